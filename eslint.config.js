@@ -35,6 +35,25 @@ export default tseslint.config(
     },
   },
   {
+    // The engine's call path: a call gets what it needs of its back end from the tracker (a tracker of
+    // its own for the call, `forCall`, told when the answer carried its notes, `answered`), so nothing on
+    // the path reaches into the outbox, which only the host puts in front of a back end (desktop-engine.ts).
+    files: ['mcp-server/engine/{engine,call-context,run-tool,mcp-server}.ts', 'mcp-server/{tools,app-tools,prompts}/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', '**/main/**', '**/renderer/**'], message: 'The engine never imports the app (docs/decisions.md, "Dependency direction").' },
+            { group: ['**/clients/**'], message: 'Registration loads only for the command line (index.ts), never while serving MCP.' },
+            { group: ['**/team-server/**'], message: 'The team server stands on the engine: the engine never imports team-server/.' },
+            { group: ['**/outbox/**'], message: 'A call gets what it needs from its tracker (forCall, answered): the call path never imports the outbox.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The team server's own code: from the repository it reaches the engine (mcp-server/) and nothing
     // of the app; its stdout belongs to the commands' answers, its logs to stderr (team-server/logs/team-log.ts).
     files: ['team-server/**/*.ts'],

@@ -10,7 +10,7 @@ export const keptWriteDecisions = defineAppTool({
   async handler(_args, context) {
     const { tracker } = context;
     // The local timesheet, and a back end whose outbox cannot be opened, keep nothing to decide.
-    const decisions = tracker.keptWriteDecisions ? await tracker.keptWriteDecisions() : [];
+    const decisions = tracker.keptWrites ? await tracker.keptWrites.decisions() : [];
     const writes = decisions.map((decision) => ({
       id: decision.id,
       kind: decision.kind,
@@ -33,8 +33,8 @@ export const decideKeptWrite = defineAppTool({
   ...decideKeptWriteContract,
   async handler(args, context) {
     const { tracker } = context;
-    if (!tracker.decideKeptWrite) throw new ToolInputError(`${tracker.label} keeps no writes to send later, so there is nothing to decide.`);
-    const outcome = await tracker.decideKeptWrite(args.id, args.choice);
+    if (!tracker.keptWrites) throw new ToolInputError(`${tracker.label} keeps no writes to send later, so there is nothing to decide.`);
+    const outcome = await tracker.keptWrites.decide(args.id, args.choice);
     return { data: { id: args.id, choice: args.choice, outcome }, text: outcome };
   },
 });

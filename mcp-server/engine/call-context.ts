@@ -9,7 +9,6 @@ import { weekPlanDays } from '../domain/work-plan.ts';
 import type { Log } from '../log.ts';
 import type { CompletionContext } from '../prompts/completions.ts';
 import { withRequestBudget } from '../providers/remote/request-budget.ts';
-import { trackerForCall } from '../providers/outbox/outbox-tracker.ts';
 import type { TimeTracker } from '../providers/time-tracker.ts';
 import { NO_ASKING } from '../tools/asking.ts';
 import type { ToolContext } from '../tools/context.ts';
@@ -52,15 +51,18 @@ export function callContexts(source: CallSource): CallContexts {
   const build = async (forCall: boolean): Promise<ToolContext> => {
     const settings = source.settings();
     const notes: string[] = [];
-    // A call goes through the outbox where the back end has one: what waits is sent first, and said in notes.
-    const active = forCall ? await trackerForCall(await source.tracker(), notes) : await source.tracker();
+    // A call works through the tracker the back end makes for it, where it makes one (the outbox sends
+    // what waits first, and says so in notes).
+    const opened = await source.tracker();
+    const active = forCall && opened.forCall ? await opened.forCall(notes) : opened;
     if (zone?.for !== settings) zone = { for: settings, timezone: resolveTimeZone(settings.timezone, log) };
     // With no zone in the settings, a back end's own zone for the person wins over the system's (it
     // is cached by the tracker, and follows a change in the Kimai profile). When asking fails (Kimai
     // down, a revoked token), the call fails here with that reason: every tool of such a back end
     // needs it, and the tool would only send the same failing requests again and wait for them again.
-    const remote = settings.timezone === '' && active.timeZone ? await active.timeZone() : null;
+    const remote = settings.timezone === '' && active.account.timeZone ? await active.account.timeZone() : null;
     if (remote !== null && remoteZone?.name !== remote) remoteZone = { name: remote, valid: isValidTimeZone(remote) };
+    const { plan } = active;
     return {
       tracker: active,
       settings,
@@ -68,10 +70,10 @@ export function callContexts(source: CallSource): CallContexts {
       now: source.now,
       log,
       // The back end's plan where it keeps one; the settings' work week and holiday region otherwise.
-      workDays: active.workPlan
-        ? active.workPlan.bind(active)
+      workDays: plan
+        ? (from, to) => plan.workPlan(from, to)
         : async (from, to) => weekPlanDays(from, to, settings.workWeek, await holidaysOf(settings, from, to)),
-      planSource: active.workPlan ? 'back_end' : 'settings',
+      planSource: plan ? 'back_end' : 'settings',
       notes,
       organisationPolicy: source.organisationPolicy(),
       settingsFile: source.settingsFile(),
@@ -90,10 +92,10 @@ export function callContexts(source: CallSource): CallContexts {
     }
   };
   const completionData: CallContexts['completionData'] = {
-    catalog: remembered(source, (active) => withRequestBudget(MAX_REQUESTS_PER_CALL, () => active.catalog(false, ['project', 'activity']))),
+    catalog: remembered(source, (active) => withRequestBudget(MAX_REQUESTS_PER_CALL, () => active.catalog.catalog(false, ['project', 'activity']))),
     leave: remembered(source, async (active) => {
       const year = Number(localDate(source.now(), (await promptClock()).timezone).slice(0, 4));
-      return withRequestBudget(MAX_REQUESTS_PER_CALL, () => active.listLeave({ from: `${year - 1}-01-01`, to: `${year}-12-31` }));
+      return withRequestBudget(MAX_REQUESTS_PER_CALL, () => active.leave.listLeave({ from: `${year - 1}-01-01`, to: `${year}-12-31` }));
     }),
   };
   return { context: () => build(true), promptClock, completionData };

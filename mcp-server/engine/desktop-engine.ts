@@ -16,7 +16,7 @@ import { settingsFile } from '../settings/engine-settings.ts';
 import type { SettingsRead } from '../settings/settings-file.ts';
 import { SETTINGS_FILE_NAME } from '../settings/settings-source.ts';
 import { callDeadlineOf } from './call-deadline.ts';
-import { Engine, type TrackerBasics } from './engine.ts';
+import { Engine, type OpenTrackerOptions } from './engine.ts';
 
 export interface DesktopEngineOptions {
   userDataDir: string;
@@ -60,7 +60,7 @@ export async function openDesktopEngine(options: DesktopEngineOptions): Promise<
   const appEngine = options.appEngine === true;
   // A remote back end out of reach keeps clock-ins, clock-outs and logged entries until it answers
   // (providers/outbox/); each is checked again against the switches and the policy before it is sent.
-  const withOutbox = (opened: TimeTracker, remote: RemoteProfile, basics: TrackerBasics) =>
+  const withOutbox = (opened: TimeTracker, remote: RemoteProfile, basics: OpenTrackerOptions) =>
     keepingWritesOffline(opened, {
       userDataDir,
       account: outboxAccount(remote),

@@ -46,7 +46,7 @@ const QUESTION_TTL_SECONDS = 900;
 export type OrganisationRules = NonNullable<ToolPolicyOptions['organisation']>;
 
 /** What every back end is opened with, from the engine's settings (providers/create-tracker.ts). */
-export interface TrackerBasics {
+export interface OpenTrackerOptions {
   personName: () => string;
   workWeek: () => WorkWeek;
   /** The settings' public holidays in [from, to] by date, where the back end keeps none of its own. */
@@ -63,7 +63,7 @@ export interface TrackerBasics {
 }
 
 /** Opens the back end `profile` names; the host adds what is its own (credentials, where facts are kept, the outbox). */
-export type OpenTracker = (profile: BackEndProfile, basics: TrackerBasics) => Promise<TimeTracker>;
+export type OpenTracker = (profile: BackEndProfile, basics: OpenTrackerOptions) => Promise<TimeTracker>;
 
 export interface EngineOptions {
   settings: SettingsSource;

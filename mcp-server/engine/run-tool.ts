@@ -7,7 +7,6 @@ import type { ToolName } from '../contract/tool-catalog.ts';
 import type { AppToolName } from '../contract/tools/tool-contract.ts';
 import { MAX_REQUESTS_PER_CALL } from '../domain/call-limits.ts';
 import type { Log } from '../log.ts';
-import { toldInAnswer } from '../providers/outbox/outbox-tracker.ts';
 import { missingPart } from '../providers/capability-parts.ts';
 import { BackEndError } from '../providers/time-tracker.ts';
 import { type Asker, canAsk, createAsker, InputNeeded, NO_ASKING, type RoundState } from '../tools/asking.ts';
@@ -125,9 +124,9 @@ async function answer(tool: CallableTool, args: unknown, call: ToolCall) {
     }
     const { callContext, data, text } = outcome.finished;
     const noted = callContext.notes.length > 0 ? `${text}\n${callContext.notes.join('\n')}` : text;
-    // Only now is the outbox's news in an answer: a call that failed, stopped or asked a question
-    // before this point leaves it for the next answer.
-    await toldInAnswer(callContext.notes);
+    // Only now are the call's notes in an answer (the outbox's news among them): a call that failed,
+    // stopped or asked a question before this point leaves that news for the next answer.
+    await callContext.tracker.answered?.();
     // Names and notes come from back ends and people; the wire takes the terminal-steering
     // characters out of them, as out of everything that leaves (stdio/wire.ts, lineOf).
     return { outcome: 'done' as const, result: { content: [{ type: 'text' as const, text: noted }], structuredContent: data as Record<string, unknown> } };

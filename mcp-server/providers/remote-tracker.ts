@@ -1,9 +1,9 @@
 // What every remote back end is made of and made from. Each is built from feature modules — the
 // account, the timer and entries, the catalog, leave, the person's plan — each a small object over the
-// back end's API module; assembleTracker puts them together as one TimeTracker. The groups name which
-// part serves which methods, so a back end states its parts and nothing else, and a method a back end
-// cannot offer (Kimai's breaks) is simply absent. Every back end is created from the same options
-// (create-tracker.ts holds the table).
+// back end's API module; assembleTracker hands them on as the TimeTracker's parts, each as it was built
+// (one object may serve several: Kimai's timesheets are its timer and its entries), and adds what the
+// back end is and offers from what was learned of the account. A part a back end cannot offer (Kimai's
+// breaks) is simply absent. Every back end is created from the same options (create-tracker.ts holds the table).
 import type { WorkWeek } from '../contract/settings.ts';
 import type { Log } from '../log.ts';
 import type { FactsPlace, FactsShelf } from './remote/facts-file.ts';
@@ -13,11 +13,12 @@ import type { ConnectionReport } from './remote/remote-error.ts';
 import { LearnedFacts, type LearnedFactsOptions } from './remote/learned-facts.ts';
 import type { IdNumbering } from './id-aliases.ts';
 import type {
-  BackEndPlan,
+  AccountPart,
   BreaksPart,
   CatalogPart,
   EntriesPart,
   LeavePart,
+  PlanPart,
   TeamHoursPart,
   TeamLeavePart,
   TeamProjectsPart,
@@ -101,12 +102,6 @@ export function factsPlace(options: Pick<RemoteTrackerOptions<unknown>, 'factsSh
   return options.factsShelf ?? options.userDataDir;
 }
 
-/** Some of TimeTracker's methods, the optional ones made required. */
-type Methods<Names extends keyof TimeTracker> = Required<Pick<TimeTracker, Names>>;
-type AccountMethods = 'whoami' | 'timeZone' | 'detectFeatures';
-/** What a back end's leave module may keep besides the person's requests. */
-type LeaveAccountMethods = 'leaveBalance' | 'leaveDraw' | 'teamAbsences';
-
 /** Every remote tracker tests its connection the same way for the command line and the app. */
 export interface ConnectionTesting {
   testConnection(): Promise<ConnectionReport & { user?: ConnectedUser }>;
@@ -123,85 +118,50 @@ export interface ConnectedUser {
   email?: string;
 }
 
+/** A remote back end's account: who the person is, their zone, and what the back end offers now. */
+export interface RemoteAccountPart extends Required<AccountPart>, ConnectionTesting {
+  /** Asks the back end what it offers now (TimeTracker's detectFeatures). */
+  detectFeatures(): Promise<void>;
+}
+
 export interface TrackerParts {
   type: string;
   label: string;
   /** What is known about the account; its capabilities are the tracker's. */
   facts: LearnedFacts<object>;
-  /** Activities exist only inside projects (Clockify's tasks); see TimeTracker. */
-  activitiesBelongToProjects?: boolean;
-  account: Methods<AccountMethods> & ConnectionTesting;
-  timesheets: TimerPart & EntriesPart & Partial<BreaksPart>;
-  catalog: Omit<CatalogPart, 'activitiesBelongToProjects'>;
-  leave: LeavePart & Partial<Methods<LeaveAccountMethods>>;
+  account: RemoteAccountPart;
+  timer: TimerPart;
+  entries: EntriesPart;
+  catalog: CatalogPart;
+  leave: LeavePart;
   /** Where the back end keeps the person's targets and holidays, and a worked-time account. */
-  plan?: Pick<BackEndPlan, 'workPlan' | 'timeAccount'>;
+  plan?: PlanPart;
+  breaks?: BreaksPart;
   /** What a person who leads a team may read and decide, where the back end says so (capabilities `team_*`). */
-  team?: Partial<TeamHoursPart & TeamProjectsPart & TeamLeavePart>;
+  teamHours?: TeamHoursPart;
+  teamProjects?: TeamProjectsPart;
+  teamLeave?: TeamLeavePart;
   /** Ends what the parts hold open (the HTTP client's sockets). */
   close(): void;
 }
 
 /** Every remote tracker has its account part: the zone, the background check and live capabilities. */
-export type RemoteTracker = TimeTracker & ConnectionTesting & Methods<AccountMethods> & Required<Pick<TimeTracker, 'onCapabilitiesChange'>>;
+export type RemoteTracker = TimeTracker &
+  ConnectionTesting & { readonly account: RemoteAccountPart } & Required<Pick<TimeTracker, 'onCapabilitiesChange' | 'detectFeatures'>>;
 
 export function assembleTracker(parts: TrackerParts): RemoteTracker {
-  const { facts, account, timesheets, catalog, leave } = parts;
-  const plan = parts.plan ?? {};
-  const team = parts.team ?? {};
-  // Each method is named here, so the compiler checks every part against TimeTracker and "go to
-  // definition" leads from a tool to its back end. What a part may lack is left off the tracker.
+  const { facts, account, close, ...rest } = parts;
   return {
-    type: parts.type,
-    label: parts.label,
+    ...rest,
+    account,
     get capabilities() {
       return facts.capabilities.current;
     },
-    ...(parts.activitiesBelongToProjects ? { activitiesBelongToProjects: true } : {}),
     onCapabilitiesChange: (listener: () => void) => facts.capabilities.subscribe(listener),
+    detectFeatures: () => account.detectFeatures(),
     testConnection: () => account.testConnection(),
-    whoami: account.whoami.bind(account),
-    timeZone: account.timeZone.bind(account),
-    detectFeatures: account.detectFeatures.bind(account),
-
-    runningEntry: timesheets.runningEntry.bind(timesheets),
-    startTimer: timesheets.startTimer.bind(timesheets),
-    stopTimer: timesheets.stopTimer.bind(timesheets),
-    listEntries: timesheets.listEntries.bind(timesheets),
-    getEntry: timesheets.getEntry.bind(timesheets),
-    createEntry: timesheets.createEntry.bind(timesheets),
-    updateEntry: timesheets.updateEntry.bind(timesheets),
-    deleteEntry: timesheets.deleteEntry.bind(timesheets),
-    workSpans: timesheets.workSpans.bind(timesheets),
-    lastEntryEndingBetween: timesheets.lastEntryEndingBetween.bind(timesheets),
-    ...(timesheets.breakTypes ? { breakTypes: timesheets.breakTypes.bind(timesheets) } : {}),
-    ...(timesheets.startBreak ? { startBreak: timesheets.startBreak.bind(timesheets) } : {}),
-    ...(timesheets.endBreak ? { endBreak: timesheets.endBreak.bind(timesheets) } : {}),
-
-    catalog: catalog.catalog.bind(catalog),
-    createCatalogItem: catalog.createCatalogItem.bind(catalog),
-    setArchived: catalog.setArchived.bind(catalog),
-
-    // Reports and the calendar ask for leave to count targets: where the back end offers no leave (a
-    // module off, a plugin missing), there is none to count, and it is not asked.
-    listLeave: async (query: { from: string; to: string }) => (facts.capabilities.current.has('leave') ? leave.listLeave(query) : []),
-    createLeave: leave.createLeave.bind(leave),
-    cancelLeave: leave.cancelLeave.bind(leave),
-    ...(leave.leaveBalance ? { leaveBalance: leave.leaveBalance.bind(leave) } : {}),
-    ...(leave.leaveDraw ? { leaveDraw: leave.leaveDraw.bind(leave) } : {}),
-    ...(leave.teamAbsences ? { teamAbsences: leave.teamAbsences.bind(leave) } : {}),
-
-    ...(plan.workPlan ? { workPlan: plan.workPlan.bind(plan) } : {}),
-    ...(plan.timeAccount ? { timeAccount: plan.timeAccount.bind(plan) } : {}),
-
-    ...(team.teamWork ? { teamWork: team.teamWork.bind(team) } : {}),
-    ...(team.projectWork ? { projectWork: team.projectWork.bind(team) } : {}),
-    ...(team.pendingLeave ? { pendingLeave: team.pendingLeave.bind(team) } : {}),
-    ...(team.findPendingLeave ? { findPendingLeave: team.findPendingLeave.bind(team) } : {}),
-    ...(team.decideLeave ? { decideLeave: team.decideLeave.bind(team) } : {}),
-
     close: () => {
-      parts.close();
+      close();
       facts.close();
     },
   };

@@ -68,29 +68,15 @@ export interface Person {
 }
 
 /**
- * The one interface every back end implements, in parts: what every back end has (who the person is,
- * the timer, entries, the catalog, leave), what a back end may keep of its own (the plan, balances,
- * absences), and the parts a capability brings (`CapabilityParts`). A tool that needs a capability's
- * part gets a tracker typed with it (`TrackerWith`), so the compiler follows a tool to the methods it
- * calls; the engine checks the part is there before the handler runs (tools/part-missing.ts).
+ * The one interface every back end implements, as its parts: what the back end is and offers, the
+ * person's account, and one object for each thing it keeps (the timer, the entries, the catalog,
+ * leave), each as the back end built it. What a back end may keep of its own (the plan) and what a
+ * capability brings (breaks, the team's parts: `CapabilityParts`) are there only where it has them. A
+ * tool that needs a capability's part gets a tracker typed with it (`TrackerWith`), so the compiler
+ * follows a tool to the methods it calls; the engine checks the part is there before the handler runs
+ * (capability-parts.ts, tools/part-missing.ts).
  */
-export interface TimeTracker
-  extends TrackerBasics,
-    BackEndPlan,
-    TimerPart,
-    EntriesPart,
-    CatalogPart,
-    LeavePart,
-    Partial<BreaksPart>,
-    Partial<TeamHoursPart>,
-    Partial<TeamProjectsPart>,
-    Partial<TeamLeavePart>,
-    Partial<KeptWritesPart> {
-  close(): void;
-}
-
-/** Which back end this is, what it offers now, and who the person is. */
-export interface TrackerBasics {
+export interface TimeTracker {
   readonly type: string;
   readonly label: string;
   /** May grow or shrink while the server runs; see `onCapabilitiesChange`. */
@@ -103,38 +89,50 @@ export interface TrackerBasics {
   /** Asks the back end what it offers now; the engine calls it once, in the background, after start. */
   detectFeatures?(): Promise<void>;
   /**
+   * The tracker one tool call works through, where the back end does something for each call (the
+   * outbox sends what waits first, and adds what came of it to `notes`); without it, this one.
+   */
+  forCall?(notes: string[]): Promise<TimeTracker>;
+  /**
+   * The call's answer now carries its notes (never before: news read by a call that then failed or
+   * asked a question is said again by the next). The outbox marks the news it told as told.
+   */
+  answered?(): Promise<void>;
+
+  readonly account: AccountPart;
+  readonly timer: TimerPart;
+  readonly entries: EntriesPart;
+  readonly catalog: CatalogPart;
+  readonly leave: LeavePart;
+  /** Where the back end keeps the person's targets and holidays; without it, the settings are the plan. */
+  readonly plan?: PlanPart;
+  readonly breaks?: BreaksPart;
+  readonly teamHours?: TeamHoursPart;
+  readonly teamProjects?: TeamProjectsPart;
+  readonly teamLeave?: TeamLeavePart;
+  /** Only a back end with an outbox has writes waiting for the person. */
+  readonly keptWrites?: KeptWritesPart;
+  close(): void;
+}
+
+/** Who the person is, as the back end says. */
+export interface AccountPart {
+  whoami(): Promise<Person>;
+  /**
    * The person's zone in the back end (Kimai's profile zone), used for days and displayed times
    * when the settings name none; a failure to learn it fails the tool call with its reason.
    * Trackers without such a zone leave this out.
    */
   timeZone?(): Promise<string | null>;
-
-  whoami(): Promise<Person>;
 }
 
-/** What a back end may keep of its own; without each, the settings stand in. */
-export interface BackEndPlan {
+/** The person's working days and worked-time balance as the back end keeps them. */
+export interface PlanPart {
   /**
    * The person's working days as the back end keeps them (target hours per day, its public holidays
-   * or non-business days), for reports, leave counting and the calendar. Without it, the settings'
-   * work week and holiday region are the plan. Must cover every day of [from, to].
+   * or non-business days), for reports, leave counting and the calendar. Must cover every day of [from, to].
    */
-  workPlan?(from: string, to: string): Promise<PlannedDay[]>;
-  /** Leave entitlements as the back end keeps them; without it, leave_balance counts from the settings. */
-  leaveBalance?(year: number): Promise<LeaveBalance>;
-  /**
-   * The balance a new request would draw on, found before anything is filed (leave beyond the
-   * balance is asked about first): where the back end has types of its own, by the type it would file
-   * on. Without it, Punchcard's type vacation draws on the vacation balance and any other on none.
-   */
-  leaveDraw?(request: Pick<NewLeaveRequest, 'type' | 'kind'>): Promise<LeaveDraw>;
-  /**
-   * Leave is approved as it is filed, and nobody else decides (the local timesheet): the person's
-   * settings then say whether leave beyond the balance may be recorded at all.
-   */
-  readonly approvesLeaveAtOnce?: boolean;
-  /** The person's and visible colleagues' absences over [from, to]; without it, the calendar shows the person's own leave. */
-  teamAbsences?(from: string, to: string): Promise<TeamAbsence[]>;
+  workPlan(from: string, to: string): Promise<PlannedDay[]>;
   /**
    * The back end's own worked-time balance for a report of [from, to] (up to today), or null where the
    * back end keeps one but will not show it to this person.
@@ -190,11 +188,30 @@ export interface CatalogPart {
   setArchived(kind: CatalogKind, id: number, archived: boolean): Promise<CatalogItem>;
 }
 
-/** The person's own leave (capabilities `leave`, `leave_cancel`). */
+/**
+ * The person's own leave (capabilities `leave`, `leave_cancel`), and what a back end may keep about it
+ * of its own; without each, the settings stand in. Reports and the calendar list leave to count
+ * targets also where the back end offers none (a module off, a plugin missing): then there is none.
+ */
 export interface LeavePart {
   listLeave(query: { from: string; to: string }): Promise<LeaveRequest[]>;
   createLeave(request: NewLeaveRequest): Promise<LeaveRequest>;
   cancelLeave(id: number): Promise<LeaveRequest>;
+  /** Leave entitlements as the back end keeps them; without it, leave_balance counts from the settings. */
+  leaveBalance?(year: number): Promise<LeaveBalance>;
+  /**
+   * The balance a new request would draw on, found before anything is filed (leave beyond the
+   * balance is asked about first): where the back end has types of its own, by the type it would file
+   * on. Without it, Punchcard's type vacation draws on the vacation balance and any other on none.
+   */
+  leaveDraw?(request: Pick<NewLeaveRequest, 'type' | 'kind'>): Promise<LeaveDraw>;
+  /**
+   * Leave is approved as it is filed, and nobody else decides (the local timesheet): the person's
+   * settings then say whether leave beyond the balance may be recorded at all.
+   */
+  readonly approvesLeaveAtOnce?: boolean;
+  /** The person's and visible colleagues' absences over [from, to]; without it, the calendar shows the person's own leave. */
+  teamAbsences?(from: string, to: string): Promise<TeamAbsence[]>;
 }
 
 /**
@@ -239,14 +256,14 @@ export interface TeamLeavePart {
 export interface KeptWritesPart {
   /**
    * Writes kept while the back end was out of reach that were not sent and wait for the person
-   * (providers/outbox/decisions.ts); only on a back end with an outbox. Listed for the app's window.
+   * (providers/outbox/decisions.ts). Listed for the app's window.
    */
-  keptWriteDecisions(): Promise<KeptWriteDecision[]>;
+  decisions(): Promise<KeptWriteDecision[]>;
   /** Carries out the person's choice for one of them; what happened, in a sentence. */
-  decideKeptWrite(id: number, choice: KeptWriteChoice): Promise<string>;
+  decide(id: number, choice: KeptWriteChoice): Promise<string>;
 }
 
-/** The methods a capability brings, where it brings any: a back end offering the capability has them all. */
+/** The part a capability brings, where it brings one: a back end offering the capability has it. */
 export interface CapabilityParts {
   breaks: BreaksPart;
   team_hours: TeamHoursPart;
@@ -254,8 +271,16 @@ export interface CapabilityParts {
   team_leave: TeamLeavePart;
 }
 
-/** The part a capability brings, or nothing more for a capability every back end's basics carry. */
-export type PartOf<C extends Capability> = C extends keyof CapabilityParts ? CapabilityParts[C] : unknown;
+/** The name each capability's part has on the tracker (capability-parts.ts checks it by this name). */
+export const PART_NAMES = {
+  breaks: 'breaks',
+  team_hours: 'teamHours',
+  team_projects: 'teamProjects',
+  team_leave: 'teamLeave',
+} as const satisfies { readonly [C in keyof CapabilityParts]: keyof TimeTracker };
+
+/** The part a capability brings, under its name, or nothing more for a capability every back end's basics carry. */
+export type PartOf<C extends Capability> = C extends keyof CapabilityParts ? { readonly [K in (typeof PART_NAMES)[C]]: CapabilityParts[C] } : unknown;
 
 /** A tracker with the part its capability brings, as a tool needing that capability receives it. */
 export type TrackerWith<C extends Capability> = TimeTracker & PartOf<C>;

@@ -71,8 +71,8 @@ export default defineTool({
 
 /** Colleagues too where the back end shows them; otherwise the person's own leave. */
 async function absencesOver(from: string, to: string, context: ToolContext): Promise<TeamAbsence[]> {
-  if (context.tracker.teamAbsences) return context.tracker.teamAbsences(from, to);
-  const own = await context.tracker.listLeave({ from, to });
+  if (context.tracker.leave.teamAbsences) return context.tracker.leave.teamAbsences(from, to);
+  const own = await context.tracker.leave.listLeave({ from, to });
   return own.map((request) => ({ ...request, own: true }));
 }
 

@@ -4,7 +4,7 @@ import { archiveCatalogItemContract } from '../contract/tools/archive-catalog-it
 export default defineTool({
   ...archiveCatalogItemContract,
   async handler(args, context) {
-    const item = await context.tracker.setArchived(args.kind, args.id, args.archived ?? true);
+    const item = await context.tracker.catalog.setArchived(args.kind, args.id, args.archived ?? true);
     return {
       data: { id: item.id, kind: item.kind, name: item.name, archived: item.archived },
       text: `${item.archived ? 'Archived' : 'Restored'} ${item.kind} "${item.name}" (#${item.id}).`,

@@ -12,7 +12,7 @@ export default defineTool({
     // found where list_leave_requests looks; one from further back is asked about by its number.
     if (context.ask.available) {
       const year = Number(today(context).slice(0, 4));
-      const requests = await context.tracker.listLeave({ from: `${year - 1}-01-01`, to: `${year + LEAVE_YEARS_AHEAD}-12-31` });
+      const requests = await context.tracker.leave.listLeave({ from: `${year - 1}-01-01`, to: `${year + LEAVE_YEARS_AHEAD}-12-31` });
       const shown = requests.find((request) => request.id === args.id);
       context.ask.confirm({
         key: 'cancel',
@@ -21,7 +21,7 @@ export default defineTool({
         unchanged: `Leave request #${args.id} was not cancelled`,
       });
     }
-    const request = await context.tracker.cancelLeave(args.id);
+    const request = await context.tracker.leave.cancelLeave(args.id);
     return { data: { request: presentLeave(request) }, text: `Cancelled ${leaveLabel(request)}.` };
   },
 });

@@ -17,7 +17,7 @@ export default defineTool({
     const fields = { projectId, activityId, description: args.description?.trim() ?? '', ...(start === undefined ? {} : { start }) };
     // Switching stops a timer the person may still be on: where the client can ask, they say so first.
     if (args.switch && context.ask.available) {
-      const running = await context.tracker.runningEntry();
+      const running = await context.tracker.timer.runningEntry();
       if (running) {
         // The model's words are quoted as short excerpts (asking.ts): the person reads a question, not a letter.
         const next =
@@ -36,7 +36,7 @@ export default defineTool({
       }
     }
     try {
-      const { started, stopped } = await context.tracker.startTimer(fields, args.switch ?? false);
+      const { started, stopped } = await context.tracker.timer.startTimer(fields, args.switch ?? false);
       const since = formatLocalTime(started.start, context.timezone);
       const switched = stopped ? `stopped ${entryLabel(stopped)} and ` : '';
       const kept = keptWords(started, `${switched}clocked in at ${since} on ${entryLabel(started)}`);

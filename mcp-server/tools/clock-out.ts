@@ -8,13 +8,13 @@ import { clockOutContract } from '../contract/tools/clock-out.ts';
 export default defineTool({
   ...clockOutContract,
   async handler(args, context) {
-    const running = await context.tracker.runningEntry();
+    const running = await context.tracker.timer.runningEntry();
     if (!running) throw new ToolInputError('No timer is running, so there is nothing to clock out of. Use log_time to record past work.');
     const end = args.end === undefined ? undefined : notInFuture(readInstant(args.end, context, 'end'), context, 'end');
     if (end !== undefined && end < running.start) {
       throw new ToolInputError(`end is before the timer started (${formatLocalTime(running.start, context.timezone)}). Give a later end time.`);
     }
-    const stopped = await context.tracker.stopTimer(end, args.note?.trim() || undefined);
+    const stopped = await context.tracker.timer.stopTimer(end, args.note?.trim() || undefined);
     const stoppedAt = stopped.end ?? context.now();
     const done = `clocked out of ${entryLabel(stopped)} at ${formatLocalTime(stoppedAt, context.timezone)} after ${formatDuration(stoppedAt - stopped.start)}`;
     const text = keptWords(stopped, done) ?? `C${done.slice(1)}.`;

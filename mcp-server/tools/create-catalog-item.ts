@@ -9,7 +9,7 @@ export default defineTool({
     let projectId: number | undefined;
     if (args.parent !== undefined && args.parent.trim() !== '') {
       if (args.kind === 'customer') throw new ToolInputError('A customer has no parent; leave parent out.');
-      const { customers, projects } = await context.tracker.catalog(true);
+      const { customers, projects } = await context.tracker.catalog.catalog(true);
       const list = args.kind === 'project' ? customers : projects;
       const wanted = args.parent.trim().replace(/^#/, '').toLowerCase();
       const parent = list.find((entry) => String(entry.id) === wanted || entry.name.toLowerCase() === wanted);
@@ -20,7 +20,7 @@ export default defineTool({
       if (args.kind === 'project') customerId = parent.id;
       else projectId = parent.id;
     }
-    const created = await context.tracker.createCatalogItem({
+    const created = await context.tracker.catalog.createCatalogItem({
       kind: args.kind,
       name: args.name,
       ...(customerId === undefined ? {} : { customerId }),

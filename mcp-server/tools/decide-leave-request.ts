@@ -8,7 +8,7 @@ export default defineTool({
     const { tracker } = context;
     // Found first: a request Punchcard can tell is not this person's to decide is refused here, in
     // words, before anything is sent (docs/decisions.md, "The team group").
-    const request = await tracker.findPendingLeave(args.id);
+    const request = await tracker.teamLeave.findPendingLeave(args.id);
     const reason = args.reason?.trim() || undefined;
     const verb = args.decision === 'approve' ? 'Approve' : 'Reject';
     const span = request.firstDay === request.lastDay ? request.firstDay : `${request.firstDay} to ${request.lastDay}`;
@@ -30,7 +30,7 @@ export default defineTool({
         unchanged: `Leave request #${request.id} was not ${args.decision === 'approve' ? 'approved' : 'rejected'}`,
       });
     }
-    const decided = await tracker.decideLeave(request, args.decision, reason);
+    const decided = await tracker.teamLeave.decideLeave(request, args.decision, reason);
     const kept =
       reason === undefined
         ? ''

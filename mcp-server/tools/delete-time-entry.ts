@@ -9,7 +9,7 @@ export default defineTool({
   async handler(args, context) {
     // Where the client can ask, the person sees what goes before it goes (asking.ts).
     if (context.ask.available) {
-      const shown = await context.tracker.getEntry(args.id);
+      const shown = await context.tracker.entries.getEntry(args.id);
       const length = formatDuration((shown.end ?? context.now()) - shown.start);
       context.ask.confirm({
         key: 'delete',
@@ -18,7 +18,7 @@ export default defineTool({
         unchanged: `Time entry #${shown.id} was not deleted`,
       });
     }
-    const entry = await context.tracker.deleteEntry(args.id);
+    const entry = await context.tracker.entries.deleteEntry(args.id);
     const length = formatDuration((entry.end ?? context.now()) - entry.start);
     return {
       data: { deleted: presentEntry(entry, context) },

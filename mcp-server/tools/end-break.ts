@@ -7,7 +7,7 @@ export default defineTool({
   ...endBreakContract,
   async handler(_args, context) {
     const { tracker } = context;
-    const shift = await tracker.endBreak();
+    const shift = await tracker.breaks.endBreak();
     const ended = shift.breaks?.filter((span) => span.end !== null).at(-1);
     const took = ended?.end ? ` after ${formatDuration(ended.end - ended.start)}` : '';
     return {

@@ -12,7 +12,7 @@ export default defineTool({
     const year = args.year ?? Number(today(context).slice(0, 4));
     const balance = await vacationBalance(year, context);
     const other = Object.entries(balance.other).map(([type, days]) => `${type} ${days}`);
-    const source = context.tracker.leaveBalance ? ('back_end' as const) : ('settings' as const);
+    const source = context.tracker.leave.leaveBalance ? ('back_end' as const) : ('settings' as const);
     const carried = balance.carryOver ? ` (${balance.carryOver} carried over)` : '';
     const text =
       (balance.unlimited
@@ -46,10 +46,10 @@ export default defineTool({
  * entitlement.
  */
 export async function vacationBalance(year: number, context: ToolContext): Promise<LeaveBalance> {
-  if (context.tracker.leaveBalance) return context.tracker.leaveBalance(year);
+  if (context.tracker.leave.leaveBalance) return context.tracker.leave.leaveBalance(year);
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
-  const [requests, days] = await Promise.all([context.tracker.listLeave({ from, to }), context.workDays(from, to)]);
+  const [requests, days] = await Promise.all([context.tracker.leave.listLeave({ from, to }), context.workDays(from, to)]);
   const now = today(context);
   const { taken, planned, other } = tallyLeave(requests, planOf(days), { from, to, today: now });
   const { annualDays, carryOverDays } = context.settings.leave;

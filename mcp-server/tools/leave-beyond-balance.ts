@@ -22,8 +22,8 @@ export type Drawn = { left: BalanceLeft[] } | { unreadable: string; unread?: und
 
 /** The balance the request draws on, read before it is filed. */
 export async function balanceDrawn(request: NewLeaveRequest, days: readonly LeaveDay[], context: ToolContext): Promise<Drawn> {
-  const draw = context.tracker.leaveDraw
-    ? await context.tracker.leaveDraw(request)
+  const draw = context.tracker.leave.leaveDraw
+    ? await context.tracker.leave.leaveDraw(request)
     : request.type === 'vacation' && request.kind === undefined
       ? 'vacation'
       : 'none';
@@ -48,7 +48,7 @@ export function holdBeyondBalance(request: NewLeaveRequest, left: readonly Balan
   if (!isBeyond(left)) return;
   const what = `${request.kind ?? request.type} ${request.firstDay === request.lastDay ? `on ${request.firstDay}` : `from ${request.firstDay} to ${request.lastDay}`}`;
   const beyond = `That goes beyond your vacation balance: ${what} costs ${days(request.days)} and would leave ${leftWords(left)}.`;
-  if (context.tracker.approvesLeaveAtOnce && !context.settings.leave.allowBeyondBalance) {
+  if (context.tracker.leave.approvesLeaveAtOnce && !context.settings.leave.allowBeyondBalance) {
     throw new ToolInputError(
       `${beyond} The local timesheet approves leave as it is filed, and your Preferences do not allow leave beyond your balance, so nothing was filed. ` +
         `Ask for fewer days, or turn on "${BEYOND_BALANCE_SWITCH}" in Punchcard's Preferences (Leave).`,

@@ -10,8 +10,8 @@ export default defineTool({
     const { tracker } = context;
     // Break types belong to what a person books on where the back end has breaks: the app's break
     // picker reads them here, and a model learns the names start_break takes.
-    const withBreaks = tracker.capabilities.has('breaks') && tracker.breakTypes !== undefined;
-    const [catalog, breakTypes] = await Promise.all([tracker.catalog(args.include_archived ?? false), withBreaks ? tracker.breakTypes?.() : undefined]);
+    const breaks = tracker.capabilities.has('breaks') ? tracker.breaks : undefined;
+    const [catalog, breakTypes] = await Promise.all([tracker.catalog.catalog(args.include_archived ?? false), breaks?.breakTypes()]);
     const needle = args.search?.trim().toLowerCase() ?? '';
     const keep = (list: CatalogItem[]) => list.filter((entry) => entry.name.toLowerCase().includes(needle)).map(present);
     const data = {

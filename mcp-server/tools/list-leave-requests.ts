@@ -20,7 +20,7 @@ export default defineTool({
       },
       { years: MAX_LEAVE_LIST_YEARS },
     );
-    const all = await context.tracker.listLeave({ from, to });
+    const all = await context.tracker.leave.listLeave({ from, to });
     const requests = args.include_cancelled ? all : all.filter(isActive);
     const range = args.to === undefined && args.from === undefined ? `from ${from} on` : `from ${from} to ${to}`;
     const text = requests.length === 0 ? `No leave requests ${range}.` : requests.map(leaveLabel).join('\n');

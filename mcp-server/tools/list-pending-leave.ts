@@ -10,7 +10,7 @@ export default defineTool({
   ...listPendingLeaveContract,
   async handler(args, context) {
     const { tracker } = context;
-    const page = await tracker.pendingLeave({ offset: args.offset ?? 0, limit: args.limit ?? DEFAULT_LIMIT });
+    const page = await tracker.teamLeave.pendingLeave({ offset: args.offset ?? 0, limit: args.limit ?? DEFAULT_LIMIT });
     const requests = page.requests.map((request) => ({
       id: request.id,
       person: request.person,

@@ -12,7 +12,7 @@ export default defineTool({
     const projectId = await catalogLookup(context).project(args.project);
     const limit = args.limit ?? 50;
     const offset = args.offset ?? 0;
-    const { entries, total } = await context.tracker.listEntries({
+    const { entries, total } = await context.tracker.entries.listEntries({
       from: range.start,
       to: range.end,
       limit,

@@ -18,7 +18,7 @@ export default defineTool({
     const refs = catalogLookup(context);
     const projectId = await refs.project(args.project);
     const activityId = await refs.activity(args.activity, projectId);
-    const entry = await context.tracker.createEntry({
+    const entry = await context.tracker.entries.createEntry({
       start,
       end,
       projectId,
@@ -57,7 +57,7 @@ async function placeEntry(
   }
   const date = args.date === undefined ? readDate('today', context, 'date') : readDate(args.date, context, 'date');
   const day = dayRange(date, date, context);
-  const last = await context.tracker.lastEntryEndingBetween(day.start, day.end);
+  const last = await context.tracker.entries.lastEntryEndingBetween(day.start, day.end);
   const start = last?.end ?? localDateTimeToEpoch(date, DEFAULT_DAY_START, context.timezone);
   return { start, end: start + minutes * MINUTE_MS };
 }

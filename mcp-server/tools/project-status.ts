@@ -11,7 +11,7 @@ export default defineTool({
     const { tracker } = context;
     const projectId = await catalogLookup(context).project(args.project);
     if (projectId === null) throw new ToolInputError('Name the project, by name or number.');
-    const work = await tracker.projectWork(projectId);
+    const work = await tracker.teamProjects.projectWork(projectId);
     const figures = projectFigures(work, context.timezone, context.now());
     const periods = (minutes: { week: number; month: number; total: number }) => ({
       week_minutes: minutes.week,

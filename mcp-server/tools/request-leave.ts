@@ -39,7 +39,7 @@ export default defineTool({
     // Before anything is filed: leave beyond the balance is asked about, or refused in words.
     const drawn = await balanceDrawn(asked, counted.days, context);
     if (drawn && 'left' in drawn) holdBeyondBalance(asked, drawn.left, args.beyond_balance === true, context);
-    const request = await context.tracker.createLeave(asked);
+    const request = await context.tracker.leave.createLeave(asked);
     // The request is filed: from here on nothing may turn the result into an error, or the person
     // would file it again. What is left is what was left before less this request (no second read,
     // which Calamari's hourly quota would pay for); only a balance that could not be read before is

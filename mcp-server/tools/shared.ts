@@ -156,7 +156,7 @@ export function catalogLookup(context: ToolContext) {
     const key = `${includeArchived}:${kind}:${projectId ?? ''}`;
     let catalog = loaded.get(key);
     if (!catalog) {
-      catalog = context.tracker.catalog(includeArchived, [kind], projectId ?? undefined);
+      catalog = context.tracker.catalog.catalog(includeArchived, [kind], projectId ?? undefined);
       loaded.set(key, catalog);
     }
     return catalog;
@@ -178,7 +178,7 @@ export function catalogLookup(context: ToolContext) {
      */
     async activity(text: string | undefined, projectId: number | null): Promise<number | null> {
       if (text === undefined || text.trim() === '') return null;
-      if (projectId === null && tracker.activitiesBelongToProjects) {
+      if (projectId === null && tracker.catalog.activitiesBelongToProjects) {
         throw new ToolInputError(
           `On ${tracker.label} an activity is one of a project's tasks: name the project too (list_catalog shows which tasks each has).`,
         );

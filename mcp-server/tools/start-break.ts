@@ -9,9 +9,9 @@ export default defineTool({
   ...startBreakContract,
   async handler(args, context) {
     const { tracker } = context;
-    const types = await tracker.breakTypes();
+    const types = await tracker.breaks.breakTypes();
     const type = args.type === undefined || args.type.trim() === '' ? (types[0] ?? null) : pickBreakType(types, args.type);
-    const shift = await tracker.startBreak(type?.id ?? null);
+    const shift = await tracker.breaks.startBreak(type?.id ?? null);
     const started = runningBreak(shift);
     const since = started?.start ?? context.now();
     const name = started?.type.name ?? type?.name ?? 'break';

@@ -23,7 +23,7 @@ export default defineTool({
     );
     const { start, end } = dayRange(from, to, context);
     const offset = args.offset ?? 0;
-    const page = await tracker.teamWork({ from: start, to: end, offset, limit: args.limit ?? DEFAULT_LIMIT });
+    const page = await tracker.teamHours.teamWork({ from: start, to: end, offset, limit: args.limit ?? DEFAULT_LIMIT });
     // Which days are working days, where the back end keeps no targets for a colleague: the settings' week.
     const plan = planOf(await context.workDays(from, to));
     const people = page.people.map((work) => summarizeColleague(work, { from, to }, plan, context.timezone, context.now()));

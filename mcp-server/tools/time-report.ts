@@ -17,7 +17,7 @@ export default defineTool({
     const now = today(context);
     const range = dayRange(from, to, context);
     const projectId = await catalogLookup(context).project(args.project);
-    const spans = await context.tracker.workSpans(range.start, range.end, context.now(), projectId ?? undefined);
+    const spans = await context.tracker.entries.workSpans(range.start, range.end, context.now(), projectId ?? undefined);
     const groupBy = args.group_by ?? 'day';
     const worked = groupSpans(spans, groupBy, context.timezone);
     const total = Math.round(sumSpans(spans, range.start, range.end) / MINUTE_MS);
@@ -41,7 +41,7 @@ export default defineTool({
     }
     const [{ targets, holidays, leave }, account] = await Promise.all([
       targetsOver(from, to, context),
-      from <= now && context.tracker.timeAccount ? context.tracker.timeAccount(from, to < now ? to : now) : null,
+      from <= now && context.tracker.plan?.timeAccount ? context.tracker.plan.timeAccount(from, to < now ? to : now) : null,
     ]);
     const groups: Array<{ key: string; minutes: number; target_minutes?: number; holiday?: string; leave?: LeaveType }> =
       groupBy === 'day' || groupBy === 'week'
@@ -95,7 +95,7 @@ async function targetsOver(
   context: ToolContext,
 ): Promise<{ targets: DayTarget[]; holidays: Map<string, string>; leave: Map<string, LeaveType> }> {
   // A back end without leave answers none: the targets are then the plan's.
-  const [days, listed] = await Promise.all([context.workDays(from, to), context.tracker.listLeave({ from, to })]);
+  const [days, listed] = await Promise.all([context.workDays(from, to), context.tracker.leave.listLeave({ from, to })]);
   const plan = planOf(days);
   // A request that began before the range or ends after it counts only inside it: the plan covers
   // the range alone (a week in the middle of three weeks' leave).

@@ -11,7 +11,7 @@ export default defineTool({
     const day = today(context);
     const week = dayRange(startOfIsoWeek(day), day, context);
     const todayStart = dayRange(day, day, context).start;
-    const [running, spans] = await Promise.all([context.tracker.runningEntry(), context.tracker.workSpans(week.start, week.end, now)]);
+    const [running, spans] = await Promise.all([context.tracker.timer.runningEntry(), context.tracker.entries.workSpans(week.start, week.end, now)]);
     const todayMinutes = Math.floor(sumSpans(spans, todayStart, week.end) / MINUTE_MS);
     const weekMinutes = Math.floor(sumSpans(spans, week.start, week.end) / MINUTE_MS);
     const totals = `Today ${formatDuration(todayMinutes * MINUTE_MS)}, this week ${formatDuration(weekMinutes * MINUTE_MS)}.`;

@@ -11,7 +11,7 @@ export default defineTool({
     if (Object.values(changes).every((value) => value === undefined)) {
       throw new ToolInputError('Nothing to change: give at least one of start, end, project, activity or description.');
     }
-    const current = await context.tracker.getEntry(id);
+    const current = await context.tracker.entries.getEntry(id);
     if (current.locked) throw new ToolInputError(`Time entry #${id} cannot be changed: ${current.locked} Nothing was changed.`);
     const patch: Partial<EntryFields> = {};
     if (args.start !== undefined) patch.start = notInFuture(readInstant(args.start, context, 'start'), context, 'start');
@@ -21,7 +21,7 @@ export default defineTool({
     const projectId = patch.projectId === undefined ? (current.project?.id ?? null) : patch.projectId;
     if (args.activity !== undefined) patch.activityId = await refs.activity(args.activity, projectId);
     if (args.description !== undefined) patch.description = args.description.trim();
-    const entry = await context.tracker.updateEntry(id, patch);
+    const entry = await context.tracker.entries.updateEntry(id, patch);
     return { data: { entry: presentEntry(entry, context) }, text: `Updated #${entry.id}: ${entryLabel(entry)}.` };
   },
 });

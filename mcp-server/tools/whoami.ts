@@ -4,7 +4,7 @@ import { whoamiContract } from '../contract/tools/whoami.ts';
 export default defineTool({
   ...whoamiContract,
   async handler(_args, context) {
-    const person = await context.tracker.whoami();
+    const person = await context.tracker.account.whoami();
     const fromBackEnd = context.planSource === 'back_end';
     const workWeek = (fromBackEnd && person.workWeek) || context.settings.workWeek;
     // A back end that keeps the plan may still keep no part of it for this person: the settings' stands in.

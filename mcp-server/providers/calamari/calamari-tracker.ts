@@ -22,16 +22,19 @@ export function createCalamariTracker(options: CalamariTrackerOptions): RemoteTr
   const catalog = new CalamariCatalog(context, {});
   const plan = new CalamariPlan(context, {});
   const team = new CalamariTeam(context, { plan });
+  const shifts = new CalamariShifts(context, { catalog });
   return assembleTracker({
     type: 'calamari',
     label: `Calamari (${new URL(options.profile.url).host}, ${options.profile.email})`,
     facts: context.facts,
     account: new CalamariAccount(context, { plan, team }),
-    timesheets: new CalamariShifts(context, { catalog }),
+    timer: shifts,
+    entries: shifts,
+    breaks: shifts,
     catalog,
     leave: new CalamariLeave(context, { plan }),
     plan,
-    team,
+    teamHours: team,
     close: () => context.close(),
   });
 }

@@ -59,6 +59,9 @@ export class CalamariLeave extends BackEndPart<CalamariContext, { plan: Calamari
   }
 
   async listLeave(query: { from: string; to: string }): Promise<LeaveRequest[]> {
+    // Reports and the calendar ask for leave to count targets: where Calamari offers none (a module off, a
+    // plugin missing), there is none to count, and it is not asked.
+    if (!this.context.facts.capabilities.current.has('leave')) return [];
     const [requests, name] = await allSettled([this.#ownRequests(query.from, query.to), this.context.name()]);
     return requests.map((request) => toLeaveRequest(request, name)).sort((a, b) => a.firstDay.localeCompare(b.firstDay));
   }

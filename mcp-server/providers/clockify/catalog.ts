@@ -33,6 +33,8 @@ export interface Booking {
 const NOT_IN_CLOCKIFY = "Punchcard does not add or archive Clockify's projects, clients or tasks; a workspace admin does that in Clockify.";
 
 export class ClockifyCatalog extends BackEndPart<ClockifyContext> {
+  /** Clockify's tasks live inside projects: naming one needs its project (CatalogPart). */
+  readonly activitiesBelongToProjects = true;
   readonly #projects = new Expiring<Indexed<ClockifyProject>>(CATALOG_TTL_MS);
   readonly #clients = new Expiring<ClockifyClient[]>(CATALOG_TTL_MS);
   /** By the project's Clockify id. */

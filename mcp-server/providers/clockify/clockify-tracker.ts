@@ -18,18 +18,22 @@ export function createClockifyTracker(options: ClockifyTrackerOptions): RemoteTr
   const context = new ClockifyContext(options);
   const catalog = new ClockifyCatalog(context, {});
   const plan = new ClockifyPlan(context, {});
+  const timesheets = new ClockifyTimesheets(context, { catalog });
+  const team = new ClockifyTeam(context, { catalog });
   const workspace = options.profile.workspace ? `, ${options.profile.workspace}` : '';
   return assembleTracker({
     type: 'clockify',
     label: `Clockify (${new URL(options.profile.url).host}${workspace})`,
     facts: context.facts,
-    activitiesBelongToProjects: true,
     account: new ClockifyAccount(context, { plan }),
-    timesheets: new ClockifyTimesheets(context, { catalog }),
+    timer: timesheets,
+    entries: timesheets,
     catalog,
     leave: new ClockifyLeave(context, { plan }),
-    plan: { workPlan: (from, to) => plan.workPlan(from, to) },
-    team: new ClockifyTeam(context, { catalog }),
+    plan,
+    teamHours: team,
+    teamProjects: team,
+    teamLeave: team,
     close: () => context.close(),
   });
 }

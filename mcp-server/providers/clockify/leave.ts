@@ -40,6 +40,9 @@ export class ClockifyLeave extends BackEndPart<ClockifyContext, { plan: Clockify
   readonly #policies = new Expiring<ClockifyPolicy[] | null>(REFERENCE_TTL_MS);
 
   async listLeave(query: { from: string; to: string }): Promise<LeaveRequest[]> {
+    // Reports and the calendar ask for leave to count targets: where Clockify offers none (a module off, a
+    // plugin missing), there is none to count, and it is not asked.
+    if (!this.context.facts.capabilities.current.has('leave')) return [];
     const requests = (await this.#ownRequests()).filter((request) => overlaps(request, query));
     return (await this.#leaveRequests(requests))
       .filter((request) => request.lastDay >= query.from && request.firstDay <= query.to)

@@ -20,16 +20,21 @@ export function createClockodoTracker(options: ClockodoTrackerOptions): RemoteTr
   const context = new ClockodoContext(options);
   const catalog = new ClockodoCatalog(context, {});
   const plan = new ClockodoPlan(context, {});
+  const timesheets = new ClockodoTimesheets(context, { catalog });
+  const team = new ClockodoTeam(context, { catalog });
   return assembleTracker({
     type: 'clockodo',
     label: `Clockodo (${options.profile.email})`,
     facts: context.facts,
     account: new ClockodoAccount(context, { plan }),
-    timesheets: new ClockodoTimesheets(context, { catalog }),
+    timer: timesheets,
+    entries: timesheets,
     catalog,
     leave: new ClockodoLeave(context, { plan }),
     plan,
-    team: new ClockodoTeam(context, { catalog }),
+    teamHours: team,
+    teamProjects: team,
+    teamLeave: team,
     close: () => context.close(),
   });
 }

@@ -28,6 +28,9 @@ export class ClockodoLeave extends BackEndPart<ClockodoContext, { plan: Clockodo
   readonly #colleagues = new Expiring<Map<number, string>>(NAMES_TTL_MS);
 
   async listLeave(query: { from: string; to: string }): Promise<LeaveRequest[]> {
+    // Reports and the calendar ask for leave to count targets: where Clockodo offers none (a module off, a
+    // plugin missing), there is none to count, and it is not asked.
+    if (!this.context.facts.capabilities.current.has('leave')) return [];
     const [absences, me] = await allSettled([this.#ownAbsences(query.from, query.to), this.context.me()]);
     const person = this.context.nameOf(me.user);
     return absences

@@ -14,15 +14,20 @@ export type { KimaiTrackerOptions };
 export function createKimaiTracker(options: KimaiTrackerOptions): RemoteTracker {
   const context = new KimaiContext(options);
   const catalog = new KimaiCatalog(context, {});
+  const timesheets = new KimaiTimesheets(context, { catalog });
+  const team = new KimaiTeam(context, {});
   return assembleTracker({
     type: 'kimai',
     label: `Kimai (${options.profile.url})`,
     facts: context.facts,
     account: new KimaiAccount(context, {}),
-    timesheets: new KimaiTimesheets(context, { catalog }),
+    timer: timesheets,
+    entries: timesheets,
     catalog,
     leave: new KimaiLeave(context, {}),
-    team: new KimaiTeam(context, {}),
+    teamHours: team,
+    teamProjects: team,
+    teamLeave: team,
     close: () => context.close(),
   });
 }

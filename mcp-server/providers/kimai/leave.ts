@@ -22,6 +22,9 @@ export class KimaiLeave extends BackEndPart<KimaiContext> {
   readonly #known = new Map<number, LeaveRequest>();
 
   async listLeave(query: { from: string; to: string }): Promise<LeaveRequest[]> {
+    // Reports and the calendar ask for leave to count targets: where Kimai offers none (a module off, a
+    // plugin missing), there is none to count, and it is not asked.
+    if (!this.context.facts.capabilities.current.has('leave')) return [];
     const me = await this.context.profile();
     let absences: KimaiAbsence[];
     try {

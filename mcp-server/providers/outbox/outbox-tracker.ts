@@ -7,7 +7,21 @@
 // (outbox-sender.ts), and what came of them is said in the next answer.
 import { join } from 'node:path';
 import { formatDuration } from '../../domain/time.ts';
-import type { Catalog, CatalogItem, CatalogKind, EntryFields, EntryQuery, KeptWriteChoice, Ref, TimeEntry, TimeTracker, WorkSpan } from '../time-tracker.ts';
+import type {
+  AccountPart,
+  Catalog,
+  CatalogItem,
+  CatalogKind,
+  CatalogPart,
+  EntriesPart,
+  EntryFields,
+  EntryQuery,
+  Ref,
+  TimeEntry,
+  TimerPart,
+  TimeTracker,
+  WorkSpan,
+} from '../time-tracker.ts';
 import { BackEndError, TimerRunningError } from '../time-tracker.ts';
 import { signalSettled } from './settled-signal.ts';
 import { isOutOfReach, reachProblem } from './out-of-reach.ts';
@@ -42,6 +56,8 @@ interface CallState {
   unreachable: RemoteError | null;
   /** What was last known and shown instead, said once per call. */
   saidStale: boolean;
+  /** Marks the outbox news in `notes` as told, once the call's answer carries them. */
+  told?: () => Promise<void>;
 }
 
 /** The engine's outbox over one remote back end. */
@@ -81,7 +97,7 @@ export class EngineOutbox {
     }
     this.#saidUnusable = null;
     if (result.kind === 'out_of_reach') state.unreachable = result.error;
-    await this.#tell(notes);
+    await this.#tell(state);
     return this.view(state);
   }
 
@@ -111,19 +127,19 @@ export class EngineOutbox {
 
   /**
    * What the person has not yet heard: each settled kept write. The rows count as told only once the
-   * call's answer carries these notes (toldInAnswer); until then every call says them again.
+   * call's answer carries these notes (the call's tracker hears `answered`); until then every call says them again.
    */
-  async #tell(notes: string[]): Promise<void> {
+  async #tell(state: CallState): Promise<void> {
     const { store, log } = this.#options;
+    const { notes } = state;
     const rows = await store.untold();
     if (rows.length === 0) return;
     const seqs = rows.map((row) => row.seq);
-    TOLD_WITH.set(notes, () =>
+    state.told = () =>
       store.markTold(seqs).catch((error: unknown) => {
         // Not marked: the next answer says it again, which is better than never.
         log(`Marking outbox rows ${seqs.join(', ')} as told failed: ${(error as Error).message}`);
-      }),
-    );
+      });
     const { service } = this.#options;
     const sent = rows.filter((row) => row.state === 'sent').map((row) => row.outcome);
     const adjusted = rows.filter((row) => row.state === 'adjusted').map((row) => row.outcome);
@@ -133,48 +149,43 @@ export class EngineOutbox {
     if (decide.length > 0) notes.push(`Needs your decision (kept while ${service} was out of reach, and not sent): ${decide.join(' ')}`);
   }
 
-  /** One call's tracker: the back end, with the outbox in front of it. */
+  /**
+   * One call's tracker: the back end's own, with the outbox in front of the parts it keeps writes for
+   * or remembers reads of (the account's zone, the timer, the entries, the catalog), and the kept
+   * writes that wait for the person. Every other part is the back end's, as it built it: leave and
+   * the team's reads and decisions are not kept offline; they go to the back end or fail in words.
+   */
   view(state: CallState): TimeTracker {
-    return new OutboxView(this.#inner, this.#sender, this.#options, state, this.#names);
+    const inner = this.#inner;
+    const call = new OutboxCall(inner, this.#sender, this.#options, state, this.#names);
+    // A remote tracker is a plain object of its parts (remote-tracker.ts), so the rest is handed on as it is.
+    return {
+      ...inner,
+      get capabilities() {
+        return inner.capabilities;
+      },
+      account: call,
+      timer: call,
+      entries: call,
+      catalog: call,
+      keptWrites: this.#sender,
+      forCall: (notes) => this.prepareCall(notes),
+      answered: async () => {
+        const told = state.told;
+        state.told = undefined;
+        await told?.();
+      },
+      close: () => {
+        this.#sender.close();
+        inner.close();
+      },
+    };
   }
 }
 
-/** The optional parts of a tracker the outbox does not change: the back end's own, when it has them. */
-const PASSED_THROUGH = [
-  'workPlan',
-  'leaveBalance',
-  'leaveDraw',
-  'teamAbsences',
-  'timeAccount',
-  'breakTypes',
-  'startBreak',
-  'endBreak',
-  'detectFeatures',
-  'onCapabilitiesChange',
-  'teamWork',
-  'projectWork',
-  'pendingLeave',
-  'findPendingLeave',
-  'decideLeave',
-] as const satisfies ReadonlyArray<keyof TimeTracker>;
-
-/** The tracker a call works through. */
-class OutboxView implements TimeTracker {
-  declare workPlan?: TimeTracker['workPlan'];
-  declare leaveBalance?: TimeTracker['leaveBalance'];
-  declare leaveDraw?: TimeTracker['leaveDraw'];
-  declare teamAbsences?: TimeTracker['teamAbsences'];
-  declare timeAccount?: TimeTracker['timeAccount'];
-  declare breakTypes?: TimeTracker['breakTypes'];
-  declare startBreak?: TimeTracker['startBreak'];
-  declare endBreak?: TimeTracker['endBreak'];
-  declare detectFeatures?: TimeTracker['detectFeatures'];
-  declare onCapabilitiesChange?: TimeTracker['onCapabilitiesChange'];
-  declare teamWork?: TimeTracker['teamWork'];
-  declare projectWork?: TimeTracker['projectWork'];
-  declare pendingLeave?: TimeTracker['pendingLeave'];
-  declare findPendingLeave?: TimeTracker['findPendingLeave'];
-  declare decideLeave?: TimeTracker['decideLeave'];
+/** What a call reads and writes through the outbox: the account's zone, the timer, the entries and the catalog. */
+class OutboxCall implements AccountPart, TimerPart, EntriesPart, CatalogPart {
+  readonly activitiesBelongToProjects?: boolean;
   readonly #inner: TimeTracker;
   readonly #sender: OutboxSender;
   readonly #options: OutboxOptions;
@@ -187,62 +198,26 @@ class OutboxView implements TimeTracker {
     this.#options = options;
     this.#state = state;
     this.#names = names;
-    // What the back end is and offers is the back end's; only the methods below differ.
-    // The team tools' reads and decisions are not kept offline: they go to the back end or fail in words.
-    for (const name of PASSED_THROUGH) {
-      const method = inner[name] as ((...args: unknown[]) => unknown) | undefined;
-      if (typeof method === 'function') (this as Record<string, unknown>)[name] = method.bind(inner);
-    }
-    if (inner.activitiesBelongToProjects) (this as { activitiesBelongToProjects?: boolean }).activitiesBelongToProjects = true;
-    if (inner.approvesLeaveAtOnce) (this as { approvesLeaveAtOnce?: boolean }).approvesLeaveAtOnce = true;
-  }
-
-  get type() {
-    return this.#inner.type;
-  }
-  get label() {
-    return this.#inner.label;
-  }
-  get capabilities() {
-    return this.#inner.capabilities;
+    if (inner.catalog.activitiesBelongToProjects) this.activitiesBelongToProjects = true;
   }
 
   whoami() {
-    return this.#inner.whoami();
+    return this.#inner.account.whoami();
   }
-  keptWriteDecisions() {
-    return this.#sender.decisions();
-  }
-  decideKeptWrite(id: number, choice: KeptWriteChoice) {
-    return this.#sender.decide(id, choice);
-  }
-  createCatalogItem(item: Parameters<TimeTracker['createCatalogItem']>[0]) {
-    return this.#inner.createCatalogItem(item);
+  createCatalogItem(item: Parameters<CatalogPart['createCatalogItem']>[0]) {
+    return this.#inner.catalog.createCatalogItem(item);
   }
   setArchived(kind: CatalogKind, id: number, archived: boolean) {
-    return this.#inner.setArchived(kind, id, archived);
-  }
-  listLeave(query: { from: string; to: string }) {
-    return this.#inner.listLeave(query);
-  }
-  createLeave(request: Parameters<TimeTracker['createLeave']>[0]) {
-    return this.#inner.createLeave(request);
-  }
-  cancelLeave(id: number) {
-    return this.#inner.cancelLeave(id);
-  }
-
-  close(): void {
-    this.#sender.close();
-    this.#inner.close();
+    return this.#inner.catalog.setArchived(kind, id, archived);
   }
 
   async timeZone(): Promise<string | null> {
-    if (!this.#inner.timeZone) return null;
-    const inner = this.#inner.timeZone.bind(this.#inner);
+    const { account } = this.#inner;
+    const timeZone = account.timeZone;
+    if (!timeZone) return null;
     return this.#readOr(
       'zone',
-      () => inner(),
+      () => timeZone.call(account),
       (known) => known,
     );
   }
@@ -254,7 +229,7 @@ class OutboxView implements TimeTracker {
   async catalog(includeArchived: boolean, kinds?: readonly CatalogKind[], projectId?: number): Promise<Catalog> {
     const catalog = await this.#readOr(
       'catalog',
-      () => this.#inner.catalog(includeArchived, kinds, projectId),
+      () => this.#inner.catalog.catalog(includeArchived, kinds, projectId),
       (known: KnownCatalog) => knownCatalog(known, includeArchived, kinds, projectId),
       // Never read before: nothing to show, and no name can be turned into the back end's project, so
       // neither a list nor a write by name can go on. Said as the network's fault it is, with what works.
@@ -272,7 +247,7 @@ class OutboxView implements TimeTracker {
   async runningEntry(): Promise<TimeEntry | null> {
     const base = await this.#readOr(
       'running',
-      () => this.#inner.runningEntry(),
+      () => this.#inner.timer.runningEntry(),
       (known: TimeEntry | null) => known,
     );
     const open = await this.#options.store.open();
@@ -283,7 +258,7 @@ class OutboxView implements TimeTracker {
     const key = `entries:${query.from}:${query.to}:${query.projectId ?? ''}:${query.limit}:${query.offset}`;
     const listed = await this.#readOr(
       key,
-      () => this.#inner.listEntries(query),
+      () => this.#inner.entries.listEntries(query),
       (known: { entries: TimeEntry[]; total: number }) => known,
     );
     const open = await this.#options.store.open();
@@ -296,7 +271,7 @@ class OutboxView implements TimeTracker {
 
   async getEntry(id: number): Promise<TimeEntry> {
     this.#refuseWaiting(id, 'read');
-    return this.#inner.getEntry(id);
+    return this.#inner.entries.getEntry(id);
   }
 
   async workSpans(from: number, to: number, now: number, projectId?: number): Promise<WorkSpan[]> {
@@ -304,7 +279,7 @@ class OutboxView implements TimeTracker {
     let stale = false;
     const spans = await this.#readOr(
       key,
-      () => this.#inner.workSpans(from, to, now, projectId),
+      () => this.#inner.entries.workSpans(from, to, now, projectId),
       (known: WorkSpan[]) => {
         stale = true;
         return known;
@@ -327,7 +302,7 @@ class OutboxView implements TimeTracker {
     const key = `last:${from}:${to}`;
     return this.#readOr(
       key,
-      () => this.#inner.lastEntryEndingBetween(from, to),
+      () => this.#inner.entries.lastEntryEndingBetween(from, to),
       (known: TimeEntry | null) => known,
       () =>
         new BackEndError(
@@ -343,7 +318,7 @@ class OutboxView implements TimeTracker {
   ): Promise<{ started: TimeEntry; stopped: TimeEntry | null }> {
     return this.#writeOr(
       async () => {
-        const answer = await this.#inner.startTimer(fields, switchRunning);
+        const answer = await this.#inner.timer.startTimer(fields, switchRunning);
         // What runs now is known without asking again.
         await this.#remember('running', answer.started);
         return answer;
@@ -372,7 +347,7 @@ class OutboxView implements TimeTracker {
   async stopTimer(end?: number, note?: string): Promise<TimeEntry> {
     return this.#writeOr(
       async () => {
-        const stopped = await this.#inner.stopTimer(end, note);
+        const stopped = await this.#inner.timer.stopTimer(end, note);
         await this.#remember('running', null);
         return stopped;
       },
@@ -389,7 +364,7 @@ class OutboxView implements TimeTracker {
 
   async createEntry(fields: EntryFields & { end: number }): Promise<TimeEntry> {
     return this.#writeOr(
-      () => this.#inner.createEntry(fields),
+      () => this.#inner.entries.createEntry(fields),
       async (reason) => {
         const payload: LogTimePayload = {
           start: fields.start,
@@ -408,12 +383,12 @@ class OutboxView implements TimeTracker {
 
   async updateEntry(id: number, patch: Partial<EntryFields>): Promise<TimeEntry> {
     this.#refuseWaiting(id, 'changed');
-    return this.#inner.updateEntry(id, patch);
+    return this.#inner.entries.updateEntry(id, patch);
   }
 
   async deleteEntry(id: number): Promise<TimeEntry> {
     this.#refuseWaiting(id, 'deleted');
-    return this.#inner.deleteEntry(id);
+    return this.#inner.entries.deleteEntry(id);
   }
 
   /**
@@ -469,7 +444,7 @@ class OutboxView implements TimeTracker {
   /** The timer as it runs with the kept writes applied; null where none runs or nothing is known. */
   async #knownRunning(): Promise<TimeEntry | null> {
     const recalled = this.#state.unreachable ? await this.#recalled<TimeEntry | null>('running') : undefined;
-    const base = this.#state.unreachable ? (recalled?.value ?? null) : await this.#inner.runningEntry().catch(() => null);
+    const base = this.#state.unreachable ? (recalled?.value ?? null) : await this.#inner.timer.runningEntry().catch(() => null);
     return runningAfter(base, await this.#options.store.open(), this.#options.service);
   }
 
@@ -552,13 +527,9 @@ export function outboxAccount(profile: { type: string; url?: string; email?: str
   return [profile.type, profile.url ?? '', profile.email ?? '', profile.workspace ?? ''].join(' ');
 }
 
-const OUTBOXES = new WeakMap<TimeTracker, EngineOutbox>();
-/** A call's notes that carry outbox news, and how to mark that news told once they are in its answer. */
-const TOLD_WITH = new WeakMap<string[], () => Promise<void>>();
-
 /**
- * The remote tracker with its outbox in front (the engine serves this one); the background sender
- * starts where writes wait from before.
+ * The remote tracker with its outbox in front (the engine serves this one; each call works through
+ * the tracker its `forCall` makes); the background sender starts where writes wait from before.
  */
 export function keepingWritesOffline(
   tracker: TimeTracker,
@@ -572,24 +543,6 @@ export function keepingWritesOffline(
     onSettled: () => signalSettled(options.userDataDir, options.now(), options.log),
   });
   const outbox = new EngineOutbox(tracker, { ...options, store, service: SERVICES[tracker.type] ?? tracker.label });
-  OUTBOXES.set(outbox.tracker, outbox);
   outbox.start().catch((error: unknown) => options.log(`The outbox could not be read: ${(error as Error).message}`));
   return outbox.tracker;
-}
-
-/** A call's tracker: through the outbox (kept writes sent first, its news in `notes`), where the tracker has one. */
-export async function trackerForCall(tracker: TimeTracker, notes: string[]): Promise<TimeTracker> {
-  const outbox = OUTBOXES.get(tracker);
-  return outbox ? outbox.prepareCall(notes) : tracker;
-}
-
-/**
- * The call's answer carries `notes`: the outbox news among them is marked told (never before, so news
- * read by a call that then failed before answering, was cancelled or asked a question is not lost).
- * Two calls at once may both say the same news; saying it twice is better than not at all.
- */
-export async function toldInAnswer(notes: string[]): Promise<void> {
-  const mark = TOLD_WITH.get(notes);
-  TOLD_WITH.delete(notes);
-  await mark?.();
 }

@@ -5,13 +5,13 @@
 // or that asked to wait (a rate limit) is what the outbox waits out, however long it takes.
 import { CallStopped } from '../remote/request-budget.ts';
 import { RemoteError } from '../remote/remote-error.ts';
-import type { TimeTracker } from '../time-tracker.ts';
+import type { EntriesPart, TimerPart, TimeTracker } from '../time-tracker.ts';
 
 /** Tries that count before a kept write is given up on and the person decides. */
 export const MAX_SEND_ATTEMPTS = 5;
 
-/** The tracker methods a send uses (deliver.ts). */
-export type DeliveryTracker = Pick<TimeTracker, 'runningEntry' | 'listEntries' | 'startTimer' | 'stopTimer' | 'createEntry'>;
+/** The timer's and the entries' methods a send uses (deliver.ts). */
+export type DeliveryTracker = TimerPart & Pick<EntriesPart, 'listEntries' | 'createEntry'>;
 
 /** `tracker` for one send, noting whether the back end answered any of its requests. */
 export function watchedTracker(tracker: TimeTracker): { tracker: DeliveryTracker; answered: () => boolean } {
@@ -24,11 +24,11 @@ export function watchedTracker(tracker: TimeTracker): { tracker: DeliveryTracker
   return {
     answered: () => answered,
     tracker: {
-      runningEntry: () => noted(tracker.runningEntry()),
-      listEntries: (query) => noted(tracker.listEntries(query)),
-      startTimer: (fields, switchRunning) => noted(tracker.startTimer(fields, switchRunning)),
-      stopTimer: (end, note) => noted(tracker.stopTimer(end, note)),
-      createEntry: (fields) => noted(tracker.createEntry(fields)),
+      runningEntry: () => noted(tracker.timer.runningEntry()),
+      listEntries: (query) => noted(tracker.entries.listEntries(query)),
+      startTimer: (fields, switchRunning) => noted(tracker.timer.startTimer(fields, switchRunning)),
+      stopTimer: (end, note) => noted(tracker.timer.stopTimer(end, note)),
+      createEntry: (fields) => noted(tracker.entries.createEntry(fields)),
     },
   };
 }

@@ -12,7 +12,7 @@ import { Engine, type OpenTracker, type ServerOptions } from '../../../mcp-serve
 import { NO_POLICY, type Policy } from '../../../mcp-server/policy/policy.ts';
 import type { PolicySource } from '../../../mcp-server/policy/policy-source.ts';
 import { createTracker } from '../../../mcp-server/providers/create-tracker.ts';
-import type { Capability, TimeTracker } from '../../../mcp-server/providers/time-tracker.ts';
+import { BackEndError, type Capability, type TimeTracker } from '../../../mcp-server/providers/time-tracker.ts';
 import { fixedSettings } from '../../../mcp-server/settings/engine-settings.ts';
 
 const NOW = Date.parse('2026-11-18T08:00:00Z');
@@ -83,7 +83,36 @@ function localBackEnd(dir: string): { open: OpenTracker; opened: Opened[] } {
   return { open, opened };
 }
 
-async function engineWith(options: { settings?: Settings; policy?: PolicySource; log?: (message: string) => void } = {}) {
+/**
+ * The local timesheet as a back end that makes a tracker of its own for each call (as the outbox does):
+ * each call's tracker adds a note, the second one's timer fails, and each hears when its answer carried the notes.
+ */
+function perCallBackEnd(dir: string): { open: OpenTracker; answered: number[] } {
+  const answered: number[] = [];
+  const open: OpenTracker = async (profile, basics) => {
+    const real = await createTracker({ ...basics, profile, userDataDir: dir });
+    let calls = 0;
+    const refuse = () => Promise.reject(new BackEndError('unavailable', 'The timer is away for this call.'));
+    return {
+      ...real,
+      forCall: async (notes) => {
+        calls += 1;
+        const call = calls;
+        notes.push(`Call ${call} went through its own tracker.`);
+        return {
+          ...real,
+          ...(call === 2 ? { timer: { runningEntry: refuse, startTimer: refuse, stopTimer: refuse } } : {}),
+          answered: async () => {
+            answered.push(call);
+          },
+        };
+      },
+    };
+  };
+  return { open, answered };
+}
+
+async function engineWith(options: { settings?: Settings; policy?: PolicySource; log?: (message: string) => void; open?: (dir: string) => OpenTracker } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'punchcard-engine-class-'));
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   const backEnd = localBackEnd(dir);
@@ -92,7 +121,7 @@ async function engineWith(options: { settings?: Settings; policy?: PolicySource;
     settings: fixedSettings(options.settings ?? { ...defaultSettings(), user: { name: 'Ada' } }),
     policy,
     profile: (settings) => settings.provider,
-    openTracker: backEnd.open,
+    openTracker: options.open?.(dir) ?? backEnd.open,
     now: () => NOW,
     log: options.log ?? (() => {}),
     callDeadlineMs: 45_000,
@@ -232,6 +261,22 @@ describe('an Engine', () => {
     const clockOut = await open.call('clock_out');
     expect(clockOut.isError).toBeFalsy();
     expect(said).toContain('Recording clock_out failed: the store went away');
+  });
+
+  it("works each call through the tracker its back end makes for the call, and tells that tracker only once the call's answer carried its notes", async () => {
+    let backEnd: ReturnType<typeof perCallBackEnd> | undefined;
+    const { engine } = await engineWith({ open: (dir) => (backEnd = perCallBackEnd(dir)).open });
+    const open = await session(engine);
+    const first = await open.call('timer_status');
+    expect(first.isError).toBeFalsy();
+    expect(first.content[0]?.text).toMatch(/\nCall 1 went through its own tracker\.$/);
+    expect(backEnd?.answered).toEqual([1]);
+    // A call that fails never answers with its notes: its tracker is not told they were said.
+    const failed = await open.call('timer_status');
+    expect(failed.content[0]?.text).toBe('The timer is away for this call.');
+    expect(backEnd?.answered).toEqual([1]);
+    expect((await open.call('timer_status')).content[0]?.text).toMatch(/\nCall 3 went through its own tracker\.$/);
+    expect(backEnd?.answered).toEqual([1, 3]);
   });
 
   it('refuses calls in words once it is closed, opening nothing', async () => {

@@ -103,7 +103,7 @@ describe('the engine', () => {
   it('ends an unexpected failure with one full stop, not two', async () => {
     const call = await start();
     // A failure nobody foresaw, whose message already ends its sentence.
-    (await (engine as Engine).tracker()).runningEntry = () => Promise.reject(new Error('The disk said no.'));
+    (await (engine as Engine).tracker()).timer.runningEntry = () => Promise.reject(new Error('The disk said no.'));
     const failing = await call('timer_status');
     expect(failing.content[0]?.text).toBe('Punchcard could not finish timer_status: The disk said no. Nothing was lost; the server keeps running.');
   });

@@ -1,22 +1,24 @@
 // The run-time check of a capability's part (providers/capability-parts.ts, missingPart) and the words a call hears
-// without it (tools/part-missing.ts). The table's completeness is the compiler's to check.
+// without it (tools/part-missing.ts). A part is one object on the tracker, under the name PART_NAMES gives it.
 import { describe, expect, it } from 'vitest';
 import { missingPart } from '../../../mcp-server/providers/capability-parts.ts';
 import type { TimeTracker } from '../../../mcp-server/providers/time-tracker.ts';
 import { partMissing } from '../../../mcp-server/tools/part-missing.ts';
 
-/** Only what missingPart reads: the methods present on the object. */
-function trackerWith(methods: string[]): TimeTracker {
-  return Object.fromEntries(methods.map((name) => [name, async () => undefined])) as Partial<TimeTracker> as TimeTracker;
+/** Only what missingPart reads: the parts present on the object, each an object of no methods. */
+function trackerWith(parts: string[]): TimeTracker {
+  return Object.fromEntries(parts.map((name) => [name, {}])) as Partial<TimeTracker> as TimeTracker;
 }
 
 describe('a capability part', () => {
-  it('is there only with every method the capability brings', () => {
-    expect(missingPart(trackerWith(['breakTypes', 'startBreak', 'endBreak']), 'breaks')).toBeNull();
-    expect(missingPart(trackerWith(['breakTypes', 'startBreak']), 'breaks')).toBe('breaks');
-    expect(missingPart(trackerWith(['pendingLeave', 'findPendingLeave']), 'team_leave')).toBe('team_leave');
-    expect(missingPart(trackerWith(['pendingLeave', 'findPendingLeave', 'decideLeave']), 'team_leave')).toBeNull();
-    expect(missingPart(trackerWith(['teamWork']), 'team_projects')).toBe('team_projects');
+  it('is there only where the tracker has the part under its name', () => {
+    expect(missingPart(trackerWith(['breaks']), 'breaks')).toBeNull();
+    expect(missingPart(trackerWith(['timer', 'entries']), 'breaks')).toBe('breaks');
+    expect(missingPart(trackerWith(['teamHours', 'teamProjects']), 'team_leave')).toBe('team_leave');
+    expect(missingPart(trackerWith(['teamLeave']), 'team_leave')).toBeNull();
+    expect(missingPart(trackerWith(['teamHours']), 'team_projects')).toBe('team_projects');
+    expect(missingPart(trackerWith(['teamProjects']), 'team_projects')).toBeNull();
+    expect(missingPart(trackerWith(['teamHours']), 'team_hours')).toBeNull();
   });
 
   it('is always there for a capability that brings no methods of its own', () => {
@@ -25,8 +27,8 @@ describe('a capability part', () => {
   });
 
   it('is not a property that merely exists', () => {
-    const tracker = { ...trackerWith(['breakTypes', 'startBreak']), endBreak: 'soon' } as unknown as TimeTracker;
-    expect(missingPart(tracker, 'breaks')).toBe('breaks');
+    expect(missingPart({ ...trackerWith([]), breaks: 'soon' } as unknown as TimeTracker, 'breaks')).toBe('breaks');
+    expect(missingPart({ ...trackerWith([]), breaks: null } as unknown as TimeTracker, 'breaks')).toBe('breaks');
   });
 
   it("is refused in the back end's name, in words a person can act on", () => {

@@ -30,12 +30,12 @@ describe('archive_catalog_item', () => {
     const { text, data } = await run(archiveCatalogItem, { kind: 'project', id });
     expect(text).toBe(`Archived project "Website" (#${id}).`);
     expect(data).toEqual({ id, kind: 'project', name: 'Website', archived: true });
-    expect((await tracker.catalog(false)).projects.map((item) => item.name)).toEqual(['Intranet']);
-    expect((await tracker.catalog(true)).projects.find((item) => item.id === id)).toMatchObject({ archived: true });
+    expect((await tracker.catalog.catalog(false)).projects.map((item) => item.name)).toEqual(['Intranet']);
+    expect((await tracker.catalog.catalog(true)).projects.find((item) => item.id === id)).toMatchObject({ archived: true });
     await expect(run(logTime, { start: '09:00', end: '10:00', project: 'Website' })).rejects.toThrow(
       /^The project "Website" is archived, so no time can be booked on it\./,
     );
-    expect((await tracker.listEntries(DAY)).total).toBe(0);
+    expect((await tracker.entries.listEntries(DAY)).total).toBe(0);
   });
 
   it('restores an archived project with archived: false', async () => {
@@ -43,12 +43,12 @@ describe('archive_catalog_item', () => {
     await run(archiveCatalogItem, { kind: 'project', id });
     const { text } = await run(archiveCatalogItem, { kind: 'project', id, archived: false });
     expect(text).toBe(`Restored project "Website" (#${id}).`);
-    expect((await tracker.catalog(false)).projects.map((item) => item.name)).toEqual(['Intranet', 'Website']);
+    expect((await tracker.catalog.catalog(false)).projects.map((item) => item.name)).toEqual(['Intranet', 'Website']);
   });
 
   it('refuses an id the catalog does not have, and archives nothing', async () => {
     const { run, tracker, id } = await timesheet();
     await expect(run(archiveCatalogItem, { kind: 'project', id: id + 41 })).rejects.toThrow(`There is no project #${id + 41}.`);
-    expect((await tracker.catalog(false)).projects).toHaveLength(2);
+    expect((await tracker.catalog.catalog(false)).projects).toHaveLength(2);
   });
 });

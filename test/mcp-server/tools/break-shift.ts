@@ -23,7 +23,7 @@ export async function shift(options: { types?: typeof TYPES; endAt?: number } = 
   const breaks: BreakSpan[] = [];
   const started: Array<number | null> = [];
   const withBreaks = async () => {
-    const running = await tracker.runningEntry();
+    const running = await tracker.timer.runningEntry();
     if (!running) throw new BackEndError('conflict', 'No shift is running.');
     return { ...running, breaks: breaks.map((span) => ({ ...span })) };
   };

@@ -25,7 +25,7 @@ async function timesheetWithLeave() {
 }
 
 async function statuses(tracker: LocalToolContext['tracker']) {
-  return (await tracker.listLeave(NEXT_YEAR)).map((request) => [request.id, request.status]);
+  return (await tracker.leave.listLeave(NEXT_YEAR)).map((request) => [request.id, request.status]);
 }
 
 describe('cancel_leave_request', () => {

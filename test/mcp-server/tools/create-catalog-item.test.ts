@@ -19,7 +19,7 @@ async function timesheet() {
 }
 
 async function names(tracker: LocalToolContext['tracker']) {
-  const { customers, projects, activities } = await tracker.catalog(true);
+  const { customers, projects, activities } = await tracker.catalog.catalog(true);
   return {
     customers: customers.map((item) => item.name),
     projects: projects.map((item) => [item.name, item.customer?.name ?? null]),

@@ -30,14 +30,14 @@ describe('delete_time_entry', () => {
     const { text, data } = await run(deleteTimeEntry, { id });
     expect(text).toBe(`Deleted #${id}: no project — layout, 1 h 30 min from 2026-11-18T09:00:00+01:00.`);
     expect(data.deleted).toMatchObject({ id });
-    const { entries } = await tracker.listEntries(DAY);
+    const { entries } = await tracker.entries.listEntries(DAY);
     expect(entries.map((entry) => entry.id)).toEqual([other]);
   });
 
   it('refuses an entry id the timesheet does not have, and deletes nothing', async () => {
     const { run, tracker, id } = await timesheetWithEntries();
     await expect(run(deleteTimeEntry, { id: id + 41 })).rejects.toThrow(`There is no time entry #${id + 41}.`);
-    expect((await tracker.listEntries(DAY)).total).toBe(2);
+    expect((await tracker.entries.listEntries(DAY)).total).toBe(2);
   });
 
   it('where the client can ask, asks first, describing the entry, and deletes nothing before the answer', async () => {
@@ -51,13 +51,13 @@ describe('delete_time_entry', () => {
     expect(asked).toBeInstanceOf(InputNeeded);
     const question = asked as InputNeeded;
     expect(question.params.message).toBe(`Delete time entry #${id} for good? no project — layout, 1 h 30 min from 2026-11-18T09:00:00+01:00.`);
-    expect((await tracker.listEntries(DAY)).total).toBe(2);
+    expect((await tracker.entries.listEntries(DAY)).total).toBe(2);
 
     // The person says yes: the next round carries the state the question went out with.
     const accepted = createAsker({ tool: 'delete_time_entry', args, state: question.state, responses: { delete: { action: 'accept', content: {} } } });
     const { text } = await deleteTimeEntry.handler(args, { ...context, ask: accepted });
     expect(text).toBe(`Deleted #${id}: no project — layout, 1 h 30 min from 2026-11-18T09:00:00+01:00.`);
-    expect((await tracker.listEntries(DAY)).total).toBe(1);
+    expect((await tracker.entries.listEntries(DAY)).total).toBe(1);
   });
 
   it('where the person says no, deletes nothing and says so', async () => {
@@ -73,6 +73,6 @@ describe('delete_time_entry', () => {
     await expect(deleteTimeEntry.handler(args, { ...context, ask: declined })).rejects.toThrow(
       `Time entry #${id} was not deleted: you said no when asked. Nothing was changed.`,
     );
-    expect((await tracker.listEntries(DAY)).total).toBe(2);
+    expect((await tracker.entries.listEntries(DAY)).total).toBe(2);
   });
 });

@@ -26,7 +26,7 @@ describe('log_time', () => {
     const { run, tracker } = await timesheet();
     await run(createCatalogItem, { kind: 'project', name: 'Website' });
     const { text, data } = await run(logTime, { start: '09:00', end: '10:30', project: 'website', description: 'layout' });
-    const { entries } = await tracker.listEntries(DAY);
+    const { entries } = await tracker.entries.listEntries(DAY);
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({
       start: Date.parse('2026-11-18T08:00:00Z'),
@@ -42,7 +42,7 @@ describe('log_time', () => {
     const { run, tracker } = await timesheet();
     await run(logTime, { start: '08:00', end: '09:00' });
     await run(logTime, { date: 'today', duration: '2h' });
-    const { entries } = await tracker.listEntries(DAY);
+    const { entries } = await tracker.entries.listEntries(DAY);
     const starts = entries.map((entry) => [entry.start, entry.end]).sort((a, b) => Number(a[0]) - Number(b[0]));
     expect(starts).toEqual([
       [Date.parse('2026-11-18T07:00:00Z'), Date.parse('2026-11-18T08:00:00Z')],
@@ -53,19 +53,19 @@ describe('log_time', () => {
   it('refuses an end before the start, and stores nothing', async () => {
     const { run, tracker } = await timesheet();
     await expect(run(logTime, { start: '11:00', end: '10:00' })).rejects.toThrow('end must be after start.');
-    expect((await tracker.listEntries(DAY)).total).toBe(0);
+    expect((await tracker.entries.listEntries(DAY)).total).toBe(0);
   });
 
   it('refuses a project the catalog does not have, naming the ones it does, and stores nothing', async () => {
     const { run, tracker } = await timesheet();
     await run(createCatalogItem, { kind: 'project', name: 'Website' });
     await expect(run(logTime, { start: '09:00', end: '10:00', project: 'Intranet' })).rejects.toThrow(/No project "Intranet"\. Known: "Website"/);
-    expect((await tracker.listEntries(DAY)).total).toBe(0);
+    expect((await tracker.entries.listEntries(DAY)).total).toBe(0);
   });
 
   it('refuses an entry that ends after now, and stores nothing', async () => {
     const { run, tracker } = await timesheet();
     await expect(run(logTime, { start: '14:00', end: '16:00' })).rejects.toThrow('end is in the future (2026-11-18T16:00:00+01:00). Use a time up to now.');
-    expect((await tracker.listEntries(DAY)).total).toBe(0);
+    expect((await tracker.entries.listEntries(DAY)).total).toBe(0);
   });
 });

@@ -29,7 +29,7 @@ describe('request_leave', () => {
     const { run, tracker } = await timesheet();
     // Friday to Tuesday: the weekend between costs nothing.
     const { data } = await run(requestLeave, { type: 'vacation', first_day: '2027-03-05', last_day: '2027-03-09', comment: 'family' });
-    const filed = await tracker.listLeave(NEXT_YEAR);
+    const filed = await tracker.leave.listLeave(NEXT_YEAR);
     expect(filed).toHaveLength(1);
     expect(filed[0]).toMatchObject({ type: 'vacation', firstDay: '2027-03-05', lastDay: '2027-03-09', days: 3, comment: 'family' });
     expect(data).toMatchObject({ request: { id: filed[0]?.id } });
@@ -40,7 +40,7 @@ describe('request_leave', () => {
     await expect(run(requestLeave, { type: 'vacation', first_day: '2027-03-06', last_day: '2027-03-07' })).rejects.toThrow(
       'No working days in that range: 2027-03-06 (day off), 2027-03-07 (day off). Nothing to request.',
     );
-    expect(await tracker.listLeave(NEXT_YEAR)).toEqual([]);
+    expect(await tracker.leave.listLeave(NEXT_YEAR)).toEqual([]);
   });
 
   it('refuses vacation beyond the balance where the settings do not allow it, and files nothing', async () => {
@@ -49,12 +49,12 @@ describe('request_leave', () => {
       'That goes beyond your vacation balance: vacation from 2027-06-01 to 2027-06-14 costs 10 days and would leave -5 days of 2027 (5 left). ' +
         'The local timesheet approves leave as it is filed, and your Preferences do not allow leave beyond your balance, so nothing was filed.',
     );
-    expect(await tracker.listLeave(NEXT_YEAR)).toEqual([]);
+    expect(await tracker.leave.listLeave(NEXT_YEAR)).toEqual([]);
   });
 
   it('files sick leave whatever the balance, as it draws on none', async () => {
     const { run, tracker } = await timesheet(0);
     await run(requestLeave, { type: 'sick', first_day: '2027-02-01', last_day: '2027-02-02' });
-    expect(await tracker.listLeave(NEXT_YEAR)).toMatchObject([{ type: 'sick', days: 2 }]);
+    expect(await tracker.leave.listLeave(NEXT_YEAR)).toMatchObject([{ type: 'sick', days: 2 }]);
   });
 });

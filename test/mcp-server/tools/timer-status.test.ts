@@ -44,7 +44,7 @@ describe('timer_status', () => {
     await run(clockIn, { start: '13:30', description: 'support' });
     const { text, data } = await run(timerStatus, {});
     expect(text).toBe('Working on no project — support since 13:30 (1 h 30 min). Today 1 h 30 min, this week 2 h 30 min.');
-    expect(data.running).toMatchObject({ id: (await tracker.runningEntry())?.id });
+    expect(data.running).toMatchObject({ id: (await tracker.timer.runningEntry())?.id });
     expect(data).toMatchObject({ on_break: null, today_minutes: 90, week_minutes: 150 });
   });
 });

@@ -28,7 +28,7 @@ describe('update_time_entry', () => {
     await run(createCatalogItem, { kind: 'project', name: 'Website' });
     const { text, data } = await run(updateTimeEntry, { id, end: '11:00', project: 'website' });
     expect(text).toBe(`Updated #${id}: Website — layout.`);
-    expect(await tracker.getEntry(id)).toMatchObject({
+    expect(await tracker.entries.getEntry(id)).toMatchObject({
       start: Date.parse('2026-11-18T08:00:00Z'),
       end: Date.parse('2026-11-18T10:00:00Z'),
       description: 'layout',
@@ -40,44 +40,44 @@ describe('update_time_entry', () => {
   it('trims a new description', async () => {
     const { run, tracker, id } = await timesheetWithEntry();
     await run(updateTimeEntry, { id, description: '  wireframes  ' });
-    expect((await tracker.getEntry(id)).description).toBe('wireframes');
+    expect((await tracker.entries.getEntry(id)).description).toBe('wireframes');
   });
 
   it('refuses a call that changes nothing, naming the fields it takes', async () => {
     const { run, tracker, id } = await timesheetWithEntry();
-    const before = await tracker.getEntry(id);
+    const before = await tracker.entries.getEntry(id);
     await expect(run(updateTimeEntry, { id })).rejects.toThrow('Nothing to change: give at least one of start, end, project, activity or description.');
-    expect(await tracker.getEntry(id)).toEqual(before);
+    expect(await tracker.entries.getEntry(id)).toEqual(before);
   });
 
   it('refuses an entry id the timesheet does not have', async () => {
     const { run, tracker, id } = await timesheetWithEntry();
-    const before = await tracker.getEntry(id);
+    const before = await tracker.entries.getEntry(id);
     await expect(run(updateTimeEntry, { id: id + 41, description: 'x' })).rejects.toThrow(`There is no time entry #${id + 41}.`);
-    expect(await tracker.getEntry(id)).toEqual(before);
+    expect(await tracker.entries.getEntry(id)).toEqual(before);
   });
 
   it('refuses an end in the future and leaves the entry as it was', async () => {
     const { run, tracker, id } = await timesheetWithEntry();
-    const before = await tracker.getEntry(id);
+    const before = await tracker.entries.getEntry(id);
     await expect(run(updateTimeEntry, { id, end: '16:00', description: 'later' })).rejects.toThrow(
       'end is in the future (2026-11-18T16:00:00+01:00). Use a time up to now.',
     );
-    expect(await tracker.getEntry(id)).toEqual(before);
+    expect(await tracker.entries.getEntry(id)).toEqual(before);
   });
 
   it('refuses a start after the end and leaves the entry as it was', async () => {
     const { run, tracker, id } = await timesheetWithEntry();
-    const before = await tracker.getEntry(id);
+    const before = await tracker.entries.getEntry(id);
     await expect(run(updateTimeEntry, { id, start: '11:00' })).rejects.toThrow('The entry would end before it starts.');
-    expect(await tracker.getEntry(id)).toEqual(before);
+    expect(await tracker.entries.getEntry(id)).toEqual(before);
   });
 
   it('refuses a project the catalog does not have and leaves the entry as it was', async () => {
     const { run, tracker, id } = await timesheetWithEntry();
     await run(createCatalogItem, { kind: 'project', name: 'Website' });
-    const before = await tracker.getEntry(id);
+    const before = await tracker.entries.getEntry(id);
     await expect(run(updateTimeEntry, { id, project: 'Intranet' })).rejects.toThrow(/No project "Intranet"\. Known: "Website"/);
-    expect(await tracker.getEntry(id)).toEqual(before);
+    expect(await tracker.entries.getEntry(id)).toEqual(before);
   });
 });

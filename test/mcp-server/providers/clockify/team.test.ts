@@ -36,6 +36,12 @@ async function workspace(options: FakeClockifyOptions = {}): Promise<FakeClockif
 }
 
 /** A tracker whose key is whatever `key.current` holds when a request goes out. */
+/** A team part the tracker has (the account in the test leads people); a test fails in words where it has none. */
+function partOf<Part>(part: Part | undefined): Part {
+  if (!part) throw new Error('The tracker has no such team part.');
+  return part;
+}
+
 function trackerFor(fake: FakeClockify, key: { current: string }): RemoteTracker {
   const tracker = createClockifyTracker({
     profile: { type: 'clockify', url: fake.url } as never,
@@ -61,7 +67,7 @@ describe('the Clockify team part', () => {
     // Mia's key is replaced by Tom's while the process runs (Clockify answers the old key 401).
     const key = { current: MIA_KEY };
     const tracker = trackerFor(fake, key);
-    const mia = await call(() => (tracker.teamWork as NonNullable<RemoteTracker['teamWork']>)(week));
+    const mia = await call(() => partOf(tracker.teamHours).teamWork(week));
     expect(mia.people.map((work) => work.person.name)).toEqual(['Ada Lovelace', 'Cleo Patra', 'Mia Manager']);
     // Tom manages Bob only; Mia's key is withdrawn and Tom's given.
     fake.state.users.push({
@@ -74,22 +80,20 @@ describe('the Clockify team part', () => {
     fake.state.teamManagers.push({ workspaceId: SEED.workspaces.acme, managerId: '5a0ab5acb07987125438c0ff', memberId: SEED.users.bob });
     (fake.state.users.find((user) => user.id === TEAM.users.mia) as { key: string }).key = 'clockify-key-revoked-000000000';
     key.current = 'clockify-key-tom-teamlead-0005';
-    await expect(call(() => tracker.whoami())).rejects.toThrow();
-    await call(() => tracker.whoami());
-    const tom = await call(() => (tracker.teamWork as NonNullable<RemoteTracker['teamWork']>)(week));
+    await expect(call(() => tracker.account.whoami())).rejects.toThrow();
+    await call(() => tracker.account.whoami());
+    const tom = await call(() => partOf(tracker.teamHours).teamWork(week));
     expect(tom.people.map((work) => work.person.name)).toEqual(['Bob Builder', 'Tom Teamlead']);
   });
 
   it('withdraws the team tools as soon as Clockify stops showing the person the workspace (no longer a manager)', async () => {
     const fake = await workspace();
     const tracker = trackerFor(fake, { current: MIA_KEY });
-    await call(() => (tracker.teamWork as NonNullable<RemoteTracker['teamWork']>)(week));
+    await call(() => partOf(tracker.teamHours).teamWork(week));
     expect(tracker.capabilities.has('team_hours')).toBe(true);
     // An admin takes Mia's team away: Clockify refuses her the list of members from now on.
     fake.state.teamManagers.splice(0, fake.state.teamManagers.length);
-    const refused = await call(() => (tracker.pendingLeave as NonNullable<RemoteTracker['pendingLeave']>)({ offset: 0, limit: 20 })).catch(
-      (error: Error) => error,
-    );
+    const refused = await call(() => partOf(tracker.teamLeave).pendingLeave({ offset: 0, limit: 20 })).catch((error: Error) => error);
     expect(refused).toBeInstanceOf(Error);
     expect((refused as Error).message).toMatch(/member/);
     expect(tracker.capabilities.has('team_hours')).toBe(false);
@@ -119,7 +123,7 @@ describe('the Clockify team part', () => {
     // Wes is nobody Mia manages; his request waits for someone else, and the calendar would not show it.
     pending(TEAM.users.wes, '2026-12-15', '2026-12-15');
     const tracker = trackerFor(fake, { current: MIA_KEY });
-    const page = await call(() => (tracker.pendingLeave as NonNullable<RemoteTracker['pendingLeave']>)({ offset: 0, limit: 20 }));
+    const page = await call(() => partOf(tracker.teamLeave).pendingLeave({ offset: 0, limit: 20 }));
     expect(page.requests.map((request) => request.person)).toEqual(['Cleo Patra', 'Ada Lovelace']);
     expect(page.absences.map((absence) => absence.person)).not.toContain('Wes Worker');
   });

@@ -77,9 +77,9 @@ describe('what one start leaves the next', () => {
   it('takes the zone remembered, asks for the profile only when a call needs the user, and corrects the memory', async () => {
     // A stale zone: the person moved their Kimai profile to Berlin since.
     const { fake, tracker } = await setup({ remembered: { timezone: 'America/New_York' } });
-    expect(await requestsDuring(fake, async () => expect(await tracker.timeZone()).toBe('America/New_York'))).toEqual([]);
-    await tracker.listEntries({ from: at('2026-11-18T00:00:00+01:00'), to: at('2026-11-19T00:00:00+01:00'), limit: 10, offset: 0 });
-    expect(await tracker.timeZone()).toBe('Europe/Berlin');
+    expect(await requestsDuring(fake, async () => expect(await tracker.account.timeZone()).toBe('America/New_York'))).toEqual([]);
+    await tracker.entries.listEntries({ from: at('2026-11-18T00:00:00+01:00'), to: at('2026-11-19T00:00:00+01:00'), limit: 10, offset: 0 });
+    expect(await tracker.account.timeZone()).toBe('Europe/Berlin');
     // The same read says Ada leads nobody: no team tools, now or at the next start.
     expect(dir && readDetection(dir, fake.url)).toEqual({ timezone: 'Europe/Berlin', leads: false });
   });
@@ -125,7 +125,15 @@ describe('what one start leaves the next', () => {
     tracker.onCapabilitiesChange(() => changes++);
     expect(tracker.capabilities.has('leave')).toBe(true);
     const error = await failureOf(
-      tracker.createLeave({ type: 'vacation', firstDay: '2026-12-01', lastDay: '2026-12-01', firstDayPart: 'full', lastDayPart: 'full', days: 1, comment: '' }),
+      tracker.leave.createLeave({
+        type: 'vacation',
+        firstDay: '2026-12-01',
+        lastDay: '2026-12-01',
+        firstDayPart: 'full',
+        lastDayPart: 'full',
+        days: 1,
+        comment: '',
+      }),
     );
     expect(error.code).toBe('unavailable');
     expect(error.message).toMatch(/^This Kimai has no absence plugin \(or your account may not use it\)/);
@@ -133,22 +141,24 @@ describe('what one start leaves the next', () => {
     expect(changes).toBe(1);
     expect(dir && readDetection(dir, fake.url)).toEqual({ absences: false, timezone: 'Europe/Berlin', leads: false });
     // A report asks no more: without the plugin there is no leave to count.
-    expect(await requestsDuring(fake, async () => expect(await tracker.listLeave({ from: '2026-01-01', to: '2026-12-31' })).toEqual([]))).toEqual([]);
+    expect(await requestsDuring(fake, async () => expect(await tracker.leave.listLeave({ from: '2026-01-01', to: '2026-12-31' })).toEqual([]))).toEqual([]);
   });
 });
 
 describe('timers', () => {
   it('starts without sending a begin, refuses a second timer, and lets Kimai stop the first on switch', async () => {
     const { fake, tracker, ids } = await setup();
-    const { started } = await tracker.startTimer({ projectId: ids.website, activityId: ids.design, description: 'Landing page' }, false);
+    const { started } = await tracker.timer.startTimer({ projectId: ids.website, activityId: ids.design, description: 'Landing page' }, false);
     expect(started).toMatchObject({ end: null, project: { name: 'Website' }, activity: { name: 'Design' }, description: 'Landing page' });
     const post = fake.requests.find((request) => request.method === 'POST');
     expect(JSON.parse(post?.body ?? '{}')).toEqual({ project: ids.website, activity: ids.design, description: 'Landing page' });
 
-    await expect(tracker.startTimer({ projectId: ids.website, activityId: ids.meeting, description: '' }, false)).rejects.toBeInstanceOf(TimerRunningError);
+    await expect(tracker.timer.startTimer({ projectId: ids.website, activityId: ids.meeting, description: '' }, false)).rejects.toBeInstanceOf(
+      TimerRunningError,
+    );
 
     const calls = await requestsDuring(fake, async () => {
-      const switched = await tracker.startTimer({ projectId: ids.website, activityId: ids.meeting, description: '' }, true);
+      const switched = await tracker.timer.startTimer({ projectId: ids.website, activityId: ids.meeting, description: '' }, true);
       expect(switched.stopped).toMatchObject({ id: started.id, activity: { name: 'Design' } });
       expect(switched.stopped?.end).not.toBeNull();
       expect(switched.started.activity?.name).toBe('Meeting');
@@ -160,8 +170,8 @@ describe('timers', () => {
 
   it('stops the running timer where a back-dated one starts', async () => {
     const { fake, tracker, ids } = await setup();
-    await tracker.startTimer({ projectId: ids.website, activityId: ids.design, description: '', start: at('2026-11-18T06:30:00+01:00') }, false);
-    const { stopped, started } = await tracker.startTimer(
+    await tracker.timer.startTimer({ projectId: ids.website, activityId: ids.design, description: '', start: at('2026-11-18T06:30:00+01:00') }, false);
+    const { stopped, started } = await tracker.timer.startTimer(
       { projectId: ids.website, activityId: ids.meeting, description: '', start: at('2026-11-18T07:15:00+01:00') },
       true,
     );
@@ -170,14 +180,14 @@ describe('timers', () => {
     const bodies = fake.requests.filter((request) => request.method !== 'GET').map((request) => request.body);
     expect(bodies).toContain(JSON.stringify({ end: '2026-11-18T07:15:00' }));
     await expect(
-      tracker.startTimer({ projectId: ids.website, activityId: ids.meeting, description: '', start: at('2026-11-18T07:00:00+01:00') }, true),
+      tracker.timer.startTimer({ projectId: ids.website, activityId: ids.meeting, description: '', start: at('2026-11-18T07:00:00+01:00') }, true),
     ).rejects.toThrow(/before the running one/);
   });
 
   it('stops running timers itself when Kimai allows several at once', async () => {
     const { fake, tracker, ids } = await setup({ config: { activeEntriesHardLimit: 3 } });
-    await tracker.startTimer({ projectId: ids.website, activityId: ids.design, description: '' }, false);
-    const calls = await requestsDuring(fake, () => tracker.startTimer({ projectId: ids.website, activityId: ids.meeting, description: '' }, true));
+    await tracker.timer.startTimer({ projectId: ids.website, activityId: ids.design, description: '' }, false);
+    const calls = await requestsDuring(fake, () => tracker.timer.startTimer({ projectId: ids.website, activityId: ids.meeting, description: '' }, true));
     expect(calls).toContain('PATCH /timesheets/5/stop');
     expect(fake.state.timesheets.filter((sheet) => sheet.end === null)).toHaveLength(1);
   });
@@ -192,32 +202,37 @@ describe('timers', () => {
       activityId: ids.design,
       description: 'Landing page',
     });
-    const { started } = await tracker.startTimer({ projectId: null, activityId: null, description: '' }, false);
+    const { started } = await tracker.timer.startTimer({ projectId: null, activityId: null, description: '' }, false);
     expect(started).toMatchObject({ end: null, project: { name: 'Website' }, activity: { name: 'Design' }, description: 'Landing page' });
     expect(fake.requests.some((request) => /\/restart$/.test(request.path) && request.body === '{"copy":"all"}')).toBe(true);
   });
 
   it('asks for the activity Kimai needs without naming any (a client not offered list_catalog learns no names from a refusal)', async () => {
     const { tracker, ids } = await setup();
-    const error = await failureOf(tracker.startTimer({ projectId: ids.website, activityId: null, description: '' }, false));
+    const error = await failureOf(tracker.timer.startTimer({ projectId: ids.website, activityId: null, description: '' }, false));
     expect(error.message).toBe('Kimai books every entry on an activity too; name one (list_catalog shows them).');
-    expect((await failureOf(tracker.startTimer({ projectId: null, activityId: ids.meeting, description: '' }, false))).message).toMatch(/name the project too/);
+    expect((await failureOf(tracker.timer.startTimer({ projectId: null, activityId: ids.meeting, description: '' }, false))).message).toMatch(
+      /name the project too/,
+    );
   });
 
   it('stops with a note (stop, then the note) and at a given end (one PATCH)', async () => {
     const { fake, tracker, ids } = await setup();
-    await tracker.startTimer({ projectId: ids.website, activityId: ids.design, description: 'Landing page', start: at('2026-11-18T06:30:00+01:00') }, false);
-    await tracker.runningEntry();
+    await tracker.timer.startTimer(
+      { projectId: ids.website, activityId: ids.design, description: 'Landing page', start: at('2026-11-18T06:30:00+01:00') },
+      false,
+    );
+    await tracker.timer.runningEntry();
     const calls = await requestsDuring(fake, async () => {
-      const stopped = await tracker.stopTimer(undefined, 'hero done');
+      const stopped = await tracker.timer.stopTimer(undefined, 'hero done');
       expect(stopped.description).toBe('Landing page\nhero done');
     });
     // The running timer read a moment ago (clock_out reads it first) is not fetched again.
     expect(calls).toEqual(['PATCH /timesheets/5/stop', 'PATCH /timesheets/5']);
-    await expect(tracker.stopTimer()).rejects.toThrow(/No timer is running/);
+    await expect(tracker.timer.stopTimer()).rejects.toThrow(/No timer is running/);
 
-    await tracker.startTimer({ projectId: ids.website, activityId: ids.design, description: '', start: at('2026-11-18T07:00:00+01:00') }, false);
-    const stopped = await tracker.stopTimer(at('2026-11-18T07:40:00+01:00'));
+    await tracker.timer.startTimer({ projectId: ids.website, activityId: ids.design, description: '', start: at('2026-11-18T07:00:00+01:00') }, false);
+    const stopped = await tracker.timer.stopTimer(at('2026-11-18T07:40:00+01:00'));
     expect(stopped.end).toBe(at('2026-11-18T07:40:00+01:00'));
   });
 });
@@ -225,22 +240,22 @@ describe('timers', () => {
 describe('timers: what can no longer be done', () => {
   it('refuses an end before the start of the running timer', async () => {
     const { tracker, ids } = await setup();
-    await tracker.startTimer({ projectId: ids.website, activityId: ids.design, description: '', start: at('2026-11-18T07:00:00+01:00') }, false);
-    expect((await failureOf(tracker.stopTimer(at('2026-11-18T06:59:00+01:00')))).message).toBe('The end time is before the timer started.');
+    await tracker.timer.startTimer({ projectId: ids.website, activityId: ids.design, description: '', start: at('2026-11-18T07:00:00+01:00') }, false);
+    expect((await failureOf(tracker.timer.stopTimer(at('2026-11-18T06:59:00+01:00')))).message).toBe('The end time is before the timer started.');
   });
 
   it('says so when the running timer was deleted in Kimai meanwhile', async () => {
     const { fake, tracker, ids } = await setup();
-    const { started } = await tracker.startTimer({ projectId: ids.website, activityId: ids.design, description: '' }, false);
-    await tracker.runningEntry();
+    const { started } = await tracker.timer.startTimer({ projectId: ids.website, activityId: ids.design, description: '' }, false);
+    await tracker.timer.runningEntry();
     fake.state.timesheets.splice(0);
-    const error = await failureOf(tracker.stopTimer());
+    const error = await failureOf(tracker.timer.stopTimer());
     expect(error).toMatchObject({ code: 'not_found', message: `The running timer #${started.id} is gone from Kimai; it was probably deleted meanwhile.` });
   });
 
   it('has nothing to resume without an earlier entry', async () => {
     const { fake, tracker } = await setup();
-    expect((await failureOf(tracker.startTimer({ projectId: null, activityId: null, description: '' }, false))).message).toMatch(
+    expect((await failureOf(tracker.timer.startTimer({ projectId: null, activityId: null, description: '' }, false))).message).toMatch(
       /^Kimai needs a project and an activity to start a timer, and there is no earlier entry to resume\./,
     );
     expect(fake.requests.some((request) => request.method !== 'GET')).toBe(false);
@@ -248,15 +263,19 @@ describe('timers: what can no longer be done', () => {
 
   it('cannot reopen a finished entry or clear its activity', async () => {
     const { fake, tracker, ids } = await setup();
-    const entry = await tracker.createEntry({
+    const entry = await tracker.entries.createEntry({
       projectId: ids.website,
       activityId: ids.design,
       description: '',
       start: at('2026-11-17T09:00:00+01:00'),
       end: at('2026-11-17T10:00:00+01:00'),
     });
-    expect((await failureOf(tracker.updateEntry(entry.id, { end: null }))).message).toBe('Kimai cannot reopen a finished entry; start a new timer instead.');
-    expect((await failureOf(tracker.updateEntry(entry.id, { activityId: null }))).message).toMatch(/^Every Kimai time entry has a project and an activity/);
+    expect((await failureOf(tracker.entries.updateEntry(entry.id, { end: null }))).message).toBe(
+      'Kimai cannot reopen a finished entry; start a new timer instead.',
+    );
+    expect((await failureOf(tracker.entries.updateEntry(entry.id, { activityId: null }))).message).toMatch(
+      /^Every Kimai time entry has a project and an activity/,
+    );
     expect(fake.requests.filter((request) => request.method === 'PATCH')).toEqual([]);
   });
 });
@@ -265,13 +284,13 @@ describe('punch-clock modes', () => {
   it('refuses times a plain user may not send before sending them, but clocks in and out now', async () => {
     const { fake, tracker, ids } = await setup({ config: { trackingMode: 'punch' } });
     const start = await failureOf(
-      tracker.startTimer({ projectId: ids.website, activityId: ids.design, description: '', start: at('2026-11-18T07:00:00+01:00') }, false),
+      tracker.timer.startTimer({ projectId: ids.website, activityId: ids.design, description: '', start: at('2026-11-18T07:00:00+01:00') }, false),
     );
     expect(start.message).toMatch(/punch-clock tracking mode, so it does not accept a start time/);
     expect(
       (
         await failureOf(
-          tracker.createEntry({
+          tracker.entries.createEntry({
             projectId: ids.website,
             activityId: ids.design,
             description: '',
@@ -283,15 +302,15 @@ describe('punch-clock modes', () => {
     ).toMatch(/does not accept entries logged afterwards/);
     expect(fake.requests.some((request) => request.method === 'POST')).toBe(false);
 
-    await tracker.startTimer({ projectId: ids.website, activityId: ids.design, description: '' }, false);
-    expect((await failureOf(tracker.stopTimer(at('2026-11-18T08:00:00+01:00')))).message).toMatch(/does not accept an end time/);
-    const stopped = await tracker.stopTimer();
+    await tracker.timer.startTimer({ projectId: ids.website, activityId: ids.design, description: '' }, false);
+    expect((await failureOf(tracker.timer.stopTimer(at('2026-11-18T08:00:00+01:00')))).message).toMatch(/does not accept an end time/);
+    const stopped = await tracker.timer.stopTimer();
     expect(stopped.end).not.toBeNull();
   });
 
   it('lets a team lead set times in punch mode (Kimai exempts view_other_timesheet)', async () => {
     const { tracker, ids } = await setup({ config: { trackingMode: 'punch' }, user: TOM });
-    const entry = await tracker.createEntry({
+    const entry = await tracker.entries.createEntry({
       projectId: ids.website,
       activityId: ids.design,
       description: '',
@@ -306,7 +325,7 @@ describe('punch-clock modes', () => {
     fake.config.trackingMode = 'punch';
     const calls = await requestsDuring(fake, async () => {
       const error = await failureOf(
-        tracker.createEntry({
+        tracker.entries.createEntry({
           projectId: ids.website,
           activityId: ids.design,
           description: '',
@@ -323,10 +342,10 @@ describe('punch-clock modes', () => {
   it('explains the refusal with the settings it had when the mode changed under a running session', async () => {
     const { fake, tracker, ids } = await setup();
     // A back-dated start reads the settings (default mode) and keeps them for a while.
-    await tracker.startTimer({ projectId: ids.website, activityId: ids.design, description: '', start: at('2026-11-18T07:00:00+01:00') }, false);
+    await tracker.timer.startTimer({ projectId: ids.website, activityId: ids.design, description: '', start: at('2026-11-18T07:00:00+01:00') }, false);
     fake.config.trackingMode = 'punch';
     const error = await failureOf(
-      tracker.createEntry({
+      tracker.entries.createEntry({
         projectId: ids.website,
         activityId: ids.design,
         description: '',
@@ -343,7 +362,7 @@ describe('entries', () => {
     const newYork: FakeUser = { ...ADA, timezone: 'America/New_York' };
     const { fake, tracker, ids } = await setup({ users: [newYork] });
     // Europe switched back on 2026-10-25, New York only on 2026-11-01: a week with a 5-hour gap.
-    const entry = await tracker.createEntry({
+    const entry = await tracker.entries.createEntry({
       projectId: ids.website,
       activityId: ids.design,
       description: '',
@@ -357,7 +376,7 @@ describe('entries', () => {
 
   it('keeps the length of entries over the spring-forward and fall-back nights', async () => {
     const { tracker, ids } = await setup();
-    const spring = await tracker.createEntry({
+    const spring = await tracker.entries.createEntry({
       projectId: ids.website,
       activityId: ids.design,
       description: '',
@@ -365,7 +384,7 @@ describe('entries', () => {
       end: at('2026-03-29T03:30:00+02:00'),
     });
     expect((spring.end ?? 0) - spring.start).toBe(3_600_000);
-    const autumn = await tracker.createEntry({
+    const autumn = await tracker.entries.createEntry({
       projectId: ids.website,
       activityId: ids.design,
       description: '',
@@ -375,7 +394,7 @@ describe('entries', () => {
     expect((autumn.end ?? 0) - autumn.start).toBe(5 * 3_600_000);
     // The second 02:30 of that night has no offset-less spelling Kimai would read right.
     const repeated = await failureOf(
-      tracker.createEntry({
+      tracker.entries.createEntry({
         projectId: ids.website,
         activityId: ids.design,
         description: '',
@@ -400,18 +419,20 @@ describe('entries', () => {
       activityId: ids.design,
     });
     const query = { from: at('2026-11-16T00:00:00+01:00'), to: at('2026-11-23T00:00:00+01:00') };
-    await tracker.whoami();
-    let result: Awaited<ReturnType<RemoteTracker['listEntries']>> | undefined;
-    expect(await requestsDuring(fake, async () => (result = await tracker.listEntries({ ...query, limit: 3, offset: 3 })))).toEqual(['GET /timesheets']);
+    await tracker.account.whoami();
+    let result: Awaited<ReturnType<RemoteTracker['entries']['listEntries']>> | undefined;
+    expect(await requestsDuring(fake, async () => (result = await tracker.entries.listEntries({ ...query, limit: 3, offset: 3 })))).toEqual([
+      'GET /timesheets',
+    ]);
     expect(result?.total).toBe(7);
     expect(result?.entries.map((entry) => entry.start)).toEqual([3, 4, 5].map((hour) => at('2026-11-16T09:00:00+01:00') + hour * 3_600_000));
-    expect(await requestsDuring(fake, async () => (result = await tracker.listEntries({ ...query, limit: 3, offset: 2 })))).toEqual([
+    expect(await requestsDuring(fake, async () => (result = await tracker.entries.listEntries({ ...query, limit: 3, offset: 2 })))).toEqual([
       'GET /timesheets',
       'GET /timesheets',
     ]);
     expect(result?.entries).toHaveLength(3);
     expect(fake.requests.at(-1)?.query).toMatch(/page=2&size=3/);
-    result = await tracker.listEntries({ ...query, limit: 3, offset: 30 });
+    result = await tracker.entries.listEntries({ ...query, limit: 3, offset: 30 });
     expect(result).toEqual({ entries: [], total: 7 });
     expect(fake.requests.some((request) => request.status === 404)).toBe(true);
   });
@@ -423,9 +444,9 @@ describe('entries', () => {
       const begin = base + index * 30 * 60_000;
       fake.addTimesheet({ userId: ADA.id, begin, end: begin + 20 * 60_000, projectId: ids.website, activityId: ids.design });
     }
-    await tracker.whoami();
-    let spans: Awaited<ReturnType<RemoteTracker['workSpans']>> = [];
-    const calls = await requestsDuring(fake, async () => (spans = await tracker.workSpans(base, at('2026-11-01T00:00:00+01:00'), at(NOW))));
+    await tracker.account.whoami();
+    let spans: Awaited<ReturnType<RemoteTracker['entries']['workSpans']>> = [];
+    const calls = await requestsDuring(fake, async () => (spans = await tracker.entries.workSpans(base, at('2026-11-01T00:00:00+01:00'), at(NOW))));
     expect(calls).toEqual(['GET /timesheets', 'GET /timesheets', 'GET /timesheets']);
     expect(spans).toHaveLength(1_234);
     expect(spans.every((span) => span.end - span.start === 20 * 60_000)).toBe(true);
@@ -433,21 +454,21 @@ describe('entries', () => {
 
   it('gets, changes and deletes one entry, naming unknown ones', async () => {
     const { tracker, ids } = await setup();
-    const entry = await tracker.createEntry({
+    const entry = await tracker.entries.createEntry({
       projectId: ids.website,
       activityId: ids.design,
       description: 'a',
       start: at('2026-11-17T09:00:00+01:00'),
       end: at('2026-11-17T10:00:00+01:00'),
     });
-    expect(await tracker.getEntry(entry.id)).toMatchObject({ project: { name: 'Website' }, activity: { name: 'Design' } });
-    expect(await tracker.updateEntry(entry.id, { activityId: ids.meeting, description: 'b' })).toMatchObject({
+    expect(await tracker.entries.getEntry(entry.id)).toMatchObject({ project: { name: 'Website' }, activity: { name: 'Design' } });
+    expect(await tracker.entries.updateEntry(entry.id, { activityId: ids.meeting, description: 'b' })).toMatchObject({
       activity: { name: 'Meeting' },
       description: 'b',
     });
-    expect((await failureOf(tracker.updateEntry(entry.id, { projectId: null }))).message).toMatch(/has a project and an activity/);
-    expect(await tracker.deleteEntry(entry.id)).toMatchObject({ id: entry.id });
-    expect((await failureOf(tracker.getEntry(entry.id))).message).toBe(`There is no time entry #${entry.id} in Kimai (or it is not yours).`);
+    expect((await failureOf(tracker.entries.updateEntry(entry.id, { projectId: null }))).message).toMatch(/has a project and an activity/);
+    expect(await tracker.entries.deleteEntry(entry.id)).toMatchObject({ id: entry.id });
+    expect((await failureOf(tracker.entries.getEntry(entry.id))).message).toBe(`There is no time entry #${entry.id} in Kimai (or it is not yours).`);
   });
 
   it('says an exported entry is locked for a plain user, and changes or deletes nothing; an administrator may', async () => {
@@ -461,15 +482,17 @@ describe('entries', () => {
     };
     const exported = fake.addTimesheet({ ...sheet, userId: ADA.id });
     const free = fake.addTimesheet({ ...sheet, userId: ADA.id, exported: false });
-    const { entries } = await tracker.listEntries({ from: at('2026-11-16T00:00:00+01:00'), to: at('2026-11-17T00:00:00+01:00'), limit: 50, offset: 0 });
+    const { entries } = await tracker.entries.listEntries({ from: at('2026-11-16T00:00:00+01:00'), to: at('2026-11-17T00:00:00+01:00'), limit: 50, offset: 0 });
     const lock = 'It is exported in Kimai, and only an administrator may change exported records.';
     expect(entries.map((entry) => [entry.id, entry.locked])).toEqual([
       [exported.id, lock],
       [free.id, undefined],
     ]);
-    expect((await tracker.getEntry(exported.id)).locked).toBe(lock);
+    expect((await tracker.entries.getEntry(exported.id)).locked).toBe(lock);
     const requests = await requestsDuring(fake, async () =>
-      expect((await failureOf(tracker.deleteEntry(exported.id))).message).toBe(`Time entry #${exported.id} cannot be deleted: ${lock} Nothing was deleted.`),
+      expect((await failureOf(tracker.entries.deleteEntry(exported.id))).message).toBe(
+        `Time entry #${exported.id} cannot be deleted: ${lock} Nothing was deleted.`,
+      ),
     );
     expect(requests.filter((request) => request.startsWith('DELETE'))).toEqual([]);
     expect(fake.state.timesheets.some((candidate) => candidate.id === exported.id)).toBe(true);
@@ -486,15 +509,15 @@ describe('entries', () => {
       exported: true,
       userId: root.id,
     });
-    expect((await tracker.getEntry(sheet.id)).locked).toBeUndefined();
-    expect(await tracker.deleteEntry(sheet.id)).toMatchObject({ id: sheet.id });
+    expect((await tracker.entries.getEntry(sheet.id)).locked).toBeUndefined();
+    expect(await tracker.entries.deleteEntry(sheet.id)).toMatchObject({ id: sheet.id });
   });
 
   it('names the field Kimai rejected', async () => {
     const { fake, tracker, ids } = await setup();
     const other = fake.addProject('Intranet', ids.customer);
     const error = await failureOf(
-      tracker.createEntry({
+      tracker.entries.createEntry({
         projectId: other.id,
         activityId: ids.design,
         description: '',
@@ -512,10 +535,10 @@ describe('catalog', () => {
     fake.addProject('Ended', ids.customer, { end: '2020-12-31' });
     fake.addActivity('Old', ids.website, { visible: false });
     const calls = await requestsDuring(fake, async () => {
-      const visible = await tracker.catalog(false);
+      const visible = await tracker.catalog.catalog(false);
       expect(visible.projects.map((item) => item.name)).toEqual(['Ended', 'Website']);
       expect(visible.activities.map((item) => item.name)).toEqual(['Design', 'Meeting']);
-      const all = await tracker.catalog(true);
+      const all = await tracker.catalog.catalog(true);
       expect(all.activities.find((item) => item.name === 'Old')).toMatchObject({ archived: true });
     });
     expect(calls.sort()).toEqual(['GET /activities', 'GET /customers', 'GET /projects']);
@@ -525,15 +548,15 @@ describe('catalog', () => {
   it('creates and archives with the permission, and says so in words without it', async () => {
     const admin: FakeUser = { ...ADA, role: 'ROLE_ADMIN' };
     const { tracker, ids } = await setup({ users: [admin] });
-    const project = await tracker.createCatalogItem({ kind: 'project', name: 'Shop', customerId: ids.customer });
+    const project = await tracker.catalog.createCatalogItem({ kind: 'project', name: 'Shop', customerId: ids.customer });
     expect(project).toMatchObject({ name: 'Shop', customer: { name: 'ACME' } });
-    expect(await tracker.setArchived('project', project.id, true)).toMatchObject({ archived: true });
-    await expect(tracker.createCatalogItem({ kind: 'project', name: 'Orphan' })).rejects.toThrow(/belongs to a customer/);
+    expect(await tracker.catalog.setArchived('project', project.id, true)).toMatchObject({ archived: true });
+    await expect(tracker.catalog.createCatalogItem({ kind: 'project', name: 'Orphan' })).rejects.toThrow(/belongs to a customer/);
 
     tracker.close();
     await fake?.close();
     const plain = await setup();
-    expect((await failureOf(plain.tracker.createCatalogItem({ kind: 'customer', name: 'New Co' }))).message).toMatch(
+    expect((await failureOf(plain.tracker.catalog.createCatalogItem({ kind: 'customer', name: 'New Co' }))).message).toMatch(
       /^Your Kimai account may not create a customer \(Kimai answered 403 Forbidden\)/,
     );
   });
@@ -542,54 +565,56 @@ describe('catalog', () => {
 describe('failures', () => {
   it('explains a bad token, and never shows it', async () => {
     const { tracker } = await setup({ token: 'not-a-real-token-secret' });
-    const error = await failureOf(tracker.runningEntry());
+    const error = await failureOf(tracker.timer.runningEntry());
     expect(error.message).toMatch(/did not accept the API token/);
     expect(error.message).not.toMatch(/not-a-real-token-secret/);
   });
 
   it('says where to put a token when none is stored', async () => {
     const { fake, tracker } = await setup({ token: null });
-    expect((await failureOf(tracker.runningEntry())).message).toMatch(/No Kimai API token is stored for http:\/\/127\.0\.0\.1:\d+.*PUNCHCARD_KIMAI_TOKEN/);
+    expect((await failureOf(tracker.timer.runningEntry())).message).toMatch(
+      /No Kimai API token is stored for http:\/\/127\.0\.0\.1:\d+.*PUNCHCARD_KIMAI_TOKEN/,
+    );
     expect(fake.requests).toHaveLength(0);
   });
 
   it('retries once after a 429, honouring Retry-After, and reports a second one', async () => {
     const { fake, tracker } = await setup();
     fake.failNext({ path: '/api/timesheets/active' }, { status: 429, headers: { 'Retry-After': '0' } });
-    expect(await tracker.runningEntry()).toBeNull();
+    expect(await tracker.timer.runningEntry()).toBeNull();
     expect(fake.requests.filter((request) => request.path === '/api/timesheets/active').map((request) => request.status)).toEqual([429, 200]);
 
     fake.failNext({ path: '/api/timesheets/active' }, { status: 429, headers: { 'Retry-After': '0' }, times: 2 });
-    expect((await failureOf(tracker.runningEntry())).message).toMatch(/limiting requests/);
+    expect((await failureOf(tracker.timer.runningEntry())).message).toMatch(/limiting requests/);
     // A wait longer than a tool call should take is reported at once instead.
     fake.failNext({ path: '/api/timesheets/active' }, { status: 429, headers: { 'Retry-After': '3600' } });
     const before = fake.requests.length;
-    await failureOf(tracker.runningEntry());
+    await failureOf(tracker.timer.runningEntry());
     expect(fake.requests.length - before).toBe(1);
   });
 
   it('reports server errors, invalid JSON, web pages and timeouts, and keeps working afterwards', async () => {
     const { fake, tracker } = await setup({ timeoutMs: 300 });
     fake.failNext({ path: '/api/timesheets/active' }, { status: 500, body: { code: 500, message: 'Internal Server Error' } });
-    expect((await failureOf(tracker.runningEntry())).message).toMatch(/internal error \(500\)/);
+    expect((await failureOf(tracker.timer.runningEntry())).message).toMatch(/internal error \(500\)/);
     fake.failNext({ path: '/api/timesheets/active' }, { status: 200, raw: '{"id": 1, "begin": ' });
-    expect((await failureOf(tracker.runningEntry())).message).toMatch(/not Kimai's JSON API/);
+    expect((await failureOf(tracker.timer.runningEntry())).message).toMatch(/not Kimai's JSON API/);
     fake.failNext(
       { path: '/api/timesheets/active' },
       { status: 200, raw: '<!DOCTYPE html><html><body>Login</body></html>', headers: { 'Content-Type': 'text/html' } },
     );
-    expect((await failureOf(tracker.runningEntry())).message).toMatch(/a web page that is not Kimai's JSON API/);
+    expect((await failureOf(tracker.timer.runningEntry())).message).toMatch(/a web page that is not Kimai's JSON API/);
     fake.failNext({ path: '/api/timesheets/active' }, { status: 200, body: [], delayMs: 2_000 });
-    expect((await failureOf(tracker.runningEntry())).message).toBe(
+    expect((await failureOf(tracker.timer.runningEntry())).message).toBe(
       `Kimai at ${new URL(fake.url).host} did not answer within 300 ms trying to read the running timer. It may be overloaded or unreachable; try again later. (A write may still have happened: check before repeating it.)`,
     );
-    expect(await tracker.runningEntry()).toBeNull();
+    expect(await tracker.timer.runningEntry()).toBeNull();
   });
 
   it('names an unreachable server', async () => {
     const { fake, tracker } = await setup();
     await fake.close();
-    expect((await failureOf(tracker.runningEntry())).message).toMatch(/connection refused/);
+    expect((await failureOf(tracker.timer.runningEntry())).message).toMatch(/connection refused/);
   });
 });
 
@@ -605,7 +630,7 @@ describe('leave on the absence plugin', () => {
     expect(tracker.capabilities.has('leave')).toBe(true);
 
     // request_leave counts the days (holidays left out) and hands them in.
-    const request = await tracker.createLeave({
+    const request = await tracker.leave.createLeave({
       type: 'vacation',
       firstDay: '2026-12-21',
       lastDay: '2027-01-08',
@@ -623,16 +648,16 @@ describe('leave on the absence plugin', () => {
       ['2027-01-01', '2027-01-08', 'holiday'],
     ]);
     // Listed, each part counts as request_leave did: 21–24 and 28–31 (the 25th is a holiday), and 4–8 (the 1st is).
-    const listed = await tracker.listLeave({ from: '2026-12-01', to: '2027-01-31' });
+    const listed = await tracker.leave.listLeave({ from: '2026-12-01', to: '2027-01-31' });
     expect(listed).toEqual([
       expect.objectContaining({ type: 'vacation', firstDay: '2026-12-21', lastDay: '2026-12-31', days: 8, status: 'pending', person: 'Ada Lovelace' }),
       expect.objectContaining({ firstDay: '2027-01-01', lastDay: '2027-01-08', days: 5 }),
     ]);
     expect(listed.reduce((sum, item) => sum + item.days, 0)).toBe(request.days);
-    const cancelled = await tracker.cancelLeave(listed[0]?.id ?? 0);
+    const cancelled = await tracker.leave.cancelLeave(listed[0]?.id ?? 0);
     expect(cancelled).toMatchObject({ status: 'cancelled', days: 8 });
     expect(fake.state.absences).toHaveLength(1);
-    expect((await failureOf(tracker.cancelLeave(4242))).message).toMatch(/no absence #4242 of yours/);
+    expect((await failureOf(tracker.leave.cancelLeave(4242))).message).toMatch(/no absence #4242 of yours/);
     expect(fake.requests.some((request) => request.method === 'DELETE' && request.path.endsWith('/4242'))).toBe(false);
   });
 
@@ -664,15 +689,15 @@ describe('leave on the absence plugin', () => {
       halfDay: false,
       comment: '',
     });
-    expect(await tracker.cancelLeave(900)).toMatchObject({ status: 'cancelled', firstDay: '2029-03-05' });
+    expect(await tracker.leave.cancelLeave(900)).toMatchObject({ status: 'cancelled', firstDay: '2029-03-05' });
     expect(fake.state.absences).toHaveLength(0);
-    expect((await failureOf(tracker.cancelLeave(901))).message).toBe('There is no absence #901 of yours in Kimai from last year on.');
+    expect((await failureOf(tracker.leave.cancelLeave(901))).message).toBe('There is no absence #901 of yours in Kimai from last year on.');
   });
 
   it('names an absence deleted in Kimai since it was listed', async () => {
     const { fake, tracker } = await setup({ config: { absencePlugin: true } });
     await tracker.detectFeatures();
-    const request = await tracker.createLeave({
+    const request = await tracker.leave.createLeave({
       type: 'vacation',
       firstDay: '2026-12-01',
       lastDay: '2026-12-01',
@@ -682,7 +707,7 @@ describe('leave on the absence plugin', () => {
       comment: '',
     });
     fake.state.absences.splice(0);
-    expect((await failureOf(tracker.cancelLeave(request.id))).message).toBe(`There is no absence #${request.id} in Kimai (or it is not yours).`);
+    expect((await failureOf(tracker.leave.cancelLeave(request.id))).message).toBe(`There is no absence #${request.id} in Kimai (or it is not yours).`);
   });
 
   it('says which parts were filed when a later part is refused', async () => {
@@ -699,7 +724,15 @@ describe('leave on the absence plugin', () => {
       comment: '',
     });
     const error = await failureOf(
-      tracker.createLeave({ type: 'vacation', firstDay: '2026-12-28', lastDay: '2027-01-08', firstDayPart: 'full', lastDayPart: 'full', days: 8, comment: '' }),
+      tracker.leave.createLeave({
+        type: 'vacation',
+        firstDay: '2026-12-28',
+        lastDay: '2027-01-08',
+        firstDayPart: 'full',
+        lastDayPart: 'full',
+        days: 8,
+        comment: '',
+      }),
     );
     expect(error.message).toMatch(
       /^Kimai stores this leave as 2 absences; 1 were filed \(#\d+ \(2026-12-28 to 2026-12-31\)\), then it refused the part from 2027-01-01 to 2027-01-08: Kimai refused to request the absence: first day: There is already an absence on this day\./,
@@ -710,9 +743,17 @@ describe('leave on the absence plugin', () => {
     const { fake, tracker } = await setup();
     await tracker.detectFeatures();
     expect(tracker.capabilities.has('leave')).toBe(false);
-    expect(await requestsDuring(fake, () => tracker.listLeave({ from: '2026-01-01', to: '2026-12-31' }))).toEqual([]);
+    expect(await requestsDuring(fake, () => tracker.leave.listLeave({ from: '2026-01-01', to: '2026-12-31' }))).toEqual([]);
     await expect(
-      tracker.createLeave({ type: 'vacation', firstDay: '2026-12-21', lastDay: '2026-12-21', firstDayPart: 'full', lastDayPart: 'full', days: 1, comment: '' }),
+      tracker.leave.createLeave({
+        type: 'vacation',
+        firstDay: '2026-12-21',
+        lastDay: '2026-12-21',
+        firstDayPart: 'full',
+        lastDayPart: 'full',
+        days: 1,
+        comment: '',
+      }),
     ).rejects.toThrow(/no absence plugin/);
   });
 });

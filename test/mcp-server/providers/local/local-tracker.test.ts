@@ -35,7 +35,7 @@ const fields = (start: number, extra: Partial<{ projectId: number | null; activi
 
 describe('schema', () => {
   it('creates the file with WAL and the current user_version', async () => {
-    await tracker.runningEntry();
+    await tracker.timer.runningEntry();
     const db = new DatabaseSync(join(dir, 'punchcard.db'));
     expect(db.prepare('PRAGMA user_version').get()).toEqual({ user_version: MIGRATIONS.length });
     expect(db.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
@@ -43,20 +43,20 @@ describe('schema', () => {
   });
 
   it('enforces one running timer in the database itself, not only in code', async () => {
-    await tracker.startTimer(fields(T0), false);
+    await tracker.timer.startTimer(fields(T0), false);
     const db = new DatabaseSync(join(dir, 'punchcard.db'));
     expect(() => db.exec(`INSERT INTO time_entries (start_ms, created_at, updated_at) VALUES (${T0}, 0, 0)`)).toThrow(/UNIQUE/);
     db.close();
   });
 
   it('refuses to open a database from a newer version instead of damaging it', async () => {
-    await tracker.runningEntry();
+    await tracker.timer.runningEntry();
     tracker.close();
     const db = new DatabaseSync(join(dir, 'punchcard.db'));
     db.exec(`PRAGMA user_version = ${MIGRATIONS.length + 1}`);
     db.close();
     tracker = open();
-    await expect(tracker.runningEntry()).rejects.toThrow(/newer Punchcard/);
+    await expect(tracker.timer.runningEntry()).rejects.toThrow(/newer Punchcard/);
   });
 
   it('does not create the file until it is first used', () => {
@@ -66,75 +66,75 @@ describe('schema', () => {
 
 describe('timer', () => {
   it('starts, refuses a second timer, switches and stops', async () => {
-    const { started } = await tracker.startTimer(fields(T0, { description: 'first' }), false);
+    const { started } = await tracker.timer.startTimer(fields(T0, { description: 'first' }), false);
     expect(started).toMatchObject({ start: T0, end: null, description: 'first' });
 
-    const refusal = await tracker.startTimer(fields(T0 + HOUR), false).catch((error: unknown) => error);
+    const refusal = await tracker.timer.startTimer(fields(T0 + HOUR), false).catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(TimerRunningError);
     expect((refusal as TimerRunningError).running.id).toBe(started.id);
 
-    const switched = await tracker.startTimer(fields(T0 + HOUR, { description: 'second' }), true);
+    const switched = await tracker.timer.startTimer(fields(T0 + HOUR, { description: 'second' }), true);
     expect(switched.stopped).toMatchObject({ id: started.id, end: T0 + HOUR });
     expect(switched.started).toMatchObject({ start: T0 + HOUR, end: null });
 
-    const stopped = await tracker.stopTimer(T0 + 2 * HOUR, 'wrapped up');
+    const stopped = await tracker.timer.stopTimer(T0 + 2 * HOUR, 'wrapped up');
     expect(stopped).toMatchObject({ end: T0 + 2 * HOUR, description: 'second\nwrapped up' });
-    expect(await tracker.runningEntry()).toBeNull();
+    expect(await tracker.timer.runningEntry()).toBeNull();
   });
 
   it('starts and stops at the committing moment when no time is given, never before the running timer', async () => {
     now = T0 + HOUR;
-    await tracker.startTimer({ projectId: null, activityId: null, description: '' }, false);
+    await tracker.timer.startTimer({ projectId: null, activityId: null, description: '' }, false);
     now = T0 + 2 * HOUR;
-    expect(await tracker.stopTimer()).toMatchObject({ start: T0 + HOUR, end: T0 + 2 * HOUR });
+    expect(await tracker.timer.stopTimer()).toMatchObject({ start: T0 + HOUR, end: T0 + 2 * HOUR });
     // A clock that lags behind a timer another process started still cannot end it before its start.
-    await tracker.startTimer(fields(T0 + 3 * HOUR), false);
-    expect((await tracker.stopTimer()).end).toBe(T0 + 3 * HOUR);
+    await tracker.timer.startTimer(fields(T0 + 3 * HOUR), false);
+    expect((await tracker.timer.stopTimer()).end).toBe(T0 + 3 * HOUR);
   });
 
   it('refuses to stop before the start and to stop with nothing running', async () => {
-    await tracker.startTimer(fields(T0), false);
-    await expect(tracker.stopTimer(T0 - 1)).rejects.toThrow(BackEndError);
-    await tracker.stopTimer(T0 + HOUR);
-    await expect(tracker.stopTimer(T0 + 2 * HOUR)).rejects.toThrow(/No timer is running/);
+    await tracker.timer.startTimer(fields(T0), false);
+    await expect(tracker.timer.stopTimer(T0 - 1)).rejects.toThrow(BackEndError);
+    await tracker.timer.stopTimer(T0 + HOUR);
+    await expect(tracker.timer.stopTimer(T0 + 2 * HOUR)).rejects.toThrow(/No timer is running/);
   });
 
   it('refuses a switch that would start before the running timer', async () => {
-    await tracker.startTimer(fields(T0), false);
-    await expect(tracker.startTimer(fields(T0 - HOUR), true)).rejects.toThrow(/before the running one/);
-    expect((await tracker.runningEntry())?.start).toBe(T0);
+    await tracker.timer.startTimer(fields(T0), false);
+    await expect(tracker.timer.startTimer(fields(T0 - HOUR), true)).rejects.toThrow(/before the running one/);
+    expect((await tracker.timer.runningEntry())?.start).toBe(T0);
   });
 });
 
 describe('entries', () => {
   it('lists by start time with paging and a total', async () => {
     for (let i = 0; i < 5; i++) {
-      await tracker.createEntry({ ...fields(T0 + i * HOUR), end: T0 + i * HOUR + HOUR / 2 });
+      await tracker.entries.createEntry({ ...fields(T0 + i * HOUR), end: T0 + i * HOUR + HOUR / 2 });
     }
-    const page = await tracker.listEntries({ from: T0, to: T0 + 10 * HOUR, limit: 2, offset: 2 });
+    const page = await tracker.entries.listEntries({ from: T0, to: T0 + 10 * HOUR, limit: 2, offset: 2 });
     expect(page.total).toBe(5);
     expect(page.entries.map((entry) => entry.start)).toEqual([T0 + 2 * HOUR, T0 + 3 * HOUR]);
   });
 
   it('updates and deletes, keeping the invariant end >= start', async () => {
-    const entry = await tracker.createEntry({ ...fields(T0), end: T0 + HOUR });
-    await expect(tracker.updateEntry(entry.id, { end: T0 - HOUR })).rejects.toThrow(/end before it starts/);
-    const updated = await tracker.updateEntry(entry.id, { description: 'edited', end: T0 + 2 * HOUR });
+    const entry = await tracker.entries.createEntry({ ...fields(T0), end: T0 + HOUR });
+    await expect(tracker.entries.updateEntry(entry.id, { end: T0 - HOUR })).rejects.toThrow(/end before it starts/);
+    const updated = await tracker.entries.updateEntry(entry.id, { description: 'edited', end: T0 + 2 * HOUR });
     expect(updated).toMatchObject({ description: 'edited', end: T0 + 2 * HOUR });
-    expect(await tracker.deleteEntry(entry.id)).toMatchObject({ id: entry.id });
-    await expect(tracker.getEntry(entry.id)).rejects.toThrow(/no time entry/);
+    expect(await tracker.entries.deleteEntry(entry.id)).toMatchObject({ id: entry.id });
+    await expect(tracker.entries.getEntry(entry.id)).rejects.toThrow(/no time entry/);
   });
 
   it('will not reopen an entry while another timer runs', async () => {
-    const done = await tracker.createEntry({ ...fields(T0), end: T0 + HOUR });
-    await tracker.startTimer(fields(T0 + 2 * HOUR), false);
-    await expect(tracker.updateEntry(done.id, { end: null })).rejects.toThrow(/already running/);
+    const done = await tracker.entries.createEntry({ ...fields(T0), end: T0 + HOUR });
+    await tracker.timer.startTimer(fields(T0 + 2 * HOUR), false);
+    await expect(tracker.entries.updateEntry(done.id, { end: null })).rejects.toThrow(/already running/);
   });
 
   it('clips work spans to the range and lets the running timer end now', async () => {
-    await tracker.createEntry({ ...fields(T0 - HOUR), end: T0 + HOUR });
-    await tracker.startTimer(fields(T0 + 2 * HOUR), false);
-    const spans = await tracker.workSpans(T0, T0 + 10 * HOUR, T0 + 3 * HOUR);
+    await tracker.entries.createEntry({ ...fields(T0 - HOUR), end: T0 + HOUR });
+    await tracker.timer.startTimer(fields(T0 + 2 * HOUR), false);
+    const spans = await tracker.entries.workSpans(T0, T0 + 10 * HOUR, T0 + 3 * HOUR);
     expect(spans.map((span) => [span.start - T0, span.end - T0])).toEqual([
       [0, HOUR],
       [2 * HOUR, 3 * HOUR],
@@ -144,33 +144,33 @@ describe('entries', () => {
 
 describe('catalog', () => {
   it('creates, lists, archives and restores, with unique names ignoring case', async () => {
-    const customer = await tracker.createCatalogItem({ kind: 'customer', name: 'Acme' });
-    const project = await tracker.createCatalogItem({ kind: 'project', name: 'Website', customerId: customer.id });
-    await tracker.createCatalogItem({ kind: 'activity', name: 'Design', projectId: project.id });
-    await tracker.createCatalogItem({ kind: 'activity', name: 'Meeting' });
-    await expect(tracker.createCatalogItem({ kind: 'project', name: 'website' })).rejects.toThrow(/already exists/);
+    const customer = await tracker.catalog.createCatalogItem({ kind: 'customer', name: 'Acme' });
+    const project = await tracker.catalog.createCatalogItem({ kind: 'project', name: 'Website', customerId: customer.id });
+    await tracker.catalog.createCatalogItem({ kind: 'activity', name: 'Design', projectId: project.id });
+    await tracker.catalog.createCatalogItem({ kind: 'activity', name: 'Meeting' });
+    await expect(tracker.catalog.createCatalogItem({ kind: 'project', name: 'website' })).rejects.toThrow(/already exists/);
 
-    const catalog = await tracker.catalog(false);
+    const catalog = await tracker.catalog.catalog(false);
     expect(catalog.projects).toEqual([{ kind: 'project', id: project.id, name: 'Website', archived: false, customer: { id: customer.id, name: 'Acme' } }]);
     expect(catalog.activities.map((activity) => [activity.name, activity.project?.name ?? null])).toEqual([
       ['Design', 'Website'],
       ['Meeting', null],
     ]);
 
-    await tracker.setArchived('project', project.id, true);
-    expect((await tracker.catalog(false)).projects).toEqual([]);
-    expect((await tracker.catalog(true)).projects[0]?.archived).toBe(true);
-    await tracker.setArchived('project', project.id, false);
-    expect((await tracker.catalog(false)).projects).toHaveLength(1);
+    await tracker.catalog.setArchived('project', project.id, true);
+    expect((await tracker.catalog.catalog(false)).projects).toEqual([]);
+    expect((await tracker.catalog.catalog(true)).projects[0]?.archived).toBe(true);
+    await tracker.catalog.setArchived('project', project.id, false);
+    expect((await tracker.catalog.catalog(false)).projects).toHaveLength(1);
   });
 
   it('refuses an activity of another project and references that do not exist', async () => {
-    const a = await tracker.createCatalogItem({ kind: 'project', name: 'A' });
-    const b = await tracker.createCatalogItem({ kind: 'project', name: 'B' });
-    const design = await tracker.createCatalogItem({ kind: 'activity', name: 'Design', projectId: a.id });
-    await expect(tracker.startTimer(fields(T0, { projectId: b.id, activityId: design.id }), false)).rejects.toThrow(/belongs to project "A"/);
-    await expect(tracker.startTimer(fields(T0, { projectId: 999 }), false)).rejects.toThrow(/no project #999/);
-    expect(await tracker.runningEntry()).toBeNull();
+    const a = await tracker.catalog.createCatalogItem({ kind: 'project', name: 'A' });
+    const b = await tracker.catalog.createCatalogItem({ kind: 'project', name: 'B' });
+    const design = await tracker.catalog.createCatalogItem({ kind: 'activity', name: 'Design', projectId: a.id });
+    await expect(tracker.timer.startTimer(fields(T0, { projectId: b.id, activityId: design.id }), false)).rejects.toThrow(/belongs to project "A"/);
+    await expect(tracker.timer.startTimer(fields(T0, { projectId: 999 }), false)).rejects.toThrow(/no project #999/);
+    expect(await tracker.timer.runningEntry()).toBeNull();
   });
 });
 
@@ -186,16 +186,16 @@ describe('leave', () => {
   });
 
   it('refuses overlapping requests but allows a morning and an afternoon on the same day', async () => {
-    const first = await tracker.createLeave(request('2026-12-21', '2026-12-23'));
-    await expect(tracker.createLeave(request('2026-12-23', '2026-12-24'))).rejects.toThrow(/overlaps your vacation request #1/);
-    await tracker.createLeave(request('2026-12-28', '2026-12-28', { last: 'morning' }));
-    await tracker.createLeave(request('2026-12-28', '2026-12-29', { first: 'afternoon' }));
-    await expect(tracker.createLeave(request('2026-12-28', '2026-12-28', { first: 'afternoon' }))).rejects.toThrow(/overlaps/);
+    const first = await tracker.leave.createLeave(request('2026-12-21', '2026-12-23'));
+    await expect(tracker.leave.createLeave(request('2026-12-23', '2026-12-24'))).rejects.toThrow(/overlaps your vacation request #1/);
+    await tracker.leave.createLeave(request('2026-12-28', '2026-12-28', { last: 'morning' }));
+    await tracker.leave.createLeave(request('2026-12-28', '2026-12-29', { first: 'afternoon' }));
+    await expect(tracker.leave.createLeave(request('2026-12-28', '2026-12-28', { first: 'afternoon' }))).rejects.toThrow(/overlaps/);
 
-    await tracker.cancelLeave(first.id);
-    await expect(tracker.cancelLeave(first.id)).rejects.toThrow(/already cancelled/);
-    await tracker.createLeave(request('2026-12-22', '2026-12-22'));
-    const listed = await tracker.listLeave({ from: '2026-12-01', to: '2026-12-31' });
+    await tracker.leave.cancelLeave(first.id);
+    await expect(tracker.leave.cancelLeave(first.id)).rejects.toThrow(/already cancelled/);
+    await tracker.leave.createLeave(request('2026-12-22', '2026-12-22'));
+    const listed = await tracker.leave.listLeave({ from: '2026-12-01', to: '2026-12-31' });
     expect(listed.map((leave) => [leave.firstDay, leave.status])).toEqual([
       ['2026-12-21', 'cancelled'],
       ['2026-12-22', 'approved'],

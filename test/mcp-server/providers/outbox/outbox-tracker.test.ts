@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRemoteTracker } from '../../../../mcp-server/providers/create-tracker.ts';
-import { MAX_KEPT, keepingWritesOffline, toldInAnswer, trackerForCall } from '../../../../mcp-server/providers/outbox/outbox-tracker.ts';
+import { MAX_KEPT, keepingWritesOffline } from '../../../../mcp-server/providers/outbox/outbox-tracker.ts';
 import { MAX_SEND_ATTEMPTS } from '../../../../mcp-server/providers/outbox/send-attempts.ts';
 import type { OutboxKind, OutboxOrigin } from '../../../../mcp-server/providers/outbox/outbox-store.ts';
 import type { EntryFields, TimeTracker } from '../../../../mcp-server/providers/time-tracker.ts';
@@ -78,6 +78,11 @@ async function kimaiAt(
   return tracker;
 }
 
+/** The tracker one call works through, as the engine's call path asks for it (engine/call-context.ts). */
+async function trackerForCall(tracker: TimeTracker, notes: string[]): Promise<TimeTracker> {
+  return tracker.forCall ? tracker.forCall(notes) : tracker;
+}
+
 const entry = (hour: number): EntryFields & { end: number } => ({
   start: NOW - (hour + 1) * 3_600_000,
   end: NOW - hour * 3_600_000,
@@ -90,8 +95,9 @@ describe('the outbox in front of a back end that refuses connections', () => {
   it(`keeps at most ${MAX_KEPT} writes, then says in words that nothing more is kept`, async () => {
     const tracker = await unreachableKimai();
     const call = await trackerForCall(tracker, []);
-    for (let hour = 0; hour < MAX_KEPT; hour++) expect((await call.createEntry(entry(hour))).waiting).toEqual({ service: 'Kimai', reason: 'out_of_reach' });
-    await expect(call.createEntry(entry(MAX_KEPT))).rejects.toThrow(
+    for (let hour = 0; hour < MAX_KEPT; hour++)
+      expect((await call.entries.createEntry(entry(hour))).waiting).toEqual({ service: 'Kimai', reason: 'out_of_reach' });
+    await expect(call.entries.createEntry(entry(MAX_KEPT))).rejects.toThrow(
       `Kimai is out of reach, and ${MAX_KEPT} changes already wait to be sent to it; nothing more is kept until it answers. Nothing was changed.`,
     );
   });
@@ -100,23 +106,23 @@ describe('the outbox in front of a back end that refuses connections', () => {
     const tracker = await unreachableKimai();
     const notes: string[] = [];
     const call = await trackerForCall(tracker, notes);
-    const kept = await call.createEntry(entry(1));
+    const kept = await call.entries.createEntry(entry(1));
     expect(kept.id).toBeLessThan(0);
-    await expect(call.updateEntry(kept.id, { description: 'x' })).rejects.toThrow(
+    await expect(call.entries.updateEntry(kept.id, { description: 'x' })).rejects.toThrow(
       'That entry is waiting to be sent to Kimai, so it cannot be changed yet; it gets its own number once Kimai answers.',
     );
-    await expect(call.deleteEntry(kept.id)).rejects.toThrow(/cannot be deleted yet/);
+    await expect(call.entries.deleteEntry(kept.id)).rejects.toThrow(/cannot be deleted yet/);
   });
 
   it("does not invent what was never read: the day's last entry, the running timer, the projects", async () => {
     const tracker = await unreachableKimai();
     const call = await trackerForCall(tracker, []);
-    await expect(call.lastEntryEndingBetween(NOW - 3_600_000, NOW)).rejects.toThrow(
+    await expect(call.entries.lastEntryEndingBetween(NOW - 3_600_000, NOW)).rejects.toThrow(
       /Kimai is out of reach, so Punchcard cannot see where that day's work ended\. Give log_time a start/,
     );
-    await expect(call.runningEntry()).rejects.toThrow(/connection refused/);
+    await expect(call.timer.runningEntry()).rejects.toThrow(/connection refused/);
     // Not "check the URL and port": the network is what is wrong, and a write with no project is still kept.
-    await expect(call.catalog(false)).rejects.toThrow(
+    await expect(call.catalog.catalog(false)).rejects.toThrow(
       'Kimai is out of reach, and Punchcard has not read its projects and activities before, so it can neither show them nor find one by name. A clock-in or entry with no project is kept; try again with names once Kimai answers.',
     );
   });
@@ -125,7 +131,7 @@ describe('the outbox in front of a back end that refuses connections', () => {
 /** Kept offline, then sent when the back end answers again: the entries of Ada in the fake. */
 async function keptThenSent(network: NetworkSwitch, tracker: TimeTracker, fields: EntryFields & { end: number }): Promise<void> {
   await network.cut();
-  expect((await (await trackerForCall(tracker, [])).createEntry(fields)).waiting).toEqual({ service: 'Kimai', reason: 'out_of_reach' });
+  expect((await (await trackerForCall(tracker, [])).entries.createEntry(fields)).waiting).toEqual({ service: 'Kimai', reason: 'out_of_reach' });
   await network.restore();
 }
 
@@ -141,9 +147,9 @@ describe('what the outbox tells the person', () => {
     expect(first).toEqual([expect.stringMatching(/^Sent to Kimai from the outbox \(kept while it was out of reach\): Logged 1 h/)]);
     // That call never answered (it failed, was cancelled or asked a question): the next one says it again.
     const second: string[] = [];
-    await trackerForCall(tracker, second);
+    const answering = await trackerForCall(tracker, second);
     expect(second).toEqual(first);
-    await toldInAnswer(second);
+    await answering.answered?.();
     const third: string[] = [];
     await trackerForCall(tracker, third);
     expect(third).toEqual([]);
@@ -166,7 +172,7 @@ describe('an outbox file that cannot be opened', () => {
     const call = await trackerForCall(tracker, notes);
     expect(notes).toEqual([expect.stringMatching(words)]);
     expect(notes[0]).toMatch(/Until then, changes go straight to Kimai: while it is out of reach they fail instead of being kept to send later\.$/);
-    const sent = await call.createEntry(onWebsite(1));
+    const sent = await call.entries.createEntry(onWebsite(1));
     expect(sent.id).toBeGreaterThan(0);
     expect(sent.waiting).toBeUndefined();
     expect(adasSheets(fake)).toHaveLength(1);
@@ -174,7 +180,7 @@ describe('an outbox file that cannot be opened', () => {
     const later: string[] = [];
     const offline = await trackerForCall(tracker, later);
     expect(later).toEqual([]);
-    await expect(offline.createEntry(onWebsite(2))).rejects.toThrow(/trying to log the time\. Check your network and try again\./);
+    await expect(offline.entries.createEntry(onWebsite(2))).rejects.toThrow(/trying to log the time\. Check your network and try again\./);
     expect(adasSheets(fake)).toHaveLength(1);
   });
 });
@@ -183,10 +189,10 @@ describe('a kept write that keeps failing', () => {
   it(`is given up on after ${MAX_SEND_ATTEMPTS} tries the back end answered around, said in words, and the writes after it go out`, async () => {
     const { fake, network, tracker, onWebsite } = await kimaiBehindSwitch();
     const call = await trackerForCall(tracker, []);
-    await call.catalog(false);
+    await call.catalog.catalog(false);
     await network.cut();
-    await call.createEntry(onWebsite(3));
-    await call.createEntry(onWebsite(1));
+    await call.entries.createEntry(onWebsite(3));
+    await call.entries.createEntry(onWebsite(1));
     await network.restore();
     // Kimai answers every look, and a gateway fails every write of the first entry.
     fake.failNext({ method: 'POST', path: '/api/timesheets' }, { status: 502, raw: 'Bad Gateway', times: MAX_SEND_ATTEMPTS });
@@ -228,9 +234,9 @@ describe("the person's decision on a kept write that was not sent (the window's 
     const { fake, network, tracker, onWebsite } = kimai;
     const ada = DEFAULT_USERS[0] as (typeof DEFAULT_USERS)[number];
     const call = await trackerForCall(tracker, []);
-    await call.catalog(false);
+    await call.catalog.catalog(false);
     await network.cut();
-    await call.createEntry(onWebsite(1));
+    await call.entries.createEntry(onWebsite(1));
     const kept = onWebsite(1);
     const [project] = fake.state.projects;
     const [activity] = fake.state.activities;
@@ -244,8 +250,7 @@ describe("the person's decision on a kept write that was not sent (the window's 
     });
     await network.restore();
     const told: string[] = [];
-    await trackerForCall(tracker, told);
-    await toldInAnswer(told);
+    await (await trackerForCall(tracker, told)).answered?.();
     expect(told).toEqual([
       expect.stringMatching(/^Needs your decision .*: Your entry Website · Design, 07:02–08:02, was not sent: Kimai has .* which overlaps it\./),
     ]);
@@ -255,7 +260,7 @@ describe("the person's decision on a kept write that was not sent (the window's 
   it('lists it with its words and two choices, and sends it anyway when the person says both entries are right', async () => {
     const { fake, tracker } = await keptBesideAnOverlap();
     const call = await trackerForCall(tracker, []);
-    const [decision, ...more] = (await call.keptWriteDecisions?.()) ?? [];
+    const [decision, ...more] = (await call.keptWrites?.decisions?.()) ?? [];
     expect(more).toEqual([]);
     expect(decision).toEqual({
       id: expect.any(Number),
@@ -268,14 +273,14 @@ describe("the person's decision on a kept write that was not sent (the window's 
         { choice: 'dismiss', label: 'Keep Kimai as it is' },
       ],
     });
-    const outcome = await call.decideKeptWrite?.(decision?.id ?? 0, 'send_again');
+    const outcome = await call.keptWrites?.decide?.(decision?.id ?? 0, 'send_again');
     expect(outcome).toMatch(/^Logged 1 h on Website · Design, 07:02–08:02 \(#\d+\)\.$/);
     expect(
       adasSheets(fake)
         .map((sheet) => sheet.description)
         .sort(),
     ).toEqual(['On the web', 'hour 1']);
-    expect(await call.keptWriteDecisions?.()).toEqual([]);
+    expect(await call.keptWrites?.decisions?.()).toEqual([]);
     // The window said it: no answer repeats it.
     const next: string[] = [];
     await trackerForCall(tracker, next);
@@ -285,25 +290,27 @@ describe("the person's decision on a kept write that was not sent (the window's 
   it('dismissed, it leaves Kimai as it is and the list; deciding it again is refused in words', async () => {
     const { fake, tracker } = await keptBesideAnOverlap();
     const call = await trackerForCall(tracker, []);
-    const [decision] = (await call.keptWriteDecisions?.()) ?? [];
+    const [decision] = (await call.keptWrites?.decisions?.()) ?? [];
     const id = decision?.id ?? 0;
-    expect(await call.decideKeptWrite?.(id, 'dismiss')).toBe('Dismissed your entry Website · Design, 07:02–08:02: Kimai stays as it is.');
+    expect(await call.keptWrites?.decide?.(id, 'dismiss')).toBe('Dismissed your entry Website · Design, 07:02–08:02: Kimai stays as it is.');
     expect(adasSheets(fake).map((sheet) => sheet.description)).toEqual(['On the web']);
-    expect(await call.keptWriteDecisions?.()).toEqual([]);
-    await expect(call.decideKeptWrite?.(id, 'send_again')).rejects.toThrow(/^That write no longer waits for your decision: it was sent or decided meanwhile/);
-    await expect(call.decideKeptWrite?.(id + 1000, 'dismiss')).rejects.toThrow(/no longer waits for your decision/);
+    expect(await call.keptWrites?.decisions?.()).toEqual([]);
+    await expect(call.keptWrites?.decide?.(id, 'send_again')).rejects.toThrow(
+      /^That write no longer waits for your decision: it was sent or decided meanwhile/,
+    );
+    await expect(call.keptWrites?.decide?.(id + 1000, 'dismiss')).rejects.toThrow(/no longer waits for your decision/);
     expect(adasSheets(fake)).toHaveLength(1);
   });
 
   it('sent again while Kimai is away once more, it waits in the queue and goes when Kimai answers', async () => {
     const { fake, network, tracker } = await keptBesideAnOverlap();
     const call = await trackerForCall(tracker, []);
-    const [decision] = (await call.keptWriteDecisions?.()) ?? [];
+    const [decision] = (await call.keptWrites?.decisions?.()) ?? [];
     await network.cut();
-    expect(await call.decideKeptWrite?.(decision?.id ?? 0, 'send_again')).toBe(
+    expect(await call.keptWrites?.decide?.(decision?.id ?? 0, 'send_again')).toBe(
       'Your entry Website · Design, 07:02–08:02 waits to be sent again; it goes as soon as Kimai answers.',
     );
-    expect(await call.keptWriteDecisions?.()).toEqual([]);
+    expect(await call.keptWrites?.decisions?.()).toEqual([]);
     await network.restore();
     const told: string[] = [];
     await trackerForCall(tracker, told);
