@@ -54,8 +54,9 @@ export default tseslint.config(
     },
   },
   {
-    // The team server's own code: from the repository it reaches the engine (mcp-server/) and nothing
-    // of the app; its stdout belongs to the commands' answers, its logs to stderr (team-server/logs/team-log.ts).
+    // The team server's own code: from the repository it reaches the engine through its public entry
+    // (mcp-server/for-the-team-server.ts) and the contract, and nothing of the app; its stdout belongs
+    // to the commands' answers, its logs to stderr (team-server/logs/team-log.ts).
     files: ['team-server/**/*.ts'],
     rules: {
       'no-console': ['error', { allow: ['error', 'warn'] }],
@@ -68,6 +69,10 @@ export default tseslint.config(
               message: 'The team server never imports the app (docs/decisions.md, "Dependency direction").',
             },
             { group: ['**/clients/**'], message: 'AI-client registration is the desktop’s; the team server has no use for it.' },
+            {
+              regex: '^(\\.\\./)+mcp-server/(?!contract/|for-the-team-server\\.ts$)',
+              message: 'The team server uses the engine through its public entry, mcp-server/for-the-team-server.ts (or mcp-server/contract/).',
+            },
           ],
         },
       ],
@@ -198,14 +203,14 @@ export default tseslint.config(
           paths: [
             { name: 'electron', importNames: ['ipcMain', 'ipcRenderer'], message: 'Register IPC through main/ipc/register.ts; the preload builds the bridge.' },
           ],
-          // The app calls tools; it reads what they promise from their contracts, never their
-          // handlers or the back ends behind them (docs/architecture.md, "One implementation of every action").
+          // The app calls tools; it reads what they promise from their contracts, never their handlers
+          // or the back ends behind them (docs/architecture.md, "One implementation of every action"): it
+          // reaches the engine through its public entry (mcp-server/for-the-app.ts), which holds neither,
+          // and through the contract.
           patterns: [
-            { regex: '^(\\.\\./)+mcp-server/tools/', message: 'main/ reads tools through mcp-server/contract/tools/, not their handlers.' },
             {
-              regex: '^(\\.\\./)+mcp-server/providers/',
-              allowTypeImports: true,
-              message: 'main/ never runs a back end: types only from mcp-server/providers/.',
+              regex: '^(\\.\\./)+mcp-server/(?!contract/|for-the-app\\.ts$)',
+              message: 'main/ uses the engine through its public entry, mcp-server/for-the-app.ts (or mcp-server/contract/).',
             },
           ],
         },

@@ -127,6 +127,9 @@ function stageGroups(stages: ReadonlyArray<{ name: string; modules: readonly str
   }));
 }
 
+/** The engine's own modules (mcp-server/), which have no effect when loaded: see nodeBundle's treeshake. */
+const ENGINE_MODULES = /[\\/]mcp-server[\\/](?!node_modules[\\/]).*\.ts$/;
+
 /**
  * A Node-side bundle (main process or engine): every dependency inlined so start-up does not walk
  * node_modules (cold start is dominated by module resolution otherwise), except native modules,
@@ -158,6 +161,12 @@ function nodeBundle(options: {
       reportCompressedSize: false,
       rolldownOptions: {
         external,
+        // The engine's modules do nothing when loaded but define what they export (no module of
+        // mcp-server/ runs code at its top level, or is imported for its effect alone; the entries are
+        // always kept). Said so, a module none of whose exports a bundle uses is left out of it: the
+        // hosts import the engine through its public entries (mcp-server/for-the-app.ts,
+        // for-the-team-server.ts), and what one command does not use stays out of its chunks.
+        treeshake: { moduleSideEffects: [{ test: ENGINE_MODULES, external: false, sideEffects: false }] },
         output: {
           entryFileNames: options.fileName,
           // date-holidays' entry is its src/index.js; "holidays" says what the chunk is.

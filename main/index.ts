@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { app, clipboard, nativeTheme, shell } from 'electron';
 import ElectronStore from 'electron-store';
-import { makePrivateFolder, PRIVATE_FILE_MODE } from '../mcp-server/private-files.ts';
+import { makePrivateFolder, PRIVATE_FILE_MODE } from '../mcp-server/for-the-app.ts';
 import { createAppServices, type AppServices, type UpdatesParts } from './app/services.ts';
 import { createSignal, type Signal } from './app/signal.ts';
 import { createStatusBroadcast, type StatusBroadcast } from './app/status-broadcast.ts';

@@ -2,13 +2,13 @@
 // engine's own command line (mcp-server/cli/main.ts) with the team server's commands added: `serve`,
 // `audit` and `admin` (cli/team-commands.ts). The desktop app builds the engine's entry alone
 // (mcp-server/index.ts) and never holds anything of this folder.
-import { startNode } from '../mcp-server/node-version.ts';
+import { loadCommandLine, startNode } from '../mcp-server/for-the-team-server.ts';
 
 /** How long a failed command's process may take to end on its own before it is ended. */
 const FAILED_COMMAND_GRACE_MS = 3_000;
 
 startNode();
-const [{ main }, { teamCommands }] = await Promise.all([import('../mcp-server/cli/main.ts'), import('./cli/team-commands.ts')]);
+const [{ main }, { teamCommands }] = await Promise.all([loadCommandLine(), import('./cli/team-commands.ts')]);
 // The administrator's guide ships beside this file, in docs/ (vite.config.ts), wherever the build is:
 // the server package, the image's /opt/punchcard, a checkout's dist/team-server. The help names it there.
 await main(process.argv.slice(2), teamCommands(`${import.meta.dirname}/docs`));

@@ -4,13 +4,28 @@
 // recording ones and drive the very same handlers through the loopback bridge.
 import { join } from 'node:path';
 import { isRemote } from '../../mcp-server/contract/back-ends.ts';
-import { clientRefusal, loadPolicy, NO_POLICY, policyPaths, type Policy } from '../../mcp-server/policy/policy.ts';
-import { watchPolicyFiles } from '../../mcp-server/policy/watch-policy.ts';
-import { createCredentialStore, createKeychainStore, type CredentialStore } from '../../mcp-server/credentials/index.ts';
-import { describeRegion, holidayRegionChoices } from '../../mcp-server/domain/holidays.ts';
-import { keepFilesPrivate, makePrivateFolder } from '../../mcp-server/private-files.ts';
-import { SETTINGS_FILE_NAME } from '../../mcp-server/settings/settings-source.ts';
-import { type ChangeReport, createRegistrar, currentEnvironment, launchSpec, type Platform, type Registrar } from '../../mcp-server/clients/index.ts';
+import {
+  type ChangeReport,
+  clientRefusal,
+  createCredentialStore,
+  createKeychainStore,
+  createRegistrar,
+  type CredentialStore,
+  currentEnvironment,
+  describeRegion,
+  holidayRegionChoices,
+  keepFilesPrivate,
+  launchSpec,
+  loadPolicy,
+  makePrivateFolder,
+  NO_POLICY,
+  type Platform,
+  type Policy,
+  policyPaths,
+  type Registrar,
+  SETTINGS_FILE_NAME,
+  watchPolicyFiles,
+} from '../../mcp-server/for-the-app.ts';
 import { createEngineClient, createTimesheet, serveArguments, type EngineClient, type EngineLaunch, type Timesheet } from '../engine/index.ts';
 import { createLeave } from '../engine/leave.ts';
 import { createTeam } from '../engine/team.ts';

@@ -10,7 +10,7 @@ import * as z from 'zod/v4';
 import { backEndOf } from '../../mcp-server/contract/back-ends.ts';
 import { PROVIDER_TYPES } from '../../mcp-server/contract/policy.ts';
 import type { BackEndProfile } from '../../mcp-server/contract/settings.ts';
-import type { ConnectionReport, ConnectionVerdict } from '../../mcp-server/providers/remote/remote-error.ts';
+import type { ConnectionReport, ConnectionVerdict } from '../../mcp-server/for-the-app.ts';
 import type { ConnectionResult } from '../ipc/contract.ts';
 import { childEnvironment } from './child-environment.ts';
 import { lastOutput, messages, seconds } from './engine-error.ts';

@@ -3,7 +3,7 @@
 // for a while. A target changes only when the plan or
 // the leave does, so a week shown again, or the next week of a month already known, costs the
 // timesheet one engine call (its entries) instead of two. Pure apart from the fetch it is given.
-import { addDays, eachDate } from '../../mcp-server/domain/time.ts';
+import { addDays, eachDate } from '../../mcp-server/for-the-app.ts';
 
 /** Targets change when leave is approved elsewhere: asked again after this long. */
 export const TARGETS_TTL_MS = 10 * 60_000;

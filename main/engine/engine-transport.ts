@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { PassThrough, type Readable } from 'node:stream';
 import { type JSONRPCMessage, ReadBuffer, serializeMessage, type Transport } from '@modelcontextprotocol/client';
-import { APP_ENGINE_PROOF_FD, APP_ENGINE_PROOF_LINE } from '../../mcp-server/policy/app-engine-proof.ts';
+import { APP_ENGINE_PROOF_FD, APP_ENGINE_PROOF_LINE } from '../../mcp-server/for-the-app.ts';
 
 export interface EngineTransportOptions {
   command: string;

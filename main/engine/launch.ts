@@ -1,8 +1,7 @@
 // How the app runs its bundled engine: the same file an AI client runs, under a given command. Pure:
 // the command lines are built here and tested without spawning anything.
 import { credentialAccount, isRemote, type BackEndProfile } from '../../mcp-server/contract/back-ends.ts';
-import { envVariableFor } from '../../mcp-server/credentials/env-store.ts';
-import { ENGINE_NODE_FLAGS } from '../../mcp-server/engine-flags.ts';
+import { ENGINE_NODE_FLAGS, envVariableFor } from '../../mcp-server/for-the-app.ts';
 
 export interface EngineLaunch {
   /** The program: Electron's own binary in the app (with ELECTRON_RUN_AS_NODE=1 in `env`), Node in tests. */

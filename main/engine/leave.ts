@@ -5,11 +5,19 @@
 // cancelling, and a month of who is away.
 import { TOOL_CONTRACTS } from '../../mcp-server/contract/tools/index.ts';
 import type { LeaveOutput } from '../../mcp-server/contract/tools/outputs.ts';
-import { MAX_CALENDAR_DAYS } from '../../mcp-server/domain/call-limits.ts';
-import { balanceLeft, balancesFor, costPerYear } from '../../mcp-server/domain/leave-allowance.ts';
-import { type LeaveDay, leaveDays, leaveRangeProblem } from '../../mcp-server/domain/leave-days.ts';
-import { addDays, daysBetween } from '../../mcp-server/domain/time.ts';
-import { planOf, type PlannedDay } from '../../mcp-server/domain/work-plan.ts';
+import {
+  addDays,
+  balanceLeft,
+  balancesFor,
+  costPerYear,
+  daysBetween,
+  type LeaveDay,
+  leaveDays,
+  leaveRangeProblem,
+  MAX_CALENDAR_DAYS,
+  type PlannedDay,
+  planOf,
+} from '../../mcp-server/for-the-app.ts';
 import type { CalendarView, LeaveBalanceView, LeaveFiled, LeavePreview, LeaveRequestInput, LeaveRequestView } from '../ipc/contract.ts';
 import { firstOfMonth, lastOfMonth } from './day-targets.ts';
 import type { EngineClient } from './engine-client.ts';

@@ -1,7 +1,7 @@
 // The status the tray and the window show, put together from the engine's answers. Pure: the
 // tool calls happen in timesheet.ts; here only the shaping (which days make the week, where the
 // running entry goes, which projects count as recent).
-import { addDays, startOfIsoWeek } from '../../mcp-server/domain/time.ts';
+import { addDays, startOfIsoWeek } from '../../mcp-server/for-the-app.ts';
 import type { DayTotal, EntryView, KeptWriteView, StatusView } from '../ipc/contract.ts';
 
 export const RECENT_PROJECTS = 8;

@@ -6,7 +6,7 @@
 // showing wrong numbers.
 import type { BackEndProfile } from '../../mcp-server/contract/settings.ts';
 import { TOOL_CATALOG, type ToolName } from '../../mcp-server/contract/tool-catalog.ts';
-import { addDays } from '../../mcp-server/domain/time.ts';
+import { addDays } from '../../mcp-server/for-the-app.ts';
 import { TOOL_CONTRACTS } from '../../mcp-server/contract/tools/index.ts';
 import type { BackEndPlanView, ConnectionResult, DayTotal, EntryView, KeptWriteChoice, KeptWriteView, StatusView } from '../ipc/contract.ts';
 import { decideKeptWriteContract, keptWriteDecisionsContract } from '../../mcp-server/contract/app-tools/kept-write-decisions.ts';

@@ -3,8 +3,7 @@
 // target, entries logged, changed and deleted, every entry of a range for an export, what entries
 // can be booked on, and a week's or month's report.
 import { TOOL_CONTRACTS } from '../../mcp-server/contract/tools/index.ts';
-import { MAX_LIST_DAYS } from '../../mcp-server/domain/call-limits.ts';
-import { addDays, daysBetween, startOfIsoWeek } from '../../mcp-server/domain/time.ts';
+import { addDays, daysBetween, MAX_LIST_DAYS, startOfIsoWeek } from '../../mcp-server/for-the-app.ts';
 import type { CatalogView, DayReason, EntryFieldsInput, EntryView, ReportView, TimesheetView } from '../ipc/contract.ts';
 import { createDayTargets, type DayTargets } from './day-targets.ts';
 import type { EngineClient } from './engine-client.ts';

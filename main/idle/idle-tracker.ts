@@ -2,7 +2,7 @@
 // every timer status, the question as the window and the tray show it, and the answer carried out
 // through the engine once the timer is checked to be the one asked about. Electron-free: the power
 // events come from idle-watch.ts in the app and from tests directly.
-import { formatInstant, parseOffsetDateTime, systemTimeZone } from '../../mcp-server/domain/time.ts';
+import { formatInstant, parseOffsetDateTime, systemTimeZone } from '../../mcp-server/for-the-app.ts';
 import type { IdleAnswer, IdleQuestion, StatusView } from '../ipc/contract.ts';
 import { UserFacingError } from '../ipc/dispatch.ts';
 import { idlePlan } from './idle-answers.ts';

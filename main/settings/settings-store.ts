@@ -7,7 +7,7 @@
 import { parseSettings } from '../../mcp-server/contract/parse-settings.ts';
 import { SettingsSchema, type Settings } from '../../mcp-server/contract/settings.ts';
 import { TOOL_GROUPS, TOOL_NAMES } from '../../mcp-server/contract/tool-catalog.ts';
-import { settingsProblem } from '../../mcp-server/settings/settings-source.ts';
+import { settingsProblem } from '../../mcp-server/for-the-app.ts';
 
 /** What this module needs of electron-store / conf: the whole document, read fresh on each access. */
 export interface DocumentFile {

@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, powerMonitor } from 'electron';
 import ElectronStore from 'electron-store';
-import { PRIVATE_FILE_MODE } from '../../mcp-server/private-files.ts';
+import { PRIVATE_FILE_MODE } from '../../mcp-server/for-the-app.ts';
 import { E2E_ENV, E2E_UPDATE_FEED } from '../tray/e2e-hook.ts';
 import { installProblem } from './install-kind.ts';
 import { createUpdatePreferences } from './update-preferences.ts';

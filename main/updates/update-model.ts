@@ -5,7 +5,7 @@
 // Windows its signature); nothing here can turn that off.
 //
 // Node-free and Electron-free: the window's type check reads the types too.
-import { formatLocalTime, localDate, systemTimeZone } from '../../mcp-server/domain/time.ts';
+import { formatLocalTime, localDate, systemTimeZone } from '../../mcp-server/for-the-app.ts';
 
 /** The person's setting (Preferences): install by itself, tell me, or never look. */
 export const UPDATE_MODES = ['auto', 'notify', 'never'] as const;

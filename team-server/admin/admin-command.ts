@@ -5,7 +5,7 @@
 // wrongly. `admin --help` lists the verbs, `admin VERB --help` says one verb's usage (stdout, exit 0),
 // each naming the guide's page where the build ships it (team-server/index.ts).
 import type { AdminIo } from './admin-io.ts';
-import { readFlags } from '../../mcp-server/command-flags.ts';
+import { readFlags } from '../../mcp-server/for-the-team-server.ts';
 import { REPOSITORY_GUIDE } from './repository-guide.ts';
 
 /** `punchcard-mcp admin --help`, and the usage under an admin command given wrongly without a verb. */

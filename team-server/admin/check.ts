@@ -9,7 +9,7 @@ import { backEndOf } from '../../mcp-server/contract/back-ends.ts';
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { ServerConfig } from '../config/server-config.ts';
-import { withoutControls } from '../../mcp-server/plain-text.ts';
+import { withoutControls } from '../../mcp-server/for-the-team-server.ts';
 import { checkStoreKey } from '../auth/key-rotation.ts';
 import { keyIdOf, readServerKey } from '../auth/server-keys.ts';
 import { unmeantMetricsExposure } from '../metrics/metrics-exposure.ts';

@@ -3,7 +3,7 @@
 // terminal and cuts with `cut -f`. The client names are in sealed records, so the command needs the
 // server's key, as the server does.
 import type { ServerConfig } from '../config/server-config.ts';
-import { withoutControls } from '../../mcp-server/plain-text.ts';
+import { withoutControls } from '../../mcp-server/for-the-team-server.ts';
 import { clientNameOf } from '../auth/client-name.ts';
 import { grantsOf } from '../auth/store-adapter.ts';
 import type { ServerKeys } from '../auth/server-keys.ts';

@@ -1,7 +1,7 @@
 // How a client is named to people: on the consent and account pages (sign-in/) and in
 // `admin people` (admin/people.ts), cleaned the same way everywhere, so a name that could pass for
 // another's on one is not shown raw on the other.
-import { withoutControls } from '../../mcp-server/plain-text.ts';
+import { withoutControls } from '../../mcp-server/for-the-team-server.ts';
 
 /** A client's name as it gave it, or its id's host (a metadata document's URL), never empty. */
 export function clientNameOf(name: string | undefined, clientId: string): string {

@@ -5,7 +5,7 @@
 // form or passed as a parameter never decides who someone is.
 import * as oidc from 'openid-client';
 import { isLoopbackHost } from '../config/server-config.ts';
-import { withoutControls } from '../../mcp-server/plain-text.ts';
+import { withoutControls } from '../../mcp-server/for-the-team-server.ts';
 
 export interface CompanySignInOptions {
   issuer: string;

@@ -4,10 +4,7 @@
 import type { ServerProvider } from '../config/server-config.ts';
 import { isEmail, normalizeEmail } from '../../mcp-server/contract/back-end-accounts.ts';
 import { backEndOf, hasField, type RemoteProfile } from '../../mcp-server/contract/back-ends.ts';
-import type { Log } from '../../mcp-server/log.ts';
-import { createRemoteTracker } from '../../mcp-server/providers/create-tracker.ts';
-import type { ConnectedUser } from '../../mcp-server/providers/remote-tracker.ts';
-import { withoutControls } from '../../mcp-server/plain-text.ts';
+import { type ConnectedUser, createRemoteTracker, type Log, withoutControls } from '../../mcp-server/for-the-team-server.ts';
 import { type SealingKeys, seal, unseal } from '../store/sealed.ts';
 import type { PersonRecord } from '../store/store.ts';
 

@@ -12,7 +12,7 @@
 // command given another key is refused before it reads or seals anything (checkStoreKey). A store an
 // older Punchcard made without that state learns its key from what it keeps: the first server whose
 // key opens it saves the state then.
-import type { Log } from '../../mcp-server/log.ts';
+import type { Log } from '../../mcp-server/for-the-team-server.ts';
 import { opensWith, seal, unseal } from '../store/sealed.ts';
 import type { Store } from '../store/store.ts';
 import { deriveServerKeys, type KeptKeys, keptKeysOf, keyIdOf, sealingKeyOf, type ServerKeys } from './server-keys.ts';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { defaultSettings } from '../../mcp-server/contract/default-settings.ts';
 import { DEFAULT_REFRESH_GRACE_SECONDS, defaultLimits, type ServerConfig } from '../config/server-config.ts';
-import { readFlags } from '../../mcp-server/command-flags.ts';
+import { readFlags } from '../../mcp-server/for-the-team-server.ts';
 import { auditUsage, REPOSITORY_GUIDE, serveUsage } from './serve-usage.ts';
 
 /** Where a command's help goes (stdout, controls taken out) and the folder the guide it names ships in. */

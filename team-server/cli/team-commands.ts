@@ -1,7 +1,7 @@
 // The commands the team server adds to the engine's command line (team-server/index.ts). Each loads
 // its own code when asked for: `--version` or a policy check in the container loads none of it. Each
 // answers `--help` on stdout with its own usage, which names the guide where the build ships it.
-import type { AddedCommands } from '../../mcp-server/cli/main.ts';
+import type { AddedCommands } from '../../mcp-server/for-the-team-server.ts';
 import { teamUsage } from './serve-usage.ts';
 
 /** The team server's commands, their help naming the guide in `guide` (the build's docs/ folder). */

@@ -7,7 +7,7 @@ import { parseTree } from 'jsonc-parser';
 import { findDuplicateKey } from '../../mcp-server/contract/duplicate-keys.ts';
 import { issueWords } from '../../mcp-server/contract/issue-words.ts';
 import { type ServerConfig, ServerConfigSchema } from './server-config.ts';
-import { readSmallTextFile } from '../../mcp-server/settings/settings-source.ts';
+import { readSmallTextFile } from '../../mcp-server/for-the-team-server.ts';
 
 export type ServerConfigRead = { ok: true; config: ServerConfig } | { ok: false; problem: string };
 

@@ -2,7 +2,7 @@
 // (mcp-server/plain-text.ts, messageText): no string in a message carries terminal controls, whichever kind of
 // answer it is. An answer is a JSON body, or a stream of server-sent events whose `data:` lines are
 // messages; each message is cleaned as it passes, and the stream keeps streaming.
-import { messageText } from '../../mcp-server/plain-text.ts';
+import { messageText } from '../../mcp-server/for-the-team-server.ts';
 
 export async function cleanAnswer(answer: Response): Promise<Response> {
   const type = answer.headers.get('content-type') ?? '';

@@ -8,7 +8,7 @@
 // went away is told its session is not found and opens a new one, still signed in.
 import { randomUUID } from 'node:crypto';
 import { type AuthInfo, createMcpHandler, isLegacyRequest, type McpServer, WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/server';
-import type { Log } from '../../mcp-server/log.ts';
+import type { Log } from '../../mcp-server/for-the-team-server.ts';
 import { failedBecause } from '../logs/request-context.ts';
 import { MAX_BODY_BYTES } from './request-body.ts';
 

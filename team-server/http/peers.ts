@@ -8,7 +8,7 @@
 // not found, and the client opens a new one, still signed in.
 import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { networkInterfaces } from 'node:os';
-import type { Log } from '../../mcp-server/log.ts';
+import type { Log } from '../../mcp-server/for-the-team-server.ts';
 import type { Store } from '../store/store.ts';
 
 /** How often an instance says it is alive; one not heard from for three times as long is taken for gone. */

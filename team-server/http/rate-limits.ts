@@ -4,7 +4,7 @@
 // is tried. Only a failed sign-in counts in the end, but each is counted before it is tried and given
 // back if it succeeds: counted after, fifty tries sent at once all passed the check before the first
 // had failed.
-import { type Limit, type LimitVerdict, limitVerdict, spendLimit } from '../../mcp-server/providers/remote/organisation-limit.ts';
+import { type Limit, type LimitVerdict, limitVerdict, spendLimit } from '../../mcp-server/for-the-team-server.ts';
 import type { Store } from '../store/store.ts';
 
 export type { Limit, LimitVerdict };

@@ -6,7 +6,7 @@
 // a value, the credentials of an Authorization header, and the fields of OAuth and sign-in forms
 // (`code=…`, `"refresh_token":"…"`). Only the message and stack are read, never the error's other
 // properties: Node's URL error keeps the whole address it could not parse in `input`.
-import { withoutControls } from '../../mcp-server/plain-text.ts';
+import { withoutControls } from '../../mcp-server/for-the-team-server.ts';
 
 export interface FailureCause {
   /** The error's class (`StoreUnavailable`, `TypeError`), or the type of what was thrown. */

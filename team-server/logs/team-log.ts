@@ -12,8 +12,7 @@
 // (failure-cause.ts). test/team-server/logs/team-log.test.ts reads the built server's stderr for
 // secrets. stdout stays the protocol's.
 import { pino, type DestinationStream, type Logger } from 'pino';
-import type { Log } from '../../mcp-server/log.ts';
-import { withoutControls } from '../../mcp-server/plain-text.ts';
+import { type Log, withoutControls } from '../../mcp-server/for-the-team-server.ts';
 import { failureCause } from './failure-cause.ts';
 import { currentRequest, type RequestContext } from './request-context.ts';
 

@@ -1,7 +1,7 @@
 // The metrics part of the team server: nothing at all without `metrics.listen` (NO_METRICS, and
 // prom-client is not loaded), else the Prometheus counters, and their own listener once the parts
 // they read at a scrape (the engines, the store) exist.
-import type { RequestGate } from '../../mcp-server/providers/remote/json-http.ts';
+import type { RequestGate } from '../../mcp-server/for-the-team-server.ts';
 import type { MetricsListener } from './metrics-listener.ts';
 import { NO_METRICS, type TeamGauges, type TeamMetrics } from './team-metrics.ts';
 

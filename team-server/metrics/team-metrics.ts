@@ -5,7 +5,7 @@
 // in metrics-listener.ts, the route a request is counted under in route-labels.ts
 // (docs/team-server/monitoring.md lists every series).
 
-import type { EndedCall } from '../../mcp-server/engine/run-tool.ts';
+import type { EndedCall } from '../../mcp-server/for-the-team-server.ts';
 
 /** How a tool call ended, as the metrics tell it: as the engine tells it (mcp-server/engine/run-tool.ts). */
 export type ToolOutcome = EndedCall['outcome'];

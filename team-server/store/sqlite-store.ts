@@ -6,7 +6,7 @@
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
-import { whileBusy } from '../../mcp-server/providers/sqlite-files.ts';
+import { whileBusy } from '../../mcp-server/for-the-team-server.ts';
 import { type AuditRecord, MAX_AUDIT_BATCH, type OAuthRecord, type PersonRecord, type SignOutRecord, type Store } from './store.ts';
 import {
   AUDIT_COLUMN_COUNT,

@@ -12,8 +12,7 @@
 // reason of its own (away, read-only during a failover) is waited out, as an outage is.
 // Where the spool cannot be written (a full disk, a folder that cannot be made), records wait in this
 // process's memory, which is said once, counted, and bounded: past 10,000 the oldest are given up.
-import { NODE_TIMERS, type Timers } from '../../mcp-server/clock.ts';
-import type { Log } from '../../mcp-server/log.ts';
+import { type Log, NODE_TIMERS, type Timers } from '../../mcp-server/for-the-team-server.ts';
 import { type AuditRecord, type Store, StoreUnavailable } from '../store/store.ts';
 import { AuditBatches, writeTogether } from './audit-batches.ts';
 import { privateFolder, SpoolFile, spoolFiles } from './audit-spool.ts';

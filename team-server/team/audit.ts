@@ -5,7 +5,7 @@
 // arguments of a tool. Each record has an id of its own from the moment it is made, so one written
 // twice (sent again after an outage, replayed from a spool a killed process left) is kept once.
 import { randomUUID } from 'node:crypto';
-import type { FinishedCall } from '../../mcp-server/engine/run-tool.ts';
+import type { FinishedCall } from '../../mcp-server/for-the-team-server.ts';
 import type { AuditRecord } from '../store/store.ts';
 import type { Caller } from './person-engines.ts';
 

@@ -1,8 +1,7 @@
 // What a running instance follows, each stopped when it stops: sign-outs and key rotations the admin
 // command recorded in the store (on every instance), the store's sweep of expired records, and the
 // organisation's policy, of whose changes the log is told once for the whole server.
-import type { Log } from '../../mcp-server/log.ts';
-import type { PolicyFiles } from '../../mcp-server/policy/policy-source.ts';
+import type { Log, PolicyFiles } from '../../mcp-server/for-the-team-server.ts';
 import { followKeyRotation } from '../auth/key-rotation.ts';
 import type { ServerKeys } from '../auth/server-keys.ts';
 import type { Store } from '../store/store.ts';

@@ -1,7 +1,7 @@
 // When each person was last seen (`admin people`): moved on by each of their calls and token
 // refreshes. Written to the store at most once a minute a person, and never on the request path: a
 // call does not wait for it, and a store that is away only means the next activity tries again.
-import type { Log } from '../../mcp-server/log.ts';
+import type { Log } from '../../mcp-server/for-the-team-server.ts';
 import type { Store } from '../store/store.ts';
 
 /** A person's last seen time is written at most this often. */

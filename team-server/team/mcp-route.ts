@@ -14,8 +14,7 @@ import {
 } from '@modelcontextprotocol/server';
 import type Provider from 'oidc-provider';
 import type { ServerConfig } from '../config/server-config.ts';
-import type { Log } from '../../mcp-server/log.ts';
-import { withoutControls } from '../../mcp-server/plain-text.ts';
+import { type Log, withoutControls } from '../../mcp-server/for-the-team-server.ts';
 import { ALL_SCOPES, SCOPES } from '../auth/authorization-server.ts';
 import { bearerChallenge, bearerOf, carriesBearerToken, tokenVerifier } from '../auth/bearer.ts';
 import { admitBatch, withRefusedCalls } from '../http/batches.ts';

@@ -12,16 +12,20 @@ import { backEndOf, hasField, isRemote, tokenVariable } from '../../mcp-server/c
 import type { ServerConfig } from '../config/server-config.ts';
 import { type BackEndProfile, type Settings } from '../../mcp-server/contract/settings.ts';
 import { defaultSettings } from '../../mcp-server/contract/default-settings.ts';
-import type { HolidaysOf } from '../../mcp-server/engine/call-context.ts';
-import { Engine } from '../../mcp-server/engine/engine.ts';
-import type { EndedCall, FinishedCall } from '../../mcp-server/engine/run-tool.ts';
-import type { Log } from '../../mcp-server/log.ts';
-import type { PolicySource } from '../../mcp-server/policy/policy-source.ts';
-import { createTracker } from '../../mcp-server/providers/create-tracker.ts';
-import type { RequestGate } from '../../mcp-server/providers/remote/json-http.ts';
-import { OUTBOX_FILE, waitingWrites } from '../../mcp-server/providers/outbox/outbox-store.ts';
-import { BackEndError } from '../../mcp-server/providers/time-tracker.ts';
-import type { SettingsSource } from '../../mcp-server/settings/engine-settings.ts';
+import {
+  BackEndError,
+  createTracker,
+  type EndedCall,
+  Engine,
+  type FinishedCall,
+  type HolidaysOf,
+  type Log,
+  OUTBOX_FILE,
+  type PolicySource,
+  type RequestGate,
+  type SettingsSource,
+  waitingWrites,
+} from '../../mcp-server/for-the-team-server.ts';
 import type { ServerKeys } from '../auth/server-keys.ts';
 import type { StoredCredentials } from '../auth/credentials.ts';
 import type { PersonRecord, Store } from '../store/store.ts';

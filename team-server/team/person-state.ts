@@ -4,10 +4,7 @@
 // to the back end's string ids (Clockify's), which must be the same on every instance ("delete #17"
 // on one instance must mean the #17 another listed). On a desktop both live in the data folder
 // (mcp-server/providers/remote/facts-file.ts, mcp-server/providers/id-aliases.ts).
-import type { Log } from '../../mcp-server/log.ts';
-import type { FactsShelf } from '../../mcp-server/providers/remote/facts-file.ts';
-import { RememberedIdNumbering } from '../../mcp-server/providers/id-aliases.ts';
-import { BackEndError } from '../../mcp-server/providers/time-tracker.ts';
+import { BackEndError, type FactsShelf, type Log, RememberedIdNumbering } from '../../mcp-server/for-the-team-server.ts';
 import { type Store, StoreUnavailable } from '../store/store.ts';
 
 /**

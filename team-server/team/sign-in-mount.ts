@@ -6,7 +6,7 @@
 import type { Middleware } from 'koa';
 import type Provider from 'oidc-provider';
 import type { ServerConfig } from '../config/server-config.ts';
-import type { Log } from '../../mcp-server/log.ts';
+import type { Log } from '../../mcp-server/for-the-team-server.ts';
 import { createAuthorizationServer } from '../auth/authorization-server.ts';
 import { clientDocumentsOnLoopback } from '../auth/client-document-fetch.ts';
 import { companySignIn } from '../auth/company-sign-in.ts';

@@ -9,7 +9,7 @@
 // later, so "newer than the last one read" could skip a sign-out for good. Instead every check reads
 // all the sign-outs the store keeps (it prunes them after a day) and acts on the seqs it has not
 // seen; what it remembers is just the seqs present, so it stays as small as the store's table.
-import type { Log } from '../../mcp-server/log.ts';
+import type { Log } from '../../mcp-server/for-the-team-server.ts';
 import type { Store } from '../store/store.ts';
 
 /** How often an instance looks for sign-outs: an engine stays open at most this long after one. */

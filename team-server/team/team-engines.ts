@@ -2,17 +2,20 @@
 // audit log before its answer leaves, each call and back-end request counted for the metrics, and the back end's requests
 // held to the organisation's limit where it has one (Calamari's).
 import type { ServerConfig } from '../config/server-config.ts';
-import type { Log } from '../../mcp-server/log.ts';
-import type { PolicyFiles } from '../../mcp-server/policy/policy-source.ts';
-import { holidayCalendar } from '../../mcp-server/engine/call-context.ts';
-import { callDeadlineOf } from '../../mcp-server/engine/call-deadline.ts';
+import {
+  callDeadlineOf,
+  holidayCalendar,
+  type Log,
+  ON_THE_TEAM_SERVER,
+  organisationGate,
+  pacer,
+  type PolicyFiles,
+  type RequestGate,
+} from '../../mcp-server/for-the-team-server.ts';
 import { openCredentials } from '../auth/credentials.ts';
 import type { ServerKeys } from '../auth/server-keys.ts';
 import { observedGate } from '../metrics/open-metrics.ts';
 import type { TeamMetrics } from '../metrics/team-metrics.ts';
-import type { RequestGate } from '../../mcp-server/providers/remote/json-http.ts';
-import { ON_THE_TEAM_SERVER, organisationGate } from '../../mcp-server/providers/remote/organisation-limit.ts';
-import { pacer } from '../../mcp-server/providers/remote/pacing.ts';
 import type { Store } from '../store/store.ts';
 import { auditRecord } from './audit.ts';
 import type { AuditWriter } from './audit-writer.ts';

@@ -2,7 +2,7 @@
 // straight into the keychain (docs/decisions.md, "Secrets") and never comes back out to the window;
 // the settings file only names the back end. Testing a connection asks the engine, before or after
 // saving.
-import { effectiveProfile, NO_POLICY, profileRefusal } from '../../../mcp-server/policy/policy.ts';
+import { effectiveProfile, NO_POLICY, profileRefusal } from '../../../mcp-server/for-the-app.ts';
 import { fieldOf } from '../../../mcp-server/contract/back-end-descriptor.ts';
 import { BACK_ENDS, backEndOf, credentialAccount, isBackEndType, isRemote, type BackEndProfile } from '../../../mcp-server/contract/back-ends.ts';
 import { profileSchemaOf } from '../../../mcp-server/contract/settings.ts';

@@ -1,7 +1,7 @@
 // Which back end the window is talking to, and what it cannot do there, in the words every screen
 // uses: a missing capability is explained where the control would be, never a dead button.
 import { backEndOf } from '../../../mcp-server/contract/back-ends.ts';
-import { effectiveProfile, NO_POLICY } from '../../../mcp-server/policy/policy.ts';
+import { effectiveProfile, NO_POLICY } from '../../../mcp-server/for-the-app.ts';
 import type { BackEndType } from '../contract.ts';
 import { backEndLabel } from './account.ts';
 import type { HandlerDeps } from './ports.ts';

@@ -1,7 +1,7 @@
 // Connect screen: registration with AI clients through the Electron-free registrar (mcp-server/clients).
 // Snippets and install links are computed here in main; the window names a link by its label and
 // never hands main a URL to open.
-import type { ClientReport, Registrar } from '../../../mcp-server/clients/index.ts';
+import type { ClientReport, Registrar } from '../../../mcp-server/for-the-app.ts';
 import type { ClientCard, Handlers } from '../contract.ts';
 import { UserFacingError } from '../dispatch.ts';
 import type { HandlerDeps } from './ports.ts';

@@ -1,11 +1,9 @@
 // What the IPC handlers need from the rest of the app, as small interfaces: the handlers are plain
 // functions of these, so they run (and are tested) without Electron, and the UI tests drive them
 // with the real engine, keychain and files behind each port.
-import type { Policy } from '../../../mcp-server/policy/policy.ts';
+import type { CredentialStore, Platform, Policy, Registrar } from '../../../mcp-server/for-the-app.ts';
 import type { BackEndProfile } from '../../../mcp-server/contract/settings.ts';
 import type { ToolName } from '../../../mcp-server/contract/tool-catalog.ts';
-import type { CredentialStore } from '../../../mcp-server/credentials/credential-store.ts';
-import type { Platform, Registrar } from '../../../mcp-server/clients/index.ts';
 import type { SettingsStore } from '../../settings/settings-store.ts';
 import type { BackEndPlan } from '../../engine/timesheet.ts';
 import type { ConnectionResult, HolidayRegionOption, IdleAnswer, IdleQuestion, KeptWriteChoice, StatusView } from '../contract.ts';

@@ -7,7 +7,7 @@ import { BACK_ENDS, isRemote } from '../../../mcp-server/contract/back-ends.ts';
 import type { Settings } from '../../../mcp-server/contract/settings.ts';
 import { acceleratorProblem } from '../../../mcp-server/contract/accelerator.ts';
 import { isValidTimeZone } from '../../../mcp-server/contract/time-zone.ts';
-import { effectiveProfile, NO_POLICY } from '../../../mcp-server/policy/policy.ts';
+import { effectiveProfile, NO_POLICY } from '../../../mcp-server/for-the-app.ts';
 import type { Handlers, LinkId, PreferencesView, BackEndType, PunchcardApi } from '../contract.ts';
 import { UserFacingError } from '../dispatch.ts';
 import { backEndLabel } from './account.ts';

@@ -1,7 +1,7 @@
 // The Connect screen's team server: the address the organisation's policy names (mcp-server/policy),
 // for the clients that reach Punchcard only over the internet (Claude.ai, ChatGPT, Copilot Studio).
 // The app never contacts it; it shows the address and copies it for the person.
-import { NO_POLICY } from '../../../mcp-server/policy/policy.ts';
+import { NO_POLICY } from '../../../mcp-server/for-the-app.ts';
 import type { Handlers } from '../contract.ts';
 import { UserFacingError } from '../dispatch.ts';
 import type { HandlerDeps } from './ports.ts';

@@ -5,7 +5,7 @@
 import { backEndOf, DEFAULT_BACK_END } from '../../../mcp-server/contract/back-ends.ts';
 import { TOOL_CATALOG } from '../../../mcp-server/contract/tool-catalog.ts';
 import { isToolEnabled } from '../../../mcp-server/contract/tool-policy.ts';
-import { startOfIsoWeek } from '../../../mcp-server/domain/time.ts';
+import { startOfIsoWeek } from '../../../mcp-server/for-the-app.ts';
 import type { Handlers, BackEndType, TeamAvailability } from '../contract.ts';
 import { UserFacingError } from '../dispatch.ts';
 import { backEndName, backEndType } from './back-end.ts';

@@ -2,8 +2,7 @@
 // deleted in place, a range exported as CSV, and a week's or month's report. Every action is one of
 // the engine's tools; what the back end does not allow comes with its reason (rights), and the
 // status (tray, Status screen) hears of every change to the timesheet.
-import { MAX_LIST_DAYS } from '../../../mcp-server/domain/call-limits.ts';
-import { daysBetween } from '../../../mcp-server/domain/time.ts';
+import { daysBetween, MAX_LIST_DAYS } from '../../../mcp-server/for-the-app.ts';
 import { csvFileName, entriesCsv } from '../../export/entries-csv.ts';
 import type { EntryRights, Handlers } from '../contract.ts';
 import { UserFacingError } from '../dispatch.ts';

@@ -3,7 +3,7 @@
 // the engine applies, so the two cannot disagree.
 import type { Settings } from '../../../mcp-server/contract/settings.ts';
 import { isToolEnabled } from '../../../mcp-server/contract/tool-policy.ts';
-import { aiGate, effectiveProfile, NO_POLICY, organisationRules, type Policy } from '../../../mcp-server/policy/policy.ts';
+import { aiGate, effectiveProfile, NO_POLICY, organisationRules, type Policy } from '../../../mcp-server/for-the-app.ts';
 import { TOOL_CATALOG, TOOL_GROUPS, TOOL_NAMES, type ToolGroup, type ToolName } from '../../../mcp-server/contract/tool-catalog.ts';
 import { TOOL_CONTRACTS } from '../../../mcp-server/contract/tools/index.ts';
 import type { Handlers, ToolGroupView, ToolsView } from '../contract.ts';

@@ -1,6 +1,6 @@
 // POST …/development: on a server on this computer with the development sign-in on, a typed name is
 // who the person is (nothing checks it, which is why only such a server offers it).
-import { withoutControls } from '../../../mcp-server/plain-text.ts';
+import { withoutControls } from '../../../mcp-server/for-the-team-server.ts';
 import { sendErrorPage, sendPage } from './answers.ts';
 import type { PageContext, PageKit } from './page-kit.ts';
 

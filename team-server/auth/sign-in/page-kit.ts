@@ -7,7 +7,7 @@ import type { RouterContext } from '@koa/router';
 import type { default as Provider, InteractionResults } from 'oidc-provider';
 import { backEndOf } from '../../../mcp-server/contract/back-ends.ts';
 import type { ServerConfig } from '../../config/server-config.ts';
-import type { Log } from '../../../mcp-server/log.ts';
+import type { Log } from '../../../mcp-server/for-the-team-server.ts';
 import type { Limit } from '../../http/rate-limits.ts';
 import { NO_METRICS, type TeamMetrics } from '../../metrics/team-metrics.ts';
 import type { PersonRecord, Store } from '../../store/store.ts';
