@@ -79,8 +79,9 @@ export default tseslint.config(
     },
   },
   {
-    // The command line of the bundle: it loads registration for `punchcard-mcp register …`.
-    files: ['mcp-server/index.ts'],
+    // The command line of the bundle, which loads registration for `punchcard-mcp register …`, and the
+    // app's public entry, which hands registration to the app: neither is loaded while serving MCP.
+    files: ['mcp-server/index.ts', 'mcp-server/for-the-app.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -8,6 +8,8 @@
 //
 // The command line is loaded on demand (`loadCommandLine`), as the engine's own entry loads it: the
 // team server's entry stays small, and a command loads what it needs when it runs.
+import type * as CommandLine from './cli/main.ts';
+
 export type { AddedCommands } from './cli/main.ts';
 export { NODE_TIMERS, type Timers } from './clock.ts';
 export { readFlags } from './command-flags.ts';
@@ -42,6 +44,6 @@ export type { SettingsSource } from './settings/engine-settings.ts';
 export { readSmallTextFile } from './settings/settings-source.ts';
 
 /** The engine's command line (mcp-server/cli/main.ts), loaded when a command runs. */
-export function loadCommandLine(): Promise<typeof import('./cli/main.ts')> {
+export function loadCommandLine(): Promise<typeof CommandLine> {
   return import('./cli/main.ts');
 }
