@@ -219,10 +219,21 @@ async function startedInProcess(
     },
     running: () => stopped === undefined,
     stderr: () => lines,
-    stop: () => (stopped ??= server.close().then(() => 0)),
+    stop: () => (stopped ??= server.close().then(clientsToldOfClosedConnections)),
     kill: () => Promise.reject(new Error('This team server runs in the test process: start it with built: true to kill it.')),
     restart,
   };
+}
+
+/**
+ * After an in-process server closed its connections: one turn of the event loop, in which this
+ * process's clients read the ends of their kept-alive connections. A stopped process takes longer
+ * than that to exit and start again; a server restarted in this process at once could otherwise meet
+ * a client that still takes the old connection for open, and sends its next request down it.
+ */
+async function clientsToldOfClosedConnections(): Promise<number> {
+  await new Promise((resolve) => setImmediate(resolve));
+  return 0;
 }
 
 export function removeTeamServerData(handle: TeamServerHandle): void {
