@@ -236,7 +236,13 @@ async function startedInProcess(
 function trustExtraCertificates(file: string): void {
   const trusted = getCACertificates('default');
   const known = new Set(trusted.map((certificate) => certificate.replace(/\s/g, '')));
-  const extra = readFileSync(file, 'utf8').match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+  let pem: string;
+  try {
+    pem = readFileSync(file, 'utf8');
+  } catch {
+    return; // Node, too, starts without a file it cannot read (it warns, and ignores the variable).
+  }
+  const extra = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
   const added = extra.filter((certificate) => !known.has(certificate.replace(/\s/g, '')));
   if (added.length > 0) setDefaultCACertificates([...trusted, ...added]);
 }
