@@ -75,6 +75,9 @@ async function buildAppPages(): Promise<{ script: string; style: string }> {
     plugins: [react()],
     mode: 'production',
     define: { 'process.env.NODE_ENV': '"production"' },
+    // React's production JSX, also where the build runs inside a test (vitest sets NODE_ENV=test, and vite
+    // would then emit development JSX calls that the production React bundled here does not have).
+    oxc: { jsx: { development: false } },
     build: {
       write: false,
       target: 'chrome120',

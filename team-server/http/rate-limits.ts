@@ -3,18 +3,31 @@
 // are checked before the work they guard: a request before it is served, a sign-in before its secret
 // is tried. Only a failed sign-in counts in the end, but each is counted before it is tried and given
 // back if it succeeds: counted after, fifty tries sent at once all passed the check before the first
-// had failed.
+// had failed. A reserved limit (the failed sign-ins) counts the window before too: in fixed windows
+// alone, tries sent just before a window ends and just after it began would each find a window
+// nearly empty, twice the limit in a moment.
 import { type Limit, type LimitVerdict, limitVerdict, spendLimit } from '../../mcp-server/for-the-team-server.ts';
 import type { Store } from '../store/store.ts';
 
 export type { Limit, LimitVerdict };
 export { spendLimit };
 
-/** One more counted now, for work that may turn out not to count: `release` gives it back. */
+/**
+ * One more counted now, for work that may turn out not to count: `release` gives it back. It is
+ * allowed while this window and the one before hold at most `max` together, so no span as long as a
+ * window ever holds more than `max` (any such span lies within two windows in a row). A refused one
+ * is given back at once (it tried nothing), and told to come back when the window before is out of
+ * reach: at this window's end when this window alone leaves room, else at the next one's.
+ */
 export async function reserveLimit(store: Store, limit: Limit, now: number): Promise<LimitVerdict & { release: () => Promise<void> }> {
   const windowStart = now - (now % limit.windowMs);
-  const count = await store.hit(limit.key, windowStart);
-  return { ...limitVerdict(count, limit.max, windowStart + limit.windowMs, now), release: async () => void (await store.hit(limit.key, windowStart, -1)) };
+  const release = async () => void (await store.hit(limit.key, windowStart, -1));
+  const [count, before] = await Promise.all([store.hit(limit.key, windowStart), store.count(limit.key, windowStart - limit.windowMs)]);
+  if (before + count <= limit.max) return { allowed: true, release };
+  await release();
+  // What this window holds without this one is the window before, once the next one begins.
+  const comeBack = windowStart + limit.windowMs * (count <= limit.max ? 1 : 2);
+  return { ...limitVerdict(before + count, limit.max, comeBack, now), release: async () => {} };
 }
 
 /** What a request refused for a limit is told, and each call of a batch refused for it (batches.ts). */

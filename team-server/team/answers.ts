@@ -1,6 +1,6 @@
 // How the team server's own routes answer, on koa's context: plain text, a refusal for a limit, an
 // answer without a body, and a web Response (what the SDK's endpoint and the bearer challenge give
-// back) handed to koa to stream as it is written (an SSE answer arrives event by event).
+// back) written to Node's response as it is read (an SSE answer arrives event by event).
 import type { Context } from 'koa';
 import { tooManyRequestsWords } from '../http/rate-limits.ts';
 
@@ -26,12 +26,28 @@ export function bodiless(ctx: Context, status: number, headers: Record<string, s
   ctx.set(headers);
 }
 
-/** A web Response as the answer: its status and headers, and its body streamed by koa (cancelled if the client goes). */
-export function webAnswer(ctx: Context, answer: Response): void {
+/**
+ * A web Response as the answer: its status and headers, and its body written to Node's response as
+ * it is read (an SSE answer arrives event by event), the reading cancelled if the client goes. Written
+ * here rather than handed to koa, which would wrap the body in a Node stream and a pipeline for each
+ * answer; koa is told to leave the response alone.
+ */
+export async function webAnswer(ctx: Context, answer: Response): Promise<void> {
   if (!answer.body) bodiless(ctx, answer.status);
   else ctx.status = answer.status;
   answer.headers.forEach((value, name) => {
     if (name !== 'set-cookie') ctx.set(name, value);
   });
-  if (answer.body) ctx.body = answer.body;
+  if (!answer.body) return;
+  ctx.respond = false;
+  const response = ctx.res;
+  response.writeHead(answer.status);
+  const reader = answer.body.getReader();
+  response.once('close', () => void reader.cancel().catch(() => {}));
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (!response.write(value)) await new Promise((resolve) => response.once('drain', resolve));
+  }
+  response.end();
 }

@@ -2,7 +2,7 @@
 // (each message of a batch), the body read to its bounds, and the request handed to the MCP endpoint
 // (http/mcp-endpoint.ts) as the verified person, whose engine answers it (person-engines.ts). The
 // request reaches the SDK as the web Request its transports take (their Node adapters convert to one
-// inside), and its Response is koa's answer, streamed.
+// inside), and its Response is written to Node's response as it is read (answers.ts).
 import type { Context, Middleware } from 'koa';
 import {
   bearerAuthChallengeResponse,
@@ -136,7 +136,7 @@ export function mcpRoute(options: McpRouteOptions): McpRoute {
       signal: abort.signal,
     });
     const answer = await endpoint.fetch(webRequest, verified);
-    webAnswer(ctx, await cleanAnswer(batch?.kind === 'admitted' ? await withRefusedCalls(answer, batch.refusedCalls) : answer));
+    await webAnswer(ctx, await cleanAnswer(batch?.kind === 'admitted' ? await withRefusedCalls(answer, batch.refusedCalls) : answer));
   };
 
   return {

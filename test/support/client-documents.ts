@@ -1,7 +1,7 @@
 // Client ID Metadata Documents as a client publishes them: an https server on loopback that serves a
 // client's document by path (its URL is the client's id) and keeps the paths it was asked for. Its
 // certificate comes from a CA made for the test (makeTestCertificates); the team server trusts it
-// through NODE_EXTRA_CA_CERTS, and fetches from loopback only with the test-only switch
+// through NODE_EXTRA_CA_CERTS (in the test's process too: team-server.ts), and fetches from loopback only with the test-only switch
 // (CLIENT_DOCUMENTS_ON_LOOPBACK) on a server nobody but this computer reaches.
 import { createServer, type Server } from 'node:https';
 import { REDIRECT_URI } from './team-oauth.ts';

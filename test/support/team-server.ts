@@ -7,12 +7,13 @@
 // and the official MCP client with its OAuth support, connected over Streamable HTTP in either era.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { Writable } from 'node:stream';
+import { getCACertificates, setDefaultCACertificates } from 'node:tls';
 import {
   Client,
   type ElicitRequestFormParams,
@@ -203,6 +204,7 @@ async function startedInProcess(
 ): Promise<TeamServerHandle> {
   const read = readServerConfigFile(where.configPath);
   if (!read.ok) throw new Error(`The team server did not start: ${read.problem}`);
+  if (env.NODE_EXTRA_CA_CERTS) trustExtraCertificates(env.NODE_EXTRA_CA_CERTS);
   let lines = '';
   const destination = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -219,10 +221,41 @@ async function startedInProcess(
     },
     running: () => stopped === undefined,
     stderr: () => lines,
-    stop: () => (stopped ??= server.close().then(() => 0)),
+    stop: () => (stopped ??= server.close().then(clientsToldOfClosedConnections)),
     kill: () => Promise.reject(new Error('This team server runs in the test process: start it with built: true to kill it.')),
     restart,
   };
+}
+
+/**
+ * The certificates a test's NODE_EXTRA_CA_CERTS names, trusted by this process beside the usual
+ * authorities, as Node trusts them in a process started with that variable (the built server's): an
+ * https client document or identity provider under a CA made for the test is reached by the server in
+ * this process too. Only the test's own CA is added; nothing is trusted less.
+ */
+function trustExtraCertificates(file: string): void {
+  const trusted = getCACertificates('default');
+  const known = new Set(trusted.map((certificate) => certificate.replace(/\s/g, '')));
+  let pem: string;
+  try {
+    pem = readFileSync(file, 'utf8');
+  } catch {
+    return; // Node, too, starts without a file it cannot read (it warns, and ignores the variable).
+  }
+  const extra = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+  const added = extra.filter((certificate) => !known.has(certificate.replace(/\s/g, '')));
+  if (added.length > 0) setDefaultCACertificates([...trusted, ...added]);
+}
+
+/**
+ * After an in-process server closed its connections: one turn of the event loop, in which this
+ * process's clients read the ends of their kept-alive connections. A stopped process takes longer
+ * than that to exit and start again; a server restarted in this process at once could otherwise meet
+ * a client that still takes the old connection for open, and sends its next request down it.
+ */
+async function clientsToldOfClosedConnections(): Promise<number> {
+  await new Promise((resolve) => setImmediate(resolve));
+  return 0;
 }
 
 export function removeTeamServerData(handle: TeamServerHandle): void {

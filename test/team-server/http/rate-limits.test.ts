@@ -4,8 +4,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { RequestLimits } from '../../../team-server/http/rate-limits.ts';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { RequestLimits, reserveLimit } from '../../../team-server/http/rate-limits.ts';
 import { type Store } from '../../../team-server/store/store.ts';
 import { openStore } from '../../../team-server/store/open-store.ts';
 
@@ -110,4 +110,44 @@ it('keeps what it could not tell a store that is gone, says so, and goes on coun
   expect(limits.spend(perAddress('203.0.113.7'))).toEqual({ allowed: true });
   expect(limits.spend(perAddress('203.0.113.7'))).toMatchObject({ allowed: false });
   store = await openStore({ store: `sqlite:${join(folder, 'server.db')}` }, { now: () => now, env: {} });
+});
+
+describe('failed sign-ins, reserved before each try (reserveLimit)', () => {
+  const QUARTER = 15 * MINUTE;
+  const failedSignIns = { key: 'sign-in:203.0.113.50', max: 10, windowMs: QUARTER };
+  const windowEnd = Math.ceil(START / QUARTER) * QUARTER;
+  const tries = async (count: number, at: number) => Promise.all(Array.from({ length: count }, () => reserveLimit(store, failedSignIns, at)));
+
+  it('lets no more than the limit through around the end of a window: tries just before and just after it count together', async () => {
+    const before = await tries(10, windowEnd - 1);
+    expect(before.every((verdict) => verdict.allowed)).toBe(true);
+    const after = await tries(10, windowEnd + 1);
+    expect(after.filter((verdict) => verdict.allowed)).toEqual([]);
+    // The window where the ten were tried is out of reach once the next one has ended; the refused tries tried nothing and do not count.
+    expect(after[0]).toMatchObject({ allowed: false, retryAfterSeconds: QUARTER / 1000 });
+    expect((await reserveLimit(store, failedSignIns, windowEnd + QUARTER - 1)).allowed).toBe(false);
+    expect((await tries(10, windowEnd + QUARTER)).every((verdict) => verdict.allowed)).toBe(true);
+  });
+
+  it('says to come back when the window ends where the tries were all in it, and counts a try given back as none', async () => {
+    const at = windowEnd - QUARTER + MINUTE;
+    const verdicts = await tries(11, at);
+    expect(verdicts.filter((verdict) => verdict.allowed)).toHaveLength(10);
+    // Ten tried in this window: the next one is full with them, so the one after.
+    expect(verdicts.find((verdict) => !verdict.allowed)).toMatchObject({ retryAfterSeconds: (QUARTER - MINUTE) / 1000 + QUARTER / 1000 });
+    const fresh = { ...failedSignIns, key: 'sign-in:203.0.113.51' };
+    const nine = await Promise.all(Array.from({ length: 9 }, () => reserveLimit(store, fresh, at)));
+    const succeeded = await reserveLimit(store, fresh, at);
+    await succeeded.release();
+    const refused = [await reserveLimit(store, fresh, at), await reserveLimit(store, fresh, at)];
+    expect([...nine, succeeded].every((verdict) => verdict.allowed)).toBe(true);
+    expect(refused.map((verdict) => verdict.allowed)).toEqual([true, false]);
+    expect(refused[1]).toMatchObject({ retryAfterSeconds: (QUARTER - MINUTE) / 1000 + QUARTER / 1000 });
+    // Nine tried in the window before: one try is left in the next window.
+    const later = windowEnd + MINUTE;
+    const nineBefore = { ...failedSignIns, key: 'sign-in:203.0.113.52' };
+    await Promise.all(Array.from({ length: 9 }, () => reserveLimit(store, nineBefore, at)));
+    expect((await reserveLimit(store, nineBefore, later)).allowed).toBe(true);
+    expect(await reserveLimit(store, nineBefore, later)).toMatchObject({ allowed: false, retryAfterSeconds: (QUARTER - MINUTE) / 1000 });
+  });
 });

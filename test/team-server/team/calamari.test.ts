@@ -44,7 +44,6 @@ async function calamariServer(limits: Record<string, unknown> = {}): Promise<Set
   const port = await freePort();
   const idp = await startIdentityProvider({ accounts: ACCOUNTS, redirectUris: [`http://127.0.0.1:${port}/sign-in/callback`] });
   const server = await startTeamServer({
-    built: true,
     port,
     provider: { type: 'calamari', url: `${fake.url}/api` },
     signIn: { oidc: { issuer: idp.issuer, client_id: idp.clientId, client_secret_env: 'PUNCHCARD_OIDC_SECRET' } },

@@ -1,7 +1,7 @@
 // How clients make themselves known to the team server, with the official client in both eras: a
 // Client ID Metadata Document (the client's id is the https URL of a JSON document about it, served
-// here from loopback under a CA made for the test and trusted by the server process through
-// NODE_EXTRA_CA_CERTS), and Dynamic Client Registration. The documents an attacker would serve are
+// here from loopback under a CA made for the test and trusted through NODE_EXTRA_CA_CERTS, which the
+// server started in this process honours as its own process would), and Dynamic Client Registration. The documents an attacker would serve are
 // refused: one whose client_id is another's, one over http, one too large, one that leads elsewhere,
 // and a redirect URI the document does not list; no server fetches from loopback or another
 // special-use address (no request forgery into its own network), except one on this computer with the
@@ -26,7 +26,7 @@ beforeAll(async () => {
   const certificates = makeTestCertificates(certificateDir);
   caFile = certificates.caFile;
   await host.start(certificates);
-  server = await startTeamServer({ built: true, env: { NODE_EXTRA_CA_CERTS: caFile, ...CLIENT_DOCUMENTS_ON_LOOPBACK } });
+  server = await startTeamServer({ env: { NODE_EXTRA_CA_CERTS: caFile, ...CLIENT_DOCUMENTS_ON_LOOPBACK } });
   metadata = await metadataOf(server.origin);
 });
 afterAll(async () => {

@@ -39,7 +39,6 @@ const wordsOf = (page: Page) =>
 
 async function companyServer(idp: IdentityProvider, port: number, oidc: Record<string, unknown> = {}): Promise<TeamServerHandle> {
   return startTeamServer({
-    built: true,
     port,
     signIn: { oidc: { issuer: idp.issuer, client_id: idp.clientId, client_secret_env: 'PUNCHCARD_OIDC_SECRET', ...oidc } },
     limits: { failed_sign_ins_per_address: 100 },

@@ -1,4 +1,4 @@
-// The team server's HTTP edges under attack, against the built server over bare sockets and fetch: a
+// The team server's HTTP edges under attack, over bare sockets and fetch: a
 // body over the bound (declared, and chunked without end), JSON nested past the bound, a client that
 // dribbles its headers, headers too large, many wrong sign-ins from one address, the limits per
 // address and per person (X-Forwarded-For believed only from a trusted proxy), and CORS only where a
@@ -20,7 +20,7 @@ const servers: TeamServerHandle[] = [];
 afterAll(() => stopAndRemoveServers(...servers.splice(0)));
 
 async function start(setup: Parameters<typeof startTeamServer>[0] = {}): Promise<TeamServerHandle> {
-  const server = await startTeamServer({ ...setup, built: true });
+  const server = await startTeamServer(setup);
   servers.push(server);
   return server;
 }

@@ -1,4 +1,4 @@
-// RFC 8252 §7.3 against the built server: an app on the person's computer names its loopback redirect
+// RFC 8252 §7.3 on the team server: an app on the person's computer names its loopback redirect
 // URI with the port the system gave it just now, and the authorization server MUST take any port.
 // Claude Code identifies itself with the client metadata document it publishes (redirect URIs
 // `http://localhost/callback` and `http://127.0.0.1/callback`, no port, no application_type) and sends
@@ -21,7 +21,7 @@ let metadata: ServerMetadata;
 beforeAll(async () => {
   const certificates = makeTestCertificates(certificateDir);
   await host.start(certificates);
-  server = await startTeamServer({ built: true, env: { NODE_EXTRA_CA_CERTS: certificates.caFile, ...CLIENT_DOCUMENTS_ON_LOOPBACK } });
+  server = await startTeamServer({ env: { NODE_EXTRA_CA_CERTS: certificates.caFile, ...CLIENT_DOCUMENTS_ON_LOOPBACK } });
   metadata = await metadataOf(server.origin);
 });
 afterAll(async () => {

@@ -21,7 +21,7 @@ describe('MCP Apps on the team server (2026 era over HTTP)', () => {
   beforeAll(async () => {
     fake = await startFakeKimai({ now: clockStartingAt(NOW) });
     seedCatalog(fake);
-    server = await startTeamServer({ built: true, provider: { type: 'kimai', url: fake.url }, signIn: { tracker: true }, env: { PUNCHCARD_NOW: NOW } });
+    server = await startTeamServer({ provider: { type: 'kimai', url: fake.url }, signIn: { tracker: true }, env: { PUNCHCARD_NOW: NOW } });
     withApps = await connectAs(server, { era: 'modern', apps: true, signIn: trackerSignIn(ADA.token) });
     plain = await connectAs(server, { era: 'modern', signIn: trackerSignIn(ADA.token) });
     browser = await launchChromium();

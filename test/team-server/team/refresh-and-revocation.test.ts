@@ -29,7 +29,7 @@ afterEach(async () => {
 });
 
 async function start(env: Record<string, string> = {}): Promise<TeamServerHandle> {
-  const server = await startTeamServer({ built: true, env });
+  const server = await startTeamServer({ env });
   servers.push(server);
   return server;
 }
