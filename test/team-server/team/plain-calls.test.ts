@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_USERS, type FakeKimai, type FakeUser, seedCatalog, startFakeKimai } from '../../mcp-server/providers/kimai/fake-kimai.ts';
 import { writeServerConfig } from '../../support/admin-setup.ts';
-import { textOf } from '../../support/engine.ts';
+import { type Era, textOf } from '../../support/engine.ts';
 import { sentencesLog } from '../../support/sentences-log.ts';
 import { connectAs, type ConnectedClient, freePort, TEST_SERVER_KEY, trackerSignIn } from '../../support/team-server.ts';
 import { startTeamServer, type TeamServer } from '../../../team-server/team/team-server.ts';
@@ -87,8 +87,8 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function signedIn(user: FakeUser): Promise<ConnectedClient> {
-  const client = await connectAs({ origin: server.url, mcpUrl: `${server.url}/mcp` }, { era: 'modern', signIn: trackerSignIn(user.token) });
+async function signedIn(user: FakeUser, era: Era = 'modern'): Promise<ConnectedClient> {
+  const client = await connectAs({ origin: server.url, mcpUrl: `${server.url}/mcp` }, { era, signIn: trackerSignIn(user.token) });
   clients.push(client);
   return client;
 }
@@ -115,6 +115,10 @@ async function storeCallsDuring(work: () => Promise<void>): Promise<Map<string, 
   return called;
 }
 
+function writesOf(called: Map<string, number>): [string, number][] {
+  return [...called].filter(([name]) => !READS.has(name as keyof Store) && !ONCE_A_SECOND.has(name as keyof Store));
+}
+
 async function timerStatus(client: ConnectedClient): Promise<void> {
   expect(textOf(await client.call('timer_status'))).toMatch(/No timer running/);
 }
@@ -129,8 +133,7 @@ describe('plain calls on the team server', () => {
     const called = await storeCallsDuring(async () => {
       for (let call = 0; call < CALLS; call++) await Promise.all([timerStatus(ada), timerStatus(tom)]);
     });
-    const writes = [...called].filter(([name]) => !READS.has(name as keyof Store) && !ONCE_A_SECOND.has(name as keyof Store));
-    expect(writes).toEqual([]);
+    expect(writesOf(called)).toEqual([]);
     // Each call did check its token against the store (a revoked one is refused at once, on every instance).
     expect(called.get('findOAuth')).toBe(2 * CALLS);
   });
@@ -155,5 +158,17 @@ describe('plain calls on the team server', () => {
     // Each request to Kimai still carried its own person's token.
     const tokens = new Set(fake.requests.slice(-4).map((request) => request.headers.authorization));
     expect(tokens).toEqual(new Set([`Bearer ${ADA.token}`]));
+  });
+
+  it('write nothing to the store in a 2025-era session either', async () => {
+    const session = await signedIn(TOM, 'legacy');
+    await timerStatus(session);
+    expect(server.stats().sessions).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const called = await storeCallsDuring(async () => {
+      for (let call = 0; call < CALLS; call++) await timerStatus(session);
+    });
+    expect(writesOf(called)).toEqual([]);
+    expect(called.get('findOAuth')).toBeGreaterThanOrEqual(CALLS);
   });
 });
