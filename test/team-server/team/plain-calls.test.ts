@@ -127,7 +127,7 @@ describe('plain calls on the team server', () => {
   it('write nothing to the store: a token is checked by reading it', async () => {
     const ada = await signedIn(ADA);
     const tom = await signedIn(TOM);
-    // The first call of each opens their engine and back end (what Kimai says about them is kept then).
+    // Their first requests opened their engine and back end (what Kimai says about them is kept then); a first call settles it.
     await Promise.all([timerStatus(ada), timerStatus(tom)]);
     await new Promise((resolve) => setTimeout(resolve, 100));
     const called = await storeCallsDuring(async () => {
@@ -143,7 +143,7 @@ describe('plain calls on the team server', () => {
     const people = await server.store.people();
     const idOf = (name: string) => people.find((person) => person.name === name)?.id as string;
     const unsealsOf = (name: string) => credentialUnseals.filter((bound) => bound === `credentials:${idOf(name)}`).length;
-    // Their engines opened at the first test's first calls, and nothing was unsealed since.
+    // Their engines opened with their first requests in the first test, and nothing was unsealed since.
     expect(unsealsOf('Ada Lovelace')).toBe(1);
     expect(unsealsOf('Tom Lead')).toBe(1);
     for (let call = 0; call < CALLS; call++) await Promise.all([timerStatus(ada), timerStatus(tom)]);
