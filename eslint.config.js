@@ -3,6 +3,15 @@ import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
+// The engine's own directions, which every block for a part of mcp-server/ repeats: in a flat config a
+// later block's no-restricted-imports replaces an earlier one's for the same files.
+const NO_APP = {
+  group: ['electron', '**/main/**', '**/renderer/**'],
+  message: 'The engine never imports the app (docs/decisions.md, "Dependency direction").',
+};
+const NO_REGISTRATION = { group: ['**/clients/**'], message: 'Registration loads only for the command line (index.ts), never while serving MCP.' };
+const NO_TEAM_SERVER = { group: ['**/team-server/**'], message: 'The team server stands on the engine: the engine never imports team-server/.' };
+
 export default tseslint.config(
   { ignores: ['dist/**', 'dist-*/**', 'node_modules/**', 'test-output/**', 'coverage/**'] },
   js.configs.recommended,
@@ -25,11 +34,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
-            { group: ['electron', '**/main/**', '**/renderer/**'], message: 'The engine never imports the app (docs/decisions.md, "Dependency direction").' },
-            { group: ['**/clients/**'], message: 'Registration loads only for the command line (index.ts), never while serving MCP.' },
-            { group: ['**/team-server/**'], message: 'The team server stands on the engine: the engine never imports team-server/.' },
-          ],
+          patterns: [NO_APP, NO_REGISTRATION, NO_TEAM_SERVER],
         },
       ],
     },
@@ -44,9 +49,9 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron', '**/main/**', '**/renderer/**'], message: 'The engine never imports the app (docs/decisions.md, "Dependency direction").' },
-            { group: ['**/clients/**'], message: 'Registration loads only for the command line (index.ts), never while serving MCP.' },
-            { group: ['**/team-server/**'], message: 'The team server stands on the engine: the engine never imports team-server/.' },
+            NO_APP,
+            NO_REGISTRATION,
+            NO_TEAM_SERVER,
             { group: ['**/outbox/**'], message: 'A call gets what it needs from its tracker (forCall, answered): the call path never imports the outbox.' },
           ],
         },
@@ -86,10 +91,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
-            { group: ['electron', '**/main/**', '**/renderer/**'], message: 'The engine never imports the app (docs/decisions.md, "Dependency direction").' },
-            { group: ['**/team-server/**'], message: 'The team server stands on the engine: the engine never imports team-server/.' },
-          ],
+          patterns: [NO_APP, NO_TEAM_SERVER],
         },
       ],
     },
@@ -107,7 +109,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron', '**/main/**', '**/renderer/**'], message: 'The engine never imports the app (docs/decisions.md, "Dependency direction").' },
+            NO_APP,
             {
               regex: '^\\.\\./(?!(user-data|engine-flags|contract/duplicate-keys|command-flags)\\.ts$)',
               message:
@@ -127,8 +129,8 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron', '**/main/**', '**/renderer/**'], message: 'The engine never imports the app (docs/decisions.md, "Dependency direction").' },
-            { group: ['**/clients/**'], message: 'Registration loads only for the command line (index.ts), never while serving MCP.' },
+            NO_APP,
+            NO_REGISTRATION,
             // contract/tools/ is the contract's own: from contract/ it is ./tools/, from contract/app-tools/
             // ../tools/ (no such file above).
             {
