@@ -37,7 +37,6 @@ export {
   organisationGate,
   spendLimit,
 } from './providers/remote/organisation-limit.ts';
-export { pacer } from './providers/remote/pacing.ts';
 export { whileBusy } from './providers/sqlite-files.ts';
 export { BackEndError } from './providers/time-tracker.ts';
 export type { SettingsSource } from './settings/engine-settings.ts';

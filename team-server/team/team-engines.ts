@@ -8,7 +8,6 @@ import {
   type Log,
   ON_THE_TEAM_SERVER,
   organisationGate,
-  pacer,
   type PolicyFiles,
   type RequestGate,
 } from '../../mcp-server/for-the-team-server.ts';
@@ -20,9 +19,6 @@ import type { Store } from '../store/store.ts';
 import { auditRecord } from './audit.ts';
 import type { AuditWriter } from './audit-writer.ts';
 import { PersonEngines } from './person-engines.ts';
-
-/** Calamari's requests a second, the lower of its published limits (docs/back-ends/calamari.md, "Rate limits"). */
-const CALAMARI_PER_SECOND = 10;
 
 export interface TeamEnginesOptions {
   config: ServerConfig;
@@ -67,8 +63,6 @@ function requestGateOf(config: ServerConfig, store: Store, metrics: TeamMetrics,
           service: 'Calamari',
           allowance: { perHour: config.limits.calamari_requests_per_hour, perDay: config.limits.calamari_requests_per_day },
           sharedBy: ON_THE_TEAM_SERVER,
-          // Within this process, people working at the same moment are slowed down together rather than refused.
-          pace: pacer(CALAMARI_PER_SECOND),
           now,
         })
       : undefined;

@@ -12,7 +12,6 @@
 // longer one nothing is sent, and the person is told when it lifts.
 import { setTimeout as delay } from 'node:timers/promises';
 import type { RequestGate } from './json-http.ts';
-import type { Pacer } from './pacing.ts';
 import { inWords, RemoteError } from './remote-error.ts';
 import { currentCall } from './request-budget.ts';
 
@@ -84,8 +83,9 @@ export const ON_THIS_COMPUTER: SharedBy = {
 /**
  * The gate every request to the organisation's back end passes (json-http.ts, `gate`). `counter`
  * names what is counted: the back end and its address, so that everything of ours on one ledger for
- * the same organisation counts together. `pace`, where given, spaces requests within the second too
- * (the team server's, in its process); the desktop paces nearer the wire (limits-file.ts).
+ * the same organisation counts together. The second is the back end's api's pace, nearer the wire
+ * (calamari/api.ts: one per organisation in a process, shared by a computer's processes through
+ * limits-file.ts).
  */
 export function organisationGate(options: {
   ledger: LimitLedger;
@@ -93,10 +93,9 @@ export function organisationGate(options: {
   service: string;
   allowance: OrganisationAllowance;
   sharedBy: SharedBy;
-  pace?: Pacer;
   now: () => number;
 }): RequestGate {
-  const { ledger, counter, service, allowance, sharedBy, pace, now } = options;
+  const { ledger, counter, service, allowance, sharedBy, now } = options;
   const holdKey = `${counter}:refused`;
   const windows: { limit: Limit; per: string }[] = [
     { limit: { key: `${counter}:hour`, max: allowance.perHour, windowMs: HOUR_MS }, per: 'an hour' },
@@ -115,7 +114,6 @@ export function organisationGate(options: {
         );
       }
     }
-    await pace?.();
   };
   gate.refused = async (retryAfterMs) => {
     const at = now();
