@@ -25,12 +25,20 @@ export const LIMITS_FILE = 'limits.db';
 const LOCK_WAIT_MS = 2_000;
 /** Counters and holds this much older than now are swept when the file is opened: the longest window is a day. */
 const KEPT_MS = 2 * 24 * 3_600_000;
+/**
+ * A turn whose request has not gone out yet counts as going out now, for every process: it may leave
+ * any moment, and the window it then opens is not yet known. One still waiting after this long was
+ * given up (json-http.ts abandons a request long before) or its process ended, and counts as sent then.
+ */
+const PENDING_MS = 60_000;
+/** How soon a process looks again when the turns that fill the window have not gone out yet. */
+const PENDING_POLL_MS = 20;
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS counters (key TEXT NOT NULL, window_start INTEGER NOT NULL, count INTEGER NOT NULL, PRIMARY KEY (key, window_start)) STRICT, WITHOUT ROWID;
   CREATE TABLE IF NOT EXISTS holds (key TEXT PRIMARY KEY, lifts_at INTEGER NOT NULL, length_ms INTEGER NOT NULL) STRICT, WITHOUT ROWID;
-  CREATE TABLE IF NOT EXISTS sent (id INTEGER PRIMARY KEY, key TEXT NOT NULL, at INTEGER NOT NULL) STRICT;
-  CREATE INDEX IF NOT EXISTS sent_by_key ON sent (key, at);
+  CREATE TABLE IF NOT EXISTS turns (id INTEGER PRIMARY KEY, key TEXT NOT NULL, taken_at INTEGER NOT NULL, sent_at INTEGER) STRICT;
+  CREATE INDEX IF NOT EXISTS turns_by_key ON turns (key);
 `;
 
 /** A turn in a window: taken (`id` names it, to mark when it really went out), or not yet (`waitMs`). */
@@ -94,24 +102,26 @@ export class LimitsFile implements LimitLedger {
 
   /**
    * One more request of `key` now, if fewer than `max` went out in the last `windowMs` (by whichever
-   * process); else how long until the oldest of them leaves the window. Times are the wall clock,
-   * the one clock the processes share; a time ahead of now by more than a window (the clock was set
-   * back) no longer counts.
+   * process); else how long to wait before asking again. A turn taken and not yet marked sent counts
+   * as going out now (`PENDING_MS`), so no process dates another's request earlier than it left.
+   * Times are the wall clock, the one clock the processes share; a turn taken ahead of now by more
+   * than a window (the clock was set back) no longer counts.
    */
   takeTurn(key: string, max: number, windowMs: number, now: number): Promise<Turn> {
     return this.#use(
       (db) => {
         db.exec('BEGIN IMMEDIATE');
         try {
-          db.prepare('DELETE FROM sent WHERE key = ? AND (at <= ? OR at > ?)').run(key, now - windowMs, now + windowMs);
-          const { count, first } = db.prepare('SELECT count(*) AS count, min(at) AS first FROM sent WHERE key = ?').get(key) as {
+          const goesOut = 'coalesce(sent_at, min(?, taken_at + ?))';
+          db.prepare(`DELETE FROM turns WHERE key = ? AND (${goesOut} <= ? OR taken_at > ?)`).run(key, now, PENDING_MS, now - windowMs, now + windowMs);
+          const { count, first } = db.prepare(`SELECT count(*) AS count, min(${goesOut}) AS first FROM turns WHERE key = ?`).get(now, PENDING_MS, key) as {
             count: number;
             first: number | null;
           };
           const turn: Turn =
             count < max
-              ? { id: Number((db.prepare('INSERT INTO sent (key, at) VALUES (?, ?) RETURNING id').get(key, now) as { id: number }).id) }
-              : { waitMs: Math.max(1, windowMs - (now - (first ?? now))) };
+              ? { id: Number((db.prepare('INSERT INTO turns (key, taken_at) VALUES (?, ?) RETURNING id').get(key, now) as { id: number }).id) }
+              : { waitMs: waitFor(first ?? now, windowMs, now) };
           db.exec('COMMIT');
           return turn;
         } catch (error) {
@@ -123,11 +133,11 @@ export class LimitsFile implements LimitLedger {
     );
   }
 
-  /** The request of a turn went out only now (it waited for a socket): it counts from now. */
+  /** The request of a turn went out (its socket was assigned): its window starts now. */
   async markSent(id: number, at: number): Promise<void> {
     await this.#use(
       (db) => {
-        db.prepare('UPDATE sent SET at = max(at, ?) WHERE id = ?').run(at, id);
+        db.prepare('UPDATE turns SET sent_at = max(taken_at, ?) WHERE id = ?').run(at, id);
       },
       (memory) => memory.markSent(id, at),
     );
@@ -192,7 +202,7 @@ class LockedTooLong extends Error {}
 class MemoryLedger implements LimitLedger {
   readonly #counters = new Map<string, number>();
   readonly #holds = new Map<string, { liftsAt: number; lengthMs: number }>();
-  readonly #sent = new Map<string, Map<number, number>>();
+  readonly #turns = new Map<string, Map<number, { takenAt: number; sentAt?: number }>>();
   #nextId = 1;
 
   async hit(key: string, windowStart: number, amount = 1): Promise<number> {
@@ -211,18 +221,27 @@ class MemoryLedger implements LimitLedger {
   }
 
   takeTurn(key: string, max: number, windowMs: number, now: number): Turn {
-    const sent = this.#sent.get(key) ?? new Map<number, number>();
-    this.#sent.set(key, sent);
-    for (const [id, at] of sent) if (at <= now - windowMs || at > now + windowMs) sent.delete(id);
-    if (sent.size >= max) return { waitMs: Math.max(1, windowMs - (now - Math.min(...sent.values()))) };
+    const turns = this.#turns.get(key) ?? new Map<number, { takenAt: number; sentAt?: number }>();
+    this.#turns.set(key, turns);
+    const goesOut = (turn: { takenAt: number; sentAt?: number }) => turn.sentAt ?? Math.min(now, turn.takenAt + PENDING_MS);
+    for (const [id, turn] of turns) if (goesOut(turn) <= now - windowMs || turn.takenAt > now + windowMs) turns.delete(id);
+    if (turns.size >= max) return { waitMs: waitFor(Math.min(...[...turns.values()].map(goesOut)), windowMs, now) };
     const id = this.#nextId++;
-    sent.set(id, now);
+    turns.set(id, { takenAt: now });
     return { id };
   }
 
   markSent(id: number, at: number): void {
-    for (const sent of this.#sent.values()) if (sent.has(id)) sent.set(id, Math.max(sent.get(id) as number, at));
+    for (const turns of this.#turns.values()) {
+      const turn = turns.get(id);
+      if (turn) turn.sentAt = Math.max(turn.takenAt, at);
+    }
   }
+}
+
+/** How long until the oldest turn leaves the window, or a short look again while it has not gone out. */
+function waitFor(first: number, windowMs: number, now: number): number {
+  return first >= now ? PENDING_POLL_MS : Math.max(1, windowMs - (now - first));
 }
 
 /**

@@ -70,9 +70,22 @@ describe('the limits file', () => {
     file.close();
   });
 
+  it('holds every process back while a turn it counts has not gone out yet, and gives up on one after a minute', async () => {
+    const file = new LimitsFile(dataFolder(), (message) => expect.unreachable(message));
+    expect(await file.takeTurn(KEY, 1, 1_000, 100_000)).toHaveProperty('id');
+    // Still waiting for its socket five seconds on: its window has not begun, so nobody goes yet.
+    expect(await file.takeTurn(KEY, 1, 1_000, 105_000)).toEqual({ waitMs: 20 });
+    // Never marked sent (its process ended): counted as sent a minute after it was taken.
+    expect(await file.takeTurn(KEY, 1, 1_000, 160_500)).toEqual({ waitMs: 500 });
+    expect(await file.takeTurn(KEY, 1, 1_000, 161_000)).toHaveProperty('id');
+    file.close();
+  });
+
   it('forgets turns ahead of the clock by more than a window (the clock was set back)', async () => {
     const file = new LimitsFile(dataFolder(), (message) => expect.unreachable(message));
-    expect(await file.takeTurn(KEY, 1, 1_000, 50_000)).toHaveProperty('id');
+    const taken = await file.takeTurn(KEY, 1, 1_000, 50_000);
+    if (!('id' in taken)) throw new Error('no turn');
+    await file.markSent(taken.id, 50_000);
     expect(await file.takeTurn(KEY, 1, 1_000, 50_500)).toEqual({ waitMs: 500 });
     expect(await file.takeTurn(KEY, 1, 1_000, 10_000)).toHaveProperty('id');
     file.close();

@@ -9,8 +9,10 @@ const pace = sharedPacer(file, 'calamari:https://acme.calamari.io/api:second', N
 const wentOut = await Promise.all(
   Array.from({ length: Number(turns) }, async () => {
     const goesOut = await pace();
+    // Read before the turn is marked sent, so it is never later than the time the file keeps.
+    const at = Date.now();
     goesOut();
-    return Date.now();
+    return at;
   }),
 );
 file.close();
