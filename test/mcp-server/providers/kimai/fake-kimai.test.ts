@@ -38,6 +38,12 @@ describe('the fake Kimai', () => {
       body: JSON.stringify({ project: project.id, activity: activity.id, begin: '2026-07-01T09:00:20', end: '2026-07-01T10:00:20' }),
     });
     expect(post).toMatchObject({ status: 200, json: { begin: '2026-07-01T09:00:00+0200', end: '2026-07-01T10:01:00+0200', project: project.id } });
+    // A body time with an offset is converted (kimai.md, "JSON body date-times"): kimai-mcp sends its timer's begin so.
+    const withOffset = await get('/api/timesheets', `Bearer ${ADA.token}`, {
+      method: 'POST',
+      body: JSON.stringify({ project: project.id, activity: activity.id, begin: '2026-07-02T07:00:00+00:00', end: '2026-07-02T08:00:00Z' }),
+    });
+    expect(withOffset).toMatchObject({ status: 200, json: { begin: '2026-07-02T09:00:00+0200', end: '2026-07-02T10:00:00+0200' } });
     expect((await get('/api/timesheets?begin=2026-07-01T00:00')).status).toBe(400);
     expect((await get('/api/timesheets?begin=2026-07-01T00:00:00%2B02:00')).status).toBe(400);
     const listed = await get('/api/timesheets?begin=2026-07-01T00:00:00&end=2026-07-01T23:59:59');

@@ -155,6 +155,8 @@ export const DEFAULT_USERS: FakeUser[] = [
 const ROLE_RANK: Record<Role, number> = { ROLE_USER: 0, ROLE_TEAMLEAD: 1, ROLE_ADMIN: 2, ROLE_SUPER_ADMIN: 3 };
 const STRICT_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/;
 const BODY_DATE_TIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(?::(\d{2}))?$/;
+/** A body date-time with an offset: Kimai's form library parses it and converts it (kimai.md, "JSON body date-times"). */
+const BODY_DATE_TIME_WITH_OFFSET = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:?\d{2})$/;
 const ABSENCE_TYPES: Record<string, string> = {
   holiday: 'Holiday',
   time_off: 'Time off',
@@ -192,6 +194,12 @@ export function kimaiFormat(epochMs: number, timezone: string): string {
 
 function parseLocal(text: string, timezone: string, strict: boolean): number | undefined {
   if (strict && !STRICT_DATE_TIME.test(text)) return undefined;
+  const withOffset = strict ? null : BODY_DATE_TIME_WITH_OFFSET.exec(text);
+  if (withOffset) {
+    const offset = withOffset[4] === 'Z' ? 'Z' : (withOffset[4] as string).replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
+    const epoch = Date.parse(`${withOffset[1]}T${withOffset[2]}:${withOffset[3] ?? '00'}${offset}`);
+    return Number.isNaN(epoch) ? undefined : epoch;
+  }
   const match = BODY_DATE_TIME.exec(text);
   if (!match) return undefined;
   try {
