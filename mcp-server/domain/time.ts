@@ -57,9 +57,37 @@ function formatterFor(tz: string): Intl.DateTimeFormat {
   return formatter;
 }
 
+/**
+ * The offset of each UTC day a zone keeps one offset through, by the day's number since 1970 (null:
+ * the offset changes that day), so the offsets of a call's instants (now, today's bounds, the week's)
+ * are read once a day, not once an instant. Bounded per zone, as a server may run for months.
+ */
+const steadyDays = new Map<string, Map<number, number | null>>();
+const STEADY_DAYS_KEPT = 64;
+const LAST_STEADY_MS = 8.64e15 - 2 * MS_PER_DAY;
+
 /** Minutes to add to UTC to get the wall clock in tz at that instant (+60 for Berlin in winter). */
 export function offsetMinutes(epochMs: number, tz: string): number {
   if (!Number.isFinite(epochMs)) throw new RangeError(`Not an instant: ${epochMs}`);
+  // The last days a Date can hold have no next day to compare with.
+  if (Math.abs(epochMs) > LAST_STEADY_MS) return exactOffsetMinutes(epochMs, tz);
+  const dayNumber = Math.floor(epochMs / MS_PER_DAY);
+  let days = steadyDays.get(tz);
+  if (!days) steadyDays.set(tz, (days = new Map()));
+  let steady = days.get(dayNumber);
+  if (steady === undefined) {
+    // The same offset where the day begins and where it ends is its offset all day: no zone changes
+    // offset twice within a day and back (the assumption wallTimeReadings makes too).
+    const atStart = exactOffsetMinutes(dayNumber * MS_PER_DAY, tz);
+    steady = atStart === exactOffsetMinutes((dayNumber + 1) * MS_PER_DAY, tz) ? atStart : null;
+    if (days.size >= STEADY_DAYS_KEPT) days.clear();
+    days.set(dayNumber, steady);
+  }
+  return steady ?? exactOffsetMinutes(epochMs, tz);
+}
+
+/** The offset at the instant, read off the zone's formatter. */
+function exactOffsetMinutes(epochMs: number, tz: string): number {
   const fields = { year: 0, month: 1, day: 1, hour: 0, minute: 0, second: 0 };
   let beforeCommonEra = false;
   for (const part of formatterFor(tz).formatToParts(epochMs)) {

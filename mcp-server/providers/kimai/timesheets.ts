@@ -6,7 +6,7 @@
 import { BackEndPart } from '../remote-tracker.ts';
 import { mapWithLimit } from '../remote/cache.ts';
 import { allPages, pageWindow } from '../remote/paging.ts';
-import { allSettled, Expiring } from '../remote/cache.ts';
+import { allSettled, Expiring, ExpiringByKey } from '../remote/cache.ts';
 import { formatWallClock } from '../../domain/time.ts';
 import {
   type EntryFields,
@@ -27,11 +27,22 @@ import type { KimaiTimesheet } from './wire.ts';
 
 /** clock_out asks for the running timer and then stops it; the answer of a moment ago is reused. */
 const ACTIVE_REUSE_MS = 2_000;
+/**
+ * The finished entries of a range a report or timer_status adds up are kept this long, so a timer read
+ * asks Kimai only what runs now: what finished changes only by a write, and every write through
+ * Punchcard forgets them at once. One made elsewhere (Kimai's own pages, another device) shows within
+ * this long.
+ */
+const FINISHED_REUSE_MS = 60_000;
 /** Roles that by default may see others' timesheets, which lifts the tracking-mode limits. */
 const PRIVILEGED_ROLES = new Set(['ROLE_TEAMLEAD', 'ROLE_ADMIN', 'ROLE_SUPER_ADMIN']);
 
 export class KimaiTimesheets extends BackEndPart<KimaiContext, { catalog: KimaiCatalog }> {
   readonly #active = new Expiring<TimeEntry[]>(ACTIVE_REUSE_MS);
+  /** The finished entries of a range (and project), by `from|to|project` (FINISHED_REUSE_MS). */
+  readonly #finished = new ExpiringByKey<string, FinishedEntries>(FINISHED_REUSE_MS);
+  /** Writes through this part so far: a range read across one is not kept. */
+  #writes = 0;
   /** update_time_entry reads an entry, then changes it: the read supplies the names for the answer. */
   #lastRead: TimeEntry | undefined;
 
@@ -52,7 +63,7 @@ export class KimaiTimesheets extends BackEndPart<KimaiContext, { catalog: KimaiC
     if (current && fields.start !== undefined && fields.start < current.start)
       throw new BackEndError('invalid', 'The new timer would start before the running one did.');
     const zone = session?.me.timezone ?? '';
-    this.#active.invalidate();
+    this.#forgetWhatRuns();
 
     // A timer that starts in the past needs the running ones stopped where it starts, explicitly.
     let stopped: TimeEntry | null = null;
@@ -92,7 +103,7 @@ export class KimaiTimesheets extends BackEndPart<KimaiContext, { catalog: KimaiC
     const [session, running] = await allSettled([end === undefined ? Promise.resolve(undefined) : this.context.session(), this.#activeEntries(true)]);
     const current = running[0];
     if (!current) throw new BackEndError('conflict', 'No timer is running.');
-    this.#active.invalidate();
+    this.#forgetWhatRuns();
     const description = note ? (current.description ? `${current.description}\n${note}` : note) : undefined;
     if (end !== undefined && session) {
       requireFreeTimes(session, 'an end time');
@@ -136,6 +147,7 @@ export class KimaiTimesheets extends BackEndPart<KimaiContext, { catalog: KimaiC
       end: kimaiBodyTime(fields.end, me.timezone, 'end'),
     };
     if (fields.description) body.description = fields.description;
+    this.#forgetFinished();
     const sheet = await this.#explainingTimes(what, session, () => this.context.api.createTimesheet(body, timesPurpose('log the time', body, session)));
     return toTimeEntry(sheet, NO_NAMES);
   }
@@ -155,28 +167,51 @@ export class KimaiTimesheets extends BackEndPart<KimaiContext, { catalog: KimaiC
     if (patch.projectId !== undefined) body.project = patch.projectId;
     if (patch.activityId !== undefined) body.activity = patch.activityId;
     if (patch.description !== undefined) body.description = patch.description;
-    this.#active.invalidate();
+    this.#forgetWhatRuns();
     return this.#patch(id, body, `change time entry #${id}`, this.#lastRead?.id === id ? this.#lastRead : undefined, session);
   }
 
   async deleteEntry(id: number): Promise<TimeEntry> {
     const entry = await this.getEntry(id);
     if (entry.locked) throw new BackEndError('denied', `Time entry #${id} cannot be deleted: ${entry.locked} Nothing was deleted.`);
-    this.#active.invalidate();
+    this.#forgetWhatRuns();
     await this.context.api.deleteTimesheet(id);
     return entry;
   }
 
+  /**
+   * The finished entries of the range come from what was read within FINISHED_REUSE_MS, the running
+   * ones from the running-timer read, which timer_status makes anyway: a timer read is then one
+   * request. The range is read again after a write through this process, and where the timers running
+   * now are not those that ran when it was read (clocked in or out elsewhere: another of Punchcard's
+   * processes, Kimai's own pages).
+   */
   async workSpans(from: number, to: number, now: number, projectId?: number): Promise<WorkSpan[]> {
+    const key = `${from}|${to}|${projectId ?? ''}`;
+    const inRange = (entries: readonly TimeEntry[]) => entries.filter((entry) => projectId === undefined || entry.project?.id === projectId);
+    if (this.#finished.holds(key)) {
+      const [kept, running] = await Promise.all([this.#finished.get(key, () => this.#readFinished(from, to, projectId)), this.#activeEntries(true)]);
+      const runningHere = inRange(running);
+      if (runningIds(runningHere) === kept.runningIds) return spansWithin([...kept.finished, ...runningHere], from, to, now);
+      this.#finished.forget(key);
+    }
+    const writes = this.#writes;
+    const entries = await this.#readRange(from, to, projectId);
+    // A write while the range was read may not be in it: kept only where none came between.
+    if (writes === this.#writes) void this.#finished.get(key, () => Promise.resolve(finishedAndRunning(entries)));
+    return spansWithin(entries, from, to, now);
+  }
+
+  async #readFinished(from: number, to: number, projectId?: number): Promise<FinishedEntries> {
+    return finishedAndRunning(await this.#readRange(from, to, projectId));
+  }
+
+  /** Every entry that may overlap [from, to), the running ones included. */
+  async #readRange(from: number, to: number, projectId?: number): Promise<TimeEntry[]> {
     const zone = (await this.context.profile()).timezone;
     const filter = rangeFilter(from - SPAN_LOOKBACK_MS, to, zone, projectId);
     const sheets = await allPages(this.context.api.pager, (page) => this.context.api.timesheetPage(filter, page, MAX_PAGE_SIZE, 'begin', 'ASC'));
-    return spansWithin(
-      sheets.map((sheet) => toTimeEntry(sheet, NO_NAMES)),
-      from,
-      to,
-      now,
-    );
+    return sheets.map((sheet) => toTimeEntry(sheet, NO_NAMES));
   }
 
   async lastEntryEndingBetween(from: number, to: number): Promise<TimeEntry | null> {
@@ -223,6 +258,17 @@ export class KimaiTimesheets extends BackEndPart<KimaiContext, { catalog: KimaiC
 
   async #read(id: number, known?: TimeEntry): Promise<TimeEntry> {
     return this.#entryFrom(await this.context.api.timesheet(id), known);
+  }
+
+  /** A write changes what runs and what finished: both are read afresh next. */
+  #forgetWhatRuns(): void {
+    this.#active.invalidate();
+    this.#forgetFinished();
+  }
+
+  #forgetFinished(): void {
+    this.#writes++;
+    this.#finished.clear();
   }
 
   #activeEntries(reuseRecent: boolean): Promise<TimeEntry[]> {
@@ -307,4 +353,21 @@ function modeName(mode: string): string {
   if (mode === 'punch') return 'punch-clock';
   if (mode === 'duration_fixed_begin') return 'fixed-start';
   return `"${mode}"`;
+}
+
+/** A range's finished entries, and which ran when it was read (their ids, in order). */
+interface FinishedEntries {
+  finished: TimeEntry[];
+  runningIds: string;
+}
+
+function finishedAndRunning(entries: readonly TimeEntry[]): FinishedEntries {
+  return { finished: entries.filter((entry) => entry.end !== null), runningIds: runningIds(entries.filter((entry) => entry.end === null)) };
+}
+
+function runningIds(entries: readonly TimeEntry[]): string {
+  return entries
+    .map((entry) => entry.id)
+    .sort((a, b) => a - b)
+    .join(',');
 }

@@ -102,6 +102,37 @@ describe('offsetMinutes', () => {
     expect(Object.is(offsetMinutes(-1, 'UTC'), 0)).toBe(true);
   });
 
+  it('gives each instant its own offset, from steady days kept and transition days read exactly, whatever was asked before', () => {
+    // An oracle of its own: the offset Intl names ("GMT+05:45"), minute by minute around each transition.
+    const named = (instant: number, zone: string) => {
+      const name =
+        new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' }).formatToParts(instant).find((part) => part.type === 'timeZoneName')
+          ?.value ?? '';
+      const match = /GMT(?:([+-])(\d{2}):(\d{2}))?/.exec(name);
+      return match?.[1] ? (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
+    };
+    const cases: Array<[string, string]> = [
+      [BERLIN, '2026-03-29T01:00:00Z'],
+      [BERLIN, '2026-10-25T01:00:00Z'],
+      [NEW_YORK, '2026-11-01T06:00:00Z'],
+      // Half an hour forward at 02:00 local, 15:00 UTC: mid-hour in neither zone's terms.
+      ['Australia/Lord_Howe', '2026-10-03T15:30:00Z'],
+      // A day boundary in UTC is a transition itself: Samoa skipped 30 December 2011.
+      ['Pacific/Apia', '2011-12-30T10:00:00Z'],
+    ];
+    for (const [zone, transition] of cases) {
+      const middle = at(transition);
+      // Later instants first, so the day is kept before the ones of its transition are asked.
+      for (let step = 3 * 24 * 60; step >= -3 * 24 * 60; step -= 7) {
+        const instant = middle + step * 60_000;
+        expect(offsetMinutes(instant, zone), `${zone} at ${new Date(instant).toISOString()}`).toBe(named(instant, zone));
+      }
+    }
+    // At the ends of what a Date holds there is no next day: read exactly.
+    expect(offsetMinutes(8.64e15, 'UTC')).toBe(0);
+    expect(offsetMinutes(-8.64e15 + 1, 'UTC')).toBe(0);
+  });
+
   it('throws for unknown zones and non-instants', () => {
     expect(() => offsetMinutes(0, 'Nowhere/City')).toThrow(RangeError);
     expect(() => offsetMinutes(Number.NaN, BERLIN)).toThrow(RangeError);

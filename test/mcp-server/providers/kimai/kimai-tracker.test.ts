@@ -757,3 +757,54 @@ describe('leave on the absence plugin', () => {
     ).rejects.toThrow(/no absence plugin/);
   });
 });
+
+describe('a timer read (timer_status: what runs, and the week so far)', () => {
+  const WEEK = { from: at('2026-11-16T00:00:00+01:00'), to: at('2026-11-19T00:00:00+01:00') };
+  const read = (tracker: RemoteTracker, now: number) => Promise.all([tracker.timer.runningEntry(), tracker.entries.workSpans(WEEK.from, WEEK.to, now)]);
+  const minutes = (spans: Array<{ start: number; end: number }>) => spans.reduce((sum, span) => sum + (span.end - span.start), 0) / 60_000;
+
+  it('asks Kimai only what runs once the week was read, and adds the running timer up to now', async () => {
+    const { fake, tracker, ids } = await setup();
+    fake.addTimesheet({
+      userId: ADA.id,
+      begin: at('2026-11-16T09:00:00+01:00'),
+      end: at('2026-11-16T11:00:00+01:00'),
+      projectId: ids.website,
+      activityId: ids.design,
+    });
+    fake.addTimesheet({ userId: ADA.id, begin: at('2026-11-18T07:00:00+01:00'), end: null, projectId: ids.website, activityId: ids.design });
+    const first = await read(tracker, at('2026-11-18T07:30:00+01:00'));
+    expect(minutes(first[1])).toBe(150);
+    let second: Awaited<ReturnType<typeof read>> | undefined;
+    expect(await requestsDuring(fake, async () => (second = await read(tracker, at('2026-11-18T07:45:00+01:00'))))).toEqual(['GET /timesheets/active']);
+    expect(minutes(second?.[1] ?? [])).toBe(165);
+  });
+
+  it('reads the week again after a write through Punchcard: a clock-out counts at once', async () => {
+    const { fake, tracker, ids } = await setup();
+    fake.addTimesheet({ userId: ADA.id, begin: at('2026-11-18T07:00:00+01:00'), end: null, projectId: ids.website, activityId: ids.design });
+    await read(tracker, at('2026-11-18T07:30:00+01:00'));
+    const stopped = await tracker.timer.stopTimer();
+    const calls = await requestsDuring(fake, () => read(tracker, at('2026-11-18T09:00:00+01:00')));
+    expect(calls).toEqual(expect.arrayContaining(['GET /timesheets/active', 'GET /timesheets']));
+    const [running, spans] = await read(tracker, at('2026-11-18T09:00:00+01:00'));
+    expect(running).toBeNull();
+    expect(minutes(spans)).toBe(((stopped.end as number) - stopped.start) / 60_000);
+  });
+
+  it('reads the week again where the timers running are not those of its last read (clocked out or in elsewhere)', async () => {
+    const { fake, tracker, ids } = await setup();
+    const sheet = fake.addTimesheet({ userId: ADA.id, begin: at('2026-11-18T07:00:00+01:00'), end: null, projectId: ids.website, activityId: ids.design });
+    await read(tracker, at('2026-11-18T07:30:00+01:00'));
+    // Stopped on Kimai's own pages: not running any more, and not among the finished entries kept.
+    sheet.end = at('2026-11-18T07:40:00+01:00');
+    const [running, spans] = await read(tracker, at('2026-11-18T08:00:00+01:00'));
+    expect(running).toBeNull();
+    expect(minutes(spans)).toBe(40);
+    // Started elsewhere: the new timer is read with the week.
+    fake.addTimesheet({ userId: ADA.id, begin: at('2026-11-18T08:00:00+01:00'), end: null, projectId: ids.website, activityId: ids.meeting });
+    const calls = await requestsDuring(fake, () => read(tracker, at('2026-11-18T08:30:00+01:00')));
+    expect(calls).toEqual(expect.arrayContaining(['GET /timesheets']));
+    expect(minutes((await read(tracker, at('2026-11-18T08:30:00+01:00')))[1])).toBe(70);
+  });
+});
