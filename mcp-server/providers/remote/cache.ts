@@ -33,6 +33,11 @@ export class Expiring<T> {
   invalidate(): void {
     this.#value = undefined;
   }
+
+  /** What a write just made known (the timers running after a start), kept as a fresh answer would be. */
+  keep(value: T): void {
+    this.#value = { at: performance.now(), promise: Promise.resolve(value) };
+  }
 }
 
 /**

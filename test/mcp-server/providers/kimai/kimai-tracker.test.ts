@@ -780,6 +780,13 @@ describe('a timer read (timer_status: what runs, and the week so far)', () => {
     expect(minutes(second?.[1] ?? [])).toBe(165);
   });
 
+  it('knows what runs after its own clock-in: a clock-out right after is the stop alone, and a timer read still asks Kimai what runs now', async () => {
+    const { fake, tracker, ids } = await setup();
+    const { started } = await tracker.timer.startTimer({ projectId: ids.website, activityId: ids.meeting, description: '' }, true);
+    expect(await requestsDuring(fake, () => tracker.timer.stopTimer())).toEqual([`PATCH /timesheets/${started.id}/stop`]);
+    expect(await requestsDuring(fake, async () => expect(await tracker.timer.runningEntry()).toBeNull())).toEqual(['GET /timesheets/active']);
+  });
+
   it('reads the week again after a write through Punchcard: a clock-out counts at once', async () => {
     const { fake, tracker, ids } = await setup();
     fake.addTimesheet({ userId: ADA.id, begin: at('2026-11-18T07:00:00+01:00'), end: null, projectId: ids.website, activityId: ids.design });
