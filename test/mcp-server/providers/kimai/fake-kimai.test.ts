@@ -38,7 +38,7 @@ describe('the fake Kimai', () => {
       body: JSON.stringify({ project: project.id, activity: activity.id, begin: '2026-07-01T09:00:20', end: '2026-07-01T10:00:20' }),
     });
     expect(post).toMatchObject({ status: 200, json: { begin: '2026-07-01T09:00:00+0200', end: '2026-07-01T10:01:00+0200', project: project.id } });
-    // A body time with an offset is converted (kimai.md, "JSON body date-times"): kimai-mcp sends its timer's begin so.
+    // A body time with an offset is converted (docs/back-ends/kimai.md, "What the fake assumes"): kimai-mcp sends its timer's begin so.
     const withOffset = await get('/api/timesheets', `Bearer ${ADA.token}`, {
       method: 'POST',
       body: JSON.stringify({ project: project.id, activity: activity.id, begin: '2026-07-02T07:00:00+00:00', end: '2026-07-02T08:00:00Z' }),

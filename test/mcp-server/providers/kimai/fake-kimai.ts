@@ -155,7 +155,7 @@ export const DEFAULT_USERS: FakeUser[] = [
 const ROLE_RANK: Record<Role, number> = { ROLE_USER: 0, ROLE_TEAMLEAD: 1, ROLE_ADMIN: 2, ROLE_SUPER_ADMIN: 3 };
 const STRICT_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/;
 const BODY_DATE_TIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(?::(\d{2}))?$/;
-/** A body date-time with an offset: Kimai's form library parses it and converts it (kimai.md, "JSON body date-times"). */
+/** A body date-time with an offset: Kimai's form library parses it and converts it (docs/back-ends/kimai.md, "What the fake assumes"). */
 const BODY_DATE_TIME_WITH_OFFSET = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:?\d{2})$/;
 const ABSENCE_TYPES: Record<string, string> = {
   holiday: 'Holiday',
