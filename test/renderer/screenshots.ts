@@ -311,6 +311,27 @@ export const STATES: ScreenshotState[] = [
   },
   { screen: 'status', state: 'smallest', what: 'the smallest window allowed: the navigation as icons, the cards one under the other', viewport: SMALLEST },
   {
+    screen: 'status',
+    state: 'smallest-week',
+    what: 'the smallest window, scrolled to the week: the chart’s bars, targets and legend fit its width',
+    viewport: SMALLEST,
+    act: async (page) => {
+      // To the top of the window: the card's title shows at the bottom already, its chart below it.
+      await screenOf(page, 'status')
+        .getByRole('heading', { name: 'This week' })
+        .evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
+    },
+  },
+  {
+    screen: 'reports',
+    state: 'smallest',
+    what: 'the smallest window: the week’s chart and the hours by project, one card under the other',
+    viewport: SMALLEST,
+    act: async (page) => {
+      await screenOf(page, 'reports').getByRole('heading', { name: 'Hours per day' }).scrollIntoViewIfNeeded();
+    },
+  },
+  {
     screen: 'timesheet',
     state: 'smallest-editing',
     what: 'the smallest window, an entry in edit: its fields wrap, no label runs into another',

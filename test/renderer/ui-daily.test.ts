@@ -345,6 +345,7 @@ describe('Reports', () => {
     expect(await reports.locator('.project-bars li .project-name').allInnerTexts()).toEqual(['Acme Website', 'Beta Corp', 'Internal']);
     expect(await reports.locator('table.sr-only tbody tr').count()).toBe(31);
     expect(await unlabelled(page, 'reports')).toEqual([]);
+    await text(reports.locator('.legend')).toBe('daily target\nday off');
 
     await reports.getByRole('radio', { name: 'Week' }).check();
     await text(reports.locator('.period')).toBe('May 11 – 17, 2026');
@@ -360,6 +361,12 @@ describe('Reports', () => {
     await reports.getByRole('button', { name: 'Export CSV…' }).click();
     await text(reports.locator('form.export').getByRole('status')).toBe('Saved 9 entries to /home/ada/punchcard-2026-05-01-to-2026-05-17.csv.');
     expect(fake.exports).toEqual([{ from: '2026-05-01', to: '2026-05-17', entries: 9 }]);
+  });
+
+  it('explains the hatch wherever a chart hatches a day: the Status week as the report', async () => {
+    const { page } = await open('status');
+    // The week of May 11: Ascension Day and the weekend have no target, and are hatched.
+    await text(screenOf(page, 'status').locator('.legend')).toBe('daily target\nday off');
   });
 
   it('says nothing was saved when the save dialog is closed, and shows a back end’s own account', async () => {

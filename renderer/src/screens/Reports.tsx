@@ -169,7 +169,7 @@ function DayBars({ days, today: todayDate }: { days: ReportView['days']; today: 
           );
         })}
       </svg>
-      <ChartLegend offDays />
+      <ChartLegend days={days} />
       <ChartNotes days={days} dayLabel={days.length <= 7 ? weekdayShort : dayShort} />
       <DayTable days={days} caption="Hours per day" />
     </>

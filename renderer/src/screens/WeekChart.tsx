@@ -89,22 +89,22 @@ export function WeekChart({ week, today }: { week: DayTotal[] | undefined; today
           );
         })}
       </svg>
-      <ChartLegend />
+      <ChartLegend days={days} />
       <ChartNotes days={days} dayLabel={weekdayShort} />
       <DayTable days={days} caption="Hours per day this week" />
     </>
   );
 }
 
-/** What the dashed tick means; with `offDays`, what the hatch means too. */
-export function ChartLegend({ offDays = false }: { offDays?: boolean }) {
+/** What the dashed tick means, and the hatch where a day is hatched (a day without a target). */
+export function ChartLegend({ days }: { days: readonly DayTotal[] }) {
   return (
     <p className="legend" aria-hidden="true">
       <svg viewBox="0 0 16 4" focusable="false">
         <line className="target" x1={0} x2={16} y1={2} y2={2} />
       </svg>
       daily target
-      {offDays && (
+      {days.some((day) => day.targetMinutes === 0) && (
         <>
           <span className="swatch off" /> day off
         </>
