@@ -21,7 +21,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import pg from 'pg';
-import { clockStartingAt, type FakeUser, seedCatalog, startFakeKimai } from '../mcp-server/providers/kimai/fake-kimai.ts';
+import { clockStartingAt, type FakeUser, plainUsers, seedCatalog, startFakeKimai } from '../mcp-server/providers/kimai/fake-kimai.ts';
 import { type LoadBalancer, startLoadBalancer } from '../support/load-balancer.ts';
 import { startPostgres } from '../support/postgres.ts';
 import { rawToolCall } from '../support/team-cluster.ts';
@@ -83,14 +83,7 @@ interface Person {
 }
 
 export async function teamScaleBenchmarks(row: Row, progress: (text: string) => void): Promise<TeamScaleBenchResults> {
-  const users: FakeUser[] = Array.from({ length: PEOPLE }, (_, index) => ({
-    id: index + 1,
-    username: `person${index + 1}`,
-    alias: `Person ${index + 1}`,
-    timezone: 'Europe/Berlin',
-    role: 'ROLE_USER',
-    token: `token-person-${String(index + 1).padStart(5, '0')}-0123456789`,
-  }));
+  const users = plainUsers(PEOPLE);
   const postgres = await startPostgres();
   const fake = await startFakeKimai({ users, now: clockStartingAt(NOW) });
   seedCatalog(fake);

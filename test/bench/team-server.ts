@@ -21,7 +21,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 
-import { clockStartingAt, type FakeUser, startFakeKimai, seedCatalog } from '../mcp-server/providers/kimai/fake-kimai.ts';
+import { clockStartingAt, type FakeUser, plainUsers, startFakeKimai, seedCatalog } from '../mcp-server/providers/kimai/fake-kimai.ts';
 import { connectAs, type ConnectedClient, freePort, removeTeamServerData, startTeamServer, trackerSignIn } from '../support/team-server.ts';
 import { startKimaiMcp } from './kimai-mcp-peer.ts';
 import { percentile } from './stats.ts';
@@ -75,14 +75,7 @@ export interface TeamServerBenchResults {
 
 type Row = (benchmark: string, result: string) => void;
 
-const users: FakeUser[] = Array.from({ length: PEOPLE }, (_, index) => ({
-  id: index + 1,
-  username: `person${index + 1}`,
-  alias: `Person ${index + 1}`,
-  timezone: 'Europe/Berlin',
-  role: 'ROLE_USER',
-  token: `token-person-${String(index + 1).padStart(4, '0')}-0123456789`,
-}));
+const users: FakeUser[] = plainUsers(PEOPLE);
 
 /** A server under test: its process, and how a person is signed in on it. */
 interface ServerUnderTest {

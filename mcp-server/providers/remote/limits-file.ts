@@ -12,7 +12,7 @@
 // process counts on its own, as Punchcard did before, and says so once: a limit file is never a reason
 // not to send a person's request.
 import { dirname, join } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { setTimeout as delay } from 'node:timers/promises';
 import { createPrivateFile, keepFilesPrivate, makePrivateFolder } from '../../private-files.ts';
 import { whileBusy } from '../sqlite-files.ts';
@@ -53,6 +53,8 @@ export class LimitsFile implements LimitLedger {
   readonly #log: (message: string) => void;
   readonly #now: () => number;
   #db: DatabaseSync | undefined;
+  /** Each statement compiled once for the open file: a Calamari request runs four of them. */
+  readonly #statements = new Map<string, StatementSync>();
   /** Set once the file turned out unusable: from then on this process counts alone. */
   #alone: MemoryLedger | undefined;
   /** Where a request is counted whose turn at the file waited past another program's lock. */
@@ -82,7 +84,8 @@ export class LimitsFile implements LimitLedger {
   holdUntil(key: string, liftsAt: number, lengthMs: number): Promise<void> {
     return this.#use(
       (db) => {
-        db.prepare(
+        this.#statement(
+          db,
           'INSERT INTO holds (key, lifts_at, length_ms) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET lifts_at = excluded.lifts_at, length_ms = excluded.length_ms WHERE excluded.lifts_at > holds.lifts_at',
         ).run(key, liftsAt, lengthMs);
       },
@@ -93,7 +96,7 @@ export class LimitsFile implements LimitLedger {
   hold(key: string): Promise<{ liftsAt: number; lengthMs: number } | undefined> {
     return this.#use(
       (db) => {
-        const row = db.prepare('SELECT lifts_at, length_ms FROM holds WHERE key = ?').get(key) as { lifts_at: number; length_ms: number } | undefined;
+        const row = this.#statement(db, 'SELECT lifts_at, length_ms FROM holds WHERE key = ?').get(key) as { lifts_at: number; length_ms: number } | undefined;
         return row && { liftsAt: row.lifts_at, lengthMs: row.length_ms };
       },
       (memory) => memory.hold(key),
@@ -113,14 +116,24 @@ export class LimitsFile implements LimitLedger {
         db.exec('BEGIN IMMEDIATE');
         try {
           const goesOut = 'coalesce(sent_at, min(?, taken_at + ?))';
-          db.prepare(`DELETE FROM turns WHERE key = ? AND (${goesOut} <= ? OR taken_at > ?)`).run(key, now, PENDING_MS, now - windowMs, now + windowMs);
-          const { count, first } = db.prepare(`SELECT count(*) AS count, min(${goesOut}) AS first FROM turns WHERE key = ?`).get(now, PENDING_MS, key) as {
+          this.#statement(db, `DELETE FROM turns WHERE key = ? AND (${goesOut} <= ? OR taken_at > ?)`).run(
+            key,
+            now,
+            PENDING_MS,
+            now - windowMs,
+            now + windowMs,
+          );
+          const { count, first } = this.#statement(db, `SELECT count(*) AS count, min(${goesOut}) AS first FROM turns WHERE key = ?`).get(
+            now,
+            PENDING_MS,
+            key,
+          ) as {
             count: number;
             first: number | null;
           };
           const turn: Turn =
             count < max
-              ? { id: Number((db.prepare('INSERT INTO turns (key, taken_at) VALUES (?, ?) RETURNING id').get(key, now) as { id: number }).id) }
+              ? { id: Number((this.#statement(db, 'INSERT INTO turns (key, taken_at) VALUES (?, ?) RETURNING id').get(key, now) as { id: number }).id) }
               : { waitMs: waitFor(first ?? now, windowMs, now) };
           db.exec('COMMIT');
           return turn;
@@ -137,13 +150,14 @@ export class LimitsFile implements LimitLedger {
   async markSent(id: number, at: number): Promise<void> {
     await this.#use(
       (db) => {
-        db.prepare('UPDATE turns SET sent_at = max(taken_at, ?) WHERE id = ?').run(at, id);
+        this.#statement(db, 'UPDATE turns SET sent_at = max(taken_at, ?) WHERE id = ?').run(at, id);
       },
       (memory) => memory.markSent(id, at),
     );
   }
 
   close(): void {
+    this.#statements.clear();
     this.#db?.close();
     this.#db = undefined;
   }
@@ -170,6 +184,12 @@ export class LimitsFile implements LimitLedger {
       }
     }
     return alone(this.#alone as MemoryLedger);
+  }
+
+  #statement(db: DatabaseSync, sql: string): StatementSync {
+    let statement = this.#statements.get(sql);
+    if (!statement) this.#statements.set(sql, (statement = db.prepare(sql)));
+    return statement;
   }
 
   #open(): DatabaseSync {

@@ -13,21 +13,14 @@ import { startPostgres, type TestPostgres } from '../../support/postgres.ts';
 import { rawToolCall, startTeamCluster, type TeamCluster } from '../../support/team-cluster.ts';
 import { signInByHand } from '../../support/team-oauth.ts';
 import { freePort, type TeamServerHandle, trackerSignIn } from '../../support/team-server.ts';
-import { clockStartingAt, type FakeKimai, type FakeUser, seedCatalog, startFakeKimai } from '../../mcp-server/providers/kimai/fake-kimai.ts';
+import { clockStartingAt, type FakeKimai, plainUsers, seedCatalog, startFakeKimai } from '../../mcp-server/providers/kimai/fake-kimai.ts';
 
 const NOW = '2026-11-18T08:00:00+01:00';
 /** As many people as keep the file within a minute on a shared two-core machine (the issue's run had 200: `node test/bench/team-scale.ts`). */
 const PEOPLE = 40;
 /** How long the people call; the instance is killed half-way. */
 const LOAD_MS = 8_000;
-const USERS: FakeUser[] = Array.from({ length: PEOPLE }, (_, index) => ({
-  id: index + 1,
-  username: `person${index + 1}`,
-  alias: `Person ${index + 1}`,
-  timezone: 'Europe/Berlin',
-  role: 'ROLE_USER',
-  token: `token-person-${String(index + 1).padStart(3, '0')}-0123456789`,
-}));
+const USERS = plainUsers(PEOPLE);
 
 let postgres: TestPostgres;
 let fake: FakeKimai;

@@ -10,17 +10,10 @@ import { textOf } from '../../support/engine.ts';
 import { startPostgres, type TestPostgres } from '../../support/postgres.ts';
 import { clientWithTokens, rawToolCall, refreshAt, startTeamCluster, type TeamCluster } from '../../support/team-cluster.ts';
 import { connectAs, type ConnectedClient, type TeamServerHandle, trackerSignIn } from '../../support/team-server.ts';
-import { clockStartingAt, type FakeKimai, type FakeUser, seedCatalog, startFakeKimai } from '../../mcp-server/providers/kimai/fake-kimai.ts';
+import { clockStartingAt, type FakeKimai, plainUsers, seedCatalog, startFakeKimai } from '../../mcp-server/providers/kimai/fake-kimai.ts';
 
 const NOW = '2026-11-18T08:00:00+01:00';
-const PEOPLE: FakeUser[] = Array.from({ length: 6 }, (_, index) => ({
-  id: index + 1,
-  username: `person${index + 1}`,
-  alias: `Person ${index + 1}`,
-  timezone: 'Europe/Berlin',
-  role: 'ROLE_USER',
-  token: `token-person-${index + 1}-0123456789`,
-}));
+const PEOPLE = plainUsers(6);
 
 let postgres: TestPostgres;
 let fake: FakeKimai;

@@ -970,6 +970,18 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
 }
 
 /** The catalog the tests book on: customer ACME, its project Website with the activity Design, and the global Meeting. */
+/** `count` plain users (person1 … with their own tokens), as the team server's load tests and benches sign them in. */
+export function plainUsers(count: number): FakeUser[] {
+  return Array.from({ length: count }, (_, index) => ({
+    id: index + 1,
+    username: `person${index + 1}`,
+    alias: `Person ${index + 1}`,
+    timezone: 'Europe/Berlin',
+    role: 'ROLE_USER',
+    token: `token-person-${String(index + 1).padStart(5, '0')}-0123456789`,
+  }));
+}
+
 export function seedCatalog(fake: FakeKimai): { acme: FakeCustomer; website: FakeProject; design: FakeActivity; meeting: FakeActivity } {
   const acme = fake.addCustomer('ACME');
   const website = fake.addProject('Website', acme.id);
