@@ -123,7 +123,6 @@ export class PersonEngines {
     return true;
   }
 
-  /** A fresh MCP server for one request of `caller`, made by their engine. */
   /**
    * Opens the person's engine and their back end, where a store or a back end that does not answer
    * fails in its own words (http/mcp-endpoint.ts asks for it before the SDK makes a server).
@@ -135,6 +134,7 @@ export class PersonEngines {
     return engine;
   }
 
+  /** A fresh MCP server for one request of `caller`, made by their engine. */
   async serverFor(caller: Caller): Promise<McpServer> {
     const engine = await this.ready(caller.person);
     return engine.createServer({
