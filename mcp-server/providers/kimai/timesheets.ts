@@ -49,8 +49,12 @@ export class KimaiTimesheets extends BackEndPart<KimaiContext, { catalog: KimaiC
   /** update_time_entry reads an entry, then changes it: the read supplies the names for the answer. */
   #lastRead: TimeEntry | undefined;
 
+  /**
+   * Read afresh every time, but for what a start or a stop through this tracker made known a moment
+   * ago: clock_out asks what runs right after clock_in started it.
+   */
   async runningEntry(): Promise<TimeEntry | null> {
-    return (await this.#activeEntries(false))[0] ?? null;
+    return (await this.#activeEntries(this.#active.holdsKept()))[0] ?? null;
   }
 
   async startTimer(

@@ -7,7 +7,7 @@
  */
 export class Expiring<T> {
   readonly #ttlMs: number;
-  #value: { at: number; promise: Promise<T> } | undefined;
+  #value: { at: number; promise: Promise<T>; kept?: boolean } | undefined;
 
   constructor(ttlMs: number) {
     this.#ttlMs = ttlMs;
@@ -36,7 +36,12 @@ export class Expiring<T> {
 
   /** What a write just made known (the timers running after a start), kept as a fresh answer would be. */
   keep(value: T): void {
-    this.#value = { at: performance.now(), promise: Promise.resolve(value) };
+    this.#value = { at: performance.now(), promise: Promise.resolve(value), kept: true };
+  }
+
+  /** Whether the fresh value is one a write made known (`keep`), not one a read brought. */
+  holdsKept(): boolean {
+    return this.holds() && this.#value?.kept === true;
   }
 }
 
