@@ -25,10 +25,7 @@ import { KimaiError, type RequestPurpose } from './errors.ts';
 import { kimaiBodyTime, nameIndex, NO_NAMES, toTimeEntry, withExportLock } from './mapping.ts';
 import type { KimaiTimesheet } from './wire.ts';
 
-/**
- * clock_out asks for the running timer and then stops it; the answer of a moment ago is reused, and so
- * is what a start or a stop through Punchcard just made run.
- */
+/** clock_out asks for the running timer and then stops it; the answer of a moment ago is reused. */
 const ACTIVE_REUSE_MS = 2_000;
 /**
  * The finished entries of a range a report or timer_status adds up are kept this long, so a timer read
@@ -49,12 +46,8 @@ export class KimaiTimesheets extends BackEndPart<KimaiContext, { catalog: KimaiC
   /** update_time_entry reads an entry, then changes it: the read supplies the names for the answer. */
   #lastRead: TimeEntry | undefined;
 
-  /**
-   * Read afresh every time, but for what a start or a stop through this tracker made known a moment
-   * ago: clock_out asks what runs right after clock_in started it.
-   */
   async runningEntry(): Promise<TimeEntry | null> {
-    return (await this.#activeEntries(this.#active.holdsKept()))[0] ?? null;
+    return (await this.#activeEntries(false))[0] ?? null;
   }
 
   async startTimer(
@@ -102,9 +95,6 @@ export class KimaiTimesheets extends BackEndPart<KimaiContext, { catalog: KimaiC
         stopped = stops[0] ?? stopped;
       }
     }
-    // Every other timer was stopped above or by Kimai: the one started is what runs now, as a read
-    // would say; a clock-out right after asks nothing more.
-    this.#active.keep([started]);
     return { started, stopped };
   }
 
@@ -120,12 +110,9 @@ export class KimaiTimesheets extends BackEndPart<KimaiContext, { catalog: KimaiC
       if (end < current.start) throw new BackEndError('invalid', 'The end time is before the timer started.');
       const body: Record<string, unknown> = { end: kimaiBodyTime(end, session.me.timezone, 'end') };
       if (description !== undefined) body.description = description;
-      const stopped = await this.#patch(current.id, body, 'stop the timer', current, session);
-      this.#active.keep(running.slice(1));
-      return stopped;
+      return this.#patch(current.id, body, 'stop the timer', current, session);
     }
     const stopped = await this.#stop(current);
-    this.#active.keep(running.slice(1));
     if (description === undefined) return stopped;
     return this.#patch(current.id, { description }, 'add the note', current);
   }

@@ -7,7 +7,7 @@
  */
 export class Expiring<T> {
   readonly #ttlMs: number;
-  #value: { at: number; promise: Promise<T>; kept?: boolean } | undefined;
+  #value: { at: number; promise: Promise<T> } | undefined;
 
   constructor(ttlMs: number) {
     this.#ttlMs = ttlMs;
@@ -32,16 +32,6 @@ export class Expiring<T> {
 
   invalidate(): void {
     this.#value = undefined;
-  }
-
-  /** What a write just made known (the timers running after a start), kept as a fresh answer would be. */
-  keep(value: T): void {
-    this.#value = { at: performance.now(), promise: Promise.resolve(value), kept: true };
-  }
-
-  /** Whether the fresh value is one a write made known (`keep`), not one a read brought. */
-  holdsKept(): boolean {
-    return this.holds() && this.#value?.kept === true;
   }
 }
 
