@@ -14,6 +14,7 @@ export function defaultSettings(): Settings {
     holidays: null,
     leave: { annualDays: 25, carryOverDays: 0, allowBeyondBalance: false },
     user: { name: '' },
+    evidence: { emails: [], calendars: [], git: { folders: [] }, activity: { enabled: false }, aiSessions: { enabled: false }, rules: [] },
     app: { startAtLogin: false, reminderHours: 10, idleMinutes: 10, shortcut: '', durations: 'units' },
   };
 }

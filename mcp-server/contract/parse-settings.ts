@@ -57,6 +57,7 @@ export function parseSettings(raw: unknown): SettingsVerdict {
     holidays: fields.schema(raw, 'holidays', defaults.holidays, HolidayRegionSchema.nullable(), 'no public holidays'),
     leave: fields.group(raw, 'leave', defaults.leave, SettingsSchema.shape.leave.shape),
     user: fields.group(raw, 'user', defaults.user, SettingsSchema.shape.user.shape),
+    evidence: fields.group(raw, 'evidence', defaults.evidence, SettingsSchema.shape.evidence.shape),
     app: fields.group(raw, 'app', defaults.app, SettingsSchema.shape.app.shape),
   };
   return { ok: true, settings: { ...settings, timezone: settings.timezone.trim() }, notes };

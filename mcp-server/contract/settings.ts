@@ -10,6 +10,7 @@ import { acceleratorProblem } from './accelerator.ts';
 import { DURATION_STYLES } from './durations.ts';
 import { isValidTimeZone } from './time-zone.ts';
 import { TOOL_GROUPS, TOOL_NAMES } from './tool-catalog.ts';
+import { EvidenceSettingsSchema } from './evidence-settings.ts';
 
 export { credentialAccount, type BackEndProfile, type RemoteProfile } from './back-ends.ts';
 export { normalizeBaseUrl } from './back-end-accounts.ts';
@@ -147,6 +148,11 @@ export const SettingsSchema = z.object({
       .max(200)
       .meta({ examples: ['Ada Lovelace'] }),
   }),
+  /**
+   * Where suggest_entries looks for the person's day (contract/evidence-settings.ts); every source is
+   * off until named. Added without a new schemaVersion: a file without it has every source off.
+   */
+  evidence: EvidenceSettingsSchema,
   /** The desktop app's own preferences; the engine ignores them. */
   app: z.object({
     startAtLogin: z.boolean(),

@@ -2,7 +2,7 @@
 // and which of them a fresh settings file switches on. Free of zod and of the tools themselves: the
 // opening of a stdio connection decides tools/list with these and the build's captured list alone.
 
-export const TOOL_GROUPS = ['timer', 'entries', 'reports', 'catalog', 'leave', 'calendar', 'account', 'team'] as const;
+export const TOOL_GROUPS = ['timer', 'entries', 'reports', 'catalog', 'leave', 'calendar', 'account', 'team', 'evidence'] as const;
 export type ToolGroup = (typeof TOOL_GROUPS)[number];
 
 /**

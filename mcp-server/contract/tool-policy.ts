@@ -1,6 +1,7 @@
 // Which tools an AI client sees. Pure, so the settings window can show the same answer the engine
 // acts on; free of zod and of the definitions, so the opening of a stdio connection decides with the
 // group and access the build captured (a tool's definition or its TOOL_CATALOG entry elsewhere).
+import { evidenceSourcesOn } from './evidence-sources.ts';
 import type { Settings } from './settings.ts';
 import { isDefaultEnabled, type ToolCatalogEntry } from './tool-groups.ts';
 import type { ToolName } from './tools/index.ts';
@@ -22,6 +23,8 @@ export interface ToolPolicyOptions {
 }
 
 export function isToolEnabled(tool: CatalogedTool, settings: Settings, options: ToolPolicyOptions): boolean {
+  // The evidence tools have nothing to read until the person names a source: offered to nobody before.
+  if (tool.group === 'evidence' && evidenceSourcesOn(settings.evidence).length === 0) return false;
   if (options.allTools) return true;
   if (options.organisation?.whoamiOnly) return tool.name === 'whoami';
   if (options.organisation && !options.organisation.allows(tool)) return false;

@@ -4,8 +4,9 @@
 // Evidence stays on the person's computer: only `text` (a title, a commit subject, a client's name)
 // ever reaches the model, never attendees, a diff or a feed's address.
 
-export const EVIDENCE_SOURCES = ['calendar', 'git', 'activity', 'ai'] as const;
-export type EvidenceSource = (typeof EVIDENCE_SOURCES)[number];
+import type { EvidenceSource } from '../contract/evidence-sources.ts';
+
+export { EVIDENCE_SOURCES, type EvidenceSource } from '../contract/evidence-sources.ts';
 
 export interface EvidenceItem {
   source: EvidenceSource;

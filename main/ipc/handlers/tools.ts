@@ -19,6 +19,7 @@ export const GROUP_TITLES: Record<ToolGroup, string> = {
   calendar: 'Absence calendar',
   account: 'Account',
   team: 'Your team',
+  evidence: 'Your day from evidence',
 };
 
 export function toolsView(settings: Settings, supported: ReadonlySet<ToolName>, policy: Policy = NO_POLICY): ToolsView {

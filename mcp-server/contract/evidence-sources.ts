@@ -1,0 +1,25 @@
+// The sources of a day's evidence and what the settings switch on, free of zod: the tool switches
+// (tool-policy.ts) offer the evidence tools only where a source is on, and they decide tools/list at a
+// stdio connection's opening without loading zod. The schema is in evidence-settings.ts.
+import type { EvidenceSettings } from './evidence-settings.ts';
+
+export const EVIDENCE_SOURCES = ['calendar', 'git', 'activity', 'ai'] as const;
+export type EvidenceSource = (typeof EVIDENCE_SOURCES)[number];
+
+/** Written where a feed address's secret part stands; the secret itself is in the keychain (feedSecretAccount). */
+export const FEED_SECRET_PLACEHOLDER = '{secret}';
+
+/** The keychain account a calendar feed's secret is filed under, by the calendar's name. */
+export function feedSecretAccount(calendar: string): string {
+  return `calendar-feed:${calendar}`;
+}
+
+/** The sources these settings switch on: a calendar or git folder named, or a journal switched on. */
+export function evidenceSourcesOn(evidence: EvidenceSettings): EvidenceSource[] {
+  const on: EvidenceSource[] = [];
+  if (evidence.calendars.length > 0) on.push('calendar');
+  if (evidence.git.folders.length > 0) on.push('git');
+  if (evidence.activity.enabled) on.push('activity');
+  if (evidence.aiSessions.enabled) on.push('ai');
+  return on;
+}

@@ -1,0 +1,34 @@
+// `book_suggested_entries` as AI clients and the app see it: books the drafts suggest_entries showed,
+// by their ids, with the person's corrections. The handler is in mcp-server/tools/.
+import * as z from 'zod/v4';
+import { entryOutput } from './outputs.ts';
+import { toolContract } from './tool-contract.ts';
+
+export const bookSuggestedEntriesContract = toolContract({
+  name: 'book_suggested_entries',
+  group: 'evidence',
+  access: 'create',
+  title: 'Book suggested entries',
+  description: 'Book drafts of suggest_entries by id (same from/to), with corrections; all or nothing.',
+  capability: 'entries',
+  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false },
+  input: () =>
+    z.object({
+      from: z.string().max(32),
+      to: z.string().max(32).optional(),
+      entries: z
+        .array(
+          z.object({
+            id: z.string().max(64),
+            project: z.string().max(200).optional(),
+            activity: z.string().max(200).optional(),
+            description: z.string().max(5000).optional(),
+            start: z.string().max(64).optional(),
+            end: z.string().max(64).optional(),
+          }),
+        )
+        .min(1)
+        .max(100),
+    }),
+  output: () => z.object({ booked: z.array(entryOutput.extend({ draft: z.string() })) }),
+});
