@@ -43,7 +43,12 @@ describe('the evidence settings', () => {
 
   it('fall back field by field, naming what was wrong, and never switch a source on by mistake', () => {
     const { settings, notes } = parsed({
-      evidence: { emails: ['not an address'], calendars: [{ name: 'A', file: '/a.ics', url: 'https://x.example/a.ics' }], activity: { enabled: 'yes' }, git: { folders: ['/src'] } },
+      evidence: {
+        emails: ['not an address'],
+        calendars: [{ name: 'A', file: '/a.ics', url: 'https://x.example/a.ics' }],
+        activity: { enabled: 'yes' },
+        git: { folders: ['/src'] },
+      },
     });
     expect(settings.evidence.emails).toEqual([]);
     expect(settings.evidence.calendars).toEqual([]);
