@@ -82,6 +82,8 @@ beforeAll(() => {
   git(app, ['checkout', '-q', '-b', 'tmp']);
   hashes.remote = commit(app, { at: DAY + 15 * HOUR, subject: 'Rounding' });
   git(app, ['update-ref', 'refs/remotes/origin/fix/PAY-7-rounding', hashes.remote]);
+  // A remote's HEAD names one of its branches again (as a clone leaves it), under no branch's name.
+  git(app, ['symbolic-ref', 'refs/remotes/origin/HEAD', 'refs/remotes/origin/fix/PAY-7-rounding']);
   git(app, ['checkout', '-q', 'main']);
   git(app, ['branch', '-q', '-D', 'tmp']);
   // Work set aside in a stash is not a commit of a branch.
@@ -93,6 +95,7 @@ beforeAll(() => {
     GIT_AUTHOR_EMAIL: ME,
     GIT_COMMITTER_EMAIL: ME,
     GIT_AUTHOR_DATE: `@${(DAY + 16 * HOUR) / 1000} +0000`,
+    GIT_COMMITTER_DATE: `@${(DAY + 16 * HOUR) / 1000} +0000`,
   });
 
   // code/client/portal: two levels down.
