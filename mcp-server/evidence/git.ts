@@ -35,12 +35,21 @@ export async function gitEvidence(folders: readonly string[], options: GitEviden
   const found = findRepositories(folders, repositoryLimit);
   const skipped: SkippedSource[] = found.problems.map((problem) => ({ source: 'git', problem }));
   const git = options.git ?? 'git';
-  const readings = await eachWithin(READERS, found.repositories, (repository) =>
-    readRepository(repository, git, options.from, options.to, options.timeoutMs ?? GIT_TIMEOUT_MS),
-  );
+  // Each repository's answer is narrowed to the person's commits in the range as it comes, so what is
+  // held at once is four answers of git and the person's own commits, not every repository's history.
+  const isTheirs = (commit: Commit) => emails.has(commit.email.toLowerCase()) && commit.time >= options.from && commit.time < options.to;
+  const readings = await eachWithin(READERS, found.repositories, async (repository) => {
+    const reading = await readRepository(repository, git, options.from, options.to, options.timeoutMs ?? GIT_TIMEOUT_MS);
+    return reading.kind === 'commits' ? { kind: reading.kind, commits: reading.commits.filter(isTheirs) } : reading;
+  });
 
-  if (readings.some((reading) => reading.kind === 'no-git')) {
-    skipped.push({ source: 'git', problem: `git was not found on this computer (${git}): install git, or turn the git evidence off in the settings.` });
+  const noGit = readings.find((reading) => reading.kind === 'no-git');
+  if (noGit) {
+    const problem =
+      noGit.code === 'ENOENT'
+        ? `git was not found on this computer (${git}): install git, or turn the git evidence off in the settings.`
+        : `git could not be run (${git}: ${noGit.code}): check that it is a program this account may run.`;
+    skipped.push({ source: 'git', problem });
     return { items: [], skipped };
   }
   const items: EvidenceItem[] = [];
@@ -56,7 +65,6 @@ export async function gitEvidence(folders: readonly string[], options: GitEviden
     if (reading.kind === 'no-git') continue;
     const repository = found.repositories[index] as Repository;
     for (const commit of reading.commits) {
-      if (!emails.has(commit.email.toLowerCase()) || commit.time < options.from || commit.time >= options.to) continue;
       if (hashes.has(commit.hash)) continue;
       hashes.add(commit.hash);
       if (items.length < commitLimit) items.push(commitItem(repository.name, commit));
@@ -121,8 +129,9 @@ function shortened(text: string, limit: number): string {
 // One git call reads one repository; four at a time keep a machine's cores for the person's own work.
 const READERS = 4;
 const GIT_TIMEOUT_MS = 10_000;
-// A month of a busy monorepo's commits by everyone is a few megabytes in this format (about 150 bytes each).
-const GIT_OUTPUT_BYTES = 64 * 1024 * 1024;
+// A month of a busy monorepo's commits by everyone is a few megabytes in this format (100,000 commits of
+// short subjects are 11 MB); four such answers at once stay well within an engine's memory.
+const GIT_OUTPUT_BYTES = 32 * 1024 * 1024;
 // `--since` and `--until` select by committer time, the range is of author time. A commit is committed
 // at or after it is written, but a clock may be off: a day before the range is read too. A rebase or
 // a cherry-pick commits again, days or weeks later, what was written in the range: a month after it is
@@ -135,7 +144,7 @@ const AFTER_SLACK_S = 31 * 24 * 3600;
 const FORMAT = '%H%x00%ae%x00%at%x00%S%x00%s';
 const FIELDS = 5;
 
-type Reading = { kind: 'commits'; commits: Commit[] } | { kind: 'problem'; problem: string } | { kind: 'no-git' };
+type Reading = { kind: 'commits'; commits: Commit[] } | { kind: 'problem'; problem: string } | { kind: 'no-git'; code: string };
 
 async function readRepository(repository: Repository, git: string, from: number, to: number, timeoutMs: number): Promise<Reading> {
   const since = Math.floor(from / 1000) - BEFORE_SLACK_S;
@@ -172,7 +181,8 @@ async function readRepository(repository: Repository, git: string, from: number,
   ];
   const { error, stdout, stderr } = await run(git, args, gitEnvironment(repository.path), timeoutMs);
   if (error) {
-    if (error.code === 'ENOENT') return { kind: 'no-git' };
+    // With -C naming the repository, the process's own folder is never missing: ENOENT is git itself.
+    if (error.code === 'ENOENT' || error.code === 'EACCES') return { kind: 'no-git', code: error.code };
     if (error.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') {
       return { kind: 'problem', problem: `git's answer for ${repository.path} was larger than ${GIT_OUTPUT_BYTES / 1024 / 1024} MB: ask for fewer days.` };
     }

@@ -277,6 +277,29 @@ describe('gitEvidence', () => {
     expect(reading.skipped.filter((skipped) => skipped.problem.includes('not found'))).toHaveLength(1);
   });
 
+  it('says so where the git named cannot be run', async () => {
+    const notAProgram = join(root, 'not-a-program');
+    writeFileSync(notAProgram, 'plain text');
+    chmodSync(notAProgram, 0o644);
+    const reading = await gitEvidence([app], { ...range, git: notAProgram });
+    expect(reading.items).toEqual([]);
+    expect(reading.skipped).toEqual([
+      { source: 'git', problem: `git could not be run (${notAProgram}: EACCES): check that it is a program this account may run.` },
+    ]);
+  });
+
+  it('reads a folder written from the home folder (~)', async () => {
+    const saved = process.env.HOME;
+    process.env.HOME = code;
+    try {
+      const reading = await gitEvidence(['~/app'], range);
+      expect(reading.skipped).toEqual([]);
+      expect(reading.items.map((item) => item.key)).toContain(`git:app:${hashes.morning}`);
+    } finally {
+      process.env.HOME = saved;
+    }
+  });
+
   it('leaves out a repository git takes too long to read', async () => {
     const slowGit = join(root, 'slow-git');
     writeFileSync(slowGit, '#!/bin/sh\nexec sleep 30\n');
