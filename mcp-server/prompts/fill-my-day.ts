@@ -42,11 +42,18 @@ export default definePrompt({
         },
         context.offered('book_suggested_entries')
           ? {
-              text:
-                'Book nothing before I confirm. Then book the confirmed drafts with one book_suggested_entries call (their ids, with my corrections), ' +
-                'call log_time once for each other entry with exactly the confirmed values, and show what was booked.',
+              tool: 'book_suggested_entries',
+              text: 'Log nothing before I confirm. Then book the confirmed drafts with one book_suggested_entries call (their ids, with my corrections).',
             }
-          : { text: 'Log nothing before I confirm. Then call log_time once per entry with exactly the confirmed values, and show what was logged.' },
+          : {
+              tool: 'log_time',
+              text: 'Log nothing before I confirm. Then call log_time once per entry with exactly the confirmed values, and show what was logged.',
+            },
+        context.offered('book_suggested_entries') && {
+          tool: 'log_time',
+          text: 'Call log_time once for each other confirmed entry, with exactly the confirmed values.',
+        },
+        context.offered('book_suggested_entries') && { text: 'Show what was booked.' },
       ]),
     ].join('\n');
   },
