@@ -22,6 +22,8 @@ export interface GitEvidenceOptions {
   limits?: { commits?: number; repositories?: number };
   /** How long one git call may take, in milliseconds (10 s by default). */
   timeoutMs?: number;
+  /** How long all the repositories may take together (25 s by default: a tool call has 45 s in all, domain/call-limits.ts). */
+  totalMs?: number;
 }
 
 /** The commits of the person in the range, from the repositories in `folders`. */
@@ -38,8 +40,14 @@ export async function gitEvidence(folders: readonly string[], options: GitEviden
   // Each repository's answer is narrowed to the person's commits in the range as it comes, so what is
   // held at once is four answers of git and the person's own commits, not every repository's history.
   const isTheirs = (commit: Commit) => emails.has(commit.email.toLowerCase()) && commit.time >= options.from && commit.time < options.to;
-  const readings = await eachWithin(READERS, found.repositories, async (repository) => {
-    const reading = await readRepository(repository, git, options.from, options.to, options.timeoutMs ?? GIT_TIMEOUT_MS);
+  // Fifty repositories that each take git its whole timeout would outlast the tool call: each call gets
+  // at most what is left of the whole, and a repository not begun in time is a sentence.
+  const deadline = Date.now() + (options.totalMs ?? GIT_TOTAL_MS);
+  const readings = await eachWithin(READERS, found.repositories, async (repository): Promise<Reading> => {
+    const left = deadline - Date.now();
+    if (left <= 0)
+      return { kind: 'problem', problem: `${repository.path} was not read: the repositories before it took all the time one call has; name fewer folders.` };
+    const reading = await readRepository(repository, git, options.from, options.to, Math.min(options.timeoutMs ?? GIT_TIMEOUT_MS, left));
     return reading.kind === 'commits' ? { kind: reading.kind, commits: reading.commits.filter(isTheirs) } : reading;
   });
 
@@ -129,6 +137,8 @@ function shortened(text: string, limit: number): string {
 // One git call reads one repository; four at a time keep a machine's cores for the person's own work.
 const READERS = 4;
 const GIT_TIMEOUT_MS = 10_000;
+/** All the repositories of one call together. */
+const GIT_TOTAL_MS = 25_000;
 // A month of a busy monorepo's commits by everyone is a few megabytes in this format (100,000 commits of
 // short subjects are 11 MB); four such answers at once stay well within an engine's memory.
 const GIT_OUTPUT_BYTES = 32 * 1024 * 1024;

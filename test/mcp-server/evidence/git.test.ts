@@ -309,6 +309,22 @@ describe('gitEvidence', () => {
     expect(reading.skipped).toEqual([{ source: 'git', problem: `git took longer than 0.2 s to read ${app}, so its commits were left out.` }]);
   });
 
+  it('gives all the repositories of a call one deadline, and names those it left unread', async () => {
+    const slowGit = join(root, 'slow-git-total');
+    writeFileSync(slowGit, '#!/bin/sh\nexec sleep 30\n');
+    chmodSync(slowGit, 0o755);
+    const many = [app, app, app, app, app, app].map((_, index) => join(root, `many-${index}`));
+    for (const folder of many) {
+      mkdirSync(join(folder, '.git'), { recursive: true });
+    }
+    const reading = await gitEvidence(many, { ...range, git: slowGit, timeoutMs: 10_000, totalMs: 300 });
+    expect(reading.items).toEqual([]);
+    const problems = reading.skipped.map((item) => item.problem);
+    expect(problems).toHaveLength(6);
+    expect(problems.filter((problem) => /took longer than 0\.\d+ s/.test(problem))).toHaveLength(4);
+    expect(problems.filter((problem) => /was not read: the repositories before it took all the time one call has/.test(problem))).toHaveLength(2);
+  });
+
   it('asks for the addresses when none is set, rather than reading nothing in silence', async () => {
     const reading = await gitEvidence([code], { ...range, emails: [' '] });
     expect(reading.items).toEqual([]);
