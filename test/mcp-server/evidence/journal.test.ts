@@ -3,7 +3,7 @@
 // and stretches are merged as the issue describes, read by range and bounded, swept after 90 days,
 // and a file that cannot be used (read-only, not a database, a planted link) is a sentence, never a
 // failure of the call or the app.
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +21,7 @@ import {
   JOURNAL_READ_LIMIT,
   journalAiCall,
 } from '../../../mcp-server/evidence/journal.ts';
+import { holdExclusiveLock } from '../../support/exclusive-lock.ts';
 
 const run = promisify(execFile);
 const READ_ONLY_SCRIPT = join(import.meta.dirname, 'journal-read-only.script.ts');
@@ -317,19 +318,8 @@ describe('the file', () => {
     before.close();
     const path = join(folder, EVIDENCE_JOURNAL_FILE);
     // A backup tool or an open sqlite3 session holding the file, readers shut out too.
-    const holder = spawn(
-      process.execPath,
-      [
-        '-e',
-        `const { DatabaseSync } = require('node:sqlite');
-         const db = new DatabaseSync(${JSON.stringify(path)});
-         db.exec('PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; UPDATE active_spans SET end_at = end_at');
-         process.stdout.write('locked\\n');
-         process.stdin.once('data', () => { db.exec('COMMIT'); db.close(); process.exit(0); });`,
-      ],
-      { stdio: ['pipe', 'pipe', 'inherit'] },
-    );
-    await new Promise((resolve) => holder.stdout.once('data', resolve));
+    const holder = holdExclusiveLock(path, 'UPDATE active_spans SET end_at = end_at');
+    await holder.locked;
     const { journal, logged } = journalOn(folder);
     await journal.recordActive(T + MINUTE, T + 2 * MINUTE);
     const locked = (seconds: number) =>
@@ -339,8 +329,7 @@ describe('the file', () => {
       `${locked(2)} Until then Punchcard does not record your activity at the computer, and this is said only once; everything else works as before.`,
     ]);
     expect(await journal.activityEvidence(T, T + HOUR)).toEqual({ items: [], skipped: [{ source: 'activity', problem: locked(3) }] });
-    holder.stdin.write('go\n');
-    await new Promise((resolve) => holder.once('exit', resolve));
+    await holder.release();
     // Once the program lets go, the journal is used again.
     await journal.recordActive(T + 2 * MINUTE, T + 3 * MINUTE);
     expect(await spans(journal)).toEqual([[0, 3]]);
