@@ -89,7 +89,8 @@ export class EvidenceJournal {
 
   /** The person was active at the computer from `start` to `end` (epoch ms): merged with a span it touches or nearly touches. */
   recordActive(start: number, end: number): Promise<void> {
-    if (!isInstant(start) || !isInstant(end) || end < start) return this.#refuseInput(`an active span from ${start} to ${end}`);
+    if (!isInstant(start) || !isInstant(end) || end < start) return this.#refuseInput(`an active span from ${start} to ${end}, which is not a span of time`);
+    [start, end] = [Math.floor(start), Math.floor(end)];
     return this.#write('your activity at the computer', (db) => {
       // Every span within the merge gap of this one, on either side, becomes one span with it: the
       // app's reports extend the span they follow, and two that overlap (a clock set back) join.
@@ -108,7 +109,9 @@ export class EvidenceJournal {
   /** An AI client (`clientInfo.name`, sanitised) used Punchcard at `at`: its stretch of work goes on, or a new one begins. */
   recordAiCall(client: string, at: number): Promise<void> {
     const name = typeof client === 'string' ? client.trim().slice(0, CLIENT_NAME_MAX) : '';
-    if (name === '' || !isInstant(at)) return this.#refuseInput(`an AI call by ${JSON.stringify(client)} at ${at}`);
+    if (name === '') return this.#refuseInput(`an AI call at ${at} without the client's name`);
+    if (!isInstant(at)) return this.#refuseInput(`an AI call by ${name} at ${at}, which is not a moment in time`);
+    at = Math.floor(at);
     return this.#write('when AI clients use Punchcard', (db) => {
       const stretch = this.#statement(
         db,
@@ -273,8 +276,8 @@ export class EvidenceJournal {
   }
 
   async #refuseInput(what: string): Promise<void> {
-    // Only Punchcard's own code calls these; a wrong instant is a bug to hear of, never a reason for a call to fail.
-    this.#log(`The evidence journal was handed ${what}, which is not a moment in time; nothing was recorded.`);
+    // Only Punchcard's own code calls these; wrong input is a bug to hear of, never a reason for a call to fail.
+    this.#log(`The evidence journal was handed ${what}; nothing was recorded.`);
   }
 
   #statement(db: DatabaseSync, sql: string): StatementSync {
@@ -421,8 +424,9 @@ function isThere(path: string): boolean {
   return lstatSync(path, { throwIfNoEntry: false }) !== undefined;
 }
 
+/** Epoch milliseconds (a fraction is dropped): what Date.now() gives. */
 function isInstant(value: number): boolean {
-  return Number.isSafeInteger(value) && value >= 0;
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= Number.MAX_SAFE_INTEGER;
 }
 
 /** One journal per data folder in this process, shared by whatever records or reads there. */

@@ -113,8 +113,17 @@ describe('AI stretches', () => {
     const name = "x'); DROP TABLE ai_stretches; --";
     await journal.recordAiCall(name, T);
     await journal.recordAiCall('', T);
-    expect((await journal.aiEvidence(T, T + HOUR)).items.map((item) => item.text)).toEqual([name]);
-    expect(logged).toEqual(['The evidence journal was handed an AI call by "" at 1772442000000, which is not a moment in time; nothing was recorded.']);
+    await journal.recordAiCall('cursor', Number.NaN);
+    // A fraction of a millisecond (performance.timeOrigin + performance.now()) is dropped.
+    await journal.recordAiCall('zed', T + 0.5);
+    expect((await journal.aiEvidence(T, T + HOUR)).items.map((item) => [item.text, item.start])).toEqual([
+      [name, T],
+      ['zed', T],
+    ]);
+    expect(logged).toEqual([
+      "The evidence journal was handed an AI call at 1772442000000 without the client's name; nothing was recorded.",
+      'The evidence journal was handed an AI call by cursor at NaN, which is not a moment in time; nothing was recorded.',
+    ]);
   });
 });
 
