@@ -57,7 +57,9 @@ export function calendarEvidence(ics: string, options: CalendarOptions): SourceR
     calendars = calendarsIn(ICAL.parse(ics.replace(/^\uFEFF/, '')));
   } catch (error) {
     // ical.js's message quotes the line it stopped at, which may be anything a server sent: it is not repeated.
-    say(`Calendar "${name}" is not an iCalendar file: ${String((error as Error)?.message).startsWith('invalid ical body') ? 'a component in it begins but never ends' : 'a line in it is neither a property nor the start or end of a component'}.`);
+    say(
+      `Calendar "${name}" is not an iCalendar file: ${String((error as Error)?.message).startsWith('invalid ical body') ? 'a component in it begins but never ends' : 'a line in it is neither a property nor the start or end of a component'}.`,
+    );
     return { items: [], skipped };
   }
   if (calendars.length === 0) {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type CalendarOptions, calendarEvidence, MAX_STEPS_PER_CALENDAR, MAX_STEPS_PER_SERIES } from '../../../mcp-server/evidence/calendar.ts';
+import { describedZone, ianaZone } from '../../../mcp-server/evidence/calendar-zones.ts';
 import type { EvidenceItem, SourceReading } from '../../../mcp-server/evidence/evidence.ts';
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, 'fixtures', name), 'utf8');
@@ -40,9 +41,21 @@ describe('a calendar file as evidence', () => {
     const reading = calendarEvidence(BERLIN, options('2025-10-06T00:00:00Z', '2025-11-08T00:00:00Z'));
     expect(reading.skipped).toEqual([]);
     expect(read(reading)).toEqual([
-      { key: weekly('2025-10-06T07:00:00Z'), start: '2025-10-06T07:00:00.000Z', end: '2025-10-06T08:00:00.000Z', text: 'Weekly sync PAY-12', tickets: ['PAY-12'] },
+      {
+        key: weekly('2025-10-06T07:00:00Z'),
+        start: '2025-10-06T07:00:00.000Z',
+        end: '2025-10-06T08:00:00.000Z',
+        text: 'Weekly sync PAY-12',
+        tickets: ['PAY-12'],
+      },
       // 13 October is an EXDATE.
-      { key: weekly('2025-10-20T07:00:00Z'), start: '2025-10-20T07:00:00.000Z', end: '2025-10-20T08:00:00.000Z', text: 'Weekly sync PAY-12', tickets: ['PAY-12'] },
+      {
+        key: weekly('2025-10-20T07:00:00Z'),
+        start: '2025-10-20T07:00:00.000Z',
+        end: '2025-10-20T08:00:00.000Z',
+        text: 'Weekly sync PAY-12',
+        tickets: ['PAY-12'],
+      },
       // Another attendee declined; the person accepted.
       {
         key: `cal:design-review@example.com:${at('2025-10-22T12:00:00Z')}`,
@@ -52,8 +65,20 @@ describe('a calendar file as evidence', () => {
         tickets: ['#431'],
       },
       // The last Sunday of October (the 26th) put Berlin back to UTC+1.
-      { key: weekly('2025-10-27T08:00:00Z'), start: '2025-10-27T08:00:00.000Z', end: '2025-10-27T09:00:00.000Z', text: 'Weekly sync PAY-12', tickets: ['PAY-12'] },
-      { key: weekly('2025-10-30T15:00:00Z'), start: '2025-10-30T15:00:00.000Z', end: '2025-10-30T16:00:00.000Z', text: 'Weekly sync PAY-12', tickets: ['PAY-12'] },
+      {
+        key: weekly('2025-10-27T08:00:00Z'),
+        start: '2025-10-27T08:00:00.000Z',
+        end: '2025-10-27T09:00:00.000Z',
+        text: 'Weekly sync PAY-12',
+        tickets: ['PAY-12'],
+      },
+      {
+        key: weekly('2025-10-30T15:00:00Z'),
+        start: '2025-10-30T15:00:00.000Z',
+        end: '2025-10-30T16:00:00.000Z',
+        text: 'Weekly sync PAY-12',
+        tickets: ['PAY-12'],
+      },
       // 3 November moved to the 4th at 14:00, named by the start it replaced.
       {
         key: weekly('2025-11-03T08:00:00Z'),
@@ -164,7 +189,9 @@ describe('a calendar file as evidence', () => {
       'Calendar "Work" is not an iCalendar file: a component in it begins but never ends.',
     );
     const garbled = problems('BEGIN:VCALENDAR\r\nthis line holds token abc123\r\nEND:VCALENDAR\r\n');
-    expect(garbled.skipped[0]?.problem).toBe('Calendar "Work" is not an iCalendar file: a line in it is neither a property nor the start or end of a component.');
+    expect(garbled.skipped[0]?.problem).toBe(
+      'Calendar "Work" is not an iCalendar file: a line in it is neither a property nor the start or end of a component.',
+    );
     expect(garbled.items).toEqual([]);
   });
 
@@ -211,12 +238,43 @@ describe('a calendar file as evidence', () => {
     // Six series every minute, each with 19,000 occurrences before the range: under the limit of a
     // series, over the limit of a calendar together.
     const start = new Date(at('2025-10-20T00:00:00Z') - 19_000 * 60_000).toISOString().replace(/[-:]|\.\d+/g, '');
-    const series = Array.from({ length: 6 }, (_, index) => event(`UID:series-${index}`, `SUMMARY:Series ${index}`, `DTSTART:${start}`, 'DURATION:PT1M', 'RRULE:FREQ=MINUTELY'));
+    const series = Array.from({ length: 6 }, (_, index) =>
+      event(`UID:series-${index}`, `SUMMARY:Series ${index}`, `DTSTART:${start}`, 'DURATION:PT1M', 'RRULE:FREQ=MINUTELY'),
+    );
     const reading = calendarEvidence(calendar(...series), options('2025-10-20T00:00:00Z', '2025-10-20T00:01:00Z'));
     expect(reading.items.map((item) => item.text)).toEqual(['Series 0', 'Series 1', 'Series 2', 'Series 3', 'Series 4']);
     expect(reading.skipped.map((skip) => skip.problem)).toEqual([
       `Calendar "Work" has more recurring events to go through than one call reads (${MAX_STEPS_PER_CALENDAR.toLocaleString('en-US')} occurrences since they began); ` +
         'some were left out. Ending old series in the calendar app, or a calendar of its recent events alone, makes it readable.',
     ]);
+  });
+});
+
+describe('a zone a calendar names without describing it', () => {
+  /** Each observance as [kind, local start, offset from, offset to]. */
+  const observances = (tzid: string, zone: string, year: number) =>
+    describedZone(tzid, zone, year, year)[2].map(([kind, properties]) => [kind, ...properties.map((property) => property[3])]);
+
+  it('is described from Node’s zone data, each change of offset to the minute, in local time before it', () => {
+    expect(observances('America/New_York', 'America/New_York', 2025)).toEqual([
+      ['standard', '1601-01-01T00:00:00', '-05:00', '-05:00'],
+      ['daylight', '2025-03-09T02:00:00', '-05:00', '-04:00'],
+      ['standard', '2025-11-02T02:00:00', '-04:00', '-05:00'],
+    ]);
+    expect(observances('W. Europe Standard Time', 'Europe/Berlin', 2025)).toEqual([
+      ['standard', '1601-01-01T00:00:00', '+01:00', '+01:00'],
+      ['daylight', '2025-03-30T02:00:00', '+01:00', '+02:00'],
+      ['standard', '2025-10-26T03:00:00', '+02:00', '+01:00'],
+    ]);
+    expect(observances('Asia/Kolkata', 'Asia/Kolkata', 2025)).toEqual([['standard', '1601-01-01T00:00:00', '+05:30', '+05:30']]);
+    expect(describedZone('W. Europe Standard Time', 'Europe/Berlin', 2025, 2025)[1]).toEqual([['tzid', {}, 'text', 'W. Europe Standard Time']]);
+  });
+
+  it('is found by its IANA name, also behind a prefix some programs write, and not otherwise', () => {
+    expect(ianaZone('America/New_York')).toBe('America/New_York');
+    expect(ianaZone('/mozilla.org/20050126_1/Europe/Berlin')).toBe('Europe/Berlin');
+    expect(ianaZone('/Europe/Berlin')).toBe('Europe/Berlin');
+    expect(ianaZone('Mars/Olympus_Mons')).toBeUndefined();
+    expect(ianaZone('')).toBeUndefined();
   });
 });
