@@ -36,6 +36,13 @@ const NO_TITLE = '(no title)';
 export const MAX_STEPS_PER_SERIES = 20_000;
 export const MAX_STEPS_PER_CALENDAR = 100_000;
 
+/**
+ * Overrides are matched to their series here, by the instant they replace. Without an explicit list,
+ * ical.js's Event looks through every VEVENT of the calendar for its exceptions, each time one is
+ * made: a calendar of 8,000 events took 6 to 14 s so, and takes a fraction of a second this way.
+ */
+const NO_EXCEPTIONS = { exceptions: [] };
+
 /** The properties whose values are instants, which a zone applies to. */
 const TIME_PROPERTIES = new Set(['dtstart', 'dtend', 'rdate', 'exdate', 'recurrence-id']);
 
@@ -262,7 +269,7 @@ class CalendarReader {
   /** One event without RECURRENCE-ID: a single meeting, or a series expanded within the range. */
   #series(uid: string, master: ICAL.Component, moved: ReadonlySet<number>): boolean {
     if (leftOut(master, this.#emails)) return true;
-    const event = new ICAL.Event(master);
+    const event = new ICAL.Event(master, NO_EXCEPTIONS);
     if (event.startDate.isDate) return true;
     const duration = event.duration;
     if (!event.isRecurring()) return this.#add(master, uid, epochMs(event.startDate), epochMs(event.startDate), epochMs(event.endDate));
@@ -294,7 +301,7 @@ class CalendarReader {
   /** A moved (or otherwise changed) occurrence: its own time, status and attendance; named by its original start. */
   #override(override: ICAL.Component): boolean {
     if (leftOut(override, this.#emails)) return true;
-    const event = new ICAL.Event(override);
+    const event = new ICAL.Event(override, NO_EXCEPTIONS);
     if (event.startDate.isDate) return true;
     const original = epochMs(override.getFirstPropertyValue('recurrence-id') as ICAL.Time);
     return this.#add(override, uidOf(override), original, epochMs(event.startDate), epochMs(event.endDate));
