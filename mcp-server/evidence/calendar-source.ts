@@ -5,6 +5,7 @@
 // here, at the moment of the request: no sentence, log or error from this module holds the address or
 // the secret, only the calendar's name ("the feed of calendar "Work"").
 import { open } from 'node:fs/promises';
+import { megabytes } from '../providers/remote/answer-size.ts';
 import { calendarEvidence } from './calendar.ts';
 import type { SourceReading } from './evidence.ts';
 
@@ -107,12 +108,6 @@ async function readFile(name: string, path: string): Promise<string> {
 }
 
 const NARROW = 'export a shorter stretch of the calendar, or only its recent events.';
-
-/** 10 MB, 12.5 MB: a size in the words a person reads. */
-function megabytes(bytes: number): string {
-  const value = bytes / (1024 * 1024);
-  return `${Number(value >= 10 ? value.toFixed(0) : value.toFixed(1))} MB`;
-}
 
 /** A feed's text: the address with its secret put in, fetched within the limits. */
 async function readFeed(name: string, template: string, options: ReadCalendarOptions): Promise<string> {
