@@ -5,6 +5,7 @@
 // here, at the moment of the request: no sentence, log or error from this module holds the address or
 // the secret, only the calendar's name ("the feed of calendar "Work"").
 import { open } from 'node:fs/promises';
+import { FEED_SECRET_PLACEHOLDER } from '../contract/evidence-sources.ts';
 import { megabytes } from '../providers/remote/answer-size.ts';
 import { calendarEvidence } from './calendar.ts';
 import type { SourceReading } from './evidence.ts';
@@ -39,7 +40,6 @@ export const MAX_CALENDAR_BYTES = 10 * 1024 * 1024;
 export const FEED_TIMEOUT_MS = 15_000;
 /** Redirects followed within the feed's own host (a feed moved from http to https, or to a new path). */
 const MAX_REDIRECTS = 5;
-const SECRET_PLACEHOLDER = '{secret}';
 const READ_PART = 256 * 1024;
 
 /** Why a text could not be had, already in words. */
@@ -113,7 +113,7 @@ const NARROW = 'export a shorter stretch of the calendar, or only its recent eve
 async function readFeed(name: string, template: string, options: ReadCalendarOptions): Promise<string> {
   const subject = `The feed of calendar "${name}"`;
   let address = template.trim();
-  if (address.includes(SECRET_PLACEHOLDER)) {
+  if (address.includes(FEED_SECRET_PLACEHOLDER)) {
     let secret: string | null;
     try {
       secret = await options.secret(name);
@@ -121,7 +121,7 @@ async function readFeed(name: string, template: string, options: ReadCalendarOpt
       throw new Unread(`${subject} needs its secret from the keychain, which could not be read; check that the keychain is unlocked.`);
     }
     if (!secret) throw new Unread(`${subject} needs its secret address: enter it in the window's Evidence settings.`);
-    address = address.split(SECRET_PLACEHOLDER).join(secret.trim());
+    address = address.split(FEED_SECRET_PLACEHOLDER).join(secret.trim());
   }
   let url = webAddress(address);
   if (!url) {

@@ -8,6 +8,7 @@ import ICAL from 'ical.js';
 import { withoutControls } from '../plain-text.ts';
 import { describedZone, ianaZone, type JCalComponent, type JCalProperty, localZone } from './calendar-zones.ts';
 import { EVIDENCE_LIMITS, type EvidenceItem, type SkippedSource, type SourceReading } from './evidence.ts';
+import { ticketIds } from './tickets.ts';
 
 export interface CalendarOptions {
   /** The calendar's name in the settings: every sentence about it names it so. */
@@ -46,9 +47,6 @@ const NO_EXCEPTIONS = { exceptions: [] };
 /** The properties whose values are instants, which a zone applies to. */
 const TIME_PROPERTIES = new Set(['dtstart', 'dtend', 'rdate', 'exdate', 'recurrence-id']);
 
-/** `ABC-123` (a tracker's key and number) and `#123` (an issue number), as written. */
-const TICKET = /(?<![A-Za-z0-9_-])[A-Z][A-Z0-9]{1,9}-\d+(?![A-Za-z0-9_])|(?<![A-Za-z0-9_&#])#\d+(?![A-Za-z0-9_])/g;
-
 export function calendarEvidence(ics: string, options: CalendarOptions): SourceReading {
   const skipped: SkippedSource[] = [];
   const say = (problem: string) => skipped.push({ source: 'calendar', problem });
@@ -75,15 +73,21 @@ export function calendarEvidence(ics: string, options: CalendarOptions): SourceR
   }
 
   const reader = new CalendarReader(options, say);
-  for (const calendar of calendars) {
-    const unknown = describeMissingZones(calendar, options);
-    if (unknown.length > 0) {
-      say(
-        `Calendar "${name}" names ${unknown.length === 1 ? 'a time zone' : 'time zones'} it does not describe (${unknown.map((zone) => `"${zone}"`).join(', ')}); ` +
-          `its events there were read in your own zone (${options.zone ?? localZone()}).`,
-      );
+  try {
+    for (const calendar of calendars) {
+      const unknown = describeMissingZones(calendar, options);
+      if (unknown.length > 0) {
+        say(
+          `Calendar "${name}" names ${unknown.length === 1 ? 'a time zone' : 'time zones'} it does not describe (${unknown.map((zone) => `"${zone}"`).join(', ')}); ` +
+            `its events there were read in your own zone (${options.zone ?? localZone()}).`,
+        );
+      }
+      if (!reader.read(new ICAL.Component(calendar))) break;
     }
-    if (!reader.read(new ICAL.Component(calendar))) break;
+  } catch {
+    // Each event's reading catches its own errors; one here is in the calendar's frame, and what the
+    // library says of it may quote the text, so it is not repeated. What was read so far stays.
+    say(`Calendar "${name}" could not be read to its end; what was read before is kept.`);
   }
   reader.finish();
   return { items: reader.items, skipped };
@@ -176,10 +180,6 @@ function titleOf(summary: unknown): string | undefined {
   if (line === '') return undefined;
   const characters = [...line];
   return characters.length <= TITLE_LENGTH ? line : `${characters.slice(0, TITLE_LENGTH - 1).join('')}…`;
-}
-
-function ticketsIn(text: string): string[] {
-  return [...new Set(text.match(TICKET) ?? [])];
 }
 
 function epochMs(time: ICAL.Time): number {
@@ -327,7 +327,7 @@ class CalendarReader {
       end: Math.max(start, end),
       text: title ?? NO_TITLE,
       matchTexts: title ? [title] : [],
-      tickets: title ? ticketsIn(title) : [],
+      tickets: title ? ticketIds(title) : [],
     });
     return true;
   }

@@ -207,6 +207,17 @@ describe('a calendar file as evidence', () => {
     ]);
   });
 
+  it('turns an error outside one event into a sentence, keeping what was read before it', () => {
+    // A person's zone Node does not know fails when the floating event's zone is described, after the
+    // first calendar of the text was read.
+    const ics = `${calendar(event('UID:utc', 'SUMMARY:In UTC', 'DTSTART:20251028T120000Z', 'DTEND:20251028T130000Z'))}${calendar(
+      event('UID:floating', 'SUMMARY:Floating', 'DTSTART:20251028T120000', 'DTEND:20251028T130000'),
+    )}`;
+    const reading = calendarEvidence(ics, options('2025-10-28T00:00:00Z', '2025-10-29T00:00:00Z', { zone: 'Nowhere/Atlantis' }));
+    expect(reading.items.map((item) => item.text)).toEqual(['In UTC']);
+    expect(reading.skipped).toEqual([{ source: 'calendar', problem: 'Calendar "Work" could not be read to its end; what was read before is kept.' }]);
+  });
+
   it('stops at the limit of events and says how to narrow', () => {
     const ics = calendar(event('UID:daily', 'SUMMARY:Daily', 'DTSTART:20251001T080000Z', 'DTEND:20251001T081500Z', 'RRULE:FREQ=DAILY'));
     const reading = calendarEvidence(ics, options('2025-10-01T00:00:00Z', '2025-11-01T00:00:00Z', { limit: 5 }));
