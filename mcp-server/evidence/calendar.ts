@@ -30,9 +30,9 @@ const NO_TITLE = '(no title)';
 
 /**
  * Occurrences one recurring event may go through, before the range and in it, and all of them in one
- * calendar: ical.js expands a rule from its first occurrence (about 20 µs each here), so a rule every
- * minute since 2010 would otherwise hold the call for hours. 20,000 is a daily meeting for 54 years,
- * and 100,000 about two seconds.
+ * calendar: ical.js expands a rule from its first occurrence (20 to 50 µs each here, the more for a
+ * zone), so a rule every minute since 2010 would otherwise hold the call for hours. 20,000 is a daily
+ * meeting for 54 years, and 100,000 two to five seconds.
  */
 export const MAX_STEPS_PER_SERIES = 20_000;
 export const MAX_STEPS_PER_CALENDAR = 100_000;
@@ -78,7 +78,7 @@ export function calendarEvidence(ics: string, options: CalendarOptions): SourceR
       const unknown = describeMissingZones(calendar, options);
       if (unknown.length > 0) {
         say(
-          `Calendar "${name}" names ${unknown.length === 1 ? 'a time zone' : 'time zones'} it does not describe (${unknown.map((zone) => `"${zone}"`).join(', ')}); ` +
+          `Calendar "${name}" names ${unknown.length === 1 ? 'a time zone' : 'time zones'} it does not describe (${zoneList(unknown)}); ` +
             `its events there were read in your own zone (${options.zone ?? localZone()}).`,
         );
       }
@@ -91,6 +91,15 @@ export function calendarEvidence(ics: string, options: CalendarOptions): SourceR
   }
   reader.finish();
   return { items: reader.items, skipped };
+}
+
+/** The zones' names as a sentence holds them: three at most, each one line of at most 60 characters. */
+function zoneList(zones: readonly string[]): string {
+  const shown = zones.slice(0, 3).map((zone) => {
+    const line = withoutControls(zone).replace(/\s+/g, ' ');
+    return `"${line.length > 60 ? `${line.slice(0, 59)}…` : line}"`;
+  });
+  return zones.length > 3 ? `${shown.join(', ')} and ${zones.length - 3} more` : shown.join(', ');
 }
 
 /** Why the text is plainly no calendar, before ical.js is asked; undefined where it may be one. */

@@ -163,6 +163,16 @@ describe('a calendar file as evidence', () => {
     expect(read(inNewYork).find((item) => item.text === 'Floating')?.start).toBe('2025-10-28T16:00:00.000Z');
   });
 
+  it('names at most three unknown zones, each on one short line', () => {
+    const zones = ['Zone/One', 'Zone/Two', `Zone/${'Long'.repeat(30)}`, 'Zone/Four', 'Zone/Five'];
+    const ics = calendar(...zones.map((zone, index) => event(`UID:z${index}`, 'SUMMARY:Z', `DTSTART;TZID=${zone}:20251028T090000`, 'DURATION:PT30M')));
+    const reading = calendarEvidence(ics, options('2025-10-28T00:00:00Z', '2025-10-29T00:00:00Z'));
+    expect(reading.items).toHaveLength(5);
+    expect(reading.skipped.map((skip) => skip.problem)).toEqual([
+      `Calendar "Work" names time zones it does not describe ("Zone/One", "Zone/Two", "Zone/${'Long'.repeat(30).slice(0, 54)}…" and 2 more); its events there were read in your own zone (Europe/Berlin).`,
+    ]);
+  });
+
   it('makes one line of a title, at most 200 characters, and "(no title)" of none', () => {
     const long = 'A'.repeat(300);
     const ics = calendar(
