@@ -44,6 +44,9 @@ export const MAX_STEPS_PER_CALENDAR = 100_000;
  */
 const NO_EXCEPTIONS = { exceptions: [] };
 
+/** The distinct zone names of one calendar looked up in Node's zone data; the rest are read in the person's zone. */
+const MAX_ZONE_NAMES = 100;
+
 /** The properties whose values are instants, which a zone applies to. */
 const TIME_PROPERTIES = new Set(['dtstart', 'dtend', 'rdate', 'exdate', 'recurrence-id']);
 
@@ -119,41 +122,53 @@ function calendarsIn(parsed: unknown): JCalComponent[] {
 }
 
 /**
- * Gives floating times the person's zone and adds a description of every zone the events name but the
- * file does not describe (calendar-zones.ts), both in place in the parsed calendar, before ical.js
- * reads a time. Answers the TZIDs neither the file nor Node knows, which are read in the person's zone.
+ * Gives every time ical.js would misread a zone it can read, in place in the parsed calendar, before
+ * ical.js reads a time: a floating time gets the person's zone, a TZID the file does not describe is
+ * renamed to the IANA zone Node knows it as (or to the person's zone where Node knows none), and each
+ * zone so named gets a description (calendar-zones.ts). A file that names many zones costs one
+ * description per real zone, not one per name: ical.js looks a zone up by going through every
+ * VTIMEZONE of the file. Answers the TZIDs read in the person's zone because nobody knows them.
  */
 function describeMissingZones(calendar: JCalComponent, options: CalendarOptions): string[] {
   const personZone = options.zone ?? localZone();
   const described = new Set(
     calendar[2].filter((component) => component[0] === 'vtimezone').map((zone) => String(zone[1].find((property) => property[0] === 'tzid')?.[3])),
   );
-  const named = new Set<string>();
+  const renamed = new Map<string, string>();
+  const unknown: string[] = [];
+  const zoneFor = (tzid: string): string => {
+    let zone = renamed.get(tzid);
+    if (zone === undefined) {
+      // Past MAX_ZONE_NAMES names nobody writes by hand, a name is not looked up (a failed look-up costs about 0.1 ms).
+      zone = renamed.size < MAX_ZONE_NAMES ? ianaZone(tzid) : undefined;
+      if (!zone) {
+        unknown.push(tzid);
+        zone = personZone;
+      }
+      renamed.set(tzid, zone);
+    }
+    return zone;
+  };
+  const used = new Set<string>();
   for (const event of calendar[2]) {
     if (event[0] !== 'vevent') continue;
     for (const property of event[1]) {
       if (!TIME_PROPERTIES.has(property[0]) || (property[2] !== 'date-time' && property[2] !== 'period')) continue;
       const tzid = property[1].tzid;
-      if (typeof tzid === 'string') named.add(tzid);
-      else if (!isUtc(property)) {
-        property[1].tzid = personZone;
-        named.add(personZone);
-      }
+      if (typeof tzid === 'string' && described.has(tzid)) continue;
+      if (typeof tzid !== 'string' && isUtc(property)) continue;
+      const zone = typeof tzid === 'string' ? zoneFor(tzid) : personZone;
+      property[1].tzid = zone;
+      used.add(zone);
     }
   }
   // A year either side of the range: a meeting overlapping its start began before it, and ical.js
   // looks at the neighbouring year when a time falls near a change.
   const fromYear = new Date(options.from).getUTCFullYear() - 1;
   const toYear = new Date(options.to).getUTCFullYear() + 1;
-  const unknown: string[] = [];
-  for (const tzid of named) {
-    if (described.has(tzid)) continue;
-    let zone = ianaZone(tzid);
-    if (!zone) {
-      unknown.push(tzid);
-      zone = personZone;
-    }
-    calendar[2].push(describedZone(tzid, zone, fromYear, toYear));
+  for (const zone of used) {
+    // A file that describes a zone under its IANA name is believed about it.
+    if (!described.has(zone)) calendar[2].push(describedZone(zone, zone, fromYear, toYear));
   }
   return unknown;
 }

@@ -173,6 +173,18 @@ describe('a calendar file as evidence', () => {
     ]);
   });
 
+  it('looks up no more than 100 zone names of one calendar, and reads the rest in the person’s zone', () => {
+    const names = Array.from({ length: 100 }, (_, index) => `Nowhere/Zone${index}`);
+    const ics = calendar(
+      ...names.map((zone, index) => event(`UID:n${index}`, 'SUMMARY:Nowhere', `DTSTART;TZID=${zone}:20251028T090000`, 'DURATION:PT30M')),
+      event('UID:ny', 'SUMMARY:New York', 'DTSTART;TZID=America/New_York:20251028T090000', 'DURATION:PT30M'),
+    );
+    const reading = calendarEvidence(ics, options('2025-10-28T00:00:00Z', '2025-10-29T00:00:00Z'));
+    // 09:00 in Berlin, not in New York (13:00Z).
+    expect(reading.items.find((item) => item.text === 'New York')?.start).toBe(at('2025-10-28T08:00:00Z'));
+    expect(reading.skipped[0]?.problem).toContain('"Nowhere/Zone0", "Nowhere/Zone1", "Nowhere/Zone2" and 98 more');
+  });
+
   it('makes one line of a title, at most 200 characters, and "(no title)" of none', () => {
     const long = 'A'.repeat(300);
     const ics = calendar(
