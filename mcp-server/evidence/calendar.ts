@@ -44,7 +44,7 @@ export const MAX_STEPS_PER_CALENDAR = 100_000;
  */
 const NO_EXCEPTIONS = { exceptions: [] };
 
-/** The distinct zone names of one calendar looked up in Node's zone data; the rest are read in the person's zone. */
+/** The distinct zone names of one calendar read as named; the rest are read in the person's zone. */
 const MAX_ZONE_NAMES = 100;
 
 /** The properties whose values are instants, which a zone applies to. */
@@ -78,11 +78,17 @@ export function calendarEvidence(ics: string, options: CalendarOptions): SourceR
   const reader = new CalendarReader(options, say);
   try {
     for (const calendar of calendars) {
-      const unknown = describeMissingZones(calendar, options);
+      const { unknown, overflow } = describeMissingZones(calendar, options);
+      const personZone = options.zone ?? localZone();
       if (unknown.length > 0) {
         say(
           `Calendar "${name}" names ${unknown.length === 1 ? 'a time zone' : 'time zones'} it does not describe (${zoneList(unknown)}); ` +
-            `its events there were read in your own zone (${options.zone ?? localZone()}).`,
+            `its events there were read in your own zone (${personZone}).`,
+        );
+      }
+      if (overflow > 0) {
+        say(
+          `Calendar "${name}" names more than ${MAX_ZONE_NAMES} time zones; events in the ${overflow.toLocaleString('en-US')} beyond the first ${MAX_ZONE_NAMES} were read in your own zone (${personZone}).`,
         );
       }
       if (!reader.read(new ICAL.Component(calendar))) break;
@@ -121,32 +127,44 @@ function calendarsIn(parsed: unknown): JCalComponent[] {
   return found.filter((component) => component[0] === 'vcalendar');
 }
 
+/** What describeMissingZones could not give a zone of its own: names nobody knows, and how many names were past the limit. */
+interface ZoneGaps {
+  unknown: string[];
+  overflow: number;
+}
+
 /**
  * Gives every time ical.js would misread a zone it can read, in place in the parsed calendar, before
  * ical.js reads a time: a floating time gets the person's zone, a TZID the file does not describe is
  * renamed to the IANA zone Node knows it as (or to the person's zone where Node knows none), and each
- * zone so named gets a description (calendar-zones.ts). A file that names many zones costs one
- * description per real zone, not one per name: ical.js looks a zone up by going through every
- * VTIMEZONE of the file. Answers the TZIDs read in the person's zone because nobody knows them.
+ * zone so named gets a description (calendar-zones.ts). ical.js finds a zone by going through every
+ * VTIMEZONE of the file, so a file naming thousands costs seconds per thousand squared: only the
+ * VTIMEZONEs the events use are kept, one description is made per real zone, not per name, and past
+ * MAX_ZONE_NAMES names the rest are read in the person's zone.
  */
-function describeMissingZones(calendar: JCalComponent, options: CalendarOptions): string[] {
+function describeMissingZones(calendar: JCalComponent, options: CalendarOptions): ZoneGaps {
   const personZone = options.zone ?? localZone();
   const described = new Set(
     calendar[2].filter((component) => component[0] === 'vtimezone').map((zone) => String(zone[1].find((property) => property[0] === 'tzid')?.[3])),
   );
+  const gaps: ZoneGaps = { unknown: [], overflow: 0 };
   const renamed = new Map<string, string>();
-  const unknown: string[] = [];
   const zoneFor = (tzid: string): string => {
     let zone = renamed.get(tzid);
-    if (zone === undefined) {
-      // Past MAX_ZONE_NAMES names nobody writes by hand, a name is not looked up (a failed look-up costs about 0.1 ms).
-      zone = renamed.size < MAX_ZONE_NAMES ? ianaZone(tzid) : undefined;
+    if (zone !== undefined) return zone;
+    if (renamed.size >= MAX_ZONE_NAMES) {
+      gaps.overflow++;
+      zone = personZone;
+    } else if (described.has(tzid)) {
+      zone = tzid;
+    } else {
+      zone = ianaZone(tzid);
       if (!zone) {
-        unknown.push(tzid);
+        gaps.unknown.push(tzid);
         zone = personZone;
       }
-      renamed.set(tzid, zone);
     }
+    renamed.set(tzid, zone);
     return zone;
   };
   const used = new Set<string>();
@@ -155,13 +173,15 @@ function describeMissingZones(calendar: JCalComponent, options: CalendarOptions)
     for (const property of event[1]) {
       if (!TIME_PROPERTIES.has(property[0]) || (property[2] !== 'date-time' && property[2] !== 'period')) continue;
       const tzid = property[1].tzid;
-      if (typeof tzid === 'string' && described.has(tzid)) continue;
       if (typeof tzid !== 'string' && isUtc(property)) continue;
       const zone = typeof tzid === 'string' ? zoneFor(tzid) : personZone;
       property[1].tzid = zone;
       used.add(zone);
     }
   }
+  calendar[2] = calendar[2].filter(
+    (component) => component[0] !== 'vtimezone' || used.has(String(component[1].find((property) => property[0] === 'tzid')?.[3])),
+  );
   // A year either side of the range: a meeting overlapping its start began before it, and ical.js
   // looks at the neighbouring year when a time falls near a change.
   const fromYear = new Date(options.from).getUTCFullYear() - 1;
@@ -170,7 +190,7 @@ function describeMissingZones(calendar: JCalComponent, options: CalendarOptions)
     // A file that describes a zone under its IANA name is believed about it.
     if (!described.has(zone)) calendar[2].push(describedZone(zone, zone, fromYear, toYear));
   }
-  return unknown;
+  return gaps;
 }
 
 /** A date-time (or a period starting at one) written in UTC, with its Z. */

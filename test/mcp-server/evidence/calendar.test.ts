@@ -173,7 +173,7 @@ describe('a calendar file as evidence', () => {
     ]);
   });
 
-  it('looks up no more than 100 zone names of one calendar, and reads the rest in the person’s zone', () => {
+  it('reads no more than 100 zone names of one calendar, and the rest in the person’s zone, saying so', () => {
     const names = Array.from({ length: 100 }, (_, index) => `Nowhere/Zone${index}`);
     const ics = calendar(
       ...names.map((zone, index) => event(`UID:n${index}`, 'SUMMARY:Nowhere', `DTSTART;TZID=${zone}:20251028T090000`, 'DURATION:PT30M')),
@@ -182,7 +182,29 @@ describe('a calendar file as evidence', () => {
     const reading = calendarEvidence(ics, options('2025-10-28T00:00:00Z', '2025-10-29T00:00:00Z'));
     // 09:00 in Berlin, not in New York (13:00Z).
     expect(reading.items.find((item) => item.text === 'New York')?.start).toBe(at('2025-10-28T08:00:00Z'));
-    expect(reading.skipped[0]?.problem).toContain('"Nowhere/Zone0", "Nowhere/Zone1", "Nowhere/Zone2" and 98 more');
+    expect(reading.skipped.map((skip) => skip.problem)).toEqual([
+      'Calendar "Work" names time zones it does not describe ("Nowhere/Zone0", "Nowhere/Zone1", "Nowhere/Zone2" and 97 more); its events there were read in your own zone (Europe/Berlin).',
+      'Calendar "Work" names more than 100 time zones; events in the 1 beyond the first 100 were read in your own zone (Europe/Berlin).',
+    ]);
+    // Zones the file describes count too: the 101st is not read as described.
+    const described = calendar(
+      ...Array.from({ length: 101 }, (_, index) =>
+        [
+          'BEGIN:VTIMEZONE',
+          `TZID:Z${index}`,
+          'BEGIN:STANDARD',
+          'DTSTART:16010101T000000',
+          'TZOFFSETFROM:+0300',
+          'TZOFFSETTO:+0300',
+          'END:STANDARD',
+          'END:VTIMEZONE',
+        ].join('\r\n'),
+      ),
+      ...Array.from({ length: 101 }, (_, index) => event(`UID:d${index}`, `SUMMARY:Z${index}`, `DTSTART;TZID=Z${index}:20251028T090000`, 'DURATION:PT30M')),
+    );
+    const starts = calendarEvidence(described, options('2025-10-28T00:00:00Z', '2025-10-29T00:00:00Z')).items.map((item) => new Date(item.start).toISOString());
+    expect(starts.slice(0, 100).every((start) => start === '2025-10-28T06:00:00.000Z')).toBe(true);
+    expect(starts[100]).toBe('2025-10-28T08:00:00.000Z');
   });
 
   it('makes one line of a title, at most 200 characters, and "(no title)" of none', () => {
