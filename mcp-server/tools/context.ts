@@ -2,6 +2,7 @@
 // the active back end, the settings as they are right now, the clock, the user's zone and a way to
 // ask the person. Handlers touch nothing else.
 import type { Settings } from '../contract/settings.ts';
+import type { ClientIdentity } from '../domain/agents.ts';
 import type { PlannedDay } from '../domain/work-plan.ts';
 import type { Capability, TrackerWith } from '../providers/time-tracker.ts';
 import type { Asker } from './asking.ts';
@@ -44,4 +45,9 @@ export interface ToolContext<Needs extends Capability = Capability> {
    * without "Known: …", and a question offers only the items a name fits exactly.
    */
   readonly catalogListed: boolean;
+  /**
+   * The MCP client making the call, by its `clientInfo.name` (the 2025 handshake's, or the 2026
+   * request's own), made safe to show and to label with; null where it names none.
+   */
+  readonly client: ClientIdentity | null;
 }

@@ -27,6 +27,7 @@ import teamReport from './team-report.ts';
 import projectStatus from './project-status.ts';
 import listPendingLeave from './list-pending-leave.ts';
 import decideLeaveRequest from './decide-leave-request.ts';
+import recordAgentTime from './record-agent-time.ts';
 
 // Each definition is checked against its own schemas by defineTool; the table only needs the
 // common shape, so it widens them here.
@@ -57,6 +58,7 @@ export const TOOLS = {
   project_status: projectStatus,
   list_pending_leave: listPendingLeave,
   decide_leave_request: decideLeaveRequest,
+  record_agent_time: recordAgentTime,
 } satisfies { [Name in ToolName]: AnyTool & { name: Name } };
 
 /** In the registry's order, which is the order tools/list shows. */

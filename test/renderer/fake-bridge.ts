@@ -157,6 +157,7 @@ const TOOL_TEXT: Record<ToolName, { title: string; description: string }> = {
   project_status: { title: 'Project status', description: "A project's hours against its budget." },
   list_pending_leave: { title: 'Leave awaiting your decision', description: 'Requests waiting for you to decide.' },
   decide_leave_request: { title: 'Decide leave request', description: 'Approves or rejects a request.' },
+  record_agent_time: { title: 'Record agent time', description: "Books an AI agent's own work, labelled as its time." },
 };
 
 /** The team group: the local timesheet, Calamari and Clockify do not serve it (yet); Kimai's and Clockodo's fake accounts lead a team. */

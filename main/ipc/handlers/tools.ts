@@ -19,6 +19,7 @@ export const GROUP_TITLES: Record<ToolGroup, string> = {
   calendar: 'Absence calendar',
   account: 'Account',
   team: 'Your team',
+  agents: "AI agents' own time",
 };
 
 export function toolsView(settings: Settings, supported: ReadonlySet<ToolName>, policy: Policy = NO_POLICY): ToolsView {

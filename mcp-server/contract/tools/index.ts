@@ -27,6 +27,7 @@ import { teamReportContract } from './team-report.ts';
 import { projectStatusContract } from './project-status.ts';
 import { listPendingLeaveContract } from './list-pending-leave.ts';
 import { decideLeaveRequestContract } from './decide-leave-request.ts';
+import { recordAgentTimeContract } from './record-agent-time.ts';
 
 const REGISTRY = [
   clockInContract,
@@ -52,6 +53,7 @@ const REGISTRY = [
   projectStatusContract,
   listPendingLeaveContract,
   decideLeaveRequestContract,
+  recordAgentTimeContract,
 ] as const;
 
 type Registered = (typeof REGISTRY)[number];
