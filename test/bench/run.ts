@@ -8,7 +8,15 @@ import { join, resolve } from 'node:path';
 import { Client } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { SERVER_BUNDLE } from '../support/engine.ts';
-import { MODEL_FACING_BUDGET, MODEL_FACING_BUDGET_WITH_TEAM, modelFacingChars } from '../support/tool-list-size.ts';
+import {
+  ISSUE_54_BUDGET,
+  issue54Chars,
+  MODEL_FACING_BUDGET,
+  MODEL_FACING_BUDGET_WITH_TEAM,
+  modelFacingChars,
+  withoutIssue54,
+} from '../support/tool-list-size.ts';
+import { TOOL_CATALOG } from '../../mcp-server/contract/tool-catalog.ts';
 import { writeDetection } from '../../mcp-server/providers/kimai/detection-cache.ts';
 import {
   cleanUp,
@@ -91,6 +99,8 @@ interface SizeResults {
   everyTool: { tools: number; modelFacingChars: number };
   /** The same with the team group's tools, listed for a Kimai team lead. */
   withTeam: { tools: number; modelFacingChars: number };
+  /** What issue 54's groups (off by default) add on top, with the arguments they brought to other tools. */
+  issue54: { tools: number; modelFacingChars: number };
   allTools: ToolsListSize;
   allToolsModern: ToolsListSize;
   defaultTools: ToolsListSize;
@@ -107,13 +117,18 @@ async function toolsListSizes(): Promise<SizeResults> {
     legacyOpening(),
   );
   const union = new Map([...allTools.listed, ...calamari.listed].map((tool) => [tool.name, tool]));
-  const everyTool = { tools: union.size, modelFacingChars: modelFacingChars([...union.values()]) };
+  // Issue 54's groups, off by default, are measured on their own (test/support/tool-list-size.ts).
+  const groupOf = (name: string): string => TOOL_CATALOG[name as keyof typeof TOOL_CATALOG]?.group ?? '';
+  const before54 = withoutIssue54([...union.values()], groupOf);
+  const everyTool = { tools: before54.length, modelFacingChars: modelFacingChars(before54) };
+  const issue54 = { tools: union.size - before54.length, modelFacingChars: issue54Chars([...union.values()], groupOf) };
   // A Kimai team lead's listing (what an earlier start learned, remembered) holds the team group's tools.
   const kimai = await listTools(['--all-tools', '--provider', 'kimai', '--url', 'https://kimai.example.com'], legacyOpening(), (dir) =>
     writeDetection(dir, 'https://kimai.example.com', { absences: true, leads: true, timezone: 'Europe/Berlin' }, progress),
   );
   const withTeamUnion = new Map([...union, ...kimai.listed.map((tool) => [tool.name, tool] as const)]);
-  const withTeam = { tools: withTeamUnion.size, modelFacingChars: modelFacingChars([...withTeamUnion.values()]) };
+  const withTeamBefore54 = withoutIssue54([...withTeamUnion.values()], groupOf);
+  const withTeam = { tools: withTeamBefore54.length, modelFacingChars: modelFacingChars(withTeamBefore54) };
   const chars = (value: number) => `${value.toLocaleString('en-US')} chars`;
   row(`What the model reads of every tool of every back end, ${everyTool.tools} tools (name + description + inputSchema)`, chars(everyTool.modelFacingChars), {
     text: `≤ ${MODEL_FACING_BUDGET.toLocaleString('en-US')} chars`,
@@ -123,13 +138,17 @@ async function toolsListSizes(): Promise<SizeResults> {
     text: `≤ ${MODEL_FACING_BUDGET_WITH_TEAM.toLocaleString('en-US')} chars`,
     met: withTeam.modelFacingChars <= MODEL_FACING_BUDGET_WITH_TEAM,
   });
+  row(`  what issue 54's groups add, ${issue54.tools} tools and their arguments of other tools`, chars(issue54.modelFacingChars), {
+    text: `≤ ${ISSUE_54_BUDGET.toLocaleString('en-US')} chars`,
+    met: issue54.modelFacingChars <= ISSUE_54_BUDGET,
+  });
   row(`  the local timesheet's ${allTools.tools} tools`, chars(allTools.modelFacingChars));
   row(`  the same, default tool set (${defaultTools.tools} tools)`, chars(defaultTools.modelFacingChars));
   row(`  largest three tools, model-facing`, allTools.largest.map((tool) => `${tool.name} ${tool.chars.toLocaleString('en-US')}`).join(', '));
   row('Whole tools/list result, all tools, output schemas included (2025 era)', `${chars(allTools.resultChars)}; JSON-RPC line ${chars(allTools.lineChars)}`);
   row('  the same, 2026-07-28 era (result / line)', `${chars(allToolsModern.resultChars)} / ${chars(allToolsModern.lineChars)}`);
   row(`  default tool set (result)`, chars(defaultTools.resultChars));
-  return { everyTool, withTeam, allTools, allToolsModern, defaultTools };
+  return { everyTool, withTeam, issue54, allTools, allToolsModern, defaultTools };
 }
 
 async function listTools(args: string[], opening: object[], prepare?: (dir: string) => void): Promise<ToolsListSize> {
@@ -412,6 +431,8 @@ async function main(): Promise<void> {
     toolsList: {
       everyTool: sizes.everyTool,
       withTeam: sizes.withTeam,
+      issue54: sizes.issue54,
+      issue54BudgetChars: ISSUE_54_BUDGET,
       modelFacingBudgetWithTeamChars: MODEL_FACING_BUDGET_WITH_TEAM,
       allTools: summaryOf(sizes.allTools),
       allToolsModern: summaryOf(sizes.allToolsModern),

@@ -26,6 +26,32 @@ export function wholeListChars(tools: readonly object[]): number {
 export const MODEL_FACING_BUDGET = 6_000;
 export const MODEL_FACING_BUDGET_WITH_TEAM = 7_500;
 
+/**
+ * The groups issue 54 brought, off by default, measured apart from the budgets above: their tools,
+ * with the arguments they added to tools of other groups (ISSUE_54_ARGUMENTS), add at most
+ * ISSUE_54_BUDGET characters to what the model reads.
+ */
+export const ISSUE_54_GROUPS: ReadonlySet<string> = new Set(['agents']);
+export const ISSUE_54_ARGUMENTS: Readonly<Record<string, readonly string[]>> = { time_report: ['include_agents'] };
+export const ISSUE_54_BUDGET = 1_500;
+
+/** The tools without what issue 54 added: its groups' tools, and its arguments of other tools. */
+export function withoutIssue54<Tool extends ListedTool>(tools: readonly Tool[], groupOf: (name: string) => string): Tool[] {
+  return tools.filter((tool) => !ISSUE_54_GROUPS.has(groupOf(tool.name))).map((tool) => withoutArguments(tool, ISSUE_54_ARGUMENTS[tool.name] ?? []));
+}
+
+/** Characters issue 54 added to what the model reads: its groups' tools, and its arguments of other tools. */
+export function issue54Chars(tools: readonly ListedTool[], groupOf: (name: string) => string): number {
+  return modelFacingChars(tools) - modelFacingChars(withoutIssue54(tools, groupOf));
+}
+
+function withoutArguments<Tool extends ListedTool>(tool: Tool, names: readonly string[]): Tool {
+  if (names.length === 0) return tool;
+  const schema = tool.inputSchema as { properties?: Record<string, unknown> };
+  const properties = Object.fromEntries(Object.entries(schema.properties ?? {}).filter(([name]) => !names.includes(name)));
+  return { ...tool, inputSchema: { ...schema, properties } };
+}
+
 interface ListedPrompt {
   name: string;
   description?: string;
