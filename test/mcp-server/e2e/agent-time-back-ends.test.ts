@@ -7,6 +7,7 @@ import { type InProcessEngineHandle, makeUserDataDir, startInProcessEngine, text
 import { clockodoFacts, clockodoFactsKey } from '../../../mcp-server/providers/clockodo/facts.ts';
 import { clockStartingAt, DEFAULT_USERS as KIMAI_USERS, type FakeUser, seedCatalog, startFakeKimai } from '../providers/kimai/fake-kimai.ts';
 import { DEFAULT_USERS as CLOCKODO_USERS, seedCompany, startFakeClockodo } from '../providers/clockodo/fake-clockodo.ts';
+import { DEFAULT_KEY as CALAMARI_KEY, seedOrganisation, startFakeCalamari } from '../providers/calamari/fake-calamari.ts';
 
 const NOW = '2026-11-18T15:00:00+01:00';
 const AGENTS_ON = { timezone: 'Europe/Berlin', tools: { groups: { agents: true }, enabled: { update_time_entry: true } } };
@@ -73,5 +74,15 @@ describe("an AI agent's own time on each back end", () => {
     const changed = await engine.call('update_time_entry', { id, description: 'Ran the whole suite' });
     expect(changed.structuredContent).toMatchObject({ entry: { description: 'Ran the whole suite', agent: AGENT } });
     expect(fake.state.entries.find((entry) => entry.id === id)?.text).toBe(`[ai:${AGENT}] Ran the whole suite`);
+  });
+
+  it("Calamari: the prefix [ai:<agent>] in the shift's description", async () => {
+    const fake = await startFakeCalamari({ now: clockStartingAt(NOW) });
+    closing.push(() => fake.close());
+    seedOrganisation(fake);
+    const engine = await engineOver({ type: 'calamari', url: fake.url, email: 'ada@acme.example' }, { PUNCHCARD_CALAMARI_TOKEN: CALAMARI_KEY });
+    const { activity: _none, ...work } = WORK;
+    const id = await agentAndPerson(engine, { start: 'yesterday 11:00', end: 'yesterday 12:00', project: 'General', description: 'Review' }, { ...work, project: 'General' });
+    expect(fake.state.shifts.find((shift) => shift.id === id)?.description).toBe(`[ai:${AGENT}] Ran the test suite`);
   });
 });

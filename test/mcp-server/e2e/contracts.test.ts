@@ -397,7 +397,7 @@ describe.each<Era>(['legacy', 'modern'])('tool contracts on Calamari, %s era', (
       comment: null,
       amount: 0.5,
     });
-    const userDataDir = makeUserDataDir({ provider: { type: 'calamari', url: fake.url, email: 'ada@acme.example' } });
+    const userDataDir = makeUserDataDir({ provider: { type: 'calamari', url: fake.url, email: 'ada@acme.example' }, tools: { groups: { agents: true } } });
     engine = await startInProcessEngine({ era, userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CALAMARI_TOKEN: CALAMARI_KEY } });
     tools = (await engine.client.listTools()).tools as unknown as ListedTool[];
   });
