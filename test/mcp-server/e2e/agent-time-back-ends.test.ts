@@ -8,6 +8,7 @@ import { clockodoFacts, clockodoFactsKey } from '../../../mcp-server/providers/c
 import { clockStartingAt, DEFAULT_USERS as KIMAI_USERS, type FakeUser, seedCatalog, startFakeKimai } from '../providers/kimai/fake-kimai.ts';
 import { DEFAULT_USERS as CLOCKODO_USERS, seedCompany, startFakeClockodo } from '../providers/clockodo/fake-clockodo.ts';
 import { DEFAULT_KEY as CALAMARI_KEY, seedOrganisation, startFakeCalamari } from '../providers/calamari/fake-calamari.ts';
+import { ADA as CLOCKIFY_ADA, seedWorkspace, startFakeClockify } from '../providers/clockify/fake-clockify.ts';
 
 const NOW = '2026-11-18T15:00:00+01:00';
 const AGENTS_ON = { timezone: 'Europe/Berlin', tools: { groups: { agents: true }, enabled: { update_time_entry: true } } };
@@ -74,6 +75,36 @@ describe("an AI agent's own time on each back end", () => {
     const changed = await engine.call('update_time_entry', { id, description: 'Ran the whole suite' });
     expect(changed.structuredContent).toMatchObject({ entry: { description: 'Ran the whole suite', agent: AGENT } });
     expect(fake.state.entries.find((entry) => entry.id === id)?.text).toBe(`[ai:${AGENT}] Ran the whole suite`);
+  });
+
+  it('Clockify: the workspace tag ai-<agent>, found or made once, on the entry', async () => {
+    const fake = await startFakeClockify({ now: clockStartingAt(NOW) });
+    closing.push(() => fake.close());
+    seedWorkspace(fake);
+    const engine = await engineOver({ type: 'clockify', url: fake.url }, { PUNCHCARD_CLOCKIFY_TOKEN: CLOCKIFY_ADA.key });
+    const { activity: _none, ...work } = WORK;
+    await agentAndPerson(engine, { start: 'yesterday 11:00', end: 'yesterday 12:00', project: 'Website', description: 'Review' }, work);
+    expect(fake.state.tags.map((tag) => tag.name)).toEqual([`ai-${AGENT}`]);
+    const tagged = fake.state.entries.filter((entry) => entry.description === 'Ran the test suite');
+    expect(tagged.map((entry) => entry.tagIds)).toEqual([[fake.state.tags[0]?.id]]);
+    // The second entry finds the tag Clockify has: none is made twice.
+    await engine.call('record_agent_time', { ...work, start: 'yesterday 13:00', end: 'yesterday 13:30' });
+    expect(fake.state.tags).toHaveLength(1);
+    const listed = (await engine.call('list_time_entries', { from: 'yesterday', to: 'yesterday' })).structuredContent as { entries: Array<{ agent?: string }> };
+    expect(listed.entries.map((entry) => entry.agent ?? null)).toEqual([AGENT, null, AGENT]);
+  });
+
+  it('Clockify: refused in words, and nothing recorded, where only admins may make tags', async () => {
+    const fake = await startFakeClockify({ now: clockStartingAt(NOW) });
+    closing.push(() => fake.close());
+    seedWorkspace(fake);
+    for (const workspace of fake.state.workspaces) workspace.settings.onlyAdminsCreateTag = true;
+    const engine = await engineOver({ type: 'clockify', url: fake.url }, { PUNCHCARD_CLOCKIFY_TOKEN: CLOCKIFY_ADA.key });
+    const { activity: _none, ...work } = WORK;
+    const refused = await engine.call('record_agent_time', work);
+    expect(refused.isError).toBe(true);
+    expect(textOf(refused)).toMatch(/^Clockify would not make the tag ai-punchcard-tests for the agent's own time .*nothing was recorded\.$/);
+    expect(fake.state.entries.filter((entry) => entry.description === 'Ran the test suite')).toEqual([]);
   });
 
   it("Calamari: the prefix [ai:<agent>] in the shift's description", async () => {
