@@ -55,6 +55,8 @@ export class ClockifyTimesheets extends BackEndPart<ClockifyContext, { catalog: 
    * an entry carries a tag and kept a while: another's new agent tag shows within that long.
    */
   readonly #agentTags = new Expiring<Map<string, string>>(AGENT_TAGS_REUSE_MS);
+  /** Agent tags this process found or made, by id: a tag's id never changes, so these need no asking again. */
+  readonly #knownAgentTags = new Map<string, string>();
 
   async runningEntry(): Promise<TimeEntry | null> {
     const running = await this.#currentRunning(true);
@@ -147,18 +149,25 @@ export class ClockifyTimesheets extends BackEndPart<ClockifyContext, { catalog: 
         }
         throw error;
       }));
-    this.#agentTags.invalidate();
+    this.#knownAgentTags.set(tag.id, agent);
     return tag.id;
   }
 
   /** Each entry's agent, by its tags' names (hydrated) or its tag ids among the workspace's agent tags. */
   async #agentsOf(entries: readonly ClockifyTimeEntry[]): Promise<Array<string | undefined>> {
-    const byName = entries.map((entry) => agentOfTags((entry.tags ?? []).map((tag) => tag?.name).filter((name): name is string => typeof name === 'string')));
+    const known = (entry: ClockifyTimeEntry) => (entry.tagIds ?? []).map((id) => this.#knownAgentTags.get(id)).find((agent) => agent !== undefined);
+    const byName = entries.map(
+      (entry) => agentOfTags((entry.tags ?? []).map((tag) => tag?.name).filter((name): name is string => typeof name === 'string')) ?? known(entry),
+    );
     if (!entries.some((entry, index) => byName[index] === undefined && (entry.tagIds ?? []).length > 0)) return byName;
     const tags = await this.#agentTags.get(async () => {
       const { workspaceId } = await this.context.ids();
       const found = await this.context.api.tags(workspaceId, 'ai-', false);
-      return new Map(found.flatMap((tag) => (typeof tag?.id === 'string' && typeof tag.name === 'string' ? [[tag.id, agentOfTags([tag.name])] as const] : [])).filter((pair): pair is [string, string] => pair[1] !== undefined));
+      return new Map(
+        found
+          .flatMap((tag) => (typeof tag?.id === 'string' && typeof tag.name === 'string' ? [[tag.id, agentOfTags([tag.name])] as const] : []))
+          .filter((pair): pair is [string, string] => pair[1] !== undefined),
+      );
     });
     return entries.map((entry, index) => byName[index] ?? (entry.tagIds ?? []).map((id) => tags.get(id)).find((agent) => agent !== undefined));
   }
