@@ -2,7 +2,14 @@
 // budget of back-end requests and its deadline, the handler with the call's context, and what it
 // ends as, in words. Host → engine → here → the handler → the back end: nothing on the way calls
 // back up.
-import { CLIENT_CAPABILITIES_META_KEY, CLIENT_INFO_META_KEY, inputRequired, type McpServer, type RequestStateCodec, type ServerContext } from '@modelcontextprotocol/server';
+import {
+  CLIENT_CAPABILITIES_META_KEY,
+  CLIENT_INFO_META_KEY,
+  inputRequired,
+  type McpServer,
+  type RequestStateCodec,
+  type ServerContext,
+} from '@modelcontextprotocol/server';
 import type { ToolName } from '../contract/tool-catalog.ts';
 import type { AppToolName } from '../contract/tools/tool-contract.ts';
 import { type ClientIdentity, clientIdentity } from '../domain/agents.ts';

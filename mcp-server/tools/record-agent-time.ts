@@ -13,14 +13,10 @@ export default defineTool({
   async handler(args, context) {
     const agent = context.client?.slug ?? '';
     if (context.client === null) {
-      throw new ToolInputError(
-        "This client did not say its name (clientInfo.name), and agent time is recorded under the client's name; nothing was recorded.",
-      );
+      throw new ToolInputError("This client did not say its name (clientInfo.name), and agent time is recorded under the client's name; nothing was recorded.");
     }
     if (agent === '') {
-      throw new ToolInputError(
-        `The client's name "${context.client.name}" has no letter or digit to label entries with (a-z, 0-9); nothing was recorded.`,
-      );
+      throw new ToolInputError(`The client's name "${context.client.name}" has no letter or digit to label entries with (a-z, 0-9); nothing was recorded.`);
     }
     const description = args.description.trim();
     if (description === '') throw new ToolInputError('description: say what the agent did; agent time is recorded with a description.');

@@ -157,7 +157,8 @@ export function createClockifyApi(options: ClockifyApiOptions) {
       list<ClockifyTag>(`${ws(workspaceId)}/tags`, tracking(`look for the tag ${name}`), {
         query: { name, 'strict-name-search': exact, page: 1, 'page-size': 200 },
       }),
-    createTag: (workspaceId: string, name: string) => call<ClockifyTag>('POST', `${ws(workspaceId)}/tags`, tracking(`create the tag ${name}`), { body: { name } }),
+    createTag: (workspaceId: string, name: string) =>
+      call<ClockifyTag>('POST', `${ws(workspaceId)}/tags`, tracking(`create the tag ${name}`), { body: { name } }),
     deleteEntry: (workspaceId: string, entryId: string, number: number) =>
       call<undefined>('DELETE', `${ws(workspaceId)}/time-entries/${id(entryId)}`, tracking(`delete time entry #${number}`, entryNotFound(number))),
     /** Stops the person's running timer at `end`. */

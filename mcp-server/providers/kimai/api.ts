@@ -8,17 +8,7 @@ import { createRemoteClient, type QueryValue, type RemoteConnection } from '../r
 import { isObject } from '../remote/wire.ts';
 import type { CatalogKind } from '../time-tracker.ts';
 import { describeHttpFailure, describeNotJson, KIMAI_WORDS, KimaiError, looksHtml, type RequestPurpose } from './errors.ts';
-import type {
-  KimaiAbsence,
-  KimaiActivity,
-  KimaiCustomer,
-  KimaiProject,
-  KimaiTag,
-  KimaiTeam,
-  KimaiTimesheet,
-  KimaiTimesheetConfig,
-  KimaiUser,
-} from './wire.ts';
+import type { KimaiAbsence, KimaiActivity, KimaiCustomer, KimaiProject, KimaiTag, KimaiTeam, KimaiTimesheet, KimaiTimesheetConfig, KimaiUser } from './wire.ts';
 
 export type { QueryValue };
 

@@ -156,7 +156,10 @@ export class KimaiTimesheets extends BackEndPart<KimaiContext, { catalog: KimaiC
     if (tag && !(sheet.tags ?? []).includes(tag)) {
       // Without its tag the agent's time would count as the person's: it goes again, and the call says why.
       await this.context.api.deleteTimesheet(sheet.id);
-      throw new BackEndError('unavailable', `Kimai did not keep the tag ${tag} on the entry, so it was not recorded as the agent's own time. Nothing was kept.`);
+      throw new BackEndError(
+        'unavailable',
+        `Kimai did not keep the tag ${tag} on the entry, so it was not recorded as the agent's own time. Nothing was kept.`,
+      );
     }
     return toTimeEntry(sheet, NO_NAMES);
   }

@@ -58,7 +58,13 @@ describe("an AI agent's own time on each back end", () => {
     seedCatalog(fake);
     const ada = KIMAI_USERS[0] as FakeUser;
     const engine = await engineOver({ type: 'kimai', url: `${fake.url}/` }, { PUNCHCARD_KIMAI_TOKEN: ada.token });
-    const id = await agentAndPerson(engine, { start: 'yesterday 11:00', end: 'yesterday 12:00', project: 'Website', activity: 'Meeting', description: 'Review' });
+    const id = await agentAndPerson(engine, {
+      start: 'yesterday 11:00',
+      end: 'yesterday 12:00',
+      project: 'Website',
+      activity: 'Meeting',
+      description: 'Review',
+    });
     expect(fake.state.timesheets.find((sheet) => sheet.id === id)).toMatchObject({ tags: [`ai-${AGENT}`], description: 'Ran the test suite' });
   });
 
@@ -68,9 +74,20 @@ describe("an AI agent's own time on each back end", () => {
     seedCompany(fake);
     const mia = CLOCKODO_USERS[2] as (typeof CLOCKODO_USERS)[number];
     const engine = await engineOver({ type: 'clockodo', email: mia.email, url: fake.url }, { PUNCHCARD_CLOCKODO_TOKEN: mia.apiKey }, (dir) =>
-      clockodoFacts.write(dir, clockodoFactsKey({ email: mia.email, url: fake.url }), { userId: mia.id, role: 'manager', absences: true, checkedAt: NOW }, () => {}),
+      clockodoFacts.write(
+        dir,
+        clockodoFactsKey({ email: mia.email, url: fake.url }),
+        { userId: mia.id, role: 'manager', absences: true, checkedAt: NOW },
+        () => {},
+      ),
     );
-    const id = await agentAndPerson(engine, { start: 'yesterday 11:00', end: 'yesterday 12:00', project: 'Website', activity: 'Meeting', description: 'Review' });
+    const id = await agentAndPerson(engine, {
+      start: 'yesterday 11:00',
+      end: 'yesterday 12:00',
+      project: 'Website',
+      activity: 'Meeting',
+      description: 'Review',
+    });
     expect(fake.state.entries.find((entry) => entry.id === id)?.text).toBe(`[ai:${AGENT}] Ran the test suite`);
     const changed = await engine.call('update_time_entry', { id, description: 'Ran the whole suite' });
     expect(changed.structuredContent).toMatchObject({ entry: { description: 'Ran the whole suite', agent: AGENT } });
@@ -113,7 +130,11 @@ describe("an AI agent's own time on each back end", () => {
     seedOrganisation(fake);
     const engine = await engineOver({ type: 'calamari', url: fake.url, email: 'ada@acme.example' }, { PUNCHCARD_CALAMARI_TOKEN: CALAMARI_KEY });
     const { activity: _none, ...work } = WORK;
-    const id = await agentAndPerson(engine, { start: 'yesterday 11:00', end: 'yesterday 12:00', project: 'General', description: 'Review' }, { ...work, project: 'General' });
+    const id = await agentAndPerson(
+      engine,
+      { start: 'yesterday 11:00', end: 'yesterday 12:00', project: 'General', description: 'Review' },
+      { ...work, project: 'General' },
+    );
     expect(fake.state.shifts.find((shift) => shift.id === id)?.description).toBe(`[ai:${AGENT}] Ran the test suite`);
   });
 });

@@ -822,7 +822,10 @@ describe("an AI agent's own time", () => {
   it('carries the tag ai-<agent>, made visible once, and reads it back as the agent', async () => {
     const { fake, tracker, ids } = await setup();
     let entry: Awaited<ReturnType<typeof tracker.entries.createEntry>> | undefined;
-    const first = await requestsDuring(fake, async () => (entry = await tracker.entries.createEntry(work(ids, '2026-11-17T09:00:00+01:00', '2026-11-17T10:00:00+01:00'))));
+    const first = await requestsDuring(
+      fake,
+      async () => (entry = await tracker.entries.createEntry(work(ids, '2026-11-17T09:00:00+01:00', '2026-11-17T10:00:00+01:00'))),
+    );
     expect(first.filter((request) => request.includes('/tags'))).toEqual(['GET /tags/find', 'POST /tags']);
     expect(fake.state.tags).toEqual([expect.objectContaining({ name: 'ai-claude-code', visible: true })]);
     expect(fake.state.timesheets.find((sheet) => sheet.id === entry?.id)?.tags).toEqual(['ai-claude-code']);
