@@ -276,6 +276,8 @@ export interface FakeBridgeOptions {
   running?: boolean;
   /** The running timer's clock-in was kept in the engine's outbox while the tracker was out of reach. */
   waitingToSend?: boolean;
+  /** Monday evening holds an AI agent's own time (record_agent_time), 18:00–19:30. */
+  agentEntry?: boolean;
   /** Kept writes that were not sent and wait for the person's decision (the engine's outbox). */
   keptWrites?: KeptWriteView[];
   /**
@@ -422,6 +424,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     // As the engine's outbox numbers a kept write until the back end gives it its own.
     if (options.waitingToSend) Object.assign(running, { id: -1, waitingToSend: true });
   }
+  if (options.agentEntry) add(at(weekday(now), '18:00'), at(weekday(now), '19:30'), 'Acme Website', 'Development', 'Ran the test suite').agent = 'claude-code';
   // Kimai keeps exported records locked for a plain user: Monday's first entry is one.
   const exported = entries.find((entry) => weekday(entry.start) === 0);
   if ((options.account?.type ?? 'local') === 'kimai' && exported)
@@ -439,6 +442,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     description: entry.description,
     ...(entry.locked ? { locked: entry.locked } : {}),
     ...(entry.waitingToSend ? { waiting_to_send: true } : {}),
+    ...(entry.agent ? { agent: entry.agent } : {}),
     ...(entry.breaks
       ? {
           breaks: entry.breaks.map((span) => ({
