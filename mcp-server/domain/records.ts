@@ -32,6 +32,11 @@ export interface TimeEntry {
    * kept writes go first. Its number is then the outbox's, negative.
    */
   waiting?: { service: string; reason: 'out_of_reach' | 'behind' };
+  /**
+   * An AI agent's own time, not the person's: the agent (the MCP client's name as a label carries it,
+   * domain/agents.ts), read back from the back end's label. Absent on the person's own entries.
+   */
+  agent?: string;
 }
 
 /** A break inside a shift; `end` is null while it runs. */
@@ -47,6 +52,8 @@ export interface WorkSpan {
   end: number;
   project: Ref | null;
   activity: Ref | null;
+  /** The agent whose time it is (TimeEntry.agent); absent on the person's own. */
+  agent?: string;
 }
 
 export interface CatalogItem {
@@ -166,7 +173,7 @@ export function spansWithin(entries: readonly TimeEntry[], from: number, to: num
   for (const entry of entries) {
     const start = Math.max(entry.start, from);
     const end = Math.min(entry.end ?? Math.max(now, entry.start), to);
-    if (end > start) spans.push({ start, end, project: entry.project, activity: entry.activity });
+    if (end > start) spans.push({ start, end, project: entry.project, activity: entry.activity, ...(entry.agent ? { agent: entry.agent } : {}) });
   }
   return spans;
 }

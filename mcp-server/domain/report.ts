@@ -12,6 +12,15 @@ export interface ReportGroup {
   ms: number;
 }
 
+/**
+ * The person's own spans, and the AI agents' spans a report leaves out of them (record_agent_time):
+ * an agent's time is not the person's hours unless asked for (`includeAgents`), then nothing is left out.
+ */
+export function ownSpans(spans: readonly WorkSpan[], includeAgents: boolean): { counted: WorkSpan[]; leftOut: WorkSpan[] } {
+  if (includeAgents) return { counted: [...spans], leftOut: [] };
+  return { counted: spans.filter((span) => !span.agent), leftOut: spans.filter((span) => span.agent) };
+}
+
 /** Time worked inside [from, to) across the spans. */
 export function sumSpans(spans: readonly WorkSpan[], from: number, to: number): number {
   let total = 0;

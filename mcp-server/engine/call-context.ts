@@ -37,7 +37,7 @@ export interface CallSource {
 }
 
 export interface CallContexts {
-  /** The context of one tool call, with the asker left out (run-tool.ts adds the call's own). */
+  /** The context of one tool call, with the asker and the client left out (run-tool.ts adds the call's own). */
   context: () => Promise<ToolContext>;
   /** The person's zone and the time, for a prompt's days. */
   promptClock: () => Promise<{ timezone: string; now: number }>;
@@ -81,6 +81,8 @@ export function callContexts(source: CallSource): CallContexts {
       organisationPolicy: source.organisationPolicy(),
       settingsFile: source.settingsFile(),
       ask: NO_ASKING,
+      // The call's own (run-tool.ts): a client is known per request, not per engine.
+      client: null,
       catalogListed: source.catalogListed(settings),
       evidence: source.evidence,
     };

@@ -2,9 +2,17 @@
 // budget of back-end requests and its deadline, the handler with the call's context, and what it
 // ends as, in words. Host → engine → here → the handler → the back end: nothing on the way calls
 // back up.
-import { CLIENT_CAPABILITIES_META_KEY, inputRequired, type McpServer, type RequestStateCodec, type ServerContext } from '@modelcontextprotocol/server';
+import {
+  CLIENT_CAPABILITIES_META_KEY,
+  CLIENT_INFO_META_KEY,
+  inputRequired,
+  type McpServer,
+  type RequestStateCodec,
+  type ServerContext,
+} from '@modelcontextprotocol/server';
 import type { ToolName } from '../contract/tool-catalog.ts';
 import type { AppToolName } from '../contract/tools/tool-contract.ts';
+import { type ClientIdentity, clientIdentity } from '../domain/agents.ts';
 import { MAX_REQUESTS_PER_CALL } from '../domain/call-limits.ts';
 import type { Log } from '../log.ts';
 import { missingPart } from '../providers/capability-parts.ts';
@@ -63,6 +71,13 @@ export function declaredCapabilities(server: McpServer, request: ServerContext):
   return envelope?.[CLIENT_CAPABILITIES_META_KEY] ?? server.server.getClientCapabilities();
 }
 
+/** The client of a request, by its `clientInfo.name`: the request's own in the 2026 era, the handshake's in the 2025 era. */
+export function callingClient(server: McpServer, request: ServerContext): ClientIdentity | null {
+  const envelope = request.mcpReq.envelope as Readonly<Record<string, unknown>> | undefined;
+  const info = envelope?.[CLIENT_INFO_META_KEY] ?? server.server.getClientVersion();
+  return clientIdentity(typeof info === 'object' && info !== null ? (info as { name?: unknown }).name : undefined);
+}
+
 export async function runTool(tool: CallableTool, args: unknown, call: ToolCall) {
   const started = call.afterCall ? performance.now() : 0;
   const { result, outcome } = await answer(tool, args, call);
@@ -110,7 +125,7 @@ async function answer(tool: CallableTool, args: unknown, call: ToolCall) {
     // included, and one end: the client's cancellation or the call's deadline, whichever comes first.
     const scope = { requests: MAX_REQUESTS_PER_CALL, deadlineMs: call.deadlineMs, cancelled: call.request.mcpReq.signal, tool: tool.name };
     const outcome = await runInCallScope(scope, async () => {
-      const callContext = { ...(await call.context()), ask };
+      const callContext = { ...(await call.context()), ask, client: callingClient(call.server, call.request) };
       // The part the tool's capability brings, checked here once for every tool (its handler is typed with it).
       const missing = missingPart(callContext.tracker, tool.capability);
       if (missing) throw new ToolInputError(partMissing(missing, callContext.tracker.label));

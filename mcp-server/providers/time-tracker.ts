@@ -33,6 +33,11 @@ export interface EntryFields {
   projectId: number | null;
   activityId: number | null;
   description: string;
+  /**
+   * Recorded as this AI agent's own time (record_agent_time): each back end labels the entry in its
+   * own way (domain/agents.ts). Only a new entry takes it; a change keeps the label the entry has.
+   */
+  agent?: string;
 }
 
 export interface EntryQuery {

@@ -3,6 +3,7 @@
 // ask the person. Handlers touch nothing else.
 import type { Settings } from '../contract/settings.ts';
 import type { EvidenceReader } from '../evidence/evidence.ts';
+import type { ClientIdentity } from '../domain/agents.ts';
 import type { PlannedDay } from '../domain/work-plan.ts';
 import type { Capability, TrackerWith } from '../providers/time-tracker.ts';
 import type { Asker } from './asking.ts';
@@ -47,4 +48,9 @@ export interface ToolContext<Needs extends Capability = Capability> {
   readonly catalogListed: boolean;
   /** The host's way to read the person's calendars, commits and journals (evidence/evidence.ts); null where it reads none. */
   readonly evidence: EvidenceReader | null;
+  /**
+   * The MCP client making the call, by its `clientInfo.name` (the 2025 handshake's, or the 2026
+   * request's own), made safe to show and to label with; null where it names none.
+   */
+  readonly client: ClientIdentity | null;
 }

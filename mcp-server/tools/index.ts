@@ -29,6 +29,7 @@ import listPendingLeave from './list-pending-leave.ts';
 import decideLeaveRequest from './decide-leave-request.ts';
 import suggestEntries from './suggest-entries.ts';
 import bookSuggestedEntries from './book-suggested-entries.ts';
+import recordAgentTime from './record-agent-time.ts';
 
 // Each definition is checked against its own schemas by defineTool; the table only needs the
 // common shape, so it widens them here.
@@ -61,6 +62,7 @@ export const TOOLS = {
   decide_leave_request: decideLeaveRequest,
   suggest_entries: suggestEntries,
   book_suggested_entries: bookSuggestedEntries,
+  record_agent_time: recordAgentTime,
 } satisfies { [Name in ToolName]: AnyTool & { name: Name } };
 
 /** In the registry's order, which is the order tools/list shows. */

@@ -32,6 +32,7 @@ export function presentEntry(entry: TimeEntry, context: ToolContext): EntryOutpu
     ...(entry.breaks ? { breaks: breaks.map(({ ms, ...span }) => ({ ...span, minutes: Math.floor(ms / MINUTE_MS) })) } : {}),
     ...(entry.locked ? { locked: entry.locked } : {}),
     ...(entry.waiting ? { waiting_to_send: true } : {}),
+    ...(entry.agent ? { agent: entry.agent } : {}),
   };
 }
 

@@ -1,4 +1,4 @@
-import { dayTargets, groupSpans, sumSpans, withTargets, type DayTarget } from '../domain/report.ts';
+import { dayTargets, groupSpans, ownSpans, sumSpans, withTargets, type DayTarget } from '../domain/report.ts';
 import { addDays, formatDuration, startOfIsoWeek } from '../domain/time.ts';
 import { clipLeave } from '../domain/leave-tally.ts';
 import { planOf } from '../domain/work-plan.ts';
@@ -17,11 +17,15 @@ export default defineTool({
     const now = today(context);
     const range = dayRange(from, to, context);
     const projectId = await catalogLookup(context).project(args.project);
-    const spans = await context.tracker.entries.workSpans(range.start, range.end, context.now(), projectId ?? undefined);
+    const everySpan = await context.tracker.entries.workSpans(range.start, range.end, context.now(), projectId ?? undefined);
+    // AI agents' own time is not the person's hours, unless asked for; how much was left out is said.
+    const { counted: spans, leftOut } = ownSpans(everySpan, args.include_agents === true);
+    const agentMinutes = Math.round(sumSpans(leftOut, range.start, range.end) / MINUTE_MS);
+    const agentLine = agentMinutes > 0 ? [`AI agents' own time left out: ${duration(agentMinutes)} (include_agents: true counts it).`] : [];
     const groupBy = args.group_by ?? 'day';
     const worked = groupSpans(spans, groupBy, context.timezone);
     const total = Math.round(sumSpans(spans, range.start, range.end) / MINUTE_MS);
-    const totalText = `Total ${duration(total)} from ${from} to ${to}`;
+    const totalText = `Total ${duration(total)} from ${from} to ${to}${args.include_agents === true ? ", AI agents' own time included" : ''}`;
     if (projectId !== null) {
       const groups = worked.map((group) => ({ key: group.key, minutes: Math.round(group.ms / MINUTE_MS) }));
       return {
@@ -35,8 +39,9 @@ export default defineTool({
           target_so_far_minutes: null,
           overtime_minutes: null,
           back_end_balance: null,
+          agent_minutes_left_out: agentMinutes,
         },
-        text: [`${totalText}.`, ...groups.map((group) => `${group.key}: ${duration(group.minutes)}`)].join('\n'),
+        text: [`${totalText}.`, ...agentLine, ...groups.map((group) => `${group.key}: ${duration(group.minutes)}`)].join('\n'),
       };
     }
     const [{ targets, holidays, leave }, account] = await Promise.all([
@@ -76,8 +81,9 @@ export default defineTool({
         target_so_far_minutes: soFar,
         overtime_minutes: balance,
         back_end_balance: backEndBalance,
+        agent_minutes_left_out: agentMinutes,
       },
-      text: [summary, ...accountLine, ...lines].join('\n'),
+      text: [summary, ...agentLine, ...accountLine, ...lines].join('\n'),
     };
   },
 });

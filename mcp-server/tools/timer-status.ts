@@ -1,7 +1,7 @@
 import { formatDuration, formatInstant, formatLocalTime, startOfIsoWeek } from '../domain/time.ts';
 import { defineTool } from './define-tool.ts';
 import { dayRange, entryLabel, MINUTE_MS, presentEntry, runningBreak, today } from './shared.ts';
-import { sumSpans } from '../domain/report.ts';
+import { ownSpans, sumSpans } from '../domain/report.ts';
 import { timerStatusContract } from '../contract/tools/timer-status.ts';
 
 export default defineTool({
@@ -11,7 +11,9 @@ export default defineTool({
     const day = today(context);
     const week = dayRange(startOfIsoWeek(day), day, context);
     const todayStart = dayRange(day, day, context).start;
-    const [running, spans] = await Promise.all([context.tracker.timer.runningEntry(), context.tracker.entries.workSpans(week.start, week.end, now)]);
+    const [running, everySpan] = await Promise.all([context.tracker.timer.runningEntry(), context.tracker.entries.workSpans(week.start, week.end, now)]);
+    // The person's own hours: AI agents' own time (record_agent_time) is not theirs.
+    const spans = ownSpans(everySpan, false).counted;
     const todayMinutes = Math.floor(sumSpans(spans, todayStart, week.end) / MINUTE_MS);
     const weekMinutes = Math.floor(sumSpans(spans, week.start, week.end) / MINUTE_MS);
     const totals = `Today ${formatDuration(todayMinutes * MINUTE_MS)}, this week ${formatDuration(weekMinutes * MINUTE_MS)}.`;

@@ -12,6 +12,8 @@ export interface Entry {
   locked?: string;
   /** Kept in the engine's outbox while the back end was out of reach; the engine refuses to change it until it is sent. */
   waiting_to_send?: boolean;
+  /** An AI agent's own time (record_agent_time): not the person's hours. */
+  agent?: string;
 }
 
 export interface TimerState {
@@ -31,7 +33,7 @@ export const isDay = (value: unknown): value is string => isText(value) && /^\d{
 
 export function asEntry(value: unknown): Entry | null {
   if (!isObject(value)) return null;
-  const { id, start, end, minutes, project, activity, description, locked, waiting_to_send: waiting } = value;
+  const { id, start, end, minutes, project, activity, description, locked, waiting_to_send: waiting, agent } = value;
   if (
     !Number.isInteger(id) ||
     !isText(start) ||
@@ -44,6 +46,7 @@ export function asEntry(value: unknown): Entry | null {
     return null;
   if (locked !== undefined && !isText(locked)) return null;
   if (waiting !== undefined && typeof waiting !== 'boolean') return null;
+  if (agent !== undefined && !isText(agent)) return null;
   return value as unknown as Entry;
 }
 

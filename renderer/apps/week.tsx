@@ -113,7 +113,8 @@ interface DayProps {
 function Day({ date, week, editing, setEditing, writer, done }: DayProps) {
   const entries = week.entries.filter((entry) => entry.start.slice(0, 10) === date);
   const group = week.report.groups.find((candidate) => candidate.key === date);
-  const worked = group?.minutes ?? entries.reduce((sum, entry) => sum + entry.minutes, 0);
+  // An AI agent's own time is not the person's hours (time_report leaves it out too).
+  const worked = group?.minutes ?? entries.reduce((sum, entry) => sum + (entry.agent ? 0 : entry.minutes), 0);
   const target = group?.target_minutes;
   const missing = target !== undefined && date <= week.today ? Math.max(0, target - worked) : 0;
   const holiday = week.holidays.get(date);

@@ -27,5 +27,10 @@ export function dayReason(day: DayReason & { targetMinutes: number }): string | 
  */
 export const WAITING_TO_SEND = 'Waiting to be sent';
 
+/** An AI agent's own time (record_agent_time): whose it is, and that the totals leave it out. */
+export function agentWords(agent: string): string {
+  return `AI agent ${agent}'s own time, not counted in your hours`;
+}
+
 /** Why a kept write offers no change: the engine refuses one until the back end has given it its number. */
 export const KEPT_UNTIL_SENT = 'Kept while your time tracker was out of reach; it can be changed once it has been sent.';

@@ -1,7 +1,7 @@
 // The day from evidence for `npm run bench`: suggest_entries over a month of a busy person (a calendar
 // with daily and weekly series and single meetings, three repositories of their commits among a
 // colleague's, the bookings of the weeks before), through the built server over stdio as an AI client
-// calls it; and what the evidence and agents groups add to what the model reads of tools/list.
+// calls it. What the evidence and agents groups add to tools/list is measured with the other sizes (run.ts).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,7 +9,6 @@ import { Client } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { SERVER_BUNDLE } from '../support/engine.ts';
 import { makeTempDir, residentMemory, serverEnv } from '../support/raw-stdio.ts';
-import { EVIDENCE_GROUPS, EVIDENCE_GROUPS_BUDGET, modelFacingChars } from '../support/tool-list-size.ts';
 import { describeTiming, roundSummary, summarize, type Summary } from './stats.ts';
 
 type Row = (benchmark: string, result: string, target?: { text: string; met: boolean }) => void;
@@ -26,7 +25,6 @@ export interface EvidenceBenchResults {
   month: { events: number; commits: number; drafts: number; unmapped: number };
   suggestMs: Summary;
   serverRssMb: number | null;
-  toolsList: { addedChars: number; budgetChars: number; tools: string[] };
 }
 
 export async function evidenceDayBenchmarks(row: Row, progress: (text: string) => void): Promise<EvidenceBenchResults> {
@@ -79,30 +77,14 @@ export async function evidenceDayBenchmarks(row: Row, progress: (text: string) =
     );
     row('  server RSS after the calls', memory ? `${memory.rssMb.toFixed(1)} MB` : 'n/a');
 
-    const tools = (await client.listTools()).tools;
-    const groupTools = tools.filter((tool) => EVIDENCE_GROUPS.has(groupOf(tool.name)));
-    const addedChars = modelFacingChars(groupTools);
-    row(
-      `What the evidence and agents groups add to what the model reads (${groupTools.map((tool) => tool.name).join(', ')})`,
-      `${addedChars.toLocaleString('en-US')} chars`,
-      { text: `≤ ${EVIDENCE_GROUPS_BUDGET.toLocaleString('en-US')} chars`, met: addedChars <= EVIDENCE_GROUPS_BUDGET },
-    );
     return {
       month: { events, commits, drafts, unmapped },
       suggestMs: roundSummary(suggestMs),
       serverRssMb: memory ? Math.round(memory.rssMb * 10) / 10 : null,
-      toolsList: { addedChars, budgetChars: EVIDENCE_GROUPS_BUDGET, tools: groupTools.map((tool) => tool.name) },
     };
   } finally {
     await close();
   }
-}
-
-/** The group of a listed tool, as the registry files it (the bench reads the built server, not the sources). */
-function groupOf(name: string): string {
-  if (name === 'suggest_entries' || name === 'book_suggested_entries') return 'evidence';
-  if (name === 'record_agent_time') return 'agents';
-  return 'other';
 }
 
 async function connect(dir: string) {

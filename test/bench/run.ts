@@ -8,7 +8,15 @@ import { join, resolve } from 'node:path';
 import { Client } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { SERVER_BUNDLE } from '../support/engine.ts';
-import { MODEL_FACING_BUDGET, MODEL_FACING_BUDGET_WITH_TEAM, modelFacingChars } from '../support/tool-list-size.ts';
+import {
+  EVIDENCE_GROUPS_BUDGET,
+  evidenceGroupsChars,
+  MODEL_FACING_BUDGET,
+  MODEL_FACING_BUDGET_WITH_TEAM,
+  modelFacingChars,
+  withoutEvidenceGroups,
+} from '../support/tool-list-size.ts';
+import { TOOL_CATALOG } from '../../mcp-server/contract/tool-catalog.ts';
 import { writeDetection } from '../../mcp-server/providers/kimai/detection-cache.ts';
 import {
   cleanUp,
@@ -92,6 +100,8 @@ interface SizeResults {
   everyTool: { tools: number; modelFacingChars: number };
   /** The same with the team group's tools, listed for a Kimai team lead. */
   withTeam: { tools: number; modelFacingChars: number };
+  /** What the evidence and agents groups add on top, with the arguments they brought to other tools. */
+  evidenceGroups: { tools: number; modelFacingChars: number };
   allTools: ToolsListSize;
   allToolsModern: ToolsListSize;
   defaultTools: ToolsListSize;
@@ -108,13 +118,18 @@ async function toolsListSizes(): Promise<SizeResults> {
     legacyOpening(),
   );
   const union = new Map([...allTools.listed, ...calamari.listed].map((tool) => [tool.name, tool]));
-  const everyTool = { tools: union.size, modelFacingChars: modelFacingChars([...union.values()]) };
+  // The evidence and agents groups are measured on their own (test/support/tool-list-size.ts).
+  const groupOf = (name: string): string => TOOL_CATALOG[name as keyof typeof TOOL_CATALOG]?.group ?? '';
+  const everyday = withoutEvidenceGroups([...union.values()], groupOf);
+  const everyTool = { tools: everyday.length, modelFacingChars: modelFacingChars(everyday) };
+  const evidenceGroups = { tools: union.size - everyday.length, modelFacingChars: evidenceGroupsChars([...union.values()], groupOf) };
   // A Kimai team lead's listing (what an earlier start learned, remembered) holds the team group's tools.
   const kimai = await listTools(['--all-tools', '--provider', 'kimai', '--url', 'https://kimai.example.com'], legacyOpening(), (dir) =>
     writeDetection(dir, 'https://kimai.example.com', { absences: true, leads: true, timezone: 'Europe/Berlin' }, progress),
   );
   const withTeamUnion = new Map([...union, ...kimai.listed.map((tool) => [tool.name, tool] as const)]);
-  const withTeam = { tools: withTeamUnion.size, modelFacingChars: modelFacingChars([...withTeamUnion.values()]) };
+  const withTeamEveryday = withoutEvidenceGroups([...withTeamUnion.values()], groupOf);
+  const withTeam = { tools: withTeamEveryday.length, modelFacingChars: modelFacingChars(withTeamEveryday) };
   const chars = (value: number) => `${value.toLocaleString('en-US')} chars`;
   row(`What the model reads of every tool of every back end, ${everyTool.tools} tools (name + description + inputSchema)`, chars(everyTool.modelFacingChars), {
     text: `≤ ${MODEL_FACING_BUDGET.toLocaleString('en-US')} chars`,
@@ -124,13 +139,17 @@ async function toolsListSizes(): Promise<SizeResults> {
     text: `≤ ${MODEL_FACING_BUDGET_WITH_TEAM.toLocaleString('en-US')} chars`,
     met: withTeam.modelFacingChars <= MODEL_FACING_BUDGET_WITH_TEAM,
   });
+  row(`  what the evidence and agents groups add, ${evidenceGroups.tools} tools and their arguments of other tools`, chars(evidenceGroups.modelFacingChars), {
+    text: `≤ ${EVIDENCE_GROUPS_BUDGET.toLocaleString('en-US')} chars`,
+    met: evidenceGroups.modelFacingChars <= EVIDENCE_GROUPS_BUDGET,
+  });
   row(`  the local timesheet's ${allTools.tools} tools`, chars(allTools.modelFacingChars));
   row(`  the same, default tool set (${defaultTools.tools} tools)`, chars(defaultTools.modelFacingChars));
   row(`  largest three tools, model-facing`, allTools.largest.map((tool) => `${tool.name} ${tool.chars.toLocaleString('en-US')}`).join(', '));
   row('Whole tools/list result, all tools, output schemas included (2025 era)', `${chars(allTools.resultChars)}; JSON-RPC line ${chars(allTools.lineChars)}`);
   row('  the same, 2026-07-28 era (result / line)', `${chars(allToolsModern.resultChars)} / ${chars(allToolsModern.lineChars)}`);
   row(`  default tool set (result)`, chars(defaultTools.resultChars));
-  return { everyTool, withTeam, allTools, allToolsModern, defaultTools };
+  return { everyTool, withTeam, evidenceGroups, allTools, allToolsModern, defaultTools };
 }
 
 async function listTools(args: string[], opening: object[], prepare?: (dir: string) => void): Promise<ToolsListSize> {
@@ -415,6 +434,8 @@ async function main(): Promise<void> {
     toolsList: {
       everyTool: sizes.everyTool,
       withTeam: sizes.withTeam,
+      evidenceGroups: sizes.evidenceGroups,
+      evidenceGroupsBudgetChars: EVIDENCE_GROUPS_BUDGET,
       modelFacingBudgetWithTeamChars: MODEL_FACING_BUDGET_WITH_TEAM,
       allTools: summaryOf(sizes.allTools),
       allToolsModern: summaryOf(sizes.allToolsModern),

@@ -159,6 +159,7 @@ const TOOL_TEXT: Record<ToolName, { title: string; description: string }> = {
   decide_leave_request: { title: 'Decide leave request', description: 'Approves or rejects a request.' },
   suggest_entries: { title: 'Suggest entries', description: 'Drafts entries from your calendar, commits and sessions.' },
   book_suggested_entries: { title: 'Book suggested entries', description: 'Books the drafts you confirmed.' },
+  record_agent_time: { title: 'Record agent time', description: "Books an AI agent's own work, labelled as its time." },
 };
 
 /** The team group: the local timesheet, Calamari and Clockify do not serve it (yet); Kimai's and Clockodo's fake accounts lead a team. */
@@ -277,6 +278,8 @@ export interface FakeBridgeOptions {
   running?: boolean;
   /** The running timer's clock-in was kept in the engine's outbox while the tracker was out of reach. */
   waitingToSend?: boolean;
+  /** Monday evening holds an AI agent's own time (record_agent_time), 18:00–19:30. */
+  agentEntry?: boolean;
   /** Kept writes that were not sent and wait for the person's decision (the engine's outbox). */
   keptWrites?: KeptWriteView[];
   /**
@@ -423,6 +426,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     // As the engine's outbox numbers a kept write until the back end gives it its own.
     if (options.waitingToSend) Object.assign(running, { id: -1, waitingToSend: true });
   }
+  if (options.agentEntry) add(at(weekday(now), '18:00'), at(weekday(now), '19:30'), 'Acme Website', 'Development', 'Ran the test suite').agent = 'claude-code';
   // Kimai keeps exported records locked for a plain user: Monday's first entry is one.
   const exported = entries.find((entry) => weekday(entry.start) === 0);
   if ((options.account?.type ?? 'local') === 'kimai' && exported)
@@ -440,6 +444,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     description: entry.description,
     ...(entry.locked ? { locked: entry.locked } : {}),
     ...(entry.waitingToSend ? { waiting_to_send: true } : {}),
+    ...(entry.agent ? { agent: entry.agent } : {}),
     ...(entry.breaks
       ? {
           breaks: entry.breaks.map((span) => ({

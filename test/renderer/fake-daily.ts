@@ -33,6 +33,8 @@ export interface FakeEntryRecord {
   /** Kept in the engine's outbox while the back end was out of reach (its id is then negative). */
   waitingToSend?: boolean;
   breaks?: Array<{ type: string; start: number; end: number | null }>;
+  /** An AI agent's own time (record_agent_time): listed, not the person's hours. */
+  agent?: string;
 }
 
 /**
@@ -463,7 +465,8 @@ export function createFakeDaily(context: DailyContext, options: FakeDailyOptions
     },
     getReport: ({ from, to }: { from: string; to: string }): ReportView => {
       const today = context.dateOf(context.now());
-      const entries = entriesIn(from, to);
+      // As time_report: an AI agent's own time is not the person's hours.
+      const entries = entriesIn(from, to).filter((entry) => !entry.agent);
       const minutesOn = (day: string) =>
         entries.filter((entry) => context.dateOf(entry.start) === day).reduce((sum, entry) => sum + context.view(entry).minutes, 0);
       const days = eachDay(from, to).map((day) => ({ date: day, minutes: minutesOn(day), ...dayPlan(day) }));

@@ -68,6 +68,16 @@ async function unlabelled(page: Page, screen: Screen): Promise<string[]> {
 }
 
 describe('Timesheet', () => {
+  it("lists an AI agent's own time, says whose it is, and leaves it out of the day's and the week's totals", async () => {
+    const { page } = await open('timesheet', { agentEntry: true });
+    const sheet = screenOf(page, 'timesheet');
+    await text(sheet.locator('.week-total')).toBe('20 h 30 min of 30 h this week · 68%');
+    const monday = sheet.getByRole('region', { name: 'Monday, May 11' });
+    await text(monday.locator('.day-total')).toBe('7 h 40 min of 8 h · 20 min undertime');
+    const agentRow = monday.locator('li.entry').filter({ hasText: 'Ran the test suite' });
+    await text(agentRow.locator('.lock-reason')).toBe("AI agent claude-code's own time, not counted in your hours");
+  });
+
   it('shows the week day by day against each day’s target, with the gaps, and moves a week with one call', async () => {
     const { page, fake } = await open('timesheet');
     const sheet = screenOf(page, 'timesheet');

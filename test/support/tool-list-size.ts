@@ -27,13 +27,30 @@ export const MODEL_FACING_BUDGET = 6_000;
 export const MODEL_FACING_BUDGET_WITH_TEAM = 7_500;
 
 /**
- * The groups a person switches on for themselves beyond the everyday tools: the team's, and the day
- * from evidence (offered once a source is named) with AI agents' own time. The latter two together
- * may add EVIDENCE_GROUPS_BUDGET to what the model reads.
+ * The day from evidence (offered once a source is named) and AI agents' own time (off by default),
+ * measured apart from the budgets above: their tools, with the arguments they added to tools of other
+ * groups (EVIDENCE_GROUP_ARGUMENTS), add at most EVIDENCE_GROUPS_BUDGET characters to what the model reads.
  */
-export const OPT_IN_GROUPS: ReadonlySet<string> = new Set(['team', 'evidence', 'agents']);
 export const EVIDENCE_GROUPS: ReadonlySet<string> = new Set(['evidence', 'agents']);
+export const EVIDENCE_GROUP_ARGUMENTS: Readonly<Record<string, readonly string[]>> = { time_report: ['include_agents'] };
 export const EVIDENCE_GROUPS_BUDGET = 1_500;
+
+/** The tools without what the evidence and agents groups added: their tools, and their arguments of other tools. */
+export function withoutEvidenceGroups<Tool extends ListedTool>(tools: readonly Tool[], groupOf: (name: string) => string): Tool[] {
+  return tools.filter((tool) => !EVIDENCE_GROUPS.has(groupOf(tool.name))).map((tool) => withoutArguments(tool, EVIDENCE_GROUP_ARGUMENTS[tool.name] ?? []));
+}
+
+/** Characters the evidence and agents groups add to what the model reads: their tools, and their arguments of other tools. */
+export function evidenceGroupsChars(tools: readonly ListedTool[], groupOf: (name: string) => string): number {
+  return modelFacingChars(tools) - modelFacingChars(withoutEvidenceGroups(tools, groupOf));
+}
+
+function withoutArguments<Tool extends ListedTool>(tool: Tool, names: readonly string[]): Tool {
+  if (names.length === 0) return tool;
+  const schema = tool.inputSchema as { properties?: Record<string, unknown> };
+  const properties = Object.fromEntries(Object.entries(schema.properties ?? {}).filter(([name]) => !names.includes(name)));
+  return { ...tool, inputSchema: { ...schema, properties } };
+}
 
 interface ListedPrompt {
   name: string;

@@ -20,6 +20,7 @@ export const GROUP_TITLES: Record<ToolGroup, string> = {
   account: 'Account',
   team: 'Your team',
   evidence: 'Your day from evidence',
+  agents: "AI agents' own time",
 };
 
 export function toolsView(settings: Settings, supported: ReadonlySet<ToolName>, policy: Policy = NO_POLICY): ToolsView {

@@ -29,6 +29,7 @@ import { listPendingLeaveContract } from './list-pending-leave.ts';
 import { decideLeaveRequestContract } from './decide-leave-request.ts';
 import { suggestEntriesContract } from './suggest-entries.ts';
 import { bookSuggestedEntriesContract } from './book-suggested-entries.ts';
+import { recordAgentTimeContract } from './record-agent-time.ts';
 
 const REGISTRY = [
   clockInContract,
@@ -56,6 +57,7 @@ const REGISTRY = [
   decideLeaveRequestContract,
   suggestEntriesContract,
   bookSuggestedEntriesContract,
+  recordAgentTimeContract,
 ] as const;
 
 type Registered = (typeof REGISTRY)[number];

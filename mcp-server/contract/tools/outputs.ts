@@ -28,6 +28,8 @@ export const entryOutput = z.object({
   locked: z.string().optional(),
   /** Kept in the outbox while the back end was out of reach, not yet sent (its id is then the outbox's, negative). */
   waiting_to_send: z.boolean().optional(),
+  /** An AI agent's own time: the agent (the MCP client's name as a label carries it); absent on the person's own entries. */
+  agent: z.string().optional(),
 });
 export type EntryOutput = z.infer<typeof entryOutput>;
 export type BreakOutput = z.infer<typeof breakOutput>;

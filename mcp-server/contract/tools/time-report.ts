@@ -18,6 +18,7 @@ export const timeReportContract = toolContract({
       to: z.string().max(32).optional(),
       group_by: z.enum(['day', 'week', 'project', 'activity']).optional(),
       project: z.string().max(200).optional(),
+      include_agents: z.boolean().optional(),
     }),
   // Targets are for the whole working day, so a report filtered to one project has none: the
   // target fields are null, and its groups list only the days or weeks with time on it.
@@ -54,5 +55,7 @@ export const timeReportContract = toolContract({
        * balance), with what it covers; null on the local timesheet and Kimai, and in a project report.
        */
       back_end_balance: z.object({ minutes: z.number(), covers: z.string() }).nullable(),
+      /** AI agents' own time (record_agent_time) in the range, left out of the totals above; 0 with include_agents. */
+      agent_minutes_left_out: z.number(),
     }),
 });

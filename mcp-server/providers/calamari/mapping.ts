@@ -1,4 +1,5 @@
 // Calamari's records as Punchcard's and back. Pure: no requests, no clock.
+import { splitAgentPrefix } from '../../domain/agents.ts';
 import { leaveTypeOfName } from '../../domain/leave-type-names.ts';
 import { eachDate, isoWeekday, parseOffsetDateTime } from '../../domain/time.ts';
 import type { PlannedDay } from '../../domain/work-plan.ts';
@@ -23,14 +24,17 @@ export function toTimeEntry(shift: CalamariShift): TimeEntry {
     start: instantOf(span.from),
     end: span.to === null ? null : instantOf(span.to),
   }));
+  // An AI agent's own time names its agent in a prefix (`[ai:claude-code] `): shown as the agent, not in the description.
+  const { agent, description } = splitAgentPrefix(shift.description ?? '');
   return {
     id: shift.id,
     start: instantOf(shift.started),
     end: shift.finished === null ? null : instantOf(shift.finished),
     project,
     activity: null,
-    description: shift.description ?? '',
+    description,
     breaks,
+    ...(agent ? { agent } : {}),
   };
 }
 

@@ -3,6 +3,7 @@
 // as the spans a report adds up. Calamari's API cannot change or delete a shift. One listing of the
 // recent shifts serves every call of a moment (the app's refresh asks for the timer, today, the week
 // and the last 30 days at once).
+import { withAgentPrefix } from '../../domain/agents.ts';
 import { BackEndPart } from '../remote-tracker.ts';
 import { addDays, formatWallClock, isValidTimeZone, localDate } from '../../domain/time.ts';
 import { allSettled, Expiring, ExpiringByKey } from '../remote/cache.ts';
@@ -139,11 +140,13 @@ export class CalamariShifts extends BackEndPart<CalamariContext, { catalog: Cala
   async createEntry(fields: EntryFields & { end: number }): Promise<TimeEntry> {
     const zone = await this.context.zone();
     const project = fields.projectId === null ? null : ((await this.parts.catalog.projects()).find((item) => item.id === fields.projectId) ?? null);
+    // Calamari has no tags: an AI agent's own time carries its agent as a prefix of the description.
+    const description = fields.agent ? withAgentPrefix(fields.description, fields.agent) : fields.description;
     const answer = await this.context.api
       .createShift({
         shiftStart: formatWallClock(fields.start, zone),
         shiftEnd: formatWallClock(fields.end, zone),
-        ...(fields.description ? { description: fields.description } : {}),
+        ...(description ? { description } : {}),
         ...(project
           ? { projects: [{ projectType: project.id, projectStart: formatWallClock(fields.start, zone), projectEnd: formatWallClock(fields.end, zone) }] }
           : {}),
@@ -161,6 +164,7 @@ export class CalamariShifts extends BackEndPart<CalamariContext, { catalog: Cala
         activity: null,
         description: fields.description,
         breaks: [],
+        ...(fields.agent ? { agent: fields.agent } : {}),
       };
     // The answer of create is not documented: where it names no id, the shift is found where it was put.
     const added = (await this.#shiftsBetween(start, end, zone)).find((entry) => entry.start === start && entry.end === end);
@@ -185,7 +189,7 @@ export class CalamariShifts extends BackEndPart<CalamariContext, { catalog: Cala
       for (const piece of workedPieces(entry, now)) {
         const start = Math.max(piece.start, from);
         const end = Math.min(piece.end, to);
-        if (end > start) spans.push({ start, end, project: entry.project, activity: null });
+        if (end > start) spans.push({ start, end, project: entry.project, activity: null, ...(entry.agent ? { agent: entry.agent } : {}) });
       }
     }
     return spans;

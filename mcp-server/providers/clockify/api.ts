@@ -15,6 +15,7 @@ import type {
   ClockifyPolicy,
   ClockifyProject,
   ClockifyRole,
+  ClockifyTag,
   ClockifyTask,
   ClockifyTimeEntry,
   ClockifyTimeOffRequest,
@@ -148,6 +149,16 @@ export function createClockifyApi(options: ClockifyApiOptions) {
     /** PUT replaces the entry: `body` carries every field to keep (start is required). */
     replaceEntry: async (workspaceId: string, entryId: string, number: number, body: Record<string, unknown>, action: string) =>
       entryOf(await call<ClockifyTimeEntry>('PUT', `${ws(workspaceId)}/time-entries/${id(entryId)}`, tracking(action, entryNotFound(number)), { body })),
+    /**
+     * The workspace's tags whose name holds `name` (getTags; `exact`: the whole name), up to 200: the
+     * tags of AI agents' own time (domain/agents.ts), which entries name by id only.
+     */
+    tags: (workspaceId: string, name: string, exact: boolean) =>
+      list<ClockifyTag>(`${ws(workspaceId)}/tags`, tracking(`look for the tag ${name}`), {
+        query: { name, 'strict-name-search': exact, page: 1, 'page-size': 200 },
+      }),
+    createTag: (workspaceId: string, name: string) =>
+      call<ClockifyTag>('POST', `${ws(workspaceId)}/tags`, tracking(`create the tag ${name}`), { body: { name } }),
     deleteEntry: (workspaceId: string, entryId: string, number: number) =>
       call<undefined>('DELETE', `${ws(workspaceId)}/time-entries/${id(entryId)}`, tracking(`delete time entry #${number}`, entryNotFound(number))),
     /** Stops the person's running timer at `end`. */

@@ -67,8 +67,16 @@ export interface EntryRefs {
   task: Ref | null;
 }
 
-export function toTimeEntry(entry: ClockifyTimeEntry, refs: EntryRefs): TimeEntry {
-  return { id: refs.number, start: entryStart(entry), end: entryEnd(entry), project: refs.project, activity: refs.task, description: entry.description ?? '' };
+export function toTimeEntry(entry: ClockifyTimeEntry, refs: EntryRefs, agent?: string): TimeEntry {
+  return {
+    id: refs.number,
+    start: entryStart(entry),
+    end: entryEnd(entry),
+    project: refs.project,
+    activity: refs.task,
+    description: entry.description ?? '',
+    ...(agent ? { agent } : {}),
+  };
 }
 
 /** The fields a time entry is made of, as Punchcard changes them. */

@@ -3,6 +3,7 @@
 // the spans a report adds up. Every entry is the person's own, or refused in words before anything is
 // written: an admin's key could reach colleagues' entries, Punchcard never does. Breaks and the
 // holiday and time-off entries Clockify makes are not work: they are neither listed nor counted.
+import { agentOfTags, agentTag } from '../../domain/agents.ts';
 import { BackEndPart } from '../remote-tracker.ts';
 import { allSettled, Expiring, ExpiringByKey } from '../remote/cache.ts';
 import { pagesUntilLast } from '../remote/paging.ts';
@@ -41,12 +42,21 @@ const FILTER_MARGIN_MS = 14 * 3_600_000;
 const RECENT_DAYS_BEFORE = 40;
 const RECENT_DAYS_AFTER = 9;
 const DAY_MS = 86_400_000;
+/** How long the workspace's agent tags are known without asking again. */
+const AGENT_TAGS_REUSE_MS = 60_000;
 
 export class ClockifyTimesheets extends BackEndPart<ClockifyContext, { catalog: ClockifyCatalog }> {
   readonly #running = new Expiring<ClockifyTimeEntry | null>(RUNNING_REUSE_MS);
   readonly #listings = new ExpiringByKey<string, ClockifyTimeEntry[]>(LISTING_REUSE_MS);
   /** Entries read by number, for a change that follows at once; forgotten on any write. */
   readonly #reads = new ExpiringByKey<number, ClockifyTimeEntry>(ENTRY_REUSE_MS);
+  /**
+   * The agents of the workspace's `ai-<agent>` tags by tag id (entries name tags by id only), read when
+   * an entry carries a tag and kept a while: another's new agent tag shows within that long.
+   */
+  readonly #agentTags = new Expiring<Map<string, string>>(AGENT_TAGS_REUSE_MS);
+  /** Agent tags this process found or made, by id: a tag's id never changes, so these need no asking again. */
+  readonly #knownAgentTags = new Map<string, string>();
 
   async runningEntry(): Promise<TimeEntry | null> {
     const running = await this.#currentRunning(true);
@@ -108,6 +118,8 @@ export class ClockifyTimesheets extends BackEndPart<ClockifyContext, { catalog: 
 
   async createEntry(fields: EntryFields & { end: number }): Promise<TimeEntry> {
     const [booking, { workspaceId }] = await allSettled([this.#booking(fields), this.context.ids()]);
+    // An agent's own time carries its tag, found or made in the workspace (entries name tags by id).
+    const tag = fields.agent ? await this.#agentTag(workspaceId, fields.agent) : undefined;
     const body = entryJson({
       start: fields.start,
       end: fields.end,
@@ -115,10 +127,49 @@ export class ClockifyTimesheets extends BackEndPart<ClockifyContext, { catalog: 
       taskId: booking.taskId,
       description: fields.description,
       billable: booking.billable,
-      tagIds: [],
+      tagIds: tag ? [tag] : [],
     });
     this.#forgetListings();
     return this.#entry(await this.context.api.createEntry(workspaceId, body, 'log the time'));
+  }
+
+  /** The id of the tag `ai-<agent>`, made where the workspace has none (or refused in words where it may not be). */
+  async #agentTag(workspaceId: string, agent: string): Promise<string> {
+    const name = agentTag(agent);
+    const known = (await this.context.api.tags(workspaceId, name, true)).find((tag) => tag.name === name);
+    const tag =
+      known ??
+      (await this.context.api.createTag(workspaceId, name).catch((error: unknown) => {
+        if (error instanceof ClockifyError && (error.status === 403 || error.status === 400)) {
+          throw new BackEndError(
+            'denied',
+            `Clockify would not make the tag ${name} for the agent's own time (${error.message}). ` +
+              'Ask a workspace admin to add it (or to let members make tags); nothing was recorded.',
+          );
+        }
+        throw error;
+      }));
+    this.#knownAgentTags.set(tag.id, agent);
+    return tag.id;
+  }
+
+  /** Each entry's agent, by its tags' names (hydrated) or its tag ids among the workspace's agent tags. */
+  async #agentsOf(entries: readonly ClockifyTimeEntry[]): Promise<Array<string | undefined>> {
+    const known = (entry: ClockifyTimeEntry) => (entry.tagIds ?? []).map((id) => this.#knownAgentTags.get(id)).find((agent) => agent !== undefined);
+    const byName = entries.map(
+      (entry) => agentOfTags((entry.tags ?? []).map((tag) => tag?.name).filter((name): name is string => typeof name === 'string')) ?? known(entry),
+    );
+    if (!entries.some((entry, index) => byName[index] === undefined && (entry.tagIds ?? []).length > 0)) return byName;
+    const tags = await this.#agentTags.get(async () => {
+      const { workspaceId } = await this.context.ids();
+      const found = await this.context.api.tags(workspaceId, 'ai-', false);
+      return new Map(
+        found
+          .flatMap((tag) => (typeof tag?.id === 'string' && typeof tag.name === 'string' ? [[tag.id, agentOfTags([tag.name])] as const] : []))
+          .filter((pair): pair is [string, string] => pair[1] !== undefined),
+      );
+    });
+    return entries.map((entry, index) => byName[index] ?? (entry.tagIds ?? []).map((id) => tags.get(id)).find((agent) => agent !== undefined));
   }
 
   async updateEntry(number: number, patch: Partial<EntryFields>): Promise<TimeEntry> {
@@ -268,14 +319,17 @@ export class ClockifyTimesheets extends BackEndPart<ClockifyContext, { catalog: 
   async #entries(entries: readonly ClockifyTimeEntry[]): Promise<TimeEntry[]> {
     if (entries.some((entry) => typeof entry?.id !== 'string' || !entry.timeInterval))
       throw new ClockifyError('wrong_service', 'Clockify sent a time entry without its id or times; if it keeps happening, update Punchcard.');
-    const [numbers, refs] = await allSettled([
+    const [numbers, refs, agents] = await allSettled([
       this.context.numbers(
         'entry',
         entries.map((entry) => entry.id),
       ),
       this.parts.catalog.refs(entries),
+      this.#agentsOf(entries),
     ]);
-    return entries.map((entry, index) => toTimeEntry(entry, { number: numbers[index] as number, ...(refs[index] as { project: null; task: null }) }));
+    return entries.map((entry, index) =>
+      toTimeEntry(entry, { number: numbers[index] as number, ...(refs[index] as { project: null; task: null }) }, agents[index]),
+    );
   }
 
   #forget(): void {

@@ -51,6 +51,13 @@ export interface ClockifyTimeInterval {
   duration?: string | null;
 }
 
+/** A workspace's tag (TagDtoV1). */
+export interface ClockifyTag {
+  id: string;
+  name: string;
+  archived?: boolean;
+}
+
 /** A time entry (TimeEntryDtoImplV1, TimeEntryWithRatesDtoV1); with `hydrated=true` also its project and task. */
 export interface ClockifyTimeEntry {
   id: string;
@@ -68,7 +75,7 @@ export interface ClockifyTimeEntry {
   project?: { id?: string; name?: string | null } | null;
   task?: { id?: string; name?: string | null } | null;
   /** Hydrated, the tags as objects: a hydrated answer may carry these instead of the ids. */
-  tags?: Array<{ id?: string }> | null;
+  tags?: Array<{ id?: string; name?: string }> | null;
 }
 
 /** GET /v1/workspaces/{ws}/projects (ProjectDtoV1; clientId and clientName as on ProjectDtoImplV1). */

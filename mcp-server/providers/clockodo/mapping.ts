@@ -1,4 +1,5 @@
 // Clockodo's records as Punchcard's and back. Pure: no requests, no clock.
+import { splitAgentPrefix } from '../../domain/agents.ts';
 import { addDays, eachDate, formatUtcSeconds, isoWeekday, startOfIsoWeek } from '../../domain/time.ts';
 import type { PlannedDay } from '../../domain/work-plan.ts';
 import { RemoteError } from '../remote/remote-error.ts';
@@ -36,7 +37,8 @@ export function toTimeEntry(entry: ClockodoEntry, names: NameBook): TimeEntry {
     ? { id: entry.projects_id, name: names.project(entry.projects_id) ?? entry.projects_name ?? `project #${entry.projects_id}` }
     : null;
   const service = entry.services_id ? { id: entry.services_id, name: names.service(entry.services_id) ?? `service #${entry.services_id}` } : null;
-  const text = entry.text ?? '';
+  // An AI agent's own time names its agent in a prefix (`[ai:claude-code] `): shown as the agent, not in the text.
+  const { agent, description: text } = splitAgentPrefix(entry.text ?? '');
   const description = lumpSum
     ? [text, `(lump sum${typeof entry.lumpsum === 'number' ? ` ${entry.lumpsum}` : ''}; edit it in Clockodo)`].filter(Boolean).join(' ')
     : text;
@@ -47,6 +49,7 @@ export function toTimeEntry(entry: ClockodoEntry, names: NameBook): TimeEntry {
     project,
     activity: service,
     description,
+    ...(agent && !lumpSum ? { agent } : {}),
     // Punchcard changes and deletes time entries only (timesheets.ts refuses lump sums in these words).
     ...(lumpSum ? { locked: 'It is a lump sum, which Punchcard lists but does not change; change it in Clockodo.' } : {}),
   };

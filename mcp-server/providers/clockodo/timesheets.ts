@@ -2,6 +2,7 @@
 // new one starts), the person's own entries listed a page at a time, logged, changed and deleted, and
 // the spans a report adds up. Every entry is the person's own, or refused in words: a manager's key
 // could reach colleagues' entries, Punchcard never does. Lump sums are listed, never changed.
+import { splitAgentPrefix, withAgentPrefix } from '../../domain/agents.ts';
 import { BackEndPart } from '../remote-tracker.ts';
 import { allSettled, Expiring, ExpiringByKey } from '../remote/cache.ts';
 import { allPages, pageWindow } from '../remote/paging.ts';
@@ -120,7 +121,8 @@ export class ClockodoTimesheets extends BackEndPart<ClockodoContext, { catalog: 
       billable: booking.billable,
       time_since: clockodoTime(fields.start),
       time_until: clockodoTime(fields.end),
-      ...(fields.description ? { text: fields.description } : {}),
+      // Clockodo has no tags: an AI agent's own time carries its agent as a prefix of the text.
+      ...(fields.agent ? { text: withAgentPrefix(fields.description, fields.agent) } : fields.description ? { text: fields.description } : {}),
     };
     return this.#entry(await this.context.api.createEntry(body));
   }
@@ -130,7 +132,11 @@ export class ClockodoTimesheets extends BackEndPart<ClockodoContext, { catalog: 
     const body: Record<string, unknown> = {};
     if (patch.start !== undefined) body.time_since = clockodoTime(patch.start);
     if (patch.end !== undefined) body.time_until = patch.end === null ? null : clockodoTime(patch.end);
-    if (patch.description !== undefined) body.text = patch.description;
+    // A new text keeps the agent's prefix: the label stays with the entry.
+    if (patch.description !== undefined) {
+      const { agent } = splitAgentPrefix(current.text ?? '');
+      body.text = agent ? withAgentPrefix(patch.description, agent) : patch.description;
+    }
     if (patch.activityId === null)
       throw new BackEndError('invalid', 'Clockodo books every time entry on a service; name another activity instead of clearing it.');
     if (patch.activityId !== undefined) {

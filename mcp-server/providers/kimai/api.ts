@@ -8,7 +8,7 @@ import { createRemoteClient, type QueryValue, type RemoteConnection } from '../r
 import { isObject } from '../remote/wire.ts';
 import type { CatalogKind } from '../time-tracker.ts';
 import { describeHttpFailure, describeNotJson, KIMAI_WORDS, KimaiError, looksHtml, type RequestPurpose } from './errors.ts';
-import type { KimaiAbsence, KimaiActivity, KimaiCustomer, KimaiProject, KimaiTeam, KimaiTimesheet, KimaiTimesheetConfig, KimaiUser } from './wire.ts';
+import type { KimaiAbsence, KimaiActivity, KimaiCustomer, KimaiProject, KimaiTag, KimaiTeam, KimaiTimesheet, KimaiTimesheetConfig, KimaiUser } from './wire.ts';
 
 export type { QueryValue };
 
@@ -141,6 +141,10 @@ export function createKimaiApi(options: KimaiApiOptions) {
     /** Starts a timer like an earlier one (Kimai's restart); `copy: all` keeps its description. */
     restartTimesheet: (id: number, body: Record<string, unknown>) =>
       send<KimaiTimesheet>('PATCH', `/timesheets/${id}/restart`, { action: 'resume your last timer' }, body),
+    /** Visible tags whose name holds `name` (docs/back-ends/kimai.md, "Tags"). */
+    findTags: (name: string) => get<KimaiTag[]>('/tags/find', { action: `look for the tag ${name}` }, { name }),
+    /** A visible tag: without `visible: true` Kimai makes a hidden one, which a timesheet cannot name. */
+    createTag: (name: string) => send<KimaiTag>('POST', '/tags', { action: `create the tag ${name}` }, { name, visible: true }),
     deleteTimesheet: (id: number) => send<undefined>('DELETE', `/timesheets/${id}`, { action: `delete time entry #${id}`, notFound: entryNotFound(id) }),
 
     customers: (visible: Visibility) => get<KimaiCustomer[]>('/customers', { action: 'list customers' }, { visible }),

@@ -1,6 +1,7 @@
 // Kimai records ⇄ Punchcard's provider types. Pure: times are converted with the zone handed in,
 // names come from the expanded relations or, for plain responses that carry ids only, from the
 // catalog (docs/back-ends/kimai.md, "Relations").
+import { agentOfTags } from '../../domain/agents.ts';
 import { formatInstant, formatWallClock, localDateTimeToEpoch, parseOffsetDateTime } from '../../domain/time.ts';
 import type { Catalog, CatalogItem, Ref, TimeEntry } from '../time-tracker.ts';
 import { KimaiError } from './errors.ts';
@@ -56,7 +57,14 @@ export function toTimeEntry(sheet: KimaiTimesheet, names: NameIndex): TimeEntry 
     project: ref(sheet.project, names.project),
     activity: ref(sheet.activity, names.activity),
     description: sheet.description ?? '',
+    ...agentOf(sheet),
   };
+}
+
+/** The agent whose own time the record is, by its tag `ai-<agent>` (record_agent_time). */
+function agentOf(sheet: KimaiTimesheet): { agent?: string } {
+  const agent = Array.isArray(sheet.tags) ? agentOfTags(sheet.tags.filter((tag): tag is string => typeof tag === 'string')) : undefined;
+  return agent ? { agent } : {};
 }
 
 /**

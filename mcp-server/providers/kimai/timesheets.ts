@@ -7,6 +7,7 @@ import { BackEndPart } from '../remote-tracker.ts';
 import { mapWithLimit } from '../remote/cache.ts';
 import { allPages, pageWindow } from '../remote/paging.ts';
 import { allSettled, Expiring, ExpiringByKey } from '../remote/cache.ts';
+import { agentTag } from '../../domain/agents.ts';
 import { formatWallClock } from '../../domain/time.ts';
 import {
   type EntryFields,
@@ -147,9 +148,38 @@ export class KimaiTimesheets extends BackEndPart<KimaiContext, { catalog: KimaiC
       end: kimaiBodyTime(fields.end, me.timezone, 'end'),
     };
     if (fields.description) body.description = fields.description;
+    // An agent's own time carries its tag, which Kimai takes only once it exists (it drops unknown names).
+    const tag = fields.agent ? await this.#visibleTag(agentTag(fields.agent)) : undefined;
+    if (tag) body.tags = tag;
     this.#forgetFinished();
     const sheet = await this.#explainingTimes(what, session, () => this.context.api.createTimesheet(body, timesPurpose('log the time', body, session)));
+    if (tag && !(sheet.tags ?? []).includes(tag)) {
+      // Without its tag the agent's time would count as the person's: it goes again, and the call says why.
+      await this.context.api.deleteTimesheet(sheet.id);
+      throw new BackEndError(
+        'unavailable',
+        `Kimai did not keep the tag ${tag} on the entry, so it was not recorded as the agent's own time. Nothing was kept.`,
+      );
+    }
     return toTimeEntry(sheet, NO_NAMES);
+  }
+
+  /** The tag `name`, made where Kimai has none yet (a visible one, which a timesheet may carry). */
+  async #visibleTag(name: string): Promise<string> {
+    const found = await this.context.api.findTags(name);
+    if (found.some((tag) => tag.name === name)) return name;
+    try {
+      return (await this.context.api.createTag(name)).name;
+    } catch (error) {
+      if (error instanceof KimaiError && error.failure === 'validation') {
+        throw new BackEndError(
+          'invalid',
+          `Kimai would not make the tag ${name} for the agent's own time (${error.message}); a hidden tag of that name may exist. ` +
+            'Ask your Kimai administrator to make it visible (Tags). Nothing was recorded.',
+        );
+      }
+      throw error;
+    }
   }
 
   async updateEntry(id: number, patch: Partial<EntryFields>): Promise<TimeEntry> {

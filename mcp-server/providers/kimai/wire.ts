@@ -19,6 +19,14 @@ export interface KimaiTimesheet {
   user?: number | KimaiUserShort;
   /** Exported (billed, handed to payroll): Kimai refuses changes to it from anyone without edit_exported_timesheet. */
   exported?: boolean;
+  /** Tag names; an AI agent's own time carries `ai-<agent>` (domain/agents.ts). */
+  tags?: string[];
+}
+
+export interface KimaiTag {
+  id: number;
+  name: string;
+  visible?: boolean;
 }
 
 export interface KimaiCustomer {

@@ -60,4 +60,9 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX leave_requests_days ON leave_requests (first_day, last_day);
   `,
+  // 2: an AI agent's own time (record_agent_time) names its agent in a column of its own; the
+  // person's own entries leave it NULL. Adding a nullable column keeps every row as it was.
+  `
+  ALTER TABLE time_entries ADD COLUMN agent TEXT CHECK (agent IS NULL OR length(agent) BETWEEN 1 AND 64);
+  `,
 ];

@@ -16,7 +16,7 @@ export interface LocalTrackerOptions {
 }
 
 export const ENTRY_SELECT = `
-  SELECT e.id, e.start_ms, e.end_ms, e.description,
+  SELECT e.id, e.start_ms, e.end_ms, e.description, e.agent,
          p.id AS project_id, p.name AS project_name,
          a.id AS activity_id, a.name AS activity_name
   FROM time_entries e
@@ -30,6 +30,7 @@ export type EntryRow = {
   start_ms: number;
   end_ms: number | null;
   description: string;
+  agent: string | null;
   project_id: number | null;
   project_name: string | null;
   activity_id: number | null;
@@ -144,9 +145,9 @@ export class LocalSheet {
   insertEntry(fields: EntryFields): number {
     const now = this.#options.now();
     const result = this.statement(
-      `INSERT INTO time_entries (start_ms, end_ms, project_id, activity_id, description, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    ).run(fields.start, fields.end, fields.projectId, fields.activityId, fields.description, now, now);
+      `INSERT INTO time_entries (start_ms, end_ms, project_id, activity_id, description, agent, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(fields.start, fields.end, fields.projectId, fields.activityId, fields.description, fields.agent ?? null, now, now);
     return Number(result.lastInsertRowid);
   }
 
@@ -202,6 +203,7 @@ export function toEntry(row: EntryRow): TimeEntry {
     project: ref(row.project_id, row.project_name),
     activity: ref(row.activity_id, row.activity_name),
     description: row.description,
+    ...(row.agent ? { agent: row.agent } : {}),
   };
 }
 

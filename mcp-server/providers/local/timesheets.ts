@@ -156,7 +156,7 @@ export class LocalTimesheets implements TimerPart, EntriesPart {
         const end = Math.min(row.end_ms ?? Math.max(now, row.start_ms), to);
         if (end <= start) continue;
         const entry = toEntry(row);
-        spans.push({ start, end, project: entry.project, activity: entry.activity });
+        spans.push({ start, end, project: entry.project, activity: entry.activity, ...(entry.agent ? { agent: entry.agent } : {}) });
       }
       return spans;
     });

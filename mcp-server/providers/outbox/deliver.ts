@@ -157,7 +157,7 @@ async function deliverEntry(payload: LogTimePayload, context: DeliveryContext): 
       words: `Your entry ${what}, ${span}, was not sent: ${service} has ${describe(other, context)}, which overlaps it. Log it again with log_time if both are right.`,
     };
   }
-  const entry = await tracker.createEntry({ ...fields(payload), start: payload.start, end: payload.end });
+  const entry = await tracker.createEntry({ ...fields(payload), start: payload.start, end: payload.end, ...(payload.agent ? { agent: payload.agent } : {}) });
   return { state: 'sent', remoteId: entry.id, words: `Logged ${formatDuration(payload.end - payload.start)} on ${what}, ${span} (#${entry.id}).` };
 }
 

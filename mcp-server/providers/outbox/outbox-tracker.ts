@@ -374,6 +374,7 @@ class OutboxCall implements AccountPart, TimerPart, EntriesPart, CatalogPart {
           description: fields.description,
           project: this.#name('project', fields.projectId),
           activity: this.#name('activity', fields.activityId),
+          ...(fields.agent ? { agent: fields.agent } : {}),
         };
         const row = await this.#keep('log_time', payload, fields.start);
         return pendingEntry(row, this.#options.service, reason);

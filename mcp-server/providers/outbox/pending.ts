@@ -36,6 +36,8 @@ export interface LogTimePayload {
   activity: Ref | null;
   /** The person chose to send it although it overlaps an entry the back end has (the window's decision). */
   overlapAccepted?: boolean;
+  /** An AI agent's own time (record_agent_time): sent with its label. */
+  agent?: string;
 }
 
 /** Why a write was kept rather than sent: the back end is out of reach, or earlier kept writes have not gone out yet. */
@@ -52,6 +54,7 @@ export function pendingEntry(row: OutboxRow, service: string, reason: WaitReason
     activity: payload.activity,
     description: payload.description,
     waiting: { service, reason },
+    ...('agent' in payload && payload.agent ? { agent: payload.agent } : {}),
   };
 }
 
@@ -93,7 +96,7 @@ export function pendingSpans(open: readonly OutboxRow[], service: string, from: 
   for (const entry of pendingEntries(open, service, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER)) {
     const start = Math.max(entry.start, from);
     const end = Math.min(entry.end ?? Math.max(now, entry.start), to);
-    if (end > start) spans.push({ start, end, project: entry.project, activity: entry.activity });
+    if (end > start) spans.push({ start, end, project: entry.project, activity: entry.activity, ...(entry.agent ? { agent: entry.agent } : {}) });
   }
   return spans;
 }

@@ -9,7 +9,7 @@ import { Badge, Button, Confirm, ErrorText, LoadError, Loading, ScreenHeader, St
 import { addDaysTo, clockOf, dateOf, dayLong, dayShort, isoDuration, mondayOf, rangeLabel, wallClock, weekdayShort } from '../format.ts';
 import { useAction, useDurations, useNow, useReadyMark } from '../hooks.ts';
 import { stores, today, useKeyed } from '../store.ts';
-import { dayReason, KEPT_UNTIL_SENT, WAITING_TO_SEND } from '../words.ts';
+import { agentWords, dayReason, KEPT_UNTIL_SENT, WAITING_TO_SEND } from '../words.ts';
 import { startWork } from '../work.ts';
 import { EntryEditor, type EntryDraft } from './EntryEditor.tsx';
 
@@ -97,7 +97,8 @@ function Week({ view, editing, setEditing, apply, say }: WeekProps) {
   const added = running ? Math.max(0, Math.floor((Math.max(now, view.asOf) - view.asOf) / 60_000)) : 0;
   const byDay = new Map<string, EntryView[]>();
   for (const entry of view.entries) byDay.set(dateOf(entry.start), [...(byDay.get(dateOf(entry.start)) ?? []), entry]);
-  const minutesOf = (entry: EntryView) => entry.minutes + (entry.end === null ? added : 0);
+  // An AI agent's own time (record_agent_time) is listed but not the person's hours.
+  const minutesOf = (entry: EntryView) => (entry.agent ? 0 : entry.minutes + (entry.end === null ? added : 0));
   const totals = view.days.map((day) => ({ ...day, minutes: (byDay.get(day.date) ?? []).reduce((sum, entry) => sum + minutesOf(entry), 0) }));
   const weekMinutes = totals.reduce((sum, day) => sum + day.minutes, 0);
   const weekTarget = totals.reduce((sum, day) => sum + day.targetMinutes, 0);
@@ -419,6 +420,7 @@ const EntryRow = memo(function EntryRow({ entry, minutes, canEdit, onEdit, apply
       <span className="what">
         <span className="project">{what(entry)}</span>
         {entry.description && <span className="note">{entry.description}</span>}
+        {entry.agent && <span className="lock-reason">{agentWords(entry.agent)}</span>}
         {entry.locked && <span className="lock-reason">Locked: {entry.locked}</span>}
         {waiting && <span className="lock-reason">{KEPT_UNTIL_SENT}</span>}
       </span>

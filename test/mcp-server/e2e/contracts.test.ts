@@ -20,7 +20,10 @@ import {
 import { ADA as CLOCKIFY_ADA, type FakeClockify, seedWorkspace, startFakeClockify } from '../providers/clockify/fake-clockify.ts';
 
 const NOW = '2026-11-18T15:00:00+01:00';
-const CHANGE_TOOLS_ON = { enabled: { update_time_entry: true, delete_time_entry: true, archive_catalog_item: true, cancel_leave_request: true } };
+const CHANGE_TOOLS_ON = {
+  groups: { agents: true },
+  enabled: { update_time_entry: true, delete_time_entry: true, archive_catalog_item: true, cancel_leave_request: true },
+};
 const EVERY_TOOL = { timezone: 'Europe/Berlin', holidays: { country: 'DE', state: 'BY' }, tools: CHANGE_TOOLS_ON };
 
 interface PropertySchema {
@@ -76,6 +79,7 @@ const LOCAL_SESSION: Step[] = [
   ['cancel_leave_request', { id: 2 }],
   ['list_leave_requests', { include_cancelled: true }],
   ['archive_catalog_item', { kind: 'activity', id: 1 }],
+  ['record_agent_time', { start: 'yesterday 09:00', end: 'yesterday 09:30', description: 'Ran the test suite', project: 'Website' }],
 ];
 
 /**
@@ -107,6 +111,7 @@ const KIMAI_SESSION: Step[] = [
   ['cancel_leave_request', (listed) => ({ id: listed.requests[0]?.id })],
   ['leave_balance', {}],
   ['absence_calendar', { from: '2026-12-21', to: '2027-01-08' }],
+  ['record_agent_time', { start: 'yesterday 09:00', end: 'yesterday 09:30', description: 'Ran the test suite', project: 'Website', activity: 'Meeting' }],
 ];
 
 /**
@@ -137,6 +142,7 @@ const CLOCKODO_SESSION: Step[] = [
   ['cancel_leave_request', (listed) => ({ id: listed.requests[0]?.id })],
   ['leave_balance', {}],
   ['absence_calendar', { from: '2026-11-16', to: '2027-01-08' }],
+  ['record_agent_time', { start: 'yesterday 09:00', end: 'yesterday 09:30', description: 'Ran the test suite', project: 'Website', activity: 'Meeting' }],
 ];
 
 /** On Calamari: a shift with breaks, the person's projects, leave without an entitlement, the team. */
@@ -158,6 +164,7 @@ const CALAMARI_SESSION: Step[] = [
   ['list_leave_requests', {}],
   ['leave_balance', {}],
   ['absence_calendar', { from: '2026-11-16', to: '2027-01-08' }],
+  ['record_agent_time', { start: 'yesterday 07:00', end: 'yesterday 07:30', description: 'Ran the test suite', project: 'General' }],
 ];
 
 /** On Clockify: a project's task, a switch, entries by number, time off with a half day and a withdrawal. */
@@ -180,6 +187,7 @@ const CLOCKIFY_SESSION: Step[] = [
   ['cancel_leave_request', (listed) => ({ id: listed.requests.at(-1)?.id })],
   ['leave_balance', {}],
   ['absence_calendar', { from: '2026-11-16', to: '2027-01-08' }],
+  ['record_agent_time', { start: 'yesterday 09:00', end: 'yesterday 09:30', description: 'Ran the test suite', project: 'Website' }],
 ];
 
 /** Runs the session, checks every result against its tool's advertised output schema, and returns the tools it called. */
@@ -244,7 +252,7 @@ describe.each<Era>(['legacy', 'modern'])('tool contracts on the local timesheet,
   });
 
   it('advertises closed input schemas that bound every string', () => {
-    expect(tools).toHaveLength(17);
+    expect(tools).toHaveLength(18);
     for (const tool of tools) {
       expect(tool.inputSchema.additionalProperties, tool.name).toBe(false);
       for (const [field, schema] of propertiesOf(tool)) {
@@ -389,7 +397,7 @@ describe.each<Era>(['legacy', 'modern'])('tool contracts on Calamari, %s era', (
       comment: null,
       amount: 0.5,
     });
-    const userDataDir = makeUserDataDir({ provider: { type: 'calamari', url: fake.url, email: 'ada@acme.example' } });
+    const userDataDir = makeUserDataDir({ provider: { type: 'calamari', url: fake.url, email: 'ada@acme.example' }, tools: { groups: { agents: true } } });
     engine = await startInProcessEngine({ era, userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CALAMARI_TOKEN: CALAMARI_KEY } });
     tools = (await engine.client.listTools()).tools as unknown as ListedTool[];
   });

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { defaultSettings } from '../../../mcp-server/contract/default-settings.ts';
 import type { Settings } from '../../../mcp-server/contract/settings.ts';
 import type { EvidenceReader } from '../../../mcp-server/evidence/evidence.ts';
+import type { ClientIdentity } from '../../../mcp-server/domain/agents.ts';
 import { weekPlanDays } from '../../../mcp-server/domain/work-plan.ts';
 import { createTracker } from '../../../mcp-server/providers/create-tracker.ts';
 import type { TimeTracker } from '../../../mcp-server/providers/time-tracker.ts';
@@ -34,6 +35,8 @@ export async function localToolContext(options: {
   timezone: string;
   settings?: (settings: Settings) => Settings;
   evidence?: EvidenceReader;
+  /** The MCP client making the calls (record_agent_time's agent); none by default. */
+  client?: ClientIdentity | null;
 }): Promise<LocalToolContext> {
   const dir = mkdtempSync(join(tmpdir(), 'punchcard-tool-'));
   const base: Settings = { ...defaultSettings(), timezone: options.timezone, user: { ...defaultSettings().user, name: 'Ada' } };
@@ -66,6 +69,7 @@ export async function localToolContext(options: {
     ask: NO_ASKING,
     catalogListed: true,
     evidence: options.evidence ?? null,
+    client: options.client ?? null,
   };
   return {
     context,

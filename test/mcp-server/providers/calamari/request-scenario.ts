@@ -31,6 +31,12 @@ export const STEPS: Step[] = [
   { label: 'start_break (warm)', tool: 'start_break', args: { type: 'Lunch' }, expected: 2 },
   { label: 'clock_out (warm)', tool: 'clock_out', expected: 2 },
   { label: 'log_time date + duration', tool: 'log_time', args: { date: 'yesterday', duration: '1h', project: 'General' }, expected: 2 },
+  {
+    label: 'record_agent_time (a prefix in the description: no request of its own)',
+    tool: 'record_agent_time',
+    args: { start: 'yesterday 07:00', end: 'yesterday 07:30', description: 'Ran the tests', project: 'General' },
+    expected: 1,
+  },
   { label: 'list_time_entries', tool: 'list_time_entries', expected: 1 },
   { label: "time_report (shifts, holidays, leave, Calamari's balance)", tool: 'time_report', expected: 4 },
   {
@@ -100,7 +106,7 @@ export async function startCountingSession(options: { running?: boolean } = {}):
       description: null,
     });
   }
-  const userDataDir = makeUserDataDir({ provider: { type: 'calamari', url: fake.url, email: ADA } });
+  const userDataDir = makeUserDataDir({ provider: { type: 'calamari', url: fake.url, email: ADA }, tools: { groups: { agents: true } } });
   const test = await runCli(['--user-data', userDataDir, '--test-connection'], { HOME: userDataDir, PUNCHCARD_CALAMARI_TOKEN: DEFAULT_KEY });
   if (test.code !== 0) throw new Error(`The connection test failed: ${test.stderr}`);
   // Another process asked Calamari a moment ago: the engine keeps the organisation's second with it

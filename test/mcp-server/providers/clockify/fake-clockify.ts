@@ -43,7 +43,7 @@ export interface FakeWorkspace {
   features: string[];
   /** An admin can switch time off off in a plan that has it. */
   timeOffOn: boolean;
-  settings: { forceProjects: boolean; forceTasks: boolean; forceDescription: boolean };
+  settings: { forceProjects: boolean; forceTasks: boolean; forceDescription: boolean; onlyAdminsCreateTag?: boolean };
 }
 export interface FakeClient {
   id: string;
@@ -159,6 +159,15 @@ export interface FakeClockifyState {
   holidays: FakeHoliday[];
   teamManagers: FakeTeamManager[];
   projectManagers: FakeProjectManager[];
+  tags: FakeTag[];
+}
+
+/** A workspace's tag (TagDtoV1); entries name it by id. */
+export interface FakeTag {
+  id: string;
+  workspaceId: string;
+  name: string;
+  archived: boolean;
 }
 
 export interface FakeClockifyOptions {
@@ -305,6 +314,7 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
     holidays: [],
     teamManagers: [],
     projectManagers: [],
+    tags: [],
   };
   const requests: RecordedRequest[] = [];
   const writes: FakeClockify['writes'] = [];
@@ -381,7 +391,7 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
       id: entry.id,
       description: entry.description,
       ...(objectsOnly
-        ? { tags: entry.tagIds.map((id) => ({ id, name: `Tag ${id.slice(-3)}` })) }
+        ? { tags: entry.tagIds.map((id) => ({ id, name: state.tags.find((tag) => tag.id === id)?.name ?? `Tag ${id.slice(-3)}` })) }
         : { tagIds: entry.tagIds.length > 0 ? entry.tagIds : null, taskId: entry.taskId, projectId: entry.projectId }),
       userId: entry.userId,
       billable: entry.billable,
@@ -716,6 +726,39 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
     if (end < current.start) throw refuse(400, 'End time must be after start time', 501);
     current.end = end;
     return entryJson(current, false);
+  });
+
+  // Tags (tag.yml): getTags filters by a part of the name (strict-name-search: the whole name, GUESS:
+  // without case either way) and leaves archived tags out unless archived=true; createNewTag answers
+  // 201 with the tag. GUESS: a second tag of the same name is refused (400), and a workspace that lets
+  // only admins make tags refuses a member (403).
+  route('GET', '/workspaces/:workspaceId/tags', (call) => {
+    const workspace = workspaceOf(call);
+    const name = (call.query.get('name') ?? '').toLowerCase();
+    const strict = call.query.get('strict-name-search') === 'true';
+    const archived = call.query.get('archived') === 'true';
+    const found = state.tags.filter(
+      (tag) =>
+        tag.workspaceId === workspace.id &&
+        tag.archived === archived &&
+        (name === '' || (strict ? tag.name.toLowerCase() === name : tag.name.toLowerCase().includes(name))),
+    );
+    return paged(
+      call,
+      found.map((tag) => ({ id: tag.id, name: tag.name, workspaceId: tag.workspaceId, archived: tag.archived })),
+    );
+  });
+  route('POST', '/workspaces/:workspaceId/tags', (call) => {
+    const workspace = workspaceOf(call);
+    if (workspace.settings.onlyAdminsCreateTag && !isAdmin(call.user, workspace.id)) throw refuse(403, 'Access Denied');
+    const name = typeof call.body.name === 'string' ? call.body.name.trim() : '';
+    if (name === '' || name.length > 100) throw refuse(400, 'name: size must be between 1 and 100');
+    if (state.tags.some((tag) => tag.workspaceId === workspace.id && tag.name.toLowerCase() === name.toLowerCase())) {
+      throw refuse(400, 'Tag with that name already exists', 501);
+    }
+    const tag: FakeTag = { id: newId(0x74), workspaceId: workspace.id, name, archived: false };
+    state.tags.push(tag);
+    return new HttpAnswer(201, { id: tag.id, name: tag.name, workspaceId: tag.workspaceId, archived: false });
   });
 
   route('GET', '/workspaces/:workspaceId/projects', (call) => {

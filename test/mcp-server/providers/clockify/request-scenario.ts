@@ -32,6 +32,12 @@ export const STEPS: Step[] = [
   { label: 'clock_in without a project', tool: 'clock_in', args: { description: 'Reading' }, expected: 2 },
   { label: 'clock_out with a note', tool: 'clock_out', args: { note: 'done' }, expected: 2 },
   { label: 'log_time date + duration', tool: 'log_time', args: { date: 'yesterday', duration: '1h', project: 'Website', activity: 'Design' }, expected: 2 },
+  {
+    label: 'record_agent_time (its tag looked for and made first)',
+    tool: 'record_agent_time',
+    args: { start: 'yesterday 07:00', end: 'yesterday 07:30', description: 'Ran the tests', project: 'Website' },
+    expected: 3,
+  },
   { label: 'list_time_entries', tool: 'list_time_entries', args: { limit: 10 }, expected: 1 },
   { label: 'update_time_entry (the read reused)', tool: 'update_time_entry', args: { id: '{entry}', description: 'changed' }, expected: 2 },
   { label: 'delete_time_entry', tool: 'delete_time_entry', args: { id: '{entry}' }, expected: 2 },
@@ -69,7 +75,7 @@ export async function startCountingSession(options: { running?: boolean } = {}):
   if (options.running) addEntry(fake, { userId: ADA.id, start: at('2026-11-18', '07:00'), projectId: SEED.projects.website, taskId: SEED.tasks.development });
   const userDataDir = makeUserDataDir({
     provider: { type: 'clockify', url: fake.url },
-    tools: { enabled: { update_time_entry: true, delete_time_entry: true, cancel_leave_request: true } },
+    tools: { groups: { agents: true }, enabled: { update_time_entry: true, delete_time_entry: true, cancel_leave_request: true } },
   });
   // What the app's connection test leaves behind: the workspace, its plan and time off, an hour ago.
   clockifyFacts.write(

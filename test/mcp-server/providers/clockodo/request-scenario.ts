@@ -34,6 +34,12 @@ export const STEPS: Step[] = [
     args: { date: 'yesterday', duration: '1h', project: 'Website', activity: 'Development' },
     expected: 2,
   },
+  {
+    label: 'record_agent_time (a prefix in the text: no request of its own)',
+    tool: 'record_agent_time',
+    args: { start: 'yesterday 07:00', end: 'yesterday 07:30', description: 'Ran the tests', project: 'Website', activity: 'Development' },
+    expected: 1,
+  },
   { label: 'list_time_entries', tool: 'list_time_entries', args: { limit: 10 }, expected: 1 },
   { label: 'update_time_entry (the read reused)', tool: 'update_time_entry', args: { id: '{entry}', description: 'changed' }, expected: 2 },
   { label: 'delete_time_entry', tool: 'delete_time_entry', args: { id: '{entry}' }, expected: 2 },
@@ -82,7 +88,7 @@ export async function startCountingSession(options: { running?: boolean } = {}):
   }
   const userDataDir = makeUserDataDir({
     provider: { type: 'clockodo', email: ADA.email, url: fake.url },
-    tools: { enabled: { update_time_entry: true, delete_time_entry: true, cancel_leave_request: true } },
+    tools: { groups: { agents: true }, enabled: { update_time_entry: true, delete_time_entry: true, cancel_leave_request: true } },
   });
   // What the app's connection test leaves behind; with it no check runs in the background to be counted.
   clockodoFacts.write(

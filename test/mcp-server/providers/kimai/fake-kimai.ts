@@ -87,6 +87,12 @@ export interface FakeTimesheet {
   billable: boolean;
   exported: boolean;
 }
+/** A tag: a timesheet names it by `name`; a hidden one (`visible: false`) is listed nowhere. */
+export interface FakeTag {
+  id: number;
+  name: string;
+  visible: boolean;
+}
 export interface FakeAbsence {
   id: number;
   userId: number;
@@ -132,6 +138,7 @@ export interface FakeKimai {
     timesheets: FakeTimesheet[];
     absences: FakeAbsence[];
     teams: FakeTeam[];
+    tags: FakeTag[];
   };
   readonly config: FakeKimaiConfig;
   /** Every request with the headers it came with: what a client sent Kimai, secrets included. */
@@ -219,6 +226,7 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
     timesheets: [],
     absences: [],
     teams: [],
+    tags: [],
   };
   const config: FakeKimaiConfig = { trackingMode: 'default', activeEntriesHardLimit: 1, absencePlugin: false, granted: {}, ...options.config };
   const requests: KimaiRequest[] = [];
@@ -418,13 +426,12 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
     if ('description' in body) sheet.description = body.description === null ? null : String(body.description);
     if ('tags' in body) {
       if (typeof body.tags !== 'string') children.tags?.push('This value is not valid.');
-      // Kimai drops unknown tag names silently; every name "exists" here (docs/back-ends/kimai.md,
-      // "What the fake assumes").
+      // Kimai resolves the names to existing tags and drops unknown ones silently (docs/back-ends/kimai.md, "Tags").
       else
         sheet.tags = body.tags
           .split(',')
           .map((tag) => tag.trim())
-          .filter(Boolean);
+          .filter((name) => state.tags.some((tag) => tag.name === name));
     }
     if ('billable' in body) sheet.billable = body.billable === true;
     if ('exported' in body) sheet.exported = body.exported === true;
@@ -493,6 +500,30 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
         isAllowOverlapping: true,
       }),
   );
+
+  // Tags (docs/back-ends/kimai.md, "Tags"): find lists visible tags whose name holds `name`, and
+  // nothing without it; a tag created without `visible: true` is hidden.
+  route('GET', /^\/api\/tags\/find$/, (_user, query) => {
+    const name = query.get('name');
+    if (!name) return new HttpAnswer(200, []);
+    const found = state.tags.filter((tag) => tag.visible && tag.name.toLowerCase().includes(name.toLowerCase()));
+    return new HttpAnswer(
+      200,
+      found.map((tag) => ({ id: tag.id, name: tag.name, color: null, 'color-safe': '#6c757d', visible: true })),
+    );
+  });
+  route('POST', /^\/api\/tags$/, (_user, _query, body) => {
+    const extra = Object.keys(body).filter((key) => !['name', 'color', 'visible'].includes(key));
+    if (extra.length > 0) return extraFields(extra);
+    const name = typeof body.name === 'string' ? body.name.trim() : '';
+    if (name.length < 2 || name.length > 100 || name.includes(',')) return formError({ name: ['This value is not valid.'], color: [], visible: [] });
+    if (state.tags.some((tag) => tag.name.toLowerCase() === name.toLowerCase())) {
+      return formError({ name: ['This value is already used.'], color: [], visible: [] });
+    }
+    const tag = { id: nextId++, name, visible: body.visible === true };
+    state.tags.push(tag);
+    return new HttpAnswer(200, { id: tag.id, name: tag.name, color: null, 'color-safe': '#6c757d', visible: tag.visible });
+  });
 
   route('GET', /^\/api\/customers$/, (_user, query) => {
     const keep = visibleFilter(query);

@@ -808,3 +808,41 @@ describe('a timer read (timer_status: what runs, and the week so far)', () => {
     expect(minutes((await read(tracker, at('2026-11-18T08:30:00+01:00')))[1])).toBe(70);
   });
 });
+
+describe("an AI agent's own time", () => {
+  const work = (ids: { website: number; meeting: number }, start: string, end: string) => ({
+    start: at(start),
+    end: at(end),
+    projectId: ids.website,
+    activityId: ids.meeting,
+    description: 'Ran the test suite',
+    agent: 'claude-code',
+  });
+
+  it('carries the tag ai-<agent>, made visible once, and reads it back as the agent', async () => {
+    const { fake, tracker, ids } = await setup();
+    let entry: Awaited<ReturnType<typeof tracker.entries.createEntry>> | undefined;
+    const first = await requestsDuring(
+      fake,
+      async () => (entry = await tracker.entries.createEntry(work(ids, '2026-11-17T09:00:00+01:00', '2026-11-17T10:00:00+01:00'))),
+    );
+    expect(first.filter((request) => request.includes('/tags'))).toEqual(['GET /tags/find', 'POST /tags']);
+    expect(fake.state.tags).toEqual([expect.objectContaining({ name: 'ai-claude-code', visible: true })]);
+    expect(fake.state.timesheets.find((sheet) => sheet.id === entry?.id)?.tags).toEqual(['ai-claude-code']);
+    expect(entry).toMatchObject({ agent: 'claude-code', description: 'Ran the test suite' });
+    const second = await requestsDuring(fake, () => tracker.entries.createEntry(work(ids, '2026-11-17T11:00:00+01:00', '2026-11-17T12:00:00+01:00')));
+    expect(second.filter((request) => request.includes('/tags'))).toEqual(['GET /tags/find']);
+    const { entries } = await tracker.entries.listEntries({ from: at('2026-11-17T00:00:00+01:00'), to: at('2026-11-18T00:00:00+01:00'), limit: 10, offset: 0 });
+    expect(entries.map((listed) => listed.agent)).toEqual(['claude-code', 'claude-code']);
+    const spans = await tracker.entries.workSpans(at('2026-11-17T00:00:00+01:00'), at('2026-11-18T00:00:00+01:00'), at(NOW));
+    expect(spans.map((span) => span.agent)).toEqual(['claude-code', 'claude-code']);
+  });
+
+  it('refuses, and keeps nothing, where a hidden tag of that name keeps Kimai from making a visible one', async () => {
+    const { fake, tracker, ids } = await setup();
+    fake.state.tags.push({ id: 9_000, name: 'ai-claude-code', visible: false });
+    const failure = await failureOf(tracker.entries.createEntry(work(ids, '2026-11-17T09:00:00+01:00', '2026-11-17T10:00:00+01:00')));
+    expect(failure.message).toMatch(/^Kimai would not make the tag ai-claude-code for the agent's own time .*Nothing was recorded\.$/);
+    expect(fake.state.timesheets).toEqual([]);
+  });
+});

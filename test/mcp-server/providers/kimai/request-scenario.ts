@@ -29,6 +29,18 @@ export const STEPS: Step[] = [
     expected: 1,
   },
   { label: 'log_time date + duration', tool: 'log_time', args: { date: 'yesterday', duration: '1h', project: 'Website', activity: 'Design' }, expected: 2 },
+  {
+    label: 'record_agent_time (its tag looked for and made first)',
+    tool: 'record_agent_time',
+    args: { start: 'yesterday 07:00', end: 'yesterday 07:30', description: 'Ran the tests', project: 'Website', activity: 'Design' },
+    expected: 3,
+  },
+  {
+    label: 'record_agent_time (its tag found)',
+    tool: 'record_agent_time',
+    args: { start: 'yesterday 07:30', end: 'yesterday 08:00', description: 'Fixed a test', project: 'Website', activity: 'Design' },
+    expected: 2,
+  },
   { label: 'list_time_entries', tool: 'list_time_entries', args: { limit: 10 }, expected: 1 },
   { label: 'update_time_entry', tool: 'update_time_entry', args: { id: '{id}', description: 'changed' }, expected: 2 },
   { label: 'delete_time_entry', tool: 'delete_time_entry', args: { id: '{id}' }, expected: 2 },
@@ -144,7 +156,10 @@ export async function startCountingSession(options: { afterConnectionTest?: bool
       ? {}
       : {
           timezone: 'Europe/Berlin',
-          tools: { enabled: { update_time_entry: true, delete_time_entry: true, cancel_leave_request: true, archive_catalog_item: true } },
+          tools: {
+            groups: { agents: true },
+            enabled: { update_time_entry: true, delete_time_entry: true, cancel_leave_request: true, archive_catalog_item: true },
+          },
         }),
   });
   writeDetection(userDataDir, fake.url, { absences: true, ...(options.afterConnectionTest ? { timezone: ADA.timezone } : {}) }, (message) => {

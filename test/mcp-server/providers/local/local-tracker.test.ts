@@ -59,6 +59,32 @@ describe('schema', () => {
     await expect(tracker.timer.runningEntry()).rejects.toThrow(/newer Punchcard/);
   });
 
+  it("adds the agent column to a timesheet of the first schema, keeping every entry as the person's own", async () => {
+    tracker.close();
+    const path = join(dir, 'punchcard.db');
+    const old = new DatabaseSync(path);
+    old.exec('PRAGMA journal_mode = WAL');
+    old.exec(MIGRATIONS[0] as string);
+    old.exec(`INSERT INTO projects (name, created_at) VALUES ('Website', 0);
+      INSERT INTO time_entries (start_ms, end_ms, project_id, description, created_at, updated_at) VALUES (${T0}, ${T0 + HOUR}, 1, 'Kept', 0, 0);
+      PRAGMA user_version = 1`);
+    old.close();
+    tracker = open();
+    const { entries } = await tracker.entries.listEntries({ from: T0 - HOUR, to: T0 + 2 * HOUR, limit: 10, offset: 0 });
+    expect(entries).toEqual([{ id: 1, start: T0, end: T0 + HOUR, project: { id: 1, name: 'Website' }, activity: null, description: 'Kept' }]);
+    const agents = await tracker.entries.createEntry({ ...fields(T0 + HOUR), end: T0 + 2 * HOUR, projectId: 1, description: 'Tests', agent: 'claude-code' });
+    expect(agents).toMatchObject({ id: 2, agent: 'claude-code', description: 'Tests' });
+    const spans = await tracker.entries.workSpans(T0, T0 + 3 * HOUR, T0 + 3 * HOUR);
+    expect(spans.map((span) => span.agent ?? null)).toEqual([null, 'claude-code']);
+    const db = new DatabaseSync(path);
+    expect(db.prepare('PRAGMA user_version').get()).toEqual({ user_version: MIGRATIONS.length });
+    expect(db.prepare('SELECT id, description, agent FROM time_entries ORDER BY id').all()).toEqual([
+      { id: 1, description: 'Kept', agent: null },
+      { id: 2, description: 'Tests', agent: 'claude-code' },
+    ]);
+    db.close();
+  });
+
   it('does not create the file until it is first used', () => {
     expect(() => new DatabaseSync(join(dir, 'punchcard.db'), { open: true, readOnly: true })).toThrow();
   });

@@ -84,7 +84,9 @@ describe('identifying the file before anything writes to it', () => {
     const counter = readFileSync(path).readUInt32BE(24);
     const message = await expectRefusedUntouched(
       path,
-      /was written by a newer Punchcard \(timesheet schema 2; this one reads up to 1\)\. Punchcard has not changed it\. Update Punchcard to use it\.$/,
+      new RegExp(
+        `was written by a newer Punchcard \\(timesheet schema ${MIGRATIONS.length + 1}; this one reads up to ${MIGRATIONS.length}\\)\\. Punchcard has not changed it\\. Update Punchcard to use it\\.$`,
+      ),
     );
     expect(message).not.toContain('..');
     expect([...readFileSync(path).subarray(18, 20)]).toEqual([1, 1]);

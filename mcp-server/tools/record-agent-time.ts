@@ -1,0 +1,37 @@
+import { formatDuration, formatLocalTime } from '../domain/time.ts';
+import { recordAgentTimeContract } from '../contract/tools/record-agent-time.ts';
+import { defineTool } from './define-tool.ts';
+import { keptWords } from './kept-words.ts';
+import { catalogLookup, entryLabel, MINUTE_MS, notInFuture, presentEntry, readInstant } from './shared.ts';
+import { ToolInputError } from './tool-input-error.ts';
+
+// An AI agent books the time of its own work: never the person's hours (time_report and the window
+// leave it out), labelled in the back end with the client's own name, which no argument can set, so
+// an agent cannot book in another's name nor pass its time off as the person's.
+export default defineTool({
+  ...recordAgentTimeContract,
+  async handler(args, context) {
+    const agent = context.client?.slug ?? '';
+    if (context.client === null) {
+      throw new ToolInputError("This client did not say its name (clientInfo.name), and agent time is recorded under the client's name; nothing was recorded.");
+    }
+    if (agent === '') {
+      throw new ToolInputError(`The client's name "${context.client.name}" has no letter or digit to label entries with (a-z, 0-9); nothing was recorded.`);
+    }
+    const description = args.description.trim();
+    if (description === '') throw new ToolInputError('description: say what the agent did; agent time is recorded with a description.');
+    if (args.project.trim() === '') throw new ToolInputError('project: name the project the agent worked on (list_catalog lists them).');
+    const start = readInstant(args.start, context, 'start');
+    const end = readInstant(args.end, context, 'end');
+    if (end <= start) throw new ToolInputError('end must be after start.');
+    if (end - start > 24 * 60 * MINUTE_MS) throw new ToolInputError('An entry can be at most 24 hours long; split longer work into several entries.');
+    notInFuture(end, context, 'end');
+    const refs = catalogLookup(context);
+    const projectId = await refs.project(args.project);
+    const activityId = await refs.activity(args.activity, projectId);
+    const entry = await context.tracker.entries.createEntry({ start, end, projectId, activityId, description, agent });
+    const span = `${formatDuration(end - start)} of ${agent}'s own time on ${entryLabel(entry)}, ${formatLocalTime(start, context.timezone)}–${formatLocalTime(end, context.timezone)}`;
+    const text = keptWords(entry, `recorded ${span}`) ?? `Recorded ${span} (#${entry.id}); it does not count as the person's hours.`;
+    return { data: { entry: presentEntry(entry, context) }, text };
+  },
+});

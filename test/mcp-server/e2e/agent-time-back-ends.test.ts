@@ -1,0 +1,140 @@
+// record_agent_time on each remote back end's fake, through the engine in process: the label is
+// written the back end's own way (a tag on Kimai and Clockify, a description prefix on Clockodo and
+// Calamari), read back as the entry's `agent` with the description as it was given, and time_report
+// leaves the agent's time out of the person's hours unless asked to count it.
+import { afterEach, describe, expect, it } from 'vitest';
+import { type InProcessEngineHandle, makeUserDataDir, startInProcessEngine, textOf } from '../../support/engine.ts';
+import { clockodoFacts, clockodoFactsKey } from '../../../mcp-server/providers/clockodo/facts.ts';
+import { clockStartingAt, DEFAULT_USERS as KIMAI_USERS, type FakeUser, seedCatalog, startFakeKimai } from '../providers/kimai/fake-kimai.ts';
+import { DEFAULT_USERS as CLOCKODO_USERS, seedCompany, startFakeClockodo } from '../providers/clockodo/fake-clockodo.ts';
+import { DEFAULT_KEY as CALAMARI_KEY, seedOrganisation, startFakeCalamari } from '../providers/calamari/fake-calamari.ts';
+import { ADA as CLOCKIFY_ADA, seedWorkspace, startFakeClockify } from '../providers/clockify/fake-clockify.ts';
+
+const NOW = '2026-11-18T15:00:00+01:00';
+const AGENTS_ON = { timezone: 'Europe/Berlin', tools: { groups: { agents: true }, enabled: { update_time_entry: true } } };
+/** The in-process engine's client calls itself punchcard-tests (test/support/engine.ts). */
+const AGENT = 'punchcard-tests';
+const WORK = { start: 'yesterday 09:00', end: 'yesterday 10:30', description: 'Ran the test suite', project: 'Website', activity: 'Meeting' };
+
+const closing: Array<() => Promise<unknown>> = [];
+afterEach(async () => {
+  for (const close of closing.splice(0).reverse()) await close();
+});
+
+async function engineOver(provider: Record<string, unknown>, env: Record<string, string>, prepare?: (dir: string) => void): Promise<InProcessEngineHandle> {
+  const userDataDir = makeUserDataDir({ ...AGENTS_ON, provider });
+  prepare?.(userDataDir);
+  const engine = await startInProcessEngine({ userDataDir, env: { PUNCHCARD_NOW: NOW, ...env } });
+  closing.push(() => engine.close());
+  return engine;
+}
+
+/** Records the agent's time and the person's own hour, and checks what the tools say of both. */
+async function agentAndPerson(engine: InProcessEngineHandle, person: Record<string, unknown>, agentWork: Record<string, unknown> = WORK) {
+  const recorded = await engine.call('record_agent_time', agentWork);
+  expect(recorded.isError, textOf(recorded)).toBeFalsy();
+  expect(recorded.structuredContent).toMatchObject({ entry: { agent: AGENT, description: 'Ran the test suite', minutes: 90 } });
+  const own = await engine.call('log_time', person);
+  expect(own.isError, textOf(own)).toBeFalsy();
+  const listed = (await engine.call('list_time_entries', { from: 'yesterday', to: 'yesterday' })).structuredContent as {
+    entries: Array<{ description: string; agent?: string }>;
+  };
+  expect(listed.entries.map((entry) => [entry.description, entry.agent ?? null])).toEqual([
+    ['Ran the test suite', AGENT],
+    ['Review', null],
+  ]);
+  expect((await engine.call('time_report', { from: 'yesterday' })).structuredContent).toMatchObject({ total_minutes: 60, agent_minutes_left_out: 90 });
+  expect((await engine.call('time_report', { from: 'yesterday', include_agents: true })).structuredContent).toMatchObject({
+    total_minutes: 150,
+    agent_minutes_left_out: 0,
+  });
+  return (recorded.structuredContent as { entry: { id: number } }).entry.id;
+}
+
+describe("an AI agent's own time on each back end", () => {
+  it('Kimai: the tag ai-<agent> on the timesheet', async () => {
+    const fake = await startFakeKimai({ now: clockStartingAt(NOW) });
+    closing.push(() => fake.close());
+    seedCatalog(fake);
+    const ada = KIMAI_USERS[0] as FakeUser;
+    const engine = await engineOver({ type: 'kimai', url: `${fake.url}/` }, { PUNCHCARD_KIMAI_TOKEN: ada.token });
+    const id = await agentAndPerson(engine, {
+      start: 'yesterday 11:00',
+      end: 'yesterday 12:00',
+      project: 'Website',
+      activity: 'Meeting',
+      description: 'Review',
+    });
+    expect(fake.state.timesheets.find((sheet) => sheet.id === id)).toMatchObject({ tags: [`ai-${AGENT}`], description: 'Ran the test suite' });
+  });
+
+  it('Clockodo: the prefix [ai:<agent>] in the text, kept when the description changes', async () => {
+    const fake = await startFakeClockodo({ now: clockStartingAt(NOW) });
+    closing.push(() => fake.close());
+    seedCompany(fake);
+    const mia = CLOCKODO_USERS[2] as (typeof CLOCKODO_USERS)[number];
+    const engine = await engineOver({ type: 'clockodo', email: mia.email, url: fake.url }, { PUNCHCARD_CLOCKODO_TOKEN: mia.apiKey }, (dir) =>
+      clockodoFacts.write(
+        dir,
+        clockodoFactsKey({ email: mia.email, url: fake.url }),
+        { userId: mia.id, role: 'manager', absences: true, checkedAt: NOW },
+        () => {},
+      ),
+    );
+    const id = await agentAndPerson(engine, {
+      start: 'yesterday 11:00',
+      end: 'yesterday 12:00',
+      project: 'Website',
+      activity: 'Meeting',
+      description: 'Review',
+    });
+    expect(fake.state.entries.find((entry) => entry.id === id)?.text).toBe(`[ai:${AGENT}] Ran the test suite`);
+    const changed = await engine.call('update_time_entry', { id, description: 'Ran the whole suite' });
+    expect(changed.structuredContent).toMatchObject({ entry: { description: 'Ran the whole suite', agent: AGENT } });
+    expect(fake.state.entries.find((entry) => entry.id === id)?.text).toBe(`[ai:${AGENT}] Ran the whole suite`);
+  });
+
+  it('Clockify: the workspace tag ai-<agent>, found or made once, on the entry', async () => {
+    const fake = await startFakeClockify({ now: clockStartingAt(NOW) });
+    closing.push(() => fake.close());
+    seedWorkspace(fake);
+    const engine = await engineOver({ type: 'clockify', url: fake.url }, { PUNCHCARD_CLOCKIFY_TOKEN: CLOCKIFY_ADA.key });
+    const { activity: _none, ...work } = WORK;
+    await agentAndPerson(engine, { start: 'yesterday 11:00', end: 'yesterday 12:00', project: 'Website', description: 'Review' }, work);
+    expect(fake.state.tags.map((tag) => tag.name)).toEqual([`ai-${AGENT}`]);
+    const tagged = fake.state.entries.filter((entry) => entry.description === 'Ran the test suite');
+    expect(tagged.map((entry) => entry.tagIds)).toEqual([[fake.state.tags[0]?.id]]);
+    // The second entry finds the tag Clockify has: none is made twice.
+    await engine.call('record_agent_time', { ...work, start: 'yesterday 13:00', end: 'yesterday 13:30' });
+    expect(fake.state.tags).toHaveLength(1);
+    const listed = (await engine.call('list_time_entries', { from: 'yesterday', to: 'yesterday' })).structuredContent as { entries: Array<{ agent?: string }> };
+    expect(listed.entries.map((entry) => entry.agent ?? null)).toEqual([AGENT, null, AGENT]);
+  });
+
+  it('Clockify: refused in words, and nothing recorded, where only admins may make tags', async () => {
+    const fake = await startFakeClockify({ now: clockStartingAt(NOW) });
+    closing.push(() => fake.close());
+    seedWorkspace(fake);
+    for (const workspace of fake.state.workspaces) workspace.settings.onlyAdminsCreateTag = true;
+    const engine = await engineOver({ type: 'clockify', url: fake.url }, { PUNCHCARD_CLOCKIFY_TOKEN: CLOCKIFY_ADA.key });
+    const { activity: _none, ...work } = WORK;
+    const refused = await engine.call('record_agent_time', work);
+    expect(refused.isError).toBe(true);
+    expect(textOf(refused)).toMatch(/^Clockify would not make the tag ai-punchcard-tests for the agent's own time .*nothing was recorded\.$/);
+    expect(fake.state.entries.filter((entry) => entry.description === 'Ran the test suite')).toEqual([]);
+  });
+
+  it("Calamari: the prefix [ai:<agent>] in the shift's description", async () => {
+    const fake = await startFakeCalamari({ now: clockStartingAt(NOW) });
+    closing.push(() => fake.close());
+    seedOrganisation(fake);
+    const engine = await engineOver({ type: 'calamari', url: fake.url, email: 'ada@acme.example' }, { PUNCHCARD_CALAMARI_TOKEN: CALAMARI_KEY });
+    const { activity: _none, ...work } = WORK;
+    const id = await agentAndPerson(
+      engine,
+      { start: 'yesterday 11:00', end: 'yesterday 12:00', project: 'General', description: 'Review' },
+      { ...work, project: 'General' },
+    );
+    expect(fake.state.shifts.find((shift) => shift.id === id)?.description).toBe(`[ai:${AGENT}] Ran the test suite`);
+  });
+});
