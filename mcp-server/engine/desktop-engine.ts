@@ -78,7 +78,12 @@ export async function openDesktopEngine(options: DesktopEngineOptions): Promise<
     });
   // The keychain is opened only when a calendar feed's secret is first needed.
   let credentials: CredentialStore | undefined;
-  const evidence = desktopEvidence({ userDataDir, log, credentials: () => (credentials ??= createCredentialStore({ env, log })) });
+  const evidence = desktopEvidence({
+    userDataDir,
+    log,
+    credentials: () => (credentials ??= createCredentialStore({ env, log })),
+    journalsAiCalls: !appEngine,
+  });
   try {
     return await Engine.open({
       settings: settingsFile(join(userDataDir, SETTINGS_FILE_NAME)),

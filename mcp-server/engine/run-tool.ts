@@ -108,6 +108,12 @@ export async function runTool(tool: CallableTool, args: unknown, call: ToolCall)
   return result;
 }
 
+/** An AI client's call, in the journal of AI sessions (docs/evidence.md), where the person switched it on. */
+function noteAiSession(context: ToolContext): void {
+  if (context.client === null || !context.settings.evidence.aiSessions.enabled) return;
+  context.evidence?.noteAiCall?.(context.client.name, context.now());
+}
+
 /**
  * The asker of one round of a call: none where the client did not declare form elicitation (the
  * request's own capabilities in the 2026 era, the handshake's in the 2025 era).
@@ -126,6 +132,7 @@ async function answer(tool: CallableTool, args: unknown, call: ToolCall) {
     const scope = { requests: MAX_REQUESTS_PER_CALL, deadlineMs: call.deadlineMs, cancelled: call.request.mcpReq.signal, tool: tool.name };
     const outcome = await runInCallScope(scope, async () => {
       const callContext = { ...(await call.context()), ask, client: callingClient(call.server, call.request) };
+      noteAiSession(callContext);
       // The part the tool's capability brings, checked here once for every tool (its handler is typed with it).
       const missing = missingPart(callContext.tracker, tool.capability);
       if (missing) throw new ToolInputError(partMissing(missing, callContext.tracker.label));

@@ -8,8 +8,17 @@ import { EVIDENCE_LIMITS, type EvidenceItem, type EvidenceReader, type SourceRea
 import { gitEvidence } from './git.ts';
 import { evidenceJournalOf } from './journal.ts';
 
-export function desktopEvidence(options: { userDataDir: string; credentials: () => CredentialStore; log: (message: string) => void }): EvidenceReader {
+export function desktopEvidence(options: {
+  userDataDir: string;
+  credentials: () => CredentialStore;
+  log: (message: string) => void;
+  /** The app's own engine is not an AI client: its calls (the window's) are never journalled as an AI session. */
+  journalsAiCalls: boolean;
+}): EvidenceReader {
   return {
+    ...(options.journalsAiCalls
+      ? { noteAiCall: (client: string, at: number) => void evidenceJournalOf(options.userDataDir, options.log).recordAiCall(client, at) }
+      : {}),
     async read(source, evidence, range) {
       switch (source) {
         case 'calendar': {

@@ -65,4 +65,10 @@ export interface EvidenceReader {
    * never thrown. `timezone` is the person's: a calendar's times without a zone are theirs.
    */
   read(source: EvidenceSource, evidence: EvidenceSettings, range: { from: number; to: number; timezone: string }): Promise<SourceReading>;
+  /**
+   * Notes that an AI client used Punchcard now (the journal of AI sessions), where the host keeps
+   * one; the engine calls it for every tool call while the settings switch AI sessions on. Never
+   * fails the call: a journal that cannot be written is logged.
+   */
+  noteAiCall?(client: string, at: number): void;
 }

@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { EvidenceJournal } from '../../../mcp-server/evidence/journal.ts';
 import { type Era, type InProcessEngineHandle, makeUserDataDir, startInProcessEngine, textOf } from '../../support/engine.ts';
 
 // Wednesday 18 November 2026, 17:00 in Berlin.
@@ -153,5 +154,23 @@ describe.each<Era>(['legacy', 'modern'])('the day from evidence (%s era)', (era)
     expect(refused.isError).toBe(true);
     expect(textOf(refused)).toMatch(/Nothing was booked/);
     expect((await handle.call('list_time_entries', { from: '2026-11-18' })).structuredContent?.entries).toEqual([]);
+  });
+
+  it('journals the AI client that called, only while AI sessions are switched on', async () => {
+    for (const enabled of [false, true]) {
+      const userDataDir = makeUserDataDir({ ...settings(), evidence: { ...settings().evidence, aiSessions: { enabled } } });
+      engine = await startInProcessEngine({ era, userDataDir, env: { PUNCHCARD_NOW: NOW } });
+      await engine.call('timer_status');
+      await engine.close();
+      engine = undefined;
+      const journal = new EvidenceJournal(userDataDir);
+      try {
+        const reading = await journal.aiEvidence(Date.parse('2026-11-18T00:00:00+01:00'), Date.parse('2026-11-19T00:00:00+01:00'));
+        // The test clock starts at NOW and runs on.
+        expect(reading.items.map((item) => [item.text, Math.floor((item.start - Date.parse(NOW)) / 60_000)])).toEqual(enabled ? [['punchcard-tests', 0]] : []);
+      } finally {
+        journal.close();
+      }
+    }
   });
 });
