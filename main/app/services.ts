@@ -30,6 +30,7 @@ import { createEngineClient, createTimesheet, serveArguments, type EngineClient,
 import { createLeave } from '../engine/leave.ts';
 import { createTeam } from '../engine/team.ts';
 import { createWorkday, type Workday } from '../engine/workday.ts';
+import { createDrafts } from '../engine/drafts.ts';
 import { createIdleTracker, type IdleTracker } from '../idle/idle-tracker.ts';
 import type { Handlers, StatusView } from '../ipc/contract.ts';
 import { createDispatch, type Dispatch } from '../ipc/dispatch.ts';
@@ -197,6 +198,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     policy: () => policy,
     statusChanged: options.statusChanged,
     workday,
+    drafts: createDrafts(engine),
     leave,
     team,
     idle,

@@ -10,6 +10,7 @@ import type {
   TeamHoursView,
   CatalogView,
   ClientCard,
+  EvidenceView,
   ExtensionView,
   HolidayRegionOption,
   IdleQuestion,
@@ -179,6 +180,7 @@ export const stores = {
   account: new Store<AccountView>(() => api.getAccount()),
   preferences: new Store<PreferencesView>(() => api.getPreferences()),
   countries: new Store<HolidayRegionOption[]>(() => api.listHolidayRegions()),
+  evidence: new Store<EvidenceView>(() => api.getEvidence()),
   catalog: new Store<CatalogView>(() => api.getCatalog()),
   idle: new Store<IdleQuestion | null>(() => api.getIdleQuestion()),
   updates: new Store<UpdateView>(() => api.getUpdates()),
@@ -207,7 +209,7 @@ export const SCREEN_STORES: Record<Screen, ReadonlyArray<Pick<Store<unknown>, 'l
   tools: [stores.tools],
   connect: [stores.clients, stores.extension, stores.teamServer],
   account: [stores.account],
-  preferences: [stores.preferences, stores.countries, stores.updates],
+  preferences: [stores.preferences, stores.countries, stores.updates, stores.evidence],
 };
 
 /**
