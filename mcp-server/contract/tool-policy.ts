@@ -23,9 +23,9 @@ export interface ToolPolicyOptions {
 }
 
 export function isToolEnabled(tool: CatalogedTool, settings: Settings, options: ToolPolicyOptions): boolean {
-  // The evidence tools have nothing to read until the person names a source: offered to nobody before.
-  if (tool.group === 'evidence' && evidenceSourcesOn(settings.evidence).length === 0) return false;
   if (options.allTools) return true;
+  // The evidence tools have nothing to read until the person names a source: no AI client is offered them before.
+  if (tool.group === 'evidence' && evidenceSourcesOn(settings.evidence).length === 0) return false;
   if (options.organisation?.whoamiOnly) return tool.name === 'whoami';
   if (options.organisation && !options.organisation.allows(tool)) return false;
   if (settings.tools.readOnly && tool.access !== 'read') return false;

@@ -6,6 +6,7 @@ import { MAX_REQUESTS_PER_CALL } from '../domain/call-limits.ts';
 import { publicHolidays } from '../domain/holidays.ts';
 import { isValidTimeZone, localDate, systemTimeZone } from '../domain/time.ts';
 import { weekPlanDays } from '../domain/work-plan.ts';
+import type { EvidenceReader } from '../evidence/evidence.ts';
 import type { Log } from '../log.ts';
 import type { CompletionContext } from '../prompts/completions.ts';
 import { withRequestBudget } from '../providers/remote/request-budget.ts';
@@ -31,6 +32,8 @@ export interface CallSource {
   settingsFile: () => ToolContext['settingsFile'];
   /** Whether list_catalog is offered with these settings (refusals then may name the catalog). */
   catalogListed: (settings: Settings) => boolean;
+  /** How the host reads the person's evidence for suggest_entries; null where it reads none. */
+  evidence: EvidenceReader | null;
 }
 
 export interface CallContexts {
@@ -79,6 +82,7 @@ export function callContexts(source: CallSource): CallContexts {
       settingsFile: source.settingsFile(),
       ask: NO_ASKING,
       catalogListed: source.catalogListed(settings),
+      evidence: source.evidence,
     };
   };
   // A prompt needs the person's day and zone; when asking the back end for its zone fails, the

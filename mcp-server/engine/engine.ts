@@ -12,6 +12,7 @@ import { backEndOf, isRemote } from '../contract/back-ends.ts';
 import type { BackEndProfile, Settings, WorkWeek } from '../contract/settings.ts';
 import { isToolEnabled, type ToolPolicyOptions } from '../contract/tool-policy.ts';
 import type { Clock } from '../clock.ts';
+import type { EvidenceReader } from '../evidence/evidence.ts';
 import type { Log } from '../log.ts';
 import { aiGate, isProviderAllowed, isRestrictive, organisationRules, type Policy, providerRefusal } from '../policy/policy.ts';
 import type { PolicySource } from '../policy/policy-source.ts';
@@ -94,6 +95,8 @@ export interface EngineOptions {
   detection?: { delayMs?: number; repeatMs?: number };
   /** Closed with the engine (what only it uses, such as the desktop's policy files). */
   closeWith?: () => void;
+  /** How the person's calendars, commits and journals are read for suggest_entries; left out, none are (the tools say so). */
+  evidence?: EvidenceReader;
   /** Say in the log what the policy leaves AI clients (a desktop does; the team server says it once for everyone). */
   explainsPolicy?: boolean;
 }
@@ -169,6 +172,7 @@ export class Engine {
       organisationPolicy: () => aiGate(this.#policy, this.#profile),
       settingsFile: () => this.#fileState,
       catalogListed: (settings) => isToolOffered(TOOLS.list_catalog, this.#capabilities(), settings, this.#toolOptions()),
+      evidence: options.evidence ?? null,
     });
     this.#explainPolicy();
   }

@@ -4,6 +4,7 @@
 // Evidence stays on the person's computer: only `text` (a title, a commit subject, a client's name)
 // ever reaches the model, never attendees, a diff or a feed's address.
 
+import type { EvidenceSettings } from '../contract/evidence-settings.ts';
 import type { EvidenceSource } from '../contract/evidence-sources.ts';
 
 export { EVIDENCE_SOURCES, type EvidenceSource } from '../contract/evidence-sources.ts';
@@ -52,3 +53,13 @@ export const EVIDENCE_LIMITS = {
   commits: 5000,
   repositories: 50,
 } as const;
+
+/**
+ * How the host reads the person's evidence: the desktop reads calendars, repositories and its journals
+ * on this computer; a host that reads none has no reader (the evidence tools then say so). Paths and
+ * addresses come from the settings only, never from a tool's arguments.
+ */
+export interface EvidenceReader {
+  /** One source over [from, to), from the settings' `evidence`; what cannot be read is in `skipped`, never thrown. */
+  read(source: EvidenceSource, evidence: EvidenceSettings, range: { from: number; to: number }): Promise<SourceReading>;
+}

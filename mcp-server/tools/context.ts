@@ -2,6 +2,7 @@
 // the active back end, the settings as they are right now, the clock, the user's zone and a way to
 // ask the person. Handlers touch nothing else.
 import type { Settings } from '../contract/settings.ts';
+import type { EvidenceReader } from '../evidence/evidence.ts';
 import type { PlannedDay } from '../domain/work-plan.ts';
 import type { Capability, TrackerWith } from '../providers/time-tracker.ts';
 import type { Asker } from './asking.ts';
@@ -44,4 +45,6 @@ export interface ToolContext<Needs extends Capability = Capability> {
    * without "Known: …", and a question offers only the items a name fits exactly.
    */
   readonly catalogListed: boolean;
+  /** The host's way to read the person's calendars, commits and journals (evidence/evidence.ts); null where it reads none. */
+  readonly evidence: EvidenceReader | null;
 }

@@ -27,6 +27,8 @@ import teamReport from './team-report.ts';
 import projectStatus from './project-status.ts';
 import listPendingLeave from './list-pending-leave.ts';
 import decideLeaveRequest from './decide-leave-request.ts';
+import suggestEntries from './suggest-entries.ts';
+import bookSuggestedEntries from './book-suggested-entries.ts';
 
 // Each definition is checked against its own schemas by defineTool; the table only needs the
 // common shape, so it widens them here.
@@ -57,6 +59,8 @@ export const TOOLS = {
   project_status: projectStatus,
   list_pending_leave: listPendingLeave,
   decide_leave_request: decideLeaveRequest,
+  suggest_entries: suggestEntries,
+  book_suggested_entries: bookSuggestedEntries,
 } satisfies { [Name in ToolName]: AnyTool & { name: Name } };
 
 /** In the registry's order, which is the order tools/list shows. */

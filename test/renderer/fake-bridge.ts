@@ -159,6 +159,8 @@ const TOOL_TEXT: Record<ToolName, { title: string; description: string }> = {
   project_status: { title: 'Project status', description: "A project's hours against its budget." },
   list_pending_leave: { title: 'Leave awaiting your decision', description: 'Requests waiting for you to decide.' },
   decide_leave_request: { title: 'Decide leave request', description: 'Approves or rejects a request.' },
+  suggest_entries: { title: 'Suggest entries', description: 'Drafts entries from your calendar, commits and sessions.' },
+  book_suggested_entries: { title: 'Book suggested entries', description: 'Books the drafts you confirmed.' },
 };
 
 /** The team group: the local timesheet, Calamari and Clockify do not serve it (yet); Kimai's and Clockodo's fake accounts lead a team. */

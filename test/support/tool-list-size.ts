@@ -26,6 +26,15 @@ export function wholeListChars(tools: readonly object[]): number {
 export const MODEL_FACING_BUDGET = 6_000;
 export const MODEL_FACING_BUDGET_WITH_TEAM = 7_500;
 
+/**
+ * The groups a person switches on for themselves beyond the everyday tools: the team's, and the day
+ * from evidence (offered once a source is named) with AI agents' own time. The latter two together
+ * may add EVIDENCE_GROUPS_BUDGET to what the model reads.
+ */
+export const OPT_IN_GROUPS: ReadonlySet<string> = new Set(['team', 'evidence', 'agents']);
+export const EVIDENCE_GROUPS: ReadonlySet<string> = new Set(['evidence', 'agents']);
+export const EVIDENCE_GROUPS_BUDGET = 1_500;
+
 interface ListedPrompt {
   name: string;
   description?: string;

@@ -9,7 +9,7 @@ export const bookSuggestedEntriesContract = toolContract({
   group: 'evidence',
   access: 'create',
   title: 'Book suggested entries',
-  description: 'Book drafts of suggest_entries by id (same from/to), with corrections; all or nothing.',
+  description: 'Book suggest_entries drafts by id (same from/to), with corrections; all or none.',
   capability: 'entries',
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false },
   input: () =>

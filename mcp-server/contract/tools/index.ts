@@ -27,6 +27,8 @@ import { teamReportContract } from './team-report.ts';
 import { projectStatusContract } from './project-status.ts';
 import { listPendingLeaveContract } from './list-pending-leave.ts';
 import { decideLeaveRequestContract } from './decide-leave-request.ts';
+import { suggestEntriesContract } from './suggest-entries.ts';
+import { bookSuggestedEntriesContract } from './book-suggested-entries.ts';
 
 const REGISTRY = [
   clockInContract,
@@ -52,6 +54,8 @@ const REGISTRY = [
   projectStatusContract,
   listPendingLeaveContract,
   decideLeaveRequestContract,
+  suggestEntriesContract,
+  bookSuggestedEntriesContract,
 ] as const;
 
 type Registered = (typeof REGISTRY)[number];

@@ -43,7 +43,12 @@ describe('the evidence settings', () => {
 
   it('fall back field by field, naming what was wrong, and never switch a source on by mistake', () => {
     const { settings, notes } = parsed({
-      evidence: { emails: ['not an address'], calendars: [{ name: 'A', file: '/a.ics', url: 'https://x.example/a.ics' }], activity: { enabled: 'yes' }, git: { folders: ['/src'] } },
+      evidence: {
+        emails: ['not an address'],
+        calendars: [{ name: 'A', file: '/a.ics', url: 'https://x.example/a.ics' }],
+        activity: { enabled: 'yes' },
+        git: { folders: ['/src'] },
+      },
     });
     expect(settings.evidence.emails).toEqual([]);
     expect(settings.evidence.calendars).toEqual([]);
@@ -96,13 +101,10 @@ describe('a feed address in the settings file', () => {
 });
 
 describe('the evidence tools', () => {
-  it('are offered to nobody until a source is on, then on by default', () => {
+  it('are offered to no AI client until a source is on, then on by default', () => {
     const settings = defaultSettings();
-    expect(evidenceTools().length).toBeGreaterThan(0);
-    for (const name of evidenceTools()) {
-      expect(isToolEnabled(TOOL_CATALOG[name], settings, { allTools: false })).toBe(false);
-      expect(isToolEnabled(TOOL_CATALOG[name], settings, { allTools: true })).toBe(false);
-    }
+    expect(evidenceTools()).toEqual(['suggest_entries', 'book_suggested_entries']);
+    for (const name of evidenceTools()) expect(isToolEnabled(TOOL_CATALOG[name], settings, { allTools: false })).toBe(false);
     settings.evidence.git.folders = ['/src'];
     for (const name of evidenceTools()) expect(isToolEnabled(TOOL_CATALOG[name], settings, { allTools: false })).toBe(true);
     settings.tools.groups.evidence = false;

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultSettings } from '../../../mcp-server/contract/default-settings.ts';
 import type { Settings } from '../../../mcp-server/contract/settings.ts';
+import type { EvidenceReader } from '../../../mcp-server/evidence/evidence.ts';
 import { weekPlanDays } from '../../../mcp-server/domain/work-plan.ts';
 import { createTracker } from '../../../mcp-server/providers/create-tracker.ts';
 import type { TimeTracker } from '../../../mcp-server/providers/time-tracker.ts';
@@ -28,7 +29,12 @@ export interface LocalToolContext {
   close: () => void;
 }
 
-export async function localToolContext(options: { now: number; timezone: string; settings?: (settings: Settings) => Settings }): Promise<LocalToolContext> {
+export async function localToolContext(options: {
+  now: number;
+  timezone: string;
+  settings?: (settings: Settings) => Settings;
+  evidence?: EvidenceReader;
+}): Promise<LocalToolContext> {
   const dir = mkdtempSync(join(tmpdir(), 'punchcard-tool-'));
   const base: Settings = { ...defaultSettings(), timezone: options.timezone, user: { ...defaultSettings().user, name: 'Ada' } };
   const settings = options.settings ? options.settings(base) : base;
@@ -59,6 +65,7 @@ export async function localToolContext(options: { now: number; timezone: string;
     settingsFile: { problem: null, notes: [] },
     ask: NO_ASKING,
     catalogListed: true,
+    evidence: options.evidence ?? null,
   };
   return {
     context,

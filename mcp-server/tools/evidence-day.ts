@@ -1,0 +1,154 @@
+// What suggest_entries and book_suggested_entries both do first: read the person's evidence for a
+// range of days, what is booked there and in the 60 days before now, resolve the settings' rules to
+// catalog items, and draft the days (evidence/drafts.ts). book_suggested_entries recomputes exactly
+// this, so an id it is given means the same draft the person was shown.
+import { EVIDENCE_LIMITS, type EvidenceItem, type EvidenceReader, type SkippedSource } from '../evidence/evidence.ts';
+import { evidenceSourcesOn, type EvidenceSource } from '../contract/evidence-sources.ts';
+import type { EvidenceRule } from '../contract/evidence-settings.ts';
+import { draftEntries, type Draft, type DraftRule, type PastBooking } from '../evidence/drafts.ts';
+import type { CatalogItem, Ref, TimeEntry } from '../providers/time-tracker.ts';
+import type { ToolContext } from './context.ts';
+import { dayRange, readDayRange } from './shared.ts';
+import { ToolInputError } from './tool-input-error.ts';
+
+const DAY_MS = 24 * 60 * 60_000;
+/** How far back the person's own bookings teach which project a ticket, a meeting or a repository belongs to. */
+const PAST_DAYS = 60;
+/** The bookings one call reads: the range's own, and the past ones it learns from (most recent first). */
+const BOOKED_LIMIT = 1000;
+const PAST_LIMIT = 500;
+
+const SOURCE_WORDS: Record<EvidenceSource, string> = {
+  calendar: 'calendars',
+  git: 'git repositories',
+  activity: "the app's activity journal",
+  ai: 'AI sessions',
+};
+
+export interface DraftedDays {
+  from: string;
+  to: string;
+  drafts: Draft[];
+  booked: TimeEntry[];
+  unmapped: { source: EvidenceSource; text: string; minutes: number }[];
+  skipped: SkippedSource[];
+}
+
+/** The sources a call reads: those asked for (default: every one that is on); one asked for but off is skipped in words. */
+function chosenSources(asked: readonly EvidenceSource[] | undefined, context: ToolContext): { read: EvidenceSource[]; skipped: SkippedSource[] } {
+  const on = evidenceSourcesOn(context.settings.evidence);
+  const wanted = asked === undefined ? on : [...new Set(asked)];
+  const skipped = wanted
+    .filter((source) => !on.includes(source))
+    .map((source) => ({ source, problem: `${capitalised(SOURCE_WORDS[source])} are not switched on: name them in the window's Evidence settings.` }));
+  return { read: wanted.filter((source) => on.includes(source)), skipped };
+}
+
+/** The days [from, to] drafted from the evidence, at most EVIDENCE_LIMITS.days of them. */
+export async function draftDays(
+  args: { from: string; to?: string | undefined; sources?: readonly EvidenceSource[] | undefined },
+  context: ToolContext,
+): Promise<DraftedDays> {
+  const { from, to } = readDayRange(args, context, { from: args.from, to: (day) => day }, { days: EVIDENCE_LIMITS.days });
+  const reader = context.evidence;
+  if (reader === null) {
+    throw new ToolInputError(
+      "This Punchcard reads no calendars, repositories or journals (the team server reads none of a person's own files); log time with log_time instead.",
+    );
+  }
+  const range = dayRange(from, to, context);
+  const { read, skipped } = chosenSources(args.sources, context);
+  const [readings, booked, past, rules] = await Promise.all([
+    Promise.all(read.map((source) => readSource(reader, source, context, range))),
+    bookedIn(context, range),
+    pastBookings(context),
+    resolvedRules(context.settings.evidence.rules, context),
+  ]);
+  const evidence: EvidenceItem[] = [];
+  for (const reading of readings) {
+    evidence.push(...reading.items);
+    skipped.push(...reading.skipped);
+  }
+  const { drafts, unmapped } = draftEntries({
+    evidence,
+    booked: booked.map((entry) => ({ id: entry.id, start: entry.start, end: entry.end ?? context.now(), project: entry.project })),
+    rules,
+    past,
+    from,
+    to,
+    now: context.now(),
+    timezone: context.timezone,
+  });
+  return { from, to, drafts, booked, unmapped, skipped };
+}
+
+/** One source, its failures turned into a sentence: a source that throws must not cost the others. */
+async function readSource(reader: EvidenceReader, source: EvidenceSource, context: ToolContext, range: { start: number; end: number }) {
+  try {
+    return await reader.read(source, context.settings.evidence, { from: range.start, to: range.end });
+  } catch (error) {
+    context.log(`Reading ${SOURCE_WORDS[source]} failed: ${(error as Error).message}`);
+    return { items: [], skipped: [{ source, problem: `${capitalised(SOURCE_WORDS[source])} could not be read: ${(error as Error).message}` }] };
+  }
+}
+
+async function bookedIn(context: ToolContext, range: { start: number; end: number }): Promise<TimeEntry[]> {
+  const { entries, total } = await context.tracker.entries.listEntries({ from: range.start, to: range.end, limit: BOOKED_LIMIT, offset: 0 });
+  if (total > entries.length) throw new ToolInputError(`These days hold ${total} entries, more than ${BOOKED_LIMIT}; ask for fewer days.`);
+  return entries;
+}
+
+/** The person's own bookings of the 60 days before now, most recent first: what a ticket or a title was booked on before. */
+async function pastBookings(context: ToolContext): Promise<PastBooking[]> {
+  const now = context.now();
+  const { entries } = await context.tracker.entries.listEntries({ from: now - PAST_DAYS * DAY_MS, to: now, limit: PAST_LIMIT, offset: 0 });
+  return entries
+    .filter((entry) => entry.project !== null && entry.description.trim() !== '')
+    .map((entry) => ({ start: entry.start, description: entry.description, project: entry.project, activity: entry.activity }))
+    .sort((a, b) => b.start - a.start);
+}
+
+/**
+ * The settings' rules with their project and activity found in the catalog (by id or by name, any
+ * case; archived ones are not booked on). A rule whose project or activity is not there is left out,
+ * and the answer says so: a draft is never mapped to a guess.
+ */
+async function resolvedRules(rules: readonly EvidenceRule[], context: ToolContext): Promise<DraftRule[]> {
+  if (rules.length === 0) return [];
+  const catalog = await context.tracker.catalog.catalog(false, ['project', 'activity']);
+  const resolved: DraftRule[] = [];
+  for (const rule of rules) {
+    const project = findItem(catalog.projects, rule.project);
+    if (!project) {
+      context.notes.push(`The rule for "${rule.match}" names the project "${rule.project}", which is not among the projects you can book on; it was left out.`);
+      continue;
+    }
+    let activity: Ref | null = null;
+    if (rule.activity !== undefined) {
+      const usable = catalog.activities.filter((item) => item.project === undefined || item.project === null || item.project.id === project.id);
+      const found = findItem(usable, rule.activity);
+      if (!found) {
+        context.notes.push(`The rule for "${rule.match}" names the activity "${rule.activity}", which ${project.name} does not have; it was left out.`);
+        continue;
+      }
+      activity = { id: found.id, name: found.name };
+    }
+    resolved.push({ ...(rule.source ? { source: rule.source } : {}), match: rule.match, project: { id: project.id, name: project.name }, activity });
+  }
+  return resolved;
+}
+
+function findItem(items: readonly CatalogItem[], word: string): CatalogItem | undefined {
+  const text = word.trim();
+  const id = /^#?(\d+)$/.exec(text)?.[1];
+  if (id !== undefined) {
+    const byId = items.find((item) => item.id === Number(id));
+    if (byId) return byId;
+  }
+  const lower = text.toLowerCase();
+  return items.find((item) => item.name.toLowerCase() === lower || item.remoteId === text);
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,81 @@
+import { formatDuration, formatInstant, formatLocalTime, localDate } from '../domain/time.ts';
+import { suggestEntriesContract } from '../contract/tools/suggest-entries.ts';
+import type { Draft } from '../evidence/drafts.ts';
+import { defineTool } from './define-tool.ts';
+import type { ToolContext } from './context.ts';
+import { draftDays } from './evidence-day.ts';
+
+export default defineTool({
+  ...suggestEntriesContract,
+  async handler(args, context) {
+    const days = await draftDays(args, context);
+    const { from, to, drafts, booked, unmapped, skipped } = days;
+    return {
+      data: {
+        from,
+        to,
+        drafts: drafts.map((draft) => presentDraft(draft, context)),
+        booked: booked.map((entry) => ({
+          id: entry.id,
+          start: formatInstant(entry.start, context.timezone),
+          end: entry.end === null ? null : formatInstant(entry.end, context.timezone),
+          project: entry.project?.name ?? null,
+        })),
+        unmapped,
+        skipped,
+      },
+      text: draftsText(days, context),
+    };
+  },
+});
+
+export function presentDraft(draft: Draft, context: Pick<ToolContext, 'timezone'>) {
+  return {
+    id: draft.id,
+    start: formatInstant(draft.start, context.timezone),
+    end: formatInstant(draft.end, context.timezone),
+    minutes: draft.minutes,
+    project: draft.project,
+    activity: draft.activity,
+    description: draft.description,
+    evidence: draft.evidence.map((item) => ({ source: item.source, at: formatInstant(item.at, context.timezone), text: item.text })),
+    confidence: draft.confidence,
+  };
+}
+
+/** The drafts as a table a person reads in the chat, then what is left open and how to book. */
+function draftsText(days: Awaited<ReturnType<typeof draftDays>>, context: ToolContext): string {
+  const { from, to, drafts, booked, unmapped, skipped } = days;
+  const range = from === to ? from : `${from} to ${to}`;
+  const lines: string[] = [];
+  if (drafts.length === 0) {
+    lines.push(
+      `No drafts for ${range}: the evidence found leaves nothing unbooked${booked.length > 0 ? ` (${booked.length} booked ${booked.length === 1 ? 'entry' : 'entries'})` : ''}.`,
+    );
+  } else {
+    const total = drafts.reduce((sum, draft) => sum + draft.minutes, 0);
+    lines.push(`${drafts.length} ${drafts.length === 1 ? 'draft' : 'drafts'} for ${range} (${formatDuration(total * 60_000)}), nothing booked yet:`);
+    lines.push('| id | day | time | project · activity | description | from | confidence |', '|---|---|---|---|---|---|---|');
+    for (const draft of drafts) {
+      const what = draft.project ? [draft.project.name, draft.activity?.name].filter(Boolean).join(' · ') : '(no project)';
+      const sources = [...new Set(draft.evidence.map((item) => item.source))].join(', ');
+      lines.push(
+        `| ${draft.id} | ${localDate(draft.start, context.timezone)} | ${formatLocalTime(draft.start, context.timezone)}–${formatLocalTime(draft.end, context.timezone)} | ` +
+          `${cell(what)} | ${cell(draft.description)} | ${sources} | ${draft.confidence} |`,
+      );
+    }
+  }
+  if (unmapped.length > 0) {
+    lines.push(
+      `Left open: ${unmapped.length} ${unmapped.length === 1 ? 'draft has' : 'drafts have'} no project (no rule and no past booking names one); give one when booking.`,
+    );
+  }
+  for (const source of skipped) lines.push(`Not read (${source.source}): ${source.problem}`);
+  if (drafts.length > 0) lines.push(`Book the ones the person confirms with book_suggested_entries (from ${from}, to ${to}, their ids and any corrections).`);
+  return lines.join('\n');
+}
+
+function cell(text: string): string {
+  const line = text.replace(/\s+/g, ' ').replaceAll('|', '/').trim();
+  return line.length > 80 ? `${line.slice(0, 79)}…` : line;
+}

@@ -1,0 +1,191 @@
+// suggest_entries and book_suggested_entries on the real local timesheet, with evidence a reader hands
+// over as the sources would (each source is tested on real files and repositories in
+// test/mcp-server/evidence/): drafts mapped by a rule and by a past booking, evidence left open, what
+// is booked winning, ids that survive another range, and booking that refuses before it sends anything.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Settings } from '../../../mcp-server/contract/settings.ts';
+import type { EvidenceItem, EvidenceReader } from '../../../mcp-server/evidence/evidence.ts';
+import bookSuggestedEntries from '../../../mcp-server/tools/book-suggested-entries.ts';
+import suggestEntries from '../../../mcp-server/tools/suggest-entries.ts';
+import { type LocalToolContext, localToolContext } from './local-tool-context.ts';
+
+// Friday 20 November 2026, 17:00 in Berlin (UTC+1).
+const NOW = Date.parse('2026-11-20T16:00:00Z');
+const at = (wall: string) => Date.parse(`2026-11-20T${wall}:00+01:00`);
+
+const meeting: EvidenceItem = {
+  source: 'calendar',
+  key: 'cal:planning-1:1763629200000',
+  start: at('09:00'),
+  end: at('10:00'),
+  text: 'Sprint planning',
+  matchTexts: ['Sprint planning'],
+  tickets: [],
+};
+const commit = (hash: string, wall: string, subject: string): EvidenceItem => ({
+  source: 'git',
+  key: `git:shop:${hash}`,
+  start: at(wall),
+  end: at(wall),
+  text: subject,
+  matchTexts: [subject, 'feature/SHOP-7-basket', 'shop'],
+  tickets: ['SHOP-7'],
+  group: 'shop',
+});
+const session: EvidenceItem = {
+  source: 'ai',
+  key: 'ai:claude-code:1',
+  start: at('15:00'),
+  end: at('15:40'),
+  text: 'claude-code',
+  matchTexts: ['claude-code'],
+  tickets: [],
+};
+
+function readerOf(items: EvidenceItem[]): EvidenceReader & { reads: string[] } {
+  const reads: string[] = [];
+  return {
+    reads,
+    async read(source, _evidence, range) {
+      reads.push(source);
+      return { items: items.filter((item) => item.source === source && item.end >= range.from && item.start < range.to), skipped: [] };
+    },
+  };
+}
+
+const withSources = (settings: Settings): Settings => ({
+  ...settings,
+  evidence: {
+    ...settings.evidence,
+    emails: ['ada@example.com'],
+    calendars: [{ name: 'Work', file: '/home/ada/work.ics' }],
+    git: { folders: ['/home/ada/src'] },
+    rules: [{ source: 'git', match: 'shop', project: 'Web shop' }],
+  },
+});
+
+let local: LocalToolContext | undefined;
+afterEach(() => {
+  local?.close();
+  local = undefined;
+});
+
+async function day(items: EvidenceItem[] = [meeting, commit('a1', '11:00', 'Basket totals'), commit('b2', '12:10', 'Fix rounding')]) {
+  const reader = readerOf(items);
+  local = await localToolContext({ now: NOW, timezone: 'Europe/Berlin', settings: withSources, evidence: reader });
+  const shop = await local.tracker.catalog.createCatalogItem({ kind: 'project', name: 'Web shop' });
+  const internal = await local.tracker.catalog.createCatalogItem({ kind: 'project', name: 'Internal' });
+  return { ...local, reader, shop, internal };
+}
+
+describe('suggest_entries', () => {
+  it('drafts the day from the evidence, mapped by the rules, and leaves unmapped evidence open', async () => {
+    const { run } = await day();
+    const { data, text } = await run(suggestEntries, { from: '2026-11-20' });
+    expect(data.drafts.map((draft) => [draft.start, draft.end, draft.project?.name ?? null, draft.confidence])).toEqual([
+      ['2026-11-20T09:00:00+01:00', '2026-11-20T10:00:00+01:00', null, 'low'],
+      ['2026-11-20T10:30:00+01:00', '2026-11-20T12:10:00+01:00', 'Web shop', 'medium'],
+    ]);
+    expect(data.unmapped).toEqual([{ source: 'calendar', text: 'Sprint planning', minutes: 60 }]);
+    expect(data.drafts[1]?.evidence.map((item) => item.at)).toEqual(['2026-11-20T11:00:00+01:00', '2026-11-20T12:10:00+01:00']);
+    expect(text).toContain('| Sprint planning |');
+    expect(text).toMatch(/Left open: 1 draft has no project/);
+    expect(text).toContain('book_suggested_entries (from 2026-11-20, to 2026-11-20');
+  });
+
+  it('maps a meeting by a past booking of its title, and lets what is booked win', async () => {
+    const { run, tracker, internal } = await day();
+    await tracker.entries.createEntry({
+      start: at('09:00') - 7 * 86_400_000,
+      end: at('10:00') - 7 * 86_400_000,
+      projectId: internal.id,
+      activityId: null,
+      description: 'Sprint planning',
+    });
+    await tracker.entries.createEntry({ start: at('11:30'), end: at('12:30'), projectId: internal.id, activityId: null, description: 'Support call' });
+    const { data } = await run(suggestEntries, { from: '2026-11-20' });
+    expect(data.drafts.map((draft) => [draft.start.slice(11, 16), draft.end.slice(11, 16), draft.project?.name])).toEqual([
+      ['09:00', '10:00', 'Internal'],
+      ['10:30', '11:30', 'Web shop'],
+    ]);
+    expect(data.booked).toEqual([expect.objectContaining({ start: '2026-11-20T11:30:00+01:00', project: 'Internal' })]);
+    expect(data.unmapped).toEqual([]);
+  });
+
+  it('gives a draft the same id whatever range is asked', async () => {
+    const { run } = await day();
+    const one = await run(suggestEntries, { from: '2026-11-20' });
+    const week = await run(suggestEntries, { from: '2026-11-16', to: '2026-11-20' });
+    expect(week.data.drafts.map((draft) => draft.id)).toEqual(one.data.drafts.map((draft) => draft.id));
+  });
+
+  it('reads only the sources asked for, and says which asked for are off', async () => {
+    const { run, reader } = await day([meeting, session]);
+    const { data, text } = await run(suggestEntries, { from: '2026-11-20', sources: ['calendar', 'ai'] });
+    expect(reader.reads).toEqual(['calendar']);
+    expect(data.skipped).toEqual([{ source: 'ai', problem: "AI sessions are not switched on: name them in the window's Evidence settings." }]);
+    expect(text).toContain('Not read (ai)');
+  });
+
+  it('says which rule names a project the catalog does not have, and maps nothing by it', async () => {
+    const reader = readerOf([commit('a1', '11:00', 'Basket totals')]);
+    local = await localToolContext({
+      now: NOW,
+      timezone: 'Europe/Berlin',
+      settings: (settings) => ({ ...withSources(settings), evidence: { ...withSources(settings).evidence, rules: [{ match: 'shop', project: 'Gone' }] } }),
+      evidence: reader,
+    });
+    const { data } = await local.run(suggestEntries, { from: '2026-11-20' });
+    expect(data.drafts[0]?.project).toBeNull();
+    expect(local.context.notes).toContain('The rule for "shop" names the project "Gone", which is not among the projects you can book on; it was left out.');
+  });
+
+  it('refuses more than 31 days before reading anything', async () => {
+    const { run, reader } = await day();
+    await expect(run(suggestEntries, { from: '2026-10-01', to: '2026-11-20' })).rejects.toThrow(/ask for at most 31/);
+    expect(reader.reads).toEqual([]);
+  });
+
+  it('says so where the host reads no evidence', async () => {
+    local = await localToolContext({ now: NOW, timezone: 'Europe/Berlin', settings: withSources });
+    await expect(local.run(suggestEntries, { from: '2026-11-20' })).rejects.toThrow(/reads no calendars, repositories or journals/);
+  });
+});
+
+describe('book_suggested_entries', () => {
+  it('books exactly the drafts named, with the corrections, and they leave the drafts', async () => {
+    const { run, tracker } = await day();
+    const { data } = await run(suggestEntries, { from: '2026-11-20' });
+    const [planning, shopWork] = data.drafts;
+    const booked = await run(bookSuggestedEntries, {
+      from: '2026-11-20',
+      entries: [
+        { id: planning?.id, project: 'Internal', description: 'Planning the sprint' },
+        { id: shopWork?.id, start: '10:45' },
+      ],
+    });
+    expect(booked.data.booked.map((entry) => [entry.draft, entry.start, entry.end, entry.project, entry.description])).toEqual([
+      [planning?.id, '2026-11-20T09:00:00+01:00', '2026-11-20T10:00:00+01:00', 'Internal', 'Planning the sprint'],
+      [shopWork?.id, '2026-11-20T10:45:00+01:00', '2026-11-20T12:10:00+01:00', 'Web shop', shopWork?.description],
+    ]);
+    const { entries } = await tracker.entries.listEntries({ from: at('00:00'), to: at('23:59'), limit: 10, offset: 0 });
+    expect(entries).toHaveLength(2);
+    // What the correction left out of the commits' draft (10:30–10:45) is all that is still open.
+    const again = await run(suggestEntries, { from: '2026-11-20' });
+    expect(again.data.drafts.map((draft) => [draft.start.slice(11, 16), draft.end.slice(11, 16)])).toEqual([['10:30', '10:45']]);
+  });
+
+  it.each([
+    ['an id that is not a draft', () => [{ id: 'd_000000000000' }], /is not among the drafts of these days any more/],
+    ['a draft still without a project', (ids: string[]) => [{ id: ids[1] }, { id: ids[0] }], /has no project: give one/],
+    ['a draft named twice', (ids: string[]) => [{ id: ids[1] }, { id: ids[1] }], /is named twice/],
+    ['an end before the start', (ids: string[]) => [{ id: ids[1], start: '13:00', end: '12:00' }], /end must be after start/],
+    ['an end in the future', (ids: string[]) => [{ id: ids[1], end: '18:00' }], /future|after now/i],
+  ])('refuses %s and books nothing at all', async (_case, entries, message) => {
+    const { run, tracker } = await day();
+    const ids = (await run(suggestEntries, { from: '2026-11-20' })).data.drafts.map((draft) => draft.id);
+    await expect(run(bookSuggestedEntries, { from: '2026-11-20', entries: entries(ids) })).rejects.toThrow(message);
+    const { total } = await tracker.entries.listEntries({ from: at('00:00'), to: at('23:59'), limit: 10, offset: 0 });
+    expect(total).toBe(0);
+  });
+});
