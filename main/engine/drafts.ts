@@ -3,11 +3,10 @@
 // book_suggested_entries for the drafts the person accepted, with their changes. Booking goes the
 // tool's way, so what it refuses (an id no longer drafted, a draft without a project) is refused here
 // too, in its words, and nothing is booked.
-import { bookSuggestedEntriesContract } from '../../mcp-server/contract/tools/book-suggested-entries.ts';
-import { suggestEntriesContract } from '../../mcp-server/contract/tools/suggest-entries.ts';
+import { TOOL_CONTRACTS } from '../../mcp-server/contract/tools/index.ts';
 import type { DraftChange, DraftsBooked, DraftsView } from '../ipc/contract.ts';
 import type { EngineClient } from './engine-client.ts';
-import { type Tool, toolCaller } from './tool-call.ts';
+import { toolCaller } from './tool-call.ts';
 
 export interface Drafts {
   /** The drafts of one day (YYYY-MM-DD), what is booked then, and what the engine left open. */
@@ -16,19 +15,19 @@ export interface Drafts {
   book(date: string, entries: readonly DraftChange[]): Promise<DraftsBooked>;
 }
 
-// The two tools as main calls them: by their contracts, their answers parsed by their own schemas.
-const suggest = suggestEntriesContract as unknown as Tool<typeof suggestEntriesContract.input, typeof suggestEntriesContract.output>;
-const bookTool = bookSuggestedEntriesContract as unknown as Tool<typeof bookSuggestedEntriesContract.input, typeof bookSuggestedEntriesContract.output>;
-
 export function createDrafts(engine: EngineClient): Drafts {
   const call = toolCaller(engine);
   return {
     async of(date) {
-      const answer = await call(suggest, { from: date, to: date });
+      const answer = await call(TOOL_CONTRACTS.suggest_entries, { from: date, to: date });
       return { date, drafts: answer.drafts, booked: answer.booked, unmapped: answer.unmapped, skipped: answer.skipped };
     },
     async book(date, entries) {
-      const { data, text } = await call.withText(bookTool, { from: date, to: date, entries: entries.map((entry) => ({ ...entry })) });
+      const { data, text } = await call.withText(TOOL_CONTRACTS.book_suggested_entries, {
+        from: date,
+        to: date,
+        entries: entries.map((entry) => ({ ...entry })),
+      });
       return { booked: data.booked, message: text };
     },
   };

@@ -45,7 +45,7 @@ export const APPS: readonly AppEntry[] = [
     uri: 'ui://punchcard/suggested-day',
     title: 'Punchcard suggested day',
     description: 'A day drafted from your evidence beside what is booked, each draft accepted, changed or dropped, then booked.',
-    tools: ['suggest_entries' as ToolName],
+    tools: ['suggest_entries'],
   },
 ];
 

@@ -139,23 +139,29 @@ const minuteOfDay = (iso: string) => {
 /**
  * The day drawn as two rows, what is booked over the drafts, at each one's wall time. A draft's
  * place follows the person's change; where it runs past midnight (an entry of the day before) it
- * starts at the day's beginning.
+ * starts at the day's beginning. A running entry reaches `nowMinute` (the minute of the day it is
+ * now), or an hour where that is not known.
  */
 export function timelineOf(
   date: string,
   drafts: readonly Draft[],
   booked: ReadonlyArray<{ id: number; start: string; end: string | null }>,
   choices: Choices,
+  nowMinute?: number,
 ): Timeline {
   const spanOf = (start: string, end: string | null): [number, number] => {
     const first = start.slice(0, 10) < date ? 0 : minuteOfDay(start);
-    const last = end === null || end.slice(0, 10) > date ? 24 * 60 : minuteOfDay(end);
+    const running = Math.min(24 * 60, nowMinute !== undefined && nowMinute > first ? nowMinute : first + 60);
+    const last = end === null ? running : end.slice(0, 10) > date ? 24 * 60 : minuteOfDay(end);
     return [first, Math.max(first, last)];
   };
   const draftSpans = drafts.map((draft) => {
     const choice = choices[draft.id];
     const fields = choice?.kind === 'accept' ? choice.fields : null;
-    const span: [number, number] = fields && !fieldsProblem({ ...fields, project: 'x' }) ? [minuteOfDay(`${date}T${fields.start}`), minuteOfDay(`${date}T${fields.end}`)] : spanOf(draft.start, draft.end);
+    const span: [number, number] =
+      fields && !fieldsProblem({ ...fields, project: 'x' })
+        ? [minuteOfDay(`${date}T${fields.start}`), minuteOfDay(`${date}T${fields.end}`)]
+        : spanOf(draft.start, draft.end);
     return { key: draft.id, kind: (choice ? (choice.kind === 'accept' ? 'accepted' : 'dropped') : 'draft') as TimelineItem['kind'], span };
   });
   const bookedSpans = booked.map((entry) => ({ key: String(entry.id), kind: 'booked' as const, span: spanOf(entry.start, entry.end) }));

@@ -10,6 +10,7 @@ import type {
   TeamHoursView,
   CatalogView,
   ClientCard,
+  DraftsView,
   EvidenceView,
   ExtensionView,
   HolidayRegionOption,
@@ -184,6 +185,8 @@ export const stores = {
   catalog: new Store<CatalogView>(() => api.getCatalog()),
   idle: new Store<IdleQuestion | null>(() => api.getIdleQuestion()),
   updates: new Store<UpdateView>(() => api.getUpdates()),
+  /** By day: the Timesheet's drafts from evidence (none, and no engine call, while no source is on). */
+  drafts: new KeyedStore<DraftsView>((date) => api.getDrafts({ date })),
   /** By the week's Monday. */
   timesheet: new KeyedStore<TimesheetView>((monday) => api.getTimesheet({ date: monday })),
   /** By reportKey(). */

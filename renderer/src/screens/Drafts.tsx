@@ -2,55 +2,54 @@
 // activity, their AI sessions): shown only once a source is on in Preferences. Each draft is
 // accepted as it is, changed, or dropped; "Book" sends the accepted ones through the engine's
 // book_suggested_entries, which books all of them or none.
-import { type FormEvent, type KeyboardEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
-import type { DraftsView } from '../../../main/ipc/contract.ts';
-import { api, errorMessage } from '../bridge.ts';
+import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { api } from '../bridge.ts';
 import { Badge, Button, ErrorText, StatusText } from '../components.tsx';
 import { DraftTimeline } from '../DraftTimeline.tsx';
 import { bookingOf, type Choices, type Draft, type DraftFields, draftLabel, fieldsOf, fieldsProblem, keptChoices, tally, timelineOf } from '../drafts.ts';
 import { addDaysTo, dayLong, wallClock } from '../format.ts';
 import { useAction, useDurations } from '../hooks.ts';
-import { stores, useStore } from '../store.ts';
+import { stores, today, useKeyed, useStore } from '../store.ts';
 
 const SOURCE_WORDS: Record<string, string> = { calendar: 'Calendar', git: 'Commit', activity: 'Activity', ai: 'AI session' };
+
+/** The minute of the day it is now, on this computer's clock (the window's today is the computer's too). */
+function nowMinute(): number {
+  const now = new Date();
+  return now.getHours() * 60 + now.getMinutes();
+}
 
 /** "09:30" of a draft's fields as the window writes times ("9:30 AM" where the system says so). */
 const clock = (date: string, hhmm: string) => wallClock(`${date}T${hhmm}:00`);
 
+/** Keyed by the week (Timesheet.tsx): another week starts again at its own first day, or today. */
 export function DraftsCard({ monday, initialDay, onBooked }: { monday: string; initialDay: string; onBooked(): void }) {
   const id = useId();
   const [date, setDate] = useState(initialDay);
-  const [view, setView] = useState<DraftsView | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [choices, setChoices] = useState<Choices>({});
+  const { data: view, error: loadError } = useKeyed(stores.drafts, date);
+  const [chosen, setChoices] = useState<Choices>({});
   const [editing, setEditing] = useState<string | null>(null);
   const action = useAction();
   const durations = useDurations();
 
-  // Another week shows its own first day (or today, where the week holds it).
-  useEffect(() => setDate(initialDay), [initialDay]);
-
-  const load = useCallback(async (day: string) => {
-    try {
-      const next = await api.getDrafts({ date: day });
-      setView((current) => (current?.date === day || next.date === day ? next : current));
-      setChoices((current) => keptChoices(next.drafts, current));
-      setLoadError(null);
-    } catch (error) {
-      setLoadError(errorMessage(error));
-    }
-  }, []);
-
+  // Each time the day is shown, its drafts are asked again: the evidence and what is booked move on.
   useEffect(() => {
+    void stores.drafts.of(date).load();
+  }, [date]);
+
+  /** Another day: its own drafts, with nothing chosen yet. */
+  const choose = (day: string) => {
     setChoices({});
     setEditing(null);
-    void load(date);
-  }, [date, load]);
+    setDate(day);
+  };
 
-  if (view && view.date === date && view.sources.length === 0) return null;
+  if (view && view.sources.length === 0) return null;
   if (!view && !loadError) return null;
 
-  const drafts = view?.date === date ? view.drafts : [];
+  const drafts = view?.drafts ?? [];
+  // Choices about drafts that are gone (booked, or no longer drafted) no longer count.
+  const choices = keptChoices(drafts, chosen);
   const counts = tally(drafts, choices);
   const booking = bookingOf(drafts, choices);
 
@@ -59,10 +58,14 @@ export function DraftsCard({ monday, initialDay, onBooked }: { monday: string; i
       action.fail('book', booking.problems.map((item) => `${item.label}: ${item.problem}`).join(' '));
       return;
     }
-    const done = await action.run('book', () => api.bookDrafts({ date, entries: booking.entries }), (result) => result.message);
+    const done = await action.run(
+      'book',
+      () => api.bookDrafts({ date, entries: booking.entries }),
+      (result) => result.message,
+    );
     if (done) {
       onBooked();
-      await load(date);
+      await stores.drafts.of(date).load();
     }
   };
 
@@ -70,19 +73,19 @@ export function DraftsCard({ monday, initialDay, onBooked }: { monday: string; i
     <section className="card drafts" aria-labelledby={`${id}-title`}>
       <div className="drafts-head">
         <h2 id={`${id}-title`}>Drafts from your day</h2>
-        <label className="go-to">
-          <span>Day</span>
-          <select value={date} onChange={(event) => setDate(event.currentTarget.value)}>
+        <span className="go-to">
+          <label htmlFor={`${id}-day`}>Day</label>
+          <select id={`${id}-day`} value={date} onChange={(event) => choose(event.currentTarget.value)}>
             {Array.from({ length: 7 }, (_, index) => addDaysTo(monday, index)).map((day) => (
               <option key={day} value={day}>
                 {dayLong(day)}
               </option>
             ))}
           </select>
-        </label>
+        </span>
       </div>
       {loadError && <ErrorText message={`Could not draft ${dayLong(date)}: ${loadError}`} />}
-      {view?.date === date && (
+      {view && (
         <>
           {view.unavailable && (
             <p className="message note" role="note">
@@ -91,13 +94,13 @@ export function DraftsCard({ monday, initialDay, onBooked }: { monday: string; i
           )}
           {(drafts.length > 0 || view.booked.length > 0) && (
             <div className="timeline-legend">
-              <DraftTimeline timeline={timelineOf(date, drafts, view.booked, choices)} />
+              <DraftTimeline timeline={timelineOf(date, drafts, view.booked, choices, date === today() ? nowMinute() : undefined)} />
               <p className="hint">Upper row: booked. Lower row: drafts (filled once accepted).</p>
             </div>
           )}
           {!view.unavailable && drafts.length === 0 && <p className="muted">No drafts for {dayLong(date)}: nothing in your evidence that is not booked.</p>}
           {drafts.length > 0 && (
-            <ol className="draft-list" aria-label={`Drafts of ${dayLong(date)}`}>
+            <ol className="day-entries draft-list" aria-label={`Drafts of ${dayLong(date)}`}>
               {drafts.map((draft) =>
                 editing === draft.id ? (
                   <li key={draft.id} className="editing">
@@ -219,7 +222,9 @@ function DraftRow({
       </span>
       <span className="duration">{durations.text(minutes)}</span>
       <span className="row-actions">
-        <Badge kind={state === 'accepted' ? 'met' : 'neutral'}>{state === 'accepted' ? 'Accepted' : state === 'dropped' ? 'Dropped' : `${draft.confidence} confidence`}</Badge>
+        <Badge kind={state === 'accepted' ? 'met' : 'neutral'}>
+          {state === 'accepted' ? 'Accepted' : state === 'dropped' ? 'Dropped' : `${draft.confidence} confidence`}
+        </Badge>
         <Button
           kind="link"
           aria-pressed={choice?.kind === 'accept'}
@@ -322,7 +327,13 @@ function DraftEditor({ date, initial, onSave, onCancel }: { date: string; initia
         </div>
         <div className="field grow">
           <label htmlFor={`${id}-note`}>Note</label>
-          <input id={`${id}-note`} value={fields.description} maxLength={5000} autoComplete="off" onChange={(event) => update({ description: event.currentTarget.value })} />
+          <input
+            id={`${id}-note`}
+            value={fields.description}
+            maxLength={5000}
+            autoComplete="off"
+            onChange={(event) => update({ description: event.currentTarget.value })}
+          />
         </div>
       </div>
       <ErrorText message={problem} />

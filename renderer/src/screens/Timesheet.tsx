@@ -72,11 +72,7 @@ export function TimesheetScreen() {
         </label>
       </div>
       {/* The drafts of a day from the person's evidence: nothing at all until a source is on. */}
-      <DraftsCard
-        monday={monday}
-        initialDay={monday === thisWeek ? today() : monday}
-        onBooked={() => void stores.timesheet.of(monday).load()}
-      />
+      <DraftsCard key={monday} monday={monday} initialDay={monday === thisWeek ? today() : monday} onBooked={() => void stores.timesheet.of(monday).load()} />
       {error && !data && <LoadError message={error} onRetry={() => void stores.timesheet.of(monday).load()} />}
       {error && data && <ErrorText message={`Could not refresh: ${error}`} />}
       {data ? (
