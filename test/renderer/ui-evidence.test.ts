@@ -123,7 +123,7 @@ it('saves the Evidence settings: a secret feed address goes to the keychain, and
     await rule.getByLabel('Source').selectOption('calendar');
     await rule.getByLabel('Text').fill('retro');
     await rule.getByLabel('Project').fill('Internal');
-    await form.getByRole('button', { name: 'Save evidence settings' }).click();
+    await form.getByRole('button', { name: 'Use these sources and rules' }).click();
     await expect.poll(() => form.getByRole('status').innerText()).toBe('Saved.');
 
     expect(fake.keychain.get(feedSecretAccount('Work'))).toBe(SECRET);
@@ -136,13 +136,13 @@ it('saves the Evidence settings: a secret feed address goes to the keychain, and
     expect(await page.content()).not.toContain('private-77ab12');
 
     // Saved again unchanged, the secret stays where it is.
-    await form.getByRole('button', { name: 'Save evidence settings' }).click();
+    await form.getByRole('button', { name: 'Use these sources and rules' }).click();
     await expect.poll(() => fake.calls.filter((call) => call.name === 'saveEvidence').length).toBe(2);
     expect(fake.keychain.get(feedSecretAccount('Work'))).toBe(SECRET);
 
     // A rule without its project is said before anything is sent.
     await form.getByRole('button', { name: 'Add rule' }).click();
-    await form.getByRole('button', { name: 'Save evidence settings' }).click();
+    await form.getByRole('button', { name: 'Use these sources and rules' }).click();
     await expect.poll(() => form.getByRole('alert').innerText()).toBe('Rule 2: enter the text to find and the project it means.');
     expect(fake.calls.filter((call) => call.name === 'saveEvidence').length).toBe(2);
     expect(opened.problems()).toEqual([]);

@@ -262,7 +262,7 @@ function EvidenceForm({ saved }: { saved: EvidenceView }) {
       {saved.credentialProblem && <p className="message warning">The keychain could not be asked about feed secrets: {saved.credentialProblem}</p>}
       <div className="form-actions">
         <Button kind="primary" submit busy={action.pending === 'save'} busyLabel="Saving…">
-          Save evidence settings
+          Use these sources and rules
         </Button>
         <StatusText message={action.done?.message} className="success inline" />
       </div>
