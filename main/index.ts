@@ -19,7 +19,7 @@ import { createShownStatus, type ShownStatus } from './tray/shown-status.ts';
 import { setupTray, type TrayHandle } from './tray/tray.ts';
 import { shortcutAction } from './tray/tray-model.ts';
 import { saveTextFileWithDialog } from './export/save-dialog.ts';
-import { watchIdle, type IdleWatch } from './idle/idle-watch.ts';
+import { watchActivity, watchIdle, type IdleWatch } from './idle/idle-watch.ts';
 import { setupGlobalShortcut, type GlobalShortcut } from './shortcut/global-shortcut.ts';
 import { isOpenableUrl, setupHardening } from './windows/hardening.ts';
 import { appPaths, type AppPaths } from './windows/paths.ts';
@@ -72,6 +72,7 @@ async function start(): Promise<void> {
     window.send('updateChanged', view);
   });
   const idle = setupIdleQuestion(services, window, tray);
+  setupActivityJournal(services);
   preferencesChanged.subscribe(() => {
     tray.redraw();
     idle.reconsider();
@@ -211,6 +212,12 @@ function setupIdleQuestion(services: AppServices, window: SettingsWindow, tray: 
   });
   app.on('will-quit', () => watch.stop());
   return watch;
+}
+
+/** While the person switched `evidence.activity` on, the minutes they are at the computer go into the evidence journal. */
+function setupActivityJournal(services: AppServices): void {
+  const watch = watchActivity(services.activity);
+  app.on('will-quit', () => watch.stop());
 }
 
 function setupShortcut(services: AppServices, shortcut: GlobalShortcut): void {

@@ -3,7 +3,8 @@
 // it starts the engine as a process of its own and talks MCP to it (main/engine/). So this is the
 // engine's pure arithmetic the window shows beside an answer (days, durations, leave, plans), the
 // organisation's policy as the app must honour it too, registration with AI clients, the keychain,
-// the data folder's privacy and its settings file, and how the engine is launched. No tracker, no
+// the data folder's privacy and its settings file, the evidence journal the app records the
+// person's activity in, and how the engine is launched. No tracker, no
 // tool handler, no back end: those run only in the engine.
 //
 // The team server has an entry of its own (for-the-team-server.ts): it runs the engine in process and
@@ -31,6 +32,7 @@ export {
 } from './domain/time.ts';
 export { type PlannedDay, planOf } from './domain/work-plan.ts';
 export { ENGINE_NODE_FLAGS } from './engine-flags.ts';
+export { type EvidenceJournal, evidenceJournalOf } from './evidence/journal.ts';
 export { APP_ENGINE_PROOF_FD, APP_ENGINE_PROOF_LINE } from './policy/app-engine-proof.ts';
 export {
   aiGate,

@@ -13,6 +13,7 @@ import {
   type CredentialStore,
   currentEnvironment,
   describeRegion,
+  evidenceJournalOf,
   holidayRegionChoices,
   keepFilesPrivate,
   launchSpec,
@@ -31,6 +32,7 @@ import { createLeave } from '../engine/leave.ts';
 import { createTeam } from '../engine/team.ts';
 import { createWorkday, type Workday } from '../engine/workday.ts';
 import { createDrafts } from '../engine/drafts.ts';
+import { type ActivitySource, activitySourceOf } from '../idle/activity-journal.ts';
 import { createIdleTracker, type IdleTracker } from '../idle/idle-tracker.ts';
 import type { Handlers, StatusView } from '../ipc/contract.ts';
 import { createDispatch, type Dispatch } from '../ipc/dispatch.ts';
@@ -83,6 +85,8 @@ export interface AppServices {
   workday: Workday;
   /** The question about time away; main feeds it power events and every status. */
   idle: IdleTracker;
+  /** Where main's minute looks record the person's activity, while `evidence.activity` is on (idle/activity-journal.ts). */
+  activity: ActivitySource;
   settings: SettingsStore;
   registrar: Registrar;
   /**
@@ -154,6 +158,12 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     clockOut: (request) => timesheet.clockOut(request),
     clockIn: (request) => timesheet.clockIn(request),
   });
+  // Opened at the first span recorded: nothing is written while the switch is off.
+  const journal = evidenceJournalOf(options.userDataDir, options.log);
+  const activity = activitySourceOf(
+    () => settings.read(),
+    (start, end) => journal.recordActive(start, end),
+  );
   // Read at start and again when an administrator changes it, as the engine does; the screens
   // show the new locks the next time they load.
   let policy = NO_POLICY;
@@ -214,6 +224,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     timesheet,
     workday,
     idle,
+    activity,
     settings,
     registrar,
     updates,
@@ -228,6 +239,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     policy: () => policy,
     close: () => {
       stopWatchingPolicy();
+      journal.close();
       return engine.close();
     },
   };

@@ -1,7 +1,9 @@
 // The Electron edge of idle detection: powerMonitor's idle time, asked only while it matters (a timer
 // runs and the preference is on; often while away, rarely otherwise), and its sleep, wake, lock and
-// unlock events, handed to the tracker (idle-tracker.ts), which decides everything.
+// unlock events, handed to the tracker (idle-tracker.ts), which decides everything. The activity
+// journal's minute looks ask the same idle time (activity-journal.ts decides what is recorded).
 import { powerMonitor } from 'electron';
+import { ACTIVITY_TICK_MS, type ActivitySource, createActivityRecorder } from './activity-journal.ts';
 import type { IdleTracker } from './idle-tracker.ts';
 
 export interface IdleWatch {
@@ -63,4 +65,11 @@ export function watchIdle(tracker: IdleTracker, now: () => number = Date.now): I
       powerMonitor.off('unlock-screen', unlock);
     },
   };
+}
+
+/** Looks every minute whether the person is at the computer, for the evidence journal. */
+export function watchActivity(source: ActivitySource, now: () => number = Date.now): { stop(): void } {
+  const recorder = createActivityRecorder(source, () => powerMonitor.getSystemIdleTime(), now);
+  const timer = setInterval(() => recorder.tick(), ACTIVITY_TICK_MS);
+  return { stop: () => clearInterval(timer) };
 }

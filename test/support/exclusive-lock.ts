@@ -3,14 +3,18 @@
 // WAL reader is attached, so take it before the server under test first opens the file.
 import { spawn } from 'node:child_process';
 
-export function holdExclusiveLock(path: string): { locked: Promise<void>; release: () => Promise<void> } {
+/** `write` is a statement that writes to a table of the file (a timesheet's, unless told). */
+export function holdExclusiveLock(
+  path: string,
+  write = 'UPDATE time_entries SET description = description',
+): { locked: Promise<void>; release: () => Promise<void> } {
   const holder = spawn(
     process.execPath,
     [
       '-e',
       `const { DatabaseSync } = require('node:sqlite');
        const db = new DatabaseSync(${JSON.stringify(path)}, { timeout: 5000 });
-       db.exec('PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; UPDATE time_entries SET description = description');
+       db.exec('PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; ' + ${JSON.stringify(write)});
        process.stdout.write('locked\\n');
        process.stdin.once('data', () => { db.exec('COMMIT'); db.close(); process.exit(0); });`,
     ],

@@ -1,8 +1,12 @@
 // The idle watch's Electron edge: power events reach the tracker, and the idle time is asked only
-// when the tracker says so.
+// when the tracker says so; the activity watch asks it every minute for the evidence journal.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { EvidenceJournal } from '../../../mcp-server/evidence/journal.ts';
 import { createIdleTracker } from '../../../main/idle/idle-tracker.ts';
-import { watchIdle } from '../../../main/idle/idle-watch.ts';
+import { watchActivity, watchIdle } from '../../../main/idle/idle-watch.ts';
 import { powerMonitor, resetElectronMock } from '../../support/electron-mock.ts';
 import { at, idle, running } from '../tray/fixtures.ts';
 
@@ -55,5 +59,34 @@ describe('the idle watch', () => {
     expect(idleTracker.question()).toMatchObject({ cause: 'lock', minutes: 40 });
     watch.stop();
     for (const event of ['suspend', 'resume', 'lock-screen', 'unlock-screen']) expect(powerMonitor.listenerCount(event)).toBe(0);
+  });
+});
+
+describe('the activity watch', () => {
+  it('looks every minute at the system idle time and records the minutes the person is there in the journal, not while away', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'punchcard-activity-'));
+    const journal = new EvidenceJournal(folder, { log: (message) => expect.unreachable(message), now: () => NOW });
+    let enabled = true;
+    const watch = watchActivity({ enabled: () => enabled, thresholdMinutes: () => 0, record: (start, end) => journal.recordActive(start, end) });
+    try {
+      await vi.advanceTimersByTimeAsync(3 * 60_000);
+      powerMonitor.idleSeconds = 5 * 60;
+      await vi.advanceTimersByTimeAsync(10 * 60_000);
+      powerMonitor.idleSeconds = 0;
+      await vi.advanceTimersByTimeAsync(2 * 60_000);
+      enabled = false;
+      await vi.advanceTimersByTimeAsync(5 * 60_000);
+      const reading = await journal.activityEvidence(NOW, NOW + 60 * 60_000);
+      expect(reading.items.map((item) => [(item.start - NOW) / 60_000, (item.end - NOW) / 60_000])).toEqual([
+        [1, 3],
+        [14, 15],
+      ]);
+      watch.stop();
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      watch.stop();
+      journal.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
