@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { isRemote, type BackEndProfile, type RemoteProfile } from '../contract/back-ends.ts';
 import type { Clock, Timers } from '../clock.ts';
 import type { Log } from '../log.ts';
+import { createCredentialStore, type CredentialStore } from '../credentials/index.ts';
+import { desktopEvidence } from '../evidence/desktop-evidence.ts';
 import { effectiveProfile, policyPaths } from '../policy/policy.ts';
 import { PolicyFiles } from '../policy/policy-source.ts';
 import { createTracker } from '../providers/create-tracker.ts';
@@ -74,9 +76,13 @@ export async function openDesktopEngine(options: DesktopEngineOptions): Promise<
       mayStillWrite: (tool, origin) => keptWriteRefusal(tool, origin, basics.settings(), basics.organisation()),
       ...(options.timers ? { timers: options.timers } : {}),
     });
+  // The keychain is opened only when a calendar feed's secret is first needed.
+  let credentials: CredentialStore | undefined;
+  const evidence = desktopEvidence({ userDataDir, log, credentials: () => (credentials ??= createCredentialStore({ env, log })) });
   try {
     return await Engine.open({
       settings: settingsFile(join(userDataDir, SETTINGS_FILE_NAME)),
+      evidence,
       ...(options.settings ? { firstRead: options.settings } : {}),
       policy,
       // The organisation's fixed back end wins over the settings and over --provider in an entry.

@@ -3,7 +3,7 @@
 // project the person's rules or own past bookings name, or none. Pure: no clock, no files, no back end;
 // the caller reads the evidence, what is booked and the rules, and passes `now`, so the same input
 // always gives the same drafts with the same ids (book_suggested_entries recomputes them to book).
-// How drafts are made, in words for people: docs/evidence-drafts.md.
+// How drafts are made, in words for people: docs/evidence.md.
 import { type Ref } from '../domain/records.ts';
 import { eachDate, isValidDate } from '../domain/time.ts';
 import { type Candidate, type DayBounds, ceilMinute, commitCandidates, dayBoundsOf, floorMinute, spanCandidates } from './draft-candidates.ts';

@@ -60,6 +60,9 @@ export const EVIDENCE_LIMITS = {
  * addresses come from the settings only, never from a tool's arguments.
  */
 export interface EvidenceReader {
-  /** One source over [from, to), from the settings' `evidence`; what cannot be read is in `skipped`, never thrown. */
-  read(source: EvidenceSource, evidence: EvidenceSettings, range: { from: number; to: number }): Promise<SourceReading>;
+  /**
+   * One source over [from, to), from the settings' `evidence`; what cannot be read is in `skipped`,
+   * never thrown. `timezone` is the person's: a calendar's times without a zone are theirs.
+   */
+  read(source: EvidenceSource, evidence: EvidenceSettings, range: { from: number; to: number; timezone: string }): Promise<SourceReading>;
 }

@@ -3,7 +3,7 @@
 // AI client used Punchcard (the engine writes it after each tool call while `evidence.aiSessions` is
 // on). Both live in one small SQLite file in the data folder, evidence-journal.db, private like every
 // file there (../private-files.ts). Only instants and the AI client's name are recorded: never an
-// application, a window title, a tool's arguments or anything a call said (docs/evidence-journals.md).
+// application, a window title, a tool's arguments or anything a call said (docs/evidence.md).
 //
 // Several processes write the file (the app, one engine per AI client), so every write is one short
 // transaction that takes the write lock up front, and a lock another program holds is waited out on a

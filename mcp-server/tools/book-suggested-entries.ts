@@ -23,6 +23,7 @@ interface Booking {
 export default defineTool({
   ...bookSuggestedEntriesContract,
   async handler(args, context) {
+    if (args.entries.length === 0) throw new ToolInputError('Name at least one draft to book: entries holds the ids suggest_entries showed.');
     const { from, to, drafts } = await draftDays({ from: args.from, ...(args.to === undefined ? {} : { to: args.to }) }, context);
     // Every id and correction is checked before anything is sent: a refusal books nothing at all.
     const bookings = await plannedBookings(args.entries, drafts, context);

@@ -85,7 +85,7 @@ export async function draftDays(
 /** One source, its failures turned into a sentence: a source that throws must not cost the others. */
 async function readSource(reader: EvidenceReader, source: EvidenceSource, context: ToolContext, range: { start: number; end: number }) {
   try {
-    return await reader.read(source, context.settings.evidence, { from: range.start, to: range.end });
+    return await reader.read(source, context.settings.evidence, { from: range.start, to: range.end, timezone: context.timezone });
   } catch (error) {
     context.log(`Reading ${SOURCE_WORDS[source]} failed: ${(error as Error).message}`);
     return { items: [], skipped: [{ source, problem: `${capitalised(SOURCE_WORDS[source])} could not be read: ${(error as Error).message}` }] };

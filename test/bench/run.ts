@@ -28,6 +28,7 @@ import { kimaiBenchmarks, type KimaiBenchResults } from './kimai.ts';
 import { calamariBenchmarks, clockifyBenchmarks, clockodoBenchmarks, type RemoteBenchResults } from './remote-back-ends.ts';
 import { loadAndLockBenchmarks, type LoadBenchResults } from './load-and-locks.ts';
 import { promptBenchmarks, type PromptBenchResults } from './prompts.ts';
+import { evidenceDayBenchmarks, type EvidenceBenchResults } from './evidence-day.ts';
 import { runRendererBench, type RendererBenchResults } from './renderer.ts';
 import { teamMetricsBenchmarks, type TeamMetricsBenchResults } from './team-metrics.ts';
 import { teamScaleBenchmarks, type TeamScaleBenchResults } from './team-scale.ts';
@@ -353,6 +354,7 @@ async function main(): Promise<void> {
   let coldStart: ColdStartBenchResults;
   let sizes: SizeResults;
   let prompts: PromptBenchResults;
+  let evidenceDay: EvidenceBenchResults;
   let clock: ClockResults;
   let report: ReportResults;
   let kimai: KimaiBenchResults;
@@ -375,6 +377,7 @@ async function main(): Promise<void> {
     firstCall = await firstCallBenchmarks(row, progress);
     sizes = await toolsListSizes();
     prompts = await promptBenchmarks(row, progress);
+    evidenceDay = await evidenceDayBenchmarks(row, progress);
     clock = await clockRoundTrips(memory);
     report = await timeReports(memory);
     load = await loadAndLockBenchmarks(row, progress);
@@ -420,6 +423,7 @@ async function main(): Promise<void> {
       met: sizes.everyTool.modelFacingChars <= MODEL_FACING_BUDGET,
     },
     prompts,
+    evidenceDay,
     clockInOutMs: {
       warmupPairs: clock.warmupPairs,
       pair: roundSummary(clock.pair),

@@ -9,7 +9,7 @@ export const bookSuggestedEntriesContract = toolContract({
   group: 'evidence',
   access: 'create',
   title: 'Book suggested entries',
-  description: 'Book suggest_entries drafts by id (same from/to), with corrections; all or none.',
+  description: 'Book suggest_entries drafts by id, with corrections.',
   capability: 'entries',
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false },
   input: () =>
@@ -27,7 +27,7 @@ export const bookSuggestedEntriesContract = toolContract({
             end: z.string().max(64).optional(),
           }),
         )
-        .min(1)
+        // An empty list is refused by the handler in words; a minItems here would cost every turn's tool list.
         .max(100),
     }),
   output: () => z.object({ booked: z.array(entryOutput.extend({ draft: z.string() })) }),

@@ -30,7 +30,7 @@ export const suggestEntriesContract = toolContract({
   group: 'evidence',
   access: 'read',
   title: 'Suggest entries',
-  description: 'Draft entries from calendar, commits, activity and AI sessions; books nothing.',
+  description: 'Draft entries from calendar, commits and sessions; books nothing.',
   capability: 'entries',
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true },
   input: () =>

@@ -176,6 +176,7 @@ describe('book_suggested_entries', () => {
   });
 
   it.each([
+    ['an empty list', () => [], /Name at least one draft to book/],
     ['an id that is not a draft', () => [{ id: 'd_000000000000' }], /is not among the drafts of these days any more/],
     ['a draft still without a project', (ids: string[]) => [{ id: ids[1] }, { id: ids[0] }], /has no project: give one/],
     ['a draft named twice', (ids: string[]) => [{ id: ids[1] }, { id: ids[1] }], /is named twice/],

@@ -1,0 +1,192 @@
+// The day from evidence for `npm run bench`: suggest_entries over a month of a busy person (a calendar
+// with daily and weekly series and single meetings, three repositories of their commits among a
+// colleague's, the bookings of the weeks before), through the built server over stdio as an AI client
+// calls it; and what the evidence and agents groups add to what the model reads of tools/list.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Client } from '@modelcontextprotocol/client';
+import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
+import { SERVER_BUNDLE } from '../support/engine.ts';
+import { makeTempDir, residentMemory, serverEnv } from '../support/raw-stdio.ts';
+import { EVIDENCE_GROUPS, EVIDENCE_GROUPS_BUDGET, modelFacingChars } from '../support/tool-list-size.ts';
+import { describeTiming, roundSummary, summarize, type Summary } from './stats.ts';
+
+type Row = (benchmark: string, result: string, target?: { text: string; met: boolean }) => void;
+
+const WARMUP_CALLS = 2;
+const TIMED_CALLS = 10;
+const MONTH = { from: '2026-10-01', to: '2026-10-31' };
+const REPOSITORIES = ['shop', 'importer', 'website'];
+/** The person's commits per repository and working day, and a colleague's among them. */
+const COMMITS_PER_DAY = 8;
+const NOW = '2026-11-02T09:00:00+01:00';
+
+export interface EvidenceBenchResults {
+  month: { events: number; commits: number; drafts: number; unmapped: number };
+  suggestMs: Summary;
+  serverRssMb: number | null;
+  toolsList: { addedChars: number; budgetChars: number; tools: string[] };
+}
+
+export async function evidenceDayBenchmarks(row: Row, progress: (text: string) => void): Promise<EvidenceBenchResults> {
+  progress('suggest_entries: a month of a busy person');
+  const dir = makeTempDir();
+  const commits = makeRepositories(join(dir, 'src'));
+  const events = writeCalendar(join(dir, 'work.ics'));
+  const evidence = {
+    emails: ['ada@example.com'],
+    calendars: [{ name: 'Work', file: join(dir, 'work.ics') }],
+    git: { folders: [join(dir, 'src')] },
+    rules: [
+      { source: 'git', match: 'shop', project: 'Web shop' },
+      { match: 'standup', project: 'Internal' },
+    ],
+  };
+  writeFileSync(join(dir, 'config.json'), JSON.stringify({ schemaVersion: 1, timezone: 'Europe/Berlin', evidence, tools: { groups: { agents: true } } }));
+
+  const { client, pid, close } = await connect(dir);
+  try {
+    for (const name of ['Web shop', 'Internal', 'Importer']) await client.callTool({ name: 'create_catalog_item', arguments: { kind: 'project', name } });
+    // The weeks before: bookings whose descriptions name the importer's ticket, which maps its commits.
+    for (let day = 10; day < 30; day++) {
+      const date = `2026-09-${String(day).padStart(2, '0')}`;
+      await client.callTool({
+        name: 'log_time',
+        arguments: { start: `${date}T10:00:00+02:00`, end: `${date}T11:00:00+02:00`, project: 'Importer', description: 'IMPO-101 parser' },
+      });
+    }
+    const samples: number[] = [];
+    let last: Record<string, unknown> | undefined;
+    for (let call = 0; call < WARMUP_CALLS + TIMED_CALLS; call++) {
+      const started = performance.now();
+      const result = (await client.callTool({ name: 'suggest_entries', arguments: MONTH })) as {
+        isError?: boolean;
+        structuredContent?: Record<string, unknown>;
+      };
+      const ms = performance.now() - started;
+      if (result.isError) throw new Error(`suggest_entries failed: ${JSON.stringify(result)}`);
+      if (call >= WARMUP_CALLS) samples.push(ms);
+      last = result.structuredContent;
+    }
+    const drafts = (last?.drafts as unknown[]).length;
+    const unmapped = (last?.unmapped as unknown[]).length;
+    const suggestMs = summarize(samples);
+    const memory = residentMemory(pid);
+    row(
+      `suggest_entries, a month: ${events} meetings, ${commits} commits in ${REPOSITORIES.length} repositories → ${drafts} drafts`,
+      describeTiming(suggestMs, 'call'),
+    );
+    row('  server RSS after the calls', memory ? `${memory.rssMb.toFixed(1)} MB` : 'n/a');
+
+    const tools = (await client.listTools()).tools;
+    const groupTools = tools.filter((tool) => EVIDENCE_GROUPS.has(groupOf(tool.name)));
+    const addedChars = modelFacingChars(groupTools);
+    row(
+      `What the evidence and agents groups add to what the model reads (${groupTools.map((tool) => tool.name).join(', ')})`,
+      `${addedChars.toLocaleString('en-US')} chars`,
+      { text: `≤ ${EVIDENCE_GROUPS_BUDGET.toLocaleString('en-US')} chars`, met: addedChars <= EVIDENCE_GROUPS_BUDGET },
+    );
+    return {
+      month: { events, commits, drafts, unmapped },
+      suggestMs: roundSummary(suggestMs),
+      serverRssMb: memory ? Math.round(memory.rssMb * 10) / 10 : null,
+      toolsList: { addedChars, budgetChars: EVIDENCE_GROUPS_BUDGET, tools: groupTools.map((tool) => tool.name) },
+    };
+  } finally {
+    await close();
+  }
+}
+
+/** The group of a listed tool, as the registry files it (the bench reads the built server, not the sources). */
+function groupOf(name: string): string {
+  if (name === 'suggest_entries' || name === 'book_suggested_entries') return 'evidence';
+  if (name === 'record_agent_time') return 'agents';
+  return 'other';
+}
+
+async function connect(dir: string) {
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args: [SERVER_BUNDLE, '--user-data', dir],
+    env: serverEnv(dir, { PUNCHCARD_NOW: NOW }),
+    stderr: 'pipe',
+  });
+  const client = new Client({ name: 'punchcard-bench', version: '1.0.0' });
+  await client.connect(transport);
+  const pid = transport.pid;
+  if (pid === null) throw new Error('The server did not start.');
+  return { client, pid, close: () => client.close() };
+}
+
+/** Working days of the month, as 'YYYY-MM-DD'. */
+function workingDays(): string[] {
+  const days: string[] = [];
+  for (let day = 1; day <= 31; day++) {
+    const date = `2026-10-${String(day).padStart(2, '0')}`;
+    const weekday = new Date(`${date}T12:00:00Z`).getUTCDay();
+    if (weekday !== 0 && weekday !== 6) days.push(date);
+  }
+  return days;
+}
+
+/** Three repositories, each with the person's commits of every working day and a colleague's, written by `git fast-import`. Returns the person's count. */
+function makeRepositories(folder: string): number {
+  let mine = 0;
+  for (const [index, name] of REPOSITORIES.entries()) {
+    const repository = join(folder, name);
+    mkdirSync(repository, { recursive: true });
+    execFileSync('git', ['init', '-q', '-b', `feature/${name.toUpperCase().slice(0, 4)}-${100 + index}-work`, repository]);
+    const lines: string[] = [];
+    let mark = 0;
+    for (const date of workingDays()) {
+      for (let commit = 0; commit < COMMITS_PER_DAY + 2; commit++) {
+        const colleague = commit >= COMMITS_PER_DAY;
+        const minutes = 8 * 60 + index * 150 + commit * 17;
+        const when = Math.floor(Date.parse(`${date}T00:00:00+01:00`) / 1000) + minutes * 60;
+        const who = colleague ? 'Bob <bob@example.com>' : 'Ada <ada@example.com>';
+        const message = `${colleague ? 'Review' : 'Work'} on ${name} #${mark + 1}`;
+        lines.push(`commit refs/heads/feature/${name.toUpperCase().slice(0, 4)}-${100 + index}-work`, `mark :${++mark}`);
+        lines.push(`author ${who} ${when} +0100`, `committer ${who} ${when} +0100`, `data ${Buffer.byteLength(message)}`, message, '');
+        if (!colleague) mine++;
+      }
+    }
+    execFileSync('git', ['-C', repository, 'fast-import', '--quiet'], { input: `${lines.join('\n')}\n` });
+  }
+  return mine;
+}
+
+/** A daily standup series, two weekly series with one moved and one cancelled occurrence, and single meetings. Returns the meetings in the month. */
+function writeCalendar(file: string): number {
+  const event = (uid: string, start: string, end: string, summary: string, extra: string[] = []) => [
+    'BEGIN:VEVENT',
+    `UID:${uid}`,
+    'DTSTAMP:20260901T000000Z',
+    `DTSTART;TZID=Europe/Berlin:${start}`,
+    `DTEND;TZID=Europe/Berlin:${end}`,
+    `SUMMARY:${summary}`,
+    ...extra,
+    'END:VEVENT',
+  ];
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Punchcard bench//EN'];
+  lines.push(...event('standup', '20260901T093000', '20260901T094500', 'Standup', ['RRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR']));
+  lines.push(
+    ...event('planning', '20260902T140000', '20260902T153000', 'Sprint planning', ['RRULE:FREQ=WEEKLY;BYDAY=WE', 'EXDATE;TZID=Europe/Berlin:20261014T140000']),
+  );
+  lines.push(...event('review', '20260904T110000', '20260904T120000', 'Design review', ['RRULE:FREQ=WEEKLY;BYDAY=FR']));
+  lines.push(...event('review', '20261010T110000', '20261010T120000', 'Design review (moved)', ['RECURRENCE-ID;TZID=Europe/Berlin:20261009T110000']));
+  let singles = 0;
+  for (const [index, date] of workingDays().entries()) {
+    for (const hour of [13, 16]) {
+      const compact = date.replaceAll('-', '');
+      lines.push(...event(`single-${index}-${hour}`, `${compact}T${hour}0000`, `${compact}T${hour}3000`, `Customer call ${index}-${hour}`));
+      singles++;
+    }
+  }
+  lines.push('END:VCALENDAR', '');
+  writeFileSync(file, lines.join('\r\n'));
+  const days = workingDays();
+  const wednesdays = days.filter((date) => new Date(`${date}T12:00:00Z`).getUTCDay() === 3).length - 1;
+  const fridays = days.filter((date) => new Date(`${date}T12:00:00Z`).getUTCDay() === 5).length;
+  return days.length + wednesdays + fridays + singles;
+}
