@@ -4,7 +4,19 @@
 // switches and the engine's question (the list it will book) apply as when the model calls it.
 import { type FormEvent, type MouseEvent, useEffect, useRef, useState } from 'react';
 import { DraftTimeline } from '../src/DraftTimeline.tsx';
-import { bookingOf, type Choices, type Draft, type DraftFields, draftLabel, fieldsOf, fieldsProblem, keptChoices, tally, timelineOf } from '../src/drafts.ts';
+import {
+  bookingOf,
+  type Choices,
+  type Draft,
+  type DraftFields,
+  draftLabel,
+  fieldsOf,
+  fieldsProblem,
+  keptChoices,
+  tally,
+  timelineOf,
+  withoutBooked,
+} from '../src/drafts.ts';
 import { clockOf, dayLong, daysBetween, formatDuration, rangeLabel } from '../src/format.ts';
 import { asSuggestion, type Suggestion } from './shapes.ts';
 import { Frame, read, StatusLine, useHost, useWriter } from './ui.tsx';
@@ -64,7 +76,11 @@ export function SuggestedDayApp() {
     }
     const what = `Book ${booking.entries.length} suggested ${booking.entries.length === 1 ? 'entry' : 'entries'} of ${rangeLabel(suggestion.from, suggestion.to)}`;
     const answer = await writer.write(event, 'book_suggested_entries', { from: suggestion.from, to: suggestion.to, entries: booking.entries }, what);
-    if (answer && !answer.isError) await reload({ from: suggestion.from, to: suggestion.to });
+    if (answer && !answer.isError) {
+      const booked = booking.entries.map((entry) => entry.id);
+      setChoices((current) => withoutBooked(current, booked));
+      await reload({ from: suggestion.from, to: suggestion.to });
+    }
   };
 
   return (
@@ -243,14 +259,15 @@ function DraftForm({ title, initial, onSave, onCancel }: { title: string; initia
       setProblem(null);
     },
   });
-  const submit = (event: FormEvent) => {
+  // A host's frame may not allow forms to submit (sandboxed without allow-forms): the button's click saves.
+  const submit = (event: FormEvent | MouseEvent) => {
     event.preventDefault();
     const found = fieldsProblem(fields);
     if (found) return setProblem(found);
     onSave({ ...fields, project: fields.project.trim(), activity: fields.activity.trim() });
   };
   return (
-    <form className="fields" aria-label={title} onSubmit={submit}>
+    <form className="fields" aria-label={title} noValidate onSubmit={(event) => event.preventDefault()}>
       <label>
         From
         <input ref={first} type="time" required {...field('start')} />
@@ -272,7 +289,7 @@ function DraftForm({ title, initial, onSave, onCancel }: { title: string; initia
         <input {...field('description')} />
       </label>
       <div className="actions">
-        <button type="submit" className="primary">
+        <button type="submit" className="primary" onClick={submit}>
           Accept changed
         </button>
         <button type="button" onClick={onCancel}>

@@ -107,6 +107,16 @@ export function tally(drafts: readonly Draft[], choices: Choices): { accepted: n
   return { accepted, dropped, open: drafts.length - accepted - dropped };
 }
 
+/**
+ * The choices left once `ids` are booked: a draft's id comes from its evidence, so the part of it the
+ * person's change left out (a pairing booked until 15:15 of 15:30) comes back with the same id, and
+ * must come back open, not accepted with the booked part's times.
+ */
+export function withoutBooked(choices: Choices, ids: readonly string[]): Choices {
+  const booked = new Set(ids);
+  return Object.fromEntries(Object.entries(choices).filter(([id]) => !booked.has(id)));
+}
+
 /** The choices still about drafts that exist (after a fresh suggestion, booked and vanished ones go). */
 export function keptChoices(drafts: readonly Draft[], choices: Choices): Choices {
   const ids = new Set(drafts.map((draft) => draft.id));

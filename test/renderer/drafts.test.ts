@@ -1,7 +1,7 @@
 // The review of a day's drafts that the Timesheet and the suggested-day app share (renderer/src/drafts.ts):
 // what goes to book_suggested_entries, what is refused before it is sent, and where the timeline draws.
 import { describe, expect, it } from 'vitest';
-import { bookingOf, type Draft, fieldsOf, keptChoices, tally, timelineOf } from '../../renderer/src/drafts.ts';
+import { bookingOf, type Draft, fieldsOf, keptChoices, tally, timelineOf, withoutBooked } from '../../renderer/src/drafts.ts';
 
 const draft = (id: string, start: string, end: string, project: string | null): Draft => ({
   id,
@@ -47,6 +47,11 @@ describe('bookingOf', () => {
     const choices = { a: { kind: 'drop' as const }, gone: { kind: 'drop' as const } };
     expect(tally([commits, session], choices)).toEqual({ accepted: 0, dropped: 1, open: 1 });
     expect(keptChoices([commits, session], choices)).toEqual({ a: { kind: 'drop' } });
+  });
+
+  it('forgets the choices of what was booked: the rest of a draft comes back with the same id, open', () => {
+    const choices = { a: { kind: 'accept' as const, fields: fieldsOf(commits) }, b: { kind: 'drop' as const } };
+    expect(withoutBooked(choices, ['a'])).toEqual({ b: { kind: 'drop' } });
   });
 });
 

@@ -6,7 +6,19 @@ import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState 
 import { api } from '../bridge.ts';
 import { Badge, Button, ErrorText, StatusText } from '../components.tsx';
 import { DraftTimeline } from '../DraftTimeline.tsx';
-import { bookingOf, type Choices, type Draft, type DraftFields, draftLabel, fieldsOf, fieldsProblem, keptChoices, tally, timelineOf } from '../drafts.ts';
+import {
+  bookingOf,
+  type Choices,
+  type Draft,
+  type DraftFields,
+  draftLabel,
+  fieldsOf,
+  fieldsProblem,
+  keptChoices,
+  tally,
+  timelineOf,
+  withoutBooked,
+} from '../drafts.ts';
 import { addDaysTo, dayLong, wallClock } from '../format.ts';
 import { useAction, useDurations } from '../hooks.ts';
 import { stores, today, useKeyed, useStore } from '../store.ts';
@@ -64,6 +76,8 @@ export function DraftsCard({ monday, initialDay, onBooked }: { monday: string; i
       (result) => result.message,
     );
     if (done) {
+      const booked = booking.entries.map((entry) => entry.id);
+      setChoices((current) => withoutBooked(current, booked));
       onBooked();
       await stores.drafts.of(date).load();
     }

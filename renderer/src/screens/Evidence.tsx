@@ -62,7 +62,13 @@ function fromView(view: EvidenceView): FormState {
     folders: evidence.git.folders.join('\n'),
     activity: evidence.activity.enabled,
     aiSessions: evidence.aiSessions.enabled,
-    rules: evidence.rules.map((rule) => ({ key: nextKey++, source: rule.source ?? '', match: rule.match, project: rule.project, activity: rule.activity ?? '' })),
+    rules: evidence.rules.map((rule) => ({
+      key: nextKey++,
+      source: rule.source ?? '',
+      match: rule.match,
+      project: rule.project,
+      activity: rule.activity ?? '',
+    })),
   };
 }
 
@@ -119,7 +125,8 @@ function EvidenceForm({ saved }: { saved: EvidenceView }) {
     setForm((current) => ({ ...current, ...patch }));
     action.clear();
   };
-  const setCalendar = (key: number, patch: Partial<CalendarRow>) => update({ calendars: form.calendars.map((row) => (row.key === key ? { ...row, ...patch } : row)) });
+  const setCalendar = (key: number, patch: Partial<CalendarRow>) =>
+    update({ calendars: form.calendars.map((row) => (row.key === key ? { ...row, ...patch } : row)) });
   const setRule = (key: number, patch: Partial<RuleRow>) => update({ rules: form.rules.map((row) => (row.key === key ? { ...row, ...patch } : row)) });
 
   const submit = async (event: FormEvent) => {
@@ -144,7 +151,13 @@ function EvidenceForm({ saved }: { saved: EvidenceView }) {
 
       <Field label="Your e-mail addresses" hint="Your answers to invitations and your commits are found by them. Separate several with commas.">
         {({ id: fieldId, describedBy }) => (
-          <input id={fieldId} value={form.emails} autoComplete="off" aria-describedby={describedBy} onChange={(event) => update({ emails: event.currentTarget.value })} />
+          <input
+            id={fieldId}
+            value={form.emails}
+            autoComplete="off"
+            aria-describedby={describedBy}
+            onChange={(event) => update({ emails: event.currentTarget.value })}
+          />
         )}
       </Field>
 
@@ -154,11 +167,17 @@ function EvidenceForm({ saved }: { saved: EvidenceView }) {
         {form.calendars.map((row, index) => (
           <div key={row.key} className="evidence-row" role="group" aria-label={`Calendar ${index + 1}`}>
             <Field label="Name">
-              {({ id: fieldId }) => <input id={fieldId} value={row.name} maxLength={60} onChange={(event) => setCalendar(row.key, { name: event.currentTarget.value })} />}
+              {({ id: fieldId }) => (
+                <input id={fieldId} value={row.name} maxLength={60} onChange={(event) => setCalendar(row.key, { name: event.currentTarget.value })} />
+              )}
             </Field>
             <Field label="Kind">
               {({ id: fieldId }) => (
-                <select id={fieldId} value={row.kind} onChange={(event) => setCalendar(row.key, { kind: event.currentTarget.value as 'file' | 'url', location: '', saved: null })}>
+                <select
+                  id={fieldId}
+                  value={row.kind}
+                  onChange={(event) => setCalendar(row.key, { kind: event.currentTarget.value as 'file' | 'url', location: '', saved: null })}
+                >
                   <option value="file">File (.ics)</option>
                   <option value="url">Feed (address)</option>
                 </select>
@@ -195,9 +214,7 @@ function EvidenceForm({ saved }: { saved: EvidenceView }) {
           </div>
         ))}
         <Button
-          onClick={() =>
-            update({ calendars: [...form.calendars, { key: nextKey++, name: '', kind: 'file', location: '', saved: null, hasSecret: false }] })
-          }
+          onClick={() => update({ calendars: [...form.calendars, { key: nextKey++, name: '', kind: 'file', location: '', saved: null, hasSecret: false }] })}
         >
           Add calendar
         </Button>
@@ -217,7 +234,11 @@ function EvidenceForm({ saved }: { saved: EvidenceView }) {
       </Field>
 
       <div className="evidence-switches">
-        <Switch checked={form.activity} onChange={(checked) => update({ activity: checked })} label="Activity: when this computer was in use (never which apps)" />
+        <Switch
+          checked={form.activity}
+          onChange={(checked) => update({ activity: checked })}
+          label="Activity: when this computer was in use (never which apps)"
+        />
         <Switch checked={form.aiSessions} onChange={(checked) => update({ aiSessions: checked })} label="AI sessions: when an AI client used Punchcard" />
       </div>
 
@@ -239,7 +260,9 @@ function EvidenceForm({ saved }: { saved: EvidenceView }) {
               )}
             </Field>
             <Field label="Text" className="grow">
-              {({ id: fieldId }) => <input id={fieldId} value={row.match} maxLength={200} onChange={(event) => setRule(row.key, { match: event.currentTarget.value })} />}
+              {({ id: fieldId }) => (
+                <input id={fieldId} value={row.match} maxLength={200} onChange={(event) => setRule(row.key, { match: event.currentTarget.value })} />
+              )}
             </Field>
             <Field label="Project" className="grow">
               {({ id: fieldId }) => (
