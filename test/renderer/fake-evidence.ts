@@ -6,10 +6,23 @@
 import type { DraftsView, EvidenceView, RequestOf } from '../../main/ipc/contract.ts';
 import { UserFacingError } from '../../main/ipc/dispatch.ts';
 import { splitFeedAddress } from '../../main/ipc/handlers/evidence.ts';
-import { EvidenceSettingsSchema, evidenceSourcesOn, FEED_SECRET_PLACEHOLDER, feedSecretAccount, type EvidenceSettings } from '../../mcp-server/contract/evidence-settings.ts';
+import {
+  EvidenceSettingsSchema,
+  evidenceSourcesOn,
+  FEED_SECRET_PLACEHOLDER,
+  feedSecretAccount,
+  type EvidenceSettings,
+} from '../../mcp-server/contract/evidence-settings.ts';
 import type { DailyContext, FakeEntryRecord } from './fake-daily.ts';
 
-export const NO_EVIDENCE: EvidenceSettings = { emails: [], calendars: [], git: { folders: [] }, activity: { enabled: false }, aiSessions: { enabled: false }, rules: [] };
+export const NO_EVIDENCE: EvidenceSettings = {
+  emails: [],
+  calendars: [],
+  git: { folders: [] },
+  activity: { enabled: false },
+  aiSessions: { enabled: false },
+  rules: [],
+};
 
 /** Sources on, as a person who set them up has them: a secret feed, a git folder, the AI journal, a rule. */
 export const SAMPLE_EVIDENCE: EvidenceSettings = {
@@ -86,7 +99,9 @@ export function createFakeEvidence(context: Context, keychain: Map<string, strin
   const view = (): EvidenceView => ({
     evidence: structuredClone(evidence),
     feeds: evidence.calendars.flatMap((calendar) =>
-      'url' in calendar && calendar.url.includes(FEED_SECRET_PLACEHOLDER) ? [{ name: calendar.name, hasSecret: keychain.has(feedSecretAccount(calendar.name)) }] : [],
+      'url' in calendar && calendar.url.includes(FEED_SECRET_PLACEHOLDER)
+        ? [{ name: calendar.name, hasSecret: keychain.has(feedSecretAccount(calendar.name)) }]
+        : [],
     ),
     credentialProblem: null,
   });
@@ -101,7 +116,9 @@ export function createFakeEvidence(context: Context, keychain: Map<string, strin
         const booked = context.entries
           .filter((entry) => context.iso(entry.start).slice(0, 10) === date)
           .map((entry) => ({ id: entry.id, start: context.iso(entry.start), end: entry.end === null ? null : context.iso(entry.end), project: entry.project }));
-        const unmapped = drafts.filter((draft) => draft.project === null).map((draft) => ({ source: draft.evidence[0]?.source ?? 'ai', text: draft.evidence[0]?.text ?? '', minutes: draft.minutes }));
+        const unmapped = drafts
+          .filter((draft) => draft.project === null)
+          .map((draft) => ({ source: draft.evidence[0]?.source ?? 'ai', text: draft.evidence[0]?.text ?? '', minutes: draft.minutes }));
         return { date, sources, unavailable: null, drafts, booked, unmapped, skipped: [] };
       },
       bookDrafts: ({ date, entries }: RequestOf<'bookDrafts'>) => {

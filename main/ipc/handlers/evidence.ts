@@ -115,7 +115,9 @@ export function evidenceHandlers(deps: Deps): Pick<Handlers, 'getDrafts' | 'book
       const before = deps.settings.read().evidence;
       const next = deps.settings.update((settings) => ({ ...settings, evidence })).evidence;
       // A feed gone, or one that no longer has a secret part: its secret leaves the keychain too.
-      const stillSecret = new Set(next.calendars.flatMap((calendar) => ('url' in calendar && calendar.url.includes(FEED_SECRET_PLACEHOLDER) ? [calendar.name] : [])));
+      const stillSecret = new Set(
+        next.calendars.flatMap((calendar) => ('url' in calendar && calendar.url.includes(FEED_SECRET_PLACEHOLDER) ? [calendar.name] : [])),
+      );
       for (const calendar of before.calendars) {
         if ('url' in calendar && !stillSecret.has(calendar.name)) {
           // Best effort: the settings are saved; a secret left behind is still only in the keychain.

@@ -16,7 +16,18 @@ import { timesheetHandlers } from './timesheet.ts';
 import { toolHandlers } from './tools.ts';
 import { updateHandlers } from './updates.ts';
 
-export type { DraftsPort, ExtensionPort, HandlerDeps, IdlePort, LeavePort, LoginItemPort, ShortcutPort, TimesheetPort, UpdatesPort, WorkdayPort } from './ports.ts';
+export type {
+  DraftsPort,
+  ExtensionPort,
+  HandlerDeps,
+  IdlePort,
+  LeavePort,
+  LoginItemPort,
+  ShortcutPort,
+  TimesheetPort,
+  UpdatesPort,
+  WorkdayPort,
+} from './ports.ts';
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   return {

@@ -1076,7 +1076,12 @@ describe('evidence handlers', () => {
 
   it('put a secret feed address whole into the keychain, `{secret}` into config.json, and never hand it back', async () => {
     const { dispatch, secrets, config, userData } = setup();
-    const saved = await dispatch('saveEvidence', { evidence: evidence([{ name: 'Work', url: FEED }, { name: 'Holidays', file: '/home/ada/h.ics' }]) });
+    const saved = await dispatch('saveEvidence', {
+      evidence: evidence([
+        { name: 'Work', url: FEED },
+        { name: 'Holidays', file: '/home/ada/h.ics' },
+      ]),
+    });
     expect(saved).toMatchObject({ ok: true, value: { feeds: [{ name: 'Work', hasSecret: true }] } });
     expect(secrets.get('calendar-feed:Work')).toBe(FEED);
     expect(config().evidence.calendars).toEqual([
@@ -1095,7 +1100,10 @@ describe('evidence handlers', () => {
     expect(await dispatch('saveEvidence', { evidence: evidence([{ name: 'Work', url: '{secret}' }]) })).toMatchObject({ ok: true });
     expect(secrets.get('calendar-feed:Work')).toBe(FEED);
     const placed = await dispatch('saveEvidence', {
-      evidence: evidence([{ name: 'Work', url: '{secret}' }, { name: 'Team', url: 'https://cal.example.com/{secret}/team.ics' }]),
+      evidence: evidence([
+        { name: 'Work', url: '{secret}' },
+        { name: 'Team', url: 'https://cal.example.com/{secret}/team.ics' },
+      ]),
       secrets: [{ calendar: 'Team', secret: 'tok-31' }],
     });
     expect(placed).toMatchObject({ ok: true });
@@ -1115,12 +1123,22 @@ describe('evidence handlers', () => {
       ok: false,
       message: expect.stringContaining('enter an http(s) or webcal address'),
     });
-    expect(await dispatch('saveEvidence', { evidence: evidence([{ name: 'A', file: '/a.ics' }, { name: 'a', file: '/b.ics' }]) })).toMatchObject({
+    expect(
+      await dispatch('saveEvidence', {
+        evidence: evidence([
+          { name: 'A', file: '/a.ics' },
+          { name: 'a', file: '/b.ics' },
+        ]),
+      }),
+    ).toMatchObject({
       ok: false,
       message: expect.stringMatching(/^Evidence settings, calendars: calendars with names of their own\. Nothing was saved\.$/),
     });
     // The payload is checked before any handler runs: an unknown field, a rule without a project, a path too long.
-    expect(await dispatch('saveEvidence', { evidence: { ...evidence(), extra: 1 } })).toMatchObject({ ok: false, message: expect.stringMatching(/^Invalid request/) });
+    expect(await dispatch('saveEvidence', { evidence: { ...evidence(), extra: 1 } })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^Invalid request/),
+    });
     expect(await dispatch('saveEvidence', { evidence: { ...evidence(), rules: [{ match: 'x' }] } })).toMatchObject({
       ok: false,
       message: expect.stringMatching(/^Invalid request: evidence\.rules\.0\.project/),
