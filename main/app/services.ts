@@ -31,6 +31,7 @@ import { createEngineClient, createTimesheet, serveArguments, type EngineClient,
 import { createLeave } from '../engine/leave.ts';
 import { createTeam } from '../engine/team.ts';
 import { createWorkday, type Workday } from '../engine/workday.ts';
+import { createDrafts } from '../engine/drafts.ts';
 import { type ActivitySource, activitySourceOf } from '../idle/activity-journal.ts';
 import { createIdleTracker, type IdleTracker } from '../idle/idle-tracker.ts';
 import type { Handlers, StatusView } from '../ipc/contract.ts';
@@ -207,6 +208,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     policy: () => policy,
     statusChanged: options.statusChanged,
     workday,
+    drafts: createDrafts(engine),
     leave,
     team,
     idle,

@@ -7,7 +7,7 @@ export const UI_EXTENSION = 'io.modelcontextprotocol/ui';
 /** The MIME type of an app's page, as the extension names it. */
 export const APP_MIME_TYPE = 'text/html;profile=mcp-app';
 
-export type AppName = 'timer' | 'week' | 'leave';
+export type AppName = 'timer' | 'week' | 'leave' | 'suggested-day';
 
 export interface AppEntry {
   name: AppName;
@@ -39,6 +39,13 @@ export const APPS: readonly AppEntry[] = [
     title: 'Punchcard leave planner',
     description: 'A month of working days, holidays and who is away, to choose leave days and see their cost.',
     tools: ['absence_calendar', 'leave_balance'],
+  },
+  {
+    name: 'suggested-day',
+    uri: 'ui://punchcard/suggested-day',
+    title: 'Punchcard suggested day',
+    description: 'A day drafted from your evidence beside what is booked, each draft accepted, changed or dropped, then booked.',
+    tools: ['suggest_entries'],
   },
 ];
 

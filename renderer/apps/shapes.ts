@@ -1,6 +1,8 @@
 // The engine's answers as the apps read them. A host passes answers on, and a host can be wrong (or
 // hostile): each shape is checked before anything of it is drawn, and an answer that is not one the
 // engine gives draws nothing.
+import type { Draft } from '../src/drafts.ts';
+
 export interface Entry {
   id: number;
   start: string;
@@ -123,4 +125,46 @@ export function asBalance(value: unknown): Balance | null {
 /** The entry a write answered with (`entry`, `started`, `stopped`, `deleted`). */
 export function entryOf(value: unknown, key: string): Entry | null {
   return isObject(value) ? asEntry(value[key]) : null;
+}
+
+const SOURCES = new Set(['calendar', 'git', 'activity', 'ai']);
+const isSource = (value: unknown) => isText(value) && SOURCES.has(value);
+const isRef = (value: unknown) => value === null || (isObject(value) && Number.isInteger(value.id) && isText(value.name));
+
+export interface Suggestion {
+  from: string;
+  to: string;
+  drafts: Draft[];
+  booked: Array<{ id: number; start: string; end: string | null; project: string | null }>;
+  unmapped: Array<{ source: string; text: string; minutes: number }>;
+  skipped: Array<{ source: string; problem: string }>;
+}
+
+function isDraft(value: unknown): value is Draft {
+  if (!isObject(value)) return false;
+  const { id, start, end, minutes, project, activity, description, evidence, confidence } = value;
+  return (
+    isText(id) &&
+    isText(start) &&
+    isText(end) &&
+    isCount(minutes) &&
+    isRef(project) &&
+    isRef(activity) &&
+    isText(description) &&
+    Array.isArray(evidence) &&
+    evidence.every((line) => isObject(line) && isSource(line.source) && isText(line.at) && isText(line.text)) &&
+    (confidence === 'high' || confidence === 'medium' || confidence === 'low')
+  );
+}
+
+/** suggest_entries' answer (mcp-server/contract/tools/suggest-entries.ts). */
+export function asSuggestion(value: unknown): Suggestion | null {
+  if (!isObject(value) || !isDay(value.from) || !isDay(value.to)) return null;
+  const { drafts, booked, unmapped, skipped } = value;
+  if (!Array.isArray(drafts) || !drafts.every(isDraft)) return null;
+  if (!Array.isArray(booked) || !booked.every((entry) => isObject(entry) && Number.isInteger(entry.id) && isText(entry.start) && isTextOrNull(entry.end)))
+    return null;
+  if (!Array.isArray(unmapped) || !unmapped.every((item) => isObject(item) && isSource(item.source) && isText(item.text) && isCount(item.minutes))) return null;
+  if (!Array.isArray(skipped) || !skipped.every((item) => isObject(item) && isSource(item.source) && isText(item.problem))) return null;
+  return value as unknown as Suggestion;
 }

@@ -10,6 +10,8 @@ import type {
   TeamHoursView,
   CatalogView,
   ClientCard,
+  DraftsView,
+  EvidenceView,
   ExtensionView,
   HolidayRegionOption,
   IdleQuestion,
@@ -179,9 +181,12 @@ export const stores = {
   account: new Store<AccountView>(() => api.getAccount()),
   preferences: new Store<PreferencesView>(() => api.getPreferences()),
   countries: new Store<HolidayRegionOption[]>(() => api.listHolidayRegions()),
+  evidence: new Store<EvidenceView>(() => api.getEvidence()),
   catalog: new Store<CatalogView>(() => api.getCatalog()),
   idle: new Store<IdleQuestion | null>(() => api.getIdleQuestion()),
   updates: new Store<UpdateView>(() => api.getUpdates()),
+  /** By day: the Timesheet's drafts from evidence (none, and no engine call, while no source is on). */
+  drafts: new KeyedStore<DraftsView>((date) => api.getDrafts({ date })),
   /** By the week's Monday. */
   timesheet: new KeyedStore<TimesheetView>((monday) => api.getTimesheet({ date: monday })),
   /** By reportKey(). */
@@ -207,7 +212,7 @@ export const SCREEN_STORES: Record<Screen, ReadonlyArray<Pick<Store<unknown>, 'l
   tools: [stores.tools],
   connect: [stores.clients, stores.extension, stores.teamServer],
   account: [stores.account],
-  preferences: [stores.preferences, stores.countries, stores.updates],
+  preferences: [stores.preferences, stores.countries, stores.updates, stores.evidence],
 };
 
 /**

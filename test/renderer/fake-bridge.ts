@@ -38,6 +38,8 @@ import { BACK_END_CHOICES, profileFrom, backEndLabel, providerView } from '../..
 import { PLAN_KEEPERS } from '../../main/ipc/handlers/preferences.ts';
 import { GROUP_TITLES } from '../../main/ipc/handlers/tools.ts';
 import { createFakeDaily, LONG_NAMES, type FakeEntryRecord } from './fake-daily.ts';
+import { createFakeEvidence, SAMPLE_EVIDENCE } from './fake-evidence.ts';
+import { feedSecretAccount } from '../../mcp-server/contract/evidence-settings.ts';
 
 /** Wednesday 13 May 2026, 14:25 in Berlin (+02:00): the default "now" of a fake. */
 export const FAKE_NOW = Date.parse('2026-05-13T14:25:00+02:00');
@@ -317,6 +319,8 @@ export interface FakeBridgeOptions {
   longNames?: boolean;
   /** The app's updates as main's updater would report them (default: up to date, "tell me"). */
   updates?: FakeUpdatesOptions;
+  /** Evidence sources are on (SAMPLE_EVIDENCE, its feed's secret in the keychain): the Timesheet shows drafts. */
+  evidence?: boolean;
 }
 
 export interface FakeBridge extends PunchcardApi {
@@ -725,9 +729,16 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
   if (options.idleQuestion) daily.askIdle(35, 'lock');
 
   const updater = fakeUpdates(options.updates ?? {}, () => now, status, reject);
+  if (options.evidence) keychain.set(feedSecretAccount('Work'), 'https://calendar.example.com/ada/private-5f2a/basic.ics');
+  const evidence = createFakeEvidence(
+    { now: () => now, iso, instantOf, entries, add, view, announce: () => announce(status()) },
+    keychain,
+    options.evidence ? SAMPLE_EVIDENCE : undefined,
+  );
 
   const handlers: { [C in keyof Omit<PunchcardApi, 'on'>]: (request: RequestOf<C>) => unknown } = {
     ...updater.handlers,
+    ...evidence.handlers,
     getStatus: () => status(),
     // As main's clock_in with switch: true: a running timer stops where the new one starts, which
     // is now or the start given (never in the future, never before the running one began).

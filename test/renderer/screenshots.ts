@@ -81,6 +81,71 @@ const UPDATE_STATES: ScreenshotState[] = [
   },
 ];
 
+/** Tuesday of the fake's week drafted from evidence: three drafts around what is booked, the one after lunch without a project. */
+const showDrafts = async (page: Page) => {
+  const card = screenOf(page, 'timesheet').getByRole('region', { name: 'Drafts from your day' });
+  await card.getByLabel('Day', { exact: true }).selectOption('2026-05-12');
+  await card.getByRole('list', { name: /^Drafts of Tuesday/ }).waitFor();
+  await card.scrollIntoViewIfNeeded();
+};
+const reviewDrafts = async (page: Page) => {
+  await showDrafts(page);
+  const card = screenOf(page, 'timesheet').getByRole('region', { name: 'Drafts from your day' });
+  await card.getByRole('button', { name: /^Accept Acme Website/ }).click();
+  await card.getByRole('button', { name: /^Drop No project yet/ }).click();
+};
+const showEvidence = async (page: Page) => {
+  await screenOf(page, 'preferences').getByRole('heading', { name: 'Evidence' }).scrollIntoViewIfNeeded();
+};
+
+/** The day from evidence: the Timesheet's drafts and the Evidence settings (screens/Drafts.tsx, screens/Evidence.tsx). */
+const DRAFT_STATES: ScreenshotState[] = [
+  {
+    screen: 'timesheet',
+    state: 'drafts',
+    what: 'drafts of Tuesday from evidence beside what is booked, one accepted, one dropped',
+    fake: { evidence: true },
+    act: reviewDrafts,
+  },
+  {
+    screen: 'timesheet',
+    state: 'drafts-change',
+    what: 'a draft without a project changed before it is accepted',
+    fake: { evidence: true },
+    act: async (page) => {
+      await showDrafts(page);
+      await screenOf(page, 'timesheet')
+        .getByRole('button', { name: /^Change No project yet/ })
+        .click();
+      await page.getByRole('form', { name: /^Change the draft of/ }).waitFor();
+    },
+  },
+  {
+    screen: 'timesheet',
+    state: 'drafts-small',
+    what: 'the drafts in the smallest window',
+    fake: { evidence: true },
+    viewport: { width: 640, height: 480 },
+    act: reviewDrafts,
+  },
+  {
+    screen: 'preferences',
+    state: 'evidence',
+    what: 'evidence settings: a secret feed in the keychain, a git folder, AI sessions, a rule',
+    fake: { evidence: true },
+    act: showEvidence,
+  },
+  { screen: 'preferences', state: 'evidence-off', what: 'evidence settings of a fresh install: every source off', act: showEvidence },
+  {
+    screen: 'preferences',
+    state: 'evidence-small',
+    what: 'evidence settings in the smallest window',
+    fake: { evidence: true },
+    viewport: { width: 640, height: 480 },
+    act: showEvidence,
+  },
+];
+
 /** The smallest window main allows (main/windows/settings-window.ts, minWidth and minHeight; the layout test holds them equal). */
 export const SMALLEST = { width: 640, height: 480 };
 /** A window of a laptop's size, and a wide one. */
@@ -134,6 +199,7 @@ export const STATES: ScreenshotState[] = [
     },
   },
   { screen: 'timesheet', state: 'week', what: 'this week, day by day, with gaps and totals against the target' },
+  ...DRAFT_STATES,
   {
     screen: 'timesheet',
     state: 'editing',

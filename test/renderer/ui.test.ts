@@ -91,6 +91,8 @@ describe('the settings window', () => {
       .toEqual(
         [
           'getAccount',
+          // The Evidence settings come from the settings file alone: no engine call.
+          'getEvidence',
           'getExtension',
           'getIdleQuestion',
           'getPreferences',

@@ -6,6 +6,7 @@ import { clientHandlers } from './clients.ts';
 import { idleHandlers } from './idle.ts';
 import { leaveHandlers } from './leave.ts';
 import { extensionHandlers } from './extension.ts';
+import { evidenceHandlers } from './evidence.ts';
 import type { HandlerDeps } from './ports.ts';
 import { preferenceHandlers } from './preferences.ts';
 import { statusHandlers } from './status.ts';
@@ -15,7 +16,18 @@ import { timesheetHandlers } from './timesheet.ts';
 import { toolHandlers } from './tools.ts';
 import { updateHandlers } from './updates.ts';
 
-export type { ExtensionPort, HandlerDeps, IdlePort, LeavePort, LoginItemPort, ShortcutPort, TimesheetPort, UpdatesPort, WorkdayPort } from './ports.ts';
+export type {
+  DraftsPort,
+  ExtensionPort,
+  HandlerDeps,
+  IdlePort,
+  LeavePort,
+  LoginItemPort,
+  ShortcutPort,
+  TimesheetPort,
+  UpdatesPort,
+  WorkdayPort,
+} from './ports.ts';
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   return {
@@ -27,6 +39,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...accountHandlers(deps),
     ...preferenceHandlers(deps),
     ...timesheetHandlers(deps),
+    ...evidenceHandlers(deps),
     ...leaveHandlers(deps),
     ...teamHandlers(deps),
     ...idleHandlers(deps),

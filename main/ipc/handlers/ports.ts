@@ -10,6 +10,7 @@ import type { ConnectionResult, HolidayRegionOption, IdleAnswer, IdleQuestion, K
 import type { Leave } from '../../engine/leave.ts';
 import type { Team } from '../../engine/team.ts';
 import type { Workday } from '../../engine/workday.ts';
+import type { Drafts } from '../../engine/drafts.ts';
 import type { Updates } from '../../updates/updater.ts';
 
 /** The app's updates (main/updates/updater.ts): a development build's say what they are. */
@@ -36,6 +37,9 @@ export interface TimesheetPort {
 
 /** The window's timesheet, catalog and reports (main/engine/workday.ts), all through the engine's tools. */
 export type WorkdayPort = Workday;
+
+/** The Timesheet's drafts of a day from evidence (main/engine/drafts.ts), through the engine's tools. */
+export type DraftsPort = Drafts;
 
 /** Leave and the team calendar (main/engine/leave.ts), through the engine's tools. */
 export type LeavePort = Leave;
@@ -83,6 +87,7 @@ export interface HandlerDeps {
   /** The organisation's policy as it stands (mcp-server/policy); absent: none. */
   policy?(): Policy;
   workday: WorkdayPort;
+  drafts: DraftsPort;
   leave: LeavePort;
   team: TeamPort;
   idle: IdlePort;

@@ -11,6 +11,7 @@ import { isValidTimeZone } from '../../../mcp-server/contract/time-zone.ts';
 import { api } from '../bridge.ts';
 import { Badge, Button, ErrorText, Field, LoadError, Loading, ScreenHeader, StatusText, Switch } from '../components.tsx';
 import { UpdatesCard } from '../Updates.tsx';
+import { EvidenceCard } from './Evidence.tsx';
 import { useAction, useFocusFirstInvalid, useReadyMark } from '../hooks.ts';
 import { stores, useStore } from '../store.ts';
 
@@ -50,6 +51,7 @@ export function PreferencesScreen() {
       ) : (
         !error && <Loading what="Loading preferences" className="preferences-placeholder" />
       )}
+      <EvidenceCard />
       <UpdatesCard />
     </>
   );

@@ -11,6 +11,7 @@ import { useAction, useDurations, useNow, useReadyMark } from '../hooks.ts';
 import { stores, today, useKeyed } from '../store.ts';
 import { agentWords, dayReason, KEPT_UNTIL_SENT, WAITING_TO_SEND } from '../words.ts';
 import { startWork } from '../work.ts';
+import { DraftsCard } from './Drafts.tsx';
 import { EntryEditor, type EntryDraft } from './EntryEditor.tsx';
 
 /** A pause shorter than this between two entries is not shown as a gap. */
@@ -70,6 +71,8 @@ export function TimesheetScreen() {
           <input type="date" value={monday} onChange={(event) => event.currentTarget.value && go(event.currentTarget.value)} />
         </label>
       </div>
+      {/* The drafts of a day from the person's evidence: nothing at all until a source is on. */}
+      <DraftsCard key={monday} monday={monday} initialDay={monday === thisWeek ? today() : monday} onBooked={() => void stores.timesheet.of(monday).load()} />
       {error && !data && <LoadError message={error} onRetry={() => void stores.timesheet.of(monday).load()} />}
       {error && data && <ErrorText message={`Could not refresh: ${error}`} />}
       {data ? (

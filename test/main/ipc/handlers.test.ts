@@ -97,6 +97,7 @@ function setup(overrides: Partial<HandlerDeps> = {}) {
     restartEngine: async () => void events.push('restart'),
     statusChanged: (status) => void events.push(`statusChanged ${status.asOf}`),
     workday: workdayStub(events),
+    drafts: draftsStub(events),
     leave: leaveStub(events),
     team: {
       hours: async () => {
@@ -119,6 +120,31 @@ function setup(overrides: Partial<HandlerDeps> = {}) {
   const dispatch = createDispatch(createHandlers(deps), (line) => events.push(`log ${line}`));
   const config = () => JSON.parse(readFileSync(join(userData, 'config.json'), 'utf8'));
   return { home, userData, secrets, events, tested, engine, dispatch, config, saved, deps };
+}
+
+/** The engine's drafts of any day: one, with a project; booking records what it was given. */
+function draftsStub(events: string[]): HandlerDeps['drafts'] {
+  const draft = {
+    id: 'd1',
+    start: '2026-11-18T09:00:00+01:00',
+    end: '2026-11-18T10:00:00+01:00',
+    minutes: 60,
+    project: { id: 1, name: 'Website' },
+    activity: null,
+    description: 'PAY-42: retry webhooks',
+    evidence: [{ source: 'git' as const, at: '2026-11-18T09:30:00+01:00', text: 'PAY-42: retry webhooks' }],
+    confidence: 'high' as const,
+  };
+  return {
+    of: async (date) => {
+      events.push(`suggest ${date}`);
+      return { date, drafts: [draft], booked: [], unmapped: [], skipped: [] };
+    },
+    book: async (date, entries) => {
+      events.push(`book ${date} ${JSON.stringify(entries)}`);
+      return { booked: [], message: 'Booked.' };
+    },
+  };
 }
 
 /** Entries of the week of 2026-11-16 and a recording of every change. */
@@ -1034,5 +1060,117 @@ describe('updates', () => {
     expect(await dispatch('checkForUpdates', undefined)).toMatchObject({ ok: true, value: { words: 'Checking for updates…' } });
     expect(await dispatch('installUpdate', undefined)).toEqual({ ok: false, message: 'There is no downloaded update to install yet.' });
     expect(events.filter((event) => /update|Update/.test(event))).toEqual(['installUpdate', 'updateMode auto', 'checkUpdates']);
+  });
+});
+
+describe('evidence handlers', () => {
+  const FEED = 'https://calendar.google.com/calendar/ical/ada%40example.com/private-9c1e0d7f/basic.ics';
+  const evidence = (calendars: unknown[] = []) => ({
+    emails: ['Ada@Example.com'],
+    calendars,
+    git: { folders: ['/home/ada/code'] },
+    activity: { enabled: false },
+    aiSessions: { enabled: true },
+    rules: [{ source: 'git', match: 'PAY-', project: 'Website' }],
+  });
+
+  it('put a secret feed address whole into the keychain, `{secret}` into config.json, and never hand it back', async () => {
+    const { dispatch, secrets, config, userData } = setup();
+    const saved = await dispatch('saveEvidence', {
+      evidence: evidence([
+        { name: 'Work', url: FEED },
+        { name: 'Holidays', file: '/home/ada/h.ics' },
+      ]),
+    });
+    expect(saved).toMatchObject({ ok: true, value: { feeds: [{ name: 'Work', hasSecret: true }] } });
+    expect(secrets.get('calendar-feed:Work')).toBe(FEED);
+    expect(config().evidence.calendars).toEqual([
+      { name: 'Work', url: '{secret}' },
+      { name: 'Holidays', file: '/home/ada/h.ics' },
+    ]);
+    expect(config().evidence.emails).toEqual(['ada@example.com']);
+    expect(readFileSync(join(userData, 'config.json'), 'utf8')).not.toContain('private-9c1e0d7f');
+    expect(JSON.stringify(saved)).not.toContain('private-9c1e0d7f');
+    expect(JSON.stringify(await dispatch('getEvidence', undefined))).not.toContain('private-9c1e0d7f');
+  });
+
+  it('keep a saved secret when the address comes back as `{secret}`, take a secret part by name, and drop a removed feed’s secret', async () => {
+    const { dispatch, secrets, config } = setup();
+    await dispatch('saveEvidence', { evidence: evidence([{ name: 'Work', url: FEED }]) });
+    expect(await dispatch('saveEvidence', { evidence: evidence([{ name: 'Work', url: '{secret}' }]) })).toMatchObject({ ok: true });
+    expect(secrets.get('calendar-feed:Work')).toBe(FEED);
+    const placed = await dispatch('saveEvidence', {
+      evidence: evidence([
+        { name: 'Work', url: '{secret}' },
+        { name: 'Team', url: 'https://cal.example.com/{secret}/team.ics' },
+      ]),
+      secrets: [{ calendar: 'Team', secret: 'tok-31' }],
+    });
+    expect(placed).toMatchObject({ ok: true });
+    expect(secrets.get('calendar-feed:Team')).toBe('tok-31');
+    await dispatch('saveEvidence', { evidence: evidence([{ name: 'Team', url: 'https://cal.example.com/{secret}/team.ics' }]) });
+    expect(secrets.has('calendar-feed:Work')).toBe(false);
+    expect(config().evidence.calendars).toEqual([{ name: 'Team', url: 'https://cal.example.com/{secret}/team.ics' }]);
+  });
+
+  it('refuse a `{secret}` feed without a secret, a bad address and a bad rule in a sentence, writing nothing', async () => {
+    const { dispatch, userData, secrets } = setup();
+    expect(await dispatch('saveEvidence', { evidence: evidence([{ name: 'Work', url: '{secret}' }]) })).toEqual({
+      ok: false,
+      message: 'Calendar “Work”: enter the feed’s secret address: Punchcard has no secret saved for it. Nothing was saved.',
+    });
+    expect(await dispatch('saveEvidence', { evidence: evidence([{ name: 'Work', url: 'ftp://cal' }]) })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('enter an http(s) or webcal address'),
+    });
+    expect(
+      await dispatch('saveEvidence', {
+        evidence: evidence([
+          { name: 'A', file: '/a.ics' },
+          { name: 'a', file: '/b.ics' },
+        ]),
+      }),
+    ).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^Evidence settings, calendars: calendars with names of their own\. Nothing was saved\.$/),
+    });
+    // The payload is checked before any handler runs: an unknown field, a rule without a project, a path too long.
+    expect(await dispatch('saveEvidence', { evidence: { ...evidence(), extra: 1 } })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^Invalid request/),
+    });
+    expect(await dispatch('saveEvidence', { evidence: { ...evidence(), rules: [{ match: 'x' }] } })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^Invalid request: evidence\.rules\.0\.project/),
+    });
+    expect(await dispatch('saveEvidence', { evidence: { ...evidence(), git: { folders: ['x'.repeat(1001)] } } })).toMatchObject({ ok: false });
+    expect(() => readFileSync(join(userData, 'config.json'))).toThrow(/ENOENT/);
+    expect(secrets.size).toBe(0);
+  });
+
+  it('draft nothing and ask the engine nothing while no source is on; once one is, ask it for the day', async () => {
+    const { dispatch, events } = setup();
+    expect(await dispatch('getDrafts', { date: '2026-11-18' })).toEqual({
+      ok: true,
+      value: { date: '2026-11-18', sources: [], unavailable: null, drafts: [], booked: [], unmapped: [], skipped: [] },
+    });
+    expect(events.filter((event) => event.startsWith('suggest'))).toEqual([]);
+    await dispatch('saveEvidence', { evidence: evidence() });
+    const drafted = await dispatch('getDrafts', { date: '2026-11-18' });
+    expect(drafted).toMatchObject({ ok: true, value: { sources: ['git', 'ai'], drafts: [{ id: 'd1' }] } });
+    expect(events).toContain('suggest 2026-11-18');
+  });
+
+  it('book only valid, distinct drafts: the payload is checked before the engine hears of it', async () => {
+    const { dispatch, events } = setup();
+    const book = (entries: unknown) => dispatch('bookDrafts', { date: '2026-11-18', entries } as never);
+    expect(await book([])).toMatchObject({ ok: false, message: expect.stringMatching(/^Invalid request: entries/) });
+    expect(await book([{ id: 'd1', start: 'nine' }])).toMatchObject({ ok: false, message: expect.stringContaining('a time as YYYY-MM-DDTHH:MM') });
+    expect(await book([{ id: 'd1', project: '' }])).toMatchObject({ ok: false });
+    expect(await book([{ id: 'd1', minutes: 60 }])).toMatchObject({ ok: false });
+    expect(await book([{ id: 'd1' }, { id: 'd1' }])).toMatchObject({ ok: false, message: expect.stringContaining('same draft was sent twice') });
+    expect(events.filter((event) => event.startsWith('book'))).toEqual([]);
+    expect(await book([{ id: 'd1', start: '2026-11-18T09:15', project: 'Website' }])).toMatchObject({ ok: true, value: { message: 'Booked.' } });
+    expect(events).toContain('book 2026-11-18 [{"id":"d1","project":"Website","start":"2026-11-18T09:15"}]');
   });
 });
