@@ -462,7 +462,11 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
   });
 
   // --- settings
-  const switchedOn = Object.fromEntries(Object.values(TOOL_CATALOG).map((tool) => [tool.name, isDefaultEnabled(tool)])) as Record<ToolName, boolean>;
+  // As the engine decides (contract/tool-policy.ts): the evidence tools are off for AI clients until a source is named.
+  const evidenceOn = options.evidence === true;
+  const switchedOn = Object.fromEntries(
+    Object.values(TOOL_CATALOG).map((tool) => [tool.name, isDefaultEnabled(tool) && (tool.group !== 'evidence' || evidenceOn)]),
+  ) as Record<ToolName, boolean>;
   const state: FakeBridge['state'] = {
     readOnly: false,
     switchedOn,
