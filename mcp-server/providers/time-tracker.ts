@@ -189,6 +189,11 @@ export interface CatalogPart {
    * full catalog lists each project's in turn.
    */
   readonly activitiesBelongToProjects?: boolean;
+  /**
+   * Every entry needs an activity (Kimai's activities, Clockodo's services): a write without one is
+   * refused, so a tool that books several entries checks this before it sends the first.
+   */
+  readonly entriesNeedActivity?: boolean;
   createCatalogItem(item: { kind: CatalogKind; name: string; customerId?: number; projectId?: number }): Promise<CatalogItem>;
   setArchived(kind: CatalogKind, id: number, archived: boolean): Promise<CatalogItem>;
 }

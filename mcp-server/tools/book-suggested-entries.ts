@@ -102,6 +102,12 @@ async function plannedBookings(entries: readonly Correction[], drafts: readonly 
         : correction.project === undefined || draft.project?.id === projectId
           ? (draft.activity?.id ?? null)
           : null;
+    // Checked here, not by the back end's refusal of one write: the drafts before it would be booked already.
+    if (activityId === null && context.tracker.catalog.entriesNeedActivity) {
+      throw new ToolInputError(
+        `Draft ${draft.id} (${quoted(draft.description)}) has no activity, and ${context.tracker.label} books every entry on one: give one (list_catalog names them). Nothing was booked.`,
+      );
+    }
     const start = correction.start === undefined ? draft.start : readInstant(correction.start, context, `start of ${draft.id}`);
     const end = correction.end === undefined ? draft.end : readInstant(correction.end, context, `end of ${draft.id}`);
     if (end <= start) throw new ToolInputError(`Draft ${draft.id}: end must be after start. Nothing was booked.`);

@@ -23,6 +23,7 @@ interface Indexed<T extends { id: number }> {
 export const NO_NAMES: NameBook = { project: () => undefined, service: () => undefined };
 
 export class ClockodoCatalog extends BackEndPart<ClockodoContext> {
+  readonly entriesNeedActivity = true;
   readonly #customers = new Expiring<ClockodoCustomer[]>(CATALOG_TTL_MS);
   readonly #projects = new Expiring<Indexed<ClockodoProject>>(CATALOG_TTL_MS);
   readonly #services = new Expiring<Indexed<ClockodoService>>(CATALOG_TTL_MS);

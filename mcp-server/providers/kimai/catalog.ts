@@ -12,6 +12,7 @@ import { activityItem, customerItem, projectItem, toCatalog, withoutArchived } f
 const CATALOG_TTL_MS = 60_000;
 
 export class KimaiCatalog extends BackEndPart<KimaiContext> {
+  readonly entriesNeedActivity = true;
   readonly #everything = new Expiring<Catalog>(CATALOG_TTL_MS);
   /** Visible projects and activities only: what a name is resolved against first. */
   readonly #bookable = new Expiring<Catalog>(CATALOG_TTL_MS);

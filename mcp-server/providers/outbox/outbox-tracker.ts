@@ -186,6 +186,7 @@ export class EngineOutbox {
 /** What a call reads and writes through the outbox: the account's zone, the timer, the entries and the catalog. */
 class OutboxCall implements AccountPart, TimerPart, EntriesPart, CatalogPart {
   readonly activitiesBelongToProjects?: boolean;
+  readonly entriesNeedActivity?: boolean;
   readonly #inner: TimeTracker;
   readonly #sender: OutboxSender;
   readonly #options: OutboxOptions;
@@ -199,6 +200,7 @@ class OutboxCall implements AccountPart, TimerPart, EntriesPart, CatalogPart {
     this.#state = state;
     this.#names = names;
     if (inner.catalog.activitiesBelongToProjects) this.activitiesBelongToProjects = true;
+    if (inner.catalog.entriesNeedActivity) this.entriesNeedActivity = true;
   }
 
   whoami() {
