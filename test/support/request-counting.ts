@@ -25,7 +25,10 @@ interface Recorded {
   status: number;
 }
 
-/** Runs the steps in order; `resolve` fills in placeholders in the arguments (ids made by earlier steps). */
+/**
+ * Runs the steps in order; `resolve` fills in placeholders in the arguments (ids made by earlier steps),
+ * and `{draft}` anywhere in them is the first draft the last suggest_entries showed.
+ */
 export async function measureSteps(
   engine: EngineHandle,
   requests: readonly Recorded[],
@@ -33,12 +36,15 @@ export async function measureSteps(
   resolve: (value: unknown) => unknown = (value) => value,
 ): Promise<Measured[]> {
   const results: Measured[] = [];
+  let draft = '';
   for (const step of steps) {
-    const args = Object.fromEntries(Object.entries(step.args ?? {}).map(([key, value]) => [key, resolve(value)]));
+    const given = JSON.parse(JSON.stringify(step.args ?? {}).replaceAll('"{draft}"', JSON.stringify(draft))) as Record<string, unknown>;
+    const args = Object.fromEntries(Object.entries(given).map(([key, value]) => [key, resolve(value)]));
     const before = requests.length;
     const result = await engine.call(step.tool, args);
     const sent = requests.slice(before).map((request) => `${request.method} ${request.path.replace(/^\/api/, '')} ${request.status}`);
     const text = result.content.map((block) => block.text ?? '').join('\n');
+    if (step.tool === 'suggest_entries') draft = (result.structuredContent?.drafts as Array<{ id: string }> | undefined)?.[0]?.id ?? '';
     results.push({ label: step.label, tool: step.tool, expected: step.expected, requests: sent, isError: result.isError === true, text });
   }
   return results;

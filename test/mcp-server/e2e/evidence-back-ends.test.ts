@@ -155,7 +155,9 @@ describe('the day from evidence on each back end', () => {
     expect(textOf(refused)).toMatch(/is named twice/);
     const noActivity = await engine.call('book_suggested_entries', { from: '2026-11-17', entries: [{ id: drafts[0]?.id }] });
     expect(noActivity.isError).toBe(true);
-    expect(textOf(noActivity)).toMatch(/has no activity, and Kimai \(http:[^)]*\) books every entry on one: give one \(list_catalog names them\)\. Nothing was booked\.$/);
+    expect(textOf(noActivity)).toMatch(
+      /has no activity, and Kimai \(http:[^)]*\) books every entry on one: give one \(list_catalog names them\)\. Nothing was booked\.$/,
+    );
     expect(fake.state.timesheets).toHaveLength(before);
   });
 });

@@ -187,10 +187,10 @@ describe('--all-tools', () => {
   it("gives the app's own engine every tool: its proof arrives on a pipe no config entry can give", async () => {
     const { dir, env } = setup({ schemaVersion: 1, ai: { enabled: false } });
     const server = start(dir, env, 'legacy', ['--all-tools'], { text: `${APP_ENGINE_PROOF_LINE}\n` });
-    expect((await toolNames(server, 2)).length).toBe(18);
+    expect((await toolNames(server, 2)).length).toBe(20);
     await call(server, 'legacy', 3, 'timer_status'); // the engine has taken over, and agrees
     server.send(eraRequest('legacy', 4, 'tools/list'));
-    expect((await toolNames(server, 4)).length).toBe(18);
+    expect((await toolNames(server, 4)).length).toBe(20);
   });
 
   it("refuses the forged app key: a key in the entry's variables and its hash in the --user-data folder it picked", async () => {

@@ -90,6 +90,8 @@ describe.each<Era>(['legacy', 'modern'])('a realistic day (%s era)', (era) => {
       overtime_minutes: 225 - 3 * 8 * 60,
       // The local timesheet keeps no account of its own: the settings' targets are all there is.
       back_end_balance: null,
+      // No AI agent booked time of its own here.
+      agent_minutes_left_out: 0,
     });
     expect(textOf(report)).toMatch(
       /^Total 3 h 45 min from 2026-11-16 to 2026-11-22; target 40 h, 24 h of it up to today \(2026-11-18\); shortfall 20 h 15 min\.\n2026-11-16: 0 min of 8 h\n/,

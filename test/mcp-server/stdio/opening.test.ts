@@ -61,7 +61,7 @@ describe('the manifest the build captures from the SDK', () => {
       capabilities: { tools: { listChanged: true }, prompts: { listChanged: true }, completions: {} },
     });
     expect(manifest.prompts.map((prompt) => prompt.name)).toEqual(['weekly_review', 'fill_my_day', 'plan_leave', 'month_close']);
-    expect(manifest.prompts.find((prompt) => prompt.name === 'fill_my_day')?.tools).toEqual(['log_time']);
+    expect(manifest.prompts.find((prompt) => prompt.name === 'fill_my_day')?.tools).toEqual(['log_time', 'book_suggested_entries']);
   });
 });
 

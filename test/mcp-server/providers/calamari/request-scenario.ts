@@ -5,9 +5,10 @@
 // what it remembers (the modules, the person's zone) is all the session knows, and its requests are
 // not counted.
 import { createEngineClient } from '../../../../main/engine/engine-client.ts';
+import { oneCommitEvidence } from '../../../support/evidence-fixture.ts';
 import { serveArguments } from '../../../../main/engine/launch.ts';
 import { createTimesheet, type Timesheet } from '../../../../main/engine/timesheet.ts';
-import { type EngineHandle, makeUserDataDir, SERVER_BUNDLE, startEngine } from '../../../support/engine.ts';
+import { type EngineHandle, makeUserDataDir, writeSettings, SERVER_BUNDLE, startEngine } from '../../../support/engine.ts';
 import { type MovableClock, movableClockStartingAt } from '../../../support/fake-clock.ts';
 import type { Step } from '../../../support/request-counting.ts';
 import { runCli } from '../../../support/run-cli.ts';
@@ -15,6 +16,9 @@ import { DEFAULT_KEY, type FakeCalamari, seedOrganisation, startFakeCalamari, wa
 
 export const NOW = '2026-11-18T08:00:00+01:00';
 export const ADA = 'ada@acme.example';
+
+/** A commit of the person's the day before NOW, for the evidence steps. */
+const YESTERDAYS_COMMIT = '2026-11-17T06:00:00+01:00';
 
 export const STEPS: Step[] = [
   { label: 'timer_status (first call)', tool: 'timer_status', expected: 1 },
@@ -35,6 +39,13 @@ export const STEPS: Step[] = [
     label: 'record_agent_time (a prefix in the description: no request of its own)',
     tool: 'record_agent_time',
     args: { start: 'yesterday 07:00', end: 'yesterday 07:30', description: 'Ran the tests', project: 'General' },
+    expected: 1,
+  },
+  { label: 'suggest_entries (what is booked, and the bookings of the weeks before)', tool: 'suggest_entries', args: { from: 'yesterday' }, expected: 2 },
+  {
+    label: 'book_suggested_entries (the drafts worked out again from what the last call read, then the one booked)',
+    tool: 'book_suggested_entries',
+    args: { from: 'yesterday', entries: [{ id: '{draft}', project: 'General' }] },
     expected: 1,
   },
   { label: 'list_time_entries', tool: 'list_time_entries', expected: 1 },
@@ -106,7 +117,12 @@ export async function startCountingSession(options: { running?: boolean } = {}):
       description: null,
     });
   }
-  const userDataDir = makeUserDataDir({ provider: { type: 'calamari', url: fake.url, email: ADA }, tools: { groups: { agents: true } } });
+  const userDataDir = makeUserDataDir();
+  writeSettings(userDataDir, {
+    provider: { type: 'calamari', url: fake.url, email: ADA },
+    tools: { groups: { agents: true } },
+    evidence: oneCommitEvidence(userDataDir, YESTERDAYS_COMMIT),
+  });
   const test = await runCli(['--user-data', userDataDir, '--test-connection'], { HOME: userDataDir, PUNCHCARD_CALAMARI_TOKEN: DEFAULT_KEY });
   if (test.code !== 0) throw new Error(`The connection test failed: ${test.stderr}`);
   // Another process asked Calamari a moment ago: the engine keeps the organisation's second with it

@@ -5,13 +5,14 @@
 // the engine waits for the first request; whose the key is, each process asks once, and the first
 // call pays for it.
 import { join } from 'node:path';
+import { oneCommitEvidence } from '../../../support/evidence-fixture.ts';
 import { DatabaseSync } from 'node:sqlite';
 import { CLOCKIFY_IDS_FILE } from '../../../../mcp-server/providers/clockify/context.ts';
 import { createEngineClient } from '../../../../main/engine/engine-client.ts';
 import { serveArguments } from '../../../../main/engine/launch.ts';
 import { createTimesheet, type Timesheet } from '../../../../main/engine/timesheet.ts';
 import { clockifyFacts, clockifyFactsKey } from '../../../../mcp-server/providers/clockify/facts.ts';
-import { type EngineHandle, makeUserDataDir, SERVER_BUNDLE, startEngine } from '../../../support/engine.ts';
+import { type EngineHandle, makeUserDataDir, writeSettings, SERVER_BUNDLE, startEngine } from '../../../support/engine.ts';
 import { clockStartingAt } from '../../../support/fake-clock.ts';
 import type { Step } from '../../../support/request-counting.ts';
 import { ADA, addEntry, at, type FakeClockify, SEED, seedWorkspace, startFakeClockify } from './fake-clockify.ts';
@@ -20,6 +21,9 @@ export const NOW = '2026-11-18T08:00:00+01:00';
 export { ADA };
 
 /** `{entry}` is the number of Ada's newest entry, `{request}` of her newest pending time-off request (as listed). */
+/** A commit of the person's the day before NOW, for the evidence steps. */
+const YESTERDAYS_COMMIT = '2026-11-17T06:00:00+01:00';
+
 export const STEPS: Step[] = [
   { label: 'timer_status (first call: whose the key is, the running entry, the week)', tool: 'timer_status', expected: 3 },
   { label: 'timer_status (warm)', tool: 'timer_status', expected: 2 },
@@ -37,6 +41,13 @@ export const STEPS: Step[] = [
     tool: 'record_agent_time',
     args: { start: 'yesterday 07:00', end: 'yesterday 07:30', description: 'Ran the tests', project: 'Website' },
     expected: 3,
+  },
+  { label: 'suggest_entries (what is booked, and the bookings of the weeks before)', tool: 'suggest_entries', args: { from: 'yesterday' }, expected: 2 },
+  {
+    label: 'book_suggested_entries (the drafts worked out again from what the last call read, then the one booked)',
+    tool: 'book_suggested_entries',
+    args: { from: 'yesterday', entries: [{ id: '{draft}', project: 'Website', activity: 'Design' }] },
+    expected: 1,
   },
   { label: 'list_time_entries', tool: 'list_time_entries', args: { limit: 10 }, expected: 1 },
   { label: 'update_time_entry (the read reused)', tool: 'update_time_entry', args: { id: '{entry}', description: 'changed' }, expected: 2 },
@@ -73,7 +84,9 @@ export async function startCountingSession(options: { running?: boolean } = {}):
   const fake = await startFakeClockify({ now: clockStartingAt(NOW), teamTimeOffForEveryone: true });
   seedWorkspace(fake);
   if (options.running) addEntry(fake, { userId: ADA.id, start: at('2026-11-18', '07:00'), projectId: SEED.projects.website, taskId: SEED.tasks.development });
-  const userDataDir = makeUserDataDir({
+  const userDataDir = makeUserDataDir();
+  writeSettings(userDataDir, {
+    evidence: oneCommitEvidence(userDataDir, YESTERDAYS_COMMIT),
     provider: { type: 'clockify', url: fake.url },
     tools: { groups: { agents: true }, enabled: { update_time_entry: true, delete_time_entry: true, cancel_leave_request: true } },
   });

@@ -3,7 +3,8 @@
 // `npm run bench` prints them. The session starts as a person's does after the app's "Test
 // connection": the person's id, zone and rights are remembered, nothing else.
 import { clockodoFacts, clockodoFactsKey } from '../../../../mcp-server/providers/clockodo/facts.ts';
-import { type EngineHandle, makeUserDataDir, startEngine } from '../../../support/engine.ts';
+import { oneCommitEvidence } from '../../../support/evidence-fixture.ts';
+import { type EngineHandle, makeUserDataDir, writeSettings, startEngine } from '../../../support/engine.ts';
 import { clockStartingAt } from '../../../support/fake-clock.ts';
 import type { Step } from '../../../support/request-counting.ts';
 import { DEFAULT_USERS, type FakeClockodo, type FakeUser, seedCompany, startFakeClockodo } from './fake-clockodo.ts';
@@ -12,6 +13,9 @@ export const NOW = '2026-11-18T08:00:00+01:00';
 export const ADA = DEFAULT_USERS[0] as FakeUser;
 
 /** `{entry}` is the id of Ada's newest entry, `{absence}` of her newest absence. */
+/** A commit of the person's the day before NOW, for the evidence steps. */
+const YESTERDAYS_COMMIT = '2026-11-17T06:00:00+01:00';
+
 export const STEPS: Step[] = [
   { label: 'timer_status (first call, nothing to name yet)', tool: 'timer_status', expected: 2 },
   { label: 'timer_status (warm)', tool: 'timer_status', expected: 2 },
@@ -39,6 +43,13 @@ export const STEPS: Step[] = [
     tool: 'record_agent_time',
     args: { start: 'yesterday 07:00', end: 'yesterday 07:30', description: 'Ran the tests', project: 'Website', activity: 'Development' },
     expected: 1,
+  },
+  { label: 'suggest_entries (what is booked, and the bookings of the weeks before)', tool: 'suggest_entries', args: { from: 'yesterday' }, expected: 2 },
+  {
+    label: 'book_suggested_entries (the drafts worked out again, then the one booked)',
+    tool: 'book_suggested_entries',
+    args: { from: 'yesterday', entries: [{ id: '{draft}', project: 'Website', activity: 'Development' }] },
+    expected: 3,
   },
   { label: 'list_time_entries', tool: 'list_time_entries', args: { limit: 10 }, expected: 1 },
   { label: 'update_time_entry (the read reused)', tool: 'update_time_entry', args: { id: '{entry}', description: 'changed' }, expected: 2 },
@@ -86,7 +97,9 @@ export async function startCountingSession(options: { running?: boolean } = {}):
       clocked: true,
     });
   }
-  const userDataDir = makeUserDataDir({
+  const userDataDir = makeUserDataDir();
+  writeSettings(userDataDir, {
+    evidence: oneCommitEvidence(userDataDir, YESTERDAYS_COMMIT),
     provider: { type: 'clockodo', email: ADA.email, url: fake.url },
     tools: { groups: { agents: true }, enabled: { update_time_entry: true, delete_time_entry: true, cancel_leave_request: true } },
   });

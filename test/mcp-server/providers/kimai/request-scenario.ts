@@ -2,7 +2,8 @@
 // server over stdio, the fake Kimai counting what arrives. The request-count test asserts the
 // numbers; `npm run bench` prints them.
 import { writeDetection } from '../../../../mcp-server/providers/kimai/detection-cache.ts';
-import { type EngineHandle, makeUserDataDir, startEngine } from '../../../support/engine.ts';
+import { oneCommitEvidence } from '../../../support/evidence-fixture.ts';
+import { type EngineHandle, makeUserDataDir, writeSettings, startEngine } from '../../../support/engine.ts';
 import { type Measured, measureSteps as measure, type Step } from '../../../support/request-counting.ts';
 import { clockStartingAt, DEFAULT_USERS, type FakeKimai, type FakeUser, seedCatalog, startFakeKimai } from './fake-kimai.ts';
 
@@ -10,6 +11,9 @@ export type { Measured, Step };
 
 const NOW = '2026-11-18T08:00:00+01:00';
 export const ADA = DEFAULT_USERS[0] as FakeUser;
+
+/** A commit of the person's the day before NOW, for the evidence steps. */
+const YESTERDAYS_COMMIT = '2026-11-17T06:00:00+01:00';
 
 export const STEPS: Step[] = [
   { label: 'timer_status (first call: the user, for the zone of the day)', tool: 'timer_status', expected: 3 },
@@ -40,6 +44,13 @@ export const STEPS: Step[] = [
     tool: 'record_agent_time',
     args: { start: 'yesterday 07:30', end: 'yesterday 08:00', description: 'Fixed a test', project: 'Website', activity: 'Design' },
     expected: 2,
+  },
+  { label: 'suggest_entries (what is booked, and the bookings of the weeks before)', tool: 'suggest_entries', args: { from: 'yesterday' }, expected: 2 },
+  {
+    label: 'book_suggested_entries (the drafts worked out again, then the one booked)',
+    tool: 'book_suggested_entries',
+    args: { from: 'yesterday', entries: [{ id: '{draft}', project: 'Website', activity: 'Design' }] },
+    expected: 3,
   },
   { label: 'list_time_entries', tool: 'list_time_entries', args: { limit: 10 }, expected: 1 },
   { label: 'update_time_entry', tool: 'update_time_entry', args: { id: '{id}', description: 'changed' }, expected: 2 },
@@ -150,12 +161,14 @@ export interface CountingSession {
 export async function startCountingSession(options: { afterConnectionTest?: boolean } = {}): Promise<CountingSession> {
   const fake = await startFakeKimai({ now: clockStartingAt(NOW), config: { absencePlugin: true } });
   seedCatalog(fake);
-  const userDataDir = makeUserDataDir({
+  const userDataDir = makeUserDataDir();
+  writeSettings(userDataDir, {
     provider: { type: 'kimai', url: fake.url },
     ...(options.afterConnectionTest
       ? {}
       : {
           timezone: 'Europe/Berlin',
+          evidence: oneCommitEvidence(userDataDir, YESTERDAYS_COMMIT),
           tools: {
             groups: { agents: true },
             enabled: { update_time_entry: true, delete_time_entry: true, cancel_leave_request: true, archive_catalog_item: true },
