@@ -21,7 +21,7 @@ import {
 } from '../src/drafts.ts';
 import { clockOf, dayLong, daysBetween, formatDuration, rangeLabel } from '../src/format.ts';
 import { asSuggestion, type Suggestion } from './shapes.ts';
-import { EntryInputs, Frame, rangeWords, read, StatusLine, useHost, useWriter } from './ui.tsx';
+import { EntryInputs, Frame, onRangeAnswer, read, StatusLine, useHost, useWriter } from './ui.tsx';
 
 /** The most days drawn, as the tool's own limit. */
 const MAX_DAYS = 31;
@@ -51,11 +51,7 @@ export function SuggestedDayApp() {
 
   useEffect(() => {
     if (!link) return;
-    let words: { from?: string; to?: string } = {};
-    link.onToolInput((args) => {
-      words = rangeWords(args);
-    });
-    link.onToolResult((answer) => {
+    onRangeAnswer(link, (answer, words) => {
       if (asSuggestion(answer.structuredContent)) return show(answer.structuredContent);
       // The model's call was refused (or answered oddly): ask again with its words, and say why where that fails too.
       if (words.from) void reload({ from: words.from, ...(words.to ? { to: words.to } : {}) });

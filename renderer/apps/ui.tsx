@@ -114,9 +114,22 @@ export async function read(link: HostLink, tool: string, args: Record<string, un
   }
 }
 
-/** The days a tool call named (its `from` and `to` where they are text), to read them again with the same words. */
-export function rangeWords(args: Record<string, unknown>): { from?: string; to?: string } {
-  return { ...(typeof args.from === 'string' ? { from: args.from } : {}), ...(typeof args.to === 'string' ? { to: args.to } : {}) };
+/** The days a tool call named: its `from` and `to` where they are text. */
+export interface RangeWords {
+  from?: string;
+  to?: string;
+}
+
+/**
+ * Hands each answer of the tool the app shows to `onAnswer` with the days its call named, so an app
+ * can read those days again in the model's own words (where the answer does not say them, or was refused).
+ */
+export function onRangeAnswer(link: HostLink, onAnswer: (answer: ToolAnswer, words: RangeWords) => void): void {
+  let words: RangeWords = {};
+  link.onToolInput((args) => {
+    words = { ...(typeof args.from === 'string' ? { from: args.from } : {}), ...(typeof args.to === 'string' ? { to: args.to } : {}) };
+  });
+  link.onToolResult((answer) => onAnswer(answer, words));
 }
 
 /** An entry as the apps' forms hold it: times as HH:MM on its day, the rest as typed. */

@@ -7,7 +7,7 @@ import { clockOf, dayLong, daysBetween, formatDuration, rangeLabel } from '../sr
 import { KEPT_UNTIL_SENT } from '../src/words.ts';
 import type { HostLink } from './host-link.ts';
 import { asCalendar, asDayReport, asEntries, type DayReport, type Entry } from './shapes.ts';
-import { type EntryFields, EntryInputs, Frame, rangeWords, read, StatusLine, useHost, useWriter, type Writer } from './ui.tsx';
+import { type EntryFields, EntryInputs, Frame, onRangeAnswer, read, StatusLine, useHost, useWriter, type Writer } from './ui.tsx';
 
 /** The most days the Week draws (a month and a bit); a longer range is cut, and says so. */
 const MAX_DAYS = 31;
@@ -44,13 +44,9 @@ export function WeekApp() {
 
   useEffect(() => {
     if (!link) return;
-    let words: { from?: string; to?: string } = {};
-    link.onToolInput((args) => {
-      words = rangeWords(args);
-    });
     // The answer says which days were asked about (a report names them; entries through the
     // input's words): the Week reads those days whole, every entry and each day's target.
-    link.onToolResult((answer) => {
+    onRangeAnswer(link, (answer, words) => {
       const report = asDayReport(answer.structuredContent);
       void load(report ? { from: report.from, to: report.to } : words);
     });
