@@ -6,6 +6,8 @@ import { type FormEvent, type MouseEvent, useEffect, useRef, useState } from 're
 import { DraftTimeline } from '../src/DraftTimeline.tsx';
 import {
   bookingOf,
+  bookingRefusal,
+  bookLabel,
   type Choices,
   chosenFields,
   type Draft,
@@ -67,7 +69,7 @@ export function SuggestedDayApp() {
     if (!suggestion) return;
     const booking = bookingOf(suggestion.drafts, choices);
     if (booking.problems.length > 0) {
-      writer.say({ kind: 'refused', text: booking.problems.map((item) => `${item.label}: ${item.problem}`).join(' ') });
+      writer.say({ kind: 'refused', text: bookingRefusal(booking) });
       return;
     }
     const what = `Book ${booking.entries.length} suggested ${booking.entries.length === 1 ? 'entry' : 'entries'} of ${rangeLabel(suggestion.from, suggestion.to)}`;
@@ -106,7 +108,7 @@ export function SuggestedDayApp() {
               </p>
               <div className="actions">
                 <button type="button" className="primary" disabled={writer.busy || counts.accepted === 0} onClick={(event) => void book(event)}>
-                  {counts.accepted === 0 ? 'Book' : `Book ${counts.accepted} ${counts.accepted === 1 ? 'entry' : 'entries'}`}
+                  {bookLabel(counts.accepted)}
                 </button>
               </div>
               {counts.accepted === 0 && <p className="muted">Accept the drafts to book; dropped and open ones are not booked.</p>}

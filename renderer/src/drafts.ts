@@ -75,6 +75,16 @@ export interface Booking {
   problems: Array<{ id: string; label: string; problem: string }>;
 }
 
+/** Why the Book step sends nothing: each accepted draft that cannot be booked, by its label, in one text. */
+export function bookingRefusal(booking: Booking): string {
+  return booking.problems.map((item) => `${item.label}: ${item.problem}`).join(' ');
+}
+
+/** The Book button's words: "Book", or how many entries it books. */
+export function bookLabel(accepted: number): string {
+  return accepted === 0 ? 'Book' : `Book ${accepted} ${accepted === 1 ? 'entry' : 'entries'}`;
+}
+
 /**
  * The accepted drafts as book_suggested_entries takes them: each id, and of its fields only those
  * the person changed (the engine keeps the rest as it drafted them). Times go as wall times of the

@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   bookingOf,
+  bookingRefusal,
+  bookLabel,
   chosenFields,
   type Draft,
   fieldsOf,
@@ -52,11 +54,16 @@ describe('bookingOf', () => {
       ['a', 'The end (07:00) must be after the start (07:30) on the same day.'],
       ['b', 'Choose a project: no rule and no earlier entry names one for this draft.'],
     ]);
+    expect(bookingRefusal(booking)).toBe(
+      '07:30–07:00 Website — work a: The end (07:00) must be after the start (07:30) on the same day. ' +
+        '12:15–12:55 No project yet — work b: Choose a project: no rule and no earlier entry names one for this draft.',
+    );
   });
 
   it('counts and keeps choices only for drafts still drafted', () => {
     const choices = { a: { kind: 'drop' as const }, gone: { kind: 'drop' as const } };
     expect(tally([commits, session], choices)).toEqual({ accepted: 0, dropped: 1, open: 1 });
+    expect([0, 1, 2].map(bookLabel)).toEqual(['Book', 'Book 1 entry', 'Book 2 entries']);
     expect(keptChoices([commits, session], choices)).toEqual({ a: { kind: 'drop' } });
   });
 

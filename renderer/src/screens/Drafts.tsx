@@ -8,6 +8,8 @@ import { Badge, Button, ErrorText, StatusText } from '../components.tsx';
 import { DraftTimeline } from '../DraftTimeline.tsx';
 import {
   bookingOf,
+  bookingRefusal,
+  bookLabel,
   type Choices,
   chosenFields,
   type Draft,
@@ -68,7 +70,7 @@ export function DraftsCard({ monday, initialDay, onBooked }: { monday: string; i
 
   const book = async () => {
     if (booking.problems.length > 0) {
-      action.fail('book', booking.problems.map((item) => `${item.label}: ${item.problem}`).join(' '));
+      action.fail('book', bookingRefusal(booking));
       return;
     }
     const done = await action.run(
@@ -173,7 +175,7 @@ export function DraftsCard({ monday, initialDay, onBooked }: { monday: string; i
           {drafts.length > 0 && (
             <div className="form-actions">
               <Button kind="primary" busy={action.pending === 'book'} busyLabel="Booking…" disabled={counts.accepted === 0} onClick={() => void book()}>
-                {counts.accepted === 0 ? 'Book' : `Book ${counts.accepted} ${counts.accepted === 1 ? 'entry' : 'entries'}`}
+                {bookLabel(counts.accepted)}
               </Button>
               <span className="hint">
                 {counts.accepted} accepted · {counts.dropped} dropped · {counts.open} open
