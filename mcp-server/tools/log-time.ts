@@ -2,7 +2,7 @@ import { formatDuration, formatLocalTime, localDateTimeToEpoch } from '../domain
 import { defineTool } from './define-tool.ts';
 import { ToolInputError } from './tool-input-error.ts';
 import { keptWords } from './kept-words.ts';
-import { catalogLookup, dayRange, entryLabel, MINUTE_MS, notInFuture, presentEntry, readDate, readInstant, readMinutes } from './shared.ts';
+import { catalogLookup, checkBookedSpan, dayRange, entryLabel, MINUTE_MS, presentEntry, readDate, readInstant, readMinutes } from './shared.ts';
 import { logTimeContract } from '../contract/tools/log-time.ts';
 
 /** Where a duration-only entry goes when the day has no earlier work to follow. */
@@ -12,9 +12,7 @@ export default defineTool({
   ...logTimeContract,
   async handler(args, context) {
     const { start, end } = await placeEntry(args, context);
-    if (end <= start) throw new ToolInputError('end must be after start.');
-    if (end - start > 24 * 60 * MINUTE_MS) throw new ToolInputError('An entry can be at most 24 hours long; split longer work into several entries.');
-    notInFuture(end, context, 'end');
+    checkBookedSpan(start, end, context);
     const refs = catalogLookup(context);
     const projectId = await refs.project(args.project);
     const activityId = await refs.activity(args.activity, projectId);

@@ -2,7 +2,7 @@ import { formatDuration, formatLocalTime } from '../domain/time.ts';
 import { recordAgentTimeContract } from '../contract/tools/record-agent-time.ts';
 import { defineTool } from './define-tool.ts';
 import { keptWords } from './kept-words.ts';
-import { catalogLookup, entryLabel, MINUTE_MS, notInFuture, presentEntry, readInstant } from './shared.ts';
+import { catalogLookup, checkBookedSpan, entryLabel, presentEntry, readInstant } from './shared.ts';
 import { ToolInputError } from './tool-input-error.ts';
 
 // An AI agent books the time of its own work: never the person's hours (time_report and the window
@@ -23,9 +23,7 @@ export default defineTool({
     if (args.project.trim() === '') throw new ToolInputError('project: name the project the agent worked on (list_catalog lists them).');
     const start = readInstant(args.start, context, 'start');
     const end = readInstant(args.end, context, 'end');
-    if (end <= start) throw new ToolInputError('end must be after start.');
-    if (end - start > 24 * 60 * MINUTE_MS) throw new ToolInputError('An entry can be at most 24 hours long; split longer work into several entries.');
-    notInFuture(end, context, 'end');
+    checkBookedSpan(start, end, context);
     const refs = catalogLookup(context);
     const projectId = await refs.project(args.project);
     const activityId = await refs.activity(args.activity, projectId);

@@ -99,6 +99,13 @@ export function notInFuture(epochMs: number, context: ToolContext, field: string
   return Math.min(epochMs, context.now());
 }
 
+/** The span of an entry someone books: the end after the start, at most a day long, and not in the future. */
+export function checkBookedSpan(start: number, end: number, context: ToolContext): void {
+  if (end <= start) throw new ToolInputError('end must be after start.');
+  if (end - start > 24 * 60 * MINUTE_MS) throw new ToolInputError('An entry can be at most 24 hours long; split longer work into several entries.');
+  notInFuture(end, context, 'end');
+}
+
 export function today(context: ToolContext): string {
   return localDate(context.now(), context.timezone);
 }

@@ -6,25 +6,27 @@ import { type FormEvent, type MouseEvent, useEffect, useRef, useState } from 're
 import { DraftTimeline } from '../src/DraftTimeline.tsx';
 import {
   bookingOf,
+  bookingRefusal,
+  bookLabel,
   type Choices,
+  chosenFields,
   type Draft,
   type DraftFields,
   draftLabel,
-  fieldsOf,
   fieldsProblem,
   keptChoices,
+  sourceWord,
   tally,
   timelineOf,
+  withChoice,
   withoutBooked,
 } from '../src/drafts.ts';
 import { clockOf, dayLong, daysBetween, formatDuration, rangeLabel } from '../src/format.ts';
 import { asSuggestion, type Suggestion } from './shapes.ts';
-import { Frame, read, StatusLine, useHost, useWriter } from './ui.tsx';
+import { EntryInputs, Frame, onRangeAnswer, read, StatusLine, useHost, useWriter } from './ui.tsx';
 
 /** The most days drawn, as the tool's own limit. */
 const MAX_DAYS = 31;
-
-const SOURCE_WORDS: Record<string, string> = { calendar: 'Calendar', git: 'Commit', activity: 'Activity', ai: 'AI session' };
 
 export function SuggestedDayApp() {
   const host = useHost('suggested-day');
@@ -51,11 +53,7 @@ export function SuggestedDayApp() {
 
   useEffect(() => {
     if (!link) return;
-    let words: { from?: string; to?: string } = {};
-    link.onToolInput((args) => {
-      words = { ...(typeof args.from === 'string' ? { from: args.from } : {}), ...(typeof args.to === 'string' ? { to: args.to } : {}) };
-    });
-    link.onToolResult((answer) => {
+    onRangeAnswer(link, (answer, words) => {
       if (asSuggestion(answer.structuredContent)) return show(answer.structuredContent);
       // The model's call was refused (or answered oddly): ask again with its words, and say why where that fails too.
       if (words.from) void reload({ from: words.from, ...(words.to ? { to: words.to } : {}) });
@@ -71,7 +69,7 @@ export function SuggestedDayApp() {
     if (!suggestion) return;
     const booking = bookingOf(suggestion.drafts, choices);
     if (booking.problems.length > 0) {
-      writer.say({ kind: 'refused', text: booking.problems.map((item) => `${item.label}: ${item.problem}`).join(' ') });
+      writer.say({ kind: 'refused', text: bookingRefusal(booking) });
       return;
     }
     const what = `Book ${booking.entries.length} suggested ${booking.entries.length === 1 ? 'entry' : 'entries'} of ${rangeLabel(suggestion.from, suggestion.to)}`;
@@ -110,7 +108,7 @@ export function SuggestedDayApp() {
               </p>
               <div className="actions">
                 <button type="button" className="primary" disabled={writer.busy || counts.accepted === 0} onClick={(event) => void book(event)}>
-                  {counts.accepted === 0 ? 'Book' : `Book ${counts.accepted} ${counts.accepted === 1 ? 'entry' : 'entries'}`}
+                  {bookLabel(counts.accepted)}
                 </button>
               </div>
               {counts.accepted === 0 && <p className="muted">Accept the drafts to book; dropped and open ones are not booked.</p>}
@@ -177,15 +175,11 @@ function SuggestedDay({ date, suggestion, choices, setChoices, editing, setEditi
 
 function DraftRow({ draft, choices, setChoices, editing, setEditing, busy }: Omit<DayProps, 'date' | 'suggestion'> & { draft: Draft }) {
   const choice = choices[draft.id];
-  const fields = choice?.kind === 'accept' ? choice.fields : fieldsOf(draft);
+  const fields = chosenFields(draft, choices);
   const when = `${fields.start}–${fields.end}`;
   const label = draftLabel(fields);
   const changeRef = useRef<HTMLButtonElement>(null);
-  const choose = (next: Choices[string] | undefined) =>
-    setChoices((current) => {
-      const { [draft.id]: _, ...rest } = current;
-      return next ? { ...rest, [draft.id]: next } : rest;
-    });
+  const choose = (next: Choices[string] | undefined) => setChoices((current) => withChoice(current, draft.id, next));
   const state = choice?.kind === 'accept' ? 'Accepted' : choice?.kind === 'drop' ? 'Dropped' : 'Open';
   if (editing === draft.id) {
     return (
@@ -214,7 +208,7 @@ function DraftRow({ draft, choices, setChoices, editing, setEditing, busy }: Omi
         <ul className="evidence">
           {draft.evidence.map((line, index) => (
             <li key={`${line.at}-${index}`}>
-              {SOURCE_WORDS[line.source] ?? line.source} {clockOf(line.at)}: {line.text}
+              {sourceWord(line.source)} {clockOf(line.at)}: {line.text}
             </li>
           ))}
         </ul>
@@ -250,15 +244,6 @@ function DraftRow({ draft, choices, setChoices, editing, setEditing, busy }: Omi
 function DraftForm({ title, initial, onSave, onCancel }: { title: string; initial: DraftFields; onSave: (fields: DraftFields) => void; onCancel: () => void }) {
   const [fields, setFields] = useState(initial);
   const [problem, setProblem] = useState<string | null>(null);
-  const first = useRef<HTMLInputElement>(null);
-  useEffect(() => first.current?.focus(), []);
-  const field = (name: keyof DraftFields) => ({
-    value: fields[name],
-    onChange: (event: { target: { value: string } }) => {
-      setFields({ ...fields, [name]: event.target.value });
-      setProblem(null);
-    },
-  });
   // A host's frame may not allow forms to submit (sandboxed without allow-forms): the button's click saves.
   const submit = (event: FormEvent | MouseEvent) => {
     event.preventDefault();
@@ -268,26 +253,14 @@ function DraftForm({ title, initial, onSave, onCancel }: { title: string; initia
   };
   return (
     <form className="fields" aria-label={title} noValidate onSubmit={(event) => event.preventDefault()}>
-      <label>
-        From
-        <input ref={first} type="time" required {...field('start')} />
-      </label>
-      <label>
-        To
-        <input type="time" required {...field('end')} />
-      </label>
-      <label>
-        Project
-        <input required {...field('project')} />
-      </label>
-      <label>
-        Activity
-        <input {...field('activity')} />
-      </label>
-      <label>
-        Description
-        <input {...field('description')} />
-      </label>
+      <EntryInputs
+        fields={fields}
+        onChange={(changed) => {
+          setFields(changed);
+          setProblem(null);
+        }}
+        required={['start', 'end', 'project']}
+      />
       <div className="actions">
         <button type="submit" className="primary" onClick={submit}>
           Accept changed
@@ -316,7 +289,7 @@ function OpenNotes({ suggestion }: { suggestion: Suggestion }) {
           <ul>
             {suggestion.unmapped.map((item, index) => (
               <li key={`${item.source}-${index}`}>
-                {SOURCE_WORDS[item.source] ?? item.source}: {item.text} ({formatDuration(item.minutes)})
+                {sourceWord(item.source)}: {item.text} ({formatDuration(item.minutes)})
               </li>
             ))}
           </ul>
@@ -328,7 +301,7 @@ function OpenNotes({ suggestion }: { suggestion: Suggestion }) {
           <ul>
             {suggestion.skipped.map((item, index) => (
               <li key={`${item.source}-${index}`}>
-                {SOURCE_WORDS[item.source] ?? item.source}: {item.problem}
+                {sourceWord(item.source)}: {item.problem}
               </li>
             ))}
           </ul>

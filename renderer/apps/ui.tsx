@@ -1,5 +1,5 @@
-// What the three apps share: the link to the host with its theme and size applied, the one way a
-// click writes (and tells the model), and the status line that says what happened.
+// What the apps share: the link to the host with its theme and size applied, the one way a click
+// writes (and tells the model), the status line that says what happened, and an entry's inputs.
 import { type MouseEvent, type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { connectToHost, type HostContext, type HostLink, textOf, type ToolAnswer } from './host-link.ts';
 
@@ -112,4 +112,77 @@ export async function read(link: HostLink, tool: string, args: Record<string, un
   } catch (error) {
     return { refused: (error as Error).message };
   }
+}
+
+/** The days a tool call named: its `from` and `to` where they are text. */
+export interface RangeWords {
+  from?: string;
+  to?: string;
+}
+
+/**
+ * Hands each answer of the tool the app shows to `onAnswer` with the days its call named, so an app
+ * can read those days again in the model's own words (where the answer does not say them, or was refused).
+ */
+export function onRangeAnswer(link: HostLink, onAnswer: (answer: ToolAnswer, words: RangeWords) => void): void {
+  let words: RangeWords = {};
+  link.onToolInput((args) => {
+    words = { ...(typeof args.from === 'string' ? { from: args.from } : {}), ...(typeof args.to === 'string' ? { to: args.to } : {}) };
+  });
+  link.onToolResult((answer) => onAnswer(answer, words));
+}
+
+/** An entry as the apps' forms hold it: times as HH:MM on its day, the rest as typed. */
+export interface EntryFields {
+  start: string;
+  end: string;
+  project: string;
+  activity: string;
+  description: string;
+}
+
+/**
+ * An entry's five labelled inputs, the first focused when they appear. Which must be filled is the
+ * caller's: the Week lets an entry's end and project stay empty, a draft to book needs both.
+ */
+export function EntryInputs({
+  fields,
+  onChange,
+  required,
+}: {
+  fields: EntryFields;
+  onChange: (fields: EntryFields) => void;
+  required: readonly (keyof EntryFields)[];
+}) {
+  const first = useRef<HTMLInputElement>(null);
+  useEffect(() => first.current?.focus(), []);
+  const field = (name: keyof EntryFields) => ({
+    value: fields[name],
+    required: required.includes(name),
+    onChange: (event: { target: { value: string } }) => onChange({ ...fields, [name]: event.target.value }),
+  });
+  return (
+    <>
+      <label>
+        From
+        <input ref={first} type="time" {...field('start')} />
+      </label>
+      <label>
+        To
+        <input type="time" {...field('end')} />
+      </label>
+      <label>
+        Project
+        <input {...field('project')} />
+      </label>
+      <label>
+        Activity
+        <input {...field('activity')} />
+      </label>
+      <label>
+        Description
+        <input {...field('description')} />
+      </label>
+    </>
+  );
 }

@@ -7,7 +7,7 @@ import { clockOf, dayLong, daysBetween, formatDuration, rangeLabel } from '../sr
 import { KEPT_UNTIL_SENT } from '../src/words.ts';
 import type { HostLink } from './host-link.ts';
 import { asCalendar, asDayReport, asEntries, type DayReport, type Entry } from './shapes.ts';
-import { Frame, read, StatusLine, useHost, useWriter, type Writer } from './ui.tsx';
+import { type EntryFields, EntryInputs, Frame, onRangeAnswer, read, StatusLine, useHost, useWriter, type Writer } from './ui.tsx';
 
 /** The most days the Week draws (a month and a bit); a longer range is cut, and says so. */
 const MAX_DAYS = 31;
@@ -44,13 +44,9 @@ export function WeekApp() {
 
   useEffect(() => {
     if (!link) return;
-    let words: { from?: string; to?: string } = {};
-    link.onToolInput((args) => {
-      words = { ...(typeof args.from === 'string' ? { from: args.from } : {}), ...(typeof args.to === 'string' ? { to: args.to } : {}) };
-    });
     // The answer says which days were asked about (a report names them; entries through the
     // input's words): the Week reads those days whole, every entry and each day's target.
-    link.onToolResult((answer) => {
+    onRangeAnswer(link, (answer, words) => {
       const report = asDayReport(answer.structuredContent);
       void load(report ? { from: report.from, to: report.to } : words);
     });
@@ -251,53 +247,20 @@ function EntryRow({ entry, editing, setEditing, writer, done }: Omit<DayProps, '
   );
 }
 
-interface Fields {
-  start: string;
-  end: string;
-  project: string;
-  activity: string;
-  description: string;
-}
-
 interface EntryFormProps {
   title: string;
-  initial: Fields;
+  initial: EntryFields;
   busy: boolean;
   submitLabel: string;
-  onSubmit: (event: MouseEvent, fields: Fields) => Promise<void>;
+  onSubmit: (event: MouseEvent, fields: EntryFields) => Promise<void>;
   onCancel: () => void;
 }
 
 function EntryForm({ title, initial, busy, submitLabel, onSubmit, onCancel }: EntryFormProps) {
   const [fields, setFields] = useState(initial);
-  const first = useRef<HTMLInputElement>(null);
-  useEffect(() => first.current?.focus(), []);
-  const field = (name: keyof Fields) => ({
-    value: fields[name],
-    onChange: (event: { target: { value: string } }) => setFields({ ...fields, [name]: event.target.value }),
-  });
   return (
     <form className="fields" aria-label={title} onSubmit={(event) => event.preventDefault()}>
-      <label>
-        From
-        <input ref={first} type="time" required {...field('start')} />
-      </label>
-      <label>
-        To
-        <input type="time" {...field('end')} />
-      </label>
-      <label>
-        Project
-        <input {...field('project')} />
-      </label>
-      <label>
-        Activity
-        <input {...field('activity')} />
-      </label>
-      <label>
-        Description
-        <input {...field('description')} />
-      </label>
+      <EntryInputs fields={fields} onChange={setFields} required={['start']} />
       <div className="actions">
         <button type="submit" className="primary" disabled={busy} onClick={(event) => void onSubmit(event, fields)}>
           {submitLabel}
@@ -328,7 +291,7 @@ function fillEnd(start: string, missing: number): string {
   return `${String(Math.floor(end / 60)).padStart(2, '0')}:${String(end % 60).padStart(2, '0')}`;
 }
 
-function named(fields: Fields): Record<string, string> {
+function named(fields: EntryFields): Record<string, string> {
   const args: Record<string, string> = {};
   if (fields.project.trim()) args.project = fields.project.trim();
   if (fields.activity.trim()) args.activity = fields.activity.trim();
@@ -337,7 +300,7 @@ function named(fields: Fields): Record<string, string> {
 }
 
 /** Only what the person changed goes to update_time_entry. */
-function changed(initial: Fields, fields: Fields, date: string): Record<string, string> {
+function changed(initial: EntryFields, fields: EntryFields, date: string): Record<string, string> {
   const args: Record<string, string> = {};
   if (fields.start !== initial.start) args.start = `${date}T${fields.start}`;
   if (fields.end !== initial.end && fields.end) args.end = `${date}T${fields.end}`;

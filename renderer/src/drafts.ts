@@ -2,6 +2,7 @@
 // MCP App suggested-day: each draft is accepted (as it is or changed) or dropped, and what goes to
 // book_suggested_entries is exactly the accepted ones with only what the person changed. Pure: no
 // React, no bridge, so both pages decide alike and the tests read it directly.
+import type { DraftChange } from '../../main/ipc/contract.ts';
 import type { DraftOutput } from '../../mcp-server/contract/tools/suggest-entries.ts';
 import { clockOf } from './format.ts';
 
@@ -20,16 +21,6 @@ export type Choice = { kind: 'accept'; fields: DraftFields } | { kind: 'drop' };
 /** By draft id; a draft without a choice is still open (neither booked nor dropped). */
 export type Choices = Readonly<Record<string, Choice>>;
 
-/** One entry of book_suggested_entries' `entries`. */
-export interface BookedChange {
-  id: string;
-  project?: string;
-  activity?: string;
-  description?: string;
-  start?: string;
-  end?: string;
-}
-
 /** The form's fields of a draft as the engine drafted it. */
 export function fieldsOf(draft: Draft): DraftFields {
   return {
@@ -39,6 +30,25 @@ export function fieldsOf(draft: Draft): DraftFields {
     activity: draft.activity?.name ?? '',
     description: draft.description,
   };
+}
+
+const SOURCE_WORDS: Record<string, string> = { calendar: 'Calendar', git: 'Commit', activity: 'Activity', ai: 'AI session' };
+
+/** An evidence source as the person reads it ("Commit" for git); a source this window does not know yet by its own name. */
+export function sourceWord(source: string): string {
+  return SOURCE_WORDS[source] ?? source;
+}
+
+/** A draft's fields as they stand: as the person changed them where they accepted it changed, else as drafted. */
+export function chosenFields(draft: Draft, choices: Choices): DraftFields {
+  const choice = choices[draft.id];
+  return choice?.kind === 'accept' ? choice.fields : fieldsOf(draft);
+}
+
+/** The choices with a draft's own replaced, or taken back (open again) where `choice` is undefined. */
+export function withChoice(choices: Choices, id: string, choice: Choice | undefined): Choices {
+  const { [id]: _, ...rest } = choices;
+  return choice ? { ...rest, [id]: choice } : rest;
 }
 
 /** What a draft is, in one line: "Website · Development — Checkout flow", "No project yet — …". */
@@ -60,9 +70,19 @@ export function fieldsProblem(fields: DraftFields): string | null {
 
 export interface Booking {
   /** What book_suggested_entries gets; empty when nothing is accepted. */
-  entries: BookedChange[];
+  entries: DraftChange[];
   /** Accepted drafts that cannot be booked as they are, with why (the Book step says them and sends nothing). */
   problems: Array<{ id: string; label: string; problem: string }>;
+}
+
+/** Why the Book step sends nothing: each accepted draft that cannot be booked, by its label, in one text. */
+export function bookingRefusal(booking: Booking): string {
+  return booking.problems.map((item) => `${item.label}: ${item.problem}`).join(' ');
+}
+
+/** The Book button's words: "Book", or how many entries it books. */
+export function bookLabel(accepted: number): string {
+  return accepted === 0 ? 'Book' : `Book ${accepted} ${accepted === 1 ? 'entry' : 'entries'}`;
 }
 
 /**
@@ -71,7 +91,7 @@ export interface Booking {
  * draft's own day, which the engine reads in the person's zone.
  */
 export function bookingOf(drafts: readonly Draft[], choices: Choices): Booking {
-  const entries: BookedChange[] = [];
+  const entries: DraftChange[] = [];
   const problems: Booking['problems'] = [];
   for (const draft of drafts) {
     const choice = choices[draft.id];
@@ -84,7 +104,7 @@ export function bookingOf(drafts: readonly Draft[], choices: Choices): Booking {
     }
     const drafted = fieldsOf(draft);
     const day = draft.start.slice(0, 10);
-    const change: BookedChange = { id: draft.id };
+    const change: DraftChange = { id: draft.id };
     if (fields.start !== drafted.start) change.start = `${day}T${fields.start}`;
     if (fields.end !== drafted.end) change.end = `${day}T${fields.end}`;
     if (fields.project.trim() !== drafted.project) change.project = fields.project.trim();

@@ -1,7 +1,20 @@
 // The review of a day's drafts that the Timesheet and the suggested-day app share (renderer/src/drafts.ts):
 // what goes to book_suggested_entries, what is refused before it is sent, and where the timeline draws.
 import { describe, expect, it } from 'vitest';
-import { bookingOf, type Draft, fieldsOf, keptChoices, tally, timelineOf, withoutBooked } from '../../renderer/src/drafts.ts';
+import {
+  bookingOf,
+  bookingRefusal,
+  bookLabel,
+  chosenFields,
+  type Draft,
+  fieldsOf,
+  keptChoices,
+  sourceWord,
+  tally,
+  timelineOf,
+  withChoice,
+  withoutBooked,
+} from '../../renderer/src/drafts.ts';
 
 const draft = (id: string, start: string, end: string, project: string | null): Draft => ({
   id,
@@ -41,17 +54,43 @@ describe('bookingOf', () => {
       ['a', 'The end (07:00) must be after the start (07:30) on the same day.'],
       ['b', 'Choose a project: no rule and no earlier entry names one for this draft.'],
     ]);
+    expect(bookingRefusal(booking)).toBe(
+      '07:30–07:00 Website — work a: The end (07:00) must be after the start (07:30) on the same day. ' +
+        '12:15–12:55 No project yet — work b: Choose a project: no rule and no earlier entry names one for this draft.',
+    );
   });
 
   it('counts and keeps choices only for drafts still drafted', () => {
     const choices = { a: { kind: 'drop' as const }, gone: { kind: 'drop' as const } };
     expect(tally([commits, session], choices)).toEqual({ accepted: 0, dropped: 1, open: 1 });
+    expect([0, 1, 2].map(bookLabel)).toEqual(['Book', 'Book 1 entry', 'Book 2 entries']);
     expect(keptChoices([commits, session], choices)).toEqual({ a: { kind: 'drop' } });
   });
 
   it('forgets the choices of what was booked: the rest of a draft comes back with the same id, open', () => {
     const choices = { a: { kind: 'accept' as const, fields: fieldsOf(commits) }, b: { kind: 'drop' as const } };
     expect(withoutBooked(choices, ['a'])).toEqual({ b: { kind: 'drop' } });
+  });
+});
+
+describe('one choice', () => {
+  it("replaces a draft's choice or takes it back, leaving the others as they were", () => {
+    const changed = { ...fieldsOf(commits), end: '08:00' };
+    const choices = withChoice({ b: { kind: 'drop' } }, 'a', { kind: 'accept', fields: changed });
+    expect(choices).toEqual({ a: { kind: 'accept', fields: changed }, b: { kind: 'drop' } });
+    expect(withChoice(choices, 'a', { kind: 'drop' })).toEqual({ a: { kind: 'drop' }, b: { kind: 'drop' } });
+    expect(withChoice(choices, 'a', undefined)).toEqual({ b: { kind: 'drop' } });
+  });
+
+  it('shows a draft as the person changed it once accepted so, else as drafted', () => {
+    const changed = { ...fieldsOf(commits), project: 'Internal' };
+    expect(chosenFields(commits, { a: { kind: 'accept', fields: changed } })).toEqual(changed);
+    expect(chosenFields(commits, { a: { kind: 'drop' } })).toEqual(fieldsOf(commits));
+    expect(chosenFields(session, {})).toEqual(fieldsOf(session));
+  });
+
+  it('names each evidence source in words, and one it does not know by its own name', () => {
+    expect(['calendar', 'git', 'activity', 'ai', 'mail'].map(sourceWord)).toEqual(['Calendar', 'Commit', 'Activity', 'AI session', 'mail']);
   });
 });
 

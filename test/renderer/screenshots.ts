@@ -28,6 +28,12 @@ export interface ScreenshotState {
   act?: (page: Page, fake: FakeBridge) => Promise<void>;
 }
 
+/** The smallest window main allows (main/windows/settings-window.ts, minWidth and minHeight; the layout test holds them equal). */
+export const SMALLEST = { width: 640, height: 480 };
+/** A window of a laptop's size, and a wide one. */
+export const MEDIUM = { width: 800, height: 600 };
+export const WIDE = { width: 1280, height: 800 };
+
 const ready = (page: Page, screen: Screen) => screenReady(page, screen, 10_000);
 
 const showUpdates = async (page: Page) => {
@@ -125,7 +131,7 @@ const DRAFT_STATES: ScreenshotState[] = [
     state: 'drafts-small',
     what: 'the drafts in the smallest window',
     fake: { evidence: true },
-    viewport: { width: 640, height: 480 },
+    viewport: SMALLEST,
     act: reviewDrafts,
   },
   {
@@ -141,16 +147,10 @@ const DRAFT_STATES: ScreenshotState[] = [
     state: 'evidence-small',
     what: 'evidence settings in the smallest window',
     fake: { evidence: true },
-    viewport: { width: 640, height: 480 },
+    viewport: SMALLEST,
     act: showEvidence,
   },
 ];
-
-/** The smallest window main allows (main/windows/settings-window.ts, minWidth and minHeight; the layout test holds them equal). */
-export const SMALLEST = { width: 640, height: 480 };
-/** A window of a laptop's size, and a wide one. */
-export const MEDIUM = { width: 800, height: 600 };
-export const WIDE = { width: 1280, height: 800 };
 
 const CALAMARI = { type: 'calamari', url: 'https://acme.calamari.io', email: 'ada@acme.example' } as const;
 

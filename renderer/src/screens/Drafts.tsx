@@ -8,22 +8,25 @@ import { Badge, Button, ErrorText, StatusText } from '../components.tsx';
 import { DraftTimeline } from '../DraftTimeline.tsx';
 import {
   bookingOf,
+  bookingRefusal,
+  bookLabel,
   type Choices,
+  chosenFields,
   type Draft,
   type DraftFields,
   draftLabel,
-  fieldsOf,
   fieldsProblem,
   keptChoices,
+  sourceWord,
   tally,
   timelineOf,
+  withChoice,
   withoutBooked,
 } from '../drafts.ts';
 import { addDaysTo, dayLong, wallClock } from '../format.ts';
 import { useAction, useDurations } from '../hooks.ts';
-import { stores, today, useKeyed, useStore } from '../store.ts';
-
-const SOURCE_WORDS: Record<string, string> = { calendar: 'Calendar', git: 'Commit', activity: 'Activity', ai: 'AI session' };
+import { stores, today, useKeyed } from '../store.ts';
+import { WorkFields } from '../WorkFields.tsx';
 
 /** The minute of the day it is now, on this computer's clock (the window's today is the computer's too). */
 function nowMinute(): number {
@@ -67,7 +70,7 @@ export function DraftsCard({ monday, initialDay, onBooked }: { monday: string; i
 
   const book = async () => {
     if (booking.problems.length > 0) {
-      action.fail('book', booking.problems.map((item) => `${item.label}: ${item.problem}`).join(' '));
+      action.fail('book', bookingRefusal(booking));
       return;
     }
     const done = await action.run(
@@ -120,7 +123,7 @@ export function DraftsCard({ monday, initialDay, onBooked }: { monday: string; i
                   <li key={draft.id} className="editing">
                     <DraftEditor
                       date={date}
-                      initial={choiceFields(draft, choices)}
+                      initial={chosenFields(draft, choices)}
                       onCancel={() => {
                         setEditing(null);
                         focusChange(draft.id);
@@ -138,12 +141,7 @@ export function DraftsCard({ monday, initialDay, onBooked }: { monday: string; i
                     date={date}
                     draft={draft}
                     choices={choices}
-                    onChoose={(next) =>
-                      setChoices((current) => {
-                        const { [draft.id]: _, ...rest } = current;
-                        return next ? { ...rest, [draft.id]: next } : rest;
-                      })
-                    }
+                    onChoose={(next) => setChoices((current) => withChoice(current, draft.id, next))}
                     onChange={() => setEditing(draft.id)}
                   />
                 ),
@@ -156,7 +154,7 @@ export function DraftsCard({ monday, initialDay, onBooked }: { monday: string; i
               <ul>
                 {view.unmapped.map((item, index) => (
                   <li key={`${item.source}-${index}`}>
-                    {SOURCE_WORDS[item.source]}: {item.text} ({durations.text(item.minutes)})
+                    {sourceWord(item.source)}: {item.text} ({durations.text(item.minutes)})
                   </li>
                 ))}
               </ul>
@@ -168,7 +166,7 @@ export function DraftsCard({ monday, initialDay, onBooked }: { monday: string; i
               <ul>
                 {view.skipped.map((item, index) => (
                   <li key={`${item.source}-${index}`}>
-                    {SOURCE_WORDS[item.source]}: {item.problem}
+                    {sourceWord(item.source)}: {item.problem}
                   </li>
                 ))}
               </ul>
@@ -177,7 +175,7 @@ export function DraftsCard({ monday, initialDay, onBooked }: { monday: string; i
           {drafts.length > 0 && (
             <div className="form-actions">
               <Button kind="primary" busy={action.pending === 'book'} busyLabel="Booking…" disabled={counts.accepted === 0} onClick={() => void book()}>
-                {counts.accepted === 0 ? 'Book' : `Book ${counts.accepted} ${counts.accepted === 1 ? 'entry' : 'entries'}`}
+                {bookLabel(counts.accepted)}
               </Button>
               <span className="hint">
                 {counts.accepted} accepted · {counts.dropped} dropped · {counts.open} open
@@ -190,11 +188,6 @@ export function DraftsCard({ monday, initialDay, onBooked }: { monday: string; i
       )}
     </section>
   );
-}
-
-function choiceFields(draft: Draft, choices: Choices): DraftFields {
-  const choice = choices[draft.id];
-  return choice?.kind === 'accept' ? choice.fields : fieldsOf(draft);
 }
 
 function focusChange(id: string): void {
@@ -215,7 +208,7 @@ function DraftRow({
   onChange(): void;
 }) {
   const choice = choices[draft.id];
-  const fields = choiceFields(draft, choices);
+  const fields = chosenFields(draft, choices);
   const durations = useDurations();
   const when = `${clock(date, fields.start)} – ${clock(date, fields.end)}`;
   const label = draftLabel(fields);
@@ -229,7 +222,7 @@ function DraftRow({
         <span className="evidence">
           {draft.evidence.map((line, index) => (
             <span key={`${line.at}-${index}`} className="note">
-              {SOURCE_WORDS[line.source]} {wallClock(line.at)}: {line.text}
+              {sourceWord(line.source)} {wallClock(line.at)}: {line.text}
             </span>
           ))}
         </span>
@@ -273,9 +266,7 @@ function DraftEditor({ date, initial, onSave, onCancel }: { date: string; initia
   const [fields, setFields] = useState(initial);
   const [problem, setProblem] = useState<string | null>(null);
   const first = useRef<HTMLInputElement>(null);
-  const catalog = useStore(stores.catalog);
   useEffect(() => {
-    void stores.catalog.ensure();
     first.current?.focus();
   }, []);
   const update = (patch: Partial<DraftFields>) => {
@@ -294,7 +285,6 @@ function DraftEditor({ date, initial, onSave, onCancel }: { date: string; initia
     event.stopPropagation();
     onCancel();
   };
-  const activities = (catalog.data?.activities ?? []).filter((item) => item.project === null || item.project === fields.project.trim());
   return (
     <form className="entry-editor" aria-label={`Change the draft of ${dayLong(date)}`} onSubmit={submit} onKeyDown={onKeyDown} noValidate>
       <div className="editor-fields">
@@ -306,49 +296,7 @@ function DraftEditor({ date, initial, onSave, onCancel }: { date: string; initia
           <label htmlFor={`${id}-end`}>End</label>
           <input id={`${id}-end`} type="time" value={fields.end} required onChange={(event) => update({ end: event.currentTarget.value })} />
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-project`}>Project</label>
-          <input
-            id={`${id}-project`}
-            list={`${id}-projects`}
-            value={fields.project}
-            maxLength={200}
-            autoComplete="off"
-            required
-            onChange={(event) => update({ project: event.currentTarget.value })}
-          />
-          <datalist id={`${id}-projects`}>
-            {catalog.data?.projects.map((name) => (
-              <option key={name} value={name} />
-            ))}
-          </datalist>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-activity`}>Activity</label>
-          <input
-            id={`${id}-activity`}
-            list={`${id}-activities`}
-            value={fields.activity}
-            maxLength={200}
-            autoComplete="off"
-            onChange={(event) => update({ activity: event.currentTarget.value })}
-          />
-          <datalist id={`${id}-activities`}>
-            {activities.map((item) => (
-              <option key={`${item.project ?? ''}:${item.name}`} value={item.name} />
-            ))}
-          </datalist>
-        </div>
-        <div className="field grow">
-          <label htmlFor={`${id}-note`}>Note</label>
-          <input
-            id={`${id}-note`}
-            value={fields.description}
-            maxLength={5000}
-            autoComplete="off"
-            onChange={(event) => update({ description: event.currentTarget.value })}
-          />
-        </div>
+        <WorkFields id={id} values={fields} onChange={update} maxLength={200} projectRequired />
       </div>
       <ErrorText message={problem} />
       <div className="editor-actions">

@@ -8,7 +8,7 @@ import { Button, ErrorText } from '../components.tsx';
 import { addDaysTo, clockOf } from '../format.ts';
 import { useAction } from '../hooks.ts';
 import { entryFieldOf, type EntryField } from '../problems.ts';
-import { stores, useStore } from '../store.ts';
+import { WorkFields } from '../WorkFields.tsx';
 
 export interface EntryDraft {
   start?: string;
@@ -77,13 +77,11 @@ export function EntryEditor({ date, entry, initial, onSave, onCancel }: EntryEdi
   const action = useAction();
   const first = useRef<HTMLInputElement>(null);
   const form = useRef<HTMLFormElement>(null);
-  const catalog = useStore(stores.catalog);
   const running = entry !== undefined && entry.end === null;
   const message = problem ?? action.error?.message;
   const invalid: EntryField | null = message ? entryFieldOf(message) : null;
 
   useEffect(() => {
-    void stores.catalog.ensure();
     first.current?.focus();
   }, []);
 
@@ -119,7 +117,6 @@ export function EntryEditor({ date, entry, initial, onSave, onCancel }: EntryEdi
     onCancel();
   };
 
-  const activities = (catalog.data?.activities ?? []).filter((item) => item.project === null || item.project === fields.project.trim());
   const label = entry ? 'Change the entry' : 'New entry';
   const marked = (field: EntryField) => (invalid === field ? true : undefined);
   return (
@@ -154,52 +151,7 @@ export function EntryEditor({ date, entry, initial, onSave, onCancel }: EntryEdi
             />
           )}
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-project`}>Project</label>
-          <input
-            id={`${id}-project`}
-            data-field="project"
-            list={`${id}-projects`}
-            value={fields.project}
-            maxLength={500}
-            autoComplete="off"
-            aria-invalid={marked('project')}
-            onChange={(event) => update({ project: event.currentTarget.value })}
-          />
-          <datalist id={`${id}-projects`}>
-            {catalog.data?.projects.map((name) => (
-              <option key={name} value={name} />
-            ))}
-          </datalist>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-activity`}>Activity</label>
-          <input
-            id={`${id}-activity`}
-            data-field="activity"
-            list={`${id}-activities`}
-            value={fields.activity}
-            maxLength={500}
-            autoComplete="off"
-            aria-invalid={marked('activity')}
-            onChange={(event) => update({ activity: event.currentTarget.value })}
-          />
-          <datalist id={`${id}-activities`}>
-            {activities.map((item) => (
-              <option key={`${item.project ?? ''}:${item.name}`} value={item.name} />
-            ))}
-          </datalist>
-        </div>
-        <div className="field grow">
-          <label htmlFor={`${id}-note`}>Note</label>
-          <input
-            id={`${id}-note`}
-            value={fields.description}
-            maxLength={5000}
-            autoComplete="off"
-            onChange={(event) => update({ description: event.currentTarget.value })}
-          />
-        </div>
+        <WorkFields id={id} values={fields} onChange={update} maxLength={500} marked={marked} />
       </div>
       {running && (
         <p className="hint" id={`${id}-running`}>

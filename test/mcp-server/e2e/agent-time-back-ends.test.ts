@@ -15,6 +15,8 @@ const AGENTS_ON = { timezone: 'Europe/Berlin', tools: { groups: { agents: true }
 /** The in-process engine's client calls itself punchcard-tests (test/support/engine.ts). */
 const AGENT = 'punchcard-tests';
 const WORK = { start: 'yesterday 09:00', end: 'yesterday 10:30', description: 'Ran the test suite', project: 'Website', activity: 'Meeting' };
+/** The person's own hour beside it, on Kimai and Clockodo (Clockify's and Calamari's tests book theirs without the activity). */
+const PERSON = { start: 'yesterday 11:00', end: 'yesterday 12:00', project: 'Website', activity: 'Meeting', description: 'Review' };
 
 const closing: Array<() => Promise<unknown>> = [];
 afterEach(async () => {
@@ -58,13 +60,7 @@ describe("an AI agent's own time on each back end", () => {
     seedCatalog(fake);
     const ada = KIMAI_USERS[0] as FakeUser;
     const engine = await engineOver({ type: 'kimai', url: `${fake.url}/` }, { PUNCHCARD_KIMAI_TOKEN: ada.token });
-    const id = await agentAndPerson(engine, {
-      start: 'yesterday 11:00',
-      end: 'yesterday 12:00',
-      project: 'Website',
-      activity: 'Meeting',
-      description: 'Review',
-    });
+    const id = await agentAndPerson(engine, PERSON);
     expect(fake.state.timesheets.find((sheet) => sheet.id === id)).toMatchObject({ tags: [`ai-${AGENT}`], description: 'Ran the test suite' });
   });
 
@@ -81,13 +77,7 @@ describe("an AI agent's own time on each back end", () => {
         () => {},
       ),
     );
-    const id = await agentAndPerson(engine, {
-      start: 'yesterday 11:00',
-      end: 'yesterday 12:00',
-      project: 'Website',
-      activity: 'Meeting',
-      description: 'Review',
-    });
+    const id = await agentAndPerson(engine, PERSON);
     expect(fake.state.entries.find((entry) => entry.id === id)?.text).toBe(`[ai:${AGENT}] Ran the test suite`);
     const changed = await engine.call('update_time_entry', { id, description: 'Ran the whole suite' });
     expect(changed.structuredContent).toMatchObject({ entry: { description: 'Ran the whole suite', agent: AGENT } });
