@@ -43,11 +43,19 @@ export const STEPS: Step[] = [
     expected: 3,
   },
   { label: 'suggest_entries (what is booked, and the bookings of the weeks before)', tool: 'suggest_entries', args: { from: 'yesterday' }, expected: 2 },
+  // A write between the two: what the suggestion read is forgotten, so the booking's count does not hang on
+  // how long ago the suggestion was (the listings are reused for two seconds).
   {
-    label: 'book_suggested_entries (the drafts worked out again from what the last call read, then the one booked)',
+    label: 'log_time start and end',
+    tool: 'log_time',
+    args: { start: 'yesterday 12:00', end: 'yesterday 12:30', project: 'Website', activity: 'Design' },
+    expected: 1,
+  },
+  {
+    label: 'book_suggested_entries (the drafts worked out again, then the one booked)',
     tool: 'book_suggested_entries',
     args: { from: 'yesterday', entries: [{ id: '{draft}', project: 'Website', activity: 'Design' }] },
-    expected: 1,
+    expected: 3,
   },
   { label: 'list_time_entries', tool: 'list_time_entries', args: { limit: 10 }, expected: 1 },
   { label: 'update_time_entry (the read reused)', tool: 'update_time_entry', args: { id: '{entry}', description: 'changed' }, expected: 2 },
