@@ -1,10 +1,10 @@
 // The MCP Apps as pictures, light and dark, for the screenshots script (screenshots.ts): each app
 // drawn by the SDK's AppBridge in Chromium over the built engine on a seeded local timesheet, the
 // way the tests drive it, so a picture shows what a chat client shows.
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { type EngineHandle, makeUserDataDir, startEngine, textOf, type ToolResult } from '../../support/engine.ts';
+import { type EngineHandle, makeUserDataDir, startEngine, textOf, type ToolResult, writeSettings } from '../../support/engine.ts';
 import { drawn, launchChromium } from '../harness.ts';
 import { type AppHost, buildHostScript, openApp, type Theme } from './app-host.ts';
 
@@ -70,7 +70,39 @@ export const APP_STATES: AppState[] = [
       await host.app.getByRole('button', { name: 'Request leave' }).waitFor();
     },
   },
+  {
+    name: 'app-suggested-day',
+    what: "the suggested day: the calendar's drafts beside what is booked, one accepted, one without a project",
+    tool: 'suggest_entries',
+    args: { from: '2026-11-16' },
+    act: async (host) => {
+      await host.app.getByRole('button', { name: /^Accept 16:00–17:00 Okapi Support/ }).click();
+      await host.app.getByRole('button', { name: 'Book 1 entry' }).waitFor();
+    },
+  },
 ];
+
+/** The seeded person's calendar: meetings around what the timesheet holds on Monday. */
+const CALENDAR = [
+  'BEGIN:VCALENDAR',
+  'VERSION:2.0',
+  'PRODID:-//Punchcard screenshots//EN',
+  ...[
+    ['inbox-1', '20261116T080000', '20261116T083000', 'Inbox and planning'],
+    ['lunch-1', '20261116T120000', '20261116T130000', 'Lunch with the design team'],
+    ['release-1', '20261116T160000', '20261116T170000', 'Okapi release planning'],
+  ].flatMap(([uid, start, end, summary]) => [
+    'BEGIN:VEVENT',
+    `UID:${uid}`,
+    'DTSTAMP:20261101T000000Z',
+    `DTSTART;TZID=Europe/Berlin:${start}`,
+    `DTEND;TZID=Europe/Berlin:${end}`,
+    `SUMMARY:${summary}`,
+    'END:VEVENT',
+  ]),
+  'END:VCALENDAR',
+  '',
+].join('\r\n');
 
 /** A call that sets up a picture; a refusal stops the run rather than drawing the wrong state. */
 async function seed(engine: EngineHandle, tool: string, args: Record<string, unknown>): Promise<ToolResult> {
@@ -80,7 +112,14 @@ async function seed(engine: EngineHandle, tool: string, args: Record<string, unk
 }
 
 async function seededEngine(): Promise<EngineHandle> {
-  const userDataDir = makeUserDataDir({ holidays: { country: 'DE', state: 'SN' }, tools: { enabled: { update_time_entry: true, delete_time_entry: true } } });
+  const userDataDir = makeUserDataDir();
+  const calendar = join(userDataDir, 'work.ics');
+  writeFileSync(calendar, CALENDAR);
+  writeSettings(userDataDir, {
+    holidays: { country: 'DE', state: 'SN' },
+    tools: { enabled: { update_time_entry: true, delete_time_entry: true } },
+    evidence: { emails: ['ada@example.com'], calendars: [{ name: 'Work', file: calendar }], rules: [{ match: 'okapi', project: RUNNING.project }] },
+  });
   const engine = await startEngine({ era: 'modern', apps: true, userDataDir, env: { PUNCHCARD_NOW: NOW } });
   for (const [start, end, description] of [
     ['2026-11-16T09:00', '2026-11-16T12:00', 'Quarterly report'],
