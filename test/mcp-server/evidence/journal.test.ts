@@ -4,7 +4,7 @@
 // and a file that cannot be used (read-only, not a database, a planted link) is a sentence, never a
 // failure of the call or the app.
 import { execFile } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, copyFileSync, existsSync, linkSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -42,6 +42,24 @@ afterEach(() => {
     rmSync(folder, { recursive: true, force: true });
   }
 });
+
+/**
+ * Node where the ordinary account may run it: the set-up on a fresh machine installs Node in a folder
+ * only root may enter, so it is linked (or, on another file system, copied) into one of its own.
+ */
+function nodeForNobody(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'punchcard-node-'));
+  folders.push(folder);
+  chmodSync(folder, 0o755);
+  const node = join(folder, 'node');
+  try {
+    linkSync(process.execPath, node);
+  } catch {
+    copyFileSync(process.execPath, node);
+    chmodSync(node, 0o755);
+  }
+  return node;
+}
 
 function dataFolder(): string {
   const folder = mkdtempSync(join(tmpdir(), 'punchcard-journal-'));
@@ -309,7 +327,8 @@ describe('the file', () => {
     // Root writes in any folder: an ordinary account sees it read-only.
     const asRoot = process.getuid?.() === 0;
     if (asRoot) chownSync(folder, 65534, 65534);
-    const { stdout, stderr } = await run(process.execPath, [READ_ONLY_SCRIPT, folder, String(RECENT)], asRoot ? { uid: 65534, gid: 65534 } : {});
+    const node = asRoot ? nodeForNobody() : process.execPath;
+    const { stdout, stderr } = await run(node, [READ_ONLY_SCRIPT, folder, String(RECENT)], asRoot ? { uid: 65534, gid: 65534 } : {});
     expect(stderr).toBe('');
     const { logged, activity, ai } = JSON.parse(stdout);
     expect(logged).toEqual([
