@@ -9,7 +9,7 @@ export const listInvoicesContract = toolContract({
   group: 'admin',
   access: 'read',
   title: 'Invoices',
-  description: 'Invoices made from dates (default: last 90 days), by status or customer; pages.',
+  description: 'Invoices by date made (default: last 90 days), status, customer; pages.',
   capability: 'admin_invoices',
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true },
   input: () =>

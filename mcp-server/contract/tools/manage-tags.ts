@@ -12,7 +12,7 @@ export const manageTagsContract = toolContract({
   group: 'admin',
   access: 'change',
   title: 'Manage tags',
-  description: 'Tags: list (tag filters by name), create (name, color #rrggbb), rename (tag to name), archive or restore (tag).',
+  description: 'Tags: list (tag filters), create (name, color), rename (tag to name), archive, restore.',
   capability: 'admin_tags',
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false },
   input: () =>

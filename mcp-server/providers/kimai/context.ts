@@ -54,14 +54,17 @@ export class KimaiContext {
     return this.#me.get(async () => {
       const me = await this.api.me();
       const leads = leadsPeople(me);
-      if (me.timezone !== this.facts.current.timezone || leads !== this.facts.current.leads) {
-        if (this.facts.learn({ timezone: me.timezone, leads }))
-          this.options.log(`Your Kimai role ${leads ? 'lets you see a team' : 'shows you only your own time'}: team tools switched ${leads ? 'on' : 'off'}.`);
-      }
-      // A new role is asked again what it may administer: a refusal under the old one no longer holds.
       const role = highestRole(me.roles);
-      if (role !== this.facts.current.role && this.facts.learn({ role, tagsRefused: false, invoicesRefused: false })) {
-        this.options.log(`Your Kimai role is ${role}: the administration tools it may use were switched.`);
+      const known = this.facts.current;
+      const learned: KimaiDetection = {};
+      if (me.timezone !== known.timezone || leads !== known.leads) Object.assign(learned, { timezone: me.timezone, leads });
+      // A new role is asked again what it may administer: a refusal under the old one no longer holds.
+      if (role !== known.role) Object.assign(learned, { role, tagsRefused: false, invoicesRefused: false });
+      // One learning for the whole read, so the tools change (and list_changed goes out) once.
+      if (Object.keys(learned).length > 0 && this.facts.learn(learned)) {
+        if (leads !== known.leads)
+          this.options.log(`Your Kimai role ${leads ? 'lets you see a team' : 'shows you only your own time'}: team tools switched ${leads ? 'on' : 'off'}.`);
+        if (role !== known.role) this.options.log(`Your Kimai role is ${role}: the administration tools it may use were switched.`);
       }
       return me;
     });
