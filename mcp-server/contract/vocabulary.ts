@@ -16,6 +16,13 @@ export type DayPart = (typeof DAY_PARTS)[number];
 export const CATALOG_KINDS = ['customer', 'project', 'activity'] as const;
 export type CatalogKind = (typeof CATALOG_KINDS)[number];
 
+/** An invoice's state, in Kimai's words (which Punchcard's list_invoices takes for every back end). */
+export const INVOICE_STATUSES = ['new', 'pending', 'paid', 'canceled'] as const;
+export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
+
+export const TAG_ACTIONS = ['list', 'create', 'rename', 'archive', 'restore'] as const;
+export type TagAction = (typeof TAG_ACTIONS)[number];
+
 export const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
 
 /**
@@ -27,6 +34,9 @@ export const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Fri
  * - `team_hours`, `team_projects`, `team_leave`: colleagues' hours, a project's hours against its
  *   budget, and leave requests waiting for the person's decision; each only where the back end said
  *   this person's own account may (learned, never assumed: docs/decisions.md, "The team group").
+ * - `admin_*`: what the person may administer, one kind each (`admin_tags`, `admin_invoices`; the
+ *   catalog, teams, rates and people follow as `admin_catalog`, `admin_teams`, `admin_rates`,
+ *   `admin_people`), each only where the back end said so (docs/decisions.md, "The admin group").
  */
 export const CAPABILITIES = [
   'account',
@@ -43,5 +53,7 @@ export const CAPABILITIES = [
   'team_hours',
   'team_projects',
   'team_leave',
+  'admin_tags',
+  'admin_invoices',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];

@@ -21,6 +21,8 @@ import type {
   PlanPart,
   TeamHoursPart,
   TeamLeavePart,
+  AdminTagsPart,
+  InvoicesPart,
   TeamProjectsPart,
   TimeTracker,
   TimerPart,
@@ -141,6 +143,9 @@ export interface TrackerParts {
   teamHours?: TeamHoursPart;
   teamProjects?: TeamProjectsPart;
   teamLeave?: TeamLeavePart;
+  /** What the person may administer, where the back end says so (capabilities `admin_*`). */
+  adminTags?: AdminTagsPart;
+  invoices?: InvoicesPart;
   /** Ends what the parts hold open (the HTTP client's sockets). */
   close(): void;
 }

@@ -17,6 +17,7 @@ import type {
   WorkSpan,
 } from '../domain/records.ts';
 import type { PlannedDay } from '../domain/work-plan.ts';
+import type { AdminTag, InvoicePage, InvoiceQuery } from '../domain/admin.ts';
 import type { DecidedLeave, LeaveDecision, PendingLeave, PendingLeavePage, ProjectWork, TeamWorkPage } from '../domain/team.ts';
 
 // The records every back end produces are the domain's (domain/records.ts), and reach the back ends from here.
@@ -115,6 +116,9 @@ export interface TimeTracker {
   readonly teamHours?: TeamHoursPart;
   readonly teamProjects?: TeamProjectsPart;
   readonly teamLeave?: TeamLeavePart;
+  /** What the person may administer, where the back end said so (capabilities `admin_*`). */
+  readonly adminTags?: AdminTagsPart;
+  readonly invoices?: InvoicesPart;
   /** Only a back end with an outbox has writes waiting for the person. */
   readonly keptWrites?: KeptWritesPart;
   close(): void;
@@ -262,6 +266,27 @@ export interface TeamLeavePart {
   decideLeave(request: PendingLeave, decision: LeaveDecision, reason: string | undefined): Promise<DecidedLeave>;
 }
 
+/**
+ * The tag list's administration (`admin_tags`; docs/decisions.md, "The admin group"). A back end that
+ * cannot take an action refuses it in words (BackEndError 'unavailable') before anything is sent.
+ */
+export interface AdminTagsPart {
+  /** The tags whose name holds `filter` (all without one), by name; archived ones where the back end shows them. */
+  tags(filter: string | undefined): Promise<AdminTag[]>;
+  /** The one tag named `name` exactly (any case), or undefined. */
+  findTag(name: string): Promise<AdminTag | undefined>;
+  createTag(name: string, color: string | undefined): Promise<AdminTag>;
+  renameTag(tag: AdminTag, name: string): Promise<AdminTag>;
+  setTagArchived(tag: AdminTag, archived: boolean): Promise<AdminTag>;
+  /** Why an action cannot be taken on this back end at all, in words; null where it can. */
+  cannot(action: 'rename' | 'archive' | 'restore'): string | null;
+}
+
+/** Invoices, read-only (`admin_invoices`). */
+export interface InvoicesPart {
+  invoices(query: InvoiceQuery): Promise<InvoicePage>;
+}
+
 /** The outbox's writes that wait for the person: only a back end with an outbox has them. */
 export interface KeptWritesPart {
   /**
@@ -279,6 +304,8 @@ export interface CapabilityParts {
   team_hours: TeamHoursPart;
   team_projects: TeamProjectsPart;
   team_leave: TeamLeavePart;
+  admin_tags: AdminTagsPart;
+  admin_invoices: InvoicesPart;
 }
 
 /** The name each capability's part has on the tracker (capability-parts.ts checks it by this name). */
@@ -287,6 +314,8 @@ export const PART_NAMES = {
   team_hours: 'teamHours',
   team_projects: 'teamProjects',
   team_leave: 'teamLeave',
+  admin_tags: 'adminTags',
+  admin_invoices: 'invoices',
 } as const satisfies { readonly [C in keyof CapabilityParts]: keyof TimeTracker };
 
 /** The part a capability brings, under its name, or nothing more for a capability every back end's basics carry. */

@@ -27,6 +27,8 @@ import teamReport from './team-report.ts';
 import projectStatus from './project-status.ts';
 import listPendingLeave from './list-pending-leave.ts';
 import decideLeaveRequest from './decide-leave-request.ts';
+import manageTags from './manage-tags.ts';
+import listInvoices from './list-invoices.ts';
 import suggestEntries from './suggest-entries.ts';
 import bookSuggestedEntries from './book-suggested-entries.ts';
 import recordAgentTime from './record-agent-time.ts';
@@ -60,6 +62,8 @@ export const TOOLS = {
   project_status: projectStatus,
   list_pending_leave: listPendingLeave,
   decide_leave_request: decideLeaveRequest,
+  manage_tags: manageTags,
+  list_invoices: listInvoices,
   suggest_entries: suggestEntries,
   book_suggested_entries: bookSuggestedEntries,
   record_agent_time: recordAgentTime,

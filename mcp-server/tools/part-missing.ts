@@ -8,6 +8,8 @@ const WORDS: { [C in keyof CapabilityParts]: (backEnd: string) => string } = {
   team_hours: (backEnd) => `${backEnd} shows Punchcard nobody's time but yours.`,
   team_projects: (backEnd) => `${backEnd} shows Punchcard no project's hours but your own.`,
   team_leave: (backEnd) => `${backEnd} leaves nobody's leave to your decision through Punchcard.`,
+  admin_tags: (backEnd) => `${backEnd} lets you administer no tags through Punchcard.`,
+  admin_invoices: (backEnd) => `${backEnd} shows you no invoices through Punchcard.`,
 };
 
 export function partMissing(part: keyof CapabilityParts, backEnd: string): string {

@@ -159,6 +159,8 @@ const TOOL_TEXT: Record<ToolName, { title: string; description: string }> = {
   project_status: { title: 'Project status', description: "A project's hours against its budget." },
   list_pending_leave: { title: 'Leave awaiting your decision', description: 'Requests waiting for you to decide.' },
   decide_leave_request: { title: 'Decide leave request', description: 'Approves or rejects a request.' },
+  manage_tags: { title: 'Manage tags', description: 'Lists and creates tags.' },
+  list_invoices: { title: 'Invoices', description: 'Invoices by date, status and customer.' },
   suggest_entries: { title: 'Suggest entries', description: 'Drafts entries from your calendar, commits and sessions.' },
   book_suggested_entries: { title: 'Book suggested entries', description: 'Books the drafts you confirmed.' },
   record_agent_time: { title: 'Record agent time', description: "Books an AI agent's own work, labelled as its time." },
@@ -166,13 +168,23 @@ const TOOL_TEXT: Record<ToolName, { title: string; description: string }> = {
 
 /** The team group: the local timesheet, Calamari and Clockify do not serve it (yet); Kimai's and Clockodo's fake accounts lead a team. */
 const TEAM_TOOLS: ToolName[] = ['team_report', 'project_status', 'list_pending_leave', 'decide_leave_request'];
+/** The admin group: Kimai only so far (an administrator's tags, a team lead's invoices). */
+const ADMIN_TOOLS: ToolName[] = ['manage_tags', 'list_invoices'];
 /** What each back end of the fake cannot do. */
 const UNSUPPORTED: Record<BackEndChoice['type'], ReadonlySet<ToolName>> = {
-  local: new Set(['start_break', 'end_break', ...TEAM_TOOLS]),
+  local: new Set(['start_break', 'end_break', ...TEAM_TOOLS, ...ADMIN_TOOLS]),
   kimai: new Set(['start_break', 'end_break', 'request_leave', 'list_leave_requests', 'cancel_leave_request', 'leave_balance', 'absence_calendar']),
-  clockodo: new Set(['start_break', 'end_break', 'create_catalog_item', 'archive_catalog_item']),
-  calamari: new Set(['update_time_entry', 'delete_time_entry', 'create_catalog_item', 'archive_catalog_item', 'cancel_leave_request', ...TEAM_TOOLS]),
-  clockify: new Set(['start_break', 'end_break', 'create_catalog_item', 'archive_catalog_item', ...TEAM_TOOLS]),
+  clockodo: new Set(['start_break', 'end_break', 'create_catalog_item', 'archive_catalog_item', ...ADMIN_TOOLS]),
+  calamari: new Set([
+    'update_time_entry',
+    'delete_time_entry',
+    'create_catalog_item',
+    'archive_catalog_item',
+    'cancel_leave_request',
+    ...TEAM_TOOLS,
+    ...ADMIN_TOOLS,
+  ]),
+  clockify: new Set(['start_break', 'end_break', 'create_catalog_item', 'archive_catalog_item', ...TEAM_TOOLS, ...ADMIN_TOOLS]),
 };
 
 /** What Clockodo and Calamari keep for the person, as main's preferences handler reports it from the engine. */

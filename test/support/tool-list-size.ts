@@ -45,6 +45,14 @@ export function evidenceGroupsChars(tools: readonly ListedTool[], groupOf: (name
   return modelFacingChars(tools) - modelFacingChars(withoutEvidenceGroups(tools, groupOf));
 }
 
+/**
+ * The admin group (off by default, offered only to a person the back end says may administer
+ * something; docs/decisions.md, "The admin group"), measured apart from the budgets above: its tools
+ * add at most ADMIN_GROUP_BUDGET characters to what the model reads.
+ */
+export const ADMIN_GROUP = 'admin';
+export const ADMIN_GROUP_BUDGET = 3_000;
+
 function withoutArguments<Tool extends ListedTool>(tool: Tool, names: readonly string[]): Tool {
   if (names.length === 0) return tool;
   const schema = tool.inputSchema as { properties?: Record<string, unknown> };

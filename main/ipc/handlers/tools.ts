@@ -19,6 +19,7 @@ export const GROUP_TITLES: Record<ToolGroup, string> = {
   calendar: 'Absence calendar',
   account: 'Account',
   team: 'Your team',
+  admin: 'Administration',
   evidence: 'Your day from evidence',
   agents: "AI agents' own time",
 };

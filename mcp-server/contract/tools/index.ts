@@ -27,6 +27,8 @@ import { teamReportContract } from './team-report.ts';
 import { projectStatusContract } from './project-status.ts';
 import { listPendingLeaveContract } from './list-pending-leave.ts';
 import { decideLeaveRequestContract } from './decide-leave-request.ts';
+import { manageTagsContract } from './manage-tags.ts';
+import { listInvoicesContract } from './list-invoices.ts';
 import { suggestEntriesContract } from './suggest-entries.ts';
 import { bookSuggestedEntriesContract } from './book-suggested-entries.ts';
 import { recordAgentTimeContract } from './record-agent-time.ts';
@@ -55,6 +57,8 @@ const REGISTRY = [
   projectStatusContract,
   listPendingLeaveContract,
   decideLeaveRequestContract,
+  manageTagsContract,
+  listInvoicesContract,
   suggestEntriesContract,
   bookSuggestedEntriesContract,
   recordAgentTimeContract,

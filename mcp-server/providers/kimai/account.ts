@@ -34,7 +34,9 @@ export class KimaiAccount extends BackEndPart<KimaiContext> {
    */
   async detectFeatures(): Promise<void> {
     // Whether the person leads a team is read from their profile (context.ts learns it with every read).
-    if (this.context.facts.stored()?.leads === undefined) {
+    // So is the role that decides what they may administer.
+    const stored = this.context.facts.stored();
+    if (stored?.leads === undefined || stored.role === undefined) {
       try {
         await this.context.profile();
       } catch (error) {

@@ -8,7 +8,18 @@ import { createRemoteClient, type QueryValue, type RemoteConnection } from '../r
 import { isObject } from '../remote/wire.ts';
 import type { CatalogKind } from '../time-tracker.ts';
 import { describeHttpFailure, describeNotJson, KIMAI_WORDS, KimaiError, looksHtml, type RequestPurpose } from './errors.ts';
-import type { KimaiAbsence, KimaiActivity, KimaiCustomer, KimaiProject, KimaiTag, KimaiTeam, KimaiTimesheet, KimaiTimesheetConfig, KimaiUser } from './wire.ts';
+import type {
+  KimaiAbsence,
+  KimaiActivity,
+  KimaiCustomer,
+  KimaiInvoice,
+  KimaiProject,
+  KimaiTag,
+  KimaiTeam,
+  KimaiTimesheet,
+  KimaiTimesheetConfig,
+  KimaiUser,
+} from './wire.ts';
 
 export type { QueryValue };
 
@@ -144,7 +155,31 @@ export function createKimaiApi(options: KimaiApiOptions) {
     /** Visible tags whose name holds `name` (docs/back-ends/kimai.md, "Tags"). */
     findTags: (name: string) => get<KimaiTag[]>('/tags/find', { action: `look for the tag ${name}` }, { name }),
     /** A visible tag: without `visible: true` Kimai makes a hidden one, which a timesheet cannot name. */
-    createTag: (name: string) => send<KimaiTag>('POST', '/tags', { action: `create the tag ${name}` }, { name, visible: true }),
+    createTag: (name: string, color?: string) =>
+      send<KimaiTag>('POST', '/tags', { action: `create the tag ${name}` }, { name, ...(color === undefined ? {} : { color }), visible: true }),
+    /**
+     * One page of invoices (view_invoice: team leads and administrators as Kimai ships); a page past
+     * the last one is undefined (Kimai answers 404 there), as for timesheets.
+     */
+    async invoicePage(filter: Record<string, QueryValue>, page: number, size: number): Promise<Page<KimaiInvoice> | undefined> {
+      try {
+        const answer = await client.request<KimaiInvoice[]>({
+          method: 'GET',
+          path: '/invoices',
+          query: { ...filter, page, size },
+          purpose: { action: 'list invoices' },
+        });
+        return {
+          items: answer.data,
+          total: headerNumber(answer.headers, 'X-Total-Count') ?? answer.data.length,
+          pages: headerNumber(answer.headers, 'X-Total-Pages') ?? 1,
+          size: headerNumber(answer.headers, 'X-Per-Page') ?? 0,
+        };
+      } catch (error) {
+        if (error instanceof KimaiError && error.failure === 'not_found' && page > 1) return undefined;
+        throw error;
+      }
+    },
     deleteTimesheet: (id: number) => send<undefined>('DELETE', `/timesheets/${id}`, { action: `delete time entry #${id}`, notFound: entryNotFound(id) }),
 
     customers: (visible: Visibility) => get<KimaiCustomer[]>('/customers', { action: 'list customers' }, { visible }),

@@ -2,15 +2,17 @@
 // tracker and for the opening of a connection, which lists the tools before the tracker loads: so
 // this module stays free of zod and of the HTTP client.
 import { CAPABILITIES, type Capability } from '../time-tracker.ts';
-import { readDetection } from './detection-cache.ts';
+import { type KimaiDetection, readDetection } from './detection-cache.ts';
 
 /** What the absence plugin adds; Kimai serves everything else Punchcard has a capability for but breaks. */
 const ABSENCE_CAPABILITIES: ReadonlySet<Capability> = new Set(['leave', 'leave_cancel', 'calendar']);
 /** What a person who leads a team (or administers Kimai) adds; deciding leave needs the plugin too. */
 const TEAM_CAPABILITIES: ReadonlySet<Capability> = new Set(['team_hours', 'team_projects', 'team_leave']);
-/** Kimai with the absence plugin, for a person who leads nobody: every capability but breaks (Kimai has none) and the team's. */
+/** What a person may administer: each learned from their role and withdrawn on Kimai's refusal (kimaiAdministers). */
+const ADMIN_CAPABILITIES: ReadonlySet<Capability> = new Set(['admin_tags', 'admin_invoices']);
+/** Kimai with the absence plugin, for a person who leads nobody: every capability but breaks (Kimai has none), the team's and the admin group's. */
 export const KIMAI_CAPABILITIES: ReadonlySet<Capability> = new Set(
-  CAPABILITIES.filter((capability) => capability !== 'breaks' && !TEAM_CAPABILITIES.has(capability)),
+  CAPABILITIES.filter((capability) => capability !== 'breaks' && !TEAM_CAPABILITIES.has(capability) && !ADMIN_CAPABILITIES.has(capability)),
 );
 const WITHOUT_ABSENCES: ReadonlySet<Capability> = new Set([...KIMAI_CAPABILITIES].filter((capability) => !ABSENCE_CAPABILITIES.has(capability)));
 
@@ -22,15 +24,39 @@ const WITHOUT_ABSENCES: ReadonlySet<Capability> = new Set([...KIMAI_CAPABILITIES
  * check in the background withdraws them (a clear error beats a feature that silently never shows).
  * The app's "Test connection" asks and remembers before any AI client starts.
  */
-export function kimaiCapabilities(absences: boolean | undefined, leads?: boolean): ReadonlySet<Capability> {
+export function kimaiCapabilities(absences: boolean | undefined, leads?: boolean, admin: AdminFacts = {}): ReadonlySet<Capability> {
   const base = absences === false ? WITHOUT_ABSENCES : KIMAI_CAPABILITIES;
+  const administers = kimaiAdministers(admin);
   // The team tools only once a profile read said so: unknown is no, as a worker's token is the common case.
-  if (leads !== true) return base;
-  return new Set([...base, 'team_hours', 'team_projects', ...(absences === false ? [] : (['team_leave'] as const))]);
+  if (leads !== true) return administers.length === 0 ? base : new Set([...base, ...administers]);
+  return new Set([...base, 'team_hours', 'team_projects', ...(absences === false ? [] : (['team_leave'] as const)), ...administers]);
+}
+
+type AdminFacts = Pick<KimaiDetection, 'role' | 'tagsRefused' | 'invoicesRefused'>;
+
+/** Roles as Kimai ranks them; a role this list does not know counts as a plain user's. */
+const ROLE_RANK: Readonly<Record<string, number>> = { ROLE_TEAMLEAD: 1, ROLE_ADMIN: 2, ROLE_SUPER_ADMIN: 3 };
+
+/** The highest of a profile's roles, `ROLE_USER` where it names none Kimai ships above it. */
+export function highestRole(roles: readonly string[] | undefined): string {
+  return (roles ?? []).reduce((best, role) => ((ROLE_RANK[role] ?? 0) > (ROLE_RANK[best] ?? 0) ? role : best), 'ROLE_USER');
+}
+
+/**
+ * What the person may administer on Kimai (docs/back-ends/kimai.md, "Administration"), from the role
+ * a profile read named and what Kimai refused under it: invoices from a team lead up (view_invoice,
+ * as Kimai ships it), tags for an administrator. Unknown (no profile read yet) is nothing.
+ */
+export function kimaiAdministers(facts: AdminFacts): Capability[] {
+  const rank = facts.role === undefined ? -1 : (ROLE_RANK[facts.role] ?? 0);
+  const administers: Capability[] = [];
+  if (rank >= 2 && facts.tagsRefused !== true) administers.push('admin_tags');
+  if (rank >= 1 && facts.invoicesRefused !== true) administers.push('admin_invoices');
+  return administers;
 }
 
 /** What is remembered about the Kimai at `url`, if anything, and the capabilities that follow. */
 export function rememberedKimaiCapabilities(userDataDir: string, url: string): { capabilities: ReadonlySet<Capability>; remembered: boolean } {
   const detection = readDetection(userDataDir, url);
-  return { capabilities: kimaiCapabilities(detection?.absences, detection?.leads), remembered: detection !== undefined };
+  return { capabilities: kimaiCapabilities(detection?.absences, detection?.leads, detection ?? {}), remembered: detection !== undefined };
 }

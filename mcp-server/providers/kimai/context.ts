@@ -8,7 +8,7 @@ import { learnedFacts, remoteConnection, type RemoteTrackerOptions } from '../re
 import { allSettled, Expiring } from '../remote/cache.ts';
 import type { LearnedFacts } from '../remote/learned-facts.ts';
 import { type KimaiApi, createKimaiApi } from './api.ts';
-import { kimaiCapabilities } from './capabilities.ts';
+import { highestRole, kimaiCapabilities } from './capabilities.ts';
 import { detectionFile, type KimaiDetection } from './detection-cache.ts';
 import type { KimaiTimesheetConfig, KimaiUser } from './wire.ts';
 
@@ -45,7 +45,7 @@ export class KimaiContext {
     this.facts = learnedFacts(options, {
       file: detectionFile,
       key: profile.url,
-      capabilitiesOf: (facts) => kimaiCapabilities(facts.absences, facts.leads),
+      capabilitiesOf: (facts) => kimaiCapabilities(facts.absences, facts.leads, facts),
     });
   }
 
@@ -54,9 +54,17 @@ export class KimaiContext {
     return this.#me.get(async () => {
       const me = await this.api.me();
       const leads = leadsPeople(me);
-      if (me.timezone !== this.facts.current.timezone || leads !== this.facts.current.leads) {
-        if (this.facts.learn({ timezone: me.timezone, leads }))
+      const role = highestRole(me.roles);
+      const known = this.facts.current;
+      const learned: KimaiDetection = {};
+      if (me.timezone !== known.timezone || leads !== known.leads) Object.assign(learned, { timezone: me.timezone, leads });
+      // A new role is asked again what it may administer: a refusal under the old one no longer holds.
+      if (role !== known.role) Object.assign(learned, { role, tagsRefused: false, invoicesRefused: false });
+      // One learning for the whole read, so the tools change (and list_changed goes out) once.
+      if (Object.keys(learned).length > 0 && this.facts.learn(learned)) {
+        if (leads !== known.leads)
           this.options.log(`Your Kimai role ${leads ? 'lets you see a team' : 'shows you only your own time'}: team tools switched ${leads ? 'on' : 'off'}.`);
+        if (role !== known.role) this.options.log(`Your Kimai role is ${role}: the administration tools it may use were switched.`);
       }
       return me;
     });
@@ -86,6 +94,18 @@ export class KimaiContext {
   learnAbsences(absences: boolean): void {
     if (this.facts.learn({ absences })) {
       this.options.log(`Kimai's absence plugin is ${absences ? '' : 'not '}available to you: leave tools switched ${absences ? 'on' : 'off'}.`);
+    }
+  }
+
+  /**
+   * Kimai refused (403) what an administration capability stands for: it is withdrawn at once (with
+   * list_changed) and for the next start, until a profile read names another role.
+   */
+  refuseAdministration(kind: 'tags' | 'invoices'): void {
+    if (this.facts.learn(kind === 'tags' ? { tagsRefused: true } : { invoicesRefused: true })) {
+      this.options.log(
+        `Kimai refused your account ${kind === 'tags' ? 'the creation of tags' : 'the invoices'}: ${kind === 'tags' ? 'manage_tags' : 'list_invoices'} switched off.`,
+      );
     }
   }
 

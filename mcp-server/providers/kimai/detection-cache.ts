@@ -17,10 +17,25 @@ export interface KimaiDetection {
    * team or administer all: the team tools' condition. Absent when never read.
    */
   leads?: boolean;
+  /**
+   * The person's highest role in their Kimai profile as last read (`ROLE_USER` where it names none):
+   * what the admin group's capabilities start from (capabilities.ts). Absent when never read.
+   */
+  role?: string;
+  /** Kimai answered 403 to creating a tag, or to listing invoices, under that role: withdrawn until the role changes. */
+  tagsRefused?: boolean;
+  invoicesRefused?: boolean;
 }
 
 export const detectionFile = factsFile<KimaiDetection>(DETECTION_FILE_NAME, (entry) =>
-  defined({ absences: pick.boolean(entry.absences), timezone: pick.text(entry.timezone), leads: pick.boolean(entry.leads) }),
+  defined({
+    absences: pick.boolean(entry.absences),
+    timezone: pick.text(entry.timezone),
+    leads: pick.boolean(entry.leads),
+    role: pick.text(entry.role),
+    tagsRefused: pick.boolean(entry.tagsRefused),
+    invoicesRefused: pick.boolean(entry.invoicesRefused),
+  }),
 );
 
 export function readDetection(userDataDir: string, url: string): KimaiDetection | undefined {

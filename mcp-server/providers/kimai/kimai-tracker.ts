@@ -1,8 +1,9 @@
 // Kimai as a Punchcard back end (docs/back-ends/kimai.md): the TimeTracker over Kimai's REST API,
 // acting with the person's own token only, put together from its parts — the account, the timer and
-// entries, the catalog, leave on the absence plugin and what a team lead may see and decide — over one API module (api.ts).
+// entries, the catalog, leave on the absence plugin, what a team lead may see and decide and what an administrator may administer — over one API module (api.ts).
 import { assembleTracker, type RemoteTracker } from '../remote-tracker.ts';
 import { KimaiAccount } from './account.ts';
+import { KimaiAdmin } from './admin.ts';
 import { KimaiCatalog } from './catalog.ts';
 import { KimaiContext, type KimaiTrackerOptions } from './context.ts';
 import { KimaiLeave } from './leave.ts';
@@ -16,6 +17,7 @@ export function createKimaiTracker(options: KimaiTrackerOptions): RemoteTracker 
   const catalog = new KimaiCatalog(context, {});
   const timesheets = new KimaiTimesheets(context, { catalog });
   const team = new KimaiTeam(context, {});
+  const admin = new KimaiAdmin(context, {});
   return assembleTracker({
     type: 'kimai',
     label: `Kimai (${options.profile.url})`,
@@ -28,6 +30,8 @@ export function createKimaiTracker(options: KimaiTrackerOptions): RemoteTracker 
     teamHours: team,
     teamProjects: team,
     teamLeave: team,
+    adminTags: admin,
+    invoices: admin,
     close: () => context.close(),
   });
 }

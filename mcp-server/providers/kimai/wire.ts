@@ -26,7 +26,20 @@ export interface KimaiTimesheet {
 export interface KimaiTag {
   id: number;
   name: string;
+  color?: string | null;
   visible?: boolean;
+}
+
+/** An invoice as `GET /api/invoices` lists it (docs/back-ends/kimai.md, "Invoices"). */
+export interface KimaiInvoice {
+  id: number;
+  invoiceNumber: string;
+  customer?: { id: number; name: string } | number | null;
+  /** `2026-05-04T09:15:00+0200`. */
+  createdAt: string;
+  total: number;
+  currency: string;
+  status: string;
 }
 
 export interface KimaiCustomer {

@@ -14,6 +14,8 @@ import { openDesktopEngine } from '../../../mcp-server/engine/desktop-engine.ts'
 import type { Engine } from '../../../mcp-server/engine/engine.ts';
 import { TOOLS } from '../../../mcp-server/tools/index.ts';
 import {
+  ADMIN_GROUP,
+  ADMIN_GROUP_BUDGET,
   EVIDENCE_GROUPS_BUDGET,
   evidenceGroupsChars,
   MODEL_FACING_BUDGET,
@@ -158,8 +160,8 @@ describe('the tool registry', () => {
   });
 
   it('keeps what the model reads within budget, every tool of every back end together', () => {
-    // The evidence and agents groups are measured on their own (test/support/tool-list-size.ts).
-    const everyday = withoutEvidenceGroups(listed, groupOf);
+    // The evidence and agents groups, and the admin group, are measured on their own (test/support/tool-list-size.ts).
+    const everyday = withoutEvidenceGroups(listed, groupOf).filter((tool) => groupOf(tool.name) !== ADMIN_GROUP);
     const withoutTeam = everyday.filter((tool) => groupOf(tool.name) !== 'team');
     expect(modelFacingChars(withoutTeam)).toBeLessThanOrEqual(MODEL_FACING_BUDGET);
     // The team group, off by default, may take the whole list up to its own budget.
@@ -167,6 +169,12 @@ describe('the tool registry', () => {
     expect(evidenceGroupsChars(listed, groupOf)).toBeLessThanOrEqual(EVIDENCE_GROUPS_BUDGET);
     expect(wholeListChars(withoutTeam)).toBeLessThanOrEqual(WHOLE_LIST_LIMIT);
     expect(wholeListChars(everyday)).toBeLessThanOrEqual(WHOLE_LIST_LIMIT_WITH_TEAM);
+  });
+
+  it('keeps what the model reads of the admin group within its own budget', () => {
+    const admin = listed.filter((tool) => groupOf(tool.name) === ADMIN_GROUP);
+    expect(admin.map((tool) => tool.name).sort()).toEqual(['list_invoices', 'manage_tags']);
+    expect(modelFacingChars(admin)).toBeLessThanOrEqual(ADMIN_GROUP_BUDGET);
   });
 
   it('measures what the evidence and agents groups add: their tools and the argument they brought to time_report', () => {

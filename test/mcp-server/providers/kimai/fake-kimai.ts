@@ -92,6 +92,18 @@ export interface FakeTag {
   id: number;
   name: string;
   visible: boolean;
+  color?: string | null;
+}
+/** An invoice as Kimai keeps it: made on `createdAt` (an instant) in `timezone`. */
+export interface FakeInvoice {
+  id: number;
+  invoiceNumber: string;
+  customerId: number;
+  createdAt: number;
+  timezone: string;
+  total: number;
+  currency: string;
+  status: 'new' | 'pending' | 'paid' | 'canceled';
 }
 export interface FakeAbsence {
   id: number;
@@ -113,6 +125,8 @@ export interface FakeKimaiConfig {
    * `view_team` lets a team lead read teams' member lists (docs/back-ends/kimai.md, "Teams").
    */
   granted: Partial<Record<Role, Array<'view_team'>>>;
+  /** Permissions an administrator took from a role that Kimai ships it with (Roles and permissions). */
+  revoked: Partial<Record<Role, Array<'view_invoice' | 'create_tag'>>>;
 }
 
 export interface FakeKimaiOptions {
@@ -139,6 +153,7 @@ export interface FakeKimai {
     absences: FakeAbsence[];
     teams: FakeTeam[];
     tags: FakeTag[];
+    invoices: FakeInvoice[];
   };
   readonly config: FakeKimaiConfig;
   /** Every request with the headers it came with: what a client sent Kimai, secrets included. */
@@ -150,6 +165,7 @@ export interface FakeKimai {
   addTimesheet(sheet: Omit<FakeTimesheet, 'id' | 'tags' | 'billable' | 'exported' | 'timezone' | 'description'> & Partial<FakeTimesheet>): FakeTimesheet;
   addTeam(name: string, members: Array<{ userId: number; teamlead?: boolean }>): FakeTeam;
   addAbsence(absence: Omit<FakeAbsence, 'id' | 'halfDay' | 'comment' | 'endDate'> & Partial<FakeAbsence>): FakeAbsence;
+  addInvoice(invoice: Omit<FakeInvoice, 'id' | 'timezone' | 'currency'> & Partial<FakeInvoice>): FakeInvoice;
   close(): Promise<void>;
 }
 
@@ -227,8 +243,9 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
     absences: [],
     teams: [],
     tags: [],
+    invoices: [],
   };
-  const config: FakeKimaiConfig = { trackingMode: 'default', activeEntriesHardLimit: 1, absencePlugin: false, granted: {}, ...options.config };
+  const config: FakeKimaiConfig = { trackingMode: 'default', activeEntriesHardLimit: 1, absencePlugin: false, granted: {}, revoked: {}, ...options.config };
   const requests: KimaiRequest[] = [];
   const failures = new Failures();
   let nextId = 1;
@@ -244,6 +261,10 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
     viewTeams: (user: FakeUser) => ROLE_RANK[user.role] >= ROLE_RANK.ROLE_ADMIN || (config.granted[user.role] ?? []).includes('view_team'),
     /** The budget fields in project lists (team leads and up, by default). */
     viewBudget: (user: FakeUser) => ROLE_RANK[user.role] >= ROLE_RANK.ROLE_TEAMLEAD,
+    /** view_invoice: team leads and up, as Kimai ships it, unless a test took it away (`config.revoked`). */
+    viewInvoices: (user: FakeUser) => ROLE_RANK[user.role] >= ROLE_RANK.ROLE_TEAMLEAD && !(config.revoked[user.role] ?? []).includes('view_invoice'),
+    /** create_tag: every role as Kimai ships it, unless a test took it away. */
+    createTag: (user: FakeUser) => !(config.revoked[user.role] ?? []).includes('create_tag'),
   };
   /** The teams `user` leads. */
   const ledTeams = (user: FakeUser) => state.teams.filter((team) => team.members.some((member) => member.userId === user.id && member.teamlead));
@@ -501,18 +522,17 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
       }),
   );
 
-  // Tags (docs/back-ends/kimai.md, "Tags"): find lists visible tags whose name holds `name`, and
-  // nothing without it; a tag created without `visible: true` is hidden.
+  // Tags (docs/back-ends/kimai.md, "Tags"): find lists visible tags whose name holds `name` (an empty
+  // one holds every name), and nothing without it; a tag created without `visible: true` is hidden.
+  const tagJson = (tag: FakeTag) => ({ id: tag.id, name: tag.name, color: tag.color ?? null, 'color-safe': tag.color ?? '#6c757d', visible: tag.visible });
   route('GET', /^\/api\/tags\/find$/, (_user, query) => {
     const name = query.get('name');
-    if (!name) return new HttpAnswer(200, []);
+    if (name === null) return new HttpAnswer(200, []);
     const found = state.tags.filter((tag) => tag.visible && tag.name.toLowerCase().includes(name.toLowerCase()));
-    return new HttpAnswer(
-      200,
-      found.map((tag) => ({ id: tag.id, name: tag.name, color: null, 'color-safe': '#6c757d', visible: true })),
-    );
+    return new HttpAnswer(200, found.map(tagJson));
   });
-  route('POST', /^\/api\/tags$/, (_user, _query, body) => {
+  route('POST', /^\/api\/tags$/, (user, _query, body) => {
+    if (!can.createTag(user)) return forbidden();
     const extra = Object.keys(body).filter((key) => !['name', 'color', 'visible'].includes(key));
     if (extra.length > 0) return extraFields(extra);
     const name = typeof body.name === 'string' ? body.name.trim() : '';
@@ -520,9 +540,65 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
     if (state.tags.some((tag) => tag.name.toLowerCase() === name.toLowerCase())) {
       return formError({ name: ['This value is already used.'], color: [], visible: [] });
     }
-    const tag = { id: nextId++, name, visible: body.visible === true };
+    const color = body.color === undefined || body.color === null ? null : body.color;
+    if (color !== null && (typeof color !== 'string' || !/^#[0-9a-fA-F]{6}$/.test(color)))
+      return formError({ name: [], color: ['This value is not a valid color.'], visible: [] });
+    const tag: FakeTag = { id: nextId++, name, visible: body.visible === true, color };
     state.tags.push(tag);
-    return new HttpAnswer(200, { id: tag.id, name: tag.name, color: null, 'color-safe': '#6c757d', visible: tag.visible });
+    return new HttpAnswer(200, tagJson(tag));
+  });
+
+  // Invoices (docs/back-ends/kimai.md, "Administration"): view_invoice, strict begin/end (made at or
+  // after, at or before, in the caller's zone), status[] of the four words only, customers[] of
+  // ids, pages with their headers and a 404 past the last one; newest first.
+  route('GET', /^\/api\/invoices$/, (user, query) => {
+    if (!can.viewInvoices(user)) return forbidden();
+    const bound = (name: string) => {
+      const text = query.get(name);
+      if (text === null || text === '') return null;
+      return parseLocal(text, user.timezone, true) ?? Number.NaN;
+    };
+    const begin = bound('begin');
+    const end = bound('end');
+    if (Number.isNaN(begin) || Number.isNaN(end)) return badRequest();
+    const statuses = query.getAll('status[]');
+    if (statuses.some((status) => !['new', 'pending', 'paid', 'canceled'].includes(status))) return badRequest();
+    const customerTexts = query.getAll('customers[]');
+    if (customerTexts.some((text) => !/^\d+$/.test(text))) return badRequest();
+    const customers = customerTexts.map(Number);
+    const page = query.get('page') ?? '1';
+    const size = query.get('size') ?? '50';
+    if (!/^\d+$/.test(page) || !/^\d+$/.test(size)) return badRequest();
+    const perPage = Math.min(Math.max(Number(size), 1), 500);
+    const found = state.invoices
+      .filter((invoice) => (begin === null || invoice.createdAt >= begin) && (end === null || invoice.createdAt <= end))
+      .filter((invoice) => statuses.length === 0 || statuses.includes(invoice.status))
+      .filter((invoice) => customers.length === 0 || customers.includes(invoice.customerId))
+      .sort((a, b) => b.createdAt - a.createdAt || b.id - a.id);
+    const pages = Math.max(1, Math.ceil(found.length / perPage));
+    if (Number(page) > pages || Number(page) < 1) return notFound();
+    const items = found.slice((Number(page) - 1) * perPage, Number(page) * perPage).map((invoice) => {
+      const customer = state.customers.find((item) => item.id === invoice.customerId);
+      return {
+        id: invoice.id,
+        invoiceNumber: invoice.invoiceNumber,
+        customer: customer ? customerJson(customer) : null,
+        user: userShort(user),
+        createdAt: kimaiFormat(invoice.createdAt, invoice.timezone),
+        total: invoice.total,
+        tax: 0,
+        currency: invoice.currency,
+        vat: 0,
+        status: invoice.status,
+        paymentDate: null,
+      };
+    });
+    return new HttpAnswer(200, items, {
+      'X-Page': page,
+      'X-Total-Count': String(found.length),
+      'X-Total-Pages': String(found.length === 0 ? 0 : pages),
+      'X-Per-Page': String(perPage),
+    });
   });
 
   route('GET', /^\/api\/customers$/, (_user, query) => {
@@ -993,6 +1069,11 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
     addAbsence(absence) {
       const full: FakeAbsence = { halfDay: false, comment: '', endDate: absence.date, ...absence, id: nextId++ };
       state.absences.push(full);
+      return full;
+    },
+    addInvoice(invoice) {
+      const full: FakeInvoice = { timezone: 'Europe/Berlin', currency: 'EUR', ...invoice, id: nextId++ };
+      state.invoices.push(full);
       return full;
     },
     close: () => server.close(),

@@ -81,7 +81,13 @@ describe('what one start leaves the next', () => {
     await tracker.entries.listEntries({ from: at('2026-11-18T00:00:00+01:00'), to: at('2026-11-19T00:00:00+01:00'), limit: 10, offset: 0 });
     expect(await tracker.account.timeZone()).toBe('Europe/Berlin');
     // The same read says Ada leads nobody: no team tools, now or at the next start.
-    expect(dir && readDetection(dir, fake.url)).toEqual({ timezone: 'Europe/Berlin', leads: false });
+    expect(dir && readDetection(dir, fake.url)).toEqual({
+      timezone: 'Europe/Berlin',
+      leads: false,
+      role: 'ROLE_USER',
+      tagsRefused: false,
+      invoicesRefused: false,
+    });
   });
 
   it('learns in the background whether the person leads a team, and switches the team tools on live', async () => {
@@ -114,7 +120,7 @@ describe('what one start leaves the next', () => {
   });
 
   it('does not ask about a plugin remembered as there, nor about a role remembered', async () => {
-    const { fake, tracker } = await setup({ config: { absencePlugin: true }, remembered: { absences: true, leads: false } });
+    const { fake, tracker } = await setup({ config: { absencePlugin: true }, remembered: { absences: true, leads: false, role: 'ROLE_USER' } });
     expect(await requestsDuring(fake, () => tracker.detectFeatures())).toEqual([]);
     expect(tracker.capabilities.has('leave')).toBe(true);
   });
@@ -139,7 +145,14 @@ describe('what one start leaves the next', () => {
     expect(error.message).toMatch(/^This Kimai has no absence plugin \(or your account may not use it\)/);
     expect(tracker.capabilities.has('leave')).toBe(false);
     expect(changes).toBe(1);
-    expect(dir && readDetection(dir, fake.url)).toEqual({ absences: false, timezone: 'Europe/Berlin', leads: false });
+    expect(dir && readDetection(dir, fake.url)).toEqual({
+      absences: false,
+      timezone: 'Europe/Berlin',
+      leads: false,
+      role: 'ROLE_USER',
+      tagsRefused: false,
+      invoicesRefused: false,
+    });
     // A report asks no more: without the plugin there is no leave to count.
     expect(await requestsDuring(fake, async () => expect(await tracker.leave.listLeave({ from: '2026-01-01', to: '2026-12-31' })).toEqual([]))).toEqual([]);
   });

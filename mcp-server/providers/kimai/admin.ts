@@ -1,0 +1,116 @@
+// What a Kimai administrator (or team lead) may administer through Punchcard (docs/back-ends/kimai.md,
+// "Administration"): the tag list and the invoices. Each capability comes from the role a profile
+// read named (capabilities.ts); Kimai's own 403 withdraws it at once (context.ts), so tools/list
+// follows what Kimai says rather than what the role promised.
+import { BackEndPart } from '../remote-tracker.ts';
+import { formatWallClock } from '../../domain/time.ts';
+import type { AdminTag, Invoice, InvoicePage, InvoiceQuery } from '../../domain/admin.ts';
+import { INVOICE_STATUSES, type InvoiceStatus } from '../../contract/vocabulary.ts';
+import { type AdminTagsPart, BackEndError, type InvoicesPart } from '../time-tracker.ts';
+import type { KimaiContext } from './context.ts';
+import { KimaiError } from './errors.ts';
+import { readKimaiTime } from './mapping.ts';
+import type { KimaiInvoice, KimaiTag } from './wire.ts';
+
+/** Invoices per page: Kimai's default, a page a person reads in one go. */
+export const INVOICE_PAGE_SIZE = 50;
+
+/** Kimai 2.66's API makes and deletes tags and changes none (docs/back-ends/kimai.md, "Administration"). */
+const NO_TAG_CHANGE = (action: string) =>
+  `Kimai's API cannot ${action} a tag: it creates and deletes tags but changes none. Do it in Kimai under Tags (administrators). Nothing was sent.`;
+
+export class KimaiAdmin extends BackEndPart<KimaiContext> implements AdminTagsPart, InvoicesPart {
+  async tags(filter: string | undefined): Promise<AdminTag[]> {
+    // An empty name is still a name to Kimai's find, and matches every visible tag; hidden ones it lists nowhere.
+    const found = await this.context.api.findTags(filter ?? '');
+    return found.map(adminTag).sort((a, b) => a.name.localeCompare(b.name) || a.id - b.id);
+  }
+
+  async findTag(name: string): Promise<AdminTag | undefined> {
+    const wanted = name.trim().toLowerCase();
+    return (await this.tags(name.trim())).find((tag) => tag.name.toLowerCase() === wanted);
+  }
+
+  async createTag(name: string, color: string | undefined): Promise<AdminTag> {
+    try {
+      return adminTag(await this.context.api.createTag(name, color));
+    } catch (error) {
+      if (error instanceof KimaiError && error.failure === 'forbidden') {
+        this.context.refuseAdministration('tags');
+        throw new BackEndError(
+          'denied',
+          `Kimai did not let you create the tag ${name} (403 Forbidden): your account lacks the permission create_tag. Nothing was created; manage_tags is switched off.`,
+        );
+      }
+      throw error;
+    }
+  }
+
+  renameTag(): Promise<AdminTag> {
+    return Promise.reject(new BackEndError('unavailable', NO_TAG_CHANGE('rename')));
+  }
+
+  setTagArchived(_tag: AdminTag, archived: boolean): Promise<AdminTag> {
+    return Promise.reject(new BackEndError('unavailable', NO_TAG_CHANGE(archived ? 'archive' : 'restore')));
+  }
+
+  cannot(action: 'rename' | 'archive' | 'restore'): string | null {
+    return NO_TAG_CHANGE(action);
+  }
+
+  async invoices(query: InvoiceQuery): Promise<InvoicePage> {
+    const me = await this.context.profile();
+    const filter = {
+      // Kimai's invoice filter is strict local date-times, both ends included.
+      begin: formatWallClock(query.from, me.timezone),
+      end: formatWallClock(query.to - 1_000, me.timezone),
+      ...(query.statuses.length > 0 ? { status: query.statuses } : {}),
+      ...(query.customerId === undefined ? {} : { customers: [query.customerId] }),
+    };
+    let page;
+    try {
+      page = await this.context.api.invoicePage(filter, query.page, INVOICE_PAGE_SIZE);
+    } catch (error) {
+      if (error instanceof KimaiError && error.failure === 'forbidden') {
+        // A customer the person may not see is refused on its own; only a refusal of the list itself withdraws the tool.
+        if (query.customerId !== undefined) {
+          throw new BackEndError(
+            'denied',
+            `Kimai did not let you see the invoices of customer #${query.customerId} (403 Forbidden): your account may not access that customer.`,
+          );
+        }
+        this.context.refuseAdministration('invoices');
+        throw new BackEndError(
+          'denied',
+          'Kimai did not let you list invoices (403 Forbidden): your account lacks the permission view_invoice. list_invoices is switched off.',
+        );
+      }
+      throw error;
+    }
+    if (!page) throw new BackEndError('not_found', `There is no page ${query.page} of these invoices: Kimai has fewer. Ask for page 1.`);
+    return { invoices: page.items.map(invoice), page: query.page, totalPages: page.pages, total: page.total };
+  }
+}
+
+function adminTag(tag: KimaiTag): AdminTag {
+  return { id: tag.id, name: tag.name, color: typeof tag.color === 'string' && tag.color !== '' ? tag.color : null, archived: tag.visible === false };
+}
+
+function invoice(wire: KimaiInvoice): Invoice {
+  if (!(INVOICE_STATUSES as readonly string[]).includes(wire.status)) {
+    throw new KimaiError(
+      'wrong_service',
+      `Kimai sent invoice ${wire.invoiceNumber} with a status Punchcard does not know ("${String(wire.status).slice(0, 20)}").`,
+    );
+  }
+  const customer = wire.customer;
+  return {
+    id: wire.id,
+    number: wire.invoiceNumber,
+    customer: typeof customer === 'object' && customer !== null ? customer.name : typeof customer === 'number' ? `customer #${customer}` : '',
+    createdAt: readKimaiTime(wire.createdAt),
+    status: wire.status as InvoiceStatus,
+    total: wire.total,
+    currency: wire.currency,
+  };
+}
