@@ -44,7 +44,7 @@ beforeAll(async () => {
   server = await startTeamServer({
     provider: { type: 'kimai', url: fake.url },
     signIn: { tracker: true },
-    settings: { tools: { enabled: { update_time_entry: true, delete_time_entry: true } } },
+    settings: { tools: { groups: { admin: true }, enabled: { update_time_entry: true, delete_time_entry: true } } },
     env: { PUNCHCARD_NOW: NOW },
   });
 });
@@ -137,6 +137,32 @@ describe.each(['legacy', 'modern'] as const)('writes in the %s era', (era) => {
     const all = JSON.stringify(lines);
     for (const words of PRIVATE) expect(all).not.toContain(words);
     for (const secret of [ADA.token, oauth.tokens()?.access_token, oauth.tokens()?.refresh_token]) expect(all).not.toContain(secret);
+  });
+});
+
+describe("an administrator's change", () => {
+  it('is recorded like every write: who, which tool, the outcome and what it made', async () => {
+    const root = DEFAULT_USERS[2] as FakeUser;
+    const oauth = new MemoryOAuthProvider({ clientName: 'Audit admin client' });
+    const admin = await connectAs(server, {
+      era: 'modern',
+      oauth,
+      signIn: trackerSignIn(root.token),
+      elicitation: () => ({ action: 'accept', content: { confirm: true } }),
+    });
+    try {
+      const before = (await audit()).lines.length;
+      const made = await admin.call('manage_tags', { action: 'create', name: 'travel', color: '#10b981' });
+      expect(made.isError, textOf(made)).toBeFalsy();
+      let lines: AuditLine[] = [];
+      await expect.poll(async () => (lines = (await audit()).lines.slice(before)).length, { timeout: 5_000 }).toBe(1);
+      expect(lines[0]).toMatchObject({ tool: 'manage_tags', outcome: 'done', clientName: 'Audit admin client', change: { arguments: { action: 'create' } } });
+      expect(lines[0]?.change.record).toBeDefined();
+      expect(fake.state.tags.map((tag) => tag.name)).toContain('travel');
+      expect(JSON.stringify(lines)).not.toContain(root.token);
+    } finally {
+      await admin.close();
+    }
   });
 });
 
