@@ -965,6 +965,9 @@ describe('the real app with a Kimai account in the keychain', () => {
       'project_status',
       'list_pending_leave',
       'decide_leave_request',
+      // The administration tools: this account administers nothing.
+      'manage_tags',
+      'list_invoices',
     ]);
     // The window that saved the account shows the new back end's tools too, without reopening.
     await page.getByRole('navigation', { name: 'Punchcard' }).getByRole('link', { name: 'Tools' }).click();
@@ -982,6 +985,9 @@ describe('the real app with a Kimai account in the keychain', () => {
         'project_status',
         'list_pending_leave',
         'decide_leave_request',
+        // The administration tools: this account administers nothing.
+        'manage_tags',
+        'list_invoices',
       ]);
   });
 
@@ -1369,6 +1375,9 @@ describe('the real app with a Clockodo account in the keychain', () => {
         'project_status',
         'list_pending_leave',
         'decide_leave_request',
+        // The administration tools: this account administers nothing.
+        'manage_tags',
+        'list_invoices',
       ]);
 
     const preferences = await open(session, 'preferences');
@@ -1540,6 +1549,9 @@ describe("the real app with a Calamari account: the organisation's key, for one 
         'project_status',
         'list_pending_leave',
         'decide_leave_request',
+        // The administration tools: this account administers nothing.
+        'manage_tags',
+        'list_invoices',
       ]);
 
     const preferences = await open(session, 'preferences');
@@ -1670,6 +1682,9 @@ describe("the real app with a Clockify account: the person's own key, one worksp
         'project_status',
         'list_pending_leave',
         'decide_leave_request',
+        // The administration tools: this account administers nothing.
+        'manage_tags',
+        'list_invoices',
       ]);
 
     const preferences = await open(session, 'preferences');

@@ -30,7 +30,7 @@ export interface KimaiTag {
   visible?: boolean;
 }
 
-/** An invoice as `GET /api/invoices` lists it (docs/back-ends/kimai.md, "Invoices"). */
+/** An invoice as `GET /api/invoices` lists it (docs/back-ends/kimai.md, "Administration"). */
 export interface KimaiInvoice {
   id: number;
   invoiceNumber: string;
