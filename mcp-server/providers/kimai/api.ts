@@ -88,6 +88,21 @@ export function createKimaiApi(options: KimaiApiOptions) {
   const send = async <T>(method: 'POST' | 'PATCH' | 'DELETE', path: string, purpose: RequestPurpose, body?: unknown, query?: Record<string, QueryValue>) =>
     (await client.request<T>({ method, path, purpose, ...(body === undefined ? {} : { body }), ...(query ? { query } : {}) })).data;
   const entryNotFound = (id: number) => `There is no time entry #${id} in Kimai (or it is not yours).`;
+  /** One page of a paged list with Kimai's paging headers; a page past the last one is undefined (Kimai answers 404 there). */
+  const pageOf = async <T>(path: string, query: Record<string, QueryValue>, page: number, purpose: RequestPurpose): Promise<Page<T> | undefined> => {
+    try {
+      const answer = await client.request<T[]>({ method: 'GET', path, query, purpose });
+      return {
+        items: answer.data,
+        total: headerNumber(answer.headers, 'X-Total-Count') ?? answer.data.length,
+        pages: headerNumber(answer.headers, 'X-Total-Pages') ?? 1,
+        size: headerNumber(answer.headers, 'X-Per-Page') ?? 0,
+      };
+    } catch (error) {
+      if (error instanceof KimaiError && error.failure === 'not_found' && page > 1) return undefined;
+      throw error;
+    }
+  };
 
   return {
     baseUrl,
@@ -114,7 +129,7 @@ export function createKimaiApi(options: KimaiApiOptions) {
     activeTimesheets: () => get<KimaiTimesheet[]>('/timesheets/active', { action: 'read the running timer' }),
     recentTimesheets: (size: number) => get<KimaiTimesheet[]>('/timesheets/recent', { action: 'find your last project' }, { size }),
     /** One page of timesheets; a page past the last one is undefined (Kimai answers 404 there). */
-    async timesheetPage(
+    timesheetPage(
       filter: Record<string, QueryValue>,
       page: number,
       size: number,
@@ -122,23 +137,7 @@ export function createKimaiApi(options: KimaiApiOptions) {
       order: 'ASC' | 'DESC',
       purpose: RequestPurpose = { action: 'read your time entries' },
     ): Promise<Page<KimaiTimesheet> | undefined> {
-      try {
-        const answer = await client.request<KimaiTimesheet[]>({
-          method: 'GET',
-          path: '/timesheets',
-          query: { ...filter, page, size, orderBy, order },
-          purpose,
-        });
-        return {
-          items: answer.data,
-          total: headerNumber(answer.headers, 'X-Total-Count') ?? answer.data.length,
-          pages: headerNumber(answer.headers, 'X-Total-Pages') ?? 1,
-          size: headerNumber(answer.headers, 'X-Per-Page') ?? 0,
-        };
-      } catch (error) {
-        if (error instanceof KimaiError && error.failure === 'not_found' && page > 1) return undefined;
-        throw error;
-      }
+      return pageOf<KimaiTimesheet>('/timesheets', { ...filter, page, size, orderBy, order }, page, purpose);
     },
     timesheet: (id: number) => get<KimaiTimesheet>(`/timesheets/${id}`, { action: `read time entry #${id}`, notFound: entryNotFound(id) }),
     createTimesheet: (body: Record<string, unknown>, purpose: RequestPurpose) => send<KimaiTimesheet>('POST', '/timesheets', purpose, body, { full: 'true' }),
@@ -161,25 +160,8 @@ export function createKimaiApi(options: KimaiApiOptions) {
      * One page of invoices (view_invoice: team leads and administrators as Kimai ships); a page past
      * the last one is undefined (Kimai answers 404 there), as for timesheets.
      */
-    async invoicePage(filter: Record<string, QueryValue>, page: number, size: number): Promise<Page<KimaiInvoice> | undefined> {
-      try {
-        const answer = await client.request<KimaiInvoice[]>({
-          method: 'GET',
-          path: '/invoices',
-          query: { ...filter, page, size },
-          purpose: { action: 'list invoices' },
-        });
-        return {
-          items: answer.data,
-          total: headerNumber(answer.headers, 'X-Total-Count') ?? answer.data.length,
-          pages: headerNumber(answer.headers, 'X-Total-Pages') ?? 1,
-          size: headerNumber(answer.headers, 'X-Per-Page') ?? 0,
-        };
-      } catch (error) {
-        if (error instanceof KimaiError && error.failure === 'not_found' && page > 1) return undefined;
-        throw error;
-      }
-    },
+    invoicePage: (filter: Record<string, QueryValue>, page: number, size: number) =>
+      pageOf<KimaiInvoice>('/invoices', { ...filter, page, size }, page, { action: 'list invoices' }),
     deleteTimesheet: (id: number) => send<undefined>('DELETE', `/timesheets/${id}`, { action: `delete time entry #${id}`, notFound: entryNotFound(id) }),
 
     customers: (visible: Visibility) => get<KimaiCustomer[]>('/customers', { action: 'list customers' }, { visible }),
