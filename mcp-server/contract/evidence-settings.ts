@@ -17,20 +17,29 @@ export { EVIDENCE_SOURCES, type EvidenceSource, evidenceSourcesOn, FEED_SECRET_P
 export function feedAddressProblem(address: string): string | null {
   // The whole address is the secret (Google's and Outlook's secret addresses are): all of it is in the keychain.
   if (address === FEED_SECRET_PLACEHOLDER) return null;
-  const withScheme = address.replace(/^webcal:\/\//i, 'https://');
-  let url: URL;
-  try {
-    url = new URL(withScheme.replaceAll(FEED_SECRET_PLACEHOLDER, 'secret'));
-  } catch {
-    return 'an http(s) or webcal address of an iCalendar feed';
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'an http(s) or webcal address of an iCalendar feed';
+  const url = feedUrl(address);
+  if (url === null) return 'an http(s) or webcal address of an iCalendar feed';
   if (address.includes(FEED_SECRET_PLACEHOLDER)) return null;
   const secretLooking =
     url.username !== '' || url.password !== '' || url.search !== '' || /\/private-[^/]+\//i.test(url.pathname) || /\/owa\/calendar\//i.test(url.pathname);
   return secretLooking
     ? `a feed address without its secret: this one gives the calendar to anyone who reads the settings file; enter it in the window's Evidence settings (it goes to the keychain), or write ${FEED_SECRET_PLACEHOLDER} in place of its secret part`
     : null;
+}
+
+/** Whether an address is an http(s) or webcal address at all, its secret part aside. */
+export function isFeedAddress(address: string): boolean {
+  return feedUrl(address) !== null;
+}
+
+/** The address as http(s), webcal read as https and the placeholder as a plain word; null where it is none. */
+function feedUrl(address: string): URL | null {
+  try {
+    const url = new URL(address.replace(/^webcal:\/\//i, 'https://').replaceAll(FEED_SECRET_PLACEHOLDER, 'secret'));
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url : null;
+  } catch {
+    return null;
+  }
 }
 
 const name = z.string().trim().min(1).max(60);

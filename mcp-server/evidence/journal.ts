@@ -14,6 +14,7 @@ import { closeSync, constants, lstatSync, openSync, readSync, statSync } from 'n
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import { type Log, stderrLog } from '../log.ts';
 import { createPrivateFile, keepFilesPrivate, makePrivateFolder } from '../private-files.ts';
 import { isBusy, isReadOnlyError, isWritable, whileBusy } from '../providers/sqlite-files.ts';
 import { EVIDENCE_LIMITS, type EvidenceItem, type EvidenceSource, type SourceReading } from './evidence.ts';
@@ -49,10 +50,6 @@ const SCHEMA = `
   CREATE INDEX IF NOT EXISTS ai_stretches_by_last ON ai_stretches (last_at);
 `;
 
-type Log = (message: string) => void;
-
-const stderr: Log = (message) => console.error(`[punchcard] ${message}`);
-
 export interface EvidenceJournalOptions {
   /** Where a write that cannot be done is said, once per journal; stderr unless told. */
   log?: Log;
@@ -83,7 +80,7 @@ export class EvidenceJournal {
 
   constructor(dataDir: string, options: EvidenceJournalOptions = {}) {
     this.path = join(dataDir, EVIDENCE_JOURNAL_FILE);
-    this.#log = options.log ?? stderr;
+    this.#log = options.log ?? stderrLog;
     this.#now = options.now ?? Date.now;
   }
 
@@ -440,13 +437,4 @@ export function evidenceJournalOf(dataDir: string, log?: Log): EvidenceJournal {
     journals.set(key, journal);
   }
   return journal;
-}
-
-/**
- * What the engine calls after each tool call while `evidence.aiSessions` is on: `client` (its
- * `clientInfo.name`) used Punchcard at `at`. Never rejects; a journal that cannot be written is said
- * once on stderr.
- */
-export function journalAiCall(userDataDir: string, client: string, at: number): Promise<void> {
-  return evidenceJournalOf(userDataDir).recordAiCall(client, at);
 }

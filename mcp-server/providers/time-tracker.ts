@@ -276,10 +276,12 @@ export interface AdminTagsPart {
   /** The one tag named `name` exactly (any case), or undefined. */
   findTag(name: string): Promise<AdminTag | undefined>;
   createTag(name: string, color: string | undefined): Promise<AdminTag>;
-  renameTag(tag: AdminTag, name: string): Promise<AdminTag>;
-  setTagArchived(tag: AdminTag, archived: boolean): Promise<AdminTag>;
-  /** Why an action cannot be taken on this back end at all, in words; null where it can. */
-  cannot(action: 'rename' | 'archive' | 'restore'): string | null;
+  /**
+   * Why a tag cannot be renamed, archived or restored on this back end, in words. Every back end
+   * with tags so far keeps them as made (Kimai's API changes no tag); one that can will add the
+   * changes here, and manage_tags their branches.
+   */
+  tagChangeRefusal(action: 'rename' | 'archive' | 'restore'): string;
 }
 
 /** Invoices, read-only (`admin_invoices`). */

@@ -6,9 +6,9 @@ import { EVIDENCE_LIMITS, type EvidenceItem, type EvidenceReader, type SkippedSo
 import { evidenceSourcesOn, type EvidenceSource } from '../contract/evidence-sources.ts';
 import type { EvidenceRule } from '../contract/evidence-settings.ts';
 import { draftEntries, type Draft, type DraftRule, type PastBooking } from '../evidence/drafts.ts';
-import type { CatalogItem, Ref, TimeEntry } from '../providers/time-tracker.ts';
+import type { Ref, TimeEntry } from '../providers/time-tracker.ts';
 import type { ToolContext } from './context.ts';
-import { dayRange, readDayRange } from './shared.ts';
+import { dayRange, findCatalogItem, readDayRange } from './shared.ts';
 import { ToolInputError } from './tool-input-error.ts';
 
 const DAY_MS = 24 * 60 * 60_000;
@@ -118,7 +118,7 @@ async function resolvedRules(rules: readonly EvidenceRule[], context: ToolContex
   const catalog = await context.tracker.catalog.catalog(false, ['project', 'activity']);
   const resolved: DraftRule[] = [];
   for (const rule of rules) {
-    const project = findItem(catalog.projects, rule.project);
+    const project = findCatalogItem(catalog.projects, rule.project);
     if (!project) {
       context.notes.push(`The rule for "${rule.match}" names the project "${rule.project}", which is not among the projects you can book on; it was left out.`);
       continue;
@@ -126,7 +126,7 @@ async function resolvedRules(rules: readonly EvidenceRule[], context: ToolContex
     let activity: Ref | null = null;
     if (rule.activity !== undefined) {
       const usable = catalog.activities.filter((item) => item.project === undefined || item.project === null || item.project.id === project.id);
-      const found = findItem(usable, rule.activity);
+      const found = findCatalogItem(usable, rule.activity);
       if (!found) {
         context.notes.push(`The rule for "${rule.match}" names the activity "${rule.activity}", which ${project.name} does not have; it was left out.`);
         continue;
@@ -136,17 +136,6 @@ async function resolvedRules(rules: readonly EvidenceRule[], context: ToolContex
     resolved.push({ ...(rule.source ? { source: rule.source } : {}), match: rule.match, project: { id: project.id, name: project.name }, activity });
   }
   return resolved;
-}
-
-function findItem(items: readonly CatalogItem[], word: string): CatalogItem | undefined {
-  const text = word.trim();
-  const id = /^#?(\d+)$/.exec(text)?.[1];
-  if (id !== undefined) {
-    const byId = items.find((item) => item.id === Number(id));
-    if (byId) return byId;
-  }
-  const lower = text.toLowerCase();
-  return items.find((item) => item.name.toLowerCase() === lower || item.remoteId === text);
 }
 
 function capitalised(text: string): string {

@@ -42,33 +42,7 @@ export default defineTool({
       const created = await part.createTag(name, args.color);
       return { data: { action, tags: [shown(created)] }, text: `Created the tag ${label(created)}.` };
     }
-    // Where the back end cannot take the action at all, it is said before anything is sent.
-    const cannot = part.cannot(action);
-    if (cannot) throw new ToolInputError(cannot);
-    if (!args.tag) throw new ToolInputError(`To ${action} a tag, name it as tag.`);
-    const tag = await part.findTag(args.tag);
-    if (!tag) throw new ToolInputError(`There is no tag named "${quoted(args.tag)}"; manage_tags with action list shows them.`);
-    if (action === 'rename') {
-      const name = checkedName(args.name, 'rename');
-      context.ask.confirm({
-        key: 'rename',
-        message: `Rename the tag ${label(tag)} to "${quoted(name)}", on every entry that carries it?`,
-        shows: { tag: shown(tag), name },
-        unchanged: `The tag ${label(tag)} was not renamed`,
-      });
-      const renamed = await part.renameTag(tag, name);
-      return { data: { action, tags: [shown(renamed)] }, text: `Renamed the tag #${tag.id} from "${quoted(tag.name)}" to "${quoted(renamed.name)}".` };
-    }
-    const archive = action === 'archive';
-    if (tag.archived === archive)
-      return { data: { action, tags: [shown(tag)] }, text: `The tag ${label(tag)} is ${archive ? 'archived' : 'not archived'} already.` };
-    context.ask.confirm({
-      key: action,
-      message: `${archive ? 'Archive' : 'Restore'} the tag ${label(tag)}? ${archive ? 'Entries keep it, but it can no longer be chosen.' : 'It can be chosen again.'}`,
-      shows: shown(tag),
-      unchanged: `The tag ${label(tag)} was not ${archive ? 'archived' : 'restored'}`,
-    });
-    const changed = await part.setTagArchived(tag, archive);
-    return { data: { action, tags: [shown(changed)] }, text: `${archive ? 'Archived' : 'Restored'} the tag ${label(changed)}.` };
+    // No back end changes a tag yet: said before anything is sent.
+    throw new ToolInputError(part.tagChangeRefusal(action));
   },
 });

@@ -177,7 +177,7 @@ export function catalogLookup(context: ToolContext) {
       const { projects } = await load(false, 'project');
       const chosen = askWhich(context, 'project', text, matching(projects, text), projects);
       if (chosen !== undefined) return chosen;
-      const found = find(projects, text);
+      const found = findCatalogItem(projects, text);
       return (found ?? pick((await load(true, 'project')).projects, text, 'project', context)).id;
     },
     /**
@@ -267,7 +267,8 @@ function choiceLabel(item: CatalogItem): string {
   return `${quoted(item.name)} (${owner ? `${quoted(owner)}, ` : ''}#${item.id})`;
 }
 
-function find(items: readonly CatalogItem[], text: string): CatalogItem | undefined {
+/** The item a word names exactly: by id (Punchcard's or the back end's own), or by its whole name in any case. */
+export function findCatalogItem(items: readonly CatalogItem[], text: string): CatalogItem | undefined {
   return findById(items, text) ?? items.find((item) => item.name.toLowerCase() === text.trim().replace(/^#/, '').toLowerCase());
 }
 
@@ -287,7 +288,7 @@ const PLURALS: Record<CatalogKind, string> = { customer: 'customers', project: '
  */
 function pick(items: CatalogItem[], text: string, kind: CatalogKind, context: Pick<ToolContext, 'tracker' | 'catalogListed'>): CatalogItem {
   const { tracker } = context;
-  const found = find(items, text);
+  const found = findCatalogItem(items, text);
   if (found) return checkedArchived(found, tracker);
   const creatable = tracker.capabilities.has('catalog_write');
   // None at all, and none to be added (Calamari has no activities): the word is one to leave out.

@@ -3,7 +3,7 @@ import { suggestEntriesContract } from '../contract/tools/suggest-entries.ts';
 import type { Draft } from '../evidence/drafts.ts';
 import { defineTool } from './define-tool.ts';
 import type { ToolContext } from './context.ts';
-import { draftDays } from './evidence-day.ts';
+import { draftDays, type DraftedDays } from './evidence-day.ts';
 
 export default defineTool({
   ...suggestEntriesContract,
@@ -29,7 +29,7 @@ export default defineTool({
   },
 });
 
-export function presentDraft(draft: Draft, context: Pick<ToolContext, 'timezone'>) {
+function presentDraft(draft: Draft, context: Pick<ToolContext, 'timezone'>) {
   return {
     id: draft.id,
     start: formatInstant(draft.start, context.timezone),
@@ -44,7 +44,7 @@ export function presentDraft(draft: Draft, context: Pick<ToolContext, 'timezone'
 }
 
 /** The drafts as a table a person reads in the chat, then what is left open and how to book. */
-function draftsText(days: Awaited<ReturnType<typeof draftDays>>, context: ToolContext): string {
+function draftsText(days: DraftedDays, context: ToolContext): string {
   const { from, to, drafts, booked, unmapped, skipped } = days;
   const range = from === to ? from : `${from} to ${to}`;
   const lines: string[] = [];

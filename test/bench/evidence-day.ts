@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { SERVER_BUNDLE } from '../support/engine.ts';
+import { calendarText, type Meeting } from '../support/ics.ts';
 import { makeTempDir, residentMemory, serverEnv } from '../support/raw-stdio.ts';
 import { describeTiming, roundSummary, summarize, type Summary } from './stats.ts';
 
@@ -140,33 +141,38 @@ function makeRepositories(folder: string): number {
 
 /** A daily standup series, two weekly series with one moved and one cancelled occurrence, and single meetings. Returns the meetings in the month. */
 function writeCalendar(file: string): number {
-  const event = (uid: string, start: string, end: string, summary: string, extra: string[] = []) => [
-    'BEGIN:VEVENT',
-    `UID:${uid}`,
-    'DTSTAMP:20260901T000000Z',
-    `DTSTART;TZID=Europe/Berlin:${start}`,
-    `DTEND;TZID=Europe/Berlin:${end}`,
-    `SUMMARY:${summary}`,
-    ...extra,
-    'END:VEVENT',
+  const meetings: Meeting[] = [
+    { uid: 'standup', start: '20260901T093000', end: '20260901T094500', summary: 'Standup', extra: ['RRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR'] },
+    {
+      uid: 'planning',
+      start: '20260902T140000',
+      end: '20260902T153000',
+      summary: 'Sprint planning',
+      extra: ['RRULE:FREQ=WEEKLY;BYDAY=WE', 'EXDATE;TZID=Europe/Berlin:20261014T140000'],
+    },
+    { uid: 'review', start: '20260904T110000', end: '20260904T120000', summary: 'Design review', extra: ['RRULE:FREQ=WEEKLY;BYDAY=FR'] },
+    {
+      uid: 'review',
+      start: '20261010T110000',
+      end: '20261010T120000',
+      summary: 'Design review (moved)',
+      extra: ['RECURRENCE-ID;TZID=Europe/Berlin:20261009T110000'],
+    },
   ];
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Punchcard bench//EN'];
-  lines.push(...event('standup', '20260901T093000', '20260901T094500', 'Standup', ['RRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR']));
-  lines.push(
-    ...event('planning', '20260902T140000', '20260902T153000', 'Sprint planning', ['RRULE:FREQ=WEEKLY;BYDAY=WE', 'EXDATE;TZID=Europe/Berlin:20261014T140000']),
-  );
-  lines.push(...event('review', '20260904T110000', '20260904T120000', 'Design review', ['RRULE:FREQ=WEEKLY;BYDAY=FR']));
-  lines.push(...event('review', '20261010T110000', '20261010T120000', 'Design review (moved)', ['RECURRENCE-ID;TZID=Europe/Berlin:20261009T110000']));
   let singles = 0;
   for (const [index, date] of workingDays().entries()) {
     for (const hour of [13, 16]) {
       const compact = date.replaceAll('-', '');
-      lines.push(...event(`single-${index}-${hour}`, `${compact}T${hour}0000`, `${compact}T${hour}3000`, `Customer call ${index}-${hour}`));
+      meetings.push({
+        uid: `single-${index}-${hour}`,
+        start: `${compact}T${hour}0000`,
+        end: `${compact}T${hour}3000`,
+        summary: `Customer call ${index}-${hour}`,
+      });
       singles++;
     }
   }
-  lines.push('END:VCALENDAR', '');
-  writeFileSync(file, lines.join('\r\n'));
+  writeFileSync(file, calendarText(meetings));
   const days = workingDays();
   const wednesdays = days.filter((date) => new Date(`${date}T12:00:00Z`).getUTCDay() === 3).length - 1;
   const fridays = days.filter((date) => new Date(`${date}T12:00:00Z`).getUTCDay() === 5).length;

@@ -3,6 +3,7 @@
 // show and book_suggested_entries one to book (docs/evidence.md).
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import type { Step } from './request-counting.ts';
 
 /** The person's address in the commit and in the settings. */
 export const EVIDENCE_EMAIL = 'ada@example.com';
@@ -16,4 +17,28 @@ export function oneCommitEvidence(dir: string, when: string): Record<string, unk
     env: { ...env, GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when },
   });
   return { emails: [EVIDENCE_EMAIL], git: { folders: [join(dir, 'src')] } };
+}
+
+/**
+ * The steps of a back end's scripted request test for the day from evidence, over oneCommitEvidence's
+ * commit of yesterday: the suggestion (what is booked, and the bookings of the weeks before), then the
+ * booking of its draft on `booking`'s project (the same two reads again, then the write). Where the
+ * back end reuses a listing for a moment, `writeBetween` puts a log_time of that many requests between
+ * them, so the booking's count does not hang on how long ago the suggestion was.
+ */
+export function evidenceSteps(booking: { project: string; activity?: string }, writeBetween?: number): Step[] {
+  return [
+    { label: 'suggest_entries (what is booked, and the bookings of the weeks before)', tool: 'suggest_entries', args: { from: 'yesterday' }, expected: 2 },
+    ...(writeBetween === undefined
+      ? []
+      : [
+          { label: 'log_time start and end', tool: 'log_time', args: { start: 'yesterday 12:00', end: 'yesterday 12:30', ...booking }, expected: writeBetween },
+        ]),
+    {
+      label: 'book_suggested_entries (the drafts worked out again, then the one booked)',
+      tool: 'book_suggested_entries',
+      args: { from: 'yesterday', entries: [{ id: '{draft}', ...booking }] },
+      expected: 3,
+    },
+  ];
 }

@@ -9,6 +9,7 @@ import {
   FEED_SECRET_PLACEHOLDER,
   feedAddressProblem,
   feedSecretAccount,
+  isFeedAddress,
   type EvidenceSettings,
 } from '../../../mcp-server/contract/evidence-settings.ts';
 import { EngineError } from '../../engine/engine-error.ts';
@@ -19,23 +20,13 @@ import type { HandlerDeps } from './ports.ts';
 type Deps = Pick<HandlerDeps, 'settings' | 'credentials' | 'drafts' | 'timesheet' | 'statusChanged'>;
 type EvidenceRequest = ParsedRequestOf<'saveEvidence'>;
 
-/** Whether an address is an http(s) or webcal address at all (the secret aside). */
-function isFeedAddress(address: string): boolean {
-  try {
-    const url = new URL(address.replace(/^webcal:\/\//i, 'https://').replaceAll(FEED_SECRET_PLACEHOLDER, 'secret'));
-    return url.protocol === 'https:' || url.protocol === 'http:';
-  } catch {
-    return false;
-  }
-}
-
 /**
  * A feed's address as the settings file may hold it, and the secret the keychain gets: an address
  * that gives the calendar to whoever reads it (a secret path, a token in the query, a password) is
  * secret whole, so all of it goes to the keychain and the file says `{secret}`.
  */
 export function splitFeedAddress(name: string, address: string): { url: string; secret: string | null } {
-  if (address === FEED_SECRET_PLACEHOLDER || address.includes(FEED_SECRET_PLACEHOLDER)) return { url: address, secret: null };
+  if (address.includes(FEED_SECRET_PLACEHOLDER)) return { url: address, secret: null };
   if (!isFeedAddress(address)) throw new UserFacingError(`Calendar “${name}”: enter an http(s) or webcal address of an iCalendar feed. Nothing was saved.`);
   return feedAddressProblem(address) === null ? { url: address, secret: null } : { url: FEED_SECRET_PLACEHOLDER, secret: address };
 }

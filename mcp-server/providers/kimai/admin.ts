@@ -46,15 +46,7 @@ export class KimaiAdmin extends BackEndPart<KimaiContext> implements AdminTagsPa
     }
   }
 
-  renameTag(): Promise<AdminTag> {
-    return Promise.reject(new BackEndError('unavailable', NO_TAG_CHANGE('rename')));
-  }
-
-  setTagArchived(_tag: AdminTag, archived: boolean): Promise<AdminTag> {
-    return Promise.reject(new BackEndError('unavailable', NO_TAG_CHANGE(archived ? 'archive' : 'restore')));
-  }
-
-  cannot(action: 'rename' | 'archive' | 'restore'): string | null {
+  tagChangeRefusal(action: 'rename' | 'archive' | 'restore'): string {
     return NO_TAG_CHANGE(action);
   }
 

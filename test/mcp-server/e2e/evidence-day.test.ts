@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { EvidenceJournal } from '../../../mcp-server/evidence/journal.ts';
+import { calendarText } from '../../support/ics.ts';
 import { type Era, type InProcessEngineHandle, makeUserDataDir, startInProcessEngine, textOf } from '../../support/engine.ts';
 
 // Wednesday 18 November 2026, 17:00 in Berlin.
@@ -39,29 +40,22 @@ beforeAll(() => {
   calendarFile = join(root, 'work.ics');
   writeFileSync(
     calendarFile,
-    [
-      'BEGIN:VCALENDAR',
-      'VERSION:2.0',
-      'PRODID:-//Punchcard tests//EN',
-      'BEGIN:VEVENT',
-      'UID:review-1',
-      'DTSTAMP:20261101T000000Z',
-      'DTSTART;TZID=Europe/Berlin:20261118T140000',
-      'DTEND;TZID=Europe/Berlin:20261118T150000',
-      'SUMMARY:Design review',
-      'ATTENDEE;CN=Carol Secret;PARTSTAT=ACCEPTED:mailto:carol@example.com',
-      'END:VEVENT',
-      'BEGIN:VEVENT',
-      'UID:declined-1',
-      'DTSTAMP:20261101T000000Z',
-      'DTSTART;TZID=Europe/Berlin:20261118T120000',
-      'DTEND;TZID=Europe/Berlin:20261118T130000',
-      'SUMMARY:Vendor pitch',
-      'ATTENDEE;PARTSTAT=DECLINED:mailto:Ada@Example.com',
-      'END:VEVENT',
-      'END:VCALENDAR',
-      '',
-    ].join('\r\n'),
+    calendarText([
+      {
+        uid: 'review-1',
+        start: '20261118T140000',
+        end: '20261118T150000',
+        summary: 'Design review',
+        extra: ['ATTENDEE;CN=Carol Secret;PARTSTAT=ACCEPTED:mailto:carol@example.com'],
+      },
+      {
+        uid: 'declined-1',
+        start: '20261118T120000',
+        end: '20261118T130000',
+        summary: 'Vendor pitch',
+        extra: ['ATTENDEE;PARTSTAT=DECLINED:mailto:Ada@Example.com'],
+      },
+    ]),
   );
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));

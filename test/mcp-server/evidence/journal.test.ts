@@ -19,7 +19,6 @@ import {
   JOURNAL_KEPT_MS,
   JOURNAL_PRUNE_EVERY_MS,
   JOURNAL_READ_LIMIT,
-  journalAiCall,
 } from '../../../mcp-server/evidence/journal.ts';
 import { holdExclusiveLock } from '../../support/exclusive-lock.ts';
 
@@ -380,11 +379,11 @@ describe('the file', () => {
   });
 });
 
-describe('journalAiCall', () => {
+describe('evidenceJournalOf', () => {
   it('records through one journal per data folder in the process', async () => {
     const folder = dataFolder();
-    await journalAiCall(folder, 'claude-code', RECENT);
-    await journalAiCall(`${folder}/`, 'claude-code', RECENT + 5 * MINUTE);
+    await evidenceJournalOf(folder).recordAiCall('claude-code', RECENT);
+    await evidenceJournalOf(`${folder}/`).recordAiCall('claude-code', RECENT + 5 * MINUTE);
     const journal = evidenceJournalOf(folder);
     journals.push(journal);
     expect(journal).toBe(evidenceJournalOf(join(folder, '.')));

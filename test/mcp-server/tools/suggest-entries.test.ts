@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Settings } from '../../../mcp-server/contract/settings.ts';
 import type { EvidenceItem, EvidenceReader } from '../../../mcp-server/evidence/evidence.ts';
+import { BackEndError } from '../../../mcp-server/providers/time-tracker.ts';
 import bookSuggestedEntries from '../../../mcp-server/tools/book-suggested-entries.ts';
 import suggestEntries from '../../../mcp-server/tools/suggest-entries.ts';
 import { type LocalToolContext, localToolContext } from './local-tool-context.ts';
@@ -188,5 +189,26 @@ describe('book_suggested_entries', () => {
     await expect(run(bookSuggestedEntries, { from: '2026-11-20', entries: entries(ids) })).rejects.toThrow(message);
     const { total } = await tracker.entries.listEntries({ from: at('00:00'), to: at('23:59'), limit: 10, offset: 0 });
     expect(total).toBe(0);
+  });
+
+  it('says exactly which drafts went in when the back end fails midway, and what to do about the rest', async () => {
+    const { run, tracker } = await day();
+    const [first, second] = (await run(suggestEntries, { from: '2026-11-20' })).data.drafts;
+    const create = tracker.entries.createEntry.bind(tracker.entries);
+    let writes = 0;
+    // The back end takes the first write and fails the second, as a server going away between them would.
+    tracker.entries.createEntry = async (fields) => {
+      writes++;
+      if (writes === 2) throw new BackEndError('unavailable', 'The timesheet is locked by another program.');
+      return create(fields);
+    };
+    const failed = run(bookSuggestedEntries, { from: '2026-11-20', entries: [{ id: first?.id, project: 'Internal' }, { id: second?.id }] });
+    await expect(failed).rejects.toThrow(
+      new RegExp(
+        `^Booked ${first?.id} as #\\d+; then: The timesheet is locked by another program\\. Not booked: ${second?.id}\\. Ask suggest_entries again for what is still open\\.$`,
+      ),
+    );
+    const { total } = await tracker.entries.listEntries({ from: at('00:00'), to: at('23:59'), limit: 10, offset: 0 });
+    expect(total).toBe(1);
   });
 });

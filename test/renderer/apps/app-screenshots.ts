@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { type EngineHandle, makeUserDataDir, startEngine, textOf, type ToolResult, writeSettings } from '../../support/engine.ts';
+import { calendarText } from '../../support/ics.ts';
 import { drawn, launchChromium } from '../harness.ts';
 import { type AppHost, buildHostScript, openApp, type Theme } from './app-host.ts';
 
@@ -83,26 +84,11 @@ export const APP_STATES: AppState[] = [
 ];
 
 /** The seeded person's calendar: meetings around what the timesheet holds on Monday. */
-const CALENDAR = [
-  'BEGIN:VCALENDAR',
-  'VERSION:2.0',
-  'PRODID:-//Punchcard screenshots//EN',
-  ...[
-    ['inbox-1', '20261116T080000', '20261116T083000', 'Inbox and planning'],
-    ['lunch-1', '20261116T120000', '20261116T130000', 'Lunch with the design team'],
-    ['release-1', '20261116T160000', '20261116T170000', 'Okapi release planning'],
-  ].flatMap(([uid, start, end, summary]) => [
-    'BEGIN:VEVENT',
-    `UID:${uid}`,
-    'DTSTAMP:20261101T000000Z',
-    `DTSTART;TZID=Europe/Berlin:${start}`,
-    `DTEND;TZID=Europe/Berlin:${end}`,
-    `SUMMARY:${summary}`,
-    'END:VEVENT',
-  ]),
-  'END:VCALENDAR',
-  '',
-].join('\r\n');
+const CALENDAR = calendarText([
+  { uid: 'inbox-1', start: '20261116T080000', end: '20261116T083000', summary: 'Inbox and planning' },
+  { uid: 'lunch-1', start: '20261116T120000', end: '20261116T130000', summary: 'Lunch with the design team' },
+  { uid: 'release-1', start: '20261116T160000', end: '20261116T170000', summary: 'Okapi release planning' },
+]);
 
 /** A call that sets up a picture; a refusal stops the run rather than drawing the wrong state. */
 async function seed(engine: EngineHandle, tool: string, args: Record<string, unknown>): Promise<ToolResult> {

@@ -6,31 +6,18 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EngineHandle, type Era, makeUserDataDir, startEngine } from '../../support/engine.ts';
+import { calendarText } from '../../support/ics.ts';
 import type { AppHost } from './app-host.ts';
 import { appsInChromium } from './apps-in-chromium.ts';
 
 // Tuesday 17 November 2026, 18:00 in Berlin.
 const NOW = '2026-11-17T18:00:00+01:00';
 
-const event = (uid: string, start: string, end: string, summary: string) => [
-  'BEGIN:VEVENT',
-  `UID:${uid}`,
-  'DTSTAMP:20261101T000000Z',
-  `DTSTART;TZID=Europe/Berlin:${start}`,
-  `DTEND;TZID=Europe/Berlin:${end}`,
-  `SUMMARY:${summary}`,
-  'END:VEVENT',
-];
-const CALENDAR = [
-  'BEGIN:VCALENDAR',
-  'VERSION:2.0',
-  'PRODID:-//Punchcard tests//EN',
-  ...event('review-1', '20261117T100000', '20261117T110000', 'Sprint review'),
-  ...event('pairing-1', '20261117T140000', '20261117T153000', 'Pairing on the importer'),
-  ...event('lunch-1', '20261117T120000', '20261117T123000', 'Team lunch'),
-  'END:VCALENDAR',
-  '',
-].join('\r\n');
+const CALENDAR = calendarText([
+  { uid: 'review-1', start: '20261117T100000', end: '20261117T110000', summary: 'Sprint review' },
+  { uid: 'pairing-1', start: '20261117T140000', end: '20261117T153000', summary: 'Pairing on the importer' },
+  { uid: 'lunch-1', start: '20261117T120000', end: '20261117T123000', summary: 'Team lunch' },
+]);
 
 const chromium = appsInChromium();
 

@@ -5,7 +5,7 @@
 // what it remembers (the modules, the person's zone) is all the session knows, and its requests are
 // not counted.
 import { createEngineClient } from '../../../../main/engine/engine-client.ts';
-import { oneCommitEvidence } from '../../../support/evidence-fixture.ts';
+import { evidenceSteps, oneCommitEvidence } from '../../../support/evidence-fixture.ts';
 import { serveArguments } from '../../../../main/engine/launch.ts';
 import { createTimesheet, type Timesheet } from '../../../../main/engine/timesheet.ts';
 import { type EngineHandle, makeUserDataDir, writeSettings, SERVER_BUNDLE, startEngine } from '../../../support/engine.ts';
@@ -41,16 +41,7 @@ export const STEPS: Step[] = [
     args: { start: 'yesterday 07:00', end: 'yesterday 07:30', description: 'Ran the tests', project: 'General' },
     expected: 1,
   },
-  { label: 'suggest_entries (what is booked, and the bookings of the weeks before)', tool: 'suggest_entries', args: { from: 'yesterday' }, expected: 2 },
-  // A write between the two: what the suggestion read is forgotten, so the booking's count does not hang on
-  // how long ago the suggestion was (the listings are reused for two seconds).
-  { label: 'log_time start and end', tool: 'log_time', args: { start: 'yesterday 12:00', end: 'yesterday 12:30', project: 'General' }, expected: 1 },
-  {
-    label: 'book_suggested_entries (the drafts worked out again, then the one booked)',
-    tool: 'book_suggested_entries',
-    args: { from: 'yesterday', entries: [{ id: '{draft}', project: 'General' }] },
-    expected: 3,
-  },
+  ...evidenceSteps({ project: 'General' }, 1),
   { label: 'list_time_entries', tool: 'list_time_entries', expected: 1 },
   { label: "time_report (shifts, holidays, leave, Calamari's balance)", tool: 'time_report', expected: 4 },
   {

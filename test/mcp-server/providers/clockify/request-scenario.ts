@@ -5,7 +5,7 @@
 // the engine waits for the first request; whose the key is, each process asks once, and the first
 // call pays for it.
 import { join } from 'node:path';
-import { oneCommitEvidence } from '../../../support/evidence-fixture.ts';
+import { evidenceSteps, oneCommitEvidence } from '../../../support/evidence-fixture.ts';
 import { DatabaseSync } from 'node:sqlite';
 import { CLOCKIFY_IDS_FILE } from '../../../../mcp-server/providers/clockify/context.ts';
 import { createEngineClient } from '../../../../main/engine/engine-client.ts';
@@ -42,21 +42,7 @@ export const STEPS: Step[] = [
     args: { start: 'yesterday 07:00', end: 'yesterday 07:30', description: 'Ran the tests', project: 'Website' },
     expected: 3,
   },
-  { label: 'suggest_entries (what is booked, and the bookings of the weeks before)', tool: 'suggest_entries', args: { from: 'yesterday' }, expected: 2 },
-  // A write between the two: what the suggestion read is forgotten, so the booking's count does not hang on
-  // how long ago the suggestion was (the listings are reused for two seconds).
-  {
-    label: 'log_time start and end',
-    tool: 'log_time',
-    args: { start: 'yesterday 12:00', end: 'yesterday 12:30', project: 'Website', activity: 'Design' },
-    expected: 1,
-  },
-  {
-    label: 'book_suggested_entries (the drafts worked out again, then the one booked)',
-    tool: 'book_suggested_entries',
-    args: { from: 'yesterday', entries: [{ id: '{draft}', project: 'Website', activity: 'Design' }] },
-    expected: 3,
-  },
+  ...evidenceSteps({ project: 'Website', activity: 'Design' }, 1),
   { label: 'list_time_entries', tool: 'list_time_entries', args: { limit: 10 }, expected: 1 },
   { label: 'update_time_entry (the read reused)', tool: 'update_time_entry', args: { id: '{entry}', description: 'changed' }, expected: 2 },
   { label: 'delete_time_entry', tool: 'delete_time_entry', args: { id: '{entry}' }, expected: 2 },

@@ -3,7 +3,7 @@
 // `npm run bench` prints them. The session starts as a person's does after the app's "Test
 // connection": the person's id, zone and rights are remembered, nothing else.
 import { clockodoFacts, clockodoFactsKey } from '../../../../mcp-server/providers/clockodo/facts.ts';
-import { oneCommitEvidence } from '../../../support/evidence-fixture.ts';
+import { evidenceSteps, oneCommitEvidence } from '../../../support/evidence-fixture.ts';
 import { type EngineHandle, makeUserDataDir, writeSettings, startEngine } from '../../../support/engine.ts';
 import { clockStartingAt } from '../../../support/fake-clock.ts';
 import type { Step } from '../../../support/request-counting.ts';
@@ -44,13 +44,7 @@ export const STEPS: Step[] = [
     args: { start: 'yesterday 07:00', end: 'yesterday 07:30', description: 'Ran the tests', project: 'Website', activity: 'Development' },
     expected: 1,
   },
-  { label: 'suggest_entries (what is booked, and the bookings of the weeks before)', tool: 'suggest_entries', args: { from: 'yesterday' }, expected: 2 },
-  {
-    label: 'book_suggested_entries (the drafts worked out again, then the one booked)',
-    tool: 'book_suggested_entries',
-    args: { from: 'yesterday', entries: [{ id: '{draft}', project: 'Website', activity: 'Development' }] },
-    expected: 3,
-  },
+  ...evidenceSteps({ project: 'Website', activity: 'Development' }),
   { label: 'list_time_entries', tool: 'list_time_entries', args: { limit: 10 }, expected: 1 },
   { label: 'update_time_entry (the read reused)', tool: 'update_time_entry', args: { id: '{entry}', description: 'changed' }, expected: 2 },
   { label: 'delete_time_entry', tool: 'delete_time_entry', args: { id: '{entry}' }, expected: 2 },

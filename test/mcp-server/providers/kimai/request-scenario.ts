@@ -2,7 +2,7 @@
 // server over stdio, the fake Kimai counting what arrives. The request-count test asserts the
 // numbers; `npm run bench` prints them.
 import { writeDetection } from '../../../../mcp-server/providers/kimai/detection-cache.ts';
-import { oneCommitEvidence } from '../../../support/evidence-fixture.ts';
+import { evidenceSteps, oneCommitEvidence } from '../../../support/evidence-fixture.ts';
 import { type EngineHandle, makeUserDataDir, writeSettings, startEngine } from '../../../support/engine.ts';
 import { type Measured, measureSteps as measure, type Step } from '../../../support/request-counting.ts';
 import { clockStartingAt, DEFAULT_USERS, type FakeKimai, type FakeUser, seedCatalog, startFakeKimai } from './fake-kimai.ts';
@@ -45,13 +45,7 @@ export const STEPS: Step[] = [
     args: { start: 'yesterday 07:30', end: 'yesterday 08:00', description: 'Fixed a test', project: 'Website', activity: 'Design' },
     expected: 2,
   },
-  { label: 'suggest_entries (what is booked, and the bookings of the weeks before)', tool: 'suggest_entries', args: { from: 'yesterday' }, expected: 2 },
-  {
-    label: 'book_suggested_entries (the drafts worked out again, then the one booked)',
-    tool: 'book_suggested_entries',
-    args: { from: 'yesterday', entries: [{ id: '{draft}', project: 'Website', activity: 'Design' }] },
-    expected: 3,
-  },
+  ...evidenceSteps({ project: 'Website', activity: 'Design' }),
   { label: 'list_time_entries', tool: 'list_time_entries', args: { limit: 10 }, expected: 1 },
   { label: 'update_time_entry', tool: 'update_time_entry', args: { id: '{id}', description: 'changed' }, expected: 2 },
   { label: 'delete_time_entry', tool: 'delete_time_entry', args: { id: '{id}' }, expected: 2 },
