@@ -140,20 +140,10 @@ export function createMcpServer(parts: ServerParts): McpServer {
   }
   // Prompts follow the tools they work through: listed while one of them is offered.
   const prompts = new Map<string, { prompt: PromptDefinition; handle: RegisteredPrompt }>();
-  const completer = async (source: CompletionSource, value: string, argumentsSoFar: Record<string, string>) => {
-    try {
-      const { timezone, now } = await contexts.promptClock();
-      return await complete(source, value, argumentsSoFar, { today: localDate(now, timezone), offered: toolOffered(settings), ...contexts.completionData });
-    } catch (error) {
-      // Completions are a convenience: a back end that cannot answer leaves the list empty.
-      log(`Completing ${source} failed: ${error instanceof Error ? error.message : String(error)}`);
-      return [];
-    }
-  };
   for (const prompt of PROMPT_LIST) {
     const handle = server.registerPrompt(
       prompt.name,
-      { title: prompt.title, description: prompt.description, argsSchema: keptPromptArguments(parts.promptSchemas, prompt, completer) },
+      { title: prompt.title, description: prompt.description, argsSchema: keptPromptArguments(parts, prompt) },
       async (args: Record<string, string | undefined>) => {
         const { timezone, now } = await contexts.promptClock();
         const promptContext: PromptContext = { today: localDate(now, timezone), timezone, now, offered: toolOffered(settings) };
@@ -188,12 +178,34 @@ function switchTo(handle: RegisteredTool | RegisteredPrompt, enabled: boolean): 
   if (!enabled && handle.enabled) handle.disable();
 }
 
-function keptPromptArguments(kept: Map<string, z.ZodType>, prompt: PromptDefinition, completer: Parameters<typeof promptArguments>[1]) {
-  const known = kept.get(prompt.name) as ReturnType<typeof promptArguments> | undefined;
+function keptPromptArguments(parts: ServerParts, prompt: PromptDefinition) {
+  const known = parts.promptSchemas.get(prompt.name) as ReturnType<typeof promptArguments> | undefined;
   if (known) return known;
-  const built = promptArguments(prompt, completer);
-  kept.set(prompt.name, built);
+  const built = promptArguments(prompt, promptCompleter(parts));
+  parts.promptSchemas.set(prompt.name, built);
   return built;
+}
+
+/**
+ * Completes a prompt's argument from the engine's data. Built here, away from createMcpServer, so that
+ * it holds only the engine's parts: the schemas it completes for are kept for the engine's life, and a
+ * closure made inside createMcpServer would keep the whole first server with them (every registered
+ * tool and its handlers), one per person on the team server.
+ */
+function promptCompleter(parts: ServerParts) {
+  const { contexts, log, capabilities, toolOptions } = parts;
+  return async (source: CompletionSource, value: string, argumentsSoFar: Record<string, string>): Promise<string[]> => {
+    try {
+      const settings = parts.settings();
+      const { timezone, now } = await contexts.promptClock();
+      const offered = (name: ToolName) => isToolOffered(TOOLS[name], capabilities(), settings, toolOptions());
+      return await complete(source, value, argumentsSoFar, { today: localDate(now, timezone), offered, ...contexts.completionData });
+    } catch (error) {
+      // Completions are a convenience: a back end that cannot answer leaves the list empty.
+      log(`Completing ${source} failed: ${error instanceof Error ? error.message : String(error)}`);
+      return [];
+    }
+  };
 }
 
 /**

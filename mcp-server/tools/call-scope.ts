@@ -31,8 +31,9 @@ export async function runInCallScope<T>(options: CallScopeOptions, work: () => P
   if (options.cancelled.aborted) cancel();
   else options.cancelled.addEventListener('abort', cancel, { once: true });
   const budget = new CallBudget(options.requests, ending.signal);
+  let answer = () => {};
   const stopped = new Promise<CallOutcome<T>>((resolve) => {
-    const answer = () => resolve({ stopped: ending.signal.reason as CallStopped, budget });
+    answer = () => resolve({ stopped: ending.signal.reason as CallStopped, budget });
     if (ending.signal.aborted) answer();
     else ending.signal.addEventListener('abort', answer, { once: true });
   });
@@ -52,6 +53,10 @@ export async function runInCallScope<T>(options: CallScopeOptions, work: () => P
   } finally {
     clearTimeout(deadline);
     options.cancelled.removeEventListener('abort', cancel);
+    // The budget outlives the call wherever a socket opened during it keeps the call's async context
+    // (a pooled connection to the back end does): its signal must then hold nothing of the call, and
+    // this listener reaches the request and, through it, the MCP server that served it.
+    ending.signal.removeEventListener('abort', answer);
     // A stopped handler still settles (its requests fail with the reason); nobody waits for it.
     running.catch(() => {});
   }

@@ -4,6 +4,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { Client, InMemoryTransport } from '@modelcontextprotocol/client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Settings } from '../../../mcp-server/contract/settings.ts';
@@ -16,6 +18,16 @@ import { BackEndError, type Capability, type TimeTracker } from '../../../mcp-se
 import { fixedSettings } from '../../../mcp-server/settings/engine-settings.ts';
 
 const NOW = Date.parse('2026-11-18T08:00:00Z');
+
+/** A full collection, after the current job (a WeakRef made in it holds its target until the job ends). */
+async function collectGarbage(): Promise<void> {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  for (let round = 0; round < 3; round++) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    gc();
+  }
+}
 const cleanups: Array<() => unknown> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
@@ -150,6 +162,20 @@ async function session(engine: Engine, readOnly = false, afterWrite?: ServerOpti
   };
 }
 
+/** A server of `engine` that completed a prompt's argument and closed, held only weakly (in its own frame, which ends). */
+async function completedAndClosed(engine: Engine): Promise<WeakRef<object>> {
+  const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
+  const server = engine.createServer();
+  await server.connect(serverTransport);
+  const client = new Client({ name: 'engine-class-test', version: '1' });
+  await client.connect(clientTransport);
+  const { completion } = await client.complete({ ref: { type: 'ref/prompt', name: 'fill_my_day' }, argument: { name: 'date', value: 'yes' } });
+  expect(completion.values).toContain('yesterday');
+  await client.close();
+  await server.close();
+  return new WeakRef(server);
+}
+
 describe('an Engine', () => {
   it("tells every open server when the back end's features change, and each lists what it can do now", async () => {
     const { engine, backEnd } = await engineWith();
@@ -277,6 +303,19 @@ describe('an Engine', () => {
     expect(backEnd?.answered).toEqual([1]);
     expect((await open.call('timer_status')).content[0]?.text).toMatch(/\nCall 3 went through its own tracker\.$/);
     expect(backEnd?.answered).toEqual([1, 3]);
+  });
+
+  it('lets a server go once it closed, though the prompt arguments it built (and their completer) stay with the engine', async () => {
+    const { engine } = await engineWith();
+    // The first server builds the prompts' argument schemas the engine keeps; a completion runs through them.
+    const first = await completedAndClosed(engine);
+    // A later server completes through the kept schemas: the completer works without the server that built it.
+    const later = await session(engine);
+    const { completion } = await later.client.complete({ ref: { type: 'ref/prompt', name: 'fill_my_day' }, argument: { name: 'date', value: 'yes' } });
+    expect(completion.values).toContain('yesterday');
+    // The team server builds a server per request: one kept for the engine's life would be one per person.
+    await collectGarbage();
+    expect(first.deref()).toBeUndefined();
   });
 
   it('refuses calls in words once it is closed, opening nothing', async () => {

@@ -2,6 +2,7 @@
 // cancels it or when its deadline passes, whichever comes first; a stopped call says in words what it
 // changed. The HTTP layer's part (what is in flight is hung up) is tested in
 // providers/remote/json-http.test.ts, the whole through the built server in e2e/stopped-calls.test.ts.
+import { getEventListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { CallBudget, CallStopped, currentCall, spendRequest } from '../../../mcp-server/providers/remote/request-budget.ts';
 import { runInCallScope, stoppedCallText } from '../../../mcp-server/tools/call-scope.ts';
@@ -15,6 +16,17 @@ describe('runInCallScope', () => {
       return currentCall()?.spent;
     });
     expect(outcome).toEqual({ finished: 1 });
+  });
+
+  it("leaves nothing of the call listening on the budget's signal once it answered", async () => {
+    // A socket opened during the call keeps the call's async context, and with it the budget, for as long
+    // as the socket lives: whatever still listens on the budget's signal lives as long, and the call's own
+    // listener reaches the request and the MCP server that served it.
+    let budget: CallBudget | undefined;
+    await runInCallScope(scope(new AbortController().signal), async () => {
+      budget = currentCall();
+    });
+    expect(getEventListeners(budget?.stop as AbortSignal, 'abort')).toEqual([]);
   });
 
   it('answers at once when the client cancels, and the work sees the same reason', async () => {
