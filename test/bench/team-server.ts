@@ -252,8 +252,7 @@ async function punchcardFigures(kimaiUrl: string, kimaiRequests: () => number, p
     built: true,
     provider: { type: 'kimai', url: kimaiUrl },
     signIn: { tracker: true },
-    // BENCH_TEAM_PROFILE=DIR writes the server's CPU profile there (node --cpu-prof), to see where a call's time goes.
-    env: { PUNCHCARD_NOW: NOW, ...(process.env.BENCH_TEAM_PROFILE ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_TEAM_PROFILE}` } : {}) },
+    env: { PUNCHCARD_NOW: NOW, ...serverNodeOptions() },
     // Every simulated person comes from 127.0.0.1: the per-address limit is for the internet.
     limits: { requests_per_address_per_minute: 1_000_000, requests_per_person_per_minute: 100_000, failed_sign_ins_per_address: 10 },
   });
@@ -279,6 +278,19 @@ async function punchcardFigures(kimaiUrl: string, kimaiRequests: () => number, p
     await server.stop();
     removeTeamServerData(server);
   }
+}
+
+/**
+ * Node's options for the server, to look into it: BENCH_TEAM_PROFILE=DIR writes its CPU profile there
+ * (node --cpu-prof), to see where a call's time goes; BENCH_TEAM_NODE_OPTIONS adds any other (a V8 flag
+ * being tried).
+ */
+function serverNodeOptions(): { NODE_OPTIONS?: string } {
+  const options = [
+    ...(process.env.BENCH_TEAM_PROFILE ? [`--cpu-prof --cpu-prof-dir=${process.env.BENCH_TEAM_PROFILE}`] : []),
+    ...(process.env.BENCH_TEAM_NODE_OPTIONS ? [process.env.BENCH_TEAM_NODE_OPTIONS] : []),
+  ];
+  return options.length > 0 ? { NODE_OPTIONS: options.join(' ') } : {};
 }
 
 function textOf(result: Result): string {
