@@ -9,6 +9,7 @@ import { BACK_ENDS, type BackEndProfile } from './back-ends.ts';
 import { acceleratorProblem } from './accelerator.ts';
 import { DURATION_STYLES } from './durations.ts';
 import { isValidTimeZone } from './time-zone.ts';
+import { lockdownProblem } from './kimai-lockdown.ts';
 import { TOOL_GROUPS, TOOL_NAMES } from './tool-catalog.ts';
 import { EvidenceSettingsSchema } from './evidence-settings.ts';
 
@@ -93,8 +94,36 @@ export function fieldSchemas(descriptor: BackEndDescriptor, field: AccountField)
   }
 }
 
+/**
+ * Kimai's lockdown, which its API does not publish (contract/kimai-lockdown.ts): only in the settings
+ * file, in Kimai's own words, and only the forms Punchcard can evaluate.
+ */
+const KimaiLockdownSchema = z
+  .strictObject({
+    period_start: z
+      .string()
+      .min(1)
+      .max(100)
+      .meta({ examples: ['first day of previous month 00:00:00'] }),
+    period_end: z
+      .string()
+      .min(1)
+      .max(100)
+      .meta({ examples: ['last day of previous month 23:59:59'] }),
+    timezone: z
+      .string()
+      .max(100)
+      .meta({ examples: ['Europe/Berlin'] })
+      .optional(),
+  })
+  .superRefine((lockdown, context) => {
+    const problem = lockdownProblem(lockdown);
+    if (problem) context.addIssue({ code: 'custom', message: problem });
+  });
+
 function profileSchema(descriptor: BackEndDescriptor) {
-  return z.object(Object.assign({ type: z.literal(descriptor.type) }, ...descriptor.fields.map((field) => fieldSchemas(descriptor, field))));
+  const extra = descriptor.type === 'kimai' ? { lockdown: KimaiLockdownSchema.optional() } : {};
+  return z.object(Object.assign({ type: z.literal(descriptor.type) }, ...descriptor.fields.map((field) => fieldSchemas(descriptor, field)), extra));
 }
 
 const PROFILE_SCHEMAS = new Map(BACK_ENDS.map((backEnd) => [backEnd.type, profileSchema(backEnd)]));

@@ -18,6 +18,7 @@ import type {
 } from '../domain/records.ts';
 import type { PlannedDay } from '../domain/work-plan.ts';
 import type { AdminTag, InvoicePage, InvoiceQuery } from '../domain/admin.ts';
+import type { CorrectionScope, CorrectionSet, CorrectionSubject, CorrectionWorld } from '../domain/corrections.ts';
 import type { DecidedLeave, LeaveDecision, PendingLeave, PendingLeavePage, ProjectWork, TeamWorkPage } from '../domain/team.ts';
 
 // The records every back end produces are the domain's (domain/records.ts), and reach the back ends from here.
@@ -119,6 +120,7 @@ export interface TimeTracker {
   /** What the person may administer, where the back end said so (capabilities `admin_*`). */
   readonly adminTags?: AdminTagsPart;
   readonly invoices?: InvoicesPart;
+  readonly corrections?: CorrectionsPart;
   /** Only a back end with an outbox has writes waiting for the person. */
   readonly keptWrites?: KeptWritesPart;
   close(): void;
@@ -289,6 +291,19 @@ export interface InvoicesPart {
   invoices(query: InvoiceQuery): Promise<InvoicePage>;
 }
 
+/**
+ * Bulk corrections of time entries (`admin_corrections`; docs/back-ends/kimai.md, "Administration"):
+ * the entries the person may correct, what the back end lets them do to those, and one change each.
+ */
+export interface CorrectionsPart {
+  /** Every entry in the scope the back end shows the person, with whose it is, and the rights and locks that bear on them. */
+  correctionWorld(scope: CorrectionScope): Promise<CorrectionWorld>;
+  /** Of the tag names given, those the back end has, as it spells them (one look-up each). */
+  knownTags(names: readonly string[]): Promise<string[]>;
+  /** One entry's change (one request); what the entry became. */
+  correct(subject: CorrectionSubject, set: CorrectionSet): Promise<CorrectionSubject>;
+}
+
 /** The outbox's writes that wait for the person: only a back end with an outbox has them. */
 export interface KeptWritesPart {
   /**
@@ -308,6 +323,7 @@ export interface CapabilityParts {
   team_leave: TeamLeavePart;
   admin_tags: AdminTagsPart;
   admin_invoices: InvoicesPart;
+  admin_corrections: CorrectionsPart;
 }
 
 /** The name each capability's part has on the tracker (capability-parts.ts checks it by this name). */
@@ -318,6 +334,7 @@ export const PART_NAMES = {
   team_leave: 'teamLeave',
   admin_tags: 'adminTags',
   admin_invoices: 'invoices',
+  admin_corrections: 'corrections',
 } as const satisfies { readonly [C in keyof CapabilityParts]: keyof TimeTracker };
 
 /** The part a capability brings, under its name, or nothing more for a capability every back end's basics carry. */

@@ -32,6 +32,7 @@ import listInvoices from './list-invoices.ts';
 import suggestEntries from './suggest-entries.ts';
 import bookSuggestedEntries from './book-suggested-entries.ts';
 import recordAgentTime from './record-agent-time.ts';
+import correctTimeEntries from './correct-time-entries.ts';
 
 // Each definition is checked against its own schemas by defineTool; the table only needs the
 // common shape, so it widens them here.
@@ -67,6 +68,7 @@ export const TOOLS = {
   suggest_entries: suggestEntries,
   book_suggested_entries: bookSuggestedEntries,
   record_agent_time: recordAgentTime,
+  correct_time_entries: correctTimeEntries,
 } satisfies { [Name in ToolName]: AnyTool & { name: Name } };
 
 /** In the registry's order, which is the order tools/list shows. */

@@ -164,12 +164,13 @@ const TOOL_TEXT: Record<ToolName, { title: string; description: string }> = {
   suggest_entries: { title: 'Suggest entries', description: 'Drafts entries from your calendar, commits and sessions.' },
   book_suggested_entries: { title: 'Book suggested entries', description: 'Books the drafts you confirmed.' },
   record_agent_time: { title: 'Record agent time', description: "Books an AI agent's own work, labelled as its time." },
+  correct_time_entries: { title: 'Correct time entries', description: 'Moves, flags and tags a set of entries, after a preview.' },
 };
 
 /** The team group: the local timesheet, Calamari and Clockify do not serve it (yet); Kimai's and Clockodo's fake accounts lead a team. */
 const TEAM_TOOLS: ToolName[] = ['team_report', 'project_status', 'list_pending_leave', 'decide_leave_request'];
 /** The admin group: Kimai only so far (an administrator's tags, a team lead's invoices). */
-const ADMIN_TOOLS: ToolName[] = ['manage_tags', 'list_invoices'];
+const ADMIN_TOOLS: ToolName[] = ['manage_tags', 'list_invoices', 'correct_time_entries'];
 /** What each back end of the fake cannot do. */
 const UNSUPPORTED: Record<BackEndChoice['type'], ReadonlySet<ToolName>> = {
   local: new Set(['start_break', 'end_break', ...TEAM_TOOLS, ...ADMIN_TOOLS]),

@@ -32,6 +32,7 @@ import { listInvoicesContract } from './list-invoices.ts';
 import { suggestEntriesContract } from './suggest-entries.ts';
 import { bookSuggestedEntriesContract } from './book-suggested-entries.ts';
 import { recordAgentTimeContract } from './record-agent-time.ts';
+import { correctTimeEntriesContract } from './correct-time-entries.ts';
 
 const REGISTRY = [
   clockInContract,
@@ -62,6 +63,7 @@ const REGISTRY = [
   suggestEntriesContract,
   bookSuggestedEntriesContract,
   recordAgentTimeContract,
+  correctTimeEntriesContract,
 ] as const;
 
 type Registered = (typeof REGISTRY)[number];

@@ -4,6 +4,7 @@
 // that need them.
 import type { ProfileOf } from '../../contract/back-end-descriptor.ts';
 import type { KIMAI } from '../../contract/back-ends/kimai.ts';
+import type { KimaiLockdown } from '../../contract/kimai-lockdown.ts';
 import { learnedFacts, remoteConnection, type RemoteTrackerOptions } from '../remote-tracker.ts';
 import { allSettled, Expiring } from '../remote/cache.ts';
 import type { LearnedFacts } from '../remote/learned-facts.ts';
@@ -12,7 +13,8 @@ import { highestRole, kimaiCapabilities } from './capabilities.ts';
 import { detectionFile, type KimaiDetection } from './detection-cache.ts';
 import type { KimaiTimesheetConfig, KimaiUser } from './wire.ts';
 
-export type KimaiProfile = ProfileOf<typeof KIMAI>;
+/** A Kimai account's settings, with the lockdown its API does not publish where the settings name it (contract/kimai-lockdown.ts). */
+export type KimaiProfile = ProfileOf<typeof KIMAI> & { lockdown?: KimaiLockdown };
 
 /** The user and the timesheet settings change rarely; five minutes keeps a session to one fetch. */
 const SESSION_TTL_MS = 5 * 60_000;
@@ -59,7 +61,7 @@ export class KimaiContext {
       const learned: KimaiDetection = {};
       if (me.timezone !== known.timezone || leads !== known.leads) Object.assign(learned, { timezone: me.timezone, leads });
       // A new role is asked again what it may administer: a refusal under the old one no longer holds.
-      if (role !== known.role) Object.assign(learned, { role, tagsRefused: false, invoicesRefused: false });
+      if (role !== known.role) Object.assign(learned, { role, tagsRefused: false, invoicesRefused: false, correctionsRefused: false });
       // One learning for the whole read, so the tools change (and list_changed goes out) once.
       if (Object.keys(learned).length > 0 && this.facts.learn(learned)) {
         if (leads !== known.leads)
@@ -101,18 +103,22 @@ export class KimaiContext {
    * Kimai refused (403) what an administration capability stands for: it is withdrawn at once (with
    * list_changed) and for the next start, until a profile read names another role.
    */
-  refuseAdministration(kind: 'tags' | 'invoices'): void {
-    if (this.facts.learn(kind === 'tags' ? { tagsRefused: true } : { invoicesRefused: true })) {
-      this.options.log(
-        `Kimai refused your account ${kind === 'tags' ? 'the creation of tags' : 'the invoices'}: ${kind === 'tags' ? 'manage_tags' : 'list_invoices'} switched off.`,
-      );
-    }
+  refuseAdministration(kind: keyof typeof REFUSALS): void {
+    const refusal = REFUSALS[kind];
+    if (this.facts.learn(refusal.learned)) this.options.log(`Kimai refused your account ${refusal.what}: ${refusal.tool} switched off.`);
   }
 
   close(): void {
     this.api.close();
   }
 }
+
+/** What each administration refusal withdraws, and how the log says it. */
+const REFUSALS = {
+  tags: { learned: { tagsRefused: true }, what: 'the creation of tags', tool: 'manage_tags' },
+  invoices: { learned: { invoicesRefused: true }, what: 'the invoices', tool: 'list_invoices' },
+  corrections: { learned: { correctionsRefused: true }, what: "changes to other people's time entries", tool: 'correct_time_entries' },
+} as const satisfies Record<string, { learned: KimaiDetection; what: string; tool: string }>;
 
 /** The name a person goes by in Kimai: the alias when one is set. */
 export function personName(user: Pick<KimaiUser, 'alias' | 'username'>): string {

@@ -19,6 +19,8 @@ export interface KimaiTimesheet {
   user?: number | KimaiUserShort;
   /** Exported (billed, handed to payroll): Kimai refuses changes to it from anyone without edit_exported_timesheet. */
   exported?: boolean;
+  /** Billable; Kimai derives it from the customer, project and activity unless someone set it. */
+  billable?: boolean;
   /** Tag names; an AI agent's own time carries `ai-<agent>` (domain/agents.ts). */
   tags?: string[];
 }

@@ -127,6 +127,11 @@ export interface FakeKimaiConfig {
   granted: Partial<Record<Role, Array<'view_team'>>>;
   /** Permissions an administrator took from a role that Kimai ships it with (Roles and permissions). */
   revoked: Partial<Record<Role, Array<'view_invoice' | 'create_tag'>>>;
+  /**
+   * The lockdown Kimai keeps in its system settings (docs/back-ends/kimai.md, "Administration"): a
+   * record begun up to `end` is a 403 to change for anyone but an administrator. No API shows it.
+   */
+  lockdown?: { start: number; end: number };
 }
 
 export interface FakeKimaiOptions {
@@ -805,6 +810,8 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
     const sheet = ownSheet(user, id);
     if (sheet instanceof HttpAnswer) return sheet;
     if (sheet.exported && !can.rates(user)) return forbidden();
+    // Kimai's lockdown: an administrator's role overrides it, a team lead's does not.
+    if (config.lockdown && sheet.begin <= config.lockdown.end && !can.rates(user)) return forbidden();
     const draft = { ...sheet };
     const problem = applyTimesheet(user, body, draft, false);
     if (problem) return problem;

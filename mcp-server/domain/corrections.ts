@@ -1,0 +1,103 @@
+// Bulk corrections of time entries (correct_time_entries; docs/back-ends/kimai.md, "Administration"):
+// which entries a correction would change, which it leaves alone and why, as a pure plan the preview,
+// the question and the changes are all made from, so what the person confirms is what is changed.
+import type { LockedPeriod } from '../contract/kimai-lockdown.ts';
+
+/** Which entries: those that begin in [from, to), on a project and activity where named. */
+export interface CorrectionScope {
+  from: number;
+  to: number;
+  projectId?: number;
+  activityId?: number;
+}
+
+/** One entry as a correction sees it: whose, where booked, and the flags it may change. */
+export interface CorrectionSubject {
+  id: number;
+  start: number;
+  /** Null while it runs. */
+  end: number | null;
+  personId: number;
+  /** The name the person goes by, and the login a caller may name them by too. */
+  person: string;
+  login: string;
+  projectId: number | null;
+  activityId: number | null;
+  billable: boolean;
+  exported: boolean;
+  tags: string[];
+}
+
+/** What changes; each field left out keeps the entry's own. */
+export interface CorrectionSet {
+  projectId?: number;
+  activityId?: number;
+  billable?: boolean;
+  exported?: boolean;
+  addTags?: string[];
+}
+
+/** The entries in scope the back end shows the person, and what bears on changing them. */
+export interface CorrectionWorld {
+  entries: CorrectionSubject[];
+  /** The locked period now, or undefined where nobody told Punchcard (Kimai publishes none). */
+  locked: LockedPeriod | undefined;
+  /** Whether the person may change an exported entry, and un-export one (Kimai's edit_exported_timesheet). */
+  editsExported: boolean;
+  /** Whose entries these are, in words ("everyone's", "yours and your teams' members'"). */
+  covers: string;
+}
+
+export interface CorrectionPlan {
+  /** What the correction changes, oldest first. */
+  change: CorrectionSubject[];
+  /** Begun inside the locked period (or before it): never touched. */
+  locked: CorrectionSubject[];
+  /** Exported, and the person may not change an exported entry: never touched. */
+  exported: CorrectionSubject[];
+  /** Already as the correction would make them. */
+  unchanged: number;
+  /** The hours of the entries it changes (a running one counts none). */
+  hours: number;
+}
+
+/** The entry as the correction would leave it, or undefined where nothing about it would change. */
+export function corrected(entry: CorrectionSubject, set: CorrectionSet): CorrectionSubject | undefined {
+  const tags = [...entry.tags];
+  for (const tag of set.addTags ?? []) if (!tags.some((kept) => kept.toLowerCase() === tag.toLowerCase())) tags.push(tag);
+  const after: CorrectionSubject = {
+    ...entry,
+    projectId: set.projectId ?? entry.projectId,
+    activityId: set.activityId ?? entry.activityId,
+    billable: set.billable ?? entry.billable,
+    exported: set.exported ?? entry.exported,
+    tags,
+  };
+  const same =
+    after.projectId === entry.projectId &&
+    after.activityId === entry.activityId &&
+    after.billable === entry.billable &&
+    after.exported === entry.exported &&
+    after.tags.length === entry.tags.length;
+  return same ? undefined : after;
+}
+
+export function planCorrections(
+  entries: readonly CorrectionSubject[],
+  set: CorrectionSet,
+  world: Pick<CorrectionWorld, 'locked' | 'editsExported'>,
+): CorrectionPlan {
+  const plan: CorrectionPlan = { change: [], locked: [], exported: [], unchanged: 0, hours: 0 };
+  for (const entry of [...entries].sort((a, b) => a.start - b.start || a.id - b.id)) {
+    if (corrected(entry, set) === undefined) plan.unchanged++;
+    // Kimai's lockdown holds for everyone Punchcard acts for, administrators included.
+    else if (world.locked && entry.start <= world.locked.end) plan.locked.push(entry);
+    else if (entry.exported && !world.editsExported) plan.exported.push(entry);
+    else {
+      plan.change.push(entry);
+      plan.hours += entry.end === null ? 0 : entry.end - entry.start;
+    }
+  }
+  plan.hours = Math.round(plan.hours / 36_000) / 100;
+  return plan;
+}

@@ -1,0 +1,102 @@
+// Bulk corrections of time entries on Kimai (docs/back-ends/kimai.md, "Administration"). Whose entries
+// a person may correct is what Kimai itself shows them with `user=all`: an administrator everyone's
+// (edit_other_timesheet), a team lead their own and their teams' members' (edit_team_timesheet), so the
+// scope is Kimai's, never assumed. An exported entry needs edit_exported_timesheet (administrators); the
+// lockdown comes from the settings (Kimai publishes none) and holds for every role here. Each change is
+// one PATCH; a 403 withdraws the capability at once.
+import { lockedPeriod } from '../../contract/kimai-lockdown.ts';
+import { formatWallClock } from '../../domain/time.ts';
+import type { CorrectionScope, CorrectionSet, CorrectionSubject, CorrectionWorld } from '../../domain/corrections.ts';
+import { allPages } from '../remote/paging.ts';
+import { BackEndPart } from '../remote-tracker.ts';
+import { BackEndError, type CorrectionsPart } from '../time-tracker.ts';
+import { MAX_PAGE_SIZE } from './api.ts';
+import { isKimaiAdmin, type KimaiContext, personName } from './context.ts';
+import { KimaiError } from './errors.ts';
+import { readKimaiTime } from './mapping.ts';
+import type { KimaiTimesheet } from './wire.ts';
+
+export class KimaiCorrections extends BackEndPart<KimaiContext> implements CorrectionsPart {
+  async correctionWorld(scope: CorrectionScope): Promise<CorrectionWorld> {
+    const me = await this.context.profile();
+    // Kimai's `end` filter is on a record's begin, both ends included.
+    const filter = {
+      begin: formatWallClock(scope.from, me.timezone),
+      end: formatWallClock(scope.to - 1_000, me.timezone),
+      user: 'all',
+      full: 'true',
+      ...(scope.projectId === undefined ? {} : { project: scope.projectId }),
+      ...(scope.activityId === undefined ? {} : { activity: scope.activityId }),
+    };
+    const sheets = await allPages(this.context.api.pager, (page) =>
+      this.context.api.timesheetPage(filter, page, MAX_PAGE_SIZE, 'begin', 'ASC', { action: 'read the time entries to correct' }),
+    );
+    const admin = isKimaiAdmin(me);
+    const lockdown = this.context.options.profile.lockdown;
+    return {
+      entries: sheets.map((sheet) => subject(sheet, me.id === idOf(sheet.user) ? personName(me) : undefined)),
+      locked: lockdown ? lockedPeriod(lockdown, this.context.options.now(), me.timezone) : undefined,
+      editsExported: admin,
+      covers: admin ? "everyone's entries" : "your own entries and your teams' members'",
+    };
+  }
+
+  async knownTags(names: readonly string[]): Promise<string[]> {
+    const known: string[] = [];
+    for (const name of names) {
+      const wanted = name.trim().toLowerCase();
+      // Kimai's find matches part of a name; a timesheet takes only a visible tag's whole name.
+      const found = (await this.context.api.findTags(name.trim())).find((tag) => tag.name.toLowerCase() === wanted && tag.visible !== false);
+      if (found) known.push(found.name);
+    }
+    return known;
+  }
+
+  async correct(entry: CorrectionSubject, set: CorrectionSet): Promise<CorrectionSubject> {
+    const body: Record<string, unknown> = {};
+    if (set.projectId !== undefined) body.project = set.projectId;
+    if (set.activityId !== undefined) body.activity = set.activityId;
+    if (set.billable !== undefined) body.billable = set.billable;
+    if (set.exported !== undefined) body.exported = set.exported;
+    // Kimai's tags field replaces the entry's tags: the ones it has go along with the new ones.
+    if (set.addTags !== undefined) body.tags = [...new Set([...entry.tags, ...set.addTags])].join(',');
+    try {
+      const answer = await this.context.api.patchTimesheet(entry.id, body, { action: `correct time entry #${entry.id}` });
+      return { ...subject(answer, entry.person), person: entry.person, login: entry.login, personId: entry.personId };
+    } catch (error) {
+      if (error instanceof KimaiError && error.failure === 'forbidden') {
+        this.context.refuseAdministration('corrections');
+        const me = await this.context.profile();
+        const right = entry.exported ? 'edit_exported_timesheet' : isKimaiAdmin(me) ? 'edit_other_timesheet' : 'edit_team_timesheet';
+        throw new BackEndError(
+          'denied',
+          `Kimai did not let you change time entry #${entry.id} (403 Forbidden): your account lacks the permission ${right}, or the entry lies in a period Kimai keeps locked. correct_time_entries is switched off.`,
+        );
+      }
+      throw error;
+    }
+  }
+}
+
+function idOf(relation: KimaiTimesheet['user'] | KimaiTimesheet['project'] | KimaiTimesheet['activity']): number | null {
+  if (typeof relation === 'number') return relation;
+  return relation && typeof relation === 'object' ? relation.id : null;
+}
+
+function subject(sheet: KimaiTimesheet, name: string | undefined): CorrectionSubject {
+  const user = sheet.user;
+  const personId = idOf(user) ?? 0;
+  return {
+    id: sheet.id,
+    start: readKimaiTime(sheet.begin),
+    end: sheet.end === null || sheet.end === undefined ? null : readKimaiTime(sheet.end),
+    personId,
+    person: typeof user === 'object' && user !== null ? personName(user) : (name ?? `user #${personId}`),
+    login: typeof user === 'object' && user !== null ? user.username : '',
+    projectId: idOf(sheet.project),
+    activityId: idOf(sheet.activity),
+    billable: sheet.billable !== false,
+    exported: sheet.exported === true,
+    tags: sheet.tags ?? [],
+  };
+}

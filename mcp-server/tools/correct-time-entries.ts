@@ -1,0 +1,232 @@
+import type { CatalogItem } from '../domain/records.ts';
+import { type CorrectionPlan, type CorrectionSet, type CorrectionSubject, planCorrections } from '../domain/corrections.ts';
+import { MAX_LIST_DAYS, MAX_REQUESTS_PER_CALL } from '../domain/call-limits.ts';
+import { formatInstant, formatLocalTime, localDate } from '../domain/time.ts';
+import { correctTimeEntriesContract } from '../contract/tools/correct-time-entries.ts';
+import { requestsLeft } from '../providers/remote/request-budget.ts';
+import type { ToolContext } from './context.ts';
+import { quoted } from './asking.ts';
+import { defineTool } from './define-tool.ts';
+import { catalogLookup, dayRange, readDayRange } from './shared.ts';
+import { ToolInputError } from './tool-input-error.ts';
+
+/** How many entries the preview lists: enough to check, not a timesheet. */
+const SHOWN = 20;
+
+export default defineTool({
+  ...correctTimeEntriesContract,
+  async handler(args, context) {
+    const part = context.tracker.corrections;
+    const { from, to } = readDayRange(args, context, { from: args.from, to: () => args.to }, { days: MAX_LIST_DAYS });
+    const { start, end } = dayRange(from, to, context);
+    const wanted = args.set;
+    if (Object.values(wanted).every((value) => value === undefined)) {
+      throw new ToolInputError('Say what changes in set: project, activity, billable, exported or add_tags. Nothing was changed.');
+    }
+    const lookup = catalogLookup(context);
+    const scopeProject = args.project === undefined ? undefined : ((await lookup.project(args.project)) ?? undefined);
+    const scopeActivity = args.activity === undefined ? undefined : ((await lookup.activity(args.activity, scopeProject ?? null)) ?? undefined);
+    const set: CorrectionSet = {};
+    if (wanted.project !== undefined) set.projectId = (await lookup.project(wanted.project)) ?? undefined;
+    if (wanted.activity !== undefined) set.activityId = (await lookup.activity(wanted.activity, set.projectId ?? scopeProject ?? null)) ?? undefined;
+    if (wanted.billable !== undefined) set.billable = wanted.billable;
+    if (wanted.exported !== undefined) set.exported = wanted.exported;
+    if (wanted.add_tags !== undefined && wanted.add_tags.length > 0) set.addTags = await existingTags(wanted.add_tags, context);
+
+    const world = await part.correctionWorld({
+      from: start,
+      to: end,
+      ...(scopeProject === undefined ? {} : { projectId: scopeProject }),
+      ...(scopeActivity === undefined ? {} : { activityId: scopeActivity }),
+    });
+    if (set.exported === false && !world.editsExported) {
+      throw new ToolInputError(
+        'Un-exporting entries needs the permission edit_exported_timesheet (Kimai gives it administrators); your account lacks it. Nothing was changed.',
+      );
+    }
+    const chosen = chosenEntries(world.entries, args.ids, args.people);
+    const plan = planCorrections(chosen, set, world);
+    const catalog = await context.tracker.catalog.catalog(true, ['project', 'activity']);
+    if (set.projectId !== undefined) checkActivitiesFit(plan.change, set, catalog.activities);
+
+    const preview = previewOf(plan, world.locked?.end, catalog, context);
+    const words = previewWords(
+      plan,
+      set,
+      world.locked === undefined ? undefined : localStamp(world.locked.end, context),
+      world.covers,
+      catalog,
+      { from, to },
+      context,
+    );
+    const count = plan.change.length;
+    if (count === 0) return { data: { changed: false, ...preview }, text: words };
+    // One request per entry: refused before the first is sent when the call cannot send them all.
+    const left = requestsLeft();
+    if (count > left) {
+      throw new ToolInputError(
+        `This would change ${count} entries, one request each, and this call may send only ${left} more (${MAX_REQUESTS_PER_CALL} in all). ` +
+          'Nothing was changed. Narrow it and correct in parts: a shorter range, fewer people, a project or activity, or ids.',
+      );
+    }
+    if (args.confirm_count !== undefined && args.confirm_count !== count) {
+      throw new ToolInputError(`confirm_count is ${args.confirm_count} but the correction now covers ${count} entries; nothing was changed. ${words}`);
+    }
+    if (!context.ask.available && args.confirm_count === undefined) {
+      return { data: { changed: false, ...preview }, text: `${words}\nNothing was changed: call again with confirm_count ${count} to change them.` };
+    }
+    context.ask.confirm({
+      key: 'correct',
+      message: questionWords(plan, set, world.locked === undefined ? undefined : localStamp(world.locked.end, context), catalog),
+      shows: { set, entries: plan.change.map((entry) => [entry.id, entry.projectId, entry.activityId, entry.billable, entry.exported, entry.tags]) },
+      unchanged: 'No entry was changed',
+    });
+
+    const done: CorrectionSubject[] = [];
+    for (const entry of plan.change) {
+      try {
+        done.push(await part.correct(entry, set));
+      } catch (error) {
+        if (done.length === 0) throw error;
+        // What was changed stays changed; the person hears exactly which entries were and which were not.
+        const rest = plan.change.slice(done.length).map((item) => `#${item.id}`);
+        throw new ToolInputError(
+          `Changed ${done.map((item) => `#${item.id}`).join(', ')}; then: ${(error as Error).message} Not changed: ${rest.join(', ')}. ` +
+            'Preview again for what is still to change.',
+        );
+      }
+    }
+    return {
+      data: { changed: true, ...preview },
+      text: `Changed ${count} ${count === 1 ? 'entry' : 'entries'} (${plan.hours} h): ${changeWords(set, catalog)}.${notTouchedWords(plan)}`,
+    };
+  },
+});
+
+/** The tags named, each as the back end spells it; a name it does not know is refused (Kimai would drop it silently). */
+async function existingTags(names: readonly string[], context: ToolContext<'admin_corrections'>): Promise<string[]> {
+  const known = await context.tracker.corrections.knownTags(names);
+  const missing = names.filter((name) => !known.some((tag) => tag.toLowerCase() === name.trim().toLowerCase()));
+  if (missing.length > 0) {
+    throw new ToolInputError(
+      `There is no tag ${missing.map((name) => `"${quoted(name)}"`).join(', ')}; Kimai would drop it without a word. Create it first (manage_tags). Nothing was changed.`,
+    );
+  }
+  return known;
+}
+
+function chosenEntries(entries: readonly CorrectionSubject[], ids: readonly number[] | undefined, people: readonly string[] | undefined): CorrectionSubject[] {
+  let chosen = [...entries];
+  if (ids !== undefined && ids.length > 0) {
+    const wanted = new Set(ids);
+    chosen = chosen.filter((entry) => wanted.has(entry.id));
+  }
+  if (people !== undefined && people.length > 0) {
+    const words = people.map((person) => person.trim().replace(/^#/, '').toLowerCase());
+    chosen = chosen.filter((entry) =>
+      words.some((word) => word === String(entry.personId) || word === entry.person.toLowerCase() || word === entry.login.toLowerCase()),
+    );
+  }
+  return chosen;
+}
+
+/** A move to a project keeps each entry's activity only where it fits there: a global one, or the project's own. */
+function checkActivitiesFit(entries: readonly CorrectionSubject[], set: CorrectionSet, activities: readonly CatalogItem[]): void {
+  const misfits = entries.filter((entry) => {
+    const activity = activities.find((item) => item.id === (set.activityId ?? entry.activityId));
+    return activity?.project && activity.project.id !== set.projectId;
+  });
+  if (misfits.length > 0) {
+    throw new ToolInputError(
+      `Entries ${misfits
+        .slice(0, 5)
+        .map((entry) => `#${entry.id}`)
+        .join(', ')}${misfits.length > 5 ? ` and ${misfits.length - 5} more` : ''} have an activity of another project, which the new project cannot take: ` +
+        'name set.activity (a global one or the project’s own). Nothing was changed.',
+    );
+  }
+}
+
+type Catalog = { projects: readonly CatalogItem[]; activities: readonly CatalogItem[] };
+
+const nameOf = (items: readonly CatalogItem[], id: number | null) => (id === null ? '' : (items.find((item) => item.id === id)?.name ?? `#${id}`));
+const localStamp = (instant: number, context: ToolContext) => `${localDate(instant, context.timezone)} ${formatLocalTime(instant, context.timezone)}`;
+
+function previewOf(plan: CorrectionPlan, lockedEnd: number | undefined, catalog: Catalog, context: ToolContext) {
+  return {
+    count: plan.change.length,
+    hours: plan.hours,
+    locked_until: lockedEnd === undefined ? null : formatInstant(lockedEnd, context.timezone),
+    not_touched: [
+      ...plan.locked.map((entry) => ({ id: entry.id, start: formatInstant(entry.start, context.timezone), person: entry.person, reason: 'locked' as const })),
+      ...plan.exported.map((entry) => ({
+        id: entry.id,
+        start: formatInstant(entry.start, context.timezone),
+        person: entry.person,
+        reason: 'exported' as const,
+      })),
+    ],
+    entries: plan.change.slice(0, SHOWN).map((entry) => ({
+      id: entry.id,
+      start: formatInstant(entry.start, context.timezone),
+      hours: entry.end === null ? 0 : Math.round((entry.end - entry.start) / 36_000) / 100,
+      person: entry.person,
+      project: nameOf(catalog.projects, entry.projectId),
+      activity: nameOf(catalog.activities, entry.activityId),
+    })),
+  };
+}
+
+function changeWords(set: CorrectionSet, catalog: Catalog): string {
+  const parts: string[] = [];
+  if (set.projectId !== undefined) parts.push(`project ${quoted(nameOf(catalog.projects, set.projectId))}`);
+  if (set.activityId !== undefined) parts.push(`activity ${quoted(nameOf(catalog.activities, set.activityId))}`);
+  if (set.billable !== undefined) parts.push(set.billable ? 'billable' : 'not billable');
+  if (set.exported !== undefined) parts.push(set.exported ? 'exported' : 'not exported');
+  if (set.addTags !== undefined) parts.push(`tags + ${set.addTags.map((tag) => quoted(tag)).join(', ')}`);
+  return parts.join(', ');
+}
+
+function notTouchedWords(plan: CorrectionPlan): string {
+  const ids = (list: readonly CorrectionSubject[]) => list.map((entry) => `#${entry.id}`).join(', ');
+  return (
+    (plan.locked.length > 0 ? ` Not touched, in the locked period: ${ids(plan.locked)}.` : '') +
+    (plan.exported.length > 0 ? ` Not touched, exported (changing them needs edit_exported_timesheet): ${ids(plan.exported)}.` : '')
+  );
+}
+
+function lockWords(lockedUntil: string | undefined): string {
+  return lockedUntil === undefined
+    ? ' Locked periods are unknown: Kimai publishes none, and the settings name none (provider.lockdown).'
+    : ` Locked up to ${lockedUntil}.`;
+}
+
+function previewWords(
+  plan: CorrectionPlan,
+  set: CorrectionSet,
+  lockedUntil: string | undefined,
+  covers: string,
+  catalog: Catalog,
+  range: { from: string; to: string },
+  context: ToolContext,
+): string {
+  const count = plan.change.length;
+  const head =
+    count === 0
+      ? `No entry from ${range.from} to ${range.to} among ${covers} would change.`
+      : `Would change ${count} ${count === 1 ? 'entry' : 'entries'} (${plan.hours} h) from ${range.from} to ${range.to} among ${covers}: ${changeWords(set, catalog)}.`;
+  const lines = plan.change
+    .slice(0, SHOWN)
+    .map(
+      (entry) =>
+        `#${entry.id} ${localStamp(entry.start, context)} ${entry.person}: ${nameOf(catalog.projects, entry.projectId)} / ${nameOf(catalog.activities, entry.activityId)}`,
+    );
+  return [`${head}${notTouchedWords(plan)}${lockWords(lockedUntil)}${plan.unchanged > 0 ? ` ${plan.unchanged} already as asked.` : ''}`, ...lines].join('\n');
+}
+
+/** The question: the preview in short, for a dialog (asking.ts cuts it at its length). */
+function questionWords(plan: CorrectionPlan, set: CorrectionSet, lockedUntil: string | undefined, catalog: Catalog): string {
+  const count = plan.change.length;
+  const ids = plan.change.map((entry) => `#${entry.id}`).join(', ');
+  return `Change ${count} ${count === 1 ? 'entry' : 'entries'} (${plan.hours} h) to ${changeWords(set, catalog)}?${notTouchedWords(plan)}${lockWords(lockedUntil)} Entries: ${ids}`;
+}
