@@ -31,6 +31,8 @@ export interface FinishedCall {
   outcome: 'done' | 'refused' | 'failed';
   /** The structured result of a call that was done. */
   data?: Record<string, unknown>;
+  /** The tool is one of the admin group's: its record is kept whole (the before and after values it answered). */
+  administers?: true;
 }
 
 /** A tool a call may name: a registry tool, or one only the app's engine lists (app-tools/). */
@@ -91,6 +93,7 @@ export async function runTool(tool: CallableTool, args: unknown, call: ToolCall)
         tool: tool.name,
         args,
         outcome: written,
+        ...('group' in tool && tool.group === 'admin' ? { administers: true as const } : {}),
         ...(written === 'done' && 'structuredContent' in result ? { data: result.structuredContent } : {}),
       });
     } catch (error) {

@@ -3,7 +3,10 @@
 // and the record it touched, with free text (notes, descriptions, reasons) reduced to its length: an
 // administrator sees that a note was set, not what a person wrote in it. No secret is ever among the
 // arguments of a tool. Each record has an id of its own from the moment it is made, so one written
-// twice (sent again after an outage, replayed from a spool a killed process left) is kept once.
+// twice (sent again after an outage, replayed from a spool a killed process left) is kept once. An
+// administrator's change (the admin group's tools) is kept whole: its answer holds the values before and
+// after (a rate, a team's members, the entries a correction moved), and the record is what an auditor asks
+// of such a change; free text still only by its length.
 import { randomUUID } from 'node:crypto';
 import type { FinishedCall } from '../../mcp-server/for-the-team-server.ts';
 import type { AuditRecord } from '../store/store.ts';
@@ -27,7 +30,7 @@ export function auditRecord(caller: Caller, call: FinishedCall, at: number): Aud
     clientName: caller.clientName,
     tool: call.tool,
     outcome: call.outcome,
-    change: { arguments: withoutFreeText(call.args), ...(call.data ? { record: touched(call.data) } : {}) },
+    change: { arguments: withoutFreeText(call.args), ...(call.data ? { record: call.administers ? withoutFreeText(call.data) : touched(call.data) } : {}) },
   };
 }
 

@@ -157,9 +157,40 @@ describe("an administrator's change", () => {
       let lines: AuditLine[] = [];
       await expect.poll(async () => (lines = (await audit()).lines.slice(before)).length, { timeout: 5_000 }).toBe(1);
       expect(lines[0]).toMatchObject({ tool: 'manage_tags', outcome: 'done', clientName: 'Audit admin client', change: { arguments: { action: 'create' } } });
-      expect(lines[0]?.change.record).toBeDefined();
+      // An administrator's change is kept whole: the tag as it was made.
+      expect(lines[0]?.change.record).toMatchObject({ action: 'create', tags: [{ name: 'travel', color: '#10b981', archived: false }] });
       expect(fake.state.tags.map((tag) => tag.name)).toContain('travel');
       expect(JSON.stringify(lines)).not.toContain(root.token);
+    } finally {
+      await admin.close();
+    }
+  });
+
+  it('records a bulk correction with what it changed to and the entries as they were before', async () => {
+    const root = DEFAULT_USERS[2] as FakeUser;
+    const admin = await connectAs(server, {
+      era: 'modern',
+      oauth: new MemoryOAuthProvider({ clientName: 'Audit admin client' }),
+      signIn: trackerSignIn(root.token),
+      elicitation: () => ({ action: 'accept', content: { confirm: true } }),
+    });
+    try {
+      const billable = fake.state.timesheets.filter((sheet) => sheet.billable !== false).map((sheet) => sheet.id);
+      expect(billable.length).toBeGreaterThan(0);
+      const before = (await audit()).lines.length;
+      const corrected = await admin.call('correct_time_entries', { from: '2026-11-01', to: '2026-11-18', ids: billable, set: { billable: false } });
+      expect(corrected.isError, textOf(corrected)).toBeFalsy();
+      let lines: AuditLine[] = [];
+      await expect.poll(async () => (lines = (await audit()).lines.slice(before)).length, { timeout: 5_000 }).toBe(1);
+      expect(lines[0]).toMatchObject({
+        tool: 'correct_time_entries',
+        outcome: 'done',
+        change: { arguments: { set: { billable: false } }, record: { changed: true, count: billable.length } },
+      });
+      // The record names each entry changed as it was: with the arguments, the before and the after.
+      const entries = (lines[0]?.change.record as { entries: Array<{ id: number }> }).entries;
+      expect(entries.map((entry) => entry.id).sort()).toEqual([...billable].sort());
+      expect(fake.state.timesheets.filter((sheet) => billable.includes(sheet.id)).every((sheet) => sheet.billable === false)).toBe(true);
     } finally {
       await admin.close();
     }
