@@ -13,6 +13,8 @@ import type { Caller } from './person-engines.ts';
 const FREE_TEXT = new Set(['note', 'description', 'reason', 'comment', 'notes']);
 /** Keys of a result that say which record was touched. */
 const RECORD_KEYS = new Set(['id', 'entry_id', 'request_id', 'project', 'activity', 'start', 'end', 'status', 'days', 'kind', 'from', 'to']);
+/** Keys of a result that hold what an administrator's change found and left (manage_rates' before and after): kept whole. */
+const BEFORE_AFTER = new Set(['before', 'after']);
 /** A value kept longer than this is cut: nothing an administrator reads needs more. */
 const MAX_VALUE_LENGTH = 200;
 
@@ -48,7 +50,8 @@ function withoutFreeText(value: unknown, depth = 0): unknown {
 function touched(data: Record<string, unknown>): Record<string, unknown> {
   const record: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(data)) {
-    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    if (BEFORE_AFTER.has(key)) record[key] = withoutFreeText(value);
+    else if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
       const inner = touched(value as Record<string, unknown>);
       if (Object.keys(inner).length > 0) record[key] = inner;
     } else if (RECORD_KEYS.has(key)) record[key] = withoutFreeText(value);
