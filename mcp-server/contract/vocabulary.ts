@@ -23,6 +23,12 @@ export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
 export const TAG_ACTIONS = ['list', 'create', 'rename', 'archive', 'restore'] as const;
 export type TagAction = (typeof TAG_ACTIONS)[number];
 
+export const RATE_ACTIONS = ['list', 'set', 'remove'] as const;
+export type RateAction = (typeof RATE_ACTIONS)[number];
+/** What a rate is kept on: a back end that keeps rates on more (Clockify's workspace) adds its kind here, and one without a kind refuses it in words. */
+export const RATE_KINDS = ['customer', 'project', 'activity'] as const;
+export type RateKind = (typeof RATE_KINDS)[number];
+
 export const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
 
 /**
@@ -56,5 +62,6 @@ export const CAPABILITIES = [
   'admin_tags',
   'admin_invoices',
   'admin_corrections',
+  'admin_rates',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];

@@ -24,6 +24,7 @@ import type {
   AdminTagsPart,
   InvoicesPart,
   CorrectionsPart,
+  AdminRatesPart,
   TeamProjectsPart,
   TimeTracker,
   TimerPart,
@@ -148,6 +149,7 @@ export interface TrackerParts {
   adminTags?: AdminTagsPart;
   invoices?: InvoicesPart;
   corrections?: CorrectionsPart;
+  adminRates?: AdminRatesPart;
   /** Ends what the parts hold open (the HTTP client's sockets). */
   close(): void;
 }

@@ -19,12 +19,13 @@ import type {
 import type { PlannedDay } from '../domain/work-plan.ts';
 import type { AdminTag, InvoicePage, InvoiceQuery } from '../domain/admin.ts';
 import type { CorrectionScope, CorrectionSet, CorrectionSubject, CorrectionWorld } from '../domain/corrections.ts';
+import type { Rate, RateList, RatePerson, RateReplacement, RateValues } from '../domain/admin-rates.ts';
 import type { DecidedLeave, LeaveDecision, PendingLeave, PendingLeavePage, ProjectWork, TeamWorkPage } from '../domain/team.ts';
 
 // The records every back end produces are the domain's (domain/records.ts), and reach the back ends from here.
 export * from '../domain/records.ts';
 
-import type { Capability } from '../contract/vocabulary.ts';
+import type { Capability, RateKind } from '../contract/vocabulary.ts';
 import type { KeptWriteChoice } from '../contract/app-tools/kept-write-decisions.ts';
 
 export { CAPABILITIES, type Capability } from '../contract/vocabulary.ts';
@@ -121,6 +122,7 @@ export interface TimeTracker {
   readonly adminTags?: AdminTagsPart;
   readonly invoices?: InvoicesPart;
   readonly corrections?: CorrectionsPart;
+  readonly adminRates?: AdminRatesPart;
   /** Only a back end with an outbox has writes waiting for the person. */
   readonly keptWrites?: KeptWritesPart;
   close(): void;
@@ -304,6 +306,25 @@ export interface CorrectionsPart {
   correct(subject: CorrectionSubject, set: CorrectionSet): Promise<CorrectionSubject>;
 }
 
+/**
+ * Rates per customer, project or activity, for everyone or one person (`admin_rates`). Amounts are
+ * in the currency's units. A back end refuses a kind it keeps no rates on (`rateKinds`) in words.
+ */
+export interface AdminRatesPart {
+  /** The kinds this back end keeps rates on. */
+  readonly rateKinds: readonly RateKind[];
+  /** The rates of one item, everyone's first. */
+  rates(item: CatalogItem & { kind: RateKind }): Promise<RateList>;
+  /** The person `text` names (an id, an e-mail or a name) as far as the back end shows the person; refused in words otherwise. */
+  findPerson(text: string, list: RateList): Promise<RatePerson>;
+  /**
+   * Sets the rate of `person` (null: everyone) on the list's item to `values`; `before` is the rate
+   * kept for them now, which is replaced. A failure half-way says in words which rate the item has.
+   */
+  setRate(list: RateList, person: RatePerson | null, values: RateValues, before: Rate | undefined): Promise<RateReplacement>;
+  removeRate(list: RateList, rate: Rate): Promise<void>;
+}
+
 /** The outbox's writes that wait for the person: only a back end with an outbox has them. */
 export interface KeptWritesPart {
   /**
@@ -324,6 +345,7 @@ export interface CapabilityParts {
   admin_tags: AdminTagsPart;
   admin_invoices: InvoicesPart;
   admin_corrections: CorrectionsPart;
+  admin_rates: AdminRatesPart;
 }
 
 /** The name each capability's part has on the tracker (capability-parts.ts checks it by this name). */
@@ -335,6 +357,7 @@ export const PART_NAMES = {
   admin_tags: 'adminTags',
   admin_invoices: 'invoices',
   admin_corrections: 'corrections',
+  admin_rates: 'adminRates',
 } as const satisfies { readonly [C in keyof CapabilityParts]: keyof TimeTracker };
 
 /** The part a capability brings, under its name, or nothing more for a capability every back end's basics carry. */

@@ -14,6 +14,7 @@ import type {
   KimaiCustomer,
   KimaiInvoice,
   KimaiProject,
+  KimaiRate,
   KimaiTag,
   KimaiTeam,
   KimaiTimesheet,
@@ -198,6 +199,22 @@ export function createKimaiApi(options: KimaiApiOptions) {
     deleteAbsence: (id: number) =>
       send<undefined>('DELETE', `/absences/${id}`, { action: `cancel absence #${id}`, notFound: `There is no absence #${id} in Kimai (or it is not yours).` }),
 
+    /** The rates of a customer, project or activity (edit rights on it, GET included: docs/back-ends/kimai.md, "Administration"). */
+    rates: (kind: CatalogKind, id: number) =>
+      get<KimaiRate[]>(`${KIND_PATHS[kind]}/${id}/rates`, { action: `read the rates of ${kind} #${id}`, notFound: `There is no ${kind} #${id} in Kimai.` }),
+    /** One rate per person (or everyone, `user` left out) and item: a second is a 400 on `user`. */
+    createRate: (kind: CatalogKind, id: number, body: { user?: number; rate: number; internalRate?: number; isFixed: boolean }) =>
+      send<KimaiRate>(
+        'POST',
+        `${KIND_PATHS[kind]}/${id}/rates`,
+        { action: `set a rate on ${kind} #${id}`, notFound: `There is no ${kind} #${id} in Kimai.` },
+        body,
+      ),
+    deleteRate: (kind: CatalogKind, id: number, rateId: number) =>
+      send<undefined>('DELETE', `${KIND_PATHS[kind]}/${id}/rates/${rateId}`, {
+        action: `remove rate #${rateId} of ${kind} #${id}`,
+        notFound: `Kimai has no rate #${rateId} on ${kind} #${id} any more: it was removed meanwhile.`,
+      }),
     close: () => client.close(),
   };
 }

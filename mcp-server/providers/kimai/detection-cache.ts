@@ -27,6 +27,8 @@ export interface KimaiDetection {
   invoicesRefused?: boolean;
   /** Kimai answered 403 to a correction of an entry Kimai itself had listed under that role. */
   correctionsRefused?: boolean;
+  /** Kimai answered 403 to reading or changing a rate under that role: manage_rates withdrawn until the role changes. */
+  ratesRefused?: boolean;
 }
 
 export const detectionFile = factsFile<KimaiDetection>(DETECTION_FILE_NAME, (entry) =>
@@ -38,6 +40,7 @@ export const detectionFile = factsFile<KimaiDetection>(DETECTION_FILE_NAME, (ent
     tagsRefused: pick.boolean(entry.tagsRefused),
     invoicesRefused: pick.boolean(entry.invoicesRefused),
     correctionsRefused: pick.boolean(entry.correctionsRefused),
+    ratesRefused: pick.boolean(entry.ratesRefused),
   }),
 );
 

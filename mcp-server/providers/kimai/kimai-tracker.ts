@@ -5,6 +5,7 @@ import { assembleTracker, type RemoteTracker } from '../remote-tracker.ts';
 import { KimaiAccount } from './account.ts';
 import { KimaiAdmin } from './admin.ts';
 import { KimaiCorrections } from './admin-corrections.ts';
+import { KimaiRates } from './admin-rates.ts';
 import { KimaiCatalog } from './catalog.ts';
 import { KimaiContext, type KimaiTrackerOptions } from './context.ts';
 import { KimaiLeave } from './leave.ts';
@@ -34,6 +35,7 @@ export function createKimaiTracker(options: KimaiTrackerOptions): RemoteTracker 
     adminTags: admin,
     invoices: admin,
     corrections: new KimaiCorrections(context, {}),
+    adminRates: new KimaiRates(context, { catalog }),
     close: () => context.close(),
   });
 }

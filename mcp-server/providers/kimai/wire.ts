@@ -48,6 +48,17 @@ export interface KimaiCustomer {
   id: number;
   name: string;
   visible: boolean;
+  /** ISO 4217: what the customer's rates and invoices are in. */
+  currency?: string;
+}
+
+/** A rate of a customer, project or activity (docs/back-ends/kimai.md, "Administration"); `user` null is everyone's. */
+export interface KimaiRate {
+  id: number;
+  user?: (KimaiUserShort & { email?: string | null }) | null;
+  rate: number;
+  internalRate?: number | null;
+  isFixed: boolean;
 }
 
 export interface KimaiProject {

@@ -3,6 +3,15 @@
 // opening of a connection can list the tools without loading SQLite.
 import { CAPABILITIES, type Capability } from '../time-tracker.ts';
 
-const NOT_HERE: ReadonlySet<Capability> = new Set(['breaks', 'team_hours', 'team_projects', 'team_leave', 'admin_tags', 'admin_invoices', 'admin_corrections']);
+const NOT_HERE: ReadonlySet<Capability> = new Set([
+  'breaks',
+  'team_hours',
+  'team_projects',
+  'team_leave',
+  'admin_tags',
+  'admin_invoices',
+  'admin_corrections',
+  'admin_rates',
+]);
 
 export const LOCAL_CAPABILITIES: ReadonlySet<Capability> = new Set(CAPABILITIES.filter((capability) => !NOT_HERE.has(capability)));

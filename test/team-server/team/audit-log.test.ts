@@ -44,7 +44,7 @@ beforeAll(async () => {
   server = await startTeamServer({
     provider: { type: 'kimai', url: fake.url },
     signIn: { tracker: true },
-    settings: { tools: { groups: { admin: true }, enabled: { update_time_entry: true, delete_time_entry: true } } },
+    settings: { tools: { groups: { admin: true }, enabled: { update_time_entry: true, delete_time_entry: true, manage_rates: true } } },
     env: { PUNCHCARD_NOW: NOW },
   });
 });
@@ -191,6 +191,40 @@ describe("an administrator's change", () => {
       const entries = (lines[0]?.change.record as { entries: Array<{ id: number }> }).entries;
       expect(entries.map((entry) => entry.id).sort()).toEqual([...billable].sort());
       expect(fake.state.timesheets.filter((sheet) => billable.includes(sheet.id)).every((sheet) => sheet.billable === false)).toBe(true);
+    } finally {
+      await admin.close();
+    }
+  });
+
+  it('keeps the rate before and after a change of rates', async () => {
+    const root = DEFAULT_USERS[2] as FakeUser;
+    const acme = fake.state.customers.find((customer) => customer.name === 'ACME') as { id: number };
+    fake.state.rates.push({ id: 9_000, kind: 'customers', entityId: acme.id, userId: null, rate: 80, internalRate: 60, isFixed: false });
+    const admin = await connectAs(server, {
+      era: 'legacy',
+      oauth: new MemoryOAuthProvider({ clientName: 'Audit rates client' }),
+      signIn: trackerSignIn(root.token),
+      elicitation: () => ({ action: 'accept', content: { confirm: true } }),
+    });
+    try {
+      const before = (await audit()).lines.length;
+      const set = await admin.call('manage_rates', { action: 'set', kind: 'customer', item: 'ACME', hourly: 95 });
+      expect(set.isError, textOf(set)).toBeFalsy();
+      let lines: AuditLine[] = [];
+      await expect.poll(async () => (lines = (await audit()).lines.slice(before)).length, { timeout: 5_000 }).toBe(1);
+      expect(lines[0]).toMatchObject({
+        tool: 'manage_rates',
+        outcome: 'done',
+        change: {
+          arguments: { action: 'set', kind: 'customer', item: 'ACME', hourly: 95 },
+          record: {
+            kind: 'customer',
+            item: { id: acme.id },
+            before: { hourly: 80, fixed: null, internal: 60 },
+            after: { hourly: 95, fixed: null, internal: 60 },
+          },
+        },
+      });
     } finally {
       await admin.close();
     }

@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { addDays, localDateTimeToEpoch, offsetMinutes } from '../../../../mcp-server/domain/time.ts';
 import { writeDetection } from '../../../../mcp-server/providers/kimai/detection-cache.ts';
 import { type Failure, Failures, HttpAnswer, type RecordedRequest, type Reply, startFakeServer } from '../../../support/fake-server.ts';
+import { type FakeRate, registerRateRoutes } from './fake-kimai-rates.ts';
 
 export { clockStartingAt } from '../../../support/fake-clock.ts';
 export type { Failure, RecordedRequest };
@@ -126,12 +127,12 @@ export interface FakeKimaiConfig {
    */
   granted: Partial<Record<Role, Array<'view_team'>>>;
   /** Permissions an administrator took from a role that Kimai ships it with (Roles and permissions). */
-  revoked: Partial<Record<Role, Array<'view_invoice' | 'create_tag'>>>;
   /**
    * The lockdown Kimai keeps in its system settings (docs/back-ends/kimai.md, "Administration"): a
    * record begun up to `end` is a 403 to change for anyone but an administrator. No API shows it.
    */
   lockdown?: { start: number; end: number };
+  revoked: Partial<Record<Role, Array<'view_invoice' | 'create_tag' | 'edit_customer' | 'edit_project' | 'edit_activity'>>>;
 }
 
 export interface FakeKimaiOptions {
@@ -159,6 +160,7 @@ export interface FakeKimai {
     teams: FakeTeam[];
     tags: FakeTag[];
     invoices: FakeInvoice[];
+    rates: FakeRate[];
   };
   readonly config: FakeKimaiConfig;
   /** Every request with the headers it came with: what a client sent Kimai, secrets included. */
@@ -249,6 +251,7 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
     teams: [],
     tags: [],
     invoices: [],
+    rates: [],
   };
   const config: FakeKimaiConfig = { trackingMode: 'default', activeEntriesHardLimit: 1, absencePlugin: false, granted: {}, revoked: {}, ...options.config };
   const requests: KimaiRequest[] = [];
@@ -981,6 +984,19 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
     if (!team) return notFound();
     if (!can.viewTeams(user)) return forbidden();
     return new HttpAnswer(200, teamJson(team));
+  });
+
+  // Rates (fake-kimai-rates.ts): editing the item is an administrator's, as Kimai ships it, unless a test took it away.
+  registerRateRoutes({
+    route,
+    state,
+    nextId: () => nextId++,
+    mayEdit: (user, kind) =>
+      ROLE_RANK[user.role] >= ROLE_RANK.ROLE_ADMIN &&
+      !(config.revoked[user.role] ?? []).includes(`edit_${kind === 'activities' ? 'activity' : kind.slice(0, -1)}` as 'edit_project'),
+    userShort,
+    formError,
+    extraFields,
   });
 
   // ---------------------------------------------------------------------------------------------

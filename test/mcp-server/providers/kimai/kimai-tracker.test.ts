@@ -87,6 +87,8 @@ describe('what one start leaves the next', () => {
       role: 'ROLE_USER',
       tagsRefused: false,
       invoicesRefused: false,
+      correctionsRefused: false,
+      ratesRefused: false,
     });
   });
 
@@ -152,6 +154,8 @@ describe('what one start leaves the next', () => {
       role: 'ROLE_USER',
       tagsRefused: false,
       invoicesRefused: false,
+      correctionsRefused: false,
+      ratesRefused: false,
     });
     // A report asks no more: without the plugin there is no leave to count.
     expect(await requestsDuring(fake, async () => expect(await tracker.leave.listLeave({ from: '2026-01-01', to: '2026-12-31' })).toEqual([]))).toEqual([]);

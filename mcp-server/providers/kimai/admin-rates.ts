@@ -1,0 +1,196 @@
+// Rates on Kimai (docs/back-ends/kimai.md, "Administration"): per customer, project and activity,
+// for everyone or one person. Kimai keeps one rate per person (or everyone) and item and changes none
+// in place, so a new amount replaces the old rate: removed, then made again, and put back as it was
+// when Kimai refuses the new one. Every rate endpoint needs edit rights on the item; Kimai's 403
+// withdraws manage_rates at once (context.ts).
+import { BackEndPart } from '../remote-tracker.ts';
+import { Expiring, mapWithLimit } from '../remote/cache.ts';
+import { ensureRequests } from '../remote/request-budget.ts';
+import {
+  personWords,
+  type Rate,
+  type RateList,
+  type RatePerson,
+  type RateReplacement,
+  type RateTarget,
+  type RateValues,
+  rateWords,
+} from '../../domain/admin-rates.ts';
+import type { RateKind } from '../../contract/vocabulary.ts';
+import { type AdminRatesPart, BackEndError, type CatalogItem } from '../time-tracker.ts';
+import type { KimaiCatalog } from './catalog.ts';
+import { type KimaiContext, personName } from './context.ts';
+import { KimaiError } from './errors.ts';
+import type { KimaiRate, KimaiUserShort } from './wire.ts';
+
+/** Customers' currencies change rarely; a minute keeps a conversation's calls to one read. */
+const CURRENCY_TTL_MS = 60_000;
+
+/** A person as Kimai showed them somewhere an administrator may look: on a rate, in a team, or themselves. */
+interface Known {
+  id: number;
+  name: string;
+  username: string;
+  email: string | null;
+}
+
+const RIGHTS: Record<RateKind, string> = { customer: 'edit_customer', project: 'edit_project', activity: 'edit_activity' };
+
+export class KimaiRates extends BackEndPart<KimaiContext, { catalog: KimaiCatalog }> implements AdminRatesPart {
+  readonly rateKinds: readonly RateKind[] = ['customer', 'project', 'activity'];
+  readonly #currencies = new Expiring<Map<number, string>>(CURRENCY_TTL_MS);
+  /** Everyone seen on a rate or in a team, by id: whom a name can be matched against. */
+  readonly #known = new Map<number, Known>();
+
+  async rates(item: CatalogItem & { kind: RateKind }): Promise<RateList> {
+    const [wire, currency] = await Promise.all([this.#guarded(item, 'read', () => this.context.api.rates(item.kind, item.id)), this.#currency(item)]);
+    for (const rate of wire) if (rate.user) this.#learn(rate.user);
+    const target: RateTarget = { kind: item.kind, id: item.id, name: item.name, currency };
+    const rates = wire.map(rateFrom).sort((a, b) => (a.person === null ? -1 : b.person === null ? 1 : a.person.name.localeCompare(b.person.name)));
+    return { target, rates };
+  }
+
+  async findPerson(text: string, list: RateList): Promise<RatePerson> {
+    const wanted = text.trim().replace(/^#(?=\d+$)/, '');
+    const me = await this.context.profile();
+    this.#learn(me);
+    if (/^\d{1,10}$/.test(wanted)) {
+      // An id is Kimai's to check: one it does not know is refused when the rate is made.
+      const known = this.#known.get(Number(wanted));
+      return { id: Number(wanted), name: known?.name ?? `user #${wanted}` };
+    }
+    const onRates = new Set(list.rates.flatMap((rate) => (rate.person ? [rate.person.id] : [])));
+    const first = this.#matching(wanted).filter((person) => person.id === me.id || onRates.has(person.id));
+    const found = first.length > 0 ? first : (await this.#readTeams(text), this.#matching(wanted));
+    if (found.length === 1) return { id: (found[0] as Known).id, name: (found[0] as Known).name };
+    if (found.length > 1) {
+      throw new BackEndError(
+        'invalid',
+        `"${text}" names several people in Kimai: ${found.map((person) => `${person.name} (#${person.id})`).join(', ')}. Name one by their id.`,
+      );
+    }
+    const byMail = wanted.includes('@') ? ' Kimai shows an administrator no e-mail address but their own.' : '';
+    throw new BackEndError(
+      'not_found',
+      `Kimai shows you nobody called "${text}".${byMail} An administrator sees people on rates and in teams only (listing every user is a super administrator's right, view_user). Name the person by their Kimai user id (System, Users in Kimai). Nothing was changed.`,
+    );
+  }
+
+  async setRate(list: RateList, person: RatePerson | null, values: RateValues, before: Rate | undefined): Promise<RateReplacement> {
+    const { target } = list;
+    const { api } = this.context;
+    // Kimai keeps one rate per person and item and has no way to change one: the old one goes first.
+    if (before) await this.#guarded(target, 'change', () => api.deleteRate(target.kind, target.id, before.id));
+    try {
+      const made = await this.#guarded(target, 'set', () => api.createRate(target.kind, target.id, body(person, values)));
+      return { rate: rateFrom(made), replaced: before };
+    } catch (error) {
+      if (!before) throw error;
+      throw await this.#putBack(list, before, error as Error);
+    }
+  }
+
+  async removeRate(list: RateList, rate: Rate): Promise<void> {
+    const { target } = list;
+    await this.#guarded(target, 'remove', () => this.context.api.deleteRate(target.kind, target.id, rate.id));
+  }
+
+  /** After the new rate was refused: the old one made again, and the error says in words which rate the item has now. */
+  async #putBack(list: RateList, before: Rate, failure: Error): Promise<BackEndError> {
+    const { target } = list;
+    const whose = personWords(before.person);
+    const was = rateWords(before, target.currency);
+    try {
+      const back = await this.context.api.createRate(target.kind, target.id, body(before.person, before));
+      return new BackEndError(
+        'invalid',
+        `${failure.message} The ${target.kind} "${target.name}" keeps its rate for ${whose} as it was (${was}; Kimai numbers it #${back.id} now). Nothing else changed.`,
+      );
+    } catch (second) {
+      return new BackEndError(
+        'unavailable',
+        `${failure.message} Punchcard had removed the old rate first (Kimai changes none in place) and could not put it back (${(second as Error).message}): ` +
+          `the ${target.kind} "${target.name}" (#${target.id}) now has NO rate for ${whose}; it was ${was}. Set it again with manage_rates once Kimai answers.`,
+      );
+    }
+  }
+
+  /** A rate request; Kimai's 403 withdraws manage_rates and says which right is missing. */
+  async #guarded<T>(item: Pick<RateTarget, 'kind' | 'id' | 'name'>, verb: 'read' | 'set' | 'change' | 'remove', send: () => Promise<T>): Promise<T> {
+    try {
+      return await send();
+    } catch (error) {
+      if (!(error instanceof KimaiError) || error.failure !== 'forbidden') throw error;
+      this.context.refuseAdministration('rates');
+      throw new BackEndError(
+        'denied',
+        `Kimai did not let you ${verb} the rates of ${item.kind} "${item.name}" (403 Forbidden): rates need the right to edit the ${item.kind} (permission ${RIGHTS[item.kind]}), which your account lacks. Nothing was changed; manage_rates is switched off.`,
+      );
+    }
+  }
+
+  /** The currency the item's amounts are in: its customer's; a global activity's depends on the customer booked for. */
+  async #currency(item: CatalogItem & { kind: RateKind }): Promise<string | null> {
+    let customerId: number | null | undefined;
+    if (item.kind === 'customer') customerId = item.id;
+    else if (item.kind === 'project') customerId = item.customer?.id;
+    else if (item.project) {
+      const projectId = item.project.id;
+      customerId = (await this.parts.catalog.catalog(true, ['project'])).projects.find((project) => project.id === projectId)?.customer?.id;
+    }
+    if (customerId === undefined || customerId === null) return null;
+    const currencies = await this.#currencies.get(async () => {
+      const customers = await this.context.api.customers(3);
+      return new Map(customers.flatMap((customer) => (typeof customer.currency === 'string' ? [[customer.id, customer.currency] as const] : [])));
+    });
+    return currencies.get(customerId) ?? null;
+  }
+
+  /** Everyone in every team (an administrator's view_team), each team one request counted against the call's budget first. */
+  async #readTeams(text: string): Promise<void> {
+    const { api } = this.context;
+    try {
+      const teams = await api.teams();
+      ensureRequests(teams.length, 'Kimai');
+      const details = await mapWithLimit(teams, api.pager.maxParallel, (team) => api.team(team.id));
+      for (const team of details) for (const member of team.members ?? []) this.#learn(member.user);
+    } catch (error) {
+      if (!(error instanceof KimaiError) || error.failure !== 'forbidden') throw error;
+      throw new BackEndError(
+        'denied',
+        `Kimai did not show you its teams (403 Forbidden: the permission view_team), so "${text}" cannot be looked up by name. Name the person by their Kimai user id. Nothing was changed.`,
+      );
+    }
+  }
+
+  #matching(wanted: string): Known[] {
+    const word = wanted.toLowerCase();
+    return [...this.#known.values()].filter(
+      (person) => person.name.toLowerCase() === word || person.username.toLowerCase() === word || person.email?.toLowerCase() === word,
+    );
+  }
+
+  #learn(user: KimaiUserShort & { email?: string | null }): void {
+    this.#known.set(user.id, { id: user.id, name: personName(user), username: user.username, email: user.email ?? null });
+  }
+}
+
+function rateFrom(wire: KimaiRate): Rate {
+  return {
+    id: wire.id,
+    person: wire.user ? { id: wire.user.id, name: personName(wire.user) } : null,
+    amount: wire.rate,
+    fixed: wire.isFixed === true,
+    internal: typeof wire.internalRate === 'number' ? wire.internalRate : null,
+  };
+}
+
+/** What POST …/rates takes: `user` left out for everyone's rate, `internalRate` where there is one. */
+function body(person: RatePerson | null, values: RateValues) {
+  return {
+    ...(person === null ? {} : { user: person.id }),
+    rate: values.amount,
+    ...(values.internal === null ? {} : { internalRate: values.internal }),
+    isFixed: values.fixed,
+  };
+}

@@ -1,0 +1,129 @@
+import { personWords, type Rate, type RateValues, rateFor, rateWords, sameValues } from '../domain/admin-rates.ts';
+import type { RateKind } from '../contract/vocabulary.ts';
+import { MAX_RATE_AMOUNT, MAX_RATE_NAME, manageRatesContract } from '../contract/tools/manage-rates.ts';
+import type { CatalogItem } from '../providers/time-tracker.ts';
+import { quoted } from './asking.ts';
+import type { ToolContext } from './context.ts';
+import { defineTool } from './define-tool.ts';
+import { findCatalogItem } from './shared.ts';
+import { ToolInputError } from './tool-input-error.ts';
+
+const PLURALS: Record<RateKind, string> = { customer: 'customers', project: 'projects', activity: 'activities' };
+
+/** A rate's values as the tool shows them: the amount as hourly or fixed, never both. */
+const valuesShown = (values: RateValues) => ({
+  hourly: values.fixed ? null : values.amount,
+  fixed: values.fixed ? values.amount : null,
+  internal: values.internal,
+});
+const shown = (rate: Rate) => ({ id: rate.id, person: rate.person, ...valuesShown(rate) });
+
+export default defineTool({
+  ...manageRatesContract,
+  async handler(args, context) {
+    const part = context.tracker.adminRates;
+    const { action, kind } = args;
+    if (!part.rateKinds.includes(kind)) {
+      throw new ToolInputError(`${context.tracker.label} keeps no rates per ${kind}: only per ${part.rateKinds.join(', ')}. Nothing was sent.`);
+    }
+    checkedBounds(args);
+    const given = (['hourly', 'internal', 'fixed'] as const).filter((name) => args[name] !== undefined);
+    if (action !== 'set' && given.length > 0)
+      throw new ToolInputError(
+        `${given.join(' and ')} ${given.length === 1 ? 'is' : 'are'} for set only; leave ${given.length === 1 ? 'it' : 'them'} out to ${action}.`,
+      );
+    if (args.hourly !== undefined && args.fixed !== undefined) {
+      throw new ToolInputError('A rate is hourly or fixed per time entry, not both: give hourly or fixed.');
+    }
+    const item = await findItem(kind, args.item, context);
+    const list = await part.rates(item);
+    const person = args.person === undefined ? null : await part.findPerson(args.person, list);
+    const { target } = list;
+    const base = { action, kind, item: { id: target.id, name: target.name }, currency: target.currency };
+    const label = `${kind} "${quoted(target.name)}" (#${target.id})`;
+    const forWhom = personWords(person);
+    const inCurrency = target.currency === null ? ' Amounts are in the currency of the customer booked for.' : '';
+
+    if (action === 'list') {
+      const rates = person === null ? list.rates : list.rates.filter((rate) => rate.person?.id === person.id);
+      const lines = rates.map((rate) => `#${rate.id} ${personWords(rate.person)}: ${rateWords(rate, target.currency)}`);
+      const none = `The ${label} has no rate${args.person === undefined ? 's' : ` for ${forWhom}`} of its own.`;
+      return {
+        data: { ...base, rates: rates.map(shown) },
+        text: `${rates.length === 0 ? none : [`Rates of the ${label}:`, ...lines].join('\n')}${inCurrency}`,
+      };
+    }
+
+    const before = rateFor(list, person?.id ?? null);
+    if (action === 'remove') {
+      if (!before) throw new ToolInputError(`The ${label} has no rate for ${forWhom}. Nothing was removed.`);
+      const was = rateWords(before, target.currency);
+      context.ask.confirm({
+        key: 'remove',
+        message: `Remove the rate of the ${label} for ${forWhom}: ${was} → none?`,
+        shows: { kind, item: target.id, person: person?.id ?? null, before: valuesShown(before) },
+        unchanged: `The rate of the ${label} for ${forWhom} was not removed`,
+      });
+      await part.removeRate(list, before);
+      return {
+        data: { ...base, rates: [shown(before)], before: valuesShown(before), after: null },
+        text: `Removed the rate of the ${label} for ${forWhom} (was ${was}).${inCurrency}`,
+      };
+    }
+
+    const after = newValues(args, before);
+    if (before && sameValues(before, after)) {
+      return {
+        data: { ...base, rates: [shown(before)], before: valuesShown(before), after: valuesShown(before) },
+        text: `The rate of the ${label} for ${forWhom} is ${rateWords(before, target.currency)} already. Nothing was changed.`,
+      };
+    }
+    const change = `${before ? rateWords(before, target.currency) : 'none'} → ${rateWords(after, target.currency)}`;
+    context.ask.confirm({
+      key: 'set',
+      message: `Set the rate of the ${label} for ${forWhom}: ${change}?`,
+      shows: { kind, item: target.id, person: person?.id ?? null, before: before ? valuesShown(before) : null, after: valuesShown(after) },
+      unchanged: `The rate of the ${label} for ${forWhom} was not changed`,
+    });
+    const { rate } = await part.setRate(list, person, after, before);
+    return {
+      data: { ...base, rates: [shown(rate)], before: before ? valuesShown(before) : null, after: valuesShown(rate) },
+      text: `Set the rate of the ${label} for ${forWhom}: ${change}.${inCurrency}`,
+    };
+  },
+});
+
+/** Names and amounts within bounds (the schema leaves them to the handler to stay short), refused in words. */
+function checkedBounds(args: { item: string; person?: string; hourly?: number; internal?: number; fixed?: number }): void {
+  for (const name of ['item', 'person'] as const) {
+    const text = args[name];
+    if (text !== undefined && (text.trim() === '' || text.length > MAX_RATE_NAME)) {
+      throw new ToolInputError(`${name} is a name or number of 1 to ${MAX_RATE_NAME} characters${name === 'person' ? '; leave it out for everyone' : ''}.`);
+    }
+  }
+  for (const name of ['hourly', 'internal', 'fixed'] as const) {
+    const amount = args[name];
+    if (amount !== undefined && !(amount >= 0 && amount <= MAX_RATE_AMOUNT)) {
+      throw new ToolInputError(`${name} is an amount in the currency's units, from 0 to ${MAX_RATE_AMOUNT.toLocaleString('en')}; ${amount} is not.`);
+    }
+  }
+}
+
+/** What a set leaves: the amounts given, the rest as the rate kept now has them. */
+function newValues(args: { hourly?: number; fixed?: number; internal?: number }, before: Rate | undefined): RateValues {
+  const amount = args.hourly ?? args.fixed ?? before?.amount;
+  if (amount === undefined) throw new ToolInputError('To set a rate, give hourly (per hour) or fixed (per time entry), and internal if there is a cost rate.');
+  const fixed = args.fixed !== undefined ? true : args.hourly !== undefined ? false : (before?.fixed ?? false);
+  return { amount, fixed, internal: args.internal ?? before?.internal ?? null };
+}
+
+/** The customer, project or activity `text` names (its number or whole name), archived ones included: their rates still bill old entries. */
+async function findItem(kind: RateKind, text: string, context: ToolContext): Promise<CatalogItem & { kind: RateKind }> {
+  const catalog = await context.tracker.catalog.catalog(true, [kind]);
+  const items = catalog[PLURALS[kind] as 'customers' | 'projects' | 'activities'];
+  const found = findCatalogItem(items, text);
+  if (found) return found as CatalogItem & { kind: RateKind };
+  const close = items.filter((item) => item.name.toLowerCase().includes(text.trim().toLowerCase())).slice(0, 5);
+  const hint = close.length > 0 ? ` Known: ${close.map((item) => `"${item.name}" (#${item.id})`).join(', ')}.` : ' list_catalog shows them.';
+  throw new ToolInputError(`No ${kind} "${quoted(text)}".${hint}`);
+}
