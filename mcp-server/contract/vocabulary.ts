@@ -55,5 +55,6 @@ export const CAPABILITIES = [
   'team_leave',
   'admin_tags',
   'admin_invoices',
+  'admin_teams',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];

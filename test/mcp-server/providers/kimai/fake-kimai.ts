@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { addDays, localDateTimeToEpoch, offsetMinutes } from '../../../../mcp-server/domain/time.ts';
 import { writeDetection } from '../../../../mcp-server/providers/kimai/detection-cache.ts';
 import { type Failure, Failures, HttpAnswer, type RecordedRequest, type Reply, startFakeServer } from '../../../support/fake-server.ts';
+import { registerTeamWrites } from './fake-kimai-teams.ts';
 
 export { clockStartingAt } from '../../../support/fake-clock.ts';
 export type { Failure, RecordedRequest };
@@ -58,11 +59,14 @@ export interface FakeProject {
   budget?: number;
   budgetType?: 'month' | null;
 }
-/** A team: its members, each a lead of it or not. */
+/** A team: its members, each a lead of it or not, and the catalog items it was granted (ids). */
 export interface FakeTeam {
   id: number;
   name: string;
   members: Array<{ userId: number; teamlead: boolean }>;
+  customers?: number[];
+  projects?: number[];
+  activities?: number[];
 }
 export interface FakeActivity {
   id: number;
@@ -126,7 +130,7 @@ export interface FakeKimaiConfig {
    */
   granted: Partial<Record<Role, Array<'view_team'>>>;
   /** Permissions an administrator took from a role that Kimai ships it with (Roles and permissions). */
-  revoked: Partial<Record<Role, Array<'view_invoice' | 'create_tag'>>>;
+  revoked: Partial<Record<Role, Array<'view_invoice' | 'create_tag' | 'edit_team'>>>;
 }
 
 export interface FakeKimaiOptions {
@@ -961,9 +965,9 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
       const owner = state.users.find((item) => item.id === member.userId);
       return { user: owner ? userShort(owner) : { id: member.userId }, teamlead: member.teamlead };
     }),
-    customers: [],
-    projects: [],
-    activities: [],
+    customers: (team.customers ?? []).flatMap((id) => state.customers.filter((item) => item.id === id).map(customerJson)),
+    projects: (team.projects ?? []).flatMap((id) => state.projects.filter((item) => item.id === id).map((item) => projectJson(item, false))),
+    activities: (team.activities ?? []).flatMap((id) => state.activities.filter((item) => item.id === id).map(activityJson)),
   });
   route('GET', /^\/api\/teams$/, (user) => {
     if (!can.viewTeams(user)) return forbidden();
@@ -975,6 +979,7 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
     if (!can.viewTeams(user)) return forbidden();
     return new HttpAnswer(200, teamJson(team));
   });
+  registerTeamWrites({ route, state, config, newId: () => nextId++, teamJson, answers: { notFound, forbidden, badRequest, formError, extraFields } });
 
   // ---------------------------------------------------------------------------------------------
   // The server
