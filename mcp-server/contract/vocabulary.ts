@@ -63,5 +63,6 @@ export const CAPABILITIES = [
   'admin_invoices',
   'admin_corrections',
   'admin_rates',
+  'admin_teams',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];

@@ -25,6 +25,7 @@ import type {
   InvoicesPart,
   CorrectionsPart,
   AdminRatesPart,
+  AdminTeamsPart,
   TeamProjectsPart,
   TimeTracker,
   TimerPart,
@@ -150,6 +151,7 @@ export interface TrackerParts {
   invoices?: InvoicesPart;
   corrections?: CorrectionsPart;
   adminRates?: AdminRatesPart;
+  adminTeams?: AdminTeamsPart;
   /** Ends what the parts hold open (the HTTP client's sockets). */
   close(): void;
 }

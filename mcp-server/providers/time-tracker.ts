@@ -20,6 +20,7 @@ import type { PlannedDay } from '../domain/work-plan.ts';
 import type { AdminTag, InvoicePage, InvoiceQuery } from '../domain/admin.ts';
 import type { CorrectionScope, CorrectionSet, CorrectionSubject, CorrectionWorld } from '../domain/corrections.ts';
 import type { Rate, RateList, RatePerson, RateReplacement, RateValues } from '../domain/admin-rates.ts';
+import type { AdminTeam, TeamAccessKind, TeamPerson } from '../domain/admin-teams.ts';
 import type { DecidedLeave, LeaveDecision, PendingLeave, PendingLeavePage, ProjectWork, TeamWorkPage } from '../domain/team.ts';
 
 // The records every back end produces are the domain's (domain/records.ts), and reach the back ends from here.
@@ -123,6 +124,7 @@ export interface TimeTracker {
   readonly invoices?: InvoicesPart;
   readonly corrections?: CorrectionsPart;
   readonly adminRates?: AdminRatesPart;
+  readonly adminTeams?: AdminTeamsPart;
   /** Only a back end with an outbox has writes waiting for the person. */
   readonly keptWrites?: KeptWritesPart;
   close(): void;
@@ -325,6 +327,36 @@ export interface AdminRatesPart {
   removeRate(list: RateList, rate: Rate): Promise<void>;
 }
 
+/**
+ * Teams and their access to the catalog (`admin_teams`; docs/decisions.md, "The admin group"). Every
+ * write takes the team as just read (`read`), so what it sends follows what the person was asked
+ * about; the back end's refusals come back in words (BackEndError).
+ */
+export interface AdminTeamsPart {
+  /** Whether a team must keep a lead (Kimai's teams must). */
+  readonly needsLead: boolean;
+  /** The person herself, as a team names her. */
+  me(): Promise<TeamPerson>;
+  /** Every team, by name, without members. */
+  teams(): Promise<AdminTeam[]>;
+  /** One team with its members and access. */
+  read(id: number): Promise<AdminTeam>;
+  /**
+   * The person each word names (an id, an e-mail or a name), from whom the back end shows this
+   * person; a word it cannot place is refused in words (ToolInputError) naming what was searched.
+   */
+  people(words: readonly string[]): Promise<TeamPerson[]>;
+  create(name: string, members: ReadonlyArray<{ id: number; lead: boolean }>): Promise<AdminTeam>;
+  rename(team: AdminTeam, name: string): Promise<AdminTeam>;
+  addMembers(team: AdminTeam, people: readonly TeamPerson[]): Promise<AdminTeam>;
+  removeMembers(team: AdminTeam, people: readonly TeamPerson[]): Promise<AdminTeam>;
+  /** Makes each of `people` (members already) a lead too; nobody else's flag changes. */
+  setLeads(team: AdminTeam, people: readonly TeamPerson[]): Promise<AdminTeam>;
+  delete(team: AdminTeam): Promise<void>;
+  grant(team: AdminTeam, kind: TeamAccessKind, item: { id: number; name: string }): Promise<AdminTeam>;
+  revoke(team: AdminTeam, kind: TeamAccessKind, item: { id: number; name: string }): Promise<AdminTeam>;
+}
+
 /** The outbox's writes that wait for the person: only a back end with an outbox has them. */
 export interface KeptWritesPart {
   /**
@@ -346,6 +378,7 @@ export interface CapabilityParts {
   admin_invoices: InvoicesPart;
   admin_corrections: CorrectionsPart;
   admin_rates: AdminRatesPart;
+  admin_teams: AdminTeamsPart;
 }
 
 /** The name each capability's part has on the tracker (capability-parts.ts checks it by this name). */
@@ -358,6 +391,7 @@ export const PART_NAMES = {
   admin_invoices: 'invoices',
   admin_corrections: 'corrections',
   admin_rates: 'adminRates',
+  admin_teams: 'adminTeams',
 } as const satisfies { readonly [C in keyof CapabilityParts]: keyof TimeTracker };
 
 /** The part a capability brings, under its name, or nothing more for a capability every back end's basics carry. */

@@ -30,6 +30,7 @@ import decideLeaveRequest from './decide-leave-request.ts';
 import manageTags from './manage-tags.ts';
 import listInvoices from './list-invoices.ts';
 import manageRates from './manage-rates.ts';
+import manageTeams from './manage-teams.ts';
 import suggestEntries from './suggest-entries.ts';
 import bookSuggestedEntries from './book-suggested-entries.ts';
 import recordAgentTime from './record-agent-time.ts';
@@ -67,6 +68,7 @@ export const TOOLS = {
   manage_tags: manageTags,
   list_invoices: listInvoices,
   manage_rates: manageRates,
+  manage_teams: manageTeams,
   suggest_entries: suggestEntries,
   book_suggested_entries: bookSuggestedEntries,
   record_agent_time: recordAgentTime,

@@ -12,6 +12,7 @@ const WORDS: { [C in keyof CapabilityParts]: (backEnd: string) => string } = {
   admin_invoices: (backEnd) => `${backEnd} shows you no invoices through Punchcard.`,
   admin_corrections: (backEnd) => `${backEnd} lets you correct nobody's time entries through Punchcard.`,
   admin_rates: (backEnd) => `${backEnd} lets you administer no rates through Punchcard.`,
+  admin_teams: (backEnd) => `${backEnd} lets you administer no teams through Punchcard.`,
 };
 
 export function partMissing(part: keyof CapabilityParts, backEnd: string): string {

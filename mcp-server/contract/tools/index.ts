@@ -30,6 +30,7 @@ import { decideLeaveRequestContract } from './decide-leave-request.ts';
 import { manageTagsContract } from './manage-tags.ts';
 import { listInvoicesContract } from './list-invoices.ts';
 import { manageRatesContract } from './manage-rates.ts';
+import { manageTeamsContract } from './manage-teams.ts';
 import { suggestEntriesContract } from './suggest-entries.ts';
 import { bookSuggestedEntriesContract } from './book-suggested-entries.ts';
 import { recordAgentTimeContract } from './record-agent-time.ts';
@@ -62,6 +63,7 @@ const REGISTRY = [
   manageTagsContract,
   listInvoicesContract,
   manageRatesContract,
+  manageTeamsContract,
   suggestEntriesContract,
   bookSuggestedEntriesContract,
   recordAgentTimeContract,

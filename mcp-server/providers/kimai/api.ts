@@ -215,6 +215,20 @@ export function createKimaiApi(options: KimaiApiOptions) {
         action: `remove rate #${rateId} of ${kind} #${id}`,
         notFound: `Kimai has no rate #${rateId} on ${kind} #${id} any more: it was removed meanwhile.`,
       }),
+    // Teams as an administrator changes them (docs/back-ends/kimai.md, "Administration"): create_team,
+    // edit_team and delete_team; each answers the team as it is afterwards (a delete, nothing).
+    createTeam: (body: Record<string, unknown>) => send<KimaiTeam>('POST', '/teams', { action: 'create the team' }, body),
+    /** Name and the whole member list at once: `members` replaces every membership Kimai holds. */
+    updateTeam: (id: number, body: Record<string, unknown>, action: string) =>
+      send<KimaiTeam>('PATCH', `/teams/${id}`, { action, notFound: `There is no team #${id} in Kimai any more.` }, body),
+    deleteTeam: (id: number) =>
+      send<undefined>('DELETE', `/teams/${id}`, { action: `delete team #${id}`, notFound: `There is no team #${id} in Kimai any more.` }),
+    /** Adds or removes one member, or grants or revokes one catalog item: `sub` is `members/5`, `projects/12`… */
+    changeTeam: (method: 'POST' | 'DELETE', id: number, sub: string, action: string, notFound: string) =>
+      send<KimaiTeam>(method, `/teams/${id}/${sub}`, { action, notFound }, undefined),
+    /** Every enabled account (view_user: super administrators as Kimai ships); not paged. */
+    listUsers: () => get<KimaiUser[]>('/users', { action: 'list the people' }, { visible: 1, full: 'true' }),
+
     close: () => client.close(),
   };
 }

@@ -29,6 +29,8 @@ export interface KimaiDetection {
   correctionsRefused?: boolean;
   /** Kimai answered 403 to reading or changing a rate under that role: manage_rates withdrawn until the role changes. */
   ratesRefused?: boolean;
+  /** Kimai answered 403 to reading or changing its teams (view_team, edit_team) under that role. */
+  teamsRefused?: boolean;
 }
 
 export const detectionFile = factsFile<KimaiDetection>(DETECTION_FILE_NAME, (entry) =>
@@ -41,6 +43,7 @@ export const detectionFile = factsFile<KimaiDetection>(DETECTION_FILE_NAME, (ent
     invoicesRefused: pick.boolean(entry.invoicesRefused),
     correctionsRefused: pick.boolean(entry.correctionsRefused),
     ratesRefused: pick.boolean(entry.ratesRefused),
+    teamsRefused: pick.boolean(entry.teamsRefused),
   }),
 );
 

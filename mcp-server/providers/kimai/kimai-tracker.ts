@@ -6,6 +6,7 @@ import { KimaiAccount } from './account.ts';
 import { KimaiAdmin } from './admin.ts';
 import { KimaiCorrections } from './admin-corrections.ts';
 import { KimaiRates } from './admin-rates.ts';
+import { KimaiAdminTeams } from './admin-teams.ts';
 import { KimaiCatalog } from './catalog.ts';
 import { KimaiContext, type KimaiTrackerOptions } from './context.ts';
 import { KimaiLeave } from './leave.ts';
@@ -36,6 +37,7 @@ export function createKimaiTracker(options: KimaiTrackerOptions): RemoteTracker 
     invoices: admin,
     corrections: new KimaiCorrections(context, {}),
     adminRates: new KimaiRates(context, { catalog }),
+    adminTeams: new KimaiAdminTeams(context, {}),
     close: () => context.close(),
   });
 }

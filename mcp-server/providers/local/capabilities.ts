@@ -12,6 +12,7 @@ const NOT_HERE: ReadonlySet<Capability> = new Set([
   'admin_invoices',
   'admin_corrections',
   'admin_rates',
+  'admin_teams',
 ]);
 
 export const LOCAL_CAPABILITIES: ReadonlySet<Capability> = new Set(CAPABILITIES.filter((capability) => !NOT_HERE.has(capability)));

@@ -231,11 +231,45 @@ describe("an administrator's change", () => {
   });
 });
 
+describe("an administrator's team changes", () => {
+  it('are recorded with the action, the team and the people named, and what was made', async () => {
+    const root = DEFAULT_USERS[2] as FakeUser;
+    const oauth = new MemoryOAuthProvider({ clientName: 'Audit teams client' });
+    const admin = await connectAs(server, {
+      era: 'legacy',
+      oauth,
+      signIn: trackerSignIn(root.token),
+      elicitation: () => ({ action: 'accept', content: { confirm: true } }),
+    });
+    try {
+      const before = (await audit()).lines.length;
+      const made = await admin.call('manage_teams', { action: 'create', name: 'Ops' });
+      expect(made.isError, textOf(made)).toBeFalsy();
+      const added = await admin.call('manage_teams', { action: 'add_members', team: 'Ops', people: ['ada'] });
+      expect(added.isError, textOf(added)).toBeFalsy();
+      let lines: AuditLine[] = [];
+      await expect.poll(async () => (lines = (await audit()).lines.slice(before)).length, { timeout: 5_000 }).toBe(2);
+      expect(lines.map((line) => [line.tool, line.outcome, line.change.arguments])).toEqual([
+        ['manage_teams', 'done', { action: 'create', name: 'Ops' }],
+        ['manage_teams', 'done', { action: 'add_members', team: 'Ops', people: ['ada'] }],
+      ]);
+      for (const line of lines) expect(line).toMatchObject({ person: 'root <root@example.com>', clientName: 'Audit teams client' });
+      expect(fake.state.teams.find((team) => team.name === 'Ops')?.members).toEqual([
+        { userId: root.id, teamlead: true },
+        { userId: ADA.id, teamlead: false },
+      ]);
+      expect(JSON.stringify(lines)).not.toContain(root.token);
+    } finally {
+      await admin.close();
+    }
+  });
+});
+
 describe('punchcard-mcp audit', () => {
   it('prints nothing but JSON lines, and takes --since and --limit', async () => {
     const everything = await audit();
     expect(everything.code).toBe(0);
-    expect(everything.lines.length).toBeGreaterThanOrEqual(14);
+    expect(everything.lines.length).toBeGreaterThanOrEqual(16);
     expect(everything.lines.some((line) => line.tool === 'timer_status' || line.tool === 'whoami')).toBe(false);
     expect((await audit('--limit', '2')).lines).toEqual(everything.lines.slice(0, 2));
     expect((await audit('--since', '2999-01-01')).lines).toEqual([]);

@@ -17,6 +17,7 @@ import { addDays, localDateTimeToEpoch, offsetMinutes } from '../../../../mcp-se
 import { writeDetection } from '../../../../mcp-server/providers/kimai/detection-cache.ts';
 import { type Failure, Failures, HttpAnswer, type RecordedRequest, type Reply, startFakeServer } from '../../../support/fake-server.ts';
 import { type FakeRate, registerRateRoutes } from './fake-kimai-rates.ts';
+import { registerTeamWrites } from './fake-kimai-teams.ts';
 
 export { clockStartingAt } from '../../../support/fake-clock.ts';
 export type { Failure, RecordedRequest };
@@ -59,11 +60,14 @@ export interface FakeProject {
   budget?: number;
   budgetType?: 'month' | null;
 }
-/** A team: its members, each a lead of it or not. */
+/** A team: its members, each a lead of it or not, and the catalog items it was granted (ids). */
 export interface FakeTeam {
   id: number;
   name: string;
   members: Array<{ userId: number; teamlead: boolean }>;
+  customers?: number[];
+  projects?: number[];
+  activities?: number[];
 }
 export interface FakeActivity {
   id: number;
@@ -132,7 +136,7 @@ export interface FakeKimaiConfig {
    * record begun up to `end` is a 403 to change for anyone but an administrator. No API shows it.
    */
   lockdown?: { start: number; end: number };
-  revoked: Partial<Record<Role, Array<'view_invoice' | 'create_tag' | 'edit_customer' | 'edit_project' | 'edit_activity'>>>;
+  revoked: Partial<Record<Role, Array<'view_invoice' | 'create_tag' | 'edit_customer' | 'edit_project' | 'edit_activity' | 'edit_team'>>>;
 }
 
 export interface FakeKimaiOptions {
@@ -971,9 +975,9 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
       const owner = state.users.find((item) => item.id === member.userId);
       return { user: owner ? userShort(owner) : { id: member.userId }, teamlead: member.teamlead };
     }),
-    customers: [],
-    projects: [],
-    activities: [],
+    customers: (team.customers ?? []).flatMap((id) => state.customers.filter((item) => item.id === id).map(customerJson)),
+    projects: (team.projects ?? []).flatMap((id) => state.projects.filter((item) => item.id === id).map((item) => projectJson(item, false))),
+    activities: (team.activities ?? []).flatMap((id) => state.activities.filter((item) => item.id === id).map(activityJson)),
   });
   route('GET', /^\/api\/teams$/, (user) => {
     if (!can.viewTeams(user)) return forbidden();
@@ -985,6 +989,7 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
     if (!can.viewTeams(user)) return forbidden();
     return new HttpAnswer(200, teamJson(team));
   });
+  registerTeamWrites({ route, state, config, newId: () => nextId++, teamJson, answers: { notFound, forbidden, badRequest, formError, extraFields } });
 
   // Rates (fake-kimai-rates.ts): editing the item is an administrator's, as Kimai ships it, unless a test took it away.
   registerRateRoutes({

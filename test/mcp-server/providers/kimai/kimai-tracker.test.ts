@@ -89,6 +89,7 @@ describe('what one start leaves the next', () => {
       invoicesRefused: false,
       correctionsRefused: false,
       ratesRefused: false,
+      teamsRefused: false,
     });
   });
 
@@ -156,6 +157,7 @@ describe('what one start leaves the next', () => {
       invoicesRefused: false,
       correctionsRefused: false,
       ratesRefused: false,
+      teamsRefused: false,
     });
     // A report asks no more: without the plugin there is no leave to count.
     expect(await requestsDuring(fake, async () => expect(await tracker.leave.listLeave({ from: '2026-01-01', to: '2026-12-31' })).toEqual([]))).toEqual([]);

@@ -1,0 +1,309 @@
+// Kimai's teams as an administrator changes them through manage_teams (docs/back-ends/kimai.md,
+// "Administration"): view_team, create_team, edit_team and delete_team, which Kimai ships to
+// administrators and super administrators alone. The capability comes from the role a profile read
+// named (capabilities.ts); Kimai's own 403 withdraws it at once (context.ts). Kimai answers a bare
+// 400 to an existing member added, a non-member or a lead removed and an item granted twice; the
+// tool checks the team as just read first and says so in words, so those 400s are not expected here.
+import { BackEndPart } from '../remote-tracker.ts';
+import { mapWithLimit } from '../remote/cache.ts';
+import { ensureRequests } from '../remote/request-budget.ts';
+import { allPages } from '../remote/paging.ts';
+import { addDays, formatWallClock, localDate, startOfLocalDay } from '../../domain/time.ts';
+import { ACCESS_LISTS, type AdminTeam, type TeamAccess, type TeamAccessKind, type TeamPerson } from '../../domain/admin-teams.ts';
+import { type AdminTeamsPart, BackEndError } from '../time-tracker.ts';
+import { type KimaiContext, personName } from './context.ts';
+import { KimaiError } from './errors.ts';
+import { MAX_PAGE_SIZE } from './api.ts';
+import type { KimaiTeam, KimaiUser, KimaiUserShort } from './wire.ts';
+
+/** How far back the time entries an administrator may read name people who are in no team. */
+export const PEOPLE_SEEN_DAYS = 30;
+
+/** A team as `GET /api/teams/{id}` and every team write answer it: members with their user, and the catalog it was granted. */
+type KimaiTeamRead = KimaiTeam & {
+  members?: Array<{ user: KimaiUserShort & { email?: string | null }; teamlead: boolean }>;
+  customers?: unknown[];
+  projects?: unknown[];
+  activities?: unknown[];
+};
+
+/** What a 403 to each kind of request means, in Kimai's permission names. */
+const PERMISSIONS = { read: 'view_team', create: 'create_team', edit: 'edit_team', delete: 'delete_team' } as const;
+
+export class KimaiAdminTeams extends BackEndPart<KimaiContext> implements AdminTeamsPart {
+  /** Kimai refuses a team without a lead ("At least one team leader must be assigned"). */
+  readonly needsLead = true;
+
+  async teams(): Promise<AdminTeam[]> {
+    const teams = await this.#guard('list the teams', 'read', () => this.context.api.teams());
+    return teams.map((team) => ({ id: team.id, name: team.name })).sort((a, b) => a.name.localeCompare(b.name) || a.id - b.id);
+  }
+
+  async read(id: number): Promise<AdminTeam> {
+    return adminTeam(await this.#guard(`read team #${id}`, 'read', () => this.context.api.team(id)));
+  }
+
+  async me(): Promise<TeamPerson> {
+    return person(await this.context.profile());
+  }
+
+  /**
+   * Whom each word names. A super administrator's Kimai lists every account (view_user), e-mails
+   * included; an administrator's does not (403), so Punchcard looks among whom Kimai does show them:
+   * the person herself, the members of every team (a request per team, counted first) and, for a word
+   * still not placed, whoever recorded time in the last PEOPLE_SEEN_DAYS days. Kimai shows an
+   * administrator no one's e-mail address but her own.
+   */
+  async people(words: readonly string[]): Promise<TeamPerson[]> {
+    const me = await this.context.profile();
+    const everyone = await this.#everyone();
+    const known = new Map<number, TeamPerson>([[me.id, person(me)]]);
+    let searched: string;
+    if (everyone) {
+      for (const user of everyone) known.set(user.id, person(user));
+      searched = 'the enabled accounts of your Kimai';
+    } else {
+      for (const member of await this.#teamMembers()) if (!known.has(member.id)) known.set(member.id, member);
+      searched = `you, the members of every team and whoever recorded time in the last ${PEOPLE_SEEN_DAYS} days (Kimai lists every account only to a super administrator)`;
+      if (words.some((word) => !isId(word) && placed([...known.values()], word).length === 0)) {
+        for (const user of await this.#recorded(me)) if (!known.has(user.id)) known.set(user.id, person(user));
+      }
+    }
+    const people = [...known.values()];
+    return words.map((word) => {
+      if (isId(word)) {
+        const id = Number(word.trim().replace(/^#/, ''));
+        // An id Kimai did not show is still a person to Kimai: it answers 404 where there is none.
+        return known.get(id) ?? { id, name: `person #${id}` };
+      }
+      const found = placed(people, word);
+      if (found.length === 1) return found[0] as TeamPerson;
+      if (found.length > 1) {
+        throw new BackEndError(
+          'invalid',
+          `"${word.trim()}" names ${found.length} people in Kimai: ${found.map((one) => `${one.name} (#${one.id})`).join(', ')}. Name the one you mean by id.`,
+        );
+      }
+      const close = closeTo(people, word);
+      const email = word.includes('@');
+      throw new BackEndError(
+        'not_found',
+        `Punchcard cannot find ${email ? 'the e-mail address' : ''}${email ? ' ' : ''}"${word.trim()}" among ${searched}.` +
+          (email && !everyone ? ' Kimai shows an administrator no one else’s e-mail address: name them by their name in Kimai or their user id.' : '') +
+          (close.length > 0 ? ` Close: ${close.map((one) => `${one.name} (#${one.id})`).join(', ')}.` : '') +
+          ' Nothing was changed.',
+      );
+    });
+  }
+
+  async create(name: string, members: ReadonlyArray<{ id: number; lead: boolean }>): Promise<AdminTeam> {
+    const body = { name, members: members.map((member) => ({ user: member.id, teamlead: member.lead })) };
+    return adminTeam(await this.#guard(`create the team ${name}`, 'create', () => this.context.api.createTeam(body)));
+  }
+
+  async rename(team: AdminTeam, name: string): Promise<AdminTeam> {
+    return adminTeam(await this.#guard(`rename team #${team.id}`, 'edit', () => this.context.api.updateTeam(team.id, { name }, `rename team #${team.id}`)));
+  }
+
+  addMembers(team: AdminTeam, people: readonly TeamPerson[]): Promise<AdminTeam> {
+    return this.#oneByOne(team, people, 'POST');
+  }
+
+  removeMembers(team: AdminTeam, people: readonly TeamPerson[]): Promise<AdminTeam> {
+    return this.#oneByOne(team, people, 'DELETE');
+  }
+
+  /**
+   * Kimai keeps the lead flag on the membership and changes it only through `PATCH members`, which
+   * replaces the whole list: so the list sent is every member of the team as just read, each with
+   * the flag it had, those named made leads. Nobody is added or left out.
+   */
+  async setLeads(team: AdminTeam, people: readonly TeamPerson[]): Promise<AdminTeam> {
+    const members = team.members ?? [];
+    if (members.length === 0) throw new BackEndError('invalid', `The team ${team.name} was read without its members, so Punchcard sent nothing.`);
+    const leads = new Set(people.map((one) => one.id));
+    const body = { members: members.map((member) => ({ user: member.id, teamlead: member.lead || leads.has(member.id) })) };
+    const changed = adminTeam(
+      await this.#guard(`change the leads of team #${team.id}`, 'edit', () =>
+        this.context.api.updateTeam(team.id, body, `change the leads of team #${team.id}`),
+      ),
+    );
+    const kept = new Set((changed.members ?? []).map((member) => member.id));
+    const lost = members.filter((member) => !kept.has(member.id));
+    // Never expected: Kimai answers the list it keeps, and it was sent whole.
+    if (lost.length > 0) {
+      throw new BackEndError(
+        'unavailable',
+        `Kimai's answer lacks ${lost.map((member) => `${member.name} (#${member.id})`).join(', ')}: check the team in Kimai.`,
+      );
+    }
+    return changed;
+  }
+
+  async delete(team: AdminTeam): Promise<void> {
+    await this.#guard(`delete team #${team.id}`, 'delete', () => this.context.api.deleteTeam(team.id));
+  }
+
+  grant(team: AdminTeam, kind: TeamAccessKind, item: { id: number; name: string }): Promise<AdminTeam> {
+    return this.#access(team, kind, item, 'POST');
+  }
+
+  revoke(team: AdminTeam, kind: TeamAccessKind, item: { id: number; name: string }): Promise<AdminTeam> {
+    return this.#access(team, kind, item, 'DELETE');
+  }
+
+  async #access(team: AdminTeam, kind: TeamAccessKind, item: { id: number; name: string }, method: 'POST' | 'DELETE'): Promise<AdminTeam> {
+    const action = `${method === 'POST' ? 'grant' : 'revoke'} team #${team.id} access to ${kind} #${item.id}`;
+    try {
+      return adminTeam(
+        await this.context.api.changeTeam(
+          method,
+          team.id,
+          `${ACCESS_LISTS[kind]}/${item.id}`,
+          action,
+          `There is no team #${team.id} or ${kind} #${item.id} in Kimai any more.`,
+        ),
+      );
+    } catch (error) {
+      // Kimai asks for edit_team and for the right to change who may see that one item: a refusal may be
+      // the item's alone, so it withdraws nothing.
+      if (error instanceof KimaiError && error.failure === 'forbidden') {
+        throw new BackEndError(
+          'denied',
+          `Kimai did not let you ${action} (403 Forbidden): your account lacks edit_team or the permission to change the teams of that ${kind}. Nothing was changed.`,
+        );
+      }
+      throw error;
+    }
+  }
+
+  /** Members one request each (Kimai's POST and DELETE …/members/{id}), so nobody else's membership is ever sent. */
+  async #oneByOne(team: AdminTeam, people: readonly TeamPerson[], method: 'POST' | 'DELETE'): Promise<AdminTeam> {
+    ensureRequests(people.length, 'Kimai');
+    const verb = method === 'POST' ? 'add' : 'remove';
+    let latest: AdminTeam = team;
+    const done: TeamPerson[] = [];
+    for (const one of people) {
+      try {
+        latest = adminTeam(
+          await this.#guard(`${verb} ${one.name} ${method === 'POST' ? 'to' : 'from'} team #${team.id}`, 'edit', () =>
+            this.context.api.changeTeam(
+              method,
+              team.id,
+              `members/${one.id}`,
+              `${verb} person #${one.id} ${method === 'POST' ? 'to' : 'from'} team #${team.id}`,
+              `There is no team #${team.id} or person #${one.id} in Kimai.`,
+            ),
+          ),
+        );
+        done.push(one);
+      } catch (error) {
+        if (done.length === 0) throw error;
+        const message = error instanceof Error ? error.message : String(error);
+        throw new BackEndError(
+          error instanceof BackEndError ? error.code : 'unavailable',
+          `${verb === 'add' ? 'Added' : 'Removed'} ${done.map((person) => person.name).join(', ')}; then: ${message} The others were not ${verb === 'add' ? 'added' : 'removed'}.`,
+        );
+      }
+    }
+    return latest;
+  }
+
+  /** A team request; Kimai's 403 withdraws manage_teams at once and is said with the missing permission. */
+  async #guard<T>(action: string, kind: keyof typeof PERMISSIONS, send: () => Promise<T>): Promise<T> {
+    try {
+      return await send();
+    } catch (error) {
+      if (error instanceof KimaiError && error.failure === 'forbidden') {
+        this.context.refuseAdministration('teams');
+        throw new BackEndError(
+          'denied',
+          `Kimai did not let you ${action} (403 Forbidden): your account lacks the permission ${PERMISSIONS[kind]}. Nothing was changed; manage_teams is switched off.`,
+        );
+      }
+      throw error;
+    }
+  }
+
+  /** Every enabled account with its e-mail, where Kimai lists them to this person (view_user); else undefined. */
+  async #everyone(): Promise<KimaiUser[] | undefined> {
+    if (this.context.facts.current.role !== 'ROLE_SUPER_ADMIN') return undefined;
+    try {
+      return await this.context.api.listUsers();
+    } catch (error) {
+      if (error instanceof KimaiError && error.failure === 'forbidden') return undefined;
+      throw error;
+    }
+  }
+
+  /** Whoever recorded time in the last PEOPLE_SEEN_DAYS days, as the timesheets name them (`user=all`, one paged listing). */
+  async #recorded(me: KimaiUser): Promise<KimaiUserShort[]> {
+    const today = localDate(this.context.options.now(), me.timezone);
+    const filter = {
+      begin: formatWallClock(startOfLocalDay(addDays(today, -PEOPLE_SEEN_DAYS), me.timezone), me.timezone),
+      end: formatWallClock(this.context.options.now(), me.timezone),
+      user: 'all',
+      full: 'true',
+    };
+    const { api } = this.context;
+    const sheets = await allPages(api.pager, (page) =>
+      api.timesheetPage(filter, page, MAX_PAGE_SIZE, 'begin', 'ASC', { action: 'find people by their time entries' }),
+    );
+    return sheets.flatMap((sheet) => (typeof sheet.user === 'object' && sheet.user !== null ? [sheet.user] : []));
+  }
+
+  /** The members of every team: the list, then each team (one request each, counted against the call's budget first). */
+  async #teamMembers(): Promise<TeamPerson[]> {
+    const { api } = this.context;
+    const teams = await this.#guard('list the teams', 'read', () => api.teams());
+    ensureRequests(teams.length, 'Kimai');
+    const read = await mapWithLimit(teams, api.pager.maxParallel, (team) => this.#guard(`read team #${team.id}`, 'read', () => api.team(team.id)));
+    return read.flatMap((team) => (adminTeam(team).members ?? []).map(({ lead: _lead, ...member }) => member));
+  }
+}
+
+const isId = (word: string) => /^#?\d{1,15}$/.test(word.trim());
+
+/** Those a word names exactly: by e-mail, or by name or username, in any case. */
+function placed(people: readonly TeamPerson[], word: string): TeamPerson[] {
+  const wanted = word.trim().toLowerCase();
+  if (wanted.includes('@')) return people.filter((one) => one.email?.toLowerCase() === wanted);
+  return people.filter((one) => one.name.toLowerCase() === wanted || one.username?.toLowerCase() === wanted);
+}
+
+function closeTo(people: readonly TeamPerson[], word: string): TeamPerson[] {
+  const wanted = word.trim().toLowerCase().split('@')[0] ?? '';
+  if (wanted.length < 2) return [];
+  return people.filter((one) => one.name.toLowerCase().includes(wanted) || one.username?.toLowerCase().includes(wanted)).slice(0, 5);
+}
+
+function person(user: KimaiUserShort & { email?: string | null }): TeamPerson {
+  return {
+    id: user.id,
+    name: personName(user),
+    username: user.username,
+    ...(typeof user.email === 'string' && user.email !== '' ? { email: user.email } : {}),
+  };
+}
+
+function adminTeam(wire: KimaiTeamRead): AdminTeam {
+  const members = (wire.members ?? [])
+    .map((member) => ({ ...person(member.user), lead: member.teamlead === true }))
+    .sort((a, b) => Number(b.lead) - Number(a.lead) || a.name.localeCompare(b.name) || a.id - b.id);
+  const access: TeamAccess = { customers: refs(wire.customers), projects: refs(wire.projects), activities: refs(wire.activities) };
+  return { id: wire.id, name: wire.name, ...(wire.members ? { members, access } : {}) };
+}
+
+/** Catalog items as a team lists them: objects with id and name, or bare ids. */
+function refs(list: unknown[] | undefined): Array<{ id: number; name: string }> {
+  return (list ?? [])
+    .map((item) =>
+      typeof item === 'number'
+        ? { id: item, name: `#${item}` }
+        : typeof item === 'object' && item !== null && typeof (item as { id?: unknown }).id === 'number'
+          ? { id: (item as { id: number }).id, name: String((item as { name?: unknown }).name ?? `#${(item as { id: number }).id}`) }
+          : undefined,
+    )
+    .filter((item): item is { id: number; name: string } => item !== undefined)
+    .sort((a, b) => a.name.localeCompare(b.name) || a.id - b.id);
+}
