@@ -23,6 +23,10 @@ export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
 export const TAG_ACTIONS = ['list', 'create', 'rename', 'archive', 'restore'] as const;
 export type TagAction = (typeof TAG_ACTIONS)[number];
 
+/** What a catalog item's budget covers: the whole of it, or each month (Kimai's budgetType "month"). */
+export const BUDGET_PERIODS = ['total', 'month'] as const;
+export type BudgetPeriod = (typeof BUDGET_PERIODS)[number];
+
 export const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
 
 /**
@@ -55,5 +59,6 @@ export const CAPABILITIES = [
   'team_leave',
   'admin_tags',
   'admin_invoices',
+  'admin_catalog',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];

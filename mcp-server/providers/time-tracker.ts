@@ -18,6 +18,7 @@ import type {
 } from '../domain/records.ts';
 import type { PlannedDay } from '../domain/work-plan.ts';
 import type { AdminTag, InvoicePage, InvoiceQuery } from '../domain/admin.ts';
+import type { CatalogChange, CatalogItemRecord } from '../domain/catalog-changes.ts';
 import type { DecidedLeave, LeaveDecision, PendingLeave, PendingLeavePage, ProjectWork, TeamWorkPage } from '../domain/team.ts';
 
 // The records every back end produces are the domain's (domain/records.ts), and reach the back ends from here.
@@ -119,6 +120,7 @@ export interface TimeTracker {
   /** What the person may administer, where the back end said so (capabilities `admin_*`). */
   readonly adminTags?: AdminTagsPart;
   readonly invoices?: InvoicesPart;
+  readonly catalogAdmin?: CatalogAdminPart;
   /** Only a back end with an outbox has writes waiting for the person. */
   readonly keptWrites?: KeptWritesPart;
   close(): void;
@@ -289,6 +291,18 @@ export interface InvoicesPart {
   invoices(query: InvoiceQuery): Promise<InvoicePage>;
 }
 
+/**
+ * Changing what a catalog item keeps (`admin_catalog`; docs/decisions.md, "The admin group"): its
+ * fields as the back end holds them now, and a change that sends those given and nothing else.
+ */
+export interface CatalogAdminPart {
+  catalogItem(kind: CatalogKind, id: number): Promise<CatalogItemRecord>;
+  /** Why the back end will not take `change` of this item from this person, in words, before anything is asked or sent; undefined where it will. */
+  refusal(item: CatalogItemRecord, change: CatalogChange): string | undefined;
+  /** Sends the fields of `change` alone; answers the item as the back end keeps it afterwards. */
+  updateCatalogItem(item: CatalogItemRecord, change: CatalogChange): Promise<CatalogItemRecord>;
+}
+
 /** The outbox's writes that wait for the person: only a back end with an outbox has them. */
 export interface KeptWritesPart {
   /**
@@ -308,6 +322,7 @@ export interface CapabilityParts {
   team_leave: TeamLeavePart;
   admin_tags: AdminTagsPart;
   admin_invoices: InvoicesPart;
+  admin_catalog: CatalogAdminPart;
 }
 
 /** The name each capability's part has on the tracker (capability-parts.ts checks it by this name). */
@@ -318,6 +333,7 @@ export const PART_NAMES = {
   team_leave: 'teamLeave',
   admin_tags: 'adminTags',
   admin_invoices: 'invoices',
+  admin_catalog: 'catalogAdmin',
 } as const satisfies { readonly [C in keyof CapabilityParts]: keyof TimeTracker };
 
 /** The part a capability brings, under its name, or nothing more for a capability every back end's basics carry. */

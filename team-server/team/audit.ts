@@ -1,7 +1,8 @@
 // The audit log of the team server: one record per call of a tool that may write, with who (by name
 // and e-mail), which client, which tool, what changed and when. What changed is the call's arguments
-// and the record it touched, with free text (notes, descriptions, reasons) reduced to its length: an
-// administrator sees that a note was set, not what a person wrote in it. No secret is ever among the
+// and the record it touched (an administrator's change also its values before and after), with free
+// text (notes, descriptions, reasons, comments) reduced to its length: an administrator sees that a
+// note was set, not what a person wrote in it. No secret is ever among the
 // arguments of a tool. Each record has an id of its own from the moment it is made, so one written
 // twice (sent again after an outage, replayed from a spool a killed process left) is kept once.
 import { randomUUID } from 'node:crypto';
@@ -13,6 +14,11 @@ import type { Caller } from './person-engines.ts';
 const FREE_TEXT = new Set(['note', 'description', 'reason', 'comment', 'notes']);
 /** Keys of a result that say which record was touched. */
 const RECORD_KEYS = new Set(['id', 'entry_id', 'request_id', 'project', 'activity', 'start', 'end', 'status', 'days', 'kind', 'from', 'to']);
+/**
+ * Keys of a result that hold a change's values as they were and as they are now (an administrator's
+ * change to a catalog item): kept whole, their free text reduced to its length like the arguments'.
+ */
+const CHANGE_KEYS = new Set(['before', 'after']);
 /** A value kept longer than this is cut: nothing an administrator reads needs more. */
 const MAX_VALUE_LENGTH = 200;
 
@@ -48,7 +54,8 @@ function withoutFreeText(value: unknown, depth = 0): unknown {
 function touched(data: Record<string, unknown>): Record<string, unknown> {
   const record: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(data)) {
-    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    if (CHANGE_KEYS.has(key)) record[key] = withoutFreeText(value);
+    else if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
       const inner = touched(value as Record<string, unknown>);
       if (Object.keys(inner).length > 0) record[key] = inner;
     } else if (RECORD_KEYS.has(key)) record[key] = withoutFreeText(value);

@@ -11,6 +11,7 @@ import { describeHttpFailure, describeNotJson, KIMAI_WORDS, KimaiError, looksHtm
 import type {
   KimaiAbsence,
   KimaiActivity,
+  KimaiCatalogDetails,
   KimaiCustomer,
   KimaiInvoice,
   KimaiProject,
@@ -197,6 +198,13 @@ export function createKimaiApi(options: KimaiApiOptions) {
     createAbsence: (body: Record<string, unknown>) => send<KimaiAbsence[] | KimaiAbsence>('POST', '/absences', { action: 'request the absence' }, body),
     deleteAbsence: (id: number) =>
       send<undefined>('DELETE', `/absences/${id}`, { action: `cancel absence #${id}`, notFound: `There is no absence #${id} in Kimai (or it is not yours).` }),
+
+    /** One customer, project or activity with all it keeps (view_customer, view_project, view_activity: administrators). */
+    catalogDetails: (kind: CatalogKind, id: number) =>
+      get<KimaiCatalogDetails>(`${KIND_PATHS[kind]}/${id}`, { action: `read the ${kind} #${id}`, notFound: `There is no ${kind} #${id} in Kimai.` }),
+    /** Changes the fields of `body` alone: a PATCH leaves the others as they are. */
+    patchCatalogItem: (kind: CatalogKind, id: number, body: Record<string, unknown>, purpose: RequestPurpose) =>
+      send<KimaiCatalogDetails>('PATCH', `${KIND_PATHS[kind]}/${id}`, purpose, body),
 
     close: () => client.close(),
   };

@@ -59,7 +59,7 @@ export class KimaiContext {
       const learned: KimaiDetection = {};
       if (me.timezone !== known.timezone || leads !== known.leads) Object.assign(learned, { timezone: me.timezone, leads });
       // A new role is asked again what it may administer: a refusal under the old one no longer holds.
-      if (role !== known.role) Object.assign(learned, { role, tagsRefused: false, invoicesRefused: false });
+      if (role !== known.role) Object.assign(learned, { role, tagsRefused: false, invoicesRefused: false, catalogRefused: false });
       // One learning for the whole read, so the tools change (and list_changed goes out) once.
       if (Object.keys(learned).length > 0 && this.facts.learn(learned)) {
         if (leads !== known.leads)
@@ -107,6 +107,14 @@ export class KimaiContext {
         `Kimai refused your account ${kind === 'tags' ? 'the creation of tags' : 'the invoices'}: ${kind === 'tags' ? 'manage_tags' : 'list_invoices'} switched off.`,
       );
     }
+  }
+
+  /**
+   * Kimai refused (403) reading or changing a customer, project or activity: update_catalog_item is
+   * withdrawn at once (with list_changed) and for the next start, until a profile read names another role.
+   */
+  refuseCatalogAdministration(): void {
+    if (this.facts.learn({ catalogRefused: true })) this.options.log('Kimai refused your account changes to the catalog: update_catalog_item switched off.');
   }
 
   close(): void {
