@@ -28,6 +28,9 @@ export type RateAction = (typeof RATE_ACTIONS)[number];
 /** What a rate is kept on: a back end that keeps rates on more (Clockify's workspace) adds its kind here, and one without a kind refuses it in words. */
 export const RATE_KINDS = ['customer', 'project', 'activity'] as const;
 export type RateKind = (typeof RATE_KINDS)[number];
+/** What a catalog item's budget covers: the whole of it, or each month (Kimai's budgetType "month"). */
+export const BUDGET_PERIODS = ['total', 'month'] as const;
+export type BudgetPeriod = (typeof BUDGET_PERIODS)[number];
 
 export const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
 
@@ -64,5 +67,6 @@ export const CAPABILITIES = [
   'admin_corrections',
   'admin_rates',
   'admin_teams',
+  'admin_catalog',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];

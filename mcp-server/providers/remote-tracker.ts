@@ -26,6 +26,7 @@ import type {
   CorrectionsPart,
   AdminRatesPart,
   AdminTeamsPart,
+  CatalogAdminPart,
   TeamProjectsPart,
   TimeTracker,
   TimerPart,
@@ -152,6 +153,7 @@ export interface TrackerParts {
   corrections?: CorrectionsPart;
   adminRates?: AdminRatesPart;
   adminTeams?: AdminTeamsPart;
+  catalogAdmin?: CatalogAdminPart;
   /** Ends what the parts hold open (the HTTP client's sockets). */
   close(): void;
 }

@@ -21,6 +21,7 @@ import type { AdminTag, InvoicePage, InvoiceQuery } from '../domain/admin.ts';
 import type { CorrectionScope, CorrectionSet, CorrectionSubject, CorrectionWorld } from '../domain/corrections.ts';
 import type { Rate, RateList, RatePerson, RateReplacement, RateValues } from '../domain/admin-rates.ts';
 import type { AdminTeam, TeamAccessKind, TeamPerson } from '../domain/admin-teams.ts';
+import type { CatalogChange, CatalogItemRecord } from '../domain/catalog-changes.ts';
 import type { DecidedLeave, LeaveDecision, PendingLeave, PendingLeavePage, ProjectWork, TeamWorkPage } from '../domain/team.ts';
 
 // The records every back end produces are the domain's (domain/records.ts), and reach the back ends from here.
@@ -125,6 +126,7 @@ export interface TimeTracker {
   readonly corrections?: CorrectionsPart;
   readonly adminRates?: AdminRatesPart;
   readonly adminTeams?: AdminTeamsPart;
+  readonly catalogAdmin?: CatalogAdminPart;
   /** Only a back end with an outbox has writes waiting for the person. */
   readonly keptWrites?: KeptWritesPart;
   close(): void;
@@ -355,6 +357,15 @@ export interface AdminTeamsPart {
   delete(team: AdminTeam): Promise<void>;
   grant(team: AdminTeam, kind: TeamAccessKind, item: { id: number; name: string }): Promise<AdminTeam>;
   revoke(team: AdminTeam, kind: TeamAccessKind, item: { id: number; name: string }): Promise<AdminTeam>;
+ * Changing what a catalog item keeps (`admin_catalog`; docs/decisions.md, "The admin group"): its
+ * fields as the back end holds them now, and a change that sends those given and nothing else.
+ */
+export interface CatalogAdminPart {
+  catalogItem(kind: CatalogKind, id: number): Promise<CatalogItemRecord>;
+  /** Why the back end will not take `change` of this item from this person, in words, before anything is asked or sent; undefined where it will. */
+  refusal(item: CatalogItemRecord, change: CatalogChange): string | undefined;
+  /** Sends the fields of `change` alone; answers the item as the back end keeps it afterwards. */
+  updateCatalogItem(item: CatalogItemRecord, change: CatalogChange): Promise<CatalogItemRecord>;
 }
 
 /** The outbox's writes that wait for the person: only a back end with an outbox has them. */
@@ -379,6 +390,7 @@ export interface CapabilityParts {
   admin_corrections: CorrectionsPart;
   admin_rates: AdminRatesPart;
   admin_teams: AdminTeamsPart;
+  admin_catalog: CatalogAdminPart;
 }
 
 /** The name each capability's part has on the tracker (capability-parts.ts checks it by this name). */
@@ -392,6 +404,7 @@ export const PART_NAMES = {
   admin_corrections: 'corrections',
   admin_rates: 'adminRates',
   admin_teams: 'adminTeams',
+  admin_catalog: 'catalogAdmin',
 } as const satisfies { readonly [C in keyof CapabilityParts]: keyof TimeTracker };
 
 /** The part a capability brings, under its name, or nothing more for a capability every back end's basics carry. */

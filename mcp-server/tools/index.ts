@@ -31,6 +31,7 @@ import manageTags from './manage-tags.ts';
 import listInvoices from './list-invoices.ts';
 import manageRates from './manage-rates.ts';
 import manageTeams from './manage-teams.ts';
+import updateCatalogItem from './update-catalog-item.ts';
 import suggestEntries from './suggest-entries.ts';
 import bookSuggestedEntries from './book-suggested-entries.ts';
 import recordAgentTime from './record-agent-time.ts';
@@ -69,6 +70,7 @@ export const TOOLS = {
   list_invoices: listInvoices,
   manage_rates: manageRates,
   manage_teams: manageTeams,
+  update_catalog_item: updateCatalogItem,
   suggest_entries: suggestEntries,
   book_suggested_entries: bookSuggestedEntries,
   record_agent_time: recordAgentTime,

@@ -13,6 +13,7 @@ const WORDS: { [C in keyof CapabilityParts]: (backEnd: string) => string } = {
   admin_corrections: (backEnd) => `${backEnd} lets you correct nobody's time entries through Punchcard.`,
   admin_rates: (backEnd) => `${backEnd} lets you administer no rates through Punchcard.`,
   admin_teams: (backEnd) => `${backEnd} lets you administer no teams through Punchcard.`,
+  admin_catalog: (backEnd) => `${backEnd} lets you change no catalog item through Punchcard.`,
 };
 
 export function partMissing(part: keyof CapabilityParts, backEnd: string): string {

@@ -1,7 +1,8 @@
 // The audit log of the team server: one record per call of a tool that may write, with who (by name
 // and e-mail), which client, which tool, what changed and when. What changed is the call's arguments
-// and the record it touched, with free text (notes, descriptions, reasons) reduced to its length: an
-// administrator sees that a note was set, not what a person wrote in it. No secret is ever among the
+// and the record it touched (an administrator's change also its values before and after), with free
+// text (notes, descriptions, reasons, comments) reduced to its length: an administrator sees that a
+// note was set, not what a person wrote in it. No secret is ever among the
 // arguments of a tool. Each record has an id of its own from the moment it is made, so one written
 // twice (sent again after an outage, replayed from a spool a killed process left) is kept once. An
 // administrator's change (the admin group's tools) is kept whole: its answer holds the values before and

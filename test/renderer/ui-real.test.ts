@@ -969,6 +969,7 @@ describe('the real app with a Kimai account in the keychain', () => {
       'manage_tags',
       'list_invoices',
       'manage_rates',
+      'update_catalog_item',
     ]);
     // The window that saved the account shows the new back end's tools too, without reopening.
     await page.getByRole('navigation', { name: 'Punchcard' }).getByRole('link', { name: 'Tools' }).click();
@@ -990,6 +991,7 @@ describe('the real app with a Kimai account in the keychain', () => {
         'manage_tags',
         'list_invoices',
         'manage_rates',
+        'update_catalog_item',
       ]);
   });
 
@@ -1381,6 +1383,7 @@ describe('the real app with a Clockodo account in the keychain', () => {
         'manage_tags',
         'list_invoices',
         'manage_rates',
+        'update_catalog_item',
       ]);
 
     const preferences = await open(session, 'preferences');
@@ -1556,6 +1559,7 @@ describe("the real app with a Calamari account: the organisation's key, for one 
         'manage_tags',
         'list_invoices',
         'manage_rates',
+        'update_catalog_item',
       ]);
 
     const preferences = await open(session, 'preferences');
@@ -1690,6 +1694,7 @@ describe("the real app with a Clockify account: the person's own key, one worksp
         'manage_tags',
         'list_invoices',
         'manage_rates',
+        'update_catalog_item',
       ]);
 
     const preferences = await open(session, 'preferences');

@@ -31,6 +31,7 @@ import { manageTagsContract } from './manage-tags.ts';
 import { listInvoicesContract } from './list-invoices.ts';
 import { manageRatesContract } from './manage-rates.ts';
 import { manageTeamsContract } from './manage-teams.ts';
+import { updateCatalogItemContract } from './update-catalog-item.ts';
 import { suggestEntriesContract } from './suggest-entries.ts';
 import { bookSuggestedEntriesContract } from './book-suggested-entries.ts';
 import { recordAgentTimeContract } from './record-agent-time.ts';
@@ -64,6 +65,7 @@ const REGISTRY = [
   listInvoicesContract,
   manageRatesContract,
   manageTeamsContract,
+  updateCatalogItemContract,
   suggestEntriesContract,
   bookSuggestedEntriesContract,
   recordAgentTimeContract,

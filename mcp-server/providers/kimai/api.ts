@@ -11,6 +11,7 @@ import { describeHttpFailure, describeNotJson, KIMAI_WORDS, KimaiError, looksHtm
 import type {
   KimaiAbsence,
   KimaiActivity,
+  KimaiCatalogDetails,
   KimaiCustomer,
   KimaiInvoice,
   KimaiProject,
@@ -228,6 +229,12 @@ export function createKimaiApi(options: KimaiApiOptions) {
       send<KimaiTeam>(method, `/teams/${id}/${sub}`, { action, notFound }, undefined),
     /** Every enabled account (view_user: super administrators as Kimai ships); not paged. */
     listUsers: () => get<KimaiUser[]>('/users', { action: 'list the people' }, { visible: 1, full: 'true' }),
+    /** One customer, project or activity with all it keeps (view_customer, view_project, view_activity: administrators). */
+    catalogDetails: (kind: CatalogKind, id: number) =>
+      get<KimaiCatalogDetails>(`${KIND_PATHS[kind]}/${id}`, { action: `read the ${kind} #${id}`, notFound: `There is no ${kind} #${id} in Kimai.` }),
+    /** Changes the fields of `body` alone: a PATCH leaves the others as they are. */
+    patchCatalogItem: (kind: CatalogKind, id: number, body: Record<string, unknown>, purpose: RequestPurpose) =>
+      send<KimaiCatalogDetails>('PATCH', `${KIND_PATHS[kind]}/${id}`, purpose, body),
 
     close: () => client.close(),
   };

@@ -9,7 +9,14 @@ const ABSENCE_CAPABILITIES: ReadonlySet<Capability> = new Set(['leave', 'leave_c
 /** What a person who leads a team (or administers Kimai) adds; deciding leave needs the plugin too. */
 const TEAM_CAPABILITIES: ReadonlySet<Capability> = new Set(['team_hours', 'team_projects', 'team_leave']);
 /** What a person may administer: each learned from their role and withdrawn on Kimai's refusal (kimaiAdministers). */
-const ADMIN_CAPABILITIES: ReadonlySet<Capability> = new Set(['admin_tags', 'admin_invoices', 'admin_corrections', 'admin_rates', 'admin_teams']);
+const ADMIN_CAPABILITIES: ReadonlySet<Capability> = new Set([
+  'admin_tags',
+  'admin_invoices',
+  'admin_corrections',
+  'admin_rates',
+  'admin_teams',
+  'admin_catalog',
+]);
 /** Kimai with the absence plugin, for a person who leads nobody: every capability but breaks (Kimai has none), the team's and the admin group's. */
 export const KIMAI_CAPABILITIES: ReadonlySet<Capability> = new Set(
   CAPABILITIES.filter((capability) => capability !== 'breaks' && !TEAM_CAPABILITIES.has(capability) && !ADMIN_CAPABILITIES.has(capability)),
@@ -32,7 +39,7 @@ export function kimaiCapabilities(absences: boolean | undefined, leads?: boolean
   return new Set([...base, 'team_hours', 'team_projects', ...(absences === false ? [] : (['team_leave'] as const)), ...administers]);
 }
 
-type AdminFacts = Pick<KimaiDetection, 'role' | 'tagsRefused' | 'invoicesRefused' | 'correctionsRefused' | 'ratesRefused' | 'teamsRefused'>;
+type AdminFacts = Pick<KimaiDetection, 'role' | 'tagsRefused' | 'invoicesRefused' | 'correctionsRefused' | 'ratesRefused' | 'teamsRefused' | 'catalogRefused'>;
 
 /** Roles as Kimai ranks them; a role this list does not know counts as a plain user's. */
 const ROLE_RANK: Readonly<Record<string, number>> = { ROLE_TEAMLEAD: 1, ROLE_ADMIN: 2, ROLE_SUPER_ADMIN: 3 };
@@ -48,6 +55,9 @@ export function highestRole(roles: readonly string[] | undefined): string {
  * as Kimai ships it), tags for an administrator, bulk corrections of other people's entries from a team lead up
  * (a team lead's reach only their teams' members), teams for an administrator (view_team, edit_team
  * and their kin are in no lower role's map; a team lead edits no team). Unknown (no profile read yet) is nothing.
+ * as Kimai ships it), tags for an administrator, and changes to the catalog for an administrator
+ * (edit_customer, edit_project, edit_activity as Kimai ships them; what a team lead may edit is not
+ * known, so it is not assumed). Unknown (no profile read yet) is nothing.
  */
 export function kimaiAdministers(facts: AdminFacts): Capability[] {
   const rank = facts.role === undefined ? -1 : (ROLE_RANK[facts.role] ?? 0);
@@ -59,6 +69,7 @@ export function kimaiAdministers(facts: AdminFacts): Capability[] {
   // Rates need edit rights on the customer, project or activity, which Kimai ships to administrators (a team lead's GET is a 403 too).
   if (rank >= 2 && facts.ratesRefused !== true) administers.push('admin_rates');
   if (rank >= 2 && facts.teamsRefused !== true) administers.push('admin_teams');
+  if (rank >= 2 && facts.catalogRefused !== true) administers.push('admin_catalog');
   return administers;
 }
 

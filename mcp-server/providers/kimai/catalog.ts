@@ -46,6 +46,11 @@ export class KimaiCatalog extends BackEndPart<KimaiContext> {
     return catalogItemFrom(kind, record);
   }
 
+  /** A customer, project or activity changed elsewhere (update_catalog_item): the next read lists it as it is now. */
+  changed(): void {
+    this.#forget();
+  }
+
   #forget(): void {
     this.#everything.invalidate();
     this.#bookable.invalidate();

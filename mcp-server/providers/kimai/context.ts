@@ -62,7 +62,15 @@ export class KimaiContext {
       if (me.timezone !== known.timezone || leads !== known.leads) Object.assign(learned, { timezone: me.timezone, leads });
       // A new role is asked again what it may administer: a refusal under the old one no longer holds.
       if (role !== known.role)
-        Object.assign(learned, { role, tagsRefused: false, invoicesRefused: false, correctionsRefused: false, ratesRefused: false, teamsRefused: false });
+        Object.assign(learned, {
+          role,
+          tagsRefused: false,
+          invoicesRefused: false,
+          correctionsRefused: false,
+          ratesRefused: false,
+          teamsRefused: false,
+          catalogRefused: false,
+        });
       // One learning for the whole read, so the tools change (and list_changed goes out) once.
       if (Object.keys(learned).length > 0 && this.facts.learn(learned)) {
         if (leads !== known.leads)
@@ -121,6 +129,7 @@ const REFUSALS = {
   corrections: { learned: { correctionsRefused: true }, what: "changes to other people's time entries", tool: 'correct_time_entries' },
   rates: { learned: { ratesRefused: true }, what: 'the rates', tool: 'manage_rates' },
   teams: { learned: { teamsRefused: true }, what: 'the administration of teams', tool: 'manage_teams' },
+  catalog: { learned: { catalogRefused: true }, what: 'changes to the catalog', tool: 'update_catalog_item' },
 } as const satisfies Record<string, { learned: KimaiDetection; what: string; tool: string }>;
 
 /** The name a person goes by in Kimai: the alias when one is set. */

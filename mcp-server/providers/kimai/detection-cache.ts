@@ -31,6 +31,8 @@ export interface KimaiDetection {
   ratesRefused?: boolean;
   /** Kimai answered 403 to reading or changing its teams (view_team, edit_team) under that role. */
   teamsRefused?: boolean;
+  /** Kimai answered 403 to reading or changing a customer, project or activity under that role. */
+  catalogRefused?: boolean;
 }
 
 export const detectionFile = factsFile<KimaiDetection>(DETECTION_FILE_NAME, (entry) =>
@@ -44,6 +46,7 @@ export const detectionFile = factsFile<KimaiDetection>(DETECTION_FILE_NAME, (ent
     correctionsRefused: pick.boolean(entry.correctionsRefused),
     ratesRefused: pick.boolean(entry.ratesRefused),
     teamsRefused: pick.boolean(entry.teamsRefused),
+    catalogRefused: pick.boolean(entry.catalogRefused),
   }),
 );
 

@@ -7,6 +7,7 @@ import { KimaiAdmin } from './admin.ts';
 import { KimaiCorrections } from './admin-corrections.ts';
 import { KimaiRates } from './admin-rates.ts';
 import { KimaiAdminTeams } from './admin-teams.ts';
+import { KimaiCatalogAdmin } from './admin-catalog.ts';
 import { KimaiCatalog } from './catalog.ts';
 import { KimaiContext, type KimaiTrackerOptions } from './context.ts';
 import { KimaiLeave } from './leave.ts';
@@ -38,6 +39,7 @@ export function createKimaiTracker(options: KimaiTrackerOptions): RemoteTracker 
     corrections: new KimaiCorrections(context, {}),
     adminRates: new KimaiRates(context, { catalog }),
     adminTeams: new KimaiAdminTeams(context, {}),
+    catalogAdmin: new KimaiCatalogAdmin(context, { catalog }),
     close: () => context.close(),
   });
 }

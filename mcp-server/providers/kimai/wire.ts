@@ -128,6 +128,27 @@ export interface KimaiAbsence {
   user?: number | KimaiUserShort;
 }
 
+/**
+ * A customer, project or activity as its own read (`GET /api/projects/{id}`) and a change answer it:
+ * everything update_catalog_item may change (docs/back-ends/kimai.md, "Administration"). The budget
+ * fields come only with Kimai's budget permissions; `timeBudget` is seconds, the dates `Y-m-d`.
+ */
+export interface KimaiCatalogDetails {
+  id: number;
+  name: string;
+  visible: boolean;
+  comment?: string | null;
+  billable?: boolean;
+  budget?: number | null;
+  timeBudget?: number | null;
+  budgetType?: string | null;
+  /** A project's customer. */
+  customer?: number | KimaiNamed | null;
+  parentTitle?: string | null;
+  start?: string | null;
+  end?: string | null;
+}
+
 export function relationId(value: number | KimaiNamed | null | undefined): number | null {
   if (value === null || value === undefined) return null;
   return typeof value === 'number' ? value : value.id;

@@ -13,6 +13,7 @@ const NOT_HERE: ReadonlySet<Capability> = new Set([
   'admin_corrections',
   'admin_rates',
   'admin_teams',
+  'admin_catalog',
 ]);
 
 export const LOCAL_CAPABILITIES: ReadonlySet<Capability> = new Set(CAPABILITIES.filter((capability) => !NOT_HERE.has(capability)));

@@ -237,6 +237,11 @@ describe("an administrator's team changes", () => {
     const oauth = new MemoryOAuthProvider({ clientName: 'Audit teams client' });
     const admin = await connectAs(server, {
       era: 'legacy',
+  it("keeps a catalog item's changed values before and after, a comment by its length", async () => {
+    const root = DEFAULT_USERS[2] as FakeUser;
+    const oauth = new MemoryOAuthProvider({ clientName: 'Audit catalog client' });
+    const admin = await connectAs(server, {
+      era: 'modern',
       oauth,
       signIn: trackerSignIn(root.token),
       elicitation: () => ({ action: 'accept', content: { confirm: true } }),
@@ -259,6 +264,20 @@ describe("an administrator's team changes", () => {
         { userId: ADA.id, teamlead: false },
       ]);
       expect(JSON.stringify(lines)).not.toContain(root.token);
+      const website = fake.state.projects.find((project) => project.name === 'Website');
+      const before = (await audit()).lines.length;
+      const changed = await admin.call('update_catalog_item', { kind: 'project', item: 'Website', budget_hours: 10.5, end: '2027-03-31', comment: PRIVATE[0] });
+      expect(changed.isError, textOf(changed)).toBeFalsy();
+      let lines: AuditLine[] = [];
+      await expect.poll(async () => (lines = (await audit()).lines.slice(before)).length, { timeout: 5_000 }).toBe(1);
+      expect(lines[0]).toMatchObject({ tool: 'update_catalog_item', outcome: 'done', clientName: 'Audit catalog client' });
+      expect(lines[0]?.change.record).toMatchObject({
+        id: website?.id,
+        kind: 'project',
+        before: { budget_hours: 0, comment: '(0 characters)', end: null },
+        after: { budget_hours: 10.5, comment: `(${PRIVATE[0]?.length} characters)`, end: '2027-03-31' },
+      });
+      expect(JSON.stringify(lines)).not.toContain(PRIVATE[0]);
     } finally {
       await admin.close();
     }

@@ -18,6 +18,7 @@ import { writeDetection } from '../../../../mcp-server/providers/kimai/detection
 import { type Failure, Failures, HttpAnswer, type RecordedRequest, type Reply, startFakeServer } from '../../../support/fake-server.ts';
 import { type FakeRate, registerRateRoutes } from './fake-kimai-rates.ts';
 import { registerTeamWrites } from './fake-kimai-teams.ts';
+import { type CatalogPermission, serveCatalogItems } from './fake-kimai-catalog.ts';
 
 export { clockStartingAt } from '../../../support/fake-clock.ts';
 export type { Failure, RecordedRequest };
@@ -42,12 +43,21 @@ export interface FakeUser {
   apiAccess?: boolean;
 }
 
-export interface FakeCustomer {
+/** What a customer, project or activity keeps beyond its name (changed through fake-kimai-catalog.ts); absent is Kimai's default. */
+interface FakeItemExtras {
+  comment?: string | null;
+  billable?: boolean;
+  /** Money, seconds, and 'month' or null. */
+  budget?: number;
+  timeBudget?: number;
+  budgetType?: 'month' | null;
+}
+export interface FakeCustomer extends FakeItemExtras {
   id: number;
   name: string;
   visible: boolean;
 }
-export interface FakeProject {
+export interface FakeProject extends FakeItemExtras {
   id: number;
   name: string;
   customerId: number;
@@ -69,7 +79,7 @@ export interface FakeTeam {
   projects?: number[];
   activities?: number[];
 }
-export interface FakeActivity {
+export interface FakeActivity extends FakeItemExtras {
   id: number;
   name: string;
   projectId: number | null;
@@ -136,7 +146,7 @@ export interface FakeKimaiConfig {
    * record begun up to `end` is a 403 to change for anyone but an administrator. No API shows it.
    */
   lockdown?: { start: number; end: number };
-  revoked: Partial<Record<Role, Array<'view_invoice' | 'create_tag' | 'edit_customer' | 'edit_project' | 'edit_activity' | 'edit_team'>>>;
+  revoked: Partial<Record<Role, Array<'view_invoice' | 'create_tag' | CatalogPermission | 'edit_team'>>>;
 }
 
 export interface FakeKimaiOptions {
@@ -294,9 +304,9 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
     id: customer.id,
     name: customer.name,
     number: null,
-    comment: null,
+    comment: customer.comment ?? null,
     visible: customer.visible,
-    billable: true,
+    billable: customer.billable ?? true,
     currency: 'EUR',
     country: 'DE',
     timezone: 'Europe/Berlin',
@@ -313,14 +323,14 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
       customer: expanded && customer ? customerJson(customer) : project.customerId,
       parentTitle: customer?.name ?? null,
       visible: project.visible,
-      billable: true,
+      billable: project.billable ?? true,
       globalActivities: project.globalActivities,
       start: project.start,
       end: project.end,
       number: null,
       orderNumber: null,
       orderDate: null,
-      comment: null,
+      comment: project.comment ?? null,
       color: null,
       'color-safe': '#3b82f6',
       metaFields: [],
@@ -334,9 +344,9 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
     project: activity.projectId,
     parentTitle: state.projects.find((project) => project.id === activity.projectId)?.name ?? null,
     visible: activity.visible,
-    billable: true,
+    billable: activity.billable ?? true,
     number: null,
-    comment: null,
+    comment: activity.comment ?? null,
     color: null,
     'color-safe': '#10b981',
     metaFields: [],
@@ -652,34 +662,15 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
         .map(activityJson),
     );
   });
-  for (const [kind, list] of [
-    ['customers', () => state.customers],
-    ['projects', () => state.projects],
-    ['activities', () => state.activities],
-  ] as const) {
-    route('GET', new RegExp(`^/api/${kind}/(\\d+)$`), (user, _query, _body, [id]) => {
-      if (!can.viewEntity(user)) return forbidden();
-      const found = (list() as Array<{ id: number }>).find((item) => item.id === Number(id));
-      return found ? new HttpAnswer(200, found) : notFound();
-    });
-    route('PATCH', new RegExp(`^/api/${kind}/(\\d+)$`), (user, _query, body, [id]) => {
-      const found = (list() as Array<{ id: number; name: string; visible: boolean }>).find((item) => item.id === Number(id));
-      if (!found) return notFound();
-      if (!(kind === 'activities' ? can.createActivity(user) : can.createCustomerOrProject(user))) return forbidden();
-      const extra = Object.keys(body).filter((key) => !['name', 'visible', 'comment'].includes(key));
-      if (extra.length > 0) return extraFields(['name', 'visible', 'comment']);
-      if ('visible' in body) found.visible = body.visible === true;
-      if (typeof body.name === 'string') found.name = body.name;
-      return new HttpAnswer(
-        200,
-        kind === 'customers'
-          ? customerJson(found as FakeCustomer)
-          : kind === 'projects'
-            ? projectJson(found as FakeProject, false)
-            : activityJson(found as FakeActivity),
-      );
-    });
-  }
+  // One item's read and change: fake-kimai-catalog.ts.
+  serveCatalogItems({
+    state,
+    config,
+    route,
+    presented: { customers: customerJson, projects: (project) => projectJson(project, false), activities: activityJson },
+    formError,
+    extraFields,
+  });
   route('POST', /^\/api\/customers$/, (user, _query, body) => {
     if (!can.createCustomerOrProject(user)) return forbidden();
     if (typeof body.name !== 'string' || body.name.length < 2) return formError({ name: ['This value is too short. It should have 2 characters or more.'] });

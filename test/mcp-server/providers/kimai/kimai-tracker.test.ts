@@ -90,6 +90,7 @@ describe('what one start leaves the next', () => {
       correctionsRefused: false,
       ratesRefused: false,
       teamsRefused: false,
+      catalogRefused: false,
     });
   });
 
@@ -158,6 +159,7 @@ describe('what one start leaves the next', () => {
       correctionsRefused: false,
       ratesRefused: false,
       teamsRefused: false,
+      catalogRefused: false,
     });
     // A report asks no more: without the plugin there is no leave to count.
     expect(await requestsDuring(fake, async () => expect(await tracker.leave.listLeave({ from: '2026-01-01', to: '2026-12-31' })).toEqual([]))).toEqual([]);
