@@ -23,6 +23,9 @@ export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
 export const TAG_ACTIONS = ['list', 'create', 'rename', 'archive', 'restore'] as const;
 export type TagAction = (typeof TAG_ACTIONS)[number];
 
+export const PEOPLE_ACTIONS = ['list', 'show', 'invite', 'update', 'deactivate', 'reactivate'] as const;
+export type PeopleAction = (typeof PEOPLE_ACTIONS)[number];
+
 export const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
 
 /**
@@ -55,5 +58,6 @@ export const CAPABILITIES = [
   'team_leave',
   'admin_tags',
   'admin_invoices',
+  'admin_people',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];

@@ -23,6 +23,7 @@ import type {
   TeamLeavePart,
   AdminTagsPart,
   InvoicesPart,
+  AdminPeoplePart,
   TeamProjectsPart,
   TimeTracker,
   TimerPart,
@@ -146,6 +147,7 @@ export interface TrackerParts {
   /** What the person may administer, where the back end says so (capabilities `admin_*`). */
   adminTags?: AdminTagsPart;
   invoices?: InvoicesPart;
+  adminPeople?: AdminPeoplePart;
   /** Ends what the parts hold open (the HTTP client's sockets). */
   close(): void;
 }

@@ -18,6 +18,7 @@ import type {
 } from '../domain/records.ts';
 import type { PlannedDay } from '../domain/work-plan.ts';
 import type { AdminTag, InvoicePage, InvoiceQuery } from '../domain/admin.ts';
+import type { AdminPerson, PersonChanges, NewPerson, PeopleWrite } from '../domain/admin-people.ts';
 import type { DecidedLeave, LeaveDecision, PendingLeave, PendingLeavePage, ProjectWork, TeamWorkPage } from '../domain/team.ts';
 
 // The records every back end produces are the domain's (domain/records.ts), and reach the back ends from here.
@@ -119,6 +120,7 @@ export interface TimeTracker {
   /** What the person may administer, where the back end said so (capabilities `admin_*`). */
   readonly adminTags?: AdminTagsPart;
   readonly invoices?: InvoicesPart;
+  readonly adminPeople?: AdminPeoplePart;
   /** Only a back end with an outbox has writes waiting for the person. */
   readonly keptWrites?: KeptWritesPart;
   close(): void;
@@ -289,6 +291,30 @@ export interface InvoicesPart {
   invoices(query: InvoiceQuery): Promise<InvoicePage>;
 }
 
+/**
+ * The people of the back end as their administrator sees them (`admin_people`; docs/decisions.md,
+ * "The admin group"). A write the back end's API cannot make is refused in words before anything is sent.
+ */
+export interface AdminPeoplePart {
+  /** The back end's role words, as `people` shows them; empty where it shows no role. */
+  readonly roleWords: readonly string[];
+  /** Everyone (the inactive too where `includeInactive`), by name; the tool pages the answer. */
+  people(includeInactive: boolean): Promise<AdminPerson[]>;
+  /** One person by id, e-mail or exact name (any case); refused in words (BackEndError 'not_found') where none or several match. */
+  person(reference: string): Promise<AdminPerson>;
+  /** Why this back end cannot make a write at all, in words; null where it can. */
+  peopleWriteRefusal(write: PeopleWrite): string | null;
+  /** Why `manages` means nothing here, in words; null where a role names whom or what it manages. */
+  readonly managesRefusal: string | null;
+  /** What the invited person does next, said with the answer (a back end's own invitation step, or none). */
+  readonly inviteNote: string;
+  invite(person: NewPerson): Promise<AdminPerson>;
+  update(person: AdminPerson, changes: PersonChanges): Promise<AdminPerson>;
+  setActive(person: AdminPerson, active: boolean): Promise<AdminPerson>;
+  /** The account the token or key acts for, where the back end says (never deactivated through Punchcard). */
+  selfId(): Promise<number | undefined>;
+}
+
 /** The outbox's writes that wait for the person: only a back end with an outbox has them. */
 export interface KeptWritesPart {
   /**
@@ -308,6 +334,7 @@ export interface CapabilityParts {
   team_leave: TeamLeavePart;
   admin_tags: AdminTagsPart;
   admin_invoices: InvoicesPart;
+  admin_people: AdminPeoplePart;
 }
 
 /** The name each capability's part has on the tracker (capability-parts.ts checks it by this name). */
@@ -318,6 +345,7 @@ export const PART_NAMES = {
   team_leave: 'teamLeave',
   admin_tags: 'adminTags',
   admin_invoices: 'invoices',
+  admin_people: 'adminPeople',
 } as const satisfies { readonly [C in keyof CapabilityParts]: keyof TimeTracker };
 
 /** The part a capability brings, under its name, or nothing more for a capability every back end's basics carry. */

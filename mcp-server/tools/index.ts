@@ -29,6 +29,7 @@ import listPendingLeave from './list-pending-leave.ts';
 import decideLeaveRequest from './decide-leave-request.ts';
 import manageTags from './manage-tags.ts';
 import listInvoices from './list-invoices.ts';
+import managePeople from './manage-people.ts';
 import suggestEntries from './suggest-entries.ts';
 import bookSuggestedEntries from './book-suggested-entries.ts';
 import recordAgentTime from './record-agent-time.ts';
@@ -64,6 +65,7 @@ export const TOOLS = {
   decide_leave_request: decideLeaveRequest,
   manage_tags: manageTags,
   list_invoices: listInvoices,
+  manage_people: managePeople,
   suggest_entries: suggestEntries,
   book_suggested_entries: bookSuggestedEntries,
   record_agent_time: recordAgentTime,

@@ -10,6 +10,7 @@ const WORDS: { [C in keyof CapabilityParts]: (backEnd: string) => string } = {
   team_leave: (backEnd) => `${backEnd} leaves nobody's leave to your decision through Punchcard.`,
   admin_tags: (backEnd) => `${backEnd} lets you administer no tags through Punchcard.`,
   admin_invoices: (backEnd) => `${backEnd} shows you no invoices through Punchcard.`,
+  admin_people: (backEnd) => `${backEnd} lets you administer nobody's account through Punchcard.`,
 };
 
 export function partMissing(part: keyof CapabilityParts, backEnd: string): string {

@@ -161,6 +161,7 @@ const TOOL_TEXT: Record<ToolName, { title: string; description: string }> = {
   decide_leave_request: { title: 'Decide leave request', description: 'Approves or rejects a request.' },
   manage_tags: { title: 'Manage tags', description: 'Lists and creates tags.' },
   list_invoices: { title: 'Invoices', description: 'Invoices by date, status and customer.' },
+  manage_people: { title: 'Manage people', description: 'Lists, invites, changes and deactivates people.' },
   suggest_entries: { title: 'Suggest entries', description: 'Drafts entries from your calendar, commits and sessions.' },
   book_suggested_entries: { title: 'Book suggested entries', description: 'Books the drafts you confirmed.' },
   record_agent_time: { title: 'Record agent time', description: "Books an AI agent's own work, labelled as its time." },
@@ -169,7 +170,7 @@ const TOOL_TEXT: Record<ToolName, { title: string; description: string }> = {
 /** The team group: the local timesheet, Calamari and Clockify do not serve it (yet); Kimai's and Clockodo's fake accounts lead a team. */
 const TEAM_TOOLS: ToolName[] = ['team_report', 'project_status', 'list_pending_leave', 'decide_leave_request'];
 /** The admin group: Kimai only so far (an administrator's tags, a team lead's invoices). */
-const ADMIN_TOOLS: ToolName[] = ['manage_tags', 'list_invoices'];
+const ADMIN_TOOLS: ToolName[] = ['manage_tags', 'list_invoices', 'manage_people'];
 /** What each back end of the fake cannot do. */
 const UNSUPPORTED: Record<BackEndChoice['type'], ReadonlySet<ToolName>> = {
   local: new Set(['start_break', 'end_break', ...TEAM_TOOLS, ...ADMIN_TOOLS]),

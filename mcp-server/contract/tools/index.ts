@@ -29,6 +29,7 @@ import { listPendingLeaveContract } from './list-pending-leave.ts';
 import { decideLeaveRequestContract } from './decide-leave-request.ts';
 import { manageTagsContract } from './manage-tags.ts';
 import { listInvoicesContract } from './list-invoices.ts';
+import { managePeopleContract } from './manage-people.ts';
 import { suggestEntriesContract } from './suggest-entries.ts';
 import { bookSuggestedEntriesContract } from './book-suggested-entries.ts';
 import { recordAgentTimeContract } from './record-agent-time.ts';
@@ -59,6 +60,7 @@ const REGISTRY = [
   decideLeaveRequestContract,
   manageTagsContract,
   listInvoicesContract,
+  managePeopleContract,
   suggestEntriesContract,
   bookSuggestedEntriesContract,
   recordAgentTimeContract,

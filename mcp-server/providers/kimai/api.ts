@@ -19,6 +19,7 @@ import type {
   KimaiTimesheet,
   KimaiTimesheetConfig,
   KimaiUser,
+  KimaiUserFull,
 } from './wire.ts';
 
 export type { QueryValue };
@@ -197,6 +198,16 @@ export function createKimaiApi(options: KimaiApiOptions) {
     createAbsence: (body: Record<string, unknown>) => send<KimaiAbsence[] | KimaiAbsence>('POST', '/absences', { action: 'request the absence' }, body),
     deleteAbsence: (id: number) =>
       send<undefined>('DELETE', `/absences/${id}`, { action: `cancel absence #${id}`, notFound: `There is no absence #${id} in Kimai (or it is not yours).` }),
+
+    /** Every account (view_user: super administrators as Kimai ships); `visible` 1 enabled, 2 disabled, 3 all; not paged. */
+    users: (visible: 1 | 2 | 3) => get<KimaiUserFull[]>('/users', { action: 'list the people' }, { visible, full: 'true', orderBy: 'alias' }),
+    /** One account with its roles and teams (another's needs view_other_profile). */
+    user: (id: number) => get<KimaiUserFull>(`/users/${id}`, { action: `read person #${id}`, notFound: `There is no person #${id} in Kimai.` }),
+    /** A new account (create_user); the body carries `enabled: true`, or Kimai makes it disabled. */
+    createUser: (body: Record<string, unknown>) => send<KimaiUserFull>('POST', '/users', { action: 'create the account' }, body),
+    /** Changes an account (edit_other_profile): alias, email, roles, enabled. */
+    updateUser: (id: number, body: Record<string, unknown>, action: string) =>
+      send<KimaiUserFull>('PATCH', `/users/${id}`, { action, notFound: `There is no person #${id} in Kimai.` }, body),
 
     close: () => client.close(),
   };

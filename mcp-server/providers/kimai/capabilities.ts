@@ -9,7 +9,7 @@ const ABSENCE_CAPABILITIES: ReadonlySet<Capability> = new Set(['leave', 'leave_c
 /** What a person who leads a team (or administers Kimai) adds; deciding leave needs the plugin too. */
 const TEAM_CAPABILITIES: ReadonlySet<Capability> = new Set(['team_hours', 'team_projects', 'team_leave']);
 /** What a person may administer: each learned from their role and withdrawn on Kimai's refusal (kimaiAdministers). */
-const ADMIN_CAPABILITIES: ReadonlySet<Capability> = new Set(['admin_tags', 'admin_invoices']);
+const ADMIN_CAPABILITIES: ReadonlySet<Capability> = new Set(['admin_tags', 'admin_invoices', 'admin_people']);
 /** Kimai with the absence plugin, for a person who leads nobody: every capability but breaks (Kimai has none), the team's and the admin group's. */
 export const KIMAI_CAPABILITIES: ReadonlySet<Capability> = new Set(
   CAPABILITIES.filter((capability) => capability !== 'breaks' && !TEAM_CAPABILITIES.has(capability) && !ADMIN_CAPABILITIES.has(capability)),
@@ -32,7 +32,7 @@ export function kimaiCapabilities(absences: boolean | undefined, leads?: boolean
   return new Set([...base, 'team_hours', 'team_projects', ...(absences === false ? [] : (['team_leave'] as const)), ...administers]);
 }
 
-type AdminFacts = Pick<KimaiDetection, 'role' | 'tagsRefused' | 'invoicesRefused'>;
+type AdminFacts = Pick<KimaiDetection, 'role' | 'tagsRefused' | 'invoicesRefused' | 'peopleRefused'>;
 
 /** Roles as Kimai ranks them; a role this list does not know counts as a plain user's. */
 const ROLE_RANK: Readonly<Record<string, number>> = { ROLE_TEAMLEAD: 1, ROLE_ADMIN: 2, ROLE_SUPER_ADMIN: 3 };
@@ -45,13 +45,15 @@ export function highestRole(roles: readonly string[] | undefined): string {
 /**
  * What the person may administer on Kimai (docs/back-ends/kimai.md, "Administration"), from the role
  * a profile read named and what Kimai refused under it: invoices from a team lead up (view_invoice,
- * as Kimai ships it), tags for an administrator. Unknown (no profile read yet) is nothing.
+ * as Kimai ships it), tags for an administrator, people for a super administrator alone (view_user,
+ * create_user and edit_other_profile are in no other role's map). Unknown (no profile read yet) is nothing.
  */
 export function kimaiAdministers(facts: AdminFacts): Capability[] {
   const rank = facts.role === undefined ? -1 : (ROLE_RANK[facts.role] ?? 0);
   const administers: Capability[] = [];
   if (rank >= 2 && facts.tagsRefused !== true) administers.push('admin_tags');
   if (rank >= 1 && facts.invoicesRefused !== true) administers.push('admin_invoices');
+  if (rank >= 3 && facts.peopleRefused !== true) administers.push('admin_people');
   return administers;
 }
 

@@ -59,7 +59,7 @@ export class KimaiContext {
       const learned: KimaiDetection = {};
       if (me.timezone !== known.timezone || leads !== known.leads) Object.assign(learned, { timezone: me.timezone, leads });
       // A new role is asked again what it may administer: a refusal under the old one no longer holds.
-      if (role !== known.role) Object.assign(learned, { role, tagsRefused: false, invoicesRefused: false });
+      if (role !== known.role) Object.assign(learned, { role, tagsRefused: false, invoicesRefused: false, peopleRefused: false });
       // One learning for the whole read, so the tools change (and list_changed goes out) once.
       if (Object.keys(learned).length > 0 && this.facts.learn(learned)) {
         if (leads !== known.leads)
@@ -101,11 +101,10 @@ export class KimaiContext {
    * Kimai refused (403) what an administration capability stands for: it is withdrawn at once (with
    * list_changed) and for the next start, until a profile read names another role.
    */
-  refuseAdministration(kind: 'tags' | 'invoices'): void {
-    if (this.facts.learn(kind === 'tags' ? { tagsRefused: true } : { invoicesRefused: true })) {
-      this.options.log(
-        `Kimai refused your account ${kind === 'tags' ? 'the creation of tags' : 'the invoices'}: ${kind === 'tags' ? 'manage_tags' : 'list_invoices'} switched off.`,
-      );
+  refuseAdministration(kind: keyof typeof REFUSALS): void {
+    const refusal = REFUSALS[kind];
+    if (this.facts.learn({ [refusal.fact]: true })) {
+      this.options.log(`Kimai refused your account ${refusal.what}: ${refusal.tool} switched off.`);
     }
   }
 
@@ -113,6 +112,13 @@ export class KimaiContext {
     this.api.close();
   }
 }
+
+/** What each refusal withdraws, and how the log says it. */
+const REFUSALS = {
+  tags: { fact: 'tagsRefused', what: 'the creation of tags', tool: 'manage_tags' },
+  invoices: { fact: 'invoicesRefused', what: 'the invoices', tool: 'list_invoices' },
+  people: { fact: 'peopleRefused', what: 'the administration of people', tool: 'manage_people' },
+} as const satisfies Record<string, { fact: keyof KimaiDetection; what: string; tool: string }>;
 
 /** The name a person goes by in Kimai: the alias when one is set. */
 export function personName(user: Pick<KimaiUser, 'alias' | 'username'>): string {

@@ -25,6 +25,8 @@ export interface KimaiDetection {
   /** Kimai answered 403 to creating a tag, or to listing invoices, under that role: withdrawn until the role changes. */
   tagsRefused?: boolean;
   invoicesRefused?: boolean;
+  /** Kimai answered 403 to reading or changing its people (a super administrator's rights) under that role. */
+  peopleRefused?: boolean;
 }
 
 export const detectionFile = factsFile<KimaiDetection>(DETECTION_FILE_NAME, (entry) =>
@@ -35,6 +37,7 @@ export const detectionFile = factsFile<KimaiDetection>(DETECTION_FILE_NAME, (ent
     role: pick.text(entry.role),
     tagsRefused: pick.boolean(entry.tagsRefused),
     invoicesRefused: pick.boolean(entry.invoicesRefused),
+    peopleRefused: pick.boolean(entry.peopleRefused),
   }),
 );
 

@@ -4,6 +4,7 @@
 import { assembleTracker, type RemoteTracker } from '../remote-tracker.ts';
 import { KimaiAccount } from './account.ts';
 import { KimaiAdmin } from './admin.ts';
+import { KimaiPeople } from './admin-people.ts';
 import { KimaiCatalog } from './catalog.ts';
 import { KimaiContext, type KimaiTrackerOptions } from './context.ts';
 import { KimaiLeave } from './leave.ts';
@@ -32,6 +33,7 @@ export function createKimaiTracker(options: KimaiTrackerOptions): RemoteTracker 
     teamLeave: team,
     adminTags: admin,
     invoices: admin,
+    adminPeople: new KimaiPeople(context, {}),
     close: () => context.close(),
   });
 }

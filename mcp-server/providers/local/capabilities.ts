@@ -3,6 +3,6 @@
 // opening of a connection can list the tools without loading SQLite.
 import { CAPABILITIES, type Capability } from '../time-tracker.ts';
 
-const NOT_HERE: ReadonlySet<Capability> = new Set(['breaks', 'team_hours', 'team_projects', 'team_leave', 'admin_tags', 'admin_invoices']);
+const NOT_HERE: ReadonlySet<Capability> = new Set(['breaks', 'team_hours', 'team_projects', 'team_leave', 'admin_tags', 'admin_invoices', 'admin_people']);
 
 export const LOCAL_CAPABILITIES: ReadonlySet<Capability> = new Set(CAPABILITIES.filter((capability) => !NOT_HERE.has(capability)));

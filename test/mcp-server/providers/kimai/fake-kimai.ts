@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { addDays, localDateTimeToEpoch, offsetMinutes } from '../../../../mcp-server/domain/time.ts';
 import { writeDetection } from '../../../../mcp-server/providers/kimai/detection-cache.ts';
 import { type Failure, Failures, HttpAnswer, type RecordedRequest, type Reply, startFakeServer } from '../../../support/fake-server.ts';
+import { emailOf, registerPeopleRoutes } from './fake-kimai-people.ts';
 
 export { clockStartingAt } from '../../../support/fake-clock.ts';
 export type { Failure, RecordedRequest };
@@ -38,6 +39,10 @@ export interface FakeUser {
    * credentials").
    */
   apiAccess?: boolean;
+  /** The account's e-mail; `username@example.com` when left out (fake-kimai-people.ts). */
+  email?: string;
+  /** A disabled account (Kimai's `enabled: false`); enabled when left out. */
+  enabled?: boolean;
 }
 
 export interface FakeCustomer {
@@ -334,7 +339,7 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
     id: user.id,
     username: user.username,
     alias: user.alias,
-    enabled: true,
+    enabled: user.enabled !== false,
     title: null,
     language: 'en',
     locale: 'en_GB',
@@ -492,7 +497,7 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
     (user) =>
       new HttpAnswer(200, {
         ...userShort(user),
-        email: `${user.username}@example.com`,
+        email: emailOf(user),
         systemAccount: false,
         apiToken: false,
         accountNumber: null,
@@ -974,6 +979,16 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
     if (!team) return notFound();
     if (!can.viewTeams(user)) return forbidden();
     return new HttpAnswer(200, teamJson(team));
+  });
+
+  registerPeopleRoutes({
+    route,
+    users: state.users,
+    teamsOf: (user) => state.teams.filter((team) => team.members.some((member) => member.userId === user.id)),
+    nextId: () => nextId++,
+    formError,
+    forbidden,
+    notFound,
   });
 
   // ---------------------------------------------------------------------------------------------
