@@ -13,6 +13,16 @@ export interface AdminPerson {
   teams: string[];
 }
 
+/** One page of people as a back end lists them (Kimai's list is not paged, so Punchcard pages it; Calamari's search is). */
+export interface PeoplePage {
+  people: AdminPerson[];
+  /** From 1. */
+  page: number;
+  totalPages: number;
+  /** How many there are in all; null where the back end does not say. */
+  total: number | null;
+}
+
 export type PeopleWrite = 'invite' | 'update' | 'deactivate' | 'reactivate';
 
 export interface NewPerson {

@@ -18,7 +18,7 @@ import type {
 } from '../domain/records.ts';
 import type { PlannedDay } from '../domain/work-plan.ts';
 import type { AdminTag, InvoicePage, InvoiceQuery } from '../domain/admin.ts';
-import type { AdminPerson, PersonChanges, NewPerson, PeopleWrite } from '../domain/admin-people.ts';
+import type { AdminPerson, NewPerson, PeoplePage, PeopleWrite, PersonChanges } from '../domain/admin-people.ts';
 import type { DecidedLeave, LeaveDecision, PendingLeave, PendingLeavePage, ProjectWork, TeamWorkPage } from '../domain/team.ts';
 
 // The records every back end produces are the domain's (domain/records.ts), and reach the back ends from here.
@@ -298,8 +298,8 @@ export interface InvoicesPart {
 export interface AdminPeoplePart {
   /** The back end's role words, as `people` shows them; empty where it shows no role. */
   readonly roleWords: readonly string[];
-  /** Everyone (the inactive too where `includeInactive`), by name; the tool pages the answer. */
-  people(includeInactive: boolean): Promise<AdminPerson[]>;
+  /** A page of the people (the inactive too where `includeInactive`); a page past the last is refused in words (BackEndError 'not_found'). */
+  people(includeInactive: boolean, page: number): Promise<PeoplePage>;
   /** One person by id, e-mail or exact name (any case); refused in words (BackEndError 'not_found') where none or several match. */
   person(reference: string): Promise<AdminPerson>;
   /** Why this back end cannot make a write at all, in words; null where it can. */

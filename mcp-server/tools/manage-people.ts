@@ -6,9 +6,6 @@ import type { ToolContext } from './context.ts';
 import { defineTool } from './define-tool.ts';
 import { ToolInputError } from './tool-input-error.ts';
 
-/** People per page of `list`: a page a person reads in one go, as for invoices. */
-export const PEOPLE_PAGE_SIZE = 50;
-
 /** An address a back end would take: one @, something either side, no spaces. What it accepts beyond that is its own to say. */
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -39,22 +36,13 @@ export default defineTool({
     const { action } = args;
     checkLimits(args);
     if (action === 'list') {
-      const everyone = await part.people(args.include_inactive === true);
-      const totalPages = Math.max(1, Math.ceil(everyone.length / PEOPLE_PAGE_SIZE));
-      const page = args.page ?? 1;
-      if (page > totalPages)
-        throw new ToolInputError(`There is no page ${page} of these people: there ${totalPages === 1 ? 'is 1 page' : `are ${totalPages} pages`}.`);
-      const people = everyone.slice((page - 1) * PEOPLE_PAGE_SIZE, page * PEOPLE_PAGE_SIZE);
+      const found = await part.people(args.include_inactive === true, args.page ?? 1);
+      const { people, page, totalPages, total } = found;
       const more = page < totalPages ? ` Page ${page} of ${totalPages}; ask for page ${page + 1} for more.` : '';
+      const count = total === null ? 'People' : `${total} ${total === 1 ? 'person' : 'people'}`;
       return {
-        data: { action, people: people.map(shown), page, total_pages: totalPages, total: everyone.length },
-        text:
-          everyone.length === 0
-            ? 'Nobody.'
-            : [
-                `${everyone.length} ${everyone.length === 1 ? 'person' : 'people'}${args.include_inactive ? '' : ' (active)'}.${more}`,
-                ...people.map(line),
-              ].join('\n'),
+        data: { action, people: people.map(shown), page, total_pages: totalPages, ...(total === null ? {} : { total }) },
+        text: people.length === 0 && page === 1 ? 'Nobody.' : [`${count}${args.include_inactive ? '' : ' (active)'}.${more}`, ...people.map(line)].join('\n'),
       };
     }
     if (action === 'show') {
@@ -84,7 +72,7 @@ export default defineTool({
       unchanged: `${label(person)} was not ${active ? 'reactivated' : 'deactivated'}`,
     });
     const changed = await part.setActive(person, active);
-    return { data: { action, people: [shown(changed)] }, text: `${active ? 'Reactivated' : 'Deactivated'} ${label(changed)}.` };
+    return { data: { action, people: [shown(changed)], before: shown(person) }, text: `${active ? 'Reactivated' : 'Deactivated'} ${label(changed)}.` };
   },
 });
 
@@ -161,7 +149,7 @@ async function update(part: AdminPeoplePart, person: AdminPerson, args: Args, co
     unchanged: `${label(person)} was not changed`,
   });
   const changed = await part.update(person, changes);
-  return { data: { action: 'update' as const, people: [shown(changed)] }, text: `Changed ${label(changed)}: ${said.join(', ')}.` };
+  return { data: { action: 'update' as const, people: [shown(changed)], before: shown(person) }, text: `Changed ${label(changed)}: ${said.join(', ')}.` };
 }
 
 export type { PeopleWrite };

@@ -169,7 +169,7 @@ const TOOL_TEXT: Record<ToolName, { title: string; description: string }> = {
 
 /** The team group: the local timesheet, Calamari and Clockify do not serve it (yet); Kimai's and Clockodo's fake accounts lead a team. */
 const TEAM_TOOLS: ToolName[] = ['team_report', 'project_status', 'list_pending_leave', 'decide_leave_request'];
-/** The admin group: Kimai only so far (an administrator's tags, a team lead's invoices). */
+/** The admin group: Kimai (an administrator's tags, a team lead's invoices, a super administrator's people) and Calamari's employee list. */
 const ADMIN_TOOLS: ToolName[] = ['manage_tags', 'list_invoices', 'manage_people'];
 /** What each back end of the fake cannot do. */
 const UNSUPPORTED: Record<BackEndChoice['type'], ReadonlySet<ToolName>> = {
@@ -183,7 +183,7 @@ const UNSUPPORTED: Record<BackEndChoice['type'], ReadonlySet<ToolName>> = {
     'archive_catalog_item',
     'cancel_leave_request',
     ...TEAM_TOOLS,
-    ...ADMIN_TOOLS,
+    ...ADMIN_TOOLS.filter((name) => name !== 'manage_people'),
   ]),
   clockify: new Set(['start_break', 'end_break', 'create_catalog_item', 'archive_catalog_item', ...TEAM_TOOLS, ...ADMIN_TOOLS]),
 };

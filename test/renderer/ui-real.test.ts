@@ -968,6 +968,7 @@ describe('the real app with a Kimai account in the keychain', () => {
       // The administration tools: this account administers nothing.
       'manage_tags',
       'list_invoices',
+      'manage_people',
     ]);
     // The window that saved the account shows the new back end's tools too, without reopening.
     await page.getByRole('navigation', { name: 'Punchcard' }).getByRole('link', { name: 'Tools' }).click();
@@ -988,6 +989,7 @@ describe('the real app with a Kimai account in the keychain', () => {
         // The administration tools: this account administers nothing.
         'manage_tags',
         'list_invoices',
+        'manage_people',
       ]);
   });
 
@@ -1378,6 +1380,7 @@ describe('the real app with a Clockodo account in the keychain', () => {
         // The administration tools: this account administers nothing.
         'manage_tags',
         'list_invoices',
+        'manage_people',
       ]);
 
     const preferences = await open(session, 'preferences');
@@ -1685,6 +1688,7 @@ describe("the real app with a Clockify account: the person's own key, one worksp
         // The administration tools: this account administers nothing.
         'manage_tags',
         'list_invoices',
+        'manage_people',
       ]);
 
     const preferences = await open(session, 'preferences');

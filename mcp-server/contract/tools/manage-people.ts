@@ -40,6 +40,8 @@ export const managePeopleContract = toolContract({
       action: z.enum(PEOPLE_ACTIONS),
       /** The page listed, or the one person shown or changed. */
       people: z.array(personOutput),
+      /** The person as they were before a change (update, deactivate, reactivate), for the record. */
+      before: personOutput.optional(),
       page: z.int().optional(),
       total_pages: z.int().optional(),
       total: z.int().optional(),

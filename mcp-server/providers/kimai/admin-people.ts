@@ -3,7 +3,7 @@
 // the capability comes from the role a profile read named (capabilities.ts), and Kimai's own 403
 // withdraws it at once (context.ts). Kimai's list is not paged: manage_people pages the answer.
 import { randomBytes } from 'node:crypto';
-import type { AdminPerson, NewPerson, PersonChanges } from '../../domain/admin-people.ts';
+import type { AdminPerson, NewPerson, PeoplePage, PersonChanges } from '../../domain/admin-people.ts';
 import { BackEndPart } from '../remote-tracker.ts';
 import { type AdminPeoplePart, BackEndError } from '../time-tracker.ts';
 import { highestRole } from './capabilities.ts';
@@ -13,6 +13,9 @@ import type { KimaiUserFull } from './wire.ts';
 
 /** The roles Kimai ships, lowest first; an instance's own roles are not offered (they are configured in Kimai). */
 export const KIMAI_ROLES = ['ROLE_USER', 'ROLE_TEAMLEAD', 'ROLE_ADMIN', 'ROLE_SUPER_ADMIN'] as const;
+
+/** People per page: Kimai's list comes whole, and is shown in pages a person reads in one go, as invoices are. */
+export const PEOPLE_PAGE_SIZE = 50;
 
 /** Which of Kimai's permissions a refused request needed, for the words of the refusal. */
 type PeopleRight = 'view_user' | 'view_other_profile' | 'create_user' | 'edit_other_profile';
@@ -24,7 +27,17 @@ export class KimaiPeople extends BackEndPart<KimaiContext> implements AdminPeopl
   readonly inviteNote =
     'Kimai made the account with a random password nobody was shown: the person sets their own with "Forgot password" on the login page, or you set one in Kimai under Users.';
 
-  async people(includeInactive: boolean): Promise<AdminPerson[]> {
+  async people(includeInactive: boolean, page: number): Promise<PeoplePage> {
+    const everyone = await this.#everyone(includeInactive);
+    const totalPages = Math.max(1, Math.ceil(everyone.length / PEOPLE_PAGE_SIZE));
+    if (page > totalPages) {
+      throw new BackEndError('not_found', `There is no page ${page} of these people: there ${totalPages === 1 ? 'is 1 page' : `are ${totalPages} pages`}.`);
+    }
+    return { people: everyone.slice((page - 1) * PEOPLE_PAGE_SIZE, page * PEOPLE_PAGE_SIZE), page, totalPages, total: everyone.length };
+  }
+
+  /** Everyone Kimai lists, by name: one request, as `GET /api/users` is not paged. */
+  async #everyone(includeInactive: boolean): Promise<AdminPerson[]> {
     const users = await this.#refusedWithdraws('view_user', 'list the people', () => this.context.api.users(includeInactive ? 3 : 1));
     return users.map(adminPerson).sort((a, b) => a.name.localeCompare(b.name) || a.id - b.id);
   }
@@ -34,7 +47,7 @@ export class KimaiPeople extends BackEndPart<KimaiContext> implements AdminPeopl
     const id = /^#?(\d{1,12})$/.exec(text);
     if (id) return adminPerson(await this.#refusedWithdraws('view_other_profile', `read person #${id[1]}`, () => this.context.api.user(Number(id[1]))));
     const wanted = text.toLowerCase();
-    const everyone = await this.people(true);
+    const everyone = await this.#everyone(true);
     const found = everyone.filter((person) => person.email.toLowerCase() === wanted || person.name.toLowerCase() === wanted);
     if (found.length === 1) return found[0] as AdminPerson;
     if (found.length > 1) {

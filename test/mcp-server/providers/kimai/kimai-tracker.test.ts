@@ -87,6 +87,7 @@ describe('what one start leaves the next', () => {
       role: 'ROLE_USER',
       tagsRefused: false,
       invoicesRefused: false,
+      peopleRefused: false,
     });
   });
 
@@ -152,6 +153,7 @@ describe('what one start leaves the next', () => {
       role: 'ROLE_USER',
       tagsRefused: false,
       invoicesRefused: false,
+      peopleRefused: false,
     });
     // A report asks no more: without the plugin there is no leave to count.
     expect(await requestsDuring(fake, async () => expect(await tracker.leave.listLeave({ from: '2026-01-01', to: '2026-12-31' })).toEqual([]))).toEqual([]);
