@@ -164,6 +164,45 @@ describe("an administrator's change", () => {
       await admin.close();
     }
   });
+
+  it("records a person invited through manage_people, and never the account's password", async () => {
+    const root = DEFAULT_USERS[2] as FakeUser;
+    const admin = await connectAs(server, {
+      era: 'legacy',
+      oauth: new MemoryOAuthProvider({ clientName: 'Audit people client' }),
+      signIn: trackerSignIn(root.token),
+      elicitation: () => ({ action: 'accept', content: {} }),
+    });
+    try {
+      const before = (await audit()).lines.length;
+      const made = await admin.call('manage_people', { action: 'invite', name: 'Grace Hopper', email: 'grace@example.com', role: 'ROLE_TEAMLEAD' });
+      expect(made.isError, textOf(made)).toBeFalsy();
+      let lines: AuditLine[] = [];
+      await expect.poll(async () => (lines = (await audit()).lines.slice(before)).length, { timeout: 5_000 }).toBe(1);
+      expect(lines[0]).toMatchObject({
+        tool: 'manage_people',
+        outcome: 'done',
+        clientName: 'Audit people client',
+        change: { arguments: { action: 'invite', email: 'grace@example.com', role: 'ROLE_TEAMLEAD' } },
+      });
+      expect(lines[0]?.change.record).toMatchObject({ people: [{ email: 'grace@example.com', role: 'ROLE_TEAMLEAD', active: true }] });
+      const sent = fake.requests.find((request) => request.method === 'POST' && request.path === '/api/users');
+      const password = String((JSON.parse(sent?.body ?? '{}') as { plainPassword?: string }).plainPassword);
+      expect(password.length).toBeGreaterThanOrEqual(32);
+      for (const secret of [password, root.token]) expect(JSON.stringify(lines)).not.toContain(secret);
+      // A change is recorded with the person as they were and as they are.
+      const grace = (lines[0]?.change.record as { people: Array<{ id: number }> }).people[0]?.id;
+      const changed = await admin.call('manage_people', { action: 'update', person: String(grace), role: 'ROLE_USER' });
+      expect(changed.isError, textOf(changed)).toBeFalsy();
+      await expect.poll(async () => (lines = (await audit()).lines.slice(before)).length, { timeout: 5_000 }).toBe(2);
+      expect(lines[1]?.change.record).toEqual({
+        people: [{ id: grace, email: 'grace@example.com', role: 'ROLE_USER', active: true }],
+        before: { id: grace, email: 'grace@example.com', role: 'ROLE_TEAMLEAD', active: true },
+      });
+    } finally {
+      await admin.close();
+    }
+  });
 });
 
 describe('punchcard-mcp audit', () => {
