@@ -31,6 +31,8 @@ export type RateKind = (typeof RATE_KINDS)[number];
 /** What a catalog item's budget covers: the whole of it, or each month (Kimai's budgetType "month"). */
 export const BUDGET_PERIODS = ['total', 'month'] as const;
 export type BudgetPeriod = (typeof BUDGET_PERIODS)[number];
+export const PEOPLE_ACTIONS = ['list', 'show', 'invite', 'update', 'deactivate', 'reactivate'] as const;
+export type PeopleAction = (typeof PEOPLE_ACTIONS)[number];
 
 export const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
 
@@ -68,5 +70,6 @@ export const CAPABILITIES = [
   'admin_rates',
   'admin_teams',
   'admin_catalog',
+  'admin_people',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];

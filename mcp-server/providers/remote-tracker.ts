@@ -27,6 +27,7 @@ import type {
   AdminRatesPart,
   AdminTeamsPart,
   CatalogAdminPart,
+  AdminPeoplePart,
   TeamProjectsPart,
   TimeTracker,
   TimerPart,
@@ -154,6 +155,7 @@ export interface TrackerParts {
   adminRates?: AdminRatesPart;
   adminTeams?: AdminTeamsPart;
   catalogAdmin?: CatalogAdminPart;
+  adminPeople?: AdminPeoplePart;
   /** Ends what the parts hold open (the HTTP client's sockets). */
   close(): void;
 }

@@ -22,6 +22,7 @@ import type { CorrectionScope, CorrectionSet, CorrectionSubject, CorrectionWorld
 import type { Rate, RateList, RatePerson, RateReplacement, RateValues } from '../domain/admin-rates.ts';
 import type { AdminTeam, TeamAccessKind, TeamPerson } from '../domain/admin-teams.ts';
 import type { CatalogChange, CatalogItemRecord } from '../domain/catalog-changes.ts';
+import type { AdminPerson, NewPerson, PeoplePage, PeopleWrite, PersonChanges } from '../domain/admin-people.ts';
 import type { DecidedLeave, LeaveDecision, PendingLeave, PendingLeavePage, ProjectWork, TeamWorkPage } from '../domain/team.ts';
 
 // The records every back end produces are the domain's (domain/records.ts), and reach the back ends from here.
@@ -127,6 +128,7 @@ export interface TimeTracker {
   readonly adminRates?: AdminRatesPart;
   readonly adminTeams?: AdminTeamsPart;
   readonly catalogAdmin?: CatalogAdminPart;
+  readonly adminPeople?: AdminPeoplePart;
   /** Only a back end with an outbox has writes waiting for the person. */
   readonly keptWrites?: KeptWritesPart;
   close(): void;
@@ -357,6 +359,9 @@ export interface AdminTeamsPart {
   delete(team: AdminTeam): Promise<void>;
   grant(team: AdminTeam, kind: TeamAccessKind, item: { id: number; name: string }): Promise<AdminTeam>;
   revoke(team: AdminTeam, kind: TeamAccessKind, item: { id: number; name: string }): Promise<AdminTeam>;
+}
+
+/**
  * Changing what a catalog item keeps (`admin_catalog`; docs/decisions.md, "The admin group"): its
  * fields as the back end holds them now, and a change that sends those given and nothing else.
  */
@@ -366,6 +371,30 @@ export interface CatalogAdminPart {
   refusal(item: CatalogItemRecord, change: CatalogChange): string | undefined;
   /** Sends the fields of `change` alone; answers the item as the back end keeps it afterwards. */
   updateCatalogItem(item: CatalogItemRecord, change: CatalogChange): Promise<CatalogItemRecord>;
+}
+
+/**
+ * The people of the back end as their administrator sees them (`admin_people`; docs/decisions.md,
+ * "The admin group"). A write the back end's API cannot make is refused in words before anything is sent.
+ */
+export interface AdminPeoplePart {
+  /** The back end's role words, as `people` shows them; empty where it shows no role. */
+  readonly roleWords: readonly string[];
+  /** A page of the people (the inactive too where `includeInactive`); a page past the last is refused in words (BackEndError 'not_found'). */
+  people(includeInactive: boolean, page: number): Promise<PeoplePage>;
+  /** One person by id, e-mail or exact name (any case); refused in words (BackEndError 'not_found') where none or several match. */
+  person(reference: string): Promise<AdminPerson>;
+  /** Why this back end cannot make a write at all, in words; null where it can. */
+  peopleWriteRefusal(write: PeopleWrite): string | null;
+  /** Why `manages` means nothing here, in words; null where a role names whom or what it manages. */
+  readonly managesRefusal: string | null;
+  /** What the invited person does next, said with the answer (a back end's own invitation step, or none). */
+  readonly inviteNote: string;
+  invite(person: NewPerson): Promise<AdminPerson>;
+  update(person: AdminPerson, changes: PersonChanges): Promise<AdminPerson>;
+  setActive(person: AdminPerson, active: boolean): Promise<AdminPerson>;
+  /** The account the token or key acts for, where the back end says (never deactivated through Punchcard). */
+  selfId(): Promise<number | undefined>;
 }
 
 /** The outbox's writes that wait for the person: only a back end with an outbox has them. */
@@ -391,6 +420,7 @@ export interface CapabilityParts {
   admin_rates: AdminRatesPart;
   admin_teams: AdminTeamsPart;
   admin_catalog: CatalogAdminPart;
+  admin_people: AdminPeoplePart;
 }
 
 /** The name each capability's part has on the tracker (capability-parts.ts checks it by this name). */
@@ -405,6 +435,7 @@ export const PART_NAMES = {
   admin_rates: 'adminRates',
   admin_teams: 'adminTeams',
   admin_catalog: 'catalogAdmin',
+  admin_people: 'adminPeople',
 } as const satisfies { readonly [C in keyof CapabilityParts]: keyof TimeTracker };
 
 /** The part a capability brings, under its name, or nothing more for a capability every back end's basics carry. */

@@ -32,6 +32,7 @@ import listInvoices from './list-invoices.ts';
 import manageRates from './manage-rates.ts';
 import manageTeams from './manage-teams.ts';
 import updateCatalogItem from './update-catalog-item.ts';
+import managePeople from './manage-people.ts';
 import suggestEntries from './suggest-entries.ts';
 import bookSuggestedEntries from './book-suggested-entries.ts';
 import recordAgentTime from './record-agent-time.ts';
@@ -71,6 +72,7 @@ export const TOOLS = {
   manage_rates: manageRates,
   manage_teams: manageTeams,
   update_catalog_item: updateCatalogItem,
+  manage_people: managePeople,
   suggest_entries: suggestEntries,
   book_suggested_entries: bookSuggestedEntries,
   record_agent_time: recordAgentTime,

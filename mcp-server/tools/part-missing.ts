@@ -14,6 +14,7 @@ const WORDS: { [C in keyof CapabilityParts]: (backEnd: string) => string } = {
   admin_rates: (backEnd) => `${backEnd} lets you administer no rates through Punchcard.`,
   admin_teams: (backEnd) => `${backEnd} lets you administer no teams through Punchcard.`,
   admin_catalog: (backEnd) => `${backEnd} lets you change no catalog item through Punchcard.`,
+  admin_people: (backEnd) => `${backEnd} lets you administer nobody's account through Punchcard.`,
 };
 
 export function partMissing(part: keyof CapabilityParts, backEnd: string): string {

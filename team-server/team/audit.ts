@@ -16,7 +16,23 @@ import type { Caller } from './person-engines.ts';
 /** Arguments that carry a person's own words. */
 const FREE_TEXT = new Set(['note', 'description', 'reason', 'comment', 'notes']);
 /** Keys of a result that say which record was touched. */
-const RECORD_KEYS = new Set(['id', 'entry_id', 'request_id', 'project', 'activity', 'start', 'end', 'status', 'days', 'kind', 'from', 'to']);
+const RECORD_KEYS = new Set([
+  'id',
+  'entry_id',
+  'request_id',
+  'project',
+  'activity',
+  'start',
+  'end',
+  'status',
+  'days',
+  'kind',
+  'from',
+  'to',
+  'email',
+  'role',
+  'active',
+]);
 /** A value kept longer than this is cut: nothing an administrator reads needs more. */
 const MAX_VALUE_LENGTH = 200;
 
@@ -55,7 +71,13 @@ function touched(data: Record<string, unknown>): Record<string, unknown> {
     if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
       const inner = touched(value as Record<string, unknown>);
       if (Object.keys(inner).length > 0) record[key] = inner;
+    } else if (Array.isArray(value) && value.length <= 5 && value.length > 0 && value.every(isRecord)) {
+      // A few records a write answers with (the person manage_people changed): each by what identifies it.
+      const inner = value.map((item) => touched(item));
+      if (inner.some((item) => Object.keys(item).length > 0)) record[key] = inner;
     } else if (RECORD_KEYS.has(key)) record[key] = withoutFreeText(value);
   }
   return record;
 }
+
+const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);

@@ -164,6 +164,7 @@ const TOOL_TEXT: Record<ToolName, { title: string; description: string }> = {
   manage_rates: { title: 'Manage rates', description: 'Rates per customer, project and activity.' },
   manage_teams: { title: 'Manage teams', description: 'Teams, their members and leads, and their access.' },
   update_catalog_item: { title: 'Change catalog item', description: "Changes a catalog item's name, budget, billable, comment or dates." },
+  manage_people: { title: 'Manage people', description: 'Lists, invites, changes and deactivates people.' },
   suggest_entries: { title: 'Suggest entries', description: 'Drafts entries from your calendar, commits and sessions.' },
   book_suggested_entries: { title: 'Book suggested entries', description: 'Books the drafts you confirmed.' },
   record_agent_time: { title: 'Record agent time', description: "Books an AI agent's own work, labelled as its time." },
@@ -172,8 +173,16 @@ const TOOL_TEXT: Record<ToolName, { title: string; description: string }> = {
 
 /** The team group: the local timesheet, Calamari and Clockify do not serve it (yet); Kimai's and Clockodo's fake accounts lead a team. */
 const TEAM_TOOLS: ToolName[] = ['team_report', 'project_status', 'list_pending_leave', 'decide_leave_request'];
-/** The admin group: Kimai only so far (an administrator's tags, a team lead's invoices). */
-const ADMIN_TOOLS: ToolName[] = ['manage_tags', 'list_invoices', 'correct_time_entries', 'manage_rates', 'manage_teams', 'update_catalog_item'];
+/** The admin group: Kimai's, and Calamari's employee list. */
+const ADMIN_TOOLS: ToolName[] = [
+  'manage_tags',
+  'list_invoices',
+  'correct_time_entries',
+  'manage_rates',
+  'manage_teams',
+  'update_catalog_item',
+  'manage_people',
+];
 /** What each back end of the fake cannot do. */
 const UNSUPPORTED: Record<BackEndChoice['type'], ReadonlySet<ToolName>> = {
   local: new Set(['start_break', 'end_break', ...TEAM_TOOLS, ...ADMIN_TOOLS]),
@@ -186,7 +195,7 @@ const UNSUPPORTED: Record<BackEndChoice['type'], ReadonlySet<ToolName>> = {
     'archive_catalog_item',
     'cancel_leave_request',
     ...TEAM_TOOLS,
-    ...ADMIN_TOOLS,
+    ...ADMIN_TOOLS.filter((name) => name !== 'manage_people'),
   ]),
   clockify: new Set(['start_break', 'end_break', 'create_catalog_item', 'archive_catalog_item', ...TEAM_TOOLS, ...ADMIN_TOOLS]),
 };

@@ -970,6 +970,7 @@ describe('the real app with a Kimai account in the keychain', () => {
       'list_invoices',
       'manage_rates',
       'update_catalog_item',
+      'manage_people',
     ]);
     // The window that saved the account shows the new back end's tools too, without reopening.
     await page.getByRole('navigation', { name: 'Punchcard' }).getByRole('link', { name: 'Tools' }).click();
@@ -992,6 +993,7 @@ describe('the real app with a Kimai account in the keychain', () => {
         'list_invoices',
         'manage_rates',
         'update_catalog_item',
+        'manage_people',
       ]);
   });
 
@@ -1384,6 +1386,7 @@ describe('the real app with a Clockodo account in the keychain', () => {
         'list_invoices',
         'manage_rates',
         'update_catalog_item',
+        'manage_people',
       ]);
 
     const preferences = await open(session, 'preferences');
@@ -1695,6 +1698,7 @@ describe("the real app with a Clockify account: the person's own key, one worksp
         'list_invoices',
         'manage_rates',
         'update_catalog_item',
+        'manage_people',
       ]);
 
     const preferences = await open(session, 'preferences');

@@ -32,6 +32,7 @@ import { listInvoicesContract } from './list-invoices.ts';
 import { manageRatesContract } from './manage-rates.ts';
 import { manageTeamsContract } from './manage-teams.ts';
 import { updateCatalogItemContract } from './update-catalog-item.ts';
+import { managePeopleContract } from './manage-people.ts';
 import { suggestEntriesContract } from './suggest-entries.ts';
 import { bookSuggestedEntriesContract } from './book-suggested-entries.ts';
 import { recordAgentTimeContract } from './record-agent-time.ts';
@@ -66,6 +67,7 @@ const REGISTRY = [
   manageRatesContract,
   manageTeamsContract,
   updateCatalogItemContract,
+  managePeopleContract,
   suggestEntriesContract,
   bookSuggestedEntriesContract,
   recordAgentTimeContract,

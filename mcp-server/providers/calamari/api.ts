@@ -187,6 +187,13 @@ export function createCalamariApi(options: CalamariApiOptions) {
         timeOff('read your vacation balance'),
       ),
 
+    /** A page of the employee list as its administrator reads it (manage_people): archived people too where asked. */
+    employeeListPage: (page: number, withArchived: boolean) =>
+      find<CalamariEmployeePage>('/employees/v1/search', { page, ...(withArchived ? { withArchived: true } : {}) }, people('list the employees')),
+    /** One employee by e-mail, archived or not (manage_people's show). */
+    employeeByEmail: (address: string) =>
+      find<CalamariEmployeePage>('/employees/v1/search', { employee: address, withArchived: true }, people(`look for ${address} among the employees`)),
+
     close: () => client.close(),
   };
 }

@@ -8,6 +8,7 @@
 // and the person's zone are remembered between starts, and nothing is asked while nobody asks Punchcard.
 import { assembleTracker, type RemoteTracker } from '../remote-tracker.ts';
 import { CalamariAccount } from './account.ts';
+import { CalamariPeople } from './admin-people.ts';
 import { CalamariCatalog } from './catalog.ts';
 import { CalamariContext, type CalamariTrackerOptions } from './context.ts';
 import { CalamariLeave } from './leave.ts';
@@ -35,6 +36,7 @@ export function createCalamariTracker(options: CalamariTrackerOptions): RemoteTr
     leave: new CalamariLeave(context, { plan }),
     plan,
     teamHours: team,
+    adminPeople: new CalamariPeople(context, {}),
     close: () => context.close(),
   });
 }

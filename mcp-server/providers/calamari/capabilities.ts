@@ -22,6 +22,8 @@ export function calamariCapabilities(facts: CalamariFacts | undefined): Readonly
   // key could read anyone's, so the key says nothing): unknown is no. Never a leave decision, nor a
   // project's hours: docs/back-ends/calamari.md, "Teams".
   if (facts?.managesPeople === true && facts.timeAndAttendance !== false) capabilities.add('team_hours');
+  // The employee list, read-only, where this key was seen to read it: docs/back-ends/calamari.md, "Administration".
+  if (facts?.employeeList === true) capabilities.add('admin_people');
   return capabilities;
 }
 

@@ -143,12 +143,20 @@ export class CalamariContext {
       );
   }
 
+  /** Whether the key reads the employee list, as just seen: manage_people follows it (with list_changed). */
+  learnEmployeeList(readable: boolean): void {
+    if (this.facts.learn({ employeeList: readable })) {
+      this.options.log(`This Calamari key ${readable ? 'reads' : 'may not read'} the employee list: manage_people ${readable ? 'on' : 'off'}.`);
+    }
+  }
+
   close(): void {
     this.api.close();
   }
 
   async #readEmployee(): Promise<CalamariEmployee | null> {
     const page = await unlessRefused(this.api.findEmployee());
+    this.learnEmployeeList(page !== null);
     if (!page) return null;
     const employee = findEmployee(page.employees, this.email);
     if (!employee) throw unknownEmployee(this.email);

@@ -22,6 +22,11 @@ export interface CalamariFacts {
   managesPeople?: boolean;
   /** When that was last read (ISO time): it is read again a day later. */
   managesCheckedAt?: string;
+  /**
+   * The key may read the employee list (its own search for the person answered; a 403 says no):
+   * manage_people's list and show follow it. Unknown is no.
+   */
+  employeeList?: boolean;
 }
 
 export const calamariFacts = factsFile<CalamariFacts>(CALAMARI_FACTS_FILE, (entry) =>
@@ -32,6 +37,7 @@ export const calamariFacts = factsFile<CalamariFacts>(CALAMARI_FACTS_FILE, (entr
     timezone: pick.text(entry.timezone),
     managesPeople: pick.boolean(entry.managesPeople),
     managesCheckedAt: pick.text(entry.managesCheckedAt),
+    employeeList: pick.boolean(entry.employeeList),
   }),
 );
 

@@ -14,7 +14,7 @@ import { type AdminTeamsPart, BackEndError } from '../time-tracker.ts';
 import { type KimaiContext, personName } from './context.ts';
 import { KimaiError } from './errors.ts';
 import { MAX_PAGE_SIZE } from './api.ts';
-import type { KimaiTeam, KimaiUser, KimaiUserShort } from './wire.ts';
+import type { KimaiTeam, KimaiUser, KimaiUserFull, KimaiUserShort } from './wire.ts';
 
 /** How far back the time entries an administrator may read name people who are in no team. */
 export const PEOPLE_SEEN_DAYS = 30;
@@ -226,10 +226,10 @@ export class KimaiAdminTeams extends BackEndPart<KimaiContext> implements AdminT
   }
 
   /** Every enabled account with its e-mail, where Kimai lists them to this person (view_user); else undefined. */
-  async #everyone(): Promise<KimaiUser[] | undefined> {
+  async #everyone(): Promise<KimaiUserFull[] | undefined> {
     if (this.context.facts.current.role !== 'ROLE_SUPER_ADMIN') return undefined;
     try {
-      return await this.context.api.listUsers();
+      return await this.context.api.users(1);
     } catch (error) {
       if (error instanceof KimaiError && error.failure === 'forbidden') return undefined;
       throw error;

@@ -21,6 +21,7 @@ import type {
   KimaiTimesheet,
   KimaiTimesheetConfig,
   KimaiUser,
+  KimaiUserFull,
 } from './wire.ts';
 
 export type { QueryValue };
@@ -227,14 +228,21 @@ export function createKimaiApi(options: KimaiApiOptions) {
     /** Adds or removes one member, or grants or revokes one catalog item: `sub` is `members/5`, `projects/12`… */
     changeTeam: (method: 'POST' | 'DELETE', id: number, sub: string, action: string, notFound: string) =>
       send<KimaiTeam>(method, `/teams/${id}/${sub}`, { action, notFound }, undefined),
-    /** Every enabled account (view_user: super administrators as Kimai ships); not paged. */
-    listUsers: () => get<KimaiUser[]>('/users', { action: 'list the people' }, { visible: 1, full: 'true' }),
     /** One customer, project or activity with all it keeps (view_customer, view_project, view_activity: administrators). */
     catalogDetails: (kind: CatalogKind, id: number) =>
       get<KimaiCatalogDetails>(`${KIND_PATHS[kind]}/${id}`, { action: `read the ${kind} #${id}`, notFound: `There is no ${kind} #${id} in Kimai.` }),
     /** Changes the fields of `body` alone: a PATCH leaves the others as they are. */
     patchCatalogItem: (kind: CatalogKind, id: number, body: Record<string, unknown>, purpose: RequestPurpose) =>
       send<KimaiCatalogDetails>('PATCH', `${KIND_PATHS[kind]}/${id}`, purpose, body),
+    /** Every account (view_user: super administrators as Kimai ships); `visible` 1 enabled, 2 disabled, 3 all; not paged. */
+    users: (visible: 1 | 2 | 3) => get<KimaiUserFull[]>('/users', { action: 'list the people' }, { visible, full: 'true', orderBy: 'alias' }),
+    /** One account with its roles and teams (another's needs view_other_profile). */
+    user: (id: number) => get<KimaiUserFull>(`/users/${id}`, { action: `read person #${id}`, notFound: `There is no person #${id} in Kimai.` }),
+    /** A new account (create_user); the body carries `enabled: true`, or Kimai makes it disabled. */
+    createUser: (body: Record<string, unknown>) => send<KimaiUserFull>('POST', '/users', { action: 'create the account' }, body),
+    /** Changes an account (edit_other_profile): alias, email, roles, enabled. */
+    updateUser: (id: number, body: Record<string, unknown>, action: string) =>
+      send<KimaiUserFull>('PATCH', `/users/${id}`, { action, notFound: `There is no person #${id} in Kimai.` }, body),
 
     close: () => client.close(),
   };

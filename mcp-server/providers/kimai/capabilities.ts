@@ -16,6 +16,7 @@ const ADMIN_CAPABILITIES: ReadonlySet<Capability> = new Set([
   'admin_rates',
   'admin_teams',
   'admin_catalog',
+  'admin_people',
 ]);
 /** Kimai with the absence plugin, for a person who leads nobody: every capability but breaks (Kimai has none), the team's and the admin group's. */
 export const KIMAI_CAPABILITIES: ReadonlySet<Capability> = new Set(
@@ -39,7 +40,10 @@ export function kimaiCapabilities(absences: boolean | undefined, leads?: boolean
   return new Set([...base, 'team_hours', 'team_projects', ...(absences === false ? [] : (['team_leave'] as const)), ...administers]);
 }
 
-type AdminFacts = Pick<KimaiDetection, 'role' | 'tagsRefused' | 'invoicesRefused' | 'correctionsRefused' | 'ratesRefused' | 'teamsRefused' | 'catalogRefused'>;
+type AdminFacts = Pick<
+  KimaiDetection,
+  'role' | 'tagsRefused' | 'invoicesRefused' | 'correctionsRefused' | 'ratesRefused' | 'teamsRefused' | 'catalogRefused' | 'peopleRefused'
+>;
 
 /** Roles as Kimai ranks them; a role this list does not know counts as a plain user's. */
 const ROLE_RANK: Readonly<Record<string, number>> = { ROLE_TEAMLEAD: 1, ROLE_ADMIN: 2, ROLE_SUPER_ADMIN: 3 };
@@ -58,6 +62,8 @@ export function highestRole(roles: readonly string[] | undefined): string {
  * as Kimai ships it), tags for an administrator, and changes to the catalog for an administrator
  * (edit_customer, edit_project, edit_activity as Kimai ships them; what a team lead may edit is not
  * known, so it is not assumed). Unknown (no profile read yet) is nothing.
+ * as Kimai ships it), tags for an administrator, people for a super administrator alone (view_user,
+ * create_user and edit_other_profile are in no other role's map). Unknown (no profile read yet) is nothing.
  */
 export function kimaiAdministers(facts: AdminFacts): Capability[] {
   const rank = facts.role === undefined ? -1 : (ROLE_RANK[facts.role] ?? 0);
@@ -70,6 +76,7 @@ export function kimaiAdministers(facts: AdminFacts): Capability[] {
   if (rank >= 2 && facts.ratesRefused !== true) administers.push('admin_rates');
   if (rank >= 2 && facts.teamsRefused !== true) administers.push('admin_teams');
   if (rank >= 2 && facts.catalogRefused !== true) administers.push('admin_catalog');
+  if (rank >= 3 && facts.peopleRefused !== true) administers.push('admin_people');
   return administers;
 }
 

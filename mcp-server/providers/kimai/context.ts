@@ -70,6 +70,7 @@ export class KimaiContext {
           ratesRefused: false,
           teamsRefused: false,
           catalogRefused: false,
+          peopleRefused: false,
         });
       // One learning for the whole read, so the tools change (and list_changed goes out) once.
       if (Object.keys(learned).length > 0 && this.facts.learn(learned)) {
@@ -130,6 +131,7 @@ const REFUSALS = {
   rates: { learned: { ratesRefused: true }, what: 'the rates', tool: 'manage_rates' },
   teams: { learned: { teamsRefused: true }, what: 'the administration of teams', tool: 'manage_teams' },
   catalog: { learned: { catalogRefused: true }, what: 'changes to the catalog', tool: 'update_catalog_item' },
+  people: { learned: { peopleRefused: true }, what: 'the administration of people', tool: 'manage_people' },
 } as const satisfies Record<string, { learned: KimaiDetection; what: string; tool: string }>;
 
 /** The name a person goes by in Kimai: the alias when one is set. */

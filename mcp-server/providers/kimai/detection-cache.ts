@@ -33,6 +33,8 @@ export interface KimaiDetection {
   teamsRefused?: boolean;
   /** Kimai answered 403 to reading or changing a customer, project or activity under that role. */
   catalogRefused?: boolean;
+  /** Kimai answered 403 to reading or changing its people (a super administrator's rights) under that role. */
+  peopleRefused?: boolean;
 }
 
 export const detectionFile = factsFile<KimaiDetection>(DETECTION_FILE_NAME, (entry) =>
@@ -47,6 +49,7 @@ export const detectionFile = factsFile<KimaiDetection>(DETECTION_FILE_NAME, (ent
     ratesRefused: pick.boolean(entry.ratesRefused),
     teamsRefused: pick.boolean(entry.teamsRefused),
     catalogRefused: pick.boolean(entry.catalogRefused),
+    peopleRefused: pick.boolean(entry.peopleRefused),
   }),
 );
 

@@ -8,6 +8,7 @@ import { KimaiCorrections } from './admin-corrections.ts';
 import { KimaiRates } from './admin-rates.ts';
 import { KimaiAdminTeams } from './admin-teams.ts';
 import { KimaiCatalogAdmin } from './admin-catalog.ts';
+import { KimaiPeople } from './admin-people.ts';
 import { KimaiCatalog } from './catalog.ts';
 import { KimaiContext, type KimaiTrackerOptions } from './context.ts';
 import { KimaiLeave } from './leave.ts';
@@ -40,6 +41,7 @@ export function createKimaiTracker(options: KimaiTrackerOptions): RemoteTracker 
     adminRates: new KimaiRates(context, { catalog }),
     adminTeams: new KimaiAdminTeams(context, {}),
     catalogAdmin: new KimaiCatalogAdmin(context, { catalog }),
+    adminPeople: new KimaiPeople(context, {}),
     close: () => context.close(),
   });
 }

@@ -95,6 +95,14 @@ export interface KimaiUser {
   memberships?: Array<{ team: KimaiNamed; teamlead: boolean }>;
 }
 
+/** An account as `GET /api/users?full=true` and `GET /api/users/{id}` show it (docs/back-ends/kimai.md, "Administration"). */
+export interface KimaiUserFull extends KimaiUserShort {
+  email?: string | null;
+  enabled?: boolean;
+  roles?: string[];
+  teams?: KimaiNamed[];
+}
+
 /** A user as lists and relations show one. */
 export interface KimaiUserShort {
   id: number;

@@ -14,6 +14,7 @@ const NOT_HERE: ReadonlySet<Capability> = new Set([
   'admin_rates',
   'admin_teams',
   'admin_catalog',
+  'admin_people',
 ]);
 
 export const LOCAL_CAPABILITIES: ReadonlySet<Capability> = new Set(CAPABILITIES.filter((capability) => !NOT_HERE.has(capability)));

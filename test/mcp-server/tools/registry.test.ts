@@ -181,6 +181,7 @@ describe('the tool registry', () => {
       'manage_teams',
       'update_catalog_item',
     ]);
+    expect(admin.map((tool) => tool.name).sort()).toEqual(['list_invoices', 'manage_people', 'manage_tags']);
     expect(modelFacingChars(admin)).toBeLessThanOrEqual(ADMIN_GROUP_BUDGET);
   });
 

@@ -231,17 +231,12 @@ describe("an administrator's change", () => {
   });
 });
 
-describe("an administrator's team changes", () => {
+describe("an administrator's team, catalog and people changes", () => {
   it('are recorded with the action, the team and the people named, and what was made', async () => {
     const root = DEFAULT_USERS[2] as FakeUser;
     const oauth = new MemoryOAuthProvider({ clientName: 'Audit teams client' });
     const admin = await connectAs(server, {
       era: 'legacy',
-  it("keeps a catalog item's changed values before and after, a comment by its length", async () => {
-    const root = DEFAULT_USERS[2] as FakeUser;
-    const oauth = new MemoryOAuthProvider({ clientName: 'Audit catalog client' });
-    const admin = await connectAs(server, {
-      era: 'modern',
       oauth,
       signIn: trackerSignIn(root.token),
       elicitation: () => ({ action: 'accept', content: { confirm: true } }),
@@ -264,6 +259,21 @@ describe("an administrator's team changes", () => {
         { userId: ADA.id, teamlead: false },
       ]);
       expect(JSON.stringify(lines)).not.toContain(root.token);
+    } finally {
+      await admin.close();
+    }
+  });
+
+  it("keeps a catalog item's changed values before and after, a comment by its length", async () => {
+    const root = DEFAULT_USERS[2] as FakeUser;
+    const oauth = new MemoryOAuthProvider({ clientName: 'Audit catalog client' });
+    const admin = await connectAs(server, {
+      era: 'modern',
+      oauth,
+      signIn: trackerSignIn(root.token),
+      elicitation: () => ({ action: 'accept', content: { confirm: true } }),
+    });
+    try {
       const website = fake.state.projects.find((project) => project.name === 'Website');
       const before = (await audit()).lines.length;
       const changed = await admin.call('update_catalog_item', { kind: 'project', item: 'Website', budget_hours: 10.5, end: '2027-03-31', comment: PRIVATE[0] });
@@ -278,6 +288,45 @@ describe("an administrator's team changes", () => {
         after: { budget_hours: 10.5, comment: `(${PRIVATE[0]?.length} characters)`, end: '2027-03-31' },
       });
       expect(JSON.stringify(lines)).not.toContain(PRIVATE[0]);
+    } finally {
+      await admin.close();
+    }
+  });
+
+  it("records a person invited through manage_people, and never the account's password", async () => {
+    const root = DEFAULT_USERS[2] as FakeUser;
+    const admin = await connectAs(server, {
+      era: 'legacy',
+      oauth: new MemoryOAuthProvider({ clientName: 'Audit people client' }),
+      signIn: trackerSignIn(root.token),
+      elicitation: () => ({ action: 'accept', content: {} }),
+    });
+    try {
+      const before = (await audit()).lines.length;
+      const made = await admin.call('manage_people', { action: 'invite', name: 'Grace Hopper', email: 'grace@example.com', role: 'ROLE_TEAMLEAD' });
+      expect(made.isError, textOf(made)).toBeFalsy();
+      let lines: AuditLine[] = [];
+      await expect.poll(async () => (lines = (await audit()).lines.slice(before)).length, { timeout: 5_000 }).toBe(1);
+      expect(lines[0]).toMatchObject({
+        tool: 'manage_people',
+        outcome: 'done',
+        clientName: 'Audit people client',
+        change: { arguments: { action: 'invite', email: 'grace@example.com', role: 'ROLE_TEAMLEAD' } },
+      });
+      expect(lines[0]?.change.record).toMatchObject({ people: [{ email: 'grace@example.com', role: 'ROLE_TEAMLEAD', active: true }] });
+      const sent = fake.requests.find((request) => request.method === 'POST' && request.path === '/api/users');
+      const password = String((JSON.parse(sent?.body ?? '{}') as { plainPassword?: string }).plainPassword);
+      expect(password.length).toBeGreaterThanOrEqual(32);
+      for (const secret of [password, root.token]) expect(JSON.stringify(lines)).not.toContain(secret);
+      // A change is recorded with the person as they were and as they are.
+      const grace = (lines[0]?.change.record as { people: Array<{ id: number }> }).people[0]?.id;
+      const changed = await admin.call('manage_people', { action: 'update', person: String(grace), role: 'ROLE_USER' });
+      expect(changed.isError, textOf(changed)).toBeFalsy();
+      await expect.poll(async () => (lines = (await audit()).lines.slice(before)).length, { timeout: 5_000 }).toBe(2);
+      expect(lines[1]?.change.record).toEqual({
+        people: [{ id: grace, email: 'grace@example.com', role: 'ROLE_USER', active: true }],
+        before: { id: grace, email: 'grace@example.com', role: 'ROLE_TEAMLEAD', active: true },
+      });
     } finally {
       await admin.close();
     }

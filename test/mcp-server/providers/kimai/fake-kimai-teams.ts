@@ -4,7 +4,7 @@
 // unknown id: Kimai looks the records up first), a team's form (name 2 to 100 characters and unique,
 // at least one member, at least one lead, no other field), `PATCH members` replacing the whole list,
 // the bare 400s for a member added twice, a non-member or a lead removed and an item granted twice or
-// revoked when not granted, and `GET /api/users` for super administrators (view_user).
+// revoked when not granted. The people (`GET /api/users`) are fake-kimai-people.ts's.
 import { HttpAnswer } from '../../../support/fake-server.ts';
 import type { FakeKimai, FakeKimaiConfig, FakeTeam, FakeUser } from './fake-kimai.ts';
 
@@ -133,21 +133,4 @@ export function registerTeamWrites({ route, state, config, newId, teamJson, answ
       return new HttpAnswer(200, teamJson(found));
     });
   }
-
-  // Every account (view_user: super administrators alone), in the short shape; `visible` 1 enabled (the default), 2 disabled, 3 all.
-  route('GET', /^\/api\/users$/, (user, query) => {
-    if (user.role !== 'ROLE_SUPER_ADMIN') return forbidden();
-    if (!['1', '2', '3'].includes(query.get('visible') ?? '1')) return badRequest();
-    return new HttpAnswer(
-      200,
-      state.users.map((one) => ({
-        id: one.id,
-        username: one.username,
-        alias: one.alias,
-        enabled: true,
-        title: null,
-        ...(query.get('full') === 'true' ? { email: `${one.username}@example.com`, roles: one.role === 'ROLE_USER' ? [] : [one.role] } : {}),
-      })),
-    );
-  });
 }

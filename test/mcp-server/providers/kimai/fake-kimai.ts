@@ -19,6 +19,7 @@ import { type Failure, Failures, HttpAnswer, type RecordedRequest, type Reply, s
 import { type FakeRate, registerRateRoutes } from './fake-kimai-rates.ts';
 import { registerTeamWrites } from './fake-kimai-teams.ts';
 import { type CatalogPermission, serveCatalogItems } from './fake-kimai-catalog.ts';
+import { emailOf, registerPeopleRoutes } from './fake-kimai-people.ts';
 
 export { clockStartingAt } from '../../../support/fake-clock.ts';
 export type { Failure, RecordedRequest };
@@ -41,6 +42,10 @@ export interface FakeUser {
    * credentials").
    */
   apiAccess?: boolean;
+  /** The account's e-mail; `username@example.com` when left out (fake-kimai-people.ts). */
+  email?: string;
+  /** A disabled account (Kimai's `enabled: false`); enabled when left out. */
+  enabled?: boolean;
 }
 
 /** What a customer, project or activity keeps beyond its name (changed through fake-kimai-catalog.ts); absent is Kimai's default. */
@@ -356,7 +361,7 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
     id: user.id,
     username: user.username,
     alias: user.alias,
-    enabled: true,
+    enabled: user.enabled !== false,
     title: null,
     language: 'en',
     locale: 'en_GB',
@@ -514,7 +519,7 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
     (user) =>
       new HttpAnswer(200, {
         ...userShort(user),
-        email: `${user.username}@example.com`,
+        email: emailOf(user),
         systemAccount: false,
         apiToken: false,
         accountNumber: null,
@@ -993,6 +998,16 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
     userShort,
     formError,
     extraFields,
+  });
+
+  registerPeopleRoutes({
+    route,
+    users: state.users,
+    teamsOf: (user) => state.teams.filter((team) => team.members.some((member) => member.userId === user.id)),
+    nextId: () => nextId++,
+    formError,
+    forbidden,
+    notFound,
   });
 
   // ---------------------------------------------------------------------------------------------

@@ -91,6 +91,7 @@ describe('what one start leaves the next', () => {
       ratesRefused: false,
       teamsRefused: false,
       catalogRefused: false,
+      peopleRefused: false,
     });
   });
 
@@ -160,6 +161,7 @@ describe('what one start leaves the next', () => {
       ratesRefused: false,
       teamsRefused: false,
       catalogRefused: false,
+      peopleRefused: false,
     });
     // A report asks no more: without the plugin there is no leave to count.
     expect(await requestsDuring(fake, async () => expect(await tracker.leave.listLeave({ from: '2026-01-01', to: '2026-12-31' })).toEqual([]))).toEqual([]);

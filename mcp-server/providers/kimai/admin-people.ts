@@ -1,0 +1,133 @@
+// Kimai's people as its super administrator sees them (docs/back-ends/kimai.md, "Administration"):
+// `view_user`, `create_user` and `edit_other_profile` are in no other role's map as Kimai ships, so
+// the capability comes from the role a profile read named (capabilities.ts), and Kimai's own 403
+// withdraws it at once (context.ts). Kimai's list is not paged: manage_people pages the answer.
+import { randomBytes } from 'node:crypto';
+import type { AdminPerson, NewPerson, PeoplePage, PersonChanges } from '../../domain/admin-people.ts';
+import { BackEndPart } from '../remote-tracker.ts';
+import { type AdminPeoplePart, BackEndError } from '../time-tracker.ts';
+import { highestRole } from './capabilities.ts';
+import type { KimaiContext } from './context.ts';
+import { KimaiError } from './errors.ts';
+import type { KimaiUserFull } from './wire.ts';
+
+/** The roles Kimai ships, lowest first; an instance's own roles are not offered (they are configured in Kimai). */
+export const KIMAI_ROLES = ['ROLE_USER', 'ROLE_TEAMLEAD', 'ROLE_ADMIN', 'ROLE_SUPER_ADMIN'] as const;
+
+/** People per page: Kimai's list comes whole, and is shown in pages a person reads in one go, as invoices are. */
+export const PEOPLE_PAGE_SIZE = 50;
+
+/** Which of Kimai's permissions a refused request needed, for the words of the refusal. */
+type PeopleRight = 'view_user' | 'view_other_profile' | 'create_user' | 'edit_other_profile';
+
+export class KimaiPeople extends BackEndPart<KimaiContext> implements AdminPeoplePart {
+  readonly roleWords = KIMAI_ROLES;
+  readonly managesRefusal =
+    "Kimai's roles name nobody and nothing they manage (a team lead leads the teams that name them so; manage_teams sets that). Leave out manages. Nothing was sent.";
+  readonly inviteNote =
+    'Kimai made the account with a random password nobody was shown: the person sets their own with "Forgot password" on the login page, or you set one in Kimai under Users.';
+
+  async people(includeInactive: boolean, page: number): Promise<PeoplePage> {
+    const everyone = await this.#everyone(includeInactive);
+    const totalPages = Math.max(1, Math.ceil(everyone.length / PEOPLE_PAGE_SIZE));
+    if (page > totalPages) {
+      throw new BackEndError('not_found', `There is no page ${page} of these people: there ${totalPages === 1 ? 'is 1 page' : `are ${totalPages} pages`}.`);
+    }
+    return { people: everyone.slice((page - 1) * PEOPLE_PAGE_SIZE, page * PEOPLE_PAGE_SIZE), page, totalPages, total: everyone.length };
+  }
+
+  /** Everyone Kimai lists, by name: one request, as `GET /api/users` is not paged. */
+  async #everyone(includeInactive: boolean): Promise<AdminPerson[]> {
+    const users = await this.#refusedWithdraws('view_user', 'list the people', () => this.context.api.users(includeInactive ? 3 : 1));
+    return users.map(adminPerson).sort((a, b) => a.name.localeCompare(b.name) || a.id - b.id);
+  }
+
+  async person(reference: string): Promise<AdminPerson> {
+    const text = reference.trim();
+    const id = /^#?(\d{1,12})$/.exec(text);
+    if (id) return adminPerson(await this.#refusedWithdraws('view_other_profile', `read person #${id[1]}`, () => this.context.api.user(Number(id[1]))));
+    const wanted = text.toLowerCase();
+    const everyone = await this.#everyone(true);
+    const found = everyone.filter((person) => person.email.toLowerCase() === wanted || person.name.toLowerCase() === wanted);
+    if (found.length === 1) return found[0] as AdminPerson;
+    if (found.length > 1) {
+      throw new BackEndError('conflict', `Several people are called "${text}": ${found.map(label).join(', ')}. Name one by id.`);
+    }
+    const close = everyone.filter((person) => person.name.toLowerCase().includes(wanted) || person.email.toLowerCase().includes(wanted)).slice(0, 5);
+    throw new BackEndError(
+      'not_found',
+      `Nobody in Kimai is "${text}"${close.length > 0 ? `; did you mean ${close.map(label).join(', ')}?` : '; list shows everyone.'}`,
+    );
+  }
+
+  peopleWriteRefusal(): string | null {
+    return null;
+  }
+
+  async selfId(): Promise<number> {
+    return (await this.context.profile()).id;
+  }
+
+  async invite(person: NewPerson): Promise<AdminPerson> {
+    const me = await this.context.profile();
+    const body = {
+      // The e-mail is the login name: unique in Kimai as the address is, and what the person knows.
+      username: person.email,
+      alias: person.name,
+      email: person.email,
+      // Kimai's API requires a password for a new account. One nobody sees (not the model, the chat,
+      // the log nor the audit) keeps the account closed until its owner sets their own (docs/decisions.md).
+      plainPassword: randomBytes(24).toString('base64url'),
+      // Left out, Kimai creates the account disabled (docs/back-ends/kimai.md, "Administration").
+      enabled: true,
+      timezone: me.timezone,
+      ...(person.role === undefined ? {} : { roles: [person.role] }),
+    };
+    return adminPerson(await this.#refusedWithdraws('create_user', `create the account ${person.email}`, () => this.context.api.createUser(body)));
+  }
+
+  async update(person: AdminPerson, changes: PersonChanges): Promise<AdminPerson> {
+    const body = {
+      ...(changes.name === undefined ? {} : { alias: changes.name }),
+      ...(changes.email === undefined ? {} : { email: changes.email }),
+      // Kimai replaces the whole list: the person then holds this role alone.
+      ...(changes.role === undefined ? {} : { roles: [changes.role] }),
+    };
+    const action = `change the account of ${person.name}`;
+    return adminPerson(await this.#refusedWithdraws('edit_other_profile', action, () => this.context.api.updateUser(person.id, body, action)));
+  }
+
+  async setActive(person: AdminPerson, active: boolean): Promise<AdminPerson> {
+    const action = `${active ? 'reactivate' : 'deactivate'} the account of ${person.name}`;
+    return adminPerson(await this.#refusedWithdraws('edit_other_profile', action, () => this.context.api.updateUser(person.id, { enabled: active }, action)));
+  }
+
+  /** Kimai's 403 to its people's administration withdraws manage_people at once, and says which right was missing. */
+  async #refusedWithdraws<T>(right: PeopleRight, action: string, request: () => Promise<T>): Promise<T> {
+    try {
+      return await request();
+    } catch (error) {
+      if (error instanceof KimaiError && error.failure === 'forbidden') {
+        this.context.refuseAdministration('people');
+        throw new BackEndError(
+          'denied',
+          `Kimai did not let you ${action} (403 Forbidden): your account lacks the permission ${right}, which Kimai gives super administrators. Nothing was changed; manage_people is switched off.`,
+        );
+      }
+      throw error;
+    }
+  }
+}
+
+function adminPerson(user: KimaiUserFull): AdminPerson {
+  return {
+    id: user.id,
+    name: user.alias || user.username,
+    email: user.email ?? '',
+    role: highestRole(user.roles),
+    active: user.enabled !== false,
+    teams: (user.teams ?? []).map((team) => team.name),
+  };
+}
+
+const label = (person: AdminPerson) => `${person.name} <${person.email}> (#${person.id})`;

@@ -1,0 +1,155 @@
+import type { AdminPerson, PeopleWrite, PersonChanges } from '../domain/admin-people.ts';
+import { managePeopleContract } from '../contract/tools/manage-people.ts';
+import type { AdminPeoplePart } from '../providers/time-tracker.ts';
+import { quoted } from './asking.ts';
+import type { ToolContext } from './context.ts';
+import { defineTool } from './define-tool.ts';
+import { ToolInputError } from './tool-input-error.ts';
+
+/** An address a back end would take: one @, something either side, no spaces. What it accepts beyond that is its own to say. */
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** The longest value each text argument may have: Kimai's own limits (an e-mail 180, a name 150), and room for an e-mail or name as person. */
+const FIELD_LIMITS = { person: 200, name: 150, email: 180, role: 60 } as const;
+/** Whom or what a role manages, at most. */
+const MAX_MANAGES = 50;
+
+/** The limits the input schema does not advertise (the contract says why), refused in words before anything is sent. */
+function checkLimits(args: Partial<Record<keyof typeof FIELD_LIMITS, string>> & { manages?: string[] | undefined; page?: number | undefined }): void {
+  for (const [field, limit] of Object.entries(FIELD_LIMITS) as Array<[keyof typeof FIELD_LIMITS, number]>) {
+    const value = args[field];
+    if (value !== undefined && value.length > limit) throw new ToolInputError(`${field} is at most ${limit} characters long.`);
+  }
+  if (args.manages !== undefined && args.manages.length > MAX_MANAGES) throw new ToolInputError(`manages names at most ${MAX_MANAGES} people or things.`);
+  if (args.page !== undefined && (args.page < 1 || args.page > 10_000)) throw new ToolInputError('page is a number from 1 to 10000.');
+}
+
+const shown = (person: AdminPerson) => ({ ...person, teams: [...person.teams] });
+const label = (person: AdminPerson) => `"${quoted(person.name)}"${person.email ? ` <${person.email}>` : ''} (#${person.id})`;
+const line = (person: AdminPerson) =>
+  `#${person.id} ${person.name}${person.email ? ` <${person.email}>` : ''}${person.role ? `, ${person.role}` : ''}${person.active ? '' : ' (inactive)'}${person.teams.length ? `; teams: ${person.teams.join(', ')}` : ''}`;
+
+export default defineTool({
+  ...managePeopleContract,
+  async handler(args, context) {
+    const part = context.tracker.adminPeople;
+    const { action } = args;
+    checkLimits(args);
+    if (action === 'list') {
+      const found = await part.people(args.include_inactive === true, args.page ?? 1);
+      const { people, page, totalPages, total } = found;
+      const more = page < totalPages ? ` Page ${page} of ${totalPages}; ask for page ${page + 1} for more.` : '';
+      const count = total === null ? 'People' : `${total} ${total === 1 ? 'person' : 'people'}`;
+      return {
+        data: { action, people: people.map(shown), page, total_pages: totalPages, ...(total === null ? {} : { total }) },
+        text: people.length === 0 && page === 1 ? 'Nobody.' : [`${count}${args.include_inactive ? '' : ' (active)'}.${more}`, ...people.map(line)].join('\n'),
+      };
+    }
+    if (action === 'show') {
+      const person = await part.person(required(args.person, 'show someone'));
+      return { data: { action, people: [shown(person)] }, text: line(person) };
+    }
+    // Every write: what the back end cannot do at all is said before anything is sent, then the arguments are checked.
+    const refusal = part.peopleWriteRefusal(action);
+    if (refusal) throw new ToolInputError(refusal);
+    if (args.manages !== undefined && part.managesRefusal) throw new ToolInputError(part.managesRefusal);
+    if (action === 'invite') return invite(part, args, context);
+    const person = await part.person(required(args.person, `${action} someone`));
+    if (action === 'update') return update(part, person, args, context);
+    const active = action === 'reactivate';
+    if (!active && person.id === (await part.selfId())) {
+      throw new ToolInputError('You cannot deactivate your own account: you would lock yourself out. Another administrator can. Nothing was sent.');
+    }
+    if (person.active === active) {
+      return { data: { action, people: [shown(person)] }, text: `${label(person)} is ${active ? 'active' : 'inactive'} already. Nothing was changed.` };
+    }
+    context.ask.confirm({
+      key: action,
+      message: active
+        ? `Reactivate ${label(person)}, so they can sign in again?`
+        : `Deactivate ${label(person)}? They can no longer sign in; their time stays.`,
+      shows: { id: person.id, active },
+      unchanged: `${label(person)} was not ${active ? 'reactivated' : 'deactivated'}`,
+    });
+    const changed = await part.setActive(person, active);
+    return { data: { action, people: [shown(changed)], before: shown(person) }, text: `${active ? 'Reactivated' : 'Deactivated'} ${label(changed)}.` };
+  },
+});
+
+type Args = { name?: string | undefined; email?: string | undefined; role?: string | undefined };
+type Context = ToolContext<'admin_people'>;
+
+function required(value: string | undefined, what: string): string {
+  if (value === undefined || value.trim() === '') throw new ToolInputError(`To ${what}, name them as person: their id, e-mail or name.`);
+  return value.trim();
+}
+
+function checkedEmail(email: string): string {
+  const trimmed = email.trim();
+  if (!EMAIL.test(trimmed)) throw new ToolInputError(`"${quoted(trimmed)}" is not an e-mail address; give one like ada@example.com.`);
+  return trimmed;
+}
+
+/** The back end's own role word, in any case; anything else is refused naming the words it takes. */
+function checkedRole(part: AdminPeoplePart, role: string): string {
+  const found = part.roleWords.find((word) => word.toLowerCase() === role.trim().toLowerCase());
+  if (found) return found;
+  throw new ToolInputError(
+    part.roleWords.length === 0
+      ? 'This back end takes no role through Punchcard. Leave out role. Nothing was sent.'
+      : `"${quoted(role)}" is no role here; the roles are ${part.roleWords.join(', ')}.`,
+  );
+}
+
+async function invite(part: AdminPeoplePart, args: Args, context: Context) {
+  const name = args.name?.trim() ?? '';
+  if (name === '' || args.email === undefined) throw new ToolInputError('To invite someone, give their name and email.');
+  const email = checkedEmail(args.email);
+  const role = args.role === undefined ? undefined : checkedRole(part, args.role);
+  context.ask.confirm({
+    key: 'invite',
+    message: `Invite "${quoted(name)}" <${email}>${role ? ` as ${role}` : ''}? They get an account that can sign in.`,
+    shows: { name, email, role: role ?? null },
+    unchanged: `"${quoted(name)}" was not invited`,
+  });
+  const made = await part.invite({ name, email, ...(role ? { role } : {}) });
+  return { data: { action: 'invite' as const, people: [shown(made)] }, text: `Invited ${label(made)}. ${part.inviteNote}` };
+}
+
+async function update(part: AdminPeoplePart, person: AdminPerson, args: Args, context: Context) {
+  const changes: PersonChanges = {};
+  const name = args.name?.trim();
+  if (name !== undefined && name !== '' && name !== person.name) changes.name = name;
+  if (args.email !== undefined) {
+    const email = checkedEmail(args.email);
+    if (email.toLowerCase() !== person.email.toLowerCase()) changes.email = email;
+  }
+  if (args.role !== undefined) {
+    const role = checkedRole(part, args.role);
+    if (role !== person.role) changes.role = role;
+  }
+  if (args.name === undefined && args.email === undefined && args.role === undefined) {
+    throw new ToolInputError('To update someone, give what changes: name, email or role.');
+  }
+  if (Object.keys(changes).length === 0) {
+    return { data: { action: 'update' as const, people: [shown(person)] }, text: `${label(person)} has these already. Nothing was changed.` };
+  }
+  if (changes.role !== undefined && person.id === (await part.selfId())) {
+    throw new ToolInputError('You cannot change your own role: another administrator can. Nothing was sent.');
+  }
+  const said = [
+    changes.name === undefined ? null : `name "${quoted(person.name)}" → "${quoted(changes.name)}"`,
+    changes.email === undefined ? null : `e-mail ${person.email || '(none)'} → ${changes.email}`,
+    changes.role === undefined ? null : `role ${person.role ?? '(none)'} → ${changes.role}`,
+  ].filter((text): text is string => text !== null);
+  context.ask.confirm({
+    key: 'update',
+    message: `Change ${label(person)}: ${said.join(', ')}?`,
+    shows: { id: person.id, ...changes },
+    unchanged: `${label(person)} was not changed`,
+  });
+  const changed = await part.update(person, changes);
+  return { data: { action: 'update' as const, people: [shown(changed)], before: shown(person) }, text: `Changed ${label(changed)}: ${said.join(', ')}.` };
+}
+
+export type { PeopleWrite };
