@@ -7,7 +7,7 @@
 import type { ElicitRequestFormParams, ElicitResult } from '@modelcontextprotocol/client';
 import { describe, expect, it } from 'vitest';
 import { closeAfterEach } from '../../support/close-after-each.ts';
-import { type Era, type InProcessEngineHandle, makeUserDataDir, startInProcessEngine, textOf } from '../../support/engine.ts';
+import { type Era, type InProcessEngineHandle, makeUserDataDir, startInProcessEngine, textOf, writeSettings } from '../../support/engine.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
 import {
   BOB_KEY,
@@ -114,6 +114,21 @@ describe('administration on Clockify', () => {
       expect(await adminListed(engine)).toEqual([]);
       await expect(engine.call('list_invoices')).rejects.toThrow(/disabled/);
     }
+  });
+
+  it('asks Clockify the role only once an admin tool is switched on, and at once when one is switched on live', async () => {
+    const fake = await workspace();
+    const settings = { provider: { type: 'clockify', url: fake.url }, timezone: 'Europe/Berlin' };
+    const userDataDir = makeUserDataDir(settings);
+    const engine = opened(await startInProcessEngine({ userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CLOCKIFY_TOKEN: BOB_KEY }, elicitation: accept }));
+    await engine.call('whoami');
+    // What the background check asks without an admin tool on: the workspace, time off; no role.
+    await expect.poll(() => fake.requests.some((request) => request.path.includes('/time-off/balance/'))).toBe(true);
+    expect(roleQuestions(fake)).toBe(0);
+    expect(await adminListed(engine)).toEqual([]);
+    writeSettings(userDataDir, { ...settings, tools: { groups: { admin: true } } });
+    await expect.poll(() => adminListed(engine)).toEqual(['create_catalog_item', 'manage_tags', 'list_invoices']);
+    expect(roleQuestions(fake)).toBeGreaterThan(0);
   });
 
   it('lists tags with the archived ones, creates, renames, archives and restores each after its question, naming what changes', async () => {
