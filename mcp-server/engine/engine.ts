@@ -56,6 +56,8 @@ export interface OpenTrackerOptions {
   timezone: () => string;
   /** Whether to learn whom the person leads where that costs the back end requests of its own. */
   teamToolsWanted: () => boolean;
+  /** Whether to learn what the person may administer where that costs the back end requests of its own. */
+  adminToolsWanted: () => boolean;
   /** The settings and the organisation's rules as they are now (a write kept offline is checked against them before it is sent). */
   settings: () => Settings;
   organisation: () => OrganisationRules;
@@ -132,6 +134,7 @@ export class Engine {
   #restingCapabilities: ReadonlySet<Capability> = new Set(['account']);
   #stopFollowingTracker: () => void = () => {};
   #wantedTeam: boolean;
+  #wantedAdmin: boolean;
   #lastActive: number;
   #closed = false;
   readonly #stops: Array<() => void> = [];
@@ -154,6 +157,7 @@ export class Engine {
     this.#policy = options.policy.current();
     this.#profile = options.profile(this.#read.settings, this.#policy);
     this.#wantedTeam = this.#teamToolsWanted();
+    this.#wantedAdmin = this.#adminToolsWanted();
     this.#lastActive = options.now();
     // A read handed in was reported by whoever read it.
     if (!options.firstRead) this.#report(this.#read);
@@ -267,8 +271,10 @@ export class Engine {
     else this.#live.refreshAll();
     // The team tools just switched on: what the person leads is learned now, not at the next hourly check.
     const wanted = this.#teamToolsWanted();
-    if (!this.#wantedTeam && wanted) void this.#tracker?.detectFeatures?.();
+    const wantedAdmin = this.#adminToolsWanted();
+    if ((!this.#wantedTeam && wanted) || (!this.#wantedAdmin && wantedAdmin)) void this.#tracker?.detectFeatures?.();
     this.#wantedTeam = wanted;
+    this.#wantedAdmin = wantedAdmin;
   }
 
   /**
@@ -350,6 +356,7 @@ export class Engine {
       holidays: (from, to) => this.#holidaysOf(settings(), from, to),
       timezone: () => settings().timezone,
       teamToolsWanted: () => this.#teamToolsWanted(),
+      adminToolsWanted: () => this.#adminToolsWanted(),
       settings,
       organisation: () => organisationRules(this.#policy, this.#profile),
       now: this.#options.now,
@@ -421,6 +428,17 @@ export class Engine {
    */
   #teamToolsWanted(): boolean {
     return isToolEnabled(TOOLS.team_report, this.#read.settings, { allTools: false });
+  }
+
+  /**
+   * Whether to learn what the person may administer where that costs requests of its own (Clockify
+   * asks the person's role): once they switched on a tool of the admin group or archive_catalog_item
+   * (create_catalog_item, on by default, alone asks nothing: a question an hour nobody else should pay).
+   */
+  #adminToolsWanted(): boolean {
+    return TOOL_LIST.some(
+      (tool) => (tool.group === 'admin' || tool.name === 'archive_catalog_item') && isToolEnabled(tool, this.#read.settings, { allTools: false }),
+    );
   }
 
   #explainPolicy(): void {

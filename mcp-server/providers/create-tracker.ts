@@ -64,6 +64,7 @@ export async function createRemoteTracker(options: Omit<TrackerFactoryOptions, '
     holidays: options.holidays,
     timezone: options.timezone,
     ...(options.teamToolsWanted ? { teamToolsWanted: options.teamToolsWanted } : {}),
+    ...(options.adminToolsWanted ? { adminToolsWanted: options.adminToolsWanted } : {}),
     now: options.now,
     log: options.log,
     ...access,

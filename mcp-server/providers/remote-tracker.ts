@@ -78,6 +78,8 @@ export interface RemoteTrackerOptions<Profile> {
    * (server.ts). Left out, no.
    */
   teamToolsWanted?: () => boolean;
+  /** Whether to learn what the person may administer where that costs requests of its own (Clockify's role): once an admin tool is on (engine.ts). Left out, no. */
+  adminToolsWanted?: () => boolean;
   now: () => number;
   log: Log;
 }

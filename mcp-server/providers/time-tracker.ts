@@ -283,15 +283,23 @@ export interface TeamLeavePart {
 export interface AdminTagsPart {
   /** The tags whose name holds `filter` (all without one), by name; archived ones where the back end shows them. */
   tags(filter: string | undefined): Promise<AdminTag[]>;
-  /** The one tag named `name` exactly (any case), or undefined. */
+  /** The one tag named `name` exactly (any case), archived ones included where the back end shows them, or undefined. */
   findTag(name: string): Promise<AdminTag | undefined>;
   createTag(name: string, color: string | undefined): Promise<AdminTag>;
   /**
-   * Why a tag cannot be renamed, archived or restored on this back end, in words. Every back end
-   * with tags so far keeps them as made (Kimai's API changes no tag); one that can will add the
-   * changes here, and manage_tags their branches.
+   * Where the back end keeps no colour on a tag (Clockify), the words that refuse a colour given,
+   * before anything is asked or sent; left out where tags have colours.
    */
-  tagChangeRefusal(action: 'rename' | 'archive' | 'restore'): string;
+  readonly colourRefusal?: string;
+  /** Renames the tag; only a back end whose API changes tags has it (Clockify). */
+  renameTag?(tag: AdminTag, name: string): Promise<AdminTag>;
+  /** Archives (true) or restores (false) the tag; only a back end whose API changes tags has it (Clockify). */
+  setTagArchived?(tag: AdminTag, archived: boolean): Promise<AdminTag>;
+  /**
+   * Why a tag cannot be renamed, archived or restored on this back end, in words, where it lacks
+   * renameTag or setTagArchived (Kimai's API changes no tag).
+   */
+  tagChangeRefusal?(action: 'rename' | 'archive' | 'restore'): string;
 }
 
 /** Invoices, read-only (`admin_invoices`). */

@@ -1,4 +1,5 @@
 import type { AdminTag } from '../domain/admin.ts';
+import type { AdminTagsPart } from '../providers/time-tracker.ts';
 import { manageTagsContract } from '../contract/tools/manage-tags.ts';
 import { quoted } from './asking.ts';
 import { defineTool } from './define-tool.ts';
@@ -30,6 +31,8 @@ export default defineTool({
       };
     }
     if (action === 'create') {
+      // A back end that keeps no colours refuses one in words rather than drop it unsaid.
+      if (args.color && part.colourRefusal) throw new ToolInputError(part.colourRefusal);
       const name = checkedName(args.name ?? args.tag, 'create');
       const existing = await part.findTag(name);
       if (existing) throw new ToolInputError(`The tag ${label(existing)} exists already. Nothing was created.`);
@@ -42,7 +45,51 @@ export default defineTool({
       const created = await part.createTag(name, args.color);
       return { data: { action, tags: [shown(created)] }, text: `Created the tag ${label(created)}.` };
     }
-    // No back end changes a tag yet: said before anything is sent.
-    throw new ToolInputError(part.tagChangeRefusal(action));
+    if (action === 'rename') {
+      if (!part.renameTag) throw new ToolInputError(refusalOf(part, action));
+      const tag = await namedTag(part, args.tag, action);
+      const name = checkedName(args.name, 'rename');
+      if (name === tag.name) throw new ToolInputError(`The tag ${label(tag)} is called that already. Nothing was changed.`);
+      const taken = await part.findTag(name);
+      if (taken && taken.id !== tag.id) throw new ToolInputError(`The tag ${label(taken)} exists already. Nothing was renamed.`);
+      context.ask.confirm({
+        key: 'rename',
+        message: `Rename the tag "${quoted(tag.name)}" to "${quoted(name)}", on every entry that carries it?`,
+        shows: { id: tag.id, from: tag.name, to: name },
+        unchanged: `The tag "${quoted(tag.name)}" was not renamed`,
+      });
+      const renamed = await part.renameTag(tag, name);
+      return { data: { action, tags: [shown(renamed)] }, text: `Renamed the tag "${quoted(tag.name)}" to ${label(renamed)}.` };
+    }
+    if (!part.setTagArchived) throw new ToolInputError(refusalOf(part, action));
+    const tag = await namedTag(part, args.tag, action);
+    const archive = action === 'archive';
+    if (tag.archived === archive)
+      throw new ToolInputError(`The tag ${label(tag)} is ${archive ? 'archived' : 'in use, not archived,'} already. Nothing was changed.`);
+    context.ask.confirm({
+      key: action,
+      message: archive
+        ? `Archive the tag "${quoted(tag.name)}"? Entries keep it, but nobody can add it to an entry until it is restored.`
+        : `Restore the archived tag "${quoted(tag.name)}", so it can be added to entries again?`,
+      shows: { id: tag.id, name: tag.name, archived: archive },
+      unchanged: `The tag "${quoted(tag.name)}" was not ${archive ? 'archived' : 'restored'}`,
+    });
+    const changed = await part.setTagArchived(tag, archive);
+    return { data: { action, tags: [shown(changed)] }, text: `${archive ? 'Archived' : 'Restored'} the tag ${label(changed)}.` };
   },
 });
+
+/** A back end without the change says why in its own words; one that gives none, in these. */
+function refusalOf(part: AdminTagsPart, action: 'rename' | 'archive' | 'restore'): string {
+  return part.tagChangeRefusal?.(action) ?? `This back end cannot ${action} a tag. Nothing was sent.`;
+}
+
+/** The tag an action names by its whole name (any case) or its number ("#12"), archived ones included; else refused in words. */
+async function namedTag(part: AdminTagsPart, text: string | undefined, action: string): Promise<AdminTag> {
+  const wanted = text?.trim() ?? '';
+  if (wanted === '') throw new ToolInputError(`To ${action} a tag, name it as tag (its name, or its number from manage_tags list).`);
+  const number = /^#(\d{1,15})$/.exec(wanted);
+  const found = number ? (await part.tags(undefined)).find((tag) => tag.id === Number(number[1])) : await part.findTag(wanted);
+  if (!found) throw new ToolInputError(`There is no tag "${quoted(wanted)}"; manage_tags with action list shows the tags. Nothing was changed.`);
+  return found;
+}

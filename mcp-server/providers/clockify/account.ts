@@ -31,15 +31,16 @@ export class ClockifyAccount extends BackEndPart<ClockifyContext, { plan: Clocki
    * Whose the key is and which workspace, once per process (a new key may be another person's); time
    * off where it was never asked about, or found off more than a day ago. Time off found available
    * is trusted until Clockify refuses one of its calls, which withdraws the leave tools then. The
-   * person's role, which decides the team tools, once an hour, and only once they switched the team
-   * group on: it costs requests of its own, which nobody else should pay.
+   * person's role, which decides the team tools and what they may administer, once an hour, and only
+   * once they switched the team group or an admin tool on: it costs requests of its own, which nobody
+   * else should pay.
    */
   async detectFeatures(): Promise<void> {
     try {
       await this.context.workspace();
       const { timeOff } = this.context.facts.current;
       if (timeOff === undefined || (timeOff === false && this.context.stale())) await this.context.probeTimeOff();
-      if (this.context.options.teamToolsWanted?.()) await this.context.teamRole();
+      if (this.context.options.teamToolsWanted?.() || this.context.options.adminToolsWanted?.()) await this.context.teamRole();
     } catch (error) {
       this.context.options.log(`Could not ask Clockify what this workspace offers: ${(error as Error).message}`);
     }

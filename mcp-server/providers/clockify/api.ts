@@ -5,6 +5,7 @@
 // requests a call makes; the feature modules do.
 import type { OpenPage } from '../remote/paging.ts';
 import { createRemoteClient, type HttpAnswer, type QueryValue, type RemoteConnection } from '../remote/remote-client.ts';
+import { clockifyAdminEndpoints } from './admin-api.ts';
 import { CLOCKIFY_WORDS, ClockifyError, describeHttpFailure, describeNotJson, type RequestPurpose } from './errors.ts';
 import { withIds } from './mapping.ts';
 import type {
@@ -251,6 +252,9 @@ export function createClockifyApi(options: ClockifyApiOptions) {
       ),
     holidaysInPeriod: (workspaceId: string, userId: string, start: string, end: string) =>
       list<ClockifyHoliday>(`${ws(workspaceId)}/holidays/in-period`, account('read your holidays'), { query: { 'assigned-to': userId, start, end } }),
+
+    /** What a workspace admin administers through Punchcard (admin-api.ts). */
+    admin: clockifyAdminEndpoints({ call, listPage }),
 
     close: () => client.close(),
   };

@@ -1,10 +1,10 @@
 // What Punchcard offers on Clockify, from what it knows about the workspace (facts.ts): the timer, the
 // person's own entries (listed, logged, changed, deleted), reports and the catalog always; leave, its
 // withdrawal and the calendar unless time off is known not to answer for the person (the module off,
-// the plan without it, or no access). Punchcard adds and archives no projects, clients or tasks on
-// Clockify, so the catalog-writing tools are never offered. The team tools only for a role this
-// process learned from Clockify (context.ts, teamRole): never remembered, as a key may be another
-// person's, and unknown is no. One place for the tracker and for the
+// the plan without it, or no access). The team tools, and for a workspace admin or the owner the
+// catalog's writes and the admin group's tags and invoices, only for a role this process learned from
+// Clockify (context.ts, teamRole): never remembered, as a key may be another person's, and unknown is
+// no; a 403 under that role withdraws what it refused. One place for the tracker and for the
 // opening of a connection, which lists the tools before the tracker loads: free of zod and of HTTP.
 import type { Capability } from '../time-tracker.ts';
 import { clockifyFacts, clockifyFactsKey, type ClockifyFacts } from './facts.ts';
@@ -19,12 +19,20 @@ const TIME_OFF: readonly Capability[] = ['leave', 'leave_cancel', 'calendar'];
  */
 export type TeamRole = 'admin' | 'team_manager' | 'project_manager' | 'member';
 
+/** What an admin may administer, each withdrawn on its own when Clockify refuses it (context.ts, refuseAdministration). */
+export type ClockifyAdministration = 'catalog' | 'tags' | 'invoices';
+const ADMINISTRATION: Readonly<Record<ClockifyAdministration, Capability>> = { catalog: 'catalog_write', tags: 'admin_tags', invoices: 'admin_invoices' };
+
 /**
  * Time off not known to be off is offered: the first `tools/list` must already be right, and a
  * client that reads the list once must see the leave tools from the start. The background check (or
  * the app's "Test connection") learns the truth and withdraws them live.
  */
-export function clockifyCapabilities(facts: ClockifyFacts | undefined, role?: TeamRole): ReadonlySet<Capability> {
+export function clockifyCapabilities(
+  facts: ClockifyFacts | undefined,
+  role?: TeamRole,
+  refused: ReadonlySet<ClockifyAdministration> = new Set(),
+): ReadonlySet<Capability> {
   const capabilities = new Set<Capability>(ALWAYS);
   if (facts?.timeOff !== false) for (const capability of TIME_OFF) capabilities.add(capability);
   // Colleagues' hours for those Clockify shows them to; a project manager their projects' hours;
@@ -35,6 +43,12 @@ export function clockifyCapabilities(facts: ClockifyFacts | undefined, role?: Te
     if (facts?.timeOff !== false) capabilities.add('team_leave');
   }
   if (role === 'project_manager') capabilities.add('team_projects');
+  // Clockify's workspace settings name admins alone (onlyAdminsCreateProject, …Task, …Tag) and its
+  // invoices are an admin's page: the catalog, tags and invoices for an admin or the owner only
+  // (docs/back-ends/clockify.md, "Administration").
+  if (role === 'admin') {
+    for (const [kind, capability] of Object.entries(ADMINISTRATION)) if (!refused.has(kind as ClockifyAdministration)) capabilities.add(capability);
+  }
   return capabilities;
 }
 

@@ -3,13 +3,14 @@
 // read only when that project is asked about (a full listing reads them project by project, as many
 // as a call's budget allows, and says which projects it left for the next call, when the tasks read
 // now are kept), numbered for Punchcard (id-aliases.ts). What may be booked on is checked here too:
-// archived projects and done tasks are refused by name. Punchcard adds and archives nothing in
-// Clockify's catalog; a workspace's admins do that there.
+// archived projects and done tasks are refused by name. A workspace admin's writes (catalog-write.ts)
+// go through here, and the lists are read afresh after each.
 import { BackEndPart } from '../remote-tracker.ts';
 import { allSettled, Expiring, ExpiringByKey, mapWithLimit } from '../remote/cache.ts';
 import { pagesUntilLast } from '../remote/paging.ts';
 import { ensureRequests, requestsLeft } from '../remote/request-budget.ts';
 import { type Catalog, type CatalogItem, type CatalogKind, BackEndError, type Ref } from '../time-tracker.ts';
+import { ClockifyCatalogWrites } from './catalog-write.ts';
 import type { ClockifyContext } from './context.ts';
 import type { ClockifyClient, ClockifyProject, ClockifyTask, ClockifyTimeEntry } from './wire.ts';
 
@@ -29,8 +30,6 @@ export interface Booking {
   taskId: string | null;
   billable: boolean;
 }
-
-const NOT_IN_CLOCKIFY = "Punchcard does not add or archive Clockify's projects, clients or tasks; a workspace admin does that in Clockify.";
 
 export class ClockifyCatalog extends BackEndPart<ClockifyContext> {
   /** Clockify's tasks live inside projects: naming one needs its project (CatalogPart). */
@@ -61,12 +60,20 @@ export class ClockifyCatalog extends BackEndPart<ClockifyContext> {
     };
   }
 
-  async createCatalogItem(): Promise<CatalogItem> {
-    throw new BackEndError('unavailable', NOT_IN_CLOCKIFY);
+  /** Offered to a workspace admin or owner only (capabilities.ts, catalog_write). */
+  createCatalogItem(item: { kind: CatalogKind; name: string; customerId?: number; projectId?: number }): Promise<CatalogItem> {
+    return new ClockifyCatalogWrites(this.context, this).create(item);
   }
 
-  async setArchived(): Promise<CatalogItem> {
-    throw new BackEndError('unavailable', NOT_IN_CLOCKIFY);
+  setArchived(kind: CatalogKind, id: number, archived: boolean): Promise<CatalogItem> {
+    return new ClockifyCatalogWrites(this.context, this).setArchived(kind, id, archived);
+  }
+
+  /** Forgets the lists read, after a write: the next reading sees it. */
+  forget(): void {
+    this.#projects.invalidate();
+    this.#clients.invalidate();
+    this.#tasks.clear();
   }
 
   /**

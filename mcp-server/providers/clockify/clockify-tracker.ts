@@ -1,10 +1,12 @@
 // Clockify as a Punchcard back end (docs/back-ends/clockify.md): the TimeTracker over Clockify's REST
 // API, for the person whose API key it is, in one workspace, put together from its parts — the
 // account, the timer and entries, the catalog (clients, projects and their tasks), time off, the
-// person's plan and what an admin or a manager may see and decide — over one API module (api.ts). Clockify's ids are strings; Punchcard numbers them
+// person's plan, what an admin or a manager may see and decide and what an admin administers — over one API module (api.ts). Clockify's ids are strings; Punchcard numbers them
 // (id-aliases.ts). Its tasks live inside projects, so an activity is named with its project.
 import { assembleTracker, type RemoteTracker } from '../remote-tracker.ts';
 import { ClockifyAccount } from './account.ts';
+import { ClockifyInvoices } from './admin-invoices.ts';
+import { ClockifyAdminTags } from './admin-tags.ts';
 import { ClockifyCatalog } from './catalog.ts';
 import { ClockifyContext, type ClockifyTrackerOptions } from './context.ts';
 import { ClockifyLeave } from './leave.ts';
@@ -34,6 +36,8 @@ export function createClockifyTracker(options: ClockifyTrackerOptions): RemoteTr
     teamHours: team,
     teamProjects: team,
     teamLeave: team,
+    adminTags: new ClockifyAdminTags(context, {}),
+    invoices: new ClockifyInvoices(context, {}),
     close: () => context.close(),
   });
 }

@@ -13,7 +13,7 @@ import { hostOf } from '../remote/remote-error.ts';
 import { IdAliases, type IdNumbering } from '../id-aliases.ts';
 import { learnedFacts, remoteConnection, type RemoteTrackerOptions } from '../remote-tracker.ts';
 import { type ClockifyApi, createClockifyApi } from './api.ts';
-import { clockifyCapabilities, type TeamRole } from './capabilities.ts';
+import { type ClockifyAdministration, clockifyCapabilities, type TeamRole } from './capabilities.ts';
 import { ClockifyError } from './errors.ts';
 import { clockifyFacts, clockifyFactsKey, type ClockifyFacts } from './facts.ts';
 import { planName } from './mapping.ts';
@@ -33,7 +33,7 @@ export const CLOCKIFY_IDS_FILE = 'clockify-ids.db';
 export type ClockifyTrackerOptions = RemoteTrackerOptions<ClockifyProfile>;
 
 /** The kinds of Clockify ids Punchcard numbers. */
-export type IdKind = 'entry' | 'project' | 'task' | 'client' | 'timeOff';
+export type IdKind = 'entry' | 'project' | 'task' | 'client' | 'timeOff' | 'tag' | 'invoice';
 
 /** The workspace Punchcard works in, as far as it matters here. */
 export interface Workspace {
@@ -56,6 +56,8 @@ export class ClockifyContext {
   readonly #role = new Expiring<TeamRole>(ROLE_TTL_MS);
   /** The role last learned, for the capabilities; undefined until Clockify said. */
   #knownRole: TeamRole | undefined;
+  /** What Clockify refused (403) under the role last learned: withdrawn until another role is learned. */
+  readonly #refused = new Set<ClockifyAdministration>();
 
   constructor(options: ClockifyTrackerOptions) {
     this.options = options;
@@ -70,7 +72,7 @@ export class ClockifyContext {
     this.facts = learnedFacts(options, {
       file: clockifyFacts,
       key: clockifyFactsKey(options.profile),
-      capabilitiesOf: (facts) => clockifyCapabilities(facts, this.#knownRole),
+      capabilitiesOf: (facts) => clockifyCapabilities(facts, this.#knownRole, this.#refused),
     });
     this.aliases = options.idNumbers ?? new IdAliases(join(options.userDataDir, CLOCKIFY_IDS_FILE), options.log);
   }
@@ -111,12 +113,26 @@ export class ClockifyContext {
     if (fresh) this.#role.invalidate();
     return this.#role.get(async () => {
       const role = await this.#readRole();
+      // A new role is asked again what it may administer: a refusal under the old one no longer holds.
+      if (role !== this.#knownRole) this.#refused.clear();
       this.#knownRole = role;
-      if (this.facts.capabilities.set(clockifyCapabilities(this.facts.current, role))) {
+      if (this.facts.capabilities.set(clockifyCapabilities(this.facts.current, role, this.#refused))) {
         this.options.log(`Clockify tools follow the person's role: ${role === 'member' ? 'a member (no team tools)' : role.replace('_', ' ')}.`);
       }
       return role;
     });
+  }
+
+  /**
+   * Clockify refused (403) what an administration capability stands for: it is withdrawn at once (with
+   * list_changed) for this process, until the role is learned anew and differs.
+   */
+  refuseAdministration(kind: ClockifyAdministration): void {
+    if (this.#refused.has(kind)) return;
+    this.#refused.add(kind);
+    this.facts.capabilities.set(clockifyCapabilities(this.facts.current, this.#knownRole, this.#refused));
+    const tools = { catalog: 'create_catalog_item and archive_catalog_item', tags: 'manage_tags', invoices: 'list_invoices' }[kind];
+    this.options.log(`Clockify refused your account the ${kind === 'catalog' ? "catalog's changes" : kind}: ${tools} switched off.`);
   }
 
   /** The person's zone in Clockify (their profile's), remembered between starts; null where it names none. */

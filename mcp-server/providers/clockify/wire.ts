@@ -178,3 +178,24 @@ export interface ClockifyHoliday {
 
 /** A role a workspace member may hold, as `getWorkspacesOfUser` filters by them (owners are not counted as admins). */
 export type ClockifyRole = 'WORKSPACE_ADMIN' | 'OWNER' | 'TEAM_MANAGER' | 'PROJECT_MANAGER';
+
+/** One invoice as getInvoicesInfo lists it (InvoiceInfoV1): amounts in cents, as Clockify keeps money. */
+export interface ClockifyInvoice {
+  id: string;
+  number?: string | null;
+  clientId?: string | null;
+  clientName?: string | null;
+  currency?: string | null;
+  /** 'yyyy-MM-ddThh:mm:ssZ'. */
+  issuedDate?: string | null;
+  /** UNSENT, SENT, PAID, PARTIALLY_PAID, VOID or OVERDUE. */
+  status?: string | null;
+  /** The invoice's amount in cents. */
+  amount?: number | null;
+}
+
+/** POST /v1/workspaces/{ws}/invoices/info (InvoiceInfoResponseDtoV1): a page and the count of all. */
+export interface ClockifyInvoices {
+  invoices?: ClockifyInvoice[] | null;
+  total?: number | null;
+}

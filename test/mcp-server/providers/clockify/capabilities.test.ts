@@ -22,3 +22,18 @@ describe('the team capabilities on Clockify', () => {
     expect(teamOf({ timeOff: true }, 'project_manager')).toEqual(['team_projects']);
   });
 });
+
+const administersOf = (...args: Parameters<typeof clockifyCapabilities>) =>
+  [...clockifyCapabilities(...args)].filter((capability) => capability.startsWith('admin_') || capability === 'catalog_write').sort();
+
+describe('what a person administers on Clockify', () => {
+  it('is the catalog, tags and invoices for an admin (the owner counts as one), nothing for anyone else or an unknown role', () => {
+    expect(administersOf({ timeOff: true }, 'admin')).toEqual(['admin_invoices', 'admin_tags', 'catalog_write']);
+    for (const role of [undefined, 'member', 'team_manager', 'project_manager'] as const) expect(administersOf({ timeOff: true }, role)).toEqual([]);
+  });
+
+  it('loses each that Clockify refused, and only that one', () => {
+    expect(administersOf(undefined, 'admin', new Set(['tags']))).toEqual(['admin_invoices', 'catalog_write']);
+    expect(administersOf(undefined, 'admin', new Set(['catalog', 'invoices']))).toEqual(['admin_tags']);
+  });
+});

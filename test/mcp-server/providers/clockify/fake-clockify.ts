@@ -17,8 +17,9 @@
 import type http from 'node:http';
 import { type Failure, Failures, HttpAnswer, jsonReply, type RecordedRequest, type Reply, startFakeServer } from '../../../support/fake-server.ts';
 import { localDay, wallTimeToEpoch } from '../../../support/wall-clock.ts';
+import { type FakeInvoice, registerAdminRoutes } from './fake-clockify-admin.ts';
 
-export type { Failure, RecordedRequest };
+export type { Failure, FakeInvoice, RecordedRequest };
 
 export type Role = 'OWNER' | 'ADMIN' | 'REGULAR';
 export type DayName = 'MONDAY' | 'TUESDAY' | 'WEDNESDAY' | 'THURSDAY' | 'FRIDAY' | 'SATURDAY' | 'SUNDAY';
@@ -160,6 +161,7 @@ export interface FakeClockifyState {
   teamManagers: FakeTeamManager[];
   projectManagers: FakeProjectManager[];
   tags: FakeTag[];
+  invoices: FakeInvoice[];
 }
 
 /** A workspace's tag (TagDtoV1); entries name it by id. */
@@ -272,8 +274,8 @@ class Refusal extends Error {
 const refuse = (status: number, message: string, code?: number) => new Refusal(status, message, code);
 const UNAUTHORIZED = 'Full authentication is required to access this resource';
 
-type Body = Record<string, unknown>;
-interface Call {
+export type Body = Record<string, unknown>;
+export interface Call {
   method: string;
   params: Record<string, string>;
   query: URLSearchParams;
@@ -315,6 +317,7 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
     teamManagers: [],
     projectManagers: [],
     tags: [],
+    invoices: [],
   };
   const requests: RecordedRequest[] = [];
   const writes: FakeClockify['writes'] = [];
@@ -796,6 +799,9 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
     );
   });
 
+  // What a workspace admin administers: tags' changes, invoices, the catalog's writes (fake-clockify-admin.ts).
+  registerAdminRoutes({ route, state, workspaceOf, isAdmin, paged, refuse, projectJson, taskJson });
+
   // --- Time off ----------------------------------------------------------------------------------
 
   route('GET', '/workspaces/:workspaceId/time-off/policies', (call) => {
@@ -1140,8 +1146,9 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
     try {
       const result = found.route.handler({ method, params: found.params, query: url.searchParams, body, user });
       const reply = result instanceof HttpAnswer ? result : new HttpAnswer(200, result);
-      // The two searches sent as POST (time-off requests, members by filter) read only.
-      const search = method === 'POST' && (url.pathname.endsWith('/time-off/requests') || url.pathname.endsWith('/users/info'));
+      // The searches sent as POST (time-off requests, members by filter, invoices) read only.
+      const search =
+        method === 'POST' && (url.pathname.endsWith('/time-off/requests') || url.pathname.endsWith('/users/info') || url.pathname.endsWith('/invoices/info'));
       if (method !== 'GET' && !search && reply.status < 300) writes.push({ method, path: url.pathname, userId: user.id });
       return reply;
     } catch (error) {

@@ -1,0 +1,75 @@
+// The workspace's tag list as a Clockify admin administers it (docs/back-ends/clockify.md,
+// "Administration"): listed with the archived ones, created, renamed, archived and restored
+// (updateTag); Clockify's tags have no colour, so one given is refused in words. Tags carry the
+// numbers Punchcard gives Clockify's ids (id-aliases.ts). Clockify's 403 withdraws manage_tags at once
+// (context.ts, refuseAdministration).
+import { BackEndPart } from '../remote-tracker.ts';
+import { pagesUntilLast } from '../remote/paging.ts';
+import type { AdminTag } from '../../domain/admin.ts';
+import { type AdminTagsPart, BackEndError } from '../time-tracker.ts';
+import type { ClockifyContext } from './context.ts';
+import { ClockifyError } from './errors.ts';
+import type { ClockifyTag } from './wire.ts';
+
+export const NO_TAG_COLOUR = "Clockify's tags have no colour: leave color out and ask again. Nothing was created.";
+
+export class ClockifyAdminTags extends BackEndPart<ClockifyContext> implements AdminTagsPart {
+  readonly colourRefusal = NO_TAG_COLOUR;
+
+  async tags(filter: string | undefined): Promise<AdminTag[]> {
+    const { workspaceId } = await this.context.ids();
+    const name = filter?.trim() ?? '';
+    const read = (archived: boolean) => pagesUntilLast((page) => this.context.api.admin.tagsPage(workspaceId, archived, name, page));
+    // getTags lists archived tags or the others, never both: the two lists, one after the other.
+    const found = await this.#refused('list', () => Promise.all([read(false), read(true)]));
+    return (await this.#numbered(found.flat())).sort((a, b) => a.name.localeCompare(b.name) || a.id - b.id);
+  }
+
+  async findTag(name: string): Promise<AdminTag | undefined> {
+    const wanted = name.trim().toLowerCase();
+    return (await this.tags(name.trim())).find((tag) => tag.name.toLowerCase() === wanted);
+  }
+
+  async createTag(name: string): Promise<AdminTag> {
+    const { workspaceId } = await this.context.ids();
+    const [created] = await this.#numbered([await this.#refused(`create the tag ${name}`, () => this.context.api.createTag(workspaceId, name))]);
+    return created as AdminTag;
+  }
+
+  async renameTag(tag: AdminTag, name: string): Promise<AdminTag> {
+    return this.#update(tag, { name, archived: tag.archived }, `rename the tag ${tag.name}`);
+  }
+
+  async setTagArchived(tag: AdminTag, archived: boolean): Promise<AdminTag> {
+    return this.#update(tag, { name: tag.name, archived }, `${archived ? 'archive' : 'restore'} the tag ${tag.name}`);
+  }
+
+  async #update(tag: AdminTag, body: { name: string; archived: boolean }, action: string): Promise<AdminTag> {
+    const { workspaceId } = await this.context.ids();
+    const remote = await this.context.remote('tag', tag.id, `There is no tag #${tag.id} in Clockify (see manage_tags list).`);
+    const [changed] = await this.#numbered([await this.#refused(action, () => this.context.api.admin.updateTag(workspaceId, remote, body, action))]);
+    return changed as AdminTag;
+  }
+
+  /** Clockify's refusal (403) of a tag's administration withdraws manage_tags at once, and says so. */
+  async #refused<T>(action: string, send: () => Promise<T>): Promise<T> {
+    try {
+      return await send();
+    } catch (error) {
+      if (!(error instanceof ClockifyError) || error.status !== 403) throw error;
+      this.context.refuseAdministration('tags');
+      throw new BackEndError(
+        'denied',
+        `Clockify did not let you ${action} (403): only the workspace's admins and its owner administer tags, and your account is not one now. Nothing was changed; manage_tags is switched off.`,
+      );
+    }
+  }
+
+  async #numbered(tags: readonly ClockifyTag[]): Promise<AdminTag[]> {
+    const numbers = await this.context.numbers(
+      'tag',
+      tags.map((tag) => tag.id),
+    );
+    return tags.map((tag, index) => ({ id: numbers[index] as number, name: tag.name, color: null, archived: tag.archived === true }));
+  }
+}

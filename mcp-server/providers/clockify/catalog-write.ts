@@ -1,0 +1,111 @@
+// The catalog's writes on Clockify, for a workspace admin or owner (capability catalog_write;
+// docs/back-ends/clockify.md, "Administration"): clients, projects and tasks (Punchcard's customers,
+// projects and activities) created, archived and restored. A task lives inside a project, so a new
+// activity needs its project and an archived one is a task marked done. What is written is numbered
+// like the rest of the catalog, and the catalog reads afresh afterwards. Clockify's 403 withdraws both
+// catalog tools at once (context.ts, refuseAdministration).
+import { BackEndError, type CatalogItem, type CatalogKind } from '../time-tracker.ts';
+import type { ClockifyCatalog } from './catalog.ts';
+import type { ClockifyContext } from './context.ts';
+import { ClockifyError } from './errors.ts';
+
+const WORD: Readonly<Record<CatalogKind, string>> = { customer: 'client', project: 'project', activity: 'task' };
+
+export class ClockifyCatalogWrites {
+  readonly #context: ClockifyContext;
+  readonly #catalog: ClockifyCatalog;
+
+  constructor(context: ClockifyContext, catalog: ClockifyCatalog) {
+    this.#context = context;
+    this.#catalog = catalog;
+  }
+
+  async create(item: { kind: CatalogKind; name: string; customerId?: number; projectId?: number }): Promise<CatalogItem> {
+    const { api } = this.#context;
+    const { workspaceId } = await this.#context.ids();
+    const name = item.name.trim();
+    if (item.kind === 'customer') {
+      const client = await this.#refused(`create the client "${name}"`, () => api.admin.createClient(workspaceId, name));
+      this.#catalog.forget();
+      return { kind: 'customer', id: await this.#context.number('client', client.id), remoteId: client.id, name: client.name, archived: false };
+    }
+    if (item.kind === 'project') {
+      const customer = item.customerId === undefined ? undefined : await this.#known('customer', item.customerId);
+      const project = await this.#refused(`create the project "${name}"`, () => api.admin.createProject(workspaceId, name, customer?.remoteId));
+      this.#catalog.forget();
+      return {
+        kind: 'project',
+        id: await this.#context.number('project', project.id),
+        remoteId: project.id,
+        name: project.name,
+        archived: false,
+        customer: customer ? { id: customer.id, name: customer.name } : null,
+      };
+    }
+    // Said before anything is sent: Clockify has no task outside a project.
+    if (item.projectId === undefined)
+      throw new BackEndError('invalid', "A Clockify task (Punchcard's activity) belongs to a project: name the project as parent. Nothing was created.");
+    const project = await this.#known('project', item.projectId);
+    const task = await this.#refused(`create the task "${name}" in "${project.name}"`, () =>
+      api.admin.createTask(workspaceId, project.remoteId as string, name, project.name),
+    );
+    this.#catalog.forget();
+    return {
+      kind: 'activity',
+      id: await this.#context.number('task', task.id),
+      remoteId: task.id,
+      name: task.name,
+      archived: false,
+      project: { id: project.id, name: project.name },
+    };
+  }
+
+  async setArchived(kind: CatalogKind, id: number, archived: boolean): Promise<CatalogItem> {
+    const { api } = this.#context;
+    const { workspaceId } = await this.#context.ids();
+    const item = await this.#known(kind, id);
+    const verb = archived ? 'archive' : 'restore';
+    if (item.archived === archived)
+      throw new BackEndError(
+        'invalid',
+        `The ${WORD[kind]} "${item.name}" (#${id}) is ${archived ? 'archived' : 'active'} already in Clockify. Nothing was changed.`,
+      );
+    const remote = item.remoteId as string;
+    const action = `${verb} the ${WORD[kind]} "${item.name}"`;
+    if (kind === 'customer') await this.#refused(action, () => api.admin.archiveClient(workspaceId, remote, item.name, archived));
+    else if (kind === 'project') await this.#refused(action, () => api.admin.archiveProject(workspaceId, remote, item.name, archived));
+    else {
+      const projectId = await this.#context.remote('project', item.project?.id ?? 0, `The task "${item.name}" has no project Punchcard knows.`);
+      await this.#refused(action, () => api.admin.setTaskStatus(workspaceId, projectId, { id: remote, name: item.name }, archived));
+    }
+    this.#catalog.forget();
+    return { ...item, archived };
+  }
+
+  /**
+   * The catalog item as the person sees it (archived ones too). An activity is looked for among the
+   * tasks one listing reads: where Clockify's many projects leave it unread, the refusal says how to find it.
+   */
+  async #known(kind: CatalogKind, id: number): Promise<CatalogItem> {
+    const catalog = await this.#catalog.catalog(true, [kind]);
+    const list = kind === 'customer' ? catalog.customers : kind === 'project' ? catalog.projects : catalog.activities;
+    const found = list.find((item) => item.id === id);
+    if (found) return found;
+    const more = kind === 'activity' && catalog.note ? ` ${catalog.note}` : '';
+    throw new BackEndError('not_found', `There is no ${kind} #${id} in Clockify that you may see (see list_catalog). Nothing was changed.${more}`);
+  }
+
+  /** Clockify's refusal (403) of a catalog write withdraws both catalog tools at once, and says so. */
+  async #refused<T>(action: string, send: () => Promise<T>): Promise<T> {
+    try {
+      return await send();
+    } catch (error) {
+      if (!(error instanceof ClockifyError) || error.status !== 403) throw error;
+      this.#context.refuseAdministration('catalog');
+      throw new BackEndError(
+        'denied',
+        `Clockify did not let you ${action} (403): only the workspace's admins and its owner change its clients, projects and tasks through Punchcard, and your account is not one now. Nothing was changed; create_catalog_item and archive_catalog_item are switched off.`,
+      );
+    }
+  }
+}
