@@ -30,6 +30,7 @@ import {
 import { createEngineClient, createTimesheet, serveArguments, type EngineClient, type EngineLaunch, type Timesheet } from '../engine/index.ts';
 import { createLeave } from '../engine/leave.ts';
 import { createTeam } from '../engine/team.ts';
+import { createAdministration } from '../engine/administration.ts';
 import { createWorkday, type Workday } from '../engine/workday.ts';
 import { createDrafts } from '../engine/drafts.ts';
 import { type ActivitySource, activitySourceOf } from '../idle/activity-journal.ts';
@@ -211,6 +212,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     drafts: createDrafts(engine),
     leave,
     team,
+    admin: createAdministration(engine),
     idle,
     saveTextFile: options.saveTextFile,
     ...(options.shortcut ? { shortcut: options.shortcut } : {}),

@@ -3,6 +3,7 @@
 // running entry goes, which projects count as recent).
 import { addDays, startOfIsoWeek } from '../../mcp-server/for-the-app.ts';
 import type { DayTotal, EntryView, KeptWriteView, StatusView } from '../ipc/contract.ts';
+import { adminSectionsOffered } from '../ipc/admin-sections.ts';
 
 export const RECENT_PROJECTS = 8;
 
@@ -99,6 +100,7 @@ export function buildStatusView(parts: StatusParts): StatusView {
     asOf: parts.asOf,
     keptWrites: parts.keptWrites,
     teamAvailable: parts.supported.has('team_report') || parts.supported.has('list_pending_leave'),
+    adminSections: adminSectionsOffered(parts.supported),
     sequence: parts.sequence,
   };
 }

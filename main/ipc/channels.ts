@@ -57,6 +57,12 @@ export const CHANNEL_NAMES = [
   'setUpdateMode',
   'checkForUpdates',
   'installUpdate',
+  'getAdminCatalog',
+  'addCatalogItem',
+  'setCatalogItemArchived',
+  'getAdminTags',
+  'addTag',
+  'getInvoices',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
@@ -74,5 +80,5 @@ export function eventChannelOf(name: EventName): string {
   return `punchcard:event:${name}`;
 }
 
-export const SCREENS = ['status', 'timesheet', 'reports', 'leave', 'calendar', 'team', 'tools', 'connect', 'account', 'preferences'] as const;
+export const SCREENS = ['status', 'timesheet', 'reports', 'leave', 'calendar', 'team', 'admin', 'tools', 'connect', 'account', 'preferences'] as const;
 export type Screen = (typeof SCREENS)[number];

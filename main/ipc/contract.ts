@@ -17,6 +17,8 @@ import type { DraftOutput } from '../../mcp-server/contract/tools/suggest-entrie
 import { EvidenceSettingsSchema, type EvidenceSettings, type EvidenceSource } from '../../mcp-server/contract/evidence-settings.ts';
 import type { LeaveStatus, LeaveType } from '../../mcp-server/contract/vocabulary.ts';
 import { ProviderInput } from './provider-input.ts';
+import type { AdminSection } from './admin-sections.ts';
+import { CATALOG_KINDS, INVOICE_STATUSES, type CatalogKind, type InvoiceStatus } from '../../mcp-server/contract/vocabulary.ts';
 import { UPDATE_MODES, type UpdateMode, type UpdateView } from '../updates/update-model.ts';
 
 export type { ProviderRequest } from './provider-input.ts';
@@ -73,6 +75,11 @@ export interface StatusView {
   keptWrites: KeptWriteView[];
   /** Whether the back end offers this person the team tools (the window then shows its Team screen). */
   teamAvailable: boolean;
+  /**
+   * The Administration screen's sections the engine offers this person, in order (main/ipc/admin-sections.ts);
+   * empty for anyone the back end does not say administers something, and then the screen is not offered.
+   */
+  adminSections: AdminSection[];
   /**
    * Counts the statuses main reads, from when it began reading each: of two, the higher was read
    * later. Statuses arrive out of order (an announcement read before a load the window started
@@ -509,6 +516,52 @@ export interface IdleQuestion {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Administration: the sections of main/ipc/admin-sections.ts, each through the engine's own tools
+
+export type { AdminSection, CatalogKind, InvoiceStatus };
+
+/** A customer, project or activity as list_catalog shows it, archived ones too. */
+export interface AdminCatalogItem {
+  id: number;
+  name: string;
+  archived: boolean;
+  /** A project's customer, an activity's project; null for a customer and for an activity every project may use. */
+  parent: string | null;
+}
+
+export interface AdminCatalogView {
+  customers: AdminCatalogItem[];
+  projects: AdminCatalogItem[];
+  activities: AdminCatalogItem[];
+  /** What the listing leaves out, in the engine's words, or null. */
+  note: string | null;
+}
+
+/** A change to the catalog or the tags: the engine's sentence about it, and the view after it. */
+export interface AdminChange<View> {
+  message: string;
+  view: View;
+}
+
+export interface AdminTagView {
+  id: number;
+  name: string;
+  /** "#RRGGBB", or null where the back end keeps none. */
+  color: string | null;
+  archived: boolean;
+}
+
+export interface InvoicesView {
+  /** The days the invoices were made in (the engine's default: the last 90 days). */
+  from: string;
+  to: string;
+  invoices: Array<{ id: number; number: string; customer: string; date: string; status: InvoiceStatus; total: number; currency: string }>;
+  page: number;
+  totalPages: number;
+  total: number;
+}
+
+// ---------------------------------------------------------------------------------------------
 // The day from evidence: drafts on the Timesheet, the sources in Preferences (docs/evidence.md)
 
 /** A draft as suggest_entries answers with it (mcp-server/contract/tools/suggest-entries.ts), handed on as it is. */
@@ -630,6 +683,15 @@ const draftChange = z
     end: time.optional(),
   })
   .strict();
+
+/** A catalog item's name as create_catalog_item takes it; a tag's as Kimai and Clockify take one (no comma: entries list tags with commas). */
+const catalogName = z.string().trim().min(1, 'a name').max(150);
+const tagName = z
+  .string()
+  .trim()
+  .min(2, 'a tag name of at least 2 characters')
+  .max(100)
+  .refine((name) => !name.includes(','), 'a tag name without a comma');
 
 /** The links the window may ask main to open; the URLs themselves live in main. */
 /** The pages the window may ask main to open: where each back end's secret is made. */
@@ -787,6 +849,36 @@ export const contract = {
   checkForUpdates: { request: none, response: {} as UpdateView },
   /** Quits and installs the downloaded, verified update. */
   installUpdate: { request: none, response: null },
+
+  /** Every customer, project and activity, archived ones too (list_catalog), for a person offered the catalog section. */
+  getAdminCatalog: { request: none, response: {} as AdminCatalogView },
+  /** Adds one (create_catalog_item); `parent` is a project's customer or an activity's project, by name. */
+  addCatalogItem: {
+    request: z.object({ kind: z.enum(CATALOG_KINDS), name: catalogName, parent: z.string().trim().min(1).max(200).optional() }).strict(),
+    response: {} as AdminChange<AdminCatalogView>,
+  },
+  /** Archives one, or restores it with `archived: false` (archive_catalog_item). */
+  setCatalogItemArchived: {
+    request: z.object({ kind: z.enum(CATALOG_KINDS), id: entryId, archived: z.boolean() }).strict(),
+    response: {} as AdminChange<AdminCatalogView>,
+  },
+  /** The tag list (manage_tags, list). */
+  getAdminTags: { request: none, response: [] as AdminTagView[] },
+  /** Adds a tag (manage_tags, create), with a colour as "#RRGGBB" where given. */
+  addTag: {
+    request: z
+      .object({
+        name: tagName,
+        color: z
+          .string()
+          .regex(/^#[0-9a-fA-F]{6}$/, 'a colour as #RRGGBB')
+          .optional(),
+      })
+      .strict(),
+    response: {} as AdminChange<AdminTagView[]>,
+  },
+  /** A page of the invoices of the last 90 days (list_invoices), read-only. */
+  getInvoices: { request: z.object({ page: z.number().int().min(1).max(10_000) }).strict(), response: {} as InvoicesView },
 } as const;
 
 export type Contract = typeof contract;

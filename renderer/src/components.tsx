@@ -163,6 +163,8 @@ interface ConfirmProps {
   busyLabel: string;
   keepLabel: string;
   busy: boolean;
+  /** How the confirming button looks: red for a step that takes something away (the default), blue for one that adds. */
+  confirmKind?: 'danger' | 'primary';
   onConfirm(): void;
   /** Backing out: the keep button or Escape. */
   onKeep(): void;
@@ -173,7 +175,7 @@ interface ConfirmProps {
  * the destructive button; the keep button and Escape back out, and the caller puts focus back where
  * the person was.
  */
-export function Confirm({ question, prompt, confirmLabel, busyLabel, keepLabel, busy, onConfirm, onKeep }: ConfirmProps) {
+export function Confirm({ question, prompt, confirmLabel, busyLabel, keepLabel, busy, confirmKind = 'danger', onConfirm, onKeep }: ConfirmProps) {
   const confirmRef = useRef<HTMLButtonElement>(null);
   useEffect(() => confirmRef.current?.focus(), []);
   return (
@@ -189,7 +191,7 @@ export function Confirm({ question, prompt, confirmLabel, busyLabel, keepLabel, 
       }}
     >
       <span>{prompt ?? question}</span>
-      <Button ref={confirmRef} kind="danger" busy={busy} busyLabel={busyLabel} onClick={onConfirm}>
+      <Button ref={confirmRef} kind={confirmKind} busy={busy} busyLabel={busyLabel} onClick={onConfirm}>
         {confirmLabel}
       </Button>
       <Button onClick={onKeep}>{keepLabel}</Button>

@@ -4,6 +4,10 @@
 import { useSyncExternalStore } from 'react';
 import type {
   AccountView,
+  AdminCatalogView,
+  AdminSection,
+  AdminTagView,
+  InvoicesView,
   CalendarView,
   PendingLeaveView,
   TeamAvailability,
@@ -199,7 +203,26 @@ export const stores = {
   team: new KeyedStore<{ availability: TeamAvailability; hours: TeamHoursView | null }>((monday) => api.getTeamHours({ date: monday })),
   /** Asked only where the team's availability offers leave decisions. */
   pendingLeave: new Store<PendingLeaveView>(() => api.getPendingLeave()),
+  /** The Administration screen's sections, each asked only where the status offers it. */
+  adminCatalog: new Store<AdminCatalogView>(() => api.getAdminCatalog()),
+  adminTags: new Store<AdminTagView[]>(() => api.getAdminTags()),
+  /** By page, from 1. */
+  invoices: new KeyedStore<InvoicesView>((page) => api.getInvoices({ page: Number(page) })),
 };
+
+/** Whether the status offers this Administration section. */
+export function adminOffers(section: AdminSection): boolean {
+  return stores.status.get().data?.adminSections.includes(section) === true;
+}
+
+/**
+ * A section's store, loaded only where the section is offered: a refused call would only say what the
+ * screen already knows. Opened on Administration, the status is asked first, as it says which.
+ */
+function whereOffered(section: AdminSection, store: Pick<Store<unknown>, 'load' | 'ensure'>): Pick<Store<unknown>, 'load' | 'ensure'> {
+  const when = (then: () => Promise<void>) => stores.status.ensure().then(() => (adminOffers(section) ? then() : undefined));
+  return { load: () => when(() => store.load()), ensure: () => when(() => store.ensure()) };
+}
 
 /** What each screen shows; loaded first for the screen that opens, the rest right after. */
 export const SCREEN_STORES: Record<Screen, ReadonlyArray<Pick<Store<unknown>, 'load' | 'ensure'>>> = {
@@ -209,6 +232,7 @@ export const SCREEN_STORES: Record<Screen, ReadonlyArray<Pick<Store<unknown>, 'l
   leave: [current(stores.leave, () => today().slice(0, 4))],
   calendar: [current(stores.calendar, () => monthOf(today()))],
   team: [current(stores.team, () => mondayOf(today()))],
+  admin: [whereOffered('catalog', stores.adminCatalog), whereOffered('tags', stores.adminTags), whereOffered('invoices', stores.invoices.of('1'))],
   tools: [stores.tools],
   connect: [stores.clients, stores.extension, stores.teamServer],
   account: [stores.account],
@@ -219,10 +243,10 @@ export const SCREEN_STORES: Record<Screen, ReadonlyArray<Pick<Store<unknown>, 'l
  * Screens whose data is asked only when they are first shown: each costs engine calls (and requests
  * to a remote back end) that a window opened for the timer should not spend.
  */
-export const ON_DEMAND: ReadonlySet<Screen> = new Set(['timesheet', 'reports', 'leave', 'calendar', 'team']);
+export const ON_DEMAND: ReadonlySet<Screen> = new Set(['timesheet', 'reports', 'leave', 'calendar', 'team', 'admin']);
 
 /** Screens whose data can change behind the window's back: reloaded whenever they are shown again. */
-export const REVALIDATE_ON_SHOW: ReadonlySet<Screen> = new Set(['status', 'connect', 'timesheet', 'reports', 'leave', 'calendar', 'team']);
+export const REVALIDATE_ON_SHOW: ReadonlySet<Screen> = new Set(['status', 'connect', 'timesheet', 'reports', 'leave', 'calendar', 'team', 'admin']);
 
 /** Replaces one client's card with the fresh one an action returned. */
 export function replaceClient(card: ClientCard): void {

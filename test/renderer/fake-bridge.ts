@@ -39,6 +39,7 @@ import { PLAN_KEEPERS } from '../../main/ipc/handlers/preferences.ts';
 import { GROUP_TITLES } from '../../main/ipc/handlers/tools.ts';
 import { createFakeDaily, LONG_NAMES, type FakeEntryRecord } from './fake-daily.ts';
 import { createFakeEvidence, SAMPLE_EVIDENCE } from './fake-evidence.ts';
+import { createFakeAdmin, type FakeAdministrator } from './fake-admin.ts';
 import { feedSecretAccount } from '../../mcp-server/contract/evidence-settings.ts';
 
 /** Wednesday 13 May 2026, 14:25 in Berlin (+02:00): the default "now" of a fake. */
@@ -315,6 +316,8 @@ export interface FakeBridgeOptions {
    */
   team?: 'lead' | 'hours';
   teamSize?: number;
+  /** The back end says the person administers something: a Kimai administrator (catalog, tags, invoices) or team lead (catalog, invoices). */
+  admin?: FakeAdministrator;
   startAtLoginSupported?: boolean;
   /** The back end at the start (default the local timesheet); its secret counts as saved. */
   account?: AccountView['provider'];
@@ -564,6 +567,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       asOf: now,
       keptWrites: structuredClone(state.keptWrites),
       teamAvailable: options.team !== undefined,
+      adminSections: admin.sections(),
       sequence: ++statusesRead,
     };
   };
@@ -757,6 +761,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
   );
   if (options.idleQuestion) daily.askIdle(35, 'lock');
 
+  const admin = createFakeAdmin(options.admin, () => backEndLabel(state.account.type), reject);
   const updater = fakeUpdates(options.updates ?? {}, () => now, status, reject);
   if (options.evidence) keychain.set(feedSecretAccount('Work'), 'https://calendar.example.com/ada/private-5f2a/basic.ics');
   const evidence = createFakeEvidence(
@@ -767,6 +772,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
 
   const handlers: { [C in keyof Omit<PunchcardApi, 'on'>]: (request: RequestOf<C>) => unknown } = {
     ...updater.handlers,
+    ...admin.handlers,
     ...evidence.handlers,
     getStatus: () => status(),
     // As main's clock_in with switch: true: a running timer stops where the new one starts, which

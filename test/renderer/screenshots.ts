@@ -104,6 +104,64 @@ const showEvidence = async (page: Page) => {
   await screenOf(page, 'preferences').getByRole('heading', { name: 'Evidence' }).scrollIntoViewIfNeeded();
 };
 
+const KIMAI_ACCOUNT = { type: 'kimai', url: 'https://kimai.example.com', caFile: null, allowInsecureTls: false } as const;
+const adminCard = (page: Page, title: string) => screenOf(page, 'admin').getByRole('region', { name: title });
+
+/** The Administration screen (screens/Administration.tsx): a Kimai administrator's sections, a team lead's, and nobody's. */
+const ADMIN_STATES: ScreenshotState[] = [
+  {
+    screen: 'admin',
+    state: 'administrator',
+    what: 'a Kimai administrator: the catalog with an archived item, the tags, the invoices',
+    fake: { account: KIMAI_ACCOUNT, admin: 'admin' },
+  },
+  {
+    screen: 'admin',
+    state: 'archiving',
+    what: 'a project to be archived, the question asked in its row',
+    fake: { account: KIMAI_ACCOUNT, admin: 'admin' },
+    act: async (page) => {
+      await adminCard(page, 'Catalog').getByRole('button', { name: 'Archive the project Internal' }).click();
+    },
+  },
+  {
+    screen: 'admin',
+    state: 'tag-asking',
+    what: 'a tag about to be created, its colour named in the question',
+    fake: { account: KIMAI_ACCOUNT, admin: 'admin' },
+    act: async (page) => {
+      const tags = adminCard(page, 'Tags');
+      await tags.getByLabel('Name').fill('travel');
+      await tags.getByLabel('Colour (optional)').fill('#2e7d32');
+      await tags.getByRole('button', { name: 'Add tag' }).click();
+      await tags.getByRole('group').scrollIntoViewIfNeeded();
+    },
+  },
+  {
+    screen: 'admin',
+    state: 'invoices',
+    what: 'the second page of invoices, in three states and two currencies',
+    fake: { account: KIMAI_ACCOUNT, admin: 'admin' },
+    act: async (page) => {
+      const invoices = adminCard(page, 'Invoices');
+      await invoices.getByRole('button', { name: 'Next page of invoices' }).click();
+      await invoices.getByRole('table', { name: 'Invoices, page 2 of 3' }).scrollIntoViewIfNeeded();
+    },
+  },
+  { screen: 'admin', state: 'lead', what: 'a Kimai team lead: the catalog and the invoices, no tags', fake: { account: KIMAI_ACCOUNT, admin: 'lead' } },
+  { screen: 'admin', state: 'none', what: 'a worker: nothing to administer, and why' },
+  {
+    screen: 'admin',
+    state: 'smallest',
+    what: 'the smallest window: the catalog’s table and its question wrap, nothing runs off',
+    viewport: SMALLEST,
+    fake: { account: KIMAI_ACCOUNT, admin: 'admin' },
+    act: async (page) => {
+      await adminCard(page, 'Catalog').getByRole('button', { name: 'Restore the project Legacy Portal' }).click();
+    },
+  },
+];
+
 /** The day from evidence: the Timesheet's drafts and the Evidence settings (screens/Drafts.tsx, screens/Evidence.tsx). */
 const DRAFT_STATES: ScreenshotState[] = [
   {
@@ -368,6 +426,7 @@ export const STATES: ScreenshotState[] = [
     viewport: SMALLEST,
     fake: { account: { type: 'kimai', url: 'https://kimai.example.com', caFile: null, allowInsecureTls: false }, team: 'lead' },
   },
+  ...ADMIN_STATES,
   {
     screen: 'status',
     state: 'smallest-decisions',

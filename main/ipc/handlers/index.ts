@@ -2,6 +2,7 @@
 // handler (or a handler with the wrong shape) a type error.
 import type { Handlers } from '../contract.ts';
 import { accountHandlers } from './account.ts';
+import { administrationHandlers } from './administration.ts';
 import { clientHandlers } from './clients.ts';
 import { idleHandlers } from './idle.ts';
 import { leaveHandlers } from './leave.ts';
@@ -17,6 +18,7 @@ import { toolHandlers } from './tools.ts';
 import { updateHandlers } from './updates.ts';
 
 export type {
+  AdminPort,
   DraftsPort,
   ExtensionPort,
   HandlerDeps,
@@ -42,6 +44,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...evidenceHandlers(deps),
     ...leaveHandlers(deps),
     ...teamHandlers(deps),
+    ...administrationHandlers(deps),
     ...idleHandlers(deps),
     ...updateHandlers(deps),
   } satisfies Handlers;

@@ -9,6 +9,7 @@ import type { BackEndPlan } from '../../engine/timesheet.ts';
 import type { ConnectionResult, HolidayRegionOption, IdleAnswer, IdleQuestion, KeptWriteChoice, StatusView } from '../contract.ts';
 import type { Leave } from '../../engine/leave.ts';
 import type { Team } from '../../engine/team.ts';
+import type { Administration } from '../../engine/administration.ts';
 import type { Workday } from '../../engine/workday.ts';
 import type { Drafts } from '../../engine/drafts.ts';
 import type { Updates } from '../../updates/updater.ts';
@@ -46,6 +47,9 @@ export type LeavePort = Leave;
 
 /** The Team screen (main/engine/team.ts), through the engine's team tools. */
 export type TeamPort = Team;
+
+/** The Administration screen (main/engine/administration.ts), through the engine's catalog and admin tools. */
+export type AdminPort = Administration;
 
 /** The tray's question about time away (main/idle/idle-tracker.ts). */
 export interface IdlePort {
@@ -90,6 +94,7 @@ export interface HandlerDeps {
   drafts: DraftsPort;
   leave: LeavePort;
   team: TeamPort;
+  admin: AdminPort;
   idle: IdlePort;
   /** Asks where to save a file and writes it there; null when the person cancelled. */
   saveTextFile(request: { fileName: string; contents: string; filterName: string; extension: string }): Promise<string | null>;

@@ -23,6 +23,7 @@ const IDLE: StatusView = {
   asOf: 1,
   keptWrites: [],
   teamAvailable: false,
+  adminSections: [],
   sequence: 0,
 };
 

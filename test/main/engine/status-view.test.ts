@@ -121,6 +121,7 @@ describe('the whole view', () => {
       asOf: 42,
       keptWrites: [],
       teamAvailable: false,
+      adminSections: [],
       sequence: 3,
     });
   });

@@ -126,6 +126,7 @@ describe('status', () => {
       asOf: expect.any(Number),
       keptWrites: [],
       teamAvailable: false,
+      adminSections: [],
       sequence: expect.any(Number),
     });
     expect(status.asOf).toBeGreaterThanOrEqual(before);

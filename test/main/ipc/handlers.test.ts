@@ -32,6 +32,7 @@ const IDLE: StatusView = {
   asOf: 0,
   keptWrites: [],
   teamAvailable: false,
+  adminSections: [],
   sequence: 0,
 };
 
@@ -109,6 +110,7 @@ function setup(overrides: Partial<HandlerDeps> = {}) {
         return 'Decided.';
       },
     },
+    admin: adminStub(events),
     idle: { question: () => null, answer: async () => IDLE },
     updates: updatesStub(events),
     saveTextFile: async (request) => {
@@ -200,6 +202,39 @@ function workdayStub(events: string[]): HandlerDeps['workday'] {
       backEndBalance: null,
     }),
     forget: () => void events.push('forget'),
+  };
+}
+
+/** The engine's administration: a customer and a tag; every change is recorded, and the fresh view says it. */
+function adminStub(events: string[]): HandlerDeps['admin'] {
+  const customers = [{ id: 1, name: 'Acme', archived: false, parent: null }];
+  const tags: Array<{ id: number; name: string; color: string | null; archived: boolean }> = [{ id: 900, name: 'billing', color: '#336699', archived: false }];
+  return {
+    catalog: async () => {
+      events.push('catalog');
+      return { customers: structuredClone(customers), projects: [], activities: [], note: null };
+    },
+    addCatalogItem: async (kind, name, parent) => {
+      events.push(`add ${kind} ${name}${parent ? ` under ${parent}` : ''}`);
+      if (kind === 'customer') customers.push({ id: customers.length + 1, name, archived: false, parent: null });
+      return `Created ${kind} "${name}".`;
+    },
+    setArchived: async (kind, id, archived) => {
+      events.push(`archive ${kind} ${id} ${archived}`);
+      const item = customers.find((customer) => customer.id === id);
+      if (item) item.archived = archived;
+      return `${archived ? 'Archived' : 'Restored'} ${kind} "${item?.name}".`;
+    },
+    tags: async () => structuredClone(tags),
+    addTag: async (name, color) => {
+      events.push(`tag ${name} ${color ?? 'no colour'}`);
+      tags.push({ id: 901, name, color: color ?? null, archived: false });
+      return `Created the tag "${name}".`;
+    },
+    invoices: async (page) => {
+      events.push(`invoices ${page}`);
+      return { from: '2026-08-20', to: '2026-11-18', invoices: [], page, totalPages: 1, total: 0 };
+    },
   };
 }
 
@@ -1172,5 +1207,87 @@ describe('evidence handlers', () => {
     expect(events.filter((event) => event.startsWith('book'))).toEqual([]);
     expect(await book([{ id: 'd1', start: '2026-11-18T09:15', project: 'Website' }])).toMatchObject({ ok: true, value: { message: 'Booked.' } });
     expect(events).toContain('book 2026-11-18 [{"id":"d1","project":"Website","start":"2026-11-18T09:15"}]');
+  });
+});
+
+describe('administration handlers', () => {
+  const withTools = (names: readonly string[]) => async () => new Set(TOOL_NAMES.filter((name) => names.includes(name)));
+  const kimai = { type: 'kimai', url: 'https://kimai.example.com' } as const;
+  const LEAD_TOOLS = TOOL_NAMES.filter((name) => name !== 'manage_tags');
+  const WORKER_TOOLS = TOOL_NAMES.filter((name) => name !== 'manage_tags' && name !== 'list_invoices');
+
+  it('archive, restore and add through the engine, each answered with its sentence and the fresh catalog, and the editor’s catalog asked again', async () => {
+    const { dispatch, events } = setup();
+    expect(await dispatch('setCatalogItemArchived', { kind: 'customer', id: 1, archived: true })).toEqual({
+      ok: true,
+      value: { message: 'Archived customer "Acme".', view: { customers: [{ id: 1, name: 'Acme', archived: true, parent: null }], projects: [], activities: [], note: null } },
+    });
+    expect(await dispatch('setCatalogItemArchived', { kind: 'customer', id: 1, archived: false })).toMatchObject({
+      ok: true,
+      value: { message: 'Restored customer "Acme".', view: { customers: [{ archived: false }] } },
+    });
+    expect(await dispatch('addCatalogItem', { kind: 'customer', name: '  Globex ' })).toMatchObject({
+      ok: true,
+      value: { message: 'Created customer "Globex".', view: { customers: [{ name: 'Acme' }, { name: 'Globex' }] } },
+    });
+    expect(events.filter((event) => /^(archive|add|forget)/.test(event))).toEqual([
+      'archive customer 1 true',
+      'forget',
+      'archive customer 1 false',
+      'forget',
+      'add customer Globex',
+      'forget',
+    ]);
+  });
+
+  it('add a tag with its colour, and list them again', async () => {
+    const { dispatch, events } = setup();
+    expect(await dispatch('addTag', { name: 'urgent', color: '#cc3300' })).toEqual({
+      ok: true,
+      value: {
+        message: 'Created the tag "urgent".',
+        view: [
+          { id: 900, name: 'billing', color: '#336699', archived: false },
+          { id: 901, name: 'urgent', color: '#cc3300', archived: false },
+        ],
+      },
+    });
+    expect(events).toContain('tag urgent #cc3300');
+  });
+
+  it('check every payload before the engine hears of it', async () => {
+    const { dispatch, events } = setup();
+    const refused = [
+      await dispatch('addTag', { name: 'a,b' }),
+      await dispatch('addTag', { name: 'x' }),
+      await dispatch('addTag', { name: 'urgent', color: 'red' }),
+      await dispatch('addCatalogItem', { kind: 'customer', name: '   ' }),
+      await dispatch('addCatalogItem', { kind: 'team', name: 'Web' } as never),
+      await dispatch('addCatalogItem', { kind: 'customer', name: 'Globex', parent: 'Acme' }),
+      await dispatch('setCatalogItemArchived', { kind: 'project', id: 0, archived: true }),
+      await dispatch('setCatalogItemArchived', { kind: 'project', id: 3 } as never),
+      await dispatch('getInvoices', { page: 0 }),
+      await dispatch('getInvoices', { page: 2, status: ['paid'] } as never),
+    ];
+    expect(refused.map((answer) => answer.ok)).toEqual(refused.map(() => false));
+    expect(refused[0]).toMatchObject({ message: expect.stringContaining('a tag name without a comma') });
+    expect(refused[2]).toMatchObject({ message: expect.stringContaining('a colour as #RRGGBB') });
+    expect(refused[5]).toMatchObject({ message: 'A customer belongs to no other item: leave the customer or project out.' });
+    expect(events.filter((event) => /^(tag|add|archive|invoices)/.test(event))).toEqual([]);
+  });
+
+  it('refuse in words what the engine does not offer the person, and send nothing', async () => {
+    const { dispatch, deps, events } = setup();
+    deps.settings.update((settings) => ({ ...settings, provider: kimai }));
+    // A team lead: invoices and the catalog, no tags.
+    deps.timesheet.supportedTools = withTools(LEAD_TOOLS);
+    expect(await dispatch('addTag', { name: 'urgent' })).toEqual({ ok: false, message: 'Kimai does not let you administer tags through Punchcard.' });
+    expect(await dispatch('getInvoices', { page: 1 })).toMatchObject({ ok: true, value: { page: 1 } });
+    // A worker may add to Kimai's catalog, but administers nothing: no section at all.
+    deps.timesheet.supportedTools = withTools(WORKER_TOOLS);
+    const nothing = { ok: false, message: 'Kimai does not say your account administers anything, so Punchcard offers no administration here.' };
+    expect(await dispatch('setCatalogItemArchived', { kind: 'customer', id: 1, archived: true })).toEqual(nothing);
+    expect(await dispatch('getInvoices', { page: 1 })).toEqual(nothing);
+    expect(events.filter((event) => /^(tag|archive|invoices)/.test(event))).toEqual(['invoices 1']);
   });
 });

@@ -28,6 +28,7 @@ export function idle(fields: Partial<StatusView> = {}): StatusView {
     asOf: at('2026-03-02T10:25:00+01:00'),
     keptWrites: [],
     teamAvailable: false,
+    adminSections: [],
     sequence: 0,
     ...fields,
   };

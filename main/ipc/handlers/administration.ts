@@ -1,0 +1,67 @@
+// Administration screen: the sections main/ipc/admin-sections.ts lists, each through the engine's own
+// tools and only where the engine offers them (the back end said this person may), so a request the
+// window should not have sent is refused in words here, before anything reaches the engine. Every change
+// answers with the engine's sentence and the fresh view; a catalog change also drops the catalog the
+// Timesheet's editor suggests from.
+import { adminSectionsOffered, type AdminSection } from '../admin-sections.ts';
+import type { Handlers } from '../contract.ts';
+import { UserFacingError } from '../dispatch.ts';
+import { backEndName, backEndType } from './back-end.ts';
+import type { HandlerDeps } from './ports.ts';
+
+type Deps = Pick<HandlerDeps, 'admin' | 'timesheet' | 'workday' | 'settings' | 'policy'>;
+
+/** What a section does, for the sentence that refuses it. */
+const SECTION_WORDS: Record<AdminSection, string> = {
+  catalog: 'add, archive or restore customers, projects and activities',
+  tags: 'administer tags',
+  invoices: 'see invoices',
+};
+
+export function administrationHandlers(
+  deps: Deps,
+): Pick<Handlers, 'getAdminCatalog' | 'addCatalogItem' | 'setCatalogItemArchived' | 'getAdminTags' | 'addTag' | 'getInvoices'> {
+  const requireSection = async (section: AdminSection) => {
+    const offered = adminSectionsOffered(await deps.timesheet.supportedTools());
+    if (offered.includes(section)) return;
+    const name = backEndName(backEndType(deps));
+    throw new UserFacingError(
+      offered.length === 0
+        ? `${name} does not say your account administers anything, so Punchcard offers no administration here.`
+        : `${name} does not let you ${SECTION_WORDS[section]} through Punchcard.`,
+    );
+  };
+  const catalogChanged = async (message: string) => {
+    deps.workday.forget();
+    return { message, view: await deps.admin.catalog() };
+  };
+
+  return {
+    getAdminCatalog: async () => {
+      await requireSection('catalog');
+      return deps.admin.catalog();
+    },
+    addCatalogItem: async ({ kind, name, parent }) => {
+      await requireSection('catalog');
+      if (kind === 'customer' && parent) throw new UserFacingError('A customer belongs to no other item: leave the customer or project out.');
+      return catalogChanged(await deps.admin.addCatalogItem(kind, name, parent));
+    },
+    setCatalogItemArchived: async ({ kind, id, archived }) => {
+      await requireSection('catalog');
+      return catalogChanged(await deps.admin.setArchived(kind, id, archived));
+    },
+    getAdminTags: async () => {
+      await requireSection('tags');
+      return deps.admin.tags();
+    },
+    addTag: async ({ name, color }) => {
+      await requireSection('tags');
+      const message = await deps.admin.addTag(name, color);
+      return { message, view: await deps.admin.tags() };
+    },
+    getInvoices: async ({ page }) => {
+      await requireSection('invoices');
+      return deps.admin.invoices(page);
+    },
+  };
+}

@@ -1,0 +1,6 @@
+// Words the Administration sections share.
+
+/** A name as a question quotes it: “Website”. */
+export function quote(name: string): string {
+  return `“${name}”`;
+}
