@@ -9,6 +9,8 @@ import { Client } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { SERVER_BUNDLE } from '../support/engine.ts';
 import {
+  ADMIN_GROUP,
+  ADMIN_GROUP_BUDGET,
   EVIDENCE_GROUPS_BUDGET,
   evidenceGroupsChars,
   MODEL_FACING_BUDGET,
@@ -102,6 +104,8 @@ interface SizeResults {
   withTeam: { tools: number; modelFacingChars: number };
   /** What the evidence and agents groups add on top, with the arguments they brought to other tools. */
   evidenceGroups: { tools: number; modelFacingChars: number };
+  /** The admin group's tools, listed for a Kimai super administrator. */
+  adminGroup: { tools: number; modelFacingChars: number };
   allTools: ToolsListSize;
   allToolsModern: ToolsListSize;
   defaultTools: ToolsListSize;
@@ -130,6 +134,12 @@ async function toolsListSizes(): Promise<SizeResults> {
   const withTeamUnion = new Map([...union, ...kimai.listed.map((tool) => [tool.name, tool] as const)]);
   const withTeamEveryday = withoutEvidenceGroups([...withTeamUnion.values()], groupOf);
   const withTeam = { tools: withTeamEveryday.length, modelFacingChars: modelFacingChars(withTeamEveryday) };
+  // A Kimai super administrator's listing (the role an earlier start learned) holds every tool of the admin group.
+  const superAdmin = await listTools(['--all-tools', '--provider', 'kimai', '--url', 'https://kimai.example.com'], legacyOpening(), (dir) =>
+    writeDetection(dir, 'https://kimai.example.com', { absences: true, leads: true, timezone: 'Europe/Berlin', role: 'ROLE_SUPER_ADMIN' }, progress),
+  );
+  const admin = superAdmin.listed.filter((tool) => groupOf(tool.name) === ADMIN_GROUP);
+  const adminGroup = { tools: admin.length, modelFacingChars: modelFacingChars(admin) };
   const chars = (value: number) => `${value.toLocaleString('en-US')} chars`;
   row(`What the model reads of every tool of every back end, ${everyTool.tools} tools (name + description + inputSchema)`, chars(everyTool.modelFacingChars), {
     text: `≤ ${MODEL_FACING_BUDGET.toLocaleString('en-US')} chars`,
@@ -143,13 +153,17 @@ async function toolsListSizes(): Promise<SizeResults> {
     text: `≤ ${EVIDENCE_GROUPS_BUDGET.toLocaleString('en-US')} chars`,
     met: evidenceGroups.modelFacingChars <= EVIDENCE_GROUPS_BUDGET,
   });
+  row(`  what the admin group adds for a Kimai super administrator, ${adminGroup.tools} tools`, chars(adminGroup.modelFacingChars), {
+    text: `≤ ${ADMIN_GROUP_BUDGET.toLocaleString('en-US')} chars`,
+    met: adminGroup.modelFacingChars <= ADMIN_GROUP_BUDGET,
+  });
   row(`  the local timesheet's ${allTools.tools} tools`, chars(allTools.modelFacingChars));
   row(`  the same, default tool set (${defaultTools.tools} tools)`, chars(defaultTools.modelFacingChars));
   row(`  largest three tools, model-facing`, allTools.largest.map((tool) => `${tool.name} ${tool.chars.toLocaleString('en-US')}`).join(', '));
   row('Whole tools/list result, all tools, output schemas included (2025 era)', `${chars(allTools.resultChars)}; JSON-RPC line ${chars(allTools.lineChars)}`);
   row('  the same, 2026-07-28 era (result / line)', `${chars(allToolsModern.resultChars)} / ${chars(allToolsModern.lineChars)}`);
   row(`  default tool set (result)`, chars(defaultTools.resultChars));
-  return { everyTool, withTeam, evidenceGroups, allTools, allToolsModern, defaultTools };
+  return { everyTool, withTeam, evidenceGroups, adminGroup, allTools, allToolsModern, defaultTools };
 }
 
 async function listTools(args: string[], opening: object[], prepare?: (dir: string) => void): Promise<ToolsListSize> {
@@ -436,6 +450,8 @@ async function main(): Promise<void> {
       withTeam: sizes.withTeam,
       evidenceGroups: sizes.evidenceGroups,
       evidenceGroupsBudgetChars: EVIDENCE_GROUPS_BUDGET,
+      adminGroup: sizes.adminGroup,
+      adminGroupBudgetChars: ADMIN_GROUP_BUDGET,
       modelFacingBudgetWithTeamChars: MODEL_FACING_BUDGET_WITH_TEAM,
       allTools: summaryOf(sizes.allTools),
       allToolsModern: summaryOf(sizes.allToolsModern),

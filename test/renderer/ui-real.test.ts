@@ -969,8 +969,10 @@ describe('the real app with a Kimai account in the keychain', () => {
       'manage_tags',
       'list_invoices',
       'manage_rates',
+      'manage_teams',
       'update_catalog_item',
       'manage_people',
+      'correct_time_entries',
     ]);
     // The window that saved the account shows the new back end's tools too, without reopening.
     await page.getByRole('navigation', { name: 'Punchcard' }).getByRole('link', { name: 'Tools' }).click();
@@ -992,8 +994,10 @@ describe('the real app with a Kimai account in the keychain', () => {
         'manage_tags',
         'list_invoices',
         'manage_rates',
+        'manage_teams',
         'update_catalog_item',
         'manage_people',
+        'correct_time_entries',
       ]);
   });
 
@@ -1385,8 +1389,10 @@ describe('the real app with a Clockodo account in the keychain', () => {
         'manage_tags',
         'list_invoices',
         'manage_rates',
+        'manage_teams',
         'update_catalog_item',
         'manage_people',
+        'correct_time_entries',
       ]);
 
     const preferences = await open(session, 'preferences');
@@ -1562,7 +1568,9 @@ describe("the real app with a Calamari account: the organisation's key, for one 
         'manage_tags',
         'list_invoices',
         'manage_rates',
+        'manage_teams',
         'update_catalog_item',
+        'correct_time_entries',
       ]);
 
     const preferences = await open(session, 'preferences');
@@ -1697,8 +1705,10 @@ describe("the real app with a Clockify account: the person's own key, one worksp
         'manage_tags',
         'list_invoices',
         'manage_rates',
+        'manage_teams',
         'update_catalog_item',
         'manage_people',
+        'correct_time_entries',
       ]);
 
     const preferences = await open(session, 'preferences');

@@ -51,7 +51,7 @@ export function evidenceGroupsChars(tools: readonly ListedTool[], groupOf: (name
  * add at most ADMIN_GROUP_BUDGET characters to what the model reads.
  */
 export const ADMIN_GROUP = 'admin';
-export const ADMIN_GROUP_BUDGET = 3_000;
+export const ADMIN_GROUP_BUDGET = 4_100;
 
 function withoutArguments<Tool extends ListedTool>(tool: Tool, names: readonly string[]): Tool {
   if (names.length === 0) return tool;
