@@ -18,7 +18,7 @@ import { EvidenceSettingsSchema, type EvidenceSettings, type EvidenceSource } fr
 import type { LeaveStatus, LeaveType } from '../../mcp-server/contract/vocabulary.ts';
 import { ProviderInput } from './provider-input.ts';
 import type { AdminSection } from './admin-sections.ts';
-import { CATALOG_KINDS, INVOICE_STATUSES, type CatalogKind, type InvoiceStatus } from '../../mcp-server/contract/vocabulary.ts';
+import { CATALOG_KINDS, type CatalogKind, type InvoiceStatus } from '../../mcp-server/contract/vocabulary.ts';
 import { UPDATE_MODES, type UpdateMode, type UpdateView } from '../updates/update-model.ts';
 
 export type { ProviderRequest } from './provider-input.ts';

@@ -6,7 +6,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAdministration } from '../../../main/engine/administration.ts';
 import { createTimesheet } from '../../../main/engine/timesheet.ts';
-import { clockStartingAt, DEFAULT_USERS, type FakeKimai, type FakeUser, rememberPlugin, seedCatalog, startFakeKimai } from '../../mcp-server/providers/kimai/fake-kimai.ts';
+import {
+  clockStartingAt,
+  DEFAULT_USERS,
+  type FakeKimai,
+  type FakeUser,
+  rememberPlugin,
+  seedCatalog,
+  startFakeKimai,
+} from '../../mcp-server/providers/kimai/fake-kimai.ts';
 import { makeUserDataDir } from '../../support/engine.ts';
 import { cleanUp, NOW, startTestEngine } from './engine-setup.ts';
 

@@ -1220,7 +1220,10 @@ describe('administration handlers', () => {
     const { dispatch, events } = setup();
     expect(await dispatch('setCatalogItemArchived', { kind: 'customer', id: 1, archived: true })).toEqual({
       ok: true,
-      value: { message: 'Archived customer "Acme".', view: { customers: [{ id: 1, name: 'Acme', archived: true, parent: null }], projects: [], activities: [], note: null } },
+      value: {
+        message: 'Archived customer "Acme".',
+        view: { customers: [{ id: 1, name: 'Acme', archived: true, parent: null }], projects: [], activities: [], note: null },
+      },
     });
     expect(await dispatch('setCatalogItemArchived', { kind: 'customer', id: 1, archived: false })).toMatchObject({
       ok: true,

@@ -1,6 +1,6 @@
 // Administration, invoices: read-only, a page at a time, as the engine's list_invoices gives them (the
 // last 90 days, newest first as the back end sorts them), with each one's customer, day, state and total.
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { InvoiceStatus, InvoicesView } from '../../../../main/ipc/contract.ts';
 import { Badge, Button, ErrorText, LoadError, Loading } from '../../components.tsx';
 import { dayFull, rangeLabel } from '../../format.ts';
@@ -26,9 +26,10 @@ export function InvoicesSection() {
   const [page, setPage] = useState(1);
   const { data, error } = useKeyed(stores.invoices, String(page));
   // The page shown until the next one is in: the table does not jump while it loads.
-  const shownRef = useRef<InvoicesView | undefined>(undefined);
-  if (data) shownRef.current = data;
-  const shown = data ?? shownRef.current;
+  // React's way to keep something from an earlier render: set while rendering, when it changed.
+  const [last, setLast] = useState<InvoicesView | undefined>(data);
+  if (data && data !== last) setLast(data);
+  const shown = data ?? last;
   const id = useId();
 
   useEffect(() => {
