@@ -73,3 +73,5 @@ export const CAPABILITIES = [
   'admin_people',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
+/** The admin group's capabilities: each one kind of thing a person may administer, never assumed. */
+export const ADMIN_CAPABILITIES: readonly Capability[] = CAPABILITIES.filter((capability) => capability.startsWith('admin_'));

@@ -1,6 +1,7 @@
 // What a Kimai can do, from what Punchcard remembers about it (detection-cache.ts). One place for the
 // tracker and for the opening of a connection, which lists the tools before the tracker loads: so
 // this module stays free of zod and of the HTTP client.
+import { ADMIN_CAPABILITIES } from '../../contract/vocabulary.ts';
 import { CAPABILITIES, type Capability } from '../time-tracker.ts';
 import { type KimaiDetection, readDetection } from './detection-cache.ts';
 
@@ -9,18 +10,10 @@ const ABSENCE_CAPABILITIES: ReadonlySet<Capability> = new Set(['leave', 'leave_c
 /** What a person who leads a team (or administers Kimai) adds; deciding leave needs the plugin too. */
 const TEAM_CAPABILITIES: ReadonlySet<Capability> = new Set(['team_hours', 'team_projects', 'team_leave']);
 /** What a person may administer: each learned from their role and withdrawn on Kimai's refusal (kimaiAdministers). */
-const ADMIN_CAPABILITIES: ReadonlySet<Capability> = new Set([
-  'admin_tags',
-  'admin_invoices',
-  'admin_corrections',
-  'admin_rates',
-  'admin_teams',
-  'admin_catalog',
-  'admin_people',
-]);
+const ADMIN_CAPABILITY_SET: ReadonlySet<Capability> = new Set(ADMIN_CAPABILITIES);
 /** Kimai with the absence plugin, for a person who leads nobody: every capability but breaks (Kimai has none), the team's and the admin group's. */
 export const KIMAI_CAPABILITIES: ReadonlySet<Capability> = new Set(
-  CAPABILITIES.filter((capability) => capability !== 'breaks' && !TEAM_CAPABILITIES.has(capability) && !ADMIN_CAPABILITIES.has(capability)),
+  CAPABILITIES.filter((capability) => capability !== 'breaks' && !TEAM_CAPABILITIES.has(capability) && !ADMIN_CAPABILITY_SET.has(capability)),
 );
 const WITHOUT_ABSENCES: ReadonlySet<Capability> = new Set([...KIMAI_CAPABILITIES].filter((capability) => !ABSENCE_CAPABILITIES.has(capability)));
 

@@ -1,20 +1,9 @@
 // What the local timesheet can do: everything but breaks (a pause is clocking out and in again) and
 // the team and admin tools (it holds one person's time: there is no team, and nothing to administer). Apart from the tracker so the
 // opening of a connection can list the tools without loading SQLite.
+import { ADMIN_CAPABILITIES } from '../../contract/vocabulary.ts';
 import { CAPABILITIES, type Capability } from '../time-tracker.ts';
 
-const NOT_HERE: ReadonlySet<Capability> = new Set([
-  'breaks',
-  'team_hours',
-  'team_projects',
-  'team_leave',
-  'admin_tags',
-  'admin_invoices',
-  'admin_corrections',
-  'admin_rates',
-  'admin_teams',
-  'admin_catalog',
-  'admin_people',
-]);
+const NOT_HERE: ReadonlySet<Capability> = new Set(['breaks', 'team_hours', 'team_projects', 'team_leave', ...ADMIN_CAPABILITIES]);
 
 export const LOCAL_CAPABILITIES: ReadonlySet<Capability> = new Set(CAPABILITIES.filter((capability) => !NOT_HERE.has(capability)));
