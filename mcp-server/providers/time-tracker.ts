@@ -30,6 +30,7 @@ export * from '../domain/records.ts';
 
 import type { Capability, RateKind } from '../contract/vocabulary.ts';
 import type { KeptWriteChoice } from '../contract/app-tools/kept-write-decisions.ts';
+import type { TeamAction } from '../contract/tools/manage-teams.ts';
 
 export { CAPABILITIES, type Capability } from '../contract/vocabulary.ts';
 
@@ -367,6 +368,12 @@ export interface AdminTeamsPart {
   delete(team: AdminTeam): Promise<void>;
   grant(team: AdminTeam, kind: TeamAccessKind, item: { id: number; name: string }): Promise<AdminTeam>;
   revoke(team: AdminTeam, kind: TeamAccessKind, item: { id: number; name: string }): Promise<AdminTeam>;
+  /** Why the back end's API cannot take an action at all, in words (nothing is sent); left out where it takes every one. */
+  actionRefusal?(action: TeamAction): string | null;
+  /** Where a back end keeps one team per person (Clockodo), what adding `people` takes them out of, in a sentence. */
+  moves?(team: AdminTeam, people: readonly TeamPerson[]): Promise<string>;
+  /** Whether a team may be left without members (Clockodo's may); left out, it may not. */
+  readonly keepsEmptyTeams?: boolean;
 }
 
 /**

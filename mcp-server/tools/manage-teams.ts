@@ -116,6 +116,10 @@ export default defineTool({
       };
     }
 
+    // What the back end's API cannot do at all (Clockodo's teams) is said before anything is read or sent.
+    const refusal = action === 'show' ? null : (part.actionRefusal?.(action) ?? null);
+    if (refusal) throw new ToolInputError(refusal);
+
     if (action === 'create') {
       const name = checkedName(args.name ?? args.team, 'create');
       const existing = (await part.teams()).find((team) => team.name.toLowerCase() === name.toLowerCase());
@@ -175,16 +179,18 @@ export default defineTool({
           throw new ToolInputError(
             `${who(already)} ${already.length === 1 ? 'is a member' : 'are members'} of the team ${label(team)} already: leave ${already.length === 1 ? 'them' : 'them'} out. Nothing was changed.`,
           );
+        // One team per person (Clockodo): adding moves them, and the question and the answer say from where.
+        const moves = part.moves ? ` ${await part.moves(team, people)}` : '';
         context.ask.confirm({
           key: 'add',
-          message: `Add ${who(people)} to the team ${label(team)}? It has ${members.length} member${members.length === 1 ? '' : 's'} now.`,
-          shows: { team: state(team), people: people.map((one) => one.id) },
+          message: `Add ${who(people)} to the team ${label(team)}? It has ${members.length} member${members.length === 1 ? '' : 's'} now.${moves}`,
+          shows: { team: state(team), people: people.map((one) => one.id), ...(moves ? { moves } : {}) },
           unchanged: `Nobody was added to the team ${label(team)}`,
         });
         const changed = await part.addMembers(team, people);
         return answer(
           changed,
-          `Added ${who(people)} to the team ${label(changed)}; it has ${changed.members?.length ?? members.length + people.length} members now.`,
+          `Added ${who(people)} to the team ${label(changed)}; it has ${changed.members?.length ?? members.length + people.length} members now.${moves}`,
         );
       }
       const outside = people.filter((one) => !memberIds.has(one.id));
@@ -215,11 +221,11 @@ export default defineTool({
         );
       }
       const staying = members.filter((member) => !people.some((one) => one.id === member.id));
-      if (staying.length === 0)
+      if (staying.length === 0 && part.keepsEmptyTeams !== true)
         throw new ToolInputError(`That would leave the team ${label(team)} without members, which it cannot be: delete the team instead. Nothing was changed.`);
       context.ask.confirm({
         key: 'remove',
-        message: `Remove ${who(people)} from the team ${label(team)}? ${who(staying)} stay${staying.length === 1 ? 's' : ''}.`,
+        message: `Remove ${who(people)} from the team ${label(team)}? ${staying.length === 0 ? 'Nobody stays in it.' : `${who(staying)} stay${staying.length === 1 ? 's' : ''}.`}`,
         shows: { team: state(team), people: people.map((one) => one.id) },
         unchanged: `Nobody was removed from the team ${label(team)}`,
       });

@@ -257,6 +257,18 @@ export function createClockodoApi(options: ClockodoApiOptions) {
       (await call<{ userreport: ClockodoUserReport }>('GET', `/userreports/${userId}`, { action: 'read your time account' }, { query: { year, type: 0 } }))
         .userreport,
 
+    /** A page of the users with Clockodo's own filters (`filter[active]`), as an owner administers them. */
+    userListPage: (query: Record<string, QueryValue>, page: number, size: number, action: string) =>
+      listPage<ClockodoUser>('/v3/users', action, query, page, size),
+    /** One user, as an owner administers them (admin-people.ts). */
+    user: async (id: number, action: string) =>
+      (await call<{ data: ClockodoUser }>('GET', `/v3/users/${id}`, { action, notFound: `There is no user #${id} in Clockodo.` })).data,
+    /** Creates a user at once: Clockodo has no invitation step. */
+    createUser: async (body: Record<string, unknown>, action: string) => (await call<{ data: ClockodoUser }>('POST', '/v3/users', { action }, { body })).data,
+    /** Sends only the fields given (name, email, role, active, teams_id). */
+    updateUser: async (id: number, body: Record<string, unknown>, action: string) =>
+      (await call<{ data: ClockodoUser }>('PUT', `/v3/users/${id}`, { action, notFound: `There is no user #${id} in Clockodo any more.` }, { body })).data,
+
     close: () => client.close(),
   };
 }

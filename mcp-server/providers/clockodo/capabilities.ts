@@ -28,6 +28,10 @@ export function clockodoCapabilities(facts: ClockodoFacts | undefined): Readonly
     capabilities.add('team_projects');
   }
   if ((facts?.managesAbsences === true || facts?.decidesLeave === true) && facts.absences !== false) capabilities.add('team_leave');
+  // People and teams for the company's owner alone, the one role Clockodo gives its administration
+  // (docs/back-ends/clockodo.md, "Administration"); a 403 withdraws each (context.ts, refuseAdministration).
+  if (facts?.role === 'owner' && facts.peopleRefused !== true) capabilities.add('admin_people');
+  if (facts?.role === 'owner' && facts.teamsRefused !== true) capabilities.add('admin_teams');
   return capabilities;
 }
 

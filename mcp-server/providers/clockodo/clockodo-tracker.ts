@@ -7,6 +7,8 @@
 // requests at most.
 import { assembleTracker, type RemoteTracker } from '../remote-tracker.ts';
 import { ClockodoAccount } from './account.ts';
+import { ClockodoPeople } from './admin-people.ts';
+import { ClockodoAdminTeams } from './admin-teams.ts';
 import { ClockodoCatalog } from './catalog.ts';
 import { ClockodoContext, type ClockodoTrackerOptions } from './context.ts';
 import { ClockodoLeave } from './leave.ts';
@@ -35,6 +37,8 @@ export function createClockodoTracker(options: ClockodoTrackerOptions): RemoteTr
     teamHours: team,
     teamProjects: team,
     teamLeave: team,
+    adminPeople: new ClockodoPeople(context, {}),
+    adminTeams: new ClockodoAdminTeams(context, {}),
     close: () => context.close(),
   });
 }

@@ -86,6 +86,15 @@ export class ClockodoContext {
       this.options.log(`Clockodo tools follow whom ${this.options.profile.email} leads: ${[...this.facts.capabilities.current].join(', ')}.`);
   }
 
+  /**
+   * Clockodo refused (403) the administration of people or teams: the tool is withdrawn at once (with
+   * list_changed) and for the next start, until the person is read with another role.
+   */
+  refuseAdministration(kind: 'people' | 'teams'): void {
+    const learned: ClockodoFacts = kind === 'people' ? { peopleRefused: true } : { teamsRefused: true };
+    if (this.facts.learn(learned)) this.options.log(`Clockodo refused your account the administration of ${kind}: manage_${kind} switched off.`);
+  }
+
   close(): void {
     this.api.close();
   }
@@ -108,6 +117,8 @@ export class ClockodoContext {
       ...(stale ? { checkedAt: new Date(this.options.now()).toISOString() } : {}),
       ...(user.timezone ? { timezone: user.timezone } : {}),
       ...(user.role ? { role: user.role } : {}),
+      // A refusal of administration held under the role it was made under; another role is asked anew.
+      ...(user.role && user.role !== this.facts.current.role ? { peopleRefused: false, teamsRefused: false } : {}),
       ...(typeof user.can_add_customers === 'boolean' ? { canAddCustomers: user.can_add_customers } : {}),
       ...(typeof company?.module_absence === 'boolean' ? { absences: company.module_absence } : {}),
       ...(user.role === 'owner' || typeof user.can_generally_manage_absences === 'boolean'

@@ -25,6 +25,9 @@ export interface ClockodoFacts {
   leadershipCheckedAt?: string;
   /** When the person and the company were last read (ISO time): a start reads them again a day later. */
   checkedAt?: string;
+  /** Clockodo refused (403) the administration of people, or of teams, under the role learned: manage_people or manage_teams stays off until another role is read. */
+  peopleRefused?: boolean;
+  teamsRefused?: boolean;
 }
 
 const ROLES = new Set(['owner', 'manager', 'worker']);
@@ -41,6 +44,8 @@ export const clockodoFacts = factsFile<ClockodoFacts>(CLOCKODO_FACTS_FILE, (entr
     decidesLeave: pick.boolean(entry.decidesLeave),
     leadershipCheckedAt: pick.text(entry.leadershipCheckedAt),
     checkedAt: pick.text(entry.checkedAt),
+    peopleRefused: pick.boolean(entry.peopleRefused),
+    teamsRefused: pick.boolean(entry.teamsRefused),
   }),
 );
 

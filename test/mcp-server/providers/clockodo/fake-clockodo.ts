@@ -22,6 +22,7 @@ import {
   startFakeServer,
 } from '../../../support/fake-server.ts';
 import { absencesManagedBy, bossOf, defaultTeams, type FakeTeam, ledBy } from './fake-leadership.ts';
+import { registerAdminRoutes } from './fake-clockodo-admin.ts';
 
 export type { Failure, FakeTeam };
 
@@ -1779,6 +1780,20 @@ export async function startFakeClockodo(options: FakeClockodoOptions = {}): Prom
     const users = usersInScope(caller, undefined);
     if (users instanceof HttpAnswer) return users;
     return ok({ userreports: users.map((user) => userReportJson(user, year)) });
+  });
+
+  // The owner's administration of co-workers (fake-clockodo-admin.ts).
+  registerAdminRoutes({
+    route,
+    state,
+    newId: () => nextId++,
+    ok,
+    userJson,
+    fields: (body) => new Fields(body),
+    forbidden,
+    notFound,
+    badRequest,
+    unprocessable,
   });
 
   // ---------------------------------------------------------------------------------------------
