@@ -28,6 +28,11 @@ export function clockodoCapabilities(facts: ClockodoFacts | undefined): Readonly
     capabilities.add('team_projects');
   }
   if ((facts?.managesAbsences === true || facts?.decidesLeave === true) && facts.absences !== false) capabilities.add('team_leave');
+  // The owner administers (docs/back-ends/clockodo.md, "Administration"): a manager's rights over the
+  // catalog and colleagues' entries depend on grants the API does not show, so they are not assumed.
+  // Each is withdrawn on its own when Clockodo refuses it (403) under the role learned.
+  if (facts?.role === 'owner' && facts.catalogRefused !== true) capabilities.add('admin_catalog');
+  if (facts?.role === 'owner' && facts.correctionsRefused !== true) capabilities.add('admin_corrections');
   return capabilities;
 }
 

@@ -7,6 +7,8 @@
 // requests at most.
 import { assembleTracker, type RemoteTracker } from '../remote-tracker.ts';
 import { ClockodoAccount } from './account.ts';
+import { ClockodoCatalogAdmin } from './admin-catalog.ts';
+import { ClockodoCorrections } from './admin-corrections.ts';
 import { ClockodoCatalog } from './catalog.ts';
 import { ClockodoContext, type ClockodoTrackerOptions } from './context.ts';
 import { ClockodoLeave } from './leave.ts';
@@ -35,6 +37,8 @@ export function createClockodoTracker(options: ClockodoTrackerOptions): RemoteTr
     teamHours: team,
     teamProjects: team,
     teamLeave: team,
+    catalogAdmin: new ClockodoCatalogAdmin(context, { catalog }),
+    corrections: new ClockodoCorrections(context, { catalog }),
     close: () => context.close(),
   });
 }

@@ -90,6 +90,15 @@ export class ClockodoContext {
     this.api.close();
   }
 
+  /** Clockodo refused (403) what an administration tool stands for: it is withdrawn at once, and remembered until another role is learned. */
+  refuseAdministration(kind: 'catalog' | 'corrections'): void {
+    const tool = kind === 'catalog' ? 'update_catalog_item' : 'correct_time_entries';
+    if (this.facts.learn(kind === 'catalog' ? { catalogRefused: true } : { correctionsRefused: true }))
+      this.options.log(
+        `Clockodo refused your account ${kind === 'catalog' ? 'changes to the catalog' : "changes to colleagues' entries"}: ${tool} switched off.`,
+      );
+  }
+
   async #readIdentity(): Promise<Identity> {
     try {
       const me = await this.api.usersMeAggregate();
@@ -108,6 +117,8 @@ export class ClockodoContext {
       ...(stale ? { checkedAt: new Date(this.options.now()).toISOString() } : {}),
       ...(user.timezone ? { timezone: user.timezone } : {}),
       ...(user.role ? { role: user.role } : {}),
+      // A new role is asked again what it may administer: a refusal under the old one no longer holds.
+      ...(user.role && user.role !== this.facts.current.role ? { catalogRefused: false, correctionsRefused: false } : {}),
       ...(typeof user.can_add_customers === 'boolean' ? { canAddCustomers: user.can_add_customers } : {}),
       ...(typeof company?.module_absence === 'boolean' ? { absences: company.module_absence } : {}),
       ...(user.role === 'owner' || typeof user.can_generally_manage_absences === 'boolean'

@@ -25,6 +25,10 @@ export interface ClockodoFacts {
   leadershipCheckedAt?: string;
   /** When the person and the company were last read (ISO time): a start reads them again a day later. */
   checkedAt?: string;
+  /** Clockodo refused (403) a change of the catalog under the role last learned: update_catalog_item is off until another role is learned. */
+  catalogRefused?: boolean;
+  /** Clockodo refused (403) a correction of someone's entry under the role last learned: correct_time_entries likewise. */
+  correctionsRefused?: boolean;
 }
 
 const ROLES = new Set(['owner', 'manager', 'worker']);
@@ -41,6 +45,8 @@ export const clockodoFacts = factsFile<ClockodoFacts>(CLOCKODO_FACTS_FILE, (entr
     decidesLeave: pick.boolean(entry.decidesLeave),
     leadershipCheckedAt: pick.text(entry.leadershipCheckedAt),
     checkedAt: pick.text(entry.checkedAt),
+    catalogRefused: pick.boolean(entry.catalogRefused),
+    correctionsRefused: pick.boolean(entry.correctionsRefused),
   }),
 );
 
