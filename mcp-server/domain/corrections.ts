@@ -51,8 +51,8 @@ export interface CorrectionWorld {
    * locked (Infinity where the lock cannot be placed: all of theirs). Added to `locked`, never instead.
    */
   personLocks?: ReadonlyMap<number, number>;
-  /** The locks in words for the preview, where the back end's are not Kimai's lockdown from the settings. */
-  lockWords?: string;
+  /** The locks of the people given (by id) in words for the preview, where the back end's are not Kimai's lockdown from the settings. */
+  lockWords?: (people: ReadonlySet<number>) => string;
   /** Why an exported entry is left alone, in words, where it is not Kimai's missing edit_exported_timesheet. */
   exportedWords?: string;
   /**

@@ -57,7 +57,7 @@ export default defineTool({
     if (set.projectId !== undefined) checkActivitiesFit(plan.change, set, catalog.activities);
 
     const preview = previewOf(plan, world.locked?.end, catalog, context);
-    const words = previewWords(plan, set, lockWords(world, context), world, catalog, { from, to }, context);
+    const words = previewWords(plan, set, lockWords(world, chosen, context), world, catalog, { from, to }, context);
     const count = plan.change.length;
     if (count === 0) return { data: { changed: false, ...preview }, text: words };
     // One request per entry: refused before the first is sent when the call cannot send them all.
@@ -76,7 +76,7 @@ export default defineTool({
     }
     context.ask.confirm({
       key: 'correct',
-      message: questionWords(plan, set, lockWords(world, context), world, catalog),
+      message: questionWords(plan, set, lockWords(world, chosen, context), world, catalog),
       shows: { set, entries: plan.change.map((entry) => [entry.id, entry.projectId, entry.activityId, entry.billable, entry.exported, entry.tags]) },
       unchanged: 'No entry was changed',
     });
@@ -195,8 +195,8 @@ function notTouchedWords(plan: CorrectionPlan, world: Pick<CorrectionWorld, 'exp
 }
 
 /** The locks in words: the back end's own where it gives them, else Kimai's lockdown from the settings (or that none is known). */
-function lockWords(world: CorrectionWorld, context: ToolContext): string {
-  if (world.lockWords !== undefined) return ` ${world.lockWords}`;
+function lockWords(world: CorrectionWorld, chosen: readonly CorrectionSubject[], context: ToolContext): string {
+  if (world.lockWords !== undefined) return ` ${world.lockWords(new Set(chosen.map((entry) => entry.personId)))}`;
   return world.locked === undefined
     ? ' Locked periods are unknown: Kimai publishes none, and the settings name none (provider.lockdown).'
     : ` Locked up to ${localStamp(world.locked.end, context)}.`;

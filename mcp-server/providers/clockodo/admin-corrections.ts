@@ -46,30 +46,21 @@ export class ClockodoCorrections extends BackEndPart<ClockodoContext, { catalog:
     const byId = new Map(users.map((user) => [user.id, user]));
     // Lump sums take no time and are never changed through Punchcard.
     const subjects = entries.filter((entry) => !isLumpSum(entry)).map((entry) => subject(entry, byId.get(entry.users_id)));
-    const people = [...new Set(subjects.map((entry) => entry.personId))].map((id) => ({ id, user: byId.get(id) }));
+    const zone = this.context.facts.current.timezone ?? 'UTC';
     const personLocks = new Map<number, number>();
-    const locked: string[] = [];
-    const moving: string[] = [];
-    const unknown: string[] = [];
-    for (const { id, user } of people) {
-      const name = user?.name ?? `user #${id}`;
-      if (user === undefined || (user.edit_lock === undefined && user.edit_lock_dyn === undefined)) {
-        unknown.push(name);
-      } else if (user.edit_lock_dyn !== null && user.edit_lock_dyn !== undefined) {
-        personLocks.set(id, Number.POSITIVE_INFINITY);
-        moving.push(name);
-      } else if (typeof user.edit_lock === 'string' && /^\d{4}-\d{2}-\d{2}/.test(user.edit_lock)) {
-        const day = user.edit_lock.slice(0, 10);
-        // The lock's day is locked to its end, in the person's own zone.
-        personLocks.set(id, startOfLocalDay(addDays(day, 1), user.timezone ?? this.context.facts.current.timezone ?? 'UTC') - 1);
-        locked.push(`${name} up to ${day}`);
-      }
+    for (const id of new Set(subjects.map((entry) => entry.personId))) {
+      const lock = lockOf(byId.get(id), zone);
+      if (lock.until !== undefined) personLocks.set(id, lock.until);
     }
     return {
       entries: subjects,
       locked: undefined,
       personLocks,
-      lockWords: lockWords(locked, moving, unknown),
+      lockWords: (people) =>
+        lockWords(
+          [...people].map((id) => ({ id, user: byId.get(id) })),
+          zone,
+        ),
       editsExported: true,
       exportedWords: 'billable alone would undo their billed mark; give exported false to change it',
       exportedKeepsBillable: true,
@@ -133,9 +124,35 @@ function subject(entry: ClockodoEntry, user: ClockodoUser | undefined): Correcti
   };
 }
 
+interface Lock {
+  /** The last locked instant of the person's entries; undefined where none is locked (or none is known to be). */
+  until?: number;
+  /** How the preview names it: the day, a moving lock, or that Clockodo did not say. */
+  kind: 'none' | 'day' | 'moving' | 'unknown';
+  day?: string;
+}
+
+/** A person's edit lock as /v3/users gives it: `edit_lock` a day, locked to its end in their zone; `edit_lock_dyn` all of theirs. */
+function lockOf(user: ClockodoUser | undefined, zone: string): Lock {
+  if (user === undefined || (user.edit_lock === undefined && user.edit_lock_dyn === undefined)) return { kind: 'unknown' };
+  if (user.edit_lock_dyn !== null && user.edit_lock_dyn !== undefined) return { kind: 'moving', until: Number.POSITIVE_INFINITY };
+  if (typeof user.edit_lock === 'string' && /^\d{4}-\d{2}-\d{2}/.test(user.edit_lock)) {
+    const day = user.edit_lock.slice(0, 10);
+    return { kind: 'day', day, until: startOfLocalDay(addDays(day, 1), user.timezone ?? zone) - 1 };
+  }
+  return { kind: 'none' };
+}
+
 /** The edit locks of the people concerned, in one sentence for the preview. */
-function lockWords(locked: readonly string[], moving: readonly string[], unknown: readonly string[]): string {
+function lockWords(people: ReadonlyArray<{ id: number; user: ClockodoUser | undefined }>, zone: string): string {
+  const named = (kind: Lock['kind']) =>
+    people.flatMap(({ id, user }) => {
+      const lock = lockOf(user, zone);
+      const name = user?.name ?? `user #${id}`;
+      return lock.kind === kind ? [lock.day === undefined ? name : `${name} up to ${lock.day}`] : [];
+    });
   const parts: string[] = [];
+  const [locked, moving, unknown] = [named('day'), named('moving'), named('unknown')];
   if (locked.length > 0) parts.push(`Clockodo's edit locks: ${locked.join(', ')}.`);
   if (moving.length > 0) parts.push(`Clockodo keeps a moving edit lock Punchcard cannot place for ${moving.join(', ')}: their entries are left alone.`);
   if (unknown.length > 0) parts.push(`Locked periods are unknown for ${unknown.join(', ')}: Clockodo did not say their edit lock.`);
