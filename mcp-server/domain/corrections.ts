@@ -46,6 +46,20 @@ export interface CorrectionWorld {
   editsExported: boolean;
   /** Whose entries these are, in words ("everyone's", "yours and your teams' members'"). */
   covers: string;
+  /**
+   * Locks kept per person (Clockodo's edit lock): by person id, the last instant of theirs that is
+   * locked (Infinity where the lock cannot be placed: all of theirs). Added to `locked`, never instead.
+   */
+  personLocks?: ReadonlyMap<number, number>;
+  /** The locks of the people given (by id) in words for the preview, where the back end's are not Kimai's lockdown from the settings. */
+  lockWords?: (people: ReadonlySet<number>) => string;
+  /** Why an exported entry is left alone, in words, where it is not Kimai's missing edit_exported_timesheet. */
+  exportedWords?: string;
+  /**
+   * The back end keeps billable and exported in one mark (Clockodo's billable 2): a change of billable
+   * alone leaves an exported entry as it is (its mark is kept unless exported is asked too).
+   */
+  exportedKeepsBillable?: boolean;
 }
 
 export interface CorrectionPlan {
@@ -85,14 +99,18 @@ export function corrected(entry: CorrectionSubject, set: CorrectionSet): Correct
 export function planCorrections(
   entries: readonly CorrectionSubject[],
   set: CorrectionSet,
-  world: Pick<CorrectionWorld, 'locked' | 'editsExported'>,
+  world: Pick<CorrectionWorld, 'locked' | 'editsExported' | 'personLocks' | 'exportedKeepsBillable'>,
 ): CorrectionPlan {
   const plan: CorrectionPlan = { change: [], locked: [], exported: [], unchanged: 0, hours: 0 };
   for (const entry of [...entries].sort((a, b) => a.start - b.start || a.id - b.id)) {
+    const keptMark = world.exportedKeepsBillable === true && entry.exported && set.exported === undefined && set.billable !== undefined;
     if (corrected(entry, set) === undefined) plan.unchanged++;
-    // Kimai's lockdown holds for everyone Punchcard acts for, administrators included.
+    // Kimai's lockdown holds for everyone Punchcard acts for, administrators included; so does a person's own lock.
     else if (world.locked && entry.start <= world.locked.end) plan.locked.push(entry);
+    else if (entry.start <= (world.personLocks?.get(entry.personId) ?? Number.NEGATIVE_INFINITY)) plan.locked.push(entry);
     else if (entry.exported && !world.editsExported) plan.exported.push(entry);
+    // Billable alone on an exported entry would undo its exported mark: it is left as it is, and said so.
+    else if (keptMark && corrected(entry, { ...set, billable: undefined }) === undefined) plan.exported.push(entry);
     else {
       plan.change.push(entry);
       plan.hours += entry.end === null ? 0 : entry.end - entry.start;

@@ -319,6 +319,8 @@ export interface CorrectionsPart {
   knownTags(names: readonly string[]): Promise<string[]>;
   /** One entry's change (one request); what the entry became. */
   correct(subject: CorrectionSubject, set: CorrectionSet): Promise<CorrectionSubject>;
+  /** Why the back end cannot make this change at all (tags where it keeps none), in words, before anything is read; undefined where it can. */
+  refusal?(set: Pick<CorrectionSet, 'billable' | 'exported' | 'addTags'>): string | undefined;
 }
 
 /**
@@ -382,8 +384,16 @@ export interface AdminTeamsPart {
  */
 export interface CatalogAdminPart {
   catalogItem(kind: CatalogKind, id: number): Promise<CatalogItemRecord>;
-  /** Why the back end will not take `change` of this item from this person, in words, before anything is asked or sent; undefined where it will. */
-  refusal(item: CatalogItemRecord, change: CatalogChange): string | undefined;
+  /**
+   * Why the back end will not take `change` of this item from this person, in words, before anything is asked or sent; undefined where it will.
+   * `asked` is what the person asked for, the unchanged values too (a back end that refuses two fields together sees both).
+   */
+  refusal(item: CatalogItemRecord, change: CatalogChange, asked: CatalogChange): string | undefined;
+  /**
+   * What else the back end changes with `change` (Clockodo's one budget: money replaces hours), so the
+   * question and the answer name it too; undefined or empty where nothing else changes.
+   */
+  implied?(item: CatalogItemRecord, change: CatalogChange): CatalogChange | undefined;
   /** Sends the fields of `change` alone; answers the item as the back end keeps it afterwards. */
   updateCatalogItem(item: CatalogItemRecord, change: CatalogChange): Promise<CatalogItemRecord>;
 }

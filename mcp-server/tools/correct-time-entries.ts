@@ -1,5 +1,5 @@
 import type { CatalogItem } from '../domain/records.ts';
-import { type CorrectionPlan, type CorrectionSet, type CorrectionSubject, planCorrections } from '../domain/corrections.ts';
+import { type CorrectionPlan, type CorrectionSet, type CorrectionSubject, type CorrectionWorld, planCorrections } from '../domain/corrections.ts';
 import { MAX_LIST_DAYS, MAX_REQUESTS_PER_CALL } from '../domain/call-limits.ts';
 import { formatInstant, formatLocalTime, localDate } from '../domain/time.ts';
 import { correctTimeEntriesContract } from '../contract/tools/correct-time-entries.ts';
@@ -23,6 +23,13 @@ export default defineTool({
     if (Object.values(wanted).every((value) => value === undefined)) {
       throw new ToolInputError('Say what changes in set: project, activity, billable, exported or add_tags. Nothing was changed.');
     }
+    // What the back end cannot do at all is refused before anything is read (Clockodo keeps no tags).
+    const refused = part.refusal?.({
+      ...(wanted.billable === undefined ? {} : { billable: wanted.billable }),
+      ...(wanted.exported === undefined ? {} : { exported: wanted.exported }),
+      ...(wanted.add_tags === undefined || wanted.add_tags.length === 0 ? {} : { addTags: wanted.add_tags }),
+    });
+    if (refused) throw new ToolInputError(refused);
     const lookup = catalogLookup(context);
     const scopeProject = args.project === undefined ? undefined : ((await lookup.project(args.project)) ?? undefined);
     const scopeActivity = args.activity === undefined ? undefined : ((await lookup.activity(args.activity, scopeProject ?? null)) ?? undefined);
@@ -50,15 +57,7 @@ export default defineTool({
     if (set.projectId !== undefined) checkActivitiesFit(plan.change, set, catalog.activities);
 
     const preview = previewOf(plan, world.locked?.end, catalog, context);
-    const words = previewWords(
-      plan,
-      set,
-      world.locked === undefined ? undefined : localStamp(world.locked.end, context),
-      world.covers,
-      catalog,
-      { from, to },
-      context,
-    );
+    const words = previewWords(plan, set, lockWords(world, chosen, context), world, catalog, { from, to }, context);
     const count = plan.change.length;
     if (count === 0) return { data: { changed: false, ...preview }, text: words };
     // One request per entry: refused before the first is sent when the call cannot send them all.
@@ -77,7 +76,7 @@ export default defineTool({
     }
     context.ask.confirm({
       key: 'correct',
-      message: questionWords(plan, set, world.locked === undefined ? undefined : localStamp(world.locked.end, context), catalog),
+      message: questionWords(plan, set, lockWords(world, chosen, context), world, catalog),
       shows: { set, entries: plan.change.map((entry) => [entry.id, entry.projectId, entry.activityId, entry.billable, entry.exported, entry.tags]) },
       unchanged: 'No entry was changed',
     });
@@ -98,7 +97,7 @@ export default defineTool({
     }
     return {
       data: { changed: true, ...preview },
-      text: `Changed ${count} ${count === 1 ? 'entry' : 'entries'} (${plan.hours} h): ${changeWords(set, catalog)}.${notTouchedWords(plan)}`,
+      text: `Changed ${count} ${count === 1 ? 'entry' : 'entries'} (${plan.hours} h): ${changeWords(set, catalog)}.${notTouchedWords(plan, world)}`,
     };
   },
 });
@@ -187,25 +186,27 @@ function changeWords(set: CorrectionSet, catalog: Catalog): string {
   return parts.join(', ');
 }
 
-function notTouchedWords(plan: CorrectionPlan): string {
+function notTouchedWords(plan: CorrectionPlan, world: Pick<CorrectionWorld, 'exportedWords'>): string {
   const ids = (list: readonly CorrectionSubject[]) => list.map((entry) => `#${entry.id}`).join(', ');
   return (
     (plan.locked.length > 0 ? ` Not touched, in the locked period: ${ids(plan.locked)}.` : '') +
-    (plan.exported.length > 0 ? ` Not touched, exported (changing them needs edit_exported_timesheet): ${ids(plan.exported)}.` : '')
+    (plan.exported.length > 0 ? ` Not touched, exported (${world.exportedWords ?? 'changing them needs edit_exported_timesheet'}): ${ids(plan.exported)}.` : '')
   );
 }
 
-function lockWords(lockedUntil: string | undefined): string {
-  return lockedUntil === undefined
+/** The locks in words: the back end's own where it gives them, else Kimai's lockdown from the settings (or that none is known). */
+function lockWords(world: CorrectionWorld, chosen: readonly CorrectionSubject[], context: ToolContext): string {
+  if (world.lockWords !== undefined) return ` ${world.lockWords(new Set(chosen.map((entry) => entry.personId)))}`;
+  return world.locked === undefined
     ? ' Locked periods are unknown: Kimai publishes none, and the settings name none (provider.lockdown).'
-    : ` Locked up to ${lockedUntil}.`;
+    : ` Locked up to ${localStamp(world.locked.end, context)}.`;
 }
 
 function previewWords(
   plan: CorrectionPlan,
   set: CorrectionSet,
-  lockedUntil: string | undefined,
-  covers: string,
+  locks: string,
+  world: CorrectionWorld,
   catalog: Catalog,
   range: { from: string; to: string },
   context: ToolContext,
@@ -213,20 +214,20 @@ function previewWords(
   const count = plan.change.length;
   const head =
     count === 0
-      ? `No entry from ${range.from} to ${range.to} among ${covers} would change.`
-      : `Would change ${count} ${count === 1 ? 'entry' : 'entries'} (${plan.hours} h) from ${range.from} to ${range.to} among ${covers}: ${changeWords(set, catalog)}.`;
+      ? `No entry from ${range.from} to ${range.to} among ${world.covers} would change.`
+      : `Would change ${count} ${count === 1 ? 'entry' : 'entries'} (${plan.hours} h) from ${range.from} to ${range.to} among ${world.covers}: ${changeWords(set, catalog)}.`;
   const lines = plan.change
     .slice(0, SHOWN)
     .map(
       (entry) =>
         `#${entry.id} ${localStamp(entry.start, context)} ${entry.person}: ${nameOf(catalog.projects, entry.projectId)} / ${nameOf(catalog.activities, entry.activityId)}`,
     );
-  return [`${head}${notTouchedWords(plan)}${lockWords(lockedUntil)}${plan.unchanged > 0 ? ` ${plan.unchanged} already as asked.` : ''}`, ...lines].join('\n');
+  return [`${head}${notTouchedWords(plan, world)}${locks}${plan.unchanged > 0 ? ` ${plan.unchanged} already as asked.` : ''}`, ...lines].join('\n');
 }
 
 /** The question: the preview in short, for a dialog (asking.ts cuts it at its length). */
-function questionWords(plan: CorrectionPlan, set: CorrectionSet, lockedUntil: string | undefined, catalog: Catalog): string {
+function questionWords(plan: CorrectionPlan, set: CorrectionSet, locks: string, world: CorrectionWorld, catalog: Catalog): string {
   const count = plan.change.length;
   const ids = plan.change.map((entry) => `#${entry.id}`).join(', ');
-  return `Change ${count} ${count === 1 ? 'entry' : 'entries'} (${plan.hours} h) to ${changeWords(set, catalog)}?${notTouchedWords(plan)}${lockWords(lockedUntil)} Entries: ${ids}`;
+  return `Change ${count} ${count === 1 ? 'entry' : 'entries'} (${plan.hours} h) to ${changeWords(set, catalog)}?${notTouchedWords(plan, world)}${locks} Entries: ${ids}`;
 }

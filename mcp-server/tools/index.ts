@@ -73,10 +73,10 @@ export const TOOLS = {
   manage_teams: manageTeams,
   update_catalog_item: updateCatalogItem,
   manage_people: managePeople,
+  correct_time_entries: correctTimeEntries,
   suggest_entries: suggestEntries,
   book_suggested_entries: bookSuggestedEntries,
   record_agent_time: recordAgentTime,
-  correct_time_entries: correctTimeEntries,
 } satisfies { [Name in ToolName]: AnyTool & { name: Name } };
 
 /** In the registry's order, which is the order tools/list shows. */

@@ -54,16 +54,18 @@ export default defineTool({
     const label = `${kind} "${quoted(current.fields.name)}" (#${found.id})`;
     const dates = datesOutOfOrder(current.fields, asked);
     if (dates) throw new ToolInputError(`${dates} Nothing was sent.`);
-    const change = effectiveChange(current.fields, asked);
-    const fields = CHANGE_FIELDS.filter((field) => change[field] !== undefined);
-    if (fields.length === 0) {
+    const effective = effectiveChange(current.fields, asked);
+    if (CHANGE_FIELDS.every((field) => effective[field] === undefined)) {
       return {
         data: { id: found.id, kind, name: current.fields.name, before: {}, after: {} },
         text: `The ${label} already has ${describe(asked)}: nothing was sent.`,
       };
     }
-    const refused = tracker.catalogAdmin.refusal(current, change);
+    const refused = tracker.catalogAdmin.refusal(current, effective, asked);
     if (refused) throw new ToolInputError(refused);
+    // What the back end changes along with it is asked and answered too (a money budget replacing an hours budget).
+    const change: CatalogChange = { ...effectiveChange(current.fields, tracker.catalogAdmin.implied?.(current, effective) ?? {}), ...effective };
+    const fields = CHANGE_FIELDS.filter((field) => change[field] !== undefined);
     context.ask.confirm({
       key: 'update',
       message: `Change the ${label}: ${fields.map((field) => `${WORDS[field].label} ${shown(field, current.fields[field])} → ${shown(field, change[field])}`).join('; ')}?`,

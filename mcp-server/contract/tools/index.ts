@@ -68,10 +68,10 @@ const REGISTRY = [
   manageTeamsContract,
   updateCatalogItemContract,
   managePeopleContract,
+  correctTimeEntriesContract,
   suggestEntriesContract,
   bookSuggestedEntriesContract,
   recordAgentTimeContract,
-  correctTimeEntriesContract,
 ] as const;
 
 type Registered = (typeof REGISTRY)[number];

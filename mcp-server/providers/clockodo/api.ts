@@ -161,6 +161,24 @@ export function createClockodoApi(options: ClockodoApiOptions) {
           { body: { active } },
         )
       ).data,
+    /** One customer, project or service as Clockodo keeps it (update_catalog_item reads it before a change). */
+    catalogItem: async (kind: CatalogKind, id: number) =>
+      (
+        await call<{ data: ClockodoCatalogRecord }>('GET', `${CATALOG_PATHS[kind]}/${id}`, {
+          action: `read the ${noun(kind)} #${id}`,
+          notFound: `There is no ${noun(kind)} #${id} in Clockodo any more.`,
+        })
+      ).data,
+    /** Sends the fields given alone (`PUT` changes only what it is sent). */
+    updateCatalogItem: async (kind: CatalogKind, id: number, body: Record<string, unknown>, action: string) =>
+      (
+        await call<{ data: ClockodoCatalogRecord }>(
+          'PUT',
+          `${CATALOG_PATHS[kind]}/${id}`,
+          { action, notFound: `There is no ${noun(kind)} #${id} in Clockodo any more.` },
+          { body },
+        )
+      ).data,
     access: (userId: number) => call<ClockodoAccess>('GET', `/v2/users/${userId}/access/customers-projects`, { action: 'read what you may book on' }),
     serviceAccess: (userId: number) =>
       call<ClockodoServiceAccess>('GET', `/v2/users/${userId}/access/services`, { action: 'read which services you may book on' }),

@@ -32,6 +32,11 @@ export function clockodoCapabilities(facts: ClockodoFacts | undefined): Readonly
   // (docs/back-ends/clockodo.md, "Administration"); a 403 withdraws each (context.ts, refuseAdministration).
   if (facts?.role === 'owner' && facts.peopleRefused !== true) capabilities.add('admin_people');
   if (facts?.role === 'owner' && facts.teamsRefused !== true) capabilities.add('admin_teams');
+  // The owner administers (docs/back-ends/clockodo.md, "Administration"): a manager's rights over the
+  // catalog and colleagues' entries depend on grants the API does not show, so they are not assumed.
+  // Each is withdrawn on its own when Clockodo refuses it (403) under the role learned.
+  if (facts?.role === 'owner' && facts.catalogRefused !== true) capabilities.add('admin_catalog');
+  if (facts?.role === 'owner' && facts.correctionsRefused !== true) capabilities.add('admin_corrections');
   return capabilities;
 }
 

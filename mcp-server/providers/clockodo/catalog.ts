@@ -131,6 +131,11 @@ export class ClockodoCatalog extends BackEndPart<ClockodoContext> {
     return (await this.catalog(false, ['project'])).projects.slice(0, count).map((item) => `"${item.name}"`);
   }
 
+  /** Something in the catalog was changed (update_catalog_item): the lists are read afresh. */
+  changed(): void {
+    this.#forget();
+  }
+
   #allCustomers(): Promise<ClockodoCustomer[]> {
     return this.#customers.get(() => allPages(this.context.api.pager, (page) => this.context.api.customersPage(page)));
   }

@@ -9,6 +9,8 @@ import { assembleTracker, type RemoteTracker } from '../remote-tracker.ts';
 import { ClockodoAccount } from './account.ts';
 import { ClockodoPeople } from './admin-people.ts';
 import { ClockodoAdminTeams } from './admin-teams.ts';
+import { ClockodoCatalogAdmin } from './admin-catalog.ts';
+import { ClockodoCorrections } from './admin-corrections.ts';
 import { ClockodoCatalog } from './catalog.ts';
 import { ClockodoContext, type ClockodoTrackerOptions } from './context.ts';
 import { ClockodoLeave } from './leave.ts';
@@ -39,6 +41,8 @@ export function createClockodoTracker(options: ClockodoTrackerOptions): RemoteTr
     teamLeave: team,
     adminPeople: new ClockodoPeople(context, {}),
     adminTeams: new ClockodoAdminTeams(context, {}),
+    catalogAdmin: new ClockodoCatalogAdmin(context, { catalog }),
+    corrections: new ClockodoCorrections(context, { catalog }),
     close: () => context.close(),
   });
 }

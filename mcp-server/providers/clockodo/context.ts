@@ -86,17 +86,14 @@ export class ClockodoContext {
       this.options.log(`Clockodo tools follow whom ${this.options.profile.email} leads: ${[...this.facts.capabilities.current].join(', ')}.`);
   }
 
-  /**
-   * Clockodo refused (403) the administration of people or teams: the tool is withdrawn at once (with
-   * list_changed) and for the next start, until the person is read with another role.
-   */
-  refuseAdministration(kind: 'people' | 'teams'): void {
-    const learned: ClockodoFacts = kind === 'people' ? { peopleRefused: true } : { teamsRefused: true };
-    if (this.facts.learn(learned)) this.options.log(`Clockodo refused your account the administration of ${kind}: manage_${kind} switched off.`);
-  }
-
   close(): void {
     this.api.close();
+  }
+
+  /** Clockodo refused (403) what an administration tool stands for: it is withdrawn at once (with list_changed), and remembered until another role is learned. */
+  refuseAdministration(kind: keyof typeof REFUSALS): void {
+    const { learned, what, tool } = REFUSALS[kind];
+    if (this.facts.learn(learned)) this.options.log(`Clockodo refused your account ${what}: ${tool} switched off.`);
   }
 
   async #readIdentity(): Promise<Identity> {
@@ -117,8 +114,10 @@ export class ClockodoContext {
       ...(stale ? { checkedAt: new Date(this.options.now()).toISOString() } : {}),
       ...(user.timezone ? { timezone: user.timezone } : {}),
       ...(user.role ? { role: user.role } : {}),
-      // A refusal of administration held under the role it was made under; another role is asked anew.
-      ...(user.role && user.role !== this.facts.current.role ? { peopleRefused: false, teamsRefused: false } : {}),
+      // A new role is asked again what it may administer: a refusal under the old one no longer holds.
+      ...(user.role && user.role !== this.facts.current.role
+        ? { peopleRefused: false, teamsRefused: false, catalogRefused: false, correctionsRefused: false }
+        : {}),
       ...(typeof user.can_add_customers === 'boolean' ? { canAddCustomers: user.can_add_customers } : {}),
       ...(typeof company?.module_absence === 'boolean' ? { absences: company.module_absence } : {}),
       ...(user.role === 'owner' || typeof user.can_generally_manage_absences === 'boolean'
@@ -152,3 +151,11 @@ function describeAccount(user: ClockodoUser, company: ClockodoCompany | undefine
   ];
   return parts.join('');
 }
+
+/** What each refusal withdraws, and how the log says it. */
+const REFUSALS = {
+  people: { learned: { peopleRefused: true }, what: 'the administration of people', tool: 'manage_people' },
+  teams: { learned: { teamsRefused: true }, what: 'the administration of teams', tool: 'manage_teams' },
+  catalog: { learned: { catalogRefused: true }, what: 'changes to the catalog', tool: 'update_catalog_item' },
+  corrections: { learned: { correctionsRefused: true }, what: "changes to colleagues' entries", tool: 'correct_time_entries' },
+} as const satisfies Record<string, { learned: ClockodoFacts; what: string; tool: string }>;

@@ -28,6 +28,10 @@ export interface ClockodoFacts {
   /** Clockodo refused (403) the administration of people, or of teams, under the role learned: manage_people or manage_teams stays off until another role is read. */
   peopleRefused?: boolean;
   teamsRefused?: boolean;
+  /** Clockodo refused (403) a change of the catalog under the role last learned: update_catalog_item is off until another role is learned. */
+  catalogRefused?: boolean;
+  /** Clockodo refused (403) a correction of someone's entry under the role last learned: correct_time_entries likewise. */
+  correctionsRefused?: boolean;
 }
 
 const ROLES = new Set(['owner', 'manager', 'worker']);
@@ -46,6 +50,8 @@ export const clockodoFacts = factsFile<ClockodoFacts>(CLOCKODO_FACTS_FILE, (entr
     checkedAt: pick.text(entry.checkedAt),
     peopleRefused: pick.boolean(entry.peopleRefused),
     teamsRefused: pick.boolean(entry.teamsRefused),
+    catalogRefused: pick.boolean(entry.catalogRefused),
+    correctionsRefused: pick.boolean(entry.correctionsRefused),
   }),
 );
 

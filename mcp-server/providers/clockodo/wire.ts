@@ -17,6 +17,10 @@ export interface ClockodoUser {
   absence_managers_id?: number[] | null;
   /** A user who left keeps their records; lists show them as inactive. */
   active?: boolean;
+  /** The person's edit lock: their entries up to this day (`YYYY-MM-DD`) may not be changed; null where none. */
+  edit_lock?: string | null;
+  /** A moving edit lock whose unit the API does not describe; null where none. */
+  edit_lock_dyn?: number | null;
 }
 
 /** A team (GET /v3/teams) and the user who leads it, if anyone does. */
@@ -75,6 +79,9 @@ export interface ClockodoCustomer {
   id: number;
   name: string;
   active: boolean;
+  billable_default?: boolean;
+  /** Shown to whom manages the catalog. */
+  note?: string | null;
 }
 
 export interface ClockodoProject {
@@ -86,12 +93,17 @@ export interface ClockodoProject {
   billable_default?: boolean;
   /** The project's budget: hours, or money where `monetary` (the company's currency). */
   budget?: { amount: number; monetary: boolean; hard?: boolean } | null;
+  note?: string | null;
+  /** The project's first day and its end (`YYYY-MM-DD`, or a date-time). */
+  start_date?: string | null;
+  deadline?: string | null;
 }
 
 export interface ClockodoService {
   id: number;
   name: string;
   active: boolean;
+  note?: string | null;
 }
 
 /** An access map: everything, nothing, or per customer all its projects or some. */

@@ -23,6 +23,7 @@ import {
 } from '../../../support/fake-server.ts';
 import { absencesManagedBy, bossOf, defaultTeams, type FakeTeam, ledBy } from './fake-leadership.ts';
 import { registerAdminRoutes } from './fake-clockodo-admin.ts';
+import { applyOwnerFields, editLocked } from './fake-clockodo-owner-rules.ts';
 
 export type { Failure, FakeTeam };
 
@@ -47,6 +48,10 @@ export interface FakeUser {
   boss?: number | null;
   /** `absence_managers_id`: who decides this person's absences besides the general absence managers. */
   absenceManagers?: number[];
+  /** `edit_lock`: their entries up to this day may not be changed (fake-clockodo-admin.ts). */
+  editLock?: string | null;
+  /** `edit_lock_dyn` (assumption: days before today). */
+  editLockDyn?: number | null;
 }
 
 export interface FakeCompany {
@@ -65,6 +70,7 @@ export interface FakeCustomer {
   name: string;
   active: boolean;
   billableDefault: boolean;
+  note?: string | null;
 }
 export interface FakeProject {
   id: number;
@@ -75,11 +81,15 @@ export interface FakeProject {
   billableDefault: boolean;
   /** The v4 budget object (docs/back-ends/clockodo.md, "Teams"): hours, or money where monetary. */
   budget?: { amount: number; monetary: boolean; hard: boolean; from_subprojects: boolean } | null;
+  note?: string | null;
+  startDate?: string | null;
+  deadline?: string | null;
 }
 export interface FakeService {
   id: number;
   name: string;
   active: boolean;
+  note?: string | null;
 }
 
 /** Access maps as Clockodo serves them (GET /v2/users/{id}/access/...): true, false, or per customer true | { projects: { [id]: true } }. */
@@ -713,7 +723,7 @@ export async function startFakeClockodo(options: FakeClockodoOptions = {}): Prom
    * The fields only owners and managers get (`manage_customers_and_projects`;
    * docs/back-ends/clockodo.md, "Catalog and access").
    */
-  const managedFields = (caller: FakeUser) => (isAdmin(caller) ? { note: null, bill_service_id: null } : {});
+  const managedFields = (caller: FakeUser, item: { note?: string | null }) => (isAdmin(caller) ? { note: item.note ?? null, bill_service_id: null } : {});
   const customerJson = (customer: FakeCustomer, caller: FakeUser) => ({
     id: customer.id,
     name: customer.name,
@@ -722,7 +732,7 @@ export async function startFakeClockodo(options: FakeClockodoOptions = {}): Prom
     billable_default: customer.billableDefault,
     color: 1,
     test_data: false,
-    ...managedFields(caller),
+    ...managedFields(caller, customer),
   });
   const projectJson = (project: FakeProject, caller: FakeUser) => ({
     id: project.id,
@@ -734,18 +744,18 @@ export async function startFakeClockodo(options: FakeClockodoOptions = {}): Prom
     completed: project.completed,
     completed_at: null,
     count_subprojects: 0,
-    deadline: null,
-    start_date: null,
+    deadline: project.deadline ?? null,
+    start_date: project.startDate ?? null,
     budget: isAdmin(caller) ? (project.budget ?? null) : null,
     test_data: false,
-    ...managedFields(caller),
+    ...managedFields(caller, project),
   });
   const serviceJson = (service: FakeService, caller: FakeUser) => ({
     id: service.id,
     name: service.name,
     number: null,
     active: service.active,
-    ...managedFields(caller),
+    ...managedFields(caller, service),
   });
 
   /** UserV3 (/v3/users, and /v4/users/me, whose schema is unknown — assumption: the same). */
@@ -764,8 +774,8 @@ export async function startFakeClockodo(options: FakeClockodoOptions = {}): Prom
     can_generally_see_absences: user.canSeeAbsences,
     can_generally_manage_absences: user.canManageAbsences,
     can_add_customers: user.canAddCustomers,
-    edit_lock: null,
-    edit_lock_dyn: null,
+    edit_lock: user.editLock ?? null,
+    edit_lock_dyn: user.editLockDyn ?? null,
     edit_lock_sync: null,
     work_time_regulations_id: null,
     default_work_time_regulation: true,
@@ -809,8 +819,8 @@ export async function startFakeClockodo(options: FakeClockodoOptions = {}): Prom
     absence_managers_id: user.absenceManagers ?? [],
     default_holidays_count: true,
     default_target_hours: true,
-    edit_lock: null,
-    edit_lock_dyn: null,
+    edit_lock: user.editLock ?? null,
+    edit_lock_dyn: user.editLockDyn ?? null,
     edit_lock_sync: null,
     work_time_edit_lock_days: 0,
     creator: null,
@@ -1275,6 +1285,9 @@ export async function startFakeClockodo(options: FakeClockodoOptions = {}): Prom
     if (input.bad.length > 0) return simpleError('Invalid parameters.', input.bad);
     const owner = actingFor(caller, usersId ?? entry.usersId);
     if (owner instanceof HttpAnswer) return owner;
+    // Assumption: the edit lock holds for every role, the owner's too (fake-clockodo-admin.ts).
+    const lockedFor = userById(entry.usersId);
+    if (lockedFor && editLocked(entry.timeSince, lockedFor, now())) return forbidden("The entry lies within its user's edit lock.");
     const draft: FakeEntry = {
       ...entry,
       usersId: owner.id,
@@ -1378,6 +1391,11 @@ export async function startFakeClockodo(options: FakeClockodoOptions = {}): Prom
       const draft = { ...item };
       kind.update(draft, input);
       if (input.bad.length > 0) return badRequest('Invalid parameters.', input.bad);
+      const owners = applyOwnerFields(kind.what, draft, input, caller, (customerId) => state.customers.some((customer) => customer.id === customerId), {
+        forbidden,
+        badRequest,
+      });
+      if (owners) return owners;
       Object.assign(item, draft);
       if (active !== undefined) item.active = active;
       return ok({ data: kind.json(item, caller) });

@@ -1,0 +1,127 @@
+// Changes to what a Clockodo customer, project or service keeps (update_catalog_item; docs/back-ends/clockodo.md,
+// "Administration"): read from the item's own record, sent as a PUT of the changed fields alone. Clockodo's
+// shape is written out here: a project's budget is one amount with a money-or-hours flag (`budget.monetary`),
+// so a money budget replaces an hours budget and the question says so; its end is its `deadline`, its start
+// `start_date`; customers and services keep no budget, services no billable flag, and no budget is monthly.
+// A 403 withdraws the tool at once (context.ts).
+import type { CatalogChange, CatalogItemFields, CatalogItemRecord } from '../../domain/catalog-changes.ts';
+import { BackEndPart } from '../remote-tracker.ts';
+import { BackEndError, type CatalogAdminPart, type CatalogKind } from '../time-tracker.ts';
+import type { ClockodoCatalogRecord } from './api.ts';
+import type { ClockodoCatalog } from './catalog.ts';
+import type { ClockodoContext } from './context.ts';
+import { ClockodoError } from './errors.ts';
+
+const NOUN: Record<CatalogKind, string> = { customer: 'customer', project: 'project', activity: 'service' };
+
+export class ClockodoCatalogAdmin extends BackEndPart<ClockodoContext, { catalog: ClockodoCatalog }> implements CatalogAdminPart {
+  /** Each project's `hard` budget flag as last read: a budget Punchcard changes keeps it. */
+  readonly #hard = new Map<number, boolean>();
+
+  async catalogItem(kind: CatalogKind, id: number): Promise<CatalogItemRecord> {
+    const record = await this.#withdrawnOnRefusal(`read the ${NOUN[kind]} #${id}`, () => this.context.api.catalogItem(kind, id));
+    return this.#recordOf(kind, record);
+  }
+
+  /** What Clockodo keeps nowhere, and the two budgets together, refused before anything is asked or sent. */
+  refusal(item: CatalogItemRecord, _change: CatalogChange, asked: CatalogChange): string | undefined {
+    const { kind, fields } = item;
+    const label = `the ${NOUN[kind]} "${fields.name}" (#${item.id})`;
+    const budgetAsked = asked.budgetHours !== undefined || asked.budgetMoney !== undefined || asked.budgetPeriod !== undefined;
+    if (kind !== 'project' && budgetAsked)
+      return `Clockodo keeps budgets on projects only; ${label} has none. Leave budget_hours, budget_money and budget_period out. Nothing was sent.`;
+    if (asked.budgetHours !== undefined && asked.budgetMoney !== undefined) {
+      return (
+        `A Clockodo project has one budget, in hours or in money, not both: give budget_hours or budget_money for ${label} ` +
+        '(the one given replaces the other). Nothing was sent.'
+      );
+    }
+    if (asked.budgetPeriod === 'month')
+      return `Clockodo keeps a project's budget over the project's whole life; it has no monthly budget. Leave budget_period out for ${label}. Nothing was sent.`;
+    if (kind === 'activity' && asked.billable !== undefined)
+      return `Clockodo's services keep no billable flag: set billable on the customer or the project instead. Nothing was sent.`;
+    return undefined;
+  }
+
+  /** A budget of the other kind is replaced by the one asked (Clockodo keeps one): the question names both. */
+  implied(item: CatalogItemRecord, change: CatalogChange): CatalogChange | undefined {
+    if (item.kind !== 'project') return undefined;
+    if ((change.budgetMoney ?? 0) > 0 && (item.fields.budgetHours ?? 0) > 0) return { budgetHours: 0 };
+    if ((change.budgetHours ?? 0) > 0 && (item.fields.budgetMoney ?? 0) > 0) return { budgetMoney: 0 };
+    return undefined;
+  }
+
+  async updateCatalogItem(item: CatalogItemRecord, change: CatalogChange): Promise<CatalogItemRecord> {
+    const { kind, id } = item;
+    const label = `the ${NOUN[kind]} "${item.fields.name}" (#${id})`;
+    const record = await this.#withdrawnOnRefusal(`change ${label}`, () =>
+      this.context.api.updateCatalogItem(kind, id, clockodoBody(change, this.#hard.get(id)), `change ${label}`),
+    );
+    this.parts.catalog.changed();
+    return this.#recordOf(kind, record);
+  }
+
+  async #recordOf(kind: CatalogKind, record: ClockodoCatalogRecord): Promise<CatalogItemRecord> {
+    if (kind === 'project' && typeof record.budget?.hard === 'boolean') this.#hard.set(record.id, record.budget.hard);
+    const customers = kind === 'project' ? (await this.parts.catalog.catalog(true, ['customer'])).customers : [];
+    const customerName = customers.find((customer) => customer.id === record.customers_id)?.name;
+    return { kind, id: record.id, fields: clockodoFields(kind, record, customerName) };
+  }
+
+  /** Clockodo's 403: the tool is withdrawn at once, and the answer names the right. */
+  async #withdrawnOnRefusal<T>(action: string, request: () => Promise<T>): Promise<T> {
+    try {
+      return await request();
+    } catch (error) {
+      if (error instanceof ClockodoError && error.failure === 'forbidden') {
+        this.context.refuseAdministration('catalog');
+        throw new BackEndError(
+          'denied',
+          `Clockodo did not let you ${action} (403 Forbidden): your account lacks the owner's right to edit customers, projects and services. ` +
+            'Nothing was changed; update_catalog_item is switched off.',
+        );
+      }
+      throw error;
+    }
+  }
+}
+
+/** The PUT body: the changed fields alone, in Clockodo's names. */
+export function clockodoBody(change: CatalogChange, hard: boolean | undefined): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  if (change.name !== undefined) body.name = change.name;
+  // One budget: a positive amount of the kind asked, or none where the one asked is 0 (the contract's "0 for no budget").
+  const keepHard = hard === undefined ? {} : { hard };
+  if ((change.budgetMoney ?? 0) > 0) body.budget = { amount: change.budgetMoney, monetary: true, ...keepHard };
+  else if ((change.budgetHours ?? 0) > 0) body.budget = { amount: change.budgetHours, monetary: false, ...keepHard };
+  else if (change.budgetMoney === 0 || change.budgetHours === 0) body.budget = null;
+  if (change.billable !== undefined && change.billable !== null) body.billable_default = change.billable;
+  if (change.comment !== undefined) body.note = change.comment === '' ? null : change.comment;
+  if (change.customer) body.customers_id = change.customer.id;
+  if (change.start !== undefined) body.start_date = change.start;
+  if (change.end !== undefined) body.deadline = change.end;
+  return body;
+}
+
+/** What the item keeps, from Clockodo's record; null where that kind keeps none. */
+export function clockodoFields(kind: CatalogKind, record: ClockodoCatalogRecord, customerName: string | undefined): CatalogItemFields {
+  const project = kind === 'project';
+  const budget = record.budget ?? null;
+  return {
+    name: record.name,
+    budgetHours: project ? (budget && !budget.monetary ? budget.amount : 0) : null,
+    budgetMoney: project ? (budget?.monetary ? budget.amount : 0) : null,
+    budgetPeriod: project ? 'total' : null,
+    billable: kind === 'activity' || typeof record.billable_default !== 'boolean' ? null : record.billable_default,
+    comment: record.note ?? '',
+    customer: project ? { id: record.customers_id, name: customerName ?? `customer #${record.customers_id}` } : null,
+    start: project ? dayOf(record.start_date) : null,
+    end: project ? dayOf(record.deadline) : null,
+  };
+}
+
+/** 'YYYY-MM-DD' from a day or a date-time. */
+function dayOf(value: string | null | undefined): string | null {
+  const match = typeof value === 'string' ? /^\d{4}-\d{2}-\d{2}/.exec(value) : null;
+  return match ? match[0] : null;
+}
