@@ -36,4 +36,6 @@ export interface PersonChanges {
   name?: string;
   email?: string;
   role?: string;
+  /** Whom or what the role manages, as the person named them (a back end whose roles name it; Clockify's managers). */
+  manages?: readonly string[];
 }

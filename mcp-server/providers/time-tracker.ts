@@ -409,8 +409,12 @@ export interface AdminPeoplePart {
   people(includeInactive: boolean, page: number): Promise<PeoplePage>;
   /** One person by id, e-mail or exact name (any case); refused in words (BackEndError 'not_found') where none or several match. */
   person(reference: string): Promise<AdminPerson>;
-  /** Why this back end cannot make a write at all, in words; null where it can. */
-  peopleWriteRefusal(write: PeopleWrite): string | null;
+  /** Why this back end cannot make a write at all (or with what is asked of it), in words; null where it can. */
+  peopleWriteRefusal(write: PeopleWrite, asked?: { role?: string; manages?: readonly string[]; name?: string; email?: string }): string | null;
+  /** Why this back end will not make the write for this person (Clockify's owner, a pending invitee), in words, before anything is asked; null where it will. */
+  personRefusal?(write: PeopleWrite, person: AdminPerson): string | null;
+  /** What the invitation question says happens, where it is not an account that can sign in at once. */
+  readonly inviteQuestion?: string;
   /** Why `manages` means nothing here, in words; null where a role names whom or what it manages. */
   readonly managesRefusal: string | null;
   /** What the invited person does next, said with the answer (a back end's own invitation step, or none). */

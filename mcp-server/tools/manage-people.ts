@@ -50,11 +50,16 @@ export default defineTool({
       return { data: { action, people: [shown(person)] }, text: line(person) };
     }
     // Every write: what the back end cannot do at all is said before anything is sent, then the arguments are checked.
-    const refusal = part.peopleWriteRefusal(action);
+    const asked = Object.fromEntries(
+      Object.entries({ role: args.role, manages: args.manages, name: args.name, email: args.email }).filter(([, value]) => value !== undefined),
+    );
+    const refusal = part.peopleWriteRefusal(action, asked);
     if (refusal) throw new ToolInputError(refusal);
     if (args.manages !== undefined && part.managesRefusal) throw new ToolInputError(part.managesRefusal);
     if (action === 'invite') return invite(part, args, context);
     const person = await part.person(required(args.person, `${action} someone`));
+    const refusedFor = part.personRefusal?.(action, person);
+    if (refusedFor) throw new ToolInputError(refusedFor);
     if (action === 'update') return update(part, person, args, context);
     const active = action === 'reactivate';
     if (!active && person.id === (await part.selfId())) {
@@ -76,7 +81,7 @@ export default defineTool({
   },
 });
 
-type Args = { name?: string | undefined; email?: string | undefined; role?: string | undefined };
+type Args = { name?: string | undefined; email?: string | undefined; role?: string | undefined; manages?: string[] | undefined };
 type Context = ToolContext<'admin_people'>;
 
 function required(value: string | undefined, what: string): string {
@@ -108,7 +113,7 @@ async function invite(part: AdminPeoplePart, args: Args, context: Context) {
   const role = args.role === undefined ? undefined : checkedRole(part, args.role);
   context.ask.confirm({
     key: 'invite',
-    message: `Invite "${quoted(name)}" <${email}>${role ? ` as ${role}` : ''}? They get an account that can sign in.`,
+    message: `Invite "${quoted(name)}" <${email}>${role ? ` as ${role}` : ''}? ${part.inviteQuestion ?? 'They get an account that can sign in.'}`,
     shows: { name, email, role: role ?? null },
     unchanged: `"${quoted(name)}" was not invited`,
   });
@@ -128,19 +133,23 @@ async function update(part: AdminPeoplePart, person: AdminPerson, args: Args, co
     const role = checkedRole(part, args.role);
     if (role !== person.role) changes.role = role;
   }
-  if (args.name === undefined && args.email === undefined && args.role === undefined) {
+  // Whom or what a managing role is over, where the back end's roles name it (managesRefusal is null).
+  const manages = (args.manages ?? []).map((word) => word.trim()).filter(Boolean);
+  if (manages.length > 0) changes.manages = manages;
+  if (args.name === undefined && args.email === undefined && args.role === undefined && manages.length === 0) {
     throw new ToolInputError('To update someone, give what changes: name, email or role.');
   }
   if (Object.keys(changes).length === 0) {
     return { data: { action: 'update' as const, people: [shown(person)] }, text: `${label(person)} has these already. Nothing was changed.` };
   }
-  if (changes.role !== undefined && person.id === (await part.selfId())) {
+  if ((changes.role !== undefined || changes.manages !== undefined) && person.id === (await part.selfId())) {
     throw new ToolInputError('You cannot change your own role: another administrator can. Nothing was sent.');
   }
   const said = [
     changes.name === undefined ? null : `name "${quoted(person.name)}" → "${quoted(changes.name)}"`,
     changes.email === undefined ? null : `e-mail ${person.email || '(none)'} → ${changes.email}`,
     changes.role === undefined ? null : `role ${person.role ?? '(none)'} → ${changes.role}`,
+    changes.manages === undefined ? null : `managing ${changes.manages.map((word) => `"${quoted(word, 40)}"`).join(', ')}`,
   ].filter((text): text is string => text !== null);
   context.ask.confirm({
     key: 'update',

@@ -5,6 +5,7 @@
 // requests a call makes; the feature modules do.
 import type { OpenPage } from '../remote/paging.ts';
 import { createRemoteClient, type HttpAnswer, type QueryValue, type RemoteConnection } from '../remote/remote-client.ts';
+import { clockifyPeopleEndpoints } from './people-api.ts';
 import { clockifyAdminEndpoints } from './admin-api.ts';
 import { CLOCKIFY_WORDS, ClockifyError, describeHttpFailure, describeNotJson, type RequestPurpose } from './errors.ts';
 import { withIds } from './mapping.ts';
@@ -255,6 +256,8 @@ export function createClockifyApi(options: ClockifyApiOptions) {
 
     /** What a workspace admin administers through Punchcard (admin-api.ts). */
     admin: clockifyAdminEndpoints({ call, listPage }),
+    /** The workspace's people as manage_people administers them (people-api.ts). */
+    people: clockifyPeopleEndpoints({ call, listPage }),
 
     close: () => client.close(),
   };

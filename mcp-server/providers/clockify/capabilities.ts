@@ -20,8 +20,13 @@ const TIME_OFF: readonly Capability[] = ['leave', 'leave_cancel', 'calendar'];
 export type TeamRole = 'admin' | 'team_manager' | 'project_manager' | 'member';
 
 /** What an admin may administer, each withdrawn on its own when Clockify refuses it (context.ts, refuseAdministration). */
-export type ClockifyAdministration = 'catalog' | 'tags' | 'invoices';
-const ADMINISTRATION: Readonly<Record<ClockifyAdministration, Capability>> = { catalog: 'catalog_write', tags: 'admin_tags', invoices: 'admin_invoices' };
+export type ClockifyAdministration = 'catalog' | 'tags' | 'invoices' | 'people';
+const ADMINISTRATION: Readonly<Record<ClockifyAdministration, Capability>> = {
+  catalog: 'catalog_write',
+  tags: 'admin_tags',
+  invoices: 'admin_invoices',
+  people: 'admin_people',
+};
 
 /**
  * Time off not known to be off is offered: the first `tools/list` must already be right, and a
@@ -49,6 +54,9 @@ export function clockifyCapabilities(
   if (role === 'admin') {
     for (const [kind, capability] of Object.entries(ADMINISTRATION)) if (!refused.has(kind as ClockifyAdministration)) capabilities.add(capability);
   }
+  // A team manager lists and shows the people of the user groups she manages (admin-people.ts): the
+  // members and groups lists Clockify answers her too; a 403 withdraws it as it does an admin's.
+  if (role === 'team_manager' && !refused.has('people')) capabilities.add('admin_people');
   return capabilities;
 }
 

@@ -6,6 +6,7 @@
 import { assembleTracker, type RemoteTracker } from '../remote-tracker.ts';
 import { ClockifyAccount } from './account.ts';
 import { ClockifyInvoices } from './admin-invoices.ts';
+import { ClockifyPeople } from './admin-people.ts';
 import { ClockifyAdminTags } from './admin-tags.ts';
 import { ClockifyCatalog } from './catalog.ts';
 import { ClockifyContext, type ClockifyTrackerOptions } from './context.ts';
@@ -38,6 +39,7 @@ export function createClockifyTracker(options: ClockifyTrackerOptions): RemoteTr
     teamLeave: team,
     adminTags: new ClockifyAdminTags(context, {}),
     invoices: new ClockifyInvoices(context, {}),
+    adminPeople: new ClockifyPeople(context, { catalog }),
     close: () => context.close(),
   });
 }

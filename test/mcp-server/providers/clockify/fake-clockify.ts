@@ -18,8 +18,9 @@ import type http from 'node:http';
 import { type Failure, Failures, HttpAnswer, jsonReply, type RecordedRequest, type Reply, startFakeServer } from '../../../support/fake-server.ts';
 import { localDay, wallTimeToEpoch } from '../../../support/wall-clock.ts';
 import { type FakeInvoice, registerAdminRoutes } from './fake-clockify-admin.ts';
+import { type FakeUserGroup, type MembershipStatus, membershipStatus, registerPeopleRoutes } from './fake-clockify-people.ts';
 
-export type { Failure, FakeInvoice, RecordedRequest };
+export type { Failure, FakeInvoice, FakeUserGroup, RecordedRequest };
 
 export type Role = 'OWNER' | 'ADMIN' | 'REGULAR';
 export type DayName = 'MONDAY' | 'TUESDAY' | 'WEDNESDAY' | 'THURSDAY' | 'FRIDAY' | 'SATURDAY' | 'SUNDAY';
@@ -36,6 +37,8 @@ export interface FakeUser {
   roles: Record<string, Role>;
   workCapacity: string | null;
   workingDays: DayName[];
+  /** The workspace membership's status per workspace (fake-clockify-people.ts); ACTIVE where not set. */
+  statuses?: Record<string, MembershipStatus>;
 }
 export interface FakeWorkspace {
   id: string;
@@ -162,6 +165,7 @@ export interface FakeClockifyState {
   projectManagers: FakeProjectManager[];
   tags: FakeTag[];
   invoices: FakeInvoice[];
+  userGroups: FakeUserGroup[];
 }
 
 /** A workspace's tag (TagDtoV1); entries name it by id. */
@@ -318,6 +322,7 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
     projectManagers: [],
     tags: [],
     invoices: [],
+    userGroups: [],
   };
   const requests: RecordedRequest[] = [];
   const writes: FakeClockify['writes'] = [];
@@ -334,7 +339,8 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
   const managesProject = (user: FakeUser, projectId: string, workspaceId: string) =>
     state.projectManagers.some((item) => item.workspaceId === workspaceId && item.managerId === user.id && item.projectId === projectId);
   const isTeamManager = (user: FakeUser, workspaceId: string) =>
-    state.teamManagers.some((item) => item.workspaceId === workspaceId && item.managerId === user.id);
+    state.teamManagers.some((item) => item.workspaceId === workspaceId && item.managerId === user.id) ||
+    state.userGroups.some((group) => group.workspaceId === workspaceId && group.managerIds.includes(user.id));
   const isProjectManager = (user: FakeUser, workspaceId: string) =>
     state.projectManagers.some((item) => item.workspaceId === workspaceId && item.managerId === user.id);
   /** GUESS: admins and managers of either kind see the workspace's people; a regular member is refused the list. */
@@ -801,6 +807,8 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
 
   // What a workspace admin administers: tags' changes, invoices, the catalog's writes (fake-clockify-admin.ts).
   registerAdminRoutes({ route, state, workspaceOf, isAdmin, paged, refuse, projectJson, taskJson });
+  // The people's invitations, status and roles, and the user groups (fake-clockify-people.ts).
+  registerPeopleRoutes({ route, state, workspaceOf, isAdmin, isTeamManager, paged, refuse });
 
   // --- Time off ----------------------------------------------------------------------------------
 
@@ -1001,7 +1009,7 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
 
   // --- People --------------------------------------------------------------------------------------
 
-  const memberJson = (member: FakeUser) => ({
+  const memberJson = (member: FakeUser, workspaceId?: string) => ({
     id: member.id,
     name: member.name,
     email: member.email,
@@ -1012,6 +1020,10 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
     memberships: [],
     customFields: [],
     settings: { timeZone: member.timeZone, weekStart: 'MONDAY', dateFormat: 'YYYY-MM-DD', timeFormat: 'HOUR24' },
+    // getUsersOfWorkspace's `memberships=WORKSPACE`: the member's workspace membership and its status.
+    ...(workspaceId
+      ? { memberships: [{ userId: member.id, targetId: workspaceId, membershipType: 'WORKSPACE', membershipStatus: membershipStatus(member, workspaceId) }] }
+      : {}),
   });
   const peopleOf = (workspace: FakeWorkspace) =>
     state.users
@@ -1024,11 +1036,16 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
     // The OpenAPI marks include-roles as required. GUESS: left out, 400.
     if (call.query.get('include-roles') === null) throw refuse(400, "Required request parameter 'include-roles' is not present");
     const email = call.query.get('email')?.toLowerCase();
+    // `status`: the members of that membership status, ALL any; left out, any. `memberships`: WORKSPACE or ALL adds each one's.
+    const status = call.query.get('status') ?? 'ALL';
+    if (!['PENDING', 'ACTIVE', 'DECLINED', 'INACTIVE', 'ALL'].includes(status)) throw refuse(400, 'status: unknown status');
+    const withMemberships = ['WORKSPACE', 'ALL'].includes(call.query.get('memberships') ?? 'NONE');
     return paged(
       call,
       peopleOf(workspace)
         .filter((member) => !email || member.email.toLowerCase().includes(email))
-        .map(memberJson),
+        .filter((member) => status === 'ALL' || membershipStatus(member, workspace.id) === status)
+        .map((member) => memberJson(member, withMemberships ? workspace.id : undefined)),
     );
   });
 
@@ -1049,7 +1066,11 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
     );
     const size = Math.min(pageSize, settings.maxPageSize);
     const last = page * size >= matching.length;
-    return new HttpAnswer(200, matching.slice((page - 1) * size, page * size).map(memberJson), settings.lastPageHeader ? { 'Last-Page': String(last) } : {});
+    return new HttpAnswer(
+      200,
+      matching.slice((page - 1) * size, page * size).map((member) => memberJson(member)),
+      settings.lastPageHeader ? { 'Last-Page': String(last) } : {},
+    );
   });
 
   route('GET', '/workspaces/:workspaceId/users/:userId/managers', (call) => {
@@ -1061,7 +1082,10 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
       .filter((item) => item.workspaceId === workspace.id && item.memberId === member.id)
       .map((item) => state.users.find((user) => user.id === item.managerId))
       .filter((user): user is FakeUser => user !== undefined);
-    return paged(call, managers.map(memberJson));
+    return paged(
+      call,
+      managers.map((member) => memberJson(member)),
+    );
   });
 
   route('GET', '/workspaces/:workspaceId/projects/:projectId', (call) => {
