@@ -1,12 +1,24 @@
 // The window's Administration screen, built only from the engine's tools (docs/decisions.md, "The app
 // calls its own engine's tools" and "The admin group"): the whole catalog with archived items, adding,
-// archiving and restoring one; the tag list and adding a tag; a page of invoices. The engine refuses
+// archiving and restoring one; the tag list and adding a tag; a page of invoices; a page of people,
+// inviting, changing, deactivating and reactivating one; a bulk correction's preview and the correction. The engine refuses
 // whatever the back end would refuse the person, in words; this module only turns its answers into the
 // window's shapes. The window asks the person before every change it sends here (the app's engine
 // client shows no questions of its own: the engine asks nothing of it).
 import { TOOL_CONTRACTS } from '../../mcp-server/contract/tools/index.ts';
-import type { AdminCatalogView, AdminTagView, CatalogKind, InvoicesView } from '../ipc/contract.ts';
+import type {
+  AdminCatalogView,
+  AdminPerson,
+  AdminTagView,
+  CatalogKind,
+  CorrectionSetView,
+  CorrectionView,
+  InvoicesView,
+  PeopleView,
+  PersonChange,
+} from '../ipc/contract.ts';
 import type { EngineClient } from './engine-client.ts';
+import { EngineError } from './engine-error.ts';
 import { toolCaller } from './tool-call.ts';
 
 export interface Administration {
@@ -19,6 +31,46 @@ export interface Administration {
   /** The engine's sentence about the tag it added. */
   addTag(name: string, color: string | undefined): Promise<string>;
   invoices(page: number): Promise<InvoicesView>;
+  people(page: number, includeInactive: boolean): Promise<PeopleView>;
+  invitePerson(person: { name: string; email: string; role?: string | undefined }): Promise<PersonChange>;
+  updatePerson(id: number, changes: { name?: string | undefined; email?: string | undefined; role?: string | undefined }): Promise<PersonChange>;
+  setPersonActive(id: number, active: boolean): Promise<PersonChange>;
+  /** correct_time_entries' preview without `confirmCount`; with it, the change (refused by the engine when the count moved). */
+  correctEntries(scope: CorrectionScope, confirmCount?: number): Promise<CorrectionView>;
+}
+
+/** Which entries a bulk correction covers, and what it sets. */
+export interface CorrectionScope {
+  from: string;
+  to: string;
+  people?: string[] | undefined;
+  project?: string | undefined;
+  activity?: string | undefined;
+  set: CorrectionSetView;
+}
+
+/** Only the fields that are given: the tools take a missing argument as "unchanged", never an undefined one. */
+function given<T extends Record<string, unknown>>(fields: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> };
+}
+
+/**
+ * The engine's refusal of a count that moved since the preview names its argument, for a model; the
+ * window's person confirmed a preview, so the sentence says that. Every other refusal stays as it is.
+ */
+function inWindowWords(error: unknown): unknown {
+  if (!(error instanceof EngineError)) return error;
+  const moved = /^confirm_count is (\d+) but the correction now covers (\d+) entries; nothing was changed\./.exec(error.message);
+  if (!moved) return error;
+  const message = `The preview showed ${moved[1]} entries, but the correction now covers ${moved[2]}; nothing was changed.${error.message.slice(moved[0].length)}`;
+  return new EngineError(error.kind, message, { ...(error.tool ? { tool: error.tool } : {}), cause: error });
+}
+
+/** The person a manage_people change answers with (the one it changed), and its sentence. */
+function personChange({ data, text }: { data: { people: AdminPerson[] }; text: string }): PersonChange {
+  const person = data.people[0];
+  if (!person) throw new Error('manage_people answered a change without the person it changed.');
+  return { message: text, person };
 }
 
 export function createAdministration(engine: EngineClient): Administration {
@@ -46,6 +98,45 @@ export function createAdministration(engine: EngineClient): Administration {
     async invoices(page) {
       const listed = await call(TOOL_CONTRACTS.list_invoices, { page });
       return { from: listed.from, to: listed.to, invoices: listed.invoices, page: listed.page, totalPages: listed.total_pages, total: listed.total };
+    },
+    async people(page, includeInactive) {
+      const listed = await call(TOOL_CONTRACTS.manage_people, { action: 'list', page, include_inactive: includeInactive });
+      // A back end that lists everyone in one go says no pages: that one page is all.
+      return { people: listed.people, page: listed.page ?? page, totalPages: listed.total_pages ?? 1, total: listed.total ?? listed.people.length };
+    },
+    async invitePerson({ name, email, role }) {
+      return personChange(await call.withText(TOOL_CONTRACTS.manage_people, { action: 'invite', name, email, ...given({ role }) }));
+    },
+    async updatePerson(id, changes) {
+      return personChange(await call.withText(TOOL_CONTRACTS.manage_people, { action: 'update', person: String(id), ...given(changes) }));
+    },
+    async setPersonActive(id, active) {
+      return personChange(await call.withText(TOOL_CONTRACTS.manage_people, { action: active ? 'reactivate' : 'deactivate', person: String(id) }));
+    },
+    async correctEntries(scope, confirmCount) {
+      const { set } = scope;
+      const answer = await call
+        .withText(TOOL_CONTRACTS.correct_time_entries, {
+          from: scope.from,
+          to: scope.to,
+          ...given({ people: scope.people, project: scope.project, activity: scope.activity, confirm_count: confirmCount }),
+          set: given({ project: set.project, activity: set.activity, billable: set.billable, exported: set.exported, add_tags: set.addTags }),
+        })
+        .catch((error: unknown) => {
+          throw inWindowWords(error);
+        });
+      const { data } = answer;
+      // The preview's last line tells a model how to confirm; the window has its own Confirm button.
+      const text = answer.text.replace(/\n?Nothing was changed: call again with confirm_count \d+ to change them\.$/, '\nNothing was changed yet.');
+      return {
+        changed: data.changed,
+        count: data.count,
+        hours: data.hours,
+        lockedUntil: data.locked_until,
+        notTouched: data.not_touched,
+        entries: data.entries,
+        message: text,
+      };
     },
   };
 }

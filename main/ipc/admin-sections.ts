@@ -13,6 +13,10 @@ export const ADMIN_SECTION_TOOLS = {
   tags: ['manage_tags'],
   /** Invoices, read-only, in pages (`admin_invoices`). */
   invoices: ['list_invoices'],
+  /** People: listed in pages, invited, changed, deactivated and reactivated (`admin_people`). */
+  people: ['manage_people'],
+  /** Bulk corrections of time entries: the tool's preview first, then the change with its count (`admin_corrections`). */
+  corrections: ['correct_time_entries'],
 } as const satisfies Record<string, readonly ToolName[]>;
 
 export type AdminSection = keyof typeof ADMIN_SECTION_TOOLS;

@@ -63,6 +63,12 @@ export const CHANNEL_NAMES = [
   'getAdminTags',
   'addTag',
   'getInvoices',
+  'getAdminPeople',
+  'invitePerson',
+  'updatePerson',
+  'setPersonActive',
+  'previewCorrection',
+  'applyCorrection',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -561,6 +561,53 @@ export interface InvoicesView {
   total: number;
 }
 
+/** One person as manage_people lists them; `role` is the back end's own word, null where it shows none. */
+export interface AdminPerson {
+  id: number;
+  name: string;
+  email: string;
+  role: string | null;
+  active: boolean;
+  teams: string[];
+}
+
+/** A page of the people the back end lets the person see (manage_people, list). */
+export interface PeopleView {
+  people: AdminPerson[];
+  page: number;
+  totalPages: number;
+  total: number;
+}
+
+/** A change to a person: the engine's sentence about it, and the person as the back end keeps them now. */
+export interface PersonChange {
+  message: string;
+  person: AdminPerson;
+}
+
+/** What a bulk correction changes, as correct_time_entries takes it; only what is given changes. */
+export interface CorrectionSetView {
+  project?: string;
+  activity?: string;
+  billable?: boolean;
+  exported?: boolean;
+  addTags?: string[];
+}
+
+/** correct_time_entries' answer: the preview (`changed` false) or what it changed, in the same shape. */
+export interface CorrectionView {
+  changed: boolean;
+  count: number;
+  hours: number;
+  /** The locked period's end where the account's settings name one, or null: then locked periods are unknown. */
+  lockedUntil: string | null;
+  notTouched: Array<{ id: number; start: string; person: string; reason: 'locked' | 'exported' }>;
+  /** The first 20 it changes or would change. */
+  entries: Array<{ id: number; start: string; hours: number; person: string; project: string; activity: string }>;
+  /** The engine's words about it. */
+  message: string;
+}
+
 // ---------------------------------------------------------------------------------------------
 // The day from evidence: drafts on the Timesheet, the sources in Preferences (docs/evidence.md)
 
@@ -692,6 +739,31 @@ const tagName = z
   .min(2, 'a tag name of at least 2 characters')
   .max(100)
   .refine((name) => !name.includes(','), 'a tag name without a comma');
+
+/** A person as manage_people names one here: by the id its list showed. */
+const personId = z.number().int().min(1);
+const personName = z.string().trim().min(1, 'a name').max(200);
+const email = z.string().trim().regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'an e-mail address like ada@example.com').max(200);
+const roleWord = z.string().trim().min(1).max(100);
+const itemName = z.string().trim().min(1).max(100);
+/** Which entries a bulk correction covers and what it sets; at least one thing set (correct_time_entries refuses none). */
+const correctionRequest = {
+  from: day,
+  to: day,
+  people: z.array(itemName).max(20).optional(),
+  project: itemName.optional(),
+  activity: itemName.optional(),
+  set: z
+    .object({
+      project: itemName.optional(),
+      activity: itemName.optional(),
+      billable: z.boolean().optional(),
+      exported: z.boolean().optional(),
+      addTags: z.array(itemName).min(1).max(5).optional(),
+    })
+    .strict()
+    .refine((set) => Object.values(set).some((value) => value !== undefined), 'something to change: a project, an activity, billable, exported or tags'),
+};
 
 /** The links the window may ask main to open; the URLs themselves live in main. */
 /** The pages the window may ask main to open: where each back end's secret is made. */
@@ -879,6 +951,24 @@ export const contract = {
   },
   /** A page of the invoices of the last 90 days (list_invoices), read-only. */
   getInvoices: { request: z.object({ page: z.number().int().min(1).max(10_000) }).strict(), response: {} as InvoicesView },
+  /** A page of the people (manage_people, list), the deactivated too where asked. */
+  getAdminPeople: { request: z.object({ page: z.number().int().min(1).max(10_000), includeInactive: z.boolean() }).strict(), response: {} as PeopleView },
+  /** Invites or creates a person (manage_people, invite), with the back end's role word where given. */
+  invitePerson: { request: z.object({ name: personName, email, role: roleWord.optional() }).strict(), response: {} as PersonChange },
+  /** Changes a person's name, e-mail or role (manage_people, update); at least one of them. */
+  updatePerson: {
+    request: z
+      .object({ id: personId, name: personName.optional(), email: email.optional(), role: roleWord.optional() })
+      .strict()
+      .refine((change) => change.name !== undefined || change.email !== undefined || change.role !== undefined, 'a name, e-mail or role to change'),
+    response: {} as PersonChange,
+  },
+  /** Deactivates a person, or reactivates them with `active: true` (manage_people). */
+  setPersonActive: { request: z.object({ id: personId, active: z.boolean() }).strict(), response: {} as PersonChange },
+  /** The preview of a bulk correction (correct_time_entries without confirm_count): nothing changes. */
+  previewCorrection: { request: z.object(correctionRequest).strict(), response: {} as CorrectionView },
+  /** The correction itself, with the count its preview showed: a different count is refused with the fresh preview. */
+  applyCorrection: { request: z.object({ ...correctionRequest, confirmCount: z.number().int().min(0) }).strict(), response: {} as CorrectionView },
 } as const;
 
 export type Contract = typeof contract;

@@ -8,6 +8,7 @@ import type {
   AdminSection,
   AdminTagView,
   InvoicesView,
+  PeopleView,
   CalendarView,
   PendingLeaveView,
   TeamAvailability,
@@ -208,6 +209,8 @@ export const stores = {
   adminTags: new Store<AdminTagView[]>(() => api.getAdminTags()),
   /** By page, from 1. */
   invoices: new KeyedStore<InvoicesView>((page) => api.getInvoices({ page: Number(page) })),
+  /** By page and whether the deactivated are listed: "1" or "1+inactive". */
+  people: new KeyedStore<PeopleView>((key) => api.getAdminPeople({ page: Number.parseInt(key, 10), includeInactive: key.endsWith('+inactive') })),
 };
 
 /** Whether the status offers this Administration section. */
@@ -232,7 +235,12 @@ export const SCREEN_STORES: Record<Screen, ReadonlyArray<Pick<Store<unknown>, 'l
   leave: [current(stores.leave, () => today().slice(0, 4))],
   calendar: [current(stores.calendar, () => monthOf(today()))],
   team: [current(stores.team, () => mondayOf(today()))],
-  admin: [whereOffered('catalog', stores.adminCatalog), whereOffered('tags', stores.adminTags), whereOffered('invoices', stores.invoices.of('1'))],
+  admin: [
+    whereOffered('catalog', stores.adminCatalog),
+    whereOffered('tags', stores.adminTags),
+    whereOffered('invoices', stores.invoices.of('1')),
+    whereOffered('people', stores.people.of('1')),
+  ],
   tools: [stores.tools],
   connect: [stores.clients, stores.extension, stores.teamServer],
   account: [stores.account],

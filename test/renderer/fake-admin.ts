@@ -1,12 +1,31 @@
 // The Administration screen's part of the fake bridge (fake-bridge.ts): a Kimai administrator's
-// catalog, tags and invoices, held in memory and changed as main's handlers change them through the
-// engine, with the engine's sentences and refusals. Which sections a person is offered follows the
-// fake's `admin` option as the engine's tools would: an administrator has all three, a team lead the
-// catalog and the invoices (Kimai's view_invoice from a team lead up, tags for an administrator).
-import type { AdminCatalogItem, AdminCatalogView, AdminSection, AdminTagView, InvoicesView, RequestOf } from '../../main/ipc/contract.ts';
+// catalog, tags, invoices, people and time entries, held in memory and changed as main's handlers
+// change them through the engine, with the engine's sentences and refusals. Which sections a person is
+// offered follows the fake's `admin` option as the engine's tools would: a super administrator has
+// every one, people too (Kimai's view_user); an administrator all but people; a team lead the catalog,
+// the invoices and bulk corrections (Kimai's view_invoice from a team lead up, tags for an administrator).
+import type {
+  AdminCatalogItem,
+  AdminCatalogView,
+  AdminPerson,
+  AdminSection,
+  AdminTagView,
+  CorrectionView,
+  InvoicesView,
+  RequestOf,
+} from '../../main/ipc/contract.ts';
 import { INVOICE_STATUSES } from '../../mcp-server/contract/vocabulary.ts';
 
-export type FakeAdministrator = 'admin' | 'lead';
+export type FakeAdministrator = 'super' | 'admin' | 'lead';
+
+/** What a test may do to the fake's back end behind the window's back. */
+export interface FakeAdminWorld {
+  /** Someone books a two-hour entry for Ada on 12 May in Acme Website: a bulk correction's scope may grow. */
+  bookEntry(): void;
+}
+
+/** How many people a page of the fake holds. */
+export const PEOPLE_PAGE = 25;
 
 /** How many invoices a page of the fake holds. */
 export const INVOICE_PAGE = 25;
@@ -18,18 +37,31 @@ type Handlers = {
   getAdminTags: () => AdminTagView[];
   addTag: (request: RequestOf<'addTag'>) => unknown;
   getInvoices: (request: RequestOf<'getInvoices'>) => InvoicesView;
+  getAdminPeople: (request: RequestOf<'getAdminPeople'>) => unknown;
+  invitePerson: (request: RequestOf<'invitePerson'>) => unknown;
+  updatePerson: (request: RequestOf<'updatePerson'>) => unknown;
+  setPersonActive: (request: RequestOf<'setPersonActive'>) => unknown;
+  previewCorrection: (request: RequestOf<'previewCorrection'>) => CorrectionView;
+  applyCorrection: (request: RequestOf<'applyCorrection'>) => CorrectionView;
 };
 
 export function createFakeAdmin(
   who: FakeAdministrator | undefined,
   backEnd: () => string,
   reject: (message: string) => never,
-): { sections: () => AdminSection[]; handlers: Handlers } {
-  const sections = (): AdminSection[] => (who === 'admin' ? ['catalog', 'tags', 'invoices'] : who === 'lead' ? ['catalog', 'invoices'] : []);
+): { sections: () => AdminSection[]; handlers: Handlers; world: FakeAdminWorld } {
+  const OFFERED: Record<FakeAdministrator, AdminSection[]> = {
+    super: ['catalog', 'tags', 'invoices', 'people', 'corrections'],
+    admin: ['catalog', 'tags', 'invoices', 'corrections'],
+    lead: ['catalog', 'invoices', 'corrections'],
+  };
+  const sections = (): AdminSection[] => (who ? OFFERED[who] : []);
   const words: Record<AdminSection, string> = {
     catalog: 'add, archive or restore customers, projects and activities',
     tags: 'administer tags',
     invoices: 'see invoices',
+    people: 'administer people',
+    corrections: 'correct time entries in bulk',
   };
   const allow = (section: AdminSection) => {
     if (sections().includes(section)) return;
@@ -67,9 +99,37 @@ export function createFakeAdmin(
     currency: index % 3 === 2 ? 'USD' : 'EUR',
   }));
 
+  const people = fakePeople();
+  const corrections = fakeCorrections(who === 'lead', reject);
+
   return {
     sections,
+    world: { bookEntry: corrections.book },
     handlers: {
+      getAdminPeople: (request) => {
+        allow('people');
+        return people.list(request);
+      },
+      invitePerson: (request) => {
+        allow('people');
+        return people.invite(request, reject);
+      },
+      updatePerson: (request) => {
+        allow('people');
+        return people.update(request, reject);
+      },
+      setPersonActive: (request) => {
+        allow('people');
+        return people.setActive(request, reject);
+      },
+      previewCorrection: (request) => {
+        allow('corrections');
+        return corrections.preview(request);
+      },
+      applyCorrection: (request) => {
+        allow('corrections');
+        return corrections.apply(request);
+      },
       getAdminCatalog: () => {
         allow('catalog');
         return catalog;
@@ -114,6 +174,182 @@ export function createFakeAdmin(
           total: invoices.length,
         };
       },
+    },
+  };
+}
+
+/** Kimai's roles, lowest first, as its manage_people takes them. */
+const ROLES = ['ROLE_USER', 'ROLE_TEAMLEAD', 'ROLE_ADMIN', 'ROLE_SUPER_ADMIN'];
+
+/** 31 people, the signed-in super administrator (Sam, id 3) among them, two deactivated; listed by name, 25 a page. */
+function fakePeople() {
+  const FIRST = ['Ada Lovelace', 'Tom Lead', 'Sam Super', 'Grace Hopper', 'Alan Turing', 'Edsger Dijkstra', 'Barbara Liskov', 'Ken Thompson'];
+  const people: AdminPerson[] = Array.from({ length: 31 }, (_, index) => {
+    const name = FIRST[index] ?? `Worker ${String(index - FIRST.length + 1).padStart(2, '0')}`;
+    return {
+      id: index + 1,
+      name,
+      email: `${name.split(' ')[0]?.toLowerCase()}${index >= FIRST.length ? index : ''}@example.com`,
+      role: index === 1 ? 'ROLE_TEAMLEAD' : index === 2 ? 'ROLE_SUPER_ADMIN' : 'ROLE_USER',
+      active: !(index === 6 || index === 20),
+      teams: index < 2 ? ['Web'] : [],
+    };
+  });
+  const SELF = 3;
+  const said = (person: AdminPerson) => `"${person.name}" <${person.email}>`;
+  const find = (id: number, reject: (message: string) => never) => people.find((person) => person.id === id) ?? reject('There is no such person.');
+  const role = (word: string, reject: (message: string) => never) =>
+    ROLES.find((known) => known.toLowerCase() === word.toLowerCase()) ?? reject(`"${word}" is no role here; the roles are ${ROLES.join(', ')}.`);
+  const emailFree = (email: string, except: number, reject: (message: string) => never) => {
+    const taken = people.find((person) => person.id !== except && person.email.toLowerCase() === email.toLowerCase());
+    if (taken) reject(`Kimai refused: the e-mail ${email} belongs to ${taken.name} already. Nothing was changed.`);
+  };
+  return {
+    list({ page, includeInactive }: RequestOf<'getAdminPeople'>) {
+      const shown = people.filter((person) => includeInactive || person.active).sort((a, b) => a.name.localeCompare(b.name));
+      const totalPages = Math.max(1, Math.ceil(shown.length / PEOPLE_PAGE));
+      return { people: structuredClone(shown.slice((page - 1) * PEOPLE_PAGE, page * PEOPLE_PAGE)), page, totalPages, total: shown.length };
+    },
+    invite({ name, email, role: word }: RequestOf<'invitePerson'>, reject: (message: string) => never) {
+      emailFree(email.trim(), 0, reject);
+      const made: AdminPerson = {
+        id: people.length + 1,
+        name: name.trim(),
+        email: email.trim(),
+        role: word ? role(word.trim(), reject) : 'ROLE_USER',
+        active: true,
+        teams: [],
+      };
+      people.push(made);
+      return { message: `Invited ${said(made)}. Kimai made the account with a random password: they set their own with "Forgot password".`, person: made };
+    },
+    update({ id, name, email, role: word }: RequestOf<'updatePerson'>, reject: (message: string) => never) {
+      const person = find(id, reject);
+      const next = word === undefined ? undefined : role(word.trim(), reject);
+      if (next !== undefined && id === SELF) reject('You cannot change your own role: another administrator can. Nothing was sent.');
+      if (email !== undefined) emailFree(email.trim(), id, reject);
+      const before = { ...person };
+      if (name !== undefined) person.name = name.trim();
+      if (email !== undefined) person.email = email.trim();
+      if (next !== undefined) person.role = next;
+      const changed = [
+        person.name !== before.name && `name ${before.name} → ${person.name}`,
+        person.email !== before.email && `e-mail ${before.email} → ${person.email}`,
+        person.role !== before.role && `role ${before.role} → ${person.role}`,
+      ].filter(Boolean);
+      return { message: `Updated ${said(person)}: ${changed.join(', ')}.`, person: structuredClone(person) };
+    },
+    setActive({ id, active }: RequestOf<'setPersonActive'>, reject: (message: string) => never) {
+      const person = find(id, reject);
+      if (id === SELF && !active) reject('You cannot deactivate your own account: you would lock yourself out. Another administrator can. Nothing was sent.');
+      person.active = active;
+      return { message: `${active ? 'Reactivated' : 'Deactivated'} ${said(person)}.`, person: structuredClone(person) };
+    },
+  };
+}
+
+interface FakeEntry {
+  id: number;
+  start: string;
+  hours: number;
+  person: string;
+  project: string;
+  activity: string;
+  billable: boolean;
+  exported: boolean;
+  tags: string[];
+}
+
+/** The end of Kimai's lockdown as the account's settings say it: April closed. */
+const LOCKED_UNTIL = '2026-04-30T23:59:59+02:00';
+
+/**
+ * Time entries from 20 April to 12 May 2026: Ada's, Tom's and Grace's, mostly Acme Website and
+ * Development, an exported one on 5 May. A team lead leaves exported entries alone (Kimai gives only
+ * administrators edit_exported_timesheet); everyone leaves the locked April alone.
+ */
+function fakeCorrections(lead: boolean, reject: (message: string) => never) {
+  const PEOPLE = ['Ada Lovelace', 'Tom Lead', 'Grace Hopper'];
+  const entries: FakeEntry[] = [];
+  const add = (day: string, hour: number, person: string, extra: Partial<FakeEntry> = {}) =>
+    entries.push({
+      id: 7000 + entries.length,
+      start: `${day}T${String(hour).padStart(2, '0')}:00:00+02:00`,
+      hours: 2,
+      person,
+      project: 'Acme Website',
+      activity: 'Development',
+      billable: true,
+      exported: false,
+      tags: [],
+      ...extra,
+    });
+  for (const day of ['2026-04-27', '2026-04-28']) add(day, 9, 'Ada Lovelace');
+  for (let date = 4; date <= 12; date++) {
+    const day = `2026-05-${String(date).padStart(2, '0')}`;
+    if ([9, 10].includes(date)) continue;
+    add(day, 9, 'Ada Lovelace', date === 5 ? { exported: true } : {});
+    add(day, 13, PEOPLE[date % 3] as string, date % 2 === 0 ? { project: 'Internal', activity: 'Meetings' } : {});
+    add(day, 15, 'Tom Lead', { hours: 1.5 });
+  }
+
+  const plan = (request: RequestOf<'previewCorrection'>) => {
+    const known = new Set(PEOPLE.map((name) => name.toLowerCase()));
+    for (const name of request.people ?? [])
+      if (!known.has(name.trim().toLowerCase())) reject(`Nobody you may correct is named "${name.trim()}". Nothing was changed.`);
+    const people = request.people?.map((name) => name.trim().toLowerCase());
+    const inScope = entries.filter(
+      (entry) =>
+        entry.start.slice(0, 10) >= request.from &&
+        entry.start.slice(0, 10) <= request.to &&
+        (!people || people.includes(entry.person.toLowerCase())) &&
+        (!request.project || entry.project === request.project) &&
+        (!request.activity || entry.activity === request.activity),
+    );
+    const locked = (entry: FakeEntry) => Date.parse(entry.start) <= Date.parse(LOCKED_UNTIL);
+    const notTouched = inScope.flatMap((entry): CorrectionView['notTouched'] =>
+      locked(entry)
+        ? [{ id: entry.id, start: entry.start, person: entry.person, reason: 'locked' }]
+        : lead && entry.exported
+          ? [{ id: entry.id, start: entry.start, person: entry.person, reason: 'exported' }]
+          : [],
+    );
+    const change = inScope.filter((entry) => !notTouched.some((left) => left.id === entry.id));
+    return { change, notTouched };
+  };
+  const viewOf = (change: FakeEntry[], notTouched: CorrectionView['notTouched'], changed: boolean, message: string): CorrectionView => ({
+    changed,
+    count: change.length,
+    hours: change.reduce((sum, entry) => sum + entry.hours, 0),
+    lockedUntil: LOCKED_UNTIL,
+    notTouched,
+    entries: change.slice(0, 20).map(({ id, start, hours, person, project, activity }) => ({ id, start, hours, person, project, activity })),
+    message,
+  });
+  const hours = (list: FakeEntry[]) => list.reduce((sum, entry) => sum + entry.hours, 0);
+
+  return {
+    book() {
+      add('2026-05-12', 7, 'Ada Lovelace');
+    },
+    preview(request: RequestOf<'previewCorrection'>): CorrectionView {
+      const { change, notTouched } = plan(request);
+      return viewOf(change, notTouched, false, `Would change ${change.length} entries (${hours(change)} h).\nNothing was changed yet.`);
+    },
+    apply({ confirmCount, ...request }: RequestOf<'applyCorrection'>): CorrectionView {
+      const { change, notTouched } = plan(request);
+      if (confirmCount !== change.length)
+        reject(
+          `The preview showed ${confirmCount} entries, but the correction now covers ${change.length}; nothing was changed. Would change ${change.length} entries (${hours(change)} h).`,
+        );
+      for (const entry of change) {
+        if (request.set.project) entry.project = request.set.project;
+        if (request.set.activity) entry.activity = request.set.activity;
+        if (request.set.billable !== undefined) entry.billable = request.set.billable;
+        if (request.set.exported !== undefined) entry.exported = request.set.exported;
+        for (const tag of request.set.addTags ?? []) if (!entry.tags.includes(tag)) entry.tags.push(tag);
+      }
+      return viewOf(change, notTouched, true, `Changed ${change.length} entries (${hours(change)} h).`);
     },
   };
 }

@@ -39,7 +39,7 @@ import { PLAN_KEEPERS } from '../../main/ipc/handlers/preferences.ts';
 import { GROUP_TITLES } from '../../main/ipc/handlers/tools.ts';
 import { createFakeDaily, LONG_NAMES, type FakeEntryRecord } from './fake-daily.ts';
 import { createFakeEvidence, SAMPLE_EVIDENCE } from './fake-evidence.ts';
-import { createFakeAdmin, type FakeAdministrator } from './fake-admin.ts';
+import { createFakeAdmin, type FakeAdministrator, type FakeAdminWorld } from './fake-admin.ts';
 import { feedSecretAccount } from '../../mcp-server/contract/evidence-settings.ts';
 
 /** Wednesday 13 May 2026, 14:25 in Berlin (+02:00): the default "now" of a fake. */
@@ -316,7 +316,10 @@ export interface FakeBridgeOptions {
    */
   team?: 'lead' | 'hours';
   teamSize?: number;
-  /** The back end says the person administers something: a Kimai administrator (catalog, tags, invoices) or team lead (catalog, invoices). */
+  /**
+   * The back end says the person administers something: a Kimai super administrator (everything, people
+   * too), administrator (catalog, tags, invoices, bulk corrections) or team lead (catalog, invoices, bulk corrections).
+   */
   admin?: FakeAdministrator;
   startAtLoginSupported?: boolean;
   /** The back end at the start (default the local timesheet); its secret counts as saved. */
@@ -388,6 +391,8 @@ export interface FakeBridge extends PunchcardApi {
   clockInElsewhere(project: string, activity?: string): StatusView;
   status(): StatusView;
   clientCard(id: string): ClientCard | undefined;
+  /** The Administration screen's back end: someone else books an entry there (a bulk correction's count moves). */
+  readonly adminWorld: FakeAdminWorld;
 }
 
 function pad(value: number): string {
@@ -1092,6 +1097,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     },
     status,
     clientCard: (id) => clients.find((entry) => entry.card.id === id)?.card,
+    adminWorld: admin.world,
   };
   return Object.assign(api, fake) as unknown as FakeBridge;
 }

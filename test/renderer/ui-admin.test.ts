@@ -77,11 +77,21 @@ describe('Administration', () => {
     // A team lead: the catalog and invoices, no tags, and the tag list is never asked for.
     const lead = await open('admin', { account: KIMAI, admin: 'lead' });
     await expect.poll(() => navLink(lead.page).count()).toBe(1);
-    await expect.poll(() => screenOf(lead.page, 'admin').getByRole('heading', { level: 2 }).allInnerTexts()).toEqual(['Catalog', 'Invoices']);
+    await expect
+      .poll(() => screenOf(lead.page, 'admin').getByRole('heading', { level: 2 }).allInnerTexts())
+      .toEqual(['Catalog', 'Invoices', 'Bulk corrections']);
     expect(callsOf(lead.fake, 'getAdminTags')).toEqual([]);
 
     const administrator = await open('admin', { account: KIMAI, admin: 'admin' });
-    await expect.poll(() => screenOf(administrator.page, 'admin').getByRole('heading', { level: 2 }).allInnerTexts()).toEqual(['Catalog', 'Tags', 'Invoices']);
+    await expect
+      .poll(() => screenOf(administrator.page, 'admin').getByRole('heading', { level: 2 }).allInnerTexts())
+      .toEqual(['Catalog', 'Tags', 'Invoices', 'Bulk corrections']);
+    expect(callsOf(administrator.fake, 'getAdminPeople')).toEqual([]);
+
+    const superAdmin = await open('admin', { account: KIMAI, admin: 'super' });
+    await expect
+      .poll(() => screenOf(superAdmin.page, 'admin').getByRole('heading', { level: 2 }).allInnerTexts())
+      .toEqual(['Catalog', 'Tags', 'Invoices', 'People', 'Bulk corrections']);
   });
 
   it('archives and restores only after a second word, by keyboard; Escape keeps the item as it was', async () => {
@@ -194,5 +204,150 @@ describe('Administration', () => {
     // The page shown stays until another comes.
     expect(await invoices.getByRole('table', { name: 'Invoices, page 2 of 3' }).count()).toBe(1);
     expect(callsOf(fake, 'getInvoices')).toEqual([{ page: 1 }, { page: 2 }, { page: 3 }]);
+  });
+});
+
+describe('Administration: people and bulk corrections', () => {
+  it('deactivates a person only after a second word, by keyboard; Escape keeps them; the refusal of one’s own account shows in the row', async () => {
+    const { page, fake } = await open('admin', { account: KIMAI, admin: 'super' });
+    const people = card(page, 'People');
+    await text(people.locator('.card-title .total')).toBe('29 people');
+    await text(people.getByRole('row', { name: /^Ada Lovelace/ })).toBe('Ada Lovelace\tada@example.com\tROLE_USER\tActive\tChange Deactivate');
+    await people.getByRole('button', { name: 'Deactivate Ada Lovelace' }).focus();
+    await page.keyboard.press('Enter');
+    await text(people.getByRole('group', { name: 'Deactivate “Ada Lovelace”?' })).toContain('They can no longer sign in; what they booked stays.');
+    await expect.poll(() => focused(page)).toBe('Deactivate');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => focused(page)).toBe('Deactivate Ada Lovelace');
+    expect(callsOf(fake, 'setPersonActive')).toEqual([]);
+
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await text(people.getByRole('status')).toBe('Deactivated "Ada Lovelace" <ada@example.com>.');
+    expect(callsOf(fake, 'setPersonActive')).toEqual([{ id: 1, active: false }]);
+    // The list leaves the deactivated out until asked for them.
+    await text(people.locator('.card-title .total')).toBe('28 people');
+    await people.getByLabel('Show deactivated people').check();
+    await text(people.getByRole('row', { name: /^Ada Lovelace/ })).toBe('Ada Lovelace\tada@example.com\tROLE_USER\tDeactivated\tChange Reactivate');
+    expect(callsOf(fake, 'getAdminPeople').at(-1)).toEqual({ page: 1, includeInactive: true });
+
+    // One's own account: the engine's refusal, in the row that asked.
+    await people.getByRole('button', { name: 'Deactivate Sam Super' }).press('Enter');
+    await page.keyboard.press('Enter');
+    await text(people.getByRole('alert')).toBe(
+      'You cannot deactivate your own account: you would lock yourself out. Another administrator can. Nothing was sent.',
+    );
+    await expect.poll(() => focused(page)).toBe('Deactivate Sam Super');
+  });
+
+  it('changes a role and invites someone after a second word, checks the e-mail first, and pages the list', async () => {
+    const { page, fake } = await open('admin', { account: KIMAI, admin: 'super' });
+    const people = card(page, 'People');
+    await people.getByRole('button', { name: 'Change Grace Hopper' }).press('Enter');
+    const form = people.getByRole('form', { name: 'Change Grace Hopper' });
+    await expect.poll(() => focused(page)).toBe('Name');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('ROLE_TEAMLEAD');
+    await page.keyboard.press('Enter');
+    await text(form.getByRole('group')).toContain('Change “Grace Hopper”: role from ROLE_USER to ROLE_TEAMLEAD?');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => focused(page)).toBe('Save changes');
+    expect(callsOf(fake, 'updatePerson')).toEqual([]);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await text(people.getByRole('status')).toBe('Updated "Grace Hopper" <grace@example.com>: role ROLE_USER → ROLE_TEAMLEAD.');
+    expect(callsOf(fake, 'updatePerson')).toEqual([{ id: 4, role: 'ROLE_TEAMLEAD' }]);
+    await text(people.getByRole('row', { name: /^Grace Hopper/ })).toContain('ROLE_TEAMLEAD');
+    await expect.poll(() => focused(page)).toBe('Change Grace Hopper');
+
+    const invite = people.getByRole('form', { name: 'Invite someone' });
+    await invite.getByLabel('Name').fill('Hedy Lamarr');
+    await invite.getByLabel('E-mail').fill('hedy');
+    await invite.getByLabel('E-mail').press('Enter');
+    await text(invite.locator('.field-error')).toBe('Give an e-mail address like ada@example.com.');
+    expect(callsOf(fake, 'invitePerson')).toEqual([]);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('hedy@example.com');
+    await page.keyboard.press('Enter');
+    await text(invite.getByRole('group')).toContain('Invite “Hedy Lamarr” <hedy@example.com>? They get an account that can sign in.');
+    await page.keyboard.press('Enter');
+    await text(people.getByRole('status')).toContain('Invited "Hedy Lamarr" <hedy@example.com>.');
+    expect(callsOf(fake, 'invitePerson')).toEqual([{ name: 'Hedy Lamarr', email: 'hedy@example.com' }]);
+
+    await people.getByRole('button', { name: 'Next page of people' }).press('Enter');
+    await text(people.getByRole('table', { name: 'People, page 2 of 2' }).getByRole('row').nth(1)).toContain('Worker');
+  });
+
+  it('previews a correction first and sends the preview’s count only after Confirm; a moved count shows the refusal', async () => {
+    const { page, fake } = await open('admin', { account: KIMAI, admin: 'admin' });
+    const corrections = card(page, 'Bulk corrections');
+    const form = corrections.getByRole('form', { name: 'Which entries' });
+    await form.getByLabel('First day').fill('2026-04-20');
+    await form.getByLabel('Last day').fill('2026-05-12');
+    await form.getByLabel('People (optional)').fill('Ada Lovelace');
+    // Nothing to change chosen: said at the field, nothing sent.
+    await form.getByRole('button', { name: 'Preview' }).press('Enter');
+    await text(form.locator('.field-error')).toBe('Choose what changes: a project, an activity, billable, exported or tags.');
+    expect(callsOf(fake, 'previewCorrection')).toEqual([]);
+    await form.getByLabel('Move to project').selectOption('Internal');
+    await form.getByLabel('Billable').focus();
+    await form.getByLabel('Billable').selectOption('no');
+    await form.getByRole('button', { name: 'Preview' }).press('Enter');
+    const scope = { from: '2026-04-20', to: '2026-05-12', people: ['Ada Lovelace'], set: { project: 'Internal', billable: false } };
+    await text(corrections.getByRole('heading', { level: 3, name: /^Would change/ })).toBe('Would change 9 entries (18 h)');
+    expect(callsOf(fake, 'previewCorrection')).toEqual([scope]);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Would change 9 entries (18 h)');
+    await text(corrections.getByRole('list', { name: 'Entries left alone' })).toBe(
+      'Apr 27, 2026 9:00 AM, Ada Lovelace: in the locked period\nApr 28, 2026 9:00 AM, Ada Lovelace: in the locked period',
+    );
+    await text(corrections.getByRole('table', { name: 'The entries it would change' }).getByRole('row').nth(1)).toBe(
+      'May 4, 2026 9:00 AM\tAda Lovelace\tAcme Website\tDevelopment\t2 h',
+    );
+    expect(callsOf(fake, 'applyCorrection')).toEqual([]);
+
+    // Confirm, then Escape: nothing sent.
+    await tabTo(page, 'Correct 9 entries');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focused(page)).toBe('Confirm');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => focused(page)).toBe('Correct 9 entries');
+    expect(callsOf(fake, 'applyCorrection')).toEqual([]);
+
+    // Someone books another entry meanwhile: the count the preview showed no longer holds, and the refusal says so.
+    fake.adminWorld.bookEntry();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await text(corrections.getByRole('alert')).toBe(
+      'The preview showed 9 entries, but the correction now covers 10; nothing was changed. Would change 10 entries (20 h).',
+    );
+    expect(callsOf(fake, 'applyCorrection')).toEqual([{ ...scope, confirmCount: 9 }]);
+    await expect.poll(() => focused(page)).toBe('Preview');
+
+    await page.keyboard.press('Enter');
+    await text(corrections.getByRole('heading', { level: 3, name: /^Would change/ })).toBe('Would change 10 entries (20 h)');
+    await corrections.getByRole('button', { name: 'Correct 10 entries' }).press('Enter');
+    await page.keyboard.press('Enter');
+    await text(corrections.getByRole('status')).toBe('Changed 10 entries (20 h).');
+    expect(callsOf(fake, 'applyCorrection').at(-1)).toEqual({ ...scope, confirmCount: 10 });
+    // Changing a field after a preview drops it: what is confirmed is always what was shown.
+    await form.getByRole('button', { name: 'Preview' }).press('Enter');
+    await text(corrections.getByRole('heading', { level: 3, name: /^Would change/ })).toBe('Would change 10 entries (20 h)');
+    await form.getByLabel('Billable').selectOption('yes');
+    expect(await corrections.getByRole('button', { name: /^Correct/ }).count()).toBe(0);
+  });
+
+  it('a team lead’s preview leaves exported entries alone', async () => {
+    const { page } = await open('admin', { account: KIMAI, admin: 'lead' });
+    const corrections = card(page, 'Bulk corrections');
+    const form = corrections.getByRole('form', { name: 'Which entries' });
+    await form.getByLabel('First day').fill('2026-05-01');
+    await form.getByLabel('Last day').fill('2026-05-12');
+    await form.getByLabel('People (optional)').fill('Ada Lovelace');
+    await form.getByLabel('Add tags (optional)').fill('billing');
+    await form.getByRole('button', { name: 'Preview' }).press('Enter');
+    await text(corrections.getByRole('heading', { level: 3, name: /^Would change/ })).toBe('Would change 8 entries (16 h)');
+    await text(corrections.getByRole('list', { name: 'Entries left alone' })).toBe('May 5, 2026 9:00 AM, Ada Lovelace: exported');
   });
 });

@@ -16,11 +16,27 @@ const SECTION_WORDS: Record<AdminSection, string> = {
   catalog: 'add, archive or restore customers, projects and activities',
   tags: 'administer tags',
   invoices: 'see invoices',
+  people: 'administer people',
+  corrections: 'correct time entries in bulk',
 };
 
 export function administrationHandlers(
   deps: Deps,
-): Pick<Handlers, 'getAdminCatalog' | 'addCatalogItem' | 'setCatalogItemArchived' | 'getAdminTags' | 'addTag' | 'getInvoices'> {
+): Pick<
+  Handlers,
+  | 'getAdminCatalog'
+  | 'addCatalogItem'
+  | 'setCatalogItemArchived'
+  | 'getAdminTags'
+  | 'addTag'
+  | 'getInvoices'
+  | 'getAdminPeople'
+  | 'invitePerson'
+  | 'updatePerson'
+  | 'setPersonActive'
+  | 'previewCorrection'
+  | 'applyCorrection'
+> {
   const requireSection = async (section: AdminSection) => {
     const offered = adminSectionsOffered(await deps.timesheet.supportedTools());
     if (offered.includes(section)) return;
@@ -62,6 +78,32 @@ export function administrationHandlers(
     getInvoices: async ({ page }) => {
       await requireSection('invoices');
       return deps.admin.invoices(page);
+    },
+    getAdminPeople: async ({ page, includeInactive }) => {
+      await requireSection('people');
+      return deps.admin.people(page, includeInactive);
+    },
+    invitePerson: async (person) => {
+      await requireSection('people');
+      return deps.admin.invitePerson(person);
+    },
+    updatePerson: async ({ id, ...changes }) => {
+      await requireSection('people');
+      return deps.admin.updatePerson(id, changes);
+    },
+    setPersonActive: async ({ id, active }) => {
+      await requireSection('people');
+      return deps.admin.setPersonActive(id, active);
+    },
+    previewCorrection: async (scope) => {
+      await requireSection('corrections');
+      if (scope.from > scope.to) throw new UserFacingError('The first day comes after the last: swap them.');
+      return deps.admin.correctEntries(scope);
+    },
+    applyCorrection: async ({ confirmCount, ...scope }) => {
+      await requireSection('corrections');
+      if (scope.from > scope.to) throw new UserFacingError('The first day comes after the last: swap them.');
+      return deps.admin.correctEntries(scope, confirmCount);
     },
   };
 }

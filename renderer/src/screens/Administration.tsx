@@ -9,7 +9,9 @@ import { LoadError, Loading, ScreenHeader } from '../components.tsx';
 import { useBackEndName, useReadyMark } from '../hooks.ts';
 import { stores } from '../store.ts';
 import { CatalogSection } from './admin/CatalogSection.tsx';
+import { CorrectionsSection } from './admin/CorrectionsSection.tsx';
 import { InvoicesSection } from './admin/InvoicesSection.tsx';
+import { PeopleSection } from './admin/PeopleSection.tsx';
 import { TagsSection } from './admin/TagsSection.tsx';
 
 /** Each section's component: the type makes a section main lists without one here an error. */
@@ -17,6 +19,8 @@ const SECTIONS: Record<AdminSection, ComponentType> = {
   catalog: CatalogSection,
   tags: TagsSection,
   invoices: InvoicesSection,
+  people: PeopleSection,
+  corrections: CorrectionsSection,
 };
 
 const NO_SECTIONS: AdminSection[] = [];

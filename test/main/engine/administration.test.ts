@@ -1,7 +1,8 @@
 // The window's Administration screen as main builds it, over the REAL engine bundle and the fake Kimai:
-// an administrator (Ann, ROLE_ADMIN) gets the catalog, tags and invoices sections and changes each in
-// Kimai through the engine's tools; a team lead (Tom) the catalog and invoices, and Kimai's refusal of
-// what his role may not do comes back in words; a worker (Ada) no section at all. The admin group stays
+// an administrator (Ann, ROLE_ADMIN) gets the catalog, tags, invoices and bulk corrections sections and
+// changes each in Kimai through the engine's tools; a super administrator (Root) people too; a team lead
+// (Tom) the catalog, invoices and bulk corrections, and Kimai's refusal of what his role may not do comes
+// back in words; a worker (Ada) no section at all. The admin group stays
 // switched off for AI clients: the app's own engine lists its tools all the same.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAdministration } from '../../../main/engine/administration.ts';
@@ -20,6 +21,7 @@ import { cleanUp, NOW, startTestEngine } from './engine-setup.ts';
 
 const ADA = DEFAULT_USERS[0] as FakeUser;
 const TOM = DEFAULT_USERS[1] as FakeUser;
+const ROOT = DEFAULT_USERS[2] as FakeUser;
 const ANN: FakeUser = { id: 7, username: 'ann', alias: 'Ann Admin', timezone: 'Europe/Berlin', role: 'ROLE_ADMIN', token: 'token-ann-0123456789' };
 let fake: FakeKimai | undefined;
 
@@ -48,8 +50,12 @@ async function kimai() {
   return { fake, ...catalog, initech };
 }
 
-function engineAs(server: FakeKimai, user: FakeUser) {
-  const userDataDir = makeUserDataDir({ provider: { type: 'kimai', url: server.url }, timezone: 'Europe/Berlin' });
+/** Kimai's lockdown as the account's settings name it: October 2026 closed (NOW is in November). */
+const LOCKDOWN = { period_start: 'first day of previous month 00:00:00', period_end: 'last day of previous month 23:59:59', timezone: 'Europe/Berlin' };
+
+function engineAs(server: FakeKimai, user: FakeUser, options: { lockdown?: typeof LOCKDOWN } = {}) {
+  const provider = { type: 'kimai', url: server.url, ...(options.lockdown ? { lockdown: options.lockdown } : {}) };
+  const userDataDir = makeUserDataDir({ provider, timezone: 'Europe/Berlin' });
   rememberPlugin(userDataDir, server.url, false);
   const test = startTestEngine({ userDataDir, env: { PUNCHCARD_KIMAI_TOKEN: user.token } });
   return { ...test, timesheet: createTimesheet(test.engine, { launch: test.launch, log: () => {} }), admin: createAdministration(test.engine) };
@@ -60,7 +66,7 @@ describe("the Administration screen's data, through the engine's tools", () => {
     const { fake: server, website, initech } = await kimai();
     const ann = engineAs(server, ANN);
     // The first call reads Kimai's profile, whose role says what she administers: the sections follow.
-    await expect.poll(async () => (await ann.timesheet.getStatus()).adminSections).toEqual(['catalog', 'tags', 'invoices']);
+    await expect.poll(async () => (await ann.timesheet.getStatus()).adminSections).toEqual(['catalog', 'tags', 'invoices', 'corrections']);
 
     const catalog = await ann.admin.catalog();
     expect(catalog.customers).toEqual(
@@ -99,10 +105,10 @@ describe("the Administration screen's data, through the engine's tools", () => {
     if (first.totalPages > 1) expect((await ann.admin.invoices(2)).page).toBe(2);
   });
 
-  it("offers a team lead the catalog and invoices but no tags, and says Kimai's refusal of what his role may not do", async () => {
+  it("offers a team lead the catalog, invoices and bulk corrections but no tags or people, and says Kimai's refusal of what his role may not do", async () => {
     const { fake: server, website } = await kimai();
     const tom = engineAs(server, TOM);
-    await expect.poll(async () => (await tom.timesheet.getStatus()).adminSections).toEqual(['catalog', 'invoices']);
+    await expect.poll(async () => (await tom.timesheet.getStatus()).adminSections).toEqual(['catalog', 'invoices', 'corrections']);
     expect((await tom.admin.invoices(1)).total).toBe(30);
     // Kimai lets a team lead add activities but not archive projects: its 403, in words.
     await expect(tom.admin.setArchived('project', website.id, true)).rejects.toThrow(/Kimai/);
@@ -115,5 +121,94 @@ describe("the Administration screen's data, through the engine's tools", () => {
     const status = await ada.timesheet.getStatus();
     expect(status.adminSections).toEqual([]);
     await expect(ada.admin.invoices(1)).rejects.toThrow(/list_invoices/);
+  });
+});
+
+describe("the Administration screen's people and bulk corrections, through the engine's tools", () => {
+  it('gives a super administrator People: the list paged, the inactive on request, and each change made in Kimai', async () => {
+    const { fake: server } = await kimai();
+    server.state.users.push({ ...server.state.users[0], id: 40, username: 'eve', alias: 'Eve Former', enabled: false, token: 'token-eve-0123456789' } as never);
+    const root = engineAs(server, ROOT);
+    await expect.poll(async () => (await root.timesheet.getStatus()).adminSections).toEqual(['catalog', 'tags', 'invoices', 'people', 'corrections']);
+
+    const active = await root.admin.people(1, false);
+    expect(active).toMatchObject({ page: 1, totalPages: 1, total: 4 });
+    expect(active.people.map((person) => person.name)).not.toContain('Eve Former');
+    expect(active.people.find((person) => person.id === ADA.id)).toMatchObject({ name: 'Ada Lovelace', role: 'ROLE_USER', active: true });
+    expect((await root.admin.people(1, true)).people.find((person) => person.id === 40)).toMatchObject({ name: 'Eve Former', active: false });
+
+    const invited = await root.admin.invitePerson({ name: 'Grace Hopper', email: 'grace@example.com', role: 'ROLE_TEAMLEAD' });
+    expect(invited.person).toMatchObject({ name: 'Grace Hopper', email: 'grace@example.com', role: 'ROLE_TEAMLEAD', active: true });
+    expect(invited.message).toMatch(/Grace Hopper/);
+    expect(server.state.users.find((user) => user.alias === 'Grace Hopper')).toMatchObject({ role: 'ROLE_TEAMLEAD' });
+
+    const promoted = await root.admin.updatePerson(ADA.id, { role: 'ROLE_TEAMLEAD', name: undefined });
+    expect(promoted.person).toMatchObject({ id: ADA.id, role: 'ROLE_TEAMLEAD' });
+    expect(server.state.users.find((user) => user.id === ADA.id)?.role).toBe('ROLE_TEAMLEAD');
+
+    expect((await root.admin.setPersonActive(ADA.id, false)).person).toMatchObject({ id: ADA.id, active: false });
+    expect(server.state.users.find((user) => user.id === ADA.id)?.enabled).toBe(false);
+    expect((await root.admin.setPersonActive(ADA.id, true)).person).toMatchObject({ active: true });
+    expect(server.state.users.find((user) => user.id === ADA.id)?.enabled).not.toBe(false);
+
+    // The engine's refusals, in words, and nothing changed.
+    await expect(root.admin.setPersonActive(ROOT.id, false)).rejects.toThrow('You cannot deactivate your own account');
+    await expect(root.admin.updatePerson(TOM.id, { role: 'boss' })).rejects.toThrow(/"boss" is no role here; the roles are ROLE_USER, ROLE_TEAMLEAD/);
+    expect(server.state.users.find((user) => user.id === TOM.id)?.role).toBe('ROLE_TEAMLEAD');
+  });
+
+  it('previews a correction first, changes exactly the previewed entries with its count, and leaves the locked period alone', async () => {
+    const { fake: server, website, design, meeting } = await kimai();
+    const intranet = server.addProject('Intranet', server.state.customers[0]?.id ?? 1);
+    server.addTeam('Web', [{ userId: TOM.id, teamlead: true }, { userId: ADA.id }]);
+    const sheet = (iso: string) =>
+      server.addTimesheet({ userId: ADA.id, begin: Date.parse(iso), end: Date.parse(iso) + 2 * 3_600_000, projectId: website.id, activityId: design.id });
+    const october = sheet('2026-10-30T09:00:00+01:00');
+    const nov3 = sheet('2026-11-03T09:00:00+01:00');
+    const nov4 = sheet('2026-11-04T09:00:00+01:00');
+    const ann = engineAs(server, ANN, { lockdown: LOCKDOWN });
+    await expect.poll(async () => (await ann.timesheet.getStatus()).adminSections).toContain('corrections');
+
+    const scope = { from: '2026-10-01', to: '2026-11-30', people: ['Ada Lovelace'], set: { project: 'Intranet', activity: 'Meeting' } };
+    const preview = await ann.admin.correctEntries(scope);
+    expect(preview).toMatchObject({ changed: false, count: 2, hours: 4, lockedUntil: '2026-10-31T23:59:59+01:00' });
+    expect(preview.notTouched).toEqual([{ id: october.id, start: '2026-10-30T09:00:00+01:00', person: 'Ada Lovelace', reason: 'locked' }]);
+    expect(preview.entries.map((entry) => entry.id)).toEqual([nov3.id, nov4.id]);
+    // The model's way to confirm is not the window's.
+    expect(preview.message).not.toMatch(/confirm_count/);
+    expect(preview.message).toMatch(/Nothing was changed yet\.$/);
+    expect(server.state.timesheets.filter((entry) => entry.projectId === intranet.id)).toEqual([]);
+
+    // Another entry came in since the preview: the count moved, and the refusal says so in the window's words.
+    const nov5 = sheet('2026-11-05T09:00:00+01:00');
+    await expect(ann.admin.correctEntries(scope, 2)).rejects.toThrow(/^The preview showed 2 entries, but the correction now covers 3; nothing was changed\./);
+    expect(server.state.timesheets.filter((entry) => entry.projectId === intranet.id)).toEqual([]);
+
+    const done = await ann.admin.correctEntries(scope, 3);
+    expect(done).toMatchObject({ changed: true, count: 3 });
+    expect(
+      server.state.timesheets
+        .filter((entry) => entry.projectId === intranet.id)
+        .map((entry) => entry.id)
+        .sort(),
+    ).toEqual([nov3.id, nov4.id, nov5.id].sort());
+    expect(server.state.timesheets.find((entry) => entry.id === nov3.id)?.activityId).toBe(meeting.id);
+    expect(server.state.timesheets.find((entry) => entry.id === october.id)?.projectId).toBe(website.id);
+  });
+
+  it('offers a team lead bulk corrections of his team, and a worker none', async () => {
+    const { fake: server, website, design } = await kimai();
+    server.addTeam('Web', [{ userId: TOM.id, teamlead: true }, { userId: ADA.id }]);
+    server.addTimesheet({ userId: ADA.id, begin: Date.parse('2026-11-03T09:00:00+01:00'), end: Date.parse('2026-11-03T10:30:00+01:00'), projectId: website.id, activityId: design.id });
+    const tom = engineAs(server, TOM);
+    await expect.poll(async () => (await tom.timesheet.getStatus()).adminSections).toContain('corrections');
+    expect((await tom.timesheet.getStatus()).adminSections).not.toContain('people');
+    expect(await tom.admin.correctEntries({ from: '2026-11-01', to: '2026-11-30', set: { billable: false } })).toMatchObject({
+      changed: false,
+      count: 1,
+      hours: 1.5,
+      lockedUntil: null,
+    });
+    await expect(tom.admin.people(1, false)).rejects.toThrow(/manage_people/);
   });
 });

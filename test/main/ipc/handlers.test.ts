@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import Conf from 'conf';
 import { describe, expect, it } from 'vitest';
 import { credentialAccount, type BackEndProfile } from '../../../mcp-server/contract/settings.ts';
-import { TOOL_NAMES } from '../../../mcp-server/contract/tool-catalog.ts';
+import { TOOL_CATALOG, TOOL_NAMES } from '../../../mcp-server/contract/tool-catalog.ts';
 import { createRegistrar, launchSpec } from '../../../mcp-server/clients/index.ts';
 import type { AccountView, EntryView, PreferencesView, StatusView, ToolsView } from '../../../main/ipc/contract.ts';
 import type { BackEndPlan } from '../../../main/engine/timesheet.ts';
@@ -235,8 +235,30 @@ function adminStub(events: string[]): HandlerDeps['admin'] {
       events.push(`invoices ${page}`);
       return { from: '2026-08-20', to: '2026-11-18', invoices: [], page, totalPages: 1, total: 0 };
     },
+    people: async (page, includeInactive) => {
+      events.push(`people ${page} ${includeInactive}`);
+      return { people: [ada], page, totalPages: 1, total: 1 };
+    },
+    invitePerson: async ({ name, email, role }) => {
+      events.push(`invite ${name} ${email} ${role ?? 'no role'}`);
+      return { message: `Invited ${name}.`, person: { ...ada, id: 2, name, email, role: role ?? 'ROLE_USER' } };
+    },
+    updatePerson: async (id, changes) => {
+      events.push(`update ${id} ${JSON.stringify(changes)}`);
+      return { message: 'Updated.', person: { ...ada, ...changes } };
+    },
+    setPersonActive: async (id, active) => {
+      events.push(`active ${id} ${active}`);
+      return { message: active ? 'Reactivated.' : 'Deactivated.', person: { ...ada, active } };
+    },
+    correctEntries: async (scope, confirmCount) => {
+      events.push(`correct ${JSON.stringify(scope)} ${confirmCount ?? 'preview'}`);
+      return { changed: confirmCount !== undefined, count: 1, hours: 2, lockedUntil: null, notTouched: [], entries: [], message: 'Would change 1 entry.' };
+    },
   };
 }
+
+const ada = { id: 1, name: 'Ada Lovelace', email: 'ada@example.com', role: 'ROLE_USER', active: true, teams: [] };
 
 function leaveStub(events: string[]): HandlerDeps['leave'] {
   const request = {
@@ -1214,7 +1236,8 @@ describe('administration handlers', () => {
   const withTools = (names: readonly string[]) => async () => new Set(TOOL_NAMES.filter((name) => names.includes(name)));
   const kimai = { type: 'kimai', url: 'https://kimai.example.com' } as const;
   const LEAD_TOOLS = TOOL_NAMES.filter((name) => name !== 'manage_tags');
-  const WORKER_TOOLS = TOOL_NAMES.filter((name) => name !== 'manage_tags' && name !== 'list_invoices');
+  // A worker is offered no tool of the admin group.
+  const WORKER_TOOLS = TOOL_NAMES.filter((name) => TOOL_CATALOG[name].group !== 'admin');
 
   it('archive, restore and add through the engine, each answered with its sentence and the fresh catalog, and the editor’s catalog asked again', async () => {
     const { dispatch, events } = setup();
@@ -1292,5 +1315,46 @@ describe('administration handlers', () => {
     expect(await dispatch('setCatalogItemArchived', { kind: 'customer', id: 1, archived: true })).toEqual(nothing);
     expect(await dispatch('getInvoices', { page: 1 })).toEqual(nothing);
     expect(events.filter((event) => /^(tag|archive|invoices)/.test(event))).toEqual(['invoices 1']);
+  });
+
+  it('check people and corrections payloads before the engine hears of them, and refuse sections not offered', async () => {
+    const { dispatch, deps, events } = setup();
+    const scope = { from: '2026-11-01', to: '2026-11-30', set: { billable: false } };
+    const refused = [
+      await dispatch('invitePerson', { name: 'Grace', email: 'not-an-address' }),
+      await dispatch('invitePerson', { name: '  ', email: 'grace@example.com' }),
+      await dispatch('updatePerson', { id: 1 }),
+      await dispatch('setPersonActive', { id: 0, active: false }),
+      await dispatch('getAdminPeople', { page: 1 } as never),
+      await dispatch('previewCorrection', { ...scope, set: {} }),
+      await dispatch('previewCorrection', { ...scope, from: '1 Nov' }),
+      await dispatch('previewCorrection', { ...scope, from: '2026-12-01' }),
+      await dispatch('applyCorrection', scope as never),
+      await dispatch('applyCorrection', { ...scope, confirmCount: -1 }),
+      await dispatch('previewCorrection', { ...scope, ids: [1] } as never),
+    ];
+    expect(refused.map((answer) => answer.ok)).toEqual(refused.map(() => false));
+    expect(refused[0]).toMatchObject({ message: expect.stringContaining('an e-mail address like ada@example.com') });
+    expect(refused[2]).toMatchObject({ message: expect.stringContaining('a name, e-mail or role to change') });
+    expect(refused[5]).toMatchObject({ message: expect.stringContaining('something to change') });
+    expect(refused[7]).toMatchObject({ message: 'The first day comes after the last: swap them.' });
+    expect(events.filter((event) => /^(people|invite|update|active|correct)/.test(event))).toEqual([]);
+
+    expect(await dispatch('invitePerson', { name: ' Grace Hopper ', email: 'grace@example.com', role: 'ROLE_TEAMLEAD' })).toMatchObject({
+      ok: true,
+      value: { message: 'Invited Grace Hopper.', person: { name: 'Grace Hopper' } },
+    });
+    expect(await dispatch('applyCorrection', { ...scope, confirmCount: 1 })).toMatchObject({ ok: true, value: { changed: true } });
+    expect(events.filter((event) => /^(invite|correct)/.test(event))).toEqual([
+      'invite Grace Hopper grace@example.com ROLE_TEAMLEAD',
+      `correct ${JSON.stringify(scope)} 1`,
+    ]);
+
+    // A Kimai administrator who is no super administrator: no people, though corrections.
+    deps.settings.update((settings) => ({ ...settings, provider: kimai }));
+    deps.timesheet.supportedTools = withTools(TOOL_NAMES.filter((name) => name !== 'manage_people'));
+    expect(await dispatch('setPersonActive', { id: 1, active: false })).toEqual({ ok: false, message: 'Kimai does not let you administer people through Punchcard.' });
+    expect(await dispatch('previewCorrection', scope)).toMatchObject({ ok: true, value: { changed: false } });
+    expect(events.filter((event) => event.startsWith('active'))).toEqual([]);
   });
 });
