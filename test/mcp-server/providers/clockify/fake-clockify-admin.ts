@@ -11,6 +11,7 @@
 import { HttpAnswer } from '../../../support/fake-server.ts';
 import type { Body, Call, FakeClockifyState, FakeProject, FakeTask, FakeUser, FakeWorkspace } from './fake-clockify.ts';
 import { newId } from './fake-clockify.ts';
+import { applyProjectRates } from './fake-clockify-rates.ts';
 
 /** An invoice (InvoiceInfoV1), its amount in cents. */
 export interface FakeInvoice {
@@ -174,6 +175,7 @@ export function registerAdminRoutes(kit: AdminRouteKit): void {
     if (!project) throw refuse(404, 'Project not found', 501);
     if (call.body.name !== undefined) project.name = text(call.body, 'name', 2, 250);
     project.archived = flag(call.body, 'archived') ?? project.archived;
+    applyProjectRates(state.rates, project, call.body, refuse);
     return kit.projectJson(project);
   });
 

@@ -19,6 +19,7 @@ import { type Failure, Failures, HttpAnswer, jsonReply, type RecordedRequest, ty
 import { localDay, wallTimeToEpoch } from '../../../support/wall-clock.ts';
 import { type FakeInvoice, registerAdminRoutes } from './fake-clockify-admin.ts';
 import { type FakeUserGroup, type MembershipStatus, membershipStatus, registerPeopleRoutes } from './fake-clockify-people.ts';
+import { emptyRates, type FakeRates, projectRatesJson, registerRateRoutes } from './fake-clockify-rates.ts';
 
 export type { Failure, FakeInvoice, FakeUserGroup, RecordedRequest };
 
@@ -166,6 +167,8 @@ export interface FakeClockifyState {
   tags: FakeTag[];
   invoices: FakeInvoice[];
   userGroups: FakeUserGroup[];
+  /** Hourly and cost rates in cents (fake-clockify-rates.ts). */
+  rates: FakeRates;
 }
 
 /** A workspace's tag (TagDtoV1); entries name it by id. */
@@ -323,6 +326,7 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
     tags: [],
     invoices: [],
     userGroups: [],
+    rates: emptyRates(),
   };
   const requests: RecordedRequest[] = [];
   const writes: FakeClockify['writes'] = [];
@@ -435,7 +439,7 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
     archived: project.archived,
     public: project.public,
     color: '#03A9F4',
-    memberships: project.memberIds.map((userId) => ({ userId, targetId: project.id, membershipType: 'PROJECT', membershipStatus: 'ACTIVE' })),
+    // memberships: with their rates (fake-clockify-rates.ts).
     // TimeEstimateDto: the estimate "in milliseconds", typed a string. GUESS: digits.
     timeEstimate: project.timeEstimate
       ? { estimate: String(project.timeEstimate.ms), type: 'MANUAL', resetOption: project.timeEstimate.resetOption, active: true, includeNonBillable: true }
@@ -447,6 +451,7 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
     duration: 'PT0S',
     note: '',
     template: false,
+    ...projectRatesJson(state.rates, project),
   });
   const taskJson = (task: FakeTask) => ({
     id: task.id,
@@ -809,6 +814,7 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
   registerAdminRoutes({ route, state, workspaceOf, isAdmin, paged, refuse, projectJson, taskJson });
   // The people's invitations, status and roles, and the user groups (fake-clockify-people.ts).
   registerPeopleRoutes({ route, state, workspaceOf, isAdmin, isTeamManager, paged, refuse });
+  registerRateRoutes({ route, state, workspaceOf, isAdmin, refuse, projectJson });
 
   // --- Time off ----------------------------------------------------------------------------------
 
