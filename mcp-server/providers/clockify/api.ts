@@ -8,6 +8,7 @@ import { createRemoteClient, type HttpAnswer, type QueryValue, type RemoteConnec
 import { clockifyPeopleEndpoints } from './people-api.ts';
 import { clockifyAdminEndpoints } from './admin-api.ts';
 import { clockifyRateEndpoints } from './rates-api.ts';
+import { clockifyCatalogEndpoints } from './catalog-api.ts';
 import { CLOCKIFY_WORDS, ClockifyError, describeHttpFailure, describeNotJson, type RequestPurpose } from './errors.ts';
 import { withIds } from './mapping.ts';
 import type {
@@ -261,6 +262,8 @@ export function createClockifyApi(options: ClockifyApiOptions) {
     people: clockifyPeopleEndpoints({ call, listPage }),
     /** Hourly and cost rates (rates-api.ts). */
     rates: clockifyRateEndpoints({ call }),
+    /** Changes of what a client, project or task keeps (catalog-api.ts). */
+    catalogChanges: clockifyCatalogEndpoints({ call }),
 
     close: () => client.close(),
   };

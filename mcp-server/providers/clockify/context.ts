@@ -137,8 +137,11 @@ export class ClockifyContext {
       invoices: 'list_invoices',
       people: 'manage_people',
       rates: 'manage_rates',
+      catalogChanges: 'update_catalog_item',
     }[kind];
-    this.options.log(`Clockify refused your account the ${kind === 'catalog' ? "catalog's changes" : kind}: ${tools} switched off.`);
+    this.options.log(
+      `Clockify refused your account the ${kind === 'catalog' ? "catalog's writes" : kind === 'catalogChanges' ? "catalog's changes" : kind}: ${tools} switched off.`,
+    );
   }
 
   /** The role last learned from Clockify; undefined until it said (what a tool may do is decided by it, never assumed). */

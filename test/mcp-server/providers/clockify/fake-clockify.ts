@@ -19,6 +19,7 @@ import { type Failure, Failures, HttpAnswer, jsonReply, type RecordedRequest, ty
 import { localDay, wallTimeToEpoch } from '../../../support/wall-clock.ts';
 import { type FakeInvoice, registerAdminRoutes } from './fake-clockify-admin.ts';
 import { type FakeUserGroup, type MembershipStatus, membershipStatus, registerPeopleRoutes } from './fake-clockify-people.ts';
+import { registerCatalogRoutes } from './fake-clockify-catalog.ts';
 import { emptyRates, type FakeRates, projectRatesJson, registerRateRoutes } from './fake-clockify-rates.ts';
 
 export type { Failure, FakeInvoice, FakeUserGroup, RecordedRequest };
@@ -55,6 +56,8 @@ export interface FakeClient {
   workspaceId: string;
   name: string;
   archived: boolean;
+  /** The client's note (ClientDtoV1); none where left out. */
+  note?: string;
 }
 export interface FakeProject {
   id: string;
@@ -69,6 +72,9 @@ export interface FakeProject {
   timeEstimate?: { ms: number; resetOption: 'WEEKLY' | 'MONTHLY' | 'YEARLY' | null };
   /** The budget estimate, an amount in cents (EstimateWithOptionsDto; GUESS: cents, as rates are). */
   budgetEstimate?: number;
+  /** The project's note, and when its budget estimate resets (EstimateWithOptionsDto.resetOption); none where left out. */
+  note?: string;
+  budgetReset?: 'WEEKLY' | 'MONTHLY' | 'YEARLY' | null;
 }
 export interface FakeTask {
   id: string;
@@ -76,6 +82,9 @@ export interface FakeTask {
   name: string;
   status: 'ACTIVE' | 'DONE';
   billable: boolean;
+  /** The task's time estimate in milliseconds and its budget estimate in cents (TaskDtoV1); none where left out. */
+  estimateMs?: number;
+  budgetEstimate?: number;
 }
 export interface FakeEntry {
   id: string;
@@ -447,9 +456,9 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
     budgetEstimate:
       project.budgetEstimate === undefined
         ? null
-        : { estimate: project.budgetEstimate, type: 'MANUAL', resetOption: null, active: true, includeExpenses: false },
+        : { estimate: project.budgetEstimate, type: 'MANUAL', resetOption: project.budgetReset ?? null, active: true, includeExpenses: false },
     duration: 'PT0S',
-    note: '',
+    note: project.note ?? '',
     template: false,
     ...projectRatesJson(state.rates, project),
   });
@@ -460,7 +469,8 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
     status: task.status,
     billable: task.billable,
     assigneeIds: [],
-    estimate: 'PT0S',
+    estimate: isoDuration(task.estimateMs ?? 0),
+    budgetEstimate: task.budgetEstimate ?? 0,
     duration: 'PT0S',
   });
 
@@ -815,6 +825,7 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
   // The people's invitations, status and roles, and the user groups (fake-clockify-people.ts).
   registerPeopleRoutes({ route, state, workspaceOf, isAdmin, isTeamManager, paged, refuse });
   registerRateRoutes({ route, state, workspaceOf, isAdmin, refuse, projectJson });
+  registerCatalogRoutes({ route, state, workspaceOf, isAdmin, refuse, projectJson });
 
   // --- Time off ----------------------------------------------------------------------------------
 
