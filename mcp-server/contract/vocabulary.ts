@@ -26,7 +26,7 @@ export type TagAction = (typeof TAG_ACTIONS)[number];
 export const RATE_ACTIONS = ['list', 'set', 'remove'] as const;
 export type RateAction = (typeof RATE_ACTIONS)[number];
 /** What a rate is kept on: a back end that keeps rates on more (Clockify's workspace) adds its kind here, and one without a kind refuses it in words. */
-export const RATE_KINDS = ['customer', 'project', 'activity'] as const;
+export const RATE_KINDS = ['customer', 'project', 'activity', 'workspace'] as const;
 export type RateKind = (typeof RATE_KINDS)[number];
 /** What a catalog item's budget covers: the whole of it, or each month (Kimai's budgetType "month"). */
 export const BUDGET_PERIODS = ['total', 'month'] as const;

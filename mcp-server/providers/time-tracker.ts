@@ -331,7 +331,7 @@ export interface AdminRatesPart {
   /** The kinds this back end keeps rates on. */
   readonly rateKinds: readonly RateKind[];
   /** The rates of one item, everyone's first. */
-  rates(item: CatalogItem & { kind: RateKind }): Promise<RateList>;
+  rates(item: RateItem): Promise<RateList>;
   /** The person `text` names (an id, an e-mail or a name) as far as the back end shows the person; refused in words otherwise. */
   findPerson(text: string, list: RateList): Promise<RatePerson>;
   /**
@@ -340,7 +340,14 @@ export interface AdminRatesPart {
    */
   setRate(list: RateList, person: RatePerson | null, values: RateValues, before: Rate | undefined): Promise<RateReplacement>;
   removeRate(list: RateList, rate: Rate): Promise<void>;
+  /** The workspace `text` names (its name or id), where the back end keeps a workspace's default rates (`kind: workspace`); refused in words otherwise. */
+  workspaceItem?(text: string): Promise<RateItem>;
+  /** What the back end cannot do with rates at all, in words, refused before anything is read or sent. */
+  readonly refusals?: { readonly remove?: string; readonly fixed?: string };
 }
+
+/** What rates are kept on: a catalog item, or the workspace itself (`kind: workspace`). */
+export type RateItem = (CatalogItem & { kind: RateKind }) | { kind: 'workspace'; id: number; name: string };
 
 /**
  * Teams and their access to the catalog (`admin_teams`; docs/decisions.md, "The admin group"). Every

@@ -1,14 +1,14 @@
 import { personWords, type Rate, type RateValues, rateFor, rateWords, sameValues } from '../domain/admin-rates.ts';
 import type { RateKind } from '../contract/vocabulary.ts';
 import { MAX_RATE_AMOUNT, MAX_RATE_NAME, manageRatesContract } from '../contract/tools/manage-rates.ts';
-import type { CatalogItem } from '../providers/time-tracker.ts';
+import type { AdminRatesPart, RateItem } from '../providers/time-tracker.ts';
 import { quoted } from './asking.ts';
 import type { ToolContext } from './context.ts';
 import { defineTool } from './define-tool.ts';
 import { findCatalogItem } from './shared.ts';
 import { ToolInputError } from './tool-input-error.ts';
 
-const PLURALS: Record<RateKind, string> = { customer: 'customers', project: 'projects', activity: 'activities' };
+const PLURALS: Record<Exclude<RateKind, 'workspace'>, string> = { customer: 'customers', project: 'projects', activity: 'activities' };
 
 /** A rate's values as the tool shows them: the amount as hourly or fixed, never both. */
 const valuesShown = (values: RateValues) => ({
@@ -27,6 +27,9 @@ export default defineTool({
       throw new ToolInputError(`${context.tracker.label} keeps no rates per ${kind}: only per ${part.rateKinds.join(', ')}. Nothing was sent.`);
     }
     checkedBounds(args);
+    // What the back end cannot do at all is said before anything is read (Clockify keeps no fixed rates and removes none).
+    const cannot = action === 'remove' ? part.refusals?.remove : args.fixed !== undefined ? part.refusals?.fixed : undefined;
+    if (cannot) throw new ToolInputError(cannot);
     const given = (['hourly', 'internal', 'fixed'] as const).filter((name) => args[name] !== undefined);
     if (action !== 'set' && given.length > 0)
       throw new ToolInputError(
@@ -35,7 +38,7 @@ export default defineTool({
     if (args.hourly !== undefined && args.fixed !== undefined) {
       throw new ToolInputError('A rate is hourly or fixed per time entry, not both: give hourly or fixed.');
     }
-    const item = await findItem(kind, args.item, context);
+    const item = await findItem(kind, args.item, context, part);
     const list = await part.rates(item);
     const person = args.person === undefined ? null : await part.findPerson(args.person, list);
     const { target } = list;
@@ -118,11 +121,15 @@ function newValues(args: { hourly?: number; fixed?: number; internal?: number },
 }
 
 /** The customer, project or activity `text` names (its number or whole name), archived ones included: their rates still bill old entries. */
-async function findItem(kind: RateKind, text: string, context: ToolContext): Promise<CatalogItem & { kind: RateKind }> {
+async function findItem(kind: RateKind, text: string, context: ToolContext, part: AdminRatesPart): Promise<RateItem> {
+  if (kind === 'workspace') {
+    if (!part.workspaceItem) throw new ToolInputError(`${context.tracker.label} keeps no workspace rates. Nothing was sent.`);
+    return part.workspaceItem(text);
+  }
   const catalog = await context.tracker.catalog.catalog(true, [kind]);
   const items = catalog[PLURALS[kind] as 'customers' | 'projects' | 'activities'];
   const found = findCatalogItem(items, text);
-  if (found) return found as CatalogItem & { kind: RateKind };
+  if (found) return found as RateItem;
   const close = items.filter((item) => item.name.toLowerCase().includes(text.trim().toLowerCase())).slice(0, 5);
   const hint = close.length > 0 ? ` Known: ${close.map((item) => `"${item.name}" (#${item.id})`).join(', ')}.` : ' list_catalog shows them.';
   throw new ToolInputError(`No ${kind} "${quoted(text)}".${hint}`);

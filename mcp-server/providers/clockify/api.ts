@@ -7,6 +7,8 @@ import type { OpenPage } from '../remote/paging.ts';
 import { createRemoteClient, type HttpAnswer, type QueryValue, type RemoteConnection } from '../remote/remote-client.ts';
 import { clockifyPeopleEndpoints } from './people-api.ts';
 import { clockifyAdminEndpoints } from './admin-api.ts';
+import { clockifyRateEndpoints } from './rates-api.ts';
+import { clockifyCatalogEndpoints } from './catalog-api.ts';
 import { CLOCKIFY_WORDS, ClockifyError, describeHttpFailure, describeNotJson, type RequestPurpose } from './errors.ts';
 import { withIds } from './mapping.ts';
 import type {
@@ -258,6 +260,10 @@ export function createClockifyApi(options: ClockifyApiOptions) {
     admin: clockifyAdminEndpoints({ call, listPage }),
     /** The workspace's people as manage_people administers them (people-api.ts). */
     people: clockifyPeopleEndpoints({ call, listPage }),
+    /** Hourly and cost rates (rates-api.ts). */
+    rates: clockifyRateEndpoints({ call }),
+    /** Changes of what a client, project or task keeps (catalog-api.ts). */
+    catalogChanges: clockifyCatalogEndpoints({ call }),
 
     close: () => client.close(),
   };

@@ -20,12 +20,14 @@ const TIME_OFF: readonly Capability[] = ['leave', 'leave_cancel', 'calendar'];
 export type TeamRole = 'admin' | 'team_manager' | 'project_manager' | 'member';
 
 /** What an admin may administer, each withdrawn on its own when Clockify refuses it (context.ts, refuseAdministration). */
-export type ClockifyAdministration = 'catalog' | 'tags' | 'invoices' | 'people';
+export type ClockifyAdministration = 'catalog' | 'tags' | 'invoices' | 'people' | 'rates' | 'catalogChanges';
 const ADMINISTRATION: Readonly<Record<ClockifyAdministration, Capability>> = {
   catalog: 'catalog_write',
   tags: 'admin_tags',
   invoices: 'admin_invoices',
   people: 'admin_people',
+  rates: 'admin_rates',
+  catalogChanges: 'admin_catalog',
 };
 
 /**
@@ -49,7 +51,7 @@ export function clockifyCapabilities(
   }
   if (role === 'project_manager') capabilities.add('team_projects');
   // Clockify's workspace settings name admins alone (onlyAdminsCreateProject, …Task, …Tag) and its
-  // invoices are an admin's page: the catalog, tags and invoices for an admin or the owner only
+  // invoices are an admin's page: the catalog (its writes and changes), tags, invoices and rates for an admin or the owner only
   // (docs/back-ends/clockify.md, "Administration").
   if (role === 'admin') {
     for (const [kind, capability] of Object.entries(ADMINISTRATION)) if (!refused.has(kind as ClockifyAdministration)) capabilities.add(capability);

@@ -7,6 +7,8 @@ import { assembleTracker, type RemoteTracker } from '../remote-tracker.ts';
 import { ClockifyAccount } from './account.ts';
 import { ClockifyInvoices } from './admin-invoices.ts';
 import { ClockifyPeople } from './admin-people.ts';
+import { ClockifyCatalogAdmin } from './admin-catalog.ts';
+import { ClockifyRates } from './admin-rates.ts';
 import { ClockifyAdminTags } from './admin-tags.ts';
 import { ClockifyCatalog } from './catalog.ts';
 import { ClockifyContext, type ClockifyTrackerOptions } from './context.ts';
@@ -40,6 +42,8 @@ export function createClockifyTracker(options: ClockifyTrackerOptions): RemoteTr
     adminTags: new ClockifyAdminTags(context, {}),
     invoices: new ClockifyInvoices(context, {}),
     adminPeople: new ClockifyPeople(context, { catalog }),
+    adminRates: new ClockifyRates(context, {}),
+    catalogAdmin: new ClockifyCatalogAdmin(context, { catalog }),
     close: () => context.close(),
   });
 }

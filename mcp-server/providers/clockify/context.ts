@@ -33,7 +33,7 @@ export const CLOCKIFY_IDS_FILE = 'clockify-ids.db';
 export type ClockifyTrackerOptions = RemoteTrackerOptions<ClockifyProfile>;
 
 /** The kinds of Clockify ids Punchcard numbers. */
-export type IdKind = 'entry' | 'project' | 'task' | 'client' | 'timeOff' | 'tag' | 'invoice' | 'person';
+export type IdKind = 'entry' | 'project' | 'task' | 'client' | 'timeOff' | 'tag' | 'invoice' | 'person' | 'workspace';
 
 /** The workspace Punchcard works in, as far as it matters here. */
 export interface Workspace {
@@ -131,8 +131,17 @@ export class ClockifyContext {
     if (this.#refused.has(kind)) return;
     this.#refused.add(kind);
     this.facts.capabilities.set(clockifyCapabilities(this.facts.current, this.#knownRole, this.#refused));
-    const tools = { catalog: 'create_catalog_item and archive_catalog_item', tags: 'manage_tags', invoices: 'list_invoices', people: 'manage_people' }[kind];
-    this.options.log(`Clockify refused your account the ${kind === 'catalog' ? "catalog's changes" : kind}: ${tools} switched off.`);
+    const tools = {
+      catalog: 'create_catalog_item and archive_catalog_item',
+      tags: 'manage_tags',
+      invoices: 'list_invoices',
+      people: 'manage_people',
+      rates: 'manage_rates',
+      catalogChanges: 'update_catalog_item',
+    }[kind];
+    this.options.log(
+      `Clockify refused your account the ${kind === 'catalog' ? "catalog's writes" : kind === 'catalogChanges' ? "catalog's changes" : kind}: ${tools} switched off.`,
+    );
   }
 
   /** The role last learned from Clockify; undefined until it said (what a tool may do is decided by it, never assumed). */

@@ -34,7 +34,8 @@ interface Known {
   email: string | null;
 }
 
-const RIGHTS: Record<RateKind, string> = { customer: 'edit_customer', project: 'edit_project', activity: 'edit_activity' };
+// Kimai keeps no workspace rates (rateKinds), so `workspace` has no right here.
+const RIGHTS: Readonly<Partial<Record<RateKind, string>>> = { customer: 'edit_customer', project: 'edit_project', activity: 'edit_activity' };
 
 export class KimaiRates extends BackEndPart<KimaiContext, { catalog: KimaiCatalog }> implements AdminRatesPart {
   readonly rateKinds: readonly RateKind[] = ['customer', 'project', 'activity'];
@@ -80,9 +81,9 @@ export class KimaiRates extends BackEndPart<KimaiContext, { catalog: KimaiCatalo
     const { target } = list;
     const { api } = this.context;
     // Kimai keeps one rate per person and item and has no way to change one: the old one goes first.
-    if (before) await this.#guarded(target, 'change', () => api.deleteRate(target.kind, target.id, before.id));
+    if (before) await this.#guarded(target, 'change', () => api.deleteRate(catalogKind(target.kind), target.id, before.id));
     try {
-      const made = await this.#guarded(target, 'set', () => api.createRate(target.kind, target.id, body(person, values)));
+      const made = await this.#guarded(target, 'set', () => api.createRate(catalogKind(target.kind), target.id, body(person, values)));
       return { rate: rateFrom(made), replaced: before };
     } catch (error) {
       if (!before) throw error;
@@ -92,7 +93,7 @@ export class KimaiRates extends BackEndPart<KimaiContext, { catalog: KimaiCatalo
 
   async removeRate(list: RateList, rate: Rate): Promise<void> {
     const { target } = list;
-    await this.#guarded(target, 'remove', () => this.context.api.deleteRate(target.kind, target.id, rate.id));
+    await this.#guarded(target, 'remove', () => this.context.api.deleteRate(catalogKind(target.kind), target.id, rate.id));
   }
 
   /** After the new rate was refused: the old one made again, and the error says in words which rate the item has now. */
@@ -101,7 +102,7 @@ export class KimaiRates extends BackEndPart<KimaiContext, { catalog: KimaiCatalo
     const whose = personWords(before.person);
     const was = rateWords(before, target.currency);
     try {
-      const back = await this.context.api.createRate(target.kind, target.id, body(before.person, before));
+      const back = await this.context.api.createRate(catalogKind(target.kind), target.id, body(before.person, before));
       return new BackEndError(
         'invalid',
         `${failure.message} The ${target.kind} "${target.name}" keeps its rate for ${whose} as it was (${was}; Kimai numbers it #${back.id} now). Nothing else changed.`,
@@ -124,7 +125,7 @@ export class KimaiRates extends BackEndPart<KimaiContext, { catalog: KimaiCatalo
       this.context.refuseAdministration('rates');
       throw new BackEndError(
         'denied',
-        `Kimai did not let you ${verb} the rates of ${item.kind} "${item.name}" (403 Forbidden): rates need the right to edit the ${item.kind} (permission ${RIGHTS[item.kind]}), which your account lacks. Nothing was changed; manage_rates is switched off.`,
+        `Kimai did not let you ${verb} the rates of ${item.kind} "${item.name}" (403 Forbidden): rates need the right to edit the ${item.kind} (permission ${RIGHTS[item.kind] ?? 'edit'}), which your account lacks. Nothing was changed; manage_rates is switched off.`,
       );
     }
   }
@@ -193,4 +194,10 @@ function body(person: RatePerson | null, values: RateValues) {
     ...(values.internal === null ? {} : { internalRate: values.internal }),
     isFixed: values.fixed,
   };
+}
+
+/** Kimai keeps rates on catalog items alone (rateKinds): the tool refuses a workspace before it reaches here. */
+function catalogKind(kind: RateKind): Exclude<RateKind, 'workspace'> {
+  if (kind === 'workspace') throw new BackEndError('invalid', 'Kimai keeps no workspace rates. Nothing was sent.');
+  return kind;
 }

@@ -27,15 +27,30 @@ const administersOf = (...args: Parameters<typeof clockifyCapabilities>) =>
   [...clockifyCapabilities(...args)].filter((capability) => capability.startsWith('admin_') || capability === 'catalog_write').sort();
 
 describe('what a person administers on Clockify', () => {
-  it('is the catalog, tags, invoices and people for an admin (the owner counts as one), people alone for a team manager, nothing for anyone else or an unknown role', () => {
-    expect(administersOf({ timeOff: true }, 'admin')).toEqual(['admin_invoices', 'admin_people', 'admin_tags', 'catalog_write']);
+  it('is the catalog (its writes and changes), tags, invoices, people and rates for an admin (the owner counts as one), people alone for a team manager, nothing for anyone else or an unknown role', () => {
+    expect(administersOf({ timeOff: true }, 'admin')).toEqual([
+      'admin_catalog',
+      'admin_invoices',
+      'admin_people',
+      'admin_rates',
+      'admin_tags',
+      'catalog_write',
+    ]);
     expect(administersOf({ timeOff: true }, 'team_manager')).toEqual(['admin_people']);
     for (const role of [undefined, 'member', 'project_manager'] as const) expect(administersOf({ timeOff: true }, role)).toEqual([]);
   });
 
   it('loses each that Clockify refused, and only that one', () => {
-    expect(administersOf(undefined, 'admin', new Set(['tags']))).toEqual(['admin_invoices', 'admin_people', 'catalog_write']);
-    expect(administersOf(undefined, 'admin', new Set(['catalog', 'invoices', 'people']))).toEqual(['admin_tags']);
+    expect(administersOf(undefined, 'admin', new Set(['tags']))).toEqual(['admin_catalog', 'admin_invoices', 'admin_people', 'admin_rates', 'catalog_write']);
+    expect(administersOf(undefined, 'admin', new Set(['rates']))).toEqual(['admin_catalog', 'admin_invoices', 'admin_people', 'admin_tags', 'catalog_write']);
+    expect(administersOf(undefined, 'admin', new Set(['catalogChanges']))).toEqual([
+      'admin_invoices',
+      'admin_people',
+      'admin_rates',
+      'admin_tags',
+      'catalog_write',
+    ]);
+    expect(administersOf(undefined, 'admin', new Set(['catalog', 'invoices', 'people']))).toEqual(['admin_catalog', 'admin_rates', 'admin_tags']);
     expect(administersOf(undefined, 'team_manager', new Set(['people']))).toEqual([]);
   });
 });

@@ -11,6 +11,8 @@
 import { HttpAnswer } from '../../../support/fake-server.ts';
 import type { Body, Call, FakeClockifyState, FakeProject, FakeTask, FakeUser, FakeWorkspace } from './fake-clockify.ts';
 import { newId } from './fake-clockify.ts';
+import { applyProjectFields, applyTaskFields } from './fake-clockify-catalog.ts';
+import { applyProjectRates } from './fake-clockify-rates.ts';
 
 /** An invoice (InvoiceInfoV1), its amount in cents. */
 export interface FakeInvoice {
@@ -120,7 +122,7 @@ export function registerAdminRoutes(kit: AdminRouteKit): void {
     archived: client.archived,
     workspaceId: client.workspaceId,
     address: null,
-    note: null,
+    note: client.note ?? null,
   });
 
   route('POST', '/workspaces/:workspaceId/clients', (call) => {
@@ -137,6 +139,7 @@ export function registerAdminRoutes(kit: AdminRouteKit): void {
     const client = state.clients.find((item) => item.id === call.params.id && item.workspaceId === workspace.id);
     if (!client) throw refuse(404, 'Client not found', 501);
     if (call.body.name !== undefined) client.name = text(call.body, 'name', 1, 100);
+    if (call.body.note !== undefined) client.note = text(call.body, 'note', 0, 3000);
     client.archived = flag(call.body, 'archived') ?? client.archived;
     // archive-projects: the client's projects archived with it, only where asked.
     if (client.archived && call.query.get('archive-projects') === 'true')
@@ -174,6 +177,8 @@ export function registerAdminRoutes(kit: AdminRouteKit): void {
     if (!project) throw refuse(404, 'Project not found', 501);
     if (call.body.name !== undefined) project.name = text(call.body, 'name', 2, 250);
     project.archived = flag(call.body, 'archived') ?? project.archived;
+    applyProjectFields(state, project, call.body, refuse);
+    applyProjectRates(state.rates, project, call.body, refuse);
     return kit.projectJson(project);
   });
 
@@ -199,6 +204,7 @@ export function registerAdminRoutes(kit: AdminRouteKit): void {
       if (call.body.status !== 'ACTIVE' && call.body.status !== 'DONE') throw refuse(400, 'status: must be ACTIVE or DONE');
       task.status = call.body.status;
     }
+    applyTaskFields(task, call.body, refuse);
     return kit.taskJson(task);
   });
 }

@@ -19,6 +19,8 @@ import { type Failure, Failures, HttpAnswer, jsonReply, type RecordedRequest, ty
 import { localDay, wallTimeToEpoch } from '../../../support/wall-clock.ts';
 import { type FakeInvoice, registerAdminRoutes } from './fake-clockify-admin.ts';
 import { type FakeUserGroup, type MembershipStatus, membershipStatus, registerPeopleRoutes } from './fake-clockify-people.ts';
+import { registerCatalogRoutes } from './fake-clockify-catalog.ts';
+import { emptyRates, type FakeRates, projectRatesJson, registerRateRoutes } from './fake-clockify-rates.ts';
 
 export type { Failure, FakeInvoice, FakeUserGroup, RecordedRequest };
 
@@ -54,6 +56,8 @@ export interface FakeClient {
   workspaceId: string;
   name: string;
   archived: boolean;
+  /** The client's note (ClientDtoV1); none where left out. */
+  note?: string;
 }
 export interface FakeProject {
   id: string;
@@ -68,6 +72,9 @@ export interface FakeProject {
   timeEstimate?: { ms: number; resetOption: 'WEEKLY' | 'MONTHLY' | 'YEARLY' | null };
   /** The budget estimate, an amount in cents (EstimateWithOptionsDto; GUESS: cents, as rates are). */
   budgetEstimate?: number;
+  /** The project's note, and when its budget estimate resets (EstimateWithOptionsDto.resetOption); none where left out. */
+  note?: string;
+  budgetReset?: 'WEEKLY' | 'MONTHLY' | 'YEARLY' | null;
 }
 export interface FakeTask {
   id: string;
@@ -75,6 +82,9 @@ export interface FakeTask {
   name: string;
   status: 'ACTIVE' | 'DONE';
   billable: boolean;
+  /** The task's time estimate in milliseconds and its budget estimate in cents (TaskDtoV1); none where left out. */
+  estimateMs?: number;
+  budgetEstimate?: number;
 }
 export interface FakeEntry {
   id: string;
@@ -166,6 +176,8 @@ export interface FakeClockifyState {
   tags: FakeTag[];
   invoices: FakeInvoice[];
   userGroups: FakeUserGroup[];
+  /** Hourly and cost rates in cents (fake-clockify-rates.ts). */
+  rates: FakeRates;
 }
 
 /** A workspace's tag (TagDtoV1); entries name it by id. */
@@ -323,6 +335,7 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
     tags: [],
     invoices: [],
     userGroups: [],
+    rates: emptyRates(),
   };
   const requests: RecordedRequest[] = [];
   const writes: FakeClockify['writes'] = [];
@@ -435,7 +448,7 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
     archived: project.archived,
     public: project.public,
     color: '#03A9F4',
-    memberships: project.memberIds.map((userId) => ({ userId, targetId: project.id, membershipType: 'PROJECT', membershipStatus: 'ACTIVE' })),
+    // memberships: with their rates (fake-clockify-rates.ts).
     // TimeEstimateDto: the estimate "in milliseconds", typed a string. GUESS: digits.
     timeEstimate: project.timeEstimate
       ? { estimate: String(project.timeEstimate.ms), type: 'MANUAL', resetOption: project.timeEstimate.resetOption, active: true, includeNonBillable: true }
@@ -443,10 +456,11 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
     budgetEstimate:
       project.budgetEstimate === undefined
         ? null
-        : { estimate: project.budgetEstimate, type: 'MANUAL', resetOption: null, active: true, includeExpenses: false },
+        : { estimate: project.budgetEstimate, type: 'MANUAL', resetOption: project.budgetReset ?? null, active: true, includeExpenses: false },
     duration: 'PT0S',
-    note: '',
+    note: project.note ?? '',
     template: false,
+    ...projectRatesJson(state.rates, project),
   });
   const taskJson = (task: FakeTask) => ({
     id: task.id,
@@ -455,7 +469,8 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
     status: task.status,
     billable: task.billable,
     assigneeIds: [],
-    estimate: 'PT0S',
+    estimate: isoDuration(task.estimateMs ?? 0),
+    budgetEstimate: task.budgetEstimate ?? 0,
     duration: 'PT0S',
   });
 
@@ -809,6 +824,8 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
   registerAdminRoutes({ route, state, workspaceOf, isAdmin, paged, refuse, projectJson, taskJson });
   // The people's invitations, status and roles, and the user groups (fake-clockify-people.ts).
   registerPeopleRoutes({ route, state, workspaceOf, isAdmin, isTeamManager, paged, refuse });
+  registerRateRoutes({ route, state, workspaceOf, isAdmin, refuse, projectJson });
+  registerCatalogRoutes({ route, state, workspaceOf, isAdmin, refuse, projectJson });
 
   // --- Time off ----------------------------------------------------------------------------------
 

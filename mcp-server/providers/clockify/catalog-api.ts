@@ -1,0 +1,96 @@
+// Clockify's endpoints for changing what a client, project or task keeps (docs/back-ends/clockify.md,
+// "Administration"): getClient and updateClient (name, note), updateProject (name, billable, note,
+// client), updateEstimate (the project's time and budget estimates) and updateTask (name, billable,
+// estimates). One method per endpoint over the API module's request function (api.ts); nothing here
+// decides which requests a call makes.
+import type { AdminRequests } from './admin-api.ts';
+import type { RequestPurpose } from './errors.ts';
+import type { ClockifyRatedProject } from './rates-api.ts';
+import type { ClockifyTask } from './wire.ts';
+
+/** A client as getClient answers it (ClientDtoV1), as far as Punchcard changes it. */
+export interface ClockifyClientRecord {
+  id: string;
+  name: string;
+  archived?: boolean;
+  note?: string | null;
+}
+
+/** A task as the project's task list answers it (TaskDtoV1), with its estimates. */
+export type ClockifyTaskRecord = ClockifyTask & { estimate?: string | null; budgetEstimate?: number | null };
+
+/** One estimate as updateEstimate takes it (TimeEstimateRequest, EstimateWithOptionsRequest). */
+export interface EstimateBody {
+  estimate: string | number;
+  active: boolean;
+  type: 'MANUAL';
+  resetOption: 'MONTHLY' | null;
+}
+
+export function clockifyCatalogEndpoints({ call }: Pick<AdminRequests, 'call'>) {
+  const ws = (workspaceId: string) => `/workspaces/${encodeURIComponent(workspaceId)}`;
+  const id = encodeURIComponent;
+  const catalog = (action: string, notFound?: string): RequestPurpose => ({ action, area: 'account', ...(notFound ? { notFound } : {}) });
+  return {
+    client: (workspaceId: string, clientId: string, name: string) =>
+      call<ClockifyClientRecord>('GET', `${ws(workspaceId)}/clients/${id(clientId)}`, {
+        ...catalog(`read the client "${name}"`, `The client "${name}" is no longer in Clockify.`),
+        onlyReads: true,
+      }),
+    /** Renames a client or changes its note; the client as read goes with it, so that it stays archived or not. */
+    updateClient: (workspaceId: string, client: ClockifyClientRecord, change: { name?: string; note?: string }) =>
+      call<ClockifyClientRecord>(
+        'PUT',
+        `${ws(workspaceId)}/clients/${id(client.id)}`,
+        catalog(`change the client "${client.name}"`, `The client "${client.name}" is no longer in Clockify.`),
+        { body: { name: change.name ?? client.name, archived: client.archived === true, note: change.note ?? client.note ?? '' } },
+      ),
+    /** Changes a project's name, billable mark, note or client; the project as read goes with them, so that nothing else changes. */
+    updateProject: (workspaceId: string, project: ClockifyRatedProject, change: { name?: string; billable?: boolean; note?: string; clientId?: string }) =>
+      call<ClockifyRatedProject>(
+        'PUT',
+        `${ws(workspaceId)}/projects/${id(project.id)}`,
+        catalog(`change the project "${project.name}"`, `The project "${project.name}" is no longer in Clockify.`),
+        {
+          body: {
+            name: change.name ?? project.name,
+            billable: change.billable ?? project.billable === true,
+            archived: project.archived === true,
+            isPublic: project.public === true,
+            note: change.note ?? project.note ?? '',
+            ...((change.clientId ?? project.clientId) ? { clientId: change.clientId ?? project.clientId } : {}),
+            ...(project.color ? { color: project.color } : {}),
+          },
+        },
+      ),
+    /** Sets the project's time estimate (an ISO 8601 duration) and/or its budget estimate (cents). */
+    updateEstimate: (workspaceId: string, project: { id: string; name: string }, body: { timeEstimate?: EstimateBody; budgetEstimate?: EstimateBody }) =>
+      call<ClockifyRatedProject>(
+        'PATCH',
+        `${ws(workspaceId)}/projects/${id(project.id)}/estimate`,
+        catalog(`change the budget of the project "${project.name}"`, `The project "${project.name}" is no longer in Clockify.`),
+        { body },
+      ),
+    /** Changes a task; its name (required) and status go with it as read. */
+    updateTask: (
+      workspaceId: string,
+      projectId: string,
+      task: ClockifyTaskRecord,
+      change: { name?: string; billable?: boolean; estimate?: string; budgetEstimate?: number },
+    ) =>
+      call<ClockifyTaskRecord>(
+        'PUT',
+        `${ws(workspaceId)}/projects/${id(projectId)}/tasks/${id(task.id)}`,
+        catalog(`change the task "${task.name}"`, `The task "${task.name}" is no longer in Clockify.`),
+        {
+          body: {
+            name: change.name ?? task.name,
+            ...(task.status ? { status: task.status } : {}),
+            billable: change.billable ?? task.billable === true,
+            ...(change.estimate === undefined ? {} : { estimate: change.estimate }),
+            ...(change.budgetEstimate === undefined ? {} : { budgetEstimate: change.budgetEstimate }),
+          },
+        },
+      ),
+  };
+}
