@@ -743,7 +743,11 @@ const tagName = z
 /** A person as manage_people names one here: by the id its list showed. */
 const personId = z.number().int().min(1);
 const personName = z.string().trim().min(1, 'a name').max(200);
-const email = z.string().trim().regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'an e-mail address like ada@example.com').max(200);
+const email = z
+  .string()
+  .trim()
+  .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'an e-mail address like ada@example.com')
+  .max(200);
 const roleWord = z.string().trim().min(1).max(100);
 const itemName = z.string().trim().min(1).max(100);
 /** Which entries a bulk correction covers and what it sets; at least one thing set (correct_time_entries refuses none). */

@@ -199,7 +199,13 @@ describe("the Administration screen's people and bulk corrections, through the e
   it('offers a team lead bulk corrections of his team, and a worker none', async () => {
     const { fake: server, website, design } = await kimai();
     server.addTeam('Web', [{ userId: TOM.id, teamlead: true }, { userId: ADA.id }]);
-    server.addTimesheet({ userId: ADA.id, begin: Date.parse('2026-11-03T09:00:00+01:00'), end: Date.parse('2026-11-03T10:30:00+01:00'), projectId: website.id, activityId: design.id });
+    server.addTimesheet({
+      userId: ADA.id,
+      begin: Date.parse('2026-11-03T09:00:00+01:00'),
+      end: Date.parse('2026-11-03T10:30:00+01:00'),
+      projectId: website.id,
+      activityId: design.id,
+    });
     const tom = engineAs(server, TOM);
     await expect.poll(async () => (await tom.timesheet.getStatus()).adminSections).toContain('corrections');
     expect((await tom.timesheet.getStatus()).adminSections).not.toContain('people');

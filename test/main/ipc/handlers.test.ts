@@ -1353,7 +1353,10 @@ describe('administration handlers', () => {
     // A Kimai administrator who is no super administrator: no people, though corrections.
     deps.settings.update((settings) => ({ ...settings, provider: kimai }));
     deps.timesheet.supportedTools = withTools(TOOL_NAMES.filter((name) => name !== 'manage_people'));
-    expect(await dispatch('setPersonActive', { id: 1, active: false })).toEqual({ ok: false, message: 'Kimai does not let you administer people through Punchcard.' });
+    expect(await dispatch('setPersonActive', { id: 1, active: false })).toEqual({
+      ok: false,
+      message: 'Kimai does not let you administer people through Punchcard.',
+    });
     expect(await dispatch('previewCorrection', scope)).toMatchObject({ ok: true, value: { changed: false } });
     expect(events.filter((event) => event.startsWith('active'))).toEqual([]);
   });
