@@ -377,12 +377,22 @@ export interface AdminTeamsPart {
   delete(team: AdminTeam): Promise<void>;
   grant(team: AdminTeam, kind: TeamAccessKind, item: { id: number; name: string }): Promise<AdminTeam>;
   revoke(team: AdminTeam, kind: TeamAccessKind, item: { id: number; name: string }): Promise<AdminTeam>;
-  /** Why the back end's API cannot take an action at all, in words (nothing is sent); left out where it takes every one. */
-  actionRefusal?(action: TeamAction): string | null;
+  /**
+   * Why the back end's API cannot take an action at all (or on that kind of catalog item, for grant and revoke), in words
+   * (nothing is sent); left out where it takes every one.
+   */
+  actionRefusal?(action: TeamAction, kind?: TeamAccessKind): string | null;
   /** Where a back end keeps one team per person (Clockodo), what adding `people` takes them out of, in a sentence. */
   moves?(team: AdminTeam, people: readonly TeamPerson[]): Promise<string>;
   /** Whether a team may be left without members (Clockodo's may); left out, it may not. */
   readonly keepsEmptyTeams?: boolean;
+  /** What the grant and revoke questions say follows for the team's members (Clockify's project membership); left out, Kimai's visibility. */
+  readonly accessNotes?: { readonly grant: string; readonly revoke: string };
+  /**
+   * Where removing a lead from the team takes their lead with it (Clockify's team-manager role over the group), what the question
+   * and the answer say of it, in a sentence; left out, the back end removes no lead and the handler refuses it in words.
+   */
+  leadsLeave?(team: AdminTeam, leads: readonly TeamPerson[]): string;
 }
 
 /**

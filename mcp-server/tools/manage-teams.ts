@@ -117,7 +117,7 @@ export default defineTool({
     }
 
     // What the back end's API cannot do at all (Clockodo's teams) is said before anything is read or sent.
-    const refusal = action === 'show' ? null : (part.actionRefusal?.(action) ?? null);
+    const refusal = action === 'show' ? null : (part.actionRefusal?.(action, args.kind) ?? null);
     if (refusal) throw new ToolInputError(refusal);
 
     if (action === 'create') {
@@ -215,7 +215,9 @@ export default defineTool({
         return answer(changed, `${who(people)} now ${people.length === 1 ? 'leads' : 'lead'} the team ${label(changed)}.`);
       }
       const leading = people.filter((one) => byId.get(one.id)?.lead);
-      if (leading.length > 0) {
+      // Clockify takes a lead's role over the group away with them; a back end that cannot (Kimai) refuses it in words.
+      const leadsGo = leading.length > 0 && part.leadsLeave ? ` ${part.leadsLeave(team, leading)}` : '';
+      if (leading.length > 0 && !leadsGo) {
         throw new ToolInputError(
           `${who(leading)} ${leading.length === 1 ? 'leads' : 'lead'} the team ${label(team)}, and ${context.tracker.label} removes no team lead through its API: take the lead away in its Teams page first. Nothing was changed.`,
         );
@@ -225,12 +227,12 @@ export default defineTool({
         throw new ToolInputError(`That would leave the team ${label(team)} without members, which it cannot be: delete the team instead. Nothing was changed.`);
       context.ask.confirm({
         key: 'remove',
-        message: `Remove ${who(people)} from the team ${label(team)}? ${staying.length === 0 ? 'Nobody stays in it.' : `${who(staying)} stay${staying.length === 1 ? 's' : ''}.`}`,
+        message: `Remove ${who(people)} from the team ${label(team)}? ${staying.length === 0 ? 'Nobody stays in it.' : `${who(staying)} stay${staying.length === 1 ? 's' : ''}.`}${leadsGo}`,
         shows: { team: state(team), people: people.map((one) => one.id) },
         unchanged: `Nobody was removed from the team ${label(team)}`,
       });
       const changed = await part.removeMembers(team, people);
-      return answer(changed, `Removed ${who(people)} from the team ${label(changed)}; ${changed.members?.length ?? staying.length} members stay.`);
+      return answer(changed, `Removed ${who(people)} from the team ${label(changed)}; ${changed.members?.length ?? staying.length} members stay.${leadsGo}`);
     }
 
     if (action === 'delete') {
@@ -255,7 +257,7 @@ export default defineTool({
       if (granted) throw new ToolInputError(`The team ${label(team)} has access to ${what} already. Nothing was changed.`);
       context.ask.confirm({
         key: 'grant',
-        message: `Give the team ${label(team)} access to ${what}? Once any team has access to it, only those teams' members (and administrators) see it.`,
+        message: `Give the team ${label(team)} access to ${what}? ${part.accessNotes?.grant ?? "Once any team has access to it, only those teams' members (and administrators) see it."}`,
         shows: { team: state(team), kind, item: item.id },
         unchanged: `The team ${label(team)} was given no access`,
       });
@@ -265,7 +267,7 @@ export default defineTool({
     if (!granted) throw new ToolInputError(`The team ${label(team)} has no access of its own to ${what}. Nothing was changed.`);
     context.ask.confirm({
       key: 'revoke',
-      message: `Take the team ${label(team)}'s access to ${what} away? Its members lose it unless another team of theirs has it; with no team left on it, everyone sees it again.`,
+      message: `Take the team ${label(team)}'s access to ${what} away? ${part.accessNotes?.revoke ?? 'Its members lose it unless another team of theirs has it; with no team left on it, everyone sees it again.'}`,
       shows: { team: state(team), kind, item: item.id },
       unchanged: `The team ${label(team)} keeps its access`,
     });

@@ -9,6 +9,7 @@ import { clockifyPeopleEndpoints } from './people-api.ts';
 import { clockifyAdminEndpoints } from './admin-api.ts';
 import { clockifyRateEndpoints } from './rates-api.ts';
 import { clockifyCatalogEndpoints } from './catalog-api.ts';
+import { clockifyGroupEndpoints } from './groups-api.ts';
 import { CLOCKIFY_WORDS, ClockifyError, describeHttpFailure, describeNotJson, type RequestPurpose } from './errors.ts';
 import { withIds } from './mapping.ts';
 import type {
@@ -264,6 +265,8 @@ export function createClockifyApi(options: ClockifyApiOptions) {
     rates: clockifyRateEndpoints({ call }),
     /** Changes of what a client, project or task keeps (catalog-api.ts). */
     catalogChanges: clockifyCatalogEndpoints({ call }),
+    /** The user groups as manage_teams administers them (groups-api.ts). */
+    groups: clockifyGroupEndpoints({ call, listPage }),
 
     close: () => client.close(),
   };

@@ -2,7 +2,7 @@
 // person's own entries (listed, logged, changed, deleted), reports and the catalog always; leave, its
 // withdrawal and the calendar unless time off is known not to answer for the person (the module off,
 // the plan without it, or no access). The team tools, and for a workspace admin or the owner the
-// catalog's writes and the admin group's tags and invoices, only for a role this process learned from
+// catalog's writes and the admin group's tags, invoices, people and user groups, only for a role this process learned from
 // Clockify (context.ts, teamRole): never remembered, as a key may be another person's, and unknown is
 // no; a 403 under that role withdraws what it refused. One place for the tracker and for the
 // opening of a connection, which lists the tools before the tracker loads: free of zod and of HTTP.
@@ -20,7 +20,7 @@ const TIME_OFF: readonly Capability[] = ['leave', 'leave_cancel', 'calendar'];
 export type TeamRole = 'admin' | 'team_manager' | 'project_manager' | 'member';
 
 /** What an admin may administer, each withdrawn on its own when Clockify refuses it (context.ts, refuseAdministration). */
-export type ClockifyAdministration = 'catalog' | 'tags' | 'invoices' | 'people' | 'rates' | 'catalogChanges';
+export type ClockifyAdministration = 'catalog' | 'tags' | 'invoices' | 'people' | 'rates' | 'catalogChanges' | 'teams';
 const ADMINISTRATION: Readonly<Record<ClockifyAdministration, Capability>> = {
   catalog: 'catalog_write',
   tags: 'admin_tags',
@@ -28,6 +28,7 @@ const ADMINISTRATION: Readonly<Record<ClockifyAdministration, Capability>> = {
   people: 'admin_people',
   rates: 'admin_rates',
   catalogChanges: 'admin_catalog',
+  teams: 'admin_teams',
 };
 
 /**
@@ -51,7 +52,8 @@ export function clockifyCapabilities(
   }
   if (role === 'project_manager') capabilities.add('team_projects');
   // Clockify's workspace settings name admins alone (onlyAdminsCreateProject, …Task, …Tag) and its
-  // invoices are an admin's page: the catalog (its writes and changes), tags, invoices and rates for an admin or the owner only
+  // invoices are an admin's page, and only admins change user groups: the catalog (its writes and changes), tags, invoices,
+  // rates, people and teams for an admin or the owner only
   // (docs/back-ends/clockify.md, "Administration").
   if (role === 'admin') {
     for (const [kind, capability] of Object.entries(ADMINISTRATION)) if (!refused.has(kind as ClockifyAdministration)) capabilities.add(capability);

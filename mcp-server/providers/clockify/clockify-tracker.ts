@@ -9,6 +9,7 @@ import { ClockifyInvoices } from './admin-invoices.ts';
 import { ClockifyPeople } from './admin-people.ts';
 import { ClockifyCatalogAdmin } from './admin-catalog.ts';
 import { ClockifyRates } from './admin-rates.ts';
+import { ClockifyAdminTeams } from './admin-teams.ts';
 import { ClockifyAdminTags } from './admin-tags.ts';
 import { ClockifyCatalog } from './catalog.ts';
 import { ClockifyContext, type ClockifyTrackerOptions } from './context.ts';
@@ -44,6 +45,7 @@ export function createClockifyTracker(options: ClockifyTrackerOptions): RemoteTr
     adminPeople: new ClockifyPeople(context, { catalog }),
     adminRates: new ClockifyRates(context, {}),
     catalogAdmin: new ClockifyCatalogAdmin(context, { catalog }),
+    adminTeams: new ClockifyAdminTeams(context, {}),
     close: () => context.close(),
   });
 }

@@ -33,7 +33,7 @@ export const CLOCKIFY_IDS_FILE = 'clockify-ids.db';
 export type ClockifyTrackerOptions = RemoteTrackerOptions<ClockifyProfile>;
 
 /** The kinds of Clockify ids Punchcard numbers. */
-export type IdKind = 'entry' | 'project' | 'task' | 'client' | 'timeOff' | 'tag' | 'invoice' | 'person' | 'workspace';
+export type IdKind = 'entry' | 'project' | 'task' | 'client' | 'timeOff' | 'tag' | 'invoice' | 'person' | 'workspace' | 'group';
 
 /** The workspace Punchcard works in, as far as it matters here. */
 export interface Workspace {
@@ -138,6 +138,7 @@ export class ClockifyContext {
       people: 'manage_people',
       rates: 'manage_rates',
       catalogChanges: 'update_catalog_item',
+      teams: 'manage_teams',
     }[kind];
     this.options.log(
       `Clockify refused your account the ${kind === 'catalog' ? "catalog's writes" : kind === 'catalogChanges' ? "catalog's changes" : kind}: ${tools} switched off.`,

@@ -21,6 +21,7 @@ import { type FakeInvoice, registerAdminRoutes } from './fake-clockify-admin.ts'
 import { type FakeUserGroup, type MembershipStatus, membershipStatus, registerPeopleRoutes } from './fake-clockify-people.ts';
 import { registerCatalogRoutes } from './fake-clockify-catalog.ts';
 import { emptyRates, type FakeRates, projectRatesJson, registerRateRoutes } from './fake-clockify-rates.ts';
+import { registerTeamRoutes } from './fake-clockify-teams.ts';
 
 export type { Failure, FakeInvoice, FakeUserGroup, RecordedRequest };
 
@@ -75,6 +76,8 @@ export interface FakeProject {
   /** The project's note, and when its budget estimate resets (EstimateWithOptionsDto.resetOption); none where left out. */
   note?: string;
   budgetReset?: 'WEEKLY' | 'MONTHLY' | 'YEARLY' | null;
+  /** The user groups among its members (addUsersToProject's userGroups, fake-clockify-teams.ts). */
+  groupIds?: string[];
 }
 export interface FakeTask {
   id: string;
@@ -392,7 +395,11 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
     return user;
   }
 
-  const projectVisible = (project: FakeProject, user: FakeUser) => project.public || project.memberIds.includes(user.id) || isAdmin(user, project.workspaceId);
+  const projectVisible = (project: FakeProject, user: FakeUser) =>
+    project.public ||
+    project.memberIds.includes(user.id) ||
+    isAdmin(user, project.workspaceId) ||
+    state.userGroups.some((group) => project.groupIds?.includes(group.id) && group.userIds.includes(user.id));
 
   function paged<T>(call: Call, items: T[], maxSize = settings.maxPageSize, defaultSize = 50): HttpAnswer {
     const page = Math.max(1, Number(call.query.get('page') ?? 1) || 1);
@@ -791,7 +798,13 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
     // Documented: archived=true only archived ones; left out, both. GUESS: archived=false only active ones.
     const projects = state.projects
       .filter((project) => project.workspaceId === workspace.id && projectVisible(project, call.user))
-      .filter((project) => (archived === 'true' ? project.archived : archived === 'false' ? !project.archived : true));
+      .filter((project) => (archived === 'true' ? project.archived : archived === 'false' ? !project.archived : true))
+      // `userGroups` with `contains-group` (true unless said): the projects that have (or lack) any of those groups among their members.
+      .filter((project) => {
+        const groups = call.query.getAll('userGroups').flatMap((ids) => ids.split(','));
+        if (groups.length === 0) return true;
+        return groups.some((id) => project.groupIds?.includes(id)) === (call.query.get('contains-group') !== 'false');
+      });
     return paged(call, projects.map(projectJson));
   });
 
@@ -826,6 +839,8 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
   registerPeopleRoutes({ route, state, workspaceOf, isAdmin, isTeamManager, paged, refuse });
   registerRateRoutes({ route, state, workspaceOf, isAdmin, refuse, projectJson });
   registerCatalogRoutes({ route, state, workspaceOf, isAdmin, refuse, projectJson });
+  // The user groups' changes and their projects (fake-clockify-teams.ts).
+  registerTeamRoutes({ route, state, workspaceOf, isAdmin, refuse, projectJson });
 
   // --- Time off ----------------------------------------------------------------------------------
 

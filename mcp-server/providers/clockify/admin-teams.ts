@@ -1,0 +1,333 @@
+// Clockify's user groups as a workspace admin or the owner administers them through manage_teams
+// (docs/back-ends/clockify.md, "Administration"). A team is a user group; its members are the group's
+// users, and its leads are the people Clockify names team managers of the group (a group may have
+// several, or none, and a team manager need not be in the group: one who is not is shown as a lead
+// all the same). Groups are made, renamed and deleted, members added and removed one request each,
+// and a lead made by giving the team-manager role over the group (createUserRole) and taken away with
+// the member (deleteUserRole). A team's access is the projects the group is a member of: `grant` adds
+// the group to a project and `revoke` removes it (addUsersToProject), which keeps every other
+// membership and every rate; clients and tasks have no members of their own, so they are refused in
+// words. Groups and people carry the numbers Punchcard gives Clockify's ids (id-aliases.ts). Clockify's
+// 403 withdraws manage_teams at once (context.ts, refuseAdministration) and says which right is missing.
+import type { TeamAction } from '../../contract/tools/manage-teams.ts';
+import type { AdminTeam, TeamAccessKind, TeamMember, TeamPerson } from '../../domain/admin-teams.ts';
+import { pagesUntilLast } from '../remote/paging.ts';
+import { ensureRequests } from '../remote/request-budget.ts';
+import { BackEndPart } from '../remote-tracker.ts';
+import { type AdminTeamsPart, BackEndError } from '../time-tracker.ts';
+import type { ClockifyContext } from './context.ts';
+import { ClockifyError } from './errors.ts';
+import type { ClockifyMember, ClockifyUserGroup } from './people-api.ts';
+
+/** The right a refusal names: Clockify lets its admins and owner alone change user groups. */
+const ADMIN_RIGHT = "the workspace admin's role (Clockify lets only its admins and owner make, change and delete user groups and add them to projects)";
+
+/** Why Clockify cannot take a grant or revoke on that kind of catalog item, in words; null where it can. */
+export function clockifyTeamRefusal(action: TeamAction, kind: TeamAccessKind | undefined): string | null {
+  if ((action !== 'grant' && action !== 'revoke') || kind === undefined || kind === 'project') return null;
+  return `Clockify gives a user group access to projects only (as a member of the project): ${kind === 'customer' ? 'a client' : 'a task'} has no members of its own. ${action === 'grant' ? 'Grant' : 'Revoke'} the project instead. Nothing was sent.`;
+}
+
+/** One step of a series of writes: what it does in words, and the request. */
+interface Step {
+  done: string;
+  send: () => Promise<unknown>;
+}
+
+export class ClockifyAdminTeams extends BackEndPart<ClockifyContext> implements AdminTeamsPart {
+  /** A Clockify user group may have no team manager, and no members. */
+  readonly needsLead = false;
+  readonly keepsEmptyTeams = true;
+  readonly accessNotes = {
+    grant:
+      "Clockify adds the group to the project's members: everyone in it, and whoever joins it later, may book on it even where the project is private, each keeping the hourly and cost rates they have.",
+    revoke:
+      "Clockify removes the group from the project's members: those in it lose access to a private project unless they are members of it themselves or through another group; their time entries stay.",
+  } as const;
+
+  actionRefusal(action: TeamAction, kind?: TeamAccessKind): string | null {
+    return clockifyTeamRefusal(action, kind);
+  }
+
+  leadsLeave(team: AdminTeam, leads: readonly TeamPerson[]): string {
+    return `${listed(leads.map((one) => one.name))} ${leads.length === 1 ? 'loses the' : 'lose their'} team-manager role over "${team.name}" too, and no longer manage${leads.length === 1 ? 's' : ''} its members in Clockify.`;
+  }
+
+  async me(): Promise<TeamPerson> {
+    const user = await this.context.person();
+    return { id: await this.context.number('person', user.id), name: this.context.nameOf(user), ...(user.email ? { email: user.email } : {}) };
+  }
+
+  async teams(): Promise<AdminTeam[]> {
+    const groups = await this.#groups();
+    const numbers = await this.context.numbers(
+      'group',
+      groups.map((group) => group.id),
+    );
+    return groups.map((group, index) => ({ id: numbers[index] as number, name: group.name })).sort((a, b) => a.name.localeCompare(b.name) || a.id - b.id);
+  }
+
+  /** The group with its members and leads (the workspace's people name them) and the projects it is on. */
+  async read(id: number): Promise<AdminTeam> {
+    const group = await this.#group(id);
+    const { workspaceId } = await this.context.ids();
+    const [people, projects] = await Promise.all([
+      this.#everyone(),
+      this.#guard(`list the projects of the user group "${group.name}"`, () =>
+        pagesUntilLast((page) => this.context.api.groups.projectsPage(workspaceId, group.id, group.name, page)),
+      ),
+    ]);
+    const names = new Map(people.map((one) => [one.remote, one.person]));
+    const managers = group.teamManagers ?? [];
+    const remotes = [...new Set([...(group.userIds ?? []), ...managers.map((one) => one.id)])];
+    const numbers = await this.context.numbers('person', remotes);
+    const members: TeamMember[] = remotes
+      .map((remote, index) => {
+        const known = names.get(remote);
+        const name = known?.name ?? managers.find((one) => one.id === remote)?.name?.trim() ?? 'A former member';
+        return {
+          id: numbers[index] as number,
+          name,
+          ...(known?.email ? { email: known.email } : {}),
+          lead: managers.some((one) => one.id === remote),
+        };
+      })
+      .sort((a, b) => Number(b.lead) - Number(a.lead) || a.name.localeCompare(b.name) || a.id - b.id);
+    const projectNumbers = await this.context.numbers(
+      'project',
+      projects.map((project) => project.id),
+    );
+    const granted = projects
+      .map((project, index) => ({ id: projectNumbers[index] as number, name: project.name }))
+      .sort((a, b) => a.name.localeCompare(b.name) || a.id - b.id);
+    return { id, name: group.name, members, access: { customers: [], projects: granted, activities: [] } };
+  }
+
+  /** Whom each word names among the workspace's people (the inactive and pending too): a number, an e-mail or a whole name. */
+  async people(words: readonly string[]): Promise<TeamPerson[]> {
+    const everyone = (await this.#everyone()).map((one) => one.person);
+    return words.map((word) => {
+      const text = word.trim();
+      const id = /^#?(\d{1,15})$/.exec(text);
+      const wanted = text.toLowerCase();
+      const found = id
+        ? everyone.filter((one) => one.id === Number(id[1]))
+        : everyone.filter((one) => one.email?.toLowerCase() === wanted || one.name.toLowerCase() === wanted);
+      if (found.length === 1) return found[0] as TeamPerson;
+      if (found.length > 1) {
+        throw new BackEndError('invalid', `"${text}" names ${found.length} people in Clockify: ${found.map(named).join(', ')}. Name the one you mean by id.`);
+      }
+      const stem = wanted.split('@')[0] ?? '';
+      const close = stem.length < 2 ? [] : everyone.filter((one) => one.name.toLowerCase().includes(stem)).slice(0, 5);
+      throw new BackEndError(
+        'not_found',
+        `Nobody in your Clockify workspace is "${text}"${close.length > 0 ? `; close: ${close.map(named).join(', ')}` : ''}. Nothing was changed.`,
+      );
+    });
+  }
+
+  /** The group, then each member (one request each) and each lead's role over it, all counted against the call's budget first. */
+  async create(name: string, members: ReadonlyArray<{ id: number; lead: boolean }>): Promise<AdminTeam> {
+    ensureRequests(1 + members.length + members.filter((member) => member.lead).length, 'Clockify');
+    const { workspaceId } = await this.context.ids();
+    const group = await this.#guard(`create the user group "${name}"`, () => this.context.api.groups.create(workspaceId, name));
+    if (!group || typeof group.id !== 'string' || group.id === '') {
+      throw new BackEndError('unavailable', `Clockify answered the new user group "${name}" without its id: check its Team page before asking again.`);
+    }
+    const id = await this.context.number('group', group.id);
+    const people = await this.#named(members.map((member) => member.id));
+    const steps = [
+      ...people.map((one) => this.#addStep(workspaceId, group, one)),
+      ...people.filter((_one, index) => members[index]?.lead).map((one) => this.#leadStep(workspaceId, group, one)),
+    ];
+    await this.#series(steps, `Made the user group "${name}" (#${id})`);
+    return this.read(id);
+  }
+
+  async rename(team: AdminTeam, name: string): Promise<AdminTeam> {
+    const { workspaceId } = await this.context.ids();
+    const group = await this.#group(team.id);
+    await this.#guard(`rename the user group "${group.name}"`, () => this.context.api.groups.rename(workspaceId, group.id, group.name, name));
+    return this.read(team.id);
+  }
+
+  async addMembers(team: AdminTeam, people: readonly TeamPerson[]): Promise<AdminTeam> {
+    ensureRequests(people.length, 'Clockify');
+    const { workspaceId } = await this.context.ids();
+    const group = await this.#group(team.id);
+    const remote = await this.#named(people.map((one) => one.id));
+    await this.#series(remote.map((one) => this.#addStep(workspaceId, group, one)));
+    return this.read(team.id);
+  }
+
+  /** Each person out of the group where they are in it, and each lead's role over it taken away (one request each). */
+  async removeMembers(team: AdminTeam, people: readonly TeamPerson[]): Promise<AdminTeam> {
+    const { workspaceId } = await this.context.ids();
+    const group = await this.#group(team.id);
+    const remote = await this.#named(people.map((one) => one.id));
+    const inGroup = new Set(group.userIds ?? []);
+    const leads = new Set((group.teamManagers ?? []).map((one) => one.id));
+    const steps: Step[] = [
+      ...remote
+        .filter((one) => inGroup.has(one.remote))
+        .map((one) => ({
+          done: `removed ${one.name}`,
+          send: () => this.context.api.groups.removeUser(workspaceId, group.id, group.name, one.remote, one.name),
+        })),
+      ...remote
+        .filter((one) => leads.has(one.remote))
+        .map((one) => ({
+          done: `took ${one.name}'s team-manager role away`,
+          send: () => this.context.api.groups.removeLead(workspaceId, one.remote, one.name, group.id, group.name),
+        })),
+    ];
+    ensureRequests(steps.length, 'Clockify');
+    await this.#series(steps);
+    return this.read(team.id);
+  }
+
+  async setLeads(team: AdminTeam, people: readonly TeamPerson[]): Promise<AdminTeam> {
+    ensureRequests(people.length, 'Clockify');
+    const { workspaceId } = await this.context.ids();
+    const group = await this.#group(team.id);
+    const remote = await this.#named(people.map((one) => one.id));
+    await this.#series(remote.map((one) => this.#leadStep(workspaceId, group, one)));
+    return this.read(team.id);
+  }
+
+  async delete(team: AdminTeam): Promise<void> {
+    const { workspaceId } = await this.context.ids();
+    const group = await this.#group(team.id);
+    await this.#guard(`delete the user group "${group.name}"`, () => this.context.api.groups.delete(workspaceId, group.id, group.name));
+  }
+
+  grant(team: AdminTeam, kind: TeamAccessKind, item: { id: number; name: string }): Promise<AdminTeam> {
+    return this.#access(team, kind, item, false);
+  }
+
+  revoke(team: AdminTeam, kind: TeamAccessKind, item: { id: number; name: string }): Promise<AdminTeam> {
+    return this.#access(team, kind, item, true);
+  }
+
+  async #access(team: AdminTeam, kind: TeamAccessKind, item: { id: number; name: string }, remove: boolean): Promise<AdminTeam> {
+    // Never reached through manage_teams, which asks actionRefusal first; a safeguard for any other caller.
+    const refusal = clockifyTeamRefusal(remove ? 'revoke' : 'grant', kind);
+    if (refusal) throw new BackEndError('invalid', refusal);
+    const { workspaceId } = await this.context.ids();
+    const group = await this.#group(team.id);
+    const project = await this.context.remote('project', item.id, `There is no project #${item.id} in Clockify (list_catalog shows them).`);
+    await this.#guard(`${remove ? 'remove' : 'add'} the user group "${group.name}" ${remove ? 'from' : 'to'} the project "${item.name}"`, () =>
+      this.context.api.groups.projectAccess(workspaceId, project, item.name, group.id, group.name, remove),
+    );
+    return this.read(team.id);
+  }
+
+  #addStep(workspaceId: string, group: ClockifyUserGroup, one: Named): Step {
+    return { done: `added ${one.name}`, send: () => this.context.api.groups.addUser(workspaceId, group.id, group.name, one.remote, one.name) };
+  }
+
+  #leadStep(workspaceId: string, group: ClockifyUserGroup, one: Named): Step {
+    return {
+      done: `made ${one.name} a team manager of it`,
+      send: () => this.context.api.people.giveRole(workspaceId, one.remote, one.name, { role: 'TEAM_MANAGER', entityId: group.id, sourceType: 'USER_GROUP' }),
+    };
+  }
+
+  /** The steps in order; a failure after the first says what was done and that the rest was not. */
+  async #series(steps: readonly Step[], already?: string): Promise<void> {
+    const done: string[] = already ? [already] : [];
+    for (const step of steps) {
+      try {
+        await this.#guard(
+          step.done.replace(/^(\w+)/, (verb) => presentOf[verb] ?? verb),
+          step.send,
+          done.length > 0,
+        );
+        done.push(step.done);
+      } catch (error) {
+        if (done.length === 0) throw error;
+        const message = error instanceof Error ? error.message : String(error);
+        const said = done.join(', then ');
+        throw new BackEndError(
+          error instanceof BackEndError ? error.code : 'unavailable',
+          `${said.charAt(0).toUpperCase()}${said.slice(1)}; then: ${message} The rest was not sent: show the team to see where it stands.`,
+        );
+      }
+    }
+  }
+
+  /** The Clockify ids of people by number, with their names (the workspace's people name them). */
+  async #named(ids: readonly number[]): Promise<Named[]> {
+    const everyone = await this.#everyone();
+    return Promise.all(
+      ids.map(async (id) => {
+        const known = everyone.find((one) => one.person.id === id);
+        if (known) return { remote: known.remote, name: known.person.name };
+        const remote = await this.context.remote('person', id, `There is no person #${id} in Clockify (manage_people list shows them).`);
+        return { remote, name: `person #${id}` };
+      }),
+    );
+  }
+
+  /** The group behind a number, as getUserGroups lists it now (with its team managers); gone is said in words. */
+  async #group(id: number): Promise<ClockifyUserGroup> {
+    const remote = await this.context.remote('group', id, `There is no team #${id} in Clockify (manage_teams list shows them).`);
+    const group = (await this.#groups()).find((one) => one.id === remote);
+    if (!group) throw new BackEndError('not_found', `There is no team #${id} in Clockify any more (someone deleted the user group meanwhile).`);
+    return group;
+  }
+
+  async #groups(): Promise<ClockifyUserGroup[]> {
+    const { workspaceId } = await this.context.ids();
+    const groups = await this.#guard('list the user groups', () => pagesUntilLast((page) => this.context.api.people.groupsPage(workspaceId, page)));
+    return groups.filter((group) => typeof group.id === 'string' && group.id !== '' && typeof group.name === 'string');
+  }
+
+  /** Everyone in the workspace, the inactive and pending too, numbered. */
+  async #everyone(): Promise<Array<{ remote: string; person: TeamPerson }>> {
+    const { workspaceId } = await this.context.ids();
+    const members: ClockifyMember[] = await this.#guard('list the people in your workspace', () =>
+      pagesUntilLast((page) => this.context.api.people.membersPage(workspaceId, true, page)),
+    );
+    const shown = members.filter((member) => typeof member.id === 'string' && member.id !== '');
+    const numbers = await this.context.numbers(
+      'person',
+      shown.map((member) => member.id),
+    );
+    return shown.map((member, index) => ({
+      remote: member.id,
+      person: {
+        id: numbers[index] as number,
+        name: member.name?.trim() || member.email?.trim() || 'A colleague',
+        ...(member.email?.trim() ? { email: member.email.trim() } : {}),
+      },
+    }));
+  }
+
+  /** Clockify's refusal (403) of a user group's administration withdraws manage_teams at once, and names the missing right. */
+  async #guard<T>(action: string, send: () => Promise<T>, partway = false): Promise<T> {
+    try {
+      return await send();
+    } catch (error) {
+      if (!(error instanceof ClockifyError) || error.status !== 403) throw error;
+      this.context.refuseAdministration('teams');
+      throw new BackEndError(
+        'denied',
+        `Clockify did not let you ${action} (403): your account lacks ${ADMIN_RIGHT}. ${partway ? 'That request changed nothing' : 'Nothing was changed'}; manage_teams is switched off.`,
+      );
+    }
+  }
+}
+
+interface Named {
+  remote: string;
+  name: string;
+}
+
+/** A step's past tense turned back into what was being done, for a refusal's words. */
+const presentOf: Record<string, string> = { added: 'add', removed: 'remove', took: 'take', made: 'make' };
+
+/** "A", "A and B", "A, B and C". */
+const listed = (words: readonly string[]) => (words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`);
+
+const named = (one: { id: number; name: string }) => `${one.name} (#${one.id})`;
