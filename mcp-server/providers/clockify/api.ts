@@ -9,6 +9,7 @@ import { clockifyPeopleEndpoints } from './people-api.ts';
 import { clockifyAdminEndpoints } from './admin-api.ts';
 import { clockifyRateEndpoints } from './rates-api.ts';
 import { clockifyCatalogEndpoints } from './catalog-api.ts';
+import { clockifyCorrectionEndpoints } from './corrections-api.ts';
 import { CLOCKIFY_WORDS, ClockifyError, describeHttpFailure, describeNotJson, type RequestPurpose } from './errors.ts';
 import { withIds } from './mapping.ts';
 import type {
@@ -264,6 +265,8 @@ export function createClockifyApi(options: ClockifyApiOptions) {
     rates: clockifyRateEndpoints({ call }),
     /** Changes of what a client, project or task keeps (catalog-api.ts). */
     catalogChanges: clockifyCatalogEndpoints({ call }),
+    /** The workspace's lock and the invoiced mark, for bulk corrections (corrections-api.ts). */
+    corrections: clockifyCorrectionEndpoints({ call }),
 
     close: () => client.close(),
   };

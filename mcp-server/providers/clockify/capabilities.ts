@@ -20,7 +20,7 @@ const TIME_OFF: readonly Capability[] = ['leave', 'leave_cancel', 'calendar'];
 export type TeamRole = 'admin' | 'team_manager' | 'project_manager' | 'member';
 
 /** What an admin may administer, each withdrawn on its own when Clockify refuses it (context.ts, refuseAdministration). */
-export type ClockifyAdministration = 'catalog' | 'tags' | 'invoices' | 'people' | 'rates' | 'catalogChanges';
+export type ClockifyAdministration = 'catalog' | 'tags' | 'invoices' | 'people' | 'rates' | 'catalogChanges' | 'corrections';
 const ADMINISTRATION: Readonly<Record<ClockifyAdministration, Capability>> = {
   catalog: 'catalog_write',
   tags: 'admin_tags',
@@ -28,6 +28,7 @@ const ADMINISTRATION: Readonly<Record<ClockifyAdministration, Capability>> = {
   people: 'admin_people',
   rates: 'admin_rates',
   catalogChanges: 'admin_catalog',
+  corrections: 'admin_corrections',
 };
 
 /**

@@ -8,6 +8,7 @@ import { ClockifyAccount } from './account.ts';
 import { ClockifyInvoices } from './admin-invoices.ts';
 import { ClockifyPeople } from './admin-people.ts';
 import { ClockifyCatalogAdmin } from './admin-catalog.ts';
+import { ClockifyCorrections } from './admin-corrections.ts';
 import { ClockifyRates } from './admin-rates.ts';
 import { ClockifyAdminTags } from './admin-tags.ts';
 import { ClockifyCatalog } from './catalog.ts';
@@ -44,6 +45,7 @@ export function createClockifyTracker(options: ClockifyTrackerOptions): RemoteTr
     adminPeople: new ClockifyPeople(context, { catalog }),
     adminRates: new ClockifyRates(context, {}),
     catalogAdmin: new ClockifyCatalogAdmin(context, { catalog }),
+    corrections: new ClockifyCorrections(context, { catalog }),
     close: () => context.close(),
   });
 }

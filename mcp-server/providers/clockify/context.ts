@@ -138,6 +138,7 @@ export class ClockifyContext {
       people: 'manage_people',
       rates: 'manage_rates',
       catalogChanges: 'update_catalog_item',
+      corrections: 'correct_time_entries',
     }[kind];
     this.options.log(
       `Clockify refused your account the ${kind === 'catalog' ? "catalog's writes" : kind === 'catalogChanges' ? "catalog's changes" : kind}: ${tools} switched off.`,

@@ -27,9 +27,10 @@ const administersOf = (...args: Parameters<typeof clockifyCapabilities>) =>
   [...clockifyCapabilities(...args)].filter((capability) => capability.startsWith('admin_') || capability === 'catalog_write').sort();
 
 describe('what a person administers on Clockify', () => {
-  it('is the catalog (its writes and changes), tags, invoices, people and rates for an admin (the owner counts as one), people alone for a team manager, nothing for anyone else or an unknown role', () => {
+  it('is the catalog (its writes and changes), tags, invoices, people, rates and corrections for an admin (the owner counts as one), people alone for a team manager, nothing for anyone else or an unknown role', () => {
     expect(administersOf({ timeOff: true }, 'admin')).toEqual([
       'admin_catalog',
+      'admin_corrections',
       'admin_invoices',
       'admin_people',
       'admin_rates',
@@ -41,16 +42,44 @@ describe('what a person administers on Clockify', () => {
   });
 
   it('loses each that Clockify refused, and only that one', () => {
-    expect(administersOf(undefined, 'admin', new Set(['tags']))).toEqual(['admin_catalog', 'admin_invoices', 'admin_people', 'admin_rates', 'catalog_write']);
-    expect(administersOf(undefined, 'admin', new Set(['rates']))).toEqual(['admin_catalog', 'admin_invoices', 'admin_people', 'admin_tags', 'catalog_write']);
+    expect(administersOf(undefined, 'admin', new Set(['tags']))).toEqual([
+      'admin_catalog',
+      'admin_corrections',
+      'admin_invoices',
+      'admin_people',
+      'admin_rates',
+      'catalog_write',
+    ]);
+    expect(administersOf(undefined, 'admin', new Set(['rates']))).toEqual([
+      'admin_catalog',
+      'admin_corrections',
+      'admin_invoices',
+      'admin_people',
+      'admin_tags',
+      'catalog_write',
+    ]);
     expect(administersOf(undefined, 'admin', new Set(['catalogChanges']))).toEqual([
+      'admin_corrections',
       'admin_invoices',
       'admin_people',
       'admin_rates',
       'admin_tags',
       'catalog_write',
     ]);
-    expect(administersOf(undefined, 'admin', new Set(['catalog', 'invoices', 'people']))).toEqual(['admin_catalog', 'admin_rates', 'admin_tags']);
+    expect(administersOf(undefined, 'admin', new Set(['catalog', 'invoices', 'people']))).toEqual([
+      'admin_catalog',
+      'admin_corrections',
+      'admin_rates',
+      'admin_tags',
+    ]);
+    expect(administersOf(undefined, 'admin', new Set(['corrections']))).toEqual([
+      'admin_catalog',
+      'admin_invoices',
+      'admin_people',
+      'admin_rates',
+      'admin_tags',
+      'catalog_write',
+    ]);
     expect(administersOf(undefined, 'team_manager', new Set(['people']))).toEqual([]);
   });
 });

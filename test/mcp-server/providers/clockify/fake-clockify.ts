@@ -20,6 +20,7 @@ import { localDay, wallTimeToEpoch } from '../../../support/wall-clock.ts';
 import { type FakeInvoice, registerAdminRoutes } from './fake-clockify-admin.ts';
 import { type FakeUserGroup, type MembershipStatus, membershipStatus, registerPeopleRoutes } from './fake-clockify-people.ts';
 import { registerCatalogRoutes } from './fake-clockify-catalog.ts';
+import { registerCorrectionRoutes } from './fake-clockify-corrections.ts';
 import { emptyRates, type FakeRates, projectRatesJson, registerRateRoutes } from './fake-clockify-rates.ts';
 
 export type { Failure, FakeInvoice, FakeUserGroup, RecordedRequest };
@@ -49,7 +50,8 @@ export interface FakeWorkspace {
   features: string[];
   /** An admin can switch time off off in a plan that has it. */
   timeOffOn: boolean;
-  settings: { forceProjects: boolean; forceTasks: boolean; forceDescription: boolean; onlyAdminsCreateTag?: boolean };
+  /** lockTimeEntries: entries before this instant are locked (WorkspaceSettingsDtoV1; fake-clockify-corrections.ts). */
+  settings: { forceProjects: boolean; forceTasks: boolean; forceDescription: boolean; onlyAdminsCreateTag?: boolean; lockTimeEntries?: string };
 }
 export interface FakeClient {
   id: string;
@@ -826,6 +828,7 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
   registerPeopleRoutes({ route, state, workspaceOf, isAdmin, isTeamManager, paged, refuse });
   registerRateRoutes({ route, state, workspaceOf, isAdmin, refuse, projectJson });
   registerCatalogRoutes({ route, state, workspaceOf, isAdmin, refuse, projectJson });
+  registerCorrectionRoutes({ route, state, workspaceOf, isAdmin, refuse });
 
   // --- Time off ----------------------------------------------------------------------------------
 
