@@ -69,7 +69,8 @@ async function workspace(options: FakeClockifyOptions = {}): Promise<World> {
     addEntry(fake, { userId, start: at(iso), end: at(iso) + 2 * HOUR, projectId: website, taskId: design, billable: true, ...extra });
   return {
     fake,
-    locked: entry(ada, '2026-10-30T09:00:00+01:00', { isLocked: true }),
+    // Not marked isLocked here: the workspace's lock date alone must keep it untouched.
+    locked: entry(ada, '2026-10-30T09:00:00+01:00'),
     approved: entry(cleo, '2026-11-02T09:00:00+01:00', { isLocked: true }),
     nov3: entry(ada, '2026-11-03T09:00:00+01:00', { description: 'Homepage mockups', tagIds: [CLIENT_A] }),
     nov4: entry(ada, '2026-11-04T09:00:00+01:00', { taskId: development, description: 'API' }),
