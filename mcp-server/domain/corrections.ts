@@ -9,6 +9,8 @@ export interface CorrectionScope {
   to: number;
   projectId?: number;
   activityId?: number;
+  /** The people named (ids, names or logins), where a back end reads each person's entries apart (Clockify): only theirs are read. */
+  people?: readonly string[];
 }
 
 /** One entry as a correction sees it: whose, where booked, and the flags it may change. */
@@ -26,6 +28,8 @@ export interface CorrectionSubject {
   billable: boolean;
   exported: boolean;
   tags: string[];
+  /** The back end marks this entry locked itself (Clockify's isLocked): never touched, whatever the lock date says. */
+  locked?: boolean;
 }
 
 /** What changes; each field left out keeps the entry's own. */
@@ -60,6 +64,13 @@ export interface CorrectionWorld {
    * alone leaves an exported entry as it is (its mark is kept unless exported is asked too).
    */
   exportedKeepsBillable?: boolean;
+  /**
+   * The back end does not say which entries are exported (Clockify's invoiced mark is written, never
+   * read): a change of exported counts every entry it reaches, as each is marked whatever it was.
+   */
+  exportedUnknown?: boolean;
+  /** Why un-exporting is refused, in words, where it is not Kimai's missing edit_exported_timesheet. */
+  unexportWords?: string;
 }
 
 export interface CorrectionPlan {
@@ -99,13 +110,15 @@ export function corrected(entry: CorrectionSubject, set: CorrectionSet): Correct
 export function planCorrections(
   entries: readonly CorrectionSubject[],
   set: CorrectionSet,
-  world: Pick<CorrectionWorld, 'locked' | 'editsExported' | 'personLocks' | 'exportedKeepsBillable'>,
+  world: Pick<CorrectionWorld, 'locked' | 'editsExported' | 'personLocks' | 'exportedKeepsBillable' | 'exportedUnknown'>,
 ): CorrectionPlan {
   const plan: CorrectionPlan = { change: [], locked: [], exported: [], unchanged: 0, hours: 0 };
   for (const entry of [...entries].sort((a, b) => a.start - b.start || a.id - b.id)) {
     const keptMark = world.exportedKeepsBillable === true && entry.exported && set.exported === undefined && set.billable !== undefined;
-    if (corrected(entry, set) === undefined) plan.unchanged++;
-    // Kimai's lockdown holds for everyone Punchcard acts for, administrators included; so does a person's own lock.
+    const marksAnyway = world.exportedUnknown === true && set.exported !== undefined;
+    if (corrected(entry, set) === undefined && !marksAnyway) plan.unchanged++;
+    // Kimai's lockdown holds for everyone Punchcard acts for, administrators included; so does a person's own lock, and an entry's own.
+    else if (entry.locked === true) plan.locked.push(entry);
     else if (world.locked && entry.start <= world.locked.end) plan.locked.push(entry);
     else if (entry.start <= (world.personLocks?.get(entry.personId) ?? Number.NEGATIVE_INFINITY)) plan.locked.push(entry);
     else if (entry.exported && !world.editsExported) plan.exported.push(entry);

@@ -321,6 +321,10 @@ export interface CorrectionsPart {
   correct(subject: CorrectionSubject, set: CorrectionSet): Promise<CorrectionSubject>;
   /** Why the back end cannot make this change at all (tags where it keeps none), in words, before anything is read; undefined where it can. */
   refusal?(set: Pick<CorrectionSet, 'billable' | 'exported' | 'addTags'>): string | undefined;
+  /** The requests one entry's change takes, where it is not one (Clockify marks exported with a request of its own). */
+  requestsPerEntry?(set: CorrectionSet): number;
+  /** Why a tag the back end does not have cannot be added, in words, where it is not Kimai's silent drop. */
+  readonly unknownTagWords?: string;
 }
 
 /**

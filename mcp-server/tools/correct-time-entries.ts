@@ -45,10 +45,12 @@ export default defineTool({
       to: end,
       ...(scopeProject === undefined ? {} : { projectId: scopeProject }),
       ...(scopeActivity === undefined ? {} : { activityId: scopeActivity }),
+      ...(args.people === undefined || args.people.length === 0 ? {} : { people: args.people }),
     });
     if (set.exported === false && !world.editsExported) {
       throw new ToolInputError(
-        'Un-exporting entries needs the permission edit_exported_timesheet (Kimai gives it administrators); your account lacks it. Nothing was changed.',
+        world.unexportWords ??
+          'Un-exporting entries needs the permission edit_exported_timesheet (Kimai gives it administrators); your account lacks it. Nothing was changed.',
       );
     }
     const chosen = chosenEntries(world.entries, args.ids, args.people);
@@ -60,11 +62,12 @@ export default defineTool({
     const words = previewWords(plan, set, lockWords(world, chosen, context), world, catalog, { from, to }, context);
     const count = plan.change.length;
     if (count === 0) return { data: { changed: false, ...preview }, text: words };
-    // One request per entry: refused before the first is sent when the call cannot send them all.
+    // One request per entry (more where the back end marks exported apart): refused before the first is sent when the call cannot send them all.
     const left = requestsLeft();
-    if (count > left) {
+    const each = part.requestsPerEntry?.(set) ?? 1;
+    if (count * each > left) {
       throw new ToolInputError(
-        `This would change ${count} entries, one request each, and this call may send only ${left} more (${MAX_REQUESTS_PER_CALL} in all). ` +
+        `This would change ${count} entries, ${each === 1 ? 'one request' : `${each} requests`} each, and this call may send only ${left} more (${MAX_REQUESTS_PER_CALL} in all). ` +
           'Nothing was changed. Narrow it and correct in parts: a shorter range, fewer people, a project or activity, or ids.',
       );
     }
@@ -102,13 +105,14 @@ export default defineTool({
   },
 });
 
-/** The tags named, each as the back end spells it; a name it does not know is refused (Kimai would drop it silently). */
+/** The tags named, each as the back end spells it; a name it does not know is refused (Kimai would drop it silently, Clockify tags by id). */
 async function existingTags(names: readonly string[], context: ToolContext<'admin_corrections'>): Promise<string[]> {
   const known = await context.tracker.corrections.knownTags(names);
   const missing = names.filter((name) => !known.some((tag) => tag.toLowerCase() === name.trim().toLowerCase()));
   if (missing.length > 0) {
     throw new ToolInputError(
-      `There is no tag ${missing.map((name) => `"${quoted(name)}"`).join(', ')}; Kimai would drop it without a word. Create it first (manage_tags). Nothing was changed.`,
+      `There is no tag ${missing.map((name) => `"${quoted(name)}"`).join(', ')}; ${context.tracker.corrections.unknownTagWords ?? 'Kimai would drop it without a word'}. ` +
+        'Create it first (manage_tags). Nothing was changed.',
     );
   }
   return known;

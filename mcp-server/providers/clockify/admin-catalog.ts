@@ -1,5 +1,5 @@
-// Changes of what a client, project or task keeps on Clockify (update_catalog_item; docs/back-ends/
-// clockify.md, "Administration"), for a workspace admin or the owner. A client keeps a name and a note
+// Changes of what a client, project or task keeps on Clockify (update_catalog_item;
+// docs/back-ends/clockify.md, "Administration"), for a workspace admin or the owner. A client keeps a name and a note
 // (Punchcard's comment); a project a name, billable mark, note, client, and a time and a budget
 // estimate that run in total or reset monthly (Punchcard's budget_period; a weekly or yearly reset is
 // Clockify's own, kept unless the person names a period); a task a name, billable mark and the two

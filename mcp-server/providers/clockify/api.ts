@@ -10,6 +10,7 @@ import { clockifyAdminEndpoints } from './admin-api.ts';
 import { clockifyRateEndpoints } from './rates-api.ts';
 import { clockifyCatalogEndpoints } from './catalog-api.ts';
 import { clockifyGroupEndpoints } from './groups-api.ts';
+import { clockifyCorrectionEndpoints } from './corrections-api.ts';
 import { CLOCKIFY_WORDS, ClockifyError, describeHttpFailure, describeNotJson, type RequestPurpose } from './errors.ts';
 import { withIds } from './mapping.ts';
 import type {
@@ -267,6 +268,8 @@ export function createClockifyApi(options: ClockifyApiOptions) {
     catalogChanges: clockifyCatalogEndpoints({ call }),
     /** The user groups as manage_teams administers them (groups-api.ts). */
     groups: clockifyGroupEndpoints({ call, listPage }),
+    /** The workspace's lock and the invoiced mark, for bulk corrections (corrections-api.ts). */
+    corrections: clockifyCorrectionEndpoints({ call }),
 
     close: () => client.close(),
   };

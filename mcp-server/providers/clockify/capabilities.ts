@@ -20,7 +20,7 @@ const TIME_OFF: readonly Capability[] = ['leave', 'leave_cancel', 'calendar'];
 export type TeamRole = 'admin' | 'team_manager' | 'project_manager' | 'member';
 
 /** What an admin may administer, each withdrawn on its own when Clockify refuses it (context.ts, refuseAdministration). */
-export type ClockifyAdministration = 'catalog' | 'tags' | 'invoices' | 'people' | 'rates' | 'catalogChanges' | 'teams';
+export type ClockifyAdministration = 'catalog' | 'tags' | 'invoices' | 'people' | 'rates' | 'catalogChanges' | 'teams' | 'corrections';
 const ADMINISTRATION: Readonly<Record<ClockifyAdministration, Capability>> = {
   catalog: 'catalog_write',
   tags: 'admin_tags',
@@ -29,6 +29,7 @@ const ADMINISTRATION: Readonly<Record<ClockifyAdministration, Capability>> = {
   rates: 'admin_rates',
   catalogChanges: 'admin_catalog',
   teams: 'admin_teams',
+  corrections: 'admin_corrections',
 };
 
 /**

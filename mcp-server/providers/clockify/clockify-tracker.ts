@@ -8,6 +8,7 @@ import { ClockifyAccount } from './account.ts';
 import { ClockifyInvoices } from './admin-invoices.ts';
 import { ClockifyPeople } from './admin-people.ts';
 import { ClockifyCatalogAdmin } from './admin-catalog.ts';
+import { ClockifyCorrections } from './admin-corrections.ts';
 import { ClockifyRates } from './admin-rates.ts';
 import { ClockifyAdminTeams } from './admin-teams.ts';
 import { ClockifyAdminTags } from './admin-tags.ts';
@@ -46,6 +47,7 @@ export function createClockifyTracker(options: ClockifyTrackerOptions): RemoteTr
     adminRates: new ClockifyRates(context, {}),
     catalogAdmin: new ClockifyCatalogAdmin(context, { catalog }),
     adminTeams: new ClockifyAdminTeams(context, {}),
+    corrections: new ClockifyCorrections(context, { catalog }),
     close: () => context.close(),
   });
 }

@@ -139,6 +139,7 @@ export class ClockifyContext {
       rates: 'manage_rates',
       catalogChanges: 'update_catalog_item',
       teams: 'manage_teams',
+      corrections: 'correct_time_entries',
     }[kind];
     this.options.log(
       `Clockify refused your account the ${kind === 'catalog' ? "catalog's writes" : kind === 'catalogChanges' ? "catalog's changes" : kind}: ${tools} switched off.`,

@@ -27,9 +27,10 @@ const administersOf = (...args: Parameters<typeof clockifyCapabilities>) =>
   [...clockifyCapabilities(...args)].filter((capability) => capability.startsWith('admin_') || capability === 'catalog_write').sort();
 
 describe('what a person administers on Clockify', () => {
-  it('is the catalog (its writes and changes), tags, invoices, people, rates and teams for an admin (the owner counts as one), people alone for a team manager, nothing for anyone else or an unknown role', () => {
+  it('is the catalog (its writes and changes), tags, invoices, people, rates, teams and corrections for an admin (the owner counts as one), people alone for a team manager, nothing for anyone else or an unknown role', () => {
     expect(administersOf({ timeOff: true }, 'admin')).toEqual([
       'admin_catalog',
+      'admin_corrections',
       'admin_invoices',
       'admin_people',
       'admin_rates',
@@ -44,6 +45,7 @@ describe('what a person administers on Clockify', () => {
   it('loses each that Clockify refused, and only that one', () => {
     expect(administersOf(undefined, 'admin', new Set(['tags']))).toEqual([
       'admin_catalog',
+      'admin_corrections',
       'admin_invoices',
       'admin_people',
       'admin_rates',
@@ -52,6 +54,7 @@ describe('what a person administers on Clockify', () => {
     ]);
     expect(administersOf(undefined, 'admin', new Set(['rates']))).toEqual([
       'admin_catalog',
+      'admin_corrections',
       'admin_invoices',
       'admin_people',
       'admin_tags',
@@ -59,6 +62,7 @@ describe('what a person administers on Clockify', () => {
       'catalog_write',
     ]);
     expect(administersOf(undefined, 'admin', new Set(['catalogChanges']))).toEqual([
+      'admin_corrections',
       'admin_invoices',
       'admin_people',
       'admin_rates',
@@ -68,16 +72,27 @@ describe('what a person administers on Clockify', () => {
     ]);
     expect(administersOf(undefined, 'admin', new Set(['catalog', 'invoices', 'people']))).toEqual([
       'admin_catalog',
+      'admin_corrections',
       'admin_rates',
       'admin_tags',
       'admin_teams',
     ]);
     expect(administersOf(undefined, 'admin', new Set(['teams']))).toEqual([
       'admin_catalog',
+      'admin_corrections',
       'admin_invoices',
       'admin_people',
       'admin_rates',
       'admin_tags',
+      'catalog_write',
+    ]);
+    expect(administersOf(undefined, 'admin', new Set(['corrections']))).toEqual([
+      'admin_catalog',
+      'admin_invoices',
+      'admin_people',
+      'admin_rates',
+      'admin_tags',
+      'admin_teams',
       'catalog_write',
     ]);
     expect(administersOf(undefined, 'team_manager', new Set(['people']))).toEqual([]);

@@ -20,6 +20,7 @@ import { localDay, wallTimeToEpoch } from '../../../support/wall-clock.ts';
 import { type FakeInvoice, registerAdminRoutes } from './fake-clockify-admin.ts';
 import { type FakeUserGroup, type MembershipStatus, membershipStatus, registerPeopleRoutes } from './fake-clockify-people.ts';
 import { registerCatalogRoutes } from './fake-clockify-catalog.ts';
+import { registerCorrectionRoutes } from './fake-clockify-corrections.ts';
 import { emptyRates, type FakeRates, projectRatesJson, registerRateRoutes } from './fake-clockify-rates.ts';
 import { registerTeamRoutes } from './fake-clockify-teams.ts';
 
@@ -50,7 +51,8 @@ export interface FakeWorkspace {
   features: string[];
   /** An admin can switch time off off in a plan that has it. */
   timeOffOn: boolean;
-  settings: { forceProjects: boolean; forceTasks: boolean; forceDescription: boolean; onlyAdminsCreateTag?: boolean };
+  /** lockTimeEntries: entries before this instant are locked (WorkspaceSettingsDtoV1; fake-clockify-corrections.ts). */
+  settings: { forceProjects: boolean; forceTasks: boolean; forceDescription: boolean; onlyAdminsCreateTag?: boolean; lockTimeEntries?: string };
 }
 export interface FakeClient {
   id: string;
@@ -841,6 +843,7 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
   registerCatalogRoutes({ route, state, workspaceOf, isAdmin, refuse, projectJson });
   // The user groups' changes and their projects (fake-clockify-teams.ts).
   registerTeamRoutes({ route, state, workspaceOf, isAdmin, refuse, projectJson });
+  registerCorrectionRoutes({ route, state, workspaceOf, isAdmin, refuse });
 
   // --- Time off ----------------------------------------------------------------------------------
 
