@@ -107,6 +107,103 @@ const showEvidence = async (page: Page) => {
 const KIMAI_ACCOUNT = { type: 'kimai', url: 'https://kimai.example.com', caFile: null, allowInsecureTls: false } as const;
 const adminCard = (page: Page, title: string) => screenOf(page, 'admin').getByRole('region', { name: title });
 
+const SUPER = { account: KIMAI_ACCOUNT, admin: 'super' } as const;
+/** Grace's role changed, the question asked under her row. */
+const askRoleChange = async (page: Page) => {
+  const people = adminCard(page, 'People');
+  await people.getByRole('button', { name: 'Change Grace Hopper' }).click();
+  const form = people.getByRole('form', { name: 'Change Grace Hopper' });
+  await form.getByLabel('Role').fill('ROLE_TEAMLEAD');
+  await form.getByRole('button', { name: 'Save changes' }).click();
+  await form.getByRole('group').scrollIntoViewIfNeeded();
+};
+/** Ada's entries of three weeks moved to Internal and made unbillable, previewed. */
+const previewCorrection = async (page: Page) => {
+  const form = adminCard(page, 'Bulk corrections').getByRole('form', { name: 'Which entries' });
+  await form.getByLabel('First day').fill('2026-04-20');
+  await form.getByLabel('Last day').fill('2026-05-12');
+  await form.getByLabel('People (optional)').fill('Ada Lovelace');
+  await form.getByLabel('Move to project').selectOption('Internal');
+  await form.getByLabel('Billable').selectOption('no');
+  await form.getByRole('button', { name: 'Preview' }).click();
+  await adminCard(page, 'Bulk corrections')
+    .getByRole('heading', { level: 3, name: /^Would change/ })
+    .waitFor();
+};
+
+/** People and bulk corrections (screens/admin/PeopleSection.tsx, CorrectionsSection.tsx): each change asked, the preview before the correction. */
+const PEOPLE_AND_CORRECTION_STATES: ScreenshotState[] = [
+  {
+    screen: 'admin',
+    state: 'people',
+    what: 'a Kimai super administrator: the first page of people, their roles and states',
+    fake: SUPER,
+    act: async (page) => {
+      await adminCard(page, 'People')
+        .getByRole('heading', { name: 'People' })
+        .evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
+    },
+  },
+  {
+    screen: 'admin',
+    state: 'people-invite',
+    what: 'someone about to be invited: the question names them, their e-mail and role',
+    fake: SUPER,
+    act: async (page) => {
+      const invite = adminCard(page, 'People').getByRole('form', { name: 'Invite someone' });
+      await invite.getByLabel('Name').fill('Hedy Lamarr');
+      await invite.getByLabel('E-mail').fill('hedy@example.com');
+      await invite.getByLabel('Role (optional)').fill('ROLE_TEAMLEAD');
+      await invite.getByRole('button', { name: 'Invite' }).click();
+      await invite.getByRole('group').scrollIntoViewIfNeeded();
+    },
+  },
+  { screen: 'admin', state: 'people-change', what: 'a role change asked under the person’s row, from what to what', fake: SUPER, act: askRoleChange },
+  {
+    screen: 'admin',
+    state: 'correction-preview',
+    what: 'a bulk correction’s preview: the count and hours, the entries left alone and why, the first entries it would change',
+    fake: SUPER,
+    act: async (page) => {
+      await previewCorrection(page);
+      await adminCard(page, 'Bulk corrections').getByRole('list', { name: 'Entries left alone' }).scrollIntoViewIfNeeded();
+    },
+  },
+  {
+    screen: 'admin',
+    state: 'correction-moved',
+    what: 'someone booked meanwhile: the preview’s count no longer holds, the refusal says so and nothing changed',
+    fake: SUPER,
+    act: async (page, fake) => {
+      await previewCorrection(page);
+      const corrections = adminCard(page, 'Bulk corrections');
+      fake.adminWorld.bookEntry();
+      await corrections.getByRole('button', { name: /^Correct \d+ entries$/ }).click();
+      await corrections.getByRole('button', { name: 'Confirm' }).click();
+      await corrections.getByRole('alert').scrollIntoViewIfNeeded();
+    },
+  },
+  {
+    screen: 'admin',
+    state: 'people-smallest',
+    what: 'the smallest window: the people’s table and a change asked wrap',
+    viewport: SMALLEST,
+    fake: SUPER,
+    act: askRoleChange,
+  },
+  {
+    screen: 'admin',
+    state: 'correction-smallest',
+    what: 'the smallest window: the correction’s form and its preview, one under the other',
+    viewport: SMALLEST,
+    fake: SUPER,
+    act: async (page) => {
+      await previewCorrection(page);
+      await adminCard(page, 'Bulk corrections').getByRole('list', { name: 'Entries left alone' }).scrollIntoViewIfNeeded();
+    },
+  },
+];
+
 /** The Administration screen (screens/Administration.tsx): a Kimai administrator's sections, a team lead's, and nobody's. */
 const ADMIN_STATES: ScreenshotState[] = [
   {
@@ -160,6 +257,7 @@ const ADMIN_STATES: ScreenshotState[] = [
       await adminCard(page, 'Catalog').getByRole('button', { name: 'Restore the project Legacy Portal' }).click();
     },
   },
+  ...PEOPLE_AND_CORRECTION_STATES,
 ];
 
 /** The day from evidence: the Timesheet's drafts and the Evidence settings (screens/Drafts.tsx, screens/Evidence.tsx). */

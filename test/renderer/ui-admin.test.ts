@@ -8,6 +8,7 @@ import type { AccountView, Screen } from '../../main/ipc/contract.ts';
 import { createFakeBridge, type FakeBridge, type FakeBridgeOptions } from './fake-bridge.ts';
 import { launchChromium, rendererDist, screenOf, screenReady, windowPool, type WindowPool } from './harness.ts';
 import { type FakeWindow, openOnFake, whatWentWrong } from './fake-window.ts';
+import { SMALLEST } from './screenshots.ts';
 
 let browser: Browser;
 let windows: WindowPool;
@@ -350,4 +351,37 @@ describe('Administration: people and bulk corrections', () => {
     await text(corrections.getByRole('heading', { level: 3, name: /^Would change/ })).toBe('Would change 8 entries (16 h)');
     await text(corrections.getByRole('list', { name: 'Entries left alone' })).toBe('May 5, 2026 9:00 AM, Ada Lovelace: exported');
   });
+});
+
+/**
+ * The words of the People table that were drawn split over two lines, each as "word (its lines)": a
+ * name, an e-mail's part (the table lets an address wrap before its @ and its dots), a role or a state.
+ */
+const splitWords = (table: Locator) =>
+  table.evaluate((element) => {
+    const split: string[] = [];
+    const walker = document.createTreeWalker(element.querySelector('tbody') as Node, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent ?? '';
+      for (const match of text.matchAll(/\S+/g)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const lines = new Set([...range.getClientRects()].filter((rect) => rect.width > 0).map((rect) => Math.round(rect.top)));
+        if (lines.size > 1) split.push(`${match[0]} (${lines.size})`);
+      }
+    }
+    return split;
+  });
+
+it('splits no name, role or state of the People table over two lines, nor an address but before its @ and dots, down to the smallest window', async () => {
+  const { page } = await open('admin', { account: KIMAI, admin: 'super' });
+  const table = card(page, 'People').getByRole('table', { name: 'People, page 1 of 2' });
+  await table.waitFor();
+  expect(await splitWords(table)).toEqual([]);
+  await page.setViewportSize(SMALLEST);
+  await expect.poll(() => page.evaluate(() => window.innerWidth)).toBe(SMALLEST.width);
+  expect(await splitWords(table)).toEqual([]);
+  // The table still fits: nothing scrolls sideways.
+  expect(await page.locator('.content').evaluate((content) => content.scrollWidth <= content.clientWidth + 1)).toBe(true);
 });
