@@ -17,6 +17,8 @@ export const ADMIN_SECTION_TOOLS = {
   people: ['manage_people'],
   /** Bulk corrections of time entries: the tool's preview first, then the change with its count (`admin_corrections`). */
   corrections: ['correct_time_entries'],
+  /** Teams: listed, one shown with its members and leads, created, renamed, members added and removed, a lead made, deleted (`admin_teams`). */
+  teams: ['manage_teams'],
 } as const satisfies Record<string, readonly ToolName[]>;
 
 export type AdminSection = keyof typeof ADMIN_SECTION_TOOLS;

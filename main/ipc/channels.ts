@@ -69,6 +69,9 @@ export const CHANNEL_NAMES = [
   'setPersonActive',
   'previewCorrection',
   'applyCorrection',
+  'getAdminTeams',
+  'getAdminTeam',
+  'changeTeam',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

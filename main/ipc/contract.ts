@@ -585,6 +585,24 @@ export interface PersonChange {
   person: AdminPerson;
 }
 
+/** A team as manage_teams lists it. */
+export interface AdminTeamSummary {
+  id: number;
+  name: string;
+}
+
+/** A team as manage_teams shows it: its members, leads marked. */
+export interface AdminTeamView extends AdminTeamSummary {
+  members: Array<{ id: number; name: string; lead: boolean }>;
+}
+
+/** A change to a team: the engine's sentence, the teams now, and the team as it is now (null once deleted). */
+export interface TeamChange {
+  message: string;
+  teams: AdminTeamSummary[];
+  team: AdminTeamView | null;
+}
+
 /** What a bulk correction changes, as correct_time_entries takes it; only what is given changes. */
 export interface CorrectionSetView {
   project?: string;
@@ -743,7 +761,11 @@ const tagName = z
 /** A person as manage_people names one here: by the id its list showed. */
 const personId = z.number().int().min(1);
 const personName = z.string().trim().min(1, 'a name').max(200);
-const email = z.string().trim().regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'an e-mail address like ada@example.com').max(200);
+const email = z
+  .string()
+  .trim()
+  .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'an e-mail address like ada@example.com')
+  .max(200);
 const roleWord = z.string().trim().min(1).max(100);
 const itemName = z.string().trim().min(1).max(100);
 /** Which entries a bulk correction covers and what it sets; at least one thing set (correct_time_entries refuses none). */
@@ -764,6 +786,21 @@ const correctionRequest = {
     .strict()
     .refine((set) => Object.values(set).some((value) => value !== undefined), 'something to change: a project, an activity, billable, exported or tags'),
 };
+
+/** A team by the id its list showed, and a change to it (manage_teams): one action per request, each with what it needs. */
+const teamId = z.number().int().min(1);
+/** A team's name as manage_teams takes it (Kimai: 2 to 100 characters). */
+const teamName = z.string().trim().min(2, 'a team name of 2 to 100 characters').max(100);
+/** People to add as manage_teams finds them: an id, an e-mail or a name each; at most the 20 one call may name. */
+const teamPeople = z.array(z.string().trim().min(1).max(100)).min(1, 'someone to add').max(20);
+const teamChange = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('create'), name: teamName }).strict(),
+  z.object({ action: z.literal('rename'), id: teamId, name: teamName }).strict(),
+  z.object({ action: z.literal('add_members'), id: teamId, people: teamPeople }).strict(),
+  z.object({ action: z.literal('remove_members'), id: teamId, people: z.array(personId).min(1, 'someone to remove').max(20) }).strict(),
+  z.object({ action: z.literal('set_lead'), id: teamId, person: personId }).strict(),
+  z.object({ action: z.literal('delete'), id: teamId }).strict(),
+]);
 
 /** The links the window may ask main to open; the URLs themselves live in main. */
 /** The pages the window may ask main to open: where each back end's secret is made. */
@@ -969,6 +1006,12 @@ export const contract = {
   previewCorrection: { request: z.object(correctionRequest).strict(), response: {} as CorrectionView },
   /** The correction itself, with the count its preview showed: a different count is refused with the fresh preview. */
   applyCorrection: { request: z.object({ ...correctionRequest, confirmCount: z.number().int().min(0) }).strict(), response: {} as CorrectionView },
+  /** The teams (manage_teams, list). */
+  getAdminTeams: { request: none, response: [] as AdminTeamSummary[] },
+  /** One team with its members and leads (manage_teams, show). */
+  getAdminTeam: { request: z.object({ id: teamId }).strict(), response: {} as AdminTeamView },
+  /** Creates, renames or deletes a team, adds or removes members, or makes one a lead (manage_teams). */
+  changeTeam: { request: teamChange, response: {} as TeamChange },
 } as const;
 
 export type Contract = typeof contract;

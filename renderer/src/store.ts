@@ -9,6 +9,8 @@ import type {
   AdminTagView,
   InvoicesView,
   PeopleView,
+  AdminTeamSummary,
+  AdminTeamView,
   CalendarView,
   PendingLeaveView,
   TeamAvailability,
@@ -211,6 +213,9 @@ export const stores = {
   invoices: new KeyedStore<InvoicesView>((page) => api.getInvoices({ page: Number(page) })),
   /** By page and whether the deactivated are listed: "1" or "1+inactive". */
   people: new KeyedStore<PeopleView>((key) => api.getAdminPeople({ page: Number.parseInt(key, 10), includeInactive: key.endsWith('+inactive') })),
+  adminTeams: new Store<AdminTeamSummary[]>(() => api.getAdminTeams()),
+  /** By the team's id: its members and leads. */
+  adminTeam: new KeyedStore<AdminTeamView>((id) => api.getAdminTeam({ id: Number(id) })),
 };
 
 /** Whether the status offers this Administration section. */
@@ -240,6 +245,7 @@ export const SCREEN_STORES: Record<Screen, ReadonlyArray<Pick<Store<unknown>, 'l
     whereOffered('tags', stores.adminTags),
     whereOffered('invoices', stores.invoices.of('1')),
     whereOffered('people', stores.people.of('1')),
+    whereOffered('teams', stores.adminTeams),
   ],
   tools: [stores.tools],
   connect: [stores.clients, stores.extension, stores.teamServer],

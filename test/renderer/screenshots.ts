@@ -204,6 +204,42 @@ const PEOPLE_AND_CORRECTION_STATES: ScreenshotState[] = [
   },
 ];
 
+/** The Teams section (screens/admin/TeamsSection.tsx): the Web team chosen, and a question asked in a member's row. */
+const askInTeam = (button: string) => async (page: Page) => {
+  const teams = adminCard(page, 'Teams');
+  await teams.getByLabel('Team', { exact: true }).selectOption('Web');
+  await teams.getByRole('button', { name: button }).click();
+  await teams.getByRole('group').scrollIntoViewIfNeeded();
+};
+const TEAM_STATES: ScreenshotState[] = [
+  {
+    screen: 'admin',
+    state: 'teams',
+    what: 'a Kimai administrator’s teams: one chosen, its members and lead, the forms to add, rename, delete and create',
+    fake: { account: KIMAI_ACCOUNT, admin: 'admin' },
+    act: async (page) => {
+      await adminCard(page, 'Teams')
+        .getByRole('heading', { name: 'Teams' })
+        .evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
+    },
+  },
+  {
+    screen: 'admin',
+    state: 'teams-lead',
+    what: 'a member about to be made a lead: the question says who leads it now',
+    fake: { account: KIMAI_ACCOUNT, admin: 'admin' },
+    act: askInTeam('Make lead: Ada Lovelace in Web'),
+  },
+  {
+    screen: 'admin',
+    state: 'teams-smallest',
+    what: 'the smallest window: a member about to be removed, who stays said',
+    viewport: SMALLEST,
+    fake: { account: KIMAI_ACCOUNT, admin: 'admin' },
+    act: askInTeam('Remove Ada Lovelace from Web'),
+  },
+];
+
 /** The Administration screen (screens/Administration.tsx): a Kimai administrator's sections, a team lead's, and nobody's. */
 const ADMIN_STATES: ScreenshotState[] = [
   {
@@ -258,6 +294,7 @@ const ADMIN_STATES: ScreenshotState[] = [
     },
   },
   ...PEOPLE_AND_CORRECTION_STATES,
+  ...TEAM_STATES,
 ];
 
 /** The day from evidence: the Timesheet's drafts and the Evidence settings (screens/Drafts.tsx, screens/Evidence.tsx). */

@@ -86,13 +86,13 @@ describe('Administration', () => {
     const administrator = await open('admin', { account: KIMAI, admin: 'admin' });
     await expect
       .poll(() => screenOf(administrator.page, 'admin').getByRole('heading', { level: 2 }).allInnerTexts())
-      .toEqual(['Catalog', 'Tags', 'Invoices', 'Bulk corrections']);
+      .toEqual(['Catalog', 'Tags', 'Invoices', 'Bulk corrections', 'Teams']);
     expect(callsOf(administrator.fake, 'getAdminPeople')).toEqual([]);
 
     const superAdmin = await open('admin', { account: KIMAI, admin: 'super' });
     await expect
       .poll(() => screenOf(superAdmin.page, 'admin').getByRole('heading', { level: 2 }).allInnerTexts())
-      .toEqual(['Catalog', 'Tags', 'Invoices', 'People', 'Bulk corrections']);
+      .toEqual(['Catalog', 'Tags', 'Invoices', 'People', 'Bulk corrections', 'Teams']);
   });
 
   it('archives and restores only after a second word, by keyboard; Escape keeps the item as it was', async () => {
@@ -384,4 +384,91 @@ it('splits no name, role or state of the People table over two lines, nor an add
   expect(await splitWords(table)).toEqual([]);
   // The table still fits: nothing scrolls sideways.
   expect(await page.locator('.content').evaluate((content) => content.scrollWidth <= content.clientWidth + 1)).toBe(true);
+});
+
+describe('the Teams section', () => {
+  it('shows a team’s members and leads, and makes a lead, refuses a lead’s removal in words, adds, renames, deletes and creates, each asked first, by keyboard', async () => {
+    const { page, fake } = await open('admin', { account: KIMAI, admin: 'admin' });
+    const teams = card(page, 'Teams');
+    await text(teams.locator('.card-title .total')).toBe('3 teams');
+    await expect
+      .poll(() => teams.getByRole('table', { name: 'Members of Backend' }).locator('tbody tr').allInnerTexts())
+      .toEqual(['Grace Hopper\tLead\tRemove', 'Alan Turing\tMember\tMake lead Remove', 'Edsger Dijkstra\tMember\tMake lead Remove']);
+    await teams.getByLabel('Team', { exact: true }).focus();
+    await teams.getByLabel('Team', { exact: true }).selectOption('Web');
+    const web = teams.getByRole('table', { name: 'Members of Web' });
+    await text(web.getByRole('row', { name: /^Ada Lovelace/ })).toBe('Ada Lovelace\tMember\tMake lead Remove');
+
+    // A lead made: asked first, Escape backs out, then a yes.
+    await web.getByRole('button', { name: 'Make lead: Ada Lovelace in Web' }).press('Enter');
+    await text(web.getByRole('group')).toBe('Make “Ada Lovelace” a lead of the team “Web”? “Tom Lead” leads it now and stays.\nMake lead\nGo back');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => focused(page)).toBe('Make lead: Ada Lovelace in Web');
+    expect(callsOf(fake, 'changeTeam')).toEqual([]);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await text(teams.getByRole('status')).toBe('"Ada Lovelace" now leads the team "Web".');
+    await text(web.getByRole('row', { name: /^Ada Lovelace/ })).toBe('Ada Lovelace\tLead\tRemove');
+    expect(callsOf(fake, 'changeTeam')).toEqual([{ action: 'set_lead', id: 1, person: 1 }]);
+
+    // A lead removed: the engine's refusal, in words, under the row that asked.
+    await web.getByRole('button', { name: 'Remove Tom Lead from Web' }).press('Enter');
+    await text(web.getByRole('group')).toContain('Remove “Tom Lead” from the team “Web”? “Ada Lovelace” stays. Their time entries stay as they are.');
+    await page.keyboard.press('Enter');
+    await text(web.getByRole('alert')).toBe(
+      '"Tom Lead" leads the team "Web", and Kimai removes no team lead through its API: take the lead away in its Teams page first. Nothing was changed.',
+    );
+    await expect.poll(() => focused(page)).toBe('Remove Tom Lead from Web');
+
+    // People added by name and e-mail.
+    const add = teams.getByRole('form', { name: 'Add people to Web' });
+    await add.getByLabel('People').press('Enter');
+    await text(add.locator('.field-error')).toBe('Name someone to add.');
+    await page.keyboard.type('Grace Hopper, ken@example.com');
+    await page.keyboard.press('Enter');
+    await text(add.getByRole('group')).toContain('Add Grace Hopper and ken@example.com to the team “Web”? It has 2 members now.');
+    await page.keyboard.press('Enter');
+    await text(teams.getByRole('status')).toBe('Added "Grace Hopper" and "Ken Thompson" to the team "Web"; it has 4 members now.');
+    await text(web.getByRole('row', { name: /^Ken Thompson/ })).toContain('Member');
+    expect(callsOf(fake, 'changeTeam').at(-1)).toEqual({ action: 'add_members', id: 1, people: ['Grace Hopper', 'ken@example.com'] });
+
+    // Renamed, then deleted.
+    const rename = teams.getByRole('form', { name: 'Rename Web' });
+    await rename.getByLabel('New name').fill('Web team');
+    await rename.getByLabel('New name').press('Enter');
+    await text(rename.getByRole('group')).toContain('Rename the team “Web” to “Web team”?');
+    await page.keyboard.press('Enter');
+    await text(teams.getByRole('status')).toBe('Renamed the team "Web" to "Web team".');
+    await expect.poll(() => focused(page)).toBe('Team');
+    await teams.getByRole('button', { name: 'Delete Web team…' }).press('Enter');
+    await text(teams.getByRole('group')).toContain('Delete the team “Web team” and its 4 memberships? Their time entries stay; the access it gave them goes.');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => focused(page)).toBe('Delete Web team…');
+    expect(callsOf(fake, 'changeTeam').filter((call) => (call as { action: string }).action === 'delete')).toEqual([]);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await text(teams.getByRole('status')).toBe('Deleted the team "Web team".');
+    await text(teams.locator('.card-title .total')).toBe('2 teams');
+
+    // Created: the person herself its first member and lead.
+    const create = teams.getByRole('form', { name: 'Create a team' });
+    await create.getByLabel('Name').fill('D');
+    await create.getByLabel('Name').press('Enter');
+    await text(create.locator('.field-error')).toBe('A team name has at least 2 characters.');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('Design');
+    await page.keyboard.press('Enter');
+    await text(create.getByRole('group')).toContain('Create the team “Design”? You become its first member and lead; add people to it next.');
+    await page.keyboard.press('Enter');
+    await text(teams.getByRole('status')).toBe('Created the team "Design" with "Sam Super".');
+    await text(teams.getByRole('table', { name: 'Members of Design' })).toContain('Sam Super\tLead');
+    expect(callsOf(fake, 'changeTeam').at(-1)).toEqual({ action: 'create', name: 'Design' });
+  });
+
+  it('is not offered to a team lead, who edits no team', async () => {
+    const { page, fake } = await open('admin', { account: KIMAI, admin: 'lead' });
+    await card(page, 'Catalog').waitFor();
+    expect(await card(page, 'Teams').count()).toBe(0);
+    expect(callsOf(fake, 'getAdminTeams')).toEqual([]);
+  });
 });

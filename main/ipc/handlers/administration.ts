@@ -18,6 +18,7 @@ const SECTION_WORDS: Record<AdminSection, string> = {
   invoices: 'see invoices',
   people: 'administer people',
   corrections: 'correct time entries in bulk',
+  teams: 'administer teams',
 };
 
 export function administrationHandlers(
@@ -36,6 +37,9 @@ export function administrationHandlers(
   | 'setPersonActive'
   | 'previewCorrection'
   | 'applyCorrection'
+  | 'getAdminTeams'
+  | 'getAdminTeam'
+  | 'changeTeam'
 > {
   const requireSection = async (section: AdminSection) => {
     const offered = adminSectionsOffered(await deps.timesheet.supportedTools());
@@ -104,6 +108,18 @@ export function administrationHandlers(
       await requireSection('corrections');
       if (scope.from > scope.to) throw new UserFacingError('The first day comes after the last: swap them.');
       return deps.admin.correctEntries(scope, confirmCount);
+    },
+    getAdminTeams: async () => {
+      await requireSection('teams');
+      return deps.admin.teams();
+    },
+    getAdminTeam: async ({ id }) => {
+      await requireSection('teams');
+      return deps.admin.team(id);
+    },
+    changeTeam: async (change) => {
+      await requireSection('teams');
+      return deps.admin.changeTeam(change);
     },
   };
 }

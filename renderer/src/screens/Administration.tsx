@@ -13,6 +13,7 @@ import { CorrectionsSection } from './admin/CorrectionsSection.tsx';
 import { InvoicesSection } from './admin/InvoicesSection.tsx';
 import { PeopleSection } from './admin/PeopleSection.tsx';
 import { TagsSection } from './admin/TagsSection.tsx';
+import { TeamsSection } from './admin/TeamsSection.tsx';
 
 /** Each section's component: the type makes a section main lists without one here an error. */
 const SECTIONS: Record<AdminSection, ComponentType> = {
@@ -21,6 +22,7 @@ const SECTIONS: Record<AdminSection, ComponentType> = {
   invoices: InvoicesSection,
   people: PeopleSection,
   corrections: CorrectionsSection,
+  teams: TeamsSection,
 };
 
 const NO_SECTIONS: AdminSection[] = [];

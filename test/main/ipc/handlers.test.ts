@@ -255,6 +255,15 @@ function adminStub(events: string[]): HandlerDeps['admin'] {
       events.push(`correct ${JSON.stringify(scope)} ${confirmCount ?? 'preview'}`);
       return { changed: confirmCount !== undefined, count: 1, hours: 2, lockedUntil: null, notTouched: [], entries: [], message: 'Would change 1 entry.' };
     },
+    teams: async () => [{ id: 3, name: 'Web' }],
+    team: async (id) => {
+      events.push(`team ${id}`);
+      return { id, name: 'Web', members: [{ id: 1, name: 'Ada Lovelace', lead: true }] };
+    },
+    changeTeam: async (change) => {
+      events.push(`change team ${JSON.stringify(change)}`);
+      return { message: 'Changed.', teams: [{ id: 3, name: 'Web' }], team: null };
+    },
   };
 }
 
@@ -1353,8 +1362,44 @@ describe('administration handlers', () => {
     // A Kimai administrator who is no super administrator: no people, though corrections.
     deps.settings.update((settings) => ({ ...settings, provider: kimai }));
     deps.timesheet.supportedTools = withTools(TOOL_NAMES.filter((name) => name !== 'manage_people'));
-    expect(await dispatch('setPersonActive', { id: 1, active: false })).toEqual({ ok: false, message: 'Kimai does not let you administer people through Punchcard.' });
+    expect(await dispatch('setPersonActive', { id: 1, active: false })).toEqual({
+      ok: false,
+      message: 'Kimai does not let you administer people through Punchcard.',
+    });
     expect(await dispatch('previewCorrection', scope)).toMatchObject({ ok: true, value: { changed: false } });
     expect(events.filter((event) => event.startsWith('active'))).toEqual([]);
+  });
+
+  it('check team changes before the engine hears of them: one action with what it needs, ids for teams and members', async () => {
+    const { dispatch, deps, events } = setup();
+    const refused = [
+      await dispatch('changeTeam', { action: 'create', name: 'W' }),
+      await dispatch('changeTeam', { action: 'rename', name: 'Web team' } as never),
+      await dispatch('changeTeam', { action: 'add_members', id: 3, people: [] }),
+      await dispatch('changeTeam', { action: 'add_members', id: 3, people: Array.from({ length: 21 }, (_, index) => `p${index}`) }),
+      await dispatch('changeTeam', { action: 'remove_members', id: 3, people: ['Ada'] } as never),
+      await dispatch('changeTeam', { action: 'set_lead', id: 3, person: 0 }),
+      await dispatch('changeTeam', { action: 'delete', id: 3, people: [1] } as never),
+      await dispatch('changeTeam', { action: 'grant', id: 3, kind: 'project', item: 'Website' } as never),
+      await dispatch('getAdminTeam', { id: -1 }),
+    ];
+    expect(refused.map((answer) => answer.ok)).toEqual(refused.map(() => false));
+    expect(refused[0]).toMatchObject({ message: expect.stringContaining('a team name of 2 to 100 characters') });
+    expect(refused[2]).toMatchObject({ message: expect.stringContaining('someone to add') });
+    expect(events.filter((event) => /^(team|change team)/.test(event))).toEqual([]);
+
+    expect(await dispatch('changeTeam', { action: 'rename', id: 3, name: '  Web team ' })).toMatchObject({ ok: true, value: { message: 'Changed.' } });
+    expect(await dispatch('getAdminTeam', { id: 3 })).toMatchObject({ ok: true, value: { members: [{ name: 'Ada Lovelace', lead: true }] } });
+    expect(events.filter((event) => /^(team|change team)/.test(event))).toEqual(['change team {"action":"rename","id":3,"name":"Web team"}', 'team 3']);
+
+    // A team lead on Kimai edits no team: the section is not offered, and nothing is sent.
+    deps.settings.update((settings) => ({ ...settings, provider: kimai }));
+    deps.timesheet.supportedTools = withTools(TOOL_NAMES.filter((name) => name !== 'manage_teams'));
+    expect(await dispatch('changeTeam', { action: 'delete', id: 3 })).toEqual({
+      ok: false,
+      message: 'Kimai does not let you administer teams through Punchcard.',
+    });
+    expect(await dispatch('getAdminTeams', undefined)).toEqual({ ok: false, message: 'Kimai does not let you administer teams through Punchcard.' });
+    expect(events.filter((event) => event.startsWith('change team'))).toHaveLength(1);
   });
 });
