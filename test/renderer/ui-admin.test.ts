@@ -465,6 +465,19 @@ describe('the Teams section', () => {
     expect(callsOf(fake, 'changeTeam').at(-1)).toEqual({ action: 'create', name: 'Design' });
   });
 
+  it('asks for a team’s members afresh each time it is chosen, as they may have changed elsewhere', async () => {
+    const { page, fake } = await open('admin', { account: KIMAI, admin: 'admin' });
+    const teams = card(page, 'Teams');
+    const pick = teams.getByLabel('Team', { exact: true });
+    await teams.getByRole('table', { name: 'Members of Backend' }).waitFor();
+    await pick.selectOption('Web');
+    await teams.getByRole('table', { name: 'Members of Web' }).waitFor();
+    await pick.selectOption('Backend');
+    await teams.getByRole('table', { name: 'Members of Backend' }).waitFor();
+    await pick.selectOption('Web');
+    await expect.poll(() => callsOf(fake, 'getAdminTeam')).toEqual([{ id: 2 }, { id: 1 }, { id: 2 }, { id: 1 }]);
+  });
+
   it('is not offered to a team lead, who edits no team', async () => {
     const { page, fake } = await open('admin', { account: KIMAI, admin: 'lead' });
     await card(page, 'Catalog').waitFor();

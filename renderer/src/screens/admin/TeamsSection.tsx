@@ -97,8 +97,10 @@ function TeamDetail({ id, onChanged }: { id: number; onChanged: (change: TeamCha
   const key = String(id);
   const { data: team, error } = useKeyed(stores.adminTeam, key);
 
+  // Asked afresh each time the team is chosen: its members may have changed elsewhere (the back end's own
+  // pages, an AI client) since the window last showed it; what was shown stays until the answer is in.
   useEffect(() => {
-    void stores.adminTeam.of(key).ensure();
+    void stores.adminTeam.of(key).load();
   }, [key]);
 
   if (error && !team) return <LoadError message={error} onRetry={() => void stores.adminTeam.of(key).load()} />;
