@@ -72,6 +72,10 @@ export const CHANNEL_NAMES = [
   'getAdminTeams',
   'getAdminTeam',
   'changeTeam',
+  'getRateCatalog',
+  'getRates',
+  'setRate',
+  'removeRate',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -603,6 +603,23 @@ export interface TeamChange {
   team: AdminTeamView | null;
 }
 
+/** One rate as manage_rates lists it: per hour or fixed per time entry, in the item's currency; `person` null is everyone's. */
+export interface RateView {
+  id: number;
+  person: { id: number; name: string } | null;
+  hourly: number | null;
+  fixed: number | null;
+  internal: number | null;
+}
+
+/** A customer's, project's or activity's rates; `currency` null: that of the customer booked for (a global activity). */
+export interface RatesView {
+  kind: CatalogKind;
+  item: { id: number; name: string };
+  currency: string | null;
+  rates: RateView[];
+}
+
 /** What a bulk correction changes, as correct_time_entries takes it; only what is given changes. */
 export interface CorrectionSetView {
   project?: string;
@@ -801,6 +818,10 @@ const teamChange = z.discriminatedUnion('action', [
   z.object({ action: z.literal('set_lead'), id: teamId, person: personId }).strict(),
   z.object({ action: z.literal('delete'), id: teamId }).strict(),
 ]);
+
+/** A rate's item by its kind and the id the catalog showed; an amount as manage_rates takes one. */
+const rateItem = { kind: z.enum(CATALOG_KINDS), item: entryId };
+const rateAmount = z.number().min(0, 'an amount of 0 or more').max(1_000_000, 'an amount up to 1,000,000');
 
 /** The links the window may ask main to open; the URLs themselves live in main. */
 /** The pages the window may ask main to open: where each back end's secret is made. */
@@ -1012,6 +1033,26 @@ export const contract = {
   getAdminTeam: { request: z.object({ id: teamId }).strict(), response: {} as AdminTeamView },
   /** Creates, renames or deletes a team, adds or removes members, or makes one a lead (manage_teams). */
   changeTeam: { request: teamChange, response: {} as TeamChange },
+  /** The whole catalog, archived items too (list_catalog), to pick whose rates to show, for a person offered rates. */
+  getRateCatalog: { request: none, response: {} as AdminCatalogView },
+  /** An item's rates (manage_rates, list). */
+  getRates: { request: z.object(rateItem).strict(), response: {} as RatesView },
+  /** Sets a rate, for everyone or one person (a name, e-mail or id), hourly or fixed per entry (manage_rates, set). */
+  setRate: {
+    request: z
+      .object({
+        ...rateItem,
+        person: z.string().trim().min(1).max(200).optional(),
+        hourly: rateAmount.optional(),
+        fixed: rateAmount.optional(),
+        internal: rateAmount.optional(),
+      })
+      .strict()
+      .refine((rate) => (rate.hourly === undefined) !== (rate.fixed === undefined), 'an hourly or a fixed amount, one of them'),
+    response: {} as AdminChange<RatesView>,
+  },
+  /** Removes the rate of one person (by the id its list showed) or everyone's with `person: null` (manage_rates, remove). */
+  removeRate: { request: z.object({ ...rateItem, person: personId.nullable() }).strict(), response: {} as AdminChange<RatesView> },
 } as const;
 
 export type Contract = typeof contract;

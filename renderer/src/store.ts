@@ -11,6 +11,8 @@ import type {
   PeopleView,
   AdminTeamSummary,
   AdminTeamView,
+  RatesView,
+  CatalogKind,
   CalendarView,
   PendingLeaveView,
   TeamAvailability,
@@ -216,6 +218,13 @@ export const stores = {
   adminTeams: new Store<AdminTeamSummary[]>(() => api.getAdminTeams()),
   /** By the team's id: its members and leads. */
   adminTeam: new KeyedStore<AdminTeamView>((id) => api.getAdminTeam({ id: Number(id) })),
+  /** The whole catalog, to pick whose rates to show. */
+  rateCatalog: new Store<AdminCatalogView>(() => api.getRateCatalog()),
+  /** By "kind:id", e.g. "project:12". */
+  rates: new KeyedStore<RatesView>((key) => {
+    const [kind = 'project', id = '0'] = key.split(':');
+    return api.getRates({ kind: kind as CatalogKind, item: Number(id) });
+  }),
 };
 
 /** Whether the status offers this Administration section. */
@@ -246,6 +255,7 @@ export const SCREEN_STORES: Record<Screen, ReadonlyArray<Pick<Store<unknown>, 'l
     whereOffered('invoices', stores.invoices.of('1')),
     whereOffered('people', stores.people.of('1')),
     whereOffered('teams', stores.adminTeams),
+    whereOffered('rates', stores.rateCatalog),
   ],
   tools: [stores.tools],
   connect: [stores.clients, stores.extension, stores.teamServer],

@@ -4,7 +4,7 @@
 // offered follows the fake's `admin` option as the engine's tools would: a super administrator has
 // every one, people too (Kimai's view_user); an administrator all but people; a team lead the catalog,
 // the invoices and bulk corrections (Kimai's view_invoice from a team lead up, tags for an administrator);
-// teams for an administrator up (fake-admin-teams.ts).
+// teams and rates for an administrator up (fake-admin-teams.ts, fake-admin-rates.ts).
 import type {
   AdminCatalogItem,
   AdminCatalogView,
@@ -16,6 +16,7 @@ import type {
   RequestOf,
 } from '../../main/ipc/contract.ts';
 import { INVOICE_STATUSES } from '../../mcp-server/contract/vocabulary.ts';
+import { fakeRates } from './fake-admin-rates.ts';
 import { fakeTeams } from './fake-admin-teams.ts';
 
 export type FakeAdministrator = 'super' | 'admin' | 'lead';
@@ -48,6 +49,10 @@ type Handlers = {
   getAdminTeams: () => unknown;
   getAdminTeam: (request: RequestOf<'getAdminTeam'>) => unknown;
   changeTeam: (request: RequestOf<'changeTeam'>) => unknown;
+  getRateCatalog: () => AdminCatalogView;
+  getRates: (request: RequestOf<'getRates'>) => unknown;
+  setRate: (request: RequestOf<'setRate'>) => unknown;
+  removeRate: (request: RequestOf<'removeRate'>) => unknown;
 };
 
 export function createFakeAdmin(
@@ -56,8 +61,8 @@ export function createFakeAdmin(
   reject: (message: string) => never,
 ): { sections: () => AdminSection[]; handlers: Handlers; world: FakeAdminWorld } {
   const OFFERED: Record<FakeAdministrator, AdminSection[]> = {
-    super: ['catalog', 'tags', 'invoices', 'people', 'corrections', 'teams'],
-    admin: ['catalog', 'tags', 'invoices', 'corrections', 'teams'],
+    super: ['catalog', 'tags', 'invoices', 'people', 'corrections', 'teams', 'rates'],
+    admin: ['catalog', 'tags', 'invoices', 'corrections', 'teams', 'rates'],
     lead: ['catalog', 'invoices', 'corrections'],
   };
   const sections = (): AdminSection[] => (who ? OFFERED[who] : []);
@@ -68,6 +73,7 @@ export function createFakeAdmin(
     people: 'administer people',
     corrections: 'correct time entries in bulk',
     teams: 'administer teams',
+    rates: 'administer rates',
   };
   const allow = (section: AdminSection) => {
     if (sections().includes(section)) return;
@@ -108,6 +114,7 @@ export function createFakeAdmin(
   const people = fakePeople();
   const corrections = fakeCorrections(who === 'lead', reject);
   const teams = fakeTeams(people.directory);
+  const rates = fakeRates(catalog, people.directory);
 
   return {
     sections,
@@ -148,6 +155,22 @@ export function createFakeAdmin(
       changeTeam: (request) => {
         allow('teams');
         return teams.change(request, reject);
+      },
+      getRateCatalog: () => {
+        allow('rates');
+        return catalog;
+      },
+      getRates: (request) => {
+        allow('rates');
+        return rates.list(request, reject);
+      },
+      setRate: (request) => {
+        allow('rates');
+        return rates.set(request, reject);
+      },
+      removeRate: (request) => {
+        allow('rates');
+        return rates.remove(request, reject);
       },
       getAdminCatalog: () => {
         allow('catalog');

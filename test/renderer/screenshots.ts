@@ -240,6 +240,43 @@ const TEAM_STATES: ScreenshotState[] = [
   },
 ];
 
+/** The Rates section (screens/admin/RatesSection.tsx): Acme Website's rates, and a rate about to be set for Ada. */
+const askRate = async (page: Page) => {
+  const form = adminCard(page, 'Rates').getByRole('form', { name: 'Set a rate' });
+  await form.getByLabel('For (optional)').fill('Ada Lovelace');
+  await form.getByLabel('Amount').fill('100');
+  await form.getByLabel('Internal (optional)').fill('60');
+  await form.getByRole('button', { name: 'Set rate' }).click();
+  await form.getByRole('group').scrollIntoViewIfNeeded();
+};
+const RATE_STATES: ScreenshotState[] = [
+  {
+    screen: 'admin',
+    state: 'rates',
+    what: 'a project’s rates, everyone’s and one person’s with an internal rate, and the form to set one',
+    fake: { account: KIMAI_ACCOUNT, admin: 'admin' },
+    act: async (page) => {
+      // The last card: scrolled only as far as the window's content goes.
+      await adminCard(page, 'Rates').getByRole('button', { name: 'Set rate' }).scrollIntoViewIfNeeded();
+    },
+  },
+  {
+    screen: 'admin',
+    state: 'rates-asking',
+    what: 'a rate about to be set: the question says it before and after',
+    fake: { account: KIMAI_ACCOUNT, admin: 'admin' },
+    act: askRate,
+  },
+  {
+    screen: 'admin',
+    state: 'rates-smallest',
+    what: 'the smallest window: the rate’s fields and its question wrap',
+    viewport: SMALLEST,
+    fake: { account: KIMAI_ACCOUNT, admin: 'admin' },
+    act: askRate,
+  },
+];
+
 /** The Administration screen (screens/Administration.tsx): a Kimai administrator's sections, a team lead's, and nobody's. */
 const ADMIN_STATES: ScreenshotState[] = [
   {
@@ -295,6 +332,7 @@ const ADMIN_STATES: ScreenshotState[] = [
   },
   ...PEOPLE_AND_CORRECTION_STATES,
   ...TEAM_STATES,
+  ...RATE_STATES,
 ];
 
 /** The day from evidence: the Timesheet's drafts and the Evidence settings (screens/Drafts.tsx, screens/Evidence.tsx). */

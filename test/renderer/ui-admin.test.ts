@@ -86,13 +86,13 @@ describe('Administration', () => {
     const administrator = await open('admin', { account: KIMAI, admin: 'admin' });
     await expect
       .poll(() => screenOf(administrator.page, 'admin').getByRole('heading', { level: 2 }).allInnerTexts())
-      .toEqual(['Catalog', 'Tags', 'Invoices', 'Bulk corrections', 'Teams']);
+      .toEqual(['Catalog', 'Tags', 'Invoices', 'Bulk corrections', 'Teams', 'Rates']);
     expect(callsOf(administrator.fake, 'getAdminPeople')).toEqual([]);
 
     const superAdmin = await open('admin', { account: KIMAI, admin: 'super' });
     await expect
       .poll(() => screenOf(superAdmin.page, 'admin').getByRole('heading', { level: 2 }).allInnerTexts())
-      .toEqual(['Catalog', 'Tags', 'Invoices', 'People', 'Bulk corrections', 'Teams']);
+      .toEqual(['Catalog', 'Tags', 'Invoices', 'People', 'Bulk corrections', 'Teams', 'Rates']);
   });
 
   it('archives and restores only after a second word, by keyboard; Escape keeps the item as it was', async () => {
@@ -483,5 +483,52 @@ describe('the Teams section', () => {
     await card(page, 'Catalog').waitFor();
     expect(await card(page, 'Teams').count()).toBe(0);
     expect(callsOf(fake, 'getAdminTeams')).toEqual([]);
+  });
+});
+
+describe('the Rates section', () => {
+  it('lists an item’s rates, sets one per person and removes everyone’s, each asked first with before and after, by keyboard', async () => {
+    const { page, fake } = await open('admin', { account: KIMAI, admin: 'admin' });
+    const rates = card(page, 'Rates');
+    const table = rates.getByRole('table', { name: 'Rates of Acme Website' });
+    await expect
+      .poll(() => table.locator('tbody tr').allInnerTexts())
+      .toEqual(['Everyone\t€80.00 an hour\tRemove', 'Ada Lovelace\t€95.00 an hour, internal €60.00\tRemove']);
+
+    const form = rates.getByRole('form', { name: 'Set a rate' });
+    await form.getByLabel('For (optional)').fill('Ada Lovelace');
+    await form.getByLabel('Amount').fill('1e3');
+    await form.getByLabel('Amount').press('Enter');
+    await text(form.locator('.field-error')).toBe('Give an amount from 0 to 1,000,000, like 80 or 80.50.');
+    await expect.poll(() => focused(page)).toBe('Amount');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('100');
+    await form.getByLabel('Internal (optional)').fill('60');
+    await form.getByLabel('Internal (optional)').press('Enter');
+    await text(form.getByRole('group')).toContain(
+      'Set the rate of the project “Acme Website” for Ada Lovelace: €95.00 an hour, internal €60.00 → €100.00 an hour, internal €60.00?',
+    );
+    await page.keyboard.press('Escape');
+    await expect.poll(() => focused(page)).toBe('Set rate');
+    expect(callsOf(fake, 'setRate')).toEqual([]);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await text(rates.getByRole('status')).toBe(
+      'Set the rate of the project "Acme Website" for Ada Lovelace: 95 EUR an hour, internal 60 EUR → 100 EUR an hour, internal 60 EUR.',
+    );
+    expect(callsOf(fake, 'setRate')).toEqual([{ kind: 'project', item: expect.any(Number), person: 'Ada Lovelace', hourly: 100, internal: 60 }]);
+    await text(table.getByRole('row', { name: /^Ada Lovelace/ })).toBe('Ada Lovelace\t€100.00 an hour, internal €60.00\tRemove');
+
+    await table.getByRole('button', { name: 'Remove the rate for everyone' }).press('Enter');
+    await text(table.getByRole('group')).toContain('Remove the rate of the project “Acme Website” for everyone: €80.00 an hour → none?');
+    await page.keyboard.press('Enter');
+    await text(rates.getByRole('status')).toBe('Removed the rate of the project "Acme Website" for everyone (was 80 EUR an hour).');
+    await expect.poll(() => table.locator('tbody tr').allInnerTexts()).toEqual(['Ada Lovelace\t€100.00 an hour, internal €60.00\tRemove']);
+    expect(callsOf(fake, 'removeRate')).toEqual([{ kind: 'project', item: expect.any(Number), person: null }]);
+
+    // Another item: its own rates, asked when it is chosen.
+    await rates.getByLabel('Rates of a', { exact: true }).selectOption('activity');
+    await text(rates.locator('.admin-rates-of > p.muted').first()).toBe('No rates of its own: entries bill at the rates the back end applies otherwise.');
+    expect(callsOf(fake, 'getRates').at(-1)).toEqual({ kind: 'activity', item: expect.any(Number) });
   });
 });

@@ -19,6 +19,7 @@ const SECTION_WORDS: Record<AdminSection, string> = {
   people: 'administer people',
   corrections: 'correct time entries in bulk',
   teams: 'administer teams',
+  rates: 'administer rates',
 };
 
 export function administrationHandlers(
@@ -40,6 +41,10 @@ export function administrationHandlers(
   | 'getAdminTeams'
   | 'getAdminTeam'
   | 'changeTeam'
+  | 'getRateCatalog'
+  | 'getRates'
+  | 'setRate'
+  | 'removeRate'
 > {
   const requireSection = async (section: AdminSection) => {
     const offered = adminSectionsOffered(await deps.timesheet.supportedTools());
@@ -120,6 +125,22 @@ export function administrationHandlers(
     changeTeam: async (change) => {
       await requireSection('teams');
       return deps.admin.changeTeam(change);
+    },
+    getRateCatalog: async () => {
+      await requireSection('rates');
+      return deps.admin.catalog();
+    },
+    getRates: async ({ kind, item }) => {
+      await requireSection('rates');
+      return deps.admin.rates(kind, item);
+    },
+    setRate: async (rate) => {
+      await requireSection('rates');
+      return deps.admin.setRate(rate);
+    },
+    removeRate: async (rate) => {
+      await requireSection('rates');
+      return deps.admin.removeRate(rate);
     },
   };
 }

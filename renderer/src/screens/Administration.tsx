@@ -12,6 +12,7 @@ import { CatalogSection } from './admin/CatalogSection.tsx';
 import { CorrectionsSection } from './admin/CorrectionsSection.tsx';
 import { InvoicesSection } from './admin/InvoicesSection.tsx';
 import { PeopleSection } from './admin/PeopleSection.tsx';
+import { RatesSection } from './admin/RatesSection.tsx';
 import { TagsSection } from './admin/TagsSection.tsx';
 import { TeamsSection } from './admin/TeamsSection.tsx';
 
@@ -23,6 +24,7 @@ const SECTIONS: Record<AdminSection, ComponentType> = {
   people: PeopleSection,
   corrections: CorrectionsSection,
   teams: TeamsSection,
+  rates: RatesSection,
 };
 
 const NO_SECTIONS: AdminSection[] = [];

@@ -66,7 +66,7 @@ describe("the Administration screen's data, through the engine's tools", () => {
     const { fake: server, website, initech } = await kimai();
     const ann = engineAs(server, ANN);
     // The first call reads Kimai's profile, whose role says what she administers: the sections follow.
-    await expect.poll(async () => (await ann.timesheet.getStatus()).adminSections).toEqual(['catalog', 'tags', 'invoices', 'corrections', 'teams']);
+    await expect.poll(async () => (await ann.timesheet.getStatus()).adminSections).toEqual(['catalog', 'tags', 'invoices', 'corrections', 'teams', 'rates']);
 
     const catalog = await ann.admin.catalog();
     expect(catalog.customers).toEqual(
@@ -129,7 +129,9 @@ describe("the Administration screen's people and bulk corrections, through the e
     const { fake: server } = await kimai();
     server.state.users.push({ ...server.state.users[0], id: 40, username: 'eve', alias: 'Eve Former', enabled: false, token: 'token-eve-0123456789' } as never);
     const root = engineAs(server, ROOT);
-    await expect.poll(async () => (await root.timesheet.getStatus()).adminSections).toEqual(['catalog', 'tags', 'invoices', 'people', 'corrections', 'teams']);
+    await expect
+      .poll(async () => (await root.timesheet.getStatus()).adminSections)
+      .toEqual(['catalog', 'tags', 'invoices', 'people', 'corrections', 'teams', 'rates']);
 
     const active = await root.admin.people(1, false);
     expect(active).toMatchObject({ page: 1, totalPages: 1, total: 4 });
@@ -267,5 +269,31 @@ describe("the Administration screen's teams, through the engine's tools", () => 
     const deleted = await ann.admin.changeTeam({ action: 'delete', id });
     expect(deleted).toMatchObject({ team: null, teams: [{ id: web.id, name: 'Web team' }] });
     expect(server.state.teams.map((team) => team.name)).toEqual(['Web team']);
+  });
+});
+
+describe("the Administration screen's rates, through the engine's tools", () => {
+  it("lists a project's rates, sets everyone's and one person's, and removes them in Kimai, each said in words", async () => {
+    const { fake: server, website } = await kimai();
+    const ann = engineAs(server, ANN);
+    await expect.poll(async () => (await ann.timesheet.getStatus()).adminSections).toContain('rates');
+
+    expect(await ann.admin.rates('project', website.id)).toEqual({ kind: 'project', item: { id: website.id, name: 'Website' }, currency: 'EUR', rates: [] });
+    const everyone = await ann.admin.setRate({ kind: 'project', item: website.id, hourly: 80, internal: 50 });
+    expect(everyone.message).toMatch(/^Set the rate of the project "Website" for everyone: none → /);
+    expect(everyone.view.rates).toEqual([{ id: expect.any(Number), person: null, hourly: 80, fixed: null, internal: 50 }]);
+    const ada = await ann.admin.setRate({ kind: 'project', item: website.id, person: String(ADA.id), fixed: 30 });
+    expect(ada.view.rates).toEqual(
+      expect.arrayContaining([expect.objectContaining({ person: expect.objectContaining({ id: ADA.id }), hourly: null, fixed: 30, internal: null })]),
+    );
+    expect(server.state.rates.filter((rate) => rate.entityId === website.id)).toHaveLength(2);
+
+    const removed = await ann.admin.removeRate({ kind: 'project', item: website.id, person: ADA.id });
+    expect(removed.message).toMatch(/^Removed the rate of the project "Website" for /);
+    expect(removed.view.rates).toEqual([expect.objectContaining({ person: null, hourly: 80 })]);
+    await ann.admin.removeRate({ kind: 'project', item: website.id, person: null });
+    expect(server.state.rates.filter((rate) => rate.entityId === website.id)).toEqual([]);
+    // Nothing left to remove: the engine's refusal, in words.
+    await expect(ann.admin.removeRate({ kind: 'project', item: website.id, person: null })).rejects.toThrow(/has no rate for everyone\. Nothing was removed\./);
   });
 });

@@ -264,6 +264,15 @@ function adminStub(events: string[]): HandlerDeps['admin'] {
       events.push(`change team ${JSON.stringify(change)}`);
       return { message: 'Changed.', teams: [{ id: 3, name: 'Web' }], team: null };
     },
+    rates: async (kind, item) => ({ kind, item: { id: item, name: 'Website' }, currency: 'EUR', rates: [] }),
+    setRate: async (rate) => {
+      events.push(`set rate ${JSON.stringify(rate)}`);
+      return { message: 'Set.', view: { kind: rate.kind, item: { id: rate.item, name: 'Website' }, currency: 'EUR', rates: [] } };
+    },
+    removeRate: async (rate) => {
+      events.push(`remove rate ${JSON.stringify(rate)}`);
+      return { message: 'Removed.', view: { kind: rate.kind, item: { id: rate.item, name: 'Website' }, currency: 'EUR', rates: [] } };
+    },
   };
 }
 
@@ -1401,5 +1410,41 @@ describe('administration handlers', () => {
     });
     expect(await dispatch('getAdminTeams', undefined)).toEqual({ ok: false, message: 'Kimai does not let you administer teams through Punchcard.' });
     expect(events.filter((event) => event.startsWith('change team'))).toHaveLength(1);
+  });
+
+  it('check rate changes before the engine hears of them: hourly or fixed, amounts in bounds, items and people by id', async () => {
+    const { dispatch, deps, events } = setup();
+    const refused = [
+      await dispatch('setRate', { kind: 'project', item: 3 }),
+      await dispatch('setRate', { kind: 'project', item: 3, hourly: 80, fixed: 30 }),
+      await dispatch('setRate', { kind: 'project', item: 3, hourly: -1 }),
+      await dispatch('setRate', { kind: 'project', item: 3, hourly: 2_000_000 }),
+      await dispatch('setRate', { kind: 'team', item: 3, hourly: 80 } as never),
+      await dispatch('setRate', { kind: 'project', item: 'Website', hourly: 80 } as never),
+      await dispatch('removeRate', { kind: 'project', item: 3 } as never),
+      await dispatch('removeRate', { kind: 'project', item: 3, person: 'Ada' } as never),
+      await dispatch('getRates', { kind: 'project', item: 0 }),
+    ];
+    expect(refused.map((answer) => answer.ok)).toEqual(refused.map(() => false));
+    expect(refused[0]).toMatchObject({ message: expect.stringContaining('an hourly or a fixed amount, one of them') });
+    expect(refused[2]).toMatchObject({ message: expect.stringContaining('an amount of 0 or more') });
+    expect(events.filter((event) => /rate/.test(event))).toEqual([]);
+
+    expect(await dispatch('setRate', { kind: 'project', item: 3, person: ' Ada ', fixed: 30 })).toMatchObject({ ok: true, value: { message: 'Set.' } });
+    expect(await dispatch('removeRate', { kind: 'project', item: 3, person: null })).toMatchObject({ ok: true, value: { message: 'Removed.' } });
+    expect(events.filter((event) => /rate/.test(event))).toEqual([
+      'set rate {"kind":"project","item":3,"person":"Ada","fixed":30}',
+      'remove rate {"kind":"project","item":3,"person":null}',
+    ]);
+
+    // Where manage_rates is not offered (a Kimai team lead), the section is refused in words and nothing is sent.
+    deps.settings.update((settings) => ({ ...settings, provider: kimai }));
+    deps.timesheet.supportedTools = withTools(TOOL_NAMES.filter((name) => name !== 'manage_rates'));
+    expect(await dispatch('getRateCatalog', undefined)).toEqual({ ok: false, message: 'Kimai does not let you administer rates through Punchcard.' });
+    expect(await dispatch('removeRate', { kind: 'project', item: 3, person: null })).toEqual({
+      ok: false,
+      message: 'Kimai does not let you administer rates through Punchcard.',
+    });
+    expect(events.filter((event) => /rate/.test(event))).toHaveLength(2);
   });
 });
