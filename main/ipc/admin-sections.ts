@@ -17,6 +17,10 @@ export const ADMIN_SECTION_TOOLS = {
   people: ['manage_people'],
   /** Bulk corrections of time entries: the tool's preview first, then the change with its count (`admin_corrections`). */
   corrections: ['correct_time_entries'],
+  /** Teams: listed, one shown with its members and leads, created, renamed, members added and removed, a lead made, deleted (`admin_teams`). */
+  teams: ['manage_teams'],
+  /** Rates of a customer, project or activity, picked from the whole catalog: listed, set and removed (`admin_rates`). */
+  rates: ['list_catalog', 'manage_rates'],
 } as const satisfies Record<string, readonly ToolName[]>;
 
 export type AdminSection = keyof typeof ADMIN_SECTION_TOOLS;

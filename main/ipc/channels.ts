@@ -69,6 +69,13 @@ export const CHANNEL_NAMES = [
   'setPersonActive',
   'previewCorrection',
   'applyCorrection',
+  'getAdminTeams',
+  'getAdminTeam',
+  'changeTeam',
+  'getRateCatalog',
+  'getRates',
+  'setRate',
+  'removeRate',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

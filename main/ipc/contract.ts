@@ -585,6 +585,41 @@ export interface PersonChange {
   person: AdminPerson;
 }
 
+/** A team as manage_teams lists it. */
+export interface AdminTeamSummary {
+  id: number;
+  name: string;
+}
+
+/** A team as manage_teams shows it: its members, leads marked. */
+export interface AdminTeamView extends AdminTeamSummary {
+  members: Array<{ id: number; name: string; lead: boolean }>;
+}
+
+/** A change to a team: the engine's sentence, the teams now, and the team as it is now (null once deleted). */
+export interface TeamChange {
+  message: string;
+  teams: AdminTeamSummary[];
+  team: AdminTeamView | null;
+}
+
+/** One rate as manage_rates lists it: per hour or fixed per time entry, in the item's currency; `person` null is everyone's. */
+export interface RateView {
+  id: number;
+  person: { id: number; name: string } | null;
+  hourly: number | null;
+  fixed: number | null;
+  internal: number | null;
+}
+
+/** A customer's, project's or activity's rates; `currency` null: that of the customer booked for (a global activity). */
+export interface RatesView {
+  kind: CatalogKind;
+  item: { id: number; name: string };
+  currency: string | null;
+  rates: RateView[];
+}
+
 /** What a bulk correction changes, as correct_time_entries takes it; only what is given changes. */
 export interface CorrectionSetView {
   project?: string;
@@ -768,6 +803,25 @@ const correctionRequest = {
     .strict()
     .refine((set) => Object.values(set).some((value) => value !== undefined), 'something to change: a project, an activity, billable, exported or tags'),
 };
+
+/** A team by the id its list showed, and a change to it (manage_teams): one action per request, each with what it needs. */
+const teamId = z.number().int().min(1);
+/** A team's name as manage_teams takes it (Kimai: 2 to 100 characters). */
+const teamName = z.string().trim().min(2, 'a team name of 2 to 100 characters').max(100);
+/** People to add as manage_teams finds them: an id, an e-mail or a name each; at most the 20 one call may name. */
+const teamPeople = z.array(z.string().trim().min(1).max(100)).min(1, 'someone to add').max(20);
+const teamChange = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('create'), name: teamName }).strict(),
+  z.object({ action: z.literal('rename'), id: teamId, name: teamName }).strict(),
+  z.object({ action: z.literal('add_members'), id: teamId, people: teamPeople }).strict(),
+  z.object({ action: z.literal('remove_members'), id: teamId, people: z.array(personId).min(1, 'someone to remove').max(20) }).strict(),
+  z.object({ action: z.literal('set_lead'), id: teamId, person: personId }).strict(),
+  z.object({ action: z.literal('delete'), id: teamId }).strict(),
+]);
+
+/** A rate's item by its kind and the id the catalog showed; an amount as manage_rates takes one. */
+const rateItem = { kind: z.enum(CATALOG_KINDS), item: entryId };
+const rateAmount = z.number().min(0, 'an amount of 0 or more').max(1_000_000, 'an amount up to 1,000,000');
 
 /** The links the window may ask main to open; the URLs themselves live in main. */
 /** The pages the window may ask main to open: where each back end's secret is made. */
@@ -973,6 +1027,32 @@ export const contract = {
   previewCorrection: { request: z.object(correctionRequest).strict(), response: {} as CorrectionView },
   /** The correction itself, with the count its preview showed: a different count is refused with the fresh preview. */
   applyCorrection: { request: z.object({ ...correctionRequest, confirmCount: z.number().int().min(0) }).strict(), response: {} as CorrectionView },
+  /** The teams (manage_teams, list). */
+  getAdminTeams: { request: none, response: [] as AdminTeamSummary[] },
+  /** One team with its members and leads (manage_teams, show). */
+  getAdminTeam: { request: z.object({ id: teamId }).strict(), response: {} as AdminTeamView },
+  /** Creates, renames or deletes a team, adds or removes members, or makes one a lead (manage_teams). */
+  changeTeam: { request: teamChange, response: {} as TeamChange },
+  /** The whole catalog, archived items too (list_catalog), to pick whose rates to show, for a person offered rates. */
+  getRateCatalog: { request: none, response: {} as AdminCatalogView },
+  /** An item's rates (manage_rates, list). */
+  getRates: { request: z.object(rateItem).strict(), response: {} as RatesView },
+  /** Sets a rate, for everyone or one person (a name, e-mail or id), hourly or fixed per entry (manage_rates, set). */
+  setRate: {
+    request: z
+      .object({
+        ...rateItem,
+        person: z.string().trim().min(1).max(200).optional(),
+        hourly: rateAmount.optional(),
+        fixed: rateAmount.optional(),
+        internal: rateAmount.optional(),
+      })
+      .strict()
+      .refine((rate) => (rate.hourly === undefined) !== (rate.fixed === undefined), 'an hourly or a fixed amount, one of them'),
+    response: {} as AdminChange<RatesView>,
+  },
+  /** Removes the rate of one person (by the id its list showed) or everyone's with `person: null` (manage_rates, remove). */
+  removeRate: { request: z.object({ ...rateItem, person: personId.nullable() }).strict(), response: {} as AdminChange<RatesView> },
 } as const;
 
 export type Contract = typeof contract;

@@ -9,6 +9,10 @@ import type {
   AdminTagView,
   InvoicesView,
   PeopleView,
+  AdminTeamSummary,
+  AdminTeamView,
+  RatesView,
+  CatalogKind,
   CalendarView,
   PendingLeaveView,
   TeamAvailability,
@@ -211,6 +215,16 @@ export const stores = {
   invoices: new KeyedStore<InvoicesView>((page) => api.getInvoices({ page: Number(page) })),
   /** By page and whether the deactivated are listed: "1" or "1+inactive". */
   people: new KeyedStore<PeopleView>((key) => api.getAdminPeople({ page: Number.parseInt(key, 10), includeInactive: key.endsWith('+inactive') })),
+  adminTeams: new Store<AdminTeamSummary[]>(() => api.getAdminTeams()),
+  /** By the team's id: its members and leads. */
+  adminTeam: new KeyedStore<AdminTeamView>((id) => api.getAdminTeam({ id: Number(id) })),
+  /** The whole catalog, to pick whose rates to show. */
+  rateCatalog: new Store<AdminCatalogView>(() => api.getRateCatalog()),
+  /** By "kind:id", e.g. "project:12". */
+  rates: new KeyedStore<RatesView>((key) => {
+    const [kind = 'project', id = '0'] = key.split(':');
+    return api.getRates({ kind: kind as CatalogKind, item: Number(id) });
+  }),
 };
 
 /** Whether the status offers this Administration section. */
@@ -240,6 +254,8 @@ export const SCREEN_STORES: Record<Screen, ReadonlyArray<Pick<Store<unknown>, 'l
     whereOffered('tags', stores.adminTags),
     whereOffered('invoices', stores.invoices.of('1')),
     whereOffered('people', stores.people.of('1')),
+    whereOffered('teams', stores.adminTeams),
+    whereOffered('rates', stores.rateCatalog),
   ],
   tools: [stores.tools],
   connect: [stores.clients, stores.extension, stores.teamServer],

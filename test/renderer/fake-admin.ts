@@ -3,7 +3,8 @@
 // change them through the engine, with the engine's sentences and refusals. Which sections a person is
 // offered follows the fake's `admin` option as the engine's tools would: a super administrator has
 // every one, people too (Kimai's view_user); an administrator all but people; a team lead the catalog,
-// the invoices and bulk corrections (Kimai's view_invoice from a team lead up, tags for an administrator).
+// the invoices and bulk corrections (Kimai's view_invoice from a team lead up, tags for an administrator);
+// teams and rates for an administrator up (fake-admin-teams.ts, fake-admin-rates.ts).
 import type {
   AdminCatalogItem,
   AdminCatalogView,
@@ -15,6 +16,8 @@ import type {
   RequestOf,
 } from '../../main/ipc/contract.ts';
 import { INVOICE_STATUSES } from '../../mcp-server/contract/vocabulary.ts';
+import { fakeRates } from './fake-admin-rates.ts';
+import { fakeTeams } from './fake-admin-teams.ts';
 
 export type FakeAdministrator = 'super' | 'admin' | 'lead';
 
@@ -43,6 +46,13 @@ type Handlers = {
   setPersonActive: (request: RequestOf<'setPersonActive'>) => unknown;
   previewCorrection: (request: RequestOf<'previewCorrection'>) => CorrectionView;
   applyCorrection: (request: RequestOf<'applyCorrection'>) => CorrectionView;
+  getAdminTeams: () => unknown;
+  getAdminTeam: (request: RequestOf<'getAdminTeam'>) => unknown;
+  changeTeam: (request: RequestOf<'changeTeam'>) => unknown;
+  getRateCatalog: () => AdminCatalogView;
+  getRates: (request: RequestOf<'getRates'>) => unknown;
+  setRate: (request: RequestOf<'setRate'>) => unknown;
+  removeRate: (request: RequestOf<'removeRate'>) => unknown;
 };
 
 export function createFakeAdmin(
@@ -51,8 +61,8 @@ export function createFakeAdmin(
   reject: (message: string) => never,
 ): { sections: () => AdminSection[]; handlers: Handlers; world: FakeAdminWorld } {
   const OFFERED: Record<FakeAdministrator, AdminSection[]> = {
-    super: ['catalog', 'tags', 'invoices', 'people', 'corrections'],
-    admin: ['catalog', 'tags', 'invoices', 'corrections'],
+    super: ['catalog', 'tags', 'invoices', 'people', 'corrections', 'teams', 'rates'],
+    admin: ['catalog', 'tags', 'invoices', 'corrections', 'teams', 'rates'],
     lead: ['catalog', 'invoices', 'corrections'],
   };
   const sections = (): AdminSection[] => (who ? OFFERED[who] : []);
@@ -62,6 +72,8 @@ export function createFakeAdmin(
     invoices: 'see invoices',
     people: 'administer people',
     corrections: 'correct time entries in bulk',
+    teams: 'administer teams',
+    rates: 'administer rates',
   };
   const allow = (section: AdminSection) => {
     if (sections().includes(section)) return;
@@ -101,6 +113,8 @@ export function createFakeAdmin(
 
   const people = fakePeople();
   const corrections = fakeCorrections(who === 'lead', reject);
+  const teams = fakeTeams(people.directory);
+  const rates = fakeRates(catalog, people.directory);
 
   return {
     sections,
@@ -129,6 +143,34 @@ export function createFakeAdmin(
       applyCorrection: (request) => {
         allow('corrections');
         return corrections.apply(request);
+      },
+      getAdminTeams: () => {
+        allow('teams');
+        return teams.list();
+      },
+      getAdminTeam: (request) => {
+        allow('teams');
+        return teams.show(request, reject);
+      },
+      changeTeam: (request) => {
+        allow('teams');
+        return teams.change(request, reject);
+      },
+      getRateCatalog: () => {
+        allow('rates');
+        return catalog;
+      },
+      getRates: (request) => {
+        allow('rates');
+        return rates.list(request, reject);
+      },
+      setRate: (request) => {
+        allow('rates');
+        return rates.set(request, reject);
+      },
+      removeRate: (request) => {
+        allow('rates');
+        return rates.remove(request, reject);
       },
       getAdminCatalog: () => {
         allow('catalog');
@@ -205,6 +247,15 @@ function fakePeople() {
     if (taken) reject(`Kimai refused: the e-mail ${email} belongs to ${taken.name} already. Nothing was changed.`);
   };
   return {
+    /** The people as the fake's teams name them (fake-admin-teams.ts). */
+    directory: {
+      byId: (id: number) => people.find((person) => person.id === id),
+      named: (word: string) => {
+        const key = word.trim().replace(/^#/, '').toLowerCase();
+        return people.find((person) => String(person.id) === key || person.email.toLowerCase() === key || person.name.toLowerCase() === key);
+      },
+      self: SELF,
+    },
     list({ page, includeInactive }: RequestOf<'getAdminPeople'>) {
       const shown = people.filter((person) => includeInactive || person.active).sort((a, b) => a.name.localeCompare(b.name));
       const totalPages = Math.max(1, Math.ceil(shown.length / PEOPLE_PAGE));

@@ -107,6 +107,176 @@ const showEvidence = async (page: Page) => {
 const KIMAI_ACCOUNT = { type: 'kimai', url: 'https://kimai.example.com', caFile: null, allowInsecureTls: false } as const;
 const adminCard = (page: Page, title: string) => screenOf(page, 'admin').getByRole('region', { name: title });
 
+const SUPER = { account: KIMAI_ACCOUNT, admin: 'super' } as const;
+/** Grace's role changed, the question asked under her row. */
+const askRoleChange = async (page: Page) => {
+  const people = adminCard(page, 'People');
+  await people.getByRole('button', { name: 'Change Grace Hopper' }).click();
+  const form = people.getByRole('form', { name: 'Change Grace Hopper' });
+  await form.getByLabel('Role').fill('ROLE_TEAMLEAD');
+  await form.getByRole('button', { name: 'Save changes' }).click();
+  await form.getByRole('group').scrollIntoViewIfNeeded();
+};
+/** Ada's entries of three weeks moved to Internal and made unbillable, previewed. */
+const previewCorrection = async (page: Page) => {
+  const form = adminCard(page, 'Bulk corrections').getByRole('form', { name: 'Which entries' });
+  await form.getByLabel('First day').fill('2026-04-20');
+  await form.getByLabel('Last day').fill('2026-05-12');
+  await form.getByLabel('People (optional)').fill('Ada Lovelace');
+  await form.getByLabel('Move to project').selectOption('Internal');
+  await form.getByLabel('Billable').selectOption('no');
+  await form.getByRole('button', { name: 'Preview' }).click();
+  await adminCard(page, 'Bulk corrections')
+    .getByRole('heading', { level: 3, name: /^Would change/ })
+    .waitFor();
+};
+
+/** People and bulk corrections (screens/admin/PeopleSection.tsx, CorrectionsSection.tsx): each change asked, the preview before the correction. */
+const PEOPLE_AND_CORRECTION_STATES: ScreenshotState[] = [
+  {
+    screen: 'admin',
+    state: 'people',
+    what: 'a Kimai super administrator: the first page of people, their roles and states',
+    fake: SUPER,
+    act: async (page) => {
+      await adminCard(page, 'People')
+        .getByRole('heading', { name: 'People' })
+        .evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
+    },
+  },
+  {
+    screen: 'admin',
+    state: 'people-invite',
+    what: 'someone about to be invited: the question names them, their e-mail and role',
+    fake: SUPER,
+    act: async (page) => {
+      const invite = adminCard(page, 'People').getByRole('form', { name: 'Invite someone' });
+      await invite.getByLabel('Name').fill('Hedy Lamarr');
+      await invite.getByLabel('E-mail').fill('hedy@example.com');
+      await invite.getByLabel('Role (optional)').fill('ROLE_TEAMLEAD');
+      await invite.getByRole('button', { name: 'Invite' }).click();
+      await invite.getByRole('group').scrollIntoViewIfNeeded();
+    },
+  },
+  { screen: 'admin', state: 'people-change', what: 'a role change asked under the person’s row, from what to what', fake: SUPER, act: askRoleChange },
+  {
+    screen: 'admin',
+    state: 'correction-preview',
+    what: 'a bulk correction’s preview: the count and hours, the entries left alone and why, the first entries it would change',
+    fake: SUPER,
+    act: async (page) => {
+      await previewCorrection(page);
+      await adminCard(page, 'Bulk corrections').getByRole('list', { name: 'Entries left alone' }).scrollIntoViewIfNeeded();
+    },
+  },
+  {
+    screen: 'admin',
+    state: 'correction-moved',
+    what: 'someone booked meanwhile: the preview’s count no longer holds, the refusal says so and nothing changed',
+    fake: SUPER,
+    act: async (page, fake) => {
+      await previewCorrection(page);
+      const corrections = adminCard(page, 'Bulk corrections');
+      fake.adminWorld.bookEntry();
+      await corrections.getByRole('button', { name: /^Correct \d+ entries$/ }).click();
+      await corrections.getByRole('button', { name: 'Confirm' }).click();
+      await corrections.getByRole('alert').scrollIntoViewIfNeeded();
+    },
+  },
+  {
+    screen: 'admin',
+    state: 'people-smallest',
+    what: 'the smallest window: the people’s table and a change asked wrap',
+    viewport: SMALLEST,
+    fake: SUPER,
+    act: askRoleChange,
+  },
+  {
+    screen: 'admin',
+    state: 'correction-smallest',
+    what: 'the smallest window: the correction’s form and its preview, one under the other',
+    viewport: SMALLEST,
+    fake: SUPER,
+    act: async (page) => {
+      await previewCorrection(page);
+      await adminCard(page, 'Bulk corrections').getByRole('list', { name: 'Entries left alone' }).scrollIntoViewIfNeeded();
+    },
+  },
+];
+
+/** The Teams section (screens/admin/TeamsSection.tsx): the Web team chosen, and a question asked in a member's row. */
+const askInTeam = (button: string) => async (page: Page) => {
+  const teams = adminCard(page, 'Teams');
+  await teams.getByLabel('Team', { exact: true }).selectOption('Web');
+  await teams.getByRole('button', { name: button }).click();
+  await teams.getByRole('group').scrollIntoViewIfNeeded();
+};
+const TEAM_STATES: ScreenshotState[] = [
+  {
+    screen: 'admin',
+    state: 'teams',
+    what: 'a Kimai administrator’s teams: one chosen, its members and lead, the forms to add, rename, delete and create',
+    fake: { account: KIMAI_ACCOUNT, admin: 'admin' },
+    act: async (page) => {
+      await adminCard(page, 'Teams')
+        .getByRole('heading', { name: 'Teams' })
+        .evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
+    },
+  },
+  {
+    screen: 'admin',
+    state: 'teams-lead',
+    what: 'a member about to be made a lead: the question says who leads it now',
+    fake: { account: KIMAI_ACCOUNT, admin: 'admin' },
+    act: askInTeam('Make lead: Ada Lovelace in Web'),
+  },
+  {
+    screen: 'admin',
+    state: 'teams-smallest',
+    what: 'the smallest window: a member about to be removed, who stays said',
+    viewport: SMALLEST,
+    fake: { account: KIMAI_ACCOUNT, admin: 'admin' },
+    act: askInTeam('Remove Ada Lovelace from Web'),
+  },
+];
+
+/** The Rates section (screens/admin/RatesSection.tsx): Acme Website's rates, and a rate about to be set for Ada. */
+const askRate = async (page: Page) => {
+  const form = adminCard(page, 'Rates').getByRole('form', { name: 'Set a rate' });
+  await form.getByLabel('For (optional)').fill('Ada Lovelace');
+  await form.getByLabel('Amount').fill('100');
+  await form.getByLabel('Internal (optional)').fill('60');
+  await form.getByRole('button', { name: 'Set rate' }).click();
+  await form.getByRole('group').scrollIntoViewIfNeeded();
+};
+const RATE_STATES: ScreenshotState[] = [
+  {
+    screen: 'admin',
+    state: 'rates',
+    what: 'a project’s rates, everyone’s and one person’s with an internal rate, and the form to set one',
+    fake: { account: KIMAI_ACCOUNT, admin: 'admin' },
+    act: async (page) => {
+      // The last card: scrolled only as far as the window's content goes.
+      await adminCard(page, 'Rates').getByRole('button', { name: 'Set rate' }).scrollIntoViewIfNeeded();
+    },
+  },
+  {
+    screen: 'admin',
+    state: 'rates-asking',
+    what: 'a rate about to be set: the question says it before and after',
+    fake: { account: KIMAI_ACCOUNT, admin: 'admin' },
+    act: askRate,
+  },
+  {
+    screen: 'admin',
+    state: 'rates-smallest',
+    what: 'the smallest window: the rate’s fields and its question wrap',
+    viewport: SMALLEST,
+    fake: { account: KIMAI_ACCOUNT, admin: 'admin' },
+    act: askRate,
+  },
+];
+
 /** The Administration screen (screens/Administration.tsx): a Kimai administrator's sections, a team lead's, and nobody's. */
 const ADMIN_STATES: ScreenshotState[] = [
   {
@@ -160,6 +330,9 @@ const ADMIN_STATES: ScreenshotState[] = [
       await adminCard(page, 'Catalog').getByRole('button', { name: 'Restore the project Legacy Portal' }).click();
     },
   },
+  ...PEOPLE_AND_CORRECTION_STATES,
+  ...TEAM_STATES,
+  ...RATE_STATES,
 ];
 
 /** The day from evidence: the Timesheet's drafts and the Evidence settings (screens/Drafts.tsx, screens/Evidence.tsx). */

@@ -8,6 +8,7 @@ import type { AccountView, Screen } from '../../main/ipc/contract.ts';
 import { createFakeBridge, type FakeBridge, type FakeBridgeOptions } from './fake-bridge.ts';
 import { launchChromium, rendererDist, screenOf, screenReady, windowPool, type WindowPool } from './harness.ts';
 import { type FakeWindow, openOnFake, whatWentWrong } from './fake-window.ts';
+import { SMALLEST } from './screenshots.ts';
 
 let browser: Browser;
 let windows: WindowPool;
@@ -85,13 +86,13 @@ describe('Administration', () => {
     const administrator = await open('admin', { account: KIMAI, admin: 'admin' });
     await expect
       .poll(() => screenOf(administrator.page, 'admin').getByRole('heading', { level: 2 }).allInnerTexts())
-      .toEqual(['Catalog', 'Tags', 'Invoices', 'Bulk corrections']);
+      .toEqual(['Catalog', 'Tags', 'Invoices', 'Bulk corrections', 'Teams', 'Rates']);
     expect(callsOf(administrator.fake, 'getAdminPeople')).toEqual([]);
 
     const superAdmin = await open('admin', { account: KIMAI, admin: 'super' });
     await expect
       .poll(() => screenOf(superAdmin.page, 'admin').getByRole('heading', { level: 2 }).allInnerTexts())
-      .toEqual(['Catalog', 'Tags', 'Invoices', 'People', 'Bulk corrections']);
+      .toEqual(['Catalog', 'Tags', 'Invoices', 'People', 'Bulk corrections', 'Teams', 'Rates']);
   });
 
   it('archives and restores only after a second word, by keyboard; Escape keeps the item as it was', async () => {
@@ -349,5 +350,185 @@ describe('Administration: people and bulk corrections', () => {
     await form.getByRole('button', { name: 'Preview' }).press('Enter');
     await text(corrections.getByRole('heading', { level: 3, name: /^Would change/ })).toBe('Would change 8 entries (16 h)');
     await text(corrections.getByRole('list', { name: 'Entries left alone' })).toBe('May 5, 2026 9:00 AM, Ada Lovelace: exported');
+  });
+});
+
+/**
+ * The words of the People table that were drawn split over two lines, each as "word (its lines)": a
+ * name, an e-mail's part (the table lets an address wrap before its @ and its dots), a role or a state.
+ */
+const splitWords = (table: Locator) =>
+  table.evaluate((element) => {
+    const split: string[] = [];
+    const walker = document.createTreeWalker(element.querySelector('tbody') as Node, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent ?? '';
+      for (const match of text.matchAll(/\S+/g)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const lines = new Set([...range.getClientRects()].filter((rect) => rect.width > 0).map((rect) => Math.round(rect.top)));
+        if (lines.size > 1) split.push(`${match[0]} (${lines.size})`);
+      }
+    }
+    return split;
+  });
+
+it('splits no name, role or state of the People table over two lines, nor an address but before its @ and dots, down to the smallest window', async () => {
+  const { page } = await open('admin', { account: KIMAI, admin: 'super' });
+  const table = card(page, 'People').getByRole('table', { name: 'People, page 1 of 2' });
+  await table.waitFor();
+  expect(await splitWords(table)).toEqual([]);
+  await page.setViewportSize(SMALLEST);
+  await expect.poll(() => page.evaluate(() => window.innerWidth)).toBe(SMALLEST.width);
+  expect(await splitWords(table)).toEqual([]);
+  // The table still fits: nothing scrolls sideways.
+  expect(await page.locator('.content').evaluate((content) => content.scrollWidth <= content.clientWidth + 1)).toBe(true);
+});
+
+describe('the Teams section', () => {
+  it('shows a team’s members and leads, and makes a lead, refuses a lead’s removal in words, adds, renames, deletes and creates, each asked first, by keyboard', async () => {
+    const { page, fake } = await open('admin', { account: KIMAI, admin: 'admin' });
+    const teams = card(page, 'Teams');
+    await text(teams.locator('.card-title .total')).toBe('3 teams');
+    await expect
+      .poll(() => teams.getByRole('table', { name: 'Members of Backend' }).locator('tbody tr').allInnerTexts())
+      .toEqual(['Grace Hopper\tLead\tRemove', 'Alan Turing\tMember\tMake lead Remove', 'Edsger Dijkstra\tMember\tMake lead Remove']);
+    await teams.getByLabel('Team', { exact: true }).focus();
+    await teams.getByLabel('Team', { exact: true }).selectOption('Web');
+    const web = teams.getByRole('table', { name: 'Members of Web' });
+    await text(web.getByRole('row', { name: /^Ada Lovelace/ })).toBe('Ada Lovelace\tMember\tMake lead Remove');
+
+    // A lead made: asked first, Escape backs out, then a yes.
+    await web.getByRole('button', { name: 'Make lead: Ada Lovelace in Web' }).press('Enter');
+    await text(web.getByRole('group')).toBe('Make “Ada Lovelace” a lead of the team “Web”? “Tom Lead” leads it now and stays.\nMake lead\nGo back');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => focused(page)).toBe('Make lead: Ada Lovelace in Web');
+    expect(callsOf(fake, 'changeTeam')).toEqual([]);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await text(teams.getByRole('status')).toBe('"Ada Lovelace" now leads the team "Web".');
+    await text(web.getByRole('row', { name: /^Ada Lovelace/ })).toBe('Ada Lovelace\tLead\tRemove');
+    expect(callsOf(fake, 'changeTeam')).toEqual([{ action: 'set_lead', id: 1, person: 1 }]);
+
+    // A lead removed: the engine's refusal, in words, under the row that asked.
+    await web.getByRole('button', { name: 'Remove Tom Lead from Web' }).press('Enter');
+    await text(web.getByRole('group')).toContain('Remove “Tom Lead” from the team “Web”? “Ada Lovelace” stays. Their time entries stay as they are.');
+    await page.keyboard.press('Enter');
+    await text(web.getByRole('alert')).toBe(
+      '"Tom Lead" leads the team "Web", and Kimai removes no team lead through its API: take the lead away in its Teams page first. Nothing was changed.',
+    );
+    await expect.poll(() => focused(page)).toBe('Remove Tom Lead from Web');
+
+    // People added by name and e-mail.
+    const add = teams.getByRole('form', { name: 'Add people to Web' });
+    await add.getByLabel('People').press('Enter');
+    await text(add.locator('.field-error')).toBe('Name someone to add.');
+    await page.keyboard.type('Grace Hopper, ken@example.com');
+    await page.keyboard.press('Enter');
+    await text(add.getByRole('group')).toContain('Add Grace Hopper and ken@example.com to the team “Web”? It has 2 members now.');
+    await page.keyboard.press('Enter');
+    await text(teams.getByRole('status')).toBe('Added "Grace Hopper" and "Ken Thompson" to the team "Web"; it has 4 members now.');
+    await text(web.getByRole('row', { name: /^Ken Thompson/ })).toContain('Member');
+    expect(callsOf(fake, 'changeTeam').at(-1)).toEqual({ action: 'add_members', id: 1, people: ['Grace Hopper', 'ken@example.com'] });
+
+    // Renamed, then deleted.
+    const rename = teams.getByRole('form', { name: 'Rename Web' });
+    await rename.getByLabel('New name').fill('Web team');
+    await rename.getByLabel('New name').press('Enter');
+    await text(rename.getByRole('group')).toContain('Rename the team “Web” to “Web team”?');
+    await page.keyboard.press('Enter');
+    await text(teams.getByRole('status')).toBe('Renamed the team "Web" to "Web team".');
+    await expect.poll(() => focused(page)).toBe('Team');
+    await teams.getByRole('button', { name: 'Delete Web team…' }).press('Enter');
+    await text(teams.getByRole('group')).toContain('Delete the team “Web team” and its 4 memberships? Their time entries stay; the access it gave them goes.');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => focused(page)).toBe('Delete Web team…');
+    expect(callsOf(fake, 'changeTeam').filter((call) => (call as { action: string }).action === 'delete')).toEqual([]);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await text(teams.getByRole('status')).toBe('Deleted the team "Web team".');
+    await text(teams.locator('.card-title .total')).toBe('2 teams');
+
+    // Created: the person herself its first member and lead.
+    const create = teams.getByRole('form', { name: 'Create a team' });
+    await create.getByLabel('Name').fill('D');
+    await create.getByLabel('Name').press('Enter');
+    await text(create.locator('.field-error')).toBe('A team name has at least 2 characters.');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('Design');
+    await page.keyboard.press('Enter');
+    await text(create.getByRole('group')).toContain('Create the team “Design”? You become its first member and lead; add people to it next.');
+    await page.keyboard.press('Enter');
+    await text(teams.getByRole('status')).toBe('Created the team "Design" with "Sam Super".');
+    await text(teams.getByRole('table', { name: 'Members of Design' })).toContain('Sam Super\tLead');
+    expect(callsOf(fake, 'changeTeam').at(-1)).toEqual({ action: 'create', name: 'Design' });
+  });
+
+  it('asks for a team’s members afresh each time it is chosen, as they may have changed elsewhere', async () => {
+    const { page, fake } = await open('admin', { account: KIMAI, admin: 'admin' });
+    const teams = card(page, 'Teams');
+    const pick = teams.getByLabel('Team', { exact: true });
+    await teams.getByRole('table', { name: 'Members of Backend' }).waitFor();
+    await pick.selectOption('Web');
+    await teams.getByRole('table', { name: 'Members of Web' }).waitFor();
+    await pick.selectOption('Backend');
+    await teams.getByRole('table', { name: 'Members of Backend' }).waitFor();
+    await pick.selectOption('Web');
+    await expect.poll(() => callsOf(fake, 'getAdminTeam')).toEqual([{ id: 2 }, { id: 1 }, { id: 2 }, { id: 1 }]);
+  });
+
+  it('is not offered to a team lead, who edits no team', async () => {
+    const { page, fake } = await open('admin', { account: KIMAI, admin: 'lead' });
+    await card(page, 'Catalog').waitFor();
+    expect(await card(page, 'Teams').count()).toBe(0);
+    expect(callsOf(fake, 'getAdminTeams')).toEqual([]);
+  });
+});
+
+describe('the Rates section', () => {
+  it('lists an item’s rates, sets one per person and removes everyone’s, each asked first with before and after, by keyboard', async () => {
+    const { page, fake } = await open('admin', { account: KIMAI, admin: 'admin' });
+    const rates = card(page, 'Rates');
+    const table = rates.getByRole('table', { name: 'Rates of Acme Website' });
+    await expect
+      .poll(() => table.locator('tbody tr').allInnerTexts())
+      .toEqual(['Everyone\t€80.00 an hour\tRemove', 'Ada Lovelace\t€95.00 an hour, internal €60.00\tRemove']);
+
+    const form = rates.getByRole('form', { name: 'Set a rate' });
+    await form.getByLabel('For (optional)').fill('Ada Lovelace');
+    await form.getByLabel('Amount').fill('1e3');
+    await form.getByLabel('Amount').press('Enter');
+    await text(form.locator('.field-error')).toBe('Give an amount from 0 to 1,000,000, like 80 or 80.50.');
+    await expect.poll(() => focused(page)).toBe('Amount');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('100');
+    await form.getByLabel('Internal (optional)').fill('60');
+    await form.getByLabel('Internal (optional)').press('Enter');
+    await text(form.getByRole('group')).toContain(
+      'Set the rate of the project “Acme Website” for Ada Lovelace: €95.00 an hour, internal €60.00 → €100.00 an hour, internal €60.00?',
+    );
+    await page.keyboard.press('Escape');
+    await expect.poll(() => focused(page)).toBe('Set rate');
+    expect(callsOf(fake, 'setRate')).toEqual([]);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await text(rates.getByRole('status')).toBe(
+      'Set the rate of the project "Acme Website" for Ada Lovelace: 95 EUR an hour, internal 60 EUR → 100 EUR an hour, internal 60 EUR.',
+    );
+    expect(callsOf(fake, 'setRate')).toEqual([{ kind: 'project', item: expect.any(Number), person: 'Ada Lovelace', hourly: 100, internal: 60 }]);
+    await text(table.getByRole('row', { name: /^Ada Lovelace/ })).toBe('Ada Lovelace\t€100.00 an hour, internal €60.00\tRemove');
+
+    await table.getByRole('button', { name: 'Remove the rate for everyone' }).press('Enter');
+    await text(table.getByRole('group')).toContain('Remove the rate of the project “Acme Website” for everyone: €80.00 an hour → none?');
+    await page.keyboard.press('Enter');
+    await text(rates.getByRole('status')).toBe('Removed the rate of the project "Acme Website" for everyone (was 80 EUR an hour).');
+    await expect.poll(() => table.locator('tbody tr').allInnerTexts()).toEqual(['Ada Lovelace\t€100.00 an hour, internal €60.00\tRemove']);
+    expect(callsOf(fake, 'removeRate')).toEqual([{ kind: 'project', item: expect.any(Number), person: null }]);
+
+    // Another item: its own rates, asked when it is chosen.
+    await rates.getByLabel('Rates of a', { exact: true }).selectOption('activity');
+    await text(rates.locator('.admin-rates-of > p.muted').first()).toBe('No rates of its own: entries bill at the rates the back end applies otherwise.');
+    expect(callsOf(fake, 'getRates').at(-1)).toEqual({ kind: 'activity', item: expect.any(Number) });
   });
 });

@@ -18,6 +18,8 @@ const SECTION_WORDS: Record<AdminSection, string> = {
   invoices: 'see invoices',
   people: 'administer people',
   corrections: 'correct time entries in bulk',
+  teams: 'administer teams',
+  rates: 'administer rates',
 };
 
 export function administrationHandlers(
@@ -36,6 +38,13 @@ export function administrationHandlers(
   | 'setPersonActive'
   | 'previewCorrection'
   | 'applyCorrection'
+  | 'getAdminTeams'
+  | 'getAdminTeam'
+  | 'changeTeam'
+  | 'getRateCatalog'
+  | 'getRates'
+  | 'setRate'
+  | 'removeRate'
 > {
   const requireSection = async (section: AdminSection) => {
     const offered = adminSectionsOffered(await deps.timesheet.supportedTools());
@@ -104,6 +113,34 @@ export function administrationHandlers(
       await requireSection('corrections');
       if (scope.from > scope.to) throw new UserFacingError('The first day comes after the last: swap them.');
       return deps.admin.correctEntries(scope, confirmCount);
+    },
+    getAdminTeams: async () => {
+      await requireSection('teams');
+      return deps.admin.teams();
+    },
+    getAdminTeam: async ({ id }) => {
+      await requireSection('teams');
+      return deps.admin.team(id);
+    },
+    changeTeam: async (change) => {
+      await requireSection('teams');
+      return deps.admin.changeTeam(change);
+    },
+    getRateCatalog: async () => {
+      await requireSection('rates');
+      return deps.admin.catalog();
+    },
+    getRates: async ({ kind, item }) => {
+      await requireSection('rates');
+      return deps.admin.rates(kind, item);
+    },
+    setRate: async (rate) => {
+      await requireSection('rates');
+      return deps.admin.setRate(rate);
+    },
+    removeRate: async (rate) => {
+      await requireSection('rates');
+      return deps.admin.removeRate(rate);
     },
   };
 }

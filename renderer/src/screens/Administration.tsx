@@ -12,7 +12,9 @@ import { CatalogSection } from './admin/CatalogSection.tsx';
 import { CorrectionsSection } from './admin/CorrectionsSection.tsx';
 import { InvoicesSection } from './admin/InvoicesSection.tsx';
 import { PeopleSection } from './admin/PeopleSection.tsx';
+import { RatesSection } from './admin/RatesSection.tsx';
 import { TagsSection } from './admin/TagsSection.tsx';
+import { TeamsSection } from './admin/TeamsSection.tsx';
 
 /** Each section's component: the type makes a section main lists without one here an error. */
 const SECTIONS: Record<AdminSection, ComponentType> = {
@@ -21,6 +23,8 @@ const SECTIONS: Record<AdminSection, ComponentType> = {
   invoices: InvoicesSection,
   people: PeopleSection,
   corrections: CorrectionsSection,
+  teams: TeamsSection,
+  rates: RatesSection,
 };
 
 const NO_SECTIONS: AdminSection[] = [];

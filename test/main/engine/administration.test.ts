@@ -1,6 +1,6 @@
 // The window's Administration screen as main builds it, over the REAL engine bundle and the fake Kimai:
 // an administrator (Ann, ROLE_ADMIN) gets the catalog, tags, invoices and bulk corrections sections and
-// changes each in Kimai through the engine's tools; a super administrator (Root) people too; a team lead
+// changes each in Kimai through the engine's tools, teams too; a super administrator (Root) people too; a team lead
 // (Tom) the catalog, invoices and bulk corrections, and Kimai's refusal of what his role may not do comes
 // back in words; a worker (Ada) no section at all. The admin group stays
 // switched off for AI clients: the app's own engine lists its tools all the same.
@@ -66,7 +66,7 @@ describe("the Administration screen's data, through the engine's tools", () => {
     const { fake: server, website, initech } = await kimai();
     const ann = engineAs(server, ANN);
     // The first call reads Kimai's profile, whose role says what she administers: the sections follow.
-    await expect.poll(async () => (await ann.timesheet.getStatus()).adminSections).toEqual(['catalog', 'tags', 'invoices', 'corrections']);
+    await expect.poll(async () => (await ann.timesheet.getStatus()).adminSections).toEqual(['catalog', 'tags', 'invoices', 'corrections', 'teams', 'rates']);
 
     const catalog = await ann.admin.catalog();
     expect(catalog.customers).toEqual(
@@ -129,7 +129,9 @@ describe("the Administration screen's people and bulk corrections, through the e
     const { fake: server } = await kimai();
     server.state.users.push({ ...server.state.users[0], id: 40, username: 'eve', alias: 'Eve Former', enabled: false, token: 'token-eve-0123456789' } as never);
     const root = engineAs(server, ROOT);
-    await expect.poll(async () => (await root.timesheet.getStatus()).adminSections).toEqual(['catalog', 'tags', 'invoices', 'people', 'corrections']);
+    await expect
+      .poll(async () => (await root.timesheet.getStatus()).adminSections)
+      .toEqual(['catalog', 'tags', 'invoices', 'people', 'corrections', 'teams', 'rates']);
 
     const active = await root.admin.people(1, false);
     expect(active).toMatchObject({ page: 1, totalPages: 1, total: 4 });
@@ -216,5 +218,82 @@ describe("the Administration screen's people and bulk corrections, through the e
       lockedUntil: null,
     });
     await expect(tom.admin.people(1, false)).rejects.toThrow(/manage_people/);
+  });
+});
+
+describe("the Administration screen's teams, through the engine's tools", () => {
+  it('lists and shows an administrator the teams, and creates, fills, leads, renames and deletes one in Kimai', async () => {
+    const { fake: server } = await kimai();
+    const web = server.addTeam('Web', [{ userId: TOM.id, teamlead: true }, { userId: ADA.id }]);
+    const ann = engineAs(server, ANN);
+    await expect.poll(async () => (await ann.timesheet.getStatus()).adminSections).toContain('teams');
+
+    expect(await ann.admin.teams()).toEqual([{ id: web.id, name: 'Web' }]);
+    expect(await ann.admin.team(web.id)).toEqual({
+      id: web.id,
+      name: 'Web',
+      members: [
+        { id: TOM.id, name: 'Tom Lead', lead: true },
+        { id: ADA.id, name: 'Ada Lovelace', lead: false },
+      ],
+    });
+
+    // Nobody named: Ann herself, who leads it, as Kimai keeps no team without a lead.
+    const created = await ann.admin.changeTeam({ action: 'create', name: 'Design' });
+    const design = created.team;
+    expect(design).toMatchObject({ name: 'Design', members: [{ id: ANN.id, lead: true }] });
+    expect(created.teams.map((team) => team.name)).toEqual(['Design', 'Web']);
+    const id = design?.id ?? 0;
+
+    const added = await ann.admin.changeTeam({ action: 'add_members', id, people: ['Ada Lovelace'] });
+    expect(added.message).toMatch(/Added "?Ada Lovelace/);
+    expect(added.team?.members).toEqual([
+      { id: ANN.id, name: 'Ann Admin', lead: true },
+      { id: ADA.id, name: 'Ada Lovelace', lead: false },
+    ]);
+    expect((await ann.admin.changeTeam({ action: 'set_lead', id, person: ADA.id })).team?.members.find((member) => member.id === ADA.id)?.lead).toBe(true);
+    expect(server.state.teams.find((team) => team.id === id)?.members).toEqual(
+      expect.arrayContaining([
+        { userId: ANN.id, teamlead: true },
+        { userId: ADA.id, teamlead: true },
+      ]),
+    );
+
+    // Kimai's API removes no lead: refused in words, nothing sent.
+    await expect(ann.admin.changeTeam({ action: 'remove_members', id: web.id, people: [TOM.id] })).rejects.toThrow(/removes no team lead/);
+    expect((await ann.admin.changeTeam({ action: 'remove_members', id: web.id, people: [ADA.id] })).team?.members).toEqual([
+      { id: TOM.id, name: 'Tom Lead', lead: true },
+    ]);
+    expect((await ann.admin.changeTeam({ action: 'rename', id: web.id, name: 'Web team' })).teams.map((team) => team.name)).toEqual(['Design', 'Web team']);
+
+    const deleted = await ann.admin.changeTeam({ action: 'delete', id });
+    expect(deleted).toMatchObject({ team: null, teams: [{ id: web.id, name: 'Web team' }] });
+    expect(server.state.teams.map((team) => team.name)).toEqual(['Web team']);
+  });
+});
+
+describe("the Administration screen's rates, through the engine's tools", () => {
+  it("lists a project's rates, sets everyone's and one person's, and removes them in Kimai, each said in words", async () => {
+    const { fake: server, website } = await kimai();
+    const ann = engineAs(server, ANN);
+    await expect.poll(async () => (await ann.timesheet.getStatus()).adminSections).toContain('rates');
+
+    expect(await ann.admin.rates('project', website.id)).toEqual({ kind: 'project', item: { id: website.id, name: 'Website' }, currency: 'EUR', rates: [] });
+    const everyone = await ann.admin.setRate({ kind: 'project', item: website.id, hourly: 80, internal: 50 });
+    expect(everyone.message).toMatch(/^Set the rate of the project "Website" for everyone: none → /);
+    expect(everyone.view.rates).toEqual([{ id: expect.any(Number), person: null, hourly: 80, fixed: null, internal: 50 }]);
+    const ada = await ann.admin.setRate({ kind: 'project', item: website.id, person: String(ADA.id), fixed: 30 });
+    expect(ada.view.rates).toEqual(
+      expect.arrayContaining([expect.objectContaining({ person: expect.objectContaining({ id: ADA.id }), hourly: null, fixed: 30, internal: null })]),
+    );
+    expect(server.state.rates.filter((rate) => rate.entityId === website.id)).toHaveLength(2);
+
+    const removed = await ann.admin.removeRate({ kind: 'project', item: website.id, person: ADA.id });
+    expect(removed.message).toMatch(/^Removed the rate of the project "Website" for /);
+    expect(removed.view.rates).toEqual([expect.objectContaining({ person: null, hourly: 80 })]);
+    await ann.admin.removeRate({ kind: 'project', item: website.id, person: null });
+    expect(server.state.rates.filter((rate) => rate.entityId === website.id)).toEqual([]);
+    // Nothing left to remove: the engine's refusal, in words.
+    await expect(ann.admin.removeRate({ kind: 'project', item: website.id, person: null })).rejects.toThrow(/has no rate for everyone\. Nothing was removed\./);
   });
 });

@@ -255,6 +255,24 @@ function adminStub(events: string[]): HandlerDeps['admin'] {
       events.push(`correct ${JSON.stringify(scope)} ${confirmCount ?? 'preview'}`);
       return { changed: confirmCount !== undefined, count: 1, hours: 2, lockedUntil: null, notTouched: [], entries: [], message: 'Would change 1 entry.' };
     },
+    teams: async () => [{ id: 3, name: 'Web' }],
+    team: async (id) => {
+      events.push(`team ${id}`);
+      return { id, name: 'Web', members: [{ id: 1, name: 'Ada Lovelace', lead: true }] };
+    },
+    changeTeam: async (change) => {
+      events.push(`change team ${JSON.stringify(change)}`);
+      return { message: 'Changed.', teams: [{ id: 3, name: 'Web' }], team: null };
+    },
+    rates: async (kind, item) => ({ kind, item: { id: item, name: 'Website' }, currency: 'EUR', rates: [] }),
+    setRate: async (rate) => {
+      events.push(`set rate ${JSON.stringify(rate)}`);
+      return { message: 'Set.', view: { kind: rate.kind, item: { id: rate.item, name: 'Website' }, currency: 'EUR', rates: [] } };
+    },
+    removeRate: async (rate) => {
+      events.push(`remove rate ${JSON.stringify(rate)}`);
+      return { message: 'Removed.', view: { kind: rate.kind, item: { id: rate.item, name: 'Website' }, currency: 'EUR', rates: [] } };
+    },
   };
 }
 
@@ -1359,5 +1377,74 @@ describe('administration handlers', () => {
     });
     expect(await dispatch('previewCorrection', scope)).toMatchObject({ ok: true, value: { changed: false } });
     expect(events.filter((event) => event.startsWith('active'))).toEqual([]);
+  });
+
+  it('check team changes before the engine hears of them: one action with what it needs, ids for teams and members', async () => {
+    const { dispatch, deps, events } = setup();
+    const refused = [
+      await dispatch('changeTeam', { action: 'create', name: 'W' }),
+      await dispatch('changeTeam', { action: 'rename', name: 'Web team' } as never),
+      await dispatch('changeTeam', { action: 'add_members', id: 3, people: [] }),
+      await dispatch('changeTeam', { action: 'add_members', id: 3, people: Array.from({ length: 21 }, (_, index) => `p${index}`) }),
+      await dispatch('changeTeam', { action: 'remove_members', id: 3, people: ['Ada'] } as never),
+      await dispatch('changeTeam', { action: 'set_lead', id: 3, person: 0 }),
+      await dispatch('changeTeam', { action: 'delete', id: 3, people: [1] } as never),
+      await dispatch('changeTeam', { action: 'grant', id: 3, kind: 'project', item: 'Website' } as never),
+      await dispatch('getAdminTeam', { id: -1 }),
+    ];
+    expect(refused.map((answer) => answer.ok)).toEqual(refused.map(() => false));
+    expect(refused[0]).toMatchObject({ message: expect.stringContaining('a team name of 2 to 100 characters') });
+    expect(refused[2]).toMatchObject({ message: expect.stringContaining('someone to add') });
+    expect(events.filter((event) => /^(team|change team)/.test(event))).toEqual([]);
+
+    expect(await dispatch('changeTeam', { action: 'rename', id: 3, name: '  Web team ' })).toMatchObject({ ok: true, value: { message: 'Changed.' } });
+    expect(await dispatch('getAdminTeam', { id: 3 })).toMatchObject({ ok: true, value: { members: [{ name: 'Ada Lovelace', lead: true }] } });
+    expect(events.filter((event) => /^(team|change team)/.test(event))).toEqual(['change team {"action":"rename","id":3,"name":"Web team"}', 'team 3']);
+
+    // A team lead on Kimai edits no team: the section is not offered, and nothing is sent.
+    deps.settings.update((settings) => ({ ...settings, provider: kimai }));
+    deps.timesheet.supportedTools = withTools(TOOL_NAMES.filter((name) => name !== 'manage_teams'));
+    expect(await dispatch('changeTeam', { action: 'delete', id: 3 })).toEqual({
+      ok: false,
+      message: 'Kimai does not let you administer teams through Punchcard.',
+    });
+    expect(await dispatch('getAdminTeams', undefined)).toEqual({ ok: false, message: 'Kimai does not let you administer teams through Punchcard.' });
+    expect(events.filter((event) => event.startsWith('change team'))).toHaveLength(1);
+  });
+
+  it('check rate changes before the engine hears of them: hourly or fixed, amounts in bounds, items and people by id', async () => {
+    const { dispatch, deps, events } = setup();
+    const refused = [
+      await dispatch('setRate', { kind: 'project', item: 3 }),
+      await dispatch('setRate', { kind: 'project', item: 3, hourly: 80, fixed: 30 }),
+      await dispatch('setRate', { kind: 'project', item: 3, hourly: -1 }),
+      await dispatch('setRate', { kind: 'project', item: 3, hourly: 2_000_000 }),
+      await dispatch('setRate', { kind: 'team', item: 3, hourly: 80 } as never),
+      await dispatch('setRate', { kind: 'project', item: 'Website', hourly: 80 } as never),
+      await dispatch('removeRate', { kind: 'project', item: 3 } as never),
+      await dispatch('removeRate', { kind: 'project', item: 3, person: 'Ada' } as never),
+      await dispatch('getRates', { kind: 'project', item: 0 }),
+    ];
+    expect(refused.map((answer) => answer.ok)).toEqual(refused.map(() => false));
+    expect(refused[0]).toMatchObject({ message: expect.stringContaining('an hourly or a fixed amount, one of them') });
+    expect(refused[2]).toMatchObject({ message: expect.stringContaining('an amount of 0 or more') });
+    expect(events.filter((event) => /rate/.test(event))).toEqual([]);
+
+    expect(await dispatch('setRate', { kind: 'project', item: 3, person: ' Ada ', fixed: 30 })).toMatchObject({ ok: true, value: { message: 'Set.' } });
+    expect(await dispatch('removeRate', { kind: 'project', item: 3, person: null })).toMatchObject({ ok: true, value: { message: 'Removed.' } });
+    expect(events.filter((event) => /rate/.test(event))).toEqual([
+      'set rate {"kind":"project","item":3,"person":"Ada","fixed":30}',
+      'remove rate {"kind":"project","item":3,"person":null}',
+    ]);
+
+    // Where manage_rates is not offered (a Kimai team lead), the section is refused in words and nothing is sent.
+    deps.settings.update((settings) => ({ ...settings, provider: kimai }));
+    deps.timesheet.supportedTools = withTools(TOOL_NAMES.filter((name) => name !== 'manage_rates'));
+    expect(await dispatch('getRateCatalog', undefined)).toEqual({ ok: false, message: 'Kimai does not let you administer rates through Punchcard.' });
+    expect(await dispatch('removeRate', { kind: 'project', item: 3, person: null })).toEqual({
+      ok: false,
+      message: 'Kimai does not let you administer rates through Punchcard.',
+    });
+    expect(events.filter((event) => /rate/.test(event))).toHaveLength(2);
   });
 });

@@ -2,7 +2,7 @@
 // too where asked; one invited, changed (name, e-mail, role), deactivated or reactivated after a second
 // word. Each is the engine's manage_people with the person's own rights: what the back end refuses (its
 // own account, a role it does not know, a right missing) comes back in its words where it was asked.
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { Fragment, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { AdminPerson, PeopleView, PersonChange } from '../../../../main/ipc/contract.ts';
 import { api } from '../../bridge.ts';
 import { Badge, Button, Confirm, ErrorText, Field, LoadError, Loading, StatusText } from '../../components.tsx';
@@ -83,7 +83,7 @@ export function PeopleSection() {
           {shown.people.length === 0 ? (
             <p className="muted">Nobody to show.</p>
           ) : (
-            <table className="admin-table" aria-label={`People, page ${shown.page} of ${shown.totalPages}`}>
+            <table className="admin-table admin-people-table" aria-label={`People, page ${shown.page} of ${shown.totalPages}`}>
               <thead>
                 <tr>
                   <th scope="col">Name</th>
@@ -123,6 +123,22 @@ export function PeopleSection() {
   );
 }
 
+/**
+ * An address that may wrap before its @ and the dots after it (a narrow column shows "ada" over
+ * "@example" over ".com"), rather than at whichever letter reaches the edge.
+ */
+function breakableEmail(email: string) {
+  const at = email.indexOf('@');
+  if (at <= 0) return email;
+  const parts = [email.slice(0, at), ...email.slice(at).split(/(?=\.)/)];
+  return parts.map((part, index) => (
+    <Fragment key={`${index}${part}`}>
+      {index > 0 && <wbr />}
+      {part}
+    </Fragment>
+  ));
+}
+
 function PersonRow({ person, rolesId, onChanged }: { person: AdminPerson; rolesId: string; onChanged: (change: PersonChange) => void }) {
   const action = useAction();
   const [mode, setMode] = useState<'idle' | 'edit' | 'active'>('idle');
@@ -143,9 +159,9 @@ function PersonRow({ person, rolesId, onChanged }: { person: AdminPerson; rolesI
     <>
       <tr className={mode === 'idle' ? undefined : 'asking'}>
         <th scope="row">{person.name}</th>
-        <td>{person.email}</td>
+        <td className="admin-email">{breakableEmail(person.email)}</td>
         <td>{person.role ?? <span className="muted">—</span>}</td>
-        <td>{person.active ? 'Active' : <Badge kind="idle">Deactivated</Badge>}</td>
+        <td className="admin-state">{person.active ? 'Active' : <Badge kind="idle">Deactivated</Badge>}</td>
         <td className="admin-actions">
           {mode === 'idle' && (
             <>
