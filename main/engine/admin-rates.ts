@@ -20,7 +20,8 @@ function given<T extends Record<string, unknown>>(fields: T): { [K in keyof T]?:
 export function adminRates(call: ToolCaller): AdminRates {
   const rates = async (kind: CatalogKind, item: number): Promise<RatesView> => {
     const listed = await call(TOOL_CONTRACTS.manage_rates, { action: 'list', kind, item: `#${item}` });
-    return { kind: listed.kind, item: listed.item, currency: listed.currency, rates: listed.rates };
+    // The kind the window asked for: the tool answers in the same words (a workspace's rates, Clockify's, the window does not list).
+    return { kind, item: listed.item, currency: listed.currency, rates: listed.rates };
   };
   return {
     rates,
