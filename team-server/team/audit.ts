@@ -1,13 +1,11 @@
 // The audit log of the team server: one record per call of a tool that may write, with who (by name
 // and e-mail), which client, which tool, what changed and when. What changed is the call's arguments
-// and the record it touched (an administrator's change also its values before and after), with free
-// text (notes, descriptions, reasons, comments) reduced to its length: an administrator sees that a
-// note was set, not what a person wrote in it. No secret is ever among the
-// arguments of a tool. Each record has an id of its own from the moment it is made, so one written
-// twice (sent again after an outage, replayed from a spool a killed process left) is kept once. An
-// administrator's change (the admin group's tools) is kept whole: its answer holds the values before and
-// after (a rate, a team's members, the entries a correction moved), and the record is what an auditor asks
-// of such a change; free text still only by its length.
+// and the record it touched, with free text (notes, descriptions, reasons, comments) reduced to its
+// length: an administrator sees that a note was set, not what a person wrote in it. An administrator's
+// change (the admin group's tools) keeps its whole answer, which holds the values before and after (a
+// rate, a team's members, the entries a correction moved). No secret is ever among the arguments of a
+// tool. Each record has an id of its own from the moment it is made, so one written twice (sent again
+// after an outage, replayed from a spool a killed process left) is kept once.
 import { randomUUID } from 'node:crypto';
 import type { FinishedCall } from '../../mcp-server/for-the-team-server.ts';
 import type { AuditRecord } from '../store/store.ts';
