@@ -19,9 +19,20 @@ export function secretForms(secret: string): string[] {
   return [...forms].filter((form) => form.length >= SHORTEST_FORM);
 }
 
+/**
+ * The forms of a list of secrets, longest first, worked out once for each list: a client passes the
+ * same list with every request while its secret stays the same (remote-client.ts), and this was a
+ * twentieth of a call's work. Kept only as long as the list itself is.
+ */
+const formsOf = new WeakMap<readonly string[], string[]>();
+
 /** `text` with every form of every secret replaced by "[redacted]", the longest forms first. */
 export function redactSecrets(text: string, secrets: readonly string[]): string {
   if (secrets.length === 0) return text;
-  const forms = secrets.flatMap(secretForms).sort((a, b) => b.length - a.length);
+  let forms = formsOf.get(secrets);
+  if (!forms) {
+    forms = secrets.flatMap(secretForms).sort((a, b) => b.length - a.length);
+    formsOf.set(secrets, forms);
+  }
   return forms.reduce((clean, form) => clean.replaceAll(form, REDACTED), text);
 }

@@ -103,12 +103,20 @@ export function createRemoteClient<P extends Purpose>(options: RemoteClientOptio
     ...(options.gate ? { gate: options.gate } : {}),
   });
 
+  // What the secret makes a request carry, made again only when the secret changes: the same list of
+  // secrets with each request lets the redaction work out their forms once (redaction.ts).
+  let authenticated: { secret: string; as: ReturnType<RemoteClientOptions<P>['authenticate']> } | undefined;
+  const authenticate = (current: string) => {
+    if (authenticated?.secret !== current) authenticated = { secret: current, as: options.authenticate(current) };
+    return authenticated.as;
+  };
+
   return {
     baseUrl,
     service: words.service,
     maxParallel: options.maxParallel,
     async request<T>(request: RemoteRequest<P>): Promise<RemoteAnswer<T>> {
-      const { headers, secrets } = options.authenticate(await secret.get(request.purpose.action));
+      const { headers, secrets } = authenticate(await secret.get(request.purpose.action));
       const answer = await transport.sendRetrying({
         method: request.method,
         url: apiUrl(baseUrl, request.path, request.query),
