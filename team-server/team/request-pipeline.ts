@@ -30,9 +30,13 @@ export class RequestPipeline {
   readonly #log: TeamLog;
   readonly #metrics: TeamMetrics;
 
-  constructor(options: { log: TeamLog; metrics: TeamMetrics }) {
+  readonly #served: () => void;
+
+  /** `served`: told of every request as it arrives (memory-after-load.ts). */
+  constructor(options: { log: TeamLog; metrics: TeamMetrics; served?: () => void }) {
     this.#log = options.log;
     this.#metrics = options.metrics;
+    this.#served = options.served ?? (() => {});
   }
 
   /** Requests being answered now, a standing GET /mcp stream aside. */
@@ -45,6 +49,7 @@ export class RequestPipeline {
     return (ctx, next) => {
       const { req: request, res: response } = ctx;
       const started = performance.now();
+      this.#served();
       // URL.parse, not new URL: a target no URL parses (`//[`) is refused below, never thrown here.
       const url = URL.parse(request.url ?? '/', 'http://server');
       const route = url ? routeOf(url.pathname) : OTHER;

@@ -24,6 +24,7 @@ import { announcePolicyChanges, followStore } from './followers.ts';
 import { healthRoutes } from './health-routes.ts';
 import { lastSeen } from './last-seen.ts';
 import { mcpRoute } from './mcp-route.ts';
+import { MemoryAfterLoad } from './memory-after-load.ts';
 import { RequestPipeline } from './request-pipeline.ts';
 import { resourceMetadata } from './resource-metadata.ts';
 import { ServeRefusal } from './serve-refusal.ts';
@@ -118,7 +119,8 @@ async function startParts(options: TeamServerOptions, soFar: OpenedSoFar): Promi
     (part) => part.close(),
   );
   const stopFollowingPolicy = soFar.add(announcePolicyChanges(policy, log), (stop) => stop());
-  const pipeline = new RequestPipeline({ log, metrics });
+  const memory = soFar.add(new MemoryAfterLoad(), (part) => part.stop());
+  const pipeline = new RequestPipeline({ log, metrics, served: () => memory.served() });
   const ownHost = ownHostCheck({ publicUrl: config.public_url, listen, ...(config.instance_url ? { instanceUrl: config.instance_url } : {}) });
   const followers = soFar.add(followStore({ store, keys, serverKey, keyVariable: config.key_env, engines, now, log }), (part) => part.stop());
   const health = healthRoutes(
@@ -180,6 +182,7 @@ async function startParts(options: TeamServerOptions, soFar: OpenedSoFar): Promi
       await metricsListener?.close();
       await auditLog.close();
       await store.close();
+      memory.stop();
       if (scratch) rmSync(scratch, { recursive: true, force: true });
     },
   };
