@@ -29,6 +29,7 @@ import { TOOL_LIST, TOOLS } from '../tools/index.ts';
 import { isToolOffered, toolOptionsFor } from '../tools/offer.ts';
 import { type CallContexts, callContexts, holidayCalendar, type HolidaysOf } from './call-context.ts';
 import { LiveServers } from './live-servers.ts';
+import { ServerPool } from './server-pool.ts';
 import { createMcpServer } from './mcp-server.ts';
 import type { EndedCall, FinishedCall } from './run-tool.ts';
 
@@ -118,6 +119,7 @@ export class Engine {
   readonly #log: Log;
   readonly #holidaysOf: HolidaysOf;
   readonly #live = new LiveServers();
+  readonly #pool = new ServerPool(this.#live);
   readonly #questions: RequestStateCodec<RoundState>;
   readonly #promptSchemas = new Map<string, z.ZodType>();
   readonly #contexts: CallContexts;
@@ -209,9 +211,18 @@ export class Engine {
     return this.#lastActive;
   }
 
-  /** Servers made here that are still open. */
+  /** Servers made here that are still open (those kept to serve again are open to nobody). */
   get openServers(): number {
-    return this.#live.size;
+    return this.#live.size - this.#pool.idle;
+  }
+
+  /**
+   * A server for one request of a caller of `kind` (server-pool.ts): one that served an earlier
+   * request of the same kind where one waits, else a new one made with `options`, which must be the
+   * same for every caller of that kind.
+   */
+  lendServer(kind: string, options: ServerOptions = {}): McpServer {
+    return this.#pool.lend(kind, () => this.createServer(options));
   }
 
   /** Builds one MCP server; each follows every change of the settings, the policy and the back end until it or the engine closes. */
@@ -292,6 +303,7 @@ export class Engine {
 
   /** Closes the back end until the next call needs it (the team server's engines of people who stopped working). */
   rest(): void {
+    this.#pool.clear({ closing: false });
     const tracker = this.#tracker;
     if (!tracker) return;
     this.#restingCapabilities = tracker.capabilities;
@@ -303,6 +315,7 @@ export class Engine {
   close(): void {
     this.#closed = true;
     for (const stop of this.#stops.splice(0)) stop();
+    this.#pool.clear({ closing: true });
     this.#live.clear();
     this.rest();
     this.#options.closeWith?.();

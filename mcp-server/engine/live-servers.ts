@@ -18,12 +18,15 @@ export class LiveServers {
    * nothing holds it, so such requests, however many, leave nothing here.
    */
   readonly #gone = new FinalizationRegistry<WeakRef<McpServer>>((entry) => this.#servers.delete(entry));
+  /** Each server's place in #servers, to follow it again when it serves again (server-pool.ts). */
+  readonly #entryOf = new WeakMap<McpServer, WeakRef<McpServer>>();
 
   /** Follows `server` until it closes: `refresh` decides its tools and prompts again. */
   follow(server: McpServer, refresh: () => void): void {
     const entry = new WeakRef(server);
     this.#servers.add(entry);
     this.#refreshOf.set(server, refresh);
+    this.#entryOf.set(server, entry);
     this.#gone.register(server, entry);
     // Whoever serves the server may set its own onclose later (the SDK's per-request handler keeps
     // the one it found and calls it): closing still forgets it here.
@@ -32,6 +35,18 @@ export class LiveServers {
       this.#servers.delete(entry);
       previous?.();
     };
+  }
+
+  /** A server that closed and is kept to serve again (server-pool.ts) is followed again, as when it was made. */
+  resume(server: McpServer): void {
+    const entry = this.#entryOf.get(server);
+    if (entry) this.#servers.add(entry);
+  }
+
+  /** A kept server that will not serve again is no longer followed. */
+  forget(server: McpServer): void {
+    const entry = this.#entryOf.get(server);
+    if (entry) this.#servers.delete(entry);
   }
 
   /** How many servers are open (a server nothing holds any more counts until it is collected). */

@@ -75,6 +75,13 @@ export interface ServerParts {
 
 type AnyTool = (typeof TOOL_LIST)[number];
 
+/** Tool calls each server is running now (server-pool.ts keeps only a server that runs none). */
+const running = new WeakMap<McpServer, number>();
+
+export function callsRunningOn(server: McpServer): number {
+  return running.get(server) ?? 0;
+}
+
 export function createMcpServer(parts: ServerParts): McpServer {
   const { capabilities, toolOptions, log, questions, contexts } = parts;
   const server = new McpServer(
@@ -91,17 +98,23 @@ export function createMcpServer(parts: ServerParts): McpServer {
   // MCP Apps for clients that declare them; the others see no difference (apps/serve-apps.ts).
   serveApps(server, (request) => declaredCapabilities(server, request), pageOf);
   let settings = parts.settings();
-  const call = (tool: CallableTool, afterWrite?: ServerParts['afterWrite']) => (args: unknown, request: ServerContext) =>
-    runTool(tool, args, {
-      context: contexts.context,
-      server,
-      request,
-      questions,
-      deadlineMs: parts.callDeadlineMs,
-      log,
-      ...(afterWrite ? { afterWrite } : {}),
-      ...(parts.afterCall ? { afterCall: parts.afterCall } : {}),
-    });
+  const call = (tool: CallableTool, afterWrite?: ServerParts['afterWrite']) => async (args: unknown, request: ServerContext) => {
+    running.set(server, callsRunningOn(server) + 1);
+    try {
+      return await runTool(tool, args, {
+        context: contexts.context,
+        server,
+        request,
+        questions,
+        deadlineMs: parts.callDeadlineMs,
+        log,
+        ...(afterWrite ? { afterWrite } : {}),
+        ...(parts.afterCall ? { afterCall: parts.afterCall } : {}),
+      });
+    } finally {
+      running.set(server, callsRunningOn(server) - 1);
+    }
+  };
   // One registration for every tool, an AI client's or the window's own: the same listing, the same call path.
   const register = (tool: CallableTool, annotations: ToolAnnotations & { openWorldHint?: boolean }, afterWrite?: ServerParts['afterWrite']) =>
     server.registerTool(

@@ -14,12 +14,15 @@ export const MAX_BATCH_MESSAGES = 20;
 export type SpendMessages = (count: number) => { granted: number; retryAfterSeconds: number };
 
 export type BatchAdmission =
-  /** Not a batch (one message, or nothing the SDK would take: it answers that itself). */
-  | { kind: 'single' }
+  /**
+   * Not a batch: one message (`message`, the body as JSON.parse reads it, so that nobody parses it
+   * again), or a body that is not JSON (no `message`: the SDK reads it and answers that itself).
+   */
+  | { kind: 'single'; message?: unknown }
   /** Too large: nothing of it runs. */
   | { kind: 'refused'; answer: Response }
-  /** What may run (`body`, the original's messages, byte for byte) and the answers of the calls that may not. */
-  | { kind: 'admitted'; body: Buffer; refusedCalls: JsonRpcError[] };
+  /** What may run (`body`, the original's messages, byte for byte; `message`, them parsed) and the answers of the calls that may not. */
+  | { kind: 'admitted'; body: Buffer; message: unknown[]; refusedCalls: JsonRpcError[] };
 
 interface JsonRpcError {
   jsonrpc: '2.0';
@@ -39,14 +42,14 @@ export function admitBatch(body: Buffer, spend: SpendMessages): BatchAdmission {
   } catch {
     return { kind: 'single' };
   }
-  if (!Array.isArray(parsed) || parsed.length === 0) return { kind: 'single' };
+  if (!Array.isArray(parsed) || parsed.length === 0) return { kind: 'single', message: parsed };
   if (parsed.length > MAX_BATCH_MESSAGES) {
     const message = `A batch may hold at most ${MAX_BATCH_MESSAGES} messages; this one holds ${parsed.length}, so none of them was run. Send them in batches of ${MAX_BATCH_MESSAGES} or fewer.`;
     return { kind: 'refused', answer: Response.json({ jsonrpc: '2.0', error: { code: -32600, message }, id: null }, { status: 400 }) };
   }
   const { granted, retryAfterSeconds } = spend(parsed.length - 1);
   const runs = 1 + Math.max(0, Math.min(granted, parsed.length - 1));
-  if (runs === parsed.length) return { kind: 'admitted', body, refusedCalls: [] };
+  if (runs === parsed.length) return { kind: 'admitted', body, message: parsed, refusedCalls: [] };
   // The messages that run are passed on as the client wrote them: parsed and written again, an id
   // past 2^53 would come back as another number, and its answer would find no call.
   const elements = topLevelElements(text);
@@ -60,7 +63,7 @@ export function admitBatch(body: Buffer, spend: SpendMessages): BatchAdmission {
       id: call.id,
       error: { code: -32000, message: tooManyRequestsWords(retryAfterSeconds), data: { retryAfterSeconds } },
     }));
-  return { kind: 'admitted', body: kept, refusedCalls };
+  return { kind: 'admitted', body: kept, message: parsed.slice(0, runs), refusedCalls };
 }
 
 /**

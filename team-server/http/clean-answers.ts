@@ -4,11 +4,17 @@
 // messages; each message is cleaned as it passes, and the stream keeps streaming.
 import { messageText } from '../../mcp-server/for-the-team-server.ts';
 
-export async function cleanAnswer(answer: Response): Promise<Response> {
+/** An answer whose body is known whole: written in one piece, with its length (no chunked framing). */
+export interface WholeAnswer {
+  status: number;
+  headers: Headers;
+  text: string;
+}
+
+export async function cleanAnswer(answer: Response): Promise<Response | WholeAnswer> {
   const type = answer.headers.get('content-type') ?? '';
   if (!answer.body) return answer;
-  if (/^application\/json\b/i.test(type))
-    return new Response(await cleanedJsonBody(answer), { status: answer.status, statusText: answer.statusText, headers: withoutLength(answer.headers) });
+  if (/^application\/json\b/i.test(type)) return { status: answer.status, headers: withoutLength(answer.headers), text: await cleanedJsonBody(answer) };
   if (/^text\/event-stream\b/i.test(type))
     return new Response(answer.body.pipeThrough(cleanedEvents()), {
       status: answer.status,

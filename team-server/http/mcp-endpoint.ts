@@ -25,14 +25,16 @@ export interface McpEndpointOptions {
    * making with a bare 500.
    */
   ready(authInfo: AuthInfo): Promise<void>;
-  /** A fresh server for the verified caller, on what `ready` opened. */
+  /** A fresh server for the verified caller, on what `ready` opened, for a 2025-era session. */
   serverFor(authInfo: AuthInfo): Promise<McpServer>;
+  /** A server for one request of the verified caller: one that served them before may serve again once the SDK closed it (default: serverFor). */
+  lendServer?(authInfo: AuthInfo): Promise<McpServer>;
   /** Whose a request is, for binding sessions: the person and the client. */
   ownerOf(authInfo: AuthInfo): string;
   /** A new session's id (default: a random UUID); the team server's name the instance that holds them. */
   sessionId?: () => string;
-  /** The answer to a request of a session this process does not hold, from the instance that does; undefined where there is none. */
-  elsewhere?: (request: Request, sessionId: string) => Promise<Response | undefined>;
+  /** The answer to a request of a session this process does not hold, from the instance that does (`body`, what was posted); undefined where there is none. */
+  elsewhere?: (request: Request, sessionId: string, body: Uint8Array<ArrayBuffer> | undefined) => Promise<Response | undefined>;
   log: Log;
 }
 
@@ -42,8 +44,19 @@ interface Session {
   lastUsed: number;
 }
 
+/**
+ * A POST's body as the team server read it: its bytes, and the JSON message they hold. The SDK is
+ * handed the message, so it neither copies the request's body nor reads and parses it again (it
+ * would do both twice: once to tell the eras apart, once to serve).
+ */
+export interface PostedMessage {
+  bytes: Uint8Array<ArrayBuffer>;
+  message: unknown;
+}
+
 export interface McpEndpoint {
-  fetch(request: Request, authInfo: AuthInfo): Promise<Response>;
+  /** Serves `request`; a POST's body comes as `posted` (the request then carries none), or in the request where it is not JSON. */
+  fetch(request: Request, authInfo: AuthInfo, posted?: PostedMessage): Promise<Response>;
   /** Sessions of the 2025 era open now. */
   readonly sessions: number;
   close(): Promise<void>;
@@ -58,7 +71,7 @@ export function mcpEndpoint(options: McpEndpointOptions): McpEndpoint {
   const modern = createMcpHandler(
     async ({ authInfo }) => {
       if (!authInfo) throw new Error('An MCP request reached the engine without a verified token.');
-      return options.serverFor(authInfo);
+      return (options.lendServer ?? options.serverFor)(authInfo);
     },
     { legacy: 'reject', onerror, maxRequestBodySize: MAX_BODY_BYTES },
   );
@@ -77,15 +90,19 @@ export function mcpEndpoint(options: McpEndpointOptions): McpEndpoint {
 
   const notFound = () => Response.json({ jsonrpc: '2.0', error: { code: -32001, message: 'Session not found: start a new one.' }, id: null }, { status: 404 });
 
-  const legacy = async (request: Request, authInfo: AuthInfo): Promise<Response> => {
+  const legacy = async (request: Request, authInfo: AuthInfo, posted: PostedMessage | undefined): Promise<Response> => {
     const owner = options.ownerOf(authInfo);
     const id = request.headers.get('mcp-session-id');
+    const served = { authInfo, ...(posted ? { parsedBody: posted.message } : {}) };
     if (id !== null) {
       const session = sessions.get(id);
-      if (!session) return (await options.elsewhere?.(request, id)) ?? notFound();
+      if (!session) {
+        const body = posted?.bytes ?? (request.method === 'POST' ? new Uint8Array(await request.arrayBuffer()) : undefined);
+        return (await options.elsewhere?.(request, id, body)) ?? notFound();
+      }
       if (session.owner !== owner) return notFound();
       session.lastUsed = Date.now();
-      return session.transport.handleRequest(request, { authInfo });
+      return session.transport.handleRequest(request, served);
     }
     if (request.method !== 'POST') {
       return Response.json(
@@ -110,14 +127,14 @@ export function mcpEndpoint(options: McpEndpointOptions): McpEndpoint {
       void server.close();
     };
     await server.connect(transport);
-    return transport.handleRequest(request, { authInfo });
+    return transport.handleRequest(request, served);
   };
 
   return {
-    async fetch(request, authInfo) {
-      if (await isLegacyRequest(request, undefined, { maxRequestBodySize: MAX_BODY_BYTES })) return legacy(request, authInfo);
+    async fetch(request, authInfo, posted) {
+      if (await isLegacyRequest(request, posted?.message, { maxRequestBodySize: MAX_BODY_BYTES })) return legacy(request, authInfo, posted);
       await options.ready(authInfo);
-      return modern.fetch(request, { authInfo });
+      return modern.fetch(request, { authInfo, ...(posted ? { parsedBody: posted.message } : {}) });
     },
     get sessions() {
       return sessions.size;

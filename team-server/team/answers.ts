@@ -2,6 +2,7 @@
 // answer without a body, and a web Response (what the SDK's endpoint and the bearer challenge give
 // back) written to Node's response as it is read (an SSE answer arrives event by event).
 import type { Context } from 'koa';
+import type { WholeAnswer } from '../http/clean-answers.ts';
 import { tooManyRequestsWords } from '../http/rate-limits.ts';
 
 export function plain(ctx: Context, status: number, text: string): void {
@@ -32,7 +33,8 @@ export function bodiless(ctx: Context, status: number, headers: Record<string, s
  * here rather than handed to koa, which would wrap the body in a Node stream and a pipeline for each
  * answer; koa is told to leave the response alone.
  */
-export async function webAnswer(ctx: Context, answer: Response): Promise<void> {
+export async function webAnswer(ctx: Context, answer: Response | WholeAnswer): Promise<void> {
+  if (!(answer instanceof Response)) return wholeAnswer(ctx, answer);
   if (!answer.body) bodiless(ctx, answer.status);
   else ctx.status = answer.status;
   answer.headers.forEach((value, name) => {
@@ -50,4 +52,16 @@ export async function webAnswer(ctx: Context, answer: Response): Promise<void> {
     if (!response.write(value)) await new Promise((resolve) => response.once('drain', resolve));
   }
   response.end();
+}
+
+/** An answer known whole: its headers and body leave in one write, with its length. */
+function wholeAnswer(ctx: Context, answer: WholeAnswer): void {
+  ctx.status = answer.status;
+  answer.headers.forEach((value, name) => {
+    if (name !== 'set-cookie') ctx.set(name, value);
+  });
+  ctx.respond = false;
+  ctx.res.setHeader('content-length', Buffer.byteLength(answer.text));
+  ctx.res.writeHead(answer.status);
+  ctx.res.end(answer.text);
 }

@@ -29,7 +29,7 @@ import type { TeamMetrics } from '../metrics/team-metrics.ts';
 import { type Store, StoreUnavailable, StoreVersionError } from '../store/store.ts';
 import { tooMany, webAnswer } from './answers.ts';
 import type { Seen } from './last-seen.ts';
-import type { PersonEngines } from './person-engines.ts';
+import type { Caller, PersonEngines } from './person-engines.ts';
 
 export interface McpRouteOptions {
   config: ServerConfig;
@@ -66,26 +66,22 @@ export interface McpRoute {
 export function mcpRoute(options: McpRouteOptions): McpRoute {
   const { config, origin, resource, provider, store, engines, limits, origins, metrics, peers, seen, now, log } = options;
   const clientName = clientNames(provider);
+  const callerOf = async (authInfo: AuthInfo): Promise<Caller> => {
+    const bearer = bearerOf(authInfo);
+    return { person: bearer.person, clientId: bearer.clientId, clientName: await clientName(bearer.clientId), mayWrite: bearer.scopes.includes(SCOPES.write) };
+  };
   const endpoint = mcpEndpoint({
     log,
     sessionId: () => peers.sessionId(),
     // A session another instance holds: passed there, unless another instance passed it here.
-    elsewhere: async (request, sessionId) => {
+    elsewhere: async (request, sessionId, body) => {
       if (peers.passedByPeer(request.headers, sessionId)) return undefined;
-      const body = request.method === 'POST' ? new Uint8Array(await request.arrayBuffer()) : undefined;
       return peers.pass({ method: request.method, headers: request.headers, body, signal: request.signal }, sessionId);
     },
     ownerOf: (authInfo) => `${bearerOf(authInfo).person.id}\n${authInfo.clientId}`,
     ready: async (authInfo) => void (await engines.ready(bearerOf(authInfo).person)),
-    serverFor: async (authInfo) => {
-      const bearer = bearerOf(authInfo);
-      return engines.serverFor({
-        person: bearer.person,
-        clientId: bearer.clientId,
-        clientName: await clientName(bearer.clientId),
-        mayWrite: bearer.scopes.includes(SCOPES.write),
-      });
-    },
+    serverFor: async (authInfo) => engines.serverFor(await callerOf(authInfo)),
+    lendServer: async (authInfo) => engines.lendServer(await callerOf(authInfo)),
   });
   const authenticate = bearerGate(provider, store, resource, now);
 
@@ -127,15 +123,21 @@ export function mcpRoute(options: McpRouteOptions): McpRoute {
     for (const [name, value] of Object.entries(request.headers)) {
       if (value !== undefined && name !== 'content-length') headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
+    // The request's signal tells the SDK that the client went away before its answer was written;
+    // an answer written in full aborts nothing (aborting makes an error and wakes every listener).
     const abort = new AbortController();
-    ctx.res.on('close', () => abort.abort());
+    ctx.res.on('close', () => {
+      if (!ctx.res.writableFinished) abort.abort();
+    });
+    // A JSON body goes to the SDK as the message already parsed here; one that is not JSON goes as it came, for the SDK to answer.
+    const posted = body && batch && 'message' in batch ? { bytes: new Uint8Array(body), message: batch.message } : undefined;
     const webRequest = new Request(`${origin}/mcp`, {
       method: request.method ?? 'GET',
       headers,
-      ...(body ? { body: new Uint8Array(body) } : {}),
+      ...(body && !posted ? { body: new Uint8Array(body) } : {}),
       signal: abort.signal,
     });
-    const answer = await endpoint.fetch(webRequest, verified);
+    const answer = await endpoint.fetch(webRequest, verified, posted);
     await webAnswer(ctx, await cleanAnswer(batch?.kind === 'admitted' ? await withRefusedCalls(answer, batch.refusedCalls) : answer));
   };
 

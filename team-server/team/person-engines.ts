@@ -134,14 +134,28 @@ export class PersonEngines {
     return engine;
   }
 
-  /** A fresh MCP server for one request of `caller`, made by their engine. */
+  /** A fresh MCP server for `caller`, made by their engine: a 2025-era session's, for as long as it lasts. */
   async serverFor(caller: Caller): Promise<McpServer> {
     const engine = await this.ready(caller.person);
-    return engine.createServer({
+    return engine.createServer(this.#serverOptions(caller));
+  }
+
+  /**
+   * An MCP server for one request of `caller`: one their engine kept from an earlier request of the
+   * same client, token rights and name (what it was made with), or a new one.
+   */
+  async lendServer(caller: Caller): Promise<McpServer> {
+    const engine = await this.ready(caller.person);
+    const kind = JSON.stringify([caller.clientId, caller.clientName, caller.mayWrite, caller.person.name, caller.person.email]);
+    return engine.lendServer(kind, this.#serverOptions(caller));
+  }
+
+  #serverOptions(caller: Caller) {
+    return {
       readOnly: !caller.mayWrite,
-      afterWrite: (call) => this.#options.audit(caller, call),
+      afterWrite: (call: FinishedCall) => this.#options.audit(caller, call),
       ...(this.#options.afterCall ? { afterCall: this.#options.afterCall } : {}),
-    });
+    };
   }
 
   /**

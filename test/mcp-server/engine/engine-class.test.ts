@@ -328,3 +328,85 @@ describe('an Engine', () => {
     expect(backEnd.opened).toHaveLength(1);
   });
 });
+
+/** One exchange on a server the engine lent for `kind`, as the team server's per-request handler has one: connected, used, closed. */
+async function lentExchange<T>(engine: Engine, kind: string, use: (client: Client) => Promise<T>): Promise<{ server: object; result: T }> {
+  const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
+  const server = engine.lendServer(kind);
+  await server.connect(serverTransport);
+  const client = new Client({ name: 'engine-class-test', version: '1' });
+  await client.connect(clientTransport);
+  try {
+    return { server, result: await use(client) };
+  } finally {
+    await client.close();
+  }
+}
+
+const toolNames = async (client: Client) => (await client.listTools()).tools.map((tool) => tool.name);
+
+describe("an Engine's servers kept to serve again (mcp-server/engine/server-pool.ts)", () => {
+  it('lends a closed server again to the same kind of caller only, and never one that is serving', async () => {
+    const { engine } = await engineWith();
+    const first = await lentExchange(engine, 'ada via claude', toolNames);
+    expect(first.result).toContain('clock_in');
+    expect(engine.openServers).toBe(0);
+    const again = await lentExchange(engine, 'ada via claude', toolNames);
+    expect(again.server).toBe(first.server);
+    // Another kind (another client, or a read-only token) gets a server of its own.
+    expect((await lentExchange(engine, 'ada via vs code', toolNames)).server).not.toBe(first.server);
+    // Two at once: the second lend makes another while the first serves.
+    const serving = engine.lendServer('ada via claude');
+    expect(engine.lendServer('ada via claude')).not.toBe(serving);
+  });
+
+  it('keeps a waiting server following the policy: denied while it waited, the tool is not listed when it serves again', async () => {
+    const policy = new EditedPolicy();
+    const { engine } = await engineWith({ policy });
+    const first = await lentExchange(engine, 'ada', toolNames);
+    expect(first.result).toContain('clock_in');
+    policy.edit({ deniedTools: new Set(['clock_in']), sources: ['/etc/punchcard/policy.json'] });
+    const again = await lentExchange(engine, 'ada', async (client) => ({
+      tools: await toolNames(client),
+      call: (await client.callTool({ name: 'clock_in', arguments: {} }).catch((error: Error) => error)) as unknown,
+    }));
+    expect(again.server).toBe(first.server);
+    expect(again.result.tools).not.toContain('clock_in');
+    expect(again.result.tools).toContain('timer_status');
+    expect(String(again.result.call)).toMatch(/clock_in disabled/);
+  });
+
+  it('does not keep a server closed while a call of its own still runs (its progress would reach the next request)', async () => {
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let started = 0;
+    const slow =
+      (dir: string): OpenTracker =>
+      async (profile, basics) => {
+        const real = await createTracker({ ...basics, profile, userDataDir: dir });
+        const runningEntry = () => ((started += 1), gate.then(() => real.timer.runningEntry()));
+        return { ...real, timer: { ...real.timer, runningEntry } };
+      };
+    const { engine } = await engineWith({ open: slow });
+    const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
+    const server = engine.lendServer('ada');
+    await server.connect(serverTransport);
+    const client = new Client({ name: 'engine-class-test', version: '1' });
+    await client.connect(clientTransport);
+    const call = client.callTool({ name: 'timer_status', arguments: {} }).catch(() => 'ended with the connection');
+    await expect.poll(() => started).toBe(1);
+    // The client goes while the call runs: the server closes with it.
+    await client.close();
+    expect(await call).toBe('ended with the connection');
+    expect(engine.lendServer('ada')).not.toBe(server);
+    release();
+  });
+
+  it('drops the servers it kept when the engine rests, so that an idle engine closes (the team server closes those with no open server)', async () => {
+    const { engine } = await engineWith();
+    const { server } = await lentExchange(engine, 'ada', toolNames);
+    expect(engine.openServers).toBe(0);
+    engine.rest();
+    expect(engine.lendServer('ada')).not.toBe(server);
+  });
+});

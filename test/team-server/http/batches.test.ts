@@ -13,7 +13,10 @@ describe('admitting a body', () => {
   it('passes one message, and what the SDK must refuse itself, as they came, counting nothing more', () => {
     const counted: number[] = [];
     const spend = (count: number) => (counted.push(count), everything(count));
-    for (const text of [JSON.stringify(call(1)), '[]', '{"broken', '"text"']) expect(admitBatch(Buffer.from(text), spend)).toEqual({ kind: 'single' });
+    // What parses is passed on parsed (the SDK is handed the message, not the text to read again); what does not, as text alone.
+    for (const text of [JSON.stringify(call(1)), '[]', '"text"'])
+      expect(admitBatch(Buffer.from(text), spend)).toEqual({ kind: 'single', message: JSON.parse(text) });
+    expect(admitBatch(Buffer.from('{"broken'), spend)).toStrictEqual({ kind: 'single' });
     expect(counted).toEqual([]);
   });
 
@@ -21,7 +24,7 @@ describe('admitting a body', () => {
     const original = body([call(1), call(2), { jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId: 1 } }]);
     const counted: number[] = [];
     const admitted = admitBatch(original, (count) => (counted.push(count), everything(count)));
-    expect(admitted).toEqual({ kind: 'admitted', body: original, refusedCalls: [] });
+    expect(admitted).toEqual({ kind: 'admitted', body: original, message: JSON.parse(original.toString()), refusedCalls: [] });
     expect(counted).toEqual([2]);
   });
 
@@ -58,6 +61,8 @@ describe('admitting a body', () => {
       { jsonrpc: '2.0', id: 'third', error: tooMany },
       { jsonrpc: '2.0', id: 5, error: tooMany },
     ]);
+    // The message handed on is what the SDK would have read from the kept text.
+    expect(admitted.message).toEqual(JSON.parse(admitted.body.toString()));
   });
 
   it('runs at least the first message, which the request itself was counted for', () => {
