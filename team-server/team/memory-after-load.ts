@@ -2,7 +2,7 @@
 // memory reducer, which it arms only after a full collection. A server whose calls leave little
 // garbage can go through a whole spell of load without one (its young generation takes it all), and
 // then keeps everything the load grew for as long as it stays quiet: 360 MB instead of 150 in
-// `npm run bench` (docs/team-server/README.md, "Memory"). So, once the requests stop after a busy
+// `npm run bench` (docs/team-server/README.md, "Operation"). So, once the requests stop after a busy
 // spell, the server asks for one full collection; V8 gives the memory back by itself some seconds on,
 // as after any other. A quiet server, or one that is busy still, is left alone.
 import { setFlagsFromString } from 'node:v8';
