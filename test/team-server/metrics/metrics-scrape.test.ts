@@ -112,6 +112,30 @@ describe('the team server’s metrics', () => {
     await ada.close();
   });
 
+  it('count a call whose client went away while Kimai was slow as stopped (the request aborted it), and the next call is answered', async () => {
+    const { server, metricsUrl } = await kimaiServer();
+    const ada = await connectAs(server, { era: 'modern', signIn: trackerSignIn(ADA.token) });
+    expect(textOf(await ada.call('timer_status'))).toMatch(/^No timer running\./);
+    const active = () => fake?.requests.filter((request) => request.path === '/api/timesheets/active').length ?? 0;
+    const asked = active();
+    fake?.failNext({ method: 'GET', path: '/api/timesheets/active' }, { late: true, delayMs: 5_000 });
+    const gone = new AbortController();
+    const call = ada.client.callTool({ name: 'timer_status', arguments: {} }, { signal: gone.signal }).then(
+      () => 'answered',
+      () => 'abandoned',
+    );
+    await expect.poll(active).toBe(asked + 1);
+    gone.abort();
+    expect(await call).toBe('abandoned');
+    // Stopped well before Kimai's answer would have come: only the aborted request can have stopped it.
+    await expect
+      .poll(async () => valueOf(await scrape(metricsUrl), 'punchcard_tool_calls_total', { tool: 'timer_status', outcome: 'stopped' }), { timeout: 3_000 })
+      .toBe(1);
+    expect(textOf(await ada.call('timer_status'))).toMatch(/^No timer running\./);
+    expect(valueOf(await scrape(metricsUrl), 'punchcard_tool_calls_total', { tool: 'timer_status', outcome: 'done' })).toBe(2);
+    await ada.close();
+  });
+
   it('count every request of a sign-in under its route’s label: none is "other"', async () => {
     fake = await startFakeKimai({ now: clockStartingAt(NOW) });
     seedCatalog(fake);
