@@ -303,7 +303,7 @@ export class Engine {
 
   /** Closes the back end until the next call needs it (the team server's engines of people who stopped working). */
   rest(): void {
-    this.#pool.clear({ closing: false });
+    this.#pool.clear();
     const tracker = this.#tracker;
     if (!tracker) return;
     this.#restingCapabilities = tracker.capabilities;
@@ -315,7 +315,7 @@ export class Engine {
   close(): void {
     this.#closed = true;
     for (const stop of this.#stops.splice(0)) stop();
-    this.#pool.clear({ closing: true });
+    this.#pool.close();
     this.#live.clear();
     this.rest();
     this.#options.closeWith?.();

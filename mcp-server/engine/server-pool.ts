@@ -49,12 +49,17 @@ export class ServerPool {
     return this.#idleCount;
   }
 
-  /** Drops every kept server (the engine rests or closes); servers lent out now are not kept when they come back. */
-  clear(options: { closing: boolean }): void {
-    if (options.closing) this.#closed = true;
+  /** Drops every kept server (the engine's back end rests); servers lent out now are kept again when they come back. */
+  clear(): void {
     for (const servers of this.#idle.values()) for (const server of servers) this.#live.forget(server);
     this.#idle.clear();
     this.#idleCount = 0;
+  }
+
+  /** Drops every kept server for good (the engine closes): none lent out now is kept when it comes back. */
+  close(): void {
+    this.#closed = true;
+    this.clear();
   }
 
   #giveBack(kind: string, server: McpServer): void {

@@ -402,6 +402,18 @@ describe("an Engine's servers kept to serve again (mcp-server/engine/server-pool
     release();
   });
 
+  it('keeps nothing once the engine closed, not even a server that was serving then and closes after', async () => {
+    const { engine } = await engineWith();
+    const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
+    const server = engine.lendServer('ada');
+    await server.connect(serverTransport);
+    const client = new Client({ name: 'engine-class-test', version: '1' });
+    await client.connect(clientTransport);
+    engine.close();
+    await client.close();
+    expect(engine.lendServer('ada')).not.toBe(server);
+  });
+
   it('drops the servers it kept when the engine rests, so that an idle engine closes (the team server closes those with no open server)', async () => {
     const { engine } = await engineWith();
     const { server } = await lentExchange(engine, 'ada', toolNames);
