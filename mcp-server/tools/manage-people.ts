@@ -1,13 +1,11 @@
-import type { AdminPerson, PeopleWrite, PersonChanges } from '../domain/admin-people.ts';
+import type { AdminPerson, PersonChanges } from '../domain/admin-people.ts';
+import { isEmail, normalizeEmail } from '../contract/back-end-accounts.ts';
 import { managePeopleContract } from '../contract/tools/manage-people.ts';
 import type { AdminPeoplePart } from '../providers/time-tracker.ts';
 import { quoted } from './asking.ts';
 import type { ToolContext } from './context.ts';
 import { defineTool } from './define-tool.ts';
 import { ToolInputError } from './tool-input-error.ts';
-
-/** An address a back end would take: one @, something either side, no spaces. What it accepts beyond that is its own to say. */
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** The longest value each text argument may have: Kimai's own limits (an e-mail 180, a name 150), and room for an e-mail or name as person. */
 const FIELD_LIMITS = { person: 200, name: 150, email: 180, role: 60 } as const;
@@ -91,7 +89,7 @@ function required(value: string | undefined, what: string): string {
 
 function checkedEmail(email: string): string {
   const trimmed = email.trim();
-  if (!EMAIL.test(trimmed)) throw new ToolInputError(`"${quoted(trimmed)}" is not an e-mail address; give one like ada@example.com.`);
+  if (!isEmail(trimmed)) throw new ToolInputError(`"${quoted(trimmed)}" is not an e-mail address; give one like ada@example.com.`);
   return trimmed;
 }
 
@@ -127,7 +125,7 @@ async function update(part: AdminPeoplePart, person: AdminPerson, args: Args, co
   if (name !== undefined && name !== '' && name !== person.name) changes.name = name;
   if (args.email !== undefined) {
     const email = checkedEmail(args.email);
-    if (email.toLowerCase() !== person.email.toLowerCase()) changes.email = email;
+    if (normalizeEmail(email) !== normalizeEmail(person.email)) changes.email = email;
   }
   if (args.role !== undefined) {
     const role = checkedRole(part, args.role);
@@ -160,5 +158,3 @@ async function update(part: AdminPeoplePart, person: AdminPerson, args: Args, co
   const changed = await part.update(person, changes);
   return { data: { action: 'update' as const, people: [shown(changed)], before: shown(person) }, text: `Changed ${label(changed)}: ${said.join(', ')}.` };
 }
-
-export type { PeopleWrite };

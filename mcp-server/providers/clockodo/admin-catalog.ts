@@ -87,7 +87,7 @@ export class ClockodoCatalogAdmin extends BackEndPart<ClockodoContext, { catalog
 }
 
 /** The PUT body: the changed fields alone, in Clockodo's names. */
-export function clockodoBody(change: CatalogChange, hard: boolean | undefined): Record<string, unknown> {
+function clockodoBody(change: CatalogChange, hard: boolean | undefined): Record<string, unknown> {
   const body: Record<string, unknown> = {};
   if (change.name !== undefined) body.name = change.name;
   // One budget: a positive amount of the kind asked, or none where the one asked is 0 (the contract's "0 for no budget").
@@ -104,7 +104,7 @@ export function clockodoBody(change: CatalogChange, hard: boolean | undefined): 
 }
 
 /** What the item keeps, from Clockodo's record; null where that kind keeps none. */
-export function clockodoFields(kind: CatalogKind, record: ClockodoCatalogRecord, customerName: string | undefined): CatalogItemFields {
+function clockodoFields(kind: CatalogKind, record: ClockodoCatalogRecord, customerName: string | undefined): CatalogItemFields {
   const project = kind === 'project';
   const budget = record.budget ?? null;
   return {

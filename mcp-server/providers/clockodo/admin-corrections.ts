@@ -101,7 +101,7 @@ export class ClockodoCorrections extends BackEndPart<ClockodoContext, { catalog:
 }
 
 /** The `billable` to send, or undefined where it stays: an exported entry keeps its billed mark unless exported is asked. */
-export function billableMark(entry: CorrectionSubject, set: CorrectionSet): number | undefined {
+function billableMark(entry: CorrectionSubject, set: CorrectionSet): number | undefined {
   if (set.exported === true) return BILLED;
   if (set.exported === false) return (set.billable ?? entry.billable) ? BILLABLE : NOT_BILLABLE;
   if (set.billable === undefined || entry.exported) return undefined;

@@ -13,13 +13,13 @@ import { ClockodoError } from './errors.ts';
 import type { ClockodoTeam, ClockodoUser } from './wire.ts';
 
 /** Clockodo's roles, as its users carry them. */
-export const CLOCKODO_ROLES = ['owner', 'manager', 'worker'] as const;
+const CLOCKODO_ROLES = ['owner', 'manager', 'worker'] as const;
 
 /** People per page of the tool's list: Clockodo pages `/v3/users` itself, at this size. */
 export const PEOPLE_PAGE_SIZE = 50;
 
 /** The words of a refusal: administering co-workers is the owner's (docs/back-ends/clockodo.md, "Administration"). */
-export function ownerRefusal(action: string, tool: 'manage_people' | 'manage_teams'): string {
+function ownerRefusal(action: string, tool: 'manage_people' | 'manage_teams'): string {
   return (
     `Clockodo did not let you ${action} (403 Forbidden): administering co-workers and their teams is the company owner's right, ` +
     `which your account does not hold. Nothing was changed; ${tool} is switched off.`

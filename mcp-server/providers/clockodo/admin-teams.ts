@@ -18,7 +18,7 @@ import type { ClockodoTeam, ClockodoUser } from './wire.ts';
 const IN_CLOCKODO = 'Do it in Clockodo itself. Nothing was sent.';
 
 /** Why an action cannot be taken through Clockodo's API, in words; null where it can. */
-export function clockodoTeamRefusal(action: TeamAction): string | null {
+function clockodoTeamRefusal(action: TeamAction): string | null {
   switch (action) {
     case 'create':
     case 'rename':

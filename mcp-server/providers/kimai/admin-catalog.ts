@@ -84,7 +84,7 @@ const BUDGET_WORDS: Record<(typeof BUDGET_FIELDS)[number], string> = {
 };
 
 /** The PATCH body: the changed fields alone, each in the form Kimai's update takes. */
-export function kimaiPatch(change: CatalogChange): Record<string, unknown> {
+function kimaiPatch(change: CatalogChange): Record<string, unknown> {
   const body: Record<string, unknown> = {};
   if (change.name !== undefined) body.name = change.name;
   // A duration string, never a bare number: Kimai reads "10.5" or 10.5 as hours but "37800" as 37,800 hours.
@@ -108,7 +108,7 @@ export function durationText(seconds: number): string {
 }
 
 /** What the item keeps, from Kimai's record: the time budget from seconds, the dates from `Y-m-d`. */
-export function kimaiFields(kind: CatalogKind, record: KimaiCatalogDetails): CatalogItemFields {
+function kimaiFields(kind: CatalogKind, record: KimaiCatalogDetails): CatalogItemFields {
   // Without the budget permissions Kimai shows no budget fields at all: then the budget is unknown, not none.
   const budgetShown = record.timeBudget !== undefined || record.budget !== undefined || record.budgetType !== undefined;
   const customerId = kind === 'project' ? relationId(record.customer) : null;

@@ -12,7 +12,7 @@ import { KimaiError } from './errors.ts';
 import type { KimaiUserFull } from './wire.ts';
 
 /** The roles Kimai ships, lowest first; an instance's own roles are not offered (they are configured in Kimai). */
-export const KIMAI_ROLES = ['ROLE_USER', 'ROLE_TEAMLEAD', 'ROLE_ADMIN', 'ROLE_SUPER_ADMIN'] as const;
+const KIMAI_ROLES = ['ROLE_USER', 'ROLE_TEAMLEAD', 'ROLE_ADMIN', 'ROLE_SUPER_ADMIN'] as const;
 
 /** People per page: Kimai's list comes whole, and is shown in pages a person reads in one go, as invoices are. */
 export const PEOPLE_PAGE_SIZE = 50;

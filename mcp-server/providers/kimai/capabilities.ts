@@ -48,14 +48,11 @@ export function highestRole(roles: readonly string[] | undefined): string {
 
 /**
  * What the person may administer on Kimai (docs/back-ends/kimai.md, "Administration"), from the role
- * a profile read named and what Kimai refused under it: invoices from a team lead up (view_invoice,
- * as Kimai ships it), tags for an administrator, bulk corrections of other people's entries from a team lead up
- * (a team lead's reach only their teams' members), teams for an administrator (view_team, edit_team
- * and their kin are in no lower role's map; a team lead edits no team). Unknown (no profile read yet) is nothing.
- * as Kimai ships it), tags for an administrator, and changes to the catalog for an administrator
- * (edit_customer, edit_project, edit_activity as Kimai ships them; what a team lead may edit is not
- * known, so it is not assumed). Unknown (no profile read yet) is nothing.
- * as Kimai ships it), tags for an administrator, people for a super administrator alone (view_user,
+ * a profile read named and what Kimai refused under it, as Kimai ships its roles: invoices and bulk
+ * corrections of other people's entries from a team lead up (view_invoice; a team lead's reach only
+ * their teams' members); tags, rates, teams and changes to the catalog for an administrator (edit_team
+ * and the edit rights on customers, projects and activities are in no lower role's map; what a team
+ * lead may edit is not known, so it is not assumed); people for a super administrator alone (view_user,
  * create_user and edit_other_profile are in no other role's map). Unknown (no profile read yet) is nothing.
  */
 export function kimaiAdministers(facts: AdminFacts): Capability[] {
