@@ -5,67 +5,27 @@
 // estimates, refusals in words before anything is sent (dates, a task's comment or period, a client's
 // budget, a period without a budget, a weekly reset, an amount finer than a cent), the question before
 // a change in both protocol eras, and Clockify's 403 withdrawing the tool.
-import type { ElicitRequestFormParams, ElicitResult } from '@modelcontextprotocol/client';
 import { describe, expect, it } from 'vitest';
-import { closeAfterEach } from '../../support/close-after-each.ts';
-import { type Era, type InProcessEngineHandle, makeUserDataDir, startInProcessEngine, textOf } from '../../support/engine.ts';
-import { clockStartingAt } from '../../support/fake-clock.ts';
-import {
-  BOB_KEY,
-  type FakeClockify,
-  MIA_KEY,
-  OLGA_KEY,
-  SEED,
-  seedTeam,
-  seedWorkspace,
-  startFakeClockify,
-  WES_KEY,
-} from '../providers/clockify/fake-clockify.ts';
+import { accept, type SessionOptions } from '../../support/admin-engine.ts';
+import { clockifyAdmin } from '../../support/clockify-admin.ts';
+import { type Era, textOf } from '../../support/engine.ts';
+import { BOB_KEY, type FakeClockify, MIA_KEY, OLGA_KEY, SEED, WES_KEY } from '../providers/clockify/fake-clockify.ts';
 
-const NOW = '2026-11-19T15:00:00+01:00';
-const opened = closeAfterEach();
+const { acmeWithTeam, connect, offered, session } = clockifyAdmin({ tool: 'update_catalog_item', answer: accept });
 const ACME = SEED.workspaces.acme;
 const GLOBEX = '64c777ddd3fcab07cfbb0099';
 
-type Answer = (params: ElicitRequestFormParams) => ElicitResult;
-const accept: Answer = () => ({ action: 'accept', content: {} });
-
 /** Acme with its team and a second client, Globex; Internal's time estimate resets weekly. */
 async function workspace() {
-  const fake = opened(await startFakeClockify({ now: clockStartingAt(NOW) }));
-  seedWorkspace(fake);
-  seedTeam(fake);
+  const fake = await acmeWithTeam();
   fake.state.clients.push({ id: GLOBEX, workspaceId: ACME, name: 'Globex', archived: false });
   const internal = fake.state.projects.find((project) => project.id === SEED.projects.internal);
   if (internal) internal.timeEstimate = { ms: 40 * 3_600_000, resetOption: 'WEEKLY' };
   return fake;
 }
 
-async function connect(fake: FakeClockify, key: string, options: { era?: Era; elicitation?: Answer } = {}): Promise<InProcessEngineHandle> {
-  const userDataDir = makeUserDataDir({
-    provider: { type: 'clockify', url: fake.url },
-    timezone: 'Europe/Berlin',
-    tools: { groups: { admin: true }, enabled: { update_catalog_item: true } },
-  });
-  const engine = opened(
-    await startInProcessEngine({
-      era: options.era ?? 'legacy',
-      userDataDir,
-      env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CLOCKIFY_TOKEN: key },
-      elicitation: options.elicitation ?? accept,
-    }),
-  );
-  await engine.call('whoami');
-  return engine;
-}
-
-const offered = async (engine: InProcessEngineHandle) => (await engine.client.listTools()).tools.some((tool) => tool.name === 'update_catalog_item');
-
-async function admin(fake: FakeClockify, options: { era?: Era; elicitation?: Answer } = {}) {
-  const engine = await connect(fake, BOB_KEY, options);
-  await expect.poll(() => offered(engine)).toBe(true);
-  return engine;
-}
+/** Bob's session, the workspace admin's, once the tool is offered. */
+const admin = (fake: FakeClockify, options: SessionOptions = {}) => session(fake, BOB_KEY, options);
 
 const project = (fake: FakeClockify, id: string) => fake.state.projects.find((item) => item.id === id);
 /** The JSON bodies of the requests of one method, as the fake received them. */

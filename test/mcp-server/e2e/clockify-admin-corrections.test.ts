@@ -4,11 +4,11 @@
 // tags, task), confirm_count, the workspace's lock and an entry Clockify marks locked left untouched,
 // the invoiced mark, unknown tags, the request bound (people read one by one, and two requests an entry),
 // the question in both protocol eras, and Clockify's 403 withdrawing the tool.
-import type { ElicitRequestFormParams, ElicitResult } from '@modelcontextprotocol/client';
+import type { ElicitRequestFormParams } from '@modelcontextprotocol/client';
 import { describe, expect, it } from 'vitest';
-import { closeAfterEach } from '../../support/close-after-each.ts';
-import { type Era, type InProcessEngineHandle, makeUserDataDir, startInProcessEngine, textOf } from '../../support/engine.ts';
-import { clockStartingAt } from '../../support/fake-clock.ts';
+import type { SessionOptions } from '../../support/admin-engine.ts';
+import { clockifyAdmin } from '../../support/clockify-admin.ts';
+import { type Era, textOf } from '../../support/engine.ts';
 import {
   addEntry,
   addMembers,
@@ -19,16 +19,14 @@ import {
   MIA_KEY,
   OLGA_KEY,
   SEED,
-  seedTeam,
-  seedWorkspace,
-  startFakeClockify,
   TEAM,
   WES_KEY,
 } from '../providers/clockify/fake-clockify.ts';
 import { invoicedOf } from '../providers/clockify/fake-clockify-corrections.ts';
 
-const NOW = '2026-11-19T15:00:00+01:00';
-const opened = closeAfterEach();
+// A session declares elicitation only where a test answers: a client that cannot be asked confirms a correction by its confirm_count.
+const { acmeWithTeam, connect, offered, session } = clockifyAdmin({ tool: 'correct_time_entries' });
+
 const { ada, cleo } = SEED.users;
 const { website, internal } = SEED.projects;
 const { design, development, meeting } = SEED.tasks;
@@ -56,9 +54,7 @@ interface World {
 
 /** Acme, locked before 1 November (Berlin), with the entries above and the tags client-a and billing. */
 async function workspace(options: FakeClockifyOptions = {}): Promise<World> {
-  const fake = opened(await startFakeClockify({ now: clockStartingAt(NOW), ...options }));
-  seedWorkspace(fake);
-  seedTeam(fake);
+  const fake = await acmeWithTeam(options);
   const acme = fake.state.workspaces.find((item) => item.id === SEED.workspaces.acme);
   if (acme) acme.settings.lockTimeEntries = '2026-10-31T23:00:00Z';
   fake.state.tags.push(
@@ -79,33 +75,8 @@ async function workspace(options: FakeClockifyOptions = {}): Promise<World> {
   };
 }
 
-type Answer = (params: ElicitRequestFormParams) => ElicitResult;
-
-async function connect(fake: FakeClockify, key: string, options: { era?: Era; elicitation?: Answer } = {}): Promise<InProcessEngineHandle> {
-  const userDataDir = makeUserDataDir({
-    provider: { type: 'clockify', url: fake.url },
-    timezone: 'Europe/Berlin',
-    tools: { groups: { admin: true }, enabled: { correct_time_entries: true } },
-  });
-  const engine = opened(
-    await startInProcessEngine({
-      era: options.era ?? 'legacy',
-      userDataDir,
-      env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CLOCKIFY_TOKEN: key },
-      ...(options.elicitation ? { elicitation: options.elicitation } : {}),
-    }),
-  );
-  await engine.call('whoami');
-  return engine;
-}
-
-const offered = async (engine: InProcessEngineHandle) => (await engine.client.listTools()).tools.some((tool) => tool.name === 'correct_time_entries');
-
-async function admin(fake: FakeClockify, options: { era?: Era; elicitation?: Answer } = {}) {
-  const engine = await connect(fake, BOB_KEY, options);
-  await expect.poll(() => offered(engine)).toBe(true);
-  return engine;
-}
+/** Bob's session, the workspace admin's, once the tool is offered. */
+const admin = (fake: FakeClockify, options: SessionOptions = {}) => session(fake, BOB_KEY, options);
 
 const entryWrites = (fake: FakeClockify) => fake.writes.filter((write) => write.path.includes('/time-entries'));
 const puts = (fake: FakeClockify) => entryWrites(fake).filter((write) => write.method === 'PUT');

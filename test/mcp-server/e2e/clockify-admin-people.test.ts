@@ -5,36 +5,18 @@
 // the owner's), manager roles over whom or what `manages` names, the team manager's list of her
 // groups' people and her refusals in words, the question before each change in both protocol eras,
 // and Clockify's 403 withdrawing the tool at once.
-import type { ElicitRequestFormParams, ElicitResult } from '@modelcontextprotocol/client';
 import { describe, expect, it } from 'vitest';
-import { closeAfterEach } from '../../support/close-after-each.ts';
-import { type Era, type InProcessEngineHandle, makeUserDataDir, startInProcessEngine, textOf } from '../../support/engine.ts';
-import { clockStartingAt } from '../../support/fake-clock.ts';
-import {
-  BOB_KEY,
-  type FakeClockify,
-  MIA_KEY,
-  OLGA_KEY,
-  SEED,
-  seedTeam,
-  seedWorkspace,
-  startFakeClockify,
-  TEAM,
-  WES_KEY,
-} from '../providers/clockify/fake-clockify.ts';
+import { accept } from '../../support/admin-engine.ts';
+import { clockifyAdmin } from '../../support/clockify-admin.ts';
+import { type Era, textOf } from '../../support/engine.ts';
+import { BOB_KEY, type FakeClockify, MIA_KEY, OLGA_KEY, SEED, TEAM, WES_KEY } from '../providers/clockify/fake-clockify.ts';
 
-const NOW = '2026-11-19T15:00:00+01:00';
-const opened = closeAfterEach();
+const { acmeWithTeam, connect, offered, session } = clockifyAdmin({ tool: 'manage_people', answer: accept });
 const ACME = SEED.workspaces.acme;
-
-type Answer = (params: ElicitRequestFormParams) => ElicitResult;
-const accept: Answer = () => ({ action: 'accept', content: {} });
 
 /** Acme with its team; the user group "Design" (Ada and Cleo, managed by Mia) and "Ops" (Wes, no manager). */
 async function workspace() {
-  const fake = opened(await startFakeClockify({ now: clockStartingAt(NOW) }));
-  seedWorkspace(fake);
-  seedTeam(fake);
+  const fake = await acmeWithTeam();
   fake.state.userGroups.push(
     { id: '67a000000000000000000001', workspaceId: ACME, name: 'Design', userIds: [SEED.users.ada, SEED.users.cleo], managerIds: [TEAM.users.mia] },
     { id: '67a000000000000000000002', workspaceId: ACME, name: 'Ops', userIds: [TEAM.users.wes], managerIds: [] },
@@ -42,34 +24,8 @@ async function workspace() {
   return fake;
 }
 
-async function connect(fake: FakeClockify, key: string, options: { era?: Era; elicitation?: Answer } = {}): Promise<InProcessEngineHandle> {
-  const userDataDir = makeUserDataDir({
-    provider: { type: 'clockify', url: fake.url },
-    timezone: 'Europe/Berlin',
-    tools: { groups: { admin: true }, enabled: { manage_people: true } },
-  });
-  const engine = opened(
-    await startInProcessEngine({
-      era: options.era ?? 'legacy',
-      userDataDir,
-      env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CLOCKIFY_TOKEN: key },
-      elicitation: options.elicitation ?? accept,
-    }),
-  );
-  await engine.call('whoami');
-  return engine;
-}
-
-const offered = async (engine: InProcessEngineHandle) => (await engine.client.listTools()).tools.some((tool) => tool.name === 'manage_people');
 const peopleWrites = (fake: FakeClockify) => fake.writes.filter((write) => /\/users(\/|$)/.test(write.path));
 const userOf = (fake: FakeClockify, id: string) => fake.state.users.find((user) => user.id === id);
-
-/** A session once Clockify named the role and the tool is offered. */
-async function session(fake: FakeClockify, key: string, options: { era?: Era; elicitation?: Answer } = {}) {
-  const engine = await connect(fake, key, options);
-  await expect.poll(() => offered(engine)).toBe(true);
-  return engine;
-}
 
 type Listed = { people: Array<{ id: number; name: string; email: string; role: string | null; active: boolean; teams: string[] }>; total: number };
 

@@ -4,38 +4,20 @@
 // project, cents on the wire and currency units to the person both ways, refusals in words before
 // anything is sent (fixed rates, removal, client rates, amounts finer than a cent, a private project's
 // non-member), the question before a change in both protocol eras, and Clockify's 403 withdrawing the tool.
-import type { ElicitRequestFormParams, ElicitResult } from '@modelcontextprotocol/client';
 import { describe, expect, it } from 'vitest';
-import { closeAfterEach } from '../../support/close-after-each.ts';
-import { type Era, type InProcessEngineHandle, makeUserDataDir, startInProcessEngine, textOf } from '../../support/engine.ts';
-import { clockStartingAt } from '../../support/fake-clock.ts';
-import {
-  BOB_KEY,
-  type FakeClockify,
-  MIA_KEY,
-  OLGA_KEY,
-  SEED,
-  seedTeam,
-  seedWorkspace,
-  startFakeClockify,
-  TEAM,
-  WES_KEY,
-} from '../providers/clockify/fake-clockify.ts';
+import { accept, type SessionOptions } from '../../support/admin-engine.ts';
+import { clockifyAdmin } from '../../support/clockify-admin.ts';
+import { type Era, textOf } from '../../support/engine.ts';
+import { BOB_KEY, type FakeClockify, MIA_KEY, OLGA_KEY, SEED, TEAM, WES_KEY } from '../providers/clockify/fake-clockify.ts';
 
-const NOW = '2026-11-19T15:00:00+01:00';
-const opened = closeAfterEach();
+const { acmeWithTeam, connect, offered, session } = clockifyAdmin({ tool: 'manage_rates', answer: accept });
 const ACME = SEED.workspaces.acme;
 const { ada } = SEED.users;
 const { website, secret } = SEED.projects;
 
-type Answer = (params: ElicitRequestFormParams) => ElicitResult;
-const accept: Answer = () => ({ action: 'accept', content: {} });
-
 /** Acme billing 50 EUR an hour (cost 30), Ada 60 across the workspace; Website 80 of its own, Ada 95.50 there (cost 40). */
 async function workspace() {
-  const fake = opened(await startFakeClockify({ now: clockStartingAt(NOW) }));
-  seedWorkspace(fake);
-  seedTeam(fake);
+  const fake = await acmeWithTeam();
   const site = fake.state.projects.find((project) => project.id === website);
   if (site) site.memberIds = [ada, TEAM.users.wes];
   fake.state.rates.workspaces[ACME] = { hourly: 5000, cost: 3000, currency: 'EUR' };
@@ -44,31 +26,8 @@ async function workspace() {
   return fake;
 }
 
-async function connect(fake: FakeClockify, key: string, options: { era?: Era; elicitation?: Answer } = {}): Promise<InProcessEngineHandle> {
-  const userDataDir = makeUserDataDir({
-    provider: { type: 'clockify', url: fake.url },
-    timezone: 'Europe/Berlin',
-    tools: { groups: { admin: true }, enabled: { manage_rates: true } },
-  });
-  const engine = opened(
-    await startInProcessEngine({
-      era: options.era ?? 'legacy',
-      userDataDir,
-      env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CLOCKIFY_TOKEN: key },
-      elicitation: options.elicitation ?? accept,
-    }),
-  );
-  await engine.call('whoami');
-  return engine;
-}
-
-const offered = async (engine: InProcessEngineHandle) => (await engine.client.listTools()).tools.some((tool) => tool.name === 'manage_rates');
-
-async function admin(fake: FakeClockify, options: { era?: Era; elicitation?: Answer } = {}) {
-  const engine = await connect(fake, BOB_KEY, options);
-  await expect.poll(() => offered(engine)).toBe(true);
-  return engine;
-}
+/** Bob's session, the workspace admin's, once the tool is offered. */
+const admin = (fake: FakeClockify, options: SessionOptions = {}) => session(fake, BOB_KEY, options);
 
 const rateWrites = (fake: FakeClockify) => fake.writes.filter((write) => /rate|\/projects\/[^/]+$/.test(write.path));
 const memberRate = (fake: FakeClockify, targetId: string, userId: string) =>

@@ -4,38 +4,25 @@
 // names), the list and a group shown with its leads and projects, each change and the requests it
 // sends, the refusals in words (clients and tasks are never granted), the question before each change
 // in both protocol eras, and Clockify's 403 withdrawing the tool at once.
-import type { ElicitRequestFormParams, ElicitResult } from '@modelcontextprotocol/client';
 import { describe, expect, it } from 'vitest';
-import { closeAfterEach } from '../../support/close-after-each.ts';
-import { type Era, type InProcessEngineHandle, makeUserDataDir, startInProcessEngine, textOf } from '../../support/engine.ts';
-import { clockStartingAt } from '../../support/fake-clock.ts';
-import {
-  BOB_KEY,
-  type FakeClockify,
-  MIA_KEY,
-  OLGA_KEY,
-  SEED,
-  seedTeam,
-  seedWorkspace,
-  startFakeClockify,
-  TEAM,
-  WES_KEY,
-} from '../providers/clockify/fake-clockify.ts';
+import { accept } from '../../support/admin-engine.ts';
+import { clockifyAdmin } from '../../support/clockify-admin.ts';
+import { type Era, type InProcessEngineHandle, textOf } from '../../support/engine.ts';
+import { BOB_KEY, type FakeClockify, MIA_KEY, OLGA_KEY, SEED, TEAM, WES_KEY } from '../providers/clockify/fake-clockify.ts';
 
-const NOW = '2026-11-19T15:00:00+01:00';
-const opened = closeAfterEach();
+// manage_people is on too: a team manager is offered it, and never manage_teams.
+const { acmeWithTeam, connect, offered, session } = clockifyAdmin({
+  tool: 'manage_teams',
+  enabled: { manage_teams: true, manage_people: true },
+  answer: accept,
+});
 const ACME = SEED.workspaces.acme;
 const DESIGN = '67a000000000000000000001';
 const OPS = '67a000000000000000000002';
 
-type Answer = (params: ElicitRequestFormParams) => ElicitResult;
-const accept: Answer = () => ({ action: 'accept', content: {} });
-
 /** Acme with its team; the user groups "Design" (Ada and Cleo, managed by Mia, who is not in it) and "Ops" (Wes, no manager). */
 async function workspace() {
-  const fake = opened(await startFakeClockify({ now: clockStartingAt(NOW) }));
-  seedWorkspace(fake);
-  seedTeam(fake);
+  const fake = await acmeWithTeam();
   fake.state.userGroups.push(
     { id: DESIGN, workspaceId: ACME, name: 'Design', userIds: [SEED.users.ada, SEED.users.cleo], managerIds: [TEAM.users.mia] },
     { id: OPS, workspaceId: ACME, name: 'Ops', userIds: [TEAM.users.wes], managerIds: [] },
@@ -43,39 +30,13 @@ async function workspace() {
   return fake;
 }
 
-async function connect(fake: FakeClockify, key: string, options: { era?: Era; elicitation?: Answer } = {}): Promise<InProcessEngineHandle> {
-  const userDataDir = makeUserDataDir({
-    provider: { type: 'clockify', url: fake.url },
-    timezone: 'Europe/Berlin',
-    tools: { groups: { admin: true }, enabled: { manage_teams: true, manage_people: true } },
-  });
-  const engine = opened(
-    await startInProcessEngine({
-      era: options.era ?? 'legacy',
-      userDataDir,
-      env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CLOCKIFY_TOKEN: key },
-      elicitation: options.elicitation ?? accept,
-    }),
-  );
-  await engine.call('whoami');
-  return engine;
-}
-
 const tools = async (engine: InProcessEngineHandle) => (await engine.client.listTools()).tools.map((tool) => tool.name);
-const offered = async (engine: InProcessEngineHandle) => (await tools(engine)).includes('manage_teams');
 /** Every write the fake took (groups, roles, project memberships). */
 const writes = (fake: FakeClockify) => fake.writes.map((write) => `${write.method} ${write.path.replace(`/api/v1/workspaces/${ACME}`, '')}`);
 const bodies = (fake: FakeClockify, method: string, ending: RegExp) =>
   fake.requests.filter((request) => request.method === method && ending.test(request.path)).map((request) => JSON.parse(request.body || 'null'));
 const group = (fake: FakeClockify, name: string) => fake.state.userGroups.find((item) => item.name === name);
 const project = (fake: FakeClockify, id: string) => fake.state.projects.find((item) => item.id === id);
-
-/** A session once Clockify named the role and the tool is offered. */
-async function session(fake: FakeClockify, key: string, options: { era?: Era; elicitation?: Answer } = {}) {
-  const engine = await connect(fake, key, options);
-  await expect.poll(() => offered(engine)).toBe(true);
-  return engine;
-}
 
 type Team = { id: number; name: string; members?: Array<{ id: number; name: string; lead: boolean }>; access?: { projects: Array<{ name: string }> } };
 const teamsOf = (result: { structuredContent?: unknown }) => (result.structuredContent as { teams: Team[] }).teams;

@@ -4,37 +4,19 @@
 // with the question before each change in both protocol eras, invoices in pages with Clockify's
 // statuses and cents as Punchcard's, clients, projects and tasks created, archived and restored,
 // refusals in words before anything is sent, and Clockify's 403 withdrawing a tool at once.
-import type { ElicitRequestFormParams, ElicitResult } from '@modelcontextprotocol/client';
 import { describe, expect, it } from 'vitest';
-import { closeAfterEach } from '../../support/close-after-each.ts';
+import { accept, ADMIN_NOW as NOW, offeredOf, type SessionOptions } from '../../support/admin-engine.ts';
+import { clockifyAdmin } from '../../support/clockify-admin.ts';
 import { type Era, type InProcessEngineHandle, makeUserDataDir, startInProcessEngine, textOf, writeSettings } from '../../support/engine.ts';
-import { clockStartingAt } from '../../support/fake-clock.ts';
-import {
-  BOB_KEY,
-  type FakeClockify,
-  type FakeInvoice,
-  MIA_KEY,
-  OLGA_KEY,
-  SEED,
-  seedTeam,
-  seedWorkspace,
-  startFakeClockify,
-  WES_KEY,
-} from '../providers/clockify/fake-clockify.ts';
+import { BOB_KEY, type FakeClockify, type FakeInvoice, MIA_KEY, OLGA_KEY, SEED, WES_KEY } from '../providers/clockify/fake-clockify.ts';
 
-const NOW = '2026-11-19T15:00:00+01:00';
 const ADMIN_TOOLS = ['create_catalog_item', 'archive_catalog_item', 'manage_tags', 'list_invoices'];
-const opened = closeAfterEach();
+const { opened, acmeWithTeam, connect } = clockifyAdmin({ tool: 'manage_tags', enabled: { manage_tags: true, archive_catalog_item: true }, answer: accept });
 const ACME = SEED.workspaces.acme;
-
-type Answer = (params: ElicitRequestFormParams) => ElicitResult;
-const accept: Answer = () => ({ action: 'accept', content: {} });
 
 /** Acme with its team, the tags "billing" and (archived) "old", 60 invoices of Acme Corp and one of Globex. */
 async function workspace() {
-  const fake = opened(await startFakeClockify({ now: clockStartingAt(NOW) }));
-  seedWorkspace(fake);
-  seedTeam(fake);
+  const fake = await acmeWithTeam();
   fake.state.tags.push(
     { id: '74a000000000000000000001', workspaceId: ACME, name: 'billing', archived: false },
     { id: '74a000000000000000000002', workspaceId: ACME, name: 'old', archived: true },
@@ -67,31 +49,12 @@ async function workspace() {
   return fake;
 }
 
-async function connect(fake: FakeClockify, key: string, options: { era?: Era; elicitation?: Answer } = {}): Promise<InProcessEngineHandle> {
-  const userDataDir = makeUserDataDir({
-    provider: { type: 'clockify', url: fake.url },
-    timezone: 'Europe/Berlin',
-    tools: { groups: { admin: true }, enabled: { manage_tags: true, archive_catalog_item: true } },
-  });
-  const engine = opened(
-    await startInProcessEngine({
-      era: options.era ?? 'legacy',
-      userDataDir,
-      env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CLOCKIFY_TOKEN: key },
-      elicitation: options.elicitation ?? accept,
-    }),
-  );
-  await engine.call('whoami');
-  return engine;
-}
-
-const adminListed = async (engine: InProcessEngineHandle) =>
-  (await engine.client.listTools()).tools.map((tool) => tool.name).filter((name) => ADMIN_TOOLS.includes(name));
+const adminListed = (engine: InProcessEngineHandle) => offeredOf(engine, ADMIN_TOOLS);
 const roleQuestions = (fake: FakeClockify) =>
   fake.requests.filter((request) => request.path === '/api/v1/workspaces' && /[?&]roles=/.test(request.query)).length;
 
 /** A workspace admin's session, once Clockify named the role and the tools are offered. */
-async function admin(fake: FakeClockify, options: { era?: Era; elicitation?: Answer } = {}) {
+async function admin(fake: FakeClockify, options: SessionOptions = {}) {
   const engine = await connect(fake, BOB_KEY, options);
   await expect.poll(() => adminListed(engine)).toEqual(ADMIN_TOOLS);
   return engine;

@@ -5,27 +5,18 @@
 // bulk preview matching what is then changed, a move taking the new project's customer, the billed mark
 // kept, each person's edit lock leaving entries untouched, the request bound, a 403 withdrawing each tool,
 // and the question in both protocol eras (accepted, declined, dismissed).
-import type { ElicitRequestFormParams, ElicitResult } from '@modelcontextprotocol/client';
 import { describe, expect, it } from 'vitest';
 import { clockodoFacts, clockodoFactsKey } from '../../../mcp-server/providers/clockodo/facts.ts';
-import { closeAfterEach } from '../../support/close-after-each.ts';
-import { type Era, type InProcessEngineHandle, makeUserDataDir, startInProcessEngine, textOf } from '../../support/engine.ts';
-import { clockStartingAt } from '../../support/fake-clock.ts';
-import { DEFAULT_USERS, type FakeClockodo, type FakeEntry, type FakeUser, seedCompany, startFakeClockodo } from '../providers/clockodo/fake-clockodo.ts';
+import { offeredOf } from '../../support/admin-engine.ts';
+import { ADA, BOB, clockodoAdmin, MIA, OLGA } from '../../support/clockodo-admin.ts';
+import { type Era, type InProcessEngineHandle, textOf } from '../../support/engine.ts';
+import { type FakeClockodo, type FakeEntry, type FakeUser, seedCompany } from '../providers/clockodo/fake-clockodo.ts';
 
-// Thursday 19 November 2026, 15:00 in Berlin.
-const NOW = '2026-11-19T15:00:00+01:00';
-const ADA = DEFAULT_USERS[0] as FakeUser;
-const BOB = DEFAULT_USERS[1] as FakeUser;
-const MIA = DEFAULT_USERS[2] as FakeUser;
-const OLGA = DEFAULT_USERS[3] as FakeUser;
 const TOOLS = ['update_catalog_item', 'correct_time_entries'];
 const NOVEMBER = { from: '2026-11-01', to: '2026-11-30' };
 const HOUR = 3_600_000;
 const at = (iso: string) => Date.parse(iso);
-const opened = closeAfterEach();
-
-type Answer = (params: ElicitRequestFormParams) => ElicitResult;
+const { startClockodo, connect } = clockodoAdmin({ correct_time_entries: true });
 
 /**
  * The seeded company (ACME with Website and Legacy, Globex with Rocket; Development, Meeting), Website
@@ -34,7 +25,7 @@ type Answer = (params: ElicitRequestFormParams) => ElicitResult;
  */
 async function company(options: { adaExtra?: number; users?: FakeUser[] } = {}) {
   const users = options.users ?? [ADA, { ...BOB, editLock: '2026-11-04' }, MIA, OLGA];
-  const fake = opened(await startFakeClockodo({ now: clockStartingAt(NOW), users }));
+  const fake = await startClockodo(users);
   const ids = seedCompany(fake);
   const project = (id: number | undefined) => fake.state.projects.find((item) => item.id === id);
   Object.assign(project(ids.projects.website) ?? {}, { budget: { amount: 20, monetary: false, hard: true, from_subprojects: false } });
@@ -60,27 +51,7 @@ async function company(options: { adaExtra?: number; users?: FakeUser[] } = {}) 
   return { fake, ids, entries, project };
 }
 
-async function connect(fake: FakeClockodo, user: FakeUser, options: { era?: Era; elicitation?: Answer } = {}): Promise<InProcessEngineHandle> {
-  const userDataDir = makeUserDataDir({
-    provider: { type: 'clockodo', email: user.email, url: fake.url },
-    timezone: 'Europe/Berlin',
-    tools: { groups: { admin: true }, enabled: { correct_time_entries: true } },
-  });
-  const engine = opened(
-    await startInProcessEngine({
-      era: options.era ?? 'legacy',
-      userDataDir,
-      env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CLOCKODO_TOKEN: user.apiKey },
-      ...(options.elicitation ? { elicitation: options.elicitation } : {}),
-    }),
-  );
-  // The first call reads the person: their role decides the administration tools.
-  await engine.call('whoami');
-  return engine;
-}
-
-const offered = async (engine: InProcessEngineHandle) =>
-  (await engine.client.listTools()).tools.map((tool) => tool.name).filter((name) => TOOLS.includes(name));
+const offered = (engine: InProcessEngineHandle) => offeredOf(engine, TOOLS);
 const puts = (fake: FakeClockodo, path: RegExp) => fake.requests.filter((request) => request.method === 'PUT' && path.test(request.path));
 const catalogPuts = (fake: FakeClockodo) => puts(fake, /^\/api\/v(3\/customers|4\/projects|4\/services)\/\d+$/);
 const entryPuts = (fake: FakeClockodo) => puts(fake, /^\/api\/v2\/entries\/\d+$/);

@@ -4,56 +4,24 @@
 // Clockodo, each action, people created directly (no invitation step), one team per person (adding
 // moves, and says from where), what the API cannot do refused in words with nothing sent, and the
 // question before every change in both protocol eras.
-import type { ElicitRequestFormParams, ElicitResult } from '@modelcontextprotocol/client';
 import { describe, expect, it } from 'vitest';
 import { clockodoFacts, clockodoFactsKey } from '../../../mcp-server/providers/clockodo/facts.ts';
-import { closeAfterEach } from '../../support/close-after-each.ts';
-import { type Era, type InProcessEngineHandle, makeUserDataDir, startInProcessEngine, textOf } from '../../support/engine.ts';
-import { clockStartingAt } from '../../support/fake-clock.ts';
-import { bigTeam, DEFAULT_USERS, type FakeClockodo, type FakeUser, startFakeClockodo } from '../providers/clockodo/fake-clockodo.ts';
+import { accept as yes, offeredOf } from '../../support/admin-engine.ts';
+import { ADA, BOB, clockodoAdmin, MIA, OLGA } from '../../support/clockodo-admin.ts';
+import { type Era, type InProcessEngineHandle, textOf } from '../../support/engine.ts';
+import { bigTeam, DEFAULT_USERS, type FakeClockodo, type FakeUser } from '../providers/clockodo/fake-clockodo.ts';
 
-const NOW = '2026-11-19T15:00:00+01:00';
-const ADA = DEFAULT_USERS[0] as FakeUser;
-const BOB = DEFAULT_USERS[1] as FakeUser;
-const MIA = DEFAULT_USERS[2] as FakeUser;
-const OLGA = DEFAULT_USERS[3] as FakeUser;
 const TOOLS = ['manage_people', 'manage_teams'];
-const opened = closeAfterEach();
-
-type Answer = (params: ElicitRequestFormParams) => ElicitResult;
-const yes: Answer = () => ({ action: 'accept', content: {} });
+const { startClockodo, connect } = clockodoAdmin({ manage_people: true, manage_teams: true });
 
 async function company(users: FakeUser[] = DEFAULT_USERS) {
-  const fake = opened(await startFakeClockodo({ now: clockStartingAt(NOW), users }));
+  const fake = await startClockodo(users);
   // Mia leads Management; Development (Ada, Bob) has no leader.
   (fake.state.teams.find((team) => team.id === 2) as { leader: number | null }).leader = MIA.id;
   return fake;
 }
 
-async function connect(fake: FakeClockodo, user: FakeUser, options: { era?: Era; elicitation?: Answer } = {}): Promise<InProcessEngineHandle> {
-  const userDataDir = makeUserDataDir({
-    provider: { type: 'clockodo', email: user.email, url: fake.url },
-    timezone: 'Europe/Berlin',
-    tools: { groups: { admin: true }, enabled: { manage_people: true, manage_teams: true } },
-  });
-  const engine = opened(
-    await startInProcessEngine({
-      era: options.era ?? 'legacy',
-      userDataDir,
-      env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CLOCKODO_TOKEN: user.apiKey },
-      ...(options.elicitation ? { elicitation: options.elicitation } : {}),
-    }),
-  );
-  // The first call reads the person: their role decides the admin tools.
-  await engine.call('whoami');
-  return engine;
-}
-
-const offered = async (handle: InProcessEngineHandle) =>
-  (await handle.client.listTools()).tools
-    .map((tool) => tool.name)
-    .filter((name) => TOOLS.includes(name))
-    .sort();
+const offered = async (handle: InProcessEngineHandle) => (await offeredOf(handle, TOOLS)).sort();
 const writes = (fake: FakeClockodo) => fake.requests.filter((request) => request.method !== 'GET');
 const userOf = (fake: FakeClockodo, id: number) => fake.state.users.find((user) => user.id === id) as FakeUser;
 

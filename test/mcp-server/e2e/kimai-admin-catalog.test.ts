@@ -4,41 +4,21 @@
 // full date-times, only the fields that change), the round trip of budgets and dates, refusals in
 // words before anything is sent, Kimai's 403, 404 and validation errors, and the question before the
 // change in both protocol eras.
-import type { ElicitRequestFormParams, ElicitResult } from '@modelcontextprotocol/client';
-import { afterEach, describe, expect, it } from 'vitest';
+import type { ElicitRequestFormParams } from '@modelcontextprotocol/client';
+import { describe, expect, it } from 'vitest';
 import { readDetection } from '../../../mcp-server/providers/kimai/detection-cache.ts';
 import { durationText } from '../../../mcp-server/providers/kimai/admin-catalog.ts';
-import { type Era, type InProcessEngineHandle, makeUserDataDir, startInProcessEngine, textOf } from '../../support/engine.ts';
-import {
-  clockStartingAt,
-  DEFAULT_USERS,
-  type FakeKimai,
-  type FakeKimaiConfig,
-  type FakeUser,
-  rememberPlugin,
-  seedCatalog,
-  startFakeKimai,
-} from '../providers/kimai/fake-kimai.ts';
+import { type Era, textOf } from '../../support/engine.ts';
+import { ADA, ANN, kimaiAdmin, TOM } from '../../support/kimai-admin.ts';
+import { DEFAULT_USERS, type FakeKimai, type FakeKimaiConfig, seedCatalog } from '../providers/kimai/fake-kimai.ts';
 import { kimaiDurationSeconds } from '../providers/kimai/fake-kimai-catalog.ts';
 
-const NOW = '2026-11-19T15:00:00+01:00';
-const ADA = DEFAULT_USERS[0] as FakeUser;
-const TOM = DEFAULT_USERS[1] as FakeUser;
-const ANN: FakeUser = { id: 7, username: 'ann', alias: 'Ann Admin', timezone: 'Europe/Berlin', role: 'ROLE_ADMIN', token: 'token-ann-0123456789' };
 const TOOL = 'update_catalog_item';
-
-let fake: FakeKimai | undefined;
-let engine: InProcessEngineHandle | undefined;
-afterEach(async () => {
-  await engine?.close();
-  await fake?.close();
-  engine = undefined;
-  fake = undefined;
-});
+const { startKimai, connect, offered } = kimaiAdmin(TOOL);
 
 /** ACME with Website (Design) and the global Meeting, from seedCatalog; Globex, and a second "Design" under Globex's Shop. */
 async function kimaiWithCatalog(revoked: FakeKimaiConfig['revoked'] = {}) {
-  fake = await startFakeKimai({ now: clockStartingAt(NOW), config: { revoked }, users: [...DEFAULT_USERS, ANN] });
+  const fake = await startKimai({ config: { revoked }, users: [...DEFAULT_USERS, ANN] });
   const seeded = seedCatalog(fake);
   const globex = fake.addCustomer('Globex');
   const shop = fake.addProject('Shop', globex.id, { start: '2026-01-01', end: '2026-12-31' });
@@ -46,27 +26,6 @@ async function kimaiWithCatalog(revoked: FakeKimaiConfig['revoked'] = {}) {
   return { server: fake, ...seeded, globex, shop, shopDesign };
 }
 
-type Answer = (params: ElicitRequestFormParams) => ElicitResult;
-
-async function connect(server: FakeKimai, user: FakeUser, options: { era?: Era; elicitation?: Answer } = {}) {
-  const userDataDir = makeUserDataDir({
-    provider: { type: 'kimai', url: server.url },
-    timezone: 'Europe/Berlin',
-    tools: { groups: { admin: true }, enabled: { [TOOL]: true } },
-  });
-  rememberPlugin(userDataDir, server.url, false);
-  engine = await startInProcessEngine({
-    era: options.era ?? 'legacy',
-    userDataDir,
-    env: { PUNCHCARD_NOW: NOW, PUNCHCARD_KIMAI_TOKEN: user.token },
-    ...(options.elicitation ? { elicitation: options.elicitation } : {}),
-  });
-  // The first call reads the profile, whose role says what this person may administer.
-  await engine.call('whoami');
-  return engine;
-}
-
-const offered = async (handle: InProcessEngineHandle) => (await handle.client.listTools()).tools.some((tool) => tool.name === TOOL);
 const patches = (server: FakeKimai) => server.requests.filter((request) => request.method === 'PATCH');
 const bodyOf = (request: { body?: string } | undefined) => JSON.parse(request?.body ?? '{}') as Record<string, unknown>;
 

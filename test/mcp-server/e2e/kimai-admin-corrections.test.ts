@@ -2,38 +2,17 @@
 // (Ann, ROLE_ADMIN), a team lead (Tom, leading Ada) and a worker (Ada). Who is offered it, the preview
 // and what is then changed, confirm_count, the lockdown from the settings, exported entries, unknown
 // tags, the request bound, a failure midway, and the question in both protocol eras.
-import type { ElicitRequestFormParams, ElicitResult } from '@modelcontextprotocol/client';
-import { afterEach, describe, expect, it } from 'vitest';
+import type { ElicitRequestFormParams } from '@modelcontextprotocol/client';
+import { describe, expect, it } from 'vitest';
 import { readDetection } from '../../../mcp-server/providers/kimai/detection-cache.ts';
-import { type Era, type InProcessEngineHandle, makeUserDataDir, startInProcessEngine, textOf } from '../../support/engine.ts';
-import {
-  clockStartingAt,
-  DEFAULT_USERS,
-  type FakeKimai,
-  type FakeTimesheet,
-  type FakeUser,
-  rememberPlugin,
-  seedCatalog,
-  startFakeKimai,
-} from '../providers/kimai/fake-kimai.ts';
+import { type Era, textOf } from '../../support/engine.ts';
+import { ADA, ANN, type KimaiSessionOptions, kimaiAdmin, ROOT, TOM } from '../../support/kimai-admin.ts';
+import { DEFAULT_USERS, type FakeKimai, type FakeTimesheet, type FakeUser, seedCatalog } from '../providers/kimai/fake-kimai.ts';
 
-const NOW = '2026-11-19T15:00:00+01:00';
-const ADA = DEFAULT_USERS[0] as FakeUser;
-const TOM = DEFAULT_USERS[1] as FakeUser;
-const ROOT = DEFAULT_USERS[2] as FakeUser;
-const ANN: FakeUser = { id: 7, username: 'ann', alias: 'Ann Admin', timezone: 'Europe/Berlin', role: 'ROLE_ADMIN', token: 'token-ann-0123456789' };
+const { startKimai, connect: connectWith, offered } = kimaiAdmin('correct_time_entries');
 const LOCKDOWN = { period_start: 'first day of previous month 00:00:00', period_end: 'last day of previous month 23:59:59', timezone: 'Europe/Berlin' };
 const at = (iso: string) => Date.parse(iso);
 const HOUR = 3_600_000;
-
-let fake: FakeKimai | undefined;
-let engine: InProcessEngineHandle | undefined;
-afterEach(async () => {
-  await engine?.close();
-  await fake?.close();
-  engine = undefined;
-  fake = undefined;
-});
 
 interface World {
   server: FakeKimai;
@@ -47,8 +26,7 @@ interface World {
 }
 
 async function kimai(extraAda = 0): Promise<World> {
-  const server = await startFakeKimai({ now: clockStartingAt(NOW), users: [...DEFAULT_USERS, ANN] });
-  fake = server;
+  const server = await startKimai({ users: [...DEFAULT_USERS, ANN] });
   const { website, design } = seedCatalog(server);
   server.addTeam('Web', [{ userId: TOM.id, teamlead: true }, { userId: ADA.id }]);
   server.state.tags.push({ id: 900, name: 'billing', visible: true });
@@ -67,27 +45,12 @@ async function kimai(extraAda = 0): Promise<World> {
   return world;
 }
 
-type Answer = (params: ElicitRequestFormParams) => ElicitResult;
-
-async function connect(server: FakeKimai, user: FakeUser, options: { era?: Era; elicitation?: Answer; lockdown?: object | null } = {}) {
-  const lockdown = options.lockdown === undefined ? LOCKDOWN : options.lockdown;
-  const userDataDir = makeUserDataDir({
-    provider: { type: 'kimai', url: server.url, ...(lockdown ? { lockdown } : {}) },
-    timezone: 'Europe/Berlin',
-    tools: { groups: { admin: true }, enabled: { correct_time_entries: true } },
-  });
-  rememberPlugin(userDataDir, server.url, false);
-  engine = await startInProcessEngine({
-    era: options.era ?? 'legacy',
-    userDataDir,
-    env: { PUNCHCARD_NOW: NOW, PUNCHCARD_KIMAI_TOKEN: user.token },
-    ...(options.elicitation ? { elicitation: options.elicitation } : {}),
-  });
-  await engine.call('whoami');
-  return engine;
+/** A session under the lockdown of LOCKDOWN unless the test names another, or none (null). */
+async function connect(server: FakeKimai, user: FakeUser, options: KimaiSessionOptions & { lockdown?: object | null } = {}) {
+  const { lockdown = LOCKDOWN, ...session } = options;
+  return connectWith(server, user, { ...session, ...(lockdown ? { provider: { lockdown } } : {}) });
 }
 
-const offered = async (handle: InProcessEngineHandle) => (await handle.client.listTools()).tools.some((tool) => tool.name === 'correct_time_entries');
 const patches = (server: FakeKimai) => server.requests.filter((request) => request.method === 'PATCH' && /^\/api\/timesheets\/\d+$/.test(request.path));
 const NOVEMBER = { from: '2026-10-01', to: '2026-11-30' };
 

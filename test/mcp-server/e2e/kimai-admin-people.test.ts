@@ -3,18 +3,15 @@
 // worker (Ada). Who is offered the tool (a super administrator alone, learned from the profile read),
 // Kimai's 403 withdrawing it at once, the list paged by Punchcard (Kimai's is not), each action, the
 // refusals in words before anything is sent, and the question before every write in both protocol eras.
-import type { ElicitRequestFormParams, ElicitResult } from '@modelcontextprotocol/client';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readDetection } from '../../../mcp-server/providers/kimai/detection-cache.ts';
-import { type Era, type InProcessEngineHandle, makeUserDataDir, startInProcessEngine, textOf } from '../../support/engine.ts';
+import { type Era, textOf } from '../../support/engine.ts';
+import { ADA, ANN, kimaiAdmin, ROOT, TOM } from '../../support/kimai-admin.ts';
 import { modelFacingChars } from '../../support/tool-list-size.ts';
-import { clockStartingAt, DEFAULT_USERS, type FakeKimai, type FakeUser, rememberPlugin, startFakeKimai } from '../providers/kimai/fake-kimai.ts';
+import { DEFAULT_USERS, type FakeKimai, type FakeUser } from '../providers/kimai/fake-kimai.ts';
 
-const NOW = '2026-11-19T15:00:00+01:00';
-const ADA = DEFAULT_USERS[0] as FakeUser;
-const TOM = DEFAULT_USERS[1] as FakeUser;
-const ROOT = DEFAULT_USERS[2] as FakeUser;
-const ANN: FakeUser = { id: 7, username: 'ann', alias: 'Ann Admin', timezone: 'Europe/Berlin', role: 'ROLE_ADMIN', token: 'token-ann-0123456789' };
+const { startKimai, connect, offered } = kimaiAdmin('manage_people');
+
 /** Sixty more workers, two of them disabled: 62 active people in all with Ada, Tom, Root and Ann (64 with the disabled). */
 const STAFF: FakeUser[] = Array.from({ length: 60 }, (_, index) => ({
   id: 100 + index,
@@ -26,42 +23,12 @@ const STAFF: FakeUser[] = Array.from({ length: 60 }, (_, index) => ({
   ...(index >= 58 ? { enabled: false } : {}),
 }));
 
-let fake: FakeKimai | undefined;
-let engine: InProcessEngineHandle | undefined;
-afterEach(async () => {
-  await engine?.close();
-  await fake?.close();
-  engine = undefined;
-  fake = undefined;
-});
-
 async function kimaiWithPeople() {
-  fake = await startFakeKimai({ now: clockStartingAt(NOW), users: [...DEFAULT_USERS, ANN, ...STAFF] });
+  const fake = await startKimai({ users: [...DEFAULT_USERS, ANN, ...STAFF] });
   fake.addTeam('Support', [{ userId: ADA.id }, { userId: TOM.id, teamlead: true }]);
   return fake;
 }
 
-type Answer = (params: ElicitRequestFormParams) => ElicitResult;
-
-async function connect(server: FakeKimai, user: FakeUser, options: { era?: Era; elicitation?: Answer } = {}) {
-  const userDataDir = makeUserDataDir({
-    provider: { type: 'kimai', url: server.url },
-    timezone: 'Europe/Berlin',
-    tools: { groups: { admin: true }, enabled: { manage_people: true } },
-  });
-  rememberPlugin(userDataDir, server.url, false);
-  engine = await startInProcessEngine({
-    era: options.era ?? 'legacy',
-    userDataDir,
-    env: { PUNCHCARD_NOW: NOW, PUNCHCARD_KIMAI_TOKEN: user.token },
-    ...(options.elicitation ? { elicitation: options.elicitation } : {}),
-  });
-  // The first call reads the profile, whose role says what this person may administer.
-  await engine.call('whoami');
-  return engine;
-}
-
-const offered = async (handle: InProcessEngineHandle) => (await handle.client.listTools()).tools.some((tool) => tool.name === 'manage_people');
 const sent = (server: FakeKimai, method: string) => server.requests.filter((request) => request.method === method && request.path.startsWith('/api/users'));
 const userOf = (server: FakeKimai, id: number) => server.state.users.find((user) => user.id === id) as FakeUser;
 

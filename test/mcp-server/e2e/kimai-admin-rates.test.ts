@@ -3,35 +3,15 @@
 // kind, people named by id, e-mail or name as far as Kimai shows an administrator them, refusals in
 // words before anything is sent, the question before a change in both protocol eras, Kimai's 403
 // withdrawing the tool, and a replacement Kimai refuses half-way (the old rate put back, or said gone).
-import type { ElicitRequestFormParams, ElicitResult } from '@modelcontextprotocol/client';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readDetection } from '../../../mcp-server/providers/kimai/detection-cache.ts';
-import { type Era, type InProcessEngineHandle, makeUserDataDir, startInProcessEngine, textOf } from '../../support/engine.ts';
-import {
-  clockStartingAt,
-  DEFAULT_USERS,
-  type FakeKimai,
-  type FakeKimaiConfig,
-  type FakeUser,
-  rememberPlugin,
-  seedCatalog,
-  startFakeKimai,
-} from '../providers/kimai/fake-kimai.ts';
+import { type Era, textOf } from '../../support/engine.ts';
+import { ADA, ANN, kimaiAdmin, TOM } from '../../support/kimai-admin.ts';
+import { DEFAULT_USERS, type FakeKimai, type FakeKimaiConfig, type FakeUser, seedCatalog } from '../providers/kimai/fake-kimai.ts';
 
-const NOW = '2026-11-19T15:00:00+01:00';
-const ADA = DEFAULT_USERS[0] as FakeUser;
-const TOM = DEFAULT_USERS[1] as FakeUser;
-const ANN: FakeUser = { id: 7, username: 'ann', alias: 'Ann Admin', timezone: 'Europe/Berlin', role: 'ROLE_ADMIN', token: 'token-ann-0123456789' };
+const { startKimai, connect, offered } = kimaiAdmin('manage_rates');
+
 const BEA: FakeUser = { id: 8, username: 'bea', alias: 'Bea Kowalski', timezone: 'Europe/Berlin', role: 'ROLE_USER', token: 'token-bea-0123456789' };
-
-let fake: FakeKimai | undefined;
-let engine: InProcessEngineHandle | undefined;
-afterEach(async () => {
-  await engine?.close();
-  await fake?.close();
-  engine = undefined;
-  fake = undefined;
-});
 
 /**
  * ACME (EUR) with its project Website (Ada's own rate 95 an hour) and the activity Design (500 per
@@ -39,7 +19,7 @@ afterEach(async () => {
  * the team Web (Tom leads Ada and Bea).
  */
 async function kimaiWithRates(revoked: FakeKimaiConfig['revoked'] = {}) {
-  fake = await startFakeKimai({ now: clockStartingAt(NOW), config: { revoked }, users: [...DEFAULT_USERS, ANN, BEA] });
+  const fake = await startKimai({ config: { revoked }, users: [...DEFAULT_USERS, ANN, BEA] });
   const catalog = seedCatalog(fake);
   fake.addTeam('Web', [{ userId: TOM.id, teamlead: true }, { userId: ADA.id }, { userId: BEA.id }]);
   const rate = (
@@ -49,34 +29,13 @@ async function kimaiWithRates(revoked: FakeKimaiConfig['revoked'] = {}) {
     amount: number,
     internal: number | null,
     isFixed = false,
-  ) => fake?.state.rates.push({ id: 500 + (fake?.state.rates.length ?? 0), kind, entityId, userId, rate: amount, internalRate: internal, isFixed });
+  ) => fake.state.rates.push({ id: 500 + fake.state.rates.length, kind, entityId, userId, rate: amount, internalRate: internal, isFixed });
   rate('customers', catalog.acme.id, null, 80, 60);
   rate('projects', catalog.website.id, ADA.id, 95, null);
   rate('activities', catalog.design.id, null, 500, null, true);
   return { server: fake, ...catalog };
 }
 
-type Answer = (params: ElicitRequestFormParams) => ElicitResult;
-
-async function connect(server: FakeKimai, user: FakeUser, options: { era?: Era; elicitation?: Answer } = {}) {
-  const userDataDir = makeUserDataDir({
-    provider: { type: 'kimai', url: server.url },
-    timezone: 'Europe/Berlin',
-    tools: { groups: { admin: true }, enabled: { manage_rates: true } },
-  });
-  rememberPlugin(userDataDir, server.url, false);
-  engine = await startInProcessEngine({
-    era: options.era ?? 'legacy',
-    userDataDir,
-    env: { PUNCHCARD_NOW: NOW, PUNCHCARD_KIMAI_TOKEN: user.token },
-    ...(options.elicitation ? { elicitation: options.elicitation } : {}),
-  });
-  // The first call reads the profile, whose role says what this person may administer.
-  await engine.call('whoami');
-  return engine;
-}
-
-const offered = async (handle: InProcessEngineHandle) => (await handle.client.listTools()).tools.some((tool) => tool.name === 'manage_rates');
 const rateRequests = (server: FakeKimai) => server.requests.filter((request) => /\/rates(\/\d+)?$/.test(request.path));
 const ratesOf = (server: FakeKimai, kind: string, entityId: number) =>
   server.state.rates

@@ -3,42 +3,21 @@
 // (Ada). Who is offered the tool, each action, refusals in words before anything is sent (the bare
 // 400s Kimai would answer), the question before each change in both protocol eras naming what
 // changes, and Kimai's 403 withdrawing the tool at once.
-import type { ElicitRequestFormParams, ElicitResult } from '@modelcontextprotocol/client';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readDetection } from '../../../mcp-server/providers/kimai/detection-cache.ts';
-import { type Era, type InProcessEngineHandle, makeUserDataDir, startInProcessEngine, textOf } from '../../support/engine.ts';
-import {
-  clockStartingAt,
-  DEFAULT_USERS,
-  type FakeKimai,
-  type FakeKimaiConfig,
-  type FakeUser,
-  rememberPlugin,
-  seedCatalog,
-  startFakeKimai,
-} from '../providers/kimai/fake-kimai.ts';
+import { type Era, textOf } from '../../support/engine.ts';
+import { ADA, ANN, kimaiAdmin, ROOT, TOM } from '../../support/kimai-admin.ts';
+import { DEFAULT_USERS, type FakeKimai, type FakeKimaiConfig, type FakeUser, seedCatalog } from '../providers/kimai/fake-kimai.ts';
 
-const NOW = '2026-11-19T15:00:00+01:00';
-const ADA = DEFAULT_USERS[0] as FakeUser;
-const TOM = DEFAULT_USERS[1] as FakeUser;
-const ROOT = DEFAULT_USERS[2] as FakeUser;
-const ANN: FakeUser = { id: 7, username: 'ann', alias: 'Ann Admin', timezone: 'Europe/Berlin', role: 'ROLE_ADMIN', token: 'token-ann-0123456789' };
+const { startKimai, connect, offered: listed } = kimaiAdmin('manage_teams');
+
 const BEA: FakeUser = { id: 8, username: 'bea', alias: 'Bea Busy', timezone: 'Europe/Berlin', role: 'ROLE_USER', token: 'token-bea-0123456789' };
 /** In no team and with no time recorded: an administrator's Kimai shows her nowhere. */
 const CID: FakeUser = { id: 9, username: 'cid', alias: 'Cid Quiet', timezone: 'Europe/Berlin', role: 'ROLE_USER', token: 'token-cid-0123456789' };
 
-let fake: FakeKimai | undefined;
-let engine: InProcessEngineHandle | undefined;
-afterEach(async () => {
-  await engine?.close();
-  await fake?.close();
-  engine = undefined;
-  fake = undefined;
-});
-
 /** Team "Web" (#50: Tom leads, Ada is a member) with access to the project Website; Bea recorded an hour last week. */
 async function kimaiWithTeams(revoked: FakeKimaiConfig['revoked'] = {}) {
-  fake = await startFakeKimai({ now: clockStartingAt(NOW), config: { revoked }, users: [...DEFAULT_USERS, ANN, BEA, CID] });
+  const fake = await startKimai({ config: { revoked }, users: [...DEFAULT_USERS, ANN, BEA, CID] });
   const catalog = seedCatalog(fake);
   fake.state.teams.push({
     id: 50,
@@ -54,26 +33,6 @@ async function kimaiWithTeams(revoked: FakeKimaiConfig['revoked'] = {}) {
   return { server: fake, ...catalog };
 }
 
-type Answer = (params: ElicitRequestFormParams) => ElicitResult;
-
-async function connect(server: FakeKimai, user: FakeUser, options: { era?: Era; elicitation?: Answer } = {}) {
-  const userDataDir = makeUserDataDir({
-    provider: { type: 'kimai', url: server.url },
-    timezone: 'Europe/Berlin',
-    tools: { groups: { admin: true }, enabled: { manage_teams: true } },
-  });
-  rememberPlugin(userDataDir, server.url, false);
-  engine = await startInProcessEngine({
-    era: options.era ?? 'legacy',
-    userDataDir,
-    env: { PUNCHCARD_NOW: NOW, PUNCHCARD_KIMAI_TOKEN: user.token },
-    ...(options.elicitation ? { elicitation: options.elicitation } : {}),
-  });
-  await engine.call('whoami');
-  return engine;
-}
-
-const listed = async (handle: InProcessEngineHandle) => (await handle.client.listTools()).tools.some((tool) => tool.name === 'manage_teams');
 const writes = (server: FakeKimai) => server.requests.filter((request) => request.method !== 'GET' && request.path.startsWith('/api/teams'));
 const web = (server: FakeKimai) => server.state.teams.find((team) => team.id === 50);
 

@@ -3,42 +3,21 @@
 // offered what (from the role a profile read names, off by default, denied by a policy, hidden in
 // read-only mode), invoices in pages, the question before a tag is created in both protocol eras,
 // refusals in words, and Kimai's 403 withdrawing a tool at once.
-import type { ElicitRequestFormParams, ElicitResult } from '@modelcontextprotocol/client';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import type { ElicitRequestFormParams } from '@modelcontextprotocol/client';
+import { describe, expect, it } from 'vitest';
 import { readDetection } from '../../../mcp-server/providers/kimai/detection-cache.ts';
-import { type Era, type InProcessEngineHandle, makeUserDataDir, startInProcessEngine, textOf } from '../../support/engine.ts';
-import {
-  clockStartingAt,
-  DEFAULT_USERS,
-  type FakeKimai,
-  type FakeKimaiConfig,
-  type FakeUser,
-  rememberPlugin,
-  seedCatalog,
-  startFakeKimai,
-} from '../providers/kimai/fake-kimai.ts';
+import { offeredOf, type SessionOptions } from '../../support/admin-engine.ts';
+import { type Era, type InProcessEngineHandle, textOf } from '../../support/engine.ts';
+import { ADA, ANN, kimaiAdmin, TOM } from '../../support/kimai-admin.ts';
+import { DEFAULT_USERS, type FakeKimai, type FakeKimaiConfig, type FakeUser, seedCatalog } from '../providers/kimai/fake-kimai.ts';
 
-const NOW = '2026-11-19T15:00:00+01:00';
-const ADA = DEFAULT_USERS[0] as FakeUser;
-const TOM = DEFAULT_USERS[1] as FakeUser;
-const ANN: FakeUser = { id: 7, username: 'ann', alias: 'Ann Admin', timezone: 'Europe/Berlin', role: 'ROLE_ADMIN', token: 'token-ann-0123456789' };
+const { startKimai, connect: connectWith } = kimaiAdmin('manage_tags');
 const ADMIN_TOOLS = ['manage_tags', 'list_invoices'];
 const at = (iso: string) => Date.parse(iso);
 
-let fake: FakeKimai | undefined;
-let engine: InProcessEngineHandle | undefined;
-afterEach(async () => {
-  await engine?.close();
-  await fake?.close();
-  engine = undefined;
-  fake = undefined;
-});
-
 /** 60 invoices of ACME over October and November, a second customer's one, and the tag "billing". */
 async function kimaiWithInvoices(revoked: FakeKimaiConfig['revoked'] = {}) {
-  fake = await startFakeKimai({ now: clockStartingAt(NOW), config: { revoked }, users: [...DEFAULT_USERS, ANN] });
+  const fake = await startKimai({ config: { revoked }, users: [...DEFAULT_USERS, ANN] });
   const { acme } = seedCatalog(fake);
   const other = fake.addCustomer('Globex');
   for (let index = 0; index < 60; index++) {
@@ -55,34 +34,20 @@ async function kimaiWithInvoices(revoked: FakeKimaiConfig['revoked'] = {}) {
   return fake;
 }
 
-type Answer = (params: ElicitRequestFormParams) => ElicitResult;
-
+/** A session with the admin group and manage_tags on, or with `groups` alone as they say; under a policy, or read-only. */
 async function connect(
   server: FakeKimai,
   user: FakeUser,
-  options: { era?: Era; groups?: Record<string, boolean>; elicitation?: Answer; policy?: object; readOnly?: boolean } = {},
+  options: SessionOptions & { groups?: Record<string, boolean>; policy?: object; readOnly?: boolean } = {},
 ) {
-  const userDataDir = makeUserDataDir({
-    provider: { type: 'kimai', url: server.url },
-    timezone: 'Europe/Berlin',
-    tools: { groups: options.groups ?? { admin: true }, enabled: options.groups ? {} : { manage_tags: true }, ...(options.readOnly ? { readOnly: true } : {}) },
+  const { groups, readOnly, ...session } = options;
+  return connectWith(server, user, {
+    ...session,
+    tools: { groups: groups ?? { admin: true }, enabled: groups ? {} : { manage_tags: true }, ...(readOnly ? { readOnly: true } : {}) },
   });
-  rememberPlugin(userDataDir, server.url, false);
-  const env: Record<string, string> = { PUNCHCARD_NOW: NOW, PUNCHCARD_KIMAI_TOKEN: user.token };
-  if (options.policy) {
-    const file = join(userDataDir, 'policy.json');
-    writeFileSync(file, JSON.stringify(options.policy));
-    env.PUNCHCARD_POLICY_FILE = file;
-  }
-  engine = await startInProcessEngine({ era: options.era ?? 'legacy', userDataDir, env, ...(options.elicitation ? { elicitation: options.elicitation } : {}) });
-  // The first call reads the profile, whose role says what this person may administer.
-  await engine.call('whoami');
-  return engine;
 }
 
-async function adminListed(handle: InProcessEngineHandle): Promise<string[]> {
-  return (await handle.client.listTools()).tools.map((tool) => tool.name).filter((name) => ADMIN_TOOLS.includes(name));
-}
+const adminListed = (handle: InProcessEngineHandle) => offeredOf(handle, ADMIN_TOOLS);
 
 describe('the admin group on Kimai', () => {
   it('offers an administrator both tools, a team lead the invoices, a worker nothing; off by default, denied by a policy, tags hidden read-only', async () => {

@@ -3,29 +3,13 @@
 // outcome, the arguments naming the tag before and after), and no key in it.
 // `punchcard-mcp audit --config FILE` (the built bundle) prints it as JSON lines.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectAdministrator, linesAfter, readAudit } from '../../support/audit-log.ts';
 import { textOf } from '../../support/engine.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
-import { runTeamCli } from '../../support/run-cli.ts';
-import {
-  connectAs,
-  MemoryOAuthProvider,
-  removeTeamServerData,
-  startTeamServer,
-  TEST_SERVER_KEY,
-  type TeamServerHandle,
-  trackerSignIn,
-} from '../../support/team-server.ts';
+import { removeTeamServerData, startTeamServer, type TeamServerHandle } from '../../support/team-server.ts';
 import { BOB_KEY, type FakeClockify, SEED, seedWorkspace, startFakeClockify } from '../../mcp-server/providers/clockify/fake-clockify.ts';
 
 const NOW = '2026-11-18T08:00:00+01:00';
-
-interface AuditLine {
-  person: string;
-  clientName: string;
-  tool: string;
-  outcome: 'done' | 'refused' | 'failed';
-  change: { arguments: Record<string, unknown>; record?: Record<string, unknown> };
-}
 
 let fake: FakeClockify;
 let server: TeamServerHandle;
@@ -47,30 +31,16 @@ afterAll(async () => {
   if (server) removeTeamServerData(server);
 });
 
-async function auditLines(): Promise<AuditLine[]> {
-  const run = await runTeamCli(['audit', '--config', server.configPath], { HOME: server.dataDir, PUNCHCARD_SERVER_KEY: TEST_SERVER_KEY });
-  return run.stdout
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as AuditLine);
-}
-
 describe("a Clockify admin's tag renamed on the team server", () => {
   it('is recorded with who, the client, the tool, the outcome, the names before and after, and no key', async () => {
-    const admin = await connectAs(server, {
-      era: 'modern',
-      oauth: new MemoryOAuthProvider({ clientName: 'Audit Clockify admin' }),
-      signIn: trackerSignIn(BOB_KEY),
-      elicitation: () => ({ action: 'accept', content: {} }),
-    });
+    const admin = await connectAdministrator(server, { era: 'modern', token: BOB_KEY, clientName: 'Audit Clockify admin', content: {} });
     try {
       // The role is learned in the background once the admin group is on.
       await expect.poll(async () => (await admin.client.listTools()).tools.map((tool) => tool.name), { timeout: 10_000 }).toContain('manage_tags');
-      const before = (await auditLines()).length;
+      const before = (await readAudit(server)).lines.length;
       const renamed = await admin.call('manage_tags', { action: 'rename', tag: 'billing', name: 'invoicing' });
       expect(renamed.isError, textOf(renamed)).toBeFalsy();
-      let lines: AuditLine[] = [];
-      await expect.poll(async () => (lines = (await auditLines()).slice(before)).length, { timeout: 5_000 }).toBe(1);
+      const lines = await linesAfter(server, before, 1);
       expect(lines[0]).toMatchObject({
         person: expect.stringContaining('Bob Builder'),
         tool: 'manage_tags',

@@ -5,6 +5,7 @@
 // `punchcard-mcp audit --config FILE` (the built bundle, as a subprocess beside the running server)
 // prints it as JSON lines.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AuditLine, connectAdministrator, linesAfter, readAudit } from '../../support/audit-log.ts';
 import { textOf } from '../../support/engine.ts';
 import { runTeamCli } from '../../support/run-cli.ts';
 import {
@@ -13,7 +14,6 @@ import {
   MemoryOAuthProvider,
   removeTeamServerData,
   startTeamServer,
-  TEST_SERVER_KEY,
   type TeamServerHandle,
   trackerSignIn,
 } from '../../support/team-server.ts';
@@ -21,19 +21,10 @@ import { clockStartingAt, DEFAULT_USERS, type FakeKimai, type FakeUser, seedCata
 
 const NOW = '2026-11-18T08:00:00+01:00';
 const ADA = DEFAULT_USERS[0] as FakeUser;
+/** The super administrator, who makes every administrator's change here. */
+const ROOT = DEFAULT_USERS[2] as FakeUser;
 /** Words a person wrote that the administrator must not read. */
 const PRIVATE = ['Secret plan for ACME', 'Ended with the merger talk', 'Confidential call with Bob', 'Still confidential'];
-
-interface AuditLine {
-  at: string;
-  personId: string;
-  person: string;
-  clientId: string;
-  clientName: string;
-  tool: string;
-  outcome: 'done' | 'refused' | 'failed';
-  change: { arguments: Record<string, unknown>; record?: Record<string, unknown> };
-}
 
 let fake: FakeKimai;
 let server: TeamServerHandle;
@@ -54,17 +45,7 @@ afterAll(async () => {
   if (server) removeTeamServerData(server);
 });
 
-async function audit(...args: string[]): Promise<{ code: number; lines: AuditLine[]; stdout: string; stderr: string }> {
-  // The server's key, as every command on its store needs (team-server/admin/admin-io.ts).
-  const run = await runTeamCli(['audit', '--config', server.configPath, ...args], { HOME: server.dataDir, PUNCHCARD_SERVER_KEY: TEST_SERVER_KEY });
-  return {
-    ...run,
-    lines: run.stdout
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => JSON.parse(line) as AuditLine),
-  };
-}
+const audit = (...args: string[]) => readAudit(server, ...args);
 
 describe.each(['legacy', 'modern'] as const)('writes in the %s era', (era) => {
   let ada: ConnectedClient;
@@ -108,8 +89,7 @@ describe.each(['legacy', 'modern'] as const)('writes in the %s era', (era) => {
     const missing = await call('update_time_entry', { id: 999_999, description: 'x' });
     expect(missing.result.isError).toBe(true);
 
-    let lines: AuditLine[] = [];
-    await expect.poll(async () => (lines = (await audit()).lines.slice(before)).length, { timeout: 5_000 }).toBe(7);
+    const lines = await linesAfter(server, before, 7);
     expect(lines.map((line) => [line.tool, line.outcome])).toEqual([
       ['clock_in', 'done'],
       ['clock_out', 'done'],
@@ -142,46 +122,31 @@ describe.each(['legacy', 'modern'] as const)('writes in the %s era', (era) => {
 
 describe("an administrator's change", () => {
   it('is recorded like every write: who, which tool, the outcome and what it made', async () => {
-    const root = DEFAULT_USERS[2] as FakeUser;
-    const oauth = new MemoryOAuthProvider({ clientName: 'Audit admin client' });
-    const admin = await connectAs(server, {
-      era: 'modern',
-      oauth,
-      signIn: trackerSignIn(root.token),
-      elicitation: () => ({ action: 'accept', content: { confirm: true } }),
-    });
+    const admin = await connectAdministrator(server, { era: 'modern', token: ROOT.token, clientName: 'Audit admin client' });
     try {
       const before = (await audit()).lines.length;
       const made = await admin.call('manage_tags', { action: 'create', name: 'travel', color: '#10b981' });
       expect(made.isError, textOf(made)).toBeFalsy();
-      let lines: AuditLine[] = [];
-      await expect.poll(async () => (lines = (await audit()).lines.slice(before)).length, { timeout: 5_000 }).toBe(1);
+      const lines = await linesAfter(server, before, 1);
       expect(lines[0]).toMatchObject({ tool: 'manage_tags', outcome: 'done', clientName: 'Audit admin client', change: { arguments: { action: 'create' } } });
       // An administrator's change is kept whole: the tag as it was made.
       expect(lines[0]?.change.record).toMatchObject({ action: 'create', tags: [{ name: 'travel', color: '#10b981', archived: false }] });
       expect(fake.state.tags.map((tag) => tag.name)).toContain('travel');
-      expect(JSON.stringify(lines)).not.toContain(root.token);
+      expect(JSON.stringify(lines)).not.toContain(ROOT.token);
     } finally {
       await admin.close();
     }
   });
 
   it('records a bulk correction with what it changed to and the entries as they were before', async () => {
-    const root = DEFAULT_USERS[2] as FakeUser;
-    const admin = await connectAs(server, {
-      era: 'modern',
-      oauth: new MemoryOAuthProvider({ clientName: 'Audit admin client' }),
-      signIn: trackerSignIn(root.token),
-      elicitation: () => ({ action: 'accept', content: { confirm: true } }),
-    });
+    const admin = await connectAdministrator(server, { era: 'modern', token: ROOT.token, clientName: 'Audit admin client' });
     try {
       const billable = fake.state.timesheets.filter((sheet) => sheet.billable !== false).map((sheet) => sheet.id);
       expect(billable.length).toBeGreaterThan(0);
       const before = (await audit()).lines.length;
       const corrected = await admin.call('correct_time_entries', { from: '2026-11-01', to: '2026-11-18', ids: billable, set: { billable: false } });
       expect(corrected.isError, textOf(corrected)).toBeFalsy();
-      let lines: AuditLine[] = [];
-      await expect.poll(async () => (lines = (await audit()).lines.slice(before)).length, { timeout: 5_000 }).toBe(1);
+      const lines = await linesAfter(server, before, 1);
       expect(lines[0]).toMatchObject({
         tool: 'correct_time_entries',
         outcome: 'done',
@@ -197,21 +162,14 @@ describe("an administrator's change", () => {
   });
 
   it('keeps the rate before and after a change of rates', async () => {
-    const root = DEFAULT_USERS[2] as FakeUser;
     const acme = fake.state.customers.find((customer) => customer.name === 'ACME') as { id: number };
     fake.state.rates.push({ id: 9_000, kind: 'customers', entityId: acme.id, userId: null, rate: 80, internalRate: 60, isFixed: false });
-    const admin = await connectAs(server, {
-      era: 'legacy',
-      oauth: new MemoryOAuthProvider({ clientName: 'Audit rates client' }),
-      signIn: trackerSignIn(root.token),
-      elicitation: () => ({ action: 'accept', content: { confirm: true } }),
-    });
+    const admin = await connectAdministrator(server, { era: 'legacy', token: ROOT.token, clientName: 'Audit rates client' });
     try {
       const before = (await audit()).lines.length;
       const set = await admin.call('manage_rates', { action: 'set', kind: 'customer', item: 'ACME', hourly: 95 });
       expect(set.isError, textOf(set)).toBeFalsy();
-      let lines: AuditLine[] = [];
-      await expect.poll(async () => (lines = (await audit()).lines.slice(before)).length, { timeout: 5_000 }).toBe(1);
+      const lines = await linesAfter(server, before, 1);
       expect(lines[0]).toMatchObject({
         tool: 'manage_rates',
         outcome: 'done',
@@ -233,53 +191,37 @@ describe("an administrator's change", () => {
 
 describe("an administrator's team, catalog and people changes", () => {
   it('are recorded with the action, the team and the people named, and what was made', async () => {
-    const root = DEFAULT_USERS[2] as FakeUser;
-    const oauth = new MemoryOAuthProvider({ clientName: 'Audit teams client' });
-    const admin = await connectAs(server, {
-      era: 'legacy',
-      oauth,
-      signIn: trackerSignIn(root.token),
-      elicitation: () => ({ action: 'accept', content: { confirm: true } }),
-    });
+    const admin = await connectAdministrator(server, { era: 'legacy', token: ROOT.token, clientName: 'Audit teams client' });
     try {
       const before = (await audit()).lines.length;
       const made = await admin.call('manage_teams', { action: 'create', name: 'Ops' });
       expect(made.isError, textOf(made)).toBeFalsy();
       const added = await admin.call('manage_teams', { action: 'add_members', team: 'Ops', people: ['ada'] });
       expect(added.isError, textOf(added)).toBeFalsy();
-      let lines: AuditLine[] = [];
-      await expect.poll(async () => (lines = (await audit()).lines.slice(before)).length, { timeout: 5_000 }).toBe(2);
+      const lines = await linesAfter(server, before, 2);
       expect(lines.map((line) => [line.tool, line.outcome, line.change.arguments])).toEqual([
         ['manage_teams', 'done', { action: 'create', name: 'Ops' }],
         ['manage_teams', 'done', { action: 'add_members', team: 'Ops', people: ['ada'] }],
       ]);
       for (const line of lines) expect(line).toMatchObject({ person: 'root <root@example.com>', clientName: 'Audit teams client' });
       expect(fake.state.teams.find((team) => team.name === 'Ops')?.members).toEqual([
-        { userId: root.id, teamlead: true },
+        { userId: ROOT.id, teamlead: true },
         { userId: ADA.id, teamlead: false },
       ]);
-      expect(JSON.stringify(lines)).not.toContain(root.token);
+      expect(JSON.stringify(lines)).not.toContain(ROOT.token);
     } finally {
       await admin.close();
     }
   });
 
   it("keeps a catalog item's changed values before and after, a comment by its length", async () => {
-    const root = DEFAULT_USERS[2] as FakeUser;
-    const oauth = new MemoryOAuthProvider({ clientName: 'Audit catalog client' });
-    const admin = await connectAs(server, {
-      era: 'modern',
-      oauth,
-      signIn: trackerSignIn(root.token),
-      elicitation: () => ({ action: 'accept', content: { confirm: true } }),
-    });
+    const admin = await connectAdministrator(server, { era: 'modern', token: ROOT.token, clientName: 'Audit catalog client' });
     try {
       const website = fake.state.projects.find((project) => project.name === 'Website');
       const before = (await audit()).lines.length;
       const changed = await admin.call('update_catalog_item', { kind: 'project', item: 'Website', budget_hours: 10.5, end: '2027-03-31', comment: PRIVATE[0] });
       expect(changed.isError, textOf(changed)).toBeFalsy();
-      let lines: AuditLine[] = [];
-      await expect.poll(async () => (lines = (await audit()).lines.slice(before)).length, { timeout: 5_000 }).toBe(1);
+      const lines = await linesAfter(server, before, 1);
       expect(lines[0]).toMatchObject({ tool: 'update_catalog_item', outcome: 'done', clientName: 'Audit catalog client' });
       expect(lines[0]?.change.record).toMatchObject({
         id: website?.id,
@@ -294,19 +236,12 @@ describe("an administrator's team, catalog and people changes", () => {
   });
 
   it("records a person invited through manage_people, and never the account's password", async () => {
-    const root = DEFAULT_USERS[2] as FakeUser;
-    const admin = await connectAs(server, {
-      era: 'legacy',
-      oauth: new MemoryOAuthProvider({ clientName: 'Audit people client' }),
-      signIn: trackerSignIn(root.token),
-      elicitation: () => ({ action: 'accept', content: {} }),
-    });
+    const admin = await connectAdministrator(server, { era: 'legacy', token: ROOT.token, clientName: 'Audit people client', content: {} });
     try {
       const before = (await audit()).lines.length;
       const made = await admin.call('manage_people', { action: 'invite', name: 'Grace Hopper', email: 'grace@example.com', role: 'ROLE_TEAMLEAD' });
       expect(made.isError, textOf(made)).toBeFalsy();
-      let lines: AuditLine[] = [];
-      await expect.poll(async () => (lines = (await audit()).lines.slice(before)).length, { timeout: 5_000 }).toBe(1);
+      let lines = await linesAfter(server, before, 1);
       expect(lines[0]).toMatchObject({
         tool: 'manage_people',
         outcome: 'done',
@@ -317,12 +252,12 @@ describe("an administrator's team, catalog and people changes", () => {
       const sent = fake.requests.find((request) => request.method === 'POST' && request.path === '/api/users');
       const password = String((JSON.parse(sent?.body ?? '{}') as { plainPassword?: string }).plainPassword);
       expect(password.length).toBeGreaterThanOrEqual(32);
-      for (const secret of [password, root.token]) expect(JSON.stringify(lines)).not.toContain(secret);
+      for (const secret of [password, ROOT.token]) expect(JSON.stringify(lines)).not.toContain(secret);
       // A change is recorded with the person as they were and as they are.
       const grace = (lines[0]?.change.record as { people: Array<{ id: number }> }).people[0]?.id;
       const changed = await admin.call('manage_people', { action: 'update', person: String(grace), role: 'ROLE_USER' });
       expect(changed.isError, textOf(changed)).toBeFalsy();
-      await expect.poll(async () => (lines = (await audit()).lines.slice(before)).length, { timeout: 5_000 }).toBe(2);
+      lines = await linesAfter(server, before, 2);
       expect(lines[1]?.change.record).toMatchObject({
         people: [{ id: grace, email: 'grace@example.com', role: 'ROLE_USER', active: true }],
         before: { id: grace, email: 'grace@example.com', role: 'ROLE_TEAMLEAD', active: true },

@@ -1,0 +1,70 @@
+// The admin end-to-end tests on Kimai (test/mcp-server/e2e/kimai-admin*.test.ts): the people they
+// sign in as (Ada a worker, Tom a team lead, Root the super administrator from DEFAULT_USERS, and Ann
+// an administrator), the fake Kimai on the admin tests' clock, and a person's engine in process against
+// it with the admin group and the file's tool on. Whatever a test opens is closed after it, engines
+// before the fake.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  DEFAULT_USERS,
+  type FakeKimai,
+  type FakeKimaiOptions,
+  type FakeUser,
+  rememberPlugin,
+  startFakeKimai,
+} from '../mcp-server/providers/kimai/fake-kimai.ts';
+import { ADMIN_NOW, offers, type SessionOptions } from './admin-engine.ts';
+import { closeAfterEach } from './close-after-each.ts';
+import { type InProcessEngineHandle, makeUserDataDir, startInProcessEngine } from './engine.ts';
+import { clockStartingAt } from './fake-clock.ts';
+
+export const ADA = DEFAULT_USERS[0] as FakeUser;
+export const TOM = DEFAULT_USERS[1] as FakeUser;
+export const ROOT = DEFAULT_USERS[2] as FakeUser;
+/** An administrator (ROLE_ADMIN), not a super administrator. */
+export const ANN: FakeUser = { id: 7, username: 'ann', alias: 'Ann Admin', timezone: 'Europe/Berlin', role: 'ROLE_ADMIN', token: 'token-ann-0123456789' };
+
+export interface KimaiSessionOptions extends SessionOptions {
+  /** Settings of the provider beside its type and address (a lockdown period). */
+  provider?: Record<string, unknown>;
+  /** The settings' tools in place of the admin group with the file's tool on. */
+  tools?: Record<string, unknown>;
+  /** A policy file written into the user data folder and named in PUNCHCARD_POLICY_FILE. */
+  policy?: object;
+}
+
+/** Call once at a test file's top with the tool it tests: its `opened` registers what closes after each test. */
+export function kimaiAdmin(tool: string) {
+  const opened = closeAfterEach();
+
+  /** The fake Kimai on the admin tests' clock, with `options` (its people, a revoked permission). */
+  async function startKimai(options: Omit<FakeKimaiOptions, 'now'> = {}): Promise<FakeKimai> {
+    return opened(await startFakeKimai({ now: clockStartingAt(ADMIN_NOW), ...options }));
+  }
+
+  /** The engine of `user`, after its first call, which reads the profile whose role says what this person may administer. */
+  async function connect(server: FakeKimai, user: FakeUser, options: KimaiSessionOptions = {}): Promise<InProcessEngineHandle> {
+    const userDataDir = makeUserDataDir({
+      provider: { type: 'kimai', url: server.url, ...options.provider },
+      timezone: 'Europe/Berlin',
+      tools: options.tools ?? { groups: { admin: true }, enabled: { [tool]: true } },
+    });
+    // As an earlier start learned it: this Kimai has no absence plugin.
+    rememberPlugin(userDataDir, server.url, false);
+    const env: Record<string, string> = { PUNCHCARD_NOW: ADMIN_NOW, PUNCHCARD_KIMAI_TOKEN: user.token };
+    if (options.policy) {
+      const file = join(userDataDir, 'policy.json');
+      writeFileSync(file, JSON.stringify(options.policy));
+      env.PUNCHCARD_POLICY_FILE = file;
+    }
+    const engine = opened(
+      await startInProcessEngine({ era: options.era ?? 'legacy', userDataDir, env, ...(options.elicitation ? { elicitation: options.elicitation } : {}) }),
+    );
+    await engine.call('whoami');
+    return engine;
+  }
+
+  const offered = (engine: InProcessEngineHandle) => offers(engine, tool);
+
+  return { opened, startKimai, connect, offered };
+}
