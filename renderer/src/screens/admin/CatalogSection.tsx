@@ -8,6 +8,7 @@ import { api } from '../../bridge.ts';
 import { Badge, Button, Confirm, ErrorText, Field, LoadError, Loading, StatusText } from '../../components.tsx';
 import { useAction, useFocusFirstInvalid } from '../../hooks.ts';
 import { stores, useStore } from '../../store.ts';
+import { ConfirmStep, useConfirmStep } from './ConfirmStep.tsx';
 import { quote } from './words.ts';
 
 const KINDS: CatalogKind[] = ['customer', 'project', 'activity'];
@@ -180,10 +181,9 @@ function AddItem({ kind, catalog, onChanged }: { kind: CatalogKind; catalog: Adm
   const [name, setName] = useState('');
   const [parent, setParent] = useState('');
   const [problem, setProblem] = useState<string | undefined>(undefined);
-  const [confirming, setConfirming] = useState(false);
+  const { confirming, openerRef, openConfirm, closeConfirm, backToOpener } = useConfirmStep();
   const { formRef, flagProblems } = useFocusFirstInvalid();
   const nameRef = useRef<HTMLInputElement>(null);
-  const submitRef = useRef<HTMLButtonElement>(null);
   const id = useId();
   const parents = kind === 'project' ? catalog.customers : kind === 'activity' ? catalog.projects : [];
   const trimmed = name.trim();
@@ -196,15 +196,15 @@ function AddItem({ kind, catalog, onChanged }: { kind: CatalogKind; catalog: Adm
       return;
     }
     action.clear();
-    setConfirming(true);
+    openConfirm();
   };
   const add = async () => {
     const result = await action.run('add', () => api.addCatalogItem({ kind, name: trimmed, ...(parent ? { parent } : {}) }));
-    setConfirming(false);
     if (!result) {
-      setTimeout(() => submitRef.current?.focus());
+      backToOpener();
       return;
     }
+    closeConfirm();
     onChanged(result);
     setName('');
     setTimeout(() => nameRef.current?.focus());
@@ -247,25 +247,19 @@ function AddItem({ kind, catalog, onChanged }: { kind: CatalogKind; catalog: Adm
           </Field>
         )}
       </div>
-      {confirming ? (
-        <Confirm
-          question={`Add the ${kind} ${quote(trimmed)}${parent ? ` to ${parent}` : ''}?`}
-          confirmLabel="Add"
-          busyLabel="Adding…"
-          keepLabel="Go back"
-          confirmKind="primary"
-          busy={action.pending === 'add'}
-          onConfirm={() => void add()}
-          onKeep={() => {
-            setConfirming(false);
-            setTimeout(() => submitRef.current?.focus());
-          }}
-        />
-      ) : (
-        <Button ref={submitRef} kind="primary" submit>
+      <ConfirmStep
+        confirming={confirming}
+        onKeep={backToOpener}
+        question={`Add the ${kind} ${quote(trimmed)}${parent ? ` to ${parent}` : ''}?`}
+        confirmLabel="Add"
+        busyLabel="Adding…"
+        busy={action.pending === 'add'}
+        onConfirm={() => void add()}
+      >
+        <Button ref={openerRef} kind="primary" submit>
           Add {kind}
         </Button>
-      )}
+      </ConfirmStep>
       <ErrorText message={action.error?.message} />
     </form>
   );

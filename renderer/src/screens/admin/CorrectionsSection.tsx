@@ -8,10 +8,11 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { CatalogView, CorrectionSetView, CorrectionView, RequestOf } from '../../../../main/ipc/contract.ts';
 import { api } from '../../bridge.ts';
-import { Button, Confirm, ErrorText, Field, Loading, StatusText } from '../../components.tsx';
+import { Button, ErrorText, Field, Loading, StatusText } from '../../components.tsx';
 import { dayFull, wallClock } from '../../format.ts';
 import { useAction, useFocusFirstInvalid } from '../../hooks.ts';
 import { stores, today, useStore } from '../../store.ts';
+import { ConfirmStep, useConfirmStep } from './ConfirmStep.tsx';
 
 type Toggle = '' | 'yes' | 'no';
 
@@ -88,12 +89,11 @@ export function CorrectionsSection() {
   });
   const [problems, setProblems] = useState<Partial<Record<keyof Fields, string>>>({});
   const [preview, setPreview] = useState<{ request: RequestOf<'previewCorrection'>; view: CorrectionView } | null>(null);
-  const [confirming, setConfirming] = useState(false);
+  const { confirming, openerRef, openConfirm, closeConfirm, backToOpener } = useConfirmStep();
   const [said, setSaid] = useState<string | null>(null);
   const action = useAction();
   const { formRef, flagProblems } = useFocusFirstInvalid();
   const previewRef = useRef<HTMLButtonElement>(null);
-  const correctRef = useRef<HTMLButtonElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const id = useId();
 
@@ -113,7 +113,7 @@ export function CorrectionsSection() {
     );
     // What was previewed is no longer what the fields say: the change is offered again only after a new preview.
     setPreview(null);
-    setConfirming(false);
+    closeConfirm();
   };
 
   const ask = async (event: FormEvent) => {
@@ -133,7 +133,7 @@ export function CorrectionsSection() {
   const correct = async () => {
     if (!preview) return;
     const done = await action.run('correct', () => api.applyCorrection({ ...preview.request, confirmCount: preview.view.count }));
-    setConfirming(false);
+    closeConfirm();
     if (!done) {
       // The refusal (a count that moved, a right missing) shows under the button; the old preview goes, as it no longer holds.
       setPreview(null);
@@ -278,27 +278,22 @@ export function CorrectionsSection() {
               </tbody>
             </table>
           )}
-          {view.count > 0 &&
-            (confirming ? (
-              <Confirm
-                question={`Change ${entriesText(view.count)} (${hoursText(view.hours)}) as previewed?`}
-                prompt={`Change ${entriesText(view.count)} (${hoursText(view.hours)}) as previewed? Entries left alone stay as they are.`}
-                confirmLabel="Confirm"
-                busyLabel="Correcting…"
-                keepLabel="Go back"
-                confirmKind="primary"
-                busy={action.pending === 'correct'}
-                onConfirm={() => void correct()}
-                onKeep={() => {
-                  setConfirming(false);
-                  setTimeout(() => correctRef.current?.focus());
-                }}
-              />
-            ) : (
-              <Button ref={correctRef} kind="primary" onClick={() => setConfirming(true)}>
+          {view.count > 0 && (
+            <ConfirmStep
+              confirming={confirming}
+              onKeep={backToOpener}
+              question={`Change ${entriesText(view.count)} (${hoursText(view.hours)}) as previewed?`}
+              prompt={`Change ${entriesText(view.count)} (${hoursText(view.hours)}) as previewed? Entries left alone stay as they are.`}
+              confirmLabel="Confirm"
+              busyLabel="Correcting…"
+              busy={action.pending === 'correct'}
+              onConfirm={() => void correct()}
+            >
+              <Button ref={openerRef} kind="primary" onClick={openConfirm}>
                 Correct {entriesText(view.count)}
               </Button>
-            ))}
+            </ConfirmStep>
+          )}
         </div>
       )}
       {action.error?.key === 'correct' && <ErrorText message={action.error.message} />}

@@ -8,6 +8,7 @@ import { api } from '../../bridge.ts';
 import { Badge, Button, Confirm, ErrorText, Field, LoadError, Loading, StatusText } from '../../components.tsx';
 import { useAction, useFocusFirstInvalid } from '../../hooks.ts';
 import { stores, useKeyed } from '../../store.ts';
+import { ConfirmStep, useConfirmStep } from './ConfirmStep.tsx';
 import { quote } from './words.ts';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -229,9 +230,8 @@ function EditPerson({ person, rolesId, onDone }: { person: AdminPerson; rolesId:
   const action = useAction();
   const [fields, setFields] = useState<PersonFields>({ name: person.name, email: person.email, role: person.role ?? '' });
   const [problems, setProblems] = useState<Partial<PersonFields>>({});
-  const [confirming, setConfirming] = useState(false);
+  const { confirming, openerRef, openConfirm, closeConfirm, backToOpener } = useConfirmStep();
   const { formRef, flagProblems } = useFocusFirstInvalid();
-  const submitRef = useRef<HTMLButtonElement>(null);
   const firstRef = useRef<HTMLInputElement>(null);
   const id = useId();
 
@@ -257,15 +257,15 @@ function EditPerson({ person, rolesId, onDone }: { person: AdminPerson; rolesId:
       return;
     }
     action.clear();
-    setConfirming(true);
+    openConfirm();
   };
   const save = async () => {
     const result = await action.run('update', () => api.updatePerson({ id: person.id, ...changes }));
-    setConfirming(false);
     if (!result) {
-      setTimeout(() => submitRef.current?.focus());
+      backToOpener();
       return;
     }
+    closeConfirm();
     onDone(result);
   };
   const field = (name: keyof PersonFields) => ({
@@ -304,28 +304,22 @@ function EditPerson({ person, rolesId, onDone }: { person: AdminPerson; rolesId:
         </Field>
         <Field label="Role">{({ id: fieldId }) => <input id={fieldId} list={rolesId} maxLength={100} spellCheck={false} {...field('role')} />}</Field>
       </div>
-      {confirming ? (
-        <Confirm
-          question={`Change ${quote(person.name)}: ${words.join(', ')}?`}
-          confirmLabel="Change"
-          busyLabel="Changing…"
-          keepLabel="Go back"
-          confirmKind="primary"
-          busy={action.pending === 'update'}
-          onConfirm={() => void save()}
-          onKeep={() => {
-            setConfirming(false);
-            setTimeout(() => submitRef.current?.focus());
-          }}
-        />
-      ) : (
+      <ConfirmStep
+        confirming={confirming}
+        onKeep={backToOpener}
+        question={`Change ${quote(person.name)}: ${words.join(', ')}?`}
+        confirmLabel="Change"
+        busyLabel="Changing…"
+        busy={action.pending === 'update'}
+        onConfirm={() => void save()}
+      >
         <span className="admin-buttons">
-          <Button ref={submitRef} kind="primary" submit>
+          <Button ref={openerRef} kind="primary" submit>
             Save changes
           </Button>
           <Button onClick={() => onDone(null)}>Cancel</Button>
         </span>
-      )}
+      </ConfirmStep>
       <ErrorText message={action.error?.message} />
     </form>
   );
@@ -336,10 +330,9 @@ function InvitePerson({ rolesId, onChanged }: { rolesId: string; onChanged: (cha
   const empty: PersonFields = { name: '', email: '', role: '' };
   const [fields, setFields] = useState<PersonFields>(empty);
   const [problems, setProblems] = useState<Partial<PersonFields>>({});
-  const [confirming, setConfirming] = useState(false);
+  const { confirming, openerRef, openConfirm, closeConfirm, backToOpener } = useConfirmStep();
   const { formRef, flagProblems } = useFocusFirstInvalid();
   const nameRef = useRef<HTMLInputElement>(null);
-  const submitRef = useRef<HTMLButtonElement>(null);
   const id = useId();
   const name = fields.name.trim();
   const email = fields.email.trim();
@@ -354,15 +347,15 @@ function InvitePerson({ rolesId, onChanged }: { rolesId: string; onChanged: (cha
       return;
     }
     action.clear();
-    setConfirming(true);
+    openConfirm();
   };
   const invite = async () => {
     const result = await action.run('invite', () => api.invitePerson({ name, email, ...(role ? { role } : {}) }));
-    setConfirming(false);
     if (!result) {
-      setTimeout(() => submitRef.current?.focus());
+      backToOpener();
       return;
     }
+    closeConfirm();
     onChanged(result);
     setFields(empty);
     setTimeout(() => nameRef.current?.focus());
@@ -395,25 +388,19 @@ function InvitePerson({ rolesId, onChanged }: { rolesId: string; onChanged: (cha
           )}
         </Field>
       </div>
-      {confirming ? (
-        <Confirm
-          question={`Invite ${quote(name)} <${email}>${role ? ` as ${role}` : ''}? They get an account that can sign in.`}
-          confirmLabel="Invite"
-          busyLabel="Inviting…"
-          keepLabel="Go back"
-          confirmKind="primary"
-          busy={action.pending === 'invite'}
-          onConfirm={() => void invite()}
-          onKeep={() => {
-            setConfirming(false);
-            setTimeout(() => submitRef.current?.focus());
-          }}
-        />
-      ) : (
-        <Button ref={submitRef} kind="primary" submit>
+      <ConfirmStep
+        confirming={confirming}
+        onKeep={backToOpener}
+        question={`Invite ${quote(name)} <${email}>${role ? ` as ${role}` : ''}? They get an account that can sign in.`}
+        confirmLabel="Invite"
+        busyLabel="Inviting…"
+        busy={action.pending === 'invite'}
+        onConfirm={() => void invite()}
+      >
+        <Button ref={openerRef} kind="primary" submit>
           Invite
         </Button>
-      )}
+      </ConfirmStep>
       <ErrorText message={action.error?.message} />
     </form>
   );

@@ -9,6 +9,7 @@ import { api } from '../../bridge.ts';
 import { Button, Confirm, ErrorText, Field, LoadError, Loading, StatusText } from '../../components.tsx';
 import { useAction, useFocusFirstInvalid } from '../../hooks.ts';
 import { stores, useKeyed, useStore } from '../../store.ts';
+import { ConfirmStep, useConfirmStep } from './ConfirmStep.tsx';
 import { quote } from './words.ts';
 
 const KINDS: Array<{ kind: CatalogKind; label: string; list: 'customers' | 'projects' | 'activities' }> = [
@@ -225,9 +226,8 @@ function SetRate({ view, what, onChanged }: { view: RatesView; what: string; onC
   const empty: RateFields = { person: '', amount: '', per: 'hour', internal: '' };
   const [fields, setFields] = useState<RateFields>(empty);
   const [problems, setProblems] = useState<{ amount?: string; internal?: string }>({});
-  const [confirming, setConfirming] = useState(false);
+  const { confirming, openerRef, openConfirm, closeConfirm, backToOpener } = useConfirmStep();
   const { formRef, flagProblems } = useFocusFirstInvalid();
-  const submitRef = useRef<HTMLButtonElement>(null);
   const id = useId();
   const person = fields.person.trim();
   const amount = amountOf(fields.amount);
@@ -252,7 +252,7 @@ function SetRate({ view, what, onChanged }: { view: RatesView; what: string; onC
       return;
     }
     action.clear();
-    setConfirming(true);
+    openConfirm();
   };
   const save = async () => {
     const result = await action.run('set', () =>
@@ -264,11 +264,11 @@ function SetRate({ view, what, onChanged }: { view: RatesView; what: string; onC
         ...(internal !== null && internal !== undefined ? { internal } : {}),
       }),
     );
-    setConfirming(false);
     if (!result) {
-      setTimeout(() => submitRef.current?.focus());
+      backToOpener();
       return;
     }
+    closeConfirm();
     onChanged(result);
     setFields(empty);
   };
@@ -306,25 +306,19 @@ function SetRate({ view, what, onChanged }: { view: RatesView; what: string; onC
           )}
         </Field>
       </div>
-      {confirming ? (
-        <Confirm
-          question={`Set the rate of ${what} for ${person || 'everyone'}: ${before ? rateText(before, view.currency) : 'none'} → ${rateText(after, view.currency)}?`}
-          confirmLabel="Set rate"
-          busyLabel="Setting…"
-          keepLabel="Go back"
-          confirmKind="primary"
-          busy={action.pending === 'set'}
-          onConfirm={() => void save()}
-          onKeep={() => {
-            setConfirming(false);
-            setTimeout(() => submitRef.current?.focus());
-          }}
-        />
-      ) : (
-        <Button ref={submitRef} kind="primary" submit>
+      <ConfirmStep
+        confirming={confirming}
+        onKeep={backToOpener}
+        question={`Set the rate of ${what} for ${person || 'everyone'}: ${before ? rateText(before, view.currency) : 'none'} → ${rateText(after, view.currency)}?`}
+        confirmLabel="Set rate"
+        busyLabel="Setting…"
+        busy={action.pending === 'set'}
+        onConfirm={() => void save()}
+      >
+        <Button ref={openerRef} kind="primary" submit>
           Set rate
         </Button>
-      )}
+      </ConfirmStep>
       <ErrorText message={action.error?.message} />
     </form>
   );

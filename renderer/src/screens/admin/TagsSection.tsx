@@ -3,9 +3,10 @@
 // name it has already, a right missing) comes back in its words.
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { api } from '../../bridge.ts';
-import { Badge, Button, Confirm, ErrorText, Field, LoadError, Loading, StatusText } from '../../components.tsx';
+import { Badge, Button, ErrorText, Field, LoadError, Loading, StatusText } from '../../components.tsx';
 import { useAction, useFocusFirstInvalid } from '../../hooks.ts';
 import { stores, useStore } from '../../store.ts';
+import { ConfirmStep, useConfirmStep } from './ConfirmStep.tsx';
 import { quote } from './words.ts';
 
 const COLOUR = /^#[0-9a-fA-F]{6}$/;
@@ -24,11 +25,10 @@ export function TagsSection() {
   const [name, setName] = useState('');
   const [color, setColor] = useState('');
   const [problems, setProblems] = useState<{ name?: string; color?: string }>({});
-  const [confirming, setConfirming] = useState(false);
+  const { confirming, openerRef, openConfirm, closeConfirm, backToOpener } = useConfirmStep();
   const [said, setSaid] = useState<string | null>(null);
   const { formRef, flagProblems } = useFocusFirstInvalid();
   const nameRef = useRef<HTMLInputElement>(null);
-  const submitRef = useRef<HTMLButtonElement>(null);
   const id = useId();
 
   useEffect(() => {
@@ -46,15 +46,15 @@ export function TagsSection() {
       return;
     }
     action.clear();
-    setConfirming(true);
+    openConfirm();
   };
   const add = async () => {
     const result = await action.run('add', () => api.addTag({ name: trimmed, ...(colour ? { color: colour } : {}) }));
-    setConfirming(false);
     if (!result) {
-      setTimeout(() => submitRef.current?.focus());
+      backToOpener();
       return;
     }
+    closeConfirm();
     stores.adminTags.set(result.view);
     setSaid(result.message);
     setName('');
@@ -126,25 +126,19 @@ export function TagsSection() {
               )}
             </Field>
           </div>
-          {confirming ? (
-            <Confirm
-              question={question}
-              confirmLabel="Create"
-              busyLabel="Creating…"
-              keepLabel="Go back"
-              confirmKind="primary"
-              busy={action.pending === 'add'}
-              onConfirm={() => void add()}
-              onKeep={() => {
-                setConfirming(false);
-                setTimeout(() => submitRef.current?.focus());
-              }}
-            />
-          ) : (
-            <Button ref={submitRef} kind="primary" submit>
+          <ConfirmStep
+            confirming={confirming}
+            onKeep={backToOpener}
+            question={question}
+            confirmLabel="Create"
+            busyLabel="Creating…"
+            busy={action.pending === 'add'}
+            onConfirm={() => void add()}
+          >
+            <Button ref={openerRef} kind="primary" submit>
               Add tag
             </Button>
-          )}
+          </ConfirmStep>
           <ErrorText message={action.error?.message} />
         </form>
       )}

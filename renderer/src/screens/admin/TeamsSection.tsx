@@ -9,6 +9,7 @@ import { api } from '../../bridge.ts';
 import { Badge, Button, Confirm, ErrorText, Field, LoadError, Loading, StatusText } from '../../components.tsx';
 import { useAction, useFocusFirstInvalid } from '../../hooks.ts';
 import { stores, useKeyed, useStore } from '../../store.ts';
+import { ConfirmStep, useConfirmStep } from './ConfirmStep.tsx';
 import { quote } from './words.ts';
 
 /** "A", "A and B", "A, B and C". */
@@ -274,9 +275,8 @@ function OneFieldChange(props: {
   const action = useAction();
   const [value, setValue] = useState('');
   const [problem, setProblem] = useState<string | undefined>(undefined);
-  const [confirming, setConfirming] = useState(false);
+  const { confirming, openerRef, openConfirm, closeConfirm, backToOpener } = useConfirmStep();
   const { formRef, flagProblems } = useFocusFirstInvalid();
-  const submitRef = useRef<HTMLButtonElement>(null);
   const id = useId();
   const text = value.trim();
 
@@ -289,15 +289,15 @@ function OneFieldChange(props: {
       return;
     }
     action.clear();
-    setConfirming(true);
+    openConfirm();
   };
   const send = async () => {
     const result = await action.run('send', () => props.send(text));
-    setConfirming(false);
     if (!result) {
-      later(submitRef);
+      backToOpener();
       return;
     }
+    closeConfirm();
     setValue('');
     props.onChanged(result);
   };
@@ -322,25 +322,19 @@ function OneFieldChange(props: {
           )}
         </Field>
       </div>
-      {confirming ? (
-        <Confirm
-          question={props.question(text)}
-          confirmLabel={props.submitLabel}
-          busyLabel={props.busyLabel}
-          keepLabel="Go back"
-          confirmKind="primary"
-          busy={action.pending === 'send'}
-          onConfirm={() => void send()}
-          onKeep={() => {
-            setConfirming(false);
-            later(submitRef);
-          }}
-        />
-      ) : (
-        <Button ref={submitRef} kind="primary" submit>
+      <ConfirmStep
+        confirming={confirming}
+        onKeep={backToOpener}
+        question={props.question(text)}
+        confirmLabel={props.submitLabel}
+        busyLabel={props.busyLabel}
+        busy={action.pending === 'send'}
+        onConfirm={() => void send()}
+      >
+        <Button ref={openerRef} kind="primary" submit>
           {props.submitLabel}
         </Button>
-      )}
+      </ConfirmStep>
       <ErrorText message={action.error?.message} />
     </form>
   );
@@ -348,41 +342,37 @@ function OneFieldChange(props: {
 
 function DeleteTeam({ team, onChanged }: { team: AdminTeamView; onChanged: (change: TeamChange) => void }) {
   const action = useAction();
-  const [confirming, setConfirming] = useState(false);
-  const deleteRef = useRef<HTMLButtonElement>(null);
+  const { confirming, openerRef, openConfirm, closeConfirm, backToOpener } = useConfirmStep();
   const count = team.members.length;
 
   const remove = async () => {
     const result = await action.run('delete', () => api.changeTeam({ action: 'delete', id: team.id }));
-    setConfirming(false);
     if (result) {
+      closeConfirm();
       onChanged(result);
       return;
     }
-    later(deleteRef);
+    backToOpener();
   };
 
   return (
     <div className="admin-add">
-      {confirming ? (
-        <Confirm
-          question={`Delete the team ${quote(team.name)}?`}
-          prompt={`Delete the team ${quote(team.name)} and its ${count === 1 ? 'membership' : `${count} memberships`}? Their time entries stay; the access it gave them goes.`}
-          confirmLabel="Delete"
-          busyLabel="Deleting…"
-          keepLabel="Keep it"
-          busy={action.pending === 'delete'}
-          onConfirm={() => void remove()}
-          onKeep={() => {
-            setConfirming(false);
-            later(deleteRef);
-          }}
-        />
-      ) : (
-        <Button ref={deleteRef} className="danger" onClick={() => (action.clear(), setConfirming(true))}>
+      <ConfirmStep
+        confirming={confirming}
+        onKeep={backToOpener}
+        question={`Delete the team ${quote(team.name)}?`}
+        prompt={`Delete the team ${quote(team.name)} and its ${count === 1 ? 'membership' : `${count} memberships`}? Their time entries stay; the access it gave them goes.`}
+        confirmLabel="Delete"
+        busyLabel="Deleting…"
+        keepLabel="Keep it"
+        confirmKind="danger"
+        busy={action.pending === 'delete'}
+        onConfirm={() => void remove()}
+      >
+        <Button ref={openerRef} className="danger" onClick={() => (action.clear(), openConfirm())}>
           Delete {team.name}…
         </Button>
-      )}
+      </ConfirmStep>
       <ErrorText message={action.error?.message} />
     </div>
   );
