@@ -4,17 +4,12 @@
 // one name never mix up; a person by the id the list showed, or by the words typed for a new rate.
 import { TOOL_CONTRACTS } from '../../mcp-server/contract/tools/index.ts';
 import type { AdminChange, CatalogKind, RatesView, RequestOf } from '../ipc/contract.ts';
-import type { ToolCaller } from './tool-call.ts';
+import { given, type ToolCaller } from './tool-call.ts';
 
 export interface AdminRates {
   rates(kind: CatalogKind, item: number): Promise<RatesView>;
   setRate(rate: RequestOf<'setRate'>): Promise<AdminChange<RatesView>>;
   removeRate(rate: RequestOf<'removeRate'>): Promise<AdminChange<RatesView>>;
-}
-
-/** Only the fields that are given: the tool takes a missing argument as "unchanged", never an undefined one. */
-function given<T extends Record<string, unknown>>(fields: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> };
 }
 
 export function adminRates(call: ToolCaller): AdminRates {

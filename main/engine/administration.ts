@@ -1,7 +1,8 @@
 // The window's Administration screen, built only from the engine's tools (docs/decisions.md, "The app
 // calls its own engine's tools" and "The admin group"): the whole catalog with archived items, adding,
 // archiving and restoring one; the tag list and adding a tag; a page of invoices; a page of people,
-// inviting, changing, deactivating and reactivating one; a bulk correction's preview and the correction; the teams (admin-teams.ts); an item's rates (admin-rates.ts). The engine refuses
+// inviting, changing, deactivating and reactivating one; a bulk correction's preview and the
+// correction; the teams (admin-teams.ts); an item's rates (admin-rates.ts). The engine refuses
 // whatever the back end would refuse the person, in words; this module only turns its answers into the
 // window's shapes. The window asks the person before every change it sends here (the app's engine
 // client shows no questions of its own: the engine asks nothing of it).
@@ -21,7 +22,7 @@ import { adminRates, type AdminRates } from './admin-rates.ts';
 import { adminTeams, type AdminTeams } from './admin-teams.ts';
 import type { EngineClient } from './engine-client.ts';
 import { EngineError } from './engine-error.ts';
-import { toolCaller } from './tool-call.ts';
+import { given, toolCaller } from './tool-call.ts';
 
 export interface Administration extends AdminTeams, AdminRates {
   catalog(): Promise<AdminCatalogView>;
@@ -49,11 +50,6 @@ export interface CorrectionScope {
   project?: string | undefined;
   activity?: string | undefined;
   set: CorrectionSetView;
-}
-
-/** Only the fields that are given: the tools take a missing argument as "unchanged", never an undefined one. */
-function given<T extends Record<string, unknown>>(fields: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> };
 }
 
 /**

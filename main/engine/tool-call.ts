@@ -44,3 +44,8 @@ export function toolCaller(engine: EngineClient): ToolCaller {
     (await withText(tool, args)).data;
   return Object.assign(call, { withText });
 }
+
+/** Only the fields that are given: the tools take a missing argument as "unchanged", never an undefined one. */
+export function given<T extends Record<string, unknown>>(fields: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> };
+}

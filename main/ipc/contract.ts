@@ -537,7 +537,7 @@ export interface AdminCatalogView {
   note: string | null;
 }
 
-/** A change to the catalog or the tags: the engine's sentence about it, and the view after it. */
+/** A change to the catalog, the tags or the rates: the engine's sentence about it, and the view after it. */
 export interface AdminChange<View> {
   message: string;
   view: View;

@@ -129,6 +129,32 @@ describe('Administration', () => {
     await text(catalog.getByRole('row', { name: /^Initech/ })).toBe('Initech\tArchived\tRestore');
   });
 
+  it('says a refused archive under its row, drops it when the question is asked again, and shows a project added in the Rates picker at once', async () => {
+    const { page, fake } = await open('admin', { account: KIMAI, admin: 'admin' });
+    const catalog = card(page, 'Catalog');
+    const picker = card(page, 'Rates').getByLabel('Project');
+    await expect.poll(async () => (await picker.locator('option').allTextContents()).length).toBeGreaterThan(0);
+    expect(await picker.locator('option').allTextContents()).not.toContain('Intranet (Beta Corp)');
+
+    fake.failNext('setCatalogItemArchived', 'Kimai refused to archive it.');
+    await catalog.getByRole('button', { name: 'Archive the project Internal' }).click();
+    await catalog.getByRole('group', { name: 'Archive the project “Internal”?' }).getByRole('button', { name: 'Archive' }).click();
+    await text(catalog.getByRole('alert')).toBe('Kimai refused to archive it.');
+    await catalog.getByRole('button', { name: 'Archive the project Internal' }).click();
+    await text(catalog.getByRole('group', { name: 'Archive the project “Internal”?' })).toContain('what was booked on it stays');
+    expect(await catalog.getByRole('alert').count()).toBe(0);
+    await page.keyboard.press('Escape');
+
+    const form = catalog.getByRole('form', { name: 'Add a project' });
+    await form.getByLabel('Name').fill('Intranet');
+    await form.getByLabel('Customer (optional)').selectOption('Beta Corp');
+    await form.getByRole('button', { name: 'Add project' }).click();
+    await form.getByRole('group').getByRole('button', { name: 'Add' }).click();
+    await text(catalog.getByRole('status')).toBe('Created project "Intranet" under "Beta Corp".');
+    await expect.poll(() => picker.locator('option').allTextContents()).toContain('Intranet (Beta Corp)');
+    expect(callsOf(fake, 'getRateCatalog')).toHaveLength(1);
+  });
+
   it('adds a project after a second word, shows the refusal of a name taken in the form, and keeps what was typed', async () => {
     const { page, fake } = await open('admin', { account: KIMAI, admin: 'admin' });
     const catalog = card(page, 'Catalog');

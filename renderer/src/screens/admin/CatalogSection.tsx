@@ -17,9 +17,13 @@ const TITLE: Record<CatalogKind, string> = { customer: 'Customers', project: 'Pr
 /** What an item of each kind belongs to, as its column and the add form's field call it. */
 const PARENT: Record<CatalogKind, string | null> = { customer: null, project: 'Customer', activity: 'Project' };
 
-/** The engine's fresh catalog after a change: shown here, and the Timesheet's suggestions asked again where they were loaded. */
+/**
+ * The engine's fresh catalog after a change: shown here and in the Rates section's picker (the same
+ * view), and the Timesheet's suggestions asked again where they were loaded.
+ */
 function adopt(change: AdminChange<AdminCatalogView>): void {
   stores.adminCatalog.set(change.view);
+  if (stores.rateCatalog.get().data) stores.rateCatalog.set(change.view);
   if (stores.catalog.get().data) void stores.catalog.load();
 }
 
@@ -135,7 +139,11 @@ function CatalogRow({ kind, item, onChanged }: { kind: CatalogKind; item: AdminC
               ref={askRef}
               kind="link"
               className={item.archived ? undefined : 'danger'}
-              onClick={() => setAsking(true)}
+              onClick={() => {
+                // A refusal from the last try goes: the question is asked afresh.
+                action.clear();
+                setAsking(true);
+              }}
               aria-label={`${verb} the ${kind} ${item.name}`}
             >
               {verb}
