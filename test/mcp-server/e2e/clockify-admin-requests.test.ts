@@ -2,12 +2,13 @@
 // Clockify, where a workspace is large enough for the call's budget of requests (domain/call-limits.ts) to
 // matter: update_catalog_item in a workspace of 29 projects, whose tasks Clockify lists project by project,
 // and manage_people making a team manager over eight people. Each answers with what Clockify now keeps, and
-// the requests the call made are counted as the fake received them.
+// the requests the call made are counted as the fake received them. Blank words in manages name nobody, and a
+// team manager over nobody is refused before anything is sent.
 import { describe, expect, it } from 'vitest';
 import { closeAfterEach } from '../../support/close-after-each.ts';
 import { type InProcessEngineHandle, makeUserDataDir, startInProcessEngine, textOf } from '../../support/engine.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
-import { BOB_KEY, type FakeClockify, SEED, seedTeam, seedWorkspace, startFakeClockify } from '../providers/clockify/fake-clockify.ts';
+import { addMembers, BOB_KEY, type FakeClockify, SEED, seedTeam, seedWorkspace, startFakeClockify, TEAM } from '../providers/clockify/fake-clockify.ts';
 
 const NOW = '2026-11-19T15:00:00+01:00';
 const opened = closeAfterEach();
@@ -115,5 +116,40 @@ describe('update_catalog_item on a Clockify workspace of many projects', () => {
     expect(client.answer.isError, textOf(client.answer)).toBeFalsy();
     expect(taskLists(client.requests)).toEqual([]);
     expect(client.requests).toHaveLength(4);
+  });
+});
+
+describe('manage_people making a Clockify team manager', () => {
+  it("gives the role over eight people named in manages, reading the workspace's people once for all of them", async () => {
+    const fake = await workspace();
+    const members = addMembers(fake, 8);
+    const bob = await admin(fake, 'manage_people');
+    const { answer, requests } = await counted(fake, bob, 'manage_people', {
+      action: 'update',
+      person: 'Wes Worker',
+      role: 'TEAM_MANAGER',
+      manages: members.map((member) => member.name),
+    });
+    expect(answer.isError, textOf(answer)).toBeFalsy();
+    expect(textOf(answer)).toMatch(/^Changed "Wes Worker" .*: role MEMBER → TEAM_MANAGER, managing "Member 001", .*"Member 008"\.$/);
+    expect(fake.state.teamManagers.filter((item) => item.managerId === TEAM.users.wes).map((item) => item.memberId)).toEqual(
+      members.map((member) => member.id),
+    );
+    const roleGrants = requests.filter((request) => /^POST .*\/users\/[^/]+\/roles$/.test(request));
+    expect(roleGrants).toHaveLength(8);
+    // Everyone is read (a page of members, a page of groups, four searches by role) for the person, once for the
+    // eight names, and once after the change: three readings, not one a name.
+    const memberPages = requests.filter((request) => request === `GET /api/v1/workspaces/${ACME}/users`);
+    expect(memberPages).toHaveLength(3);
+    expect(requests).toHaveLength(3 * 6 + 8);
+  });
+
+  it('refuses a team manager over blank words before anything is sent', async () => {
+    const fake = await workspace();
+    const bob = await admin(fake, 'manage_people');
+    const answer = await bob.call('manage_people', { action: 'update', person: 'Wes Worker', role: 'TEAM_MANAGER', manages: ['  ', ''] });
+    expect(answer.isError).toBe(true);
+    expect(textOf(answer)).toMatch(/^A team manager manages people: name them in manages/);
+    expect(fake.writes).toEqual([]);
   });
 });
