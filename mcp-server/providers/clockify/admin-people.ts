@@ -22,7 +22,7 @@ import type { ClockifyRole } from './wire.ts';
 export const PEOPLE_PAGE_SIZE = 50;
 
 /** Clockify's role words, the highest a person holds shown; MEMBER is a member with none of them. */
-export const CLOCKIFY_ROLES = ['MEMBER', 'PROJECT_MANAGER', 'TEAM_MANAGER', 'WORKSPACE_ADMIN', 'OWNER'] as const;
+const CLOCKIFY_ROLES = ['MEMBER', 'PROJECT_MANAGER', 'TEAM_MANAGER', 'WORKSPACE_ADMIN', 'OWNER'] as const;
 /** The roles filterUsersOfWorkspace finds holders of, highest first. */
 const HELD: readonly ClockifyRole[] = ['OWNER', 'WORKSPACE_ADMIN', 'TEAM_MANAGER', 'PROJECT_MANAGER'];
 
