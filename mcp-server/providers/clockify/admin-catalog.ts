@@ -16,6 +16,7 @@ import type { ClockifyClientRecord, ClockifyTaskRecord, EstimateBody } from './c
 import type { ClockifyCatalog } from './catalog.ts';
 import type { ClockifyContext } from './context.ts';
 import { ClockifyError } from './errors.ts';
+import { wholeCents } from './mapping.ts';
 import type { ClockifyRatedProject } from './rates-api.ts';
 
 const WORD: Readonly<Record<CatalogKind, string>> = { customer: 'client', project: 'project', activity: 'task' };
@@ -231,8 +232,4 @@ function isoHours(hours: number): string {
   const m = Math.floor((seconds % 3600) / 60);
   const s = seconds % 60;
   return seconds === 0 ? 'PT0S' : `PT${h ? `${h}H` : ''}${m ? `${m}M` : ''}${s ? `${s}S` : ''}`;
-}
-
-function wholeCents(amount: number): boolean {
-  return Math.abs(Math.round(amount * 100) - amount * 100) < 1e-6;
 }
