@@ -47,7 +47,10 @@ export default defineTool({
     const { kind } = args;
     // Everything that can be refused from the arguments alone is, before anything is read or sent.
     const asked = readChange(args, context);
-    const catalog = await tracker.catalog.catalog(true);
+    // Only the list the item is in: on Clockify a whole catalog reads every project's tasks, a request each, from the
+    // call's budget. A project's customers come along, for the new customer and for the names a back end gives a
+    // project's customer from its list of customers (Clockodo's, in a question between namesakes).
+    const catalog = await tracker.catalog.catalog(true, kind === 'project' ? ['project', 'customer'] : [kind]);
     const found = itemNamed(kind === 'customer' ? catalog.customers : kind === 'project' ? catalog.projects : catalog.activities, args.item, kind, context);
     if (args.customer !== undefined) asked.customer = customerNamed(catalog.customers, args.customer, context);
     const current = await tracker.catalogAdmin.catalogItem(kind, found.id);

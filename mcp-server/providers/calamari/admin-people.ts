@@ -13,7 +13,7 @@ import { emailKey } from './reporting-lines.ts';
 import type { CalamariEmployee, CalamariEmployeePage } from './wire.ts';
 
 /** Pages of the employee list one `show` by id or name may read: Calamari's limit is the whole organisation's, per hour. */
-export const FIND_PAGES = 10;
+const FIND_PAGES = 10;
 
 const WRITES: Record<PeopleWrite, string> = { invite: 'invite', update: 'change', deactivate: 'deactivate', reactivate: 'reactivate' };
 

@@ -9,7 +9,7 @@ import type { RequestPurpose } from './errors.ts';
 import type { ClockifyClient, ClockifyInvoices, ClockifyProject, ClockifyTag, ClockifyTask } from './wire.ts';
 
 /** Tags per page asked for: Clockify's getTags sets no largest page; 200 lists most workspaces' tags in one go. */
-export const TAG_PAGE = 200;
+const TAG_PAGE = 200;
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -20,7 +20,7 @@ export interface AdminRequests {
 }
 
 /** What Clockify's invoice filter (InvoiceFilterRequestV1) takes from Punchcard. */
-export interface InvoiceFilter {
+interface InvoiceFilter {
   /** 'YYYY-MM-DD', both included: the issue date's range. */
   issuedFrom: string;
   issuedTo: string;
@@ -102,5 +102,3 @@ export function clockifyAdminEndpoints({ call, listPage }: AdminRequests) {
       ),
   };
 }
-
-export type ClockifyAdminApi = ReturnType<typeof clockifyAdminEndpoints>;

@@ -16,6 +16,7 @@ import type { ClockifyClientRecord, ClockifyTaskRecord, EstimateBody } from './c
 import type { ClockifyCatalog } from './catalog.ts';
 import type { ClockifyContext } from './context.ts';
 import { ClockifyError } from './errors.ts';
+import { wholeCents } from './mapping.ts';
 import type { ClockifyRatedProject } from './rates-api.ts';
 
 const WORD: Readonly<Record<CatalogKind, string>> = { customer: 'client', project: 'project', activity: 'task' };
@@ -24,7 +25,7 @@ const WORD: Readonly<Record<CatalogKind, string>> = { customer: 'client', projec
 type Source =
   | { kind: 'customer'; client: ClockifyClientRecord }
   | { kind: 'project'; project: ClockifyRatedProject; reset: string | null }
-  | { kind: 'activity'; task: ClockifyTaskRecord; projectId: string };
+  | { kind: 'activity'; task: ClockifyTaskRecord; projectId: string; projectName: string };
 
 const NO_FIELDS = { budgetHours: null, budgetMoney: null, budgetPeriod: null, billable: null, comment: '', customer: null, start: null, end: null };
 
@@ -66,17 +67,11 @@ export class ClockifyCatalogAdmin extends BackEndPart<ClockifyContext, { catalog
         },
       };
     }
+    // The handler found the task in the catalog it read in this call, which a task's project comes from.
     const item = (await this.parts.catalog.catalog(true, ['activity'])).activities.find((activity) => activity.id === id);
     const projectId = item?.project ? await this.context.remote('project', item.project.id, gone) : undefined;
-    const remote = await this.context.remote('task', id, gone);
     if (!item?.project || projectId === undefined) throw new BackEndError('not_found', gone);
-    const projectName = item.project.name;
-    const tasks = await pagesUntilLast((page) => api.tasksPage(workspaceId, projectId, projectName, page));
-    const task = tasks.find((candidate) => candidate.id === remote) as ClockifyTaskRecord | undefined;
-    if (!task) throw new BackEndError('not_found', gone);
-    this.#read.set(`${kind}#${id}`, { kind, task, projectId });
-    const money = Number(task.budgetEstimate) > 0 ? Number(task.budgetEstimate) / 100 : null;
-    return { kind, id, fields: { ...NO_FIELDS, name: task.name, budgetHours: hoursOf(task.estimate), budgetMoney: money, billable: task.billable === true } };
+    return this.#task(id, projectId, item.project.name, gone);
   }
 
   refusal(item: CatalogItemRecord, change: CatalogChange): string | undefined {
@@ -133,10 +128,35 @@ export class ClockifyCatalogAdmin extends BackEndPart<ClockifyContext, { catalog
       );
     } else await this.#updateProject(workspaceId, source.project, item.fields, change, label);
     this.parts.catalog.forget();
-    const after = await this.catalogItem(item.kind, item.id);
+    // A task is read again from its own project's list: the whole catalog would read every project's tasks once more.
+    const after =
+      source.kind === 'activity'
+        ? await this.#task(
+            item.id,
+            source.projectId,
+            source.projectName,
+            `Clockify took the change of ${label}, but its project no longer lists it: list_catalog shows what it keeps.`,
+          )
+        : await this.catalogItem(item.kind, item.id);
     // A budget of 0 is no budget, which Clockify keeps as no (inactive) estimate: the 0 asked for is what it keeps.
     for (const field of ['budgetHours', 'budgetMoney'] as const) if (change[field] === 0 && after.fields[field] === null) after.fields[field] = 0;
     return after;
+  }
+
+  /** One task as its project's list has it (a request a page of the list), kept for the update that follows. */
+  async #task(id: number, projectId: string, projectName: string, gone: string): Promise<CatalogItemRecord> {
+    const { workspaceId } = await this.context.ids();
+    const remote = await this.context.remote('task', id, gone);
+    const tasks = await pagesUntilLast((page) => this.context.api.tasksPage(workspaceId, projectId, projectName, page));
+    const task = tasks.find((candidate) => candidate.id === remote) as ClockifyTaskRecord | undefined;
+    if (!task) throw new BackEndError('not_found', gone);
+    this.#read.set(`activity#${id}`, { kind: 'activity', task, projectId, projectName });
+    const money = Number(task.budgetEstimate) > 0 ? Number(task.budgetEstimate) / 100 : null;
+    return {
+      kind: 'activity',
+      id,
+      fields: { ...NO_FIELDS, name: task.name, budgetHours: hoursOf(task.estimate), budgetMoney: money, billable: task.billable === true },
+    };
   }
 
   /** The project's own fields in one update, its estimates in another; a failure between them says which changed. */
@@ -212,8 +232,4 @@ function isoHours(hours: number): string {
   const m = Math.floor((seconds % 3600) / 60);
   const s = seconds % 60;
   return seconds === 0 ? 'PT0S' : `PT${h ? `${h}H` : ''}${m ? `${m}M` : ''}${s ? `${s}S` : ''}`;
-}
-
-function wholeCents(amount: number): boolean {
-  return Math.abs(Math.round(amount * 100) - amount * 100) < 1e-6;
 }

@@ -13,10 +13,10 @@ import { ClockifyError, unreadable } from './errors.ts';
 import type { ClockifyInvoice } from './wire.ts';
 
 /** Invoices per page: Clockify's default page, one a person reads in one go. */
-export const CLOCKIFY_INVOICE_PAGE = 50;
+const CLOCKIFY_INVOICE_PAGE = 50;
 
 /** Clockify's invoice statuses (InvoiceInfoV1.status) as Punchcard's four. */
-export const INVOICE_STATUS_OF: Readonly<Record<string, InvoiceStatus>> = {
+const INVOICE_STATUS_OF: Readonly<Record<string, InvoiceStatus>> = {
   UNSENT: 'new',
   SENT: 'pending',
   PARTIALLY_PAID: 'pending',
@@ -26,7 +26,7 @@ export const INVOICE_STATUS_OF: Readonly<Record<string, InvoiceStatus>> = {
 };
 
 /** Punchcard's statuses as the Clockify ones a filter names (the inverse of INVOICE_STATUS_OF). */
-export function clockifyStatuses(statuses: readonly InvoiceStatus[]): string[] {
+function clockifyStatuses(statuses: readonly InvoiceStatus[]): string[] {
   return Object.entries(INVOICE_STATUS_OF)
     .filter(([, status]) => statuses.includes(status))
     .map(([clockify]) => clockify);

@@ -22,7 +22,7 @@ import type { ClockifyRole } from './wire.ts';
 export const PEOPLE_PAGE_SIZE = 50;
 
 /** Clockify's role words, the highest a person holds shown; MEMBER is a member with none of them. */
-export const CLOCKIFY_ROLES = ['MEMBER', 'PROJECT_MANAGER', 'TEAM_MANAGER', 'WORKSPACE_ADMIN', 'OWNER'] as const;
+const CLOCKIFY_ROLES = ['MEMBER', 'PROJECT_MANAGER', 'TEAM_MANAGER', 'WORKSPACE_ADMIN', 'OWNER'] as const;
 /** The roles filterUsersOfWorkspace finds holders of, highest first. */
 const HELD: readonly ClockifyRole[] = ['OWNER', 'WORKSPACE_ADMIN', 'TEAM_MANAGER', 'PROJECT_MANAGER'];
 
@@ -70,7 +70,9 @@ export class ClockifyPeople extends BackEndPart<ClockifyContext, { catalog: Cloc
     if (asked.name !== undefined || asked.email !== undefined) {
       return "Clockify's API changes nobody's name or e-mail address but their own (each sets theirs in their profile): leave out name and email. Nothing was sent.";
     }
-    return roleRefusal(asked.role?.trim().toUpperCase(), asked.manages);
+    // Blank words name nobody: the handler drops them from what update receives, so they are no `manages` here either.
+    const manages = asked.manages?.filter((word) => word.trim() !== '');
+    return roleRefusal(asked.role?.trim().toUpperCase(), manages);
   }
 
   personRefusal(write: PeopleWrite, person: AdminPerson): string | null {
@@ -108,11 +110,9 @@ export class ClockifyPeople extends BackEndPart<ClockifyContext, { catalog: Cloc
     return found.person;
   }
 
+  /** Gives the role asked (peopleWriteRefusal refused before the question what Clockify's API will not give, and any name or e-mail). */
   async update(person: AdminPerson, changes: PersonChanges): Promise<AdminPerson> {
     const role = changes.role ?? person.role ?? 'MEMBER';
-    const refusal = changes.name !== undefined || changes.email !== undefined ? 'name or e-mail' : roleRefusal(role, changes.manages);
-    if (refusal)
-      throw new BackEndError('invalid', refusal === 'name or e-mail' ? "Clockify's API changes nobody's name or e-mail address. Nothing was sent." : refusal);
     const requests = await this.#roleRequests(role as RoleRequest['role'], changes.manages ?? []);
     const { workspaceId } = await this.context.ids();
     const remote = await this.#remoteOf(person);
@@ -138,7 +138,9 @@ export class ClockifyPeople extends BackEndPart<ClockifyContext, { catalog: Cloc
     const { workspaceId } = await this.context.ids();
     if (role === 'WORKSPACE_ADMIN') return [{ role, entityId: workspaceId }];
     if (role === 'TEAM_MANAGER') {
-      const people = await Promise.all(manages.map((word) => this.#find(word)));
+      // Everyone is read once for all the words: a reading is six requests or more (members, groups, four role searches).
+      const everyone = await this.#everyone(true);
+      const people = manages.map((word) => this.#match(everyone, word));
       return [...new Set(people.map((read) => read.remoteId))].map((entityId) => ({ role, entityId }));
     }
     const projects = (await this.parts.catalog.catalog(true, ['project'])).projects;
@@ -155,10 +157,14 @@ export class ClockifyPeople extends BackEndPart<ClockifyContext, { catalog: Cloc
     return this.context.remote('person', person.id, `There is no person #${person.id} in Clockify (manage_people list shows them).`);
   }
 
-  /** One person by number, e-mail or exact name, among everyone (the inactive and pending too). */
+  /** One person by number, e-mail or exact name, among everyone (the inactive and pending too), read afresh. */
   async #find(reference: string): Promise<Read> {
+    return this.#match(await this.#everyone(true), reference);
+  }
+
+  /** One person of `everyone` by number, e-mail or exact name; several or none are refused in words. */
+  #match(everyone: readonly Read[], reference: string): Read {
     const text = reference.trim();
-    const everyone = await this.#everyone(true);
     const id = /^#?(\d{1,12})$/.exec(text);
     const wanted = text.toLowerCase();
     const found = id

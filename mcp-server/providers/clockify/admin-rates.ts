@@ -14,6 +14,7 @@ import type { RateKind } from '../../contract/vocabulary.ts';
 import { type AdminRatesPart, BackEndError, type RateItem } from '../time-tracker.ts';
 import type { ClockifyContext } from './context.ts';
 import { ClockifyError } from './errors.ts';
+import { wholeCents } from './mapping.ts';
 import type { ClockifyRate, ClockifyRatedMembership, ClockifyRatedProject, RateField } from './rates-api.ts';
 import type { ClockifyUser } from './wire.ts';
 
@@ -225,11 +226,10 @@ function rateOf(id: number, person: RatePerson | null, hourly: ClockifyRate, cos
 
 /** Currency units to whole cents, refused in words where the amount is finer than a cent. */
 function toCents(amount: number, name: string, currency: string): number {
-  const value = Math.round(amount * 100);
-  if (Math.abs(value - amount * 100) > 1e-6)
+  if (!wholeCents(amount))
     throw new BackEndError(
       'invalid',
       `Clockify keeps rates in whole cents: ${name} ${amount} ${currency} is finer than that; give at most two decimals. Nothing was sent.`,
     );
-  return value;
+  return Math.round(amount * 100);
 }

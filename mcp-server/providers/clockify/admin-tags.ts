@@ -11,7 +11,7 @@ import type { ClockifyContext } from './context.ts';
 import { ClockifyError } from './errors.ts';
 import type { ClockifyTag } from './wire.ts';
 
-export const NO_TAG_COLOUR = "Clockify's tags have no colour: leave color out and ask again. Nothing was created.";
+const NO_TAG_COLOUR = "Clockify's tags have no colour: leave color out and ask again. Nothing was created.";
 
 export class ClockifyAdminTags extends BackEndPart<ClockifyContext> implements AdminTagsPart {
   readonly colourRefusal = NO_TAG_COLOUR;

@@ -23,7 +23,7 @@ import type { ClockifyMember, ClockifyUserGroup } from './people-api.ts';
 const ADMIN_RIGHT = "the workspace admin's role (Clockify lets only its admins and owner make, change and delete user groups and add them to projects)";
 
 /** Why Clockify cannot take a grant or revoke on that kind of catalog item, in words; null where it can. */
-export function clockifyTeamRefusal(action: TeamAction, kind: TeamAccessKind | undefined): string | null {
+function clockifyTeamRefusal(action: TeamAction, kind: TeamAccessKind | undefined): string | null {
   if ((action !== 'grant' && action !== 'revoke') || kind === undefined || kind === 'project') return null;
   return `Clockify gives a user group access to projects only (as a member of the project): ${kind === 'customer' ? 'a client' : 'a task'} has no members of its own. ${action === 'grant' ? 'Grant' : 'Revoke'} the project instead. Nothing was sent.`;
 }

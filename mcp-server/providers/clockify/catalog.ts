@@ -41,9 +41,14 @@ export class ClockifyCatalog extends BackEndPart<ClockifyContext> {
 
   async catalog(includeArchived: boolean, kinds?: readonly CatalogKind[], projectNumber?: number): Promise<Catalog> {
     const wants = (kind: CatalogKind) => !kinds || kinds.includes(kind);
-    const [clients, projects] = await allSettled([wants('customer') ? this.#allClients() : Promise.resolve([]), this.#allProjects()]);
+    // Clients alone need no projects (a client's change reads none).
+    const needsProjects = wants('project') || wants('activity');
+    const [clients, projects] = await allSettled([
+      wants('customer') ? this.#allClients() : Promise.resolve([]),
+      needsProjects ? this.#allProjects().then((read) => read.all) : Promise.resolve([]),
+    ]);
     const keep = <T extends { archived: boolean }>(items: T[]) => (includeArchived ? items : items.filter((item) => !item.archived));
-    const projectItems = wants('project') || wants('activity') ? await this.#projectItems(projects.all) : [];
+    const projectItems = needsProjects ? await this.#projectItems(projects) : [];
     let activities: CatalogItem[] = [];
     let note: string | undefined;
     if (wants('activity')) {

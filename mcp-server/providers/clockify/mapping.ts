@@ -369,3 +369,11 @@ export function projectBudget(project: ClockifyProject): ProjectBudget {
   }
   return { hours: hours ?? null, money: money ?? null, monthly: reset === 'MONTHLY' };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Money
+
+/** Whether an amount in currency units is whole cents, as Clockify keeps rates and budgets (to within float error: 10.1 * 100 is not 1010). */
+export function wholeCents(amount: number): boolean {
+  return Math.abs(Math.round(amount * 100) - amount * 100) < 1e-6;
+}
