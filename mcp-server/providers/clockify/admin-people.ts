@@ -9,7 +9,7 @@
 // once (context.ts, refuseAdministration).
 import type { AdminPerson, NewPerson, PeoplePage, PeopleWrite, PersonChanges } from '../../domain/admin-people.ts';
 import { pagesUntilLast } from '../remote/paging.ts';
-import { ensureRequests } from '../remote/request-budget.ts';
+import { ensureRequests, requestsSpent } from '../remote/request-budget.ts';
 import { BackEndPart } from '../remote-tracker.ts';
 import { type AdminPeoplePart, BackEndError } from '../time-tracker.ts';
 import type { ClockifyCatalog } from './catalog.ts';
@@ -44,6 +44,8 @@ export class ClockifyPeople extends BackEndPart<ClockifyContext, { catalog: Cloc
     'Clockify e-mails them an invitation (it takes the e-mail alone: the name is theirs to set), and they stay pending until they accept; inviting by API needs a paid plan.';
   /** The status each person last read had, by number: a pending invitee is neither reactivated nor deactivated here. */
   readonly #status = new Map<number, MembershipStatus>();
+  /** Requests the last reading of everyone took (members, groups, four role searches): what the answer after a change will take again. */
+  #readingCost = 0;
 
   async people(includeInactive: boolean, page: number): Promise<PeoplePage> {
     const everyone = (await this.#everyone(includeInactive)).map((read) => read.person);
@@ -116,7 +118,8 @@ export class ClockifyPeople extends BackEndPart<ClockifyContext, { catalog: Cloc
     const requests = await this.#roleRequests(role as RoleRequest['role'], changes.manages ?? []);
     const { workspaceId } = await this.context.ids();
     const remote = await this.#remoteOf(person);
-    ensureRequests(requests.length, 'Clockify');
+    // The grants and the reading of everyone the answer needs after them: all of it fits in the call, or nothing is sent.
+    ensureRequests(requests.length + this.#readingCost, 'Clockify');
     for (const request of requests) {
       await this.#refusedWithdraws(`make ${person.name} ${request.role}`, () => this.context.api.people.giveRole(workspaceId, remote, person.name, request));
     }
@@ -189,6 +192,15 @@ export class ClockifyPeople extends BackEndPart<ClockifyContext, { catalog: Cloc
    * tells them to admins).
    */
   async #everyone(includeInactive: boolean): Promise<Read[]> {
+    const started = requestsSpent();
+    try {
+      return await this.#readEveryone(includeInactive);
+    } finally {
+      this.#readingCost = Math.max(0, requestsSpent() - started);
+    }
+  }
+
+  async #readEveryone(includeInactive: boolean): Promise<Read[]> {
     const { workspaceId, userId } = await this.context.ids();
     const admin = (await this.context.teamRole()) === 'admin';
     const people = this.context.api.people;

@@ -144,6 +144,22 @@ describe('manage_people making a Clockify team manager', () => {
     expect(requests).toHaveLength(3 * 6 + 8);
   });
 
+  it('refuses, before any role is given, a change whose answer would not fit in the call (the people read again after it)', async () => {
+    const fake = await workspace();
+    const members = addMembers(fake, 24);
+    const bob = await admin(fake, 'manage_people');
+    // Two readings (12 requests) and 24 grants fit in 40; the reading after them would not.
+    const answer = await bob.call('manage_people', {
+      action: 'update',
+      person: 'Wes Worker',
+      role: 'TEAM_MANAGER',
+      manages: members.map((member) => member.name),
+    });
+    expect(answer.isError).toBe(true);
+    expect(textOf(answer)).toMatch(/^This needs more than 40 requests to Clockify/);
+    expect(fake.writes).toEqual([]);
+  });
+
   it('refuses a team manager over blank words before anything is sent', async () => {
     const fake = await workspace();
     const bob = await admin(fake, 'manage_people');
