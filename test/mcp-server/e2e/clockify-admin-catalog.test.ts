@@ -149,6 +149,10 @@ describe('update_catalog_item on Clockify', () => {
         'Its other changes (name, billable, comment or customer) were made; its budget is as it was.',
     );
     expect(project(fake, SEED.projects.website)).toMatchObject({ name: 'Site', timeEstimate: { ms: 100 * 3_600_000, resetOption: 'MONTHLY' } });
+    // The person tries the budget again under the name the sentence said was made: the engine knows it by that name at once.
+    const again = await bob.call('update_catalog_item', { kind: 'project', item: 'Site', budget_hours: 50 });
+    expect(again.isError, textOf(again)).toBeFalsy();
+    expect(project(fake, SEED.projects.website)?.timeEstimate).toEqual({ ms: 50 * 3_600_000, resetOption: 'MONTHLY' });
   });
 
   it('refuses in words what Clockify does not keep, sending nothing', async () => {
