@@ -217,6 +217,35 @@ describe('correct_time_entries on Clockify', () => {
     expect(invoicedOf(fake).has(world.cleo4.id)).toBe(false);
   });
 
+  it('in a batch, counts an entry whose mark failed after its replacement as changed, and names the ones not reached', async () => {
+    const world = await workspace();
+    const { fake } = world;
+    const bob = await admin(fake);
+    const args = { ...NOVEMBER, people: ['ada@acme.example'], set: { add_tags: ['billing'], exported: true } };
+    const [first, second] = ((await bob.call('correct_time_entries', args)).structuredContent as Preview).entries.map((entry) => entry.id);
+    const mark = { method: 'PATCH', path: `/api/v1/workspaces/${SEED.workspaces.acme}/time-entries/invoiced` };
+    const internalError = { status: 500, body: { message: 'Internal server error', code: 500 } };
+    const failedMark = (id: number | undefined) =>
+      `Time entry #${id} was changed but not marked invoiced: Clockify had an internal error (500) trying to mark time entry #${id} invoiced. Try again later.`;
+
+    // The first entry's mark fails: it was changed, and the second was not reached.
+    fake.failNext(mark, internalError);
+    const atFirst = await bob.call('correct_time_entries', { ...args, confirm_count: 2 });
+    expect(atFirst.isError).toBe(true);
+    expect(textOf(atFirst)).toBe(`${failedMark(first)} Not changed: #${second}. Preview again for what is still to change.`);
+    expect(world.nov3.tagIds).toEqual([CLIENT_A, BILLING]);
+    expect(world.nov4.tagIds).toEqual([]);
+    expect(invoicedOf(fake).size).toBe(0);
+
+    // The second entry's mark fails: both were changed, the first marked too, and no entry is said to be unchanged.
+    fake.failNext(mark, { ...internalError, skip: 1 });
+    const atSecond = await bob.call('correct_time_entries', { ...args, confirm_count: 2 });
+    expect(atSecond.isError).toBe(true);
+    expect(textOf(atSecond)).toBe(`Changed #${first}; then: ${failedMark(second)} Preview again for what is still to change.`);
+    expect(world.nov4.tagIds).toEqual([BILLING]);
+    expect([...invoicedOf(fake)]).toEqual([world.nov3.id]);
+  });
+
   it('refuses an unknown tag and a task of another project in words, before anything is written', async () => {
     const { fake } = await workspace();
     const bob = await admin(fake);
