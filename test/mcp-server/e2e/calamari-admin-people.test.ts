@@ -11,6 +11,7 @@ import {
   DEFAULT_KEY,
   type FakeCalamari,
   type FakeCalamariOptions,
+  directReports,
   makeEmployee,
   SEED,
   seedOrganisation,
@@ -114,6 +115,30 @@ describe('manage_people on Calamari: the employee list, read-only', () => {
     // Named by e-mail, the one meant is found.
     const robert = await engine.call('manage_people', { action: 'show', person: 'robert.builder@acme.example' });
     expect(robert.structuredContent).toMatchObject({ people: [{ id: 5, name: 'Bob Builder', email: 'robert.builder@acme.example' }] });
+  });
+
+  it('finds namesakes on different pages too: a name is unique only once the whole list was read', async () => {
+    // Two a page: Bob Builder #2 is on the first page, his namesake #5 on the third.
+    const fake = await organisation();
+    fake.state.employees.push(makeEmployee(5, 'Bob', 'Builder', [SEED.teams.sales], { email: 'robert.builder@acme.example' }));
+    const engine = await connect(fake);
+    const before = searches(fake).length;
+    const ambiguous = await engine.call('manage_people', { action: 'show', person: 'Bob Builder' });
+    expect(textOf(ambiguous)).toBe(
+      'Several employees are called "Bob Builder": Bob Builder <bob@acme.example>, Bob Builder <robert.builder@acme.example>. Name one by e-mail.',
+    );
+    expect(searches(fake).length - before).toBe(3);
+    // An id is one person's: found on its page, without reading further.
+    const bob = await engine.call('manage_people', { action: 'show', person: '#2' });
+    expect(bob.structuredContent).toMatchObject({ people: [{ id: 2, email: 'bob@acme.example' }] });
+    expect(searches(fake).length - before).toBe(4);
+    // Past the pages one call reads, a name found is not known to be one person's: it is named, to be asked for by e-mail.
+    fake.state.employees.push(...directReports(20, 2));
+    const cleo = await engine.call('manage_people', { action: 'show', person: 'Cleo Patra' });
+    expect(textOf(cleo)).toBe(
+      `"Cleo Patra" is Cleo Patra <cleo@acme.example> in the first 10 pages of Calamari's employee list, and may be someone on a later page too: the list goes on past those, which is as far as one call reads (its requests are the whole organisation's). Name them by e-mail: Calamari finds that in one request.`,
+    );
+    expect(searches(fake).length - before).toBe(14);
   });
 
   it('refuses every write in words, sending nothing', async () => {
