@@ -317,7 +317,7 @@ export interface CorrectionsPart {
   correctionWorld(scope: CorrectionScope): Promise<CorrectionWorld>;
   /** Of the tag names given, those the back end has, as it spells them (one look-up each). */
   knownTags(names: readonly string[]): Promise<string[]>;
-  /** One entry's change (one request); what the entry became. */
+  /** One entry's change (one request); what the entry became. A change that went through in part throws PartlyChangedError. */
   correct(subject: CorrectionSubject, set: CorrectionSet): Promise<CorrectionSubject>;
   /** Why the back end cannot make this change at all (tags where it keeps none), in words, before anything is read; undefined where it can. */
   refusal?(set: Pick<CorrectionSet, 'billable' | 'exported' | 'addTags'>): string | undefined;
@@ -516,6 +516,17 @@ export class BackEndError extends Error {
     super(message);
     this.name = 'BackEndError';
     this.code = code;
+  }
+}
+
+/**
+ * Thrown by a change made in part (a Clockify entry replaced whose invoiced mark then failed): the item
+ * counts as changed, and the message says what of it was not.
+ */
+export class PartlyChangedError extends BackEndError {
+  constructor(code: BackEndError['code'], message: string) {
+    super(code, message);
+    this.name = 'PartlyChangedError';
   }
 }
 

@@ -4,6 +4,7 @@ import { MAX_LIST_DAYS, MAX_REQUESTS_PER_CALL } from '../domain/call-limits.ts';
 import { formatInstant, formatLocalTime, localDate } from '../domain/time.ts';
 import { correctTimeEntriesContract } from '../contract/tools/correct-time-entries.ts';
 import { requestsLeft } from '../providers/remote/request-budget.ts';
+import { PartlyChangedError } from '../providers/time-tracker.ts';
 import type { ToolContext } from './context.ts';
 import { quoted } from './asking.ts';
 import { defineTool } from './define-tool.ts';
@@ -89,13 +90,7 @@ export default defineTool({
       try {
         done.push(await part.correct(entry, set));
       } catch (error) {
-        if (done.length === 0) throw error;
-        // What was changed stays changed; the person hears exactly which entries were and which were not.
-        const rest = plan.change.slice(done.length).map((item) => `#${item.id}`);
-        throw new ToolInputError(
-          `Changed ${done.map((item) => `#${item.id}`).join(', ')}; then: ${(error as Error).message} Not changed: ${rest.join(', ')}. ` +
-            'Preview again for what is still to change.',
-        );
+        throw stoppedWords(error, done, plan.change.slice(done.length));
       }
     }
     return {
@@ -104,6 +99,20 @@ export default defineTool({
     };
   },
 });
+
+/**
+ * The failure that stopped the changes, with what was changed before it and what was not reached: what
+ * was changed stays changed, and the person hears exactly which entries were and which were not. An
+ * entry changed in part (PartlyChangedError) counts as changed; its own message says what is missing.
+ */
+function stoppedWords(error: unknown, done: readonly CorrectionSubject[], left: readonly CorrectionSubject[]): unknown {
+  const partly = error instanceof PartlyChangedError;
+  const notChanged = (partly ? left.slice(1) : left).map((item) => `#${item.id}`);
+  if (done.length === 0 && (!partly || notChanged.length === 0)) return error;
+  const before = done.length === 0 ? '' : `Changed ${done.map((item) => `#${item.id}`).join(', ')}; then: `;
+  const after = notChanged.length === 0 ? '' : ` Not changed: ${notChanged.join(', ')}.`;
+  return new ToolInputError(`${before}${(error as Error).message}${after} Preview again for what is still to change.`);
+}
 
 /** The tags named, each as the back end spells it; a name it does not know is refused (Kimai would drop it silently, Clockify tags by id). */
 async function existingTags(names: readonly string[], context: ToolContext<'admin_corrections'>): Promise<string[]> {

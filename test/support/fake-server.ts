@@ -23,6 +23,8 @@ export interface Failure {
   late?: true;
   /** How many matching requests fail; default 1. */
   times?: number;
+  /** How many matching requests are answered as ever before the failure starts (the second of two alike requests); default 0. */
+  skip?: number;
   /**
    * Builds the body from the request as it arrived, as a hostile or careless server does when it
    * quotes what it was sent (a 400 page that echoes the headers, the URL and the body).
@@ -89,10 +91,10 @@ export class HttpAnswer {
 
 /** Scripted failures, each for the next `times` requests that match. */
 export class Failures {
-  readonly #queue: Array<{ method?: string | undefined; path: string | RegExp; failure: Failure; left: number }> = [];
+  readonly #queue: Array<{ method?: string | undefined; path: string | RegExp; failure: Failure; left: number; skip: number }> = [];
 
   add(match: { method?: string; path: string | RegExp }, failure: Failure): void {
-    this.#queue.push({ method: match.method, path: match.path, failure, left: failure.times ?? 1 });
+    this.#queue.push({ method: match.method, path: match.path, failure, left: failure.times ?? 1, skip: failure.skip ?? 0 });
   }
 
   /** The reply for this request when a failure is scripted for it (used up by one), else undefined. */
@@ -102,6 +104,10 @@ export class Failures {
         item.left > 0 && (item.method === undefined || item.method === method) && (typeof item.path === 'string' ? path === item.path : item.path.test(path)),
     );
     if (!found) return undefined;
+    if (found.skip > 0) {
+      found.skip--;
+      return undefined;
+    }
     found.left--;
     const { failure } = found;
     if (failure.late) return { status: 0, body: '', headers: {}, delayMs: failure.delayMs ?? 0, late: true };

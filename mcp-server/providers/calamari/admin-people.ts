@@ -41,23 +41,23 @@ export class CalamariPeople extends BackEndPart<CalamariContext> implements Admi
     }
     const id = /^#?(\d{1,12})$/.exec(text);
     const matches = (employee: CalamariEmployee) => (id ? employee.id === Number(id[1]) : personName(employee).toLowerCase() === text.toLowerCase());
-    // No search by id or name is documented: the list is read page by page, a few pages at most.
+    const hits: CalamariEmployee[] = [];
+    // No search by id or name is documented: the list is read page by page, a few pages at most. An id
+    // is one person's and ends the reading when found; a name is one person's only once every page was
+    // read, as a namesake may stand on any page, and two of a name end it too.
     for (let page = 0; page < FIND_PAGES; page++) {
       const found = await this.#read(() => this.context.api.employeeListPage(page, true));
-      const hits = found.employees.filter(matches);
-      if (hits.length > 1) {
-        throw new BackEndError(
-          'conflict',
-          `Several employees are called "${text}": ${hits.map((hit) => `${personName(hit)} <${hit.email}>`).join(', ')}. Name one by e-mail.`,
-        );
-      }
-      if (hits[0]) return adminPerson(hits[0]);
-      if (page + 1 >= (found.totalPages ?? 1)) throw new BackEndError('not_found', `Nobody in Calamari's employee list is "${text}"; list shows everyone.`);
+      hits.push(...found.employees.filter(matches));
+      if (hits.length > (id ? 0 : 1) || page + 1 >= (found.totalPages ?? 1)) return adminPerson(onlyOne(text, hits));
     }
-    throw new BackEndError(
-      'invalid',
-      `"${text}" was not among the first ${FIND_PAGES} pages of Calamari's employee list, which is as far as one call reads (its requests are the whole organisation's). Name them by e-mail: Calamari finds that in one request.`,
-    );
+    const bound = `which is as far as one call reads (its requests are the whole organisation's). Name them by e-mail: Calamari finds that in one request.`;
+    if (hits[0]) {
+      throw new BackEndError(
+        'invalid',
+        `"${text}" is ${nameAndEmail(hits[0])} in the first ${FIND_PAGES} pages of Calamari's employee list, and may be someone on a later page too: the list goes on past those, ${bound}`,
+      );
+    }
+    throw new BackEndError('invalid', `"${text}" was not among the first ${FIND_PAGES} pages of Calamari's employee list, ${bound}`);
   }
 
   peopleWriteRefusal(write: PeopleWrite): string {
@@ -107,4 +107,13 @@ function adminPerson(employee: CalamariEmployee): AdminPerson {
     active: employee.archived !== true,
     teams: (employee.teams ?? []).map((team) => team.name),
   };
+}
+
+const nameAndEmail = (employee: CalamariEmployee) => `${personName(employee)} <${employee.email}>`;
+
+/** The one employee the whole list has by this reference; nobody, or several, is said in words. */
+function onlyOne(text: string, hits: readonly CalamariEmployee[]): CalamariEmployee {
+  if (hits.length > 1) throw new BackEndError('conflict', `Several employees are called "${text}": ${hits.map(nameAndEmail).join(', ')}. Name one by e-mail.`);
+  if (!hits[0]) throw new BackEndError('not_found', `Nobody in Calamari's employee list is "${text}"; list shows everyone.`);
+  return hits[0];
 }

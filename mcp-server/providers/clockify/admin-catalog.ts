@@ -110,24 +110,28 @@ export class ClockifyCatalogAdmin extends BackEndPart<ClockifyContext, { catalog
     const { workspaceId } = await this.context.ids();
     const api = this.context.api.catalogChanges;
     const label = `the ${WORD[item.kind]} "${item.fields.name}"`;
-    if (source.kind === 'customer') {
-      await this.#refused(`change ${label}`, () =>
-        api.updateClient(workspaceId, source.client, {
-          ...(change.name ? { name: change.name } : {}),
-          ...(change.comment !== undefined ? { note: change.comment } : {}),
-        }),
-      );
-    } else if (source.kind === 'activity') {
-      await this.#refused(`change ${label}`, () =>
-        api.updateTask(workspaceId, source.projectId, source.task, {
-          ...(change.name ? { name: change.name } : {}),
-          ...(change.billable !== undefined && change.billable !== null ? { billable: change.billable } : {}),
-          ...(change.budgetHours !== undefined ? { estimate: isoHours(change.budgetHours ?? 0) } : {}),
-          ...(change.budgetMoney !== undefined ? { budgetEstimate: Math.round((change.budgetMoney ?? 0) * 100) } : {}),
-        }),
-      );
-    } else await this.#updateProject(workspaceId, source.project, item.fields, change, label);
-    this.parts.catalog.forget();
+    try {
+      if (source.kind === 'customer') {
+        await this.#refused(`change ${label}`, () =>
+          api.updateClient(workspaceId, source.client, {
+            ...(change.name ? { name: change.name } : {}),
+            ...(change.comment !== undefined ? { note: change.comment } : {}),
+          }),
+        );
+      } else if (source.kind === 'activity') {
+        await this.#refused(`change ${label}`, () =>
+          api.updateTask(workspaceId, source.projectId, source.task, {
+            ...(change.name ? { name: change.name } : {}),
+            ...(change.billable !== undefined && change.billable !== null ? { billable: change.billable } : {}),
+            ...(change.budgetHours !== undefined ? { estimate: isoHours(change.budgetHours ?? 0) } : {}),
+            ...(change.budgetMoney !== undefined ? { budgetEstimate: Math.round((change.budgetMoney ?? 0) * 100) } : {}),
+          }),
+        );
+      } else await this.#updateProject(workspaceId, source.project, item.fields, change, label);
+    } finally {
+      // Forgotten even when a write failed: a project renamed before its budget failed is known by its new name at once.
+      this.parts.catalog.forget();
+    }
     // A task is read again from its own project's list: the whole catalog would read every project's tasks once more.
     const after =
       source.kind === 'activity'

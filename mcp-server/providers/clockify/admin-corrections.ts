@@ -13,7 +13,7 @@ import { MAX_REQUESTS_PER_CALL } from '../../domain/call-limits.ts';
 import { pagesUntilLast } from '../remote/paging.ts';
 import { requestsLeft } from '../remote/request-budget.ts';
 import { BackEndPart } from '../remote-tracker.ts';
-import { BackEndError, type CorrectionsPart } from '../time-tracker.ts';
+import { BackEndError, type CorrectionsPart, PartlyChangedError } from '../time-tracker.ts';
 import type { ClockifyCatalog } from './catalog.ts';
 import type { ClockifyContext } from './context.ts';
 import { ClockifyError } from './errors.ts';
@@ -167,7 +167,7 @@ export class ClockifyCorrections extends BackEndPart<ClockifyContext, { catalog:
       } catch (error) {
         if (!replaces(set)) throw error;
         // Its other changes were made: the person hears that only the mark is missing.
-        throw new BackEndError(
+        throw new PartlyChangedError(
           'conflict',
           `Time entry #${entry.id} was changed but not marked ${mark ? 'invoiced' : 'not invoiced'}: ${(error as Error).message}`,
         );

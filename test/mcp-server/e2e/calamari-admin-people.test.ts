@@ -1,12 +1,22 @@
 // manage_people on Calamari, through the engine in process against the fake Calamari: the employee
 // list read-only (docs/back-ends/calamari.md, "Administration"). Offered where the organisation's key
 // was seen to read the list (learned from the person's own look-up), withdrawn by a 403; list in
-// Calamari's own pages, show by e-mail, id or name; every write refused in words with nothing sent.
+// Calamari's own pages, show by e-mail, id or name (a name several people have is refused, naming them);
+// every write refused in words with nothing sent.
 import { describe, expect, it } from 'vitest';
 import { closeAfterEach } from '../../support/close-after-each.ts';
 import { type InProcessEngineHandle, makeUserDataDir, startInProcessEngine, textOf } from '../../support/engine.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
-import { DEFAULT_KEY, type FakeCalamari, type FakeCalamariOptions, seedOrganisation, startFakeCalamari } from '../providers/calamari/fake-calamari.ts';
+import {
+  DEFAULT_KEY,
+  type FakeCalamari,
+  type FakeCalamariOptions,
+  directReports,
+  makeEmployee,
+  SEED,
+  seedOrganisation,
+  startFakeCalamari,
+} from '../providers/calamari/fake-calamari.ts';
 
 const NOW = '2026-11-19T15:00:00+01:00';
 const opened = closeAfterEach();
@@ -86,6 +96,49 @@ describe('manage_people on Calamari: the employee list, read-only', () => {
     expect(textOf(await engine.call('manage_people', { action: 'show', person: '99' }))).toBe(
       `Nobody in Calamari's employee list is "99"; list shows everyone.`,
     );
+  });
+
+  it('names every employee a name fits when several do, and asks for an e-mail, changing nothing', async () => {
+    // One page holds everyone: the namesakes are met on the same page.
+    const fake = await organisation({ employeesPageSize: 10 });
+    fake.state.employees.push(makeEmployee(5, 'Bob', 'Builder', [SEED.teams.sales], { email: 'robert.builder@acme.example' }));
+    const engine = await connect(fake);
+    const employees = JSON.stringify(fake.state.employees);
+    const before = fake.requests.length;
+    const ambiguous = await engine.call('manage_people', { action: 'show', person: 'bob builder' });
+    expect(ambiguous.isError).toBe(true);
+    expect(textOf(ambiguous)).toBe(
+      'Several employees are called "bob builder": Bob Builder <bob@acme.example>, Bob Builder <robert.builder@acme.example>. Name one by e-mail.',
+    );
+    expect(fake.requests.slice(before).map((request) => request.path)).toEqual(['/api/employees/v1/search']);
+    expect(JSON.stringify(fake.state.employees)).toBe(employees);
+    // Named by e-mail, the one meant is found.
+    const robert = await engine.call('manage_people', { action: 'show', person: 'robert.builder@acme.example' });
+    expect(robert.structuredContent).toMatchObject({ people: [{ id: 5, name: 'Bob Builder', email: 'robert.builder@acme.example' }] });
+  });
+
+  it('finds namesakes on different pages too: a name is unique only once the whole list was read', async () => {
+    // Two a page: Bob Builder #2 is on the first page, his namesake #5 on the third.
+    const fake = await organisation();
+    fake.state.employees.push(makeEmployee(5, 'Bob', 'Builder', [SEED.teams.sales], { email: 'robert.builder@acme.example' }));
+    const engine = await connect(fake);
+    const before = searches(fake).length;
+    const ambiguous = await engine.call('manage_people', { action: 'show', person: 'Bob Builder' });
+    expect(textOf(ambiguous)).toBe(
+      'Several employees are called "Bob Builder": Bob Builder <bob@acme.example>, Bob Builder <robert.builder@acme.example>. Name one by e-mail.',
+    );
+    expect(searches(fake).length - before).toBe(3);
+    // An id is one person's: found on its page, without reading further.
+    const bob = await engine.call('manage_people', { action: 'show', person: '#2' });
+    expect(bob.structuredContent).toMatchObject({ people: [{ id: 2, email: 'bob@acme.example' }] });
+    expect(searches(fake).length - before).toBe(4);
+    // Past the pages one call reads, a name found is not known to be one person's: it is named, to be asked for by e-mail.
+    fake.state.employees.push(...directReports(20, 2));
+    const cleo = await engine.call('manage_people', { action: 'show', person: 'Cleo Patra' });
+    expect(textOf(cleo)).toBe(
+      `"Cleo Patra" is Cleo Patra <cleo@acme.example> in the first 10 pages of Calamari's employee list, and may be someone on a later page too: the list goes on past those, which is as far as one call reads (its requests are the whole organisation's). Name them by e-mail: Calamari finds that in one request.`,
+    );
+    expect(searches(fake).length - before).toBe(14);
   });
 
   it('refuses every write in words, sending nothing', async () => {

@@ -4,7 +4,8 @@
 // estimates (ISO 8601 durations and cents, in total or monthly), a task's name, billable mark and
 // estimates, refusals in words before anything is sent (dates, a task's comment or period, a client's
 // budget, a period without a budget, a weekly reset, an amount finer than a cent), the question before
-// a change in both protocol eras, and Clockify's 403 withdrawing the tool.
+// a change in both protocol eras, a budget that failed after the project's own changes were made, and
+// Clockify's 403 withdrawing the tool.
 import { describe, expect, it } from 'vitest';
 import { accept, type SessionOptions } from '../../support/admin-engine.ts';
 import { clockifyAdmin } from '../../support/clockify-admin.ts';
@@ -130,6 +131,28 @@ describe('update_catalog_item on Clockify', () => {
     const client = await bob.call('update_catalog_item', { kind: 'customer', item: 'Acme Corp', name: 'ACME Corporation', comment: 'Since 2019' });
     expect(client.isError, textOf(client)).toBeFalsy();
     expect(fake.state.clients.find((item) => item.id === SEED.clients.acme)).toMatchObject({ name: 'ACME Corporation', note: 'Since 2019', archived: false });
+  });
+
+  it("says so when a project's own changes were made and its budget then failed: renamed in the fake, its estimate kept", async () => {
+    const fake = await workspace();
+    const website = project(fake, SEED.projects.website);
+    if (website) website.timeEstimate = { ms: 100 * 3_600_000, resetOption: 'MONTHLY' };
+    const bob = await admin(fake);
+    fake.failNext(
+      { method: 'PATCH', path: `/api/v1/workspaces/${ACME}/projects/${SEED.projects.website}/estimate` },
+      { status: 500, body: { message: 'Internal server error', code: 500 } },
+    );
+    const answer = await bob.call('update_catalog_item', { kind: 'project', item: 'Website', name: 'Site', budget_hours: 50 });
+    expect(answer.isError).toBe(true);
+    expect(textOf(answer)).toBe(
+      'Clockify had an internal error (500) trying to change the budget of the project "Website". Try again later. ' +
+        'Its other changes (name, billable, comment or customer) were made; its budget is as it was.',
+    );
+    expect(project(fake, SEED.projects.website)).toMatchObject({ name: 'Site', timeEstimate: { ms: 100 * 3_600_000, resetOption: 'MONTHLY' } });
+    // The person tries the budget again under the name the sentence said was made: the engine knows it by that name at once.
+    const again = await bob.call('update_catalog_item', { kind: 'project', item: 'Site', budget_hours: 50 });
+    expect(again.isError, textOf(again)).toBeFalsy();
+    expect(project(fake, SEED.projects.website)?.timeEstimate).toEqual({ ms: 50 * 3_600_000, resetOption: 'MONTHLY' });
   });
 
   it('refuses in words what Clockify does not keep, sending nothing', async () => {

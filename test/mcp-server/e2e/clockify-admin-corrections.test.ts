@@ -2,8 +2,9 @@
 // admin (Bob), the owner (Olga), a team manager (Mia) and a worker (Wes). Who is offered it (from the
 // role Clockify names), the preview and what is then changed (each entry sent back whole: description,
 // tags, task), confirm_count, the workspace's lock and an entry Clockify marks locked left untouched,
-// the invoiced mark, unknown tags, the request bound (people read one by one, and two requests an entry),
-// the question in both protocol eras, and Clockify's 403 withdrawing the tool.
+// the invoiced mark and a mark that failed after its entry was replaced, unknown tags, the request bound
+// (people read one by one, and two requests an entry), the question in both protocol eras, and
+// Clockify's 403 withdrawing the tool.
 import type { ElicitRequestFormParams } from '@modelcontextprotocol/client';
 import { describe, expect, it } from 'vitest';
 import type { SessionOptions } from '../../support/admin-engine.ts';
@@ -193,6 +194,56 @@ describe('correct_time_entries on Clockify', () => {
     expect(moved.isError, textOf(moved)).toBeFalsy();
     expect(world.nov4).toMatchObject({ projectId: internal, taskId: meeting, description: 'API', billable: true, start: at('2026-11-04T09:00:00+01:00') });
     expect(puts(fake)).toHaveLength(1);
+  });
+
+  it('says an entry was changed but not marked invoiced when the mark failed after its replacement, and the fake holds exactly that', async () => {
+    const world = await workspace();
+    const { fake } = world;
+    const bob = await admin(fake);
+    const args = { ...NOVEMBER, people: ['Cleo Patra'], set: { add_tags: ['billing'], exported: true } };
+    const preview = (await bob.call('correct_time_entries', args)).structuredContent as Preview;
+    const id = preview.entries[0]?.id;
+    fake.failNext(
+      { method: 'PATCH', path: `/api/v1/workspaces/${SEED.workspaces.acme}/time-entries/invoiced` },
+      { status: 500, body: { message: 'Internal server error', code: 500 } },
+    );
+    const failed = await bob.call('correct_time_entries', { ...args, confirm_count: 1 });
+    expect(failed.isError).toBe(true);
+    expect(textOf(failed)).toBe(
+      `Time entry #${id} was changed but not marked invoiced: Clockify had an internal error (500) trying to mark time entry #${id} invoiced. Try again later.`,
+    );
+    // Its replacement went through whole; the mark, which Clockify keeps apart, did not.
+    expect(world.cleo4).toMatchObject({ tagIds: [BILLING], description: 'Weekly', billable: false, projectId: internal, taskId: meeting });
+    expect(invoicedOf(fake).has(world.cleo4.id)).toBe(false);
+  });
+
+  it('in a batch, counts an entry whose mark failed after its replacement as changed, and names the ones not reached', async () => {
+    const world = await workspace();
+    const { fake } = world;
+    const bob = await admin(fake);
+    const args = { ...NOVEMBER, people: ['ada@acme.example'], set: { add_tags: ['billing'], exported: true } };
+    const [first, second] = ((await bob.call('correct_time_entries', args)).structuredContent as Preview).entries.map((entry) => entry.id);
+    const mark = { method: 'PATCH', path: `/api/v1/workspaces/${SEED.workspaces.acme}/time-entries/invoiced` };
+    const internalError = { status: 500, body: { message: 'Internal server error', code: 500 } };
+    const failedMark = (id: number | undefined) =>
+      `Time entry #${id} was changed but not marked invoiced: Clockify had an internal error (500) trying to mark time entry #${id} invoiced. Try again later.`;
+
+    // The first entry's mark fails: it was changed, and the second was not reached.
+    fake.failNext(mark, internalError);
+    const atFirst = await bob.call('correct_time_entries', { ...args, confirm_count: 2 });
+    expect(atFirst.isError).toBe(true);
+    expect(textOf(atFirst)).toBe(`${failedMark(first)} Not changed: #${second}. Preview again for what is still to change.`);
+    expect(world.nov3.tagIds).toEqual([CLIENT_A, BILLING]);
+    expect(world.nov4.tagIds).toEqual([]);
+    expect(invoicedOf(fake).size).toBe(0);
+
+    // The second entry's mark fails: both were changed, the first marked too, and no entry is said to be unchanged.
+    fake.failNext(mark, { ...internalError, skip: 1 });
+    const atSecond = await bob.call('correct_time_entries', { ...args, confirm_count: 2 });
+    expect(atSecond.isError).toBe(true);
+    expect(textOf(atSecond)).toBe(`Changed #${first}; then: ${failedMark(second)} Preview again for what is still to change.`);
+    expect(world.nov4.tagIds).toEqual([BILLING]);
+    expect([...invoicedOf(fake)]).toEqual([world.nov3.id]);
   });
 
   it('refuses an unknown tag and a task of another project in words, before anything is written', async () => {

@@ -3,7 +3,8 @@
 // Clockify names), the workspace's default and a member's rate, a project's own and a member's in the
 // project, cents on the wire and currency units to the person both ways, refusals in words before
 // anything is sent (fixed rates, removal, client rates, amounts finer than a cent, a private project's
-// non-member), the question before a change in both protocol eras, and Clockify's 403 withdrawing the tool.
+// non-member), the question before a change in both protocol eras, a cost rate that failed after the
+// hourly rate was set (said with both values), and Clockify's 403 withdrawing the tool.
 import { describe, expect, it } from 'vitest';
 import { accept, type SessionOptions } from '../../support/admin-engine.ts';
 import { clockifyAdmin } from '../../support/clockify-admin.ts';
@@ -152,6 +153,41 @@ describe('manage_rates on Clockify', () => {
     expect(await refusal({ action: 'set', kind: 'workspace', item: 'Acme', person: 'Nobody', hourly: 10 })).toMatch(/^There is nobody called "Nobody"/);
     expect(fake.writes).toEqual([]);
     expect(fake.state.projects.find((project) => project.id === secret)?.memberIds).not.toContain(TEAM.users.wes);
+  });
+
+  it('says both values when the hourly rate was set and the cost rate then failed, and the fake holds exactly that', async () => {
+    const fake = await workspace();
+    const bob = await admin(fake);
+    const costRate = (path: string) => ({ method: 'PUT', path: `/api/v1/workspaces/${ACME}${path}/cost-rate` });
+    const internalError = { status: 500, body: { message: 'Internal server error', code: 500 } };
+    // Ada in Website had a cost rate of her own (40 EUR): the sentence names it as what stayed.
+    fake.failNext(costRate(`/projects/${website}/users/${ada}`), internalError);
+    const adaThere = await bob.call('manage_rates', { action: 'set', kind: 'project', item: 'Website', person: 'Ada Lovelace', hourly: 99, internal: 42 });
+    expect(adaThere.isError).toBe(true);
+    const adaNumber = /Ada Lovelace \(#(\d+)\)/.exec(textOf(adaThere))?.[1];
+    expect(textOf(adaThere)).toBe(
+      `Clockify had an internal error (500) trying to set the rate of the project "Website" for Ada Lovelace (#${adaNumber}). Try again later. ` +
+        `The hourly rate of the project "Website" for Ada Lovelace (#${adaNumber}) is 99 EUR now; its internal (cost) rate stayed 40 EUR.`,
+    );
+    expect(memberRate(fake, website, ada)).toMatchObject({ hourly: 9900, cost: 4000 });
+    // Asked again, only the cost rate is still to send, and it is sent alone.
+    const writesBefore = rateWrites(fake).length;
+    const again = await bob.call('manage_rates', { action: 'set', kind: 'project', item: 'Website', person: 'Ada Lovelace', hourly: 99, internal: 42 });
+    expect(again.isError, textOf(again)).toBeFalsy();
+    expect(memberRate(fake, website, ada)).toMatchObject({ hourly: 9900, cost: 4200 });
+    expect(
+      rateWrites(fake)
+        .slice(writesBefore)
+        .map((write) => write.path),
+    ).toEqual([`/api/v1/workspaces/${ACME}/projects/${website}/users/${ada}/cost-rate`]);
+    // Wes had no rate of his own across the workspace: his cost rate stayed unset, and the sentence says so.
+    fake.failNext(costRate(`/users/${TEAM.users.wes}`), internalError);
+    const wes = await bob.call('manage_rates', { action: 'set', kind: 'workspace', item: 'Acme', person: 'wes@acme.example', hourly: 45, internal: 25 });
+    expect(wes.isError).toBe(true);
+    expect(textOf(wes)).toMatch(
+      /^Clockify had an internal error \(500\) trying to set Wes Worker \(#\d+\)'s cost rate\. Try again later\. The hourly rate of the workspace "Acme" for Wes Worker \(#\d+\) is 45 EUR now; its internal \(cost\) rate stayed unset\.$/,
+    );
+    expect(memberRate(fake, ACME, TEAM.users.wes)).toMatchObject({ hourly: 4500, cost: null });
   });
 
   it('withdraws manage_rates at once when Clockify refuses it (403), saying which right is missing', async () => {
