@@ -194,7 +194,7 @@ export class ClockifyCatalogAdmin extends BackEndPart<ClockifyContext, { catalog
       await this.#refused(`change the budget of ${label}`, () => api.updateEstimate(workspaceId, project, body));
     } catch (error) {
       if (!own || !(error instanceof Error)) throw error;
-      throw new BackEndError('unavailable', `${error.message} Its other changes (name, billable, comment or customer) were made; its budget is as it was.`);
+      throw new BackEndError('unavailable', `${error.message} ${ownChangesMade(change)}. Its budget is as it was.`);
     }
   }
 
@@ -236,4 +236,18 @@ function isoHours(hours: number): string {
   const m = Math.floor((seconds % 3600) / 60);
   const s = seconds % 60;
   return seconds === 0 ? 'PT0S' : `PT${h ? `${h}H` : ''}${m ? `${m}M` : ''}${s ? `${s}S` : ''}`;
+}
+
+/**
+ * The project's own changes, made before its budget failed, in words: a new name is said, so the
+ * person (or the model) asks again by the name the project has now.
+ */
+function ownChangesMade(change: CatalogChange): string {
+  const made = [
+    ...(change.name ? [`name (now "${change.name}")`] : []),
+    ...(change.billable !== undefined && change.billable !== null ? [`billable (now ${change.billable ? 'yes' : 'no'})`] : []),
+    ...(change.comment !== undefined ? ['comment'] : []),
+    ...(change.customer ? [`customer (now "${change.customer.name}")`] : []),
+  ];
+  return `These were changed: ${made.join(', ')}`;
 }

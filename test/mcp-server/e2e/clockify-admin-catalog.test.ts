@@ -142,13 +142,17 @@ describe('update_catalog_item on Clockify', () => {
       { method: 'PATCH', path: `/api/v1/workspaces/${ACME}/projects/${SEED.projects.website}/estimate` },
       { status: 500, body: { message: 'Internal server error', code: 500 } },
     );
-    const answer = await bob.call('update_catalog_item', { kind: 'project', item: 'Website', name: 'Site', budget_hours: 50 });
+    const answer = await bob.call('update_catalog_item', { kind: 'project', item: 'Website', name: 'Site', billable: false, budget_hours: 50 });
     expect(answer.isError).toBe(true);
     expect(textOf(answer)).toBe(
       'Clockify had an internal error (500) trying to change the budget of the project "Website". Try again later. ' +
-        'Its other changes (name, billable, comment or customer) were made; its budget is as it was.',
+        'These were changed: name (now "Site"), billable (now no). Its budget is as it was.',
     );
-    expect(project(fake, SEED.projects.website)).toMatchObject({ name: 'Site', timeEstimate: { ms: 100 * 3_600_000, resetOption: 'MONTHLY' } });
+    expect(project(fake, SEED.projects.website)).toMatchObject({
+      name: 'Site',
+      billable: false,
+      timeEstimate: { ms: 100 * 3_600_000, resetOption: 'MONTHLY' },
+    });
     // The person tries the budget again under the name the sentence said was made: the engine knows it by that name at once.
     const again = await bob.call('update_catalog_item', { kind: 'project', item: 'Site', budget_hours: 50 });
     expect(again.isError, textOf(again)).toBeFalsy();
