@@ -15,7 +15,6 @@ import { BackEndError, type CatalogAdminPart } from '../time-tracker.ts';
 import type { ClockifyClientRecord, ClockifyTaskRecord, EstimateBody } from './catalog-api.ts';
 import type { ClockifyCatalog } from './catalog.ts';
 import type { ClockifyContext } from './context.ts';
-import { ClockifyError } from './errors.ts';
 import { wholeCents } from './mapping.ts';
 import type { ClockifyRatedProject } from './rates-api.ts';
 
@@ -199,17 +198,12 @@ export class ClockifyCatalogAdmin extends BackEndPart<ClockifyContext, { catalog
   }
 
   /** Clockify's refusal (403) of a catalog change withdraws update_catalog_item at once, and says so. */
-  async #refused<T>(action: string, send: () => Promise<T>): Promise<T> {
-    try {
-      return await send();
-    } catch (error) {
-      if (!(error instanceof ClockifyError) || error.status !== 403) throw error;
-      this.context.refuseAdministration('catalogChanges');
-      throw new BackEndError(
-        'denied',
-        `Clockify did not let you ${action} (403): only the workspace's admins and its owner change its clients, projects and tasks through Punchcard, and your account is not one now. Nothing was changed; update_catalog_item is switched off.`,
-      );
-    }
+  #refused<T>(action: string, send: () => Promise<T>): Promise<T> {
+    return this.context.administering(
+      'catalogChanges',
+      `Clockify did not let you ${action} (403): only the workspace's admins and its owner change its clients, projects and tasks through Punchcard, and your account is not one now. Nothing was changed; update_catalog_item is switched off.`,
+      send,
+    );
   }
 }
 

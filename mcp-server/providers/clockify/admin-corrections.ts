@@ -16,7 +16,6 @@ import { BackEndPart } from '../remote-tracker.ts';
 import { BackEndError, type CorrectionsPart, PartlyChangedError } from '../time-tracker.ts';
 import type { ClockifyCatalog } from './catalog.ts';
 import type { ClockifyContext } from './context.ts';
-import { ClockifyError } from './errors.ts';
 import { bodyOf, clockifyTime, entryEnd, entryJson, entryStart, isWork, withIds } from './mapping.ts';
 import type { ClockifyMember } from './people-api.ts';
 import type { ClockifyTimeEntry } from './wire.ts';
@@ -209,17 +208,12 @@ export class ClockifyCorrections extends BackEndPart<ClockifyContext, { catalog:
   }
 
   /** Clockify's refusal (403) withdraws correct_time_entries at once, and says which right is missing. */
-  async #refused<T>(action: string, send: () => Promise<T>): Promise<T> {
-    try {
-      return await send();
-    } catch (error) {
-      if (!(error instanceof ClockifyError) || error.status !== 403) throw error;
-      this.context.refuseAdministration('corrections');
-      throw new BackEndError(
-        'denied',
-        `Clockify did not let you ${action} (403): ${RIGHT}, and your account is not one now. correct_time_entries is switched off.`,
-      );
-    }
+  #refused<T>(action: string, send: () => Promise<T>): Promise<T> {
+    return this.context.administering(
+      'corrections',
+      `Clockify did not let you ${action} (403): ${RIGHT}, and your account is not one now. correct_time_entries is switched off.`,
+      send,
+    );
   }
 }
 

@@ -9,7 +9,7 @@ import type { Invoice, InvoicePage, InvoiceQuery } from '../../domain/admin.ts';
 import type { InvoiceStatus } from '../../contract/vocabulary.ts';
 import { BackEndError, type InvoicesPart } from '../time-tracker.ts';
 import type { ClockifyContext } from './context.ts';
-import { ClockifyError, unreadable } from './errors.ts';
+import { type ClockifyError, unreadable } from './errors.ts';
 import type { ClockifyInvoice } from './wire.ts';
 
 /** Invoices per page: Clockify's default page, one a person reads in one go. */
@@ -39,9 +39,13 @@ export class ClockifyInvoices extends BackEndPart<ClockifyContext> implements In
       query.customerId === undefined
         ? undefined
         : await this.context.remote('client', query.customerId, `There is no customer #${query.customerId} in Clockify (see list_catalog).`);
-    let answer;
-    try {
-      answer = await this.context.api.admin.invoices(workspaceId, {
+    // A 403 that Clockify puts down to the workspace's plan keeps the sentence errors.ts made of it.
+    const refusal = (error: ClockifyError) =>
+      error.failure === 'restricted'
+        ? `Clockify did not let you list invoices (403): ${error.message} list_invoices is switched off.`
+        : "Clockify did not let you list invoices (403): only the workspace's admins and its owner see invoices, and your account is not one now. list_invoices is switched off.";
+    const answer = await this.context.administering('invoices', refusal, () =>
+      this.context.api.admin.invoices(workspaceId, {
         // Clockify's filter takes issue days, both included.
         issuedFrom: localDate(query.from, zone),
         issuedTo: localDate(query.to - 1, zone),
@@ -49,17 +53,8 @@ export class ClockifyInvoices extends BackEndPart<ClockifyContext> implements In
         ...(clientId ? { clientId } : {}),
         page: query.page,
         pageSize: CLOCKIFY_INVOICE_PAGE,
-      });
-    } catch (error) {
-      if (!(error instanceof ClockifyError) || error.status !== 403) throw error;
-      this.context.refuseAdministration('invoices');
-      throw new BackEndError(
-        'denied',
-        error.failure === 'restricted'
-          ? `Clockify did not let you list invoices (403): ${error.message} list_invoices is switched off.`
-          : "Clockify did not let you list invoices (403): only the workspace's admins and its owner see invoices, and your account is not one now. list_invoices is switched off.",
-      );
-    }
+      }),
+    );
     const total = typeof answer?.total === 'number' && answer.total >= 0 ? answer.total : 0;
     const totalPages = Math.max(1, Math.ceil(total / CLOCKIFY_INVOICE_PAGE));
     if (query.page > totalPages) throw new BackEndError('not_found', `There is no page ${query.page} of these invoices: Clockify has fewer. Ask for page 1.`);

@@ -251,17 +251,12 @@ export class ClockifyPeople extends BackEndPart<ClockifyContext, { catalog: Cloc
   }
 
   /** Clockify's refusal (403) of the people's administration withdraws manage_people at once, and says which right is missing. */
-  async #refusedWithdraws<T>(action: string, send: () => Promise<T>): Promise<T> {
-    try {
-      return await send();
-    } catch (error) {
-      if (!(error instanceof ClockifyError) || error.status !== 403) throw error;
-      this.context.refuseAdministration('people');
-      throw new BackEndError(
-        'denied',
-        `Clockify did not let you ${action} (403): your account lacks ${ADMIN_RIGHT}, or to list people a team manager's role over a user group. Nothing was changed; manage_people is switched off.`,
-      );
-    }
+  #refusedWithdraws<T>(action: string, send: () => Promise<T>): Promise<T> {
+    return this.context.administering(
+      'people',
+      `Clockify did not let you ${action} (403): your account lacks ${ADMIN_RIGHT}, or to list people a team manager's role over a user group. Nothing was changed; manage_people is switched off.`,
+      send,
+    );
   }
 }
 

@@ -13,7 +13,6 @@ import { money, personWords, type Rate, type RateList, type RatePerson, type Rat
 import type { RateKind } from '../../contract/vocabulary.ts';
 import { type AdminRatesPart, BackEndError, type RateItem } from '../time-tracker.ts';
 import type { ClockifyContext } from './context.ts';
-import { ClockifyError } from './errors.ts';
 import { wholeCents } from './mapping.ts';
 import type { ClockifyRate, ClockifyRatedMembership, ClockifyRatedProject, RateField } from './rates-api.ts';
 import type { ClockifyUser } from './wire.ts';
@@ -196,17 +195,12 @@ export class ClockifyRates extends BackEndPart<ClockifyContext> implements Admin
   }
 
   /** Clockify's refusal (403) of a rate withdraws manage_rates at once, and says which right is missing. */
-  async #refused<T>(action: string, send: () => Promise<T>): Promise<T> {
-    try {
-      return await send();
-    } catch (error) {
-      if (!(error instanceof ClockifyError) || error.status !== 403) throw error;
-      this.context.refuseAdministration('rates');
-      throw new BackEndError(
-        'denied',
-        `Clockify did not let you ${action} (403): rates are the workspace's admins' and its owner's to see and set, and your account is not one of them now. Nothing was changed; manage_rates is switched off.`,
-      );
-    }
+  #refused<T>(action: string, send: () => Promise<T>): Promise<T> {
+    return this.context.administering(
+      'rates',
+      `Clockify did not let you ${action} (403): rates are the workspace's admins' and its owner's to see and set, and your account is not one of them now. Nothing was changed; manage_rates is switched off.`,
+      send,
+    );
   }
 }
 

@@ -6,9 +6,8 @@
 import { BackEndPart } from '../remote-tracker.ts';
 import { pagesUntilLast } from '../remote/paging.ts';
 import type { AdminTag } from '../../domain/admin.ts';
-import { type AdminTagsPart, BackEndError } from '../time-tracker.ts';
+import type { AdminTagsPart } from '../time-tracker.ts';
 import type { ClockifyContext } from './context.ts';
-import { ClockifyError } from './errors.ts';
 import type { ClockifyTag } from './wire.ts';
 
 const NO_TAG_COLOUR = "Clockify's tags have no colour: leave color out and ask again. Nothing was created.";
@@ -52,17 +51,12 @@ export class ClockifyAdminTags extends BackEndPart<ClockifyContext> implements A
   }
 
   /** Clockify's refusal (403) of a tag's administration withdraws manage_tags at once, and says so. */
-  async #refused<T>(action: string, send: () => Promise<T>): Promise<T> {
-    try {
-      return await send();
-    } catch (error) {
-      if (!(error instanceof ClockifyError) || error.status !== 403) throw error;
-      this.context.refuseAdministration('tags');
-      throw new BackEndError(
-        'denied',
-        `Clockify did not let you ${action} (403): only the workspace's admins and its owner administer tags, and your account is not one now. Nothing was changed; manage_tags is switched off.`,
-      );
-    }
+  #refused<T>(action: string, send: () => Promise<T>): Promise<T> {
+    return this.context.administering(
+      'tags',
+      `Clockify did not let you ${action} (403): only the workspace's admins and its owner administer tags, and your account is not one now. Nothing was changed; manage_tags is switched off.`,
+      send,
+    );
   }
 
   async #numbered(tags: readonly ClockifyTag[]): Promise<AdminTag[]> {

@@ -16,7 +16,6 @@ import { ensureRequests } from '../remote/request-budget.ts';
 import { BackEndPart } from '../remote-tracker.ts';
 import { type AdminTeamsPart, BackEndError } from '../time-tracker.ts';
 import type { ClockifyContext } from './context.ts';
-import { ClockifyError } from './errors.ts';
 import type { ClockifyMember, ClockifyUserGroup } from './people-api.ts';
 
 /** The right a refusal names: Clockify lets its admins and owner alone change user groups. */
@@ -305,17 +304,12 @@ export class ClockifyAdminTeams extends BackEndPart<ClockifyContext> implements 
   }
 
   /** Clockify's refusal (403) of a user group's administration withdraws manage_teams at once, and names the missing right. */
-  async #guard<T>(action: string, send: () => Promise<T>, partway = false): Promise<T> {
-    try {
-      return await send();
-    } catch (error) {
-      if (!(error instanceof ClockifyError) || error.status !== 403) throw error;
-      this.context.refuseAdministration('teams');
-      throw new BackEndError(
-        'denied',
-        `Clockify did not let you ${action} (403): your account lacks ${ADMIN_RIGHT}. ${partway ? 'That request changed nothing' : 'Nothing was changed'}; manage_teams is switched off.`,
-      );
-    }
+  #guard<T>(action: string, send: () => Promise<T>, partway = false): Promise<T> {
+    return this.context.administering(
+      'teams',
+      `Clockify did not let you ${action} (403): your account lacks ${ADMIN_RIGHT}. ${partway ? 'That request changed nothing' : 'Nothing was changed'}; manage_teams is switched off.`,
+      send,
+    );
   }
 }
 

@@ -7,7 +7,6 @@
 import { BackEndError, type CatalogItem, type CatalogKind } from '../time-tracker.ts';
 import type { ClockifyCatalog } from './catalog.ts';
 import type { ClockifyContext } from './context.ts';
-import { ClockifyError } from './errors.ts';
 
 const WORD: Readonly<Record<CatalogKind, string>> = { customer: 'client', project: 'project', activity: 'task' };
 
@@ -96,16 +95,11 @@ export class ClockifyCatalogWrites {
   }
 
   /** Clockify's refusal (403) of a catalog write withdraws both catalog tools at once, and says so. */
-  async #refused<T>(action: string, send: () => Promise<T>): Promise<T> {
-    try {
-      return await send();
-    } catch (error) {
-      if (!(error instanceof ClockifyError) || error.status !== 403) throw error;
-      this.#context.refuseAdministration('catalog');
-      throw new BackEndError(
-        'denied',
-        `Clockify did not let you ${action} (403): only the workspace's admins and its owner change its clients, projects and tasks through Punchcard, and your account is not one now. Nothing was changed; create_catalog_item and archive_catalog_item are switched off.`,
-      );
-    }
+  #refused<T>(action: string, send: () => Promise<T>): Promise<T> {
+    return this.#context.administering(
+      'catalog',
+      `Clockify did not let you ${action} (403): only the workspace's admins and its owner change its clients, projects and tasks through Punchcard, and your account is not one now. Nothing was changed; create_catalog_item and archive_catalog_item are switched off.`,
+      send,
+    );
   }
 }

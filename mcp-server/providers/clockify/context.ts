@@ -12,6 +12,7 @@ import type { LearnedFacts } from '../remote/learned-facts.ts';
 import { hostOf } from '../remote/remote-error.ts';
 import { IdAliases, type IdNumbering } from '../id-aliases.ts';
 import { learnedFacts, remoteConnection, type RemoteTrackerOptions } from '../remote-tracker.ts';
+import { BackEndError } from '../time-tracker.ts';
 import { type ClockifyApi, createClockifyApi } from './api.ts';
 import { type ClockifyAdministration, clockifyCapabilities, type TeamRole } from './capabilities.ts';
 import { ClockifyError } from './errors.ts';
@@ -144,6 +145,21 @@ export class ClockifyContext {
     this.options.log(
       `Clockify refused your account the ${kind === 'catalog' ? "catalog's writes" : kind === 'catalogChanges' ? "catalog's changes" : kind}: ${tools} switched off.`,
     );
+  }
+
+  /**
+   * Sends one request of an administration capability. Clockify's refusal (403) withdraws the capability at
+   * once (refuseAdministration) and is said in the part's own words: `refusal` is that sentence, or makes it
+   * from Clockify's error where the words depend on what Clockify said. Any other failure is thrown as it came.
+   */
+  async administering<T>(kind: ClockifyAdministration, refusal: string | ((error: ClockifyError) => string), send: () => Promise<T>): Promise<T> {
+    try {
+      return await send();
+    } catch (error) {
+      if (!(error instanceof ClockifyError) || error.status !== 403) throw error;
+      this.refuseAdministration(kind);
+      throw new BackEndError('denied', typeof refusal === 'string' ? refusal : refusal(error));
+    }
   }
 
   /** The role last learned from Clockify; undefined until it said (what a tool may do is decided by it, never assumed). */

@@ -6,11 +6,10 @@
 // A 403 withdraws the tool at once (context.ts).
 import type { CatalogChange, CatalogItemFields, CatalogItemRecord } from '../../domain/catalog-changes.ts';
 import { BackEndPart } from '../remote-tracker.ts';
-import { BackEndError, type CatalogAdminPart, type CatalogKind } from '../time-tracker.ts';
+import type { CatalogAdminPart, CatalogKind } from '../time-tracker.ts';
 import type { ClockodoCatalogRecord } from './api.ts';
 import type { ClockodoCatalog } from './catalog.ts';
 import type { ClockodoContext } from './context.ts';
-import { ClockodoError } from './errors.ts';
 
 const NOUN: Record<CatalogKind, string> = { customer: 'customer', project: 'project', activity: 'service' };
 
@@ -69,20 +68,13 @@ export class ClockodoCatalogAdmin extends BackEndPart<ClockodoContext, { catalog
   }
 
   /** Clockodo's 403: the tool is withdrawn at once, and the answer names the right. */
-  async #withdrawnOnRefusal<T>(action: string, request: () => Promise<T>): Promise<T> {
-    try {
-      return await request();
-    } catch (error) {
-      if (error instanceof ClockodoError && error.failure === 'forbidden') {
-        this.context.refuseAdministration('catalog');
-        throw new BackEndError(
-          'denied',
-          `Clockodo did not let you ${action} (403 Forbidden): your account lacks the owner's right to edit customers, projects and services. ` +
-            'Nothing was changed; update_catalog_item is switched off.',
-        );
-      }
-      throw error;
-    }
+  #withdrawnOnRefusal<T>(action: string, request: () => Promise<T>): Promise<T> {
+    return this.context.administering(
+      'catalog',
+      `Clockodo did not let you ${action} (403 Forbidden): your account lacks the owner's right to edit customers, projects and services. ` +
+        'Nothing was changed; update_catalog_item is switched off.',
+      request,
+    );
   }
 }
 

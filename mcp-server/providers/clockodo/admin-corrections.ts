@@ -4,16 +4,15 @@
 // project's customer too (an entry books on both); there are no tags. Each person's edit lock is
 // Clockodo's own (`edit_lock` on the user, a day): entries up to it are never touched, and a moving
 // lock (`edit_lock_dyn`), whose unit the API does not describe, leaves that person's entries alone.
-// Each change is one PUT; a 403 withdraws the capability at once.
+// Each change is one PUT; a 403 withdraws the capability at once (context.ts, administering).
 import type { CorrectionScope, CorrectionSet, CorrectionSubject, CorrectionWorld } from '../../domain/corrections.ts';
 import { addDays, startOfLocalDay } from '../../domain/time.ts';
 import { allPages } from '../remote/paging.ts';
 import { BackEndPart } from '../remote-tracker.ts';
-import { BackEndError, type CorrectionsPart } from '../time-tracker.ts';
+import type { CorrectionsPart } from '../time-tracker.ts';
 import { ENTRY_PAGE, USER_PAGE } from './api.ts';
 import type { ClockodoCatalog } from './catalog.ts';
 import type { ClockodoContext } from './context.ts';
-import { ClockodoError } from './errors.ts';
 import { clockodoTime, instantOf, isLumpSum } from './mapping.ts';
 import type { ClockodoEntry, ClockodoUser } from './wire.ts';
 
@@ -83,20 +82,13 @@ export class ClockodoCorrections extends BackEndPart<ClockodoContext, { catalog:
     if (set.activityId !== undefined) body.services_id = set.activityId;
     const mark = billableMark(entry, set);
     if (mark !== undefined) body.billable = mark;
-    try {
-      const answer = await this.context.api.changeEntry(entry.id, body, `correct time entry #${entry.id}`);
-      return { ...subject(answer, undefined), person: entry.person, login: entry.login };
-    } catch (error) {
-      if (error instanceof ClockodoError && error.failure === 'forbidden') {
-        this.context.refuseAdministration('corrections');
-        throw new BackEndError(
-          'denied',
-          `Clockodo did not let you change time entry #${entry.id} (403 Forbidden): your account lacks the owner's right to edit colleagues' entries, ` +
-            "or the entry lies within its person's edit lock. correct_time_entries is switched off.",
-        );
-      }
-      throw error;
-    }
+    const answer = await this.context.administering(
+      'corrections',
+      `Clockodo did not let you change time entry #${entry.id} (403 Forbidden): your account lacks the owner's right to edit colleagues' entries, ` +
+        "or the entry lies within its person's edit lock. correct_time_entries is switched off.",
+      () => this.context.api.changeEntry(entry.id, body, `correct time entry #${entry.id}`),
+    );
+    return { ...subject(answer, undefined), person: entry.person, login: entry.login };
   }
 }
 

@@ -9,7 +9,6 @@ import { BackEndPart } from '../remote-tracker.ts';
 import { type AdminPeoplePart, BackEndError } from '../time-tracker.ts';
 import { USER_PAGE } from './api.ts';
 import type { ClockodoContext } from './context.ts';
-import { ClockodoError } from './errors.ts';
 import type { ClockodoTeam, ClockodoUser } from './wire.ts';
 
 /** Clockodo's roles, as its users carry them. */
@@ -27,16 +26,8 @@ function ownerRefusal(action: string, tool: 'manage_people' | 'manage_teams'): s
 }
 
 /** A Clockodo request of the administration; its 403 withdraws the tool at once and is said with the missing right. */
-export async function asOwner<T>(context: ClockodoContext, kind: 'people' | 'teams', action: string, request: () => Promise<T>): Promise<T> {
-  try {
-    return await request();
-  } catch (error) {
-    if (error instanceof ClockodoError && error.status === 403) {
-      context.refuseAdministration(kind);
-      throw new BackEndError('denied', ownerRefusal(action, kind === 'people' ? 'manage_people' : 'manage_teams'));
-    }
-    throw error;
-  }
+export function asOwner<T>(context: ClockodoContext, kind: 'people' | 'teams', action: string, request: () => Promise<T>): Promise<T> {
+  return context.administering(kind, ownerRefusal(action, kind === 'people' ? 'manage_people' : 'manage_teams'), request);
 }
 
 export class ClockodoPeople extends BackEndPart<ClockodoContext> implements AdminPeoplePart {

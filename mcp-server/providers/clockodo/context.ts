@@ -9,6 +9,7 @@ import { Expiring } from '../remote/cache.ts';
 import type { LearnedFacts } from '../remote/learned-facts.ts';
 import { hostOf } from '../remote/remote-error.ts';
 import { learnedFacts, remoteConnection, type RemoteTrackerOptions } from '../remote-tracker.ts';
+import { BackEndError } from '../time-tracker.ts';
 import { type ClockodoApi, createClockodoApi } from './api.ts';
 import { clockodoCapabilities } from './capabilities.ts';
 import { ClockodoError } from './errors.ts';
@@ -94,6 +95,20 @@ export class ClockodoContext {
   refuseAdministration(kind: keyof typeof REFUSALS): void {
     const { learned, what, tool } = REFUSALS[kind];
     if (this.facts.learn(learned)) this.options.log(`Clockodo refused your account ${what}: ${tool} switched off.`);
+  }
+
+  /**
+   * Sends one request of an administration tool. Clockodo's refusal (403) withdraws the tool at once
+   * (refuseAdministration) and is said in the part's own words, `refusal`; any other failure is thrown as it came.
+   */
+  async administering<T>(kind: keyof typeof REFUSALS, refusal: string, send: () => Promise<T>): Promise<T> {
+    try {
+      return await send();
+    } catch (error) {
+      if (!(error instanceof ClockodoError) || error.status !== 403) throw error;
+      this.refuseAdministration(kind);
+      throw new BackEndError('denied', refusal);
+    }
   }
 
   async #readIdentity(): Promise<Identity> {

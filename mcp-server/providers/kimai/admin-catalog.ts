@@ -7,10 +7,10 @@
 import { BackEndPart } from '../remote-tracker.ts';
 import type { CatalogChange, CatalogItemFields, CatalogItemRecord } from '../../domain/catalog-changes.ts';
 import { budgetSeconds } from '../../domain/catalog-changes.ts';
-import { BackEndError, type CatalogAdminPart, type CatalogKind } from '../time-tracker.ts';
+import type { CatalogAdminPart, CatalogKind } from '../time-tracker.ts';
 import type { KimaiCatalog } from './catalog.ts';
 import type { KimaiContext } from './context.ts';
-import { KimaiError, type RequestPurpose } from './errors.ts';
+import type { RequestPurpose } from './errors.ts';
 import { type KimaiCatalogDetails, relationId } from './wire.ts';
 
 export class KimaiCatalogAdmin extends BackEndPart<KimaiContext, { catalog: KimaiCatalog }> implements CatalogAdminPart {
@@ -60,19 +60,12 @@ export class KimaiCatalogAdmin extends BackEndPart<KimaiContext, { catalog: Kima
   }
 
   /** Kimai's 403: the tool is withdrawn at once, and the answer names the permission. */
-  async #withdrawnOnRefusal<T>(action: string, permission: string, request: () => Promise<T>): Promise<T> {
-    try {
-      return await request();
-    } catch (error) {
-      if (error instanceof KimaiError && error.failure === 'forbidden') {
-        this.context.refuseAdministration('catalog');
-        throw new BackEndError(
-          'denied',
-          `Kimai did not let you ${action} (403 Forbidden): your account lacks the permission ${permission}. Nothing was changed; update_catalog_item is switched off.`,
-        );
-      }
-      throw error;
-    }
+  #withdrawnOnRefusal<T>(action: string, permission: string, request: () => Promise<T>): Promise<T> {
+    return this.context.administering(
+      'catalog',
+      `Kimai did not let you ${action} (403 Forbidden): your account lacks the permission ${permission}. Nothing was changed; update_catalog_item is switched off.`,
+      request,
+    );
   }
 }
 

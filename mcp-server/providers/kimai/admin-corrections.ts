@@ -9,10 +9,9 @@ import { formatWallClock } from '../../domain/time.ts';
 import type { CorrectionScope, CorrectionSet, CorrectionSubject, CorrectionWorld } from '../../domain/corrections.ts';
 import { allPages } from '../remote/paging.ts';
 import { BackEndPart } from '../remote-tracker.ts';
-import { BackEndError, type CorrectionsPart } from '../time-tracker.ts';
+import type { CorrectionsPart } from '../time-tracker.ts';
 import { MAX_PAGE_SIZE } from './api.ts';
 import { isKimaiAdmin, type KimaiContext, personName } from './context.ts';
-import { KimaiError } from './errors.ts';
 import { readKimaiTime } from './mapping.ts';
 import type { KimaiTimesheet } from './wire.ts';
 
@@ -60,21 +59,16 @@ export class KimaiCorrections extends BackEndPart<KimaiContext> implements Corre
     if (set.exported !== undefined) body.exported = set.exported;
     // Kimai's tags field replaces the entry's tags: the ones it has go along with the new ones.
     if (set.addTags !== undefined) body.tags = [...new Set([...entry.tags, ...set.addTags])].join(',');
-    try {
-      const answer = await this.context.api.patchTimesheet(entry.id, body, { action: `correct time entry #${entry.id}` });
-      return { ...subject(answer, entry.person), person: entry.person, login: entry.login, personId: entry.personId };
-    } catch (error) {
-      if (error instanceof KimaiError && error.failure === 'forbidden') {
-        this.context.refuseAdministration('corrections');
-        const me = await this.context.profile();
-        const right = entry.exported ? 'edit_exported_timesheet' : isKimaiAdmin(me) ? 'edit_other_timesheet' : 'edit_team_timesheet';
-        throw new BackEndError(
-          'denied',
-          `Kimai did not let you change time entry #${entry.id} (403 Forbidden): your account lacks the permission ${right}, or the entry lies in a period Kimai keeps locked. correct_time_entries is switched off.`,
-        );
-      }
-      throw error;
-    }
+    // The missing right depends on the person's role, read only once Kimai has refused (and the tool is withdrawn).
+    const refusal = async () => {
+      const me = await this.context.profile();
+      const right = entry.exported ? 'edit_exported_timesheet' : isKimaiAdmin(me) ? 'edit_other_timesheet' : 'edit_team_timesheet';
+      return `Kimai did not let you change time entry #${entry.id} (403 Forbidden): your account lacks the permission ${right}, or the entry lies in a period Kimai keeps locked. correct_time_entries is switched off.`;
+    };
+    const answer = await this.context.administering('corrections', refusal, () =>
+      this.context.api.patchTimesheet(entry.id, body, { action: `correct time entry #${entry.id}` }),
+    );
+    return { ...subject(answer, entry.person), person: entry.person, login: entry.login, personId: entry.personId };
   }
 }
 

@@ -8,7 +8,6 @@ import { BackEndPart } from '../remote-tracker.ts';
 import { type AdminPeoplePart, BackEndError } from '../time-tracker.ts';
 import { highestRole } from './capabilities.ts';
 import type { KimaiContext } from './context.ts';
-import { KimaiError } from './errors.ts';
 import type { KimaiUserFull } from './wire.ts';
 
 /** The roles Kimai ships, lowest first; an instance's own roles are not offered (they are configured in Kimai). */
@@ -103,19 +102,12 @@ export class KimaiPeople extends BackEndPart<KimaiContext> implements AdminPeopl
   }
 
   /** Kimai's 403 to its people's administration withdraws manage_people at once, and says which right was missing. */
-  async #refusedWithdraws<T>(right: PeopleRight, action: string, request: () => Promise<T>): Promise<T> {
-    try {
-      return await request();
-    } catch (error) {
-      if (error instanceof KimaiError && error.failure === 'forbidden') {
-        this.context.refuseAdministration('people');
-        throw new BackEndError(
-          'denied',
-          `Kimai did not let you ${action} (403 Forbidden): your account lacks the permission ${right}, which Kimai gives super administrators. Nothing was changed; manage_people is switched off.`,
-        );
-      }
-      throw error;
-    }
+  #refusedWithdraws<T>(right: PeopleRight, action: string, request: () => Promise<T>): Promise<T> {
+    return this.context.administering(
+      'people',
+      `Kimai did not let you ${action} (403 Forbidden): your account lacks the permission ${right}, which Kimai gives super administrators. Nothing was changed; manage_people is switched off.`,
+      request,
+    );
   }
 }
 

@@ -117,17 +117,12 @@ export class KimaiRates extends BackEndPart<KimaiContext, { catalog: KimaiCatalo
   }
 
   /** A rate request; Kimai's 403 withdraws manage_rates and says which right is missing. */
-  async #guarded<T>(item: Pick<RateTarget, 'kind' | 'id' | 'name'>, verb: 'read' | 'set' | 'change' | 'remove', send: () => Promise<T>): Promise<T> {
-    try {
-      return await send();
-    } catch (error) {
-      if (!(error instanceof KimaiError) || error.failure !== 'forbidden') throw error;
-      this.context.refuseAdministration('rates');
-      throw new BackEndError(
-        'denied',
-        `Kimai did not let you ${verb} the rates of ${item.kind} "${item.name}" (403 Forbidden): rates need the right to edit the ${item.kind} (permission ${RIGHTS[item.kind] ?? 'edit'}), which your account lacks. Nothing was changed; manage_rates is switched off.`,
-      );
-    }
+  #guarded<T>(item: Pick<RateTarget, 'kind' | 'id' | 'name'>, verb: 'read' | 'set' | 'change' | 'remove', send: () => Promise<T>): Promise<T> {
+    return this.context.administering(
+      'rates',
+      `Kimai did not let you ${verb} the rates of ${item.kind} "${item.name}" (403 Forbidden): rates need the right to edit the ${item.kind} (permission ${RIGHTS[item.kind] ?? 'edit'}), which your account lacks. Nothing was changed; manage_rates is switched off.`,
+      send,
+    );
   }
 
   /** The currency the item's amounts are in: its customer's; a global activity's depends on the customer booked for. */

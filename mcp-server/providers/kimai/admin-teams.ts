@@ -210,19 +210,12 @@ export class KimaiAdminTeams extends BackEndPart<KimaiContext> implements AdminT
   }
 
   /** A team request; Kimai's 403 withdraws manage_teams at once and is said with the missing permission. */
-  async #guard<T>(action: string, kind: keyof typeof PERMISSIONS, send: () => Promise<T>): Promise<T> {
-    try {
-      return await send();
-    } catch (error) {
-      if (error instanceof KimaiError && error.failure === 'forbidden') {
-        this.context.refuseAdministration('teams');
-        throw new BackEndError(
-          'denied',
-          `Kimai did not let you ${action} (403 Forbidden): your account lacks the permission ${PERMISSIONS[kind]}. Nothing was changed; manage_teams is switched off.`,
-        );
-      }
-      throw error;
-    }
+  #guard<T>(action: string, kind: keyof typeof PERMISSIONS, send: () => Promise<T>): Promise<T> {
+    return this.context.administering(
+      'teams',
+      `Kimai did not let you ${action} (403 Forbidden): your account lacks the permission ${PERMISSIONS[kind]}. Nothing was changed; manage_teams is switched off.`,
+      send,
+    );
   }
 
   /** Every enabled account with its e-mail, where Kimai lists them to this person (view_user); else undefined. */

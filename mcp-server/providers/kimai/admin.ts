@@ -32,18 +32,12 @@ export class KimaiAdmin extends BackEndPart<KimaiContext> implements AdminTagsPa
   }
 
   async createTag(name: string, color: string | undefined): Promise<AdminTag> {
-    try {
-      return adminTag(await this.context.api.createTag(name, color));
-    } catch (error) {
-      if (error instanceof KimaiError && error.failure === 'forbidden') {
-        this.context.refuseAdministration('tags');
-        throw new BackEndError(
-          'denied',
-          `Kimai did not let you create the tag ${name} (403 Forbidden): your account lacks the permission create_tag. Nothing was created; manage_tags is switched off.`,
-        );
-      }
-      throw error;
-    }
+    const created = await this.context.administering(
+      'tags',
+      `Kimai did not let you create the tag ${name} (403 Forbidden): your account lacks the permission create_tag. Nothing was created; manage_tags is switched off.`,
+      () => this.context.api.createTag(name, color),
+    );
+    return adminTag(created);
   }
 
   tagChangeRefusal(action: 'rename' | 'archive' | 'restore'): string {
@@ -59,28 +53,33 @@ export class KimaiAdmin extends BackEndPart<KimaiContext> implements AdminTagsPa
       ...(query.statuses.length > 0 ? { status: query.statuses } : {}),
       ...(query.customerId === undefined ? {} : { customers: [query.customerId] }),
     };
-    let page;
-    try {
-      page = await this.context.api.invoicePage(filter, query.page, INVOICE_PAGE_SIZE);
-    } catch (error) {
-      if (error instanceof KimaiError && error.failure === 'forbidden') {
-        // A customer the person may not see is refused on its own; only a refusal of the list itself withdraws the tool.
-        if (query.customerId !== undefined) {
-          throw new BackEndError(
-            'denied',
-            `Kimai did not let you see the invoices of customer #${query.customerId} (403 Forbidden): your account may not access that customer.`,
-          );
-        }
-        this.context.refuseAdministration('invoices');
-        throw new BackEndError(
-          'denied',
-          'Kimai did not let you list invoices (403 Forbidden): your account lacks the permission view_invoice. list_invoices is switched off.',
-        );
-      }
-      throw error;
-    }
+    const read = () => this.context.api.invoicePage(filter, query.page, INVOICE_PAGE_SIZE);
+    const page =
+      query.customerId === undefined
+        ? await this.context.administering(
+            'invoices',
+            'Kimai did not let you list invoices (403 Forbidden): your account lacks the permission view_invoice. list_invoices is switched off.',
+            read,
+          )
+        : await ofCustomer(query.customerId, read);
     if (!page) throw new BackEndError('not_found', `There is no page ${query.page} of these invoices: Kimai has fewer. Ask for page 1.`);
     return { invoices: page.items.map(invoice), page: query.page, totalPages: page.pages, total: page.total };
+  }
+}
+
+/**
+ * One customer's invoices: a customer the person may not see is refused on its own, and withdraws
+ * nothing; only a refusal of the list itself withdraws list_invoices (KimaiContext.administering).
+ */
+async function ofCustomer<T>(customerId: number, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (!(error instanceof KimaiError) || error.failure !== 'forbidden') throw error;
+    throw new BackEndError(
+      'denied',
+      `Kimai did not let you see the invoices of customer #${customerId} (403 Forbidden): your account may not access that customer.`,
+    );
   }
 }
 

@@ -6,11 +6,13 @@ import type { ProfileOf } from '../../contract/back-end-descriptor.ts';
 import type { KIMAI } from '../../contract/back-ends/kimai.ts';
 import type { KimaiLockdown } from '../../contract/kimai-lockdown.ts';
 import { learnedFacts, remoteConnection, type RemoteTrackerOptions } from '../remote-tracker.ts';
+import { BackEndError } from '../time-tracker.ts';
 import { allSettled, Expiring } from '../remote/cache.ts';
 import type { LearnedFacts } from '../remote/learned-facts.ts';
 import { type KimaiApi, createKimaiApi } from './api.ts';
 import { highestRole, kimaiCapabilities } from './capabilities.ts';
 import { detectionFile, type KimaiDetection } from './detection-cache.ts';
+import { KimaiError } from './errors.ts';
 import type { KimaiTimesheetConfig, KimaiUser } from './wire.ts';
 
 /** A Kimai account's settings, with the lockdown its API does not publish where the settings name it (contract/kimai-lockdown.ts). */
@@ -116,6 +118,22 @@ export class KimaiContext {
   refuseAdministration(kind: keyof typeof REFUSALS): void {
     const refusal = REFUSALS[kind];
     if (this.facts.learn(refusal.learned)) this.options.log(`Kimai refused your account ${refusal.what}: ${refusal.tool} switched off.`);
+  }
+
+  /**
+   * Sends one request of an administration capability. Kimai's refusal (403 Forbidden; a 403 of the
+   * authenticator is a bad token, errors.ts) withdraws the capability at once (refuseAdministration) and
+   * is said in the part's own words: `refusal` is that sentence, or makes it after the withdrawal where
+   * the words need a read of their own. Any other failure is thrown as it came.
+   */
+  async administering<T>(kind: keyof typeof REFUSALS, refusal: string | (() => Promise<string>), send: () => Promise<T>): Promise<T> {
+    try {
+      return await send();
+    } catch (error) {
+      if (!(error instanceof KimaiError) || error.failure !== 'forbidden') throw error;
+      this.refuseAdministration(kind);
+      throw new BackEndError('denied', typeof refusal === 'string' ? refusal : await refusal());
+    }
   }
 
   close(): void {

@@ -118,6 +118,17 @@ describe('the admin group on Kimai', () => {
     expect(readDetection(lead.userDataDir, server.url)?.invoicesRefused).toBe(true);
   });
 
+  it("refuses one customer's invoices (403) as that customer's alone, and withdraws nothing", async () => {
+    const server = await kimaiWithInvoices({ ROLE_TEAMLEAD: ['view_invoice'] });
+    const lead = await connect(server, TOM);
+    await expect.poll(() => adminListed(lead)).toEqual(['list_invoices']);
+    const refused = await lead.call('list_invoices', { customer: 'Globex' });
+    expect(refused.isError).toBe(true);
+    expect(textOf(refused)).toMatch(/Kimai did not let you see the invoices of customer #\d+ \(403 Forbidden\): your account may not access that customer\./);
+    expect(await adminListed(lead)).toEqual(['list_invoices']);
+    expect(readDetection(lead.userDataDir, server.url)?.invoicesRefused).not.toBe(true);
+  });
+
   it('lists the visible tags, and refuses renaming, archiving and restoring in words before anything is sent', async () => {
     const server = await kimaiWithInvoices();
     const admin = await connect(server, ANN);
