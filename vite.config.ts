@@ -17,6 +17,7 @@ import type { EnvironmentOptions, Plugin } from 'vite';
 import { configDefaults, defineConfig } from 'vitest/config';
 import { AcrossProjectsSequencer } from './test/support/across-projects-sequencer.ts';
 import type { OpeningManifest } from './mcp-server/stdio/opening.ts';
+import { TEAM_SERVER_NODE_FLAGS } from './team-server/node-flags.ts';
 
 const here = (path: string) => resolve(import.meta.dirname, path);
 // Parallel work (several checkouts' builds at once) can build elsewhere: PUNCHCARD_OUT=dist-mine.
@@ -313,7 +314,8 @@ export default defineConfig({
       outDir: `${out}/team-server`,
       fileName: 'punchcard-mcp.mjs',
       format: 'es',
-      banner: '#!/usr/bin/env node',
+      // `env -S` splits the line, so the flags reach node wherever the file is run as a program.
+      banner: `#!/usr/bin/env -S node ${TEAM_SERVER_NODE_FLAGS.join(' ')}`,
       split: true,
     }),
   },

@@ -283,7 +283,8 @@ async function punchcardFigures(kimaiUrl: string, kimaiRequests: () => number, p
 /**
  * Node's options for the server, to look into it: BENCH_TEAM_PROFILE=DIR writes its CPU profile there
  * (node --cpu-prof), to see where a call's time goes; BENCH_TEAM_NODE_OPTIONS adds any other (a V8 flag
- * being tried).
+ * being tried). The server's own launch flags (team-server/node-flags.ts) are on its command line, and win
+ * over a flag of the same name here.
  */
 function serverNodeOptions(): { NODE_OPTIONS?: string } {
   const options = [

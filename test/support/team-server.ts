@@ -30,6 +30,7 @@ import { APP_MIME_TYPE, UI_EXTENSION } from '../../mcp-server/apps/app-catalog.t
 import { readServerConfigFile } from '../../team-server/config/server-config-file.ts';
 import { teamLog } from '../../team-server/logs/team-log.ts';
 import { startTeamServer as startInProcess } from '../../team-server/team/team-server.ts';
+import { TEAM_SERVER_NODE_FLAGS } from '../../team-server/node-flags.ts';
 import { TEAM_SERVER_BUNDLE, type Era, type ToolResult } from './engine.ts';
 import { startPostgres, type TestPostgres } from './postgres.ts';
 
@@ -155,7 +156,11 @@ export async function startTeamServer(setup: TeamServerSetup = {}): Promise<Team
   const restart = () => startTeamServer({ ...setup, dataDir, port, key });
   const where = { origin, mcpUrl: `${origin}/mcp`, listenUrl: `http://127.0.0.1:${port}`, dataDir, configPath };
   if (!setup.built) return startedInProcess(where, env, restart);
-  const child = spawn(process.execPath, [TEAM_SERVER_BUNDLE, 'serve', '--config', configPath], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Launched as it ships, with its Node flags (team-server/node-flags.ts).
+  const child = spawn(process.execPath, [...TEAM_SERVER_NODE_FLAGS, TEAM_SERVER_BUNDLE, 'serve', '--config', configPath], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   child.stdout.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
