@@ -50,8 +50,18 @@ async function serve(handle: Handler): Promise<Served> {
         if (response.destroyed) return resolve(false);
         written[index] = (written[index] ?? 0) + bytes.length;
         if (response.write(bytes)) return resolve(true);
-        response.once('drain', () => resolve(!response.destroyed));
-        response.once('close', () => resolve(false));
+        // Whichever comes first settles the write and takes the other listener away: a body written in
+        // many parts must not leave a close listener behind for each (Node warns past ten).
+        const drained = () => {
+          response.off('close', closed);
+          resolve(!response.destroyed);
+        };
+        const closed = () => {
+          response.off('drain', drained);
+          resolve(false);
+        };
+        response.once('drain', drained);
+        response.once('close', closed);
       });
     void handle(request.url ?? '/', response, write);
   });
