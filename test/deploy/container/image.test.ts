@@ -8,6 +8,7 @@ import { chmodSync, chownSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEAM_SERVER_NODE_FLAGS } from '../../../team-server/node-flags.ts';
 import { textOf } from '../../support/engine.ts';
 import { clientWithTokens } from '../../support/team-cluster.ts';
 import { connectAs, type ConnectedClient, freePort, TEST_SERVER_KEY, trackerSignIn } from '../../support/team-server.ts';
@@ -113,7 +114,7 @@ describe('the team server image', () => {
       'org.opencontainers.image.source': 'https://example.com/punchcard',
     });
     expect(config?.Healthcheck?.Test.join(' ')).toMatch(/PUNCHCARD_HEALTHCHECK_URL/);
-    expect(config?.Config.Entrypoint).toEqual(['node', '/opt/punchcard/punchcard-mcp.mjs']);
+    expect(config?.Config.Entrypoint).toEqual(['node', ...TEAM_SERVER_NODE_FLAGS, '/opt/punchcard/punchcard-mcp.mjs']);
     expect(config?.Config.Cmd).toEqual(['serve', '--config', '/etc/punchcard/server.json']);
     const added = (await imageSize(IMAGE)) - (await imageSize(BASE_IMAGE));
     recordMeasurement('image size added over the base (MB)', Math.round(added / 1e5) / 10);
