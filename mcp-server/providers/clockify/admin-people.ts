@@ -10,6 +10,7 @@
 import type { AdminPerson, NewPerson, PeoplePage, PeopleWrite, PersonChanges } from '../../domain/admin-people.ts';
 import { pagesUntilLast } from '../remote/paging.ts';
 import { ensureRequests, requestsSpent } from '../remote/request-budget.ts';
+import { noPeoplePage, onePerson } from '../person-lookup.ts';
 import { BackEndPart } from '../remote-tracker.ts';
 import { type AdminPeoplePart, BackEndError } from '../time-tracker.ts';
 import type { ClockifyCatalog } from './catalog.ts';
@@ -51,7 +52,7 @@ export class ClockifyPeople extends BackEndPart<ClockifyContext, { catalog: Cloc
     const everyone = (await this.#everyone(includeInactive)).map((read) => read.person);
     const totalPages = Math.max(1, Math.ceil(everyone.length / PEOPLE_PAGE_SIZE));
     if (page > totalPages) {
-      throw new BackEndError('not_found', `There is no page ${page} of these people: there ${totalPages === 1 ? 'is 1 page' : `are ${totalPages} pages`}.`);
+      throw noPeoplePage(page, totalPages);
     }
     return { people: everyone.slice((page - 1) * PEOPLE_PAGE_SIZE, page * PEOPLE_PAGE_SIZE), page, totalPages, total: everyone.length };
   }
@@ -167,23 +168,8 @@ export class ClockifyPeople extends BackEndPart<ClockifyContext, { catalog: Cloc
 
   /** One person of `everyone` by number, e-mail or exact name; several or none are refused in words. */
   #match(everyone: readonly Read[], reference: string): Read {
-    const text = reference.trim();
-    const id = /^#?(\d{1,12})$/.exec(text);
-    const wanted = text.toLowerCase();
-    const found = id
-      ? everyone.filter((read) => read.person.id === Number(id[1]))
-      : everyone.filter((read) => read.person.email.toLowerCase() === wanted || read.person.name.toLowerCase() === wanted);
-    if (found.length === 1) return found[0] as Read;
-    if (found.length > 1)
-      throw new BackEndError('conflict', `Several people are called "${text}": ${found.map((read) => label(read.person)).join(', ')}. Name one by id.`);
-    const close = id
-      ? []
-      : everyone.filter((read) => read.person.name.toLowerCase().includes(wanted) || read.person.email.toLowerCase().includes(wanted)).slice(0, 5);
-    const whose = this.context.knownRole === 'admin' ? 'in your Clockify workspace' : 'in the user groups you manage';
-    throw new BackEndError(
-      'not_found',
-      `Nobody ${whose} is "${text}"${close.length > 0 ? `; did you mean ${close.map((read) => label(read.person)).join(', ')}?` : '; list shows them.'}`,
-    );
+    const where = this.context.knownRole === 'admin' ? 'in your Clockify workspace' : 'in the user groups you manage';
+    return onePerson(everyone, reference, (read) => read.person, { where, listShows: 'them' });
   }
 
   /**
@@ -285,4 +271,3 @@ function statusOf(member: ClockifyMember, workspaceId: string): MembershipStatus
 }
 
 const idsOf = (group: ClockifyUserGroup) => group.userIds ?? [];
-const label = (person: AdminPerson) => `${person.name} <${person.email}> (#${person.id})`;

@@ -5,8 +5,9 @@
 // Clockodo's own 403 withdraws it at once (context.ts, refuseAdministration) and is said in words.
 import type { AdminPerson, NewPerson, PeoplePage, PersonChanges } from '../../domain/admin-people.ts';
 import { allPages } from '../remote/paging.ts';
+import { noPeoplePage, onePerson, personNumber } from '../person-lookup.ts';
 import { BackEndPart } from '../remote-tracker.ts';
-import { type AdminPeoplePart, BackEndError } from '../time-tracker.ts';
+import type { AdminPeoplePart } from '../time-tracker.ts';
 import { USER_PAGE } from './api.ts';
 import type { ClockodoContext } from './context.ts';
 import type { ClockodoTeam, ClockodoUser } from './wire.ts';
@@ -44,30 +45,21 @@ export class ClockodoPeople extends BackEndPart<ClockodoContext> implements Admi
     ]);
     if (found.items.length === 0 && page > Math.max(1, found.pages)) {
       const pages = Math.max(1, found.pages);
-      throw new BackEndError('not_found', `There is no page ${page} of these people: there ${pages === 1 ? 'is 1 page' : `are ${pages} pages`}.`);
+      throw noPeoplePage(page, pages);
     }
     return { people: found.items.map((user) => adminPerson(user, teams)), page, totalPages: Math.max(1, found.pages), total: found.total };
   }
 
   async person(reference: string): Promise<AdminPerson> {
-    const text = reference.trim();
-    const id = /^#?(\d{1,12})$/.exec(text);
-    if (id) {
-      const action = `read co-worker #${id[1]}`;
-      const [user, teams] = await Promise.all([this.#owner(action, () => this.context.api.user(Number(id[1]), action)), this.#teamNames()]);
+    const id = personNumber(reference);
+    if (id !== null) {
+      const action = `read co-worker #${id}`;
+      const [user, teams] = await Promise.all([this.#owner(action, () => this.context.api.user(id, action)), this.#teamNames()]);
       return adminPerson(user, teams);
     }
-    const wanted = text.toLowerCase();
     const [users, teams] = await Promise.all([this.#everyone(), this.#teamNames()]);
     const everyone = users.map((user) => adminPerson(user, teams));
-    const found = everyone.filter((person) => person.email.toLowerCase() === wanted || person.name.toLowerCase() === wanted);
-    if (found.length === 1) return found[0] as AdminPerson;
-    if (found.length > 1) throw new BackEndError('conflict', `Several people are called "${text}": ${found.map(label).join(', ')}. Name one by id.`);
-    const close = everyone.filter((person) => person.name.toLowerCase().includes(wanted) || person.email.toLowerCase().includes(wanted)).slice(0, 5);
-    throw new BackEndError(
-      'not_found',
-      `Nobody in Clockodo is "${text}"${close.length > 0 ? `; did you mean ${close.map(label).join(', ')}?` : '; list shows everyone.'}`,
-    );
+    return onePerson(everyone, reference, (person) => person, { where: 'in Clockodo', listShows: 'everyone' });
   }
 
   peopleWriteRefusal(): string | null {
@@ -127,5 +119,3 @@ function adminPerson(user: ClockodoUser, teams: ReadonlyMap<number, string>): Ad
     teams: team === undefined ? [] : [team],
   };
 }
-
-const label = (person: AdminPerson) => `${person.name} <${person.email}> (#${person.id})`;

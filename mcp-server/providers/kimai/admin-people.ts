@@ -4,8 +4,9 @@
 // withdraws it at once (context.ts). Kimai's list is not paged: manage_people pages the answer.
 import { randomBytes } from 'node:crypto';
 import type { AdminPerson, NewPerson, PeoplePage, PersonChanges } from '../../domain/admin-people.ts';
+import { noPeoplePage, onePerson, personNumber } from '../person-lookup.ts';
 import { BackEndPart } from '../remote-tracker.ts';
-import { type AdminPeoplePart, BackEndError } from '../time-tracker.ts';
+import type { AdminPeoplePart } from '../time-tracker.ts';
 import { highestRole } from './capabilities.ts';
 import type { KimaiContext } from './context.ts';
 import type { KimaiUserFull } from './wire.ts';
@@ -30,7 +31,7 @@ export class KimaiPeople extends BackEndPart<KimaiContext> implements AdminPeopl
     const everyone = await this.#everyone(includeInactive);
     const totalPages = Math.max(1, Math.ceil(everyone.length / PEOPLE_PAGE_SIZE));
     if (page > totalPages) {
-      throw new BackEndError('not_found', `There is no page ${page} of these people: there ${totalPages === 1 ? 'is 1 page' : `are ${totalPages} pages`}.`);
+      throw noPeoplePage(page, totalPages);
     }
     return { people: everyone.slice((page - 1) * PEOPLE_PAGE_SIZE, page * PEOPLE_PAGE_SIZE), page, totalPages, total: everyone.length };
   }
@@ -42,21 +43,9 @@ export class KimaiPeople extends BackEndPart<KimaiContext> implements AdminPeopl
   }
 
   async person(reference: string): Promise<AdminPerson> {
-    const text = reference.trim();
-    const id = /^#?(\d{1,12})$/.exec(text);
-    if (id) return adminPerson(await this.#refusedWithdraws('view_other_profile', `read person #${id[1]}`, () => this.context.api.user(Number(id[1]))));
-    const wanted = text.toLowerCase();
-    const everyone = await this.#everyone(true);
-    const found = everyone.filter((person) => person.email.toLowerCase() === wanted || person.name.toLowerCase() === wanted);
-    if (found.length === 1) return found[0] as AdminPerson;
-    if (found.length > 1) {
-      throw new BackEndError('conflict', `Several people are called "${text}": ${found.map(label).join(', ')}. Name one by id.`);
-    }
-    const close = everyone.filter((person) => person.name.toLowerCase().includes(wanted) || person.email.toLowerCase().includes(wanted)).slice(0, 5);
-    throw new BackEndError(
-      'not_found',
-      `Nobody in Kimai is "${text}"${close.length > 0 ? `; did you mean ${close.map(label).join(', ')}?` : '; list shows everyone.'}`,
-    );
+    const id = personNumber(reference);
+    if (id !== null) return adminPerson(await this.#refusedWithdraws('view_other_profile', `read person #${id}`, () => this.context.api.user(id)));
+    return onePerson(await this.#everyone(true), reference, (person) => person, { where: 'in Kimai', listShows: 'everyone' });
   }
 
   peopleWriteRefusal(): string | null {
@@ -121,5 +110,3 @@ function adminPerson(user: KimaiUserFull): AdminPerson {
     teams: (user.teams ?? []).map((team) => team.name),
   };
 }
-
-const label = (person: AdminPerson) => `${person.name} <${person.email}> (#${person.id})`;

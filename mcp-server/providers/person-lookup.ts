@@ -1,0 +1,50 @@
+// Finding the one person manage_people names, the same on every back end that lists its people
+// (Kimai, Clockodo, Clockify): a number ("12" or "#12"), or an e-mail or exact name in any case.
+// Several matches are refused with each one's number, so the model or person can choose; none, with
+// up to five near names, so a typo costs one more call rather than a guess. Calamari names people by
+// e-mail and has its own (calamari/admin-people.ts).
+import type { AdminPerson } from '../domain/admin-people.ts';
+import { BackEndError } from './time-tracker.ts';
+
+/** Where a back end's people are and what its list shows, for the sentence that finds nobody. */
+export interface PeopleScope {
+  /** "in Kimai", "in the user groups you manage". */
+  where: string;
+  /** What manage_people list shows: "everyone", or "them" where the person sees only some. */
+  listShows: string;
+}
+
+const MAX_SUGGESTIONS = 5;
+
+const label = (person: AdminPerson) => `${person.name} <${person.email}> (#${person.id})`;
+
+/** The refusal of a page of manage_people's list past its last. */
+export function noPeoplePage(page: number, totalPages: number): BackEndError {
+  return new BackEndError('not_found', `There is no page ${page} of these people: there ${totalPages === 1 ? 'is 1 page' : `are ${totalPages} pages`}.`);
+}
+
+/** The number a person reference gives ("12" or "#12"), or null for an e-mail or a name. */
+export function personNumber(reference: string): number | null {
+  const id = /^#?(\d{1,12})$/.exec(reference.trim());
+  return id ? Number(id[1]) : null;
+}
+
+/**
+ * The one record among `everyone` that `reference` names. A number suggests nobody when it finds
+ * nobody: a near number is another person.
+ */
+export function onePerson<T>(everyone: readonly T[], reference: string, personOf: (record: T) => AdminPerson, scope: PeopleScope): T {
+  const text = reference.trim();
+  const id = personNumber(text);
+  const wanted = text.toLowerCase();
+  const named = (person: AdminPerson) => person.email.toLowerCase() === wanted || person.name.toLowerCase() === wanted;
+  const found = everyone.filter((record) => (id === null ? named(personOf(record)) : personOf(record).id === id));
+  if (found.length === 1) return found[0] as T;
+  if (found.length > 1) {
+    throw new BackEndError('conflict', `Several people are called "${text}": ${found.map((record) => label(personOf(record))).join(', ')}. Name one by id.`);
+  }
+  const near = (person: AdminPerson) => person.name.toLowerCase().includes(wanted) || person.email.toLowerCase().includes(wanted);
+  const close = id === null ? everyone.map(personOf).filter(near).slice(0, MAX_SUGGESTIONS) : [];
+  const hint = close.length > 0 ? `; did you mean ${close.map(label).join(', ')}?` : `; list shows ${scope.listShows}.`;
+  throw new BackEndError('not_found', `Nobody ${scope.where} is "${text}"${hint}`);
+}
