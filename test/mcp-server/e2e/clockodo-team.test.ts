@@ -1,34 +1,26 @@
-// The team group on Clockodo, through the engine in process (test/support/engine.ts, startInProcessEngine)
-// against the fake Clockodo: a manager who manages absences (Mia), one who does not (Max), a worker
-// (Ada), the owner (Olga) and a worker who leads a team (Lea, learned in the background once she
-// switched the team tools on). What each may see and decide, refusals in words before anything is
-// sent, colleagues' absences by name only, a 300-person company in windows within the call's
-// budget, and the question before a decision in both eras.
-import type { ElicitRequestFormParams, ElicitResult } from '@modelcontextprotocol/client';
+// The team group on Clockodo, through the engine in process as the admin files open it, with the team
+// group on instead (test/support/clockodo-admin.ts), against the fake Clockodo: a manager who manages
+// absences (Mia), one who does not (Max), a worker (Ada), the owner (Olga) and a worker who leads a
+// team (Lea, learned in the background once she switched the team tools on). What each may see and
+// decide, refusals in words before anything is sent, colleagues' absences by name only, a 300-person
+// company in windows within the call's budget, and the question before a decision in both eras.
 import { describe, expect, it } from 'vitest';
 import { MAX_REQUESTS_PER_CALL } from '../../../mcp-server/domain/call-limits.ts';
-import { closeAfterEach } from '../../support/close-after-each.ts';
-import { type Era, type InProcessEngineHandle, makeUserDataDir, startInProcessEngine, textOf } from '../../support/engine.ts';
-import { clockStartingAt } from '../../support/fake-clock.ts';
-import { bigTeam, DEFAULT_USERS, type FakeClockodo, type FakeUser, seedCompany, startFakeClockodo } from '../providers/clockodo/fake-clockodo.ts';
+import { offeredOf } from '../../support/admin-engine.ts';
+import { ADA, BOB, clockodoAdmin, MIA, OLGA } from '../../support/clockodo-admin.ts';
+import { type Era, type InProcessEngineHandle, textOf } from '../../support/engine.ts';
+import { bigTeam, DEFAULT_USERS, type FakeUser, seedCompany } from '../providers/clockodo/fake-clockodo.ts';
 
-// Thursday 19 November 2026, 15:00 in Berlin.
-const NOW = '2026-11-19T15:00:00+01:00';
-const ADA = DEFAULT_USERS[0] as FakeUser;
-const BOB = DEFAULT_USERS[1] as FakeUser;
-const MIA = DEFAULT_USERS[2] as FakeUser;
-const OLGA = DEFAULT_USERS[3] as FakeUser;
 const MAX: FakeUser = { ...MIA, id: 5, name: 'Max Manager', email: 'max@example.com', apiKey: 'key-max-0123456789abcdef', canManageAbsences: false };
 /** A plain worker who leads Development, Ada's and Bob's team: leading is not a role in Clockodo. */
 const LEA: FakeUser = { ...ADA, id: 6, name: 'Lea Lead', email: 'lea@example.com', apiKey: 'key-lea-0123456789abcdef', canSeeAbsences: false };
 const TEAM_TOOLS = ['team_report', 'project_status', 'list_pending_leave', 'decide_leave_request'];
 const at = (iso: string) => Date.parse(iso);
-const opened = closeAfterEach();
-
-type Answer = (params: ElicitRequestFormParams) => ElicitResult;
+// On the admin tests' clock: Thursday 19 November 2026, 15:00 in Berlin.
+const { startClockodo, connect } = clockodoAdmin({ decide_leave_request: true }, { group: 'team' });
 
 async function company(users: FakeUser[] = [...DEFAULT_USERS, MAX]) {
-  const fake = opened(await startFakeClockodo({ now: clockStartingAt(NOW), users }));
+  const fake = await startClockodo(users);
   const ids = seedCompany(fake);
   const website = ids.projects.website as number;
   Object.assign(fake.state.projects.find((project) => project.id === website) ?? {}, {
@@ -52,27 +44,7 @@ async function company(users: FakeUser[] = [...DEFAULT_USERS, MAX]) {
   return { fake, ids, adaPending, miaPending };
 }
 
-async function connect(fake: FakeClockodo, user: FakeUser, options: { era?: Era; elicitation?: Answer } = {}): Promise<InProcessEngineHandle> {
-  const userDataDir = makeUserDataDir({
-    provider: { type: 'clockodo', email: user.email, url: fake.url },
-    timezone: 'Europe/Berlin',
-    tools: { groups: { team: true }, enabled: { decide_leave_request: true } },
-  });
-  const engine = opened(
-    await startInProcessEngine({
-      era: options.era ?? 'legacy',
-      userDataDir,
-      env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CLOCKODO_TOKEN: user.apiKey },
-      ...(options.elicitation ? { elicitation: options.elicitation } : {}),
-    }),
-  );
-  // The first call reads the person: their role and rights decide the team tools.
-  await engine.call('whoami');
-  return engine;
-}
-
-const teamToolsOf = async (engine: InProcessEngineHandle) =>
-  (await engine.client.listTools()).tools.map((tool) => tool.name).filter((name) => TEAM_TOOLS.includes(name));
+const teamToolsOf = (engine: InProcessEngineHandle) => offeredOf(engine, TEAM_TOOLS);
 
 describe('the team group on Clockodo', () => {
   it('offers a manager who manages absences every team tool, one who does not no leave decisions, and a worker none', async () => {

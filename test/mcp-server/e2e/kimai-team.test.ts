@@ -1,35 +1,20 @@
-// The team group on Kimai, through the engine in process (test/support/engine.ts, startInProcessEngine)
-// against the fake Kimai: a team lead (Tom, leading the team Web with Ada, and Nia, who recorded
-// nothing), a worker (Ada) and an administrator (root), with a second team (Ops: Cleo leading Bea)
-// the lead may not see. The lead as Kimai ships (no view_team: no team's member list, only the
-// timesheets and absences of the people they lead) and one whose role an administrator granted
-// view_team. What each may see and decide, refusals in words before anything is sent, colleagues'
-// absences by name only, a 300-person team in windows within the call's budget, the question before
-// a decision in both eras, and the group off by default and denied by a policy.
-import type { ElicitRequestFormParams, ElicitResult } from '@modelcontextprotocol/client';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+// The team group on Kimai, through the engine in process as the admin files open it, with the team
+// group on instead (test/support/kimai-admin.ts), against the fake Kimai: a team lead (Tom, leading the
+// team Web with Ada, and Nia, who recorded nothing), a worker (Ada) and an administrator (root), with a
+// second team (Ops: Cleo leading Bea) the lead may not see. The lead as Kimai ships (no view_team: no
+// team's member list, only the timesheets and absences of the people they lead) and one whose role an
+// administrator granted view_team. What each may see and decide, refusals in words before anything is
+// sent, colleagues' absences by name only, a 300-person team in windows within the call's budget, the
+// question before a decision in both eras, and the group off by default and denied by a policy.
+import type { ElicitRequestFormParams } from '@modelcontextprotocol/client';
+import { describe, expect, it } from 'vitest';
 import { MAX_REQUESTS_PER_CALL } from '../../../mcp-server/domain/call-limits.ts';
 import { readDetection } from '../../../mcp-server/providers/kimai/detection-cache.ts';
-import { type Era, type InProcessEngineHandle, makeUserDataDir, startInProcessEngine, textOf } from '../../support/engine.ts';
-import {
-  clockStartingAt,
-  DEFAULT_USERS,
-  type FakeKimai,
-  type FakeKimaiConfig,
-  type FakeUser,
-  rememberPlugin,
-  seedBigTeam,
-  seedCatalog,
-  startFakeKimai,
-} from '../providers/kimai/fake-kimai.ts';
+import { accept, type Answer, offeredOf } from '../../support/admin-engine.ts';
+import { type Era, type InProcessEngineHandle, textOf } from '../../support/engine.ts';
+import { ADA, kimaiAdmin, ROOT, TOM } from '../../support/kimai-admin.ts';
+import { DEFAULT_USERS, type FakeKimaiConfig, type FakeUser, seedBigTeam, seedCatalog } from '../providers/kimai/fake-kimai.ts';
 
-// Thursday 19 November 2026, 15:00 in Berlin.
-const NOW = '2026-11-19T15:00:00+01:00';
-const ADA = DEFAULT_USERS[0] as FakeUser;
-const TOM = DEFAULT_USERS[1] as FakeUser;
-const ROOT = DEFAULT_USERS[2] as FakeUser;
 const CLEO: FakeUser = { id: 4, username: 'cleo', alias: 'Cleo Ops', timezone: 'Europe/Berlin', role: 'ROLE_TEAMLEAD', token: 'token-cleo-0123456789' };
 const BEA: FakeUser = { id: 5, username: 'bea', alias: 'Bea Private', timezone: 'Europe/Berlin', role: 'ROLE_USER', token: 'token-bea-0123456789' };
 const NIA: FakeUser = { id: 6, username: 'nia', alias: 'Nia New', timezone: 'Europe/Berlin', role: 'ROLE_USER', token: 'token-nia-0123456789' };
@@ -37,24 +22,17 @@ const NIA: FakeUser = { id: 6, username: 'nia', alias: 'Nia New', timezone: 'Eur
 const VIEW_TEAM: FakeKimaiConfig['granted'] = { ROLE_TEAMLEAD: ['view_team'] };
 const TEAM_TOOLS = ['team_report', 'project_status', 'list_pending_leave', 'decide_leave_request'];
 const at = (iso: string) => Date.parse(iso);
-
-let fake: FakeKimai | undefined;
-let engine: InProcessEngineHandle | undefined;
-afterEach(async () => {
-  await engine?.close();
-  await fake?.close();
-  engine = undefined;
-  fake = undefined;
-});
+// On the admin tests' clock (Thursday 19 November 2026, 15:00 in Berlin); every fake here has the absence plugin, and each engine remembers so.
+const { startKimai, connect } = kimaiAdmin('decide_leave_request', { group: 'team', absencePlugin: true });
 
 async function kimaiWithTeams(granted: FakeKimaiConfig['granted'] = {}) {
-  fake = await startFakeKimai({ now: clockStartingAt(NOW), config: { absencePlugin: true, granted }, users: [...DEFAULT_USERS, CLEO, BEA, NIA] });
+  const fake = await startKimai({ config: { absencePlugin: true, granted }, users: [...DEFAULT_USERS, CLEO, BEA, NIA] });
   const { website, design, meeting } = seedCatalog(fake);
   Object.assign(fake.state.projects.find((project) => project.id === website.id) ?? {}, { timeBudget: 10 * 3600, budget: 5000 });
   fake.addTeam('Web', [{ userId: TOM.id, teamlead: true }, { userId: ADA.id }, { userId: NIA.id }]);
   fake.addTeam('Ops', [{ userId: CLEO.id, teamlead: true }, { userId: BEA.id }]);
   const hour = (user: FakeUser, start: string, hours: number, activityId = design.id) =>
-    fake?.addTimesheet({
+    fake.addTimesheet({
       userId: user.id,
       begin: at(start),
       end: at(start) + hours * 3_600_000,
@@ -82,51 +60,24 @@ async function kimaiWithTeams(granted: FakeKimaiConfig['granted'] = {}) {
   return { fake, website, adaPending, tomPending, beaPending };
 }
 
-type Answer = (params: ElicitRequestFormParams) => ElicitResult;
-
-async function connect(
-  server: FakeKimai,
-  user: FakeUser,
-  options: { era?: Era; groups?: Record<string, boolean>; elicitation?: Answer; policy?: object; enabled?: Record<string, boolean> } = {},
-) {
-  const userDataDir = makeUserDataDir({
-    provider: { type: 'kimai', url: server.url },
-    timezone: 'Europe/Berlin',
-    tools: { groups: options.groups ?? { team: true }, enabled: options.enabled ?? { decide_leave_request: true } },
-  });
-  rememberPlugin(userDataDir, server.url, true);
-  const env: Record<string, string> = { PUNCHCARD_NOW: NOW, PUNCHCARD_KIMAI_TOKEN: user.token };
-  if (options.policy) {
-    const file = join(userDataDir, 'policy.json');
-    writeFileSync(file, JSON.stringify(options.policy));
-    env.PUNCHCARD_POLICY_FILE = file;
-  }
-  engine = await startInProcessEngine({ era: options.era ?? 'legacy', userDataDir, env, ...(options.elicitation ? { elicitation: options.elicitation } : {}) });
-  // The first call reads the profile, which says whether this person leads anyone.
-  await engine.call('whoami');
-  return engine;
-}
-
-async function listed(handle: InProcessEngineHandle): Promise<string[]> {
-  return (await handle.client.listTools()).tools.map((tool) => tool.name);
-}
+const teamToolsOf = (engine: InProcessEngineHandle) => offeredOf(engine, TEAM_TOOLS);
 
 describe('the team group on Kimai', () => {
   it('is offered to a team lead who switched it on, and to nobody else: not by default, not to a worker, not against the policy', async () => {
     const { fake: server } = await kimaiWithTeams();
     const lead = await connect(server, TOM);
-    await expect.poll(() => listed(lead)).toEqual(expect.arrayContaining(TEAM_TOOLS));
+    await expect.poll(() => teamToolsOf(lead)).toEqual(expect.arrayContaining(TEAM_TOOLS));
     await lead.close();
-    const unswitched = await connect(server, TOM, { groups: {}, enabled: {} });
-    expect(await listed(unswitched)).not.toEqual(expect.arrayContaining(['team_report']));
+    const unswitched = await connect(server, TOM, { tools: { groups: {}, enabled: {} } });
+    expect(await teamToolsOf(unswitched)).not.toEqual(expect.arrayContaining(['team_report']));
     await unswitched.close();
     const worker = await connect(server, ADA);
-    expect((await listed(worker)).filter((name) => TEAM_TOOLS.includes(name))).toEqual([]);
+    expect(await teamToolsOf(worker)).toEqual([]);
     // A worker's profile taught the next start too: nothing to offer before anything is asked.
     expect(readDetection(worker.userDataDir, server.url)?.leads).toBe(false);
     await worker.close();
     const denied = await connect(server, TOM, { policy: { schemaVersion: 1, ai: { deniedGroups: ['team'] } } });
-    expect((await listed(denied)).filter((name) => TEAM_TOOLS.includes(name))).toEqual([]);
+    expect(await teamToolsOf(denied)).toEqual([]);
   });
 
   it("reports a team lead's team as Kimai ships it (no view_team): who recorded time, and in words who cannot be shown and why", async () => {
@@ -250,7 +201,7 @@ describe('the team group on Kimai', () => {
 
     it("refuses a request of someone who left the lead's teams since it was listed, before anything is sent", async () => {
       const { fake: server, adaPending } = await kimaiWithTeams(granted);
-      const lead = await connect(server, TOM, { enabled: { decide_leave_request: true } });
+      const lead = await connect(server, TOM);
       await lead.call('list_pending_leave');
       // Kimai now sees Ada in no team of Tom's: Punchcard reads the team again and refuses first.
       server.state.teams[0]?.members.splice(1, 1);
@@ -279,7 +230,7 @@ describe('the team group on Kimai', () => {
     ['as Kimai ships', {}, 300, 'people 1–30 of the 300 in the teams you lead in Kimai (Big team), among those who recorded time since 2026-11-05'],
     ['granted view_team', VIEW_TEAM, 301, 'people 1–30 of the 300 in the teams you lead in Kimai (Big team)'],
   ] as const)("pages a 300-person team within the call's budget of requests, for a lead %s", async (_kind, granted, total, covers) => {
-    fake = await startFakeKimai({ now: clockStartingAt(NOW), config: { absencePlugin: true, granted } });
+    const fake = await startKimai({ config: { absencePlugin: true, granted } });
     const { website, design } = seedCatalog(fake);
     seedBigTeam(fake, TOM, 300, { projectId: website.id, activityId: design.id });
     const lead = await connect(fake, TOM);
@@ -309,7 +260,7 @@ describe('the team group on Kimai', () => {
     // Ten teams are ten requests before any absence: a window of 30 people and the lead's own list
     // would need 41. Found by the heaviest team calls (test/support/heaviest-team-calls.ts). Only a
     // lead granted view_team reads the teams, so only they know the 300 who recorded nothing.
-    fake = await startFakeKimai({ now: clockStartingAt(NOW), config: { absencePlugin: true, granted: VIEW_TEAM } });
+    const fake = await startKimai({ config: { absencePlugin: true, granted: VIEW_TEAM } });
     let id = 1000;
     for (let team = 1; team <= 10; team++) {
       const members: FakeUser[] = Array.from({ length: 30 }, () => ({
@@ -345,7 +296,6 @@ describe('the team group on Kimai', () => {
 });
 
 describe.each<Era>(['legacy', 'modern'])('a decision on Kimai, asked first (%s era)', (era) => {
-  const accept: Answer = () => ({ action: 'accept', content: {} });
   const decline: Answer = () => ({ action: 'decline' });
 
   it('shows who, what and when, and approves once confirmed; the reason stays with the lead, said so', async () => {
