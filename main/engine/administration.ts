@@ -6,6 +6,7 @@
 // whatever the back end would refuse the person, in words; this module only turns its answers into the
 // window's shapes. The window asks the person before every change it sends here (the app's engine
 // client shows no questions of its own: the engine asks nothing of it).
+import { confirmByCountLine, countMoved } from '../../mcp-server/contract/tools/correct-time-entries.ts';
 import { TOOL_CONTRACTS } from '../../mcp-server/contract/tools/index.ts';
 import type {
   AdminCatalogView,
@@ -58,9 +59,9 @@ export interface CorrectionScope {
  */
 function inWindowWords(error: unknown): unknown {
   if (!(error instanceof EngineError)) return error;
-  const moved = /^confirm_count is (\d+) but the correction now covers (\d+) entries; nothing was changed\./.exec(error.message);
+  const moved = countMoved(error.message);
   if (!moved) return error;
-  const message = `The preview showed ${moved[1]} entries, but the correction now covers ${moved[2]}; nothing was changed.${error.message.slice(moved[0].length)}`;
+  const message = `The preview showed ${moved.confirmed} entries, but the correction now covers ${moved.now}; nothing was changed.${moved.rest}`;
   return new EngineError(error.kind, message, { ...(error.tool ? { tool: error.tool } : {}), cause: error });
 }
 
@@ -125,7 +126,8 @@ export function createAdministration(engine: EngineClient): Administration {
         });
       const { data } = answer;
       // The preview's last line tells a model how to confirm; the window has its own Confirm button.
-      const text = answer.text.replace(/\n?Nothing was changed: call again with confirm_count \d+ to change them\.$/, '\nNothing was changed yet.');
+      const modelsLine = confirmByCountLine(data.count);
+      const text = answer.text.endsWith(modelsLine) ? `${answer.text.slice(0, -modelsLine.length).trimEnd()}\nNothing was changed yet.` : answer.text;
       return {
         changed: data.changed,
         count: data.count,

@@ -2,7 +2,7 @@ import type { CatalogItem } from '../domain/records.ts';
 import { type CorrectionPlan, type CorrectionSet, type CorrectionSubject, type CorrectionWorld, planCorrections } from '../domain/corrections.ts';
 import { MAX_LIST_DAYS, MAX_REQUESTS_PER_CALL } from '../domain/call-limits.ts';
 import { formatInstant, formatLocalTime, localDate } from '../domain/time.ts';
-import { correctTimeEntriesContract } from '../contract/tools/correct-time-entries.ts';
+import { confirmByCountLine, correctTimeEntriesContract, countMovedWords } from '../contract/tools/correct-time-entries.ts';
 import { requestsLeft } from '../providers/remote/request-budget.ts';
 import { PartlyChangedError } from '../providers/time-tracker.ts';
 import type { ToolContext } from './context.ts';
@@ -73,10 +73,10 @@ export default defineTool({
       );
     }
     if (args.confirm_count !== undefined && args.confirm_count !== count) {
-      throw new ToolInputError(`confirm_count is ${args.confirm_count} but the correction now covers ${count} entries; nothing was changed. ${words}`);
+      throw new ToolInputError(`${countMovedWords(args.confirm_count, count)} ${words}`);
     }
     if (!context.ask.available && args.confirm_count === undefined) {
-      return { data: { changed: false, ...preview }, text: `${words}\nNothing was changed: call again with confirm_count ${count} to change them.` };
+      return { data: { changed: false, ...preview }, text: `${words}\n${confirmByCountLine(count)}` };
     }
     context.ask.confirm({
       key: 'correct',

@@ -47,3 +47,27 @@ export const correctTimeEntriesContract = toolContract({
       entries: z.array(entryOutput),
     }),
 });
+
+// Two sentences the app's window reads back (main/engine/administration.ts): a person there confirms
+// with a button, not a count, so it says them its own way. Both sides take them from here.
+
+/** The preview's last line where no question can be asked: how a model confirms. */
+export function confirmByCountLine(count: number): string {
+  return `Nothing was changed: call again with confirm_count ${count} to change them.`;
+}
+
+/** The start of the refusal of a `confirm_count` the correction no longer covers. */
+export function countMovedWords(confirmed: number, now: number): string {
+  return `confirm_count is ${confirmed} but the correction now covers ${now} entries; nothing was changed.`;
+}
+
+/** The two counts of a `countMovedWords` refusal, and what the message says after it; null for any other message. */
+export function countMoved(message: string): { confirmed: number; now: number; rest: string } | null {
+  const found = /^confirm_count is (\d+) but the correction now covers (\d+) entries; nothing was changed\./.exec(message);
+  if (!found) return null;
+  const confirmed = Number(found[1]);
+  const now = Number(found[2]);
+  // Read back through the builder, so a change to its words that this pattern misses reads as no match.
+  const start = countMovedWords(confirmed, now);
+  return message.startsWith(start) ? { confirmed, now, rest: message.slice(start.length) } : null;
+}
