@@ -173,10 +173,9 @@ describe('Status', () => {
     await text(busy).toBe('Clocking out…');
     releaseOut();
     await visible(status.getByText('Not running'));
-    // The Clock out button is gone: focus moves to the clock-in form.
-    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.id)).toBe(
-      await status.getByLabel('Project', { exact: true }).getAttribute('id'),
-    );
+    // The Clock out button is gone: focus moves to the clock-in form (an effect after the render that says so).
+    const projectId = await status.getByLabel('Project', { exact: true }).getAttribute('id');
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.id)).toBe(projectId);
     await text(status.locator('.entries li').last()).toContain('1:05 PM – 2:25 PM');
 
     fake.advance(10);
