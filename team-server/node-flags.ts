@@ -8,6 +8,6 @@
 // server's busy time under the read load went from 4 % to 10 % in CPU profiles, about 6 % more
 // CPU a call, with calls a second inside the run-to-run spread (docs/team-server/README.md, "Operation").
 // 1 MB semi-spaces cost a fifth more a call. The size can be set only when the process starts, hence a
-// flag; a later `--max-semi-space-size` on the same command line wins, for an administrator who wants
-// another.
+// flag. An administrator who wants another size runs `node --max-semi-space-size=N punchcard-mcp.mjs`
+// (node does not read the program's first line then); NODE_OPTIONS cannot, as the command line wins.
 export const TEAM_SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=8'];
