@@ -246,7 +246,7 @@ describe('backup and restore', () => {
     expect(readFileSync(file).includes(ADA.token)).toBe(false);
     expect((await admin(server, ['backup', file])).stderr).toBe(`${file} exists already; a backup never overwrites a file. Name a new one.\n`);
     // Tom signs in after the backup; the restore takes the store back to before him.
-    await signedIn(server, TOM);
+    const tom = await signedIn(server, TOM);
     expect((await admin(server, ['people'])).stdout.trim().split('\n')).toHaveLength(3);
     const restored = await admin(server, ['restore', file]);
     expect(restored.code, restored.stderr).toBe(0);
@@ -256,6 +256,8 @@ describe('backup and restore', () => {
     expect(people).not.toContain(`${TOM.username}@example.com`);
     // The running server serves Ada from the restored store, without a restart.
     expect(textOf(await ada.call('timer_status'))).toMatch(/^No timer running\./);
+    // Tom's client, registered after the backup, is unknown to the restored store: it must sign in again.
+    await expect(tom.call('timer_status')).rejects.toThrow(/Unauthorized/);
     const notABackup = join(dir, 'not-a-backup.db');
     writeFileSync(notABackup, 'hello');
     const refused = await admin(server, ['restore', notABackup]);
