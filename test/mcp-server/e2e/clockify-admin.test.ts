@@ -231,6 +231,22 @@ describe('administration on Clockify', () => {
     expect(fake.writes.length).toBe(writes);
   });
 
+  it("says it is the workspace's plan when Clockify refuses invoices (403) for it, and withdraws list_invoices all the same", async () => {
+    const fake = await workspace();
+    const bob = await admin(fake);
+    // The workspace lacks the INVOICING feature (workspace.yml lists it): Clockify's 403 puts it down to the subscription.
+    fake.failNext(
+      { method: 'POST', path: `/api/v1/workspaces/${ACME}/invoices/info` },
+      { status: 403, body: { message: 'Invoicing is not available on your subscription plan', code: 403 } },
+    );
+    const refused = await bob.call('list_invoices');
+    expect(refused.isError).toBe(true);
+    expect(textOf(refused)).toMatch(
+      /^Clockify did not let you list invoices \(403\): Your Clockify workspace's plan does not let Punchcard .+: Invoicing is not available on your subscription plan\. list_invoices is switched off\.$/,
+    );
+    await expect.poll(() => adminListed(bob)).toEqual(['create_catalog_item', 'archive_catalog_item', 'manage_tags']);
+  });
+
   it('withdraws each tool at once when Clockify refuses it (403) after the admin lost the role, saying which right is missing', async () => {
     const fake = await workspace();
     const bob = await admin(fake);
