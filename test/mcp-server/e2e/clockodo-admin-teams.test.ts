@@ -149,6 +149,18 @@ describe('manage_teams on Clockodo', () => {
     expect(teamOf(fake, 'Engineering')?.leader).toBe(BOB.id);
   });
 
+  it('names a leader who leads from outside the team in the question, as the one replaced', async () => {
+    const fake = await company();
+    // Mia leads Development without being in it.
+    (fake.state.teams.find((team) => team.id === 1) as { leader: number | null }).leader = MIA.id;
+    const asked: string[] = [];
+    const olga = await connect(fake, OLGA, asking(asked));
+    const made = await olga.call('manage_teams', { action: 'set_lead', team: 'Development', lead: 'Bob Colleague' });
+    expect(textOf(made)).toBe('Bob Colleague (#2) now leads the team "Development" (#1).');
+    expect(asked).toEqual(['Make Bob Colleague (#2) the lead of the team "Development" (#1)? Mia Manager (#3) leads it now and no longer will.']);
+    expect(teamOf(fake, 'Development')?.leader).toBe(BOB.id);
+  });
+
   it('deletes a team, whose members are then in no team', async () => {
     const fake = await company();
     const asked: string[] = [];
