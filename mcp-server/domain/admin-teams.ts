@@ -28,6 +28,8 @@ export interface AdminTeam {
   name: string;
   /** Absent where only the list of teams was read. */
   members?: TeamMember[];
+  /** Who leads the team without being one of its members (Clockodo's leader may be anyone). */
+  outsideLead?: TeamPerson;
   access?: TeamAccess;
 }
 

@@ -36,6 +36,11 @@ export interface CorrectionSubject {
 export interface CorrectionSet {
   projectId?: number;
   activityId?: number;
+  /**
+   * The entry's activity is taken off: set per entry (entrySet) where a move to another project leaves it an activity of the old
+   * project's, and the back end has no activity outside a project (Clockify's tasks).
+   */
+  clearActivity?: boolean;
   billable?: boolean;
   exported?: boolean;
   addTags?: string[];
@@ -71,6 +76,12 @@ export interface CorrectionWorld {
   exportedUnknown?: boolean;
   /** Why un-exporting is refused, in words, where it is not Kimai's missing edit_exported_timesheet. */
   unexportWords?: string;
+  /**
+   * Where every activity belongs to one project (Clockify's tasks): what the back end calls one, and, where every entry must keep
+   * one, why in words. A move to another project then takes each entry's activity off unless set.activity names one of the new
+   * project's; elsewhere (Kimai) an activity of another project is refused.
+   */
+  projectActivities?: { noun: string; required?: string };
 }
 
 export interface CorrectionPlan {
@@ -82,8 +93,21 @@ export interface CorrectionPlan {
   exported: CorrectionSubject[];
   /** Already as the correction would make them. */
   unchanged: number;
-  /** The hours of the entries it changes (a running one counts none). */
+  /** The hours of the entries it changes (to two places), a running one's up to now. */
   hours: number;
+  /** Of those it changes, the ones still running. */
+  running: CorrectionSubject[];
+  /** Of those it changes, the ones whose activity the move takes off (CorrectionSet.clearActivity). */
+  cleared: CorrectionSubject[];
+}
+
+/**
+ * What a correction changes on this entry: the set, with the entry's activity taken off where the set moves it to another project
+ * and the back end keeps no activity outside a project (the world's projectActivities) and set.activity names none.
+ */
+export function entrySet(entry: CorrectionSubject, set: CorrectionSet, world: Pick<CorrectionWorld, 'projectActivities'>): CorrectionSet {
+  const moves = set.projectId !== undefined && set.projectId !== entry.projectId;
+  return world.projectActivities !== undefined && moves && set.activityId === undefined && entry.activityId !== null ? { ...set, clearActivity: true } : set;
 }
 
 /** The entry as the correction would leave it, or undefined where nothing about it would change. */
@@ -93,7 +117,7 @@ export function corrected(entry: CorrectionSubject, set: CorrectionSet): Correct
   const after: CorrectionSubject = {
     ...entry,
     projectId: set.projectId ?? entry.projectId,
-    activityId: set.activityId ?? entry.activityId,
+    activityId: set.clearActivity ? null : (set.activityId ?? entry.activityId),
     billable: set.billable ?? entry.billable,
     exported: set.exported ?? entry.exported,
     tags,
@@ -107,13 +131,16 @@ export function corrected(entry: CorrectionSubject, set: CorrectionSet): Correct
   return same ? undefined : after;
 }
 
+/** `now` is when a running entry's hours are counted up to. */
 export function planCorrections(
   entries: readonly CorrectionSubject[],
-  set: CorrectionSet,
-  world: Pick<CorrectionWorld, 'locked' | 'editsExported' | 'personLocks' | 'exportedKeepsBillable' | 'exportedUnknown'>,
+  correction: CorrectionSet,
+  world: Pick<CorrectionWorld, 'locked' | 'editsExported' | 'personLocks' | 'exportedKeepsBillable' | 'exportedUnknown' | 'projectActivities'>,
+  now: number,
 ): CorrectionPlan {
-  const plan: CorrectionPlan = { change: [], locked: [], exported: [], unchanged: 0, hours: 0 };
+  const plan: CorrectionPlan = { change: [], locked: [], exported: [], unchanged: 0, hours: 0, running: [], cleared: [] };
   for (const entry of [...entries].sort((a, b) => a.start - b.start || a.id - b.id)) {
+    const set = entrySet(entry, correction, world);
     const keptMark = world.exportedKeepsBillable === true && entry.exported && set.exported === undefined && set.billable !== undefined;
     const marksAnyway = world.exportedUnknown === true && set.exported !== undefined;
     if (corrected(entry, set) === undefined && !marksAnyway) plan.unchanged++;
@@ -126,9 +153,16 @@ export function planCorrections(
     else if (keptMark && corrected(entry, { ...set, billable: undefined }) === undefined) plan.exported.push(entry);
     else {
       plan.change.push(entry);
-      plan.hours += entry.end === null ? 0 : entry.end - entry.start;
+      plan.hours += Math.max(0, (entry.end ?? now) - entry.start);
+      if (entry.end === null) plan.running.push(entry);
+      if (set.clearActivity) plan.cleared.push(entry);
     }
   }
   plan.hours = Math.round(plan.hours / 36_000) / 100;
   return plan;
+}
+
+/** An entry's hours to two places, a running one's up to `now`. */
+export function hoursOf(entry: Pick<CorrectionSubject, 'start' | 'end'>, now: number): number {
+  return Math.round(Math.max(0, (entry.end ?? now) - entry.start) / 36_000) / 100;
 }

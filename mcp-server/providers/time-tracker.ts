@@ -372,7 +372,7 @@ export interface AdminTeamsPart {
    * person; a word it cannot place is refused in words (ToolInputError) naming what was searched.
    */
   people(words: readonly string[]): Promise<TeamPerson[]>;
-  create(name: string, members: ReadonlyArray<{ id: number; lead: boolean }>): Promise<AdminTeam>;
+  create(name: string, members: ReadonlyArray<{ id: number; name: string; lead: boolean }>): Promise<AdminTeam>;
   rename(team: AdminTeam, name: string): Promise<AdminTeam>;
   addMembers(team: AdminTeam, people: readonly TeamPerson[]): Promise<AdminTeam>;
   removeMembers(team: AdminTeam, people: readonly TeamPerson[]): Promise<AdminTeam>;
@@ -386,8 +386,18 @@ export interface AdminTeamsPart {
    * (nothing is sent); left out where it takes every one.
    */
   actionRefusal?(action: TeamAction, kind?: TeamAccessKind): string | null;
-  /** Where a back end keeps one team per person (Clockodo), what adding `people` takes them out of, in a sentence. */
-  moves?(team: AdminTeam, people: readonly TeamPerson[]): Promise<string>;
+  /**
+   * Where a back end keeps one team per person (Clockodo), what adding `people` to `team` (or to the team about to be made,
+   * which has no id yet) takes them out of, in a sentence.
+   */
+  moves?(team: { id?: number; name: string }, people: readonly TeamPerson[]): Promise<string>;
+  /**
+   * Where a team has one lead at most (Clockodo's leader), the refusal of set_lead naming several, in words; the one it names
+   * then replaces the lead before. Left out, set_lead adds leads.
+   */
+  readonly oneLead?: string;
+  /** What deleting a team leaves its members with, in a sentence; left out, Kimai's: the access it gave them goes. */
+  readonly deleteNote?: string;
   /** Whether a team may be left without members (Clockodo's may); left out, it may not. */
   readonly keepsEmptyTeams?: boolean;
   /** What the grant and revoke questions say follows for the team's members (Clockify's project membership); left out, Kimai's visibility. */

@@ -1,5 +1,13 @@
 import type { CatalogItem } from '../domain/records.ts';
-import { type CorrectionPlan, type CorrectionSet, type CorrectionSubject, type CorrectionWorld, planCorrections } from '../domain/corrections.ts';
+import {
+  type CorrectionPlan,
+  type CorrectionSet,
+  type CorrectionSubject,
+  type CorrectionWorld,
+  entrySet,
+  hoursOf,
+  planCorrections,
+} from '../domain/corrections.ts';
 import { MAX_LIST_DAYS, MAX_REQUESTS_PER_CALL } from '../domain/call-limits.ts';
 import { formatInstant, formatLocalTime, localDate } from '../domain/time.ts';
 import { confirmByCountLine, correctTimeEntriesContract, countMovedWords } from '../contract/tools/correct-time-entries.ts';
@@ -55,13 +63,18 @@ export default defineTool({
       );
     }
     const chosen = chosenEntries(world.entries, args.ids, args.people);
-    const plan = planCorrections(chosen, set, world);
+    const now = context.now();
+    const plan = planCorrections(chosen, set, world, now);
     const catalog = await context.tracker.catalog.catalog(true, ['project', 'activity']);
-    if (set.projectId !== undefined) checkActivitiesFit(plan.change, set, catalog.activities);
+    if (set.projectId !== undefined) checkActivitiesFit(plan, set, world, catalog.activities);
 
-    const preview = previewOf(plan, world.locked?.end, catalog, context);
+    const preview = previewOf(plan, world.locked?.end, catalog, context, now);
     const words = previewWords(plan, set, lockWords(world, chosen, context), world, catalog, { from, to }, context);
     const count = plan.change.length;
+    // A count confirmed where nothing would change is refused as any other wrong count: the person confirmed something else.
+    if (args.confirm_count !== undefined && args.confirm_count !== count) {
+      throw new ToolInputError(`${countMovedWords(args.confirm_count, count)} ${words}`);
+    }
     if (count === 0) return { data: { changed: false, ...preview }, text: words };
     // One request per entry (more where the back end marks exported apart): refused before the first is sent when the call cannot send them all.
     const left = requestsLeft();
@@ -72,30 +85,31 @@ export default defineTool({
           'Nothing was changed. Narrow it and correct in parts: a shorter range, fewer people, a project or activity, or ids.',
       );
     }
-    if (args.confirm_count !== undefined && args.confirm_count !== count) {
-      throw new ToolInputError(`${countMovedWords(args.confirm_count, count)} ${words}`);
-    }
     if (!context.ask.available && args.confirm_count === undefined) {
       return { data: { changed: false, ...preview }, text: `${words}\n${confirmByCountLine(count)}` };
     }
     context.ask.confirm({
       key: 'correct',
       message: questionWords(plan, set, lockWords(world, chosen, context), world, catalog),
-      shows: { set, entries: plan.change.map((entry) => [entry.id, entry.projectId, entry.activityId, entry.billable, entry.exported, entry.tags]) },
+      shows: {
+        set,
+        entries: plan.change.map((entry) => [entry.id, entry.projectId, entry.activityId, entry.billable, entry.exported, entry.tags]),
+        ...(plan.cleared.length > 0 ? { cleared: plan.cleared.map((entry) => entry.id) } : {}),
+      },
       unchanged: 'No entry was changed',
     });
 
     const done: CorrectionSubject[] = [];
     for (const entry of plan.change) {
       try {
-        done.push(await part.correct(entry, set));
+        done.push(await part.correct(entry, entrySet(entry, set, world)));
       } catch (error) {
         throw stoppedWords(error, done, plan.change.slice(done.length));
       }
     }
     return {
       data: { changed: true, ...preview },
-      text: `Changed ${count} ${count === 1 ? 'entry' : 'entries'} (${plan.hours} h): ${changeWords(set, catalog)}.${notTouchedWords(plan, world)}`,
+      text: `Changed ${count} ${count === 1 ? 'entry' : 'entries'} (${hoursWords(plan)}): ${changeWords(set, catalog)}${clearedWords(plan, world, catalog)}.${notTouchedWords(plan, world)}`,
     };
   },
 });
@@ -142,9 +156,21 @@ function chosenEntries(entries: readonly CorrectionSubject[], ids: readonly numb
   return chosen;
 }
 
-/** A move to a project keeps each entry's activity only where it fits there: a global one, or the project's own. */
-function checkActivitiesFit(entries: readonly CorrectionSubject[], set: CorrectionSet, activities: readonly CatalogItem[]): void {
-  const misfits = entries.filter((entry) => {
+/**
+ * A move to a project keeps each entry's activity only where it fits there: a global one, or the project's own. Where every
+ * activity is a project's own (Clockify's tasks), the move takes an old project's activity off instead (plan.cleared), which a
+ * back end requiring one on every entry would refuse: said here, before anything is sent.
+ */
+function checkActivitiesFit(plan: CorrectionPlan, set: CorrectionSet, world: CorrectionWorld, activities: readonly CatalogItem[]): void {
+  const required = world.projectActivities?.required;
+  if (required !== undefined && plan.cleared.length > 0) {
+    const noun = world.projectActivities?.noun ?? 'activity';
+    throw new ToolInputError(
+      `${required}, and the move would clear the ${noun} of ${someIds(plan.cleared)}: name set.activity, one of the new project's ${noun}s. Nothing was changed.`,
+    );
+  }
+  const misfits = plan.change.filter((entry) => {
+    if (plan.cleared.includes(entry)) return false;
     const activity = activities.find((item) => item.id === (set.activityId ?? entry.activityId));
     return activity?.project && activity.project.id !== set.projectId;
   });
@@ -161,10 +187,40 @@ function checkActivitiesFit(entries: readonly CorrectionSubject[], set: Correcti
 
 type Catalog = { projects: readonly CatalogItem[]; activities: readonly CatalogItem[] };
 
+/** "#3, #4", the first five of them and how many more. */
+function someIds(entries: readonly CorrectionSubject[]): string {
+  const ids = entries.slice(0, 5).map((entry) => `#${entry.id}`);
+  return `${ids.join(', ')}${entries.length > 5 ? ` and ${entries.length - 5} more` : ''}`;
+}
+
+/** The hours a correction changes, naming the entries still running (counted up to now). */
+function hoursWords(plan: CorrectionPlan): string {
+  return `${plan.hours} h${plan.running.length > 0 ? `, ${someIds(plan.running)} still running` : ''}`;
+}
+
+/** The activities a move takes off, where it does (Clockify's tasks): "; task cleared on #3 ("Design"), #4 ("Development")". */
+function clearedWords(plan: CorrectionPlan, world: CorrectionWorld, catalog: Catalog): string {
+  if (plan.cleared.length === 0) return '';
+  const each = plan.cleared.slice(0, 5).map((entry) => `#${entry.id} ("${quoted(nameOf(catalog.activities, entry.activityId))}")`);
+  const more = plan.cleared.length > 5 ? ` and ${plan.cleared.length - 5} more` : '';
+  return `; ${world.projectActivities?.noun ?? 'activity'} cleared on ${each.join(', ')}${more}`;
+}
+
+/** What a preview line adds about an entry: that it runs, that the move takes its activity off. */
+function entryNotes(entry: CorrectionSubject, plan: CorrectionPlan, world: CorrectionWorld, catalog: Catalog): string {
+  const notes = [
+    ...(entry.end === null ? ['running'] : []),
+    ...(plan.cleared.includes(entry)
+      ? [`${world.projectActivities?.noun ?? 'activity'} "${quoted(nameOf(catalog.activities, entry.activityId))}" cleared`]
+      : []),
+  ];
+  return notes.length > 0 ? ` (${notes.join('; ')})` : '';
+}
+
 const nameOf = (items: readonly CatalogItem[], id: number | null) => (id === null ? '' : (items.find((item) => item.id === id)?.name ?? `#${id}`));
 const localStamp = (instant: number, context: ToolContext) => `${localDate(instant, context.timezone)} ${formatLocalTime(instant, context.timezone)}`;
 
-function previewOf(plan: CorrectionPlan, lockedEnd: number | undefined, catalog: Catalog, context: ToolContext) {
+function previewOf(plan: CorrectionPlan, lockedEnd: number | undefined, catalog: Catalog, context: ToolContext, now: number) {
   return {
     count: plan.change.length,
     hours: plan.hours,
@@ -181,7 +237,7 @@ function previewOf(plan: CorrectionPlan, lockedEnd: number | undefined, catalog:
     entries: plan.change.slice(0, SHOWN).map((entry) => ({
       id: entry.id,
       start: formatInstant(entry.start, context.timezone),
-      hours: entry.end === null ? 0 : Math.round((entry.end - entry.start) / 36_000) / 100,
+      hours: hoursOf(entry, now),
       person: entry.person,
       project: nameOf(catalog.projects, entry.projectId),
       activity: nameOf(catalog.activities, entry.activityId),
@@ -228,12 +284,12 @@ function previewWords(
   const head =
     count === 0
       ? `No entry from ${range.from} to ${range.to} among ${world.covers} would change.`
-      : `Would change ${count} ${count === 1 ? 'entry' : 'entries'} (${plan.hours} h) from ${range.from} to ${range.to} among ${world.covers}: ${changeWords(set, catalog)}.`;
+      : `Would change ${count} ${count === 1 ? 'entry' : 'entries'} (${hoursWords(plan)}) from ${range.from} to ${range.to} among ${world.covers}: ${changeWords(set, catalog)}${clearedWords(plan, world, catalog)}.`;
   const lines = plan.change
     .slice(0, SHOWN)
     .map(
       (entry) =>
-        `#${entry.id} ${localStamp(entry.start, context)} ${entry.person}: ${nameOf(catalog.projects, entry.projectId)} / ${nameOf(catalog.activities, entry.activityId)}`,
+        `#${entry.id} ${localStamp(entry.start, context)} ${entry.person}: ${nameOf(catalog.projects, entry.projectId)} / ${nameOf(catalog.activities, entry.activityId)}${entryNotes(entry, plan, world, catalog)}`,
     );
   return [`${head}${notTouchedWords(plan, world)}${locks}${plan.unchanged > 0 ? ` ${plan.unchanged} already as asked.` : ''}`, ...lines].join('\n');
 }
@@ -242,5 +298,5 @@ function previewWords(
 function questionWords(plan: CorrectionPlan, set: CorrectionSet, locks: string, world: CorrectionWorld, catalog: Catalog): string {
   const count = plan.change.length;
   const ids = plan.change.map((entry) => `#${entry.id}`).join(', ');
-  return `Change ${count} ${count === 1 ? 'entry' : 'entries'} (${plan.hours} h) to ${changeWords(set, catalog)}?${notTouchedWords(plan, world)}${locks} Entries: ${ids}`;
+  return `Change ${count} ${count === 1 ? 'entry' : 'entries'} (${hoursWords(plan)}) to ${changeWords(set, catalog)}${clearedWords(plan, world, catalog)}?${notTouchedWords(plan, world)}${locks} Entries: ${ids}`;
 }

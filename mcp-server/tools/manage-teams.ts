@@ -61,7 +61,16 @@ function distinct(people: readonly TeamPerson[]): TeamPerson[] {
 }
 
 /** What a question shows of a team: a change to any of it since asks again. */
-const state = (team: AdminTeam) => ({ id: team.id, name: team.name, members: team.members?.map((member) => [member.id, member.lead]), access: team.access });
+const state = (team: AdminTeam) => ({
+  id: team.id,
+  name: team.name,
+  members: team.members?.map((member) => [member.id, member.lead]),
+  ...(team.outsideLead ? { outsideLead: team.outsideLead.id } : {}),
+  access: team.access,
+});
+
+/** Who leads the team now: its members who lead it, and one who leads it from outside (Clockodo). */
+const leadsOf = (team: AdminTeam): TeamPerson[] => [...(team.members ?? []).filter((member) => member.lead), ...(team.outsideLead ? [team.outsideLead] : [])];
 
 function describe(team: AdminTeam): string {
   const members = team.members ?? [];
@@ -76,9 +85,10 @@ function describe(team: AdminTeam): string {
         })
         .filter(Boolean)
     : [];
+  const leadWords = [...(leads.length > 0 ? [who(leads)] : []), ...(team.outsideLead ? [`${who([team.outsideLead])}, not a member`] : [])];
   return [
     `Team ${label(team)}: ${members.length} member${members.length === 1 ? '' : 's'}.`,
-    `Lead${leads.length === 1 ? '' : 's'}: ${leads.length > 0 ? who(leads) : 'none'}.`,
+    `Lead${leadWords.length === 1 && leads.length <= 1 ? '' : 's'}: ${leadWords.length > 0 ? leadWords.join('; ') : 'none'}.`,
     ...(others.length > 0 ? [`Members: ${who(others)}.`] : []),
     granted.length > 0 ? `Access to ${granted.join('; ')}.` : 'Access to no customer, project or activity of its own.',
   ].join('\n');
@@ -116,7 +126,7 @@ export default defineTool({
       };
     }
 
-    // What the back end's API cannot do at all (Clockodo's teams) is said before anything is read or sent.
+    // What the back end's API cannot do at all (Clockodo's team access) is said before anything is read or sent.
     const refusal = action === 'show' ? null : (part.actionRefusal?.(action, args.kind) ?? null);
     if (refusal) throw new ToolInputError(refusal);
 
@@ -134,17 +144,19 @@ export default defineTool({
         throw new ToolInputError(`${context.tracker.label} keeps no team without a lead: name one of the people (or yourself) as lead. Nothing was created.`);
       }
       const members: TeamMember[] = people.map((one) => ({ ...one, lead: one.id === leadId }));
+      // One team per person (Clockodo): making the team moves its members, and the question and the answer say from where.
+      const moves = part.moves ? ` ${await part.moves({ name }, people)}` : '';
       context.ask.confirm({
         key: 'create',
-        message: `Create the team "${quoted(name)}" with ${listed(members.map((member) => `${quoted(member.name, 40)} (#${member.id}${member.lead ? ', lead' : ''})`))}?`,
-        shows: { name, members: members.map((member) => [member.id, member.lead]) },
+        message: `Create the team "${quoted(name)}" with ${listed(members.map((member) => `${quoted(member.name, 40)} (#${member.id}${member.lead ? ', lead' : ''})`))}?${moves}`,
+        shows: { name, members: members.map((member) => [member.id, member.lead]), ...(moves ? { moves } : {}) },
         unchanged: `The team "${quoted(name)}" was not created`,
       });
       const created = await part.create(
         name,
-        members.map((member) => ({ id: member.id, lead: member.lead })),
+        members.map((member) => ({ id: member.id, name: member.name, lead: member.lead })),
       );
-      return answer(created, `Created the team ${label(created)} with ${who(created.members ?? members)}.`);
+      return answer(created, `Created the team ${label(created)} with ${who(created.members ?? members)}.${moves}`);
     }
 
     const team = await teamNamed(part, args.team);
@@ -204,10 +216,19 @@ export default defineTool({
         const already = people.filter((one) => byId.get(one.id)?.lead);
         if (already.length > 0)
           throw new ToolInputError(`${who(already)} ${already.length === 1 ? 'leads' : 'lead'} the team ${label(team)} already. Nothing was changed.`);
-        const leads = members.filter((member) => member.lead);
+        if (part.oneLead && people.length > 1) throw new ToolInputError(part.oneLead);
+        const leads = leadsOf(team);
+        // Where a team has one lead (Clockodo), the one named replaces the lead before; elsewhere leads are added.
+        const now = part.oneLead
+          ? leads.length > 0
+            ? `${who(leads)} ${leads.length === 1 ? 'leads' : 'lead'} it now and no longer will.`
+            : 'Nobody leads it now.'
+          : leads.length > 0
+            ? `${who(leads)} ${leads.length === 1 ? 'leads' : 'lead'} it now and stay${leads.length === 1 ? 's' : ''}.`
+            : 'Nobody leads it now.';
         context.ask.confirm({
           key: 'lead',
-          message: `Make ${who(people)} ${people.length === 1 ? 'a lead' : 'leads'} of the team ${label(team)}? ${leads.length > 0 ? `${who(leads)} ${leads.length === 1 ? 'leads' : 'lead'} it now and stay${leads.length === 1 ? 's' : ''}.` : 'Nobody leads it now.'}`,
+          message: `Make ${who(people)} ${part.oneLead ? 'the lead' : people.length === 1 ? 'a lead' : 'leads'} of the team ${label(team)}? ${now}`,
           shows: { team: state(team), people: people.map((one) => one.id) },
           unchanged: `Nobody was made a lead of the team ${label(team)}`,
         });
@@ -238,7 +259,7 @@ export default defineTool({
     if (action === 'delete') {
       context.ask.confirm({
         key: 'delete',
-        message: `Delete the team ${label(team)} and its ${members.length} membership${members.length === 1 ? '' : 's'} (${who(members.slice(0, 5))}${members.length > 5 ? ', …' : ''})? Their time entries stay; the access it gave them goes.`,
+        message: `Delete the team ${label(team)} and its ${members.length} membership${members.length === 1 ? '' : 's'} (${who(members.slice(0, 5))}${members.length > 5 ? ', …' : ''})? ${part.deleteNote ?? 'Their time entries stay; the access it gave them goes.'}`,
         shows: state(team),
         unchanged: `The team ${label(team)} was not deleted`,
       });

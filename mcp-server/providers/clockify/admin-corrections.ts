@@ -3,7 +3,8 @@
 // member's id), so the workspace's members are read first and one list per person follows, counted
 // against the call's requests before the first is sent. A time entry's update replaces the whole entry:
 // it is sent whole as it was read (description, tags, task, billable, times, custom fields) with only the
-// asked fields changed. `exported` is Clockify's invoiced mark, set by a request of its own
+// asked fields changed. A task belongs to one project: a move to another clears the entry's task unless
+// set.activity names one of the new project's (docs/back-ends/clockify.md, "Administration"). `exported` is Clockify's invoiced mark, set by a request of its own
 // (updateInvoicedStatus) and never shown on an entry, so Punchcard cannot tell which entries are marked
 // already. The workspace's lock (`lockTimeEntries`) and an entry's own `isLocked` are honoured: admins may
 // still change locked entries in Clockify, Punchcard never does. A 403 withdraws the capability at once.
@@ -125,6 +126,11 @@ export class ClockifyCorrections extends BackEndPart<ClockifyContext, { catalog:
         '; an entry Clockify marks locked is left alone too.',
       editsExported: true,
       exportedUnknown: true,
+      // A task is a project's own: a move to another project clears it (the web app does so too), unless the workspace requires one.
+      projectActivities: {
+        noun: 'task',
+        ...(workspace.workspaceSettings?.forceTasks === true ? { required: 'This workspace requires a task on every time entry' } : {}),
+      },
       unexportWords: `Clockify did not let you take the invoiced mark off: ${RIGHT}. Nothing was changed.`,
       covers: "everyone's time entries",
     };
@@ -187,8 +193,9 @@ export class ClockifyCorrections extends BackEndPart<ClockifyContext, { catalog:
   async #replacement(read: ReadEntry, entry: CorrectionSubject, set: CorrectionSet): Promise<Record<string, unknown>> {
     const body = bodyOf(read);
     if (set.projectId !== undefined || set.activityId !== undefined) {
-      // The handler has checked that a kept task fits the new project; booking() checks the project is open and the task is its own.
-      const booking = await this.parts.catalog.booking(set.projectId ?? entry.projectId, set.activityId ?? entry.activityId);
+      // The handler has checked that a kept task fits the new project, or clears it (clearActivity); booking() checks the project is
+      // open and the task is its own.
+      const booking = await this.parts.catalog.booking(set.projectId ?? entry.projectId, set.clearActivity ? null : (set.activityId ?? entry.activityId));
       body.projectId = booking.projectId;
       body.taskId = booking.taskId;
     }

@@ -1,9 +1,11 @@
 // Clockodo's teams as the company's owner administers them (docs/back-ends/clockodo.md,
-// "Administration"). Clockodo's API lists the teams with their leader (`GET /v3/teams`) and keeps a
-// person's one team on the person (`teams_id`, changed with `PUT /v3/users/{id}`): so members are
-// added (which moves them out of the team they were in) and removed, one request each, and the rest —
-// making, renaming and deleting a team, setting its leader, and the access rights, which the API
-// shows read-only — is refused in words before anything is sent.
+// "Administration"). Clockodo lists the teams with their leader (`GET /v3/teams`), makes one
+// (`POST /v3/teams`: its name and leader), changes a team's name or leader (`PUT /v3/teams/{id}`) and
+// deletes one (`DELETE /v3/teams/{id}`); all of it is the owner's right. A team has one leader, who
+// need not be one of its members. A person's one team is kept on the person (`teams_id`, changed with
+// `PUT /v3/users/{id}`): so members are added (which moves them out of the team they were in) and
+// removed one request each. The access rights, which the API shows read-only and per person, are
+// refused in words before anything is sent.
 import type { TeamAction } from '../../contract/tools/manage-teams.ts';
 import type { AdminTeam, TeamPerson } from '../../domain/admin-teams.ts';
 import { allPages } from '../remote/paging.ts';
@@ -15,32 +17,27 @@ import { USER_PAGE } from './api.ts';
 import type { ClockodoContext } from './context.ts';
 import type { ClockodoTeam, ClockodoUser } from './wire.ts';
 
-const IN_CLOCKODO = 'Do it in Clockodo itself. Nothing was sent.';
-
 /** Why an action cannot be taken through Clockodo's API, in words; null where it can. */
 function clockodoTeamRefusal(action: TeamAction): string | null {
-  switch (action) {
-    case 'create':
-    case 'rename':
-    case 'delete':
-      return `Clockodo's API, as Punchcard knows it, lists teams but has no request that creates, renames or deletes one. ${IN_CLOCKODO}`;
-    case 'set_lead':
-      return `Clockodo's API shows a team's leader but has no request Punchcard knows that sets it. ${IN_CLOCKODO}`;
-    case 'grant':
-    case 'revoke':
-      return `Clockodo's API shows access rights read-only (per person, not per team): it cannot ${action} a team's access. ${IN_CLOCKODO}`;
-    default:
-      return null;
-  }
+  if (action !== 'grant' && action !== 'revoke') return null;
+  return `Clockodo's API shows access rights read-only (per person, not per team): it cannot ${action} a team's access. Do it in Clockodo itself. Nothing was sent.`;
 }
 
 export class ClockodoAdminTeams extends BackEndPart<ClockodoContext> implements AdminTeamsPart {
   /** A Clockodo team may have no leader, and no members. */
   readonly needsLead = false;
   readonly keepsEmptyTeams = true;
+  readonly oneLead = 'A team in Clockodo has one leader: name one person as lead. Nothing was changed.';
+  /** Clockodo keeps a person's team on the person: once it is gone, they are in none (fake-clockodo-admin.ts models it so). */
+  readonly deleteNote = 'Their time entries stay; they are in no team afterwards.';
 
   actionRefusal(action: TeamAction): string | null {
     return clockodoTeamRefusal(action);
+  }
+
+  /** Removing the leader from the team takes the lead from them too (removeMembers): else they would lead it from outside. */
+  leadsLeave(team: AdminTeam, leads: readonly TeamPerson[]): string {
+    return `${leads.map(named).join(' and ')} no longer leads "${team.name}" either: Clockodo keeps it without a leader.`;
   }
 
   async me(): Promise<TeamPerson> {
@@ -81,7 +78,7 @@ export class ClockodoAdminTeams extends BackEndPart<ClockodoContext> implements 
   }
 
   /** Where each of `people` is now: Clockodo keeps one team per person, so adding moves them. */
-  async moves(team: AdminTeam, people: readonly TeamPerson[]): Promise<string> {
+  async moves(team: { id?: number; name: string }, people: readonly TeamPerson[]): Promise<string> {
     const [teams, users] = await Promise.all([this.#teams(), this.#everyone()]);
     const names = new Map(teams.map((one) => [one.id, one.name]));
     const said = people.map((one) => {
@@ -89,31 +86,67 @@ export class ClockodoAdminTeams extends BackEndPart<ClockodoContext> implements 
       if (from === null || from === undefined) return `${named(one)} is in no team now`;
       return `${named(one)} leaves the team "${names.get(from) ?? `#${from}`}" (#${from})`;
     });
-    return `Clockodo keeps one team per person: ${said.join('; ')}; they join "${team.name}" (#${team.id}).`;
+    return `Clockodo keeps one team per person: ${said.join('; ')}; they join "${team.name}"${team.id === undefined ? '' : ` (#${team.id})`}.`;
   }
 
-  addMembers(team: AdminTeam, people: readonly TeamPerson[]): Promise<AdminTeam> {
-    return this.#oneByOne(team, people, team.id);
+  /** The team with its leader in one request, then each member moved in (one request each, all counted first). */
+  async create(name: string, members: ReadonlyArray<{ id: number; name: string; lead: boolean }>): Promise<AdminTeam> {
+    ensureRequests(1 + members.length, 'Clockodo');
+    const leader = members.find((member) => member.lead)?.id;
+    const action = `create the team ${name}`;
+    const made = await asOwner(this.context, 'teams', action, () => this.context.api.createTeam({ name, ...(leader === undefined ? {} : { leader }) }, action));
+    const { done, stopped } = await this.#move(made, members, made.id);
+    if (stopped !== undefined) {
+      const moved = done.length > 0 ? ` and moved ${done.map(named).join(', ')} into it` : '';
+      const rest = members.filter((member) => !done.includes(member));
+      throw new BackEndError(
+        codeOf(stopped),
+        `Created the team "${made.name}" (#${made.id})${moved}; then: ${messageOf(stopped)} Not moved: ${rest.map(named).join(', ')}.`,
+      );
+    }
+    return this.read(made.id);
   }
 
-  removeMembers(team: AdminTeam, people: readonly TeamPerson[]): Promise<AdminTeam> {
-    return this.#oneByOne(team, people, null);
+  async rename(team: AdminTeam, name: string): Promise<AdminTeam> {
+    await this.#change(team, { name }, `rename the team ${team.name}`);
+    return this.read(team.id);
   }
 
-  create(): Promise<AdminTeam> {
-    return this.#refused('create');
+  async addMembers(team: AdminTeam, people: readonly TeamPerson[]): Promise<AdminTeam> {
+    ensureRequests(people.length, 'Clockodo');
+    await this.#members(team, people, team.id);
+    return this.read(team.id);
   }
 
-  rename(): Promise<AdminTeam> {
-    return this.#refused('rename');
+  /** Members out one request each; the leader among them takes the lead along (one request more, counted first). */
+  async removeMembers(team: AdminTeam, people: readonly TeamPerson[]): Promise<AdminTeam> {
+    const leader = people.filter((one) => team.members?.some((member) => member.id === one.id && member.lead));
+    ensureRequests(people.length + (leader.length > 0 ? 1 : 0), 'Clockodo');
+    await this.#members(team, people, null);
+    if (leader.length > 0) {
+      try {
+        await this.#change(team, { leader: null }, `leave the team ${team.name} without a leader`);
+      } catch (error) {
+        throw new BackEndError(
+          codeOf(error),
+          `Removed ${people.map(named).join(', ')}; then: ${messageOf(error)} ${leader.map(named).join(' and ')} still leads "${team.name}" in Clockodo.`,
+        );
+      }
+    }
+    return this.read(team.id);
   }
 
-  setLeads(): Promise<AdminTeam> {
-    return this.#refused('set_lead');
+  /** Clockodo's team has one leader: the one named replaces the one before (the handler sends one, oneLead). */
+  async setLeads(team: AdminTeam, people: readonly TeamPerson[]): Promise<AdminTeam> {
+    const [lead] = people;
+    if (lead === undefined || people.length > 1) throw new BackEndError('invalid', this.oneLead);
+    await this.#change(team, { leader: lead.id }, `make ${lead.name} the leader of the team ${team.name}`);
+    return this.read(team.id);
   }
 
-  delete(): Promise<void> {
-    return this.#refused('delete');
+  async delete(team: AdminTeam): Promise<void> {
+    const action = `delete the team ${team.name}`;
+    await asOwner(this.context, 'teams', action, () => this.context.api.deleteTeam(team.id, action));
   }
 
   grant(): Promise<AdminTeam> {
@@ -129,26 +162,36 @@ export class ClockodoAdminTeams extends BackEndPart<ClockodoContext> implements 
     throw new BackEndError('invalid', clockodoTeamRefusal(action) ?? 'Clockodo cannot do that.');
   }
 
-  /** Each person's team set on the person (`teams_id`), one request each, counted against the call's budget first. */
-  async #oneByOne(team: AdminTeam, people: readonly TeamPerson[], teamsId: number | null): Promise<AdminTeam> {
-    ensureRequests(people.length, 'Clockodo');
+  /** The team's fields sent alone (`PUT /v3/teams/{id}`). */
+  #change(team: AdminTeam, body: { name?: string; leader?: number | null }, action: string): Promise<ClockodoTeam> {
+    return asOwner(this.context, 'teams', action, () => this.context.api.updateTeam(team.id, body, action));
+  }
+
+  /** The members' moves as add_members and remove_members say them: a failure after some were moved names those. */
+  async #members(team: AdminTeam, people: readonly TeamPerson[], teamsId: number | null): Promise<void> {
+    const { done, stopped } = await this.#move(team, people, teamsId);
+    if (stopped === undefined) return;
+    if (done.length === 0) throw stopped;
     const verb = teamsId === null ? 'remove' : 'add';
+    throw new BackEndError(
+      codeOf(stopped),
+      `${verb === 'add' ? 'Added' : 'Removed'} ${done.map(named).join(', ')}; then: ${messageOf(stopped)} The others were not ${verb === 'add' ? 'added' : 'removed'}.`,
+    );
+  }
+
+  /** Each person's team set on the person (`teams_id`), one request each, until one fails: who was moved, and what stopped it. */
+  async #move(team: { name: string }, people: readonly TeamPerson[], teamsId: number | null): Promise<{ done: TeamPerson[]; stopped?: unknown }> {
     const done: TeamPerson[] = [];
     for (const one of people) {
-      const action = `${verb} ${one.name} ${teamsId === null ? 'from' : 'to'} the team ${team.name}`;
+      const action = `${teamsId === null ? 'remove' : 'add'} ${one.name} ${teamsId === null ? 'from' : 'to'} the team ${team.name}`;
       try {
         await asOwner(this.context, 'teams', action, () => this.context.api.updateUser(one.id, { teams_id: teamsId }, action));
         done.push(one);
       } catch (error) {
-        if (done.length === 0) throw error;
-        const message = error instanceof Error ? error.message : String(error);
-        throw new BackEndError(
-          error instanceof BackEndError ? error.code : 'unavailable',
-          `${verb === 'add' ? 'Added' : 'Removed'} ${done.map(named).join(', ')}; then: ${message} The others were not ${verb === 'add' ? 'added' : 'removed'}.`,
-        );
+        return { done, stopped: error };
       }
     }
-    return this.read(team.id);
+    return { done };
   }
 
   #teams(): Promise<ClockodoTeam[]> {
@@ -176,5 +219,11 @@ function adminTeam(team: ClockodoTeam, users: readonly ClockodoUser[]): AdminTea
     .filter((user) => user.teams_id === team.id)
     .map((user) => ({ ...person(user), lead: user.id === team.leader }))
     .sort((a, b) => Number(b.lead) - Number(a.lead) || a.name.localeCompare(b.name) || a.id - b.id);
-  return { id: team.id, name: team.name, members };
+  // Clockodo's leader need not be a member: one who leads from outside is shown as such, not counted among the members.
+  if (team.leader === null || members.some((member) => member.lead)) return { id: team.id, name: team.name, members };
+  const leader = users.find((user) => user.id === team.leader);
+  return { id: team.id, name: team.name, members, outsideLead: leader ? person(leader) : { id: team.leader, name: `user #${team.leader}` } };
 }
+
+const codeOf = (error: unknown) => (error instanceof BackEndError ? error.code : 'unavailable');
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));

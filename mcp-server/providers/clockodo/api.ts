@@ -100,6 +100,7 @@ export function createClockodoApi(options: ClockodoApiOptions) {
     purpose: RequestPurpose,
     extra: { query?: Record<string, QueryValue>; body?: unknown } = {},
   ) => (await client.request<T>({ method, path, purpose, ...extra })).data;
+  const teamGone = (id: number) => `There is no team #${id} in Clockodo any more.`;
   const entryNotFound = (id: number) => `There is no time entry #${id} in Clockodo (or it is not yours).`;
   const noun = (kind: CatalogKind) => (kind === 'activity' ? 'service' : kind);
   /** One page of a v3/v4 list (`{ paging, data }`). */
@@ -286,6 +287,14 @@ export function createClockodoApi(options: ClockodoApiOptions) {
     /** Sends only the fields given (name, email, role, active, teams_id). */
     updateUser: async (id: number, body: Record<string, unknown>, action: string) =>
       (await call<{ data: ClockodoUser }>('PUT', `/v3/users/${id}`, { action, notFound: `There is no user #${id} in Clockodo any more.` }, { body })).data,
+
+    /** Makes a team: its `name`, and its `leader` where one is named. */
+    createTeam: async (body: { name: string; leader?: number }, action: string) =>
+      (await call<{ data: ClockodoTeam }>('POST', '/v3/teams', { action }, { body })).data,
+    /** Sends only the fields given (`name`, `leader`; a leader of null leaves the team without one). */
+    updateTeam: async (id: number, body: { name?: string; leader?: number | null }, action: string) =>
+      (await call<{ data: ClockodoTeam }>('PUT', `/v3/teams/${id}`, { action, notFound: teamGone(id) }, { body })).data,
+    deleteTeam: (id: number, action: string) => call<unknown>('DELETE', `/v3/teams/${id}`, { action, notFound: teamGone(id) }),
 
     close: () => client.close(),
   };

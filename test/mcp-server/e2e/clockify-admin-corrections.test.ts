@@ -246,7 +246,7 @@ describe('correct_time_entries on Clockify', () => {
     expect([...invoicedOf(fake)]).toEqual([world.nov3.id]);
   });
 
-  it('refuses an unknown tag and a task of another project in words, before anything is written', async () => {
+  it('refuses an unknown tag in words, before anything is written', async () => {
     const { fake } = await workspace();
     const bob = await admin(fake);
     const tag = await bob.call('correct_time_entries', { ...NOVEMBER, set: { add_tags: ['billing', 'travel'] } });
@@ -254,9 +254,110 @@ describe('correct_time_entries on Clockify', () => {
     expect(textOf(tag)).toBe(
       'There is no tag "travel"; Clockify tags an entry by the id of a tag the workspace has. Create it first (manage_tags). Nothing was changed.',
     );
-    const move = await bob.call('correct_time_entries', { ...NOVEMBER, people: ['Ada Lovelace'], set: { project: 'Internal' } });
-    expect(textOf(move)).toMatch(/^Entries #\d+, #\d+ have an activity of another project, which the new project cannot take: name set\.activity/);
     expect(entryWrites(fake)).toEqual([]);
+  });
+
+  it("moves entries to another project clearing the old project's task, said per entry, and keeps the rest of each entry whole", async () => {
+    const world = await workspace();
+    const { fake } = world;
+    const bob = await admin(fake);
+    const args = { ...NOVEMBER, people: ['Ada Lovelace'], set: { project: 'Internal' } };
+    const preview = await bob.call('correct_time_entries', args);
+    expect(preview.isError, textOf(preview)).toBeFalsy();
+    const [nov3, nov4] = (preview.structuredContent as Preview).entries.map((entry) => entry.id);
+    expect(textOf(preview).split('\n')).toEqual([
+      expect.stringMatching(
+        /^Would change 2 entries \(4 h\) from 2026-10-01 to 2026-11-30 among everyone's time entries: project Internal; task cleared on #\d+ \("Design"\), #\d+ \("Development"\)\. /,
+      ),
+      `#${nov3} 2026-11-03 09:00 Ada Lovelace: Website / Design (task "Design" cleared)`,
+      `#${nov4} 2026-11-04 09:00 Ada Lovelace: Website / Development (task "Development" cleared)`,
+      'Nothing was changed: call again with confirm_count 2 to change them.',
+    ]);
+    expect(entryWrites(fake)).toEqual([]);
+    const done = await bob.call('correct_time_entries', { ...args, confirm_count: 2 });
+    expect(done.isError, textOf(done)).toBeFalsy();
+    expect(textOf(done)).toBe(
+      `Changed 2 entries (4 h): project Internal; task cleared on #${nov3} ("Design"), #${nov4} ("Development"). Not touched, in the locked period: #${
+        (done.structuredContent as Preview).not_touched[0]?.id
+      }.`,
+    );
+    // Clockify's PUT replaces the entry: everything but the project and the task is sent back as it was.
+    expect(world.nov3).toMatchObject({
+      projectId: internal,
+      taskId: null,
+      description: 'Homepage mockups',
+      billable: true,
+      tagIds: [CLIENT_A],
+      start: at('2026-11-03T09:00:00+01:00'),
+      end: at('2026-11-03T11:00:00+01:00'),
+    });
+    expect(world.nov4).toMatchObject({ projectId: internal, taskId: null, description: 'API', billable: true, tagIds: [] });
+    expect(puts(fake)).toHaveLength(2);
+  });
+
+  it("takes set.activity among the new project's tasks, and refuses a move that clears a task where the workspace requires one", async () => {
+    const world = await workspace();
+    const { fake } = world;
+    const bob = await admin(fake);
+    const onto = await bob.call('correct_time_entries', { ...NOVEMBER, people: ['Ada Lovelace'], set: { project: 'Internal', activity: 'Meeting' } });
+    expect(textOf(onto)).not.toMatch(/cleared/);
+    expect(onto.structuredContent).toMatchObject({ count: 2 });
+    const acme = fake.state.workspaces.find((item) => item.id === SEED.workspaces.acme);
+    if (acme) acme.settings.forceTasks = true;
+    const cleared = await bob.call('correct_time_entries', { ...NOVEMBER, people: ['Ada Lovelace'], set: { project: 'Internal' } });
+    expect(cleared.isError).toBe(true);
+    expect(textOf(cleared)).toMatch(
+      /^This workspace requires a task on every time entry, and the move would clear the task of #\d+, #\d+: name set\.activity, one of the new project's tasks\. Nothing was changed\.$/,
+    );
+    const moved = await bob.call('correct_time_entries', {
+      ...NOVEMBER,
+      people: ['Ada Lovelace'],
+      set: { project: 'Internal', activity: 'Meeting' },
+      confirm_count: 2,
+    });
+    expect(moved.isError, textOf(moved)).toBeFalsy();
+    expect([world.nov3, world.nov4].map((entry) => [entry.projectId, entry.taskId, entry.description])).toEqual([
+      [internal, meeting, 'Homepage mockups'],
+      [internal, meeting, 'API'],
+    ]);
+  });
+
+  it('refuses a confirm_count other than 0 where nothing would change, as any other count', async () => {
+    const { fake } = await workspace();
+    const bob = await admin(fake);
+    const none = { from: '2026-11-20', to: '2026-11-30', set: { billable: false } };
+    for (const count of [1, 3]) {
+      const refused = await bob.call('correct_time_entries', { ...none, confirm_count: count });
+      expect(refused.isError).toBe(true);
+      expect(textOf(refused)).toMatch(
+        new RegExp(`^confirm_count is ${count} but the correction now covers 0 entries; nothing was changed\\. No entry from 2026-11-20 to 2026-11-30 among`),
+      );
+    }
+    const zero = await bob.call('correct_time_entries', { ...none, confirm_count: 0 });
+    expect(zero.isError, textOf(zero)).toBeFalsy();
+    expect(zero.structuredContent).toMatchObject({ changed: false, count: 0 });
+    expect(entryWrites(fake)).toEqual([]);
+  });
+
+  it('counts a running entry up to now in its hours, and says it runs', async () => {
+    const world = await workspace();
+    const { fake } = world;
+    // Ada's timer, running since 13:00 (the admin tests run at 15:00).
+    const running = addEntry(fake, { userId: ada, start: at('2026-11-19T13:00:00+01:00'), end: null, projectId: website, taskId: design, billable: true });
+    const bob = await admin(fake);
+    const args = { from: '2026-11-19', to: '2026-11-19', set: { billable: false } };
+    const preview = await bob.call('correct_time_entries', args);
+    const data = preview.structuredContent as Preview;
+    expect(data.count).toBe(1);
+    expect(data.hours).toBeCloseTo(2, 1);
+    expect(data.entries[0]?.hours).toBeCloseTo(2, 1);
+    const id = data.entries[0]?.id;
+    expect(textOf(preview)).toMatch(new RegExp(`^Would change 1 entry \\(2(\\.\\d+)? h, #${id} still running\\) from 2026-11-19 to 2026-11-19 `));
+    expect(textOf(preview)).toMatch(new RegExp(`\\n#${id} 2026-11-19 13:00 Ada Lovelace: Website / Design \\(running\\)\\n`));
+    const done = await bob.call('correct_time_entries', { ...args, confirm_count: 1 });
+    expect(done.isError, textOf(done)).toBeFalsy();
+    expect(textOf(done)).toMatch(new RegExp(`^Changed 1 entry \\(2(\\.\\d+)? h, #${id} still running\\): not billable\\.$`));
+    expect(running).toMatchObject({ billable: false, end: null, taskId: design });
   });
 
   it("refuses before sending when the people's lists or the changes would need more requests than one call may send, saying how to narrow it", async () => {
@@ -310,6 +411,11 @@ describe.each<Era>(['legacy', 'modern'])('the question before a Clockify correct
     ]);
     expect([world.cleo4.tagIds, world.cleo4.description, world.approved.tagIds]).toEqual([[BILLING], 'Weekly', []]);
     expect(puts(world.fake)).toHaveLength(1);
+    // A move names the tasks it clears in the question too.
+    const moved = await bob.call('correct_time_entries', { ...NOVEMBER, people: ['Cleo Patra'], set: { project: 'Website' } });
+    expect(moved.isError, textOf(moved)).toBeFalsy();
+    expect(asked[1]?.message).toMatch(/^Change 1 entry \(2 h\) to project Website; task cleared on #\d+ \("Meeting"\)\? /);
+    expect(world.cleo4).toMatchObject({ projectId: website, taskId: null, description: 'Weekly', tagIds: [BILLING] });
   });
 
   it.each([

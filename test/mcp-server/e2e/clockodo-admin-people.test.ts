@@ -1,9 +1,9 @@
 // manage_people and manage_teams on Clockodo, through the engine in process against the fake Clockodo:
 // the owner (Olga), a manager (Mia) and a worker (Ada). Who is offered what (the owner alone, from the
 // role Clockodo names), Clockodo's 403 withdrawing each tool at once in words, the list paged by
-// Clockodo, each action, people created directly (no invitation step), one team per person (adding
-// moves, and says from where), what the API cannot do refused in words with nothing sent, and the
-// question before every change in both protocol eras.
+// Clockodo, each action of manage_people, people created directly (no invitation step), and the
+// question before every change in both protocol eras. manage_teams' own actions are in
+// clockodo-admin-teams.test.ts.
 import { describe, expect, it } from 'vitest';
 import { clockodoFacts, clockodoFactsKey } from '../../../mcp-server/providers/clockodo/facts.ts';
 import { accept as yes, offeredOf } from '../../support/admin-engine.ts';
@@ -166,76 +166,6 @@ describe('manage_people on Clockodo', () => {
     ]);
     expect(userOf(fake, ADA.id)).toMatchObject({ name: 'Ada King', role: 'manager' });
     expect(userOf(fake, BOB.id).active).toBe(true);
-  });
-});
-
-describe('manage_teams on Clockodo', () => {
-  it('lists the teams and shows one with its members and its leader', async () => {
-    const fake = await company();
-    const olga = await connect(fake, OLGA);
-    const list = await olga.call('manage_teams', { action: 'list' });
-    expect(list.structuredContent).toEqual({
-      action: 'list',
-      teams: [
-        { id: 3, name: 'Big team' },
-        { id: 1, name: 'Development' },
-        { id: 2, name: 'Management' },
-      ],
-    });
-    const shown = await olga.call('manage_teams', { action: 'show', team: 'management' });
-    expect(shown.structuredContent).toEqual({
-      action: 'show',
-      teams: [{ id: 2, name: 'Management', members: [{ id: MIA.id, name: 'Mia Manager', lead: true }] }],
-    });
-    expect(textOf(shown)).toMatch(/^Team "Management" \(#2\): 1 member\.\nLead: Mia Manager \(#3\)\./);
-  });
-
-  it('adds a member by moving them out of their team, says from which, and removes one (a team may be left empty)', async () => {
-    const fake = await company();
-    const asked: string[] = [];
-    const olga = await connect(fake, OLGA, { elicitation: (params) => (asked.push(params.message), { action: 'accept', content: {} }) });
-    const added = await olga.call('manage_teams', { action: 'add_members', team: 'Management', people: ['ada@example.com', 'Olga Owner'] });
-    expect(added.isError, textOf(added)).toBeFalsy();
-    const moves =
-      'Clockodo keeps one team per person: Ada Worker (#1) leaves the team "Development" (#1); Olga Owner (#4) is in no team now; they join "Management" (#2).';
-    expect(asked).toEqual([`Add Ada Worker (#1) and Olga Owner (#4) to the team "Management" (#2)? It has 1 member now. ${moves}`]);
-    expect(textOf(added)).toBe(`Added Ada Worker (#1) and Olga Owner (#4) to the team "Management" (#2); it has 3 members now. ${moves}`);
-    expect(userOf(fake, ADA.id).teamsId).toBe(2);
-    expect(userOf(fake, OLGA.id).teamsId).toBe(2);
-    const removed = await olga.call('manage_teams', { action: 'remove_members', team: 'Development', people: ['Bob Colleague'] });
-    expect(removed.isError, textOf(removed)).toBeFalsy();
-    expect(asked[1]).toBe('Remove Bob Colleague (#2) from the team "Development" (#1)? Nobody stays in it.');
-    expect(userOf(fake, BOB.id).teamsId).toBeNull();
-    expect(writes(fake).map((request) => [request.path, JSON.parse(request.body)])).toEqual([
-      ['/api/v3/users/1', { teams_id: 2 }],
-      ['/api/v3/users/4', { teams_id: 2 }],
-      ['/api/v3/users/2', { teams_id: null }],
-    ]);
-    // The leader is removed in Clockodo, not here: the API sets no leader.
-    expect(textOf(await olga.call('manage_teams', { action: 'remove_members', team: 'Management', people: ['3'] }))).toMatch(
-      /^Mia Manager \(#3\) leads the team "Management" \(#2\), and Clockodo .* removes no team lead through its API/,
-    );
-  });
-
-  it.each([
-    [{ action: 'create', name: 'Support' }, /^Clockodo's API, as Punchcard knows it, lists teams but has no request that creates, renames or deletes one\./],
-    [{ action: 'rename', team: 'Development', name: 'Dev' }, /^Clockodo's API, as Punchcard knows it, lists teams/],
-    [{ action: 'delete', team: 'Development' }, /^Clockodo's API, as Punchcard knows it, lists teams/],
-    [
-      { action: 'set_lead', team: 'Development', lead: 'Ada Worker' },
-      /^Clockodo's API shows a team's leader but has no request Punchcard knows that sets it\./,
-    ],
-    [{ action: 'grant', team: 'Development', kind: 'project', item: 'Website' }, /^Clockodo's API shows access rights read-only \(per person, not per team\)/],
-    [{ action: 'revoke', team: 'Development', kind: 'customer', item: 'Acme' }, /^Clockodo's API shows access rights read-only/],
-  ])('refuses %o in words, reading and sending nothing', async (args, words) => {
-    const fake = await company();
-    const olga = await connect(fake, OLGA, { elicitation: yes });
-    const before = fake.requests.length;
-    const refused = await olga.call('manage_teams', args);
-    expect(refused.isError).toBe(true);
-    expect(textOf(refused)).toMatch(words);
-    expect(textOf(refused)).toMatch(/Do it in Clockodo itself\. Nothing was sent\.$/);
-    expect(fake.requests.length).toBe(before);
   });
 });
 

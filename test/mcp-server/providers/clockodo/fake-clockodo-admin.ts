@@ -1,12 +1,12 @@
-// The fake Clockodo's administration of co-workers (docs/back-ends/clockodo.md, "Administration"):
-// `POST /v3/users` creates a user directly (there is no invitation step) and `PUT /v3/users/{id}`
-// changes the fields sent (name, email, role, active, and the person's one team, `teams_id`). Only the
-// company's owner may do either: anyone else gets the 403 of the first error shape, an unknown id the
-// 404. Teams themselves are only listed (fake-clockodo.ts): Clockodo's API, as the project knows it,
-// has no request that makes, renames or deletes a team, so any other method there is a 405.
-// Registered by fake-clockodo.ts, which hands in its state and helpers.
+// The fake Clockodo's administration of co-workers and teams (docs/back-ends/clockodo.md,
+// "Administration"): `POST /v3/users` creates a user directly (there is no invitation step) and
+// `PUT /v3/users/{id}` changes the fields sent (name, email, role, active, and the person's one team,
+// `teams_id`); `POST /v3/teams` makes a team (`name`, `leader`), `PUT /v3/teams/{id}` changes the fields
+// sent and `DELETE /v3/teams/{id}` deletes it, its members then in no team. Only the company's owner may
+// do any of it: anyone else gets the 403 of the first error shape, an unknown id the 404 first. Teams
+// are listed by fake-clockodo.ts. Registered by fake-clockodo.ts, which hands in its state and helpers.
 import { HttpAnswer } from '../../../support/fake-server.ts';
-import type { FakeClockodo, FakeUser, Role } from './fake-clockodo.ts';
+import type { FakeClockodo, FakeTeam, FakeUser, Role } from './fake-clockodo.ts';
 
 /** What the fake hands in: its routes, state, the user's JSON, ids, and its error answers. */
 export interface AdminRouteKit {
@@ -104,5 +104,53 @@ export function registerAdminRoutes(kit: AdminRouteKit): void {
     if (fields instanceof HttpAnswer) return fields;
     Object.assign(user, fields);
     return kit.ok({ data: kit.userJson(user) });
+  });
+
+  /** A team as `GET /v3/teams` lists it, and every team write answers it (`{data}`, as v3 answers one item). */
+  const teamJson = (team: FakeTeam) => ({ id: team.id, name: team.name, leader: team.leader });
+
+  /** The fields of a team a request may set: a malformed one is a 400 naming it, a leader who is nobody a 422. */
+  function readTeam(body: Record<string, unknown>): Partial<Pick<FakeTeam, 'name' | 'leader'>> | HttpAnswer {
+    const input = kit.fields(body);
+    const name = input.text('name');
+    const leader = input.nullableId('leader');
+    if (name === null || (typeof name === 'string' && name.trim() === '')) input.bad.push('name');
+    if (input.bad.length > 0) return kit.badRequest('Invalid parameters.', input.bad);
+    if (typeof leader === 'number' && !state.users.some((user) => user.id === leader)) {
+      return kit.unprocessable([{ type: 'UserNotFound', message: 'The team leader does not exist.', path: 'leader' }]);
+    }
+    return { ...(typeof name === 'string' ? { name: name.trim() } : {}), ...(leader === undefined ? {} : { leader }) };
+  }
+  const teamById = (id: string | undefined) => state.teams.find((team) => team.id === Number(id));
+
+  // Assumption: a team's name need not be unique (the sources state no rule); Punchcard checks it itself.
+  route('POST', /^\/api\/v3\/teams$/, (caller, _query, body) => {
+    if (!isOwner(caller)) return kit.forbidden('Only the owner may add teams.');
+    if (!kit.fields(body).has('name')) return kit.badRequest('name is required.', ['name']);
+    const values = readTeam(body);
+    if (values instanceof HttpAnswer) return values;
+    const team: FakeTeam = { id: kit.newId(), name: values.name as string, leader: values.leader ?? null };
+    state.teams.push(team);
+    return kit.ok({ data: teamJson(team) });
+  });
+
+  route('PUT', /^\/api\/v3\/teams\/(\d+)$/, (caller, _query, body, [id]) => {
+    const team = teamById(id);
+    if (!team) return kit.notFound('team');
+    if (!isOwner(caller)) return kit.forbidden('Only the owner may change teams.');
+    const values = readTeam(body);
+    if (values instanceof HttpAnswer) return values;
+    Object.assign(team, values);
+    return kit.ok({ data: teamJson(team) });
+  });
+
+  // Assumption: a deleted team's members are left in no team (a person's `teams_id` never names a team that is gone).
+  route('DELETE', /^\/api\/v3\/teams\/(\d+)$/, (caller, _query, _body, [id]) => {
+    const team = teamById(id);
+    if (!team) return kit.notFound('team');
+    if (!isOwner(caller)) return kit.forbidden('Only the owner may delete teams.');
+    state.teams.splice(state.teams.indexOf(team), 1);
+    for (const user of state.users) if (user.teamsId === team.id) user.teamsId = null;
+    return kit.ok({ success: true });
   });
 }

@@ -582,6 +582,53 @@ describe('the fake Clockodo: leading is not a role', () => {
   });
 });
 
+describe("the fake Clockodo: the owner's teams", () => {
+  it('makes, renames, leads and deletes a team for the owner alone, its members then in no team', async () => {
+    await start();
+    // Anyone but the owner: 403, an unknown team 404 first.
+    for (const [path, method] of [
+      ['/v3/teams', 'POST'],
+      ['/v3/teams/1', 'PUT'],
+      ['/v3/teams/1', 'DELETE'],
+    ] as const) {
+      expect(await call(path, { as: MIA, method, body: { name: 'Ops' } }), `${method} ${path}`).toMatchObject({
+        status: 403,
+        json: { errors: [{ type: 'Forbidden' }] },
+      });
+    }
+    expect(await call('/v3/teams/99', { as: MIA, method: 'PUT', body: { name: 'Ops' } })).toMatchObject({
+      status: 404,
+      json: { errors: [{ type: 'ResourceNotFound' }] },
+    });
+    expect((await call('/v3/teams/99', { as: OLGA, method: 'DELETE' })).status).toBe(404);
+    // A missing or empty name is a 400 naming it; a leader who is nobody a 422.
+    expect(await call('/v3/teams', { as: OLGA, method: 'POST', body: {} })).toMatchObject({
+      status: 400,
+      json: { errors: [{ details: { fields: ['name'] } }] },
+    });
+    expect((await call('/v3/teams/1', { as: OLGA, method: 'PUT', body: { name: ' ' } })).status).toBe(400);
+    expect(await call('/v3/teams', { as: OLGA, method: 'POST', body: { name: 'Ops', leader: 999 } })).toMatchObject({
+      status: 422,
+      json: { errors: [{ error: { type: 'UserNotFound' } }] },
+    });
+
+    const made = await call('/v3/teams', { as: OLGA, method: 'POST', body: { name: 'Ops', leader: ADA.id } });
+    expect(made).toMatchObject({ status: 200, json: { data: { name: 'Ops', leader: ADA.id } } });
+    const id = (made.json as { data: { id: number } }).data.id;
+    expect(await call(`/v3/teams/${id}`, { as: OLGA, method: 'PUT', body: { name: 'Operations' } })).toMatchObject({
+      json: { data: { id, name: 'Operations', leader: ADA.id } },
+    });
+    expect((await call(`/v3/teams/${id}`, { as: OLGA, method: 'PUT', body: { leader: null } })).json).toMatchObject({ data: { leader: null } });
+    expect(dataOf(await call('/v3/teams'))).toContainEqual({ id, name: 'Operations', leader: null });
+
+    // Deleting Development leaves Ada and Bob in no team.
+    expect(await call('/v3/teams/1', { as: OLGA, method: 'DELETE' })).toMatchObject({ status: 200, json: { success: true } });
+    expect(idsOf(dataOf(await call('/v3/teams')))).not.toContain(1);
+    const users = dataOf(await call('/v3/users', { as: OLGA }));
+    expect(users.filter((user) => user.id === ADA.id || user.id === BOB.id).map((user) => user.teams_id)).toEqual([null, null]);
+  });
+});
+
 describe('the fake Clockodo: targets, holidays and reports', () => {
   it('serves target hours, non-business days, holiday quota and carry-over, to a worker only for themselves', async () => {
     await start();
