@@ -15,7 +15,7 @@ import { Client } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { parse as parseToml } from 'smol-toml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { packEngine, type PackedEngine } from '../../scripts/pack-engine.ts';
+import { enginePackageJson, packEngine, type PackedEngine } from '../../scripts/pack-engine.ts';
 import { docText, fencedBlocks, inlineCommand } from '../support/doc-commands.ts';
 import { type ToolResult, textOf, writeSettings } from '../support/engine.ts';
 import { expectNoDaemonLeft, keyringSandboxEnv, requireKeyringTools, WITH_UNLOCKED_KEYRING } from '../support/keyring.ts';
@@ -70,7 +70,8 @@ function clientEnvironment(home: string): Record<string, string> {
 }
 
 async function connect(server: { command: string; args: string[] }, home: string): Promise<{ client: Client; stderr: () => string }> {
-  const transport = new StdioClientTransport({ ...server, env: clientEnvironment(home), stderr: 'pipe' });
+  // In the person's HOME, not this checkout: npx run here would find the repository's own build (its package.json's bin).
+  const transport = new StdioClientTransport({ ...server, env: clientEnvironment(home), cwd: home, stderr: 'pipe' });
   let stderr = '';
   transport.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const client = new Client({ name: 'punchcard-package-test', version: '1.0.0' });
@@ -93,6 +94,15 @@ describe('npm run pack:engine', () => {
     // No Electron, nothing but the keychain library, and nothing a development install would add.
     expect(manifest.dependencies).toEqual({ '@napi-rs/keyring': '^2.1.2' });
     for (const key of ['devDependencies', 'optionalDependencies', 'peerDependencies', 'scripts']) expect(manifest[key], key).toBeUndefined();
+  });
+
+  it('names the repository a release builds it from, which npm’s provenance checks, and none elsewhere', () => {
+    const workspace = JSON.parse(readFileSync(join(ROOT, 'engine-package', 'package.json'), 'utf8')) as Record<string, unknown>;
+    expect(enginePackageJson(workspace, 'https://github.com/acme/punchcard').repository).toEqual({
+      type: 'git',
+      url: 'git+https://github.com/acme/punchcard.git',
+    });
+    expect(enginePackageJson(workspace)).toEqual(workspace);
   });
 
   it('holds code that imports only Node’s own modules and the keychain library', () => {
