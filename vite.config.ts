@@ -8,7 +8,7 @@
 // The app packs the first four (electron-builder.yml); the team server's image and package take the
 // last alone, which holds the engine as well.
 // It also holds the Vitest setup.
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -18,6 +18,7 @@ import { configDefaults, defineConfig } from 'vitest/config';
 import { AcrossProjectsSequencer } from './test/support/across-projects-sequencer.ts';
 import type { OpeningManifest } from './mcp-server/stdio/opening.ts';
 import { TEAM_SERVER_NODE_FLAGS } from './team-server/node-flags.ts';
+import { bundledPackages } from './scripts/sbom/bundled-packages.ts';
 
 const here = (path: string) => resolve(import.meta.dirname, path);
 // Parallel work (several checkouts' builds at once) can build elsewhere: PUNCHCARD_OUT=dist-mine.
@@ -54,20 +55,29 @@ function openingManifest(): Plugin {
  * as strings, which mcp-server/apps/pages.ts inlines into each app's self-contained page. Built on
  * first use (the engine loads the module only when a client reads a page); tests get the same.
  */
-function appPages(): Plugin {
-  let built: Promise<{ script: string; style: string }> | undefined;
+function appPages(pages: AppPagesBuild): Plugin {
   return {
     name: 'punchcard-app-pages',
     resolveId: (id) => (id === APP_PAGES ? `\0${APP_PAGES}` : undefined),
     async load(id) {
       if (id !== `\0${APP_PAGES}`) return undefined;
-      built ??= buildAppPages();
-      return `export default ${JSON.stringify(await built)};`;
+      const { script, style } = await pages.built();
+      return `export default ${JSON.stringify({ script, style })};`;
     },
   };
 }
 
-async function buildAppPages(): Promise<{ script: string; style: string }> {
+/** The apps' pages, built once on first use; their modules are kept for the list of bundled packages (bundledPackageList). */
+interface AppPagesBuild {
+  built(): Promise<{ script: string; style: string; moduleIds: string[] }>;
+}
+
+function appPagesBuild(): AppPagesBuild {
+  let built: Promise<{ script: string; style: string; moduleIds: string[] }> | undefined;
+  return { built: () => (built ??= buildAppPages()) };
+}
+
+async function buildAppPages(): Promise<{ script: string; style: string; moduleIds: string[] }> {
   const { build } = await import('vite');
   const result = await build({
     configFile: false,
@@ -90,7 +100,7 @@ async function buildAppPages(): Promise<{ script: string; style: string }> {
     },
   });
   const outputs = (Array.isArray(result) ? result : [result]) as Array<{
-    output: Array<{ type: string; fileName: string; code?: string; source?: string | Uint8Array }>;
+    output: Array<{ type: string; fileName: string; code?: string; source?: string | Uint8Array; modules?: Record<string, { renderedLength: number }> }>;
   }>;
   const files = outputs.flatMap((entry) => entry.output);
   const scripts = files.filter((file) => file.type === 'chunk');
@@ -99,7 +109,38 @@ async function buildAppPages(): Promise<{ script: string; style: string }> {
     .filter((file) => file.fileName.endsWith('.css'))
     .map((file) => String(file.source))
     .join('\n');
-  return { script: scripts[0]?.code ?? '', style };
+  return { script: scripts[0]?.code ?? '', style, moduleIds: renderedModules(scripts) };
+}
+
+/** The modules whose code a chunk holds: those tree-shaking left nothing of are not shipped. */
+function renderedModules(chunks: ReadonlyArray<{ modules?: Record<string, { renderedLength: number }> }>): string[] {
+  return chunks.flatMap((chunk) =>
+    Object.entries(chunk.modules ?? {})
+      .filter(([, module]) => module.renderedLength > 0)
+      .map(([id]) => id),
+  );
+}
+
+/**
+ * The npm packages the engine's and the team server's bundles hold code of, written to
+ * dist/bundled/ENVIRONMENT.json for their SBOMs (scripts/sbom.ts): their libraries are inlined, so no
+ * node_modules folder shows them. The apps' pages count where a bundle holds them. Not shipped: the
+ * app (electron-builder.yml), the image and the packages leave dist/bundled/ out.
+ */
+function bundledPackageList(pages: AppPagesBuild): Plugin {
+  return {
+    name: 'punchcard-bundled-packages',
+    applyToEnvironment: (environment) => environment.name === 'mcpServer' || environment.name === 'teamServer',
+    async writeBundle(_options, bundle) {
+      const chunks = Object.values(bundle).filter((file) => file.type === 'chunk');
+      const ids = new Set(renderedModules(chunks));
+      if (ids.has(`\0${APP_PAGES}`)) for (const id of (await pages.built()).moduleIds) ids.add(id);
+      const folder = here(`${out}/bundled`);
+      mkdirSync(folder, { recursive: true });
+      const file = this.environment.name === 'mcpServer' ? 'mcp-server.json' : 'team-server.json';
+      writeFileSync(resolve(folder, file), `${JSON.stringify(bundledPackages(ids, here('.')), null, 2)}\n`);
+    },
+  };
 }
 
 /**
@@ -257,10 +298,12 @@ const TEAM_TESTS = [
 ];
 const UI_TESTS = ['test/renderer/**/*.test.ts'];
 
+const pages = appPagesBuild();
+
 export default defineConfig({
   root: here('renderer'),
   base: './',
-  plugins: [react(), openingManifest(), appPages(), stdioDesign(), teamServerGuide()],
+  plugins: [react(), openingManifest(), appPages(pages), stdioDesign(), teamServerGuide(), bundledPackageList(pages)],
   builder: {},
   environments: {
     client: {

@@ -118,7 +118,11 @@ describe('the workflows', () => {
         .map(([name, job]) => `${file} ${name} ${JSON.stringify(job.permissions)}`),
     );
     expect(writers.sort()).toEqual([
+      // OIDC tokens: npm's trusted publishing and the MCP Registry's GitHub sign-in, for these two jobs only.
+      'release.yml engine-publish {"contents":"read","id-token":"write"}',
+      'release.yml mcp-registry {"contents":"read","id-token":"write"}',
       'release.yml publish {"contents":"write"}',
+      'release.yml sboms {"contents":"write"}',
       'release.yml server-image {"contents":"read","packages":"write"}',
       'release.yml server-package-upload {"contents":"write"}',
     ]);
@@ -143,6 +147,57 @@ describe('CI', () => {
     expect(runs).toContain('npx install-electron');
     expect(runs).toContain('xvfb-run -a dbus-run-session -- npx vitest run test/main/electron-smoke.test.ts');
     expect(runs).toContain('npx vitest run test/main/electron-smoke.test.ts');
+  });
+});
+
+/** The shell a job runs, all its steps' `run:` in order. */
+const runsOf = (job: Job | undefined) => (job?.steps ?? []).map((step) => step.run ?? '').join('\n');
+/** `go install` of the MCP Registry's publisher at a fixed tag, never @latest (the module's checksum is then Go's to check). */
+const PUBLISHER = /go install github\.com\/modelcontextprotocol\/registry\/cmd\/publisher@v\d+\.\d+\.\d+\n/;
+
+describe('the npm package and the MCP Registry entry', () => {
+  const ci = workflow('ci.yml');
+  const release = workflow('release.yml');
+
+  it('are tried on every push without publishing: packed, SBOMs written, the entry checked by the registry’s own publisher', () => {
+    const dry = ci.jobs['registry-dry-run'];
+    expect(dry?.permissions).toEqual({ contents: 'read' });
+    const runs = runsOf(dry);
+    for (const step of [
+      'npm run pack:engine',
+      'npm run sbom -- --out sbom',
+      'node scripts/mcp-registry.ts check',
+      'publisher" validate',
+      'npm publish --dry-run',
+    ])
+      expect(runs, step).toContain(step);
+    expect(runs).toMatch(PUBLISHER);
+    expect(runs).not.toMatch(/publisher" (login|publish)/);
+  });
+
+  it('are published from a tag with the jobs’ own OIDC tokens, after the namespace is checked against the repository’s owner', () => {
+    const pack = release.jobs['engine-package'];
+    expect(pack?.needs).toBe('version');
+    const packRuns = runsOf(pack);
+    expect(packRuns.indexOf('node scripts/mcp-registry.ts check --owner "$GITHUB_REPOSITORY_OWNER"')).toBeGreaterThan(-1);
+    expect(packRuns.indexOf('check --owner')).toBeLessThan(packRuns.indexOf('npm run pack:engine'));
+    expect(release.jobs['engine-publish']?.needs).toEqual(['version', 'engine-package']);
+    expect(runsOf(release.jobs['engine-publish'])).toContain('npm publish --provenance --access public');
+    const registry = release.jobs['mcp-registry'];
+    // The registry checks the npm package and the image exist with their names, so both come first.
+    expect(registry?.needs).toEqual(['version', 'engine-publish', 'server-image']);
+    const runs = runsOf(registry);
+    expect(runs).toMatch(PUBLISHER);
+    expect(runs).toContain('publisher" login github-oidc');
+    expect(runs).toContain('publisher" publish "$RUNNER_TEMP/server.json"');
+    expect(runs).not.toMatch(/secrets\./);
+  });
+
+  it('attach an SBOM of each shipped thing to the release, the image’s read from the image itself', () => {
+    expect(runsOf(release.jobs['server-image'])).toContain('npm run sbom -- --out sbom --image');
+    for (const job of ['engine-package', 'server-package']) expect(runsOf(release.jobs[job]), job).toContain('npm run sbom -- --out sbom');
+    expect(release.jobs.sboms?.needs).toEqual(['version', 'publish', 'engine-package', 'server-package', 'server-image']);
+    expect(runsOf(release.jobs.sboms)).toContain("find attach -name '*.cdx.json'");
   });
 });
 

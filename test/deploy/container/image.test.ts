@@ -4,7 +4,7 @@
 // Kimai, on this machine) and clocks in; `podman stop` ends it with exit 0; a new container on the
 // same volume knows the person still; and nothing secret reaches `podman logs`.
 import { randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,9 +13,10 @@ import { textOf } from '../../support/engine.ts';
 import { clientWithTokens } from '../../support/team-cluster.ts';
 import { connectAs, type ConnectedClient, freePort, TEST_SERVER_KEY, trackerSignIn } from '../../support/team-server.ts';
 import { DEFAULT_USERS, type FakeKimai, type FakeUser, seedCatalog, startFakeKimai } from '../../mcp-server/providers/kimai/fake-kimai.ts';
-import { APP_VERSION, BASE_IMAGE, buildImage, ensureBaseImage, IMAGE, imageSize, podman, podmanOk, recordMeasurement, waitForOk } from './podman.ts';
+import { APP_VERSION, BASE_IMAGE, buildImage, ensureBaseImage, IMAGE, imageSize, podman, podmanOk, recordMeasurement, ROOT, waitForOk } from './podman.ts';
 
 const ADA = DEFAULT_USERS[0] as FakeUser;
+const REGISTRY_NAME = (JSON.parse(readFileSync(join(ROOT, 'server.json'), 'utf8')) as { name: string }).name;
 const run = randomBytes(4).toString('hex');
 const NAME = `punchcard-image-test-${run}`;
 const VOLUME = `punchcard-image-test-${run}`;
@@ -112,6 +113,8 @@ describe('the team server image', () => {
       'org.opencontainers.image.version': APP_VERSION,
       'org.opencontainers.image.licenses': 'MIT',
       'org.opencontainers.image.source': 'https://example.com/punchcard',
+      // The MCP Registry takes the image only under the name server.json gives it (scripts/mcp-registry.ts).
+      'io.modelcontextprotocol.server.name': REGISTRY_NAME,
     });
     expect(config?.Healthcheck?.Test.join(' ')).toMatch(/PUNCHCARD_HEALTHCHECK_URL/);
     expect(config?.Config.Entrypoint).toEqual(['node', ...TEAM_SERVER_NODE_FLAGS, '/opt/punchcard/punchcard-mcp.mjs']);

@@ -265,6 +265,9 @@ describe('the build and the package agree', () => {
       expect(existsSync(join(out, `${path}.map`)) ? packaged(`dist/${path}.map`) : false, `${path}.map`).toBe(false);
     }
     expect(packaged('package.json')).toBe(true);
+    // The lists of bundled packages feed the SBOMs (scripts/sbom.ts); the app does not need them.
+    expect(existsSync(join(out, 'bundled', 'mcp-server.json'))).toBe(true);
+    expect(packaged('dist/bundled/mcp-server.json')).toBe(false);
     expect(packaged('main/index.ts')).toBe(false);
     expect(packaged('dist-electron-check/main/main.js')).toBe(false);
   });
