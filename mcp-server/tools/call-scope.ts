@@ -30,7 +30,7 @@ export async function runInCallScope<T>(options: CallScopeOptions, work: () => P
   const cancel = () => ending.abort(new CallStopped('cancelled', `The client cancelled ${options.tool}, so Punchcard stopped it.`));
   if (options.cancelled.aborted) cancel();
   else options.cancelled.addEventListener('abort', cancel, { once: true });
-  const budget = new CallBudget(options.requests, ending.signal);
+  const budget = new CallBudget(options.requests, ending.signal, performance.now() + options.deadlineMs);
   let answer = () => {};
   const stopped = new Promise<CallOutcome<T>>((resolve) => {
     answer = () => resolve({ stopped: ending.signal.reason as CallStopped, budget });

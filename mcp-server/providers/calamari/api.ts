@@ -6,7 +6,7 @@
 // module's call that Calamari refuses (403) is reported to `onModuleRefused`, which withdraws that
 // module's tools. Nothing here decides which requests a call makes; the feature modules do.
 import { limitsFileOf, sharedPacer } from '../remote/limits-file.ts';
-import { ON_THIS_COMPUTER, organisationGate } from '../remote/organisation-limit.ts';
+import { HeldBack, ON_THIS_COMPUTER, organisationGate } from '../remote/organisation-limit.ts';
 import { bothPaces, type Pacer, pacer } from '../remote/pacing.ts';
 import { createRemoteClient, type RemoteConnection } from '../remote/remote-client.ts';
 import { CALAMARI_WORDS, CalamariError, type CalamariModule, describeHttpFailure, describeNotJson, type RequestPurpose } from './errors.ts';
@@ -23,6 +23,7 @@ import type {
   CalamariTerminalAnswer,
   CalamariWorkingWeek,
 } from './wire.ts';
+import { usedUpLimit } from './quota.ts';
 
 /** Requests in flight to Calamari. */
 const MAX_PARALLEL_REQUESTS = 4;
@@ -95,6 +96,8 @@ export interface CalamariApiOptions {
   email: string;
   /** A call of this module was refused (403): it is off, or not this key's. */
   onModuleRefused: (module: Exclude<CalamariModule, 'people'>) => void;
+  /** The person's zone, known without asking Calamari: when a hold for the organisation's limit lifts is said in it. */
+  zone: () => string;
 }
 
 export type CalamariApi = ReturnType<typeof createCalamariApi>;
@@ -106,11 +109,13 @@ export function createCalamariApi(options: CalamariApiOptions) {
     ...connection,
     words: CALAMARI_WORDS,
     maxParallel: MAX_PARALLEL_REQUESTS,
-    // Calamari's limit is counted per hour: a 429 without Retry-After is said, not tried again blindly;
-    // one with a short Retry-After is waited out once (remote/json-http.ts). Its limit per second is the
+    // Calamari's 429 says which of its limits is used up (quota.ts): the gate holds back for as long
+    // as that one needs, a second's is waited out once, an hour's is said with when it lifts
+    // (remote/organisation-limit.ts); nothing is tried again blindly. Its limit per second is the
     // organisation's too: every client for the organisation keeps to one pace, the computer's where
     // the connection brings it, else this process's.
     retryWithoutRetryAfter: false,
+    readRefusal: usedUpLimit,
     pace: connection.pace ?? organisationPace(baseUrl),
     secretWords: {
       unreadable: (reason) => new CalamariError('no_token', `The Calamari API key could not be read from the keychain: ${reason}`),
@@ -127,8 +132,14 @@ export function createCalamariApi(options: CalamariApiOptions) {
     },
     describeNotJson: (answer) => describeNotJson(baseUrl, answer),
   });
-  const post = async <T>(path: string, body: Record<string, unknown>, purpose: RequestPurpose) =>
-    (await client.request<T>({ method: 'POST', path, body, purpose })).data;
+  const post = async <T>(path: string, body: Record<string, unknown>, purpose: RequestPurpose) => {
+    try {
+      return (await client.request<T>({ method: 'POST', path, body, purpose })).data;
+    } catch (error) {
+      // The hold is the organisation's (on a team server, everyone's): its time is said in this person's zone.
+      throw error instanceof HeldBack ? error.inZone(options.zone()) : error;
+    }
+  };
   /** A read: a POST like every other request, but one that changes nothing. */
   const find = <T>(path: string, body: Record<string, unknown>, purpose: RequestPurpose) => post<T>(path, body, { ...purpose, onlyReads: true });
   const attendance = (action: string): RequestPurpose => ({ action, module: 'timeAndAttendance' });

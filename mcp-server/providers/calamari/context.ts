@@ -48,6 +48,9 @@ export class CalamariContext {
       email: options.profile.email,
       // A refusal of a module's call withdraws that module's tools (it is off, or not this key's).
       onModuleRefused: (module) => this.learn({ [module]: false }),
+      // The zone the person's answers are in (the settings', else Calamari's: engine/call-context.ts),
+      // from what is known already: a request to learn it would meet the same hold.
+      zone: () => firstValidZone(this.options.timezone(), this.facts.current.timezone),
     });
     this.facts = learnedFacts(options, {
       file: calamariFacts,

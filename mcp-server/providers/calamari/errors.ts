@@ -1,7 +1,7 @@
 // What Calamari answered, as one sentence a person can act on. Every failure has one body,
 // `{message, code, field}` (docs/back-ends/calamari.md, "Errors"); logic reads the status and the
 // code, and Calamari's message is quoted for the rest.
-import { headerNumber, type HttpAnswer } from '../remote/json-http.ts';
+import { headerNumber, type HttpAnswer, type LimitWindow } from '../remote/json-http.ts';
 import {
   hostOf,
   inWords,
@@ -15,6 +15,10 @@ import {
   unexpectedStatus,
 } from '../remote/remote-error.ts';
 import { isObject } from '../remote/wire.ts';
+import { usedUpLimit } from './quota.ts';
+
+/** Each of Calamari's limits in words: "Calamari's limit of requests an hour". */
+const PER_LIMIT: Record<LimitWindow, string> = { second: 'a second', hour: 'an hour', day: 'a day' };
 
 export const CALAMARI_WORDS: ServiceWords = { service: 'Calamari', address: 'the Calamari address' };
 
@@ -106,13 +110,18 @@ export function describeHttpFailure(answer: HttpAnswer, purpose: RequestPurpose,
     );
   }
   if (status === 429) {
-    // Reaching the person, a short Retry-After was waited out once already (remote/json-http.ts); a
-    // longer one says when, and none leaves it to later (the hour's count is Calamari's).
+    // Reaching the person, the hold the 429 asked for was waited out once already, or said with when
+    // it lifts (remote/organisation-limit.ts): this is a refusal that came again on the one retry, or
+    // one no ledger could note. It says which limit, where Calamari's body says (quota.ts).
     const seconds = headerNumber(answer.headers, 'retry-after');
-    const when = seconds === undefined ? 'later' : inWords(seconds);
+    const window = usedUpLimit(answer);
+    const when = seconds !== undefined ? inWords(seconds) : window === 'second' ? 'in a moment' : 'later';
+    const limit = window
+      ? `Calamari's limit of requests ${PER_LIMIT[window]} for your organisation is used up`
+      : "Calamari's request limit for your organisation is used up for now";
     return fail(
       'rate_limited',
-      `Calamari's request limit for your organisation is used up for now (429${field ? `: ${field}` : ''}). Try again ${when}; Punchcard asks Calamari as little as it can`,
+      `${limit} (429${field ? `: ${field}` : ''}) trying to ${purpose.action}. Try again ${when}; Punchcard asks Calamari as little as it can`,
     );
   }
   // Calamari's own rule for leave beyond what the person has (docs/back-ends/calamari.md, "Leave requests").

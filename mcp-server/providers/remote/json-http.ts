@@ -14,7 +14,7 @@ import { readSmallTextFile } from '../../settings/settings-source.ts';
 import { AnswerReader, type Oversize } from './answer-size.ts';
 import { type Pacer, pacer } from './pacing.ts';
 import { redactSecrets } from './redaction.ts';
-import { type CallBudget, currentCall } from './request-budget.ts';
+import { type CallBudget, currentCall, timeLeftInCall } from './request-budget.ts';
 
 /** Longest Retry-After a call waits for; a longer one is reported instead (a tool call should not hang). */
 const RETRY_AFTER_CAP_MS = 10_000;
@@ -85,6 +85,11 @@ export interface JsonHttpOptions<Purpose> {
    * is counted per hour (Calamari) says when by other means, and a blind retry only spends quota.
    */
   retryWithoutRetryAfter?: boolean;
+  /**
+   * Which of its limits a 429 says is used up, where the back end's answer says (Calamari's body
+   * counts the second, the hour and the day): the gate holds back for as long as that limit needs.
+   */
+  readRefusal?: (answer: HttpAnswer) => LimitWindow | undefined;
   /** Requests per second the back end allows (Clockify): requests beyond it wait their turn (pacing.ts). */
   maxPerSecond?: number;
   /**
@@ -100,14 +105,27 @@ export interface JsonHttpOptions<Purpose> {
   gate?: RequestGate;
 }
 
+/** The limit of a back end that counts requests per second, per hour and per day (Calamari). */
+export type LimitWindow = 'second' | 'hour' | 'day';
+
+/** What a 429 said: how long to wait (Retry-After) and which limit is used up, each where it said. */
+export interface Refusal {
+  retryAfterMs?: number;
+  window?: LimitWindow;
+}
+
+/** After a 429: wait this long and send the request once more, or give up with these words. */
+export type RefusalVerdict = { waitMs: number } | { refusal: Error };
+
 /**
  * A gate every request passes (JsonHttpOptions.gate). One that counts a limit the back end counts
- * too learns from `refused` that the back end refused a request for it (429), and how long the
- * answer said to wait where it said, so it can hold back what else would go out meanwhile.
+ * too learns from `refused` that the back end refused a request for it (429), and what the answer
+ * said, so it can hold back what else would go out meanwhile; it answers whether the refused request
+ * may go once more, after a wait, or is given up, in its words (a hold longer than a call waits).
  */
 export interface RequestGate {
   (): Promise<void>;
-  refused?(retryAfterMs: number | undefined): Promise<void>;
+  refused?(refusal: Refusal): Promise<RefusalVerdict>;
   /** Told how each request that passed ended: its status, or 'failed' where no answer came (the team server's metrics). */
   answered?(status: number | 'failed', seconds: number): void;
 }
@@ -283,24 +301,41 @@ export function createJsonHttp<Purpose>(options: JsonHttpOptions<Purpose>): Json
     });
   }
 
+  /**
+   * After a 429: how long to wait before sending the request once more, or undefined to answer the
+   * 429 as it came. The gate decides where there is one (it knows the holds every program of ours on
+   * the ledger keeps) and may give up in its own words; its trouble (a store away) is logged, and the
+   * transport's own rule decides: a Retry-After, or a second where the limit used up is the second's.
+   */
+  async function waitAfter(answer: HttpAnswer): Promise<number | undefined> {
+    const said = answer.headers['retry-after'] === undefined ? undefined : retryAfterMs(answer.headers['retry-after'], Date.now());
+    const window = options.readRefusal?.(answer);
+    const verdict = await options.gate
+      ?.refused?.({ ...(said === undefined ? {} : { retryAfterMs: said }), ...(window ? { window } : {}) })
+      .catch((error: unknown) => void options.log(`Could not note ${options.service}'s refusal (429): ${(error as Error).message}`));
+    if (verdict && 'refusal' in verdict) throw verdict.refusal;
+    if (verdict) return verdict.waitMs;
+    if (options.retryWithoutRetryAfter === false && said === undefined && window !== 'second') return undefined;
+    const wait = said ?? retryAfterMs(undefined, Date.now());
+    // Never past the call's deadline: the 429's own words then say when, rather than the call's end.
+    return wait > RETRY_AFTER_CAP_MS || wait >= timeLeftInCall() ? undefined : wait;
+  }
+
   return {
     send,
     async sendRetrying(request) {
       const answer = await send(request);
       if (answer.status !== 429) return answer;
-      const said = answer.headers['retry-after'] === undefined ? undefined : retryAfterMs(answer.headers['retry-after'], Date.now());
-      // The gate's owner hears of it before anything else goes out; its trouble (a store away) is
-      // logged, and the 429 is still answered as it came.
-      await options.gate
-        ?.refused?.(said)
-        .catch((error: unknown) => options.log(`Could not note ${options.service}'s refusal (429): ${(error as Error).message}`));
-      if (options.retryWithoutRetryAfter === false && said === undefined) return answer;
-      const wait = said ?? retryAfterMs(undefined, Date.now());
-      if (wait > RETRY_AFTER_CAP_MS) return answer;
+      const wait = await waitAfter(answer);
+      if (wait === undefined) return answer;
       // A call that ends meanwhile stops waiting; send() then refuses the retry with its reason.
       const stop = currentCall()?.stop;
-      await delay(wait, undefined, stop ? { signal: stop } : {}).catch(() => {});
-      return send(request);
+      if (wait > 0) await delay(wait, undefined, stop ? { signal: stop } : {}).catch(() => {});
+      const again = await send(request);
+      // Sent once more only: a second 429 is told to the gate too (a hold it asks for, in its words
+      // where long), and otherwise answered as it came.
+      if (again.status === 429) await waitAfter(again);
+      return again;
     },
     close() {
       agent?.destroy();

@@ -7,22 +7,37 @@
 //
 // The allowance can be higher than what the back end really allows (an organisation on the lower set,
 // or other programs on the same key). So a 429, met by any of them, holds every one back through the
-// ledger: for as long as its Retry-After says, or, without one, for a minute, doubled each time the
-// back end refuses again soon after a hold lifted, up to an hour. A short hold is waited out; during a
-// longer one nothing is sent, and the person is told when it lifts.
+// ledger, for as long as the limit it names needs (docs/back-ends/calamari.md, "Rate limits"): the
+// second's for a second, the hour's and the day's until the clock hour or the UTC day ends (the ones
+// counted here), a Retry-After for as long as it says; one that names none for a second, then, each
+// time the back end refuses again soon after a hold lifted, a minute and twice as long, up to an hour.
+// A short hold is waited out, within the call's deadline; during a longer one nothing is sent, and the
+// person is told which limit holds and when it lifts, as a time in their zone (HeldBack). A hold only
+// stops requests: a request sent after it fails, where it fails, for its own reason.
 import { setTimeout as delay } from 'node:timers/promises';
-import type { RequestGate } from './json-http.ts';
+import { formatInstant } from '../../domain/time.ts';
+import type { LimitWindow, Refusal, RefusalVerdict, RequestGate } from './json-http.ts';
 import { inWords, RemoteError } from './remote-error.ts';
-import { currentCall } from './request-budget.ts';
+import { currentCall, timeLeftInCall } from './request-budget.ts';
 
+const SECOND_MS = 1_000;
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
-/** A hold after a 429 that said nothing of how long: a minute, long enough for a burst's second to pass. */
-export const FIRST_HOLD_MS = 60_000;
-/** The longest hold a 429 without Retry-After earns: the hour Calamari counts by, whichever way it counts it. */
+const WINDOW_MS: Record<Exclude<LimitWindow, 'second'>, number> = { hour: HOUR_MS, day: DAY_MS };
+/**
+ * A refusal for the hour or the day this soon after the clock's hour or day turned is not taken to
+ * mean the new one is used up (it could not be, at the back end's pace): the back end's hour has not
+ * turned yet (its clock is apart from ours, or it counts a rolling hour), so it holds this long.
+ */
+export const TURN_MS = 60_000;
+/** A 429 that names no limit and comes soon after a hold lifted holds at least this long, doubled each time. */
+export const REPEATED_HOLD_MS = 60_000;
+/** The longest hold a 429 that names no limit earns: the hour Calamari counts by, whichever way it counts it. */
 export const LONGEST_HOLD_MS = HOUR_MS;
 /** A hold this short is waited out (as json-http.ts waits out a short Retry-After) rather than refused. */
-const WAITED_HOLD_MS = 10_000;
+export const WAITED_HOLD_MS = 10_000;
+/** Each limit in words: "Calamari's limit of requests an hour". */
+const PER: Record<LimitWindow, string> = { second: 'a second', hour: 'an hour', day: 'a day' };
 
 /**
  * Where the count is kept, for every program that counts together: counters per key and fixed window,
@@ -96,14 +111,39 @@ export function organisationGate(options: {
   now: () => number;
 }): RequestGate {
   const { ledger, counter, service, allowance, sharedBy, now } = options;
+  // The hold itself, under the key every version of Punchcard reads, and the limit it is for under a
+  // key of its own: one read per request, and the limit read only to say it.
   const holdKey = `${counter}:refused`;
   const windows: { limit: Limit; per: string }[] = [
     { limit: { key: `${counter}:hour`, max: allowance.perHour, windowMs: HOUR_MS }, per: 'an hour' },
     { limit: { key: `${counter}:day`, max: allowance.perDay, windowMs: DAY_MS }, per: 'a day' },
   ];
+
+  /** Which limit the hold lifting at `liftsAt` is for, where the refusal that asked for it said. */
+  async function windowOf(liftsAt: number): Promise<LimitWindow | undefined> {
+    for (const window of ['day', 'hour', 'second'] as const) if ((await ledger.hold(`${holdKey}:${window}`))?.liftsAt === liftsAt) return window;
+    return undefined;
+  }
+
+  /** Whether a request may go now, after a wait (a short hold, within the call's deadline), or not at all, in words. */
+  async function verdictOn(hold: { liftsAt: number } | undefined, at: number): Promise<RefusalVerdict> {
+    const left = hold ? hold.liftsAt - at : 0;
+    if (!hold || left <= 0) return { waitMs: 0 };
+    const short = left <= WAITED_HOLD_MS;
+    if (short && left < timeLeftInCall()) return { waitMs: left };
+    const window = await windowOf(hold.liftsAt);
+    return { refusal: new HeldBack({ service, sharedBy, liftsAt: hold.liftsAt, leftMs: left, cannotWait: short, ...(window ? { window } : {}) }) };
+  }
+
   const gate: RequestGate = async () => {
     // Held back first: a request that is not sent counts against nothing.
-    await heldBack(await ledger.hold(holdKey), now(), service, sharedBy);
+    const verdict = await verdictOn(await ledger.hold(holdKey), now());
+    if ('refusal' in verdict) throw verdict.refusal;
+    if (verdict.waitMs > 0) {
+      // A call that ends meanwhile stops waiting; json-http.ts then refuses the request with its reason.
+      const stop = currentCall()?.stop;
+      await delay(verdict.waitMs, undefined, stop ? { signal: stop } : {}).catch(() => {});
+    }
     const at = now();
     for (const { limit, per } of windows) {
       const verdict = await spendLimit(ledger, limit, at);
@@ -115,35 +155,80 @@ export function organisationGate(options: {
       }
     }
   };
-  gate.refused = async (retryAfterMs) => {
+  gate.refused = async (refusal) => {
     const at = now();
-    const lengthMs = retryAfterMs ?? holdWithoutRetryAfter(await ledger.hold(holdKey), at);
-    await ledger.holdUntil(holdKey, at + lengthMs, lengthMs);
+    const liftsAt = holdLiftsAt(refusal, await ledger.hold(holdKey), at);
+    await ledger.holdUntil(holdKey, liftsAt, liftsAt - at);
+    if (refusal.window) await ledger.holdUntil(`${holdKey}:${refusal.window}`, liftsAt, liftsAt - at);
+    // What stands now: a later hold another caller asked for meanwhile outlasts this one.
+    return verdictOn(await ledger.hold(holdKey), at);
   };
   return gate;
 }
 
 /**
- * How long a 429 without Retry-After holds everything back: a minute, unless the back end refused again
- * within a hold's length of the last one lifting (its hour is still used up), then twice the last.
+ * When the hold a 429 asks for lifts: as long as its Retry-After says, where it says; else for the
+ * limit it names, a second for the second's, the end of the clock hour or the UTC day for the hour's
+ * and the day's (a minute just after one turned: TURN_MS); for none, as holdWithoutReason says.
  */
-export function holdWithoutRetryAfter(last: { liftsAt: number; lengthMs: number } | undefined, now: number): number {
-  if (!last || now - last.liftsAt >= Math.max(last.lengthMs, FIRST_HOLD_MS)) return FIRST_HOLD_MS;
-  return Math.min(Math.max(last.lengthMs * 2, FIRST_HOLD_MS), LONGEST_HOLD_MS);
+export function holdLiftsAt(refusal: Refusal, last: { liftsAt: number; lengthMs: number } | undefined, now: number): number {
+  if (refusal.retryAfterMs !== undefined) return now + refusal.retryAfterMs;
+  if (refusal.window === 'second') return now + SECOND_MS;
+  if (refusal.window === undefined) return now + holdWithoutReason(last, now);
+  const size = WINDOW_MS[refusal.window];
+  const start = now - (now % size);
+  return now - start < TURN_MS ? now + TURN_MS : start + size;
 }
 
-/** Waits out a hold about to lift; refuses in words during a longer one. */
-async function heldBack(hold: { liftsAt: number } | undefined, now: number, service: string, sharedBy: SharedBy): Promise<void> {
-  const left = hold ? hold.liftsAt - now : 0;
-  if (left <= 0) return;
-  if (left <= WAITED_HOLD_MS) {
-    // A call that ends meanwhile stops waiting; json-http.ts then refuses the request with its reason.
-    const stop = currentCall()?.stop;
-    await delay(left, undefined, stop ? { signal: stop } : {}).catch(() => {});
-    return;
+/**
+ * How long a 429 that names no limit and no wait holds everything back: a second, as for the second's
+ * limit, unless the back end refused again within a hold's length (at least a minute) of the last one
+ * lifting; then a minute, or twice the last hold, up to an hour.
+ */
+export function holdWithoutReason(last: { liftsAt: number; lengthMs: number } | undefined, now: number): number {
+  if (!last || now - last.liftsAt >= Math.max(last.lengthMs, REPEATED_HOLD_MS)) return SECOND_MS;
+  return Math.min(Math.max(last.lengthMs * 2, REPEATED_HOLD_MS), LONGEST_HOLD_MS);
+}
+
+/** What a hold's refusal says: which limit holds, until when, and whether the call could not wait for it. */
+export interface HoldFacts {
+  service: string;
+  sharedBy: SharedBy;
+  /** Epoch ms. */
+  liftsAt: number;
+  leftMs: number;
+  /** The limit used up, where the back end's refusal said. */
+  window?: LimitWindow;
+  /** A short hold, but longer than the call has left: the request was given up rather than waited for. */
+  cannotWait: boolean;
+}
+
+/**
+ * A request not sent for a hold, in words that say when it lifts: a time with its offset, in UTC until
+ * the back end's api puts it in the person's zone (`inZone`; the gate is shared by everyone on a team
+ * server, whose zones differ), written as the engine writes every time.
+ */
+export class HeldBack extends RemoteError {
+  readonly facts: HoldFacts;
+  constructor(facts: HoldFacts, zone = 'UTC') {
+    super('rate_limited', heldBackWords(facts, zone));
+    this.name = 'HeldBack';
+    this.facts = facts;
   }
-  throw new RemoteError(
-    'rate_limited',
-    `${service} refused a request for your organisation's limit (429), so ${sharedBy.silent(service)} until that lifts. Try again ${inWords(Math.ceil(left / 1000))}.`,
-  );
+
+  /** The same refusal with its time in `zone`. */
+  inZone(zone: string): HeldBack {
+    return new HeldBack(this.facts, zone);
+  }
+}
+
+function heldBackWords(facts: HoldFacts, zone: string): string {
+  const { service, sharedBy, window } = facts;
+  const limit = window
+    ? `${service}'s limit of requests ${PER[window]} for your organisation is used up (429)`
+    : `${service} refused a request for your organisation's limit (429)`;
+  // Whole seconds, rounded up: "try again then" is never a moment early.
+  const until = formatInstant(Math.ceil(facts.liftsAt / SECOND_MS) * SECOND_MS, zone);
+  if (facts.cannotWait) return `${limit} until ${until}, longer than this call may still take, so Punchcard did not wait for it. Try again then.`;
+  return `${limit}, so ${sharedBy.silent(service)} until ${until}. Try again then, ${inWords(Math.ceil(facts.leftMs / SECOND_MS))}.`;
 }

@@ -55,7 +55,7 @@ export interface RemoteConnection extends Pick<JsonHttpOptions<Purpose>, 'gate' 
 
 export interface RemoteClientOptions<P extends Purpose>
   extends RemoteConnection,
-    Pick<JsonHttpOptions<P>, 'ca' | 'allowInsecureTls' | 'insecureWarning' | 'retryWithoutRetryAfter' | 'maxPerSecond' | 'pace'> {
+    Pick<JsonHttpOptions<P>, 'ca' | 'allowInsecureTls' | 'insecureWarning' | 'retryWithoutRetryAfter' | 'readRefusal' | 'maxPerSecond' | 'pace'> {
   /** How the back end is named in sentences: its failures to connect are worded with these. */
   words: ServiceWords;
   /** Requests in flight at once: bounds batched work (report pages, leave parts). */
@@ -98,6 +98,7 @@ export function createRemoteClient<P extends Purpose>(options: RemoteClientOptio
     ...(options.allowInsecureTls ? { allowInsecureTls: true } : {}),
     ...(options.insecureWarning ? { insecureWarning: options.insecureWarning } : {}),
     ...(options.retryWithoutRetryAfter === false ? { retryWithoutRetryAfter: false } : {}),
+    ...(options.readRefusal ? { readRefusal: options.readRefusal } : {}),
     ...(options.maxPerSecond ? { maxPerSecond: options.maxPerSecond } : {}),
     ...(options.pace ? { pace: options.pace } : {}),
     ...(options.gate ? { gate: options.gate } : {}),

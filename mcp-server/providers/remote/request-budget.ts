@@ -40,10 +40,13 @@ export class CallBudget {
   readonly changes: Change[] = [];
   /** The back ends the call sent requests to, by name ('Kimai'). */
   readonly services = new Set<string>();
+  /** When the call's deadline passes (performance.now()), where it has one: a wait that would run past it is not begun. */
+  readonly deadline: number | undefined;
 
-  constructor(limit: number, stop?: AbortSignal) {
+  constructor(limit: number, stop?: AbortSignal, deadline?: number) {
     this.limit = limit;
     this.stop = stop;
+    this.deadline = deadline;
   }
 
   /** Before each request: refuses it when the call must stop or has used its requests; counts it. */
@@ -86,6 +89,15 @@ export function withCallBudget<T>(budget: CallBudget, work: () => Promise<T>): P
  */
 export function currentCall(): CallBudget | undefined {
   return budgets.getStore();
+}
+
+/**
+ * How long the current call may still take, in ms (unbounded outside a call or without a deadline):
+ * a wait for a back end's limit that would outlast it is said instead of begun.
+ */
+export function timeLeftInCall(): number {
+  const deadline = budgets.getStore()?.deadline;
+  return deadline === undefined ? Number.POSITIVE_INFINITY : deadline - performance.now();
 }
 
 /** The HTTP layer, before each request: counts it, or refuses it when the call has used its budget. */

@@ -3,7 +3,8 @@
 // the key never shows, the server keeps serving, and no failure makes Punchcard name anyone but the
 // configured person. The modules decide the tools, found in the background and remembered, so the
 // first tools/list of the next start is right. And the connection test on the command line tells
-// its verdicts apart.
+// its verdicts apart. Calamari's refusals for the organisation's limit (429) have their own file,
+// calamari-refusals.test.ts.
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calamariFacts, calamariFactsKey } from '../../../mcp-server/providers/calamari/facts.ts';
@@ -12,15 +13,7 @@ import { makeUserDataDir, startInProcessEngine, textOf } from '../../support/eng
 import { filesText } from '../../support/files-text.ts';
 import { startWebSite } from '../../support/fake-server.ts';
 import { runCli } from '../../support/run-cli.ts';
-import {
-  DEFAULT_KEY,
-  type FakeCalamari,
-  type FakeCalamariOptions,
-  quotaExceeded,
-  SEED,
-  seedOrganisation,
-  startFakeCalamari,
-} from '../providers/calamari/fake-calamari.ts';
+import { DEFAULT_KEY, type FakeCalamari, type FakeCalamariOptions, SEED, seedOrganisation, startFakeCalamari } from '../providers/calamari/fake-calamari.ts';
 
 const ADA = 'ada@acme.example';
 const opened = closeAfterEach();
@@ -173,25 +166,6 @@ describe('failures', () => {
     );
   });
 
-  it('the hourly quota in words, without a blind retry, and nothing sent to Calamari for a minute from this computer', async () => {
-    const { fake, engine, dir } = await calamariEngine();
-    expect((await engine.call('timer_status')).isError).toBeFalsy();
-    const find = '/api/clockin/timesheetentries/v1/find';
-    const before = fake.requests.length;
-    fake.failNext({ path: find }, quotaExceeded(1));
-    const limited = await engine.call('list_time_entries', { from: '2025-03-02', to: '2025-03-03' });
-    expect(textOf(limited)).toMatch(/^Calamari's request limit for your organisation is used up for now \(429: Requests: 721\/720 per hour/);
-    // A limit counted per hour is not tried again after a second: one request, one refusal.
-    expect(fake.requests.slice(before)).toHaveLength(1);
-    // Calamari said no more: this engine, and the next process on the data folder, send nothing for a minute.
-    const held =
-      /^Calamari refused a request for your organisation's limit \(429\), so Punchcard on this computer sends Calamari nothing until that lifts\. Try again in a minute\.$/;
-    expect(textOf(await engine.call('list_time_entries', { from: '2025-03-04', to: '2025-03-05' }))).toMatch(held);
-    const next = opened(await startInProcessEngine({ userDataDir: dir, env: { PUNCHCARD_CALAMARI_TOKEN: DEFAULT_KEY } }));
-    expect(textOf(await next.call('list_time_entries', { from: '2025-03-04', to: '2025-03-05' }))).toMatch(held);
-    expect(fake.requests.slice(before)).toHaveLength(1);
-  });
-
   it('server errors, broken bodies and slow answers, each in words, without a blind retry; then it works', async () => {
     const { fake, engine } = await calamariEngine({ env: { PUNCHCARD_CALAMARI_TIMEOUT_MS: '400' } });
     expect((await engine.call('timer_status')).isError).toBeFalsy();
@@ -221,30 +195,6 @@ describe('failures', () => {
       expect(textOf(result)).toMatch(message);
     }
     expect((await engine.call('list_time_entries', { from: '2025-02-01', to: '2025-02-07' })).isError).toBeFalsy();
-  });
-
-  it('a 429 that says when is waited out once within the call; one that comes back, or says a long wait, is said with when', async () => {
-    const { fake, engine } = await calamariEngine();
-    expect((await engine.call('timer_status')).isError).toBeFalsy();
-    const find = '/api/clockin/timesheetentries/v1/find';
-    const sentTo = (from: number) => fake.requests.slice(from).filter((request) => request.path === find).length;
-    const quota = (times: number, seconds: string) => ({ ...quotaExceeded(times), headers: { 'Retry-After': seconds } });
-    let before = fake.requests.length;
-    fake.failNext({ path: find }, quota(1, '1'));
-    expect((await engine.call('list_time_entries', { from: '2025-03-02', to: '2025-03-03' })).isError).toBeFalsy();
-    expect(sentTo(before)).toBe(2);
-    before = fake.requests.length;
-    fake.failNext({ path: find }, quota(2, '1'));
-    expect(textOf(await engine.call('list_time_entries', { from: '2025-04-02', to: '2025-04-03' }))).toMatch(
-      /^Calamari's request limit for your organisation is used up for now \(429: [^)]*\)\. Try again in a minute; Punchcard asks Calamari as little as it can\.$/,
-    );
-    expect(sentTo(before)).toBe(2);
-    before = fake.requests.length;
-    fake.failNext({ path: find }, quota(1, '1200'));
-    expect(textOf(await engine.call('list_time_entries', { from: '2025-05-02', to: '2025-05-03' }))).toMatch(
-      /\. Try again in 20 minutes; Punchcard asks Calamari as little as it can\.$/,
-    );
-    expect(sentTo(before)).toBe(1);
   });
 
   it('a Calamari that went away: connection refused, and the server is still there', async () => {

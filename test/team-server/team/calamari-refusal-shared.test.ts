@@ -2,8 +2,10 @@
 // Calamari really allows (an organisation on the lower set, other programs on the same key). Two
 // instances on one PostgreSQL serve the organisation against a fake Calamari whose real hourly limit
 // is below the server's configured one: once Calamari refuses instance A (429), instance B sends it
-// nothing more either, and each person is told in words when to try again.
+// nothing more either, and each person is told in words which limit holds and when it lifts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatInstant } from '../../../mcp-server/domain/time.ts';
+import { TURN_MS } from '../../../mcp-server/providers/remote/organisation-limit.ts';
 import { textOf } from '../../support/engine.ts';
 import { untilQuiet } from '../../support/fake-server.ts';
 import { companySignIn, type IdentityProvider } from '../../support/identity-provider.ts';
@@ -28,9 +30,11 @@ let cluster: TeamCluster;
 const clients: ConnectedClient[] = [];
 
 beforeAll(async () => {
-  // The fake counts the clock hour: the test runs inside one.
+  // The fake counts the clock hour: the test runs inside one, away from its first minute (a refusal
+  // for the hour then holds a minute rather than to the hour's end: organisation-limit.ts, TURN_MS).
   const left = 3_600_000 - (Date.now() % 3_600_000);
-  if (left < 120_000) await new Promise((resolve) => setTimeout(resolve, left + 1_000));
+  if (left < 120_000) await new Promise((resolve) => setTimeout(resolve, left + TURN_MS + 5_000));
+  else if (3_600_000 - left < TURN_MS + 5_000) await new Promise((resolve) => setTimeout(resolve, TURN_MS + 5_000 - (3_600_000 - left)));
   organisation = await startCalamariCluster({ accounts: ACCOUNTS, calamari: { limits: { perHour: REAL_LIMIT } } });
   ({ postgres, fake, idp, cluster } = organisation);
 }, 240_000);
@@ -59,22 +63,33 @@ describe("Calamari's refusal of the organisation's limit, shared by every instan
       const result = await ada.call('list_time_entries', { from: `2026-09-${String(day).padStart(2, '0')}`, to: `2026-09-${String(day).padStart(2, '0')}` });
       if (result.isError) refused = textOf(result);
     }
-    expect(refused).toMatch(/^Calamari's request limit for your organisation is used up for now \(429: Requests: \d+\/12 per hour/);
+    // Calamari's body says the hour is used up: held until the clock hour ends, said in Ada's zone.
+    const held =
+      /^Calamari's limit of requests an hour for your organisation is used up \(429\), so no one on this Punchcard server sends Calamari anything until (\S+)\. Try again then, (in a minute|in \d+ minutes)\.$/;
+    expect(refused).toMatch(held);
+    const lifts = Date.parse(held.exec(refused as string)?.[1] ?? '');
+    expect(lifts % 3_600_000).toBe(0);
+    expect(refused).toContain(`until ${formatInstant(lifts, 'Europe/Berlin')}.`);
     await untilQuiet(fake.requests);
     const sent = fake.requests.length;
-    expect(fake.requests.filter((request) => request.status === 429)).toHaveLength(1);
+    // The hour's refusal was the last request (one for a second, where requests bunched up on their
+    // way, is waited out and the call goes on).
+    expect(fake.requests.at(-1)?.status).toBe(429);
     // Bob, on B, asks ten times: nothing reaches Calamari, and he is told when it lifts.
     for (let day = 1; day <= 10; day++) {
       const result = await bob.call('list_time_entries', { from: `2026-08-${String(day).padStart(2, '0')}`, to: `2026-08-${String(day).padStart(2, '0')}` });
       expect(result.isError).toBe(true);
-      expect(textOf(result)).toBe(
-        "Calamari refused a request for your organisation's limit (429), so no one on this Punchcard server sends Calamari anything until that lifts. Try again in a minute.",
-      );
+      expect(textOf(result)).toMatch(held);
+      expect(textOf(result)).toContain(`until ${formatInstant(lifts, 'Europe/Berlin')}.`);
     }
     // Ada, back on A, is held back alike.
-    expect(textOf(await ada.call('list_time_entries', { from: '2026-07-01', to: '2026-07-01' }))).toMatch(/until that lifts\. Try again in a minute\.$/);
+    expect(textOf(await ada.call('list_time_entries', { from: '2026-07-01', to: '2026-07-01' }))).toMatch(held);
     await untilQuiet(fake.requests);
     expect(fake.requests.length).toBe(sent);
-    expect(postgres.psql('SELECT key, length_ms FROM punchcard_holds').trim()).toBe(`calamari:${fake.url}:refused|60000`);
+    // The hold, and which limit it is for, in the store every instance reads.
+    expect(postgres.psql('SELECT key, lifts_at FROM punchcard_holds ORDER BY key').trim().split('\n')).toEqual([
+      `calamari:${fake.url}:refused|${lifts}`,
+      `calamari:${fake.url}:refused:hour|${lifts}`,
+    ]);
   });
 });

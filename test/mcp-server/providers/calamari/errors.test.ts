@@ -97,13 +97,27 @@ describe('describeHttpFailure', () => {
     });
   });
 
-  it('says the hourly quota is used up on 429, with the usage Calamari reports', () => {
-    const quota = failing(429, { code: 'QUOTA_EXCEEDED', field: 'Requests: 721/720 per hour, 900/2880 per day' });
+  it('says which limit a 429 found used up, with the usage Calamari reports, and when to try again', () => {
+    const quota = failing(429, { code: 'QUOTA_EXCEEDED', field: 'Requests: 721/720 per hour, 900/2880 per day, 3/10 per second' });
     expect(quota).toMatchObject({ failure: 'rate_limited', code: 'unavailable', status: 429 });
     expect(quota.message).toBe(
-      "Calamari's request limit for your organisation is used up for now (429: Requests: 721/720 per hour, 900/2880 per day). Try again later; Punchcard asks Calamari as little as it can.",
+      "Calamari's limit of requests an hour for your organisation is used up (429: Requests: 721/720 per hour, 900/2880 per day, 3/10 per second) trying to start your shift. Try again later; Punchcard asks Calamari as little as it can.",
     );
-    expect(failing(429).message).toMatch(/^Calamari's request limit for your organisation is used up for now \(429\)\. /);
+    expect(failing(429, { code: 'QUOTA_EXCEEDED', field: 'Requests: 35/720 per hour, 900/2880 per day, 11/10 per second' }).message).toMatch(
+      /^Calamari's limit of requests a second for your organisation is used up \(429: [^)]*\) trying to start your shift\. Try again in a moment; /,
+    );
+    const said = describeHttpFailure(
+      { ...answer(429, { code: 'QUOTA_EXCEEDED', field: 'Requests: 35/720 per hour, 2881/2880 per day' }), headers: { 'retry-after': '7200' } },
+      shift,
+      BASE,
+      EMAIL,
+    );
+    expect(said.message).toMatch(
+      /^Calamari's limit of requests a day for your organisation is used up \(429: [^)]*\) trying to start your shift\. Try again in 2 hours; /,
+    );
+    expect(failing(429).message).toMatch(
+      /^Calamari's request limit for your organisation is used up for now \(429\) trying to start your shift\. Try again later; /,
+    );
   });
 
   it('words 5xx like every back end, and says when a status means nothing to it', () => {

@@ -161,6 +161,19 @@ describe('the fake Calamari: access', () => {
     }
     expect((await call('/working-week/v1/all')).status).toBe(200);
     expect(calamari.requests.map((request) => request.status)).toEqual([429, 429, 200]);
+    // Scripted for the limit a test names, past its count, with Retry-After where asked.
+    calamari.failNext({ path: '/api/working-week/v1/all' }, quotaExceeded(1, 'second', 3));
+    const second = await call('/working-week/v1/all');
+    expect(second.json).toMatchObject({
+      message: 'Too many requests',
+      code: 'QUOTA_EXCEEDED',
+      field: 'Requests: 35/720 per hour, 900/2880 per day, 11/10 per second',
+    });
+    expect(second.headers.get('retry-after')).toBe('3');
+    calamari.failNext({ path: '/api/working-week/v1/all' }, quotaExceeded(1, 'day'));
+    const day = await call('/working-week/v1/all');
+    expect((day.json as { field: string }).field).toMatch(/2881\/2880 per day/);
+    expect(day.headers.get('retry-after')).toBeNull();
   });
 
   it('failNext injects 5xx, raw broken bodies and delays; requests are recorded with timings', async () => {

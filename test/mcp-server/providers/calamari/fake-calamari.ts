@@ -376,9 +376,26 @@ function personsIn(value: unknown, found: string[] = []): string[] {
   return found;
 }
 
-/** The 429 body Calamari documents: the usage and the limits are in `field`. */
-export function quotaExceeded(times = 1): Failure {
-  return { status: 429, times, body: { code: 'QUOTA_EXCEEDED', field: 'Requests: 721/720 per hour, 900/2880 per day, 3/10 per second' } };
+/** What each limit's count is in a scripted 429: the one used up is one past its limit, the others well within theirs. */
+const SCRIPTED_USAGE: Record<'second' | 'hour' | 'day', string> = {
+  second: 'Requests: 35/720 per hour, 900/2880 per day, 11/10 per second',
+  hour: 'Requests: 721/720 per hour, 900/2880 per day, 3/10 per second',
+  day: 'Requests: 35/720 per hour, 2881/2880 per day, 3/10 per second',
+};
+
+/**
+ * The 429 body Calamari documents, as the fake's own limits answer it (fake-calamari-limits.ts): the
+ * usage and the limits of the second, the hour and the day in `field`, counting the refused request,
+ * so the one past its limit is the one used up. `usedUp` names it (default the hour);
+ * `retryAfterSeconds` adds Retry-After, which nothing documents Calamari sending.
+ */
+export function quotaExceeded(times = 1, usedUp: 'second' | 'hour' | 'day' = 'hour', retryAfterSeconds?: number): Failure {
+  return {
+    status: 429,
+    times,
+    body: { message: MESSAGES.QUOTA_EXCEEDED, code: 'QUOTA_EXCEEDED', field: SCRIPTED_USAGE[usedUp] },
+    ...(retryAfterSeconds === undefined ? {} : { headers: { 'Retry-After': String(retryAfterSeconds) } }),
+  };
 }
 
 // -------------------------------------------------------------------------------------------------

@@ -14,7 +14,12 @@ afterEach(async () => {
 });
 
 function clientOf(url: string, email: string): CalamariApi {
-  const api = createCalamariApi({ connection: { baseUrl: url, secret: async () => DEFAULT_KEY, log: () => {} }, email, onModuleRefused: () => {} });
+  const api = createCalamariApi({
+    connection: { baseUrl: url, secret: async () => DEFAULT_KEY, log: () => {} },
+    email,
+    onModuleRefused: () => {},
+    zone: () => 'UTC',
+  });
   apis.push(api);
   return api;
 }

@@ -7,7 +7,14 @@ import http from 'node:http';
 import net, { type AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_ANSWER_BYTES, MAX_ANSWER_BYTES_PER_CALL, MAX_ANSWER_OBJECTS } from '../../../../mcp-server/domain/call-limits.ts';
-import { createJsonHttp, type JsonHttp, type JsonHttpOptions, type RequestGate } from '../../../../mcp-server/providers/remote/json-http.ts';
+import {
+  createJsonHttp,
+  type JsonHttp,
+  type JsonHttpOptions,
+  type Refusal,
+  type RefusalVerdict,
+  type RequestGate,
+} from '../../../../mcp-server/providers/remote/json-http.ts';
 import { describeNetworkFailure, describeTimeout, describeTooLarge, RemoteError } from '../../../../mcp-server/providers/remote/remote-error.ts';
 import { CallBudget, CallStopped, withCallBudget, withRequestBudget } from '../../../../mcp-server/providers/remote/request-budget.ts';
 
@@ -260,28 +267,45 @@ describe("a back end's 429", () => {
     });
   }
 
-  /** A gate that lets everything through and notes what it is told. */
-  function noting(): { gate: RequestGate; passed: () => number; told: Array<number | undefined> } {
+  /** A gate that lets everything through, notes what it is told of each 429, and answers `verdict`. */
+  function noting(verdict: RefusalVerdict = { waitMs: 0 }): { gate: RequestGate; passed: () => number; told: Refusal[] } {
     let passed = 0;
-    const told: Array<number | undefined> = [];
+    const told: Refusal[] = [];
     const gate: RequestGate = async () => void passed++;
-    gate.refused = async (retryAfterMs) => void told.push(retryAfterMs);
+    gate.refused = async (refusal) => {
+      told.push(refusal);
+      return verdict;
+    };
     return { gate, passed: () => passed, told };
   }
 
-  it("is told to the gate, waited out once as Retry-After says, and sent again through the gate and the call's budget", async () => {
+  const find = (url: string) => ({ method: 'POST' as const, url: new URL('/find', url), headers: {}, body: {}, purpose: { action: 'read your shifts' } });
+
+  it("is told to the gate with its Retry-After, waited out as the gate says, and sent again through the gate and the call's budget", async () => {
     const server = await refusing(1, '1');
-    const { gate, passed, told } = noting();
+    const { gate, passed, told } = noting({ waitMs: 1_000 });
     const http = transport(server.url, { gate, retryWithoutRetryAfter: false });
     const budget = new CallBudget(40);
-    const answer = await withCallBudget(budget, () =>
-      http.sendRetrying({ method: 'POST', url: new URL('/find', server.url), headers: {}, body: {}, purpose: { action: 'read your shifts' } }),
-    );
+    const started = performance.now();
+    const answer = await withCallBudget(budget, () => http.sendRetrying(find(server.url)));
     expect(answer.status).toBe(200);
-    expect(told).toEqual([1_000]);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(990);
+    expect(told).toEqual([{ retryAfterMs: 1_000 }]);
     expect(passed()).toBe(2);
     expect(budget.spent).toBe(2);
     expect(server.arrived).toHaveLength(2);
+  });
+
+  it('tells the gate which limit the answer says is used up, where the back end reads it', async () => {
+    const server = await refusing(1);
+    const { gate, told } = noting();
+    const http = transport(server.url, {
+      gate,
+      retryWithoutRetryAfter: false,
+      readRefusal: (answer) => (answer.text.includes('QUOTA') ? 'second' : undefined),
+    });
+    expect((await http.sendRetrying(find(server.url))).status).toBe(200);
+    expect(told).toEqual([{ window: 'second' }]);
   });
 
   it("is not sent again past the call's budget: the call is told it has used its requests", async () => {
@@ -296,15 +320,22 @@ describe("a back end's 429", () => {
     expect(server.arrived).toHaveLength(1);
   });
 
-  it('without Retry-After, where the limit is counted per hour: the gate hears of it, and nothing is sent again', async () => {
+  it("given up in the gate's words where it holds longer than a call waits: nothing is sent again", async () => {
     const server = await refusing(1);
+    const { gate, told } = noting({ refusal: new RemoteError('rate_limited', 'Held until 11:00.') });
+    const http = transport(server.url, { gate, retryWithoutRetryAfter: false });
+    await expect(http.sendRetrying(find(server.url))).rejects.toThrow(/^Held until 11:00\.$/);
+    expect(told).toEqual([{}]);
+    expect(server.arrived).toHaveLength(1);
+  });
+
+  it('sent once more only: a second 429 is told to the gate too, and answered as it came', async () => {
+    const server = await refusing(2);
     const { gate, told } = noting();
     const http = transport(server.url, { gate, retryWithoutRetryAfter: false });
-    expect((await http.sendRetrying({ method: 'GET', url: new URL('/find', server.url), headers: {}, purpose: { action: 'read your shifts' } })).status).toBe(
-      429,
-    );
-    expect(told).toEqual([undefined]);
-    expect(server.arrived).toHaveLength(1);
+    expect((await http.sendRetrying(find(server.url))).status).toBe(429);
+    expect(told).toHaveLength(2);
+    expect(server.arrived).toHaveLength(2);
   });
 
   it('a gate that cannot note it (its store away) leaves the 429 answered as it came, and says why in the log', async () => {
@@ -317,6 +348,17 @@ describe("a back end's 429", () => {
       429,
     );
     expect(logged).toEqual(["Could not note Kimai's refusal (429): the store does not answer"]);
+    expect(server.arrived).toHaveLength(1);
+  });
+
+  it('without a gate, a Retry-After longer than the call has left is not waited for: the 429 is answered at once', async () => {
+    const server = await refusing(1, '3');
+    const http = transport(server.url);
+    const started = performance.now();
+    const answer = await withCallBudget(new CallBudget(10, undefined, performance.now() + 2_000), () => http.sendRetrying(find(server.url)));
+    expect(answer.status).toBe(429);
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(server.arrived).toHaveLength(1);
   });
 });
 

@@ -11,16 +11,20 @@ import { RemoteError } from '../../../../mcp-server/providers/remote/remote-erro
 import type { Store } from '../../../../team-server/store/store.ts';
 import { openStore } from '../../../../team-server/store/open-store.ts';
 import { LimitsFile } from '../../../../mcp-server/providers/remote/limits-file.ts';
+import type { RefusalVerdict } from '../../../../mcp-server/providers/remote/json-http.ts';
 import {
-  FIRST_HOLD_MS,
-  holdWithoutRetryAfter,
+  HeldBack,
+  holdWithoutReason,
   type LimitLedger,
   LONGEST_HOLD_MS,
   ON_THE_TEAM_SERVER,
   ON_THIS_COMPUTER,
   organisationGate,
+  REPEATED_HOLD_MS,
   type SharedBy,
+  TURN_MS,
 } from '../../../../mcp-server/providers/remote/organisation-limit.ts';
+import { CallBudget, withCallBudget } from '../../../../mcp-server/providers/remote/request-budget.ts';
 
 const HOUR = 3_600_000;
 // 10:20 UTC: forty minutes left of the hour, thirteen hours and forty minutes of the day.
@@ -156,44 +160,110 @@ describe.each(Object.entries(LEDGERS))('the organisation gate on %s', (_name, le
     );
   });
 
-  it('holds every gate on the ledger back once Calamari refused one, without counting, and says when it lifts', async () => {
+  /** What the gate answered a 429 with: the refusal's words where it gave the request up. */
+  const wordsOf = (verdict: RefusalVerdict | undefined) => (verdict && 'refusal' in verdict ? verdict.refusal.message : verdict);
+
+  it('holds every gate on the ledger back once Calamari refused one for the hour, without counting, and says until when', async () => {
     const shared = await store();
     const clock = { now: START };
-    // Two instances' gates on one store: the first meets Calamari's 429, saying 20 minutes.
+    // Two instances' gates on one store: the first meets Calamari's 429 for the hour, at 10:20 UTC.
     const first = gateOver(shared, clock, 100);
     const second = gateOver(shared, clock, 100);
     await first();
-    await first.refused?.(20 * 60_000);
+    const held = `Calamari's limit of requests an hour for your organisation is used up (429), so ${ledgers.silent} until 2026-11-18T11:00:00+00:00. Try again then, in 40 minutes.`;
+    expect(wordsOf(await first.refused?.({ window: 'hour' }))).toBe(held);
     for (const gate of [first, second]) {
       const refused = await refusalOf(gate);
+      expect(refused).toBeInstanceOf(HeldBack);
       expect(refused.failure).toBe('rate_limited');
-      expect(refused.message).toBe(
-        `Calamari refused a request for your organisation's limit (429), so ${ledgers.silent} until that lifts. Try again in 20 minutes.`,
-      );
+      expect(refused.message).toBe(held);
+      // Said in the person's zone, as every time the engine writes (the api puts it there).
+      expect((refused as HeldBack).inZone('Asia/Kolkata').message).toContain('until 2026-11-18T16:30:00+05:30. Try again then, in 40 minutes.');
     }
     // Nothing refused while held was counted: the hour's allowance is still there when it lifts.
     expect(await shared.hit('calamari:https://acme.calamari.io/api:hour', START - (START % HOUR), 0)).toBe(1);
-    clock.now = START + 20 * 60_000;
+    clock.now = START + 40 * 60_000;
     await second();
   });
 
-  it('waits out a hold about to lift rather than refusing', async () => {
+  it('holds for the day until the UTC day ends, and says so in hours', async () => {
     const shared = await store();
     const clock = { now: START };
     const gate = gateOver(shared, clock, 100);
-    await gate.refused?.(1_000);
-    // The gate waits in real time; the hold is on the clock the gate was given.
-    const waited = gate();
+    expect(wordsOf(await gate.refused?.({ window: 'day' }))).toBe(
+      `Calamari's limit of requests a day for your organisation is used up (429), so ${ledgers.silent} until 2026-11-19T00:00:00+00:00. Try again then, in 14 hours.`,
+    );
+    clock.now = Date.parse('2026-11-18T23:59:00Z');
+    expect((await refusalOf(gate)).message).toMatch(/ a day .* in a minute\.$/);
+    clock.now = Date.parse('2026-11-19T00:00:00Z');
+    await gate();
+  });
+
+  it("takes an hour's refusal just after the hour turned for Calamari's hour not turned yet: a minute, not the new hour", async () => {
+    const shared = await store();
+    const clock = { now: Date.parse('2026-11-18T11:00:20Z') };
+    const gate = gateOver(shared, clock, 100);
+    expect(wordsOf(await gate.refused?.({ window: 'hour' }))).toMatch(/until 2026-11-18T11:01:20\+00:00\. Try again then, in a minute\.$/);
+    clock.now = Date.parse('2026-11-18T11:00:00Z') + TURN_MS;
+    expect(wordsOf(await gate.refused?.({ window: 'hour' }))).toMatch(/until 2026-11-18T12:00:00\+00:00\. Try again then, in 59 minutes\.$/);
+  });
+
+  it("waits out a second's refusal, for this caller and every other on the ledger, and then lets requests go", async () => {
+    const shared = await store();
+    const clock = { now: START };
+    const first = gateOver(shared, clock, 100);
+    const second = gateOver(shared, clock, 100);
+    expect(await first.refused?.({ window: 'second' })).toEqual({ waitMs: 1_000 });
+    // The other gate waits in real time; the hold is on the clock the gates were given.
+    const waited = second();
     setTimeout(() => (clock.now = START + 1_000), 200);
+    await waited;
+    await first();
+    // A second's hold is not an hour's: nothing of it is left to escalate a refusal an hour later.
+    clock.now = START + HOUR;
+    expect(await first.refused?.({ window: 'second' })).toEqual({ waitMs: 1_000 });
+  });
+
+  it('honours Retry-After, for as long as it says, in the words of the limit the body names', async () => {
+    const shared = await store();
+    const clock = { now: START };
+    const gate = gateOver(shared, clock, 100);
+    // Short: waited out, whichever limit it is for.
+    expect(await gate.refused?.({ retryAfterMs: 3_000, window: 'hour' })).toEqual({ waitMs: 3_000 });
+    // Long: said, even for the second's limit.
+    clock.now = START + 10_000;
+    expect(wordsOf(await gate.refused?.({ retryAfterMs: 20 * 60_000, window: 'second' }))).toBe(
+      `Calamari's limit of requests a second for your organisation is used up (429), so ${ledgers.silent} until 2026-11-18T10:40:10+00:00. Try again then, in 20 minutes.`,
+    );
+    // Without a limit named, in the words of a refusal for the organisation's limit.
+    clock.now = START + HOUR;
+    expect(wordsOf(await gate.refused?.({ retryAfterMs: 30 * 60_000 }))).toBe(
+      `Calamari refused a request for your organisation's limit (429), so ${ledgers.silent} until 2026-11-18T11:50:00+00:00. Try again then, in 30 minutes.`,
+    );
+  });
+
+  it("never waits past the call's deadline: a short hold the call has no time for is said, with until when", async () => {
+    const shared = await store();
+    const clock = { now: START };
+    const gate = gateOver(shared, clock, 100);
+    // Rounded up to the whole second: never a moment early.
+    const cannotWait = `Calamari's limit of requests a second for your organisation is used up (429) until 2026-11-18T10:20:02+00:00, longer than this call may still take, so Punchcard did not wait for it. Try again then.`;
+    const call = new CallBudget(10, undefined, performance.now() + 1_000);
+    expect(wordsOf(await withCallBudget(call, async () => gate.refused?.({ retryAfterMs: 1_500, window: 'second' })))).toBe(cannotWait);
+    // Another call, as short, is refused alike before anything is waited for; one with time waits.
+    const started = performance.now();
+    expect((await withCallBudget(new CallBudget(10, undefined, performance.now() + 1_000), () => refusalOf(gate))).message).toBe(cannotWait);
+    expect(performance.now() - started).toBeLessThan(500);
+    const waited = withCallBudget(new CallBudget(10, undefined, performance.now() + 30_000), () => gate());
+    setTimeout(() => (clock.now = START + 1_500), 200);
     await waited;
   });
 
-  it('holds for a minute without Retry-After, twice as long each time Calamari refuses again soon after, at most an hour', async () => {
+  it('holds for a second where the 429 names no limit, then a minute and twice as long each time Calamari refuses again soon after, at most an hour', async () => {
     const shared = await store();
     const clock = { now: START };
     const gate = gateOver(shared, clock, 100);
-    await gate.refused?.(undefined);
-    expect((await refusalOf(gate)).message).toMatch(/Try again in a minute\.$/);
+    expect(await gate.refused?.({})).toEqual({ waitMs: 1_000 });
     const lengths: number[] = [];
     for (let refusal = 0; refusal < 8; refusal++) {
       const hold = await shared.hold('calamari:https://acme.calamari.io/api:refused');
@@ -201,11 +271,15 @@ describe.each(Object.entries(LEDGERS))('the organisation gate on %s', (_name, le
       // The hold lifts, the next request goes out, and Calamari refuses it again.
       clock.now = (hold?.liftsAt ?? 0) + 1_000;
       await gate();
-      await gate.refused?.(undefined);
+      await gate.refused?.({});
     }
-    expect(lengths).toEqual([1, 2, 4, 8, 16, 32, 60, 60].map((minutes) => minutes * 60_000));
-    // A refusal long after the last hold lifted starts again at a minute.
-    expect(holdWithoutRetryAfter({ liftsAt: START, lengthMs: LONGEST_HOLD_MS }, START + 2 * HOUR)).toBe(FIRST_HOLD_MS);
+    expect(lengths).toEqual([1_000, ...[1, 2, 4, 8, 16, 32, 60].map((minutes) => minutes * 60_000)]);
+    expect((await refusalOf(gate)).message).toMatch(
+      /^Calamari refused a request for your organisation's limit \(429\), so .* Try again then, in 60 minutes\.$/,
+    );
+    // A refusal long after the last hold lifted starts again at a second.
+    expect(holdWithoutReason({ liftsAt: START, lengthMs: LONGEST_HOLD_MS }, START + 2 * HOUR)).toBe(1_000);
+    expect(holdWithoutReason({ liftsAt: START, lengthMs: 1_000 }, START + 30_000)).toBe(REPEATED_HOLD_MS);
   });
 
   it("keeps the day's count through the ledger's sweep of old counters", async () => {
