@@ -26,10 +26,14 @@ export interface TeamMetrics {
   storeError(kind: StoreErrorKind): void;
   /** Audit records given up: past the spool's bound, or refused by the store for themselves (team/audit-writer.ts). */
   auditRecordsGivenUp(count: number): void;
+  /** One request to the store, by the Store method that made it (timed-store.ts). */
+  storeRequest(operation: string, seconds: number): void;
 }
 
 /** What the metrics read at each scrape rather than count as it happens. */
 export interface TeamGauges {
+  /** Whether this instance is ready, as /readyz answers (team/health-routes.ts). */
+  ready(): Promise<boolean>;
   /** People whose engine is open on this instance now. */
   enginesOpen(): number;
   /** The store's connection pool (PostgreSQL), or undefined where it has none. */
@@ -48,4 +52,5 @@ export const NO_METRICS: TeamMetrics = {
   signIn: () => {},
   storeError: () => {},
   auditRecordsGivenUp: () => {},
+  storeRequest: () => {},
 };
