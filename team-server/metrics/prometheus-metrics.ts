@@ -4,7 +4,7 @@
 // count apart. What is counted as it happens is a counter or a histogram; what is a state (ready,
 // engines open, the pool, kept writes, audit records waiting) is read at each scrape.
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { TeamGauges, TeamMetrics } from './team-metrics.ts';
+import { LIMIT_NAMES, SIGN_IN_OUTCOMES, STORE_ERROR_KINDS, type TeamGauges, type TeamMetrics } from './team-metrics.ts';
 
 /** Seconds: from a health check (a millisecond) to a tool call near its deadline. */
 const LATENCY_BUCKETS = [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
@@ -78,6 +78,11 @@ export function prometheusMetrics(gauges: TeamGauges): PrometheusMetrics {
     labelNames: ['kind'],
     registers,
   });
+  // Each of these series exists at 0 from the start, so the first refusal or store error is an
+  // increase that an alert sees (Prometheus' increase() cannot see the first sample of a new series).
+  for (const limit of LIMIT_NAMES) rateLimited.inc({ limit }, 0);
+  for (const outcome of SIGN_IN_OUTCOMES) signIns.inc({ outcome }, 0);
+  for (const kind of STORE_ERROR_KINDS) storeErrors.inc({ kind }, 0);
   const storeSeconds = new Histogram({
     name: 'punchcard_store_request_duration_seconds',
     help: 'Time a request to the store took, answered or failed, by the store operation.',

@@ -64,6 +64,15 @@ describe('the team server’s metrics', () => {
     const before = await scrape(metricsUrl);
     expect(valueOf(before, 'punchcard_tool_calls_total')).toBe(0);
     expect(valueOf(before, 'punchcard_people_with_open_engine')).toBe(0);
+    // Refusals and store errors are series at 0 from the start, so an alert's increase() sees the first.
+    const atZero = (name: string, label: string) =>
+      before
+        .find((family) => family.name === name)
+        ?.metrics.filter((sample) => sample.value === '0')
+        .map((sample) => sample.labels?.[label]);
+    expect(atZero('punchcard_sign_ins_total', 'outcome')).toEqual(['signed_in', 'refused', 'limited']);
+    expect(atZero('punchcard_rate_limit_refusals_total', 'limit')).toEqual(['address', 'person', 'sign_in']);
+    expect(atZero('punchcard_store_errors_total', 'kind')).toEqual(['unavailable', 'newer_version']);
 
     const ada = await connectAs(server, { era: 'modern', signIn: trackerSignIn(ADA.token) });
     expect(textOf(await ada.call('timer_status'))).toMatch(/^No timer running\./);
