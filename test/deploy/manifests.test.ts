@@ -3,7 +3,9 @@
 // schema (kubernetes-models), the Deployment keeping the promises of docs/team-server/kubernetes.md
 // (one instance on SQLite on a volume, or replicas on PostgreSQL; probes, limits, a locked-down
 // container, secrets from files, metrics for Prometheus alone), the config each overlay mounts one the
-// server accepts; and compose and systemd files saying what their pages say. The containers themselves run in test/deploy/container/ (npm run test:deploy).
+// server accepts; the Prometheus Operator's resources (deploy/monitoring/) passing the operator's own
+// CRD schemas and made from the same rules Prometheus loads; and compose and systemd files saying what
+// their pages say. The containers themselves run in test/deploy/container/ (npm run test:deploy).
 import { readdirSync, readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import { join } from 'node:path';
@@ -19,10 +21,12 @@ import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
 import { serverConfigFromText } from '../../team-server/config/server-config-file.ts';
 import { secretVariables } from '../../team-server/config/secret-files.ts';
+import { PROMETHEUS_RULE_FILE, prometheusRule, RULES_FILE } from '../../scripts/monitoring-rules.ts';
 import { runTool } from '../support/system-tool.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const KUBERNETES = join(ROOT, 'deploy/kubernetes');
+const MONITORING = join(ROOT, 'deploy/monitoring');
 
 type Manifest = { apiVersion: string; kind: string; metadata: { name: string; labels?: Record<string, string> } } & Record<string, unknown>;
 
@@ -218,6 +222,94 @@ describe('deploy/kubernetes, rendered by kubectl kustomize', () => {
     const metrics = policy.spec?.ingress?.find((rule) => rule.ports?.some((port) => port.port === metricsPort));
     expect(people?.from).toBeUndefined();
     expect(metrics?.from).toEqual([{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }]);
+  });
+});
+
+/**
+ * A validator of a custom resource by its CRD's openAPIV3Schema, as the API server checks it with strict
+ * field validation (kubectl's default): a field the schema does not name is refused where the schema
+ * does not say unknown fields are kept.
+ */
+function crdValidator(file: string) {
+  const crd = parse(readFileSync(join(import.meta.dirname, 'prometheus-operator-crds', file), 'utf8')) as {
+    spec: { versions: Array<{ name: string; schema: { openAPIV3Schema: object } }> };
+  };
+  const strict = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(strict);
+    if (!node || typeof node !== 'object') return node;
+    const schema = Object.fromEntries(
+      Object.entries(node).map(([key, value]) => [
+        key,
+        key === 'properties' ? Object.fromEntries(Object.entries(value as object).map(([name, sub]) => [name, strict(sub)])) : strict(value),
+      ]),
+    );
+    if (schema.properties && schema.additionalProperties === undefined && !schema['x-kubernetes-preserve-unknown-fields']) schema.additionalProperties = false;
+    return schema;
+  };
+  const version = crd.spec.versions.find((candidate) => candidate.name === 'v1');
+  return new Ajv({ strict: false, allErrors: true, validateFormats: false, code: { regExp: goPattern } }).compile(
+    strict(version?.schema.openAPIV3Schema) as object,
+  );
+}
+
+/** A CRD's pattern is Go's (RE2): its one construct JavaScript reads otherwise, a leading (?i), becomes the i flag. */
+const goPattern = Object.assign(
+  (pattern: string, flags: string) => (pattern.includes('(?i)') ? new RegExp(pattern.replace('(?i)', ''), `${flags}i`) : new RegExp(pattern, flags)),
+  { code: 'goPattern' },
+);
+
+describe('deploy/monitoring, for the Prometheus Operator', () => {
+  const rule = parse(readFileSync(PROMETHEUS_RULE_FILE, 'utf8')) as Manifest & { spec: { groups: unknown[] } };
+  const monitor = parse(readFileSync(join(MONITORING, 'service-monitor.yaml'), 'utf8')) as Manifest & {
+    spec: {
+      selector: { matchLabels: Record<string, string> };
+      endpoints: Array<{ port: string; path: string; relabelings: Array<{ action: string; targetLabel: string; replacement: string }> }>;
+    };
+  };
+  const validRule = crdValidator('monitoring.coreos.com_prometheusrules.yaml');
+  const validMonitor = crdValidator('monitoring.coreos.com_servicemonitors.yaml');
+
+  it('the PrometheusRule is made from punchcard.rules.yml by scripts/monitoring-rules.ts, and holds its groups unchanged', () => {
+    const rulesText = readFileSync(RULES_FILE, 'utf8');
+    expect(readFileSync(PROMETHEUS_RULE_FILE, 'utf8'), 'run node scripts/monitoring-rules.ts').toBe(prometheusRule(rulesText));
+    expect(rule.spec.groups).toEqual((parse(rulesText) as { groups: unknown[] }).groups);
+    expect(rule.spec.groups.length).toBeGreaterThan(0);
+  });
+
+  it('the PrometheusRule and the ServiceMonitor pass the operator’s CRD schemas', () => {
+    expect([rule.apiVersion, rule.kind, monitor.apiVersion, monitor.kind]).toEqual([
+      'monitoring.coreos.com/v1',
+      'PrometheusRule',
+      'monitoring.coreos.com/v1',
+      'ServiceMonitor',
+    ]);
+    expect(validRule(rule), JSON.stringify(validRule.errors)).toBe(true);
+    expect(validMonitor(monitor), JSON.stringify(validMonitor.errors)).toBe(true);
+  });
+
+  it('the schema check catches a wrong type and a misspelt field (the check itself works)', () => {
+    const numberPort = structuredClone(monitor) as unknown as { spec: { endpoints: Array<{ port: unknown }> } };
+    (numberPort.spec.endpoints[0] as { port: unknown }).port = 9464;
+    expect(validMonitor(numberPort)).toBe(false);
+    const misspelt = structuredClone(rule) as unknown as { spec: Record<string, unknown> };
+    misspelt.spec.group = misspelt.spec.groups;
+    delete misspelt.spec.groups;
+    expect(validRule(misspelt)).toBe(false);
+    const noExpr = structuredClone(rule) as unknown as { spec: { groups: Array<{ rules: Array<Record<string, unknown>> }> } };
+    delete noExpr.spec.groups[0]?.rules[0]?.expr;
+    expect(validRule(noExpr)).toBe(false);
+  });
+
+  it.each(OVERLAYS)('the ServiceMonitor scrapes the metrics port of %s’s pods, as the job the rules name', (name) => {
+    const metricsService = new Service(ofKind(overlay(name).all, 'Service', 'punchcard-server-metrics') as never);
+    expect(metricsService.metadata?.labels).toMatchObject(monitor.spec.selector.matchLabels);
+    // Only the metrics Service: the one people reach has no metrics port.
+    expect(monitor.spec.selector.matchLabels['app.kubernetes.io/component']).toBe('metrics');
+    const [endpoint] = monitor.spec.endpoints;
+    expect(metricsService.spec?.ports?.map((port) => port.name)).toContain(endpoint?.port);
+    expect(endpoint?.path).toBe('/metrics');
+    expect(endpoint?.relabelings).toEqual([{ action: 'replace', targetLabel: 'job', replacement: 'punchcard' }]);
+    expect(readFileSync(RULES_FILE, 'utf8')).toContain('up{job="punchcard"}');
   });
 });
 
