@@ -294,6 +294,7 @@ const TEAM_TESTS = [
   'test/team-server/store/store-contract.test.ts',
   'test/team-server/admin/**/*.test.ts',
   'test/team-server/metrics/metrics-scrape.test.ts',
+  'test/team-server/metrics/monitoring-queries.test.ts',
   'test/team-server/logs/team-log.test.ts',
 ];
 const UI_TESTS = ['test/renderer/**/*.test.ts'];

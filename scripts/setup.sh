@@ -61,8 +61,11 @@ echo "--- node $(node --version), npm $(npm --version)"
 #    temporary folder (initdb and pg_ctl from /usr/lib/postgresql/<version>/bin; the cluster the
 #    package makes is not used). No compiler: the one native module, @napi-rs/keyring, ships built
 #    for each platform in its npm packages. Needs root (CI and the development machines run as root)
-#    or sudo (GitHub's hosted runners).
-APT_PACKAGES=(gnome-keyring dbus dbus-x11 libsecret-tools fonts-dejavu-core postgresql)
+#    or sudo (GitHub's hosted runners). The monitoring files are checked by Prometheus' promtool
+#    (prometheus) and the Kubernetes overlays rendered by `kubectl kustomize` (kubernetes-client,
+#    unless a kubectl is there already, as on GitHub's runners and where Google's package owns the name).
+APT_PACKAGES=(gnome-keyring dbus dbus-x11 libsecret-tools fonts-dejavu-core postgresql prometheus)
+if ! command -v kubectl >/dev/null 2>&1; then APT_PACKAGES+=(kubernetes-client); fi
 # Debian's Chromium, unless CHROMIUM_PATH names a browser that is already there: on Ubuntu the
 # chromium package only installs a snap, and hosted runners bring Google Chrome (.github/workflows/ci.yml).
 if [ -z "${CHROMIUM_PATH:-}" ] || [ ! -x "${CHROMIUM_PATH}" ]; then APT_PACKAGES+=(chromium); fi

@@ -65,10 +65,12 @@ it.each(PROMPT_LIST.map((prompt) => [prompt.name, prompt] as const))('docs/tools
 
 it('docs/team-server/monitoring.md lists exactly the route labels the metrics and the log use, each with the part that answers it', () => {
   const table = monitoring.slice(monitoring.indexOf('| `route` | answered by | what it is |'));
-  const rows = table
-    .split('\n')
-    .slice(2)
-    .filter((line) => line.startsWith('|'));
+  // The table's rows: up to the first line that is not one (later tables are not this one).
+  const lines = table.split('\n').slice(2);
+  const rows = lines.slice(
+    0,
+    lines.findIndex((line) => !line.startsWith('|')),
+  );
   const listed = rows.map((row) =>
     row
       .split('|')

@@ -1,26 +1,32 @@
 // The metrics part of the team server: nothing at all without `metrics.listen` (NO_METRICS, and
-// prom-client is not loaded), else the Prometheus counters, and their own listener once the parts
-// they read at a scrape (the engines, the store) exist.
+// prom-client is not loaded), else the Prometheus counters, the store's requests timed, and their own
+// listener once the parts they read at a scrape (the engines, the store) exist.
 import type { RequestGate } from '../../mcp-server/for-the-team-server.ts';
+import type { Store } from '../store/store.ts';
 import type { MetricsListener } from './metrics-listener.ts';
 import { NO_METRICS, type TeamGauges, type TeamMetrics } from './team-metrics.ts';
+import { timedStore } from './timed-store.ts';
 
 export interface OpenedMetrics {
   metrics: TeamMetrics;
+  /** The store with its requests timed, or the store itself when metrics are off. */
+  timed(store: Store): Store;
   /** Starts the listener Prometheus scrapes (nothing when metrics are off). */
   listen(gauges: TeamGauges): Promise<MetricsListener | undefined>;
 }
 
 export async function openMetrics(listen: { host: string; port: number } | undefined): Promise<OpenedMetrics> {
-  if (!listen) return { metrics: NO_METRICS, listen: () => Promise.resolve(undefined) };
+  if (!listen) return { metrics: NO_METRICS, timed: (store) => store, listen: () => Promise.resolve(undefined) };
   const [{ prometheusMetrics }, { startMetricsListener }] = await Promise.all([import('./prometheus-metrics.ts'), import('./metrics-listener.ts')]);
   let gaugesNow: TeamGauges = {
+    ready: () => Promise.resolve(false),
     enginesOpen: () => 0,
     storePool: () => undefined,
     keptWritesWaiting: () => 0,
     auditRecordsWaiting: () => ({ spooled: 0, inMemory: 0 }),
   };
   const metrics = prometheusMetrics({
+    ready: () => gaugesNow.ready(),
     enginesOpen: () => gaugesNow.enginesOpen(),
     storePool: () => gaugesNow.storePool(),
     keptWritesWaiting: () => gaugesNow.keptWritesWaiting(),
@@ -28,6 +34,7 @@ export async function openMetrics(listen: { host: string; port: number } | undef
   });
   return {
     metrics,
+    timed: (store) => timedStore(store, (operation, seconds) => metrics.storeRequest(operation, seconds)),
     listen(gauges) {
       gaugesNow = gauges;
       return startMetricsListener(listen, metrics);

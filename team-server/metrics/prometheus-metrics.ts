@@ -1,13 +1,15 @@
 // The team server's metrics in Prometheus' text format, counted by prom-client (the ecosystem's own
 // library: its exposition, escaping and histogram buckets are not ours to get wrong). One registry
 // per server, never prom-client's global one, so two servers in one process (the tests, the bench)
-// count apart. What is counted as it happens is a counter or a histogram; what is a state (engines
-// open, the pool, kept writes, audit records waiting) is read at each scrape.
+// count apart. What is counted as it happens is a counter or a histogram; what is a state (ready,
+// engines open, the pool, kept writes, audit records waiting) is read at each scrape.
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { TeamGauges, TeamMetrics } from './team-metrics.ts';
+import { LIMIT_NAMES, SIGN_IN_OUTCOMES, STORE_ERROR_KINDS, type TeamGauges, type TeamMetrics } from './team-metrics.ts';
 
 /** Seconds: from a health check (a millisecond) to a tool call near its deadline. */
 const LATENCY_BUCKETS = [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+/** Seconds: a SQLite read (a tenth of a millisecond) to PostgreSQL's deadline for a connection (5 s). */
+const STORE_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
 export interface PrometheusMetrics extends TeamMetrics {
   /** The scrape's body, and its content type. */
@@ -76,10 +78,33 @@ export function prometheusMetrics(gauges: TeamGauges): PrometheusMetrics {
     labelNames: ['kind'],
     registers,
   });
+  // Each of these series exists at 0 from the start, so the first refusal or store error is an
+  // increase that an alert sees (Prometheus' increase() cannot see the first sample of a new series).
+  for (const limit of LIMIT_NAMES) rateLimited.inc({ limit }, 0);
+  for (const outcome of SIGN_IN_OUTCOMES) signIns.inc({ outcome }, 0);
+  for (const kind of STORE_ERROR_KINDS) storeErrors.inc({ kind }, 0);
+  const storeSeconds = new Histogram({
+    name: 'punchcard_store_request_duration_seconds',
+    help: 'Time a request to the store took, answered or failed, by the store operation.',
+    labelNames: ['operation'],
+    buckets: STORE_BUCKETS,
+    registers,
+  });
   const auditGivenUp = new Counter({
     name: 'punchcard_audit_records_given_up_total',
     help: 'Audit records given up: past the bound of what may wait, or refused by the store for themselves.',
     registers,
+  });
+  // Read before the scrape's other series (scrape, below): the check asks the store, and a request to
+  // it while the pool is read would show as one waiting for a connection.
+  let readyNow = false;
+  new Gauge({
+    name: 'punchcard_ready',
+    help: '1 while this instance is ready (as /readyz answers 200), 0 while it is not: its store does not answer, cannot be read with its key, or it is shutting down.',
+    registers,
+    collect() {
+      this.set(readyNow ? 1 : 0);
+    },
   });
   new Gauge({
     name: 'punchcard_people_with_open_engine',
@@ -136,7 +161,9 @@ export function prometheusMetrics(gauges: TeamGauges): PrometheusMetrics {
     signIn: (outcome) => signIns.inc({ outcome }),
     storeError: (kind) => storeErrors.inc({ kind }),
     auditRecordsGivenUp: (count) => auditGivenUp.inc(count),
+    storeRequest: (operation, seconds) => storeSeconds.observe({ operation }, seconds),
     async scrape() {
+      readyNow = await gauges.ready();
       return { body: await registry.metrics(), contentType: registry.contentType };
     },
   };

@@ -10,11 +10,14 @@ import type { EndedCall } from '../../mcp-server/for-the-team-server.ts';
 /** How a tool call ended, as the metrics tell it: as the engine tells it (mcp-server/engine/run-tool.ts). */
 export type ToolOutcome = EndedCall['outcome'];
 /** How a sign-in ended: a person signed in, was refused (wrong credentials, not vouched for), or was held back by the limit on failures. */
-export type SignInOutcome = 'signed_in' | 'refused' | 'limited';
+export const SIGN_IN_OUTCOMES = ['signed_in', 'refused', 'limited'] as const;
+export type SignInOutcome = (typeof SIGN_IN_OUTCOMES)[number];
 /** Which limit refused a request. */
-export type LimitName = 'address' | 'person' | 'sign_in';
+export const LIMIT_NAMES = ['address', 'person', 'sign_in'] as const;
+export type LimitName = (typeof LIMIT_NAMES)[number];
 /** Why the store could not serve a request. */
-export type StoreErrorKind = 'unavailable' | 'newer_version';
+export const STORE_ERROR_KINDS = ['unavailable', 'newer_version'] as const;
+export type StoreErrorKind = (typeof STORE_ERROR_KINDS)[number];
 
 export interface TeamMetrics {
   httpRequest(route: string, status: number, seconds: number): void;
@@ -26,10 +29,14 @@ export interface TeamMetrics {
   storeError(kind: StoreErrorKind): void;
   /** Audit records given up: past the spool's bound, or refused by the store for themselves (team/audit-writer.ts). */
   auditRecordsGivenUp(count: number): void;
+  /** One request to the store, by the Store method that made it (timed-store.ts). */
+  storeRequest(operation: string, seconds: number): void;
 }
 
 /** What the metrics read at each scrape rather than count as it happens. */
 export interface TeamGauges {
+  /** Whether this instance is ready, as /readyz answers (team/health-routes.ts). */
+  ready(): Promise<boolean>;
   /** People whose engine is open on this instance now. */
   enginesOpen(): number;
   /** The store's connection pool (PostgreSQL), or undefined where it has none. */
@@ -48,4 +55,5 @@ export const NO_METRICS: TeamMetrics = {
   signIn: () => {},
   storeError: () => {},
   auditRecordsGivenUp: () => {},
+  storeRequest: () => {},
 };

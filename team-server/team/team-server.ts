@@ -21,7 +21,7 @@ import type { Store } from '../store/store.ts';
 import { auditSpoolFolder } from './audit-spool.ts';
 import { AuditWriter } from './audit-writer.ts';
 import { announcePolicyChanges, followStore } from './followers.ts';
-import { healthRoutes } from './health-routes.ts';
+import { healthRoutes, readinessCheck } from './health-routes.ts';
 import { lastSeen } from './last-seen.ts';
 import { mcpRoute } from './mcp-route.ts';
 import { MemoryAfterLoad } from './memory-after-load.ts';
@@ -80,8 +80,10 @@ async function startParts(options: TeamServerOptions, soFar: OpenedSoFar): Promi
   const { serverKey, proxies, listen, opened, clientSecret, accessTokenTtlSeconds, policy } = await checkedSetup(config, env, log, options.policyFiles);
   const { metrics } = opened;
   soFar.add(policy, (part) => part.close());
-  const { store, keys } = await openServerStore(config, env, serverKey, now, log);
-  soFar.add(store, (part) => part.close());
+  const served = await openServerStore(config, env, serverKey, now, log);
+  const { keys } = served;
+  // Each request to the store timed, where metrics are on (punchcard_store_request_duration_seconds).
+  const store = soFar.add(opened.timed(served.store), (part) => part.close());
   const { dataDir, scratch } = dataFolder(config);
   if (scratch) soFar.add(scratch, (part) => rmSync(part, { recursive: true, force: true }));
   const origin = new URL(config.public_url).origin;
@@ -123,11 +125,12 @@ async function startParts(options: TeamServerOptions, soFar: OpenedSoFar): Promi
   const pipeline = new RequestPipeline({ log, metrics, served: () => memory.served() });
   const ownHost = ownHostCheck({ publicUrl: config.public_url, listen, ...(config.instance_url ? { instanceUrl: config.instance_url } : {}) });
   const followers = soFar.add(followStore({ store, keys, serverKey, keyVariable: config.key_env, engines, now, log }), (part) => part.stop());
-  const health = healthRoutes(
+  const readiness = readinessCheck(
     store,
     () => pipeline.draining,
     () => followers.keyProblem(),
   );
+  const health = healthRoutes(readiness);
   const app = teamApp({
     config,
     origin,
@@ -145,6 +148,7 @@ async function startParts(options: TeamServerOptions, soFar: OpenedSoFar): Promi
   });
   const metricsListener = await opened
     .listen({
+      ready: async () => (await readiness()).ready,
       enginesOpen: () => engines.open,
       storePool: () => store.pool?.(),
       keptWritesWaiting: () => engines.keptWritesWaiting(),

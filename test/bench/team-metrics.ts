@@ -32,6 +32,7 @@ type Row = (benchmark: string, result: string) => void;
 export async function teamMetricsBenchmarks(row: Row, progress: (text: string) => void): Promise<TeamMetricsBenchResults> {
   progress('team metrics: per-update cost and a full scrape, in process');
   const gauges = {
+    ready: () => Promise.resolve(true),
     enginesOpen: () => 100,
     storePool: () => ({ total: 10, idle: 7, waiting: 0 }),
     keptWritesWaiting: () => 0,

@@ -1,84 +1,140 @@
-// The deployment files an administrator applies (deploy/): every Kubernetes manifest passes the
-// Kubernetes API's own schema (kubernetes-models), the Deployment keeps the promises of
-// docs/team-server/kubernetes.md (replicas on PostgreSQL, probes, limits, a locked-down container,
-// secrets from files), the config it mounts is one the server accepts, and compose and systemd files
-// say what their pages say. The containers themselves run in test/deploy/container/ (npm run test:deploy).
+// The deployment files an administrator applies (deploy/): the Kubernetes overlays rendered by
+// `kubectl kustomize` as administrators render them, every manifest passing the Kubernetes API's own
+// schema (kubernetes-models), the Deployment keeping the promises of docs/team-server/kubernetes.md
+// (one instance on SQLite on a volume, or replicas on PostgreSQL; probes, limits, a locked-down
+// container, secrets from files, metrics for Prometheus alone), the config each overlay mounts one the
+// server accepts; the Prometheus Operator's resources (deploy/monitoring/) passing the operator's own
+// CRD schemas and made from the same rules Prometheus loads; and compose and systemd files saying what
+// their pages say. The containers themselves run in test/deploy/container/ (npm run test:deploy).
 import { readdirSync, readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import { join } from 'node:path';
 import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
 import { Ingress } from 'kubernetes-models/networking.k8s.io/v1/Ingress';
+import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget';
 import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
+import { PersistentVolumeClaim } from 'kubernetes-models/v1/PersistentVolumeClaim';
 import { Secret } from 'kubernetes-models/v1/Secret';
 import { Service } from 'kubernetes-models/v1/Service';
 import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
 import { serverConfigFromText } from '../../team-server/config/server-config-file.ts';
 import { secretVariables } from '../../team-server/config/secret-files.ts';
+import { PROMETHEUS_RULE_FILE, prometheusRule, RULES_FILE } from '../../scripts/monitoring-rules.ts';
+import { runTool } from '../support/system-tool.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const KUBERNETES = join(ROOT, 'deploy/kubernetes');
+const MONITORING = join(ROOT, 'deploy/monitoring');
 
-type Manifest = { apiVersion: string; kind: string; metadata: { name: string } } & Record<string, unknown>;
+type Manifest = { apiVersion: string; kind: string; metadata: { name: string; labels?: Record<string, string> } } & Record<string, unknown>;
 
 const MODELS: Record<string, new (data: never) => { validate(): void }> = {
   'apps/v1 Deployment': Deployment,
   'v1 Service': Service,
   'v1 Secret': Secret,
   'v1 ConfigMap': ConfigMap,
+  'v1 PersistentVolumeClaim': PersistentVolumeClaim,
   'policy/v1 PodDisruptionBudget': PodDisruptionBudget,
   'networking.k8s.io/v1 Ingress': Ingress,
+  'networking.k8s.io/v1 NetworkPolicy': NetworkPolicy,
 };
 
-function manifests(): Array<{ file: string; manifest: Manifest }> {
-  return readdirSync(KUBERNETES)
-    .filter((file) => file.endsWith('.yaml') && file !== 'kustomization.yaml')
-    .flatMap((file) =>
-      parseAllDocuments(readFileSync(join(KUBERNETES, file), 'utf8')).map((document) => {
-        if (document.errors.length > 0) throw new Error(`${file}: ${document.errors.map(String).join('; ')}`);
-        return { file, manifest: document.toJS() as Manifest };
-      }),
-    );
+function documentsOf(text: string, source: string): Manifest[] {
+  return parseAllDocuments(text).map((document) => {
+    if (document.errors.length > 0) throw new Error(`${source}: ${document.errors.map(String).join('; ')}`);
+    return document.toJS() as Manifest;
+  });
 }
 
-const all = manifests();
-const byKind = (kind: string) => all.find((entry) => entry.manifest.kind === kind)?.manifest as Manifest;
+const rendered = new Map<string, Manifest[]>();
+/** `kubectl kustomize deploy/kubernetes/<folder>`, as an administrator renders it before applying (Debian's kubernetes-client). */
+function kustomize(folder: string): Manifest[] {
+  const known = rendered.get(folder);
+  if (known) return known;
+  const run = runTool('kubectl', ['kustomize', join(KUBERNETES, folder)], 'kubernetes-client');
+  if (run.status !== 0) throw new Error(`kubectl kustomize deploy/kubernetes/${folder} failed: ${run.stderr}`);
+  const manifests = documentsOf(run.stdout, `kubectl kustomize ${folder}`);
+  rendered.set(folder, manifests);
+  return manifests;
+}
 
-describe('deploy/kubernetes', () => {
-  it.each(all.map((entry) => [`${entry.file} (${entry.manifest.kind})`, entry.manifest] as const))(
-    '%s passes the Kubernetes schema of its kind',
-    (_name, manifest) => {
-      const Model = MODELS[`${manifest.apiVersion} ${manifest.kind}`];
-      expect(Model, `${manifest.apiVersion} ${manifest.kind} is not a kind these files should hold`).toBeDefined();
-      expect(() => new (Model as NonNullable<typeof Model>)(manifest as never).validate()).not.toThrow();
+const OVERLAYS = ['sqlite', 'postgres'] as const;
+type Overlay = (typeof OVERLAYS)[number];
+
+function ofKind<T = Manifest>(manifests: Manifest[], kind: string, name?: string): T {
+  const found = manifests.filter((manifest) => manifest.kind === kind && (name === undefined || manifest.metadata.name === name));
+  expect(found, `one ${kind}${name ? ` ${name}` : ''}`).toHaveLength(1);
+  return found[0] as T;
+}
+
+/** The overlay rendered: its Deployment (as kubernetes-models reads it), its config as the server reads it, and all it holds. */
+function overlay(name: Overlay) {
+  const all = kustomize(`overlays/${name}`);
+  const deployment = new Deployment(ofKind(all, 'Deployment') as never);
+  const configMap = ofKind<{ metadata: { name: string }; data: Record<string, string> }>(all, 'ConfigMap');
+  const config = serverConfigFromText(configMap.data['server.json'] as string, 'server.json');
+  if (!config.ok) throw new Error(config.problem);
+  const pod = deployment.spec?.template.spec;
+  const container = pod?.containers[0];
+  return { all, deployment, pod, container, configMap, config: config.config };
+}
+
+const exampleSecret = parse(readFileSync(join(KUBERNETES, 'secret.yaml'), 'utf8')) as Manifest & { stringData: Record<string, string> };
+const kustomization = (folder: string) =>
+  parse(readFileSync(join(KUBERNETES, folder, 'kustomization.yaml'), 'utf8')) as {
+    bases?: string[];
+    resources?: string[];
+    patchesStrategicMerge?: string[];
+    configMapGenerator?: Array<{ name: string; files: string[] }>;
+  };
+const filesIn = (folder: string) => readdirSync(join(KUBERNETES, folder)).filter((file) => file !== 'kustomization.yaml');
+
+describe('deploy/kubernetes, rendered by kubectl kustomize', () => {
+  it.each([...OVERLAYS.map((name) => `overlays/${name}`), '.'])(
+    '%s: every manifest passes the Kubernetes schema of its kind, and none is a Secret',
+    (folder) => {
+      const manifests = kustomize(folder);
+      expect(manifests.length).toBeGreaterThanOrEqual(6);
+      for (const manifest of manifests) {
+        const Model = MODELS[`${manifest.apiVersion} ${manifest.kind}`];
+        expect(Model, `${manifest.apiVersion} ${manifest.kind} is not a kind these files should hold`).toBeDefined();
+        expect(() => new (Model as NonNullable<typeof Model>)(manifest as never).validate(), `${manifest.kind} ${manifest.metadata.name}`).not.toThrow();
+      }
+      // The Secret is made with kubectl; the example would overwrite it with placeholders.
+      expect(manifests.map((manifest) => manifest.kind)).not.toContain('Secret');
     },
   );
 
+  it('the folder itself applies the PostgreSQL overlay, as `kubectl apply -k deploy/kubernetes` did before there were two', () => {
+    expect(kustomize('.')).toEqual(kustomize('overlays/postgres'));
+  });
+
   it('the schema check catches a wrong type (the check itself works)', () => {
-    const broken = structuredClone(byKind('Deployment')) as unknown as { spec: { replicas: unknown } };
+    const broken = structuredClone(ofKind(kustomize('overlays/postgres'), 'Deployment')) as unknown as { spec: { replicas: unknown } };
     broken.spec.replicas = 'two';
     expect(() => new Deployment(broken as never).validate()).toThrow(/replicas must be integer/);
   });
 
-  it('the kustomization lists every manifest but the example Secret, which would overwrite the one made with kubectl', () => {
-    const kustomization = parse(readFileSync(join(KUBERNETES, 'kustomization.yaml'), 'utf8')) as { resources: string[] };
-    const applied = [...new Set(all.filter((entry) => entry.manifest.kind !== 'Secret').map((entry) => entry.file))];
-    expect([...kustomization.resources].sort()).toEqual(applied.sort());
-    expect(kustomization.resources).not.toContain('secret.yaml');
+  it('uses every file it ships: the base lists each manifest, each overlay its own, and the example Secret is in none', () => {
+    expect([...(kustomization('base').resources ?? [])].sort()).toEqual(filesIn('base').sort());
+    for (const name of OVERLAYS) {
+      const { bases, resources = [], patchesStrategicMerge = [], configMapGenerator = [] } = kustomization(`overlays/${name}`);
+      expect(bases).toEqual(['../../base']);
+      const used = [...resources, ...patchesStrategicMerge, ...configMapGenerator.flatMap((generator) => generator.files)];
+      expect(used.sort()).toEqual(filesIn(`overlays/${name}`).sort());
+    }
+    expect(filesIn('.').sort()).toEqual(['base', 'overlays', 'secret.yaml']);
+    expect(() => new Secret(exampleSecret as never).validate()).not.toThrow();
     expect(readFileSync(join(ROOT, 'docs/team-server/kubernetes.md'), 'utf8')).toMatch(/`secret\.yaml`/);
   });
 
-  it('runs two replicas or more, each probed, limited and locked down', () => {
-    const deployment = new Deployment(byKind('Deployment') as never);
-    const spec = deployment.spec;
-    expect(spec?.replicas).toBeGreaterThanOrEqual(2);
-    expect(spec?.strategy?.rollingUpdate?.maxUnavailable).toBe(0);
-    const pod = spec?.template.spec;
+  it.each(OVERLAYS)('%s: each pod probed, limited and locked down, with its config from the overlay’s server.json', (name) => {
+    const { pod, container, configMap } = overlay(name);
     expect(pod?.securityContext?.runAsNonRoot).toBe(true);
     expect(pod?.automountServiceAccountToken).toBe(false);
     expect(pod?.containers).toHaveLength(1);
-    const container = pod?.containers[0];
     expect(container?.readinessProbe?.httpGet?.path).toBe('/readyz');
     expect(container?.livenessProbe?.httpGet?.path).toBe('/healthz');
     for (const kind of ['requests', 'limits'] as const) {
@@ -94,35 +150,166 @@ describe('deploy/kubernetes', () => {
     // A read-only root needs somewhere to write: the state folder and /tmp.
     expect(container?.volumeMounts?.map((mount) => mount.mountPath)).toEqual(expect.arrayContaining(['/var/lib/punchcard', '/tmp', '/etc/punchcard']));
     expect(pod?.terminationGracePeriodSeconds).toBeLessThanOrEqual(30);
+    // The generated ConfigMap (its name hashed from server.json) is the one mounted, holding the file as written.
+    expect(pod?.volumes?.find((volume) => volume.name === 'config')?.configMap?.name).toBe(configMap.metadata.name);
+    expect(configMap.metadata.name).toMatch(/^punchcard-server-[a-z0-9]+$/);
+    expect(configMap.data['server.json']).toBe(readFileSync(join(KUBERNETES, 'overlays', name, 'server.json'), 'utf8'));
   });
 
-  it('mounts a config the server accepts, on PostgreSQL, and gives each secret it names from the Secret as a file', () => {
-    const config = serverConfigFromText((byKind('ConfigMap') as unknown as { data: Record<string, string> }).data['server.json'] as string, 'server.json');
-    if (!config.ok) throw new Error(config.problem);
-    expect(config.config.store).toMatch(/^postgres:\/\//);
-    // Only the ingress controller may set X-Forwarded-For: no range that could hold every pod.
-    for (const entry of config.config.trusted_proxies) expect(Number(entry.split('/')[1] ?? 32), entry).toBeGreaterThanOrEqual(24);
-    const container = new Deployment(byKind('Deployment') as never).spec?.template.spec?.containers[0];
+  it.each(OVERLAYS)('%s: gives each secret its config names as a file from the Secret, never as a value', (name) => {
+    const { container, config } = overlay(name);
     const secretMount = container?.volumeMounts?.find((mount) => mount.name === 'secrets')?.mountPath;
-    const secretKeys = Object.keys((byKind('Secret') as unknown as { stringData: Record<string, string> }).stringData);
-    for (const { variable } of secretVariables(config.config)) {
+    const variables = secretVariables(config).map((secret) => secret.variable);
+    expect(variables).toContain('PUNCHCARD_SERVER_KEY');
+    for (const variable of variables) {
       const file = container?.env?.find((entry) => entry.name === `${variable}_FILE`)?.value;
       expect(file, `${variable}_FILE`).toMatch(new RegExp(`^${secretMount}/`));
-      expect(secretKeys).toContain(file?.slice(`${secretMount}/`.length));
-      // Never the value itself in the environment.
+      expect(Object.keys(exampleSecret.stringData)).toContain(file?.slice(`${secretMount}/`.length));
       expect(container?.env?.some((entry) => entry.name === variable)).toBe(false);
     }
+    // No file for a secret the config does not name (the SQLite overlay has no database password).
+    expect(container?.env?.filter((entry) => entry.name.endsWith('_FILE')).map((entry) => entry.name.replace(/_FILE$/, ''))).toEqual(
+      expect.arrayContaining(variables),
+    );
+    expect(container?.env?.filter((entry) => entry.name.endsWith('_FILE'))).toHaveLength(variables.length);
   });
 
-  it('the Service, the budget and the Ingress reach the Deployment’s pods', () => {
-    const labels = (byKind('Deployment') as unknown as { spec: { template: { metadata: { labels: Record<string, string> } } } }).spec.template.metadata.labels;
-    expect(labels).toMatchObject((byKind('Service') as unknown as { spec: { selector: Record<string, string> } }).spec.selector);
-    expect(labels).toMatchObject(
-      (byKind('PodDisruptionBudget') as unknown as { spec: { selector: { matchLabels: Record<string, string> } } }).spec.selector.matchLabels,
-    );
-    const ingress = new Ingress(byKind('Ingress') as never);
+  it('postgres: two replicas or more on PostgreSQL, rolled one at a time, with one kept while nodes drain', () => {
+    const { all, deployment, config } = overlay('postgres');
+    expect(config.store).toMatch(/^postgres:\/\//);
+    expect(deployment.spec?.replicas).toBeGreaterThanOrEqual(2);
+    expect(deployment.spec?.strategy).toEqual({ type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 0, maxSurge: 1 } });
+    const budget = ofKind<{ spec: { minAvailable: number; selector: { matchLabels: Record<string, string> } } }>(all, 'PodDisruptionBudget');
+    expect(budget.spec.minAvailable).toBe(1);
+    expect(deployment.spec?.template.metadata?.labels).toMatchObject(budget.spec.selector.matchLabels);
+    expect(all.some((manifest) => manifest.kind === 'PersistentVolumeClaim')).toBe(false);
+  });
+
+  it('sqlite: one replica, replaced rather than rolled, its store and data folder on a volume claim, and no budget to block a drain', () => {
+    const { all, deployment, pod, container, config } = overlay('sqlite');
+    expect(deployment.spec?.replicas).toBe(1);
+    expect(deployment.spec?.strategy).toEqual({ type: 'Recreate' });
+    expect(all.some((manifest) => manifest.kind === 'PodDisruptionBudget')).toBe(false);
+    const claim = new PersistentVolumeClaim(ofKind(all, 'PersistentVolumeClaim') as never);
+    expect(claim.spec?.accessModes).toEqual(['ReadWriteOnce']);
+    const state = pod?.volumes?.find((volume) => volume.persistentVolumeClaim?.claimName === claim.metadata?.name);
+    // The claim replaced the base's emptyDir: a volume has one source.
+    expect(state).toEqual({ name: 'state', persistentVolumeClaim: { claimName: claim.metadata?.name } });
+    const mountPath = container?.volumeMounts?.find((mount) => mount.name === state?.name)?.mountPath as string;
+    expect(config.store).toBe(`sqlite:${mountPath}/server.db`);
+    expect(config.data_dir).toBe(mountPath);
+  });
+
+  it.each(OVERLAYS)('%s: the Service, the Ingress, the metrics Service and the NetworkPolicy reach the Deployment’s pods', (name) => {
+    const { all, deployment, container, config } = overlay(name);
+    const labels = deployment.spec?.template.metadata?.labels as Record<string, string>;
+    const service = new Service(ofKind(all, 'Service', 'punchcard-server') as never);
+    expect(labels).toMatchObject(service.spec?.selector as Record<string, string>);
+    const ingress = new Ingress(ofKind(all, 'Ingress') as never);
     expect(ingress.spec?.tls?.[0]?.secretName).toBeDefined();
-    expect(ingress.spec?.rules?.[0]?.http?.paths[0]?.backend.service?.name).toBe(byKind('Service').metadata.name);
+    expect(ingress.spec?.rules?.[0]?.http?.paths[0]?.backend.service?.name).toBe(service.metadata?.name);
+    // Metrics on a port of their own, opened to the pod's network on purpose, and reached by Prometheus alone.
+    const metricsPort = container?.ports?.find((port) => port.name === 'metrics')?.containerPort;
+    expect(config.metrics).toEqual({ listen: `0.0.0.0:${metricsPort}`, public: true });
+    const metricsService = new Service(ofKind(all, 'Service', 'punchcard-server-metrics') as never);
+    expect(labels).toMatchObject(metricsService.spec?.selector as Record<string, string>);
+    expect(metricsService.spec?.clusterIP).toBe('None');
+    expect(metricsService.spec?.ports).toEqual([{ name: 'metrics', port: metricsPort, targetPort: 'metrics' }]);
+    expect(service.spec?.ports?.map((port) => port.targetPort)).toEqual(['http']);
+    const policy = new NetworkPolicy(ofKind(all, 'NetworkPolicy') as never);
+    expect(labels).toMatchObject(policy.spec?.podSelector?.matchLabels as Record<string, string>);
+    const people = policy.spec?.ingress?.find((rule) => rule.ports?.some((port) => port.port === 8787));
+    const metrics = policy.spec?.ingress?.find((rule) => rule.ports?.some((port) => port.port === metricsPort));
+    expect(people?.from).toBeUndefined();
+    expect(metrics?.from).toEqual([{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }]);
+  });
+});
+
+/**
+ * A validator of a custom resource by its CRD's openAPIV3Schema, as the API server checks it with strict
+ * field validation (kubectl's default): a field the schema does not name is refused where the schema
+ * does not say unknown fields are kept.
+ */
+function crdValidator(file: string) {
+  const crd = parse(readFileSync(join(import.meta.dirname, 'prometheus-operator-crds', file), 'utf8')) as {
+    spec: { versions: Array<{ name: string; schema: { openAPIV3Schema: object } }> };
+  };
+  const strict = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(strict);
+    if (!node || typeof node !== 'object') return node;
+    const schema = Object.fromEntries(
+      Object.entries(node).map(([key, value]) => [
+        key,
+        key === 'properties' ? Object.fromEntries(Object.entries(value as object).map(([name, sub]) => [name, strict(sub)])) : strict(value),
+      ]),
+    );
+    if (schema.properties && schema.additionalProperties === undefined && !schema['x-kubernetes-preserve-unknown-fields']) schema.additionalProperties = false;
+    return schema;
+  };
+  const version = crd.spec.versions.find((candidate) => candidate.name === 'v1');
+  return new Ajv({ strict: false, allErrors: true, validateFormats: false, code: { regExp: goPattern } }).compile(
+    strict(version?.schema.openAPIV3Schema) as object,
+  );
+}
+
+/** A CRD's pattern is Go's (RE2): its one construct JavaScript reads otherwise, a leading (?i), becomes the i flag. */
+const goPattern = Object.assign(
+  (pattern: string, flags: string) => (pattern.includes('(?i)') ? new RegExp(pattern.replace('(?i)', ''), `${flags}i`) : new RegExp(pattern, flags)),
+  { code: 'goPattern' },
+);
+
+describe('deploy/monitoring, for the Prometheus Operator', () => {
+  const rule = parse(readFileSync(PROMETHEUS_RULE_FILE, 'utf8')) as Manifest & { spec: { groups: unknown[] } };
+  const monitor = parse(readFileSync(join(MONITORING, 'service-monitor.yaml'), 'utf8')) as Manifest & {
+    spec: {
+      selector: { matchLabels: Record<string, string> };
+      endpoints: Array<{ port: string; path: string; relabelings: Array<{ action: string; targetLabel: string; replacement: string }> }>;
+    };
+  };
+  const validRule = crdValidator('monitoring.coreos.com_prometheusrules.yaml');
+  const validMonitor = crdValidator('monitoring.coreos.com_servicemonitors.yaml');
+
+  it('the PrometheusRule is made from punchcard.rules.yml by scripts/monitoring-rules.ts, and holds its groups unchanged', () => {
+    const rulesText = readFileSync(RULES_FILE, 'utf8');
+    expect(readFileSync(PROMETHEUS_RULE_FILE, 'utf8'), 'run node scripts/monitoring-rules.ts').toBe(prometheusRule(rulesText));
+    expect(rule.spec.groups).toEqual((parse(rulesText) as { groups: unknown[] }).groups);
+    expect(rule.spec.groups.length).toBeGreaterThan(0);
+  });
+
+  it('the PrometheusRule and the ServiceMonitor pass the operator’s CRD schemas', () => {
+    expect([rule.apiVersion, rule.kind, monitor.apiVersion, monitor.kind]).toEqual([
+      'monitoring.coreos.com/v1',
+      'PrometheusRule',
+      'monitoring.coreos.com/v1',
+      'ServiceMonitor',
+    ]);
+    expect(validRule(rule), JSON.stringify(validRule.errors)).toBe(true);
+    expect(validMonitor(monitor), JSON.stringify(validMonitor.errors)).toBe(true);
+  });
+
+  it('the schema check catches a wrong type and a misspelt field (the check itself works)', () => {
+    const numberPort = structuredClone(monitor) as unknown as { spec: { endpoints: Array<{ port: unknown }> } };
+    (numberPort.spec.endpoints[0] as { port: unknown }).port = 9464;
+    expect(validMonitor(numberPort)).toBe(false);
+    const misspelt = structuredClone(rule) as unknown as { spec: Record<string, unknown> };
+    misspelt.spec.group = misspelt.spec.groups;
+    delete misspelt.spec.groups;
+    expect(validRule(misspelt)).toBe(false);
+    const noExpr = structuredClone(rule) as unknown as { spec: { groups: Array<{ rules: Array<Record<string, unknown>> }> } };
+    delete noExpr.spec.groups[0]?.rules[0]?.expr;
+    expect(validRule(noExpr)).toBe(false);
+  });
+
+  it.each(OVERLAYS)('the ServiceMonitor scrapes the metrics port of %s’s pods, as the job the rules name', (name) => {
+    const metricsService = new Service(ofKind(overlay(name).all, 'Service', 'punchcard-server-metrics') as never);
+    expect(metricsService.metadata?.labels).toMatchObject(monitor.spec.selector.matchLabels);
+    // Only the metrics Service: the one people reach has no metrics port.
+    expect(monitor.spec.selector.matchLabels['app.kubernetes.io/component']).toBe('metrics');
+    const [endpoint] = monitor.spec.endpoints;
+    expect(metricsService.spec?.ports?.map((port) => port.name)).toContain(endpoint?.port);
+    expect(endpoint?.path).toBe('/metrics');
+    expect(endpoint?.relabelings).toEqual([{ action: 'replace', targetLabel: 'job', replacement: 'punchcard' }]);
+    expect(readFileSync(RULES_FILE, 'utf8')).toContain('up{job="punchcard"}');
   });
 });
 

@@ -1,23 +1,24 @@
-// deploy/kubernetes/ run by `podman kube play`: the Deployment's pod template and its ConfigMap, as
-// shipped, started as two replicas on one PostgreSQL (an image made from Debian's `postgresql`
-// package, postgres/Containerfile); a person signs in through one replica and goes on through the
-// other. What a single machine needs differs from a cluster, and only that is changed here: the pods
-// share the host's network (so each replica gets a port of its own, through a ConfigMap of its own,
-// and reaches the fake Kimai and the test on loopback), the image is the one just built, and the
-// Secret's files come from a folder (hostPath), because podman 4.3's kube play does not decode a
-// Secret's values into its volume.
+// deploy/kubernetes/overlays/postgres run by `podman kube play`: the Deployment's pod template and its
+// ConfigMap as `kubectl kustomize` renders them, started as two replicas on one PostgreSQL (an image
+// made from Debian's `postgresql` package, postgres/Containerfile); a person signs in through one
+// replica and goes on through the other, and each replica's metrics say it is ready. What a single
+// machine needs differs from a cluster, and only that is changed here: the pods share the host's
+// network (so each replica gets ports of its own, through a ConfigMap of its own, and reaches the fake
+// Kimai and the test on loopback), the image is the one just built, and the Secret's files come from a
+// folder (hostPath), because podman 4.3's kube play does not decode a Secret's values into its volume.
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { stringify } from 'yaml';
-import { parse } from 'yaml';
+import { parseAllDocuments, stringify } from 'yaml';
+import parsePrometheusTextFormat from 'parse-prometheus-text-format';
 import { textOf } from '../../support/engine.ts';
 import { type LoadBalancer, startLoadBalancer } from '../../support/load-balancer.ts';
 import { clientWithTokens } from '../../support/team-cluster.ts';
 import { connectAs, freePort, TEST_SERVER_KEY, trackerSignIn } from '../../support/team-server.ts';
+import { runTool } from '../../support/system-tool.ts';
 import { DEFAULT_USERS, type FakeKimai, type FakeUser, seedCatalog, startFakeKimai } from '../../mcp-server/providers/kimai/fake-kimai.ts';
 import { buildImage, ensureBaseImage, IMAGE, podman, podmanOk, recordMeasurement, ROOT, waitForOk } from './podman.ts';
 
@@ -39,14 +40,23 @@ let balancer: LoadBalancer;
 let work: string;
 let playFile: string;
 let replicaUrls: string[];
+let metricsUrls: string[];
 
-/** The shipped manifest of `kind` in `file`. */
-function shipped(file: string): Manifest {
-  return parse(readFileSync(join(ROOT, 'deploy/kubernetes', file), 'utf8')) as Manifest;
+let overlay: Manifest[] | undefined;
+/** The shipped manifest of `kind`, as `kubectl kustomize deploy/kubernetes/overlays/postgres` renders it. */
+function shipped(kind: string): Manifest {
+  if (!overlay) {
+    const run = runTool('kubectl', ['kustomize', join(ROOT, 'deploy/kubernetes/overlays/postgres')], 'kubernetes-client');
+    if (run.status !== 0) throw new Error(`kubectl kustomize failed: ${run.stderr}`);
+    overlay = parseAllDocuments(run.stdout).map((document) => document.toJS() as Manifest);
+  }
+  const manifest = overlay.find((candidate) => candidate.kind === kind);
+  if (!manifest) throw new Error(`The PostgreSQL overlay renders no ${kind}.`);
+  return manifest;
 }
 
 /** The files podman plays: PostgreSQL, then per replica the shipped ConfigMap and Deployment with this machine's addresses. */
-function playManifests(options: { postgresPort: number; replicaPorts: number[]; publicUrl: string; secrets: string }): string {
+function playManifests(options: { postgresPort: number; replicaPorts: number[]; metricsPorts: number[]; publicUrl: string; secrets: string }): string {
   const postgres = {
     apiVersion: 'v1',
     kind: 'Pod',
@@ -70,7 +80,7 @@ function playManifests(options: { postgresPort: number; replicaPorts: number[]; 
   const documents: unknown[] = [postgres];
   options.replicaPorts.forEach((port, index) => {
     const name = `punchcard-server-${run}-${index}`;
-    const configMap = structuredClone(shipped('configmap.yaml')) as Manifest & { data: Record<string, string> };
+    const configMap = structuredClone(shipped('ConfigMap')) as Manifest & { data: Record<string, string> };
     const config = JSON.parse(configMap.data['server.json'] as string) as Record<string, unknown>;
     configMap.metadata.name = name;
     configMap.data['server.json'] = JSON.stringify({
@@ -82,8 +92,9 @@ function playManifests(options: { postgresPort: number; replicaPorts: number[]; 
       // The database is on this machine's loopback, where the server accepts it unencrypted.
       postgres: { ...(config.postgres as object), tls: 'disable' },
       trusted_proxies: [],
+      metrics: { ...(config.metrics as object), listen: `127.0.0.1:${options.metricsPorts[index]}` },
     });
-    const deployment = structuredClone(shipped('deployment.yaml')) as Manifest & {
+    const deployment = structuredClone(shipped('Deployment')) as Manifest & {
       spec: {
         replicas: number;
         template: { spec: { hostNetwork?: boolean; containers: Array<Container>; volumes: Array<Record<string, unknown> & { name: string }> } };
@@ -148,9 +159,11 @@ beforeAll(async () => {
   writeFileSync(join(secrets, 'database-password'), `${PASSWORD}\n`, { mode: 0o644 });
   const postgresPort = await freePort();
   const replicaPorts = [await freePort(), await freePort()];
+  const metricsPorts = [await freePort(), await freePort()];
   replicaUrls = replicaPorts.map((port) => `http://127.0.0.1:${port}`);
+  metricsUrls = metricsPorts.map((port) => `http://127.0.0.1:${port}/metrics`);
   playFile = join(work, 'play.yaml');
-  writeFileSync(playFile, playManifests({ postgresPort, replicaPorts, publicUrl: balancer.origin, secrets }));
+  writeFileSync(playFile, playManifests({ postgresPort, replicaPorts, metricsPorts, publicUrl: balancer.origin, secrets }));
   const started = performance.now();
   await podmanOk(['kube', 'play', playFile], { timeoutMs: 300_000 });
   await waitForPostgres(postgresPort);
@@ -183,6 +196,16 @@ describe('deploy/kubernetes with podman kube play', () => {
       }>;
       expect(container?.HostConfig.ReadonlyRootfs).toBe(true);
       expect(container?.Config.User).toMatch(/^10001/);
+    }
+  });
+
+  it('serves each replica’s metrics where its config says, ready and counting the store’s requests', async () => {
+    for (const url of metricsUrls) {
+      const answer = await fetch(url);
+      expect(answer.status).toBe(200);
+      const families = parsePrometheusTextFormat(await answer.text());
+      expect(families.find((family) => family.name === 'punchcard_ready')?.metrics[0]?.value).toBe('1');
+      expect(families.find((family) => family.name === 'punchcard_store_request_duration_seconds')?.type).toBe('HISTOGRAM');
     }
   });
 

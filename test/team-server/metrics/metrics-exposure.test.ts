@@ -1,7 +1,8 @@
 // Metrics on an address other machines reach (team-server/metrics/metrics-exposure.ts) must be meant,
 // and the guide shows how (docs/team-server/monitoring.md): its config is one the server takes and
-// `admin check` passes, and its NetworkPolicy passes the Kubernetes schema and selects the pods of
-// deploy/kubernetes/deployment.yaml, letting people reach their port and only monitoring the metrics.
+// `admin check` passes, and its NetworkPolicy passes the Kubernetes schema, is the one the manifests
+// ship (deploy/kubernetes/base/network-policy.yaml) and selects the pods of
+// deploy/kubernetes/base/deployment.yaml, letting people reach their port and only monitoring the metrics.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
@@ -54,7 +55,9 @@ describe('the guide on metrics other machines reach', () => {
       spec: { podSelector: { matchLabels: Record<string, string> }; ingress: { from?: unknown[]; ports: { port: number }[] }[] };
     };
     expect(() => new NetworkPolicy(policy as never).validate()).not.toThrow();
-    const deployment = parse(readFileSync(join(ROOT, 'deploy/kubernetes/deployment.yaml'), 'utf8')) as {
+    const shipped = parse(readFileSync(join(ROOT, 'deploy/kubernetes/base/network-policy.yaml'), 'utf8')) as { spec: unknown };
+    expect(new NetworkPolicy(policy as never).spec).toEqual(new NetworkPolicy(shipped as never).spec);
+    const deployment = parse(readFileSync(join(ROOT, 'deploy/kubernetes/base/deployment.yaml'), 'utf8')) as {
       spec: { template: { metadata: { labels: Record<string, string> } } };
     };
     expect(deployment.spec.template.metadata.labels).toMatchObject(policy.spec.podSelector.matchLabels);

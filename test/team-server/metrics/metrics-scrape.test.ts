@@ -64,6 +64,15 @@ describe('the team server’s metrics', () => {
     const before = await scrape(metricsUrl);
     expect(valueOf(before, 'punchcard_tool_calls_total')).toBe(0);
     expect(valueOf(before, 'punchcard_people_with_open_engine')).toBe(0);
+    // Refusals and store errors are series at 0 from the start, so an alert's increase() sees the first.
+    const atZero = (name: string, label: string) =>
+      before
+        .find((family) => family.name === name)
+        ?.metrics.filter((sample) => sample.value === '0')
+        .map((sample) => sample.labels?.[label]);
+    expect(atZero('punchcard_sign_ins_total', 'outcome')).toEqual(['signed_in', 'refused', 'limited']);
+    expect(atZero('punchcard_rate_limit_refusals_total', 'limit')).toEqual(['address', 'person', 'sign_in']);
+    expect(atZero('punchcard_store_errors_total', 'kind')).toEqual(['unavailable', 'newer_version']);
 
     const ada = await connectAs(server, { era: 'modern', signIn: trackerSignIn(ADA.token) });
     expect(textOf(await ada.call('timer_status'))).toMatch(/^No timer running\./);
@@ -96,6 +105,11 @@ describe('the team server’s metrics', () => {
     expect(valueOf(after, 'punchcard_audit_records_given_up_total')).toBe(0);
     // The process's own, under Prometheus' usual names.
     expect(valueOf(after, 'process_resident_memory_bytes')).toBeGreaterThan(0);
+    // Ready, as /readyz says; and the store's requests timed (the sign-in and the calls made some).
+    expect(valueOf(after, 'punchcard_ready')).toBe(1);
+    const store = after.find((family) => family.name === 'punchcard_store_request_duration_seconds');
+    expect(store?.type).toBe('HISTOGRAM');
+    expect(Number(store?.metrics[0]?.buckets?.['+Inf'])).toBeGreaterThanOrEqual(1);
 
     // The back end away: the answer comes as a status, and the limit per address refuses in the end.
     fake?.failNext({ path: '/api/timesheets/active' }, { status: 503, body: { message: 'down for maintenance' } });
@@ -109,6 +123,24 @@ describe('the team server’s metrics', () => {
     expect(valueOf(refusedScrape, 'punchcard_http_requests_total', { route: '/.well-known/oauth-protected-resource', status: '429' })).toBeGreaterThanOrEqual(
       1,
     );
+    await ada.close();
+  });
+
+  it('say the instance is not ready once it is shutting down, while a call still finishes', async () => {
+    const { server, metricsUrl } = await kimaiServer();
+    const ada = await connectAs(server, { era: 'modern', signIn: trackerSignIn(ADA.token) });
+    expect(textOf(await ada.call('timer_status'))).toMatch(/^No timer running\./);
+    expect(valueOf(await scrape(metricsUrl), 'punchcard_ready')).toBe(1);
+    // A call Kimai answers late keeps the server (and its metrics) up after SIGTERM until it is answered.
+    const active = () => fake?.requests.filter((request) => request.path === '/api/timesheets/active').length ?? 0;
+    const asked = active();
+    fake?.failNext({ method: 'GET', path: '/api/timesheets/active' }, { late: true, delayMs: 3_000 });
+    const slow = ada.call('timer_status');
+    await expect.poll(active).toBe(asked + 1);
+    const stopped = server.stop();
+    await expect.poll(async () => valueOf(await scrape(metricsUrl), 'punchcard_ready')).toBe(0);
+    expect(textOf(await slow)).toMatch(/^No timer running\./);
+    expect(await stopped, server.stderr()).toBe(0);
     await ada.close();
   });
 
