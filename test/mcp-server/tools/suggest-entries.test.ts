@@ -191,6 +191,42 @@ describe('book_suggested_entries', () => {
     expect(total).toBe(0);
   });
 
+  it.each([
+    [
+      'a start and end on another day',
+      { start: '2026-03-01T09:00', end: '2026-03-01T10:00' },
+      /Draft d_[0-9a-f]+ is a draft of 2026-11-20: a correction keeps it on that day, and its start 2026-03-01T09:00/,
+    ],
+    [
+      'an end on the next day',
+      { end: '2026-11-21T00:30' },
+      /Draft d_[0-9a-f]+ is a draft of 2026-11-20: a correction keeps it on that day, and its end 2026-11-21T00:30/,
+    ],
+    [
+      'a start and end both moved to the day before',
+      { start: 'yesterday 09:00', end: 'yesterday 10:00' },
+      /is a draft of 2026-11-20: .*its start 2026-11-19T09:00/,
+    ],
+  ])('refuses a correction that moves a draft off its own day (%s), and books nothing', async (_case, correction, message) => {
+    const { run, tracker } = await day();
+    const [planning] = (await run(suggestEntries, { from: '2026-11-20' })).data.drafts;
+    const refused = run(bookSuggestedEntries, { from: '2026-11-20', entries: [{ id: planning?.id, project: 'Internal', ...correction }] });
+    await expect(refused).rejects.toThrow(message);
+    await expect(refused).rejects.toThrow(/Log other time with log_time\. Nothing was booked\.$/);
+    const { total } = await tracker.entries.listEntries({ from: at('00:00') - 200 * 86_400_000, to: at('23:59') + 86_400_000, limit: 10, offset: 0 });
+    expect(total).toBe(0);
+  });
+
+  it('reads a correction written as a time of day on the draft’s own day, not today', async () => {
+    // A meeting of Thursday, booked on Friday with its start corrected to 09:15.
+    const thursday: EvidenceItem = { ...meeting, key: 'cal:planning-1:thursday', start: at('09:00') - 86_400_000, end: at('10:00') - 86_400_000 };
+    const { run } = await day([thursday]);
+    const [draft] = (await run(suggestEntries, { from: '2026-11-19' })).data.drafts;
+    expect(draft?.start).toBe('2026-11-19T09:00:00+01:00');
+    const booked = await run(bookSuggestedEntries, { from: '2026-11-19', entries: [{ id: draft?.id, project: 'Internal', start: '09:15' }] });
+    expect(booked.data.booked.map((entry) => [entry.start, entry.end])).toEqual([['2026-11-19T09:15:00+01:00', '2026-11-19T10:00:00+01:00']]);
+  });
+
   it('says exactly which drafts went in when the back end fails midway, and what to do about the rest', async () => {
     const { run, tracker } = await day();
     const [first, second] = (await run(suggestEntries, { from: '2026-11-20' })).data.drafts;
