@@ -5,9 +5,10 @@
 // and occurrences, free time (TRANSP:TRANSPARENT), all-day events, and what the person declined.
 // Nothing but the title leaves this module: attendees, descriptions, locations and URLs stay in the file.
 import ICAL from 'ical.js';
-import { withoutControls } from '../plain-text.ts';
+import { withoutHiddenCharacters } from '../plain-text.ts';
 import { describedZone, ianaZone, type JCalComponent, type JCalProperty, localZone } from './calendar-zones.ts';
 import { EVIDENCE_LIMITS, type EvidenceItem, type SkippedSource, type SourceReading } from './evidence.ts';
+import { quotedText } from './evidence-quotes.ts';
 import { ticketIds } from './tickets.ts';
 
 export interface CalendarOptions {
@@ -102,12 +103,9 @@ export function calendarEvidence(ics: string, options: CalendarOptions): SourceR
   return { items: reader.items, skipped };
 }
 
-/** The zones' names as a sentence holds them: three at most, each one line of at most 60 characters. */
+/** The zones' names as a sentence holds them (the file's own words, quoted): three at most, each one line of at most 60 characters. */
 function zoneList(zones: readonly string[]): string {
-  const shown = zones.slice(0, 3).map((zone) => {
-    const line = withoutControls(zone).replace(/\s+/g, ' ');
-    return `"${line.length > 60 ? `${line.slice(0, 59)}…` : line}"`;
-  });
+  const shown = zones.slice(0, 3).map((zone) => quotedText(zone, 60));
   return zones.length > 3 ? `${shown.join(', ')} and ${zones.length - 3} more` : shown.join(', ');
 }
 
@@ -217,10 +215,10 @@ function upper(value: unknown): string {
   return typeof value === 'string' ? value.trim().toUpperCase() : '';
 }
 
-/** A title as one line of a table: no controls, no line breaks, at most TITLE_LENGTH characters. */
+/** A title as one line of a table: no controls or hidden characters (plain-text.ts), no line breaks, at most TITLE_LENGTH characters. */
 function titleOf(summary: unknown): string | undefined {
   if (typeof summary !== 'string') return undefined;
-  const line = withoutControls(summary).replace(/\s+/g, ' ').trim();
+  const line = withoutHiddenCharacters(summary).replace(/\s+/g, ' ').trim();
   if (line === '') return undefined;
   const characters = [...line];
   return characters.length <= TITLE_LENGTH ? line : `${characters.slice(0, TITLE_LENGTH - 1).join('')}…`;
@@ -322,7 +320,7 @@ class CalendarReader {
     for (let next = expansion.next(); next; next = expansion.next()) {
       if (++steps > MAX_STEPS_PER_SERIES) {
         this.#say(
-          `Calendar "${this.#options.calendar}": the recurring event "${titleOf(master.getFirstPropertyValue('summary')) ?? NO_TITLE}" repeats more than ` +
+          `Calendar "${this.#options.calendar}": the recurring event ${quotedText(titleOf(master.getFirstPropertyValue('summary')) ?? NO_TITLE, 100)} repeats more than ` +
             `${MAX_STEPS_PER_SERIES.toLocaleString('en-US')} times before these days, too often to go through, so it was left out.`,
         );
         return true;

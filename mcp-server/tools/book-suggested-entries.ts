@@ -1,6 +1,7 @@
 import { addDays, formatDuration, formatLocalTime, localDate, startOfLocalDay } from '../domain/time.ts';
 import { bookSuggestedEntriesContract } from '../contract/tools/book-suggested-entries.ts';
 import type { Draft } from '../evidence/drafts.ts';
+import { quotedEvidence } from '../evidence/evidence-quotes.ts';
 import type { TimeEntry } from '../providers/time-tracker.ts';
 import { quoted } from './asking.ts';
 import type { ToolContext } from './context.ts';
@@ -94,7 +95,7 @@ async function plannedBookings(entries: readonly Correction[], drafts: readonly 
     }
     const projectId = correction.project !== undefined ? await refs.project(correction.project) : (draft.project?.id ?? null);
     if (projectId === null) {
-      throw new ToolInputError(`Draft ${draft.id} (${quoted(draft.description)}) has no project: give one (list_catalog names them). Nothing was booked.`);
+      throw new ToolInputError(`Draft ${draft.id} (${quotedEvidence(draft.evidence)}) has no project: give one (list_catalog names them). Nothing was booked.`);
     }
     const activityId =
       correction.activity !== undefined
@@ -105,7 +106,7 @@ async function plannedBookings(entries: readonly Correction[], drafts: readonly 
     // Checked here, not by the back end's refusal of one write: the drafts before it would be booked already.
     if (activityId === null && context.tracker.catalog.entriesNeedActivity) {
       throw new ToolInputError(
-        `Draft ${draft.id} (${quoted(draft.description)}) has no activity, and ${context.tracker.label} books every entry on one: give one (list_catalog names them). Nothing was booked.`,
+        `Draft ${draft.id} (${quotedEvidence(draft.evidence)}) has no activity, and ${context.tracker.label} books every entry on one: give one (list_catalog names them). Nothing was booked.`,
       );
     }
     const day = localDate(draft.start, context.timezone);

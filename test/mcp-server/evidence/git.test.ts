@@ -167,6 +167,25 @@ describe('gitEvidence', () => {
     expect(items[`git:app:${hashes.controls}`]?.text).toBe('Colour [31mred[0m');
   });
 
+  it('drops bidi controls and zero-width characters from a subject, a branch and a repository’s name', async () => {
+    const folder = join(root, 'hidden-chars');
+    const hiddenRepository = repository(join(folder, 'sh\u200Bop\u202E'));
+    git(hiddenRepository, ['checkout', '-q', '-b', 'feature/SHOP\u2066-7-basket']);
+    const hash = commit(hiddenRepository, { at: DAY + 9 * HOUR, subject: 'Fix \u202Eexe.txt\u202C and \u200Bdelete\u2060 all\uFEFF' });
+    try {
+      const [item] = (await gitEvidence([folder], range)).items;
+      expect(item).toMatchObject({
+        key: `git:sh\u200Bop\u202E:${hash}`,
+        text: 'Fix exe.txt and delete all',
+        matchTexts: ['Fix exe.txt and delete all', 'feature/SHOP-7-basket', 'shop'],
+        tickets: ['SHOP-7'],
+        group: 'shop',
+      });
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   it('leaves out commits before the range, at its end, by others, and a stash', async () => {
     const reading = await gitEvidence([app], range);
     const keys = reading.items.map((item) => item.key);
