@@ -300,6 +300,39 @@ describe('a calendar file as evidence', () => {
     expect(calendarEvidence(ics, options('2025-10-01T00:00:00Z', '2025-10-06T00:00:00Z', { limit: 5 })).skipped).toEqual([]);
   });
 
+  it('parses no more events that may fall in the range than its limit, and says at which line the calendar was cut', () => {
+    // Six meetings of the day, one a line apart from the next (each event is 7 lines, the calendar's head 3).
+    const meetings = Array.from({ length: 6 }, (_, index) =>
+      event(`UID:m${index}`, `SUMMARY:Meeting ${index}`, `DTSTART:20251028T0${index}0000Z`, `DTEND:20251028T0${index}3000Z`),
+    );
+    const reading = calendarEvidence(calendar(...meetings), options('2025-10-28T00:00:00Z', '2025-10-29T00:00:00Z', { selection: { events: 4 } }));
+    expect(reading.items.map((item) => item.text)).toEqual(['Meeting 0', 'Meeting 1', 'Meeting 2', 'Meeting 3']);
+    expect(reading.skipped).toEqual([
+      {
+        source: 'calendar',
+        problem:
+          'Calendar "Work" has more events that may fall in these days than one call reads (4 events, every recurring event counted whatever its dates): ' +
+          'it was read up to line 32, and the events from there on were left out. Fewer days, or a calendar of its recent events alone, is read whole.',
+      },
+    ]);
+    // Events far from the range are never counted: the same limit reads a week of them whole.
+    const farAway = Array.from({ length: 50 }, (_, index) =>
+      event(`UID:old${index}`, 'SUMMARY:Old', `DTSTART:2019${String((index % 12) + 1).padStart(2, '0')}10T090000Z`, 'DTEND:20190110T100000Z'),
+    );
+    const whole = calendarEvidence(
+      calendar(...farAway, ...meetings.slice(0, 4)),
+      options('2025-10-28T00:00:00Z', '2025-10-29T00:00:00Z', { selection: { events: 4 } }),
+    );
+    expect(whole.items).toHaveLength(4);
+    expect(whole.skipped).toEqual([]);
+    // And the text kept is bounded too.
+    const long = calendarEvidence(calendar(...meetings), options('2025-10-28T00:00:00Z', '2025-10-29T00:00:00Z', { selection: { characters: 300 } }));
+    expect(long.items.length).toBeLessThan(6);
+    expect(long.skipped[0]?.problem).toMatch(
+      /^Calendar "Work" has more events that may fall in these days than one call reads \(0 MB of events, .*it was read up to line \d+,/,
+    );
+  });
+
   it('expands an unbounded rule no further than the range, and leaves out a rule too frequent to go through', () => {
     const ics = calendar(
       event('UID:forever', 'SUMMARY:Forever', 'DTSTART:20251001T080000Z', 'DTEND:20251001T081500Z', 'RRULE:FREQ=DAILY'),
