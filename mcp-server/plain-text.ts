@@ -11,6 +11,24 @@ export function withoutControls(text: string): string {
   return text.replace(CONTROLS, '');
 }
 
+/**
+ * Unicode's format characters (category Cf): the bidi controls (U+202A–U+202E, U+2066–U+2069, the
+ * marks U+200E, U+200F and U+061C), the zero-width ones (U+200B–U+200D, U+2060, U+FEFF), the tag
+ * characters (U+E0001, U+E0020–U+E007F) and the like. None is seen: each only steers how the text
+ * around it is shown, or hides text a screen does not show but a model reads.
+ */
+const FORMAT_CHARACTERS = /\p{Cf}/gu;
+
+/**
+ * Text someone else wrote that reaches a model as data (a calendar title, a commit subject): without
+ * controls, and without the format characters that reorder it on screen ("txt.exe" shown for "exe.txt"),
+ * split its words unseen, or spell words in tag characters no screen shows. Only for such text: in a
+ * person's own names and notes, a zero-width joiner or a right-to-left mark is part of their writing.
+ */
+export function withoutHiddenCharacters(text: string): string {
+  return withoutControls(text).replace(FORMAT_CHARACTERS, '');
+}
+
 /** Keys whose strings a client chose and matches byte for byte: never changed on the way back. */
 const CLIENT_TOKENS: ReadonlySet<string> = new Set(['progressToken', 'requestId']);
 

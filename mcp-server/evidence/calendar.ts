@@ -5,9 +5,12 @@
 // and occurrences, free time (TRANSP:TRANSPARENT), all-day events, and what the person declined.
 // Nothing but the title leaves this module: attendees, descriptions, locations and URLs stay in the file.
 import ICAL from 'ical.js';
-import { withoutControls } from '../plain-text.ts';
+import { withoutHiddenCharacters } from '../plain-text.ts';
+import { megabytes } from '../providers/remote/answer-size.ts';
+import { type CalendarSelection, SELECTION_LIMITS, type SelectionLimits, selectEvents } from './calendar-selection.ts';
 import { describedZone, ianaZone, type JCalComponent, type JCalProperty, localZone } from './calendar-zones.ts';
 import { EVIDENCE_LIMITS, type EvidenceItem, type SkippedSource, type SourceReading } from './evidence.ts';
+import { quotedText } from './evidence-quotes.ts';
 import { ticketIds } from './tickets.ts';
 
 export interface CalendarOptions {
@@ -22,6 +25,8 @@ export interface CalendarOptions {
   zone?: string;
   /** How many events this calendar may still give (EVIDENCE_LIMITS.events by default; the caller passes what other calendars left). */
   limit?: number;
+  /** Lower limits of what is parsed than SELECTION_LIMITS (a test's); never higher. */
+  selection?: Partial<SelectionLimits>;
 }
 
 /** The longest title kept: a line of a table, not a description. */
@@ -60,9 +65,16 @@ export function calendarEvidence(ics: string, options: CalendarOptions): SourceR
     say(`Calendar "${name}" is not an iCalendar file: ${notCalendar}.`);
     return { items: [], skipped };
   }
+  // Only what may matter for the range is parsed, within limits (calendar-selection.ts): ical.js's tree of
+  // a whole 10 MB calendar would not fit in the engine's heap.
+  const limits: SelectionLimits = {
+    events: Math.min(options.selection?.events ?? SELECTION_LIMITS.events, SELECTION_LIMITS.events),
+    characters: Math.min(options.selection?.characters ?? SELECTION_LIMITS.characters, SELECTION_LIMITS.characters),
+  };
+  const selection = selectEvents(ics, options, limits);
   let calendars: JCalComponent[];
   try {
-    calendars = calendarsIn(ICAL.parse(ics.replace(/^\uFEFF/, '')));
+    calendars = calendarsIn(ICAL.parse(selection.text));
   } catch (error) {
     // ical.js's message quotes the line it stopped at, which may be anything a server sent: it is not repeated.
     say(
@@ -99,15 +111,22 @@ export function calendarEvidence(ics: string, options: CalendarOptions): SourceR
     say(`Calendar "${name}" could not be read to its end; what was read before is kept.`);
   }
   reader.finish();
+  if (selection.cut) say(cutSentence(name, selection.cut, limits));
   return { items: reader.items, skipped };
 }
 
-/** The zones' names as a sentence holds them: three at most, each one line of at most 60 characters. */
+/** Where the selection stopped, and why, for the person. */
+function cutSentence(name: string, cut: NonNullable<CalendarSelection['cut']>, limits: SelectionLimits): string {
+  const limit = cut.limit === 'events' ? `${limits.events.toLocaleString('en-US')} events` : `${megabytes(limits.characters)} of events`;
+  return (
+    `Calendar "${name}" has more events that may fall in these days than one call reads (${limit}, every recurring event counted whatever its dates): ` +
+    `it was read up to line ${cut.line.toLocaleString('en-US')}, and the events from there on were left out. Fewer days, or a calendar of its recent events alone, is read whole.`
+  );
+}
+
+/** The zones' names as a sentence holds them (the file's own words, quoted): three at most, each one line of at most 60 characters. */
 function zoneList(zones: readonly string[]): string {
-  const shown = zones.slice(0, 3).map((zone) => {
-    const line = withoutControls(zone).replace(/\s+/g, ' ');
-    return `"${line.length > 60 ? `${line.slice(0, 59)}…` : line}"`;
-  });
+  const shown = zones.slice(0, 3).map((zone) => quotedText(zone, 60));
   return zones.length > 3 ? `${shown.join(', ')} and ${zones.length - 3} more` : shown.join(', ');
 }
 
@@ -217,10 +236,10 @@ function upper(value: unknown): string {
   return typeof value === 'string' ? value.trim().toUpperCase() : '';
 }
 
-/** A title as one line of a table: no controls, no line breaks, at most TITLE_LENGTH characters. */
+/** A title as one line of a table: no controls or hidden characters (plain-text.ts), no line breaks, at most TITLE_LENGTH characters. */
 function titleOf(summary: unknown): string | undefined {
   if (typeof summary !== 'string') return undefined;
-  const line = withoutControls(summary).replace(/\s+/g, ' ').trim();
+  const line = withoutHiddenCharacters(summary).replace(/\s+/g, ' ').trim();
   if (line === '') return undefined;
   const characters = [...line];
   return characters.length <= TITLE_LENGTH ? line : `${characters.slice(0, TITLE_LENGTH - 1).join('')}…`;
@@ -322,7 +341,7 @@ class CalendarReader {
     for (let next = expansion.next(); next; next = expansion.next()) {
       if (++steps > MAX_STEPS_PER_SERIES) {
         this.#say(
-          `Calendar "${this.#options.calendar}": the recurring event "${titleOf(master.getFirstPropertyValue('summary')) ?? NO_TITLE}" repeats more than ` +
+          `Calendar "${this.#options.calendar}": the recurring event ${quotedText(titleOf(master.getFirstPropertyValue('summary')) ?? NO_TITLE, 100)} repeats more than ` +
             `${MAX_STEPS_PER_SERIES.toLocaleString('en-US')} times before these days, too often to go through, so it was left out.`,
         );
         return true;

@@ -28,6 +28,8 @@ export interface DraftEvidence {
   /** The instant of that evidence: an event's start, a commit's author time. */
   at: number;
   text: string;
+  /** For a commit, its repository's folder name. */
+  repository?: string;
 }
 
 export interface Draft {
@@ -114,7 +116,9 @@ export function draftEntries(input: DraftInput): DraftResult {
         project: mapping?.project ?? null,
         activity: mapping?.activity ?? null,
         description,
-        evidence: candidate.items.slice(0, EVIDENCE_SHOWN).map((item) => ({ source: item.source, at: item.start, text: item.text })),
+        evidence: candidate.items
+          .slice(0, EVIDENCE_SHOWN)
+          .map((item) => ({ source: item.source, at: item.start, text: item.text, ...(item.group === undefined ? {} : { repository: item.group }) })),
         confidence: confidenceOf(candidate.source, mapping),
       };
       placed.push({ draft, source: candidate.source });

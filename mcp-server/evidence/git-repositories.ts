@@ -2,10 +2,13 @@
 // that holds repositories one or two levels down (`~/code/app`, `~/code/client/app`), as people keep
 // them. Deeper is not searched, nor hidden folders and node_modules (which hold other people's
 // repositories, vendored): the walk stays a few directory listings however large the folder is.
-// Only the file system is read here; git itself reads the repositories (git.ts).
+// A link below a named folder that leads out of it is not followed: the person named folders, not
+// what links in them point to (a colleague's checkout, a mounted disk, another account's home); a
+// folder the settings name is read wherever it leads, being the person's own choice. Only the file
+// system is read here; git itself reads the repositories (git.ts).
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { basename, isAbsolute, join } from 'node:path';
+import { basename, isAbsolute, join, relative, sep } from 'node:path';
 
 export interface Repository {
   /** The repository's folder, as found (a link is kept as the person named it). */
@@ -39,8 +42,10 @@ export function findRepositories(folders: readonly string[], limit: number): Fou
       problems.push(problem);
       continue;
     }
-    const found = isRepository(folder) ? [folder] : repositoriesBelow(folder);
-    if (found.length === 0) {
+    const left: string[] = [];
+    const found = isRepository(folder) ? [folder] : repositoriesBelow(folder, left);
+    if (left.length > 0) problems.push(linksLeft(folder, left));
+    if (found.length === 0 && left.length === 0) {
       problems.push(
         `${folder} holds no git repository (neither it nor the folders one or two levels below it): name a repository or the folder that holds them.`,
       );
@@ -62,14 +67,45 @@ export function findRepositories(folders: readonly string[], limit: number): Fou
   return { repositories, problems };
 }
 
-/** The repositories one or two levels below a folder that is not one itself; a repository's own subfolders are its content. */
-function repositoriesBelow(folder: string): string[] {
+/**
+ * The repositories one or two levels below a folder that is not one itself; a repository's own
+ * subfolders are its content. A subfolder whose real path is outside the folder's (a link that leads
+ * out of it) is neither read nor searched: it is added to `left`.
+ */
+function repositoriesBelow(folder: string, left: string[]): string[] {
+  const within = insideOf(folder);
   const found: string[] = [];
+  const followed = (path: string) => {
+    if (within(path)) return true;
+    left.push(path);
+    return false;
+  };
   for (const child of subfolders(folder)) {
+    if (!followed(child)) continue;
     if (isRepository(child)) found.push(child);
-    else for (const grandchild of subfolders(child)) if (isRepository(grandchild)) found.push(grandchild);
+    else for (const grandchild of subfolders(child)) if (followed(grandchild) && isRepository(grandchild)) found.push(grandchild);
   }
   return found;
+}
+
+/** Whether a path's real path (every link resolved) is the folder's own real path or inside it. */
+function insideOf(folder: string): (path: string) => boolean {
+  const root = realPath(folder);
+  const prefix = root.endsWith(sep) ? root : `${root}${sep}`;
+  return (path) => {
+    const real = realPath(path);
+    return real === root || real.startsWith(prefix);
+  };
+}
+
+/** The sentence for the links below a folder that lead out of it: three named, the rest counted. */
+function linksLeft(folder: string, left: readonly string[]): string {
+  const names = left.map((path) => relative(folder, path)).sort();
+  const shown = names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
+  return (
+    `${left.length === 1 ? 'A link' : `${left.length} links`} in the git folder ${folder} ${left.length === 1 ? 'leads' : 'lead'} out of it (${shown}), ` +
+    'and Punchcard follows no link out of a folder you named: name the repositories themselves in the settings to read them.'
+  );
 }
 
 function expandHome(path: string): string {

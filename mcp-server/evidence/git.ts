@@ -5,7 +5,7 @@
 // read is a sentence in `skipped`, never a failure of the whole source.
 import { type ExecFileException, execFile } from 'node:child_process';
 import { dirname } from 'node:path';
-import { withoutControls } from '../plain-text.ts';
+import { withoutHiddenCharacters } from '../plain-text.ts';
 import { EVIDENCE_LIMITS, type EvidenceItem, type SkippedSource, type SourceReading } from './evidence.ts';
 import { findRepositories, type Repository } from './git-repositories.ts';
 import { ticketIds } from './tickets.ts';
@@ -102,18 +102,25 @@ export interface Commit {
 /** The longest subject a draft shows; the whole subject is still matched by rules and past bookings. */
 const SUBJECT_CHARACTERS = 200;
 
+/**
+ * One commit as evidence. Its subject, its branch and its repository's folder name are someone else's
+ * text (a commit pulled from a colleague, a repository cloned from anywhere): they lose controls and
+ * hidden characters (plain-text.ts) before anything matches or shows them. The key keeps the folder's
+ * name as it is, so a draft's id does not change with the cleaning.
+ */
 export function commitItem(repository: string, commit: Commit): EvidenceItem {
-  const subject = withoutControls(commit.subject).trim();
-  const branch = branchName(commit.ref);
+  const subject = withoutHiddenCharacters(commit.subject).trim();
+  const branch = withoutHiddenCharacters(branchName(commit.ref));
+  const name = withoutHiddenCharacters(repository).trim() || 'git';
   return {
     source: 'git',
     key: `git:${repository}:${commit.hash}`,
     start: commit.time,
     end: commit.time,
     text: shortened(subject, SUBJECT_CHARACTERS),
-    matchTexts: [subject, branch, repository].filter((text) => text !== ''),
+    matchTexts: [subject, branch, name].filter((text) => text !== ''),
     tickets: ticketIds(branch, subject),
-    group: repository,
+    group: name,
   };
 }
 
@@ -223,7 +230,7 @@ export function parseLog(output: string): Commit[] | null {
 }
 
 function firstLine(text: string): string {
-  const line = withoutControls(text.trim().split('\n')[0] ?? '').trim();
+  const line = withoutHiddenCharacters(text.trim().split('\n')[0] ?? '').trim();
   return line.replace(/^(fatal|error): /, '').replace(/\.$/, '');
 }
 

@@ -1,6 +1,7 @@
-import { formatDuration, formatLocalTime, localDate } from '../domain/time.ts';
+import { addDays, formatDuration, formatLocalTime, localDate, startOfLocalDay } from '../domain/time.ts';
 import { bookSuggestedEntriesContract } from '../contract/tools/book-suggested-entries.ts';
 import type { Draft } from '../evidence/drafts.ts';
+import { quotedEvidence } from '../evidence/evidence-quotes.ts';
 import type { TimeEntry } from '../providers/time-tracker.ts';
 import { quoted } from './asking.ts';
 import type { ToolContext } from './context.ts';
@@ -94,7 +95,7 @@ async function plannedBookings(entries: readonly Correction[], drafts: readonly 
     }
     const projectId = correction.project !== undefined ? await refs.project(correction.project) : (draft.project?.id ?? null);
     if (projectId === null) {
-      throw new ToolInputError(`Draft ${draft.id} (${quoted(draft.description)}) has no project: give one (list_catalog names them). Nothing was booked.`);
+      throw new ToolInputError(`Draft ${draft.id} (${quotedEvidence(draft.evidence)}) has no project: give one (list_catalog names them). Nothing was booked.`);
     }
     const activityId =
       correction.activity !== undefined
@@ -105,11 +106,13 @@ async function plannedBookings(entries: readonly Correction[], drafts: readonly 
     // Checked here, not by the back end's refusal of one write: the drafts before it would be booked already.
     if (activityId === null && context.tracker.catalog.entriesNeedActivity) {
       throw new ToolInputError(
-        `Draft ${draft.id} (${quoted(draft.description)}) has no activity, and ${context.tracker.label} books every entry on one: give one (list_catalog names them). Nothing was booked.`,
+        `Draft ${draft.id} (${quotedEvidence(draft.evidence)}) has no activity, and ${context.tracker.label} books every entry on one: give one (list_catalog names them). Nothing was booked.`,
       );
     }
-    const start = correction.start === undefined ? draft.start : readInstant(correction.start, context, `start of ${draft.id}`);
-    const end = correction.end === undefined ? draft.end : readInstant(correction.end, context, `end of ${draft.id}`);
+    const day = localDate(draft.start, context.timezone);
+    const start = correction.start === undefined ? draft.start : correctionInstant(correction.start, day, context, `start of ${draft.id}`);
+    const end = correction.end === undefined ? draft.end : correctionInstant(correction.end, day, context, `end of ${draft.id}`);
+    keptOnItsDay(draft.id, day, start, end, context);
     if (end <= start) throw new ToolInputError(`Draft ${draft.id}: end must be after start. Nothing was booked.`);
     if (end - start > 24 * 60 * MINUTE_MS) throw new ToolInputError(`Draft ${draft.id}: an entry can be at most 24 hours long. Nothing was booked.`);
     notInFuture(end, context, `end of ${draft.id}`);
@@ -124,6 +127,32 @@ async function plannedBookings(entries: readonly Correction[], drafts: readonly 
     });
   }
   return bookings;
+}
+
+/**
+ * A correction's instant: a bare time of day ("09:15") is on the draft's own day, as the person reading
+ * the draft means it, not today; any other form is read as everywhere else (shared.ts, readInstant).
+ */
+function correctionInstant(text: string, day: string, context: ToolContext, field: string): number {
+  const clock = /^\s*(\d{1,2}:\d{2}(?::\d{2})?)\s*$/.exec(text)?.[1];
+  return readInstant(clock === undefined ? text : `${day}T${clock}`, context, field);
+}
+
+/**
+ * A correction changes a draft's times within its own day, in the person's zone (its end may be the
+ * midnight after it); it never moves the draft to another day, which its evidence does not speak for.
+ * Other time is logged with log_time. Checked before anything is sent, like every correction.
+ */
+function keptOnItsDay(id: string, day: string, start: number, end: number, context: ToolContext): void {
+  const dayStart = startOfLocalDay(day, context.timezone);
+  const dayEnd = startOfLocalDay(addDays(day, 1), context.timezone);
+  const off: ['start' | 'end', number] | null = start < dayStart || start >= dayEnd ? ['start', start] : end <= dayStart || end > dayEnd ? ['end', end] : null;
+  if (!off) return;
+  const [which, instant] = off;
+  throw new ToolInputError(
+    `Draft ${id} is a draft of ${day}: a correction keeps it on that day, and its ${which} ` +
+      `${localDate(instant, context.timezone)}T${formatLocalTime(instant, context.timezone)} is not. Log other time with log_time. Nothing was booked.`,
+  );
 }
 
 function bookingLine(booking: Booking, context: ToolContext): string {

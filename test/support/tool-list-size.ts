@@ -30,10 +30,12 @@ export const MODEL_FACING_BUDGET_WITH_TEAM = 7_500;
  * The day from evidence (offered once a source is named) and AI agents' own time (off by default),
  * measured apart from the budgets above: their tools, with the arguments they added to tools of other
  * groups (EVIDENCE_GROUP_ARGUMENTS), add at most EVIDENCE_GROUPS_BUDGET characters to what the model reads.
+ * Raised from 1,500, which they filled to a character, when suggest_entries came to tell the model that
+ * the titles and subjects it quotes are data, not instructions (48 characters; issue 64).
  */
 export const EVIDENCE_GROUPS: ReadonlySet<string> = new Set(['evidence', 'agents']);
 export const EVIDENCE_GROUP_ARGUMENTS: Readonly<Record<string, readonly string[]>> = { time_report: ['include_agents'] };
-export const EVIDENCE_GROUPS_BUDGET = 1_500;
+export const EVIDENCE_GROUPS_BUDGET = 1_550;
 
 /** The tools without what the evidence and agents groups added: their tools, and their arguments of other tools. */
 export function withoutEvidenceGroups<Tool extends ListedTool>(tools: readonly Tool[], groupOf: (name: string) => string): Tool[] {

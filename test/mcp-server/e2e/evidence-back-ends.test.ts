@@ -139,6 +139,29 @@ describe('the day from evidence on each back end', () => {
     expect(fake.state.shifts.filter((shift) => ids.includes(shift.id))).toHaveLength(2);
   });
 
+  it('Kimai: a correction that moves a draft to another day is refused in words, before anything is sent', async () => {
+    const fake = await startFakeKimai({ now: clockStartingAt(NOW) });
+    closing.push(() => fake.close());
+    seedCatalog(fake);
+    const ada = KIMAI_USERS[0] as FakeUser;
+    const engine = await engineOver({ type: 'kimai', url: `${fake.url}/` }, { project: 'Website', activity: 'Meeting' }, { PUNCHCARD_KIMAI_TOKEN: ada.token });
+    const drafts = (await engine.call('suggest_entries', { from: '2026-11-17' })).structuredContent?.drafts as Draft[];
+    expect(drafts.map((draft) => draft.start)).toEqual(['2026-11-17T08:30:00+01:00']);
+    const before = { requests: fake.requests.length, timesheets: fake.state.timesheets.length };
+    const refused = await engine.call('book_suggested_entries', {
+      from: '2026-11-17',
+      entries: [{ id: drafts[0]?.id ?? 'none', start: '2026-11-10T08:30', end: '2026-11-10T09:40' }],
+    });
+    expect(refused.isError).toBe(true);
+    expect(textOf(refused)).toBe(
+      `Draft ${drafts[0]?.id} is a draft of 2026-11-17: a correction keeps it on that day, and its start 2026-11-10T08:30 is not. ` +
+        'Log other time with log_time. Nothing was booked.',
+    );
+    // The drafts were worked out again (reads); nothing was written.
+    expect(fake.requests.slice(before.requests).filter((request) => request.method !== 'GET')).toEqual([]);
+    expect(fake.state.timesheets).toHaveLength(before.timesheets);
+  });
+
   it('Kimai: a draft without the activity Kimai needs is refused before anything is sent, and nothing is booked', async () => {
     const fake = await startFakeKimai({ now: clockStartingAt(NOW) });
     closing.push(() => fake.close());

@@ -3,7 +3,7 @@
 // deep, beside a folder that holds none and one that does not exist. Only the person's commits whose
 // author time is in the range come back, each once, with the same key on every call.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -167,6 +167,25 @@ describe('gitEvidence', () => {
     expect(items[`git:app:${hashes.controls}`]?.text).toBe('Colour [31mred[0m');
   });
 
+  it('drops bidi controls and zero-width characters from a subject, a branch and a repository’s name', async () => {
+    const folder = join(root, 'hidden-chars');
+    const hiddenRepository = repository(join(folder, 'sh\u200Bop\u202E'));
+    git(hiddenRepository, ['checkout', '-q', '-b', 'feature/SHOP\u2066-7-basket']);
+    const hash = commit(hiddenRepository, { at: DAY + 9 * HOUR, subject: 'Fix \u202Eexe.txt\u202C and \u200Bdelete\u2060 all\uFEFF' });
+    try {
+      const [item] = (await gitEvidence([folder], range)).items;
+      expect(item).toMatchObject({
+        key: `git:sh\u200Bop\u202E:${hash}`,
+        text: 'Fix exe.txt and delete all',
+        matchTexts: ['Fix exe.txt and delete all', 'feature/SHOP-7-basket', 'shop'],
+        tickets: ['SHOP-7'],
+        group: 'shop',
+      });
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   it('leaves out commits before the range, at its end, by others, and a stash', async () => {
     const reading = await gitEvidence([app], range);
     const keys = reading.items.map((item) => item.key);
@@ -252,6 +271,51 @@ describe('gitEvidence', () => {
     } finally {
       rmSync(inner, { recursive: true, force: true });
     }
+  });
+
+  describe('links in a folder the settings name', () => {
+    // The person named folders, not what links in them point to: a link below a named folder that leads
+    // out of it (to a colleague's checkout, a mounted disk, another account's home) is not followed.
+    let linked: string;
+    let outside: string;
+    let hashOutside: string;
+    let hashOwn: string;
+    beforeAll(() => {
+      linked = join(root, 'linked');
+      outside = join(root, 'outside');
+      hashOwn = commit(repository(join(linked, 'own')), { at: DAY + 9 * HOUR, subject: 'Own work' });
+      hashOutside = commit(repository(join(outside, 'secret')), { at: DAY + 10 * HOUR, subject: 'Work elsewhere' });
+      commit(repository(join(outside, 'more', 'other')), { at: DAY + 11 * HOUR, subject: 'More work elsewhere' });
+      // One level down a link to a repository outside, two levels down a link to a folder outside, and a
+      // link within the folder to its own repository.
+      symlinkSync(join(outside, 'secret'), join(linked, 'elsewhere'));
+      mkdirSync(join(linked, 'client'));
+      symlinkSync(join(outside, 'more'), join(linked, 'client', 'mounted'));
+      symlinkSync(join(linked, 'own'), join(linked, 'same-as-own'));
+      symlinkSync(linked, join(root, 'named-link'));
+    });
+    afterAll(() => {
+      for (const folder of [linked, outside, join(root, 'named-link')]) rmSync(folder, { recursive: true, force: true });
+    });
+
+    it('does not follow a link that leads out of the folder, and says which it left', async () => {
+      const reading = await gitEvidence([linked], range);
+      expect(reading.items.map((item) => item.key)).toEqual([`git:own:${hashOwn}`]);
+      expect(reading.skipped).toEqual([
+        {
+          source: 'git',
+          problem:
+            `2 links in the git folder ${linked} lead out of it (client/mounted, elsewhere), and Punchcard follows no link out of a folder you named: ` +
+            'name the repositories themselves in the settings to read them.',
+        },
+      ]);
+    });
+
+    it('reads a folder the settings name that is itself a link, and a repository outside named in the settings', async () => {
+      const reading = await gitEvidence([join(root, 'named-link'), join(outside, 'secret')], range);
+      expect(reading.skipped.map((item) => item.problem)).toEqual([expect.stringMatching(/^2 links in the git folder .*named-link lead out of it/)]);
+      expect(reading.items.map((item) => item.key)).toEqual([`git:own:${hashOwn}`, `git:secret:${hashOutside}`]);
+    });
   });
 
   describe('with GIT_DIR set by a git that started the engine', () => {

@@ -13,10 +13,17 @@ import { appsInChromium } from './apps-in-chromium.ts';
 // Tuesday 17 November 2026, 18:00 in Berlin.
 const NOW = '2026-11-17T18:00:00+01:00';
 
+/** An event title as someone who invites the person may write it: markup, and characters that hide or turn text around. */
+const HOSTILE_TITLE = `<img src=x onerror="document.title='pwned'">Plan <b>this</b> \u202Eexe.txt\u202C \u200B& "more"`;
+/** The same title as the app must show it: the characters, as text; only the hidden ones gone. */
+const HOSTILE_SHOWN = `<img src=x onerror="document.title='pwned'">Plan <b>this</b> exe.txt & "more"`;
+
 const CALENDAR = calendarText([
   { uid: 'review-1', start: '20261117T100000', end: '20261117T110000', summary: 'Sprint review' },
   { uid: 'pairing-1', start: '20261117T140000', end: '20261117T153000', summary: 'Pairing on the importer' },
   { uid: 'lunch-1', start: '20261117T120000', end: '20261117T123000', summary: 'Team lunch' },
+  // The day before: a title written as markup, with a right-to-left override and a zero-width space in it.
+  { uid: 'hostile-1', start: '20261116T100000', end: '20261116T110000', summary: HOSTILE_TITLE },
 ]);
 
 const chromium = appsInChromium();
@@ -57,6 +64,19 @@ describe.each<Era>(['legacy', 'modern'])('the suggested-day app (%s era)', (era)
     await host?.close();
     await engine?.close();
   });
+
+  it('shows an event title as text: its markup is characters, never elements, and what would hide or turn it around is gone', async () => {
+    host = await chromium.open({ client: engine.client, tool: 'suggest_entries', args: { from: '2026-11-16' }, theme: 'light' });
+    const { app } = host;
+    const day = app.getByRole('listitem', { name: 'Monday, November 16' });
+    const evidence = day.locator('.evidence li');
+    await evidence.first().waitFor();
+    expect(await evidence.allInnerTexts()).toEqual([`Calendar 10:00: ${HOSTILE_SHOWN}`]);
+    expect(await app.locator('img, .evidence b, .what b').count()).toBe(0);
+    await day.getByRole('button', { name: `Accept 10:00–11:00 No project yet — ${HOSTILE_SHOWN}` }).waitFor();
+    expect(await host.page.title()).not.toBe('pwned');
+    expect(host.problems).toEqual([]);
+  }, 60_000);
 
   it('draws the day, and books exactly the drafts the person accepted, with their changes', async () => {
     host = await chromium.open({ client: engine.client, tool: 'suggest_entries', args: { from: '2026-11-17' }, theme: 'light' });
