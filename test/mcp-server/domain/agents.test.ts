@@ -1,6 +1,16 @@
 // The client's name as a call knows it, and the labels an agent's entry carries in each back end.
 import { describe, expect, it } from 'vitest';
-import { agentOfTags, agentSlug, agentTag, clientIdentity, isAgentSlug, splitAgentPrefix, withAgentPrefix } from '../../../mcp-server/domain/agents.ts';
+import {
+  agentOfTags,
+  agentSlug,
+  agentTag,
+  clientIdentity,
+  isAgentSlug,
+  looksLikeAgentPrefix,
+  looksLikeAgentTag,
+  splitAgentPrefix,
+  withAgentPrefix,
+} from '../../../mcp-server/domain/agents.ts';
 
 describe('clientIdentity', () => {
   it('keeps a name trimmed and printable, at most 64 characters, with a slug for labels', () => {
@@ -110,5 +120,72 @@ describe('the slug of a name in any script', () => {
   it('reads no label that is not a slug as made (another case, spaces, a name with a dash at either end)', () => {
     expect(agentOfTags(['ai-Has Space', 'ai--x', 'ai-x-', 'ai-ＣＬＡＵＤＥ', 'ai-straße'])).toBeUndefined();
     expect(splitAgentPrefix('[ai:Клод] x')).toEqual({ description: '[ai:Клод] x' });
+  });
+});
+
+// Issue 64, item 7: only record_agent_time sets a label. What the other tools refuse is anything a
+// reader takes for a label, and anything a person would read as one: other case, width, spaces,
+// invisible characters, other dashes and look-alike letters of the mark (ai-, [ai:).
+describe('what looks like a label', () => {
+  it('a tag: ai- in any case, width or spacing, with other dashes, invisible characters or look-alike letters', () => {
+    for (const tag of [
+      'ai-claude-code',
+      'AI-Claude-Code',
+      ' ai-claude-code ',
+      '\uff21\uff29-claude',
+      '\u0430\u0456-claude',
+      '\u0391\u0399-claude',
+      'ai\u2013claude',
+      'ai\u2212claude',
+      'a\u200bi-claude',
+      'a\u00ADi-claude',
+      'a\u034Fi-claude',
+      '\u202Eai-claude',
+      'ai -claude',
+      'ái-claude',
+      'ai-\u0421laude',
+      'ai-',
+      'AI-assisted',
+    ]) {
+      expect(looksLikeAgentTag(tag), JSON.stringify(tag)).toBe(true);
+    }
+  });
+
+  it('a description: [ai: at its start in any case, width or spacing, or with look-alike letters', () => {
+    for (const description of [
+      '[ai:claude-code] Ran the tests',
+      '[AI:Claude-Code] Ran the tests',
+      '  [ai:claude-code]',
+      '\u200b[ai:claude-code] x',
+      '\uff3b\uff41\uff49\uff1aclaude\uff3d x',
+      '[\u0430\u0456:claude] x',
+      '[ai\u2236claude] x',
+      '[ ai : claude ] x',
+      '[ai:Клод] x',
+    ]) {
+      expect(looksLikeAgentPrefix(description), JSON.stringify(description)).toBe(true);
+    }
+  });
+
+  it('not a tag or a description that only has the letters elsewhere', () => {
+    for (const tag of ['aide', 'air-travel', 'main-ai', 'billing', 'al-jazeera', 'a-i', 'ai', 'AI research', 'maintenance']) {
+      expect(looksLikeAgentTag(tag), tag).toBe(false);
+    }
+    for (const description of ['Talked about [ai:codex] later', 'ai: review', '[aim:x] y', '(ai:x) y', '[a]i:x', 'AI pairing on the importer']) {
+      expect(looksLikeAgentPrefix(description), description).toBe(false);
+    }
+  });
+
+  it('whatever a reader takes for a label looks like one', () => {
+    const names = ['Claude Code', '\u0421laude', 'Клод', 'ΣΊΣΥΦΟΣ', 'x', '7', 'ﬁle', 'zed-editeur'];
+    for (const name of names) {
+      const agent = agentSlug(name);
+      for (const tag of [agentTag(agent), agentTag(agent).toUpperCase(), ` ${agentTag(agent)} `]) {
+        if (agentOfTags([tag]) !== undefined) expect(looksLikeAgentTag(tag), tag).toBe(true);
+      }
+      const description = withAgentPrefix('Work', agent);
+      expect(splitAgentPrefix(description).agent).toBe(agent);
+      expect(looksLikeAgentPrefix(description), description).toBe(true);
+    }
   });
 });

@@ -199,3 +199,48 @@ describe('clients whose names differ in one letter of another script, on each ba
     expect(fake.state.shifts.map((shift) => shift.description)).toEqual(['[ai:laude] Ran the test suite', '[ai:\u0441laude] Ran the test suite']);
   });
 });
+
+// Issue 64, item 7: a clock_in without a project resumes the last booking. After an agent's entry,
+// Kimai's restart copied its tag and Clockodo's resume its text with the prefix: the person's running
+// timer was the agent's, and her time left her hours. It resumes the project and activity alone.
+describe("a clock_in that resumes the last booking after an agent's entry", () => {
+  async function resumes(engine: InProcessEngineHandle) {
+    const recorded = await engine.call('record_agent_time', WORK);
+    expect(recorded.isError, textOf(recorded)).toBeFalsy();
+    const resumed = await engine.call('clock_in', {});
+    expect(resumed.isError, textOf(resumed)).toBeFalsy();
+    expect(resumed.structuredContent).toMatchObject({ started: { project: 'Website', activity: 'Meeting', description: '' } });
+    expect(resumed.structuredContent).not.toHaveProperty('started.agent');
+    const listed = (await engine.call('list_time_entries', { from: 'today', to: 'today' })).structuredContent as { entries: Array<{ agent?: string }> };
+    expect(listed.entries.map((entry) => entry.agent ?? null)).toEqual([null]);
+  }
+
+  it('Kimai: restarts the project and activity, not the tag ai-<agent>', async () => {
+    const fake = await startFakeKimai({ now: clockStartingAt(NOW) });
+    closing.push(() => fake.close());
+    seedCatalog(fake);
+    const ada = KIMAI_USERS[0] as FakeUser;
+    const engine = await engineOver({ type: 'kimai', url: `${fake.url}/` }, { PUNCHCARD_KIMAI_TOKEN: ada.token });
+    await resumes(engine);
+    const running = fake.state.timesheets.filter((sheet) => sheet.end === null);
+    expect(running.map((sheet) => [sheet.tags, sheet.description])).toEqual([[[], null]]);
+  });
+
+  it('Clockodo: resumes the project and service, not the text with its prefix [ai:<agent>]', async () => {
+    const fake = await startFakeClockodo({ now: clockStartingAt(NOW) });
+    closing.push(() => fake.close());
+    seedCompany(fake);
+    const mia = CLOCKODO_USERS[2] as (typeof CLOCKODO_USERS)[number];
+    const engine = await engineOver({ type: 'clockodo', email: mia.email, url: fake.url }, { PUNCHCARD_CLOCKODO_TOKEN: mia.apiKey }, (dir) =>
+      clockodoFacts.write(
+        dir,
+        clockodoFactsKey({ email: mia.email, url: fake.url }),
+        { userId: mia.id, role: 'manager', absences: true, checkedAt: NOW },
+        () => {},
+      ),
+    );
+    await resumes(engine);
+    const running = fake.state.entries.filter((entry) => entry.timeUntil === null);
+    expect(running.map((entry) => entry.text ?? '')).toEqual(['']);
+  });
+});
