@@ -19,6 +19,8 @@ export function createBlockedTracker(blocked: Blocked, personName: () => string)
   return {
     type: blocked.type,
     label: blocked.label,
+    // It writes nothing, so it reads nothing as a label: no description of any form is one here.
+    agentLabel: 'column',
     capabilities: new Set(['account']),
     account: { whoami: (): Promise<Person> => Promise.resolve({ name: personName(), connection: reason }) },
     timer: { runningEntry: refuse, startTimer: refuse, stopTimer: refuse },

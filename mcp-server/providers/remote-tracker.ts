@@ -5,6 +5,7 @@
 // back end is and offers from what was learned of the account. A part a back end cannot offer (Kimai's
 // breaks) is simply absent. Every back end is created from the same options (create-tracker.ts holds the table).
 import type { WorkWeek } from '../contract/settings.ts';
+import type { AgentLabelForm } from '../domain/agents.ts';
 import type { Log } from '../log.ts';
 import type { FactsPlace, FactsShelf } from './remote/facts-file.ts';
 import type { RequestGate } from './remote/json-http.ts';
@@ -136,6 +137,8 @@ export interface RemoteAccountPart extends Required<AccountPart>, ConnectionTest
 export interface TrackerParts {
   type: string;
   label: string;
+  /** How an AI agent's own time is labelled: a tag, or a prefix of the description where the back end has no tags. */
+  agentLabel: AgentLabelForm;
   /** What is known about the account; its capabilities are the tracker's. */
   facts: LearnedFacts<object>;
   account: RemoteAccountPart;

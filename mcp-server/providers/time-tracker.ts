@@ -17,6 +17,7 @@ import type {
   WorkSpan,
 } from '../domain/records.ts';
 import type { PlannedDay } from '../domain/work-plan.ts';
+import type { AgentLabelForm } from '../domain/agents.ts';
 import type { AdminTag, InvoicePage, InvoiceQuery } from '../domain/admin.ts';
 import type { CorrectionScope, CorrectionSet, CorrectionSubject, CorrectionWorld } from '../domain/corrections.ts';
 import type { Rate, RateList, RatePerson, RateReplacement, RateValues } from '../domain/admin-rates.ts';
@@ -91,6 +92,11 @@ export interface Person {
 export interface TimeTracker {
   readonly type: string;
   readonly label: string;
+  /**
+   * How the back end keeps an AI agent's label (domain/agents.ts). Where it is a prefix of the
+   * description, every tool that writes a description refuses one of that form (tools/agent-labels.ts).
+   */
+  readonly agentLabel: AgentLabelForm;
   /** May grow or shrink while the server runs; see `onCapabilitiesChange`. */
   readonly capabilities: ReadonlySet<Capability>;
   /**

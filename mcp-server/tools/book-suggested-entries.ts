@@ -9,6 +9,7 @@ import { defineTool } from './define-tool.ts';
 import { draftDays } from './evidence-day.ts';
 import { catalogLookup, entryLabel, MINUTE_MS, notInFuture, presentEntry, readInstant } from './shared.ts';
 import { ToolInputError } from './tool-input-error.ts';
+import { refuseAgentPrefix } from './agent-labels.ts';
 
 interface Booking {
   draft: string;
@@ -25,6 +26,7 @@ export default defineTool({
   ...bookSuggestedEntriesContract,
   async handler(args, context) {
     if (args.entries.length === 0) throw new ToolInputError('Name at least one draft to book: entries holds the ids suggest_entries showed.');
+    for (const entry of args.entries) refuseAgentPrefix(context.tracker, entry.description, `Draft ${quoted(entry.id)}: description`, 'Nothing was booked.');
     const { from, to, drafts } = await draftDays({ from: args.from, ...(args.to === undefined ? {} : { to: args.to }) }, context);
     // Every id and correction is checked before anything is sent: a refusal books nothing at all.
     const bookings = await plannedBookings(args.entries, drafts, context);
@@ -116,13 +118,16 @@ async function plannedBookings(entries: readonly Correction[], drafts: readonly 
     if (end <= start) throw new ToolInputError(`Draft ${draft.id}: end must be after start. Nothing was booked.`);
     if (end - start > 24 * 60 * MINUTE_MS) throw new ToolInputError(`Draft ${draft.id}: an entry can be at most 24 hours long. Nothing was booked.`);
     notInFuture(end, context, `end of ${draft.id}`);
+    // A draft's own words are a meeting's title or commit subjects, which others choose.
+    const description = (correction.description ?? draft.description).trim();
+    refuseAgentPrefix(context.tracker, description, `Draft ${draft.id}: the description`, 'Nothing was booked.');
     bookings.push({
       draft: draft.id,
       start,
       end,
       projectId,
       activityId,
-      description: (correction.description ?? draft.description).trim(),
+      description,
       projectWords: correction.project ?? draft.project?.name ?? '',
     });
   }

@@ -3,6 +3,7 @@ import { TimerRunningError } from '../providers/time-tracker.ts';
 import { quoted } from './asking.ts';
 import { defineTool } from './define-tool.ts';
 import { ToolInputError } from './tool-input-error.ts';
+import { refuseAgentPrefix } from './agent-labels.ts';
 import { keptWords } from './kept-words.ts';
 import { catalogLookup, entryLabel, notInFuture, presentEntry, readInstant, stableEntry } from './shared.ts';
 import { clockInContract } from '../contract/tools/clock-in.ts';
@@ -10,6 +11,7 @@ import { clockInContract } from '../contract/tools/clock-in.ts';
 export default defineTool({
   ...clockInContract,
   async handler(args, context) {
+    refuseAgentPrefix(context.tracker, args.description, 'description', 'Nothing was sent.');
     const start = args.start === undefined ? undefined : notInFuture(readInstant(args.start, context, 'start'), context, 'start');
     const refs = catalogLookup(context);
     const projectId = await refs.project(args.project);

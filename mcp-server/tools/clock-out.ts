@@ -1,6 +1,7 @@
 import { formatDuration, formatLocalTime } from '../domain/time.ts';
 import { defineTool } from './define-tool.ts';
 import { ToolInputError } from './tool-input-error.ts';
+import { refuseAgentPrefix } from './agent-labels.ts';
 import { keptWords } from './kept-words.ts';
 import { entryLabel, notInFuture, presentEntry, readInstant } from './shared.ts';
 import { clockOutContract } from '../contract/tools/clock-out.ts';
@@ -8,6 +9,8 @@ import { clockOutContract } from '../contract/tools/clock-out.ts';
 export default defineTool({
   ...clockOutContract,
   async handler(args, context) {
+    // Where the running entry's text is empty, the note becomes all of it (Clockodo).
+    refuseAgentPrefix(context.tracker, args.note, 'note', 'Nothing was sent.');
     const running = await context.tracker.timer.runningEntry();
     if (!running) throw new ToolInputError('No timer is running, so there is nothing to clock out of. Use log_time to record past work.');
     const end = args.end === undefined ? undefined : notInFuture(readInstant(args.end, context, 'end'), context, 'end');

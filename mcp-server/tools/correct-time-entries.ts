@@ -18,6 +18,7 @@ import { quoted } from './asking.ts';
 import { defineTool } from './define-tool.ts';
 import { catalogLookup, dayRange, readDayRange } from './shared.ts';
 import { ToolInputError } from './tool-input-error.ts';
+import { refuseAgentTags } from './agent-labels.ts';
 
 /** How many entries the preview lists: enough to check, not a timesheet. */
 const SHOWN = 20;
@@ -39,6 +40,7 @@ export default defineTool({
       ...(wanted.add_tags === undefined || wanted.add_tags.length === 0 ? {} : { addTags: wanted.add_tags }),
     });
     if (refused) throw new ToolInputError(refused);
+    refuseAgentTags(wanted.add_tags ?? [], 'set.add_tags', 'Nothing was changed.');
     const lookup = catalogLookup(context);
     const scopeProject = args.project === undefined ? undefined : ((await lookup.project(args.project)) ?? undefined);
     const scopeActivity = args.activity === undefined ? undefined : ((await lookup.activity(args.activity, scopeProject ?? null)) ?? undefined);

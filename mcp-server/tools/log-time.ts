@@ -1,6 +1,7 @@
 import { formatDuration, formatLocalTime, localDateTimeToEpoch } from '../domain/time.ts';
 import { defineTool } from './define-tool.ts';
 import { ToolInputError } from './tool-input-error.ts';
+import { refuseAgentPrefix } from './agent-labels.ts';
 import { keptWords } from './kept-words.ts';
 import { catalogLookup, checkBookedSpan, dayRange, entryLabel, MINUTE_MS, presentEntry, readDate, readInstant, readMinutes } from './shared.ts';
 import { logTimeContract } from '../contract/tools/log-time.ts';
@@ -11,6 +12,7 @@ const DEFAULT_DAY_START = '09:00';
 export default defineTool({
   ...logTimeContract,
   async handler(args, context) {
+    refuseAgentPrefix(context.tracker, args.description, 'description', 'Nothing was sent.');
     const { start, end } = await placeEntry(args, context);
     checkBookedSpan(start, end, context);
     const refs = catalogLookup(context);

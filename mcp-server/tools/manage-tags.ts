@@ -4,6 +4,7 @@ import { manageTagsContract } from '../contract/tools/manage-tags.ts';
 import { quoted } from './asking.ts';
 import { defineTool } from './define-tool.ts';
 import { ToolInputError } from './tool-input-error.ts';
+import { refuseAgentTags } from './agent-labels.ts';
 
 /** A tag's name as Kimai and Clockify take it: 2 to 100 characters, no comma (a comma separates tags on an entry). */
 function checkedName(name: string | undefined, action: string): string {
@@ -31,6 +32,7 @@ export default defineTool({
       };
     }
     if (action === 'create') {
+      refuseAgentTags([args.name ?? args.tag], 'name', 'Nothing was created.');
       // A back end that keeps no colours refuses one in words rather than drop it unsaid.
       if (args.color && part.colourRefusal) throw new ToolInputError(part.colourRefusal);
       const name = checkedName(args.name ?? args.tag, 'create');
@@ -47,7 +49,11 @@ export default defineTool({
     }
     if (action === 'rename') {
       if (!part.renameTag) throw new ToolInputError(refusalOf(part, action));
+      // Renaming a label's tag, or a tag to a label, would move every entry that carries it in or out of the person's hours.
+      refuseAgentTags([args.name], 'name', 'Nothing was changed.');
+      refuseAgentTags([args.tag], 'tag', 'Nothing was changed.');
       const tag = await namedTag(part, args.tag, action);
+      refuseAgentTags([tag.name], 'tag', 'Nothing was changed.');
       const name = checkedName(args.name, 'rename');
       if (name === tag.name) throw new ToolInputError(`The tag ${label(tag)} is called that already. Nothing was changed.`);
       const taken = await part.findTag(name);

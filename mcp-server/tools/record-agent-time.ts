@@ -16,7 +16,7 @@ export default defineTool({
       throw new ToolInputError("This client did not say its name (clientInfo.name), and agent time is recorded under the client's name; nothing was recorded.");
     }
     if (agent === '') {
-      throw new ToolInputError(`The client's name "${context.client.name}" has no letter or digit to label entries with (a-z, 0-9); nothing was recorded.`);
+      throw new ToolInputError(`The client's name "${context.client.name}" has no letter or digit to label entries with; nothing was recorded.`);
     }
     const description = args.description.trim();
     if (description === '') throw new ToolInputError('description: say what the agent did; agent time is recorded with a description.');

@@ -1,5 +1,6 @@
 import { defineTool } from './define-tool.ts';
 import { ToolInputError } from './tool-input-error.ts';
+import { refuseAgentPrefix } from './agent-labels.ts';
 import type { EntryFields } from '../providers/time-tracker.ts';
 import { catalogLookup, entryLabel, notInFuture, presentEntry, readInstant } from './shared.ts';
 import { updateTimeEntryContract } from '../contract/tools/update-time-entry.ts';
@@ -11,6 +12,7 @@ export default defineTool({
     if (Object.values(changes).every((value) => value === undefined)) {
       throw new ToolInputError('Nothing to change: give at least one of start, end, project, activity or description.');
     }
+    refuseAgentPrefix(context.tracker, args.description, 'description', 'Nothing was sent.');
     const current = await context.tracker.entries.getEntry(id);
     if (current.locked) throw new ToolInputError(`Time entry #${id} cannot be changed: ${current.locked} Nothing was changed.`);
     const patch: Partial<EntryFields> = {};

@@ -73,6 +73,8 @@ interface ClientOptions {
   elicitation?: (params: ElicitRequestFormParams) => ElicitResult | Promise<ElicitResult>;
   /** Declares the MCP Apps extension (`io.modelcontextprotocol/ui`), as a host that draws apps does. */
   apps?: boolean;
+  /** The client's `clientInfo.name` (an AI agent's label): punchcard-tests unless said. */
+  clientName?: string;
 }
 
 export interface EngineOptions extends ClientOptions {
@@ -100,7 +102,7 @@ export interface InProcessEngineOptions extends ClientOptions {
 /** Connects the SDK's real client over `transport`, declaring what the options ask for. */
 async function connectClient(transport: Transport, options: ClientOptions): Promise<Client> {
   const client = new Client(
-    { name: 'punchcard-tests', version: '1.0.0' },
+    { name: options.clientName ?? 'punchcard-tests', version: '1.0.0' },
     {
       ...(options.era === 'modern' ? { versionNegotiation: { mode: { pin: '2026-07-28' as const } } } : {}),
       ...(options.elicitation || options.apps

@@ -27,6 +27,7 @@ export function createCalamariTracker(options: CalamariTrackerOptions): RemoteTr
   return assembleTracker({
     type: 'calamari',
     label: `Calamari (${new URL(options.profile.url).host}, ${options.profile.email})`,
+    agentLabel: 'description-prefix',
     facts: context.facts,
     account: new CalamariAccount(context, { plan, team }),
     timer: shifts,

@@ -31,6 +31,7 @@ export function createClockifyTracker(options: ClockifyTrackerOptions): RemoteTr
   return assembleTracker({
     type: 'clockify',
     label: `Clockify (${new URL(options.profile.url).host}${workspace})`,
+    agentLabel: 'tag',
     facts: context.facts,
     account: new ClockifyAccount(context, { plan }),
     timer: timesheets,

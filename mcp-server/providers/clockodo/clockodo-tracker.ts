@@ -29,6 +29,7 @@ export function createClockodoTracker(options: ClockodoTrackerOptions): RemoteTr
   return assembleTracker({
     type: 'clockodo',
     label: `Clockodo (${options.profile.email})`,
+    agentLabel: 'description-prefix',
     facts: context.facts,
     account: new ClockodoAccount(context, { plan }),
     timer: timesheets,

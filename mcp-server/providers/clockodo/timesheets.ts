@@ -271,8 +271,10 @@ export class ClockodoTimesheets extends BackEndPart<ClockodoContext, { catalog: 
         (entry) => !isLumpSum(entry) && entry.services_id,
       );
       const last = entries.sort((a, b) => b.time_since.localeCompare(a.time_since))[0];
-      if (last)
-        return { customerId: last.customers_id, projectId: last.projects_id, serviceId: last.services_id as number, text: description || (last.text ?? '') };
+      if (!last) continue;
+      // An agent's text carries its label (domain/agents.ts): resumed, the person's timer would be the agent's. Its project and service go on, not its words.
+      const words = splitAgentPrefix(last.text ?? '').agent === undefined ? (last.text ?? '') : '';
+      return { customerId: last.customers_id, projectId: last.projects_id, serviceId: last.services_id as number, text: description || words };
     }
     const projects = await this.parts.catalog.projectExamples(8);
     throw new BackEndError(

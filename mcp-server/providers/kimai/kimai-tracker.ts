@@ -26,6 +26,7 @@ export function createKimaiTracker(options: KimaiTrackerOptions): RemoteTracker 
   return assembleTracker({
     type: 'kimai',
     label: `Kimai (${options.profile.url})`,
+    agentLabel: 'tag',
     facts: context.facts,
     account: new KimaiAccount(context, {}),
     timer: timesheets,

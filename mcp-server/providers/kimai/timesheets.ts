@@ -7,7 +7,7 @@ import { BackEndPart } from '../remote-tracker.ts';
 import { mapWithLimit } from '../remote/cache.ts';
 import { allPages, pageWindow } from '../remote/paging.ts';
 import { allSettled, Expiring, ExpiringByKey } from '../remote/cache.ts';
-import { agentTag } from '../../domain/agents.ts';
+import { agentOfTags, agentTag } from '../../domain/agents.ts';
 import { formatWallClock } from '../../domain/time.ts';
 import {
   type EntryFields,
@@ -327,7 +327,10 @@ export class KimaiTimesheets extends BackEndPart<KimaiContext, { catalog: KimaiC
         'Kimai needs a project and an activity to start a timer, and there is no earlier entry to resume. Name them (see list_catalog).',
       );
     }
-    const restarted = await this.context.api.restartTimesheet(last.id, fields.description ? {} : { copy: 'all' });
+    // Copying all would copy an agent's tag too, and the person's timer would be the agent's (domain/agents.ts):
+    // after an agent's entry, or one whose tags Kimai did not list, only its project and activity go on.
+    const copy = !fields.description && Array.isArray(last.tags) && agentOfTags(last.tags) === undefined;
+    const restarted = await this.context.api.restartTimesheet(last.id, copy ? { copy: 'all' } : {});
     const lastEntry = toTimeEntry(last, NO_NAMES);
     if (!fields.description) return this.#entryFrom(restarted, lastEntry);
     return this.#patch(restarted.id, { description: fields.description }, 'add the description', lastEntry);

@@ -15,6 +15,7 @@ export function createLocalTracker(options: LocalTrackerOptions): TimeTracker {
   return {
     type: 'local',
     label: 'Local timesheet',
+    agentLabel: 'column',
     capabilities: LOCAL_CAPABILITIES,
     account: { whoami: async () => ({ name: options.personName() }) },
     timer: timesheets,

@@ -23,10 +23,15 @@ afterEach(async () => {
   for (const close of closing.splice(0).reverse()) await close();
 });
 
-async function engineOver(provider: Record<string, unknown>, env: Record<string, string>, prepare?: (dir: string) => void): Promise<InProcessEngineHandle> {
+async function engineOver(
+  provider: Record<string, unknown>,
+  env: Record<string, string>,
+  prepare?: (dir: string) => void,
+  clientName?: string,
+): Promise<InProcessEngineHandle> {
   const userDataDir = makeUserDataDir({ ...AGENTS_ON, provider });
   prepare?.(userDataDir);
-  const engine = await startInProcessEngine({ userDataDir, env: { PUNCHCARD_NOW: NOW, ...env } });
+  const engine = await startInProcessEngine({ userDataDir, env: { PUNCHCARD_NOW: NOW, ...env }, ...(clientName === undefined ? {} : { clientName }) });
   closing.push(() => engine.close());
   return engine;
 }
@@ -126,5 +131,116 @@ describe("an AI agent's own time on each back end", () => {
       { ...work, project: 'General' },
     );
     expect(fake.state.shifts.find((shift) => shift.id === id)?.description).toBe(`[ai:${AGENT}] Ran the test suite`);
+  });
+});
+
+// Issue 64, item 8: "Сlaude" with a Cyrillic С was labelled "laude", so its time and a client laude's
+// were one agent's. Each client keeps its own label on every back end, in the letters of its name.
+describe('clients whose names differ in one letter of another script, on each back end', () => {
+  const CYRILLIC = '\u0421laude';
+  /** Records one entry as the client "laude", one as "Сlaude" (Cyrillic С), and lists whose each is. */
+  async function bothAgents(open: (clientName: string) => Promise<InProcessEngineHandle>, work: Record<string, unknown>) {
+    for (const [name, start, end] of [
+      ['laude', 'yesterday 09:00', 'yesterday 10:00'],
+      [CYRILLIC, 'yesterday 10:00', 'yesterday 11:00'],
+    ] as const) {
+      const engine = await open(name);
+      const recorded = await engine.call('record_agent_time', { ...work, start, end });
+      expect(recorded.isError, textOf(recorded)).toBeFalsy();
+    }
+    const reader = await open('reader');
+    const listed = (await reader.call('list_time_entries', { from: 'yesterday', to: 'yesterday' })).structuredContent as { entries: Array<{ agent?: string }> };
+    expect(listed.entries.map((entry) => entry.agent)).toEqual(['laude', '\u0441laude']);
+  }
+
+  it('Kimai: the tags ai-laude and ai-сlaude', async () => {
+    const fake = await startFakeKimai({ now: clockStartingAt(NOW) });
+    closing.push(() => fake.close());
+    seedCatalog(fake);
+    const ada = KIMAI_USERS[0] as FakeUser;
+    await bothAgents((name) => engineOver({ type: 'kimai', url: `${fake.url}/` }, { PUNCHCARD_KIMAI_TOKEN: ada.token }, undefined, name), WORK);
+    expect(fake.state.timesheets.map((sheet) => sheet.tags)).toEqual([['ai-laude'], ['ai-\u0441laude']]);
+  });
+
+  it('Clockodo: the prefixes [ai:laude] and [ai:сlaude]', async () => {
+    const fake = await startFakeClockodo({ now: clockStartingAt(NOW) });
+    closing.push(() => fake.close());
+    seedCompany(fake);
+    const mia = CLOCKODO_USERS[2] as (typeof CLOCKODO_USERS)[number];
+    const facts = (dir: string) =>
+      clockodoFacts.write(
+        dir,
+        clockodoFactsKey({ email: mia.email, url: fake.url }),
+        { userId: mia.id, role: 'manager', absences: true, checkedAt: NOW },
+        () => {},
+      );
+    await bothAgents((name) => engineOver({ type: 'clockodo', email: mia.email, url: fake.url }, { PUNCHCARD_CLOCKODO_TOKEN: mia.apiKey }, facts, name), WORK);
+    expect(fake.state.entries.map((entry) => entry.text)).toEqual(['[ai:laude] Ran the test suite', '[ai:\u0441laude] Ran the test suite']);
+  });
+
+  it('Clockify: two workspace tags, one for each', async () => {
+    const fake = await startFakeClockify({ now: clockStartingAt(NOW) });
+    closing.push(() => fake.close());
+    seedWorkspace(fake);
+    const { activity: _none, ...work } = WORK;
+    await bothAgents((name) => engineOver({ type: 'clockify', url: fake.url }, { PUNCHCARD_CLOCKIFY_TOKEN: CLOCKIFY_ADA.key }, undefined, name), work);
+    expect(fake.state.tags.map((tag) => tag.name)).toEqual(['ai-laude', 'ai-\u0441laude']);
+  });
+
+  it("Calamari: the prefixes in the shifts' descriptions", async () => {
+    const fake = await startFakeCalamari({ now: clockStartingAt(NOW) });
+    closing.push(() => fake.close());
+    seedOrganisation(fake);
+    const { activity: _none, ...work } = WORK;
+    await bothAgents(
+      (name) => engineOver({ type: 'calamari', url: fake.url, email: 'ada@acme.example' }, { PUNCHCARD_CALAMARI_TOKEN: CALAMARI_KEY }, undefined, name),
+      { ...work, project: 'General' },
+    );
+    expect(fake.state.shifts.map((shift) => shift.description)).toEqual(['[ai:laude] Ran the test suite', '[ai:\u0441laude] Ran the test suite']);
+  });
+});
+
+// Issue 64, item 7: a clock_in without a project resumes the last booking. After an agent's entry,
+// Kimai's restart copied its tag and Clockodo's resume its text with the prefix: the person's running
+// timer was the agent's, and her time left her hours. It resumes the project and activity alone.
+describe("a clock_in that resumes the last booking after an agent's entry", () => {
+  async function resumes(engine: InProcessEngineHandle) {
+    const recorded = await engine.call('record_agent_time', WORK);
+    expect(recorded.isError, textOf(recorded)).toBeFalsy();
+    const resumed = await engine.call('clock_in', {});
+    expect(resumed.isError, textOf(resumed)).toBeFalsy();
+    expect(resumed.structuredContent).toMatchObject({ started: { project: 'Website', activity: 'Meeting', description: '' } });
+    expect(resumed.structuredContent).not.toHaveProperty('started.agent');
+    const listed = (await engine.call('list_time_entries', { from: 'today', to: 'today' })).structuredContent as { entries: Array<{ agent?: string }> };
+    expect(listed.entries.map((entry) => entry.agent ?? null)).toEqual([null]);
+  }
+
+  it('Kimai: restarts the project and activity, not the tag ai-<agent>', async () => {
+    const fake = await startFakeKimai({ now: clockStartingAt(NOW) });
+    closing.push(() => fake.close());
+    seedCatalog(fake);
+    const ada = KIMAI_USERS[0] as FakeUser;
+    const engine = await engineOver({ type: 'kimai', url: `${fake.url}/` }, { PUNCHCARD_KIMAI_TOKEN: ada.token });
+    await resumes(engine);
+    const running = fake.state.timesheets.filter((sheet) => sheet.end === null);
+    expect(running.map((sheet) => [sheet.tags, sheet.description])).toEqual([[[], null]]);
+  });
+
+  it('Clockodo: resumes the project and service, not the text with its prefix [ai:<agent>]', async () => {
+    const fake = await startFakeClockodo({ now: clockStartingAt(NOW) });
+    closing.push(() => fake.close());
+    seedCompany(fake);
+    const mia = CLOCKODO_USERS[2] as (typeof CLOCKODO_USERS)[number];
+    const engine = await engineOver({ type: 'clockodo', email: mia.email, url: fake.url }, { PUNCHCARD_CLOCKODO_TOKEN: mia.apiKey }, (dir) =>
+      clockodoFacts.write(
+        dir,
+        clockodoFactsKey({ email: mia.email, url: fake.url }),
+        { userId: mia.id, role: 'manager', absences: true, checkedAt: NOW },
+        () => {},
+      ),
+    );
+    await resumes(engine);
+    const running = fake.state.entries.filter((entry) => entry.timeUntil === null);
+    expect(running.map((entry) => entry.text ?? '')).toEqual(['']);
   });
 });

@@ -51,10 +51,22 @@ describe('record_agent_time', () => {
 
   it('refuses a client name with nothing to label entries with, and stores nothing', async () => {
     const { run, tracker } = await timesheet('「」');
-    await expect(run(recordAgentTime, WORK)).rejects.toThrow(
-      'The client\'s name "「」" has no letter or digit to label entries with (a-z, 0-9); nothing was recorded.',
-    );
+    await expect(run(recordAgentTime, WORK)).rejects.toThrow('The client\'s name "「」" has no letter or digit to label entries with; nothing was recorded.');
     expect((await tracker.entries.listEntries(DAY)).total).toBe(0);
+  });
+
+  it('labels a client named in another script with its own letters, apart from the Latin look-alike (issue 64)', async () => {
+    // "Сlaude" with a Cyrillic С was "laude", so it took a client "laude"'s label; "Клод" had no label at all.
+    const { run, tracker } = await timesheet('\u0421laude');
+    const cyrillic = await run(recordAgentTime, WORK);
+    expect(cyrillic.data.entry.agent).toBe('\u0441laude');
+    local?.close();
+    const other = await timesheet('Клод');
+    const named = await other.run(recordAgentTime, WORK);
+    expect(named.data.entry.agent).toBe('клод');
+    expect(named.text).toMatch(/^Recorded 1 h 30 min of клод's own time on Importer/);
+    expect((await other.tracker.entries.listEntries(DAY)).entries.map((entry) => entry.agent)).toEqual(['клод']);
+    expect(tracker).not.toBe(other.tracker);
   });
 
   it('refuses what log_time refuses, a blank description and a blank project, and stores nothing', async () => {
