@@ -12,6 +12,7 @@ import { childEnvironment } from './child-environment.ts';
 import { EngineError, messages } from './engine-error.ts';
 import { EngineTransport } from './engine-transport.ts';
 import { LineTail } from './line-tail.ts';
+import { refusalIn } from './refusal-words.ts';
 import { StartGate } from './start-gate.ts';
 
 export interface EngineClientOptions {
@@ -345,7 +346,10 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
         .map((block) => (block.type === 'text' ? block.text : ''))
         .filter((line) => line !== '')
         .join('\n');
-      if (result.isError) throw new EngineError('tool', text || `${name} failed without saying why.`, { tool: name });
+      if (result.isError) {
+        const refusal = refusalIn(result.structuredContent);
+        throw new EngineError('tool', text || `${name} failed without saying why.`, { tool: name, ...(refusal ? { refusal } : {}) });
+      }
       return { structured: result.structuredContent, text };
     },
 

@@ -1,6 +1,7 @@
 // What can go wrong between the app and its engine, as one error type whose message a person can
 // act on (the window and the tray show it as it is). The kinds let the app react differently — for
 // example, a tool's refusal is shown next to the button, an engine that cannot start in a banner.
+import type { Refusal } from '../../mcp-server/contract/outcomes/refusals.ts';
 
 export type EngineErrorKind =
   /** The engine process could not be started, or keeps failing to start (then it waits before trying again). */
@@ -18,15 +19,18 @@ export type EngineErrorKind =
 
 export class EngineError extends Error {
   readonly kind: EngineErrorKind;
+  /** A tool's refusal as data (its code and facts), where the engine gave one: what the app reads, never the words. */
+  readonly refusal: Refusal | undefined;
   /** The tool called, when the error belongs to one call. */
   readonly tool: string | undefined;
   /** The engine's last lines on stderr, oldest first (also summarized in the message where they help). */
   readonly stderr: readonly string[];
 
-  constructor(kind: EngineErrorKind, message: string, details: { tool?: string; stderr?: readonly string[]; cause?: unknown } = {}) {
+  constructor(kind: EngineErrorKind, message: string, details: { tool?: string; stderr?: readonly string[]; cause?: unknown; refusal?: Refusal } = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.name = 'EngineError';
     this.kind = kind;
+    this.refusal = details.refusal;
     this.tool = details.tool;
     this.stderr = details.stderr ?? [];
   }

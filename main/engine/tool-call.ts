@@ -9,6 +9,7 @@ import type { ToolName } from '../../mcp-server/contract/tool-catalog.ts';
 import type { EngineClient } from './engine-client.ts';
 import { EngineError, messages } from './engine-error.ts';
 import { forPeople } from './people-words.ts';
+import { refusalWords } from './refusal-words.ts';
 
 export type Tool<Input extends z.ZodObject, Output extends z.ZodObject> = Pick<ToolContract<Input, Output, ToolName | AppToolName>, 'name' | 'output'>;
 
@@ -28,8 +29,10 @@ export function toolCaller(engine: EngineClient): ToolCaller {
     try {
       result = await engine.callTool(tool.name, args as Record<string, unknown>);
     } catch (error) {
-      if (error instanceof EngineError && error.kind === 'tool')
-        throw new EngineError('tool', forPeople(error.message), { tool: error.tool ?? tool.name, cause: error });
+      if (error instanceof EngineError && error.kind === 'tool') {
+        const said = (error.refusal && refusalWords(error.refusal)) ?? forPeople(error.message);
+        throw new EngineError('tool', said, { tool: error.tool ?? tool.name, cause: error, ...(error.refusal ? { refusal: error.refusal } : {}) });
+      }
       throw error;
     }
     const parsed = tool.output.safeParse(result.structured);

@@ -6,8 +6,20 @@ import { WEEKDAY_NAMES } from '../contract/vocabulary.ts';
 
 export { WEEKDAY_NAMES };
 
-/** `note` says which reading was taken where a wall time meant two instants. */
-export type ParsedInstant = { ok: true; epochMs: number; note?: string } | { ok: false; message: string };
+/** Which reading was taken where a wall time meant two instants (the clocks went back), in the engine's own writing of instants. */
+export type TwiceRead = {
+  time: string;
+  date: string;
+  timezone: string;
+  which: 'first' | 'second';
+  taken: string;
+  /** The reading taken is the latest that is not in the future. */
+  latest_past: boolean;
+  other: string;
+};
+
+/** `twice` says which reading was taken where a wall time meant two instants. */
+export type ParsedInstant = { ok: true; epochMs: number; twice?: TwiceRead } | { ok: false; message: string };
 export type ParsedDate = { ok: true; date: string } | { ok: false; message: string };
 
 const MS_PER_MINUTE = 60_000;
@@ -241,7 +253,7 @@ function readWallTime(input: string, date: string, time: string, tz: string, now
  * A wall time read in tz. Where the clocks go back it happens twice, and people mean the one they
  * just lived through: the latest reading that is not in the future (an `end` said a few seconds
  * after the second 01:30 means that one, not the hour-old first). With every reading ahead, the
- * nearest. The note names the one taken and how to write the other.
+ * nearest. `twice` names the one taken and the other (contract/outcomes/reading.ts words them).
  */
 function readAmbiguous(date: string, time: string, tz: string, nowMs: number, millis: number): ParsedInstant {
   const readings = wallTimeReadings(date, time, tz).map((instant) => instant + millis);
@@ -250,10 +262,16 @@ function readAmbiguous(date: string, time: string, tz: string, nowMs: number, mi
   if (readings.length === 1) return { ok: true, epochMs: taken };
   const other = readings.find((instant) => instant !== taken) as number;
   const which = taken === readings[0] ? 'first' : 'second';
-  const note =
-    `${time.slice(0, 5)} on ${date} happens twice in ${tz} (the clocks go back); took the ${which} one, ${formatInstant(taken, tz)}` +
-    `${taken <= nowMs ? ', the latest that is not in the future' : ''}. For the other, write ${formatInstant(other, tz)}.`;
-  return { ok: true, epochMs: taken, note };
+  const twice: TwiceRead = {
+    time: time.slice(0, 5),
+    date,
+    timezone: tz,
+    which,
+    taken: formatInstant(taken, tz),
+    latest_past: taken <= nowMs,
+    other: formatInstant(other, tz),
+  };
+  return { ok: true, epochMs: taken, twice };
 }
 
 type Clock = { hour: number; minute: number; second: number };

@@ -13,6 +13,7 @@ import { withRequestBudget } from '../providers/remote/request-budget.ts';
 import type { TimeTracker } from '../providers/time-tracker.ts';
 import { NO_ASKING } from '../tools/asking.ts';
 import type { ToolContext } from '../tools/context.ts';
+import type { Note } from '../contract/outcomes/notices.ts';
 
 /** How long completions reuse the projects, activities and leave they were given (one per keystroke otherwise). */
 const COMPLETION_DATA_MS = 30_000;
@@ -53,7 +54,7 @@ export function callContexts(source: CallSource): CallContexts {
   let remoteZone: { name: string; valid: boolean } | undefined;
   const build = async (forCall: boolean): Promise<ToolContext> => {
     const settings = source.settings();
-    const notes: string[] = [];
+    const notes: Note[] = [];
     // A call works through the tracker the back end makes for it, where it makes one (the outbox sends
     // what waits first, and says so in notes).
     const opened = await source.tracker();

@@ -11,6 +11,9 @@ import {
   type ServerContext,
 } from '@modelcontextprotocol/server';
 import type { ToolName } from '../contract/tool-catalog.ts';
+import { type Refusal, refusalSentence } from '../contract/outcomes/refusals.ts';
+import { modelText } from '../contract/outcomes/sentence.ts';
+import { type Note, type Notice, noticeSentence } from '../contract/outcomes/notices.ts';
 import type { AppToolName } from '../contract/tools/tool-contract.ts';
 import { type ClientIdentity, clientIdentity } from '../domain/agents.ts';
 import { MAX_REQUESTS_PER_CALL } from '../domain/call-limits.ts';
@@ -18,10 +21,9 @@ import type { Log } from '../log.ts';
 import { missingPart } from '../providers/capability-parts.ts';
 import { BackEndError } from '../providers/time-tracker.ts';
 import { type Asker, canAsk, createAsker, InputNeeded, NO_ASKING, type RoundState } from '../tools/asking.ts';
-import { runInCallScope, stoppedCallText } from '../tools/call-scope.ts';
+import { runInCallScope, stoppedCallRefusal } from '../tools/call-scope.ts';
 import type { ToolContext } from '../tools/context.ts';
 import { type ToolDefinition } from '../tools/define-tool.ts';
-import { partMissing } from '../tools/part-missing.ts';
 import { ToolInputError } from '../tools/tool-input-error.ts';
 
 /** A call of a tool that is not read-only, as it ended (the team server's audit log). */
@@ -138,23 +140,26 @@ async function answer(tool: CallableTool, args: unknown, call: ToolCall) {
       noteAiSession(callContext);
       // The part the tool's capability brings, checked here once for every tool (its handler is typed with it).
       const missing = missingPart(callContext.tracker, tool.capability);
-      if (missing) throw new ToolInputError(partMissing(missing, callContext.tracker.label));
+      if (missing) throw new ToolInputError('part_missing', { part: missing, back_end: callContext.tracker.label });
       return { callContext, ...(await tool.handler(args, callContext)) };
     });
     if ('stopped' in outcome) {
-      const text = stoppedCallText(outcome.stopped, outcome.budget, tool.annotations.readOnlyHint !== true);
+      const refusal = stoppedCallRefusal(outcome.stopped, outcome.budget, tool.annotations.readOnlyHint !== true);
+      const result = refused(refusal);
       // A cancelled call is answered to nobody (the client stopped listening): stderr keeps the account.
-      call.log(text);
-      return { outcome: 'stopped' as const, result: { isError: true, content: [{ type: 'text' as const, text }] } };
+      call.log(result.content[0].text);
+      return { outcome: 'stopped' as const, result };
     }
     const { callContext, data, text } = outcome.finished;
-    const noted = callContext.notes.length > 0 ? `${text}\n${callContext.notes.join('\n')}` : text;
+    const noted = callContext.notes.length > 0 ? `${text}\n${callContext.notes.map(noteText).join('\n')}` : text;
+    const notices = callContext.notes.filter((note): note is Notice => typeof note !== 'string');
     // Only now are the call's notes in an answer (the outbox's news among them): a call that failed,
     // stopped or asked a question before this point leaves that news for the next answer.
     await callContext.tracker.answered?.();
     // Names and notes come from back ends and people; the wire takes the terminal-steering
     // characters out of them, as out of everything that leaves (stdio/wire.ts, lineOf).
-    return { outcome: 'done' as const, result: { content: [{ type: 'text' as const, text: noted }], structuredContent: data as Record<string, unknown> } };
+    const structuredContent = (notices.length > 0 ? { ...data, notices } : data) as Record<string, unknown>;
+    return { outcome: 'done' as const, result: { content: [{ type: 'text' as const, text: noted }], structuredContent } };
   } catch (error) {
     if (error instanceof InputNeeded) {
       // The question goes to the person; the call comes back with the answer and this state.
@@ -167,17 +172,26 @@ async function answer(tool: CallableTool, args: unknown, call: ToolCall) {
       };
     }
     if (error instanceof ToolInputError || error instanceof BackEndError) {
+      if (error.refusal) return { outcome: 'refused' as const, result: refused(error.refusal) };
       return { outcome: 'refused' as const, result: { isError: true, content: [{ type: 'text' as const, text: error.message }] } };
     }
     call.log(`${tool.name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     // The sentence goes on after the reason, so the reason's own full stop goes.
     const reason = (error instanceof Error ? error.message : String(error)).replace(/[.\s]+$/, '');
-    return {
-      outcome: 'failed' as const,
-      result: {
-        isError: true,
-        content: [{ type: 'text' as const, text: `Punchcard could not finish ${tool.name}: ${reason}. Nothing was lost; the server keeps running.` }],
-      },
-    };
+    return { outcome: 'failed' as const, result: refused({ code: 'call_failed', facts: { tool: tool.name, reason } }) };
   }
+}
+
+/** A note's sentence for the model. */
+function noteText(note: Note): string {
+  return typeof note === 'string' ? note : modelText(noticeSentence(note));
+}
+
+/** A refusal's answer: its words for the model, and the refusal itself as the structured part (docs/tools.md, "Refusals and notices"). */
+function refused(refusal: Refusal) {
+  return {
+    isError: true as const,
+    content: [{ type: 'text' as const, text: modelText(refusalSentence(refusal)) }] as [{ type: 'text'; text: string }],
+    structuredContent: { refusal } as unknown as Record<string, unknown>,
+  };
 }

@@ -4,7 +4,7 @@
 // days at its ends) is filed part after part, so that a refusal halfway leaves a clear account of what
 // exists.
 import { rangesOverlap } from '../domain/leave-days.ts';
-import { type LeaveRequest, type NewLeaveRequest, BackEndError } from './time-tracker.ts';
+import { type LeaveRequest, type NewLeaveRequest, BackEndError, type BackEndKind } from './time-tracker.ts';
 
 /** Refuses leave that overlaps one of the person's pending or approved requests, naming it. */
 export function refuseOverlap(
@@ -42,7 +42,7 @@ export async function fileInParts<P extends { firstDay: string; lastDay: string 
       if (!(error instanceof BackEndError)) throw error;
       const done = filed.map((item) => `#${item.id} (${item.firstDay} to ${item.lastDay})`).join(', ');
       throw new BackEndError(
-        error.code,
+        error.kind as BackEndKind,
         `${words.service} ${words.verb} this leave as ${parts.length} ${words.unit}; ${filed.length} were filed (${done}), then it refused the part from ${part.firstDay} to ${part.lastDay}: ${error.message} Request the rest again once that is sorted out, or ${words.undo} the filed part.`,
       );
     }

@@ -32,6 +32,10 @@ export * from '../domain/records.ts';
 import type { Capability, RateKind } from '../contract/vocabulary.ts';
 import type { KeptWriteChoice } from '../contract/app-tools/kept-write-decisions.ts';
 import type { TeamAction } from '../contract/tools/manage-teams.ts';
+import { modelText } from '../contract/outcomes/sentence.ts';
+import { type Refusal, type RefusalArgs, refusalKind, refusalOf, refusalSentence } from '../contract/outcomes/refusals.ts';
+import type { RefusalKind } from '../contract/outcomes/wording.ts';
+import type { Note } from '../contract/outcomes/notices.ts';
 
 export { CAPABILITIES, type Capability } from '../contract/vocabulary.ts';
 
@@ -110,7 +114,7 @@ export interface TimeTracker {
    * The tracker one tool call works through, where the back end does something for each call (the
    * outbox sends what waits first, and adds what came of it to `notes`); without it, this one.
    */
-  forCall?(notes: string[]): Promise<TimeTracker>;
+  forCall?(notes: Note[]): Promise<TimeTracker>;
   /**
    * The call's answer now carries its notes (never before: news read by a call that then failed or
    * asked a question is said again by the next). The outbox marks the news it told as told.
@@ -524,15 +528,33 @@ export interface KeptWriteDecision {
   choices: Array<{ choice: KeptWriteChoice; label: string }>;
 }
 
-/** A failure the user can act on; tools turn it into an `isError` result with this message. */
+/** The five kinds a back end's refusal is of (contract/outcomes/wording.ts says what each means to the engine). */
+export type BackEndKind = 'not_found' | 'conflict' | 'invalid' | 'unavailable' | 'denied';
+
+/**
+ * A failure the person can act on: tools turn it into an `isError` result with its refusal (a code and
+ * its facts) in the structured part and its words for the model as the text. The words are the code's,
+ * made in one place (contract/outcomes/). `new BackEndError(kind, message)` is the older form, a sentence
+ * with no code, which the migration to codes is removing.
+ */
 export class BackEndError extends Error {
-  /** `denied`: the back end refused the credentials or the permission for this action. */
-  readonly code: 'not_found' | 'conflict' | 'invalid' | 'unavailable' | 'denied';
-  constructor(code: BackEndError['code'], message: string) {
-    super(message);
+  /** What the engine does with it: `unavailable` is kept by the outbox, `denied` may withdraw a capability. */
+  readonly kind: RefusalKind;
+  /** What happened, as data: `null` for the older form, which has only its sentence. */
+  readonly refusal: Refusal | null;
+  constructor(...args: RefusalArgs | [kind: BackEndKind, message: string]) {
+    const legacy = isBackEndKind(args[0]) && typeof args[1] === 'string';
+    const refusal = legacy ? null : refusalOf(...(args as RefusalArgs));
+    super(refusal ? modelText(refusalSentence(refusal)) : (args[1] as string));
     this.name = 'BackEndError';
-    this.code = code;
+    this.kind = refusal ? refusalKind(refusal.code) : (args[0] as BackEndKind);
+    this.refusal = refusal;
   }
+}
+
+const BACK_END_KINDS: ReadonlySet<string> = new Set<BackEndKind>(['not_found', 'conflict', 'invalid', 'unavailable', 'denied']);
+function isBackEndKind(value: unknown): value is BackEndKind {
+  return typeof value === 'string' && BACK_END_KINDS.has(value);
 }
 
 /**
@@ -540,8 +562,8 @@ export class BackEndError extends Error {
  * counts as changed, and the message says what of it was not.
  */
 export class PartlyChangedError extends BackEndError {
-  constructor(code: BackEndError['code'], message: string) {
-    super(code, message);
+  constructor(...args: ConstructorParameters<typeof BackEndError>) {
+    super(...args);
     this.name = 'PartlyChangedError';
   }
 }

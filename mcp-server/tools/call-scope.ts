@@ -4,7 +4,7 @@
 // (domain/call-limits.ts, CALL_DEADLINE_MS); then the HTTP layer destroys the requests it has in
 // flight and starts none, and the call is answered at once, whatever its handler is still waiting
 // for, in words that say what it changed and what it may have changed.
-import { formatWait } from '../providers/remote/remote-error.ts';
+import type { Refusal } from '../contract/outcomes/refusals.ts';
 import { CallBudget, CallStopped, withCallBudget } from '../providers/remote/request-budget.ts';
 import { BackEndError } from '../providers/time-tracker.ts';
 
@@ -23,11 +23,8 @@ export type CallOutcome<T> = { finished: T } | { stopped: CallStopped; budget: C
 /** Runs `work` (the call) in its scope, and answers when it finishes or when it is stopped, whichever is first. */
 export async function runInCallScope<T>(options: CallScopeOptions, work: () => Promise<T>): Promise<CallOutcome<T>> {
   const ending = new AbortController();
-  const deadline = setTimeout(
-    () => ending.abort(new CallStopped('deadline', `${options.tool} took longer than ${formatWait(options.deadlineMs)}, so Punchcard stopped it.`)),
-    options.deadlineMs,
-  );
-  const cancel = () => ending.abort(new CallStopped('cancelled', `The client cancelled ${options.tool}, so Punchcard stopped it.`));
+  const deadline = setTimeout(() => ending.abort(new CallStopped('deadline', options.tool, options.deadlineMs)), options.deadlineMs);
+  const cancel = () => ending.abort(new CallStopped('cancelled', options.tool, options.deadlineMs));
   if (options.cancelled.aborted) cancel();
   else options.cancelled.addEventListener('abort', cancel, { once: true });
   const budget = new CallBudget(options.requests, ending.signal, performance.now() + options.deadlineMs);
@@ -41,10 +38,7 @@ export async function runInCallScope<T>(options: CallScopeOptions, work: () => P
     // A read another call started and this one shares (a cached profile, a catalog) fails with that
     // call's end, whose words would be about the other call.
     if (error instanceof CallStopped && error !== ending.signal.reason) {
-      throw new BackEndError(
-        'unavailable',
-        `${options.tool} needed a request another call had under way, and that call was stopped (cancelled, or past its deadline); try again.`,
-      );
+      throw new BackEndError('shared_request_stopped', { tool: options.tool });
     }
     throw error;
   });
@@ -63,26 +57,22 @@ export async function runInCallScope<T>(options: CallScopeOptions, work: () => P
 }
 
 /**
- * What a stopped call did, for the person: which back end it stopped asking, the changes the back end
+ * What a stopped call did, as its refusal: which back ends it stopped asking, the changes they
  * confirmed, those sent without an answer (which may or may not have happened), and that nothing else
  * changed. `writes`: the tool may change something at all.
  */
-export function stoppedCallText(stopped: CallStopped, budget: CallBudget, writes: boolean): string {
-  const services = [...budget.services].join(' and ');
-  const why = stopped.message.replace(/\.$/, '');
-  const asked =
-    services === ''
-      ? ''
-      : stopped.why === 'deadline'
-        ? ` and its requests to ${services} (${budget.services.size > 1 ? 'they' : 'it'} may be overloaded or unreachable; try again later, or ask for less at once)`
-        : ` and its requests to ${services}`;
-  const done = budget.changes.filter((change) => change.outcome === 'done').map((change) => change.action);
-  const unsure = budget.changes.filter((change) => change.outcome === 'sent').map((change) => change.action);
-  const outcome: string[] = [];
-  if (done.length > 0) outcome.push(`Done before it stopped: ${done.join('; ')}.`);
-  if (unsure.length > 0) outcome.push(`Sent without an answer, so it may or may not have happened (check before repeating it): ${unsure.join('; ')}.`);
-  if (outcome.length > 0) outcome.push('Nothing else was changed.');
-  // A call that asked no back end stopped only waiting: a tool that writes may still have.
-  else outcome.push(writes && services === '' ? 'Check whether it was done before repeating it.' : 'Nothing was changed.');
-  return `${why}${asked}. ${outcome.join(' ')}`;
+export function stoppedCallRefusal(stopped: CallStopped, budget: CallBudget, writes: boolean): Refusal<'call_stopped'> {
+  const actions = (outcome: 'done' | 'sent') => budget.changes.filter((change) => change.outcome === outcome).map((change) => change.action);
+  return {
+    code: 'call_stopped',
+    facts: {
+      tool: stopped.tool,
+      why: stopped.why,
+      deadline_ms: stopped.deadlineMs,
+      services: [...budget.services],
+      done: actions('done'),
+      sent: actions('sent'),
+      writes,
+    },
+  };
 }

@@ -7,6 +7,7 @@ import type { ClientIdentity } from '../domain/agents.ts';
 import type { PlannedDay } from '../domain/work-plan.ts';
 import type { Capability, TrackerWith } from '../providers/time-tracker.ts';
 import type { Asker } from './asking.ts';
+import type { Note } from '../contract/outcomes/notices.ts';
 
 export interface ToolContext<Needs extends Capability = Capability> {
   /** The active back end, with the part the tool's capability brings (providers/capability-parts.ts). */
@@ -24,10 +25,11 @@ export interface ToolContext<Needs extends Capability = Capability> {
   readonly planSource: 'back_end' | 'settings';
   readonly log: (message: string) => void;
   /**
-   * Sentences the result's text ends with, for what the person should know about how their words
-   * were read (which of two 01:30s was taken). One list per call.
+   * What the person should know beside the result (which of two 01:30s was taken, writes the outbox
+   * sent): notices, carried in the answer's structured part and said at the end of its text. A string
+   * is the older form, a sentence with no code, which the migration to codes is removing. One list per call.
    */
-  readonly notes: string[];
+  readonly notes: Note[];
   /** Why the organisation's policy leaves AI clients only `whoami`, or null. */
   readonly organisationPolicy: string | null;
   /**

@@ -8,6 +8,7 @@ import type { EntryOutput } from '../contract/tools/outputs.ts';
 import { quoted } from './asking.ts';
 import type { ToolContext } from './context.ts';
 import { ToolInputError } from './tool-input-error.ts';
+import { noticeOf } from '../contract/outcomes/notices.ts';
 
 export const MINUTE_MS = 60_000;
 
@@ -72,7 +73,7 @@ export function readInstant(text: string, context: ToolContext, field: string): 
   if (!parsed.ok) throw new ToolInputError(`${field}: ${parsed.message}`);
   const problem = yearProblem(localDate(parsed.epochMs, context.timezone), field);
   if (problem) throw new ToolInputError(problem);
-  if (parsed.note) context.notes.push(`${field}: ${parsed.note}`);
+  if (parsed.twice) context.notes.push(noticeOf('time_read_twice', { field, ...parsed.twice }));
   return parsed.epochMs;
 }
 

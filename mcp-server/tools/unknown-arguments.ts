@@ -2,12 +2,8 @@
 // (define-tool.ts) and for the stdio layer, which refuses a key the SDK would drop before that schema
 // sees it (stdio/hostile-keys.ts). Free of zod: the stdio layer answers before zod loads.
 
-/** "Unknown argument "projct": clock_in takes project, activity, …. Nothing was done." */
-export function unknownArguments(tool: string, unknown: readonly string[], accepted: readonly string[]): string {
-  const named = unknown.map((key) => JSON.stringify(key)).join(', ');
-  const takes = accepted.length === 0 ? `${tool} takes no arguments` : `${tool} takes ${accepted.join(', ')}`;
-  return `Unknown argument${unknown.length === 1 ? '' : 's'} ${named}: ${takes}. Nothing was done.`;
-}
+/** "Unknown argument "projct": clock_in takes project, activity, …. Nothing was done." (the refusal `unknown_arguments`' words). */
+export { unknownArgumentsWords as unknownArguments } from '../contract/outcomes/call.ts';
 
 /** How the SDK introduces a tool's input that does not validate; the stdio layer says it the same way. */
 export function invalidArgumentsText(tool: string, reason: string): string {

@@ -2,7 +2,7 @@
 // description, input and output schemas, annotations and the back-end capability it needs. The
 // engine adds a handler (tools/define-tool.ts); the app reads answers with `output` and shows
 // `title` and `description`; the catalog (contract/tool-catalog.ts) is read off these.
-import type * as z from 'zod/v4';
+import * as z from 'zod/v4';
 import type { ToolAccess, ToolGroup } from '../tool-groups.ts';
 import type { Capability } from '../vocabulary.ts';
 
@@ -62,13 +62,24 @@ export function toolContract<Input extends z.ZodObject, Output extends z.ZodObje
   const built: { input?: Input; output?: Output } = {};
   return Object.defineProperties(facts, {
     input: { enumerable: true, get: () => (built.input ??= input()) },
-    output: { enumerable: true, get: () => (built.output ??= output()) },
+    output: { enumerable: true, get: () => (built.output ??= withNotices(output())) },
   }) as ToolContract<Input, Output, Name, Needs>;
+}
+
+/**
+ * What a call noted beside its result, as data (contract/outcomes/notices.ts): every tool's answer may
+ * carry them, so every output schema says so. The facts' shape is the code's; a client that reads one
+ * looks it up by its code (docs/tools.md, "Refusals and notices").
+ */
+const NOTICES_FIELD = z.array(z.object({ code: z.string(), facts: z.looseObject({}) })).optional();
+
+function withNotices<Output extends z.ZodObject>(output: Output): Output {
+  return output.extend({ notices: NOTICES_FIELD }) as unknown as Output;
 }
 
 /** The same for a tool of the window's own (contract/app-tools/): no group, no switch, never an AI client's. */
 export function appToolContract<Input extends z.ZodObject, Output extends z.ZodObject, Name extends AppToolName, Needs extends Capability = Capability>(
   contract: ToolShape<Input, Output, Name, Needs>,
 ): ToolShape<Input, Output, Name, Needs> {
-  return contract;
+  return { ...contract, output: withNotices(contract.output) };
 }

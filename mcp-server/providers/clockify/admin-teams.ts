@@ -14,7 +14,7 @@ import type { AdminTeam, TeamAccessKind, TeamMember, TeamPerson } from '../../do
 import { pagesUntilLast } from '../remote/paging.ts';
 import { ensureRequests } from '../remote/request-budget.ts';
 import { BackEndPart } from '../remote-tracker.ts';
-import { type AdminTeamsPart, BackEndError } from '../time-tracker.ts';
+import { type AdminTeamsPart, BackEndError, type BackEndKind } from '../time-tracker.ts';
 import type { ClockifyContext } from './context.ts';
 import type { ClockifyMember, ClockifyUserGroup } from './people-api.ts';
 
@@ -248,7 +248,7 @@ export class ClockifyAdminTeams extends BackEndPart<ClockifyContext> implements 
         const message = error instanceof Error ? error.message : String(error);
         const said = done.join(', then ');
         throw new BackEndError(
-          error instanceof BackEndError ? error.code : 'unavailable',
+          error instanceof BackEndError ? (error.kind as BackEndKind) : 'unavailable',
           `${said.charAt(0).toUpperCase()}${said.slice(1)}; then: ${message} The rest was not sent: show the team to see where it stands.`,
         );
       }

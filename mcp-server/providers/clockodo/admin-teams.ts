@@ -11,7 +11,7 @@ import type { AdminTeam, TeamPerson } from '../../domain/admin-teams.ts';
 import { allPages } from '../remote/paging.ts';
 import { ensureRequests } from '../remote/request-budget.ts';
 import { BackEndPart } from '../remote-tracker.ts';
-import { type AdminTeamsPart, BackEndError } from '../time-tracker.ts';
+import { type AdminTeamsPart, BackEndError, type BackEndKind } from '../time-tracker.ts';
 import { asOwner } from './admin-people.ts';
 import { USER_PAGE } from './api.ts';
 import type { ClockodoContext } from './context.ts';
@@ -225,5 +225,5 @@ function adminTeam(team: ClockodoTeam, users: readonly ClockodoUser[]): AdminTea
   return { id: team.id, name: team.name, members, outsideLead: leader ? person(leader) : { id: team.leader, name: `user #${team.leader}` } };
 }
 
-const codeOf = (error: unknown) => (error instanceof BackEndError ? error.code : 'unavailable');
+const codeOf = (error: unknown): BackEndKind => (error instanceof BackEndError ? (error.kind as BackEndKind) : 'unavailable');
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));

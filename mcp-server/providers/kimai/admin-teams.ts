@@ -10,7 +10,7 @@ import { ensureRequests } from '../remote/request-budget.ts';
 import { allPages } from '../remote/paging.ts';
 import { addDays, formatWallClock, localDate, startOfLocalDay } from '../../domain/time.ts';
 import { ACCESS_LISTS, type AdminTeam, type TeamAccess, type TeamAccessKind, type TeamPerson } from '../../domain/admin-teams.ts';
-import { type AdminTeamsPart, BackEndError } from '../time-tracker.ts';
+import { type AdminTeamsPart, BackEndError, type BackEndKind } from '../time-tracker.ts';
 import { type KimaiContext, personName } from './context.ts';
 import { KimaiError } from './errors.ts';
 import { MAX_PAGE_SIZE } from './api.ts';
@@ -201,7 +201,7 @@ export class KimaiAdminTeams extends BackEndPart<KimaiContext> implements AdminT
         if (done.length === 0) throw error;
         const message = error instanceof Error ? error.message : String(error);
         throw new BackEndError(
-          error instanceof BackEndError ? error.code : 'unavailable',
+          error instanceof BackEndError ? (error.kind as BackEndKind) : 'unavailable',
           `${verb === 'add' ? 'Added' : 'Removed'} ${done.map((person) => person.name).join(', ')}; then: ${message} The others were not ${verb === 'add' ? 'added' : 'removed'}.`,
         );
       }

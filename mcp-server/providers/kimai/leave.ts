@@ -33,7 +33,7 @@ export class KimaiLeave extends BackEndPart<KimaiContext> {
       );
     } catch (error) {
       // A report counts targets with the leave it can find; a Kimai without the plugin has none.
-      if (error instanceof BackEndError && error.code === 'unavailable') return [];
+      if (error instanceof BackEndError && error.kind === 'unavailable') return [];
       throw error;
     }
     const person = personName(me);

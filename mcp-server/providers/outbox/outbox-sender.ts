@@ -218,5 +218,5 @@ export class OutboxSender {
 function isRefusal(error: unknown): boolean {
   if (error instanceof CallStopped) return false;
   if (error instanceof RemoteError) return error.failure !== 'rate_limited';
-  return error instanceof BackEndError && error.code !== 'unavailable';
+  return error instanceof BackEndError && error.kind !== 'unavailable';
 }

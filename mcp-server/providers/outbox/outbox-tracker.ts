@@ -23,6 +23,7 @@ import type {
   WorkSpan,
 } from '../time-tracker.ts';
 import { BackEndError, TimerRunningError } from '../time-tracker.ts';
+import type { Note } from '../../contract/outcomes/notices.ts';
 import { signalSettled } from './settled-signal.ts';
 import { isOutOfReach, reachProblem } from './out-of-reach.ts';
 import { OUTBOX_FILE, type OutboxKind, type OutboxOrigin, type OutboxRow, OutboxStore, OutboxUnusable, type Remembered } from './outbox-store.ts';
@@ -52,7 +53,7 @@ export interface OutboxOptions extends SenderOptions {
 
 /** One call's view of the outbox: the sentences it adds to the answer, and whether the back end was found out of reach in it. */
 interface CallState {
-  notes: string[];
+  notes: Note[];
   unreachable: RemoteError | null;
   /** What was last known and shown instead, said once per call. */
   saidStale: boolean;
@@ -84,7 +85,7 @@ export class EngineOutbox {
    * adjusted or needs a decision since the person last heard goes into the call's answer. The call
    * then works through a view that adds its sentences to `notes`.
    */
-  async prepareCall(notes: string[]): Promise<TimeTracker> {
+  async prepareCall(notes: Note[]): Promise<TimeTracker> {
     const state: CallState = { notes, unreachable: null, saidStale: false };
     let result: FlushResult;
     try {
@@ -110,7 +111,7 @@ export class EngineOutbox {
    * Writes kept in that file are not lost by it: once it opens again they are sent, and the look before
    * each send (deliver.ts) keeps them from overwriting what was written straight meanwhile.
    */
-  #withoutOutbox(error: OutboxUnusable, notes: string[]): TimeTracker {
+  #withoutOutbox(error: OutboxUnusable, notes: Note[]): TimeTracker {
     if (this.#saidUnusable !== error.message) {
       this.#saidUnusable = error.message;
       this.#options.log(error.message);

@@ -3,7 +3,7 @@
 // failure, the network and deadline failures (which depend on the transport, not on the API), and
 // the report of a connection test. Each back end describes its own HTTP answers (its error bodies,
 // its words for a token or a key) in its own errors module. No message ever holds a secret.
-import { BackEndError } from '../time-tracker.ts';
+import { BackEndError, type BackEndKind } from '../time-tracker.ts';
 import { megabytes, type Oversize } from './answer-size.ts';
 import { headerNumber, type HttpAnswer } from './json-http.ts';
 
@@ -28,7 +28,7 @@ export type RemoteFailure =
   | 'tls'
   | 'config';
 
-const PROVIDER_CODES: Record<RemoteFailure, BackEndError['code']> = {
+const PROVIDER_CODES: Record<RemoteFailure, BackEndKind> = {
   no_token: 'denied',
   bad_token: 'denied',
   forbidden: 'denied',

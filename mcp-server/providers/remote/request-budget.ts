@@ -20,10 +20,14 @@ export interface Change {
 /** Why a call was stopped before it finished; the engine words the result (tools/call-scope.ts). */
 export class CallStopped extends BackEndError {
   readonly why: 'cancelled' | 'deadline';
-  constructor(why: 'cancelled' | 'deadline', message: string) {
-    super('unavailable', message);
+  readonly tool: string;
+  readonly deadlineMs: number;
+  constructor(why: 'cancelled' | 'deadline', tool: string, deadlineMs: number) {
+    super('call_ended', { tool, why, deadline_ms: deadlineMs });
     this.name = 'CallStopped';
     this.why = why;
+    this.tool = tool;
+    this.deadlineMs = deadlineMs;
   }
 }
 
@@ -121,11 +125,7 @@ export function ensureRequests(count: number, service: string): void {
 }
 
 function overBudget(limit: number, service: string): BackEndError {
-  return new BackEndError(
-    'invalid',
-    `This needs more than ${limit} requests to ${service}, more than one call may send, so Punchcard stopped asking. ` +
-      'Ask for less at once (a shorter range, or one page at a time).',
-  );
+  return new BackEndError('request_budget_exceeded', { limit, service });
 }
 
 /** Requests the current call has sent so far (0 outside a call). */

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { noticeSentence } from '../../../mcp-server/contract/outcomes/notices.ts';
+import { modelText } from '../../../mcp-server/contract/outcomes/sentence.ts';
 import {
   addDays,
   daysBetween,
@@ -319,24 +321,39 @@ describe('parseInstant', () => {
       expect(result).toEqual({
         ok: true,
         epochMs: at('2026-11-01T01:30:00-05:00'),
-        note:
-          '01:30 on 2026-11-01 happens twice in America/New_York (the clocks go back); took the second one, ' +
-          '2026-11-01T01:30:00-05:00, the latest that is not in the future. For the other, write 2026-11-01T01:30:00-04:00.',
+        twice: {
+          time: '01:30',
+          date: '2026-11-01',
+          timezone: 'America/New_York',
+          which: 'second',
+          taken: '2026-11-01T01:30:00-05:00',
+          latest_past: true,
+          other: '2026-11-01T01:30:00-04:00',
+        },
       });
+      // As the model reads it (contract/outcomes/reading.ts words it).
+      if (!result.ok || !result.twice) throw new Error('read twice');
+      expect(modelText(noticeSentence({ code: 'time_read_twice', facts: { field: 'start', ...result.twice } }))).toBe(
+        'start: 01:30 on 2026-11-01 happens twice in America/New_York (the clocks go back); took the second one, ' +
+          '2026-11-01T01:30:00-05:00, the latest that is not in the future. For the other, write 2026-11-01T01:30:00-04:00.',
+      );
     });
 
     it('takes the first 01:30 while the second is still ahead', () => {
       const result = read('01:30', '2026-11-01T01:10:00-05:00');
       expect(result).toMatchObject({ ok: true, epochMs: at('2026-11-01T01:30:00-04:00') });
-      expect(result.ok && result.note).toMatch(
-        /took the first one, 2026-11-01T01:30:00-04:00, the latest that is not in the future\. For the other, write 2026-11-01T01:30:00-05:00\./,
-      );
+      expect(result.ok && result.twice).toMatchObject({
+        which: 'first',
+        taken: '2026-11-01T01:30:00-04:00',
+        latest_past: true,
+        other: '2026-11-01T01:30:00-05:00',
+      });
     });
 
     it('takes the nearer one when both are ahead, without calling it past', () => {
       const result = read('2026-11-01T01:30', '2026-10-31T20:00:00-04:00');
       expect(result).toMatchObject({ ok: true, epochMs: at('2026-11-01T01:30:00-04:00') });
-      expect(result.ok && result.note).not.toMatch(/not in the future/);
+      expect(result.ok && result.twice).toMatchObject({ latest_past: false });
     });
 
     it('reads "today 01:30" and ISO local times by the same rule, milliseconds kept', () => {

@@ -49,13 +49,13 @@ describe('onePerson', () => {
 
   it('refuses a name several people have, naming each by number', () => {
     const error = refusal(() => onePerson(EVERYONE, 'bob ng', (record) => record, IN_KIMAI));
-    expect(error.code).toBe('conflict');
+    expect(error.kind).toBe('conflict');
     expect(error.message).toBe('Several people are called "bob ng": Bob Ng <bob@acme.example> (#2), Bob Ng <robert@acme.example> (#3). Name one by id.');
   });
 
   it('finds nobody with near names and e-mails offered, at most five', () => {
     const error = refusal(() => onePerson(EVERYONE, 'bob', (record) => record, IN_KIMAI));
-    expect(error.code).toBe('not_found');
+    expect(error.kind).toBe('not_found');
     expect(error.message).toBe(
       'Nobody in Kimai is "bob"; did you mean Bob Ng <bob@acme.example> (#2), Bob Ng <robert@acme.example> (#3), Mia Bobrow <mia@acme.example> (#4)?',
     );
@@ -74,6 +74,6 @@ describe('onePerson', () => {
 describe('noPeoplePage', () => {
   it('says how many pages there are', () => {
     expect(noPeoplePage(3, 1).message).toBe('There is no page 3 of these people: there is 1 page.');
-    expect(noPeoplePage(9, 2)).toMatchObject({ code: 'not_found', message: 'There is no page 9 of these people: there are 2 pages.' });
+    expect(noPeoplePage(9, 2)).toMatchObject({ kind: 'not_found', message: 'There is no page 9 of these people: there are 2 pages.' });
   });
 });

@@ -5,7 +5,9 @@
 import { getEventListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { CallBudget, CallStopped, currentCall, spendRequest } from '../../../mcp-server/providers/remote/request-budget.ts';
-import { runInCallScope, stoppedCallText } from '../../../mcp-server/tools/call-scope.ts';
+import { runInCallScope, stoppedCallRefusal } from '../../../mcp-server/tools/call-scope.ts';
+import { refusalSentence } from '../../../mcp-server/contract/outcomes/refusals.ts';
+import { modelText, peopleText } from '../../../mcp-server/contract/outcomes/sentence.ts';
 
 const scope = (cancelled: AbortSignal, deadlineMs = 60_000) => ({ requests: 40, deadlineMs, cancelled, tool: 'time_report' });
 
@@ -50,7 +52,7 @@ describe('runInCallScope', () => {
 
   it("a read shared with another call that was stopped is said as such, not in the other call's words", async () => {
     // What a cached load the other call started rejects with when that call is cancelled.
-    const othersEnd = new CallStopped('cancelled', 'The client cancelled list_catalog, so Punchcard stopped it.');
+    const othersEnd = new CallStopped('cancelled', 'list_catalog', 45_000);
     const sharing = runInCallScope({ ...scope(new AbortController().signal), tool: 'timer_status' }, () => Promise.reject(othersEnd));
     await expect(sharing).rejects.toThrow(
       /^timer_status needed a request another call had under way, and that call was stopped \(cancelled, or past its deadline\); try again\.$/,
@@ -70,8 +72,10 @@ describe('runInCallScope', () => {
   });
 });
 
-describe('stoppedCallText', () => {
-  const deadline = new CallStopped('deadline', 'clock_in took longer than 45 s, so Punchcard stopped it.');
+describe('stoppedCallRefusal', () => {
+  const stoppedCallText = (stopped: CallStopped, budget: CallBudget, writes: boolean) =>
+    modelText(refusalSentence(stoppedCallRefusal(stopped, budget, writes)));
+  const deadline = new CallStopped('deadline', 'clock_in', 45_000);
   const budget = (changes: Array<[string, 'sent' | 'done' | 'refused']>, services = ['Kimai']) => {
     const made = new CallBudget(40);
     for (const service of services) made.services.add(service);
@@ -109,9 +113,21 @@ describe('stoppedCallText', () => {
   });
 
   it('a cancelled call names the back end it stopped asking', () => {
-    const cancelled = new CallStopped('cancelled', 'The client cancelled list_catalog, so Punchcard stopped it.');
+    const cancelled = new CallStopped('cancelled', 'list_catalog', 45_000);
     expect(stoppedCallText(cancelled, budget([], ['Clockodo']), false)).toBe(
       'The client cancelled list_catalog, so Punchcard stopped it and its requests to Clockodo. Nothing was changed.',
+    );
+  });
+
+  it('carries what happened as facts, which a person reads without the tool', () => {
+    const refusal = stoppedCallRefusal(deadline, budget([['stop the timer', 'done']]), true);
+    expect(refusal).toEqual({
+      code: 'call_stopped',
+      facts: { tool: 'clock_in', why: 'deadline', deadline_ms: 45_000, services: ['Kimai'], done: ['stop the timer'], sent: [], writes: true },
+    });
+    expect(peopleText(refusalSentence(refusal))).toBe(
+      'It took longer than 45 s, so Punchcard stopped it and its requests to Kimai (it may be overloaded or unreachable; try again later, or ask for less at once). ' +
+        'Done before it stopped: stop the timer. Nothing else was changed.',
     );
   });
 });

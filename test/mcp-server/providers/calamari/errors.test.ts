@@ -21,14 +21,14 @@ describe('describeHttpFailure', () => {
     const error = failing(400, { message: 'Invalid time', code: 'INVALID_TIME', field: 'time' });
     expect(error).toBeInstanceOf(CalamariError);
     expect(error).toBeInstanceOf(BackEndError);
-    expect(error).toMatchObject({ failure: 'validation', code: 'invalid', status: 400, calamariCode: 'INVALID_TIME' });
+    expect(error).toMatchObject({ failure: 'validation', kind: 'invalid', status: 400, calamariCode: 'INVALID_TIME' });
     expect(error.message).toBe('Calamari refused to start your shift: Invalid time (time).');
   });
 
   it('says a refused project is not one the person may book on, whichever of its codes Calamari uses', () => {
     for (const code of ['INVALID_PROJECT', 'INVALID_PROJECT_TYPE', 'INVALID_PROJECT_FOR_USER']) {
       const error = failing(400, { message: 'Project is archived', code, field: 'projectId' });
-      expect(error).toMatchObject({ failure: 'validation', code: 'invalid', status: 400, calamariCode: code });
+      expect(error).toMatchObject({ failure: 'validation', kind: 'invalid', status: 400, calamariCode: code });
       expect(isProjectRefusal(error)).toBe(true);
       expect(error.message).toBe(
         'Calamari refused to start your shift: the project is not one you may book on (Project is archived), perhaps archived since Punchcard read your projects; list_catalog shows the ones you may use.',
@@ -49,7 +49,7 @@ describe('describeHttpFailure', () => {
   it('reads 401 as an API key Calamari does not accept', () => {
     expect(failing(401, { message: 'Unauthorized', code: 'AUTH' })).toMatchObject({
       failure: 'bad_token',
-      code: 'denied',
+      kind: 'denied',
       message:
         'Calamari at acme.calamari.io did not accept the API key (API access is off for the organisation, or the key is wrong or was deleted). ' +
         'Ask your Calamari administrator for a key and save it in Punchcard, or set PUNCHCARD_CALAMARI_TOKEN.',
@@ -99,7 +99,7 @@ describe('describeHttpFailure', () => {
 
   it('says which limit a 429 found used up, with the usage Calamari reports, and when to try again', () => {
     const quota = failing(429, { code: 'QUOTA_EXCEEDED', field: 'Requests: 721/720 per hour, 900/2880 per day, 3/10 per second' });
-    expect(quota).toMatchObject({ failure: 'rate_limited', code: 'unavailable', status: 429 });
+    expect(quota).toMatchObject({ failure: 'rate_limited', kind: 'unavailable', status: 429 });
     expect(quota.message).toBe(
       "Calamari's limit of requests an hour for your organisation is used up (429: Requests: 721/720 per hour, 900/2880 per day, 3/10 per second) trying to start your shift. Try again later; Punchcard asks Calamari as little as it can.",
     );

@@ -23,7 +23,7 @@ describe('problemsOf', () => {
   });
 
   it('reads the single error object of the v2 entries and clock, with its fields', () => {
-    expect(problemsOf({ error: { code: 'invalid', message: ' Time is wrong. ', fields: ['time_since', 3, 'time_until'] } })).toEqual([
+    expect(problemsOf({ error: { kind: 'invalid', message: ' Time is wrong. ', fields: ['time_since', 3, 'time_until'] } })).toEqual([
       { message: 'Time is wrong.', fields: ['time_since', 'time_until'] },
     ]);
   });
@@ -47,7 +47,7 @@ describe('describeHttpFailure', () => {
     const error = failing(401, { error: { message: 'Unauthorized' } });
     expect(error).toBeInstanceOf(ClockodoError);
     expect(error).toBeInstanceOf(BackEndError);
-    expect(error).toMatchObject({ failure: 'bad_token', code: 'denied', status: 401 });
+    expect(error).toMatchObject({ failure: 'bad_token', kind: 'denied', status: 401 });
     expect(error.message).toBe(
       'Clockodo did not accept ada@example.com with this API key (the e-mail is not a Clockodo login, or the key is wrong or was renewed). ' +
         'Copy your API key from your personal data in Clockodo and save it in Punchcard, or set PUNCHCARD_CLOCKODO_TOKEN.',
@@ -111,7 +111,7 @@ describe('describeHttpFailure', () => {
 
   it('asks to try again in a minute on 429, or as much later as Retry-After says', () => {
     const limited = 'Clockodo is limiting requests (429 Too Many Requests). Try to start the timer again in a minute.';
-    expect(failing(429)).toMatchObject({ failure: 'rate_limited', code: 'unavailable', message: limited });
+    expect(failing(429)).toMatchObject({ failure: 'rate_limited', kind: 'unavailable', message: limited });
     expect(failing(429, undefined, { 'retry-after': '5' }).message).toBe(limited);
     expect(failing(429, undefined, { 'retry-after': '60' }).message).toBe(limited);
     expect(failing(429, undefined, { 'retry-after': '150' }).message).toBe(

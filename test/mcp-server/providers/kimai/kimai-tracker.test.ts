@@ -146,7 +146,7 @@ describe('what one start leaves the next', () => {
         comment: '',
       }),
     );
-    expect(error.code).toBe('unavailable');
+    expect(error.kind).toBe('unavailable');
     expect(error.message).toMatch(/^This Kimai has no absence plugin \(or your account may not use it\)/);
     expect(tracker.capabilities.has('leave')).toBe(false);
     expect(changes).toBe(1);
@@ -273,7 +273,7 @@ describe('timers: what can no longer be done', () => {
     await tracker.timer.runningEntry();
     fake.state.timesheets.splice(0);
     const error = await failureOf(tracker.timer.stopTimer());
-    expect(error).toMatchObject({ code: 'not_found', message: `The running timer #${started.id} is gone from Kimai; it was probably deleted meanwhile.` });
+    expect(error).toMatchObject({ kind: 'not_found', message: `The running timer #${started.id} is gone from Kimai; it was probably deleted meanwhile.` });
   });
 
   it('has nothing to resume without an earlier entry', async () => {

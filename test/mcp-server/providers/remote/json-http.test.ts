@@ -210,7 +210,7 @@ describe('the call a request serves', () => {
     const budget = new CallBudget(40, ending.signal);
     const results = withCallBudget(budget, () => Promise.allSettled([1, 2, 3].map((page) => get(http, server.url, `/api/timesheets?page=${page}`))));
     await expect.poll(() => server.arrived.length).toBe(3);
-    const reason = new CallStopped('cancelled', 'The client cancelled time_report, so Punchcard stopped it.');
+    const reason = new CallStopped('cancelled', 'time_report', 45_000);
     ending.abort(reason);
     for (const result of await results) expect(result).toEqual({ status: 'rejected', reason });
     await expect.poll(() => server.hungUp()).toBe(3);

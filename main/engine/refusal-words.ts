@@ -1,0 +1,32 @@
+// A tool's refusal as the app reads it: the code and facts from the answer's structured part (never
+// its text), and their words for a person, from the same catalog the engine words them with for a
+// model (mcp-server/contract/outcomes/). Pure.
+import * as z from 'zod/v4';
+import { isRefusalCode, type Refusal, refusalSentence } from '../../mcp-server/contract/outcomes/refusals.ts';
+import { peopleText } from '../../mcp-server/contract/outcomes/sentence.ts';
+
+const answerWithRefusal = z.object({ refusal: z.object({ code: z.string(), facts: z.record(z.string(), z.unknown()) }) });
+
+/** The refusal an `isError` answer carries, or undefined where it carries none this app knows (an engine of another version). */
+export function refusalIn(structured: unknown): Refusal | undefined {
+  const parsed = answerWithRefusal.safeParse(structured);
+  if (!parsed.success || !isRefusalCode(parsed.data.refusal.code)) return undefined;
+  return parsed.data.refusal as Refusal;
+}
+
+export interface RefusalWordsOptions {
+  /** The locale for days and times; the system's when left out. */
+  locale?: string | undefined;
+}
+
+/**
+ * The refusal in a person's words, or undefined where its facts do not make its sentence (an engine
+ * of another version gave the code other facts): the caller then shows the engine's own sentence.
+ */
+export function refusalWords(refusal: Refusal, options: RefusalWordsOptions = {}): string | undefined {
+  try {
+    return peopleText(refusalSentence(refusal), options);
+  } catch {
+    return undefined;
+  }
+}

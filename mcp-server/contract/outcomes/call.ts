@@ -1,0 +1,129 @@
+// Refusals of the one tool-call path (engine/run-tool.ts): a call stopped before its end, one that
+// failed without a plan, an argument the tool does not take, a part the back end lacks, the request
+// budget one call has (providers/remote/request-budget.ts).
+import { formatWait } from './format.ts';
+import { either, modelText, say } from './sentence.ts';
+import { refusalFamily } from './wording.ts';
+
+/** Each part a back end may lack, in words: what the person cannot do through Punchcard there. */
+const MISSING_PART_WORDS = {
+  breaks: (backEnd: string) => `${backEnd} has no breaks.`,
+  team_hours: (backEnd: string) => `${backEnd} shows Punchcard nobody's time but yours.`,
+  team_projects: (backEnd: string) => `${backEnd} shows Punchcard no project's hours but your own.`,
+  team_leave: (backEnd: string) => `${backEnd} leaves nobody's leave to your decision through Punchcard.`,
+  admin_tags: (backEnd: string) => `${backEnd} lets you administer no tags through Punchcard.`,
+  admin_invoices: (backEnd: string) => `${backEnd} shows you no invoices through Punchcard.`,
+  admin_corrections: (backEnd: string) => `${backEnd} lets you correct nobody's time entries through Punchcard.`,
+  admin_rates: (backEnd: string) => `${backEnd} lets you administer no rates through Punchcard.`,
+  admin_teams: (backEnd: string) => `${backEnd} lets you administer no teams through Punchcard.`,
+  admin_catalog: (backEnd: string) => `${backEnd} lets you change no catalog item through Punchcard.`,
+  admin_people: (backEnd: string) => `${backEnd} lets you administer nobody's account through Punchcard.`,
+} as const;
+
+export type MissingPart = keyof typeof MISSING_PART_WORDS;
+
+/** "Unknown argument "projct": clock_in takes project, activity, …. Nothing was done." */
+function unknownArgumentsSentence(tool: string, unknown: readonly string[], accepted: readonly string[]) {
+  const named = unknown.map((key) => JSON.stringify(key)).join(', ');
+  const takes = accepted.length === 0 ? say`${either(tool, 'It')} takes no arguments` : say`${either(tool, 'It')} takes ${accepted.join(', ')}`;
+  return say`Unknown argument${unknown.length === 1 ? '' : 's'} ${named}: ${takes}. Nothing was done.`;
+}
+
+/** The same, as the model reads it: the tool's strict schema says it in zod's error (tools/define-tool.ts). */
+export function unknownArgumentsWords(tool: string, unknown: readonly string[], accepted: readonly string[]): string {
+  return modelText(unknownArgumentsSentence(tool, unknown, accepted));
+}
+
+/** Why a call ended before its work did. A type, not an interface: facts are JSON objects (wording.ts, `Facts`). */
+type CallEnd = {
+  tool: string;
+  why: 'deadline' | 'cancelled';
+  deadline_ms: number;
+};
+
+/** "clock_in took longer than 30 s, so Punchcard stopped it", without its full stop. */
+function endedWords(facts: CallEnd) {
+  return facts.why === 'deadline'
+    ? say`${either(facts.tool, 'It')} took longer than ${formatWait(facts.deadline_ms)}, so Punchcard stopped it`
+    : say`The client cancelled ${either(facts.tool, 'it')}, so Punchcard stopped it`;
+}
+
+export const callRefusals = refusalFamily({
+  /**
+   * The end itself, as the requests still under way hear it (providers/remote/request-budget.ts,
+   * CallStopped); the call's answer is `call_stopped`. Unavailable, as a back end that takes too long is.
+   */
+  call_ended: {
+    kind: 'unavailable',
+    say: (facts: CallEnd) => say`${endedWords(facts)}.`,
+    example: { tool: 'time_report', why: 'cancelled', deadline_ms: 45_000 },
+  },
+  /** The call ended before its work did: the client cancelled it, or its deadline passed. */
+  call_stopped: {
+    kind: 'unavailable',
+    say: (
+      facts: CallEnd & {
+        /** The back ends it asked, in the order it first did. */
+        services: readonly string[];
+        /** Changes the back end confirmed before the end. */
+        done: readonly string[];
+        /** Changes sent without an answer, which may or may not have happened. */
+        sent: readonly string[];
+        /** The tool may change something at all. */
+        writes: boolean;
+      },
+    ) => {
+      const services = facts.services.join(' and ');
+      const why = endedWords(facts);
+      const asked =
+        services === ''
+          ? ''
+          : facts.why === 'deadline'
+            ? ` and its requests to ${services} (${facts.services.length > 1 ? 'they' : 'it'} may be overloaded or unreachable; try again later, or ask for less at once)`
+            : ` and its requests to ${services}`;
+      const outcome: string[] = [];
+      if (facts.done.length > 0) outcome.push(`Done before it stopped: ${facts.done.join('; ')}.`);
+      if (facts.sent.length > 0)
+        outcome.push(`Sent without an answer, so it may or may not have happened (check before repeating it): ${facts.sent.join('; ')}.`);
+      if (outcome.length > 0) outcome.push('Nothing else was changed.');
+      // A call that asked no back end stopped only waiting: a tool that writes may still have.
+      else outcome.push(facts.writes && services === '' ? 'Check whether it was done before repeating it.' : 'Nothing was changed.');
+      return say`${why}${asked}. ${outcome.join(' ')}`;
+    },
+    example: { tool: 'clock_in', why: 'deadline', deadline_ms: 45_000, services: ['Kimai'], done: ['stop the timer'], sent: ['start the timer'], writes: true },
+  },
+  /** Something went wrong that no refusal foresaw; the reason is the error's own words. */
+  call_failed: {
+    kind: 'failed',
+    say: (facts: { tool: string; reason: string }) =>
+      say`Punchcard could not finish ${either(facts.tool, 'this')}: ${facts.reason}. Nothing was lost; the server keeps running.`,
+    example: { tool: 'time_report', reason: 'Unexpected end of JSON input' },
+  },
+  /** A read another call had under way, which this one waited for, ended with that call. */
+  shared_request_stopped: {
+    kind: 'unavailable',
+    say: (facts: { tool: string }) =>
+      say`${either(facts.tool, 'This')} needed a request another call had under way, and that call was stopped (cancelled, or past its deadline); try again.`,
+    example: { tool: 'timer_status' },
+  },
+  /** The call would need more requests than one call may send (domain/call-limits.ts). */
+  request_budget_exceeded: {
+    kind: 'invalid',
+    say: (facts: { limit: number; service: string }) =>
+      say`This needs more than ${facts.limit} requests to ${facts.service}, more than one call may send, so Punchcard stopped asking. Ask for less at once (a shorter range, or one page at a time).`,
+    example: { limit: 40, service: 'Clockify' },
+  },
+  /** The back end lacks the part the tool needs: heard by a client that calls a tool it was not offered. */
+  part_missing: {
+    kind: 'input',
+    say: (facts: { part: MissingPart; back_end: string }) => say`${MISSING_PART_WORDS[facts.part](facts.back_end)}`,
+    example: { part: 'breaks', back_end: 'Kimai' },
+  },
+  /** Arguments the tool does not take: refused, so a misspelt one cannot change what a write does. */
+  unknown_arguments: {
+    kind: 'input',
+    say: (facts: { tool: string; unknown: readonly string[]; accepted: readonly string[] }) =>
+      unknownArgumentsSentence(facts.tool, facts.unknown, facts.accepted),
+    example: { tool: 'clock_in', unknown: ['projct'], accepted: ['project', 'activity', 'description', 'at', 'switch'] },
+  },
+});

@@ -1,0 +1,37 @@
+// Every notice a call's answer may carry beside its result, by its stable code: what the person should
+// know of how their words were read, or of writes the outbox kept and sent meanwhile. A successful
+// answer carries them as `notices: [{ code, facts }]` in its structured part, and their sentences for
+// the model at the end of its text; the words are made here from the facts, as refusals' are.
+import { readingNotices } from './reading.ts';
+import { type Sentence } from './sentence.ts';
+import type { Facts, NoticeWording } from './wording.ts';
+
+export const NOTICES = {
+  ...readingNotices,
+} as const;
+
+export type NoticeCode = keyof typeof NOTICES;
+
+export type NoticeFactsOf<C extends NoticeCode> = Parameters<(typeof NOTICES)[C]['say']>[0];
+
+/** A notice as data. */
+export type Notice<C extends NoticeCode = NoticeCode> = { [K in C]: { readonly code: K; readonly facts: NoticeFactsOf<K> } }[C];
+
+export type NoticeArgs = {
+  [C in NoticeCode]: keyof NoticeFactsOf<C> extends never ? [code: C, facts?: NoticeFactsOf<C>] : [code: C, facts: NoticeFactsOf<C>];
+}[NoticeCode];
+
+export function noticeOf(...[code, facts]: NoticeArgs): Notice {
+  return { code, facts: facts ?? {} } as Notice;
+}
+
+export function noticeSentence(notice: Notice): Sentence {
+  return (NOTICES[notice.code] as unknown as NoticeWording<Facts>).say(notice.facts as Facts);
+}
+
+export function isNoticeCode(code: unknown): code is NoticeCode {
+  return typeof code === 'string' && Object.hasOwn(NOTICES, code);
+}
+
+/** What a call notes beside its result: a notice, or (the older form, being removed) a sentence with no code. */
+export type Note = Notice | string;

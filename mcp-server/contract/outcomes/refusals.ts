@@ -1,0 +1,45 @@
+// Every refusal the engine answers, by its stable code: the families' catalogs in one table. A tool's
+// refusal (an `isError` answer) carries `{ refusal: { code, facts } }` in its structured part beside
+// the sentence for the model (docs/tools.md, "Refusals and notices"); the sentence is made from the facts by the
+// code's wording here and nowhere else, and the app's window reads the code and facts and renders the
+// same parts for a person (sentence.ts, peopleText).
+import { callRefusals } from './call.ts';
+import { type Sentence } from './sentence.ts';
+import type { Facts, RefusalKind, RefusalWording } from './wording.ts';
+
+export const REFUSALS = {
+  ...callRefusals,
+} as const;
+
+export type RefusalCode = keyof typeof REFUSALS;
+
+/** The facts a code's words are made of. */
+export type FactsOf<C extends RefusalCode> = Parameters<(typeof REFUSALS)[C]['say']>[0];
+
+/** A refusal as data: what happened, by its code, and its facts. */
+export type Refusal<C extends RefusalCode = RefusalCode> = { [K in C]: { readonly code: K; readonly facts: FactsOf<K> } }[C];
+
+/** The arguments that make a refusal: a code, and its facts where it has any. */
+export type RefusalArgs = { [C in RefusalCode]: keyof FactsOf<C> extends never ? [code: C, facts?: FactsOf<C>] : [code: C, facts: FactsOf<C>] }[RefusalCode];
+
+function wordingOf(code: RefusalCode): RefusalWording<Facts> {
+  return REFUSALS[code] as unknown as RefusalWording<Facts>;
+}
+
+export function refusalOf(...[code, facts]: RefusalArgs): Refusal {
+  return { code, facts: facts ?? {} } as Refusal;
+}
+
+export function refusalKind(code: RefusalCode): RefusalKind {
+  return wordingOf(code).kind;
+}
+
+/** The refusal's words, as parts each reader renders its own way. */
+export function refusalSentence(refusal: Refusal): Sentence {
+  return wordingOf(refusal.code).say(refusal.facts as Facts);
+}
+
+/** A code this catalog has: the app reads refusals from an engine that may be of another version. */
+export function isRefusalCode(code: unknown): code is RefusalCode {
+  return typeof code === 'string' && Object.hasOwn(REFUSALS, code);
+}
