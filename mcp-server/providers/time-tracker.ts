@@ -34,7 +34,7 @@ import type { KeptWriteChoice } from '../contract/app-tools/kept-write-decisions
 import type { TeamAction } from '../contract/tools/manage-teams.ts';
 import { modelText } from '../contract/outcomes/sentence.ts';
 import { type Refusal, type RefusalArgs, refusalKind, refusalOf, refusalSentence } from '../contract/outcomes/refusals.ts';
-import type { RefusalKind } from '../contract/outcomes/wording.ts';
+import type { NestedRefusal, RefusalKind } from '../contract/outcomes/wording.ts';
 import type { Note } from '../contract/outcomes/notices.ts';
 
 export { CAPABILITIES, type Capability } from '../contract/vocabulary.ts';
@@ -566,6 +566,15 @@ export class PartlyChangedError extends BackEndError {
     super(...args);
     this.name = 'PartlyChangedError';
   }
+}
+
+/**
+ * What went wrong, as a refusal inside another's facts ("Added Ada; then: …"): a BackEndError's own
+ * refusal; any other failure as its message (`failure_said`).
+ */
+export function causeOf(error: unknown): NestedRefusal {
+  if (error instanceof BackEndError && error.refusal) return error.refusal;
+  return { code: 'failure_said', facts: { message: error instanceof Error ? error.message : String(error) } };
 }
 
 /** Thrown by `startTimer` without `stopRunningAt` while another timer runs. */

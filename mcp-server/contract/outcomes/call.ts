@@ -119,6 +119,15 @@ export const callRefusals = refusalFamily({
     say: (facts: { part: MissingPart; back_end: string }) => say`${MISSING_PART_WORDS[facts.part](facts.back_end)}`,
     example: { part: 'breaks', back_end: 'Kimai' },
   },
+  /**
+   * A failure with no code of its own, inside another refusal's facts (providers/time-tracker.ts,
+   * `causeOf`): its message as it came.
+   */
+  failure_said: {
+    kind: 'failed',
+    say: (facts: { message: string }) => say`${facts.message}`,
+    example: { message: 'socket hang up.' },
+  },
   /** Arguments the tool does not take: refused, so a misspelt one cannot change what a write does. */
   unknown_arguments: {
     kind: 'input',

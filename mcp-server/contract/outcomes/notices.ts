@@ -4,7 +4,8 @@
 // the model at the end of its text; the words are made here from the facts, as refusals' are.
 import { readingNotices } from './reading.ts';
 import { type Sentence } from './sentence.ts';
-import type { Facts, NoticeWording } from './wording.ts';
+import { isRefusalCode, type Refusal, refusalSentence } from './refusals.ts';
+import type { Facts, NestedRefusal, NoticeWording } from './wording.ts';
 
 export const NOTICES = {
   ...readingNotices,
@@ -26,7 +27,12 @@ export function noticeOf(...[code, facts]: NoticeArgs): Notice {
 }
 
 export function noticeSentence(notice: Notice): Sentence {
-  return (NOTICES[notice.code] as unknown as NoticeWording<Facts>).say(notice.facts as Facts);
+  return (NOTICES[notice.code] as unknown as NoticeWording<Facts>).say(notice.facts as Facts, nestedInNotice);
+}
+
+/** A refusal inside a notice's facts (a kept write the back end refused): its words are the refusal catalog's. */
+function nestedInNotice(refusal: NestedRefusal): Sentence {
+  return isRefusalCode(refusal.code) ? refusalSentence(refusal as Refusal) : typeof refusal.facts.message === 'string' ? [refusal.facts.message] : [];
 }
 
 export function isNoticeCode(code: unknown): code is NoticeCode {

@@ -5,7 +5,7 @@
 // same parts for a person (sentence.ts, peopleText).
 import { callRefusals } from './call.ts';
 import { type Sentence } from './sentence.ts';
-import type { Facts, RefusalKind, RefusalWording } from './wording.ts';
+import type { Facts, NestedRefusal, RefusalKind, RefusalWording } from './wording.ts';
 
 export const REFUSALS = {
   ...callRefusals,
@@ -36,7 +36,13 @@ export function refusalKind(code: RefusalCode): RefusalKind {
 
 /** The refusal's words, as parts each reader renders its own way. */
 export function refusalSentence(refusal: Refusal): Sentence {
-  return wordingOf(refusal.code).say(refusal.facts as Facts);
+  return wordingOf(refusal.code).say(refusal.facts as Facts, nestedSentence);
+}
+
+/** A refusal inside another's facts, in its own words; one of a code this catalog lacks (an engine of another version) as its facts' `message`, or nothing. */
+function nestedSentence(refusal: NestedRefusal): Sentence {
+  if (isRefusalCode(refusal.code)) return refusalSentence(refusal as Refusal);
+  return typeof refusal.facts.message === 'string' ? [refusal.facts.message] : [];
 }
 
 /** A code this catalog has: the app reads refusals from an engine that may be of another version. */

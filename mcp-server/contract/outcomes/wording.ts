@@ -16,25 +16,33 @@ export type Facts = { readonly [key: string]: Fact | undefined };
  */
 export type RefusalKind = 'input' | 'not_found' | 'conflict' | 'invalid' | 'unavailable' | 'denied' | 'failed';
 
+/**
+ * A refusal inside another's facts: what a back end refused part-way through a change the outer one
+ * tells of ("Added Ada; then: …"). Its words are its own code's, which the outer words take through
+ * `Nested` (so no catalog imports the table of all of them).
+ */
+export type NestedRefusal = { readonly code: string; readonly facts: Facts };
+export type Nested = (refusal: NestedRefusal) => Sentence;
+
 export interface RefusalWording<F extends Facts = Facts> {
   readonly kind: RefusalKind;
-  readonly say: (facts: F) => Sentence;
+  readonly say: (facts: F, nested: Nested) => Sentence;
   /** Facts as a real refusal of this code has them: the list of codes (docs/refusals.md) shows its words, and a test renders them for both readers. */
   readonly example: NoInfer<F>;
 }
 
 export interface NoticeWording<F extends Facts = Facts> {
-  readonly say: (facts: F) => Sentence;
+  readonly say: (facts: F, nested: Nested) => Sentence;
   /** As for a refusal. */
   readonly example: NoInfer<F>;
 }
 
 /** Each entry of a family as written, its example checked against the facts its words take. */
 type CheckedRefusals<T> = {
-  [K in keyof T]: T[K] extends { readonly say: (facts: infer F extends Facts) => Sentence } ? RefusalWording<F> : RefusalWording<never>;
+  [K in keyof T]: T[K] extends { readonly say: (facts: infer F extends Facts, ...nested: never[]) => Sentence } ? RefusalWording<F> : RefusalWording<never>;
 };
 type CheckedNotices<T> = {
-  [K in keyof T]: T[K] extends { readonly say: (facts: infer F extends Facts) => Sentence } ? NoticeWording<F> : NoticeWording<never>;
+  [K in keyof T]: T[K] extends { readonly say: (facts: infer F extends Facts, ...nested: never[]) => Sentence } ? NoticeWording<F> : NoticeWording<never>;
 };
 
 /** A family of refusals, its codes as written (so their facts keep their types). */
