@@ -66,7 +66,7 @@ export interface EntryQuery {
  * (a worker's key) or Punchcard did (a manager's or admin's key reaches colleagues' entries).
  */
 export function notYourEntry(number: number): BackEndError {
-  return new BackEndError('denied', `Time entry #${number} is not yours; Punchcard only reads and changes your own entries.`);
+  return new BackEndError('entry_not_yours', { entry: number });
 }
 
 export interface Person {
@@ -581,7 +581,7 @@ export function causeOf(error: unknown): NestedRefusal {
 export class TimerRunningError extends BackEndError {
   readonly running: TimeEntry;
   constructor(running: TimeEntry) {
-    super('conflict', 'A timer is already running.');
+    super('timer_running', { entry: running.id });
     this.name = 'TimerRunningError';
     this.running = running;
   }

@@ -13,13 +13,13 @@ export const NOTICES = {
 
 export type NoticeCode = keyof typeof NOTICES;
 
-export type NoticeFactsOf<C extends NoticeCode> = Parameters<(typeof NOTICES)[C]['say']>[0];
+export type NoticeFactsOf<C extends NoticeCode> = Parameters<(typeof NOTICES)[C]['say']> extends [infer F, ...unknown[]] ? F : Record<string, never>;
 
 /** A notice as data. */
 export type Notice<C extends NoticeCode = NoticeCode> = { [K in C]: { readonly code: K; readonly facts: NoticeFactsOf<K> } }[C];
 
 export type NoticeArgs = {
-  [C in NoticeCode]: keyof NoticeFactsOf<C> extends never ? [code: C, facts?: NoticeFactsOf<C>] : [code: C, facts: NoticeFactsOf<C>];
+  [C in NoticeCode]: NoticeFactsOf<C> extends Record<string, never> ? [code: C, facts?: NoticeFactsOf<C>] : [code: C, facts: NoticeFactsOf<C>];
 }[NoticeCode];
 
 export function noticeOf(...[code, facts]: NoticeArgs): Notice {

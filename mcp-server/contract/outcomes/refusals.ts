@@ -3,24 +3,26 @@
 // the sentence for the model (docs/tools.md, "Refusals and notices"); the sentence is made from the facts by the
 // code's wording here and nowhere else, and the app's window reads the code and facts and renders the
 // same parts for a person (sentence.ts, peopleText).
+import { backEndRefusals } from './back-end.ts';
 import { callRefusals } from './call.ts';
 import { type Sentence } from './sentence.ts';
 import type { Facts, NestedRefusal, RefusalKind, RefusalWording } from './wording.ts';
 
 export const REFUSALS = {
+  ...backEndRefusals,
   ...callRefusals,
 } as const;
 
 export type RefusalCode = keyof typeof REFUSALS;
 
 /** The facts a code's words are made of. */
-export type FactsOf<C extends RefusalCode> = Parameters<(typeof REFUSALS)[C]['say']>[0];
+export type FactsOf<C extends RefusalCode> = Parameters<(typeof REFUSALS)[C]['say']> extends [infer F, ...unknown[]] ? F : Record<string, never>;
 
 /** A refusal as data: what happened, by its code, and its facts. */
 export type Refusal<C extends RefusalCode = RefusalCode> = { [K in C]: { readonly code: K; readonly facts: FactsOf<K> } }[C];
 
 /** The arguments that make a refusal: a code, and its facts where it has any. */
-export type RefusalArgs = { [C in RefusalCode]: keyof FactsOf<C> extends never ? [code: C, facts?: FactsOf<C>] : [code: C, facts: FactsOf<C>] }[RefusalCode];
+export type RefusalArgs = { [C in RefusalCode]: FactsOf<C> extends Record<string, never> ? [code: C, facts?: FactsOf<C>] : [code: C, facts: FactsOf<C>] }[RefusalCode];
 
 function wordingOf(code: RefusalCode): RefusalWording<Facts> {
   return REFUSALS[code] as unknown as RefusalWording<Facts>;

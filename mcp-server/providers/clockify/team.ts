@@ -194,7 +194,7 @@ export class ClockifyTeam extends BackEndPart<ClockifyContext, { catalog: Clocki
       );
     const [found] = await this.#pendingOf([request]);
     const pending = (found as { pending: PendingLeave }).pending;
-    if (request.userId === scope.me.id) throw new BackEndError('denied', `Leave request #${number} is your own; somebody else decides it. Nothing was sent.`);
+    if (request.userId === scope.me.id) throw new BackEndError('leave_request_own', { request: number });
     if (!mayDecide(request, scope, policies)) {
       throw new BackEndError(
         'denied',

@@ -72,7 +72,7 @@ export class ClockifyTimesheets extends BackEndPart<ClockifyContext, { catalog: 
     const start = fields.start ?? this.context.options.now();
     let stopped: TimeEntry | null = null;
     if (running) {
-      if (start < entryStart(running)) throw new BackEndError('invalid', 'The new timer would start before the running one did.');
+      if (start < entryStart(running)) throw new BackEndError('timer_starts_before_running');
       // One running entry per person: the old one ends where the new one starts, before the new one is made.
       stopped = await this.#stop(running, start);
     }
@@ -93,9 +93,9 @@ export class ClockifyTimesheets extends BackEndPart<ClockifyContext, { catalog: 
 
   async stopTimer(end?: number, note?: string): Promise<TimeEntry> {
     const running = await this.#currentRunning(true);
-    if (!running) throw new BackEndError('conflict', 'No timer is running.');
+    if (!running) throw new BackEndError('timer_not_running');
     const at = end ?? this.context.options.now();
-    if (at < entryStart(running)) throw new BackEndError('invalid', 'The end time is before the timer started.');
+    if (at < entryStart(running)) throw new BackEndError('timer_ends_before_start');
     if (!note) return this.#stop(running, at);
     // The note and the end in one replacement of the running entry: refused, the timer still runs as it was.
     const { workspaceId } = await this.context.ids();
@@ -187,7 +187,7 @@ export class ClockifyTimesheets extends BackEndPart<ClockifyContext, { catalog: 
       const projectChanged = booking.projectId !== body.projectId;
       Object.assign(body, { projectId: booking.projectId, taskId: booking.taskId, ...(projectChanged ? { billable: booking.billable } : {}) });
     }
-    if (body.end !== null && body.end <= body.start) throw new BackEndError('invalid', 'The entry would end before it starts.');
+    if (body.end !== null && body.end <= body.start) throw new BackEndError('entry_ends_before_start');
     const { workspaceId } = await this.context.ids();
     this.#forget();
     return this.#entry(namedAs(await this.context.api.replaceEntry(workspaceId, current.id, number, entryJson(body), `change time entry #${number}`), current));

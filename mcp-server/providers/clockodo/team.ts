@@ -146,7 +146,7 @@ export class ClockodoTeam extends BackEndPart<ClockodoContext, { catalog: Clocko
     const absence = manageable.find((item) => item.id === id);
     if (!absence)
       throw new BackEndError('denied', `Leave request #${id} is not one Clockodo lets you decide (it is not among the absences you manage). Nothing was sent.`);
-    if (absence.users_id === me.user.id) throw new BackEndError('denied', `Leave request #${id} is your own; somebody else decides it. Nothing was sent.`);
+    if (absence.users_id === me.user.id) throw new BackEndError('leave_request_own', { request: id });
     const name = users.find((user) => user.id === absence.users_id)?.name ?? `Colleague #${absence.users_id}`;
     const request = pendingOf(absence, name);
     if (absence.status !== 0) throw new BackEndError('conflict', `Leave request #${id} of ${name} is already ${request.status}. Nothing was sent.`);

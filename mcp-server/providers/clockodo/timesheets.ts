@@ -64,7 +64,7 @@ export class ClockodoTimesheets extends BackEndPart<ClockodoContext, { catalog: 
     if (running && fields.start !== undefined) {
       // Clockodo stops the old clock when the new one starts, at the moment it starts; a past start
       // must end the old one there, first.
-      if (fields.start < instantOf(running.time_since)) throw new BackEndError('invalid', 'The new timer would start before the running one did.');
+      if (fields.start < instantOf(running.time_since)) throw new BackEndError('timer_starts_before_running');
       stopped = await this.#stopClock(running, fields.start);
     }
     // No billable: Clockodo takes the project's or customer's default.
@@ -85,8 +85,8 @@ export class ClockodoTimesheets extends BackEndPart<ClockodoContext, { catalog: 
 
   async stopTimer(end?: number, note?: string): Promise<TimeEntry> {
     const running = await this.#running(true);
-    if (!running) throw new BackEndError('conflict', 'No timer is running.');
-    if (end !== undefined && end < instantOf(running.time_since)) throw new BackEndError('invalid', 'The end time is before the timer started.');
+    if (!running) throw new BackEndError('timer_not_running');
+    if (end !== undefined && end < instantOf(running.time_since)) throw new BackEndError('timer_ends_before_start');
     // The note goes onto the running entry first (Clockodo edits running entries too): if it is
     // refused, the timer still runs and nothing changed.
     if (note) {

@@ -150,7 +150,7 @@ export class KimaiTeam extends BackEndPart<KimaiContext> {
       );
     }
     const me = await this.#leader();
-    if (listed.personId === me.id) throw new BackEndError('denied', `Leave request #${id} is your own; somebody else decides it. Nothing was sent.`);
+    if (listed.personId === me.id) throw new BackEndError('leave_request_own', { request: id });
     const team = await this.#roster.people(me, true);
     const member = team.members.find((candidate) => candidate.id === listed.personId);
     if (!member)

@@ -62,7 +62,7 @@ export class KimaiTimesheets extends BackEndPart<KimaiContext, { catalog: KimaiC
     if (current && !switchRunning) throw new TimerRunningError(current);
     if (session) requireFreeTimes(session, 'a start time');
     if (current && fields.start !== undefined && fields.start < current.start)
-      throw new BackEndError('invalid', 'The new timer would start before the running one did.');
+      throw new BackEndError('timer_starts_before_running');
     const zone = session?.me.timezone ?? '';
     this.#forgetWhatRuns();
 
@@ -103,12 +103,12 @@ export class KimaiTimesheets extends BackEndPart<KimaiContext, { catalog: KimaiC
     // The user and the settings only for an end time; stopping now is the check and the stop.
     const [session, running] = await allSettled([end === undefined ? Promise.resolve(undefined) : this.context.session(), this.#activeEntries(true)]);
     const current = running[0];
-    if (!current) throw new BackEndError('conflict', 'No timer is running.');
+    if (!current) throw new BackEndError('timer_not_running');
     this.#forgetWhatRuns();
     const description = note ? (current.description ? `${current.description}\n${note}` : note) : undefined;
     if (end !== undefined && session) {
       requireFreeTimes(session, 'an end time');
-      if (end < current.start) throw new BackEndError('invalid', 'The end time is before the timer started.');
+      if (end < current.start) throw new BackEndError('timer_ends_before_start');
       const body: Record<string, unknown> = { end: kimaiBodyTime(end, session.me.timezone, 'end') };
       if (description !== undefined) body.description = description;
       return this.#patch(current.id, body, 'stop the timer', current, session);

@@ -38,7 +38,7 @@ export class LocalTimesheets implements TimerPart, EntriesPart {
         if (running) {
           if (!switchRunning) throw new TimerRunningError(running);
           if (start < running.start) {
-            throw new BackEndError('invalid', 'The new timer would start before the running one did.');
+            throw new BackEndError('timer_starts_before_running');
           }
           this.#sheet.setEnd(running.id, start);
           stopped = this.#sheet.entry(running.id);
@@ -60,9 +60,9 @@ export class LocalTimesheets implements TimerPart, EntriesPart {
   async stopTimer(end?: number, note?: string): Promise<TimeEntry> {
     return this.#sheet.write(() => {
       const running = this.#sheet.running();
-      if (!running) throw new BackEndError('conflict', 'No timer is running.');
+      if (!running) throw new BackEndError('timer_not_running');
       const stopAt = end ?? Math.max(this.#options.now(), running.start);
-      if (stopAt < running.start) throw new BackEndError('invalid', 'The end time is before the timer started.');
+      if (stopAt < running.start) throw new BackEndError('timer_ends_before_start');
       this.#sheet.setEnd(running.id, stopAt);
       if (note) {
         const description = running.description ? `${running.description}\n${note}` : note;
@@ -109,7 +109,7 @@ export class LocalTimesheets implements TimerPart, EntriesPart {
           description: patch.description ?? current.description,
         };
         if (next.end !== null && next.end < next.start) {
-          throw new BackEndError('invalid', 'The entry would end before it starts.');
+          throw new BackEndError('entry_ends_before_start');
         }
         this.#sheet.checkRefs(next.projectId, next.activityId);
         this.#sheet

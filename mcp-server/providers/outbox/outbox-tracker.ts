@@ -330,7 +330,7 @@ class OutboxCall implements AccountPart, TimerPart, EntriesPart, CatalogPart {
         const start = fields.start ?? this.#options.now();
         const running = await this.#knownRunning();
         if (running && !switchRunning) throw new TimerRunningError(running);
-        if (running && start < running.start) throw new BackEndError('invalid', 'The new timer would start before the running one did.');
+        if (running && start < running.start) throw new BackEndError('timer_starts_before_running');
         const payload: ClockInPayload = {
           start,
           projectId: fields.projectId,
@@ -356,7 +356,7 @@ class OutboxCall implements AccountPart, TimerPart, EntriesPart, CatalogPart {
       },
       async (reason) => {
         const running = await this.#knownRunning();
-        if (!running) throw new BackEndError('conflict', 'No timer is running.');
+        if (!running) throw new BackEndError('timer_not_running');
         const at = end ?? this.#options.now();
         const payload: ClockOutPayload = { end: at, note: note ?? null, timer: timerRef(running), entry: { ...running, waiting: undefined } as TimeEntry };
         await this.#keep('clock_out', payload, at);
