@@ -34,7 +34,8 @@ import { TOOL_LIST, TOOLS } from '../tools/index.ts';
 import { isToolOffered } from '../tools/offer.ts';
 import type { CallContexts } from './call-context.ts';
 import type { LiveServers } from './live-servers.ts';
-import { type CallableTool, declaredCapabilities, type EndedCall, type FinishedCall, runTool } from './run-tool.ts';
+import type { InputProblem } from '../contract/outcomes/call.ts';
+import { type CallableTool, declaredCapabilities, type EndedCall, type FinishedCall, refused, runTool } from './run-tool.ts';
 
 // The conventions every tool shares, said once here rather than in each tool's schema: clients
 // send the tool list to the model on every turn, and these words would repeat in it a dozen times.
@@ -82,6 +83,11 @@ export function callsRunningOn(server: McpServer): number {
   return running.get(server) ?? 0;
 }
 
+/** A schema's issue as the SDK words it: its path joined by dots, and its message. */
+function inputProblem(issue: { path: readonly PropertyKey[]; message: string }): InputProblem {
+  return { path: issue.path.map(String).join('.'), message: issue.message };
+}
+
 export function createMcpServer(parts: ServerParts): McpServer {
   const { capabilities, toolOptions, log, questions, contexts } = parts;
   const server = new McpServer(
@@ -99,9 +105,13 @@ export function createMcpServer(parts: ServerParts): McpServer {
   serveApps(server, (request) => declaredCapabilities(server, request), pageOf);
   let settings = parts.settings();
   const call = (tool: CallableTool, afterWrite?: ServerParts['afterWrite']) => async (args: unknown, request: ServerContext) => {
+    // The input as its schema reads it (the SDK lets it through: register, below). A refused input is
+    // answered before the call begins, as the SDK answered it, with its refusal as data.
+    const input = await tool.input.safeParseAsync(args ?? {});
+    if (!input.success) return refused({ code: 'invalid_arguments', facts: { tool: tool.name, problems: input.error.issues.map(inputProblem) } });
     running.set(server, callsRunningOn(server) + 1);
     try {
-      return await runTool(tool, args, {
+      return await runTool(tool, input.data, {
         context: contexts.context,
         server,
         request,
@@ -122,7 +132,7 @@ export function createMcpServer(parts: ServerParts): McpServer {
       {
         title: tool.title,
         description: tool.description,
-        inputSchema: withCompactJsonSchema(tool.input),
+        inputSchema: withCompactJsonSchema(tool.input, { validates: false }),
         outputSchema: withCompactJsonSchema(tool.output),
         annotations,
       },

@@ -188,7 +188,7 @@ function noteText(note: Note): string {
 }
 
 /** A refusal's answer: its words for the model, and the refusal itself as the structured part (docs/tools.md, "Refusals and notices"). */
-function refused(refusal: Refusal) {
+export function refused(refusal: Refusal) {
   return {
     isError: true as const,
     content: [{ type: 'text' as const, text: modelText(refusalSentence(refusal)) }] as [{ type: 'text'; text: string }],

@@ -5,7 +5,7 @@
 // notification or a response holding one is dropped (the caller logs it).
 import { isObject, isRequest, type JsonObject, type JsonRpcMessage } from './frames.ts';
 import { type OpeningManifest, PROTOCOL_VERSION_KEY } from './opening.ts';
-import { invalidArgumentsText, unknownArguments } from '../tools/unknown-arguments.ts';
+import { invalidArgumentsWords, unknownArguments } from '../tools/unknown-arguments.ts';
 
 const INVALID_PARAMS = -32602;
 const ARGUMENTS_PATH = 'params.arguments.';
@@ -24,8 +24,15 @@ export function refuseHostileKey(message: JsonRpcMessage, path: string, manifest
         : `${where.replace(/\.__proto__$/, '')} holds the key "__proto__", which no argument takes. Nothing was done.`;
     const meta = params._meta;
     const era = isObject(meta) && PROTOCOL_VERSION_KEY in meta ? 'modern' : 'legacy';
+    // The refusal as data too, as the engine answers it (contract/outcomes/call.ts, invalid_arguments).
+    const problems = [{ path: '', message: reason }];
     return {
-      result: { content: [{ type: 'text', text: invalidArgumentsText(tool.name, reason) }], isError: true, ...manifest.refusedCallExtras[era] },
+      result: {
+        content: [{ type: 'text', text: invalidArgumentsWords(tool.name, problems) }],
+        structuredContent: { refusal: { code: 'invalid_arguments', facts: { tool: tool.name, problems } } },
+        isError: true,
+        ...manifest.refusedCallExtras[era],
+      },
       jsonrpc: '2.0',
       id: message.id,
     };

@@ -50,8 +50,9 @@ export async function captureOpeningManifest(): Promise<OpeningManifest> {
       { jsonrpc: '2.0', id: 1, method: 'server/discover', params: { _meta } },
       { jsonrpc: '2.0', id: 2, method: 'tools/call', params: { ...refusedCall, _meta } },
     ]);
+    // What the SDK adds to a refused call in each era, less the refusal itself (its words and its data, which hostile-refusal.ts makes).
     const extras = (refusal: unknown): JsonObject => {
-      const { content: _content, isError, ...rest } = refusal as JsonObject;
+      const { content: _content, structuredContent: _structured, isError, ...rest } = refusal as JsonObject;
       if (isError !== true) throw new Error('The SDK did not refuse a tools/call with an unknown argument.');
       return rest;
     };

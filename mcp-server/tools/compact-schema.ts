@@ -21,14 +21,19 @@ interface JsonSchemaConverter {
 }
 
 const wrapped = new WeakMap<z.ZodType, z.ZodType>();
+const advertisedOnly = new WeakMap<z.ZodType, z.ZodType>();
 
 /**
  * Wraps a zod schema so that the SDK advertises the trimmed JSON Schema but validates with zod. The
  * wrapper and its JSON Schema are made once per schema: the team server builds an MCP server for every
  * request, and converting every tool's schemas again each time was a tenth of a request's time.
+ * `validates: false` advertises the schema and lets every value through: the engine checks a tool's
+ * input itself, so that a refused input is answered as a refusal with its code (engine/mcp-server.ts).
  */
-export function withCompactJsonSchema<Schema extends z.ZodType>(schema: Schema): Schema {
-  const known = wrapped.get(schema);
+export function withCompactJsonSchema<Schema extends z.ZodType>(schema: Schema, options: { validates?: boolean } = {}): Schema {
+  const validates = options.validates !== false;
+  const cache = validates ? wrapped : advertisedOnly;
+  const known = cache.get(schema);
   if (known) return known as Schema;
   const standard = schema['~standard'] as Schema['~standard'] & { jsonSchema: JsonSchemaConverter };
   const converted = new Map<string, JsonSchema>();
@@ -42,8 +47,9 @@ export function withCompactJsonSchema<Schema extends z.ZodType>(schema: Schema):
     return schemaJson;
   };
   const jsonSchema: JsonSchemaConverter = { input: (options) => once('input', options), output: (options) => once('output', options) };
-  const result = { '~standard': { ...standard, jsonSchema } } as unknown as Schema;
-  wrapped.set(schema, result);
+  const validate = validates ? standard.validate : (value: unknown) => ({ value });
+  const result = { '~standard': { ...standard, validate, jsonSchema } } as unknown as Schema;
+  cache.set(schema, result);
   return result;
 }
 

@@ -5,7 +5,5 @@
 /** "Unknown argument "projct": clock_in takes project, activity, …. Nothing was done." (the refusal `unknown_arguments`' words). */
 export { unknownArgumentsWords as unknownArguments } from '../contract/outcomes/call.ts';
 
-/** How the SDK introduces a tool's input that does not validate; the stdio layer says it the same way. */
-export function invalidArgumentsText(tool: string, reason: string): string {
-  return `Input validation error: Invalid arguments for tool ${tool}: ${reason}`;
-}
+/** How a tool's input that does not validate is refused (the refusal `invalid_arguments`' words); the stdio layer says it the same way. */
+export { invalidArgumentsWords } from '../contract/outcomes/call.ts';

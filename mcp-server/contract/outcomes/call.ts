@@ -48,6 +48,20 @@ function endedWords(facts: CallEnd) {
     : say`The client cancelled ${either(facts.tool, 'it')}, so Punchcard stopped it`;
 }
 
+/** One thing wrong with a tool's input, as the SDK formats a schema's issue: its path, and the schema's message. */
+export type InputProblem = { path: string; message: string };
+
+/** "Input validation error: Invalid arguments for tool clock_in: start: Invalid input" (as the SDK has always said it). */
+function invalidArgumentsSentence(facts: { tool: string; problems: readonly InputProblem[] }) {
+  const problems = facts.problems.map((problem) => (problem.path === '' ? problem.message : `${problem.path}: ${problem.message}`)).join(', ');
+  return say`${either(`Input validation error: Invalid arguments for tool ${facts.tool}: `, 'Punchcard could not take this: ')}${problems}`;
+}
+
+/** The same, as the model reads it: the stdio layer says it before the catalogs load (stdio/hostile-refusal.ts). */
+export function invalidArgumentsWords(tool: string, problems: readonly InputProblem[]): string {
+  return modelText(invalidArgumentsSentence({ tool, problems }));
+}
+
 export const callRefusals = refusalFamily({
   /**
    * The end itself, as the requests still under way hear it (providers/remote/request-budget.ts,
@@ -127,6 +141,16 @@ export const callRefusals = refusalFamily({
     kind: 'failed',
     say: (facts: { message: string }) => say`${facts.message}`,
     example: { message: 'socket hang up.' },
+  },
+  /**
+   * A tool's input its schema refuses (engine/mcp-server.ts checks it before the call, as the SDK did,
+   * in the SDK's words); one problem a schema's issue, the first of them an unknown argument's where
+   * there is one (unknownArgumentsWords).
+   */
+  invalid_arguments: {
+    kind: 'input',
+    say: (facts: { tool: string; problems: readonly InputProblem[] }) => invalidArgumentsSentence(facts),
+    example: { tool: 'log_time', problems: [{ path: 'duration', message: 'Too big: expected string to have <=32 characters' }] },
   },
   /** Arguments the tool does not take: refused, so a misspelt one cannot change what a write does. */
   unknown_arguments: {

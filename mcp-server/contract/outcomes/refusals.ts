@@ -22,7 +22,9 @@ export type FactsOf<C extends RefusalCode> = Parameters<(typeof REFUSALS)[C]['sa
 export type Refusal<C extends RefusalCode = RefusalCode> = { [K in C]: { readonly code: K; readonly facts: FactsOf<K> } }[C];
 
 /** The arguments that make a refusal: a code, and its facts where it has any. */
-export type RefusalArgs = { [C in RefusalCode]: FactsOf<C> extends Record<string, never> ? [code: C, facts?: FactsOf<C>] : [code: C, facts: FactsOf<C>] }[RefusalCode];
+export type RefusalArgs = {
+  [C in RefusalCode]: FactsOf<C> extends Record<string, never> ? [code: C, facts?: FactsOf<C>] : [code: C, facts: FactsOf<C>];
+}[RefusalCode];
 
 function wordingOf(code: RefusalCode): RefusalWording<Facts> {
   return REFUSALS[code] as unknown as RefusalWording<Facts>;

@@ -61,8 +61,7 @@ export class KimaiTimesheets extends BackEndPart<KimaiContext, { catalog: KimaiC
     const current = running[0];
     if (current && !switchRunning) throw new TimerRunningError(current);
     if (session) requireFreeTimes(session, 'a start time');
-    if (current && fields.start !== undefined && fields.start < current.start)
-      throw new BackEndError('timer_starts_before_running');
+    if (current && fields.start !== undefined && fields.start < current.start) throw new BackEndError('timer_starts_before_running');
     const zone = session?.me.timezone ?? '';
     this.#forgetWhatRuns();
 
