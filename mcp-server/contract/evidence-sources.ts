@@ -1,7 +1,6 @@
 // The sources of a day's evidence and what the settings switch on, free of zod: the tool switches
 // (tool-policy.ts) offer the evidence tools only where a source is on, and they decide tools/list at a
 // stdio connection's opening without loading zod. The schema is in evidence-settings.ts.
-import type { EvidenceSettings } from './evidence-settings.ts';
 
 export const EVIDENCE_SOURCES = ['calendar', 'git', 'activity', 'ai'] as const;
 export type EvidenceSource = (typeof EVIDENCE_SOURCES)[number];
@@ -14,8 +13,19 @@ export function feedSecretAccount(calendar: string): string {
   return `calendar-feed:${calendar}`;
 }
 
+/**
+ * What evidenceSourcesOn reads of the evidence settings: their shape, not their schema, so this file
+ * stands under evidence-settings.ts (which holds the schema and re-exports what is here) and not beside it.
+ */
+export interface EvidenceSwitches {
+  readonly calendars: readonly unknown[];
+  readonly git: { readonly folders: readonly unknown[] };
+  readonly activity: { readonly enabled: boolean };
+  readonly aiSessions: { readonly enabled: boolean };
+}
+
 /** The sources these settings switch on: a calendar or git folder named, or a journal switched on. */
-export function evidenceSourcesOn(evidence: EvidenceSettings): EvidenceSource[] {
+export function evidenceSourcesOn(evidence: EvidenceSwitches): EvidenceSource[] {
   const on: EvidenceSource[] = [];
   if (evidence.calendars.length > 0) on.push('calendar');
   if (evidence.git.folders.length > 0) on.push('git');
