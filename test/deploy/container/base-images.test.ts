@@ -1,13 +1,14 @@
 // scripts/container-base.sh, which makes the base images the other container tests build on, run against an image
 // store of its own (podman with --root and --runroot in a temporary folder, named to it by CONTAINER_ENGINE), so the
 // machine's images are never touched: it uses the images a machine has, makes the one that is missing, and fails when
-// what it made does not run.
+// what it made does not run. And requirePodman, which every container test calls first, refuses to go on as another
+// user than root, saying why.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BASE_IMAGE, DEBIAN_IMAGE, ensureBaseImage, ROOT } from './podman.ts';
+import { BASE_IMAGE, DEBIAN_IMAGE, ensureBaseImage, requirePodman, ROOT } from './podman.ts';
 
 const SCRIPT = join(ROOT, 'scripts/container-base.sh');
 
@@ -106,5 +107,12 @@ describe('scripts/container-base.sh', () => {
     expect(made.stderr).toContain('error setting rlimit');
     expect(made.stdout).not.toContain('made docker.io/library/node');
     expect(made.status).not.toBe(0);
+  });
+});
+
+describe('requirePodman', () => {
+  it('refuses to go on as another user than root, saying why and that nothing is skipped', () => {
+    expect(() => requirePodman(1000)).toThrow(/run as root: they hand mounted secret files to the container’s user \(10001\).*They do not skip\./);
+    expect(() => requirePodman(0)).not.toThrow();
   });
 });
