@@ -308,6 +308,11 @@ describe('Administration: changing a catalog item', () => {
     fake.failNext('getCatalogItem', 'Kimai did not answer in time. Try again in a moment.');
     await catalog.getByRole('button', { name: 'Change the project Acme Website' }).click();
     await text(catalog.getByRole('alert')).toBe('Kimai did not answer in time. Try again in a moment.');
+    // Escape backs out while it says why, as from the form, and focus goes back to the button that asked.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => focused(page)).toBe('Change the project Acme Website');
+    fake.failNext('getCatalogItem', 'Kimai did not answer in time. Try again in a moment.');
+    await page.keyboard.press('Enter');
     await catalog.getByRole('button', { name: 'Try again' }).click();
     const form = catalog.getByRole('form', { name: 'Change Acme Website' });
     await form.getByLabel('Customer').selectOption('Beta Corp');

@@ -34,10 +34,15 @@ export function CatalogItemEditor({ kind, item, catalog, onDone }: EditorProps) 
     };
   }, [kind, item.id, attempt]);
   const read: { view?: CatalogItemView; error?: string } = answer.attempt === attempt ? answer : {};
+  // The button that asked is gone while it reads: focus waits here, where Escape backs out, until the form takes it.
+  const waitRef = useRef<HTMLDivElement>(null);
+  useEffect(() => waitRef.current?.focus(), [attempt]);
 
   if (read.view) return <EditForm view={read.view} item={item} catalog={catalog} onDone={onDone} />;
   return (
     <div
+      ref={waitRef}
+      tabIndex={-1}
       className="admin-edit"
       onKeyDown={(event) => {
         if (event.key !== 'Escape') return;
