@@ -7,7 +7,8 @@
 #   PUNCHCARD_BASE_FROM=registry bash ...     pull the official images instead (a machine that can)
 #
 # From packages: mmdebstrap writes a minimal Debian bookworm from the mirror this machine's apt reads
-# (taken from its sources at run time, so no address is written here), the engine imports it as
+# (taken from its sources at run time, so no address is written here), with the package settings the
+# official image has for builds (container_settings below), the engine imports it as
 # docker.io/library/debian:bookworm-slim, and a small build adds Node 24 (the official binary the npm
 # package node-linux-<arch>@24 ships) and the user `node` (1000), as the official image has them.
 # Prints what it did and how long it took; the engine is podman unless CONTAINER_ENGINE says otherwise.
@@ -33,8 +34,9 @@ if [ "${PUNCHCARD_BASE_FROM:-packages}" = registry ]; then
   exit 0
 fi
 
-if "$ENGINE" image exists "$NODE_IMAGE" 2>/dev/null; then
-  echo "container-base: $NODE_IMAGE is already on this machine; using it."
+# Both: the tests' PostgreSQL, Caddy and systemd images start from Debian's, the server's from Node's.
+if "$ENGINE" image exists "$DEBIAN_IMAGE" 2>/dev/null && "$ENGINE" image exists "$NODE_IMAGE" 2>/dev/null; then
+  echo "container-base: $DEBIAN_IMAGE and $NODE_IMAGE are already on this machine; using them."
   exit 0
 fi
 
@@ -61,6 +63,23 @@ debian_mirror() {
   done
 }
 
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# The settings Debian's official images carry for package installs in builds (debuerreotype's
+# minimizing config): dpkg does not sync after each file (a build cut short starts again from its
+# last layer anyway), apt fetches no translations, and the packages it downloaded go once they are
+# installed, so a layer does not keep them. Without them the tests' PostgreSQL image took a fifth
+# more CPU to build and was 562 MB instead of 416 MB (its .deb files and apt's caches kept).
+container_settings() {
+  local root=$1 clean='"rm -f /var/cache/apt/archives/*.deb /var/cache/apt/archives/partial/*.deb /var/cache/apt/*.bin || true";'
+  mkdir -p "$root/etc/dpkg/dpkg.cfg.d" "$root/etc/apt/apt.conf.d"
+  echo 'force-unsafe-io' >"$root/etc/dpkg/dpkg.cfg.d/docker-apt-speedup"
+  echo 'Acquire::Languages "none";' >"$root/etc/apt/apt.conf.d/docker-no-languages"
+  printf '%s\n' "DPkg::Post-Invoke { $clean };" "APT::Update::Post-Invoke { $clean };" 'Dir::Cache::pkgcache "";' 'Dir::Cache::srcpkgcache "";' \
+    >"$root/etc/apt/apt.conf.d/docker-clean"
+}
+
 if ! "$ENGINE" image exists "$DEBIAN_IMAGE" 2>/dev/null; then
   if ! command -v mmdebstrap >/dev/null; then
     echo "container-base: mmdebstrap is not installed (apt-get install mmdebstrap), and $DEBIAN_IMAGE is not on this machine." >&2
@@ -72,27 +91,35 @@ if ! "$ENGINE" image exists "$DEBIAN_IMAGE" 2>/dev/null; then
     exit 1
   fi
   echo "container-base: making $DEBIAN_IMAGE from $mirror"
+  container_settings "$work/settings"
   # minbase: essential packages and apt, as Debian's slim images have; no documentation or locales.
-  mmdebstrap --quiet --variant=minbase --dpkgopt='path-exclude=/usr/share/doc/*' --dpkgopt='path-exclude=/usr/share/man/*' \
-    --dpkgopt='path-exclude=/usr/share/locale/*' bookworm - "deb $mirror bookworm main" |
-    "$ENGINE" import --change 'CMD ["bash"]' - "$DEBIAN_IMAGE" >/dev/null
+  # dpkg skips its syncs while the system is written too (force-unsafe-io, kept in 99mmdebstrap).
+  mmdebstrap --quiet --variant=minbase --dpkgopt=force-unsafe-io --dpkgopt='path-exclude=/usr/share/doc/*' \
+    --dpkgopt='path-exclude=/usr/share/man/*' --dpkgopt='path-exclude=/usr/share/locale/*' \
+    --customize-hook="sync-in $work/settings /" bookworm - "deb $mirror bookworm main" |
+    "$ENGINE" import --quiet --change 'CMD ["bash"]' - "$DEBIAN_IMAGE" >/dev/null
 fi
 
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+if "$ENGINE" image exists "$NODE_IMAGE" 2>/dev/null; then
+  echo "container-base: made $DEBIAN_IMAGE in $(($(date +%s) - started)) s; $NODE_IMAGE was already on this machine."
+  exit 0
+fi
 case "$(uname -m)" in
   x86_64) node_arch=x64 ;;
   aarch64) node_arch=arm64 ;;
   *) echo "container-base: no Node build for $(uname -m)." >&2; exit 1 ;;
 esac
 echo "container-base: adding Node ${NODE_MAJOR} (node-linux-${node_arch}@${NODE_MAJOR} from the npm registry)"
+mkdir "$work/node-image"
 (cd "$work" && npm pack --silent "node-linux-${node_arch}@${NODE_MAJOR}" >/dev/null && tar -xzf node-linux-*.tgz package/bin/node)
-mv "$work/package/bin/node" "$work/node"
-cat >"$work/Containerfile" <<EOF
+mv "$work/package/bin/node" "$work/node-image/node"
+cat >"$work/node-image/Containerfile" <<EOF
 FROM $DEBIAN_IMAGE
 COPY node /usr/local/bin/node
 RUN groupadd --gid 1000 node && useradd --uid 1000 --gid node --shell /bin/bash --create-home node && node --version
 CMD ["node"]
 EOF
-"$ENGINE" build --pull=never --quiet --tag "$NODE_IMAGE" "$work" >/dev/null
-echo "container-base: made $NODE_IMAGE ($("$ENGINE" run --rm --pull=never "$NODE_IMAGE" node --version)) in $(($(date +%s) - started)) s."
+"$ENGINE" build --pull=never --quiet --tag "$NODE_IMAGE" "$work/node-image" >/dev/null
+# Asked apart from the message: a command substituted into echo's words fails without stopping the script.
+version=$("$ENGINE" run --rm --pull=never "$NODE_IMAGE" node --version)
+echo "container-base: made $NODE_IMAGE ($version) in $(($(date +%s) - started)) s."

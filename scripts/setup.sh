@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Prepares a Debian machine for Punchcard, then runs the command it is given with the right Node on
 # PATH:  bash scripts/setup.sh npm start   |   bash scripts/setup.sh npm test
-# Installs Node 24 (when the machine's Node is older), the system packages the tests need and the
-# locked npm dependencies. Idempotent: a second run only checks. With CI=true it installs Node
-# afresh into a temporary prefix on every run, so a broken install step cannot hide behind a Node
-# an earlier run left.
+# Installs Node 24 (when the machine's Node is older), the system packages the tests need (podman
+# and its companions for the deployment tests among them), the container base images those tests
+# start from, and the locked npm dependencies. Idempotent: a second run only checks, in about a
+# second. With CI=true it installs Node afresh into a temporary prefix on every run, so a broken
+# install step cannot hide behind a Node an earlier run left.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -73,13 +74,51 @@ missing=()
 for package in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
 done
+
+# The deployment tests (test/deploy/, the last part of npm test; docs/team-server/container.md,
+# "Testing the image") build and run the team server's image with podman, run the Kubernetes manifests
+# under `podman kube play` and deploy/compose.yaml with podman-compose (or Docker Compose v2 where it
+# runs), boot systemd in a container, and ask systemd-analyze about the unit. Looked for by command,
+# not by package: a machine may have them from elsewhere (GitHub's runners bring podman and Docker,
+# whose containerd.io would be removed to make room for Debian's runc). Without podman, Debian's podman
+# with what it needs as root: runc (crun fails on a cgroup v1 host), netavark and aardvark-dns (or apt
+# picks the old CNI plugins), catatonit for pods, iptables for netavark. openssl makes the secrets as
+# the compose guide does. mmdebstrap makes the Debian base image from the mirror
+# (scripts/container-base.sh), unless the official images are pulled.
+cgroup_v1=false
+[ "$(stat -fc %T /sys/fs/cgroup)" = cgroup2fs ] || cgroup_v1=true
+command -v podman >/dev/null || missing+=(podman runc netavark aardvark-dns catatonit iptables)
+if $cgroup_v1 && command -v podman >/dev/null && ! command -v runc >/dev/null; then missing+=(runc); fi
+command -v podman-compose >/dev/null || missing+=(podman-compose)
+command -v systemd-analyze >/dev/null || missing+=(systemd)
+command -v openssl >/dev/null || missing+=(openssl)
+if [ "${PUNCHCARD_BASE_FROM:-packages}" != registry ] && ! command -v mmdebstrap >/dev/null; then missing+=(mmdebstrap); fi
+
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
 if [ ${#missing[@]} -gt 0 ]; then
   echo "--- apt-get install ${missing[*]}"
-  sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
   export DEBIAN_FRONTEND=noninteractive
   $sudo apt-get update -qq
   $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# podman's defaults for a root container ask for more open files and processes than a host with low
+# hard limits (a development machine in a container) lets anyone raise to, and every container then
+# fails to start ("error setting rlimit ... operation not permitted"); crun fails on cgroup v1. A file
+# of this project's own among podman's drop-ins sets both, written only when it would change.
+limit() { local host=$1 wanted=$2; if [ "$host" = unlimited ] || [ "$host" -ge "$wanted" ]; then echo "$wanted"; else echo "$host"; fi; }
+nofile=$(limit "$(ulimit -Hn)" 16384)
+nproc=$(limit "$(ulimit -Hu)" 32768)
+containers_conf="# Written by Punchcard's scripts/setup.sh for its deployment tests (docs/development.md).
+[containers]
+default_ulimits = [\"nofile=${nofile}:${nofile}\", \"nproc=${nproc}:${nproc}\"]"
+if $cgroup_v1; then containers_conf+=$'\n\n[engine]\nruntime = "runc"'; fi
+conf_file=/etc/containers/containers.conf.d/punchcard.conf
+if [ "$(cat "$conf_file" 2>/dev/null)" != "$containers_conf" ]; then
+  echo "--- $conf_file"
+  $sudo mkdir -p "$(dirname "$conf_file")"
+  printf '%s\n' "$containers_conf" | $sudo tee "$conf_file" >/dev/null
 fi
 
 # 3. npm dependencies, exactly as locked (skipped when the lock file has not changed since).
@@ -89,8 +128,19 @@ if [ ! -f node_modules/.package-lock.json ] || ! cmp -s package-lock.json node_m
   cp package-lock.json node_modules/.setup-lock
 fi
 
-# 4. The command asked for.
+# 4. The base images the deployment tests build on (docker.io/library/debian:bookworm-slim and
+#    node:24-bookworm-slim), made from Debian's mirror by scripts/container-base.sh where no registry
+#    is reachable, or pulled with PUNCHCARD_BASE_FROM=registry; a machine that has them pays a check.
+#    In root's image store, where the tests (run as root) look.
+if [ "$(id -u)" -eq 0 ]; then
+  bash scripts/container-base.sh
+else
+  echo "--- not root, so no base images made here: the deployment tests run as root and make them in root's store when missing"
+fi
+
+# 5. The command asked for.
 # Not exec: under CI the temporary Node is removed once the command is done.
+echo "--- set-up took ${SECONDS} s"
 if [ $# -gt 0 ]; then
   echo "--- $*"
   "$@"

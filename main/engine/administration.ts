@@ -1,16 +1,19 @@
 // The window's Administration screen, built only from the engine's tools (docs/decisions.md, "The app
 // calls its own engine's tools" and "The admin group"): the whole catalog with archived items, adding,
-// archiving and restoring one; the tag list and adding a tag; a page of invoices; a page of people,
+// archiving and restoring one, and changing what one keeps from what it keeps now (the app's engine's
+// catalog_item_fields, then update_catalog_item); the tag list and adding a tag; a page of invoices; a page of people,
 // inviting, changing, deactivating and reactivating one; a bulk correction's preview and the
 // correction; the teams (admin-teams.ts); an item's rates (admin-rates.ts). The engine refuses
 // whatever the back end would refuse the person, in words; this module only turns its answers into the
 // window's shapes. The window asks the person before every change it sends here (the app's engine
 // client shows no questions of its own: the engine asks nothing of it).
+import { catalogItemFieldsContract } from '../../mcp-server/contract/app-tools/catalog-item-fields.ts';
 import { confirmByCountLine, countMoved } from '../../mcp-server/contract/tools/correct-time-entries.ts';
 import { TOOL_CONTRACTS } from '../../mcp-server/contract/tools/index.ts';
 import type {
   AdminCatalogView,
   AdminPerson,
+  CatalogItemView,
   AdminTagView,
   CatalogKind,
   CorrectionSetView,
@@ -31,6 +34,10 @@ export interface Administration extends AdminTeams, AdminRates {
   addCatalogItem(kind: CatalogKind, name: string, parent: string | undefined): Promise<string>;
   /** The engine's sentence about what it archived or restored. */
   setArchived(kind: CatalogKind, id: number, archived: boolean): Promise<string>;
+  /** What an item keeps now, in the fields the back end lets the person change there. */
+  catalogItem(kind: CatalogKind, id: number): Promise<CatalogItemView>;
+  /** The engine's sentence about what it changed (or that the item already kept it). */
+  updateCatalogItem(kind: CatalogKind, id: number, change: CatalogItemChange): Promise<string>;
   tags(): Promise<AdminTagView[]>;
   /** The engine's sentence about the tag it added. */
   addTag(name: string, color: string | undefined): Promise<string>;
@@ -41,6 +48,19 @@ export interface Administration extends AdminTeams, AdminRates {
   setPersonActive(id: number, active: boolean): Promise<PersonChange>;
   /** correct_time_entries' preview without `confirmCount`; with it, the change (refused by the engine when the count moved). */
   correctEntries(scope: CorrectionScope, confirmCount?: number): Promise<CorrectionView>;
+}
+
+/** What a change of a catalog item sets; only what is given changes. The customer is a project's, by the id the catalog showed. */
+export interface CatalogItemChange {
+  name?: string | undefined;
+  budgetHours?: number | undefined;
+  budgetMoney?: number | undefined;
+  budgetPeriod?: 'total' | 'month' | undefined;
+  billable?: boolean | undefined;
+  comment?: string | undefined;
+  customer?: number | undefined;
+  start?: string | undefined;
+  end?: string | undefined;
 }
 
 /** Which entries a bulk correction covers, and what it sets. */
@@ -76,8 +96,14 @@ export function createAdministration(engine: EngineClient): Administration {
   const call = toolCaller(engine);
   return {
     async catalog() {
-      const listed = await call(TOOL_CONTRACTS.list_catalog, { include_archived: true });
-      return { customers: listed.customers, projects: listed.projects, activities: listed.activities, note: listed.note ?? null };
+      const [listed, tools] = await Promise.all([call(TOOL_CONTRACTS.list_catalog, { include_archived: true }), engine.tools()]);
+      return {
+        customers: listed.customers,
+        projects: listed.projects,
+        activities: listed.activities,
+        note: listed.note ?? null,
+        changeable: tools.includes(TOOL_CONTRACTS.update_catalog_item.name),
+      };
     },
     async addCatalogItem(kind, name, parent) {
       const { text } = await call.withText(TOOL_CONTRACTS.create_catalog_item, { kind, name, ...(parent ? { parent } : {}) });
@@ -85,6 +111,42 @@ export function createAdministration(engine: EngineClient): Administration {
     },
     async setArchived(kind, id, archived) {
       const { text } = await call.withText(TOOL_CONTRACTS.archive_catalog_item, { kind, id, archived });
+      return text;
+    },
+    async catalogItem(kind, id) {
+      const { fields } = await call(catalogItemFieldsContract, { kind, id });
+      return {
+        kind,
+        id,
+        fields: {
+          name: fields.name,
+          ...given({
+            budgetHours: fields.budget_hours,
+            budgetMoney: fields.budget_money,
+            budgetPeriod: fields.budget_period,
+            billable: fields.billable,
+            comment: fields.comment,
+            customer: fields.customer,
+            start: fields.start,
+            end: fields.end,
+          }),
+        },
+      };
+    },
+    async updateCatalogItem(kind, id, change) {
+      const { customer, budgetHours, budgetMoney, budgetPeriod, ...rest } = change;
+      // By id: a name several items share would be refused, and the window names the item it showed.
+      const { text } = await call.withText(TOOL_CONTRACTS.update_catalog_item, {
+        kind,
+        item: String(id),
+        ...given({
+          ...rest,
+          budget_hours: budgetHours,
+          budget_money: budgetMoney,
+          budget_period: budgetPeriod,
+          customer: customer === undefined ? undefined : String(customer),
+        }),
+      });
       return text;
     },
     async tags() {

@@ -60,6 +60,8 @@ export const CHANNEL_NAMES = [
   'getAdminCatalog',
   'addCatalogItem',
   'setCatalogItemArchived',
+  'getCatalogItem',
+  'updateCatalogItem',
   'getAdminTags',
   'addTag',
   'getInvoices',

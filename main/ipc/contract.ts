@@ -18,7 +18,7 @@ import { EvidenceSettingsSchema, type EvidenceSettings, type EvidenceSource } fr
 import type { LeaveStatus, LeaveType } from '../../mcp-server/contract/vocabulary.ts';
 import { ProviderInput } from './provider-input.ts';
 import type { AdminSection } from './admin-sections.ts';
-import { CATALOG_KINDS, type CatalogKind, type InvoiceStatus } from '../../mcp-server/contract/vocabulary.ts';
+import { BUDGET_PERIODS, type BudgetPeriod, CATALOG_KINDS, type CatalogKind, type InvoiceStatus } from '../../mcp-server/contract/vocabulary.ts';
 import { UPDATE_MODES, type UpdateMode, type UpdateView } from '../updates/update-model.ts';
 
 export type { ProviderRequest } from './provider-input.ts';
@@ -518,7 +518,7 @@ export interface IdleQuestion {
 // ---------------------------------------------------------------------------------------------
 // Administration: the sections of main/ipc/admin-sections.ts, each through the engine's own tools
 
-export type { AdminSection, CatalogKind, InvoiceStatus };
+export type { AdminSection, BudgetPeriod, CatalogKind, InvoiceStatus };
 
 /** A customer, project or activity as list_catalog shows it, archived ones too. */
 export interface AdminCatalogItem {
@@ -535,6 +535,36 @@ export interface AdminCatalogView {
   activities: AdminCatalogItem[];
   /** What the listing leaves out, in the engine's words, or null. */
   note: string | null;
+  /** Whether the back end lets the person change what an item keeps (the engine offers update_catalog_item). */
+  changeable: boolean;
+}
+
+/**
+ * What a customer, project or activity keeps now, in the fields the back end lets the person change there
+ * (the app's engine's catalog_item_fields); null where it keeps none. A field left out is one the back end
+ * keeps not for this kind, or does not show the person: the window offers no change of it.
+ */
+export interface CatalogItemFieldsView {
+  name: string;
+  /** Hours. */
+  budgetHours?: number | null;
+  /** In the customer's currency. */
+  budgetMoney?: number | null;
+  budgetPeriod?: BudgetPeriod | null;
+  billable?: boolean | null;
+  /** '' where there is none. */
+  comment?: string;
+  /** A project's customer. */
+  customer?: { id: number; name: string } | null;
+  /** A project's first and last day, YYYY-MM-DD. */
+  start?: string | null;
+  end?: string | null;
+}
+
+export interface CatalogItemView {
+  kind: CatalogKind;
+  id: number;
+  fields: CatalogItemFieldsView;
 }
 
 /** A change to the catalog, the tags or the rates: the engine's sentence about it, and the view after it. */
@@ -819,6 +849,32 @@ const teamChange = z.discriminatedUnion('action', [
   z.object({ action: z.literal('delete'), id: teamId }).strict(),
 ]);
 
+/**
+ * A change of what a catalog item keeps, as update_catalog_item takes it: the item by its kind and the id the
+ * catalog showed, and only the fields that change (at least one), within the bounds the tool holds them to;
+ * a customer (a project's, by the id the catalog showed) and dates only for a project.
+ */
+const catalogChange = z
+  .object({
+    kind: z.enum(CATALOG_KINDS),
+    id: entryId,
+    name: z.string().trim().min(2, 'a name of 2 to 150 characters').max(150, 'a name of 2 to 150 characters').optional(),
+    budgetHours: z.number().min(0, 'a budget of 0 or more').max(500_000, 'a time budget of at most 500,000 hours').optional(),
+    budgetMoney: z.number().min(0, 'a budget of 0 or more').max(1_000_000_000, 'a money budget of at most 1,000,000,000').optional(),
+    budgetPeriod: z.enum(BUDGET_PERIODS).optional(),
+    billable: z.boolean().optional(),
+    comment: z.string().max(5000).optional(),
+    customer: entryId.optional(),
+    start: day.optional(),
+    end: day.optional(),
+  })
+  .strict()
+  .refine((change) => Object.entries(change).some(([key, value]) => key !== 'kind' && key !== 'id' && value !== undefined), 'something to change')
+  .refine(
+    (change) => change.kind === 'project' || (change.customer === undefined && change.start === undefined && change.end === undefined),
+    'a customer and dates only for a project',
+  );
+
 /** A rate's item by its kind and the id the catalog showed; an amount as manage_rates takes one. */
 const rateItem = { kind: z.enum(CATALOG_KINDS), item: entryId };
 const rateAmount = z.number().min(0, 'an amount of 0 or more').max(1_000_000, 'an amount up to 1,000,000');
@@ -992,6 +1048,10 @@ export const contract = {
     request: z.object({ kind: z.enum(CATALOG_KINDS), id: entryId, archived: z.boolean() }).strict(),
     response: {} as AdminChange<AdminCatalogView>,
   },
+  /** What an item keeps now, in the fields the back end lets the person change (the app's engine's catalog_item_fields). */
+  getCatalogItem: { request: z.object({ kind: z.enum(CATALOG_KINDS), id: entryId }).strict(), response: {} as CatalogItemView },
+  /** Changes what an item keeps, only the fields given (update_catalog_item); the engine's sentence and the catalog after it. */
+  updateCatalogItem: { request: catalogChange, response: {} as AdminChange<AdminCatalogView> },
   /** The tag list (manage_tags, list). */
   getAdminTags: { request: none, response: [] as AdminTagView[] },
   /** Adds a tag (manage_tags, create), with a colour as "#RRGGBB" where given. */

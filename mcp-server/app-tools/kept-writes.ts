@@ -38,5 +38,3 @@ export const decideKeptWrite = defineAppTool({
     return { data: { id: args.id, choice: args.choice, outcome }, text: outcome };
   },
 });
-
-export const APP_TOOL_LIST = [keptWriteDecisions, decideKeptWrite] as const;

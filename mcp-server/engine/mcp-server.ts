@@ -24,7 +24,7 @@ import { PROMPT_LIST } from '../prompts/index.ts';
 import { isPromptOffered } from '../prompts/offer.ts';
 import type { Capability } from '../providers/time-tracker.ts';
 import { SERVER_NAME, SERVER_VERSION } from '../server-info.ts';
-import { APP_TOOL_LIST } from '../app-tools/kept-writes.ts';
+import { APP_TOOL_LIST } from '../app-tools/index.ts';
 import { pageOf } from '../apps/pages.ts';
 import { serveApps } from '../apps/serve-apps.ts';
 import type { RoundState } from '../tools/asking.ts';
@@ -151,14 +151,16 @@ export function createMcpServer(parts: ServerParts): McpServer {
     registered.set(tool.name, { tool, handle });
   }
   // The window's own tools: registered only for the app's engine, so no AI client ever lists them,
-  // and listed only over a remote back end, the only kind that keeps writes to decide (the window
-  // then asks nothing of them on the local timesheet).
-  const appTools: RegisteredTool[] = [];
+  // and listed only over a remote back end, the only kind that keeps writes to decide or lets a
+  // catalog item be changed (the window then asks nothing of them on the local timesheet), and only
+  // while the back end gives the capability each needs.
+  const appTools: Array<{ tool: (typeof APP_TOOL_LIST)[number]; handle: RegisteredTool }> = [];
+  const appToolOffered = (tool: (typeof APP_TOOL_LIST)[number]) => parts.remote() && capabilities().has(tool.capability);
   if (parts.appTools) {
     for (const tool of APP_TOOL_LIST) {
       const handle = register(tool, tool.annotations);
-      if (!parts.remote()) handle.disable();
-      appTools.push(handle);
+      if (!appToolOffered(tool)) handle.disable();
+      appTools.push({ tool, handle });
     }
   }
   // Prompts follow the tools they work through: listed while one of them is offered.
@@ -188,7 +190,7 @@ export function createMcpServer(parts: ServerParts): McpServer {
       if (worldChanged) handle.update({ annotations: { ...tool.annotations, openWorldHint: openWorld } });
       switchTo(handle, isOffered(tool, next));
     }
-    for (const handle of appTools) switchTo(handle, nowOpen);
+    for (const { tool, handle } of appTools) switchTo(handle, appToolOffered(tool));
     for (const { prompt, handle } of prompts.values()) switchTo(handle, isPromptOffered(prompt, toolOffered(next)));
   };
   parts.live.follow(server, decideAgain);

@@ -22,7 +22,7 @@ import type { AdminTag, InvoicePage, InvoiceQuery } from '../domain/admin.ts';
 import type { CorrectionScope, CorrectionSet, CorrectionSubject, CorrectionWorld } from '../domain/corrections.ts';
 import type { Rate, RateList, RatePerson, RateReplacement, RateValues } from '../domain/admin-rates.ts';
 import type { AdminTeam, TeamAccessKind, TeamPerson } from '../domain/admin-teams.ts';
-import type { CatalogChange, CatalogItemRecord } from '../domain/catalog-changes.ts';
+import type { CatalogChange, CatalogItemRecord, ChangeField } from '../domain/catalog-changes.ts';
 import type { AdminPerson, NewPerson, PeoplePage, PeopleWrite, PersonChanges } from '../domain/admin-people.ts';
 import type { DecidedLeave, LeaveDecision, PendingLeave, PendingLeavePage, ProjectWork, TeamWorkPage } from '../domain/team.ts';
 
@@ -425,6 +425,12 @@ export interface AdminTeamsPart {
  */
 export interface CatalogAdminPart {
   catalogItem(kind: CatalogKind, id: number): Promise<CatalogItemRecord>;
+  /**
+   * The fields of this item the back end keeps for its kind and shows this person, in CHANGE_FIELDS' order: what the window's
+   * form offers to change. A field left out is one the back end keeps not (a Clockify task's comment), or whose value it does
+   * not show the person (a budget Kimai hides without its budget permissions): a value not read is never offered to overwrite.
+   */
+  changeable(item: CatalogItemRecord): readonly ChangeField[];
   /**
    * Why the back end will not take `change` of this item from this person, in words, before anything is asked or sent; undefined where it will.
    * `asked` is what the person asked for, the unchanged values too (a back end that refuses two fields together sees both).

@@ -28,7 +28,7 @@ const MAX_COMMENT = 5_000;
 const MAX_REFERENCE = 200;
 
 /** Each field as a person reads it in a question and an answer, and as the tool's arguments and output name it. */
-const WORDS: Record<ChangeField, { label: string; key: string }> = {
+export const WORDS: Record<ChangeField, { label: string; key: string }> = {
   name: { label: 'name', key: 'name' },
   budgetHours: { label: 'time budget', key: 'budget_hours' },
   budgetMoney: { label: 'money budget', key: 'budget_money' },
@@ -186,8 +186,8 @@ function customerNamed(customers: readonly CatalogItem[], text: string, context:
 
 const parentOf = (item: CatalogItem) => (item.customer ?? item.project)?.name;
 
-/** A value as a question and an answer show it. */
-function shown(field: ChangeField, value: unknown): string {
+/** A value as a question and an answer show it (the window's read of an item too: app-tools/catalog-item-fields.ts). */
+export function shown(field: ChangeField, value: unknown): string {
   if (value === null || value === undefined) return 'none';
   switch (field) {
     case 'budgetHours':
@@ -213,7 +213,7 @@ function describe(change: CatalogChange): string {
 }
 
 /** Hours to the second, as a person reads them (10.5, not 10.500000001). */
-const hours = (value: number) => Math.round(value * 10_000) / 10_000;
+export const hours = (value: number) => Math.round(value * 10_000) / 10_000;
 
 function pick(fields: CatalogItemFields, names: readonly ChangeField[]): Partial<CatalogItemFields> {
   return Object.fromEntries(names.map((name) => [name, fields[name]]));

@@ -49,8 +49,15 @@ export function auditRecord(caller: Caller, call: FinishedCall, at: number): Aud
   };
 }
 
+/**
+ * How deep a kept value may nest. An administrator's answer nests five deep at its leaves (the record,
+ * before and after, the team, its members, a member's name), and a bound of four cut every member's
+ * name to "(nested)"; nothing Punchcard answers nests past eight.
+ */
+const MAX_DEPTH = 8;
+
 function withoutFreeText(value: unknown, depth = 0): unknown {
-  if (depth > 4) return '(nested)';
+  if (depth > MAX_DEPTH) return '(nested)';
   if (typeof value === 'string') return value.length > MAX_VALUE_LENGTH ? `${value.slice(0, MAX_VALUE_LENGTH)}…` : value;
   if (Array.isArray(value)) return value.slice(0, 20).map((item) => withoutFreeText(item, depth + 1));
   if (value === null || typeof value !== 'object') return value;

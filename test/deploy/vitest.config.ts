@@ -1,8 +1,9 @@
-// `npm run test:deploy`: the deployment tests that need the machine's tools, apart from the main suite
-// (`vitest run`), which leaves them out: test/deploy/container/ builds images and starts containers
-// with podman (and deploy/compose.yaml with Docker Compose or podman-compose), test/deploy/host/ asks
-// systemd-analyze about the unit. CI runs them in a job of their
-// own (.github/workflows/ci.yml). Without podman or systemd-analyze they fail, saying so.
+// The deployment tests that need the machine's tools, apart from the main suite's projects (vite.config.ts
+// leaves them out): test/deploy/container/ builds images and starts containers with podman (and
+// deploy/compose.yaml with Docker Compose or podman-compose), test/deploy/host/ asks systemd-analyze
+// about the unit. `npm test` runs them last, after the main suite, so CI (.ci/run) and the hosted
+// runner (.github/workflows/ci.yml) run them too; `npm run test:deploy` runs them alone. scripts/setup.sh
+// installs what they need. Without podman, root or systemd-analyze they fail, saying so.
 import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 

@@ -132,11 +132,24 @@ describe('the workflows', () => {
 describe('CI', () => {
   const ci = workflow('ci.yml');
 
-  it('runs the README’s test command on a hosted Linux runner', () => {
+  it('runs the README’s test command on a hosted Linux runner, as root as .ci/run does, with the deployment tests in it', () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     expect(readme).toContain('bash scripts/setup.sh npm test');
-    expect(ci.jobs.test?.['runs-on']).toBe('ubuntu-24.04');
-    expect(ci.jobs.test?.steps?.map((step) => step.run).filter(Boolean)).toEqual(['bash scripts/setup.sh npm test']);
+    expect(readFileSync(join(ROOT, '.ci', 'run'), 'utf8')).toMatch(/^CI=true exec bash scripts\/setup\.sh npm test$/m);
+    const packageJson = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(packageJson.scripts.test).toMatch(/&& vitest run --config test\/deploy\/vitest\.config\.ts$/);
+    const test = ci.jobs.test;
+    expect(test?.['runs-on']).toBe('ubuntu-24.04');
+    const runs = test?.steps?.map((step) => step.run).filter(Boolean) ?? [];
+    expect(runs).toHaveLength(1);
+    expect(runs[0]).toMatch(/^sudo --preserve-env=[\w,]+ bash scripts\/setup\.sh npm test$/);
+    // Every variable the job sets reaches the command through sudo.
+    const preserved = /--preserve-env=([\w,]+)/.exec(runs[0] as string)?.[1]?.split(',') ?? [];
+    expect(preserved).toEqual(expect.arrayContaining(Object.keys(test?.env ?? {})));
+    // The runner pulls the official images and has Docker Compose v2.
+    expect(test?.env).toMatchObject({ CI: 'true', PUNCHCARD_BASE_FROM: 'registry', PUNCHCARD_COMPOSE: 'docker' });
+    // The deployment tests are no job of their own any more: the test job runs them.
+    expect(Object.keys(ci.jobs).sort()).toEqual(['smoke', 'test']);
   });
 
   it('starts the real app on Linux, macOS and Windows, where a missing Electron fails instead of skipping', () => {

@@ -4,13 +4,16 @@
 // offered follows the fake's `admin` option as the engine's tools would: a super administrator has
 // every one, people too (Kimai's view_user); an administrator all but people; a team lead the catalog,
 // the invoices and bulk corrections (Kimai's view_invoice from a team lead up, tags for an administrator);
-// teams and rates for an administrator up (fake-admin-teams.ts, fake-admin-rates.ts).
+// teams and rates for an administrator up (fake-admin-teams.ts, fake-admin-rates.ts); changing what a catalog
+// item keeps for an administrator up too (Kimai's edit rights on customers, projects and activities).
 import type {
   AdminCatalogItem,
   AdminCatalogView,
   AdminPerson,
   AdminSection,
   AdminTagView,
+  CatalogItemFieldsView,
+  CatalogKind,
   CorrectionView,
   InvoicesView,
   RequestOf,
@@ -37,6 +40,8 @@ type Handlers = {
   getAdminCatalog: () => AdminCatalogView;
   addCatalogItem: (request: RequestOf<'addCatalogItem'>) => unknown;
   setCatalogItemArchived: (request: RequestOf<'setCatalogItemArchived'>) => unknown;
+  getCatalogItem: (request: RequestOf<'getCatalogItem'>) => unknown;
+  updateCatalogItem: (request: RequestOf<'updateCatalogItem'>) => unknown;
   getAdminTags: () => AdminTagView[];
   addTag: (request: RequestOf<'addTag'>) => unknown;
   getInvoices: (request: RequestOf<'getInvoices'>) => InvoicesView;
@@ -84,6 +89,11 @@ export function createFakeAdmin(
     );
   };
 
+  const allowChanges = () => {
+    allow('catalog');
+    if (who !== 'admin' && who !== 'super') reject(`${backEnd()} does not let you change what customers, projects and activities keep through Punchcard.`);
+  };
+
   let nextId = 100;
   const item = (name: string, parent: string | null = null, archived = false): AdminCatalogItem => ({ id: nextId++, name, archived, parent });
   const catalog: AdminCatalogView = {
@@ -91,7 +101,10 @@ export function createFakeAdmin(
     projects: [item('Acme Website', 'Acme'), item('Beta Corp', 'Beta Corp'), item('Internal', 'Acme'), item('Legacy Portal', 'Initech', true)],
     activities: [item('Development'), item('Meetings'), item('Support'), item('Design', 'Acme Website'), item('Hotline', null, true)],
     note: null,
+    // Kimai gives the edit rights on customers, projects and activities to administrators, not team leads.
+    changeable: who === 'admin' || who === 'super',
   };
+  const kept = fakeCatalogFields(catalog);
   const plural = { customer: 'customers', project: 'projects', activity: 'activities' } as const;
   const tags: AdminTagView[] = [
     { id: 900, name: 'billing', color: '#336699', archived: false },
@@ -192,6 +205,14 @@ export function createFakeAdmin(
         found.archived = archived;
         return { message: `${archived ? 'Archived' : 'Restored'} ${kind} "${found.name}".`, view: catalog };
       },
+      getCatalogItem: ({ kind, id }) => {
+        allowChanges();
+        return kept.read(kind, id, reject);
+      },
+      updateCatalogItem: ({ kind, id, ...change }) => {
+        allowChanges();
+        return { message: kept.change(kind, id, change, reject), view: catalog };
+      },
       getAdminTags: () => {
         allow('tags');
         return tags;
@@ -216,6 +237,87 @@ export function createFakeAdmin(
           total: invoices.length,
         };
       },
+    },
+  };
+}
+
+/** A day as the engine's sentences for people write it: "Dec 31, 2026". */
+const dayWords = (day: string) =>
+  new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' }).format(Date.parse(`${day}T12:00:00Z`));
+
+/**
+ * What each catalog item keeps, as Kimai's catalog_item_fields reads it for an administrator: every field of its kind,
+ * a customer and dates for a project. Acme Website has budgets, a comment and dates; every other item none (as Kimai
+ * answers a new one). A change is made as update_catalog_item makes it, answered in its sentence for people.
+ */
+function fakeCatalogFields(catalog: AdminCatalogView) {
+  const plural = { customer: 'customers', project: 'projects', activity: 'activities' } as const;
+  const kept = new Map<number, CatalogItemFieldsView>();
+  const fieldsOf = (kind: CatalogKind, item: AdminCatalogItem): CatalogItemFieldsView => {
+    const own = kept.get(item.id) ?? { name: item.name, budgetHours: 0, budgetMoney: 0, budgetPeriod: 'total', billable: true, comment: '' };
+    if (kind !== 'project') return { ...own, name: item.name };
+    const customer = catalog.customers.find((candidate) => candidate.name === item.parent);
+    return { start: null, end: null, ...own, name: item.name, customer: customer ? { id: customer.id, name: customer.name } : null };
+  };
+  const website = catalog.projects.find((project) => project.name === 'Acme Website');
+  if (website)
+    kept.set(website.id, {
+      name: website.name,
+      budgetHours: 120,
+      budgetMoney: 9600,
+      budgetPeriod: 'total',
+      billable: true,
+      comment: 'Relaunch of the public site.',
+      start: '2026-01-01',
+      end: '2026-12-31',
+    });
+  const find = (kind: CatalogKind, id: number, reject: (message: string) => never) =>
+    catalog[plural[kind]].find((item) => item.id === id) ?? reject(`There is no ${kind} with that number in Kimai.`);
+  const LABEL: Record<string, string> = {
+    name: 'name',
+    budgetHours: 'time budget',
+    budgetMoney: 'money budget',
+    budgetPeriod: 'budget period',
+    billable: 'billable',
+    comment: 'comment',
+    customer: 'customer',
+    start: 'start',
+    end: 'end',
+  };
+  const shown = (field: string, value: unknown): string => {
+    if (value === null || value === undefined || value === '') return 'none';
+    if (field === 'budgetHours') return `${String(value)} h`;
+    if (field === 'billable') return value ? 'yes' : 'no';
+    if (field === 'name' || field === 'comment') return `"${String(value)}"`;
+    if (field === 'customer') return `"${(value as { name: string }).name}"`;
+    if (field === 'start' || field === 'end') return dayWords(String(value));
+    return String(value);
+  };
+  return {
+    read(kind: CatalogKind, id: number, reject: (message: string) => never) {
+      return { kind, id, fields: structuredClone(fieldsOf(kind, find(kind, id, reject))) };
+    },
+    change(kind: CatalogKind, id: number, change: Omit<RequestOf<'updateCatalogItem'>, 'kind' | 'id'>, reject: (message: string) => never): string {
+      const item = find(kind, id, reject);
+      const before = fieldsOf(kind, item);
+      const after: CatalogItemFieldsView = { ...before };
+      const customer = change.customer === undefined ? undefined : catalog.customers.find((candidate) => candidate.id === change.customer);
+      if (change.customer !== undefined && !customer) reject(`Kimai refused to change the project "${item.name}": customer: The selected choice is invalid.`);
+      const { customer: _customer, ...rest } = change;
+      Object.assign(after, Object.fromEntries(Object.entries(rest).map(([key, value]) => [key, typeof value === 'string' ? value.trim() : value])));
+      if (customer) after.customer = { id: customer.id, name: customer.name };
+      const fields = Object.keys(LABEL).filter(
+        (field) => JSON.stringify(before[field as keyof CatalogItemFieldsView]) !== JSON.stringify(after[field as keyof CatalogItemFieldsView]),
+      );
+      kept.set(id, after);
+      item.name = after.name;
+      if (customer) item.parent = customer.name;
+      return `Changed the ${kind} "${after.name}": ${fields
+        .map(
+          (field) =>
+            `${LABEL[field]} ${shown(field, before[field as keyof CatalogItemFieldsView])} → ${shown(field, after[field as keyof CatalogItemFieldsView])}`,
+        )
+        .join('; ')}.`;
     },
   };
 }

@@ -277,6 +277,85 @@ const RATE_STATES: ScreenshotState[] = [
   },
 ];
 
+/** A catalog item's change (screens/admin/CatalogItemEditor.tsx): Acme Website's form as Kimai keeps it, and a change asked. */
+const openCatalogChange = async (page: Page) => {
+  const catalog = adminCard(page, 'Catalog');
+  await catalog.getByRole('button', { name: 'Change the project Acme Website' }).click();
+  return catalog.getByRole('form', { name: 'Change Acme Website' });
+};
+const askCatalogChange = async (page: Page) => {
+  const form = await openCatalogChange(page);
+  await form.getByLabel('Time budget (hours)').fill('150');
+  await form.getByLabel('Billable').selectOption('no');
+  await form.getByLabel('Comment').fill('Relaunch of the public site, phase two.');
+  await form.getByRole('button', { name: 'Save changes' }).click();
+  await form.getByRole('group').scrollIntoViewIfNeeded();
+};
+const CATALOG_CHANGE_STATES: ScreenshotState[] = [
+  {
+    screen: 'admin',
+    state: 'catalog-change',
+    what: 'a project’s change form under its row, started from what Kimai keeps: budgets, billable, dates, customer, comment',
+    fake: { account: KIMAI_ACCOUNT, admin: 'admin' },
+    act: async (page) => {
+      const form = await openCatalogChange(page);
+      await form.getByRole('button', { name: 'Save changes' }).scrollIntoViewIfNeeded();
+    },
+  },
+  {
+    screen: 'admin',
+    state: 'catalog-change-asking',
+    what: 'a project’s change asked: each field that differs, from what to what',
+    fake: { account: KIMAI_ACCOUNT, admin: 'admin' },
+    act: askCatalogChange,
+  },
+  {
+    screen: 'admin',
+    state: 'catalog-change-problems',
+    what: 'a project’s change refused in the form: a date emptied, a budget that is no number',
+    fake: { account: KIMAI_ACCOUNT, admin: 'admin' },
+    act: async (page) => {
+      const form = await openCatalogChange(page);
+      await form.getByLabel('Money budget').fill('lots');
+      await form.getByLabel('End').fill('');
+      await form.getByRole('button', { name: 'Save changes' }).click();
+      await form.getByRole('button', { name: 'Save changes' }).scrollIntoViewIfNeeded();
+    },
+  },
+  {
+    screen: 'admin',
+    state: 'catalog-change-reading',
+    what: 'a project’s change while what it keeps is read: a box where the form will be, its words for a screen reader',
+    fake: { account: KIMAI_ACCOUNT, admin: 'admin' },
+    act: async (page, fake) => {
+      fake.hold('getCatalogItem');
+      const catalog = adminCard(page, 'Catalog');
+      await catalog.getByRole('button', { name: 'Change the project Acme Website' }).click();
+      await catalog.locator('.admin-edit .placeholder[aria-busy="true"]').waitFor();
+    },
+  },
+  {
+    screen: 'admin',
+    state: 'catalog-change-unread',
+    what: 'a project’s change that could not read what it keeps: the reason, Try again and Cancel',
+    fake: { account: KIMAI_ACCOUNT, admin: 'admin' },
+    act: async (page, fake) => {
+      fake.failNext('getCatalogItem', 'Kimai did not answer in time. Try again in a moment.');
+      const catalog = adminCard(page, 'Catalog');
+      await catalog.getByRole('button', { name: 'Change the project Acme Website' }).click();
+      await catalog.getByRole('button', { name: 'Try again' }).waitFor();
+    },
+  },
+  {
+    screen: 'admin',
+    state: 'catalog-change-smallest',
+    what: 'the smallest window: the change form’s fields and its question wrap, nothing runs off',
+    viewport: SMALLEST,
+    fake: { account: KIMAI_ACCOUNT, admin: 'admin' },
+    act: askCatalogChange,
+  },
+];
+
 /** The Administration screen (screens/Administration.tsx): a Kimai administrator's sections, a team lead's, and nobody's. */
 const ADMIN_STATES: ScreenshotState[] = [
   {
@@ -330,6 +409,7 @@ const ADMIN_STATES: ScreenshotState[] = [
       await adminCard(page, 'Catalog').getByRole('button', { name: 'Restore the project Legacy Portal' }).click();
     },
   },
+  ...CATALOG_CHANGE_STATES,
   ...PEOPLE_AND_CORRECTION_STATES,
   ...TEAM_STATES,
   ...RATE_STATES,

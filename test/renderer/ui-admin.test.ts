@@ -98,7 +98,7 @@ describe('Administration', () => {
   it('archives and restores only after a second word, by keyboard; Escape keeps the item as it was', async () => {
     const { page, fake } = await open('admin', { account: KIMAI, admin: 'admin' });
     const catalog = card(page, 'Catalog');
-    await text(catalog.getByRole('row', { name: /^Internal/ })).toBe('Internal\tAcme\tActive\tArchive');
+    await text(catalog.getByRole('row', { name: /^Internal/ })).toBe('Internal\tAcme\tActive\tChange Archive');
 
     await catalog.getByRole('button', { name: 'Archive the project Internal' }).focus();
     await page.keyboard.press('Enter');
@@ -115,7 +115,7 @@ describe('Administration', () => {
     await text(catalog.getByRole('status')).toBe('Archived project "Internal".');
     expect(callsOf(fake, 'setCatalogItemArchived')).toEqual([{ kind: 'project', id: expect.any(Number), archived: true }]);
     // The row stays, marked, and focus is on its button, which now restores.
-    await text(catalog.getByRole('row', { name: /^Internal/ })).toBe('Internal\tAcme\tArchived\tRestore');
+    await text(catalog.getByRole('row', { name: /^Internal/ })).toBe('Internal\tAcme\tArchived\tChange Restore');
     await expect.poll(() => focused(page)).toBe('Restore the project Internal');
     await page.keyboard.press('Enter');
     await expect.poll(() => focused(page)).toBe('Restore');
@@ -126,7 +126,7 @@ describe('Administration', () => {
     // Another kind, chosen by keyboard.
     await catalog.getByLabel('Show').focus();
     await catalog.getByLabel('Show').selectOption('customer');
-    await text(catalog.getByRole('row', { name: /^Initech/ })).toBe('Initech\tArchived\tRestore');
+    await text(catalog.getByRole('row', { name: /^Initech/ })).toBe('Initech\tArchived\tChange Restore');
   });
 
   it('says a refused archive under its row, drops it when the question is asked again, and shows a project added in the Rates picker at once', async () => {
@@ -177,7 +177,7 @@ describe('Administration', () => {
     await text(form.getByRole('group')).toBe('Add the project “Intranet” to Beta Corp?\nAdd\nGo back');
     await page.keyboard.press('Enter');
     await text(catalog.getByRole('status')).toBe('Created project "Intranet" under "Beta Corp".');
-    await text(catalog.getByRole('row', { name: /^Intranet/ })).toBe('Intranet\tBeta Corp\tActive\tArchive');
+    await text(catalog.getByRole('row', { name: /^Intranet/ })).toBe('Intranet\tBeta Corp\tActive\tChange Archive');
     expect(callsOf(fake, 'addCatalogItem')).toEqual([
       { kind: 'project', name: 'Beta Corp', parent: 'Beta Corp' },
       { kind: 'project', name: 'Intranet', parent: 'Beta Corp' },
@@ -231,6 +231,130 @@ describe('Administration', () => {
     // The page shown stays until another comes.
     expect(await invoices.getByRole('table', { name: 'Invoices, page 2 of 3' }).count()).toBe(1);
     expect(callsOf(fake, 'getInvoices')).toEqual([{ page: 1 }, { page: 2 }, { page: 3 }]);
+  });
+});
+
+describe('Administration: changing a catalog item', () => {
+  /** The values of the change form's fields, by label, as a person reads them. */
+  const values = (form: Locator) =>
+    form.evaluate((element) =>
+      Object.fromEntries(
+        [...element.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>('input, select, textarea')].map((control) => [
+          control.labels?.[0]?.textContent ?? control.name,
+          control instanceof HTMLSelectElement ? (control.selectedOptions[0]?.textContent ?? '') : control.value,
+        ]),
+      ),
+    );
+
+  it('starts from what the project keeps, sends only what differs after a second word, by keyboard; Escape backs out', async () => {
+    const { page, fake } = await open('admin', { account: KIMAI, admin: 'admin' });
+    const catalog = card(page, 'Catalog');
+    await text(catalog.getByRole('row', { name: /^Acme Website/ })).toBe('Acme Website\tAcme\tActive\tChange Archive');
+    await catalog.getByRole('button', { name: 'Change the project Acme Website' }).focus();
+    await page.keyboard.press('Enter');
+    const form = catalog.getByRole('form', { name: 'Change Acme Website' });
+    await expect.poll(() => focused(page)).toBe('Name');
+    // What the back end keeps now, read when the form opened: every field the project has there.
+    expect(await values(form)).toEqual({
+      Name: 'Acme Website',
+      Customer: 'Acme',
+      'Time budget (hours)': '120',
+      'Money budget': '9600',
+      'Budget period': 'Over its whole life',
+      Billable: 'Yes',
+      Start: '2026-01-01',
+      End: '2026-12-31',
+      Comment: 'Relaunch of the public site.',
+    });
+    expect(callsOf(fake, 'getCatalogItem')).toEqual([{ kind: 'project', id: expect.any(Number) }]);
+
+    // Nothing changed: said at the form, nothing sent.
+    await page.keyboard.press('Enter');
+    await text(form.locator('.field-error')).toBe('Nothing differs from what it keeps: change a field first.');
+    expect(callsOf(fake, 'updateCatalogItem')).toEqual([]);
+
+    await tabTo(page, 'Time budget (hours)');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('150');
+    await form.getByLabel('Billable').selectOption('no');
+    await form.getByLabel('Time budget (hours)').press('Enter');
+    const question = form.getByRole('group');
+    await text(question).toBe('Change the project “Acme Website”: time budget 120 h → 150 h; billable yes → no?\nChange\nGo back');
+    await expect.poll(() => focused(page)).toBe('Change');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => focused(page)).toBe('Save changes');
+    expect(callsOf(fake, 'updateCatalogItem')).toEqual([]);
+
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await text(catalog.getByRole('status')).toBe('Changed the project "Acme Website": time budget 120 h → 150 h; billable yes → no.');
+    expect(callsOf(fake, 'updateCatalogItem')).toEqual([{ kind: 'project', id: expect.any(Number), budgetHours: 150, billable: false }]);
+    // The form closed; focus back on the button that opened it.
+    expect(await form.count()).toBe(0);
+    await expect.poll(() => focused(page)).toBe('Change the project Acme Website');
+
+    // Opened again, it reads afresh: what the back end keeps now.
+    await page.keyboard.press('Enter');
+    await expect.poll(() => values(form)).toMatchObject({ 'Time budget (hours)': '150', Billable: 'No' });
+    expect(callsOf(fake, 'getCatalogItem')).toHaveLength(2);
+    await page.keyboard.press('Escape');
+    expect(await form.count()).toBe(0);
+    await expect.poll(() => focused(page)).toBe('Change the project Acme Website');
+  });
+
+  it('moves a project to another customer and clears a budget; says a failed read and a refusal in place, keeping what was typed', async () => {
+    const { page, fake } = await open('admin', { account: KIMAI, admin: 'admin' });
+    const catalog = card(page, 'Catalog');
+    fake.failNext('getCatalogItem', 'Kimai did not answer in time. Try again in a moment.');
+    await catalog.getByRole('button', { name: 'Change the project Acme Website' }).click();
+    await text(catalog.getByRole('alert')).toBe('Kimai did not answer in time. Try again in a moment.');
+    // Escape backs out while it says why, as from the form, and focus goes back to the button that asked.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => focused(page)).toBe('Change the project Acme Website');
+    fake.failNext('getCatalogItem', 'Kimai did not answer in time. Try again in a moment.');
+    await page.keyboard.press('Enter');
+    await catalog.getByRole('button', { name: 'Try again' }).click();
+    const form = catalog.getByRole('form', { name: 'Change Acme Website' });
+    await form.getByLabel('Customer').selectOption('Beta Corp');
+    await form.getByLabel('Money budget').fill('');
+    // A date once set cannot be taken away here, and the project cannot end before it starts: said at the field.
+    await form.getByLabel('End').fill('');
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    await text(form.locator('.field-error')).toBe('Punchcard cannot remove a date: give a day.');
+    await form.getByLabel('End').fill('2025-12-31');
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    await text(form.locator('.field-error')).toBe('The project cannot end before it starts.');
+    await form.getByLabel('End').fill('2026-12-31');
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    await text(form.getByRole('group')).toContain('Change the project “Acme Website”: customer Acme → Beta Corp; money budget 9600 → none?');
+
+    fake.failNext('updateCatalogItem', 'Kimai refused to change the project "Acme Website": customer: The selected choice is invalid.');
+    await page.keyboard.press('Enter');
+    await text(form.getByRole('alert')).toBe('Kimai refused to change the project "Acme Website": customer: The selected choice is invalid.');
+    expect(await values(form)).toMatchObject({ Customer: 'Beta Corp', 'Money budget': '' });
+    await expect.poll(() => focused(page)).toBe('Save changes');
+
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await text(catalog.getByRole('status')).toBe('Changed the project "Acme Website": money budget 9600 → 0; customer "Acme" → "Beta Corp".');
+    expect(callsOf(fake, 'updateCatalogItem').at(-1)).toEqual({ kind: 'project', id: expect.any(Number), budgetMoney: 0, customer: expect.any(Number) });
+    await text(catalog.getByRole('row', { name: /^Acme Website/ })).toBe('Acme Website\tBeta Corp\tActive\tChange Archive');
+
+    // An activity has no customer and no dates.
+    await catalog.getByLabel('Show').selectOption('activity');
+    await catalog.getByRole('button', { name: 'Change the activity Design' }).click();
+    const design = catalog.getByRole('form', { name: 'Change Design' });
+    await expect
+      .poll(async () => Object.keys(await values(design)))
+      .toEqual(['Name', 'Time budget (hours)', 'Money budget', 'Budget period', 'Billable', 'Comment']);
+  });
+
+  it('offers a team lead no change of an item, and asks nothing for it', async () => {
+    const { page, fake } = await open('admin', { account: KIMAI, admin: 'lead' });
+    const catalog = card(page, 'Catalog');
+    await text(catalog.getByRole('row', { name: /^Internal/ })).toBe('Internal\tAcme\tActive\tArchive');
+    expect(await catalog.getByRole('button', { name: /^Change/ }).count()).toBe(0);
+    expect(callsOf(fake, 'getCatalogItem')).toEqual([]);
   });
 });
 

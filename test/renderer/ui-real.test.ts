@@ -1081,6 +1081,62 @@ function midnightIn(zone: string, now = Date.now()): number {
   return wall - (wall % 86_400_000) - offset;
 }
 
+describe('the real app with a Kimai administrator', () => {
+  const SECRET = `punchcard-admin-${randomBytes(16).toString('hex')}`;
+  // Ann administers Kimai (ROLE_ADMIN): its edit rights on customers, projects and activities are hers.
+  const ANN: FakeUser = { id: 7, username: 'ann', alias: 'Ann Admin', timezone: TEST_ZONE, role: 'ROLE_ADMIN', token: SECRET };
+  const the = realAppBeside('kimai', 'Kimai', async () => {
+    const kimai = await startFakeKimai({ users: [...DEFAULT_USERS, ANN] });
+    const ids = seedCatalog(kimai);
+    kimai.addCustomer('Globex');
+    Object.assign(ids.website, { timeBudget: 40 * 3600, budget: 3200, comment: 'Relaunch', end: '2026-12-31' });
+    return kimai;
+  });
+
+  it('changes a project in Administration from what Kimai keeps, by keyboard, after a second word: only what differs reaches Kimai', async () => {
+    const { session, kimai } = the();
+    const page = await open(session, 'account');
+    const account = screen(page, 'account');
+    await account.getByRole('radio', { name: /Kimai/ }).check();
+    await account.getByLabel('Kimai address').fill(kimai.url);
+    await account.getByLabel('API token', { exact: true }).fill(SECRET);
+    await account.getByRole('button', { name: 'Save' }).click();
+    await text(account.getByRole('status')).toBe('Saved.');
+
+    // The engine reads Ann's profile, whose role gives her the Administration screen and its catalog changes.
+    const admin = await open(session, 'admin');
+    const catalog = screen(admin, 'admin').getByRole('region', { name: 'Catalog' });
+    const website = kimai.state.projects.find((project) => project.name === 'Website');
+    const change = catalog.getByRole('button', { name: 'Change the project Website' });
+    await expect.poll(() => change.count(), PATIENCE).toBe(1);
+    await change.focus();
+    await admin.keyboard.press('Enter');
+    const form = catalog.getByRole('form', { name: 'Change Website' });
+    await expect.poll(() => form.getByLabel('Time budget (hours)').inputValue(), PATIENCE).toBe('40');
+    expect(await form.getByLabel('Money budget').inputValue()).toBe('3200');
+    expect(await form.getByLabel('Comment').inputValue()).toBe('Relaunch');
+    expect(await form.getByLabel('End').inputValue()).toBe('2026-12-31');
+    expect(await form.getByLabel('Customer').locator('option:checked').innerText()).toBe('ACME');
+
+    await form.getByLabel('Time budget (hours)').focus();
+    await admin.keyboard.press('Control+A');
+    await admin.keyboard.type('42.5');
+    await form.getByLabel('Customer').selectOption({ label: 'Globex' });
+    await form.getByLabel('Time budget (hours)').press('Enter');
+    await text(form.getByRole('group')).toContain('Change the project “Website”: customer ACME → Globex; time budget 40 h → 42.5 h?');
+    const patchesBefore = kimai.requests.filter((request) => request.method === 'PATCH').length;
+    await admin.keyboard.press('Enter');
+    await text(catalog.getByRole('status')).toBe('Changed the project "Website": time budget 40 h → 42.5 h; customer "ACME" → "Globex".');
+    await text(catalog.getByRole('row', { name: /^Website/ })).toBe('Website\tGlobex\tActive\tChange Archive');
+    // Kimai got one change with those two fields alone, and keeps them.
+    const patches = kimai.requests.filter((request) => request.method === 'PATCH').slice(patchesBefore);
+    expect(patches.map((request) => JSON.parse(request.body ?? '{}') as unknown)).toEqual([
+      { timeBudget: '42:30:00', customer: kimai.state.customers.find((customer) => customer.name === 'Globex')?.id },
+    ]);
+    expect(kimai.state.projects.find((project) => project.id === website?.id)).toMatchObject({ timeBudget: 153_000, budget: 3200, comment: 'Relaunch' });
+  });
+});
+
 describe('the real app with a Kimai account, when the network drops', () => {
   const SECRET = `punchcard-secret-${randomBytes(16).toString('hex')}`;
   const ADA: FakeUser = { ...(DEFAULT_USERS[0] as FakeUser), token: SECRET, timezone: TEST_ZONE };

@@ -15,6 +15,13 @@ export const accept: Answer = () => ({ action: 'accept', content: {} });
 export interface SessionOptions {
   era?: Era;
   elicitation?: Answer;
+  /** The app's own engine (`--all-tools`, the app's proof): it lists the window's own tools too (mcp-server/app-tools/). */
+  app?: boolean;
+}
+
+/** What startInProcessEngine takes for the app's own engine, where a session asks for it. */
+export function appEngineOptions(options: SessionOptions): { args?: string[]; appEngine?: boolean } {
+  return options.app ? { args: ['--all-tools'], appEngine: true } : {};
 }
 
 /** Whether the engine lists `tool` to this client now. */

@@ -4,7 +4,7 @@
 // Whatever a test opens is closed after it, engines before the fake.
 import { expect } from 'vitest';
 import { type FakeClockify, type FakeClockifyOptions, seedTeam, seedWorkspace, startFakeClockify } from '../mcp-server/providers/clockify/fake-clockify.ts';
-import { ADMIN_NOW, type Answer, offers, type SessionOptions } from './admin-engine.ts';
+import { ADMIN_NOW, type Answer, appEngineOptions, offers, type SessionOptions } from './admin-engine.ts';
 import { closeAfterEach } from './close-after-each.ts';
 import { type InProcessEngineHandle, makeUserDataDir, startInProcessEngine } from './engine.ts';
 import { clockStartingAt } from './fake-clock.ts';
@@ -45,6 +45,7 @@ export function clockifyAdmin(setup: ClockifyAdminSetup) {
         userDataDir,
         env: { PUNCHCARD_NOW: ADMIN_NOW, PUNCHCARD_CLOCKIFY_TOKEN: key },
         ...(elicitation ? { elicitation } : {}),
+        ...appEngineOptions(options),
       }),
     );
     await engine.call('whoami');

@@ -5,7 +5,7 @@
 // file's tools on. Whatever a test opens is closed after it, engines before the fake.
 import { DEFAULT_USERS, type FakeClockodo, type FakeUser, startFakeClockodo } from '../mcp-server/providers/clockodo/fake-clockodo.ts';
 import type { ToolGroup } from '../../mcp-server/contract/tool-groups.ts';
-import { ADMIN_NOW, type SessionOptions } from './admin-engine.ts';
+import { ADMIN_NOW, appEngineOptions, type SessionOptions } from './admin-engine.ts';
 import { closeAfterEach } from './close-after-each.ts';
 import { type InProcessEngineHandle, makeUserDataDir, startInProcessEngine } from './engine.ts';
 import { clockStartingAt } from './fake-clock.ts';
@@ -44,6 +44,7 @@ export function clockodoAdmin(enabled: Record<string, boolean>, setup: ClockodoA
         userDataDir,
         env: { PUNCHCARD_NOW: ADMIN_NOW, PUNCHCARD_CLOCKODO_TOKEN: user.apiKey },
         ...(options.elicitation ? { elicitation: options.elicitation } : {}),
+        ...appEngineOptions(options),
       }),
     );
     await engine.call('whoami');

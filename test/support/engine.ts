@@ -97,6 +97,8 @@ export interface InProcessEngineOptions extends ClientOptions {
   env?: Record<string, string>;
   /** What the outbox's background rounds wait with: a test's own (manual-timers.ts) to move on instead of waiting. */
   timers?: Timers;
+  /** The app's own engine, as if it proved so (mcp-server/policy/app-engine-proof.ts): with `--all-tools` it lists the window's tools too. */
+  appEngine?: boolean;
 }
 
 /** Connects the SDK's real client over `transport`, declaring what the options ask for. */
@@ -208,6 +210,7 @@ export async function startInProcessEngine(options: InProcessEngineOptions = {})
     ...(parsed.provider ? { provider: parsed.provider } : {}),
     ...(parsed.formBackEnd ? { formBackEnd: parsed.formBackEnd } : {}),
     ...(options.timers ? { timers: options.timers } : {}),
+    ...(options.appEngine ? { appEngine: true } : {}),
   });
   const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
   asOnAWire(clientTransport);

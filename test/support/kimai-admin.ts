@@ -14,7 +14,7 @@ import {
   startFakeKimai,
 } from '../mcp-server/providers/kimai/fake-kimai.ts';
 import type { ToolGroup } from '../../mcp-server/contract/tool-groups.ts';
-import { ADMIN_NOW, offers, type SessionOptions } from './admin-engine.ts';
+import { ADMIN_NOW, appEngineOptions, offers, type SessionOptions } from './admin-engine.ts';
 import { closeAfterEach } from './close-after-each.ts';
 import { type InProcessEngineHandle, makeUserDataDir, startInProcessEngine } from './engine.ts';
 import { clockStartingAt } from './fake-clock.ts';
@@ -68,7 +68,13 @@ export function kimaiAdmin(tool: string, setup: KimaiAdminSetup = {}) {
       env.PUNCHCARD_POLICY_FILE = file;
     }
     const engine = opened(
-      await startInProcessEngine({ era: options.era ?? 'legacy', userDataDir, env, ...(options.elicitation ? { elicitation: options.elicitation } : {}) }),
+      await startInProcessEngine({
+        era: options.era ?? 'legacy',
+        userDataDir,
+        env,
+        ...(options.elicitation ? { elicitation: options.elicitation } : {}),
+        ...appEngineOptions(options),
+      }),
     );
     await engine.call('whoami');
     return engine;

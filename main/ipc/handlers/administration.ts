@@ -2,7 +2,8 @@
 // tools and only where the engine offers them (the back end said this person may), so a request the
 // window should not have sent is refused in words here, before anything reaches the engine. Every change
 // answers with the engine's sentence and the fresh view; a catalog change also drops the catalog the
-// Timesheet's editor suggests from.
+// Timesheet's editor suggests from. Changing what a catalog item keeps is the catalog section's too, where
+// the engine offers update_catalog_item (the back end gave the person admin_catalog).
 import { adminSectionsOffered, type AdminSection } from '../admin-sections.ts';
 import type { Handlers } from '../contract.ts';
 import { UserFacingError } from '../dispatch.ts';
@@ -29,6 +30,8 @@ export function administrationHandlers(
   | 'getAdminCatalog'
   | 'addCatalogItem'
   | 'setCatalogItemArchived'
+  | 'getCatalogItem'
+  | 'updateCatalogItem'
   | 'getAdminTags'
   | 'addTag'
   | 'getInvoices'
@@ -56,6 +59,12 @@ export function administrationHandlers(
         : `${name} does not let you ${SECTION_WORDS[section]} through Punchcard.`,
     );
   };
+  /** The catalog section, and the back end's leave to change what an item keeps there. */
+  const requireCatalogChanges = async () => {
+    await requireSection('catalog');
+    if ((await deps.timesheet.supportedTools()).has('update_catalog_item')) return;
+    throw new UserFacingError(`${backEndName(backEndType(deps))} does not let you change what customers, projects and activities keep through Punchcard.`);
+  };
   const catalogChanged = async (message: string) => {
     deps.workday.forget();
     return { message, view: await deps.admin.catalog() };
@@ -74,6 +83,16 @@ export function administrationHandlers(
     setCatalogItemArchived: async ({ kind, id, archived }) => {
       await requireSection('catalog');
       return catalogChanged(await deps.admin.setArchived(kind, id, archived));
+    },
+    getCatalogItem: async ({ kind, id }) => {
+      await requireCatalogChanges();
+      return deps.admin.catalogItem(kind, id);
+    },
+    updateCatalogItem: async ({ kind, id, ...change }) => {
+      await requireCatalogChanges();
+      if (change.start !== undefined && change.end !== undefined && change.start > change.end)
+        throw new UserFacingError('The first day comes after the last: a project cannot start after it ends.');
+      return catalogChanged(await deps.admin.updateCatalogItem(kind, id, change));
     },
     getAdminTags: async () => {
       await requireSection('tags');

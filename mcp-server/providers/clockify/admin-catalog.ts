@@ -9,7 +9,7 @@
 // update_catalog_item at once (context.ts, refuseAdministration).
 import { BackEndPart } from '../remote-tracker.ts';
 import { pagesUntilLast } from '../remote/paging.ts';
-import type { CatalogChange, CatalogItemFields, CatalogItemRecord } from '../../domain/catalog-changes.ts';
+import type { CatalogChange, CatalogItemFields, CatalogItemRecord, ChangeField } from '../../domain/catalog-changes.ts';
 import type { BudgetPeriod, CatalogKind } from '../../contract/vocabulary.ts';
 import { BackEndError, type CatalogAdminPart } from '../time-tracker.ts';
 import type { ClockifyClientRecord, ClockifyTaskRecord, EstimateBody } from './catalog-api.ts';
@@ -25,6 +25,13 @@ type Source =
   | { kind: 'customer'; client: ClockifyClientRecord }
   | { kind: 'project'; project: ClockifyRatedProject; reset: string | null }
   | { kind: 'activity'; task: ClockifyTaskRecord; projectId: string; projectName: string };
+
+/** What each kind keeps that Punchcard changes (`refusal` refuses the rest in words): projects have no dates, tasks no comment or period. */
+const KEPT: Readonly<Record<CatalogKind, readonly ChangeField[]>> = {
+  customer: ['name', 'comment'],
+  project: ['name', 'budgetHours', 'budgetMoney', 'budgetPeriod', 'billable', 'comment', 'customer'],
+  activity: ['name', 'budgetHours', 'budgetMoney', 'billable'],
+};
 
 const NO_FIELDS = { budgetHours: null, budgetMoney: null, budgetPeriod: null, billable: null, comment: '', customer: null, start: null, end: null };
 
@@ -71,6 +78,10 @@ export class ClockifyCatalogAdmin extends BackEndPart<ClockifyContext, { catalog
     const projectId = item?.project ? await this.context.remote('project', item.project.id, gone) : undefined;
     if (!item?.project || projectId === undefined) throw new BackEndError('not_found', gone);
     return this.#task(id, projectId, item.project.name, gone);
+  }
+
+  changeable(item: CatalogItemRecord): readonly ChangeField[] {
+    return KEPT[item.kind];
   }
 
   refusal(item: CatalogItemRecord, change: CatalogChange): string | undefined {

@@ -4,7 +4,7 @@
 // so a money budget replaces an hours budget and the question says so; its end is its `deadline`, its start
 // `start_date`; customers and services keep no budget, services no billable flag, and no budget is monthly.
 // A 403 withdraws the tool at once (context.ts).
-import type { CatalogChange, CatalogItemFields, CatalogItemRecord } from '../../domain/catalog-changes.ts';
+import type { CatalogChange, CatalogItemFields, CatalogItemRecord, ChangeField } from '../../domain/catalog-changes.ts';
 import { BackEndPart } from '../remote-tracker.ts';
 import type { CatalogAdminPart, CatalogKind } from '../time-tracker.ts';
 import type { ClockodoCatalogRecord } from './api.ts';
@@ -13,6 +13,16 @@ import type { ClockodoContext } from './context.ts';
 
 const NOUN: Record<CatalogKind, string> = { customer: 'customer', project: 'project', activity: 'service' };
 
+/**
+ * What each kind keeps that Punchcard changes: a project's one budget in hours or money (never monthly, so no period to choose),
+ * none on customers and services, and no billable flag on a service (`refusal` refuses the rest in words).
+ */
+const KEPT: Readonly<Record<CatalogKind, readonly ChangeField[]>> = {
+  customer: ['name', 'billable', 'comment'],
+  project: ['name', 'budgetHours', 'budgetMoney', 'billable', 'comment', 'customer', 'start', 'end'],
+  activity: ['name', 'comment'],
+};
+
 export class ClockodoCatalogAdmin extends BackEndPart<ClockodoContext, { catalog: ClockodoCatalog }> implements CatalogAdminPart {
   /** Each project's `hard` budget flag as last read: a budget Punchcard changes keeps it. */
   readonly #hard = new Map<number, boolean>();
@@ -20,6 +30,11 @@ export class ClockodoCatalogAdmin extends BackEndPart<ClockodoContext, { catalog
   async catalogItem(kind: CatalogKind, id: number): Promise<CatalogItemRecord> {
     const record = await this.#withdrawnOnRefusal(`read the ${NOUN[kind]} #${id}`, () => this.context.api.catalogItem(kind, id));
     return this.#recordOf(kind, record);
+  }
+
+  /** What the kind keeps, but a billable flag the record did not carry: a value not read is not offered to overwrite. */
+  changeable({ kind, fields }: CatalogItemRecord): readonly ChangeField[] {
+    return KEPT[kind].filter((field) => field !== 'billable' || fields.billable !== null);
   }
 
   /** What Clockodo keeps nowhere, and the two budgets together, refused before anything is asked or sent. */

@@ -5,8 +5,8 @@
 // (a bare date is refused) and come out as `Y-m-d`; `teams` and a global activity's `project` are
 // never sent. A 403 withdraws the tool at once (context.ts).
 import { BackEndPart } from '../remote-tracker.ts';
-import type { CatalogChange, CatalogItemFields, CatalogItemRecord } from '../../domain/catalog-changes.ts';
-import { budgetSeconds } from '../../domain/catalog-changes.ts';
+import type { CatalogChange, CatalogItemFields, CatalogItemRecord, ChangeField } from '../../domain/catalog-changes.ts';
+import { budgetSeconds, CHANGE_FIELDS } from '../../domain/catalog-changes.ts';
 import type { CatalogAdminPart, CatalogKind } from '../time-tracker.ts';
 import type { KimaiCatalog } from './catalog.ts';
 import type { KimaiContext } from './context.ts';
@@ -17,6 +17,16 @@ export class KimaiCatalogAdmin extends BackEndPart<KimaiContext, { catalog: Kima
   async catalogItem(kind: CatalogKind, id: number): Promise<CatalogItemRecord> {
     const record = await this.#withdrawnOnRefusal(`read the ${kind} #${id}`, `view_${kind}`, () => this.context.api.catalogDetails(kind, id));
     return { kind, id, fields: kimaiFields(kind, record) };
+  }
+
+  /**
+   * Every field of the kind, but a budget (and so its period) Kimai did not show, which it would refuse (`refusal`), and a
+   * billable mark its record did not carry: a value not read is not offered to overwrite. Only a project has a customer and dates.
+   */
+  changeable({ kind, fields }: CatalogItemRecord): readonly ChangeField[] {
+    const projectOnly: ReadonlySet<ChangeField> = new Set(['customer', 'start', 'end']);
+    const shownOnly: ReadonlySet<ChangeField> = new Set(['budgetHours', 'budgetMoney', 'budgetPeriod', 'billable']);
+    return CHANGE_FIELDS.filter((field) => (projectOnly.has(field) ? kind === 'project' : !shownOnly.has(field) || fields[field] !== null));
   }
 
   /**

@@ -47,11 +47,19 @@ export async function podmanOk(args: readonly string[], options: { timeoutMs?: n
   return run.stdout;
 }
 
-/** Throws, saying what to install, where podman cannot run a container. */
-export function requirePodman(): void {
+/** Throws, saying what is missing, where podman is not installed or the tests do not run as root (`uid`: this process's). */
+export function requirePodman(uid = process.getuid?.()): void {
   const version = spawnSync('podman', ['--version'], { encoding: 'utf8' });
   if (version.error || version.status !== 0) {
-    throw new Error('podman is not installed: the container tests need it (docs/team-server/container.md, "Testing the image"). They do not skip.');
+    throw new Error(
+      'podman is not installed: the container tests need it (bash scripts/setup.sh installs it; docs/team-server/container.md, "Testing the image"). They do not skip.',
+    );
+  }
+  // Rootless podman would run them in another image store, and could not hand the secret files to the container's user.
+  if (uid !== 0) {
+    throw new Error(
+      'The container tests run as root: they hand mounted secret files to the container’s user (10001) and boot systemd in a privileged container. Run them as root (sudo). They do not skip.',
+    );
   }
 }
 

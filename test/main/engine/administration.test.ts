@@ -124,6 +124,58 @@ describe("the Administration screen's data, through the engine's tools", () => {
   });
 });
 
+describe("the Administration screen's change of a catalog item, through the engine's tools", () => {
+  it("reads what a project keeps through the app's own tool, changes only what differs in Kimai, and says so in words for people", async () => {
+    const { fake: server, website, acme } = await kimai();
+    const globex = server.addCustomer('Globex');
+    const ann = engineAs(server, ANN);
+    await expect.poll(async () => (await ann.admin.catalog()).changeable).toBe(true);
+
+    expect(await ann.admin.catalogItem('project', website.id)).toEqual({
+      kind: 'project',
+      id: website.id,
+      fields: {
+        name: 'Website',
+        budgetHours: 0,
+        budgetMoney: 0,
+        budgetPeriod: 'total',
+        billable: true,
+        comment: '',
+        customer: { id: acme.id, name: 'ACME' },
+        start: null,
+        end: null,
+      },
+    });
+    const before = server.requests.filter((request) => request.method === 'PATCH').length;
+    const said = await ann.admin.updateCatalogItem('project', website.id, { budgetHours: 12.5, comment: 'Relaunch', customer: globex.id, end: '2026-12-31' });
+    expect(said).toMatch(
+      /^Changed the project "Website": time budget 0 h → 12\.5 h; comment none → "Relaunch"; customer "ACME" → "Globex"; end none → Dec 31, 2026\.$/,
+    );
+    expect(server.requests.filter((request) => request.method === 'PATCH')).toHaveLength(before + 1);
+    expect(server.state.projects.find((project) => project.id === website.id)).toMatchObject({
+      timeBudget: 45_000,
+      comment: 'Relaunch',
+      customerId: globex.id,
+      end: '2026-12-31',
+    });
+    expect((await ann.admin.catalogItem('project', website.id)).fields).toMatchObject({ budgetHours: 12.5, customer: { id: globex.id, name: 'Globex' } });
+    // The list shows the new customer at once.
+    expect((await ann.admin.catalog()).projects).toEqual([{ id: website.id, name: 'Website', archived: false, parent: 'Globex' }]);
+    // The engine's refusal, in words, and nothing sent.
+    await expect(ann.admin.updateCatalogItem('project', website.id, { start: '2027-02-01' })).rejects.toThrow(
+      /^The start Feb 1, 2027 is after the project's end Dec 31, 2026: give end too, or an earlier start\. Nothing was sent\.$/,
+    );
+    expect(server.requests.filter((request) => request.method === 'PATCH')).toHaveLength(before + 1);
+  });
+
+  it('tells the window a team lead changes no catalog item on Kimai', async () => {
+    const { fake: server } = await kimai();
+    const tom = engineAs(server, TOM);
+    await expect.poll(async () => (await tom.timesheet.getStatus()).adminSections).toContain('catalog');
+    expect((await tom.admin.catalog()).changeable).toBe(false);
+  });
+});
+
 describe("the Administration screen's people and bulk corrections, through the engine's tools", () => {
   it('gives a super administrator People: the list paged, the inactive on request, and each change made in Kimai', async () => {
     const { fake: server } = await kimai();

@@ -212,7 +212,7 @@ function adminStub(events: string[]): HandlerDeps['admin'] {
   return {
     catalog: async () => {
       events.push('catalog');
-      return { customers: structuredClone(customers), projects: [], activities: [], note: null };
+      return { customers: structuredClone(customers), projects: [], activities: [], note: null, changeable: true };
     },
     addCatalogItem: async (kind, name, parent) => {
       events.push(`add ${kind} ${name}${parent ? ` under ${parent}` : ''}`);
@@ -224,6 +224,17 @@ function adminStub(events: string[]): HandlerDeps['admin'] {
       const item = customers.find((customer) => customer.id === id);
       if (item) item.archived = archived;
       return `${archived ? 'Archived' : 'Restored'} ${kind} "${item?.name}".`;
+    },
+    catalogItem: async (kind, id) => {
+      events.push(`read ${kind} ${id}`);
+      const item = customers.find((customer) => customer.id === id);
+      return { kind, id, fields: { name: item?.name ?? '?', comment: '' } };
+    },
+    updateCatalogItem: async (kind, id, change) => {
+      events.push(`change ${kind} ${id} ${JSON.stringify(change)}`);
+      const item = customers.find((customer) => customer.id === id);
+      if (item && change.name) item.name = change.name;
+      return `Changed the ${kind} "${item?.name}".`;
     },
     tags: async () => structuredClone(tags),
     addTag: async (name, color) => {
@@ -1263,7 +1274,7 @@ describe('administration handlers', () => {
       ok: true,
       value: {
         message: 'Archived customer "Acme".',
-        view: { customers: [{ id: 1, name: 'Acme', archived: true, parent: null }], projects: [], activities: [], note: null },
+        view: { customers: [{ id: 1, name: 'Acme', archived: true, parent: null }], projects: [], activities: [], note: null, changeable: true },
       },
     });
     expect(await dispatch('setCatalogItemArchived', { kind: 'customer', id: 1, archived: false })).toMatchObject({
@@ -1282,6 +1293,79 @@ describe('administration handlers', () => {
       'add customer Globex',
       'forget',
     ]);
+  });
+
+  it('read what a catalog item keeps, and change it through the engine, answered with its sentence and the fresh catalog', async () => {
+    const { dispatch, events } = setup();
+    expect(await dispatch('getCatalogItem', { kind: 'customer', id: 1 })).toEqual({
+      ok: true,
+      value: { kind: 'customer', id: 1, fields: { name: 'Acme', comment: '' } },
+    });
+    expect(await dispatch('updateCatalogItem', { kind: 'customer', id: 1, name: '  Acme Corp ', comment: 'Key account' })).toMatchObject({
+      ok: true,
+      value: { message: 'Changed the customer "Acme Corp".', view: { customers: [{ name: 'Acme Corp' }] } },
+    });
+    expect(
+      await dispatch('updateCatalogItem', { kind: 'project', id: 3, budgetHours: 0, budgetPeriod: 'month', billable: false, customer: 1, start: '2026-12-01' }),
+    ).toMatchObject({ ok: true });
+    expect(events.filter((event) => /^(read|change|forget)/.test(event))).toEqual([
+      'read customer 1',
+      'change customer 1 {"name":"Acme Corp","comment":"Key account"}',
+      'forget',
+      'change project 3 {"budgetHours":0,"budgetPeriod":"month","billable":false,"customer":1,"start":"2026-12-01"}',
+      'forget',
+    ]);
+  });
+
+  it('check a catalog change before the engine hears of it: something to change, in bounds, a customer and dates only for a project', async () => {
+    const { dispatch, events } = setup();
+    const refused = [
+      await dispatch('updateCatalogItem', { kind: 'project', id: 3 }),
+      await dispatch('updateCatalogItem', { kind: 'project', id: 0, name: 'Web' }),
+      await dispatch('updateCatalogItem', { kind: 'project', id: 3, name: ' W ' }),
+      await dispatch('updateCatalogItem', { kind: 'project', id: 3, name: 'W'.repeat(151) }),
+      await dispatch('updateCatalogItem', { kind: 'project', id: 3, budgetHours: -1 }),
+      await dispatch('updateCatalogItem', { kind: 'project', id: 3, budgetHours: 500_001 }),
+      await dispatch('updateCatalogItem', { kind: 'project', id: 3, budgetMoney: 1e10 }),
+      await dispatch('updateCatalogItem', { kind: 'project', id: 3, budgetPeriod: 'week' } as never),
+      await dispatch('updateCatalogItem', { kind: 'project', id: 3, comment: 'x'.repeat(5001) }),
+      await dispatch('updateCatalogItem', { kind: 'project', id: 3, customer: 'Acme' } as never),
+      await dispatch('updateCatalogItem', { kind: 'project', id: 3, start: '1 Dec 2026' }),
+      await dispatch('updateCatalogItem', { kind: 'activity', id: 3, customer: 1 }),
+      await dispatch('updateCatalogItem', { kind: 'customer', id: 1, end: '2026-12-31' }),
+      await dispatch('updateCatalogItem', { kind: 'project', id: 3, start: '2027-01-01', end: '2026-12-31' }),
+      await dispatch('updateCatalogItem', { kind: 'project', id: 3, archived: true } as never),
+      await dispatch('updateCatalogItem', { kind: 'team', id: 3, name: 'Web' } as never),
+      await dispatch('updateCatalogItem', { kind: 'project', id: 3, billable: 'no' } as never),
+      await dispatch('getCatalogItem', { kind: 'project', id: 'Website' } as never),
+      await dispatch('getCatalogItem', { kind: 'project', id: 3, fields: ['name'] } as never),
+    ];
+    expect(refused.map((answer) => answer.ok)).toEqual(refused.map(() => false));
+    expect(refused[0]).toMatchObject({ message: expect.stringContaining('something to change') });
+    expect(refused[2]).toMatchObject({ message: expect.stringContaining('a name of 2 to 150 characters') });
+    expect(refused[4]).toMatchObject({ message: expect.stringContaining('a budget of 0 or more') });
+    expect(refused[5]).toMatchObject({ message: expect.stringContaining('a time budget of at most 500,000 hours') });
+    expect(refused[11]).toMatchObject({ message: expect.stringContaining('a customer and dates only for a project') });
+    expect(refused[13]).toMatchObject({ message: 'The first day comes after the last: a project cannot start after it ends.' });
+    expect(events.filter((event) => /^(read|change)/.test(event))).toEqual([]);
+  });
+
+  it('refuse a catalog change where the engine does not offer update_catalog_item, in words, and send nothing', async () => {
+    const { dispatch, deps, events } = setup();
+    deps.settings.update((settings) => ({ ...settings, provider: kimai }));
+    // A Kimai team lead: the catalog section, but no change of what an item keeps.
+    deps.timesheet.supportedTools = withTools(TOOL_NAMES.filter((name) => name !== 'update_catalog_item' && name !== 'manage_tags'));
+    const refusal = { ok: false, message: 'Kimai does not let you change what customers, projects and activities keep through Punchcard.' };
+    expect(await dispatch('getCatalogItem', { kind: 'project', id: 3 })).toEqual(refusal);
+    expect(await dispatch('updateCatalogItem', { kind: 'project', id: 3, name: 'Web' })).toEqual(refusal);
+    expect(await dispatch('getAdminCatalog', undefined)).toMatchObject({ ok: true });
+    // A worker: no administration at all.
+    deps.timesheet.supportedTools = withTools(WORKER_TOOLS);
+    expect(await dispatch('getCatalogItem', { kind: 'project', id: 3 })).toEqual({
+      ok: false,
+      message: 'Kimai does not say your account administers anything, so Punchcard offers no administration here.',
+    });
+    expect(events.filter((event) => /^(read|change)/.test(event))).toEqual([]);
   });
 
   it('add a tag with its colour, and list them again', async () => {

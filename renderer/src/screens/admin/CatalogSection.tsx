@@ -1,13 +1,15 @@
 // Administration, the catalog: every customer, project and activity the back end lets the person see,
-// archived ones too; one archived or restored after a second word, and one added after a second word.
-// Each change is the engine's archive_catalog_item or create_catalog_item, with the person's own rights:
-// what the back end refuses comes back in its words, in the row or the form that asked.
+// archived ones too; one archived or restored after a second word, one added after a second word, and,
+// where the back end lets the person, what one keeps changed from what it keeps now (CatalogItemEditor.tsx).
+// Each change is the engine's archive_catalog_item, create_catalog_item or update_catalog_item, with the
+// person's own rights: what the back end refuses comes back in its words, in the row or the form that asked.
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { AdminCatalogItem, AdminCatalogView, AdminChange, CatalogKind } from '../../../../main/ipc/contract.ts';
 import { api } from '../../bridge.ts';
 import { Badge, Button, Confirm, ErrorText, Field, LoadError, Loading, StatusText } from '../../components.tsx';
 import { useAction, useFocusFirstInvalid } from '../../hooks.ts';
 import { stores, useStore } from '../../store.ts';
+import { CatalogItemEditor } from './CatalogItemEditor.tsx';
 import { ConfirmStep, useConfirmStep } from './ConfirmStep.tsx';
 import { quote } from './words.ts';
 
@@ -93,7 +95,7 @@ export function CatalogSection() {
               </thead>
               <tbody>
                 {items.map((item) => (
-                  <CatalogRow key={item.id} kind={kind} item={item} onChanged={changed} />
+                  <CatalogRow key={item.id} kind={kind} item={item} catalog={data} onChanged={changed} />
                 ))}
               </tbody>
             </table>
@@ -106,10 +108,23 @@ export function CatalogSection() {
   );
 }
 
-function CatalogRow({ kind, item, onChanged }: { kind: CatalogKind; item: AdminCatalogItem; onChanged: (change: AdminChange<AdminCatalogView>) => void }) {
+function CatalogRow({
+  kind,
+  item,
+  catalog,
+  onChanged,
+}: {
+  kind: CatalogKind;
+  item: AdminCatalogItem;
+  catalog: AdminCatalogView;
+  onChanged: (change: AdminChange<AdminCatalogView>) => void;
+}) {
   const action = useAction();
-  const [asking, setAsking] = useState(false);
+  const [mode, setMode] = useState<'idle' | 'archive' | 'edit'>('idle');
+  const asking = mode === 'archive';
+  const setAsking = (on: boolean) => setMode(on ? 'archive' : 'idle');
   const askRef = useRef<HTMLButtonElement>(null);
+  const editRef = useRef<HTMLButtonElement>(null);
   const verb = item.archived ? 'Restore' : 'Archive';
   const back = () => setTimeout(() => askRef.current?.focus());
 
@@ -129,12 +144,27 @@ function CatalogRow({ kind, item, onChanged }: { kind: CatalogKind; item: AdminC
   const columns = PARENT[kind] ? 4 : 3;
   return (
     <>
-      <tr className={asking ? 'asking' : undefined}>
+      <tr className={mode === 'idle' ? undefined : 'asking'}>
         <th scope="row">{item.name}</th>
         {PARENT[kind] && <td>{item.parent ?? <span className="muted">{kind === 'activity' ? 'Every project' : '—'}</span>}</td>}
         <td>{item.archived ? <Badge kind="idle">Archived</Badge> : 'Active'}</td>
         <td className="admin-actions">
-          {!asking && (
+          {mode === 'idle' && catalog.changeable && (
+            <>
+              <Button
+                ref={editRef}
+                kind="link"
+                onClick={() => {
+                  action.clear();
+                  setMode('edit');
+                }}
+                aria-label={`Change the ${kind} ${item.name}`}
+              >
+                Change
+              </Button>{' '}
+            </>
+          )}
+          {mode === 'idle' && (
             <Button
               ref={askRef}
               kind="link"
@@ -152,9 +182,22 @@ function CatalogRow({ kind, item, onChanged }: { kind: CatalogKind; item: AdminC
         </td>
       </tr>
       {/* The question and any refusal take the row's whole width under it: the columns keep theirs. */}
-      {(asking || action.error) && (
+      {(mode !== 'idle' || action.error) && (
         <tr className="admin-row-more">
           <td colSpan={columns}>
+            {mode === 'edit' && (
+              <CatalogItemEditor
+                kind={kind}
+                item={item}
+                catalog={catalog}
+                onDone={(done) => {
+                  setMode('idle');
+                  if (done) onChanged(done);
+                  // The row stays (renamed, perhaps): focus goes back to the button that opened the form.
+                  setTimeout(() => editRef.current?.focus());
+                }}
+              />
+            )}
             {asking && (
               <Confirm
                 question={`${verb} the ${kind} ${quote(item.name)}?`}

@@ -1,0 +1,6 @@
+// The tools only the app's own engine lists, for its window (contract/app-tools/): registered by the
+// server only for the engine that proved it is the app (engine/mcp-server.ts), never an AI client's.
+import { catalogItemFields } from './catalog-item-fields.ts';
+import { decideKeptWrite, keptWriteDecisions } from './kept-writes.ts';
+
+export const APP_TOOL_LIST = [keptWriteDecisions, decideKeptWrite, catalogItemFields] as const;

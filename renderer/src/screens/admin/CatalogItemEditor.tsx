@@ -1,0 +1,230 @@
+// Administration, the catalog: the form under an item's row that changes what it keeps. It reads the item
+// afresh when it opens (what the back end keeps may have changed in its own pages or through an AI client),
+// shows only the fields the back end answered, sends only what differs after a second word, and shows the
+// engine's refusal in the form, keeping what was typed. Escape backs out of the whole change.
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import type { AdminCatalogItem, AdminCatalogView, AdminChange, CatalogItemView, CatalogKind } from '../../../../main/ipc/contract.ts';
+import { api, errorMessage } from '../../bridge.ts';
+import { Button, ErrorText, Field, Loading } from '../../components.tsx';
+import { useAction, useFocusFirstInvalid } from '../../hooks.ts';
+import { type CatalogForm, type FormField, fieldsShown, formOf, MAX_COMMENT, outcomeOf, PERIOD_WORDS, questionOf } from './catalog-change.ts';
+import { ConfirmStep, useConfirmStep } from './ConfirmStep.tsx';
+
+interface EditorProps {
+  kind: CatalogKind;
+  item: AdminCatalogItem;
+  /** The catalog shown, for a project's customers to choose from. */
+  catalog: AdminCatalogView;
+  /** The change made (the engine's sentence and the catalog after it), or null when the person backed out. */
+  onDone: (change: AdminChange<AdminCatalogView> | null) => void;
+}
+
+export function CatalogItemEditor({ kind, item, catalog, onDone }: EditorProps) {
+  // Each try reads afresh; what it answered counts only for that try (a late answer of an earlier one is dropped).
+  const [attempt, setAttempt] = useState(0);
+  const [answer, setAnswer] = useState<{ attempt: number; view?: CatalogItemView; error?: string }>({ attempt: -1 });
+  useEffect(() => {
+    let current = true;
+    api.getCatalogItem({ kind, id: item.id }).then(
+      (view) => current && setAnswer({ attempt, view }),
+      (error: unknown) => current && setAnswer({ attempt, error: errorMessage(error) }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [kind, item.id, attempt]);
+  const read: { view?: CatalogItemView; error?: string } = answer.attempt === attempt ? answer : {};
+  // The button that asked is gone while it reads: focus waits here, where Escape backs out, until the form takes it.
+  const waitRef = useRef<HTMLDivElement>(null);
+  useEffect(() => waitRef.current?.focus(), [attempt]);
+
+  if (read.view) return <EditForm view={read.view} item={item} catalog={catalog} onDone={onDone} />;
+  return (
+    <div
+      ref={waitRef}
+      tabIndex={-1}
+      className="admin-edit"
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape') return;
+        event.preventDefault();
+        onDone(null);
+      }}
+    >
+      {read.error ? (
+        <div className="load-error">
+          <ErrorText message={read.error} />
+          <span className="admin-buttons">
+            <Button onClick={() => setAttempt(attempt + 1)}>Try again</Button>
+            <Button onClick={() => onDone(null)}>Cancel</Button>
+          </span>
+        </div>
+      ) : (
+        <Loading what={`Reading what ${item.name} keeps`} className="admin-edit-placeholder" />
+      )}
+    </div>
+  );
+}
+
+function EditForm({
+  view,
+  item,
+  catalog,
+  onDone,
+}: {
+  view: CatalogItemView;
+  item: AdminCatalogItem;
+  catalog: AdminCatalogView;
+  onDone: EditorProps['onDone'];
+}) {
+  const { kind, fields } = view;
+  const action = useAction();
+  const [form, setForm] = useState<CatalogForm>(() => formOf(fields));
+  const [problems, setProblems] = useState<Partial<Record<FormField, string>>>({});
+  const { confirming, openerRef, openConfirm, closeConfirm, backToOpener } = useConfirmStep();
+  const { formRef, flagProblems } = useFocusFirstInvalid();
+  const firstRef = useRef<HTMLInputElement>(null);
+  const id = useId();
+  const shown = new Set(fieldsShown(fields));
+  const outcome = outcomeOf(fields, form, catalog.customers);
+
+  useEffect(() => firstRef.current?.focus(), []);
+
+  const ask = (event: FormEvent) => {
+    event.preventDefault();
+    setProblems(outcome.problems);
+    if (Object.keys(outcome.problems).length > 0) {
+      flagProblems();
+      return;
+    }
+    action.clear();
+    openConfirm();
+  };
+  const save = async () => {
+    const result = await action.run('update', () => api.updateCatalogItem({ kind, id: view.id, ...outcome.change }));
+    if (!result) {
+      backToOpener();
+      return;
+    }
+    closeConfirm();
+    onDone(result);
+  };
+  const set = (field: FormField, value: string) => {
+    setForm({ ...form, [field]: value });
+    setProblems({ ...problems, [field]: undefined });
+  };
+  /** The props of a text control of `field`, with its problem wired to it. */
+  const text = (field: FormField, ids: { id: string; describedBy: string | undefined; invalid: boolean }) => ({
+    id: ids.id,
+    value: form[field],
+    'aria-invalid': ids.invalid || undefined,
+    'aria-describedby': ids.describedBy,
+    onChange: (event: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => set(field, event.currentTarget.value),
+  });
+  // A project's customer from those not archived, and its own even where it is.
+  const customers = catalog.customers.filter((customer) => !customer.archived || String(customer.id) === form.customer);
+  const choice = (field: 'budgetPeriod' | 'billable', label: string, options: ReactNode) =>
+    shown.has(field) && (
+      <Field label={label}>
+        {(ids) => (
+          <select {...text(field, ids)}>
+            {fields[field] === null && <option value="">Not set</option>}
+            {options}
+          </select>
+        )}
+      </Field>
+    );
+
+  return (
+    <form
+      ref={formRef}
+      className="admin-add admin-edit"
+      aria-labelledby={`${id}-title`}
+      onSubmit={ask}
+      noValidate
+      onKeyDown={(event) => {
+        // Escape backs out of the change as a whole, unless the question under it takes it first.
+        if (event.key !== 'Escape' || confirming) return;
+        event.preventDefault();
+        onDone(null);
+      }}
+    >
+      <h3 id={`${id}-title`}>Change {item.name}</h3>
+      <div className="admin-fields admin-item-fields">
+        <Field label="Name" error={problems.name}>
+          {(ids) => <input ref={firstRef} maxLength={150} {...text('name', ids)} />}
+        </Field>
+        {shown.has('customer') && (
+          <Field label="Customer">
+            {(ids) => (
+              <select {...text('customer', ids)}>
+                {form.customer === '' && <option value="">None</option>}
+                {customers.map((customer) => (
+                  <option key={customer.id} value={String(customer.id)}>
+                    {customer.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
+        {shown.has('budgetHours') && (
+          <Field label="Time budget (hours)" error={problems.budgetHours}>
+            {(ids) => <input inputMode="decimal" maxLength={16} {...text('budgetHours', ids)} />}
+          </Field>
+        )}
+        {shown.has('budgetMoney') && (
+          <Field label="Money budget" error={problems.budgetMoney}>
+            {(ids) => <input inputMode="decimal" maxLength={16} {...text('budgetMoney', ids)} />}
+          </Field>
+        )}
+        {choice(
+          'budgetPeriod',
+          'Budget period',
+          <>
+            <option value="total">{PERIOD_WORDS.total}</option>
+            <option value="month">{PERIOD_WORDS.month}</option>
+          </>,
+        )}
+        {choice(
+          'billable',
+          'Billable',
+          <>
+            <option value="yes">Yes</option>
+            <option value="no">No</option>
+          </>,
+        )}
+        {(['start', 'end'] as const).map(
+          (field) =>
+            shown.has(field) && (
+              <Field key={field} label={field === 'start' ? 'Start' : 'End'} error={problems[field]}>
+                {(ids) => <input type="date" {...text(field, ids)} />}
+              </Field>
+            ),
+        )}
+        {shown.has('comment') && (
+          <Field label="Comment" error={problems.comment} className="admin-wide">
+            {(ids) => <textarea rows={2} maxLength={MAX_COMMENT} {...text('comment', ids)} />}
+          </Field>
+        )}
+      </div>
+      <p className="hint">Only what you change is sent{shown.has('budgetHours') || shown.has('budgetMoney') ? '; an empty budget is none' : ''}.</p>
+      <ConfirmStep
+        confirming={confirming}
+        onKeep={backToOpener}
+        question={questionOf(kind, fields.name, outcome.words)}
+        confirmLabel="Change"
+        busyLabel="Changing…"
+        busy={action.pending === 'update'}
+        onConfirm={() => void save()}
+      >
+        <span className="admin-buttons">
+          <Button ref={openerRef} kind="primary" submit>
+            Save changes
+          </Button>
+          <Button onClick={() => onDone(null)}>Cancel</Button>
+        </span>
+      </ConfirmStep>
+      <ErrorText message={action.error?.message} />
+    </form>
+  );
+}
