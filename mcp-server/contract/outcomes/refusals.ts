@@ -5,6 +5,7 @@
 // same parts for a person (sentence.ts, peopleText).
 import { backEndRefusals } from './back-end.ts';
 import { callRefusals } from './call.ts';
+import { peopleRefusals } from './people.ts';
 import { remoteRefusals } from './remote.ts';
 import { calamariRefusals } from './remote-calamari.ts';
 import { clockifyRefusals } from './remote-clockify.ts';
@@ -16,6 +17,7 @@ import type { Facts, NestedRefusal, RefusalKind, RefusalWording } from './wordin
 export const REFUSALS = {
   ...backEndRefusals,
   ...callRefusals,
+  ...peopleRefusals,
   ...remoteRefusals,
   ...calamariRefusals,
   ...clockifyRefusals,
