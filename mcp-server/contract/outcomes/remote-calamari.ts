@@ -3,7 +3,7 @@
 // quoted as a fact; the organisation's key and modules; its limits per second, hour and day. What
 // every back end says alike is in remote.ts.
 import { fullStop, inWords, type LimitWindow, notJsonWords, PER_WINDOW } from './remote.ts';
-import { either, say } from './sentence.ts';
+import { either, forModelOnly, say } from './sentence.ts';
 import { refusalFamily } from './wording.ts';
 
 /** Calamari's modules: a refusal of one says which part is unavailable. */
@@ -24,14 +24,14 @@ export const calamariRefusals = refusalFamily({
   calamari_key_refused: {
     kind: 'denied',
     say: (facts: { host: string }) =>
-      say`Calamari at ${facts.host} did not accept the API key (API access is off for the organisation, or the key is wrong or was deleted). Ask your Calamari administrator for a key and save it in Punchcard, or set PUNCHCARD_CALAMARI_TOKEN.`,
+      say`Calamari at ${facts.host} did not accept the API key (API access is off for the organisation, or the key is wrong or was deleted). Ask your Calamari administrator for a key and save it in Punchcard${forModelOnly(', or set PUNCHCARD_CALAMARI_TOKEN')}.`,
     example: { host: 'acme.calamari.io' },
   },
   /** No key is stored for this Calamari. */
   calamari_key_missing: {
     kind: 'denied',
     say: (facts: { url: string; action: string }) =>
-      say`No Calamari API key is stored for ${facts.url}, so Punchcard could not ${facts.action}. Save the key your administrator gave you in the Punchcard app, or set PUNCHCARD_CALAMARI_TOKEN.`,
+      say`No Calamari API key is stored for ${facts.url}, so Punchcard could not ${facts.action}. Save the key your administrator gave you in the Punchcard app${forModelOnly(', or set PUNCHCARD_CALAMARI_TOKEN')}.`,
     example: { url: 'https://acme.calamari.io', action: 'start your shift' },
   },
   /** 403: the module is not in use, or the key lacks that group of endpoints. */

@@ -5,7 +5,7 @@
 // written for people, so they are quoted as facts. What every back end says alike is in remote.ts.
 import { CLOCKIFY_URL } from '../back-ends/clockify.ts';
 import { fullStop, notJsonWords, retryIn } from './remote.ts';
-import { say } from './sentence.ts';
+import { forModelOnly, say } from './sentence.ts';
 import { refusalFamily } from './wording.ts';
 
 /** ": Access Denied" for what Clockify said, or nothing. */
@@ -27,14 +27,14 @@ export const clockifyRefusals = refusalFamily({
   clockify_key_refused: {
     kind: 'denied',
     say: (facts: { host: string }) =>
-      say`Clockify at ${facts.host} did not accept the API key (it is wrong, or was regenerated or deleted). Copy a key from your profile settings in Clockify (a workspace on its own subdomain has keys of its own) and save it in Punchcard, or set PUNCHCARD_CLOCKIFY_TOKEN.`,
+      say`Clockify at ${facts.host} did not accept the API key (it is wrong, or was regenerated or deleted). Copy a key from your profile settings in Clockify (a workspace on its own subdomain has keys of its own) and save it in Punchcard${forModelOnly(', or set PUNCHCARD_CLOCKIFY_TOKEN')}.`,
     example: { host: 'api.clockify.me' },
   },
   /** No key is stored for this Clockify. */
   clockify_key_missing: {
     kind: 'denied',
     say: (facts: { url: string; action: string }) =>
-      say`No Clockify API key is stored for ${facts.url}, so Punchcard could not ${facts.action}. Make one in your profile settings in Clockify and save it in the Punchcard app, or set PUNCHCARD_CLOCKIFY_TOKEN.`,
+      say`No Clockify API key is stored for ${facts.url}, so Punchcard could not ${facts.action}. Make one in your profile settings in Clockify and save it in the Punchcard app${forModelOnly(', or set PUNCHCARD_CLOCKIFY_TOKEN')}.`,
     example: { url: 'https://api.clockify.me', action: 'start the timer' },
   },
   /** A 403 whose words speak of the workspace's plan, not of a right the person lacks. */

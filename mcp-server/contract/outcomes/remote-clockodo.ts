@@ -30,14 +30,14 @@ export const clockodoRefusals = refusalFamily({
   clockodo_key_refused: {
     kind: 'denied',
     say: (facts: { email: string }) =>
-      say`Clockodo did not accept ${facts.email} with this API key (the e-mail is not a Clockodo login, or the key is wrong or was renewed). Copy your API key from your personal data in Clockodo and save it in Punchcard, or set PUNCHCARD_CLOCKODO_TOKEN.`,
+      say`Clockodo did not accept ${facts.email} with this API key (the e-mail is not a Clockodo login, or the key is wrong or was renewed). Copy your API key from your personal data in Clockodo and save it in Punchcard${forModelOnly(', or set PUNCHCARD_CLOCKODO_TOKEN')}.`,
     example: { email: 'ada@example.com' },
   },
   /** No key is stored for this login. */
   clockodo_key_missing: {
     kind: 'denied',
     say: (facts: { email: string; action: string }) =>
-      say`No Clockodo API key is stored for ${facts.email}, so Punchcard could not ${facts.action}. Save it in the Punchcard app (it is in your personal data in Clockodo), or set PUNCHCARD_CLOCKODO_TOKEN.`,
+      say`No Clockodo API key is stored for ${facts.email}, so Punchcard could not ${facts.action}. Save it in the Punchcard app (it is in your personal data in Clockodo)${forModelOnly(', or set PUNCHCARD_CLOCKODO_TOKEN')}.`,
     example: { email: 'ada@example.com', action: 'start the timer' },
   },
   /** 403, with what Clockodo said of it (`messages`, each as it came). */

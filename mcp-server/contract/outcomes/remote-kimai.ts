@@ -3,7 +3,7 @@
 // not take, a 403 of its permissions, its form errors by field, and the records a 404 means are gone.
 // What every back end says alike is in remote.ts.
 import { fullStop, notJsonWords } from './remote.ts';
-import { forModelOnly, recordNamed, say } from './sentence.ts';
+import { either, forModelOnly, recordNamed, say } from './sentence.ts';
 import { refusalFamily } from './wording.ts';
 
 /** Kimai's names for the fields Punchcard sends, in the words its tools use. */
@@ -40,7 +40,7 @@ export const kimaiRefusals = refusalFamily({
     kind: 'denied',
     say: (facts: { url: string; status: 401 | 403 }) =>
       facts.status === 401
-        ? say`Kimai at ${facts.url} did not accept the API token (it is wrong, expired or revoked). Create a new API token in your Kimai profile and save it in Punchcard, or set PUNCHCARD_KIMAI_TOKEN.`
+        ? say`Kimai at ${facts.url} did not accept the API token (it is wrong, expired or revoked). Create a new API token in your Kimai profile and save it in Punchcard${forModelOnly(', or set PUNCHCARD_KIMAI_TOKEN')}.`
         : say`Kimai at ${facts.url} refused the credentials. Create a new API token in your Kimai profile and save it in Punchcard.`,
     example: { url: 'https://kimai.example.com', status: 401 },
   },
@@ -48,14 +48,14 @@ export const kimaiRefusals = refusalFamily({
   kimai_token_missing: {
     kind: 'denied',
     say: (facts: { url: string; action: string }) =>
-      say`No Kimai API token is stored for ${facts.url}, so Punchcard could not ${facts.action}. Save one in the Punchcard app (create it in your Kimai profile under API access), or set PUNCHCARD_KIMAI_TOKEN.`,
+      say`No Kimai API token is stored for ${facts.url}, so Punchcard could not ${facts.action}. Save one in the Punchcard app (create it in your Kimai profile under API access)${forModelOnly(', or set PUNCHCARD_KIMAI_TOKEN')}.`,
     example: { url: 'https://kimai.example.com', action: 'start the timer' },
   },
   /** The CA file the settings name cannot be used; `problem` says why, as the settings reader words it. */
   kimai_ca_file_unusable: {
     kind: 'invalid',
     say: (facts: { file: string; problem: string; action: string }) =>
-      say`The CA file ${facts.file} cannot be used: ${facts.problem}; Punchcard could not ${facts.action} without it. Point caFile (in the settings, or --ca-file) at the PEM file of your Kimai's CA.`,
+      say`The CA file ${facts.file} cannot be used: ${facts.problem}; Punchcard could not ${facts.action} without it. Point ${either('caFile (in the settings, or --ca-file)', 'the CA file setting')} at the PEM file of your Kimai's CA.`,
     example: { file: '/etc/ssl/company-ca.pem', problem: 'it does not exist', action: 'start the timer' },
   },
   /** A 403 of a permission: the role, a locked period, an exported record. */

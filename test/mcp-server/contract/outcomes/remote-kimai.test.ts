@@ -141,6 +141,14 @@ describe('as a person reads them', () => {
     expect(peopleText(refusalSentence(refusal))).toBe('There is no such team or person in Kimai any more.');
   });
 
+  it('a token to save in the app, without the variable a model may point to', () => {
+    const refusal = { code: 'kimai_token_missing', facts: { url: BASE, action: 'start the timer' } } as const;
+    expect(modelText(refusalSentence(refusal))).toMatch(/, or set PUNCHCARD_KIMAI_TOKEN\.$/);
+    expect(peopleText(refusalSentence(refusal))).toBe(
+      `No Kimai API token is stored for ${BASE}, so Punchcard could not start the timer. Save one in the Punchcard app (create it in your Kimai profile under API access).`,
+    );
+  });
+
   it('a running timer gone, without its number', () => {
     const refusal = { code: 'kimai_running_timer_gone', facts: { entry: 41 } } as const;
     expect(peopleText(refusalSentence(refusal))).toBe('The running timer is gone from Kimai; it was probably deleted meanwhile.');
