@@ -15,7 +15,7 @@ export interface Blocked {
 
 export function createBlockedTracker(blocked: Blocked, personName: () => string): TimeTracker {
   const { reason } = blocked;
-  const refuse = (): Promise<never> => Promise.reject(new BackEndError('denied', reason));
+  const refuse = (): Promise<never> => Promise.reject(new BackEndError('back_end_blocked', { reason }));
   return {
     type: blocked.type,
     label: blocked.label,

@@ -7,7 +7,7 @@ import { credentialAccount, isRemote, type BackEndProfile, type RemoteProfile } 
 import type { CredentialStore } from '../credentials/index.ts';
 import { bindFormSecret, type FormSecretOrigin } from '../credentials/form-secret.ts';
 import { remoteAccess } from './remote/remote-access.ts';
-import { RemoteError } from './remote/remote-error.ts';
+import { RemoteError, remoteRefusal } from './remote/remote-error.ts';
 import { ENGINE_SIDES, remoteSideOf } from './back-ends.ts';
 import type { RemoteTracker, RemoteTrackerOptions } from './remote-tracker.ts';
 import type { TimeTracker } from './time-tracker.ts';
@@ -54,7 +54,9 @@ export async function createRemoteTracker(options: Omit<TrackerFactoryOptions, '
     profile.type,
   );
   const { withheld } = bound;
-  const secret = withheld ? async () => (await access.secret()) ?? Promise.reject(new RemoteError('no_token', withheld)) : access.secret;
+  const secret = withheld
+    ? async () => (await access.secret()) ?? Promise.reject(new RemoteError('no_token', remoteRefusal('remote_secret_withheld', { reason: withheld })))
+    : access.secret;
   return create({
     profile,
     userDataDir: options.userDataDir,

@@ -16,11 +16,12 @@ export interface PeopleScope {
 
 const MAX_SUGGESTIONS = 5;
 
-const label = (person: AdminPerson) => `${person.name} <${person.email}> (#${person.id})`;
+/** A person as a refusal names them (contract/outcomes/people.ts). */
+const asNamed = (person: AdminPerson) => ({ id: person.id, name: person.name, email: person.email });
 
 /** The refusal of a page of manage_people's list past its last. */
 export function noPeoplePage(page: number, totalPages: number): BackEndError {
-  return new BackEndError('not_found', `There is no page ${page} of these people: there ${totalPages === 1 ? 'is 1 page' : `are ${totalPages} pages`}.`);
+  return new BackEndError('people_page_missing', { page, pages: totalPages });
 }
 
 /** The number a person reference gives ("12" or "#12"), or null for an e-mail or a name. */
@@ -41,10 +42,9 @@ export function onePerson<T>(everyone: readonly T[], reference: string, personOf
   const found = everyone.filter((record) => (id === null ? named(personOf(record)) : personOf(record).id === id));
   if (found.length === 1) return found[0] as T;
   if (found.length > 1) {
-    throw new BackEndError('conflict', `Several people are called "${text}": ${found.map((record) => label(personOf(record))).join(', ')}. Name one by id.`);
+    throw new BackEndError('person_ambiguous', { reference: text, matches: found.map((record) => asNamed(personOf(record))) });
   }
   const near = (person: AdminPerson) => person.name.toLowerCase().includes(wanted) || person.email.toLowerCase().includes(wanted);
   const close = id === null ? everyone.map(personOf).filter(near).slice(0, MAX_SUGGESTIONS) : [];
-  const hint = close.length > 0 ? `; did you mean ${close.map(label).join(', ')}?` : `; list shows ${scope.listShows}.`;
-  throw new BackEndError('not_found', `Nobody ${scope.where} is "${text}"${hint}`);
+  throw new BackEndError('person_not_found', { reference: text, where: scope.where, list_shows: scope.listShows, suggestions: close.map(asNamed) });
 }

@@ -5,12 +5,24 @@
 // same parts for a person (sentence.ts, peopleText).
 import { backEndRefusals } from './back-end.ts';
 import { callRefusals } from './call.ts';
+import { peopleRefusals } from './people.ts';
+import { remoteRefusals } from './remote.ts';
+import { calamariRefusals } from './remote-calamari.ts';
+import { clockifyRefusals } from './remote-clockify.ts';
+import { clockodoRefusals } from './remote-clockodo.ts';
+import { kimaiRefusals } from './remote-kimai.ts';
 import { type Sentence } from './sentence.ts';
 import type { Facts, NestedRefusal, RefusalKind, RefusalWording } from './wording.ts';
 
 export const REFUSALS = {
   ...backEndRefusals,
   ...callRefusals,
+  ...peopleRefusals,
+  ...remoteRefusals,
+  ...calamariRefusals,
+  ...clockifyRefusals,
+  ...clockodoRefusals,
+  ...kimaiRefusals,
 } as const;
 
 export type RefusalCode = keyof typeof REFUSALS;

@@ -9,6 +9,7 @@ import { limitsFileOf, sharedPacer } from '../remote/limits-file.ts';
 import { HeldBack, ON_THIS_COMPUTER, organisationGate } from '../remote/organisation-limit.ts';
 import { bothPaces, type Pacer, pacer } from '../remote/pacing.ts';
 import { createRemoteClient, type RemoteConnection } from '../remote/remote-client.ts';
+import { remoteRefusal } from '../remote/remote-error.ts';
 import { CALAMARI_WORDS, CalamariError, type CalamariModule, describeHttpFailure, describeNotJson, type RequestPurpose } from './errors.ts';
 import type {
   CalamariAbsenceType,
@@ -118,12 +119,8 @@ export function createCalamariApi(options: CalamariApiOptions) {
     readRefusal: usedUpLimit,
     pace: connection.pace ?? organisationPace(baseUrl),
     secretWords: {
-      unreadable: (reason) => new CalamariError('no_token', `The Calamari API key could not be read from the keychain: ${reason}`),
-      missing: (action) =>
-        new CalamariError(
-          'no_token',
-          `No Calamari API key is stored for ${baseUrl}, so Punchcard could not ${action}. Save the key your administrator gave you in the Punchcard app, or set PUNCHCARD_CALAMARI_TOKEN.`,
-        ),
+      unreadable: (reason) => new CalamariError('no_token', remoteRefusal('remote_secret_unreadable', { service: 'Calamari', secret: 'API key', reason })),
+      missing: (action) => new CalamariError('no_token', remoteRefusal('calamari_key_missing', { url: baseUrl, action })),
     },
     authenticate: (key) => ({ headers: { Authorization: `Basic ${Buffer.from(`calamari:${key}`).toString('base64')}` }, secrets: [key, `calamari:${key}`] }),
     describeFailure: (answer, purpose) => {

@@ -1,15 +1,17 @@
-// What Calamari answered, as one sentence a person can act on. Every failure has one body,
-// `{message, code, field}` (docs/back-ends/calamari.md, "Errors"); logic reads the status and the
-// code, and Calamari's message is quoted for the rest.
-import { headerNumber, type HttpAnswer, type LimitWindow } from '../remote/json-http.ts';
+// What Calamari answered, as a refusal a person can act on (worded in contract/outcomes/
+// remote-calamari.ts). Every failure has one body, `{message, code, field}` (docs/back-ends/
+// calamari.md, "Errors"); logic reads the status and the code, and Calamari's message is quoted as a
+// fact for the rest.
+import { type CalamariModule, moduleWords } from '../../contract/outcomes/remote-calamari.ts';
+import type { HttpAnswer } from '../remote/json-http.ts';
 import {
   hostOf,
-  inWords,
   looksHtml,
-  notJsonApi,
+  type RefusalFor,
   RemoteError,
   type RemoteFailure,
-  sentence,
+  remoteRefusal,
+  retryAfterSeconds,
   serverTrouble,
   type ServiceWords,
   unexpectedStatus,
@@ -17,13 +19,10 @@ import {
 import { isObject } from '../remote/wire.ts';
 import { usedUpLimit } from './quota.ts';
 
-/** Each of Calamari's limits in words: "Calamari's limit of requests an hour". */
-const PER_LIMIT: Record<LimitWindow, string> = { second: 'a second', hour: 'an hour', day: 'a day' };
-
 export const CALAMARI_WORDS: ServiceWords = { service: 'Calamari', address: 'the Calamari address' };
 
 /** Which of Calamari's modules a request belongs to: a refusal of one says which part is unavailable. */
-export type CalamariModule = 'timeAndAttendance' | 'timeOff' | 'people';
+export type { CalamariModule };
 
 export interface RequestPurpose {
   /** 'start your shift', 'list your leave requests': completes "… could not …". */
@@ -33,12 +32,12 @@ export interface RequestPurpose {
   onlyReads?: boolean;
 }
 
-/** A failure Calamari answered, or one of reaching it; the sentence says what its body carried. */
-export class CalamariError extends RemoteError {
+/** A failure Calamari answered, or one of reaching it; its refusal says what its body carried. */
+export class CalamariError<F extends RemoteFailure = RemoteFailure> extends RemoteError<F> {
   /** Calamari's own code for it (`INVALID_PROJECT`), where its answer named one. */
   readonly calamariCode: string | undefined;
-  constructor(failure: RemoteFailure, message: string, status?: number, calamariCode?: string) {
-    super(failure, message, status);
+  constructor(failure: F, said: RefusalFor<F> | string, status?: number, calamariCode?: string) {
+    super(failure, said, status);
     this.name = 'CalamariError';
     this.calamariCode = calamariCode;
   }
@@ -56,94 +55,49 @@ export function isProjectRefusal(error: unknown): boolean {
 }
 
 /** The configured e-mail names no active employee: said alike whether Calamari's code or an empty search says it. */
-export function unknownEmployee(email: string): CalamariError {
-  return new CalamariError(
-    'unknown_person',
-    `Calamari has no active employee ${email}. Check the e-mail in Punchcard's account settings; it must be the one you sign in to Calamari with.`,
-  );
+export function unknownEmployee(email: string, status?: number, calamariCode?: string): CalamariError {
+  return new CalamariError('unknown_person', remoteRefusal('calamari_unknown_employee', { email }), status, calamariCode);
 }
 
-const MODULE_WORDS: Record<CalamariModule, string> = {
-  timeAndAttendance: 'Time & Attendance',
-  timeOff: 'Time Off',
-  people: 'the employee list',
-};
-
 export function moduleName(module: CalamariModule): string {
-  return MODULE_WORDS[module];
+  return moduleWords(module);
 }
 
 export function describeHttpFailure(answer: HttpAnswer, purpose: RequestPurpose, baseUrl: string, email: string): CalamariError {
   const { status } = answer;
+  const { action } = purpose;
   const body = isObject(answer.json) ? answer.json : {};
   const code = typeof body.code === 'string' && body.code !== '' ? body.code : undefined;
   const field = typeof body.field === 'string' && body.field !== '' ? body.field : undefined;
-  const said = typeof body.message === 'string' && body.message.trim() !== '' ? body.message.trim() : undefined;
-  const fail = (failure: RemoteFailure, message: string) => new CalamariError(failure, sentence(message), status, code);
-  if (status === 401) {
-    return fail(
-      'bad_token',
-      `Calamari at ${hostOf(baseUrl)} did not accept the API key (API access is off for the organisation, or the key is wrong or was deleted). Ask your Calamari administrator for a key and save it in Punchcard, or set PUNCHCARD_CALAMARI_TOKEN`,
-    );
-  }
-  if (status === 403) {
-    return fail(
-      'forbidden',
-      `The Calamari API key may not ${purpose.action} (403): ${moduleName(purpose.module)} is not in use by your organisation, or the key lacks that group of endpoints. Ask your Calamari administrator`,
-    );
-  }
-  if (code === 'INVALID_EMPLOYEE') {
-    const unknown = unknownEmployee(email);
-    return new CalamariError(unknown.failure, unknown.message, status, code);
-  }
-  if (code === 'API_TERMINAL_NOT_AVAILABLE') {
-    return fail(
-      'restricted',
-      `Calamari has no API terminal you may use, so Punchcard cannot ${purpose.action}. Your Calamari administrator adds one under Clockin settings and gives you access to it`,
-    );
-  }
+  const message = typeof body.message === 'string' && body.message.trim() !== '' ? body.message.trim() : null;
+  const fail = <F extends RemoteFailure>(failure: F, said: RefusalFor<F>) => new CalamariError<F>(failure, said, status, code);
+  const host = hostOf(baseUrl);
+  if (status === 401) return fail('bad_token', remoteRefusal('calamari_key_refused', { host }));
+  if (status === 403) return fail('forbidden', remoteRefusal('calamari_forbidden', { action, module: purpose.module }));
+  if (code === 'INVALID_EMPLOYEE') return unknownEmployee(email, status, code);
+  if (code === 'API_TERMINAL_NOT_AVAILABLE') return fail('restricted', remoteRefusal('calamari_no_terminal', { action }));
   if (status === 404) {
     if (looksHtml(answer.text) || code !== 'INVALID_METHOD_URL') return describeNotJson(baseUrl, answer);
-    return fail(
-      'wrong_service',
-      `Calamari at ${hostOf(baseUrl)} does not know this part of its API (404) trying to ${purpose.action}. Check the Calamari address, such as https://your-company.calamari.io`,
-    );
+    return fail('wrong_service', remoteRefusal('calamari_unknown_endpoint', { host, action }));
   }
   if (status === 429) {
     // Reaching the person, the hold the 429 asked for was waited out once already, or said with when
     // it lifts (remote/organisation-limit.ts): this is a refusal that came again on the one retry, or
     // one no ledger could note. It says which limit, where Calamari's body says (quota.ts).
-    const seconds = headerNumber(answer.headers, 'retry-after');
-    const window = usedUpLimit(answer);
-    const when = seconds !== undefined ? inWords(seconds) : window === 'second' ? 'in a moment' : 'later';
-    const limit = window
-      ? `Calamari's limit of requests ${PER_LIMIT[window]} for your organisation is used up`
-      : "Calamari's request limit for your organisation is used up for now";
     return fail(
       'rate_limited',
-      `${limit} (429${field ? `: ${field}` : ''}) trying to ${purpose.action}. Try again ${when}; Punchcard asks Calamari as little as it can`,
+      remoteRefusal('calamari_rate_limited', { action, window: usedUpLimit(answer) ?? null, usage: field ?? null, retry_after_s: retryAfterSeconds(answer) }),
     );
   }
   // Calamari's own rule for leave beyond what the person has (docs/back-ends/calamari.md, "Leave requests").
-  if (code === 'INVALID_ABSENCE_ALLOWANCE')
-    return fail('validation', `Calamari refused to ${purpose.action}: your allowance does not cover it (${said ?? 'not enough allowance'})`);
-  if (code !== undefined && PROJECT_REFUSALS.has(code))
-    return fail(
-      'validation',
-      `Calamari refused to ${purpose.action}: the project is not one you may book on (${said ?? code}), perhaps archived since Punchcard read your projects; list_catalog shows the ones you may use`,
-    );
-  if (status === 400) return fail('validation', `Calamari refused to ${purpose.action}: ${said ?? code ?? 'no reason given'}${field ? ` (${field})` : ''}`);
-  if (status === 405) return fail('bad_request', `Calamari refused the request to ${purpose.action} (405, wrong method); update Punchcard`);
-  const trouble = serverTrouble(status, purpose.action, CALAMARI_WORDS) ?? unexpectedStatus(status, purpose.action, CALAMARI_WORDS);
-  return fail(trouble.failure, trouble.message);
+  if (code === 'INVALID_ABSENCE_ALLOWANCE') return fail('validation', remoteRefusal('calamari_allowance_short', { action, message }));
+  if (code !== undefined && PROJECT_REFUSALS.has(code)) return fail('validation', remoteRefusal('calamari_project_refused', { action, message, code }));
+  if (status === 400) return fail('validation', remoteRefusal('calamari_refused', { action, message, code: code ?? null, field: field ?? null }));
+  if (status === 405) return fail('bad_request', remoteRefusal('calamari_wrong_method', { action }));
+  const trouble = serverTrouble(status, action, CALAMARI_WORDS) ?? unexpectedStatus(status, action, CALAMARI_WORDS);
+  return new CalamariError(trouble.failure, trouble.said, status, code);
 }
 
 export function describeNotJson(baseUrl: string, answer: HttpAnswer): CalamariError {
-  const wrong = notJsonApi(
-    baseUrl,
-    answer,
-    CALAMARI_WORDS,
-    "Check the address: it is your organisation's, such as https://your-company.calamari.io, without /api.",
-  );
-  return new CalamariError(wrong.failure, wrong.message, answer.status);
+  return new CalamariError('wrong_service', remoteRefusal('calamari_not_json', { url: baseUrl, web_page: looksHtml(answer.text) }), answer.status);
 }

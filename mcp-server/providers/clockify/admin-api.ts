@@ -5,6 +5,7 @@
 // what it is for in words; nothing here decides which requests a call makes.
 import type { OpenPage } from '../remote/paging.ts';
 import type { QueryValue } from '../remote/remote-client.ts';
+import { type RefusalFor, remoteRefusal } from '../remote/remote-error.ts';
 import type { RequestPurpose } from './errors.ts';
 import type { ClockifyClient, ClockifyInvoices, ClockifyProject, ClockifyTag, ClockifyTask } from './wire.ts';
 
@@ -33,7 +34,7 @@ interface InvoiceFilter {
 export function clockifyAdminEndpoints({ call, listPage }: AdminRequests) {
   const ws = (workspaceId: string) => `/workspaces/${encodeURIComponent(workspaceId)}`;
   const id = encodeURIComponent;
-  const admin = (action: string, notFound?: string): RequestPurpose => ({ action, area: 'account', ...(notFound ? { notFound } : {}) });
+  const admin = (action: string, notFound?: RefusalFor<'not_found'>): RequestPurpose => ({ action, area: 'account', ...(notFound ? { notFound } : {}) });
   return {
     /** A page of the tags, archived ones or the others (getTags' `archived`, which left out means false). */
     tagsPage: (workspaceId: string, archived: boolean, name: string, page: number) =>
@@ -46,9 +47,14 @@ export function clockifyAdminEndpoints({ call, listPage }: AdminRequests) {
       ),
     /** Renames or archives a tag (updateTag): the body carries both, as the tag should be afterwards. */
     updateTag: (workspaceId: string, tagId: string, body: { name: string; archived: boolean }, action: string) =>
-      call<ClockifyTag>('PUT', `${ws(workspaceId)}/tags/${id(tagId)}`, admin(action, `The tag is no longer in Clockify (someone deleted it meanwhile).`), {
-        body,
-      }),
+      call<ClockifyTag>(
+        'PUT',
+        `${ws(workspaceId)}/tags/${id(tagId)}`,
+        admin(action, remoteRefusal('clockify_item_gone', { item: 'tag', name: null, deleted: 'by_someone' })),
+        {
+          body,
+        },
+      ),
     /** A page of the invoices by Clockify's filter, newest issued first (getInvoicesInfo: a search sent as a POST). */
     invoices: (workspaceId: string, filter: InvoiceFilter) =>
       call<ClockifyInvoices>(
@@ -74,7 +80,7 @@ export function clockifyAdminEndpoints({ call, listPage }: AdminRequests) {
       call<ClockifyClient>(
         'PUT',
         `${ws(workspaceId)}/clients/${id(clientId)}`,
-        admin(`${archived ? 'archive' : 'restore'} the client "${name}"`, `The client "${name}" is no longer in Clockify.`),
+        admin(`${archived ? 'archive' : 'restore'} the client "${name}"`, remoteRefusal('clockify_item_gone', { item: 'client', name, deleted: null })),
         { body: { name, archived } },
       ),
     createProject: (workspaceId: string, name: string, clientId: string | undefined) =>
@@ -85,7 +91,7 @@ export function clockifyAdminEndpoints({ call, listPage }: AdminRequests) {
       call<ClockifyProject>(
         'PUT',
         `${ws(workspaceId)}/projects/${id(projectId)}`,
-        admin(`${archived ? 'archive' : 'restore'} the project "${name}"`, `The project "${name}" is no longer in Clockify.`),
+        admin(`${archived ? 'archive' : 'restore'} the project "${name}"`, remoteRefusal('clockify_item_gone', { item: 'project', name, deleted: null })),
         { body: { archived } },
       ),
     createTask: (workspaceId: string, projectId: string, name: string, projectName: string) =>
@@ -97,7 +103,7 @@ export function clockifyAdminEndpoints({ call, listPage }: AdminRequests) {
       call<ClockifyTask>(
         'PUT',
         `${ws(workspaceId)}/projects/${id(projectId)}/tasks/${id(task.id)}`,
-        admin(`${done ? 'archive' : 'restore'} the task "${task.name}"`, `The task "${task.name}" is no longer in Clockify.`),
+        admin(`${done ? 'archive' : 'restore'} the task "${task.name}"`, remoteRefusal('clockify_item_gone', { item: 'task', name: task.name, deleted: null })),
         { body: { name: task.name, status: done ? 'DONE' : 'ACTIVE' } },
       ),
   };

@@ -5,6 +5,7 @@
 // requests a call makes; the feature modules do.
 import type { OpenPage } from '../remote/paging.ts';
 import { createRemoteClient, type HttpAnswer, type QueryValue, type RemoteConnection } from '../remote/remote-client.ts';
+import { type RefusalFor, remoteRefusal } from '../remote/remote-error.ts';
 import { clockifyPeopleEndpoints } from './people-api.ts';
 import { clockifyAdminEndpoints } from './admin-api.ts';
 import { clockifyRateEndpoints } from './rates-api.ts';
@@ -41,6 +42,15 @@ const MAX_PARALLEL_REQUESTS = 4;
 /** Clockify's documented limit is 10 requests a second per key (50 for add-ons); Punchcard keeps to it. */
 const MAX_REQUESTS_PER_SECOND = 10;
 
+/** A 404 of a record by its number: Clockify has no such one (contract/outcomes/remote.ts). */
+function missing(
+  record: string,
+  id: number,
+  more: { of_yours?: boolean; any_more?: boolean; visible_only?: boolean; caveat?: 'not_yours' | 'withdrawn' },
+): RefusalFor<'not_found'> {
+  return remoteRefusal('remote_record_missing', { service: 'Clockify', record, id, ...more });
+}
+
 export interface ClockifyApiOptions {
   /** Where Clockify is, and the person's API key. */
   connection: RemoteConnection;
@@ -66,13 +76,8 @@ export function createClockifyApi(options: ClockifyApiOptions) {
     maxParallel: MAX_PARALLEL_REQUESTS,
     maxPerSecond: MAX_REQUESTS_PER_SECOND,
     secretWords: {
-      unreadable: (reason) => new ClockifyError('no_token', `The Clockify API key could not be read from the keychain: ${reason}`),
-      missing: (action) =>
-        new ClockifyError(
-          'no_token',
-          `No Clockify API key is stored for ${baseUrl}, so Punchcard could not ${action}. ` +
-            'Make one in your profile settings in Clockify and save it in the Punchcard app, or set PUNCHCARD_CLOCKIFY_TOKEN.',
-        ),
+      unreadable: (reason) => new ClockifyError('no_token', remoteRefusal('remote_secret_unreadable', { service: 'Clockify', secret: 'API key', reason })),
+      missing: (action) => new ClockifyError('no_token', remoteRefusal('clockify_key_missing', { url: baseUrl, action })),
     },
     authenticate: (key) => ({ headers: { 'X-Api-Key': key }, secrets: [key] }),
     describeFailure: (answer, purpose) => {
@@ -102,12 +107,12 @@ export function createClockifyApi(options: ClockifyApiOptions) {
     listOf((await answer<T[]>('GET', path, purpose, extra)).data, purpose);
   // A body that is no entry at all is left for the caller, which says so in its words.
   const entryOf = (entry: ClockifyTimeEntry): ClockifyTimeEntry => (entry && typeof entry === 'object' ? withIds(entry) : entry);
-  const tracking = (action: string, notFound?: string): RequestPurpose => ({ action, area: 'tracking', ...(notFound ? { notFound } : {}) });
-  const timeOff = (action: string, notFound?: string): RequestPurpose => ({ action, area: 'timeOff', ...(notFound ? { notFound } : {}) });
+  const tracking = (action: string, notFound?: RefusalFor<'not_found'>): RequestPurpose => ({ action, area: 'tracking', ...(notFound ? { notFound } : {}) });
+  const timeOff = (action: string, notFound?: RefusalFor<'not_found'>): RequestPurpose => ({ action, area: 'timeOff', ...(notFound ? { notFound } : {}) });
   const timeOffAtAll = (action: string): RequestPurpose => ({ action, area: 'timeOff', decidesTimeOff: true });
   /** A read Punchcard can do without (a workspace may show it to admins only): its refusal says nothing about time off. */
   const account = (action: string): RequestPurpose => ({ action, area: 'account' });
-  const entryNotFound = (number: number) => `There is no time entry #${number} in Clockify any more (or it is not yours).`;
+  const entryNotFound = (number: number) => missing('time entry', number, { any_more: true, caveat: 'not_yours' });
   const ws = (workspaceId: string) => `/workspaces/${encodeURIComponent(workspaceId)}`;
   const id = encodeURIComponent;
 
@@ -173,7 +178,7 @@ export function createClockifyApi(options: ClockifyApiOptions) {
         await call<ClockifyTimeEntry>(
           'PATCH',
           `${ws(workspaceId)}/user/${id(userId)}/time-entries`,
-          tracking('stop the timer', 'No timer of yours is running in Clockify any more; it was probably stopped elsewhere.'),
+          tracking('stop the timer', remoteRefusal('clockify_running_timer_gone', {})),
           { body: { end } },
         ),
       ),
@@ -211,7 +216,7 @@ export function createClockifyApi(options: ClockifyApiOptions) {
       call<ClockifyTimeOffRequest | undefined>(
         'DELETE',
         `${ws(workspaceId)}/time-off/policies/${id(policyId)}/requests/${id(requestId)}`,
-        timeOff(`withdraw time-off request #${number}`, `There is no time-off request #${number} of yours in Clockify any more.`),
+        timeOff(`withdraw time-off request #${number}`, missing('time-off request', number, { of_yours: true, any_more: true })),
       ),
     /** The workspace's active members by name (getUsersOfWorkspace); Clockify shows the list to admins and managers. */
     membersPage: (workspaceId: string, page: number) =>
@@ -231,7 +236,7 @@ export function createClockifyApi(options: ClockifyApiOptions) {
       call<ClockifyProject>(
         'GET',
         `${ws(workspaceId)}/projects/${id(projectId)}`,
-        tracking(`read project #${number}`, `There is no project #${number} in Clockify that you may see.`),
+        tracking(`read project #${number}`, missing('project', number, { visible_only: true })),
       ),
     /** A page of a colleague's entries (getTimeEntries on their id), which admins and their managers may read. */
     memberEntriesPage: async (workspaceId: string, userId: string, name: string, filter: EntryFilter, page: number) => {
@@ -251,7 +256,7 @@ export function createClockifyApi(options: ClockifyApiOptions) {
         // Not `timeOff`: a refused decision says the person is no approver, not that time off is off.
         {
           ...account(`${status === 'APPROVED' ? 'approve' : 'reject'} time-off request #${number}`),
-          notFound: `There is no time-off request #${number} in Clockify any more (withdrawn meanwhile).`,
+          notFound: missing('time-off request', number, { any_more: true, caveat: 'withdrawn' }),
         },
         { body: { status, ...(note ? { note } : {}) } },
       ),
@@ -278,11 +283,7 @@ export function createClockifyApi(options: ClockifyApiOptions) {
 /** A list Clockify answered: an array, none for an empty answer; anything else is refused in words. */
 function listOf<T>(data: T[] | undefined, purpose: RequestPurpose): T[] {
   if (data === undefined) return [];
-  if (!Array.isArray(data))
-    throw new ClockifyError(
-      'wrong_service',
-      `Clockify answered with something that is not a list trying to ${purpose.action}; if it keeps happening, update Punchcard.`,
-    );
+  if (!Array.isArray(data)) throw new ClockifyError('wrong_service', remoteRefusal('clockify_not_a_list', { action: purpose.action }));
   return data;
 }
 

@@ -4,6 +4,7 @@
 // estimates). One method per endpoint over the API module's request function (api.ts); nothing here
 // decides which requests a call makes.
 import type { AdminRequests } from './admin-api.ts';
+import { type RefusalFor, remoteRefusal } from '../remote/remote-error.ts';
 import type { RequestPurpose } from './errors.ts';
 import type { ClockifyRatedProject } from './rates-api.ts';
 import type { ClockifyTask } from './wire.ts';
@@ -30,11 +31,11 @@ export interface EstimateBody {
 export function clockifyCatalogEndpoints({ call }: Pick<AdminRequests, 'call'>) {
   const ws = (workspaceId: string) => `/workspaces/${encodeURIComponent(workspaceId)}`;
   const id = encodeURIComponent;
-  const catalog = (action: string, notFound?: string): RequestPurpose => ({ action, area: 'account', ...(notFound ? { notFound } : {}) });
+  const catalog = (action: string, notFound?: RefusalFor<'not_found'>): RequestPurpose => ({ action, area: 'account', ...(notFound ? { notFound } : {}) });
   return {
     client: (workspaceId: string, clientId: string, name: string) =>
       call<ClockifyClientRecord>('GET', `${ws(workspaceId)}/clients/${id(clientId)}`, {
-        ...catalog(`read the client "${name}"`, `The client "${name}" is no longer in Clockify.`),
+        ...catalog(`read the client "${name}"`, remoteRefusal('clockify_item_gone', { item: 'client', name, deleted: null })),
         onlyReads: true,
       }),
     /** Renames a client or changes its note; the client as read goes with it, so that it stays archived or not. */
@@ -42,7 +43,7 @@ export function clockifyCatalogEndpoints({ call }: Pick<AdminRequests, 'call'>) 
       call<ClockifyClientRecord>(
         'PUT',
         `${ws(workspaceId)}/clients/${id(client.id)}`,
-        catalog(`change the client "${client.name}"`, `The client "${client.name}" is no longer in Clockify.`),
+        catalog(`change the client "${client.name}"`, remoteRefusal('clockify_item_gone', { item: 'client', name: client.name, deleted: null })),
         { body: { name: change.name ?? client.name, archived: client.archived === true, note: change.note ?? client.note ?? '' } },
       ),
     /** Changes a project's name, billable mark, note or client; the project as read goes with them, so that nothing else changes. */
@@ -50,7 +51,7 @@ export function clockifyCatalogEndpoints({ call }: Pick<AdminRequests, 'call'>) 
       call<ClockifyRatedProject>(
         'PUT',
         `${ws(workspaceId)}/projects/${id(project.id)}`,
-        catalog(`change the project "${project.name}"`, `The project "${project.name}" is no longer in Clockify.`),
+        catalog(`change the project "${project.name}"`, remoteRefusal('clockify_item_gone', { item: 'project', name: project.name, deleted: null })),
         {
           body: {
             name: change.name ?? project.name,
@@ -68,7 +69,10 @@ export function clockifyCatalogEndpoints({ call }: Pick<AdminRequests, 'call'>) 
       call<ClockifyRatedProject>(
         'PATCH',
         `${ws(workspaceId)}/projects/${id(project.id)}/estimate`,
-        catalog(`change the budget of the project "${project.name}"`, `The project "${project.name}" is no longer in Clockify.`),
+        catalog(
+          `change the budget of the project "${project.name}"`,
+          remoteRefusal('clockify_item_gone', { item: 'project', name: project.name, deleted: null }),
+        ),
         { body },
       ),
     /** Changes a task; its name (required) and status go with it as read. */
@@ -81,7 +85,7 @@ export function clockifyCatalogEndpoints({ call }: Pick<AdminRequests, 'call'>) 
       call<ClockifyTaskRecord>(
         'PUT',
         `${ws(workspaceId)}/projects/${id(projectId)}/tasks/${id(task.id)}`,
-        catalog(`change the task "${task.name}"`, `The task "${task.name}" is no longer in Clockify.`),
+        catalog(`change the task "${task.name}"`, remoteRefusal('clockify_item_gone', { item: 'task', name: task.name, deleted: null })),
         {
           body: {
             name: change.name ?? task.name,

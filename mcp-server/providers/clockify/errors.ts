@@ -1,29 +1,24 @@
-// What Clockify answered, as one sentence a person can act on. Clockify's failures carry
-// `{message, code}` (docs/back-ends/clockify.md, "Errors"); its messages are written for people, so
-// they are quoted, and logic reads only the status. The key is the person's own: a 401 means it is
-// wrong or was regenerated, a 403 that the person, the workspace's settings or its plan do not allow
-// the action.
-import { CLOCKIFY_URL } from '../../contract/back-ends/clockify.ts';
+// What Clockify answered, as a refusal a person can act on (worded in contract/outcomes/
+// remote-clockify.ts). Clockify's failures carry `{message, code}` (docs/back-ends/clockify.md,
+// "Errors"); its messages are written for people, so they are quoted as facts, and logic reads only
+// the status. The key is the person's own: a 401 means it is wrong or was regenerated, a 403 that the
+// person, the workspace's settings or its plan do not allow the action.
 import type { HttpAnswer } from '../remote/json-http.ts';
 import {
   hostOf,
   looksHtml,
-  notJsonApi,
-  rateLimited,
+  type RefusalFor,
   RemoteError,
   type RemoteFailure,
-  sentence,
+  remoteRefusal,
+  retryAfterSeconds,
   serverTrouble,
   type ServiceWords,
   unexpectedStatus,
 } from '../remote/remote-error.ts';
 import { isObject } from '../remote/wire.ts';
 
-export const CLOCKIFY_WORDS: ServiceWords = {
-  service: 'Clockify',
-  address: 'the Clockify address',
-  rateLimit: { counts: 'it counts requests per second for your key and workspace', retry: 'in a moment' },
-};
+export const CLOCKIFY_WORDS: ServiceWords = { service: 'Clockify', address: 'the Clockify address' };
 
 /** Which part of Clockify a request belongs to; `account` is a read Punchcard can do without. */
 export type ClockifyArea = 'tracking' | 'timeOff' | 'account';
@@ -39,15 +34,15 @@ export interface RequestPurpose {
    * withdrawal speaks of one policy or one request only.
    */
   decidesTimeOff?: boolean;
-  /** Said on 404 instead of the generic text, e.g. 'There is no time entry #12 in Clockify.' */
-  notFound?: string;
+  /** Said on 404 instead of the generic refusal, e.g. that there is no time entry #12 in Clockify. */
+  notFound?: RefusalFor<'not_found'>;
   /** A search sent as a POST (time-off requests): it changes nothing (remote/remote-client.ts). */
   onlyReads?: boolean;
 }
 
-export class ClockifyError extends RemoteError {
-  constructor(failure: RemoteFailure, message: string, status?: number) {
-    super(failure, message, status);
+export class ClockifyError<F extends RemoteFailure = RemoteFailure> extends RemoteError<F> {
+  constructor(failure: F, said: RefusalFor<F> | string, status?: number) {
+    super(failure, said, status);
     this.name = 'ClockifyError';
   }
 }
@@ -64,49 +59,32 @@ const PLAN_WORDS = /\b(plan|upgrade|subscription|feature)\b/i;
 
 export function describeHttpFailure(answer: HttpAnswer, purpose: RequestPurpose, baseUrl: string): ClockifyError {
   const { status } = answer;
-  const said = messageOf(answer.json);
-  const quoted = said ? `: ${said}` : '';
-  const fail = (failure: RemoteFailure, message: string) => new ClockifyError(failure, sentence(message), status);
-  if (status === 401) {
-    return fail(
-      'bad_token',
-      `Clockify at ${hostOf(baseUrl)} did not accept the API key (it is wrong, or was regenerated or deleted). ` +
-        'Copy a key from your profile settings in Clockify (a workspace on its own subdomain has keys of its own) and save it in Punchcard, or set PUNCHCARD_CLOCKIFY_TOKEN',
-    );
-  }
+  const { action } = purpose;
+  const message = messageOf(answer.json) ?? null;
+  const fail = <F extends RemoteFailure>(failure: F, said: RefusalFor<F>) => new ClockifyError<F>(failure, said, status);
+  if (status === 401) return fail('bad_token', remoteRefusal('clockify_key_refused', { host: hostOf(baseUrl) }));
   if (status === 403) {
-    if (said && PLAN_WORDS.test(said)) return fail('restricted', `Your Clockify workspace's plan does not let Punchcard ${purpose.action}${quoted}`);
-    const area = purpose.area === 'timeOff' ? ' (time off may be off in your workspace, or not open to you)' : '';
-    return fail('forbidden', `Your Clockify account may not ${purpose.action}${area} (Clockify answered 403${quoted}). Ask a workspace admin`);
+    if (message && PLAN_WORDS.test(message)) return fail('restricted', remoteRefusal('clockify_plan_lacks', { action, message }));
+    return fail('forbidden', remoteRefusal('clockify_forbidden', { action, time_off: purpose.area === 'timeOff', message }));
   }
   if (status === 404) {
     if (looksHtml(answer.text)) return describeNotJson(baseUrl, answer);
-    return fail(
-      'not_found',
-      purpose.notFound ?? `Clockify at ${hostOf(baseUrl)} has no such address (404) trying to ${purpose.action}. Check the Clockify address`,
-    );
+    return fail('not_found', purpose.notFound ?? remoteRefusal('clockify_no_such_address', { host: hostOf(baseUrl), action }));
   }
   if (status === 400 || status === 409 || status === 422) {
-    return fail(status === 400 && !said ? 'bad_request' : 'validation', `Clockify refused to ${purpose.action}${quoted || ' and gave no reason'}`);
+    const refusal = remoteRefusal('clockify_refused', { action, message });
+    return status === 400 && !message ? fail('bad_request', refusal) : fail('validation', refusal);
   }
-  const trouble =
-    (status === 429 ? rateLimited(answer, purpose.action, CLOCKIFY_WORDS) : undefined) ??
-    serverTrouble(status, purpose.action, CLOCKIFY_WORDS) ??
-    unexpectedStatus(status, purpose.action, CLOCKIFY_WORDS);
-  return fail(trouble.failure, trouble.message);
+  if (status === 429) return fail('rate_limited', remoteRefusal('clockify_rate_limited', { action, retry_after_s: retryAfterSeconds(answer) }));
+  const trouble = serverTrouble(status, action, CLOCKIFY_WORDS) ?? unexpectedStatus(status, action, CLOCKIFY_WORDS);
+  return new ClockifyError(trouble.failure, trouble.said, status);
 }
 
 export function describeNotJson(baseUrl: string, answer: HttpAnswer): ClockifyError {
-  const wrong = notJsonApi(
-    baseUrl,
-    answer,
-    CLOCKIFY_WORDS,
-    `Check the address: it is ${CLOCKIFY_URL}/api, or your region's, such as https://euc1.clockify.me/api.`,
-  );
-  return new ClockifyError(wrong.failure, wrong.message, answer.status);
+  return new ClockifyError('wrong_service', remoteRefusal('clockify_not_json', { url: baseUrl, web_page: looksHtml(answer.text) }), answer.status);
 }
 
 /** What Clockify sent where Punchcard needed something else (a missing id, a time it cannot read). */
 export function unreadable(what: string): ClockifyError {
-  return new ClockifyError('wrong_service', `Clockify sent ${what} Punchcard cannot read; if it keeps happening, update Punchcard.`);
+  return new ClockifyError('wrong_service', remoteRefusal('clockify_unreadable', { what }));
 }

@@ -7,6 +7,7 @@
 // its rates as they are. One method per endpoint over the API module's request functions (api.ts).
 import type { AdminRequests } from './admin-api.ts';
 import type { ClockifyUserGroup } from './people-api.ts';
+import { type RefusalFor, remoteRefusal } from '../remote/remote-error.ts';
 import type { RequestPurpose } from './errors.ts';
 import type { ClockifyProject } from './wire.ts';
 
@@ -16,8 +17,8 @@ export const GROUP_PROJECTS_PAGE = 200;
 export function clockifyGroupEndpoints({ call, listPage }: AdminRequests) {
   const ws = (workspaceId: string) => `/workspaces/${encodeURIComponent(workspaceId)}`;
   const id = encodeURIComponent;
-  const admin = (action: string, notFound?: string): RequestPurpose => ({ action, area: 'account', ...(notFound ? { notFound } : {}) });
-  const gone = (name: string) => `The user group "${name}" is no longer in Clockify (someone deleted it meanwhile).`;
+  const admin = (action: string, notFound?: RefusalFor<'not_found'>): RequestPurpose => ({ action, area: 'account', ...(notFound ? { notFound } : {}) });
+  const gone = (name: string) => remoteRefusal('clockify_item_gone', { item: 'user group', name, deleted: 'by_someone' });
   return {
     create: (workspaceId: string, name: string) =>
       call<ClockifyUserGroup>('POST', `${ws(workspaceId)}/user-groups`, admin(`create the user group "${name}"`), { body: { name } }),
@@ -31,21 +32,24 @@ export function clockifyGroupEndpoints({ call, listPage }: AdminRequests) {
       call<ClockifyUserGroup>(
         'POST',
         `${ws(workspaceId)}/user-groups/${id(groupId)}/users`,
-        admin(`add ${person} to the user group "${group}"`, `The user group "${group}", or ${person}, is no longer in Clockify.`),
+        admin(`add ${person} to the user group "${group}"`, remoteRefusal('clockify_group_part_gone', { group, other: person, change: 'add' })),
         { body: { userId } },
       ),
     removeUser: (workspaceId: string, groupId: string, group: string, userId: string, person: string) =>
       call<ClockifyUserGroup>(
         'DELETE',
         `${ws(workspaceId)}/user-groups/${id(groupId)}/users/${id(userId)}`,
-        admin(`remove ${person} from the user group "${group}"`, `The user group "${group}", or ${person} in it, is no longer in Clockify.`),
+        admin(`remove ${person} from the user group "${group}"`, remoteRefusal('clockify_group_part_gone', { group, other: person, change: 'remove' })),
       ),
     /** Takes a person's team-manager role over one group away (deleteUserRole, RoleRequestV1 in the body). */
     removeLead: (workspaceId: string, userId: string, person: string, groupId: string, group: string) =>
       call<unknown>(
         'DELETE',
         `${ws(workspaceId)}/users/${id(userId)}/roles`,
-        admin(`take ${person}'s team-manager role over "${group}" away`, `${person}, or the user group "${group}", is no longer in Clockify.`),
+        admin(
+          `take ${person}'s team-manager role over "${group}" away`,
+          remoteRefusal('clockify_group_part_gone', { group, other: person, change: 'manager' }),
+        ),
         { body: { role: 'TEAM_MANAGER', entityId: groupId, sourceType: 'USER_GROUP' } },
       ),
     /** A page of the projects the group is on, archived ones too (getProjects' `userGroups` with `contains-group`). */
@@ -64,7 +68,7 @@ export function clockifyGroupEndpoints({ call, listPage }: AdminRequests) {
         `${ws(workspaceId)}/projects/${id(projectId)}/memberships`,
         admin(
           `${remove ? 'remove' : 'add'} the user group "${group}" ${remove ? 'from' : 'to'} the project "${project}"`,
-          `The project "${project}", or the user group "${group}", is no longer in Clockify.`,
+          remoteRefusal('clockify_group_part_gone', { group, other: project, change: 'project' }),
         ),
         { body: { userIds: [], userGroups: { contains: 'CONTAINS', ids: [groupId], status: 'ALL' }, remove } },
       ),

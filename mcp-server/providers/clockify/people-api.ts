@@ -6,6 +6,7 @@
 // module's request functions (api.ts); nothing here decides which requests a call makes.
 import type { OpenPage } from '../remote/paging.ts';
 import type { AdminRequests } from './admin-api.ts';
+import { type RefusalFor, remoteRefusal } from '../remote/remote-error.ts';
 import type { RequestPurpose } from './errors.ts';
 import type { ClockifyRole, ClockifyUser } from './wire.ts';
 
@@ -37,7 +38,7 @@ export interface RoleRequest {
 export function clockifyPeopleEndpoints({ call, listPage }: AdminRequests) {
   const ws = (workspaceId: string) => `/workspaces/${encodeURIComponent(workspaceId)}`;
   const id = encodeURIComponent;
-  const admin = (action: string, notFound?: string): RequestPurpose => ({ action, area: 'account', ...(notFound ? { notFound } : {}) });
+  const admin = (action: string, notFound?: RefusalFor<'not_found'>): RequestPurpose => ({ action, area: 'account', ...(notFound ? { notFound } : {}) });
   return {
     /** A page of the members with their workspace membership, all of them or the active ones, by name. */
     membersPage: (workspaceId: string, everyone: boolean, page: number, email?: string) =>
@@ -84,7 +85,7 @@ export function clockifyPeopleEndpoints({ call, listPage }: AdminRequests) {
       call<unknown>(
         'PUT',
         `${ws(workspaceId)}/users/${id(userId)}`,
-        admin(`${status === 'ACTIVE' ? 'reactivate' : 'deactivate'} ${name}`, `${name} is no longer a member of the workspace in Clockify.`),
+        admin(`${status === 'ACTIVE' ? 'reactivate' : 'deactivate'} ${name}`, remoteRefusal('clockify_member_gone', { name, in_clockify: true })),
         { body: { status } },
       ),
     /** Gives a member a manager role over one user, project, user group or the workspace (createUserRole). */
@@ -92,7 +93,7 @@ export function clockifyPeopleEndpoints({ call, listPage }: AdminRequests) {
       call<unknown>(
         'POST',
         `${ws(workspaceId)}/users/${id(userId)}/roles`,
-        admin(`make ${name} ${role.role}`, `${name}, or what the role is over, is no longer in Clockify.`),
+        admin(`make ${name} ${role.role}`, remoteRefusal('clockify_role_target_gone', { name })),
         { body: role },
       ),
   };

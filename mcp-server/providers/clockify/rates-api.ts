@@ -4,6 +4,7 @@
 // setCostRateForUser), a project's own (updateProject) and a member's in a project (addUsersHourlyRate,
 // addUsersCostRate). Amounts are whole cents on the wire. One method per endpoint over the API
 // module's request function (api.ts); nothing here decides which requests a call makes.
+import { type RefusalFor, remoteRefusal } from '../remote/remote-error.ts';
 import type { RequestPurpose } from './errors.ts';
 import type { AdminRequests } from './admin-api.ts';
 import type { ClockifyProject } from './wire.ts';
@@ -45,7 +46,7 @@ const PATH: Readonly<Record<RateField, string>> = { hourly: 'hourly-rate', cost:
 export function clockifyRateEndpoints({ call }: Pick<AdminRequests, 'call'>) {
   const ws = (workspaceId: string) => `/workspaces/${encodeURIComponent(workspaceId)}`;
   const id = encodeURIComponent;
-  const rates = (action: string, notFound?: string): RequestPurpose => ({ action, area: 'account', ...(notFound ? { notFound } : {}) });
+  const rates = (action: string, notFound?: RefusalFor<'not_found'>): RequestPurpose => ({ action, area: 'account', ...(notFound ? { notFound } : {}) });
   return {
     /** The workspace with its default rates and every member's own (an admin sees them all). */
     workspace: (workspaceId: string) => call<ClockifyRatedWorkspace>('GET', ws(workspaceId), { ...rates("read the workspace's rates"), onlyReads: true }),
@@ -59,7 +60,7 @@ export function clockifyRateEndpoints({ call }: Pick<AdminRequests, 'call'>) {
       call<ClockifyRatedWorkspace>(
         'PUT',
         `${ws(workspaceId)}/users/${id(userId)}/${PATH[field]}`,
-        rates(`set ${name}'s ${field} rate`, `${name} is no longer a member of the workspace.`),
+        rates(`set ${name}'s ${field} rate`, remoteRefusal('clockify_member_gone', { name, in_clockify: false })),
         { body: { amount: cents } },
       ),
     /** A project's own rates (updateProject): the project as read goes with them, so that nothing else changes. */
@@ -67,7 +68,7 @@ export function clockifyRateEndpoints({ call }: Pick<AdminRequests, 'call'>) {
       call<ClockifyRatedProject>(
         'PUT',
         `${ws(workspaceId)}/projects/${id(project.id)}`,
-        rates(`set the rates of the project "${project.name}"`, `The project "${project.name}" is no longer in Clockify.`),
+        rates(`set the rates of the project "${project.name}"`, remoteRefusal('clockify_item_gone', { item: 'project', name: project.name, deleted: null })),
         {
           body: {
             name: project.name,

@@ -5,6 +5,7 @@
 // requests a call makes; the feature modules do.
 import type { Page } from '../remote/paging.ts';
 import { createRemoteClient, type QueryValue, type RemoteConnection } from '../remote/remote-client.ts';
+import { type RefusalFor, remoteRefusal } from '../remote/remote-error.ts';
 import type { CatalogKind } from '../time-tracker.ts';
 import { CLOCKODO_WORDS, ClockodoError, describeHttpFailure, describeNotJson, type RequestPurpose } from './errors.ts';
 import type {
@@ -37,6 +38,11 @@ const MAX_PARALLEL_REQUESTS = 4;
 const EXTERNAL_APPLICATION_LIMIT = 50;
 
 const CATALOG_PATHS: Record<CatalogKind, string> = { customer: '/v3/customers', project: '/v4/projects', activity: '/v4/services' };
+
+/** A 404 of a record by its number: Clockodo has no such one (contract/outcomes/remote.ts). */
+function missing(record: string, id: number, more: { of_yours?: boolean; any_more?: boolean; caveat?: 'not_yours' } = {}): RefusalFor<'not_found'> {
+  return remoteRefusal('remote_record_missing', { service: 'Clockodo', record, id, ...more });
+}
 
 /** A customer, project or service as Clockodo returns it from a create or an update. */
 export type ClockodoCatalogRecord = ClockodoCustomer & ClockodoProject & ClockodoService;
@@ -72,13 +78,8 @@ export function createClockodoApi(options: ClockodoApiOptions) {
     words: CLOCKODO_WORDS,
     maxParallel: MAX_PARALLEL_REQUESTS,
     secretWords: {
-      unreadable: (reason) => new ClockodoError('no_token', `The Clockodo API key could not be read from the keychain: ${reason}`),
-      missing: (action) =>
-        new ClockodoError(
-          'no_token',
-          `No Clockodo API key is stored for ${email}, so Punchcard could not ${action}. ` +
-            'Save it in the Punchcard app (it is in your personal data in Clockodo), or set PUNCHCARD_CLOCKODO_TOKEN.',
-        ),
+      unreadable: (reason) => new ClockodoError('no_token', remoteRefusal('remote_secret_unreadable', { service: 'Clockodo', secret: 'API key', reason })),
+      missing: (action) => new ClockodoError('no_token', remoteRefusal('clockodo_key_missing', { email, action })),
     },
     authenticate: (key) => ({
       headers: {
@@ -100,8 +101,8 @@ export function createClockodoApi(options: ClockodoApiOptions) {
     purpose: RequestPurpose,
     extra: { query?: Record<string, QueryValue>; body?: unknown } = {},
   ) => (await client.request<T>({ method, path, purpose, ...extra })).data;
-  const teamGone = (id: number) => `There is no team #${id} in Clockodo any more.`;
-  const entryNotFound = (id: number) => `There is no time entry #${id} in Clockodo (or it is not yours).`;
+  const teamGone = (id: number) => missing('team', id, { any_more: true });
+  const entryNotFound = (id: number) => missing('time entry', id, { caveat: 'not_yours' });
   const noun = (kind: CatalogKind) => (kind === 'activity' ? 'service' : kind);
   /** One page of a v3/v4 list (`{ paging, data }`). */
   const listPage = async <T>(path: string, action: string, query: Record<string, QueryValue>, page: number, size: number): Promise<Page<T>> => {
@@ -127,7 +128,7 @@ export function createClockodoApi(options: ClockodoApiOptions) {
       call<ClockodoClock>(
         'DELETE',
         `/v2/clock/${id}`,
-        { action: 'stop the timer', notFound: `The running timer #${id} is gone from Clockodo; it was probably stopped or deleted meanwhile.` },
+        { action: 'stop the timer', notFound: remoteRefusal('clockodo_running_timer_gone', { entry: id }) },
         timeUntil === undefined ? {} : { query: { time_until: timeUntil } },
       ),
 
@@ -158,7 +159,7 @@ export function createClockodoApi(options: ClockodoApiOptions) {
         await call<{ data: ClockodoCatalogRecord }>(
           'PUT',
           `${CATALOG_PATHS[kind]}/${id}`,
-          { action: `${active ? 'restore' : 'archive'} ${noun(kind)} #${id}`, notFound: `There is no ${noun(kind)} #${id} in Clockodo.` },
+          { action: `${active ? 'restore' : 'archive'} ${noun(kind)} #${id}`, notFound: missing(noun(kind), id) },
           { body: { active } },
         )
       ).data,
@@ -167,7 +168,7 @@ export function createClockodoApi(options: ClockodoApiOptions) {
       (
         await call<{ data: ClockodoCatalogRecord }>('GET', `${CATALOG_PATHS[kind]}/${id}`, {
           action: `read the ${noun(kind)} #${id}`,
-          notFound: `There is no ${noun(kind)} #${id} in Clockodo any more.`,
+          notFound: missing(noun(kind), id, { any_more: true }),
         })
       ).data,
     /** Sends the fields given alone (`PUT` changes only what it is sent). */
@@ -176,7 +177,7 @@ export function createClockodoApi(options: ClockodoApiOptions) {
         await call<{ data: ClockodoCatalogRecord }>(
           'PUT',
           `${CATALOG_PATHS[kind]}/${id}`,
-          { action, notFound: `There is no ${noun(kind)} #${id} in Clockodo any more.` },
+          { action, notFound: missing(noun(kind), id, { any_more: true }) },
           { body },
         )
       ).data,
@@ -200,7 +201,7 @@ export function createClockodoApi(options: ClockodoApiOptions) {
       (
         await call<{ data: ClockodoAbsence }>('GET', `/v4/absences/${id}`, {
           action: `read absence #${id}`,
-          notFound: `There is no absence #${id} of yours in Clockodo.`,
+          notFound: missing('absence', id, { of_yours: true }),
         })
       ).data,
     /** The absences of the given years the person may decide (`scope=manageableAbsences`). */
@@ -221,7 +222,7 @@ export function createClockodoApi(options: ClockodoApiOptions) {
         await call<{ data: ClockodoAbsence }>(
           'PUT',
           `/v4/absences/${id}`,
-          { action: `${status === 1 ? 'approve' : 'decline'} absence #${id}`, notFound: `There is no absence #${id} in Clockodo any more.` },
+          { action: `${status === 1 ? 'approve' : 'decline'} absence #${id}`, notFound: missing('absence', id, { any_more: true }) },
           { body: { status } },
         )
       ).data,
@@ -233,12 +234,12 @@ export function createClockodoApi(options: ClockodoApiOptions) {
         `/v4/absences/${id}`,
         {
           action: status === 3 ? `cancel the approval of absence #${id}` : `withdraw absence #${id}`,
-          notFound: `There is no absence #${id} of yours in Clockodo.`,
+          notFound: missing('absence', id, { of_yours: true }),
         },
         { body: { status } },
       ),
     deleteAbsence: (id: number) =>
-      call<undefined>('DELETE', `/v4/absences/${id}`, { action: `withdraw absence #${id}`, notFound: `There is no absence #${id} of yours in Clockodo.` }),
+      call<undefined>('DELETE', `/v4/absences/${id}`, { action: `withdraw absence #${id}`, notFound: missing('absence', id, { of_yours: true }) }),
 
     holidaysQuota: async (userId: number, year: number) =>
       (
@@ -280,13 +281,12 @@ export function createClockodoApi(options: ClockodoApiOptions) {
     userListPage: (query: Record<string, QueryValue>, page: number, size: number, action: string) =>
       listPage<ClockodoUser>('/v3/users', action, query, page, size),
     /** One user, as an owner administers them (admin-people.ts). */
-    user: async (id: number, action: string) =>
-      (await call<{ data: ClockodoUser }>('GET', `/v3/users/${id}`, { action, notFound: `There is no user #${id} in Clockodo.` })).data,
+    user: async (id: number, action: string) => (await call<{ data: ClockodoUser }>('GET', `/v3/users/${id}`, { action, notFound: missing('user', id) })).data,
     /** Creates a user at once: Clockodo has no invitation step. */
     createUser: async (body: Record<string, unknown>, action: string) => (await call<{ data: ClockodoUser }>('POST', '/v3/users', { action }, { body })).data,
     /** Sends only the fields given (name, email, role, active, teams_id). */
     updateUser: async (id: number, body: Record<string, unknown>, action: string) =>
-      (await call<{ data: ClockodoUser }>('PUT', `/v3/users/${id}`, { action, notFound: `There is no user #${id} in Clockodo any more.` }, { body })).data,
+      (await call<{ data: ClockodoUser }>('PUT', `/v3/users/${id}`, { action, notFound: missing('user', id, { any_more: true }) }, { body })).data,
 
     /** Makes a team: its `name`, and its `leader` where one is named. */
     createTeam: async (body: { name: string; leader?: number }, action: string) =>

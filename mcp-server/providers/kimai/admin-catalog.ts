@@ -5,6 +5,7 @@
 // (a bare date is refused) and come out as `Y-m-d`; `teams` and a global activity's `project` are
 // never sent. A 403 withdraws the tool at once (context.ts).
 import { BackEndPart } from '../remote-tracker.ts';
+import { remoteRefusal } from '../remote/remote-error.ts';
 import type { CatalogChange, CatalogItemFields, CatalogItemRecord, ChangeField } from '../../domain/catalog-changes.ts';
 import { budgetSeconds, CHANGE_FIELDS } from '../../domain/catalog-changes.ts';
 import type { CatalogAdminPart, CatalogKind } from '../time-tracker.ts';
@@ -55,7 +56,7 @@ export class KimaiCatalogAdmin extends BackEndPart<KimaiContext, { catalog: Kima
     const label = `the ${kind} "${item.fields.name}" (#${id})`;
     const purpose: RequestPurpose = {
       action: `change ${label}`,
-      notFound: `There is no ${kind} #${id} in Kimai any more.`,
+      notFound: remoteRefusal('remote_record_missing', { service: 'Kimai', record: kind, id, any_more: true }),
       // Kimai adds the budget fields to its form only for the budget permissions; without them it names no field.
       gatedFields: BUDGET_FIELDS.filter((field) => change[field] !== undefined).map((field) => ({
         field: BUDGET_WORDS[field],

@@ -6,6 +6,7 @@
 // tool checks the team as just read first and says so in words, so those 400s are not expected here.
 import { BackEndPart } from '../remote-tracker.ts';
 import { mapWithLimit } from '../remote/cache.ts';
+import { remoteRefusal } from '../remote/remote-error.ts';
 import { ensureRequests } from '../remote/request-budget.ts';
 import { allPages } from '../remote/paging.ts';
 import { addDays, formatWallClock, localDate, startOfLocalDay } from '../../domain/time.ts';
@@ -161,7 +162,7 @@ export class KimaiAdminTeams extends BackEndPart<KimaiContext> implements AdminT
           team.id,
           `${ACCESS_LISTS[kind]}/${item.id}`,
           action,
-          `There is no team #${team.id} or ${kind} #${item.id} in Kimai any more.`,
+          remoteRefusal('kimai_team_part_missing', { team: team.id, part: kind, id: item.id, any_more: true }),
         ),
       );
     } catch (error) {
@@ -192,7 +193,7 @@ export class KimaiAdminTeams extends BackEndPart<KimaiContext> implements AdminT
               team.id,
               `members/${one.id}`,
               `${verb} person #${one.id} ${method === 'POST' ? 'to' : 'from'} team #${team.id}`,
-              `There is no team #${team.id} or person #${one.id} in Kimai.`,
+              remoteRefusal('kimai_team_part_missing', { team: team.id, part: 'person', id: one.id, any_more: false }),
             ),
           ),
         );

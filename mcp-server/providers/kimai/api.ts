@@ -5,6 +5,7 @@
 import { headerNumber } from '../remote/json-http.ts';
 import type { Page } from '../remote/paging.ts';
 import { createRemoteClient, type QueryValue, type RemoteConnection } from '../remote/remote-client.ts';
+import { type RefusalFor, remoteRefusal } from '../remote/remote-error.ts';
 import { isObject } from '../remote/wire.ts';
 import type { CatalogKind } from '../time-tracker.ts';
 import { describeHttpFailure, describeNotJson, KIMAI_WORDS, KimaiError, looksHtml, type RequestPurpose } from './errors.ts';
@@ -33,6 +34,11 @@ const MAX_PARALLEL_REQUESTS = 4;
 
 const KIND_PATHS: Record<CatalogKind, string> = { customer: '/customers', project: '/projects', activity: '/activities' };
 
+/** A 404 of a record by its number: Kimai has no such one (contract/outcomes/remote.ts). */
+function missing(record: string, id: number, more: { any_more?: boolean; caveat?: 'not_yours' | 'not_visible' } = {}): RefusalFor<'not_found'> {
+  return remoteRefusal('remote_record_missing', { service: 'Kimai', record, id, ...more });
+}
+
 /** Which records a catalog list holds: 1 only visible ones, 3 hidden ones too (their names in old entries). */
 export type Visibility = 1 | 3;
 
@@ -56,13 +62,8 @@ export function createKimaiApi(options: KimaiApiOptions) {
     words: KIMAI_WORDS,
     maxParallel: MAX_PARALLEL_REQUESTS,
     secretWords: {
-      unreadable: (reason) => new KimaiError('no_token', `The Kimai token could not be read from the keychain: ${reason}`),
-      missing: (action) =>
-        new KimaiError(
-          'no_token',
-          `No Kimai API token is stored for ${baseUrl}, so Punchcard could not ${action}. ` +
-            'Save one in the Punchcard app (create it in your Kimai profile under API access), or set PUNCHCARD_KIMAI_TOKEN.',
-        ),
+      unreadable: (reason) => new KimaiError('no_token', remoteRefusal('remote_secret_unreadable', { service: 'Kimai', secret: 'token', reason })),
+      missing: (action) => new KimaiError('no_token', remoteRefusal('kimai_token_missing', { url: baseUrl, action })),
     },
     authenticate: (token) => ({ headers: { Authorization: `Bearer ${token}` }, secrets: [token] }),
     // An HTML 404 page at /api/… is a web server that is not Kimai (or a Kimai below another path).
@@ -74,10 +75,7 @@ export function createKimaiApi(options: KimaiApiOptions) {
           ca: {
             file: options.caFile,
             unreadable: (file: string, problem: string, purpose: RequestPurpose) =>
-              new KimaiError(
-                'config',
-                `The CA file ${file} cannot be used: ${problem}; Punchcard could not ${purpose.action} without it. Point caFile (in the settings, or --ca-file) at the PEM file of your Kimai's CA.`,
-              ),
+              new KimaiError('config', remoteRefusal('kimai_ca_file_unusable', { file, problem, action: purpose.action })),
           },
         }
       : {}),
@@ -90,7 +88,7 @@ export function createKimaiApi(options: KimaiApiOptions) {
     (await client.request<T>({ method: 'GET', path, purpose, ...(query ? { query } : {}) })).data;
   const send = async <T>(method: 'POST' | 'PATCH' | 'DELETE', path: string, purpose: RequestPurpose, body?: unknown, query?: Record<string, QueryValue>) =>
     (await client.request<T>({ method, path, purpose, ...(body === undefined ? {} : { body }), ...(query ? { query } : {}) })).data;
-  const entryNotFound = (id: number) => `There is no time entry #${id} in Kimai (or it is not yours).`;
+  const entryNotFound = (id: number) => missing('time entry', id, { caveat: 'not_yours' });
   /** One page of a paged list with Kimai's paging headers; a page past the last one is undefined (Kimai answers 404 there). */
   const pageOf = async <T>(path: string, query: Record<string, QueryValue>, page: number, purpose: RequestPurpose): Promise<Page<T> | undefined> => {
     try {
@@ -117,12 +115,15 @@ export function createKimaiApi(options: KimaiApiOptions) {
      * token (401) from a server that is not Kimai (HTML, a 404 of its own, or other JSON).
      */
     async version(): Promise<string> {
-      const notKimai =
-        `${baseUrl} does not look like a Kimai server (no /api/version there). ` +
-        'Check the URL: it is the address of your Kimai, such as https://kimai.example.com.';
-      const answer = await client.request<unknown>({ method: 'GET', path: '/version', purpose: { action: 'read the Kimai version', notFound: notKimai } });
+      const notKimai = (status: number) => new KimaiError('wrong_service', remoteRefusal('kimai_not_kimai', { url: baseUrl }), status);
+      const answer = await client
+        .request<unknown>({ method: 'GET', path: '/version', purpose: { action: 'read the Kimai version' } })
+        .catch((error: unknown) => {
+          // A 404 of its own at /api/version: a server, but not a Kimai (the connection test's verdict is a wrong URL either way).
+          throw error instanceof KimaiError && error.failure === 'not_found' ? notKimai(404) : error;
+        });
       if (isObject(answer.data) && typeof answer.data.version === 'string') return answer.data.version;
-      throw new KimaiError('wrong_service', notKimai, answer.status);
+      throw notKimai(answer.status);
     },
     /** The person behind the token: id, name, roles and the zone of their Kimai profile. */
     me: () => get<KimaiUser>('/users/me', { action: 'read your Kimai profile' }),
@@ -149,7 +150,7 @@ export function createKimaiApi(options: KimaiApiOptions) {
     stopTimesheet: (id: number) =>
       send<KimaiTimesheet>('PATCH', `/timesheets/${id}/stop`, {
         action: 'stop the timer',
-        notFound: `The running timer #${id} is gone from Kimai; it was probably deleted meanwhile.`,
+        notFound: remoteRefusal('kimai_running_timer_gone', { entry: id }),
       }),
     /** Starts a timer like an earlier one (Kimai's restart); `copy: all` keeps its description. */
     restartTimesheet: (id: number, body: Record<string, unknown>) =>
@@ -178,7 +179,7 @@ export function createKimaiApi(options: KimaiApiOptions) {
       send<KimaiCatalogRecord>(
         'PATCH',
         `${KIND_PATHS[kind]}/${id}`,
-        { action: `${visible ? 'restore' : 'archive'} the ${kind}`, notFound: `There is no ${kind} #${id} in Kimai.` },
+        { action: `${visible ? 'restore' : 'archive'} the ${kind}`, notFound: missing(kind, id) },
         { visible },
       ),
 
@@ -190,59 +191,53 @@ export function createKimaiApi(options: KimaiApiOptions) {
     decideAbsence: (id: number, decision: 'confirm' | 'reject') =>
       send<unknown>('PATCH', `/absences/${id}/${decision}`, {
         action: `${decision === 'confirm' ? 'approve' : 'reject'} absence #${id}`,
-        notFound: `There is no absence #${id} in Kimai any more (or you may not see it).`,
+        notFound: missing('absence', id, { any_more: true, caveat: 'not_visible' }),
       }),
 
     /** Every team (view_team: administrators). */
     teams: () => get<KimaiTeam[]>('/teams', { action: 'list the teams' }),
     /** A team with its members: administrators, and the team's own leads. */
-    team: (id: number) => get<KimaiTeam>(`/teams/${id}`, { action: `read the members of team #${id}`, notFound: `There is no team #${id} in Kimai.` }),
+    team: (id: number) => get<KimaiTeam>(`/teams/${id}`, { action: `read the members of team #${id}`, notFound: missing('team', id) }),
     createAbsence: (body: Record<string, unknown>) => send<KimaiAbsence[] | KimaiAbsence>('POST', '/absences', { action: 'request the absence' }, body),
     deleteAbsence: (id: number) =>
-      send<undefined>('DELETE', `/absences/${id}`, { action: `cancel absence #${id}`, notFound: `There is no absence #${id} in Kimai (or it is not yours).` }),
+      send<undefined>('DELETE', `/absences/${id}`, { action: `cancel absence #${id}`, notFound: missing('absence', id, { caveat: 'not_yours' }) }),
 
     /** The rates of a customer, project or activity (edit rights on it, GET included: docs/back-ends/kimai.md, "Administration"). */
     rates: (kind: CatalogKind, id: number) =>
-      get<KimaiRate[]>(`${KIND_PATHS[kind]}/${id}/rates`, { action: `read the rates of ${kind} #${id}`, notFound: `There is no ${kind} #${id} in Kimai.` }),
+      get<KimaiRate[]>(`${KIND_PATHS[kind]}/${id}/rates`, { action: `read the rates of ${kind} #${id}`, notFound: missing(kind, id) }),
     /** One rate per person (or everyone, `user` left out) and item: a second is a 400 on `user`. */
     createRate: (kind: CatalogKind, id: number, body: { user?: number; rate: number; internalRate?: number; isFixed: boolean }) =>
-      send<KimaiRate>(
-        'POST',
-        `${KIND_PATHS[kind]}/${id}/rates`,
-        { action: `set a rate on ${kind} #${id}`, notFound: `There is no ${kind} #${id} in Kimai.` },
-        body,
-      ),
+      send<KimaiRate>('POST', `${KIND_PATHS[kind]}/${id}/rates`, { action: `set a rate on ${kind} #${id}`, notFound: missing(kind, id) }, body),
     deleteRate: (kind: CatalogKind, id: number, rateId: number) =>
       send<undefined>('DELETE', `${KIND_PATHS[kind]}/${id}/rates/${rateId}`, {
         action: `remove rate #${rateId} of ${kind} #${id}`,
-        notFound: `Kimai has no rate #${rateId} on ${kind} #${id} any more: it was removed meanwhile.`,
+        notFound: remoteRefusal('kimai_rate_gone', { rate: rateId, kind, id }),
       }),
     // Teams as an administrator changes them (docs/back-ends/kimai.md, "Administration"): create_team,
     // edit_team and delete_team; each answers the team as it is afterwards (a delete, nothing).
     createTeam: (body: Record<string, unknown>) => send<KimaiTeam>('POST', '/teams', { action: 'create the team' }, body),
     /** Name and the whole member list at once: `members` replaces every membership Kimai holds. */
     updateTeam: (id: number, body: Record<string, unknown>, action: string) =>
-      send<KimaiTeam>('PATCH', `/teams/${id}`, { action, notFound: `There is no team #${id} in Kimai any more.` }, body),
-    deleteTeam: (id: number) =>
-      send<undefined>('DELETE', `/teams/${id}`, { action: `delete team #${id}`, notFound: `There is no team #${id} in Kimai any more.` }),
+      send<KimaiTeam>('PATCH', `/teams/${id}`, { action, notFound: missing('team', id, { any_more: true }) }, body),
+    deleteTeam: (id: number) => send<undefined>('DELETE', `/teams/${id}`, { action: `delete team #${id}`, notFound: missing('team', id, { any_more: true }) }),
     /** Adds or removes one member, or grants or revokes one catalog item: `sub` is `members/5`, `projects/12`… */
-    changeTeam: (method: 'POST' | 'DELETE', id: number, sub: string, action: string, notFound: string) =>
+    changeTeam: (method: 'POST' | 'DELETE', id: number, sub: string, action: string, notFound: RefusalFor<'not_found'>) =>
       send<KimaiTeam>(method, `/teams/${id}/${sub}`, { action, notFound }, undefined),
     /** One customer, project or activity with all it keeps (view_customer, view_project, view_activity: administrators). */
     catalogDetails: (kind: CatalogKind, id: number) =>
-      get<KimaiCatalogDetails>(`${KIND_PATHS[kind]}/${id}`, { action: `read the ${kind} #${id}`, notFound: `There is no ${kind} #${id} in Kimai.` }),
+      get<KimaiCatalogDetails>(`${KIND_PATHS[kind]}/${id}`, { action: `read the ${kind} #${id}`, notFound: missing(kind, id) }),
     /** Changes the fields of `body` alone: a PATCH leaves the others as they are. */
     patchCatalogItem: (kind: CatalogKind, id: number, body: Record<string, unknown>, purpose: RequestPurpose) =>
       send<KimaiCatalogDetails>('PATCH', `${KIND_PATHS[kind]}/${id}`, purpose, body),
     /** Every account (view_user: super administrators as Kimai ships); `visible` 1 enabled, 2 disabled, 3 all; not paged. */
     users: (visible: 1 | 2 | 3) => get<KimaiUserFull[]>('/users', { action: 'list the people' }, { visible, full: 'true', orderBy: 'alias' }),
     /** One account with its roles and teams (another's needs view_other_profile). */
-    user: (id: number) => get<KimaiUserFull>(`/users/${id}`, { action: `read person #${id}`, notFound: `There is no person #${id} in Kimai.` }),
+    user: (id: number) => get<KimaiUserFull>(`/users/${id}`, { action: `read person #${id}`, notFound: missing('person', id) }),
     /** A new account (create_user); the body carries `enabled: true`, or Kimai makes it disabled. */
     createUser: (body: Record<string, unknown>) => send<KimaiUserFull>('POST', '/users', { action: 'create the account' }, body),
     /** Changes an account (edit_other_profile): alias, email, roles, enabled. */
     updateUser: (id: number, body: Record<string, unknown>, action: string) =>
-      send<KimaiUserFull>('PATCH', `/users/${id}`, { action, notFound: `There is no person #${id} in Kimai.` }, body),
+      send<KimaiUserFull>('PATCH', `/users/${id}`, { action, notFound: missing('person', id) }, body),
 
     close: () => client.close(),
   };

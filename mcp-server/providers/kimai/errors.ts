@@ -1,17 +1,18 @@
-// Turns what Kimai answered into one short sentence a person can act on (docs/back-ends/kimai.md,
-// "Bad credentials", "Errors"); the network's failures are worded by the shared remote layer
-// (remote/remote-error.ts) in Kimai's terms. Pure: the HTTP edge hands in status, body and what it
-// was doing. No message ever contains the token, and message texts from Kimai are never parsed for
-// logic: they are translated per instance language and generic on production servers.
+// Turns what Kimai answered into a refusal a person can act on (docs/back-ends/kimai.md, "Bad
+// credentials", "Errors"), worded in contract/outcomes/remote-kimai.ts; the network's failures are
+// the shared remote layer's (remote/remote-error.ts) in Kimai's terms. Pure: the HTTP edge hands in
+// status, body and what it was doing. No refusal ever contains the token, and message texts from Kimai
+// are never parsed for logic: they are translated per instance language and generic on production
+// servers; they are quoted as facts.
 import type { HttpAnswer } from '../remote/json-http.ts';
 import {
   looksHtml,
   type NetworkProblem,
-  notJsonApi,
   rateLimited,
+  type RefusalFor,
   RemoteError,
   type RemoteFailure,
-  sentence,
+  remoteRefusal,
   serverTrouble,
   type ServiceWords,
   unexpectedStatus,
@@ -29,7 +30,7 @@ export { RemoteError as KimaiError };
 export const KIMAI_WORDS: ServiceWords = {
   service: 'Kimai',
   address: 'the Kimai URL',
-  caHint: 'If your Kimai uses a company or self-signed certificate, set its CA file in Punchcard (settings provider.caFile, or --ca-file).',
+  caFile: true,
   operator: 'your Kimai administrator',
 };
 
@@ -37,8 +38,8 @@ export const KIMAI_WORDS: ServiceWords = {
 export interface RequestPurpose {
   /** 'start the timer', 'list time entries': completes "Kimai did not let you …". */
   action: string;
-  /** Said on 404 instead of the generic text, e.g. 'There is no time entry #12 in Kimai.' */
-  notFound?: string;
+  /** Said on 404 instead of the generic refusal, e.g. that there is no time entry #12 in Kimai. */
+  notFound?: RefusalFor<'not_found'>;
   /**
    * Fields of the body that only some accounts or tracking modes may send, and why; used when Kimai
    * answers with its nameless "extra fields" error (docs/back-ends/kimai.md, "Errors").
@@ -46,84 +47,31 @@ export interface RequestPurpose {
   gatedFields?: Array<{ field: string; reason: string }>;
 }
 
-/** Kimai's names for the fields Punchcard sends, in the words its tools use. */
-const FIELD_WORDS: Record<string, string> = {
-  begin: 'start',
-  begin_date: 'start',
-  end: 'end',
-  end_date: 'end',
-  project: 'project',
-  activity: 'activity',
-  customer: 'customer',
-  description: 'description',
-  duration: 'duration',
-  tags: 'tags',
-  name: 'name',
-  date: 'first day',
-  type: 'leave type',
-  halfDay: 'half day',
-  comment: 'comment',
-  visible: 'archived',
-};
-
 export function describeHttpFailure(answer: HttpAnswer, purpose: RequestPurpose, baseUrl: string): RemoteError {
   const { status } = answer;
+  const { action } = purpose;
   const body = isObject(answer.json) ? answer.json : undefined;
-  if (status === 401) {
-    return new RemoteError(
-      'bad_token',
-      `Kimai at ${baseUrl} did not accept the API token (it is wrong, expired or revoked). ` +
-        'Create a new API token in your Kimai profile and save it in Punchcard, or set PUNCHCARD_KIMAI_TOKEN.',
-      status,
-    );
-  }
+  if (status === 401) return new RemoteError('bad_token', remoteRefusal('kimai_token_refused', { url: baseUrl, status }), status);
   if (status === 403) {
     // A 403 without a numeric `code` comes from the authenticator, not from a permission check
     // (docs/back-ends/kimai.md, "Bad credentials").
-    if (body && body.code === undefined) {
-      return new RemoteError(
-        'bad_token',
-        `Kimai at ${baseUrl} refused the credentials. Create a new API token in your Kimai profile and save it in Punchcard.`,
-        status,
-      );
-    }
-    return new RemoteError(
-      'forbidden',
-      `Your Kimai account may not ${purpose.action} (Kimai answered 403 Forbidden). ` +
-        'The period may be locked or the record exported, or your role lacks the permission; ask your Kimai administrator.',
-      status,
-    );
+    if (body && body.code === undefined) return new RemoteError('bad_token', remoteRefusal('kimai_token_refused', { url: baseUrl, status }), status);
+    return new RemoteError('forbidden', remoteRefusal('kimai_forbidden', { action }), status);
   }
-  if (status === 404) {
-    return new RemoteError(
-      'not_found',
-      purpose.notFound ?? `Kimai at ${baseUrl} has no such address (404) when trying to ${purpose.action}. Check the Kimai URL.`,
-      status,
-    );
-  }
+  if (status === 404) return new RemoteError('not_found', purpose.notFound ?? remoteRefusal('kimai_no_such_address', { url: baseUrl, action }), status);
   if (status === 400) return describeBadRequest(body, purpose);
-  const { failure, message } =
-    status === 429
-      ? rateLimited(answer, purpose.action, KIMAI_WORDS)
-      : (serverTrouble(status, purpose.action, KIMAI_WORDS) ?? unexpectedStatus(status, purpose.action, KIMAI_WORDS));
-  return new RemoteError(failure, message, status);
+  return status === 429
+    ? rateLimited(answer, action, KIMAI_WORDS)
+    : (serverTrouble(status, action, KIMAI_WORDS) ?? unexpectedStatus(status, action, KIMAI_WORDS));
 }
 
 function describeBadRequest(body: Record<string, unknown> | undefined, purpose: RequestPurpose): RemoteError {
+  const { action } = purpose;
   const errors = isObject(body?.errors) ? body.errors : undefined;
-  if (!errors) {
-    return new RemoteError(
-      'bad_request',
-      `Kimai refused the request to ${purpose.action} as malformed (400 Bad Request). A filter value may be wrong, for example a tag that does not exist.`,
-      400,
-    );
-  }
+  if (!errors) return new RemoteError('bad_request', remoteRefusal('kimai_malformed_request', { action }), 400);
   const global = Array.isArray(errors.errors) ? errors.errors.filter((item): item is string => typeof item === 'string') : [];
   if (global.some((message) => /extra fields/i.test(message))) return describeExtraFields(purpose);
-  const fields = collectFieldErrors(errors.children, []);
-  const parts = [...fields.map(({ path, messages }) => `${wordFor(path)}: ${messages.join(' ')}`), ...global];
-  const detail = parts.length > 0 ? parts.join('; ') : 'no reason given';
-  return new RemoteError('validation', sentence(`Kimai refused to ${purpose.action}: ${detail}`), 400);
+  return new RemoteError('validation', remoteRefusal('kimai_form_refused', { action, fields: collectFieldErrors(errors.children, []), messages: global }), 400);
 }
 
 /**
@@ -131,17 +79,11 @@ function describeBadRequest(body: Record<string, unknown> | undefined, purpose: 
  * which ones it sent and why they may be refused.
  */
 function describeExtraFields(purpose: RequestPurpose): RemoteError {
+  const { action } = purpose;
   const gated = purpose.gatedFields ?? [];
-  if (gated.length === 0) {
-    return new RemoteError('restricted', `Kimai refused to ${purpose.action}: the request carried a field your account may not set.`, 400);
-  }
+  if (gated.length === 0) return new RemoteError('restricted', remoteRefusal('kimai_field_not_allowed', { action }), 400);
   const reasons = [...new Set(gated.map((item) => item.reason))];
-  const fields = gated.map((item) => FIELD_WORDS[item.field] ?? item.field);
-  return new RemoteError(
-    'restricted',
-    sentence(`Kimai did not let you set ${[...new Set(fields)].join(' and ')} to ${purpose.action}: ${reasons.join(' ')}`),
-    400,
-  );
+  return new RemoteError('restricted', remoteRefusal('kimai_fields_not_allowed', { action, fields: gated.map((item) => item.field), reasons }), 400);
 }
 
 function collectFieldErrors(children: unknown, path: string[]): Array<{ path: string[]; messages: string[] }> {
@@ -156,11 +98,6 @@ function collectFieldErrors(children: unknown, path: string[]): Array<{ path: st
   return found;
 }
 
-function wordFor(path: string[]): string {
-  return path.map((part) => FIELD_WORDS[part] ?? part).join('.');
-}
-
 export function describeNotJson(baseUrl: string, answer: HttpAnswer): RemoteError {
-  const wrong = notJsonApi(baseUrl, answer, KIMAI_WORDS, 'Check the URL: it is the address of your Kimai, such as https://kimai.example.com, without /api.');
-  return new RemoteError(wrong.failure, wrong.message, answer.status);
+  return new RemoteError('wrong_service', remoteRefusal('kimai_not_json', { url: baseUrl, web_page: looksHtml(answer.text) }), answer.status);
 }

@@ -73,8 +73,5 @@ export function objectsIn(chunk: Buffer): number {
   return count;
 }
 
-/** 8 MB, 560 MB, 1.5 MB: a size in the words a person reads. */
-export function megabytes(bytes: number): string {
-  const value = bytes / (1024 * 1024);
-  return `${Number(value >= 10 ? value.toFixed(0) : value.toFixed(1))} MB`;
-}
+/** 8 MB, 560 MB, 1.5 MB: a size in the words a person reads (the refusals' own, contract/outcomes/remote.ts). */
+export { megabytes } from '../../contract/outcomes/remote.ts';

@@ -15,9 +15,10 @@
 // person is told which limit holds and when it lifts, as a time in their zone (HeldBack). A hold only
 // stops requests: a request sent after it fails, where it fails, for its own reason.
 import { setTimeout as delay } from 'node:timers/promises';
+import type { SharedBy } from '../../contract/outcomes/remote.ts';
 import { formatInstant } from '../../domain/time.ts';
 import type { LimitWindow, Refusal, RefusalVerdict, RequestGate } from './json-http.ts';
-import { inWords, RemoteError } from './remote-error.ts';
+import { RemoteError, remoteRefusal } from './remote-error.ts';
 import { currentCall, timeLeftInCall } from './request-budget.ts';
 
 const SECOND_MS = 1_000;
@@ -36,8 +37,6 @@ export const REPEATED_HOLD_MS = 60_000;
 export const LONGEST_HOLD_MS = HOUR_MS;
 /** A hold this short is waited out (as json-http.ts waits out a short Retry-After) rather than refused. */
 export const WAITED_HOLD_MS = 10_000;
-/** Each limit in words: "Calamari's limit of requests an hour". */
-const PER: Record<LimitWindow, string> = { second: 'a second', hour: 'an hour', day: 'a day' };
 
 /**
  * Where the count is kept, for every program that counts together: counters per key and fixed window,
@@ -78,22 +77,11 @@ export interface OrganisationAllowance {
   perDay: number;
 }
 
-/** Who counts together, in the refusals' words. */
-export interface SharedBy {
-  /** "the people on this Punchcard server have", "Punchcard on this computer has" */
-  used: string;
-  /** Nothing goes to the back end: "no one on this Punchcard server sends Calamari anything". */
-  silent: (service: string) => string;
-}
+/** Who counts together, as the refusals say it (contract/outcomes/remote.ts): everyone on a team server, or the programs on one computer. */
+export type { SharedBy };
 
-export const ON_THE_TEAM_SERVER: SharedBy = {
-  used: 'the people on this Punchcard server have',
-  silent: (service) => `no one on this Punchcard server sends ${service} anything`,
-};
-export const ON_THIS_COMPUTER: SharedBy = {
-  used: 'Punchcard on this computer has',
-  silent: (service) => `Punchcard on this computer sends ${service} nothing`,
-};
+export const ON_THE_TEAM_SERVER: SharedBy = 'team_server';
+export const ON_THIS_COMPUTER: SharedBy = 'computer';
 
 /**
  * The gate every request to the organisation's back end passes (json-http.ts, `gate`). `counter`
@@ -114,9 +102,9 @@ export function organisationGate(options: {
   // The hold itself, under the key every version of Punchcard reads, and the limit it is for under a
   // key of its own: one read per request, and the limit read only to say it.
   const holdKey = `${counter}:refused`;
-  const windows: { limit: Limit; per: string }[] = [
-    { limit: { key: `${counter}:hour`, max: allowance.perHour, windowMs: HOUR_MS }, per: 'an hour' },
-    { limit: { key: `${counter}:day`, max: allowance.perDay, windowMs: DAY_MS }, per: 'a day' },
+  const windows: { limit: Limit; per: 'hour' | 'day' }[] = [
+    { limit: { key: `${counter}:hour`, max: allowance.perHour, windowMs: HOUR_MS }, per: 'hour' },
+    { limit: { key: `${counter}:day`, max: allowance.perDay, windowMs: DAY_MS }, per: 'day' },
   ];
 
   /** Which limit the hold lifting at `liftsAt` is for, where the refusal that asked for it said. */
@@ -150,7 +138,7 @@ export function organisationGate(options: {
       if (!verdict.allowed) {
         throw new RemoteError(
           'rate_limited',
-          `${service} allows your organisation ${limit.max} requests ${per}, and ${sharedBy.used} used them for now, so this request was not sent. Try again ${inWords(verdict.retryAfterSeconds)}.`,
+          remoteRefusal('remote_allowance_used', { service, max: limit.max, per, shared_by: sharedBy, retry_after_s: verdict.retryAfterSeconds }),
         );
       }
     }
@@ -190,8 +178,8 @@ export function holdWithoutReason(last: { liftsAt: number; lengthMs: number } | 
   return Math.min(Math.max(last.lengthMs * 2, REPEATED_HOLD_MS), LONGEST_HOLD_MS);
 }
 
-/** What a hold's refusal says: which limit holds, until when, and whether the call could not wait for it. */
-export interface HoldFacts {
+/** What a hold is: which limit holds, until when, and whether the call could not wait for it; its refusal says it in the person's zone. */
+export interface Hold {
   service: string;
   sharedBy: SharedBy;
   /** Epoch ms. */
@@ -204,31 +192,31 @@ export interface HoldFacts {
 }
 
 /**
- * A request not sent for a hold, in words that say when it lifts: a time with its offset, in UTC until
- * the back end's api puts it in the person's zone (`inZone`; the gate is shared by everyone on a team
+ * A request not sent for a hold, refused with when it lifts: a time with its offset, in UTC until the
+ * back end's api puts it in the person's zone (`inZone`; the gate is shared by everyone on a team
  * server, whose zones differ), written as the engine writes every time.
  */
 export class HeldBack extends RemoteError {
-  readonly facts: HoldFacts;
-  constructor(facts: HoldFacts, zone = 'UTC') {
-    super('rate_limited', heldBackWords(facts, zone));
+  readonly hold: Hold;
+  constructor(hold: Hold, zone = 'UTC') {
+    super(
+      'rate_limited',
+      remoteRefusal('remote_held_back', {
+        service: hold.service,
+        shared_by: hold.sharedBy,
+        window: hold.window ?? null,
+        // Whole seconds, rounded up: "try again then" is never a moment early.
+        until: formatInstant(Math.ceil(hold.liftsAt / SECOND_MS) * SECOND_MS, zone),
+        left_s: Math.ceil(hold.leftMs / SECOND_MS),
+        cannot_wait: hold.cannotWait,
+      }),
+    );
     this.name = 'HeldBack';
-    this.facts = facts;
+    this.hold = hold;
   }
 
   /** The same refusal with its time in `zone`. */
   inZone(zone: string): HeldBack {
-    return new HeldBack(this.facts, zone);
+    return new HeldBack(this.hold, zone);
   }
-}
-
-function heldBackWords(facts: HoldFacts, zone: string): string {
-  const { service, sharedBy, window } = facts;
-  const limit = window
-    ? `${service}'s limit of requests ${PER[window]} for your organisation is used up (429)`
-    : `${service} refused a request for your organisation's limit (429)`;
-  // Whole seconds, rounded up: "try again then" is never a moment early.
-  const until = formatInstant(Math.ceil(facts.liftsAt / SECOND_MS) * SECOND_MS, zone);
-  if (facts.cannotWait) return `${limit} until ${until}, longer than this call may still take, so Punchcard did not wait for it. Try again then.`;
-  return `${limit}, so ${sharedBy.silent(service)} until ${until}. Try again then, ${inWords(Math.ceil(facts.leftMs / SECOND_MS))}.`;
 }

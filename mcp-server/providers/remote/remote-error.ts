@@ -1,11 +1,18 @@
-// What went wrong between Punchcard and a remote back end, as one sentence a person can act on, and
-// as the verdict a connection test reports. The parts every back end shares live here: the kinds of
-// failure, the network and deadline failures (which depend on the transport, not on the API), and
-// the report of a connection test. Each back end describes its own HTTP answers (its error bodies,
-// its words for a token or a key) in its own errors module. No message ever holds a secret.
+// What went wrong between Punchcard and a remote back end, as a refusal (a code and its facts, worded
+// in contract/outcomes/remote.ts and the back ends' families beside it), and as the verdict a
+// connection test reports. The parts every back end shares live here: the kinds of failure, the
+// network and deadline failures (which depend on the transport, not on the API), and the report of a
+// connection test. Each back end describes its own HTTP answers (its error bodies, its words for a
+// token or a key) in its own errors module. No refusal ever holds a secret.
+import { formatWait } from '../../contract/outcomes/format.ts';
+import type { FactsOf, Refusal, RefusalArgs, RefusalCode, REFUSALS } from '../../contract/outcomes/refusals.ts';
+import { inWords } from '../../contract/outcomes/remote.ts';
+import type { RefusalKind } from '../../contract/outcomes/wording.ts';
 import { BackEndError, type BackEndKind } from '../time-tracker.ts';
-import { megabytes, type Oversize } from './answer-size.ts';
+import type { Oversize } from './answer-size.ts';
 import { headerNumber, type HttpAnswer } from './json-http.ts';
+
+export { formatWait, inWords };
 
 export type RemoteFailure =
   | 'no_token'
@@ -28,7 +35,8 @@ export type RemoteFailure =
   | 'tls'
   | 'config';
 
-const PROVIDER_CODES: Record<RemoteFailure, BackEndKind> = {
+/** What the engine does with each failure (time-tracker.ts, BackEndError): its refusal is of this kind. */
+const FAILURE_KINDS = {
   no_token: 'denied',
   bad_token: 'denied',
   forbidden: 'denied',
@@ -45,9 +53,28 @@ const PROVIDER_CODES: Record<RemoteFailure, BackEndKind> = {
   unreachable: 'unavailable',
   tls: 'unavailable',
   config: 'invalid',
-};
+} as const satisfies Record<RemoteFailure, BackEndKind>;
 
-export class RemoteError extends BackEndError {
+/** The refusals of each kind. */
+type RefusalsOfKind = { [K in RefusalKind]: Refusal<{ [C in RefusalCode]: (typeof REFUSALS)[C]['kind'] extends K ? C : never }[RefusalCode]> };
+
+/**
+ * A refusal a failure may carry: one of the kind the failure is (a 404 a `not_found` code, a 429 an
+ * `unavailable` one), so the compiler holds each describer to it.
+ */
+export type RefusalFor<F extends RemoteFailure> = RefusalsOfKind[(typeof FAILURE_KINDS)[F]];
+
+/** A refusal typed by its code (refusals.ts's `refusalOf` answers any refusal): what a RemoteError's failure is checked against. */
+export function remoteRefusal<C extends RefusalCode>(code: C, facts: FactsOf<C>): Refusal<C> {
+  return { code, facts } as Refusal<C>;
+}
+
+/**
+ * A failure of a remote back end: its kind for the code paths that read it (`failure`, `status`), and
+ * its refusal. `F` is the failure it was made with, only so the compiler checks the refusal's kind.
+ */
+export class RemoteError<F extends RemoteFailure = RemoteFailure> extends BackEndError {
+  declare readonly refusal: RefusalFor<RemoteFailure> | null;
   readonly failure: RemoteFailure;
   /** HTTP status, when the back end answered at all. */
   readonly status: number | undefined;
@@ -56,11 +83,17 @@ export class RemoteError extends BackEndError {
    * a secure connection cut halfway is told apart from a certificate that was refused by it.
    */
   networkCode: string | undefined;
-  constructor(failure: RemoteFailure, message: string, status?: number) {
-    super(PROVIDER_CODES[failure], message);
+  /** `said`: the refusal, of the failure's kind; a sentence is the older form, which the move to codes is removing. */
+  constructor(failure: F, said: RefusalFor<F> | string, status?: number) {
+    super(...((typeof said === 'string' ? [FAILURE_KINDS[failure], said] : [said.code, said.facts]) as RefusalArgs));
     this.name = 'RemoteError';
     this.failure = failure;
     this.status = status;
+  }
+
+  /** What it says, to carry over to a back end's own kind of error: its refusal, or (the older form) its sentence. */
+  get said(): RefusalFor<RemoteFailure> | string {
+    return this.refusal ?? this.message;
   }
 }
 
@@ -70,63 +103,47 @@ export interface ServiceWords {
   service: string;
   /** What to check when the address is wrong: 'the Kimai URL'. */
   address: string;
-  /** Said when a certificate is not trusted, or omitted where no CA option exists (SaaS). */
-  caHint?: string;
+  /** The back end takes a company CA file (a self-hosted Kimai): a certificate it does not trust is said with where to set one. */
+  caFile?: boolean;
   /** Who can read the server's log ('your Kimai administrator'), where a person can reach them. */
   operator?: string;
-  /** How the back end counts requests, where it says ('it counts requests per second for your key'), and so when to try again. */
-  rateLimit?: { counts: string; retry: string };
 }
 
 /**
  * What every back end answers alike: a server or a proxy in front of it that is down (502–504), and
  * an internal error (other 5xx). Undefined below 500: a back end describes its own 4xx.
  */
-export function serverTrouble(status: number, action: string, words: ServiceWords): { failure: RemoteFailure; message: string } | undefined {
-  if (status === 502 || status === 503 || status === 504) {
-    return { failure: 'server_error', message: `${words.service}, or a proxy in front of it, is unavailable (${status}). Try again later.` };
-  }
+export function serverTrouble(status: number, action: string, words: ServiceWords): RemoteError | undefined {
+  const { service } = words;
+  if (status === 502 || status === 503 || status === 504)
+    return new RemoteError('server_error', remoteRefusal('remote_unavailable', { service, status }), status);
   if (status >= 500) {
-    const operator = words.operator ? `; if it keeps happening, ask ${words.operator} to check its log` : '';
-    return { failure: 'server_error', message: `${words.service} had an internal error (${status}) trying to ${action}. Try again later${operator}.` };
+    return new RemoteError('server_error', remoteRefusal('remote_internal_error', { service, status, action, operator: words.operator ?? null }), status);
   }
   return undefined;
 }
 
-/** When to try again, from a wait in seconds: 'in a minute' under a minute and a half, then minutes, then hours. */
-export function inWords(seconds: number): string {
-  if (seconds < 90) return 'in a minute';
-  const minutes = Math.ceil(seconds / 60);
-  if (minutes < 120) return `in ${minutes} minutes`;
-  return `in ${Math.ceil(minutes / 60)} hours`;
+/** The Retry-After of an answer, in seconds, where it gives one (the date form is rare behind a rate limit). */
+export function retryAfterSeconds(answer: Pick<HttpAnswer, 'headers'>): number | null {
+  return headerNumber(answer.headers, 'retry-after') ?? null;
 }
 
 /**
  * A 429 from a back end that says nothing more about its limit than the status (Kimai's proxy,
  * Clockodo). It reaches the person only after the HTTP layer has waited out a short Retry-After once,
- * so a longer one (in seconds; the date form is rare behind a rate limit) is said rather than "a minute".
+ * so a longer one is said rather than "a minute".
  */
-export function rateLimited(answer: Pick<HttpAnswer, 'headers'>, action: string, words: ServiceWords): { failure: RemoteFailure; message: string } {
-  const seconds = headerNumber(answer.headers, 'retry-after') ?? 0;
-  const when = seconds > 60 ? `in ${Math.ceil(seconds / 60)} minutes` : (words.rateLimit?.retry ?? 'in a minute');
-  const counts = words.rateLimit ? `; ${words.rateLimit.counts}` : '';
-  return { failure: 'rate_limited', message: `${words.service} is limiting requests (429 Too Many Requests${counts}). Try to ${action} again ${when}.` };
-}
-
-/**
- * Something other than the back end's JSON where it was expected (a web page, a proxy's error, broken
- * JSON): the address is most likely wrong. `hint` says what the right one looks like.
- */
-export function notJsonApi(baseUrl: string, answer: Pick<HttpAnswer, 'text'>, words: ServiceWords, hint: string): { failure: RemoteFailure; message: string } {
-  return {
-    failure: 'wrong_service',
-    message: `The server at ${baseUrl} answered with ${looksHtml(answer.text) ? 'a web page' : 'something'} that is not ${words.service}'s JSON API. ${hint}`,
-  };
+export function rateLimited(answer: Pick<HttpAnswer, 'headers'>, action: string, words: ServiceWords): RemoteError {
+  return new RemoteError(
+    'rate_limited',
+    remoteRefusal('remote_rate_limited', { service: words.service, action, retry_after_s: retryAfterSeconds(answer) }),
+    429,
+  );
 }
 
 /** A status the back end's own describer has no words for. */
-export function unexpectedStatus(status: number, action: string, words: ServiceWords): { failure: RemoteFailure; message: string } {
-  return { failure: 'bad_request', message: `${words.service} answered ${status} trying to ${action}; Punchcard does not know what that means here.` };
+export function unexpectedStatus(status: number, action: string, words: ServiceWords): RemoteError {
+  return new RemoteError('bad_request', remoteRefusal('remote_status_unknown', { service: words.service, status, action }), status);
 }
 
 export type ConnectionVerdict =
@@ -207,38 +224,28 @@ export function describeNetworkFailure(problem: NetworkProblem, baseUrl: string,
 function networkFailure(problem: NetworkProblem, baseUrl: string, action: string, words: ServiceWords): RemoteError {
   const host = hostOf(baseUrl);
   const code = problem.code ?? '';
+  const { service, address } = words;
   if (TLS_CODES.has(code) || /certificate|ssl|tls/i.test(problem.message)) {
-    const why =
+    const tls =
       code === 'CERT_HAS_EXPIRED'
-        ? 'its certificate has expired'
+        ? 'expired'
         : code === 'ERR_TLS_CERT_ALTNAME_INVALID'
-          ? `its certificate is not for ${host}`
+          ? 'other_host'
           : code === 'ERR_SSL_WRONG_VERSION_NUMBER' || code === 'EPROTO'
-            ? 'it does not speak TLS on that port (try http:// or another port)'
-            : 'its certificate is not signed by an authority this computer trusts';
-    return new RemoteError('tls', `The secure connection to ${host} failed: ${why}.${words.caHint ? ` ${words.caHint}` : ''}`);
+            ? 'not_tls'
+            : 'untrusted';
+    return new RemoteError('tls', remoteRefusal('remote_tls_failed', { service, host, problem: tls, ca_file: words.caFile === true }));
   }
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-    return new RemoteError('unreachable', `The host name ${host} could not be found. Check ${words.address} and your network connection.`);
-  }
-  if (code === 'ECONNREFUSED') {
-    return new RemoteError(
-      'unreachable',
-      `Nothing answers at ${host} (connection refused). Check ${words.address} and port, and that ${words.service} is running.`,
-    );
-  }
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new RemoteError('unreachable', remoteRefusal('remote_host_not_found', { host, address }));
+  if (code === 'ECONNREFUSED') return new RemoteError('unreachable', remoteRefusal('remote_connection_refused', { service, host, address }));
   if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'ETIMEDOUT' || code === 'EHOSTUNREACH' || code === 'ENETUNREACH') {
-    return new RemoteError('unreachable', `The connection to ${host} was lost (${code}) trying to ${action}. Check your network and try again.`);
+    return new RemoteError('unreachable', remoteRefusal('remote_connection_lost', { host, code, action }));
   }
-  return new RemoteError('unreachable', `${words.service} at ${host} could not be reached trying to ${action} (${code || problem.message}).`);
+  return new RemoteError('unreachable', remoteRefusal('remote_unreachable', { service, host, action, reason: code || problem.message }));
 }
 
 export function describeTimeout(baseUrl: string, timeoutMs: number, action: string, words: ServiceWords): RemoteError {
-  return new RemoteError(
-    'timeout',
-    `${words.service} at ${hostOf(baseUrl)} did not answer within ${formatWait(timeoutMs)} trying to ${action}. ` +
-      'It may be overloaded or unreachable; try again later. (A write may still have happened: check before repeating it.)',
-  );
+  return new RemoteError('timeout', remoteRefusal('remote_timeout', { service: words.service, host: hostOf(baseUrl), action, timeout_ms: timeoutMs }));
 }
 
 /**
@@ -247,34 +254,24 @@ export function describeTimeout(baseUrl: string, timeoutMs: number, action: stri
  * back end did before it answered, so the person checks before repeating it.
  */
 export function describeTooLarge(baseUrl: string, oversize: Oversize, action: string, words: ServiceWords, changes: boolean): RemoteError {
-  const check = changes ? ' (The change may have been made: check before repeating it.)' : '';
+  const { service } = words;
+  const unit = oversize.kind === 'call_bytes' || oversize.kind === 'answer_bytes' ? 'bytes' : 'objects';
   if (oversize.kind === 'call_bytes' || oversize.kind === 'call_objects') {
-    const what =
-      oversize.kind === 'call_bytes' ? `${megabytes(oversize.limit)} of answers` : `${oversize.limit.toLocaleString('en-US')} JSON objects and lists`;
-    return new RemoteError(
-      'too_large',
-      `This needs more than ${what} from ${words.service}, more than one call may read, so Punchcard stopped reading. ` +
-        `Ask for less at once (a shorter range, or one page at a time).${check}`,
-    );
+    return new RemoteError('too_large', remoteRefusal('remote_call_answers_too_large', { service, limit: oversize.limit, unit, may_have_changed: changes }));
   }
-  const sent =
-    oversize.kind === 'answer_objects'
-      ? `an answer of more than ${oversize.limit.toLocaleString('en-US')} JSON objects and lists`
-      : oversize.declared === undefined
-        ? `more than ${megabytes(oversize.limit)}`
-        : `an answer of ${megabytes(oversize.declared)}`;
-  const most = oversize.kind === 'answer_objects' ? `${oversize.limit.toLocaleString('en-US')} of them` : megabytes(oversize.limit);
-  const operator = words.operator ? ` If it keeps happening, ask ${words.operator} why it answers so much.` : '';
   return new RemoteError(
     'too_large',
-    `${words.service} at ${hostOf(baseUrl)} sent ${sent} trying to ${action}; Punchcard reads at most ${most} of one answer ` +
-      `(far more than any page it asks for), so it stopped reading. Ask for less at once (a shorter range).${operator}${check}`,
+    remoteRefusal('remote_answer_too_large', {
+      service,
+      host: hostOf(baseUrl),
+      action,
+      limit: oversize.limit,
+      unit,
+      declared: oversize.kind === 'answer_bytes' ? (oversize.declared ?? null) : null,
+      operator: words.operator ?? null,
+      may_have_changed: changes,
+    }),
   );
-}
-
-/** 300 ms, 15 s, 1.5 s: a deadline below a second is not "0 s". */
-export function formatWait(ms: number): string {
-  return ms < 1_000 ? `${Math.round(ms)} ms` : `${Number((ms / 1_000).toFixed(1))} s`;
 }
 
 /** A body that starts like markup: a web page where a JSON API was expected. */
@@ -288,11 +285,6 @@ export function hostOf(baseUrl: string): string {
   } catch {
     return baseUrl;
   }
-}
-
-/** A sentence's own full stop, once: "… the reason." not "… the reason.." */
-export function sentence(text: string): string {
-  return text.replace(/([^.!?])$/, '$1.');
 }
 
 /**

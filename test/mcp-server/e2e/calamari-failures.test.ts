@@ -57,6 +57,7 @@ describe('failures', () => {
           /^Calamari at 127\.0\.0\.1:\d+ did not accept the API key \(API access is off for the organisation, or the key is wrong or was deleted\)/,
         );
         expect(JSON.stringify(result)).not.toContain('wrong-key-ABCDEF123456');
+        if (tool === 'timer_status') expect(result.structuredContent?.refusal).toMatchObject({ code: 'calamari_key_refused' });
       }
       expect(engine.stderr()).not.toContain('wrong-key-ABCDEF123456');
       expect(await names(engine)).toContain('whoami');
@@ -200,7 +201,12 @@ describe('failures', () => {
   it('a Calamari that went away: connection refused, and the server is still there', async () => {
     const { fake, engine } = await calamariEngine();
     await fake.close();
-    expect(textOf(await engine.call('timer_status'))).toMatch(/^Nothing answers at 127\.0\.0\.1:\d+ \(connection refused\)\. Check the Calamari address/);
+    const refused = await engine.call('timer_status');
+    expect(textOf(refused)).toMatch(/^Nothing answers at 127\.0\.0\.1:\d+ \(connection refused\)\. Check the Calamari address/);
+    expect(refused.structuredContent?.refusal).toMatchObject({
+      code: 'remote_connection_refused',
+      facts: { service: 'Calamari', address: 'the Calamari address' },
+    });
     expect(await names(engine)).toContain('whoami');
   });
 });

@@ -47,6 +47,7 @@ describe('failures', () => {
         /^Clockify at 127\.0\.0\.1:\d+ did not accept the API key \(it is wrong, or was regenerated or deleted\)\. Copy a key from your profile settings/,
       );
       expect(JSON.stringify(result)).not.toContain('wrong-key-ABCDEF123456');
+      if (tool === 'timer_status') expect(result.structuredContent?.refusal).toMatchObject({ code: 'clockify_key_refused' });
     }
     expect(engine.stderr()).not.toContain('wrong-key-ABCDEF123456');
     for (const file of filesText(dir)) expect(file.text, file.path).not.toContain('wrong-key-ABCDEF123456');

@@ -51,6 +51,7 @@ describe('failures', () => {
     const { fake, engine } = await clockodoEngine({ key: null });
     const result = await engine.call('timer_status');
     expect(textOf(result)).toMatch(/^No Clockodo API key is stored for ada@example\.com, so Punchcard could not .*PUNCHCARD_CLOCKODO_TOKEN/);
+    expect(result.structuredContent?.refusal).toMatchObject({ code: 'clockodo_key_missing', facts: { email: 'ada@example.com' } });
     expect(fake.requests).toEqual([]);
   });
 

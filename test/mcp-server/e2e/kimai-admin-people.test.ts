@@ -89,6 +89,7 @@ describe('manage_people on Kimai', () => {
     expect((all.structuredContent?.people as Array<{ active: boolean }>).filter((person) => !person.active)).toHaveLength(2);
     const past = await root.call('manage_people', { action: 'list', page: 3 });
     expect(textOf(past)).toBe('There is no page 3 of these people: there are 2 pages.');
+    expect(past.structuredContent?.refusal).toEqual({ code: 'people_page_missing', facts: { page: 3, pages: 2 } });
   });
 
   it('shows one person by id, e-mail or name, and says so in words when nobody or nobody known is meant', async () => {

@@ -52,6 +52,7 @@ describe('failures', () => {
       expect(result.isError).toBe(true);
       expect(textOf(result)).toMatch(/did not accept the API token .*Create a new API token/);
       expect(JSON.stringify(result)).not.toContain('revoked-token-ABCDEF123456');
+      if (tool === 'timer_status') expect(result.structuredContent?.refusal).toMatchObject({ code: 'kimai_token_refused', facts: { status: 401 } });
     }
     expect(engine.stderr()).not.toContain('revoked-token-ABCDEF123456');
   });

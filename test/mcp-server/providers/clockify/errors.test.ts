@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { chooseWorkspace } from '../../../../mcp-server/providers/clockify/context.ts';
 import { ClockifyError, describeHttpFailure, describeNotJson, messageOf } from '../../../../mcp-server/providers/clockify/errors.ts';
+import { type RefusalFor, remoteRefusal } from '../../../../mcp-server/providers/remote/remote-error.ts';
 import { BackEndError } from '../../../../mcp-server/providers/time-tracker.ts';
 
 const BASE = 'https://api.clockify.me';
@@ -11,8 +12,13 @@ const answer = (status: number, json?: unknown, headers: Record<string, string> 
   text,
   headers,
 });
-const failing = (status: number, json?: unknown, headers?: Record<string, string>, area: 'tracking' | 'timeOff' | 'account' = 'tracking', notFound?: string) =>
-  describeHttpFailure(answer(status, json, headers), { action: 'start the timer', area, ...(notFound ? { notFound } : {}) }, BASE);
+const failing = (
+  status: number,
+  json?: unknown,
+  headers?: Record<string, string>,
+  area: 'tracking' | 'timeOff' | 'account' = 'tracking',
+  notFound?: RefusalFor<'not_found'>,
+) => describeHttpFailure(answer(status, json, headers), { action: 'start the timer', area, ...(notFound ? { notFound } : {}) }, BASE);
 
 describe('messageOf', () => {
   it("reads Clockify's {message, code}, and nothing else", () => {
@@ -43,8 +49,13 @@ describe('describeHttpFailure', () => {
 
   it('says what was not found in the words of the request, and a web page as a wrong address', () => {
     expect(
-      failing(404, { message: 'Time entry not found', code: 501 }, {}, 'tracking', 'There is no time entry #3 in Clockify any more (or it is not yours).')
-        .message,
+      failing(
+        404,
+        { message: 'Time entry not found', code: 501 },
+        {},
+        'tracking',
+        remoteRefusal('remote_record_missing', { service: 'Clockify', record: 'time entry', id: 3, any_more: true, caveat: 'not_yours' }),
+      ).message,
     ).toBe('There is no time entry #3 in Clockify any more (or it is not yours).');
     const page = describeHttpFailure(answer(404, undefined, {}, '<html>Not found</html>'), { action: 'read your account', area: 'account' }, BASE);
     expect(page.failure).toBe('wrong_service');

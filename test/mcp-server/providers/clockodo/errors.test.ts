@@ -2,6 +2,7 @@
 // error bodies it sends.
 import { describe, expect, it } from 'vitest';
 import { ClockodoError, describeHttpFailure, describeNotJson, problemsOf } from '../../../../mcp-server/providers/clockodo/errors.ts';
+import { remoteRefusal } from '../../../../mcp-server/providers/remote/remote-error.ts';
 import { BackEndError } from '../../../../mcp-server/providers/time-tracker.ts';
 
 const BASE = 'https://my.clockodo.com';
@@ -66,9 +67,14 @@ describe('describeHttpFailure', () => {
   });
 
   it("uses the caller's words for a 404, the address otherwise, and a web page as the wrong service", () => {
-    expect(describeHttpFailure(answer(404, { errors: [] }), { action: 'x', notFound: 'There is no time entry #7 in Clockodo.' }, BASE, EMAIL).message).toBe(
-      'There is no time entry #7 in Clockodo.',
-    );
+    expect(
+      describeHttpFailure(
+        answer(404, { errors: [] }),
+        { action: 'x', notFound: remoteRefusal('remote_record_missing', { service: 'Clockodo', record: 'time entry', id: 7 }) },
+        BASE,
+        EMAIL,
+      ).message,
+    ).toBe('There is no time entry #7 in Clockodo.');
     expect(failing(404, { errors: [] })).toMatchObject({
       failure: 'not_found',
       message: 'Clockodo at my.clockodo.com has no such address (404) when trying to start the timer. Check the Clockodo address.',

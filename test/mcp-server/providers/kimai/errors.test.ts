@@ -4,6 +4,7 @@ import {
   describeNetworkFailure as describeNetwork,
   describeTimeout as describeDeadline,
   type NetworkProblem,
+  remoteRefusal,
 } from '../../../../mcp-server/providers/remote/remote-error.ts';
 import { describeHttpFailure, describeNotJson, KIMAI_WORDS, KimaiError } from '../../../../mcp-server/providers/kimai/errors.ts';
 import { BackEndError } from '../../../../mcp-server/providers/time-tracker.ts';
@@ -34,7 +35,11 @@ describe('describeHttpFailure', () => {
 
   it("uses the caller's own words for a 404", () => {
     expect(
-      describeHttpFailure(answer(404, { code: 404, message: 'Not Found' }), { action: 'x', notFound: 'There is no time entry #7 in Kimai.' }, BASE).message,
+      describeHttpFailure(
+        answer(404, { code: 404, message: 'Not Found' }),
+        { action: 'x', notFound: remoteRefusal('remote_record_missing', { service: 'Kimai', record: 'time entry', id: 7 }) },
+        BASE,
+      ).message,
     ).toBe('There is no time entry #7 in Kimai.');
     expect(describeHttpFailure(answer(404, { code: 404 }), purpose, BASE).message).toMatch(/Check the Kimai URL/);
   });
