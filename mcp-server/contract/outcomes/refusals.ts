@@ -5,6 +5,8 @@
 // same parts for a person (sentence.ts, peopleText).
 import { backEndRefusals } from './back-end.ts';
 import { callRefusals } from './call.ts';
+import { clockodoRuleRefusals } from './clockodo.ts';
+import { kimaiRuleRefusals } from './kimai.ts';
 import { peopleRefusals } from './people.ts';
 import { remoteRefusals } from './remote.ts';
 import { calamariRefusals } from './remote-calamari.ts';
@@ -17,12 +19,14 @@ import type { Facts, NestedRefusal, RefusalKind, RefusalWording } from './wordin
 export const REFUSALS = {
   ...backEndRefusals,
   ...callRefusals,
-  ...peopleRefusals,
-  ...remoteRefusals,
   ...calamariRefusals,
   ...clockifyRefusals,
   ...clockodoRefusals,
+  ...clockodoRuleRefusals,
   ...kimaiRefusals,
+  ...kimaiRuleRefusals,
+  ...peopleRefusals,
+  ...remoteRefusals,
 } as const;
 
 export type RefusalCode = keyof typeof REFUSALS;

@@ -4,14 +4,15 @@
 // so a money budget replaces an hours budget and the question says so; its end is its `deadline`, its start
 // `start_date`; customers and services keep no budget, services no billable flag, and no budget is monthly.
 // A 403 withdraws the tool at once (context.ts).
+import { type Refusal, refusalOf } from '../../contract/outcomes/refusals.ts';
 import type { CatalogChange, CatalogItemFields, CatalogItemRecord, ChangeField } from '../../domain/catalog-changes.ts';
 import { BackEndPart } from '../remote-tracker.ts';
 import type { CatalogAdminPart, CatalogKind } from '../time-tracker.ts';
 import type { ClockodoCatalogRecord } from './api.ts';
 import type { ClockodoCatalog } from './catalog.ts';
-import type { ClockodoContext } from './context.ts';
+import { type ClockodoContext, refusalWords } from './context.ts';
 
-const NOUN: Record<CatalogKind, string> = { customer: 'customer', project: 'project', activity: 'service' };
+const NOUN: Record<CatalogKind, 'customer' | 'project' | 'service'> = { customer: 'customer', project: 'project', activity: 'service' };
 
 /**
  * What each kind keeps that Punchcard changes: a project's one budget in hours or money (never monthly, so no period to choose),
@@ -28,7 +29,9 @@ export class ClockodoCatalogAdmin extends BackEndPart<ClockodoContext, { catalog
   readonly #hard = new Map<number, boolean>();
 
   async catalogItem(kind: CatalogKind, id: number): Promise<CatalogItemRecord> {
-    const record = await this.#withdrawnOnRefusal(`read the ${NOUN[kind]} #${id}`, () => this.context.api.catalogItem(kind, id));
+    const record = await this.#withdrawnOnRefusal(refusalOf('clockodo_catalog_denied', { action: 'read', kind: NOUN[kind], item: id }), () =>
+      this.context.api.catalogItem(kind, id),
+    );
     return this.#recordOf(kind, record);
   }
 
@@ -40,20 +43,13 @@ export class ClockodoCatalogAdmin extends BackEndPart<ClockodoContext, { catalog
   /** What Clockodo keeps nowhere, and the two budgets together, refused before anything is asked or sent. */
   refusal(item: CatalogItemRecord, _change: CatalogChange, asked: CatalogChange): string | undefined {
     const { kind, fields } = item;
-    const label = `the ${NOUN[kind]} "${fields.name}" (#${item.id})`;
+    const named = { item: item.id, name: fields.name };
     const budgetAsked = asked.budgetHours !== undefined || asked.budgetMoney !== undefined || asked.budgetPeriod !== undefined;
-    if (kind !== 'project' && budgetAsked)
-      return `Clockodo keeps budgets on projects only; ${label} has none. Leave budget_hours, budget_money and budget_period out. Nothing was sent.`;
-    if (asked.budgetHours !== undefined && asked.budgetMoney !== undefined) {
-      return (
-        `A Clockodo project has one budget, in hours or in money, not both: give budget_hours or budget_money for ${label} ` +
-        '(the one given replaces the other). Nothing was sent.'
-      );
-    }
-    if (asked.budgetPeriod === 'month')
-      return `Clockodo keeps a project's budget over the project's whole life; it has no monthly budget. Leave budget_period out for ${label}. Nothing was sent.`;
-    if (kind === 'activity' && asked.billable !== undefined)
-      return `Clockodo's services keep no billable flag: set billable on the customer or the project instead. Nothing was sent.`;
+    if (kind !== 'project' && budgetAsked) return refusalWords('clockodo_budget_projects_only', { kind: NOUN[kind], ...named });
+    // A budget asked of anything but a project is refused above: what follows is a project's.
+    if (asked.budgetHours !== undefined && asked.budgetMoney !== undefined) return refusalWords('clockodo_one_budget', named);
+    if (asked.budgetPeriod === 'month') return refusalWords('clockodo_no_monthly_budget', named);
+    if (kind === 'activity' && asked.billable !== undefined) return refusalWords('clockodo_service_not_billable');
     return undefined;
   }
 
@@ -68,7 +64,8 @@ export class ClockodoCatalogAdmin extends BackEndPart<ClockodoContext, { catalog
   async updateCatalogItem(item: CatalogItemRecord, change: CatalogChange): Promise<CatalogItemRecord> {
     const { kind, id } = item;
     const label = `the ${NOUN[kind]} "${item.fields.name}" (#${id})`;
-    const record = await this.#withdrawnOnRefusal(`change ${label}`, () =>
+    const refusal = refusalOf('clockodo_catalog_denied', { action: 'change', kind: NOUN[kind], item: id, name: item.fields.name });
+    const record = await this.#withdrawnOnRefusal(refusal, () =>
       this.context.api.updateCatalogItem(kind, id, clockodoBody(change, this.#hard.get(id)), `change ${label}`),
     );
     this.parts.catalog.changed();
@@ -83,13 +80,8 @@ export class ClockodoCatalogAdmin extends BackEndPart<ClockodoContext, { catalog
   }
 
   /** Clockodo's 403: the tool is withdrawn at once, and the answer names the right. */
-  #withdrawnOnRefusal<T>(action: string, request: () => Promise<T>): Promise<T> {
-    return this.context.administering(
-      'catalog',
-      `Clockodo did not let you ${action} (403 Forbidden): your account lacks the owner's right to edit customers, projects and services. ` +
-        'Nothing was changed; update_catalog_item is switched off.',
-      request,
-    );
+  #withdrawnOnRefusal<T>(refusal: Refusal, request: () => Promise<T>): Promise<T> {
+    return this.context.administering('catalog', refusal, request);
   }
 }
 

@@ -7,12 +7,13 @@
 // Each change is one PUT; a 403 withdraws the capability at once (context.ts, administering).
 import type { CorrectionScope, CorrectionSet, CorrectionSubject, CorrectionWorld } from '../../domain/corrections.ts';
 import { addDays, startOfLocalDay } from '../../domain/time.ts';
+import { refusalOf } from '../../contract/outcomes/refusals.ts';
 import { allPages } from '../remote/paging.ts';
 import { BackEndPart } from '../remote-tracker.ts';
 import type { CorrectionsPart } from '../time-tracker.ts';
 import { ENTRY_PAGE, USER_PAGE } from './api.ts';
 import type { ClockodoCatalog } from './catalog.ts';
-import type { ClockodoContext } from './context.ts';
+import { type ClockodoContext, refusalWords } from './context.ts';
 import { clockodoTime, instantOf, isLumpSum } from './mapping.ts';
 import type { ClockodoEntry, ClockodoUser } from './wire.ts';
 
@@ -23,9 +24,8 @@ const BILLED = 2;
 
 export class ClockodoCorrections extends BackEndPart<ClockodoContext, { catalog: ClockodoCatalog }> implements CorrectionsPart {
   refusal(set: Pick<CorrectionSet, 'billable' | 'exported' | 'addTags'>): string | undefined {
-    if (set.addTags !== undefined) return 'Clockodo keeps no tags on time entries: leave add_tags out. Nothing was changed.';
-    if (set.exported === true && set.billable === false)
-      return 'In Clockodo an exported (billed) entry is a billable one: exported true with billable false cannot be. Nothing was changed.';
+    if (set.addTags !== undefined) return refusalWords('clockodo_entries_have_no_tags');
+    if (set.exported === true && set.billable === false) return refusalWords('clockodo_exported_is_billable');
     return undefined;
   }
 
@@ -82,11 +82,8 @@ export class ClockodoCorrections extends BackEndPart<ClockodoContext, { catalog:
     if (set.activityId !== undefined) body.services_id = set.activityId;
     const mark = billableMark(entry, set);
     if (mark !== undefined) body.billable = mark;
-    const answer = await this.context.administering(
-      'corrections',
-      `Clockodo did not let you change time entry #${entry.id} (403 Forbidden): your account lacks the owner's right to edit colleagues' entries, ` +
-        "or the entry lies within its person's edit lock. correct_time_entries is switched off.",
-      () => this.context.api.changeEntry(entry.id, body, `correct time entry #${entry.id}`),
+    const answer = await this.context.administering('corrections', refusalOf('clockodo_correction_denied', { entry: entry.id }), () =>
+      this.context.api.changeEntry(entry.id, body, `correct time entry #${entry.id}`),
     );
     return { ...subject(answer, undefined), person: entry.person, login: entry.login };
   }

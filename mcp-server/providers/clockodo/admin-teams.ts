@@ -8,31 +8,27 @@
 // refused in words before anything is sent.
 import type { TeamAction } from '../../contract/tools/manage-teams.ts';
 import type { AdminTeam, TeamPerson } from '../../domain/admin-teams.ts';
+import type { ClockodoOwnerRequest } from '../../contract/outcomes/clockodo.ts';
 import { allPages } from '../remote/paging.ts';
 import { ensureRequests } from '../remote/request-budget.ts';
 import { BackEndPart } from '../remote-tracker.ts';
-import { type AdminTeamsPart, BackEndError, type BackEndKind } from '../time-tracker.ts';
+import { type AdminTeamsPart, BackEndError, causeOf } from '../time-tracker.ts';
 import { asOwner } from './admin-people.ts';
 import { USER_PAGE } from './api.ts';
-import type { ClockodoContext } from './context.ts';
+import { type ClockodoContext, refusalWords } from './context.ts';
 import type { ClockodoTeam, ClockodoUser } from './wire.ts';
-
-/** Why an action cannot be taken through Clockodo's API, in words; null where it can. */
-function clockodoTeamRefusal(action: TeamAction): string | null {
-  if (action !== 'grant' && action !== 'revoke') return null;
-  return `Clockodo's API shows access rights read-only (per person, not per team): it cannot ${action} a team's access. Do it in Clockodo itself. Nothing was sent.`;
-}
 
 export class ClockodoAdminTeams extends BackEndPart<ClockodoContext> implements AdminTeamsPart {
   /** A Clockodo team may have no leader, and no members. */
   readonly needsLead = false;
   readonly keepsEmptyTeams = true;
-  readonly oneLead = 'A team in Clockodo has one leader: name one person as lead. Nothing was changed.';
+  readonly oneLead = refusalWords('clockodo_team_one_leader');
   /** Clockodo keeps a person's team on the person: once it is gone, they are in none (fake-clockodo-admin.ts models it so). */
   readonly deleteNote = 'Their time entries stay; they are in no team afterwards.';
 
+  /** Clockodo's API shows access rights read-only, per person: a team's access cannot be granted or revoked. */
   actionRefusal(action: TeamAction): string | null {
-    return clockodoTeamRefusal(action);
+    return action === 'grant' || action === 'revoke' ? refusalWords('clockodo_team_access_read_only', { action }) : null;
   }
 
   /** Removing the leader from the team takes the lead from them too (removeMembers): else they would lead it from outside. */
@@ -52,7 +48,7 @@ export class ClockodoAdminTeams extends BackEndPart<ClockodoContext> implements 
   async read(id: number): Promise<AdminTeam> {
     const [teams, users] = await Promise.all([this.#teams(), this.#everyone()]);
     const team = teams.find((one) => one.id === id);
-    if (!team) throw new BackEndError('not_found', `There is no team #${id} in Clockodo any more.`);
+    if (!team) throw new BackEndError('clockodo_team_gone', { team: id });
     return adminTeam(team, users);
   }
 
@@ -65,15 +61,10 @@ export class ClockodoAdminTeams extends BackEndPart<ClockodoContext> implements 
         ? everyone.filter((one) => one.id === Number(id[1]))
         : everyone.filter((one) => one.email?.toLowerCase() === text.toLowerCase() || one.name.toLowerCase() === text.toLowerCase());
       if (found.length === 1) return found[0] as TeamPerson;
-      if (found.length > 1) {
-        throw new BackEndError('invalid', `"${text}" names ${found.length} people in Clockodo: ${found.map(named).join(', ')}. Name the one you mean by id.`);
-      }
+      if (found.length > 1) throw new BackEndError('person_named_ambiguously', { text, people: found.map(idAndName), back_end: 'Clockodo' });
       const wanted = text.toLowerCase().split('@')[0] ?? '';
       const close = wanted.length < 2 ? [] : everyone.filter((one) => one.name.toLowerCase().includes(wanted)).slice(0, 5);
-      throw new BackEndError(
-        'not_found',
-        `Nobody among Clockodo's co-workers is "${text}"${close.length > 0 ? `; close: ${close.map(named).join(', ')}` : ''}. Nothing was changed.`,
-      );
+      throw new BackEndError('clockodo_coworker_unknown', { text, close: close.map(idAndName) });
     });
   }
 
@@ -93,22 +84,24 @@ export class ClockodoAdminTeams extends BackEndPart<ClockodoContext> implements 
   async create(name: string, members: ReadonlyArray<{ id: number; name: string; lead: boolean }>): Promise<AdminTeam> {
     ensureRequests(1 + members.length, 'Clockodo');
     const leader = members.find((member) => member.lead)?.id;
-    const action = `create the team ${name}`;
-    const made = await asOwner(this.context, 'teams', action, () => this.context.api.createTeam({ name, ...(leader === undefined ? {} : { leader }) }, action));
+    const made = await asOwner(this.context, 'teams', { action: 'create_team', team: name }, (action) =>
+      this.context.api.createTeam({ name, ...(leader === undefined ? {} : { leader }) }, action),
+    );
     const { done, stopped } = await this.#move(made, members, made.id);
     if (stopped !== undefined) {
-      const moved = done.length > 0 ? ` and moved ${done.map(named).join(', ')} into it` : '';
       const rest = members.filter((member) => !done.includes(member));
-      throw new BackEndError(
-        codeOf(stopped),
-        `Created the team "${made.name}" (#${made.id})${moved}; then: ${messageOf(stopped)} Not moved: ${rest.map(named).join(', ')}.`,
-      );
+      throw new BackEndError('clockodo_team_partly_created', {
+        team: idAndName(made),
+        moved: done.map(idAndName),
+        rest: rest.map(idAndName),
+        cause: causeOf(stopped.error),
+      });
     }
     return this.read(made.id);
   }
 
   async rename(team: AdminTeam, name: string): Promise<AdminTeam> {
-    await this.#change(team, { name }, `rename the team ${team.name}`);
+    await this.#change(team, { name }, { action: 'rename_team', team: team.name });
     return this.read(team.id);
   }
 
@@ -125,12 +118,14 @@ export class ClockodoAdminTeams extends BackEndPart<ClockodoContext> implements 
     await this.#members(team, people, null);
     if (leader.length > 0) {
       try {
-        await this.#change(team, { leader: null }, `leave the team ${team.name} without a leader`);
+        await this.#change(team, { leader: null }, { action: 'unlead_team', team: team.name });
       } catch (error) {
-        throw new BackEndError(
-          codeOf(error),
-          `Removed ${people.map(named).join(', ')}; then: ${messageOf(error)} ${leader.map(named).join(' and ')} still leads "${team.name}" in Clockodo.`,
-        );
+        throw new BackEndError('clockodo_team_leader_kept', {
+          removed: people.map(idAndName),
+          leaders: leader.map(idAndName),
+          team: team.name,
+          cause: causeOf(error),
+        });
       }
     }
     return this.read(team.id);
@@ -139,56 +134,51 @@ export class ClockodoAdminTeams extends BackEndPart<ClockodoContext> implements 
   /** Clockodo's team has one leader: the one named replaces the one before (the handler sends one, oneLead). */
   async setLeads(team: AdminTeam, people: readonly TeamPerson[]): Promise<AdminTeam> {
     const [lead] = people;
-    if (lead === undefined || people.length > 1) throw new BackEndError('invalid', this.oneLead);
-    await this.#change(team, { leader: lead.id }, `make ${lead.name} the leader of the team ${team.name}`);
+    if (lead === undefined || people.length > 1) throw new BackEndError('clockodo_team_one_leader');
+    await this.#change(team, { leader: lead.id }, { action: 'lead_team', person: lead.name, team: team.name });
     return this.read(team.id);
   }
 
   async delete(team: AdminTeam): Promise<void> {
-    const action = `delete the team ${team.name}`;
-    await asOwner(this.context, 'teams', action, () => this.context.api.deleteTeam(team.id, action));
+    await asOwner(this.context, 'teams', { action: 'delete_team', team: team.name }, (action) => this.context.api.deleteTeam(team.id, action));
   }
 
+  // Never reached through manage_teams, which asks actionRefusal first; a safeguard for any other caller.
   grant(): Promise<AdminTeam> {
-    return this.#refused('grant');
+    return Promise.reject(new BackEndError('clockodo_team_access_read_only', { action: 'grant' }));
   }
 
   revoke(): Promise<AdminTeam> {
-    return this.#refused('revoke');
-  }
-
-  /** Never reached through manage_teams, which asks actionRefusal first; a safeguard for any other caller. */
-  async #refused(action: TeamAction): Promise<never> {
-    throw new BackEndError('invalid', clockodoTeamRefusal(action) ?? 'Clockodo cannot do that.');
+    return Promise.reject(new BackEndError('clockodo_team_access_read_only', { action: 'revoke' }));
   }
 
   /** The team's fields sent alone (`PUT /v3/teams/{id}`). */
-  #change(team: AdminTeam, body: { name?: string; leader?: number | null }, action: string): Promise<ClockodoTeam> {
-    return asOwner(this.context, 'teams', action, () => this.context.api.updateTeam(team.id, body, action));
+  #change(team: AdminTeam, body: { name?: string; leader?: number | null }, request: ClockodoOwnerRequest): Promise<ClockodoTeam> {
+    return asOwner(this.context, 'teams', request, (action) => this.context.api.updateTeam(team.id, body, action));
   }
 
   /** The members' moves as add_members and remove_members say them: a failure after some were moved names those. */
   async #members(team: AdminTeam, people: readonly TeamPerson[], teamsId: number | null): Promise<void> {
     const { done, stopped } = await this.#move(team, people, teamsId);
     if (stopped === undefined) return;
-    if (done.length === 0) throw stopped;
-    const verb = teamsId === null ? 'remove' : 'add';
-    throw new BackEndError(
-      codeOf(stopped),
-      `${verb === 'add' ? 'Added' : 'Removed'} ${done.map(named).join(', ')}; then: ${messageOf(stopped)} The others were not ${verb === 'add' ? 'added' : 'removed'}.`,
-    );
+    if (done.length === 0) throw stopped.error;
+    throw new BackEndError('clockodo_team_members_partly_changed', {
+      change: teamsId === null ? 'remove' : 'add',
+      done: done.map(idAndName),
+      cause: causeOf(stopped.error),
+    });
   }
 
   /** Each person's team set on the person (`teams_id`), one request each, until one fails: who was moved, and what stopped it. */
-  async #move(team: { name: string }, people: readonly TeamPerson[], teamsId: number | null): Promise<{ done: TeamPerson[]; stopped?: unknown }> {
+  async #move(team: { name: string }, people: readonly TeamPerson[], teamsId: number | null): Promise<{ done: TeamPerson[]; stopped?: { error: unknown } }> {
     const done: TeamPerson[] = [];
     for (const one of people) {
-      const action = `${teamsId === null ? 'remove' : 'add'} ${one.name} ${teamsId === null ? 'from' : 'to'} the team ${team.name}`;
+      const request: ClockodoOwnerRequest = { action: teamsId === null ? 'leave_team' : 'join_team', person: one.name, team: team.name };
       try {
-        await asOwner(this.context, 'teams', action, () => this.context.api.updateUser(one.id, { teams_id: teamsId }, action));
+        await asOwner(this.context, 'teams', request, (action) => this.context.api.updateUser(one.id, { teams_id: teamsId }, action));
         done.push(one);
       } catch (error) {
-        return { done, stopped: error };
+        return { done, stopped: { error } };
       }
     }
     return { done };
@@ -196,14 +186,14 @@ export class ClockodoAdminTeams extends BackEndPart<ClockodoContext> implements 
 
   #teams(): Promise<ClockodoTeam[]> {
     const { api } = this.context;
-    return asOwner(this.context, 'teams', 'list the teams', () => allPages(api.pager, (page) => api.teamsPage(page)));
+    return asOwner(this.context, 'teams', { action: 'list_teams' }, () => allPages(api.pager, (page) => api.teamsPage(page)));
   }
 
   /** Every co-worker, the inactive too: a team's members are those whose `teams_id` names it. */
   #everyone(): Promise<ClockodoUser[]> {
     const { api } = this.context;
-    return asOwner(this.context, 'teams', 'list the co-workers', () =>
-      allPages(api.pager, (page) => api.userListPage({}, page, USER_PAGE, 'list the co-workers')),
+    return asOwner(this.context, 'teams', { action: 'list_coworkers' }, (action) =>
+      allPages(api.pager, (page) => api.userListPage({}, page, USER_PAGE, action)),
     );
   }
 }
@@ -213,6 +203,9 @@ function person(user: ClockodoUser): TeamPerson {
 }
 
 const named = (one: { id: number; name: string }) => `${one.name} (#${one.id})`;
+
+/** A person or a team as a refusal names them: by name, with their number. */
+const idAndName = (one: { id: number; name: string }) => ({ id: one.id, name: one.name });
 
 function adminTeam(team: ClockodoTeam, users: readonly ClockodoUser[]): AdminTeam {
   const members = users
@@ -224,6 +217,3 @@ function adminTeam(team: ClockodoTeam, users: readonly ClockodoUser[]): AdminTea
   const leader = users.find((user) => user.id === team.leader);
   return { id: team.id, name: team.name, members, outsideLead: leader ? person(leader) : { id: team.leader, name: `user #${team.leader}` } };
 }
-
-const codeOf = (error: unknown): BackEndKind => (error instanceof BackEndError ? (error.kind as BackEndKind) : 'unavailable');
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));

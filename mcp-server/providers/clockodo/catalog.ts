@@ -64,10 +64,8 @@ export class ClockodoCatalog extends BackEndPart<ClockodoContext> {
   }
 
   async createCatalogItem(item: { kind: CatalogKind; name: string; customerId?: number; projectId?: number }): Promise<CatalogItem> {
-    if (item.kind === 'activity' && item.projectId !== undefined)
-      throw new BackEndError('invalid', "Clockodo's services belong to no project; add the activity without a parent.");
-    if (item.kind === 'project' && item.customerId === undefined)
-      throw new BackEndError('invalid', 'Every Clockodo project belongs to a customer: name one as the parent (see list_catalog).');
+    if (item.kind === 'activity' && item.projectId !== undefined) throw new BackEndError('clockodo_service_has_no_project');
+    if (item.kind === 'project' && item.customerId === undefined) throw new BackEndError('clockodo_project_needs_customer');
     const body = item.kind === 'project' ? { name: item.name, customers_id: item.customerId } : { name: item.name };
     const created = await this.context.api.createCatalogItem(item.kind, body, item.name);
     this.#forget();
@@ -97,11 +95,8 @@ export class ClockodoCatalog extends BackEndPart<ClockodoContext> {
   async bookableProject(projectId: number): Promise<ClockodoProject> {
     const [projects, access] = await allSettled([this.#allProjects(), this.#accessMap()]);
     const project = projects.byId.get(projectId);
-    if (!project || !mayBook(access.add, project.customers_id, project.id)) {
-      throw new BackEndError('denied', `You may not book on project #${projectId} in Clockodo (see list_catalog for what you may book on).`);
-    }
-    if (!project.active || project.completed)
-      throw new BackEndError('invalid', `The project "${project.name}" is ${project.completed ? 'completed' : 'archived'} in Clockodo.`);
+    if (!project || !mayBook(access.add, project.customers_id, project.id)) throw new BackEndError('clockodo_project_not_bookable', { project: projectId });
+    if (!project.active || project.completed) throw new BackEndError('clockodo_project_closed', { name: project.name, completed: project.completed === true });
     return project;
   }
 
@@ -110,25 +105,20 @@ export class ClockodoCatalog extends BackEndPart<ClockodoContext> {
     if (activityId !== null) return this.requireService(activityId);
     const bookable = (await this.catalog(false, ['activity'])).activities;
     if (bookable.length === 1) return (bookable[0] as CatalogItem).id;
-    const examples = bookable.slice(0, 6).map((item) => `"${item.name}"`);
-    throw new BackEndError(
-      'invalid',
-      `Clockodo books time on a service too; name one as the activity${examples.length ? `, e.g. ${examples.join(', ')}` : ' (none is open to you; ask whoever manages Clockodo)'}.`,
-    );
+    throw new BackEndError('clockodo_service_needed', { examples: bookable.slice(0, 6).map((item) => item.name) });
   }
 
   async requireService(serviceId: number): Promise<number> {
     const [services, access] = await allSettled([this.#allServices(), this.#serviceAccessMap()]);
     const service = services.byId.get(serviceId);
-    if (!service || !mayUseService(access.add, serviceId))
-      throw new BackEndError('denied', `You may not book on service #${serviceId} in Clockodo (see list_catalog).`);
-    if (!service.active) throw new BackEndError('invalid', `The service "${service.name}" is archived in Clockodo.`);
+    if (!service || !mayUseService(access.add, serviceId)) throw new BackEndError('clockodo_service_not_bookable', { service: serviceId });
+    if (!service.active) throw new BackEndError('clockodo_service_archived', { name: service.name });
     return service.id;
   }
 
-  /** The names of up to `count` projects the person may book on, quoted, for a sentence. */
+  /** The names of up to `count` projects the person may book on, for a refusal's examples. */
   async projectExamples(count: number): Promise<string[]> {
-    return (await this.catalog(false, ['project'])).projects.slice(0, count).map((item) => `"${item.name}"`);
+    return (await this.catalog(false, ['project'])).projects.slice(0, count).map((item) => item.name);
   }
 
   /** Something in the catalog was changed (update_catalog_item): the lists are read afresh. */

@@ -41,8 +41,7 @@ export class ClockodoLeave extends BackEndPart<ClockodoContext, { plan: Clockodo
 
   async createLeave(request: NewLeaveRequest): Promise<LeaveRequest> {
     const code = absenceTypeCode(request.type, request.kind);
-    if (code === HOURS_BASED)
-      throw new BackEndError('invalid', 'Clockodo books a reduction of overtime in hours; Punchcard files leave in days. File it in Clockodo.');
+    if (code === HOURS_BASED) throw new BackEndError('clockodo_overtime_in_hours');
     // Clockodo takes no absence across New Year, and half a day only as a one-day absence.
     const parts = splitLeave(request);
     const me = await this.context.me();
@@ -89,13 +88,11 @@ export class ClockodoLeave extends BackEndPart<ClockodoContext, { plan: Clockodo
   async cancelLeave(id: number): Promise<LeaveRequest> {
     const me = await this.context.me();
     const absence = await this.context.api.absence(id);
-    if (absence.users_id !== me.user.id) throw new BackEndError('denied', `Absence #${id} is not yours; Punchcard only cancels your own requests.`);
+    if (absence.users_id !== me.user.id) throw new BackEndError('clockodo_absence_not_yours', { absence: id });
     const request = toLeaveRequest(absence, this.context.nameOf(me.user));
     if (request.status === 'approved') {
       // Cancelling an approval takes someone who manages absences; a person who does may do it for their own.
-      if (me.user.role !== 'owner' && me.user.can_generally_manage_absences !== true) {
-        throw new BackEndError('conflict', `Absence #${id} is already approved; only a manager can cancel it in Clockodo. Ask whoever approved it.`);
-      }
+      if (me.user.role !== 'owner' && me.user.can_generally_manage_absences !== true) throw new BackEndError('clockodo_absence_approved', { absence: id });
       try {
         await this.context.api.setAbsenceStatus(id, 3);
       } finally {
@@ -103,7 +100,7 @@ export class ClockodoLeave extends BackEndPart<ClockodoContext, { plan: Clockodo
       }
       return { ...request, status: 'cancelled' };
     }
-    if (request.status !== 'pending') throw new BackEndError('conflict', `Absence #${id} is already ${request.status}.`);
+    if (request.status !== 'pending') throw new BackEndError('clockodo_absence_decided', { absence: id, status: request.status });
     try {
       // The request stays listed as withdrawn, as on the web.
       await this.context.api.setAbsenceStatus(id, 4);
@@ -188,16 +185,11 @@ export class ClockodoLeave extends BackEndPart<ClockodoContext, { plan: Clockodo
     if (!(error instanceof ClockodoError) || error.errorType !== 'AbsenceCollision') return error;
     const ids = Array.isArray(error.details?.collidingAbsences) ? error.details.collidingAbsences.filter((id): id is number => Number.isSafeInteger(id)) : [];
     const known = await this.#ownAbsencesById(ids, part);
-    const named = ids.map((id) => {
+    const absences = ids.map((id) => {
       const absence = known.get(id);
-      return absence
-        ? `#${id} (${absence.date_since === absenceLastDay(absence) ? absence.date_since : `${absence.date_since} to ${absenceLastDay(absence)}`}, ${leaveStatusOf(absence.status)})`
-        : `#${id}`;
+      return absence ? { id, first_day: absence.date_since, last_day: absenceLastDay(absence), status: leaveStatusOf(absence.status) } : { id };
     });
-    return new BackEndError(
-      'conflict',
-      `That overlaps your absence${ids.length === 1 ? '' : 's'} ${named.join(', ') || 'already in Clockodo'}. Nothing was filed; change the dates or cancel the other request first.`,
-    );
+    return new BackEndError('clockodo_absence_overlap', { absences });
   }
 
   async #ownAbsencesById(ids: readonly number[], part: { firstDay: string; lastDay: string }): Promise<Map<number, ClockodoAbsence>> {

@@ -2,6 +2,8 @@
 import { splitAgentPrefix } from '../../domain/agents.ts';
 import { addDays, eachDate, formatUtcSeconds, isoWeekday, startOfIsoWeek } from '../../domain/time.ts';
 import type { PlannedDay } from '../../domain/work-plan.ts';
+import { refusalOf, refusalSentence } from '../../contract/outcomes/refusals.ts';
+import { modelText } from '../../contract/outcomes/sentence.ts';
 import { RemoteError } from '../remote/remote-error.ts';
 import { type CatalogItem, type LeaveRequest, type LeaveStatus, type LeaveType, BackEndError, type Ref, type TimeEntry } from '../time-tracker.ts';
 import type { AccessMap, ClockodoAbsence, ClockodoEntry, ClockodoProject, ClockodoTargetHours } from './wire.ts';
@@ -13,7 +15,9 @@ export function clockodoTime(epochMs: number): string {
 
 export function instantOf(text: string): number {
   const epoch = Date.parse(text);
-  if (Number.isNaN(epoch)) throw new RemoteError('wrong_service', `Clockodo sent a time Punchcard cannot read ("${text.slice(0, 40)}").`);
+  // The HTTP layer's error, whose failure says the answer is not Clockodo's (its words are the code's).
+  if (Number.isNaN(epoch))
+    throw new RemoteError('wrong_service', modelText(refusalSentence(refusalOf('clockodo_time_unreadable', { text: text.slice(0, 40) }))));
   return epoch;
 }
 
@@ -131,23 +135,19 @@ export function absenceTypeCode(type: LeaveType, kind: string | undefined): numb
     const wanted = kind.trim().toLowerCase();
     const found = ABSENCE_TYPES.find((item) => item.name.toLowerCase() === wanted);
     if (found) return found.code;
-    throw new BackEndError(
-      'invalid',
-      `Clockodo has no leave type "${kind}". Its types: ${typeNames()}; or Punchcard's vacation, sick, personal, parental, unpaid.`,
-    );
+    throw new BackEndError('clockodo_leave_type_unknown', { kind, types: typeNames() });
   }
   const code = TO_CLOCKODO[type];
-  if (code === undefined) throw new BackEndError('invalid', `Clockodo has no type "other": name one of its own types instead (${typeNames()}).`);
+  if (code === undefined) throw new BackEndError('clockodo_leave_type_other', { types: typeNames() });
   return code;
 }
 
 /** Reduction of overtime is booked in hours: Punchcard files leave in days, so it is refused up front. */
 export const HOURS_BASED = 3;
 
-function typeNames(): string {
-  return ABSENCE_TYPES.filter((item) => item.code !== HOURS_BASED)
-    .map((item) => `"${item.name}"`)
-    .join(', ');
+/** Clockodo's types a request may name: all but the one booked in hours. */
+function typeNames(): string[] {
+  return ABSENCE_TYPES.filter((item) => item.code !== HOURS_BASED).map((item) => item.name);
 }
 
 export function leaveTypeOf(code: number | null | undefined): { type: LeaveType; kind?: string; workingElsewhere?: true } {

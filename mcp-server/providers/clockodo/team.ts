@@ -20,7 +20,7 @@ import type {
   TeamWorkPage,
 } from '../../domain/team.ts';
 import { windowOf } from '../../domain/team.ts';
-import { BackEndError, SPAN_LOOKBACK_MS } from '../time-tracker.ts';
+import { BackEndError, causeOf, SPAN_LOOKBACK_MS } from '../time-tracker.ts';
 import { ENTRY_PAGE, USER_PAGE } from './api.ts';
 import type { ClockodoCatalog } from './catalog.ts';
 import type { ClockodoContext, Identity } from './context.ts';
@@ -75,7 +75,7 @@ export class ClockodoTeam extends BackEndPart<ClockodoContext, { catalog: Clocko
     const viewer = await this.#viewer();
     const projects = await allPages(this.context.api.pager, (page) => this.context.api.projectsPage(page));
     const project = projects.find((item) => item.id === projectId);
-    if (!project) throw new BackEndError('not_found', `There is no project #${projectId} in Clockodo that you may see.`);
+    if (!project) throw new BackEndError('project_not_visible', { project: projectId, back_end: 'Clockodo' });
     const now = this.context.options.now();
     const filter = { time_since: PROJECT_SINCE, time_until: clockodoTime(now), 'filter[projects_id]': projectId };
     const [entries, users, names, customers] = await allSettled([
@@ -144,12 +144,11 @@ export class ClockodoTeam extends BackEndPart<ClockodoContext, { catalog: Clocko
       this.context.api.manageableAbsences(yearsOf(addDays(today, -366), addDays(today, 366))),
     ]);
     const absence = manageable.find((item) => item.id === id);
-    if (!absence)
-      throw new BackEndError('denied', `Leave request #${id} is not one Clockodo lets you decide (it is not among the absences you manage). Nothing was sent.`);
+    if (!absence) throw new BackEndError('clockodo_leave_request_not_managed', { request: id });
     if (absence.users_id === me.user.id) throw new BackEndError('leave_request_own', { request: id });
     const name = users.find((user) => user.id === absence.users_id)?.name ?? `Colleague #${absence.users_id}`;
     const request = pendingOf(absence, name);
-    if (absence.status !== 0) throw new BackEndError('conflict', `Leave request #${id} of ${name} is already ${request.status}. Nothing was sent.`);
+    if (absence.status !== 0) throw new BackEndError('leave_request_decided', { request: id, person: name, status: request.status });
     return request;
   }
 
@@ -159,10 +158,12 @@ export class ClockodoTeam extends BackEndPart<ClockodoContext, { catalog: Clocko
       answer = await this.context.api.decideAbsence(request.id, decision === 'approve' ? 1 : 2);
     } catch (error) {
       if (error instanceof ClockodoError && (error.status === 403 || error.errorType === 'UserIsNotManageable' || error.errorType === 'StatusIsForbidden')) {
-        throw new BackEndError(
-          'denied',
-          `Clockodo did not let you ${decision === 'approve' ? 'approve' : 'decline'} ${request.person}'s leave request #${request.id}: ${error.message} Nothing was changed.`,
-        );
+        throw new BackEndError('clockodo_leave_decision_refused', {
+          decision: decision === 'approve' ? 'approve' : 'decline',
+          person: request.person,
+          request: request.id,
+          cause: causeOf(error),
+        });
       }
       throw error;
     }
@@ -182,7 +183,7 @@ export class ClockodoTeam extends BackEndPart<ClockodoContext, { catalog: Clocko
     const led = await whomLeads(this.context, me.user, 'list the people you lead');
     if (led.people.length === 0) {
       this.context.learnLeadership({ leads: false });
-      throw new BackEndError('denied', 'Clockodo names you leader of no team and boss of nobody, so it shows you nobody else’s time.');
+      throw new BackEndError('clockodo_leads_nobody');
     }
     const teams =
       led.teams.length > 0
@@ -202,7 +203,7 @@ export class ClockodoTeam extends BackEndPart<ClockodoContext, { catalog: Clocko
     const general = me.user.role === 'owner' || me.user.can_generally_manage_absences === true;
     if (!general && users.length === 0) {
       this.context.learnLeadership({ decidesLeave: false });
-      throw new BackEndError('denied', 'Clockodo names nobody whose absences you manage, so no leave request waits for your decision.');
+      throw new BackEndError('clockodo_decides_no_leave');
     }
     return { me, users };
   }

@@ -19,7 +19,7 @@ import {
 } from '../time-tracker.ts';
 import { ENTRY_PAGE, type QueryValue } from './api.ts';
 import { type ClockodoCatalog, NO_NAMES } from './catalog.ts';
-import type { ClockodoContext } from './context.ts';
+import { type ClockodoContext, refusalWords } from './context.ts';
 import { ClockodoError } from './errors.ts';
 import { clockodoTime, instantOf, isLumpSum, toTimeEntry } from './mapping.ts';
 import type { ClockodoEntry } from './wire.ts';
@@ -77,7 +77,7 @@ export class ClockodoTimesheets extends BackEndPart<ClockodoContext, { catalog: 
     };
     this.#clock.invalidate();
     const answer = await this.context.api.startClock(body);
-    if (!answer.running) throw new ClockodoError('wrong_service', 'Clockodo accepted the start but sent no running entry back.');
+    if (!answer.running) throw new ClockodoError('wrong_service', refusalWords('clockodo_clock_start_unanswered'));
     const started = await this.#entry(answer.running);
     if (!stopped && answer.stopped) stopped = await this.#entry(answer.stopped);
     return { started, stopped };
@@ -137,16 +137,13 @@ export class ClockodoTimesheets extends BackEndPart<ClockodoContext, { catalog: 
       const { agent } = splitAgentPrefix(current.text ?? '');
       body.text = agent ? withAgentPrefix(patch.description, agent) : patch.description;
     }
-    if (patch.activityId === null)
-      throw new BackEndError('invalid', 'Clockodo books every time entry on a service; name another activity instead of clearing it.');
+    if (patch.activityId === null) throw new BackEndError('clockodo_entry_needs_service');
     if (patch.activityId !== undefined) {
       await this.parts.catalog.requireService(patch.activityId);
       body.services_id = patch.activityId;
     }
     if (patch.projectId === null) {
-      if ((await this.context.me()).company?.allow_entries_for_customers !== true) {
-        throw new BackEndError('invalid', 'Your Clockodo books every entry on a project; name another project instead of clearing it.');
-      }
+      if ((await this.context.me()).company?.allow_entries_for_customers !== true) throw new BackEndError('clockodo_entry_needs_project');
       body.projects_id = null;
     } else if (patch.projectId !== undefined) {
       const project = await this.parts.catalog.bookableProject(patch.projectId);
@@ -215,9 +212,7 @@ export class ClockodoTimesheets extends BackEndPart<ClockodoContext, { catalog: 
     ]);
     if (verb !== 'read') this.#reads.forget(id);
     if (entry.users_id !== userId) throw notYourEntry(id);
-    if (verb !== 'read' && isLumpSum(entry)) {
-      throw new BackEndError('invalid', `Time entry #${id} is a lump sum; Punchcard lists lump sums but does not ${verb} them. Do that in Clockodo.`);
-    }
+    if (verb !== 'read' && isLumpSum(entry)) throw new BackEndError('clockodo_lump_sum', { entry: id, verb });
     return entry;
   }
 
@@ -246,11 +241,7 @@ export class ClockodoTimesheets extends BackEndPart<ClockodoContext, { catalog: 
    */
   async #namedBooking(fields: { projectId: number | null; activityId: number | null; description: string }): Promise<Booking & { billable: 0 | 1 }> {
     if (fields.projectId === null) {
-      const projects = await this.parts.catalog.projectExamples(6);
-      throw new BackEndError(
-        'invalid',
-        `Clockodo books time on a customer's project; name one${projects.length ? `, e.g. ${projects.join(', ')}` : ' (see list_catalog)'}.`,
-      );
+      throw new BackEndError('clockodo_project_needed', { examples: await this.parts.catalog.projectExamples(6) });
     }
     const [project, serviceId] = await allSettled([this.parts.catalog.bookableProject(fields.projectId), this.parts.catalog.serviceFor(fields.activityId)]);
     return {
@@ -276,11 +267,6 @@ export class ClockodoTimesheets extends BackEndPart<ClockodoContext, { catalog: 
       const words = splitAgentPrefix(last.text ?? '').agent === undefined ? (last.text ?? '') : '';
       return { customerId: last.customers_id, projectId: last.projects_id, serviceId: last.services_id as number, text: description || words };
     }
-    const projects = await this.parts.catalog.projectExamples(8);
-    throw new BackEndError(
-      'invalid',
-      `There is no earlier Clockodo entry to resume, and Clockodo needs a project and a service to start a timer. ` +
-        (projects.length ? `You may book on ${projects.join(', ')}; name one (and an activity).` : 'No project is open to you; ask whoever manages Clockodo.'),
-    );
+    throw new BackEndError('clockodo_nothing_to_resume', { examples: await this.parts.catalog.projectExamples(8) });
   }
 }

@@ -34,7 +34,7 @@ export function kimaiAbsenceType(type: LeaveType, kind?: string): string {
     .toLowerCase()
     .replace(/[\s-]+/g, '_');
   if (wanted in FROM_KIMAI) return wanted;
-  throw new BackEndError('invalid', `Kimai's absence plugin has no type "${kind}"; its types: ${Object.keys(FROM_KIMAI).join(', ')}.`);
+  throw new BackEndError('kimai_absence_type_unknown', { kind, types: Object.keys(FROM_KIMAI) });
 }
 
 export function leaveStatus(status: string | undefined): LeaveStatus {

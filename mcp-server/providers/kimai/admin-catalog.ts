@@ -6,17 +6,20 @@
 // never sent. A 403 withdraws the tool at once (context.ts).
 import { BackEndPart } from '../remote-tracker.ts';
 import { remoteRefusal } from '../remote/remote-error.ts';
+import { type Refusal, refusalOf } from '../../contract/outcomes/refusals.ts';
 import type { CatalogChange, CatalogItemFields, CatalogItemRecord, ChangeField } from '../../domain/catalog-changes.ts';
 import { budgetSeconds, CHANGE_FIELDS } from '../../domain/catalog-changes.ts';
 import type { CatalogAdminPart, CatalogKind } from '../time-tracker.ts';
 import type { KimaiCatalog } from './catalog.ts';
-import type { KimaiContext } from './context.ts';
+import { type KimaiContext, refusalWords } from './context.ts';
 import type { RequestPurpose } from './errors.ts';
 import { type KimaiCatalogDetails, relationId } from './wire.ts';
 
 export class KimaiCatalogAdmin extends BackEndPart<KimaiContext, { catalog: KimaiCatalog }> implements CatalogAdminPart {
   async catalogItem(kind: CatalogKind, id: number): Promise<CatalogItemRecord> {
-    const record = await this.#withdrawnOnRefusal(`read the ${kind} #${id}`, `view_${kind}`, () => this.context.api.catalogDetails(kind, id));
+    const record = await this.#withdrawnOnRefusal(refusalOf('kimai_catalog_denied', { action: 'read', kind, item: id }), () =>
+      this.context.api.catalogDetails(kind, id),
+    );
     return { kind, id, fields: kimaiFields(kind, record) };
   }
 
@@ -44,11 +47,7 @@ export class KimaiCatalogAdmin extends BackEndPart<KimaiContext, { catalog: Kima
     // The budget period comes with either permission.
     if (change.budgetPeriod !== undefined && noMoney && noTime) missing.add(`budget_${kind}`).add(`time_${kind}`);
     if (missing.size === 0) return undefined;
-    const permissions = [...missing];
-    return (
-      `Kimai shows you no budget of the ${kind} "${fields.name}" (#${item.id}) that you asked to change, so it would not take the change: ` +
-      `your account lacks the permission${permissions.length > 1 ? 's' : ''} ${permissions.join(' and ')}. Nothing was sent.`
-    );
+    return refusalWords('kimai_catalog_budget_hidden', { kind, item: item.id, name: fields.name, permissions: [...missing] });
   }
 
   async updateCatalogItem(item: CatalogItemRecord, change: CatalogChange): Promise<CatalogItemRecord> {
@@ -63,7 +62,7 @@ export class KimaiCatalogAdmin extends BackEndPart<KimaiContext, { catalog: Kima
         reason: `your account lacks the permissions budget_${kind} and time_${kind}. Nothing was changed.`,
       })),
     };
-    const record = await this.#withdrawnOnRefusal(`change ${label}`, `edit_${kind}`, () =>
+    const record = await this.#withdrawnOnRefusal(refusalOf('kimai_catalog_denied', { action: 'change', kind, item: id, name: item.fields.name }), () =>
       this.context.api.patchCatalogItem(kind, id, kimaiPatch(change), purpose),
     );
     this.parts.catalog.changed();
@@ -71,12 +70,8 @@ export class KimaiCatalogAdmin extends BackEndPart<KimaiContext, { catalog: Kima
   }
 
   /** Kimai's 403: the tool is withdrawn at once, and the answer names the permission. */
-  #withdrawnOnRefusal<T>(action: string, permission: string, request: () => Promise<T>): Promise<T> {
-    return this.context.administering(
-      'catalog',
-      `Kimai did not let you ${action} (403 Forbidden): your account lacks the permission ${permission}. Nothing was changed; update_catalog_item is switched off.`,
-      request,
-    );
+  #withdrawnOnRefusal<T>(refusal: Refusal, request: () => Promise<T>): Promise<T> {
+    return this.context.administering('catalog', refusal, request);
   }
 }
 

@@ -7,6 +7,7 @@
 import { lockedPeriod } from '../../contract/kimai-lockdown.ts';
 import { formatWallClock } from '../../domain/time.ts';
 import type { CorrectionScope, CorrectionSet, CorrectionSubject, CorrectionWorld } from '../../domain/corrections.ts';
+import { refusalOf } from '../../contract/outcomes/refusals.ts';
 import { allPages } from '../remote/paging.ts';
 import { BackEndPart } from '../remote-tracker.ts';
 import type { CorrectionsPart } from '../time-tracker.ts';
@@ -62,8 +63,8 @@ export class KimaiCorrections extends BackEndPart<KimaiContext> implements Corre
     // The missing right depends on the person's role, read only once Kimai has refused (and the tool is withdrawn).
     const refusal = async () => {
       const me = await this.context.profile();
-      const right = entry.exported ? 'edit_exported_timesheet' : isKimaiAdmin(me) ? 'edit_other_timesheet' : 'edit_team_timesheet';
-      return `Kimai did not let you change time entry #${entry.id} (403 Forbidden): your account lacks the permission ${right}, or the entry lies in a period Kimai keeps locked. correct_time_entries is switched off.`;
+      const permission = entry.exported ? 'edit_exported_timesheet' : isKimaiAdmin(me) ? 'edit_other_timesheet' : 'edit_team_timesheet';
+      return refusalOf('kimai_correction_denied', { entry: entry.id, permission });
     };
     const answer = await this.context.administering('corrections', refusal, () =>
       this.context.api.patchTimesheet(entry.id, body, { action: `correct time entry #${entry.id}` }),

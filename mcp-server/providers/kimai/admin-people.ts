@@ -4,11 +4,13 @@
 // withdraws it at once (context.ts). Kimai's list is not paged: manage_people pages the answer.
 import { randomBytes } from 'node:crypto';
 import type { AdminPerson, NewPerson, PeoplePage, PersonChanges } from '../../domain/admin-people.ts';
+import type { KimaiPeopleRequest } from '../../contract/outcomes/kimai.ts';
+import { refusalOf } from '../../contract/outcomes/refusals.ts';
 import { noPeoplePage, onePerson, personNumber } from '../person-lookup.ts';
 import { BackEndPart } from '../remote-tracker.ts';
 import type { AdminPeoplePart } from '../time-tracker.ts';
 import { highestRole } from './capabilities.ts';
-import type { KimaiContext } from './context.ts';
+import { type KimaiContext, refusalWords } from './context.ts';
 import type { KimaiUserFull } from './wire.ts';
 
 /** The roles Kimai ships, lowest first; an instance's own roles are not offered (they are configured in Kimai). */
@@ -17,13 +19,9 @@ const KIMAI_ROLES = ['ROLE_USER', 'ROLE_TEAMLEAD', 'ROLE_ADMIN', 'ROLE_SUPER_ADM
 /** People per page: Kimai's list comes whole, and is shown in pages a person reads in one go, as invoices are. */
 export const PEOPLE_PAGE_SIZE = 50;
 
-/** Which of Kimai's permissions a refused request needed, for the words of the refusal. */
-type PeopleRight = 'view_user' | 'view_other_profile' | 'create_user' | 'edit_other_profile';
-
 export class KimaiPeople extends BackEndPart<KimaiContext> implements AdminPeoplePart {
   readonly roleWords = KIMAI_ROLES;
-  readonly managesRefusal =
-    "Kimai's roles name nobody and nothing they manage (a team lead leads the teams that name them so; manage_teams sets that). Leave out manages. Nothing was sent.";
+  readonly managesRefusal = refusalWords('kimai_manages_nothing');
   readonly inviteNote =
     'Kimai made the account with a random password nobody was shown: the person sets their own with "Forgot password" on the login page, or you set one in Kimai under Users.';
 
@@ -38,13 +36,13 @@ export class KimaiPeople extends BackEndPart<KimaiContext> implements AdminPeopl
 
   /** Everyone Kimai lists, by name: one request, as `GET /api/users` is not paged. */
   async #everyone(includeInactive: boolean): Promise<AdminPerson[]> {
-    const users = await this.#refusedWithdraws('view_user', 'list the people', () => this.context.api.users(includeInactive ? 3 : 1));
+    const users = await this.#refusedWithdraws({ action: 'list' }, () => this.context.api.users(includeInactive ? 3 : 1));
     return users.map(adminPerson).sort((a, b) => a.name.localeCompare(b.name) || a.id - b.id);
   }
 
   async person(reference: string): Promise<AdminPerson> {
     const id = personNumber(reference);
-    if (id !== null) return adminPerson(await this.#refusedWithdraws('view_other_profile', `read person #${id}`, () => this.context.api.user(id)));
+    if (id !== null) return adminPerson(await this.#refusedWithdraws({ action: 'read', person: id }, () => this.context.api.user(id)));
     return onePerson(await this.#everyone(true), reference, (person) => person, { where: 'in Kimai', listShows: 'everyone' });
   }
 
@@ -71,7 +69,7 @@ export class KimaiPeople extends BackEndPart<KimaiContext> implements AdminPeopl
       timezone: me.timezone,
       ...(person.role === undefined ? {} : { roles: [person.role] }),
     };
-    return adminPerson(await this.#refusedWithdraws('create_user', `create the account ${person.email}`, () => this.context.api.createUser(body)));
+    return adminPerson(await this.#refusedWithdraws({ action: 'create', email: person.email }, () => this.context.api.createUser(body)));
   }
 
   async update(person: AdminPerson, changes: PersonChanges): Promise<AdminPerson> {
@@ -82,21 +80,21 @@ export class KimaiPeople extends BackEndPart<KimaiContext> implements AdminPeopl
       ...(changes.role === undefined ? {} : { roles: [changes.role] }),
     };
     const action = `change the account of ${person.name}`;
-    return adminPerson(await this.#refusedWithdraws('edit_other_profile', action, () => this.context.api.updateUser(person.id, body, action)));
+    return adminPerson(await this.#refusedWithdraws({ action: 'change', name: person.name }, () => this.context.api.updateUser(person.id, body, action)));
   }
 
   async setActive(person: AdminPerson, active: boolean): Promise<AdminPerson> {
     const action = `${active ? 'reactivate' : 'deactivate'} the account of ${person.name}`;
-    return adminPerson(await this.#refusedWithdraws('edit_other_profile', action, () => this.context.api.updateUser(person.id, { enabled: active }, action)));
+    return adminPerson(
+      await this.#refusedWithdraws({ action: active ? 'reactivate' : 'deactivate', name: person.name }, () =>
+        this.context.api.updateUser(person.id, { enabled: active }, action),
+      ),
+    );
   }
 
   /** Kimai's 403 to its people's administration withdraws manage_people at once, and says which right was missing. */
-  #refusedWithdraws<T>(right: PeopleRight, action: string, request: () => Promise<T>): Promise<T> {
-    return this.context.administering(
-      'people',
-      `Kimai did not let you ${action} (403 Forbidden): your account lacks the permission ${right}, which Kimai gives super administrators. Nothing was changed; manage_people is switched off.`,
-      request,
-    );
+  #refusedWithdraws<T>(request: KimaiPeopleRequest, send: () => Promise<T>): Promise<T> {
+    return this.context.administering('people', refusalOf('kimai_people_denied', request), send);
   }
 }
 

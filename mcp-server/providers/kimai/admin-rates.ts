@@ -6,18 +6,10 @@
 import { BackEndPart } from '../remote-tracker.ts';
 import { Expiring, mapWithLimit } from '../remote/cache.ts';
 import { ensureRequests } from '../remote/request-budget.ts';
-import {
-  personWords,
-  type Rate,
-  type RateList,
-  type RatePerson,
-  type RateReplacement,
-  type RateTarget,
-  type RateValues,
-  rateWords,
-} from '../../domain/admin-rates.ts';
+import { type Rate, type RateList, type RatePerson, type RateReplacement, type RateTarget, type RateValues, rateWords } from '../../domain/admin-rates.ts';
 import type { RateKind } from '../../contract/vocabulary.ts';
-import { type AdminRatesPart, BackEndError, type CatalogItem } from '../time-tracker.ts';
+import { refusalOf } from '../../contract/outcomes/refusals.ts';
+import { type AdminRatesPart, BackEndError, type CatalogItem, causeOf } from '../time-tracker.ts';
 import type { KimaiCatalog } from './catalog.ts';
 import { type KimaiContext, personName } from './context.ts';
 import { KimaiError } from './errors.ts';
@@ -65,16 +57,9 @@ export class KimaiRates extends BackEndPart<KimaiContext, { catalog: KimaiCatalo
     const found = first.length > 0 ? first : (await this.#readTeams(text), this.#matching(wanted));
     if (found.length === 1) return { id: (found[0] as Known).id, name: (found[0] as Known).name };
     if (found.length > 1) {
-      throw new BackEndError(
-        'invalid',
-        `"${text}" names several people in Kimai: ${found.map((person) => `${person.name} (#${person.id})`).join(', ')}. Name one by their id.`,
-      );
+      throw new BackEndError('kimai_rate_person_ambiguous', { text, people: found.map(({ id, name }) => ({ id, name })) });
     }
-    const byMail = wanted.includes('@') ? ' Kimai shows an administrator no e-mail address but their own.' : '';
-    throw new BackEndError(
-      'not_found',
-      `Kimai shows you nobody called "${text}".${byMail} An administrator sees people on rates and in teams only (listing every user is a super administrator's right, view_user). Name the person by their Kimai user id (System, Users in Kimai). Nothing was changed.`,
-    );
+    throw new BackEndError('kimai_rate_person_unknown', { text, email: wanted.includes('@') });
   }
 
   async setRate(list: RateList, person: RatePerson | null, values: RateValues, before: Rate | undefined): Promise<RateReplacement> {
@@ -87,7 +72,7 @@ export class KimaiRates extends BackEndPart<KimaiContext, { catalog: KimaiCatalo
       return { rate: rateFrom(made), replaced: before };
     } catch (error) {
       if (!before) throw error;
-      throw await this.#putBack(list, before, error as Error);
+      throw await this.#putBack(list, before, error);
     }
   }
 
@@ -96,23 +81,15 @@ export class KimaiRates extends BackEndPart<KimaiContext, { catalog: KimaiCatalo
     await this.#guarded(target, 'remove', () => this.context.api.deleteRate(catalogKind(target.kind), target.id, rate.id));
   }
 
-  /** After the new rate was refused: the old one made again, and the error says in words which rate the item has now. */
-  async #putBack(list: RateList, before: Rate, failure: Error): Promise<BackEndError> {
+  /** After the new rate was refused: the old one made again, and the error says which rate the item has now. */
+  async #putBack(list: RateList, before: Rate, failure: unknown): Promise<BackEndError> {
     const { target } = list;
-    const whose = personWords(before.person);
-    const was = rateWords(before, target.currency);
+    const kept = { cause: causeOf(failure), kind: target.kind, name: target.name, person: before.person, was: rateWords(before, target.currency) };
     try {
       const back = await this.context.api.createRate(catalogKind(target.kind), target.id, body(before.person, before));
-      return new BackEndError(
-        'invalid',
-        `${failure.message} The ${target.kind} "${target.name}" keeps its rate for ${whose} as it was (${was}; Kimai numbers it #${back.id} now). Nothing else changed.`,
-      );
+      return new BackEndError('kimai_rate_put_back', { ...kept, rate: back.id });
     } catch (second) {
-      return new BackEndError(
-        'unavailable',
-        `${failure.message} Punchcard had removed the old rate first (Kimai changes none in place) and could not put it back (${(second as Error).message}): ` +
-          `the ${target.kind} "${target.name}" (#${target.id}) now has NO rate for ${whose}; it was ${was}. Set it again with manage_rates once Kimai answers.`,
-      );
+      return new BackEndError('kimai_rate_lost', { ...kept, put_back: causeOf(second), item: target.id });
     }
   }
 
@@ -120,7 +97,7 @@ export class KimaiRates extends BackEndPart<KimaiContext, { catalog: KimaiCatalo
   #guarded<T>(item: Pick<RateTarget, 'kind' | 'id' | 'name'>, verb: 'read' | 'set' | 'change' | 'remove', send: () => Promise<T>): Promise<T> {
     return this.context.administering(
       'rates',
-      `Kimai did not let you ${verb} the rates of ${item.kind} "${item.name}" (403 Forbidden): rates need the right to edit the ${item.kind} (permission ${RIGHTS[item.kind] ?? 'edit'}), which your account lacks. Nothing was changed; manage_rates is switched off.`,
+      refusalOf('kimai_rates_denied', { verb, kind: item.kind, name: item.name, permission: RIGHTS[item.kind] ?? 'edit' }),
       send,
     );
   }
@@ -152,10 +129,7 @@ export class KimaiRates extends BackEndPart<KimaiContext, { catalog: KimaiCatalo
       for (const team of details) for (const member of team.members ?? []) this.#learn(member.user);
     } catch (error) {
       if (!(error instanceof KimaiError) || error.failure !== 'forbidden') throw error;
-      throw new BackEndError(
-        'denied',
-        `Kimai did not show you its teams (403 Forbidden: the permission view_team), so "${text}" cannot be looked up by name. Name the person by their Kimai user id. Nothing was changed.`,
-      );
+      throw new BackEndError('kimai_teams_hidden', { text });
     }
   }
 
@@ -193,6 +167,6 @@ function body(person: RatePerson | null, values: RateValues) {
 
 /** Kimai keeps rates on catalog items alone (rateKinds): the tool refuses a workspace before it reaches here. */
 function catalogKind(kind: RateKind): Exclude<RateKind, 'workspace'> {
-  if (kind === 'workspace') throw new BackEndError('invalid', 'Kimai keeps no workspace rates. Nothing was sent.');
+  if (kind === 'workspace') throw new BackEndError('kimai_no_workspace_rates');
   return kind;
 }

@@ -11,7 +11,9 @@ import { ensureRequests } from '../remote/request-budget.ts';
 import { allPages } from '../remote/paging.ts';
 import { addDays, formatWallClock, localDate, startOfLocalDay } from '../../domain/time.ts';
 import { ACCESS_LISTS, type AdminTeam, type TeamAccess, type TeamAccessKind, type TeamPerson } from '../../domain/admin-teams.ts';
-import { type AdminTeamsPart, BackEndError, type BackEndKind } from '../time-tracker.ts';
+import type { KimaiTeamsRequest } from '../../contract/outcomes/kimai.ts';
+import { refusalOf } from '../../contract/outcomes/refusals.ts';
+import { type AdminTeamsPart, BackEndError, causeOf } from '../time-tracker.ts';
 import { type KimaiContext, personName } from './context.ts';
 import { KimaiError } from './errors.ts';
 import { MAX_PAGE_SIZE } from './api.ts';
@@ -28,20 +30,17 @@ type KimaiTeamRead = KimaiTeam & {
   activities?: unknown[];
 };
 
-/** What a 403 to each kind of request means, in Kimai's permission names. */
-const PERMISSIONS = { read: 'view_team', create: 'create_team', edit: 'edit_team', delete: 'delete_team' } as const;
-
 export class KimaiAdminTeams extends BackEndPart<KimaiContext> implements AdminTeamsPart {
   /** Kimai refuses a team without a lead ("At least one team leader must be assigned"). */
   readonly needsLead = true;
 
   async teams(): Promise<AdminTeam[]> {
-    const teams = await this.#guard('list the teams', 'read', () => this.context.api.teams());
+    const teams = await this.#guard({ action: 'list' }, () => this.context.api.teams());
     return teams.map((team) => ({ id: team.id, name: team.name })).sort((a, b) => a.name.localeCompare(b.name) || a.id - b.id);
   }
 
   async read(id: number): Promise<AdminTeam> {
-    return adminTeam(await this.#guard(`read team #${id}`, 'read', () => this.context.api.team(id)));
+    return adminTeam(await this.#guard({ action: 'read', team: id }, () => this.context.api.team(id)));
   }
 
   async me(): Promise<TeamPerson> {
@@ -59,13 +58,10 @@ export class KimaiAdminTeams extends BackEndPart<KimaiContext> implements AdminT
     const me = await this.context.profile();
     const everyone = await this.#everyone();
     const known = new Map<number, TeamPerson>([[me.id, person(me)]]);
-    let searched: string;
     if (everyone) {
       for (const user of everyone) known.set(user.id, person(user));
-      searched = 'the enabled accounts of your Kimai';
     } else {
       for (const member of await this.#teamMembers()) if (!known.has(member.id)) known.set(member.id, member);
-      searched = `you, the members of every team and whoever recorded time in the last ${PEOPLE_SEEN_DAYS} days (Kimai lists every account only to a super administrator)`;
       if (words.some((word) => !isId(word) && placed([...known.values()], word).length === 0)) {
         for (const user of await this.#recorded(me)) if (!known.has(user.id)) known.set(user.id, person(user));
       }
@@ -80,30 +76,25 @@ export class KimaiAdminTeams extends BackEndPart<KimaiContext> implements AdminT
       const found = placed(people, word);
       if (found.length === 1) return found[0] as TeamPerson;
       if (found.length > 1) {
-        throw new BackEndError(
-          'invalid',
-          `"${word.trim()}" names ${found.length} people in Kimai: ${found.map((one) => `${one.name} (#${one.id})`).join(', ')}. Name the one you mean by id.`,
-        );
+        throw new BackEndError('person_named_ambiguously', { text: word.trim(), people: found.map(named), back_end: 'Kimai' });
       }
-      const close = closeTo(people, word);
-      const email = word.includes('@');
-      throw new BackEndError(
-        'not_found',
-        `Punchcard cannot find ${email ? 'the e-mail address' : ''}${email ? ' ' : ''}"${word.trim()}" among ${searched}.` +
-          (email && !everyone ? ' Kimai shows an administrator no one else’s e-mail address: name them by their name in Kimai or their user id.' : '') +
-          (close.length > 0 ? ` Close: ${close.map((one) => `${one.name} (#${one.id})`).join(', ')}.` : '') +
-          ' Nothing was changed.',
-      );
+      throw new BackEndError('kimai_team_person_unknown', {
+        text: word.trim(),
+        email: word.includes('@'),
+        everyone: everyone !== undefined,
+        days: PEOPLE_SEEN_DAYS,
+        close: closeTo(people, word).map(named),
+      });
     });
   }
 
   async create(name: string, members: ReadonlyArray<{ id: number; lead: boolean }>): Promise<AdminTeam> {
     const body = { name, members: members.map((member) => ({ user: member.id, teamlead: member.lead })) };
-    return adminTeam(await this.#guard(`create the team ${name}`, 'create', () => this.context.api.createTeam(body)));
+    return adminTeam(await this.#guard({ action: 'create', name }, () => this.context.api.createTeam(body)));
   }
 
   async rename(team: AdminTeam, name: string): Promise<AdminTeam> {
-    return adminTeam(await this.#guard(`rename team #${team.id}`, 'edit', () => this.context.api.updateTeam(team.id, { name }, `rename team #${team.id}`)));
+    return adminTeam(await this.#guard({ action: 'rename', team: team.id }, () => this.context.api.updateTeam(team.id, { name }, `rename team #${team.id}`)));
   }
 
   addMembers(team: AdminTeam, people: readonly TeamPerson[]): Promise<AdminTeam> {
@@ -121,28 +112,21 @@ export class KimaiAdminTeams extends BackEndPart<KimaiContext> implements AdminT
    */
   async setLeads(team: AdminTeam, people: readonly TeamPerson[]): Promise<AdminTeam> {
     const members = team.members ?? [];
-    if (members.length === 0) throw new BackEndError('invalid', `The team ${team.name} was read without its members, so Punchcard sent nothing.`);
+    if (members.length === 0) throw new BackEndError('kimai_team_read_without_members', { team: team.name });
     const leads = new Set(people.map((one) => one.id));
     const body = { members: members.map((member) => ({ user: member.id, teamlead: member.lead || leads.has(member.id) })) };
     const changed = adminTeam(
-      await this.#guard(`change the leads of team #${team.id}`, 'edit', () =>
-        this.context.api.updateTeam(team.id, body, `change the leads of team #${team.id}`),
-      ),
+      await this.#guard({ action: 'set_leads', team: team.id }, () => this.context.api.updateTeam(team.id, body, `change the leads of team #${team.id}`)),
     );
     const kept = new Set((changed.members ?? []).map((member) => member.id));
     const lost = members.filter((member) => !kept.has(member.id));
     // Never expected: Kimai answers the list it keeps, and it was sent whole.
-    if (lost.length > 0) {
-      throw new BackEndError(
-        'unavailable',
-        `Kimai's answer lacks ${lost.map((member) => `${member.name} (#${member.id})`).join(', ')}: check the team in Kimai.`,
-      );
-    }
+    if (lost.length > 0) throw new BackEndError('kimai_team_members_lost', { people: lost.map(named) });
     return changed;
   }
 
   async delete(team: AdminTeam): Promise<void> {
-    await this.#guard(`delete team #${team.id}`, 'delete', () => this.context.api.deleteTeam(team.id));
+    await this.#guard({ action: 'delete', team: team.id }, () => this.context.api.deleteTeam(team.id));
   }
 
   grant(team: AdminTeam, kind: TeamAccessKind, item: { id: number; name: string }): Promise<AdminTeam> {
@@ -169,10 +153,7 @@ export class KimaiAdminTeams extends BackEndPart<KimaiContext> implements AdminT
       // Kimai asks for edit_team and for the right to change who may see that one item: a refusal may be
       // the item's alone, so it withdraws nothing.
       if (error instanceof KimaiError && error.failure === 'forbidden') {
-        throw new BackEndError(
-          'denied',
-          `Kimai did not let you ${action} (403 Forbidden): your account lacks edit_team or the permission to change the teams of that ${kind}. Nothing was changed.`,
-        );
+        throw new BackEndError('kimai_team_access_denied', { change: method === 'POST' ? 'grant' : 'revoke', team: team.id, kind, item: item.id });
       }
       throw error;
     }
@@ -187,7 +168,7 @@ export class KimaiAdminTeams extends BackEndPart<KimaiContext> implements AdminT
     for (const one of people) {
       try {
         latest = adminTeam(
-          await this.#guard(`${verb} ${one.name} ${method === 'POST' ? 'to' : 'from'} team #${team.id}`, 'edit', () =>
+          await this.#guard({ action: verb, team: team.id, person: one.name }, () =>
             this.context.api.changeTeam(
               method,
               team.id,
@@ -200,23 +181,15 @@ export class KimaiAdminTeams extends BackEndPart<KimaiContext> implements AdminT
         done.push(one);
       } catch (error) {
         if (done.length === 0) throw error;
-        const message = error instanceof Error ? error.message : String(error);
-        throw new BackEndError(
-          error instanceof BackEndError ? (error.kind as BackEndKind) : 'unavailable',
-          `${verb === 'add' ? 'Added' : 'Removed'} ${done.map((person) => person.name).join(', ')}; then: ${message} The others were not ${verb === 'add' ? 'added' : 'removed'}.`,
-        );
+        throw new BackEndError('kimai_team_members_partly_changed', { change: verb, done: done.map((person) => person.name), cause: causeOf(error) });
       }
     }
     return latest;
   }
 
   /** A team request; Kimai's 403 withdraws manage_teams at once and is said with the missing permission. */
-  #guard<T>(action: string, kind: keyof typeof PERMISSIONS, send: () => Promise<T>): Promise<T> {
-    return this.context.administering(
-      'teams',
-      `Kimai did not let you ${action} (403 Forbidden): your account lacks the permission ${PERMISSIONS[kind]}. Nothing was changed; manage_teams is switched off.`,
-      send,
-    );
+  #guard<T>(request: KimaiTeamsRequest, send: () => Promise<T>): Promise<T> {
+    return this.context.administering('teams', refusalOf('kimai_teams_denied', request), send);
   }
 
   /** Every enabled account with its e-mail, where Kimai lists them to this person (view_user); else undefined. */
@@ -249,12 +222,15 @@ export class KimaiAdminTeams extends BackEndPart<KimaiContext> implements AdminT
   /** The members of every team: the list, then each team (one request each, counted against the call's budget first). */
   async #teamMembers(): Promise<TeamPerson[]> {
     const { api } = this.context;
-    const teams = await this.#guard('list the teams', 'read', () => api.teams());
+    const teams = await this.#guard({ action: 'list' }, () => api.teams());
     ensureRequests(teams.length, 'Kimai');
-    const read = await mapWithLimit(teams, api.pager.maxParallel, (team) => this.#guard(`read team #${team.id}`, 'read', () => api.team(team.id)));
+    const read = await mapWithLimit(teams, api.pager.maxParallel, (team) => this.#guard({ action: 'read', team: team.id }, () => api.team(team.id)));
     return read.flatMap((team) => (adminTeam(team).members ?? []).map(({ lead: _lead, ...member }) => member));
   }
 }
+
+/** A person as a refusal names them: by name, with their number. */
+const named = (one: TeamPerson) => ({ id: one.id, name: one.name });
 
 const isId = (word: string) => /^#?\d{1,15}$/.test(word.trim());
 

@@ -6,18 +6,15 @@ import { BackEndPart } from '../remote-tracker.ts';
 import { formatWallClock } from '../../domain/time.ts';
 import type { AdminTag, Invoice, InvoicePage, InvoiceQuery } from '../../domain/admin.ts';
 import { INVOICE_STATUSES, type InvoiceStatus } from '../../contract/vocabulary.ts';
+import { refusalOf } from '../../contract/outcomes/refusals.ts';
 import { type AdminTagsPart, BackEndError, type InvoicesPart } from '../time-tracker.ts';
-import type { KimaiContext } from './context.ts';
+import { type KimaiContext, refusalWords } from './context.ts';
 import { KimaiError } from './errors.ts';
 import { readKimaiTime } from './mapping.ts';
 import type { KimaiInvoice, KimaiTag } from './wire.ts';
 
 /** Invoices per page: Kimai's default, a page a person reads in one go. */
 export const INVOICE_PAGE_SIZE = 50;
-
-/** Kimai 2.66's API makes and deletes tags and changes none (docs/back-ends/kimai.md, "Administration"). */
-const NO_TAG_CHANGE = (action: string) =>
-  `Kimai's API cannot ${action} a tag: it creates and deletes tags but changes none. Do it in Kimai under Tags (administrators). Nothing was sent.`;
 
 export class KimaiAdmin extends BackEndPart<KimaiContext> implements AdminTagsPart, InvoicesPart {
   async tags(filter: string | undefined): Promise<AdminTag[]> {
@@ -32,16 +29,15 @@ export class KimaiAdmin extends BackEndPart<KimaiContext> implements AdminTagsPa
   }
 
   async createTag(name: string, color: string | undefined): Promise<AdminTag> {
-    const created = await this.context.administering(
-      'tags',
-      `Kimai did not let you create the tag ${name} (403 Forbidden): your account lacks the permission create_tag. Nothing was created; manage_tags is switched off.`,
-      () => this.context.api.createTag(name, color),
+    const created = await this.context.administering('tags', refusalOf('kimai_tag_create_denied', { tag: name }), () =>
+      this.context.api.createTag(name, color),
     );
     return adminTag(created);
   }
 
+  /** Kimai 2.66's API makes and deletes tags and changes none (docs/back-ends/kimai.md, "Administration"). */
   tagChangeRefusal(action: 'rename' | 'archive' | 'restore'): string {
-    return NO_TAG_CHANGE(action);
+    return refusalWords('kimai_tag_unchangeable', { action });
   }
 
   async invoices(query: InvoiceQuery): Promise<InvoicePage> {
@@ -56,13 +52,9 @@ export class KimaiAdmin extends BackEndPart<KimaiContext> implements AdminTagsPa
     const read = () => this.context.api.invoicePage(filter, query.page, INVOICE_PAGE_SIZE);
     const page =
       query.customerId === undefined
-        ? await this.context.administering(
-            'invoices',
-            'Kimai did not let you list invoices (403 Forbidden): your account lacks the permission view_invoice. list_invoices is switched off.',
-            read,
-          )
+        ? await this.context.administering('invoices', refusalOf('kimai_invoices_denied'), read)
         : await ofCustomer(query.customerId, read);
-    if (!page) throw new BackEndError('not_found', `There is no page ${query.page} of these invoices: Kimai has fewer. Ask for page 1.`);
+    if (!page) throw new BackEndError('kimai_invoice_page_missing', { page: query.page });
     return { invoices: page.items.map(invoice), page: query.page, totalPages: page.pages, total: page.total };
   }
 }
@@ -76,10 +68,7 @@ async function ofCustomer<T>(customerId: number, read: () => Promise<T>): Promis
     return await read();
   } catch (error) {
     if (!(error instanceof KimaiError) || error.failure !== 'forbidden') throw error;
-    throw new BackEndError(
-      'denied',
-      `Kimai did not let you see the invoices of customer #${customerId} (403 Forbidden): your account may not access that customer.`,
-    );
+    throw new BackEndError('kimai_customer_invoices_denied', { customer: customerId });
   }
 }
 
@@ -91,7 +80,7 @@ function invoice(wire: KimaiInvoice): Invoice {
   if (!(INVOICE_STATUSES as readonly string[]).includes(wire.status)) {
     throw new KimaiError(
       'wrong_service',
-      `Kimai sent invoice ${wire.invoiceNumber} with a status Punchcard does not know ("${String(wire.status).slice(0, 20)}").`,
+      refusalWords('kimai_invoice_status_unknown', { invoice: wire.invoiceNumber, status: String(wire.status).slice(0, 20) }),
     );
   }
   const customer = wire.customer;

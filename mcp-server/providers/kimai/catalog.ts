@@ -31,7 +31,7 @@ export class KimaiCatalog extends BackEndPart<KimaiContext> {
   async createCatalogItem(item: { kind: CatalogKind; name: string; customerId?: number; projectId?: number }): Promise<CatalogItem> {
     const body: Record<string, unknown> = { name: item.name.trim() };
     if (item.kind === 'project') {
-      if (item.customerId === undefined) throw new BackEndError('invalid', 'A Kimai project belongs to a customer: give the customer as parent.');
+      if (item.customerId === undefined) throw new BackEndError('kimai_project_needs_customer');
       body.customer = item.customerId;
     }
     if (item.kind === 'activity' && item.projectId !== undefined) body.project = item.projectId;

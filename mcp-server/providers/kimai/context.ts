@@ -5,6 +5,8 @@
 import type { ProfileOf } from '../../contract/back-end-descriptor.ts';
 import type { KIMAI } from '../../contract/back-ends/kimai.ts';
 import type { KimaiLockdown } from '../../contract/kimai-lockdown.ts';
+import { modelText } from '../../contract/outcomes/sentence.ts';
+import { type Refusal, type RefusalArgs, refusalOf, refusalSentence } from '../../contract/outcomes/refusals.ts';
 import { learnedFacts, remoteConnection, type RemoteTrackerOptions } from '../remote-tracker.ts';
 import { BackEndError } from '../time-tracker.ts';
 import { allSettled, Expiring } from '../remote/cache.ts';
@@ -123,16 +125,16 @@ export class KimaiContext {
   /**
    * Sends one request of an administration capability. Kimai's refusal (403 Forbidden; a 403 of the
    * authenticator is a bad token, errors.ts) withdraws the capability at once (refuseAdministration) and
-   * is said in the part's own words: `refusal` is that sentence, or makes it after the withdrawal where
-   * the words need a read of their own. Any other failure is thrown as it came.
+   * is said as the part's own refusal: `refusal`, or what makes it after the withdrawal where its facts
+   * need a read of their own. Any other failure is thrown as it came.
    */
-  async administering<T>(kind: keyof typeof REFUSALS, refusal: string | (() => Promise<string>), send: () => Promise<T>): Promise<T> {
+  async administering<T>(kind: keyof typeof REFUSALS, refusal: Refusal | (() => Promise<Refusal>), send: () => Promise<T>): Promise<T> {
     try {
       return await send();
     } catch (error) {
       if (!(error instanceof KimaiError) || error.failure !== 'forbidden') throw error;
       this.refuseAdministration(kind);
-      throw new BackEndError('denied', typeof refusal === 'string' ? refusal : await refusal());
+      throw refused(typeof refusal === 'function' ? await refusal() : refusal);
     }
   }
 
@@ -151,6 +153,21 @@ const REFUSALS = {
   catalog: { learned: { catalogRefused: true }, what: 'changes to the catalog', tool: 'update_catalog_item' },
   people: { learned: { peopleRefused: true }, what: 'the administration of people', tool: 'manage_people' },
 } as const satisfies Record<string, { learned: KimaiDetection; what: string; tool: string }>;
+
+/** A refusal as the error that carries it. */
+function refused(refusal: Refusal): BackEndError {
+  return new BackEndError(...([refusal.code, refusal.facts] as RefusalArgs));
+}
+
+/**
+ * A refusal's words for the model, where what carries it still takes words: a part's member the tools
+ * read as a sentence (time-tracker.ts: tagChangeRefusal, managesRefusal, CatalogAdminPart.refusal) and
+ * the HTTP layer's error (remote/remote-error.ts, RemoteError), whose failure the outbox and the
+ * connection test read. The code and its words are the catalog's (contract/outcomes/kimai.ts).
+ */
+export function refusalWords(...args: RefusalArgs): string {
+  return modelText(refusalSentence(refusalOf(...args)));
+}
 
 /** The name a person goes by in Kimai: the alias when one is set. */
 export function personName(user: Pick<KimaiUser, 'alias' | 'username'>): string {

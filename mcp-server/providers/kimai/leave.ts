@@ -10,12 +10,9 @@ import type { WorkWeek } from '../../contract/settings.ts';
 import { type LeaveDraw, type LeaveRequest, type NewLeaveRequest, BackEndError } from '../time-tracker.ts';
 import { fileInParts } from '../leave-filing.ts';
 import { absenceLastDay, type AbsencePart, kimaiAbsenceType, splitLeave, toLeaveRequest } from './absences.ts';
-import { type KimaiContext, personName } from './context.ts';
+import { type KimaiContext, personName, refusalWords } from './context.ts';
 import { KimaiError } from './errors.ts';
 import type { KimaiAbsence } from './wire.ts';
-
-const NO_ABSENCE_PLUGIN =
-  'This Kimai has no absence plugin (or your account may not use it), so Punchcard cannot file or list leave here; ask your Kimai administrator.';
 
 export class KimaiLeave extends BackEndPart<KimaiContext> {
   /** Leave requests seen in listings, so cancelling one can say what it was without another fetch. */
@@ -54,7 +51,7 @@ export class KimaiLeave extends BackEndPart<KimaiContext> {
       if (part.halfDay) body.halfDay = true;
       const answer = await this.#plugin(() => this.context.api.createAbsence(body));
       const record = (Array.isArray(answer) ? answer : [answer])[0];
-      if (!record) throw new KimaiError('wrong_service', 'Kimai accepted the absence but returned no record of it.');
+      if (!record) throw new KimaiError('wrong_service', refusalWords('kimai_absence_unrecorded'));
       return { id: record.id, firstDay: part.firstDay, lastDay: part.lastDay };
     };
     // One after another: the plugin checks each against the ones before (overlaps, balances).
@@ -81,7 +78,7 @@ export class KimaiLeave extends BackEndPart<KimaiContext> {
       known = this.#known.get(id);
     }
     // What cannot be described is not deleted: the person would not know what they cancelled.
-    if (!known) throw new BackEndError('not_found', `There is no absence #${id} of yours in Kimai from last year on.`);
+    if (!known) throw new BackEndError('kimai_absence_not_found', { absence: id });
     await this.context.api.deleteAbsence(id);
     this.#known.delete(id);
     return { ...known, status: 'cancelled' };
@@ -98,12 +95,12 @@ export class KimaiLeave extends BackEndPart<KimaiContext> {
     } catch (error) {
       if (!(error instanceof KimaiError) || error.failure !== 'not_found') throw error;
       this.context.learnAbsences(false);
-      throw new BackEndError('unavailable', NO_ABSENCE_PLUGIN);
+      throw new BackEndError('kimai_absence_plugin_missing', { need: 'own_leave' });
     }
   }
 
   #requirePlugin(): void {
-    if (!this.context.facts.capabilities.current.has('leave')) throw new BackEndError('unavailable', NO_ABSENCE_PLUGIN);
+    if (!this.context.facts.capabilities.current.has('leave')) throw new BackEndError('kimai_absence_plugin_missing', { need: 'own_leave' });
   }
 
   /** The holidays the listed absences span, asked for once. */

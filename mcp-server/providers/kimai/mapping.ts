@@ -3,7 +3,9 @@
 // catalog (docs/back-ends/kimai.md, "Relations").
 import { agentOfTags } from '../../domain/agents.ts';
 import { formatInstant, formatWallClock, localDateTimeToEpoch, parseOffsetDateTime } from '../../domain/time.ts';
-import type { Catalog, CatalogItem, Ref, TimeEntry } from '../time-tracker.ts';
+import { refusalOf, refusalSentence } from '../../contract/outcomes/refusals.ts';
+import { modelText } from '../../contract/outcomes/sentence.ts';
+import { BackEndError, type Catalog, type CatalogItem, type Ref, type TimeEntry } from '../time-tracker.ts';
 import { KimaiError } from './errors.ts';
 import type { KimaiActivity, KimaiCustomer, KimaiNamed, KimaiProject, KimaiTimesheet } from './wire.ts';
 import { relationId } from './wire.ts';
@@ -26,7 +28,8 @@ export function nameIndex(catalog: Catalog): NameIndex {
 export function readKimaiTime(text: string): number {
   const epochMs = parseOffsetDateTime(text);
   if (epochMs === undefined) {
-    throw new KimaiError('wrong_service', `Kimai sent a time Punchcard cannot read ("${text.slice(0, 40)}"); is this server a Kimai 2?`);
+    // The HTTP layer's error, whose failure says the answer is not Kimai's (its words are the code's).
+    throw new KimaiError('wrong_service', modelText(refusalSentence(refusalOf('kimai_time_unreadable', { text: text.slice(0, 40) }))));
   }
   return epochMs;
 }
@@ -40,11 +43,7 @@ export function kimaiBodyTime(epochMs: number, kimaiZone: string, field: string)
   const wall = formatWallClock(epochMs, kimaiZone);
   const readBack = localDateTimeToEpoch(wall.slice(0, 10), wall.slice(11), kimaiZone);
   if (readBack !== Math.floor(epochMs / 1000) * 1000) {
-    throw new KimaiError(
-      'validation',
-      `The ${field} ${formatInstant(epochMs, kimaiZone)} falls in the hour that repeats when clocks go back in ${kimaiZone}. ` +
-        'Kimai takes times without an offset and would store the earlier one; use a time outside that hour.',
-    );
+    throw new BackEndError('kimai_time_repeats', { field, time: formatInstant(epochMs, kimaiZone), timezone: kimaiZone });
   }
   return wall;
 }

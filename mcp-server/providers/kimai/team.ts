@@ -87,7 +87,7 @@ export class KimaiTeam extends BackEndPart<KimaiContext> {
     const me = await this.#leader();
     const projects = await this.context.api.projects(3);
     const project = projects.find((item) => item.id === projectId);
-    if (!project) throw new BackEndError('not_found', `There is no project #${projectId} in Kimai that you may see.`);
+    if (!project) throw new BackEndError('project_not_visible', { project: projectId, back_end: 'Kimai' });
     // user=all is everything the role may see: an administrator's everyone, a team lead's own time
     // and the teams they lead (docs/back-ends/kimai.md, "Timesheet filters").
     const sheets = await allPages(this.context.api.pager, (page) =>
@@ -143,25 +143,18 @@ export class KimaiTeam extends BackEndPart<KimaiContext> {
 
   async findPendingLeave(id: number): Promise<PendingLeave> {
     const listed = this.#listed.get(id);
-    if (!listed) {
-      throw new BackEndError(
-        'not_found',
-        `Leave request #${id} is not among the requests Punchcard listed as waiting for your decision; list them with list_pending_leave first (Kimai's absence plugin cannot look a request up by its number). Nothing was sent.`,
-      );
-    }
+    if (!listed) throw new BackEndError('kimai_leave_request_not_listed', { request: id });
     const me = await this.#leader();
     if (listed.personId === me.id) throw new BackEndError('leave_request_own', { request: id });
     const team = await this.#roster.people(me, true);
     const member = team.members.find((candidate) => candidate.id === listed.personId);
-    if (!member)
-      throw new BackEndError(
-        'denied',
-        `Leave request #${id} is ${listed.person}'s, ${team.complete ? `who is not in ${team.covers} any more` : `whom Kimai no longer shows you in ${team.covers}`}; it is not yours to decide. Nothing was sent.`,
-      );
+    if (!member) {
+      throw new BackEndError('kimai_leave_request_not_led', { request: id, person: listed.person, covers: team.covers, complete: team.complete });
+    }
     // As it stands now: decided or withdrawn meanwhile, it is said so rather than decided again.
     const now = (await this.#absencesOf(member, me)).find((request) => request.id === id);
-    if (!now) throw new BackEndError('not_found', `Leave request #${id} of ${listed.person} is gone from Kimai (withdrawn meanwhile). Nothing was sent.`);
-    if (now.status !== 'pending') throw new BackEndError('conflict', `Leave request #${id} of ${listed.person} is already ${now.status}. Nothing was sent.`);
+    if (!now) throw new BackEndError('kimai_leave_request_gone', { request: id, person: listed.person });
+    if (now.status !== 'pending') throw new BackEndError('leave_request_decided', { request: id, person: listed.person, status: now.status });
     return now;
   }
 
@@ -170,10 +163,7 @@ export class KimaiTeam extends BackEndPart<KimaiContext> {
       await this.context.api.decideAbsence(request.id, decision === 'approve' ? 'confirm' : 'reject');
     } catch (error) {
       if (error instanceof KimaiError && error.status === 403) {
-        throw new BackEndError(
-          'denied',
-          `Kimai did not let you ${decision} ${request.person}'s leave request #${request.id} (403 Forbidden): your account may not decide their absences. Nothing was changed.`,
-        );
+        throw new BackEndError('kimai_leave_decision_denied', { decision, person: request.person, request: request.id });
       }
       throw error;
     }
@@ -185,7 +175,7 @@ export class KimaiTeam extends BackEndPart<KimaiContext> {
   /** The person, refused in words where their role leads nobody (the tools are withdrawn by then too). */
   async #leader(): Promise<KimaiUser> {
     const me = await this.context.profile();
-    if (!leadsPeople(me)) throw new BackEndError('denied', 'Your Kimai account leads no team, so Kimai shows you nobody else’s time or leave.');
+    if (!leadsPeople(me)) throw new BackEndError('kimai_leads_nobody');
     return me;
   }
 
@@ -203,7 +193,7 @@ export class KimaiTeam extends BackEndPart<KimaiContext> {
     } catch (error) {
       if (error instanceof KimaiError && error.failure === 'not_found') {
         this.context.learnAbsences(false);
-        throw new BackEndError('unavailable', 'This Kimai has no absence plugin (or your account may not use it), so there is no leave to decide here.');
+        throw new BackEndError('kimai_absence_plugin_missing', { need: 'team_leave' });
       }
       throw error;
     }

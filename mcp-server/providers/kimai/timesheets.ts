@@ -9,7 +9,9 @@ import { allPages, pageWindow } from '../remote/paging.ts';
 import { allSettled, Expiring, ExpiringByKey } from '../remote/cache.ts';
 import { agentOfTags, agentTag } from '../../domain/agents.ts';
 import { formatWallClock } from '../../domain/time.ts';
+import { kimaiTrackingModeName } from '../../contract/outcomes/kimai.ts';
 import {
+  causeOf,
   type EntryFields,
   type EntryQuery,
   BackEndError,
@@ -60,7 +62,7 @@ export class KimaiTimesheets extends BackEndPart<KimaiContext, { catalog: KimaiC
     const [running, session] = await allSettled([this.#activeEntries(false), fields.start === undefined ? Promise.resolve(undefined) : this.context.session()]);
     const current = running[0];
     if (current && !switchRunning) throw new TimerRunningError(current);
-    if (session) requireFreeTimes(session, 'a start time');
+    if (session) requireFreeTimes(session, 'start');
     if (current && fields.start !== undefined && fields.start < current.start) throw new BackEndError('timer_starts_before_running');
     const zone = session?.me.timezone ?? '';
     this.#forgetWhatRuns();
@@ -106,7 +108,7 @@ export class KimaiTimesheets extends BackEndPart<KimaiContext, { catalog: KimaiC
     this.#forgetWhatRuns();
     const description = note ? (current.description ? `${current.description}\n${note}` : note) : undefined;
     if (end !== undefined && session) {
-      requireFreeTimes(session, 'an end time');
+      requireFreeTimes(session, 'end');
       if (end < current.start) throw new BackEndError('timer_ends_before_start');
       const body: Record<string, unknown> = { end: kimaiBodyTime(end, session.me.timezone, 'end') };
       if (description !== undefined) body.description = description;
@@ -136,7 +138,7 @@ export class KimaiTimesheets extends BackEndPart<KimaiContext, { catalog: KimaiC
   }
 
   async createEntry(fields: EntryFields & { end: number }): Promise<TimeEntry> {
-    const what = 'entries logged afterwards';
+    const what = 'logged';
     const [me, session] = await allSettled([this.context.profile(), this.context.sessionIfKnown()]);
     if (session) requireFreeTimes(session, what);
     const { project, activity } = this.#requireProjectAndActivity(fields.projectId, fields.activityId);
@@ -155,10 +157,7 @@ export class KimaiTimesheets extends BackEndPart<KimaiContext, { catalog: KimaiC
     if (tag && !(sheet.tags ?? []).includes(tag)) {
       // Without its tag the agent's time would count as the person's: it goes again, and the call says why.
       await this.context.api.deleteTimesheet(sheet.id);
-      throw new BackEndError(
-        'unavailable',
-        `Kimai did not keep the tag ${tag} on the entry, so it was not recorded as the agent's own time. Nothing was kept.`,
-      );
+      throw new BackEndError('kimai_agent_tag_dropped', { tag });
     }
     return toTimeEntry(sheet, NO_NAMES);
   }
@@ -171,11 +170,7 @@ export class KimaiTimesheets extends BackEndPart<KimaiContext, { catalog: KimaiC
       return (await this.context.api.createTag(name)).name;
     } catch (error) {
       if (error instanceof KimaiError && error.failure === 'validation') {
-        throw new BackEndError(
-          'invalid',
-          `Kimai would not make the tag ${name} for the agent's own time (${error.message}); a hidden tag of that name may exist. ` +
-            'Ask your Kimai administrator to make it visible (Tags). Nothing was recorded.',
-        );
+        throw new BackEndError('kimai_agent_tag_refused', { tag: name, cause: causeOf(error) });
       }
       throw error;
     }
@@ -184,11 +179,9 @@ export class KimaiTimesheets extends BackEndPart<KimaiContext, { catalog: KimaiC
   async updateEntry(id: number, patch: Partial<EntryFields>): Promise<TimeEntry> {
     const movesTimes = patch.start !== undefined || patch.end !== undefined;
     const session = movesTimes ? await this.context.session() : undefined;
-    if (session) requireFreeTimes(session, 'changed start or end times');
-    if (patch.projectId === null || patch.activityId === null) {
-      throw new BackEndError('invalid', 'Every Kimai time entry has a project and an activity; name another one instead of clearing it.');
-    }
-    if (patch.end === null) throw new BackEndError('invalid', 'Kimai cannot reopen a finished entry; start a new timer instead.');
+    if (session) requireFreeTimes(session, 'changed');
+    if (patch.projectId === null || patch.activityId === null) throw new BackEndError('kimai_entry_keeps_project_and_activity');
+    if (patch.end === null) throw new BackEndError('kimai_entry_cannot_reopen');
     const zone = session?.me.timezone ?? '';
     const body: Record<string, unknown> = {};
     if (patch.start !== undefined) body.begin = kimaiBodyTime(patch.start, zone, 'start');
@@ -202,7 +195,7 @@ export class KimaiTimesheets extends BackEndPart<KimaiContext, { catalog: KimaiC
 
   async deleteEntry(id: number): Promise<TimeEntry> {
     const entry = await this.getEntry(id);
-    if (entry.locked) throw new BackEndError('denied', `Time entry #${id} cannot be deleted: ${entry.locked} Nothing was deleted.`);
+    if (entry.locked) throw new BackEndError('kimai_entry_locked', { entry: id, reason: entry.locked });
     this.#forgetWhatRuns();
     await this.context.api.deleteTimesheet(id);
     return entry;
@@ -260,7 +253,7 @@ export class KimaiTimesheets extends BackEndPart<KimaiContext, { catalog: KimaiC
    * so before sending, they are read after such a refusal, and the refusal is explained as it would
    * have been. The settings cost a request only on that path.
    */
-  async #explainingTimes<T>(what: string, known: Session | undefined, send: () => Promise<T>): Promise<T> {
+  async #explainingTimes<T>(what: TimesAsked, known: Session | undefined, send: () => Promise<T>): Promise<T> {
     try {
       return await send();
     } catch (error) {
@@ -320,12 +313,7 @@ export class KimaiTimesheets extends BackEndPart<KimaiContext, { catalog: KimaiC
   /** Without a project and activity, clock_in resumes the most recent combination (Kimai's restart). */
   async #resumeLast(fields: { description: string }): Promise<TimeEntry> {
     const [last] = await this.context.api.recentTimesheets(1);
-    if (!last) {
-      throw new BackEndError(
-        'invalid',
-        'Kimai needs a project and an activity to start a timer, and there is no earlier entry to resume. Name them (see list_catalog).',
-      );
-    }
+    if (!last) throw new BackEndError('kimai_nothing_to_resume');
     // Copying all would copy an agent's tag too, and the person's timer would be the agent's (domain/agents.ts):
     // after an agent's entry, or one whose tags Kimai did not list, only its project and activity go on.
     const copy = !fields.description && Array.isArray(last.tags) && agentOfTags(last.tags) === undefined;
@@ -337,9 +325,9 @@ export class KimaiTimesheets extends BackEndPart<KimaiContext, { catalog: KimaiC
 
   #requireProjectAndActivity(projectId: number | null, activityId: number | null): { project: number; activity: number } {
     if (projectId !== null && activityId !== null) return { project: projectId, activity: activityId };
-    if (projectId === null) throw new BackEndError('invalid', 'Kimai books every entry on a project and an activity; name the project too (see list_catalog).');
+    if (projectId === null) throw new BackEndError('kimai_entry_needs_project');
     // No names as examples: a client that may not list the catalog must not learn it from a refusal.
-    throw new BackEndError('invalid', 'Kimai books every entry on an activity too; name one (list_catalog shows them).');
+    throw new BackEndError('kimai_entry_needs_activity');
   }
 }
 
@@ -347,15 +335,14 @@ export class KimaiTimesheets extends BackEndPart<KimaiContext, { catalog: KimaiC
  * In the punch-clock and fixed-start tracking modes Kimai refuses begin and end from a normal user
  * with a nameless "extra fields" error; this says so before sending anything.
  */
-function requireFreeTimes(session: Session, what: string): void {
+function requireFreeTimes(session: Session, times: TimesAsked): void {
   const locked = session.config.trackingMode !== 'default' && !(session.me.roles ?? []).some((role) => PRIVILEGED_ROLES.has(role));
   if (!locked) return;
-  throw new KimaiError(
-    'restricted',
-    `Your Kimai uses the ${modeName(session.config.trackingMode)} tracking mode, so it does not accept ${what}: ` +
-      'time is recorded by clocking in and out now. Use clock_in and clock_out without times, or ask your Kimai administrator.',
-  );
+  throw new BackEndError('kimai_tracking_mode_times', { mode: session.config.trackingMode, times });
 }
+
+/** What a request asked a tracking mode to take: a start, an end, an entry logged afterwards, or new times. */
+type TimesAsked = 'start' | 'end' | 'logged' | 'changed';
 
 /** `session` is there whenever the body sets times: the callers that send them read it first. */
 function timesPurpose(action: string, body: Record<string, unknown>, session: Session | undefined): RequestPurpose {
@@ -364,7 +351,7 @@ function timesPurpose(action: string, body: Record<string, unknown>, session: Se
   const reason =
     session.config.trackingMode === 'default'
       ? 'your Kimai role may not set times on entries.'
-      : `Kimai's ${modeName(session.config.trackingMode)} tracking mode only lets time be recorded by clocking in and out.`;
+      : `Kimai's ${kimaiTrackingModeName(session.config.trackingMode)} tracking mode only lets time be recorded by clocking in and out.`;
   return { action, gatedFields: gated.map((field) => ({ field, reason })) };
 }
 
@@ -379,12 +366,6 @@ function rangeFilter(from: number, to: number, zone: string, projectId?: number)
     full: 'true',
     ...(projectId === undefined ? {} : { project: projectId }),
   };
-}
-
-function modeName(mode: string): string {
-  if (mode === 'punch') return 'punch-clock';
-  if (mode === 'duration_fixed_begin') return 'fixed-start';
-  return `"${mode}"`;
 }
 
 /** A range's finished entries, and which ran when it was read (their ids, in order). */
