@@ -3,14 +3,18 @@
 // the sentence for the model (docs/tools.md, "Refusals and notices"); the sentence is made from the facts by the
 // code's wording here and nowhere else, and the app's window reads the code and facts and renders the
 // same parts for a person (sentence.ts, peopleText).
+import { adminRefusals } from './admin.ts';
 import { backEndRefusals } from './back-end.ts';
 import { callRefusals } from './call.ts';
+import { teamRefusals } from './team.ts';
 import { type Sentence } from './sentence.ts';
 import type { Facts, NestedRefusal, RefusalKind, RefusalWording } from './wording.ts';
 
 export const REFUSALS = {
+  ...adminRefusals,
   ...backEndRefusals,
   ...callRefusals,
+  ...teamRefusals,
 } as const;
 
 export type RefusalCode = keyof typeof REFUSALS;
@@ -22,7 +26,9 @@ export type FactsOf<C extends RefusalCode> = Parameters<(typeof REFUSALS)[C]['sa
 export type Refusal<C extends RefusalCode = RefusalCode> = { [K in C]: { readonly code: K; readonly facts: FactsOf<K> } }[C];
 
 /** The arguments that make a refusal: a code, and its facts where it has any. */
-export type RefusalArgs = { [C in RefusalCode]: FactsOf<C> extends Record<string, never> ? [code: C, facts?: FactsOf<C>] : [code: C, facts: FactsOf<C>] }[RefusalCode];
+export type RefusalArgs = {
+  [C in RefusalCode]: FactsOf<C> extends Record<string, never> ? [code: C, facts?: FactsOf<C>] : [code: C, facts: FactsOf<C>];
+}[RefusalCode];
 
 function wordingOf(code: RefusalCode): RefusalWording<Facts> {
   return REFUSALS[code] as unknown as RefusalWording<Facts>;
