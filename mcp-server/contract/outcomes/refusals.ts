@@ -6,6 +6,7 @@
 import { adminRefusals } from './admin.ts';
 import { backEndRefusals } from './back-end.ts';
 import { callRefusals } from './call.ts';
+import { evidenceRefusals } from './evidence.ts';
 import { teamRefusals } from './team.ts';
 import { type Sentence } from './sentence.ts';
 import type { Facts, NestedRefusal, RefusalKind, RefusalWording } from './wording.ts';
@@ -14,6 +15,7 @@ export const REFUSALS = {
   ...adminRefusals,
   ...backEndRefusals,
   ...callRefusals,
+  ...evidenceRefusals,
   ...teamRefusals,
 } as const;
 
