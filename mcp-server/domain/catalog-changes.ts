@@ -56,14 +56,15 @@ export function effectiveChange(current: CatalogItemFields, change: CatalogChang
 }
 
 /**
- * Why the project's dates would not be in order after the change (a start after the end, either of
- * them given or kept), in words; undefined where they are.
+ * The project's dates, where they would not be in order after the change (a start after the end,
+ * either of them given or kept), and which of them the change gives; undefined where they are in order.
  */
-export function datesOutOfOrder(current: CatalogItemFields, change: CatalogChange): string | undefined {
+export function datesOutOfOrder(
+  current: CatalogItemFields,
+  change: CatalogChange,
+): { start: string; end: string; given: 'both' | 'start' | 'end' } | undefined {
   const start = change.start ?? current.start;
   const end = change.end ?? current.end;
   if (start === null || end === null || start <= end) return undefined;
-  if (change.start !== undefined && change.end !== undefined) return `The start ${start} is after the end ${end}: a project cannot start after it ends.`;
-  if (change.start !== undefined) return `The start ${start} is after the project's end ${end}: give end too, or an earlier start.`;
-  return `The end ${end} is before the project's start ${start}: give start too, or a later end.`;
+  return { start, end, given: change.start !== undefined && change.end !== undefined ? 'both' : change.start !== undefined ? 'start' : 'end' };
 }

@@ -2,7 +2,7 @@ import { addDays, formatDuration, formatLocalTime, localDate, startOfLocalDay } 
 import { bookSuggestedEntriesContract } from '../contract/tools/book-suggested-entries.ts';
 import type { Draft } from '../evidence/drafts.ts';
 import { quotedEvidence } from '../evidence/evidence-quotes.ts';
-import type { TimeEntry } from '../providers/time-tracker.ts';
+import { causeOf, type TimeEntry } from '../providers/time-tracker.ts';
 import { quoted } from './asking.ts';
 import type { ToolContext } from './context.ts';
 import { defineTool } from './define-tool.ts';
@@ -25,7 +25,7 @@ interface Booking {
 export default defineTool({
   ...bookSuggestedEntriesContract,
   async handler(args, context) {
-    if (args.entries.length === 0) throw new ToolInputError('Name at least one draft to book: entries holds the ids suggest_entries showed.');
+    if (args.entries.length === 0) throw new ToolInputError('drafts_none_named');
     for (const entry of args.entries) refuseAgentPrefix(context.tracker, entry.description, `Draft ${quoted(entry.id)}: description`, 'Nothing was booked.');
     const { from, to, drafts } = await draftDays({ from: args.from, ...(args.to === undefined ? {} : { to: args.to }) }, context);
     // Every id and correction is checked before anything is sent: a refusal books nothing at all.
@@ -50,11 +50,11 @@ export default defineTool({
       } catch (error) {
         if (booked.length === 0) throw error;
         // What was booked stays booked (and leaves the drafts); the person hears exactly which went in.
-        const rest = bookings.slice(booked.length).map((booking) => booking.draft);
-        throw new ToolInputError(
-          `Booked ${booked.map(({ entry, draft }) => `${draft} as #${entry.id}`).join(', ')}; then: ${(error as Error).message} ` +
-            `Not booked: ${rest.join(', ')}. Ask suggest_entries again for what is still open.`,
-        );
+        throw new ToolInputError('drafts_booking_stopped', {
+          booked: booked.map(({ entry, draft }) => ({ draft, entry: entry.id })),
+          not_booked: bookings.slice(booked.length).map((booking) => booking.draft),
+          cause: causeOf(error),
+        });
       }
     }
     const lines = booked.map(({ entry, draft }) => {
@@ -86,19 +86,12 @@ async function plannedBookings(entries: readonly Correction[], drafts: readonly 
   const refs = catalogLookup(context);
   const bookings: Booking[] = [];
   for (const correction of entries) {
-    if (seen.has(correction.id)) throw new ToolInputError(`Draft ${correction.id} is named twice; name each draft once. Nothing was booked.`);
+    if (seen.has(correction.id)) throw new ToolInputError('draft_named_twice', { draft: correction.id });
     seen.add(correction.id);
     const draft = byId.get(correction.id);
-    if (!draft) {
-      throw new ToolInputError(
-        `Draft ${quoted(correction.id)} is not among the drafts of these days any more (it was booked, or its evidence or what is booked changed). ` +
-          'Nothing was booked; call suggest_entries again for the drafts as they are now.',
-      );
-    }
+    if (!draft) throw new ToolInputError('draft_gone', { draft: quoted(correction.id) });
     const projectId = correction.project !== undefined ? await refs.project(correction.project) : (draft.project?.id ?? null);
-    if (projectId === null) {
-      throw new ToolInputError(`Draft ${draft.id} (${quotedEvidence(draft.evidence)}) has no project: give one (list_catalog names them). Nothing was booked.`);
-    }
+    if (projectId === null) throw new ToolInputError('draft_project_missing', { draft: draft.id, evidence: quotedEvidence(draft.evidence) });
     const activityId =
       correction.activity !== undefined
         ? await refs.activity(correction.activity, projectId)
@@ -107,16 +100,14 @@ async function plannedBookings(entries: readonly Correction[], drafts: readonly 
           : null;
     // Checked here, not by the back end's refusal of one write: the drafts before it would be booked already.
     if (activityId === null && context.tracker.catalog.entriesNeedActivity) {
-      throw new ToolInputError(
-        `Draft ${draft.id} (${quotedEvidence(draft.evidence)}) has no activity, and ${context.tracker.label} books every entry on one: give one (list_catalog names them). Nothing was booked.`,
-      );
+      throw new ToolInputError('draft_activity_missing', { draft: draft.id, evidence: quotedEvidence(draft.evidence), back_end: context.tracker.label });
     }
     const day = localDate(draft.start, context.timezone);
     const start = correction.start === undefined ? draft.start : correctionInstant(correction.start, day, context, `start of ${draft.id}`);
     const end = correction.end === undefined ? draft.end : correctionInstant(correction.end, day, context, `end of ${draft.id}`);
     keptOnItsDay(draft.id, day, start, end, context);
-    if (end <= start) throw new ToolInputError(`Draft ${draft.id}: end must be after start. Nothing was booked.`);
-    if (end - start > 24 * 60 * MINUTE_MS) throw new ToolInputError(`Draft ${draft.id}: an entry can be at most 24 hours long. Nothing was booked.`);
+    if (end <= start) throw new ToolInputError('draft_ends_before_start', { draft: draft.id });
+    if (end - start > 24 * 60 * MINUTE_MS) throw new ToolInputError('draft_too_long', { draft: draft.id });
     notInFuture(end, context, `end of ${draft.id}`);
     // A draft's own words are a meeting's title or commit subjects, which others choose.
     const description = (correction.description ?? draft.description).trim();
@@ -154,10 +145,8 @@ function keptOnItsDay(id: string, day: string, start: number, end: number, conte
   const off: ['start' | 'end', number] | null = start < dayStart || start >= dayEnd ? ['start', start] : end <= dayStart || end > dayEnd ? ['end', end] : null;
   if (!off) return;
   const [which, instant] = off;
-  throw new ToolInputError(
-    `Draft ${id} is a draft of ${day}: a correction keeps it on that day, and its ${which} ` +
-      `${localDate(instant, context.timezone)}T${formatLocalTime(instant, context.timezone)} is not. Log other time with log_time. Nothing was booked.`,
-  );
+  const at = `${localDate(instant, context.timezone)}T${formatLocalTime(instant, context.timezone)}`;
+  throw new ToolInputError('draft_off_its_day', { draft: id, day, which, at });
 }
 
 function bookingLine(booking: Booking, context: ToolContext): string {

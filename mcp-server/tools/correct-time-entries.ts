@@ -10,9 +10,9 @@ import {
 } from '../domain/corrections.ts';
 import { MAX_LIST_DAYS, MAX_REQUESTS_PER_CALL } from '../domain/call-limits.ts';
 import { formatInstant, formatLocalTime, localDate } from '../domain/time.ts';
-import { confirmByCountLine, correctTimeEntriesContract, countMovedWords } from '../contract/tools/correct-time-entries.ts';
+import { confirmByCountLine, correctTimeEntriesContract } from '../contract/tools/correct-time-entries.ts';
 import { requestsLeft } from '../providers/remote/request-budget.ts';
-import { PartlyChangedError } from '../providers/time-tracker.ts';
+import { causeOf, PartlyChangedError } from '../providers/time-tracker.ts';
 import type { ToolContext } from './context.ts';
 import { quoted } from './asking.ts';
 import { defineTool } from './define-tool.ts';
@@ -31,9 +31,9 @@ export default defineTool({
     const { start, end } = dayRange(from, to, context);
     const wanted = args.set;
     if (Object.values(wanted).every((value) => value === undefined)) {
-      throw new ToolInputError('Say what changes in set: project, activity, billable, exported or add_tags. Nothing was changed.');
+      throw new ToolInputError('corrections_nothing_set');
     }
-    // What the back end cannot do at all is refused before anything is read (Clockodo keeps no tags).
+    // What the back end cannot do at all is refused in its own words before anything is read (Clockodo keeps no tags).
     const refused = part.refusal?.({
       ...(wanted.billable === undefined ? {} : { billable: wanted.billable }),
       ...(wanted.exported === undefined ? {} : { exported: wanted.exported }),
@@ -59,10 +59,8 @@ export default defineTool({
       ...(args.people === undefined || args.people.length === 0 ? {} : { people: args.people }),
     });
     if (set.exported === false && !world.editsExported) {
-      throw new ToolInputError(
-        world.unexportWords ??
-          'Un-exporting entries needs the permission edit_exported_timesheet (Kimai gives it administrators); your account lacks it. Nothing was changed.',
-      );
+      // The back end's own words where it gives them (Clockify's invoiced mark), else Kimai's permission.
+      throw world.unexportWords === undefined ? new ToolInputError('corrections_unexport_denied') : new ToolInputError(world.unexportWords);
     }
     const chosen = chosenEntries(world.entries, args.ids, args.people);
     const now = context.now();
@@ -75,18 +73,13 @@ export default defineTool({
     const count = plan.change.length;
     // A count confirmed where nothing would change is refused as any other wrong count: the person confirmed something else.
     if (args.confirm_count !== undefined && args.confirm_count !== count) {
-      throw new ToolInputError(`${countMovedWords(args.confirm_count, count)} ${words}`);
+      throw new ToolInputError('corrections_count_moved', { confirmed: args.confirm_count, now: count, preview: words });
     }
     if (count === 0) return { data: { changed: false, ...preview }, text: words };
     // One request per entry (more where the back end marks exported apart): refused before the first is sent when the call cannot send them all.
     const left = requestsLeft();
     const each = part.requestsPerEntry?.(set) ?? 1;
-    if (count * each > left) {
-      throw new ToolInputError(
-        `This would change ${count} entries, ${each === 1 ? 'one request' : `${each} requests`} each, and this call may send only ${left} more (${MAX_REQUESTS_PER_CALL} in all). ` +
-          'Nothing was changed. Narrow it and correct in parts: a shorter range, fewer people, a project or activity, or ids.',
-      );
-    }
+    if (count * each > left) throw new ToolInputError('corrections_too_many_requests', { count, each, left, limit: MAX_REQUESTS_PER_CALL });
     if (!context.ask.available && args.confirm_count === undefined) {
       return { data: { changed: false, ...preview }, text: `${words}\n${confirmByCountLine(count)}` };
     }
@@ -106,7 +99,7 @@ export default defineTool({
       try {
         done.push(await part.correct(entry, entrySet(entry, set, world)));
       } catch (error) {
-        throw stoppedWords(error, done, plan.change.slice(done.length));
+        throw stopped(error, done, plan.change.slice(done.length));
       }
     }
     return {
@@ -119,15 +112,13 @@ export default defineTool({
 /**
  * The failure that stopped the changes, with what was changed before it and what was not reached: what
  * was changed stays changed, and the person hears exactly which entries were and which were not. An
- * entry changed in part (PartlyChangedError) counts as changed; its own message says what is missing.
+ * entry changed in part (PartlyChangedError) counts as changed; its own refusal says what is missing.
  */
-function stoppedWords(error: unknown, done: readonly CorrectionSubject[], left: readonly CorrectionSubject[]): unknown {
+function stopped(error: unknown, done: readonly CorrectionSubject[], left: readonly CorrectionSubject[]): unknown {
   const partly = error instanceof PartlyChangedError;
-  const notChanged = (partly ? left.slice(1) : left).map((item) => `#${item.id}`);
+  const notChanged = (partly ? left.slice(1) : left).map((item) => item.id);
   if (done.length === 0 && (!partly || notChanged.length === 0)) return error;
-  const before = done.length === 0 ? '' : `Changed ${done.map((item) => `#${item.id}`).join(', ')}; then: `;
-  const after = notChanged.length === 0 ? '' : ` Not changed: ${notChanged.join(', ')}.`;
-  return new ToolInputError(`${before}${(error as Error).message}${after} Preview again for what is still to change.`);
+  return new ToolInputError('corrections_stopped', { changed: done.map((item) => item.id), not_changed: notChanged, cause: causeOf(error) });
 }
 
 /** The tags named, each as the back end spells it; a name it does not know is refused (Kimai would drop it silently, Clockify tags by id). */
@@ -135,10 +126,8 @@ async function existingTags(names: readonly string[], context: ToolContext<'admi
   const known = await context.tracker.corrections.knownTags(names);
   const missing = names.filter((name) => !known.some((tag) => tag.toLowerCase() === name.trim().toLowerCase()));
   if (missing.length > 0) {
-    throw new ToolInputError(
-      `There is no tag ${missing.map((name) => `"${quoted(name)}"`).join(', ')}; ${context.tracker.corrections.unknownTagWords ?? 'Kimai would drop it without a word'}. ` +
-        'Create it first (manage_tags). Nothing was changed.',
-    );
+    const why = context.tracker.corrections.unknownTagWords ?? null;
+    throw new ToolInputError('corrections_tag_unknown', { tags: missing.map((name) => quoted(name)), why });
   }
   return known;
 }
@@ -167,27 +156,22 @@ function checkActivitiesFit(plan: CorrectionPlan, set: CorrectionSet, world: Cor
   const required = world.projectActivities?.required;
   if (required !== undefined && plan.cleared.length > 0) {
     const noun = world.projectActivities?.noun ?? 'activity';
-    throw new ToolInputError(
-      `${required}, and the move would clear the ${noun} of ${someIds(plan.cleared)}: name set.activity, one of the new project's ${noun}s. Nothing was changed.`,
-    );
+    throw new ToolInputError('corrections_activity_required', { requirement: required, noun, ...firstIds(plan.cleared) });
   }
   const misfits = plan.change.filter((entry) => {
     if (plan.cleared.includes(entry)) return false;
     const activity = activities.find((item) => item.id === (set.activityId ?? entry.activityId));
     return activity?.project && activity.project.id !== set.projectId;
   });
-  if (misfits.length > 0) {
-    throw new ToolInputError(
-      `Entries ${misfits
-        .slice(0, 5)
-        .map((entry) => `#${entry.id}`)
-        .join(', ')}${misfits.length > 5 ? ` and ${misfits.length - 5} more` : ''} have an activity of another project, which the new project cannot take: ` +
-        'name set.activity (a global one or the project’s own). Nothing was changed.',
-    );
-  }
+  if (misfits.length > 0) throw new ToolInputError('corrections_activity_misfit', firstIds(misfits));
 }
 
 type Catalog = { projects: readonly CatalogItem[]; activities: readonly CatalogItem[] };
+
+/** The ids of the first five, and how many more there are. */
+function firstIds(entries: readonly CorrectionSubject[]): { entries: number[]; more: number } {
+  return { entries: entries.slice(0, 5).map((entry) => entry.id), more: Math.max(0, entries.length - 5) };
+}
 
 /** "#3, #4", the first five of them and how many more. */
 function someIds(entries: readonly CorrectionSubject[]): string {

@@ -8,6 +8,7 @@ import type { EvidenceRule } from '../contract/evidence-settings.ts';
 import { draftEntries, type Draft, type DraftRule, type PastBooking } from '../evidence/drafts.ts';
 import type { Ref, TimeEntry } from '../providers/time-tracker.ts';
 import type { ToolContext } from './context.ts';
+import { noticeOf } from '../contract/outcomes/notices.ts';
 import { dayRange, findCatalogItem, readDayRange } from './shared.ts';
 import { ToolInputError } from './tool-input-error.ts';
 
@@ -51,11 +52,7 @@ export async function draftDays(
 ): Promise<DraftedDays> {
   const { from, to } = readDayRange(args, context, { from: args.from, to: (day) => day }, { days: EVIDENCE_LIMITS.days });
   const reader = context.evidence;
-  if (reader === null) {
-    throw new ToolInputError(
-      "This Punchcard reads no calendars, repositories or journals (the team server reads none of a person's own files); log time with log_time instead.",
-    );
-  }
+  if (reader === null) throw new ToolInputError('evidence_not_read_here');
   const range = dayRange(from, to, context);
   const { read, skipped } = chosenSources(args.sources, context);
   const [readings, booked, past, rules] = await Promise.all([
@@ -94,7 +91,7 @@ async function readSource(reader: EvidenceReader, source: EvidenceSource, contex
 
 async function bookedIn(context: ToolContext, range: { start: number; end: number }): Promise<TimeEntry[]> {
   const { entries, total } = await context.tracker.entries.listEntries({ from: range.start, to: range.end, limit: BOOKED_LIMIT, offset: 0 });
-  if (total > entries.length) throw new ToolInputError(`These days hold ${total} entries, more than ${BOOKED_LIMIT}; ask for fewer days.`);
+  if (total > entries.length) throw new ToolInputError('evidence_too_many_booked', { total, limit: BOOKED_LIMIT });
   return entries;
 }
 
@@ -120,7 +117,7 @@ async function resolvedRules(rules: readonly EvidenceRule[], context: ToolContex
   for (const rule of rules) {
     const project = findCatalogItem(catalog.projects, rule.project);
     if (!project) {
-      context.notes.push(`The rule for "${rule.match}" names the project "${rule.project}", which is not among the projects you can book on; it was left out.`);
+      context.notes.push(noticeOf('evidence_rule_project_unknown', { match: rule.match, project: rule.project }));
       continue;
     }
     let activity: Ref | null = null;
@@ -128,7 +125,7 @@ async function resolvedRules(rules: readonly EvidenceRule[], context: ToolContex
       const usable = catalog.activities.filter((item) => item.project === undefined || item.project === null || item.project.id === project.id);
       const found = findCatalogItem(usable, rule.activity);
       if (!found) {
-        context.notes.push(`The rule for "${rule.match}" names the activity "${rule.activity}", which ${project.name} does not have; it was left out.`);
+        context.notes.push(noticeOf('evidence_rule_activity_unknown', { match: rule.match, activity: rule.activity, project: project.name }));
         continue;
       }
       activity = { id: found.id, name: found.name };

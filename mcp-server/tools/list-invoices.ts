@@ -53,7 +53,5 @@ function customerNamed(customers: readonly CatalogItem[], text: string): Catalog
   const found = id ? customers.find((item) => item.id === Number(id[1])) : customers.find((item) => item.name.toLowerCase() === word.toLowerCase());
   if (found) return found;
   const close = customers.filter((item) => item.name.toLowerCase().includes(word.toLowerCase())).slice(0, 5);
-  throw new ToolInputError(
-    `There is no customer ${JSON.stringify(word)}${close.length > 0 ? `; did you mean ${close.map((item) => `${item.name} (#${item.id})`).join(', ')}?` : '; list_catalog shows the customers.'}`,
-  );
+  throw new ToolInputError('invoices_customer_not_found', { customer: word, close: close.map((item) => ({ id: item.id, name: item.name })) });
 }

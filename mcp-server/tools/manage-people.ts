@@ -16,10 +16,10 @@ const MAX_MANAGES = 50;
 function checkLimits(args: Partial<Record<keyof typeof FIELD_LIMITS, string>> & { manages?: string[] | undefined; page?: number | undefined }): void {
   for (const [field, limit] of Object.entries(FIELD_LIMITS) as Array<[keyof typeof FIELD_LIMITS, number]>) {
     const value = args[field];
-    if (value !== undefined && value.length > limit) throw new ToolInputError(`${field} is at most ${limit} characters long.`);
+    if (value !== undefined && value.length > limit) throw new ToolInputError('person_field_too_long', { field, limit });
   }
-  if (args.manages !== undefined && args.manages.length > MAX_MANAGES) throw new ToolInputError(`manages names at most ${MAX_MANAGES} people or things.`);
-  if (args.page !== undefined && (args.page < 1 || args.page > 10_000)) throw new ToolInputError('page is a number from 1 to 10000.');
+  if (args.manages !== undefined && args.manages.length > MAX_MANAGES) throw new ToolInputError('person_manages_too_many', { limit: MAX_MANAGES });
+  if (args.page !== undefined && (args.page < 1 || args.page > 10_000)) throw new ToolInputError('people_page_out_of_range', { page: args.page });
 }
 
 const shown = (person: AdminPerson) => ({ ...person, teams: [...person.teams] });
@@ -44,25 +44,24 @@ export default defineTool({
       };
     }
     if (action === 'show') {
-      const person = await part.person(required(args.person, 'show someone'));
+      const person = await part.person(required(args.person, 'show'));
       return { data: { action, people: [shown(person)] }, text: line(person) };
     }
     // Every write: what the back end cannot do at all is said before anything is sent, then the arguments are checked.
     const asked = Object.fromEntries(
       Object.entries({ role: args.role, manages: args.manages, name: args.name, email: args.email }).filter(([, value]) => value !== undefined),
     );
+    // The back end's own words (providers/time-tracker.ts, AdminPeoplePart).
     const refusal = part.peopleWriteRefusal(action, asked);
     if (refusal) throw new ToolInputError(refusal);
     if (args.manages !== undefined && part.managesRefusal) throw new ToolInputError(part.managesRefusal);
     if (action === 'invite') return invite(part, args, context);
-    const person = await part.person(required(args.person, `${action} someone`));
+    const person = await part.person(required(args.person, action));
     const refusedFor = part.personRefusal?.(action, person);
     if (refusedFor) throw new ToolInputError(refusedFor);
     if (action === 'update') return update(part, person, args, context);
     const active = action === 'reactivate';
-    if (!active && person.id === (await part.selfId())) {
-      throw new ToolInputError('You cannot deactivate your own account: you would lock yourself out. Another administrator can. Nothing was sent.');
-    }
+    if (!active && person.id === (await part.selfId())) throw new ToolInputError('person_deactivate_self');
     if (person.active === active) {
       return { data: { action, people: [shown(person)] }, text: `${label(person)} is ${active ? 'active' : 'inactive'} already. Nothing was changed.` };
     }
@@ -82,14 +81,14 @@ export default defineTool({
 type Args = { name?: string | undefined; email?: string | undefined; role?: string | undefined; manages?: string[] | undefined };
 type Context = ToolContext<'admin_people'>;
 
-function required(value: string | undefined, what: string): string {
-  if (value === undefined || value.trim() === '') throw new ToolInputError(`To ${what}, name them as person: their id, e-mail or name.`);
+function required(value: string | undefined, action: 'show' | 'update' | 'deactivate' | 'reactivate'): string {
+  if (value === undefined || value.trim() === '') throw new ToolInputError('person_not_named', { action });
   return value.trim();
 }
 
 function checkedEmail(email: string): string {
   const trimmed = email.trim();
-  if (!isEmail(trimmed)) throw new ToolInputError(`"${quoted(trimmed)}" is not an e-mail address; give one like ada@example.com.`);
+  if (!isEmail(trimmed)) throw new ToolInputError('person_email_invalid', { email: quoted(trimmed) });
   return trimmed;
 }
 
@@ -97,16 +96,13 @@ function checkedEmail(email: string): string {
 function checkedRole(part: AdminPeoplePart, role: string): string {
   const found = part.roleWords.find((word) => word.toLowerCase() === role.trim().toLowerCase());
   if (found) return found;
-  throw new ToolInputError(
-    part.roleWords.length === 0
-      ? 'This back end takes no role through Punchcard. Leave out role. Nothing was sent.'
-      : `"${quoted(role)}" is no role here; the roles are ${part.roleWords.join(', ')}.`,
-  );
+  if (part.roleWords.length === 0) throw new ToolInputError('person_role_none');
+  throw new ToolInputError('person_role_unknown', { role: quoted(role), roles: [...part.roleWords] });
 }
 
 async function invite(part: AdminPeoplePart, args: Args, context: Context) {
   const name = args.name?.trim() ?? '';
-  if (name === '' || args.email === undefined) throw new ToolInputError('To invite someone, give their name and email.');
+  if (name === '' || args.email === undefined) throw new ToolInputError('person_invite_incomplete');
   const email = checkedEmail(args.email);
   const role = args.role === undefined ? undefined : checkedRole(part, args.role);
   context.ask.confirm({
@@ -135,13 +131,13 @@ async function update(part: AdminPeoplePart, person: AdminPerson, args: Args, co
   const manages = (args.manages ?? []).map((word) => word.trim()).filter(Boolean);
   if (manages.length > 0) changes.manages = manages;
   if (args.name === undefined && args.email === undefined && args.role === undefined && manages.length === 0) {
-    throw new ToolInputError('To update someone, give what changes: name, email or role.');
+    throw new ToolInputError('person_update_empty');
   }
   if (Object.keys(changes).length === 0) {
     return { data: { action: 'update' as const, people: [shown(person)] }, text: `${label(person)} has these already. Nothing was changed.` };
   }
   if ((changes.role !== undefined || changes.manages !== undefined) && person.id === (await part.selfId())) {
-    throw new ToolInputError('You cannot change your own role: another administrator can. Nothing was sent.');
+    throw new ToolInputError('person_role_self');
   }
   const said = [
     changes.name === undefined ? null : `name "${quoted(person.name)}" → "${quoted(changes.name)}"`,

@@ -24,20 +24,15 @@ export default defineTool({
     const part = context.tracker.adminRates;
     const { action, kind } = args;
     if (!part.rateKinds.includes(kind)) {
-      throw new ToolInputError(`${context.tracker.label} keeps no rates per ${kind}: only per ${part.rateKinds.join(', ')}. Nothing was sent.`);
+      throw new ToolInputError('rate_kind_unsupported', { back_end: context.tracker.label, kind, kinds: [...part.rateKinds] });
     }
     checkedBounds(args);
-    // What the back end cannot do at all is said before anything is read (Clockify keeps no fixed rates and removes none).
+    // What the back end cannot do at all is said in its own words before anything is read (Clockify keeps no fixed rates and removes none).
     const cannot = action === 'remove' ? part.refusals?.remove : args.fixed !== undefined ? part.refusals?.fixed : undefined;
     if (cannot) throw new ToolInputError(cannot);
     const given = (['hourly', 'internal', 'fixed'] as const).filter((name) => args[name] !== undefined);
-    if (action !== 'set' && given.length > 0)
-      throw new ToolInputError(
-        `${given.join(' and ')} ${given.length === 1 ? 'is' : 'are'} for set only; leave ${given.length === 1 ? 'it' : 'them'} out to ${action}.`,
-      );
-    if (args.hourly !== undefined && args.fixed !== undefined) {
-      throw new ToolInputError('A rate is hourly or fixed per time entry, not both: give hourly or fixed.');
-    }
+    if (action !== 'set' && given.length > 0) throw new ToolInputError('rate_amounts_not_for_action', { given, action });
+    if (args.hourly !== undefined && args.fixed !== undefined) throw new ToolInputError('rate_hourly_and_fixed');
     const item = await findItem(kind, args.item, context, part);
     const list = await part.rates(item);
     const person = args.person === undefined ? null : await part.findPerson(args.person, list);
@@ -59,7 +54,10 @@ export default defineTool({
 
     const before = rateFor(list, person?.id ?? null);
     if (action === 'remove') {
-      if (!before) throw new ToolInputError(`The ${label} has no rate for ${forWhom}. Nothing was removed.`);
+      if (!before) {
+        const whom = person === null ? null : { id: person.id, name: person.name };
+        throw new ToolInputError('rate_none_to_remove', { kind, item: { id: target.id, name: quoted(target.name) }, person: whom });
+      }
       const was = rateWords(before, target.currency);
       context.ask.confirm({
         key: 'remove',
@@ -101,13 +99,13 @@ function checkedBounds(args: { item: string; person?: string; hourly?: number; i
   for (const name of ['item', 'person'] as const) {
     const text = args[name];
     if (text !== undefined && (text.trim() === '' || text.length > MAX_RATE_NAME)) {
-      throw new ToolInputError(`${name} is a name or number of 1 to ${MAX_RATE_NAME} characters${name === 'person' ? '; leave it out for everyone' : ''}.`);
+      throw new ToolInputError('rate_name_length', { field: name, max: MAX_RATE_NAME });
     }
   }
   for (const name of ['hourly', 'internal', 'fixed'] as const) {
     const amount = args[name];
     if (amount !== undefined && !(amount >= 0 && amount <= MAX_RATE_AMOUNT)) {
-      throw new ToolInputError(`${name} is an amount in the currency's units, from 0 to ${MAX_RATE_AMOUNT.toLocaleString('en')}; ${amount} is not.`);
+      throw new ToolInputError('rate_amount_out_of_range', { field: name, amount, max: MAX_RATE_AMOUNT });
     }
   }
 }
@@ -115,7 +113,7 @@ function checkedBounds(args: { item: string; person?: string; hourly?: number; i
 /** What a set leaves: the amounts given, the rest as the rate kept now has them. */
 function newValues(args: { hourly?: number; fixed?: number; internal?: number }, before: Rate | undefined): RateValues {
   const amount = args.hourly ?? args.fixed ?? before?.amount;
-  if (amount === undefined) throw new ToolInputError('To set a rate, give hourly (per hour) or fixed (per time entry), and internal if there is a cost rate.');
+  if (amount === undefined) throw new ToolInputError('rate_amount_missing');
   const fixed = args.fixed !== undefined ? true : args.hourly !== undefined ? false : (before?.fixed ?? false);
   return { amount, fixed, internal: args.internal ?? before?.internal ?? null };
 }
@@ -123,7 +121,7 @@ function newValues(args: { hourly?: number; fixed?: number; internal?: number },
 /** The customer, project or activity `text` names (its number or whole name), archived ones included: their rates still bill old entries. */
 async function findItem(kind: RateKind, text: string, context: ToolContext, part: AdminRatesPart): Promise<RateItem> {
   if (kind === 'workspace') {
-    if (!part.workspaceItem) throw new ToolInputError(`${context.tracker.label} keeps no workspace rates. Nothing was sent.`);
+    if (!part.workspaceItem) throw new ToolInputError('rate_workspace_unsupported', { back_end: context.tracker.label });
     return part.workspaceItem(text);
   }
   const catalog = await context.tracker.catalog.catalog(true, [kind]);
@@ -131,6 +129,5 @@ async function findItem(kind: RateKind, text: string, context: ToolContext, part
   const found = findCatalogItem(items, text);
   if (found) return found as RateItem;
   const close = items.filter((item) => item.name.toLowerCase().includes(text.trim().toLowerCase())).slice(0, 5);
-  const hint = close.length > 0 ? ` Known: ${close.map((item) => `"${item.name}" (#${item.id})`).join(', ')}.` : ' list_catalog shows them.';
-  throw new ToolInputError(`No ${kind} "${quoted(text)}".${hint}`);
+  throw new ToolInputError('rate_item_not_found', { kind, item: quoted(text), close: close.map((item) => ({ id: item.id, name: item.name })) });
 }

@@ -7,16 +7,18 @@ import { ToolInputError } from './tool-input-error.ts';
 import { refuseAgentTags } from './agent-labels.ts';
 
 /** A tag's name as Kimai and Clockify take it: 2 to 100 characters, no comma (a comma separates tags on an entry). */
-function checkedName(name: string | undefined, action: string): string {
+function checkedName(name: string | undefined, action: 'create' | 'rename'): string {
   const trimmed = name?.trim() ?? '';
-  if (trimmed === '') throw new ToolInputError(`To ${action} a tag, give its new name as name.`);
-  if (trimmed.length < 2 || trimmed.length > 100) throw new ToolInputError('A tag name is 2 to 100 characters long.');
-  if (trimmed.includes(',')) throw new ToolInputError('A tag name cannot hold a comma: entries list their tags separated by commas.');
+  if (trimmed === '') throw new ToolInputError('tag_name_missing', { action });
+  if (trimmed.length < 2 || trimmed.length > 100) throw new ToolInputError('tag_name_length', { length: trimmed.length });
+  if (trimmed.includes(',')) throw new ToolInputError('tag_name_comma', { name: quoted(trimmed) });
   return trimmed;
 }
 
 const shown = (tag: AdminTag) => ({ id: tag.id, name: tag.name, color: tag.color, archived: tag.archived });
 const label = (tag: AdminTag) => `"${quoted(tag.name)}" (#${tag.id})`;
+/** A tag as a refusal's facts name it: as `label` quotes it. */
+const named = (tag: AdminTag) => ({ id: tag.id, name: quoted(tag.name) });
 
 export default defineTool({
   ...manageTagsContract,
@@ -33,11 +35,11 @@ export default defineTool({
     }
     if (action === 'create') {
       refuseAgentTags([args.name ?? args.tag], 'name', 'Nothing was created.');
-      // A back end that keeps no colours refuses one in words rather than drop it unsaid.
+      // A back end that keeps no colours refuses one in its own words rather than drop it unsaid.
       if (args.color && part.colourRefusal) throw new ToolInputError(part.colourRefusal);
       const name = checkedName(args.name ?? args.tag, 'create');
       const existing = await part.findTag(name);
-      if (existing) throw new ToolInputError(`The tag ${label(existing)} exists already. Nothing was created.`);
+      if (existing) throw new ToolInputError('tag_exists', { tag: named(existing), action });
       context.ask.confirm({
         key: 'create',
         message: `Create the tag "${quoted(name)}"${args.color ? ` in colour ${args.color}` : ''}, for everyone's entries?`,
@@ -48,16 +50,16 @@ export default defineTool({
       return { data: { action, tags: [shown(created)] }, text: `Created the tag ${label(created)}.` };
     }
     if (action === 'rename') {
-      if (!part.renameTag) throw new ToolInputError(refusalOf(part, action));
+      if (!part.renameTag) throw refusalOf(part, action);
       // Renaming a label's tag, or a tag to a label, would move every entry that carries it in or out of the person's hours.
       refuseAgentTags([args.name], 'name', 'Nothing was changed.');
       refuseAgentTags([args.tag], 'tag', 'Nothing was changed.');
       const tag = await namedTag(part, args.tag, action);
       refuseAgentTags([tag.name], 'tag', 'Nothing was changed.');
       const name = checkedName(args.name, 'rename');
-      if (name === tag.name) throw new ToolInputError(`The tag ${label(tag)} is called that already. Nothing was changed.`);
+      if (name === tag.name) throw new ToolInputError('tag_name_same', { tag: named(tag) });
       const taken = await part.findTag(name);
-      if (taken && taken.id !== tag.id) throw new ToolInputError(`The tag ${label(taken)} exists already. Nothing was renamed.`);
+      if (taken && taken.id !== tag.id) throw new ToolInputError('tag_exists', { tag: named(taken), action });
       context.ask.confirm({
         key: 'rename',
         message: `Rename the tag "${quoted(tag.name)}" to "${quoted(name)}", on every entry that carries it?`,
@@ -67,11 +69,10 @@ export default defineTool({
       const renamed = await part.renameTag(tag, name);
       return { data: { action, tags: [shown(renamed)] }, text: `Renamed the tag "${quoted(tag.name)}" to ${label(renamed)}.` };
     }
-    if (!part.setTagArchived) throw new ToolInputError(refusalOf(part, action));
+    if (!part.setTagArchived) throw refusalOf(part, action);
     const tag = await namedTag(part, args.tag, action);
     const archive = action === 'archive';
-    if (tag.archived === archive)
-      throw new ToolInputError(`The tag ${label(tag)} is ${archive ? 'archived' : 'in use, not archived,'} already. Nothing was changed.`);
+    if (tag.archived === archive) throw new ToolInputError('tag_archived_already', { tag: named(tag), archived: archive });
     context.ask.confirm({
       key: action,
       message: archive
@@ -85,17 +86,18 @@ export default defineTool({
   },
 });
 
-/** A back end without the change says why in its own words; one that gives none, in these. */
-function refusalOf(part: AdminTagsPart, action: 'rename' | 'archive' | 'restore'): string {
-  return part.tagChangeRefusal?.(action) ?? `This back end cannot ${action} a tag. Nothing was sent.`;
+/** A back end without the change says why in its own words; one that gives none, with tag_change_unsupported. */
+function refusalOf(part: AdminTagsPart, action: 'rename' | 'archive' | 'restore'): ToolInputError {
+  const words = part.tagChangeRefusal?.(action);
+  return words === undefined ? new ToolInputError('tag_change_unsupported', { action }) : new ToolInputError(words);
 }
 
 /** The tag an action names by its whole name (any case) or its number ("#12"), archived ones included; else refused in words. */
-async function namedTag(part: AdminTagsPart, text: string | undefined, action: string): Promise<AdminTag> {
+async function namedTag(part: AdminTagsPart, text: string | undefined, action: 'rename' | 'archive' | 'restore'): Promise<AdminTag> {
   const wanted = text?.trim() ?? '';
-  if (wanted === '') throw new ToolInputError(`To ${action} a tag, name it as tag (its name, or its number from manage_tags list).`);
+  if (wanted === '') throw new ToolInputError('tag_not_named', { action });
   const number = /^#(\d{1,15})$/.exec(wanted);
   const found = number ? (await part.tags(undefined)).find((tag) => tag.id === Number(number[1])) : await part.findTag(wanted);
-  if (!found) throw new ToolInputError(`There is no tag "${quoted(wanted)}"; manage_tags with action list shows the tags. Nothing was changed.`);
+  if (!found) throw new ToolInputError('tag_not_found', { tag: quoted(wanted) });
   return found;
 }

@@ -10,7 +10,7 @@ export default defineTool({
   async handler(args, context) {
     const { tracker } = context;
     const projectId = await catalogLookup(context).project(args.project);
-    if (projectId === null) throw new ToolInputError('Name the project, by name or number.');
+    if (projectId === null) throw new ToolInputError('project_status_unnamed');
     const work = await tracker.teamProjects.projectWork(projectId);
     const figures = projectFigures(work, context.timezone, context.now());
     const periods = (minutes: { week: number; month: number; total: number }) => ({

@@ -56,7 +56,7 @@ export default defineTool({
     const current = await tracker.catalogAdmin.catalogItem(kind, found.id);
     const label = `${kind} "${quoted(current.fields.name)}" (#${found.id})`;
     const dates = datesOutOfOrder(current.fields, asked);
-    if (dates) throw new ToolInputError(`${dates} Nothing was sent.`);
+    if (dates) throw new ToolInputError('catalog_update_dates_out_of_order', dates);
     const effective = effectiveChange(current.fields, asked);
     if (CHANGE_FIELDS.every((field) => effective[field] === undefined)) {
       return {
@@ -64,6 +64,7 @@ export default defineTool({
         text: `The ${label} already has ${describe(asked)}: nothing was sent.`,
       };
     }
+    // The back end's own words (providers/time-tracker.ts, CatalogAdminPart.refusal).
     const refused = tracker.catalogAdmin.refusal(current, effective, asked);
     if (refused) throw new ToolInputError(refused);
     // What the back end changes along with it is asked and answered too (a money budget replacing an hours budget).
@@ -93,44 +94,35 @@ export default defineTool({
   },
 });
 
-/** The change the arguments ask for, refused in words where it cannot be one (the customer is resolved later, against the catalog). */
+/** The change the arguments ask for, refused where it cannot be one (the customer is resolved later, against the catalog). */
 function readChange(args: Args, context: ToolContext): CatalogChange {
   const { kind } = args;
-  if (args.item.trim() === '' || args.item.length > MAX_REFERENCE)
-    throw new ToolInputError(`Name the ${kind} to change as item: its id or its name (list_catalog shows both).`);
+  if (args.item.trim() === '' || args.item.length > MAX_REFERENCE) throw new ToolInputError('catalog_update_item_unnamed', { kind });
   const given = ['name', 'budget_hours', 'budget_money', 'budget_period', 'billable', 'comment', 'customer', 'start', 'end'].filter(
     (key) => args[key as keyof Args] !== undefined,
   );
-  if (given.length === 0) {
-    throw new ToolInputError(
-      `Say what to change: name, budget_hours, budget_money, budget_period, billable or comment${kind === 'project' ? ', customer, start or end' : ''}. Nothing was sent.`,
-    );
-  }
-  if (args.customer !== undefined && kind !== 'project')
-    throw new ToolInputError(`Only a project has a customer: leave customer out for ${article(kind)}. Nothing was sent.`);
-  if ((args.start !== undefined || args.end !== undefined) && kind !== 'project') {
-    throw new ToolInputError(`Only a project has start and end dates: leave start and end out for ${article(kind)}. Nothing was sent.`);
-  }
+  if (given.length === 0) throw new ToolInputError('catalog_update_nothing_asked', { kind });
+  if (args.customer !== undefined && kind !== 'project') throw new ToolInputError('catalog_update_customer_not_project', { kind });
+  if ((args.start !== undefined || args.end !== undefined) && kind !== 'project') throw new ToolInputError('catalog_update_dates_not_project', { kind });
   const change: CatalogChange = {};
   if (args.name !== undefined) {
     const name = args.name.trim();
-    if (name.length < 2 || name.length > 150) throw new ToolInputError('A name is 2 to 150 characters long. Nothing was sent.');
+    if (name.length < 2 || name.length > 150) throw new ToolInputError('catalog_update_name_length', { length: name.length });
     change.name = name;
   }
-  if (args.budget_hours !== undefined) change.budgetHours = budget(args.budget_hours, 'budget_hours', MAX_BUDGET_HOURS, 'hours');
-  if (args.budget_money !== undefined) change.budgetMoney = budget(args.budget_money, 'budget_money', MAX_BUDGET_MONEY, "in the customer's currency");
+  if (args.budget_hours !== undefined) change.budgetHours = budget(args.budget_hours, 'budget_hours', MAX_BUDGET_HOURS);
+  if (args.budget_money !== undefined) change.budgetMoney = budget(args.budget_money, 'budget_money', MAX_BUDGET_MONEY);
   if (args.budget_period !== undefined) change.budgetPeriod = args.budget_period;
   if (args.billable !== undefined) change.billable = args.billable;
   if (args.comment !== undefined) {
-    if (args.comment.length > MAX_COMMENT)
-      throw new ToolInputError(`A comment is at most ${MAX_COMMENT.toLocaleString('en')} characters long. Nothing was sent.`);
+    if (args.comment.length > MAX_COMMENT) throw new ToolInputError('catalog_update_comment_too_long', { length: args.comment.length, max: MAX_COMMENT });
     change.comment = args.comment.trim();
   }
   if (args.start !== undefined) change.start = readDate(args.start, context, 'start');
   if (args.end !== undefined) change.end = readDate(args.end, context, 'end');
   // Both dates given: their order is known before the project is read.
   const dates = datesOutOfOrder(NO_DATES, change);
-  if (dates) throw new ToolInputError(`${dates} Nothing was sent.`);
+  if (dates) throw new ToolInputError('catalog_update_dates_out_of_order', dates);
   return change;
 }
 
@@ -146,41 +138,30 @@ const NO_DATES: CatalogItemFields = {
   end: null,
 };
 
-function budget(value: number, key: string, max: number, unit: string): number {
-  if (value < 0) throw new ToolInputError(`${key} cannot be negative: give 0 for no budget. Nothing was sent.`);
-  if (value > max) throw new ToolInputError(`${key} is at most ${max.toLocaleString('en')} (${unit}). Nothing was sent.`);
+function budget(value: number, field: 'budget_hours' | 'budget_money', max: number): number {
+  if (value < 0) throw new ToolInputError('catalog_update_budget_negative', { field });
+  if (value > max) throw new ToolInputError('catalog_update_budget_too_large', { field, max });
   return value;
 }
-
-const article = (kind: CatalogKind) => (kind === 'activity' ? 'an activity' : `a ${kind}`);
 
 /** The item `text` names: by id, or by its whole name where exactly one item has it. */
 function itemNamed(items: readonly CatalogItem[], text: string, kind: CatalogKind, context: Pick<ToolContext, 'catalogListed'>): CatalogItem {
   const wanted = text.trim().replace(/^#/, '').toLowerCase();
   const named = items.filter((item) => item.name.toLowerCase() === wanted);
   if (named.length > 1 && !/^\d+$/.test(wanted)) {
-    const which = named.slice(0, 10).map((item) => `#${item.id}${parentOf(item) ? ` (${quoted(parentOf(item) as string)})` : ''}`);
-    throw new ToolInputError(
-      `${named.length} ${kind === 'activity' ? 'activities' : `${kind}s`} are named "${quoted(text)}": give the id of the one to change (${which.join(', ')}). Nothing was sent.`,
-    );
+    const items = named.slice(0, 10).map((item) => ({ id: item.id, parent: parentOf(item) ? quoted(parentOf(item) as string) : null }));
+    throw new ToolInputError('catalog_update_item_ambiguous', { kind, name: quoted(text), count: named.length, items });
   }
   const found = findCatalogItem(items, text);
   if (found) return found;
-  const known = context.catalogListed
-    ? ` list_catalog shows the ${kind === 'activity' ? 'activities' : `${kind}s`} with their ids.`
-    : ' Check the name with the person.';
-  throw new ToolInputError(`No ${kind} "${quoted(text)}".${known} Nothing was sent.`);
+  throw new ToolInputError('catalog_update_item_not_found', { kind, name: quoted(text), listed: context.catalogListed });
 }
 
 /** A project's new customer; an archived one is refused (the project would vanish from every list with it). */
 function customerNamed(customers: readonly CatalogItem[], text: string, context: Pick<ToolContext, 'catalogListed'>): Ref {
-  if (text.trim() === '' || text.length > MAX_REFERENCE) throw new ToolInputError('Name the new customer as customer: its id or its name. Nothing was sent.');
+  if (text.trim() === '' || text.length > MAX_REFERENCE) throw new ToolInputError('catalog_update_customer_unnamed');
   const customer = itemNamed(customers, text, 'customer', context);
-  if (customer.archived) {
-    throw new ToolInputError(
-      `The customer "${quoted(customer.name)}" (#${customer.id}) is archived: restore it first with archive_catalog_item. Nothing was sent.`,
-    );
-  }
+  if (customer.archived) throw new ToolInputError('catalog_update_customer_archived', { customer: { id: customer.id, name: quoted(customer.name) } });
   return { id: customer.id, name: customer.name };
 }
 

@@ -3,30 +3,36 @@
 // the sentence for the model (docs/tools.md, "Refusals and notices"); the sentence is made from the facts by the
 // code's wording here and nowhere else, and the app's window reads the code and facts and renders the
 // same parts for a person (sentence.ts, peopleText).
+import { adminRefusals } from './admin.ts';
 import { backEndRefusals } from './back-end.ts';
 import { callRefusals } from './call.ts';
 import { clockodoRuleRefusals } from './clockodo.ts';
+import { evidenceRefusals } from './evidence.ts';
 import { kimaiRuleRefusals } from './kimai.ts';
 import { peopleRefusals } from './people.ts';
-import { remoteRefusals } from './remote.ts';
 import { calamariRefusals } from './remote-calamari.ts';
 import { clockifyRefusals } from './remote-clockify.ts';
 import { clockodoRefusals } from './remote-clockodo.ts';
 import { kimaiRefusals } from './remote-kimai.ts';
+import { remoteRefusals } from './remote.ts';
+import { teamRefusals } from './team.ts';
 import { type Sentence } from './sentence.ts';
 import type { Facts, NestedRefusal, RefusalKind, RefusalWording } from './wording.ts';
 
 export const REFUSALS = {
+  ...adminRefusals,
   ...backEndRefusals,
-  ...callRefusals,
   ...calamariRefusals,
+  ...callRefusals,
   ...clockifyRefusals,
   ...clockodoRefusals,
   ...clockodoRuleRefusals,
+  ...evidenceRefusals,
   ...kimaiRefusals,
   ...kimaiRuleRefusals,
   ...peopleRefusals,
   ...remoteRefusals,
+  ...teamRefusals,
 } as const;
 
 export type RefusalCode = keyof typeof REFUSALS;

@@ -150,6 +150,13 @@ describe.each<Era>(['legacy', 'modern'])('the day from evidence (%s era)', (era)
     expect((await handle.call('list_time_entries', { from: '2026-11-18' })).structuredContent?.entries).toEqual([]);
   });
 
+  it('answers a refusal with its code and facts beside the words (contract/outcomes/evidence.ts)', async () => {
+    const { engine: handle } = await open(era, () => ({ action: 'accept' }));
+    const refused = await handle.call('book_suggested_entries', { from: '2026-11-18', entries: [{ id: 'd_000000000000' }] });
+    expect(refused.isError).toBe(true);
+    expect(refused.structuredContent).toEqual({ refusal: { code: 'draft_gone', facts: { draft: 'd_000000000000' } } });
+  });
+
   it('journals the AI client that called, only while AI sessions are switched on', async () => {
     for (const enabled of [false, true]) {
       const userDataDir = makeUserDataDir({ ...settings(), evidence: { ...settings().evidence, aiSessions: { enabled } } });

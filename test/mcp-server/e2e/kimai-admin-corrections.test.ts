@@ -102,6 +102,8 @@ describe('correct_time_entries on Kimai', () => {
     const wrong = await admin.call('correct_time_entries', { ...args, confirm_count: 3 });
     expect(wrong.isError).toBe(true);
     expect(textOf(wrong)).toMatch(/^confirm_count is 3 but the correction now covers 4 entries; nothing was changed\. Would change 4 entries/);
+    // The refusal as data (contract/outcomes/admin.ts): the two counts, and the preview as it is now.
+    expect(wrong.structuredContent).toMatchObject({ refusal: { code: 'corrections_count_moved', facts: { confirmed: 3, now: 4 } } });
     expect(patches(server)).toEqual([]);
 
     const done = await admin.call('correct_time_entries', { ...args, confirm_count: 4 });

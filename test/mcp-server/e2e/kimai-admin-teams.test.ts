@@ -229,6 +229,15 @@ describe('manage_teams on Kimai', () => {
     expect(readDetection(admin.userDataDir, server.url)?.teamsRefused).toBe(true);
     expect(web(server)?.name).toBe('Web');
   });
+
+  it('answers a refusal with its code and facts beside the words (contract/outcomes/team.ts)', async () => {
+    const { server } = await kimaiWithTeams();
+    const admin = await connect(server, ANN);
+    const unknown = await admin.call('manage_teams', { action: 'show', team: 'Sales' });
+    expect(unknown.isError).toBe(true);
+    expect(unknown.structuredContent).toEqual({ refusal: { code: 'team_not_found', facts: { team: 'Sales', close: [], teams: [{ id: 50, name: 'Web' }] } } });
+    await admin.close();
+  });
 });
 
 describe.each<Era>(['legacy', 'modern'])('the question before each change of a team (%s era)', (era) => {

@@ -3,6 +3,8 @@
 // test/mcp-server/evidence/): drafts mapped by a rule and by a past booking, evidence left open, what
 // is booked winning, ids that survive another range, and booking that refuses before it sends anything.
 import { afterEach, describe, expect, it } from 'vitest';
+import { type Notice, noticeSentence } from '../../../mcp-server/contract/outcomes/notices.ts';
+import { modelText } from '../../../mcp-server/contract/outcomes/sentence.ts';
 import type { Settings } from '../../../mcp-server/contract/settings.ts';
 import type { EvidenceItem, EvidenceReader } from '../../../mcp-server/evidence/evidence.ts';
 import { BackEndError } from '../../../mcp-server/providers/time-tracker.ts';
@@ -159,7 +161,11 @@ describe('suggest_entries', () => {
     });
     const { data } = await local.run(suggestEntries, { from: '2026-11-20' });
     expect(data.drafts[0]?.project).toBeNull();
-    expect(local.context.notes).toContain('The rule for "shop" names the project "Gone", which is not among the projects you can book on; it was left out.');
+    // A notice now (contract/outcomes/evidence.ts), said to the model in the same words.
+    expect(local.context.notes).toEqual([{ code: 'evidence_rule_project_unknown', facts: { match: 'shop', project: 'Gone' } }]);
+    expect(modelText(noticeSentence(local.context.notes[0] as Notice))).toBe(
+      'The rule for "shop" names the project "Gone", which is not among the projects you can book on; it was left out.',
+    );
   });
 
   it('refuses more than 31 days before reading anything', async () => {
