@@ -148,8 +148,9 @@ describe('CI', () => {
     expect(preserved).toEqual(expect.arrayContaining(Object.keys(test?.env ?? {})));
     // The runner pulls the official images and has Docker Compose v2.
     expect(test?.env).toMatchObject({ CI: 'true', PUNCHCARD_BASE_FROM: 'registry', PUNCHCARD_COMPOSE: 'docker' });
-    // The deployment tests are no job of their own any more: the test job runs them.
-    expect(Object.keys(ci.jobs).sort()).toEqual(['smoke', 'test']);
+    // The deployment tests are no job of their own any more: the test job runs them (beside it, the
+    // app's smoke test and the npm package's and MCP Registry entry's dry run).
+    expect(Object.keys(ci.jobs).sort()).toEqual(['registry-dry-run', 'smoke', 'test']);
   });
 
   it('starts the real app on Linux, macOS and Windows, where a missing Electron fails instead of skipping', () => {

@@ -87,7 +87,14 @@ describe("Calamari's refusal of the organisation's limit, shared by every instan
     await untilQuiet(fake.requests);
     expect(fake.requests.length).toBe(sent);
     // The hold, and which limit it is for, in the store every instance reads.
-    expect(postgres.psql('SELECT key, lifts_at FROM punchcard_holds ORDER BY key').trim().split('\n')).toEqual([
+    // A second's refusal met on the way (requests bunched up) leaves a row of its own, long lifted:
+    // it holds no one, so only the hour's rows count.
+    const rows = postgres.psql('SELECT key, lifts_at FROM punchcard_holds ORDER BY key').trim().split('\n');
+    const second = `calamari:${fake.url}:refused:second|`;
+    for (const row of rows.filter((line) => line.startsWith(second))) {
+      expect(Number(row.slice(second.length))).toBeLessThan(Date.now());
+    }
+    expect(rows.filter((line) => !line.startsWith(second))).toEqual([
       `calamari:${fake.url}:refused|${lifts}`,
       `calamari:${fake.url}:refused:hour|${lifts}`,
     ]);
