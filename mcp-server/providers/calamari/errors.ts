@@ -1,7 +1,7 @@
-// What Calamari answered, as a refusal a person can act on (worded in contract/outcomes/
-// remote-calamari.ts). Every failure has one body, `{message, code, field}` (docs/back-ends/
-// calamari.md, "Errors"); logic reads the status and the code, and Calamari's message is quoted as a
-// fact for the rest.
+// What Calamari answered, as a refusal a person can act on (worded in
+// contract/outcomes/remote-calamari.ts). Every failure has one body, `{message, code, field}`
+// (docs/back-ends/calamari.md, "Errors"); logic reads the status and the code, and Calamari's message
+// is quoted as a fact for the rest.
 import { type CalamariModule, moduleWords } from '../../contract/outcomes/remote-calamari.ts';
 import type { HttpAnswer } from '../remote/json-http.ts';
 import {
