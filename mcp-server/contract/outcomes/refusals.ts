@@ -4,6 +4,7 @@
 // code's wording here and nowhere else, and the app's window reads the code and facts and renders the
 // same parts for a person (sentence.ts, peopleText).
 import { backEndRefusals } from './back-end.ts';
+import { calamariRefusals } from './calamari.ts';
 import { callRefusals } from './call.ts';
 import { clockifyRefusals } from './clockify.ts';
 import { type Sentence } from './sentence.ts';
@@ -11,6 +12,7 @@ import type { Facts, NestedRefusal, RefusalKind, RefusalWording } from './wordin
 
 export const REFUSALS = {
   ...backEndRefusals,
+  ...calamariRefusals,
   ...callRefusals,
   ...clockifyRefusals,
 } as const;
@@ -24,7 +26,9 @@ export type FactsOf<C extends RefusalCode> = Parameters<(typeof REFUSALS)[C]['sa
 export type Refusal<C extends RefusalCode = RefusalCode> = { [K in C]: { readonly code: K; readonly facts: FactsOf<K> } }[C];
 
 /** The arguments that make a refusal: a code, and its facts where it has any. */
-export type RefusalArgs = { [C in RefusalCode]: FactsOf<C> extends Record<string, never> ? [code: C, facts?: FactsOf<C>] : [code: C, facts: FactsOf<C>] }[RefusalCode];
+export type RefusalArgs = {
+  [C in RefusalCode]: FactsOf<C> extends Record<string, never> ? [code: C, facts?: FactsOf<C>] : [code: C, facts: FactsOf<C>];
+}[RefusalCode];
 
 function wordingOf(code: RefusalCode): RefusalWording<Facts> {
   return REFUSALS[code] as unknown as RefusalWording<Facts>;
