@@ -5,7 +5,9 @@
 // same parts for a person (sentence.ts, peopleText).
 import { adminRefusals } from './admin.ts';
 import { backEndRefusals } from './back-end.ts';
+import { calamariRuleRefusals } from './calamari.ts';
 import { callRefusals } from './call.ts';
+import { clockifyRuleRefusals } from './clockify.ts';
 import { clockodoRuleRefusals } from './clockodo.ts';
 import { evidenceRefusals } from './evidence.ts';
 import { kimaiRuleRefusals } from './kimai.ts';
@@ -23,8 +25,10 @@ export const REFUSALS = {
   ...adminRefusals,
   ...backEndRefusals,
   ...calamariRefusals,
+  ...calamariRuleRefusals,
   ...callRefusals,
   ...clockifyRefusals,
+  ...clockifyRuleRefusals,
   ...clockodoRefusals,
   ...clockodoRuleRefusals,
   ...evidenceRefusals,

@@ -6,6 +6,8 @@
 // beyond the list (its employee and people endpoints are for Calamari's own integrations).
 import type { AdminPerson, PeoplePage, PeopleWrite } from '../../domain/admin-people.ts';
 import { BackEndPart } from '../remote-tracker.ts';
+import { refusalOf, refusalSentence } from '../../contract/outcomes/refusals.ts';
+import { modelText } from '../../contract/outcomes/sentence.ts';
 import { type AdminPeoplePart, BackEndError } from '../time-tracker.ts';
 import { type CalamariContext, personName } from './context.ts';
 import { CalamariError } from './errors.ts';
@@ -15,18 +17,16 @@ import type { CalamariEmployee, CalamariEmployeePage } from './wire.ts';
 /** Pages of the employee list one `show` by id or name may read: Calamari's limit is the whole organisation's, per hour. */
 const FIND_PAGES = 10;
 
-const WRITES: Record<PeopleWrite, string> = { invite: 'invite', update: 'change', deactivate: 'deactivate', reactivate: 'reactivate' };
-
 export class CalamariPeople extends BackEndPart<CalamariContext> implements AdminPeoplePart {
   readonly roleWords: readonly string[] = [];
-  readonly managesRefusal = "Punchcard only reads Calamari's employee list: it assigns nobody a manager. Nothing was sent.";
+  readonly managesRefusal = modelText(refusalSentence(refusalOf('calamari_people_manages')));
   readonly inviteNote = '';
 
   async people(includeInactive: boolean, page: number): Promise<PeoplePage> {
     const found = await this.#read(() => this.context.api.employeeListPage(page - 1, includeInactive));
     const totalPages = Math.max(1, found.totalPages ?? 1);
     if (page > totalPages) {
-      throw new BackEndError('not_found', `There is no page ${page} of the employees: Calamari has ${totalPages === 1 ? '1 page' : `${totalPages} pages`}.`);
+      throw new BackEndError('calamari_employees_no_page', { page, pages: totalPages });
     }
     return { people: found.employees.map(adminPerson), page, totalPages, total: null };
   }
@@ -36,7 +36,7 @@ export class CalamariPeople extends BackEndPart<CalamariContext> implements Admi
     if (text.includes('@')) {
       const wanted = emailKey(text);
       const found = (await this.#read(() => this.context.api.employeeByEmail(text))).employees.find((employee) => emailKey(employee.email) === wanted);
-      if (!found) throw new BackEndError('not_found', `Nobody in Calamari's employee list has the e-mail ${text}.`);
+      if (!found) throw new BackEndError('calamari_employee_email_unknown', { email: text });
       return adminPerson(found);
     }
     const id = /^#?(\d{1,12})$/.exec(text);
@@ -50,18 +50,13 @@ export class CalamariPeople extends BackEndPart<CalamariContext> implements Admi
       hits.push(...found.employees.filter(matches));
       if (hits.length > (id ? 0 : 1) || page + 1 >= (found.totalPages ?? 1)) return adminPerson(onlyOne(text, hits));
     }
-    const bound = `which is as far as one call reads (its requests are the whole organisation's). Name them by e-mail: Calamari finds that in one request.`;
-    if (hits[0]) {
-      throw new BackEndError(
-        'invalid',
-        `"${text}" is ${nameAndEmail(hits[0])} in the first ${FIND_PAGES} pages of Calamari's employee list, and may be someone on a later page too: the list goes on past those, ${bound}`,
-      );
-    }
-    throw new BackEndError('invalid', `"${text}" was not among the first ${FIND_PAGES} pages of Calamari's employee list, ${bound}`);
+    if (hits[0]) throw new BackEndError('calamari_employee_maybe_later', { text, found: nameAndEmail(hits[0]), pages: FIND_PAGES });
+    throw new BackEndError('calamari_employee_not_in_pages', { text, pages: FIND_PAGES });
   }
 
+  /** manage_people refuses every write itself, in these words (time-tracker.ts, AdminPeoplePart). */
   peopleWriteRefusal(write: PeopleWrite): string {
-    return `Punchcard only reads Calamari's employee list: it does not ${WRITES[write]} anyone there. Do it in Calamari's own screens. Nothing was sent.`;
+    return modelText(refusalSentence(refusalOf('calamari_people_read_only', { write })));
   }
 
   async selfId(): Promise<number | undefined> {
@@ -69,15 +64,15 @@ export class CalamariPeople extends BackEndPart<CalamariContext> implements Admi
   }
 
   invite(): Promise<AdminPerson> {
-    return Promise.reject(new BackEndError('unavailable', this.peopleWriteRefusal('invite')));
+    return Promise.reject(new BackEndError('calamari_people_read_only', { write: 'invite' }));
   }
 
   update(): Promise<AdminPerson> {
-    return Promise.reject(new BackEndError('unavailable', this.peopleWriteRefusal('update')));
+    return Promise.reject(new BackEndError('calamari_people_read_only', { write: 'update' }));
   }
 
   setActive(_person: AdminPerson, active: boolean): Promise<AdminPerson> {
-    return Promise.reject(new BackEndError('unavailable', this.peopleWriteRefusal(active ? 'reactivate' : 'deactivate')));
+    return Promise.reject(new BackEndError('calamari_people_read_only', { write: active ? 'reactivate' : 'deactivate' }));
   }
 
   /** A read of the list; Calamari's 403 (a key without the employee endpoints) withdraws manage_people at once. */
@@ -87,10 +82,7 @@ export class CalamariPeople extends BackEndPart<CalamariContext> implements Admi
     } catch (error) {
       if (error instanceof CalamariError && error.status === 403) {
         this.context.learnEmployeeList(false);
-        throw new BackEndError(
-          'denied',
-          'Calamari did not let this key read the employee list (403 Forbidden): the key lacks the employee endpoints. manage_people is switched off; your Calamari administrator can give the key them.',
-        );
+        throw new BackEndError('calamari_employee_list_refused');
       }
       throw error;
     }
@@ -109,11 +101,11 @@ function adminPerson(employee: CalamariEmployee): AdminPerson {
   };
 }
 
-const nameAndEmail = (employee: CalamariEmployee) => `${personName(employee)} <${employee.email}>`;
+const nameAndEmail = (employee: CalamariEmployee) => ({ name: personName(employee), email: String(employee.email) });
 
 /** The one employee the whole list has by this reference; nobody, or several, is said in words. */
 function onlyOne(text: string, hits: readonly CalamariEmployee[]): CalamariEmployee {
-  if (hits.length > 1) throw new BackEndError('conflict', `Several employees are called "${text}": ${hits.map(nameAndEmail).join(', ')}. Name one by e-mail.`);
-  if (!hits[0]) throw new BackEndError('not_found', `Nobody in Calamari's employee list is "${text}"; list shows everyone.`);
+  if (hits.length > 1) throw new BackEndError('calamari_employee_ambiguous', { text, employees: hits.map(nameAndEmail) });
+  if (!hits[0]) throw new BackEndError('calamari_employee_unknown', { text });
   return hits[0];
 }

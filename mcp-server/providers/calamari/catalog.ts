@@ -34,11 +34,11 @@ export class CalamariCatalog extends BackEndPart<CalamariContext> {
   }
 
   async createCatalogItem(): Promise<CatalogItem> {
-    throw new BackEndError('unavailable', "Calamari's projects are set up by its administrators; Punchcard cannot add one.");
+    throw new BackEndError('calamari_projects_admin_only', { write: 'add' });
   }
 
   async setArchived(): Promise<CatalogItem> {
-    throw new BackEndError('unavailable', "Calamari's projects are set up by its administrators; Punchcard cannot archive one.");
+    throw new BackEndError('calamari_projects_admin_only', { write: 'archive' });
   }
 
   /**

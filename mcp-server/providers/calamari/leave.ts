@@ -67,7 +67,7 @@ export class CalamariLeave extends BackEndPart<CalamariContext, { plan: Calamari
   }
 
   async cancelLeave(): Promise<LeaveRequest> {
-    throw new BackEndError('unavailable', "Calamari's API cannot cancel a leave request; cancel it in Calamari (Requests).");
+    throw new BackEndError('calamari_leave_cancel_unsupported');
   }
 
   async leaveBalance(year: number): Promise<LeaveBalance> {
@@ -128,15 +128,11 @@ export class CalamariLeave extends BackEndPart<CalamariContext, { plan: Calamari
   }
 }
 
-/** The organisation's vacation type, or a sentence saying none is recognisable as one. */
+/** The organisation's vacation type, or a refusal saying none is recognisable as one. */
 function vacationType(types: readonly CalamariAbsenceType[]): CalamariAbsenceType {
   try {
     return absenceTypeFor(types, 'vacation', undefined);
   } catch {
-    const names = types.map((type) => `"${type.name}"`).join(', ') || 'none';
-    throw new BackEndError(
-      'unavailable',
-      `Punchcard recognises no vacation type among your organisation's Calamari types (${names}), so it cannot read a vacation balance.`,
-    );
+    throw new BackEndError('calamari_no_vacation_type', { types: types.map((type) => type.name) });
   }
 }

@@ -72,18 +72,17 @@ export function absenceTypeFor(types: readonly CalamariAbsenceType[], type: Leav
   if (kind !== undefined) {
     const wanted = kind.trim().toLowerCase();
     const found = types.find((item) => item.name.toLowerCase() === wanted || item.externalId?.toLowerCase() === wanted);
-    if (!found) throw new BackEndError('invalid', `Your organisation has no absence type "${kind}" in Calamari. Its types: ${typeList(usable)}.`);
-    if (found.durationUnit === 'HOURS')
-      throw new BackEndError('invalid', `"${found.name}" is counted in hours in Calamari; Punchcard files leave in days. Request it in Calamari.`);
+    if (!found) throw new BackEndError('calamari_absence_type_unknown', { type: kind, types: typeList(usable) });
+    if (found.durationUnit === 'HOURS') throw new BackEndError('calamari_absence_type_in_hours', { type: found.name });
     return found;
   }
   const found = usable.find((item) => leaveTypeOfName(item.name) === type);
-  if (!found) throw new BackEndError('invalid', `Your organisation's Calamari has no type for ${type}; name one of its own: ${typeList(usable)}.`);
+  if (!found) throw new BackEndError('calamari_absence_type_none', { type, types: typeList(usable) });
   return found;
 }
 
-function typeList(types: readonly CalamariAbsenceType[]): string {
-  return types.map((item) => `"${item.name}"`).join(', ') || 'none is set up';
+function typeList(types: readonly CalamariAbsenceType[]): string[] {
+  return types.map((item) => item.name);
 }
 
 /**

@@ -58,7 +58,7 @@ export class CalamariShifts extends BackEndPart<CalamariContext, { catalog: Cala
     let stopped: TimeEntry | null = null;
     if (before) {
       if (!switchRunning) throw new TimerRunningError(before.entry);
-      if (at < before.entry.start) throw new BackEndError('invalid', 'The new shift would start before the running one did.');
+      if (at < before.entry.start) throw new BackEndError('calamari_shift_starts_before_running');
       stopped = await this.#clockOut(before.entry, at, before.zone ?? zone);
     }
     const sent = formatWallClock(at, zone);
@@ -83,11 +83,11 @@ export class CalamariShifts extends BackEndPart<CalamariContext, { catalog: Cala
   }
 
   async stopTimer(end?: number, note?: string): Promise<TimeEntry> {
-    if (note) throw new BackEndError('invalid', 'Calamari keeps no note when a shift ends; clock out without one (you can add a description in Calamari).');
+    if (note) throw new BackEndError('calamari_shift_end_note');
     const running = await this.#running();
-    if (!running) throw new BackEndError('conflict', 'No shift is running.');
+    if (!running) throw new BackEndError('calamari_shift_not_running');
     const at = end ?? this.context.options.now();
-    if (at < running.entry.start) throw new BackEndError('invalid', 'The end time is before the shift started.');
+    if (at < running.entry.start) throw new BackEndError('calamari_shift_ends_before_start');
     // The end goes out in the zone Calamari took the start in, so the shift ends where it is said to.
     return this.#clockOut(running.entry, at, running.zone ?? (await this.context.zone()));
   }
@@ -99,12 +99,12 @@ export class CalamariShifts extends BackEndPart<CalamariContext, { catalog: Cala
   async startBreak(typeId: number | null): Promise<TimeEntry> {
     // The types give the default and the name the answer shows (kept for an hour: start_break has read them).
     const [running, types] = await allSettled([this.#running(), this.breakTypes()]);
-    if (!running) throw new BackEndError('conflict', 'No shift is running; clock in before taking a break.');
+    if (!running) throw new BackEndError('calamari_break_needs_shift');
     const shift = running.entry;
     const open = shift.breaks?.find((span) => span.end === null);
-    if (open) throw new BackEndError('conflict', `A break (${open.type.name}) is already running; end it first.`);
+    if (open) throw new BackEndError('calamari_break_running', { break_type: open.type.name });
     const type = typeId ?? types[0]?.id;
-    if (type === undefined) throw new BackEndError('invalid', 'Calamari has no break type you may take; ask your Calamari administrator.');
+    if (type === undefined) throw new BackEndError('calamari_no_break_type');
     const at = this.context.options.now();
     const answer = await this.#terminal('break-start', { time: formatWallClock(at, running.zone ?? (await this.context.zone())), breakType: type });
     if (answer.breakStatus !== 'STARTED') throw new CalamariError('wrong_service', 'Calamari did not start the break.');
@@ -116,7 +116,7 @@ export class CalamariShifts extends BackEndPart<CalamariContext, { catalog: Cala
     const running = await this.#running();
     const shift = running?.entry;
     const open = shift?.breaks?.find((span) => span.end === null);
-    if (!running || !shift || !open) throw new BackEndError('conflict', shift ? 'No break is running.' : 'No shift is running.');
+    if (!running || !shift || !open) throw new BackEndError(shift ? 'calamari_break_not_running' : 'calamari_shift_not_running');
     const at = this.context.options.now();
     const answer = await this.#terminal('break-stop', { time: formatWallClock(at, running.zone ?? (await this.context.zone())), breakType: open.type.id });
     if (answer.breakStatus !== 'FINISHED') throw new CalamariError('wrong_service', 'Calamari did not end the break.');
@@ -351,5 +351,5 @@ function validZone(zone: string | null | undefined): string | null {
 }
 
 function noShiftChanges(): BackEndError {
-  return new BackEndError('unavailable', "Calamari's API cannot change or delete a shift; do that in Calamari.");
+  return new BackEndError('calamari_shift_changes_unsupported');
 }

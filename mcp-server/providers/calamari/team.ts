@@ -39,11 +39,7 @@ export class CalamariTeam extends BackEndPart<CalamariContext, { plan: CalamariP
 
   async teamWork(query: { from: number; to: number; offset: number; limit: number }): Promise<TeamWorkPage> {
     const reports = await this.reports();
-    if (reports.length === 0)
-      throw new BackEndError(
-        'denied',
-        "Calamari names nobody who reports to you (no direct reports, no team you manage), so Punchcard shows you nobody else's time.",
-      );
+    if (reports.length === 0) throw new BackEndError('calamari_no_reports');
     const people = reports
       .map((employee) => ({ employee, name: personName(employee) }))
       .sort((a, b) => a.name.localeCompare(b.name) || a.employee.id - b.employee.id);
@@ -105,19 +101,12 @@ export class CalamariTeam extends BackEndPart<CalamariContext, { plan: CalamariP
     const first = await unlessRefused(this.context.api.employeesPage(0));
     if (!first) {
       this.context.learnManages(false);
-      throw new BackEndError(
-        'denied',
-        'The Calamari API key may not read the employee list, so Punchcard cannot tell who reports to you. Ask your Calamari administrator for a key with the employees group.',
-      );
+      throw new BackEndError('calamari_reports_unreadable');
     }
     const pages = first.totalPages ?? 1;
     const rest = Array.from({ length: Math.max(0, pages - 1) }, (_, index) => index + 1);
     // Outside a tool call (the background check) no budget holds the list: the same bound does.
-    if (rest.length >= MAX_REQUESTS_PER_CALL)
-      throw new BackEndError(
-        'invalid',
-        `Calamari's employee list has ${pages} pages, more than Punchcard reads at once, so it cannot tell who reports to you.`,
-      );
+    if (rest.length >= MAX_REQUESTS_PER_CALL) throw new BackEndError('calamari_employee_list_too_long', { pages });
     ensureRequests(rest.length, 'Calamari');
     const more = await mapWithLimit(rest, PARALLEL_PAGES, (page) => this.context.api.employeesPage(page));
     return [first, ...more].flatMap((page) => page.employees);

@@ -11,7 +11,9 @@ import { BackEndPart } from '../remote-tracker.ts';
 import { pagesUntilLast } from '../remote/paging.ts';
 import type { CatalogChange, CatalogItemFields, CatalogItemRecord, ChangeField } from '../../domain/catalog-changes.ts';
 import type { BudgetPeriod, CatalogKind } from '../../contract/vocabulary.ts';
-import { BackEndError, type CatalogAdminPart } from '../time-tracker.ts';
+import { type RefusalArgs, refusalOf, refusalSentence } from '../../contract/outcomes/refusals.ts';
+import { modelText } from '../../contract/outcomes/sentence.ts';
+import { BackEndError, type CatalogAdminPart, causeOf } from '../time-tracker.ts';
 import type { ClockifyClientRecord, ClockifyTaskRecord, EstimateBody } from './catalog-api.ts';
 import type { ClockifyCatalog } from './catalog.ts';
 import type { ClockifyContext } from './context.ts';
@@ -41,15 +43,15 @@ export class ClockifyCatalogAdmin extends BackEndPart<ClockifyContext, { catalog
   async catalogItem(kind: CatalogKind, id: number): Promise<CatalogItemRecord> {
     const { workspaceId } = await this.context.ids();
     const { api } = this.context;
-    const gone = `There is no ${kind} #${id} in Clockify that you may see (see list_catalog). Nothing was changed.`;
+    const gone: RefusalArgs = ['clockify_record_unknown', { record: kind, id, visible: true, see: 'list_catalog', nothing_changed: true }];
     if (kind === 'customer') {
-      const remote = await this.context.remote('client', id, gone);
+      const remote = await this.context.remote('client', id, ...gone);
       const client = await this.#refused(`read the client #${id}`, () => api.catalogChanges.client(workspaceId, remote, `#${id}`));
       this.#read.set(`${kind}#${id}`, { kind, client });
       return { kind, id, fields: { ...NO_FIELDS, name: client.name, comment: client.note ?? '' } };
     }
     if (kind === 'project') {
-      const remote = await this.context.remote('project', id, gone);
+      const remote = await this.context.remote('project', id, ...gone);
       const project = (await api.project(workspaceId, remote, id)) as ClockifyRatedProject;
       const hours = project.timeEstimate?.active === false ? null : hoursOf(project.timeEstimate?.estimate);
       const money =
@@ -75,8 +77,8 @@ export class ClockifyCatalogAdmin extends BackEndPart<ClockifyContext, { catalog
     }
     // The handler found the task in the catalog it read in this call, which a task's project comes from.
     const item = (await this.parts.catalog.catalog(true, ['activity'])).activities.find((activity) => activity.id === id);
-    const projectId = item?.project ? await this.context.remote('project', item.project.id, gone) : undefined;
-    if (!item?.project || projectId === undefined) throw new BackEndError('not_found', gone);
+    const projectId = item?.project ? await this.context.remote('project', item.project.id, ...gone) : undefined;
+    if (!item?.project || projectId === undefined) throw new BackEndError(...gone);
     return this.#task(id, projectId, item.project.name, gone);
   }
 
@@ -84,25 +86,30 @@ export class ClockifyCatalogAdmin extends BackEndPart<ClockifyContext, { catalog
     return KEPT[item.kind];
   }
 
+  /** The words of `changeRefusal`: update_catalog_item throws them itself (time-tracker.ts, CatalogAdminPart). */
   refusal(item: CatalogItemRecord, change: CatalogChange): string | undefined {
-    const word = WORD[item.kind];
-    if (change.start !== undefined || change.end !== undefined)
-      return "Clockify's projects have no start or end dates: leave start and end out. Nothing was sent.";
+    const refused = this.changeRefusal(item, change);
+    return refused && modelText(refusalSentence(refusalOf(...refused)));
+  }
+
+  /** Why Clockify will not take `change` of this item, before anything is asked or sent; undefined where it will. */
+  changeRefusal(item: CatalogItemRecord, change: CatalogChange): RefusalArgs | undefined {
+    if (change.start !== undefined || change.end !== undefined) return ['clockify_project_no_dates'];
     if (item.kind === 'customer') {
       const asked = (['budgetHours', 'budgetMoney', 'budgetPeriod', 'billable'] as const).filter((field) => change[field] !== undefined);
-      if (asked.length > 0) return 'A Clockify client keeps a name and a note (comment) only: no budget and no billable mark. Nothing was sent.';
+      if (asked.length > 0) return ['clockify_client_fields'];
     }
     if (item.kind === 'activity') {
-      if (change.comment !== undefined) return 'A Clockify task has no comment: leave comment out. Nothing was sent.';
-      if (change.budgetPeriod !== undefined) return "A Clockify task's estimates run in total and never reset: leave budget_period out. Nothing was sent.";
+      if (change.comment !== undefined) return ['clockify_task_no_comment'];
+      if (change.budgetPeriod !== undefined) return ['clockify_task_budget_never_resets'];
     }
     if (change.budgetMoney !== undefined && change.budgetMoney !== null && !wholeCents(change.budgetMoney))
-      return `Clockify keeps a budget in whole cents: ${change.budgetMoney} is finer than that; give at most two decimals. Nothing was sent.`;
+      return ['clockify_budget_cents', { amount: change.budgetMoney }];
     if (item.kind !== 'project') return undefined;
     const hours = change.budgetHours !== undefined ? change.budgetHours : item.fields.budgetHours;
     const money = change.budgetMoney !== undefined ? change.budgetMoney : item.fields.budgetMoney;
     if (change.budgetPeriod !== undefined && !(Number(hours) > 0) && !(Number(money) > 0))
-      return `The ${word} "${item.fields.name}" has no budget for a period to apply to: give budget_hours or budget_money with it. Nothing was sent.`;
+      return ['clockify_budget_period_needs_budget', { project: item.fields.name }];
     const source = this.#read.get(`${item.kind}#${item.id}`);
     const reset = source?.kind === 'project' ? source.reset : null;
     if (
@@ -110,13 +117,13 @@ export class ClockifyCatalogAdmin extends BackEndPart<ClockifyContext, { catalog
       change.budgetPeriod === undefined &&
       (reset === 'WEEKLY' || reset === 'YEARLY')
     )
-      return `Clockify resets the budget of the ${word} "${item.fields.name}" every ${reset === 'WEEKLY' ? 'week' : 'year'}, which Punchcard does not set: give budget_period (month or total) with the new budget. Nothing was sent.`;
+      return ['clockify_budget_reset_unsupported', { project: item.fields.name, every: reset === 'WEEKLY' ? 'week' : 'year' }];
     return undefined;
   }
 
   async updateCatalogItem(item: CatalogItemRecord, change: CatalogChange): Promise<CatalogItemRecord> {
     const source = this.#read.get(`${item.kind}#${item.id}`);
-    if (!source) throw new BackEndError('unavailable', `Punchcard has not read the ${item.kind} #${item.id} in this call; ask again. Nothing was sent.`);
+    if (!source) throw new BackEndError('clockify_catalog_item_not_read', { kind: item.kind, id: item.id });
     const { workspaceId } = await this.context.ids();
     const api = this.context.api.catalogChanges;
     const label = `the ${WORD[item.kind]} "${item.fields.name}"`;
@@ -145,12 +152,7 @@ export class ClockifyCatalogAdmin extends BackEndPart<ClockifyContext, { catalog
     // A task is read again from its own project's list: the whole catalog would read every project's tasks once more.
     const after =
       source.kind === 'activity'
-        ? await this.#task(
-            item.id,
-            source.projectId,
-            source.projectName,
-            `Clockify took the change of ${label}, but its project no longer lists it: list_catalog shows what it keeps.`,
-          )
+        ? await this.#task(item.id, source.projectId, source.projectName, ['clockify_task_gone_after_change', { task: item.fields.name }])
         : await this.catalogItem(item.kind, item.id);
     // A budget of 0 is no budget, which Clockify keeps as no (inactive) estimate: the 0 asked for is what it keeps.
     for (const field of ['budgetHours', 'budgetMoney'] as const) if (change[field] === 0 && after.fields[field] === null) after.fields[field] = 0;
@@ -158,12 +160,12 @@ export class ClockifyCatalogAdmin extends BackEndPart<ClockifyContext, { catalog
   }
 
   /** One task as its project's list has it (a request a page of the list), kept for the update that follows. */
-  async #task(id: number, projectId: string, projectName: string, gone: string): Promise<CatalogItemRecord> {
+  async #task(id: number, projectId: string, projectName: string, gone: RefusalArgs): Promise<CatalogItemRecord> {
     const { workspaceId } = await this.context.ids();
-    const remote = await this.context.remote('task', id, gone);
+    const remote = await this.context.remote('task', id, ...gone);
     const tasks = await pagesUntilLast((page) => this.context.api.tasksPage(workspaceId, projectId, projectName, page));
     const task = tasks.find((candidate) => candidate.id === remote) as ClockifyTaskRecord | undefined;
-    if (!task) throw new BackEndError('not_found', gone);
+    if (!task) throw new BackEndError(...gone);
     this.#read.set(`activity#${id}`, { kind: 'activity', task, projectId, projectName });
     const money = Number(task.budgetEstimate) > 0 ? Number(task.budgetEstimate) / 100 : null;
     return {
@@ -179,7 +181,7 @@ export class ClockifyCatalogAdmin extends BackEndPart<ClockifyContext, { catalog
     const own = change.name !== undefined || change.billable !== undefined || change.comment !== undefined || change.customer !== undefined;
     if (own) {
       const clientId = change.customer
-        ? await this.context.remote('client', change.customer.id, `There is no customer #${change.customer.id} in Clockify.`)
+        ? await this.context.remote('client', change.customer.id, 'clockify_record_unknown', { record: 'customer', id: change.customer.id })
         : undefined;
       await this.#refused(`change ${label}`, () =>
         api.updateProject(workspaceId, project, {
@@ -204,17 +206,13 @@ export class ClockifyCatalogAdmin extends BackEndPart<ClockifyContext, { catalog
       await this.#refused(`change the budget of ${label}`, () => api.updateEstimate(workspaceId, project, body));
     } catch (error) {
       if (!own || !(error instanceof Error)) throw error;
-      throw new BackEndError('unavailable', `${error.message} ${ownChangesMade(change)}. Its budget is as it was.`);
+      throw new BackEndError('clockify_project_budget_failed', { cause: causeOf(error), changed: ownChangesMade(change) });
     }
   }
 
   /** Clockify's refusal (403) of a catalog change withdraws update_catalog_item at once, and says so. */
   #refused<T>(action: string, send: () => Promise<T>): Promise<T> {
-    return this.context.administering(
-      'catalogChanges',
-      `Clockify did not let you ${action} (403): only the workspace's admins and its owner change its clients, projects and tasks through Punchcard, and your account is not one now. Nothing was changed; update_catalog_item is switched off.`,
-      send,
-    );
+    return this.context.administering('catalogChanges', ['clockify_administration_refused', { part: 'catalogChanges', action }], send);
   }
 }
 
@@ -244,15 +242,14 @@ function isoHours(hours: number): string {
 }
 
 /**
- * The project's own changes, made before its budget failed, in words: a new name is said, so the
- * person (or the model) asks again by the name the project has now.
+ * The project's own changes, made before its budget failed: a new name is said, so the person (or
+ * the model) asks again by the name the project has now.
  */
-function ownChangesMade(change: CatalogChange): string {
-  const made = [
-    ...(change.name ? [`name (now "${change.name}")`] : []),
-    ...(change.billable !== undefined && change.billable !== null ? [`billable (now ${change.billable ? 'yes' : 'no'})`] : []),
-    ...(change.comment !== undefined ? ['comment'] : []),
-    ...(change.customer ? [`customer (now "${change.customer.name}")`] : []),
-  ];
-  return `These were changed: ${made.join(', ')}`;
+function ownChangesMade(change: CatalogChange): { name?: string; billable?: boolean; comment?: boolean; customer?: string } {
+  return {
+    ...(change.name ? { name: change.name } : {}),
+    ...(change.billable !== undefined && change.billable !== null ? { billable: change.billable } : {}),
+    ...(change.comment !== undefined ? { comment: true } : {}),
+    ...(change.customer ? { customer: change.customer.name } : {}),
+  };
 }

@@ -14,7 +14,7 @@ import { MAX_REQUESTS_PER_CALL } from '../../domain/call-limits.ts';
 import { pagesUntilLast } from '../remote/paging.ts';
 import { requestsLeft } from '../remote/request-budget.ts';
 import { BackEndPart } from '../remote-tracker.ts';
-import { BackEndError, type CorrectionsPart, PartlyChangedError } from '../time-tracker.ts';
+import { BackEndError, causeOf, type CorrectionsPart, PartlyChangedError } from '../time-tracker.ts';
 import type { ClockifyCatalog } from './catalog.ts';
 import type { ClockifyContext } from './context.ts';
 import { bodyOf, clockifyTime, entryEnd, entryJson, entryStart, isWork, withIds } from './mapping.ts';
@@ -26,8 +26,6 @@ const FILTER_MARGIN_MS = 14 * 3_600_000;
 
 /** A time entry as read, with the custom field values an update must carry along (CustomFieldValueDtoV1). */
 type ReadEntry = ClockifyTimeEntry & { customFieldValues?: Array<{ customFieldId?: string | null; value?: unknown }> | null };
-
-const RIGHT = "only a workspace's admins and its owner change colleagues' time entries and their invoiced mark";
 
 export class ClockifyCorrections extends BackEndPart<ClockifyContext, { catalog: ClockifyCatalog }> implements CorrectionsPart {
   readonly unknownTagWords = 'Clockify tags an entry by the id of a tag the workspace has';
@@ -57,16 +55,14 @@ export class ClockifyCorrections extends BackEndPart<ClockifyContext, { catalog:
     const needed = people.length + 1;
     const left = requestsLeft();
     if (needed > left) {
-      throw new BackEndError(
-        'invalid',
-        `Clockify lists time entries one person at a time: this would read ${people.length} people's, at least ${needed} requests, and this call may send only ${left} more ` +
-          `(${MAX_REQUESTS_PER_CALL} in all). Nothing was changed. Narrow it: name the people (people) whose entries to correct, or fewer of them.`,
-      );
+      throw new BackEndError('clockify_corrections_too_many_people', { people: people.length, needed, left, limit: MAX_REQUESTS_PER_CALL });
     }
     const workspace = await this.#refused("read the workspace's lock", () => this.context.api.corrections.workspace(workspaceId));
     const lock = lockInstant(workspace.workspaceSettings?.lockTimeEntries);
     const project =
-      scope.projectId === undefined ? undefined : await this.context.remote('project', scope.projectId, `There is no project #${scope.projectId} in Clockify.`);
+      scope.projectId === undefined
+        ? undefined
+        : await this.context.remote('project', scope.projectId, 'clockify_record_unknown', { record: 'project', id: scope.projectId });
     const filter = {
       start: clockifyTime(scope.from - FILTER_MARGIN_MS),
       end: clockifyTime(scope.to + FILTER_MARGIN_MS),
@@ -131,7 +127,6 @@ export class ClockifyCorrections extends BackEndPart<ClockifyContext, { catalog:
         noun: 'task',
         ...(workspace.workspaceSettings?.forceTasks === true ? { required: 'This workspace requires a task on every time entry' } : {}),
       },
-      unexportWords: `Clockify did not let you take the invoiced mark off: ${RIGHT}. Nothing was changed.`,
       covers: "everyone's time entries",
     };
   }
@@ -153,7 +148,7 @@ export class ClockifyCorrections extends BackEndPart<ClockifyContext, { catalog:
   async correct(entry: CorrectionSubject, set: CorrectionSet): Promise<CorrectionSubject> {
     const { workspaceId } = await this.context.ids();
     const read = this.#read.get(entry.id);
-    if (read === undefined) throw new BackEndError('conflict', `Time entry #${entry.id} was not in the preview just read; preview again.`);
+    if (read === undefined) throw new BackEndError('clockify_correction_not_previewed', { entry: entry.id });
     let after: ReadEntry = read;
     if (replaces(set)) {
       const body = await this.#replacement(read, entry, set);
@@ -172,10 +167,7 @@ export class ClockifyCorrections extends BackEndPart<ClockifyContext, { catalog:
       } catch (error) {
         if (!replaces(set)) throw error;
         // Its other changes were made: the person hears that only the mark is missing.
-        throw new PartlyChangedError(
-          'conflict',
-          `Time entry #${entry.id} was changed but not marked ${mark ? 'invoiced' : 'not invoiced'}: ${(error as Error).message}`,
-        );
+        throw new PartlyChangedError('clockify_entry_changed_not_marked', { entry: entry.id, invoiced: mark, cause: causeOf(error) });
       }
     }
     const [ref] = await this.parts.catalog.refs([after]);
@@ -216,11 +208,7 @@ export class ClockifyCorrections extends BackEndPart<ClockifyContext, { catalog:
 
   /** Clockify's refusal (403) withdraws correct_time_entries at once, and says which right is missing. */
   #refused<T>(action: string, send: () => Promise<T>): Promise<T> {
-    return this.context.administering(
-      'corrections',
-      `Clockify did not let you ${action} (403): ${RIGHT}, and your account is not one now. correct_time_entries is switched off.`,
-      send,
-    );
+    return this.context.administering('corrections', ['clockify_administration_refused', { part: 'corrections', action }], send);
   }
 }
 

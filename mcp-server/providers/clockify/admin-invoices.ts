@@ -7,7 +7,8 @@ import { BackEndPart } from '../remote-tracker.ts';
 import { localDate } from '../../domain/time.ts';
 import type { Invoice, InvoicePage, InvoiceQuery } from '../../domain/admin.ts';
 import type { InvoiceStatus } from '../../contract/vocabulary.ts';
-import { BackEndError, type InvoicesPart } from '../time-tracker.ts';
+import type { RefusalArgs } from '../../contract/outcomes/refusals.ts';
+import { BackEndError, causeOf, type InvoicesPart } from '../time-tracker.ts';
 import type { ClockifyContext } from './context.ts';
 import { type ClockifyError, unreadable } from './errors.ts';
 import type { ClockifyInvoice } from './wire.ts';
@@ -38,12 +39,12 @@ export class ClockifyInvoices extends BackEndPart<ClockifyContext> implements In
     const clientId =
       query.customerId === undefined
         ? undefined
-        : await this.context.remote('client', query.customerId, `There is no customer #${query.customerId} in Clockify (see list_catalog).`);
-    // A 403 that Clockify puts down to the workspace's plan keeps the sentence errors.ts made of it.
-    const refusal = (error: ClockifyError) =>
+        : await this.context.remote('client', query.customerId, 'clockify_record_unknown', { record: 'customer', id: query.customerId, see: 'list_catalog' });
+    // A 403 that Clockify puts down to the workspace's plan carries the refusal errors.ts made of it.
+    const refusal = (error: ClockifyError): RefusalArgs =>
       error.failure === 'restricted'
-        ? `Clockify did not let you list invoices (403): ${error.message} list_invoices is switched off.`
-        : "Clockify did not let you list invoices (403): only the workspace's admins and its owner see invoices, and your account is not one now. list_invoices is switched off.";
+        ? ['clockify_invoices_plan_refused', { cause: causeOf(error) }]
+        : ['clockify_administration_refused', { part: 'invoices', action: 'list invoices' }];
     const answer = await this.context.administering('invoices', refusal, () =>
       this.context.api.admin.invoices(workspaceId, {
         // Clockify's filter takes issue days, both included.
@@ -57,7 +58,7 @@ export class ClockifyInvoices extends BackEndPart<ClockifyContext> implements In
     );
     const total = typeof answer?.total === 'number' && answer.total >= 0 ? answer.total : 0;
     const totalPages = Math.max(1, Math.ceil(total / CLOCKIFY_INVOICE_PAGE));
-    if (query.page > totalPages) throw new BackEndError('not_found', `There is no page ${query.page} of these invoices: Clockify has fewer. Ask for page 1.`);
+    if (query.page > totalPages) throw new BackEndError('clockify_invoices_no_page', { page: query.page });
     const wire = Array.isArray(answer?.invoices) ? answer.invoices : [];
     const numbers = await this.context.numbers(
       'invoice',

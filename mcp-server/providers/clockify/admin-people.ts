@@ -12,6 +12,8 @@ import { pagesUntilLast } from '../remote/paging.ts';
 import { ensureRequests, requestsSpent } from '../remote/request-budget.ts';
 import { noPeoplePage, onePerson } from '../person-lookup.ts';
 import { BackEndPart } from '../remote-tracker.ts';
+import { type RefusalArgs, refusalOf, refusalSentence } from '../../contract/outcomes/refusals.ts';
+import { modelText } from '../../contract/outcomes/sentence.ts';
 import { type AdminPeoplePart, BackEndError } from '../time-tracker.ts';
 import type { ClockifyCatalog } from './catalog.ts';
 import type { ClockifyContext } from './context.ts';
@@ -26,9 +28,6 @@ export const PEOPLE_PAGE_SIZE = 50;
 const CLOCKIFY_ROLES = ['MEMBER', 'PROJECT_MANAGER', 'TEAM_MANAGER', 'WORKSPACE_ADMIN', 'OWNER'] as const;
 /** The roles filterUsersOfWorkspace finds holders of, highest first. */
 const HELD: readonly ClockifyRole[] = ['OWNER', 'WORKSPACE_ADMIN', 'TEAM_MANAGER', 'PROJECT_MANAGER'];
-
-/** The right a refusal names: what Clockify gives its admins and owner alone. */
-const ADMIN_RIGHT = "the workspace admin's role (Clockify lets only its admins and owner invite people, change their status or give roles)";
 
 interface Read {
   person: AdminPerson;
@@ -61,31 +60,33 @@ export class ClockifyPeople extends BackEndPart<ClockifyContext, { catalog: Cloc
     return (await this.#find(reference)).person;
   }
 
+  /** The words of `writeRefusal`: manage_people throws them itself (time-tracker.ts, AdminPeoplePart). */
   peopleWriteRefusal(write: PeopleWrite, asked: { role?: string; manages?: readonly string[]; name?: string; email?: string } = {}): string | null {
-    if (this.context.knownRole !== 'admin') {
-      return `Clockify did not give your account ${ADMIN_RIGHT}: as a team manager you may list and show the people of your user groups only. Nothing was sent.`;
-    }
-    if (write === 'invite') {
-      if (asked.role === undefined && asked.manages === undefined) return null;
-      return 'Clockify invites by e-mail alone: leave out role and manages, and give the role with update once they have accepted. Nothing was sent.';
-    }
+    return wordsOf(this.writeRefusal(write, asked));
+  }
+
+  /** Why Clockify's API will not make the write (or with what is asked of it), before anything is sent; null where it will. */
+  writeRefusal(write: PeopleWrite, asked: { role?: string; manages?: readonly string[]; name?: string; email?: string } = {}): RefusalArgs | null {
+    if (this.context.knownRole !== 'admin') return ['clockify_people_admin_only'];
+    if (write === 'invite') return asked.role === undefined && asked.manages === undefined ? null : ['clockify_invite_email_only'];
     if (write !== 'update') return null;
-    if (asked.name !== undefined || asked.email !== undefined) {
-      return "Clockify's API changes nobody's name or e-mail address but their own (each sets theirs in their profile): leave out name and email. Nothing was sent.";
-    }
+    if (asked.name !== undefined || asked.email !== undefined) return ['clockify_people_name_email_own'];
     // Blank words name nobody: the handler drops them from what update receives, so they are no `manages` here either.
     const manages = asked.manages?.filter((word) => word.trim() !== '');
     return roleRefusal(asked.role?.trim().toUpperCase(), manages);
   }
 
+  /** The words of `refusalFor`: manage_people throws them itself. */
   personRefusal(write: PeopleWrite, person: AdminPerson): string | null {
+    return wordsOf(this.refusalFor(write, person));
+  }
+
+  /** Why Clockify will not make the write for this person (the owner, an invitee not yet a member); null where it will. */
+  refusalFor(write: PeopleWrite, person: AdminPerson): RefusalArgs | null {
     const status = this.#status.get(person.id);
-    if (person.role === 'OWNER' && write !== 'reactivate') {
-      return `${person.name} owns the workspace: Clockify lets nobody deactivate the owner or change their role (ownership is handed over in Clockify's workspace settings). Nothing was sent.`;
-    }
-    if ((write === 'deactivate' || write === 'reactivate') && (status === 'PENDING' || status === 'DECLINED')) {
-      return `${person.name} has ${status === 'PENDING' ? 'not accepted the invitation yet' : 'declined the invitation'}: Clockify activates a member only when they accept, so there is nothing to ${write}. Nothing was sent.`;
-    }
+    if (person.role === 'OWNER' && write !== 'reactivate') return ['clockify_owner_untouchable', { person: person.name }];
+    if ((write === 'deactivate' || write === 'reactivate') && (status === 'PENDING' || status === 'DECLINED'))
+      return ['clockify_invitee_not_member', { person: person.name, status, write }];
     return null;
   }
 
@@ -102,14 +103,11 @@ export class ClockifyPeople extends BackEndPart<ClockifyContext, { catalog: Cloc
       // person's: it withdraws nothing, and says both.
       if (!(error instanceof ClockifyError) || error.status !== 403) throw error;
       const plan = (await this.context.workspace()).plan;
-      throw new BackEndError(
-        'denied',
-        `Clockify did not let you invite ${person.email} (403): it adds people through its API only on a paid plan${plan ? ` (the workspace's is ${plan})` : ''}, and only for its admins and owner. Nothing was changed; invite them from Clockify's Team page.`,
-      );
+      throw new BackEndError('clockify_invite_refused', { email: person.email, plan: plan ?? null });
     }
     // Clockify answers the workspace, not the invitee: they are found by their address among everyone.
     const found = (await this.#everyone(true)).find((read) => read.person.email.toLowerCase() === person.email.toLowerCase());
-    if (!found) throw new BackEndError('unavailable', `Clockify took the invitation of ${person.email} but does not list them yet: list shows them shortly.`);
+    if (!found) throw new BackEndError('clockify_invitee_not_listed', { email: person.email });
     return found.person;
   }
 
@@ -151,14 +149,13 @@ export class ClockifyPeople extends BackEndPart<ClockifyContext, { catalog: Cloc
     return manages.map((word) => {
       const wanted = word.trim().replace(/^#/, '').toLowerCase();
       const project = projects.find((item) => String(item.id) === wanted || item.remoteId === word.trim() || item.name.toLowerCase() === wanted);
-      if (!project?.remoteId)
-        throw new BackEndError('not_found', `There is no project "${word.trim()}" in Clockify; list_catalog shows them. Nothing was sent.`);
+      if (!project?.remoteId) throw new BackEndError('clockify_managed_project_unknown', { project: word.trim() });
       return { role: 'PROJECT_MANAGER' as const, entityId: project.remoteId };
     });
   }
 
   async #remoteOf(person: AdminPerson): Promise<string> {
-    return this.context.remote('person', person.id, `There is no person #${person.id} in Clockify (manage_people list shows them).`);
+    return this.context.remote('person', person.id, 'clockify_record_unknown', { record: 'person', id: person.id, see: 'manage_people' });
   }
 
   /** One person by number, e-mail or exact name, among everyone (the inactive and pending too), read afresh. */
@@ -238,30 +235,24 @@ export class ClockifyPeople extends BackEndPart<ClockifyContext, { catalog: Cloc
 
   /** Clockify's refusal (403) of the people's administration withdraws manage_people at once, and says which right is missing. */
   #refusedWithdraws<T>(action: string, send: () => Promise<T>): Promise<T> {
-    return this.context.administering(
-      'people',
-      `Clockify did not let you ${action} (403): your account lacks ${ADMIN_RIGHT}, or to list people a team manager's role over a user group. Nothing was changed; manage_people is switched off.`,
-      send,
-    );
+    return this.context.administering('people', ['clockify_administration_refused', { part: 'people', action }], send);
   }
 }
 
-/** Why Clockify's API will not give a role as asked (the word upper-cased), in words; null where it will. */
-function roleRefusal(role: string | undefined, manages: readonly string[] | undefined): string | null {
-  if (role === undefined) {
-    return manages === undefined ? null : 'Name the role that manages them as role (TEAM_MANAGER for people, PROJECT_MANAGER for projects). Nothing was sent.';
-  }
-  if (role === 'OWNER') return "Clockify's API makes nobody the owner: ownership is handed over in Clockify's workspace settings. Nothing was sent.";
-  if (role === 'MEMBER') {
-    return "Clockify's API takes a role away one person or project at a time, from what only its web app lists: take it away on Clockify's Team page. Nothing was sent.";
-  }
-  if (role === 'WORKSPACE_ADMIN')
-    return manages === undefined ? null : 'A workspace admin administers the whole workspace: leave out manages. Nothing was sent.';
+/** Why Clockify's API will not give a role as asked (the word upper-cased); null where it will. */
+function roleRefusal(role: string | undefined, manages: readonly string[] | undefined): RefusalArgs | null {
+  if (role === undefined) return manages === undefined ? null : ['clockify_role_not_named'];
+  if (role === 'OWNER') return ['clockify_role_owner'];
+  if (role === 'MEMBER') return ['clockify_role_taken_away'];
+  if (role === 'WORKSPACE_ADMIN') return manages === undefined ? null : ['clockify_admin_manages'];
   if (manages !== undefined && manages.length > 0) return null;
-  if (role === 'TEAM_MANAGER') {
-    return 'A team manager manages people: name them in manages (ids, e-mails or names), or make them lead of a user group with manage_teams. Nothing was sent.';
-  }
-  return role === 'PROJECT_MANAGER' ? 'A project manager manages projects: name them in manages (ids or names). Nothing was sent.' : null;
+  if (role === 'TEAM_MANAGER') return ['clockify_team_manager_needs_people'];
+  return role === 'PROJECT_MANAGER' ? ['clockify_project_manager_needs_projects'] : null;
+}
+
+/** A refusal's words for the model, where the tool throws them itself. */
+function wordsOf(refusal: RefusalArgs | null): string | null {
+  return refusal && modelText(refusalSentence(refusalOf(...refusal)));
 }
 
 function statusOf(member: ClockifyMember, workspaceId: string): MembershipStatus {

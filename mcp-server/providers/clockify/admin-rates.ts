@@ -9,9 +9,11 @@
 // at once (context.ts, refuseAdministration).
 import { BackEndPart } from '../remote-tracker.ts';
 import { pagesUntilLast } from '../remote/paging.ts';
-import { money, personWords, type Rate, type RateList, type RatePerson, type RateReplacement, type RateValues } from '../../domain/admin-rates.ts';
+import { personWords, type Rate, type RateList, type RatePerson, type RateReplacement, type RateValues } from '../../domain/admin-rates.ts';
 import type { RateKind } from '../../contract/vocabulary.ts';
-import { type AdminRatesPart, BackEndError, type RateItem } from '../time-tracker.ts';
+import { type RefusalArgs, refusalOf, refusalSentence } from '../../contract/outcomes/refusals.ts';
+import { modelText } from '../../contract/outcomes/sentence.ts';
+import { type AdminRatesPart, BackEndError, causeOf, type RateItem } from '../time-tracker.ts';
 import type { ClockifyContext } from './context.ts';
 import { wholeCents } from './mapping.ts';
 import type { ClockifyRate, ClockifyRatedMembership, ClockifyRatedProject, RateField } from './rates-api.ts';
@@ -30,10 +32,8 @@ interface ReadRates {
 
 export class ClockifyRates extends BackEndPart<ClockifyContext> implements AdminRatesPart {
   readonly rateKinds: readonly RateKind[] = ['project', 'workspace'];
-  readonly refusals = {
-    remove: "Clockify removes no rate: set the person's rate to the project's or the workspace's default instead (manage_rates set). Nothing was sent.",
-    fixed: 'Clockify keeps hourly rates only, no fixed amount per time entry: give hourly instead. Nothing was sent.',
-  };
+  /** What manage_rates refuses itself, in the words of these codes (time-tracker.ts, AdminRatesPart). */
+  readonly refusals = { remove: wordsOf('clockify_rate_not_removable'), fixed: wordsOf('clockify_rate_not_fixed') };
   readonly #read = new Map<string, ReadRates>();
 
   async workspaceItem(text: string): Promise<RateItem> {
@@ -42,10 +42,7 @@ export class ClockifyRates extends BackEndPart<ClockifyContext> implements Admin
     const number = await this.context.number('workspace', workspace.id);
     if ([workspace.name.toLowerCase(), workspace.id.toLowerCase(), String(number)].includes(wanted))
       return { kind: 'workspace', id: number, name: workspace.name };
-    throw new BackEndError(
-      'not_found',
-      `Punchcard works in the Clockify workspace "${workspace.name}" (#${number}), not "${text}": name it as item for its default rates. Nothing was sent.`,
-    );
+    throw new BackEndError('clockify_rates_other_workspace', { workspace: workspace.name, id: number, asked: text });
   }
 
   async rates(item: RateItem): Promise<RateList> {
@@ -61,8 +58,13 @@ export class ClockifyRates extends BackEndPart<ClockifyContext> implements Admin
         rates: [everyone, ...(await this.#people(workspace.memberships, everyone))],
       };
     }
-    if (item.kind !== 'project') throw new BackEndError('invalid', `Clockify keeps no rates per ${item.kind}. Nothing was sent.`);
-    const remote = await this.context.remote('project', item.id, `There is no project #${item.id} in Clockify that you may see (see list_catalog).`);
+    if (item.kind !== 'project') throw new BackEndError('clockify_rates_kind', { kind: item.kind });
+    const remote = await this.context.remote('project', item.id, 'clockify_record_unknown', {
+      record: 'project',
+      id: item.id,
+      visible: true,
+      see: 'list_catalog',
+    });
     const project = (await this.#refused(`read the rates of the project "${item.name}"`, () =>
       api.project(workspaceId, remote, item.id),
     )) as ClockifyRatedProject;
@@ -91,26 +93,15 @@ export class ClockifyRates extends BackEndPart<ClockifyContext> implements Admin
         person.name?.toLowerCase() === wanted,
     );
     if (found.length > 1) {
-      const names = found.map((person) => `${this.context.nameOf(person)} (#${numbers[people.indexOf(person)]})`).join(', ');
-      throw new BackEndError(
-        'invalid',
-        `"${text}" names several people in the Clockify workspace: ${names}. Name one by their number or e-mail. Nothing was sent.`,
-      );
+      const named = found.map((person) => ({ id: numbers[people.indexOf(person)] as number, name: this.context.nameOf(person) }));
+      throw new BackEndError('clockify_rates_person_ambiguous', { text, people: named });
     }
     const person = found[0];
-    if (!person) {
-      throw new BackEndError(
-        'not_found',
-        `There is nobody called "${text}" among the active members of the Clockify workspace: name them by e-mail, name or the number manage_rates list shows. Nothing was sent.`,
-      );
-    }
+    if (!person) throw new BackEndError('clockify_rates_person_unknown', { text });
     const members = this.#read.get(key(list.target))?.members;
     const number = numbers[people.indexOf(person)] as number;
     if (members && !members.has(person.id)) {
-      throw new BackEndError(
-        'invalid',
-        `${this.context.nameOf(person)} (#${number}) is no member of the private project "${list.target.name}", so Clockify keeps no rate for them there: add them to the project in Clockify first. Nothing was sent.`,
-      );
+      throw new BackEndError('clockify_rates_person_not_member', { person: this.context.nameOf(person), id: number, project: list.target.name });
     }
     return { id: number, name: this.context.nameOf(person) };
   }
@@ -128,14 +119,14 @@ export class ClockifyRates extends BackEndPart<ClockifyContext> implements Admin
     const { rates } = this.context.api;
     const whose = personWords(person);
     const label = `the rate of the ${target.kind} "${target.name}" for ${whose}`;
-    const userId = person === null ? undefined : await this.context.remote('person', person.id, `Punchcard knows no Clockify member #${person.id}.`);
+    const userId = person === null ? undefined : await this.context.remote('person', person.id, 'clockify_member_unknown', { id: person.id });
     const read = this.#read.get(key(target));
     const done: RateField[] = [];
     try {
       if (target.kind === 'project' && userId === undefined) {
         // One update carries both of the project's own rates, with the project as this call read it.
         const project = read?.project;
-        if (!project) throw new BackEndError('unavailable', `Punchcard has not read the project "${target.name}" in this call; ask again. Nothing was sent.`);
+        if (!project) throw new BackEndError('clockify_rates_not_read', { project: target.name });
         const amounts = Object.fromEntries(sends);
         await this.#refused(`set ${label}`, () => rates.setProjectRates(workspaceId, project, amounts));
         done.push(...sends.map(([field]) => field));
@@ -146,24 +137,29 @@ export class ClockifyRates extends BackEndPart<ClockifyContext> implements Admin
         else if (target.kind === 'workspace')
           await this.#refused(`set ${label}`, () => rates.setMemberRate(workspaceId, userId as string, whose, field, amount));
         else {
-          const projectId = read?.project?.id ?? (await this.context.remote('project', target.id, `There is no project #${target.id} in Clockify.`));
+          const projectId =
+            read?.project?.id ?? (await this.context.remote('project', target.id, 'clockify_record_unknown', { record: 'project', id: target.id }));
           await this.#refused(`set ${label}`, () => rates.setProjectMemberRate(workspaceId, projectId, userId as string, label, field, amount));
         }
         done.push(field);
       }
     } catch (error) {
       if (done.length === 0 || !(error instanceof Error)) throw error;
-      // Half-way: the hourly rate is Clockify's now, the cost rate was refused; said in words, with both values.
-      throw new BackEndError(
-        'unavailable',
-        `${error.message} The hourly rate of the ${target.kind} "${target.name}" for ${whose} is ${money(values.amount, currency)} now; its internal (cost) rate stayed ${before?.internal === null || before?.internal === undefined ? 'unset' : money(before.internal, currency)}.`,
-      );
+      // Half-way: the hourly rate is Clockify's now, the cost rate was refused; said with both values.
+      throw new BackEndError('clockify_rate_set_partway', {
+        cause: causeOf(error),
+        target: { kind: target.kind, name: target.name },
+        person: person === null ? null : { id: person.id, name: person.name },
+        hourly: values.amount,
+        currency,
+        internal: before?.internal ?? null,
+      });
     }
     return { rate: { id: person?.id ?? 0, person, ...values }, replaced: before };
   }
 
   async removeRate(): Promise<void> {
-    throw new BackEndError('invalid', this.refusals.remove);
+    throw new BackEndError('clockify_rate_not_removable');
   }
 
   /** The members who have a rate of their own here, named (the workspace's active members, one listing). */
@@ -196,11 +192,7 @@ export class ClockifyRates extends BackEndPart<ClockifyContext> implements Admin
 
   /** Clockify's refusal (403) of a rate withdraws manage_rates at once, and says which right is missing. */
   #refused<T>(action: string, send: () => Promise<T>): Promise<T> {
-    return this.context.administering(
-      'rates',
-      `Clockify did not let you ${action} (403): rates are the workspace's admins' and its owner's to see and set, and your account is not one of them now. Nothing was changed; manage_rates is switched off.`,
-      send,
-    );
+    return this.context.administering('rates', ['clockify_administration_refused', { part: 'rates', action }], send);
   }
 }
 
@@ -218,12 +210,13 @@ function rateOf(id: number, person: RatePerson | null, hourly: ClockifyRate, cos
   return { id, person, amount: amount === null ? fallback : amount / 100, fixed: false, internal: internal === null ? null : internal / 100 };
 }
 
-/** Currency units to whole cents, refused in words where the amount is finer than a cent. */
-function toCents(amount: number, name: string, currency: string): number {
-  if (!wholeCents(amount))
-    throw new BackEndError(
-      'invalid',
-      `Clockify keeps rates in whole cents: ${name} ${amount} ${currency} is finer than that; give at most two decimals. Nothing was sent.`,
-    );
+/** Currency units to whole cents, refused where the amount is finer than a cent. */
+function toCents(amount: number, field: 'hourly' | 'internal', currency: string): number {
+  if (!wholeCents(amount)) throw new BackEndError('clockify_rate_cents', { field, amount, currency });
   return Math.round(amount * 100);
+}
+
+/** A refusal's words for the model, where the tool throws them itself. */
+function wordsOf(...refusal: RefusalArgs): string {
+  return modelText(refusalSentence(refusalOf(...refusal)));
 }

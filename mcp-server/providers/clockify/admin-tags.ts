@@ -6,14 +6,15 @@
 import { BackEndPart } from '../remote-tracker.ts';
 import { pagesUntilLast } from '../remote/paging.ts';
 import type { AdminTag } from '../../domain/admin.ts';
+import { refusalOf, refusalSentence } from '../../contract/outcomes/refusals.ts';
+import { modelText } from '../../contract/outcomes/sentence.ts';
 import type { AdminTagsPart } from '../time-tracker.ts';
 import type { ClockifyContext } from './context.ts';
 import type { ClockifyTag } from './wire.ts';
 
-const NO_TAG_COLOUR = "Clockify's tags have no colour: leave color out and ask again. Nothing was created.";
-
 export class ClockifyAdminTags extends BackEndPart<ClockifyContext> implements AdminTagsPart {
-  readonly colourRefusal = NO_TAG_COLOUR;
+  /** manage_tags refuses a colour itself, in these words (time-tracker.ts, AdminTagsPart). */
+  readonly colourRefusal = modelText(refusalSentence(refusalOf('clockify_tag_no_colour')));
 
   async tags(filter: string | undefined): Promise<AdminTag[]> {
     const { workspaceId } = await this.context.ids();
@@ -45,18 +46,14 @@ export class ClockifyAdminTags extends BackEndPart<ClockifyContext> implements A
 
   async #update(tag: AdminTag, body: { name: string; archived: boolean }, action: string): Promise<AdminTag> {
     const { workspaceId } = await this.context.ids();
-    const remote = await this.context.remote('tag', tag.id, `There is no tag #${tag.id} in Clockify (see manage_tags list).`);
+    const remote = await this.context.remote('tag', tag.id, 'clockify_record_unknown', { record: 'tag', id: tag.id, see: 'manage_tags' });
     const [changed] = await this.#numbered([await this.#refused(action, () => this.context.api.admin.updateTag(workspaceId, remote, body, action))]);
     return changed as AdminTag;
   }
 
   /** Clockify's refusal (403) of a tag's administration withdraws manage_tags at once, and says so. */
   #refused<T>(action: string, send: () => Promise<T>): Promise<T> {
-    return this.context.administering(
-      'tags',
-      `Clockify did not let you ${action} (403): only the workspace's admins and its owner administer tags, and your account is not one now. Nothing was changed; manage_tags is switched off.`,
-      send,
-    );
+    return this.context.administering('tags', ['clockify_administration_refused', { part: 'tags', action }], send);
   }
 
   async #numbered(tags: readonly ClockifyTag[]): Promise<AdminTag[]> {

@@ -14,22 +14,23 @@ import type { AdminTeam, TeamAccessKind, TeamMember, TeamPerson } from '../../do
 import { pagesUntilLast } from '../remote/paging.ts';
 import { ensureRequests } from '../remote/request-budget.ts';
 import { BackEndPart } from '../remote-tracker.ts';
-import { type AdminTeamsPart, BackEndError, type BackEndKind } from '../time-tracker.ts';
+import type { TeamStep } from '../../contract/outcomes/clockify.ts';
+import { type RefusalArgs, refusalOf, refusalSentence } from '../../contract/outcomes/refusals.ts';
+import { modelText } from '../../contract/outcomes/sentence.ts';
+import { type AdminTeamsPart, BackEndError, causeOf } from '../time-tracker.ts';
 import type { ClockifyContext } from './context.ts';
 import type { ClockifyMember, ClockifyUserGroup } from './people-api.ts';
 
-/** The right a refusal names: Clockify lets its admins and owner alone change user groups. */
-const ADMIN_RIGHT = "the workspace admin's role (Clockify lets only its admins and owner make, change and delete user groups and add them to projects)";
-
-/** Why Clockify cannot take a grant or revoke on that kind of catalog item, in words; null where it can. */
-function clockifyTeamRefusal(action: TeamAction, kind: TeamAccessKind | undefined): string | null {
+/** Why Clockify cannot take a grant or revoke on that kind of catalog item; null where it can. */
+function clockifyTeamRefusal(action: TeamAction, kind: TeamAccessKind | undefined): RefusalArgs | null {
   if ((action !== 'grant' && action !== 'revoke') || kind === undefined || kind === 'project') return null;
-  return `Clockify gives a user group access to projects only (as a member of the project): ${kind === 'customer' ? 'a client' : 'a task'} has no members of its own. ${action === 'grant' ? 'Grant' : 'Revoke'} the project instead. Nothing was sent.`;
+  return ['clockify_team_access_projects_only', { action, kind }];
 }
 
-/** One step of a series of writes: what it does in words, and the request. */
+/** One step of a series of writes: what it did, as the refusal of a later step tells it, what it does, and the request. */
 interface Step {
-  done: string;
+  done: TeamStep;
+  doing: string;
   send: () => Promise<unknown>;
 }
 
@@ -44,8 +45,10 @@ export class ClockifyAdminTeams extends BackEndPart<ClockifyContext> implements 
       "Clockify removes the group from the project's members: those in it lose access to a private project unless they are members of it themselves or through another group; their time entries stay.",
   } as const;
 
+  /** The words of clockifyTeamRefusal: manage_teams throws them itself (time-tracker.ts, AdminTeamsPart). */
   actionRefusal(action: TeamAction, kind?: TeamAccessKind): string | null {
-    return clockifyTeamRefusal(action, kind);
+    const refusal = clockifyTeamRefusal(action, kind);
+    return refusal && modelText(refusalSentence(refusalOf(...refusal)));
   }
 
   leadsLeave(team: AdminTeam, leads: readonly TeamPerson[]): string {
@@ -113,15 +116,10 @@ export class ClockifyAdminTeams extends BackEndPart<ClockifyContext> implements 
         ? everyone.filter((one) => one.id === Number(id[1]))
         : everyone.filter((one) => one.email?.toLowerCase() === wanted || one.name.toLowerCase() === wanted);
       if (found.length === 1) return found[0] as TeamPerson;
-      if (found.length > 1) {
-        throw new BackEndError('invalid', `"${text}" names ${found.length} people in Clockify: ${found.map(named).join(', ')}. Name the one you mean by id.`);
-      }
+      if (found.length > 1) throw new BackEndError('clockify_team_person_ambiguous', { text, people: found.map(named) });
       const stem = wanted.split('@')[0] ?? '';
       const close = stem.length < 2 ? [] : everyone.filter((one) => one.name.toLowerCase().includes(stem)).slice(0, 5);
-      throw new BackEndError(
-        'not_found',
-        `Nobody in your Clockify workspace is "${text}"${close.length > 0 ? `; close: ${close.map(named).join(', ')}` : ''}. Nothing was changed.`,
-      );
+      throw new BackEndError('clockify_team_person_unknown', { text, close: close.map(named) });
     });
   }
 
@@ -130,16 +128,14 @@ export class ClockifyAdminTeams extends BackEndPart<ClockifyContext> implements 
     ensureRequests(1 + members.length + members.filter((member) => member.lead).length, 'Clockify');
     const { workspaceId } = await this.context.ids();
     const group = await this.#guard(`create the user group "${name}"`, () => this.context.api.groups.create(workspaceId, name));
-    if (!group || typeof group.id !== 'string' || group.id === '') {
-      throw new BackEndError('unavailable', `Clockify answered the new user group "${name}" without its id: check its Team page before asking again.`);
-    }
+    if (!group || typeof group.id !== 'string' || group.id === '') throw new BackEndError('clockify_group_without_id', { name });
     const id = await this.context.number('group', group.id);
     const people = await this.#named(members.map((member) => member.id));
     const steps = [
       ...people.map((one) => this.#addStep(workspaceId, group, one)),
       ...people.filter((_one, index) => members[index]?.lead).map((one) => this.#leadStep(workspaceId, group, one)),
     ];
-    await this.#series(steps, `Made the user group "${name}" (#${id})`);
+    await this.#series(steps, { step: 'made_group', name, team: id });
     return this.read(id);
   }
 
@@ -169,16 +165,22 @@ export class ClockifyAdminTeams extends BackEndPart<ClockifyContext> implements 
     const steps: Step[] = [
       ...remote
         .filter((one) => inGroup.has(one.remote))
-        .map((one) => ({
-          done: `removed ${one.name}`,
-          send: () => this.context.api.groups.removeUser(workspaceId, group.id, group.name, one.remote, one.name),
-        })),
+        .map(
+          (one): Step => ({
+            done: { step: 'removed', name: one.name },
+            doing: `remove ${one.name}`,
+            send: () => this.context.api.groups.removeUser(workspaceId, group.id, group.name, one.remote, one.name),
+          }),
+        ),
       ...remote
         .filter((one) => leads.has(one.remote))
-        .map((one) => ({
-          done: `took ${one.name}'s team-manager role away`,
-          send: () => this.context.api.groups.removeLead(workspaceId, one.remote, one.name, group.id, group.name),
-        })),
+        .map(
+          (one): Step => ({
+            done: { step: 'took_lead', name: one.name },
+            doing: `take ${one.name}'s team-manager role away`,
+            send: () => this.context.api.groups.removeLead(workspaceId, one.remote, one.name, group.id, group.name),
+          }),
+        ),
     ];
     ensureRequests(steps.length, 'Clockify');
     await this.#series(steps);
@@ -211,10 +213,10 @@ export class ClockifyAdminTeams extends BackEndPart<ClockifyContext> implements 
   async #access(team: AdminTeam, kind: TeamAccessKind, item: { id: number; name: string }, remove: boolean): Promise<AdminTeam> {
     // Never reached through manage_teams, which asks actionRefusal first; a safeguard for any other caller.
     const refusal = clockifyTeamRefusal(remove ? 'revoke' : 'grant', kind);
-    if (refusal) throw new BackEndError('invalid', refusal);
+    if (refusal) throw new BackEndError(...refusal);
     const { workspaceId } = await this.context.ids();
     const group = await this.#group(team.id);
-    const project = await this.context.remote('project', item.id, `There is no project #${item.id} in Clockify (list_catalog shows them).`);
+    const project = await this.context.remote('project', item.id, 'clockify_record_unknown', { record: 'project', id: item.id, see: 'list_catalog_shows' });
     await this.#guard(`${remove ? 'remove' : 'add'} the user group "${group.name}" ${remove ? 'from' : 'to'} the project "${item.name}"`, () =>
       this.context.api.groups.projectAccess(workspaceId, project, item.name, group.id, group.name, remove),
     );
@@ -222,35 +224,31 @@ export class ClockifyAdminTeams extends BackEndPart<ClockifyContext> implements 
   }
 
   #addStep(workspaceId: string, group: ClockifyUserGroup, one: Named): Step {
-    return { done: `added ${one.name}`, send: () => this.context.api.groups.addUser(workspaceId, group.id, group.name, one.remote, one.name) };
+    return {
+      done: { step: 'added', name: one.name },
+      doing: `add ${one.name}`,
+      send: () => this.context.api.groups.addUser(workspaceId, group.id, group.name, one.remote, one.name),
+    };
   }
 
   #leadStep(workspaceId: string, group: ClockifyUserGroup, one: Named): Step {
     return {
-      done: `made ${one.name} a team manager of it`,
+      done: { step: 'made_lead', name: one.name },
+      doing: `make ${one.name} a team manager of it`,
       send: () => this.context.api.people.giveRole(workspaceId, one.remote, one.name, { role: 'TEAM_MANAGER', entityId: group.id, sourceType: 'USER_GROUP' }),
     };
   }
 
   /** The steps in order; a failure after the first says what was done and that the rest was not. */
-  async #series(steps: readonly Step[], already?: string): Promise<void> {
-    const done: string[] = already ? [already] : [];
+  async #series(steps: readonly Step[], already?: TeamStep): Promise<void> {
+    const done: TeamStep[] = already ? [already] : [];
     for (const step of steps) {
       try {
-        await this.#guard(
-          step.done.replace(/^(\w+)/, (verb) => presentOf[verb] ?? verb),
-          step.send,
-          done.length > 0,
-        );
+        await this.#guard(step.doing, step.send, done.length > 0);
         done.push(step.done);
       } catch (error) {
         if (done.length === 0) throw error;
-        const message = error instanceof Error ? error.message : String(error);
-        const said = done.join(', then ');
-        throw new BackEndError(
-          error instanceof BackEndError ? (error.kind as BackEndKind) : 'unavailable',
-          `${said.charAt(0).toUpperCase()}${said.slice(1)}; then: ${message} The rest was not sent: show the team to see where it stands.`,
-        );
+        throw new BackEndError('clockify_team_changed_partway', { done, cause: causeOf(error) });
       }
     }
   }
@@ -262,7 +260,7 @@ export class ClockifyAdminTeams extends BackEndPart<ClockifyContext> implements 
       ids.map(async (id) => {
         const known = everyone.find((one) => one.person.id === id);
         if (known) return { remote: known.remote, name: known.person.name };
-        const remote = await this.context.remote('person', id, `There is no person #${id} in Clockify (manage_people list shows them).`);
+        const remote = await this.context.remote('person', id, 'clockify_record_unknown', { record: 'person', id, see: 'manage_people' });
         return { remote, name: `person #${id}` };
       }),
     );
@@ -270,9 +268,9 @@ export class ClockifyAdminTeams extends BackEndPart<ClockifyContext> implements 
 
   /** The group behind a number, as getUserGroups lists it now (with its team managers); gone is said in words. */
   async #group(id: number): Promise<ClockifyUserGroup> {
-    const remote = await this.context.remote('group', id, `There is no team #${id} in Clockify (manage_teams list shows them).`);
+    const remote = await this.context.remote('group', id, 'clockify_record_unknown', { record: 'team', id, see: 'manage_teams' });
     const group = (await this.#groups()).find((one) => one.id === remote);
-    if (!group) throw new BackEndError('not_found', `There is no team #${id} in Clockify any more (someone deleted the user group meanwhile).`);
+    if (!group) throw new BackEndError('clockify_team_gone', { team: id });
     return group;
   }
 
@@ -305,11 +303,7 @@ export class ClockifyAdminTeams extends BackEndPart<ClockifyContext> implements 
 
   /** Clockify's refusal (403) of a user group's administration withdraws manage_teams at once, and names the missing right. */
   #guard<T>(action: string, send: () => Promise<T>, partway = false): Promise<T> {
-    return this.context.administering(
-      'teams',
-      `Clockify did not let you ${action} (403): your account lacks ${ADMIN_RIGHT}. ${partway ? 'That request changed nothing' : 'Nothing was changed'}; manage_teams is switched off.`,
-      send,
-    );
+    return this.context.administering('teams', ['clockify_administration_refused', { part: 'teams', action, ...(partway ? { partway } : {}) }], send);
   }
 }
 
@@ -318,10 +312,7 @@ interface Named {
   name: string;
 }
 
-/** A step's past tense turned back into what was being done, for a refusal's words. */
-const presentOf: Record<string, string> = { added: 'add', removed: 'remove', took: 'take', made: 'make' };
-
 /** "A", "A and B", "A, B and C". */
 const listed = (words: readonly string[]) => (words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`);
 
-const named = (one: { id: number; name: string }) => `${one.name} (#${one.id})`;
+const named = (one: { id: number; name: string }) => ({ id: one.id, name: one.name });

@@ -8,6 +8,7 @@
 // opening of a connection, which lists the tools before the tracker loads: free of zod and of HTTP.
 import type { Capability } from '../time-tracker.ts';
 import { clockifyFacts, clockifyFactsKey, type ClockifyFacts } from './facts.ts';
+import type { ClockifyAdministration } from '../../contract/outcomes/clockify.ts';
 
 const ALWAYS: readonly Capability[] = ['account', 'timer', 'entries', 'entries_edit', 'reports', 'catalog'];
 const TIME_OFF: readonly Capability[] = ['leave', 'leave_cancel', 'calendar'];
@@ -19,8 +20,8 @@ const TIME_OFF: readonly Capability[] = ['leave', 'leave_cancel', 'calendar'];
  */
 export type TeamRole = 'admin' | 'team_manager' | 'project_manager' | 'member';
 
-/** What an admin may administer, each withdrawn on its own when Clockify refuses it (context.ts, refuseAdministration). */
-export type ClockifyAdministration = 'catalog' | 'tags' | 'invoices' | 'people' | 'rates' | 'catalogChanges' | 'teams' | 'corrections';
+/** What an admin may administer, each withdrawn on its own when Clockify refuses it (context.ts, refuseAdministration); its refusal names it. */
+export type { ClockifyAdministration };
 const ADMINISTRATION: Readonly<Record<ClockifyAdministration, Capability>> = {
   catalog: 'catalog_write',
   tags: 'admin_tags',

@@ -42,8 +42,7 @@ export class ClockifyCatalogWrites {
       };
     }
     // Said before anything is sent: Clockify has no task outside a project.
-    if (item.projectId === undefined)
-      throw new BackEndError('invalid', "A Clockify task (Punchcard's activity) belongs to a project: name the project as parent. Nothing was created.");
+    if (item.projectId === undefined) throw new BackEndError('clockify_task_needs_parent');
     const project = await this.#known('project', item.projectId);
     const task = await this.#refused(`create the task "${name}" in "${project.name}"`, () =>
       api.admin.createTask(workspaceId, project.remoteId as string, name, project.name),
@@ -64,17 +63,13 @@ export class ClockifyCatalogWrites {
     const { workspaceId } = await this.#context.ids();
     const item = await this.#known(kind, id);
     const verb = archived ? 'archive' : 'restore';
-    if (item.archived === archived)
-      throw new BackEndError(
-        'invalid',
-        `The ${WORD[kind]} "${item.name}" (#${id}) is ${archived ? 'archived' : 'active'} already in Clockify. Nothing was changed.`,
-      );
+    if (item.archived === archived) throw new BackEndError('clockify_catalog_item_already', { kind, id, name: item.name, archived });
     const remote = item.remoteId as string;
     const action = `${verb} the ${WORD[kind]} "${item.name}"`;
     if (kind === 'customer') await this.#refused(action, () => api.admin.archiveClient(workspaceId, remote, item.name, archived));
     else if (kind === 'project') await this.#refused(action, () => api.admin.archiveProject(workspaceId, remote, item.name, archived));
     else {
-      const projectId = await this.#context.remote('project', item.project?.id ?? 0, `The task "${item.name}" has no project Punchcard knows.`);
+      const projectId = await this.#context.remote('project', item.project?.id ?? 0, 'clockify_task_project_unknown', { task: item.name });
       await this.#refused(action, () => api.admin.setTaskStatus(workspaceId, projectId, { id: remote, name: item.name }, archived));
     }
     this.#catalog.forget();
@@ -86,20 +81,22 @@ export class ClockifyCatalogWrites {
    * tasks one listing reads: where Clockify's many projects leave it unread, the refusal says how to find it.
    */
   async #known(kind: CatalogKind, id: number): Promise<CatalogItem> {
-    const catalog = await this.#catalog.catalog(true, [kind]);
+    const { catalog, left } = await this.#catalog.listing(true, [kind]);
     const list = kind === 'customer' ? catalog.customers : kind === 'project' ? catalog.projects : catalog.activities;
     const found = list.find((item) => item.id === id);
     if (found) return found;
-    const more = kind === 'activity' && catalog.note ? ` ${catalog.note}` : '';
-    throw new BackEndError('not_found', `There is no ${kind} #${id} in Clockify that you may see (see list_catalog). Nothing was changed.${more}`);
+    throw new BackEndError('clockify_record_unknown', {
+      record: kind,
+      id,
+      visible: true,
+      see: 'list_catalog',
+      nothing_changed: true,
+      ...(kind === 'activity' && left ? { unlisted: left } : {}),
+    });
   }
 
   /** Clockify's refusal (403) of a catalog write withdraws both catalog tools at once, and says so. */
   #refused<T>(action: string, send: () => Promise<T>): Promise<T> {
-    return this.#context.administering(
-      'catalog',
-      `Clockify did not let you ${action} (403): only the workspace's admins and its owner change its clients, projects and tasks through Punchcard, and your account is not one now. Nothing was changed; create_catalog_item and archive_catalog_item are switched off.`,
-      send,
-    );
+    return this.#context.administering('catalog', ['clockify_administration_refused', { part: 'catalog', action }], send);
   }
 }

@@ -10,6 +10,8 @@ import { allSettled, Expiring, ExpiringByKey, mapWithLimit } from '../remote/cac
 import { pagesUntilLast } from '../remote/paging.ts';
 import { ensureRequests, requestsLeft } from '../remote/request-budget.ts';
 import { type Catalog, type CatalogItem, type CatalogKind, BackEndError, type Ref } from '../time-tracker.ts';
+import { type TasksLeftOut, tasksLeftOutSentence } from '../../contract/outcomes/clockify.ts';
+import { modelText } from '../../contract/outcomes/sentence.ts';
 import { ClockifyCatalogWrites } from './catalog-write.ts';
 import type { ClockifyContext } from './context.ts';
 import type { ClockifyClient, ClockifyProject, ClockifyTask, ClockifyTimeEntry } from './wire.ts';
@@ -40,6 +42,11 @@ export class ClockifyCatalog extends BackEndPart<ClockifyContext> {
   readonly #tasks = new ExpiringByKey<string, Indexed<ClockifyTask>>(CATALOG_TTL_MS);
 
   async catalog(includeArchived: boolean, kinds?: readonly CatalogKind[], projectNumber?: number): Promise<Catalog> {
+    return (await this.listing(includeArchived, kinds, projectNumber)).catalog;
+  }
+
+  /** The catalog, with the projects whose tasks it left for the next call (their names say where an activity not found may be). */
+  async listing(includeArchived: boolean, kinds?: readonly CatalogKind[], projectNumber?: number): Promise<{ catalog: Catalog; left?: TasksLeftOut }> {
     const wants = (kind: CatalogKind) => !kinds || kinds.includes(kind);
     // Clients alone need no projects (a client's change reads none).
     const needsProjects = wants('project') || wants('activity');
@@ -50,19 +57,20 @@ export class ClockifyCatalog extends BackEndPart<ClockifyContext> {
     const keep = <T extends { archived: boolean }>(items: T[]) => (includeArchived ? items : items.filter((item) => !item.archived));
     const projectItems = needsProjects ? await this.#projectItems(projects) : [];
     let activities: CatalogItem[] = [];
-    let note: string | undefined;
+    let left: TasksLeftOut | undefined;
     if (wants('activity')) {
       const scope = projectNumber === undefined ? keep(projectItems) : projectItems.filter((item) => item.id === projectNumber);
       const read = await this.#taskItems(scope, projectNumber === undefined);
       activities = keep(read.items);
-      if (read.left.length > 0) note = tasksLeftOut(read.left);
+      if (read.left.length > 0) left = { projects: read.left.slice(0, 10).map((item) => item.name), count: read.left.length };
     }
-    return {
+    const catalog: Catalog = {
       customers: wants('customer') ? keep(await this.#clientItems(clients)) : [],
       projects: wants('project') ? keep(projectItems) : [],
       activities,
-      ...(note ? { note } : {}),
+      ...(left ? { note: modelText(tasksLeftOutSentence(left)) } : {}),
     };
+    return left ? { catalog, left } : { catalog };
   }
 
   /** Offered to a workspace admin or owner only (capabilities.ts, catalog_write). */
@@ -88,21 +96,16 @@ export class ClockifyCatalog extends BackEndPart<ClockifyContext> {
    */
   async booking(projectNumber: number | null, taskNumber: number | null): Promise<Booking> {
     if (projectNumber === null) {
-      if (taskNumber !== null) throw new BackEndError('invalid', "A Clockify task belongs to a project; name the task's project too.");
+      if (taskNumber !== null) throw new BackEndError('clockify_task_needs_project');
       return { projectId: null, taskId: null, billable: false };
     }
     const project = await this.#projectByNumber(projectNumber);
-    if (project.archived)
-      throw new BackEndError(
-        'invalid',
-        `The project "${project.name}" is archived in Clockify, so no time can be booked on it. Ask a workspace admin to restore it, or choose another.`,
-      );
+    if (project.archived) throw new BackEndError('clockify_project_archived', { project: project.name });
     if (taskNumber === null) return { projectId: project.id, taskId: null, billable: project.billable === true };
-    const taskId = await this.context.remote('task', taskNumber, `There is no activity #${taskNumber} in Clockify (see list_catalog).`);
+    const taskId = await this.context.remote('task', taskNumber, 'clockify_record_unknown', { record: 'activity', id: taskNumber, see: 'list_catalog' });
     const task = (await this.#projectTasks(project, taskId)).byId.get(taskId);
-    if (!task) throw new BackEndError('invalid', `Activity #${taskNumber} is not a task of the project "${project.name}" in Clockify (see list_catalog).`);
-    if (isDone(task))
-      throw new BackEndError('invalid', `The task "${task.name}" of "${project.name}" is done (archived) in Clockify, so no time can be booked on it.`);
+    if (!task) throw new BackEndError('clockify_task_not_in_project', { activity: taskNumber, project: project.name });
+    if (isDone(task)) throw new BackEndError('clockify_task_done', { task: task.name, project: project.name });
     return { projectId: project.id, taskId: task.id, billable: typeof task.billable === 'boolean' ? task.billable : project.billable === true };
   }
 
@@ -138,18 +141,18 @@ export class ClockifyCatalog extends BackEndPart<ClockifyContext> {
     }));
   }
 
-  /** The names of up to `count` projects open for booking, quoted, for a sentence. */
+  /** The names of up to `count` projects open for booking, for a refusal to give as examples. */
   async projectExamples(count: number): Promise<string[]> {
     return (await this.#allProjects()).all
       .filter((project) => !project.archived)
       .slice(0, count)
-      .map((project) => `"${project.name}"`);
+      .map((project) => project.name);
   }
 
   async #projectByNumber(number: number): Promise<ClockifyProject> {
-    const remote = await this.context.remote('project', number, `There is no project #${number} in Clockify (see list_catalog).`);
+    const remote = await this.context.remote('project', number, 'clockify_record_unknown', { record: 'project', id: number, see: 'list_catalog' });
     const project = (await this.#allProjects([remote])).byId.get(remote);
-    if (!project) throw new BackEndError('not_found', `Project #${number} is not one you can see in Clockify any more (see list_catalog).`);
+    if (!project) throw new BackEndError('clockify_project_not_visible', { project: number });
     return project;
   }
 
@@ -255,19 +258,6 @@ export class ClockifyCatalog extends BackEndPart<ClockifyContext> {
     });
     return { items, left };
   }
-}
-
-/** Said where a full listing left projects' tasks for the next call. */
-function tasksLeftOut(left: readonly CatalogItem[]): string {
-  const named =
-    left
-      .slice(0, 10)
-      .map((item) => `"${item.name}"`)
-      .join(', ') + (left.length > 10 ? ` and ${left.length - 10} more` : '');
-  return (
-    `The activities (tasks) of ${left.length} project${left.length === 1 ? '' : 's'} are not listed yet: ${named}. ` +
-    'Clockify gives each project its own list, and one call may ask for only so many; call list_catalog again to list them (the tasks read now are kept), or name the project and its task when you book.'
-  );
 }
 
 /** A done task is Clockify's archived one. */

@@ -12,6 +12,7 @@ import type { LearnedFacts } from '../remote/learned-facts.ts';
 import { hostOf } from '../remote/remote-error.ts';
 import { IdAliases, type IdNumbering } from '../id-aliases.ts';
 import { learnedFacts, remoteConnection, type RemoteTrackerOptions } from '../remote-tracker.ts';
+import type { RefusalArgs } from '../../contract/outcomes/refusals.ts';
 import { BackEndError } from '../time-tracker.ts';
 import { type ClockifyApi, createClockifyApi } from './api.ts';
 import { type ClockifyAdministration, clockifyCapabilities, type TeamRole } from './capabilities.ts';
@@ -149,16 +150,16 @@ export class ClockifyContext {
 
   /**
    * Sends one request of an administration capability. Clockify's refusal (403) withdraws the capability at
-   * once (refuseAdministration) and is said in the part's own words: `refusal` is that sentence, or makes it
-   * from Clockify's error where the words depend on what Clockify said. Any other failure is thrown as it came.
+   * once (refuseAdministration) and is the part's own refusal: `refusal`, or made from Clockify's error where
+   * it depends on what Clockify said. Any other failure is thrown as it came.
    */
-  async administering<T>(kind: ClockifyAdministration, refusal: string | ((error: ClockifyError) => string), send: () => Promise<T>): Promise<T> {
+  async administering<T>(kind: ClockifyAdministration, refusal: RefusalArgs | ((error: ClockifyError) => RefusalArgs), send: () => Promise<T>): Promise<T> {
     try {
       return await send();
     } catch (error) {
       if (!(error instanceof ClockifyError) || error.status !== 403) throw error;
       this.refuseAdministration(kind);
-      throw new BackEndError('denied', typeof refusal === 'string' ? refusal : refusal(error));
+      throw new BackEndError(...(typeof refusal === 'function' ? refusal(error) : refusal));
     }
   }
 
@@ -242,10 +243,10 @@ export class ClockifyContext {
     return this.aliases.number(kind, remote);
   }
 
-  /** The Clockify id behind a number, or a refusal naming what was not found. */
-  async remote(kind: IdKind, number: number, notFound: string): Promise<string> {
+  /** The Clockify id behind a number, or `notFound`: a refusal naming what was not found. */
+  async remote(kind: IdKind, number: number, ...notFound: RefusalArgs): Promise<string> {
     const remote = await this.aliases.remote(kind, number);
-    if (remote === undefined) throw new ClockifyError('not_found', notFound);
+    if (remote === undefined) throw new BackEndError(...notFound);
     return remote;
   }
 

@@ -59,7 +59,7 @@ export class ClockifyLeave extends BackEndPart<ClockifyContext, { plan: Clockify
     const policy = policyFor(policies, request.type, request.kind);
     const parts = splitLeave(request, Number.POSITIVE_INFINITY, true);
     if (policy.halfDay === false && parts.some((part) => part.halfDay)) {
-      throw new BackEndError('invalid', `The Clockify policy "${policy.name}" does not allow half days; ask for whole days.`);
+      throw new BackEndError('clockify_policy_no_half_days', { policy: policy.name });
     }
     // Found here, and said with the request it meets: Clockify's own answer to an overlap is not documented.
     refuseOverlap(request, existing);
@@ -85,24 +85,15 @@ export class ClockifyLeave extends BackEndPart<ClockifyContext, { plan: Clockify
 
   /** Withdraws a pending request; Clockify's API withdraws nothing else for the person. */
   async cancelLeave(number: number): Promise<LeaveRequest> {
-    const remote = await this.context.remote(
-      'timeOff',
-      number,
-      `There is no time-off request #${number}: Punchcard has listed none with that number (list_leave_requests shows yours).`,
-    );
+    const remote = await this.context.remote('timeOff', number, 'clockify_number_unknown', { record: 'time_off_request', id: number });
     this.#own.invalidate();
     const found = (await this.#ownRequests()).find((request) => request.id === remote);
     // #ownRequests keeps only the person's: a colleague's request is not found here, whatever the key may do.
-    if (!found) throw new BackEndError('not_found', `There is no time-off request #${number} of yours in Clockify any more.`);
+    if (!found) throw new BackEndError('clockify_time_off_gone', { request: number });
     const [shown] = await this.#leaveRequests([found]);
     const current = shown as LeaveRequest;
-    if (current.status === 'approved') {
-      throw new BackEndError(
-        'invalid',
-        `Request #${number} is already approved; Clockify lets you withdraw only pending requests. Ask whoever approved it to cancel it in Clockify.`,
-      );
-    }
-    if (current.status !== 'pending') throw new BackEndError('invalid', `Request #${number} is ${current.status}; there is nothing to withdraw.`);
+    if (current.status === 'approved') throw new BackEndError('clockify_time_off_approved', { request: number });
+    if (current.status !== 'pending') throw new BackEndError('clockify_time_off_not_pending', { request: number, status: current.status });
     const { workspaceId } = await this.context.ids();
     this.#forget();
     await this.context.api.deleteTimeOff(workspaceId, found.policyId, found.id, number);
@@ -125,11 +116,7 @@ export class ClockifyLeave extends BackEndPart<ClockifyContext, { plan: Clockify
     ]);
     const vacation = vacationBalances(balances);
     if (vacation.length === 0) {
-      const names = balances.map((balance) => `"${balance.policyName ?? balance.policyId}"`).join(', ') || 'none';
-      throw new BackEndError(
-        'unavailable',
-        `None of your Clockify time-off policies reads as vacation (yours: ${names}), so Punchcard cannot say a vacation balance.`,
-      );
+      throw new BackEndError('clockify_no_vacation_policy', { policies: balances.map((balance) => String(balance.policyName ?? balance.policyId)) });
     }
     const sum = (pick: (balance: ClockifyBalance) => number | null | undefined) => vacation.reduce((total, balance) => total + (pick(balance) ?? 0), 0);
     const vacationPolicies = new Set(vacation.map((balance) => balance.policyName));

@@ -24,8 +24,6 @@ export function instantOf(text: string | null | undefined): number {
 // ---------------------------------------------------------------------------------------------
 // Entries
 
-const ENTRY_KINDS: Record<string, string> = { BREAK: 'a break', HOLIDAY: 'a holiday entry', TIME_OFF: 'a time-off entry' };
-
 /**
  * Work, as Punchcard counts it: a REGULAR entry (or one without a type). Breaks, and the holiday and
  * time-off entries Clockify can make by itself, are not work: the plan and the leave already take
@@ -33,11 +31,6 @@ const ENTRY_KINDS: Record<string, string> = { BREAK: 'a break', HOLIDAY: 'a holi
  */
 export function isWork(entry: Pick<ClockifyTimeEntry, 'type'>): boolean {
   return !entry.type || entry.type === 'REGULAR';
-}
-
-/** What a non-work entry is, in words ("a break"). */
-export function entryKind(entry: Pick<ClockifyTimeEntry, 'type'>): string {
-  return ENTRY_KINDS[entry.type ?? ''] ?? `a ${String(entry.type).toLowerCase()} entry`;
 }
 
 /**
@@ -113,10 +106,7 @@ export const MAX_DESCRIPTION = 3_000;
  */
 export function entryJson(body: EntryBody): Record<string, unknown> {
   if (body.description.length > MAX_DESCRIPTION) {
-    throw new BackEndError(
-      'invalid',
-      `Clockify keeps at most ${MAX_DESCRIPTION.toLocaleString('en')} characters in a time entry's description; this one would have ${body.description.length.toLocaleString('en')}. Shorten it.`,
-    );
+    throw new BackEndError('clockify_description_too_long', { limit: MAX_DESCRIPTION, length: body.description.length });
   }
   return {
     start: clockifyTime(body.start),
@@ -274,20 +264,18 @@ export interface PolicyChoice {
  */
 export function policyFor(policies: readonly PolicyChoice[], type: LeaveType, kind: string | undefined): PolicyChoice {
   const usable = policies.filter((policy) => policy.unit !== 'HOURS');
-  const names = (list: readonly PolicyChoice[]) => list.map((policy) => `"${policy.name}"`).join(', ') || 'none is open to you';
+  const names = (list: readonly PolicyChoice[]) => list.map((policy) => policy.name);
   if (kind !== undefined) {
     const wanted = kind.trim().toLowerCase();
     const found = policies.find((policy) => policy.name.toLowerCase() === wanted);
-    if (!found) throw new BackEndError('invalid', `You have no time-off policy "${kind}" in Clockify. Yours: ${names(usable)}.`);
-    if (found.unit === 'HOURS')
-      throw new BackEndError('invalid', `"${found.name}" is counted in hours in Clockify; Punchcard files time off in days. Request it in Clockify.`);
+    if (!found) throw new BackEndError('clockify_policy_unknown', { policy: kind, policies: names(usable) });
+    if (found.unit === 'HOURS') throw new BackEndError('clockify_policy_in_hours', { policy: found.name });
     return found;
   }
   const matching = usable.filter((policy) => leaveTypeOfName(policy.name) === type);
   if (matching.length === 1) return matching[0] as PolicyChoice;
-  if (matching.length > 1)
-    throw new BackEndError('invalid', `Several of your Clockify policies are ${type}: ${names(matching)}. Name the one you mean as the type.`);
-  throw new BackEndError('invalid', `None of your Clockify time-off policies is ${type}; name one of yours as the type: ${names(usable)}.`);
+  if (matching.length > 1) throw new BackEndError('clockify_policy_ambiguous', { type, policies: names(matching) });
+  throw new BackEndError('clockify_policy_none', { type, policies: names(usable) });
 }
 
 /** The body of a new request for one part: its days, and which half where it is a half day. */

@@ -25,7 +25,7 @@ import { allPages, pagesUntilLast } from '../remote/paging.ts';
 import { unlessRefused } from '../remote/remote-error.ts';
 import { requestsLeft } from '../remote/request-budget.ts';
 import { BackEndPart } from '../remote-tracker.ts';
-import { BackEndError, SPAN_LOOKBACK_MS } from '../time-tracker.ts';
+import { BackEndError, causeOf, SPAN_LOOKBACK_MS } from '../time-tracker.ts';
 import type { EntryFilter } from './api.ts';
 import type { TeamRole } from './capabilities.ts';
 import type { ClockifyCatalog } from './catalog.ts';
@@ -107,7 +107,11 @@ export class ClockifyTeam extends BackEndPart<ClockifyContext, { catalog: Clocki
 
   async #projectWork(projectNumber: number): Promise<ProjectWork> {
     const { role, me, workspaceId } = await this.#leader(LEADS_ANYTHING);
-    const remote = await this.context.remote('project', projectNumber, `There is no project #${projectNumber} in Clockify (see list_catalog).`);
+    const remote = await this.context.remote('project', projectNumber, 'clockify_record_unknown', {
+      record: 'project',
+      id: projectNumber,
+      see: 'list_catalog',
+    });
     const [project, all] = await allSettled([this.context.api.project(workspaceId, remote, projectNumber), this.#allMembers(workspaceId, me)]);
     // A private project's people are its members; a public one is everyone's.
     const members = new Set((project.memberships ?? []).map((membership) => membership.userId).filter((id): id is string => !!id));
@@ -115,20 +119,14 @@ export class ClockifyTeam extends BackEndPart<ClockifyContext, { catalog: Clocki
     const managed = role === 'team_manager' ? await this.#managedBy(me, workspaceId, all) : undefined;
     const people = managed ? onProject.filter((member) => member.id === me.id || managed.has(member.id)) : onProject;
     if (people.length + WINDOW_MARGIN > requestsLeft()) {
-      throw new BackEndError(
-        'invalid',
-        `Clockify's API gives one person's time at a time, and ${project.name} has ${people.length} people you may see: more requests than one call may send. Its hours are in Clockify's own reports.`,
-      );
+      throw new BackEndError('clockify_project_too_many_people', { project: project.name, people: people.length });
     }
     const filter = { start: clockifyTime(PROJECT_SINCE), end: clockifyTime(this.context.options.now() + FILTER_MARGIN_MS), project: remote };
     const lists = await mapWithLimit(people, this.context.api.pager.maxParallel, (member) => unlessRefused(this.#entriesOf(workspaceId, member, filter)));
     const refused = people.filter((_, index) => lists[index] === null).map((member) => member.name);
     // Everyone's but the person's own refused: they lead nobody on this project.
     if (refused.length > 0 && refused.length === people.filter((member) => member.id !== me.id).length) {
-      throw new BackEndError(
-        'denied',
-        `Clockify did not show you the time on ${project.name} (it answered 403): you manage neither the project nor the people on it. Nothing else was read.`,
-      );
+      throw new BackEndError('clockify_project_time_refused', { project: project.name });
     }
     const entries = people.flatMap((member, index) => (lists[index] ?? []).filter(isWork).map((entry) => ({ member, entry })));
     const refs = await this.parts.catalog.refs(entries.map(({ entry }) => entry));
@@ -180,36 +178,25 @@ export class ClockifyTeam extends BackEndPart<ClockifyContext, { catalog: Clocki
 
   async #findPendingLeave(number: number): Promise<PendingLeave> {
     const scope = await this.#people();
-    const remote = await this.context.remote(
-      'timeOff',
-      number,
-      `There is no leave request #${number}: Punchcard has listed none with that number (list_pending_leave shows those waiting for you). Nothing was sent.`,
-    );
+    const remote = await this.context.remote('timeOff', number, 'clockify_number_unknown', { record: 'leave_request', id: number });
     const [requests, policies] = await allSettled([this.#requests(scope.workspaceId, ['ALL']), this.#policies(scope.workspaceId)]);
     const request = requests.find((item) => item.id === remote);
-    if (!request)
-      throw new BackEndError(
-        'not_found',
-        `Leave request #${number} is not among the time off Clockify shows you (withdrawn, or not of anyone you manage). Nothing was sent.`,
-      );
+    if (!request) throw new BackEndError('clockify_leave_request_not_shown', { request: number });
     const [found] = await this.#pendingOf([request]);
     const pending = (found as { pending: PendingLeave }).pending;
     if (request.userId === scope.me.id) throw new BackEndError('leave_request_own', { request: number });
     if (!mayDecide(request, scope, policies)) {
-      throw new BackEndError(
-        'denied',
-        `Leave request #${number} is ${pending.person}'s, whose time off you do not approve in Clockify (you are not their team manager, nor named an approver of "${request.policyName ?? 'its policy'}"). Nothing was sent.`,
-      );
+      throw new BackEndError('clockify_leave_not_yours_to_decide', { request: number, person: pending.person, policy: request.policyName ?? null });
     }
     if (pending.status !== 'pending')
-      throw new BackEndError('conflict', `Leave request #${number} of ${pending.person} is already ${pending.status}. Nothing was sent.`);
+      throw new BackEndError('clockify_leave_request_decided', { request: number, person: pending.person, status: pending.status });
     this.#found.set(number, request);
     return pending;
   }
 
   async decideLeave(request: PendingLeave, decision: LeaveDecision, reason: string | undefined): Promise<DecidedLeave> {
     const found = this.#found.get(request.id);
-    if (!found) throw new BackEndError('not_found', `Leave request #${request.id} was not looked up before the decision; ask again. Nothing was sent.`);
+    if (!found) throw new BackEndError('clockify_leave_request_not_looked_up', { request: request.id });
     const { workspaceId } = await this.context.ids();
     let answer: ClockifyTimeOffRequest | undefined;
     try {
@@ -223,10 +210,7 @@ export class ClockifyTeam extends BackEndPart<ClockifyContext, { catalog: Clocki
       );
     } catch (error) {
       if (error instanceof ClockifyError && error.status === 403) {
-        throw new BackEndError(
-          'denied',
-          `Clockify did not let you ${decision} ${request.person}'s leave request #${request.id}: ${error.message} Nothing was changed.`,
-        );
+        throw new BackEndError('clockify_leave_decision_refused', { decision, person: request.person, request: request.id, cause: causeOf(error) });
       }
       throw error;
     } finally {
@@ -297,10 +281,7 @@ export class ClockifyTeam extends BackEndPart<ClockifyContext, { catalog: Clocki
     return this.#managed.get(`${workspaceId} ${me.id}`, async () => {
       const others = all.filter((member) => member.id !== me.id);
       if (others.length + WINDOW_MARGIN > requestsLeft()) {
-        throw new BackEndError(
-          'invalid',
-          `Clockify names a member's team managers one member at a time, and your workspace has ${others.length} other members: more requests than one call may send, so Punchcard cannot tell whom you manage. An admin's key sees everyone at once.`,
-        );
+        throw new BackEndError('clockify_too_many_members', { members: others.length });
       }
       const managers = await mapWithLimit(others, this.context.api.pager.maxParallel, (member) =>
         this.context.api.managersOf(workspaceId, member.id, member.name),
@@ -357,15 +338,9 @@ export class ClockifyTeam extends BackEndPart<ClockifyContext, { catalog: Clocki
 const LEADS_PEOPLE: readonly TeamRole[] = ['admin', 'team_manager'];
 const LEADS_ANYTHING: readonly TeamRole[] = ['admin', 'team_manager', 'project_manager'];
 
-/** Why a role sees nobody else, in words. */
+/** Why a role sees nobody else. */
 function notLeading(role: TeamRole): BackEndError {
-  if (role === 'project_manager') {
-    return new BackEndError(
-      'denied',
-      'Your Clockify account manages projects, not people: Clockify shows you your projects’ hours (project_status), not your colleagues’ time or time off.',
-    );
-  }
-  return new BackEndError('denied', 'Your Clockify account is a member’s (not an admin or a manager), so Clockify shows you nobody else’s time or time off.');
+  return new BackEndError('clockify_not_leading', { role: role === 'project_manager' ? 'project_manager' : 'member' });
 }
 
 /**

@@ -12,6 +12,7 @@ import {
   type EntryQuery,
   notYourEntry,
   BackEndError,
+  causeOf,
   SPAN_LOOKBACK_MS,
   spansWithin,
   type TimeEntry,
@@ -21,7 +22,7 @@ import {
 import type { Booking, ClockifyCatalog } from './catalog.ts';
 import type { ClockifyContext } from './context.ts';
 import { ClockifyError } from './errors.ts';
-import { bodyOf, clockifyTime, entryEnd, entryJson, entryKind, entryStart, isWork, toTimeEntry, withNote } from './mapping.ts';
+import { bodyOf, clockifyTime, entryEnd, entryJson, entryStart, isWork, toTimeEntry, withNote } from './mapping.ts';
 import type { ClockifyTimeEntry } from './wire.ts';
 
 /** clock_out asks for the running entry and then stops it; the answer of a moment ago is reused. */
@@ -141,11 +142,7 @@ export class ClockifyTimesheets extends BackEndPart<ClockifyContext, { catalog: 
       known ??
       (await this.context.api.createTag(workspaceId, name).catch((error: unknown) => {
         if (error instanceof ClockifyError && (error.status === 403 || error.status === 400)) {
-          throw new BackEndError(
-            'denied',
-            `Clockify would not make the tag ${name} for the agent's own time (${error.message}). ` +
-              'Ask a workspace admin to add it (or to let members make tags); nothing was recorded.',
-          );
+          throw new BackEndError('clockify_agent_tag_refused', { tag: name, cause: causeOf(error) });
         }
         throw error;
       }));
@@ -254,7 +251,7 @@ export class ClockifyTimesheets extends BackEndPart<ClockifyContext, { catalog: 
     const project =
       projectNumber === undefined
         ? undefined
-        : await this.context.remote('project', projectNumber, `There is no project #${projectNumber} in Clockify (see list_catalog).`);
+        : await this.context.remote('project', projectNumber, 'clockify_record_unknown', { record: 'project', id: projectNumber, see: 'list_catalog' });
     const { workspaceId, userId } = await this.context.ids();
     const filter = { start: clockifyTime(from - FILTER_MARGIN_MS), end: clockifyTime(to + FILTER_MARGIN_MS), ...(project ? { project } : {}) };
     return this.#listings.get(`${filter.start} ${filter.end} ${project ?? ''}`, () =>
@@ -267,11 +264,7 @@ export class ClockifyTimesheets extends BackEndPart<ClockifyContext, { catalog: 
    * entries that Clockify has not locked.
    */
   async #ownEntry(number: number, verb: 'read' | 'change' | 'delete'): Promise<ClockifyTimeEntry> {
-    const remote = await this.context.remote(
-      'entry',
-      number,
-      `There is no time entry #${number}: Punchcard has listed none with that number (list_time_entries shows yours).`,
-    );
+    const remote = await this.context.remote('entry', number, 'clockify_number_unknown', { record: 'time_entry', id: number });
     const { workspaceId, userId } = await this.context.ids();
     const entry = await this.#reads.get(number, () =>
       this.context.api.entry(workspaceId, remote, number).catch((error: unknown) => {
@@ -282,13 +275,8 @@ export class ClockifyTimesheets extends BackEndPart<ClockifyContext, { catalog: 
     if (verb !== 'read') this.#reads.forget(number);
     if (entry.userId !== userId) throw notYourEntry(number);
     if (verb === 'read') return entry;
-    if (!isWork(entry))
-      throw new BackEndError('invalid', `Time entry #${number} is ${entryKind(entry)} Clockify keeps; Punchcard does not ${verb} those. Do that in Clockify.`);
-    if (entry.isLocked)
-      throw new BackEndError(
-        'invalid',
-        `Clockify has locked time entry #${number} (your workspace locks older entries), so Punchcard cannot ${verb} it. Ask a workspace admin.`,
-      );
+    if (!isWork(entry)) throw new BackEndError('clockify_entry_not_work', { entry: number, type: String(entry.type), verb });
+    if (entry.isLocked) throw new BackEndError('clockify_entry_locked', { entry: number, verb });
     return entry;
   }
 
@@ -296,19 +284,10 @@ export class ClockifyTimesheets extends BackEndPart<ClockifyContext, { catalog: 
   async #booking(fields: { projectId: number | null; activityId: number | null; description: string }): Promise<Booking> {
     const [booking, workspace] = await allSettled([this.parts.catalog.booking(fields.projectId, fields.activityId), this.context.workspace()]);
     if (workspace.requires.has('project') && booking.projectId === null) {
-      const examples = await this.parts.catalog.projectExamples(6);
-      throw new BackEndError(
-        'invalid',
-        `Your Clockify workspace requires a project on every time entry; name one${examples.length ? `, e.g. ${examples.join(', ')}` : ''}.`,
-      );
+      throw new BackEndError('clockify_project_required', { examples: await this.parts.catalog.projectExamples(6) });
     }
-    if (workspace.requires.has('task') && booking.taskId === null)
-      throw new BackEndError(
-        'invalid',
-        "Your Clockify workspace requires a task on every time entry; name one of the project's tasks as the activity (see list_catalog).",
-      );
-    if (workspace.requires.has('description') && fields.description.trim() === '')
-      throw new BackEndError('invalid', 'Your Clockify workspace requires a description on every time entry; give one.');
+    if (workspace.requires.has('task') && booking.taskId === null) throw new BackEndError('clockify_task_required');
+    if (workspace.requires.has('description') && fields.description.trim() === '') throw new BackEndError('clockify_description_required');
     return booking;
   }
 

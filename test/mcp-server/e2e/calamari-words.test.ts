@@ -79,9 +79,11 @@ describe('what Punchcard says on Calamari', () => {
   });
 
   it('a break without a shift, and the end of a break without one', async () => {
-    const { say } = await calamari({ remembered: true });
+    const { engine, say } = await calamari({ remembered: true });
     expect(await say('start_break')).toBe('No shift is running; clock in before taking a break.');
     expect(await say('end_break')).toBe('No shift is running.');
+    // The refusal as data beside its words.
+    expect((await engine.call('end_break')).structuredContent).toEqual({ refusal: { code: 'calamari_shift_not_running', facts: {} } });
   });
 
   it('a clock-in Calamari confirms but does not list', async () => {

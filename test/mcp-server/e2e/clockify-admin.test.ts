@@ -244,6 +244,7 @@ describe('administration on Clockify', () => {
     expect(textOf(refused)).toMatch(
       /^Clockify did not let you list invoices \(403\): Your Clockify workspace's plan does not let Punchcard .+: Invoicing is not available on your subscription plan\. list_invoices is switched off\.$/,
     );
+    expect((refused.structuredContent as { refusal: { code: string } }).refusal.code).toBe('clockify_invoices_plan_refused');
     await expect.poll(() => adminListed(bob)).toEqual(['create_catalog_item', 'archive_catalog_item', 'manage_tags']);
   });
 
@@ -256,6 +257,8 @@ describe('administration on Clockify', () => {
     expect(textOf(tag)).toBe(
       "Clockify did not let you rename the tag billing (403): only the workspace's admins and its owner administer tags, and your account is not one now. Nothing was changed; manage_tags is switched off.",
     );
+    // The refusal as data beside its words: the code and what it was about.
+    expect(tag.structuredContent).toEqual({ refusal: { code: 'clockify_administration_refused', facts: { part: 'tags', action: 'rename the tag billing' } } });
     await expect.poll(() => adminListed(bob)).toEqual(['create_catalog_item', 'archive_catalog_item', 'list_invoices']);
     const invoices = await bob.call('list_invoices');
     expect(textOf(invoices)).toBe(
