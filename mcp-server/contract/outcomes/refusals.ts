@@ -3,14 +3,26 @@
 // the sentence for the model (docs/tools.md, "Refusals and notices"); the sentence is made from the facts by the
 // code's wording here and nowhere else, and the app's window reads the code and facts and renders the
 // same parts for a person (sentence.ts, peopleText).
+import { agentsRefusals } from './agents.ts';
 import { backEndRefusals } from './back-end.ts';
 import { callRefusals } from './call.ts';
+import { catalogRefusals } from './catalog.ts';
+import { entriesRefusals } from './entries.ts';
+import { inputRefusals } from './input.ts';
+import { leaveRefusals } from './leave.ts';
 import { type Sentence } from './sentence.ts';
+import { timerRefusals } from './timer.ts';
 import type { Facts, NestedRefusal, RefusalKind, RefusalWording } from './wording.ts';
 
 export const REFUSALS = {
+  ...agentsRefusals,
   ...backEndRefusals,
   ...callRefusals,
+  ...catalogRefusals,
+  ...entriesRefusals,
+  ...inputRefusals,
+  ...leaveRefusals,
+  ...timerRefusals,
 } as const;
 
 export type RefusalCode = keyof typeof REFUSALS;
@@ -22,7 +34,9 @@ export type FactsOf<C extends RefusalCode> = Parameters<(typeof REFUSALS)[C]['sa
 export type Refusal<C extends RefusalCode = RefusalCode> = { [K in C]: { readonly code: K; readonly facts: FactsOf<K> } }[C];
 
 /** The arguments that make a refusal: a code, and its facts where it has any. */
-export type RefusalArgs = { [C in RefusalCode]: FactsOf<C> extends Record<string, never> ? [code: C, facts?: FactsOf<C>] : [code: C, facts: FactsOf<C>] }[RefusalCode];
+export type RefusalArgs = {
+  [C in RefusalCode]: FactsOf<C> extends Record<string, never> ? [code: C, facts?: FactsOf<C>] : [code: C, facts: FactsOf<C>];
+}[RefusalCode];
 
 function wordingOf(code: RefusalCode): RefusalWording<Facts> {
   return REFUSALS[code] as unknown as RefusalWording<Facts>;
