@@ -1,12 +1,16 @@
 // The refusals of a leave request before anything is filed (contract/outcomes/leave.ts), as request_leave
 // throws them on the real local timesheet and as the domain finds a range's (domain/leave-days.ts,
-// which the window asks too): the days, the working days the request costs and what it would leave.
+// which the window asks too): the days, the working days the request costs and what it would leave; and a lead's
+// decision the person said no to, which names the request as a person reads it.
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Refusal } from '../../../../mcp-server/contract/outcomes/refusals.ts';
 import { leaveRangeProblem } from '../../../../mcp-server/domain/leave-days.ts';
 import { weekPlanDays } from '../../../../mcp-server/domain/work-plan.ts';
+import { createAsker, InputNeeded } from '../../../../mcp-server/tools/asking.ts';
+import decideLeaveRequest from '../../../../mcp-server/tools/decide-leave-request.ts';
 import requestLeave from '../../../../mcp-server/tools/request-leave.ts';
 import { type LocalToolContext, localToolContext } from '../../tools/local-tool-context.ts';
+import { teamLeave } from '../../tools/team-leave-part.ts';
 import { forPeople, refusalOf } from './refused.ts';
 
 // Wednesday 18 November 2026, 15:00 in Berlin.
@@ -115,5 +119,30 @@ describe('leave beyond the balance', () => {
     expect(forPeople(refusal)).toBe(
       'That goes beyond your vacation balance: vacation from Jun 1, 2027 to Jun 14, 2027 costs 10 days and would leave -5 days of 2027 (5 left). Nothing was filed.',
     );
+  });
+});
+
+describe('a decision the person said no to', () => {
+  it('names the request by its number for the model, and as this leave request for a person', async () => {
+    const team = await teamLeave();
+    try {
+      const args = { id: 11, decision: 'approve' as const };
+      const asked = await decideLeaveRequest
+        .handler(args, { ...team.context, ask: createAsker({ tool: 'decide_leave_request', args, state: undefined, responses: undefined }) })
+        .then(
+          () => null,
+          (error: unknown) => error,
+        );
+      expect(asked).toBeInstanceOf(InputNeeded);
+      const declined = createAsker({ tool: 'decide_leave_request', args, state: (asked as InputNeeded).state, responses: { decide: { action: 'decline' } } });
+      const refusal = await refusalOf(decideLeaveRequest.handler(args, { ...team.context, ask: declined }));
+      expect(refusal).toEqual({
+        code: 'question_declined',
+        facts: { answer: 'decline', unchanged: [{ model: 'Leave request #11', people: 'This leave request' }, ' was not ', 'approved'] },
+      });
+      expect(forPeople(refusal)).toBe('This leave request was not approved: you said no when asked. Nothing was changed.');
+    } finally {
+      team.close();
+    }
   });
 });
