@@ -2,6 +2,7 @@
 // sees, so every limit whose work grows with an argument (days to count, years to look up, pages to
 // fetch) is checked before that work starts: `request_leave` from 0001-01-01 to 9999-12-31 costs one
 // sentence, not a day object per day or a request per year. The README's "Security model" lists them.
+import type { Unnamed } from '../contract/outcomes/input.ts';
 
 /** Days and instants outside these years are refused wherever a person writes one. */
 export const FIRST_YEAR = 2000;
@@ -65,11 +66,11 @@ export const MAX_ANSWER_BYTES_PER_CALL = 2 * MAX_ANSWER_BYTES;
 export const MAX_ANSWER_OBJECTS = MAX_ANSWER_BYTES / 64;
 export const MAX_ANSWER_OBJECTS_PER_CALL = MAX_ANSWER_BYTES_PER_CALL / 64;
 
-/** Why a 'YYYY-MM-DD' date lies outside the years Punchcard works with, or undefined. */
-export function yearProblem(date: string, field: string): string | undefined {
+/** The refusal of a 'YYYY-MM-DD' date outside the years Punchcard works with (less the argument's name, which the tool adds), or undefined. */
+export function yearProblem(date: string): Unnamed<'year_out_of_range'> | undefined {
   const year = Number(date.slice(0, 4));
   if (year >= FIRST_YEAR && year <= LAST_YEAR) return undefined;
-  return `${field}: ${date} is outside the years Punchcard works with (${FIRST_YEAR} to ${LAST_YEAR}).`;
+  return { code: 'year_out_of_range', facts: { date, first_year: FIRST_YEAR, last_year: LAST_YEAR } };
 }
 
 /** Calendar years [from, to] touches, both included. */

@@ -1,29 +1,31 @@
 // Reads the ways people (and AI clients on their behalf) write an amount of time: '1h30m',
-// '1 h 30 min', '90 minutes', '1.5h', '1,5h' (decimal comma), '1:30' and ISO 8601 'PT1H30M'.
+// '1 h 30 min', '90 minutes', '1.5h', '1,5h' (decimal comma), '1:30' and ISO 8601 'PT1H30M'. What it
+// cannot read is a refusal's code and facts, without the argument's name (contract/outcomes/input.ts
+// words them).
+import type { DurationProblem } from '../contract/outcomes/input.ts';
 
-export type ParsedDuration = { ok: true; minutes: number } | { ok: false; message: string };
+export type ParsedDuration = { ok: true; minutes: number } | { ok: false; problem: DurationProblem };
 
 const MAX_MINUTES = 24 * 60;
 // A leading '.5' is fine; a leading ',5' is not, so that '1h,30m' cannot turn into 1.3 minutes.
 const NUMBER = String.raw`(\d+(?:[.,]\d+)?|\.\d+)`;
 const HOUR_UNITS = new Set(['h', 'hr', 'hrs', 'hour', 'hours']);
 const MINUTE_UNITS = new Set(['m', 'min', 'mins', 'minute', 'minutes']);
-const EXAMPLES = 'such as 1h30m, 90m, 1.5h, 1:30 or PT1H30M';
 
 /** Whole minutes (rounded to the nearest), more than zero and at most 24 hours. */
 export function parseDuration(text: string): ParsedDuration {
   const input = text.trim();
-  if (input === '') return { ok: false, message: `A duration is required, ${EXAMPLES}.` };
-  if (/^-/.test(input)) {
-    return { ok: false, message: `"${input}" is negative. Write how long it took, ${EXAMPLES}.` };
-  }
+  if (input === '') return refused({ code: 'duration_missing', facts: {} });
+  if (/^-/.test(input)) return refused({ code: 'duration_negative', facts: { text: input } });
   const bare = new RegExp(`^${NUMBER}$`).exec(input);
-  if (bare) return { ok: false, message: missingUnitMessage(input, toNumber(bare[1] ?? '0')) };
+  if (bare) {
+    // '90' could be minutes or hours: guessing wrong logs a day and a half, so the unit is asked for.
+    const amount = toNumber(bare[1] ?? '0');
+    return refused(amount === 0 ? { code: 'duration_zero', facts: { text: input } } : { code: 'duration_unit_missing', facts: { text: input, amount } });
+  }
 
   const minutes = readClockStyle(input) ?? readIso(input) ?? readUnits(input);
-  if (minutes === undefined) {
-    return { ok: false, message: `Could not read "${input}" as a duration. Write it ${EXAMPLES}.` };
-  }
+  if (minutes === undefined) return refused({ code: 'duration_unreadable', facts: { text: input } });
   return checkRange(input, minutes);
 }
 
@@ -75,36 +77,14 @@ function readUnits(input: string): number | undefined {
 function checkRange(input: string, exactMinutes: number): ParsedDuration {
   // Nearest, not down: 1.33h is 79.8 minutes and people mean 80.
   const minutes = Math.round(exactMinutes);
-  if (exactMinutes === 0) return { ok: false, message: `"${input}" is zero. Write how long it took, ${EXAMPLES}.` };
-  if (minutes <= 0) {
-    return { ok: false, message: `"${input}" is less than a minute. Durations are counted in whole minutes, such as 1m or 15m.` };
-  }
-  if (minutes > MAX_MINUTES) {
-    return { ok: false, message: `"${input}" is more than 24 hours. Log each day separately, at most 24h per entry.` };
-  }
+  if (exactMinutes === 0) return refused({ code: 'duration_zero', facts: { text: input } });
+  if (minutes <= 0) return refused({ code: 'duration_under_a_minute', facts: { text: input } });
+  if (minutes > MAX_MINUTES) return refused({ code: 'duration_over_a_day', facts: { text: input } });
   return { ok: true, minutes };
 }
 
-/**
- * '90' could be minutes or hours; guessing wrong logs a day and a half, so ask. Offer the unit that
- * is plausible: small numbers are as likely hours as minutes, large ones can only be minutes.
- */
-function missingUnitMessage(input: string, amount: number): string {
-  if (amount === 0) return `"${input}" is zero. Write how long it took, ${EXAMPLES}.`;
-  const written = input.replace(',', '.');
-  if (amount <= 24) {
-    const asMinutes = Number.isInteger(amount) ? ` or ${written}m for minutes` : '';
-    return `"${input}" has no unit. Write ${written}h for hours${asMinutes}.`;
-  }
-  if (amount > MAX_MINUTES) return `"${input}" has no unit, and is more than 24 hours even as minutes. Write it such as 90m or 1.5h.`;
-  return `"${input}" has no unit. Write ${written}m or ${hoursEquivalent(amount)}.`;
-}
-
-/** 90 → '1.5h', 100 → '1h40m': decimal hours only where they are exact. */
-function hoursEquivalent(minutes: number): string {
-  const rounded = Math.round(minutes);
-  if ((rounded * 100) % 60 === 0) return `${(rounded / 60).toString()}h`;
-  return `${Math.floor(rounded / 60)}h${rounded % 60}m`;
+function refused(problem: DurationProblem): ParsedDuration {
+  return { ok: false, problem };
 }
 
 function toNumber(text: string): number {

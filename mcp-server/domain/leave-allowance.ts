@@ -3,6 +3,7 @@
 // before it sends one. A request over New Year draws on each year's balance with the days it has in
 // that year; a balance that runs on across years (Clockify keeps one per policy) is drawn on once by
 // the whole request. Pure.
+import { type BalanceLeft, leftWords } from '../contract/outcomes/leave.ts';
 
 /** One year's vacation balance as leave_balance reports it. */
 export interface YearBalance {
@@ -13,13 +14,12 @@ export interface YearBalance {
   acrossYears?: boolean | undefined;
 }
 
-/** What a request leaves of one balance: of a year (null for a balance across years), what was left, what it costs, what remains. */
-export interface BalanceLeft {
-  year: number | null;
-  before: number;
-  cost: number;
-  after: number;
-}
+/**
+ * What a request leaves of one balance: of a year (null for a balance across years), what was left,
+ * what it costs, what remains; and those in words. The refusal of leave beyond the balance carries
+ * them as facts and says them so (contract/outcomes/leave.ts), as the question before it does.
+ */
+export { type BalanceLeft, leftWords };
 
 /** The working days a request costs in each calendar year it costs any in, earliest first. */
 export function costPerYear(days: ReadonlyArray<{ date: string; counts: number }>): Array<{ year: number; days: number }> {
@@ -69,21 +69,6 @@ export function balanceLeft(costs: ReadonlyArray<{ year: number; days: number }>
 /** Whether the request goes beyond a balance it draws on. */
 export function isBeyond(left: readonly BalanceLeft[]): boolean {
   return left.some((item) => item.after < 0);
-}
-
-/** "-41 days of 2026 (25 left)", "2 days of 2026 (5 left) and -3 of 2027 (1 left)", "-5 days (25 left)". */
-export function leftWords(left: readonly BalanceLeft[]): string {
-  return left
-    .map(
-      (item, index) =>
-        `${number(item.after)}${index === 0 ? (Math.abs(item.after) === 1 ? ' day' : ' days') : ''}${item.year === null ? '' : ` of ${item.year}`} (${number(item.before)} left)`,
-    )
-    .join(' and ');
-}
-
-/** Days as people write them: 6.5, -41. */
-function number(days: number): string {
-  return String(exact(days));
 }
 
 /** Halves add up exactly in binary; a back end's own fraction ("1.333") less a day is rounded back to its thousandths. */

@@ -3,6 +3,7 @@
 // leave, and on nothing else.
 import { MAX_LEAVE_DAYS } from './call-limits.ts';
 import { daysBetween, eachDate, isValidDate } from './time.ts';
+import type { LeaveRangeProblem } from '../contract/outcomes/leave.ts';
 import type { WorkWeek } from '../contract/settings.ts';
 import { type DayPlan, workShare } from './work-plan.ts';
 
@@ -21,7 +22,9 @@ export type LeaveRange = {
   lastDayPart: 'full' | 'morning';
 };
 export type LeaveDay = { date: string; part: DayPart; counts: number; reason?: 'weekend' | 'holiday' };
-export type LeaveDays = { ok: true; workingDays: number; days: LeaveDay[] } | { ok: false; message: string };
+/** The days counted, or what keeps them from being counted: a refusal's code and facts (contract/outcomes/leave.ts words it). */
+export type LeaveDays = { ok: true; workingDays: number; days: LeaveDay[] } | { ok: false; problem: LeaveRangeProblem };
+export type { LeaveRangeProblem };
 
 /**
  * Every calendar day of a leave request with what it costs: 1 for a working day, 0.5 for a half
@@ -31,7 +34,7 @@ export type LeaveDays = { ok: true; workingDays: number; days: LeaveDay[] } | { 
  */
 export function leaveDays(input: LeaveRange, plan: DayPlan): LeaveDays {
   const problem = leaveRangeProblem(input);
-  if (problem) return { ok: false, message: problem };
+  if (problem) return { ok: false, problem };
 
   const days = eachDate(input.firstDay, input.lastDay).map((date): LeaveDay => {
     const part = partOn(input, date);
@@ -79,28 +82,21 @@ export function targetMinutes(from: string, to: string, plan: DayPlan, leave: Re
 
 /**
  * What keeps a request's days from being counted at all (not a real date, the wrong order, too long,
- * a day that ends before it starts), or undefined. Cheap, so callers check it before fetching a plan
- * that grows with the range.
+ * a day that ends before it starts), as a refusal's code and facts, or undefined. Cheap, so callers
+ * check it before fetching a plan that grows with the range.
  */
-export function leaveRangeProblem(input: LeaveRange): string | undefined {
-  for (const [label, date] of [
-    ['first day', input.firstDay],
-    ['last day', input.lastDay],
+export function leaveRangeProblem(input: LeaveRange): LeaveRangeProblem | undefined {
+  for (const [which, date] of [
+    ['first', input.firstDay],
+    ['last', input.lastDay],
   ] as const) {
-    if (!isValidDate(date)) return `The ${label} "${date}" is not a real date; write it as YYYY-MM-DD, such as 2026-11-23.`;
+    if (!isValidDate(date)) return { code: 'leave_day_not_real', facts: { which, date } };
   }
-  if (input.lastDay < input.firstDay) {
-    return `The last day (${input.lastDay}) is before the first day (${input.firstDay}). Swap them or correct one of them.`;
-  }
+  if (input.lastDay < input.firstDay) return { code: 'leave_days_reversed', facts: { first_day: input.firstDay, last_day: input.lastDay } };
   const length = daysBetween(input.firstDay, input.lastDay) + 1;
-  if (length > MAX_LEAVE_DAYS) {
-    return `That range covers ${length} calendar days; one request can cover at most ${MAX_LEAVE_DAYS}. Split it into several requests.`;
-  }
+  if (length > MAX_LEAVE_DAYS) return { code: 'leave_range_too_long', facts: { days: length, limit: MAX_LEAVE_DAYS } };
   if (input.firstDay === input.lastDay && input.firstDayPart === 'afternoon' && input.lastDayPart === 'morning') {
-    return (
-      `A single day cannot start in the afternoon and also end in the morning. For half a day, mark only ` +
-      `the afternoon (first day part) or only the morning (last day part); for the whole day, leave both 'full'.`
-    );
+    return { code: 'leave_half_day_both_parts', facts: {} };
   }
   return undefined;
 }

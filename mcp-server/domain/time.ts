@@ -1,6 +1,7 @@
 // Everything the engine knows about clocks and calendars. Instants are epoch milliseconds, calendar
 // days are 'YYYY-MM-DD' strings, and zones are IANA names resolved through Intl alone: no library,
 // so the server bundle stays small and the zone data is whatever the runtime ships.
+import type { DateProblem, TimeProblem } from '../contract/outcomes/input.ts';
 import { isValidTimeZone } from '../contract/time-zone.ts';
 import { WEEKDAY_NAMES } from '../contract/vocabulary.ts';
 
@@ -18,9 +19,12 @@ export type TwiceRead = {
   other: string;
 };
 
-/** `twice` says which reading was taken where a wall time meant two instants. */
-export type ParsedInstant = { ok: true; epochMs: number; twice?: TwiceRead } | { ok: false; message: string };
-export type ParsedDate = { ok: true; date: string } | { ok: false; message: string };
+/**
+ * `twice` says which reading was taken where a wall time meant two instants. What could not be read is
+ * a refusal's code and facts without the argument's name (contract/outcomes/input.ts words it).
+ */
+export type ParsedInstant = { ok: true; epochMs: number; twice?: TwiceRead } | { ok: false; problem: TimeProblem };
+export type ParsedDate = { ok: true; date: string } | { ok: false; problem: DateProblem };
 
 const MS_PER_MINUTE = 60_000;
 const MS_PER_DAY = 86_400_000;
@@ -197,7 +201,7 @@ export function parseInstant(text: string, tz: string, nowMs: number): ParsedIns
   }
   if (/^\d{1,2}:\d{2}(:\d{2})?$/.test(input)) return readWallTime(input, today, input, tz, nowMs);
 
-  return { ok: false, message: `Could not read "${input}" as a time. ${instantHint(tz, nowMs)}` };
+  return { ok: false, problem: { code: 'time_unreadable', facts: { text: input, example: instantExample(tz, nowMs) } } };
 }
 
 /** Reads a calendar day: 'YYYY-MM-DD' (a real date), 'today', 'yesterday' or 'tomorrow' in tz. */
@@ -209,32 +213,34 @@ export function parseLocalDate(text: string, tz: string, nowMs: number): ParsedD
   if (keyword === 'yesterday') return { ok: true, date: addDays(today, -1) };
   if (keyword === 'tomorrow') return { ok: true, date: addDays(today, 1) };
   if (/^\d{4}-\d{2}-\d{2}$/.test(input)) {
-    const problem = datePartsProblem(input);
-    return problem ? { ok: false, message: `${problem} Use a date such as ${today}.` } : { ok: true, date: input };
+    const monthDays = monthDaysIfNotReal(input);
+    return monthDays === undefined
+      ? { ok: true, date: input }
+      : { ok: false, problem: { code: 'day_not_real', facts: { date: input, month_days: monthDays, reading: 'date', example: today } } };
   }
-  return {
-    ok: false,
-    message: `Could not read "${input}" as a date. Use a date such as ${today}, or today, yesterday or tomorrow.`,
-  };
+  return { ok: false, problem: { code: 'date_unreadable', facts: { text: input, example: today } } };
 }
 
 function readIsoDateTime(input: string, match: RegExpExecArray, tz: string, nowMs: number): ParsedInstant {
   const [, year, month, day, hour, minute, second = '00', fraction = '', offset] = match;
   const date = `${year}-${month}-${day}`;
-  const dateProblem = datePartsProblem(date);
-  if (dateProblem) return { ok: false, message: `${dateProblem} ${instantHint(tz, nowMs)}` };
+  const monthDays = monthDaysIfNotReal(date);
+  if (monthDays !== undefined) {
+    return { ok: false, problem: { code: 'day_not_real', facts: { date, month_days: monthDays, reading: 'time', example: instantExample(tz, nowMs) } } };
+  }
   const clock = readClock(`${hour}:${minute}:${second}`);
   // The pattern above only lets through digits in clock shape, so a clock that is not an object is
   // always one naming the field out of range.
   if (typeof clock !== 'object') {
-    return { ok: false, message: `"${input}" has no such time of day: ${clock ?? 'not a time'}. ${instantHint(tz, nowMs)}` };
+    const part = clock ?? 'hours';
+    return { ok: false, problem: { code: 'time_of_day_out_of_range', facts: { text: input, part, written: 'iso', example: instantExample(tz, nowMs) } } };
   }
   // Milliseconds survive; anything finer than that has nowhere to go in an epoch-ms instant.
   const millis = Number(fraction.padEnd(3, '0').slice(0, 3));
   if (offset === undefined) return readAmbiguous(date, `${hour}:${minute}:${second}`, tz, nowMs, millis);
   const offsetValue = readOffset(offset);
   if (offsetValue === undefined) {
-    return { ok: false, message: `"${offset}" in "${input}" is not a UTC offset. Write offsets as +01:00, -05:00 or Z.` };
+    return { ok: false, problem: { code: 'utc_offset_unreadable', facts: { text: input, offset } } };
   }
   const wallAsUtc = utcMs(Number(year), Number(month), Number(day), clock.hour, clock.minute, clock.second);
   return { ok: true, epochMs: wallAsUtc - offsetValue * MS_PER_MINUTE + millis };
@@ -242,9 +248,12 @@ function readIsoDateTime(input: string, match: RegExpExecArray, tz: string, nowM
 
 function readWallTime(input: string, date: string, time: string, tz: string, nowMs: number): ParsedInstant {
   const clock = readClock(time);
-  if (!clock) return { ok: false, message: `Could not read "${input}" as a time. ${instantHint(tz, nowMs)}` };
+  if (!clock) return { ok: false, problem: { code: 'time_unreadable', facts: { text: input, example: instantExample(tz, nowMs) } } };
   if (typeof clock === 'string') {
-    return { ok: false, message: `"${input}" has no such time of day: ${clock}. Use a time such as 09:00 or 17:30.` };
+    return {
+      ok: false,
+      problem: { code: 'time_of_day_out_of_range', facts: { text: input, part: clock, written: 'clock', example: instantExample(tz, nowMs) } },
+    };
   }
   return readAmbiguous(date, `${pad2(clock.hour)}:${pad2(clock.minute)}:${pad2(clock.second)}`, tz, nowMs, 0);
 }
@@ -276,16 +285,16 @@ function readAmbiguous(date: string, time: string, tz: string, nowMs: number, mi
 
 type Clock = { hour: number; minute: number; second: number };
 
-/** A Clock, a sentence saying which part is out of range, or undefined when it is not a time at all. */
-function readClock(time: string): Clock | string | undefined {
+/** A Clock, the part that is out of range, or undefined when it is not a time at all. */
+function readClock(time: string): Clock | 'hours' | 'minutes' | 'seconds' | undefined {
   const match = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(time);
   if (!match) return undefined;
   const hour = Number(match[1]);
   const minute = Number(match[2]);
   const second = Number(match[3] ?? '0');
-  if (hour > 23) return 'hours go from 00 to 23';
-  if (minute > 59) return 'minutes go from 00 to 59';
-  if (second > 59) return 'seconds go from 00 to 59';
+  if (hour > 23) return 'hours';
+  if (minute > 59) return 'minutes';
+  if (second > 59) return 'seconds';
   return { hour, minute, second };
 }
 
@@ -301,10 +310,9 @@ function readOffset(text: string | undefined): number | undefined {
   return (match[1] === '-' ? -1 : 1) * (hours * 60 + minutes);
 }
 
-/** Shows an example built from the person's own day and zone: 09:00 today, with today's offset. */
-function instantHint(tz: string, nowMs: number): string {
-  const example = formatInstant(localDateTimeToEpoch(localDate(nowMs, tz), '09:00', tz), tz);
-  return `Use an ISO time such as ${example}, or 09:00 for today.`;
+/** An example of a time to write, built from the person's own day and zone: 09:00 today, with today's offset. */
+function instantExample(tz: string, nowMs: number): string {
+  return formatInstant(localDateTimeToEpoch(localDate(nowMs, tz), '09:00', tz), tz);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -313,7 +321,7 @@ function instantHint(tz: string, nowMs: number): string {
 
 /** True when text is 'YYYY-MM-DD' and names a day that exists. */
 export function isValidDate(text: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(text) && datePartsProblem(text) === undefined;
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) && monthDaysIfNotReal(text) === undefined;
 }
 
 /** The calendar years [from, to] touches, in order (back ends that keep data by year are asked per year). */
@@ -404,22 +412,27 @@ type DateParts = { year: number; month: number; day: number };
 
 function requireDate(date: string): DateParts {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new RangeError(`Not a date (YYYY-MM-DD): "${date}"`);
-  const problem = datePartsProblem(date);
-  if (problem) throw new RangeError(problem);
+  const monthDays = monthDaysIfNotReal(date);
+  if (monthDays !== undefined) {
+    // A day a back end sent that the calendar lacks: a failure, said as the refusal of such a day is.
+    const why =
+      monthDays === null ? 'months go from 01 to 12' : `${MONTH_NAMES[Number(date.slice(5, 7)) - 1]} ${Number(date.slice(0, 4))} has ${monthDays} days`;
+    throw new RangeError(`"${date}" is not a real date: ${why}.`);
+  }
   return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) };
 }
 
-/** Why a 'YYYY-MM-DD' string is not a real day, or undefined when it is one. */
-function datePartsProblem(date: string): string | undefined {
+/**
+ * Undefined where a 'YYYY-MM-DD' string is a real day; where it is not, the days its month has, or
+ * null where its month is none (the facts of the refusal `day_not_real`).
+ */
+function monthDaysIfNotReal(date: string): number | null | undefined {
   const year = Number(date.slice(0, 4));
   const month = Number(date.slice(5, 7));
   const day = Number(date.slice(8, 10));
-  if (month < 1 || month > 12) return `"${date}" is not a real date: months go from 01 to 12.`;
+  if (month < 1 || month > 12) return null;
   const length = daysInMonth(year, month);
-  if (day < 1 || day > length) {
-    return `"${date}" is not a real date: ${MONTH_NAMES[month - 1]} ${year} has ${length} days.`;
-  }
-  return undefined;
+  return day < 1 || day > length ? length : undefined;
 }
 
 function daysInMonth(year: number, month: number): number {

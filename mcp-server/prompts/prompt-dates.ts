@@ -1,5 +1,7 @@
 // The days a prompt's arguments name, read in the person's zone, so the instruction carries exact
 // dates and the model never has to work out which Monday "last week" began on.
+import { type Refusal, refusalSentence } from '../contract/outcomes/refusals.ts';
+import { modelText } from '../contract/outcomes/sentence.ts';
 import { FIRST_YEAR, LAST_YEAR } from '../domain/call-limits.ts';
 import { addDays, daysBetween, isValidDate, parseLocalDate, startOfIsoWeek, weekdayName } from '../domain/time.ts';
 import { type PromptContext, PromptArgumentError } from './define-prompt.ts';
@@ -15,7 +17,11 @@ export interface DayRange {
 export function readDay(text: string | undefined, context: PromptContext, name: string, fallback: string): string {
   if (text === undefined || text.trim() === '') return fallback;
   const parsed = parseLocalDate(text, context.timezone, context.now);
-  if (!parsed.ok) throw new PromptArgumentError(`${name}: ${parsed.message}`);
+  // The words a tool refuses the same day with (contract/outcomes/input.ts), the argument named as the prompt takes it.
+  if (!parsed.ok) {
+    const refusal = { code: parsed.problem.code, facts: { ...parsed.problem.facts, field: name } } as Refusal;
+    throw new PromptArgumentError(modelText(refusalSentence(refusal)));
+  }
   return inYears(parsed.date, name);
 }
 

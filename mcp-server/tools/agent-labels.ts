@@ -4,28 +4,28 @@
 // `ai-…` is refused wherever tags are kept; a description `[ai:…]` only where the back end keeps the
 // label there (Clockodo, Calamari): elsewhere it is only words. What looks like one is the domain's
 // (domain/agents.ts): any spelling a reader takes for a label, and the look-alikes a person would.
+import type { NotDone } from '../contract/outcomes/agents.ts';
 import { looksLikeAgentPrefix, looksLikeAgentTag } from '../domain/agents.ts';
 import type { TimeTracker } from '../providers/time-tracker.ts';
 import { quoted } from './asking.ts';
 import { ToolInputError } from './tool-input-error.ts';
 
-const SET_BY = "Agent labels are set by record_agent_time alone, under the calling client's own name";
+/** How the refusal ends, as the caller says it ("Nothing was changed."): the refusal's facts keep what was not done. */
+export type NothingDone = `Nothing was ${NotDone}.`;
+
+function notDone(nothing: NothingDone): NotDone {
+  return nothing.slice('Nothing was '.length, -1) as NotDone;
+}
 
 /** Refuses the first of `names` shaped like an agent's tag, naming the argument (`field`); `nothing` ends the sentence ("Nothing was changed."). */
-export function refuseAgentTags(names: readonly (string | undefined)[], field: string, nothing: string): void {
+export function refuseAgentTags(names: readonly (string | undefined)[], field: string, nothing: NothingDone): void {
   const label = names.find((name) => name !== undefined && looksLikeAgentTag(name));
   if (label === undefined) return;
-  throw new ToolInputError(
-    `${field}: "${quoted(label)}" is shaped like an AI agent's label: a tag that starts with ai- marks an agent's own time, which is not the person's hours. ` +
-      `${SET_BY}; no other tool adds, removes or renames one. ${nothing}`,
-  );
+  throw new ToolInputError('agent_tag_refused', { field, tag: quoted(label), not_done: notDone(nothing) });
 }
 
 /** Refuses a description (or note) that starts like an agent's label where the back end keeps the label there. */
-export function refuseAgentPrefix(tracker: Pick<TimeTracker, 'agentLabel' | 'label'>, text: string | undefined, field: string, nothing: string): void {
+export function refuseAgentPrefix(tracker: Pick<TimeTracker, 'agentLabel' | 'label'>, text: string | undefined, field: string, nothing: NothingDone): void {
   if (tracker.agentLabel !== 'description-prefix' || text === undefined || !looksLikeAgentPrefix(text)) return;
-  throw new ToolInputError(
-    `${field} starts like an AI agent's label: ${tracker.label} marks an agent's own time, which is not the person's hours, with [ai:…] at the start of ` +
-      `the description. ${SET_BY}; say it without [ai:…] at the start. ${nothing}`,
-  );
+  throw new ToolInputError('agent_prefix_refused', { field, back_end: tracker.label, not_done: notDone(nothing) });
 }

@@ -13,6 +13,8 @@
 import { createHash } from 'node:crypto';
 import type { ElicitRequestFormParams } from '@modelcontextprotocol/server';
 import { inputResponse } from '@modelcontextprotocol/server';
+import type { SaidParts } from '../contract/outcomes/input.ts';
+import type { Sentence } from '../contract/outcomes/sentence.ts';
 import { withoutControls } from '../plain-text.ts';
 import { ToolInputError } from './tool-input-error.ts';
 
@@ -51,8 +53,11 @@ export interface Confirmation {
   message: string;
   /** The record the question describes, in fields that do not move on their own; a change asks again. */
   shows: unknown;
-  /** What stays as it was when the person says no ("#12 was not deleted"). */
-  unchanged: string;
+  /**
+   * What stays as it was when the person says no ("Time entry #12 was not deleted"): words, or parts
+   * (contract/outcomes/sentence.ts) where a person reads them otherwise ("This time entry was not deleted").
+   */
+  unchanged: string | Sentence;
 }
 
 export interface Choice {
@@ -61,7 +66,7 @@ export interface Choice {
   /** The field's label in the client's form ("Activity"). */
   title: string;
   options: ReadonlyArray<{ id: number; label: string }>;
-  unchanged: string;
+  unchanged: string | Sentence;
 }
 
 export interface Asker {
@@ -87,10 +92,10 @@ export class InputNeeded extends Error {
   }
 }
 
-/** The person said no, or dismissed the question: the call did nothing, and says so. */
+/** The person said no, or dismissed the question: the call did nothing, and says so (the refusal `question_declined`). */
 export class NotConfirmed extends ToolInputError {
-  constructor(message: string) {
-    super(message);
+  constructor(answer: 'decline' | 'cancel', unchanged: string | Sentence) {
+    super('question_declined', { answer, unchanged: typeof unchanged === 'string' ? [unchanged] : (unchanged as SaidParts) });
     this.name = 'NotConfirmed';
   }
 }
@@ -136,7 +141,7 @@ export function createAsker(options: { tool: string; args: unknown; state: unkno
       else {
         const choice = view.content?.choice;
         const id = typeof choice === 'string' && /^[1-9]\d{0,15}$/.test(choice) ? Number(choice) : Number.NaN;
-        if (!asked.offered.includes(id)) throw new ToolInputError('The answer was not one of the choices offered. Nothing was done; try again.');
+        if (!asked.offered.includes(id)) throw new ToolInputError('answer_not_offered');
         answers[asked.key] = { chosen: id };
       }
     }
@@ -145,14 +150,8 @@ export function createAsker(options: { tool: string; args: unknown; state: unkno
   const ask = (key: string, params: ElicitRequestFormParams, next: Asked): never => {
     throw new InputNeeded(key, params, { v: 1, tool: round.tool, args: round.args, answers, asked: next });
   };
-  const refusal = (answer: Answer | undefined, unchanged: string) => {
-    if (answer && 'refused' in answer) {
-      throw new NotConfirmed(
-        answer.refused === 'decline'
-          ? `${unchanged}: you said no when asked. Nothing was changed.`
-          : `${unchanged}: the question was dismissed without an answer. Nothing was changed.`,
-      );
-    }
+  const refusal = (answer: Answer | undefined, unchanged: string | Sentence) => {
+    if (answer && 'refused' in answer) throw new NotConfirmed(answer.refused, unchanged);
   };
   return {
     available: true,

@@ -1,4 +1,5 @@
 import { LEAVE_YEARS_AHEAD } from '../domain/call-limits.ts';
+import { recordNamed, say } from '../contract/outcomes/sentence.ts';
 import { quoted } from './asking.ts';
 import { defineTool } from './define-tool.ts';
 import { leaveLabel, presentLeave } from './leave-shared.ts';
@@ -18,7 +19,7 @@ export default defineTool({
         key: 'cancel',
         message: shown ? `Cancel leave request ${quoted(leaveLabel(shown))}?` : `Cancel leave request #${args.id}?`,
         shows: shown ? presentLeave(shown) : { id: args.id },
-        unchanged: `Leave request #${args.id} was not cancelled`,
+        unchanged: say`${recordNamed('Leave request', args.id, 'start')} was not cancelled`,
       });
     }
     const request = await context.tracker.leave.cancelLeave(args.id);

@@ -1,11 +1,11 @@
-import { formatDuration, formatLocalTime } from '../domain/time.ts';
+import { formatDuration, formatInstant, formatLocalTime } from '../domain/time.ts';
 import { TimerRunningError } from '../providers/time-tracker.ts';
 import { quoted } from './asking.ts';
 import { defineTool } from './define-tool.ts';
 import { ToolInputError } from './tool-input-error.ts';
 import { refuseAgentPrefix } from './agent-labels.ts';
 import { keptWords } from './kept-words.ts';
-import { catalogLookup, entryLabel, notInFuture, presentEntry, readInstant, stableEntry } from './shared.ts';
+import { catalogLookup, entryLabel, entryNames, MINUTE_MS, notInFuture, presentEntry, readInstant, stableEntry } from './shared.ts';
 import { clockInContract } from '../contract/tools/clock-in.ts';
 
 export default defineTool({
@@ -50,11 +50,14 @@ export default defineTool({
       return { data: { started: presentEntry(started, context), stopped: stopped && presentEntry(stopped, context) }, text };
     } catch (error) {
       if (error instanceof TimerRunningError) {
+        // What runs, as the app's Status screen shows it: the entry, its names, since when and how long.
         const running = error.running;
-        throw new ToolInputError(
-          `A timer is already running: ${entryLabel(running)} since ${formatLocalTime(running.start, context.timezone)} ` +
-            `(${formatDuration(context.now() - running.start)}). Clock out first, or call clock_in with switch: true to stop it and start the new one.`,
-        );
+        throw new ToolInputError('clock_in_timer_running', {
+          entry: running.id,
+          ...entryNames(running),
+          since: formatInstant(running.start, context.timezone),
+          minutes: Math.floor(Math.max(0, context.now() - running.start) / MINUTE_MS),
+        });
       }
       throw error;
     }

@@ -1,4 +1,4 @@
-import { formatDuration, formatLocalTime } from '../domain/time.ts';
+import { formatDuration, formatInstant, formatLocalTime } from '../domain/time.ts';
 import { defineTool } from './define-tool.ts';
 import { ToolInputError } from './tool-input-error.ts';
 import { refuseAgentPrefix } from './agent-labels.ts';
@@ -12,10 +12,10 @@ export default defineTool({
     // Where the running entry's text is empty, the note becomes all of it (Clockodo).
     refuseAgentPrefix(context.tracker, args.note, 'note', 'Nothing was sent.');
     const running = await context.tracker.timer.runningEntry();
-    if (!running) throw new ToolInputError('No timer is running, so there is nothing to clock out of. Use log_time to record past work.');
+    if (!running) throw new ToolInputError('clock_out_no_timer');
     const end = args.end === undefined ? undefined : notInFuture(readInstant(args.end, context, 'end'), context, 'end');
     if (end !== undefined && end < running.start) {
-      throw new ToolInputError(`end is before the timer started (${formatLocalTime(running.start, context.timezone)}). Give a later end time.`);
+      throw new ToolInputError('clock_out_before_start', { started: formatInstant(running.start, context.timezone) });
     }
     const stopped = await context.tracker.timer.stopTimer(end, args.note?.trim() || undefined);
     const stoppedAt = stopped.end ?? context.now();

@@ -8,15 +8,12 @@ export default defineTool({
     let customerId: number | undefined;
     let projectId: number | undefined;
     if (args.parent !== undefined && args.parent.trim() !== '') {
-      if (args.kind === 'customer') throw new ToolInputError('A customer has no parent; leave parent out.');
+      if (args.kind === 'customer') throw new ToolInputError('customer_has_no_parent');
       const { customers, projects } = await context.tracker.catalog.catalog(true);
       const list = args.kind === 'project' ? customers : projects;
       const wanted = args.parent.trim().replace(/^#/, '').toLowerCase();
       const parent = list.find((entry) => String(entry.id) === wanted || entry.name.toLowerCase() === wanted);
-      if (!parent) {
-        const parentKind = args.kind === 'project' ? 'customer' : 'project';
-        throw new ToolInputError(`No ${parentKind} "${args.parent}". Create it first, or check list_catalog.`);
-      }
+      if (!parent) throw new ToolInputError('catalog_parent_unknown', { kind: args.kind === 'project' ? 'customer' : 'project', name: args.parent });
       if (args.kind === 'project') customerId = parent.id;
       else projectId = parent.id;
     }

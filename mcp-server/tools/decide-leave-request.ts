@@ -1,3 +1,4 @@
+import { recordNamed, say } from '../contract/outcomes/sentence.ts';
 import { decideLeaveRequestContract } from '../contract/tools/decide-leave-request.ts';
 import { quoted } from './asking.ts';
 import { defineTool } from './define-tool.ts';
@@ -27,7 +28,7 @@ export default defineTool({
           decision: args.decision,
           reason: reason ?? null,
         },
-        unchanged: `Leave request #${request.id} was not ${args.decision === 'approve' ? 'approved' : 'rejected'}`,
+        unchanged: say`${recordNamed('Leave request', request.id, 'start')} was not ${args.decision === 'approve' ? 'approved' : 'rejected'}`,
       });
     }
     const decided = await tracker.teamLeave.decideLeave(request, args.decision, reason);

@@ -6,8 +6,9 @@ import * as z from 'zod/v4';
 import type { AppToolName, ToolAnnotations, ToolContract, ToolShape } from '../contract/tools/tool-contract.ts';
 import type { ToolName } from '../contract/tool-catalog.ts';
 import type { Capability } from '../contract/vocabulary.ts';
+import { refusalSentence } from '../contract/outcomes/refusals.ts';
+import { modelText } from '../contract/outcomes/sentence.ts';
 import type { ToolContext } from './context.ts';
-import { unknownArguments } from './unknown-arguments.ts';
 
 export type { ToolAnnotations };
 
@@ -56,11 +57,15 @@ export function defineAppTool<Input extends z.ZodObject, Output extends z.ZodObj
 /**
  * The tool's input with unknown keys refused (and advertised so: `additionalProperties: false`): a
  * misspelt argument must not silently change what a write does ("projct" clocking in on no project).
- * The message names what the tool does take, so the model can correct itself in one step.
+ * The message is the refusal `unknown_arguments`' words (contract/outcomes/call.ts): it names what the
+ * tool does take, so the model can correct itself in one step.
  */
 function refusingUnknownKeys<Input extends z.ZodObject>(tool: string, input: Input): Input {
   const accepted = Object.keys(input.shape);
   return z.strictObject(input.shape, {
-    error: (issue) => (issue.code === 'unrecognized_keys' ? unknownArguments(tool, issue.keys, accepted) : undefined),
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? modelText(refusalSentence({ code: 'unknown_arguments', facts: { tool, unknown: issue.keys, accepted } }))
+        : undefined,
   }) as unknown as Input;
 }

@@ -1,4 +1,5 @@
 import { formatDuration, formatInstant } from '../domain/time.ts';
+import { recordNamed, say } from '../contract/outcomes/sentence.ts';
 import { quoted } from './asking.ts';
 import { defineTool } from './define-tool.ts';
 import { entryLabel, presentEntry, stableEntry } from './shared.ts';
@@ -15,7 +16,7 @@ export default defineTool({
         key: 'delete',
         message: `Delete time entry #${shown.id} for good? ${quoted(entryLabel(shown))}, ${length} from ${formatInstant(shown.start, context.timezone)}.`,
         shows: stableEntry(shown),
-        unchanged: `Time entry #${shown.id} was not deleted`,
+        unchanged: say`${recordNamed('Time entry', shown.id, 'start')} was not deleted`,
       });
     }
     const entry = await context.tracker.entries.deleteEntry(args.id);

@@ -8,7 +8,6 @@
 import { balanceLeft, balancesFor, type BalanceLeft, costPerYear, isBeyond, leftWords } from '../domain/leave-allowance.ts';
 import type { LeaveDay } from '../domain/leave-days.ts';
 import { type NewLeaveRequest, BackEndError } from '../providers/time-tracker.ts';
-import { BEYOND_BALANCE_SWITCH } from '../contract/beyond-balance.ts';
 import type { ToolContext } from './context.ts';
 import { ToolInputError } from './tool-input-error.ts';
 import { vacationBalance } from './leave-balance.ts';
@@ -46,26 +45,33 @@ export async function balanceDrawn(request: NewLeaveRequest, days: readonly Leav
  */
 export function holdBeyondBalance(request: NewLeaveRequest, left: readonly BalanceLeft[], meantByCall: boolean, context: ToolContext): void {
   if (!isBeyond(left)) return;
-  const what = `${request.kind ?? request.type} ${request.firstDay === request.lastDay ? `on ${request.firstDay}` : `from ${request.firstDay} to ${request.lastDay}`}`;
-  const beyond = `That goes beyond your vacation balance: ${what} costs ${days(request.days)} and would leave ${leftWords(left)}.`;
+  const beyond = {
+    type: request.type,
+    kind: request.kind ?? null,
+    first_day: request.firstDay,
+    last_day: request.lastDay,
+    days: request.days,
+    left,
+  };
   if (context.tracker.leave.approvesLeaveAtOnce && !context.settings.leave.allowBeyondBalance) {
-    throw new ToolInputError(
-      `${beyond} The local timesheet approves leave as it is filed, and your Preferences do not allow leave beyond your balance, so nothing was filed. ` +
-        `Ask for fewer days, or turn on "${BEYOND_BALANCE_SWITCH}" in Punchcard's Preferences (Leave).`,
-    );
+    throw new ToolInputError('leave_beyond_balance_not_allowed', beyond);
   }
   // A client that can ask asks the person even when the call says it means it: the person decides, not the model.
   if (context.ask.available) {
     context.ask.confirm({
       key: 'beyond_balance',
-      message: `Request ${what} (${days(request.days)})? That goes beyond your vacation balance: it would leave ${leftWords(left)}.`,
+      message: `Request ${what(request)} (${days(request.days)})? That goes beyond your vacation balance: it would leave ${leftWords(left)}.`,
       shows: { request: [request.type, request.kind ?? null, request.firstDay, request.lastDay, request.firstDayPart, request.lastDayPart], left },
       unchanged: 'No leave was requested',
     });
     return;
   }
-  if (!meantByCall)
-    throw new ToolInputError(`${beyond} Nothing was filed. Ask the person first; if they mean it, call request_leave again with beyond_balance: true.`);
+  if (!meantByCall) throw new ToolInputError('leave_beyond_balance', beyond);
+}
+
+/** "vacation from 2026-08-03 to 2026-08-28": the request as its question names it. */
+function what(request: NewLeaveRequest): string {
+  return `${request.kind ?? request.type} ${request.firstDay === request.lastDay ? `on ${request.firstDay}` : `from ${request.firstDay} to ${request.lastDay}`}`;
 }
 
 function days(count: number): string {

@@ -37,15 +37,13 @@ async function placeEntry(
 ): Promise<{ start: number; end: number }> {
   const hasRange = args.start !== undefined || args.end !== undefined;
   if (hasRange && args.date !== undefined) {
-    throw new ToolInputError('Give either start and end (or start and duration), or date and duration — not both.');
+    throw new ToolInputError('entry_span_and_date');
   }
   if (args.start !== undefined && args.end !== undefined) {
-    if (args.duration !== undefined) throw new ToolInputError('Give end or duration, not both.');
+    if (args.duration !== undefined) throw new ToolInputError('entry_end_and_duration');
     return { start: readInstant(args.start, context, 'start'), end: readInstant(args.end, context, 'end') };
   }
-  if (args.duration === undefined) {
-    throw new ToolInputError('Give start and end, or a duration (with a date or a start), e.g. {"date": "yesterday", "duration": "1h30m"}.');
-  }
+  if (args.duration === undefined) throw new ToolInputError('entry_span_missing');
   const minutes = readMinutes(args.duration, 'duration');
   if (args.start !== undefined) {
     const start = readInstant(args.start, context, 'start');

@@ -12,15 +12,11 @@ export default defineTool({
   ...recordAgentTimeContract,
   async handler(args, context) {
     const agent = context.client?.slug ?? '';
-    if (context.client === null) {
-      throw new ToolInputError("This client did not say its name (clientInfo.name), and agent time is recorded under the client's name; nothing was recorded.");
-    }
-    if (agent === '') {
-      throw new ToolInputError(`The client's name "${context.client.name}" has no letter or digit to label entries with; nothing was recorded.`);
-    }
+    if (context.client === null) throw new ToolInputError('agent_client_unnamed');
+    if (agent === '') throw new ToolInputError('agent_client_name_unusable', { name: context.client.name });
     const description = args.description.trim();
-    if (description === '') throw new ToolInputError('description: say what the agent did; agent time is recorded with a description.');
-    if (args.project.trim() === '') throw new ToolInputError('project: name the project the agent worked on (list_catalog lists them).');
+    if (description === '') throw new ToolInputError('agent_description_missing');
+    if (args.project.trim() === '') throw new ToolInputError('agent_project_missing');
     const start = readInstant(args.start, context, 'start');
     const end = readInstant(args.end, context, 'end');
     checkBookedSpan(start, end, context);

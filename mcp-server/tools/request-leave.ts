@@ -8,7 +8,7 @@ import { ToolInputError } from './tool-input-error.ts';
 import { balanceDrawn, holdBeyondBalance } from './leave-beyond-balance.ts';
 import { leaveLabel, presentLeave } from './leave-shared.ts';
 import { vacationBalance } from './leave-balance.ts';
-import { readDate } from './shared.ts';
+import { readDate, refusedInput } from './shared.ts';
 import { requestLeaveContract } from '../contract/tools/request-leave.ts';
 
 export default defineTool({
@@ -24,15 +24,19 @@ export default defineTool({
     } as const;
     // Before the plan is fetched: its days (and a back end's requests for them) grow with the range.
     const problem = leaveRangeProblem(shape);
-    if (problem) throw new ToolInputError(problem);
+    if (problem) throw refusedInput(problem);
     const planned = await context.workDays(firstDay, lastDay);
     const plan = planOf(planned);
     const holidayName = (date: string) => plan(date).holiday ?? 'holiday';
     const counted = leaveDays(shape, plan);
-    if (!counted.ok) throw new ToolInputError(counted.message);
+    if (!counted.ok) throw refusedInput(counted.problem);
     if (counted.workingDays === 0) {
-      const skipped = counted.days.map((day) => `${day.date} (${day.reason === 'holiday' ? holidayName(day.date) : 'day off'})`);
-      throw new ToolInputError(`No working days in that range: ${skipped.join(', ')}. Nothing to request.`);
+      const days = counted.days.map((day) =>
+        day.reason === 'holiday'
+          ? { date: day.date, reason: 'holiday' as const, holiday: plan(day.date).holiday }
+          : { date: day.date, reason: 'day_off' as const, holiday: null },
+      );
+      throw new ToolInputError('leave_no_working_days', { days });
     }
     const { type, kind } = leaveTypeOf(args.type);
     const asked: NewLeaveRequest = { ...shape, type, ...(kind ? { kind } : {}), days: counted.workingDays, comment: args.comment?.trim() ?? '' };
@@ -74,7 +78,7 @@ function leaveTypeOf(text: string): { type: LeaveType; kind?: string } {
   const word = text.trim();
   const own = LEAVE_TYPES.find((type) => type === word.toLowerCase());
   if (own) return { type: own };
-  if (word === '') throw new ToolInputError(`type: name one, such as ${LEAVE_TYPES.join(', ')}.`);
+  if (word === '') throw new ToolInputError('leave_type_missing', { types: LEAVE_TYPES });
   return { type: 'other', kind: word };
 }
 

@@ -1,10 +1,13 @@
 // Pieces several tools share: how an entry looks in a result, and how people's words for times,
-// days, projects and activities become values (or a message saying what to write instead).
+// days, projects and activities become values (or a refusal saying what to write instead).
 import { yearProblem, yearsTouched } from '../domain/call-limits.ts';
 import { parseDuration } from '../domain/duration.ts';
 import { addDays, daysBetween, formatInstant, localDate, parseInstant, parseLocalDate, startOfIsoWeek, startOfLocalDay } from '../domain/time.ts';
 import type { BreakSpan, Catalog, CatalogItem, CatalogKind, TimeEntry, TimeTracker } from '../providers/time-tracker.ts';
 import type { EntryOutput } from '../contract/tools/outputs.ts';
+import { entryWords } from '../contract/outcomes/entries.ts';
+import type { ReadingProblem } from '../contract/outcomes/input.ts';
+import type { Refusal, RefusalArgs } from '../contract/outcomes/refusals.ts';
 import { quoted } from './asking.ts';
 import type { ToolContext } from './context.ts';
 import { ToolInputError } from './tool-input-error.ts';
@@ -57,22 +60,32 @@ export function runningBreak(entry: TimeEntry | null): BreakSpan | undefined {
   return entry?.breaks?.find((span) => span.end === null);
 }
 
-/** "Website · Design — notes" — the one-line form used in text renderings. */
+/** "Website · Design — notes" — the one-line form used in text renderings (and in refusals: contract/outcomes/entries.ts). */
 export function entryLabel(entry: TimeEntry): string {
-  const what = [entry.project?.name, entry.activity?.name].filter(Boolean).join(' · ') || 'no project';
-  return entry.description ? `${what} — ${firstLine(entry.description)}` : what;
+  return entryWords(entryNames(entry));
 }
 
-function firstLine(text: string): string {
-  const line = text.split('\n', 1)[0] ?? '';
-  return line.length > 60 ? `${line.slice(0, 57)}...` : line;
+/** An entry's names as a refusal's facts carry them. */
+export function entryNames(entry: TimeEntry): { project: string | null; activity: string | null; description: string } {
+  return { project: entry.project?.name ?? null, activity: entry.activity?.name ?? null, description: entry.description };
+}
+
+/** A refusal the domain found (a leave range, a year), thrown as the tool's. */
+export function refusedInput(refusal: Refusal): ToolInputError {
+  // One refusal of any code: the code and its facts belong together, which the arguments' type cannot follow through a union.
+  return new ToolInputError(...([refusal.code, refusal.facts] as RefusalArgs));
+}
+
+/** What the domain could not read, refused with the argument's name (`start`, `first_day`). */
+function unreadable(problem: ReadingProblem, field: string): ToolInputError {
+  return refusedInput({ code: problem.code, facts: { ...problem.facts, field } } as Refusal);
 }
 
 export function readInstant(text: string, context: ToolContext, field: string): number {
   const parsed = parseInstant(text, context.timezone, context.now());
-  if (!parsed.ok) throw new ToolInputError(`${field}: ${parsed.message}`);
-  const problem = yearProblem(localDate(parsed.epochMs, context.timezone), field);
-  if (problem) throw new ToolInputError(problem);
+  if (!parsed.ok) throw unreadable(parsed.problem, field);
+  const problem = yearProblem(localDate(parsed.epochMs, context.timezone));
+  if (problem) throw unreadable(problem, field);
   if (parsed.twice) context.notes.push(noticeOf('time_read_twice', { field, ...parsed.twice }));
   return parsed.epochMs;
 }
@@ -80,30 +93,28 @@ export function readInstant(text: string, context: ToolContext, field: string): 
 /** A day as people write it, within the years Punchcard works with (call-limits.ts). */
 export function readDate(text: string, context: ToolContext, field: string): string {
   const parsed = parseLocalDate(text, context.timezone, context.now());
-  if (!parsed.ok) throw new ToolInputError(`${field}: ${parsed.message}`);
-  const problem = yearProblem(parsed.date, field);
-  if (problem) throw new ToolInputError(problem);
+  if (!parsed.ok) throw unreadable(parsed.problem, field);
+  const problem = yearProblem(parsed.date);
+  if (problem) throw unreadable(problem, field);
   return parsed.date;
 }
 
 export function readMinutes(text: string, field: string): number {
   const parsed = parseDuration(text);
-  if (!parsed.ok) throw new ToolInputError(`${field}: ${parsed.message}`);
+  if (!parsed.ok) throw unreadable(parsed.problem, field);
   return parsed.minutes;
 }
 
 /** Refuses instants in the future: a timesheet records what happened. A minute of clock skew is fine. */
 export function notInFuture(epochMs: number, context: ToolContext, field: string): number {
-  if (epochMs > context.now() + MINUTE_MS) {
-    throw new ToolInputError(`${field} is in the future (${formatInstant(epochMs, context.timezone)}). Use a time up to now.`);
-  }
+  if (epochMs > context.now() + MINUTE_MS) throw new ToolInputError('time_in_future', { field, time: formatInstant(epochMs, context.timezone) });
   return Math.min(epochMs, context.now());
 }
 
 /** The span of an entry someone books: the end after the start, at most a day long, and not in the future. */
 export function checkBookedSpan(start: number, end: number, context: ToolContext): void {
-  if (end <= start) throw new ToolInputError('end must be after start.');
-  if (end - start > 24 * 60 * MINUTE_MS) throw new ToolInputError('An entry can be at most 24 hours long; split longer work into several entries.');
+  if (end <= start) throw new ToolInputError('entry_end_not_after_start');
+  if (end - start > 24 * 60 * MINUTE_MS) throw new ToolInputError('entry_over_a_day');
   notInFuture(end, context, 'end');
 }
 
@@ -127,12 +138,12 @@ export function readDayRange(
 ): { from: string; to: string } {
   const from = args.from === undefined ? defaults.from : readDate(args.from, context, 'from');
   const to = args.to === undefined ? defaults.to(from) : readDate(args.to, context, 'to');
-  if (to < from) throw new ToolInputError(`to (${to}) is before from (${from}).`);
+  if (to < from) throw new ToolInputError('range_reversed', { from, to });
   if ('days' in limit && daysBetween(from, to) + 1 > limit.days) {
-    throw new ToolInputError(`From ${from} to ${to} is ${daysBetween(from, to) + 1} days; ask for at most ${limit.days} at a time.`);
+    throw new ToolInputError('range_too_long', { from, to, days: daysBetween(from, to) + 1, limit: limit.days });
   }
   if ('years' in limit && yearsTouched(from, to) > limit.years) {
-    throw new ToolInputError(`From ${from} to ${to} touches ${yearsTouched(from, to)} calendar years; ask for at most ${limit.years} at a time.`);
+    throw new ToolInputError('range_too_many_years', { from, to, years: yearsTouched(from, to), limit: limit.years });
   }
   return { from, to };
 }
@@ -188,9 +199,7 @@ export function catalogLookup(context: ToolContext) {
     async activity(text: string | undefined, projectId: number | null): Promise<number | null> {
       if (text === undefined || text.trim() === '') return null;
       if (projectId === null && tracker.catalog.activitiesBelongToProjects) {
-        throw new ToolInputError(
-          `On ${tracker.label} an activity is one of a project's tasks: name the project too (list_catalog shows which tasks each has).`,
-        );
+        throw new ToolInputError('activity_needs_project', { back_end: tracker.label });
       }
       const usable = usableActivities((await load(false, 'activity', projectId)).activities, projectId);
       const own = matching(
@@ -293,27 +302,25 @@ function pick(items: CatalogItem[], text: string, kind: CatalogKind, context: Pi
   if (found) return checkedArchived(found, tracker);
   const creatable = tracker.capabilities.has('catalog_write');
   // None at all, and none to be added (Calamari has no activities): the word is one to leave out.
-  if (items.length === 0 && !creatable) throw new ToolInputError(`No ${kind} "${text}": ${tracker.label} has no ${PLURALS[kind]}; leave ${kind} out.`);
+  if (items.length === 0 && !creatable) throw new ToolInputError('catalog_kind_empty', { kind, name: text, back_end: tracker.label });
   const wanted = text.trim().replace(/^#/, '');
   const active = items.filter((item) => !item.archived);
   const close = active.filter((item) => item.name.toLowerCase().includes(wanted.toLowerCase())).slice(0, 5);
   const hint = close.length > 0 ? close : active.slice(0, 8);
-  const known = !context.catalogListed
-    ? ` Check the name with the person: the ${PLURALS[kind]} are not listed to this client (list_catalog is not offered).`
-    : hint.length > 0
-      ? ` Known: ${hint.map((item) => `"${item.name}"`).join(', ')}.`
-      : ` There are no ${PLURALS[kind]} yet.`;
-  const create = creatable ? ' Create it with create_catalog_item first if it is new.' : '';
-  throw new ToolInputError(`No ${kind} "${text}".${known}${create}`);
+  // The names are the catalog, offered only to a client that may list it.
+  const known = context.catalogListed ? hint.map((item) => item.name) : [];
+  throw new ToolInputError('catalog_item_unknown', { kind, name: text, listed: context.catalogListed, known, creatable });
 }
 
 /** An archived item is refused by name; restoring it is offered where the back end lets Punchcard do that. */
 function checkedArchived(item: CatalogItem, tracker: Pick<TimeTracker, 'label' | 'capabilities'>): CatalogItem {
   if (item.archived) {
-    const restore = tracker.capabilities.has('catalog_write')
-      ? 'Restore it with archive_catalog_item (archived: false) to use it.'
-      : `Ask whoever manages ${tracker.label} to restore it, or choose another.`;
-    throw new ToolInputError(`The ${item.kind} "${item.name}" is archived, so no time can be booked on it. ${restore}`);
+    throw new ToolInputError('catalog_item_archived', {
+      kind: item.kind,
+      name: item.name,
+      restorable: tracker.capabilities.has('catalog_write'),
+      back_end: tracker.label,
+    });
   }
   return item;
 }

@@ -26,6 +26,5 @@ function pickBreakType(types: readonly Ref[], text: string): Ref {
   const wanted = text.trim().replace(/^#/, '').toLowerCase();
   const found = types.find((type) => type.name.toLowerCase() === wanted || String(type.id) === wanted);
   if (found) return found;
-  const known = types.length > 0 ? `You may take: ${types.map((type) => `"${type.name}"`).join(', ')}.` : 'No break types are set up for you.';
-  throw new ToolInputError(`No break type "${text}". ${known}`);
+  throw new ToolInputError('break_type_unknown', { name: text, known: types.map((type) => type.name) });
 }

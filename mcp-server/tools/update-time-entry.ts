@@ -9,12 +9,10 @@ export default defineTool({
   ...updateTimeEntryContract,
   async handler(args, context) {
     const { id, ...changes } = args;
-    if (Object.values(changes).every((value) => value === undefined)) {
-      throw new ToolInputError('Nothing to change: give at least one of start, end, project, activity or description.');
-    }
+    if (Object.values(changes).every((value) => value === undefined)) throw new ToolInputError('entry_change_missing');
     refuseAgentPrefix(context.tracker, args.description, 'description', 'Nothing was sent.');
     const current = await context.tracker.entries.getEntry(id);
-    if (current.locked) throw new ToolInputError(`Time entry #${id} cannot be changed: ${current.locked} Nothing was changed.`);
+    if (current.locked) throw new ToolInputError('entry_locked', { entry: id, reason: current.locked });
     const patch: Partial<EntryFields> = {};
     if (args.start !== undefined) patch.start = notInFuture(readInstant(args.start, context, 'start'), context, 'start');
     if (args.end !== undefined) patch.end = notInFuture(readInstant(args.end, context, 'end'), context, 'end');

@@ -4,13 +4,18 @@
 // code's wording here and nowhere else, and the app's window reads the code and facts and renders the
 // same parts for a person (sentence.ts, peopleText).
 import { adminRefusals } from './admin.ts';
+import { agentsRefusals } from './agents.ts';
 import { backEndRefusals } from './back-end.ts';
 import { calamariRuleRefusals } from './calamari.ts';
 import { callRefusals } from './call.ts';
+import { catalogRefusals } from './catalog.ts';
 import { clockifyRuleRefusals } from './clockify.ts';
 import { clockodoRuleRefusals } from './clockodo.ts';
+import { entriesRefusals } from './entries.ts';
 import { evidenceRefusals } from './evidence.ts';
+import { inputRefusals } from './input.ts';
 import { kimaiRuleRefusals } from './kimai.ts';
+import { leaveRefusals } from './leave.ts';
 import { peopleRefusals } from './people.ts';
 import { calamariRefusals } from './remote-calamari.ts';
 import { clockifyRefusals } from './remote-clockify.ts';
@@ -18,25 +23,32 @@ import { clockodoRefusals } from './remote-clockodo.ts';
 import { kimaiRefusals } from './remote-kimai.ts';
 import { remoteRefusals } from './remote.ts';
 import { teamRefusals } from './team.ts';
+import { timerRefusals } from './timer.ts';
 import { type Sentence } from './sentence.ts';
 import type { Facts, NestedRefusal, RefusalKind, RefusalWording } from './wording.ts';
 
 export const REFUSALS = {
   ...adminRefusals,
+  ...agentsRefusals,
   ...backEndRefusals,
   ...calamariRefusals,
   ...calamariRuleRefusals,
   ...callRefusals,
+  ...catalogRefusals,
   ...clockifyRefusals,
   ...clockifyRuleRefusals,
   ...clockodoRefusals,
   ...clockodoRuleRefusals,
+  ...entriesRefusals,
   ...evidenceRefusals,
+  ...inputRefusals,
   ...kimaiRefusals,
   ...kimaiRuleRefusals,
+  ...leaveRefusals,
   ...peopleRefusals,
   ...remoteRefusals,
   ...teamRefusals,
+  ...timerRefusals,
 } as const;
 
 export type RefusalCode = keyof typeof REFUSALS;

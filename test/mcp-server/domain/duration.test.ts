@@ -1,16 +1,23 @@
 import { describe, expect, it } from 'vitest';
+import { type Refusal, refusalSentence } from '../../../mcp-server/contract/outcomes/refusals.ts';
+import { modelText } from '../../../mcp-server/contract/outcomes/sentence.ts';
 import { parseDuration } from '../../../mcp-server/domain/duration.ts';
 
 function minutes(text: string): number {
   const result = parseDuration(text);
-  if (!result.ok) throw new Error(`expected "${text}" to parse, got: ${result.message}`);
+  if (!result.ok) throw new Error(`expected "${text}" to parse, got: ${wordsOf(result.problem)}`);
   return result.minutes;
 }
 
 function refusal(text: string): string {
   const result = parseDuration(text);
   if (result.ok) throw new Error(`expected "${text}" to be refused, got ${result.minutes} minutes`);
-  return result.message;
+  return wordsOf(result.problem);
+}
+
+/** A reading's refusal as the model reads it, without the argument's name a tool puts first (contract/outcomes/input.ts). */
+function wordsOf(problem: { code: string; facts: object }): string {
+  return modelText(refusalSentence({ code: problem.code, facts: { ...problem.facts, field: 'x' } } as Refusal)).replace(/^x: /, '');
 }
 
 describe('parseDuration', () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { leaveDays, partsOverlap, rangesOverlap, targetMinutes, type DayPart, type WorkWeek } from '../../../mcp-server/domain/leave-days.ts';
 import { planOf, weekPlan } from '../../../mcp-server/domain/work-plan.ts';
+import { type Refusal, refusalSentence } from '../../../mcp-server/contract/outcomes/refusals.ts';
+import { modelText } from '../../../mcp-server/contract/outcomes/sentence.ts';
 
 const FULL_TIME: WorkWeek = { mon: 8, tue: 8, wed: 8, thu: 8, fri: 8, sat: 0, sun: 0 };
 const NO_HOLIDAYS: ReadonlySet<string> = new Set();
@@ -12,14 +14,19 @@ function range(firstDay: string, lastDay: string, firstDayPart: 'full' | 'aftern
 
 function counted(input: ReturnType<typeof range>, workWeek = FULL_TIME, holidays = NO_HOLIDAYS) {
   const result = leaveDays(input, weekPlan(workWeek, holidays));
-  if (!result.ok) throw new Error(`expected a count, got: ${result.message}`);
+  if (!result.ok) throw new Error(`expected a count, got: ${wordsOf(result.problem)}`);
   return result;
 }
 
 function refusal(input: ReturnType<typeof range>): string {
   const result = leaveDays(input, weekPlan(FULL_TIME, NO_HOLIDAYS));
   if (result.ok) throw new Error(`expected a refusal, got ${result.workingDays} days`);
-  return result.message;
+  return wordsOf(result.problem);
+}
+
+/** A leave range's refusal as the model reads it (contract/outcomes/leave.ts). */
+function wordsOf(problem: { code: string; facts: object }): string {
+  return modelText(refusalSentence(problem as Refusal));
 }
 
 describe('leaveDays', () => {
@@ -212,7 +219,7 @@ describe("on a back end's plan", () => {
 
   it('counts half a day for a half holiday, nothing for a holiday, and a day off as a day off', () => {
     const result = leaveDays(range('2026-12-23', '2026-12-26'), plan);
-    if (!result.ok) throw new Error(result.message);
+    if (!result.ok) throw new Error(wordsOf(result.problem));
     expect(result.days.map((day) => [day.date, day.counts, day.reason])).toEqual([
       ['2026-12-23', 1, undefined],
       ['2026-12-24', 0.5, undefined],

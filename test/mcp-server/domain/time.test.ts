@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { noticeSentence } from '../../../mcp-server/contract/outcomes/notices.ts';
+import { type Refusal, refusalSentence } from '../../../mcp-server/contract/outcomes/refusals.ts';
 import { modelText } from '../../../mcp-server/contract/outcomes/sentence.ts';
 import {
   addDays,
@@ -39,14 +40,19 @@ function at(iso: string): number {
 
 function parsed(text: string, tz: string, nowMs: number): number {
   const result = parseInstant(text, tz, nowMs);
-  if (!result.ok) throw new Error(`expected "${text}" to parse, got: ${result.message}`);
+  if (!result.ok) throw new Error(`expected "${text}" to parse, got: ${wordsOf(result.problem)}`);
   return result.epochMs;
 }
 
 function refusal(text: string, tz: string, nowMs: number): string {
   const result = parseInstant(text, tz, nowMs);
   if (result.ok) throw new Error(`expected "${text}" to be refused, got ${formatInstant(result.epochMs, tz)}`);
-  return result.message;
+  return wordsOf(result.problem);
+}
+
+/** A reading's refusal as the model reads it, without the argument's name a tool puts first (contract/outcomes/input.ts). */
+function wordsOf(problem: { code: string; facts: object }): string {
+  return modelText(refusalSentence({ code: problem.code, facts: { ...problem.facts, field: 'x' } } as Refusal)).replace(/^x: /, '');
 }
 
 describe('zones', () => {
@@ -447,7 +453,7 @@ describe('parseLocalDate', () => {
   it('refuses impossible dates, saying why', () => {
     const result = parseLocalDate('2026-02-29', BERLIN, now);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.message).toBe('"2026-02-29" is not a real date: February 2026 has 28 days. Use a date such as 2026-11-21.');
+    if (!result.ok) expect(wordsOf(result.problem)).toBe('"2026-02-29" is not a real date: February 2026 has 28 days. Use a date such as 2026-11-21.');
     expect(parseLocalDate('1900-02-29', BERLIN, now).ok).toBe(false);
     expect(parseLocalDate('2026-00-10', BERLIN, now).ok).toBe(false);
     expect(parseLocalDate('2026-11-00', BERLIN, now).ok).toBe(false);
@@ -457,7 +463,7 @@ describe('parseLocalDate', () => {
     for (const text of ['', '2026-11-1', '21.11.2026', 'next monday', '2026-11-21T09:00']) {
       const result = parseLocalDate(text, BERLIN, now);
       expect(result.ok, text).toBe(false);
-      if (!result.ok) expect(result.message).toContain('Use a date such as 2026-11-21, or today, yesterday or tomorrow.');
+      if (!result.ok) expect(wordsOf(result.problem)).toContain('Use a date such as 2026-11-21, or today, yesterday or tomorrow.');
     }
   });
 

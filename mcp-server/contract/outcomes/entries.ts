@@ -1,0 +1,65 @@
+// Refusals of a time entry as the tools are asked to book or change it: its span (the end after the
+// start, a day at most; log_time's ways of giving one), a change that changes nothing, an entry the
+// back end locked. The back ends' own refusals of entries are theirs (back-end.ts and each back end's).
+import { either, recordNamed, say } from './sentence.ts';
+import { refusalFamily } from './wording.ts';
+
+/** An entry as its one-line label needs it: the names of its project and activity, and its description as it came. */
+export type EntryNames = { project: string | null; activity: string | null; description: string };
+
+/** "Website · Design — notes": an entry on one line (tools/shared.ts, entryLabel, says entries so everywhere). */
+export function entryWords(entry: EntryNames): string {
+  const what = [entry.project, entry.activity].filter(Boolean).join(' · ') || 'no project';
+  return entry.description ? `${what} — ${firstLine(entry.description)}` : what;
+}
+
+function firstLine(text: string): string {
+  const line = text.split('\n', 1)[0] ?? '';
+  return line.length > 60 ? `${line.slice(0, 57)}...` : line;
+}
+
+export const entriesRefusals = refusalFamily({
+  /** A booked entry whose end is not after its start. */
+  entry_end_not_after_start: {
+    kind: 'input',
+    say: () => say`${either('end must be after start.', 'The end must be after the start.')}`,
+    example: {},
+  },
+  /** A booked entry longer than a day: longer work is several entries. */
+  entry_over_a_day: {
+    kind: 'input',
+    say: () => say`An entry can be at most 24 hours long; split longer work into several entries.`,
+    example: {},
+  },
+  /** log_time given both a span and a day. */
+  entry_span_and_date: {
+    kind: 'input',
+    say: () => say`Give either start and end (or start and duration), or date and duration — not both.`,
+    example: {},
+  },
+  /** log_time given an end and a duration as well as a start. */
+  entry_end_and_duration: {
+    kind: 'input',
+    say: () => say`Give end or duration, not both.`,
+    example: {},
+  },
+  /** log_time given neither a span nor a duration. */
+  entry_span_missing: {
+    kind: 'input',
+    say: () => say`Give start and end, or a duration (with a date or a start)${either(', e.g. {"date": "yesterday", "duration": "1h30m"}', '')}.`,
+    example: {},
+  },
+  /** update_time_entry given nothing to change. */
+  entry_change_missing: {
+    kind: 'input',
+    say: () => say`Nothing to change: give at least one of start, end, project, activity or description.`,
+    example: {},
+  },
+  /** An entry the back end keeps from changes (exported, invoiced, in a locked period); the reason is the back end's words. */
+  entry_locked: {
+    kind: 'input',
+    say: (facts: { entry: number; reason: string }) =>
+      say`${recordNamed('Time entry', facts.entry, 'start')} cannot be changed: ${facts.reason} Nothing was changed.`,
+    example: { entry: 12, reason: 'It is exported in Kimai.' },
+  },
+});
