@@ -190,7 +190,7 @@ export class Engine {
   /** The back end in use, opened first where it rests (a stand-in that refuses everything while the settings cannot be used). */
   tracker(): Promise<TimeTracker> {
     if (this.#tracker) return Promise.resolve(this.#tracker);
-    if (this.#closed) return Promise.reject(new BackEndError('unavailable', 'Punchcard is shutting down; try again in a moment.'));
+    if (this.#closed) return Promise.reject(new BackEndError('engine_closing'));
     this.#opening ??= this.#openTracker().then(
       (opened) => {
         this.#adopt(opened);

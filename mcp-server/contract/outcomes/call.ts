@@ -63,6 +63,12 @@ export function invalidArgumentsWords(tool: string, problems: readonly InputProb
 }
 
 export const callRefusals = refusalFamily({
+  /** A call that came while the engine closes (engine/engine.ts): nothing was asked of the back end. */
+  engine_closing: {
+    kind: 'unavailable',
+    say: () => say`Punchcard is shutting down; try again in a moment.`,
+    example: {},
+  },
   /**
    * The end itself, as the requests still under way hear it (providers/remote/request-budget.ts,
    * CallStopped); the call's answer is `call_stopped`. Unavailable, as a back end that takes too long is.

@@ -325,6 +325,7 @@ describe('an Engine', () => {
     const refused = await open.call('timer_status');
     expect(refused.isError).toBe(true);
     expect(refused.content[0]?.text).toBe('Punchcard is shutting down; try again in a moment.');
+    expect(refused.structuredContent).toEqual({ refusal: { code: 'engine_closing', facts: {} } });
     expect(backEnd.opened).toHaveLength(1);
   });
 });
