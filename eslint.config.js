@@ -164,6 +164,25 @@ export default tseslint.config(
     },
   },
   {
+    // The window's contract (window-contract/, docs/decisions.md, "One IPC contract") is what main and
+    // the window share: it stands below both and imports neither, nor the engine but its contract.
+    files: ['window-contract/**/*.ts'],
+    rules: {
+      // A feature's channels fit on a screen or two; a file that outgrows it is two features.
+      'max-lines': ['error', { max: 250 }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', 'node:*'], message: 'The window contract is read by the window too: no Node, no Electron.' },
+            { regex: '^(\\.\\./)+(main|renderer|team-server)/', message: 'The window contract imports neither main nor the window: both import it.' },
+            { regex: '^(\\.\\./)+mcp-server/(?!contract/)', message: 'From the engine, the window contract may use only mcp-server/contract/.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The settings window is a sandboxed web page: browser globals only, React's hook rules, and
     // nothing from the app or the engine but types and the pure contract (docs/decisions.md,
     // "Dependency direction").
@@ -177,11 +196,11 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['electron', 'node:*'], message: 'The window has no Node or Electron; ask main through window.punchcard.' },
-            { regex: '^(\\.\\./)+main/(?!ipc/contract\\.ts$)', message: 'From main/, the window may use only the IPC contract (types).' },
+            { regex: '^(\\.\\./)+main/', message: 'The window uses nothing of main/: its contract with main is window-contract/ (types).' },
             {
-              regex: '^(\\.\\./)+main/ipc/contract\\.ts$',
+              regex: '^(\\.\\./)+window-contract/',
               allowTypeImports: true,
-              message: 'Only types from the IPC contract: a value import pulls zod into the window.',
+              message: 'Only types from the window contract: a value import pulls zod into the window.',
             },
             { regex: '^(\\.\\./)+mcp-server/(?!contract/)', message: 'From the engine, the window may use only mcp-server/contract/.' },
             {

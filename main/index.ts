@@ -9,7 +9,7 @@ import { createAppServices, type AppServices, type UpdatesParts } from './app/se
 import { createSignal, type Signal } from './app/signal.ts';
 import { createStatusBroadcast, type StatusBroadcast } from './app/status-broadcast.ts';
 import { syncAppStatus } from './app/status-sync.ts';
-import type { Screen } from './ipc/contract.ts';
+import type { Screen } from '../window-contract/channels.ts';
 import { registerIpc } from './ipc/register.ts';
 import { loginItem, startedAtLogin } from './login-item/login-item.ts';
 import { setupReminders } from './notifications/notifier.ts';
@@ -26,7 +26,8 @@ import { appPaths, type AppPaths } from './windows/paths.ts';
 import { registerAppScheme, serveAppProtocol } from './windows/protocol.ts';
 import { setupSettingsWindow, type SettingsWindow } from './windows/settings-window.ts';
 import { startAppUpdates } from './updates/app-updates.ts';
-import { type UpdateView, workInFlight } from './updates/update-model.ts';
+import { workInFlight } from './updates/update-model.ts';
+import type { UpdateView } from '../window-contract/updates.ts';
 import type { Updates } from './updates/updater.ts';
 
 const APP_ID = 'app.punchcard.desktop';

@@ -2,7 +2,7 @@
 // from whichever side it came (the window, the tray, an AI client's engine). A status that differs
 // from the last one only in when it was taken is not news and is not repeated, and one read before
 // the last one published (a slow background refresh) is old news and is dropped.
-import type { StatusView } from '../ipc/contract.ts';
+import type { StatusView } from '../../window-contract/status.ts';
 
 export interface StatusBroadcast {
   publish(status: StatusView): void;

@@ -7,7 +7,7 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { OUTBOX_SETTLED_FILE } from '../../mcp-server/contract/outbox-signal.ts';
 import { backEndOf, DEFAULT_BACK_END, type BackEndProfile } from '../../mcp-server/contract/back-ends.ts';
-import type { StatusView } from '../ipc/contract.ts';
+import type { StatusView } from '../../window-contract/status.ts';
 import type { AppServices } from './services.ts';
 
 export interface StatusSyncOptions {

@@ -3,7 +3,8 @@
 // after the window asked the person. The item is named to the tool by its id ("#12"), so two projects of
 // one name never mix up; a person by the id the list showed, or by the words typed for a new rate.
 import { TOOL_CONTRACTS } from '../../mcp-server/contract/tools/index.ts';
-import type { AdminChange, CatalogKind, RatesView, RequestOf } from '../ipc/contract.ts';
+import type { AdminChange, CatalogKind, RatesView } from '../../window-contract/admin-catalog.ts';
+import type { RequestOf } from '../../window-contract/index.ts';
 import { given, type ToolCaller } from './tool-call.ts';
 
 export interface AdminRates {

@@ -4,7 +4,8 @@
 // tool by its id ("#4"), a member by theirs, so a name two teams or people share never picks the wrong
 // one. Every refusal (a lead removed, a team left empty, a right missing) is the engine's, in words.
 import { TOOL_CONTRACTS } from '../../mcp-server/contract/tools/index.ts';
-import type { AdminTeamSummary, AdminTeamView, RequestOf, TeamChange } from '../ipc/contract.ts';
+import type { AdminTeamSummary, AdminTeamView, TeamChange } from '../../window-contract/admin-people.ts';
+import type { RequestOf } from '../../window-contract/index.ts';
 import type { ToolCaller } from './tool-call.ts';
 
 export interface AdminTeams {

@@ -10,18 +10,8 @@
 import { catalogItemFieldsContract } from '../../mcp-server/contract/app-tools/catalog-item-fields.ts';
 import { confirmByCountLine, countMoved } from '../../mcp-server/contract/tools/correct-time-entries.ts';
 import { TOOL_CONTRACTS } from '../../mcp-server/contract/tools/index.ts';
-import type {
-  AdminCatalogView,
-  AdminPerson,
-  CatalogItemView,
-  AdminTagView,
-  CatalogKind,
-  CorrectionSetView,
-  CorrectionView,
-  InvoicesView,
-  PeopleView,
-  PersonChange,
-} from '../ipc/contract.ts';
+import type { AdminCatalogView, CatalogItemView, AdminTagView, CatalogKind, InvoicesView } from '../../window-contract/admin-catalog.ts';
+import type { AdminPerson, CorrectionSetView, CorrectionView, PeopleView, PersonChange } from '../../window-contract/admin-people.ts';
 import { adminRates, type AdminRates } from './admin-rates.ts';
 import { adminTeams, type AdminTeams } from './admin-teams.ts';
 import type { EngineClient } from './engine-client.ts';

@@ -11,7 +11,7 @@ import { backEndOf } from '../../mcp-server/contract/back-ends.ts';
 import { PROVIDER_TYPES } from '../../mcp-server/contract/policy.ts';
 import type { BackEndProfile } from '../../mcp-server/contract/settings.ts';
 import type { ConnectionReport, ConnectionVerdict } from '../../mcp-server/for-the-app.ts';
-import type { ConnectionResult } from '../ipc/contract.ts';
+import type { ConnectionResult } from '../../window-contract/account.ts';
 import { childEnvironment } from './child-environment.ts';
 import { lastOutput, messages, seconds } from './engine-error.ts';
 import { connectionTestCommand, type EngineLaunch } from './launch.ts';

@@ -4,7 +4,7 @@
 // tool's way, so what it refuses (an id no longer drafted, a draft without a project) is refused here
 // too, in its words, and nothing is booked.
 import { TOOL_CONTRACTS } from '../../mcp-server/contract/tools/index.ts';
-import type { DraftChange, DraftsBooked, DraftsView } from '../ipc/contract.ts';
+import type { DraftChange, DraftsBooked, DraftsView } from '../../window-contract/evidence.ts';
 import type { EngineClient } from './engine-client.ts';
 import { toolCaller } from './tool-call.ts';
 

@@ -18,7 +18,7 @@ import {
   type PlannedDay,
   planOf,
 } from '../../mcp-server/for-the-app.ts';
-import type { CalendarView, LeaveBalanceView, LeaveFiled, LeavePreview, LeaveRequestInput, LeaveRequestView } from '../ipc/contract.ts';
+import type { CalendarView, LeaveBalanceView, LeaveFiled, LeavePreview, LeaveRequestInput, LeaveRequestView } from '../../window-contract/leave.ts';
 import { firstOfMonth, lastOfMonth } from './day-targets.ts';
 import type { EngineClient } from './engine-client.ts';
 import { EngineError } from './engine-error.ts';

@@ -2,8 +2,8 @@
 // tool calls happen in timesheet.ts; here only the shaping (which days make the week, where the
 // running entry goes, which projects count as recent).
 import { addDays, startOfIsoWeek } from '../../mcp-server/for-the-app.ts';
-import type { DayTotal, EntryView, KeptWriteView, StatusView } from '../ipc/contract.ts';
-import { adminSectionsOffered } from '../ipc/admin-sections.ts';
+import type { DayTotal, EntryView, KeptWriteView, StatusView } from '../../window-contract/status.ts';
+import { adminSectionsOffered } from '../../window-contract/admin-sections.ts';
 
 export const RECENT_PROJECTS = 8;
 

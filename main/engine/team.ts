@@ -6,7 +6,7 @@ import { TOOL_CONTRACTS } from '../../mcp-server/contract/tools/index.ts';
 import { MAX_TEAM_PAGE } from '../../mcp-server/contract/tools/team-report.ts';
 import { MAX_PENDING_PAGE } from '../../mcp-server/contract/tools/list-pending-leave.ts';
 import { addDays } from '../../mcp-server/for-the-app.ts';
-import type { PendingLeaveView, TeamHoursView } from '../ipc/contract.ts';
+import type { PendingLeaveView, TeamHoursView } from '../../window-contract/team.ts';
 import type { EngineClient } from './engine-client.ts';
 import { toolCaller } from './tool-call.ts';
 

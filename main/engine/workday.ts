@@ -4,7 +4,9 @@
 // can be booked on, and a week's or month's report.
 import { TOOL_CONTRACTS } from '../../mcp-server/contract/tools/index.ts';
 import { addDays, daysBetween, MAX_LIST_DAYS, startOfIsoWeek } from '../../mcp-server/for-the-app.ts';
-import type { CatalogView, DayReason, EntryFieldsInput, EntryView, ReportView, TimesheetView } from '../ipc/contract.ts';
+import type { ReportView } from '../../window-contract/reports.ts';
+import type { DayReason, EntryView } from '../../window-contract/status.ts';
+import type { CatalogView, EntryFieldsInput, TimesheetView } from '../../window-contract/timesheet.ts';
 import { createDayTargets, type DayTargets } from './day-targets.ts';
 import type { EngineClient } from './engine-client.ts';
 import { toolCaller } from './tool-call.ts';

@@ -10,7 +10,7 @@
 // and quotes a reader may strip, and where a formula character follows (= + - @, or their full-width
 // forms), an apostrophe goes in before it. The rest of the text stays as it was: "x;=1" is
 // exported as "x;'=1", readable, and no cell of any split starts with =.
-import type { EntryView } from '../ipc/contract.ts';
+import type { EntryView } from '../../window-contract/status.ts';
 
 export const CSV_COLUMNS = ['Date', 'Start', 'End', 'Minutes', 'Hours', 'Project', 'Activity', 'Note', 'Locked', 'Entry ID'] as const;
 

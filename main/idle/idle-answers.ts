@@ -1,7 +1,7 @@
 // What each answer to the idle question does, as plain data the tracker carries out through the
 // engine: keep the time (nothing), keep it and clock out now, discard it by clocking out when the
 // absence began, or discard it and go on (clock out then, clock in again now on the same work).
-import type { EntryView, IdleAnswer } from '../ipc/contract.ts';
+import type { EntryView, IdleAnswer } from '../../window-contract/status.ts';
 import type { PendingQuestion } from './idle-model.ts';
 
 export type IdleAction = { kind: 'clockOut'; end?: number } | { kind: 'clockIn'; project?: string; activity?: string; description?: string };

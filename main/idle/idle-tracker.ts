@@ -3,7 +3,7 @@
 // through the engine once the timer is checked to be the one asked about. Electron-free: the power
 // events come from idle-watch.ts in the app and from tests directly.
 import { formatInstant, parseOffsetDateTime, systemTimeZone } from '../../mcp-server/for-the-app.ts';
-import type { IdleAnswer, IdleQuestion, StatusView } from '../ipc/contract.ts';
+import type { IdleAnswer, IdleQuestion, StatusView } from '../../window-contract/status.ts';
 import { UserFacingError } from '../ipc/dispatch.ts';
 import { idlePlan } from './idle-answers.ts';
 import { type IdleContext, type IdleEvent, idleStep, INITIAL_IDLE_STATE, nextSampleDelay, type IdleState, type RunningTimer } from './idle-model.ts';

@@ -1,8 +1,8 @@
 // Builds the object the window sees as `window.punchcard` from the contract's channel names, over
 // any transport: Electron IPC in the preload, a loopback HTTP bridge in the UI tests. Each function
 // takes one payload and resolves with the handler's answer, or rejects with its message.
-import { CHANNEL_NAMES, channelOf, EVENT_NAMES, eventChannelOf, type EventName } from './channels.ts';
-import type { Envelope, PunchcardApi } from './contract.ts';
+import { CHANNEL_NAMES, channelOf, EVENT_NAMES, eventChannelOf, type EventName } from '../../window-contract/channels.ts';
+import type { Envelope, PunchcardApi } from '../../window-contract/index.ts';
 
 export interface BridgeTransport {
   invoke(channel: string, payload: unknown): Promise<unknown>;

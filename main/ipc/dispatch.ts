@@ -3,7 +3,7 @@
 // handler called, and any failure turned into a message a person can read. A handler's own
 // messages are written for people; anything unexpected is logged in full and shown briefly.
 import type * as z from 'zod/v4';
-import { contract, type ChannelName, type Envelope, type Handlers } from './contract.ts';
+import { contract, type ChannelName, type Envelope, type Handlers } from '../../window-contract/index.ts';
 
 const BUILT_IN_ERRORS = new Set(['Error', 'TypeError', 'RangeError', 'ReferenceError', 'SyntaxError', 'AggregateError']);
 

@@ -2,7 +2,7 @@
 // that is not a window Punchcard created showing its own page, then handing over to the dispatcher,
 // which validates the payload. The only module besides the preload that touches IPC (lint-enforced).
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { CHANNEL_NAMES, channelOf } from './contract.ts';
+import { CHANNEL_NAMES, channelOf } from '../../window-contract/channels.ts';
 import type { Dispatch } from './dispatch.ts';
 import { isTrustedSender, type TrustedSenders } from './sender.ts';
 

@@ -3,7 +3,8 @@
 // re-checks after the machine wakes (timeouts do not count sleep), and clicking a notification
 // opens the window.
 import { Notification, powerMonitor } from 'electron';
-import type { Screen, StatusView } from '../ipc/contract.ts';
+import type { Screen } from '../../window-contract/channels.ts';
+import type { StatusView } from '../../window-contract/status.ts';
 import { reminderDelay, reminderDue } from './reminder.ts';
 
 // Electron forgets a notification's click handler once the object is garbage-collected.

@@ -1,6 +1,6 @@
 // "Your timer is still running": one reminder per time entry once it has run longer than the hours
 // set in the preferences (0 turns it off). Pure: what to say and when, from the status and a clock.
-import type { StatusView } from '../ipc/contract.ts';
+import type { StatusView } from '../../window-contract/status.ts';
 import { formatDuration, formatLocalTime, parseOffsetDateTime, systemTimeZone } from '../../mcp-server/for-the-app.ts';
 
 const HOUR = 3_600_000;

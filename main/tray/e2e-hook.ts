@@ -2,7 +2,7 @@
 // The tray has no DOM, so Playwright reads it from the main process through this global, which
 // exists only when the app was started with PUNCHCARD_E2E=1 (Heroic gates its test hooks the same
 // way). It exposes what the tray shows and a way to open the window; nothing that touches data.
-import type { Screen } from '../ipc/contract.ts';
+import type { Screen } from '../../window-contract/channels.ts';
 import type { TrayHandle } from './tray.ts';
 import type { TrayModel } from './tray-model.ts';
 

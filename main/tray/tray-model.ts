@@ -5,11 +5,13 @@
 //
 // Linux AppIndicator hosts may ignore clicks and hide tooltips, so everything a person can do or
 // needs to know is in the menu itself; the title (macOS) and tooltip (Windows) repeat the timer.
-import type { BreakView, ClientCard, IdleAnswer, IdleQuestion, Screen, StatusView } from '../ipc/contract.ts';
+import type { Screen } from '../../window-contract/channels.ts';
+import type { ClientCard } from '../../window-contract/registration.ts';
+import type { BreakView, IdleAnswer, IdleQuestion, StatusView } from '../../window-contract/status.ts';
 import { addDays, formatLocalTime, localDate, parseOffsetDateTime, startOfLocalDay, systemTimeZone } from '../../mcp-server/for-the-app.ts';
 import { durationText, type DurationStyle } from '../../mcp-server/contract/durations.ts';
 import { runningBreak, workedMs } from '../../mcp-server/contract/worked-time.ts';
-import type { UpdateView } from '../updates/update-model.ts';
+import type { UpdateView } from '../../window-contract/updates.ts';
 
 export type TrayAction =
   | { kind: 'clockIn'; project?: string; activity?: string }

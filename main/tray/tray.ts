@@ -5,8 +5,10 @@
 // through the functions it is given, which call the engine: the tray has no timer logic of its own.
 import { Menu, Tray, nativeTheme, powerMonitor, type MenuItemConstructorOptions } from 'electron';
 import type { DurationStyle } from '../../mcp-server/contract/durations.ts';
-import type { ClientCard, IdleAnswer, IdleQuestion, Screen, StatusView } from '../ipc/contract.ts';
-import type { UpdateView } from '../updates/update-model.ts';
+import type { Screen } from '../../window-contract/channels.ts';
+import type { ClientCard } from '../../window-contract/registration.ts';
+import type { IdleAnswer, IdleQuestion, StatusView } from '../../window-contract/status.ts';
+import type { UpdateView } from '../../window-contract/updates.ts';
 import type { TrayIcons } from './icons.ts';
 import { nextRefreshDelay, trayModel, type MenuItemSpec, type TrayAction, type TrayIconKind, type TrayModel } from './tray-model.ts';
 

@@ -11,7 +11,8 @@ import { E2E_ENV, E2E_UPDATE_FEED } from '../tray/e2e-hook.ts';
 import { installProblem } from './install-kind.ts';
 import { createUpdatePreferences } from './update-preferences.ts';
 import { createUpdates, type Updates, type UpdaterLike } from './updater.ts';
-import type { UpdateView, WorkInFlight } from './update-model.ts';
+import type { WorkInFlight } from './update-model.ts';
+import type { UpdateView } from '../../window-contract/updates.ts';
 
 export interface AppUpdatesParts {
   userDataDir: string;

@@ -4,12 +4,10 @@
 // it to electron-updater, which itself downloads and verifies each update's sha512 checksum (and on
 // Windows its signature); nothing here can turn that off.
 //
-// Node-free and Electron-free: the window's type check reads the types too.
+// What the window reads of it, the person's setting and the view of each state, is the window's
+// contract (window-contract/updates.ts).
 import { formatLocalTime, localDate, systemTimeZone } from '../../mcp-server/for-the-app.ts';
-
-/** The person's setting (Preferences): install by itself, tell me, or never look. */
-export const UPDATE_MODES = ['auto', 'notify', 'never'] as const;
-export type UpdateMode = (typeof UPDATE_MODES)[number];
+import type { UpdateMode, UpdateView } from '../../window-contract/updates.ts';
 
 /** What the updater is doing or found, as updater.ts records it from electron-updater's events. */
 export type UpdatePhase =
@@ -154,26 +152,6 @@ export function pinnedFeedUrl(github: { owner: string; repo: string }, version: 
 // ---------------------------------------------------------------------------------------------
 // What the tray and the window show
 
-/** Plain data for the window and the tray (it crosses IPC by structured clone). */
-export interface UpdateView {
-  currentVersion: string;
-  mode: UpdateMode;
-  /** The one sentence for the current state. */
-  words: string;
-  /** The same in a few words, for the tray menu ("up to date", "downloading 1.2.0 (40 %)"). */
-  brief: string;
-  /** `busy` while checking or downloading; `attention` for a failure; `ready` when a restart installs it. */
-  tone: 'quiet' | 'busy' | 'ready' | 'attention';
-  /** "Restart to update" is offered (the update is downloaded and verified). */
-  canRestart: boolean;
-  /** "Check for updates" is offered. */
-  canCheck: boolean;
-  /** The mode setting can be changed (not when the organisation or the kind of install decides). */
-  canChoose: boolean;
-  /** The version that a restart installs, or null. */
-  readyVersion: string | null;
-}
-
 export interface UpdateViewInput {
   setup: UpdateSetup;
   phase: UpdatePhase;
@@ -297,7 +275,7 @@ function clip(text: string, max: number): string {
   return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
 }
 
-/** The subset of the engine's status (ipc/contract.ts, StatusView) an automatic restart must respect. */
+/** The subset of the engine's status (window-contract/status.ts, StatusView) an automatic restart must respect. */
 export interface StatusForUpdates {
   running: { waiting_to_send?: boolean } | null;
   todayEntries: ReadonlyArray<{ waiting_to_send?: boolean }>;

@@ -4,7 +4,7 @@
 // cannot be read counts as the defaults ("tell me", never looked) and is replaced at the next change:
 // nothing in it is worth more than the person's next click.
 import type { DocumentFile } from '../settings/settings-store.ts';
-import { UPDATE_MODES, type UpdateMode } from './update-model.ts';
+import { UPDATE_MODES, type UpdateMode } from '../../window-contract/updates.ts';
 
 export interface UpdatePreferences {
   mode: UpdateMode;

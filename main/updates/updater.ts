@@ -15,13 +15,12 @@ import {
   restartWaitsFor,
   updatePlan,
   updateView,
-  type UpdateMode,
   type UpdatePhase,
   type UpdatePlan,
   type UpdateSetup,
-  type UpdateView,
   type WorkInFlight,
 } from './update-model.ts';
+import type { UpdateMode, UpdateView } from '../../window-contract/updates.ts';
 
 /** What this adapter touches of electron-updater's AppUpdater (its autoUpdater in the app). */
 export type UpdaterLike = Pick<

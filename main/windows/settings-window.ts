@@ -2,7 +2,8 @@
 // brings the same window forward; closing it leaves the app running in the tray. The page is the
 // sandboxed renderer from app://, talking to main only through the preload's bridge.
 import { BrowserWindow, Menu, app, nativeTheme } from 'electron';
-import { eventChannelOf, type EventName, type EventPayload, type Screen } from '../ipc/contract.ts';
+import { eventChannelOf, type EventName, type Screen } from '../../window-contract/channels.ts';
+import type { EventPayload } from '../../window-contract/index.ts';
 import { APP_ENTRY_URL } from './protocol.ts';
 
 export interface SettingsWindowOptions {

@@ -2,7 +2,7 @@
 // `location.hash` (#status, #tools, …), so the tray's "Connect AI clients…" and deep links land on
 // the right screen. Screens stay mounted once visited, keeping unsaved input and scroll position.
 import { Component, lazy, Suspense, useEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent, type ReactNode } from 'react';
-import type { Screen } from '../../main/ipc/contract.ts';
+import type { Screen } from '../../window-contract/channels.ts';
 import { isScreen, SCREEN_TITLES, SCREENS } from './bridge.ts';
 import { IdlePrompt } from './IdlePrompt.tsx';
 import { UpdateBar } from './Updates.tsx';

@@ -3,7 +3,7 @@
 // focus stays inside, Escape closes it). Closing it answers nothing: the timer runs on as it was,
 // and the tray keeps offering the same answers until one is picked.
 import { useEffect, useId, useRef, useState } from 'react';
-import type { IdleAnswer, IdleQuestion } from '../../main/ipc/contract.ts';
+import type { IdleAnswer, IdleQuestion } from '../../window-contract/status.ts';
 import { api } from './bridge.ts';
 import { Button, ErrorText } from './components.tsx';
 import { wallClock } from './format.ts';

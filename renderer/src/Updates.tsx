@@ -3,7 +3,7 @@
 // person's setting and the two actions. Every sentence is main's (update-model.ts), so the tray and
 // the window say the same.
 import { useId } from 'react';
-import type { UpdateMode, UpdateView } from '../../main/ipc/contract.ts';
+import type { UpdateMode, UpdateView } from '../../window-contract/updates.ts';
 import { api } from './bridge.ts';
 import { Badge, Button, ErrorText } from './components.tsx';
 import { useAction } from './hooks.ts';

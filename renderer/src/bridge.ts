@@ -1,7 +1,8 @@
 // The window's one way to main: `window.punchcard`, the object the preload exposes
 // (docs/decisions.md, "House style: one bridge object"). Only types come from the IPC contract; the
 // contract's zod schemas stay out of the bundle.
-import type { PunchcardApi, Screen, SCREENS as ContractScreens } from '../../main/ipc/contract.ts';
+import type { Screen, SCREENS as ContractScreens } from '../../window-contract/channels.ts';
+import type { PunchcardApi } from '../../window-contract/index.ts';
 
 declare global {
   interface Window {

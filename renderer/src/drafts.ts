@@ -2,7 +2,7 @@
 // MCP App suggested-day: each draft is accepted (as it is or changed) or dropped, and what goes to
 // book_suggested_entries is exactly the accepted ones with only what the person changed. Pure: no
 // React, no bridge, so both pages decide alike and the tests read it directly.
-import type { DraftChange } from '../../main/ipc/contract.ts';
+import type { DraftChange } from '../../window-contract/evidence.ts';
 import type { DraftOutput } from '../../mcp-server/contract/tools/suggest-entries.ts';
 import { clockOf } from './format.ts';
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type RefObject } from 'react';
-import type { Screen } from '../../main/ipc/contract.ts';
+import type { Screen } from '../../window-contract/channels.ts';
 import { errorMessage } from './bridge.ts';
 import { compactDuration, formatDuration, formatSigned, type DurationStyle } from './format.ts';
 import { stores } from './store.ts';

@@ -2,38 +2,20 @@
 // answer while it reloads (no flicker, no layout jump) and takes the fresh view every change call
 // returns, so a screen never asks twice for what it was just told.
 import { useSyncExternalStore } from 'react';
-import type {
-  AccountView,
-  AdminCatalogView,
-  AdminSection,
-  AdminTagView,
-  InvoicesView,
-  PeopleView,
-  AdminTeamSummary,
-  AdminTeamView,
-  RatesView,
-  CatalogKind,
-  CalendarView,
-  PendingLeaveView,
-  TeamAvailability,
-  TeamHoursView,
-  CatalogView,
-  ClientCard,
-  DraftsView,
-  EvidenceView,
-  ExtensionView,
-  HolidayRegionOption,
-  IdleQuestion,
-  LeaveView,
-  PreferencesView,
-  ReportView,
-  Screen,
-  StatusView,
-  TeamServerView,
-  TimesheetView,
-  ToolsView,
-  UpdateView,
-} from '../../main/ipc/contract.ts';
+import type { AccountView } from '../../window-contract/account.ts';
+import type { AdminCatalogView, AdminTagView, InvoicesView, RatesView, CatalogKind } from '../../window-contract/admin-catalog.ts';
+import type { PeopleView, AdminTeamSummary, AdminTeamView } from '../../window-contract/admin-people.ts';
+import type { AdminSection } from '../../window-contract/admin-sections.ts';
+import type { Screen } from '../../window-contract/channels.ts';
+import type { DraftsView, EvidenceView } from '../../window-contract/evidence.ts';
+import type { CalendarView, LeaveView } from '../../window-contract/leave.ts';
+import type { ClientCard, ExtensionView, TeamServerView } from '../../window-contract/registration.ts';
+import type { ReportView } from '../../window-contract/reports.ts';
+import type { HolidayRegionOption, PreferencesView, ToolsView } from '../../window-contract/settings.ts';
+import type { IdleQuestion, StatusView } from '../../window-contract/status.ts';
+import type { PendingLeaveView, TeamAvailability, TeamHoursView } from '../../window-contract/team.ts';
+import type { CatalogView, TimesheetView } from '../../window-contract/timesheet.ts';
+import type { UpdateView } from '../../window-contract/updates.ts';
 import { api, errorMessage } from './bridge.ts';
 import { localDateOf, mondayOf, monthEnd, monthOf, monthStart } from './format.ts';
 

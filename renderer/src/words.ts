@@ -1,6 +1,7 @@
 // The window's words for the engine's kinds of things, one term per idea (renderer/README.md lists
 // the terms): the kinds of leave, and why a day asks for less work than its weekday.
-import type { DayReason, LeaveTypeName } from '../../main/ipc/contract.ts';
+import type { LeaveTypeName } from '../../window-contract/leave.ts';
+import type { DayReason } from '../../window-contract/status.ts';
 
 export const LEAVE_TYPE_NAMES: Record<LeaveTypeName, string> = {
   vacation: 'Vacation',

@@ -2,7 +2,8 @@
 // entry or recent work (project, activity and note together) and switching while a timer runs. Every
 // one is the engine's clock_in (main passes switch: true, so a running timer stops where the new one
 // starts); here only what the window sends and what it says afterwards.
-import type { EntryView, PunchcardApi, StatusView } from '../../main/ipc/contract.ts';
+import type { PunchcardApi } from '../../window-contract/index.ts';
+import type { EntryView, StatusView } from '../../window-contract/status.ts';
 import { api } from './bridge.ts';
 import { mondayOf } from './format.ts';
 import { stores } from './store.ts';

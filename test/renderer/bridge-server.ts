@@ -10,16 +10,8 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  CHANNEL_NAMES,
-  contract,
-  events,
-  type ChannelName,
-  type EventName,
-  type EventPayload,
-  type Handlers,
-  type PunchcardApi,
-} from '../../main/ipc/contract.ts';
+import { CHANNEL_NAMES, type ChannelName, type EventName } from '../../window-contract/channels.ts';
+import { contract, events, type EventPayload, type Handlers, type PunchcardApi } from '../../window-contract/index.ts';
 import { createDispatch } from '../../main/ipc/dispatch.ts';
 
 export const TOKEN_HEADER = 'x-punchcard-token';

@@ -2,7 +2,7 @@
 // from what the back end keeps, shows only the fields the back end answered, sends only what differs, and
 // never sends a value nobody read or chose.
 import { describe, expect, it } from 'vitest';
-import type { AdminCatalogItem, CatalogItemFieldsView } from '../../main/ipc/contract.ts';
+import type { AdminCatalogItem, CatalogItemFieldsView } from '../../window-contract/admin-catalog.ts';
 import { fieldsShown, formOf, outcomeOf, questionOf } from '../../renderer/src/screens/admin/catalog-change.ts';
 
 const CUSTOMERS: AdminCatalogItem[] = [

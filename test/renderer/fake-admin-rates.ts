@@ -2,7 +2,8 @@
 // project and activity of the fake's catalog, for everyone or one of the fake's people, set and removed
 // as manage_rates does, with its sentences (as main shows them) and its refusals in words.
 import { forPeople } from '../../main/engine/people-words.ts';
-import type { AdminCatalogView, RatesView, RateView, RequestOf } from '../../main/ipc/contract.ts';
+import type { AdminCatalogView, RatesView, RateView } from '../../window-contract/admin-catalog.ts';
+import type { RequestOf } from '../../window-contract/index.ts';
 import type { TeamDirectory } from './fake-admin-teams.ts';
 
 type Reject = (message: string) => never;

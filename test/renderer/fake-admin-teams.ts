@@ -3,7 +3,8 @@
 // words (a member added twice, a lead removed, which Kimai's API cannot do, the last member removed, a
 // name taken) before anything changes.
 import { forPeople } from '../../main/engine/people-words.ts';
-import type { AdminTeamSummary, AdminTeamView, RequestOf, TeamChange } from '../../main/ipc/contract.ts';
+import type { AdminTeamSummary, AdminTeamView, TeamChange } from '../../window-contract/admin-people.ts';
+import type { RequestOf } from '../../window-contract/index.ts';
 
 type Reject = (message: string) => never;
 

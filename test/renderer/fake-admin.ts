@@ -9,15 +9,14 @@
 import type {
   AdminCatalogItem,
   AdminCatalogView,
-  AdminPerson,
-  AdminSection,
   AdminTagView,
   CatalogItemFieldsView,
   CatalogKind,
-  CorrectionView,
   InvoicesView,
-  RequestOf,
-} from '../../main/ipc/contract.ts';
+} from '../../window-contract/admin-catalog.ts';
+import type { AdminPerson, CorrectionView } from '../../window-contract/admin-people.ts';
+import type { AdminSection } from '../../window-contract/admin-sections.ts';
+import type { RequestOf } from '../../window-contract/index.ts';
 import { INVOICE_STATUSES } from '../../mcp-server/contract/vocabulary.ts';
 import { fakeRates } from './fake-admin-rates.ts';
 import { fakeTeams } from './fake-admin-teams.ts';

@@ -4,31 +4,13 @@
 // open to look at pending states, events from "outside" (the tray, an AI client).
 import type { UpdatePhase } from '../../main/updates/update-model.ts';
 import { fakeUpdates, type FakeUpdatesOptions } from './fake-updates.ts';
-import {
-  type AccountView,
-  type BackEndPlanView,
-  type ClientCard,
-  type ClientChange,
-  type ConnectionResult,
-  type EntryView,
-  type ExtensionView,
-  type EventName,
-  type EventPayload,
-  type HolidayRegionOption,
-  type PreferencesView,
-  type BackEndChoice,
-  type PunchcardApi,
-  type RegistrationState,
-  type RequestOf,
-  type SnippetView,
-  type KeptWriteView,
-  type PendingLeaveView,
-  type StatusView,
-  type TeamHoursView,
-  type ToolGroupView,
-  type ToolsView,
-  type ToolView,
-} from '../../main/ipc/contract.ts';
+import type { AccountView, ConnectionResult, BackEndChoice } from '../../window-contract/account.ts';
+import type { EventName } from '../../window-contract/channels.ts';
+import type { EventPayload, PunchcardApi, RequestOf } from '../../window-contract/index.ts';
+import type { ClientCard, ClientChange, ExtensionView, RegistrationState, SnippetView } from '../../window-contract/registration.ts';
+import type { BackEndPlanView, HolidayRegionOption, PreferencesView, ToolGroupView, ToolsView, ToolView } from '../../window-contract/settings.ts';
+import type { EntryView, KeptWriteView, StatusView } from '../../window-contract/status.ts';
+import type { PendingLeaveView, TeamHoursView } from '../../window-contract/team.ts';
 import { forPeople } from '../../main/engine/people-words.ts';
 import { UserFacingError } from '../../main/ipc/dispatch.ts';
 import { isDefaultEnabled, TOOL_CATALOG, TOOL_GROUPS, type ToolName } from '../../mcp-server/contract/tool-catalog.ts';

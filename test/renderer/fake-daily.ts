@@ -1,21 +1,11 @@
 // The daily screens of the fake bridge (fake-bridge.ts): the timesheet, reports, leave, the team
 // calendar and the idle question, over the fake's own entries and clock, behaving as main's handlers
 // do (the rights each back end gives, locked entries, the engine's kinds of refusal in words).
-import type {
-  CalendarView,
-  CatalogView,
-  EntryView,
-  IdleAnswer,
-  IdleQuestion,
-  LeaveBalanceView,
-  LeavePreview,
-  LeaveRequestInput,
-  LeaveRequestView,
-  LeaveView,
-  BackEndChoice,
-  ReportView,
-  TimesheetView,
-} from '../../main/ipc/contract.ts';
+import type { BackEndChoice } from '../../window-contract/account.ts';
+import type { CalendarView, LeaveBalanceView, LeavePreview, LeaveRequestInput, LeaveRequestView, LeaveView } from '../../window-contract/leave.ts';
+import type { ReportView } from '../../window-contract/reports.ts';
+import type { EntryView, IdleAnswer, IdleQuestion } from '../../window-contract/status.ts';
+import type { CatalogView, TimesheetView } from '../../window-contract/timesheet.ts';
 import { forPeople } from '../../main/engine/people-words.ts';
 import { UserFacingError } from '../../main/ipc/dispatch.ts';
 import { LOCAL_BEYOND_REFUSED } from '../../main/ipc/handlers/leave.ts';

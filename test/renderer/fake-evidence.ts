@@ -3,7 +3,8 @@
 // own splitFeedAddress and the settings' schema), and a day's drafts from three fixed pieces of
 // evidence at set times of any day, left out where they would overlap an entry, run past now or be
 // on a day with no source on; booked as book_suggested_entries books (all or nothing).
-import type { DraftsView, EvidenceView, RequestOf } from '../../main/ipc/contract.ts';
+import type { DraftsView, EvidenceView } from '../../window-contract/evidence.ts';
+import type { RequestOf } from '../../window-contract/index.ts';
 import { UserFacingError } from '../../main/ipc/dispatch.ts';
 import { splitFeedAddress } from '../../main/ipc/handlers/evidence.ts';
 import {

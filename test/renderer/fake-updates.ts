@@ -1,15 +1,8 @@
 // The fake bridge's updater (fake-bridge.ts): main's own words and rules (main/updates/update-model.ts)
 // over a state the tests set, so the window shows exactly what main would send.
-import type { StatusView } from '../../main/ipc/contract.ts';
-import {
-  restartWaitsFor,
-  updateView,
-  workInFlight,
-  type UpdateMode,
-  type UpdatePhase,
-  type UpdateSetup,
-  type UpdateView,
-} from '../../main/updates/update-model.ts';
+import type { StatusView } from '../../window-contract/status.ts';
+import { restartWaitsFor, updateView, workInFlight, type UpdatePhase, type UpdateSetup } from '../../main/updates/update-model.ts';
+import type { UpdateMode, UpdateView } from '../../window-contract/updates.ts';
 
 export type FakeUpdatesOptions = Partial<Omit<UpdateSetup, 'currentVersion'>> & { phase?: UpdatePhase };
 

@@ -10,7 +10,7 @@ import { createServer, request as httpRequest, type IncomingMessage, type Server
 import type { AddressInfo } from 'node:net';
 import { resolve, sep } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Locator, type Page, type Response as PageResponse } from 'playwright-core';
-import type { Screen } from '../../main/ipc/contract.ts';
+import type { Screen } from '../../window-contract/channels.ts';
 import { CONTENT_SECURITY_POLICY, contentTypeOf } from '../../main/windows/app-files.ts';
 import { CHANNELS, EVENTS, TOKEN_HEADER } from './bridge-server.ts';
 

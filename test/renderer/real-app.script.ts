@@ -19,7 +19,9 @@ import Conf from 'conf';
 import { createAppServices } from '../../main/app/services.ts';
 import { createStatusBroadcast } from '../../main/app/status-broadcast.ts';
 import { syncAppStatus } from '../../main/app/status-sync.ts';
-import type { EventName, EventPayload, IdleQuestion, StatusView } from '../../main/ipc/contract.ts';
+import type { EventName } from '../../window-contract/channels.ts';
+import type { EventPayload } from '../../window-contract/index.ts';
+import type { IdleQuestion, StatusView } from '../../window-contract/status.ts';
 import type { IdleEvent } from '../../main/idle/idle-model.ts';
 import { startBridgeServer } from './bridge-server.ts';
 

@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import type { Screen } from '../../main/ipc/contract.ts';
+import type { Screen } from '../../window-contract/channels.ts';
 import { createFakeBridge, FAKE_NOW, SAMPLE_KEPT_WRITES, type FakeBridge, type FakeBridgeOptions } from './fake-bridge.ts';
 import { drawn, launchChromium, rendererDist, screenOf, screenReady, windowPool, type WindowPool } from './harness.ts';
 import { openOnFake, whatWentWrong } from './fake-window.ts';

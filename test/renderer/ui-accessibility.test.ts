@@ -6,7 +6,7 @@
 // skips, without it or Chromium.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { SCREENS } from '../../main/ipc/contract.ts';
+import { SCREENS } from '../../window-contract/channels.ts';
 import { axeViolations, COLOUR_RULES } from '../support/axe.ts';
 import { CHANNELS, startBridgeServer } from './bridge-server.ts';
 import { createFakeBridge, FAKE_NOW } from './fake-bridge.ts';

@@ -7,7 +7,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contrastRatio, over, parseColor, type Rgba } from './contrast.ts';
-import type { Screen } from '../../main/ipc/contract.ts';
+import type { Screen } from '../../window-contract/channels.ts';
 import type { FakeBridge } from './fake-bridge.ts';
 import { launchChromium, rendererDist, screenReady, windowPool, type WindowPool } from './harness.ts';
 import { inState, STATES, type ScreenshotState, type Theme } from './screenshots.ts';

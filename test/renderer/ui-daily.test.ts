@@ -5,7 +5,8 @@
 // built window and fails, never skips, without it or Chromium.
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { AccountView, Screen } from '../../main/ipc/contract.ts';
+import type { AccountView } from '../../window-contract/account.ts';
+import type { Screen } from '../../window-contract/channels.ts';
 import { createFakeBridge, SAMPLE_KEPT_WRITES, type FakeBridge, type FakeBridgeOptions } from './fake-bridge.ts';
 import { launchChromium, rendererDist, screenOf, screenReady, windowPool, type WindowPool } from './harness.ts';
 import { type FakeWindow, openOnFake, whatWentWrong } from './fake-window.ts';

@@ -5,7 +5,7 @@
 // German team's long names. Uses the built window and fails, never skips, without it or Chromium.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Screen } from '../../main/ipc/contract.ts';
+import type { Screen } from '../../window-contract/channels.ts';
 import { WINDOW_SIZE as MAIN_WINDOW } from '../../main/windows/settings-window.ts';
 import { createFakeBridge, SAMPLE_KEPT_WRITES, type FakeBridgeOptions } from './fake-bridge.ts';
 import { drawn, launchChromium, layoutProblems, windowPool, type WindowPool, rendererDist, screenOf, screenReady } from './harness.ts';

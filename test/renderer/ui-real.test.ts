@@ -19,7 +19,7 @@ import { join, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Screen } from '../../main/ipc/contract.ts';
+import type { Screen } from '../../window-contract/channels.ts';
 import { DEFAULT_EMPLOYEES, type FakeEmployee, seedOrganisation, startFakeCalamari } from '../mcp-server/providers/calamari/fake-calamari.ts';
 import { ADA as CLOCKIFY_ADA, seedWorkspace, startFakeClockify } from '../mcp-server/providers/clockify/fake-clockify.ts';
 import {

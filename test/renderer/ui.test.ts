@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Screen } from '../../main/ipc/contract.ts';
+import type { Screen } from '../../window-contract/channels.ts';
 import { createFakeBridge, type FakeBridgeOptions } from './fake-bridge.ts';
 import { clientCard, firstDataTime, launchChromium, windowPool, type WindowPool, RENDERER_CSP, rendererDist, screenOf, screenReady } from './harness.ts';
 import { type FakeWindow, openOnFake, whatWentWrong } from './fake-window.ts';

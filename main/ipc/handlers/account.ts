@@ -6,9 +6,10 @@ import { effectiveProfile, NO_POLICY, profileRefusal } from '../../../mcp-server
 import { fieldOf } from '../../../mcp-server/contract/back-end-descriptor.ts';
 import { BACK_ENDS, backEndOf, credentialAccount, isBackEndType, isRemote, type BackEndProfile } from '../../../mcp-server/contract/back-ends.ts';
 import { profileSchemaOf } from '../../../mcp-server/contract/settings.ts';
-import type { AccountView, Handlers, BackEndChoice, BackEndType, ProfileView } from '../contract.ts';
+import type { AccountView, BackEndChoice, BackEndType, ProfileView } from '../../../window-contract/account.ts';
+import type { Handlers } from '../../../window-contract/index.ts';
 import { UserFacingError } from '../dispatch.ts';
-import type { ProviderRequest } from '../provider-input.ts';
+import type { ProviderRequest } from '../../../window-contract/account.ts';
 import type { HandlerDeps } from './ports.ts';
 import { listed } from './words.ts';
 

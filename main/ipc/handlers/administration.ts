@@ -4,8 +4,8 @@
 // answers with the engine's sentence and the fresh view; a catalog change also drops the catalog the
 // Timesheet's editor suggests from. Changing what a catalog item keeps is the catalog section's too, where
 // the engine offers update_catalog_item (the back end gave the person admin_catalog).
-import { adminSectionsOffered, type AdminSection } from '../admin-sections.ts';
-import type { Handlers } from '../contract.ts';
+import { adminSectionsOffered, type AdminSection } from '../../../window-contract/admin-sections.ts';
+import type { Handlers } from '../../../window-contract/index.ts';
 import { UserFacingError } from '../dispatch.ts';
 import { backEndName, backEndType } from './back-end.ts';
 import type { HandlerDeps } from './ports.ts';

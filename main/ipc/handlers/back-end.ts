@@ -2,7 +2,7 @@
 // uses: a missing capability is explained where the control would be, never a dead button.
 import { backEndOf } from '../../../mcp-server/contract/back-ends.ts';
 import { effectiveProfile, NO_POLICY } from '../../../mcp-server/for-the-app.ts';
-import type { BackEndType } from '../contract.ts';
+import type { BackEndType } from '../../../window-contract/account.ts';
 import { backEndLabel } from './account.ts';
 import type { HandlerDeps } from './ports.ts';
 

@@ -2,7 +2,8 @@
 // Snippets and install links are computed here in main; the window names a link by its label and
 // never hands main a URL to open.
 import type { ClientReport, Registrar } from '../../../mcp-server/for-the-app.ts';
-import type { ClientCard, Handlers } from '../contract.ts';
+import type { Handlers } from '../../../window-contract/index.ts';
+import type { ClientCard } from '../../../window-contract/registration.ts';
 import { UserFacingError } from '../dispatch.ts';
 import type { HandlerDeps } from './ports.ts';
 

@@ -13,7 +13,8 @@ import {
   type EvidenceSettings,
 } from '../../../mcp-server/contract/evidence-settings.ts';
 import { EngineError } from '../../engine/engine-error.ts';
-import type { EvidenceView, Handlers, ParsedRequestOf } from '../contract.ts';
+import type { EvidenceView } from '../../../window-contract/evidence.ts';
+import type { Handlers, ParsedRequestOf } from '../../../window-contract/index.ts';
 import { UserFacingError } from '../dispatch.ts';
 import type { HandlerDeps } from './ports.ts';
 

@@ -2,7 +2,8 @@
 // (scripts/pack-mcpb.ts) beside itself; installing it is Claude Desktop's own dialog, opened by
 // handing the file to the system, so Claude asks for the person's consent and settings itself.
 // The window never names a file: main opens the one bundle it knows.
-import type { ExtensionView, Handlers } from '../contract.ts';
+import type { Handlers } from '../../../window-contract/index.ts';
+import type { ExtensionView } from '../../../window-contract/registration.ts';
 import { UserFacingError } from '../dispatch.ts';
 import type { HandlerDeps } from './ports.ts';
 

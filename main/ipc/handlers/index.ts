@@ -1,6 +1,6 @@
 // Every IPC handler, built from the app's ports. `satisfies Handlers` makes a channel without a
 // handler (or a handler with the wrong shape) a type error.
-import type { Handlers } from '../contract.ts';
+import type { Handlers } from '../../../window-contract/index.ts';
 import { accountHandlers } from './account.ts';
 import { administrationHandlers } from './administration.ts';
 import { clientHandlers } from './clients.ts';

@@ -3,7 +3,9 @@
 // with exactly the privacy the engine applies. What the back end cannot do is said, not offered.
 import { backEndOf } from '../../../mcp-server/contract/back-ends.ts';
 import { BEYOND_BALANCE_SWITCH } from '../../../mcp-server/contract/beyond-balance.ts';
-import type { Handlers, LeaveView, BackEndType } from '../contract.ts';
+import type { BackEndType } from '../../../window-contract/account.ts';
+import type { Handlers } from '../../../window-contract/index.ts';
+import type { LeaveView } from '../../../window-contract/leave.ts';
 import { UserFacingError } from '../dispatch.ts';
 import { backEndName, backEndType, noCancelWords, noLeaveWords } from './back-end.ts';
 import type { HandlerDeps } from './ports.ts';

@@ -1,6 +1,6 @@
 // Status screen: the timer, breaks and today's work, always through the engine (docs/decisions.md,
 // "The app calls its own engine's tools").
-import type { Handlers } from '../contract.ts';
+import type { Handlers } from '../../../window-contract/index.ts';
 import type { HandlerDeps } from './ports.ts';
 
 export function statusHandlers(

@@ -2,7 +2,7 @@
 // for the clients that reach Punchcard only over the internet (Claude.ai, ChatGPT, Copilot Studio).
 // The app never contacts it; it shows the address and copies it for the person.
 import { NO_POLICY } from '../../../mcp-server/for-the-app.ts';
-import type { Handlers } from '../contract.ts';
+import type { Handlers } from '../../../window-contract/index.ts';
 import { UserFacingError } from '../dispatch.ts';
 import type { HandlerDeps } from './ports.ts';
 

@@ -6,7 +6,9 @@ import { backEndOf, DEFAULT_BACK_END } from '../../../mcp-server/contract/back-e
 import { TOOL_CATALOG } from '../../../mcp-server/contract/tool-catalog.ts';
 import { isToolEnabled } from '../../../mcp-server/contract/tool-policy.ts';
 import { startOfIsoWeek } from '../../../mcp-server/for-the-app.ts';
-import type { Handlers, BackEndType, TeamAvailability } from '../contract.ts';
+import type { BackEndType } from '../../../window-contract/account.ts';
+import type { Handlers } from '../../../window-contract/index.ts';
+import type { TeamAvailability } from '../../../window-contract/team.ts';
 import { UserFacingError } from '../dispatch.ts';
 import { backEndName, backEndType } from './back-end.ts';
 import type { HandlerDeps } from './ports.ts';

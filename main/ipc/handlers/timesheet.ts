@@ -4,7 +4,8 @@
 // status (tray, Status screen) hears of every change to the timesheet.
 import { daysBetween, MAX_LIST_DAYS } from '../../../mcp-server/for-the-app.ts';
 import { csvFileName, entriesCsv } from '../../export/entries-csv.ts';
-import type { EntryRights, Handlers } from '../contract.ts';
+import type { Handlers } from '../../../window-contract/index.ts';
+import type { EntryRights } from '../../../window-contract/timesheet.ts';
 import { UserFacingError } from '../dispatch.ts';
 import { backEndType, noEditWords } from './back-end.ts';
 import type { HandlerDeps } from './ports.ts';

@@ -6,7 +6,8 @@ import { isToolEnabled } from '../../../mcp-server/contract/tool-policy.ts';
 import { aiGate, effectiveProfile, NO_POLICY, organisationRules, type Policy } from '../../../mcp-server/for-the-app.ts';
 import { TOOL_CATALOG, TOOL_GROUPS, TOOL_NAMES, type ToolGroup, type ToolName } from '../../../mcp-server/contract/tool-catalog.ts';
 import { TOOL_CONTRACTS } from '../../../mcp-server/contract/tools/index.ts';
-import type { Handlers, ToolGroupView, ToolsView } from '../contract.ts';
+import type { Handlers } from '../../../window-contract/index.ts';
+import type { ToolGroupView, ToolsView } from '../../../window-contract/settings.ts';
 import { UserFacingError } from '../dispatch.ts';
 import type { HandlerDeps } from './ports.ts';
 

@@ -1,5 +1,5 @@
 // The shapes several tools answer with: a time entry and a leave request, as a result shows them.
-// The window's IPC contract (main/ipc/contract.ts) hands entries on as they are, so its types are these.
+// The window's contract (window-contract/) hands entries on as they are, so its types are these.
 import * as z from 'zod/v4';
 import { LEAVE_STATUSES, LEAVE_TYPES } from '../vocabulary.ts';
 

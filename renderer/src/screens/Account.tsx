@@ -3,7 +3,7 @@
 // whether there is one. The form is drawn from the back ends' descriptors main sends (AccountView's
 // choices): each field the descriptor names, in the words it gives, checked with the engine's rules.
 import { useId, useRef, useState, type FormEvent } from 'react';
-import type { AccountView, LinkId, BackEndChoice, ProviderRequest, BackEndType } from '../../../main/ipc/contract.ts';
+import type { AccountView, LinkId, BackEndChoice, ProviderRequest, BackEndType } from '../../../window-contract/account.ts';
 import { isEmail, isHttpUrl, normalizeBaseUrl } from '../../../mcp-server/contract/back-end-accounts.ts';
 import { fieldOf, keychainAccount, MAX_WORKSPACE_LENGTH, secretHostProblem } from '../../../mcp-server/contract/back-end-descriptor.ts';
 import { api } from '../bridge.ts';

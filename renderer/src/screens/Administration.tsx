@@ -4,7 +4,7 @@
 // engine's own tools, so the window can do exactly what an AI client could, with the person's own rights,
 // and shows the engine's refusals as they come. A section that comes later is a component here.
 import { useSyncExternalStore, type ComponentType } from 'react';
-import type { AdminSection } from '../../../main/ipc/contract.ts';
+import type { AdminSection } from '../../../window-contract/admin-sections.ts';
 import { LoadError, Loading, ScreenHeader } from '../components.tsx';
 import { useBackEndName, useReadyMark } from '../hooks.ts';
 import { stores } from '../store.ts';

@@ -3,7 +3,7 @@
 // the kind of absence, by a shape as well as a colour, only where the engine shows it (it keeps what
 // a back end hides from the person hidden: a colleague's type may be null, never a reason).
 import { useEffect, useState } from 'react';
-import type { CalendarView } from '../../../main/ipc/contract.ts';
+import type { CalendarView } from '../../../window-contract/leave.ts';
 import { Button, ErrorText, LoadError, Loading, ScreenHeader } from '../components.tsx';
 import {
   addMonths,

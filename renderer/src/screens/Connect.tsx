@@ -1,7 +1,7 @@
 // One card per AI client: is it installed, is Punchcard registered in it, one-click register where
 // Punchcard can edit the client's file, and the snippet for everything else.
 import { useId, useState } from 'react';
-import type { ClientCard, RegistrationState, SnippetView } from '../../../main/ipc/contract.ts';
+import type { ClientCard, RegistrationState, SnippetView } from '../../../window-contract/registration.ts';
 import { api, errorMessage } from '../bridge.ts';
 import { Badge, Button, ErrorText, LoadError, Loading, ScreenHeader, StatusText } from '../components.tsx';
 import { useAction, useReadyMark } from '../hooks.ts';

@@ -3,7 +3,7 @@
 // saves, Escape cancels; the engine's own refusal is shown under the fields, the field it is about
 // marked invalid and focused, and the fields keep what was typed.
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import type { EntryView } from '../../../main/ipc/contract.ts';
+import type { EntryView } from '../../../window-contract/status.ts';
 import { Button, ErrorText } from '../components.tsx';
 import { addDaysTo, clockOf } from '../format.ts';
 import { useAction } from '../hooks.ts';

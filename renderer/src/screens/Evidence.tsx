@@ -2,7 +2,8 @@
 // look, each source off until named here. A calendar feed's address that holds a secret goes to the
 // keychain through main; the window never gets a saved secret back, only whether there is one.
 import { type FormEvent, useId, useState } from 'react';
-import type { EvidenceSettings, EvidenceSource, EvidenceView, PunchcardApi } from '../../../main/ipc/contract.ts';
+import type { EvidenceSettings, EvidenceSource, EvidenceView } from '../../../window-contract/evidence.ts';
+import type { PunchcardApi } from '../../../window-contract/index.ts';
 import { api } from '../bridge.ts';
 import { Button, ErrorText, Field, LoadError, StatusText, Switch } from '../components.tsx';
 import { useAction } from '../hooks.ts';

@@ -2,7 +2,7 @@
 // (the engine's outbox, docs/decisions.md "The outbox"): each with the engine's sentence on what was
 // found and the two choices, dismiss it or send it again. Shown on Status only while there are some.
 import { useRef, useState } from 'react';
-import type { KeptWriteChoice, KeptWriteView } from '../../../main/ipc/contract.ts';
+import type { KeptWriteChoice, KeptWriteView } from '../../../window-contract/status.ts';
 import { api } from '../bridge.ts';
 import { Button, ErrorText, StatusText } from '../components.tsx';
 import { useAction } from '../hooks.ts';

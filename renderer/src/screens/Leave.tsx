@@ -4,7 +4,7 @@
 // counted by the engine over its own calendar. A request beyond the balance is sent only once the
 // person confirms it here.
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import type { LeaveBalanceView, LeavePreview, LeaveRequestInput, LeaveRequestView, LeaveTypeName, LeaveView } from '../../../main/ipc/contract.ts';
+import type { LeaveBalanceView, LeavePreview, LeaveRequestInput, LeaveRequestView, LeaveTypeName, LeaveView } from '../../../window-contract/leave.ts';
 import { api } from '../bridge.ts';
 import { Badge, Button, Confirm, ErrorText, Field, LoadError, Loading, ScreenHeader, StatusText } from '../components.tsx';
 import { addDaysTo, dayFull, dayShort, daysText, leaveSpanText as spanText } from '../format.ts';

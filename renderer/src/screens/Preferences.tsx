@@ -3,7 +3,8 @@
 // the work week, holidays or leave (Clockodo, Calamari), they are shown as its values and not offered
 // for editing: a local value would change nothing.
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import type { BackEndPlanView, HolidayRegionOption, PreferencesView, PunchcardApi } from '../../../main/ipc/contract.ts';
+import type { PunchcardApi } from '../../../window-contract/index.ts';
+import type { BackEndPlanView, HolidayRegionOption, PreferencesView } from '../../../window-contract/settings.ts';
 import { durationText, type DurationStyle } from '../../../mcp-server/contract/durations.ts';
 import { acceleratorOf, acceleratorProblem, describeAccelerator } from '../../../mcp-server/contract/accelerator.ts';
 import { BEYOND_BALANCE_SWITCH } from '../../../mcp-server/contract/beyond-balance.ts';

@@ -2,7 +2,7 @@
 // table for screen readers), over- or undertime so far, the back end's own account where it keeps
 // one, the hours per project, and any range exported as CSV through the system's save dialog.
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import type { ReportView } from '../../../main/ipc/contract.ts';
+import type { ReportView } from '../../../window-contract/reports.ts';
 import { api } from '../bridge.ts';
 import { Button, ErrorText, Field, LoadError, Loading, ScreenHeader, StatusText } from '../components.tsx';
 import { addDaysTo, addMonths, dayLong, dayNumber, dayShort, monthLabel, monthOf, monthStart, rangeLabel, spokenDuration, weekdayShort } from '../format.ts';

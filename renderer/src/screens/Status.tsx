@@ -3,7 +3,7 @@
 // click, recent work, and the week against its target. The engine answers with `asOf`; the window
 // adds the time worked since then itself, so nothing polls; during a break nothing is added.
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent, type RefObject } from 'react';
-import type { EntryView, StatusView } from '../../../main/ipc/contract.ts';
+import type { EntryView, StatusView } from '../../../window-contract/status.ts';
 import { runningBreak, workedMs } from '../../../mcp-server/contract/worked-time.ts';
 import { api } from '../bridge.ts';
 import { Badge, Button, ErrorText, LoadError, ScreenHeader, StatusText } from '../components.tsx';

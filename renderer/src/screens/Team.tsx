@@ -5,7 +5,7 @@
 // second word. Everything comes from the engine's team tools, so the window shows exactly what an AI
 // client would be told, and nothing the back end would not show the person.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { PendingLeaveView, TeamHoursView } from '../../../main/ipc/contract.ts';
+import type { PendingLeaveView, TeamHoursView } from '../../../window-contract/team.ts';
 import { api } from '../bridge.ts';
 import { Badge, Button, Confirm, ErrorText, Field, LoadError, Loading, ScreenHeader, StatusText } from '../components.tsx';
 import { addDaysTo, daysText, leaveSpanText, mondayOf, rangeLabel, weekdayShort } from '../format.ts';

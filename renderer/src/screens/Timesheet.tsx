@@ -3,7 +3,8 @@
 // the person change (a locked entry, a back end without edits) says so and offers nothing. Another
 // week is one call; the weeks seen stay at hand.
 import { Fragment, memo, useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
-import type { EntryRights, EntryView, TimesheetView } from '../../../main/ipc/contract.ts';
+import type { EntryView } from '../../../window-contract/status.ts';
+import type { EntryRights, TimesheetView } from '../../../window-contract/timesheet.ts';
 import { api } from '../bridge.ts';
 import { Badge, Button, Confirm, ErrorText, LoadError, Loading, ScreenHeader, StatusText } from '../components.tsx';
 import { addDaysTo, clockOf, dateOf, dayLong, dayShort, isoDuration, mondayOf, rangeLabel, wallClock, weekdayShort } from '../format.ts';

@@ -1,7 +1,7 @@
 // Which tools the AI clients see: a switch per group and per tool, and read-only mode on top. The
 // answer of every switch is the new ToolsView, so the screen always shows what main stored.
 import { useId } from 'react';
-import type { ToolGroupView, ToolsView, ToolView } from '../../../main/ipc/contract.ts';
+import type { ToolGroupView, ToolsView, ToolView } from '../../../window-contract/settings.ts';
 import type { ToolAccess } from '../../../mcp-server/contract/tool-catalog.ts';
 import { api } from '../bridge.ts';
 import { Badge, ErrorText, LoadError, Loading, ScreenHeader, Switch } from '../components.tsx';

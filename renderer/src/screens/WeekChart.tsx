@@ -4,7 +4,7 @@
 // days is made of (the hatch, a bar's hours, the legend, the notes, the table) are exported for the
 // Reports screen's chart of a week or a month.
 import { useId, type ReactElement } from 'react';
-import type { DayTotal } from '../../../main/ipc/contract.ts';
+import type { DayTotal } from '../../../window-contract/status.ts';
 import { barLabelLines, dayLong, spokenDuration, weekdayShort } from '../format.ts';
 import { useDurations } from '../hooks.ts';
 import { dayReason } from '../words.ts';

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { CHANNEL_NAMES, channelOf, eventChannelOf } from '../../../main/ipc/contract.ts';
+import { CHANNEL_NAMES, channelOf, eventChannelOf } from '../../../window-contract/channels.ts';
 import type { Menu } from '../../support/electron-mock.ts';
 import {
   BrowserWindow,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { createStatusBroadcast } from '../../../main/app/status-broadcast.ts';
 import { pollInterval, startStatusSync } from '../../../main/app/status-sync.ts';
-import type { StatusView } from '../../../main/ipc/contract.ts';
+import type { StatusView } from '../../../window-contract/status.ts';
 import { OUTBOX_SETTLED_FILE } from '../../../mcp-server/contract/outbox-signal.ts';
 import type { BackEndProfile } from '../../../mcp-server/contract/settings.ts';
 

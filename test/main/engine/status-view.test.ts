@@ -2,7 +2,7 @@
 // projects count as recent.
 import { describe, expect, it } from 'vitest';
 import { breaksSupported, buildStatusView, recentProjects, recentWork, weekDates, weekTotals, withRunning } from '../../../main/engine/status-view.ts';
-import type { DayTotal, EntryView } from '../../../main/ipc/contract.ts';
+import type { DayTotal, EntryView } from '../../../window-contract/status.ts';
 
 function entry(id: number, start: string, project: string | null, end: string | null = null): EntryView {
   return { id, start, end, minutes: 0, project, activity: null, description: '' };

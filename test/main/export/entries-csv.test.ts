@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { csvCell, csvFileName, entriesCsv } from '../../../main/export/entries-csv.ts';
-import type { EntryView } from '../../../main/ipc/contract.ts';
+import type { EntryView } from '../../../window-contract/status.ts';
 
 const entry = (fields: Partial<EntryView>): EntryView => ({
   id: 1,

@@ -1,7 +1,7 @@
 // The idle question from event to answer: what the window is shown, and what each answer asks of
 // the engine, checked against the timer first.
 import { describe, expect, it, vi } from 'vitest';
-import type { StatusView } from '../../../main/ipc/contract.ts';
+import type { StatusView } from '../../../window-contract/status.ts';
 import { awayWords, idlePlan } from '../../../main/idle/idle-answers.ts';
 import { createIdleTracker } from '../../../main/idle/idle-tracker.ts';
 import { at, idle, running } from '../tray/fixtures.ts';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildBridge } from '../../../main/ipc/bridge.ts';
-import { CHANNEL_NAMES, channelOf, eventChannelOf, type Handlers } from '../../../main/ipc/contract.ts';
+import { CHANNEL_NAMES, channelOf, eventChannelOf } from '../../../window-contract/channels.ts';
+import type { Handlers } from '../../../window-contract/index.ts';
 import { createDispatch, UserFacingError } from '../../../main/ipc/dispatch.ts';
 import { isTrustedSender } from '../../../main/ipc/sender.ts';
 

@@ -9,14 +9,17 @@ import { describe, expect, it } from 'vitest';
 import { credentialAccount, type BackEndProfile } from '../../../mcp-server/contract/settings.ts';
 import { TOOL_CATALOG, TOOL_NAMES } from '../../../mcp-server/contract/tool-catalog.ts';
 import { createRegistrar, launchSpec } from '../../../mcp-server/clients/index.ts';
-import type { AccountView, EntryView, PreferencesView, StatusView, ToolsView } from '../../../main/ipc/contract.ts';
+import type { AccountView } from '../../../window-contract/account.ts';
+import type { PreferencesView, ToolsView } from '../../../window-contract/settings.ts';
+import type { EntryView, StatusView } from '../../../window-contract/status.ts';
 import type { BackEndPlan } from '../../../main/engine/timesheet.ts';
 import { NO_POLICY, type Policy } from '../../../mcp-server/policy/policy.ts';
 import { appImageRefusal } from '../../../main/app/app-image.ts';
 import { createDispatch } from '../../../main/ipc/dispatch.ts';
 import { createHandlers, type HandlerDeps } from '../../../main/ipc/handlers/index.ts';
 import { createSettingsStore } from '../../../main/settings/settings-store.ts';
-import { updateView, type UpdateMode, type UpdatePhase } from '../../../main/updates/update-model.ts';
+import { updateView, type UpdatePhase } from '../../../main/updates/update-model.ts';
+import type { UpdateMode } from '../../../window-contract/updates.ts';
 import { UpdateRefusal } from '../../../main/updates/updater.ts';
 
 const IDLE: StatusView = {

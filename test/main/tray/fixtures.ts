@@ -1,5 +1,6 @@
 // Statuses and client cards for the tray tests.
-import type { ClientCard, EntryView, StatusView } from '../../../main/ipc/contract.ts';
+import type { ClientCard } from '../../../window-contract/registration.ts';
+import type { EntryView, StatusView } from '../../../window-contract/status.ts';
 
 export const ZONE = 'Europe/Berlin';
 

@@ -11,7 +11,7 @@ import {
   type TrayInput,
   WAITING,
 } from '../../../main/tray/tray-model.ts';
-import type { EntryView, StatusView } from '../../../main/ipc/contract.ts';
+import type { EntryView, StatusView } from '../../../window-contract/status.ts';
 import { ZONE, at, client, idle, running } from './fixtures.ts';
 import { updateView, type UpdatePhase, type UpdateSetup } from '../../../main/updates/update-model.ts';
 

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ClientCard, EntryView, StatusView } from '../../../main/ipc/contract.ts';
+import type { ClientCard } from '../../../window-contract/registration.ts';
+import type { EntryView, StatusView } from '../../../window-contract/status.ts';
 import { trayIcons } from '../../../main/tray/icons.ts';
 import { setupTray, type TrayOptions } from '../../../main/tray/tray.ts';
 import {

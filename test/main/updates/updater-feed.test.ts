@@ -17,7 +17,8 @@ import type { AppAdapter } from 'electron-updater/out/AppAdapter.js';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createUpdatePreferences } from '../../../main/updates/update-preferences.ts';
 import { createUpdates, type Updates, type UpdaterLike } from '../../../main/updates/updater.ts';
-import type { UpdateView, WorkInFlight } from '../../../main/updates/update-model.ts';
+import type { WorkInFlight } from '../../../main/updates/update-model.ts';
+import type { UpdateView } from '../../../window-contract/updates.ts';
 
 /** electron-updater's executor with Node's http in place of Electron's net: the same download and verification. */
 class LoopbackHttpExecutor extends ElectronHttpExecutor {

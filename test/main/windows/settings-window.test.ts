@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { eventChannelOf } from '../../../main/ipc/contract.ts';
+import { eventChannelOf } from '../../../window-contract/channels.ts';
 import { BACKGROUND, setupSettingsWindow } from '../../../main/windows/settings-window.ts';
 import { BrowserWindow, Menu, app, menuOutline, nativeTheme, resetElectronMock } from '../../support/electron-mock.ts';
 

@@ -3,7 +3,7 @@
 // shows only the fields the back end answered, sends only what differs after a second word, and shows the
 // engine's refusal in the form, keeping what was typed. Escape backs out of the whole change.
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import type { AdminCatalogItem, AdminCatalogView, AdminChange, CatalogItemView, CatalogKind } from '../../../../main/ipc/contract.ts';
+import type { AdminCatalogItem, AdminCatalogView, AdminChange, CatalogItemView, CatalogKind } from '../../../../window-contract/admin-catalog.ts';
 import { api, errorMessage } from '../../bridge.ts';
 import { Button, ErrorText, Field, Loading } from '../../components.tsx';
 import { useAction, useFocusFirstInvalid } from '../../hooks.ts';

@@ -4,7 +4,7 @@
 // Each change is the engine's archive_catalog_item, create_catalog_item or update_catalog_item, with the
 // person's own rights: what the back end refuses comes back in its words, in the row or the form that asked.
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { AdminCatalogItem, AdminCatalogView, AdminChange, CatalogKind } from '../../../../main/ipc/contract.ts';
+import type { AdminCatalogItem, AdminCatalogView, AdminChange, CatalogKind } from '../../../../window-contract/admin-catalog.ts';
 import { api } from '../../bridge.ts';
 import { Badge, Button, Confirm, ErrorText, Field, LoadError, Loading, StatusText } from '../../components.tsx';
 import { useAction, useFocusFirstInvalid } from '../../hooks.ts';

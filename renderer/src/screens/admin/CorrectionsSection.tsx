@@ -6,7 +6,9 @@
 // that refusal is shown here. Any field changed after a preview drops it, so what is confirmed is what
 // was shown.
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { CatalogView, CorrectionSetView, CorrectionView, RequestOf } from '../../../../main/ipc/contract.ts';
+import type { CorrectionSetView, CorrectionView } from '../../../../window-contract/admin-people.ts';
+import type { RequestOf } from '../../../../window-contract/index.ts';
+import type { CatalogView } from '../../../../window-contract/timesheet.ts';
 import { api } from '../../bridge.ts';
 import { Button, ErrorText, Field, Loading, StatusText } from '../../components.tsx';
 import { dayFull, wallClock } from '../../format.ts';

@@ -1,7 +1,7 @@
 // Administration, invoices: read-only, a page at a time, as the engine's list_invoices gives them (the
 // last 90 days, newest first as the back end sorts them), with each one's customer, day, state and total.
 import { useEffect, useId, useState } from 'react';
-import type { InvoiceStatus, InvoicesView } from '../../../../main/ipc/contract.ts';
+import type { InvoiceStatus, InvoicesView } from '../../../../window-contract/admin-catalog.ts';
 import { Badge, Button, ErrorText, LoadError, Loading } from '../../components.tsx';
 import { dayFull, rangeLabel } from '../../format.ts';
 import { stores, useKeyed } from '../../store.ts';

@@ -3,7 +3,7 @@
 // word. Each is the engine's manage_people with the person's own rights: what the back end refuses (its
 // own account, a role it does not know, a right missing) comes back in its words where it was asked.
 import { Fragment, useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { AdminPerson, PeopleView, PersonChange } from '../../../../main/ipc/contract.ts';
+import type { AdminPerson, PeopleView, PersonChange } from '../../../../window-contract/admin-people.ts';
 import { api } from '../../bridge.ts';
 import { Badge, Button, Confirm, ErrorText, Field, LoadError, Loading, StatusText } from '../../components.tsx';
 import { useAction, useFocusFirstInvalid } from '../../hooks.ts';

@@ -4,7 +4,7 @@
 // person's own rights: what the back end refuses (a person it does not know, a right missing) comes back
 // in its words where it was asked.
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { AdminCatalogItem, AdminChange, CatalogKind, RatesView, RateView } from '../../../../main/ipc/contract.ts';
+import type { AdminCatalogItem, AdminChange, CatalogKind, RatesView, RateView } from '../../../../window-contract/admin-catalog.ts';
 import { api } from '../../bridge.ts';
 import { Button, Confirm, ErrorText, Field, LoadError, Loading, StatusText } from '../../components.tsx';
 import { useAction, useFocusFirstInvalid } from '../../hooks.ts';

@@ -4,7 +4,7 @@
 // back end refuses (a lead removed where its API cannot, a team left empty, a right missing) comes back
 // in its words where it was asked.
 import { useEffect, useId, useRef, useState, type FormEvent, type RefObject } from 'react';
-import type { AdminTeamView, TeamChange } from '../../../../main/ipc/contract.ts';
+import type { AdminTeamView, TeamChange } from '../../../../window-contract/admin-people.ts';
 import { api } from '../../bridge.ts';
 import { Badge, Button, Confirm, ErrorText, Field, LoadError, Loading, StatusText } from '../../components.tsx';
 import { useAction, useFocusFirstInvalid } from '../../hooks.ts';

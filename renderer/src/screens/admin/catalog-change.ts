@@ -2,7 +2,8 @@
 // the back end keeps (the engine's catalog_item_fields), and what the form sends, refuses or asks. Only the
 // fields the back end answered are in the form; of those, only what differs from what it keeps is sent, so
 // a value the back end did not show is never overwritten and one left as it was is never sent again.
-import type { AdminCatalogItem, BudgetPeriod, CatalogItemFieldsView, CatalogKind, RequestOf } from '../../../../main/ipc/contract.ts';
+import type { AdminCatalogItem, BudgetPeriod, CatalogItemFieldsView, CatalogKind } from '../../../../window-contract/admin-catalog.ts';
+import type { RequestOf } from '../../../../window-contract/index.ts';
 import { dayFull } from '../../format.ts';
 import { quote } from './words.ts';
 

@@ -1,6 +1,7 @@
-// The names of the IPC contract without its schemas: what the preload needs to build the bridge.
-// Kept apart from contract.ts so the preload bundle (loaded into every window before the page) does
-// not carry zod and the settings schemas; contract.ts checks at compile time that both agree.
+// The names of the window's contract without its schemas: what the preload needs to build the bridge
+// (main/ipc/bridge.ts). Kept apart from the features' files so the preload bundle (loaded into every
+// window before the page) does not carry zod and the settings schemas; index.ts checks at compile time
+// that both agree. Imports nothing (eslint.config.js).
 
 export const CHANNEL_NAMES = [
   'getStatus',

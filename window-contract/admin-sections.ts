@@ -4,7 +4,7 @@
 // capability that tool's contract names (mcp-server/contract/tools/), so each section follows what the
 // back end said this person may do, never an assumption of the window's. A new section is a line here
 // and a component in renderer/src/screens/admin/ (the renderer's table of them must name every section).
-import { TOOL_CATALOG, type ToolName } from '../../mcp-server/contract/tool-catalog.ts';
+import { TOOL_CATALOG, type ToolName } from '../mcp-server/contract/tool-catalog.ts';
 
 export const ADMIN_SECTION_TOOLS = {
   /** Customers, projects and activities: listed, added, archived and restored (capability `catalog_write`). */

@@ -1,0 +1,102 @@
+// The window's contract for the Account screen: the back end and its account, the secret that goes to
+// the keychain and nowhere else, a test of the connection, and the pages where each secret is made.
+import * as z from 'zod/v4';
+import { BACK_ENDS, type BackEnd, type BackEndType, type ProfileView } from '../mcp-server/contract/back-ends.ts';
+import { MAX_WORKSPACE_LENGTH, type AccountField, type BackEndDescriptor, type SecretDescriptor } from '../mcp-server/contract/back-end-descriptor.ts';
+import { none } from './request-parts.ts';
+
+/** The back ends' types, for the window's imports of the contract. */
+export type { BackEndType };
+
+/**
+ * A back end the Account screen offers: its descriptor (mcp-server/contract/back-end-descriptor.ts),
+ * data the window renders the form from (its label, what it is, its fields, its secret's name, where to
+ * find it by link id, and what to know before saving).
+ */
+export type BackEndChoice = BackEndDescriptor & {
+  readonly type: BackEndType;
+  readonly secret: (SecretDescriptor & { readonly help: { readonly id: LinkId; readonly url: string } }) | null;
+};
+
+/** A back end's account as the window shows it: everything but secrets, which a profile never holds. */
+export type { ProfileView };
+
+export interface AccountView {
+  provider: ProfileView;
+  /** Whether the keychain holds a secret for the configured account; the secret never leaves main. */
+  hasCredential: boolean;
+  /** Why the keychain could not be asked (locked, no Secret Service), or null. */
+  credentialProblem: string | null;
+  choices: readonly BackEndChoice[];
+  /** What the organisation's policy sets here, or null: the controls it covers are locked. */
+  organisation: { fixed: boolean; allowed: BackEndType[] | null; note: string } | null;
+}
+
+export interface ConnectionResult {
+  ok: boolean;
+  /** A sentence a person can act on: who is connected, or what is wrong and what to do. */
+  message: string;
+}
+
+/** The pages the window may ask main to open: where each back end's secret is made. */
+export type LinkId = NonNullable<BackEnd['secret']>['help']['id'];
+export const LINK_IDS = BACK_ENDS.flatMap((backEnd) => (backEnd.secret ? [backEnd.secret.help.id] : [])) as [LinkId, ...LinkId[]];
+
+// What the Account screen may send as a back end's account, checked before a handler sees it: the
+// type, and the fields its descriptor names (mcp-server/contract/back-ends.ts), as the form holds them
+// (trimmed text, empty optional fields as null). Bounded, and nothing else: the handler then reads the
+// profile with the settings' own schema (main/ipc/handlers/account.ts, profileFrom).
+
+/** A back end's account as the form sends it. */
+export interface ProviderRequest {
+  type: BackEndType;
+  url?: string | null | undefined;
+  email?: string | undefined;
+  workspace?: string | null | undefined;
+  caFile?: string | null | undefined;
+  allowInsecureTls?: boolean | undefined;
+}
+
+function fieldInputs(backEnd: BackEnd, field: AccountField): Record<string, z.ZodType> {
+  switch (field.kind) {
+    case 'url':
+      return {
+        url:
+          field.default === undefined
+            ? z.string().trim().min(1, `the address of your ${backEnd.label}`).max(2000)
+            : z.string().trim().max(2000).nullable().optional(),
+      };
+    case 'email':
+      return { email: z.string().trim().min(1, `your ${backEnd.label} ${field.word}`).max(254) };
+    case 'workspace':
+      return { workspace: z.string().trim().max(MAX_WORKSPACE_LENGTH).nullable().optional() };
+    case 'tls':
+      return { caFile: z.string().max(4000).nullable().optional(), allowInsecureTls: z.boolean().optional() };
+  }
+}
+
+export const ProviderInput = z.discriminatedUnion(
+  'type',
+  BACK_ENDS.map((backEnd) =>
+    z.object(Object.assign({ type: z.literal(backEnd.type) }, ...backEnd.fields.map((field) => fieldInputs(backEnd, field)))).strict(),
+  ) as unknown as [z.ZodObject, ...z.ZodObject[]],
+) as unknown as z.ZodType<ProviderRequest, ProviderRequest>;
+
+export const accountChannels = {
+  getAccount: { request: none, response: {} as AccountView },
+  /** Saves the back end; a token, when given, goes to the keychain and nowhere else. */
+  saveAccount: {
+    request: z.object({ provider: ProviderInput, token: z.string().min(1).max(4000).optional() }).strict(),
+    response: {} as AccountView,
+  },
+  /** Tests the given back end (or the saved one) through the engine, before or after saving. */
+  testConnection: {
+    request: z
+      .object({ provider: ProviderInput, token: z.string().min(1).max(4000).optional() })
+      .strict()
+      .optional(),
+    response: {} as ConnectionResult,
+  },
+  forgetCredential: { request: none, response: {} as AccountView },
+  openLink: { request: z.object({ id: z.enum(LINK_IDS) }).strict(), response: null },
+} as const;

@@ -1,0 +1,13 @@
+// The pieces of request schemas that the channels of more than one feature use. The window is
+// untrusted: every payload is parsed against its channel's schema before a handler sees it.
+import * as z from 'zod/v4';
+
+/** A channel that takes no payload. */
+export const none = z.undefined();
+export const shortText = z.string().max(500);
+export const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD');
+/** A local wall time or an ISO time with an offset, as the engine reads times. */
+export const time = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})?$/, 'a time as YYYY-MM-DDTHH:MM');
+export const entryId = z.number().int().min(1);
+/** A person as manage_people names one here: by the id its list showed. */
+export const personId = z.number().int().min(1);
