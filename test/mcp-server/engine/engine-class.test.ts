@@ -158,7 +158,7 @@ async function session(engine: Engine, readOnly = false, afterWrite?: ServerOpti
     told: () => told,
     tools: async () => (await client.listTools()).tools.map((tool) => tool.name),
     call: (name: string, args: Record<string, unknown> = {}) =>
-      client.callTool({ name, arguments: args }) as Promise<{ isError?: boolean; content: Array<{ text: string }> }>,
+      client.callTool({ name, arguments: args }) as Promise<{ isError?: boolean; content: Array<{ text: string }>; structuredContent?: unknown }>,
   };
 }
 
