@@ -6,23 +6,19 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
+import { refusalSentence } from '../contract/outcomes/refusals.ts';
+import { modelText } from '../contract/outcomes/sentence.ts';
 import { BackEndError } from './time-tracker.ts';
 
 /**
  * Runs `work`; while SQLite answers "busy" or "locked" (another process's lock, a journal-mode
  * switch or WAL recovery racing another opener, a stale read snapshot) it waits on a timer, with
- * growing pauses, and runs it again from the start. After `lockWaitMs` the caller gets a sentence
- * saying the file is locked; `what` names what the file is for ("the timesheet"), and `locked`
- * makes the error that carries the sentence (a back end's BackEndError unless the caller has its
- * own kind, as the team server's store does). Any other error passes through at once.
+ * growing pauses, and runs it again from the start. After `lockWaitMs` the caller gets the refusal
+ * that the file is locked (`file_locked`); `what` names what the file is for ("the timesheet"), and
+ * `locked`, where given, makes the error from the refusal's sentence instead (the team server's store
+ * has its own kind). Any other error passes through at once.
  */
-export async function whileBusy<T>(
-  path: string,
-  lockWaitMs: number,
-  work: () => T,
-  what = 'the file',
-  locked: (message: string) => Error = (message) => new BackEndError('unavailable', message),
-): Promise<T> {
+export async function whileBusy<T>(path: string, lockWaitMs: number, work: () => T, what = 'the file', locked?: (message: string) => Error): Promise<T> {
   const deadline = Date.now() + lockWaitMs;
   for (let attempt = 0; ; attempt++) {
     try {
@@ -30,25 +26,17 @@ export async function whileBusy<T>(
     } catch (error) {
       if (isReadOnlyError(error)) throw readOnlyFile(path);
       if (!isBusy(error)) throw error;
-      if (Date.now() >= deadline) throw locked(lockedFile(path, lockWaitMs, what));
+      if (Date.now() >= deadline) {
+        const facts = { path, waited_ms: lockWaitMs, what };
+        throw locked ? locked(modelText(refusalSentence({ code: 'file_locked', facts }))) : new BackEndError('file_locked', facts);
+      }
       await delay(Math.min(2 ** attempt, 50) + Math.random() * 5);
     }
   }
 }
 
-function lockedFile(path: string, waitedMs: number, what: string): string {
-  return (
-    `Another program has held ${path} locked for ${Math.round(waitedMs / 1000)} s (a backup or sync tool, or an open sqlite3 session), ` +
-    `so ${what} could not be used. Nothing was changed. Try again once that program lets go of the file.`
-  );
-}
-
 function readOnlyFile(path: string): BackEndError {
-  return new BackEndError(
-    'unavailable',
-    `${path} cannot be written (the file or its folder is read-only), so the change was not saved. Nothing was changed. ` +
-      'Give your user write access to the file and its folder and try again.',
-  );
+  return new BackEndError('file_read_only', { path });
 }
 
 export function isBusy(error: unknown): boolean {

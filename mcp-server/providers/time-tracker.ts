@@ -550,6 +550,11 @@ export class BackEndError extends Error {
     this.kind = refusal ? refusalKind(refusal.code) : (args[0] as BackEndKind);
     this.refusal = refusal;
   }
+
+  /** The error of a refusal already made as data (a verdict that carries one, providers/local/timesheet-file.ts). */
+  static of(refusal: Refusal): BackEndError {
+    return new BackEndError(...([refusal.code, refusal.facts] as RefusalArgs));
+  }
 }
 
 const BACK_END_KINDS: ReadonlySet<string> = new Set<BackEndKind>(['not_found', 'conflict', 'invalid', 'unavailable', 'denied']);

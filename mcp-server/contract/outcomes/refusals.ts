@@ -5,12 +5,14 @@
 // same parts for a person (sentence.ts, peopleText).
 import { backEndRefusals } from './back-end.ts';
 import { callRefusals } from './call.ts';
+import { localRefusals } from './local.ts';
 import { type Sentence } from './sentence.ts';
 import type { Facts, NestedRefusal, RefusalKind, RefusalWording } from './wording.ts';
 
 export const REFUSALS = {
   ...backEndRefusals,
   ...callRefusals,
+  ...localRefusals,
 } as const;
 
 export type RefusalCode = keyof typeof REFUSALS;
