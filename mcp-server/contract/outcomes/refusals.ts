@@ -5,6 +5,7 @@
 // same parts for a person (sentence.ts, peopleText).
 import { backEndRefusals } from './back-end.ts';
 import { callRefusals } from './call.ts';
+import { filingRefusals } from './filing.ts';
 import { localRefusals } from './local.ts';
 import { type Sentence } from './sentence.ts';
 import type { Facts, NestedRefusal, RefusalKind, RefusalWording } from './wording.ts';
@@ -12,6 +13,7 @@ import type { Facts, NestedRefusal, RefusalKind, RefusalWording } from './wordin
 export const REFUSALS = {
   ...backEndRefusals,
   ...callRefusals,
+  ...filingRefusals,
   ...localRefusals,
 } as const;
 
