@@ -2,12 +2,15 @@
 // know of how their words were read, or of writes the outbox kept and sent meanwhile. A successful
 // answer carries them as `notices: [{ code, facts }]` in its structured part, and their sentences for
 // the model at the end of its text; the words are made here from the facts, as refusals' are.
+import { keptOutcomeNotices, outboxNotices } from './outbox.ts';
 import { readingNotices } from './reading.ts';
 import { type Sentence } from './sentence.ts';
 import { isRefusalCode, type Refusal, refusalSentence } from './refusals.ts';
 import type { Facts, NestedRefusal, NoticeWording } from './wording.ts';
 
 export const NOTICES = {
+  ...keptOutcomeNotices,
+  ...outboxNotices,
   ...readingNotices,
 } as const;
 

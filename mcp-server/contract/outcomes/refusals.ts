@@ -7,6 +7,7 @@ import { backEndRefusals } from './back-end.ts';
 import { callRefusals } from './call.ts';
 import { filingRefusals } from './filing.ts';
 import { localRefusals } from './local.ts';
+import { outboxRefusals } from './outbox.ts';
 import { type Sentence } from './sentence.ts';
 import type { Facts, NestedRefusal, RefusalKind, RefusalWording } from './wording.ts';
 
@@ -15,6 +16,7 @@ export const REFUSALS = {
   ...callRefusals,
   ...filingRefusals,
   ...localRefusals,
+  ...outboxRefusals,
 } as const;
 
 export type RefusalCode = keyof typeof REFUSALS;
@@ -26,7 +28,9 @@ export type FactsOf<C extends RefusalCode> = Parameters<(typeof REFUSALS)[C]['sa
 export type Refusal<C extends RefusalCode = RefusalCode> = { [K in C]: { readonly code: K; readonly facts: FactsOf<K> } }[C];
 
 /** The arguments that make a refusal: a code, and its facts where it has any. */
-export type RefusalArgs = { [C in RefusalCode]: FactsOf<C> extends Record<string, never> ? [code: C, facts?: FactsOf<C>] : [code: C, facts: FactsOf<C>] }[RefusalCode];
+export type RefusalArgs = {
+  [C in RefusalCode]: FactsOf<C> extends Record<string, never> ? [code: C, facts?: FactsOf<C>] : [code: C, facts: FactsOf<C>];
+}[RefusalCode];
 
 function wordingOf(code: RefusalCode): RefusalWording<Facts> {
   return REFUSALS[code] as unknown as RefusalWording<Facts>;
