@@ -1,6 +1,8 @@
 // The handlers of the app-only tools over the outbox (contract/app-tools/kept-write-decisions.ts).
 // Registered by the server only for the engine that proved it is the app (server.ts, appTools).
 import { decideKeptWriteContract, keptWriteDecisionsContract } from '../contract/app-tools/kept-write-decisions.ts';
+import { noticeSentence } from '../contract/outcomes/notices.ts';
+import { modelText } from '../contract/outcomes/sentence.ts';
 import { formatInstant } from '../domain/time.ts';
 import { defineAppTool } from '../tools/define-tool.ts';
 import { ToolInputError } from '../tools/tool-input-error.ts';
@@ -16,6 +18,7 @@ export const keptWriteDecisions = defineAppTool({
       kind: decision.kind,
       happened_at: formatInstant(decision.happenedAt, context.timezone),
       words: decision.words,
+      notice: decision.notice,
       choices: decision.choices,
     }));
     const text =
@@ -33,8 +36,9 @@ export const decideKeptWrite = defineAppTool({
   ...decideKeptWriteContract,
   async handler(args, context) {
     const { tracker } = context;
-    if (!tracker.keptWrites) throw new ToolInputError(`${tracker.label} keeps no writes to send later, so there is nothing to decide.`);
-    const outcome = await tracker.keptWrites.decide(args.id, args.choice);
-    return { data: { id: args.id, choice: args.choice, outcome }, text: outcome };
+    if (!tracker.keptWrites) throw new ToolInputError('kept_writes_none', { back_end: tracker.label });
+    const notice = await tracker.keptWrites.decide(args.id, args.choice);
+    const outcome = modelText(noticeSentence(notice));
+    return { data: { id: args.id, choice: args.choice, outcome, notice }, text: outcome };
   },
 });

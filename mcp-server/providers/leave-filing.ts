@@ -4,7 +4,7 @@
 // days at its ends) is filed part after part, so that a refusal halfway leaves a clear account of what
 // exists.
 import { rangesOverlap } from '../domain/leave-days.ts';
-import { type LeaveRequest, type NewLeaveRequest, BackEndError, type BackEndKind } from './time-tracker.ts';
+import { type LeaveRequest, type NewLeaveRequest, BackEndError, causeOf } from './time-tracker.ts';
 
 /** Refuses leave that overlaps one of the person's pending or approved requests, naming it. */
 export function refuseOverlap(
@@ -13,8 +13,13 @@ export function refuseOverlap(
 ): void {
   const clash = existing.find((other) => (other.status === 'pending' || other.status === 'approved') && rangesOverlap(request, other));
   if (!clash) return;
-  const span = clash.firstDay === clash.lastDay ? clash.firstDay : `${clash.firstDay} to ${clash.lastDay}`;
-  throw new BackEndError('conflict', `That overlaps your ${clash.kind ?? clash.type} request #${clash.id} (${span}, ${clash.status}). Nothing was filed.`);
+  throw new BackEndError('leave_overlaps', {
+    request: clash.id,
+    type: clash.kind ?? clash.type,
+    first_day: clash.firstDay,
+    last_day: clash.lastDay,
+    status: clash.status === 'pending' ? 'pending' : 'approved',
+  });
 }
 
 /** How a back end's parts are said: "Kimai stores this leave as 2 absences … or cancel the filed part." */
@@ -27,7 +32,8 @@ export interface PartWords {
 
 /**
  * Files the parts in order. A refused first part is the plain refusal (nothing was filed); a refusal
- * after that says which parts exist and which one was refused.
+ * after that says which parts exist and which one was refused (`leave_filed_in_part`, the back end's
+ * refusal as its cause).
  */
 export async function fileInParts<P extends { firstDay: string; lastDay: string }, R extends { id: number; firstDay: string; lastDay: string }>(
   parts: readonly [P, ...P[]],
@@ -40,11 +46,14 @@ export async function fileInParts<P extends { firstDay: string; lastDay: string 
       filed.push(await file(part));
     } catch (error) {
       if (!(error instanceof BackEndError)) throw error;
-      const done = filed.map((item) => `#${item.id} (${item.firstDay} to ${item.lastDay})`).join(', ');
-      throw new BackEndError(
-        error.kind as BackEndKind,
-        `${words.service} ${words.verb} this leave as ${parts.length} ${words.unit}; ${filed.length} were filed (${done}), then it refused the part from ${part.firstDay} to ${part.lastDay}: ${error.message} Request the rest again once that is sorted out, or ${words.undo} the filed part.`,
-      );
+      throw new BackEndError('leave_filed_in_part', {
+        ...words,
+        parts: parts.length,
+        filed: filed.map((item) => ({ request: item.id, first_day: item.firstDay, last_day: item.lastDay })),
+        refused_first_day: part.firstDay,
+        refused_last_day: part.lastDay,
+        cause: causeOf(error),
+      });
     }
   }
   return filed;

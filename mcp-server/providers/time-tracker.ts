@@ -35,7 +35,7 @@ import type { TeamAction } from '../contract/tools/manage-teams.ts';
 import { modelText } from '../contract/outcomes/sentence.ts';
 import { type Refusal, type RefusalArgs, refusalKind, refusalOf, refusalSentence } from '../contract/outcomes/refusals.ts';
 import type { NestedRefusal, RefusalKind } from '../contract/outcomes/wording.ts';
-import type { Note } from '../contract/outcomes/notices.ts';
+import type { Note, Notice } from '../contract/outcomes/notices.ts';
 
 export { CAPABILITIES, type Capability } from '../contract/vocabulary.ts';
 
@@ -480,8 +480,8 @@ export interface KeptWritesPart {
    * (providers/outbox/decisions.ts). Listed for the app's window.
    */
   decisions(): Promise<KeptWriteDecision[]>;
-  /** Carries out the person's choice for one of them; what happened, in a sentence. */
-  decide(id: number, choice: KeptWriteChoice): Promise<string>;
+  /** Carries out the person's choice for one of them; what came of it, as a notice (contract/outcomes/outbox.ts). */
+  decide(id: number, choice: KeptWriteChoice): Promise<Notice>;
 }
 
 /** The part a capability brings, where it brings one: a back end offering the capability has it. */
@@ -529,7 +529,9 @@ export interface KeptWriteDecision {
   kind: 'clock_in' | 'clock_out' | 'log_time';
   /** When the person made the write. */
   happenedAt: number;
-  /** Why it was not sent, and what they can do, as the engine said it. */
+  /** Why it was not sent, and what they can do, as data: the notice the engine said it with (contract/outcomes/outbox.ts). */
+  notice: Notice;
+  /** The same, in its words for the model. */
   words: string;
   choices: Array<{ choice: KeptWriteChoice; label: string }>;
 }
@@ -555,6 +557,11 @@ export class BackEndError extends Error {
     this.name = 'BackEndError';
     this.kind = refusal ? refusalKind(refusal.code) : (args[0] as BackEndKind);
     this.refusal = refusal;
+  }
+
+  /** The error of a refusal already made as data (a verdict that carries one, providers/local/timesheet-file.ts). */
+  static of(refusal: Refusal): BackEndError {
+    return new BackEndError(...([refusal.code, refusal.facts] as RefusalArgs));
   }
 }
 

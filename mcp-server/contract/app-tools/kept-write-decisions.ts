@@ -5,6 +5,12 @@
 import * as z from 'zod/v4';
 import { appToolContract } from '../tools/tool-contract.ts';
 
+/**
+ * A kept write's outcome as data: a notice's code and facts (contract/outcomes/outbox.ts), worded for a
+ * person by the same catalog (notices.ts, noticeSentence, and sentence.ts, peopleText).
+ */
+const OUTCOME_NOTICE = z.object({ code: z.string(), facts: z.looseObject({}) });
+
 /** What the person may do with a kept write that was not sent: the engine, main and the window share it. */
 export const CHOICES = ['dismiss', 'send_again'] as const;
 export type KeptWriteChoice = (typeof CHOICES)[number];
@@ -23,8 +29,10 @@ export const keptWriteDecisionsContract = appToolContract({
         kind: z.enum(['clock_in', 'clock_out', 'log_time']),
         /** When the person made the write, ISO 8601 with its offset. */
         happened_at: z.string(),
-        /** Why it was not sent, and what can be done. */
+        /** Why it was not sent, and what can be done, in the engine's words for a model (`notice` is the same as data). */
         words: z.string(),
+        /** Why it was not sent, and what can be done: the notice's code and facts. */
+        notice: OUTCOME_NOTICE,
         choices: z.array(z.object({ choice: z.enum(CHOICES), label: z.string() })),
       }),
     ),
@@ -44,7 +52,9 @@ export const decideKeptWriteContract = appToolContract({
   output: z.object({
     id: z.number(),
     choice: z.enum(CHOICES),
-    /** What came of it, in a sentence. */
+    /** What came of it, in a sentence for a model (`notice` is the same as data). */
     outcome: z.string(),
+    /** What came of it: the notice's code and facts. */
+    notice: OUTCOME_NOTICE,
   }),
 });

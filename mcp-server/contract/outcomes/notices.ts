@@ -3,6 +3,7 @@
 // answer carries them as `notices: [{ code, facts }]` in its structured part, and their sentences for
 // the model at the end of its text; the words are made here from the facts, as refusals' are.
 import { evidenceNotices } from './evidence.ts';
+import { keptOutcomeNotices, outboxNotices } from './outbox.ts';
 import { readingNotices } from './reading.ts';
 import { type Sentence } from './sentence.ts';
 import { isRefusalCode, type Refusal, refusalSentence } from './refusals.ts';
@@ -10,6 +11,8 @@ import type { Facts, NestedRefusal, NoticeWording } from './wording.ts';
 
 export const NOTICES = {
   ...evidenceNotices,
+  ...keptOutcomeNotices,
+  ...outboxNotices,
   ...readingNotices,
 } as const;
 

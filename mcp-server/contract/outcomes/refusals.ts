@@ -13,9 +13,12 @@ import { clockifyRuleRefusals } from './clockify.ts';
 import { clockodoRuleRefusals } from './clockodo.ts';
 import { entriesRefusals } from './entries.ts';
 import { evidenceRefusals } from './evidence.ts';
+import { filingRefusals } from './filing.ts';
 import { inputRefusals } from './input.ts';
 import { kimaiRuleRefusals } from './kimai.ts';
 import { leaveRefusals } from './leave.ts';
+import { localRefusals } from './local.ts';
+import { outboxRefusals } from './outbox.ts';
 import { peopleRefusals } from './people.ts';
 import { calamariRefusals } from './remote-calamari.ts';
 import { clockifyRefusals } from './remote-clockify.ts';
@@ -41,10 +44,13 @@ export const REFUSALS = {
   ...clockodoRuleRefusals,
   ...entriesRefusals,
   ...evidenceRefusals,
+  ...filingRefusals,
   ...inputRefusals,
   ...kimaiRefusals,
   ...kimaiRuleRefusals,
   ...leaveRefusals,
+  ...localRefusals,
+  ...outboxRefusals,
   ...peopleRefusals,
   ...remoteRefusals,
   ...teamRefusals,

@@ -61,13 +61,13 @@ export class LocalCatalog implements CatalogPart {
         if (item.kind === 'customer') {
           id = Number(this.#sheet.statement('INSERT INTO customers (name, created_at) VALUES (?, ?)').run(name, now).lastInsertRowid);
         } else if (item.kind === 'project') {
-          if (item.customerId !== undefined) this.#sheet.requireRow('customers', item.customerId, 'customer');
+          if (item.customerId !== undefined) this.#sheet.requireRow('customer', item.customerId);
           id = Number(
             this.#sheet.statement('INSERT INTO projects (name, customer_id, created_at) VALUES (?, ?, ?)').run(name, item.customerId ?? null, now)
               .lastInsertRowid,
           );
         } else {
-          if (item.projectId !== undefined) this.#sheet.requireRow('projects', item.projectId, 'project');
+          if (item.projectId !== undefined) this.#sheet.requireRow('project', item.projectId);
           id = Number(
             this.#sheet.statement('INSERT INTO activities (name, project_id, created_at) VALUES (?, ?, ?)').run(name, item.projectId ?? null, now)
               .lastInsertRowid,
@@ -77,7 +77,7 @@ export class LocalCatalog implements CatalogPart {
       });
     } catch (error) {
       if (isUniqueViolation(error)) {
-        throw new BackEndError('conflict', `A ${item.kind} named "${name}" already exists.`);
+        throw new BackEndError('local_catalog_name_taken', { kind: item.kind, name });
       }
       throw error;
     }
@@ -85,7 +85,7 @@ export class LocalCatalog implements CatalogPart {
 
   async setArchived(kind: CatalogKind, id: number, archived: boolean): Promise<CatalogItem> {
     return this.#sheet.write(() => {
-      this.#sheet.requireRow(CATALOG_TABLES[kind], id, kind);
+      this.#sheet.requireRow(kind, id);
       this.#sheet.statement(`UPDATE ${CATALOG_TABLES[kind]} SET archived = ? WHERE id = ?`).run(archived ? 1 : 0, id);
       return this.#sheet.catalogItem(kind, id);
     });

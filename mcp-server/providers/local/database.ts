@@ -11,7 +11,7 @@ import { createPrivateFile, keepFilesPrivate, makePrivateFolder } from '../../pr
 import { exists, isReadOnlyError, isWritable, whileBusy as waitWhileBusy } from '../sqlite-files.ts';
 import { BackEndError } from '../time-tracker.ts';
 import { MIGRATIONS } from './migrations.ts';
-import { identifyTimesheetFile, PUNCHCARD_APPLICATION_ID, type TimesheetFile } from './timesheet-file.ts';
+import { inspectTimesheetFile, PUNCHCARD_APPLICATION_ID, type TimesheetIdentity } from './timesheet-file.ts';
 
 /** How long a call keeps trying while another program holds the lock; writes here take milliseconds. */
 const LOCK_WAIT_MS = 10_000;
@@ -38,8 +38,8 @@ export async function openTimesheet(path: string, log: (message: string) => void
   } catch (error) {
     if (!isReadOnlyError(error)) throw error;
   }
-  const identity = await identifyTimesheetFile(path, LOCK_WAIT_MS);
-  if (identity.kind === 'refused' || identity.kind === 'busy') throw new BackEndError('unavailable', identity.reason);
+  const identity = await inspectTimesheetFile(path, LOCK_WAIT_MS);
+  if (identity.kind === 'refused' || identity.kind === 'busy') throw BackEndError.of(identity.refusal);
   if (!isWritable(path)) return openReadOnly(path, identity);
   // SQLite would create the file 0644 less the umask, and its -wal and -shm with the file's mode: an
   // empty private file first (a new timesheet to every reader, timesheet-file.ts) makes all three private.
@@ -87,10 +87,7 @@ function needsMigration(db: Database, path: string): boolean {
 }
 
 function newerTimesheet(path: string, version: number): BackEndError {
-  return new BackEndError(
-    'unavailable',
-    `${path} was written by a newer Punchcard (timesheet schema ${version}; this one reads up to ${MIGRATIONS.length}). Punchcard has not changed it. Update Punchcard to use it.`,
-  );
+  return new BackEndError('timesheet_newer', { path, version, supported: MIGRATIONS.length });
 }
 
 function userVersion(db: Database): number {
@@ -109,13 +106,7 @@ export function readTimesheet<T>(sheet: Timesheet, work: () => T): Promise<T> {
  */
 export function writeTransaction<T>(sheet: Timesheet, work: () => T): Promise<T> {
   if (sheet.readOnly) {
-    return Promise.reject(
-      new BackEndError(
-        'unavailable',
-        `The folder ${dirname(sheet.path)} is read-only, so Punchcard cannot save to the timesheet there; reading works. ` +
-          'Nothing was changed. Make the folder writable (or move the data folder somewhere writable) and try again.',
-      ),
-    );
+    return Promise.reject(new BackEndError('timesheet_folder_read_only', { folder: dirname(sheet.path) }));
   }
   return whileBusy(sheet.path, LOCK_WAIT_MS, () => writeNow(sheet.db, work));
 }
@@ -142,20 +133,10 @@ export function whileBusy<T>(path: string, lockWaitMs: number, work: () => T): P
  * can still read it: normally if its -wal and -shm are there, and otherwise in immutable mode, which
  * is exact when no -wal holds changes (a read-only folder cannot be written by anyone else either).
  */
-function openReadOnly(path: string, identity: TimesheetFile): Timesheet {
+function openReadOnly(path: string, identity: TimesheetIdentity): Timesheet {
   const folder = dirname(path);
-  if (identity.kind !== 'timesheet') {
-    throw new BackEndError(
-      'unavailable',
-      `The folder ${folder} is read-only, so Punchcard cannot create its timesheet there. Make the folder writable, or move the data folder somewhere writable.`,
-    );
-  }
-  if (identity.version < MIGRATIONS.length) {
-    throw new BackEndError(
-      'unavailable',
-      `${path} is from an older Punchcard and needs updating, but the folder ${folder} is read-only. Nothing was changed. Make the folder writable and try again.`,
-    );
-  }
+  if (identity.kind !== 'timesheet') throw new BackEndError('timesheet_cannot_create', { folder });
+  if (identity.version < MIGRATIONS.length) throw new BackEndError('timesheet_needs_update_read_only', { path, folder });
   try {
     const db = new DatabaseSync(path, { readOnly: true, timeout: 0, enableForeignKeyConstraints: true });
     db.prepare('SELECT count(*) FROM sqlite_master').get();
@@ -164,10 +145,7 @@ function openReadOnly(path: string, identity: TimesheetFile): Timesheet {
     // Without its -shm and -wal, a WAL file opens only immutably; that is only exact without a -wal.
   }
   if (exists(`${path}-wal`) && statSync(`${path}-wal`).size > 0) {
-    throw new BackEndError(
-      'unavailable',
-      `The folder ${folder} is read-only and ${path}-wal still holds changes SQLite cannot apply there, so the timesheet cannot be read. Make the folder writable.`,
-    );
+    throw new BackEndError('timesheet_wal_read_only', { path, folder });
   }
   const url = pathToFileURL(path);
   url.searchParams.set('immutable', '1');

@@ -37,15 +37,12 @@ export class LocalLeave implements LeavePart {
 
   async createLeave(request: NewLeaveRequest): Promise<LeaveRequest> {
     if (request.kind !== undefined) {
-      throw new BackEndError('invalid', `The local timesheet has no leave type "${request.kind}"; use vacation, sick, personal, parental, unpaid or other.`);
+      throw new BackEndError('local_leave_kind_unknown', { kind: request.kind });
     }
     return this.#sheet.write(() => {
       const clash = this.#overlappingLeave(request);
       if (clash) {
-        throw new BackEndError(
-          'conflict',
-          `This overlaps your ${clash.type} request #${clash.id} (${clash.firstDay} to ${clash.lastDay}). Cancel or change that one first.`,
-        );
+        throw new BackEndError('local_leave_overlaps', { request: clash.id, type: clash.type, first_day: clash.firstDay, last_day: clash.lastDay });
       }
       const now = this.#options.now();
       // Local requests are the user's own record, so there is nobody to approve them.
@@ -65,7 +62,7 @@ export class LocalLeave implements LeavePart {
   async cancelLeave(id: number): Promise<LeaveRequest> {
     return this.#sheet.write(() => {
       const request = this.#leave(id);
-      if (request.status === 'cancelled') throw new BackEndError('conflict', `Leave request #${id} is already cancelled.`);
+      if (request.status === 'cancelled') throw new BackEndError('local_leave_already_cancelled', { request: id });
       this.#sheet.statement(`UPDATE leave_requests SET status = 'cancelled', updated_at = ? WHERE id = ?`).run(this.#options.now(), id);
       return this.#leave(id);
     });
@@ -73,7 +70,7 @@ export class LocalLeave implements LeavePart {
 
   #leave(id: number): LeaveRequest {
     const row = this.#sheet.statement('SELECT * FROM leave_requests WHERE id = ?').get(id) as LeaveRow | undefined;
-    if (!row) throw new BackEndError('not_found', `There is no leave request #${id}.`);
+    if (!row) throw new BackEndError('local_leave_request_not_found', { request: id });
     return this.#toLeave(row);
   }
 

@@ -63,7 +63,7 @@ export class LocalSheet {
         // Closed while it opened: let go of the file instead of holding it for nobody.
         if (this.#opening !== opening) {
           sheet.db.close();
-          throw new BackEndError('unavailable', 'The timesheet was closed.');
+          throw new BackEndError('timesheet_closed');
         }
         return (this.#sheet = sheet);
       },
@@ -112,7 +112,7 @@ export class LocalSheet {
         if (this.#sheet !== stale) {
           // Closed (or already swapped) meanwhile.
           fresh.db.close();
-          if (this.#sheet === null) throw new BackEndError('unavailable', 'The timesheet was closed.');
+          if (this.#sheet === null) throw new BackEndError('timesheet_closed');
           return this.#sheet;
         }
         this.#statements.clear();
@@ -138,7 +138,7 @@ export class LocalSheet {
 
   entry(id: number): TimeEntry {
     const row = this.statement(`${ENTRY_SELECT} WHERE e.id = ?`).get(id) as EntryRow | undefined;
-    if (!row) throw new BackEndError('not_found', `There is no time entry #${id}.`);
+    if (!row) throw new BackEndError('local_entry_not_found', { entry: id });
     return toEntry(row);
   }
 
@@ -156,25 +156,25 @@ export class LocalSheet {
   }
 
   checkRefs(projectId: number | null, activityId: number | null): void {
-    if (projectId !== null) this.requireRow('projects', projectId, 'project');
+    if (projectId !== null) this.requireRow('project', projectId);
     if (activityId !== null) {
       const activity = this.catalogItem('activity', activityId);
       if (activity.project && activity.project.id !== projectId) {
-        throw new BackEndError('invalid', `Activity "${activity.name}" belongs to project "${activity.project.name}" and cannot be used with another project.`);
+        throw new BackEndError('local_activity_of_other_project', { activity: activity.name, project: activity.project.name });
       }
     }
   }
 
-  requireRow(table: string, id: number, what: string): void {
-    const row = this.statement(`SELECT 1 AS found FROM ${table} WHERE id = ?`).get(id);
-    if (!row) throw new BackEndError('not_found', `There is no ${what} #${id}.`);
+  requireRow(kind: CatalogKind, id: number): void {
+    const row = this.statement(`SELECT 1 AS found FROM ${CATALOG_TABLES[kind]} WHERE id = ?`).get(id);
+    if (!row) throw new BackEndError('local_catalog_item_not_found', { kind, id });
   }
 
   catalogItem(kind: CatalogKind, id: number): CatalogItem {
     const catalogRow = this.statement(`SELECT id, name, archived FROM ${CATALOG_TABLES[kind]} WHERE id = ?`).get(id) as
       | { id: number; name: string; archived: number }
       | undefined;
-    if (!catalogRow) throw new BackEndError('not_found', `There is no ${kind} #${id}.`);
+    if (!catalogRow) throw new BackEndError('local_catalog_item_not_found', { kind, id });
     const item: CatalogItem = { kind, id: catalogRow.id, name: catalogRow.name, archived: catalogRow.archived === 1 };
     if (kind === 'project') {
       const row = this.statement('SELECT c.id, c.name FROM projects x JOIN customers c ON c.id = x.customer_id WHERE x.id = ?').get(id) as

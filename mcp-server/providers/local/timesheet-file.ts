@@ -16,6 +16,8 @@ import { closeSync, constants, existsSync, fstatSync, openSync, readSync } from 
 import { setTimeout as delay } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
 import { DatabaseSync } from 'node:sqlite';
+import { type Refusal, refusalOf, refusalSentence } from '../../contract/outcomes/refusals.ts';
+import { modelText } from '../../contract/outcomes/sentence.ts';
 import { isBusy } from '../sqlite-files.ts';
 import { MIGRATIONS } from './migrations.ts';
 
@@ -25,18 +27,21 @@ export const PUNCHCARD_APPLICATION_ID = 0x50756e63;
 const HEADER_BYTES = 100;
 const SQLITE_MAGIC = 'SQLite format 3\u0000';
 
-export type TimesheetFile =
+export type TimesheetIdentity =
   /** No file, an empty one, or an SQLite database with nothing in it: a new timesheet goes there. */
   | { kind: 'new' }
   /** A Punchcard timesheet at schema `version` (which may be older than this build's). */
   | { kind: 'timesheet'; version: number }
-  /** Anything else; `reason` says what the file is and what to do, and the file is untouched. */
-  | { kind: 'refused'; reason: string }
-  /** The file could not be read just now (locked, or a passing error); `reason` says to try again. Nothing about the file itself. */
-  | { kind: 'busy'; reason: string };
+  /** Anything else; the refusal says what the file is and what to do, and the file is untouched. */
+  | { kind: 'refused'; refusal: Refusal }
+  /** The file could not be read just now (locked, or a passing error); the refusal says to try again. Nothing about the file itself. */
+  | { kind: 'busy'; refusal: Refusal };
+
+/** The same, with each refusal in its words for the model: `reason`. */
+export type TimesheetFile = Exclude<TimesheetIdentity, { refusal: Refusal }> | { kind: 'refused' | 'busy'; reason: string };
 
 /** What a look that read the file found. */
-type Verdict = Exclude<TimesheetFile, { kind: 'busy' }>;
+type Verdict = Exclude<TimesheetIdentity, { kind: 'busy' }>;
 
 /** One look at the file: what it is, or the SQLite error that kept it from being read. */
 type Look = Verdict | { kind: 'unread'; error: unknown };
@@ -50,7 +55,7 @@ const LOOKS = 5;
  * ../sqlite-files.ts), any other error is looked at again a few times, and what still fails is
  * reported as busy, or, when SQLite says the file itself is damaged or not a database, refused.
  */
-export async function identifyTimesheetFile(path: string, lockWaitMs = 10_000): Promise<TimesheetFile> {
+export async function inspectTimesheetFile(path: string, lockWaitMs = 10_000): Promise<TimesheetIdentity> {
   const deadline = Date.now() + lockWaitMs;
   for (let attempt = 0, looks = 1; ; attempt++) {
     const look = lookAt(path);
@@ -62,24 +67,18 @@ export async function identifyTimesheetFile(path: string, lockWaitMs = 10_000): 
   }
 }
 
+/** The same as inspectTimesheetFile, with a refusal in its words (`reason`). */
+export async function identifyTimesheetFile(path: string, lockWaitMs = 10_000): Promise<TimesheetFile> {
+  const identity = await inspectTimesheetFile(path, lockWaitMs);
+  return 'refusal' in identity ? { kind: identity.kind, reason: modelText(refusalSentence(identity.refusal)) } : identity;
+}
+
 /** What to say about an error that outlasted the looks: only damage to the file itself earns advice to move it. */
-function unread(path: string, error: unknown, lockWaitMs: number): TimesheetFile {
+function unread(path: string, error: unknown, lockWaitMs: number): TimesheetIdentity {
   const message = (error as Error).message;
-  if (isAboutTheFile(error)) return { kind: 'refused', reason: `${path} could not be read as a SQLite database (${message}). ${LEFT_ALONE} ${MOVE_IT}` };
-  if (isBusy(error)) {
-    return {
-      kind: 'busy',
-      reason:
-        `Another program has held ${path} locked for ${Number((lockWaitMs / 1000).toFixed(1))} s (a backup or sync tool, or an open sqlite3 session), ` +
-        `so Punchcard could not check that it is a timesheet. ${LEFT_ALONE} Try again once that program lets go of the file.`,
-    };
-  }
-  return {
-    kind: 'busy',
-    reason:
-      `${path} could not be read just now (${message}), so Punchcard could not check that it is a timesheet. ${LEFT_ALONE} ` +
-      'Try again in a moment; if this keeps happening, check that your user can read and write the file and its folder.',
-  };
+  if (isAboutTheFile(error)) return { kind: 'refused', refusal: refusalOf('timesheet_damaged', { path, message }) };
+  if (isBusy(error)) return { kind: 'busy', refusal: refusalOf('timesheet_locked_unchecked', { path, waited_ms: lockWaitMs }) };
+  return { kind: 'busy', refusal: refusalOf('timesheet_unchecked', { path, message }) };
 }
 
 /** SQLITE_CORRUPT (11) and SQLITE_NOTADB (26), with any extended code: said of a consistent read, they are about the file. */
@@ -90,10 +89,11 @@ function isAboutTheFile(error: unknown): boolean {
 
 function lookAt(path: string): Look {
   const header = readHeader(path);
-  if (header === 'missing' || header.length === 0) return { kind: 'new' };
-  if (typeof header === 'string') return { kind: 'refused', reason: header };
+  if (header === 'missing') return { kind: 'new' };
+  if (!Buffer.isBuffer(header)) return { kind: 'refused', refusal: header };
+  if (header.length === 0) return { kind: 'new' };
   if (header.length < HEADER_BYTES || header.toString('latin1', 0, 16) !== SQLITE_MAGIC) {
-    return { kind: 'refused', reason: `${path} is not a SQLite database, so it is not a Punchcard timesheet. ${LEFT_ALONE} ${MOVE_IT}` };
+    return { kind: 'refused', refusal: refusalOf('timesheet_not_ours', { path, found: 'not_sqlite' }) };
   }
   // The main file's header may lag behind the WAL, but an application id is written once and a
   // version only grows, so what it says here is true of the file: no need to open it to refuse.
@@ -111,19 +111,9 @@ function lookAt(path: string): Look {
 /** A refusal for another application's id or a newer schema, or undefined. */
 function refusedByMark(path: string, applicationId: number, version: number): Verdict | undefined {
   if (applicationId !== 0 && applicationId !== PUNCHCARD_APPLICATION_ID) {
-    return {
-      kind: 'refused',
-      reason: `${path} is another application's SQLite database (application id 0x${applicationId.toString(16)}). ${LEFT_ALONE} ${MOVE_IT}`,
-    };
+    return { kind: 'refused', refusal: refusalOf('timesheet_not_ours', { path, found: 'application_id', application_id: applicationId }) };
   }
-  if (version > MIGRATIONS.length) {
-    return {
-      kind: 'refused',
-      reason:
-        `${path} was written by a newer Punchcard (timesheet schema ${version}; this one reads up to ${MIGRATIONS.length}). ` +
-        `${LEFT_ALONE} Update Punchcard to use it.`,
-    };
-  }
+  if (version > MIGRATIONS.length) return { kind: 'refused', refusal: refusalOf('timesheet_newer', { path, version, supported: MIGRATIONS.length }) };
   return undefined;
 }
 
@@ -141,28 +131,27 @@ function judge(path: string, { version, applicationId, tables }: Contents): Verd
     // Punchcard creates its tables and sets the version in one transaction, so tables without a
     // version were made by someone else.
     if (tables.size === 0) return { kind: 'new' };
+    const names = [...tables.keys()];
     return {
       kind: 'refused',
-      reason: `${path} is another application's SQLite database (tables: ${listed([...tables.keys()])}). ${LEFT_ALONE} ${MOVE_IT}`,
+      refusal: refusalOf('timesheet_not_ours', {
+        path,
+        found: 'tables',
+        tables: names.slice(0, SHOWN_TABLES),
+        more_tables: Math.max(0, names.length - SHOWN_TABLES),
+      }),
     };
   }
   const mismatch = schemaMismatch(tables, expectedTables(version));
-  if (mismatch) {
-    return {
-      kind: 'refused',
-      reason:
-        `${path} says it is a Punchcard timesheet (schema ${version}), but ${mismatch}. ${LEFT_ALONE} ` +
-        'Restore it from a backup, or move it away and Punchcard starts a new timesheet there.',
-    };
-  }
+  if (mismatch) return { kind: 'refused', refusal: refusalOf('timesheet_schema_mismatch', { path, version, ...mismatch }) };
   return { kind: 'timesheet', version };
 }
 
-const LEFT_ALONE = 'Punchcard has not changed it.';
-const MOVE_IT = 'Move it elsewhere (or rename it), and Punchcard starts a new timesheet there.';
+/** Another application's tables named in its refusal: the first few, and a count of the rest. */
+const SHOWN_TABLES = 6;
 
-/** The first 100 bytes, 'missing', or a sentence saying why the path cannot be a timesheet. */
-function readHeader(path: string): Buffer | 'missing' | string {
+/** The first 100 bytes, 'missing', or the refusal saying why the path cannot be a timesheet. */
+function readHeader(path: string): Buffer | 'missing' | Refusal {
   let fd: number;
   try {
     // Non-blocking, so a FIFO or device at the path is looked at, not waited on.
@@ -170,12 +159,12 @@ function readHeader(path: string): Buffer | 'missing' | string {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return 'missing';
-    if (code === 'EACCES' || code === 'EPERM') return `${path} cannot be read (permission denied). Give your user read and write access to it.`;
-    if (code === 'EISDIR') return `${path} is a folder, not a timesheet. ${MOVE_IT}`;
-    return `${path} cannot be opened (${(error as Error).message}).`;
+    if (code === 'EACCES' || code === 'EPERM') return refusalOf('timesheet_permission_denied', { path });
+    if (code === 'EISDIR') return refusalOf('timesheet_not_ours', { path, found: 'folder' });
+    return refusalOf('timesheet_unopenable', { path, message: (error as Error).message });
   }
   try {
-    if (!fstatSync(fd).isFile()) return `${path} is not a regular file, so it cannot be a timesheet. ${MOVE_IT}`;
+    if (!fstatSync(fd).isFile()) return refusalOf('timesheet_not_ours', { path, found: 'special_file' });
     const buffer = Buffer.alloc(HEADER_BYTES);
     const read = readSync(fd, buffer, 0, HEADER_BYTES, 0);
     return buffer.subarray(0, read);
@@ -245,19 +234,17 @@ function expectedTables(version: number): Map<string, Set<string>> {
   return expected;
 }
 
-/** What the file lacks of the expected schema, in words; undefined when nothing. Extra is fine. */
-function schemaMismatch(actual: Map<string, Set<string>>, expected: Map<string, Set<string>>): string | undefined {
+/** What the file lacks of the expected schema (the schema's own names, a few); undefined when nothing. Extra is fine. */
+function schemaMismatch(
+  actual: Map<string, Set<string>>,
+  expected: Map<string, Set<string>>,
+): { missing_tables: string[] } | { table: string; missing_columns: string[] } | undefined {
   const missingTables = [...expected.keys()].filter((table) => !actual.has(table));
-  if (missingTables.length > 0) return `it has no table${missingTables.length === 1 ? '' : 's'} ${listed(missingTables)}`;
+  if (missingTables.length > 0) return { missing_tables: missingTables };
   for (const [table, columns] of expected) {
     const have = actual.get(table) as Set<string>;
     const missing = [...columns].filter((column) => !have.has(column));
-    if (missing.length > 0) return `its table ${table} has no column${missing.length === 1 ? '' : 's'} ${listed(missing)}`;
+    if (missing.length > 0) return { table, missing_columns: missing };
   }
   return undefined;
-}
-
-function listed(names: string[]): string {
-  const shown = names.slice(0, 6).join(', ');
-  return names.length > 6 ? `${shown} and ${names.length - 6} more` : shown;
 }

@@ -122,7 +122,7 @@ export class LocalTimesheets implements TimerPart, EntriesPart {
       });
     } catch (error) {
       if (isUniqueViolation(error, 'time_entries_one_running')) {
-        throw new BackEndError('conflict', 'Another timer is already running; only one entry can be open at a time.');
+        throw new BackEndError('local_one_open_entry');
       }
       throw error;
     }

@@ -1,19 +1,23 @@
 // The kept writes that wait for the person (docs/decisions.md, "The outbox"), as the window lists
-// them: what happened, in the sentence the engine already said, and the choices. Two, for every kind:
+// them: what happened, as the notice the engine already said it with, and the choices. Two, for every kind:
 // dismiss it (what the back end has stays as it is) or send it again (the look before a send runs
 // again, so a conflict the person cleared up on the web meanwhile no longer stops it). An entry that
 // overlaps one the back end has is sent anyway when the person says so: both are theirs to keep. Pure.
+import { noticeOf, noticeSentence } from '../../contract/outcomes/notices.ts';
+import { modelText } from '../../contract/outcomes/sentence.ts';
 import type { KeptWriteDecision } from '../time-tracker.ts';
 import type { OutboxRow } from './outbox-store.ts';
 import type { LogTimePayload } from './pending.ts';
 
 /** The list's entry for one row waiting for a decision. */
 export function decisionOf(row: OutboxRow, service: string): KeptWriteDecision {
+  const notice = row.outcome ?? noticeOf('kept_write_not_sent', { service });
   return {
     id: row.seq,
     kind: row.kind,
     happenedAt: row.happenedAt,
-    words: row.outcome ?? `This write was not sent to ${service}.`,
+    notice,
+    words: modelText(noticeSentence(notice)),
     choices: [
       { choice: 'send_again', label: row.kind === 'log_time' ? 'Send anyway' : 'Try again' },
       { choice: 'dismiss', label: `Keep ${service} as it is` },

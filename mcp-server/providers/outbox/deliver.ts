@@ -2,11 +2,14 @@
 // "The outbox"). Nothing there is overwritten: a write that is already there (an earlier send whose
 // answer was lost, a crash between sending and recording) is recognised and not sent again; a timer
 // started elsewhere, an entry that overlaps, a timer stopped elsewhere leave the kept write for the
-// person to decide, in words that say what was found and what they can do; a clock-in followed by a
-// timer started later on the web is recorded up to where that one began, and said so (adjusted).
-import { formatDuration, formatLocalTime } from '../../domain/time.ts';
+// person to decide, with what was found and what they can do; a clock-in followed by a timer started
+// later on the web is recorded up to where that one began, and said so (adjusted). What came of it is
+// a notice of its own, as data (contract/outcomes/outbox.ts), stored with the row.
+import type { KeptWriteFacts } from '../../contract/outcomes/outbox.ts';
+import { noticeOf } from '../../contract/outcomes/notices.ts';
+import { formatInstant } from '../../domain/time.ts';
 import type { TimeEntry } from '../time-tracker.ts';
-import type { OutboxRow } from './outbox-store.ts';
+import type { KeptOutcome, OutboxRow } from './outbox-store.ts';
 import type { ClockInPayload, ClockOutPayload, LogTimePayload, TimerRef } from './pending.ts';
 import type { DeliveryTracker } from './send-attempts.ts';
 
@@ -21,8 +24,8 @@ export interface Settlement {
   state: 'sent' | 'adjusted' | 'needs_decision';
   /** The back end's entry, where one was written or found. */
   remoteId: number | null;
-  /** One sentence for the person: what was sent, adjusted, or needs them, and what they can do. */
-  words: string;
+  /** What was sent, adjusted, or needs the person, and what they can do. */
+  outcome: KeptOutcome;
 }
 
 export interface DeliveryContext {
@@ -36,37 +39,44 @@ export interface DeliveryContext {
 
 /** Sends `row` after looking; throws what the back end threw (out of reach: the caller keeps the row). */
 export async function deliver(row: OutboxRow, context: DeliveryContext): Promise<Settlement> {
-  switch (row.kind) {
+  const { service, timezone } = context;
+  const write = keptWriteFacts(row, timezone);
+  switch (write.kind) {
     case 'clock_in':
-      return deliverClockIn(row.payload as ClockInPayload, context);
+      return deliverClockIn(row.payload as ClockInPayload, write, context);
     case 'clock_out':
-      return deliverClockOut(row.payload as ClockOutPayload, context);
+      return deliverClockOut(row.payload as ClockOutPayload, write, context);
     case 'log_time':
-      return deliverEntry(row.payload as LogTimePayload, context);
+      return deliverEntry(row.payload as LogTimePayload, write, context);
     default:
       // Never kept by this Punchcard, but the shared file's schema allows more kinds (the break tools):
       // a row of one is left for the person rather than stopping the queue.
-      return {
-        state: 'needs_decision',
-        remoteId: null,
-        words: `A kept ${String(row.kind).replace('_', ' ')} cannot be sent by this Punchcard; do it again in ${context.service}.`,
-      };
+      return { state: 'needs_decision', remoteId: null, outcome: said(noticeOf('kept_write_unsendable', { service, write })) };
   }
 }
 
-async function deliverClockIn(payload: ClockInPayload, context: DeliveryContext): Promise<Settlement> {
+/** A notice of what came of a kept write, as the row keeps it. */
+function said(notice: ReturnType<typeof noticeOf>): KeptOutcome {
+  return notice as KeptOutcome;
+}
+
+type Kept<K extends KeptWriteFacts['kind']> = Extract<KeptWriteFacts, { kind: K }>;
+
+async function deliverClockIn(payload: ClockInPayload, write: Kept<'clock_in'>, context: DeliveryContext): Promise<Settlement> {
   const { tracker, service } = context;
-  const at = time(payload.start, context);
-  const what = label(payload);
   const running = await tracker.runningEntry();
   if (running && sameStart(running, payload)) {
-    return { state: 'sent', remoteId: running.id, words: `Clocked in at ${at} on ${what} (${service} already had it).` };
+    return {
+      state: 'sent',
+      remoteId: running.id,
+      outcome: said(noticeOf('kept_clock_in_sent', { service, write, started: instant(running.start, context), already: true })),
+    };
   }
   if (running) {
     const switchFrom = payload.switchFrom && (await resolvedTimer(payload.switchFrom, context));
     if (switchFrom !== null && switchFrom !== undefined && switchFrom === running.id && running.start <= payload.start) {
       const { started } = await tracker.startTimer(fields(payload), true);
-      return { state: 'sent', remoteId: started.id, words: `Stopped ${label(running)} and clocked in on ${what} at ${at}.` };
+      return { state: 'sent', remoteId: started.id, outcome: said(noticeOf('kept_switch_sent', { service, write, stopped: booked(running) })) };
     }
     if (running.start > payload.start + SAME_MOMENT_MS) {
       // The person clocked in here, and later someone (they, on the web) started a timer there: both
@@ -75,111 +85,120 @@ async function deliverClockIn(payload: ClockInPayload, context: DeliveryContext)
       return {
         state: 'adjusted',
         remoteId: entry.id,
-        words:
-          `Recorded ${what} from ${at} to ${time(running.start, context)} (${formatDuration(running.start - payload.start)}), not as a running timer: ` +
-          `a timer on ${label(running)} was started at ${time(running.start, context)} (on the web or another device) and keeps running.`,
+        outcome: said(
+          noticeOf('kept_clock_in_adjusted', {
+            service,
+            write,
+            until: instant(running.start, context),
+            minutes: minutesBetween(payload.start, running.start),
+            running: booked(running),
+          }),
+        ),
       };
     }
     return {
       state: 'needs_decision',
       remoteId: null,
-      words:
-        `Your clock-in at ${at} on ${what} was not sent: a timer on ${label(running)} has been running in ${service} since ${time(running.start, context)} (started on the web or another device). ` +
-        `To keep both, log ${what} with log_time; to replace it, clock in with switch: true.`,
+      outcome: said(noticeOf('kept_clock_in_timer_running', { service, write, running: { ...booked(running), start: instant(running.start, context) } })),
     };
   }
   const overlapping = await overlaps(payload.start, Math.max(context.now(), payload.start + 1), context);
   const same = overlapping.find((entry) => sameStart(entry, payload));
-  if (same) return { state: 'sent', remoteId: same.id, words: `Clocked in at ${at} on ${what} (${service} already had it).` };
+  if (same) {
+    return {
+      state: 'sent',
+      remoteId: same.id,
+      outcome: said(noticeOf('kept_clock_in_sent', { service, write, started: instant(same.start, context), already: true })),
+    };
+  }
   const other = overlapping[0];
   if (other) {
-    return {
-      state: 'needs_decision',
-      remoteId: null,
-      words: `Your clock-in at ${at} on ${what} was not sent: ${service} has ${describe(other, context)}, added while it was out of reach, which covers that time. Log the time that is missing with log_time.`,
-    };
+    return { state: 'needs_decision', remoteId: null, outcome: said(noticeOf('kept_clock_in_overlaps', { service, write, other: seen(other, context) })) };
   }
   const { started } = await tracker.startTimer(fields(payload), false);
-  return { state: 'sent', remoteId: started.id, words: `Clocked in at ${time(started.start, context)} on ${what}.` };
+  return {
+    state: 'sent',
+    remoteId: started.id,
+    outcome: said(noticeOf('kept_clock_in_sent', { service, write, started: instant(started.start, context), already: false })),
+  };
 }
 
-async function deliverClockOut(payload: ClockOutPayload, context: DeliveryContext): Promise<Settlement> {
+async function deliverClockOut(payload: ClockOutPayload, write: Kept<'clock_out'>, context: DeliveryContext): Promise<Settlement> {
   const { tracker, service } = context;
-  const at = time(payload.end, context);
-  const what = label(payload.entry);
   const expected = await resolvedTimer(payload.timer, context);
-  if (expected === undefined) {
-    return {
-      state: 'needs_decision',
-      remoteId: null,
-      words: `Your clock-out at ${at} of ${what} was not sent, because the clock-in it ends was not (see above).`,
-    };
-  }
+  if (expected === undefined) return { state: 'needs_decision', remoteId: null, outcome: said(noticeOf('kept_clock_out_orphaned', { service, write })) };
   const running = await tracker.runningEntry();
   if (running && running.id === expected) {
     if (payload.end < running.start) {
       return {
         state: 'needs_decision',
         remoteId: null,
-        words: `Your clock-out at ${at} of ${what} was not sent: the timer in ${service} starts later, at ${time(running.start, context)}. Clock out again with the time you stopped.`,
+        outcome: said(noticeOf('kept_clock_out_before_start', { service, write, timer_start: instant(running.start, context) })),
       };
     }
     const stopped = await tracker.stopTimer(payload.end, payload.note ?? undefined);
-    return { state: 'sent', remoteId: stopped.id, words: `Clocked out of ${what} at ${time(stopped.end ?? payload.end, context)}.` };
+    return {
+      state: 'sent',
+      remoteId: stopped.id,
+      outcome: said(noticeOf('kept_clock_out_sent', { service, write, stopped: instant(stopped.end ?? payload.end, context), already: false })),
+    };
   }
   const start = 'seq' in payload.timer ? payload.entry.start : payload.timer.start;
   const listed = await tracker.listEntries({ from: start - SAME_MOMENT_MS, to: start + SAME_MOMENT_MS, limit: LOOK_LIMIT, offset: 0 });
   const ended = listed.entries.find((entry) => entry.id === expected && entry.end !== null);
   if (ended && Math.abs((ended.end as number) - payload.end) <= SAME_MOMENT_MS) {
-    return { state: 'sent', remoteId: ended.id, words: `Clocked out of ${what} at ${at} (${service} already had it).` };
+    return {
+      state: 'sent',
+      remoteId: ended.id,
+      outcome: said(noticeOf('kept_clock_out_sent', { service, write, stopped: instant(ended.end as number, context), already: true })),
+    };
   }
-  const elsewhere = ended ? `it was stopped at ${time(ended.end as number, context)} on the web or another device` : `${service} no longer lists it running`;
-  const other = running ? `; a timer on ${label(running)} runs since ${time(running.start, context)} and was left alone` : '';
   return {
     state: 'needs_decision',
     remoteId: ended?.id ?? null,
-    words: `Your clock-out at ${at} of ${what} was not sent: ${elsewhere}${other}. If it should end at ${at}, change the entry with update_time_entry.`,
+    outcome: said(
+      noticeOf('kept_clock_out_elsewhere', {
+        service,
+        write,
+        stopped_at: ended ? instant(ended.end as number, context) : null,
+        running: running ? { ...booked(running), start: instant(running.start, context) } : null,
+      }),
+    ),
   };
 }
 
-async function deliverEntry(payload: LogTimePayload, context: DeliveryContext): Promise<Settlement> {
+async function deliverEntry(payload: LogTimePayload, write: Kept<'log_time'>, context: DeliveryContext): Promise<Settlement> {
   const { tracker, service } = context;
-  const span = `${time(payload.start, context)}–${time(payload.end, context)}`;
-  const what = label(payload);
+  const minutes = minutesBetween(payload.start, payload.end);
   const overlapping = await overlaps(payload.start, payload.end, context);
   const same = overlapping.find((entry) => sameStart(entry, payload) && entry.end !== null && Math.abs(entry.end - payload.end) <= SAME_MOMENT_MS);
-  if (same) return { state: 'sent', remoteId: same.id, words: `Logged ${what}, ${span} (${service} already had it, #${same.id}).` };
+  if (same) return { state: 'sent', remoteId: same.id, outcome: said(noticeOf('kept_entry_sent', { service, write, entry: same.id, minutes, already: true })) };
   const other = payload.overlapAccepted ? undefined : overlapping[0];
-  if (other) {
-    return {
-      state: 'needs_decision',
-      remoteId: null,
-      words: `Your entry ${what}, ${span}, was not sent: ${service} has ${describe(other, context)}, which overlaps it. Log it again with log_time if both are right.`,
-    };
-  }
+  if (other)
+    return { state: 'needs_decision', remoteId: null, outcome: said(noticeOf('kept_entry_overlaps', { service, write, other: seen(other, context) })) };
   const entry = await tracker.createEntry({ ...fields(payload), start: payload.start, end: payload.end, ...(payload.agent ? { agent: payload.agent } : {}) });
-  return { state: 'sent', remoteId: entry.id, words: `Logged ${formatDuration(payload.end - payload.start)} on ${what}, ${span} (#${entry.id}).` };
+  return { state: 'sent', remoteId: entry.id, outcome: said(noticeOf('kept_entry_sent', { service, write, entry: entry.id, minutes, already: false })) };
 }
 
-/** A kept write in a few words: "clock-in at 09:02 on Website · Design", "entry Website, 07:00–08:00". */
-export function keptWrite(row: OutboxRow, timezone: string): string {
-  const at = (epochMs: number) => formatLocalTime(epochMs, timezone);
+/** A kept write as data: the tool, what it was on, and its times in `timezone` (the words say it: "clock-in at 09:02 on Website · Design"). */
+export function keptWriteFacts(row: OutboxRow, timezone: string): KeptWriteFacts {
+  const at = (epochMs: number) => formatInstant(epochMs, timezone);
   switch (row.kind) {
     case 'clock_in': {
       const payload = row.payload as ClockInPayload;
-      return `clock-in at ${at(payload.start)} on ${label(payload)}`;
+      return { kind: 'clock_in', ...booked(payload), start: at(payload.start) };
     }
     case 'clock_out': {
       const payload = row.payload as ClockOutPayload;
-      return `clock-out at ${at(payload.end)} of ${label(payload.entry)}`;
+      return { kind: 'clock_out', ...booked(payload.entry), end: at(payload.end) };
     }
     case 'log_time': {
       const payload = row.payload as LogTimePayload;
-      return `entry ${label(payload)}, ${at(payload.start)}–${at(payload.end)}`;
+      return { kind: 'log_time', ...booked(payload), start: at(payload.start), end: at(payload.end) };
     }
     default:
       // A kind the file allows and this Punchcard never keeps (see deliver).
-      return `${String(row.kind).replace('_', ' ')} at ${at(row.happenedAt)}`;
+      return { kind: row.kind as 'start_break' | 'end_break', at: at(row.happenedAt) };
   }
 }
 
@@ -205,15 +224,21 @@ function fields(payload: ClockInPayload | LogTimePayload) {
   return { projectId: payload.projectId, activityId: payload.activityId, description: payload.description, start: payload.start };
 }
 
-function label(entry: Pick<TimeEntry, 'project' | 'activity' | 'description'>): string {
-  return [entry.project?.name, entry.activity?.name].filter(Boolean).join(' · ') || 'no project';
+/** What an entry is on, by the names it carries. */
+function booked(entry: Pick<TimeEntry, 'project' | 'activity'>): { project: string | null; activity: string | null } {
+  return { project: entry.project?.name ?? null, activity: entry.activity?.name ?? null };
 }
 
-function describe(entry: TimeEntry, context: DeliveryContext): string {
-  const until = entry.end === null ? 'running' : `to ${time(entry.end, context)}`;
-  return `${label(entry)} from ${time(entry.start, context)} ${until}`;
+/** An entry of the back end's, as the words name it beside a kept write. */
+function seen(entry: TimeEntry, context: DeliveryContext) {
+  return { ...booked(entry), start: instant(entry.start, context), end: entry.end === null ? null : instant(entry.end, context) };
 }
 
-function time(epochMs: number, context: DeliveryContext): string {
-  return formatLocalTime(epochMs, context.timezone);
+function instant(epochMs: number, context: DeliveryContext): string {
+  return formatInstant(epochMs, context.timezone);
+}
+
+/** Whole minutes from one instant to another, as a duration is said (domain/time.ts, formatDuration). */
+function minutesBetween(from: number, to: number): number {
+  return Math.floor((to - from) / 60_000);
 }

@@ -2,6 +2,7 @@
 // it can), or that it answered and refused (and the person must hear why now). Only the first kind is
 // kept: a refusal sent again later would be refused again, and meanwhile the person believes it done.
 // Pure: the HTTP layer has already put the failure into words (remote/remote-error.ts).
+import type { ReachProblem } from '../../contract/outcomes/outbox.ts';
 import { RemoteError } from '../remote/remote-error.ts';
 
 /**
@@ -44,17 +45,17 @@ export function isOutOfReach(error: unknown): error is RemoteError {
   }
 }
 
-/** "connection refused", "did not answer within 15 s": the failure's reason, short, for a sentence about the outbox. */
-export function reachProblem(error: RemoteError): string {
-  if (error.failure === 'timeout') return 'it did not answer in time';
-  if (error.failure === 'server_error') return `it answered ${error.status ?? 'an error'} (down or being updated)`;
+/** Why a back end out of reach did not answer, short, for what the outbox says of it (`outbox_stale`, with the gateway's status). */
+export function reachProblem(error: RemoteError): ReachProblem {
+  if (error.failure === 'timeout') return 'no_answer_in_time';
+  if (error.failure === 'server_error') return 'gateway';
   switch (error.networkCode) {
     case 'ECONNREFUSED':
-      return 'connection refused';
+      return 'connection_refused';
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
-      return 'its host name could not be found';
+      return 'host_not_found';
     default:
-      return 'the connection failed';
+      return 'connection_failed';
   }
 }

@@ -9,13 +9,14 @@ import { systemTimeZone } from '../../domain/time.ts';
 import type { Log } from '../../log.ts';
 import { CallStopped, withRequestBudget } from '../remote/request-budget.ts';
 import { RemoteError } from '../remote/remote-error.ts';
+import { type Notice, noticeOf } from '../../contract/outcomes/notices.ts';
 import type { KeptWriteChoice, KeptWriteDecision, TimeTracker } from '../time-tracker.ts';
-import { BackEndError } from '../time-tracker.ts';
+import { BackEndError, causeOf } from '../time-tracker.ts';
 import { decisionOf, payloadToSendAgain } from './decisions.ts';
-import { deliver, keptWrite, type Settlement } from './deliver.ts';
+import { deliver, keptWriteFacts, type Settlement } from './deliver.ts';
 import { isOutOfReach } from './out-of-reach.ts';
-import { type OutboxKind, type OutboxOrigin, type OutboxStore, OutboxUnusable } from './outbox-store.ts';
-import { countsAsTry, gaveUpWords, lastTry, MAX_SEND_ATTEMPTS, watchedTracker } from './send-attempts.ts';
+import { type KeptOutcome, type OutboxKind, type OutboxOrigin, type OutboxStore, OutboxUnusable } from './outbox-store.ts';
+import { countsAsTry, lastTry, MAX_SEND_ATTEMPTS, watchedTracker } from './send-attempts.ts';
 
 /** Kept writes sent first (before a call's own work, or one the person sends again): the rest go in the background, and a call's own writes wait behind them. */
 const SENT_FIRST = 3;
@@ -39,7 +40,9 @@ export interface SenderOptions {
   timezone: () => string;
   /**
    * Null where the tool may still write for that origin now (the read-only switch, tool switches and
-   * the organisation's policy are checked again before a kept write is sent), else why not, in words.
+   * the organisation's policy are checked again before a kept write is sent), else why not, in words
+   * (may-send.ts). The outbox says it as the tool switched off (`kept_write_switched_off`,
+   * `outbox_write_switched_off`), which is the only reason there is.
    */
   mayStillWrite: (tool: OutboxKind, origin: OutboxOrigin) => string | null;
   /** What the background rounds wait with (default Node's timers; tests move their own on). */
@@ -121,16 +124,16 @@ export class OutboxSender {
       if (row === null) return { kind: 'empty' };
       if (row === 'busy') return { kind: 'busy' };
       const timezone = await this.#zone();
-      const refusal = this.#options.mayStillWrite(row.kind, row.origin);
-      if (refusal) {
-        await store.settle(row.seq, { state: 'needs_decision', words: `Your ${keptWrite(row, timezone)} was not sent: ${refusal}` });
+      const write = keptWriteFacts(row, timezone);
+      if (this.#options.mayStillWrite(row.kind, row.origin) !== null) {
+        await store.settle(row.seq, { state: 'needs_decision', outcome: said(noticeOf('kept_write_switched_off', { service, write })) });
         continue;
       }
       if (row.attempts > MAX_SEND_ATTEMPTS) {
         // The tries before ended with no record at all: an engine stopped (or crashed) while sending it.
         await store.settle(row.seq, {
           state: 'needs_decision',
-          words: gaveUpWords(keptWrite(row, timezone), row.kind, service, 'each ended without an answer'),
+          outcome: said(noticeOf('kept_write_given_up', { service, write, tries: MAX_SEND_ATTEMPTS, last: null })),
         });
         continue;
       }
@@ -142,13 +145,17 @@ export class OutboxSender {
         const outOfReach = isOutOfReach(error);
         const reason = error instanceof Error ? error.message : String(error);
         if (!outOfReach && isRefusal(error)) {
-          settlement = { state: 'needs_decision', remoteId: null, words: `${service} refused your ${keptWrite(row, timezone)}: ${reason}` };
+          settlement = { state: 'needs_decision', remoteId: null, outcome: said(noticeOf('kept_write_refused', { service, write, cause: causeOf(error) })) };
         } else {
           const counted = countsAsTry(error, outOfReach, watched.answered());
           if (counted && row.attempts >= MAX_SEND_ATTEMPTS) {
             // This write fails where others would not: the person decides, and the queue moves on.
             this.#options.log(`Outbox row ${row.seq} given up after ${row.attempts} tries: ${reason}`);
-            settlement = { state: 'needs_decision', remoteId: null, words: gaveUpWords(keptWrite(row, timezone), row.kind, service, lastTry(error)) };
+            settlement = {
+              state: 'needs_decision',
+              remoteId: null,
+              outcome: said(noticeOf('kept_write_given_up', { service, write, tries: MAX_SEND_ATTEMPTS, last: lastTry(error) })),
+            };
           } else if (outOfReach) {
             // A request that may have reached the back end (a deadline, a cut connection, a gateway) leaves
             // the row marked: the next send looks before it writes, as it always does.
@@ -179,27 +186,24 @@ export class OutboxSender {
    * sent again, it is queued where it was and sent at once with what waits before it, looking at the
    * back end first as every send does. The answer says what came of it, and counts as telling it.
    */
-  async decide(id: number, choice: KeptWriteChoice): Promise<string> {
+  async decide(id: number, choice: KeptWriteChoice): Promise<Notice> {
     const { store, service } = this.#options;
     const row = await store.row(id);
-    const gone = new BackEndError(
-      'not_found',
-      `That write no longer waits for your decision: it was sent or decided meanwhile (in another window or by an AI client).`,
-    );
+    const gone = new BackEndError('kept_write_gone', { write: id });
     if (!row || row.state !== 'needs_decision' || row.dismissedAt !== null) throw gone;
-    const what = keptWrite(row, await this.#zone());
+    const write = keptWriteFacts(row, await this.#zone());
     if (choice === 'dismiss') {
       if (!(await store.dismiss(id))) throw gone;
-      return `Dismissed your ${what}: ${service} stays as it is.`;
+      return noticeOf('kept_write_dismissed', { service, write });
     }
     if (!(await store.requeue(id, payloadToSendAgain(row)))) throw gone;
     await this.sendFirst();
     const after = await store.row(id);
     if (after && (after.state === 'sent' || after.state === 'adjusted' || after.state === 'needs_decision')) {
       await store.markTold([id]);
-      return after.outcome ?? `Your ${what} was sent to ${service}.`;
+      return after.outcome ?? noticeOf('kept_write_sent', { service, write });
     }
-    return `Your ${what} waits to be sent again; it goes as soon as ${service} answers.`;
+    return noticeOf('kept_write_requeued', { service, write });
   }
 
   /** The settings' zone, else the back end's as last known, else this computer's. */
@@ -209,6 +213,11 @@ export class OutboxSender {
     const known = await this.#options.store.recall<string | null>('zone');
     return known?.value ?? systemTimeZone();
   }
+}
+
+/** A notice of what came of a kept write, as its row keeps it. */
+function said(notice: Notice): KeptOutcome {
+  return notice as KeptOutcome;
 }
 
 /**

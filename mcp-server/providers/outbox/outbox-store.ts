@@ -14,6 +14,9 @@ import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { isKeptOutcomeCode, type KeptOutcomeCode, type OutboxProblem, outboxProblemSentence } from '../../contract/outcomes/outbox.ts';
+import { type Notice, noticeOf } from '../../contract/outcomes/notices.ts';
+import { modelText } from '../../contract/outcomes/sentence.ts';
 import type { Log } from '../../log.ts';
 import { createPrivateFile, keepFilesPrivate, makePrivateFolder } from '../../private-files.ts';
 import { isBusy, isReadOnlyError, isWritable, whileBusy } from '../sqlite-files.ts';
@@ -53,7 +56,12 @@ export function waitingWrites(file: string, backEnd: string): number {
   }
 }
 
-/** Schema migrations in order; `PRAGMA user_version` says how many have run. Never edit one that shipped. */
+/**
+ * Schema migrations in order; `PRAGMA user_version` says how many have run. Never edit one that shipped.
+ * A change of what a column holds that an older Punchcard can still read is not one: `outcome` holds
+ * `{ code, facts }` as JSON since outcomes became data, and plain words in rows written before
+ * (outcomeOf reads both; an older Punchcard reads the JSON as the words it shows).
+ */
 export const OUTBOX_MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE outbox (
@@ -94,6 +102,8 @@ export const OUTBOX_MIGRATIONS: readonly string[] = [
 /** What is kept: the schema also allows the break tools, which are never kept (docs/decisions.md, "The outbox"). */
 export type OutboxKind = 'clock_in' | 'clock_out' | 'log_time';
 export type OutboxState = 'queued' | 'sending' | 'sent' | 'adjusted' | 'needs_decision';
+/** What came of a kept write once it was settled: a notice of its own (contract/outcomes/outbox.ts), stored with its row. */
+export type KeptOutcome = Notice<KeptOutcomeCode>;
 /** Whose write it was: the app's own engine, or an AI client's (its tool switches and policy apply when it is sent). */
 export type OutboxOrigin = 'app' | 'ai';
 
@@ -106,7 +116,8 @@ export interface OutboxRow {
   state: OutboxState;
   attempts: number;
   remoteId: number | null;
-  outcome: string | null;
+  /** What came of it, once settled. */
+  outcome: KeptOutcome | null;
   told: boolean;
   settledAt: number | null;
   /** When the person dismissed it (a row waiting for their decision), or null. */
@@ -233,18 +244,18 @@ export class OutboxStore {
   }
 
   /** Records how a claimed row ended; false when the claim was lost meanwhile (another engine took it over). */
-  async settle(seq: number, outcome: { state: 'sent' | 'adjusted' | 'needs_decision'; remoteId?: number | null; words: string }): Promise<boolean> {
+  async settle(seq: number, settled: { state: 'sent' | 'adjusted' | 'needs_decision'; remoteId?: number | null; outcome: KeptOutcome }): Promise<boolean> {
     const now = this.#options.now();
-    const settled = await this.#write((db) => {
+    const done = await this.#write((db) => {
       const result = db
         .prepare(
           'UPDATE outbox SET state = ?, remote_id = ?, outcome = ?, settled_at = ?, owner = NULL, owner_pid = NULL, owner_host = NULL, lease_until = NULL WHERE seq = ? AND owner = ?',
         )
-        .run(outcome.state, outcome.remoteId ?? null, outcome.words, now, seq, this.owner);
+        .run(settled.state, settled.remoteId ?? null, JSON.stringify(settled.outcome), now, seq, this.owner);
       return Number(result.changes) === 1;
     });
-    if (settled) this.#options.onSettled?.();
-    return settled;
+    if (done) this.#options.onSettled?.();
+    return done;
   }
 
   /**
@@ -387,11 +398,9 @@ export class OutboxStore {
     try {
       makePrivateFolder(dirname(path), log);
     } catch (error) {
-      throw new OutboxUnusable(`Punchcard's outbox ${path} cannot be created (${(error as Error).message}). Give your user write access to the data folder.`);
+      throw new OutboxUnusable({ problem: 'cannot_create', path, reason: (error as Error).message });
     }
-    if (!isWritable(path)) {
-      throw new OutboxUnusable(`Punchcard's outbox ${path} cannot be written. Give your user write access to the data folder and the file.`);
-    }
+    if (!isWritable(path)) throw new OutboxUnusable({ problem: 'not_writable', path });
     createPrivateFile(path, log);
     keepFilesPrivate([`${path}-wal`, `${path}-shm`], log);
     this.#db = await whileBusy(
@@ -421,24 +430,23 @@ export class OutboxStore {
 
 /**
  * The outbox file cannot be opened at all: the engine then works without it (outbox-tracker.ts), and
- * the message, a whole sentence with what to do, is said to the person.
+ * the person hears why, with what to do (`problem`; its words are the message).
  */
 export class OutboxUnusable extends Error {
-  constructor(message: string) {
-    super(message);
+  readonly problem: OutboxProblem;
+  constructor(problem: OutboxProblem) {
+    super(modelText(outboxProblemSentence(problem)));
     this.name = 'OutboxUnusable';
+    this.problem = problem;
   }
 }
 
 function unusable(path: string, error: unknown): OutboxUnusable {
-  // The newer schema's refusal already says what to do.
-  if (error instanceof BackEndError) return new OutboxUnusable(error.message);
-  if (isReadOnlyError(error))
-    return new OutboxUnusable(`Punchcard's outbox ${path} cannot be written. Give your user write access to the data folder and the file.`);
+  // A newer schema is refused with its versions (migrate).
+  if (error instanceof BackEndError && error.refusal?.code === 'outbox_newer') return new OutboxUnusable({ problem: 'newer', ...error.refusal.facts });
+  if (isReadOnlyError(error)) return new OutboxUnusable({ problem: 'not_writable', path });
   const reason = (error instanceof Error ? error.message : String(error)).replace(/[.\s]+$/, '');
-  return new OutboxUnusable(
-    `Punchcard's outbox ${path} cannot be opened (${reason}). If the file is damaged, move it out of the data folder and Punchcard starts a new one; what was kept in it is then not sent.`,
-  );
+  return new OutboxUnusable({ problem: 'cannot_open', path, reason });
 }
 
 /** A claim outlives a send's deadlines (a few requests of 15 s each) with room to spare. */
@@ -451,12 +459,7 @@ function migrate(db: DatabaseSync, path: string): void {
   try {
     // Another engine may have migrated while this one waited for the lock.
     const current = version();
-    if (current > OUTBOX_MIGRATIONS.length) {
-      throw new BackEndError(
-        'unavailable',
-        `${path} was written by a newer Punchcard (outbox schema ${current}; this one reads up to ${OUTBOX_MIGRATIONS.length}). Punchcard has not changed it. Update Punchcard to use it.`,
-      );
-    }
+    if (current > OUTBOX_MIGRATIONS.length) throw new BackEndError('outbox_newer', { path, version: current, supported: OUTBOX_MIGRATIONS.length });
     for (let next = current; next < OUTBOX_MIGRATIONS.length; next++) {
       db.exec(OUTBOX_MIGRATIONS[next] as string);
       db.exec(`PRAGMA user_version = ${next + 1}`);
@@ -478,11 +481,35 @@ function rowOf(raw: RawRow): OutboxRow {
     state: raw.state,
     attempts: raw.attempts,
     remoteId: raw.remote_id,
-    outcome: raw.outcome,
+    outcome: outcomeOf(raw.outcome),
     told: raw.told === 1,
     settledAt: raw.settled_at,
     dismissedAt: raw.dismissed_at,
   };
+}
+
+/**
+ * A row's outcome as the file holds it: `{ code, facts }` as JSON, or words alone, as rows written
+ * before outcomes were data hold them (`kept_write_said`). A code this Punchcard does not know (a newer
+ * one settled the row) is `kept_outcome_unknown`.
+ */
+export function outcomeOf(stored: string | null): KeptOutcome | null {
+  if (stored === null) return null;
+  if (stored.startsWith('{')) {
+    const parsed = parsedOutcome(stored);
+    if (parsed) return isKeptOutcomeCode(parsed.code) ? (parsed as KeptOutcome) : (noticeOf('kept_outcome_unknown', { code: parsed.code }) as KeptOutcome);
+  }
+  return noticeOf('kept_write_said', { words: stored }) as KeptOutcome;
+}
+
+function parsedOutcome(stored: string): { code: string; facts: object } | undefined {
+  try {
+    const parsed = JSON.parse(stored) as { code?: unknown; facts?: unknown } | null;
+    if (typeof parsed?.code !== 'string' || typeof parsed.facts !== 'object' || parsed.facts === null || Array.isArray(parsed.facts)) return undefined;
+    return { code: parsed.code, facts: parsed.facts };
+  } catch {
+    return undefined;
+  }
 }
 
 /** Whether a process of this machine runs: signal 0 only asks (EPERM: it runs, as someone else). */

@@ -6,7 +6,6 @@
 // call, and in the background with a growing pause, the kept writes are sent in order
 // (outbox-sender.ts), and what came of them is said in the next answer.
 import { join } from 'node:path';
-import { formatDuration } from '../../domain/time.ts';
 import type {
   AccountPart,
   Catalog,
@@ -23,7 +22,7 @@ import type {
   WorkSpan,
 } from '../time-tracker.ts';
 import { BackEndError, TimerRunningError } from '../time-tracker.ts';
-import type { Note } from '../../contract/outcomes/notices.ts';
+import { type Note, noticeOf } from '../../contract/outcomes/notices.ts';
 import { signalSettled } from './settled-signal.ts';
 import { isOutOfReach, reachProblem } from './out-of-reach.ts';
 import { OUTBOX_FILE, type OutboxKind, type OutboxOrigin, type OutboxRow, OutboxStore, OutboxUnusable, type Remembered } from './outbox-store.ts';
@@ -51,7 +50,7 @@ export interface OutboxOptions extends SenderOptions {
   origin: OutboxOrigin;
 }
 
-/** One call's view of the outbox: the sentences it adds to the answer, and whether the back end was found out of reach in it. */
+/** One call's view of the outbox: the notices it adds to the answer, and whether the back end was found out of reach in it. */
 interface CallState {
   notes: Note[];
   unreachable: RemoteError | null;
@@ -66,7 +65,7 @@ export class EngineOutbox {
   readonly #inner: TimeTracker;
   readonly #options: OutboxOptions;
   readonly #sender: OutboxSender;
-  /** What was said of an outbox file that cannot be opened, so it is said once (again if it changes, or after it worked). */
+  /** What was said of an outbox file that cannot be opened (its words), so it is said once (again if it changes, or after it worked). */
   #saidUnusable: string | null = null;
   /** Names of projects and activities by id, from every catalog read: a kept write shows them. */
   readonly #names = new Map<string, Ref>();
@@ -115,8 +114,7 @@ export class EngineOutbox {
     if (this.#saidUnusable !== error.message) {
       this.#saidUnusable = error.message;
       this.#options.log(error.message);
-      const { service } = this.#options;
-      notes.push(`${error.message} Until then, changes go straight to ${service}: while it is out of reach they fail instead of being kept to send later.`);
+      notes.push(noticeOf('outbox_unusable', { service: this.#options.service, file: error.problem }));
     }
     return this.#inner;
   }
@@ -142,12 +140,14 @@ export class EngineOutbox {
         log(`Marking outbox rows ${seqs.join(', ')} as told failed: ${(error as Error).message}`);
       });
     const { service } = this.#options;
-    const sent = rows.filter((row) => row.state === 'sent').map((row) => row.outcome);
-    const adjusted = rows.filter((row) => row.state === 'adjusted').map((row) => row.outcome);
-    const decide = rows.filter((row) => row.state === 'needs_decision').map((row) => row.outcome);
-    if (sent.length > 0) notes.push(`Sent to ${service} from the outbox (kept while it was out of reach): ${sent.join(' ')}`);
-    if (adjusted.length > 0) notes.push(`Adjusted when sent to ${service}: ${adjusted.join(' ')}`);
-    if (decide.length > 0) notes.push(`Needs your decision (kept while ${service} was out of reach, and not sent): ${decide.join(' ')}`);
+    const outcomes = (state: OutboxRow['state']) =>
+      rows.filter((row) => row.state === state).map((row) => row.outcome ?? noticeOf('kept_write_not_sent', { service }));
+    const sent = outcomes('sent');
+    const adjusted = outcomes('adjusted');
+    const decide = outcomes('needs_decision');
+    if (sent.length > 0) notes.push(noticeOf('kept_writes_sent', { service, writes: sent }));
+    if (adjusted.length > 0) notes.push(noticeOf('kept_writes_adjusted', { service, writes: adjusted }));
+    if (decide.length > 0) notes.push(noticeOf('kept_writes_to_decide', { service, writes: decide }));
   }
 
   /**
@@ -236,11 +236,7 @@ class OutboxCall implements AccountPart, TimerPart, EntriesPart, CatalogPart {
       (known: KnownCatalog) => knownCatalog(known, includeArchived, kinds, projectId),
       // Never read before: nothing to show, and no name can be turned into the back end's project, so
       // neither a list nor a write by name can go on. Said as the network's fault it is, with what works.
-      () =>
-        new BackEndError(
-          'unavailable',
-          `${this.#options.service} is out of reach, and Punchcard has not read its projects and activities before, so it can neither show them nor find one by name. A clock-in or entry with no project is kept; try again with names once ${this.#options.service} answers.`,
-        ),
+      () => new BackEndError('outbox_catalog_unknown', { service: this.#options.service }),
       async (read) => mergedCatalog((await this.#recalled<KnownCatalog>('catalog'))?.value, read),
     );
     for (const item of [...catalog.projects, ...catalog.activities]) this.#names.set(`${item.kind}:${item.id}`, { id: item.id, name: item.name });
@@ -307,11 +303,7 @@ class OutboxCall implements AccountPart, TimerPart, EntriesPart, CatalogPart {
       key,
       () => this.#inner.entries.lastEntryEndingBetween(from, to),
       (known: TimeEntry | null) => known,
-      () =>
-        new BackEndError(
-          'unavailable',
-          `${this.#options.service} is out of reach, so Punchcard cannot see where that day's work ended. Give log_time a start (or a start and an end), and it is kept until ${this.#options.service} answers.`,
-        ),
+      () => new BackEndError('outbox_day_end_unknown', { service: this.#options.service }),
     );
   }
 
@@ -455,18 +447,11 @@ class OutboxCall implements AccountPart, TimerPart, EntriesPart, CatalogPart {
   async #keep(kind: OutboxKind, payload: unknown, happenedAt: number): Promise<OutboxRow> {
     const { store, service } = this.#options;
     // A client calling in a loop while the back end is away must not grow the file without end.
-    if ((await store.open()).length >= MAX_KEPT) {
-      throw new BackEndError(
-        'unavailable',
-        `${service} is out of reach, and ${MAX_KEPT} changes already wait to be sent to it; nothing more is kept until it answers. Nothing was changed.`,
-      );
-    }
+    if ((await store.open()).length >= MAX_KEPT) throw new BackEndError('outbox_full', { service, limit: MAX_KEPT });
     // What would not be sent is not kept either, so "kept" never turns into "not sent" for that reason
     // alone: an AI client's entry with --all-tools may call a tool switched off for AI clients, but
     // its writes go out under their rules (may-send.ts).
-    const refusal = this.#options.mayStillWrite(kind, this.#options.origin);
-    if (refusal)
-      throw new BackEndError('unavailable', `${service} is out of reach, and this change cannot be kept to send later: ${refusal} Nothing was changed.`);
+    if (this.#options.mayStillWrite(kind, this.#options.origin) !== null) throw new BackEndError('outbox_write_switched_off', { service, tool: kind });
     const seq = await store.add({ kind, origin: this.#options.origin, payload, happenedAt });
     this.#sender.schedule();
     return (await store.row(seq)) as OutboxRow;
@@ -480,19 +465,20 @@ class OutboxCall implements AccountPart, TimerPart, EntriesPart, CatalogPart {
   #sayStale(at: number): void {
     if (this.#state.saidStale) return;
     this.#state.saidStale = true;
-    const { service } = this.#options;
-    const problem = this.#state.unreachable ? ` (${reachProblem(this.#state.unreachable)})` : '';
-    const age = Math.max(0, this.#options.now() - at);
-    const when = age < 60_000 ? 'less than a minute ago' : `${formatDuration(age)} ago`;
-    this.#state.notes.push(`${service} is out of reach${problem}: this is what Punchcard last knew of it, ${when}, with what is waiting to be sent.`);
+    const { unreachable } = this.#state;
+    this.#state.notes.push(
+      noticeOf('outbox_stale', {
+        service: this.#options.service,
+        problem: unreachable ? reachProblem(unreachable) : null,
+        status: unreachable?.status ?? null,
+        minutes_ago: Math.floor(Math.max(0, this.#options.now() - at) / 60_000),
+      }),
+    );
   }
 
-  #refuseWaiting(id: number, what: string): void {
+  #refuseWaiting(id: number, action: 'read' | 'changed' | 'deleted'): void {
     if (pendingSeq(id) === undefined) return;
-    throw new BackEndError(
-      'conflict',
-      `That entry is waiting to be sent to ${this.#options.service}, so it cannot be ${what} yet; it gets its own number once ${this.#options.service} answers.`,
-    );
+    throw new BackEndError('outbox_entry_waiting', { service: this.#options.service, entry: id, action });
   }
 }
 

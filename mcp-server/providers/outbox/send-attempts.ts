@@ -43,16 +43,8 @@ export function countsAsTry(error: unknown, outOfReach: boolean, answered: boole
   return !(error instanceof CallStopped && error.why === 'cancelled');
 }
 
-/** The person's sentence for a kept write given up on; `why`: how the tries ended, a few words without a full stop. */
-export function gaveUpWords(write: string, tool: string, service: string, why: string): string {
-  return (
-    `Your ${write} was not sent: ${MAX_SEND_ATTEMPTS} tries to send it to ${service} failed (${why}), so Punchcard stopped trying and sent the writes after it. ` +
-    `It may or may not have reached ${service}: look there, and use ${tool} again if it is missing.`
-  );
-}
-
-/** What the last try met, for gaveUpWords: the failure's first sentence (the rest is advice for a call, such as "Try again later"). */
+/** What the last try met, for a kept write given up on: the failure's first sentence (the rest is advice for a call, such as "Try again later"). */
 export function lastTry(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  return `the last: ${(message.split(/(?<=\.)\s/, 1)[0] ?? message).replace(/[.\s]+$/, '')}`;
+  return (message.split(/(?<=\.)\s/, 1)[0] ?? message).replace(/[.\s]+$/, '');
 }

@@ -283,6 +283,12 @@ describe('the outbox and what may change meanwhile (Kimai)', () => {
     const engine = await engineFor(harness, NOW, dir);
     const first = await engine.call('timer_status');
     expect(first.isError).toBeFalsy();
+    expect(first.structuredContent?.notices).toEqual([
+      {
+        code: 'outbox_unusable',
+        facts: { service: 'Kimai', file: { problem: 'cannot_open', path: expect.stringMatching(/outbox\.db$/), reason: 'file is not a database' } },
+      },
+    ]);
     expect(textOf(first)).toMatch(
       /Punchcard's outbox \S+outbox\.db cannot be opened \(file is not a database\)\. .* Until then, changes go straight to Kimai: while it is out of reach they fail instead of being kept to send later\./,
     );
@@ -305,6 +311,7 @@ describe('the outbox and what may change meanwhile (Kimai)', () => {
     await harness.network.cut();
     const refused = await engine.call('log_time', { project: 'Website', activity: 'Design', start: '07:00', end: '08:00' });
     expect(refused.isError).toBe(true);
+    expect(refused.structuredContent?.refusal).toEqual({ code: 'outbox_write_switched_off', facts: { service: 'Kimai', tool: 'log_time' } });
     expect(textOf(refused)).toBe(
       "Kimai is out of reach, and this change cannot be kept to send later: log_time is switched off now (the read-only switch, the tool switches or your organisation's policy). Nothing was changed.",
     );

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { describeNetworkFailure, describeTimeout, RemoteError, serverTrouble } from '../../../../mcp-server/providers/remote/remote-error.ts';
 import { isOutOfReach, reachProblem } from '../../../../mcp-server/providers/outbox/out-of-reach.ts';
 import { BackEndError } from '../../../../mcp-server/providers/time-tracker.ts';
+import { reachWords } from '../../../../mcp-server/contract/outcomes/outbox.ts';
 
 const WORDS = { service: 'Kimai', address: 'the Kimai URL', caHint: 'Set caFile.' };
 const BASE = 'https://kimai.example.com';
@@ -45,10 +46,13 @@ describe('isOutOfReach', () => {
   });
 
   it('says why in a few words', () => {
-    expect(reachProblem(network('ECONNREFUSED'))).toBe('connection refused');
-    expect(reachProblem(network('ENOTFOUND'))).toBe('its host name could not be found');
-    expect(reachProblem(network('ECONNRESET'))).toBe('the connection failed');
-    expect(reachProblem(describeTimeout(BASE, 15_000, 'x', WORDS))).toBe('it did not answer in time');
-    expect(reachProblem(status(503))).toBe('it answered 503 (down or being updated)');
+    // Why, as data (outbox_stale's facts), and in its words.
+    const said = (error: RemoteError) => reachWords(reachProblem(error), error.status ?? null);
+    expect([network('ECONNREFUSED'), status(503)].map(reachProblem)).toEqual(['connection_refused', 'gateway']);
+    expect(said(network('ECONNREFUSED'))).toBe('connection refused');
+    expect(said(network('ENOTFOUND'))).toBe('its host name could not be found');
+    expect(said(network('ECONNRESET'))).toBe('the connection failed');
+    expect(said(describeTimeout(BASE, 15_000, 'x', WORDS))).toBe('it did not answer in time');
+    expect(said(status(503))).toBe('it answered 503 (down or being updated)');
   });
 });

@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
-import { OUTBOX_MIGRATIONS, OutboxStore } from '../../../../mcp-server/providers/outbox/outbox-store.ts';
+import { noticeOf } from '../../../../mcp-server/contract/outcomes/notices.ts';
+import { type KeptOutcome, OUTBOX_MIGRATIONS, OutboxStore } from '../../../../mcp-server/providers/outbox/outbox-store.ts';
 
 const folders: string[] = [];
 const stores: OutboxStore[] = [];
@@ -29,6 +30,8 @@ function store(path: string, options: Partial<ConstructorParameters<typeof Outbo
 }
 
 const clockIn = { kind: 'clock_in' as const, origin: 'ai' as const, payload: { start: 1 }, happenedAt: 1 };
+/** An outcome in words alone, as rows of earlier versions hold them. */
+const said = (words: string) => noticeOf('kept_write_said', { words }) as KeptOutcome;
 
 describe('OutboxStore', () => {
   it('keeps rows in order in a private file in a private folder, migrated once', async () => {
@@ -79,12 +82,39 @@ describe('OutboxStore', () => {
       .run();
     old.close();
     const outbox = store(path);
-    expect((await outbox.awaitingDecision(10)).map((row) => [row.kind, row.outcome, row.dismissedAt])).toEqual([['log_time', 'Overlaps.', null]]);
+    expect((await outbox.awaitingDecision(10)).map((row) => [row.kind, row.outcome, row.dismissedAt])).toEqual([['log_time', said('Overlaps.'), null]]);
     expect(await outbox.dismiss(1)).toBe(true);
     expect(await outbox.dismiss(1)).toBe(false);
     expect(await outbox.awaitingDecision(10)).toEqual([]);
     expect(await outbox.requeue(1, {})).toBe(false);
     expect((await outbox.row(1))?.dismissedAt).toEqual(expect.any(Number));
+  });
+
+  it('stores what came of a row as its code and facts, and reads rows other versions settled: in words (earlier), by a code it does not know (newer)', async () => {
+    const path = file();
+    const outbox = store(path);
+    const seq = await outbox.add(clockIn);
+    await outbox.claimNext();
+    const write = { kind: 'clock_in', project: 'Website', activity: null, start: '2026-05-04T09:02:00+02:00' } as const;
+    const outcome = noticeOf('kept_clock_in_sent', { service: 'Kimai', write, started: write.start, already: false }) as KeptOutcome;
+    await outbox.settle(seq, { state: 'sent', remoteId: 9, outcome });
+    const db = new DatabaseSync(path);
+    expect(JSON.parse((db.prepare('SELECT outcome FROM outbox WHERE seq = ?').get(seq) as { outcome: string }).outcome)).toEqual(outcome);
+    const insert = db.prepare(
+      "INSERT INTO outbox (back_end, kind, origin, payload, happened_at, state, outcome) VALUES ('kimai https://kimai.example.com', 'log_time', 'ai', '{}', 1, 'sent', ?)",
+    );
+    insert.run('Logged 1 h on Website, 07:00–08:00 (#5).');
+    insert.run('{"code":"kept_entry_merged","facts":{"entry":5}}');
+    insert.run('{"code":"kept_entry_sent","facts":[]}');
+    // The column stays TEXT and the schema as it was: no migration, so an earlier Punchcard still opens the file.
+    expect((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version).toBe(OUTBOX_MIGRATIONS.length);
+    db.close();
+    expect((await outbox.untold()).map((row) => row.outcome)).toEqual([
+      outcome,
+      said('Logged 1 h on Website, 07:00–08:00 (#5).'),
+      noticeOf('kept_outcome_unknown', { code: 'kept_entry_merged' }),
+      said('{"code":"kept_entry_sent","facts":[]}'),
+    ]);
   });
 
   it('lets one engine claim the first row; another that still runs holds it, so the next engine waits its turn', async () => {
@@ -98,9 +128,9 @@ describe('OutboxStore', () => {
     const claim = await first.claimNext();
     expect(claim).toMatchObject({ kind: 'clock_in', state: 'sending', attempts: 1 });
     expect(await second.claimNext()).toBe('busy');
-    expect(await second.settle((claim as { seq: number }).seq, { state: 'sent', remoteId: 9, words: 'x' })).toBe(false);
+    expect(await second.settle((claim as { seq: number }).seq, { state: 'sent', remoteId: 9, outcome: said('x') })).toBe(false);
     expect(signalled).toEqual([]);
-    expect(await first.settle((claim as { seq: number }).seq, { state: 'sent', remoteId: 9, words: 'Clocked in.' })).toBe(true);
+    expect(await first.settle((claim as { seq: number }).seq, { state: 'sent', remoteId: 9, outcome: said('Clocked in.') })).toBe(true);
     expect(signalled).toEqual(['first']);
     expect(await second.claimNext()).toMatchObject({ kind: 'log_time', attempts: 1 });
   });
@@ -142,8 +172,8 @@ describe('OutboxStore', () => {
     const outbox = store(file());
     const seq = await outbox.add(clockIn);
     await outbox.claimNext();
-    await outbox.settle(seq, { state: 'needs_decision', words: 'A timer runs.' });
-    expect((await outbox.untold()).map((row) => [row.state, row.outcome])).toEqual([['needs_decision', 'A timer runs.']]);
+    await outbox.settle(seq, { state: 'needs_decision', outcome: said('A timer runs.') });
+    expect((await outbox.untold()).map((row) => [row.state, row.outcome])).toEqual([['needs_decision', said('A timer runs.')]]);
     expect((await outbox.untold()).map((row) => row.seq)).toEqual([seq]);
     await outbox.markTold([seq]);
     expect(await outbox.untold()).toEqual([]);

@@ -10,6 +10,8 @@ import { MAX_KEPT, keepingWritesOffline } from '../../../../mcp-server/providers
 import { MAX_SEND_ATTEMPTS } from '../../../../mcp-server/providers/outbox/send-attempts.ts';
 import type { OutboxKind, OutboxOrigin } from '../../../../mcp-server/providers/outbox/outbox-store.ts';
 import type { EntryFields, TimeTracker } from '../../../../mcp-server/providers/time-tracker.ts';
+import { type Note, noticeSentence } from '../../../../mcp-server/contract/outcomes/notices.ts';
+import { modelText } from '../../../../mcp-server/contract/outcomes/sentence.ts';
 import { startNetworkSwitch, type NetworkSwitch } from '../../../support/network-switch.ts';
 import { ManualTimers } from '../../../support/manual-timers.ts';
 import { DEFAULT_USERS, seedCatalog, startFakeKimai, type FakeKimai } from '../kimai/fake-kimai.ts';
@@ -79,9 +81,14 @@ async function kimaiAt(
 }
 
 /** The tracker one call works through, as the engine's call path asks for it (engine/call-context.ts). */
-async function trackerForCall(tracker: TimeTracker, notes: string[]): Promise<TimeTracker> {
+async function trackerForCall(tracker: TimeTracker, notes: Note[]): Promise<TimeTracker> {
   return tracker.forCall ? tracker.forCall(notes) : tracker;
 }
+
+/** A notice in its words for the model, as the call's answer says it (engine/run-tool.ts). */
+const said = (note: Note | undefined): string => (note === undefined || typeof note === 'string' ? (note ?? '') : modelText(noticeSentence(note)));
+/** What a call's notes say. */
+const saidAll = (notes: readonly Note[]): string[] => notes.map(said);
 
 const entry = (hour: number): EntryFields & { end: number } => ({
   start: NOW - (hour + 1) * 3_600_000,
@@ -104,7 +111,7 @@ describe('the outbox in front of a back end that refuses connections', () => {
 
   it('refuses to change or delete an entry waiting to be sent, in words', async () => {
     const tracker = await unreachableKimai();
-    const notes: string[] = [];
+    const notes: Note[] = [];
     const call = await trackerForCall(tracker, notes);
     const kept = await call.entries.createEntry(entry(1));
     expect(kept.id).toBeLessThan(0);
@@ -141,16 +148,16 @@ describe('what the outbox tells the person', () => {
   it('says what was sent in every call until an answer carries it, and then no more', async () => {
     const { fake, network, tracker, onWebsite } = await kimaiBehindSwitch();
     await keptThenSent(network, tracker, onWebsite(1));
-    const first: string[] = [];
+    const first: Note[] = [];
     await trackerForCall(tracker, first);
     expect(adasSheets(fake)).toHaveLength(1);
-    expect(first).toEqual([expect.stringMatching(/^Sent to Kimai from the outbox \(kept while it was out of reach\): Logged 1 h/)]);
+    expect(saidAll(first)).toEqual([expect.stringMatching(/^Sent to Kimai from the outbox \(kept while it was out of reach\): Logged 1 h/)]);
     // That call never answered (it failed, was cancelled or asked a question): the next one says it again.
-    const second: string[] = [];
+    const second: Note[] = [];
     const answering = await trackerForCall(tracker, second);
     expect(second).toEqual(first);
     await answering.answered?.();
-    const third: string[] = [];
+    const third: Note[] = [];
     await trackerForCall(tracker, third);
     expect(third).toEqual([]);
   });
@@ -168,16 +175,16 @@ describe('an outbox file that cannot be opened', () => {
     const dir = folder();
     spoil(dir);
     const { fake, network, tracker, onWebsite } = await kimaiBehindSwitch({ dir });
-    const notes: string[] = [];
+    const notes: Note[] = [];
     const call = await trackerForCall(tracker, notes);
-    expect(notes).toEqual([expect.stringMatching(words)]);
-    expect(notes[0]).toMatch(/Until then, changes go straight to Kimai: while it is out of reach they fail instead of being kept to send later\.$/);
+    expect(saidAll(notes)).toEqual([expect.stringMatching(words)]);
+    expect(said(notes[0])).toMatch(/Until then, changes go straight to Kimai: while it is out of reach they fail instead of being kept to send later\.$/);
     const sent = await call.entries.createEntry(onWebsite(1));
     expect(sent.id).toBeGreaterThan(0);
     expect(sent.waiting).toBeUndefined();
     expect(adasSheets(fake)).toHaveLength(1);
     await network.cut();
-    const later: string[] = [];
+    const later: Note[] = [];
     const offline = await trackerForCall(tracker, later);
     expect(later).toEqual([]);
     await expect(offline.entries.createEntry(onWebsite(2))).rejects.toThrow(/trying to log the time\. Check your network and try again\./);
@@ -196,14 +203,14 @@ describe('a kept write that keeps failing', () => {
     await network.restore();
     // Kimai answers every look, and a gateway fails every write of the first entry.
     fake.failNext({ method: 'POST', path: '/api/timesheets' }, { status: 502, raw: 'Bad Gateway', times: MAX_SEND_ATTEMPTS });
-    const told: string[] = [];
+    const told: Note[] = [];
     for (let round = 1; round < MAX_SEND_ATTEMPTS; round++) {
       await trackerForCall(tracker, told);
       expect(told).toEqual([]);
     }
     expect(adasSheets(fake)).toEqual([]);
     await trackerForCall(tracker, told);
-    expect(told).toEqual([
+    expect(saidAll(told)).toEqual([
       expect.stringMatching(/^Sent to Kimai from the outbox .*: Logged 1 h on Website · Design, 07:02–08:02/),
       expect.stringMatching(
         new RegExp(
@@ -220,9 +227,9 @@ describe('a kept write that keeps failing', () => {
     await network.cut();
     for (let round = 0; round < MAX_SEND_ATTEMPTS + 2; round++) await trackerForCall(tracker, []);
     await network.restore();
-    const told: string[] = [];
+    const told: Note[] = [];
     await trackerForCall(tracker, told);
-    expect(told).toEqual([expect.stringMatching(/^Sent to Kimai from the outbox/)]);
+    expect(saidAll(told)).toEqual([expect.stringMatching(/^Sent to Kimai from the outbox/)]);
     expect(adasSheets(fake)).toHaveLength(1);
   });
 });
@@ -249,9 +256,9 @@ describe("the person's decision on a kept write that was not sent (the window's 
       description: 'On the web',
     });
     await network.restore();
-    const told: string[] = [];
+    const told: Note[] = [];
     await (await trackerForCall(tracker, told)).answered?.();
-    expect(told).toEqual([
+    expect(saidAll(told)).toEqual([
       expect.stringMatching(/^Needs your decision .*: Your entry Website · Design, 07:02–08:02, was not sent: Kimai has .* which overlaps it\./),
     ]);
     return kimai;
@@ -266,6 +273,7 @@ describe("the person's decision on a kept write that was not sent (the window's 
       id: expect.any(Number),
       kind: 'log_time',
       happenedAt: NOW - 2 * 3_600_000,
+      notice: { code: 'kept_entry_overlaps', facts: expect.objectContaining({ service: 'Kimai' }) },
       words:
         'Your entry Website · Design, 07:02–08:02, was not sent: Kimai has Website · Design from 07:17 to 08:17, which overlaps it. Log it again with log_time if both are right.',
       choices: [
@@ -273,7 +281,7 @@ describe("the person's decision on a kept write that was not sent (the window's 
         { choice: 'dismiss', label: 'Keep Kimai as it is' },
       ],
     });
-    const outcome = await call.keptWrites?.decide?.(decision?.id ?? 0, 'send_again');
+    const outcome = said(await call.keptWrites?.decide?.(decision?.id ?? 0, 'send_again'));
     expect(outcome).toMatch(/^Logged 1 h on Website · Design, 07:02–08:02 \(#\d+\)\.$/);
     expect(
       adasSheets(fake)
@@ -282,7 +290,7 @@ describe("the person's decision on a kept write that was not sent (the window's 
     ).toEqual(['On the web', 'hour 1']);
     expect(await call.keptWrites?.decisions?.()).toEqual([]);
     // The window said it: no answer repeats it.
-    const next: string[] = [];
+    const next: Note[] = [];
     await trackerForCall(tracker, next);
     expect(next).toEqual([]);
   });
@@ -292,7 +300,7 @@ describe("the person's decision on a kept write that was not sent (the window's 
     const call = await trackerForCall(tracker, []);
     const [decision] = (await call.keptWrites?.decisions?.()) ?? [];
     const id = decision?.id ?? 0;
-    expect(await call.keptWrites?.decide?.(id, 'dismiss')).toBe('Dismissed your entry Website · Design, 07:02–08:02: Kimai stays as it is.');
+    expect(said(await call.keptWrites?.decide?.(id, 'dismiss'))).toBe('Dismissed your entry Website · Design, 07:02–08:02: Kimai stays as it is.');
     expect(adasSheets(fake).map((sheet) => sheet.description)).toEqual(['On the web']);
     expect(await call.keptWrites?.decisions?.()).toEqual([]);
     await expect(call.keptWrites?.decide?.(id, 'send_again')).rejects.toThrow(
@@ -307,14 +315,14 @@ describe("the person's decision on a kept write that was not sent (the window's 
     const call = await trackerForCall(tracker, []);
     const [decision] = (await call.keptWrites?.decisions?.()) ?? [];
     await network.cut();
-    expect(await call.keptWrites?.decide?.(decision?.id ?? 0, 'send_again')).toBe(
+    expect(said(await call.keptWrites?.decide?.(decision?.id ?? 0, 'send_again'))).toBe(
       'Your entry Website · Design, 07:02–08:02 waits to be sent again; it goes as soon as Kimai answers.',
     );
     expect(await call.keptWrites?.decisions?.()).toEqual([]);
     await network.restore();
-    const told: string[] = [];
+    const told: Note[] = [];
     await trackerForCall(tracker, told);
-    expect(told).toEqual([expect.stringMatching(/^Sent to Kimai from the outbox .*: Logged 1 h on Website · Design, 07:02–08:02/)]);
+    expect(saidAll(told)).toEqual([expect.stringMatching(/^Sent to Kimai from the outbox .*: Logged 1 h on Website · Design, 07:02–08:02/)]);
     expect(adasSheets(fake)).toHaveLength(2);
   });
 });
