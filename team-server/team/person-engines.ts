@@ -226,7 +226,7 @@ export class PersonEngines {
       openTracker: async (_profile, basics) => {
         // The record as the store has it now (credentials are read only here, never kept in memory longer than the back end).
         const person = await this.#options.findPerson(personId);
-        if (!person) throw new BackEndError('denied', 'You are no longer known to this Punchcard server. Connect your client again.');
+        if (!person) throw new BackEndError('server_person_unknown');
         const folder = this.#folderOf(person.id);
         // The person's folder holds what their back end taught (a desktop's data folder always exists;
         // here nothing else makes it) and, on the local timesheet, their timesheet: theirs alone.

@@ -111,9 +111,6 @@ async function answered<T>(question: Promise<T>): Promise<T> {
     return await question;
   } catch (error) {
     if (!(error instanceof StoreUnavailable)) throw error;
-    throw new BackEndError(
-      'unavailable',
-      "Punchcard's database does not answer just now, so the numbers of your records could not be looked up. Try again in a few seconds.",
-    );
+    throw new BackEndError('server_store_not_answering');
   }
 }

@@ -26,6 +26,7 @@ import { clockodoRefusals } from './remote-clockodo.ts';
 import { kimaiRefusals } from './remote-kimai.ts';
 import { remoteRefusals } from './remote.ts';
 import { teamRefusals } from './team.ts';
+import { teamServerRefusals } from './team-server.ts';
 import { timerRefusals } from './timer.ts';
 import { type Sentence } from './sentence.ts';
 import type { Facts, NestedRefusal, RefusalKind, RefusalWording } from './wording.ts';
@@ -54,6 +55,7 @@ export const REFUSALS = {
   ...peopleRefusals,
   ...remoteRefusals,
   ...teamRefusals,
+  ...teamServerRefusals,
   ...timerRefusals,
 } as const;
 

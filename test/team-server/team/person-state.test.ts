@@ -42,6 +42,7 @@ it('says a store that does not answer in words a person can act on, and numbers 
   expect((refused as BackEndError).message).toBe(
     "Punchcard's database does not answer just now, so the numbers of your records could not be looked up. Try again in a few seconds.",
   );
+  expect((refused as BackEndError).refusal).toEqual({ code: 'server_store_not_answering', facts: {} });
   expect(await new StoredIdNumbers(store, 'ada').number('entry', '64c7')).toBe(1);
 });
 

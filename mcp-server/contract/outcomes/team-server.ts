@@ -1,0 +1,20 @@
+// The team server's own refusals (team-server/team/): what a person's call meets on the server itself,
+// before or beside their back end: the server's database not answering, a person the server no longer
+// knows. Worded here like every other refusal, so a client reads the same code and facts.
+import { say } from './sentence.ts';
+import { refusalFamily } from './wording.ts';
+
+export const teamServerRefusals = refusalFamily({
+  /** The store did not answer a look-up of a person's record numbers (team-server/team/person-state.ts). */
+  server_store_not_answering: {
+    kind: 'unavailable',
+    say: () => say`Punchcard's database does not answer just now, so the numbers of your records could not be looked up. Try again in a few seconds.`,
+    example: {},
+  },
+  /** The person of a session is gone from the store (removed by an administrator) while their client still calls. */
+  server_person_unknown: {
+    kind: 'denied',
+    say: () => say`You are no longer known to this Punchcard server. Connect your client again.`,
+    example: {},
+  },
+});
