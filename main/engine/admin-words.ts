@@ -121,20 +121,19 @@ export function teamChangedWords(
   if (!team) return 'Nothing was changed.';
   const members = team.members ?? [];
   const known = new Map([...(before?.members ?? []), ...members].map((member) => [String(member.id), member.name]));
-  const named = (ids: ReadonlyArray<number | string>) => listed(ids.map((id) => known.get(String(id)) ?? String(id)));
+  // People quoted, as the window lists them: a name is the person's own words.
+  const named = (ids: ReadonlyArray<number | string>) => listed(ids.map((id) => `"${known.get(String(id)) ?? String(id)}"`));
   switch (change.action) {
     case 'create':
-      return `Created the team "${team.name}".`;
+      return `Created the team "${team.name}"${members.length > 0 ? ` with ${named(members.map((member) => member.id))}` : ''}.`;
     case 'rename':
       return before ? `Renamed the team "${before.name}" to "${team.name}".` : `Renamed the team to "${team.name}".`;
     case 'add_members':
       return `Added ${named(change.people ?? [])} to the team "${team.name}"; it has ${members.length} ${members.length === 1 ? 'member' : 'members'} now.`;
     case 'remove_members':
       return `Removed ${named(change.people ?? [])} from the team "${team.name}"; ${members.length} ${members.length === 1 ? 'member stays' : 'members stay'}.`;
-    case 'set_lead': {
-      const lead = members.find((member) => member.lead);
-      return `${lead?.name ?? named(change.person === undefined ? [] : [change.person])} leads the team "${team.name}" now.`;
-    }
+    case 'set_lead':
+      return `${named(change.person === undefined ? [] : [change.person])} now leads the team "${team.name}".`;
     default:
       return `Changed the team "${team.name}".`;
   }

@@ -14,18 +14,14 @@ import { refusalWords } from './refusal-words.ts';
 
 export type Tool<Input extends z.ZodObject, Output extends z.ZodObject> = Pick<ToolContract<Input, Output, ToolName | AppToolName>, 'name' | 'output'>;
 
-export interface ToolCaller {
-  /** The tool's structured answer, parsed. */
-  <Input extends z.ZodObject, Output extends z.ZodObject>(tool: Tool<Input, Output>, args: z.input<Input>): Promise<z.output<Output>>;
-  /** The structured answer and the tool's sentence for a model, as it came: only for a person where the answer holds no words of its own. */
-  withText<Input extends z.ZodObject, Output extends z.ZodObject>(
-    tool: Tool<Input, Output>,
-    args: z.input<Input>,
-  ): Promise<{ data: z.output<Output>; text: string }>;
-}
+export type ToolCaller = <Input extends z.ZodObject, Output extends z.ZodObject>(tool: Tool<Input, Output>, args: z.input<Input>) => Promise<z.output<Output>>;
 
 export function toolCaller(engine: EngineClient): ToolCaller {
-  async function withText<Input extends z.ZodObject, Output extends z.ZodObject>(tool: Tool<Input, Output>, args: z.input<Input>) {
+  /** The tool's structured answer, parsed; its text is for a model and stays unread. */
+  return async function call<Input extends z.ZodObject, Output extends z.ZodObject>(
+    tool: Tool<Input, Output>,
+    args: z.input<Input>,
+  ): Promise<z.output<Output>> {
     let result: Awaited<ReturnType<EngineClient['callTool']>>;
     try {
       result = await engine.callTool(tool.name, args as Record<string, unknown>);
@@ -42,11 +38,8 @@ export function toolCaller(engine: EngineClient): ToolCaller {
       const where = issue ? `${issue.path.join('.') || 'the answer'}: ${issue.message}` : 'no structured answer';
       throw new EngineError('protocol', messages.unreadable(tool.name, where), { tool: tool.name });
     }
-    return { data: parsed.data as z.output<Output>, text: result.text };
-  }
-  const call = async <Input extends z.ZodObject, Output extends z.ZodObject>(tool: Tool<Input, Output>, args: z.input<Input>) =>
-    (await withText(tool, args)).data;
-  return Object.assign(call, { withText });
+    return parsed.data as z.output<Output>;
+  };
 }
 
 /** Only the fields that are given: the tools take a missing argument as "unchanged", never an undefined one. */

@@ -29,7 +29,6 @@ import {
   type ToolsView,
   type ToolView,
 } from '../../main/ipc/contract.ts';
-import { forPeople } from '../../main/engine/people-words.ts';
 import { UserFacingError } from '../../main/ipc/dispatch.ts';
 import { isDefaultEnabled, TOOL_CATALOG, TOOL_GROUPS, type ToolName } from '../../mcp-server/contract/tool-catalog.ts';
 import { credentialAccount } from '../../mcp-server/contract/back-ends.ts';
@@ -739,9 +738,9 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     return next;
   };
   // Sentences for the person, as main's handlers throw them (dispatch passes their message through);
-  // an engine's refusal in the words main turns it into (main/engine/people-words.ts).
+  // an engine's refusal without a code as main passes it on: as the engine wrote it.
   const reject = (message: string): never => {
-    throw new UserFacingError(forPeople(message));
+    throw new UserFacingError(message);
   };
 
   /** Epoch ms of a wall time "YYYY-MM-DDTHH:MM" in the person's zone. */

@@ -72,7 +72,7 @@ describe('team words', () => {
       'Created the team "Ops".',
     );
     expect(teamChangedWords({ action: 'add_members', teams: [{ id: 4, name: 'Ops', members }] }, { action: 'add_members', people: ['2'] })).toBe(
-      'Added Grace to the team "Ops"; it has 2 members now.',
+      'Added "Grace" to the team "Ops"; it has 2 members now.',
     );
     expect(
       teamChangedWords(
@@ -80,9 +80,9 @@ describe('team words', () => {
         { action: 'remove_members', people: [2] },
         { name: 'Ops', members },
       ),
-    ).toBe('Removed Grace from the team "Ops"; 1 member stays.');
-    expect(teamChangedWords({ action: 'set_lead', teams: [{ id: 4, name: 'Ops', members }] }, { action: 'set_lead', person: 1 })).toBe(
-      'Ada leads the team "Ops" now.',
+    ).toBe('Removed "Grace" from the team "Ops"; 1 member stays.');
+    expect(teamChangedWords({ action: 'set_lead', teams: [{ id: 4, name: 'Ops', members }] }, { action: 'set_lead', person: 2 })).toBe(
+      '"Grace" now leads the team "Ops".',
     );
     expect(teamChangedWords({ action: 'delete', teams: [], deleted: { id: 4, name: 'Ops' } }, { action: 'delete' })).toBe('Deleted the team "Ops".');
   });
