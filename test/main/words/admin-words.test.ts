@@ -71,6 +71,9 @@ describe('team words', () => {
     expect(teamChangedWords({ action: 'create', teams: [{ id: 4, name: 'Ops', members: [] }] }, { action: 'create', name: 'Ops' })).toBe(
       'Created the team "Ops".',
     );
+    expect(
+      teamChangedWords({ action: 'create', teams: [{ id: 4, name: 'Ops', members: [members[0] as (typeof members)[0]] }] }, { action: 'create', name: 'Ops' }),
+    ).toBe('Created the team "Ops" with "Ada".');
     expect(teamChangedWords({ action: 'add_members', teams: [{ id: 4, name: 'Ops', members }] }, { action: 'add_members', people: ['2'] })).toBe(
       'Added "Grace" to the team "Ops"; it has 2 members now.',
     );
