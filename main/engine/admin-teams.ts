@@ -48,8 +48,8 @@ export function adminTeams(call: ToolCaller): AdminTeams {
     teams,
     team,
     async changeTeam(change) {
-      // The team as it was, for the names of the members a removal names by id (the answer no longer has them).
-      const before = change.action === 'remove_members' ? await team(change.id).catch(() => undefined) : undefined;
+      // The team as it was, for what the answer no longer has: the members a removal names by id, a renamed team's old name.
+      const before = change.action === 'remove_members' || change.action === 'rename' ? await team(change.id).catch(() => undefined) : undefined;
       const data = await call(TOOL_CONTRACTS.manage_teams, argumentsOf(change));
       const changed = data.teams[0];
       // The team as the change left it: its answer where it carries the members, else read again.
