@@ -5,12 +5,19 @@
 import { TOOL_CONTRACTS } from '../../mcp-server/contract/tools/index.ts';
 import type { AdminChange, CatalogKind, RatesView } from '../../window-contract/admin-catalog.ts';
 import type { RequestOf } from '../../window-contract/index.ts';
+import { rateChangedWords } from './admin-words.ts';
 import { given, type ToolCaller } from './tool-call.ts';
 
 export interface AdminRates {
   rates(kind: CatalogKind, item: number): Promise<RatesView>;
   setRate(rate: RequestOf<'setRate'>): Promise<AdminChange<RatesView>>;
   removeRate(rate: RequestOf<'removeRate'>): Promise<AdminChange<RatesView>>;
+}
+
+/** Whom the rate is for: everyone, or the person as the answer names them (else as the window named them). */
+function forWhom(answer: { rates: Array<{ person: { id: number; name: string } | null }> }, asked: string | number | null | undefined): string {
+  if (asked === null || asked === undefined) return 'everyone';
+  return answer.rates[0]?.person?.name ?? String(asked);
 }
 
 export function adminRates(call: ToolCaller): AdminRates {
@@ -22,22 +29,22 @@ export function adminRates(call: ToolCaller): AdminRates {
   return {
     rates,
     async setRate({ kind, item, person, hourly, fixed, internal }) {
-      const { text } = await call.withText(TOOL_CONTRACTS.manage_rates, {
+      const answer = await call(TOOL_CONTRACTS.manage_rates, {
         action: 'set',
         kind,
         item: `#${item}`,
         ...given({ person, hourly, fixed, internal }),
       });
-      return { message: text, view: await rates(kind, item) };
+      return { message: rateChangedWords(answer, forWhom(answer, person)), view: await rates(kind, item) };
     },
     async removeRate({ kind, item, person }) {
-      const { text } = await call.withText(TOOL_CONTRACTS.manage_rates, {
+      const answer = await call(TOOL_CONTRACTS.manage_rates, {
         action: 'remove',
         kind,
         item: `#${item}`,
         ...(person === null ? {} : { person: String(person) }),
       });
-      return { message: text, view: await rates(kind, item) };
+      return { message: rateChangedWords(answer, forWhom(answer, person)), view: await rates(kind, item) };
     },
   };
 }

@@ -6,6 +6,7 @@
 import { TOOL_CONTRACTS } from '../../mcp-server/contract/tools/index.ts';
 import type { AdminTeamSummary, AdminTeamView, TeamChange } from '../../window-contract/admin-people.ts';
 import type { RequestOf } from '../../window-contract/index.ts';
+import { teamChangedWords } from './admin-words.ts';
 import type { ToolCaller } from './tool-call.ts';
 
 export interface AdminTeams {
@@ -48,11 +49,13 @@ export function adminTeams(call: ToolCaller): AdminTeams {
     teams,
     team,
     async changeTeam(change) {
-      const { data, text } = await call.withText(TOOL_CONTRACTS.manage_teams, argumentsOf(change));
+      // The team as it was, for what the answer no longer has: the members a removal names by id, a renamed team's old name.
+      const before = change.action === 'remove_members' || change.action === 'rename' ? await team(change.id).catch(() => undefined) : undefined;
+      const data = await call(TOOL_CONTRACTS.manage_teams, argumentsOf(change));
       const changed = data.teams[0];
       // The team as the change left it: its answer where it carries the members, else read again.
       const now = data.deleted || !changed ? null : changed.members ? { ...summary(changed), members: changed.members } : await team(changed.id);
-      return { message: text, teams: await teams(), team: now };
+      return { message: teamChangedWords(data, change, before), teams: await teams(), team: now };
     },
   };
 }

@@ -8,28 +8,27 @@
 // window's shapes. The window asks the person before every change it sends here (the app's engine
 // client shows no questions of its own: the engine asks nothing of it).
 import { catalogItemFieldsContract } from '../../mcp-server/contract/app-tools/catalog-item-fields.ts';
-import { confirmByCountLine, countMoved } from '../../mcp-server/contract/tools/correct-time-entries.ts';
 import { TOOL_CONTRACTS } from '../../mcp-server/contract/tools/index.ts';
 import type { AdminCatalogView, CatalogItemView, AdminTagView, CatalogKind, InvoicesView } from '../../window-contract/admin-catalog.ts';
 import type { AdminPerson, CorrectionSetView, CorrectionView, PeopleView, PersonChange } from '../../window-contract/admin-people.ts';
 import { adminRates, type AdminRates } from './admin-rates.ts';
 import { adminTeams, type AdminTeams } from './admin-teams.ts';
 import type { EngineClient } from './engine-client.ts';
-import { EngineError } from './engine-error.ts';
+import { archivedWords, catalogUpdatedWords, correctionWords, createdWords, personChangedWords, tagCreatedWords } from './admin-words.ts';
 import { given, toolCaller } from './tool-call.ts';
 
 export interface Administration extends AdminTeams, AdminRates {
   catalog(): Promise<AdminCatalogView>;
-  /** The engine's sentence about what it added. */
+  /** What it added, in words (admin-words.ts). */
   addCatalogItem(kind: CatalogKind, name: string, parent: string | undefined): Promise<string>;
-  /** The engine's sentence about what it archived or restored. */
+  /** What it archived or restored, in words. */
   setArchived(kind: CatalogKind, id: number, archived: boolean): Promise<string>;
   /** What an item keeps now, in the fields the back end lets the person change there. */
   catalogItem(kind: CatalogKind, id: number): Promise<CatalogItemView>;
-  /** The engine's sentence about what it changed (or that the item already kept it). */
+  /** What it changed (or that the item already kept it), in words. */
   updateCatalogItem(kind: CatalogKind, id: number, change: CatalogItemChange): Promise<string>;
   tags(): Promise<AdminTagView[]>;
-  /** The engine's sentence about the tag it added. */
+  /** The tag it added, in words. */
   addTag(name: string, color: string | undefined): Promise<string>;
   invoices(page: number): Promise<InvoicesView>;
   people(page: number, includeInactive: boolean): Promise<PeopleView>;
@@ -63,23 +62,11 @@ export interface CorrectionScope {
   set: CorrectionSetView;
 }
 
-/**
- * The engine's refusal of a count that moved since the preview names its argument, for a model; the
- * window's person confirmed a preview, so the sentence says that. Every other refusal stays as it is.
- */
-function inWindowWords(error: unknown): unknown {
-  if (!(error instanceof EngineError)) return error;
-  const moved = countMoved(error.message);
-  if (!moved) return error;
-  const message = `The preview showed ${moved.confirmed} entries, but the correction now covers ${moved.now}; nothing was changed.${moved.rest}`;
-  return new EngineError(error.kind, message, { ...(error.tool ? { tool: error.tool } : {}), cause: error });
-}
-
-/** The person a manage_people change answers with (the one it changed), and its sentence. */
-function personChange({ data, text }: { data: { people: AdminPerson[] }; text: string }): PersonChange {
-  const person = data.people[0];
+/** The person a manage_people change answers with (the one it changed), and what was done, in words. */
+function personChange(data: Parameters<typeof personChangedWords>[0]): PersonChange {
+  const person: AdminPerson | undefined = data.people[0];
   if (!person) throw new Error('manage_people answered a change without the person it changed.');
-  return { message: text, person };
+  return { message: personChangedWords(data), person };
 }
 
 export function createAdministration(engine: EngineClient): Administration {
@@ -96,12 +83,10 @@ export function createAdministration(engine: EngineClient): Administration {
       };
     },
     async addCatalogItem(kind, name, parent) {
-      const { text } = await call.withText(TOOL_CONTRACTS.create_catalog_item, { kind, name, ...(parent ? { parent } : {}) });
-      return text;
+      return createdWords(await call(TOOL_CONTRACTS.create_catalog_item, { kind, name, ...(parent ? { parent } : {}) }));
     },
     async setArchived(kind, id, archived) {
-      const { text } = await call.withText(TOOL_CONTRACTS.archive_catalog_item, { kind, id, archived });
-      return text;
+      return archivedWords(await call(TOOL_CONTRACTS.archive_catalog_item, { kind, id, archived }));
     },
     async catalogItem(kind, id) {
       const { fields } = await call(catalogItemFieldsContract, { kind, id });
@@ -126,25 +111,23 @@ export function createAdministration(engine: EngineClient): Administration {
     async updateCatalogItem(kind, id, change) {
       const { customer, budgetHours, budgetMoney, budgetPeriod, ...rest } = change;
       // By id: a name several items share would be refused, and the window names the item it showed.
-      const { text } = await call.withText(TOOL_CONTRACTS.update_catalog_item, {
-        kind,
-        item: String(id),
-        ...given({
-          ...rest,
-          budget_hours: budgetHours,
-          budget_money: budgetMoney,
-          budget_period: budgetPeriod,
-          customer: customer === undefined ? undefined : String(customer),
-        }),
+      const asked = given({
+        ...rest,
+        budget_hours: budgetHours,
+        budget_money: budgetMoney,
+        budget_period: budgetPeriod,
+        customer: customer === undefined ? undefined : String(customer),
       });
-      return text;
+      const answer = await call(TOOL_CONTRACTS.update_catalog_item, { kind, item: String(id), ...asked });
+      // The customer is asked by id and answered by name: only the other fields compare.
+      const { customer: _byId, ...comparable } = asked;
+      return catalogUpdatedWords(answer, comparable);
     },
     async tags() {
       return (await call(TOOL_CONTRACTS.manage_tags, { action: 'list' })).tags;
     },
     async addTag(name, color) {
-      const { text } = await call.withText(TOOL_CONTRACTS.manage_tags, { action: 'create', name, ...(color ? { color } : {}) });
-      return text;
+      return tagCreatedWords(await call(TOOL_CONTRACTS.manage_tags, { action: 'create', name, ...(color ? { color } : {}) }));
     },
     async invoices(page) {
       const listed = await call(TOOL_CONTRACTS.list_invoices, { page });
@@ -156,30 +139,24 @@ export function createAdministration(engine: EngineClient): Administration {
       return { people: listed.people, page: listed.page ?? page, totalPages: listed.total_pages ?? 1, total: listed.total ?? listed.people.length };
     },
     async invitePerson({ name, email, role }) {
-      return personChange(await call.withText(TOOL_CONTRACTS.manage_people, { action: 'invite', name, email, ...given({ role }) }));
+      return personChange(await call(TOOL_CONTRACTS.manage_people, { action: 'invite', name, email, ...given({ role }) }));
     },
     async updatePerson(id, changes) {
-      return personChange(await call.withText(TOOL_CONTRACTS.manage_people, { action: 'update', person: String(id), ...given(changes) }));
+      return personChange(await call(TOOL_CONTRACTS.manage_people, { action: 'update', person: String(id), ...given(changes) }));
     },
     async setPersonActive(id, active) {
-      return personChange(await call.withText(TOOL_CONTRACTS.manage_people, { action: active ? 'reactivate' : 'deactivate', person: String(id) }));
+      return personChange(await call(TOOL_CONTRACTS.manage_people, { action: active ? 'reactivate' : 'deactivate', person: String(id) }));
     },
     async correctEntries(scope, confirmCount) {
       const { set } = scope;
-      const answer = await call
-        .withText(TOOL_CONTRACTS.correct_time_entries, {
-          from: scope.from,
-          to: scope.to,
-          ...given({ people: scope.people, project: scope.project, activity: scope.activity, confirm_count: confirmCount }),
-          set: given({ project: set.project, activity: set.activity, billable: set.billable, exported: set.exported, add_tags: set.addTags }),
-        })
-        .catch((error: unknown) => {
-          throw inWindowWords(error);
-        });
-      const { data } = answer;
-      // The preview's last line tells a model how to confirm; the window has its own Confirm button.
-      const modelsLine = confirmByCountLine(data.count);
-      const text = answer.text.endsWith(modelsLine) ? `${answer.text.slice(0, -modelsLine.length).trimEnd()}\nNothing was changed yet.` : answer.text;
+      // A count that moved since the preview is refused with corrections_count_moved, worded for the
+      // person who confirmed a preview by refusal-words.ts.
+      const data = await call(TOOL_CONTRACTS.correct_time_entries, {
+        from: scope.from,
+        to: scope.to,
+        ...given({ people: scope.people, project: scope.project, activity: scope.activity, confirm_count: confirmCount }),
+        set: given({ project: set.project, activity: set.activity, billable: set.billable, exported: set.exported, add_tags: set.addTags }),
+      });
       return {
         changed: data.changed,
         count: data.count,
@@ -187,7 +164,7 @@ export function createAdministration(engine: EngineClient): Administration {
         lockedUntil: data.locked_until,
         notTouched: data.not_touched,
         entries: data.entries,
-        message: text,
+        message: correctionWords(data),
       };
     },
     ...adminTeams(call),

@@ -6,6 +6,7 @@
 import { TOOL_CONTRACTS } from '../../mcp-server/contract/tools/index.ts';
 import type { DraftChange, DraftsBooked, DraftsView } from '../../window-contract/evidence.ts';
 import type { EngineClient } from './engine-client.ts';
+import { bookedWords } from './draft-words.ts';
 import { toolCaller } from './tool-call.ts';
 
 export interface Drafts {
@@ -23,12 +24,12 @@ export function createDrafts(engine: EngineClient): Drafts {
       return { date, drafts: answer.drafts, booked: answer.booked, unmapped: answer.unmapped, skipped: answer.skipped };
     },
     async book(date, entries) {
-      const { data, text } = await call.withText(TOOL_CONTRACTS.book_suggested_entries, {
+      const data = await call(TOOL_CONTRACTS.book_suggested_entries, {
         from: date,
         to: date,
         entries: entries.map((entry) => ({ ...entry })),
       });
-      return { booked: data.booked, message: text };
+      return { booked: data.booked, message: bookedWords(date, data.booked) };
     },
   };
 }

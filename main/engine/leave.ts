@@ -22,7 +22,7 @@ import type { CalendarView, LeaveBalanceView, LeaveFiled, LeavePreview, LeaveReq
 import { firstOfMonth, lastOfMonth } from './day-targets.ts';
 import type { EngineClient } from './engine-client.ts';
 import { EngineError } from './engine-error.ts';
-import { forPeople } from './people-words.ts';
+import { requestedWords } from './leave-words.ts';
 import { toolCaller } from './tool-call.ts';
 
 export interface Leave {
@@ -158,12 +158,13 @@ export function createLeave(engine: EngineClient): Leave {
 
     async preview(input) {
       const range = shape(input);
-      // The engine's own words for a range it would refuse, before any calendar is fetched.
+      // The engine's own words for a range it would refuse, before any calendar is fetched: as they
+      // came (leave-days.ts words them as sentences, not yet as a code and facts).
       const problem = leaveRangeProblem(range);
-      if (problem) throw new EngineError('tool', forPeople(problem), { tool: TOOL_CONTRACTS.request_leave.name });
+      if (problem) throw new EngineError('tool', problem, { tool: TOOL_CONTRACTS.request_leave.name });
       const days = await daysOver(range.firstDay, range.lastDay);
       const counted = leaveDays(range, planOf(days.map(plannedDayOf)));
-      if (!counted.ok) throw new EngineError('tool', forPeople(counted.message), { tool: TOOL_CONTRACTS.request_leave.name });
+      if (!counted.ok) throw new EngineError('tool', counted.message, { tool: TOOL_CONTRACTS.request_leave.name });
       const byDate = new Map(days.map((day) => [day.date, day]));
       // Only vacation draws on the balance; the window's other types draw on none.
       const { leaves, balanceProblem } = input.type === 'vacation' ? await vacationLeft(counted.days) : { leaves: [], balanceProblem: null };
@@ -180,7 +181,7 @@ export function createLeave(engine: EngineClient): Leave {
     },
 
     async request(input) {
-      const { data, text } = await call.withText(TOOL_CONTRACTS.request_leave, {
+      const data = await call(TOOL_CONTRACTS.request_leave, {
         type: input.type,
         first_day: input.firstDay,
         last_day: input.lastDay,
@@ -190,7 +191,7 @@ export function createLeave(engine: EngineClient): Leave {
         // The person confirmed it in the window; the app's engine asks nobody.
         ...(input.beyondBalance ? { beyond_balance: true } : {}),
       });
-      return { request: requestView(data.request), message: text };
+      return { request: requestView(data.request), message: requestedWords(data) };
     },
 
     async cancel(id) {

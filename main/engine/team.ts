@@ -8,13 +8,14 @@ import { MAX_PENDING_PAGE } from '../../mcp-server/contract/tools/list-pending-l
 import { addDays } from '../../mcp-server/for-the-app.ts';
 import type { PendingLeaveView, TeamHoursView } from '../../window-contract/team.ts';
 import type { EngineClient } from './engine-client.ts';
+import { decidedWords } from './leave-words.ts';
 import { toolCaller } from './tool-call.ts';
 
 export interface Team {
   /** The week from `monday`, a window of people from `offset`. */
   hours(monday: string, offset: number): Promise<TeamHoursView>;
   pending(offset: number): Promise<PendingLeaveView>;
-  /** The engine's sentence on what it did, for the person. */
+  /** What it did, in the person's words (leave-words.ts). */
   decide(id: number, decision: 'approve' | 'reject', reason: string | undefined): Promise<string>;
 }
 
@@ -62,8 +63,9 @@ export function createTeam(engine: EngineClient): Team {
       };
     },
     async decide(id, decision, reason) {
-      const { text } = await call.withText(TOOL_CONTRACTS.decide_leave_request, { id, decision, ...(reason ? { reason } : {}) });
-      return text;
+      const given = reason?.trim() ? reason : undefined;
+      const answer = await call(TOOL_CONTRACTS.decide_leave_request, { id, decision, ...(given ? { reason: given } : {}) });
+      return decidedWords(answer, decision, given !== undefined);
     },
   };
 }

@@ -15,7 +15,6 @@ import { decideKeptWriteContract, keptWriteDecisionsContract } from '../../mcp-s
 import { testConnection } from './connection-test.ts';
 import type { EngineClient } from './engine-client.ts';
 import { EngineError, messages } from './engine-error.ts';
-import { forPeople } from './people-words.ts';
 import { toolCaller } from './tool-call.ts';
 import type { EngineLaunch } from './launch.ts';
 import { buildStatusView } from './status-view.ts';
@@ -133,7 +132,8 @@ export function createTimesheet(engine: EngineClient, options: TimesheetOptions)
     if (!(await engine.tools()).includes(keptWriteDecisionsContract.name)) return [];
     try {
       const { writes } = await call(keptWriteDecisionsContract, {});
-      return writes.map((write) => ({ id: write.id, kind: write.kind, happenedAt: write.happened_at, words: forPeople(write.words), choices: write.choices }));
+      // The engine's words for each, as they came: the kept write carries no code to word them from (kept-write-decisions.ts).
+      return writes.map((write) => ({ id: write.id, kind: write.kind, happenedAt: write.happened_at, words: write.words, choices: write.choices }));
     } catch (error) {
       options.log(`The kept writes could not be read: ${(error as Error).message}`);
       return [];
@@ -258,8 +258,9 @@ export function createTimesheet(engine: EngineClient, options: TimesheetOptions)
     },
 
     async decideKeptWrite(id, choice) {
+      // As it came, as the kept writes' words: the answer carries no code for it.
       const { outcome } = await call(decideKeptWriteContract, { id, choice });
-      return { outcome: forPeople(outcome), status: await getStatus() };
+      return { outcome, status: await getStatus() };
     },
 
     backEndPlan,

@@ -1,36 +1,33 @@
 // One way for main to call a tool of its engine: by the tool's contract (mcp-server/contract/tools/),
 // with its input typed and its answer parsed by the tool's own output schema, so a changed contract
 // fails here loudly instead of showing wrong numbers (docs/decisions.md, "The app calls its own
-// engine's tools"). What the tool says, its refusal or its sentence about what it did, comes out in
-// words for the person at the window and the tray (people-words.ts), not for a model.
+// engine's tools"). A refusal comes out in a person's words from its code and facts (refusal-words.ts);
+// one without a code (an engine of another version) in the engine's own sentence, as it came. What a
+// tool did, main words from its structured answer beside each feature (*-words.ts): nothing here
+// reads the engine's sentences, which are written for a model.
 import type * as z from 'zod/v4';
 import type { AppToolName, ToolContract } from '../../mcp-server/contract/tools/tool-contract.ts';
 import type { ToolName } from '../../mcp-server/contract/tool-catalog.ts';
 import type { EngineClient } from './engine-client.ts';
 import { EngineError, messages } from './engine-error.ts';
-import { forPeople } from './people-words.ts';
 import { refusalWords } from './refusal-words.ts';
 
 export type Tool<Input extends z.ZodObject, Output extends z.ZodObject> = Pick<ToolContract<Input, Output, ToolName | AppToolName>, 'name' | 'output'>;
 
-export interface ToolCaller {
-  /** The tool's structured answer, parsed. */
-  <Input extends z.ZodObject, Output extends z.ZodObject>(tool: Tool<Input, Output>, args: z.input<Input>): Promise<z.output<Output>>;
-  /** The structured answer and the tool's sentence about what it did, for actions whose words the window shows. */
-  withText<Input extends z.ZodObject, Output extends z.ZodObject>(
-    tool: Tool<Input, Output>,
-    args: z.input<Input>,
-  ): Promise<{ data: z.output<Output>; text: string }>;
-}
+export type ToolCaller = <Input extends z.ZodObject, Output extends z.ZodObject>(tool: Tool<Input, Output>, args: z.input<Input>) => Promise<z.output<Output>>;
 
 export function toolCaller(engine: EngineClient): ToolCaller {
-  async function withText<Input extends z.ZodObject, Output extends z.ZodObject>(tool: Tool<Input, Output>, args: z.input<Input>) {
+  /** The tool's structured answer, parsed; its text is for a model and stays unread. */
+  return async function call<Input extends z.ZodObject, Output extends z.ZodObject>(
+    tool: Tool<Input, Output>,
+    args: z.input<Input>,
+  ): Promise<z.output<Output>> {
     let result: Awaited<ReturnType<EngineClient['callTool']>>;
     try {
       result = await engine.callTool(tool.name, args as Record<string, unknown>);
     } catch (error) {
       if (error instanceof EngineError && error.kind === 'tool') {
-        const said = (error.refusal && refusalWords(error.refusal)) ?? forPeople(error.message);
+        const said = (error.refusal && refusalWords(error.refusal)) ?? error.message;
         throw new EngineError('tool', said, { tool: error.tool ?? tool.name, cause: error, ...(error.refusal ? { refusal: error.refusal } : {}) });
       }
       throw error;
@@ -41,11 +38,8 @@ export function toolCaller(engine: EngineClient): ToolCaller {
       const where = issue ? `${issue.path.join('.') || 'the answer'}: ${issue.message}` : 'no structured answer';
       throw new EngineError('protocol', messages.unreadable(tool.name, where), { tool: tool.name });
     }
-    return { data: parsed.data as z.output<Output>, text: forPeople(result.text) };
-  }
-  const call = async <Input extends z.ZodObject, Output extends z.ZodObject>(tool: Tool<Input, Output>, args: z.input<Input>) =>
-    (await withText(tool, args)).data;
-  return Object.assign(call, { withText });
+    return parsed.data as z.output<Output>;
+  };
 }
 
 /** Only the fields that are given: the tools take a missing argument as "unchanged", never an undefined one. */

@@ -1,9 +1,9 @@
 // The Administration screen's rates in the fake bridge (fake-admin.ts): Kimai's rates kept per customer,
 // project and activity of the fake's catalog, for everyone or one of the fake's people, set and removed
-// as manage_rates does, with its sentences (as main shows them) and its refusals in words.
-import { forPeople } from '../../main/engine/people-words.ts';
+// as manage_rates does, said in main's words (admin-words.ts) and refused in the engine's words.
 import type { AdminCatalogView, RatesView, RateView } from '../../window-contract/admin-catalog.ts';
 import type { RequestOf } from '../../window-contract/index.ts';
+import { rateChangedWords } from '../../main/engine/admin-words.ts';
 import type { TeamDirectory } from './fake-admin-teams.ts';
 
 type Reject = (message: string) => never;
@@ -32,9 +32,6 @@ export function fakeRates(catalog: AdminCatalogView, people: TeamDirectory) {
     const item = itemOf(kind, id, reject);
     return { kind, item: { id: item.id, name: item.name }, currency: 'EUR', rates: structuredClone(kept.get(`${kind}:${id}`) ?? []) };
   };
-  const money = (amount: number) => `${Number.isInteger(amount) ? amount : amount.toFixed(2)} EUR`;
-  const words = (rate: Pick<RateView, 'hourly' | 'fixed' | 'internal'>) =>
-    `${rate.fixed !== null ? `${money(rate.fixed)} per time entry (fixed)` : `${money(rate.hourly ?? 0)} an hour`}${rate.internal === null ? '' : `, internal ${money(rate.internal)}`}`;
 
   return {
     list: ({ kind, item }: RequestOf<'getRates'>, reject: Reject) => view(kind, item, reject),
@@ -53,10 +50,19 @@ export function fakeRates(catalog: AdminCatalogView, people: TeamDirectory) {
       };
       if (before) rates.splice(rates.indexOf(before), 1, after);
       else rates.push(after);
-      const forWhom = who ? `${who.name} (#${who.id})` : 'everyone';
+      const values = (rate: RateView) => ({ hourly: rate.hourly, fixed: rate.fixed, internal: rate.internal });
       return {
-        message: forPeople(
-          `Set the rate of the ${kind} "${target.name}" (#${target.id}) for ${forWhom}: ${before ? words(before) : 'none'} → ${words(after)}.`,
+        message: rateChangedWords(
+          {
+            action: 'set',
+            kind,
+            item: { id: target.id, name: target.name },
+            currency: 'EUR',
+            rates: [after],
+            before: before ? values(before) : null,
+            after: values(after),
+          },
+          who ? who.name : 'everyone',
         ),
         view: view(kind, item, reject),
       };
@@ -69,7 +75,18 @@ export function fakeRates(catalog: AdminCatalogView, people: TeamDirectory) {
       if (!before) reject(`The ${kind} "${target.name}" (#${target.id}) has no rate for ${forWhom}. Nothing was removed.`);
       rates.splice(rates.indexOf(before), 1);
       return {
-        message: forPeople(`Removed the rate of the ${kind} "${target.name}" (#${target.id}) for ${forWhom} (was ${words(before)}).`),
+        message: rateChangedWords(
+          {
+            action: 'remove',
+            kind,
+            item: { id: target.id, name: target.name },
+            currency: 'EUR',
+            rates: [before],
+            before: { hourly: before.hourly, fixed: before.fixed, internal: before.internal },
+            after: null,
+          },
+          before.person ? before.person.name : 'everyone',
+        ),
         view: view(kind, item, reject),
       };
     },

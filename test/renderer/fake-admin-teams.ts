@@ -1,10 +1,11 @@
 // The Administration screen's teams in the fake bridge (fake-admin.ts): three Kimai teams over the
-// fake's people, changed as manage_teams changes them, with the engine's sentences and its refusals in
-// words (a member added twice, a lead removed, which Kimai's API cannot do, the last member removed, a
+// fake's people, changed as manage_teams changes them, said in main's words (admin-words.ts) and refused in
+// the engine's words (a member added twice, a lead removed, which Kimai's API cannot do, the last member removed, a
 // name taken) before anything changes.
-import { forPeople } from '../../main/engine/people-words.ts';
 import type { AdminTeamSummary, AdminTeamView, TeamChange } from '../../window-contract/admin-people.ts';
 import type { RequestOf } from '../../window-contract/index.ts';
+import { teamChangedWords } from '../../main/engine/admin-words.ts';
+import { refusalWords } from '../../main/engine/refusal-words.ts';
 
 type Reject = (message: string) => never;
 
@@ -52,9 +53,14 @@ export function fakeTeams(people: TeamDirectory) {
     const other = teams.find((team) => team.id !== except && team.name.toLowerCase() === name.toLowerCase());
     if (other) reject(`Another team is called that: ${label(other)}. Nothing was changed.`);
   };
-  // The engine's sentence as main shows it (main/engine/people-words.ts), as the fake bridge's refusals are.
-  const answer = (message: string, team: (typeof teams)[number] | null): TeamChange => ({
-    message: forPeople(message),
+  // What main says of a change: its words from the answer manage_teams gives (main/engine/admin-words.ts).
+  const answer = (
+    change: RequestOf<'changeTeam'>,
+    team: (typeof teams)[number] | null,
+    gone?: { id: number; name: string },
+    before?: AdminTeamView,
+  ): TeamChange => ({
+    message: teamChangedWords({ action: change.action, teams: team ? [view(team)] : [], ...(gone ? { deleted: gone } : {}) }, change, before),
     teams: list(),
     team: team ? view(team) : null,
   });
@@ -68,7 +74,7 @@ export function fakeTeams(people: TeamDirectory) {
         nameFree(name, 0, reject);
         const team = { id: nextId++, name, members: [{ id: people.self, lead: true }] };
         teams.push(team);
-        return answer(`Created the team ${label(team)} with "${nameOf(people.self)}" (#${people.self}).`, team);
+        return answer(change, team);
       }
       const team = find(change.id, reject);
       // "A", "A and B", "A, B and C", as manage_teams lists people.
@@ -83,7 +89,7 @@ export function fakeTeams(people: TeamDirectory) {
           nameFree(name, team.id, reject);
           const before = team.name;
           team.name = name;
-          return answer(`Renamed the team "${before}" (#${team.id}) to "${name}".`, team);
+          return answer(change, team, undefined, { id: team.id, name: before, members: [] });
         }
         case 'add_members': {
           const found = change.people.map((word) => people.named(word) ?? reject(`There is no one called "${word.trim()}". Nothing was changed.`));
@@ -91,28 +97,32 @@ export function fakeTeams(people: TeamDirectory) {
           if (already.length > 0)
             reject(`${who(already.map((person) => person.id))} is a member of the team ${label(team)} already: leave them out. Nothing was changed.`);
           team.members.push(...found.map((person) => ({ id: person.id, lead: false })));
-          return answer(`Added ${who(found.map((person) => person.id))} to the team ${label(team)}; it has ${team.members.length} members now.`, team);
+          return answer({ ...change, people: found.map((person) => String(person.id)) }, team);
         }
         case 'remove_members': {
           const leading = change.people.filter((id) => team.members.some((member) => member.id === id && member.lead));
           if (leading.length > 0)
+            // Refused with a code, which main words for the person (main/engine/refusal-words.ts).
             reject(
-              `${who(leading)} leads the team ${label(team)}, and Kimai removes no team lead through its API: take the lead away in its Teams page first. Nothing was changed.`,
+              refusalWords({
+                code: 'team_lead_not_removable',
+                facts: { team: { id: team.id, name: team.name }, people: leading.map((id) => ({ id, name: nameOf(id) })), back_end: 'Kimai' },
+              }) ?? '',
             );
           const staying = team.members.filter((member) => !change.people.includes(member.id));
-          if (staying.length === 0)
-            reject(`That would leave the team ${label(team)} without members, which it cannot be: delete the team instead. Nothing was changed.`);
+          if (staying.length === 0) reject(refusalWords({ code: 'team_left_empty', facts: { team: { id: team.id, name: team.name } } }) ?? '');
+          const before = view(team);
           team.members = staying;
-          return answer(`Removed ${who(change.people)} from the team ${label(team)}; ${staying.length} members stay.`, team);
+          return answer(change, team, undefined, before);
         }
         case 'set_lead': {
           const member = team.members.find((one) => one.id === change.person) ?? reject(`${who([change.person])} is not a member of the team ${label(team)}.`);
           member.lead = true;
-          return answer(`${who([member.id])} now leads the team ${label(team)}.`, team);
+          return answer(change, team);
         }
         case 'delete': {
           teams.splice(teams.indexOf(team), 1);
-          return answer(`Deleted the team ${label(team)}.`, null);
+          return answer(change, null, { id: team.id, name: team.name });
         }
       }
     },

@@ -11,7 +11,6 @@ import type { ClientCard, ClientChange, ExtensionView, RegistrationState, Snippe
 import type { BackEndPlanView, HolidayRegionOption, PreferencesView, ToolGroupView, ToolsView, ToolView } from '../../window-contract/settings.ts';
 import type { EntryView, KeptWriteView, StatusView } from '../../window-contract/status.ts';
 import type { PendingLeaveView, TeamHoursView } from '../../window-contract/team.ts';
-import { forPeople } from '../../main/engine/people-words.ts';
 import { UserFacingError } from '../../main/ipc/dispatch.ts';
 import { isDefaultEnabled, TOOL_CATALOG, TOOL_GROUPS, type ToolName } from '../../mcp-server/contract/tool-catalog.ts';
 import { credentialAccount } from '../../mcp-server/contract/back-ends.ts';
@@ -721,9 +720,9 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     return next;
   };
   // Sentences for the person, as main's handlers throw them (dispatch passes their message through);
-  // an engine's refusal in the words main turns it into (main/engine/people-words.ts).
+  // an engine's refusal without a code as main passes it on: as the engine wrote it.
   const reject = (message: string): never => {
-    throw new UserFacingError(forPeople(message));
+    throw new UserFacingError(message);
   };
 
   /** Epoch ms of a wall time "YYYY-MM-DDTHH:MM" in the person's zone. */

@@ -6,7 +6,8 @@ import type { CalendarView, LeaveBalanceView, LeavePreview, LeaveRequestInput, L
 import type { ReportView } from '../../window-contract/reports.ts';
 import type { EntryView, IdleAnswer, IdleQuestion } from '../../window-contract/status.ts';
 import type { CatalogView, TimesheetView } from '../../window-contract/timesheet.ts';
-import { forPeople } from '../../main/engine/people-words.ts';
+import { requestedWords } from '../../main/engine/leave-words.ts';
+import { refusalWords } from '../../main/engine/refusal-words.ts';
 import { UserFacingError } from '../../main/ipc/dispatch.ts';
 import { LOCAL_BEYOND_REFUSED } from '../../main/ipc/handlers/leave.ts';
 import { BEYOND_BALANCE_SWITCH } from '../../mcp-server/contract/beyond-balance.ts';
@@ -109,7 +110,6 @@ function monday(date: string): string {
   return addDays(date, -((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7));
 }
 
-/** A refusal as main passes the engine's on: in words for a person (main/engine/people-words.ts). */
 /** Which part of `date` a request takes, as the engine lays it over the calendar. */
 function partOn(request: Pick<LeaveRequestView, 'firstDay' | 'lastDay' | 'firstDayPart' | 'lastDayPart'>, date: string): 'full' | 'morning' | 'afternoon' {
   if (date === request.firstDay && request.firstDayPart === 'afternoon') return 'afternoon';
@@ -117,8 +117,9 @@ function partOn(request: Pick<LeaveRequestView, 'firstDay' | 'lastDay' | 'firstD
   return 'full';
 }
 
+/** A refusal as main passes the engine's on where it carries no code: as the engine wrote it. */
 function reject(message: string): never {
-  throw new UserFacingError(forPeople(message));
+  throw new UserFacingError(message);
 }
 
 export function createFakeDaily(context: DailyContext, options: FakeDailyOptions = {}) {
@@ -423,7 +424,8 @@ export function createFakeDaily(context: DailyContext, options: FakeDailyOptions
       if (!has('log_time')) reject(`${name()} does not take entries afterwards.`);
       const { from, to } = readTimes(request.start, request.end);
       if (context.backEnd() === 'kimai' && !request.project)
-        reject('Kimai books every entry on a project and an activity; name the project too (see list_catalog).');
+        // Refused with a code, which main words for the person (main/engine/refusal-words.ts).
+        reject(refusalWords({ code: 'kimai_entry_needs_project', facts: {} }) ?? '');
       const entry = context.add(from, to, known(request.project) ?? null, request.activity ?? null, request.description ?? '');
       context.announce();
       return context.view(entry);
@@ -545,9 +547,20 @@ export function createFakeDaily(context: DailyContext, options: FakeDailyOptions
       const left = balance(Number(year)).remaining;
       return {
         request: view,
-        message: forPeople(
-          `Requested #${request.id} ${request.type} ${request.firstDay === request.lastDay ? request.firstDay : `${request.firstDay} to ${request.lastDay}`} (${request.days} days, ${request.status}). ${left < 0 ? `${-left} days over the ${year} vacation entitlement` : `${left} vacation days left in ${year}`}.`,
-        ),
+        message: requestedWords({
+          request: {
+            id: view.id,
+            type: view.type,
+            first_day: view.firstDay,
+            last_day: view.lastDay,
+            first_day_part: view.firstDayPart,
+            last_day_part: view.lastDayPart,
+            days: view.days,
+            status: view.status,
+            comment: view.comment,
+          },
+          vacation_days_remaining: left,
+        }),
       };
     },
     cancelLeave: ({ id }: { id: number }) => {

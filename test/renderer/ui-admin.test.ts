@@ -567,7 +567,8 @@ describe('the Teams section', () => {
     await text(web.getByRole('group')).toContain('Remove “Tom Lead” from the team “Web”? “Ada Lovelace” stays. Their time entries stay as they are.');
     await page.keyboard.press('Enter');
     await text(web.getByRole('alert')).toBe(
-      '"Tom Lead" leads the team "Web", and Kimai removes no team lead through its API: take the lead away in its Teams page first. Nothing was changed.',
+      // team_lead_not_removable in the catalog's words for a person (mcp-server/contract/outcomes/team.ts).
+      'Tom Lead leads the team "Web", and Kimai removes no team lead through its API: take the lead away in its Teams page first. Nothing was changed.',
     );
     await expect.poll(() => focused(page)).toBe('Remove Tom Lead from Web');
 

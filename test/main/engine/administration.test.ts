@@ -316,7 +316,10 @@ describe("the Administration screen's teams, through the engine's tools", () => 
     expect((await ann.admin.changeTeam({ action: 'remove_members', id: web.id, people: [ADA.id] })).team?.members).toEqual([
       { id: TOM.id, name: 'Tom Lead', lead: true },
     ]);
-    expect((await ann.admin.changeTeam({ action: 'rename', id: web.id, name: 'Web team' })).teams.map((team) => team.name)).toEqual(['Design', 'Web team']);
+    const renamed = await ann.admin.changeTeam({ action: 'rename', id: web.id, name: 'Web team' });
+    expect(renamed.teams.map((team) => team.name)).toEqual(['Design', 'Web team']);
+    // Worded by main from the answer and the team as it was (admin-words.ts): the old name too, no number.
+    expect(renamed.message).toBe('Renamed the team "Web" to "Web team".');
 
     const deleted = await ann.admin.changeTeam({ action: 'delete', id });
     expect(deleted).toMatchObject({ team: null, teams: [{ id: web.id, name: 'Web team' }] });

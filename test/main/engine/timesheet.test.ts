@@ -9,6 +9,7 @@ import { EngineError } from '../../../main/engine/engine-error.ts';
 import { createTimesheet, type Timesheet } from '../../../main/engine/timesheet.ts';
 import type { BackEndType } from '../../../window-contract/account.ts';
 import type { StatusView } from '../../../window-contract/status.ts';
+import { refusalWords } from '../../../main/engine/refusal-words.ts';
 import { PLAN_KEEPERS } from '../../../main/ipc/handlers/preferences.ts';
 import { runningBreak } from '../../../mcp-server/contract/worked-time.ts';
 import { LOCAL_TOOL_NAMES } from '../../support/local-tools.ts';
@@ -268,12 +269,12 @@ describe('clocking in and out', () => {
     const timesheet = timesheetOf(test);
     const nothingRunning = await timesheet.clockOut().catch((error: unknown) => error);
     expect(nothingRunning).toBeInstanceOf(EngineError);
-    // The engine adds "Use log_time to record past work." for a model: the window has no tools.
-    expect(nothingRunning).toMatchObject({
-      kind: 'tool',
-      tool: 'clock_out',
-      message: 'No timer is running, so there is nothing to clock out of.',
-    });
+    expect(nothingRunning).toMatchObject({ kind: 'tool', tool: 'clock_out' });
+    // With a code, the refusal is worded for a person (no "Use log_time …", which the engine adds for a
+    // model); an engine that gives none has its sentence shown as it came, never rewritten.
+    const { refusal, message } = nothingRunning as EngineError;
+    if (refusal) expect(message).toBe(refusalWords(refusal));
+    expect(message).toMatch(/^No timer is running, so there is nothing to clock out of\./);
     const refused = await timesheet.clockIn({ project: 'Nowhere' }).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(EngineError);
     expect(refused).toMatchObject({ kind: 'tool', tool: 'clock_in', message: expect.stringMatching(/^No project "Nowhere"\. There are no projects yet\./) });

