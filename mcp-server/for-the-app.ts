@@ -9,10 +9,6 @@
 //
 // The team server has an entry of its own (for-the-team-server.ts): it runs the engine in process and
 // needs the other half, which the app must stay one import away from never loading.
-import { refusalSentence } from './contract/outcomes/refusals.ts';
-import { modelText } from './contract/outcomes/sentence.ts';
-import { type LeaveDays, leaveDays as countLeaveDays, type LeaveRange, leaveRangeProblem as rangeRefusal } from './domain/leave-days.ts';
-import type { DayPlan } from './domain/work-plan.ts';
 export { type ChangeReport, type ClientReport, createRegistrar, currentEnvironment, launchSpec, type Platform, type Registrar } from './clients/index.ts';
 export type { CredentialStore } from './credentials/credential-store.ts';
 export { envVariableFor } from './credentials/env-store.ts';
@@ -20,7 +16,7 @@ export { createCredentialStore, createKeychainStore } from './credentials/index.
 export { MAX_CALENDAR_DAYS, MAX_LIST_DAYS } from './domain/call-limits.ts';
 export { describeRegion, holidayRegionChoices } from './domain/holidays.ts';
 export { balanceLeft, balancesFor, costPerYear } from './domain/leave-allowance.ts';
-export { type LeaveDay, leaveRangeProblem as leaveRangeRefusal } from './domain/leave-days.ts';
+export { type LeaveDay, leaveDays, leaveRangeProblem as leaveRangeRefusal } from './domain/leave-days.ts';
 export {
   addDays,
   daysBetween,
@@ -53,19 +49,3 @@ export { watchPolicyFiles } from './policy/watch-policy.ts';
 export { keepFilesPrivate, makePrivateFolder, PRIVATE_FILE_MODE } from './private-files.ts';
 export type { ConnectionReport, ConnectionVerdict } from './providers/remote/remote-error.ts';
 export { SETTINGS_FILE_NAME, settingsProblem } from './settings/settings-source.ts';
-
-/**
- * What keeps a leave range from being counted in the engine's words for a model, and the count with
- * them, as main/engine/leave.ts reads them today. The refusal itself is `leaveRangeRefusal` (and a
- * failed count's `problem`): once the app words it for a person (main/engine/refusal-words.ts), these
- * two go.
- */
-export function leaveRangeProblem(range: LeaveRange): string | undefined {
-  const refusal = rangeRefusal(range);
-  return refusal && modelText(refusalSentence(refusal));
-}
-
-export function leaveDays(range: LeaveRange, plan: DayPlan): Exclude<LeaveDays, { ok: false }> | { ok: false; message: string } {
-  const counted = countLeaveDays(range, plan);
-  return counted.ok ? counted : { ok: false, message: modelText(refusalSentence(counted.problem)) };
-}

@@ -3,6 +3,8 @@
 // engine's calendar, so the number shown is the number filed), what it would leave of the vacation
 // balance (the engine's own count over leave_balance) and who else is away then, filing and
 // cancelling, and a month of who is away.
+import { type Refusal, refusalSentence } from '../../mcp-server/contract/outcomes/refusals.ts';
+import { modelText } from '../../mcp-server/contract/outcomes/sentence.ts';
 import { TOOL_CONTRACTS } from '../../mcp-server/contract/tools/index.ts';
 import type { LeaveOutput } from '../../mcp-server/contract/tools/outputs.ts';
 import {
@@ -13,7 +15,7 @@ import {
   daysBetween,
   type LeaveDay,
   leaveDays,
-  leaveRangeProblem,
+  leaveRangeRefusal,
   MAX_CALENDAR_DAYS,
   type PlannedDay,
   planOf,
@@ -23,6 +25,7 @@ import { firstOfMonth, lastOfMonth } from './day-targets.ts';
 import type { EngineClient } from './engine-client.ts';
 import { EngineError } from './engine-error.ts';
 import { requestedWords } from './leave-words.ts';
+import { refusalWords } from './refusal-words.ts';
 import { toolCaller } from './tool-call.ts';
 
 export interface Leave {
@@ -158,13 +161,13 @@ export function createLeave(engine: EngineClient): Leave {
 
     async preview(input) {
       const range = shape(input);
-      // The engine's own words for a range it would refuse, before any calendar is fetched: as they
-      // came (leave-days.ts words them as sentences, not yet as a code and facts).
-      const problem = leaveRangeProblem(range);
-      if (problem) throw new EngineError('tool', problem, { tool: TOOL_CONTRACTS.request_leave.name });
+      // A range the engine would refuse, refused before any calendar is fetched: its code and facts
+      // (domain/leave-days.ts), said in a person's words.
+      const problem = leaveRangeRefusal(range);
+      if (problem) throw refused(problem);
       const days = await daysOver(range.firstDay, range.lastDay);
       const counted = leaveDays(range, planOf(days.map(plannedDayOf)));
-      if (!counted.ok) throw new EngineError('tool', counted.message, { tool: TOOL_CONTRACTS.request_leave.name });
+      if (!counted.ok) throw refused(counted.problem);
       const byDate = new Map(days.map((day) => [day.date, day]));
       // Only vacation draws on the balance; the window's other types draw on none.
       const { leaves, balanceProblem } = input.type === 'vacation' ? await vacationLeft(counted.days) : { leaves: [], balanceProblem: null };
@@ -220,4 +223,10 @@ export function createLeave(engine: EngineClient): Leave {
       };
     },
   };
+}
+
+/** request_leave's refusal of a range, as the tool would answer it: the code and facts, and their words for a person. */
+function refused(refusal: Refusal): EngineError {
+  const said = refusalWords(refusal) ?? modelText(refusalSentence(refusal));
+  return new EngineError('tool', said, { tool: TOOL_CONTRACTS.request_leave.name, refusal });
 }
