@@ -110,26 +110,10 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   // settings file keeps that mode on every write (main/index.ts gives the store its mode).
   makePrivateFolder(options.userDataDir, options.log);
   keepFilesPrivate([join(options.userDataDir, SETTINGS_FILE_NAME)], options.log);
-  const launch: EngineLaunch = {
-    command: options.executable,
-    script: options.serverScript,
-    userDataDir: options.userDataDir,
-    // The engine client hands the engine the app's proof on a pipe of its own (engine-transport.ts):
-    // with an organisation's policy in place, only the app's engine may see every tool.
-    ...(options.runAsNode ? { env: { ELECTRON_RUN_AS_NODE: '1' } } : {}),
-  };
-  const engine = createEngineClient({
-    command: launch.command,
-    args: serveArguments(launch),
-    ...(launch.env ? { env: launch.env } : {}),
-    parentEnv: options.env,
-    requiredFiles: [launch.script],
-    log: options.log,
-    clientInfo: { name: 'punchcard-app', version: options.version },
-    // The back end's offer changed (Kimai's profile said the person leads a team, a plugin was found):
-    // the window's navigation and the tray follow at once, not at the next poll.
-    onToolsChanged: () => void timesheet.getStatus().then(options.statusChanged, () => {}),
-  });
+  const launch = engineLaunch(options);
+  // The back end's offer changed (Kimai's profile said the person leads a team, a plugin was found):
+  // the window's navigation and the tray follow at once, not at the next poll.
+  const engine = startEngine(options, launch, () => void timesheet.getStatus().then(options.statusChanged, () => {}));
   const settings = createSettingsStore(options.settingsFile);
   const timesheet = createTimesheet(engine, {
     launch,
@@ -146,13 +130,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const workday = createWorkday(engine);
   const leave = createLeave(engine);
   const team = createTeam(engine);
-  const settingOr = <T>(read: (settings: ReturnType<SettingsStore['read']>) => T, fallback: T): T => {
-    try {
-      return read(settings.read());
-    } catch {
-      return fallback;
-    }
-  };
+  const settingOr = <T>(read: (settings: ReturnType<SettingsStore['read']>) => T, fallback: T): T => settingOrFallback(settings, read, fallback);
   const idle = createIdleTracker({
     thresholdMinutes: () => settingOr((read) => read.app.idleMinutes, 0),
     timeZone: () => settingOr((read) => read.timezone, ''),
@@ -166,15 +144,10 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     () => settings.read(),
     (start, end) => journal.recordActive(start, end),
   );
-  // Read at start and again when an administrator changes it, as the engine does; the screens
-  // show the new locks the next time they load.
-  let policy = NO_POLICY;
-  const policyFiles = policyPaths(options.env);
-  const reloadPolicy = () => loadPolicy(policyFiles).then((loaded) => void (policy = loaded));
-  const policyRead = reloadPolicy();
-  const stopWatchingPolicy = watchPolicyFiles(policyFiles, () => void reloadPolicy(), options.log);
+  const followed = followPolicy(options);
+  const policy = followed.current;
   const registrar = createRegistrar({
-    refusal: (clientId) => clientRefusal(policy, clientId),
+    refusal: (clientId) => clientRefusal(policy(), clientId),
     environment: { ...currentEnvironment(options.env), platform: options.platform },
     launch: launchSpec({ executable: options.executable, serverScript: options.serverScript, userDataDir: options.userDataDir, runAsNode: options.runAsNode }),
   });
@@ -182,7 +155,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   // The app writes secrets to the keychain; reading prefers it too, so "saved" means saved there.
   const credentials = appCredentials(options);
   const updatesParts: UpdatesParts = {
-    policy: () => ({ ...policy.updates, problem: policy.problem }),
+    policy: () => ({ ...policy().updates, problem: policy().problem }),
     timeZone: () => settingOr((read) => read.timezone, '') || undefined,
   };
   const updates = options.startUpdates ? options.startUpdates(updatesParts) : developmentUpdates(options.version, updatesParts);
@@ -207,7 +180,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       workday.forget();
       return engine.restart();
     },
-    policy: () => policy,
+    policy,
     statusChanged: options.statusChanged,
     workday,
     drafts: createDrafts(engine),
@@ -232,20 +205,67 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     registrar,
     updates,
     repairClients: async () => {
-      await policyRead;
+      await followed.read;
       // Repairing from an AppImage would point entries into a mount that goes with the app.
       if (clientsUnavailable) return [];
       return registrar.repair();
     },
     handlers,
     dispatch: createDispatch(handlers, options.log),
-    policy: () => policy,
+    policy,
     close: () => {
-      stopWatchingPolicy();
+      followed.stop();
       journal.close();
       return engine.close();
     },
   };
+}
+
+/** How the engine is started: the built script, run by the app's own executable. */
+export function engineLaunch(options: Pick<AppServicesOptions, 'executable' | 'serverScript' | 'userDataDir' | 'runAsNode'>): EngineLaunch {
+  return {
+    command: options.executable,
+    script: options.serverScript,
+    userDataDir: options.userDataDir,
+    // The engine client hands the engine the app's proof on a pipe of its own (engine-transport.ts):
+    // with an organisation's policy in place, only the app's engine may see every tool.
+    ...(options.runAsNode ? { env: { ELECTRON_RUN_AS_NODE: '1' } } : {}),
+  };
+}
+
+function startEngine(options: AppServicesOptions, launch: EngineLaunch, onToolsChanged: () => void): EngineClient {
+  return createEngineClient({
+    command: launch.command,
+    args: serveArguments(launch),
+    ...(launch.env ? { env: launch.env } : {}),
+    parentEnv: options.env,
+    requiredFiles: [launch.script],
+    log: options.log,
+    clientInfo: { name: 'punchcard-app', version: options.version },
+    onToolsChanged,
+  });
+}
+
+/** A setting, or the fallback while the settings file cannot be read. */
+function settingOrFallback<T>(settings: SettingsStore, read: (settings: ReturnType<SettingsStore['read']>) => T, fallback: T): T {
+  try {
+    return read(settings.read());
+  } catch {
+    return fallback;
+  }
+}
+
+/**
+ * The organisation's policy, read at start and again when an administrator changes it, as the
+ * engine does; the screens show the new locks the next time they load.
+ */
+function followPolicy(options: Pick<AppServicesOptions, 'env' | 'log'>): { current: () => Policy; read: Promise<void>; stop: () => void } {
+  let policy = NO_POLICY;
+  const policyFiles = policyPaths(options.env);
+  const reloadPolicy = () => loadPolicy(policyFiles).then((loaded) => void (policy = loaded));
+  const read = reloadPolicy();
+  const stop = watchPolicyFiles(policyFiles, () => void reloadPolicy(), options.log);
+  return { current: () => policy, read, stop };
 }
 
 /** What a build without electron-updater (a checkout, the UI tests) says about updates. */

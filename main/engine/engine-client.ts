@@ -110,10 +110,7 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
   const log = options.log;
   const env = childEnvironment(options.parentEnv ?? process.env, options.env);
   // The reason is worded when asked for: the engine's last stderr lines may still be arriving.
-  const gate = new StartGate<() => EngineError>({
-    baseDelayMs: options.restartDelay?.baseMs ?? 1_000,
-    maxDelayMs: options.restartDelay?.maxMs ?? 30_000,
-  });
+  const gate = new StartGate<() => EngineError>({ baseDelayMs: options.restartDelay?.baseMs ?? 1_000, maxDelayMs: options.restartDelay?.maxMs ?? 30_000 });
   let current: Connection | undefined;
   let starting: Promise<Connection> | undefined;
   // Every process not yet gone, the current one and any being stopped: close() waits for them all.
@@ -125,12 +122,8 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
     if (closing) return Promise.reject(new EngineError('closed', messages.closed()));
     if (current && !current.dead) return Promise.resolve(current);
     if (starting) return starting;
-    const waitMs = gate.waitMs(now());
-    const reason = gate.lastReason;
-    if (waitMs > 0 && reason) {
-      const last = reason();
-      return Promise.reject(new EngineError('start', messages.backingOff(gate.failures, waitMs, last.message), { stderr: last.stderr, cause: last }));
-    }
+    const refusal = backingOff(gate, now());
+    if (refusal) return Promise.reject(refusal);
     const attempt = start().then(
       (connection) => {
         current = connection;
@@ -152,42 +145,13 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
   }
 
   async function start(): Promise<Connection> {
-    for (const file of options.requiredFiles ?? []) {
-      if (!existsSync(file)) throw new EngineError('start', messages.missingScript(file));
-    }
+    requireFiles(options.requiredFiles ?? []);
     starts++;
-    const tail = new LineTail(STDERR_LINES, (line) => log(`[engine] ${line}`));
-    const transport = new EngineTransport({ command: options.command, args: options.args, env, ...(options.cwd ? { cwd: options.cwd } : {}) });
-    // The transport hands out its stderr stream before the process exists, so no early line is lost.
-    const stderrEnded = new Promise<void>((resolve) => {
-      const stream = transport.stderr;
-      const decoder = new StringDecoder('utf8');
-      stream.on('data', (chunk: Buffer) => tail.push(decoder.write(chunk)));
-      stream.once('end', () => {
-        tail.push(decoder.end());
-        tail.end();
-        resolve();
-      });
-    });
-    let markExited = () => {};
-    const exited = new Promise<void>((resolve) => (markExited = resolve));
+    const { tail, transport, stderrEnded, exited, markExited } = engineProcess(options, env);
     // Always listened to: the kept tool list depends on it. It only comes once connected, when
     // `connection` below exists.
-    const client = new Client(options.clientInfo ?? { name: 'punchcard-app', version: '0.0.0' }, {
-      listChanged: { tools: { autoRefresh: false, debounceMs: 0, onChanged: () => toolsChanged(connection) } },
-    });
-    const connection: Connection = {
-      client,
-      tail,
-      pid: null,
-      exited,
-      stderrEnded,
-      started: false,
-      answered: false,
-      dead: false,
-      stopping: false,
-      checking: false,
-    };
+    const client = newClient(options, () => toolsChanged(connection));
+    const connection = newConnection({ client, tail, exited, stderrEnded });
     live.add(connection);
     // Set before connect(): the SDK chains its own handlers after these.
     transport.onclose = () => {
@@ -195,31 +159,17 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
       markExited();
       engineStopped(connection);
     };
-    transport.onerror = (error) => log(`Engine connection: ${error.message}`);
     try {
       await client.connect(transport, { timeout: startTimeoutMs });
     } catch (error) {
       await stop(connection);
       await settles(stderrEnded, STDERR_GRACE_MS);
-      throw startError(error, tail.lines());
+      throw startError(error, tail.lines(), { command: options.command, startTimeoutMs });
     }
     connection.started = true;
     connection.pid = transport.pid;
     log(`Engine started (pid ${connection.pid ?? '?'}).`);
     return connection;
-  }
-
-  function startError(error: unknown, stderr: string[]): EngineError {
-    if (error instanceof EngineError) return error;
-    const code = (error as { code?: unknown }).code;
-    if (typeof code === 'string' && String((error as { syscall?: unknown }).syscall ?? '').startsWith('spawn')) {
-      return new EngineError('start', messages.cannotRun(options.command, code), { stderr, cause: error });
-    }
-    if (error instanceof SdkError && error.code === SdkErrorCode.RequestTimeout) {
-      return new EngineError('start', messages.startTimeout(startTimeoutMs, stderr), { stderr, cause: error });
-    }
-    const reason = error instanceof SdkError && error.code === SdkErrorCode.ConnectionClosed ? 'it exited before answering' : errorText(error);
-    return new EngineError('start', messages.exitedAtStart(reason, stderr), { stderr, cause: error });
   }
 
   /** The process is gone: whoever calls next starts a new one (after a wait, when it never worked). */
@@ -228,77 +178,14 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
     if (current === connection) current = undefined;
     if (connection.stopping || !connection.started || closing) return;
     log(`The engine stopped (pid ${connection.pid ?? '?'}); it starts again on the next call.`);
-    if (!connection.answered) {
-      gate.failed(
-        now(),
-        () =>
-          new EngineError('start', messages.exitedAtStart('it stopped before answering any call', connection.tail.lines()), {
-            stderr: connection.tail.lines(),
-          }),
-      );
-    }
+    if (!connection.answered) gate.failed(now(), () => stoppedBeforeAnswering(connection));
   }
 
   /** Stops one engine process and waits until it is really gone. */
   function stop(connection: Connection): Promise<void> {
-    connection.stopped ??= stopProcess(connection);
+    if (!connection.stopped && current === connection) current = undefined;
+    connection.stopped ??= stopProcess(connection, log);
     return connection.stopped;
-  }
-
-  async function stopProcess(connection: Connection): Promise<void> {
-    connection.stopping = true;
-    if (current === connection) current = undefined;
-    try {
-      // Ends stdin (the server's normal signal to quit), then SIGTERM, then SIGKILL.
-      await connection.client.close();
-    } catch (error) {
-      log(`Closing the engine: ${errorText(error)}`);
-    }
-    if (await settles(connection.exited, EXIT_WAIT_MS)) return;
-    if (connection.pid !== null) {
-      log(`The engine (pid ${connection.pid}) did not exit; killing it.`);
-      try {
-        process.kill(connection.pid, 'SIGKILL');
-      } catch {
-        // Already gone.
-      }
-      await settles(connection.exited, EXIT_WAIT_MS);
-    }
-  }
-
-  async function callError(error: unknown, tool: string, connection: Connection): Promise<EngineError> {
-    if (error instanceof EngineError) return error;
-    if (error instanceof SdkError && error.code === SdkErrorCode.RequestTimeout) {
-      void checkAlive(connection);
-      return new EngineError('timeout', messages.timeout(tool, callTimeoutMs), { tool, stderr: connection.tail.lines(), cause: error });
-    }
-    if (error instanceof SdkError && (error.code === SdkErrorCode.ConnectionClosed || error.code === SdkErrorCode.NotConnected)) {
-      if (closing) return new EngineError('closed', messages.closed(), { tool, cause: error });
-      // Stopped on purpose under this call: restart() (a new back end) or a hung engine replaced.
-      if (connection.stopping) return new EngineError('crashed', messages.restarted(tool), { tool, cause: error });
-      await settles(connection.stderrEnded, STDERR_GRACE_MS);
-      return new EngineError('crashed', messages.crashed(tool, connection.tail.lines()), { tool, stderr: connection.tail.lines(), cause: error });
-    }
-    if (error instanceof ProtocolError) return new EngineError('protocol', messages.refused(tool, error.message), { tool, cause: error });
-    return new EngineError('protocol', messages.unreadable(tool, errorText(error)), { tool, cause: error });
-  }
-
-  /**
-   * After a timeout: an engine waiting on a slow server still answers a ping and is kept; one that
-   * hangs (a busy loop, a deadlock) does not, and is replaced on the next call.
-   */
-  async function checkAlive(connection: Connection): Promise<void> {
-    if (connection.dead || connection.checking || connection.stopping) return;
-    connection.checking = true;
-    try {
-      await connection.client.ping({ timeout: Math.min(PING_TIMEOUT_MS, callTimeoutMs) });
-    } catch {
-      if (connection.dead || connection.stopping) return;
-      log(`The engine (pid ${connection.pid ?? '?'}) does not answer any more; stopping it, the next call starts a new one.`);
-      await stop(connection);
-    } finally {
-      connection.checking = false;
-    }
   }
 
   /**
@@ -310,21 +197,18 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
     options.onToolsChanged?.();
   }
 
-  function listTools(connection: Connection): Promise<readonly string[]> {
-    const listing = (async () => {
-      try {
-        const { tools } = await connection.client.listTools(undefined, { timeout: callTimeoutMs });
-        answered(connection);
-        return tools.map((tool) => tool.name);
-      } catch (error) {
-        throw await callError(error, 'tools/list', connection);
-      }
-    })();
-    // A failure is not kept: the next tools() asks again.
-    listing.catch(() => {
-      if (connection.tools === listing) connection.tools = undefined;
+  /** How a failed call is worded, with what this client knows at the moment it failed. */
+  const callError = (error: unknown, tool: string, connection: Connection): Promise<EngineError> =>
+    wordCallError(error, tool, connection, {
+      callTimeoutMs,
+      closing: closing !== undefined,
+      timedOut: () => void checkAlive(connection, { callTimeoutMs, log, stop }),
     });
-    return listing;
+
+  /** Waits for a start under way, then stops every process not yet gone. */
+  async function stopAll(): Promise<void> {
+    await starting?.catch(() => undefined);
+    await Promise.all([...live].map(stop));
   }
 
   function answered(connection: Connection): void {
@@ -342,41 +226,27 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
         throw await callError(error, name, connection);
       }
       answered(connection);
-      const text = result.content
-        .map((block) => (block.type === 'text' ? block.text : ''))
-        .filter((line) => line !== '')
-        .join('\n');
-      if (result.isError) {
-        const refusal = refusalIn(result.structuredContent);
-        throw new EngineError('tool', text || `${name} failed without saying why.`, { tool: name, ...(refusal ? { refusal } : {}) });
-      }
-      return { structured: result.structuredContent, text };
+      return toolResult(name, result);
     },
 
     async tools() {
       const connection = await connect();
-      connection.tools ??= listTools(connection);
+      connection.tools ??= listTools(connection, { callTimeoutMs, answered, callError });
       return [...(await connection.tools)];
     },
 
     async restart() {
       if (closing) return;
       gate.reset();
-      await starting?.catch(() => undefined);
-      await Promise.all([...live].map(stop));
+      await stopAll();
     },
 
     close() {
-      closing ??= (async () => {
-        await starting?.catch(() => undefined);
-        await Promise.all([...live].map(stop));
-      })();
+      closing ??= stopAll();
       return closing;
     },
 
-    state() {
-      return { pid: current && !current.dead ? current.pid : null, starts, failures: gate.failures, closed: closing !== undefined };
-    },
+    state: () => ({ pid: current && !current.dead ? current.pid : null, starts, failures: gate.failures, closed: closing !== undefined }),
   };
 }
 
@@ -401,4 +271,182 @@ async function settles(promise: Promise<unknown>, ms: number): Promise<boolean> 
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** The tool's answer as the app reads it, or its error answer as an EngineError. */
+export function toolResult(name: string, result: Pick<Awaited<ReturnType<Client['callTool']>>, 'content' | 'isError' | 'structuredContent'>): ToolResult {
+  const text = result.content
+    .map((block) => (block.type === 'text' ? block.text : ''))
+    .filter((line) => line !== '')
+    .join('\n');
+  if (result.isError) {
+    const refusal = refusalIn(result.structuredContent);
+    throw new EngineError('tool', text || `${name} failed without saying why.`, { tool: name, ...(refusal ? { refusal } : {}) });
+  }
+  return { structured: result.structuredContent, text };
+}
+
+/** A missing file a start needs (the bundle) is a clear error instead of Node's stack trace. */
+function requireFiles(files: readonly string[]): void {
+  for (const file of files) {
+    if (!existsSync(file)) throw new EngineError('start', messages.missingScript(file));
+  }
+}
+
+/** The refusal while starts wait after failures (StartGate), or null when a start may go ahead. */
+function backingOff(gate: StartGate<() => EngineError>, at: number): EngineError | null {
+  const waitMs = gate.waitMs(at);
+  const reason = gate.lastReason;
+  if (!(waitMs > 0 && reason)) return null;
+  const last = reason();
+  return new EngineError('start', messages.backingOff(gate.failures, waitMs, last.message), { stderr: last.stderr, cause: last });
+}
+
+/** An engine that started but died before answering any call counts as a failed start. */
+function stoppedBeforeAnswering(connection: Connection): EngineError {
+  return new EngineError('start', messages.exitedAtStart('it stopped before answering any call', connection.tail.lines()), {
+    stderr: connection.tail.lines(),
+  });
+}
+
+/**
+ * The transport for one engine process (spawned at connect), the tail its stderr feeds and a
+ * promise for its end. The transport hands out its stderr stream before the process exists, so
+ * no early line is lost.
+ */
+function engineProcess(options: EngineClientOptions, env: Record<string, string>) {
+  const tail = new LineTail(STDERR_LINES, (line) => options.log(`[engine] ${line}`));
+  const transport = new EngineTransport({ command: options.command, args: options.args, env, ...(options.cwd ? { cwd: options.cwd } : {}) });
+  const stderrEnded = pipeStderr(transport.stderr, tail);
+  transport.onerror = (error) => options.log(`Engine connection: ${error.message}`);
+  let markExited = () => {};
+  const exited = new Promise<void>((resolve) => (markExited = resolve));
+  return { tail, transport, stderrEnded, exited, markExited: () => markExited() };
+}
+
+/** The SDK client; tells `toolsChanged` when the engine says its tool list changed (never refreshed by the SDK itself). */
+function newClient(options: EngineClientOptions, toolsChanged: () => void): Client {
+  return new Client(options.clientInfo ?? { name: 'punchcard-app', version: '0.0.0' }, {
+    listChanged: { tools: { autoRefresh: false, debounceMs: 0, onChanged: toolsChanged } },
+  });
+}
+
+/** A connection to a process just spawned, before `initialize` is answered. */
+function newConnection(parts: Pick<Connection, 'client' | 'tail' | 'exited' | 'stderrEnded'>): Connection {
+  return { ...parts, pid: null, started: false, answered: false, dead: false, stopping: false, checking: false };
+}
+
+/** Feeds the engine's stderr into the tail line by line; resolves when the stream ends. */
+function pipeStderr(stream: NodeJS.ReadableStream, tail: LineTail): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const decoder = new StringDecoder('utf8');
+    stream.on('data', (chunk: Buffer) => tail.push(decoder.write(chunk)));
+    stream.once('end', () => {
+      tail.push(decoder.end());
+      tail.end();
+      resolve();
+    });
+  });
+}
+
+/** Why a start failed, in words: the command cannot run, the engine did not answer in time, or it exited. */
+export function startError(error: unknown, stderr: string[], how: { command: string; startTimeoutMs: number }): EngineError {
+  if (error instanceof EngineError) return error;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && String((error as { syscall?: unknown }).syscall ?? '').startsWith('spawn')) {
+    return new EngineError('start', messages.cannotRun(how.command, code), { stderr, cause: error });
+  }
+  if (error instanceof SdkError && error.code === SdkErrorCode.RequestTimeout) {
+    return new EngineError('start', messages.startTimeout(how.startTimeoutMs, stderr), { stderr, cause: error });
+  }
+  const reason = error instanceof SdkError && error.code === SdkErrorCode.ConnectionClosed ? 'it exited before answering' : errorText(error);
+  return new EngineError('start', messages.exitedAtStart(reason, stderr), { stderr, cause: error });
+}
+
+/** Why a call failed, in words; a timed-out call also has the engine's liveness checked (`timedOut`). */
+async function wordCallError(
+  error: unknown,
+  tool: string,
+  connection: Connection,
+  how: { callTimeoutMs: number; closing: boolean; timedOut: () => void },
+): Promise<EngineError> {
+  if (error instanceof EngineError) return error;
+  if (error instanceof SdkError && error.code === SdkErrorCode.RequestTimeout) {
+    how.timedOut();
+    return new EngineError('timeout', messages.timeout(tool, how.callTimeoutMs), { tool, stderr: connection.tail.lines(), cause: error });
+  }
+  if (error instanceof SdkError && (error.code === SdkErrorCode.ConnectionClosed || error.code === SdkErrorCode.NotConnected)) {
+    if (how.closing) return new EngineError('closed', messages.closed(), { tool, cause: error });
+    // Stopped on purpose under this call: restart() (a new back end) or a hung engine replaced.
+    if (connection.stopping) return new EngineError('crashed', messages.restarted(tool), { tool, cause: error });
+    await settles(connection.stderrEnded, STDERR_GRACE_MS);
+    return new EngineError('crashed', messages.crashed(tool, connection.tail.lines()), { tool, stderr: connection.tail.lines(), cause: error });
+  }
+  if (error instanceof ProtocolError) return new EngineError('protocol', messages.refused(tool, error.message), { tool, cause: error });
+  return new EngineError('protocol', messages.unreadable(tool, errorText(error)), { tool, cause: error });
+}
+
+/**
+ * After a timeout: an engine waiting on a slow server still answers a ping and is kept; one that
+ * hangs (a busy loop, a deadlock) does not, and is replaced on the next call.
+ */
+async function checkAlive(
+  connection: Connection,
+  how: { callTimeoutMs: number; log: (message: string) => void; stop: (connection: Connection) => Promise<void> },
+): Promise<void> {
+  if (connection.dead || connection.checking || connection.stopping) return;
+  connection.checking = true;
+  try {
+    await connection.client.ping({ timeout: Math.min(PING_TIMEOUT_MS, how.callTimeoutMs) });
+  } catch {
+    if (connection.dead || connection.stopping) return;
+    how.log(`The engine (pid ${connection.pid ?? '?'}) does not answer any more; stopping it, the next call starts a new one.`);
+    await how.stop(connection);
+  } finally {
+    connection.checking = false;
+  }
+}
+
+/** Asks the process for its tool list; a failure is not kept, so the next tools() asks again. */
+function listTools(
+  connection: Connection,
+  how: {
+    callTimeoutMs: number;
+    answered: (connection: Connection) => void;
+    callError: (error: unknown, tool: string, connection: Connection) => Promise<EngineError>;
+  },
+): Promise<readonly string[]> {
+  const listing = (async () => {
+    try {
+      const { tools } = await connection.client.listTools(undefined, { timeout: how.callTimeoutMs });
+      how.answered(connection);
+      return tools.map((tool) => tool.name);
+    } catch (error) {
+      throw await how.callError(error, 'tools/list', connection);
+    }
+  })();
+  listing.catch(() => {
+    if (connection.tools === listing) connection.tools = undefined;
+  });
+  return listing;
+}
+
+/** Stops one process: ends stdin (the server's normal signal to quit), then SIGTERM, then SIGKILL; waits until it is gone. */
+async function stopProcess(connection: Connection, log: (message: string) => void): Promise<void> {
+  connection.stopping = true;
+  try {
+    await connection.client.close();
+  } catch (error) {
+    log(`Closing the engine: ${errorText(error)}`);
+  }
+  if (await settles(connection.exited, EXIT_WAIT_MS)) return;
+  if (connection.pid !== null) {
+    log(`The engine (pid ${connection.pid}) did not exit; killing it.`);
+    try {
+      process.kill(connection.pid, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+    await settles(connection.exited, EXIT_WAIT_MS);
+  }
 }

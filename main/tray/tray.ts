@@ -3,14 +3,16 @@
 // (an unchanged menu is not handed to the system again), ticks once a minute only while a timer
 // runs, and stops ticking while the machine sleeps or the screen is locked. Everything it does goes
 // through the functions it is given, which call the engine: the tray has no timer logic of its own.
-import { Menu, Tray, nativeTheme, powerMonitor, type MenuItemConstructorOptions } from 'electron';
+import { Menu, Tray, nativeTheme, powerMonitor } from 'electron';
 import type { DurationStyle } from '../../mcp-server/contract/durations.ts';
 import type { Screen } from '../../window-contract/channels.ts';
 import type { ClientCard } from '../../window-contract/registration.ts';
 import type { IdleAnswer, IdleQuestion, StatusView } from '../../window-contract/status.ts';
 import type { UpdateView } from '../../window-contract/updates.ts';
 import type { TrayIcons } from './icons.ts';
-import { nextRefreshDelay, trayModel, type MenuItemSpec, type TrayAction, type TrayIconKind, type TrayModel } from './tray-model.ts';
+import { menuTemplate } from './menu-template.ts';
+import { timerCall } from './timer-call.ts';
+import { nextRefreshDelay, trayModel, type TrayAction, type TrayIconKind, type TrayInput, type TrayModel } from './tray-model.ts';
 
 export interface TrayOptions {
   getStatus(): Promise<StatusView>;
@@ -65,28 +67,35 @@ export interface TrayHandle {
   destroy(): void;
 }
 
+/** What the tray last handed the system, so an unchanged part is not handed again. */
+interface Shown {
+  menu: string | null;
+  tooltip: string | null;
+  title: string | null;
+  icon: TrayIconKind | null;
+}
+
+/** What the tray knows besides what its options answer when asked. */
+interface TrayState {
+  status: StatusView | null;
+  clients: ClientCard[] | null;
+  breakTypes: string[] | undefined;
+  engineError: string | undefined;
+}
+
 export function setupTray(options: TrayOptions): TrayHandle {
   const platform = options.platform ?? process.platform;
   const now = options.now ?? Date.now;
   const report = options.onError ?? ((error: unknown) => console.error('Tray:', error));
 
-  let status: StatusView | null = null;
-  let clients: ClientCard[] | null = null;
-  let breakTypes: string[] | undefined;
-  let askingBreakTypes = false;
-  let engineError: string | undefined;
+  const state: TrayState = { status: null, clients: null, breakTypes: undefined, engineError: undefined };
   let model: TrayModel;
   let paused = false;
   let destroyed = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   // Bumped by every change of status, so an older answer that arrives late is dropped.
   let generation = 0;
-  const shown: { menu: string | null; tooltip: string | null; title: string | null; icon: TrayIconKind | null } = {
-    menu: null,
-    tooltip: null,
-    title: null,
-    icon: null,
-  };
+  const shown: Shown = { menu: null, tooltip: null, title: null, icon: null };
 
   const tray = new Tray(options.icons.image('idle'));
   shown.icon = 'idle';
@@ -96,61 +105,18 @@ export function setupTray(options: TrayOptions): TrayHandle {
 
   function render(): void {
     if (destroyed) return;
-    options.shown?.(status);
+    options.shown?.(state.status);
     clearTimeout(timer);
     timer = undefined;
     const zone = options.timeZone?.();
     const at = now();
-    const shortcut = options.shortcut?.() ?? '';
-    const durations = options.durations?.();
-    model = trayModel({
-      status,
-      now: at,
-      platform,
-      clients,
-      ...(engineError ? { engineError } : {}),
-      ...(zone ? { timeZone: zone } : {}),
-      ...(breakTypes ? { breakTypes } : {}),
-      idle: options.idleQuestion?.() ?? null,
-      ...(shortcut ? { shortcut } : {}),
-      ...(durations ? { durations } : {}),
-      updates: options.updates?.() ?? null,
-    });
-    if (status?.breaksSupported && breakTypes === undefined) void loadBreakTypes();
-    const menuKey = JSON.stringify(model.menu);
-    if (menuKey !== shown.menu) {
-      tray.setContextMenu(Menu.buildFromTemplate(template(model.menu)));
-      shown.menu = menuKey;
-    }
-    if (model.tooltip !== shown.tooltip) {
-      tray.setToolTip(model.tooltip);
-      shown.tooltip = model.tooltip;
-    }
-    if (platform === 'darwin' && model.title !== shown.title) {
-      tray.setTitle(model.title, { fontType: 'monospacedDigit' });
-      shown.title = model.title;
-    }
-    if (model.icon !== shown.icon) {
-      tray.setImage(options.icons.image(model.icon));
-      shown.icon = model.icon;
-    }
+    model = trayModel(trayInput(state, options, { now: at, platform, zone }));
+    if (state.status?.breaksSupported && state.breakTypes === undefined) void loadBreakTypes();
+    showModel(tray, shown, model, { platform, icons: options.icons, run: (action) => void run(action) });
     if (!paused) {
-      const delay = nextRefreshDelay(status, at, zone);
+      const delay = nextRefreshDelay(state.status, at, zone);
       if (delay !== null) timer = setTimeout(render, delay);
     }
-  }
-
-  function template(spec: MenuItemSpec[]): MenuItemConstructorOptions[] {
-    return spec.map((item): MenuItemConstructorOptions => {
-      if (item.type === 'separator') return { type: 'separator' };
-      if (item.type === 'submenu') return { label: item.label, enabled: item.enabled, submenu: template(item.submenu) };
-      const action = item.action;
-      // The shortcut is registered globally apart (shortcut/global-shortcut.ts); here it is only shown.
-      const shown = item.accelerator ? { accelerator: item.accelerator, registerAccelerator: false } : {};
-      return action
-        ? { label: item.label, enabled: item.enabled, ...shown, click: () => void run(action) }
-        : { label: item.label, enabled: item.enabled, ...shown };
-    });
   }
 
   async function changeTimer(call: () => Promise<StatusView>): Promise<void> {
@@ -158,34 +124,21 @@ export function setupTray(options: TrayOptions): TrayHandle {
     try {
       const next = await call();
       if (mine !== generation) return;
-      status = next;
-      engineError = undefined;
+      state.status = next;
+      state.engineError = undefined;
     } catch (error) {
       // Shown even when a newer status arrived meanwhile: the person asked for this and it failed.
       report(error);
-      engineError = messageOf(error);
+      state.engineError = messageOf(error);
     }
     render();
   }
 
-  /** Once per back end: the types rarely change, and the menu must not wait for them. */
-  async function loadBreakTypes(): Promise<void> {
-    if (askingBreakTypes || !options.breakTypes) return;
-    askingBreakTypes = true;
-    try {
-      breakTypes = await options.breakTypes();
-      render();
-    } catch (error) {
-      // The plain Start break (the default type) stays; the next status asks again.
-      report(error);
-    } finally {
-      askingBreakTypes = false;
-    }
-  }
+  const loadBreakTypes = breakTypesLoader(options, state, () => render(), report);
 
   async function reloadClients(): Promise<void> {
     try {
-      clients = await options.listClients();
+      state.clients = await options.listClients();
     } catch (error) {
       report(error);
     }
@@ -194,94 +147,50 @@ export function setupTray(options: TrayOptions): TrayHandle {
 
   async function run(action: TrayAction): Promise<void> {
     if (destroyed) return;
-    switch (action.kind) {
-      case 'clockIn':
-        return changeTimer(() =>
-          options.clockIn({
-            ...(action.project === undefined ? {} : { project: action.project }),
-            ...(action.activity === undefined ? {} : { activity: action.activity }),
-          }),
-        );
-      case 'clockOut':
-        return changeTimer(() => options.clockOut());
-      case 'startBreak':
-        return changeTimer(() => (action.type === undefined ? options.startBreak() : options.startBreak(action.type)));
-      case 'answerIdle': {
-        const answer = options.answerIdle;
-        if (!answer) return;
-        return changeTimer(() => answer(action.id, action.answer));
-      }
-      case 'endBreak':
-        return changeTimer(() => options.endBreak());
-      case 'open':
-        options.openScreen(action.screen);
-        return;
-      case 'registerClient':
-        try {
-          await options.registerClient(action.id);
-        } catch (error) {
-          // The Connect screen says what went wrong and what to do about it.
-          report(error);
-          options.openScreen('connect');
-        }
-        return reloadClients();
-      case 'checkUpdates':
-        options.checkUpdates?.();
-        return;
-      case 'installUpdate':
-        options.installUpdate?.();
-        return;
-      case 'quit':
-        options.quit();
-        return;
+    const call = timerCall(action, options);
+    if (call) return changeTimer(call);
+    if (action.kind !== 'registerClient') return runOther(action, options);
+    try {
+      await options.registerClient(action.id);
+    } catch (error) {
+      // The Connect screen says what went wrong and what to do about it.
+      report(error);
+      options.openScreen('connect');
     }
+    return reloadClients();
   }
 
   async function refresh(next?: StatusView): Promise<void> {
     if (destroyed) return;
     const mine = ++generation;
     if (next !== undefined) {
-      status = next;
-      engineError = undefined;
+      state.status = next;
+      state.engineError = undefined;
       render();
       return;
     }
     const [statusResult, clientsResult] = await Promise.allSettled([options.getStatus(), options.listClients()]);
     if (destroyed) return;
-    if (clientsResult.status === 'fulfilled') clients = clientsResult.value;
-    else report(clientsResult.reason);
-    if (mine === generation) {
-      if (statusResult.status === 'fulfilled') {
-        status = statusResult.value;
-        engineError = undefined;
-      } else {
-        report(statusResult.reason);
-        status = null;
-        engineError = messageOf(statusResult.reason);
-      }
-    }
+    takeRefresh(state, { status: statusResult, clients: clientsResult }, mine === generation, report);
     render();
   }
 
-  const pause = () => {
-    paused = true;
-    clearTimeout(timer);
-    timer = undefined;
-  };
-  const resume = () => {
-    paused = false;
-    // Time passed and an AI client may have clocked in meanwhile: ask the engine again.
-    void refresh();
-  };
-  const themeChanged = () => {
-    shown.icon = null;
-    render();
-  };
-  powerMonitor.on('suspend', pause);
-  powerMonitor.on('lock-screen', pause);
-  powerMonitor.on('resume', resume);
-  powerMonitor.on('unlock-screen', resume);
-  nativeTheme.on('updated', themeChanged);
+  const stopWatching = watchPowerAndTheme({
+    pause: () => {
+      paused = true;
+      clearTimeout(timer);
+      timer = undefined;
+    },
+    resume: () => {
+      paused = false;
+      // Time passed and an AI client may have clocked in meanwhile: ask the engine again.
+      void refresh();
+    },
+    themeChanged: () => {
+      shown.icon = null;
+      render();
+    },
+  });
 
   render();
   void refresh();
@@ -289,23 +198,136 @@ export function setupTray(options: TrayOptions): TrayHandle {
   return {
     refresh,
     redraw(change) {
-      if (change?.breakTypes === 'forget') breakTypes = undefined;
+      if (change?.breakTypes === 'forget') state.breakTypes = undefined;
       render();
     },
     current: () => model,
-    currentStatus: () => status,
+    currentStatus: () => state.status,
     run,
     destroy() {
       if (destroyed) return;
       destroyed = true;
       clearTimeout(timer);
-      powerMonitor.off('suspend', pause);
-      powerMonitor.off('lock-screen', pause);
-      powerMonitor.off('resume', resume);
-      powerMonitor.off('unlock-screen', resume);
-      nativeTheme.off('updated', themeChanged);
+      stopWatching();
       tray.destroy();
     },
+  };
+}
+
+/** Asks the back end's break types once per back end: they rarely change, and the menu must not wait for them. */
+function breakTypesLoader(options: TrayOptions, state: TrayState, render: () => void, report: (error: unknown) => void): () => Promise<void> {
+  let asking = false;
+  return async () => {
+    if (asking || !options.breakTypes) return;
+    asking = true;
+    try {
+      state.breakTypes = await options.breakTypes();
+      render();
+    } catch (error) {
+      // The plain Start break (the default type) stays; the next status asks again.
+      report(error);
+    } finally {
+      asking = false;
+    }
+  };
+}
+
+/** Takes in what a refresh asked: the clients always, the status only when no newer status came meanwhile. */
+function takeRefresh(
+  state: TrayState,
+  answers: { status: PromiseSettledResult<StatusView>; clients: PromiseSettledResult<ClientCard[]> },
+  latest: boolean,
+  report: (error: unknown) => void,
+): void {
+  if (answers.clients.status === 'fulfilled') state.clients = answers.clients.value;
+  else report(answers.clients.reason);
+  if (!latest) return;
+  if (answers.status.status === 'fulfilled') {
+    state.status = answers.status.value;
+    state.engineError = undefined;
+  } else {
+    report(answers.status.reason);
+    state.status = null;
+    state.engineError = messageOf(answers.status.reason);
+  }
+}
+
+/** What the model is drawn from: the tray's state and what its options answer now. */
+function trayInput(state: TrayState, options: TrayOptions, at: { now: number; platform: NodeJS.Platform; zone: string | undefined }): TrayInput {
+  const shortcut = options.shortcut?.() ?? '';
+  const durations = options.durations?.();
+  return {
+    status: state.status,
+    now: at.now,
+    platform: at.platform,
+    clients: state.clients,
+    ...(state.engineError ? { engineError: state.engineError } : {}),
+    ...(at.zone ? { timeZone: at.zone } : {}),
+    ...(state.breakTypes ? { breakTypes: state.breakTypes } : {}),
+    idle: options.idleQuestion?.() ?? null,
+    ...(shortcut ? { shortcut } : {}),
+    ...(durations ? { durations } : {}),
+    updates: options.updates?.() ?? null,
+  };
+}
+
+/** Hands the system only the parts of the model that changed since they were last shown. */
+function showModel(
+  tray: Tray,
+  shown: Shown,
+  model: TrayModel,
+  how: { platform: NodeJS.Platform; icons: TrayOptions['icons']; run: (action: TrayAction) => void },
+): void {
+  const menuKey = JSON.stringify(model.menu);
+  if (menuKey !== shown.menu) {
+    tray.setContextMenu(Menu.buildFromTemplate(menuTemplate(model.menu, how.run)));
+    shown.menu = menuKey;
+  }
+  if (model.tooltip !== shown.tooltip) {
+    tray.setToolTip(model.tooltip);
+    shown.tooltip = model.tooltip;
+  }
+  if (how.platform === 'darwin' && model.title !== shown.title) {
+    tray.setTitle(model.title, { fontType: 'monospacedDigit' });
+    shown.title = model.title;
+  }
+  if (model.icon !== shown.icon) {
+    tray.setImage(how.icons.image(model.icon));
+    shown.icon = model.icon;
+  }
+}
+
+/** The actions that neither change the timer nor register a client: they only hand over to main. */
+function runOther(action: TrayAction, options: TrayOptions): void {
+  switch (action.kind) {
+    case 'open':
+      options.openScreen(action.screen);
+      return;
+    case 'checkUpdates':
+      options.checkUpdates?.();
+      return;
+    case 'installUpdate':
+      options.installUpdate?.();
+      return;
+    case 'quit':
+      options.quit();
+      return;
+  }
+}
+
+/** Stops ticking while the machine sleeps or the screen is locked; redraws the icon for a new theme. Returns the undo. */
+function watchPowerAndTheme(on: { pause: () => void; resume: () => void; themeChanged: () => void }): () => void {
+  powerMonitor.on('suspend', on.pause);
+  powerMonitor.on('lock-screen', on.pause);
+  powerMonitor.on('resume', on.resume);
+  powerMonitor.on('unlock-screen', on.resume);
+  nativeTheme.on('updated', on.themeChanged);
+  return () => {
+    powerMonitor.off('suspend', on.pause);
+    powerMonitor.off('lock-screen', on.pause);
+    powerMonitor.off('resume', on.resume);
+    powerMonitor.off('unlock-screen', on.resume);
+    nativeTheme.off('updated', on.themeChanged);
   };
 }
 

@@ -79,27 +79,10 @@ export function createUpdates(options: UpdatesOptions): Updates {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
   let lastKey = '';
-  let feedKey = '';
 
-  const setup = (): UpdateSetup => ({
-    currentVersion: options.currentVersion,
-    packaged: options.load !== null,
-    packageProblem: options.packageProblem ?? null,
-    mode: options.preferences.read().mode,
-    policy: options.policy(),
-  });
+  const setup = (): UpdateSetup => updateSetup(options);
   const plan = (): UpdatePlan => updatePlan(setup());
-  const view = (): UpdateView => {
-    const zone = options.timeZone?.();
-    const current = plan();
-    return updateView({
-      setup: setup(),
-      phase,
-      now: now(),
-      waitingFor: current.restartBySelf ? restartWaitsFor(options.work()) : null,
-      ...(zone ? { timeZone: zone } : {}),
-    });
-  };
+  const view = (): UpdateView => viewNow(options, phase, now);
   const publish = () => {
     const next = view();
     const key = JSON.stringify(next);
@@ -116,27 +99,8 @@ export function createUpdates(options: UpdatesOptions): Updates {
   function loaded(): Promise<UpdaterLike> {
     if (!options.load) return Promise.reject(new Error('This build of Punchcard has no updates.'));
     updater ??= options.load().then((instance) => {
-      // Downloads start as soon as a newer version is found; the person only decides when to restart.
-      instance.autoDownload = true;
-      // A verified download is installed the next time the app quits, as the updater does by default.
-      instance.autoInstallOnAppQuit = true;
-      // A pinned release older than this one is never installed: the engine refuses data a newer
-      // version wrote, so a downgrade could lock a person out of their own timesheet.
-      instance.allowDowngrade = false;
-      // Its warnings and errors go where the app's go; its chatter does not.
-      instance.logger = {
-        info: () => {},
-        warn: (message: unknown) => options.log(`Updates: ${String(message)}`),
-        error: () => {},
-      };
-      instance.on('checking-for-update', () => enter({ kind: 'checking' }));
-      instance.on('update-not-available', (info) => enter({ kind: 'current', latest: info.version, checkedAt: now() }));
-      instance.on('update-available', (info) => enter({ kind: 'downloading', version: info.version, percent: null }));
-      instance.on('download-progress', (progress) => {
-        if (phase.kind === 'downloading') enter({ ...phase, percent: progress.percent });
-      });
-      instance.on('update-downloaded', (info) => enter({ kind: 'ready', version: info.version }));
-      instance.on('error', (error) => fail(error));
+      configureUpdater(instance, options.log);
+      followUpdaterEvents(instance, { enter, fail, phase: phaseNow, now });
       return instance;
     });
     updater.catch(() => {
@@ -152,21 +116,7 @@ export function createUpdates(options: UpdatesOptions): Updates {
     enter({ kind: 'failed', problem: classifyUpdateError(error), detail, at: now() });
   }
 
-  /** Points electron-updater at the latest release, or at the one the organisation pins. */
-  async function useFeed(instance: UpdaterLike, current: UpdatePlan): Promise<void> {
-    if (current.feed.kind === 'latest') {
-      // The feed in app-update.yml is the default; once pinned, only a new start goes back to it.
-      if (feedKey !== '' && feedKey !== 'latest') throw new Error('The organisation no longer pins a version; restart Punchcard to follow the latest release.');
-      feedKey = 'latest';
-      return;
-    }
-    const key = `pinned:${current.feed.version}`;
-    if (feedKey === key) return;
-    const published = await options.publishedAt?.();
-    if (!published) throw new Error('This build does not say where its releases are published, so the version your organisation pins cannot be found.');
-    instance.setFeedURL({ provider: 'generic', url: pinnedFeedUrl(published, current.feed.version) });
-    feedKey = key;
-  }
+  const useFeed = feedSwitcher(options.publishedAt);
 
   async function runCheck(): Promise<void> {
     const current = plan();
@@ -248,5 +198,86 @@ export function createUpdates(options: UpdatesOptions): Updates {
       stopped = true;
       clearTimeout(timer);
     },
+  };
+}
+
+/** What the tray and the window show of the updates at this moment. */
+function viewNow(options: UpdatesOptions, phase: UpdatePhase, now: () => number): UpdateView {
+  const zone = options.timeZone?.();
+  const setup = updateSetup(options);
+  return updateView({
+    setup: updateSetup(options),
+    phase,
+    now: now(),
+    waitingFor: updatePlan(setup).restartBySelf ? restartWaitsFor(options.work()) : null,
+    ...(zone ? { timeZone: zone } : {}),
+  });
+}
+
+function updateSetup(options: UpdatesOptions): UpdateSetup {
+  return {
+    currentVersion: options.currentVersion,
+    packaged: options.load !== null,
+    packageProblem: options.packageProblem ?? null,
+    mode: options.preferences.read().mode,
+    policy: options.policy(),
+  };
+}
+
+/** The settings Punchcard gives electron-updater once it is loaded. */
+export function configureUpdater(
+  instance: Pick<UpdaterLike, 'autoDownload' | 'autoInstallOnAppQuit' | 'allowDowngrade' | 'logger'>,
+  log: (message: string) => void,
+): void {
+  // Downloads start as soon as a newer version is found; the person only decides when to restart.
+  instance.autoDownload = true;
+  // A verified download is installed the next time the app quits, as the updater does by default.
+  instance.autoInstallOnAppQuit = true;
+  // A pinned release older than this one is never installed: the engine refuses data a newer
+  // version wrote, so a downgrade could lock a person out of their own timesheet.
+  instance.allowDowngrade = false;
+  // Its warnings and errors go where the app's go; its chatter does not.
+  instance.logger = {
+    info: () => {},
+    warn: (message: unknown) => log(`Updates: ${String(message)}`),
+    error: () => {},
+  };
+}
+
+/** electron-updater's events as the phases update-model.ts knows. */
+function followUpdaterEvents(
+  instance: UpdaterLike,
+  to: { enter: (next: UpdatePhase) => void; fail: (error: unknown) => void; phase: () => UpdatePhase; now: () => number },
+): void {
+  instance.on('checking-for-update', () => to.enter({ kind: 'checking' }));
+  instance.on('update-not-available', (info) => to.enter({ kind: 'current', latest: info.version, checkedAt: to.now() }));
+  instance.on('update-available', (info) => to.enter({ kind: 'downloading', version: info.version, percent: null }));
+  instance.on('download-progress', (progress) => {
+    const phase = to.phase();
+    if (phase.kind === 'downloading') to.enter({ ...phase, percent: progress.percent });
+  });
+  instance.on('update-downloaded', (info) => to.enter({ kind: 'ready', version: info.version }));
+  instance.on('error', (error) => to.fail(error));
+}
+
+/**
+ * Points electron-updater at the latest release, or at the one the organisation pins; remembers
+ * which it points at, so the same feed is not set again.
+ */
+export function feedSwitcher(publishedAt: UpdatesOptions['publishedAt']): (instance: Pick<UpdaterLike, 'setFeedURL'>, current: UpdatePlan) => Promise<void> {
+  let feedKey = '';
+  return async (instance, current) => {
+    if (current.feed.kind === 'latest') {
+      // The feed in app-update.yml is the default; once pinned, only a new start goes back to it.
+      if (feedKey !== '' && feedKey !== 'latest') throw new Error('The organisation no longer pins a version; restart Punchcard to follow the latest release.');
+      feedKey = 'latest';
+      return;
+    }
+    const key = `pinned:${current.feed.version}`;
+    if (feedKey === key) return;
+    const published = await publishedAt?.();
+    if (!published) throw new Error('This build does not say where its releases are published, so the version your organisation pins cannot be found.');
+    instance.setFeedURL({ provider: 'generic', url: pinnedFeedUrl(published, current.feed.version) });
+    feedKey = key;
   };
 }

@@ -23,9 +23,7 @@ const SECTION_WORDS: Record<AdminSection, string> = {
   rates: 'administer rates',
 };
 
-export function administrationHandlers(
-  deps: Deps,
-): Pick<
+type AdministrationHandlers = Pick<
   Handlers,
   | 'getAdminCatalog'
   | 'addCatalogItem'
@@ -48,17 +46,38 @@ export function administrationHandlers(
   | 'getRates'
   | 'setRate'
   | 'removeRate'
-> {
-  const requireSection = async (section: AdminSection) => {
+>;
+
+/** Throws the sentence that refuses a section the engine does not offer. */
+type RequireSection = (section: AdminSection) => Promise<void>;
+
+/** The sentence that refuses a section: none offered at all, or not this one. */
+export function sectionRefusal(backEnd: string, offered: readonly AdminSection[], section: AdminSection): string {
+  return offered.length === 0
+    ? `${backEnd} does not say your account administers anything, so Punchcard offers no administration here.`
+    : `${backEnd} does not let you ${SECTION_WORDS[section]} through Punchcard.`;
+}
+
+export function administrationHandlers(deps: Deps): AdministrationHandlers {
+  const requireSection: RequireSection = async (section) => {
     const offered = adminSectionsOffered(await deps.timesheet.supportedTools());
     if (offered.includes(section)) return;
-    const name = backEndName(backEndType(deps));
-    throw new UserFacingError(
-      offered.length === 0
-        ? `${name} does not say your account administers anything, so Punchcard offers no administration here.`
-        : `${name} does not let you ${SECTION_WORDS[section]} through Punchcard.`,
-    );
+    throw new UserFacingError(sectionRefusal(backEndName(backEndType(deps)), offered, section));
   };
+  return {
+    ...catalogHandlers(deps, requireSection),
+    ...tagAndInvoiceHandlers(deps, requireSection),
+    ...peopleHandlers(deps, requireSection),
+    ...correctionHandlers(deps, requireSection),
+    ...teamHandlers(deps, requireSection),
+    ...rateHandlers(deps, requireSection),
+  };
+}
+
+function catalogHandlers(
+  deps: Deps,
+  requireSection: RequireSection,
+): Pick<AdministrationHandlers, 'getAdminCatalog' | 'addCatalogItem' | 'setCatalogItemArchived' | 'getCatalogItem' | 'updateCatalogItem'> {
   /** The catalog section, and the back end's leave to change what an item keeps there. */
   const requireCatalogChanges = async () => {
     await requireSection('catalog');
@@ -69,7 +88,6 @@ export function administrationHandlers(
     deps.workday.forget();
     return { message, view: await deps.admin.catalog() };
   };
-
   return {
     getAdminCatalog: async () => {
       await requireSection('catalog');
@@ -94,6 +112,11 @@ export function administrationHandlers(
         throw new UserFacingError('The first day comes after the last: a project cannot start after it ends.');
       return catalogChanged(await deps.admin.updateCatalogItem(kind, id, change));
     },
+  };
+}
+
+function tagAndInvoiceHandlers(deps: Deps, requireSection: RequireSection): Pick<AdministrationHandlers, 'getAdminTags' | 'addTag' | 'getInvoices'> {
+  return {
     getAdminTags: async () => {
       await requireSection('tags');
       return deps.admin.tags();
@@ -107,6 +130,14 @@ export function administrationHandlers(
       await requireSection('invoices');
       return deps.admin.invoices(page);
     },
+  };
+}
+
+function peopleHandlers(
+  deps: Deps,
+  requireSection: RequireSection,
+): Pick<AdministrationHandlers, 'getAdminPeople' | 'invitePerson' | 'updatePerson' | 'setPersonActive'> {
+  return {
     getAdminPeople: async ({ page, includeInactive }) => {
       await requireSection('people');
       return deps.admin.people(page, includeInactive);
@@ -123,6 +154,11 @@ export function administrationHandlers(
       await requireSection('people');
       return deps.admin.setPersonActive(id, active);
     },
+  };
+}
+
+function correctionHandlers(deps: Deps, requireSection: RequireSection): Pick<AdministrationHandlers, 'previewCorrection' | 'applyCorrection'> {
+  return {
     previewCorrection: async (scope) => {
       await requireSection('corrections');
       if (scope.from > scope.to) throw new UserFacingError('The first day comes after the last: swap them.');
@@ -133,6 +169,11 @@ export function administrationHandlers(
       if (scope.from > scope.to) throw new UserFacingError('The first day comes after the last: swap them.');
       return deps.admin.correctEntries(scope, confirmCount);
     },
+  };
+}
+
+function teamHandlers(deps: Deps, requireSection: RequireSection): Pick<AdministrationHandlers, 'getAdminTeams' | 'getAdminTeam' | 'changeTeam'> {
+  return {
     getAdminTeams: async () => {
       await requireSection('teams');
       return deps.admin.teams();
@@ -145,6 +186,11 @@ export function administrationHandlers(
       await requireSection('teams');
       return deps.admin.changeTeam(change);
     },
+  };
+}
+
+function rateHandlers(deps: Deps, requireSection: RequireSection): Pick<AdministrationHandlers, 'getRateCatalog' | 'getRates' | 'setRate' | 'removeRate'> {
+  return {
     getRateCatalog: async () => {
       await requireSection('rates');
       return deps.admin.catalog();
