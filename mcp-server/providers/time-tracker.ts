@@ -298,19 +298,19 @@ export interface AdminTagsPart {
   findTag(name: string): Promise<AdminTag | undefined>;
   createTag(name: string, color: string | undefined): Promise<AdminTag>;
   /**
-   * Where the back end keeps no colour on a tag (Clockify), the words that refuse a colour given,
+   * Where the back end keeps no colour on a tag (Clockify), the refusal of a colour given (a code and its facts),
    * before anything is asked or sent; left out where tags have colours.
    */
-  readonly colourRefusal?: string;
+  readonly colourRefusal?: Refusal;
   /** Renames the tag; only a back end whose API changes tags has it (Clockify). */
   renameTag?(tag: AdminTag, name: string): Promise<AdminTag>;
   /** Archives (true) or restores (false) the tag; only a back end whose API changes tags has it (Clockify). */
   setTagArchived?(tag: AdminTag, archived: boolean): Promise<AdminTag>;
   /**
-   * Why a tag cannot be renamed, archived or restored on this back end, in words, where it lacks
+   * Why a tag cannot be renamed, archived or restored on this back end, as a refusal, where it lacks
    * renameTag or setTagArchived (Kimai's API changes no tag).
    */
-  tagChangeRefusal?(action: 'rename' | 'archive' | 'restore'): string;
+  tagChangeRefusal?(action: 'rename' | 'archive' | 'restore'): Refusal;
 }
 
 /** Invoices, read-only (`admin_invoices`). */
@@ -329,8 +329,8 @@ export interface CorrectionsPart {
   knownTags(names: readonly string[]): Promise<string[]>;
   /** One entry's change (one request); what the entry became. A change that went through in part throws PartlyChangedError. */
   correct(subject: CorrectionSubject, set: CorrectionSet): Promise<CorrectionSubject>;
-  /** Why the back end cannot make this change at all (tags where it keeps none), in words, before anything is read; undefined where it can. */
-  refusal?(set: Pick<CorrectionSet, 'billable' | 'exported' | 'addTags'>): string | undefined;
+  /** Why the back end cannot make this change at all (tags where it keeps none), as a refusal, before anything is read; undefined where it can. */
+  refusal?(set: Pick<CorrectionSet, 'billable' | 'exported' | 'addTags'>): Refusal | undefined;
   /** The requests one entry's change takes, where it is not one (Clockify marks exported with a request of its own). */
   requestsPerEntry?(set: CorrectionSet): number;
   /** Why a tag the back end does not have cannot be added, in words, where it is not Kimai's silent drop. */
@@ -356,8 +356,8 @@ export interface AdminRatesPart {
   removeRate(list: RateList, rate: Rate): Promise<void>;
   /** The workspace `text` names (its name or id), where the back end keeps a workspace's default rates (`kind: workspace`); refused in words otherwise. */
   workspaceItem?(text: string): Promise<RateItem>;
-  /** What the back end cannot do with rates at all, in words, refused before anything is read or sent. */
-  readonly refusals?: { readonly remove?: string; readonly fixed?: string };
+  /** What the back end cannot do with rates at all, as refusals, thrown before anything is read or sent. */
+  readonly refusals?: { readonly remove?: Refusal; readonly fixed?: Refusal };
 }
 
 /** What rates are kept on: a catalog item, or the workspace itself (`kind: workspace`). */
@@ -392,20 +392,20 @@ export interface AdminTeamsPart {
   grant(team: AdminTeam, kind: TeamAccessKind, item: { id: number; name: string }): Promise<AdminTeam>;
   revoke(team: AdminTeam, kind: TeamAccessKind, item: { id: number; name: string }): Promise<AdminTeam>;
   /**
-   * Why the back end's API cannot take an action at all (or on that kind of catalog item, for grant and revoke), in words
+   * Why the back end's API cannot take an action at all (or on that kind of catalog item, for grant and revoke), as a refusal
    * (nothing is sent); left out where it takes every one.
    */
-  actionRefusal?(action: TeamAction, kind?: TeamAccessKind): string | null;
+  actionRefusal?(action: TeamAction, kind?: TeamAccessKind): Refusal | null;
   /**
    * Where a back end keeps one team per person (Clockodo), what adding `people` to `team` (or to the team about to be made,
    * which has no id yet) takes them out of, in a sentence.
    */
   moves?(team: { id?: number; name: string }, people: readonly TeamPerson[]): Promise<string>;
   /**
-   * Where a team has one lead at most (Clockodo's leader), the refusal of set_lead naming several, in words; the one it names
+   * Where a team has one lead at most (Clockodo's leader), the refusal of set_lead naming several; the one it names
    * then replaces the lead before. Left out, set_lead adds leads.
    */
-  readonly oneLead?: string;
+  readonly oneLead?: Refusal;
   /** What deleting a team leaves its members with, in a sentence; left out, Kimai's: the access it gave them goes. */
   readonly deleteNote?: string;
   /** Whether a team may be left without members (Clockodo's may); left out, it may not. */
@@ -432,10 +432,10 @@ export interface CatalogAdminPart {
    */
   changeable(item: CatalogItemRecord): readonly ChangeField[];
   /**
-   * Why the back end will not take `change` of this item from this person, in words, before anything is asked or sent; undefined where it will.
+   * Why the back end will not take `change` of this item from this person, as a refusal, before anything is asked or sent; undefined where it will.
    * `asked` is what the person asked for, the unchanged values too (a back end that refuses two fields together sees both).
    */
-  refusal(item: CatalogItemRecord, change: CatalogChange, asked: CatalogChange): string | undefined;
+  refusal(item: CatalogItemRecord, change: CatalogChange, asked: CatalogChange): Refusal | undefined;
   /**
    * What else the back end changes with `change` (Clockodo's one budget: money replaces hours), so the
    * question and the answer name it too; undefined or empty where nothing else changes.
@@ -456,14 +456,14 @@ export interface AdminPeoplePart {
   people(includeInactive: boolean, page: number): Promise<PeoplePage>;
   /** One person by id, e-mail or exact name (any case); refused in words (BackEndError 'not_found') where none or several match. */
   person(reference: string): Promise<AdminPerson>;
-  /** Why this back end cannot make a write at all (or with what is asked of it), in words; null where it can. */
-  peopleWriteRefusal(write: PeopleWrite, asked?: { role?: string; manages?: readonly string[]; name?: string; email?: string }): string | null;
-  /** Why this back end will not make the write for this person (Clockify's owner, a pending invitee), in words, before anything is asked; null where it will. */
-  personRefusal?(write: PeopleWrite, person: AdminPerson): string | null;
+  /** Why this back end cannot make a write at all (or with what is asked of it), as a refusal; null where it can. */
+  peopleWriteRefusal(write: PeopleWrite, asked?: { role?: string; manages?: readonly string[]; name?: string; email?: string }): Refusal | null;
+  /** Why this back end will not make the write for this person (Clockify's owner, a pending invitee), as a refusal, before anything is asked; null where it will. */
+  personRefusal?(write: PeopleWrite, person: AdminPerson): Refusal | null;
   /** What the invitation question says happens, where it is not an account that can sign in at once. */
   readonly inviteQuestion?: string;
-  /** Why `manages` means nothing here, in words; null where a role names whom or what it manages. */
-  readonly managesRefusal: string | null;
+  /** Why `manages` means nothing here, as a refusal; null where a role names whom or what it manages. */
+  readonly managesRefusal: Refusal | null;
   /** What the invited person does next, said with the answer (a back end's own invitation step, or none). */
   readonly inviteNote: string;
   invite(person: NewPerson): Promise<AdminPerson>;

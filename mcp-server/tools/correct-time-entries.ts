@@ -16,7 +16,7 @@ import { causeOf, PartlyChangedError } from '../providers/time-tracker.ts';
 import type { ToolContext } from './context.ts';
 import { quoted } from './asking.ts';
 import { defineTool } from './define-tool.ts';
-import { catalogLookup, dayRange, readDayRange } from './shared.ts';
+import { catalogLookup, dayRange, readDayRange, refusedInput } from './shared.ts';
 import { ToolInputError } from './tool-input-error.ts';
 import { refuseAgentTags } from './agent-labels.ts';
 
@@ -39,7 +39,7 @@ export default defineTool({
       ...(wanted.exported === undefined ? {} : { exported: wanted.exported }),
       ...(wanted.add_tags === undefined || wanted.add_tags.length === 0 ? {} : { addTags: wanted.add_tags }),
     });
-    if (refused) throw new ToolInputError(refused);
+    if (refused) throw refusedInput(refused);
     refuseAgentTags(wanted.add_tags ?? [], 'set.add_tags', 'Nothing was changed.');
     const lookup = catalogLookup(context);
     const scopeProject = args.project === undefined ? undefined : ((await lookup.project(args.project)) ?? undefined);

@@ -5,6 +5,7 @@ import type { AdminPeoplePart } from '../providers/time-tracker.ts';
 import { quoted } from './asking.ts';
 import type { ToolContext } from './context.ts';
 import { defineTool } from './define-tool.ts';
+import { refusedInput } from './shared.ts';
 import { ToolInputError } from './tool-input-error.ts';
 
 /** The longest value each text argument may have: Kimai's own limits (an e-mail 180, a name 150), and room for an e-mail or name as person. */
@@ -53,12 +54,12 @@ export default defineTool({
     );
     // The back end's own words (providers/time-tracker.ts, AdminPeoplePart).
     const refusal = part.peopleWriteRefusal(action, asked);
-    if (refusal) throw new ToolInputError(refusal);
-    if (args.manages !== undefined && part.managesRefusal) throw new ToolInputError(part.managesRefusal);
+    if (refusal) throw refusedInput(refusal);
+    if (args.manages !== undefined && part.managesRefusal) throw refusedInput(part.managesRefusal);
     if (action === 'invite') return invite(part, args, context);
     const person = await part.person(required(args.person, action));
     const refusedFor = part.personRefusal?.(action, person);
-    if (refusedFor) throw new ToolInputError(refusedFor);
+    if (refusedFor) throw refusedInput(refusedFor);
     if (action === 'update') return update(part, person, args, context);
     const active = action === 'reactivate';
     if (!active && person.id === (await part.selfId())) throw new ToolInputError('person_deactivate_self');

@@ -5,7 +5,7 @@ import type { AdminRatesPart, RateItem } from '../providers/time-tracker.ts';
 import { quoted } from './asking.ts';
 import type { ToolContext } from './context.ts';
 import { defineTool } from './define-tool.ts';
-import { findCatalogItem } from './shared.ts';
+import { findCatalogItem, refusedInput } from './shared.ts';
 import { ToolInputError } from './tool-input-error.ts';
 
 const PLURALS: Record<Exclude<RateKind, 'workspace'>, string> = { customer: 'customers', project: 'projects', activity: 'activities' };
@@ -29,7 +29,7 @@ export default defineTool({
     checkedBounds(args);
     // What the back end cannot do at all is said in its own words before anything is read (Clockify keeps no fixed rates and removes none).
     const cannot = action === 'remove' ? part.refusals?.remove : args.fixed !== undefined ? part.refusals?.fixed : undefined;
-    if (cannot) throw new ToolInputError(cannot);
+    if (cannot) throw refusedInput(cannot);
     const given = (['hourly', 'internal', 'fixed'] as const).filter((name) => args[name] !== undefined);
     if (action !== 'set' && given.length > 0) throw new ToolInputError('rate_amounts_not_for_action', { given, action });
     if (args.hourly !== undefined && args.fixed !== undefined) throw new ToolInputError('rate_hourly_and_fixed');

@@ -3,6 +3,7 @@ import type { AdminTagsPart } from '../providers/time-tracker.ts';
 import { manageTagsContract } from '../contract/tools/manage-tags.ts';
 import { quoted } from './asking.ts';
 import { defineTool } from './define-tool.ts';
+import { refusedInput } from './shared.ts';
 import { ToolInputError } from './tool-input-error.ts';
 import { refuseAgentTags } from './agent-labels.ts';
 
@@ -36,7 +37,7 @@ export default defineTool({
     if (action === 'create') {
       refuseAgentTags([args.name ?? args.tag], 'name', 'Nothing was created.');
       // A back end that keeps no colours refuses one in its own words rather than drop it unsaid.
-      if (args.color && part.colourRefusal) throw new ToolInputError(part.colourRefusal);
+      if (args.color && part.colourRefusal) throw refusedInput(part.colourRefusal);
       const name = checkedName(args.name ?? args.tag, 'create');
       const existing = await part.findTag(name);
       if (existing) throw new ToolInputError('tag_exists', { tag: named(existing), action });
@@ -86,10 +87,10 @@ export default defineTool({
   },
 });
 
-/** A back end without the change says why in its own words; one that gives none, with tag_change_unsupported. */
+/** A back end without the change says why with its own refusal; one that gives none, with tag_change_unsupported. */
 function refusalOf(part: AdminTagsPart, action: 'rename' | 'archive' | 'restore'): ToolInputError {
-  const words = part.tagChangeRefusal?.(action);
-  return words === undefined ? new ToolInputError('tag_change_unsupported', { action }) : new ToolInputError(words);
+  const refusal = part.tagChangeRefusal?.(action);
+  return refusal === undefined ? new ToolInputError('tag_change_unsupported', { action }) : refusedInput(refusal);
 }
 
 /** The tag an action names by its whole name (any case) or its number ("#12"), archived ones included; else refused in words. */

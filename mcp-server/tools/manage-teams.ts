@@ -12,7 +12,7 @@ import { manageTeamsContract, type TeamAction } from '../contract/tools/manage-t
 import { quoted } from './asking.ts';
 import type { ToolContext } from './context.ts';
 import { defineTool, type ToolOutcome } from './define-tool.ts';
-import { findCatalogItem } from './shared.ts';
+import { findCatalogItem, refusedInput } from './shared.ts';
 import { ToolInputError } from './tool-input-error.ts';
 
 type Args = z.output<(typeof manageTeamsContract)['input']>;
@@ -233,7 +233,7 @@ const setLead: Act = async (call) => {
   const already = people.filter((one) => byId.get(one.id)?.lead);
   if (already.length > 0) throw new ToolInputError('team_leads_already', { team: named(team), people: namedPeople(already) });
   // The back end's own words (providers/time-tracker.ts, AdminTeamsPart.oneLead).
-  if (part.oneLead && people.length > 1) throw new ToolInputError(part.oneLead);
+  if (part.oneLead && people.length > 1) throw refusedInput(part.oneLead);
   context.ask.confirm({
     key: 'lead',
     message: `Make ${who(people)} ${part.oneLead ? 'the lead' : people.length === 1 ? 'a lead' : 'leads'} of the team ${label(team)}? ${leadsNow(team, Boolean(part.oneLead))}`,
@@ -341,7 +341,7 @@ export default defineTool({
     const part = context.tracker.adminTeams;
     // What the back end's API cannot do at all (Clockodo's team access) is said in its own words before anything is read or sent.
     const refusal = args.action === 'list' || args.action === 'show' ? null : (part.actionRefusal?.(args.action, args.kind) ?? null);
-    if (refusal) throw new ToolInputError(refusal);
+    if (refusal) throw refusedInput(refusal);
     return ACTIONS[args.action]({ args, context, part });
   },
 });

@@ -14,7 +14,7 @@ import { updateCatalogItemContract } from '../contract/tools/update-catalog-item
 import type { ToolContext } from './context.ts';
 import { quoted } from './asking.ts';
 import { defineTool } from './define-tool.ts';
-import { findCatalogItem, readDate } from './shared.ts';
+import { findCatalogItem, readDate, refusedInput } from './shared.ts';
 import { ToolInputError } from './tool-input-error.ts';
 
 type Args = z.output<(typeof updateCatalogItemContract)['input']>;
@@ -66,7 +66,7 @@ export default defineTool({
     }
     // The back end's own words (providers/time-tracker.ts, CatalogAdminPart.refusal).
     const refused = tracker.catalogAdmin.refusal(current, effective, asked);
-    if (refused) throw new ToolInputError(refused);
+    if (refused) throw refusedInput(refused);
     // What the back end changes along with it is asked and answered too (a money budget replacing an hours budget).
     const change: CatalogChange = { ...effectiveChange(current.fields, tracker.catalogAdmin.implied?.(current, effective) ?? {}), ...effective };
     const fields = CHANGE_FIELDS.filter((field) => change[field] !== undefined);

@@ -6,8 +6,7 @@
 // beyond the list (its employee and people endpoints are for Calamari's own integrations).
 import type { AdminPerson, PeoplePage, PeopleWrite } from '../../domain/admin-people.ts';
 import { BackEndPart } from '../remote-tracker.ts';
-import { refusalOf, refusalSentence } from '../../contract/outcomes/refusals.ts';
-import { modelText } from '../../contract/outcomes/sentence.ts';
+import { type Refusal, refusalOf } from '../../contract/outcomes/refusals.ts';
 import { type AdminPeoplePart, BackEndError } from '../time-tracker.ts';
 import { type CalamariContext, personName } from './context.ts';
 import { CalamariError } from './errors.ts';
@@ -19,7 +18,7 @@ const FIND_PAGES = 10;
 
 export class CalamariPeople extends BackEndPart<CalamariContext> implements AdminPeoplePart {
   readonly roleWords: readonly string[] = [];
-  readonly managesRefusal = modelText(refusalSentence(refusalOf('calamari_people_manages')));
+  readonly managesRefusal = refusalOf('calamari_people_manages');
   readonly inviteNote = '';
 
   async people(includeInactive: boolean, page: number): Promise<PeoplePage> {
@@ -55,8 +54,8 @@ export class CalamariPeople extends BackEndPart<CalamariContext> implements Admi
   }
 
   /** manage_people refuses every write itself, in these words (time-tracker.ts, AdminPeoplePart). */
-  peopleWriteRefusal(write: PeopleWrite): string {
-    return modelText(refusalSentence(refusalOf('calamari_people_read_only', { write })));
+  peopleWriteRefusal(write: PeopleWrite): Refusal {
+    return refusalOf('calamari_people_read_only', { write });
   }
 
   async selfId(): Promise<number | undefined> {

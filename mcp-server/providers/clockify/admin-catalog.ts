@@ -11,8 +11,7 @@ import { BackEndPart } from '../remote-tracker.ts';
 import { pagesUntilLast } from '../remote/paging.ts';
 import type { CatalogChange, CatalogItemFields, CatalogItemRecord, ChangeField } from '../../domain/catalog-changes.ts';
 import type { BudgetPeriod, CatalogKind } from '../../contract/vocabulary.ts';
-import { type RefusalArgs, refusalOf, refusalSentence } from '../../contract/outcomes/refusals.ts';
-import { modelText } from '../../contract/outcomes/sentence.ts';
+import { type Refusal, type RefusalArgs, refusalOf } from '../../contract/outcomes/refusals.ts';
 import { BackEndError, type CatalogAdminPart, causeOf } from '../time-tracker.ts';
 import type { ClockifyClientRecord, ClockifyTaskRecord, EstimateBody } from './catalog-api.ts';
 import type { ClockifyCatalog } from './catalog.ts';
@@ -86,10 +85,10 @@ export class ClockifyCatalogAdmin extends BackEndPart<ClockifyContext, { catalog
     return KEPT[item.kind];
   }
 
-  /** The words of `changeRefusal`: update_catalog_item throws them itself (time-tracker.ts, CatalogAdminPart). */
-  refusal(item: CatalogItemRecord, change: CatalogChange): string | undefined {
+  /** `changeRefusal` as a refusal: update_catalog_item throws it itself (time-tracker.ts, CatalogAdminPart). */
+  refusal(item: CatalogItemRecord, change: CatalogChange): Refusal | undefined {
     const refused = this.changeRefusal(item, change);
-    return refused && modelText(refusalSentence(refusalOf(...refused)));
+    return refused && refusalOf(...refused);
   }
 
   /** Why Clockify will not take `change` of this item, before anything is asked or sent; undefined where it will. */

@@ -12,8 +12,7 @@ import { pagesUntilLast } from '../remote/paging.ts';
 import { ensureRequests, requestsSpent } from '../remote/request-budget.ts';
 import { noPeoplePage, onePerson } from '../person-lookup.ts';
 import { BackEndPart } from '../remote-tracker.ts';
-import { type RefusalArgs, refusalOf, refusalSentence } from '../../contract/outcomes/refusals.ts';
-import { modelText } from '../../contract/outcomes/sentence.ts';
+import { type Refusal, type RefusalArgs, refusalOf } from '../../contract/outcomes/refusals.ts';
 import { type AdminPeoplePart, BackEndError } from '../time-tracker.ts';
 import type { ClockifyCatalog } from './catalog.ts';
 import type { ClockifyContext } from './context.ts';
@@ -61,8 +60,8 @@ export class ClockifyPeople extends BackEndPart<ClockifyContext, { catalog: Cloc
   }
 
   /** The words of `writeRefusal`: manage_people throws them itself (time-tracker.ts, AdminPeoplePart). */
-  peopleWriteRefusal(write: PeopleWrite, asked: { role?: string; manages?: readonly string[]; name?: string; email?: string } = {}): string | null {
-    return wordsOf(this.writeRefusal(write, asked));
+  peopleWriteRefusal(write: PeopleWrite, asked: { role?: string; manages?: readonly string[]; name?: string; email?: string } = {}): Refusal | null {
+    return dataOf(this.writeRefusal(write, asked));
   }
 
   /** Why Clockify's API will not make the write (or with what is asked of it), before anything is sent; null where it will. */
@@ -77,8 +76,8 @@ export class ClockifyPeople extends BackEndPart<ClockifyContext, { catalog: Cloc
   }
 
   /** The words of `refusalFor`: manage_people throws them itself. */
-  personRefusal(write: PeopleWrite, person: AdminPerson): string | null {
-    return wordsOf(this.refusalFor(write, person));
+  personRefusal(write: PeopleWrite, person: AdminPerson): Refusal | null {
+    return dataOf(this.refusalFor(write, person));
   }
 
   /** Why Clockify will not make the write for this person (the owner, an invitee not yet a member); null where it will. */
@@ -251,8 +250,8 @@ function roleRefusal(role: string | undefined, manages: readonly string[] | unde
 }
 
 /** A refusal's words for the model, where the tool throws them itself. */
-function wordsOf(refusal: RefusalArgs | null): string | null {
-  return refusal && modelText(refusalSentence(refusalOf(...refusal)));
+function dataOf(refusal: RefusalArgs | null): Refusal | null {
+  return refusal && refusalOf(...refusal);
 }
 
 function statusOf(member: ClockifyMember, workspaceId: string): MembershipStatus {

@@ -11,8 +11,7 @@ import { BackEndPart } from '../remote-tracker.ts';
 import { pagesUntilLast } from '../remote/paging.ts';
 import { personWords, type Rate, type RateList, type RatePerson, type RateReplacement, type RateValues } from '../../domain/admin-rates.ts';
 import type { RateKind } from '../../contract/vocabulary.ts';
-import { type RefusalArgs, refusalOf, refusalSentence } from '../../contract/outcomes/refusals.ts';
-import { modelText } from '../../contract/outcomes/sentence.ts';
+import { refusalOf } from '../../contract/outcomes/refusals.ts';
 import { type AdminRatesPart, BackEndError, causeOf, type RateItem } from '../time-tracker.ts';
 import type { ClockifyContext } from './context.ts';
 import { wholeCents } from './mapping.ts';
@@ -33,7 +32,7 @@ interface ReadRates {
 export class ClockifyRates extends BackEndPart<ClockifyContext> implements AdminRatesPart {
   readonly rateKinds: readonly RateKind[] = ['project', 'workspace'];
   /** What manage_rates refuses itself, in the words of these codes (time-tracker.ts, AdminRatesPart). */
-  readonly refusals = { remove: wordsOf('clockify_rate_not_removable'), fixed: wordsOf('clockify_rate_not_fixed') };
+  readonly refusals = { remove: refusalOf('clockify_rate_not_removable'), fixed: refusalOf('clockify_rate_not_fixed') };
   readonly #read = new Map<string, ReadRates>();
 
   async workspaceItem(text: string): Promise<RateItem> {
@@ -214,9 +213,4 @@ function rateOf(id: number, person: RatePerson | null, hourly: ClockifyRate, cos
 function toCents(amount: number, field: 'hourly' | 'internal', currency: string): number {
   if (!wholeCents(amount)) throw new BackEndError('clockify_rate_cents', { field, amount, currency });
   return Math.round(amount * 100);
-}
-
-/** A refusal's words for the model, where the tool throws them itself. */
-function wordsOf(...refusal: RefusalArgs): string {
-  return modelText(refusalSentence(refusalOf(...refusal)));
 }

@@ -6,15 +6,14 @@
 import { BackEndPart } from '../remote-tracker.ts';
 import { pagesUntilLast } from '../remote/paging.ts';
 import type { AdminTag } from '../../domain/admin.ts';
-import { refusalOf, refusalSentence } from '../../contract/outcomes/refusals.ts';
-import { modelText } from '../../contract/outcomes/sentence.ts';
+import { refusalOf } from '../../contract/outcomes/refusals.ts';
 import type { AdminTagsPart } from '../time-tracker.ts';
 import type { ClockifyContext } from './context.ts';
 import type { ClockifyTag } from './wire.ts';
 
 export class ClockifyAdminTags extends BackEndPart<ClockifyContext> implements AdminTagsPart {
   /** manage_tags refuses a colour itself, in these words (time-tracker.ts, AdminTagsPart). */
-  readonly colourRefusal = modelText(refusalSentence(refusalOf('clockify_tag_no_colour')));
+  readonly colourRefusal = refusalOf('clockify_tag_no_colour');
 
   async tags(filter: string | undefined): Promise<AdminTag[]> {
     const { workspaceId } = await this.context.ids();

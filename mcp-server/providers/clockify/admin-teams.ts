@@ -15,8 +15,7 @@ import { pagesUntilLast } from '../remote/paging.ts';
 import { ensureRequests } from '../remote/request-budget.ts';
 import { BackEndPart } from '../remote-tracker.ts';
 import type { TeamStep } from '../../contract/outcomes/clockify.ts';
-import { type RefusalArgs, refusalOf, refusalSentence } from '../../contract/outcomes/refusals.ts';
-import { modelText } from '../../contract/outcomes/sentence.ts';
+import { type Refusal, type RefusalArgs, refusalOf } from '../../contract/outcomes/refusals.ts';
 import { type AdminTeamsPart, BackEndError, causeOf } from '../time-tracker.ts';
 import type { ClockifyContext } from './context.ts';
 import type { ClockifyMember, ClockifyUserGroup } from './people-api.ts';
@@ -46,9 +45,9 @@ export class ClockifyAdminTeams extends BackEndPart<ClockifyContext> implements 
   } as const;
 
   /** The words of clockifyTeamRefusal: manage_teams throws them itself (time-tracker.ts, AdminTeamsPart). */
-  actionRefusal(action: TeamAction, kind?: TeamAccessKind): string | null {
+  actionRefusal(action: TeamAction, kind?: TeamAccessKind): Refusal | null {
     const refusal = clockifyTeamRefusal(action, kind);
-    return refusal && modelText(refusalSentence(refusalOf(...refusal)));
+    return refusal && refusalOf(...refusal);
   }
 
   leadsLeave(team: AdminTeam, leads: readonly TeamPerson[]): string {

@@ -10,7 +10,7 @@ import { BackEndPart } from '../remote-tracker.ts';
 import type { CatalogAdminPart, CatalogKind } from '../time-tracker.ts';
 import type { ClockodoCatalogRecord } from './api.ts';
 import type { ClockodoCatalog } from './catalog.ts';
-import { type ClockodoContext, refusalWords } from './context.ts';
+import type { ClockodoContext } from './context.ts';
 
 const NOUN: Record<CatalogKind, 'customer' | 'project' | 'service'> = { customer: 'customer', project: 'project', activity: 'service' };
 
@@ -41,15 +41,15 @@ export class ClockodoCatalogAdmin extends BackEndPart<ClockodoContext, { catalog
   }
 
   /** What Clockodo keeps nowhere, and the two budgets together, refused before anything is asked or sent. */
-  refusal(item: CatalogItemRecord, _change: CatalogChange, asked: CatalogChange): string | undefined {
+  refusal(item: CatalogItemRecord, _change: CatalogChange, asked: CatalogChange): Refusal | undefined {
     const { kind, fields } = item;
     const named = { item: item.id, name: fields.name };
     const budgetAsked = asked.budgetHours !== undefined || asked.budgetMoney !== undefined || asked.budgetPeriod !== undefined;
-    if (kind !== 'project' && budgetAsked) return refusalWords('clockodo_budget_projects_only', { kind: NOUN[kind], ...named });
+    if (kind !== 'project' && budgetAsked) return refusalOf('clockodo_budget_projects_only', { kind: NOUN[kind], ...named });
     // A budget asked of anything but a project is refused above: what follows is a project's.
-    if (asked.budgetHours !== undefined && asked.budgetMoney !== undefined) return refusalWords('clockodo_one_budget', named);
-    if (asked.budgetPeriod === 'month') return refusalWords('clockodo_no_monthly_budget', named);
-    if (kind === 'activity' && asked.billable !== undefined) return refusalWords('clockodo_service_not_billable');
+    if (asked.budgetHours !== undefined && asked.budgetMoney !== undefined) return refusalOf('clockodo_one_budget', named);
+    if (asked.budgetPeriod === 'month') return refusalOf('clockodo_no_monthly_budget', named);
+    if (kind === 'activity' && asked.billable !== undefined) return refusalOf('clockodo_service_not_billable');
     return undefined;
   }
 

@@ -7,13 +7,13 @@
 // Each change is one PUT; a 403 withdraws the capability at once (context.ts, administering).
 import type { CorrectionScope, CorrectionSet, CorrectionSubject, CorrectionWorld } from '../../domain/corrections.ts';
 import { addDays, startOfLocalDay } from '../../domain/time.ts';
-import { refusalOf } from '../../contract/outcomes/refusals.ts';
+import { type Refusal, refusalOf } from '../../contract/outcomes/refusals.ts';
 import { allPages } from '../remote/paging.ts';
 import { BackEndPart } from '../remote-tracker.ts';
 import type { CorrectionsPart } from '../time-tracker.ts';
 import { ENTRY_PAGE, USER_PAGE } from './api.ts';
 import type { ClockodoCatalog } from './catalog.ts';
-import { type ClockodoContext, refusalWords } from './context.ts';
+import type { ClockodoContext } from './context.ts';
 import { clockodoTime, instantOf, isLumpSum } from './mapping.ts';
 import type { ClockodoEntry, ClockodoUser } from './wire.ts';
 
@@ -23,9 +23,9 @@ const BILLABLE = 1;
 const BILLED = 2;
 
 export class ClockodoCorrections extends BackEndPart<ClockodoContext, { catalog: ClockodoCatalog }> implements CorrectionsPart {
-  refusal(set: Pick<CorrectionSet, 'billable' | 'exported' | 'addTags'>): string | undefined {
-    if (set.addTags !== undefined) return refusalWords('clockodo_entries_have_no_tags');
-    if (set.exported === true && set.billable === false) return refusalWords('clockodo_exported_is_billable');
+  refusal(set: Pick<CorrectionSet, 'billable' | 'exported' | 'addTags'>): Refusal | undefined {
+    if (set.addTags !== undefined) return refusalOf('clockodo_entries_have_no_tags');
+    if (set.exported === true && set.billable === false) return refusalOf('clockodo_exported_is_billable');
     return undefined;
   }
 

@@ -5,14 +5,14 @@
 // Clockodo's own 403 withdraws it at once (context.ts, refuseAdministration) and is said in words.
 import type { AdminPerson, NewPerson, PeoplePage, PersonChanges } from '../../domain/admin-people.ts';
 import { type ClockodoOwnerRequest, clockodoOwnerRequestWords } from '../../contract/outcomes/clockodo.ts';
-import { refusalOf } from '../../contract/outcomes/refusals.ts';
+import { type Refusal, refusalOf } from '../../contract/outcomes/refusals.ts';
 import { modelText } from '../../contract/outcomes/sentence.ts';
 import { allPages } from '../remote/paging.ts';
 import { noPeoplePage, onePerson, personNumber } from '../person-lookup.ts';
 import { BackEndPart } from '../remote-tracker.ts';
 import type { AdminPeoplePart } from '../time-tracker.ts';
 import { USER_PAGE } from './api.ts';
-import { type ClockodoContext, refusalWords } from './context.ts';
+import type { ClockodoContext } from './context.ts';
 import type { ClockodoTeam, ClockodoUser } from './wire.ts';
 
 /** Clockodo's roles, as its users carry them. */
@@ -38,7 +38,7 @@ export function asOwner<T>(
 
 export class ClockodoPeople extends BackEndPart<ClockodoContext> implements AdminPeoplePart {
   readonly roleWords = CLOCKODO_ROLES;
-  readonly managesRefusal = refusalWords('clockodo_manages_nothing');
+  readonly managesRefusal = refusalOf('clockodo_manages_nothing');
   readonly inviteNote = 'Clockodo made the user directly, active at once: there is no invitation for them to accept.';
 
   async people(includeInactive: boolean, page: number): Promise<PeoplePage> {
@@ -68,7 +68,7 @@ export class ClockodoPeople extends BackEndPart<ClockodoContext> implements Admi
     return onePerson(everyone, reference, (person) => person, { where: 'in Clockodo', listShows: 'everyone' });
   }
 
-  peopleWriteRefusal(): string | null {
+  peopleWriteRefusal(): Refusal | null {
     return null;
   }
 

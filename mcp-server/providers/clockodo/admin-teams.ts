@@ -15,20 +15,21 @@ import { BackEndPart } from '../remote-tracker.ts';
 import { type AdminTeamsPart, BackEndError, causeOf } from '../time-tracker.ts';
 import { asOwner } from './admin-people.ts';
 import { USER_PAGE } from './api.ts';
-import { type ClockodoContext, refusalWords } from './context.ts';
+import type { ClockodoContext } from './context.ts';
+import { type Refusal, refusalOf } from '../../contract/outcomes/refusals.ts';
 import type { ClockodoTeam, ClockodoUser } from './wire.ts';
 
 export class ClockodoAdminTeams extends BackEndPart<ClockodoContext> implements AdminTeamsPart {
   /** A Clockodo team may have no leader, and no members. */
   readonly needsLead = false;
   readonly keepsEmptyTeams = true;
-  readonly oneLead = refusalWords('clockodo_team_one_leader');
+  readonly oneLead = refusalOf('clockodo_team_one_leader');
   /** Clockodo keeps a person's team on the person: once it is gone, they are in none (fake-clockodo-admin.ts models it so). */
   readonly deleteNote = 'Their time entries stay; they are in no team afterwards.';
 
   /** Clockodo's API shows access rights read-only, per person: a team's access cannot be granted or revoked. */
-  actionRefusal(action: TeamAction): string | null {
-    return action === 'grant' || action === 'revoke' ? refusalWords('clockodo_team_access_read_only', { action }) : null;
+  actionRefusal(action: TeamAction): Refusal | null {
+    return action === 'grant' || action === 'revoke' ? refusalOf('clockodo_team_access_read_only', { action }) : null;
   }
 
   /** Removing the leader from the team takes the lead from them too (removeMembers): else they would lead it from outside. */

@@ -5,8 +5,7 @@
 import type { ProfileOf } from '../../contract/back-end-descriptor.ts';
 import type { CLOCKODO } from '../../contract/back-ends/clockodo.ts';
 import { localDate } from '../../domain/time.ts';
-import { modelText } from '../../contract/outcomes/sentence.ts';
-import { type Refusal, type RefusalArgs, refusalOf, refusalSentence } from '../../contract/outcomes/refusals.ts';
+import type { Refusal, RefusalArgs } from '../../contract/outcomes/refusals.ts';
 import { Expiring } from '../remote/cache.ts';
 import type { LearnedFacts } from '../remote/learned-facts.ts';
 import { hostOf } from '../remote/remote-error.ts';
@@ -144,16 +143,6 @@ export class ClockodoContext {
     if (this.facts.learn(learned))
       this.options.log(`Clockodo tools follow what ${this.options.profile.email} may do: ${[...this.facts.capabilities.current].join(', ')}.`);
   }
-}
-
-/**
- * A refusal's words for the model, where what carries it still takes words: a part's member the tools
- * read as a sentence (time-tracker.ts: actionRefusal, oneLead, managesRefusal, the catalog's and the
- * corrections' refusal) and the HTTP layer's error (remote/remote-error.ts, RemoteError), whose failure
- * the outbox and the connection test read. The code and its words are the catalog's (contract/outcomes/clockodo.ts).
- */
-export function refusalWords(...args: RefusalArgs): string {
-  return modelText(refusalSentence(refusalOf(...args)));
 }
 
 /**

@@ -19,7 +19,8 @@ import {
 } from '../time-tracker.ts';
 import { ENTRY_PAGE, type QueryValue } from './api.ts';
 import { type ClockodoCatalog, NO_NAMES } from './catalog.ts';
-import { type ClockodoContext, refusalWords } from './context.ts';
+import { remoteRefusal } from '../remote/remote-error.ts';
+import type { ClockodoContext } from './context.ts';
 import { ClockodoError } from './errors.ts';
 import { clockodoTime, instantOf, isLumpSum, toTimeEntry } from './mapping.ts';
 import type { ClockodoEntry } from './wire.ts';
@@ -77,7 +78,7 @@ export class ClockodoTimesheets extends BackEndPart<ClockodoContext, { catalog: 
     };
     this.#clock.invalidate();
     const answer = await this.context.api.startClock(body);
-    if (!answer.running) throw new ClockodoError('wrong_service', refusalWords('clockodo_clock_start_unanswered'));
+    if (!answer.running) throw new ClockodoError('wrong_service', remoteRefusal('clockodo_clock_start_unanswered', {}));
     const started = await this.#entry(answer.running);
     if (!stopped && answer.stopped) stopped = await this.#entry(answer.stopped);
     return { started, stopped };

@@ -11,7 +11,7 @@ import type { CatalogChange, CatalogItemFields, CatalogItemRecord, ChangeField }
 import { budgetSeconds, CHANGE_FIELDS } from '../../domain/catalog-changes.ts';
 import type { CatalogAdminPart, CatalogKind } from '../time-tracker.ts';
 import type { KimaiCatalog } from './catalog.ts';
-import { type KimaiContext, refusalWords } from './context.ts';
+import type { KimaiContext } from './context.ts';
 import type { RequestPurpose } from './errors.ts';
 import { type KimaiCatalogDetails, relationId } from './wire.ts';
 
@@ -37,7 +37,7 @@ export class KimaiCatalogAdmin extends BackEndPart<KimaiContext, { catalog: Kima
    * Kimai shows the budget fields only to whom it lets change them (budget_* for money, time_* for
    * hours): a budget it did not show is one it would refuse, said before anything is sent.
    */
-  refusal(item: CatalogItemRecord, change: CatalogChange): string | undefined {
+  refusal(item: CatalogItemRecord, change: CatalogChange): Refusal | undefined {
     const { kind, fields } = item;
     const noMoney = fields.budgetMoney === null;
     const noTime = fields.budgetHours === null;
@@ -47,7 +47,7 @@ export class KimaiCatalogAdmin extends BackEndPart<KimaiContext, { catalog: Kima
     // The budget period comes with either permission.
     if (change.budgetPeriod !== undefined && noMoney && noTime) missing.add(`budget_${kind}`).add(`time_${kind}`);
     if (missing.size === 0) return undefined;
-    return refusalWords('kimai_catalog_budget_hidden', { kind, item: item.id, name: fields.name, permissions: [...missing] });
+    return refusalOf('kimai_catalog_budget_hidden', { kind, item: item.id, name: fields.name, permissions: [...missing] });
   }
 
   async updateCatalogItem(item: CatalogItemRecord, change: CatalogChange): Promise<CatalogItemRecord> {

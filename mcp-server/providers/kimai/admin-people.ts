@@ -5,12 +5,12 @@
 import { randomBytes } from 'node:crypto';
 import type { AdminPerson, NewPerson, PeoplePage, PersonChanges } from '../../domain/admin-people.ts';
 import type { KimaiPeopleRequest } from '../../contract/outcomes/kimai.ts';
-import { refusalOf } from '../../contract/outcomes/refusals.ts';
+import { type Refusal, refusalOf } from '../../contract/outcomes/refusals.ts';
 import { noPeoplePage, onePerson, personNumber } from '../person-lookup.ts';
 import { BackEndPart } from '../remote-tracker.ts';
 import type { AdminPeoplePart } from '../time-tracker.ts';
 import { highestRole } from './capabilities.ts';
-import { type KimaiContext, refusalWords } from './context.ts';
+import type { KimaiContext } from './context.ts';
 import type { KimaiUserFull } from './wire.ts';
 
 /** The roles Kimai ships, lowest first; an instance's own roles are not offered (they are configured in Kimai). */
@@ -21,7 +21,7 @@ export const PEOPLE_PAGE_SIZE = 50;
 
 export class KimaiPeople extends BackEndPart<KimaiContext> implements AdminPeoplePart {
   readonly roleWords = KIMAI_ROLES;
-  readonly managesRefusal = refusalWords('kimai_manages_nothing');
+  readonly managesRefusal = refusalOf('kimai_manages_nothing');
   readonly inviteNote =
     'Kimai made the account with a random password nobody was shown: the person sets their own with "Forgot password" on the login page, or you set one in Kimai under Users.';
 
@@ -46,7 +46,7 @@ export class KimaiPeople extends BackEndPart<KimaiContext> implements AdminPeopl
     return onePerson(await this.#everyone(true), reference, (person) => person, { where: 'in Kimai', listShows: 'everyone' });
   }
 
-  peopleWriteRefusal(): string | null {
+  peopleWriteRefusal(): Refusal | null {
     return null;
   }
 

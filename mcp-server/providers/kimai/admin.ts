@@ -6,9 +6,10 @@ import { BackEndPart } from '../remote-tracker.ts';
 import { formatWallClock } from '../../domain/time.ts';
 import type { AdminTag, Invoice, InvoicePage, InvoiceQuery } from '../../domain/admin.ts';
 import { INVOICE_STATUSES, type InvoiceStatus } from '../../contract/vocabulary.ts';
-import { refusalOf } from '../../contract/outcomes/refusals.ts';
+import { type Refusal, refusalOf } from '../../contract/outcomes/refusals.ts';
+import { remoteRefusal } from '../remote/remote-error.ts';
 import { type AdminTagsPart, BackEndError, type InvoicesPart } from '../time-tracker.ts';
-import { type KimaiContext, refusalWords } from './context.ts';
+import type { KimaiContext } from './context.ts';
 import { KimaiError } from './errors.ts';
 import { readKimaiTime } from './mapping.ts';
 import type { KimaiInvoice, KimaiTag } from './wire.ts';
@@ -36,8 +37,8 @@ export class KimaiAdmin extends BackEndPart<KimaiContext> implements AdminTagsPa
   }
 
   /** Kimai 2.66's API makes and deletes tags and changes none (docs/back-ends/kimai.md, "Administration"). */
-  tagChangeRefusal(action: 'rename' | 'archive' | 'restore'): string {
-    return refusalWords('kimai_tag_unchangeable', { action });
+  tagChangeRefusal(action: 'rename' | 'archive' | 'restore'): Refusal {
+    return refusalOf('kimai_tag_unchangeable', { action });
   }
 
   async invoices(query: InvoiceQuery): Promise<InvoicePage> {
@@ -80,7 +81,7 @@ function invoice(wire: KimaiInvoice): Invoice {
   if (!(INVOICE_STATUSES as readonly string[]).includes(wire.status)) {
     throw new KimaiError(
       'wrong_service',
-      refusalWords('kimai_invoice_status_unknown', { invoice: wire.invoiceNumber, status: String(wire.status).slice(0, 20) }),
+      remoteRefusal('kimai_invoice_status_unknown', { invoice: wire.invoiceNumber, status: String(wire.status).slice(0, 20) }),
     );
   }
   const customer = wire.customer;

@@ -5,8 +5,7 @@
 import type { ProfileOf } from '../../contract/back-end-descriptor.ts';
 import type { KIMAI } from '../../contract/back-ends/kimai.ts';
 import type { KimaiLockdown } from '../../contract/kimai-lockdown.ts';
-import { modelText } from '../../contract/outcomes/sentence.ts';
-import { type Refusal, type RefusalArgs, refusalOf, refusalSentence } from '../../contract/outcomes/refusals.ts';
+import type { Refusal, RefusalArgs } from '../../contract/outcomes/refusals.ts';
 import { learnedFacts, remoteConnection, type RemoteTrackerOptions } from '../remote-tracker.ts';
 import { BackEndError } from '../time-tracker.ts';
 import { allSettled, Expiring } from '../remote/cache.ts';
@@ -157,16 +156,6 @@ const REFUSALS = {
 /** A refusal as the error that carries it. */
 function refused(refusal: Refusal): BackEndError {
   return new BackEndError(...([refusal.code, refusal.facts] as RefusalArgs));
-}
-
-/**
- * A refusal's words for the model, where what carries it still takes words: a part's member the tools
- * read as a sentence (time-tracker.ts: tagChangeRefusal, managesRefusal, CatalogAdminPart.refusal) and
- * the HTTP layer's error (remote/remote-error.ts, RemoteError), whose failure the outbox and the
- * connection test read. The code and its words are the catalog's (contract/outcomes/kimai.ts).
- */
-export function refusalWords(...args: RefusalArgs): string {
-  return modelText(refusalSentence(refusalOf(...args)));
 }
 
 /** The name a person goes by in Kimai: the alias when one is set. */

@@ -10,7 +10,8 @@ import type { WorkWeek } from '../../contract/settings.ts';
 import { type LeaveDraw, type LeaveRequest, type NewLeaveRequest, BackEndError } from '../time-tracker.ts';
 import { fileInParts } from '../leave-filing.ts';
 import { absenceLastDay, type AbsencePart, kimaiAbsenceType, splitLeave, toLeaveRequest } from './absences.ts';
-import { type KimaiContext, personName, refusalWords } from './context.ts';
+import { remoteRefusal } from '../remote/remote-error.ts';
+import { type KimaiContext, personName } from './context.ts';
 import { KimaiError } from './errors.ts';
 import type { KimaiAbsence } from './wire.ts';
 
@@ -51,7 +52,7 @@ export class KimaiLeave extends BackEndPart<KimaiContext> {
       if (part.halfDay) body.halfDay = true;
       const answer = await this.#plugin(() => this.context.api.createAbsence(body));
       const record = (Array.isArray(answer) ? answer : [answer])[0];
-      if (!record) throw new KimaiError('wrong_service', refusalWords('kimai_absence_unrecorded'));
+      if (!record) throw new KimaiError('wrong_service', remoteRefusal('kimai_absence_unrecorded', {}));
       return { id: record.id, firstDay: part.firstDay, lastDay: part.lastDay };
     };
     // One after another: the plugin checks each against the ones before (overlaps, balances).

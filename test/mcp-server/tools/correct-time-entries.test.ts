@@ -5,6 +5,7 @@
 // is left alone (locked, exported, already so), the question a client that can ask shows instead, and
 // a back end's own refusals. The refusals with codes are in test/mcp-server/contract/outcomes/admin.test.ts.
 import { afterEach, describe, expect, it } from 'vitest';
+import { type Refusal, refusalOf } from '../../../mcp-server/contract/outcomes/refusals.ts';
 import type { CorrectionScope, CorrectionSet, CorrectionSubject, CorrectionWorld } from '../../../mcp-server/domain/corrections.ts';
 import type { CorrectionsPart } from '../../../mcp-server/providers/time-tracker.ts';
 import type { Asker } from '../../../mcp-server/tools/asking.ts';
@@ -28,7 +29,7 @@ afterEach(() => {
  * 1 November), Tuesday's exported (which this person may not change), one billable already, and
  * one of October outside the week. `world` adds what a back end of its own keeps.
  */
-async function withEntries(world: Partial<CorrectionWorld> & { refusal?: string } = {}) {
+async function withEntries(world: Partial<CorrectionWorld> & { refusal?: Refusal } = {}) {
   local = await localToolContext({ now: NOW, timezone: 'Europe/Berlin' });
   const { catalog } = local.tracker;
   const website = await catalog.createCatalogItem({ kind: 'project', name: 'Website' });
@@ -190,8 +191,11 @@ describe('correct_time_entries', () => {
   });
 
   it("refuses in the back end's own words a change it cannot make, before reading any entry", async () => {
-    const clockodo = await withEntries({ refusal: 'Clockodo keeps no tags on entries. Nothing was changed.' });
-    await expect(clockodo.run({ ...WEEK, set: { add_tags: ['urgent'] } })).rejects.toThrow('Clockodo keeps no tags on entries. Nothing was changed.');
+    const clockodo = await withEntries({ refusal: refusalOf('clockodo_entries_have_no_tags') });
+    await expect(clockodo.run({ ...WEEK, set: { add_tags: ['urgent'] } })).rejects.toMatchObject({
+      message: 'Clockodo keeps no tags on time entries: leave add_tags out. Nothing was changed.',
+      refusal: { code: 'clockodo_entries_have_no_tags' },
+    });
     expect(clockodo.asked).toEqual([]);
     local?.close();
     const clockify = await withEntries({ unexportWords: 'Clockify lets only workspace admins take the invoiced mark off. Nothing was changed.' });

@@ -4,6 +4,7 @@
 // none already, the question asked before a write, and a back end's own refusals in its words. The
 // refusals with codes are in test/mcp-server/contract/outcomes/admin.test.ts.
 import { afterEach, describe, expect, it } from 'vitest';
+import { type Refusal, refusalOf } from '../../../mcp-server/contract/outcomes/refusals.ts';
 import type { AdminPerson, NewPerson, PeopleWrite, PersonChanges } from '../../../mcp-server/domain/admin-people.ts';
 import { type AdminPeoplePart, BackEndError } from '../../../mcp-server/providers/time-tracker.ts';
 import type { Asker } from '../../../mcp-server/tools/asking.ts';
@@ -23,7 +24,7 @@ afterEach(() => {
 type Sent = ['invite', NewPerson] | ['update', number, PersonChanges] | ['active', number, boolean];
 
 /** Kimai-like people: Ann is the administrator the key acts for; Cem is inactive. `words`: the back end's refusals. */
-async function withPeople(words: { write?: (write: PeopleWrite) => string | null; person?: AdminPeoplePart['personRefusal'] } = {}) {
+async function withPeople(words: { write?: (write: PeopleWrite) => Refusal | null; person?: AdminPeoplePart['personRefusal'] } = {}) {
   local = await localToolContext({ now: NOW, timezone: 'Europe/Berlin' });
   const people: AdminPerson[] = [
     { id: 1, name: 'Ada Lovelace', email: 'ada@example.com', role: 'ROLE_USER', active: true, teams: ['Web'] },
@@ -52,7 +53,7 @@ async function withPeople(words: { write?: (write: PeopleWrite) => string | null
     },
     peopleWriteRefusal: (write) => words.write?.(write) ?? null,
     ...(words.person ? { personRefusal: words.person } : {}),
-    managesRefusal: "Kimai's roles name nobody they manage: leave manages out. Nothing was sent.",
+    managesRefusal: refusalOf('kimai_manages_nothing'),
     inviteNote: 'Tell them their password, or have them reset it.',
     async invite(person) {
       sent.push(['invite', person]);
@@ -155,18 +156,23 @@ describe('manage_people', () => {
 
   it("refuses in the back end's own words a write it cannot make, manages where roles name nobody, and a person it will not change", async () => {
     const { run, sent } = await withPeople({
-      write: (write) => (write === 'invite' ? "Calamari's API invites nobody; add them in Calamari. Nothing was sent." : null),
-      person: (_write, person) => (person.id === 3 ? 'Bea Busy owns the workspace; nobody changes the owner here. Nothing was sent.' : null),
+      write: (write) => (write === 'invite' ? refusalOf('calamari_people_read_only', { write }) : null),
+      person: (_write, person) => (person.id === 3 ? refusalOf('clockify_owner_untouchable', { person: person.name }) : null),
     });
-    await expect(run({ action: 'invite', name: 'Dana', email: 'dana@example.com' })).rejects.toThrow(
-      "Calamari's API invites nobody; add them in Calamari. Nothing was sent.",
-    );
-    await expect(run({ action: 'update', person: 'Ada Lovelace', manages: ['Web'] })).rejects.toThrow(
-      "Kimai's roles name nobody they manage: leave manages out. Nothing was sent.",
-    );
-    await expect(run({ action: 'deactivate', person: 'Bea Busy' })).rejects.toThrow(
-      'Bea Busy owns the workspace; nobody changes the owner here. Nothing was sent.',
-    );
+    await expect(run({ action: 'invite', name: 'Dana', email: 'dana@example.com' })).rejects.toMatchObject({
+      message: "Punchcard only reads Calamari's employee list: it does not invite anyone there. Do it in Calamari's own screens. Nothing was sent.",
+      refusal: { code: 'calamari_people_read_only', facts: { write: 'invite' } },
+    });
+    await expect(run({ action: 'update', person: 'Ada Lovelace', manages: ['Web'] })).rejects.toMatchObject({
+      message:
+        "Kimai's roles name nobody and nothing they manage (a team lead leads the teams that name them so; manage_teams sets that). Leave out manages. Nothing was sent.",
+      refusal: { code: 'kimai_manages_nothing' },
+    });
+    await expect(run({ action: 'deactivate', person: 'Bea Busy' })).rejects.toMatchObject({
+      message:
+        "Bea Busy owns the workspace: Clockify lets nobody deactivate the owner or change their role (ownership is handed over in Clockify's workspace settings). Nothing was sent.",
+      refusal: { code: 'clockify_owner_untouchable', facts: { person: 'Bea Busy' } },
+    });
     expect(sent).toEqual([]);
   });
 });

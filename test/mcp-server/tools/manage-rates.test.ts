@@ -4,6 +4,7 @@
 // what is not given, the question asked before a write, and a back end's own refusals in its words.
 // The refusals with codes are in test/mcp-server/contract/outcomes/admin.test.ts.
 import { afterEach, describe, expect, it } from 'vitest';
+import { refusalOf } from '../../../mcp-server/contract/outcomes/refusals.ts';
 import type { Rate, RatePerson, RateValues } from '../../../mcp-server/domain/admin-rates.ts';
 import { type AdminRatesPart, BackEndError, type RateItem } from '../../../mcp-server/providers/time-tracker.ts';
 import type { Asker } from '../../../mcp-server/tools/asking.ts';
@@ -76,8 +77,8 @@ async function withRates(options: { clockify?: boolean } = {}) {
       ? {
           workspaceItem: async (text: string) => ({ kind: 'workspace' as const, id: 1, name: text.trim() }),
           refusals: {
-            remove: 'Clockify removes no rate through its API; set another instead. Nothing was sent.',
-            fixed: 'Clockify keeps no fixed rates. Nothing was sent.',
+            remove: refusalOf('clockify_rate_not_removable'),
+            fixed: refusalOf('clockify_rate_not_fixed'),
           },
         }
       : {}),
@@ -174,10 +175,14 @@ describe('manage_rates', () => {
     const { text } = await run({ action: 'set', kind: 'workspace', item: ' Main ', hourly: 70 });
     expect(text).toBe('Set the rate of the workspace "Main" (#1) for everyone: none → 70 EUR an hour.');
     expect(sent).toEqual([['set', 'workspace:1', null, { amount: 70, fixed: false, internal: null }, null]]);
-    await expect(run({ action: 'remove', kind: 'project', item: 'Website' })).rejects.toThrow(
-      'Clockify removes no rate through its API; set another instead. Nothing was sent.',
-    );
-    await expect(run({ action: 'set', kind: 'project', item: 'Website', fixed: 500 })).rejects.toThrow('Clockify keeps no fixed rates. Nothing was sent.');
+    await expect(run({ action: 'remove', kind: 'project', item: 'Website' })).rejects.toMatchObject({
+      message: "Clockify removes no rate: set the person's rate to the project's or the workspace's default instead (manage_rates set). Nothing was sent.",
+      refusal: { code: 'clockify_rate_not_removable' },
+    });
+    await expect(run({ action: 'set', kind: 'project', item: 'Website', fixed: 500 })).rejects.toMatchObject({
+      message: 'Clockify keeps hourly rates only, no fixed amount per time entry: give hourly instead. Nothing was sent.',
+      refusal: { code: 'clockify_rate_not_fixed' },
+    });
     expect(sent).toHaveLength(1);
   });
 

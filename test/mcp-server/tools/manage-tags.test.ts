@@ -4,6 +4,7 @@
 // before a write (a "no" sends nothing). The refusals with codes are in
 // test/mcp-server/contract/outcomes/admin.test.ts; here, those in a back end's own words and an agent's label.
 import { afterEach, describe, expect, it } from 'vitest';
+import { refusalOf } from '../../../mcp-server/contract/outcomes/refusals.ts';
 import type { AdminTag } from '../../../mcp-server/domain/admin.ts';
 import type { AdminTagsPart } from '../../../mcp-server/providers/time-tracker.ts';
 import type { Asker } from '../../../mcp-server/tools/asking.ts';
@@ -52,9 +53,9 @@ async function withTags(kind: 'clockify' | 'kimai' | 'colours' = 'colours') {
       tags.push(created);
       return created;
     },
-    ...(kind === 'clockify' ? { colourRefusal: 'Clockify keeps no colour on a tag; leave color out. Nothing was created.' } : {}),
+    ...(kind === 'clockify' ? { colourRefusal: refusalOf('clockify_tag_no_colour') } : {}),
     ...(kind === 'kimai'
-      ? { tagChangeRefusal: (action: 'rename' | 'archive' | 'restore') => `Kimai's API cannot ${action} a tag; do it in Kimai's Tags page. Nothing was sent.` }
+      ? { tagChangeRefusal: (action: 'rename' | 'archive' | 'restore') => refusalOf('kimai_tag_unchangeable', { action }) }
       : {
           async renameTag(tag: AdminTag, name: string) {
             sent.push(['rename', tag.id, name]);
@@ -134,18 +135,21 @@ describe('manage_tags', () => {
 
   it("refuses in the back end's own words a colour it keeps not, and a change its API cannot make, sending nothing", async () => {
     const clockify = await withTags('clockify');
-    await expect(clockify.run({ action: 'create', name: 'review', color: '#00aa00' })).rejects.toThrow(
-      'Clockify keeps no colour on a tag; leave color out. Nothing was created.',
-    );
+    await expect(clockify.run({ action: 'create', name: 'review', color: '#00aa00' })).rejects.toMatchObject({
+      message: "Clockify's tags have no colour: leave color out and ask again. Nothing was created.",
+      refusal: { code: 'clockify_tag_no_colour' },
+    });
     expect(clockify.sent).toEqual([]);
     local?.close();
     const kimai = await withTags('kimai');
-    await expect(kimai.run({ action: 'archive', tag: 'urgent' })).rejects.toThrow(
-      "Kimai's API cannot archive a tag; do it in Kimai's Tags page. Nothing was sent.",
-    );
-    await expect(kimai.run({ action: 'rename', tag: 'urgent', name: 'soon' })).rejects.toThrow(
-      "Kimai's API cannot rename a tag; do it in Kimai's Tags page. Nothing was sent.",
-    );
+    await expect(kimai.run({ action: 'archive', tag: 'urgent' })).rejects.toMatchObject({
+      message: "Kimai's API cannot archive a tag: it creates and deletes tags but changes none. Do it in Kimai under Tags (administrators). Nothing was sent.",
+      refusal: { code: 'kimai_tag_unchangeable', facts: { action: 'archive' } },
+    });
+    await expect(kimai.run({ action: 'rename', tag: 'urgent', name: 'soon' })).rejects.toMatchObject({
+      message: "Kimai's API cannot rename a tag: it creates and deletes tags but changes none. Do it in Kimai under Tags (administrators). Nothing was sent.",
+      refusal: { code: 'kimai_tag_unchangeable', facts: { action: 'rename' } },
+    });
     expect(kimai.sent).toEqual([]);
   });
 

@@ -5,6 +5,7 @@
 // its own words (its moves, one lead, an action it cannot take). The refusals with codes are in
 // test/mcp-server/contract/outcomes/team.test.ts.
 import { afterEach, describe, expect, it } from 'vitest';
+import { refusalOf } from '../../../mcp-server/contract/outcomes/refusals.ts';
 import type { AdminTeam, TeamAccessKind, TeamPerson } from '../../../mcp-server/domain/admin-teams.ts';
 import { ACCESS_LISTS } from '../../../mcp-server/domain/admin-teams.ts';
 import type { AdminTeamsPart } from '../../../mcp-server/providers/time-tracker.ts';
@@ -118,8 +119,8 @@ async function withTeams(options: { clockodo?: boolean; leadsLeave?: boolean } =
     ...(options.leadsLeave ? { leadsLeave: (_team: AdminTeam, leads: readonly TeamPerson[]) => `${leads.length} lead loses the team manager role.` } : {}),
     ...(options.clockodo
       ? {
-          oneLead: 'A Clockodo team has one leader: name one. Nothing was changed.',
-          actionRefusal: (action: string) => (action === 'grant' || action === 'revoke' ? "Clockodo's API gives teams no access. Nothing was sent." : null),
+          oneLead: refusalOf('clockodo_team_one_leader'),
+          actionRefusal: (action: string) => (action === 'grant' || action === 'revoke' ? refusalOf('clockodo_team_access_read_only', { action }) : null),
           moves: async (_team: { id?: number; name: string }, people: readonly TeamPerson[]) =>
             `${people.map((one) => one.name).join(', ')} leave${people.length === 1 ? 's' : ''} the team they are in now.`,
           keepsEmptyTeams: true,
@@ -253,12 +254,15 @@ describe('manage_teams', () => {
 
   it("refuses in the back end's own words an action it cannot take, several leads where it keeps one, and a person it cannot place", async () => {
     const { run, sent } = await withTeams({ clockodo: true });
-    await expect(run({ action: 'grant', team: 'Web', kind: 'project', item: 'Intranet' })).rejects.toThrow(
-      "Clockodo's API gives teams no access. Nothing was sent.",
-    );
-    await expect(run({ action: 'set_lead', team: 'Web', lead: 'Ada', people: ['Bea'] })).rejects.toThrow(
-      'A Clockodo team has one leader: name one. Nothing was changed.',
-    );
+    await expect(run({ action: 'grant', team: 'Web', kind: 'project', item: 'Intranet' })).rejects.toMatchObject({
+      message:
+        "Clockodo's API shows access rights read-only (per person, not per team): it cannot grant a team's access. Do it in Clockodo itself. Nothing was sent.",
+      refusal: { code: 'clockodo_team_access_read_only', facts: { action: 'grant' } },
+    });
+    await expect(run({ action: 'set_lead', team: 'Web', lead: 'Ada', people: ['Bea'] })).rejects.toMatchObject({
+      message: 'A team in Clockodo has one leader: name one person as lead. Nothing was changed.',
+      refusal: { code: 'clockodo_team_one_leader' },
+    });
     await expect(run({ action: 'add_members', team: 'Web', people: ['Dana'] })).rejects.toThrow('Nobody is called "Dana" among the people you see.');
     expect(sent).toEqual([]);
   });

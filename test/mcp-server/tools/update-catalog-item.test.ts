@@ -5,6 +5,7 @@
 // with it (one budget) and what it kept otherwise than asked are said, and a back end's own refusal
 // sends nothing. The refusals with codes are in test/mcp-server/contract/outcomes/admin.test.ts.
 import { afterEach, describe, expect, it } from 'vitest';
+import { type RefusalArgs, refusalOf } from '../../../mcp-server/contract/outcomes/refusals.ts';
 import type { CatalogChange, CatalogItemFields, CatalogItemRecord } from '../../../mcp-server/domain/catalog-changes.ts';
 import { CHANGE_FIELDS } from '../../../mcp-server/domain/catalog-changes.ts';
 import type { CatalogAdminPart } from '../../../mcp-server/providers/time-tracker.ts';
@@ -35,9 +36,9 @@ const NO_FIELDS: Omit<CatalogItemFields, 'name'> = {
 /**
  * The customers Acme and Globex, the project Website of Acme (a 100 h budget, billable, from 1 June to
  * the end of the year) and the activity Design. `oneBudget`: a project keeps one budget, in hours or
- * money (Clockodo's). `refuses`: the back end's words refusing any change of the comment.
+ * money (Clockodo's). `refuses`: the back end's refusal of any change of the comment.
  */
-async function withCatalog(options: { oneBudget?: boolean; refuses?: string } = {}) {
+async function withCatalog(options: { oneBudget?: boolean; refuses?: RefusalArgs } = {}) {
   local = await localToolContext({ now: NOW, timezone: 'Europe/Berlin' });
   const { catalog } = local.tracker;
   const acme = await catalog.createCatalogItem({ kind: 'customer', name: 'Acme' });
@@ -61,7 +62,7 @@ async function withCatalog(options: { oneBudget?: boolean; refuses?: string } = 
       return { kind, id, fields: { ...fields } };
     },
     changeable: (item: CatalogItemRecord) => CHANGE_FIELDS.filter((field) => item.kind === 'project' || !['customer', 'start', 'end'].includes(field)),
-    refusal: (_item, change) => (options.refuses && change.comment !== undefined ? options.refuses : undefined),
+    refusal: (_item, change) => (options.refuses && change.comment !== undefined ? refusalOf(...options.refuses) : undefined),
     ...(options.oneBudget
       ? {
           implied: (item: CatalogItemRecord, change: CatalogChange) =>
@@ -144,8 +145,11 @@ describe('update_catalog_item', () => {
   });
 
   it("refuses in the back end's own words a change it will not take, and a date that is none, sending nothing", async () => {
-    const { run, sent } = await withCatalog({ refuses: 'Clockify keeps no comment on a task. Nothing was sent.' });
-    await expect(run({ kind: 'activity', item: 'Design', comment: 'pixels' })).rejects.toThrow('Clockify keeps no comment on a task. Nothing was sent.');
+    const { run, sent } = await withCatalog({ refuses: ['clockify_task_no_comment'] });
+    await expect(run({ kind: 'activity', item: 'Design', comment: 'pixels' })).rejects.toMatchObject({
+      message: 'A Clockify task has no comment: leave comment out. Nothing was sent.',
+      refusal: { code: 'clockify_task_no_comment' },
+    });
     await expect(run({ kind: 'project', item: 'Website', start: 'the first of June' })).rejects.toThrow(/^start: /);
     expect(sent).toEqual([]);
   });

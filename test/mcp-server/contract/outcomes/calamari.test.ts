@@ -157,7 +157,7 @@ describe("Calamari's parts refuse with a code and its facts", () => {
       code: 'calamari_people_read_only',
       facts: { write: 'reactivate' },
     });
-    expect(people.peopleWriteRefusal('deactivate')).toBe(
+    expect(modelText(refusalSentence(people.peopleWriteRefusal('deactivate')))).toBe(
       "Punchcard only reads Calamari's employee list: it does not deactivate anyone there. Do it in Calamari's own screens. Nothing was sent.",
     );
     expect(await refused(() => new CalamariLeave({} as never, {} as never).cancelLeave())).toEqual({ code: 'calamari_leave_cancel_unsupported', facts: {} });

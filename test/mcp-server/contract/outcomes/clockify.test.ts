@@ -572,10 +572,10 @@ describe("the Clockify tracker's parts refuse with a code and its facts", () => 
     };
     expect(catalogAdmin.changeRefusal(item, { budgetMoney: 10.005 })).toEqual(['clockify_budget_cents', { amount: 10.005 }]);
     expect(catalogAdmin.changeRefusal(item, { budgetPeriod: 'month' })).toEqual(['clockify_budget_period_needs_budget', { project: 'Web' }]);
-    expect(catalogAdmin.refusal(item, { start: '2026-01-01' })).toBe(
+    expect(modelText(refusalSentence(catalogAdmin.refusal(item, { start: '2026-01-01' }) as Refusal))).toBe(
       "Clockify's projects have no start or end dates: leave start and end out. Nothing was sent.",
     );
-    expect(teams.actionRefusal('grant', 'customer')).toBe(
+    expect(modelText(refusalSentence(teams.actionRefusal('grant', 'customer') as Refusal))).toBe(
       'Clockify gives a user group access to projects only (as a member of the project): a client has no members of its own. Grant the project instead. Nothing was sent.',
     );
     expect(
