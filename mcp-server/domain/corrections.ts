@@ -74,8 +74,6 @@ export interface CorrectionWorld {
    * read): a change of exported counts every entry it reaches, as each is marked whatever it was.
    */
   exportedUnknown?: boolean;
-  /** Why un-exporting is refused, in words, where it is not Kimai's missing edit_exported_timesheet. */
-  unexportWords?: string;
   /**
    * Where every activity belongs to one project (Clockify's tasks): what the back end calls one, and, where every entry must keep
    * one, why in words. A move to another project then takes each entry's activity off unless set.activity names one of the new

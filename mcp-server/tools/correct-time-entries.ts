@@ -59,8 +59,7 @@ export default defineTool({
       ...(args.people === undefined || args.people.length === 0 ? {} : { people: args.people }),
     });
     if (set.exported === false && !world.editsExported) {
-      // The back end's own words where it gives them (Clockify's invoiced mark), else Kimai's permission.
-      throw world.unexportWords === undefined ? new ToolInputError('corrections_unexport_denied') : new ToolInputError(world.unexportWords);
+      throw new ToolInputError('corrections_unexport_denied');
     }
     const chosen = chosenEntries(world.entries, args.ids, args.people);
     const now = context.now();
