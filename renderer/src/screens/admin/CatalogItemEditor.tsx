@@ -6,9 +6,8 @@ import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } fr
 import type { AdminCatalogItem, AdminCatalogView, AdminChange, CatalogItemView, CatalogKind } from '../../../../window-contract/admin-catalog.ts';
 import { api, errorMessage } from '../../bridge.ts';
 import { Button, ErrorText, Field, Loading } from '../../components.tsx';
-import { useAction, useFocusFirstInvalid } from '../../hooks.ts';
 import { type CatalogForm, type FormField, fieldsShown, formOf, MAX_COMMENT, outcomeOf, PERIOD_WORDS, questionOf } from './catalog-change.ts';
-import { ConfirmStep, useConfirmStep } from './ConfirmStep.tsx';
+import { ConfirmedChange, useConfirmedChange } from './ConfirmedChange.tsx';
 
 interface EditorProps {
   kind: CatalogKind;
@@ -77,11 +76,8 @@ function EditForm({
   onDone: EditorProps['onDone'];
 }) {
   const { kind, fields } = view;
-  const action = useAction();
   const [form, setForm] = useState<CatalogForm>(() => formOf(fields));
   const [problems, setProblems] = useState<Partial<Record<FormField, string>>>({});
-  const { confirming, openerRef, openConfirm, closeConfirm, backToOpener } = useConfirmStep();
-  const { formRef, flagProblems } = useFocusFirstInvalid();
   const firstRef = useRef<HTMLInputElement>(null);
   const id = useId();
   const shown = new Set(fieldsShown(fields));
@@ -89,24 +85,11 @@ function EditForm({
 
   useEffect(() => firstRef.current?.focus(), []);
 
+  const { formRef, openerRef, ...change } = useConfirmedChange('update', () => api.updateCatalogItem({ kind, id: view.id, ...outcome.change }), onDone);
   const ask = (event: FormEvent) => {
     event.preventDefault();
     setProblems(outcome.problems);
-    if (Object.keys(outcome.problems).length > 0) {
-      flagProblems();
-      return;
-    }
-    action.clear();
-    openConfirm();
-  };
-  const save = async () => {
-    const result = await action.run('update', () => api.updateCatalogItem({ kind, id: view.id, ...outcome.change }));
-    if (!result) {
-      backToOpener();
-      return;
-    }
-    closeConfirm();
-    onDone(result);
+    change.ask(Object.keys(outcome.problems).length > 0);
   };
   const set = (field: FormField, value: string) => {
     setForm({ ...form, [field]: value });
@@ -143,7 +126,7 @@ function EditForm({
       noValidate
       onKeyDown={(event) => {
         // Escape backs out of the change as a whole, unless the question under it takes it first.
-        if (event.key !== 'Escape' || confirming) return;
+        if (event.key !== 'Escape' || change.confirming) return;
         event.preventDefault();
         onDone(null);
       }}
@@ -208,23 +191,14 @@ function EditForm({
         )}
       </div>
       <p className="hint">Only what you change is sent{shown.has('budgetHours') || shown.has('budgetMoney') ? '; an empty budget is none' : ''}.</p>
-      <ConfirmStep
-        confirming={confirming}
-        onKeep={backToOpener}
-        question={questionOf(kind, fields.name, outcome.words)}
-        confirmLabel="Change"
-        busyLabel="Changing…"
-        busy={action.pending === 'update'}
-        onConfirm={() => void save()}
-      >
+      <ConfirmedChange change={change} question={questionOf(kind, fields.name, outcome.words)} confirmLabel="Change" busyLabel="Changing…">
         <span className="admin-buttons">
           <Button ref={openerRef} kind="primary" submit>
             Save changes
           </Button>
           <Button onClick={() => onDone(null)}>Cancel</Button>
         </span>
-      </ConfirmStep>
-      <ErrorText message={action.error?.message} />
+      </ConfirmedChange>
     </form>
   );
 }

@@ -7,10 +7,10 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { AdminCatalogItem, AdminCatalogView, AdminChange, CatalogKind } from '../../../../window-contract/admin-catalog.ts';
 import { api } from '../../bridge.ts';
 import { Badge, Button, Confirm, ErrorText, Field, LoadError, Loading, StatusText } from '../../components.tsx';
-import { useAction, useFocusFirstInvalid } from '../../hooks.ts';
+import { useAction } from '../../hooks.ts';
 import { stores, useStore } from '../../store.ts';
 import { CatalogItemEditor } from './CatalogItemEditor.tsx';
-import { ConfirmStep, useConfirmStep } from './ConfirmStep.tsx';
+import { ConfirmedChange, useConfirmedChange } from './ConfirmedChange.tsx';
 import { quote } from './words.ts';
 
 const KINDS: CatalogKind[] = ['customer', 'project', 'activity'];
@@ -228,37 +228,27 @@ function CatalogRow({
 }
 
 function AddItem({ kind, catalog, onChanged }: { kind: CatalogKind; catalog: AdminCatalogView; onChanged: (change: AdminChange<AdminCatalogView>) => void }) {
-  const action = useAction();
   const [name, setName] = useState('');
   const [parent, setParent] = useState('');
   const [problem, setProblem] = useState<string | undefined>(undefined);
-  const { confirming, openerRef, openConfirm, closeConfirm, backToOpener } = useConfirmStep();
-  const { formRef, flagProblems } = useFocusFirstInvalid();
   const nameRef = useRef<HTMLInputElement>(null);
   const id = useId();
   const parents = kind === 'project' ? catalog.customers : kind === 'activity' ? catalog.projects : [];
   const trimmed = name.trim();
 
+  const { formRef, openerRef, ...change } = useConfirmedChange(
+    'add',
+    () => api.addCatalogItem({ kind, name: trimmed, ...(parent ? { parent } : {}) }),
+    (result) => {
+      onChanged(result);
+      setName('');
+      setTimeout(() => nameRef.current?.focus());
+    },
+  );
   const ask = (event: FormEvent) => {
     event.preventDefault();
-    if (trimmed === '') {
-      setProblem(`Give the new ${kind} a name.`);
-      flagProblems();
-      return;
-    }
-    action.clear();
-    openConfirm();
-  };
-  const add = async () => {
-    const result = await action.run('add', () => api.addCatalogItem({ kind, name: trimmed, ...(parent ? { parent } : {}) }));
-    if (!result) {
-      backToOpener();
-      return;
-    }
-    closeConfirm();
-    onChanged(result);
-    setName('');
-    setTimeout(() => nameRef.current?.focus());
+    if (trimmed === '') setProblem(`Give the new ${kind} a name.`);
+    change.ask(trimmed === '');
   };
 
   return (
@@ -298,20 +288,11 @@ function AddItem({ kind, catalog, onChanged }: { kind: CatalogKind; catalog: Adm
           </Field>
         )}
       </div>
-      <ConfirmStep
-        confirming={confirming}
-        onKeep={backToOpener}
-        question={`Add the ${kind} ${quote(trimmed)}${parent ? ` to ${parent}` : ''}?`}
-        confirmLabel="Add"
-        busyLabel="Adding…"
-        busy={action.pending === 'add'}
-        onConfirm={() => void add()}
-      >
+      <ConfirmedChange change={change} question={`Add the ${kind} ${quote(trimmed)}${parent ? ` to ${parent}` : ''}?`} confirmLabel="Add" busyLabel="Adding…">
         <Button ref={openerRef} kind="primary" submit>
           Add {kind}
         </Button>
-      </ConfirmStep>
-      <ErrorText message={action.error?.message} />
+      </ConfirmedChange>
     </form>
   );
 }

@@ -6,9 +6,9 @@ import { Fragment, useEffect, useId, useRef, useState, type FormEvent } from 're
 import type { AdminPerson, PeopleView, PersonChange } from '../../../../window-contract/admin-people.ts';
 import { api } from '../../bridge.ts';
 import { Badge, Button, Confirm, ErrorText, Field, LoadError, Loading, StatusText } from '../../components.tsx';
-import { useAction, useFocusFirstInvalid } from '../../hooks.ts';
+import { useAction } from '../../hooks.ts';
 import { stores, useKeyed } from '../../store.ts';
-import { ConfirmStep, useConfirmStep } from './ConfirmStep.tsx';
+import { ConfirmedChange, useConfirmedChange } from './ConfirmedChange.tsx';
 import { quote } from './words.ts';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -227,11 +227,8 @@ function PersonRow({ person, rolesId, onChanged }: { person: AdminPerson; rolesI
 
 /** The change form under a person's row: only what differs from what they have is sent. */
 function EditPerson({ person, rolesId, onDone }: { person: AdminPerson; rolesId: string; onDone: (change: PersonChange | null) => void }) {
-  const action = useAction();
   const [fields, setFields] = useState<PersonFields>({ name: person.name, email: person.email, role: person.role ?? '' });
   const [problems, setProblems] = useState<Partial<PersonFields>>({});
-  const { confirming, openerRef, openConfirm, closeConfirm, backToOpener } = useConfirmStep();
-  const { formRef, flagProblems } = useFocusFirstInvalid();
   const firstRef = useRef<HTMLInputElement>(null);
   const id = useId();
 
@@ -247,26 +244,13 @@ function EditPerson({ person, rolesId, onDone }: { person: AdminPerson; rolesId:
     changes.role && `role from ${person.role ?? 'none'} to ${changes.role}`,
   ].filter(Boolean);
 
+  const { formRef, openerRef, ...change } = useConfirmedChange('update', () => api.updatePerson({ id: person.id, ...changes }), onDone);
   const ask = (event: FormEvent) => {
     event.preventDefault();
     const found = problemsOf(fields, false);
     if (words.length === 0 && !found.name && !found.email) found.name = 'Change the name, the e-mail or the role first.';
     setProblems(found);
-    if (found.name || found.email) {
-      flagProblems();
-      return;
-    }
-    action.clear();
-    openConfirm();
-  };
-  const save = async () => {
-    const result = await action.run('update', () => api.updatePerson({ id: person.id, ...changes }));
-    if (!result) {
-      backToOpener();
-      return;
-    }
-    closeConfirm();
-    onDone(result);
+    change.ask(Boolean(found.name || found.email));
   };
   const field = (name: keyof PersonFields) => ({
     value: fields[name],
@@ -285,7 +269,7 @@ function EditPerson({ person, rolesId, onDone }: { person: AdminPerson; rolesId:
       noValidate
       onKeyDown={(event) => {
         // Escape backs out of the change as a whole, unless the question under it takes it first.
-        if (event.key !== 'Escape' || confirming) return;
+        if (event.key !== 'Escape' || change.confirming) return;
         event.preventDefault();
         onDone(null);
       }}
@@ -304,61 +288,42 @@ function EditPerson({ person, rolesId, onDone }: { person: AdminPerson; rolesId:
         </Field>
         <Field label="Role">{({ id: fieldId }) => <input id={fieldId} list={rolesId} maxLength={100} spellCheck={false} {...field('role')} />}</Field>
       </div>
-      <ConfirmStep
-        confirming={confirming}
-        onKeep={backToOpener}
-        question={`Change ${quote(person.name)}: ${words.join(', ')}?`}
-        confirmLabel="Change"
-        busyLabel="Changing…"
-        busy={action.pending === 'update'}
-        onConfirm={() => void save()}
-      >
+      <ConfirmedChange change={change} question={`Change ${quote(person.name)}: ${words.join(', ')}?`} confirmLabel="Change" busyLabel="Changing…">
         <span className="admin-buttons">
           <Button ref={openerRef} kind="primary" submit>
             Save changes
           </Button>
           <Button onClick={() => onDone(null)}>Cancel</Button>
         </span>
-      </ConfirmStep>
-      <ErrorText message={action.error?.message} />
+      </ConfirmedChange>
     </form>
   );
 }
 
 function InvitePerson({ rolesId, onChanged }: { rolesId: string; onChanged: (change: PersonChange) => void }) {
-  const action = useAction();
   const empty: PersonFields = { name: '', email: '', role: '' };
   const [fields, setFields] = useState<PersonFields>(empty);
   const [problems, setProblems] = useState<Partial<PersonFields>>({});
-  const { confirming, openerRef, openConfirm, closeConfirm, backToOpener } = useConfirmStep();
-  const { formRef, flagProblems } = useFocusFirstInvalid();
   const nameRef = useRef<HTMLInputElement>(null);
   const id = useId();
   const name = fields.name.trim();
   const email = fields.email.trim();
   const role = fields.role.trim();
 
+  const { formRef, openerRef, ...change } = useConfirmedChange(
+    'invite',
+    () => api.invitePerson({ name, email, ...(role ? { role } : {}) }),
+    (result) => {
+      onChanged(result);
+      setFields(empty);
+      setTimeout(() => nameRef.current?.focus());
+    },
+  );
   const ask = (event: FormEvent) => {
     event.preventDefault();
     const found = problemsOf(fields, true);
     setProblems(found);
-    if (found.name || found.email) {
-      flagProblems();
-      return;
-    }
-    action.clear();
-    openConfirm();
-  };
-  const invite = async () => {
-    const result = await action.run('invite', () => api.invitePerson({ name, email, ...(role ? { role } : {}) }));
-    if (!result) {
-      backToOpener();
-      return;
-    }
-    closeConfirm();
-    onChanged(result);
-    setFields(empty);
-    setTimeout(() => nameRef.current?.focus());
+    change.ask(Boolean(found.name || found.email));
   };
   const field = (key: keyof PersonFields) => ({
     value: fields[key],
@@ -388,20 +353,16 @@ function InvitePerson({ rolesId, onChanged }: { rolesId: string; onChanged: (cha
           )}
         </Field>
       </div>
-      <ConfirmStep
-        confirming={confirming}
-        onKeep={backToOpener}
+      <ConfirmedChange
+        change={change}
         question={`Invite ${quote(name)} <${email}>${role ? ` as ${role}` : ''}? They get an account that can sign in.`}
         confirmLabel="Invite"
         busyLabel="Inviting…"
-        busy={action.pending === 'invite'}
-        onConfirm={() => void invite()}
       >
         <Button ref={openerRef} kind="primary" submit>
           Invite
         </Button>
-      </ConfirmStep>
-      <ErrorText message={action.error?.message} />
+      </ConfirmedChange>
     </form>
   );
 }

@@ -7,9 +7,9 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { AdminCatalogItem, AdminChange, CatalogKind, RatesView, RateView } from '../../../../window-contract/admin-catalog.ts';
 import { api } from '../../bridge.ts';
 import { Button, Confirm, ErrorText, Field, LoadError, Loading, StatusText } from '../../components.tsx';
-import { useAction, useFocusFirstInvalid } from '../../hooks.ts';
+import { useAction } from '../../hooks.ts';
 import { stores, useKeyed, useStore } from '../../store.ts';
-import { ConfirmStep, useConfirmStep } from './ConfirmStep.tsx';
+import { ConfirmedChange, useConfirmedChange } from './ConfirmedChange.tsx';
 import { quote } from './words.ts';
 
 const KINDS: Array<{ kind: CatalogKind; label: string; list: 'customers' | 'projects' | 'activities' }> = [
@@ -222,12 +222,9 @@ function amountOf(text: string): number | undefined {
 }
 
 function SetRate({ view, what, onChanged }: { view: RatesView; what: string; onChanged: (change: AdminChange<RatesView>) => void }) {
-  const action = useAction();
   const empty: RateFields = { person: '', amount: '', per: 'hour', internal: '' };
   const [fields, setFields] = useState<RateFields>(empty);
   const [problems, setProblems] = useState<{ amount?: string; internal?: string }>({});
-  const { confirming, openerRef, openConfirm, closeConfirm, backToOpener } = useConfirmStep();
-  const { formRef, flagProblems } = useFocusFirstInvalid();
   const id = useId();
   const person = fields.person.trim();
   const amount = amountOf(fields.amount);
@@ -240,22 +237,9 @@ function SetRate({ view, what, onChanged }: { view: RatesView; what: string; onC
   );
   const after = { hourly: fields.per === 'hour' ? (amount ?? 0) : null, fixed: fields.per === 'entry' ? (amount ?? 0) : null, internal: internal ?? null };
 
-  const ask = (event: FormEvent) => {
-    event.preventDefault();
-    const found = {
-      amount: amount === undefined ? 'Give an amount from 0 to 1,000,000, like 80 or 80.50.' : undefined,
-      internal: internal === undefined ? 'Give the internal amount like 50 or 50.50, or leave it empty.' : undefined,
-    };
-    setProblems(found);
-    if (found.amount || found.internal) {
-      flagProblems();
-      return;
-    }
-    action.clear();
-    openConfirm();
-  };
-  const save = async () => {
-    const result = await action.run('set', () =>
+  const { formRef, openerRef, ...change } = useConfirmedChange(
+    'set',
+    () =>
       api.setRate({
         kind: view.kind,
         item: view.item.id,
@@ -263,14 +247,19 @@ function SetRate({ view, what, onChanged }: { view: RatesView; what: string; onC
         ...(fields.per === 'hour' ? { hourly: amount ?? 0 } : { fixed: amount ?? 0 }),
         ...(internal !== null && internal !== undefined ? { internal } : {}),
       }),
-    );
-    if (!result) {
-      backToOpener();
-      return;
-    }
-    closeConfirm();
-    onChanged(result);
-    setFields(empty);
+    (result) => {
+      onChanged(result);
+      setFields(empty);
+    },
+  );
+  const ask = (event: FormEvent) => {
+    event.preventDefault();
+    const found = {
+      amount: amount === undefined ? 'Give an amount from 0 to 1,000,000, like 80 or 80.50.' : undefined,
+      internal: internal === undefined ? 'Give the internal amount like 50 or 50.50, or leave it empty.' : undefined,
+    };
+    setProblems(found);
+    change.ask(Boolean(found.amount || found.internal));
   };
   const field = (name: 'person' | 'amount' | 'internal') => ({
     value: fields[name],
@@ -306,20 +295,16 @@ function SetRate({ view, what, onChanged }: { view: RatesView; what: string; onC
           )}
         </Field>
       </div>
-      <ConfirmStep
-        confirming={confirming}
-        onKeep={backToOpener}
+      <ConfirmedChange
+        change={change}
         question={`Set the rate of ${what} for ${person || 'everyone'}: ${before ? rateText(before, view.currency) : 'none'} → ${rateText(after, view.currency)}?`}
         confirmLabel="Set rate"
         busyLabel="Setting…"
-        busy={action.pending === 'set'}
-        onConfirm={() => void save()}
       >
         <Button ref={openerRef} kind="primary" submit>
           Set rate
         </Button>
-      </ConfirmStep>
-      <ErrorText message={action.error?.message} />
+      </ConfirmedChange>
     </form>
   );
 }

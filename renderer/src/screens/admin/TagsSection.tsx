@@ -3,10 +3,9 @@
 // name it has already, a right missing) comes back in its words.
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { api } from '../../bridge.ts';
-import { Badge, Button, ErrorText, Field, LoadError, Loading, StatusText } from '../../components.tsx';
-import { useAction, useFocusFirstInvalid } from '../../hooks.ts';
+import { Badge, Button, Field, LoadError, Loading, StatusText } from '../../components.tsx';
 import { stores, useStore } from '../../store.ts';
-import { ConfirmStep, useConfirmStep } from './ConfirmStep.tsx';
+import { ConfirmedChange, useConfirmedChange } from './ConfirmedChange.tsx';
 import { quote } from './words.ts';
 
 const COLOUR = /^#[0-9a-fA-F]{6}$/;
@@ -21,13 +20,10 @@ function nameProblem(name: string): string | undefined {
 
 export function TagsSection() {
   const { data, error } = useStore(stores.adminTags);
-  const action = useAction();
   const [name, setName] = useState('');
   const [color, setColor] = useState('');
   const [problems, setProblems] = useState<{ name?: string; color?: string }>({});
-  const { confirming, openerRef, openConfirm, closeConfirm, backToOpener } = useConfirmStep();
   const [said, setSaid] = useState<string | null>(null);
-  const { formRef, flagProblems } = useFocusFirstInvalid();
   const nameRef = useRef<HTMLInputElement>(null);
   const id = useId();
 
@@ -37,29 +33,22 @@ export function TagsSection() {
 
   const trimmed = name.trim();
   const colour = color.trim();
+  const { formRef, openerRef, ...change } = useConfirmedChange(
+    'add',
+    () => api.addTag({ name: trimmed, ...(colour ? { color: colour } : {}) }),
+    (result) => {
+      stores.adminTags.set(result.view);
+      setSaid(result.message);
+      setName('');
+      setColor('');
+      setTimeout(() => nameRef.current?.focus());
+    },
+  );
   const ask = (event: FormEvent) => {
     event.preventDefault();
     const found = { name: nameProblem(trimmed), color: colour === '' || COLOUR.test(colour) ? undefined : 'Give the colour as #RRGGBB, or leave it empty.' };
     setProblems(found);
-    if (found.name || found.color) {
-      flagProblems();
-      return;
-    }
-    action.clear();
-    openConfirm();
-  };
-  const add = async () => {
-    const result = await action.run('add', () => api.addTag({ name: trimmed, ...(colour ? { color: colour } : {}) }));
-    if (!result) {
-      backToOpener();
-      return;
-    }
-    closeConfirm();
-    stores.adminTags.set(result.view);
-    setSaid(result.message);
-    setName('');
-    setColor('');
-    setTimeout(() => nameRef.current?.focus());
+    change.ask(Boolean(found.name || found.color));
   };
   const question = `Create the tag ${quote(trimmed)}${colour ? ` in colour ${colour}` : ''}, for everyone’s entries?`;
 
@@ -126,20 +115,11 @@ export function TagsSection() {
               )}
             </Field>
           </div>
-          <ConfirmStep
-            confirming={confirming}
-            onKeep={backToOpener}
-            question={question}
-            confirmLabel="Create"
-            busyLabel="Creating…"
-            busy={action.pending === 'add'}
-            onConfirm={() => void add()}
-          >
+          <ConfirmedChange change={change} question={question} confirmLabel="Create" busyLabel="Creating…">
             <Button ref={openerRef} kind="primary" submit>
               Add tag
             </Button>
-          </ConfirmStep>
-          <ErrorText message={action.error?.message} />
+          </ConfirmedChange>
         </form>
       )}
     </section>

@@ -7,9 +7,9 @@ import { useEffect, useId, useRef, useState, type FormEvent, type RefObject } fr
 import type { AdminTeamView, TeamChange } from '../../../../window-contract/admin-people.ts';
 import { api } from '../../bridge.ts';
 import { Badge, Button, Confirm, ErrorText, Field, LoadError, Loading, StatusText } from '../../components.tsx';
-import { useAction, useFocusFirstInvalid } from '../../hooks.ts';
+import { useAction } from '../../hooks.ts';
 import { stores, useKeyed, useStore } from '../../store.ts';
-import { ConfirmStep, useConfirmStep } from './ConfirmStep.tsx';
+import { ConfirmedChange, useConfirmedChange } from './ConfirmedChange.tsx';
 import { quote } from './words.ts';
 
 /** "A", "A and B", "A, B and C". */
@@ -272,34 +272,24 @@ function OneFieldChange(props: {
   send: (text: string) => Promise<TeamChange>;
   onChanged: (change: TeamChange) => void;
 }) {
-  const action = useAction();
   const [value, setValue] = useState('');
   const [problem, setProblem] = useState<string | undefined>(undefined);
-  const { confirming, openerRef, openConfirm, closeConfirm, backToOpener } = useConfirmStep();
-  const { formRef, flagProblems } = useFocusFirstInvalid();
   const id = useId();
   const text = value.trim();
 
+  const { formRef, openerRef, ...change } = useConfirmedChange(
+    'send',
+    () => props.send(text),
+    (result) => {
+      setValue('');
+      props.onChanged(result);
+    },
+  );
   const ask = (event: FormEvent) => {
     event.preventDefault();
     const found = props.problem(text);
     setProblem(found);
-    if (found) {
-      flagProblems();
-      return;
-    }
-    action.clear();
-    openConfirm();
-  };
-  const send = async () => {
-    const result = await action.run('send', () => props.send(text));
-    if (!result) {
-      backToOpener();
-      return;
-    }
-    closeConfirm();
-    setValue('');
-    props.onChanged(result);
+    change.ask(found !== undefined);
   };
 
   return (
@@ -322,58 +312,34 @@ function OneFieldChange(props: {
           )}
         </Field>
       </div>
-      <ConfirmStep
-        confirming={confirming}
-        onKeep={backToOpener}
-        question={props.question(text)}
-        confirmLabel={props.submitLabel}
-        busyLabel={props.busyLabel}
-        busy={action.pending === 'send'}
-        onConfirm={() => void send()}
-      >
+      <ConfirmedChange change={change} question={props.question(text)} confirmLabel={props.submitLabel} busyLabel={props.busyLabel}>
         <Button ref={openerRef} kind="primary" submit>
           {props.submitLabel}
         </Button>
-      </ConfirmStep>
-      <ErrorText message={action.error?.message} />
+      </ConfirmedChange>
     </form>
   );
 }
 
 function DeleteTeam({ team, onChanged }: { team: AdminTeamView; onChanged: (change: TeamChange) => void }) {
-  const action = useAction();
-  const { confirming, openerRef, openConfirm, closeConfirm, backToOpener } = useConfirmStep();
+  const { openerRef, ...change } = useConfirmedChange('delete', () => api.changeTeam({ action: 'delete', id: team.id }), onChanged);
   const count = team.members.length;
-
-  const remove = async () => {
-    const result = await action.run('delete', () => api.changeTeam({ action: 'delete', id: team.id }));
-    if (result) {
-      closeConfirm();
-      onChanged(result);
-      return;
-    }
-    backToOpener();
-  };
 
   return (
     <div className="admin-add">
-      <ConfirmStep
-        confirming={confirming}
-        onKeep={backToOpener}
+      <ConfirmedChange
+        change={change}
         question={`Delete the team ${quote(team.name)}?`}
         prompt={`Delete the team ${quote(team.name)} and its ${count === 1 ? 'membership' : `${count} memberships`}? Their time entries stay; the access it gave them goes.`}
         confirmLabel="Delete"
         busyLabel="Deleting…"
         keepLabel="Keep it"
         confirmKind="danger"
-        busy={action.pending === 'delete'}
-        onConfirm={() => void remove()}
       >
-        <Button ref={openerRef} className="danger" onClick={() => (action.clear(), openConfirm())}>
+        <Button ref={openerRef} className="danger" onClick={() => change.ask(false)}>
           Delete {team.name}…
         </Button>
-      </ConfirmStep>
-      <ErrorText message={action.error?.message} />
+      </ConfirmedChange>
     </div>
   );
 }
