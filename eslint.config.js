@@ -136,6 +136,7 @@ export default tseslint.config(
             {
               group: [
                 '**/providers/**',
+                '**/domain/**',
                 '**/tools/**',
                 '!./tools/*.ts',
                 '!../tools/tool-contract.ts',

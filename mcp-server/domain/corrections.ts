@@ -1,7 +1,7 @@
 // Bulk corrections of time entries (correct_time_entries; docs/back-ends/kimai.md, "Administration"):
 // which entries a correction would change, which it leaves alone and why, as a pure plan the preview,
 // the question and the changes are all made from, so what the person confirms is what is changed.
-import type { LockedPeriod } from '../contract/kimai-lockdown.ts';
+import type { LockedPeriod } from './kimai-lockdown.ts';
 
 /** Which entries: those that begin in [from, to), on a project and activity where named. */
 export interface CorrectionScope {

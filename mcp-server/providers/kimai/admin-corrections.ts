@@ -4,7 +4,7 @@
 // scope is Kimai's, never assumed. An exported entry needs edit_exported_timesheet (administrators); the
 // lockdown comes from the settings (Kimai publishes none) and holds for every role here. Each change is
 // one PATCH; a 403 withdraws the capability at once.
-import { lockedPeriod } from '../../contract/kimai-lockdown.ts';
+import { lockedPeriod } from '../../domain/kimai-lockdown.ts';
 import { formatWallClock } from '../../domain/time.ts';
 import type { CorrectionScope, CorrectionSet, CorrectionSubject, CorrectionWorld } from '../../domain/corrections.ts';
 import { refusalOf } from '../../contract/outcomes/refusals.ts';

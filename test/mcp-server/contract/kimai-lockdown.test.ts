@@ -1,29 +1,17 @@
-// Kimai's lockdown words as the settings take them (mcp-server/contract/kimai-lockdown.ts): evaluated for
-// the forms Kimai's documentation uses, anything else refused with the key named.
+// Kimai's lockdown words as the settings take them (mcp-server/contract/kimai-lockdown.ts): the forms
+// Kimai's documentation uses read, anything else refused with the key named.
 import { describe, expect, it } from 'vitest';
-import { lockdownProblem, lockedPeriod } from '../../../mcp-server/contract/kimai-lockdown.ts';
+import { lockdownProblem, readLockdownDate } from '../../../mcp-server/contract/kimai-lockdown.ts';
 import { profileSchemaOf } from '../../../mcp-server/contract/settings.ts';
-import { formatInstant } from '../../../mcp-server/domain/time.ts';
-
-const NOW = Date.parse('2026-11-19T15:04:05+01:00'); // a Thursday
-const zone = 'Europe/Berlin';
-const evaluate = (period_start: string, period_end: string) => {
-  const period = lockedPeriod({ period_start, period_end, timezone: zone }, NOW, 'UTC');
-  return [formatInstant(period.start, zone), formatInstant(period.end, zone)];
-};
 
 describe("Kimai's lockdown words", () => {
-  it('evaluates the month, week and day forms as PHP does', () => {
-    expect(evaluate('first day of previous month 00:00:00', 'last day of previous month 23:59:59')).toEqual([
-      '2026-10-01T00:00:00+02:00',
-      '2026-10-31T23:59:59+01:00',
-    ]);
-    expect(evaluate('first day of last month', 'last day of this month 23:59')).toEqual(['2026-10-01T15:04:05+02:00', '2026-11-30T23:59:00+01:00']);
-    expect(evaluate('monday last week', 'sunday last week 23:59:59')).toEqual(['2026-11-09T00:00:00+01:00', '2026-11-15T23:59:59+01:00']);
-    expect(evaluate('Monday this week', 'yesterday 23:59:59')).toEqual(['2026-11-16T00:00:00+01:00', '2026-11-18T23:59:59+01:00']);
-    // January's previous month is last year's December.
-    const january = lockedPeriod({ period_start: 'first day of previous month 00:00:00', period_end: 'today' }, Date.parse('2027-01-10T12:00:00Z'), 'UTC');
-    expect(formatInstant(january.start, 'UTC')).toBe('2026-12-01T00:00:00+00:00');
+  it('reads the month, week and day forms as data, in any case and spacing', () => {
+    expect(readLockdownDate('First day of  previous month 00:00:00')).toEqual({ from: 'month', which: 'first', months: -1, time: '00:00:00' });
+    expect(readLockdownDate('last day of this month')).toEqual({ from: 'month', which: 'last', months: 0, time: undefined });
+    expect(readLockdownDate('sunday last week 23:59')).toEqual({ from: 'week', weekday: 7, weeks: -1, time: '23:59:00' });
+    expect(readLockdownDate('tomorrow')).toEqual({ from: 'today', days: 1, time: '00:00:00' });
+    expect(readLockdownDate('yesterday 24:00')).toBeUndefined();
+    expect(readLockdownDate('next year')).toBeUndefined();
   });
 
   it('refuses words it cannot evaluate, and a zone that is none, naming the key', () => {

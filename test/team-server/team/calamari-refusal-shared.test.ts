@@ -94,9 +94,6 @@ describe("Calamari's refusal of the organisation's limit, shared by every instan
     for (const row of rows.filter((line) => line.startsWith(second))) {
       expect(Number(row.slice(second.length))).toBeLessThan(Date.now());
     }
-    expect(rows.filter((line) => !line.startsWith(second))).toEqual([
-      `calamari:${fake.url}:refused|${lifts}`,
-      `calamari:${fake.url}:refused:hour|${lifts}`,
-    ]);
+    expect(rows.filter((line) => !line.startsWith(second))).toEqual([`calamari:${fake.url}:refused|${lifts}`, `calamari:${fake.url}:refused:hour|${lifts}`]);
   });
 });
