@@ -4,15 +4,16 @@
 // activity needs its project and an archived one is a task marked done. What is written is numbered
 // like the rest of the catalog, and the catalog reads afresh afterwards. Clockify's 403 withdraws both
 // catalog tools at once (context.ts, refuseAdministration).
+import type { TasksLeftOut } from '../../contract/outcomes/clockify.ts';
 import { BackEndError, type Catalog, type CatalogItem, type CatalogKind } from '../time-tracker.ts';
 import type { ClockifyContext } from './context.ts';
 
 /**
- * What the writes need of the catalog they change (catalog.ts, which makes them): its read, and
+ * What the writes need of the catalog they change (catalog.ts, which makes them): its listing, and
  * forgetting what it read so the next read is fresh. Named here so the two files do not import each other.
  */
 export type CatalogReads = {
-  catalog(includeArchived: boolean, kinds?: readonly CatalogKind[]): Promise<Catalog>;
+  listing(includeArchived: boolean, kinds?: readonly CatalogKind[]): Promise<{ catalog: Catalog; left?: TasksLeftOut }>;
   forget(): void;
 };
 
