@@ -2,6 +2,7 @@
 // its text), and their words for a person, from the same catalog the engine words them with for a
 // model (mcp-server/contract/outcomes/). Pure.
 import * as z from 'zod/v4';
+import { isNoticeCode, type Notice, noticeSentence } from '../../mcp-server/contract/outcomes/notices.ts';
 import { isRefusalCode, type Refusal, refusalSentence } from '../../mcp-server/contract/outcomes/refusals.ts';
 import { peopleText } from '../../mcp-server/contract/outcomes/sentence.ts';
 
@@ -26,6 +27,20 @@ export interface RefusalWordsOptions {
 export function refusalWords(refusal: Refusal, options: RefusalWordsOptions = {}): string | undefined {
   try {
     return peopleText(refusalSentence(refusal), options);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A notice (a kept write's outcome, as the outbox keeps it) in a person's words, or undefined where
+ * this app does not know its code or its facts do not make its sentence: the caller then shows the
+ * engine's own sentence.
+ */
+export function noticeWords(notice: { code: string; facts: Record<string, unknown> }, options: RefusalWordsOptions = {}): string | undefined {
+  if (!isNoticeCode(notice.code)) return undefined;
+  try {
+    return peopleText(noticeSentence(notice as Notice), options);
   } catch {
     return undefined;
   }

@@ -16,6 +16,7 @@ import { testConnection } from './connection-test.ts';
 import type { EngineClient } from './engine-client.ts';
 import { EngineError, messages } from './engine-error.ts';
 import { toolCaller } from './tool-call.ts';
+import { noticeWords } from './refusal-words.ts';
 import type { EngineLaunch } from './launch.ts';
 import { buildStatusView } from './status-view.ts';
 import { plannedOf } from './workday.ts';
@@ -132,8 +133,14 @@ export function createTimesheet(engine: EngineClient, options: TimesheetOptions)
     if (!(await engine.tools()).includes(keptWriteDecisionsContract.name)) return [];
     try {
       const { writes } = await call(keptWriteDecisionsContract, {});
-      // The engine's words for each, as they came: the kept write carries no code to word them from (kept-write-decisions.ts).
-      return writes.map((write) => ({ id: write.id, kind: write.kind, happenedAt: write.happened_at, words: write.words, choices: write.choices }));
+      // Each in a person's words from its notice (kept-write-decisions.ts); the engine's words where this app does not know the code.
+      return writes.map((write) => ({
+        id: write.id,
+        kind: write.kind,
+        happenedAt: write.happened_at,
+        words: noticeWords(write.notice) ?? write.words,
+        choices: write.choices,
+      }));
     } catch (error) {
       options.log(`The kept writes could not be read: ${(error as Error).message}`);
       return [];
@@ -258,9 +265,9 @@ export function createTimesheet(engine: EngineClient, options: TimesheetOptions)
     },
 
     async decideKeptWrite(id, choice) {
-      // As it came, as the kept writes' words: the answer carries no code for it.
-      const { outcome } = await call(decideKeptWriteContract, { id, choice });
-      return { outcome, status: await getStatus() };
+      // What came of it in a person's words from its notice, as the kept writes' own.
+      const { outcome, notice } = await call(decideKeptWriteContract, { id, choice });
+      return { outcome: noticeWords(notice) ?? outcome, status: await getStatus() };
     },
 
     backEndPlan,

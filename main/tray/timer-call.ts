@@ -1,10 +1,17 @@
 // Which engine call a tray action makes when it changes the timer (tray.ts runs it and shows the
 // status it answers). Pure: it only picks the call; the other actions are tray.ts's to run.
-import type { StatusView } from '../../window-contract/status.ts';
+import type { IdleAnswer, StatusView } from '../../window-contract/status.ts';
 import type { TrayAction } from './tray-model.ts';
-import type { TrayOptions } from './tray.ts';
 
-type TimerCalls = Pick<TrayOptions, 'clockIn' | 'clockOut' | 'startBreak' | 'endBreak' | 'answerIdle'>;
+/** The engine's calls that change the timer, as the tray is given them (tray.ts, TrayOptions). */
+export interface TimerCalls {
+  clockIn(request: { project?: string; activity?: string }): Promise<StatusView>;
+  clockOut(): Promise<StatusView>;
+  /** A break in the running shift (of the type named, else the default); offered only where the status says the back end takes breaks. */
+  startBreak(type?: string): Promise<StatusView>;
+  endBreak(): Promise<StatusView>;
+  answerIdle?(id: number, answer: IdleAnswer): Promise<StatusView>;
+}
 
 /** The call that changes the timer for this action; null for the actions that do not (and for an idle answer nobody takes). */
 export function timerCall(action: TrayAction, calls: TimerCalls): (() => Promise<StatusView>) | null {

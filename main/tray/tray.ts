@@ -7,25 +7,20 @@ import { Menu, Tray, nativeTheme, powerMonitor } from 'electron';
 import type { DurationStyle } from '../../mcp-server/contract/durations.ts';
 import type { Screen } from '../../window-contract/channels.ts';
 import type { ClientCard } from '../../window-contract/registration.ts';
-import type { IdleAnswer, IdleQuestion, StatusView } from '../../window-contract/status.ts';
+import type { IdleQuestion, StatusView } from '../../window-contract/status.ts';
 import type { UpdateView } from '../../window-contract/updates.ts';
 import type { TrayIcons } from './icons.ts';
 import { menuTemplate } from './menu-template.ts';
-import { timerCall } from './timer-call.ts';
+import { type TimerCalls, timerCall } from './timer-call.ts';
 import { nextRefreshDelay, trayModel, type TrayAction, type TrayIconKind, type TrayInput, type TrayModel } from './tray-model.ts';
 
-export interface TrayOptions {
+/** What the tray is given: the timer's calls (timer-call.ts) and the rest it shows and does. */
+export interface TrayOptions extends TimerCalls {
   getStatus(): Promise<StatusView>;
-  clockIn(request: { project?: string; activity?: string }): Promise<StatusView>;
-  clockOut(): Promise<StatusView>;
-  /** A break in the running shift (of the type named, else the default); offered only where the status says the back end takes breaks. */
-  startBreak(type?: string): Promise<StatusView>;
-  endBreak(): Promise<StatusView>;
   /** The back end's break types, asked once the status says it takes breaks. */
   breakTypes?(): Promise<string[]>;
   /** The open question about time away, if any (the tray is told of changes through refresh()). */
   idleQuestion?(): IdleQuestion | null;
-  answerIdle?(id: number, answer: IdleAnswer): Promise<StatusView>;
   /** The global shortcut, to show beside the item it does; '' for none. */
   shortcut?(): string;
   /** How durations are written (Preferences); "1 h 23 min" when not given. */

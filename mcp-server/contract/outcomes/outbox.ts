@@ -228,7 +228,7 @@ export const keptOutcomeNotices = noticeFamily({
   /** A kept clock-in over time an entry added elsewhere covers: not sent. */
   kept_clock_in_overlaps: {
     say: (facts: { service: string; write: Extract<KeptWriteFacts, { kind: 'clock_in' }>; other: Seen }) =>
-      say`Your ${keptWriteWords(facts.write)} was not sent: ${facts.service} has ${seen(facts.other)}, added while it was out of reach, which covers that time. Log the time that is missing${either(' with log_time', '')}.`,
+      say`Your ${keptWriteWords(facts.write)} was not sent: ${facts.service} has ${seen(facts.other)}, added while it was out of reach, which covers that time.${forModelOnly(' Log the time that is missing with log_time.')}`,
     example: {
       service: 'Kimai',
       write: KEPT_CLOCK_IN,
@@ -268,7 +268,7 @@ export const keptOutcomeNotices = noticeFamily({
       const elsewhere =
         facts.stopped_at === null ? `${facts.service} no longer lists it running` : `it was stopped at ${clock(facts.stopped_at)} on the web or another device`;
       const other = facts.running === null ? '' : `; a timer on ${label(facts.running)} runs since ${clock(facts.running.start)} and was left alone`;
-      return say`Your ${keptWriteWords(facts.write)} was not sent: ${elsewhere}${other}. If it should end at ${clock(facts.write.end)}, change the entry${either(' with update_time_entry', '')}.`;
+      return say`Your ${keptWriteWords(facts.write)} was not sent: ${elsewhere}${other}.${forModelOnly(` If it should end at ${clock(facts.write.end)}, change the entry with update_time_entry.`)}`;
     },
     example: { service: 'Kimai', write: KEPT_CLOCK_OUT, stopped_at: '2026-05-04T12:00:00+02:00', running: null },
   },
@@ -283,7 +283,7 @@ export const keptOutcomeNotices = noticeFamily({
   /** A kept entry over one added elsewhere: not sent (the person may send it anyway). */
   kept_entry_overlaps: {
     say: (facts: { service: string; write: Extract<KeptWriteFacts, { kind: 'log_time' }>; other: Seen }) =>
-      say`Your ${keptWriteWords(facts.write)}, was not sent: ${facts.service} has ${seen(facts.other)}, which overlaps it. Log it again${either(' with log_time', '')} if both are right.`,
+      say`Your ${keptWriteWords(facts.write)}, was not sent: ${facts.service} has ${seen(facts.other)}, which overlaps it.${forModelOnly(' Log it again with log_time if both are right.')}`,
     example: {
       service: 'Kimai',
       write: KEPT_ENTRY,

@@ -137,8 +137,8 @@ describe('leave', () => {
     expect(filed.message).toMatch(/^Requested vacation Dec 21, 2026 to Dec 31, 2026 /);
     expect((await leave.requests(2026)).map((item) => item.status)).toEqual(['approved']);
     await expect(leave.preview({ type: 'vacation', firstDay: '2026-12-31', lastDay: '2026-12-01' })).rejects.toThrow(
-      // leave-days.ts gives the range's problem as the engine's sentence, which main shows as it came.
-      'The last day (2026-12-01) is before the first day (2026-12-31). Swap them or correct one of them.',
+      // The range's refusal by its code (leave_days_reversed), in a person's words: days as the calendar writes them.
+      'The last day (Dec 1, 2026) is before the first day (Dec 31, 2026). Swap them or correct one of them.',
     );
   });
 
