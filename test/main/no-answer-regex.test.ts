@@ -59,8 +59,9 @@ const REVIEWED: Record<string, Record<string, string>> = {
   },
   'renderer/src/screens/Calendar.tsx': { '/\\s+/': "a person's name, for initials" },
   'renderer/src/screens/Evidence.tsx': { '/[,;\\s]+/': 'a list the person typed', '/\\n+/': 'lines the person typed' },
-  'renderer/src/screens/Preferences.tsx': { '/^\\d+(\\.\\d+)?$|^\\.\\d+$/': 'a number the person typed', '/Mac/i': "the platform's name" },
+  'renderer/src/screens/PreferencesFields.tsx': { '/Mac/i': "the platform's name" },
   'renderer/src/screens/WeekChart.tsx': { '/[^\\w-]/g': 'an id made from a day' },
+  'renderer/src/screens/preferences-form.ts': { '/^\\d+(\\.\\d+)?$|^\\.\\d+$/': 'a number the person typed' },
   'renderer/src/screens/admin/CorrectionsSection.tsx': { '/^\\d{4}-\\d{2}-\\d{2}$/': 'a day the person typed' },
   'renderer/src/screens/admin/PeopleSection.tsx': {
     '/^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$/': 'an e-mail address the person typed',
