@@ -74,9 +74,14 @@ async function journal(): Promise<string> {
 }
 
 /** The store version of the service's store (or another file of its folder), read on this machine. */
+/**
+ * The store's version as the server sees it: the file with its write-ahead log, which holds what the
+ * running server wrote last (a migration not yet checkpointed into the file is there alone).
+ */
 async function versionOf(file = 'server.db'): Promise<number> {
   const local = join(work, `${randomBytes(4).toString('hex')}-${file}`);
   await machine.copyOut(`${STATE}/${file}`, local);
+  if ((await machine.bash(`test -s ${STATE}/${file}-wal`)).code === 0) await machine.copyOut(`${STATE}/${file}-wal`, `${local}-wal`);
   return storeVersionOf(local);
 }
 
