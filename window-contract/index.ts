@@ -7,6 +7,7 @@
 // Main and the window both import this folder and it imports neither (eslint.config.js): Electron-free
 // and Node-free, the window's type check reads it too.
 import type * as z from 'zod/v4';
+import type { Refusal } from '../mcp-server/contract/outcomes/refusals.ts';
 import { accountChannels } from './account.ts';
 import { adminCatalogChannels } from './admin-catalog.ts';
 import { adminPeopleChannels } from './admin-people.ts';
@@ -88,7 +89,7 @@ const eventsMatch: SameKeys<keyof typeof events, EventName> = true;
 void eventsMatch;
 export type EventPayload<E extends EventName> = (typeof events)[E];
 
-/** The bridge the preload exposes as `window.punchcard`: one named function per channel. */
+/** The window's API: one named function per channel, each resolving with its answer or rejecting with its sentence. */
 export type PunchcardApi = {
   [C in ChannelName]: undefined extends RequestOf<C> ? (request?: RequestOf<C>) => Promise<ResponseOf<C>> : (request: RequestOf<C>) => Promise<ResponseOf<C>>;
 } & {
@@ -96,8 +97,24 @@ export type PunchcardApi = {
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
 };
 
-/** What crosses the wire: the preload turns `ok: false` back into a rejected promise with `message`. */
-export type Envelope<T> = { ok: true; value: T } | { ok: false; message: string };
+/**
+ * What the preload exposes as `window.punchcard`: the same functions, each resolving with its call's
+ * envelope. An envelope is plain data, which Electron's context bridge copies whole; an error thrown
+ * across it arrives with its message only, and a refusal's code and facts would be lost on the way.
+ * The window unwraps it (renderer/src/bridge.ts).
+ */
+export type PunchcardBridge = {
+  [C in ChannelName]: undefined extends RequestOf<C>
+    ? (request?: RequestOf<C>) => Promise<Envelope<ResponseOf<C>>>
+    : (request: RequestOf<C>) => Promise<Envelope<ResponseOf<C>>>;
+} & Pick<PunchcardApi, 'on'>;
+
+/**
+ * What crosses the wire. A failure carries its sentence for the person and, where it is the engine's
+ * refusal, the refusal's code and facts, which the window reads (renderer/src/problems.ts) instead of
+ * the words.
+ */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; message: string; refusal?: Refusal };
 
 /** The handler side of the contract: plain async functions of an already-validated request. */
 export type Handlers = {

@@ -4,6 +4,7 @@
 // messages are written for people; anything unexpected is logged in full and shown briefly.
 import type * as z from 'zod/v4';
 import { contract, type ChannelName, type Envelope, type Handlers } from '../../window-contract/index.ts';
+import { EngineError } from '../engine/engine-error.ts';
 
 const BUILT_IN_ERRORS = new Set(['Error', 'TypeError', 'RangeError', 'ReferenceError', 'SyntaxError', 'AggregateError']);
 
@@ -21,7 +22,12 @@ export function createDispatch(handlers: Handlers, log: (message: string) => voi
     } catch (error) {
       // Our own error classes (EngineError, RegistrationError, SettingsFileError, CredentialStoreError,
       // UserFacingError, …) carry sentences meant for the person; JavaScript's built-in ones mean a bug.
-      if (error instanceof Error && !BUILT_IN_ERRORS.has(error.name)) return { ok: false, message: error.message };
+      if (error instanceof Error && !BUILT_IN_ERRORS.has(error.name)) {
+        // The engine's refusal goes with its code and facts: the window reads those, not the words.
+        return error instanceof EngineError && error.refusal
+          ? { ok: false, message: error.message, refusal: error.refusal }
+          : { ok: false, message: error.message };
+      }
       log(`Request ${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       return { ok: false, message: `Punchcard could not do that (${error instanceof Error ? error.message : String(error)}). The details are in the log.` };
     }

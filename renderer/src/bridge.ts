@@ -1,12 +1,14 @@
 // The window's one way to main: `window.punchcard`, the object the preload exposes
-// (docs/decisions.md, "House style: one bridge object"). Only types come from the IPC contract; the
+// (docs/decisions.md, "House style: one bridge object"), unwrapped here into functions that resolve
+// with their answer or reject with a RefusedError. Only types come from the IPC contract; the
 // contract's zod schemas stay out of the bundle.
+import type { Refusal } from '../../mcp-server/contract/outcomes/refusals.ts';
 import type { Screen, SCREENS as ContractScreens } from '../../window-contract/channels.ts';
-import type { PunchcardApi } from '../../window-contract/index.ts';
+import type { Envelope, PunchcardApi, PunchcardBridge } from '../../window-contract/index.ts';
 
 declare global {
   interface Window {
-    punchcard?: PunchcardApi;
+    punchcard?: PunchcardBridge;
   }
 }
 
@@ -55,7 +57,39 @@ function missingBridge(): PunchcardApi {
   });
 }
 
-export const api: PunchcardApi = window.punchcard ?? missingBridge();
+/** A call main answered with a failure: its sentence for the person, and the engine's refusal as data where it was one. */
+export class RefusedError extends Error {
+  readonly refusal: Refusal | undefined;
+
+  constructor(message: string, refusal: Refusal | undefined) {
+    super(message);
+    this.name = 'RefusedError';
+    this.refusal = refusal;
+  }
+}
+
+/** The preload's envelopes as answers and RefusedErrors; `on` as it is. */
+function unwrapped(bridge: PunchcardBridge): PunchcardApi {
+  return new Proxy({} as PunchcardApi, {
+    get(_target, name) {
+      if (name === 'on') return bridge.on;
+      const call = Reflect.get(bridge, name) as ((request?: unknown) => Promise<Envelope<unknown>>) | undefined;
+      if (typeof call !== 'function') return undefined;
+      return async (request?: unknown) => {
+        const envelope = await call(request);
+        if (!envelope.ok) throw new RefusedError(envelope.message, envelope.refusal);
+        return envelope.value;
+      };
+    },
+  });
+}
+
+export const api: PunchcardApi = window.punchcard ? unwrapped(window.punchcard) : missingBridge();
+
+/** The engine's refusal a failed call carried, if it was one. */
+export function refusalOf(error: unknown): Refusal | undefined {
+  return error instanceof RefusedError ? error.refusal : undefined;
+}
 
 /**
  * The sentence to show for a failed call. Electron wraps a handler's error as

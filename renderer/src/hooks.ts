@@ -1,14 +1,15 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type RefObject } from 'react';
 import type { Screen } from '../../window-contract/channels.ts';
-import { errorMessage } from './bridge.ts';
+import type { Refusal } from '../../mcp-server/contract/outcomes/refusals.ts';
+import { errorMessage, refusalOf } from './bridge.ts';
 import { compactDuration, formatDuration, formatSigned, type DurationStyle } from './format.ts';
 import { stores } from './store.ts';
 
 export interface ActionState {
   /** The key of the action under way, or null. */
   pending: string | null;
-  /** The last failure and the key of the action that failed. */
-  error: { key: string; message: string } | null;
+  /** The last failure and the key of the action that failed, with the engine's refusal where it was one. */
+  error: { key: string; message: string; refusal?: Refusal } | null;
   /** The last success message and the key of its action (e.g. "Saved."). */
   done: { key: string; message: string } | null;
   /**
@@ -37,7 +38,8 @@ export function useAction(): ActionState {
       if (success !== undefined) setDone({ key, message: typeof success === 'string' ? success : success(result) });
       return result;
     } catch (caught) {
-      setError({ key, message: errorMessage(caught) });
+      const refusal = refusalOf(caught);
+      setError(refusal ? { key, message: errorMessage(caught), refusal } : { key, message: errorMessage(caught) });
       return undefined;
     } finally {
       busy.current = false;

@@ -48,15 +48,6 @@ const REVIEWED: Record<string, Record<string, string>> = {
   },
   'renderer/src/drafts.ts': { '/^([01]\\d|2[0-3]):[0-5]\\d$/': 'a time the person typed' },
   'renderer/src/format.ts': { '/^(\\d{4})-(\\d{2})-(\\d{2})T(\\d{2}):(\\d{2})/': "an instant from a structured answer's field" },
-  // KNOWN DEBT, the one reader of an answer's words left: which field of the entry form a refusal is
-  // about, read from its sentence. It goes when the refusal's code crosses IPC to the window and the
-  // form maps codes to fields; until then this list names it so nothing joins it unseen.
-  'renderer/src/problems.ts': {
-    '/\\bprojects?\\b|\\bcustomer/i': "KNOWN DEBT: a refusal's words (the field it is about)",
-    '/\\bactivit(?:y|ies)\\b|\\btasks?\\b|\\bservices?\\b/i': "KNOWN DEBT: a refusal's words (the field it is about)",
-    '/\\bend(?:s|ed)?\\b/i': "KNOWN DEBT: a refusal's words (the field it is about)",
-    '/\\bstart(?:s|ed)?\\b/i': "KNOWN DEBT: a refusal's words (the field it is about)",
-  },
   'renderer/src/screens/Calendar.tsx': { '/\\s+/': "a person's name, for initials" },
   'renderer/src/screens/Evidence.tsx': { '/[,;\\s]+/': 'a list the person typed', '/\\n+/': 'lines the person typed' },
   'renderer/src/screens/PreferencesFields.tsx': { '/Mac/i': "the platform's name" },

@@ -13,6 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { CHANNEL_NAMES, type ChannelName, type EventName } from '../../window-contract/channels.ts';
 import { contract, events, type EventPayload, type Handlers, type PunchcardApi } from '../../window-contract/index.ts';
 import { createDispatch } from '../../main/ipc/dispatch.ts';
+import type { Refusal } from '../../mcp-server/contract/outcomes/refusals.ts';
 
 export const TOKEN_HEADER = 'x-punchcard-token';
 export const CHANNELS: readonly ChannelName[] = CHANNEL_NAMES;
@@ -62,9 +63,12 @@ export interface BridgeServer {
 
 export class BridgeError extends Error {
   readonly status: number;
-  constructor(status: number, message: string) {
+  /** The engine's refusal the failure carried, sent on to the page as the preload would. */
+  readonly refusal: Refusal | undefined;
+  constructor(status: number, message: string, refusal?: Refusal) {
     super(message);
     this.status = status;
+    this.refusal = refusal;
   }
 }
 
@@ -149,7 +153,7 @@ export async function startBridgeServer(handlers: BridgeHandlers, options: Bridg
       if (!envelope.ok) {
         // 400 for a request the contract refuses, 500 for a handler that failed.
         const invalid = !contract[name as ChannelName].request.safeParse(body.request).success;
-        throw new BridgeError(invalid ? 400 : 500, envelope.message);
+        throw new BridgeError(invalid ? 400 : 500, envelope.message, envelope.refusal);
       }
       send(response, 200, envelope.value === undefined ? {} : { result: envelope.value });
     } catch (error) {
@@ -157,7 +161,8 @@ export async function startBridgeServer(handlers: BridgeHandlers, options: Bridg
       const message = error instanceof Error ? error.message : String(error);
       call.status = status;
       call.error = message;
-      send(response, status, { error: message });
+      const refusal = error instanceof BridgeError ? error.refusal : undefined;
+      send(response, status, refusal === undefined ? { error: message } : { error: message, refusal });
     }
   }
 

@@ -12,6 +12,7 @@ import type { BackEndPlanView, HolidayRegionOption, PreferencesView, ToolGroupVi
 import type { EntryView, KeptWriteView, StatusView } from '../../window-contract/status.ts';
 import type { PendingLeaveView, TeamHoursView } from '../../window-contract/team.ts';
 import { UserFacingError } from '../../main/ipc/dispatch.ts';
+import { refuse } from './fake-refusal.ts';
 import { isDefaultEnabled, TOOL_CATALOG, TOOL_GROUPS, type ToolName } from '../../mcp-server/contract/tool-catalog.ts';
 import { credentialAccount } from '../../mcp-server/contract/back-ends.ts';
 import { addDays, startOfIsoWeek } from '../../mcp-server/domain/time.ts';
@@ -766,8 +767,8 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     clockIn: (request) => {
       const running = entries.find((entry) => entry.end === null);
       const start = request?.start === undefined ? now : instantOf(request.start);
-      if (start > now + 60_000) reject(`start is in the future (${iso(start)}). Use a time up to now.`);
-      if (running && start < running.start) reject('The new timer would start before the running one did.');
+      if (start > now + 60_000) refuse('time_in_future', { field: 'start', time: iso(start) });
+      if (running && start < running.start) refuse('timer_starts_before_running');
       if (running) {
         running.end = Math.min(start, now);
         for (const span of running.breaks ?? []) span.end ??= running.end;

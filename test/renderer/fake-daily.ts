@@ -7,8 +7,8 @@ import type { ReportView } from '../../window-contract/reports.ts';
 import type { EntryView, IdleAnswer, IdleQuestion } from '../../window-contract/status.ts';
 import type { CatalogView, TimesheetView } from '../../window-contract/timesheet.ts';
 import { requestedWords } from '../../main/engine/leave-words.ts';
-import { refusalWords } from '../../main/engine/refusal-words.ts';
 import { UserFacingError } from '../../main/ipc/dispatch.ts';
+import { refuse } from './fake-refusal.ts';
 import { LOCAL_BEYOND_REFUSED } from '../../main/ipc/handlers/leave.ts';
 import { BEYOND_BALANCE_SWITCH } from '../../mcp-server/contract/beyond-balance.ts';
 import type { ToolName } from '../../mcp-server/contract/tool-catalog.ts';
@@ -287,15 +287,15 @@ export function createFakeDaily(context: DailyContext, options: FakeDailyOptions
   const readTimes = (start: string | undefined, end: string | undefined, entry?: FakeEntryRecord) => {
     const from = start === undefined ? (entry?.start ?? reject('start: give the start.')) : context.instantOf(start);
     const to = end === undefined ? (entry?.end ?? null) : context.instantOf(end);
-    if (to !== null && to <= from) reject(`The end (${context.iso(to).slice(11, 16)}) is not after the start (${context.iso(from).slice(11, 16)}).`);
-    if (to !== null && to > context.now() + 60_000) reject(`end is in the future (${context.iso(to)}). Use a time up to now.`);
+    if (to !== null && to <= from) refuse('entry_end_not_after_start');
+    if (to !== null && to > context.now() + 60_000) refuse('time_in_future', { field: 'end', time: context.iso(to) });
     return { from, to };
   };
   const known = (project: string | undefined) => {
     if (project === undefined || project === '') return project;
     const projects = catalog().projects;
     const match = projects.find((candidate) => candidate.toLowerCase() === project.toLowerCase());
-    return match ?? reject(`No project named "${project}". Known projects: ${projects.join(', ')}.`);
+    return match ?? refuse('catalog_item_unknown', { kind: 'project', name: project, listed: true, known: projects, creatable: false });
   };
   const catalog = (): CatalogView => ({
     projects: ['Acme Website', 'Beta Corp', 'Internal', 'Website relaunch'].map(context.named),
@@ -423,9 +423,7 @@ export function createFakeDaily(context: DailyContext, options: FakeDailyOptions
     logTime: (request: { start: string; end: string; project?: string; activity?: string; description?: string }) => {
       if (!has('log_time')) reject(`${name()} does not take entries afterwards.`);
       const { from, to } = readTimes(request.start, request.end);
-      if (context.backEnd() === 'kimai' && !request.project)
-        // Refused with a code, which main words for the person (main/engine/refusal-words.ts).
-        reject(refusalWords({ code: 'kimai_entry_needs_project', facts: {} }) ?? '');
+      if (context.backEnd() === 'kimai' && !request.project) refuse('kimai_entry_needs_project');
       const entry = context.add(from, to, known(request.project) ?? null, request.activity ?? null, request.description ?? '');
       context.announce();
       return context.view(entry);

@@ -158,7 +158,7 @@ export interface PageBridgeConfig {
 
 /**
  * Runs in the page before its scripts: defines `window.punchcard` as the preload would, one
- * function per channel plus `on(event, listener)`. Self-contained: Playwright sends its source.
+ * function per channel resolving with its envelope, plus `on(event, listener)`. Self-contained: Playwright sends its source.
  */
 export function installPageBridge(config: PageBridgeConfig): void {
   if (location.protocol !== 'http:' && location.protocol !== 'https:') return;
@@ -174,9 +174,11 @@ export function installPageBridge(config: PageBridgeConfig): void {
     } catch (error) {
       throw new Error(`The test bridge did not answer (${String(error)}).`, { cause: error });
     }
-    const body = (await response.json().catch(() => ({}))) as { result?: unknown; error?: string };
-    if (!response.ok) throw new Error(body.error ?? `The test bridge answered HTTP ${response.status}.`);
-    return body.result;
+    // An envelope, as the preload resolves with (main/ipc/bridge.ts): the window unwraps it.
+    const body = (await response.json().catch(() => ({}))) as { result?: unknown; error?: string; refusal?: unknown };
+    if (response.ok) return { ok: true, value: body.result };
+    const message = body.error ?? `The test bridge answered HTTP ${response.status}.`;
+    return body.refusal === undefined ? { ok: false, message } : { ok: false, message, refusal: body.refusal };
   };
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   const source = new EventSource(`${base}/events?token=${encodeURIComponent(config.token)}`);

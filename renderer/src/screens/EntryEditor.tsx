@@ -53,11 +53,17 @@ function instants(date: string, start: string, end: string): { start: string; en
   return { start: `${date}T${start}`, end: `${end < start ? addDaysTo(date, 1) : date}T${end}` };
 }
 
+/** A time the form cannot send without, and its field. */
+interface MissingTime {
+  problem: string;
+  field: EntryField;
+}
+
 /** What changed, as the engine takes it; an emptied project or activity clears it. */
-export function draftOf(date: string, entry: EntryView | undefined, fields: Fields): EntryDraft | string {
+function draftOf(date: string, entry: EntryView | undefined, fields: Fields): EntryDraft | MissingTime {
   const running = entry !== undefined && entry.end === null;
-  if (!fields.start) return 'Enter the time the work started.';
-  if (!running && !fields.end) return 'Enter the time the work ended.';
+  if (!fields.start) return { problem: 'Enter the time the work started.', field: 'start' };
+  if (!running && !fields.end) return { problem: 'Enter the time the work ended.', field: 'end' };
   const before = fieldsOf(entry, undefined);
   const times = instants(entry ? entry.start.slice(0, 10) : date, fields.start, fields.end || fields.start);
   const draft: EntryDraft = {};
@@ -73,13 +79,13 @@ export function draftOf(date: string, entry: EntryView | undefined, fields: Fiel
 export function EntryEditor({ date, entry, initial, onSave, onCancel }: EntryEditorProps) {
   const id = useId();
   const [fields, setFields] = useState<Fields>(() => fieldsOf(entry, initial));
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<MissingTime | null>(null);
   const action = useAction();
   const first = useRef<HTMLInputElement>(null);
   const form = useRef<HTMLFormElement>(null);
   const running = entry !== undefined && entry.end === null;
-  const message = problem ?? action.error?.message;
-  const invalid: EntryField | null = message ? entryFieldOf(message) : null;
+  const message = problem?.problem ?? action.error?.message;
+  const invalid: EntryField | null = problem?.field ?? entryFieldOf(action.error?.refusal);
 
   useEffect(() => {
     first.current?.focus();
@@ -99,7 +105,7 @@ export function EntryEditor({ date, entry, initial, onSave, onCancel }: EntryEdi
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const draft = draftOf(date, entry, fields);
-    if (typeof draft === 'string') {
+    if ('problem' in draft) {
       setProblem(draft);
       return;
     }

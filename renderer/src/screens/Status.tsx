@@ -303,8 +303,8 @@ function WorkForm({
   const id = useId();
   const switching = mode === 'switch';
   const failed = action.error?.key === 'clock-in' ? action.error.message : undefined;
-  // The engine's refusal names a field (a project it does not know, a start it will not take).
-  const refused = failed ? entryFieldOf(failed) : null;
+  // The engine's refusal is about a field (a project it does not know, a start it will not take).
+  const refused = action.error?.key === 'clock-in' ? entryFieldOf(action.error.refusal) : null;
   const invalid = refused === 'start' && start === '' ? null : refused;
   const marked = (field: EntryField) => (invalid === field ? true : undefined);
   const running = status.running;

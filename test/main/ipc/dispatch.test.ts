@@ -4,6 +4,8 @@ import { CHANNEL_NAMES, channelOf, eventChannelOf } from '../../../window-contra
 import type { Handlers } from '../../../window-contract/index.ts';
 import { createDispatch, UserFacingError } from '../../../main/ipc/dispatch.ts';
 import { isTrustedSender } from '../../../main/ipc/sender.ts';
+import { EngineError } from '../../../main/engine/engine-error.ts';
+import { refusalOf } from '../../../mcp-server/contract/outcomes/refusals.ts';
 
 function handlersWith(overrides: Partial<Handlers>): Handlers {
   const missing = () => Promise.reject(new Error('not part of this test'));
@@ -60,20 +62,31 @@ describe('dispatch', () => {
     expect(bug).toMatchObject({ ok: false, message: expect.stringMatching(/^Punchcard could not do that .*details are in the log/) });
     expect(logs.some((line) => line.startsWith('Request getStatus failed: TypeError'))).toBe(true);
   });
+
+  it('sends the engine’s refusal on with its code and facts beside the sentence', async () => {
+    const refusal = refusalOf('time_in_future', { field: 'start', time: '2026-05-13T23:30:00+02:00' });
+    const dispatch = createDispatch(
+      handlersWith({ clockIn: () => Promise.reject(new EngineError('tool', 'The start is in the future.', { tool: 'clock_in', refusal })) }),
+      log,
+    );
+    expect(await dispatch('clockIn', { project: 'Website' })).toEqual({ ok: false, message: 'The start is in the future.', refusal });
+  });
 });
 
 describe('bridge', () => {
-  it('maps each function to its channel and turns a refusal into a rejected promise with the message', async () => {
+  it('maps each function to its channel and resolves with the envelope, a refusal with its data', async () => {
     const calls: Array<[string, unknown]> = [];
+    const refused = { ok: false, message: 'No timer is running.', refusal: refusalOf('clock_out_no_timer') };
     const bridge = buildBridge({
       invoke: async (channel, payload) => {
         calls.push([channel, payload]);
-        return channel === channelOf('clockIn') ? { ok: false, message: 'A timer is already running.' } : { ok: true, value: 'fine' };
+        return channel === channelOf('clockIn') ? refused : { ok: true, value: 'fine' };
       },
       subscribe: () => () => {},
     });
-    await expect(bridge.getStatus()).resolves.toBe('fine');
-    await expect(bridge.clockIn({ project: 'Website' })).rejects.toThrow('A timer is already running.');
+    await expect(bridge.getStatus()).resolves.toEqual({ ok: true, value: 'fine' });
+    // Plain data, which Electron's context bridge copies whole (an error would keep only its message).
+    await expect(bridge.clockIn({ project: 'Website' })).resolves.toEqual(refused);
     expect(calls).toEqual([
       ['punchcard:getStatus', undefined],
       ['punchcard:clockIn', { project: 'Website' }],
