@@ -36,10 +36,14 @@ const MAX_CHOICE_LENGTH = 200;
  * of white space (line breaks too) one space, at most QUOTE_LENGTH characters, "…" where cut.
  */
 export function quoted(text: string, length = QUOTE_LENGTH): string {
-  const line = withoutControls(text).replace(/\s+/g, ' ').trim();
-  const characters = Array.from(line);
+  return cut(withoutControls(text).replace(/\s+/g, ' ').trim(), length);
+}
+
+/** At most `length` characters (code points, never half of one), "…" where cut. */
+function cut(text: string, length: number): string {
+  const characters = Array.from(text);
   return characters.length <= length
-    ? line
+    ? text
     : `${characters
         .slice(0, length - 1)
         .join('')
@@ -197,9 +201,15 @@ export function createAsker(options: { tool: string; args: unknown; state: unkno
 /**
  * A question as the person sees it: its quotes are excerpts already (`quoted`), and the whole is held
  * to MAX_QUESTION_LENGTH too, so no handler's wording can hand a model's text to the person at length.
+ * The handler's own line breaks stay (a list of what will be booked reads as a list); each line is
+ * cleaned as a quote is, and empty lines go.
  */
-function bounded(message: string): string {
-  return quoted(message, MAX_QUESTION_LENGTH);
+export function bounded(message: string): string {
+  const lines = message
+    .split('\n')
+    .map((line) => quoted(line, MAX_QUESTION_LENGTH))
+    .filter((line) => line !== '');
+  return cut(lines.join('\n'), MAX_QUESTION_LENGTH);
 }
 
 /** The state as it came back, if it has the shape this module writes (it was verified as signed first). */

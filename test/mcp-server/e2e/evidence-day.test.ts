@@ -130,7 +130,7 @@ describe.each<Era>(['legacy', 'modern'])('the day from evidence (%s era)', (era)
     expect(booked.isError, textOf(booked)).toBeFalsy();
     expect(asked).toHaveLength(1);
     expect(asked[0]?.message).toBe(
-      'Book 2 entries? • 2026-11-18 09:30–10:40 Web shop: shop: SHOP-7 – Basket totals; Fix rounding • 2026-11-18 14:00–15:00 Design: Design review',
+      'Book 2 entries?\n• 2026-11-18 09:30–10:40 Web shop: shop: SHOP-7 – Basket totals; Fix rounding\n• 2026-11-18 14:00–15:00 Design: Design review',
     );
     const entries = (await handle.call('list_time_entries', { from: '2026-11-18' })).structuredContent?.entries as Array<{ project: string; start: string }>;
     expect(entries.map((entry) => [entry.start, entry.project])).toEqual([

@@ -1,6 +1,6 @@
 // What a question quotes of someone's words: a short excerpt on one line, without controls.
 import { describe, expect, it } from 'vitest';
-import { QUOTE_LENGTH, quoted } from '../../../mcp-server/tools/asking.ts';
+import { bounded, MAX_QUESTION_LENGTH, QUOTE_LENGTH, quoted } from '../../../mcp-server/tools/asking.ts';
 
 describe('a quote in a question', () => {
   it('keeps short words as they are, on one line and without controls', () => {
@@ -16,5 +16,19 @@ describe('a quote in a question', () => {
     expect(Array.from(emoji)).toHaveLength(QUOTE_LENGTH);
     expect(emoji).toBe(`${'🎉'.repeat(QUOTE_LENGTH - 1)}…`);
     expect(quoted('a'.repeat(QUOTE_LENGTH))).toBe('a'.repeat(QUOTE_LENGTH));
+  });
+});
+
+describe('a question as the person reads it', () => {
+  it('keeps its own line breaks, each line cleaned as a quote is, without empty lines', () => {
+    expect(bounded('Book 2 entries?\n• 09:00–10:00 Internal\n\n\t• 10:00–11:00\u001b[2J Web shop  ')).toBe(
+      'Book 2 entries?\n• 09:00–10:00 Internal\n• 10:00–11:00[2J Web shop',
+    );
+  });
+
+  it('is held to its length as a whole, however many lines', () => {
+    const long = bounded(Array.from({ length: 100 }, (_, line) => `• entry ${line}`).join('\n'));
+    expect(Array.from(long)).toHaveLength(MAX_QUESTION_LENGTH);
+    expect(long.endsWith('…')).toBe(true);
   });
 });

@@ -130,9 +130,9 @@ describe('book_suggested_entries', () => {
     const { run, sent, tracker, planning, shopWork } = await drafts();
     const args = { from: '2026-11-20', entries: [{ id: shopWork.id }, { id: planning.id, project: 'Internal', description: 'Planning' }] };
     const question = await questionOf('book_suggested_entries', args, (ask) => run(args, ask));
-    // The question is one line as the person reads it (quoted in asking.ts): the handler's line breaks are spaces.
+    // A list as the person reads it: one line for each entry (bounded in asking.ts keeps the handler's line breaks).
     expect(question.params.message).toBe(
-      ['Book 2 entries?', `• 2026-11-20 10:30–12:10 Web shop: ${shopWork.description}`, '• 2026-11-20 09:00–10:00 Internal: Planning'].join(' '),
+      ['Book 2 entries?', `• 2026-11-20 10:30–12:10 Web shop: ${shopWork.description}`, '• 2026-11-20 09:00–10:00 Internal: Planning'].join('\n'),
     );
     await expect(run(args, answering('book_suggested_entries', args, question, 'decline'))).rejects.toThrow(
       'Nothing was booked.: you said no when asked. Nothing was changed.',
