@@ -2,22 +2,13 @@
 // days are 'YYYY-MM-DD' strings, and zones are IANA names resolved through Intl alone: no library,
 // so the server bundle stays small and the zone data is whatever the runtime ships.
 import type { DateProblem, TimeProblem } from '../contract/outcomes/input.ts';
+import type { TwiceRead } from '../contract/outcomes/reading.ts';
 import { isValidTimeZone } from '../contract/time-zone.ts';
 import { WEEKDAY_NAMES } from '../contract/vocabulary.ts';
 
 export { WEEKDAY_NAMES };
 
-/** Which reading was taken where a wall time meant two instants (the clocks went back), in the engine's own writing of instants. */
-export type TwiceRead = {
-  time: string;
-  date: string;
-  timezone: string;
-  which: 'first' | 'second';
-  taken: string;
-  /** The reading taken is the latest that is not in the future. */
-  latest_past: boolean;
-  other: string;
-};
+export type { TwiceRead };
 
 /**
  * `twice` says which reading was taken where a wall time meant two instants. What could not be read is
