@@ -15,7 +15,7 @@ import { decideKeptWriteContract, keptWriteDecisionsContract } from '../../mcp-s
 import { testConnection } from './connection-test.ts';
 import type { EngineClient } from './engine-client.ts';
 import { EngineError, messages } from './engine-error.ts';
-import { toolCaller } from './tool-call.ts';
+import { toolCaller, type ToolCaller } from './tool-call.ts';
 import { noticeWords } from './refusal-words.ts';
 import type { EngineLaunch } from './launch.ts';
 import { buildStatusView } from './status-view.ts';
@@ -82,88 +82,60 @@ const RECENT_DAYS = 30;
 const PAGE = 500;
 
 export function createTimesheet(engine: EngineClient, options: TimesheetOptions): Timesheet {
-  const now = options.now ?? Date.now;
-  // The person's "today" as the engine last said it (the engine owns the zone: the settings, the
-  // system, or Kimai's profile). Knowing it, every call of a status goes out at once; when the day
-  // has turned since, the one dated call (recent entries) is sent again with the new date.
-  let knownToday: string | undefined;
-  /** Statuses begun so far: each status carries its number (StatusView's `sequence`). */
-  let statusesRead = 0;
-
   const call = toolCaller(engine);
+  const getStatus = statusReader(engine, call, options);
+  return {
+    getStatus,
+    ...timerWrites(call, getStatus, options),
+    backEndPlan: () => backEndPlanOf(engine, call),
+    supportedTools: () => supportedToolsOf(engine),
+    testConnection(profile, token) {
+      return testConnection({
+        launch: options.launch,
+        log: options.log,
+        profile,
+        ...(token ? { token } : {}),
+        ...(options.connectionTimeoutMs ? { timeoutMs: options.connectionTimeoutMs } : {}),
+        ...(options.parentEnv ? { parentEnv: options.parentEnv } : {}),
+      });
+    },
+  };
+}
 
-  function entriesOfToday() {
-    // 'today' is resolved by the engine, in the person's zone; a day with more than a page of
-    // entries shows its first 500.
-    return call(TOOL_CONTRACTS.list_time_entries, { from: 'today', to: 'today', limit: PAGE });
-  }
+/** The tools the active back end supports, as the engine lists them. */
+async function supportedToolsOf(engine: EngineClient): Promise<Set<ToolName>> {
+  const names = await engine.tools();
+  return new Set(names.filter((name): name is ToolName => Object.hasOwn(TOOL_CATALOG, name)));
+}
 
-  /** Distinct recent projects need the latest entries: the last page when there is more than one. */
-  async function recentEntries(today: string): Promise<EntryView[]> {
-    const range = { from: addDays(today, -(RECENT_DAYS - 1)), to: today };
-    const first = await call(TOOL_CONTRACTS.list_time_entries, { ...range, limit: PAGE });
-    if (first.next_offset === null) return first.entries;
-    return (await call(TOOL_CONTRACTS.list_time_entries, { ...range, limit: PAGE, offset: first.total - PAGE })).entries;
-  }
-
-  /**
-   * The week, Monday to Sunday (time_report's default range), by day: each day's time and its own
-   * target, the days ahead too; the answer's `today` is the engine's date for the person.
-   */
-  async function week() {
-    const report = await call(TOOL_CONTRACTS.time_report, { group_by: 'day' });
-    const days = new Map<string, Omit<DayTotal, 'date'>>();
-    for (const group of report.groups) {
-      // A day group lacks its target only in a report filtered to one project, which this is not.
-      if (group.target_minutes === undefined) {
-        throw new EngineError('protocol', messages.unreadable(TOOL_CONTRACTS.time_report.name, `groups: ${group.key} has no target_minutes`), {
-          tool: TOOL_CONTRACTS.time_report.name,
-        });
-      }
-      days.set(group.key, { minutes: group.minutes, ...plannedOf(group), targetMinutes: group.target_minutes });
-    }
-    return { today: report.today, days };
-  }
-
-  /**
-   * The kept writes waiting for the person. Only the app's engine lists the tool, and only where a
-   * back end keeps writes; a failure to read them leaves the list empty rather than the status away.
-   */
-  async function keptWrites(): Promise<KeptWriteView[]> {
-    if (!(await engine.tools()).includes(keptWriteDecisionsContract.name)) return [];
-    try {
-      const { writes } = await call(keptWriteDecisionsContract, {});
-      // Each in a person's words from its notice (kept-write-decisions.ts); the engine's words where this app does not know the code.
-      return writes.map((write) => ({
-        id: write.id,
-        kind: write.kind,
-        happenedAt: write.happened_at,
-        words: noticeWords(write.notice) ?? write.words,
-        choices: write.choices,
-      }));
-    } catch (error) {
-      options.log(`The kept writes could not be read: ${(error as Error).message}`);
-      return [];
-    }
-  }
-
-  async function getStatus(): Promise<StatusView> {
+/**
+ * getStatus: every call of a status at once, and the number each carries (StatusView's `sequence`).
+ * The person's "today" is the engine's as it last said it (the engine owns the zone: the settings, the
+ * system, or Kimai's profile). Knowing it, every call goes out at once; when the day has turned since,
+ * the one dated call (recent entries) is sent again with the new date.
+ */
+function statusReader(engine: EngineClient, call: ToolCaller, options: Pick<TimesheetOptions, 'log' | 'now'>): () => Promise<StatusView> {
+  const now = options.now ?? Date.now;
+  let knownToday: string | undefined;
+  /** Statuses begun so far. */
+  let statusesRead = 0;
+  return async function getStatus(): Promise<StatusView> {
     const sequence = ++statusesRead;
     const guess = knownToday;
-    const early = guess === undefined ? undefined : recentEntries(guess);
+    const early = guess === undefined ? undefined : recentEntries(call, guess);
     // Not awaited when the guess turns out wrong: its failure must not go unhandled.
     early?.catch(() => {});
     const [status, today, thisWeek, supported, kept] = await Promise.all([
       call(TOOL_CONTRACTS.timer_status, {}),
-      entriesOfToday(),
-      week(),
-      supportedTools(),
-      keptWrites(),
+      entriesOfToday(call),
+      week(call),
+      supportedToolsOf(engine),
+      keptWrites(engine, call, options.log),
     ]).catch(async (error: unknown) => {
-      throw await whyNoTimer(error);
+      throw await whyNoTimer(engine, call, error);
     });
     const date = thisWeek.today;
-    const recent = early && guess === date ? await early : await recentEntries(date);
+    const recent = early && guess === date ? await early : await recentEntries(call, date);
     knownToday = date;
     return buildStatusView({
       today: date,
@@ -178,63 +150,105 @@ export function createTimesheet(engine: EngineClient, options: TimesheetOptions)
       keptWrites: kept,
       sequence,
     });
-  }
+  };
+}
 
-  /**
-   * A status needs the timer. When the engine does not offer it — the settings file cannot be used,
-   * or the policy does not allow the back end — its whoami says why, in the words AI clients get.
-   */
-  async function whyNoTimer(error: unknown): Promise<unknown> {
-    try {
-      if ((await supportedTools()).has(TOOL_CONTRACTS.timer_status.name)) return error;
-      const person = await call(TOOL_CONTRACTS.whoami, {});
-      const reason = person.settings_problem ?? person.connection ?? person.organisation_policy;
-      return reason ? new EngineError('tool', reason, { tool: TOOL_CONTRACTS.timer_status.name }) : error;
-    } catch {
-      return error;
+function entriesOfToday(call: ToolCaller) {
+  // 'today' is resolved by the engine, in the person's zone; a day with more than a page of
+  // entries shows its first 500.
+  return call(TOOL_CONTRACTS.list_time_entries, { from: 'today', to: 'today', limit: PAGE });
+}
+
+/** Distinct recent projects need the latest entries: the last page when there is more than one. */
+async function recentEntries(call: ToolCaller, today: string): Promise<EntryView[]> {
+  const range = { from: addDays(today, -(RECENT_DAYS - 1)), to: today };
+  const first = await call(TOOL_CONTRACTS.list_time_entries, { ...range, limit: PAGE });
+  if (first.next_offset === null) return first.entries;
+  return (await call(TOOL_CONTRACTS.list_time_entries, { ...range, limit: PAGE, offset: first.total - PAGE })).entries;
+}
+
+/**
+ * The week, Monday to Sunday (time_report's default range), by day: each day's time and its own
+ * target, the days ahead too; the answer's `today` is the engine's date for the person.
+ */
+async function week(call: ToolCaller) {
+  const report = await call(TOOL_CONTRACTS.time_report, { group_by: 'day' });
+  const days = new Map<string, Omit<DayTotal, 'date'>>();
+  for (const group of report.groups) {
+    // A day group lacks its target only in a report filtered to one project, which this is not.
+    if (group.target_minutes === undefined) {
+      throw new EngineError('protocol', messages.unreadable(TOOL_CONTRACTS.time_report.name, `groups: ${group.key} has no target_minutes`), {
+        tool: TOOL_CONTRACTS.time_report.name,
+      });
     }
+    days.set(group.key, { minutes: group.minutes, ...plannedOf(group), targetMinutes: group.target_minutes });
   }
+  return { today: report.today, days };
+}
 
-  async function supportedTools(): Promise<Set<ToolName>> {
-    const names = await engine.tools();
-    return new Set(names.filter((name): name is ToolName => Object.hasOwn(TOOL_CATALOG, name)));
+/**
+ * The kept writes waiting for the person. Only the app's engine lists the tool, and only where a
+ * back end keeps writes; a failure to read them leaves the list empty rather than the status away.
+ */
+async function keptWrites(engine: EngineClient, call: ToolCaller, log: (message: string) => void): Promise<KeptWriteView[]> {
+  if (!(await engine.tools()).includes(keptWriteDecisionsContract.name)) return [];
+  try {
+    const { writes } = await call(keptWriteDecisionsContract, {});
+    // Each in a person's words from its notice (kept-write-decisions.ts); the engine's words where this app does not know the code.
+    return writes.map((write) => ({
+      id: write.id,
+      kind: write.kind,
+      happenedAt: write.happened_at,
+      words: noticeWords(write.notice) ?? write.words,
+      choices: write.choices,
+    }));
+  } catch (error) {
+    log(`The kept writes could not be read: ${(error as Error).message}`);
+    return [];
   }
+}
 
-  async function backEndPlan(): Promise<BackEndPlan | null> {
-    const [person, supported] = await Promise.all([call(TOOL_CONTRACTS.whoami, {}), supportedTools()]);
-    if (person.plan_source !== 'back_end') return null;
-    // The leave entitlement is the back end's only where it keeps a balance (leave_balance says so);
-    // a back end without leave tools leaves it with the settings.
-    const balance = supported.has(TOOL_CONTRACTS.leave_balance.name) ? await call(TOOL_CONTRACTS.leave_balance, {}) : null;
-    return {
-      workWeek: person.plan_from_settings.includes('work_week') ? null : person.work_week,
-      keepsHolidays: !person.plan_from_settings.includes('holidays'),
-      holidays: person.plan_from_settings.includes('holidays') ? null : person.holiday_region,
-      leave:
-        balance?.source === 'back_end'
-          ? { year: balance.year, entitlement: balance.entitlement, carryOver: balance.carry_over, remaining: balance.remaining, unlimited: balance.unlimited }
-          : null,
-    };
+/**
+ * A status needs the timer. When the engine does not offer it — the settings file cannot be used,
+ * or the policy does not allow the back end — its whoami says why, in the words AI clients get.
+ */
+async function whyNoTimer(engine: EngineClient, call: ToolCaller, error: unknown): Promise<unknown> {
+  try {
+    if ((await supportedToolsOf(engine)).has(TOOL_CONTRACTS.timer_status.name)) return error;
+    const person = await call(TOOL_CONTRACTS.whoami, {});
+    const reason = person.settings_problem ?? person.connection ?? person.organisation_policy;
+    return reason ? new EngineError('tool', reason, { tool: TOOL_CONTRACTS.timer_status.name }) : error;
+  } catch {
+    return error;
   }
+}
 
-  /** Creates the named project and activity when the catalog has neither name (in any case). */
-  async function createMissing(request: ClockInRequest): Promise<void> {
-    const catalog = await call(TOOL_CONTRACTS.list_catalog, { include_archived: true });
-    const has = (items: ReadonlyArray<{ name: string }>, name: string) => items.some((item) => item.name.toLowerCase() === name.trim().toLowerCase());
-    if (request.project !== undefined && !has(catalog.projects, request.project)) {
-      await call(TOOL_CONTRACTS.create_catalog_item, { kind: 'project', name: request.project });
-    }
-    if (request.activity !== undefined && !has(catalog.activities, request.activity)) {
-      await call(TOOL_CONTRACTS.create_catalog_item, { kind: 'activity', name: request.activity });
-    }
-  }
-
+/** What the back end keeps of the person's plan (whoami's plan_source), or null when the settings keep it. */
+async function backEndPlanOf(engine: EngineClient, call: ToolCaller): Promise<BackEndPlan | null> {
+  const [person, supported] = await Promise.all([call(TOOL_CONTRACTS.whoami, {}), supportedToolsOf(engine)]);
+  if (person.plan_source !== 'back_end') return null;
+  // The leave entitlement is the back end's only where it keeps a balance (leave_balance says so);
+  // a back end without leave tools leaves it with the settings.
+  const balance = supported.has(TOOL_CONTRACTS.leave_balance.name) ? await call(TOOL_CONTRACTS.leave_balance, {}) : null;
   return {
-    getStatus,
+    workWeek: person.plan_from_settings.includes('work_week') ? null : person.work_week,
+    keepsHolidays: !person.plan_from_settings.includes('holidays'),
+    holidays: person.plan_from_settings.includes('holidays') ? null : person.holiday_region,
+    leave:
+      balance?.source === 'back_end'
+        ? { year: balance.year, entitlement: balance.entitlement, carryOver: balance.carry_over, remaining: balance.remaining, unlimited: balance.unlimited }
+        : null,
+  };
+}
 
+type TimerWrites = Pick<Timesheet, 'clockIn' | 'clockOut' | 'startBreak' | 'endBreak' | 'decideKeptWrite'>;
+
+/** The changes to the person's timer and kept writes: each answers with the status after it. */
+function timerWrites(call: ToolCaller, getStatus: () => Promise<StatusView>, options: Pick<TimesheetOptions, 'createsMissingCatalogItems'>): TimerWrites {
+  return {
     async clockIn(request = {}) {
       if (options.createsMissingCatalogItems?.() && (request.project !== undefined || request.activity !== undefined)) {
-        await createMissing(request);
+        await createMissing(call, request);
       }
       await call(TOOL_CONTRACTS.clock_in, {
         ...(request.project === undefined ? {} : { project: request.project }),
@@ -269,20 +283,17 @@ export function createTimesheet(engine: EngineClient, options: TimesheetOptions)
       const { outcome, notice } = await call(decideKeptWriteContract, { id, choice });
       return { outcome: noticeWords(notice) ?? outcome, status: await getStatus() };
     },
-
-    backEndPlan,
-
-    supportedTools,
-
-    testConnection(profile, token) {
-      return testConnection({
-        launch: options.launch,
-        log: options.log,
-        profile,
-        ...(token ? { token } : {}),
-        ...(options.connectionTimeoutMs ? { timeoutMs: options.connectionTimeoutMs } : {}),
-        ...(options.parentEnv ? { parentEnv: options.parentEnv } : {}),
-      });
-    },
   };
+}
+
+/** Creates the named project and activity when the catalog has neither name (in any case). */
+async function createMissing(call: ToolCaller, request: ClockInRequest): Promise<void> {
+  const catalog = await call(TOOL_CONTRACTS.list_catalog, { include_archived: true });
+  const has = (items: ReadonlyArray<{ name: string }>, name: string) => items.some((item) => item.name.toLowerCase() === name.trim().toLowerCase());
+  if (request.project !== undefined && !has(catalog.projects, request.project)) {
+    await call(TOOL_CONTRACTS.create_catalog_item, { kind: 'project', name: request.project });
+  }
+  if (request.activity !== undefined && !has(catalog.activities, request.activity)) {
+    await call(TOOL_CONTRACTS.create_catalog_item, { kind: 'activity', name: request.activity });
+  }
 }

@@ -53,7 +53,6 @@ const REVIEWED: Record<string, Record<string, string>> = {
   'renderer/src/screens/PreferencesFields.tsx': { '/Mac/i': "the platform's name" },
   'renderer/src/screens/WeekChart.tsx': { '/[^\\w-]/g': 'an id made from a day' },
   'renderer/src/screens/preferences-form.ts': { '/^\\d+(\\.\\d+)?$|^\\.\\d+$/': 'a number the person typed' },
-  'renderer/src/screens/admin/CorrectionsSection.tsx': { '/^\\d{4}-\\d{2}-\\d{2}$/': 'a day the person typed' },
   'renderer/src/screens/admin/PeopleSection.tsx': {
     '/^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$/': 'an e-mail address the person typed',
     '/(?=\\.)/': 'where an e-mail address may wrap',
@@ -65,6 +64,7 @@ const REVIEWED: Record<string, Record<string, string>> = {
     'new RegExp(`^\\\\d{1,10}(\\\\.\\\\d{1,${decimals}})?$`)': 'a number the person typed',
     '/\\s+/g': 'white space in a name the person typed',
   },
+  'renderer/src/screens/admin/corrections-form.ts': { '/^\\d{4}-\\d{2}-\\d{2}$/': 'a day the person typed' },
   'window-contract/admin-catalog.ts': { '/^#[0-9a-fA-F]{6}$/': "the window's request: a colour" },
   'window-contract/admin-people.ts': { '/^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$/': "the window's request: an e-mail address" },
   'window-contract/leave.ts': { '/^\\d{4}-(0[1-9]|1[0-2])$/': "the window's request: a month" },
