@@ -58,9 +58,9 @@ const REVIEWED: Record<string, Record<string, string>> = {
     '/\\bstart(?:s|ed)?\\b/i': "KNOWN DEBT: a refusal's words (the field it is about)",
   },
   'renderer/src/screens/Calendar.tsx': { '/\\s+/': "a person's name, for initials" },
-  'renderer/src/screens/Evidence.tsx': { '/[,;\\s]+/': 'a list the person typed', '/\\n+/': 'lines the person typed' },
   'renderer/src/screens/PreferencesFields.tsx': { '/Mac/i': "the platform's name" },
   'renderer/src/screens/WeekChart.tsx': { '/[^\\w-]/g': 'an id made from a day' },
+  'renderer/src/screens/evidence-form.ts': { '/[,;\\s]+/': 'a list the person typed', '/\\n+/': 'lines the person typed' },
   'renderer/src/screens/preferences-form.ts': { '/^\\d+(\\.\\d+)?$|^\\.\\d+$/': 'a number the person typed' },
   'renderer/src/screens/admin/CorrectionsSection.tsx': { '/^\\d{4}-\\d{2}-\\d{2}$/': 'a day the person typed' },
   'renderer/src/screens/admin/PeopleSection.tsx': {
