@@ -49,9 +49,9 @@ const REVIEWED: Record<string, Record<string, string>> = {
   'renderer/src/drafts.ts': { '/^([01]\\d|2[0-3]):[0-5]\\d$/': 'a time the person typed' },
   'renderer/src/format.ts': { '/^(\\d{4})-(\\d{2})-(\\d{2})T(\\d{2}):(\\d{2})/': "an instant from a structured answer's field" },
   'renderer/src/screens/Calendar.tsx': { '/\\s+/': "a person's name, for initials" },
-  'renderer/src/screens/Evidence.tsx': { '/[,;\\s]+/': 'a list the person typed', '/\\n+/': 'lines the person typed' },
   'renderer/src/screens/PreferencesFields.tsx': { '/Mac/i': "the platform's name" },
   'renderer/src/screens/WeekChart.tsx': { '/[^\\w-]/g': 'an id made from a day' },
+  'renderer/src/screens/evidence-form.ts': { '/[,;\\s]+/': 'a list the person typed', '/\\n+/': 'lines the person typed' },
   'renderer/src/screens/preferences-form.ts': { '/^\\d+(\\.\\d+)?$|^\\.\\d+$/': 'a number the person typed' },
   'renderer/src/screens/admin/PeopleSection.tsx': {
     '/^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$/': 'an e-mail address the person typed',

@@ -1,115 +1,27 @@
 // Preferences' Evidence section: where the Timesheet's drafts (and AI clients' suggest_entries) may
 // look, each source off until named here. A calendar feed's address that holds a secret goes to the
 // keychain through main; the window never gets a saved secret back, only whether there is one.
+// Its pure core (the rows, the check, the request) is evidence-form.ts.
 import { type FormEvent, useId, useState } from 'react';
-import type { EvidenceSettings, EvidenceSource, EvidenceView } from '../../../window-contract/evidence.ts';
-import type { PunchcardApi } from '../../../window-contract/index.ts';
+import type { EvidenceSource, EvidenceView } from '../../../window-contract/evidence.ts';
 import { api } from '../bridge.ts';
 import { Button, ErrorText, Field, LoadError, StatusText, Switch } from '../components.tsx';
 import { useAction } from '../hooks.ts';
 import { stores, useStore } from '../store.ts';
-
-type SaveRequest = Parameters<PunchcardApi['saveEvidence']>[0];
-
-interface CalendarRow {
-  key: number;
-  name: string;
-  kind: 'file' | 'url';
-  /** The file's path, or the feed's address as typed; empty for a saved feed whose address is in the keychain. */
-  location: string;
-  /** The feed's address as saved (with `{secret}`), sent again while the person types no new one. */
-  saved: string | null;
-  hasSecret: boolean;
-}
-
-interface RuleRow {
-  key: number;
-  source: EvidenceSource | '';
-  match: string;
-  project: string;
-  activity: string;
-}
-
-interface FormState {
-  emails: string;
-  calendars: CalendarRow[];
-  folders: string;
-  activity: boolean;
-  aiSessions: boolean;
-  rules: RuleRow[];
-}
-
-const SECRET = '{secret}';
-const SOURCE_NAMES: Record<EvidenceSource, string> = { calendar: 'Calendars', git: 'Commits', activity: 'Activity', ai: 'AI sessions' };
-let nextKey = 1;
-
-function fromView(view: EvidenceView): FormState {
-  const { evidence } = view;
-  return {
-    emails: evidence.emails.join(', '),
-    calendars: evidence.calendars.map((calendar) =>
-      'file' in calendar
-        ? { key: nextKey++, name: calendar.name, kind: 'file', location: calendar.file, saved: null, hasSecret: false }
-        : {
-            key: nextKey++,
-            name: calendar.name,
-            kind: 'url',
-            // The whole address is in the keychain: nothing to show but that it is there.
-            location: calendar.url === SECRET ? '' : calendar.url,
-            saved: calendar.url,
-            hasSecret: view.feeds.some((feed) => feed.name === calendar.name && feed.hasSecret),
-          },
-    ),
-    folders: evidence.git.folders.join('\n'),
-    activity: evidence.activity.enabled,
-    aiSessions: evidence.aiSessions.enabled,
-    rules: evidence.rules.map((rule) => ({
-      key: nextKey++,
-      source: rule.source ?? '',
-      match: rule.match,
-      project: rule.project,
-      activity: rule.activity ?? '',
-    })),
-  };
-}
-
-const lines = (text: string, separator: RegExp) =>
-  text
-    .split(separator)
-    .map((part) => part.trim())
-    .filter(Boolean);
-
-/** The form as saveEvidence takes it; main checks it all again and moves secrets to the keychain. */
-export function requestOf(form: FormState): SaveRequest {
-  const evidence: EvidenceSettings = {
-    emails: lines(form.emails, /[,;\s]+/),
-    calendars: form.calendars.map((row) =>
-      row.kind === 'file' ? { name: row.name.trim(), file: row.location.trim() } : { name: row.name.trim(), url: row.location.trim() || (row.saved ?? '') },
-    ),
-    git: { folders: lines(form.folders, /\n+/) },
-    activity: { enabled: form.activity },
-    aiSessions: { enabled: form.aiSessions },
-    rules: form.rules.map((row) => ({
-      ...(row.source ? { source: row.source } : {}),
-      match: row.match.trim(),
-      project: row.project.trim(),
-      ...(row.activity.trim() ? { activity: row.activity.trim() } : {}),
-    })),
-  };
-  return { evidence };
-}
-
-/** What is missing before saving, in a sentence; null when the form can go to main. */
-function formProblem(form: FormState): string | null {
-  for (const [index, row] of form.calendars.entries()) {
-    if (!row.name.trim()) return `Calendar ${index + 1}: give it a name.`;
-    if (!row.location.trim() && !row.saved) return `Calendar “${row.name.trim()}”: enter ${row.kind === 'file' ? 'the file’s path' : 'the feed’s address'}.`;
-  }
-  for (const [index, row] of form.rules.entries()) {
-    if (!row.match.trim() || !row.project.trim()) return `Rule ${index + 1}: enter the text to find and the project it means.`;
-  }
-  return null;
-}
+import {
+  feedHint,
+  formProblem,
+  fromView,
+  newCalendar,
+  newRule,
+  patchRow,
+  requestOf,
+  SECRET,
+  SOURCE_NAMES,
+  type CalendarRow,
+  type FormState,
+  type RuleRow,
+} from './evidence-form.ts';
 
 export function EvidenceCard() {
   const { data, error } = useStore(stores.evidence);
@@ -126,9 +38,6 @@ function EvidenceForm({ saved }: { saved: EvidenceView }) {
     setForm((current) => ({ ...current, ...patch }));
     action.clear();
   };
-  const setCalendar = (key: number, patch: Partial<CalendarRow>) =>
-    update({ calendars: form.calendars.map((row) => (row.key === key ? { ...row, ...patch } : row)) });
-  const setRule = (key: number, patch: Partial<RuleRow>) => update({ rules: form.rules.map((row) => (row.key === key ? { ...row, ...patch } : row)) });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -162,64 +71,7 @@ function EvidenceForm({ saved }: { saved: EvidenceView }) {
         )}
       </Field>
 
-      <fieldset className="evidence-group">
-        <legend>Calendars</legend>
-        {form.calendars.length === 0 && <p className="muted">No calendar.</p>}
-        {form.calendars.map((row, index) => (
-          <div key={row.key} className="evidence-row" role="group" aria-label={`Calendar ${index + 1}`}>
-            <Field label="Name">
-              {({ id: fieldId }) => (
-                <input id={fieldId} value={row.name} maxLength={60} onChange={(event) => setCalendar(row.key, { name: event.currentTarget.value })} />
-              )}
-            </Field>
-            <Field label="Kind">
-              {({ id: fieldId }) => (
-                <select
-                  id={fieldId}
-                  value={row.kind}
-                  onChange={(event) => setCalendar(row.key, { kind: event.currentTarget.value as 'file' | 'url', location: '', saved: null })}
-                >
-                  <option value="file">File (.ics)</option>
-                  <option value="url">Feed (address)</option>
-                </select>
-              )}
-            </Field>
-            <Field
-              label={row.kind === 'file' ? 'File' : 'Address'}
-              className="grow"
-              hint={
-                row.kind === 'url'
-                  ? row.saved?.includes(SECRET)
-                    ? row.hasSecret
-                      ? 'Its secret is in the keychain. Enter the address again to replace it.'
-                      : 'No secret saved for it: enter the feed’s secret address again.'
-                    : 'A secret address (Google’s or Outlook’s) goes to the keychain, not into the settings file.'
-                  : undefined
-              }
-            >
-              {({ id: fieldId, describedBy }) => (
-                <input
-                  id={fieldId}
-                  value={row.location}
-                  autoComplete="off"
-                  spellCheck={false}
-                  placeholder={row.kind === 'url' && row.saved === SECRET ? 'Saved in the keychain' : undefined}
-                  aria-describedby={describedBy}
-                  onChange={(event) => setCalendar(row.key, { location: event.currentTarget.value })}
-                />
-              )}
-            </Field>
-            <Button kind="link" className="danger" onClick={() => update({ calendars: form.calendars.filter((other) => other.key !== row.key) })}>
-              Remove<span className="sr-only"> calendar {row.name || index + 1}</span>
-            </Button>
-          </div>
-        ))}
-        <Button
-          onClick={() => update({ calendars: [...form.calendars, { key: nextKey++, name: '', kind: 'file', location: '', saved: null, hasSecret: false }] })}
-        >
-          Add calendar
-        </Button>
-      </fieldset>
+      <Calendars calendars={form.calendars} onChange={(calendars) => update({ calendars })} />
 
       <Field label="Git folders" hint="One per line: a repository, or a folder whose repositories are read. Only your own commits count.">
         {({ id: fieldId, describedBy }) => (
@@ -243,45 +95,7 @@ function EvidenceForm({ saved }: { saved: EvidenceView }) {
         <Switch checked={form.aiSessions} onChange={(checked) => update({ aiSessions: checked })} label="AI sessions: when an AI client used Punchcard" />
       </div>
 
-      <fieldset className="evidence-group">
-        <legend>Rules</legend>
-        <p className="hint">A text found in an event’s title, a commit’s subject, branch or repository, or an AI client’s name means this project.</p>
-        {form.rules.map((row, index) => (
-          <div key={row.key} className="evidence-row" role="group" aria-label={`Rule ${index + 1}`}>
-            <Field label="Source">
-              {({ id: fieldId }) => (
-                <select id={fieldId} value={row.source} onChange={(event) => setRule(row.key, { source: event.currentTarget.value as RuleRow['source'] })}>
-                  <option value="">Any</option>
-                  {(Object.keys(SOURCE_NAMES) as EvidenceSource[]).map((source) => (
-                    <option key={source} value={source}>
-                      {SOURCE_NAMES[source]}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field label="Text" className="grow">
-              {({ id: fieldId }) => (
-                <input id={fieldId} value={row.match} maxLength={200} onChange={(event) => setRule(row.key, { match: event.currentTarget.value })} />
-              )}
-            </Field>
-            <Field label="Project" className="grow">
-              {({ id: fieldId }) => (
-                <input id={fieldId} value={row.project} maxLength={200} onChange={(event) => setRule(row.key, { project: event.currentTarget.value })} />
-              )}
-            </Field>
-            <Field label="Activity">
-              {({ id: fieldId }) => (
-                <input id={fieldId} value={row.activity} maxLength={200} onChange={(event) => setRule(row.key, { activity: event.currentTarget.value })} />
-              )}
-            </Field>
-            <Button kind="link" className="danger" onClick={() => update({ rules: form.rules.filter((other) => other.key !== row.key) })}>
-              Remove<span className="sr-only"> rule {row.match || index + 1}</span>
-            </Button>
-          </div>
-        ))}
-        <Button onClick={() => update({ rules: [...form.rules, { key: nextKey++, source: '', match: '', project: '', activity: '' }] })}>Add rule</Button>
-      </fieldset>
+      <Rules rules={form.rules} onChange={(rules) => update({ rules })} />
 
       {saved.credentialProblem && <p className="message warning">The keychain could not be asked about feed secrets: {saved.credentialProblem}</p>}
       <div className="form-actions">
@@ -292,5 +106,124 @@ function EvidenceForm({ saved }: { saved: EvidenceView }) {
       </div>
       <ErrorText message={action.error?.message} />
     </form>
+  );
+}
+
+/** A row's change and its removal, handed up by the list it is in. */
+interface RowProps<Row> {
+  row: Row;
+  index: number;
+  onChange(patch: Partial<Row>): void;
+  onRemove(): void;
+}
+
+function Calendars({ calendars, onChange }: { calendars: CalendarRow[]; onChange(calendars: CalendarRow[]): void }) {
+  return (
+    <fieldset className="evidence-group">
+      <legend>Calendars</legend>
+      {calendars.length === 0 && <p className="muted">No calendar.</p>}
+      {calendars.map((row, index) => (
+        <CalendarFields
+          key={row.key}
+          row={row}
+          index={index}
+          onChange={(patch) => onChange(patchRow(calendars, row.key, patch))}
+          onRemove={() => onChange(calendars.filter((other) => other.key !== row.key))}
+        />
+      ))}
+      <Button onClick={() => onChange([...calendars, newCalendar()])}>Add calendar</Button>
+    </fieldset>
+  );
+}
+
+/** One calendar: its name, a file or a feed, and where it is. */
+function CalendarFields({ row, index, onChange, onRemove }: RowProps<CalendarRow>) {
+  return (
+    <div className="evidence-row" role="group" aria-label={`Calendar ${index + 1}`}>
+      <Field label="Name">
+        {({ id: fieldId }) => <input id={fieldId} value={row.name} maxLength={60} onChange={(event) => onChange({ name: event.currentTarget.value })} />}
+      </Field>
+      <Field label="Kind">
+        {({ id: fieldId }) => (
+          <select
+            id={fieldId}
+            value={row.kind}
+            onChange={(event) => onChange({ kind: event.currentTarget.value as CalendarRow['kind'], location: '', saved: null })}
+          >
+            <option value="file">File (.ics)</option>
+            <option value="url">Feed (address)</option>
+          </select>
+        )}
+      </Field>
+      <Field label={row.kind === 'file' ? 'File' : 'Address'} className="grow" hint={feedHint(row)}>
+        {({ id: fieldId, describedBy }) => (
+          <input
+            id={fieldId}
+            value={row.location}
+            autoComplete="off"
+            spellCheck={false}
+            placeholder={row.kind === 'url' && row.saved === SECRET ? 'Saved in the keychain' : undefined}
+            aria-describedby={describedBy}
+            onChange={(event) => onChange({ location: event.currentTarget.value })}
+          />
+        )}
+      </Field>
+      <Button kind="link" className="danger" onClick={onRemove}>
+        Remove<span className="sr-only"> calendar {row.name || index + 1}</span>
+      </Button>
+    </div>
+  );
+}
+
+function Rules({ rules, onChange }: { rules: RuleRow[]; onChange(rules: RuleRow[]): void }) {
+  return (
+    <fieldset className="evidence-group">
+      <legend>Rules</legend>
+      <p className="hint">A text found in an event’s title, a commit’s subject, branch or repository, or an AI client’s name means this project.</p>
+      {rules.map((row, index) => (
+        <RuleFields
+          key={row.key}
+          row={row}
+          index={index}
+          onChange={(patch) => onChange(patchRow(rules, row.key, patch))}
+          onRemove={() => onChange(rules.filter((other) => other.key !== row.key))}
+        />
+      ))}
+      <Button onClick={() => onChange([...rules, newRule()])}>Add rule</Button>
+    </fieldset>
+  );
+}
+
+/** One rule: where to look (or anywhere), the text to find, and the project (and activity) it means. */
+function RuleFields({ row, index, onChange, onRemove }: RowProps<RuleRow>) {
+  return (
+    <div className="evidence-row" role="group" aria-label={`Rule ${index + 1}`}>
+      <Field label="Source">
+        {({ id: fieldId }) => (
+          <select id={fieldId} value={row.source} onChange={(event) => onChange({ source: event.currentTarget.value as RuleRow['source'] })}>
+            <option value="">Any</option>
+            {(Object.keys(SOURCE_NAMES) as EvidenceSource[]).map((source) => (
+              <option key={source} value={source}>
+                {SOURCE_NAMES[source]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label="Text" className="grow">
+        {({ id: fieldId }) => <input id={fieldId} value={row.match} maxLength={200} onChange={(event) => onChange({ match: event.currentTarget.value })} />}
+      </Field>
+      <Field label="Project" className="grow">
+        {({ id: fieldId }) => <input id={fieldId} value={row.project} maxLength={200} onChange={(event) => onChange({ project: event.currentTarget.value })} />}
+      </Field>
+      <Field label="Activity">
+        {({ id: fieldId }) => (
+          <input id={fieldId} value={row.activity} maxLength={200} onChange={(event) => onChange({ activity: event.currentTarget.value })} />
+        )}
+      </Field>
+      <Button kind="link" className="danger" onClick={onRemove}>
+        Remove<span className="sr-only"> rule {row.match || index + 1}</span>
+      </Button>
+    </div>
   );
 }
