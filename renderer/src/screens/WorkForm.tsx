@@ -3,7 +3,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent, type RefObject } from 'react';
 import type { StatusView } from '../../../window-contract/status.ts';
 import { Button } from '../components.tsx';
-import type { useAction } from '../hooks.ts';
+import type { ActionState } from '../hooks.ts';
 import { entryFieldOf, type EntryField } from '../problems.ts';
 import { sameWork, startWork, workLabel, type Work } from '../work.ts';
 
@@ -23,22 +23,18 @@ export function WorkForm({
   mode: 'clock-in' | 'switch';
   status: StatusView;
   projectRef: RefObject<HTMLInputElement | null>;
-  action: ReturnType<typeof useAction>;
+  action: ActionState;
   onStarted: () => void;
   onCancel?: () => void;
 }) {
-  const [project, setProject] = useState('');
-  const [activity, setActivity] = useState('');
-  const [note, setNote] = useState('');
-  const [start, setStart] = useState('');
+  const [typed, setTyped] = useState<Typed>(NOTHING_TYPED);
   const formRef = useRef<HTMLFormElement>(null);
   const id = useId();
   const switching = mode === 'switch';
   const failed = action.error?.key === 'clock-in' ? action.error.message : undefined;
   // The engine's refusal names a field (a project it does not know, a start it will not take).
   const refused = failed ? entryFieldOf(failed) : null;
-  const invalid = refused === 'start' && start === '' ? null : refused;
-  const marked = (field: EntryField) => (invalid === field ? true : undefined);
+  const invalid = refused === 'start' && typed.start === '' ? null : refused;
   const running = status.running;
   const recent = status.recentWork.filter((work) => !running || !sameWork(work, running)).slice(0, 5);
 
@@ -51,6 +47,12 @@ export function WorkForm({
     if (invalid) formRef.current?.querySelector<HTMLElement>(`[data-field="${invalid}"]`)?.focus();
   }, [invalid, failed]);
 
+  const change = (patch: Partial<Typed>) => {
+    setTyped((current) => ({ ...current, ...patch }));
+    // A refusal is about the project, the activity or the start: a change to the note leaves it shown.
+    if (patch.note === undefined) action.clear();
+  };
+
   const begin = async (work: Work, at?: string) => {
     const result = await action.run(
       'clock-in',
@@ -58,17 +60,14 @@ export function WorkForm({
       (done) => done.message,
     );
     if (result) {
-      setProject('');
-      setActivity('');
-      setNote('');
-      setStart('');
+      setTyped(NOTHING_TYPED);
       onStarted();
     }
   };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void begin({ project, activity, description: note }, start);
+    void begin({ project: typed.project, activity: typed.activity, description: typed.note }, typed.start);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
@@ -86,70 +85,15 @@ export function WorkForm({
       aria-label={switching ? 'Switch to other work' : 'Clock in'}
     >
       <div className="clock-in-fields">
-        <div className="field">
-          <label htmlFor={`${id}-project`}>Project</label>
-          <input
-            ref={projectRef}
-            id={`${id}-project`}
-            data-field="project"
-            aria-invalid={marked('project')}
-            list={`${id}-recent`}
-            value={project}
-            maxLength={500}
-            autoComplete="off"
-            onChange={(event) => {
-              setProject(event.currentTarget.value);
-              action.clear();
-            }}
-          />
-          <datalist id={`${id}-recent`}>
-            {status.recentProjects.map((name) => (
-              <option key={name} value={name} />
-            ))}
-          </datalist>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-activity`}>Activity</label>
-          <input
-            id={`${id}-activity`}
-            data-field="activity"
-            value={activity}
-            maxLength={500}
-            autoComplete="off"
-            placeholder="Optional"
-            aria-invalid={marked('activity')}
-            onChange={(event) => {
-              setActivity(event.currentTarget.value);
-              action.clear();
-            }}
-          />
-        </div>
-        <div className="field grow">
-          <label htmlFor={`${id}-note`}>Note</label>
-          <input
-            id={`${id}-note`}
-            value={note}
-            maxLength={5000}
-            autoComplete="off"
-            placeholder="Optional"
-            onChange={(event) => setNote(event.currentTarget.value)}
-          />
-        </div>
-        <div className={`field start${invalid === 'start' ? ' invalid' : ''}`}>
-          <label htmlFor={`${id}-start`}>{switching ? 'Switched at' : 'Started at'}</label>
-          <input
-            id={`${id}-start`}
-            data-field="start"
-            type="time"
-            value={start}
-            aria-describedby={`${id}-start-hint`}
-            aria-invalid={marked('start')}
-            onChange={(event) => {
-              setStart(event.currentTarget.value);
-              action.clear();
-            }}
-          />
-        </div>
+        <WorkInputs
+          id={id}
+          typed={typed}
+          recentProjects={status.recentProjects}
+          switching={switching}
+          invalid={invalid}
+          projectRef={projectRef}
+          onChange={change}
+        />
         <div className="clock-in-submit">
           <Button kind="primary" submit busy={action.pending === 'clock-in'} busyLabel={switching ? 'Switching…' : 'Clocking in…'}>
             {switching ? 'Switch' : 'Clock in'}
@@ -160,20 +104,117 @@ export function WorkForm({
       <p className="hint" id={`${id}-start-hint`}>
         {switching ? 'Leave “Switched at” empty to switch now.' : 'Leave “Started at” empty to start now, or give the time you forgot to clock in at.'}
       </p>
-      {recent.length > 0 && (
-        <div className="recent" role="group" aria-labelledby={`${id}-recent-title`}>
-          <span className="muted" id={`${id}-recent-title`}>
-            {switching ? 'Switch to recent work:' : 'Continue recent work:'}
-          </span>
-          {recent.map((work) => (
-            <button key={`${work.project}:${work.activity ?? ''}`} type="button" className="chip" onClick={() => void begin(work)}>
-              <span className="sr-only">{switching ? 'Switch to ' : 'Continue '}</span>
-              {workLabel(work)}
-              {work.description && <span className="chip-note"> — {work.description}</span>}
-            </button>
-          ))}
-        </div>
-      )}
+      {recent.length > 0 && <RecentWork id={id} recent={recent} switching={switching} onChoose={(work) => void begin(work)} />}
     </form>
+  );
+}
+
+/** What the person typed; an empty start is now. */
+interface Typed {
+  project: string;
+  activity: string;
+  note: string;
+  /** "HH:MM" today, or empty. */
+  start: string;
+}
+
+const NOTHING_TYPED: Typed = { project: '', activity: '', note: '', start: '' };
+
+/** The project (offering the recent ones), activity, note and start; the field a refusal is about is marked invalid. */
+function WorkInputs({
+  id,
+  typed,
+  recentProjects,
+  switching,
+  invalid,
+  projectRef,
+  onChange,
+}: {
+  /** The form's useId: the fields' ids hang from it. */
+  id: string;
+  typed: Typed;
+  recentProjects: readonly string[];
+  switching: boolean;
+  invalid: EntryField | null;
+  projectRef: RefObject<HTMLInputElement | null>;
+  onChange(patch: Partial<Typed>): void;
+}) {
+  const marked = (field: EntryField) => (invalid === field ? true : undefined);
+  return (
+    <>
+      <div className="field">
+        <label htmlFor={`${id}-project`}>Project</label>
+        <input
+          ref={projectRef}
+          id={`${id}-project`}
+          data-field="project"
+          aria-invalid={marked('project')}
+          list={`${id}-recent`}
+          value={typed.project}
+          maxLength={500}
+          autoComplete="off"
+          onChange={(event) => onChange({ project: event.currentTarget.value })}
+        />
+        <datalist id={`${id}-recent`}>
+          {recentProjects.map((name) => (
+            <option key={name} value={name} />
+          ))}
+        </datalist>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-activity`}>Activity</label>
+        <input
+          id={`${id}-activity`}
+          data-field="activity"
+          value={typed.activity}
+          maxLength={500}
+          autoComplete="off"
+          placeholder="Optional"
+          aria-invalid={marked('activity')}
+          onChange={(event) => onChange({ activity: event.currentTarget.value })}
+        />
+      </div>
+      <div className="field grow">
+        <label htmlFor={`${id}-note`}>Note</label>
+        <input
+          id={`${id}-note`}
+          value={typed.note}
+          maxLength={5000}
+          autoComplete="off"
+          placeholder="Optional"
+          onChange={(event) => onChange({ note: event.currentTarget.value })}
+        />
+      </div>
+      <div className={`field start${invalid === 'start' ? ' invalid' : ''}`}>
+        <label htmlFor={`${id}-start`}>{switching ? 'Switched at' : 'Started at'}</label>
+        <input
+          id={`${id}-start`}
+          data-field="start"
+          type="time"
+          value={typed.start}
+          aria-describedby={`${id}-start-hint`}
+          aria-invalid={marked('start')}
+          onChange={(event) => onChange({ start: event.currentTarget.value })}
+        />
+      </div>
+    </>
+  );
+}
+
+/** The recent work to start again with one click: project, activity and note together. */
+function RecentWork({ id, recent, switching, onChoose }: { id: string; recent: readonly Work[]; switching: boolean; onChoose(work: Work): void }) {
+  return (
+    <div className="recent" role="group" aria-labelledby={`${id}-recent-title`}>
+      <span className="muted" id={`${id}-recent-title`}>
+        {switching ? 'Switch to recent work:' : 'Continue recent work:'}
+      </span>
+      {recent.map((work) => (
+        <button key={`${work.project}:${work.activity ?? ''}`} type="button" className="chip" onClick={() => onChoose(work)}>
+          <span className="sr-only">{switching ? 'Switch to ' : 'Continue '}</span>
+          {workLabel(work)}
+          {work.description && <span className="chip-note"> — {work.description}</span>}
+        </button>
+      ))}
+    </div>
   );
 }
