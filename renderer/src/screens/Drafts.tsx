@@ -2,7 +2,8 @@
 // activity, their AI sessions): shown only once a source is on in Preferences. Each draft is
 // accepted as it is, changed, or dropped; "Book" sends the accepted ones through the engine's
 // book_suggested_entries, which books all of them or none.
-import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { type Dispatch, type FormEvent, type KeyboardEvent, type SetStateAction, useEffect, useId, useRef, useState } from 'react';
+import type { DraftsView } from '../../../window-contract/evidence.ts';
 import { api } from '../bridge.ts';
 import { Badge, Button, ErrorText, StatusText } from '../components.tsx';
 import { DraftTimeline } from '../DraftTimeline.tsx';
@@ -24,7 +25,7 @@ import {
   withoutBooked,
 } from '../drafts.ts';
 import { addDaysTo, dayLong, wallClock } from '../format.ts';
-import { useAction, useDurations } from '../hooks.ts';
+import { type ActionState, useAction, useDurations } from '../hooks.ts';
 import { stores, today, useKeyed } from '../store.ts';
 import { WorkFields } from '../WorkFields.tsx';
 
@@ -45,7 +46,6 @@ export function DraftsCard({ monday, initialDay, onBooked }: { monday: string; i
   const [chosen, setChoices] = useState<Choices>({});
   const [editing, setEditing] = useState<string | null>(null);
   const action = useAction();
-  const durations = useDurations();
 
   // Each time the day is shown, its drafts are asked again: the evidence and what is booked move on.
   useEffect(() => {
@@ -65,7 +65,6 @@ export function DraftsCard({ monday, initialDay, onBooked }: { monday: string; i
   const drafts = view?.drafts ?? [];
   // Choices about drafts that are gone (booked, or no longer drafted) no longer count.
   const choices = keptChoices(drafts, chosen);
-  const counts = tally(drafts, choices);
   const booking = bookingOf(drafts, choices);
 
   const book = async () => {
@@ -88,19 +87,7 @@ export function DraftsCard({ monday, initialDay, onBooked }: { monday: string; i
 
   return (
     <section className="card drafts" aria-labelledby={`${id}-title`}>
-      <div className="drafts-head">
-        <h2 id={`${id}-title`}>Drafts from your day</h2>
-        <span className="go-to">
-          <label htmlFor={`${id}-day`}>Day</label>
-          <select id={`${id}-day`} value={date} onChange={(event) => choose(event.currentTarget.value)}>
-            {Array.from({ length: 7 }, (_, index) => addDaysTo(monday, index)).map((day) => (
-              <option key={day} value={day}>
-                {dayLong(day)}
-              </option>
-            ))}
-          </select>
-        </span>
-      </div>
+      <DraftsHead id={id} monday={monday} date={date} onChoose={choose} />
       {loadError && <ErrorText message={`Could not draft ${dayLong(date)}: ${loadError}`} />}
       {view && (
         <>
@@ -116,77 +103,131 @@ export function DraftsCard({ monday, initialDay, onBooked }: { monday: string; i
             </div>
           )}
           {!view.unavailable && drafts.length === 0 && <p className="muted">No drafts for {dayLong(date)}: nothing in your evidence that is not booked.</p>}
-          {drafts.length > 0 && (
-            <ol className="day-entries draft-list" aria-label={`Drafts of ${dayLong(date)}`}>
-              {drafts.map((draft) =>
-                editing === draft.id ? (
-                  <li key={draft.id} className="editing">
-                    <DraftEditor
-                      date={date}
-                      initial={chosenFields(draft, choices)}
-                      onCancel={() => {
-                        setEditing(null);
-                        focusChange(draft.id);
-                      }}
-                      onSave={(fields) => {
-                        setChoices((current) => ({ ...current, [draft.id]: { kind: 'accept', fields } }));
-                        setEditing(null);
-                        focusChange(draft.id);
-                      }}
-                    />
-                  </li>
-                ) : (
-                  <DraftRow
-                    key={draft.id}
-                    date={date}
-                    draft={draft}
-                    choices={choices}
-                    onChoose={(next) => setChoices((current) => withChoice(current, draft.id, next))}
-                    onChange={() => setEditing(draft.id)}
-                  />
-                ),
-              )}
-            </ol>
-          )}
-          {view.unmapped.length > 0 && (
-            <div className="open-notes">
-              <h3>Without a project</h3>
-              <ul>
-                {view.unmapped.map((item, index) => (
-                  <li key={`${item.source}-${index}`}>
-                    {sourceWord(item.source)}: {item.text} ({durations.text(item.minutes)})
-                  </li>
-                ))}
-              </ul>
-            </div>
-          )}
-          {view.skipped.length > 0 && (
-            <div className="open-notes">
-              <h3>Not read</h3>
-              <ul>
-                {view.skipped.map((item, index) => (
-                  <li key={`${item.source}-${index}`}>
-                    {sourceWord(item.source)}: {item.problem}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          )}
-          {drafts.length > 0 && (
-            <div className="form-actions">
-              <Button kind="primary" busy={action.pending === 'book'} busyLabel="Booking…" disabled={counts.accepted === 0} onClick={() => void book()}>
-                {bookLabel(counts.accepted)}
-              </Button>
-              <span className="hint">
-                {counts.accepted} accepted · {counts.dropped} dropped · {counts.open} open
-              </span>
-              <StatusText message={action.done?.message} className="success inline" />
-            </div>
-          )}
+          {drafts.length > 0 && <DraftList date={date} drafts={drafts} choices={choices} setChoices={setChoices} editing={editing} setEditing={setEditing} />}
+          <OpenNotes view={view} />
+          {drafts.length > 0 && <BookBar counts={tally(drafts, choices)} action={action} onBook={() => void book()} />}
           <ErrorText message={action.error?.message} />
         </>
       )}
     </section>
+  );
+}
+
+/** The card's title and the day of the week it drafts. */
+function DraftsHead({ id, monday, date, onChoose }: { id: string; monday: string; date: string; onChoose(day: string): void }) {
+  return (
+    <div className="drafts-head">
+      <h2 id={`${id}-title`}>Drafts from your day</h2>
+      <span className="go-to">
+        <label htmlFor={`${id}-day`}>Day</label>
+        <select id={`${id}-day`} value={date} onChange={(event) => onChoose(event.currentTarget.value)}>
+          {Array.from({ length: 7 }, (_, index) => addDaysTo(monday, index)).map((day) => (
+            <option key={day} value={day}>
+              {dayLong(day)}
+            </option>
+          ))}
+        </select>
+      </span>
+    </div>
+  );
+}
+
+/** The day's drafts, each a row to accept, change or drop, or (the one being changed) its editor. */
+function DraftList({
+  date,
+  drafts,
+  choices,
+  setChoices,
+  editing,
+  setEditing,
+}: {
+  date: string;
+  drafts: readonly Draft[];
+  choices: Choices;
+  setChoices: Dispatch<SetStateAction<Choices>>;
+  /** The id of the draft being changed, or null. */
+  editing: string | null;
+  setEditing(id: string | null): void;
+}) {
+  return (
+    <ol className="day-entries draft-list" aria-label={`Drafts of ${dayLong(date)}`}>
+      {drafts.map((draft) =>
+        editing === draft.id ? (
+          <li key={draft.id} className="editing">
+            <DraftEditor
+              date={date}
+              initial={chosenFields(draft, choices)}
+              onCancel={() => {
+                setEditing(null);
+                focusChange(draft.id);
+              }}
+              onSave={(fields) => {
+                setChoices((current) => ({ ...current, [draft.id]: { kind: 'accept', fields } }));
+                setEditing(null);
+                focusChange(draft.id);
+              }}
+            />
+          </li>
+        ) : (
+          <DraftRow
+            key={draft.id}
+            date={date}
+            draft={draft}
+            choices={choices}
+            onChoose={(next) => setChoices((current) => withChoice(current, draft.id, next))}
+            onChange={() => setEditing(draft.id)}
+          />
+        ),
+      )}
+    </ol>
+  );
+}
+
+/** Evidence that made no draft: what maps to no project, and the sources that could not be read. */
+function OpenNotes({ view }: { view: DraftsView }) {
+  const durations = useDurations();
+  return (
+    <>
+      {view.unmapped.length > 0 && (
+        <div className="open-notes">
+          <h3>Without a project</h3>
+          <ul>
+            {view.unmapped.map((item, index) => (
+              <li key={`${item.source}-${index}`}>
+                {sourceWord(item.source)}: {item.text} ({durations.text(item.minutes)})
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {view.skipped.length > 0 && (
+        <div className="open-notes">
+          <h3>Not read</h3>
+          <ul>
+            {view.skipped.map((item, index) => (
+              <li key={`${item.source}-${index}`}>
+                {sourceWord(item.source)}: {item.problem}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </>
+  );
+}
+
+/** "Book 2 entries", with how many drafts are accepted, dropped and still open, and what the engine said it booked. */
+function BookBar({ counts, action, onBook }: { counts: ReturnType<typeof tally>; action: ActionState; onBook(): void }) {
+  return (
+    <div className="form-actions">
+      <Button kind="primary" busy={action.pending === 'book'} busyLabel="Booking…" disabled={counts.accepted === 0} onClick={onBook}>
+        {bookLabel(counts.accepted)}
+      </Button>
+      <span className="hint">
+        {counts.accepted} accepted · {counts.dropped} dropped · {counts.open} open
+      </span>
+      <StatusText message={action.done?.message} className="success inline" />
+    </div>
   );
 }
 
