@@ -27,6 +27,13 @@ import { ADA_KEY, seedWorkspace, startFakeClockify } from '../../providers/clock
 const said = (refusal: Refusal) => modelText(refusalSentence(refusal));
 const cause = { code: 'failure_said', facts: { message: 'Clockify refused it: Bad request.' } } as const;
 
+/** The workspaces a key sees, as the refusals of a workspace that cannot be chosen name them. */
+const WORKSPACES = [
+  { name: 'Acme', id: 'w1' },
+  { name: 'Twins', id: 'w3' },
+  { name: 'twins', id: 'w4' },
+];
+
 /** Every code with facts a real refusal carries, and the sentence the model read before the code (the old template, filled in). */
 const BEFORE: ReadonlyArray<[Refusal, string]> = [
   [
@@ -448,6 +455,36 @@ const BEFORE: ReadonlyArray<[Refusal, string]> = [
     { code: 'clockify_policy_none', facts: { type: 'sick', policies: ['Vacation'] } },
     'None of your Clockify time-off policies is sick; name one of yours as the type: "Vacation".',
   ],
+  [{ code: 'clockify_key_owner_unnamed', facts: {} }, 'Clockify answered without saying whose the API key is; check the Clockify address.'],
+  [
+    { code: 'clockify_workspace_ambiguous', facts: { wanted: 'Twins', seen: WORKSPACES } },
+    'Several of your Clockify workspaces are called "Twins": "Acme" (w1), "Twins" (w3), "twins" (w4). Name the one you mean by its id in Punchcard\'s account settings.',
+  ],
+  [
+    { code: 'clockify_workspace_unknown', facts: { wanted: 'Nope', seen: WORKSPACES } },
+    'Your Clockify API key sees no workspace "Nope". It sees: "Acme" (w1), "Twins" (w3), "twins" (w4). Name one of them (by name or id) in Punchcard\'s account settings.',
+  ],
+  [
+    { code: 'clockify_workspace_unknown', facts: { wanted: 'Nope', seen: [] } },
+    'Your Clockify API key sees no workspace "Nope". It sees: none. Name one of them (by name or id) in Punchcard\'s account settings.',
+  ],
+  [
+    { code: 'clockify_no_workspace', facts: {} },
+    'Your Clockify API key sees no workspace. A workspace on its own subdomain needs a key made there, in your profile settings on that subdomain.',
+  ],
+  [
+    { code: 'clockify_active_workspace_unseen', facts: { seen: WORKSPACES } },
+    'Your active Clockify workspace is not one this API key sees (a workspace on its own subdomain needs a key made there). The key sees: "Acme" (w1), "Twins" (w3), "twins" (w4). Name one of them (by name or id) in Punchcard\'s account settings.',
+  ],
+  [
+    { code: 'clockify_workspace_unnamed', facts: { seen: WORKSPACES } },
+    'Clockify names no active workspace for you, and your key sees several: "Acme" (w1), "Twins" (w3), "twins" (w4). Name one (by name or id) in Punchcard\'s account settings.',
+  ],
+  [
+    { code: 'clockify_time_off_unanswered', facts: {} },
+    'Clockify accepted the time-off request but sent no id back; check it in Clockify before asking again.',
+  ],
+  [{ code: 'clockify_entry_incomplete', facts: {} }, 'Clockify sent a time entry without its id or times; if it keeps happening, update Punchcard.'],
 ];
 
 describe("Clockify's refusals", () => {
