@@ -19,6 +19,7 @@ import { ClockifyLeave } from '../../../../mcp-server/providers/clockify/leave.t
 import { entryJson, type PolicyChoice, policyFor } from '../../../../mcp-server/providers/clockify/mapping.ts';
 import { ClockifyPlan } from '../../../../mcp-server/providers/clockify/plan.ts';
 import { ClockifyTimesheets } from '../../../../mcp-server/providers/clockify/timesheets.ts';
+import { remoteRefusal } from '../../../../mcp-server/providers/remote/remote-error.ts';
 import { BackEndError, causeOf } from '../../../../mcp-server/providers/time-tracker.ts';
 import { closeAfterEach } from '../../../support/close-after-each.ts';
 import { clockStartingAt } from '../../../support/fake-clock.ts';
@@ -574,13 +575,13 @@ describe("the Clockify tracker's parts refuse with a code and its facts", () => 
 
   it("Clockify's 403 of an administration: the part's refusal, the plan's carrying Clockify's own", async () => {
     const { context } = await parts();
-    const forbidden = new ClockifyError('forbidden', 'Your Clockify account may not rename the tag (Clockify answered 403).', 403);
+    const forbidden = new ClockifyError('forbidden', remoteRefusal('clockify_forbidden', { action: 'rename the tag', time_off: false, message: null }), 403);
     expect(
       await refusalOf(() =>
         context.administering('tags', ['clockify_administration_refused', { part: 'tags', action: 'rename the tag billing' }], () => Promise.reject(forbidden)),
       ),
     ).toEqual({ code: 'clockify_administration_refused', facts: { part: 'tags', action: 'rename the tag billing' } });
-    const plan = new ClockifyError('restricted', "Your Clockify workspace's plan does not let Punchcard list invoices: Upgrade.", 403);
+    const plan = new ClockifyError('restricted', remoteRefusal('clockify_plan_lacks', { action: 'list invoices', message: 'Upgrade.' }), 403);
     const refused = await refusalOf(() =>
       context.administering(
         'invoices',
