@@ -135,7 +135,7 @@ describe("Calamari's refusals", () => {
 });
 
 describe("Calamari's parts refuse with a code and its facts", () => {
-  const refused = async (work: () => unknown): Promise<Refusal | null> => {
+  const refused = async (work: () => unknown): Promise<Refusal> => {
     const error = await Promise.resolve()
       .then(work)
       .then(

@@ -553,7 +553,7 @@ describe("the Clockify tracker's parts refuse with a code and its facts", () => 
     };
   }
 
-  async function refusalOf(work: () => Promise<unknown>): Promise<Refusal | null> {
+  async function refusalOf(work: () => Promise<unknown>): Promise<Refusal> {
     const error = await work().then(
       () => undefined,
       (thrown: unknown) => thrown,
@@ -590,7 +590,7 @@ describe("the Clockify tracker's parts refuse with a code and its facts", () => 
       ),
     );
     expect(refused).toEqual({ code: 'clockify_invoices_plan_refused', facts: { cause: causeOf(plan) } });
-    expect(said(refused as Refusal)).toBe(
+    expect(said(refused)).toBe(
       "Clockify did not let you list invoices (403): Your Clockify workspace's plan does not let Punchcard list invoices: Upgrade. list_invoices is switched off.",
     );
   });

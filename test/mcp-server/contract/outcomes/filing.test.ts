@@ -16,7 +16,7 @@ function caught(work: () => unknown): BackEndError {
   throw new Error('nothing was refused');
 }
 
-const forPeople = (error: BackEndError) => peopleText(refusalSentence(error.refusal as NonNullable<BackEndError['refusal']>), { locale: 'en-US' });
+const forPeople = (error: BackEndError) => peopleText(refusalSentence(error.refusal), { locale: 'en-US' });
 
 const existing: LeaveRequest = {
   id: 31,
