@@ -171,10 +171,7 @@ async function answer(tool: CallableTool, args: unknown, call: ToolCall) {
         }),
       };
     }
-    if (error instanceof ToolInputError || error instanceof BackEndError) {
-      if (error.refusal) return { outcome: 'refused' as const, result: refused(error.refusal) };
-      return { outcome: 'refused' as const, result: { isError: true, content: [{ type: 'text' as const, text: error.message }] } };
-    }
+    if (error instanceof ToolInputError || error instanceof BackEndError) return { outcome: 'refused' as const, result: refused(error.refusal) };
     call.log(`${tool.name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     // The sentence goes on after the reason, so the reason's own full stop goes.
     const reason = (error instanceof Error ? error.message : String(error)).replace(/[.\s]+$/, '');

@@ -279,8 +279,8 @@ export interface TeamLeavePart {
   /** A window of the requests waiting for the person's decision (`team_leave`). */
   pendingLeave(query: { offset: number; limit: number }): Promise<PendingLeavePage>;
   /**
-   * The request as it waits for the person's decision; refused in words (BackEndError 'denied' or
-   * 'not_found') when Punchcard can tell it is not theirs to decide, before anything is sent.
+   * The request as it waits for the person's decision; refused (a BackEndError of a `denied` or
+   * `not_found` code) when Punchcard can tell it is not theirs to decide, before anything is sent.
    */
   findPendingLeave(id: number): Promise<PendingLeave>;
   /** Approves or rejects the request just found, with the reason where the back end keeps one. */
@@ -289,7 +289,7 @@ export interface TeamLeavePart {
 
 /**
  * The tag list's administration (`admin_tags`; docs/decisions.md, "The admin group"). A back end that
- * cannot take an action refuses it in words (BackEndError 'unavailable') before anything is sent.
+ * cannot take an action refuses it (a BackEndError of its own code) before anything is sent.
  */
 export interface AdminTagsPart {
   /** The tags whose name holds `filter` (all without one), by name; archived ones where the back end shows them. */
@@ -366,7 +366,7 @@ export type RateItem = (CatalogItem & { kind: RateKind }) | { kind: 'workspace';
 /**
  * Teams and their access to the catalog (`admin_teams`; docs/decisions.md, "The admin group"). Every
  * write takes the team as just read (`read`), so what it sends follows what the person was asked
- * about; the back end's refusals come back in words (BackEndError).
+ * about; the back end's refusals come back as BackEndErrors with their codes.
  */
 export interface AdminTeamsPart {
   /** Whether a team must keep a lead (Kimai's teams must). */
@@ -379,7 +379,7 @@ export interface AdminTeamsPart {
   read(id: number): Promise<AdminTeam>;
   /**
    * The person each word names (an id, an e-mail or a name), from whom the back end shows this
-   * person; a word it cannot place is refused in words (ToolInputError) naming what was searched.
+   * person; a word it cannot place is refused (a BackEndError of a `not_found` code) naming what was searched.
    */
   people(words: readonly string[]): Promise<TeamPerson[]>;
   create(name: string, members: ReadonlyArray<{ id: number; name: string; lead: boolean }>): Promise<AdminTeam>;
@@ -452,9 +452,9 @@ export interface CatalogAdminPart {
 export interface AdminPeoplePart {
   /** The back end's role words, as `people` shows them; empty where it shows no role. */
   readonly roleWords: readonly string[];
-  /** A page of the people (the inactive too where `includeInactive`); a page past the last is refused in words (BackEndError 'not_found'). */
+  /** A page of the people (the inactive too where `includeInactive`); a page past the last is refused (a BackEndError of a `not_found` code). */
   people(includeInactive: boolean, page: number): Promise<PeoplePage>;
-  /** One person by id, e-mail or exact name (any case); refused in words (BackEndError 'not_found') where none or several match. */
+  /** One person by id, e-mail or exact name (any case); refused (a BackEndError of a `not_found` or `conflict` code) where none or several match. */
   person(reference: string): Promise<AdminPerson>;
   /** Why this back end cannot make a write at all (or with what is asked of it), as a refusal; null where it can. */
   peopleWriteRefusal(write: PeopleWrite, asked?: { role?: string; manages?: readonly string[]; name?: string; email?: string }): Refusal | null;
@@ -542,20 +542,18 @@ export type BackEndKind = 'not_found' | 'conflict' | 'invalid' | 'unavailable' |
 /**
  * A failure the person can act on: tools turn it into an `isError` result with its refusal (a code and
  * its facts) in the structured part and its words for the model as the text. The words are the code's,
- * made in one place (contract/outcomes/). `new BackEndError(kind, message)` is the older form, a sentence
- * with no code, which the migration to codes is removing.
+ * made in one place (contract/outcomes/); a back end has no other way to say why it refused.
  */
 export class BackEndError extends Error {
   /** What the engine does with it: `unavailable` is kept by the outbox, `denied` may withdraw a capability. */
   readonly kind: RefusalKind;
-  /** What happened, as data: `null` for the older form, which has only its sentence. */
-  readonly refusal: Refusal | null;
-  constructor(...args: RefusalArgs | [kind: BackEndKind, message: string]) {
-    const legacy = isBackEndKind(args[0]) && typeof args[1] === 'string';
-    const refusal = legacy ? null : refusalOf(...(args as RefusalArgs));
-    super(refusal ? modelText(refusalSentence(refusal)) : (args[1] as string));
+  /** What happened, as data. */
+  readonly refusal: Refusal;
+  constructor(...args: RefusalArgs) {
+    const refusal = refusalOf(...args);
+    super(modelText(refusalSentence(refusal)));
     this.name = 'BackEndError';
-    this.kind = refusal ? refusalKind(refusal.code) : (args[0] as BackEndKind);
+    this.kind = refusalKind(refusal.code);
     this.refusal = refusal;
   }
 
@@ -563,11 +561,6 @@ export class BackEndError extends Error {
   static of(refusal: Refusal): BackEndError {
     return new BackEndError(...([refusal.code, refusal.facts] as RefusalArgs));
   }
-}
-
-const BACK_END_KINDS: ReadonlySet<string> = new Set<BackEndKind>(['not_found', 'conflict', 'invalid', 'unavailable', 'denied']);
-function isBackEndKind(value: unknown): value is BackEndKind {
-  return typeof value === 'string' && BACK_END_KINDS.has(value);
 }
 
 /**
@@ -586,7 +579,7 @@ export class PartlyChangedError extends BackEndError {
  * refusal; any other failure as its message (`failure_said`).
  */
 export function causeOf(error: unknown): NestedRefusal {
-  if (error instanceof BackEndError && error.refusal) return error.refusal;
+  if (error instanceof BackEndError) return error.refusal;
   return { code: 'failure_said', facts: { message: error instanceof Error ? error.message : String(error) } };
 }
 

@@ -16,6 +16,9 @@ const READS_SO_FAR = "which is as far as one call reads (its requests are the wh
 
 type Employee = { name: string; email: string };
 
+/** What each of the terminal's events (providers/calamari/api.ts) does, as a refusal says it was not done. */
+const TERMINAL_EVENTS = { 'break-start': 'start the break', 'break-stop': 'end the break', 'clock-out': 'end the shift' } as const;
+
 export const calamariRuleRefusals = refusalFamily({
   /** A shift to start before the one running did (a switch). */
   calamari_shift_starts_before_running: {
@@ -58,6 +61,39 @@ export const calamariRuleRefusals = refusalFamily({
     kind: 'conflict',
     say: () => say`No break is running.`,
     example: {},
+  },
+  /**
+   * Calamari's terminal answered a clock-in with a status other than a started shift. This and the
+   * refusals below it are unavailable, as answers that are not Calamari's (providers/remote/remote-error.ts).
+   */
+  calamari_shift_not_started: {
+    kind: 'unavailable',
+    say: () => say`Calamari did not start the shift (it answered that none is running). Try again, or clock in in Calamari.`,
+    example: {},
+  },
+  /** Calamari confirmed a clock-in, and then listed no running shift. */
+  calamari_clock_in_unlisted: {
+    kind: 'unavailable',
+    say: () => say`Calamari confirmed the clock-in but lists no running shift.`,
+    example: {},
+  },
+  /** Calamari's terminal answered a break's start or end, or a clock-out, without the status that says it was done; `event` is the terminal's. */
+  calamari_terminal_not_done: {
+    kind: 'unavailable',
+    say: (facts: { event: keyof typeof TERMINAL_EVENTS }) => say`Calamari did not ${TERMINAL_EVENTS[facts.event]}.`,
+    example: { event: 'break-start' },
+  },
+  /** A past shift Calamari took, and then did not list where it was put. */
+  calamari_shift_added_unlisted: {
+    kind: 'unavailable',
+    say: () => say`Calamari accepted the shift but does not list it; check your timesheet in Calamari before adding it again.`,
+    example: {},
+  },
+  /** Calamari sent a time in no shape Punchcard reads (its first 40 characters). */
+  calamari_time_unreadable: {
+    kind: 'unavailable',
+    say: (facts: { text: string }) => say`Calamari sent a time Punchcard cannot read ("${facts.text}").`,
+    example: { text: '18.11.2026 07:30' },
   },
   /** Calamari's API neither changes nor deletes a shift. */
   calamari_shift_changes_unsupported: {

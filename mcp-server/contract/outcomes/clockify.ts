@@ -1,6 +1,7 @@
 // Clockify's own refusals (providers/clockify/): what its workspace requires of an entry, its
 // policies, its catalog and its roles, the administration its admins alone may do (a 403 there
-// switches the tool off), and the changes it took part of before it refused the rest. The refusals
+// switches the tool off), the changes it took part of before it refused the rest, the workspace a key
+// is used with, and answers that lack what Punchcard needs of them. The refusals
 // every back end says alike are in back-end.ts; what Clockify's HTTP answers say, in its errors module.
 import { counted } from './format.ts';
 import { either, forModelOnly, type Part, recordNamed, say, type Sentence } from './sentence.ts';
@@ -108,6 +109,14 @@ function money(amount: number, currency: string | null): string {
 }
 
 type Named = { id: number; name: string };
+
+/** A workspace as the refusals of choosing one name it: by name and Clockify's id, which the settings take. */
+type Workspace = { name: string; id: string };
+
+/** '"Acme" (64a6…), "Side project" (64a7…)', or 'none'. */
+function workspaces(seen: readonly Workspace[]): string {
+  return seen.map((workspace) => `"${workspace.name}" (${workspace.id})`).join(', ') || 'none';
+}
 
 /** "Ada Lovelace (#3), Ada Byron (#9)": a person reads the names alone. */
 function named(people: readonly Named[]): Sentence {
@@ -731,5 +740,82 @@ export const clockifyRuleRefusals = refusalFamily({
     say: (facts: { type: string; policies: readonly string[] }) =>
       say`None of your Clockify time-off policies is ${facts.type}; name one of yours${forModelOnly(' as the type')}: ${quoted(facts.policies) || 'none is open to you'}.`,
     example: { type: 'sick', policies: ['Vacation'] },
+  },
+
+  // --- The workspace a key is used with (providers/clockify/context.ts, chooseWorkspace): refusals of
+  // the settings, invalid as a configuration is (providers/remote/remote-error.ts).
+
+  /** Several workspaces have the name the settings give; `seen`: every workspace the key sees. */
+  clockify_workspace_ambiguous: {
+    kind: 'invalid',
+    say: (facts: { wanted: string; seen: readonly Workspace[] }) =>
+      say`Several of your Clockify workspaces are called "${facts.wanted}": ${workspaces(facts.seen)}. Name the one you mean by its id in Punchcard's account settings.`,
+    example: {
+      wanted: 'Acme',
+      seen: [
+        { name: 'Acme', id: '64a687e29ae1f428e7ebe303' },
+        { name: 'acme', id: '64a687e29ae1f428e7ebe404' },
+      ],
+    },
+  },
+  /** No workspace the key sees has the id or name the settings give. */
+  clockify_workspace_unknown: {
+    kind: 'invalid',
+    say: (facts: { wanted: string; seen: readonly Workspace[] }) =>
+      say`Your Clockify API key sees no workspace "${facts.wanted}". It sees: ${workspaces(facts.seen)}. Name one of them (by name or id) in Punchcard's account settings.`,
+    example: { wanted: 'Initech', seen: [{ name: 'Acme', id: '64a687e29ae1f428e7ebe303' }] },
+  },
+  /** The key sees no workspace at all: made on another subdomain. */
+  clockify_no_workspace: {
+    kind: 'invalid',
+    say: () =>
+      say`Your Clockify API key sees no workspace. A workspace on its own subdomain needs a key made there, in your profile settings on that subdomain.`,
+    example: {},
+  },
+  /** The person's active workspace is not among those the key sees, and the settings name none. */
+  clockify_active_workspace_unseen: {
+    kind: 'invalid',
+    say: (facts: { seen: readonly Workspace[] }) =>
+      say`Your active Clockify workspace is not one this API key sees (a workspace on its own subdomain needs a key made there). The key sees: ${workspaces(facts.seen)}. Name one of them (by name or id) in Punchcard's account settings.`,
+    example: {
+      seen: [
+        { name: 'Acme', id: '64a687e29ae1f428e7ebe303' },
+        { name: 'Side project', id: '64a687e29ae1f428e7ebe404' },
+      ],
+    },
+  },
+  /** Clockify names no active workspace, the key sees several, and the settings name none. */
+  clockify_workspace_unnamed: {
+    kind: 'invalid',
+    say: (facts: { seen: readonly Workspace[] }) =>
+      say`Clockify names no active workspace for you, and your key sees several: ${workspaces(facts.seen)}. Name one (by name or id) in Punchcard's account settings.`,
+    example: {
+      seen: [
+        { name: 'Acme', id: '64a687e29ae1f428e7ebe303' },
+        { name: 'Side project', id: '64a687e29ae1f428e7ebe404' },
+      ],
+    },
+  },
+
+  // --- Answers that lack what Punchcard needs of them: unavailable, as answers that are not
+  // Clockify's (providers/remote/remote-error.ts).
+
+  /** The key's user came back without an id: the address is likely not Clockify's API. */
+  clockify_key_owner_unnamed: {
+    kind: 'unavailable',
+    say: () => say`Clockify answered without saying whose the API key is; check the Clockify address.`,
+    example: {},
+  },
+  /** A time-off request Clockify took, answered without its id. */
+  clockify_time_off_unanswered: {
+    kind: 'unavailable',
+    say: () => say`Clockify accepted the time-off request but sent no id back; check it in Clockify before asking again.`,
+    example: {},
+  },
+  /** A time entry without its id or its times. */
+  clockify_entry_incomplete: {
+    kind: 'unavailable',
+    say: () => say`Clockify sent a time entry without its id or times; if it keeps happening, update Punchcard.`,
+    example: {},
   },
 });

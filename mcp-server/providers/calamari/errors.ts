@@ -36,7 +36,7 @@ export interface RequestPurpose {
 export class CalamariError<F extends RemoteFailure = RemoteFailure> extends RemoteError<F> {
   /** Calamari's own code for it (`INVALID_PROJECT`), where its answer named one. */
   readonly calamariCode: string | undefined;
-  constructor(failure: F, said: RefusalFor<F> | string, status?: number, calamariCode?: string) {
+  constructor(failure: F, said: RefusalFor<F>, status?: number, calamariCode?: string) {
     super(failure, said, status);
     this.name = 'CalamariError';
     this.calamariCode = calamariCode;
@@ -95,7 +95,7 @@ export function describeHttpFailure(answer: HttpAnswer, purpose: RequestPurpose,
   if (status === 400) return fail('validation', remoteRefusal('calamari_refused', { action, message, code: code ?? null, field: field ?? null }));
   if (status === 405) return fail('bad_request', remoteRefusal('calamari_wrong_method', { action }));
   const trouble = serverTrouble(status, action, CALAMARI_WORDS) ?? unexpectedStatus(status, action, CALAMARI_WORDS);
-  return new CalamariError(trouble.failure, trouble.said, status, code);
+  return new CalamariError(trouble.failure, trouble.refusal, status, code);
 }
 
 export function describeNotJson(baseUrl: string, answer: HttpAnswer): CalamariError {

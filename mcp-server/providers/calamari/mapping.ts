@@ -3,13 +3,13 @@ import { splitAgentPrefix } from '../../domain/agents.ts';
 import { leaveTypeOfName } from '../../domain/leave-type-names.ts';
 import { eachDate, isoWeekday, parseOffsetDateTime } from '../../domain/time.ts';
 import type { PlannedDay } from '../../domain/work-plan.ts';
-import { RemoteError } from '../remote/remote-error.ts';
+import { RemoteError, remoteRefusal } from '../remote/remote-error.ts';
 import { type BreakSpan, type LeaveRequest, type LeaveStatus, type LeaveType, BackEndError, type Ref, type TimeEntry } from '../time-tracker.ts';
 import type { CalamariAbsenceType, CalamariHoliday, CalamariRequest, CalamariShift, CalamariWorkingWeek } from './wire.ts';
 
 export function instantOf(text: string): number {
   const epoch = parseOffsetDateTime(text) ?? (/[zZ]$|[+-]\d\d:?\d\d$/.test(text) ? Date.parse(text) : Number.NaN);
-  if (Number.isNaN(epoch)) throw new RemoteError('wrong_service', `Calamari sent a time Punchcard cannot read ("${text.slice(0, 40)}").`);
+  if (Number.isNaN(epoch)) throw new RemoteError('wrong_service', remoteRefusal('calamari_time_unreadable', { text: text.slice(0, 40) }));
   return epoch;
 }
 

@@ -7,6 +7,7 @@ import { withAgentPrefix } from '../../domain/agents.ts';
 import { BackEndPart } from '../remote-tracker.ts';
 import { addDays, formatWallClock, isValidTimeZone, localDate } from '../../domain/time.ts';
 import { allSettled, Expiring, ExpiringByKey } from '../remote/cache.ts';
+import { remoteRefusal } from '../remote/remote-error.ts';
 import { type EntryFields, type EntryQuery, BackEndError, type Ref, type TimeEntry, TimerRunningError, type WorkSpan } from '../time-tracker.ts';
 import type { TerminalEvent } from './api.ts';
 import type { CalamariCatalog } from './catalog.ts';
@@ -67,15 +68,14 @@ export class CalamariShifts extends BackEndPart<CalamariContext, { catalog: Cala
       ...(fields.projectId === null ? {} : { projectId: fields.projectId }),
       ...(fields.description ? { description: fields.description } : {}),
     }).catch((error: unknown) => this.#projectRefused(error));
-    if (answer.shiftStatus !== 'STARTED')
-      throw new CalamariError('wrong_service', 'Calamari did not start the shift (it answered that none is running). Try again, or clock in in Calamari.');
+    if (answer.shiftStatus !== 'STARTED') throw new CalamariError('wrong_service', remoteRefusal('calamari_shift_not_started', {}));
     // A shift begun elsewhere between that look and the clock-in (another device, the web app) makes
     // Calamari ignore this one just the same: the shift it lists now says whether this one began or
     // the other was running. It is this request's when it began at the wall time this request sent,
     // read in the zone Calamari took it in (which may not be the zone it was sent in: then the shift
     // is still ours, and the zone is learned for the next time).
     const running = inMoment ? await this.#running() : await this.#startedShift(at, zone);
-    if (!running) throw new CalamariError('wrong_service', 'Calamari confirmed the clock-in but lists no running shift.');
+    if (!running) throw new CalamariError('wrong_service', remoteRefusal('calamari_clock_in_unlisted', {}));
     const { entry: shift, zone: calamariZone } = running;
     const otherProject = fields.projectId !== null && shift.project?.id !== fields.projectId;
     if (otherProject || !startedAt(shift, calamariZone ?? zone, Date.parse(`${sent}Z`))) throw new TimerRunningError(shift);
@@ -107,7 +107,7 @@ export class CalamariShifts extends BackEndPart<CalamariContext, { catalog: Cala
     if (type === undefined) throw new BackEndError('calamari_no_break_type');
     const at = this.context.options.now();
     const answer = await this.#terminal('break-start', { time: formatWallClock(at, running.zone ?? (await this.context.zone())), breakType: type });
-    if (answer.breakStatus !== 'STARTED') throw new CalamariError('wrong_service', 'Calamari did not start the break.');
+    if (answer.breakStatus !== 'STARTED') throw new CalamariError('wrong_service', remoteRefusal('calamari_terminal_not_done', { event: 'break-start' }));
     const name = types.find((item) => item.id === type)?.name ?? 'Break';
     return { ...shift, breaks: [...(shift.breaks ?? []), { type: { id: type, name }, start: Math.floor(at / 1_000) * 1_000, end: null }] };
   }
@@ -119,7 +119,7 @@ export class CalamariShifts extends BackEndPart<CalamariContext, { catalog: Cala
     if (!running || !shift || !open) throw new BackEndError(shift ? 'calamari_break_not_running' : 'calamari_shift_not_running');
     const at = this.context.options.now();
     const answer = await this.#terminal('break-stop', { time: formatWallClock(at, running.zone ?? (await this.context.zone())), breakType: open.type.id });
-    if (answer.breakStatus !== 'FINISHED') throw new CalamariError('wrong_service', 'Calamari did not end the break.');
+    if (answer.breakStatus !== 'FINISHED') throw new CalamariError('wrong_service', remoteRefusal('calamari_terminal_not_done', { event: 'break-stop' }));
     return { ...shift, breaks: (shift.breaks ?? []).map((span) => (span === open ? { ...span, end: Math.floor(at / 1_000) * 1_000 } : span)) };
   }
 
@@ -168,8 +168,7 @@ export class CalamariShifts extends BackEndPart<CalamariContext, { catalog: Cala
       };
     // The answer of create is not documented: where it names no id, the shift is found where it was put.
     const added = (await this.#shiftsBetween(start, end, zone)).find((entry) => entry.start === start && entry.end === end);
-    if (!added)
-      throw new CalamariError('wrong_service', 'Calamari accepted the shift but does not list it; check your timesheet in Calamari before adding it again.');
+    if (!added) throw new CalamariError('wrong_service', remoteRefusal('calamari_shift_added_unlisted', {}));
     return added;
   }
 
@@ -276,7 +275,7 @@ export class CalamariShifts extends BackEndPart<CalamariContext, { catalog: Cala
 
   async #clockOut(running: TimeEntry, at: number, zone: string): Promise<TimeEntry> {
     const answer = await this.#terminal('clock-out', { time: formatWallClock(at, zone) });
-    if (answer.shiftStatus !== 'FINISHED') throw new CalamariError('wrong_service', 'Calamari did not end the shift.');
+    if (answer.shiftStatus !== 'FINISHED') throw new CalamariError('wrong_service', remoteRefusal('calamari_terminal_not_done', { event: 'clock-out' }));
     const end = Math.floor(at / 1_000) * 1_000;
     // Calamari closes a running break where the shift ends.
     return { ...running, end, breaks: (running.breaks ?? []).map((span) => (span.end === null ? { ...span, end } : span)) };

@@ -9,7 +9,7 @@ import type { CLOCKIFY } from '../../contract/back-ends/clockify.ts';
 import { firstValidZone, isValidTimeZone, localDate } from '../../domain/time.ts';
 import { Expiring } from '../remote/cache.ts';
 import type { LearnedFacts } from '../remote/learned-facts.ts';
-import { hostOf } from '../remote/remote-error.ts';
+import { hostOf, remoteRefusal } from '../remote/remote-error.ts';
 import { IdAliases, type IdNumbering } from '../id-aliases.ts';
 import { learnedFacts, remoteConnection, type RemoteTrackerOptions } from '../remote-tracker.ts';
 import type { RefusalArgs } from '../../contract/outcomes/refusals.ts';
@@ -84,8 +84,7 @@ export class ClockifyContext {
     if (fresh) this.#person.invalidate();
     return this.#person.get(async () => {
       const user = await this.api.user();
-      if (!user || typeof user.id !== 'string' || user.id === '')
-        throw new ClockifyError('wrong_service', 'Clockify answered without saying whose the API key is; check the Clockify address.');
+      if (!user || typeof user.id !== 'string' || user.id === '') throw new ClockifyError('wrong_service', remoteRefusal('clockify_key_owner_unnamed', {}));
       const zone = user.settings?.timeZone;
       if (zone && isValidTimeZone(zone) && zone !== this.facts.current.timezone) this.facts.learn({ timezone: zone });
       return user;
@@ -315,38 +314,18 @@ export function workspaceOf(workspace: ClockifyWorkspace): Workspace {
  * one that matches none is refused with the workspaces the key sees.
  */
 export function chooseWorkspace(workspaces: readonly ClockifyWorkspace[], wanted: string | undefined, active: string | undefined): ClockifyWorkspace {
-  const seen = workspaces.map((workspace) => `"${workspace.name}" (${workspace.id})`).join(', ') || 'none';
+  const seen = workspaces.map((workspace) => ({ name: workspace.name, id: workspace.id }));
   if (wanted !== undefined) {
     const byId = workspaces.find((workspace) => workspace.id === wanted);
     if (byId) return byId;
     const byName = workspaces.filter((workspace) => workspace.name.trim().toLowerCase() === wanted.trim().toLowerCase());
     if (byName.length === 1) return byName[0] as ClockifyWorkspace;
-    if (byName.length > 1)
-      throw new ClockifyError(
-        'config',
-        `Several of your Clockify workspaces are called "${wanted}": ${seen}. Name the one you mean by its id in Punchcard's account settings.`,
-      );
-    throw new ClockifyError(
-      'config',
-      `Your Clockify API key sees no workspace "${wanted}". It sees: ${seen}. Name one of them (by name or id) in Punchcard's account settings.`,
-    );
+    if (byName.length > 1) throw new ClockifyError('config', remoteRefusal('clockify_workspace_ambiguous', { wanted, seen }));
+    throw new ClockifyError('config', remoteRefusal('clockify_workspace_unknown', { wanted, seen }));
   }
   const found = workspaces.find((workspace) => workspace.id === active) ?? (workspaces.length === 1 ? workspaces[0] : undefined);
   if (found) return found;
-  if (workspaces.length === 0) {
-    throw new ClockifyError(
-      'config',
-      'Your Clockify API key sees no workspace. A workspace on its own subdomain needs a key made there, in your profile settings on that subdomain.',
-    );
-  }
-  if (active !== undefined) {
-    throw new ClockifyError(
-      'config',
-      `Your active Clockify workspace is not one this API key sees (a workspace on its own subdomain needs a key made there). The key sees: ${seen}. Name one of them (by name or id) in Punchcard's account settings.`,
-    );
-  }
-  throw new ClockifyError(
-    'config',
-    `Clockify names no active workspace for you, and your key sees several: ${seen}. Name one (by name or id) in Punchcard's account settings.`,
-  );
+  if (workspaces.length === 0) throw new ClockifyError('config', remoteRefusal('clockify_no_workspace', {}));
+  if (active !== undefined) throw new ClockifyError('config', remoteRefusal('clockify_active_workspace_unseen', { seen }));
+  throw new ClockifyError('config', remoteRefusal('clockify_workspace_unnamed', { seen }));
 }

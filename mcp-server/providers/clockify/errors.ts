@@ -41,7 +41,7 @@ export interface RequestPurpose {
 }
 
 export class ClockifyError<F extends RemoteFailure = RemoteFailure> extends RemoteError<F> {
-  constructor(failure: F, said: RefusalFor<F> | string, status?: number) {
+  constructor(failure: F, said: RefusalFor<F>, status?: number) {
     super(failure, said, status);
     this.name = 'ClockifyError';
   }
@@ -77,7 +77,7 @@ export function describeHttpFailure(answer: HttpAnswer, purpose: RequestPurpose,
   }
   if (status === 429) return fail('rate_limited', remoteRefusal('clockify_rate_limited', { action, retry_after_s: retryAfterSeconds(answer) }));
   const trouble = serverTrouble(status, action, CLOCKIFY_WORDS) ?? unexpectedStatus(status, action, CLOCKIFY_WORDS);
-  return new ClockifyError(trouble.failure, trouble.said, status);
+  return new ClockifyError(trouble.failure, trouble.refusal, status);
 }
 
 export function describeNotJson(baseUrl: string, answer: HttpAnswer): ClockifyError {

@@ -14,7 +14,7 @@ import { planOf, weekPlan } from '../../domain/work-plan.ts';
 import { BackEndPart } from '../remote-tracker.ts';
 import { allSettled, Expiring } from '../remote/cache.ts';
 import { allPages, type Page, pagesUntilLast } from '../remote/paging.ts';
-import { unlessRefused } from '../remote/remote-error.ts';
+import { remoteRefusal, unlessRefused } from '../remote/remote-error.ts';
 import { fileInParts, refuseOverlap } from '../leave-filing.ts';
 import { type LeaveBalance, type LeaveDraw, type LeaveRequest, type NewLeaveRequest, BackEndError, type TeamAbsence, teamAbsenceOf } from '../time-tracker.ts';
 import { TIME_OFF_PAGE } from './api.ts';
@@ -65,8 +65,7 @@ export class ClockifyLeave extends BackEndPart<ClockifyContext, { plan: Clockify
     refuseOverlap(request, existing);
     const file = async (part: LeavePart) => {
       const created = await this.context.api.createTimeOff(workspaceId, policy.id, timeOffBody(part, request.comment));
-      if (typeof created?.id !== 'string' || created.id === '')
-        throw new ClockifyError('wrong_service', 'Clockify accepted the time-off request but sent no id back; check it in Clockify before asking again.');
+      if (typeof created?.id !== 'string' || created.id === '') throw new ClockifyError('wrong_service', remoteRefusal('clockify_time_off_unanswered', {}));
       return { created, id: await this.context.number('timeOff', created.id), firstDay: part.firstDay, lastDay: part.lastDay };
     };
     this.#forget();

@@ -7,6 +7,7 @@ import { agentOfTags, agentTag } from '../../domain/agents.ts';
 import { BackEndPart } from '../remote-tracker.ts';
 import { allSettled, Expiring, ExpiringByKey } from '../remote/cache.ts';
 import { pagesUntilLast } from '../remote/paging.ts';
+import { remoteRefusal } from '../remote/remote-error.ts';
 import {
   type EntryFields,
   type EntryQuery,
@@ -297,7 +298,7 @@ export class ClockifyTimesheets extends BackEndPart<ClockifyContext, { catalog: 
 
   async #entries(entries: readonly ClockifyTimeEntry[]): Promise<TimeEntry[]> {
     if (entries.some((entry) => typeof entry?.id !== 'string' || !entry.timeInterval))
-      throw new ClockifyError('wrong_service', 'Clockify sent a time entry without its id or times; if it keeps happening, update Punchcard.');
+      throw new ClockifyError('wrong_service', remoteRefusal('clockify_entry_incomplete', {}));
     const [numbers, refs, agents] = await allSettled([
       this.context.numbers(
         'entry',

@@ -33,12 +33,7 @@ export interface RequestPurpose {
 export class ClockodoError<F extends RemoteFailure = RemoteFailure> extends RemoteError<F> {
   readonly errorType: string | undefined;
   readonly details: Record<string, unknown> | undefined;
-  constructor(
-    failure: F,
-    said: RefusalFor<F> | string,
-    status?: number,
-    problem?: { type?: string | undefined; details?: Record<string, unknown> | undefined },
-  ) {
+  constructor(failure: F, said: RefusalFor<F>, status?: number, problem?: { type?: string | undefined; details?: Record<string, unknown> | undefined }) {
     super(failure, said, status);
     this.name = 'ClockodoError';
     this.errorType = problem?.type;
@@ -96,7 +91,7 @@ export function describeHttpFailure(answer: HttpAnswer, purpose: RequestPurpose,
     status === 429
       ? rateLimited(answer, action, CLOCKODO_WORDS)
       : (serverTrouble(status, action, CLOCKODO_WORDS) ?? unexpectedStatus(status, action, CLOCKODO_WORDS));
-  return new ClockodoError(trouble.failure, trouble.said, status, first);
+  return new ClockodoError(trouble.failure, trouble.refusal, status, first);
 }
 
 export function describeNotJson(baseUrl: string, answer: HttpAnswer): ClockodoError {

@@ -2,9 +2,7 @@
 import { splitAgentPrefix } from '../../domain/agents.ts';
 import { addDays, eachDate, formatUtcSeconds, isoWeekday, startOfIsoWeek } from '../../domain/time.ts';
 import type { PlannedDay } from '../../domain/work-plan.ts';
-import { refusalOf, refusalSentence } from '../../contract/outcomes/refusals.ts';
-import { modelText } from '../../contract/outcomes/sentence.ts';
-import { RemoteError } from '../remote/remote-error.ts';
+import { RemoteError, remoteRefusal } from '../remote/remote-error.ts';
 import { type CatalogItem, type LeaveRequest, type LeaveStatus, type LeaveType, BackEndError, type Ref, type TimeEntry } from '../time-tracker.ts';
 import type { AccessMap, ClockodoAbsence, ClockodoEntry, ClockodoProject, ClockodoTargetHours } from './wire.ts';
 
@@ -15,9 +13,8 @@ export function clockodoTime(epochMs: number): string {
 
 export function instantOf(text: string): number {
   const epoch = Date.parse(text);
-  // The HTTP layer's error, whose failure says the answer is not Clockodo's (its words are the code's).
-  if (Number.isNaN(epoch))
-    throw new RemoteError('wrong_service', modelText(refusalSentence(refusalOf('clockodo_time_unreadable', { text: text.slice(0, 40) }))));
+  // The HTTP layer's error, whose failure says the answer is not Clockodo's.
+  if (Number.isNaN(epoch)) throw new RemoteError('wrong_service', remoteRefusal('clockodo_time_unreadable', { text: text.slice(0, 40) }));
   return epoch;
 }
 

@@ -3,9 +3,8 @@
 // catalog (docs/back-ends/kimai.md, "Relations").
 import { agentOfTags } from '../../domain/agents.ts';
 import { formatInstant, formatWallClock, localDateTimeToEpoch, parseOffsetDateTime } from '../../domain/time.ts';
-import { refusalOf, refusalSentence } from '../../contract/outcomes/refusals.ts';
-import { modelText } from '../../contract/outcomes/sentence.ts';
 import { BackEndError, type Catalog, type CatalogItem, type Ref, type TimeEntry } from '../time-tracker.ts';
+import { remoteRefusal } from '../remote/remote-error.ts';
 import { KimaiError } from './errors.ts';
 import type { KimaiActivity, KimaiCustomer, KimaiNamed, KimaiProject, KimaiTimesheet } from './wire.ts';
 import { relationId } from './wire.ts';
@@ -27,10 +26,8 @@ export function nameIndex(catalog: Catalog): NameIndex {
 /** Kimai's '2026-05-04T09:00:00+0200' as epoch ms; a reply in another shape is an error, not a guess. */
 export function readKimaiTime(text: string): number {
   const epochMs = parseOffsetDateTime(text);
-  if (epochMs === undefined) {
-    // The HTTP layer's error, whose failure says the answer is not Kimai's (its words are the code's).
-    throw new KimaiError('wrong_service', modelText(refusalSentence(refusalOf('kimai_time_unreadable', { text: text.slice(0, 40) }))));
-  }
+  // The HTTP layer's error, whose failure says the answer is not Kimai's.
+  if (epochMs === undefined) throw new KimaiError('wrong_service', remoteRefusal('kimai_time_unreadable', { text: text.slice(0, 40) }));
   return epochMs;
 }
 

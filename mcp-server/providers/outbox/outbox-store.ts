@@ -443,7 +443,7 @@ export class OutboxUnusable extends Error {
 
 function unusable(path: string, error: unknown): OutboxUnusable {
   // A newer schema is refused with its versions (migrate).
-  if (error instanceof BackEndError && error.refusal?.code === 'outbox_newer') return new OutboxUnusable({ problem: 'newer', ...error.refusal.facts });
+  if (error instanceof BackEndError && error.refusal.code === 'outbox_newer') return new OutboxUnusable({ problem: 'newer', ...error.refusal.facts });
   if (isReadOnlyError(error)) return new OutboxUnusable({ problem: 'not_writable', path });
   const reason = (error instanceof Error ? error.message : String(error)).replace(/[.\s]+$/, '');
   return new OutboxUnusable({ problem: 'cannot_open', path, reason });

@@ -35,25 +35,28 @@ export type RemoteFailure =
   | 'tls'
   | 'config';
 
+/** A kind for every failure, each one of a back end's: the table below is held to it. */
+type KindOfEach<T extends Record<RemoteFailure, BackEndKind>> = T;
+
 /** What the engine does with each failure (time-tracker.ts, BackEndError): its refusal is of this kind. */
-const FAILURE_KINDS = {
-  no_token: 'denied',
-  bad_token: 'denied',
-  forbidden: 'denied',
-  not_found: 'not_found',
-  wrong_service: 'unavailable',
-  unknown_person: 'denied',
-  validation: 'invalid',
-  restricted: 'invalid',
-  bad_request: 'invalid',
-  rate_limited: 'unavailable',
-  server_error: 'unavailable',
-  timeout: 'unavailable',
-  too_large: 'unavailable',
-  unreachable: 'unavailable',
-  tls: 'unavailable',
-  config: 'invalid',
-} as const satisfies Record<RemoteFailure, BackEndKind>;
+type FailureKinds = KindOfEach<{
+  no_token: 'denied';
+  bad_token: 'denied';
+  forbidden: 'denied';
+  not_found: 'not_found';
+  wrong_service: 'unavailable';
+  unknown_person: 'denied';
+  validation: 'invalid';
+  restricted: 'invalid';
+  bad_request: 'invalid';
+  rate_limited: 'unavailable';
+  server_error: 'unavailable';
+  timeout: 'unavailable';
+  too_large: 'unavailable';
+  unreachable: 'unavailable';
+  tls: 'unavailable';
+  config: 'invalid';
+}>;
 
 /** The refusals of each kind. */
 type RefusalsOfKind = { [K in RefusalKind]: Refusal<{ [C in RefusalCode]: (typeof REFUSALS)[C]['kind'] extends K ? C : never }[RefusalCode]> };
@@ -62,7 +65,7 @@ type RefusalsOfKind = { [K in RefusalKind]: Refusal<{ [C in RefusalCode]: (typeo
  * A refusal a failure may carry: one of the kind the failure is (a 404 a `not_found` code, a 429 an
  * `unavailable` one), so the compiler holds each describer to it.
  */
-export type RefusalFor<F extends RemoteFailure> = RefusalsOfKind[(typeof FAILURE_KINDS)[F]];
+export type RefusalFor<F extends RemoteFailure> = RefusalsOfKind[FailureKinds[F]];
 
 /** A refusal typed by its code (refusals.ts's `refusalOf` answers any refusal): what a RemoteError's failure is checked against. */
 export function remoteRefusal<C extends RefusalCode>(code: C, facts: FactsOf<C>): Refusal<C> {
@@ -74,7 +77,7 @@ export function remoteRefusal<C extends RefusalCode>(code: C, facts: FactsOf<C>)
  * its refusal. `F` is the failure it was made with, only so the compiler checks the refusal's kind.
  */
 export class RemoteError<F extends RemoteFailure = RemoteFailure> extends BackEndError {
-  declare readonly refusal: RefusalFor<RemoteFailure> | null;
+  declare readonly refusal: RefusalFor<RemoteFailure>;
   readonly failure: RemoteFailure;
   /** HTTP status, when the back end answered at all. */
   readonly status: number | undefined;
@@ -83,17 +86,12 @@ export class RemoteError<F extends RemoteFailure = RemoteFailure> extends BackEn
    * a secure connection cut halfway is told apart from a certificate that was refused by it.
    */
   networkCode: string | undefined;
-  /** `said`: the refusal, of the failure's kind; a sentence is the older form, which the move to codes is removing. */
-  constructor(failure: F, said: RefusalFor<F> | string, status?: number) {
-    super(...((typeof said === 'string' ? [FAILURE_KINDS[failure], said] : [said.code, said.facts]) as RefusalArgs));
+  /** `said`: the refusal, of the failure's kind. */
+  constructor(failure: F, said: RefusalFor<F>, status?: number) {
+    super(...([said.code, said.facts] as RefusalArgs));
     this.name = 'RemoteError';
     this.failure = failure;
     this.status = status;
-  }
-
-  /** What it says, to carry over to a back end's own kind of error: its refusal, or (the older form) its sentence. */
-  get said(): RefusalFor<RemoteFailure> | string {
-    return this.refusal ?? this.message;
   }
 }
 

@@ -87,10 +87,12 @@ describe('what Punchcard says on Calamari', () => {
   });
 
   it('a clock-in Calamari confirms but does not list', async () => {
-    const { fake, say } = await calamari({ remembered: true });
+    const { fake, engine } = await calamari({ remembered: true });
     // The look before the clock-in finds nothing running, as it is; the listing after it finds nothing either.
     fake.failNext({ path: '/api/clockin/timesheetentries/v1/find' }, { status: 200, body: [], times: 2 });
-    expect(await say('clock_in')).toBe('Calamari confirmed the clock-in but lists no running shift.');
+    const result = await engine.call('clock_in');
+    expect(textOf(result)).toBe('Calamari confirmed the clock-in but lists no running shift.');
+    expect(result.structuredContent).toEqual({ refusal: { code: 'calamari_clock_in_unlisted', facts: {} } });
   });
 
   it('a switch to a shift that would begin before the running one', async () => {
@@ -147,8 +149,10 @@ describe('a shift added without its id in the answer (the answer of create is no
   });
 
   it('not found: says to check the timesheet before adding it again', async () => {
-    const { fake, say } = await calamari({ remembered: true });
+    const { fake, engine } = await calamari({ remembered: true });
     fake.failNext({ path: create }, { status: 200, raw: '' });
-    expect(await say('log_time', yesterday)).toBe('Calamari accepted the shift but does not list it; check your timesheet in Calamari before adding it again.');
+    const result = await engine.call('log_time', yesterday);
+    expect(textOf(result)).toBe('Calamari accepted the shift but does not list it; check your timesheet in Calamari before adding it again.');
+    expect(result.structuredContent).toEqual({ refusal: { code: 'calamari_shift_added_unlisted', facts: {} } });
   });
 });

@@ -104,7 +104,7 @@ function perCallBackEnd(dir: string): { open: OpenTracker; answered: number[] } 
   const open: OpenTracker = async (profile, basics) => {
     const real = await createTracker({ ...basics, profile, userDataDir: dir });
     let calls = 0;
-    const refuse = () => Promise.reject(new BackEndError('unavailable', 'The timer is away for this call.'));
+    const refuse = () => Promise.reject(new BackEndError('timesheet_closed'));
     return {
       ...real,
       forCall: async (notes) => {
@@ -299,7 +299,8 @@ describe('an Engine', () => {
     expect(backEnd?.answered).toEqual([1]);
     // A call that fails never answers with its notes: its tracker is not told they were said.
     const failed = await open.call('timer_status');
-    expect(failed.content[0]?.text).toBe('The timer is away for this call.');
+    expect(failed.content[0]?.text).toBe('The timesheet was closed.');
+    expect(failed.structuredContent).toEqual({ refusal: { code: 'timesheet_closed', facts: {} } });
     expect(backEnd?.answered).toEqual([1]);
     expect((await open.call('timer_status')).content[0]?.text).toMatch(/\nCall 3 went through its own tracker\.$/);
     expect(backEnd?.answered).toEqual([1, 3]);

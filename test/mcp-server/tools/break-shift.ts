@@ -24,7 +24,7 @@ export async function shift(options: { types?: typeof TYPES; endAt?: number } = 
   const started: Array<number | null> = [];
   const withBreaks = async () => {
     const running = await tracker.timer.runningEntry();
-    if (!running) throw new BackEndError('conflict', 'No shift is running.');
+    if (!running) throw new BackEndError('calamari_shift_not_running');
     return { ...running, breaks: breaks.map((span) => ({ ...span })) };
   };
   const part: BreaksPart = {
@@ -37,7 +37,7 @@ export async function shift(options: { types?: typeof TYPES; endAt?: number } = 
     },
     async endBreak() {
       const open = breaks.find((span) => span.end === null);
-      if (!open) throw new BackEndError('conflict', 'No break is running.');
+      if (!open) throw new BackEndError('calamari_break_not_running');
       open.end = options.endAt ?? NOW;
       return withBreaks();
     },

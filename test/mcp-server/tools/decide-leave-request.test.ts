@@ -44,7 +44,10 @@ describe('decide_leave_request', () => {
 
   it('refuses a request that does not wait for the person, and decides nothing', async () => {
     const { run, decisions, waiting } = await deciding();
-    await expect(run({ id: 99, decision: 'approve' })).rejects.toThrow('No leave request #99 waits for your decision.');
+    await expect(run({ id: 99, decision: 'approve' })).rejects.toMatchObject({
+      message: expect.stringMatching(/^Leave request #99 is not among the requests Punchcard listed as waiting for your decision;/),
+      refusal: { code: 'kimai_leave_request_not_listed', facts: { request: 99 } },
+    });
     expect(decisions).toEqual([]);
     expect(waiting).toHaveLength(3);
   });

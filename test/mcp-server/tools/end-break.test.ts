@@ -25,8 +25,8 @@ describe('end_break', () => {
     expect(data.shift).toMatchObject({ description: 'support' });
   });
 
-  it('passes on the refusal in words when no break runs', async () => {
+  it('passes on the refusal when no break runs', async () => {
     const { end } = await shift();
-    await expect(end()).rejects.toThrow('No break is running.');
+    await expect(end()).rejects.toMatchObject({ message: 'No break is running.', refusal: { code: 'calamari_break_not_running', facts: {} } });
   });
 });

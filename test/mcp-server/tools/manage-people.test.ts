@@ -42,13 +42,13 @@ async function withPeople(words: { write?: (write: PeopleWrite) => Refusal | nul
     async people(includeInactive, page) {
       const shown = people.filter((person) => includeInactive || person.active).sort((a, b) => a.name.localeCompare(b.name));
       const totalPages = Math.max(1, Math.ceil(shown.length / PAGE_SIZE));
-      if (page > totalPages) throw new BackEndError('not_found', `There is no page ${page}; the last is ${totalPages}.`);
+      if (page > totalPages) throw new BackEndError('people_page_missing', { page, pages: totalPages });
       return { people: shown.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE), page, totalPages, total: shown.length };
     },
     async person(reference) {
       const word = reference.toLowerCase();
       const found = people.filter((one) => String(one.id) === word || one.email === word || one.name.toLowerCase() === word);
-      if (found.length !== 1) throw new BackEndError('not_found', `Nobody is "${reference}" here.`);
+      if (found.length !== 1) throw new BackEndError('person_not_found', { reference, where: 'in Kimai', list_shows: 'everyone', suggestions: [] });
       return found[0] as AdminPerson;
     },
     peopleWriteRefusal: (write) => words.write?.(write) ?? null,
@@ -94,7 +94,10 @@ describe('manage_people', () => {
     const shown = await run({ action: 'show', person: ' bea@example.com ' });
     expect(shown.text).toBe('#3 Bea Busy <bea@example.com>, ROLE_TEAMLEAD; teams: Web, Ops');
     expect(shown.data.people).toEqual([{ id: 3, name: 'Bea Busy', email: 'bea@example.com', role: 'ROLE_TEAMLEAD', active: true, teams: ['Web', 'Ops'] }]);
-    await expect(run({ action: 'list', page: 3 })).rejects.toThrow('There is no page 3; the last is 2.');
+    await expect(run({ action: 'list', page: 3 })).rejects.toMatchObject({
+      message: 'There is no page 3 of these people: there are 2 pages.',
+      refusal: { code: 'people_page_missing', facts: { page: 3, pages: 2 } },
+    });
     expect(sent).toEqual([]);
   });
 

@@ -56,7 +56,10 @@ async function withRates(options: { clockify?: boolean } = {}) {
     async findPerson(text) {
       const word = text.trim().toLowerCase();
       const found = [ADA, BEA].find((person) => String(person.id) === word || person.name.toLowerCase() === word);
-      if (!found) throw new BackEndError('not_found', `Nobody called "${text}" here.`);
+      if (!found) {
+        if (options.clockify) throw new BackEndError('clockify_rates_person_unknown', { text });
+        throw new BackEndError('kimai_rate_person_unknown', { text, email: text.includes('@') });
+      }
       return found;
     },
     async setRate(list, person, values, before) {
@@ -188,7 +191,10 @@ describe('manage_rates', () => {
 
   it('passes on a person the back end cannot place, in its words, and sends nothing', async () => {
     const { run, sent } = await withRates();
-    await expect(run({ action: 'set', kind: 'project', item: 'Website', person: 'Cem', hourly: 90 })).rejects.toThrow('Nobody called "Cem" here.');
+    await expect(run({ action: 'set', kind: 'project', item: 'Website', person: 'Cem', hourly: 90 })).rejects.toMatchObject({
+      message: expect.stringMatching(/^Kimai shows you nobody called "Cem"\. An administrator sees people on rates and in teams only/),
+      refusal: { code: 'kimai_rate_person_unknown', facts: { text: 'Cem', email: false } },
+    });
     expect(sent).toEqual([]);
   });
 });

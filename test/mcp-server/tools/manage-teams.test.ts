@@ -8,10 +8,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { refusalOf } from '../../../mcp-server/contract/outcomes/refusals.ts';
 import type { AdminTeam, TeamAccessKind, TeamPerson } from '../../../mcp-server/domain/admin-teams.ts';
 import { ACCESS_LISTS } from '../../../mcp-server/domain/admin-teams.ts';
-import type { AdminTeamsPart } from '../../../mcp-server/providers/time-tracker.ts';
+import { type AdminTeamsPart, BackEndError } from '../../../mcp-server/providers/time-tracker.ts';
 import type { Asker } from '../../../mcp-server/tools/asking.ts';
 import manageTeams from '../../../mcp-server/tools/manage-teams.ts';
-import { ToolInputError } from '../../../mcp-server/tools/tool-input-error.ts';
 import { answering, questionOf } from './asking-rounds.ts';
 import { type LocalToolContext, localToolContext } from './local-tool-context.ts';
 import { trackerWithPart } from './tracker-with-part.ts';
@@ -66,7 +65,10 @@ async function withTeams(options: { clockodo?: boolean; leadsLeave?: boolean } =
     async people(words) {
       return words.map((word) => {
         const found = [ADA, TOM, BEA, CEM].find((one) => one.email === word.toLowerCase() || one.name.toLowerCase().startsWith(word.toLowerCase()));
-        if (!found) throw new ToolInputError(`Nobody is called "${word}" among the people you see.`);
+        if (!found) {
+          if (options.clockodo) throw new BackEndError('clockodo_coworker_unknown', { text: word, close: [] });
+          throw new BackEndError('kimai_team_person_unknown', { text: word, email: word.includes('@'), everyone: true, days: 90, close: [] });
+        }
         return found;
       });
     },
@@ -263,7 +265,10 @@ describe('manage_teams', () => {
       message: 'A team in Clockodo has one leader: name one person as lead. Nothing was changed.',
       refusal: { code: 'clockodo_team_one_leader' },
     });
-    await expect(run({ action: 'add_members', team: 'Web', people: ['Dana'] })).rejects.toThrow('Nobody is called "Dana" among the people you see.');
+    await expect(run({ action: 'add_members', team: 'Web', people: ['Dana'] })).rejects.toMatchObject({
+      message: 'Nobody among Clockodo\'s co-workers is "Dana". Nothing was changed.',
+      refusal: { code: 'clockodo_coworker_unknown', facts: { text: 'Dana', close: [] } },
+    });
     expect(sent).toEqual([]);
   });
 });

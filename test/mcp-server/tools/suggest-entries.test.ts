@@ -263,18 +263,22 @@ describe('book_suggested_entries', () => {
     const [first, second] = (await run(suggestEntries, { from: '2026-11-20' })).data.drafts;
     const create = tracker.entries.createEntry.bind(tracker.entries);
     let writes = 0;
-    // The back end takes the first write and fails the second, as a server going away between them would.
+    // The back end takes the first write and fails the second, as the timesheet does when another program locks it between them.
+    const locked = new BackEndError('file_locked', { path: '/home/ada/.config/Punchcard/punchcard.db', waited_s: 5, what: 'the timesheet' });
     tracker.entries.createEntry = async (fields) => {
       writes++;
-      if (writes === 2) throw new BackEndError('unavailable', 'The timesheet is locked by another program.');
+      if (writes === 2) throw locked;
       return create(fields);
     };
     const failed = run(bookSuggestedEntries, { from: '2026-11-20', entries: [{ id: first?.id, project: 'Internal' }, { id: second?.id }] });
-    await expect(failed).rejects.toThrow(
-      new RegExp(
-        `^Booked ${first?.id} as #\\d+; then: The timesheet is locked by another program\\. Not booked: ${second?.id}\\. Ask suggest_entries again for what is still open\\.$`,
+    // The back end's refusal inside, in its own words.
+    const cause = locked.message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    await expect(failed).rejects.toMatchObject({
+      message: expect.stringMatching(
+        new RegExp(`^Booked ${first?.id} as #\\d+; then: ${cause} Not booked: ${second?.id}\\. Ask suggest_entries again for what is still open\\.$`),
       ),
-    );
+      refusal: { code: 'drafts_booking_stopped', facts: { cause: locked.refusal } },
+    });
     const { total } = await tracker.entries.listEntries({ from: at('00:00'), to: at('23:59'), limit: 10, offset: 0 });
     expect(total).toBe(1);
   });

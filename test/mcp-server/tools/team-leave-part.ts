@@ -49,7 +49,7 @@ export async function teamLeave(options: { reasonKept?: boolean } = {}) {
     },
     async findPendingLeave(id) {
       const found = waiting.find((candidate) => candidate.id === id);
-      if (!found) throw new BackEndError('not_found', `No leave request #${id} waits for your decision.`);
+      if (!found) throw new BackEndError('kimai_leave_request_not_listed', { request: id });
       return found;
     },
     async decideLeave(pending, decision, reason): Promise<DecidedLeave> {

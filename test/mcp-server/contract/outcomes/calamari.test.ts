@@ -99,6 +99,19 @@ const BEFORE: ReadonlyArray<[Refusal, string]> = [
     { code: 'calamari_employee_list_refused', facts: {} },
     'Calamari did not let this key read the employee list (403 Forbidden): the key lacks the employee endpoints. manage_people is switched off; your Calamari administrator can give the key them.',
   ],
+  [{ code: 'calamari_time_unreadable', facts: { text: '18.11.2026 07:30' } }, 'Calamari sent a time Punchcard cannot read ("18.11.2026 07:30").'],
+  [
+    { code: 'calamari_shift_not_started', facts: {} },
+    'Calamari did not start the shift (it answered that none is running). Try again, or clock in in Calamari.',
+  ],
+  [{ code: 'calamari_clock_in_unlisted', facts: {} }, 'Calamari confirmed the clock-in but lists no running shift.'],
+  [{ code: 'calamari_terminal_not_done', facts: { event: 'break-start' } }, 'Calamari did not start the break.'],
+  [{ code: 'calamari_terminal_not_done', facts: { event: 'break-stop' } }, 'Calamari did not end the break.'],
+  [{ code: 'calamari_terminal_not_done', facts: { event: 'clock-out' } }, 'Calamari did not end the shift.'],
+  [
+    { code: 'calamari_shift_added_unlisted', facts: {} },
+    'Calamari accepted the shift but does not list it; check your timesheet in Calamari before adding it again.',
+  ],
 ];
 
 describe("Calamari's refusals", () => {
@@ -122,7 +135,7 @@ describe("Calamari's refusals", () => {
 });
 
 describe("Calamari's parts refuse with a code and its facts", () => {
-  const refused = async (work: () => unknown): Promise<Refusal | null> => {
+  const refused = async (work: () => unknown): Promise<Refusal> => {
     const error = await Promise.resolve()
       .then(work)
       .then(

@@ -19,6 +19,7 @@ import { ClockifyLeave } from '../../../../mcp-server/providers/clockify/leave.t
 import { entryJson, type PolicyChoice, policyFor } from '../../../../mcp-server/providers/clockify/mapping.ts';
 import { ClockifyPlan } from '../../../../mcp-server/providers/clockify/plan.ts';
 import { ClockifyTimesheets } from '../../../../mcp-server/providers/clockify/timesheets.ts';
+import { remoteRefusal } from '../../../../mcp-server/providers/remote/remote-error.ts';
 import { BackEndError, causeOf } from '../../../../mcp-server/providers/time-tracker.ts';
 import { closeAfterEach } from '../../../support/close-after-each.ts';
 import { clockStartingAt } from '../../../support/fake-clock.ts';
@@ -26,6 +27,13 @@ import { ADA_KEY, seedWorkspace, startFakeClockify } from '../../providers/clock
 
 const said = (refusal: Refusal) => modelText(refusalSentence(refusal));
 const cause = { code: 'failure_said', facts: { message: 'Clockify refused it: Bad request.' } } as const;
+
+/** The workspaces a key sees, as the refusals of a workspace that cannot be chosen name them. */
+const WORKSPACES = [
+  { name: 'Acme', id: 'w1' },
+  { name: 'Twins', id: 'w3' },
+  { name: 'twins', id: 'w4' },
+];
 
 /** Every code with facts a real refusal carries, and the sentence the model read before the code (the old template, filled in). */
 const BEFORE: ReadonlyArray<[Refusal, string]> = [
@@ -448,6 +456,36 @@ const BEFORE: ReadonlyArray<[Refusal, string]> = [
     { code: 'clockify_policy_none', facts: { type: 'sick', policies: ['Vacation'] } },
     'None of your Clockify time-off policies is sick; name one of yours as the type: "Vacation".',
   ],
+  [{ code: 'clockify_key_owner_unnamed', facts: {} }, 'Clockify answered without saying whose the API key is; check the Clockify address.'],
+  [
+    { code: 'clockify_workspace_ambiguous', facts: { wanted: 'Twins', seen: WORKSPACES } },
+    'Several of your Clockify workspaces are called "Twins": "Acme" (w1), "Twins" (w3), "twins" (w4). Name the one you mean by its id in Punchcard\'s account settings.',
+  ],
+  [
+    { code: 'clockify_workspace_unknown', facts: { wanted: 'Nope', seen: WORKSPACES } },
+    'Your Clockify API key sees no workspace "Nope". It sees: "Acme" (w1), "Twins" (w3), "twins" (w4). Name one of them (by name or id) in Punchcard\'s account settings.',
+  ],
+  [
+    { code: 'clockify_workspace_unknown', facts: { wanted: 'Nope', seen: [] } },
+    'Your Clockify API key sees no workspace "Nope". It sees: none. Name one of them (by name or id) in Punchcard\'s account settings.',
+  ],
+  [
+    { code: 'clockify_no_workspace', facts: {} },
+    'Your Clockify API key sees no workspace. A workspace on its own subdomain needs a key made there, in your profile settings on that subdomain.',
+  ],
+  [
+    { code: 'clockify_active_workspace_unseen', facts: { seen: WORKSPACES } },
+    'Your active Clockify workspace is not one this API key sees (a workspace on its own subdomain needs a key made there). The key sees: "Acme" (w1), "Twins" (w3), "twins" (w4). Name one of them (by name or id) in Punchcard\'s account settings.',
+  ],
+  [
+    { code: 'clockify_workspace_unnamed', facts: { seen: WORKSPACES } },
+    'Clockify names no active workspace for you, and your key sees several: "Acme" (w1), "Twins" (w3), "twins" (w4). Name one (by name or id) in Punchcard\'s account settings.',
+  ],
+  [
+    { code: 'clockify_time_off_unanswered', facts: {} },
+    'Clockify accepted the time-off request but sent no id back; check it in Clockify before asking again.',
+  ],
+  [{ code: 'clockify_entry_incomplete', facts: {} }, 'Clockify sent a time entry without its id or times; if it keeps happening, update Punchcard.'],
 ];
 
 describe("Clockify's refusals", () => {
@@ -515,7 +553,7 @@ describe("the Clockify tracker's parts refuse with a code and its facts", () => 
     };
   }
 
-  async function refusalOf(work: () => Promise<unknown>): Promise<Refusal | null> {
+  async function refusalOf(work: () => Promise<unknown>): Promise<Refusal> {
     const error = await work().then(
       () => undefined,
       (thrown: unknown) => thrown,
@@ -537,13 +575,13 @@ describe("the Clockify tracker's parts refuse with a code and its facts", () => 
 
   it("Clockify's 403 of an administration: the part's refusal, the plan's carrying Clockify's own", async () => {
     const { context } = await parts();
-    const forbidden = new ClockifyError('forbidden', 'Your Clockify account may not rename the tag (Clockify answered 403).', 403);
+    const forbidden = new ClockifyError('forbidden', remoteRefusal('clockify_forbidden', { action: 'rename the tag', time_off: false, message: null }), 403);
     expect(
       await refusalOf(() =>
         context.administering('tags', ['clockify_administration_refused', { part: 'tags', action: 'rename the tag billing' }], () => Promise.reject(forbidden)),
       ),
     ).toEqual({ code: 'clockify_administration_refused', facts: { part: 'tags', action: 'rename the tag billing' } });
-    const plan = new ClockifyError('restricted', "Your Clockify workspace's plan does not let Punchcard list invoices: Upgrade.", 403);
+    const plan = new ClockifyError('restricted', remoteRefusal('clockify_plan_lacks', { action: 'list invoices', message: 'Upgrade.' }), 403);
     const refused = await refusalOf(() =>
       context.administering(
         'invoices',
@@ -552,7 +590,7 @@ describe("the Clockify tracker's parts refuse with a code and its facts", () => 
       ),
     );
     expect(refused).toEqual({ code: 'clockify_invoices_plan_refused', facts: { cause: causeOf(plan) } });
-    expect(said(refused as Refusal)).toBe(
+    expect(said(refused)).toBe(
       "Clockify did not let you list invoices (403): Your Clockify workspace's plan does not let Punchcard list invoices: Upgrade. list_invoices is switched off.",
     );
   });

@@ -48,7 +48,7 @@ async function clockodoAs(user: FakeUser, fake?: FakeClockodo) {
 }
 
 /** The refusal a call ends in. */
-async function refusalOf(call: Promise<unknown>): Promise<Refusal | null> {
+async function refusalOf(call: Promise<unknown>): Promise<Refusal> {
   const error = await call.then(
     () => undefined,
     (failure: unknown) => failure,

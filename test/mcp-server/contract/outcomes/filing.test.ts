@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { refusalSentence } from '../../../../mcp-server/contract/outcomes/refusals.ts';
 import { peopleText } from '../../../../mcp-server/contract/outcomes/sentence.ts';
 import { fileInParts, refuseOverlap } from '../../../../mcp-server/providers/leave-filing.ts';
-import { BackEndError, type LeaveRequest } from '../../../../mcp-server/providers/time-tracker.ts';
+import { BackEndError, causeOf, type LeaveRequest } from '../../../../mcp-server/providers/time-tracker.ts';
 
 function caught(work: () => unknown): BackEndError {
   try {
@@ -16,7 +16,7 @@ function caught(work: () => unknown): BackEndError {
   throw new Error('nothing was refused');
 }
 
-const forPeople = (error: BackEndError) => peopleText(refusalSentence(error.refusal as NonNullable<BackEndError['refusal']>), { locale: 'en-US' });
+const forPeople = (error: BackEndError) => peopleText(refusalSentence(error.refusal), { locale: 'en-US' });
 
 const existing: LeaveRequest = {
   id: 31,
@@ -91,18 +91,19 @@ describe('leave filed in parts', () => {
     );
   });
 
-  it('a refusal with no code of its own is carried as its words', async () => {
+  it('a failure that is no refusal (a defect, a broken socket) is not said to be the back end’s: it goes on as it came', async () => {
+    const defect = new Error('socket hang up');
     const error = await fileInParts(
       parts,
       async (part) => {
-        if (part.firstDay.startsWith('2027')) throw new BackEndError('invalid', 'Kimai refused to request the absence: no balance.');
+        if (part.firstDay.startsWith('2027')) throw defect;
         return { id: 41, ...part };
       },
       words,
-    ).catch((failure: unknown) => failure as BackEndError);
-    expect((error as BackEndError).refusal?.facts).toMatchObject({
-      cause: { code: 'failure_said', facts: { message: 'Kimai refused to request the absence: no balance.' } },
-    });
-    expect((error as BackEndError).message).toMatch(/: Kimai refused to request the absence: no balance\. Request the rest again/);
+    ).catch((failure: unknown) => failure);
+    expect(error).toBe(defect);
+    // Inside another refusal's facts, such a failure is carried as its words.
+    expect(causeOf(defect)).toEqual({ code: 'failure_said', facts: { message: 'socket hang up' } });
+    expect(causeOf(new BackEndError('leave_request_own', { request: 9 }))).toEqual({ code: 'leave_request_own', facts: { request: 9 } });
   });
 });

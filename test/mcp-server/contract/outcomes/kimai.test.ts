@@ -49,7 +49,7 @@ async function kimaiAs(user: FakeUser, options: FakeKimaiOptions = {}) {
 }
 
 /** The refusal a call ends in. */
-async function refusalOf(call: Promise<unknown>): Promise<Refusal | null> {
+async function refusalOf(call: Promise<unknown>): Promise<Refusal> {
   const error = await call.then(
     () => undefined,
     (failure: unknown) => failure,

@@ -38,7 +38,7 @@ async function refusalOf(work: Promise<unknown>): Promise<BackEndError> {
   return error as BackEndError;
 }
 
-const forPeople = (error: BackEndError) => peopleText(refusalSentence(error.refusal as NonNullable<BackEndError['refusal']>), { locale: 'en-US' });
+const forPeople = (error: BackEndError) => peopleText(refusalSentence(error.refusal), { locale: 'en-US' });
 const entry = { start: T0, end: T0 + 3_600_000, projectId: null, activityId: null, description: '' };
 
 describe("the local timesheet's records", () => {

@@ -7,10 +7,9 @@ import { modelText, peopleText } from '../../../../mcp-server/contract/outcomes/
 import { BackEndError } from '../../../../mcp-server/providers/time-tracker.ts';
 import { ToolInputError } from '../../../../mcp-server/tools/tool-input-error.ts';
 
-/** The refusal an error carries (every error of this family carries one). */
+/** The refusal an error carries, in its words. */
 function refusal(error: BackEndError | ToolInputError) {
-  expect(error.refusal).not.toBeNull();
-  return refusalSentence(error.refusal as NonNullable<typeof error.refusal>);
+  return refusalSentence(error.refusal);
 }
 const model = (error: BackEndError | ToolInputError) => modelText(refusal(error));
 const people = (error: BackEndError | ToolInputError) => peopleText(refusal(error));

@@ -22,7 +22,7 @@ function refusal(run: () => unknown): BackEndError {
   throw new Error('expected a refusal');
 }
 
-const wordsFor = (error: BackEndError) => peopleText(refusalSentence(error.refusal as NonNullable<BackEndError['refusal']>));
+const wordsFor = (error: BackEndError) => peopleText(refusalSentence(error.refusal));
 
 describe('finding one person', () => {
   it('a page past the last', () => {
@@ -52,7 +52,7 @@ describe('finding one person', () => {
     });
     expect(wordsFor(near)).toBe('Nobody in Kimai is "mia"; did you mean Mia Bobrow <mia@acme.example>?');
     const none = refusal(() => onePerson(EVERYONE, '#9', (record) => record, { where: 'in the user groups you manage', listShows: 'them' }));
-    expect(none.refusal?.facts).toEqual({ reference: '#9', where: 'in the user groups you manage', list_shows: 'them', suggestions: [] });
+    expect(none.refusal.facts).toEqual({ reference: '#9', where: 'in the user groups you manage', list_shows: 'them', suggestions: [] });
     expect(wordsFor(none)).toBe('Nobody in the user groups you manage is "#9"; the list shows them.');
   });
 });

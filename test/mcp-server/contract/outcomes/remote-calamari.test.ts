@@ -45,7 +45,7 @@ describe("Calamari's answers", () => {
       code: 'calamari_rate_limited',
       facts: { action: 'start your shift', window: 'hour', usage: 'Requests: 721/720 per hour, 900/2880 per day', retry_after_s: 600 },
     });
-    expect(failing(429).refusal?.facts).toEqual({ action: 'start your shift', window: null, usage: null, retry_after_s: null });
+    expect(failing(429).refusal.facts).toEqual({ action: 'start your shift', window: null, usage: null, retry_after_s: null });
   });
 
   it('a refused request: the allowance, a project, anything else with its message, code and field', () => {

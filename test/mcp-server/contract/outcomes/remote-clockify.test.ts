@@ -56,7 +56,7 @@ describe("Clockify's answers", () => {
       code: 'clockify_forbidden',
       facts: { action: 'start the timer', time_off: true, message: 'Access Denied' },
     });
-    expect(failing(403).refusal?.facts).toEqual({ action: 'start the timer', time_off: false, message: null });
+    expect(failing(403).refusal.facts).toEqual({ action: 'start the timer', time_off: false, message: null });
   });
 
   it('a 404 without words of its own, a refused write, its limit per second, a page that is not its JSON', () => {

@@ -56,7 +56,7 @@ describe("what every back end answers alike, in the HTTP layer's words", () => {
       code: 'remote_internal_error',
       facts: { service: 'Kimai', status: 500, action: 'start the timer', operator: 'your Kimai administrator' },
     });
-    expect(serverTrouble(500, 'start the timer', CLOCKODO)?.refusal?.facts).toMatchObject({ operator: null });
+    expect(serverTrouble(500, 'start the timer', CLOCKODO)?.refusal.facts).toMatchObject({ operator: null });
     expect(serverTrouble(499, 'start the timer', CLOCKODO)).toBeUndefined();
     expect(unexpectedStatus(418, 'start the timer', CLOCKODO).refusal).toEqual({
       code: 'remote_status_unknown',
@@ -68,7 +68,7 @@ describe("what every back end answers alike, in the HTTP layer's words", () => {
     const limited = rateLimited({ headers: { 'retry-after': '150' } }, 'start the timer', CLOCKODO);
     expect(limited).toMatchObject({ failure: 'rate_limited', kind: 'unavailable', status: 429 });
     expect(limited.refusal).toEqual({ code: 'remote_rate_limited', facts: { service: 'Clockodo', action: 'start the timer', retry_after_s: 150 } });
-    expect(rateLimited({ headers: {} }, 'start the timer', CLOCKODO).refusal?.facts).toMatchObject({ retry_after_s: null });
+    expect(rateLimited({ headers: {} }, 'start the timer', CLOCKODO).refusal.facts).toMatchObject({ retry_after_s: null });
   });
 
   it('the way to the back end: a certificate (with where a CA file goes, where the back end takes one), a host, a refusal, a cut, anything else', () => {
@@ -76,7 +76,7 @@ describe("what every back end answers alike, in the HTTP layer's words", () => {
       code: 'remote_tls_failed',
       facts: { service: 'Kimai', host: 'kimai.example.com', problem: 'expired', ca_file: true },
     });
-    expect(describeNetworkFailure({ code: 'ERR_TLS_CERT_ALTNAME_INVALID', message: 'x' }, BASE, 'start the timer', CLOCKODO).refusal?.facts).toMatchObject({
+    expect(describeNetworkFailure({ code: 'ERR_TLS_CERT_ALTNAME_INVALID', message: 'x' }, BASE, 'start the timer', CLOCKODO).refusal.facts).toMatchObject({
       problem: 'other_host',
       ca_file: false,
     });
@@ -116,7 +116,7 @@ describe("what every back end answers alike, in the HTTP layer's words", () => {
       },
     });
     const objects = describeTooLarge(BASE, { kind: 'answer_objects', limit: 50_000 }, 'list customers', CLOCKODO, true);
-    expect(objects.refusal?.facts).toMatchObject({ unit: 'objects', declared: null, operator: null, may_have_changed: true });
+    expect(objects.refusal.facts).toMatchObject({ unit: 'objects', declared: null, operator: null, may_have_changed: true });
     expect(describeTooLarge(BASE, { kind: 'call_objects', limit: 200_000 }, 'log the time', KIMAI_WORDS, true).refusal).toEqual({
       code: 'remote_call_answers_too_large',
       facts: { service: 'Kimai', limit: 200_000, unit: 'objects', may_have_changed: true },
@@ -161,8 +161,8 @@ describe("the organisation's limit", () => {
       facts: { service: 'Calamari', shared_by: 'team_server', window: 'hour', until: '2026-11-18T11:00:00+00:00', left_s: 2_400, cannot_wait: false },
     });
     const there = held.inZone('Asia/Kolkata');
-    expect(there.refusal?.facts).toMatchObject({ until: '2026-11-18T16:30:00+05:30' });
-    expect(peopleText(refusalSentence(there.refusal as NonNullable<typeof there.refusal>), { locale: 'en-US' })).toBe(
+    expect(there.refusal.facts).toMatchObject({ until: '2026-11-18T16:30:00+05:30' });
+    expect(peopleText(refusalSentence(there.refusal), { locale: 'en-US' })).toBe(
       "Calamari's limit of requests an hour for your organisation is used up (429), so no one on this Punchcard server sends Calamari anything until Nov 18, 2026, 4:30 PM. Try again then, in 40 minutes.",
     );
   });
@@ -192,9 +192,9 @@ describe('the secret', () => {
     });
     try {
       const refused = await refusalOf(tracker.timer.runningEntry());
-      expect(refused.refusal?.code).toBe('remote_secret_withheld');
+      expect(refused.refusal.code).toBe('remote_secret_withheld');
       expect(refused.message).toMatch(/^The secret in Punchcard's Claude Desktop extension settings is used only for the back end chosen there/);
-      expect(refused.refusal?.facts).toEqual({ reason: refused.message });
+      expect(refused.refusal.facts).toEqual({ reason: refused.message });
     } finally {
       tracker.close();
     }

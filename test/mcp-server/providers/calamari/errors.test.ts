@@ -38,7 +38,8 @@ describe('describeHttpFailure', () => {
       /^Calamari refused to start your shift: the project is not one you may book on \(INVALID_PROJECT\),/,
     );
     expect(isProjectRefusal(failing(400, { code: 'INVALID_TIME' }))).toBe(false);
-    expect(isProjectRefusal(new BackEndError('invalid', 'INVALID_PROJECT'))).toBe(false);
+    // Calamari's own code is read off the answer it came with, never off another error's refusal.
+    expect(isProjectRefusal(new BackEndError('calamari_shift_starts_before_running'))).toBe(false);
   });
 
   it('falls back to the code, then to "no reason given", on a 400', () => {

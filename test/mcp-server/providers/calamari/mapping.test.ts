@@ -31,7 +31,13 @@ describe('times', () => {
     });
     expect(entry).toMatchObject({ id: 1, start: Date.parse('2026-11-18T07:30:00Z'), end: null, project: { id: 7, name: 'General' }, activity: null });
     expect(entry.breaks).toEqual([{ type: { id: 3, name: 'Lunch' }, start: Date.parse('2026-11-18T09:00:00Z'), end: null }]);
-    expect(() => toTimeEntry({ id: 2, started: '18.11.2026 07:30', finished: null })).toThrow(/Calamari sent a time Punchcard cannot read/);
+    expect(() => toTimeEntry({ id: 2, started: '18.11.2026 07:30', finished: null })).toThrow(
+      expect.objectContaining({
+        failure: 'wrong_service',
+        message: 'Calamari sent a time Punchcard cannot read ("18.11.2026 07:30").',
+        refusal: { code: 'calamari_time_unreadable', facts: { text: '18.11.2026 07:30' } },
+      }),
+    );
   });
 });
 

@@ -118,5 +118,22 @@ describe('chooseWorkspace', () => {
     } catch (error) {
       expect((error as ClockifyError).failure).toBe('config');
     }
+    // Each as data: what was asked, and the workspaces the key sees.
+    const seen = workspaces.map(({ id, name }) => ({ name, id }));
+    const refusal = (work: () => unknown) => {
+      try {
+        work();
+      } catch (error) {
+        expect(error).toBeInstanceOf(ClockifyError);
+        expect((error as ClockifyError).kind).toBe('invalid');
+        return (error as ClockifyError).refusal;
+      }
+      throw new Error('nothing was refused');
+    };
+    expect(refusal(() => chooseWorkspace(workspaces, 'Nope', 'w1'))).toEqual({ code: 'clockify_workspace_unknown', facts: { wanted: 'Nope', seen } });
+    expect(refusal(() => chooseWorkspace(workspaces, 'TWINS', 'w1'))).toEqual({ code: 'clockify_workspace_ambiguous', facts: { wanted: 'TWINS', seen } });
+    expect(refusal(() => chooseWorkspace(workspaces, undefined, undefined))).toEqual({ code: 'clockify_workspace_unnamed', facts: { seen } });
+    expect(refusal(() => chooseWorkspace(workspaces, undefined, 'elsewhere'))).toEqual({ code: 'clockify_active_workspace_unseen', facts: { seen } });
+    expect(refusal(() => chooseWorkspace([], undefined, 'elsewhere'))).toEqual({ code: 'clockify_no_workspace', facts: {} });
   });
 });

@@ -6,6 +6,7 @@ import {
   clockodoPlan,
   clockodoTime,
   hoursOnDate,
+  instantOf,
   leaveStatusOf,
   leaveTypeOf,
   mayBook,
@@ -22,6 +23,17 @@ const names = { project: (id: number) => (id === 7 ? 'Website' : undefined), ser
 describe('times', () => {
   it('are sent to the second, in UTC with Z, never with milliseconds', () => {
     expect(clockodoTime(Date.parse('2026-11-18T08:15:30.999+01:00'))).toBe('2026-11-18T07:15:30Z');
+  });
+
+  it('are read back, and one in no shape Punchcard reads is refused as an answer that is not Clockodo’s, with its code', () => {
+    expect(instantOf('2026-11-18T07:15:30Z')).toBe(Date.parse('2026-11-18T07:15:30Z'));
+    expect(() => instantOf('18.11.2026 07:15')).toThrow(
+      expect.objectContaining({
+        failure: 'wrong_service',
+        message: 'Clockodo sent a time Punchcard cannot read ("18.11.2026 07:15").',
+        refusal: { code: 'clockodo_time_unreadable', facts: { text: '18.11.2026 07:15' } },
+      }),
+    );
   });
 });
 

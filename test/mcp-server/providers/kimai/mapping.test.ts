@@ -33,7 +33,13 @@ describe('timesheets', () => {
   });
 
   it('refuses a time without an offset rather than reading it in some zone', () => {
-    expect(() => readKimaiTime('2026-05-04T09:00:00')).toThrow(/cannot read/);
+    expect(() => readKimaiTime('2026-05-04T09:00:00')).toThrow(
+      expect.objectContaining({
+        failure: 'wrong_service',
+        message: 'Kimai sent a time Punchcard cannot read ("2026-05-04T09:00:00"); is this server a Kimai 2?',
+        refusal: { code: 'kimai_time_unreadable', facts: { text: '2026-05-04T09:00:00' } },
+      }),
+    );
   });
 });
 

@@ -1,7 +1,14 @@
 // Which failures keep a write in the outbox (the back end could not be reached) and which are said at
 // once (it answered and refused): the failures as the HTTP layer words them.
 import { describe, expect, it } from 'vitest';
-import { describeNetworkFailure, describeTimeout, RemoteError, serverTrouble } from '../../../../mcp-server/providers/remote/remote-error.ts';
+import {
+  describeNetworkFailure,
+  describeTimeout,
+  RemoteError,
+  remoteRefusal,
+  serverTrouble,
+  unexpectedStatus,
+} from '../../../../mcp-server/providers/remote/remote-error.ts';
 import { isOutOfReach, reachProblem } from '../../../../mcp-server/providers/outbox/out-of-reach.ts';
 import { BackEndError } from '../../../../mcp-server/providers/time-tracker.ts';
 import { reachWords } from '../../../../mcp-server/contract/outcomes/outbox.ts';
@@ -9,10 +16,7 @@ import { reachWords } from '../../../../mcp-server/contract/outcomes/outbox.ts';
 const WORDS = { service: 'Kimai', address: 'the Kimai URL', caHint: 'Set caFile.' };
 const BASE = 'https://kimai.example.com';
 const network = (code: string, message = 'x') => describeNetworkFailure({ code, message }, BASE, 'start the timer', WORDS);
-const status = (code: number) => {
-  const trouble = serverTrouble(code, 'start the timer', WORDS);
-  return new RemoteError(trouble?.failure ?? 'bad_request', trouble?.message ?? 'refused', code);
-};
+const status = (code: number) => serverTrouble(code, 'start the timer', WORDS) ?? unexpectedStatus(code, 'start the timer', WORDS);
 
 describe('isOutOfReach', () => {
   it('keeps writes when nothing answered: refused, no such host, no network, a cut connection, a deadline', () => {
@@ -35,13 +39,18 @@ describe('isOutOfReach', () => {
   });
 
   it("says a refusal at once: 401, 403, 404, 400, 422, 429, 500 and errors that are not the back end's", () => {
-    expect(isOutOfReach(new RemoteError('bad_token', 'no', 401))).toBe(false);
-    expect(isOutOfReach(new RemoteError('forbidden', 'no', 403))).toBe(false);
-    expect(isOutOfReach(new RemoteError('not_found', 'no', 404))).toBe(false);
-    expect(isOutOfReach(new RemoteError('validation', 'no', 400))).toBe(false);
-    expect(isOutOfReach(new RemoteError('rate_limited', 'no', 429))).toBe(false);
+    const action = 'start the timer';
+    expect(isOutOfReach(new RemoteError('bad_token', remoteRefusal('kimai_token_refused', { url: BASE, status: 401 }), 401))).toBe(false);
+    expect(isOutOfReach(new RemoteError('forbidden', remoteRefusal('kimai_forbidden', { action }), 403))).toBe(false);
+    expect(isOutOfReach(new RemoteError('not_found', remoteRefusal('kimai_no_such_address', { url: BASE, action }), 404))).toBe(false);
+    expect(isOutOfReach(new RemoteError('validation', remoteRefusal('kimai_form_refused', { action, fields: [], messages: ['No.'] }), 400))).toBe(false);
+    expect(isOutOfReach(new RemoteError('rate_limited', remoteRefusal('remote_rate_limited', { service: 'Kimai', action, retry_after_s: null }), 429))).toBe(
+      false,
+    );
+    expect(isOutOfReach(status(422))).toBe(false);
     expect(isOutOfReach(status(500))).toBe(false);
-    expect(isOutOfReach(new BackEndError('unavailable', 'no'))).toBe(false);
+    // Unavailable, but not the HTTP layer's: the local timesheet closed under a call has no outbox to wait in.
+    expect(isOutOfReach(new BackEndError('timesheet_closed'))).toBe(false);
     expect(isOutOfReach(new Error('ECONNREFUSED'))).toBe(false);
   });
 

@@ -15,7 +15,7 @@ import {
   type RefusalVerdict,
   type RequestGate,
 } from '../../../../mcp-server/providers/remote/json-http.ts';
-import { describeNetworkFailure, describeTimeout, describeTooLarge, RemoteError } from '../../../../mcp-server/providers/remote/remote-error.ts';
+import { describeNetworkFailure, describeTimeout, describeTooLarge, RemoteError, remoteRefusal } from '../../../../mcp-server/providers/remote/remote-error.ts';
 import { CallBudget, CallStopped, withCallBudget, withRequestBudget } from '../../../../mcp-server/providers/remote/request-budget.ts';
 
 const WORDS = { service: 'Kimai', address: 'the Kimai URL', operator: 'your Kimai administrator' };
@@ -322,9 +322,20 @@ describe("a back end's 429", () => {
 
   it("given up in the gate's words where it holds longer than a call waits: nothing is sent again", async () => {
     const server = await refusing(1);
-    const { gate, told } = noting({ refusal: new RemoteError('rate_limited', 'Held until 11:00.') });
+    const held = new RemoteError(
+      'rate_limited',
+      remoteRefusal('remote_held_back', {
+        service: 'Calamari',
+        shared_by: 'computer',
+        window: 'hour',
+        until: '2026-11-18T11:00:00+00:00',
+        left_s: 2_400,
+        cannot_wait: true,
+      }),
+    );
+    const { gate, told } = noting({ refusal: held });
     const http = transport(server.url, { gate, retryWithoutRetryAfter: false });
-    await expect(http.sendRetrying(find(server.url))).rejects.toThrow(/^Held until 11:00\.$/);
+    await expect(http.sendRetrying(find(server.url))).rejects.toBe(held);
     expect(told).toEqual([{}]);
     expect(server.arrived).toHaveLength(1);
   });
