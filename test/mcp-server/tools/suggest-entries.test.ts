@@ -2,7 +2,7 @@
 // over as the sources would (each source is tested on real files and repositories in
 // test/mcp-server/evidence/): drafts mapped by a rule and by a past booking, evidence left open, what
 // is booked winning, ids that survive another range, and booking that refuses before it sends anything.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type Notice, noticeSentence } from '../../../mcp-server/contract/outcomes/notices.ts';
 import { modelText } from '../../../mcp-server/contract/outcomes/sentence.ts';
 import type { Settings } from '../../../mcp-server/contract/settings.ts';
@@ -10,7 +10,7 @@ import type { EvidenceItem, EvidenceReader } from '../../../mcp-server/evidence/
 import { BackEndError } from '../../../mcp-server/providers/time-tracker.ts';
 import bookSuggestedEntries from '../../../mcp-server/tools/book-suggested-entries.ts';
 import suggestEntries from '../../../mcp-server/tools/suggest-entries.ts';
-import { type LocalToolContext, localToolContext } from './local-tool-context.ts';
+import { useLocalTimesheet } from './local-tool-context.ts';
 
 // Friday 20 November 2026, 17:00 in Berlin (UTC+1).
 const NOW = Date.parse('2026-11-20T16:00:00Z');
@@ -67,15 +67,11 @@ const withSources = (settings: Settings): Settings => ({
   },
 });
 
-let local: LocalToolContext | undefined;
-afterEach(() => {
-  local?.close();
-  local = undefined;
-});
+const openTimesheet = useLocalTimesheet({ now: NOW, timezone: 'Europe/Berlin' });
 
 async function day(items: EvidenceItem[] = [meeting, commit('a1', '11:00', 'Basket totals'), commit('b2', '12:10', 'Fix rounding')]) {
   const reader = readerOf(items);
-  local = await localToolContext({ now: NOW, timezone: 'Europe/Berlin', settings: withSources, evidence: reader });
+  const local = await openTimesheet({ settings: withSources, evidence: reader });
   const shop = await local.tracker.catalog.createCatalogItem({ kind: 'project', name: 'Web shop' });
   const internal = await local.tracker.catalog.createCatalogItem({ kind: 'project', name: 'Internal' });
   return { ...local, reader, shop, internal };
@@ -153,9 +149,7 @@ describe('suggest_entries', () => {
 
   it('says which rule names a project the catalog does not have, and maps nothing by it', async () => {
     const reader = readerOf([commit('a1', '11:00', 'Basket totals')]);
-    local = await localToolContext({
-      now: NOW,
-      timezone: 'Europe/Berlin',
+    const local = await openTimesheet({
       settings: (settings) => ({ ...withSources(settings), evidence: { ...withSources(settings).evidence, rules: [{ match: 'shop', project: 'Gone' }] } }),
       evidence: reader,
     });
@@ -175,7 +169,7 @@ describe('suggest_entries', () => {
   });
 
   it('says so where the host reads no evidence', async () => {
-    local = await localToolContext({ now: NOW, timezone: 'Europe/Berlin', settings: withSources });
+    const local = await openTimesheet({ settings: withSources });
     await expect(local.run(suggestEntries, { from: '2026-11-20' })).rejects.toThrow(/reads no calendars, repositories or journals/);
   });
 });

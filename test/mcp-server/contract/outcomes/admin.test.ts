@@ -3,7 +3,7 @@
 // timesheet with hand-written admin parts and a catalog of their own. Each refusal carries its code and
 // facts, its words for the model are the sentences the tools always said, and a person's leave out the
 // numbers, tools and arguments only a model needs.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type Refusal, refusalSentence } from '../../../../mcp-server/contract/outcomes/refusals.ts';
 import { peopleText } from '../../../../mcp-server/contract/outcomes/sentence.ts';
 import { countMoved } from '../../../../mcp-server/contract/tools/correct-time-entries.ts';
@@ -30,7 +30,7 @@ import manageRates from '../../../../mcp-server/tools/manage-rates.ts';
 import manageTags from '../../../../mcp-server/tools/manage-tags.ts';
 import updateCatalogItem from '../../../../mcp-server/tools/update-catalog-item.ts';
 import { ToolInputError } from '../../../../mcp-server/tools/tool-input-error.ts';
-import { type LocalToolContext, localToolContext } from '../../tools/local-tool-context.ts';
+import { useLocalTimesheet } from '../../tools/local-tool-context.ts';
 import { trackerWithPart } from '../../tools/tracker-with-part.ts';
 
 const never = () => Promise.reject(new Error('nothing may be sent'));
@@ -52,11 +52,7 @@ const CATALOG: Catalog = {
   activities: [item('activity', 5, 'Design', { project: { id: 3, name: 'Website' } }), item('activity', 6, 'Meeting', { project: null })],
 };
 
-let local: LocalToolContext | undefined;
-afterEach(() => {
-  local?.close();
-  local = undefined;
-});
+const openTimesheet = useLocalTimesheet({ now: Date.parse('2026-11-18T14:00:00Z'), timezone: 'Europe/Berlin' });
 
 /** A tool over the local timesheet with the admin part given and the catalog above. */
 async function withPart<C extends 'admin_people' | 'admin_rates' | 'admin_tags' | 'admin_catalog' | 'admin_corrections' | 'admin_invoices'>(
@@ -66,7 +62,7 @@ async function withPart<C extends 'admin_people' | 'admin_rates' | 'admin_tags' 
   tool: ToolDefinition<any, any, any, any>,
   more: { catalogListed?: boolean } = {},
 ) {
-  local = await localToolContext({ now: Date.parse('2026-11-18T14:00:00Z'), timezone: 'Europe/Berlin' });
+  const local = await openTimesheet();
   const tracker = trackerWithPart(local.tracker, capability, part);
   const context = { ...local.context, ...more, tracker: { ...tracker, catalog: { ...tracker.catalog, catalog: async () => CATALOG } } };
   return (args: Record<string, unknown>) => tool.handler(tool.input.parse(args), context);

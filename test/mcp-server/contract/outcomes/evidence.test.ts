@@ -2,7 +2,7 @@
 // book_suggested_entries throw and note it, over the local timesheet and evidence read from a list:
 // each refusal carries its code and facts, each rule the catalog cannot follow is a notice, and their
 // words for the model are the sentences the tools always said.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type Notice, noticeSentence } from '../../../../mcp-server/contract/outcomes/notices.ts';
 import { type Refusal, refusalSentence } from '../../../../mcp-server/contract/outcomes/refusals.ts';
 import { modelText, peopleText } from '../../../../mcp-server/contract/outcomes/sentence.ts';
@@ -12,7 +12,7 @@ import { BackEndError } from '../../../../mcp-server/providers/time-tracker.ts';
 import bookSuggestedEntries from '../../../../mcp-server/tools/book-suggested-entries.ts';
 import suggestEntries from '../../../../mcp-server/tools/suggest-entries.ts';
 import { ToolInputError } from '../../../../mcp-server/tools/tool-input-error.ts';
-import { type LocalToolContext, localToolContext } from '../../tools/local-tool-context.ts';
+import { useLocalTimesheet } from '../../tools/local-tool-context.ts';
 
 // Friday 20 November 2026, 17:00 in Berlin (UTC+1).
 const NOW = Date.parse('2026-11-20T16:00:00Z');
@@ -39,14 +39,10 @@ const withCalendar =
   (rules: Settings['evidence']['rules'] = []) =>
   (settings: Settings): Settings => ({ ...settings, evidence: { ...settings.evidence, calendars: [{ name: 'Work', file: '/home/ada/work.ics' }], rules } });
 
-let local: LocalToolContext | undefined;
-afterEach(() => {
-  local?.close();
-  local = undefined;
-});
+const openTimesheet = useLocalTimesheet({ now: NOW, timezone: 'Europe/Berlin' });
 
 async function day(items: EvidenceItem[] = [meeting(), review], rules: Settings['evidence']['rules'] = []) {
-  local = await localToolContext({ now: NOW, timezone: 'Europe/Berlin', settings: withCalendar(rules), evidence: reading(items) });
+  const local = await openTimesheet({ settings: withCalendar(rules), evidence: reading(items) });
   await local.tracker.catalog.createCatalogItem({ kind: 'project', name: 'Internal' });
   return local;
 }
@@ -65,7 +61,7 @@ async function expectRefused(call: Promise<unknown>, refusal: Refusal, text: str
 
 describe('suggest_entries refuses and notes with codes and facts', () => {
   it('a host that reads no evidence', async () => {
-    local = await localToolContext({ now: NOW, timezone: 'Europe/Berlin', settings: withCalendar() });
+    const local = await openTimesheet({ settings: withCalendar() });
     await expectRefused(
       local.run(suggestEntries, { from: '2026-11-20' }),
       { code: 'evidence_not_read_here', facts: {} },

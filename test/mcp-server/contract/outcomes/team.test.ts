@@ -2,7 +2,7 @@
 // hand-written teams part (team "Web", #50: Tom leads, Ada is a member, access to the project Website)
 // and a catalog with two projects of one name, and project_status without a project. Each refusal
 // carries its code and facts, and its words for the model are the sentences the tools always said.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { refusalSentence } from '../../../../mcp-server/contract/outcomes/refusals.ts';
 import { peopleText } from '../../../../mcp-server/contract/outcomes/sentence.ts';
 import type { AdminTeam, TeamPerson } from '../../../../mcp-server/domain/admin-teams.ts';
@@ -11,7 +11,7 @@ import type { AdminTeamsPart, TeamProjectsPart } from '../../../../mcp-server/pr
 import manageTeams from '../../../../mcp-server/tools/manage-teams.ts';
 import projectStatus from '../../../../mcp-server/tools/project-status.ts';
 import { ToolInputError } from '../../../../mcp-server/tools/tool-input-error.ts';
-import { type LocalToolContext, localToolContext } from '../../tools/local-tool-context.ts';
+import { useLocalTimesheet } from '../../tools/local-tool-context.ts';
 import { trackerWithPart } from '../../tools/tracker-with-part.ts';
 
 const ADA: TeamPerson = { id: 1, name: 'Ada Lovelace' };
@@ -57,14 +57,10 @@ function teamsPart(options: { needsLead?: boolean } = {}): AdminTeamsPart {
   };
 }
 
-let local: LocalToolContext | undefined;
-afterEach(() => {
-  local?.close();
-  local = undefined;
-});
+const openTimesheet = useLocalTimesheet({ now: Date.parse('2026-11-18T14:00:00Z'), timezone: 'Europe/Berlin' });
 
 async function teams(options: { needsLead?: boolean } = {}) {
-  local = await localToolContext({ now: Date.parse('2026-11-18T14:00:00Z'), timezone: 'Europe/Berlin' });
+  const local = await openTimesheet();
   const tracker = trackerWithPart(local.tracker, 'admin_teams', teamsPart(options));
   const catalog = { ...tracker.catalog, catalog: async () => ({ customers: CUSTOMERS, projects: PROJECTS, activities: [] }) };
   const context = { ...local.context, tracker: { ...tracker, catalog } };
@@ -159,7 +155,7 @@ describe('manage_teams refuses with codes and facts', () => {
   });
 
   it('a team left without members', async () => {
-    local = await localToolContext({ now: Date.parse('2026-11-18T14:00:00Z'), timezone: 'Europe/Berlin' });
+    const local = await openTimesheet();
     const part = { ...teamsPart(), read: async () => ({ ...web(), members: [{ ...ADA, lead: false }] }) };
     const context = { ...local.context, tracker: trackerWithPart(local.tracker, 'admin_teams', part) };
     const call = manageTeams.handler(manageTeams.input.parse({ action: 'remove_members', team: 'Web', people: ['Ada'] }), context);
@@ -212,7 +208,7 @@ describe('manage_teams refuses with codes and facts', () => {
 
 describe('project_status refuses with a code', () => {
   it('a project named by nothing', async () => {
-    local = await localToolContext({ now: Date.parse('2026-11-18T14:00:00Z'), timezone: 'Europe/Berlin' });
+    const local = await openTimesheet();
     const part: TeamProjectsPart = { projectWork: () => Promise.reject(new Error('nothing may be read')) };
     const context = { ...local.context, tracker: trackerWithPart(local.tracker, 'team_projects', part) };
     const call = projectStatus.handler(projectStatus.input.parse({ project: ' ' }), context);
