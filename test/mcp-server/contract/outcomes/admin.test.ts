@@ -29,9 +29,10 @@ import managePeople from '../../../../mcp-server/tools/manage-people.ts';
 import manageRates from '../../../../mcp-server/tools/manage-rates.ts';
 import manageTags from '../../../../mcp-server/tools/manage-tags.ts';
 import updateCatalogItem from '../../../../mcp-server/tools/update-catalog-item.ts';
-import { ToolInputError } from '../../../../mcp-server/tools/tool-input-error.ts';
+import type { ToolInputError } from '../../../../mcp-server/tools/tool-input-error.ts';
 import { useLocalTimesheet } from '../../tools/local-tool-context.ts';
 import { trackerWithPart } from '../../tools/tracker-with-part.ts';
+import { expectRefused } from './refused.ts';
 
 const never = () => Promise.reject(new Error('nothing may be sent'));
 const item = (kind: CatalogItem['kind'], id: number, name: string, more: Partial<CatalogItem> = {}): CatalogItem => ({
@@ -66,18 +67,6 @@ async function withPart<C extends 'admin_people' | 'admin_rates' | 'admin_tags' 
   const tracker = trackerWithPart(local.tracker, capability, part);
   const context = { ...local.context, ...more, tracker: { ...tracker, catalog: { ...tracker.catalog, catalog: async () => CATALOG } } };
   return (args: Record<string, unknown>) => tool.handler(tool.input.parse(args), context);
-}
-
-/** The call ends in `refusal`, said to the model as `text` (and to a person as `people`, where given). */
-async function expectRefused(call: Promise<unknown>, refusal: Refusal, text: string, people?: string) {
-  const error = await call.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(ToolInputError);
-  expect((error as ToolInputError).message).toBe(text);
-  expect((error as ToolInputError).refusal).toEqual(refusal);
-  if (people !== undefined) expect(peopleText(refusalSentence(refusal), { locale: 'en-US' })).toBe(people);
 }
 
 const ADA: AdminPerson = { id: 1, name: 'Ada Lovelace', email: 'ada@example.com', role: 'ROLE_USER', active: true, teams: [] };

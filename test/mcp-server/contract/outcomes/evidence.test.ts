@@ -11,8 +11,9 @@ import type { EvidenceItem, EvidenceReader } from '../../../../mcp-server/eviden
 import { BackEndError } from '../../../../mcp-server/providers/time-tracker.ts';
 import bookSuggestedEntries from '../../../../mcp-server/tools/book-suggested-entries.ts';
 import suggestEntries from '../../../../mcp-server/tools/suggest-entries.ts';
-import { ToolInputError } from '../../../../mcp-server/tools/tool-input-error.ts';
+import type { ToolInputError } from '../../../../mcp-server/tools/tool-input-error.ts';
 import { useLocalTimesheet } from '../../tools/local-tool-context.ts';
+import { expectRefused } from './refused.ts';
 
 // Friday 20 November 2026, 17:00 in Berlin (UTC+1).
 const NOW = Date.parse('2026-11-20T16:00:00Z');
@@ -45,18 +46,6 @@ async function day(items: EvidenceItem[] = [meeting(), review], rules: Settings[
   const local = await openTimesheet({ settings: withCalendar(rules), evidence: reading(items) });
   await local.tracker.catalog.createCatalogItem({ kind: 'project', name: 'Internal' });
   return local;
-}
-
-/** The call ends in `refusal`, said to the model as `text` (and to a person as `people`, where given). */
-async function expectRefused(call: Promise<unknown>, refusal: Refusal, text: string, people?: string) {
-  const error = await call.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(ToolInputError);
-  expect((error as ToolInputError).message).toBe(text);
-  expect((error as ToolInputError).refusal).toEqual(refusal);
-  if (people !== undefined) expect(peopleText(refusalSentence(refusal), { locale: 'en-US' })).toBe(people);
 }
 
 describe('suggest_entries refuses and notes with codes and facts', () => {

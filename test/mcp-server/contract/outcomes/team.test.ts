@@ -3,8 +3,6 @@
 // and a catalog with two projects of one name, and project_status without a project. Each refusal
 // carries its code and facts, and its words for the model are the sentences the tools always said.
 import { describe, expect, it } from 'vitest';
-import { refusalSentence } from '../../../../mcp-server/contract/outcomes/refusals.ts';
-import { peopleText } from '../../../../mcp-server/contract/outcomes/sentence.ts';
 import type { AdminTeam, TeamPerson } from '../../../../mcp-server/domain/admin-teams.ts';
 import type { CatalogItem } from '../../../../mcp-server/domain/records.ts';
 import type { AdminTeamsPart, TeamProjectsPart } from '../../../../mcp-server/providers/time-tracker.ts';
@@ -13,6 +11,7 @@ import projectStatus from '../../../../mcp-server/tools/project-status.ts';
 import { ToolInputError } from '../../../../mcp-server/tools/tool-input-error.ts';
 import { useLocalTimesheet } from '../../tools/local-tool-context.ts';
 import { trackerWithPart } from '../../tools/tracker-with-part.ts';
+import { forPeople, thrownBy } from './refused.ts';
 
 const ADA: TeamPerson = { id: 1, name: 'Ada Lovelace' };
 const TOM: TeamPerson = { id: 2, name: 'Tom Lead' };
@@ -69,12 +68,9 @@ async function teams(options: { needsLead?: boolean } = {}) {
 
 /** The refusal a call ends in, and its words for each reader. */
 async function refused(call: Promise<unknown>) {
-  const error = await call.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  if (!(error instanceof ToolInputError) || !error.refusal) throw new Error(`not a refusal with a code: ${String(error)}`);
-  return { refusal: error.refusal, text: error.message, people: peopleText(refusalSentence(error.refusal), { locale: 'en-US' }) };
+  const error = await thrownBy(call, ToolInputError);
+  if (!error.refusal) throw new Error(`not a refusal with a code: ${error.message}`);
+  return { refusal: error.refusal, text: error.message, people: forPeople(error.refusal) };
 }
 
 const WEB = { id: 50, name: 'Web' };
