@@ -6,35 +6,16 @@ import { describe, expect, it } from 'vitest';
 import { type Notice, noticeSentence } from '../../../mcp-server/contract/outcomes/notices.ts';
 import { modelText } from '../../../mcp-server/contract/outcomes/sentence.ts';
 import type { Settings } from '../../../mcp-server/contract/settings.ts';
-import type { EvidenceItem, EvidenceReader } from '../../../mcp-server/evidence/evidence.ts';
+import type { EvidenceItem } from '../../../mcp-server/evidence/evidence.ts';
 import { BackEndError } from '../../../mcp-server/providers/time-tracker.ts';
 import bookSuggestedEntries from '../../../mcp-server/tools/book-suggested-entries.ts';
 import suggestEntries from '../../../mcp-server/tools/suggest-entries.ts';
+import { at, DAY, failSecondWrite, NOW, readerOf, SPRINT_PLANNING, shopCommit } from './evidence-day.ts';
 import { useLocalTimesheet } from './local-tool-context.ts';
 
-// Friday 20 November 2026, 17:00 in Berlin (UTC+1).
-const NOW = Date.parse('2026-11-20T16:00:00Z');
-const at = (wall: string) => Date.parse(`2026-11-20T${wall}:00+01:00`);
-
-const meeting: EvidenceItem = {
-  source: 'calendar',
-  key: 'cal:planning-1:1763629200000',
-  start: at('09:00'),
-  end: at('10:00'),
-  text: 'Sprint planning',
-  matchTexts: ['Sprint planning'],
-  tickets: [],
-};
-const commit = (hash: string, wall: string, subject: string): EvidenceItem => ({
-  source: 'git',
-  key: `git:shop:${hash}`,
-  start: at(wall),
-  end: at(wall),
-  text: subject,
-  matchTexts: [subject, 'feature/SHOP-7-basket', 'shop'],
-  tickets: ['SHOP-7'],
-  group: 'shop',
-});
+const meeting = SPRINT_PLANNING;
+// The commits are on a branch that names the ticket SHOP-7.
+const commit = (hash: string, wall: string, subject: string) => shopCommit(hash, wall, subject, { name: 'feature/SHOP-7-basket', ticket: 'SHOP-7' });
 const session: EvidenceItem = {
   source: 'ai',
   key: 'ai:claude-code:1',
@@ -44,17 +25,6 @@ const session: EvidenceItem = {
   matchTexts: ['claude-code'],
   tickets: [],
 };
-
-function readerOf(items: EvidenceItem[]): EvidenceReader & { reads: string[] } {
-  const reads: string[] = [];
-  return {
-    reads,
-    async read(source, _evidence, range) {
-      reads.push(source);
-      return { items: items.filter((item) => item.source === source && item.end >= range.from && item.start < range.to), skipped: [] };
-    },
-  };
-}
 
 const withSources = (settings: Settings): Settings => ({
   ...settings,
@@ -190,7 +160,7 @@ describe('book_suggested_entries', () => {
       [planning?.id, '2026-11-20T09:00:00+01:00', '2026-11-20T10:00:00+01:00', 'Internal', 'Planning the sprint'],
       [shopWork?.id, '2026-11-20T10:45:00+01:00', '2026-11-20T12:10:00+01:00', 'Web shop', shopWork?.description],
     ]);
-    const { entries } = await tracker.entries.listEntries({ from: at('00:00'), to: at('23:59'), limit: 10, offset: 0 });
+    const { entries } = await tracker.entries.listEntries(DAY);
     expect(entries).toHaveLength(2);
     // What the correction left out of the commits' draft (10:30–10:45) is all that is still open.
     const again = await run(suggestEntries, { from: '2026-11-20' });
@@ -212,7 +182,7 @@ describe('book_suggested_entries', () => {
     const { run, tracker } = await day();
     const ids = (await run(suggestEntries, { from: '2026-11-20' })).data.drafts.map((draft) => draft.id);
     await expect(run(bookSuggestedEntries, { from: '2026-11-20', entries: entries(ids) })).rejects.toThrow(message);
-    const { total } = await tracker.entries.listEntries({ from: at('00:00'), to: at('23:59'), limit: 10, offset: 0 });
+    const { total } = await tracker.entries.listEntries(DAY);
     expect(total).toBe(0);
   });
 
@@ -255,21 +225,14 @@ describe('book_suggested_entries', () => {
   it('says exactly which drafts went in when the back end fails midway, and what to do about the rest', async () => {
     const { run, tracker } = await day();
     const [first, second] = (await run(suggestEntries, { from: '2026-11-20' })).data.drafts;
-    const create = tracker.entries.createEntry.bind(tracker.entries);
-    let writes = 0;
-    // The back end takes the first write and fails the second, as a server going away between them would.
-    tracker.entries.createEntry = async (fields) => {
-      writes++;
-      if (writes === 2) throw new BackEndError('unavailable', 'The timesheet is locked by another program.');
-      return create(fields);
-    };
+    failSecondWrite(tracker, new BackEndError('unavailable', 'The timesheet is locked by another program.'));
     const failed = run(bookSuggestedEntries, { from: '2026-11-20', entries: [{ id: first?.id, project: 'Internal' }, { id: second?.id }] });
     await expect(failed).rejects.toThrow(
       new RegExp(
         `^Booked ${first?.id} as #\\d+; then: The timesheet is locked by another program\\. Not booked: ${second?.id}\\. Ask suggest_entries again for what is still open\\.$`,
       ),
     );
-    const { total } = await tracker.entries.listEntries({ from: at('00:00'), to: at('23:59'), limit: 10, offset: 0 });
+    const { total } = await tracker.entries.listEntries(DAY);
     expect(total).toBe(1);
   });
 });

@@ -7,17 +7,14 @@ import { type Notice, noticeSentence } from '../../../../mcp-server/contract/out
 import { type Refusal, refusalSentence } from '../../../../mcp-server/contract/outcomes/refusals.ts';
 import { modelText, peopleText } from '../../../../mcp-server/contract/outcomes/sentence.ts';
 import type { Settings } from '../../../../mcp-server/contract/settings.ts';
-import type { EvidenceItem, EvidenceReader } from '../../../../mcp-server/evidence/evidence.ts';
+import type { EvidenceItem } from '../../../../mcp-server/evidence/evidence.ts';
 import { BackEndError } from '../../../../mcp-server/providers/time-tracker.ts';
 import bookSuggestedEntries from '../../../../mcp-server/tools/book-suggested-entries.ts';
 import suggestEntries from '../../../../mcp-server/tools/suggest-entries.ts';
 import type { ToolInputError } from '../../../../mcp-server/tools/tool-input-error.ts';
+import { at, DAY, failSecondWrite, NOW, readerOf } from '../../tools/evidence-day.ts';
 import { useLocalTimesheet } from '../../tools/local-tool-context.ts';
 import { expectRefused } from './refused.ts';
-
-// Friday 20 November 2026, 17:00 in Berlin (UTC+1).
-const NOW = Date.parse('2026-11-20T16:00:00Z');
-const at = (wall: string, date = '2026-11-20') => Date.parse(`${date}T${wall}:00+01:00`);
 
 const meeting = (date = '2026-11-20', start = '09:00', end = '10:00'): EvidenceItem => ({
   source: 'calendar',
@@ -30,12 +27,6 @@ const meeting = (date = '2026-11-20', start = '09:00', end = '10:00'): EvidenceI
 });
 const review: EvidenceItem = { ...meeting(), key: 'cal:review', start: at('11:00'), end: at('12:00'), text: 'Review', matchTexts: ['Review'] };
 
-const reading = (items: EvidenceItem[]): EvidenceReader => ({
-  async read(source, _evidence, range) {
-    return { items: items.filter((item) => item.source === source && item.end >= range.from && item.start < range.to), skipped: [] };
-  },
-});
-
 const withCalendar =
   (rules: Settings['evidence']['rules'] = []) =>
   (settings: Settings): Settings => ({ ...settings, evidence: { ...settings.evidence, calendars: [{ name: 'Work', file: '/home/ada/work.ics' }], rules } });
@@ -43,7 +34,7 @@ const withCalendar =
 const openTimesheet = useLocalTimesheet({ now: NOW, timezone: 'Europe/Berlin' });
 
 async function day(items: EvidenceItem[] = [meeting(), review], rules: Settings['evidence']['rules'] = []) {
-  const local = await openTimesheet({ settings: withCalendar(rules), evidence: reading(items) });
+  const local = await openTimesheet({ settings: withCalendar(rules), evidence: readerOf(items) });
   await local.tracker.catalog.createCatalogItem({ kind: 'project', name: 'Internal' });
   return local;
 }
@@ -157,13 +148,7 @@ describe('book_suggested_entries refuses with codes and facts', () => {
   it("the back end's refusal part-way, inside its own: what was booked and what was not", async () => {
     const { run, tracker } = await day();
     const [first, second] = (await run(suggestEntries, { from: '2026-11-20' })).data.drafts;
-    const create = tracker.entries.createEntry.bind(tracker.entries);
-    let writes = 0;
-    tracker.entries.createEntry = async (fields) => {
-      writes++;
-      if (writes === 2) throw new BackEndError('timer_running', { entry: 9 });
-      return create(fields);
-    };
+    failSecondWrite(tracker, new BackEndError('timer_running', { entry: 9 }));
     const error = (await run(bookSuggestedEntries, {
       from: '2026-11-20',
       entries: [
@@ -171,7 +156,7 @@ describe('book_suggested_entries refuses with codes and facts', () => {
         { id: second?.id, project: 'Internal' },
       ],
     }).catch((thrown: unknown) => thrown)) as ToolInputError;
-    const { entries } = await tracker.entries.listEntries({ from: at('00:00'), to: at('23:59'), limit: 10, offset: 0 });
+    const { entries } = await tracker.entries.listEntries(DAY);
     const entry = entries[0]?.id as number;
     expect(error.refusal).toEqual({
       code: 'drafts_booking_stopped',
