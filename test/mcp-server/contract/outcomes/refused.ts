@@ -18,6 +18,18 @@ export async function thrownBy<E>(call: Promise<unknown> | (() => unknown), type
   return error as E;
 }
 
+/** What `run` threw there and then, checked to be a `type`; fails where it threw nothing, or something else. */
+export function thrownAtOnce<E>(run: () => unknown, type: abstract new (...args: never) => E): E {
+  let error: unknown;
+  try {
+    run();
+  } catch (thrown) {
+    error = thrown;
+  }
+  expect(error).toBeInstanceOf(type);
+  return error as E;
+}
+
 /** The refusal a call was refused with; fails where it was not refused, or refused with no code. */
 export async function refusalOf(call: Promise<unknown> | (() => unknown)): Promise<Refusal> {
   const { refusal } = await thrownBy(call, ToolInputError);
