@@ -11,7 +11,7 @@ import type { Asker } from '../../../mcp-server/tools/asking.ts';
 import bookSuggestedEntries from '../../../mcp-server/tools/book-suggested-entries.ts';
 import suggestEntries from '../../../mcp-server/tools/suggest-entries.ts';
 import { answering, questionOf } from './asking-rounds.ts';
-import { at, DAY, NOW, readerOf, SPRINT_PLANNING, shopCommit } from './evidence-day.ts';
+import { at, DAY, NOW, readerOf, SPRINT_PLANNING, shopCommit } from './friday-evidence.ts';
 import { useLocalTimesheet } from './local-tool-context.ts';
 
 const reader = readerOf([SPRINT_PLANNING, shopCommit('a1', '11:00', 'Basket totals'), shopCommit('b2', '12:10', 'Fix rounding')]);

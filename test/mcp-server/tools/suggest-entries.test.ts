@@ -10,7 +10,7 @@ import type { EvidenceItem } from '../../../mcp-server/evidence/evidence.ts';
 import { BackEndError } from '../../../mcp-server/providers/time-tracker.ts';
 import bookSuggestedEntries from '../../../mcp-server/tools/book-suggested-entries.ts';
 import suggestEntries from '../../../mcp-server/tools/suggest-entries.ts';
-import { at, DAY, failSecondWrite, NOW, readerOf, SPRINT_PLANNING, shopCommit } from './evidence-day.ts';
+import { at, DAY, failSecondWrite, NOW, readerOf, SPRINT_PLANNING, shopCommit } from './friday-evidence.ts';
 import { useLocalTimesheet } from './local-tool-context.ts';
 
 const meeting = SPRINT_PLANNING;

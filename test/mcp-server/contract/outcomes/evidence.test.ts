@@ -12,7 +12,7 @@ import { BackEndError } from '../../../../mcp-server/providers/time-tracker.ts';
 import bookSuggestedEntries from '../../../../mcp-server/tools/book-suggested-entries.ts';
 import suggestEntries from '../../../../mcp-server/tools/suggest-entries.ts';
 import type { ToolInputError } from '../../../../mcp-server/tools/tool-input-error.ts';
-import { at, DAY, failSecondWrite, NOW, readerOf } from '../../tools/evidence-day.ts';
+import { at, DAY, failSecondWrite, NOW, readerOf } from '../../tools/friday-evidence.ts';
 import { useLocalTimesheet } from '../../tools/local-tool-context.ts';
 import { expectRefused } from './refused.ts';
 
