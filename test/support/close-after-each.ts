@@ -1,9 +1,9 @@
-// What the end-to-end tests against fake back ends share: whatever a test opens (the fake, engines) is closed
-// after it, newest first, so an engine goes before the fake it talks to.
+// What the tests that open things share: whatever a test opens (a fake back end, engines, a local timesheet) is
+// closed after it, newest first, so an engine goes before the fake it talks to.
 import { afterEach } from 'vitest';
 
 interface Closable {
-  close(): Promise<void>;
+  close(): void | Promise<void>;
 }
 
 /** Returns `opened(item)`, which hands `item` back and closes it after the test, once. */

@@ -2,7 +2,8 @@
 // written the back end's own way (a tag on Kimai and Clockify, a description prefix on Clockodo and
 // Calamari), read back as the entry's `agent` with the description as it was given, and time_report
 // leaves the agent's time out of the person's hours unless asked to count it.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { closeAfterEach } from '../../support/close-after-each.ts';
 import { type InProcessEngineHandle, makeUserDataDir, startInProcessEngine, textOf } from '../../support/engine.ts';
 import { clockodoFacts, clockodoFactsKey } from '../../../mcp-server/providers/clockodo/facts.ts';
 import { clockStartingAt, DEFAULT_USERS as KIMAI_USERS, type FakeUser, seedCatalog, startFakeKimai } from '../providers/kimai/fake-kimai.ts';
@@ -17,11 +18,10 @@ const AGENT = 'punchcard-tests';
 const WORK = { start: 'yesterday 09:00', end: 'yesterday 10:30', description: 'Ran the test suite', project: 'Website', activity: 'Meeting' };
 /** The person's own hour beside it, on Kimai and Clockodo (Clockify's and Calamari's tests book theirs without the activity). */
 const PERSON = { start: 'yesterday 11:00', end: 'yesterday 12:00', project: 'Website', activity: 'Meeting', description: 'Review' };
+/** The agent's work where it is booked without the activity (Clockify, Calamari). */
+const { activity: _none, ...WORK_WITHOUT_ACTIVITY } = WORK;
 
-const closing: Array<() => Promise<unknown>> = [];
-afterEach(async () => {
-  for (const close of closing.splice(0).reverse()) await close();
-});
+const opened = closeAfterEach();
 
 async function engineOver(
   provider: Record<string, unknown>,
@@ -31,9 +31,54 @@ async function engineOver(
 ): Promise<InProcessEngineHandle> {
   const userDataDir = makeUserDataDir({ ...AGENTS_ON, provider });
   prepare?.(userDataDir);
-  const engine = await startInProcessEngine({ userDataDir, env: { PUNCHCARD_NOW: NOW, ...env }, ...(clientName === undefined ? {} : { clientName }) });
-  closing.push(() => engine.close());
-  return engine;
+  return opened(await startInProcessEngine({ userDataDir, env: { PUNCHCARD_NOW: NOW, ...env }, ...(clientName === undefined ? {} : { clientName }) }));
+}
+
+/** Opens an engine over a back end's fake, as the client `clientName` where given. */
+type EngineOpener = (clientName?: string) => Promise<InProcessEngineHandle>;
+
+/** The fake Kimai with its catalog, and the opener of engines over it as Ada. */
+async function kimai() {
+  const fake = opened(await startFakeKimai({ now: clockStartingAt(NOW) }));
+  seedCatalog(fake);
+  const ada = KIMAI_USERS[0] as FakeUser;
+  const open: EngineOpener = (clientName) => engineOver({ type: 'kimai', url: `${fake.url}/` }, { PUNCHCARD_KIMAI_TOKEN: ada.token }, undefined, clientName);
+  return { fake, open };
+}
+
+/** The fake Clockodo with its company, and the opener of engines over it as Mia, a manager whose facts are stored already. */
+async function clockodo() {
+  const fake = opened(await startFakeClockodo({ now: clockStartingAt(NOW) }));
+  seedCompany(fake);
+  const mia = CLOCKODO_USERS[2] as (typeof CLOCKODO_USERS)[number];
+  const facts = (dir: string) =>
+    clockodoFacts.write(
+      dir,
+      clockodoFactsKey({ email: mia.email, url: fake.url }),
+      { userId: mia.id, role: 'manager', absences: true, checkedAt: NOW },
+      () => {},
+    );
+  const open: EngineOpener = (clientName) =>
+    engineOver({ type: 'clockodo', email: mia.email, url: fake.url }, { PUNCHCARD_CLOCKODO_TOKEN: mia.apiKey }, facts, clientName);
+  return { fake, open };
+}
+
+/** The fake Clockify with its workspace, and the opener of engines over it as Ada. */
+async function clockify() {
+  const fake = opened(await startFakeClockify({ now: clockStartingAt(NOW) }));
+  seedWorkspace(fake);
+  const open: EngineOpener = (clientName) =>
+    engineOver({ type: 'clockify', url: fake.url }, { PUNCHCARD_CLOCKIFY_TOKEN: CLOCKIFY_ADA.key }, undefined, clientName);
+  return { fake, open };
+}
+
+/** The fake Calamari with its organisation, and the opener of engines over it as Ada. */
+async function calamari() {
+  const fake = opened(await startFakeCalamari({ now: clockStartingAt(NOW) }));
+  seedOrganisation(fake);
+  const open: EngineOpener = (clientName) =>
+    engineOver({ type: 'calamari', url: fake.url, email: 'ada@acme.example' }, { PUNCHCARD_CALAMARI_TOKEN: CALAMARI_KEY }, undefined, clientName);
+  return { fake, open };
 }
 
 /** Records the agent's time and the person's own hour, and checks what the tools say of both. */
@@ -60,28 +105,15 @@ async function agentAndPerson(engine: InProcessEngineHandle, person: Record<stri
 
 describe("an AI agent's own time on each back end", () => {
   it('Kimai: the tag ai-<agent> on the timesheet', async () => {
-    const fake = await startFakeKimai({ now: clockStartingAt(NOW) });
-    closing.push(() => fake.close());
-    seedCatalog(fake);
-    const ada = KIMAI_USERS[0] as FakeUser;
-    const engine = await engineOver({ type: 'kimai', url: `${fake.url}/` }, { PUNCHCARD_KIMAI_TOKEN: ada.token });
+    const { fake, open } = await kimai();
+    const engine = await open();
     const id = await agentAndPerson(engine, PERSON);
     expect(fake.state.timesheets.find((sheet) => sheet.id === id)).toMatchObject({ tags: [`ai-${AGENT}`], description: 'Ran the test suite' });
   });
 
   it('Clockodo: the prefix [ai:<agent>] in the text, kept when the description changes', async () => {
-    const fake = await startFakeClockodo({ now: clockStartingAt(NOW) });
-    closing.push(() => fake.close());
-    seedCompany(fake);
-    const mia = CLOCKODO_USERS[2] as (typeof CLOCKODO_USERS)[number];
-    const engine = await engineOver({ type: 'clockodo', email: mia.email, url: fake.url }, { PUNCHCARD_CLOCKODO_TOKEN: mia.apiKey }, (dir) =>
-      clockodoFacts.write(
-        dir,
-        clockodoFactsKey({ email: mia.email, url: fake.url }),
-        { userId: mia.id, role: 'manager', absences: true, checkedAt: NOW },
-        () => {},
-      ),
-    );
+    const { fake, open } = await clockodo();
+    const engine = await open();
     const id = await agentAndPerson(engine, PERSON);
     expect(fake.state.entries.find((entry) => entry.id === id)?.text).toBe(`[ai:${AGENT}] Ran the test suite`);
     const changed = await engine.call('update_time_entry', { id, description: 'Ran the whole suite' });
@@ -90,45 +122,35 @@ describe("an AI agent's own time on each back end", () => {
   });
 
   it('Clockify: the workspace tag ai-<agent>, found or made once, on the entry', async () => {
-    const fake = await startFakeClockify({ now: clockStartingAt(NOW) });
-    closing.push(() => fake.close());
-    seedWorkspace(fake);
-    const engine = await engineOver({ type: 'clockify', url: fake.url }, { PUNCHCARD_CLOCKIFY_TOKEN: CLOCKIFY_ADA.key });
-    const { activity: _none, ...work } = WORK;
-    await agentAndPerson(engine, { start: 'yesterday 11:00', end: 'yesterday 12:00', project: 'Website', description: 'Review' }, work);
+    const { fake, open } = await clockify();
+    const engine = await open();
+    await agentAndPerson(engine, { start: 'yesterday 11:00', end: 'yesterday 12:00', project: 'Website', description: 'Review' }, WORK_WITHOUT_ACTIVITY);
     expect(fake.state.tags.map((tag) => tag.name)).toEqual([`ai-${AGENT}`]);
     const tagged = fake.state.entries.filter((entry) => entry.description === 'Ran the test suite');
     expect(tagged.map((entry) => entry.tagIds)).toEqual([[fake.state.tags[0]?.id]]);
     // The second entry finds the tag Clockify has: none is made twice.
-    await engine.call('record_agent_time', { ...work, start: 'yesterday 13:00', end: 'yesterday 13:30' });
+    await engine.call('record_agent_time', { ...WORK_WITHOUT_ACTIVITY, start: 'yesterday 13:00', end: 'yesterday 13:30' });
     expect(fake.state.tags).toHaveLength(1);
     const listed = (await engine.call('list_time_entries', { from: 'yesterday', to: 'yesterday' })).structuredContent as { entries: Array<{ agent?: string }> };
     expect(listed.entries.map((entry) => entry.agent ?? null)).toEqual([AGENT, null, AGENT]);
   });
 
   it('Clockify: refused in words, and nothing recorded, where only admins may make tags', async () => {
-    const fake = await startFakeClockify({ now: clockStartingAt(NOW) });
-    closing.push(() => fake.close());
-    seedWorkspace(fake);
+    const { fake, open } = await clockify();
     for (const workspace of fake.state.workspaces) workspace.settings.onlyAdminsCreateTag = true;
-    const engine = await engineOver({ type: 'clockify', url: fake.url }, { PUNCHCARD_CLOCKIFY_TOKEN: CLOCKIFY_ADA.key });
-    const { activity: _none, ...work } = WORK;
-    const refused = await engine.call('record_agent_time', work);
+    const engine = await open();
+    const refused = await engine.call('record_agent_time', WORK_WITHOUT_ACTIVITY);
     expect(refused.isError).toBe(true);
     expect(textOf(refused)).toMatch(/^Clockify would not make the tag ai-punchcard-tests for the agent's own time .*nothing was recorded\.$/);
     expect(fake.state.entries.filter((entry) => entry.description === 'Ran the test suite')).toEqual([]);
   });
 
   it("Calamari: the prefix [ai:<agent>] in the shift's description", async () => {
-    const fake = await startFakeCalamari({ now: clockStartingAt(NOW) });
-    closing.push(() => fake.close());
-    seedOrganisation(fake);
-    const engine = await engineOver({ type: 'calamari', url: fake.url, email: 'ada@acme.example' }, { PUNCHCARD_CALAMARI_TOKEN: CALAMARI_KEY });
-    const { activity: _none, ...work } = WORK;
+    const { fake, open } = await calamari();
     const id = await agentAndPerson(
-      engine,
+      await open(),
       { start: 'yesterday 11:00', end: 'yesterday 12:00', project: 'General', description: 'Review' },
-      { ...work, project: 'General' },
+      { ...WORK_WITHOUT_ACTIVITY, project: 'General' },
     );
     expect(fake.state.shifts.find((shift) => shift.id === id)?.description).toBe(`[ai:${AGENT}] Ran the test suite`);
   });
@@ -154,48 +176,26 @@ describe('clients whose names differ in one letter of another script, on each ba
   }
 
   it('Kimai: the tags ai-laude and ai-сlaude', async () => {
-    const fake = await startFakeKimai({ now: clockStartingAt(NOW) });
-    closing.push(() => fake.close());
-    seedCatalog(fake);
-    const ada = KIMAI_USERS[0] as FakeUser;
-    await bothAgents((name) => engineOver({ type: 'kimai', url: `${fake.url}/` }, { PUNCHCARD_KIMAI_TOKEN: ada.token }, undefined, name), WORK);
+    const { fake, open } = await kimai();
+    await bothAgents(open, WORK);
     expect(fake.state.timesheets.map((sheet) => sheet.tags)).toEqual([['ai-laude'], ['ai-\u0441laude']]);
   });
 
   it('Clockodo: the prefixes [ai:laude] and [ai:сlaude]', async () => {
-    const fake = await startFakeClockodo({ now: clockStartingAt(NOW) });
-    closing.push(() => fake.close());
-    seedCompany(fake);
-    const mia = CLOCKODO_USERS[2] as (typeof CLOCKODO_USERS)[number];
-    const facts = (dir: string) =>
-      clockodoFacts.write(
-        dir,
-        clockodoFactsKey({ email: mia.email, url: fake.url }),
-        { userId: mia.id, role: 'manager', absences: true, checkedAt: NOW },
-        () => {},
-      );
-    await bothAgents((name) => engineOver({ type: 'clockodo', email: mia.email, url: fake.url }, { PUNCHCARD_CLOCKODO_TOKEN: mia.apiKey }, facts, name), WORK);
+    const { fake, open } = await clockodo();
+    await bothAgents(open, WORK);
     expect(fake.state.entries.map((entry) => entry.text)).toEqual(['[ai:laude] Ran the test suite', '[ai:\u0441laude] Ran the test suite']);
   });
 
   it('Clockify: two workspace tags, one for each', async () => {
-    const fake = await startFakeClockify({ now: clockStartingAt(NOW) });
-    closing.push(() => fake.close());
-    seedWorkspace(fake);
-    const { activity: _none, ...work } = WORK;
-    await bothAgents((name) => engineOver({ type: 'clockify', url: fake.url }, { PUNCHCARD_CLOCKIFY_TOKEN: CLOCKIFY_ADA.key }, undefined, name), work);
+    const { fake, open } = await clockify();
+    await bothAgents(open, WORK_WITHOUT_ACTIVITY);
     expect(fake.state.tags.map((tag) => tag.name)).toEqual(['ai-laude', 'ai-\u0441laude']);
   });
 
   it("Calamari: the prefixes in the shifts' descriptions", async () => {
-    const fake = await startFakeCalamari({ now: clockStartingAt(NOW) });
-    closing.push(() => fake.close());
-    seedOrganisation(fake);
-    const { activity: _none, ...work } = WORK;
-    await bothAgents(
-      (name) => engineOver({ type: 'calamari', url: fake.url, email: 'ada@acme.example' }, { PUNCHCARD_CALAMARI_TOKEN: CALAMARI_KEY }, undefined, name),
-      { ...work, project: 'General' },
-    );
+    const { fake, open } = await calamari();
+    await bothAgents(open, { ...WORK_WITHOUT_ACTIVITY, project: 'General' });
     expect(fake.state.shifts.map((shift) => shift.description)).toEqual(['[ai:laude] Ran the test suite', '[ai:\u0441laude] Ran the test suite']);
   });
 });
@@ -216,29 +216,16 @@ describe("a clock_in that resumes the last booking after an agent's entry", () =
   }
 
   it('Kimai: restarts the project and activity, not the tag ai-<agent>', async () => {
-    const fake = await startFakeKimai({ now: clockStartingAt(NOW) });
-    closing.push(() => fake.close());
-    seedCatalog(fake);
-    const ada = KIMAI_USERS[0] as FakeUser;
-    const engine = await engineOver({ type: 'kimai', url: `${fake.url}/` }, { PUNCHCARD_KIMAI_TOKEN: ada.token });
+    const { fake, open } = await kimai();
+    const engine = await open();
     await resumes(engine);
     const running = fake.state.timesheets.filter((sheet) => sheet.end === null);
     expect(running.map((sheet) => [sheet.tags, sheet.description])).toEqual([[[], null]]);
   });
 
   it('Clockodo: resumes the project and service, not the text with its prefix [ai:<agent>]', async () => {
-    const fake = await startFakeClockodo({ now: clockStartingAt(NOW) });
-    closing.push(() => fake.close());
-    seedCompany(fake);
-    const mia = CLOCKODO_USERS[2] as (typeof CLOCKODO_USERS)[number];
-    const engine = await engineOver({ type: 'clockodo', email: mia.email, url: fake.url }, { PUNCHCARD_CLOCKODO_TOKEN: mia.apiKey }, (dir) =>
-      clockodoFacts.write(
-        dir,
-        clockodoFactsKey({ email: mia.email, url: fake.url }),
-        { userId: mia.id, role: 'manager', absences: true, checkedAt: NOW },
-        () => {},
-      ),
-    );
+    const { fake, open } = await clockodo();
+    const engine = await open();
     await resumes(engine);
     const running = fake.state.entries.filter((entry) => entry.timeUntil === null);
     expect(running.map((entry) => entry.text ?? '')).toEqual(['']);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AdminPerson } from '../../../mcp-server/domain/admin-people.ts';
 import { noPeoplePage, onePerson, personNumber } from '../../../mcp-server/providers/person-lookup.ts';
 import { BackEndError } from '../../../mcp-server/providers/time-tracker.ts';
+import { thrownAtOnce } from '../contract/outcomes/refused.ts';
 
 const person = (id: number, name: string, email: string): AdminPerson => ({ id, name, email, role: null, active: true, teams: [] });
 const EVERYONE = [
@@ -12,15 +13,7 @@ const EVERYONE = [
 ];
 const IN_KIMAI = { where: 'in Kimai', listShows: 'everyone' };
 
-function refusal(run: () => unknown): BackEndError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof BackEndError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
+const refusal = (run: () => unknown) => thrownAtOnce(run, BackEndError);
 
 describe('personNumber', () => {
   it('reads "12" and "#12", with spaces around; an e-mail, a name or a number too long for an id is none', () => {

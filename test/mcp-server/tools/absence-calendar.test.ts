@@ -1,24 +1,15 @@
 // absence_calendar's handler on the real local timesheet, at a clock that stands still, with the
 // default week of five working days: the next two weeks by default, weekends as days off, the
 // person's own leave on its working days only (a weekend inside it is no absence), cancelled leave not.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import absenceCalendar from '../../../mcp-server/tools/absence-calendar.ts';
 import cancelLeaveRequest from '../../../mcp-server/tools/cancel-leave-request.ts';
 import requestLeave from '../../../mcp-server/tools/request-leave.ts';
-import { type LocalToolContext, localToolContext } from './local-tool-context.ts';
+import { useLocalTimesheet } from './local-tool-context.ts';
 
 // Wednesday 18 November 2026, 15:00 in Berlin.
 const NOW = Date.parse('2026-11-18T14:00:00Z');
-let local: LocalToolContext | undefined;
-afterEach(() => {
-  local?.close();
-  local = undefined;
-});
-
-async function timesheet() {
-  local = await localToolContext({ now: NOW, timezone: 'Europe/Berlin' });
-  return local;
-}
+const timesheet = useLocalTimesheet({ now: NOW, timezone: 'Europe/Berlin' });
 
 describe('absence_calendar', () => {
   it('shows the two weeks from today, the weekends as days off and the person away on their leave', async () => {

@@ -1,24 +1,20 @@
 // archive_catalog_item's handler on the real local timesheet: archiving hides an item from the
 // catalog and from booking (log_time then refuses it in words), archived: false restores it, and an
 // id the catalog lacks is refused and changes nothing.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import archiveCatalogItem from '../../../mcp-server/tools/archive-catalog-item.ts';
 import createCatalogItem from '../../../mcp-server/tools/create-catalog-item.ts';
 import logTime from '../../../mcp-server/tools/log-time.ts';
-import { type LocalToolContext, localToolContext } from './local-tool-context.ts';
+import { useLocalTimesheet } from './local-tool-context.ts';
 
 // Wednesday 18 November 2026, 15:00 in Berlin.
 const NOW = Date.parse('2026-11-18T14:00:00Z');
 const DAY = { from: Date.parse('2026-11-17T23:00:00Z'), to: Date.parse('2026-11-18T23:00:00Z'), limit: 50, offset: 0 };
-let local: LocalToolContext | undefined;
-afterEach(() => {
-  local?.close();
-  local = undefined;
-});
+const openTimesheet = useLocalTimesheet({ now: NOW, timezone: 'Europe/Berlin' });
 
 /** A timesheet whose catalog has the projects Website and Intranet. */
 async function timesheet() {
-  local = await localToolContext({ now: NOW, timezone: 'Europe/Berlin' });
+  const local = await openTimesheet();
   const website = await local.run(createCatalogItem, { kind: 'project', name: 'Website' });
   await local.run(createCatalogItem, { kind: 'project', name: 'Intranet' });
   return { ...local, id: website.data.id };

@@ -4,47 +4,17 @@
 // activity left behind where the project changes), the answer's words, and the question a client that
 // can ask shows first (a "no" books nothing). The booking flow with suggest_entries is in
 // suggest-entries.test.ts, the refusals with codes in test/mcp-server/contract/outcomes/evidence.test.ts.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Settings } from '../../../mcp-server/contract/settings.ts';
-import type { EvidenceItem, EvidenceReader } from '../../../mcp-server/evidence/evidence.ts';
 import type { EntryFields } from '../../../mcp-server/providers/time-tracker.ts';
 import type { Asker } from '../../../mcp-server/tools/asking.ts';
 import bookSuggestedEntries from '../../../mcp-server/tools/book-suggested-entries.ts';
 import suggestEntries from '../../../mcp-server/tools/suggest-entries.ts';
 import { answering, questionOf } from './asking-rounds.ts';
-import { type LocalToolContext, localToolContext } from './local-tool-context.ts';
+import { at, DAY, NOW, readerOf, SPRINT_PLANNING, shopCommit } from './friday-evidence.ts';
+import { useLocalTimesheet } from './local-tool-context.ts';
 
-// Friday 20 November 2026, 17:00 in Berlin (UTC+1).
-const NOW = Date.parse('2026-11-20T16:00:00Z');
-const at = (wall: string) => Date.parse(`2026-11-20T${wall}:00+01:00`);
-const DAY = { from: at('00:00'), to: at('23:59'), limit: 10, offset: 0 };
-
-const MEETING: EvidenceItem = {
-  source: 'calendar',
-  key: 'cal:planning-1:1763629200000',
-  start: at('09:00'),
-  end: at('10:00'),
-  text: 'Sprint planning',
-  matchTexts: ['Sprint planning'],
-  tickets: [],
-};
-const commit = (hash: string, wall: string, subject: string): EvidenceItem => ({
-  source: 'git',
-  key: `git:shop:${hash}`,
-  start: at(wall),
-  end: at(wall),
-  text: subject,
-  matchTexts: [subject, 'shop'],
-  tickets: [],
-  group: 'shop',
-});
-
-const reader: EvidenceReader = {
-  async read(source, _evidence, range) {
-    const items = [MEETING, commit('a1', '11:00', 'Basket totals'), commit('b2', '12:10', 'Fix rounding')];
-    return { items: items.filter((item) => item.source === source && item.end >= range.from && item.start < range.to), skipped: [] };
-  },
-};
+const reader = readerOf([SPRINT_PLANNING, shopCommit('a1', '11:00', 'Basket totals'), shopCommit('b2', '12:10', 'Fix rounding')]);
 
 const withSources = (settings: Settings): Settings => ({
   ...settings,
@@ -56,15 +26,11 @@ const withSources = (settings: Settings): Settings => ({
   },
 });
 
-let local: LocalToolContext | undefined;
-afterEach(() => {
-  local?.close();
-  local = undefined;
-});
+const openTimesheet = useLocalTimesheet({ now: NOW, timezone: 'Europe/Berlin' });
 
 /** The day's drafts (the meeting without a project, the commits on Web shop · Development), and every entry the handler writes. */
 async function drafts() {
-  local = await localToolContext({ now: NOW, timezone: 'Europe/Berlin', settings: withSources, evidence: reader });
+  const local = await openTimesheet({ settings: withSources, evidence: reader });
   const { catalog, entries } = local.tracker;
   const shop = await catalog.createCatalogItem({ kind: 'project', name: 'Web shop' });
   const internal = await catalog.createCatalogItem({ kind: 'project', name: 'Internal' });

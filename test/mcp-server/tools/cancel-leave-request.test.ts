@@ -1,24 +1,20 @@
 // cancel_leave_request's handler on the real local timesheet, at a clock that stands still: the
 // request named is cancelled and the others kept; an unknown or already cancelled request is refused
 // in words; where the client can ask (mcp-server/tools/asking.ts), only a yes cancels.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createAsker, InputNeeded } from '../../../mcp-server/tools/asking.ts';
 import cancelLeaveRequest from '../../../mcp-server/tools/cancel-leave-request.ts';
 import requestLeave from '../../../mcp-server/tools/request-leave.ts';
-import { type LocalToolContext, localToolContext } from './local-tool-context.ts';
+import { type LocalToolContext, useLocalTimesheet } from './local-tool-context.ts';
 
 // Wednesday 18 November 2026, 15:00 in Berlin.
 const NOW = Date.parse('2026-11-18T14:00:00Z');
 const NEXT_YEAR = { from: '2027-01-01', to: '2027-12-31' };
-let local: LocalToolContext | undefined;
-afterEach(() => {
-  local?.close();
-  local = undefined;
-});
+const openTimesheet = useLocalTimesheet({ now: NOW, timezone: 'Europe/Berlin' });
 
 /** Vacation from Friday 5 to Tuesday 9 March 2027 (3 working days), and a personal day on 1 April. */
 async function timesheetWithLeave() {
-  local = await localToolContext({ now: NOW, timezone: 'Europe/Berlin' });
+  const local = await openTimesheet();
   const march = await local.run(requestLeave, { type: 'vacation', first_day: '2027-03-05', last_day: '2027-03-09' });
   const april = await local.run(requestLeave, { type: 'personal', first_day: '2027-04-01', last_day: '2027-04-01' });
   return { ...local, id: march.data.request.id, other: april.data.request.id };

@@ -1,22 +1,13 @@
 // clock_in's handler on the real local timesheet, at a clock that stands still: the timer it starts
 // is the one the timesheet then runs, a second one is refused in words unless it switches, and a
 // start in the future is refused before anything is written.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import clockIn from '../../../mcp-server/tools/clock-in.ts';
-import { type LocalToolContext, localToolContext } from './local-tool-context.ts';
+import { useLocalTimesheet } from './local-tool-context.ts';
 
 // Wednesday 18 November 2026, 15:00 in Berlin.
 const NOW = Date.parse('2026-11-18T14:00:00Z');
-let local: LocalToolContext | undefined;
-afterEach(() => {
-  local?.close();
-  local = undefined;
-});
-
-async function timesheet() {
-  local = await localToolContext({ now: NOW, timezone: 'Europe/Berlin' });
-  return local;
-}
+const timesheet = useLocalTimesheet({ now: NOW, timezone: 'Europe/Berlin' });
 
 describe('clock_in', () => {
   it("starts the timer at the wall time given, in the person's zone, with the description trimmed", async () => {

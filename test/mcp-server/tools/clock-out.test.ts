@@ -1,25 +1,16 @@
 // clock_out's handler on the real local timesheet, at a clock that stands still: the timer it stops
 // ends where it says, with the note kept, and what it refuses (no timer, an end before the start or
 // in the future) leaves the timer running as it was.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import clockIn from '../../../mcp-server/tools/clock-in.ts';
 import clockOut from '../../../mcp-server/tools/clock-out.ts';
 import createCatalogItem from '../../../mcp-server/tools/create-catalog-item.ts';
-import { type LocalToolContext, localToolContext } from './local-tool-context.ts';
+import { useLocalTimesheet } from './local-tool-context.ts';
 
 // Wednesday 18 November 2026, 15:00 in Berlin.
 const NOW = Date.parse('2026-11-18T14:00:00Z');
 const DAY = { from: Date.parse('2026-11-17T23:00:00Z'), to: Date.parse('2026-11-18T23:00:00Z'), limit: 50, offset: 0 };
-let local: LocalToolContext | undefined;
-afterEach(() => {
-  local?.close();
-  local = undefined;
-});
-
-async function timesheet() {
-  local = await localToolContext({ now: NOW, timezone: 'Europe/Berlin' });
-  return local;
-}
+const timesheet = useLocalTimesheet({ now: NOW, timezone: 'Europe/Berlin' });
 
 describe('clock_out', () => {
   it('stops the running timer at the wall time given and keeps the note', async () => {

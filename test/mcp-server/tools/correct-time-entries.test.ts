@@ -4,25 +4,21 @@
 // every change it is sent: the preview and its confirm_count, the changes sent one entry at a time, what
 // is left alone (locked, exported, already so), the question a client that can ask shows instead, and
 // a back end's own refusals. The refusals with codes are in test/mcp-server/contract/outcomes/admin.test.ts.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type Refusal, refusalOf } from '../../../mcp-server/contract/outcomes/refusals.ts';
 import type { CorrectionScope, CorrectionSet, CorrectionSubject, CorrectionWorld } from '../../../mcp-server/domain/corrections.ts';
 import type { CorrectionsPart } from '../../../mcp-server/providers/time-tracker.ts';
 import type { Asker } from '../../../mcp-server/tools/asking.ts';
 import correctTimeEntries from '../../../mcp-server/tools/correct-time-entries.ts';
 import { answering, questionOf } from './asking-rounds.ts';
-import { type LocalToolContext, localToolContext } from './local-tool-context.ts';
+import { useLocalTimesheet } from './local-tool-context.ts';
 import { trackerWithPart } from './tracker-with-part.ts';
 
 // Wednesday 18 November 2026, 15:00 in Berlin (UTC+1).
 const NOW = Date.parse('2026-11-18T14:00:00Z');
 const at = (wall: string) => Date.parse(`${wall}:00+01:00`);
 const WEEK = { from: '2026-11-01', to: '2026-11-06' };
-let local: LocalToolContext | undefined;
-afterEach(() => {
-  local?.close();
-  local = undefined;
-});
+const openTimesheet = useLocalTimesheet({ now: NOW, timezone: 'Europe/Berlin' });
 
 /**
  * Ada's and Bea's entries on Website · Design: Sunday's is in the locked period (up to the end of
@@ -30,7 +26,7 @@ afterEach(() => {
  * one of October outside the week. `world` adds what a back end of its own keeps.
  */
 async function withEntries(world: Partial<CorrectionWorld> & { refusal?: Refusal } = {}) {
-  local = await localToolContext({ now: NOW, timezone: 'Europe/Berlin' });
+  const local = await openTimesheet();
   const { catalog } = local.tracker;
   const website = await catalog.createCatalogItem({ kind: 'project', name: 'Website' });
   const intranet = await catalog.createCatalogItem({ kind: 'project', name: 'Intranet' });
@@ -197,6 +193,5 @@ describe('correct_time_entries', () => {
       refusal: { code: 'clockodo_entries_have_no_tags' },
     });
     expect(clockodo.asked).toEqual([]);
-    local?.close();
   });
 });

@@ -1,22 +1,13 @@
 // create_catalog_item's handler on the real local timesheet: a customer, a project under it and an
 // activity under that are stored with their parents, read back from the catalog; a parent the
 // catalog lacks, a customer given a parent and a name already taken are refused and add nothing.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import createCatalogItem from '../../../mcp-server/tools/create-catalog-item.ts';
-import { type LocalToolContext, localToolContext } from './local-tool-context.ts';
+import { type LocalToolContext, useLocalTimesheet } from './local-tool-context.ts';
 
 // Wednesday 18 November 2026, 15:00 in Berlin (the catalog keeps no times, but the timesheet needs a clock).
 const NOW = Date.parse('2026-11-18T14:00:00Z');
-let local: LocalToolContext | undefined;
-afterEach(() => {
-  local?.close();
-  local = undefined;
-});
-
-async function timesheet() {
-  local = await localToolContext({ now: NOW, timezone: 'Europe/Berlin' });
-  return local;
-}
+const timesheet = useLocalTimesheet({ now: NOW, timezone: 'Europe/Berlin' });
 
 async function names(tracker: LocalToolContext['tracker']) {
   const { customers, projects, activities } = await tracker.catalog.catalog(true);

@@ -1,20 +1,16 @@
 // decide_leave_request's handler over the local timesheet plus a hand-written team-leave part
 // (team-leave-part.ts in this folder): the decision sent is the one asked for, the words name who,
 // what and when and whether the reason was kept; an unknown request and a "no" decide nothing.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { closeAfterEach } from '../../support/close-after-each.ts';
 import { createAsker, InputNeeded } from '../../../mcp-server/tools/asking.ts';
 import decideLeaveRequest from '../../../mcp-server/tools/decide-leave-request.ts';
 import { teamLeave } from './team-leave-part.ts';
 
-let close: (() => void) | undefined;
-afterEach(() => {
-  close?.();
-  close = undefined;
-});
+const opened = closeAfterEach();
 
 async function deciding(options?: { reasonKept?: boolean }) {
-  const team = await teamLeave(options);
-  close = team.close;
+  const team = opened(await teamLeave(options));
   return { ...team, run: (args: Record<string, unknown>) => decideLeaveRequest.handler(decideLeaveRequest.input.parse(args), team.context) };
 }
 

@@ -1,24 +1,20 @@
 // delete_time_entry's handler on the real local timesheet, at a clock that stands still: where the
 // client cannot ask (NO_ASKING, mcp-server/tools/asking.ts) the entry goes and the words say which;
 // where it can, the person is asked first with the entry described, and only a yes deletes it.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createAsker, InputNeeded } from '../../../mcp-server/tools/asking.ts';
 import deleteTimeEntry from '../../../mcp-server/tools/delete-time-entry.ts';
 import logTime from '../../../mcp-server/tools/log-time.ts';
-import { type LocalToolContext, localToolContext } from './local-tool-context.ts';
+import { useLocalTimesheet } from './local-tool-context.ts';
 
 // Wednesday 18 November 2026, 15:00 in Berlin.
 const NOW = Date.parse('2026-11-18T14:00:00Z');
 const DAY = { from: Date.parse('2026-11-17T23:00:00Z'), to: Date.parse('2026-11-18T23:00:00Z'), limit: 50, offset: 0 };
-let local: LocalToolContext | undefined;
-afterEach(() => {
-  local?.close();
-  local = undefined;
-});
+const openTimesheet = useLocalTimesheet({ now: NOW, timezone: 'Europe/Berlin' });
 
 /** A timesheet with two entries today: 09:00–10:30 "layout" and 11:00–12:00 "review". */
 async function timesheetWithEntries() {
-  local = await localToolContext({ now: NOW, timezone: 'Europe/Berlin' });
+  const local = await openTimesheet();
   const first = await local.run(logTime, { start: '09:00', end: '10:30', description: 'layout' });
   const second = await local.run(logTime, { start: '11:00', end: '12:00', description: 'review' });
   return { ...local, id: first.data.entry.id, other: second.data.entry.id };

@@ -1,20 +1,12 @@
 // end_break's handler over the local timesheet plus a hand-written breaks part (break-shift.ts in
 // this folder): how long the ended break took, read from the shift the back end answers with, on
 // Wednesday 18 November 2026 in Berlin, and the back end's refusal passed on in words.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { closeAfterEach } from '../../support/close-after-each.ts';
 import { NOW, shift as openShift } from './break-shift.ts';
 
-let close: (() => void) | undefined;
-afterEach(() => {
-  close?.();
-  close = undefined;
-});
-
-async function shift(options?: Parameters<typeof openShift>[0]) {
-  const opened = await openShift(options);
-  close = opened.close;
-  return opened;
-}
+const opened = closeAfterEach();
+const shift = async (options?: Parameters<typeof openShift>[0]) => opened(await openShift(options));
 
 describe('end_break', () => {
   it("ends the break and says how long it took from the shift's answer", async () => {

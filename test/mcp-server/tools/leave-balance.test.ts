@@ -1,27 +1,20 @@
 // leave_balance's handler on the real local timesheet, at a clock that stands still, counted from the
 // settings (25 days a year, 2 carried into this year): vacation before today is taken, from today on
 // planned, a request across New Year counts in each year only its own days, and other leave apart.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import cancelLeaveRequest from '../../../mcp-server/tools/cancel-leave-request.ts';
 import leaveBalance from '../../../mcp-server/tools/leave-balance.ts';
 import requestLeave from '../../../mcp-server/tools/request-leave.ts';
-import { type LocalToolContext, localToolContext } from './local-tool-context.ts';
+import { useLocalTimesheet } from './local-tool-context.ts';
 
 // Wednesday 18 November 2026, 15:00 in Berlin.
 const NOW = Date.parse('2026-11-18T14:00:00Z');
-let local: LocalToolContext | undefined;
-afterEach(() => {
-  local?.close();
-  local = undefined;
-});
+const openTimesheet = useLocalTimesheet({ now: NOW, timezone: 'Europe/Berlin' });
 
 async function timesheet() {
-  local = await localToolContext({
-    now: NOW,
-    timezone: 'Europe/Berlin',
+  return openTimesheet({
     settings: (settings) => ({ ...settings, leave: { annualDays: 25, carryOverDays: 2, allowBeyondBalance: false } }),
   });
-  return local;
 }
 
 describe('leave_balance', () => {

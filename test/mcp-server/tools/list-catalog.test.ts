@@ -1,24 +1,20 @@
 // list_catalog's handler on the real local timesheet: customers, projects and activities with their
 // parents, one line per kind; a search narrows every kind by name, archived items show only where
 // asked; break types are listed only where the tracker has breaks (tracker-with-part.ts adds them).
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import archiveCatalogItem from '../../../mcp-server/tools/archive-catalog-item.ts';
 import createCatalogItem from '../../../mcp-server/tools/create-catalog-item.ts';
 import listCatalog from '../../../mcp-server/tools/list-catalog.ts';
-import { type LocalToolContext, localToolContext } from './local-tool-context.ts';
+import { useLocalTimesheet } from './local-tool-context.ts';
 import { trackerWithPart } from './tracker-with-part.ts';
 
 // Wednesday 18 November 2026, 15:00 in Berlin (the catalog keeps no times, but the timesheet needs a clock).
 const NOW = Date.parse('2026-11-18T14:00:00Z');
-let local: LocalToolContext | undefined;
-afterEach(() => {
-  local?.close();
-  local = undefined;
-});
+const openTimesheet = useLocalTimesheet({ now: NOW, timezone: 'Europe/Berlin' });
 
 /** Acme with its Website project (Design under it), and an archived project Intranet. */
 async function timesheet() {
-  local = await localToolContext({ now: NOW, timezone: 'Europe/Berlin' });
+  const local = await openTimesheet();
   const { run } = local;
   const acme = await run(createCatalogItem, { kind: 'customer', name: 'Acme' });
   const website = await run(createCatalogItem, { kind: 'project', name: 'Website', parent: 'Acme' });

@@ -4,22 +4,18 @@
 // a page. What the tool asks the part for (the days in the person's zone, a customer by name or number)
 // and how it words the invoices and the paging. Its refusal of an unknown customer is in
 // test/mcp-server/contract/outcomes/admin.test.ts.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Invoice, InvoiceQuery } from '../../../mcp-server/domain/admin.ts';
 import type { InvoicesPart } from '../../../mcp-server/providers/time-tracker.ts';
 import listInvoices from '../../../mcp-server/tools/list-invoices.ts';
-import { type LocalToolContext, localToolContext } from './local-tool-context.ts';
+import { useLocalTimesheet } from './local-tool-context.ts';
 import { trackerWithPart } from './tracker-with-part.ts';
 
 // Wednesday 18 November 2026, 15:00 in Berlin.
 const NOW = Date.parse('2026-11-18T14:00:00Z');
 const at = (text: string) => Date.parse(text);
 const PAGE_SIZE = 2;
-let local: LocalToolContext | undefined;
-afterEach(() => {
-  local?.close();
-  local = undefined;
-});
+const openTimesheet = useLocalTimesheet({ now: NOW, timezone: 'Europe/Berlin' });
 
 /** The back end's invoices, each with the customer it belongs to. */
 function invoicesOf(acme: number, globex: number): Array<Invoice & { customerId: number }> {
@@ -43,7 +39,7 @@ function invoicesOf(acme: number, globex: number): Array<Invoice & { customerId:
 }
 
 async function withInvoices() {
-  local = await localToolContext({ now: NOW, timezone: 'Europe/Berlin' });
+  const local = await openTimesheet();
   const acme = await local.tracker.catalog.createCatalogItem({ kind: 'customer', name: 'Acme' });
   const globex = await local.tracker.catalog.createCatalogItem({ kind: 'customer', name: 'Globex' });
   const kept = invoicesOf(acme.id, globex.id);

@@ -1,23 +1,19 @@
 // list_leave_requests's handler on the real local timesheet, at a clock that stands still: this
 // year's requests and those planned ahead by default, one line each; a range narrows the list,
 // cancelled requests show only where asked, and an empty range says so in words.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import cancelLeaveRequest from '../../../mcp-server/tools/cancel-leave-request.ts';
 import listLeaveRequests from '../../../mcp-server/tools/list-leave-requests.ts';
 import requestLeave from '../../../mcp-server/tools/request-leave.ts';
-import { type LocalToolContext, localToolContext } from './local-tool-context.ts';
+import { useLocalTimesheet } from './local-tool-context.ts';
 
 // Wednesday 18 November 2026, 15:00 in Berlin.
 const NOW = Date.parse('2026-11-18T14:00:00Z');
-let local: LocalToolContext | undefined;
-afterEach(() => {
-  local?.close();
-  local = undefined;
-});
+const openTimesheet = useLocalTimesheet({ now: NOW, timezone: 'Europe/Berlin' });
 
 /** A sick day last year, vacation in December, a personal day next March (cancelled), vacation next May. */
 async function timesheetWithLeave() {
-  local = await localToolContext({ now: NOW, timezone: 'Europe/Berlin' });
+  const local = await openTimesheet();
   const { run } = local;
   const old = await run(requestLeave, { type: 'sick', first_day: '2025-06-02', last_day: '2025-06-02' });
   const december = await run(requestLeave, { type: 'vacation', first_day: '2026-12-21', last_day: '2026-12-23' });

@@ -1,19 +1,15 @@
 // list_pending_leave's handler over the local timesheet plus a hand-written team-leave part
 // (team-leave-part.ts in this folder): the waiting requests in words, who else stands away then
 // (each once, the requester and refused absences not), a comment quoted on one line, and paging.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { closeAfterEach } from '../../support/close-after-each.ts';
 import listPendingLeave from '../../../mcp-server/tools/list-pending-leave.ts';
 import { teamLeave } from './team-leave-part.ts';
 
-let close: (() => void) | undefined;
-afterEach(() => {
-  close?.();
-  close = undefined;
-});
+const opened = closeAfterEach();
 
 async function pending() {
-  const team = await teamLeave();
-  close = team.close;
+  const team = opened(await teamLeave());
   return { ...team, run: (args: Record<string, unknown>) => listPendingLeave.handler(listPendingLeave.input.parse(args), team.context) };
 }
 

@@ -1,24 +1,20 @@
 // list_time_entries's handler on the real local timesheet, at a clock that stands still: this week up
 // to today by default, oldest first, a line per entry in the person's zone; a project narrows the list,
 // a limit pages it with the next offset said, and an unknown project is refused in words.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import clockIn from '../../../mcp-server/tools/clock-in.ts';
 import createCatalogItem from '../../../mcp-server/tools/create-catalog-item.ts';
 import listTimeEntries from '../../../mcp-server/tools/list-time-entries.ts';
 import logTime from '../../../mcp-server/tools/log-time.ts';
-import { type LocalToolContext, localToolContext } from './local-tool-context.ts';
+import { useLocalTimesheet } from './local-tool-context.ts';
 
 // Wednesday 18 November 2026, 15:00 in Berlin; the week began on Monday the 16th.
 const NOW = Date.parse('2026-11-18T14:00:00Z');
-let local: LocalToolContext | undefined;
-afterEach(() => {
-  local?.close();
-  local = undefined;
-});
+const openTimesheet = useLocalTimesheet({ now: NOW, timezone: 'Europe/Berlin' });
 
 /** Last Friday's entry, two this week (one on Website), and a timer running since 14:00. */
 async function timesheet() {
-  local = await localToolContext({ now: NOW, timezone: 'Europe/Berlin' });
+  const local = await openTimesheet();
   const { run } = local;
   await run(createCatalogItem, { kind: 'project', name: 'Website' });
   const friday = await run(logTime, { start: '2026-11-13 09:00', end: '2026-11-13 10:00', description: 'last week' });

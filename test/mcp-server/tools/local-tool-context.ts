@@ -16,6 +16,7 @@ import { NO_ASKING } from '../../../mcp-server/tools/asking.ts';
 import type { ToolContext } from '../../../mcp-server/tools/context.ts';
 import type { ToolDefinition, ToolOutcome } from '../../../mcp-server/tools/define-tool.ts';
 import type * as z from 'zod/v4';
+import { closeAfterEach } from '../../support/close-after-each.ts';
 
 export interface LocalToolContext {
   context: ToolContext;
@@ -30,14 +31,26 @@ export interface LocalToolContext {
   close: () => void;
 }
 
-export async function localToolContext(options: {
+export interface LocalToolOptions {
   now: number;
   timezone: string;
   settings?: (settings: Settings) => Settings;
   evidence?: EvidenceReader;
   /** The MCP client making the calls (record_agent_time's agent); none by default. */
   client?: ClientIdentity | null;
-}): Promise<LocalToolContext> {
+}
+
+/**
+ * A test file's timesheets: called at the top of the file, it returns the opener of a fresh timesheet at the
+ * clock and zone given (a call may add settings, evidence or a client), and closes every one a test opened
+ * after that test.
+ */
+export function useLocalTimesheet(clock: Pick<LocalToolOptions, 'now' | 'timezone'>) {
+  const opened = closeAfterEach();
+  return async (more: Omit<LocalToolOptions, 'now' | 'timezone'> = {}) => opened(await localToolContext({ ...clock, ...more }));
+}
+
+export async function localToolContext(options: LocalToolOptions): Promise<LocalToolContext> {
   const dir = mkdtempSync(join(tmpdir(), 'punchcard-tool-'));
   const base: Settings = { ...defaultSettings(), timezone: options.timezone, user: { ...defaultSettings().user, name: 'Ada' } };
   const settings = options.settings ? options.settings(base) : base;

@@ -2,24 +2,15 @@
 // is the one stored, at the wall times given in the person's zone; a duration alone follows the day's
 // earlier work; and what it refuses (an end before the start, an unknown project, the future) stores
 // nothing.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import createCatalogItem from '../../../mcp-server/tools/create-catalog-item.ts';
 import logTime from '../../../mcp-server/tools/log-time.ts';
-import { type LocalToolContext, localToolContext } from './local-tool-context.ts';
+import { useLocalTimesheet } from './local-tool-context.ts';
 
 // Wednesday 18 November 2026, 15:00 in Berlin.
 const NOW = Date.parse('2026-11-18T14:00:00Z');
 const DAY = { from: Date.parse('2026-11-17T23:00:00Z'), to: Date.parse('2026-11-18T23:00:00Z'), limit: 50, offset: 0 };
-let local: LocalToolContext | undefined;
-afterEach(() => {
-  local?.close();
-  local = undefined;
-});
-
-async function timesheet() {
-  local = await localToolContext({ now: NOW, timezone: 'Europe/Berlin' });
-  return local;
-}
+const timesheet = useLocalTimesheet({ now: NOW, timezone: 'Europe/Berlin' });
 
 describe('log_time', () => {
   it('stores the entry at the wall times given and reports the stored one', async () => {

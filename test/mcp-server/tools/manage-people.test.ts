@@ -3,29 +3,25 @@
 // by id, e-mail or name and records every write: what each action sends and answers, changes that are
 // none already, the question asked before a write, and a back end's own refusals in its words. The
 // refusals with codes are in test/mcp-server/contract/outcomes/admin.test.ts.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type Refusal, refusalOf } from '../../../mcp-server/contract/outcomes/refusals.ts';
 import type { AdminPerson, NewPerson, PeopleWrite, PersonChanges } from '../../../mcp-server/domain/admin-people.ts';
 import { type AdminPeoplePart, BackEndError } from '../../../mcp-server/providers/time-tracker.ts';
 import type { Asker } from '../../../mcp-server/tools/asking.ts';
 import managePeople from '../../../mcp-server/tools/manage-people.ts';
 import { answering, questionOf } from './asking-rounds.ts';
-import { type LocalToolContext, localToolContext } from './local-tool-context.ts';
+import { useLocalTimesheet } from './local-tool-context.ts';
 import { trackerWithPart } from './tracker-with-part.ts';
 
 const NOW = Date.parse('2026-11-18T14:00:00Z');
 const PAGE_SIZE = 2;
-let local: LocalToolContext | undefined;
-afterEach(() => {
-  local?.close();
-  local = undefined;
-});
+const openTimesheet = useLocalTimesheet({ now: NOW, timezone: 'Europe/Berlin' });
 
 type Sent = ['invite', NewPerson] | ['update', number, PersonChanges] | ['active', number, boolean];
 
 /** Kimai-like people: Ann is the administrator the key acts for; Cem is inactive. `words`: the back end's refusals. */
 async function withPeople(words: { write?: (write: PeopleWrite) => Refusal | null; person?: AdminPeoplePart['personRefusal'] } = {}) {
-  local = await localToolContext({ now: NOW, timezone: 'Europe/Berlin' });
+  const local = await openTimesheet();
   const people: AdminPerson[] = [
     { id: 1, name: 'Ada Lovelace', email: 'ada@example.com', role: 'ROLE_USER', active: true, teams: ['Web'] },
     { id: 7, name: 'Ann Admin', email: 'ann@example.com', role: 'ROLE_ADMIN', active: true, teams: [] },

@@ -3,24 +3,20 @@
 // per person, and records every write: what list, set and remove send and answer, a set that keeps
 // what is not given, the question asked before a write, and a back end's own refusals in its words.
 // The refusals with codes are in test/mcp-server/contract/outcomes/admin.test.ts.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { refusalOf } from '../../../mcp-server/contract/outcomes/refusals.ts';
 import type { Rate, RatePerson, RateValues } from '../../../mcp-server/domain/admin-rates.ts';
 import { type AdminRatesPart, BackEndError, type RateItem } from '../../../mcp-server/providers/time-tracker.ts';
 import type { Asker } from '../../../mcp-server/tools/asking.ts';
 import manageRates from '../../../mcp-server/tools/manage-rates.ts';
 import { answering, questionOf } from './asking-rounds.ts';
-import { type LocalToolContext, localToolContext } from './local-tool-context.ts';
+import { useLocalTimesheet } from './local-tool-context.ts';
 import { trackerWithPart } from './tracker-with-part.ts';
 
 const NOW = Date.parse('2026-11-18T14:00:00Z');
 const ADA: RatePerson = { id: 1, name: 'Ada Lovelace' };
 const BEA: RatePerson = { id: 2, name: 'Bea Busy' };
-let local: LocalToolContext | undefined;
-afterEach(() => {
-  local?.close();
-  local = undefined;
-});
+const openTimesheet = useLocalTimesheet({ now: NOW, timezone: 'Europe/Berlin' });
 
 type Sent = ['set', string, number | null, RateValues, number | null] | ['remove', string, number];
 
@@ -30,7 +26,7 @@ type Sent = ['set', string, number | null, RateValues, number | null] | ['remove
  * currency of the customer booked for. `clockify`: no fixed rates and no removing, and workspace rates.
  */
 async function withRates(options: { clockify?: boolean } = {}) {
-  local = await localToolContext({ now: NOW, timezone: 'Europe/Berlin' });
+  const local = await openTimesheet();
   const { catalog } = local.tracker;
   const acme = await catalog.createCatalogItem({ kind: 'customer', name: 'Acme' });
   const website = await catalog.createCatalogItem({ kind: 'project', name: 'Website', customerId: acme.id });

@@ -3,28 +3,24 @@
 // each action sends, the words and data it answers with, and the question a client that can ask shows
 // before a write (a "no" sends nothing). The refusals with codes are in
 // test/mcp-server/contract/outcomes/admin.test.ts; here, those in a back end's own words and an agent's label.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { refusalOf } from '../../../mcp-server/contract/outcomes/refusals.ts';
 import type { AdminTag } from '../../../mcp-server/domain/admin.ts';
 import type { AdminTagsPart } from '../../../mcp-server/providers/time-tracker.ts';
 import type { Asker } from '../../../mcp-server/tools/asking.ts';
 import manageTags from '../../../mcp-server/tools/manage-tags.ts';
 import { answering, questionOf } from './asking-rounds.ts';
-import { type LocalToolContext, localToolContext } from './local-tool-context.ts';
+import { useLocalTimesheet } from './local-tool-context.ts';
 import { trackerWithPart } from './tracker-with-part.ts';
 
 const NOW = Date.parse('2026-11-18T14:00:00Z');
-let local: LocalToolContext | undefined;
-afterEach(() => {
-  local?.close();
-  local = undefined;
-});
+const openTimesheet = useLocalTimesheet({ now: NOW, timezone: 'Europe/Berlin' });
 
 type Sent = ['create', string, string | undefined] | ['rename', number, string] | ['archive', number, boolean];
 
 /** A back end's tags, by name; `kind` 'clockify' changes and archives tags but keeps no colour, 'kimai' only creates. */
 async function withTags(kind: 'clockify' | 'kimai' | 'colours' = 'colours') {
-  local = await localToolContext({ now: NOW, timezone: 'Europe/Berlin' });
+  const local = await openTimesheet();
   const tags: AdminTag[] = [
     { id: 4, name: 'urgent', color: '#ff0000', archived: false },
     { id: 6, name: 'old', color: null, archived: true },
@@ -140,7 +136,6 @@ describe('manage_tags', () => {
       refusal: { code: 'clockify_tag_no_colour' },
     });
     expect(clockify.sent).toEqual([]);
-    local?.close();
     const kimai = await withTags('kimai');
     await expect(kimai.run({ action: 'archive', tag: 'urgent' })).rejects.toMatchObject({
       message: "Kimai's API cannot archive a tag: it creates and deletes tags but changes none. Do it in Kimai under Tags (administrators). Nothing was sent.",

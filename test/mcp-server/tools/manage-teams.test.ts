@@ -4,7 +4,7 @@
 // answers, the question asked before each change (a "no" sends nothing), and what a back end says in
 // its own words (its moves, one lead, an action it cannot take). The refusals with codes are in
 // test/mcp-server/contract/outcomes/team.test.ts.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { refusalOf } from '../../../mcp-server/contract/outcomes/refusals.ts';
 import type { AdminTeam, TeamAccessKind, TeamPerson } from '../../../mcp-server/domain/admin-teams.ts';
 import { ACCESS_LISTS } from '../../../mcp-server/domain/admin-teams.ts';
@@ -12,7 +12,7 @@ import { type AdminTeamsPart, BackEndError } from '../../../mcp-server/providers
 import type { Asker } from '../../../mcp-server/tools/asking.ts';
 import manageTeams from '../../../mcp-server/tools/manage-teams.ts';
 import { answering, questionOf } from './asking-rounds.ts';
-import { type LocalToolContext, localToolContext } from './local-tool-context.ts';
+import { useLocalTimesheet } from './local-tool-context.ts';
 import { trackerWithPart } from './tracker-with-part.ts';
 
 const NOW = Date.parse('2026-11-18T14:00:00Z');
@@ -20,11 +20,7 @@ const ADA: TeamPerson = { id: 1, name: 'Ada Lovelace', email: 'ada@example.com' 
 const TOM: TeamPerson = { id: 2, name: 'Tom Lead', email: 'tom@example.com' };
 const BEA: TeamPerson = { id: 8, name: 'Bea Busy', email: 'bea@example.com' };
 const CEM: TeamPerson = { id: 9, name: 'Cem New', email: 'cem@example.com' };
-let local: LocalToolContext | undefined;
-afterEach(() => {
-  local?.close();
-  local = undefined;
-});
+const openTimesheet = useLocalTimesheet({ now: NOW, timezone: 'Europe/Berlin' });
 
 type Sent = [string, number | string, ...unknown[]];
 
@@ -33,7 +29,7 @@ type Sent = [string, number | string, ...unknown[]];
  * alone, leading it). `clockodo`: one lead a team, one team a person, and no access through the API.
  */
 async function withTeams(options: { clockodo?: boolean; leadsLeave?: boolean } = {}) {
-  local = await localToolContext({ now: NOW, timezone: 'Europe/Berlin' });
+  const local = await openTimesheet();
   const { catalog } = local.tracker;
   const website = await catalog.createCatalogItem({ kind: 'project', name: 'Website' });
   const intranet = await catalog.createCatalogItem({ kind: 'project', name: 'Intranet' });
@@ -173,7 +169,6 @@ describe('manage_teams', () => {
       ],
     ]);
     expect(made.text).toBe('Created the team "Sales" (#52) with Bea Busy (#8) and Cem New (#9).');
-    local?.close();
     const alone = await withTeams();
     await alone.run({ action: 'create', name: 'Solo' });
     expect(alone.sent).toEqual([['create', 'Solo', [{ id: 1, name: 'Ada Lovelace', lead: true }]]]);
@@ -246,7 +241,6 @@ describe('manage_teams', () => {
     );
     expect((await clockodo.run({ action: 'set_lead', team: 'Web', lead: 'Ada' })).text).toBe('Ada Lovelace (#1) now leads the team "Web" (#50).');
     expect(clockodo.teams[0]?.members?.filter((member) => member.lead).map((member) => member.id)).toEqual([1]);
-    local?.close();
     const clockify = await withTeams({ leadsLeave: true });
     expect((await clockify.run({ action: 'remove_members', team: 'Web', people: ['Tom'] })).text).toBe(
       'Removed Tom Lead (#2) from the team "Web" (#50); 2 members stay. 1 lead loses the team manager role.',

@@ -1,26 +1,22 @@
 // project_status's handler over the local timesheet's catalog plus a hand-written projects part
 // (TeamProjectsPart in mcp-server/providers/time-tracker.ts): the week's, month's and total hours it
 // sums from the spans, per person, against a total or monthly budget; an unknown project asks nothing.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ProjectWork } from '../../../mcp-server/domain/team.ts';
 import type { TeamProjectsPart } from '../../../mcp-server/providers/time-tracker.ts';
 import createCatalogItem from '../../../mcp-server/tools/create-catalog-item.ts';
 import projectStatus from '../../../mcp-server/tools/project-status.ts';
-import { type LocalToolContext, localToolContext } from './local-tool-context.ts';
+import { useLocalTimesheet } from './local-tool-context.ts';
 import { trackerWithPart } from './tracker-with-part.ts';
 
 // Wednesday 18 November 2026, 15:00 in Berlin; the week began on Monday the 16th, the month on the 1st.
 const NOW = Date.parse('2026-11-18T14:00:00Z');
 const at = (text: string) => Date.parse(text);
-let local: LocalToolContext | undefined;
-afterEach(() => {
-  local?.close();
-  local = undefined;
-});
+const openTimesheet = useLocalTimesheet({ now: NOW, timezone: 'Europe/Berlin' });
 
 /** Website (of Acme) in the local catalog; the part answers with its spans and the budget given. */
 async function project(budget: ProjectWork['budget']) {
-  local = await localToolContext({ now: NOW, timezone: 'Europe/Berlin' });
+  const local = await openTimesheet();
   await local.run(createCatalogItem, { kind: 'customer', name: 'Acme' });
   const created = await local.run(createCatalogItem, { kind: 'project', name: 'Website', parent: 'Acme' });
   const asked: number[] = [];
@@ -74,7 +70,6 @@ describe('project_status', () => {
   it('says a money budget is not measured, and no budget where there is none', async () => {
     const money = await project({ hours: null, money: 5000, currency: 'EUR', monthly: false });
     expect((await money.run({ project: 'Website' })).text.split('\n')[0]).toMatch(/; budget 5000 EUR \(money: Punchcard does not read rates\)\.$/);
-    local?.close();
     const none = await project({ hours: null, money: null, currency: null, monthly: false });
     const { text, data } = await none.run({ project: 'Website' });
     expect(text.split('\n')[0]).toMatch(/; no budget\.$/);

@@ -2,7 +2,7 @@
 // labelled with the calling client's name and read back with it, list_time_entries shows whose it is,
 // time_report leaves it out of the person's hours unless asked; without a client name, or with
 // arguments log_time would refuse, nothing is stored.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { clientIdentity } from '../../../mcp-server/domain/agents.ts';
 import createCatalogItem from '../../../mcp-server/tools/create-catalog-item.ts';
 import listTimeEntries from '../../../mcp-server/tools/list-time-entries.ts';
@@ -10,19 +10,15 @@ import logTime from '../../../mcp-server/tools/log-time.ts';
 import recordAgentTime from '../../../mcp-server/tools/record-agent-time.ts';
 import timeReport from '../../../mcp-server/tools/time-report.ts';
 import timerStatus from '../../../mcp-server/tools/timer-status.ts';
-import { type LocalToolContext, localToolContext } from './local-tool-context.ts';
+import { useLocalTimesheet } from './local-tool-context.ts';
 
 // Wednesday 18 November 2026, 15:00 in Berlin.
 const NOW = Date.parse('2026-11-18T14:00:00Z');
 const DAY = { from: Date.parse('2026-11-17T23:00:00Z'), to: Date.parse('2026-11-18T23:00:00Z'), limit: 50, offset: 0 };
-let local: LocalToolContext | undefined;
-afterEach(() => {
-  local?.close();
-  local = undefined;
-});
+const openTimesheet = useLocalTimesheet({ now: NOW, timezone: 'Europe/Berlin' });
 
 async function timesheet(client: string | null = 'Claude Code') {
-  local = await localToolContext({ now: NOW, timezone: 'Europe/Berlin', client: clientIdentity(client) });
+  const local = await openTimesheet({ client: clientIdentity(client) });
   await local.run(createCatalogItem, { kind: 'project', name: 'Importer' });
   return local;
 }
@@ -60,7 +56,6 @@ describe('record_agent_time', () => {
     const { run, tracker } = await timesheet('\u0421laude');
     const cyrillic = await run(recordAgentTime, WORK);
     expect(cyrillic.data.entry.agent).toBe('\u0441laude');
-    local?.close();
     const other = await timesheet('Клод');
     const named = await other.run(recordAgentTime, WORK);
     expect(named.data.entry.agent).toBe('клод');

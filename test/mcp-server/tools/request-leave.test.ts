@@ -2,26 +2,19 @@
 // balance is filed with its working days counted from the settings' week; a range with no working
 // day and vacation beyond the balance (where the settings do not allow it) are refused in words and
 // file nothing.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import requestLeave from '../../../mcp-server/tools/request-leave.ts';
-import { type LocalToolContext, localToolContext } from './local-tool-context.ts';
+import { useLocalTimesheet } from './local-tool-context.ts';
 
 // Wednesday 18 November 2026, 15:00 in Berlin.
 const NOW = Date.parse('2026-11-18T14:00:00Z');
 const NEXT_YEAR = { from: '2027-01-01', to: '2027-12-31' };
-let local: LocalToolContext | undefined;
-afterEach(() => {
-  local?.close();
-  local = undefined;
-});
+const openTimesheet = useLocalTimesheet({ now: NOW, timezone: 'Europe/Berlin' });
 
 async function timesheet(annualDays = 25) {
-  local = await localToolContext({
-    now: NOW,
-    timezone: 'Europe/Berlin',
+  return openTimesheet({
     settings: (settings) => ({ ...settings, leave: { annualDays, carryOverDays: 0, allowBeyondBalance: false } }),
   });
-  return local;
 }
 
 describe('request_leave', () => {

@@ -1,20 +1,12 @@
 // start_break's handler over the local timesheet plus a hand-written breaks part (break-shift.ts in
 // this folder): which break type a name picks, the words for a break begun at 14:50 on Wednesday
 // 18 November 2026 in Berlin, and an unknown type refused without a break started.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { closeAfterEach } from '../../support/close-after-each.ts';
 import { shift as openShift } from './break-shift.ts';
 
-let close: (() => void) | undefined;
-afterEach(() => {
-  close?.();
-  close = undefined;
-});
-
-async function shift(options?: Parameters<typeof openShift>[0]) {
-  const opened = await openShift(options);
-  close = opened.close;
-  return opened;
-}
+const opened = closeAfterEach();
+const shift = async (options?: Parameters<typeof openShift>[0]) => opened(await openShift(options));
 
 describe('start_break', () => {
   it('takes the first break type the back end offers when none is named', async () => {

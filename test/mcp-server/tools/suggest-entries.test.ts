@@ -2,39 +2,20 @@
 // over as the sources would (each source is tested on real files and repositories in
 // test/mcp-server/evidence/): drafts mapped by a rule and by a past booking, evidence left open, what
 // is booked winning, ids that survive another range, and booking that refuses before it sends anything.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type Notice, noticeSentence } from '../../../mcp-server/contract/outcomes/notices.ts';
 import { modelText } from '../../../mcp-server/contract/outcomes/sentence.ts';
 import type { Settings } from '../../../mcp-server/contract/settings.ts';
-import type { EvidenceItem, EvidenceReader } from '../../../mcp-server/evidence/evidence.ts';
+import type { EvidenceItem } from '../../../mcp-server/evidence/evidence.ts';
 import { BackEndError } from '../../../mcp-server/providers/time-tracker.ts';
 import bookSuggestedEntries from '../../../mcp-server/tools/book-suggested-entries.ts';
 import suggestEntries from '../../../mcp-server/tools/suggest-entries.ts';
-import { type LocalToolContext, localToolContext } from './local-tool-context.ts';
+import { at, DAY, failSecondWrite, NOW, readerOf, SPRINT_PLANNING, shopCommit } from './friday-evidence.ts';
+import { useLocalTimesheet } from './local-tool-context.ts';
 
-// Friday 20 November 2026, 17:00 in Berlin (UTC+1).
-const NOW = Date.parse('2026-11-20T16:00:00Z');
-const at = (wall: string) => Date.parse(`2026-11-20T${wall}:00+01:00`);
-
-const meeting: EvidenceItem = {
-  source: 'calendar',
-  key: 'cal:planning-1:1763629200000',
-  start: at('09:00'),
-  end: at('10:00'),
-  text: 'Sprint planning',
-  matchTexts: ['Sprint planning'],
-  tickets: [],
-};
-const commit = (hash: string, wall: string, subject: string): EvidenceItem => ({
-  source: 'git',
-  key: `git:shop:${hash}`,
-  start: at(wall),
-  end: at(wall),
-  text: subject,
-  matchTexts: [subject, 'feature/SHOP-7-basket', 'shop'],
-  tickets: ['SHOP-7'],
-  group: 'shop',
-});
+const meeting = SPRINT_PLANNING;
+// The commits are on a branch that names the ticket SHOP-7.
+const commit = (hash: string, wall: string, subject: string) => shopCommit(hash, wall, subject, { name: 'feature/SHOP-7-basket', ticket: 'SHOP-7' });
 const session: EvidenceItem = {
   source: 'ai',
   key: 'ai:claude-code:1',
@@ -44,17 +25,6 @@ const session: EvidenceItem = {
   matchTexts: ['claude-code'],
   tickets: [],
 };
-
-function readerOf(items: EvidenceItem[]): EvidenceReader & { reads: string[] } {
-  const reads: string[] = [];
-  return {
-    reads,
-    async read(source, _evidence, range) {
-      reads.push(source);
-      return { items: items.filter((item) => item.source === source && item.end >= range.from && item.start < range.to), skipped: [] };
-    },
-  };
-}
 
 const withSources = (settings: Settings): Settings => ({
   ...settings,
@@ -67,15 +37,11 @@ const withSources = (settings: Settings): Settings => ({
   },
 });
 
-let local: LocalToolContext | undefined;
-afterEach(() => {
-  local?.close();
-  local = undefined;
-});
+const openTimesheet = useLocalTimesheet({ now: NOW, timezone: 'Europe/Berlin' });
 
 async function day(items: EvidenceItem[] = [meeting, commit('a1', '11:00', 'Basket totals'), commit('b2', '12:10', 'Fix rounding')]) {
   const reader = readerOf(items);
-  local = await localToolContext({ now: NOW, timezone: 'Europe/Berlin', settings: withSources, evidence: reader });
+  const local = await openTimesheet({ settings: withSources, evidence: reader });
   const shop = await local.tracker.catalog.createCatalogItem({ kind: 'project', name: 'Web shop' });
   const internal = await local.tracker.catalog.createCatalogItem({ kind: 'project', name: 'Internal' });
   return { ...local, reader, shop, internal };
@@ -153,9 +119,7 @@ describe('suggest_entries', () => {
 
   it('says which rule names a project the catalog does not have, and maps nothing by it', async () => {
     const reader = readerOf([commit('a1', '11:00', 'Basket totals')]);
-    local = await localToolContext({
-      now: NOW,
-      timezone: 'Europe/Berlin',
+    const local = await openTimesheet({
       settings: (settings) => ({ ...withSources(settings), evidence: { ...withSources(settings).evidence, rules: [{ match: 'shop', project: 'Gone' }] } }),
       evidence: reader,
     });
@@ -175,7 +139,7 @@ describe('suggest_entries', () => {
   });
 
   it('says so where the host reads no evidence', async () => {
-    local = await localToolContext({ now: NOW, timezone: 'Europe/Berlin', settings: withSources });
+    const local = await openTimesheet({ settings: withSources });
     await expect(local.run(suggestEntries, { from: '2026-11-20' })).rejects.toThrow(/reads no calendars, repositories or journals/);
   });
 });
@@ -196,7 +160,7 @@ describe('book_suggested_entries', () => {
       [planning?.id, '2026-11-20T09:00:00+01:00', '2026-11-20T10:00:00+01:00', 'Internal', 'Planning the sprint'],
       [shopWork?.id, '2026-11-20T10:45:00+01:00', '2026-11-20T12:10:00+01:00', 'Web shop', shopWork?.description],
     ]);
-    const { entries } = await tracker.entries.listEntries({ from: at('00:00'), to: at('23:59'), limit: 10, offset: 0 });
+    const { entries } = await tracker.entries.listEntries(DAY);
     expect(entries).toHaveLength(2);
     // What the correction left out of the commits' draft (10:30–10:45) is all that is still open.
     const again = await run(suggestEntries, { from: '2026-11-20' });
@@ -218,7 +182,7 @@ describe('book_suggested_entries', () => {
     const { run, tracker } = await day();
     const ids = (await run(suggestEntries, { from: '2026-11-20' })).data.drafts.map((draft) => draft.id);
     await expect(run(bookSuggestedEntries, { from: '2026-11-20', entries: entries(ids) })).rejects.toThrow(message);
-    const { total } = await tracker.entries.listEntries({ from: at('00:00'), to: at('23:59'), limit: 10, offset: 0 });
+    const { total } = await tracker.entries.listEntries(DAY);
     expect(total).toBe(0);
   });
 
@@ -261,15 +225,9 @@ describe('book_suggested_entries', () => {
   it('says exactly which drafts went in when the back end fails midway, and what to do about the rest', async () => {
     const { run, tracker } = await day();
     const [first, second] = (await run(suggestEntries, { from: '2026-11-20' })).data.drafts;
-    const create = tracker.entries.createEntry.bind(tracker.entries);
-    let writes = 0;
     // The back end takes the first write and fails the second, as the timesheet does when another program locks it between them.
     const locked = new BackEndError('file_locked', { path: '/home/ada/.config/Punchcard/punchcard.db', waited_s: 5, what: 'the timesheet' });
-    tracker.entries.createEntry = async (fields) => {
-      writes++;
-      if (writes === 2) throw locked;
-      return create(fields);
-    };
+    failSecondWrite(tracker, locked);
     const failed = run(bookSuggestedEntries, { from: '2026-11-20', entries: [{ id: first?.id, project: 'Internal' }, { id: second?.id }] });
     // The back end's refusal inside, in its own words.
     const cause = locked.message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -279,7 +237,7 @@ describe('book_suggested_entries', () => {
       ),
       refusal: { code: 'drafts_booking_stopped', facts: { cause: locked.refusal } },
     });
-    const { total } = await tracker.entries.listEntries({ from: at('00:00'), to: at('23:59'), limit: 10, offset: 0 });
+    const { total } = await tracker.entries.listEntries(DAY);
     expect(total).toBe(1);
   });
 });

@@ -1,21 +1,17 @@
 // team_report's handler over the local timesheet plus a hand-written team part (TeamHoursPart in
 // mcp-server/providers/time-tracker.ts): what it makes of the colleagues' time (sums clipped to the
 // range, by project, against targets, days with nothing, a running timer) and how it words paging.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ColleagueWork } from '../../../mcp-server/domain/team.ts';
 import type { TeamHoursPart } from '../../../mcp-server/providers/time-tracker.ts';
 import teamReport from '../../../mcp-server/tools/team-report.ts';
-import { type LocalToolContext, localToolContext } from './local-tool-context.ts';
+import { useLocalTimesheet } from './local-tool-context.ts';
 import { trackerWithPart } from './tracker-with-part.ts';
 
 // Wednesday 18 November 2026, 15:00 in Berlin; the week began on Monday the 16th.
 const NOW = Date.parse('2026-11-18T14:00:00Z');
 const at = (text: string) => Date.parse(text);
-let local: LocalToolContext | undefined;
-afterEach(() => {
-  local?.close();
-  local = undefined;
-});
+const openTimesheet = useLocalTimesheet({ now: NOW, timezone: 'Europe/Berlin' });
 
 /** Three colleagues sorted by name, as a back end would hand them over. */
 const TEAM: ColleagueWork[] = [
@@ -43,7 +39,7 @@ const TEAM: ColleagueWork[] = [
 ];
 
 async function withTeam() {
-  local = await localToolContext({ now: NOW, timezone: 'Europe/Berlin' });
+  const local = await openTimesheet();
   const asked: Array<{ from: number; to: number; offset: number; limit: number }> = [];
   const part: TeamHoursPart = {
     async teamWork(query) {

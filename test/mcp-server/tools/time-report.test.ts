@@ -1,24 +1,20 @@
 // time_report's handler on the real local timesheet, at a clock that stands still, with the default
 // week of five 8-hour days: worked time by day against each day's target, overtime counted only up
 // to today, leave taking a day's target, a project report without targets, and an unknown project.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import createCatalogItem from '../../../mcp-server/tools/create-catalog-item.ts';
 import logTime from '../../../mcp-server/tools/log-time.ts';
 import requestLeave from '../../../mcp-server/tools/request-leave.ts';
 import timeReport from '../../../mcp-server/tools/time-report.ts';
-import { type LocalToolContext, localToolContext } from './local-tool-context.ts';
+import { useLocalTimesheet } from './local-tool-context.ts';
 
 // Wednesday 18 November 2026, 15:00 in Berlin; the week runs from Monday the 16th to Sunday the 22nd.
 const NOW = Date.parse('2026-11-18T14:00:00Z');
-let local: LocalToolContext | undefined;
-afterEach(() => {
-  local?.close();
-  local = undefined;
-});
+const openTimesheet = useLocalTimesheet({ now: NOW, timezone: 'Europe/Berlin' });
 
 /** Monday 9 h on Website, Tuesday 7 h 30 min without a project, today 2 h on Website; last Friday 8 h. */
 async function timesheet() {
-  local = await localToolContext({ now: NOW, timezone: 'Europe/Berlin' });
+  const local = await openTimesheet();
   const { run } = local;
   await run(createCatalogItem, { kind: 'project', name: 'Website' });
   await run(logTime, { start: '2026-11-13 09:00', end: '2026-11-13 17:00' });

@@ -1,24 +1,15 @@
 // timer_status's handler on the real local timesheet, at a clock that stands still: what runs and
 // since when, and today's and this week's totals summed from what the timesheet holds (the running
 // timer up to now counted, last week's work not).
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import clockIn from '../../../mcp-server/tools/clock-in.ts';
 import logTime from '../../../mcp-server/tools/log-time.ts';
 import timerStatus from '../../../mcp-server/tools/timer-status.ts';
-import { type LocalToolContext, localToolContext } from './local-tool-context.ts';
+import { useLocalTimesheet } from './local-tool-context.ts';
 
 // Wednesday 18 November 2026, 15:00 in Berlin; the week began on Monday the 16th.
 const NOW = Date.parse('2026-11-18T14:00:00Z');
-let local: LocalToolContext | undefined;
-afterEach(() => {
-  local?.close();
-  local = undefined;
-});
-
-async function timesheet() {
-  local = await localToolContext({ now: NOW, timezone: 'Europe/Berlin' });
-  return local;
-}
+const timesheet = useLocalTimesheet({ now: NOW, timezone: 'Europe/Berlin' });
 
 describe('timer_status', () => {
   it('says no timer runs, with zero totals, on an empty timesheet', async () => {

@@ -4,7 +4,7 @@
 // are sent, the question and the answer name each before and after, what the back end changes along
 // with it (one budget) and what it kept otherwise than asked are said, and a back end's own refusal
 // sends nothing. The refusals with codes are in test/mcp-server/contract/outcomes/admin.test.ts.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type RefusalArgs, refusalOf } from '../../../mcp-server/contract/outcomes/refusals.ts';
 import type { CatalogChange, CatalogItemFields, CatalogItemRecord } from '../../../mcp-server/domain/catalog-changes.ts';
 import { CHANGE_FIELDS } from '../../../mcp-server/domain/catalog-changes.ts';
@@ -12,15 +12,11 @@ import type { CatalogAdminPart } from '../../../mcp-server/providers/time-tracke
 import type { Asker } from '../../../mcp-server/tools/asking.ts';
 import updateCatalogItem from '../../../mcp-server/tools/update-catalog-item.ts';
 import { answering, questionOf } from './asking-rounds.ts';
-import { type LocalToolContext, localToolContext } from './local-tool-context.ts';
+import { useLocalTimesheet } from './local-tool-context.ts';
 import { trackerWithPart } from './tracker-with-part.ts';
 
 const NOW = Date.parse('2026-11-18T14:00:00Z');
-let local: LocalToolContext | undefined;
-afterEach(() => {
-  local?.close();
-  local = undefined;
-});
+const openTimesheet = useLocalTimesheet({ now: NOW, timezone: 'Europe/Berlin' });
 
 const NO_FIELDS: Omit<CatalogItemFields, 'name'> = {
   budgetHours: null,
@@ -39,7 +35,7 @@ const NO_FIELDS: Omit<CatalogItemFields, 'name'> = {
  * money (Clockodo's). `refuses`: the back end's refusal of any change of the comment.
  */
 async function withCatalog(options: { oneBudget?: boolean; refuses?: RefusalArgs } = {}) {
-  local = await localToolContext({ now: NOW, timezone: 'Europe/Berlin' });
+  const local = await openTimesheet();
   const { catalog } = local.tracker;
   const acme = await catalog.createCatalogItem({ kind: 'customer', name: 'Acme' });
   const globex = await catalog.createCatalogItem({ kind: 'customer', name: 'Globex' });

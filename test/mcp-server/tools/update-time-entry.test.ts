@@ -1,23 +1,19 @@
 // update_time_entry's handler on the real local timesheet, at a clock that stands still: the fields
 // given change and the others stay as stored; what it refuses (nothing to change, an unknown entry,
 // a time in the future, a project the catalog lacks) changes nothing.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import createCatalogItem from '../../../mcp-server/tools/create-catalog-item.ts';
 import logTime from '../../../mcp-server/tools/log-time.ts';
 import updateTimeEntry from '../../../mcp-server/tools/update-time-entry.ts';
-import { type LocalToolContext, localToolContext } from './local-tool-context.ts';
+import { useLocalTimesheet } from './local-tool-context.ts';
 
 // Wednesday 18 November 2026, 15:00 in Berlin.
 const NOW = Date.parse('2026-11-18T14:00:00Z');
-let local: LocalToolContext | undefined;
-afterEach(() => {
-  local?.close();
-  local = undefined;
-});
+const openTimesheet = useLocalTimesheet({ now: NOW, timezone: 'Europe/Berlin' });
 
 /** A timesheet with one entry: 09:00–10:30 today, "layout", no project. */
 async function timesheetWithEntry() {
-  local = await localToolContext({ now: NOW, timezone: 'Europe/Berlin' });
+  const local = await openTimesheet();
   const { data } = await local.run(logTime, { start: '09:00', end: '10:30', description: 'layout' });
   return { ...local, id: data.entry.id };
 }

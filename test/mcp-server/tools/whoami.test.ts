@@ -1,22 +1,16 @@
 // whoami's handler on the real local timesheet: the person's name, the back end, the zone and the week
 // the settings plan (no back end keeps a plan here), and a problem with the settings file said in words.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import whoami from '../../../mcp-server/tools/whoami.ts';
-import { type LocalToolContext, localToolContext } from './local-tool-context.ts';
+import { useLocalTimesheet } from './local-tool-context.ts';
 
 // Wednesday 18 November 2026, 15:00 in Berlin.
 const NOW = Date.parse('2026-11-18T14:00:00Z');
-let local: LocalToolContext | undefined;
-afterEach(() => {
-  local?.close();
-  local = undefined;
-});
+const openTimesheet = useLocalTimesheet({ now: NOW, timezone: 'Europe/Berlin' });
 
 describe('whoami', () => {
   it("names the person, the back end, the zone and the settings' week", async () => {
-    local = await localToolContext({
-      now: NOW,
-      timezone: 'Europe/Berlin',
+    const local = await openTimesheet({
       settings: (settings) => ({ ...settings, workWeek: { mon: 8, tue: 8, wed: 8, thu: 8, fri: 6, sat: 0, sun: 0 } }),
     });
     const { text, data } = await local.run(whoami, {});
@@ -35,7 +29,7 @@ describe('whoami', () => {
   });
 
   it('says what is wrong with the settings file, and its notes, each on a line', async () => {
-    local = await localToolContext({ now: NOW, timezone: 'Europe/Berlin' });
+    const local = await openTimesheet();
     const context = {
       ...local.context,
       settingsFile: { problem: 'The settings file could not be read; defaults are used.', notes: ['timezone was not a zone.'] },

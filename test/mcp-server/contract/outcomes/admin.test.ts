@@ -3,7 +3,7 @@
 // timesheet with hand-written admin parts and a catalog of their own. Each refusal carries its code and
 // facts, its words for the model are the sentences the tools always said, and a person's leave out the
 // numbers, tools and arguments only a model needs.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type Refusal, refusalSentence } from '../../../../mcp-server/contract/outcomes/refusals.ts';
 import { peopleText } from '../../../../mcp-server/contract/outcomes/sentence.ts';
 import { countMoved } from '../../../../mcp-server/contract/tools/correct-time-entries.ts';
@@ -29,9 +29,10 @@ import managePeople from '../../../../mcp-server/tools/manage-people.ts';
 import manageRates from '../../../../mcp-server/tools/manage-rates.ts';
 import manageTags from '../../../../mcp-server/tools/manage-tags.ts';
 import updateCatalogItem from '../../../../mcp-server/tools/update-catalog-item.ts';
-import { ToolInputError } from '../../../../mcp-server/tools/tool-input-error.ts';
-import { type LocalToolContext, localToolContext } from '../../tools/local-tool-context.ts';
+import type { ToolInputError } from '../../../../mcp-server/tools/tool-input-error.ts';
+import { useLocalTimesheet } from '../../tools/local-tool-context.ts';
 import { trackerWithPart } from '../../tools/tracker-with-part.ts';
+import { expectRefused } from './refused.ts';
 
 const never = () => Promise.reject(new Error('nothing may be sent'));
 const item = (kind: CatalogItem['kind'], id: number, name: string, more: Partial<CatalogItem> = {}): CatalogItem => ({
@@ -52,11 +53,7 @@ const CATALOG: Catalog = {
   activities: [item('activity', 5, 'Design', { project: { id: 3, name: 'Website' } }), item('activity', 6, 'Meeting', { project: null })],
 };
 
-let local: LocalToolContext | undefined;
-afterEach(() => {
-  local?.close();
-  local = undefined;
-});
+const openTimesheet = useLocalTimesheet({ now: Date.parse('2026-11-18T14:00:00Z'), timezone: 'Europe/Berlin' });
 
 /** A tool over the local timesheet with the admin part given and the catalog above. */
 async function withPart<C extends 'admin_people' | 'admin_rates' | 'admin_tags' | 'admin_catalog' | 'admin_corrections' | 'admin_invoices'>(
@@ -66,22 +63,10 @@ async function withPart<C extends 'admin_people' | 'admin_rates' | 'admin_tags' 
   tool: ToolDefinition<any, any, any, any>,
   more: { catalogListed?: boolean } = {},
 ) {
-  local = await localToolContext({ now: Date.parse('2026-11-18T14:00:00Z'), timezone: 'Europe/Berlin' });
+  const local = await openTimesheet();
   const tracker = trackerWithPart(local.tracker, capability, part);
   const context = { ...local.context, ...more, tracker: { ...tracker, catalog: { ...tracker.catalog, catalog: async () => CATALOG } } };
   return (args: Record<string, unknown>) => tool.handler(tool.input.parse(args), context);
-}
-
-/** The call ends in `refusal`, said to the model as `text` (and to a person as `people`, where given). */
-async function expectRefused(call: Promise<unknown>, refusal: Refusal, text: string, people?: string) {
-  const error = await call.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(ToolInputError);
-  expect((error as ToolInputError).message).toBe(text);
-  expect((error as ToolInputError).refusal).toEqual(refusal);
-  if (people !== undefined) expect(peopleText(refusalSentence(refusal), { locale: 'en-US' })).toBe(people);
 }
 
 const ADA: AdminPerson = { id: 1, name: 'Ada Lovelace', email: 'ada@example.com', role: 'ROLE_USER', active: true, teams: [] };

@@ -1,26 +1,21 @@
 // The refusals around an AI agent's own time (contract/outcomes/agents.ts) as the tools throw them on
 // the real local timesheet: a tag or a description shaped like an agent's label, refused before
 // anything is sent, and record_agent_time's own (a client with no usable name, no description, no project).
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { clientIdentity } from '../../../../mcp-server/domain/agents.ts';
 import { refuseAgentTags } from '../../../../mcp-server/tools/agent-labels.ts';
 import clockIn from '../../../../mcp-server/tools/clock-in.ts';
 import recordAgentTime from '../../../../mcp-server/tools/record-agent-time.ts';
-import { type LocalToolContext, localToolContext } from '../../tools/local-tool-context.ts';
+import { useLocalTimesheet } from '../../tools/local-tool-context.ts';
 import { forPeople, refusalOf } from './refused.ts';
 
 // Wednesday 18 November 2026, 15:00 in Berlin.
 const NOW = Date.parse('2026-11-18T14:00:00Z');
 const WORK = { start: '10:00', end: '11:30', description: 'Wrote the importer tests', project: 'importer' };
-let local: LocalToolContext | undefined;
-afterEach(() => {
-  local?.close();
-  local = undefined;
-});
+const openTimesheet = useLocalTimesheet({ now: NOW, timezone: 'Europe/Berlin' });
 
 async function timesheet(client: string | null = 'Claude Code') {
-  local = await localToolContext({ now: NOW, timezone: 'Europe/Berlin', client: clientIdentity(client) });
-  return local;
+  return openTimesheet({ client: clientIdentity(client) });
 }
 
 describe('a label set by another tool', () => {
@@ -47,8 +42,6 @@ describe('record_agent_time', () => {
   it('from a client that gave no name, or one with nothing to label with', async () => {
     const unnamed = await timesheet(null);
     expect(await refusalOf(unnamed.run(recordAgentTime, WORK))).toEqual({ code: 'agent_client_unnamed', facts: {} });
-    unnamed.close();
-    local = undefined;
     const { run } = await timesheet('***');
     expect(await refusalOf(run(recordAgentTime, WORK))).toEqual({ code: 'agent_client_name_unusable', facts: { name: '***' } });
   });

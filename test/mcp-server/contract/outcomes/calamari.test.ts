@@ -11,7 +11,7 @@ import { CalamariLeave } from '../../../../mcp-server/providers/calamari/leave.t
 import { absenceTypeFor } from '../../../../mcp-server/providers/calamari/mapping.ts';
 import { CalamariShifts } from '../../../../mcp-server/providers/calamari/shifts.ts';
 import type { CalamariAbsenceType } from '../../../../mcp-server/providers/calamari/wire.ts';
-import { BackEndError } from '../../../../mcp-server/providers/time-tracker.ts';
+import { backEndRefusalOf } from './refused.ts';
 
 const said = (refusal: Refusal) => modelText(refusalSentence(refusal));
 const READS_SO_FAR = "which is as far as one call reads (its requests are the whole organisation's). Name them by e-mail: Calamari finds that in one request.";
@@ -135,28 +135,20 @@ describe("Calamari's refusals", () => {
 });
 
 describe("Calamari's parts refuse with a code and its facts", () => {
-  const refused = async (work: () => unknown): Promise<Refusal> => {
-    const error = await Promise.resolve()
-      .then(work)
-      .then(
-        () => undefined,
-        (thrown: unknown) => thrown,
-      );
-    expect(error).toBeInstanceOf(BackEndError);
-    return (error as BackEndError).refusal;
-  };
-
   it('the absence type a request means, by its name or its type', async () => {
     const types: CalamariAbsenceType[] = [
       { id: 1, name: 'Vacation', durationUnit: 'DAYS' },
       { id: 2, name: 'Doctor', durationUnit: 'HOURS' },
     ];
-    expect(await refused(() => absenceTypeFor(types, 'vacation', 'Sabbatical'))).toEqual({
+    expect(await backEndRefusalOf(() => absenceTypeFor(types, 'vacation', 'Sabbatical'))).toEqual({
       code: 'calamari_absence_type_unknown',
       facts: { type: 'Sabbatical', types: ['Vacation'] },
     });
-    expect(await refused(() => absenceTypeFor(types, 'vacation', 'doctor'))).toEqual({ code: 'calamari_absence_type_in_hours', facts: { type: 'Doctor' } });
-    expect(await refused(() => absenceTypeFor(types, 'sick', undefined))).toEqual({
+    expect(await backEndRefusalOf(() => absenceTypeFor(types, 'vacation', 'doctor'))).toEqual({
+      code: 'calamari_absence_type_in_hours',
+      facts: { type: 'Doctor' },
+    });
+    expect(await backEndRefusalOf(() => absenceTypeFor(types, 'sick', undefined))).toEqual({
       code: 'calamari_absence_type_none',
       facts: { type: 'sick', types: ['Vacation'] },
     });
@@ -165,15 +157,21 @@ describe("Calamari's parts refuse with a code and its facts", () => {
   it("what Calamari's API does not do, before anything is sent", async () => {
     // None of these asks Calamari anything: the parts need no context to refuse.
     const people = new CalamariPeople({} as never, {});
-    expect(await refused(() => people.invite())).toEqual({ code: 'calamari_people_read_only', facts: { write: 'invite' } });
-    expect(await refused(() => people.setActive({ id: 1, name: 'Ada', email: '', role: null, active: false, teams: [] }, true))).toEqual({
+    expect(await backEndRefusalOf(() => people.invite())).toEqual({ code: 'calamari_people_read_only', facts: { write: 'invite' } });
+    expect(await backEndRefusalOf(() => people.setActive({ id: 1, name: 'Ada', email: '', role: null, active: false, teams: [] }, true))).toEqual({
       code: 'calamari_people_read_only',
       facts: { write: 'reactivate' },
     });
     expect(modelText(refusalSentence(people.peopleWriteRefusal('deactivate')))).toBe(
       "Punchcard only reads Calamari's employee list: it does not deactivate anyone there. Do it in Calamari's own screens. Nothing was sent.",
     );
-    expect(await refused(() => new CalamariLeave({} as never, {} as never).cancelLeave())).toEqual({ code: 'calamari_leave_cancel_unsupported', facts: {} });
-    expect(await refused(() => new CalamariShifts({} as never, {} as never).deleteEntry())).toEqual({ code: 'calamari_shift_changes_unsupported', facts: {} });
+    expect(await backEndRefusalOf(() => new CalamariLeave({} as never, {} as never).cancelLeave())).toEqual({
+      code: 'calamari_leave_cancel_unsupported',
+      facts: {},
+    });
+    expect(await backEndRefusalOf(() => new CalamariShifts({} as never, {} as never).deleteEntry())).toEqual({
+      code: 'calamari_shift_changes_unsupported',
+      facts: {},
+    });
   });
 });

@@ -2,26 +2,22 @@
 // local timesheet: a name no item has (with the names close to it only for a client that may list the
 // catalog), one archived, an activity without its project where activities are a project's own, a kind
 // the back end has none of, a parent that is none.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Capability } from '../../../../mcp-server/providers/time-tracker.ts';
 import archiveCatalogItem from '../../../../mcp-server/tools/archive-catalog-item.ts';
 import createCatalogItem from '../../../../mcp-server/tools/create-catalog-item.ts';
 import logTime from '../../../../mcp-server/tools/log-time.ts';
-import { type LocalToolContext, localToolContext } from '../../tools/local-tool-context.ts';
+import { useLocalTimesheet } from '../../tools/local-tool-context.ts';
 import { forPeople, refusalOf } from './refused.ts';
 
 // Wednesday 18 November 2026, 15:00 in Berlin.
 const NOW = Date.parse('2026-11-18T14:00:00Z');
 const BOOKED = { start: '09:00', end: '10:00' };
-let local: LocalToolContext | undefined;
-afterEach(() => {
-  local?.close();
-  local = undefined;
-});
+const openTimesheet = useLocalTimesheet({ now: NOW, timezone: 'Europe/Berlin' });
 
 /** A timesheet whose catalog has the projects Acme Website, Internal and Legacy (archived). */
 async function timesheet() {
-  local = await localToolContext({ now: NOW, timezone: 'Europe/Berlin' });
+  const local = await openTimesheet();
   await local.run(createCatalogItem, { kind: 'project', name: 'Acme Website' });
   await local.run(createCatalogItem, { kind: 'project', name: 'Internal' });
   const legacy = await local.run(createCatalogItem, { kind: 'project', name: 'Legacy' });

@@ -20,10 +20,11 @@ import { entryJson, type PolicyChoice, policyFor } from '../../../../mcp-server/
 import { ClockifyPlan } from '../../../../mcp-server/providers/clockify/plan.ts';
 import { ClockifyTimesheets } from '../../../../mcp-server/providers/clockify/timesheets.ts';
 import { remoteRefusal } from '../../../../mcp-server/providers/remote/remote-error.ts';
-import { BackEndError, causeOf } from '../../../../mcp-server/providers/time-tracker.ts';
+import { type BackEndError, causeOf } from '../../../../mcp-server/providers/time-tracker.ts';
 import { closeAfterEach } from '../../../support/close-after-each.ts';
 import { clockStartingAt } from '../../../support/fake-clock.ts';
 import { ADA_KEY, seedWorkspace, startFakeClockify } from '../../providers/clockify/fake-clockify.ts';
+import { backEndRefusalOf } from './refused.ts';
 
 const said = (refusal: Refusal) => modelText(refusalSentence(refusal));
 const cause = { code: 'failure_said', facts: { message: 'Clockify refused it: Bad request.' } } as const;
@@ -553,14 +554,7 @@ describe("the Clockify tracker's parts refuse with a code and its facts", () => 
     };
   }
 
-  async function refusalOf(work: () => Promise<unknown>): Promise<Refusal> {
-    const error = await work().then(
-      () => undefined,
-      (thrown: unknown) => thrown,
-    );
-    expect(error).toBeInstanceOf(BackEndError);
-    return (error as BackEndError).refusal;
-  }
+  const refusalOf = (work: () => Promise<unknown>) => backEndRefusalOf(work());
 
   it('a number Punchcard never gave, before anything is asked of Clockify', async () => {
     const { timesheets, leave, catalog } = await parts();

@@ -8,10 +8,11 @@ import { describe, expect, it } from 'vitest';
 import { type Refusal, refusalSentence } from '../../../../mcp-server/contract/outcomes/refusals.ts';
 import { modelText, peopleText } from '../../../../mcp-server/contract/outcomes/sentence.ts';
 import { createClockodoTracker } from '../../../../mcp-server/providers/clockodo/clockodo-tracker.ts';
-import { BackEndError, type NewLeaveRequest } from '../../../../mcp-server/providers/time-tracker.ts';
+import type { NewLeaveRequest } from '../../../../mcp-server/providers/time-tracker.ts';
 import { closeAfterEach } from '../../../support/close-after-each.ts';
 import { clockStartingAt } from '../../../support/fake-clock.ts';
 import { DEFAULT_USERS, type FakeClockodo, type FakeUser, seedCompany, startFakeClockodo } from '../../providers/clockodo/fake-clockodo.ts';
+import { backEndRefusalOf } from './refused.ts';
 
 // Wednesday morning, 08:00 in Berlin.
 const NOW = '2026-11-18T08:00:00+01:00';
@@ -47,16 +48,6 @@ async function clockodoAs(user: FakeUser, fake?: FakeClockodo) {
   return { fake: server, tracker, ids: ids as ReturnType<typeof seedCompany> };
 }
 
-/** The refusal a call ends in. */
-async function refusalOf(call: Promise<unknown>): Promise<Refusal> {
-  const error = await call.then(
-    () => undefined,
-    (failure: unknown) => failure,
-  );
-  if (!(error instanceof BackEndError)) throw new Error(`expected a refusal, got ${String(error)}`);
-  return error.refusal;
-}
-
 function partOf<Part>(part: Part | undefined): Part {
   if (!part) throw new Error('The tracker has no such part.');
   return part;
@@ -71,22 +62,22 @@ describe("Clockodo's refusals carry their facts", () => {
     fake.state.company.allowEntriesForCustomers = false;
     const { website, legacy, rocket } = ids.projects as { website: number; legacy: number; rocket: number };
     const { development, meeting } = ids.services as { development: number; meeting: number };
-    expect(await refusalOf(tracker.timer.startTimer({ projectId: null, activityId: null, description: '' }, false))).toEqual({
+    expect(await backEndRefusalOf(tracker.timer.startTimer({ projectId: null, activityId: null, description: '' }, false))).toEqual({
       code: 'clockodo_nothing_to_resume',
       facts: { examples: ['Website'] },
     });
-    expect(await refusalOf(tracker.entries.createEntry({ ...span, projectId: null, activityId: development }))).toEqual({
+    expect(await backEndRefusalOf(tracker.entries.createEntry({ ...span, projectId: null, activityId: development }))).toEqual({
       code: 'clockodo_project_needed',
       facts: { examples: ['Website'] },
     });
-    const notBookable = await refusalOf(tracker.entries.createEntry({ ...span, projectId: rocket, activityId: development }));
+    const notBookable = await backEndRefusalOf(tracker.entries.createEntry({ ...span, projectId: rocket, activityId: development }));
     expect(notBookable).toEqual({ code: 'clockodo_project_not_bookable', facts: { project: rocket } });
     expect(peopleText(refusalSentence(notBookable as Refusal))).toBe('You may not book on this project in Clockodo.');
-    expect(await refusalOf(tracker.entries.createEntry({ ...span, projectId: legacy, activityId: development }))).toEqual({
+    expect(await backEndRefusalOf(tracker.entries.createEntry({ ...span, projectId: legacy, activityId: development }))).toEqual({
       code: 'clockodo_project_closed',
       facts: { name: 'Legacy', completed: true },
     });
-    expect(await refusalOf(tracker.entries.createEntry({ ...span, projectId: website, activityId: meeting }))).toEqual({
+    expect(await backEndRefusalOf(tracker.entries.createEntry({ ...span, projectId: website, activityId: meeting }))).toEqual({
       code: 'clockodo_service_not_bookable',
       facts: { service: meeting },
     });
@@ -98,8 +89,8 @@ describe("Clockodo's refusals carry their facts", () => {
       timeSince: span.start,
       timeUntil: span.end,
     });
-    expect(await refusalOf(tracker.entries.updateEntry(own.id, { activityId: null }))).toEqual({ code: 'clockodo_entry_needs_service', facts: {} });
-    expect(await refusalOf(tracker.entries.updateEntry(own.id, { projectId: null }))).toEqual({ code: 'clockodo_entry_needs_project', facts: {} });
+    expect(await backEndRefusalOf(tracker.entries.updateEntry(own.id, { activityId: null }))).toEqual({ code: 'clockodo_entry_needs_service', facts: {} });
+    expect(await backEndRefusalOf(tracker.entries.updateEntry(own.id, { projectId: null }))).toEqual({ code: 'clockodo_entry_needs_project', facts: {} });
     const lumpSum = fake.addEntry({
       usersId: ADA.id,
       customersId: ids.customers.acme as number,
@@ -110,26 +101,29 @@ describe("Clockodo's refusals carry their facts", () => {
       type: 2,
       lumpsum: 50,
     });
-    expect(await refusalOf(tracker.entries.deleteEntry(lumpSum.id))).toEqual({ code: 'clockodo_lump_sum', facts: { entry: lumpSum.id, verb: 'delete' } });
+    expect(await backEndRefusalOf(tracker.entries.deleteEntry(lumpSum.id))).toEqual({
+      code: 'clockodo_lump_sum',
+      facts: { entry: lumpSum.id, verb: 'delete' },
+    });
   });
 
   it('of the catalog', async () => {
     const { tracker, ids } = await clockodoAs(MIA);
     const { website } = ids.projects as { website: number };
     const { travel } = ids.services as { travel: number };
-    expect(await refusalOf(tracker.catalog.createCatalogItem({ kind: 'activity', name: 'Review', projectId: website }))).toEqual({
+    expect(await backEndRefusalOf(tracker.catalog.createCatalogItem({ kind: 'activity', name: 'Review', projectId: website }))).toEqual({
       code: 'clockodo_service_has_no_project',
       facts: {},
     });
-    expect(await refusalOf(tracker.catalog.createCatalogItem({ kind: 'project', name: 'Orphan' }))).toEqual({
+    expect(await backEndRefusalOf(tracker.catalog.createCatalogItem({ kind: 'project', name: 'Orphan' }))).toEqual({
       code: 'clockodo_project_needs_customer',
       facts: {},
     });
-    expect(await refusalOf(tracker.entries.createEntry({ ...span, projectId: website, activityId: null }))).toEqual({
+    expect(await backEndRefusalOf(tracker.entries.createEntry({ ...span, projectId: website, activityId: null }))).toEqual({
       code: 'clockodo_service_needed',
       facts: { examples: ['Development', 'Meeting'] },
     });
-    expect(await refusalOf(tracker.entries.createEntry({ ...span, projectId: website, activityId: travel }))).toEqual({
+    expect(await backEndRefusalOf(tracker.entries.createEntry({ ...span, projectId: website, activityId: travel }))).toEqual({
       code: 'clockodo_service_archived',
       facts: { name: 'Travel' },
     });
@@ -137,19 +131,19 @@ describe("Clockodo's refusals carry their facts", () => {
 
   it('of leave', async () => {
     const { fake, tracker } = await clockodoAs(ADA);
-    expect(await refusalOf(tracker.leave.createLeave({ ...LEAVE, type: 'other', kind: 'Reduction of overtime' }))).toEqual({
+    expect(await backEndRefusalOf(tracker.leave.createLeave({ ...LEAVE, type: 'other', kind: 'Reduction of overtime' }))).toEqual({
       code: 'clockodo_overtime_in_hours',
       facts: {},
     });
-    const unknown = await refusalOf(tracker.leave.createLeave({ ...LEAVE, kind: 'Sabbatical' }));
+    const unknown = await backEndRefusalOf(tracker.leave.createLeave({ ...LEAVE, kind: 'Sabbatical' }));
     expect(unknown?.code).toBe('clockodo_leave_type_unknown');
     expect(unknown?.facts).toMatchObject({ kind: 'Sabbatical' });
     expect((unknown?.facts as { types: string[] }).types).toHaveLength(14);
     expect((unknown?.facts as { types: string[] }).types).not.toContain('Reduction of overtime');
-    expect((await refusalOf(tracker.leave.createLeave({ ...LEAVE, type: 'other' })))?.code).toBe('clockodo_leave_type_other');
+    expect((await backEndRefusalOf(tracker.leave.createLeave({ ...LEAVE, type: 'other' })))?.code).toBe('clockodo_leave_type_other');
 
     const pending = fake.addAbsence({ usersId: ADA.id, dateSince: '2026-12-01', dateUntil: '2026-12-04', type: 1, status: 0 });
-    const overlap = await refusalOf(tracker.leave.createLeave(LEAVE));
+    const overlap = await backEndRefusalOf(tracker.leave.createLeave(LEAVE));
     expect(overlap).toEqual({
       code: 'clockodo_absence_overlap',
       facts: { absences: [{ id: pending.id, first_day: '2026-12-01', last_day: '2026-12-04', status: 'pending' }] },
@@ -158,33 +152,33 @@ describe("Clockodo's refusals carry their facts", () => {
       'That overlaps your absence (Dec 1, 2026 to Dec 4, 2026, pending). Nothing was filed; change the dates or cancel the other request first.',
     );
     const approved = fake.addAbsence({ usersId: ADA.id, dateSince: '2026-12-14', dateUntil: '2026-12-14', type: 1, status: 1 });
-    expect(await refusalOf(tracker.leave.cancelLeave(approved.id))).toEqual({ code: 'clockodo_absence_approved', facts: { absence: approved.id } });
+    expect(await backEndRefusalOf(tracker.leave.cancelLeave(approved.id))).toEqual({ code: 'clockodo_absence_approved', facts: { absence: approved.id } });
     const declined = fake.addAbsence({ usersId: ADA.id, dateSince: '2026-12-15', dateUntil: '2026-12-15', type: 1, status: 2 });
-    expect(await refusalOf(tracker.leave.cancelLeave(declined.id))).toEqual({
+    expect(await backEndRefusalOf(tracker.leave.cancelLeave(declined.id))).toEqual({
       code: 'clockodo_absence_decided',
       facts: { absence: declined.id, status: 'rejected' },
     });
 
     const bobs = fake.addAbsence({ usersId: BOB.id, dateSince: '2026-12-21', dateUntil: '2026-12-21', type: 1, status: 0 });
     const mia = await clockodoAs(MIA, fake);
-    expect(await refusalOf(mia.tracker.leave.cancelLeave(bobs.id))).toEqual({ code: 'clockodo_absence_not_yours', facts: { absence: bobs.id } });
+    expect(await backEndRefusalOf(mia.tracker.leave.cancelLeave(bobs.id))).toEqual({ code: 'clockodo_absence_not_yours', facts: { absence: bobs.id } });
   });
 
   it("of the team's time and leave", async () => {
     const { fake, tracker } = await clockodoAs(ADA);
     const week = { from: at('2026-11-16T00:00:00+01:00'), to: at(NOW), offset: 0, limit: 10 };
-    expect(await refusalOf(partOf(tracker.teamHours).teamWork(week))).toEqual({ code: 'clockodo_leads_nobody', facts: {} });
-    expect(await refusalOf(partOf(tracker.teamLeave).pendingLeave({ offset: 0, limit: 10 }))).toEqual({ code: 'clockodo_decides_no_leave', facts: {} });
+    expect(await backEndRefusalOf(partOf(tracker.teamHours).teamWork(week))).toEqual({ code: 'clockodo_leads_nobody', facts: {} });
+    expect(await backEndRefusalOf(partOf(tracker.teamLeave).pendingLeave({ offset: 0, limit: 10 }))).toEqual({ code: 'clockodo_decides_no_leave', facts: {} });
 
     const mia = await clockodoAs(MIA, fake);
-    expect(await refusalOf(partOf(mia.tracker.teamProjects).projectWork(404))).toEqual({
+    expect(await backEndRefusalOf(partOf(mia.tracker.teamProjects).projectWork(404))).toEqual({
       code: 'project_not_visible',
       facts: { project: 404, back_end: 'Clockodo' },
     });
     const leave = partOf(mia.tracker.teamLeave);
-    expect(await refusalOf(leave.findPendingLeave(404))).toEqual({ code: 'clockodo_leave_request_not_managed', facts: { request: 404 } });
+    expect(await backEndRefusalOf(leave.findPendingLeave(404))).toEqual({ code: 'clockodo_leave_request_not_managed', facts: { request: 404 } });
     const decided = fake.addAbsence({ usersId: BOB.id, dateSince: '2026-12-01', dateUntil: '2026-12-01', type: 1, status: 1 });
-    expect(await refusalOf(leave.findPendingLeave(decided.id))).toEqual({
+    expect(await backEndRefusalOf(leave.findPendingLeave(decided.id))).toEqual({
       code: 'leave_request_decided',
       facts: { request: decided.id, person: 'Bob Colleague', status: 'approved' },
     });
@@ -192,7 +186,7 @@ describe("Clockodo's refusals carry their facts", () => {
 
   it("of the owner's administration", async () => {
     const { fake, tracker, ids } = await clockodoAs(ADA);
-    const refused = await refusalOf(partOf(tracker.adminPeople).invite({ name: 'Grace Hopper', email: 'grace@example.com' }));
+    const refused = await backEndRefusalOf(partOf(tracker.adminPeople).invite({ name: 'Grace Hopper', email: 'grace@example.com' }));
     expect(refused).toEqual({ code: 'clockodo_owner_denied', facts: { action: 'add_coworker', email: 'grace@example.com', tool: 'manage_people' } });
     expect(peopleText(refusalSentence(refused as Refusal))).toBe(
       "Clockodo did not let you add the co-worker grace@example.com (403 Forbidden): administering co-workers and their teams is the company owner's right, which your account does not hold. Nothing was changed; Punchcard no longer offers this.",
@@ -201,7 +195,7 @@ describe("Clockodo's refusals carry their facts", () => {
     // A manager may change a project's name, not its note: that is the owner's.
     const catalogAdmin = partOf((await clockodoAs(MIA, fake)).tracker.catalogAdmin);
     const item = await catalogAdmin.catalogItem('project', website);
-    expect(await refusalOf(catalogAdmin.updateCatalogItem(item, { comment: 'Mine now' }))).toEqual({
+    expect(await backEndRefusalOf(catalogAdmin.updateCatalogItem(item, { comment: 'Mine now' }))).toEqual({
       code: 'clockodo_catalog_denied',
       facts: { action: 'change', kind: 'project', item: website, name: 'Website' },
     });
@@ -226,22 +220,22 @@ describe("Clockodo's refusals carry their facts", () => {
       exported: false,
       tags: [],
     };
-    expect(await refusalOf(partOf(tracker.corrections).correct(subject, { billable: false }))).toEqual({
+    expect(await backEndRefusalOf(partOf(tracker.corrections).correct(subject, { billable: false }))).toEqual({
       code: 'clockodo_correction_denied',
       facts: { entry: bobs.id },
     });
 
     const owner = await clockodoAs(OLGA, fake);
     const teams = partOf(owner.tracker.adminTeams);
-    expect(await refusalOf(teams.read(404))).toEqual({ code: 'clockodo_team_gone', facts: { team: 404 } });
-    expect(await refusalOf(teams.people(['Grace']))).toEqual({ code: 'clockodo_coworker_unknown', facts: { text: 'Grace', close: [] } });
+    expect(await backEndRefusalOf(teams.read(404))).toEqual({ code: 'clockodo_team_gone', facts: { team: 404 } });
+    expect(await backEndRefusalOf(teams.people(['Grace']))).toEqual({ code: 'clockodo_coworker_unknown', facts: { text: 'Grace', close: [] } });
     const development = await teams.read(1);
     const two = [
       { id: ADA.id, name: ADA.name },
       { id: BOB.id, name: BOB.name },
     ];
-    expect(await refusalOf(teams.setLeads(development, two))).toEqual({ code: 'clockodo_team_one_leader', facts: {} });
-    expect(await refusalOf(teams.grant(development, 'project', { id: website, name: 'Website' }))).toEqual({
+    expect(await backEndRefusalOf(teams.setLeads(development, two))).toEqual({ code: 'clockodo_team_one_leader', facts: {} });
+    expect(await backEndRefusalOf(teams.grant(development, 'project', { id: website, name: 'Website' }))).toEqual({
       code: 'clockodo_team_access_read_only',
       facts: { action: 'grant' },
     });

@@ -1,24 +1,15 @@
 // The refusals of a time entry as the tools are asked to book or change it (contract/outcomes/entries.ts),
 // thrown on the real local timesheet: a span the wrong way round or over a day, log_time's ways of
 // giving one mixed up, a change of nothing, an entry the back end keeps from changes.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import logTime from '../../../../mcp-server/tools/log-time.ts';
 import updateTimeEntry from '../../../../mcp-server/tools/update-time-entry.ts';
-import { type LocalToolContext, localToolContext } from '../../tools/local-tool-context.ts';
+import { useLocalTimesheet } from '../../tools/local-tool-context.ts';
 import { forPeople, refusalOf } from './refused.ts';
 
 // Wednesday 18 November 2026, 15:00 in Berlin.
 const NOW = Date.parse('2026-11-18T14:00:00Z');
-let local: LocalToolContext | undefined;
-afterEach(() => {
-  local?.close();
-  local = undefined;
-});
-
-async function timesheet() {
-  local = await localToolContext({ now: NOW, timezone: 'Europe/Berlin' });
-  return local;
-}
+const timesheet = useLocalTimesheet({ now: NOW, timezone: 'Europe/Berlin' });
 
 describe('booking an entry', () => {
   it.each([

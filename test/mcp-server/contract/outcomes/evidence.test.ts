@@ -2,21 +2,19 @@
 // book_suggested_entries throw and note it, over the local timesheet and evidence read from a list:
 // each refusal carries its code and facts, each rule the catalog cannot follow is a notice, and their
 // words for the model are the sentences the tools always said.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type Notice, noticeSentence } from '../../../../mcp-server/contract/outcomes/notices.ts';
 import { type Refusal, refusalSentence } from '../../../../mcp-server/contract/outcomes/refusals.ts';
 import { modelText, peopleText } from '../../../../mcp-server/contract/outcomes/sentence.ts';
 import type { Settings } from '../../../../mcp-server/contract/settings.ts';
-import type { EvidenceItem, EvidenceReader } from '../../../../mcp-server/evidence/evidence.ts';
+import type { EvidenceItem } from '../../../../mcp-server/evidence/evidence.ts';
 import { BackEndError } from '../../../../mcp-server/providers/time-tracker.ts';
 import bookSuggestedEntries from '../../../../mcp-server/tools/book-suggested-entries.ts';
 import suggestEntries from '../../../../mcp-server/tools/suggest-entries.ts';
-import { ToolInputError } from '../../../../mcp-server/tools/tool-input-error.ts';
-import { type LocalToolContext, localToolContext } from '../../tools/local-tool-context.ts';
-
-// Friday 20 November 2026, 17:00 in Berlin (UTC+1).
-const NOW = Date.parse('2026-11-20T16:00:00Z');
-const at = (wall: string, date = '2026-11-20') => Date.parse(`${date}T${wall}:00+01:00`);
+import type { ToolInputError } from '../../../../mcp-server/tools/tool-input-error.ts';
+import { at, DAY, failSecondWrite, NOW, readerOf } from '../../tools/friday-evidence.ts';
+import { useLocalTimesheet } from '../../tools/local-tool-context.ts';
+import { expectRefused } from './refused.ts';
 
 const meeting = (date = '2026-11-20', start = '09:00', end = '10:00'): EvidenceItem => ({
   source: 'calendar',
@@ -29,43 +27,21 @@ const meeting = (date = '2026-11-20', start = '09:00', end = '10:00'): EvidenceI
 });
 const review: EvidenceItem = { ...meeting(), key: 'cal:review', start: at('11:00'), end: at('12:00'), text: 'Review', matchTexts: ['Review'] };
 
-const reading = (items: EvidenceItem[]): EvidenceReader => ({
-  async read(source, _evidence, range) {
-    return { items: items.filter((item) => item.source === source && item.end >= range.from && item.start < range.to), skipped: [] };
-  },
-});
-
 const withCalendar =
   (rules: Settings['evidence']['rules'] = []) =>
   (settings: Settings): Settings => ({ ...settings, evidence: { ...settings.evidence, calendars: [{ name: 'Work', file: '/home/ada/work.ics' }], rules } });
 
-let local: LocalToolContext | undefined;
-afterEach(() => {
-  local?.close();
-  local = undefined;
-});
+const openTimesheet = useLocalTimesheet({ now: NOW, timezone: 'Europe/Berlin' });
 
 async function day(items: EvidenceItem[] = [meeting(), review], rules: Settings['evidence']['rules'] = []) {
-  local = await localToolContext({ now: NOW, timezone: 'Europe/Berlin', settings: withCalendar(rules), evidence: reading(items) });
+  const local = await openTimesheet({ settings: withCalendar(rules), evidence: readerOf(items) });
   await local.tracker.catalog.createCatalogItem({ kind: 'project', name: 'Internal' });
   return local;
 }
 
-/** The call ends in `refusal`, said to the model as `text` (and to a person as `people`, where given). */
-async function expectRefused(call: Promise<unknown>, refusal: Refusal, text: string, people?: string) {
-  const error = await call.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(ToolInputError);
-  expect((error as ToolInputError).message).toBe(text);
-  expect((error as ToolInputError).refusal).toEqual(refusal);
-  if (people !== undefined) expect(peopleText(refusalSentence(refusal), { locale: 'en-US' })).toBe(people);
-}
-
 describe('suggest_entries refuses and notes with codes and facts', () => {
   it('a host that reads no evidence', async () => {
-    local = await localToolContext({ now: NOW, timezone: 'Europe/Berlin', settings: withCalendar() });
+    const local = await openTimesheet({ settings: withCalendar() });
     await expectRefused(
       local.run(suggestEntries, { from: '2026-11-20' }),
       { code: 'evidence_not_read_here', facts: {} },
@@ -172,13 +148,7 @@ describe('book_suggested_entries refuses with codes and facts', () => {
   it("the back end's refusal part-way, inside its own: what was booked and what was not", async () => {
     const { run, tracker } = await day();
     const [first, second] = (await run(suggestEntries, { from: '2026-11-20' })).data.drafts;
-    const create = tracker.entries.createEntry.bind(tracker.entries);
-    let writes = 0;
-    tracker.entries.createEntry = async (fields) => {
-      writes++;
-      if (writes === 2) throw new BackEndError('timer_running', { entry: 9 });
-      return create(fields);
-    };
+    failSecondWrite(tracker, new BackEndError('timer_running', { entry: 9 }));
     const error = (await run(bookSuggestedEntries, {
       from: '2026-11-20',
       entries: [
@@ -186,7 +156,7 @@ describe('book_suggested_entries refuses with codes and facts', () => {
         { id: second?.id, project: 'Internal' },
       ],
     }).catch((thrown: unknown) => thrown)) as ToolInputError;
-    const { entries } = await tracker.entries.listEntries({ from: at('00:00'), to: at('23:59'), limit: 10, offset: 0 });
+    const { entries } = await tracker.entries.listEntries(DAY);
     const entry = entries[0]?.id as number;
     expect(error.refusal).toEqual({
       code: 'drafts_booking_stopped',

@@ -1,7 +1,7 @@
 // The refusals of a person's words (contract/outcomes/input.ts) as the tools throw them on the real
 // local timesheet: each carries what was written, where, and what to write instead, as data; the
 // model's sentences are pinned by the tools' own tests, so a few of a person's are checked here.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createAsker, InputNeeded } from '../../../../mcp-server/tools/asking.ts';
 import clockIn from '../../../../mcp-server/tools/clock-in.ts';
 import deleteTimeEntry from '../../../../mcp-server/tools/delete-time-entry.ts';
@@ -9,22 +9,13 @@ import listTimeEntries from '../../../../mcp-server/tools/list-time-entries.ts';
 import logTime from '../../../../mcp-server/tools/log-time.ts';
 import requestLeave from '../../../../mcp-server/tools/request-leave.ts';
 import timeReport from '../../../../mcp-server/tools/time-report.ts';
-import { type LocalToolContext, localToolContext } from '../../tools/local-tool-context.ts';
+import { useLocalTimesheet } from '../../tools/local-tool-context.ts';
 import { forPeople, refusalOf } from './refused.ts';
 
 // Wednesday 18 November 2026, 15:00 in Berlin.
 const NOW = Date.parse('2026-11-18T14:00:00Z');
 const NINE_TODAY = '2026-11-18T09:00:00+01:00';
-let local: LocalToolContext | undefined;
-afterEach(() => {
-  local?.close();
-  local = undefined;
-});
-
-async function timesheet() {
-  local = await localToolContext({ now: NOW, timezone: 'Europe/Berlin' });
-  return local;
-}
+const timesheet = useLocalTimesheet({ now: NOW, timezone: 'Europe/Berlin' });
 
 describe('a time that cannot be read', () => {
   it.each([

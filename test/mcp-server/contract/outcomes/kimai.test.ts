@@ -13,6 +13,7 @@ import { kimaiBodyTime } from '../../../../mcp-server/providers/kimai/mapping.ts
 import { BackEndError, type NewLeaveRequest } from '../../../../mcp-server/providers/time-tracker.ts';
 import { closeAfterEach } from '../../../support/close-after-each.ts';
 import { clockStartingAt, DEFAULT_USERS, type FakeKimaiOptions, type FakeUser, seedCatalog, startFakeKimai } from '../../providers/kimai/fake-kimai.ts';
+import { backEndRefusalOf } from './refused.ts';
 
 const NOW = '2026-11-18T08:00:00+01:00';
 const [ADA, TOM, ROOT] = DEFAULT_USERS as [FakeUser, FakeUser, FakeUser];
@@ -48,16 +49,6 @@ async function kimaiAs(user: FakeUser, options: FakeKimaiOptions = {}) {
   return { fake, tracker, ids };
 }
 
-/** The refusal a call ends in. */
-async function refusalOf(call: Promise<unknown>): Promise<Refusal> {
-  const error = await call.then(
-    () => undefined,
-    (failure: unknown) => failure,
-  );
-  if (!(error instanceof BackEndError)) throw new Error(`expected a refusal, got ${String(error)}`);
-  return error.refusal;
-}
-
 /** A part the tracker has; a test fails in words where it has none. */
 function partOf<Part>(part: Part | undefined): Part {
   if (!part) throw new Error('The tracker has no such part.');
@@ -68,23 +59,26 @@ describe("Kimai's refusals carry their facts", () => {
   it('of the timer and the entries', async () => {
     const { fake, tracker, ids } = await kimaiAs(ADA);
     const span = { start: at('2026-11-17T09:00:00+01:00'), end: at('2026-11-17T10:00:00+01:00'), description: '' };
-    expect(await refusalOf(tracker.timer.startTimer({ projectId: null, activityId: null, description: '' }, false))).toEqual({
+    expect(await backEndRefusalOf(tracker.timer.startTimer({ projectId: null, activityId: null, description: '' }, false))).toEqual({
       code: 'kimai_nothing_to_resume',
       facts: {},
     });
-    expect(await refusalOf(tracker.entries.createEntry({ ...span, projectId: null, activityId: ids.design }))).toEqual({
+    expect(await backEndRefusalOf(tracker.entries.createEntry({ ...span, projectId: null, activityId: ids.design }))).toEqual({
       code: 'kimai_entry_needs_project',
       facts: {},
     });
-    expect(await refusalOf(tracker.entries.createEntry({ ...span, projectId: ids.website, activityId: null }))).toEqual({
+    expect(await backEndRefusalOf(tracker.entries.createEntry({ ...span, projectId: ids.website, activityId: null }))).toEqual({
       code: 'kimai_entry_needs_activity',
       facts: {},
     });
     const sheet = fake.addTimesheet({ userId: ADA.id, projectId: ids.website, activityId: ids.design, begin: span.start, end: span.end });
-    expect(await refusalOf(tracker.entries.updateEntry(sheet.id, { activityId: null }))).toEqual({ code: 'kimai_entry_keeps_project_and_activity', facts: {} });
-    expect(await refusalOf(tracker.entries.updateEntry(sheet.id, { end: null }))).toEqual({ code: 'kimai_entry_cannot_reopen', facts: {} });
+    expect(await backEndRefusalOf(tracker.entries.updateEntry(sheet.id, { activityId: null }))).toEqual({
+      code: 'kimai_entry_keeps_project_and_activity',
+      facts: {},
+    });
+    expect(await backEndRefusalOf(tracker.entries.updateEntry(sheet.id, { end: null }))).toEqual({ code: 'kimai_entry_cannot_reopen', facts: {} });
     const exported = fake.addTimesheet({ userId: ADA.id, projectId: ids.website, activityId: ids.design, begin: span.start, end: span.end, exported: true });
-    expect(await refusalOf(tracker.entries.deleteEntry(exported.id))).toEqual({
+    expect(await backEndRefusalOf(tracker.entries.deleteEntry(exported.id))).toEqual({
       code: 'kimai_entry_locked',
       facts: { entry: exported.id, reason: 'It is exported in Kimai, and only an administrator may change exported records.' },
     });
@@ -92,7 +86,7 @@ describe("Kimai's refusals carry their facts", () => {
 
   it('of a tracking mode that takes no times, and of a time the clocks say twice', async () => {
     const { tracker, ids } = await kimaiAs(ADA, { config: { trackingMode: 'punch' } });
-    const refusal = await refusalOf(
+    const refusal = await backEndRefusalOf(
       tracker.timer.startTimer({ projectId: ids.website, activityId: ids.design, description: '', start: at('2026-11-18T07:00:00+01:00') }, false),
     );
     expect(refusal).toEqual({ code: 'kimai_tracking_mode_times', facts: { mode: 'punch', times: 'start' } });
@@ -114,7 +108,7 @@ describe("Kimai's refusals carry their facts", () => {
 
   it('of the catalog', async () => {
     const { tracker } = await kimaiAs({ ...ADA, role: 'ROLE_ADMIN' });
-    expect(await refusalOf(tracker.catalog.createCatalogItem({ kind: 'project', name: 'Orphan' }))).toEqual({
+    expect(await backEndRefusalOf(tracker.catalog.createCatalogItem({ kind: 'project', name: 'Orphan' }))).toEqual({
       code: 'kimai_project_needs_customer',
       facts: {},
     });
@@ -131,42 +125,50 @@ describe("Kimai's refusals carry their facts", () => {
       });
     }
     const without = await kimaiAs(ADA);
-    expect(await refusalOf(without.tracker.leave.createLeave(A_DAY_OFF))).toEqual({ code: 'kimai_absence_plugin_missing', facts: { need: 'own_leave' } });
+    expect(await backEndRefusalOf(without.tracker.leave.createLeave(A_DAY_OFF))).toEqual({
+      code: 'kimai_absence_plugin_missing',
+      facts: { need: 'own_leave' },
+    });
     const withPlugin = await kimaiAs(ADA, { config: { absencePlugin: true } });
-    const refusal = await refusalOf(withPlugin.tracker.leave.cancelLeave(404));
+    const refusal = await backEndRefusalOf(withPlugin.tracker.leave.cancelLeave(404));
     expect(refusal).toEqual({ code: 'kimai_absence_not_found', facts: { absence: 404 } });
     expect(peopleText(refusalSentence(refusal as Refusal))).toBe('There is no such absence of yours in Kimai from last year on.');
   });
 
   it("of the team's time and leave", async () => {
     const plain = await kimaiAs(ADA);
-    expect(await refusalOf(partOf(plain.tracker.teamHours).teamWork({ from: at('2026-11-16T00:00:00+01:00'), to: at(NOW), offset: 0, limit: 10 }))).toEqual({
+    expect(
+      await backEndRefusalOf(partOf(plain.tracker.teamHours).teamWork({ from: at('2026-11-16T00:00:00+01:00'), to: at(NOW), offset: 0, limit: 10 })),
+    ).toEqual({
       code: 'kimai_leads_nobody',
       facts: {},
     });
 
     const { fake, tracker } = await kimaiAs(TOM, { config: { absencePlugin: true, granted: { ROLE_TEAMLEAD: ['view_team'] } } });
     const web = fake.addTeam('Web', [{ userId: TOM.id, teamlead: true }, { userId: ADA.id }]);
-    expect(await refusalOf(partOf(tracker.teamProjects).projectWork(404))).toEqual({ code: 'project_not_visible', facts: { project: 404, back_end: 'Kimai' } });
+    expect(await backEndRefusalOf(partOf(tracker.teamProjects).projectWork(404))).toEqual({
+      code: 'project_not_visible',
+      facts: { project: 404, back_end: 'Kimai' },
+    });
     const leave = partOf(tracker.teamLeave);
-    expect(await refusalOf(leave.findPendingLeave(404))).toEqual({ code: 'kimai_leave_request_not_listed', facts: { request: 404 } });
+    expect(await backEndRefusalOf(leave.findPendingLeave(404))).toEqual({ code: 'kimai_leave_request_not_listed', facts: { request: 404 } });
 
     const decided = fake.addAbsence({ userId: ADA.id, date: '2026-12-01', type: 'holiday', status: 'new' });
     const withdrawn = fake.addAbsence({ userId: ADA.id, date: '2026-12-08', type: 'holiday', status: 'new' });
     const left = fake.addAbsence({ userId: ADA.id, date: '2026-12-15', type: 'holiday', status: 'new' });
     expect((await leave.pendingLeave({ offset: 0, limit: 10 })).requests.map((request) => request.id)).toEqual([decided.id, withdrawn.id, left.id]);
     decided.status = 'approved';
-    expect(await refusalOf(leave.findPendingLeave(decided.id))).toEqual({
+    expect(await backEndRefusalOf(leave.findPendingLeave(decided.id))).toEqual({
       code: 'leave_request_decided',
       facts: { request: decided.id, person: 'Ada Lovelace', status: 'approved' },
     });
     fake.state.absences.splice(fake.state.absences.indexOf(withdrawn), 1);
-    expect(await refusalOf(leave.findPendingLeave(withdrawn.id))).toEqual({
+    expect(await backEndRefusalOf(leave.findPendingLeave(withdrawn.id))).toEqual({
       code: 'kimai_leave_request_gone',
       facts: { request: withdrawn.id, person: 'Ada Lovelace' },
     });
     web.members = web.members.filter((member) => member.userId !== ADA.id);
-    const notLed = await refusalOf(leave.findPendingLeave(left.id));
+    const notLed = await backEndRefusalOf(leave.findPendingLeave(left.id));
     expect(notLed).toEqual({
       code: 'kimai_leave_request_not_led',
       facts: { request: left.id, person: 'Ada Lovelace', covers: 'the teams you lead in Kimai (Web)', complete: true },
@@ -181,15 +183,15 @@ describe("Kimai's refusals carry their facts", () => {
     await tracker.account.whoami();
     expect(tracker.capabilities.has('admin_tags') && tracker.capabilities.has('admin_invoices')).toBe(true);
     const tags = partOf(tracker.adminTags);
-    expect(await refusalOf(tags.createTag('urgent', undefined))).toEqual({ code: 'kimai_tag_create_denied', facts: { tag: 'urgent' } });
+    expect(await backEndRefusalOf(tags.createTag('urgent', undefined))).toEqual({ code: 'kimai_tag_create_denied', facts: { tag: 'urgent' } });
     const invoices = partOf(tracker.invoices);
     const query = { from: at('2026-11-01T00:00:00+01:00'), to: at(NOW), statuses: [], page: 1 };
-    expect(await refusalOf(invoices.invoices(query))).toEqual({ code: 'kimai_invoices_denied', facts: {} });
+    expect(await backEndRefusalOf(invoices.invoices(query))).toEqual({ code: 'kimai_invoices_denied', facts: {} });
     expect(tracker.capabilities.has('admin_tags')).toBe(false);
     expect(tracker.capabilities.has('admin_invoices')).toBe(false);
 
     const allowed = await kimaiAs(ROOT);
-    expect(await refusalOf(partOf(allowed.tracker.invoices).invoices({ ...query, page: 5 }))).toEqual({
+    expect(await backEndRefusalOf(partOf(allowed.tracker.invoices).invoices({ ...query, page: 5 }))).toEqual({
       code: 'kimai_invoice_page_missing',
       facts: { page: 5 },
     });
@@ -199,12 +201,12 @@ describe("Kimai's refusals carry their facts", () => {
     const { tracker, ids } = await kimaiAs(ROOT, { config: { revoked: { ROLE_SUPER_ADMIN: ['edit_project'] } } });
     const website = (await tracker.catalog.catalog(true)).projects.find((project) => project.id === ids.website);
     const rates = partOf(tracker.adminRates);
-    expect(await refusalOf(rates.rates({ ...(website as NonNullable<typeof website>), kind: 'project' }))).toEqual({
+    expect(await backEndRefusalOf(rates.rates({ ...(website as NonNullable<typeof website>), kind: 'project' }))).toEqual({
       code: 'kimai_rates_denied',
       facts: { verb: 'read', kind: 'project', name: 'Website', permission: 'edit_project' },
     });
     const workspace = { target: { kind: 'workspace' as const, id: 1, name: 'Workspace', currency: null }, rates: [] };
-    expect(await refusalOf(rates.setRate(workspace, null, { amount: 80, fixed: false, internal: null }, undefined))).toEqual({
+    expect(await backEndRefusalOf(rates.setRate(workspace, null, { amount: 80, fixed: false, internal: null }, undefined))).toEqual({
       code: 'kimai_no_workspace_rates',
       facts: {},
     });
@@ -215,7 +217,7 @@ describe("Kimai's refusals carry their facts", () => {
     const SAM_B: FakeUser = { ...ADA, id: 8, username: 'sam.b', alias: 'Sam', token: 'token-sam-b-0123456789' };
     const { fake, tracker } = await kimaiAs(ROOT, { users: [ADA, TOM, ROOT, SAM_A, SAM_B], config: { revoked: { ROLE_SUPER_ADMIN: ['edit_team'] } } });
     const teams = partOf(tracker.adminTeams);
-    expect(await refusalOf(teams.people(['Sam']))).toEqual({
+    expect(await backEndRefusalOf(teams.people(['Sam']))).toEqual({
       code: 'person_named_ambiguously',
       facts: {
         text: 'Sam',
@@ -226,14 +228,14 @@ describe("Kimai's refusals carry their facts", () => {
         back_end: 'Kimai',
       },
     });
-    expect(await refusalOf(teams.people(['Grace']))).toEqual({
+    expect(await backEndRefusalOf(teams.people(['Grace']))).toEqual({
       code: 'kimai_team_person_unknown',
       facts: { text: 'Grace', email: false, everyone: true, days: 30, close: [] },
     });
-    expect(await refusalOf(teams.setLeads({ id: 9, name: 'Ghost' }, []))).toEqual({ code: 'kimai_team_read_without_members', facts: { team: 'Ghost' } });
+    expect(await backEndRefusalOf(teams.setLeads({ id: 9, name: 'Ghost' }, []))).toEqual({ code: 'kimai_team_read_without_members', facts: { team: 'Ghost' } });
     const web = fake.addTeam('Web', [{ userId: TOM.id, teamlead: true }]);
     expect(tracker.capabilities.has('admin_teams')).toBe(true);
-    expect(await refusalOf(teams.rename({ id: web.id, name: 'Web' }, 'Frontend'))).toEqual({
+    expect(await backEndRefusalOf(teams.rename({ id: web.id, name: 'Web' }, 'Frontend'))).toEqual({
       code: 'kimai_teams_denied',
       facts: { action: 'rename', team: web.id },
     });
@@ -243,13 +245,13 @@ describe("Kimai's refusals carry their facts", () => {
   it("of the catalog's and the people's administration", async () => {
     const admin: FakeUser = { ...ADA, role: 'ROLE_ADMIN' };
     const { tracker, ids } = await kimaiAs(admin, { users: [admin], config: { revoked: { ROLE_ADMIN: ['view_project'] } } });
-    const refused = await refusalOf(partOf(tracker.catalogAdmin).catalogItem('project', ids.website));
+    const refused = await backEndRefusalOf(partOf(tracker.catalogAdmin).catalogItem('project', ids.website));
     expect(refused).toEqual({ code: 'kimai_catalog_denied', facts: { action: 'read', kind: 'project', item: ids.website } });
     expect(peopleText(refusalSentence(refused as Refusal))).toBe(
       'Kimai did not let you read the project (403 Forbidden): your account lacks the permission view_project. Nothing was changed; Punchcard no longer offers this.',
     );
     // Listing every account is a super administrator's right.
-    expect(await refusalOf(partOf(tracker.adminPeople).people(false, 1))).toEqual({ code: 'kimai_people_denied', facts: { action: 'list' } });
+    expect(await backEndRefusalOf(partOf(tracker.adminPeople).people(false, 1))).toEqual({ code: 'kimai_people_denied', facts: { action: 'list' } });
   });
 
   it("of corrections to others' entries", async () => {
@@ -267,7 +269,7 @@ describe("Kimai's refusals carry their facts", () => {
     const corrections = partOf(tracker.corrections);
     const world = await corrections.correctionWorld({ from: at('2026-10-01T00:00:00+02:00'), to: at(NOW) });
     const subject = world.entries.find((entry) => entry.id === sheet.id);
-    expect(await refusalOf(corrections.correct(subject as NonNullable<typeof subject>, { billable: false }))).toEqual({
+    expect(await backEndRefusalOf(corrections.correct(subject as NonNullable<typeof subject>, { billable: false }))).toEqual({
       code: 'kimai_correction_denied',
       facts: { entry: sheet.id, permission: 'edit_team_timesheet' },
     });

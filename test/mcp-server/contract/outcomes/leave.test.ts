@@ -2,32 +2,25 @@
 // throws them on the real local timesheet and as the domain finds a range's (domain/leave-days.ts,
 // which the window asks too): the days, the working days the request costs and what it would leave; and a lead's
 // decision the person said no to, which names the request as a person reads it.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type Refusal } from '../../../../mcp-server/contract/outcomes/refusals.ts';
 import { leaveRangeProblem } from '../../../../mcp-server/domain/leave-days.ts';
 import { weekPlanDays } from '../../../../mcp-server/domain/work-plan.ts';
 import { createAsker, InputNeeded } from '../../../../mcp-server/tools/asking.ts';
 import decideLeaveRequest from '../../../../mcp-server/tools/decide-leave-request.ts';
 import requestLeave from '../../../../mcp-server/tools/request-leave.ts';
-import { type LocalToolContext, localToolContext } from '../../tools/local-tool-context.ts';
+import { useLocalTimesheet } from '../../tools/local-tool-context.ts';
 import { teamLeave } from '../../tools/team-leave-part.ts';
 import { forPeople, refusalOf } from './refused.ts';
 
 // Wednesday 18 November 2026, 15:00 in Berlin.
 const NOW = Date.parse('2026-11-18T14:00:00Z');
-let local: LocalToolContext | undefined;
-afterEach(() => {
-  local?.close();
-  local = undefined;
-});
+const openTimesheet = useLocalTimesheet({ now: NOW, timezone: 'Europe/Berlin' });
 
 async function timesheet(allowBeyondBalance = false) {
-  local = await localToolContext({
-    now: NOW,
-    timezone: 'Europe/Berlin',
+  return openTimesheet({
     settings: (settings) => ({ ...settings, leave: { annualDays: 5, carryOverDays: 0, allowBeyondBalance } }),
   });
-  return local;
 }
 
 describe('days that cannot be counted', () => {

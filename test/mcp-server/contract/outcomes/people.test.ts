@@ -7,20 +7,13 @@ import { peopleText } from '../../../../mcp-server/contract/outcomes/sentence.ts
 import type { AdminPerson } from '../../../../mcp-server/domain/admin-people.ts';
 import { noPeoplePage, onePerson } from '../../../../mcp-server/providers/person-lookup.ts';
 import { BackEndError } from '../../../../mcp-server/providers/time-tracker.ts';
+import { thrownAtOnce } from './refused.ts';
 
 const person = (id: number, name: string, email: string): AdminPerson => ({ id, name, email, role: null, active: true, teams: [] });
 const EVERYONE = [person(2, 'Bob Ng', 'bob@acme.example'), person(3, 'Bob Ng', 'robert@acme.example'), person(4, 'Mia Bobrow', 'mia@acme.example')];
 const IN_KIMAI = { where: 'in Kimai', listShows: 'everyone' };
 
-function refusal(run: () => unknown): BackEndError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof BackEndError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
+const refusal = (run: () => unknown) => thrownAtOnce(run, BackEndError);
 
 const wordsFor = (error: BackEndError) => peopleText(refusalSentence(error.refusal));
 

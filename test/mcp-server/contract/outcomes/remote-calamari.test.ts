@@ -5,16 +5,10 @@ import { refusalSentence } from '../../../../mcp-server/contract/outcomes/refusa
 import { modelText, peopleText } from '../../../../mcp-server/contract/outcomes/sentence.ts';
 import { createCalamariApi } from '../../../../mcp-server/providers/calamari/api.ts';
 import { describeHttpFailure, describeNotJson, type RequestPurpose, unknownEmployee } from '../../../../mcp-server/providers/calamari/errors.ts';
-import { RemoteError } from '../../../../mcp-server/providers/remote/remote-error.ts';
+import { answer, remoteErrorOf } from './refused.ts';
 
 const BASE = 'https://acme.calamari.io';
 const shift: RequestPurpose = { action: 'start your shift', module: 'timeAndAttendance' };
-const answer = (status: number, json?: unknown, headers: Record<string, string> = {}, text = json === undefined ? '' : JSON.stringify(json)) => ({
-  status,
-  json,
-  text,
-  headers,
-});
 const failing = (status: number, json?: unknown, headers?: Record<string, string>) =>
   describeHttpFailure(answer(status, json, headers), shift, BASE, 'ada@example.com');
 
@@ -70,12 +64,7 @@ describe("Calamari's answers", () => {
       onModuleRefused: () => {},
       zone: () => 'Europe/Warsaw',
     });
-    const error = await api.shiftStatus().then(
-      () => undefined,
-      (thrown: unknown) => thrown,
-    );
-    expect(error).toBeInstanceOf(RemoteError);
-    expect((error as RemoteError).refusal).toEqual({ code: 'calamari_key_missing', facts: { url: BASE, action: 'read your shift status' } });
+    expect((await remoteErrorOf(api.shiftStatus())).refusal).toEqual({ code: 'calamari_key_missing', facts: { url: BASE, action: 'read your shift status' } });
     api.close();
   });
 });

@@ -1,45 +1,24 @@
 // Clockify's HTTP answers as refusals (contract/outcomes/remote-clockify.ts): each status and body its
 // describer reads, and the records its api and its administration say are gone, against the fake
 // Clockify and real sockets.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { refusalSentence } from '../../../../mcp-server/contract/outcomes/refusals.ts';
 import { peopleText } from '../../../../mcp-server/contract/outcomes/sentence.ts';
 import { type ClockifyApi, createClockifyApi } from '../../../../mcp-server/providers/clockify/api.ts';
 import { describeHttpFailure, describeNotJson, unreadable } from '../../../../mcp-server/providers/clockify/errors.ts';
-import { RemoteError } from '../../../../mcp-server/providers/remote/remote-error.ts';
+import { closeAfterEach } from '../../../support/close-after-each.ts';
 import { ADA, type FakeClockify, startFakeClockify } from '../../providers/clockify/fake-clockify.ts';
+import { answer, remoteErrorOf } from './refused.ts';
 
 const BASE = 'https://api.clockify.me';
-const answer = (status: number, json?: unknown, headers: Record<string, string> = {}, text = json === undefined ? '' : JSON.stringify(json)) => ({
-  status,
-  json,
-  text,
-  headers,
-});
 const failing = (status: number, json?: unknown, headers?: Record<string, string>, area: 'tracking' | 'timeOff' = 'tracking') =>
   describeHttpFailure(answer(status, json, headers), { action: 'start the timer', area }, BASE);
 
-let fake: FakeClockify | undefined;
-let api: ClockifyApi | undefined;
-afterEach(async () => {
-  api?.close();
-  await fake?.close();
-  api = undefined;
-  fake = undefined;
-});
-
-async function refusalOf(promise: Promise<unknown>): Promise<RemoteError> {
-  const error = await promise.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(RemoteError);
-  return error as RemoteError;
-}
+const opened = closeAfterEach();
 
 async function clockify(key: string | null = ADA.key): Promise<{ fake: FakeClockify; api: ClockifyApi }> {
-  fake = await startFakeClockify();
-  api = createClockifyApi({ connection: { baseUrl: fake.url, secret: async () => key, log: () => {} }, onRefused: () => {} });
+  const fake = opened(await startFakeClockify());
+  const api = opened(createClockifyApi({ connection: { baseUrl: fake.url, secret: async () => key, log: () => {} }, onRefused: () => {} }));
   return { fake, api };
 }
 
@@ -81,41 +60,42 @@ describe("Clockify's answers", () => {
 describe("the requests Clockify's api names", () => {
   it('a key not stored, and a list that is not one', async () => {
     const { api: none, fake: server } = await clockify(null);
-    expect((await refusalOf(none.user())).refusal).toEqual({ code: 'clockify_key_missing', facts: { url: server.url, action: 'read your Clockify account' } });
+    expect((await remoteErrorOf(none.user())).refusal).toEqual({
+      code: 'clockify_key_missing',
+      facts: { url: server.url, action: 'read your Clockify account' },
+    });
     const { api: keyed, fake: other } = await clockify();
     other.failNext({ path: /\/workspaces$/ }, { status: 200, body: { not: 'a list' } });
-    expect((await refusalOf(keyed.workspaces())).refusal).toEqual({ code: 'clockify_not_a_list', facts: { action: 'list your Clockify workspaces' } });
-    none.close();
-    await server.close();
+    expect((await remoteErrorOf(keyed.workspaces())).refusal).toEqual({ code: 'clockify_not_a_list', facts: { action: 'list your Clockify workspaces' } });
   });
 
   it('records gone: a time entry by its number, the running timer, an item, a group and its people, a member, a role', async () => {
     const { api: keyed, fake: server } = await clockify();
     const ws = ADA.workspace;
     server.failNext({ path: /\/time-entries\// }, NOT_FOUND);
-    expect((await refusalOf(keyed.deleteEntry(ws, 'e1', 12))).refusal).toEqual({
+    expect((await remoteErrorOf(keyed.deleteEntry(ws, 'e1', 12))).refusal).toEqual({
       code: 'remote_record_missing',
       facts: { service: 'Clockify', record: 'time entry', id: 12, any_more: true, caveat: 'not_yours' },
     });
     server.failNext({ path: /\/time-entries$/ }, NOT_FOUND);
-    expect((await refusalOf(keyed.stopRunning(ws, ADA.id, '2026-11-18T10:00:00Z'))).refusal).toEqual({ code: 'clockify_running_timer_gone', facts: {} });
+    expect((await remoteErrorOf(keyed.stopRunning(ws, ADA.id, '2026-11-18T10:00:00Z'))).refusal).toEqual({ code: 'clockify_running_timer_gone', facts: {} });
     server.failNext({ path: /\/clients\// }, NOT_FOUND);
-    expect((await refusalOf(keyed.admin.archiveClient(ws, 'c1', 'Acme', true))).refusal).toEqual({
+    expect((await remoteErrorOf(keyed.admin.archiveClient(ws, 'c1', 'Acme', true))).refusal).toEqual({
       code: 'clockify_item_gone',
       facts: { item: 'client', name: 'Acme', deleted: null },
     });
     server.failNext({ path: /\/user-groups\// }, NOT_FOUND);
-    expect((await refusalOf(keyed.groups.removeUser(ws, 'g1', 'Design', 'u1', 'Bob'))).refusal).toEqual({
+    expect((await remoteErrorOf(keyed.groups.removeUser(ws, 'g1', 'Design', 'u1', 'Bob'))).refusal).toEqual({
       code: 'clockify_group_part_gone',
       facts: { group: 'Design', other: 'Bob', change: 'remove' },
     });
     server.failNext({ path: /\/users\// }, NOT_FOUND);
-    expect((await refusalOf(keyed.people.setStatus(ws, 'u1', 'Bob', 'INACTIVE'))).refusal).toEqual({
+    expect((await remoteErrorOf(keyed.people.setStatus(ws, 'u1', 'Bob', 'INACTIVE'))).refusal).toEqual({
       code: 'clockify_member_gone',
       facts: { name: 'Bob', in_clockify: true },
     });
     server.failNext({ path: /\/users\// }, NOT_FOUND);
-    expect((await refusalOf(keyed.people.giveRole(ws, 'u1', 'Bob', { role: 'TEAM_MANAGER', entityId: 'g1', sourceType: 'USER_GROUP' }))).refusal).toEqual({
+    expect((await remoteErrorOf(keyed.people.giveRole(ws, 'u1', 'Bob', { role: 'TEAM_MANAGER', entityId: 'g1', sourceType: 'USER_GROUP' }))).refusal).toEqual({
       code: 'clockify_role_target_gone',
       facts: { name: 'Bob' },
     });

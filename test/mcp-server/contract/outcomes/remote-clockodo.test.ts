@@ -1,41 +1,20 @@
 // Clockodo's HTTP answers as refusals (contract/outcomes/remote-clockodo.ts): each status and body its
 // describer reads, and the records its api says are gone, against the fake Clockodo and real sockets.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { refusalSentence } from '../../../../mcp-server/contract/outcomes/refusals.ts';
 import { peopleText } from '../../../../mcp-server/contract/outcomes/sentence.ts';
-import { type ClockodoApi, createClockodoApi } from '../../../../mcp-server/providers/clockodo/api.ts';
+import { createClockodoApi } from '../../../../mcp-server/providers/clockodo/api.ts';
 import { ClockodoError, describeHttpFailure, describeNotJson } from '../../../../mcp-server/providers/clockodo/errors.ts';
-import { RemoteError } from '../../../../mcp-server/providers/remote/remote-error.ts';
-import { DEFAULT_USERS, type FakeClockodo, startFakeClockodo } from '../../providers/clockodo/fake-clockodo.ts';
+import { closeAfterEach } from '../../../support/close-after-each.ts';
+import { DEFAULT_USERS, startFakeClockodo } from '../../providers/clockodo/fake-clockodo.ts';
+import { answer, remoteErrorOf } from './refused.ts';
 
 const BASE = 'https://my.clockodo.com';
 const ADA = DEFAULT_USERS[0] as (typeof DEFAULT_USERS)[number];
-const answer = (status: number, json?: unknown, headers: Record<string, string> = {}, text = json === undefined ? '' : JSON.stringify(json)) => ({
-  status,
-  json,
-  text,
-  headers,
-});
 const failing = (status: number, json?: unknown, headers?: Record<string, string>) =>
   describeHttpFailure(answer(status, json, headers), { action: 'start the timer' }, BASE, 'ada@example.com');
 
-let fake: FakeClockodo | undefined;
-let api: ClockodoApi | undefined;
-afterEach(async () => {
-  api?.close();
-  await fake?.close();
-  api = undefined;
-  fake = undefined;
-});
-
-async function refusalOf(promise: Promise<unknown>): Promise<RemoteError> {
-  const error = await promise.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(RemoteError);
-  return error as RemoteError;
-}
+const opened = closeAfterEach();
 
 describe("Clockodo's answers", () => {
   it('a login and key it does not take, a right the account lacks with what Clockodo said', () => {
@@ -69,21 +48,23 @@ describe("Clockodo's answers", () => {
 
 describe("the requests Clockodo's api names", () => {
   it('a key not stored, and records gone: the running timer, a time entry, an absence of yours', async () => {
-    fake = await startFakeClockodo();
-    const none = createClockodoApi({ connection: { baseUrl: fake.url, secret: async () => null, log: () => {} }, email: ADA.email });
-    expect((await refusalOf(none.clock())).refusal).toEqual({ code: 'clockodo_key_missing', facts: { email: ADA.email, action: 'read the running timer' } });
-    none.close();
-    api = createClockodoApi({ connection: { baseUrl: fake.url, secret: async () => ADA.apiKey, log: () => {} }, email: ADA.email });
+    const fake = opened(await startFakeClockodo());
+    const none = opened(createClockodoApi({ connection: { baseUrl: fake.url, secret: async () => null, log: () => {} }, email: ADA.email }));
+    expect((await remoteErrorOf(none.clock())).refusal).toEqual({
+      code: 'clockodo_key_missing',
+      facts: { email: ADA.email, action: 'read the running timer' },
+    });
+    const api = opened(createClockodoApi({ connection: { baseUrl: fake.url, secret: async () => ADA.apiKey, log: () => {} }, email: ADA.email }));
     const NOT_FOUND = { status: 404, body: { error: { message: 'Not found' } } };
     fake.failNext({ path: /\/v2\/clock\// }, NOT_FOUND);
-    expect((await refusalOf(api.stopClock(41))).refusal).toEqual({ code: 'clockodo_running_timer_gone', facts: { entry: 41 } });
+    expect((await remoteErrorOf(api.stopClock(41))).refusal).toEqual({ code: 'clockodo_running_timer_gone', facts: { entry: 41 } });
     fake.failNext({ path: /\/v2\/entries\// }, NOT_FOUND);
-    expect((await refusalOf(api.deleteEntry(12))).refusal).toEqual({
+    expect((await remoteErrorOf(api.deleteEntry(12))).refusal).toEqual({
       code: 'remote_record_missing',
       facts: { service: 'Clockodo', record: 'time entry', id: 12, caveat: 'not_yours' },
     });
     fake.failNext({ path: /\/v4\/absences\// }, NOT_FOUND);
-    expect((await refusalOf(api.deleteAbsence(3))).refusal).toEqual({
+    expect((await remoteErrorOf(api.deleteAbsence(3))).refusal).toEqual({
       code: 'remote_record_missing',
       facts: { service: 'Clockodo', record: 'absence', id: 3, of_yours: true },
     });

@@ -1,39 +1,23 @@
 // Kimai's HTTP answers as refusals (contract/outcomes/remote-kimai.ts): each status and body its
 // describer reads, and the records its api says are gone, against the fake Kimai and real sockets.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { refusalSentence } from '../../../../mcp-server/contract/outcomes/refusals.ts';
 import { modelText, peopleText } from '../../../../mcp-server/contract/outcomes/sentence.ts';
 import { createKimaiApi, type KimaiApi } from '../../../../mcp-server/providers/kimai/api.ts';
 import { describeHttpFailure, describeNotJson } from '../../../../mcp-server/providers/kimai/errors.ts';
-import { RemoteError } from '../../../../mcp-server/providers/remote/remote-error.ts';
+import { closeAfterEach } from '../../../support/close-after-each.ts';
 import { DEFAULT_USERS, type FakeKimai, type FakeUser, startFakeKimai } from '../../providers/kimai/fake-kimai.ts';
+import { answer, remoteErrorOf } from './refused.ts';
 
 const BASE = 'https://kimai.example.com';
 const ADA = DEFAULT_USERS[0] as FakeUser;
-const answer = (status: number, json?: unknown, text = json === undefined ? '' : JSON.stringify(json)) => ({ status, json, text, headers: {} });
 const failing = (status: number, json?: unknown) => describeHttpFailure(answer(status, json), { action: 'start the timer' }, BASE);
 
-let fake: FakeKimai | undefined;
-let api: KimaiApi | undefined;
-afterEach(async () => {
-  api?.close();
-  await fake?.close();
-  api = undefined;
-  fake = undefined;
-});
-
-async function refusalOf(promise: Promise<unknown>): Promise<RemoteError> {
-  const error = await promise.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(RemoteError);
-  return error as RemoteError;
-}
+const opened = closeAfterEach();
 
 async function kimai(token: string | null = ADA.token): Promise<{ fake: FakeKimai; api: KimaiApi }> {
-  fake = await startFakeKimai();
-  api = createKimaiApi({ connection: { baseUrl: fake.url, secret: async () => token, log: () => {} } });
+  const fake = opened(await startFakeKimai());
+  const api = opened(createKimaiApi({ connection: { baseUrl: fake.url, secret: async () => token, log: () => {} } }));
   return { fake, api };
 }
 
@@ -50,7 +34,7 @@ describe("Kimai's answers", () => {
   it('a 404 without words of its own, a 400 without form errors, a page that is not its JSON', () => {
     expect(failing(404, { code: 404 }).refusal).toEqual({ code: 'kimai_no_such_address', facts: { url: BASE, action: 'start the timer' } });
     expect(failing(400, { code: 400, message: 'Bad Request' }).refusal).toEqual({ code: 'kimai_malformed_request', facts: { action: 'start the timer' } });
-    expect(describeNotJson(BASE, answer(200, undefined, '<html>')).refusal).toEqual({ code: 'kimai_not_json', facts: { url: BASE, web_page: true } });
+    expect(describeNotJson(BASE, answer(200, undefined, {}, '<html>')).refusal).toEqual({ code: 'kimai_not_json', facts: { url: BASE, web_page: true } });
   });
 
   it("its form's errors by field, in Kimai's names, and the form's own", () => {
@@ -99,12 +83,12 @@ describe("Kimai's answers", () => {
 describe("the requests Kimai's api names", () => {
   it('a token not stored, and a CA file that cannot be used', async () => {
     const { api: none, fake: server } = await kimai(null);
-    expect((await refusalOf(none.me())).refusal).toEqual({ code: 'kimai_token_missing', facts: { url: server.url, action: 'read your Kimai profile' } });
+    expect((await remoteErrorOf(none.me())).refusal).toEqual({ code: 'kimai_token_missing', facts: { url: server.url, action: 'read your Kimai profile' } });
     const withCa = createKimaiApi({
       connection: { baseUrl: 'https://127.0.0.1:9', secret: async () => ADA.token, log: () => {} },
       caFile: '/nonexistent/company-ca.pem',
     });
-    const refused = await refusalOf(withCa.me());
+    const refused = await remoteErrorOf(withCa.me());
     expect(refused).toMatchObject({ failure: 'config', kind: 'invalid' });
     expect(refused.refusal).toEqual({
       code: 'kimai_ca_file_unusable',
@@ -115,22 +99,25 @@ describe("the requests Kimai's api names", () => {
 
   it('a record it does not have, by its number, with what else the 404 may mean', async () => {
     const { api: kimaiApi } = await kimai();
-    expect((await refusalOf(kimaiApi.timesheet(9_999))).refusal).toEqual({
+    expect((await remoteErrorOf(kimaiApi.timesheet(9_999))).refusal).toEqual({
       code: 'remote_record_missing',
       facts: { service: 'Kimai', record: 'time entry', id: 9_999, caveat: 'not_yours' },
     });
-    expect((await refusalOf(kimaiApi.stopTimesheet(9_999))).refusal).toEqual({ code: 'kimai_running_timer_gone', facts: { entry: 9_999 } });
+    expect((await remoteErrorOf(kimaiApi.stopTimesheet(9_999))).refusal).toEqual({ code: 'kimai_running_timer_gone', facts: { entry: 9_999 } });
   });
 
   it('a rate removed meanwhile, and a server with no /api/version of a Kimai', async () => {
     const { api: kimaiApi, fake: server } = await kimai();
     server.failNext({ path: /\/rates\// }, { status: 404, body: { code: 404, message: 'Not found' } });
-    expect((await refusalOf(kimaiApi.deleteRate('project', 5, 3))).refusal).toEqual({ code: 'kimai_rate_gone', facts: { rate: 3, kind: 'project', id: 5 } });
+    expect((await remoteErrorOf(kimaiApi.deleteRate('project', 5, 3))).refusal).toEqual({
+      code: 'kimai_rate_gone',
+      facts: { rate: 3, kind: 'project', id: 5 },
+    });
     server.failNext({ path: '/api/version' }, { status: 404, body: { code: 404, message: 'Not found' } });
-    const notKimai = await refusalOf(kimaiApi.version());
+    const notKimai = await remoteErrorOf(kimaiApi.version());
     expect(notKimai).toMatchObject({ failure: 'wrong_service', status: 404, refusal: { code: 'kimai_not_kimai', facts: { url: server.url } } });
     server.failNext({ path: '/api/version' }, { status: 200, body: { name: 'not kimai' } });
-    expect((await refusalOf(kimaiApi.version())).refusal).toEqual({ code: 'kimai_not_kimai', facts: { url: server.url } });
+    expect((await remoteErrorOf(kimaiApi.version())).refusal).toEqual({ code: 'kimai_not_kimai', facts: { url: server.url } });
   });
 });
 

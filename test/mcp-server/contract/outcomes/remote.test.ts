@@ -25,19 +25,13 @@ import {
 } from '../../../../mcp-server/providers/remote/remote-error.ts';
 import { whileBusy } from '../../../../mcp-server/providers/sqlite-files.ts';
 import { BackEndError } from '../../../../mcp-server/providers/time-tracker.ts';
+import { thrownBy } from './refused.ts';
 
 const BASE = 'https://kimai.example.com';
 const CLOCKODO = { service: 'Clockodo', address: 'the Clockodo address' };
 const network = (code: string, message = 'x') => describeNetworkFailure({ code, message }, BASE, 'start the timer', KIMAI_WORDS);
 
-async function refusalOf(promise: Promise<unknown>): Promise<BackEndError> {
-  const error = await promise.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(BackEndError);
-  return error as BackEndError;
-}
+const refusalOf = (call: Promise<unknown>) => thrownBy(call, BackEndError);
 
 const folders: string[] = [];
 afterEach(() => {

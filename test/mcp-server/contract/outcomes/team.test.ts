@@ -2,17 +2,16 @@
 // hand-written teams part (team "Web", #50: Tom leads, Ada is a member, access to the project Website)
 // and a catalog with two projects of one name, and project_status without a project. Each refusal
 // carries its code and facts, and its words for the model are the sentences the tools always said.
-import { afterEach, describe, expect, it } from 'vitest';
-import { refusalSentence } from '../../../../mcp-server/contract/outcomes/refusals.ts';
-import { peopleText } from '../../../../mcp-server/contract/outcomes/sentence.ts';
+import { describe, expect, it } from 'vitest';
 import type { AdminTeam, TeamPerson } from '../../../../mcp-server/domain/admin-teams.ts';
 import type { CatalogItem } from '../../../../mcp-server/domain/records.ts';
 import type { AdminTeamsPart, TeamProjectsPart } from '../../../../mcp-server/providers/time-tracker.ts';
 import manageTeams from '../../../../mcp-server/tools/manage-teams.ts';
 import projectStatus from '../../../../mcp-server/tools/project-status.ts';
 import { ToolInputError } from '../../../../mcp-server/tools/tool-input-error.ts';
-import { type LocalToolContext, localToolContext } from '../../tools/local-tool-context.ts';
+import { useLocalTimesheet } from '../../tools/local-tool-context.ts';
 import { trackerWithPart } from '../../tools/tracker-with-part.ts';
+import { forPeople, thrownBy } from './refused.ts';
 
 const ADA: TeamPerson = { id: 1, name: 'Ada Lovelace' };
 const TOM: TeamPerson = { id: 2, name: 'Tom Lead' };
@@ -57,14 +56,10 @@ function teamsPart(options: { needsLead?: boolean } = {}): AdminTeamsPart {
   };
 }
 
-let local: LocalToolContext | undefined;
-afterEach(() => {
-  local?.close();
-  local = undefined;
-});
+const openTimesheet = useLocalTimesheet({ now: Date.parse('2026-11-18T14:00:00Z'), timezone: 'Europe/Berlin' });
 
 async function teams(options: { needsLead?: boolean } = {}) {
-  local = await localToolContext({ now: Date.parse('2026-11-18T14:00:00Z'), timezone: 'Europe/Berlin' });
+  const local = await openTimesheet();
   const tracker = trackerWithPart(local.tracker, 'admin_teams', teamsPart(options));
   const catalog = { ...tracker.catalog, catalog: async () => ({ customers: CUSTOMERS, projects: PROJECTS, activities: [] }) };
   const context = { ...local.context, tracker: { ...tracker, catalog } };
@@ -73,12 +68,9 @@ async function teams(options: { needsLead?: boolean } = {}) {
 
 /** The refusal a call ends in, and its words for each reader. */
 async function refused(call: Promise<unknown>) {
-  const error = await call.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  if (!(error instanceof ToolInputError) || !error.refusal) throw new Error(`not a refusal with a code: ${String(error)}`);
-  return { refusal: error.refusal, text: error.message, people: peopleText(refusalSentence(error.refusal), { locale: 'en-US' }) };
+  const error = await thrownBy(call, ToolInputError);
+  if (!error.refusal) throw new Error(`not a refusal with a code: ${error.message}`);
+  return { refusal: error.refusal, text: error.message, people: forPeople(error.refusal) };
 }
 
 const WEB = { id: 50, name: 'Web' };
@@ -159,7 +151,7 @@ describe('manage_teams refuses with codes and facts', () => {
   });
 
   it('a team left without members', async () => {
-    local = await localToolContext({ now: Date.parse('2026-11-18T14:00:00Z'), timezone: 'Europe/Berlin' });
+    const local = await openTimesheet();
     const part = { ...teamsPart(), read: async () => ({ ...web(), members: [{ ...ADA, lead: false }] }) };
     const context = { ...local.context, tracker: trackerWithPart(local.tracker, 'admin_teams', part) };
     const call = manageTeams.handler(manageTeams.input.parse({ action: 'remove_members', team: 'Web', people: ['Ada'] }), context);
@@ -212,7 +204,7 @@ describe('manage_teams refuses with codes and facts', () => {
 
 describe('project_status refuses with a code', () => {
   it('a project named by nothing', async () => {
-    local = await localToolContext({ now: Date.parse('2026-11-18T14:00:00Z'), timezone: 'Europe/Berlin' });
+    const local = await openTimesheet();
     const part: TeamProjectsPart = { projectWork: () => Promise.reject(new Error('nothing may be read')) };
     const context = { ...local.context, tracker: trackerWithPart(local.tracker, 'team_projects', part) };
     const call = projectStatus.handler(projectStatus.input.parse({ project: ' ' }), context);

@@ -1,25 +1,18 @@
 // The refusals of the timer's tools (contract/outcomes/timer.ts) as they throw them on the real local
 // timesheet: clocking in while a timer runs carries what runs (the app's Status screen shows it from
 // the facts), clocking out with none or before it started, a break type that is none.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import clockIn from '../../../../mcp-server/tools/clock-in.ts';
 import clockOut from '../../../../mcp-server/tools/clock-out.ts';
 import { shift } from '../../tools/break-shift.ts';
-import { type LocalToolContext, localToolContext } from '../../tools/local-tool-context.ts';
+import { closeAfterEach } from '../../../support/close-after-each.ts';
+import { useLocalTimesheet } from '../../tools/local-tool-context.ts';
 import { forPeople, refusalOf } from './refused.ts';
 
 // Wednesday 18 November 2026, 15:00 in Berlin.
 const NOW = Date.parse('2026-11-18T14:00:00Z');
-const closing: Array<() => void> = [];
-afterEach(() => {
-  for (const close of closing.splice(0)) close();
-});
-
-async function timesheet(): Promise<LocalToolContext> {
-  const local = await localToolContext({ now: NOW, timezone: 'Europe/Berlin' });
-  closing.push(local.close);
-  return local;
-}
+const timesheet = useLocalTimesheet({ now: NOW, timezone: 'Europe/Berlin' });
+const opened = closeAfterEach();
 
 describe('clock_in while a timer runs', () => {
   it('carries the running entry: its number, names, description as it came, since when and for how long', async () => {
@@ -63,11 +56,9 @@ describe('clock_out', () => {
 
 describe('start_break', () => {
   it('with a type that is none: the name given and those the person may take', async () => {
-    const opened = await shift();
-    closing.push(opened.close);
-    expect(await refusalOf(opened.start({ type: 'Nap' }))).toEqual({ code: 'break_type_unknown', facts: { name: 'Nap', known: ['Lunch', 'Short break'] } });
-    const none = await shift({ types: [] });
-    closing.push(none.close);
+    const some = opened(await shift());
+    expect(await refusalOf(some.start({ type: 'Nap' }))).toEqual({ code: 'break_type_unknown', facts: { name: 'Nap', known: ['Lunch', 'Short break'] } });
+    const none = opened(await shift({ types: [] }));
     expect(await refusalOf(none.start({ type: 'Nap' }))).toEqual({ code: 'break_type_unknown', facts: { name: 'Nap', known: [] } });
   });
 });
