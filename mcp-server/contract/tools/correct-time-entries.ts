@@ -1,8 +1,6 @@
 // `correct_time_entries` as AI clients and the app see it: title, description, schemas, annotations and
 // the capability it needs. The handler is in mcp-server/tools/; main parses answers with `output`.
 import * as z from 'zod/v4';
-import { refusalSentence } from '../outcomes/refusals.ts';
-import { modelText } from '../outcomes/sentence.ts';
 import { toolContract } from './tool-contract.ts';
 
 const name = z.string().max(100);
@@ -56,28 +54,4 @@ export const correctTimeEntriesContract = toolContract({
 /** The preview's last line where no question can be asked: how a model confirms. */
 export function confirmByCountLine(count: number): string {
   return `Nothing was changed: call again with confirm_count ${count} to change them.`;
-}
-
-/**
- * The start of the refusal of a `confirm_count` the correction no longer covers, as the model reads it:
- * the words of `corrections_count_moved` (contract/outcomes/admin.ts) without the preview.
- * For removal with `countMoved`.
- */
-export function countMovedWords(confirmed: number, now: number): string {
-  return modelText(refusalSentence({ code: 'corrections_count_moved', facts: { confirmed, now, preview: '' } })).trimEnd();
-}
-
-/**
- * The two counts of a `countMovedWords` refusal, and what the message says after it; null for any other message.
- * For removal once the app reads the refusal's code and facts (`corrections_count_moved`: confirmed, now, preview)
- * instead of its text.
- */
-export function countMoved(message: string): { confirmed: number; now: number; rest: string } | null {
-  const found = /^confirm_count is (\d+) but the correction now covers (\d+) entries; nothing was changed\./.exec(message);
-  if (!found) return null;
-  const confirmed = Number(found[1]);
-  const now = Number(found[2]);
-  // Read back through the builder, so a change to its words that this pattern misses reads as no match.
-  const start = countMovedWords(confirmed, now);
-  return message.startsWith(start) ? { confirmed, now, rest: message.slice(start.length) } : null;
 }

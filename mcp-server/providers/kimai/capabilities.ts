@@ -1,8 +1,7 @@
 // What a Kimai can do, from what Punchcard remembers about it (detection-cache.ts). One place for the
 // tracker and for the opening of a connection, which lists the tools before the tracker loads: so
 // this module stays free of zod and of the HTTP client.
-import { ADMIN_CAPABILITIES } from '../../contract/vocabulary.ts';
-import { CAPABILITIES, type Capability } from '../time-tracker.ts';
+import { ADMIN_CAPABILITIES, CAPABILITIES, type Capability } from '../../contract/vocabulary.ts';
 import { type KimaiDetection, readDetection } from './detection-cache.ts';
 
 /** What the absence plugin adds; Kimai serves everything else Punchcard has a capability for but breaks. */
