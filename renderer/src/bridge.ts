@@ -70,16 +70,22 @@ export class RefusedError extends Error {
 
 /** The preload's envelopes as answers and RefusedErrors; `on` as it is. */
 function unwrapped(bridge: PunchcardBridge): PunchcardApi {
+  // One function per name, made once: `api.clockIn` is the same function each time it is read.
+  const made = new Map<PropertyKey, (request?: unknown) => Promise<unknown>>();
   return new Proxy({} as PunchcardApi, {
     get(_target, name) {
       if (name === 'on') return bridge.on;
+      const known = made.get(name);
+      if (known) return known;
       const call = Reflect.get(bridge, name) as ((request?: unknown) => Promise<Envelope<unknown>>) | undefined;
       if (typeof call !== 'function') return undefined;
-      return async (request?: unknown) => {
+      const unwrap = async (request?: unknown) => {
         const envelope = await call(request);
         if (!envelope.ok) throw new RefusedError(envelope.message, envelope.refusal);
         return envelope.value;
       };
+      made.set(name, unwrap);
+      return unwrap;
     },
   });
 }
@@ -87,7 +93,7 @@ function unwrapped(bridge: PunchcardBridge): PunchcardApi {
 export const api: PunchcardApi = window.punchcard ? unwrapped(window.punchcard) : missingBridge();
 
 /** The engine's refusal a failed call carried, if it was one. */
-export function refusalOf(error: unknown): Refusal | undefined {
+export function refusalCarriedBy(error: unknown): Refusal | undefined {
   return error instanceof RefusedError ? error.refusal : undefined;
 }
 

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type RefObject } from 'react';
 import type { Screen } from '../../window-contract/channels.ts';
 import type { Refusal } from '../../mcp-server/contract/outcomes/refusals.ts';
-import { errorMessage, refusalOf } from './bridge.ts';
+import { errorMessage, refusalCarriedBy } from './bridge.ts';
 import { compactDuration, formatDuration, formatSigned, type DurationStyle } from './format.ts';
 import { stores } from './store.ts';
 
@@ -38,7 +38,7 @@ export function useAction(): ActionState {
       if (success !== undefined) setDone({ key, message: typeof success === 'string' ? success : success(result) });
       return result;
     } catch (caught) {
-      const refusal = refusalOf(caught);
+      const refusal = refusalCarriedBy(caught);
       setError(refusal ? { key, message: errorMessage(caught), refusal } : { key, message: errorMessage(caught) });
       return undefined;
     } finally {
