@@ -96,7 +96,12 @@ const entryDay = (state: FakeClockifyState, entry: FakeEntry) => localDay(entry.
 export function lockedByApproval(state: FakeClockifyState, entry: FakeEntry): boolean {
   const day = entryDay(state, entry);
   return storeOf(state).requests.some(
-    (request) => request.state === 'APPROVED' && request.workspaceId === entry.workspaceId && request.ownerId === entry.userId && request.start <= day && day <= request.end,
+    (request) =>
+      request.state === 'APPROVED' &&
+      request.workspaceId === entry.workspaceId &&
+      request.ownerId === entry.userId &&
+      request.start <= day &&
+      day <= request.end,
   );
 }
 
@@ -145,7 +150,9 @@ export function registerApprovalRoutes(kit: ApprovalRouteKit): void {
     if (settingsOf(state, request.workspaceId).approvers === 'TEAM_MANAGERS') {
       return (
         state.teamManagers.some((item) => item.workspaceId === request.workspaceId && item.managerId === user.id && item.memberId === request.ownerId) ||
-        state.userGroups.some((group) => group.workspaceId === request.workspaceId && group.managerIds.includes(user.id) && group.userIds.includes(request.ownerId))
+        state.userGroups.some(
+          (group) => group.workspaceId === request.workspaceId && group.managerIds.includes(user.id) && group.userIds.includes(request.ownerId),
+        )
       );
     }
     return periodEntries(request).some((entry) =>
@@ -220,7 +227,11 @@ export function registerApprovalRoutes(kit: ApprovalRouteKit): void {
     const start = periodStart.slice(0, 10);
     const end = periodEnd(start, period);
     if (end === undefined) throw refuse(400, `periodStart does not start a ${period} period`, 501);
-    if (requests().some((request) => request.workspaceId === workspace.id && request.ownerId === owner.id && request.start === start && request.state !== 'WITHDRAWN_APPROVAL'))
+    if (
+      requests().some(
+        (request) => request.workspaceId === workspace.id && request.ownerId === owner.id && request.start === start && request.state !== 'WITHDRAWN_APPROVAL',
+      )
+    )
       throw refuse(400, 'Approval request for this period already exists', 501);
     // A request whose approval was withdrawn is submitted anew in its place.
     const stale = requests().findIndex((request) => request.workspaceId === workspace.id && request.ownerId === owner.id && request.start === start);
@@ -251,7 +262,18 @@ export function registerApprovalRoutes(kit: ApprovalRouteKit): void {
     const owner = state.users.find((user) => user.id === call.params.userId && user.workspaces.includes(workspace.id));
     if (!owner) throw refuse(404, 'User not found', 501);
     // For another person: an admin, or their approver (as if the period were theirs to decide).
-    const probe: FakeApprovalRequest = { id: '', workspaceId: workspace.id, ownerId: owner.id, creatorId: call.user.id, start: '0000-01-01', end: '9999-12-31', state: 'PENDING', note: '', updatedAt: 0, updatedBy: '' };
+    const probe: FakeApprovalRequest = {
+      id: '',
+      workspaceId: workspace.id,
+      ownerId: owner.id,
+      creatorId: call.user.id,
+      start: '0000-01-01',
+      end: '9999-12-31',
+      state: 'PENDING',
+      note: '',
+      updatedAt: 0,
+      updatedBy: '',
+    };
     if (owner.id !== call.user.id && !mayDecide(call.user, probe)) throw refuse(403, 'Access Denied');
     return submit(call, workspace, owner);
   });
