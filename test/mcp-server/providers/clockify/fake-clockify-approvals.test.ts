@@ -264,6 +264,9 @@ describe('the lock and the plan', () => {
       expect((await call('DELETE', path, undefined, key)).status).toBe(400);
     }
     expect(started.state.entries).toContain(entry);
+    const count = started.state.entries.length;
+    expect((await call('POST', `/workspaces/${WS}/time-entries`, { start: '2026-11-19T08:00:00Z', end: '2026-11-19T09:00:00Z' })).status).toBe(400);
+    expect(started.state.entries).toHaveLength(count);
     expect((await call('DELETE', `/workspaces/${WS}/time-entries/${outside.id}`)).status).toBe(204);
     await call('PATCH', `${BASE}/${id}`, { state: 'WITHDRAWN_APPROVAL' }, BOB_KEY);
     expect((await call('GET', path)).json.isLocked).toBe(false);

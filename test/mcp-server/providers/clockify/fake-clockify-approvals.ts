@@ -90,10 +90,10 @@ const settingsOf = (state: FakeClockifyState, workspaceId: string) => storeOf(st
 
 const zoneOf = (state: FakeClockifyState, userId: string) => state.users.find((user) => user.id === userId)?.timeZone ?? 'UTC';
 /** The entry's day in its person's zone. */
-const entryDay = (state: FakeClockifyState, entry: FakeEntry) => localDay(entry.start, zoneOf(state, entry.userId));
+const entryDay = (state: FakeClockifyState, entry: Pick<FakeEntry, 'userId' | 'start'>) => localDay(entry.start, zoneOf(state, entry.userId));
 
 /** Whether an approved request covers the entry: then nobody, admins included, may change or delete it. */
-export function lockedByApproval(state: FakeClockifyState, entry: FakeEntry): boolean {
+export function lockedByApproval(state: FakeClockifyState, entry: Pick<FakeEntry, 'workspaceId' | 'userId' | 'start'>): boolean {
   const day = entryDay(state, entry);
   return storeOf(state).requests.some(
     (request) =>

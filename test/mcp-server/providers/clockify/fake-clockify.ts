@@ -5,7 +5,8 @@
 // workspace (one running at most), projects and their tasks, clients, and time off (policies,
 // requests, balances, holidays), with roles: an admin may read and change colleagues' entries, a
 // regular member only their own; a team manager reads the entries and decides the time off of the
-// members they manage, a project manager reads the time on the projects they manage.
+// members they manage, a project manager reads the time on the projects they manage. Approval requests
+// and the lock of approved periods are in fake-clockify-approvals.ts.
 //
 // Where the sources stop, the fake makes a choice and says so in a comment starting with "GUESS:".
 // Those choices are the documented assumptions of the Clockify client; change one here and the
@@ -707,6 +708,8 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
     const workspace = workspaceOf(call);
     const { start, end } = times(call.body);
     const fields = booking(call.body, workspace, call.user);
+    // GUESS: a new entry inside an approved period is refused as a change to a locked one is (fake-clockify-approvals.ts).
+    if (lockedByApproval(state, { workspaceId: workspace.id, userId: call.user.id, start })) throw refuse(400, 'Time entry is locked', 501);
     if (end === null) {
       // GUESS: a new running entry stops the person's running one where it starts (one timer per person).
       const current = running(workspace.id, call.user.id);
