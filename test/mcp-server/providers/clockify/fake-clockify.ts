@@ -5,7 +5,8 @@
 // workspace (one running at most), projects and their tasks, clients, and time off (policies,
 // requests, balances, holidays), with roles: an admin may read and change colleagues' entries, a
 // regular member only their own; a team manager reads the entries and decides the time off of the
-// members they manage, a project manager reads the time on the projects they manage.
+// members they manage, a project manager reads the time on the projects they manage. Approval requests
+// and the lock of approved periods are in fake-clockify-approvals.ts.
 //
 // Where the sources stop, the fake makes a choice and says so in a comment starting with "GUESS:".
 // Those choices are the documented assumptions of the Clockify client; change one here and the
@@ -18,6 +19,7 @@ import type http from 'node:http';
 import { type Failure, Failures, HttpAnswer, jsonReply, type RecordedRequest, type Reply, startFakeServer } from '../../../support/fake-server.ts';
 import { localDay, wallTimeToEpoch } from '../../../support/wall-clock.ts';
 import { type FakeInvoice, registerAdminRoutes } from './fake-clockify-admin.ts';
+import { lockedByApproval, registerApprovalRoutes } from './fake-clockify-approvals.ts';
 import { type FakeUserGroup, type MembershipStatus, membershipStatus, registerPeopleRoutes } from './fake-clockify-people.ts';
 import { registerCatalogRoutes } from './fake-clockify-catalog.ts';
 import { registerCorrectionRoutes } from './fake-clockify-corrections.ts';
@@ -435,7 +437,7 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
       customFieldValues: [],
       type: entry.type,
       kioskId: null,
-      isLocked: entry.isLocked,
+      isLocked: entry.isLocked || lockedByApproval(state, entry),
       // GUESS: the hydrated shape (the OpenAPI documents the parameter only): the project and task by id and name.
       ...(hydrated && settings.hydrated
         ? {
@@ -706,6 +708,8 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
     const workspace = workspaceOf(call);
     const { start, end } = times(call.body);
     const fields = booking(call.body, workspace, call.user);
+    // GUESS: a new entry inside an approved period is refused as a change to a locked one is (fake-clockify-approvals.ts).
+    if (lockedByApproval(state, { workspaceId: workspace.id, userId: call.user.id, start })) throw refuse(400, 'Time entry is locked', 501);
     if (end === null) {
       // GUESS: a new running entry stops the person's running one where it starts (one timer per person).
       const current = running(workspace.id, call.user.id);
@@ -732,7 +736,8 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
   route('PUT', '/workspaces/:workspaceId/time-entries/:id', (call) => {
     const workspace = workspaceOf(call);
     const entry = entryInWorkspace(call, workspace);
-    if (entry.isLocked && !isAdmin(call.user, workspace.id)) throw refuse(400, 'Time entry is locked', 501);
+    // An approved period locks its entries for everyone, admins included (fake-clockify-approvals.ts).
+    if ((entry.isLocked && !isAdmin(call.user, workspace.id)) || lockedByApproval(state, entry)) throw refuse(400, 'Time entry is locked', 501);
     const owner = state.users.find((user) => user.id === entry.userId) ?? call.user;
     const { start, end } = times(call.body);
     // GUESS: PUT replaces: a field left out is cleared (tags, task, project), billable falls back to false.
@@ -743,7 +748,8 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
   route('DELETE', '/workspaces/:workspaceId/time-entries/:id', (call) => {
     const workspace = workspaceOf(call);
     const entry = entryInWorkspace(call, workspace);
-    if (entry.isLocked && !isAdmin(call.user, workspace.id)) throw refuse(400, 'Time entry is locked', 501);
+    // An approved period locks its entries for everyone, admins included (fake-clockify-approvals.ts).
+    if ((entry.isLocked && !isAdmin(call.user, workspace.id)) || lockedByApproval(state, entry)) throw refuse(400, 'Time entry is locked', 501);
     state.entries.splice(state.entries.indexOf(entry), 1);
     return new HttpAnswer(204, undefined);
   });
@@ -844,6 +850,7 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
   // The user groups' changes and their projects (fake-clockify-teams.ts).
   registerTeamRoutes({ route, state, workspaceOf, isAdmin, refuse, projectJson });
   registerCorrectionRoutes({ route, state, workspaceOf, isAdmin, refuse });
+  registerApprovalRoutes({ route, state, now, workspaceOf, isAdmin, refuse, entryJson: (entry) => entryJson(entry, false) });
 
   // --- Time off ----------------------------------------------------------------------------------
 
