@@ -44,7 +44,9 @@ export interface FakeApprovals {
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const LOCKED: ReadonlySet<WeekStatus> = new Set(['submitted', 'approved']);
-const message = (status: number, text: string) => new HttpAnswer(status, text);
+/** A bare JSON string, as the plugin's API answers its messages and dates (a plain string body would be served as an HTML page). */
+const jsonString = (status: number, text: string) => new HttpAnswer(status, JSON.stringify(text), { 'Content-Type': 'application/json' });
+const message = jsonString;
 
 export function registerApprovalRoutes(deps: ApprovalDeps): FakeApprovals {
   const { route, state } = deps;
@@ -108,7 +110,7 @@ export function registerApprovalRoutes(deps: ApprovalDeps): FakeApprovals {
       if (LOCKED.has(status(person.id, week))) return message(400, 'This week was already submitted');
       if (nextWeek(person.id) < week) return message(400, 'Earlier weeks must be submitted first');
       weeksOf(person.id).set(week, 'submitted');
-      return new HttpAnswer(200, `${deps.baseUrl()}/en/approval/approval_bundle_report?user=${person.id}&date=${week}`);
+      return jsonString(200, `${deps.baseUrl()}/en/approval/approval_bundle_report?user=${person.id}&date=${week}`);
     },
     'approvals',
   );
@@ -120,7 +122,7 @@ export function registerApprovalRoutes(deps: ApprovalDeps): FakeApprovals {
       if (person instanceof HttpAnswer) return person;
       const date = dateOf(query);
       if (date instanceof HttpAnswer) return date;
-      return new HttpAnswer(200, status(person.id, date));
+      return jsonString(200, status(person.id, date));
     },
     'approvals',
   );
@@ -129,7 +131,7 @@ export function registerApprovalRoutes(deps: ApprovalDeps): FakeApprovals {
     /^\/api\/approval-bundle\/next-week$/,
     (caller, query) => {
       const person = target(caller, query);
-      return person instanceof HttpAnswer ? person : new HttpAnswer(200, nextWeek(person.id));
+      return person instanceof HttpAnswer ? person : jsonString(200, nextWeek(person.id));
     },
     'approvals',
   );

@@ -1090,13 +1090,13 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
     return notFound();
   }
 
-  /** Kimai's pages are HTML; its API answers JSON. */
+  /** Kimai's pages are HTML; its API answers JSON (a route that answers a bare JSON string, as the ApprovalBundle's do, says so in its headers). */
   const reply = (result: HttpAnswer): Reply => ({
     status: result.status,
     body: result.body === undefined ? '' : typeof result.body === 'string' ? result.body : JSON.stringify(result.body),
     headers: {
-      ...result.headers,
       ...(typeof result.body === 'string' ? { 'Content-Type': 'text/html' } : result.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      ...result.headers,
     },
   });
   const server = await startFakeServer({
