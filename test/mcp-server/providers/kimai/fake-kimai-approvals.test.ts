@@ -14,7 +14,8 @@ async function call(path: string, who: FakeUser = ADA, init: RequestInit = {}) {
   const text = await response.text();
   return { status: response.status, json: text ? (JSON.parse(text) as unknown) : undefined };
 }
-const submit = (user: FakeUser, date: string, who: FakeUser = user) => call(`/api/approval-bundle/add_to_approve?user=${user.id}&date=${date}`, who, { method: 'POST' });
+const submit = (user: FakeUser, date: string, who: FakeUser = user) =>
+  call(`/api/approval-bundle/add_to_approve?user=${user.id}&date=${date}`, who, { method: 'POST' });
 const weekStatus = (user: FakeUser, date: string, who: FakeUser = user) => call(`/api/approval-bundle/week-status?user=${user.id}&date=${date}`, who);
 
 /** Ada with one record in each of the weeks of 29 June, 6 July and 13 July 2026; Tom leads a team with Ada, Bob is in none. */
@@ -24,9 +25,21 @@ async function seeded(approvalPlugin = true) {
   const project = fake.addProject('Website', customer.id);
   const activity = fake.addActivity('Design', project.id);
   const sheets = ['2026-06-30', '2026-07-07', '2026-07-14'].map((day) =>
-    (fake as FakeKimai).addTimesheet({ userId: ADA.id, begin: Date.parse(`${day}T07:00:00Z`), end: Date.parse(`${day}T09:00:00Z`), projectId: project.id, activityId: activity.id }),
+    (fake as FakeKimai).addTimesheet({
+      userId: ADA.id,
+      begin: Date.parse(`${day}T07:00:00Z`),
+      end: Date.parse(`${day}T09:00:00Z`),
+      projectId: project.id,
+      activityId: activity.id,
+    }),
   );
-  fake.addTimesheet({ userId: BOB.id, begin: Date.parse('2026-07-07T07:00:00Z'), end: Date.parse('2026-07-07T08:00:00Z'), projectId: project.id, activityId: activity.id });
+  fake.addTimesheet({
+    userId: BOB.id,
+    begin: Date.parse('2026-07-07T07:00:00Z'),
+    end: Date.parse('2026-07-07T08:00:00Z'),
+    projectId: project.id,
+    activityId: activity.id,
+  });
   fake.addTeam('Crew', [{ userId: TOM.id, teamlead: true }, { userId: ADA.id }]);
   return { fake, project, activity, sheets };
 }
@@ -82,7 +95,10 @@ describe('the fake Kimai with the ApprovalBundle plugin', () => {
     expect(fake?.state.timesheets.find((sheet) => sheet.id === june.id)?.description).toBe('admin');
     // Moving a record of an open week into the locked one, or creating one there: Kimai's form-level 400.
     const locked = { children: { begin: { errors: ['This period is locked, please choose a later date.'] } } };
-    const moved = await call(`/api/timesheets/${july.id}`, ADA, { method: 'PATCH', body: JSON.stringify({ begin: '2026-07-01T09:00:00', end: '2026-07-01T10:00:00' }) });
+    const moved = await call(`/api/timesheets/${july.id}`, ADA, {
+      method: 'PATCH',
+      body: JSON.stringify({ begin: '2026-07-01T09:00:00', end: '2026-07-01T10:00:00' }),
+    });
     expect(moved).toMatchObject({ status: 400, json: { code: 400, errors: locked } });
     expect(fake?.state.timesheets.find((sheet) => sheet.id === july.id)?.begin).toBe(Date.parse('2026-07-07T07:00:00Z'));
     const booking = { project: project.id, activity: activity.id, begin: '2026-07-03T09:00:00', end: '2026-07-03T10:00:00' };

@@ -277,7 +277,15 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
     invoices: [],
     rates: [],
   };
-  const config: FakeKimaiConfig = { trackingMode: 'default', activeEntriesHardLimit: 1, absencePlugin: false, approvalPlugin: false, granted: {}, revoked: {}, ...options.config };
+  const config: FakeKimaiConfig = {
+    trackingMode: 'default',
+    activeEntriesHardLimit: 1,
+    absencePlugin: false,
+    approvalPlugin: false,
+    granted: {},
+    revoked: {},
+    ...options.config,
+  };
   const requests: KimaiRequest[] = [];
   const failures = new Failures();
   let nextId = 1;
@@ -506,8 +514,7 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
   type Handler = (user: FakeUser, query: URLSearchParams, body: Record<string, unknown>, params: string[]) => HttpAnswer;
   /** `plugin`: true for the absence plugin's routes, 'approvals' for the ApprovalBundle's; either is an unknown route (404) when not installed. */
   const routes: Array<{ method: string; pattern: RegExp; plugin?: boolean | 'approvals'; handler: Handler }> = [];
-  const route = (method: string, pattern: RegExp, handler: Handler, plugin: boolean | 'approvals' = false) =>
-    routes.push({ method, pattern, handler, plugin });
+  const route = (method: string, pattern: RegExp, handler: Handler, plugin: boolean | 'approvals' = false) => routes.push({ method, pattern, handler, plugin });
   const visibleFilter = (query: URLSearchParams) => {
     const visible = query.get('visible') ?? '1';
     return (isVisible: boolean) => (visible === '3' ? true : visible === '2' ? !isVisible : isVisible);
