@@ -6,7 +6,8 @@
 // running timers, minute rounding on save, and the absence plugin present or absent, teams with their
 // leads (a team lead sees the timesheets and absences of the teams they lead and nobody else's, and
 // the teams' member lists only with view_team; an administrator everyone's), project budgets,
-// and the plugin's confirm and reject. Reusable: the app's UI tests drive it too.
+// and the plugin's confirm and reject, and the ApprovalBundle plugin present or absent
+// (fake-kimai-approvals.ts). Reusable: the app's UI tests drive it too.
 //
 // What it is not: a database. State lives in plain arrays on `state`, which tests may seed and read.
 import { execFileSync } from 'node:child_process';
@@ -16,6 +17,7 @@ import { join } from 'node:path';
 import { addDays, localDateTimeToEpoch, offsetMinutes } from '../../../../mcp-server/domain/time.ts';
 import { writeDetection } from '../../../../mcp-server/providers/kimai/detection-cache.ts';
 import { type Failure, Failures, HttpAnswer, type RecordedRequest, type Reply, startFakeServer } from '../../../support/fake-server.ts';
+import { type FakeApprovals, registerApprovalRoutes } from './fake-kimai-approvals.ts';
 import { type FakeRate, registerRateRoutes } from './fake-kimai-rates.ts';
 import { registerTeamWrites } from './fake-kimai-teams.ts';
 import { type CatalogPermission, serveCatalogItems } from './fake-kimai-catalog.ts';
@@ -140,6 +142,8 @@ export interface FakeKimaiConfig {
   trackingMode: 'default' | 'punch' | 'duration_fixed_begin';
   activeEntriesHardLimit: number;
   absencePlugin: boolean;
+  /** The ApprovalBundle plugin (weekly approval, fake-kimai-approvals.ts) installed; off by default, its routes are then 404s. */
+  approvalPlugin: boolean;
   /**
    * Permissions an administrator granted a role beyond what Kimai ships (Roles and permissions):
    * `view_team` lets a team lead read teams' member lists (docs/back-ends/kimai.md, "Teams").
@@ -184,6 +188,8 @@ export interface FakeKimai {
   readonly config: FakeKimaiConfig;
   /** Every request with the headers it came with: what a client sent Kimai, secrets included. */
   readonly requests: KimaiRequest[];
+  /** The ApprovalBundle's weeks, and the approving and denying a lead does in Kimai's pages (no API). */
+  readonly approvals: FakeApprovals;
   failNext(match: { method?: string; path: string | RegExp }, failure: Failure): void;
   addCustomer(name: string, options?: { visible?: boolean }): FakeCustomer;
   addProject(name: string, customerId: number, options?: Partial<Omit<FakeProject, 'id' | 'name' | 'customerId'>>): FakeProject;
@@ -272,7 +278,15 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
     invoices: [],
     rates: [],
   };
-  const config: FakeKimaiConfig = { trackingMode: 'default', activeEntriesHardLimit: 1, absencePlugin: false, granted: {}, revoked: {}, ...options.config };
+  const config: FakeKimaiConfig = {
+    trackingMode: 'default',
+    activeEntriesHardLimit: 1,
+    absencePlugin: false,
+    approvalPlugin: false,
+    granted: {},
+    revoked: {},
+    ...options.config,
+  };
   const requests: KimaiRequest[] = [];
   const failures = new Failures();
   let nextId = 1;
@@ -499,8 +513,9 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
   // Routes
 
   type Handler = (user: FakeUser, query: URLSearchParams, body: Record<string, unknown>, params: string[]) => HttpAnswer;
-  const routes: Array<{ method: string; pattern: RegExp; plugin?: boolean; handler: Handler }> = [];
-  const route = (method: string, pattern: RegExp, handler: Handler, plugin = false) => routes.push({ method, pattern, handler, plugin });
+  /** `plugin`: true for the absence plugin's routes, 'approvals' for the ApprovalBundle's; either is an unknown route (404) when not installed. */
+  const routes: Array<{ method: string; pattern: RegExp; plugin?: boolean | 'approvals'; handler: Handler }> = [];
+  const route = (method: string, pattern: RegExp, handler: Handler, plugin: boolean | 'approvals' = false) => routes.push({ method, pattern, handler, plugin });
   const visibleFilter = (query: URLSearchParams) => {
     const visible = query.get('visible') ?? '1';
     return (isVisible: boolean) => (visible === '3' ? true : visible === '2' ? !isVisible : isVisible);
@@ -512,7 +527,15 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
     /^\/api\/version$/,
     () => new HttpAnswer(200, { version: options.version ?? '2.66.0', versionId: 26600, copyright: 'Kimai 2.66.0 by Kevin Papst.' }),
   );
-  route('GET', /^\/api\/plugins$/, () => new HttpAnswer(200, config.absencePlugin ? [{ name: 'ControllingBundle', version: '2.0.0' }] : []));
+  route(
+    'GET',
+    /^\/api\/plugins$/,
+    () =>
+      new HttpAnswer(200, [
+        ...(config.absencePlugin ? [{ name: 'ControllingBundle', version: '2.0.0' }] : []),
+        ...(config.approvalPlugin ? [{ name: 'ApprovalBundle', version: '2.2.3' }] : []),
+      ]),
+  );
   route(
     'GET',
     /^\/api\/users\/me$/,
@@ -792,13 +815,25 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
       billable: true,
       exported: false,
     };
-    const problem = applyTimesheet(user, body, sheet, true);
+    const problem = applyTimesheet(user, body, sheet, true) ?? lockedPeriod(user, sheet);
     if (problem) return problem;
     sheet.id = nextId++;
     state.timesheets.push(sheet);
     if (sheet.end === null) enforceActiveLimit(user.id, sheet.id);
     return new HttpAnswer(200, sheetJson(sheet, query.get('full') === 'true'));
   });
+  /**
+   * The ApprovalBundle's per-user lockdown (fake-kimai-approvals.ts): a record of its owner's that begins before the end of
+   * their latest submitted or approved week. As with Kimai's lockdown, an administrator's role overrides it.
+   */
+  const lockedPerUser = (user: FakeUser, sheet: FakeTimesheet) => {
+    if (!config.approvalPlugin || can.rates(user)) return false;
+    const until = approvals.lockedUntil(sheet.userId);
+    return until !== undefined && sheet.begin < until;
+  };
+  /** Moving or creating a record into a locked period is Kimai's form-level 400 (docs/back-ends/kimai.md, "Administration"). */
+  const lockedPeriod = (user: FakeUser, sheet: FakeTimesheet) =>
+    lockedPerUser(user, sheet) ? formError({ begin: ['This period is locked, please choose a later date.'] }) : null;
   const ownSheet = (user: FakeUser, id: string | undefined): FakeTimesheet | HttpAnswer => {
     const sheet = state.timesheets.find((item) => item.id === Number(id));
     if (!sheet) return notFound();
@@ -815,8 +850,9 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
     if (sheet.exported && !can.rates(user)) return forbidden();
     // Kimai's lockdown: an administrator's role overrides it, a team lead's does not.
     if (config.lockdown && sheet.begin <= config.lockdown.end && !can.rates(user)) return forbidden();
+    if (lockedPerUser(user, sheet)) return forbidden();
     const draft = { ...sheet };
-    const problem = applyTimesheet(user, body, draft, false);
+    const problem = applyTimesheet(user, body, draft, false) ?? lockedPeriod(user, draft);
     if (problem) return problem;
     Object.assign(sheet, draft);
     return new HttpAnswer(200, sheetJson(sheet, false));
@@ -826,6 +862,7 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
     if (sheet instanceof HttpAnswer) return sheet;
     // Exported records are locked for everyone without edit_exported_timesheet, deleting included.
     if (sheet.exported && !can.rates(user)) return forbidden();
+    if (lockedPerUser(user, sheet)) return forbidden();
     state.timesheets.splice(state.timesheets.indexOf(sheet), 1);
     return new HttpAnswer(204, undefined);
   });
@@ -1010,6 +1047,18 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
     notFound,
   });
 
+  // The ApprovalBundle plugin (fake-kimai-approvals.ts): view_team_approval for team leads and view_all_approval for administrators.
+  const approvals = registerApprovalRoutes({
+    route,
+    state,
+    baseUrl: () => url,
+    now,
+    viewAll: (user) => can.rates(user),
+    viewTeam: (user) => can.viewOther(user),
+    ledTeams,
+    sheetJson: (sheet) => sheetJson(sheet, false),
+  });
+
   // ---------------------------------------------------------------------------------------------
   // The server
 
@@ -1042,19 +1091,20 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
       if (candidate.method !== method) continue;
       const match = candidate.pattern.exec(url.pathname);
       if (!match) continue;
-      if (candidate.plugin && !config.absencePlugin) return notFound();
+      if (candidate.plugin === true && !config.absencePlugin) return notFound();
+      if (candidate.plugin === 'approvals' && !config.approvalPlugin) return notFound();
       return candidate.handler(user, url.searchParams, body, match.slice(1));
     }
     return notFound();
   }
 
-  /** Kimai's pages are HTML; its API answers JSON. */
+  /** Kimai's pages are HTML; its API answers JSON (a route that answers a bare JSON string, as the ApprovalBundle's do, says so in its headers). */
   const reply = (result: HttpAnswer): Reply => ({
     status: result.status,
     body: result.body === undefined ? '' : typeof result.body === 'string' ? result.body : JSON.stringify(result.body),
     headers: {
-      ...result.headers,
       ...(typeof result.body === 'string' ? { 'Content-Type': 'text/html' } : result.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      ...result.headers,
     },
   });
   const server = await startFakeServer({
@@ -1071,6 +1121,7 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
     state,
     config,
     requests,
+    approvals,
     failNext(match, failure) {
       failures.add(match, failure);
     },
