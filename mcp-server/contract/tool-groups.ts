@@ -2,7 +2,20 @@
 // and which of them a fresh settings file switches on. Free of zod and of the tools themselves: the
 // opening of a stdio connection decides tools/list with these and the build's captured list alone.
 
-export const TOOL_GROUPS = ['timer', 'entries', 'reports', 'catalog', 'leave', 'calendar', 'account', 'team', 'admin', 'evidence', 'agents'] as const;
+export const TOOL_GROUPS = [
+  'timer',
+  'entries',
+  'reports',
+  'catalog',
+  'leave',
+  'calendar',
+  'account',
+  'team',
+  'admin',
+  'evidence',
+  'agents',
+  'approvals',
+] as const;
 export type ToolGroup = (typeof TOOL_GROUPS)[number];
 
 /**
@@ -24,9 +37,11 @@ export interface ToolCatalogEntry<Name extends string = string> {
  * Groups a fresh settings file leaves off, reads included: the team group reads colleagues' hours
  * and leave, which a person switches on for themselves (docs/decisions.md, "The team group"); the
  * agents group lets an AI client book time as its own, which the person decides to allow; the admin
- * group administers what the back end lets the person administer (docs/decisions.md, "The admin group").
+ * group administers what the back end lets the person administer (docs/decisions.md, "The admin group"); the
+ * approvals group submits a person's timesheet and decides colleagues', which a company that closes its
+ * weeks this way switches on (docs/decisions.md, "The approvals group").
  */
-export const GROUPS_OFF_BY_DEFAULT: ReadonlySet<ToolGroup> = new Set(['team', 'admin', 'agents']);
+export const GROUPS_OFF_BY_DEFAULT: ReadonlySet<ToolGroup> = new Set(['team', 'admin', 'agents', 'approvals']);
 
 export function isDefaultEnabled(tool: Pick<ToolCatalogEntry, 'group' | 'access'>): boolean {
   return tool.access !== 'change' && !GROUPS_OFF_BY_DEFAULT.has(tool.group);

@@ -34,6 +34,13 @@ export type BudgetPeriod = (typeof BUDGET_PERIODS)[number];
 export const PEOPLE_ACTIONS = ['list', 'show', 'invite', 'update', 'deactivate', 'reactivate'] as const;
 export type PeopleAction = (typeof PEOPLE_ACTIONS)[number];
 
+/** A timesheet submission's state (submit_timesheet and the tools after it): Clockify's and Kimai's ApprovalBundle's, in one set of words. */
+export const APPROVAL_STATUSES = ['pending', 'approved', 'rejected', 'withdrawn'] as const;
+export type ApprovalStatus = (typeof APPROVAL_STATUSES)[number];
+/** The span a timesheet is submitted for: Clockify's WEEKLY, SEMI_MONTHLY, MONTHLY (Kimai's plugin: weeks only). */
+export const APPROVAL_PERIODS = ['week', 'semi_month', 'month'] as const;
+export type ApprovalPeriod = (typeof APPROVAL_PERIODS)[number];
+
 export const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
 
 /**
@@ -48,6 +55,8 @@ export const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Fri
  * - `admin_*`: what the person may administer, one kind each (`admin_tags`, `admin_invoices`; the
  *   catalog, teams, rates and people follow as `admin_catalog`, `admin_teams`, `admin_rates`,
  *   `admin_people`), each only where the back end said so (docs/decisions.md, "The admin group").
+ * - `approvals`: submit a timesheet period, withdraw it, list and decide submissions, where the back end
+ *   has an approval workflow this account may use (Clockify's plan, Kimai's ApprovalBundle; learned).
  */
 export const CAPABILITIES = [
   'account',
@@ -71,6 +80,7 @@ export const CAPABILITIES = [
   'admin_teams',
   'admin_catalog',
   'admin_people',
+  'approvals',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 /** The admin group's capabilities: each one kind of thing a person may administer, never assumed. */

@@ -30,6 +30,7 @@ import type { DecidedLeave, LeaveDecision, PendingLeave, PendingLeavePage, Proje
 export * from '../domain/records.ts';
 
 import type { Capability, RateKind } from '../contract/vocabulary.ts';
+import type { ApprovalPeriod, ApprovalRule, ApprovalStatus, DaySpan, PeriodLock, TimesheetSubmission } from '../domain/approvals.ts';
 import type { KeptWriteChoice } from '../contract/app-tools/kept-write-decisions.ts';
 import type { TeamAction } from '../contract/tools/manage-teams.ts';
 import { modelText } from '../contract/outcomes/sentence.ts';
@@ -140,6 +141,8 @@ export interface TimeTracker {
   readonly adminTeams?: AdminTeamsPart;
   readonly catalogAdmin?: CatalogAdminPart;
   readonly adminPeople?: AdminPeoplePart;
+  /** Timesheet submission and approval, where the back end has a workflow for it (capability `approvals`). */
+  readonly approvals?: ApprovalsPart;
   /** Only a back end with an outbox has writes waiting for the person. */
   readonly keptWrites?: KeptWritesPart;
   close(): void;
@@ -473,6 +476,41 @@ export interface AdminPeoplePart {
   selfId(): Promise<number | undefined>;
 }
 
+/**
+ * Timesheet approvals (`approvals`; docs/decisions.md, "The approvals group"). Every method acts as the
+ * person's own account would in the tracker's pages; a request Punchcard can tell the back end would
+ * refuse (a period not started by its first day, a submission of one's own to decide) is refused, a
+ * BackEndError of its own code, before anything is sent.
+ */
+export interface ApprovalsPart {
+  /** The period the back end approves by and the weekday its weeks start on. */
+  rule(): Promise<ApprovalRule>;
+  /** Submits the person's own period. */
+  submit(span: DaySpan, period: ApprovalPeriod): Promise<TimesheetSubmission>;
+  /** The person's own submissions touching the span, earliest first, a rejection included where the back end can tell one. */
+  own(span: DaySpan): Promise<TimesheetSubmission[]>;
+  /** The submissions of others this person may decide, touching the span, of a status, of people whose name holds `person`; at most `limit`. */
+  toDecide(query: { span: DaySpan; status: ApprovalStatus | undefined; person: string | undefined; limit: number }): Promise<TimesheetSubmission[]>;
+  /** One submission this person may decide or withdraw the approval of, by its id; refused where it is their own or not theirs to decide. */
+  findForDecision(id: string): Promise<TimesheetSubmission>;
+  /** Withdraws a submission: the person's own pending one, or as its approver an approval. */
+  withdraw(submission: TimesheetSubmission, as: 'owner' | 'approver'): Promise<TimesheetSubmission>;
+  /** Approves or rejects a submission just found; `noteKept` says whether the back end kept the note with it. */
+  decide(
+    submission: TimesheetSubmission,
+    decision: 'approve' | 'reject',
+    note: string | undefined,
+  ): Promise<{ submission: TimesheetSubmission; noteKept: boolean }>;
+  /**
+   * The periods touching the span whose time no write may reach: approved ones, and pending ones where
+   * the back end locks a submitted period. Of the person, or of the tracker user `personId` (an
+   * administrator's correction of someone's entries).
+   */
+  locks(span: DaySpan, personId?: string): Promise<PeriodLock[]>;
+  /** Whether the person can read an approver's note with their own rejection here (Clockify keeps it for nobody: it e-mails it). */
+  readonly rejectionNoteKept: boolean;
+}
+
 /** The outbox's writes that wait for the person: only a back end with an outbox has them. */
 export interface KeptWritesPart {
   /**
@@ -497,6 +535,7 @@ export interface CapabilityParts {
   admin_teams: AdminTeamsPart;
   admin_catalog: CatalogAdminPart;
   admin_people: AdminPeoplePart;
+  approvals: ApprovalsPart;
 }
 
 /** The name each capability's part has on the tracker (capability-parts.ts checks it by this name). */
@@ -512,6 +551,7 @@ export const PART_NAMES = {
   admin_teams: 'adminTeams',
   admin_catalog: 'catalogAdmin',
   admin_people: 'adminPeople',
+  approvals: 'approvals',
 } as const satisfies { readonly [C in keyof CapabilityParts]: keyof TimeTracker };
 
 /** The part a capability brings, under its name, or nothing more for a capability every back end's basics carry. */

@@ -18,6 +18,10 @@ import listLeaveRequests from './list-leave-requests.ts';
 import listTimeEntries from './list-time-entries.ts';
 import logTime from './log-time.ts';
 import requestLeave from './request-leave.ts';
+import submitTimesheet from './submit-timesheet.ts';
+import withdrawTimesheet from './withdraw-timesheet.ts';
+import listTimesheetApprovals from './list-timesheet-approvals.ts';
+import decideTimesheet from './decide-timesheet.ts';
 import startBreak from './start-break.ts';
 import timeReport from './time-report.ts';
 import timerStatus from './timer-status.ts';
@@ -77,6 +81,10 @@ export const TOOLS = {
   suggest_entries: suggestEntries,
   book_suggested_entries: bookSuggestedEntries,
   record_agent_time: recordAgentTime,
+  submit_timesheet: submitTimesheet,
+  withdraw_timesheet: withdrawTimesheet,
+  list_timesheet_approvals: listTimesheetApprovals,
+  decide_timesheet: decideTimesheet,
 } satisfies { [Name in ToolName]: AnyTool & { name: Name } };
 
 /** In the registry's order, which is the order tools/list shows. */

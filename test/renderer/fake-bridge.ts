@@ -152,6 +152,10 @@ const TOOL_TEXT: Record<ToolName, { title: string; description: string }> = {
   book_suggested_entries: { title: 'Book suggested entries', description: 'Books the drafts you confirmed.' },
   record_agent_time: { title: 'Record agent time', description: "Books an AI agent's own work, labelled as its time." },
   correct_time_entries: { title: 'Correct time entries', description: 'Moves, flags and tags a set of entries, after a preview.' },
+  submit_timesheet: { title: 'Submit timesheet', description: 'Submits your timesheet period for approval.' },
+  withdraw_timesheet: { title: 'Withdraw timesheet', description: 'Withdraws a submission, or an approval as approver.' },
+  list_timesheet_approvals: { title: 'Timesheet approvals', description: 'Your submissions, or those you may decide.' },
+  decide_timesheet: { title: 'Decide timesheet', description: 'Approves or rejects a submitted timesheet.' },
 };
 
 /** The team group: the local timesheet, Calamari and Clockify do not serve it (yet); Kimai's and Clockodo's fake accounts lead a team. */

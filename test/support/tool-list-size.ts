@@ -55,6 +55,14 @@ export function evidenceGroupsChars(tools: readonly ListedTool[], groupOf: (name
 export const ADMIN_GROUP = 'admin';
 export const ADMIN_GROUP_BUDGET = 4_100;
 
+/**
+ * The approvals group (off by default, offered where the back end has an approval workflow;
+ * docs/decisions.md, "The approvals group"), measured apart as the admin group is: its four tools add
+ * at most APPROVALS_GROUP_BUDGET characters to what the model reads.
+ */
+export const APPROVALS_GROUP = 'approvals';
+export const APPROVALS_GROUP_BUDGET = 2_000;
+
 function withoutArguments<Tool extends ListedTool>(tool: Tool, names: readonly string[]): Tool {
   if (names.length === 0) return tool;
   const schema = tool.inputSchema as { properties?: Record<string, unknown> };

@@ -23,6 +23,7 @@ export const GROUP_TITLES: Record<ToolGroup, string> = {
   admin: 'Administration',
   evidence: 'Your day from evidence',
   agents: "AI agents' own time",
+  approvals: 'Timesheet approvals',
 };
 
 export function toolsView(settings: Settings, supported: ReadonlySet<ToolName>, policy: Policy = NO_POLICY): ToolsView {

@@ -5,6 +5,7 @@
 // same parts for a person (sentence.ts, peopleText).
 import { adminRefusals } from './admin.ts';
 import { agentsRefusals } from './agents.ts';
+import { approvalsRefusals } from './approvals.ts';
 import { backEndRefusals } from './back-end.ts';
 import { calamariRuleRefusals } from './calamari.ts';
 import { callRefusals } from './call.ts';
@@ -34,6 +35,7 @@ import type { Facts, NestedRefusal, RefusalKind, RefusalWording } from './wordin
 export const REFUSALS = {
   ...adminRefusals,
   ...agentsRefusals,
+  ...approvalsRefusals,
   ...backEndRefusals,
   ...calamariRefusals,
   ...calamariRuleRefusals,

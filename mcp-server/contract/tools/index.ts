@@ -37,6 +37,10 @@ import { suggestEntriesContract } from './suggest-entries.ts';
 import { bookSuggestedEntriesContract } from './book-suggested-entries.ts';
 import { recordAgentTimeContract } from './record-agent-time.ts';
 import { correctTimeEntriesContract } from './correct-time-entries.ts';
+import { submitTimesheetContract } from './submit-timesheet.ts';
+import { withdrawTimesheetContract } from './withdraw-timesheet.ts';
+import { listTimesheetApprovalsContract } from './list-timesheet-approvals.ts';
+import { decideTimesheetContract } from './decide-timesheet.ts';
 
 const REGISTRY = [
   clockInContract,
@@ -72,6 +76,10 @@ const REGISTRY = [
   suggestEntriesContract,
   bookSuggestedEntriesContract,
   recordAgentTimeContract,
+  submitTimesheetContract,
+  withdrawTimesheetContract,
+  listTimesheetApprovalsContract,
+  decideTimesheetContract,
 ] as const;
 
 type Registered = (typeof REGISTRY)[number];

@@ -1,7 +1,7 @@
 // The shapes several tools answer with: a time entry and a leave request, as a result shows them.
 // The window's contract (window-contract/) hands entries on as they are, so its types are these.
 import * as z from 'zod/v4';
-import { LEAVE_STATUSES, LEAVE_TYPES } from '../vocabulary.ts';
+import { APPROVAL_PERIODS, APPROVAL_STATUSES, LEAVE_STATUSES, LEAVE_TYPES } from '../vocabulary.ts';
 
 /** A break inside an entry; the one without an end is the break running now (contract/worked-time.ts, runningBreak). */
 export const breakOutput = z.object({
@@ -50,3 +50,19 @@ export const leaveOutput = z.object({
   comment: z.string(),
 });
 export type LeaveOutput = z.infer<typeof leaveOutput>;
+
+/** A submitted timesheet period, as the approvals tools answer it (submit_timesheet and the rest). */
+export const submissionOutput = z.object({
+  /** The back end's id: decide_timesheet and withdraw_timesheet take it. */
+  id: z.string(),
+  person: z.string(),
+  period: z.enum(APPROVAL_PERIODS),
+  first_day: z.string(),
+  last_day: z.string(),
+  status: z.enum(APPROVAL_STATUSES),
+  /** Hours tracked in the period, where the back end counts them. */
+  hours: z.number().nullable(),
+  /** The approver's note, where the back end shows it to this reader. */
+  note: z.string().nullable(),
+  decided_by: z.string().nullable(),
+});

@@ -16,6 +16,8 @@ import { TOOLS } from '../../../mcp-server/tools/index.ts';
 import {
   ADMIN_GROUP,
   ADMIN_GROUP_BUDGET,
+  APPROVALS_GROUP,
+  APPROVALS_GROUP_BUDGET,
   EVIDENCE_GROUPS_BUDGET,
   evidenceGroupsChars,
   MODEL_FACING_BUDGET,
@@ -163,7 +165,7 @@ describe('the tool registry', () => {
 
   it('keeps what the model reads within budget, every tool of every back end together', () => {
     // The evidence and agents groups, and the admin group, are measured on their own (test/support/tool-list-size.ts).
-    const everyday = withoutEvidenceGroups(listed, groupOf).filter((tool) => groupOf(tool.name) !== ADMIN_GROUP);
+    const everyday = withoutEvidenceGroups(listed, groupOf).filter((tool) => groupOf(tool.name) !== ADMIN_GROUP && groupOf(tool.name) !== APPROVALS_GROUP);
     const withoutTeam = everyday.filter((tool) => groupOf(tool.name) !== 'team');
     expect(modelFacingChars(withoutTeam)).toBeLessThanOrEqual(MODEL_FACING_BUDGET);
     // The team group, off by default, may take the whole list up to its own budget.
@@ -185,6 +187,12 @@ describe('the tool registry', () => {
       'update_catalog_item',
     ]);
     expect(modelFacingChars(admin)).toBeLessThanOrEqual(ADMIN_GROUP_BUDGET);
+  });
+
+  it('keeps what the model reads of the approvals group within its own budget', () => {
+    const approvals = listed.filter((tool) => groupOf(tool.name) === APPROVALS_GROUP);
+    expect(approvals.map((tool) => tool.name)).toEqual(['submit_timesheet', 'withdraw_timesheet', 'list_timesheet_approvals', 'decide_timesheet']);
+    expect(modelFacingChars(approvals)).toBeLessThanOrEqual(APPROVALS_GROUP_BUDGET);
   });
 
   it('measures what the evidence and agents groups add: their tools and the argument they brought to time_report', () => {

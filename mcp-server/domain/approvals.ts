@@ -1,0 +1,79 @@
+// Timesheet approvals, pure: the period a day falls in, the records the approvals part answers with,
+// and which periods bind a write. Back ends say the facts (providers/<name>/approvals.ts); the tools
+// read them (tools/approval-lock.ts, tools/submit-timesheet.ts and the rest).
+import type { ApprovalPeriod, ApprovalStatus } from '../contract/vocabulary.ts';
+import { addDays, isoWeekday } from './time.ts';
+
+export type { ApprovalPeriod, ApprovalStatus };
+
+/** A span of whole days, both included ('YYYY-MM-DD'). */
+export interface DaySpan {
+  readonly firstDay: string;
+  readonly lastDay: string;
+}
+
+/** How a back end approves: by which period, and the weekday its weeks start on (1 Monday … 7 Sunday). */
+export interface ApprovalRule {
+  readonly period: ApprovalPeriod;
+  readonly weekStart: number;
+}
+
+/** One submission of a person's period, as the back end keeps it. */
+export interface TimesheetSubmission extends DaySpan {
+  /** The back end's id, as text (Clockify's are hex; Kimai's plugin has none, so it is the person and the week). */
+  readonly id: string;
+  readonly person: string;
+  readonly personId: string;
+  readonly period: ApprovalPeriod;
+  readonly status: ApprovalStatus;
+  /** Time tracked in the period, in seconds, where the back end's answer counts it. */
+  readonly trackedSeconds: number | null;
+  /** The approver's note with a rejection or an approval, where the back end shows it to this reader. */
+  readonly note: string | null;
+  /** Who last decided or withdrew it, where the back end says. */
+  readonly decidedBy: string | null;
+}
+
+/**
+ * A period whose time is kept as it was submitted or approved: no write reaches it through Punchcard.
+ * `reopenedBy` says who can lift it (an approver withdraws an approval in Clockify; an administrator
+ * resets a week in Kimai's plugin; the person withdraws their own pending submission).
+ */
+export interface PeriodLock extends DaySpan {
+  readonly status: 'pending' | 'approved';
+  readonly reopenedBy: 'the_person' | 'an_approver' | 'an_administrator';
+}
+
+/** The period of kind `period` holding `day`: a week from `weekStart`, the 1st to the 15th or the 16th to the month's end, or the month. */
+export function periodHolding(day: string, rule: ApprovalRule): DaySpan {
+  if (rule.period === 'week') {
+    const back = (isoWeekday(day) - rule.weekStart + 7) % 7;
+    const firstDay = addDays(day, -back);
+    return { firstDay, lastDay: addDays(firstDay, 6) };
+  }
+  const month = day.slice(0, 8);
+  const monthEnd = addDays(`${nextMonth(day)}-01`, -1);
+  if (rule.period === 'month') return { firstDay: `${month}01`, lastDay: monthEnd };
+  return Number(day.slice(8, 10)) <= 15 ? { firstDay: `${month}01`, lastDay: `${month}15` } : { firstDay: `${month}16`, lastDay: monthEnd };
+}
+
+/** Whether `day` is where a period of this rule starts (a submission is made by its first day). */
+export function startsPeriod(day: string, rule: ApprovalRule): boolean {
+  return periodHolding(day, rule).firstDay === day;
+}
+
+/** The locks among `locks` that share a day with [firstDay, lastDay], earliest first. */
+export function locksTouching(locks: readonly PeriodLock[], span: DaySpan): PeriodLock[] {
+  return locks.filter((lock) => lock.firstDay <= span.lastDay && lock.lastDay >= span.firstDay).sort((a, b) => a.firstDay.localeCompare(b.firstDay));
+}
+
+/** The days a period runs, as people say them: "the week of 2026-11-23", "2026-11-01 to 2026-11-15". */
+export function spanWords(span: DaySpan): string {
+  return span.firstDay === span.lastDay ? span.firstDay : `${span.firstDay} to ${span.lastDay}`;
+}
+
+function nextMonth(day: string): string {
+  const year = Number(day.slice(0, 4));
+  const month = Number(day.slice(5, 7));
+  return month === 12 ? `${year + 1}-01` : `${year}-${String(month + 1).padStart(2, '0')}`;
+}

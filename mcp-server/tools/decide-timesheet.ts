@@ -1,0 +1,47 @@
+import { say } from '../contract/outcomes/sentence.ts';
+import { decideTimesheetContract } from '../contract/tools/decide-timesheet.ts';
+import { quoted } from './asking.ts';
+import { defineTool } from './define-tool.ts';
+import { periodWords, presentSubmission } from './approvals-shared.ts';
+import { ToolInputError } from './tool-input-error.ts';
+
+export default defineTool({
+  ...decideTimesheetContract,
+  async handler(args, context) {
+    const note = args.note?.trim() || undefined;
+    if (args.decision === 'reject' && note === undefined) throw new ToolInputError('timesheet_rejection_needs_note');
+    // Found first: one's own, one not this person's to decide, or one decided already is refused here,
+    // in words, before anything is sent.
+    const submission = await context.tracker.approvals.findForDecision(args.id);
+    if (submission.status !== 'pending') {
+      throw new ToolInputError('timesheet_already_decided', {
+        first_day: submission.firstDay,
+        last_day: submission.lastDay,
+        person: submission.person,
+        status: submission.status,
+      });
+    }
+    const hours = submission.trackedSeconds === null ? '' : ` (${presentSubmission(submission).hours} h)`;
+    const what = `${quoted(submission.person)}'s timesheet for ${periodWords(submission)}${hours}`;
+    const verb = args.decision === 'approve' ? 'Approve' : 'Reject';
+    if (context.ask.available) {
+      context.ask.confirm({
+        key: 'decide',
+        message: `${verb} ${what}?${note ? ` Note: ${quoted(note)}` : ''}`,
+        shows: { id: submission.id, personId: submission.personId, firstDay: submission.firstDay, decision: args.decision, note: note ?? null },
+        unchanged: say`The timesheet was not ${args.decision === 'approve' ? 'approved' : 'rejected'}`,
+      });
+    }
+    const decided = await context.tracker.approvals.decide(submission, args.decision, note);
+    const kept =
+      note === undefined
+        ? ''
+        : decided.noteKept
+          ? ' The note was kept with it.'
+          : ` ${context.tracker.label} kept no note; tell ${quoted(submission.person)} yourself.`;
+    return {
+      data: { submission: presentSubmission(decided.submission), note_kept: note !== undefined && decided.noteKept },
+      text: `${args.decision === 'approve' ? 'Approved' : 'Rejected'} ${what}.${kept}`,
+    };
+  },
+});

@@ -1,0 +1,60 @@
+import { listTimesheetApprovalsContract, MAX_SUBMISSIONS } from '../contract/tools/list-timesheet-approvals.ts';
+import { addDays } from '../domain/time.ts';
+import type { TimesheetSubmission } from '../domain/approvals.ts';
+import { quoted } from './asking.ts';
+import { defineTool } from './define-tool.ts';
+import { presentSubmission } from './approvals-shared.ts';
+import { readDayRange, today } from './shared.ts';
+
+/** How far back the list looks by default: two months of weeks. */
+const DEFAULT_DAYS = 56;
+/** The longest range one call looks at. */
+const MAX_DAYS = 366;
+
+export default defineTool({
+  ...listTimesheetApprovalsContract,
+  async handler(args, context) {
+    const approvals = context.tracker.approvals;
+    const now = today(context);
+    const range = readDayRange(args, context, { from: addDays(now, 1 - DEFAULT_DAYS), to: () => now }, { days: MAX_DAYS });
+    const span = { firstDay: range.from, lastDay: range.to };
+    const person = args.person?.trim() || undefined;
+    const toDecide = person !== undefined;
+    let found: TimesheetSubmission[];
+    if (toDecide) {
+      found = await approvals.toDecide({ span, status: args.status, person: person === '*' ? undefined : person, limit: MAX_SUBMISSIONS + 1 });
+    } else {
+      found = (await approvals.own(span)).filter((submission) => args.status === undefined || submission.status === args.status);
+    }
+    const listed = found.slice(0, MAX_SUBMISSIONS);
+    const lines = listed.map((submission) => lineOf(submission, toDecide));
+    const whose = toDecide ? 'waiting for your decision or decided by you' : 'of yours';
+    const head =
+      listed.length === 0
+        ? `No timesheet submissions ${whose} from ${range.from} to ${range.to}.`
+        : `Timesheet submissions ${whose}, ${range.from} to ${range.to}:`;
+    const rejectedWithoutNote = !toDecide && !approvals.rejectionNoteKept && listed.some((submission) => submission.status === 'rejected');
+    const tail = [
+      ...(found.length > MAX_SUBMISSIONS ? [`More matched; narrow from/to or person.`] : []),
+      ...(rejectedWithoutNote ? [`${context.tracker.label} keeps no rejection note for you to read here: it sent the note by e-mail.`] : []),
+    ];
+    return {
+      data: {
+        whose: toDecide ? ('to_decide' as const) : ('mine' as const),
+        submissions: listed.map(presentSubmission),
+        more: found.length > MAX_SUBMISSIONS,
+        from: range.from,
+        to: range.to,
+        rejection_note_kept: approvals.rejectionNoteKept,
+      },
+      text: [head, ...lines, ...tail].join('\n'),
+    };
+  },
+});
+
+function lineOf(submission: TimesheetSubmission, withPerson: boolean): string {
+  const hours = submission.trackedSeconds === null ? '' : `, ${presentSubmission(submission).hours} h`;
+  const who = withPerson ? `${quoted(submission.person)}: ` : '';
+  const note = submission.note ? `; note ${quoted(submission.note)}` : '';
+  return `- ${who}${submission.firstDay} to ${submission.lastDay} ${submission.status}${hours}${note} (id ${submission.id})`;
+}
