@@ -1,7 +1,7 @@
 // `time_report` as AI clients and the app see it: title, description, schemas, annotations and the
 // capability it needs. The handler is in mcp-server/tools/; main parses answers with `output`.
 import * as z from 'zod/v4';
-import { APPROVAL_STATUSES, LEAVE_TYPES } from '../vocabulary.ts';
+import { LEAVE_TYPES } from '../vocabulary.ts';
 import { toolContract } from './tool-contract.ts';
 
 export const timeReportContract = toolContract({
@@ -57,10 +57,5 @@ export const timeReportContract = toolContract({
       back_end_balance: z.object({ minutes: z.number(), covers: z.string() }).nullable(),
       /** AI agents' own time (record_agent_time) in the range, left out of the totals above; 0 with include_agents. */
       agent_minutes_left_out: z.number(),
-      /**
-       * The person's timesheet periods touching the range that were submitted (pending, approved, rejected,
-       * withdrawn), where the back end has approvals; absent where it has none.
-       */
-      approvals: z.array(z.object({ first_day: z.string(), last_day: z.string(), status: z.enum(APPROVAL_STATUSES) })).optional(),
     }),
 });
