@@ -34,6 +34,16 @@ export interface TimesheetSubmission extends DaySpan {
   readonly decidedBy: string | null;
 }
 
+/** One entry of a submission, as its approver reads it. */
+export interface SubmissionEntry {
+  readonly start: number;
+  /** Null while it runs. */
+  readonly end: number | null;
+  readonly project: string | null;
+  readonly activity: string | null;
+  readonly description: string;
+}
+
 /**
  * A period whose time is kept as it was submitted or approved: no write reaches it through Punchcard.
  * `reopenedBy` says who can lift it (an approver withdraws an approval in Clockify; an administrator

@@ -30,7 +30,7 @@ import type { DecidedLeave, LeaveDecision, PendingLeave, PendingLeavePage, Proje
 export * from '../domain/records.ts';
 
 import type { Capability, RateKind } from '../contract/vocabulary.ts';
-import type { ApprovalPeriod, ApprovalRule, ApprovalStatus, DaySpan, PeriodLock, TimesheetSubmission } from '../domain/approvals.ts';
+import type { ApprovalPeriod, ApprovalRule, ApprovalStatus, DaySpan, PeriodLock, SubmissionEntry, TimesheetSubmission } from '../domain/approvals.ts';
 import type { KeptWriteChoice } from '../contract/app-tools/kept-write-decisions.ts';
 import type { TeamAction } from '../contract/tools/manage-teams.ts';
 import { modelText } from '../contract/outcomes/sentence.ts';
@@ -507,6 +507,8 @@ export interface ApprovalsPart {
    * administrator's correction of someone's entries).
    */
   locks(span: DaySpan, personId?: string): Promise<PeriodLock[]>;
+  /** The entries a submission holds, as its approver sees them (the window's Approvals section opens one), at most `limit`. */
+  entriesOf(submission: TimesheetSubmission, limit: number): Promise<SubmissionEntry[]>;
   /** Whether the person can read an approver's note with their own rejection here (Clockify keeps it for nobody: it e-mails it). */
   readonly rejectionNoteKept: boolean;
 }

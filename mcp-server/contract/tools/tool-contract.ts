@@ -14,7 +14,7 @@ export interface ToolAnnotations {
 }
 
 /** Tools only the app's own engine lists, for its window: never offered to an AI client (contract/app-tools/). */
-export type AppToolName = 'kept_write_decisions' | 'decide_kept_write' | 'catalog_item_fields';
+export type AppToolName = 'kept_write_decisions' | 'decide_kept_write' | 'catalog_item_fields' | 'submission_entries';
 
 /** What every tool, an AI client's or the window's own, is made of. */
 export interface ToolShape<
