@@ -161,7 +161,10 @@ export class ClockifyApprovals extends BackEndPart<ClockifyContext, { catalog: C
     const { workspaceId } = await this.context.ids();
     const state = as === 'owner' ? 'WITHDRAWN_SUBMISSION' : 'WITHDRAWN_APPROVAL';
     const what = as === 'owner' ? `withdraw your timesheet from ${submission.firstDay}` : `withdraw the approval of ${submission.person}'s timesheet`;
-    const answer = await this.context.approving(() => this.context.api.approvals.change(workspaceId, submission.id, state, undefined, what));
+    const answer = await this.context.approving(
+      () => this.context.api.approvals.change(workspaceId, submission.id, state, undefined, what),
+      as === 'owner' ? undefined : ['timesheet_not_your_decision', { person: submission.person, back_end: 'Clockify' }],
+    );
     this.#forgetPages();
     const withdrawn = submissionOf(answer, null, state) ?? { ...submission, status: 'withdrawn' as const };
     const result = { ...withdrawn, trackedSeconds: submission.trackedSeconds };
@@ -177,7 +180,10 @@ export class ClockifyApprovals extends BackEndPart<ClockifyContext, { catalog: C
     const [{ workspaceId, userId }, me] = await Promise.all([this.context.ids(), this.context.person()]);
     const state = decision === 'approve' ? 'APPROVED' : 'REJECTED';
     const what = `${decision} ${submission.person}'s timesheet`;
-    const answer = await this.context.approving(() => this.context.api.approvals.change(workspaceId, submission.id, state, note, what));
+    const answer = await this.context.approving(
+      () => this.context.api.approvals.change(workspaceId, submission.id, state, note, what),
+      ['timesheet_not_your_decision', { person: submission.person, back_end: 'Clockify' }],
+    );
     this.#forgetPages();
     const answered = submissionOf(answer, null, state);
     const decided: TimesheetSubmission = {

@@ -169,13 +169,16 @@ export class ClockifyContext {
   /**
    * Sends one request of the approval-requests API. Clockify's 403 (a plan without approvals, or no right
    * to them) withdraws the approvals group at once, with list_changed, for this process, and is said as
-   * timesheet_approvals_unavailable; any other failure is thrown as it came.
+   * timesheet_approvals_unavailable. A change of one request (`refusedChange`) refused without words of
+   * the plan says only that this person may not make it: that refusal, and the group stays. Any other
+   * failure is thrown as it came.
    */
-  async approving<T>(send: () => Promise<T>): Promise<T> {
+  async approving<T>(send: () => Promise<T>, refusedChange?: RefusalArgs): Promise<T> {
     try {
       return await send();
     } catch (error) {
       if (!(error instanceof ClockifyError) || error.status !== 403) throw error;
+      if (refusedChange && error.failure !== 'restricted') throw new BackEndError(...refusedChange);
       if (!this.#approvalsRefused) {
         this.#approvalsRefused = true;
         this.facts.capabilities.set(clockifyCapabilities(this.facts.current, this.#knownRole, this.#refused, true));

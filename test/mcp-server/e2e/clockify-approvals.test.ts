@@ -147,6 +147,18 @@ describe('the approvals group on Clockify', () => {
     await expect.poll(() => offers(ada, 'list_timesheet_approvals')).toBe(false);
     expect(await offers(ada, 'submit_timesheet')).toBe(false);
   });
+  it('keeps the group where Clockify refuses one decision to this person (its 403 without words of the plan), and says so', async () => {
+    const fake = await acme();
+    const { id } = await adaSubmits(fake);
+    const mia = await session(fake, MIA_KEY);
+    // As where the workspace has project managers approve and Mia's say no longer counts.
+    fake.failNext({ method: 'PATCH', path: /\/approval-requests\// }, { status: 403, body: { message: 'Access Denied', code: 403 } });
+    const refused = await mia.call('decide_timesheet', { id, decision: 'approve' });
+    expect(refusalOf(refused)).toEqual({ code: 'timesheet_not_your_decision', facts: { person: 'Ada Lovelace', back_end: 'Clockify' } });
+    expect(textOf(refused)).toBe("You do not approve Ada Lovelace's timesheets in Clockify. Nothing was sent.");
+    expect(await offers(mia, 'decide_timesheet')).toBe(true);
+    expect(approvalRequestsOf(fake.state)[0]?.state).toBe('PENDING');
+  });
 });
 
 describe('a worker submits her week', () => {
