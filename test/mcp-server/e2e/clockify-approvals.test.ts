@@ -360,3 +360,32 @@ describe('an administrator', () => {
     expect(submissionsOf(await ada.call('list_timesheet_approvals', {}))).toEqual([expect.objectContaining({ id, status: 'withdrawn' })]);
   });
 });
+
+describe('requests per call (docs/back-ends/clockify.md, "Timesheet approvals")', () => {
+  it('are a few each, warm, for a client that is not asked first', async () => {
+    const fake = await acme();
+    const cost = async (engine: InProcessEngineHandle, tool: string, args: Record<string, unknown>) => {
+      const before = fake.requests.length;
+      const result = await engine.call(tool, args);
+      expect(result.isError, `${tool}: ${textOf(result)}`).toBeFalsy();
+      return { result, requests: fake.requests.length - before };
+    };
+    const ada = await session(fake, ADA_KEY);
+    await new Promise((done) => setTimeout(done, 500));
+    expect((await cost(ada, 'list_timesheet_approvals', {})).requests).toBe(3);
+    const submitted = await cost(ada, 'submit_timesheet', { period_start: LAST_WEEK.first });
+    expect(submitted.requests).toBe(5);
+    expect((await cost(ada, 'withdraw_timesheet', { period_start: LAST_WEEK.first })).requests).toBe(4);
+    const again = await cost(ada, 'submit_timesheet', { period_start: LAST_WEEK.first });
+    // The week's entries may still be cached from the first.
+    expect(again.requests).toBeLessThanOrEqual(5);
+    const id = submissionOf(again.result).id;
+
+    const mia = await session(fake, MIA_KEY, { app: true });
+    await new Promise((done) => setTimeout(done, 500));
+    expect((await cost(mia, 'list_timesheet_approvals', { person: '*', status: 'pending' })).requests).toBe(1);
+    expect((await cost(mia, 'submission_entries', { id })).requests).toBeLessThanOrEqual(3);
+    expect((await cost(mia, 'decide_timesheet', { id, decision: 'approve' })).requests).toBe(2);
+    expect((await cost(mia, 'withdraw_timesheet', { id })).requests).toBe(3);
+  });
+});
