@@ -95,14 +95,16 @@ export class ClockifyApprovals extends BackEndPart<ClockifyContext, { catalog: C
 
   async own(span: DaySpan): Promise<TimesheetSubmission[]> {
     const { userId } = await this.context.ids();
-    const listed = (await this.#listed(LISTED, span)).map((item) => item.submission).filter((item) => item.personId === userId);
+    const scanned = await this.#listed(LISTED, span);
+    const listed = scanned.map((item) => item.submission).filter((item) => item.personId === userId);
     const memory = this.#memory(userId);
     const known = memory.all().filter((item) => item.personId === userId);
     const listedIds = new Set(listed.map((item) => item.id));
     const listedStarts = new Set(listed.map((item) => item.firstDay));
     // A remembered request of the span that Clockify lists no more was rejected, unless the person
-    // withdrew it here; one whose period was submitted anew is replaced by the new one.
-    const gone = known.filter((item) => touches(item, span) && !listedIds.has(item.id));
+    // withdrew it here; one whose period was submitted anew is replaced by the new one. Only where the
+    // lists were read to their end for these days: one past the pages read may be listed still.
+    const gone = scanned.complete ? known.filter((item) => touches(item, span) && !listedIds.has(item.id)) : [];
     const superseded = gone.filter((item) => listedStarts.has(item.firstDay));
     const unlisted: TimesheetSubmission[] = gone
       .filter((item) => !listedStarts.has(item.firstDay))
@@ -260,21 +262,24 @@ export class ClockifyApprovals extends BackEndPart<ClockifyContext, { catalog: C
   }
 
   /** The requests in these states touching the span (pages read until one starts before it could touch the span). */
-  async #listed(states: readonly ListedApprovalState[], span: DaySpan): Promise<Listed[]> {
+  async #listed(states: readonly ListedApprovalState[], span: DaySpan): Promise<Listed[] & { complete: boolean }> {
     const earliest = addDays(span.firstDay, -LONGEST_PERIOD_DAYS);
     const all: Listed[] = [];
+    let complete = true;
     for (const state of states) {
       const found = await this.#pages(state, earliest);
       all.push(...found.filter((item) => touches(item.submission, span)));
+      complete &&= found.complete;
     }
-    return all;
+    return Object.assign(all, { complete });
   }
 
   /**
    * The requests of one state, page by page (latest period first), until a page is not full, one starts
-   * before `earliest`, `enough` says so, MAX_PAGES were read, or the call's requests would run short.
+   * before `earliest`, `enough` says so, MAX_PAGES were read, or the call's requests would run short;
+   * `complete` where it stopped for the first two (nothing more of the state could touch the days).
    */
-  async #pages(state: ListedApprovalState, earliest: string | undefined, enough?: (items: Listed[]) => boolean): Promise<Listed[]> {
+  async #pages(state: ListedApprovalState, earliest: string | undefined, enough?: (items: Listed[]) => boolean): Promise<Listed[] & { complete: boolean }> {
     const all: Listed[] = [];
     for (let page = 1; page <= MAX_PAGES; page++) {
       if (page > 1 && requestsLeft() <= SCAN_MARGIN) break;
@@ -284,10 +289,12 @@ export class ClockifyApprovals extends BackEndPart<ClockifyContext, { catalog: C
         return submission ? [{ submission, entries: Array.isArray(detail.entries) ? detail.entries : [] }] : [];
       });
       all.push(...items);
-      if (details.length < APPROVAL_PAGE || enough?.(items)) break;
-      if (earliest !== undefined && items.some((item) => item.submission.firstDay < earliest)) break;
+      if (details.length < APPROVAL_PAGE || (earliest !== undefined && items.some((item) => item.submission.firstDay < earliest))) {
+        return Object.assign(all, { complete: true });
+      }
+      if (enough?.(items)) break;
     }
-    return all;
+    return Object.assign(all, { complete: false });
   }
 
   /** One page of one state, read once per tool call. */

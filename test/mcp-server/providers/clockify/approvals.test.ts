@@ -111,4 +111,16 @@ describe("the scan of Clockify's lists", () => {
     await expect(call(() => bob.findForDecision(last))).rejects.toMatchObject({ refusal: { code: 'timesheet_submission_not_found' } });
     expect(fake.requests.filter((item) => item.method === 'PATCH')).toEqual([]);
   });
+
+  it('calls no request of the person rejected that may lie past the pages read', async () => {
+    const fake = await workspace();
+    const bob = approvalsOf(fake, BOB_KEY);
+    const week = { firstDay: '2026-11-09', lastDay: '2026-11-15' };
+    const mine = await call(() => bob.submit(week, 'week'));
+    // Then more requests of a later week than four pages hold: Bob's, still pending, sorts past them.
+    for (const person of addMembers(fake, MAX_PAGES * APPROVAL_PAGE + 10)) request(fake, person.id, '2026-11-16', '2026-11-22', 'PENDING');
+    const own = await call(() => bob.own(week));
+    expect(own.filter((item) => item.id === mine.id && item.status === 'rejected')).toEqual([]);
+    expect(approvalRequestsOf(fake.state).find((item) => item.id === mine.id)?.state).toBe('PENDING');
+  });
 });
