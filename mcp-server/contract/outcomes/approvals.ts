@@ -134,7 +134,20 @@ export const approvalsRefusals = refusalFamily({
   /** Deciding or withdrawing an approval without being the person's approver. */
   timesheet_not_your_decision: {
     kind: 'denied',
-    say: (facts: { person: string; back_end: string }) => say`You do not approve ${facts.person}'s timesheets in ${facts.back_end}. Nothing was sent.`,
+    say: (facts: { person: string | null; back_end: string }) =>
+      facts.person === null
+        ? say`You approve nobody's timesheets in ${facts.back_end}. Nothing was sent.`
+        : say`You do not approve ${facts.person}'s timesheets in ${facts.back_end}. Nothing was sent.`,
     example: { person: 'Ada Lovelace', back_end: 'Clockify' },
+  },
+  /**
+   * The back end refused the period Punchcard took to be the workspace's (Clockify's API shows no
+   * approval period: it is learned from its refusal); the next is taken when asked again.
+   */
+  timesheet_period_relearned: {
+    kind: 'conflict',
+    say: (facts: { back_end: string; tried: string; next: string }) =>
+      say`${facts.back_end} does not approve timesheets by ${facts.tried.replace('_', '-')} in this workspace; Punchcard now takes it to approve by ${facts.next.replace('_', '-')}: ask again to submit that period. Nothing was submitted.`,
+    example: { back_end: 'Clockify', tried: 'week', next: 'semi_month' },
   },
 });
