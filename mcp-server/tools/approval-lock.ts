@@ -14,6 +14,14 @@ export interface WrittenSpan {
   readonly end: number;
 }
 
+/** The most people whose locks one correction reads (a request each): more is refused before any is read. */
+export const MAX_PEOPLE_LOCKS_READ = 10;
+
+/** Whether writes here must ask for the back end's locks first: only where it has approvals. */
+export function locksApply(context: ToolContext): boolean {
+  return context.tracker.approvals !== undefined && context.tracker.capabilities.has('approvals');
+}
+
 /**
  * Refuses the call when any of `spans` lies in a locked period of the person (or of the tracker user
  * `owner`, named `ownerName`, for an administrator's change of someone's entries).
@@ -24,7 +32,7 @@ export async function refuseLockedTime(
   owner?: { readonly id: string; readonly name: string },
 ): Promise<void> {
   const approvals = context.tracker.approvals;
-  if (!approvals || !context.tracker.capabilities.has('approvals') || spans.length === 0) return;
+  if (!approvals || !locksApply(context) || spans.length === 0) return;
   const days = spans.flatMap((span) => [localDate(span.start, context.timezone), localDate(Math.max(span.start, span.end - 1), context.timezone)]).sort();
   const covered = { firstDay: days[0] as string, lastDay: days[days.length - 1] as string };
   const locks = await approvals.locks(covered, owner?.id);
@@ -37,5 +45,29 @@ export async function refuseLockedTime(
     const base = { first_day: touched.firstDay, last_day: touched.lastDay, status: touched.status, back_end: context.tracker.label };
     if (owner) throw new ToolInputError('timesheet_period_locked_for', { ...base, person: owner.name });
     throw new ToolInputError('timesheet_period_locked', { ...base, reopened_by: touched.reopenedBy });
+  }
+}
+
+/** An entry of someone's that an administrator's correction would change. */
+export interface OwnedSpan {
+  readonly start: number;
+  readonly end: number | null;
+  readonly personId: number;
+  readonly person: string;
+}
+
+/**
+ * The same for an administrator's correction of several people's entries: each owner's locks are read
+ * (one request each, at most MAX_PEOPLE_LOCKS_READ people), and an entry in a locked period of its
+ * owner refuses the whole correction before anything is changed.
+ */
+export async function refuseLockedEntriesOf(context: ToolContext, entries: readonly OwnedSpan[]): Promise<void> {
+  if (!locksApply(context) || entries.length === 0) return;
+  const owners = new Map<number, OwnedSpan[]>();
+  for (const entry of entries) owners.set(entry.personId, [...(owners.get(entry.personId) ?? []), entry]);
+  if (owners.size > MAX_PEOPLE_LOCKS_READ) throw new ToolInputError('timesheet_locks_too_many_people', { people: owners.size, limit: MAX_PEOPLE_LOCKS_READ });
+  for (const [personId, owned] of owners) {
+    const spans = owned.map((entry) => ({ start: entry.start, end: entry.end ?? context.now() }));
+    await refuseLockedTime(context, spans, { id: String(personId), name: (owned[0] as OwnedSpan).person });
   }
 }

@@ -10,6 +10,7 @@ import { draftDays } from './evidence-day.ts';
 import { catalogLookup, entryLabel, MINUTE_MS, notInFuture, presentEntry, readInstant } from './shared.ts';
 import { ToolInputError } from './tool-input-error.ts';
 import { refuseAgentPrefix } from './agent-labels.ts';
+import { refuseLockedTime } from './approval-lock.ts';
 
 interface Booking {
   draft: string;
@@ -30,6 +31,7 @@ export default defineTool({
     const { from, to, drafts } = await draftDays({ from: args.from, ...(args.to === undefined ? {} : { to: args.to }) }, context);
     // Every id and correction is checked before anything is sent: a refusal books nothing at all.
     const bookings = await plannedBookings(args.entries, drafts, context);
+    await refuseLockedTime(context, bookings);
     context.ask.confirm({
       key: 'book',
       message: `Book ${bookings.length} ${bookings.length === 1 ? 'entry' : 'entries'}?\n${bookings.map((booking) => `• ${bookingLine(booking, context)}`).join('\n')}`,

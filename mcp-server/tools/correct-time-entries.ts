@@ -1,3 +1,4 @@
+import { refuseLockedEntriesOf } from './approval-lock.ts';
 import type { CatalogItem } from '../domain/records.ts';
 import {
   type CorrectionPlan,
@@ -66,6 +67,8 @@ export default defineTool({
     const plan = planCorrections(chosen, set, world, now);
     const catalog = await context.tracker.catalog.catalog(true, ['project', 'activity']);
     if (set.projectId !== undefined) checkActivitiesFit(plan, set, world, catalog.activities);
+    // Approved time stays as approved, whoever's it is and although the back end may let an administrator through.
+    await refuseLockedEntriesOf(context, plan.change);
 
     const preview = previewOf(plan, world.locked?.end, catalog, context, now);
     const words = previewWords(plan, set, lockWords(world, chosen, context), world, catalog, { from, to }, context);

@@ -2,15 +2,18 @@ import { formatDuration, formatInstant } from '../domain/time.ts';
 import { recordNamed, say } from '../contract/outcomes/sentence.ts';
 import { quoted } from './asking.ts';
 import { defineTool } from './define-tool.ts';
+import { locksApply, refuseLockedTime } from './approval-lock.ts';
 import { entryLabel, presentEntry, stableEntry } from './shared.ts';
 import { deleteTimeEntryContract } from '../contract/tools/delete-time-entry.ts';
 
 export default defineTool({
   ...deleteTimeEntryContract,
   async handler(args, context) {
-    // Where the client can ask, the person sees what goes before it goes (asking.ts).
-    if (context.ask.available) {
-      const shown = await context.tracker.entries.getEntry(args.id);
+    // Read first where the client can ask (the person sees what goes before it goes, asking.ts) or where
+    // the back end has approvals (an entry in a locked period stays).
+    const shown = context.ask.available || locksApply(context) ? await context.tracker.entries.getEntry(args.id) : null;
+    if (shown) await refuseLockedTime(context, [{ start: shown.start, end: shown.end ?? context.now() }]);
+    if (shown && context.ask.available) {
       const length = formatDuration((shown.end ?? context.now()) - shown.start);
       context.ask.confirm({
         key: 'delete',

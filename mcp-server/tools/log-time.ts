@@ -3,6 +3,7 @@ import { defineTool } from './define-tool.ts';
 import { ToolInputError } from './tool-input-error.ts';
 import { refuseAgentPrefix } from './agent-labels.ts';
 import { keptWords } from './kept-words.ts';
+import { refuseLockedTime } from './approval-lock.ts';
 import { catalogLookup, checkBookedSpan, dayRange, entryLabel, MINUTE_MS, presentEntry, readDate, readInstant, readMinutes } from './shared.ts';
 import { logTimeContract } from '../contract/tools/log-time.ts';
 
@@ -15,6 +16,7 @@ export default defineTool({
     refuseAgentPrefix(context.tracker, args.description, 'description', 'Nothing was sent.');
     const { start, end } = await placeEntry(args, context);
     checkBookedSpan(start, end, context);
+    await refuseLockedTime(context, [{ start, end }]);
     const refs = catalogLookup(context);
     const projectId = await refs.project(args.project);
     const activityId = await refs.activity(args.activity, projectId);

@@ -1,6 +1,7 @@
 import { defineTool } from './define-tool.ts';
 import { ToolInputError } from './tool-input-error.ts';
 import { refuseAgentPrefix } from './agent-labels.ts';
+import { refuseLockedTime } from './approval-lock.ts';
 import type { EntryFields } from '../providers/time-tracker.ts';
 import { catalogLookup, entryLabel, notInFuture, presentEntry, readInstant } from './shared.ts';
 import { updateTimeEntryContract } from '../contract/tools/update-time-entry.ts';
@@ -16,6 +17,12 @@ export default defineTool({
     const patch: Partial<EntryFields> = {};
     if (args.start !== undefined) patch.start = notInFuture(readInstant(args.start, context, 'start'), context, 'start');
     if (args.end !== undefined) patch.end = notInFuture(readInstant(args.end, context, 'end'), context, 'end');
+    // Where the entry is and where it would go: a locked period keeps its time either way.
+    const end = current.end ?? context.now();
+    await refuseLockedTime(context, [
+      { start: current.start, end },
+      { start: patch.start ?? current.start, end: patch.end ?? end },
+    ]);
     const refs = catalogLookup(context);
     if (args.project !== undefined) patch.projectId = await refs.project(args.project);
     const projectId = patch.projectId === undefined ? (current.project?.id ?? null) : patch.projectId;

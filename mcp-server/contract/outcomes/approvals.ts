@@ -35,6 +35,13 @@ export const approvalsRefusals = refusalFamily({
       say`${facts.person}'s timesheet for ${spanSaid(facts)} is ${facts.status === 'approved' ? 'approved' : 'submitted for approval'}, so its time stays as it is until its approval is withdrawn in ${facts.back_end}. Nothing was sent.`,
     example: { ...SPAN, status: 'approved', person: 'Ada Lovelace', back_end: 'Clockify' },
   },
+  /** A correction of more people's entries than one call reads the locks of. */
+  timesheet_locks_too_many_people: {
+    kind: 'input',
+    say: (facts: { people: number; limit: number }) =>
+      say`The correction touches the entries of ${facts.people} people; one correction checks the approved periods of at most ${facts.limit}. Narrow it${forModelOnly(' with people or ids')}. Nothing was changed.`,
+    example: { people: 14, limit: 10 },
+  },
   /** A period kind the back end does not approve by. */
   timesheet_period_kind: {
     kind: 'input',
