@@ -27,13 +27,16 @@ import { type ToolDefinition } from '../tools/define-tool.ts';
 import { ToolInputError } from '../tools/tool-input-error.ts';
 
 /** A call of a tool that is not read-only, as it ended (the team server's audit log). */
+/** Groups whose writes the audit log keeps whole: an administrator's changes, and a timesheet's submission and decision with its status before and after. */
+const KEPT_WHOLE: ReadonlySet<unknown> = new Set(['admin', 'approvals']);
+
 export interface FinishedCall {
   tool: ToolName | AppToolName;
   args: unknown;
   outcome: 'done' | 'refused' | 'failed';
   /** The structured result of a call that was done. */
   data?: Record<string, unknown>;
-  /** The tool is one of the admin group's: its record is kept whole (the before and after values it answered). */
+  /** The tool is one of the admin or approvals group's: its record is kept whole (the before and after values it answered). */
   administers?: true;
 }
 
@@ -95,7 +98,7 @@ export async function runTool(tool: CallableTool, args: unknown, call: ToolCall)
         tool: tool.name,
         args,
         outcome: written,
-        ...('group' in tool && tool.group === 'admin' ? { administers: true as const } : {}),
+        ...('group' in tool && KEPT_WHOLE.has(tool.group) ? { administers: true as const } : {}),
         ...(written === 'done' && 'structuredContent' in result ? { data: result.structuredContent } : {}),
       });
     } catch (error) {

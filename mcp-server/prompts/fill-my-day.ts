@@ -29,6 +29,10 @@ export default definePrompt({
             `Call suggest_entries with from ${date}: drafts from my calendar, commits and sessions, and what is booked. ` +
             'Start from those drafts; my words correct them and add what they miss.',
         },
+        {
+          tool: 'list_timesheet_approvals',
+          text: `Call list_timesheet_approvals with from ${date}, to ${date}: if that day's timesheet is submitted or approved, tell me so and book nothing.`,
+        },
         { tool: 'list_catalog', text: 'Call list_catalog for the projects and activities I can book on; use their exact names.' },
         { tool: 'list_time_entries', text: `Call list_time_entries with from ${date}, to ${date} for what is already logged, so nothing is booked twice.` },
         {

@@ -5,6 +5,7 @@ import type { submissionOutput } from '../contract/tools/outputs.ts';
 import { type DaySpan, periodHolding, type TimesheetSubmission } from '../domain/approvals.ts';
 import type { TrackerWith } from '../providers/time-tracker.ts';
 import type { ToolContext } from './context.ts';
+import { daysBetween } from '../domain/time.ts';
 import { dayRange, readDate, today } from './shared.ts';
 import { ToolInputError } from './tool-input-error.ts';
 
@@ -52,4 +53,28 @@ export async function hoursIn(context: ToolContext & { tracker: TrackerWith<'app
 export function periodWords(span: DaySpan & { period: string }): string {
   const kind = span.period === 'semi_month' ? 'half-month' : span.period;
   return `the ${kind} ${span.firstDay} to ${span.lastDay}`;
+}
+
+/** The longest report whose approval status is read: a month (Kimai's plugin reads a week at a time). */
+const MAX_STATUS_DAYS = 31;
+
+/**
+ * What a report says of the person's submissions touching its days ("Timesheet 2026-11-16 to 2026-11-22:
+ * approved."), where the back end has approvals and the report covers at most a month. A failed read
+ * costs the report nothing but this line, which says so.
+ */
+export async function approvalLines(context: ToolContext, from: string, to: string): Promise<string[]> {
+  const approvals = context.tracker.approvals;
+  if (!approvals || !context.tracker.capabilities.has('approvals') || daysBetween(from, to) + 1 > MAX_STATUS_DAYS) return [];
+  try {
+    const own = await approvals.own({ firstDay: from, lastDay: to });
+    return own
+      .filter((submission) => submission.status !== 'withdrawn')
+      .map(
+        (submission) =>
+          `Timesheet ${submission.firstDay} to ${submission.lastDay}: ${submission.status === 'pending' ? 'submitted, waiting for approval' : submission.status}.`,
+      );
+  } catch (error) {
+    return [`The timesheet's approval status could not be read: ${(error as Error).message}`];
+  }
 }

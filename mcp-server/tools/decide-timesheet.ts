@@ -40,7 +40,7 @@ export default defineTool({
           ? ' The note was kept with it.'
           : ` ${context.tracker.label} kept no note; tell ${quoted(submission.person)} yourself.`;
     return {
-      data: { submission: presentSubmission(decided.submission), note_kept: note !== undefined && decided.noteKept },
+      data: { submission: presentSubmission(decided.submission), status_before: submission.status, note_kept: note !== undefined && decided.noteKept },
       text: `${args.decision === 'approve' ? 'Approved' : 'Rejected'} ${what}.${kept}`,
     };
   },

@@ -6,6 +6,7 @@ import { MAX_REPORT_YEARS } from '../domain/call-limits.ts';
 import { defineTool } from './define-tool.ts';
 import type { ToolContext } from './context.ts';
 import { leaveFractions, leaveTypesByDay } from './leave-shared.ts';
+import { approvalLines } from './approvals-shared.ts';
 import { catalogLookup, dayRange, MINUTE_MS, readDayRange, today } from './shared.ts';
 import { timeReportContract } from '../contract/tools/time-report.ts';
 import type { LeaveType } from '../providers/time-tracker.ts';
@@ -44,9 +45,10 @@ export default defineTool({
         text: [`${totalText}.`, ...agentLine, ...groups.map((group) => `${group.key}: ${duration(group.minutes)}`)].join('\n'),
       };
     }
-    const [{ targets, holidays, leave }, account] = await Promise.all([
+    const [{ targets, holidays, leave }, account, approvalLine] = await Promise.all([
       targetsOver(from, to, context),
       from <= now && context.tracker.plan?.timeAccount ? context.tracker.plan.timeAccount(from, to < now ? to : now) : null,
+      approvalLines(context, from, to),
     ]);
     const groups: Array<{ key: string; minutes: number; target_minutes?: number; holiday?: string; leave?: LeaveType }> =
       groupBy === 'day' || groupBy === 'week'
@@ -83,7 +85,7 @@ export default defineTool({
         back_end_balance: backEndBalance,
         agent_minutes_left_out: agentMinutes,
       },
-      text: [summary, ...agentLine, ...accountLine, ...lines].join('\n'),
+      text: [summary, ...agentLine, ...accountLine, ...approvalLine, ...lines].join('\n'),
     };
   },
 });

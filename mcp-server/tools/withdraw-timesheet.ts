@@ -31,7 +31,10 @@ export default defineTool({
         });
       }
       const withdrawn = await approvals.withdraw(submission, 'approver');
-      return { data: { submission: presentSubmission(withdrawn) }, text: `Withdrew the approval of ${what}; its time is open again.` };
+      return {
+        data: { submission: presentSubmission(withdrawn), status_before: submission.status },
+        text: `Withdrew the approval of ${what}; its time is open again.`,
+      };
     }
     const span = await periodAsked(context, args);
     const own = (await approvals.own(span)).filter((submission) => submission.firstDay === span.firstDay);
@@ -50,7 +53,7 @@ export default defineTool({
     }
     const withdrawn = await approvals.withdraw(pending, 'owner');
     return {
-      data: { submission: presentSubmission(withdrawn) },
+      data: { submission: presentSubmission(withdrawn), status_before: pending.status },
       text: `Withdrew your timesheet for ${periodWords(pending)}; you can change its time and submit it again.`,
     };
   },

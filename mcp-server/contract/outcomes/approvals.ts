@@ -148,8 +148,20 @@ export const approvalsRefusals = refusalFamily({
   /** Deciding or withdrawing an approval without being the person's approver. */
   timesheet_not_your_decision: {
     kind: 'denied',
-    say: (facts: { person: string; back_end: string }) =>
-      say`You are not ${facts.person}'s approver in ${facts.back_end}, so their timesheets are not yours to decide. Nothing was sent.`,
+    say: (facts: { person: string | null; back_end: string }) =>
+      facts.person === null
+        ? say`You approve nobody's timesheets in ${facts.back_end}. Nothing was sent.`
+        : say`You are not ${facts.person}'s approver in ${facts.back_end}, so their timesheets are not yours to decide. Nothing was sent.`,
     example: { person: 'Ada Lovelace', back_end: 'Clockify' },
+  },
+  /**
+   * The back end refused the period Punchcard took to be the workspace's (Clockify's API shows no
+   * approval period: it is learned from its refusal); the next is taken when asked again.
+   */
+  timesheet_period_relearned: {
+    kind: 'conflict',
+    say: (facts: { back_end: string; tried: string; next: string }) =>
+      say`${facts.back_end} does not approve timesheets ${periodSaid(facts.tried)} in this workspace, so Punchcard will submit them ${periodSaid(facts.next)} from now on: ask again to submit that period. Nothing was submitted.`,
+    example: { back_end: 'Clockify', tried: 'week', next: 'semi_month' },
   },
 });

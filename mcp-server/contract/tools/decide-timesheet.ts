@@ -1,6 +1,7 @@
 // `decide_timesheet` as AI clients and the app see it: title, description, schemas, annotations and the
 // capability it needs. The handler is in mcp-server/tools/; main parses answers with `output`.
 import * as z from 'zod/v4';
+import { APPROVAL_STATUSES } from '../vocabulary.ts';
 import { submissionOutput } from './outputs.ts';
 import { toolContract } from './tool-contract.ts';
 
@@ -18,5 +19,6 @@ export const decideTimesheetContract = toolContract({
       decision: z.enum(['approve', 'reject']),
       note: z.string().max(1000).optional(),
     }),
-  output: () => z.object({ submission: submissionOutput, note_kept: z.boolean() }),
+  /** `status_before`: what the submission was before the decision (the team server's audit log keeps both). */
+  output: () => z.object({ submission: submissionOutput, status_before: z.enum(APPROVAL_STATUSES), note_kept: z.boolean() }),
 });

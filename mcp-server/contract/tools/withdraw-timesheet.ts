@@ -1,6 +1,7 @@
 // `withdraw_timesheet` as AI clients and the app see it: title, description, schemas, annotations and the
 // capability it needs. The handler is in mcp-server/tools/; main parses answers with `output`.
 import * as z from 'zod/v4';
+import { APPROVAL_STATUSES } from '../vocabulary.ts';
 import { submissionOutput } from './outputs.ts';
 import { toolContract } from './tool-contract.ts';
 
@@ -17,5 +18,5 @@ export const withdrawTimesheetContract = toolContract({
       period_start: z.string().max(40).optional(),
       id: z.string().min(1).max(64).optional(),
     }),
-  output: () => z.object({ submission: submissionOutput }),
+  output: () => z.object({ submission: submissionOutput, status_before: z.enum(APPROVAL_STATUSES) }),
 });

@@ -12,6 +12,7 @@ import { clockifyRateEndpoints } from './rates-api.ts';
 import { clockifyCatalogEndpoints } from './catalog-api.ts';
 import { clockifyGroupEndpoints } from './groups-api.ts';
 import { clockifyCorrectionEndpoints } from './corrections-api.ts';
+import { clockifyApprovalEndpoints } from './approvals-api.ts';
 import { CLOCKIFY_WORDS, ClockifyError, describeHttpFailure, describeNotJson, type RequestPurpose } from './errors.ts';
 import { withIds } from './mapping.ts';
 import type {
@@ -275,6 +276,8 @@ export function createClockifyApi(options: ClockifyApiOptions) {
     groups: clockifyGroupEndpoints({ call, listPage }),
     /** The workspace's lock and the invoiced mark, for bulk corrections (corrections-api.ts). */
     corrections: clockifyCorrectionEndpoints({ call }),
+    /** Timesheet approval requests (approvals-api.ts). */
+    approvals: clockifyApprovalEndpoints({ call }),
 
     close: () => client.close(),
   };

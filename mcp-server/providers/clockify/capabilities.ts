@@ -1,7 +1,7 @@
 // What Punchcard offers on Clockify, from what it knows about the workspace (facts.ts): the timer, the
 // person's own entries (listed, logged, changed, deleted), reports and the catalog always; leave, its
 // withdrawal and the calendar unless time off is known not to answer for the person (the module off,
-// the plan without it, or no access). The team tools, and for a workspace admin or the owner the
+// the plan without it, or no access); timesheet approvals where the plan has them. The team tools, and for a workspace admin or the owner the
 // catalog's writes and the admin group's tags, invoices, people and user groups, only for a role this process learned from
 // Clockify (context.ts, teamRole): never remembered, as a key may be another person's, and unknown is
 // no; a 403 under that role withdraws what it refused. One place for the tracker and for the
@@ -42,9 +42,14 @@ export function clockifyCapabilities(
   facts: ClockifyFacts | undefined,
   role?: TeamRole,
   refused: ReadonlySet<ClockifyAdministration> = new Set(),
+  approvalsRefused = false,
 ): ReadonlySet<Capability> {
   const capabilities = new Set<Capability>(ALWAYS);
   if (facts?.timeOff !== false) for (const capability of TIME_OFF) capabilities.add(capability);
+  // Timesheet approvals where the workspace's plan has them (Standard and up; its feature list says
+  // APPROVAL), for every role: a member submits, an approver decides. Unknown is no (the group is off
+  // by default, and the background check learns the plan); a 403 of an approval route withdraws it.
+  if (facts?.approvalInPlan === true && !approvalsRefused) capabilities.add('approvals');
   // Colleagues' hours for those Clockify shows them to; a project manager their projects' hours;
   // decisions on leave only where time off answers at all.
   if (role === 'admin' || role === 'team_manager') {

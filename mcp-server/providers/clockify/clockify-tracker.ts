@@ -1,10 +1,11 @@
 // Clockify as a Punchcard back end (docs/back-ends/clockify.md): the TimeTracker over Clockify's REST
 // API, for the person whose API key it is, in one workspace, put together from its parts — the
 // account, the timer and entries, the catalog (clients, projects and their tasks), time off, the
-// person's plan, what an admin or a manager may see and decide and what an admin administers — over one API module (api.ts). Clockify's ids are strings; Punchcard numbers them
+// person's plan, what an admin or a manager may see and decide, what an admin administers and timesheet approvals — over one API module (api.ts). Clockify's ids are strings; Punchcard numbers them
 // (id-aliases.ts). Its tasks live inside projects, so an activity is named with its project.
 import { assembleTracker, type RemoteTracker } from '../remote-tracker.ts';
 import { ClockifyAccount } from './account.ts';
+import { ClockifyApprovals } from './approvals.ts';
 import { ClockifyInvoices } from './admin-invoices.ts';
 import { ClockifyPeople } from './admin-people.ts';
 import { ClockifyCatalogAdmin } from './admin-catalog.ts';
@@ -49,6 +50,7 @@ export function createClockifyTracker(options: ClockifyTrackerOptions): RemoteTr
     catalogAdmin: new ClockifyCatalogAdmin(context, { catalog }),
     adminTeams: new ClockifyAdminTeams(context, {}),
     corrections: new ClockifyCorrections(context, { catalog }),
+    approvals: new ClockifyApprovals(context, { catalog }),
     close: () => context.close(),
   });
 }

@@ -44,6 +44,8 @@ export interface Workspace {
   plan: string | undefined;
   /** Whether the plan includes time off; undefined where Clockify did not say. */
   timeOffInPlan: boolean | undefined;
+  /** Whether the plan includes timesheet approvals (APPROVAL); undefined where Clockify did not say. */
+  approvalInPlan: boolean | undefined;
   /** Fields the workspace requires on every entry ('project', 'task', 'description'). */
   requires: ReadonlySet<string>;
 }
@@ -60,6 +62,8 @@ export class ClockifyContext {
   #knownRole: TeamRole | undefined;
   /** What Clockify refused (403) under the role last learned: withdrawn until another role is learned. */
   readonly #refused = new Set<ClockifyAdministration>();
+  /** Clockify refused an approval route (403) in this process: the approvals group is withdrawn until the next start. */
+  #approvalsRefused = false;
 
   constructor(options: ClockifyTrackerOptions) {
     this.options = options;
@@ -74,7 +78,7 @@ export class ClockifyContext {
     this.facts = learnedFacts(options, {
       file: clockifyFacts,
       key: clockifyFactsKey(options.profile),
-      capabilitiesOf: (facts) => clockifyCapabilities(facts, this.#knownRole, this.#refused),
+      capabilitiesOf: (facts) => clockifyCapabilities(facts, this.#knownRole, this.#refused, this.#approvalsRefused),
     });
     this.aliases = options.idNumbers ?? new IdAliases(join(options.userDataDir, CLOCKIFY_IDS_FILE), options.log);
   }
@@ -117,7 +121,7 @@ export class ClockifyContext {
       // A new role is asked again what it may administer: a refusal under the old one no longer holds.
       if (role !== this.#knownRole) this.#refused.clear();
       this.#knownRole = role;
-      if (this.facts.capabilities.set(clockifyCapabilities(this.facts.current, role, this.#refused))) {
+      if (this.facts.capabilities.set(clockifyCapabilities(this.facts.current, role, this.#refused, this.#approvalsRefused))) {
         this.options.log(`Clockify tools follow the person's role: ${role === 'member' ? 'a member (no team tools)' : role.replace('_', ' ')}.`);
       }
       return role;
@@ -131,7 +135,7 @@ export class ClockifyContext {
   refuseAdministration(kind: ClockifyAdministration): void {
     if (this.#refused.has(kind)) return;
     this.#refused.add(kind);
-    this.facts.capabilities.set(clockifyCapabilities(this.facts.current, this.#knownRole, this.#refused));
+    this.facts.capabilities.set(clockifyCapabilities(this.facts.current, this.#knownRole, this.#refused, this.#approvalsRefused));
     const tools = {
       catalog: 'create_catalog_item and archive_catalog_item',
       tags: 'manage_tags',
@@ -159,6 +163,27 @@ export class ClockifyContext {
       if (!(error instanceof ClockifyError) || error.status !== 403) throw error;
       this.refuseAdministration(kind);
       throw new BackEndError(...(typeof refusal === 'function' ? refusal(error) : refusal));
+    }
+  }
+
+  /**
+   * Sends one request of the approval-requests API. Clockify's 403 (a plan without approvals, or no right
+   * to them) withdraws the approvals group at once, with list_changed, for this process, and is said as
+   * timesheet_approvals_unavailable; any other failure is thrown as it came.
+   */
+  async approving<T>(send: () => Promise<T>): Promise<T> {
+    try {
+      return await send();
+    } catch (error) {
+      if (!(error instanceof ClockifyError) || error.status !== 403) throw error;
+      if (!this.#approvalsRefused) {
+        this.#approvalsRefused = true;
+        this.facts.capabilities.set(clockifyCapabilities(this.facts.current, this.#knownRole, this.#refused, true));
+        this.options.log(
+          'Clockify refused your account timesheet approvals: submit_timesheet, withdraw_timesheet, list_timesheet_approvals and decide_timesheet switched off.',
+        );
+      }
+      throw new BackEndError('timesheet_approvals_unavailable', { back_end: 'Clockify' });
     }
   }
 
@@ -277,7 +302,14 @@ export class ClockifyContext {
     // What an earlier start resolved serves for a day: the named workspace, or the active one while it stays active.
     if (!fresh && facts.workspaceId && facts.workspaceName && !this.stale() && (wanted !== undefined || facts.workspaceId === active)) {
       const requires = new Set((facts.requires ?? '').split(' ').filter(Boolean));
-      return { id: facts.workspaceId, name: facts.workspaceName, plan: facts.plan, timeOffInPlan: facts.timeOffInPlan, requires };
+      return {
+        id: facts.workspaceId,
+        name: facts.workspaceName,
+        plan: facts.plan,
+        timeOffInPlan: facts.timeOffInPlan,
+        approvalInPlan: facts.approvalInPlan,
+        requires,
+      };
     }
     const chosen = chooseWorkspace(await this.api.workspaces(), wanted, active);
     const workspace = workspaceOf(chosen);
@@ -288,6 +320,7 @@ export class ClockifyContext {
       requires: [...workspace.requires].join(' '),
       ...(workspace.plan ? { plan: workspace.plan } : {}),
       ...(workspace.timeOffInPlan === undefined ? {} : { timeOffInPlan: workspace.timeOffInPlan }),
+      ...(workspace.approvalInPlan === undefined ? {} : { approvalInPlan: workspace.approvalInPlan }),
     });
     return workspace;
   }
@@ -305,6 +338,7 @@ export function workspaceOf(workspace: ClockifyWorkspace): Workspace {
     name: workspace.name,
     plan: planName(workspace.featureSubscriptionType),
     timeOffInPlan: Array.isArray(workspace.features) ? workspace.features.includes('TIME_OFF') : undefined,
+    approvalInPlan: Array.isArray(workspace.features) ? workspace.features.includes('APPROVAL') : undefined,
     requires,
   };
 }

@@ -1,7 +1,8 @@
 // What Punchcard learned about a Clockify workspace that shapes the next start (remote/facts-file.ts):
 // the workspace it resolved to (its id and name, so a start needs no list of workspaces), its plan,
 // whether time off answers for the person (which decides the leave tools, so the first `tools/list`
-// is right without a request), when that was last asked, and the person's zone. Keyed by address and
+// is right without a request), whether its plan has timesheet approvals and by which period it approves,
+// when that was last asked, and the person's zone. Keyed by address and
 // the configured workspace. Never the key, nor who it belongs to: a new key may be another person's,
 // so each process asks Clockify whose it is. No zod and no HTTP here: the opening reads it.
 import { defined, factsFile, pick } from '../remote/facts-file.ts';
@@ -17,6 +18,15 @@ export interface ClockifyFacts {
   timeOff?: boolean;
   /** The workspace's plan includes time off (its feature list says TIME_OFF); false explains a missing module. */
   timeOffInPlan?: boolean;
+  /** The workspace's plan includes timesheet approvals (its feature list says APPROVAL): the approvals group is offered. */
+  approvalInPlan?: boolean;
+  /**
+   * The period the workspace approves timesheets by, as Clockify names it ('WEEKLY'), learned from a
+   * request's days or from Clockify's refusal of another (approvals.ts, "rule"): its API shows no setting.
+   */
+  approvalPeriod?: string;
+  /** Periods Clockify refused as not the workspace's, space-separated, while approvalPeriod is not known. */
+  approvalPeriodsRefused?: string;
   /** What the workspace requires on every entry, space-separated ('project task description'). */
   requires?: string;
   /** When the workspace and time off were last asked about (ISO time): asked again a day later. */
@@ -31,6 +41,9 @@ export const clockifyFacts = factsFile<ClockifyFacts>(CLOCKIFY_FACTS_FILE, (entr
     plan: pick.text(entry.plan),
     timeOff: pick.boolean(entry.timeOff),
     timeOffInPlan: pick.boolean(entry.timeOffInPlan),
+    approvalInPlan: pick.boolean(entry.approvalInPlan),
+    approvalPeriod: pick.text(entry.approvalPeriod),
+    approvalPeriodsRefused: pick.text(entry.approvalPeriodsRefused),
     requires: typeof entry.requires === 'string' ? entry.requires : undefined,
     checkedAt: pick.text(entry.checkedAt),
     timezone: pick.text(entry.timezone),

@@ -98,3 +98,14 @@ describe('what a person administers on Clockify', () => {
     expect(administersOf(undefined, 'team_manager', new Set(['people']))).toEqual([]);
   });
 });
+
+describe('timesheet approvals on Clockify', () => {
+  it("are offered for every role where the workspace's plan lists APPROVAL, not where it does not or is not known, nor after a 403", () => {
+    for (const role of [undefined, 'member', 'team_manager', 'admin'] as const) {
+      expect(clockifyCapabilities({ approvalInPlan: true }, role).has('approvals'), role).toBe(true);
+    }
+    expect(clockifyCapabilities({ approvalInPlan: false }, 'admin').has('approvals')).toBe(false);
+    expect(clockifyCapabilities({ timeOff: true }, 'admin').has('approvals')).toBe(false);
+    expect(clockifyCapabilities({ approvalInPlan: true }, 'admin', new Set(), true).has('approvals')).toBe(false);
+  });
+});

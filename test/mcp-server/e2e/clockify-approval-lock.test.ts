@@ -1,0 +1,140 @@
+// Approved time stays approved, on Clockify, through the engine in process against the fake Clockify:
+// Ada's week of 9 November is approved (the fake locks its entries for everyone, as Clockify does). Every
+// tool that writes time (log_time, update_time_entry, delete_time_entry, correct_time_entries as Bob, the
+// administrator Clockify would let through) refuses a write into it in words, naming the period and who
+// can reopen it, before any write is sent; the week after stays open. The lock holds with the approvals
+// tools switched off: it is the back end's, not a switch's.
+import { describe, expect, it } from 'vitest';
+import { ADMIN_NOW } from '../../support/admin-engine.ts';
+import { closeAfterEach } from '../../support/close-after-each.ts';
+import { type InProcessEngineHandle, makeUserDataDir, startInProcessEngine, type ToolResult, textOf } from '../../support/engine.ts';
+import { clockStartingAt } from '../../support/fake-clock.ts';
+import { approvalRequestsOf } from '../providers/clockify/fake-clockify-approvals.ts';
+import {
+  ADA_KEY,
+  addEntry,
+  at,
+  BOB_KEY,
+  type FakeClockify,
+  type FakeEntry,
+  SEED,
+  seedTeam,
+  seedWorkspace,
+  startFakeClockify,
+} from '../providers/clockify/fake-clockify.ts';
+
+const opened = closeAfterEach();
+
+interface World {
+  fake: FakeClockify;
+  /** Ada's on Tuesday 10 November, in the approved week. */
+  approved: FakeEntry;
+  /** Ada's on Tuesday 17 November, in this week, not submitted. */
+  open: FakeEntry;
+}
+
+/** Acme, with Ada's week of 9 to 15 November approved by her team manager. */
+async function acme(): Promise<World> {
+  const fake = opened(await startFakeClockify({ now: clockStartingAt(ADMIN_NOW) }));
+  seedWorkspace(fake);
+  seedTeam(fake);
+  const entry = (day: string) =>
+    addEntry(fake, { userId: SEED.users.ada, start: at(day, '09:00'), end: at(day, '12:00'), projectId: SEED.projects.website, taskId: SEED.tasks.design });
+  const world = { fake, approved: entry('2026-11-10'), open: entry('2026-11-17') };
+  approvalRequestsOf(fake.state).push({
+    id: '6a1f00000000000000000001',
+    workspaceId: SEED.workspaces.acme,
+    ownerId: SEED.users.ada,
+    creatorId: SEED.users.ada,
+    start: '2026-11-09',
+    end: '2026-11-15',
+    state: 'APPROVED',
+    note: '',
+    updatedAt: Date.parse('2026-11-16T10:00:00Z'),
+    updatedBy: SEED.users.ada,
+  });
+  return world;
+}
+
+/** A session of the person whose key it is, the entries' changes switched on; the approvals group stays off. */
+async function session(fake: FakeClockify, key: string, groups: Record<string, boolean> = {}): Promise<InProcessEngineHandle> {
+  const tools = { groups, enabled: { update_time_entry: true, delete_time_entry: true } };
+  const userDataDir = makeUserDataDir({ provider: { type: 'clockify', url: fake.url }, timezone: 'Europe/Berlin', tools });
+  const engine = opened(await startInProcessEngine({ userDataDir, env: { PUNCHCARD_NOW: ADMIN_NOW, PUNCHCARD_CLOCKIFY_TOKEN: key } }));
+  await engine.call('whoami');
+  return engine;
+}
+
+const refusalOf = (result: ToolResult) => (result.structuredContent as { refusal?: { code: string; facts: Record<string, unknown> } } | undefined)?.refusal;
+/** The writes of time entries sent to Clockify, answered or not. */
+const entryWrites = (fake: FakeClockify) =>
+  fake.requests.filter((request) => request.method !== 'GET' && request.path.includes('/time-entries')).map((request) => `${request.method} ${request.path}`);
+
+/** The refusal every write into the approved week gets: the week, approved, reopened by an approver. */
+const LOCKED = {
+  code: 'timesheet_period_locked',
+  facts: { first_day: '2026-11-09', last_day: '2026-11-15', status: 'approved', reopened_by: 'an_approver', back_end: expect.stringMatching(/^Clockify/) },
+};
+
+describe('approved time on Clockify', () => {
+  it('refuses log_time into the approved week before anything is sent, and logs into the open week', async () => {
+    const { fake } = await acme();
+    const ada = await session(fake, ADA_KEY);
+    const refused = await ada.call('log_time', { start: '2026-11-11T09:00', end: '2026-11-11T10:00', project: 'Website', activity: 'Design' });
+    expect(refused.isError).toBe(true);
+    expect(refusalOf(refused)).toEqual(LOCKED);
+    expect(textOf(refused)).toMatch(/2026-11-09 to 2026-11-15 is approved.*Nothing was sent/);
+    expect(entryWrites(fake)).toEqual([]);
+    const logged = await ada.call('log_time', { start: '2026-11-18T09:00', end: '2026-11-18T10:00', project: 'Website', activity: 'Design' });
+    expect(logged.isError, textOf(logged)).toBeFalsy();
+    expect(entryWrites(fake)).toHaveLength(1);
+  });
+
+  it('refuses update_time_entry of an approved entry, and of an open one moved into the approved week', async () => {
+    const { fake } = await acme();
+    const ada = await session(fake, ADA_KEY);
+    const ids = await entryNumbers(ada);
+    const changed = await ada.call('update_time_entry', { id: ids.approved, description: 'Mock-ups, final' });
+    expect(refusalOf(changed)).toEqual(LOCKED);
+    const moved = await ada.call('update_time_entry', { id: ids.open, start: '2026-11-12T09:00', end: '2026-11-12T12:00' });
+    expect(refusalOf(moved)).toEqual(LOCKED);
+    expect(entryWrites(fake)).toEqual([]);
+    const kept = await ada.call('update_time_entry', { id: ids.open, description: 'Mock-ups, round two' });
+    expect(kept.isError, textOf(kept)).toBeFalsy();
+  });
+
+  it('refuses delete_time_entry of an approved entry before anything is sent, with no client question to rely on', async () => {
+    const { fake, approved } = await acme();
+    const ada = await session(fake, ADA_KEY);
+    const ids = await entryNumbers(ada);
+    const deleted = await ada.call('delete_time_entry', { id: ids.approved });
+    expect(refusalOf(deleted)).toEqual(LOCKED);
+    expect(entryWrites(fake)).toEqual([]);
+    expect(fake.state.entries.some((entry) => entry.id === approved.id)).toBe(true);
+  });
+
+  it("lets an administrator's correction change none of Ada's approved entries, although Clockify would let her through", async () => {
+    const { fake, approved, open } = await acme();
+    const bob = await session(fake, BOB_KEY, { admin: true });
+    await expect.poll(async () => (await bob.client.listTools()).tools.some((tool) => tool.name === 'correct_time_entries')).toBe(true);
+    const corrected = await bob.call('correct_time_entries', {
+      from: '2026-11-09',
+      to: '2026-11-19',
+      people: ['Ada Lovelace'],
+      set: { billable: true },
+      confirm_count: 1,
+    });
+    expect(corrected.isError, textOf(corrected)).toBeFalsy();
+    // Clockify marks the approved entry locked: the correction leaves it, and writes only the open week's.
+    expect(entryWrites(fake)).toEqual([`PUT /api/v1/workspaces/${SEED.workspaces.acme}/time-entries/${open.id}`]);
+    expect(fake.state.entries.find((entry) => entry.id === approved.id)?.billable).toBe(false);
+  });
+});
+
+/** Punchcard's numbers of Ada's two entries (list_time_entries answers Punchcard's numbers, not Clockify's ids). */
+async function entryNumbers(engine: InProcessEngineHandle): Promise<{ approved: number; open: number }> {
+  const listed = await engine.call('list_time_entries', { from: '2026-11-09', to: '2026-11-19' });
+  const entries = (listed.structuredContent as { entries: { id: number; start: string }[] }).entries;
+  const numberAt = (day: string) => entries.find((entry) => Date.parse(entry.start) === at(day, '09:00'))?.id ?? 0;
+  return { approved: numberAt('2026-11-10'), open: numberAt('2026-11-17') };
+}
