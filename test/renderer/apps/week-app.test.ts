@@ -1,9 +1,22 @@
 // The Week app in Chromium inside the SDK's AppBridge, over stdio to the built engine with the
 // official MCP client: an entry changed in place, a gap filled and an entry deleted after the
 // app's question, each checked in the timesheet itself; on the local timesheet in both eras and on
-// Kimai's fake.
+// Kimai's fake. The timesheet's approval status: on Clockify's fake, submitted and then approved by
+// the team manager, and on the local timesheet with the host answering list_timesheet_approvals for
+// what Clockify does not show (a submitted week kept as it is, a rejection's note, a refused call).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type EngineHandle, type Era, makeUserDataDir, startEngine } from '../../support/engine.ts';
+import { type EngineHandle, type Era, makeUserDataDir, startEngine, startInProcessEngine, textOf } from '../../support/engine.ts';
+import {
+  ADA_KEY,
+  addEntry,
+  at,
+  type FakeClockify,
+  MIA_KEY,
+  SEED,
+  seedTeam,
+  seedWorkspace,
+  startFakeClockify,
+} from '../../mcp-server/providers/clockify/fake-clockify.ts';
 import {
   clockStartingAt,
   DEFAULT_USERS,
@@ -360,5 +373,80 @@ describe("the Week app with the timesheet's approval status (local timesheet; th
       expect(await app.getByText(/^Kept as /).count()).toBe(0);
       await host.close();
     }
+  }, 90_000);
+});
+
+describe("the Week app on Clockify's fake, where a team manager decides the week", () => {
+  // Thursday 19 November 2026; Ada's last week is 9 to 15 November, Mia Manager leads her team.
+  const CLOCKIFY_NOW = '2026-11-19T15:00:00+01:00';
+  let fake: FakeClockify;
+  let ada: EngineHandle;
+  const lastWeek = { from: '2026-11-09', to: '2026-11-15' };
+
+  beforeAll(async () => {
+    fake = await startFakeClockify({ now: clockStartingAt(CLOCKIFY_NOW) });
+    seedWorkspace(fake);
+    seedTeam(fake);
+    const { website } = SEED.projects;
+    addEntry(fake, { userId: SEED.users.ada, start: at('2026-11-09', '09:00'), end: at('2026-11-09', '12:00'), projectId: website, description: 'Mock-ups' });
+    addEntry(fake, { userId: SEED.users.ada, start: at('2026-11-10', '10:00'), end: at('2026-11-10', '15:00'), projectId: website, description: 'Build' });
+    const userDataDir = makeUserDataDir({
+      provider: { type: 'clockify', url: fake.url },
+      timezone: 'Europe/Berlin',
+      tools: { groups: { approvals: true }, enabled: { update_time_entry: true, delete_time_entry: true } },
+    });
+    ada = await startEngine({ era: 'modern', apps: true, userDataDir, env: { PUNCHCARD_NOW: CLOCKIFY_NOW, PUNCHCARD_CLOCKIFY_TOKEN: ADA_KEY } });
+    await ada.call('whoami');
+    // The group is offered once the engine has read the workspace's plan (after whoami).
+    for (let tries = 0; !(await ada.client.listTools()).tools.some((tool) => tool.name === 'list_timesheet_approvals'); tries += 1) {
+      if (tries === 50) throw new Error('Clockify was never offered the approvals group.');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  });
+  afterAll(async () => {
+    await ada?.close();
+    await fake?.close();
+  });
+
+  it('shows the week waiting for approval with its entries open, then approved with them kept as approved', async () => {
+    const submitted = await ada.call('submit_timesheet', { period_start: lastWeek.from });
+    expect(submitted.isError, textOf(submitted)).toBeFalsy();
+
+    host = await chromium.open({ client: ada.client, tool: 'time_report', args: lastWeek, theme: 'light' });
+    const status = host.app.getByRole('region', { name: 'Timesheet approval' });
+    await status.waitFor();
+    expect(plain(await status.textContent())).toBe('Timesheet for Nov 9 – 15, 2026: submitted, waiting for approval.');
+    // Clockify keeps a pending week open: its entries can still be changed.
+    await host.app.getByRole('button', { name: /^Edit 09:00–12:00 Website/ }).waitFor();
+    expect(host.problems).toEqual([]);
+    await host.close();
+
+    const mia = await startInProcessEngine({
+      userDataDir: makeUserDataDir({ provider: { type: 'clockify', url: fake.url }, timezone: 'Europe/Berlin', tools: { groups: { approvals: true } } }),
+      env: { PUNCHCARD_NOW: CLOCKIFY_NOW, PUNCHCARD_CLOCKIFY_TOKEN: MIA_KEY },
+    });
+    try {
+      await mia.call('whoami');
+      await expect.poll(async () => (await mia.client.listTools()).tools.some((tool) => tool.name === 'decide_timesheet')).toBe(true);
+      const id = (submitted.structuredContent as { submission: { id: string } }).submission.id;
+      const approved = await mia.call('decide_timesheet', { id, decision: 'approve' });
+      expect(approved.isError, textOf(approved)).toBeFalsy();
+    } finally {
+      await mia.close();
+    }
+
+    host = await chromium.open({ client: ada.client, tool: 'time_report', args: lastWeek, theme: 'dark' });
+    const decided = host.app.getByRole('region', { name: 'Timesheet approval' });
+    await decided.getByText(/approved/).waitFor();
+    expect(plain(await decided.textContent())).toBe(
+      'Timesheet for Nov 9 – 15, 2026: approved by Mia Manager. Its time is kept as approved: to change it, ask your approver or an administrator to withdraw the approval.',
+    );
+    expect(await host.app.locator('li.entry').filter({ hasText: 'Kept as approved' }).count()).toBe(2);
+    expect(await host.app.getByRole('button').count()).toBe(0);
+    // The engine keeps it too, whatever a page offers.
+    const refused = await ada.call('log_time', { start: '2026-11-11T09:00', end: '2026-11-11T10:00', project: 'Website', description: 'Late' });
+    expect((refused.structuredContent as { refusal?: { code: string } } | undefined)?.refusal?.code, textOf(refused)).toBe('timesheet_period_locked');
+    expect(await host.axe()).toEqual([]);
+    expect(host.problems).toEqual([]);
   }, 90_000);
 });
