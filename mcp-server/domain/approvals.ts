@@ -56,8 +56,14 @@ export interface PeriodLock extends DaySpan {
 
 /** The period of kind `period` holding `day`: a week from `weekStart`, the 1st to the 15th or the 16th to the month's end, or the month. */
 export function periodHolding(day: string, rule: ApprovalRule): DaySpan {
+  // Reading the weekday refuses a day the calendar lacks (RangeError), so a '2026-02-30' is not read as
+  // February's second half by its digits alone; a week start outside 1..7 would put the day outside its week.
+  const weekday = isoWeekday(day);
   if (rule.period === 'week') {
-    const back = (isoWeekday(day) - rule.weekStart + 7) % 7;
+    if (!Number.isInteger(rule.weekStart) || rule.weekStart < 1 || rule.weekStart > 7) {
+      throw new RangeError(`A week starts on a weekday from 1 (Monday) to 7 (Sunday), not ${rule.weekStart}`);
+    }
+    const back = (weekday - rule.weekStart + 7) % 7;
     const firstDay = addDays(day, -back);
     return { firstDay, lastDay: addDays(firstDay, 6) };
   }
@@ -77,7 +83,7 @@ export function locksTouching(locks: readonly PeriodLock[], span: DaySpan): Peri
   return locks.filter((lock) => lock.firstDay <= span.lastDay && lock.lastDay >= span.firstDay).sort((a, b) => a.firstDay.localeCompare(b.firstDay));
 }
 
-/** The days a period runs, as people say them: "the week of 2026-11-23", "2026-11-01 to 2026-11-15". */
+/** The days a period runs, as people say them: "2026-11-23" for one day, "2026-11-01 to 2026-11-15" for more. */
 export function spanWords(span: DaySpan): string {
   return span.firstDay === span.lastDay ? span.firstDay : `${span.firstDay} to ${span.lastDay}`;
 }

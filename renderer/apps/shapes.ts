@@ -168,3 +168,70 @@ export function asSuggestion(value: unknown): Suggestion | null {
   if (!Array.isArray(skipped) || !skipped.every((item) => isObject(item) && isSource(item.source) && isText(item.problem))) return null;
   return value as unknown as Suggestion;
 }
+
+const APPROVAL_STATUSES = new Set(['pending', 'approved', 'rejected', 'withdrawn']);
+const APPROVAL_PERIODS = new Set(['week', 'semi_month', 'month']);
+const LOCK_STATUSES = new Set(['pending', 'approved']);
+const REOPENERS = new Set(['the_person', 'an_approver', 'an_administrator']);
+
+export interface Submission {
+  id: string;
+  period: 'week' | 'semi_month' | 'month';
+  first_day: string;
+  last_day: string;
+  status: 'pending' | 'approved' | 'rejected' | 'withdrawn';
+  note: string | null;
+  decided_by: string | null;
+}
+
+/** A period no write may reach, as list_timesheet_approvals answers it where the engine says so. */
+export interface ApprovalLock {
+  first_day: string;
+  last_day: string;
+  status: 'pending' | 'approved';
+  reopened_by: 'the_person' | 'an_approver' | 'an_administrator';
+}
+
+export interface OwnApprovals {
+  submissions: Submission[];
+  rejection_note_kept: boolean;
+  /** Absent where the engine does not say which periods are locked. */
+  locks?: ApprovalLock[];
+}
+
+function isSubmission(value: unknown): value is Submission {
+  if (!isObject(value)) return false;
+  const { id, period, first_day: firstDay, last_day: lastDay, status, note, decided_by: decidedBy } = value;
+  return (
+    isText(id) &&
+    APPROVAL_PERIODS.has(period as string) &&
+    isDay(firstDay) &&
+    isDay(lastDay) &&
+    firstDay <= lastDay &&
+    APPROVAL_STATUSES.has(status as string) &&
+    isTextOrNull(note) &&
+    isTextOrNull(decidedBy)
+  );
+}
+
+function isLock(value: unknown): value is ApprovalLock {
+  return (
+    isObject(value) &&
+    isDay(value.first_day) &&
+    isDay(value.last_day) &&
+    value.first_day <= value.last_day &&
+    LOCK_STATUSES.has(value.status as string) &&
+    REOPENERS.has(value.reopened_by as string)
+  );
+}
+
+/**
+ * list_timesheet_approvals' answer about the person's own timesheets (mcp-server/contract/tools/list-timesheet-approvals.ts).
+ * A list of the submissions someone may decide (`whose: 'to_decide'`) is not the person's week: it draws nothing.
+ */
+export function asOwnApprovals(value: unknown): OwnApprovals | null {
+  if (!isObject(value) || value.whose !== 'mine' || !Array.isArray(value.submissions) || typeof value.rejection_note_kept !== 'boolean') return null;
+  if (!value.submissions.every(isSubmission)) return null;
+  if (value.locks !== undefined && !(Array.isArray(value.locks) && value.locks.every(isLock))) return null;
+  return value as unknown as OwnApprovals;
+}

@@ -1,13 +1,16 @@
 // The Week: days, their entries, each day's time against its target, what is missing, holidays by
-// name. An entry is changed in place (update_time_entry), a day filled (log_time) or an entry
-// deleted after a question (delete_time_entry): each a call of the tool through the host, so the
-// policy, the switches and the questions apply as when the model calls it.
+// name, and the timesheet's approval status where the engine offers list_timesheet_approvals. An
+// entry is changed in place (update_time_entry), a day filled (log_time) or an entry deleted after a
+// question (delete_time_entry): each a call of the tool through the host, so the policy, the switches
+// and the questions apply as when the model calls it. A submitted or approved period the engine keeps
+// as it is shows its entries without a way to change them, and says why (week-approval.ts).
 import { type MouseEvent, useEffect, useRef, useState } from 'react';
 import { clockOf, dayLong, daysBetween, formatDuration, rangeLabel } from '../src/format.ts';
 import { KEPT_UNTIL_SENT } from '../src/words.ts';
 import type { HostLink } from './host-link.ts';
-import { asCalendar, asDayReport, asEntries, type DayReport, type Entry } from './shapes.ts';
+import { asCalendar, asDayReport, asEntries, asOwnApprovals, type DayReport, type Entry } from './shapes.ts';
 import { type EntryFields, EntryInputs, Frame, onRangeAnswer, read, StatusLine, useHost, useWriter, type Writer } from './ui.tsx';
+import { type DayLock, entryLockWords, lockOn, lockWords, periodWords, type WeekApproval, weekApproval } from './week-approval.ts';
 
 /** The most days the Week draws (a month and a bit); a longer range is cut, and says so. */
 const MAX_DAYS = 31;
@@ -19,6 +22,8 @@ interface WeekData {
   entries: Entry[];
   report: DayReport;
   holidays: Map<string, string>;
+  /** Null where the engine does not offer list_timesheet_approvals here, or the host did not pass it on. */
+  approval: WeekApproval | null;
   cut: boolean;
 }
 
@@ -65,6 +70,7 @@ export function WeekApp() {
       {week && (
         <>
           {week.cut && <p className="muted">Showing the first {MAX_DAYS} days of the range.</p>}
+          {week.approval && <ApprovalStatus approval={week.approval} />}
           <ul className="days">
             {daysBetween(week.from, week.to).map((date) => (
               <Day key={date} date={date} week={week} editing={editing} setEditing={setEditing} writer={writer} done={done} />
@@ -84,17 +90,43 @@ async function loadWeek(link: HostLink, words: { from?: string; to?: string }): 
   if (!report) return { refused: 'Punchcard answered with a report this app cannot show.' };
   const last = daysBetween(report.from, report.to)[MAX_DAYS - 1];
   const to = last !== undefined && last < report.to ? last : report.to;
-  const [listed, calendar] = await Promise.all([
+  const [listed, calendar, approvals] = await Promise.all([
     read(link, 'list_time_entries', { from: report.from, to, limit: 500 }),
     // Holidays by name, where the back end serves the calendar; the Week does without otherwise.
     read(link, 'absence_calendar', { from: report.from, to }),
+    // The timesheet's status, where the back end has approvals and the approvals group is on; a
+    // refusal (not offered, switched off, denied) shows nothing: most people have no approvals at all.
+    read(link, 'list_timesheet_approvals', { from: report.from, to }),
   ]);
   if ('refused' in listed) return listed;
   const entries = asEntries(listed.data);
   if (!entries) return { refused: 'Punchcard answered with entries this app cannot show.' };
   const days = 'data' in calendar ? asCalendar(calendar.data) : null;
   const holidays = new Map((days ?? []).filter((day) => day.holiday).map((day) => [day.date, day.holiday as string]));
-  return { from: report.from, to, today: report.today, entries, report, holidays, cut: to !== report.to };
+  const own = 'data' in approvals ? asOwnApprovals(approvals.data) : null;
+  const approval = own ? weekApproval(own, report.from, to) : null;
+  return { from: report.from, to, today: report.today, entries, report, holidays, approval, cut: to !== report.to };
+}
+
+function ApprovalStatus({ approval }: { approval: WeekApproval }) {
+  return (
+    <section className="approval" aria-label="Timesheet approval">
+      {approval.periods.length === 0 && <p className="period">Timesheet not submitted.</p>}
+      {approval.periods.map((period) => (
+        <p key={`${period.firstDay}/${period.lastDay}`} className={`period ${period.status}`}>
+          <strong>{periodWords(period)}</strong>
+          {period.note !== null && (
+            <>
+              {' '}
+              Note: <q>{period.note}</q>
+            </>
+          )}
+          {period.noteByEmail && ' The note was sent to you by e-mail.'}
+          {period.lock && ` ${lockWords(period.lock)}`}
+        </p>
+      ))}
+    </section>
+  );
 }
 
 interface DayProps {
@@ -114,6 +146,7 @@ function Day({ date, week, editing, setEditing, writer, done }: DayProps) {
   const target = group?.target_minutes;
   const missing = target !== undefined && date <= week.today ? Math.max(0, target - worked) : 0;
   const holiday = week.holidays.get(date);
+  const lock = week.approval ? lockOn(week.approval.locks, date) : undefined;
   const headingId = `day-${date}`;
   return (
     <li className="day" aria-labelledby={headingId}>
@@ -129,11 +162,11 @@ function Day({ date, week, editing, setEditing, writer, done }: DayProps) {
       {entries.length > 0 && (
         <ul className="entries">
           {entries.map((entry) => (
-            <EntryRow key={entry.id} entry={entry} editing={editing} setEditing={setEditing} writer={writer} done={done} />
+            <EntryRow key={entry.id} entry={entry} lock={lock} editing={editing} setEditing={setEditing} writer={writer} done={done} />
           ))}
         </ul>
       )}
-      {editing?.kind === 'fill' && editing.date === date ? (
+      {lock ? null : editing?.kind === 'fill' && editing.date === date ? (
         <EntryForm
           title={`Add time on ${dayLong(date)}`}
           initial={{ start: fillStart(entries), end: fillEnd(fillStart(entries), missing), project: '', activity: '', description: '' }}
@@ -162,7 +195,7 @@ function Day({ date, week, editing, setEditing, writer, done }: DayProps) {
   );
 }
 
-function EntryRow({ entry, editing, setEditing, writer, done }: Omit<DayProps, 'date' | 'week'> & { entry: Entry }) {
+function EntryRow({ entry, lock, editing, setEditing, writer, done }: Omit<DayProps, 'date' | 'week'> & { entry: Entry; lock: DayLock | undefined }) {
   const label = entryLabel(entry);
   const when = `${clockOf(entry.start)}–${entry.end ? clockOf(entry.end) : 'now'}`;
   const deleteRef = useRef<HTMLButtonElement>(null);
@@ -170,7 +203,7 @@ function EntryRow({ entry, editing, setEditing, writer, done }: Omit<DayProps, '
   useEffect(() => {
     if (asking) deleteRef.current?.focus();
   }, [asking]);
-  if (editing?.kind === 'edit' && editing.entry.id === entry.id) {
+  if (editing?.kind === 'edit' && editing.entry.id === entry.id && !lock) {
     const date = entry.start.slice(0, 10);
     const initial = {
       start: clockOf(entry.start),
@@ -201,8 +234,8 @@ function EntryRow({ entry, editing, setEditing, writer, done }: Omit<DayProps, '
       <span className="when">{when}</span>
       <span className="what">{label}</span>
       <span>{formatDuration(entry.minutes)}</span>
-      {entry.locked || entry.waiting_to_send ? (
-        <span className="muted">{entry.locked ?? KEPT_UNTIL_SENT}</span>
+      {entry.locked || lock || entry.waiting_to_send ? (
+        <span className="muted">{entry.locked ?? (lock ? entryLockWords(lock) : KEPT_UNTIL_SENT)}</span>
       ) : (
         <span className="actions">
           <button type="button" disabled={writer.busy} onClick={() => setEditing({ kind: 'edit', entry })} aria-label={`Edit ${when} ${label}`}>

@@ -18,6 +18,17 @@ function reopenSaid(reopenedBy: Reopener, backEnd: string): Sentence {
   return say`ask an administrator to reopen it in ${backEnd}`;
 }
 
+/** A period kind as a person says it: "a week at a time". */
+function periodSaid(period: string): string {
+  if (period === 'semi_month') return 'half a month at a time';
+  return `a ${period} at a time`;
+}
+
+/** A submission's status as a sentence goes on: "is waiting for approval", "is rejected". */
+function statusSaid(status: string): string {
+  return status === 'pending' ? 'waiting for approval' : status;
+}
+
 const SPAN = { first_day: '2026-11-16', last_day: '2026-11-22' };
 
 export const approvalsRefusals = refusalFamily({
@@ -25,34 +36,37 @@ export const approvalsRefusals = refusalFamily({
   timesheet_period_locked: {
     kind: 'conflict',
     say: (facts: Span & { status: 'pending' | 'approved'; reopened_by: Reopener; back_end: string }) =>
-      say`Your timesheet for ${spanSaid(facts)} is ${facts.status === 'approved' ? 'approved' : 'submitted for approval'}, so its time stays as it is: to change it, ${reopenSaid(facts.reopened_by, facts.back_end)}. Nothing was sent.`,
+      say`Your timesheet for ${spanSaid(facts)} is ${facts.status === 'approved' ? 'approved, so its time is kept as approved' : 'submitted for approval, so its time is kept as submitted'}: to change it, ${reopenSaid(facts.reopened_by, facts.back_end)}. Nothing was sent.`,
     example: { ...SPAN, status: 'approved', reopened_by: 'an_approver', back_end: 'Clockify' },
   },
   /** The same for someone else's entries (an administrator's correction). */
   timesheet_period_locked_for: {
     kind: 'conflict',
     say: (facts: Span & { status: 'pending' | 'approved'; person: string; back_end: string }) =>
-      say`${facts.person}'s timesheet for ${spanSaid(facts)} is ${facts.status === 'approved' ? 'approved' : 'submitted for approval'}, so its time stays as it is until its approval is withdrawn in ${facts.back_end}. Nothing was sent.`,
+      facts.status === 'approved'
+        ? say`${facts.person}'s timesheet for ${spanSaid(facts)} is approved, so its time is kept as approved until the approval is withdrawn in ${facts.back_end}. Nothing was sent.`
+        : say`${facts.person}'s timesheet for ${spanSaid(facts)} is submitted for approval, so its time is kept as submitted until it is withdrawn or rejected in ${facts.back_end}. Nothing was sent.`,
     example: { ...SPAN, status: 'approved', person: 'Ada Lovelace', back_end: 'Clockify' },
   },
   /** A correction of more people's entries than one call reads the locks of. */
   timesheet_locks_too_many_people: {
     kind: 'input',
     say: (facts: { people: number; limit: number }) =>
-      say`The correction touches the entries of ${facts.people} people; one correction checks the approved periods of at most ${facts.limit}. Narrow it${forModelOnly(' with people or ids')}. Nothing was changed.`,
+      say`The correction would change the entries of ${facts.people} people, but one correction checks whose timesheets are submitted or approved for at most ${facts.limit} people. Narrow it to fewer people${forModelOnly(' (people or ids)')}. Nothing was changed.`,
     example: { people: 14, limit: 10 },
   },
   /** A period kind the back end does not approve by. */
   timesheet_period_kind: {
     kind: 'input',
     say: (facts: { period: string; back_end: string; back_end_period: string }) =>
-      say`${facts.back_end} approves timesheets by ${facts.back_end_period.replace('_', '-')}, not by ${facts.period.replace('_', '-')}${forModelOnly(`: leave out period or give ${facts.back_end_period}`)}.`,
+      say`${facts.back_end} approves timesheets ${periodSaid(facts.back_end_period)}, not ${periodSaid(facts.period)}${forModelOnly(`: leave out period or give ${facts.back_end_period}`)}. Nothing was sent.`,
     example: { period: 'month', back_end: 'Clockify', back_end_period: 'week' },
   },
   /** A period that has not started yet. */
   timesheet_period_future: {
     kind: 'input',
-    say: (facts: Span) => say`The period ${spanSaid(facts)} has not started yet; a timesheet is submitted once its period has begun. Nothing was sent.`,
+    say: (facts: Span) =>
+      say`The period ${spanSaid(facts)} has not started yet; a timesheet can be submitted from the first day of its period. Nothing was sent.`,
     example: { first_day: '2026-12-07', last_day: '2026-12-13' },
   },
   /** A period already submitted or approved. */
@@ -74,21 +88,21 @@ export const approvalsRefusals = refusalFamily({
     say: (facts: Span & { status: 'approved' | null }) =>
       facts.status === 'approved'
         ? say`Your timesheet for ${spanSaid(facts)} is approved; only your approver or an administrator can withdraw an approval. Nothing was changed.`
-        : say`You have no submission waiting for approval for ${spanSaid(facts)}. Nothing was changed.`,
+        : say`You have no timesheet waiting for approval for ${spanSaid(facts)}, so there is nothing to withdraw. Nothing was changed.`,
     example: { ...SPAN, status: null },
   },
   /** Both a period and an id given to withdraw_timesheet. */
   timesheet_withdraw_both: {
     kind: 'input',
     say: () =>
-      say`Give either the period${forModelOnly(' (period_start)')} to withdraw your own submission, or the submission${forModelOnly("'s id")} to withdraw an approval, not both.`,
+      say`Give either the period${forModelOnly(' (period_start)')} to withdraw your own submission, or the submission${forModelOnly(' (id)')} to withdraw an approval, not both. Nothing was changed.`,
     example: {},
   },
   /** An approver withdrawing a submission that is not approved. */
   timesheet_not_approved: {
     kind: 'conflict',
     say: (facts: Span & { person: string; status: string }) =>
-      say`${facts.person}'s timesheet for ${spanSaid(facts)} is ${facts.status}, not approved: there is no approval to withdraw. Nothing was changed.`,
+      say`${facts.person}'s timesheet for ${spanSaid(facts)} is ${statusSaid(facts.status)}, so there is no approval to withdraw. Nothing was changed.`,
     example: { ...SPAN, person: 'Ada Lovelace', status: 'pending' },
   },
   /** A rejection without a note. */
@@ -107,28 +121,28 @@ export const approvalsRefusals = refusalFamily({
   timesheet_submission_not_found: {
     kind: 'not_found',
     say: (facts: { id: string }) =>
-      say`No submission ${JSON.stringify(facts.id)} waits for your decision${either(' (list_timesheet_approvals with person lists those that do)', '')}. Nothing was sent.`,
+      say`${either(`No submission ${JSON.stringify(facts.id)}`, 'That timesheet no longer')} waits for your decision${either(' (list_timesheet_approvals with person lists those that do)', ': it may have been decided or withdrawn meanwhile')}. Nothing was sent.`,
     example: { id: '65f0c1a2b3' },
   },
   /** A submission decided already. */
   timesheet_already_decided: {
     kind: 'conflict',
     say: (facts: Span & { person: string; status: string }) =>
-      say`${facts.person}'s timesheet for ${spanSaid(facts)} is ${facts.status} already. Nothing was sent.`,
+      say`${facts.person}'s timesheet for ${spanSaid(facts)} is ${statusSaid(facts.status)} already. Nothing was sent.`,
     example: { ...SPAN, person: 'Ada Lovelace', status: 'approved' },
   },
   /** A back end whose API cannot decide a timesheet (Kimai's plugin decides in its pages only). */
   timesheet_decided_in_pages: {
     kind: 'invalid',
     say: (facts: { back_end: string; page: string }) =>
-      say`${facts.back_end} approves or rejects a week only in its own pages (${facts.page}); its API cannot. Nothing was sent.`,
+      say`${facts.back_end} lets an approver approve or reject a week only in its own pages (${facts.page}), not through its API. Nothing was sent.`,
     example: { back_end: 'Kimai', page: 'Approval, in the menu' },
   },
   /** The workspace's plan or the account has no approvals (Clockify's 403): the tools are withdrawn. */
   timesheet_approvals_unavailable: {
     kind: 'denied',
     say: (facts: { back_end: string }) =>
-      say`${facts.back_end} refused timesheet approvals for this account (a plan without them, or no right to them); the approvals tools are switched off until it allows them.`,
+      say`${facts.back_end} refused timesheet approvals for this account (its plan has none, or the account may not use them), so the approvals tools are switched off until it allows them.`,
     example: { back_end: 'Clockify' },
   },
   /** Deciding or withdrawing an approval without being the person's approver. */
@@ -137,7 +151,7 @@ export const approvalsRefusals = refusalFamily({
     say: (facts: { person: string | null; back_end: string }) =>
       facts.person === null
         ? say`You approve nobody's timesheets in ${facts.back_end}. Nothing was sent.`
-        : say`You do not approve ${facts.person}'s timesheets in ${facts.back_end}. Nothing was sent.`,
+        : say`You are not ${facts.person}'s approver in ${facts.back_end}, so their timesheets are not yours to decide. Nothing was sent.`,
     example: { person: 'Ada Lovelace', back_end: 'Clockify' },
   },
   /**
@@ -147,7 +161,7 @@ export const approvalsRefusals = refusalFamily({
   timesheet_period_relearned: {
     kind: 'conflict',
     say: (facts: { back_end: string; tried: string; next: string }) =>
-      say`${facts.back_end} does not approve timesheets by ${facts.tried.replace('_', '-')} in this workspace; Punchcard now takes it to approve by ${facts.next.replace('_', '-')}: ask again to submit that period. Nothing was submitted.`,
+      say`${facts.back_end} does not approve timesheets ${periodSaid(facts.tried)} in this workspace, so Punchcard will submit them ${periodSaid(facts.next)} from now on: ask again to submit that period. Nothing was submitted.`,
     example: { back_end: 'Clockify', tried: 'week', next: 'semi_month' },
   },
 });

@@ -142,7 +142,7 @@ describe('the approvals group on Clockify', () => {
     expect(listed.isError).toBe(true);
     expect(refusalOf(listed)).toEqual({ code: 'timesheet_approvals_unavailable', facts: { back_end: 'Clockify' } });
     expect(textOf(listed)).toBe(
-      'Clockify refused timesheet approvals for this account (a plan without them, or no right to them); the approvals tools are switched off until it allows them.',
+      'Clockify refused timesheet approvals for this account (its plan has none, or the account may not use them), so the approvals tools are switched off until it allows them.',
     );
     await expect.poll(() => offers(ada, 'list_timesheet_approvals')).toBe(false);
     expect(await offers(ada, 'submit_timesheet')).toBe(false);

@@ -50,6 +50,12 @@ export interface OpenAppOptions {
   fixedTime?: number;
   /** A host that takes the page's messages (each a new turn) and no context updates. */
   messagesOnly?: boolean;
+  /**
+   * Tools the host answers itself rather than passing the call to the engine: a tool no back end here
+   * serves yet (its answer built as the engine's contract describes it), or a host that refuses a call.
+   * The call is still recorded in `calls`.
+   */
+  hostAnswers?: Readonly<Record<string, (args: Record<string, unknown>) => unknown>>;
 }
 
 let hostScript: Promise<string> | undefined;
@@ -144,6 +150,8 @@ export function appTabs(browser: Browser): AppTabs {
       const calls: ToolCall[] = [];
       slot.callTool = async (params) => {
         calls.push(params);
+        const answered = options.hostAnswers?.[params.name];
+        if (answered) return answered(params.arguments ?? {});
         return client.callTool({ name: params.name, arguments: params.arguments ?? {} });
       };
       await tab.setContent('<!doctype html><html lang="en"><head><title>Test host</title></head><body style="margin:0"></body></html>');

@@ -7,7 +7,7 @@ import type { Browser } from 'playwright-core';
 import { type EngineHandle, makeUserDataDir, startEngine, textOf, type ToolResult, writeSettings } from '../../support/engine.ts';
 import { calendarText } from '../../support/ics.ts';
 import { drawn, launchChromium } from '../harness.ts';
-import { type AppHost, buildHostScript, openApp, type Theme } from './app-host.ts';
+import { type AppHost, buildHostScript, type OpenAppOptions, openApp, type Theme } from './app-host.ts';
 
 // Wednesday 18 November 2026, Buß- und Bettag in Saxony.
 const NOW = '2026-11-18T10:00:00+01:00';
@@ -20,6 +20,8 @@ interface AppState {
   act?: (host: AppHost) => Promise<void>;
   /** Puts the seeded timesheet back as it was, where opening the app changed it. */
   after?: (engine: EngineHandle) => Promise<void>;
+  /** Tools the host answers itself (app-host.ts, hostAnswers). */
+  hostAnswers?: OpenAppOptions['hostAnswers'];
 }
 
 /** The timer the seeded timesheet runs (seededEngine); app-timer-stopped stops it and starts it again. */
@@ -60,6 +62,40 @@ export const APP_STATES: AppState[] = [
       await host.app.getByRole('button', { name: /^Delete 09:00–17:00/ }).click();
       await host.app.getByRole('button', { name: 'Delete for good' }).waitFor();
     },
+  },
+  {
+    name: 'app-week-approved',
+    what: 'the Week app on an approved week: who approved it, its entries kept as approved, and why',
+    tool: 'time_report',
+    args: { from: '2026-11-16', to: '2026-11-22' },
+    // The local timesheet has no approvals: the host answers list_timesheet_approvals as the engine
+    // does where the back end has them (mcp-server/contract/tools/list-timesheet-approvals.ts).
+    hostAnswers: {
+      list_timesheet_approvals: () => ({
+        content: [{ type: 'text', text: 'Timesheet submissions of yours, 2026-11-16 to 2026-11-22.' }],
+        structuredContent: {
+          whose: 'mine',
+          submissions: [
+            {
+              id: '65f0c1a2b3',
+              person: 'Ada Lovelace',
+              period: 'week',
+              first_day: '2026-11-16',
+              last_day: '2026-11-22',
+              status: 'approved',
+              hours: 14,
+              note: null,
+              decided_by: 'Bea Lead',
+            },
+          ],
+          more: false,
+          from: '2026-11-16',
+          to: '2026-11-22',
+          rejection_note_kept: true,
+        },
+      }),
+    },
+    act: (host) => host.app.getByText('Kept as approved').first().waitFor(),
   },
   {
     name: 'app-leave',
@@ -119,7 +155,13 @@ async function seededEngine(): Promise<EngineHandle> {
   return engine;
 }
 
-export async function renderAppScreenshots(options: { out: string; themes?: readonly Theme[]; log?: (line: string) => void }): Promise<string[]> {
+export async function renderAppScreenshots(options: {
+  out: string;
+  themes?: readonly Theme[];
+  /** Only the states of these names (all where absent). */
+  only?: readonly string[];
+  log?: (line: string) => void;
+}): Promise<string[]> {
   mkdirSync(options.out, { recursive: true });
   const browser: Browser = await launchChromium();
   const engine = await seededEngine();
@@ -127,12 +169,13 @@ export async function renderAppScreenshots(options: { out: string; themes?: read
   try {
     await buildHostScript();
     for (const theme of options.themes ?? ['light', 'dark']) {
-      for (const state of APP_STATES) {
+      for (const state of APP_STATES.filter((candidate) => options.only === undefined || options.only.includes(candidate.name))) {
         const file = resolve(options.out, `${state.name}-${theme}.png`);
         const host = await openApp(browser, {
           client: engine.client,
           tool: state.tool,
           ...(state.args ? { args: state.args } : {}),
+          ...(state.hostAnswers ? { hostAnswers: state.hostAnswers } : {}),
           theme,
           width: 720,
           fixedTime: Date.parse(NOW),

@@ -12,7 +12,7 @@ import {
 } from '../../../../mcp-server/providers/clockify/approval-mapping.ts';
 
 describe("a request's days", () => {
-  it("are read from UTC midnights and from the owner zone's midnight written in UTC alike", () => {
+  it("are read from UTC midnights and from the owner's midnight written in UTC alike", () => {
     expect(daysOfRange({ start: '2026-11-16T00:00:00Z', end: '2026-11-22T23:59:59Z' })).toEqual({ firstDay: '2026-11-16', lastDay: '2026-11-22' });
     // Berlin's midnight (UTC+1) and Los Angeles' (UTC-8).
     expect(daysOfRange({ start: '2026-11-15T23:00:00Z', end: '2026-11-22T22:59:59.999Z' })).toEqual({ firstDay: '2026-11-16', lastDay: '2026-11-22' });
