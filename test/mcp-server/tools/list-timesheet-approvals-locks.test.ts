@@ -43,6 +43,7 @@ async function approvalsContext() {
       lockReads.push({ span, personId });
       return locks;
     },
+    entriesOf: async () => [],
     rejectionNoteKept: false,
   };
   const context = { ...local.context, tracker: trackerWithPart(local.tracker, 'approvals', part) };
