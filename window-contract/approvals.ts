@@ -43,6 +43,8 @@ export interface WeekApprovalView {
   rejectionNoteKept: boolean;
   /** The back end's name, as the window says where a note went. */
   backEnd: string;
+  /** Whether the engine offers submit_timesheet: only then is "Submit week" there. */
+  canSubmit: boolean;
   /** Why the week's approval could not be read now (the week's entries show all the same), or null. */
   problem: string | null;
 }

@@ -16,7 +16,7 @@ import { toolCaller } from './tool-call.ts';
 
 export interface Approvals {
   /** The person's submissions and locks touching the week from `monday`; `backEnd` names the back end in the lock's words. */
-  week(monday: string, backEnd: string): Promise<WeekApprovalView>;
+  week(monday: string, backEnd: string): Promise<Omit<WeekApprovalView, 'canSubmit'>>;
   /** Submits the period holding `monday`; what was done, in words. */
   submit(monday: string): Promise<{ submission: SubmissionView; outcome: string }>;
   /** What the person may decide, of a status (every status when left out), over the engine's default weeks. */

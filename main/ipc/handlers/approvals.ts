@@ -28,13 +28,14 @@ export function approvalsOffered(supported: ReadonlySet<string>): ApprovalsOffer
  * cannot be read now, the reason, so the week's entries still show.
  */
 export async function weekApproval(deps: Deps, monday: string, supported: ReadonlySet<string>): Promise<WeekApprovalView | null> {
-  if (!approvalsOffered(supported).status) return null;
+  const offered = approvalsOffered(supported);
+  if (!offered.status) return null;
   const backEnd = backEndName(backEndType(deps));
   try {
-    return await deps.approvals.week(monday, backEnd);
+    return { ...(await deps.approvals.week(monday, backEnd)), canSubmit: offered.submit };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { submissions: [], locks: [], rejectionNoteKept: true, backEnd, problem: message };
+    return { submissions: [], locks: [], rejectionNoteKept: true, backEnd, canSubmit: false, problem: message };
   }
 }
 
@@ -57,7 +58,7 @@ export function approvalsHandlers(deps: Deps): Pick<Handlers, 'submitWeek' | 'ge
       const { outcome } = await deps.approvals.submit(monday);
       // The week as it stands now: its submission, and its lock where the back end locks a submitted week.
       const approval = await weekApproval(deps, monday, await deps.timesheet.supportedTools());
-      return { approval: approval ?? { submissions: [], locks: [], rejectionNoteKept: true, backEnd: name(), problem: null }, outcome };
+      return { approval: approval ?? { submissions: [], locks: [], rejectionNoteKept: true, backEnd: name(), canSubmit: true, problem: null }, outcome };
     },
     getApprovalsToDecide: async (request) => {
       await require('decide');
