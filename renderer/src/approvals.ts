@@ -4,6 +4,7 @@
 // words come from main (timesheet_period_locked's, from the refusals' catalog); nothing here reads
 // the engine's sentences.
 import type { ApprovalStatusName, SubmissionView, WeekApprovalView, WeekLockView } from '../../window-contract/approvals.ts';
+import { addDaysTo } from './format.ts';
 
 /** Said before a rejection without a note is sent (the window's contract refuses one in the same words). */
 export const REJECTION_NEEDS_NOTE = 'A rejection needs a note saying what to fix.';
@@ -51,7 +52,7 @@ export function weekState(submission: SubmissionView | null): WeekState {
  */
 export function canSubmitWeek(approval: WeekApprovalView, monday: string, today: string): boolean {
   if (!approval.canSubmit || approval.problem !== null || monday > today) return false;
-  const state = weekState(weekSubmission(approval, monday, addDays(monday, 6)));
+  const state = weekState(weekSubmission(approval, monday, addDaysTo(monday, 6)));
   return state !== 'pending' && state !== 'approved';
 }
 
@@ -80,8 +81,4 @@ export function stateDetail(submission: SubmissionView | null, approval: Pick<We
 /** "40 h" or "38.5 h"; the back end may count none. */
 export function hoursText(hours: number | null): string {
   return hours === null ? 'hours not counted' : `${hours} h`;
-}
-
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
