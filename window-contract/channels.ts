@@ -52,6 +52,10 @@ export const CHANNEL_NAMES = [
   'getTeamHours',
   'getPendingLeave',
   'decideLeave',
+  'submitWeek',
+  'getApprovalsToDecide',
+  'getSubmissionEntries',
+  'decideTimesheet',
   'getIdleQuestion',
   'answerIdle',
   'getUpdates',
@@ -96,5 +100,18 @@ export function eventChannelOf(name: EventName): string {
   return `punchcard:event:${name}`;
 }
 
-export const SCREENS = ['status', 'timesheet', 'reports', 'leave', 'calendar', 'team', 'admin', 'tools', 'connect', 'account', 'preferences'] as const;
+export const SCREENS = [
+  'status',
+  'timesheet',
+  'reports',
+  'leave',
+  'calendar',
+  'team',
+  'approvals',
+  'admin',
+  'tools',
+  'connect',
+  'account',
+  'preferences',
+] as const;
 export type Screen = (typeof SCREENS)[number];

@@ -11,6 +11,7 @@ import type { Refusal } from '../mcp-server/contract/outcomes/refusals.ts';
 import { accountChannels } from './account.ts';
 import { adminCatalogChannels } from './admin-catalog.ts';
 import { adminPeopleChannels } from './admin-people.ts';
+import { approvalsChannels } from './approvals.ts';
 import type { ChannelName, EventName, Screen } from './channels.ts';
 import { evidenceChannels } from './evidence.ts';
 import { leaveChannels } from './leave.ts';
@@ -26,6 +27,7 @@ export * from './account.ts';
 export * from './admin-catalog.ts';
 export * from './admin-people.ts';
 export * from './admin-sections.ts';
+export * from './approvals.ts';
 export * from './channels.ts';
 export * from './evidence.ts';
 export * from './leave.ts';
@@ -44,6 +46,7 @@ const FEATURES = [
   reportsChannels,
   leaveChannels,
   teamChannels,
+  approvalsChannels,
   adminCatalogChannels,
   adminPeopleChannels,
   evidenceChannels,

@@ -60,6 +60,8 @@ export interface StatusView {
    * empty for anyone the back end does not say administers something, and then the screen is not offered.
    */
   adminSections: AdminSection[];
+  /** Whether the engine offers this person the decision of others' timesheets (the window then shows Approvals). */
+  decidesTimesheets: boolean;
   /**
    * Counts the statuses main reads, from when it began reading each: of two, the higher was read
    * later. Statuses arrive out of order (an announcement read before a load the window started

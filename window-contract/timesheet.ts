@@ -2,6 +2,7 @@
 // on, entries added, changed and deleted afterwards, and the CSV export.
 import * as z from 'zod/v4';
 import { day, entryId, none, shortText, time } from './request-parts.ts';
+import type { WeekApprovalView } from './approvals.ts';
 import type { DayReason, EntryView } from './status.ts';
 
 /** What the back end lets the person do with entries, from the tools the engine offers. */
@@ -23,6 +24,8 @@ export interface TimesheetView {
   /** Every entry that starts in the week, oldest first; the running one too. */
   entries: EntryView[];
   rights: EntryRights;
+  /** The week's timesheet approval: its submissions and locks; null where the back end has no approvals. */
+  approval: WeekApprovalView | null;
   /** When the engine answered (epoch ms): a running entry's time is counted on from here. */
   asOf: number;
 }

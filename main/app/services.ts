@@ -30,6 +30,7 @@ import {
 import { createEngineClient, createTimesheet, serveArguments, type EngineClient, type EngineLaunch, type Timesheet } from '../engine/index.ts';
 import { createLeave } from '../engine/leave.ts';
 import { createTeam } from '../engine/team.ts';
+import { createApprovals } from '../engine/approvals.ts';
 import { createAdministration } from '../engine/administration.ts';
 import { createWorkday, type Workday } from '../engine/workday.ts';
 import { createDrafts } from '../engine/drafts.ts';
@@ -186,6 +187,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     drafts: createDrafts(engine),
     leave,
     team,
+    approvals: createApprovals(engine),
     admin: createAdministration(engine),
     idle,
     saveTextFile: options.saveTextFile,

@@ -101,6 +101,7 @@ export function buildStatusView(parts: StatusParts): StatusView {
     keptWrites: parts.keptWrites,
     teamAvailable: parts.supported.has('team_report') || parts.supported.has('list_pending_leave'),
     adminSections: adminSectionsOffered(parts.supported),
+    decidesTimesheets: parts.supported.has('list_timesheet_approvals') && parts.supported.has('decide_timesheet'),
     sequence: parts.sequence,
   };
 }

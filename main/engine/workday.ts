@@ -16,7 +16,7 @@ const PAGE = 500;
 /** The catalog changes rarely; the editor's suggestions and the break picker may be this old. */
 export const CATALOG_TTL_MS = 5 * 60_000;
 
-export type TimesheetWeek = Omit<TimesheetView, 'rights'>;
+export type TimesheetWeek = Omit<TimesheetView, 'rights' | 'approval'>;
 
 export interface Workday {
   /** Monday to Sunday of the week `date` is in. */

@@ -1,6 +1,6 @@
 import { listTimesheetApprovalsContract, MAX_SUBMISSIONS } from '../contract/tools/list-timesheet-approvals.ts';
 import { addDays } from '../domain/time.ts';
-import type { TimesheetSubmission } from '../domain/approvals.ts';
+import type { PeriodLock, TimesheetSubmission } from '../domain/approvals.ts';
 import { quoted } from './asking.ts';
 import { defineTool } from './define-tool.ts';
 import { presentSubmission } from './approvals-shared.ts';
@@ -21,10 +21,14 @@ export default defineTool({
     const person = args.person?.trim() || undefined;
     const toDecide = person !== undefined;
     let found: TimesheetSubmission[];
+    let locks: PeriodLock[] | undefined;
     if (toDecide) {
       found = await approvals.toDecide({ span, status: args.status, person: person === '*' ? undefined : person, limit: MAX_SUBMISSIONS + 1 });
     } else {
-      found = (await approvals.own(span)).filter((submission) => args.status === undefined || submission.status === args.status);
+      // The person's own locks too, read with the submissions: the window keeps a locked period's entries as they are.
+      const [own, locked] = await Promise.all([approvals.own(span), approvals.locks(span)]);
+      found = own.filter((submission) => args.status === undefined || submission.status === args.status);
+      locks = locked;
     }
     const listed = found.slice(0, MAX_SUBMISSIONS);
     const lines = listed.map((submission) => lineOf(submission, toDecide));
@@ -46,6 +50,11 @@ export default defineTool({
         from: range.from,
         to: range.to,
         rejection_note_kept: approvals.rejectionNoteKept,
+        ...(locks === undefined
+          ? {}
+          : {
+              locks: locks.map((lock) => ({ first_day: lock.firstDay, last_day: lock.lastDay, status: lock.status, reopened_by: lock.reopenedBy })),
+            }),
       },
       text: [head, ...lines, ...tail].join('\n'),
     };

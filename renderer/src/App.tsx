@@ -19,6 +19,7 @@ const ReportsScreen = lazy(() => import('./screens/Reports.tsx').then((module) =
 const LeaveScreen = lazy(() => import('./screens/Leave.tsx').then((module) => ({ default: module.LeaveScreen })));
 const CalendarScreen = lazy(() => import('./screens/Calendar.tsx').then((module) => ({ default: module.CalendarScreen })));
 const TeamScreen = lazy(() => import('./screens/Team.tsx').then((module) => ({ default: module.TeamScreen })));
+const ApprovalsScreen = lazy(() => import('./screens/Approvals.tsx').then((module) => ({ default: module.ApprovalsScreen })));
 const AdministrationScreen = lazy(() => import('./screens/Administration.tsx').then((module) => ({ default: module.AdministrationScreen })));
 import { REVALIDATE_ON_SHOW, SCREEN_STORES, stores } from './store.ts';
 
@@ -43,6 +44,7 @@ const RENDER: Record<Screen, () => ReactNode> = {
   leave: () => <LeaveScreen />,
   calendar: () => <CalendarScreen />,
   team: () => <TeamScreen />,
+  approvals: () => <ApprovalsScreen />,
   admin: () => <AdministrationScreen />,
   tools: () => <ToolsScreen />,
   connect: () => <ConnectScreen />,
@@ -57,6 +59,7 @@ const ICONS: Record<Screen, string> = {
   leave: 'M8 1.5a4.5 4.5 0 0 1 4.5 4.5H9.25v7.25h1.25v1.25h-5v-1.25h1.25V6H3.5A4.5 4.5 0 0 1 8 1.5Z',
   calendar: 'M4.5 1.5H6V3h4V1.5h1.5V3H14v11H2V3h2.5Zm-1 5v6h9v-6Zm1.5 1.5h2v2H5Zm3.5 0h2v2h-2Z',
   team: 'M5.5 2.5a2.25 2.25 0 1 1 0 4.5a2.25 2.25 0 0 1 0-4.5Zm5.5 1a1.75 1.75 0 1 1 0 3.5a1.75 1.75 0 0 1 0-3.5ZM5.5 8.25c2.5 0 4.5 1.25 4.5 3v1.75H1v-1.75c0-1.75 2-3 4.5-3Zm5.5.5c1.9 0 3.5 1 3.5 2.4V13h-3v-1.75c0-.95-.35-1.8-1-2.45Z',
+  approvals: 'M2.5 2h8.5l2.5 2.5V14h-11Zm1.5 1.5v9h8V5.2L10.4 3.5Zm5.9 3.2 1.1 1.05-3.9 4-2.35-2.4 1.1-1.05 1.25 1.3Z',
   admin:
     'M8 1.25 13.5 3.5v4c0 3.4-2.3 6.1-5.5 7.25C4.8 13.6 2.5 10.9 2.5 7.5v-4Zm0 1.6L4 4.5v3c0 2.55 1.6 4.7 4 5.7 2.4-1 4-3.15 4-5.7v-3Zm-.75 2.4h1.5V8h-1.5Zm0 3.75h1.5v1.5h-1.5Z',
   tools: 'M3 3.25h10v1.5H3zm0 4h10v1.5H3zm0 4h10v1.5H3zM5 2h1.5v4H5zm4.5 4H11v4H9.5zM5 10h1.5v4H5z',
@@ -88,6 +91,11 @@ function useTeamAvailable(): boolean {
   return useSyncExternalStore(stores.status.subscribe, () => stores.status.get().data?.teamAvailable === true);
 }
 
+/** Whether the engine offers the person the decision of others' timesheets: only then is Approvals in the navigation. */
+function useDecidesTimesheets(): boolean {
+  return useSyncExternalStore(stores.status.subscribe, () => stores.status.get().data?.decidesTimesheets === true);
+}
+
 /** Whether the back end says the person administers something: only then is Administration in the navigation. */
 function useAdministers(): boolean {
   return useSyncExternalStore(stores.status.subscribe, () => (stores.status.get().data?.adminSections.length ?? 0) > 0);
@@ -97,8 +105,9 @@ export function App() {
   const screen = useScreen();
   const teamAvailable = useTeamAvailable();
   const administers = useAdministers();
-  // A deep link to Team or Administration still lands there, and the screen says why it has nothing to show.
-  const offered: Partial<Record<Screen, boolean>> = { team: teamAvailable, admin: administers };
+  const decidesTimesheets = useDecidesTimesheets();
+  // A deep link to Team, Approvals or Administration still lands there, and the screen says why it has nothing to show.
+  const offered: Partial<Record<Screen, boolean>> = { team: teamAvailable, approvals: decidesTimesheets, admin: administers };
   const navigation = SCREENS.filter((name) => offered[name] !== false || screen === name);
   const [visited, setVisited] = useState<ReadonlySet<Screen>>(() => new Set([screen]));
   const shown = useRef<Screen | null>(null);

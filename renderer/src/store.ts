@@ -6,6 +6,7 @@ import type { AccountView } from '../../window-contract/account.ts';
 import type { AdminCatalogView, AdminTagView, InvoicesView, RatesView, CatalogKind } from '../../window-contract/admin-catalog.ts';
 import type { PeopleView, AdminTeamSummary, AdminTeamView } from '../../window-contract/admin-people.ts';
 import type { AdminSection } from '../../window-contract/admin-sections.ts';
+import type { ApprovalsToDecideView } from '../../window-contract/approvals.ts';
 import type { Screen } from '../../window-contract/channels.ts';
 import type { DraftsView, EvidenceView } from '../../window-contract/evidence.ts';
 import type { CalendarView, LeaveView } from '../../window-contract/leave.ts';
@@ -190,6 +191,8 @@ export const stores = {
   team: new KeyedStore<{ availability: TeamAvailability; hours: TeamHoursView | null }>((monday) => api.getTeamHours({ date: monday })),
   /** Asked only where the team's availability offers leave decisions. */
   pendingLeave: new Store<PendingLeaveView>(() => api.getPendingLeave()),
+  /** The timesheets the person may decide: asked only where the status offers Approvals. */
+  approvals: new Store<ApprovalsToDecideView>(() => api.getApprovalsToDecide()),
   /** The Administration screen's sections, each asked only where the status offers it. */
   adminCatalog: new Store<AdminCatalogView>(() => api.getAdminCatalog()),
   adminTags: new Store<AdminTagView[]>(() => api.getAdminTags()),
@@ -223,6 +226,12 @@ function whereOffered(section: AdminSection, store: Pick<Store<unknown>, 'load' 
   return { load: () => when(() => store.load()), ensure: () => when(() => store.ensure()) };
 }
 
+/** The Approvals' store, loaded only where the status offers the decision of timesheets. */
+function whereDecides(store: Pick<Store<unknown>, 'load' | 'ensure'>): Pick<Store<unknown>, 'load' | 'ensure'> {
+  const when = (then: () => Promise<void>) => stores.status.ensure().then(() => (stores.status.get().data?.decidesTimesheets ? then() : undefined));
+  return { load: () => when(() => store.load()), ensure: () => when(() => store.ensure()) };
+}
+
 /** What each screen shows; loaded first for the screen that opens, the rest right after. */
 export const SCREEN_STORES: Record<Screen, ReadonlyArray<Pick<Store<unknown>, 'load' | 'ensure'>>> = {
   status: [stores.status, stores.idle, stores.updates],
@@ -231,6 +240,7 @@ export const SCREEN_STORES: Record<Screen, ReadonlyArray<Pick<Store<unknown>, 'l
   leave: [current(stores.leave, () => today().slice(0, 4))],
   calendar: [current(stores.calendar, () => monthOf(today()))],
   team: [current(stores.team, () => mondayOf(today()))],
+  approvals: [whereDecides(stores.approvals)],
   admin: [
     whereOffered('catalog', stores.adminCatalog),
     whereOffered('tags', stores.adminTags),
@@ -249,10 +259,20 @@ export const SCREEN_STORES: Record<Screen, ReadonlyArray<Pick<Store<unknown>, 'l
  * Screens whose data is asked only when they are first shown: each costs engine calls (and requests
  * to a remote back end) that a window opened for the timer should not spend.
  */
-export const ON_DEMAND: ReadonlySet<Screen> = new Set(['timesheet', 'reports', 'leave', 'calendar', 'team', 'admin']);
+export const ON_DEMAND: ReadonlySet<Screen> = new Set(['timesheet', 'reports', 'leave', 'calendar', 'team', 'approvals', 'admin']);
 
 /** Screens whose data can change behind the window's back: reloaded whenever they are shown again. */
-export const REVALIDATE_ON_SHOW: ReadonlySet<Screen> = new Set(['status', 'connect', 'timesheet', 'reports', 'leave', 'calendar', 'team', 'admin']);
+export const REVALIDATE_ON_SHOW: ReadonlySet<Screen> = new Set([
+  'status',
+  'connect',
+  'timesheet',
+  'reports',
+  'leave',
+  'calendar',
+  'team',
+  'approvals',
+  'admin',
+]);
 
 /** Replaces one client's card with the fresh one an action returned. */
 export function replaceClient(card: ClientCard): void {

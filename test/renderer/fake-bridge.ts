@@ -22,6 +22,7 @@ import { GROUP_TITLES } from '../../main/ipc/handlers/tools.ts';
 import { createFakeDaily, LONG_NAMES, type FakeEntryRecord } from './fake-daily.ts';
 import { createFakeEvidence, SAMPLE_EVIDENCE } from './fake-evidence.ts';
 import { createFakeAdmin, type FakeAdministrator, type FakeAdminWorld } from './fake-admin.ts';
+import { createFakeApprovals, type FakeApprovalsOptions } from './fake-approvals.ts';
 import { feedSecretAccount } from '../../mcp-server/contract/evidence-settings.ts';
 
 /** Wednesday 13 May 2026, 14:25 in Berlin (+02:00): the default "now" of a fake. */
@@ -338,6 +339,11 @@ export interface FakeBridgeOptions {
   updates?: FakeUpdatesOptions;
   /** Evidence sources are on (SAMPLE_EVIDENCE, its feed's secret in the keychain): the Timesheet shows drafts. */
   evidence?: boolean;
+  /**
+   * The back end has timesheet approvals (Clockify's, Kimai's plugin): the Timesheet shows each week's
+   * status with "Submit week" and keeps locked weeks as they are; a lead decides others' weeks. Absent: none.
+   */
+  approvals?: FakeApprovalsOptions;
 }
 
 export interface FakeBridge extends PunchcardApi {
@@ -379,6 +385,10 @@ export interface FakeBridge extends PunchcardApi {
   clientCard(id: string): ClientCard | undefined;
   /** The Administration screen's back end: someone else books an entry there (a bulk correction's count moves). */
   readonly adminWorld: FakeAdminWorld;
+  /** The decisions of timesheets made through the window, in order. */
+  readonly timesheetDecisions: Array<{ id: string; decision: 'approve' | 'reject'; note: string | undefined }>;
+  /** Someone decided a waiting week meanwhile, in the tracker's own pages. */
+  decideTimesheetElsewhere(id: string, status: 'approved' | 'rejected'): void;
 }
 
 function pad(value: number): string {
@@ -433,6 +443,14 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
   }
   add(at(0, '08:45'), at(0, '12:00'), 'Acme Website', 'Development', 'Payment provider webhooks');
   add(at(0, '12:30'), at(0, '13:05'), 'Internal', 'Meetings', 'Design review');
+  if (options.approvals) {
+    // The two weeks before, whose approvals the Timesheet shows: their working days filled.
+    for (let back = weekday(now) + 14; back > weekday(now); back--) {
+      if (weekday(at(back, '12:00')) > 4) continue;
+      add(at(back, '08:30'), at(back, '12:30'), 'Acme Website', 'Development', 'Checkout flow');
+      add(at(back, '13:15'), at(back, '17:15'), 'Beta Corp', 'Support', '');
+    }
+  }
   if (options.busyWeek) {
     // Five-minute tickets all day, every day of the week so far: about 200 in the week.
     const projects = ['Acme Website', 'Beta Corp', 'Internal'];
@@ -559,6 +577,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       keptWrites: structuredClone(state.keptWrites),
       teamAvailable: options.team !== undefined,
       adminSections: admin.sections(),
+      decidesTimesheets: approvals?.decides() ?? false,
       sequence: ++statusesRead,
     };
   };
@@ -753,6 +772,25 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
   if (options.idleQuestion) daily.askIdle(35, 'lock');
 
   const admin = createFakeAdmin(options.admin, () => backEndLabel(state.account.type), reject);
+  const approvals = options.approvals
+    ? createFakeApprovals(options.approvals, {
+        today: () => dateOf(now),
+        backEnd: () => backEndLabel(state.account.type),
+        hoursOf: (monday) => {
+          const sunday = addDays(monday, 6);
+          const minutes = entries
+            .filter((entry) => dateOf(entry.start) >= monday && dateOf(entry.start) <= sunday && !entry.agent)
+            .reduce((sum, entry) => sum + minutesOf(entry), 0);
+          return Math.round((minutes / 60) * 100) / 100;
+        },
+        reject,
+      })
+    : undefined;
+  const noApprovals = (): never => reject(`${backEndLabel(state.account.type)} has no timesheet approvals that Punchcard can use for you.`);
+  /** A write into a locked period is refused before anything is sent, as the engine's write tools do. */
+  const unlocked = (start: number | string | undefined) => {
+    if (approvals && start !== undefined) approvals.lockOn(typeof start === 'number' ? dateOf(start) : start.slice(0, 10));
+  };
   const updater = fakeUpdates(options.updates ?? {}, () => now, status, reject);
   if (options.evidence) keychain.set(feedSecretAccount('Work'), 'https://calendar.example.com/ada/private-5f2a/basic.ics');
   const evidence = createFakeEvidence(
@@ -992,6 +1030,24 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     },
     listHolidayRegions: (request) => (request?.country ? (STATES[request.country.toUpperCase()] ?? []) : COUNTRIES),
     ...daily.handlers,
+    getTimesheet: (request) => ({ ...daily.handlers.getTimesheet(request), approval: approvals ? approvals.week(startOfIsoWeek(request.date)) : null }),
+    logTime: (request) => {
+      unlocked(request.start);
+      return daily.handlers.logTime(request);
+    },
+    updateEntry: (request) => {
+      unlocked(entries.find((entry) => entry.id === request.id)?.start);
+      unlocked(request.start);
+      return daily.handlers.updateEntry(request);
+    },
+    deleteEntry: (request) => {
+      unlocked(entries.find((entry) => entry.id === request.id)?.start);
+      return daily.handlers.deleteEntry(request);
+    },
+    submitWeek: (request) => (approvals ?? noApprovals()).handlers.submitWeek(request),
+    getApprovalsToDecide: () => (approvals ?? noApprovals()).handlers.getApprovalsToDecide(),
+    getSubmissionEntries: (request) => (approvals ?? noApprovals()).handlers.getSubmissionEntries(request),
+    decideTimesheet: (request) => (approvals ?? noApprovals()).handlers.decideTimesheet(request),
     answerIdle: (request) => {
       daily.handlers.answerIdle(request);
       return status();
@@ -1084,6 +1140,10 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     status,
     clientCard: (id) => clients.find((entry) => entry.card.id === id)?.card,
     adminWorld: admin.world,
+    timesheetDecisions: approvals?.decisions ?? [],
+    decideTimesheetElsewhere(id, status) {
+      approvals?.decideElsewhere(id, status);
+    },
   };
   return Object.assign(api, fake) as unknown as FakeBridge;
 }

@@ -417,6 +417,7 @@ export function createFakeDaily(context: DailyContext, options: FakeDailyOptions
               : `${name()} does not let Punchcard change entries.`,
         },
         asOf: context.now(),
+        approval: null,
       };
     },
     getCatalog: () => catalog(),

@@ -393,6 +393,7 @@ const LOADED: Record<Screen, string> = {
   leave: '.requests, .message.note',
   calendar: '.month-grid, .message.note',
   team: '.team-hours, .pending-leave, .message.note',
+  approvals: '.approvals-waiting, .message.note',
   admin: '.admin-section table, .admin-section .tag-list, .message.note',
   tools: '.group',
   connect: '.client',

@@ -87,6 +87,108 @@ const UPDATE_STATES: ScreenshotState[] = [
   },
 ];
 
+const CLOCKIFY_APPROVALS: FakeBridgeOptions = { account: { type: 'clockify', url: 'https://api.clockify.me', workspace: null }, approvals: {} };
+const CLOCKIFY_LEAD: FakeBridgeOptions = { ...CLOCKIFY_APPROVALS, approvals: { lead: true } };
+const timesheetWeekBack = (weeks: number) => async (page: Page) => {
+  const timesheet = screenOf(page, 'timesheet');
+  for (let back = 0; back < weeks; back++) await timesheet.getByRole('button', { name: 'Previous week' }).click();
+  await timesheet.getByRole('region', { name: 'Approval' }).scrollIntoViewIfNeeded();
+};
+const bobsWeek = (page: Page) => screenOf(page, 'approvals').getByRole('listitem').filter({ hasText: 'Bob Baker' });
+
+/** Timesheet approvals (issue 67): the week's status and "Submit week", a locked week, and a lead's Approvals. */
+const APPROVAL_STATES: ScreenshotState[] = [
+  {
+    screen: 'timesheet',
+    state: 'approval-submit',
+    what: 'Clockify with approvals: this week not submitted, "Submit week" asked first with the week and its hours',
+    fake: CLOCKIFY_APPROVALS,
+    act: async (page) => {
+      const card = screenOf(page, 'timesheet').getByRole('region', { name: 'Approval' });
+      await card.getByRole('button', { name: /^Submit week/ }).click();
+      await card.scrollIntoViewIfNeeded();
+    },
+  },
+  {
+    screen: 'timesheet',
+    state: 'approval-locked',
+    what: 'last week approved: its entries stay as they are, Edit and Delete disabled, and why',
+    fake: CLOCKIFY_APPROVALS,
+    act: timesheetWeekBack(1),
+  },
+  {
+    screen: 'timesheet',
+    state: 'approval-rejected',
+    what: 'the week before rejected: Clockify e-mailed the note, and the week can be submitted again',
+    fake: CLOCKIFY_APPROVALS,
+    act: timesheetWeekBack(2),
+  },
+  {
+    screen: 'timesheet',
+    state: 'approval-smallest',
+    what: 'the smallest window: an approved week with its lock',
+    viewport: SMALLEST,
+    fake: CLOCKIFY_APPROVALS,
+    act: timesheetWeekBack(1),
+  },
+  { screen: 'approvals', state: 'lead', what: 'a lead on Clockify: two weeks waiting with their hours, one decided lately', fake: CLOCKIFY_LEAD },
+  {
+    screen: 'approvals',
+    state: 'entries',
+    what: "Bob's week opened to its entries before deciding",
+    fake: CLOCKIFY_LEAD,
+    act: async (page) => {
+      await bobsWeek(page)
+        .getByRole('button', { name: /^Show entries/ })
+        .click();
+      await bobsWeek(page).getByRole('table').waitFor();
+    },
+  },
+  {
+    screen: 'approvals',
+    state: 'rejecting',
+    what: 'a rejection sent without a note: the form says a note is needed before anything is sent',
+    fake: CLOCKIFY_LEAD,
+    act: async (page) => {
+      await bobsWeek(page)
+        .getByRole('button', { name: /^Reject/ })
+        .click();
+      await bobsWeek(page).getByRole('button', { name: 'Reject', exact: true }).click();
+      await bobsWeek(page).getByText('A rejection needs a note saying what to fix.').waitFor();
+    },
+  },
+  {
+    screen: 'approvals',
+    state: 'approving',
+    what: 'an approval asked first, naming the person, the week and its hours',
+    fake: CLOCKIFY_LEAD,
+    act: async (page) => {
+      await bobsWeek(page)
+        .getByRole('button', { name: /^Approve/ })
+        .click();
+    },
+  },
+  {
+    screen: 'approvals',
+    state: 'none',
+    what: 'a link to Approvals for someone who decides nobody’s timesheet: why there is nothing',
+    fake: CLOCKIFY_APPROVALS,
+  },
+  {
+    screen: 'approvals',
+    state: 'smallest',
+    what: 'the smallest window: the weeks waiting, one opened to its entries',
+    viewport: SMALLEST,
+    fake: CLOCKIFY_LEAD,
+    act: async (page) => {
+      await bobsWeek(page)
+        .getByRole('button', { name: /^Show entries/ })
+        .click();
+      await bobsWeek(page).getByRole('table').waitFor();
+    },
+  },
+];
+
 /** Tuesday of the fake's week drafted from evidence: three drafts around what is booked, the one after lunch without a project. */
 const showDrafts = async (page: Page) => {
   const card = screenOf(page, 'timesheet').getByRole('region', { name: 'Drafts from your day' });
@@ -680,6 +782,7 @@ export const STATES: ScreenshotState[] = [
     fake: { account: { type: 'kimai', url: 'https://kimai.example.com', caFile: null, allowInsecureTls: false }, team: 'lead' },
   },
   ...ADMIN_STATES,
+  ...APPROVAL_STATES,
   {
     screen: 'status',
     state: 'smallest-decisions',

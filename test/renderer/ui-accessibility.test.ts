@@ -86,6 +86,7 @@ it('says what each screen is loading while its data is on the way', async () => 
     leave: said('Loading leave'),
     calendar: said('Loading the calendar'),
     team: said('Loading the team'),
+    approvals: said('Loading the approvals'),
     admin: said('Loading administration'),
     tools: said('Loading tools'),
     connect: said('Loading clients'),

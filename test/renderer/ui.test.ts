@@ -21,6 +21,7 @@ const TITLES: Record<Screen, string> = {
   leave: 'Leave',
   calendar: 'Calendar',
   team: 'Team',
+  approvals: 'Approvals',
   admin: 'Administration',
   tools: 'Tools',
   connect: 'Connect',

@@ -3,6 +3,7 @@
 import type { Handlers } from '../../../window-contract/index.ts';
 import { accountHandlers } from './account.ts';
 import { administrationHandlers } from './administration.ts';
+import { approvalsHandlers } from './approvals.ts';
 import { clientHandlers } from './clients.ts';
 import { idleHandlers } from './idle.ts';
 import { leaveHandlers } from './leave.ts';
@@ -19,6 +20,7 @@ import { updateHandlers } from './updates.ts';
 
 export type {
   AdminPort,
+  ApprovalsPort,
   DraftsPort,
   ExtensionPort,
   HandlerDeps,
@@ -44,6 +46,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...evidenceHandlers(deps),
     ...leaveHandlers(deps),
     ...teamHandlers(deps),
+    ...approvalsHandlers(deps),
     ...administrationHandlers(deps),
     ...idleHandlers(deps),
     ...updateHandlers(deps),

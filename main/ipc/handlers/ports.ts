@@ -12,6 +12,7 @@ import type { IdleAnswer, IdleQuestion, KeptWriteChoice, StatusView } from '../.
 import type { Leave } from '../../engine/leave.ts';
 import type { Team } from '../../engine/team.ts';
 import type { Administration } from '../../engine/administration.ts';
+import type { Approvals } from '../../engine/approvals.ts';
 import type { Workday } from '../../engine/workday.ts';
 import type { Drafts } from '../../engine/drafts.ts';
 import type { Updates } from '../../updates/updater.ts';
@@ -49,6 +50,9 @@ export type LeavePort = Leave;
 
 /** The Team screen (main/engine/team.ts), through the engine's team tools. */
 export type TeamPort = Team;
+
+/** Timesheet approvals (main/engine/approvals.ts), through the engine's approvals tools. */
+export type ApprovalsPort = Approvals;
 
 /** The Administration screen (main/engine/administration.ts), through the engine's catalog and admin tools. */
 export type AdminPort = Administration;
@@ -96,6 +100,7 @@ export interface HandlerDeps {
   drafts: DraftsPort;
   leave: LeavePort;
   team: TeamPort;
+  approvals: ApprovalsPort;
   admin: AdminPort;
   idle: IdlePort;
   /** Asks where to save a file and writes it there; null when the person cancelled. */

@@ -2,19 +2,19 @@
 // deleted in place, a range exported as CSV, and a week's or month's report. Every action is one of
 // the engine's tools; what the back end does not allow comes with its reason (rights), and the
 // status (tray, Status screen) hears of every change to the timesheet.
-import { daysBetween, MAX_LIST_DAYS } from '../../../mcp-server/for-the-app.ts';
+import { daysBetween, MAX_LIST_DAYS, startOfIsoWeek } from '../../../mcp-server/for-the-app.ts';
 import { csvFileName, entriesCsv } from '../../export/entries-csv.ts';
 import type { Handlers } from '../../../window-contract/index.ts';
 import type { EntryRights } from '../../../window-contract/timesheet.ts';
 import { UserFacingError } from '../dispatch.ts';
+import { weekApproval } from './approvals.ts';
 import { backEndType, noEditWords } from './back-end.ts';
 import type { HandlerDeps } from './ports.ts';
 
-type Deps = Pick<HandlerDeps, 'workday' | 'timesheet' | 'settings' | 'policy' | 'statusChanged' | 'saveTextFile'>;
+type Deps = Pick<HandlerDeps, 'workday' | 'timesheet' | 'approvals' | 'settings' | 'policy' | 'statusChanged' | 'saveTextFile'>;
 
 /** What the back end lets the person do with entries, from the tools the engine offers. */
-export async function entryRights(deps: Deps): Promise<EntryRights> {
-  const supported = await deps.timesheet.supportedTools();
+export async function entryRights(deps: Pick<Deps, 'settings' | 'policy'>, supported: ReadonlySet<string>): Promise<EntryRights> {
   const add = supported.has('log_time');
   const edit = supported.has('update_time_entry') && supported.has('delete_time_entry');
   return { add, edit, note: edit ? null : noEditWords(backEndType(deps)) };
@@ -37,8 +37,13 @@ export function timesheetHandlers(
 
   return {
     getTimesheet: async ({ date }) => {
-      const [week, rights] = await Promise.all([deps.workday.week(date), entryRights(deps)]);
-      return { ...week, rights };
+      const supported = await deps.timesheet.supportedTools();
+      const [week, rights, approval] = await Promise.all([
+        deps.workday.week(date),
+        entryRights(deps, supported),
+        weekApproval(deps, startOfIsoWeek(date), supported),
+      ]);
+      return { ...week, rights, approval };
     },
     getCatalog: () => deps.workday.catalog(),
     logTime: (fields) => changed(deps.workday.log(withoutBlanks(fields) as typeof fields)),

@@ -31,12 +31,22 @@ function statusSaid(status: string): string {
 
 const SPAN = { first_day: '2026-11-16', last_day: '2026-11-22' };
 
+/** The facts of timesheet_period_locked: the period, its status, who can reopen it, the back end. */
+export type PeriodLockFacts = Span & { status: 'pending' | 'approved'; reopened_by: Reopener; back_end: string };
+
+/**
+ * Why a period's time stays as it is, without the refusal's closing "Nothing was sent.": the same words
+ * stand beside a locked week's entries in the window, where nothing was tried (main/engine/approvals.ts).
+ */
+export function periodLockedSaid(facts: PeriodLockFacts): Sentence {
+  return say`Your timesheet for ${spanSaid(facts)} is ${facts.status === 'approved' ? 'approved, so its time is kept as approved' : 'submitted for approval, so its time is kept as submitted'}: to change it, ${reopenSaid(facts.reopened_by, facts.back_end)}.`;
+}
+
 export const approvalsRefusals = refusalFamily({
   /** A write inside a period that was submitted (where the back end locks it) or approved: refused before anything is sent. */
   timesheet_period_locked: {
     kind: 'conflict',
-    say: (facts: Span & { status: 'pending' | 'approved'; reopened_by: Reopener; back_end: string }) =>
-      say`Your timesheet for ${spanSaid(facts)} is ${facts.status === 'approved' ? 'approved, so its time is kept as approved' : 'submitted for approval, so its time is kept as submitted'}: to change it, ${reopenSaid(facts.reopened_by, facts.back_end)}. Nothing was sent.`,
+    say: (facts: PeriodLockFacts) => say`${periodLockedSaid(facts)} Nothing was sent.`,
     example: { ...SPAN, status: 'approved', reopened_by: 'an_approver', back_end: 'Clockify' },
   },
   /** The same for someone else's entries (an administrator's correction). */

@@ -35,5 +35,20 @@ export const listTimesheetApprovalsContract = toolContract({
       to: z.string(),
       /** Where a rejection's note is not kept for the person to read (Clockify e-mails it). */
       rejection_note_kept: z.boolean(),
+      /**
+       * The person's own periods touching the range that no write may reach (approved; submitted, where the
+       * back end locks a submitted period), with who can reopen each; absent with `person`. The window
+       * keeps their entries from being changed, saying why in a timesheet_period_locked refusal's words.
+       */
+      locks: z
+        .array(
+          z.object({
+            first_day: z.string(),
+            last_day: z.string(),
+            status: z.enum(['pending', 'approved']),
+            reopened_by: z.enum(['the_person', 'an_approver', 'an_administrator']),
+          }),
+        )
+        .optional(),
     }),
 });

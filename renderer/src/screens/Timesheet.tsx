@@ -4,7 +4,9 @@
 // week is one call; the weeks seen stay at hand.
 import { Fragment, memo, useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { EntryView } from '../../../window-contract/status.ts';
+import type { WeekLockView } from '../../../window-contract/approvals.ts';
 import type { EntryRights, TimesheetView } from '../../../window-contract/timesheet.ts';
+import { lockOf } from '../approvals.ts';
 import { api } from '../bridge.ts';
 import { Badge, Button, Confirm, ErrorText, LoadError, Loading, ScreenHeader, StatusText } from '../components.tsx';
 import { addDaysTo, clockOf, dateOf, dayLong, dayShort, isoDuration, mondayOf, rangeLabel, wallClock, weekdayShort } from '../format.ts';
@@ -14,6 +16,7 @@ import { agentWords, dayReason, KEPT_UNTIL_SENT, WAITING_TO_SEND } from '../word
 import { startWork } from '../work.ts';
 import { DraftsCard } from './Drafts.tsx';
 import { EntryEditor, type EntryDraft } from './EntryEditor.tsx';
+import { lockWordsId, WeekApproval } from './WeekApproval.tsx';
 
 /** A pause shorter than this between two entries is not shown as a gap. */
 const GAP_MINUTES = 5;
@@ -118,6 +121,18 @@ function Week({ view, editing, setEditing, apply, say }: WeekProps) {
           {weekTarget > 0 && <span className="muted"> · {Math.round((weekMinutes / weekTarget) * 100)}%</span>}
         </p>
       </section>
+      {view.approval && (
+        <WeekApproval
+          approval={view.approval}
+          monday={view.from}
+          weekMinutes={weekMinutes}
+          onSubmitted={(approval, outcome) => {
+            const shown = stores.timesheet.get(view.from).data;
+            if (shown) stores.timesheet.of(view.from).set({ ...shown, approval });
+            say(outcome);
+          }}
+        />
+      )}
       {view.rights.note && (
         <p className="message note" role="note">
           {view.rights.note}
@@ -132,6 +147,7 @@ function Week({ view, editing, setEditing, apply, say }: WeekProps) {
           reason={dayReason(day)}
           entries={byDay.get(day.date) ?? []}
           rights={view.rights}
+          lock={lockOf(view.approval, day.date)}
           added={added}
           editing={editing}
           setEditing={setEditing}
@@ -229,6 +245,8 @@ interface DayProps {
   reason: string | null;
   entries: EntryView[];
   rights: EntryRights;
+  /** The submitted or approved period holding the day: its entries stay as they are, and its controls say why. */
+  lock: WeekLockView | null;
   added: number;
   editing: Editing;
   setEditing(editing: Editing): void;
@@ -237,7 +255,7 @@ interface DayProps {
   isToday: boolean;
 }
 
-function DaySection({ date, minutes, target, reason, entries, rights, added, editing, setEditing, apply, say, isToday }: DayProps) {
+function DaySection({ date, minutes, target, reason, entries, rights, lock, added, editing, setEditing, apply, say, isToday }: DayProps) {
   const headingId = `day-${date}`;
   const addRef = useRef<HTMLButtonElement>(null);
   const adding = editing?.kind === 'new' && editing.date === date ? editing : null;
@@ -258,6 +276,7 @@ function DaySection({ date, minutes, target, reason, entries, rights, added, edi
         <h3 id={headingId} tabIndex={-1}>
           {dayLong(date)}
           {isToday && <Badge kind="running">Today</Badge>}
+          {lock && <Badge kind="neutral">{lock.status === 'approved' ? 'Approved' : 'Submitted'}</Badge>}
         </h3>
         <span className="day-total">
           <strong>{durations.text(minutes)}</strong>
@@ -266,7 +285,14 @@ function DaySection({ date, minutes, target, reason, entries, rights, added, edi
           {under && <span className="under"> · {durations.text(target - minutes)} undertime</span>}
         </span>
         {rights.add && (
-          <Button ref={addRef} kind="link" onClick={() => setEditing({ kind: 'new', date })} aria-label={`Add entry on ${dayLong(date)}`}>
+          <Button
+            ref={addRef}
+            kind="link"
+            disabled={lock !== null}
+            aria-describedby={lock ? lockWordsId(lock.firstDay) : undefined}
+            onClick={() => setEditing({ kind: 'new', date })}
+            aria-label={`Add entry on ${dayLong(date)}`}
+          >
             + Add entry
           </Button>
         )}
@@ -285,7 +311,7 @@ function DaySection({ date, minutes, target, reason, entries, rights, added, edi
                   <GapRow
                     start={gap.start}
                     end={gap.end}
-                    canAdd={rights.add}
+                    canAdd={rights.add && lock === null}
                     onFill={() => setEditing({ kind: 'new', date, start: clockOf(gap.start), end: clockOf(gap.end) })}
                   />
                 )}
@@ -312,6 +338,7 @@ function DaySection({ date, minutes, target, reason, entries, rights, added, edi
                     entry={entry}
                     minutes={entry.minutes + (entry.end === null ? added : 0)}
                     canEdit={rights.edit}
+                    lock={lock}
                     onEdit={setEditing}
                     apply={apply}
                     say={say}
@@ -382,13 +409,15 @@ interface RowProps {
   entry: EntryView;
   minutes: number;
   canEdit: boolean;
+  /** The approval's lock on the entry's day: Edit and Delete stay, disabled, described by its words. */
+  lock: WeekLockView | null;
   onEdit(editing: Editing): void;
   apply(entry: EntryView, removed?: boolean): void;
   say(message: string): void;
 }
 
 /** One entry; re-rendered only when it changes, so a week of hundreds of entries stays quick. */
-const EntryRow = memo(function EntryRow({ entry, minutes, canEdit, onEdit, apply, say }: RowProps) {
+const EntryRow = memo(function EntryRow({ entry, minutes, canEdit, lock, onEdit, apply, say }: RowProps) {
   const [confirming, setConfirming] = useState(false);
   const action = useAction();
   const rowRef = useRef<HTMLLIElement>(null);
@@ -397,6 +426,9 @@ const EntryRow = memo(function EntryRow({ entry, minutes, canEdit, onEdit, apply
   // A write kept in the outbox has no number at the back end yet: the engine refuses to change it.
   const waiting = entry.waiting_to_send === true;
   const editable = canEdit && !entry.locked && !waiting;
+  // Locked by the week's approval: the controls stay in place, disabled, and say why (the week's lock words).
+  const held = lock !== null && editable;
+  const heldBy = lock ? lockWordsId(lock.firstDay) : undefined;
   const durations = useDurations();
 
   const keep = () => {
@@ -460,6 +492,8 @@ const EntryRow = memo(function EntryRow({ entry, minutes, canEdit, onEdit, apply
             <Button
               kind="link"
               data-edit={entry.id}
+              disabled={held}
+              aria-describedby={heldBy}
               onClick={() => onEdit({ kind: 'edit', id: entry.id })}
               aria-label={`Edit ${what(entry)}, ${wallClock(entry.start)}`}
             >
@@ -469,6 +503,8 @@ const EntryRow = memo(function EntryRow({ entry, minutes, canEdit, onEdit, apply
               ref={askRef}
               kind="link"
               className="danger"
+              disabled={held}
+              aria-describedby={heldBy}
               onClick={() => setConfirming(true)}
               aria-label={`Delete ${what(entry)}, ${wallClock(entry.start)}`}
             >

@@ -24,6 +24,7 @@ const IDLE: StatusView = {
   keptWrites: [],
   teamAvailable: false,
   adminSections: [],
+  decidesTimesheets: false,
   sequence: 0,
 };
 

@@ -122,8 +122,30 @@ describe('the whole view', () => {
       keptWrites: [],
       teamAvailable: false,
       adminSections: [],
+      decidesTimesheets: false,
       sequence: 3,
     });
+  });
+
+  it('offers Approvals only where the engine offers both the list and the decision of timesheets', () => {
+    const days = new Map(weekDates('2026-11-16').map((date) => [date, { minutes: 0, targetMinutes: 0, holiday: null, leave: null }]));
+    const view = (supported: string[]) =>
+      buildStatusView({
+        today: '2026-11-16',
+        running: null,
+        todayMinutes: 0,
+        weekMinutes: 0,
+        todayEntries: [],
+        days,
+        recentEntries: [],
+        supported: new Set(supported),
+        asOf: 0,
+        keptWrites: [],
+        sequence: 1,
+      }).decidesTimesheets;
+    expect(view(['list_timesheet_approvals', 'decide_timesheet'])).toBe(true);
+    expect(view(['list_timesheet_approvals', 'submit_timesheet'])).toBe(false);
+    expect(view(['decide_timesheet'])).toBe(false);
   });
 
   it('offers recent work as project and activity pairs, most recent first, each once with its latest note, none without a project', () => {

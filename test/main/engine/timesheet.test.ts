@@ -129,6 +129,7 @@ describe('status', () => {
       keptWrites: [],
       teamAvailable: false,
       adminSections: [],
+      decidesTimesheets: false,
       sequence: expect.any(Number),
     });
     expect(status.asOf).toBeGreaterThanOrEqual(before);

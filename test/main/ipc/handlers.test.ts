@@ -36,6 +36,7 @@ const IDLE: StatusView = {
   keptWrites: [],
   teamAvailable: false,
   adminSections: [],
+  decidesTimesheets: false,
   sequence: 0,
 };
 
@@ -113,6 +114,7 @@ function setup(overrides: Partial<HandlerDeps> = {}) {
         return 'Decided.';
       },
     },
+    approvals: approvalsStub(events),
     admin: adminStub(events),
     idle: { question: () => null, answer: async () => IDLE },
     updates: updatesStub(events),
@@ -125,6 +127,49 @@ function setup(overrides: Partial<HandlerDeps> = {}) {
   const dispatch = createDispatch(createHandlers(deps), (line) => events.push(`log ${line}`));
   const config = () => JSON.parse(readFileSync(join(userData, 'config.json'), 'utf8'));
   return { home, userData, secrets, events, tested, engine, dispatch, config, saved, deps };
+}
+
+/** The engine's approvals: one approved week locked, and each call recorded. */
+function approvalsStub(events: string[]): HandlerDeps['approvals'] {
+  const submission = {
+    id: 'sub-7',
+    person: 'Ada Lovelace',
+    period: 'week' as const,
+    firstDay: '2026-11-16',
+    lastDay: '2026-11-22',
+    status: 'pending' as const,
+    hours: 38.5,
+    note: null,
+    decidedBy: null,
+  };
+  return {
+    week: async (monday, backEnd) => {
+      events.push(`approvalsWeek ${monday} ${backEnd}`);
+      return {
+        submissions: [{ ...submission, status: 'approved' }],
+        locks: [{ firstDay: monday, lastDay: '2026-11-22', status: 'approved', words: `Locked in ${backEnd}.` }],
+        rejectionNoteKept: false,
+        backEnd,
+        problem: null,
+      };
+    },
+    submit: async (monday) => {
+      events.push(`submit ${monday}`);
+      return { submission, outcome: 'Submitted.' };
+    },
+    toDecide: async (status) => {
+      events.push(`toDecide ${status ?? 'all'}`);
+      return { submissions: [submission], more: false, from: '2026-09-28', to: '2026-11-22' };
+    },
+    entries: async (id) => {
+      events.push(`entries ${id}`);
+      return { submission, entries: [], more: false };
+    },
+    decide: async (id, decision, note) => {
+      events.push(`decide ${id} ${decision} ${JSON.stringify(note)}`);
+      return { submission: { ...submission, status: decision === 'approve' ? 'approved' : 'rejected' }, outcome: 'Decided.' };
+    },
+  };
 }
 
 /** The engine's drafts of any day: one, with a project; booking records what it was given. */
@@ -959,6 +1004,7 @@ describe('timesheet, report and leave handlers', () => {
     await new Promise((resolve) => setImmediate(resolve));
     expect(events.filter((event) => !event.startsWith('statusChanged'))).toEqual([
       'week 2026-11-18',
+      'approvalsWeek 2026-11-16 the local timesheet',
       'log {"start":"2026-11-18T09:00","end":"2026-11-18T10:00","project":"Website"}',
       'update 2 {"description":"Review"}',
       'remove 2',
@@ -1533,5 +1579,71 @@ describe('administration handlers', () => {
       message: 'Kimai does not let you administer rates through Punchcard.',
     });
     expect(events.filter((event) => /rate/.test(event))).toHaveLength(2);
+  });
+});
+
+describe('timesheet approval handlers', () => {
+  const without = (names: readonly string[]) => async () => new Set(TOOL_NAMES.filter((name) => !names.includes(name)));
+  const APPROVAL_TOOLS = ['submit_timesheet', 'withdraw_timesheet', 'list_timesheet_approvals', 'decide_timesheet'];
+
+  it("give the Timesheet its week's approval with the lock, naming the back end", async () => {
+    const { dispatch, deps, events } = setup();
+    deps.settings.update((settings) => ({ ...settings, provider: { type: 'clockify', url: 'https://api.clockify.me', workspace: 'Acme' } }));
+    const week = await dispatch('getTimesheet', { date: '2026-11-18' });
+    expect(week).toMatchObject({
+      ok: true,
+      value: { from: '2026-11-16', approval: { locks: [{ status: 'approved', words: 'Locked in Clockify.' }], backEnd: 'Clockify', problem: null } },
+    });
+    expect(events).toContain('approvalsWeek 2026-11-16 Clockify');
+  });
+
+  it('give no approval and ask the engine nothing of it where the back end has no approvals', async () => {
+    const { dispatch, deps, events } = setup();
+    deps.timesheet.supportedTools = without(APPROVAL_TOOLS);
+    expect(await dispatch('getTimesheet', { date: '2026-11-18' })).toMatchObject({ ok: true, value: { approval: null } });
+    expect(await dispatch('submitWeek', { date: '2026-11-18' })).toMatchObject({ ok: false, message: expect.stringContaining('no timesheet approvals') });
+    expect(await dispatch('getApprovalsToDecide', undefined)).toMatchObject({ ok: false, message: expect.stringContaining("leaves nobody's timesheet") });
+    expect(events.filter((event) => /^(approvalsWeek|submit|toDecide)/.test(event))).toEqual([]);
+  });
+
+  it('show the week when its approval cannot be read, with why', async () => {
+    const { dispatch, deps } = setup();
+    deps.approvals.week = async () => {
+      throw new Error('Clockify did not answer in time.');
+    };
+    expect(await dispatch('getTimesheet', { date: '2026-11-18' })).toMatchObject({
+      ok: true,
+      value: { entries: [{ id: 1 }, { id: 2 }], approval: { submissions: [], locks: [], problem: 'Clockify did not answer in time.' } },
+    });
+  });
+
+  it('submit the week holding the day by its Monday, then read the week again', async () => {
+    const { dispatch, events } = setup();
+    expect(await dispatch('submitWeek', { date: '2026-11-19' })).toMatchObject({ ok: true, value: { outcome: 'Submitted.', approval: { locks: [{}] } } });
+    expect(events.filter((event) => /^(approvalsWeek|submit)/.test(event))).toEqual(['submit 2026-11-16', 'approvalsWeek 2026-11-16 the local timesheet']);
+  });
+
+  it('refuse a rejection without a note before the engine hears of it, and pass the note of one with it', async () => {
+    const { dispatch, events } = setup();
+    expect(await dispatch('decideTimesheet', { id: 'sub-7', decision: 'reject', note: '   ' })).toEqual({
+      ok: false,
+      message: 'Invalid request: note: A rejection needs a note saying what to fix..',
+    });
+    expect(await dispatch('decideTimesheet', { id: 'sub-7', decision: 'reject' })).toMatchObject({ ok: false });
+    expect(events.filter((event) => event.startsWith('decide '))).toEqual([]);
+    expect(await dispatch('decideTimesheet', { id: 'sub-7', decision: 'reject', note: 'Friday is missing' })).toMatchObject({
+      ok: true,
+      value: { submission: { status: 'rejected' }, outcome: 'Decided.' },
+    });
+    expect(await dispatch('decideTimesheet', { id: 'sub-7', decision: 'approve', note: ' ' })).toMatchObject({ ok: true });
+    expect(await dispatch('getSubmissionEntries', { id: 'sub-7' })).toMatchObject({ ok: true, value: { entries: [] } });
+    expect(await dispatch('getApprovalsToDecide', { status: 'pending' })).toMatchObject({ ok: true, value: { submissions: [{ id: 'sub-7' }] } });
+    expect(events.filter((event) => /^(decide |entries|toDecide)/.test(event))).toEqual([
+      'decide sub-7 reject "Friday is missing"',
+      'decide sub-7 approve undefined',
+      'entries sub-7',
+      'toDecide pending',
+    ]);
+    expect(await dispatch('getSubmissionEntries', { id: '' })).toMatchObject({ ok: false });
   });
 });

@@ -30,6 +30,7 @@ export function idle(fields: Partial<StatusView> = {}): StatusView {
     keptWrites: [],
     teamAvailable: false,
     adminSections: [],
+    decidesTimesheets: false,
     sequence: 0,
     ...fields,
   };
