@@ -148,6 +148,7 @@ export default tseslint.config(
                 '**/tools/**',
                 '!./tools/*.ts',
                 '!../tools/tool-contract.ts',
+                '!../tools/outputs.ts',
                 '**/engine/**',
                 '**/settings/**',
                 '**/policy/**',
