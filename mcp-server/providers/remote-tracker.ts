@@ -29,6 +29,7 @@ import type {
   AdminTeamsPart,
   CatalogAdminPart,
   AdminPeoplePart,
+  ApprovalsPart,
   TeamProjectsPart,
   TimeTracker,
   TimerPart,
@@ -161,6 +162,8 @@ export interface TrackerParts {
   adminTeams?: AdminTeamsPart;
   catalogAdmin?: CatalogAdminPart;
   adminPeople?: AdminPeoplePart;
+  /** Timesheet submission and approval, where the back end has a workflow for it (capability `approvals`). */
+  approvals?: ApprovalsPart;
   /** Ends what the parts hold open (the HTTP client's sockets). */
   close(): void;
 }

@@ -511,6 +511,12 @@ export interface ApprovalsPart {
   entriesOf(submission: TimesheetSubmission, limit: number): Promise<SubmissionEntry[]>;
   /** Whether the person can read an approver's note with their own rejection here (Clockify keeps it for nobody: it e-mails it). */
   readonly rejectionNoteKept: boolean;
+  /**
+   * Where the back end's API can neither decide a submission nor take one back (Kimai's plugin does both in
+   * its own pages only): the pages that do. decide_timesheet and withdraw_timesheet then refuse, naming
+   * them, before any question or request; `decide` and `withdraw` refuse in the same words.
+   */
+  readonly inPagesOnly?: { readonly decide: string; readonly withdraw: string };
 }
 
 /** The outbox's writes that wait for the person: only a back end with an outbox has them. */
