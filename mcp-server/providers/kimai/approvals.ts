@@ -47,7 +47,7 @@ export const MAX_WEEK_READS = 32;
 /**
  * The locked weeks a write's check reads the status of, for its words (submitted or approved): the first
  * only, as a write is refused on the first it touches; later ones are said as submitted, which an
- * approved week was too. A correction of ten people's entries so reads at most twenty.
+ * approved week was too. A correction of ten people's entries so reads at most thirty.
  */
 const LOCK_STATUS_READS = 1;
 /** Requests kept for what a call does after a listing (the handler's own reads). */
@@ -70,7 +70,7 @@ export class KimaiApprovals extends BackEndPart<KimaiContext> {
   /**
    * Submits the person's week (`POST add_to_approve?date=<Monday>`), after reading which week the plugin
    * takes next: an earlier one still open is refused in words, naming it, before anything is sent.
-   * Requests: the next week (1), the submission (1), and the profile where it is not at hand (1).
+   * Requests: the next week (1), the submission (1), and the profile where it is not at hand (≤ 1).
    */
   async submit(span: DaySpan, period: ApprovalPeriod): Promise<TimesheetSubmission> {
     const me = await this.context.profile();
@@ -98,15 +98,18 @@ export class KimaiApprovals extends BackEndPart<KimaiContext> {
   }
 
   /**
-   * The person's submitted and approved weeks touching the span. Requests: the next week (1), each week
-   * before it in the span (at most MAX_WEEK_READS, else refused before they are read), the profile (≤ 1).
+   * The person's submitted and approved weeks touching the span. Requests: the next week and the one before
+   * it (2), each other week before it in the span (at most MAX_WEEK_READS, else refused before they are read), the profile (≤ 1).
    */
   async own(span: DaySpan): Promise<TimesheetSubmission[]> {
     const me = await this.context.profile();
-    const next = await this.#nextWeek(undefined);
-    const weeks = lockedWeeks(span, next);
+    const next = await this.#submittedBefore(undefined);
+    const weeks = lockedWeeks(span, next?.monday);
     this.#ensureReads(weeks.length);
-    const statuses = await mapWithLimit(weeks, this.context.api.pager.maxParallel, (monday) => this.#status(undefined, monday));
+    const statuses = await this.#statuses(
+      weeks.map((monday) => ({ user: undefined, monday })),
+      next ? [next] : [],
+    );
     return weeks.flatMap((monday, index) => {
       const status = submissionStatus(statuses[index] as KimaiWeekStatus);
       return status ? [this.#submission(me.id, personName(me), monday, status)] : [];
@@ -116,7 +119,7 @@ export class KimaiApprovals extends BackEndPart<KimaiContext> {
   /**
    * The weeks of the people of the teams the person leads (every team's for an administrator), but
    * their own. Requests: the profile (≤ 1), the teams (one per team, or one listing where Kimai shows
-   * no team's members), the next week of each person (1 each), and each of their weeks before it in
+   * no team's members), the next week of each person and the one before it (2 each), and each of their weeks before it in
    * the span; more than the call can send is refused, in words, before the weeks are read.
    */
   async toDecide(query: { span: DaySpan; status: ApprovalStatus | undefined; person: string | undefined; limit: number }): Promise<TimesheetSubmission[]> {
@@ -126,11 +129,15 @@ export class KimaiApprovals extends BackEndPart<KimaiContext> {
     const roster = await this.#roster.people(me);
     const wanted = query.person?.toLowerCase();
     const people = roster.members.filter((member) => member.id !== me.id && (wanted === undefined || member.name.toLowerCase().includes(wanted)));
-    this.#ensureReads(people.length);
-    const nexts = await mapWithLimit(people, this.context.api.pager.maxParallel, (member) => this.#nextWeek(member.id));
-    const reads = people.flatMap((member, index) => lockedWeeks(query.span, nexts[index]).map((monday) => ({ member, monday })));
-    this.#ensureReads(reads.length, people.length);
-    const statuses = await mapWithLimit(reads, this.context.api.pager.maxParallel, (read) => this.#status(read.member.id, read.monday));
+    this.#ensureReads(2 * people.length);
+    const nexts = await mapWithLimit(people, this.context.api.pager.maxParallel, (member) => this.#submittedBefore(member.id));
+    const reads = people.flatMap((member, index) => lockedWeeks(query.span, nexts[index]?.monday).map((monday) => ({ member, monday })));
+    this.#ensureReads(reads.length, 2 * people.length);
+    const known = nexts.flatMap((next) => (next ? [next] : []));
+    const statuses = await this.#statuses(
+      reads.map((read) => ({ user: read.member.id, monday: read.monday })),
+      known,
+    );
     const found = reads.flatMap(({ member, monday }, index) => {
       const status = submissionStatus(statuses[index] as KimaiWeekStatus);
       return status && (query.status === undefined || status === query.status) ? [this.#submission(member.id, member.name, monday, status)] : [];
@@ -169,21 +176,24 @@ export class KimaiApprovals extends BackEndPart<KimaiContext> {
    * The person's (or user `personId`'s) locked weeks touching the span: every week before the next one
    * to submit, as the plugin's per-user lockdown holds them. Only an administrator reopens one (resets it
    * in Kimai's page; the person cannot take a submission back, a lead cannot undo an approval).
-   * Requests: the next week (1), and the status of the first LOCK_STATUS_READS locked weeks touched.
+   * Requests: the next week and the one before it (2), and the status of the first locked week touched (≤ 1).
    */
   async locks(span: DaySpan, personId?: string): Promise<PeriodLock[]> {
     const user = personId === undefined ? undefined : Number(personId);
-    let next: string | undefined;
+    let next: Known | undefined;
     try {
-      next = await this.#nextWeek(user);
+      next = await this.#submittedBefore(user);
     } catch (error) {
       // The plugin gone since it was found: no lock to tell (Kimai's own refusal still holds the week).
       if (error instanceof BackEndError && error.refusal.code === 'timesheet_approvals_unavailable') return [];
       throw error;
     }
-    const weeks = lockedWeeks(span, next);
+    const weeks = lockedWeeks(span, next?.monday);
     const read = weeks.slice(0, LOCK_STATUS_READS);
-    const statuses = await mapWithLimit(read, this.context.api.pager.maxParallel, (monday) => this.#status(user, monday));
+    const statuses = await this.#statuses(
+      read.map((monday) => ({ user, monday })),
+      next ? [next] : [],
+    );
     return weeks.map((monday, index) => ({
       ...weekOf(monday),
       status: statuses[index] === 'approved' ? ('approved' as const) : ('pending' as const),
@@ -228,6 +238,28 @@ export class KimaiApprovals extends BackEndPart<KimaiContext> {
       note: null,
       decidedBy: null,
     };
+  }
+
+  /**
+   * The Monday the plugin takes next for `user` (the caller where undefined) where the week before it is
+   * submitted or approved, with that week's status; undefined where nothing is: weeks go in in order, so
+   * a week before the next that is not submitted means the person has submitted nothing yet (and the
+   * plugin's lockdown holds nothing). Requests: 2.
+   */
+  async #submittedBefore(user: number | undefined): Promise<Known | undefined> {
+    const next = await this.#nextWeek(user);
+    if (next === undefined) return undefined;
+    const before = addDays(next, -7);
+    const status = await this.#status(user, before);
+    return status === 'submitted' || status === 'approved' ? { user, monday: next, before, status } : undefined;
+  }
+
+  /** The statuses of `weeks`, each read but the one before a next week already read. */
+  async #statuses(weeks: Array<{ user: number | undefined; monday: string }>, known: Known[]): Promise<KimaiWeekStatus[]> {
+    return mapWithLimit(weeks, this.context.api.pager.maxParallel, async ({ user, monday }) => {
+      const found = known.find((week) => week.user === user && week.before === monday);
+      return found ? found.status : this.#status(user, monday);
+    });
   }
 
   /** The Monday the plugin takes next for `user` (the caller where undefined); undefined where they have no weeks at all. */
@@ -283,6 +315,14 @@ export class KimaiApprovals extends BackEndPart<KimaiContext> {
   #page(route: 'to_approve' | 'week_by_user'): string {
     return `${this.context.api.baseUrl.replace(/\/+$/, '')}/en/approval/${route}`;
   }
+}
+
+/** A person's next week to submit, and the status of the one before it (submitted or approved). */
+interface Known {
+  user: number | undefined;
+  monday: string;
+  before: string;
+  status: KimaiWeekStatus;
 }
 
 /** The Mondays of the weeks in the span that come before the next week to submit: the locked ones. */
