@@ -57,13 +57,14 @@ export class KimaiAccount extends BackEndPart<KimaiContext> {
   }
 
   /**
-   * Whether the ApprovalBundle plugin answers. Unlike the absence plugin it is offered only once found
-   * (capabilities.ts), so while it is not known to be there it is asked every hour: one installed later
-   * shows within the hour. One remembered as there is not asked again: should it be gone, the first 404
+   * Whether the ApprovalBundle plugin answers, asked once the person switched an approvals tool on (the
+   * group is off by default: nobody else pays for the question). Unlike the absence plugin it is offered
+   * only once found (capabilities.ts), so while it is not known to be there it is asked every hour: one
+   * installed later shows within the hour. One remembered as there is not asked again: should it be gone, the first 404
    * of its routes withdraws the tools (approvals.ts), and a write's check of the locks then asks no more.
    */
   async #detectApprovals(): Promise<void> {
-    if (this.context.facts.stored()?.approvals === true) return;
+    if (this.context.options.approvalToolsWanted?.() !== true || this.context.facts.stored()?.approvals === true) return;
     let plugin;
     try {
       plugin = await probeApprovalPlugin(this.context.api, new Date(this.context.options.now()).toISOString().slice(0, 10));

@@ -43,15 +43,15 @@ import { KimaiRoster } from './roster.ts';
  * The most reads of the plugin one listing sends (a request each: a person's next week, one of their
  * weeks): within the call's budget (domain/call-limits.ts) with the profile and the teams beside them.
  */
-export const MAX_WEEK_READS = 32;
+export const MAX_WEEK_READS = 36;
 /**
  * The locked weeks a write's check reads the status of, for its words (submitted or approved): the first
  * only, as a write is refused on the first it touches; later ones are said as submitted, which an
  * approved week was too. A correction of ten people's entries so reads at most thirty.
  */
 const LOCK_STATUS_READS = 1;
-/** Requests kept for what a call does after a listing (the handler's own reads). */
-const RESERVED_REQUESTS = 2;
+/** Requests kept for what a call does after a listing. */
+const RESERVED_REQUESTS = 1;
 
 export class KimaiApprovals extends BackEndPart<KimaiContext> {
   readonly #roster = new KimaiRoster(this.context);
@@ -98,29 +98,23 @@ export class KimaiApprovals extends BackEndPart<KimaiContext> {
   }
 
   /**
-   * The person's submitted and approved weeks touching the span. Requests: the next week and the one before
-   * it (2), each other week before it in the span (at most MAX_WEEK_READS, else refused before they are read), the profile (≤ 1).
+   * The person's submitted and approved weeks touching the span. Requests: the profile (≤ 1), the next week
+   * and the one before it (2), and their submitted weeks before it in the span and one more, as
+   * #submittedWeeks reads them (at most MAX_WEEK_READS in all, else refused before the reads that would pass it).
    */
   async own(span: DaySpan): Promise<TimesheetSubmission[]> {
     const me = await this.context.profile();
     const next = await this.#submittedBefore(undefined);
-    const weeks = lockedWeeks(span, next?.monday);
-    this.#ensureReads(weeks.length);
-    const statuses = await this.#statuses(
-      weeks.map((monday) => ({ user: undefined, monday })),
-      next ? [next] : [],
-    );
-    return weeks.flatMap((monday, index) => {
-      const status = submissionStatus(statuses[index] as KimaiWeekStatus);
-      return status ? [this.#submission(me.id, personName(me), monday, status)] : [];
-    });
+    const found = await this.#submittedWeeks(span, [{ user: undefined, next }], 2);
+    return found.map(({ monday, status }) => this.#submission(me.id, personName(me), monday, status));
   }
 
   /**
    * The weeks of the people of the teams the person leads (every team's for an administrator), but
    * their own. Requests: the profile (≤ 1), the teams (one per team, or one listing where Kimai shows
-   * no team's members), the next week of each person and the one before it (2 each), and each of their weeks before it in
-   * the span; more than the call can send is refused, in words, before the weeks are read.
+   * no team's members), the next week of each person and the one before it (2 each), and their weeks
+   * before it in the span as #submittedWeeks reads them; more than the call can send is refused, in
+   * words, before the reads that would pass it.
    */
   async toDecide(query: { span: DaySpan; status: ApprovalStatus | undefined; person: string | undefined; limit: number }): Promise<TimesheetSubmission[]> {
     // The plugin's API shows no rejection (a denied week reads as not submitted again) and no withdrawal.
@@ -129,20 +123,20 @@ export class KimaiApprovals extends BackEndPart<KimaiContext> {
     const roster = await this.#roster.people(me);
     const wanted = query.person?.toLowerCase();
     const people = roster.members.filter((member) => member.id !== me.id && (wanted === undefined || member.name.toLowerCase().includes(wanted)));
-    this.#ensureReads(2 * people.length);
+    this.#ensureReads(2 * people.length, 0, 0);
     const nexts = await mapWithLimit(people, this.context.api.pager.maxParallel, (member) => this.#submittedBefore(member.id));
-    const reads = people.flatMap((member, index) => lockedWeeks(query.span, nexts[index]?.monday).map((monday) => ({ member, monday })));
-    this.#ensureReads(reads.length, 2 * people.length);
-    const known = nexts.flatMap((next) => (next ? [next] : []));
-    const statuses = await this.#statuses(
-      reads.map((read) => ({ user: read.member.id, monday: read.monday })),
-      known,
+    const found = await this.#submittedWeeks(
+      query.span,
+      people.map((member, index) => ({ user: member.id, next: nexts[index] })),
+      2 * people.length,
     );
-    const found = reads.flatMap(({ member, monday }, index) => {
-      const status = submissionStatus(statuses[index] as KimaiWeekStatus);
-      return status && (query.status === undefined || status === query.status) ? [this.#submission(member.id, member.name, monday, status)] : [];
-    });
-    return found.slice(0, query.limit);
+    return found
+      .filter(({ status }) => query.status === undefined || status === query.status)
+      .map(({ reader, monday, status }) => {
+        const member = people[reader] as (typeof people)[number];
+        return this.#submission(member.id, member.name, monday, status);
+      })
+      .slice(0, query.limit);
   }
 
   /**
@@ -241,6 +235,46 @@ export class KimaiApprovals extends BackEndPart<KimaiContext> {
   }
 
   /**
+   * The submitted and approved weeks in the span of each reader, by reader and earliest first. Read from
+   * the week before a reader's next one backwards, up to the HTTP layer's parallel requests of a reader's
+   * at a time, until a week reads not submitted: weeks go in in order, so every week before that one is
+   * not submitted either (a person who began after the span's start costs no read for the weeks before).
+   * Each round is counted first, with `spent` already sent for the listing, and refused, in words, before
+   * it is read where it would pass what one call may send.
+   */
+  async #submittedWeeks(
+    span: DaySpan,
+    readers: ReadonlyArray<{ user: number | undefined; next: Known | undefined }>,
+    spent: number,
+  ): Promise<Array<{ reader: number; monday: string; status: ApprovalStatus }>> {
+    const queues = readers.map((reader) => lockedWeeks(span, reader.next?.monday).reverse());
+    const batch = this.context.api.pager.maxParallel;
+    const found: Array<{ reader: number; monday: string; status: ApprovalStatus }> = [];
+    let reads = spent;
+    while (queues.some((queue) => queue.length > 0)) {
+      const round = queues.flatMap((queue, reader) => queue.splice(0, batch).map((monday) => ({ reader, monday })));
+      const known = (item: { reader: number; monday: string }) => (readers[item.reader]?.next?.before === item.monday ? readers[item.reader]?.next : undefined);
+      const toRead = round.filter((item) => !known(item)).length;
+      this.#ensureReads(
+        toRead,
+        reads,
+        queues.reduce((sum, queue) => sum + queue.length, 0),
+      );
+      const statuses = await mapWithLimit(round, batch, (item) => {
+        const before = known(item);
+        return before ? Promise.resolve(before.status) : this.#status(readers[item.reader]?.user, item.monday);
+      });
+      reads += toRead;
+      round.forEach((item, index) => {
+        const status = submissionStatus(statuses[index] as KimaiWeekStatus);
+        if (status) found.push({ ...item, status });
+        else (queues[item.reader] as string[]).length = 0;
+      });
+    }
+    return found.sort((a, b) => a.reader - b.reader || a.monday.localeCompare(b.monday));
+  }
+
+  /**
    * The Monday the plugin takes next for `user` (the caller where undefined) where the week before it is
    * submitted or approved, with that week's status; undefined where nothing is: weeks go in in order, so
    * a week before the next that is not submitted means the person has submitted nothing yet (and the
@@ -297,10 +331,13 @@ export class KimaiApprovals extends BackEndPart<KimaiContext> {
     }
   }
 
-  /** Refuses, before they are read, more week statuses than one call may send (beside `spent` already sent for them). */
-  #ensureReads(reads: number, spent = 0): void {
+  /**
+   * Refuses, before they are sent, `reads` more reads of the plugin where, with `spent` already sent for
+   * the listing, they would pass what one call may send; `later` more may follow them (said in the refusal).
+   */
+  #ensureReads(reads: number, spent: number, later: number): void {
     const limit = Math.max(0, Math.min(MAX_WEEK_READS, requestsLeft() - RESERVED_REQUESTS + spent));
-    if (reads + spent > limit) throw new BackEndError('timesheet_weeks_too_many', { reads: reads + spent, limit, back_end: 'Kimai' });
+    if (spent + reads > limit) throw new BackEndError('timesheet_weeks_too_many', { reads: spent + reads + later, limit, back_end: 'Kimai' });
   }
 
   #refuseEarlierOpen(next: string): never {

@@ -32,7 +32,9 @@ afterEach(async () => {
   dir = undefined;
 });
 
-async function setup(options: FakeKimaiOptions & { user?: FakeUser; token?: string | null; timeoutMs?: number; remembered?: KimaiDetection } = {}) {
+async function setup(
+  options: FakeKimaiOptions & { user?: FakeUser; token?: string | null; timeoutMs?: number; remembered?: KimaiDetection; approvalTools?: boolean } = {},
+) {
   const now = clockStartingAt(NOW);
   const server = await startFakeKimai({ now, ...options });
   fake = server;
@@ -51,6 +53,7 @@ async function setup(options: FakeKimaiOptions & { user?: FakeUser; token?: stri
     now,
     log: (message) => logged.push(message),
     ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.approvalTools ? { approvalToolsWanted: () => true } : {}),
   });
   tracker = created;
   return { fake: server, tracker: created, ids: { customer: customer.id, website: website.id, design: design.id, meeting: meeting.id } };
@@ -134,8 +137,21 @@ describe('what one start leaves the next', () => {
     expect(tracker.capabilities.has('approvals')).toBe(true);
   });
 
+  it('asks nothing about the ApprovalBundle plugin while no approvals tool is on', async () => {
+    const { fake, tracker } = await setup({
+      config: { absencePlugin: true, approvalPlugin: true },
+      remembered: { absences: true, leads: false, role: 'ROLE_USER' },
+    });
+    expect(await requestsDuring(fake, () => tracker.detectFeatures())).toEqual([]);
+    expect(tracker.capabilities.has('approvals')).toBe(false);
+  });
+
   it('asks every hour for the ApprovalBundle plugin while it is not known to be there, and offers approvals once it answers', async () => {
-    const { fake, tracker } = await setup({ config: { absencePlugin: true }, remembered: { absences: true, leads: false, role: 'ROLE_USER' } });
+    const { fake, tracker } = await setup({
+      config: { absencePlugin: true },
+      remembered: { absences: true, leads: false, role: 'ROLE_USER' },
+      approvalTools: true,
+    });
     let changes = 0;
     tracker.onCapabilitiesChange(() => changes++);
     expect(await requestsDuring(fake, () => tracker.detectFeatures())).toEqual(['GET /approval-bundle/week-status']);
