@@ -487,6 +487,12 @@ export interface ApprovalsPart {
   rule(): Promise<ApprovalRule>;
   /** Submits the person's own period. */
   submit(span: DaySpan, period: ApprovalPeriod): Promise<TimesheetSubmission>;
+  /**
+   * Refuses, in words, a submission of the period the back end would refuse for a reason a read tells
+   * (Kimai's plugin takes weeks in order): submit_timesheet asks it before its question, so nobody is
+   * asked to confirm what would then be refused.
+   */
+  checkSubmittable?(span: DaySpan): Promise<void>;
   /** The person's own submissions touching the span, earliest first, a rejection included where the back end can tell one. */
   own(span: DaySpan): Promise<TimesheetSubmission[]>;
   /** The submissions of others this person may decide, touching the span, of a status, of people whose name holds `person`; at most `limit`. */

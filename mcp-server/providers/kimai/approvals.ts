@@ -68,15 +68,22 @@ export class KimaiApprovals extends BackEndPart<KimaiContext> {
   }
 
   /**
-   * Submits the person's week (`POST add_to_approve?date=<Monday>`), after reading which week the plugin
-   * takes next: an earlier one still open is refused in words, naming it, before anything is sent.
-   * Requests: the next week (1), the submission (1), and the profile where it is not at hand (≤ 1).
+   * Reads which week the plugin takes next: an earlier one still open refuses the submission in words,
+   * naming it, before the question and anything sent. Requests: the next week (1).
+   */
+  async checkSubmittable(span: DaySpan): Promise<void> {
+    const next = await this.#nextWeek(undefined);
+    if (next !== undefined && next < span.firstDay) this.#refuseEarlierOpen(next);
+  }
+
+  /**
+   * Submits the person's week (`POST add_to_approve?date=<Monday>`), checked just before by
+   * checkSubmittable. Requests: the submission (1), and the profile where it is not at hand (≤ 1); where
+   * the plugin refuses (its 400), the week and the next week (2) to say why.
    */
   async submit(span: DaySpan, period: ApprovalPeriod): Promise<TimesheetSubmission> {
     const me = await this.context.profile();
     const monday = span.firstDay;
-    const next = await this.#nextWeek(undefined);
-    if (next !== undefined && next < monday) this.#refuseEarlierOpen(next);
     try {
       await this.#plugin(() => this.context.api.submitWeek(monday));
     } catch (error) {

@@ -267,6 +267,12 @@ describe.each<Era>(['legacy', 'modern'])('submitting on Kimai, asked first (%s e
     const fake = await kimaiWithWeeks();
     const asked: ElicitRequestFormParams[] = [];
     const ada = await open(fake, ADA, { era, elicitation: (params) => (asked.push(params), accept(params)) });
+    // A week the plugin would refuse (an earlier one is open) is refused before the question: nobody confirms a refusal.
+    const early = await sentDuring(fake, async () =>
+      expect(refusalOf(await ada.call('submit_timesheet', { period_start: '2026-11-09' }))?.code).toBe('timesheet_earlier_period_open'),
+    );
+    expect(asked).toEqual([]);
+    expect(writes(early)).toEqual([]);
     const submitted = await ada.call('submit_timesheet', { period_start: '2026-11-02' });
     expect(submitted.isError, textOf(submitted)).toBeFalsy();
     expect(asked.map((question) => question.message)).toEqual([
