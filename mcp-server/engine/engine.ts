@@ -59,6 +59,8 @@ export interface OpenTrackerOptions {
   teamToolsWanted: () => boolean;
   /** Whether to learn what the person may administer where that costs the back end requests of its own. */
   adminToolsWanted: () => boolean;
+  /** Whether to ask whether the back end has approvals where that costs it requests of its own. */
+  approvalToolsWanted: () => boolean;
   /** The settings and the organisation's rules as they are now (a write kept offline is checked against them before it is sent). */
   settings: () => Settings;
   organisation: () => OrganisationRules;
@@ -137,6 +139,7 @@ export class Engine {
   #stopFollowingTracker: () => void = () => {};
   #wantedTeam: boolean;
   #wantedAdmin: boolean;
+  #wantedApprovals: boolean;
   #lastActive: number;
   #closed = false;
   readonly #stops: Array<() => void> = [];
@@ -160,6 +163,7 @@ export class Engine {
     this.#profile = options.profile(this.#read.settings, this.#policy);
     this.#wantedTeam = this.#teamToolsWanted();
     this.#wantedAdmin = this.#adminToolsWanted();
+    this.#wantedApprovals = this.#approvalToolsWanted();
     this.#lastActive = options.now();
     // A read handed in was reported by whoever read it.
     if (!options.firstRead) this.#report(this.#read);
@@ -283,9 +287,13 @@ export class Engine {
     // The team tools just switched on: what the person leads is learned now, not at the next hourly check.
     const wanted = this.#teamToolsWanted();
     const wantedAdmin = this.#adminToolsWanted();
-    if ((!this.#wantedTeam && wanted) || (!this.#wantedAdmin && wantedAdmin)) void this.#tracker?.detectFeatures?.();
+    const wantedApprovals = this.#approvalToolsWanted();
+    if ((!this.#wantedTeam && wanted) || (!this.#wantedAdmin && wantedAdmin) || (!this.#wantedApprovals && wantedApprovals)) {
+      void this.#tracker?.detectFeatures?.();
+    }
     this.#wantedTeam = wanted;
     this.#wantedAdmin = wantedAdmin;
+    this.#wantedApprovals = wantedApprovals;
   }
 
   /**
@@ -370,6 +378,7 @@ export class Engine {
       timezone: () => settings().timezone,
       teamToolsWanted: () => this.#teamToolsWanted(),
       adminToolsWanted: () => this.#adminToolsWanted(),
+      approvalToolsWanted: () => this.#approvalToolsWanted(),
       settings,
       organisation: () => organisationRules(this.#policy, this.#profile),
       now: this.#options.now,
@@ -452,6 +461,15 @@ export class Engine {
     return TOOL_LIST.some(
       (tool) => (tool.group === 'admin' || tool.name === 'archive_catalog_item') && isToolEnabled(tool, this.#read.settings, { allTools: false }),
     );
+  }
+
+  /**
+   * Whether to ask whether the back end has approvals where that costs requests of its own (Kimai's
+   * ApprovalBundle plugin, asked hourly until found): once the person switched on a tool of the approvals
+   * group, which is off by default, so nobody else pays a request an hour for it.
+   */
+  #approvalToolsWanted(): boolean {
+    return TOOL_LIST.some((tool) => tool.group === 'approvals' && isToolEnabled(tool, this.#read.settings, { allTools: false }));
   }
 
   #explainPolicy(): void {

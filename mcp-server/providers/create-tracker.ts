@@ -67,6 +67,7 @@ export async function createRemoteTracker(options: Omit<TrackerFactoryOptions, '
     timezone: options.timezone,
     ...(options.teamToolsWanted ? { teamToolsWanted: options.teamToolsWanted } : {}),
     ...(options.adminToolsWanted ? { adminToolsWanted: options.adminToolsWanted } : {}),
+    ...(options.approvalToolsWanted ? { approvalToolsWanted: options.approvalToolsWanted } : {}),
     now: options.now,
     log: options.log,
     ...access,

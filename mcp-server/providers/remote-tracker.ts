@@ -82,6 +82,8 @@ export interface RemoteTrackerOptions<Profile> {
   teamToolsWanted?: () => boolean;
   /** Whether to learn what the person may administer where that costs requests of its own (Clockify's role): once an admin tool is on (engine.ts). Left out, no. */
   adminToolsWanted?: () => boolean;
+  /** Whether to ask whether the back end has approvals where that costs requests of its own (Kimai's plugin): once an approvals tool is on (engine.ts). Left out, no. */
+  approvalToolsWanted?: () => boolean;
   now: () => number;
   log: Log;
 }

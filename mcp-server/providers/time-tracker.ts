@@ -487,6 +487,12 @@ export interface ApprovalsPart {
   rule(): Promise<ApprovalRule>;
   /** Submits the person's own period. */
   submit(span: DaySpan, period: ApprovalPeriod): Promise<TimesheetSubmission>;
+  /**
+   * Refuses, in words, a submission of the period the back end would refuse for a reason a read tells
+   * (Kimai's plugin takes weeks in order): submit_timesheet asks it before its question, so nobody is
+   * asked to confirm what would then be refused.
+   */
+  checkSubmittable?(span: DaySpan): Promise<void>;
   /** The person's own submissions touching the span, earliest first, a rejection included where the back end can tell one. */
   own(span: DaySpan): Promise<TimesheetSubmission[]>;
   /** The submissions of others this person may decide, touching the span, of a status, of people whose name holds `person`; at most `limit`. */
@@ -511,6 +517,12 @@ export interface ApprovalsPart {
   entriesOf(submission: TimesheetSubmission, limit: number): Promise<SubmissionEntry[]>;
   /** Whether the person can read an approver's note with their own rejection here (Clockify keeps it for nobody: it e-mails it). */
   readonly rejectionNoteKept: boolean;
+  /**
+   * Where the back end's API can neither decide a submission nor take one back (Kimai's plugin does both in
+   * its own pages only): the pages that do. decide_timesheet and withdraw_timesheet then refuse, naming
+   * them, before any question or request; `decide` and `withdraw` refuse in the same words.
+   */
+  readonly inPagesOnly?: { readonly decide: string; readonly withdraw: string };
 }
 
 /** The outbox's writes that wait for the person: only a back end with an outbox has them. */

@@ -10,6 +10,9 @@ export default defineTool({
   async handler(args, context) {
     const note = args.note?.trim() || undefined;
     if (args.decision === 'reject' && note === undefined) throw new ToolInputError('timesheet_rejection_needs_note');
+    // A back end that decides in its own pages only is said so before anything is read or asked.
+    const pages = context.tracker.approvals.inPagesOnly;
+    if (pages) throw new ToolInputError('timesheet_decided_in_pages', { back_end: context.tracker.label, page: pages.decide });
     // Found first: one's own, one not this person's to decide, or one decided already is refused here,
     // in words, before anything is sent.
     const submission = await context.tracker.approvals.findForDecision(args.id);

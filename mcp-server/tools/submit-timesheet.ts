@@ -24,6 +24,7 @@ export default defineTool({
         id: standing.id,
       });
     }
+    await approvals.checkSubmittable?.(span);
     const hours = await hoursIn(context, span);
     if (context.ask.available) {
       context.ask.confirm({

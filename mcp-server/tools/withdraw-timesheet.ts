@@ -10,6 +10,9 @@ export default defineTool({
   async handler(args, context) {
     const approvals = context.tracker.approvals;
     if (args.id !== undefined && args.period_start !== undefined) throw new ToolInputError('timesheet_withdraw_both');
+    // A back end that takes a submission back in its own pages only is said so before anything is read or asked.
+    const pages = approvals.inPagesOnly;
+    if (pages) throw new ToolInputError('timesheet_withdrawn_in_pages', { back_end: context.tracker.label, page: pages.withdraw });
     if (args.id !== undefined) {
       // An approver withdraws an approval; the person's own submission is withdrawn by its period.
       const submission = await approvals.findForDecision(args.id);

@@ -40,6 +40,8 @@ export interface KimaiAdminSetup {
   group?: ToolGroup;
   /** What an earlier start learned of the absence plugin, remembered before each engine starts: none unless said. */
   absencePlugin?: boolean;
+  /** What an earlier start learned of the ApprovalBundle plugin: nothing unless said (then the engine asks in the background). */
+  approvalPlugin?: boolean;
 }
 
 /** Call once at a test file's top with the tool it tests: its `opened` registers what closes after each test. */
@@ -60,7 +62,7 @@ export function kimaiAdmin(tool: string, setup: KimaiAdminSetup = {}) {
       tools: options.tools ?? { groups: { [group]: true }, enabled: { [tool]: true } },
     });
     // As an earlier start learned it: whether this Kimai has the absence plugin (none unless the file says).
-    rememberPlugin(userDataDir, server.url, setup.absencePlugin ?? false);
+    rememberPlugin(userDataDir, server.url, setup.absencePlugin ?? false, setup.approvalPlugin);
     const env: Record<string, string> = { PUNCHCARD_NOW: ADMIN_NOW, PUNCHCARD_KIMAI_TOKEN: user.token };
     if (options.policy) {
       const file = join(userDataDir, 'policy.json');

@@ -148,6 +148,27 @@ export const approvalsRefusals = refusalFamily({
       say`${facts.back_end} lets an approver approve or reject a week only in its own pages (${facts.page}), not through its API. Nothing was sent.`,
     example: { back_end: 'Kimai', page: 'Approval, in the menu' },
   },
+  /** A back end whose API cannot take back a submission or an approval (Kimai's plugin: an administrator resets the week in its pages). */
+  timesheet_withdrawn_in_pages: {
+    kind: 'invalid',
+    say: (facts: { back_end: string; page: string }) =>
+      say`${facts.back_end} takes back a submitted or approved week only in its own pages, where an administrator resets it (${facts.page}); its API cannot. Nothing was sent.`,
+    example: { back_end: 'Kimai', page: 'https://kimai.example.com/en/approval/week_by_user' },
+  },
+  /** A list that would need more status reads than one call sends (Kimai's plugin answers one person's week per request). */
+  timesheet_weeks_too_many: {
+    kind: 'input',
+    say: (facts: { reads: number; limit: number; back_end: string }) =>
+      say`${facts.back_end} tells the status of one person's week per request: this would take ${facts.reads}, more than the ${facts.limit} one call reads. Narrow the days${forModelOnly(' (from, to) or person')}. Nothing was changed.`,
+    example: { reads: 48, limit: 26, back_end: 'Kimai' },
+  },
+  /** A week's status in words Punchcard does not know (a translation of the plugin's it has not seen). */
+  timesheet_status_unknown: {
+    kind: 'invalid',
+    say: (facts: { status: string; back_end: string }) =>
+      say`${facts.back_end} answered a week's approval status Punchcard does not know (${JSON.stringify(facts.status)}). Nothing was changed.`,
+    example: { status: 'Eingereicht', back_end: 'Kimai' },
+  },
   /** The workspace's plan or the account has no approvals (Clockify's 403): the tools are withdrawn. */
   timesheet_approvals_unavailable: {
     kind: 'denied',

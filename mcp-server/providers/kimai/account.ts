@@ -1,9 +1,9 @@
 // Who the person is on Kimai and what the server offers them: whoami, the zone, the background check
-// for the absence plugin and the connection test, which also teaches the next start.
+// for the absence and approval plugins and the connection test, which also teaches the next start.
 import { BackEndPart } from '../remote-tracker.ts';
 import { allSettled } from '../remote/cache.ts';
 import type { Person } from '../time-tracker.ts';
-import { probeAbsencePlugin, testConnection, type ConnectionReport } from './connection-test.ts';
+import { probeAbsencePlugin, probeApprovalPlugin, testConnection, type ConnectionReport } from './connection-test.ts';
 import { type KimaiContext, personName } from './context.ts';
 
 export class KimaiAccount extends BackEndPart<KimaiContext> {
@@ -43,6 +43,7 @@ export class KimaiAccount extends BackEndPart<KimaiContext> {
         this.context.options.log(`Could not read your Kimai profile to see whether you lead a team: ${(error as Error).message}`);
       }
     }
+    await this.#detectApprovals();
     if (this.context.facts.stored()?.absences === true) return;
     let plugin;
     try {
@@ -53,6 +54,25 @@ export class KimaiAccount extends BackEndPart<KimaiContext> {
     }
     if (plugin === 'forbidden') this.context.options.log('Kimai has the absence plugin, but your account may not use it; the leave tools are off.');
     this.context.learnAbsences(plugin === 'present');
+  }
+
+  /**
+   * Whether the ApprovalBundle plugin answers, asked once the person switched an approvals tool on (the
+   * group is off by default: nobody else pays for the question). Unlike the absence plugin it is offered
+   * only once found (capabilities.ts), so while it is not known to be there it is asked every hour: one
+   * installed later shows within the hour. One remembered as there is not asked again: should it be gone, the first 404
+   * of its routes withdraws the tools (approvals.ts), and a write's check of the locks then asks no more.
+   */
+  async #detectApprovals(): Promise<void> {
+    if (this.context.options.approvalToolsWanted?.() !== true || this.context.facts.stored()?.approvals === true) return;
+    let plugin;
+    try {
+      plugin = await probeApprovalPlugin(this.context.api, new Date(this.context.options.now()).toISOString().slice(0, 10));
+    } catch (error) {
+      this.context.options.log(`Could not check ${this.context.api.baseUrl} for the ApprovalBundle plugin: ${(error as Error).message}`);
+      return;
+    }
+    this.context.learnApprovals(plugin === 'present');
   }
 
   /** The connection test also teaches the next start: the plugin answer and the profile's zone. */

@@ -194,6 +194,17 @@ export function createKimaiApi(options: KimaiApiOptions) {
         notFound: missing('absence', id, { any_more: true, caveat: 'not_visible' }),
       }),
 
+    // The ApprovalBundle plugin (docs/back-ends/kimai.md, "Timesheet approvals"): each answer is a bare JSON
+    // string (a week's status, translated; a Monday; a page's URL); `user` left out is the caller.
+    /** The status of the week holding `date`, in the words of the caller's language. */
+    weekStatus: (query: { date: string; user?: number }, action = 'read the approval status of a week') =>
+      get<unknown>('/approval-bundle/week-status', { action }, query),
+    /** The Monday of the first week still to submit; a 404 where the person has no weeks at all. */
+    nextWeek: (user?: number) => get<unknown>('/approval-bundle/next-week', { action: 'read the next week to submit' }, user === undefined ? {} : { user }),
+    /** Submits the caller's week starting `monday`; answers the URL of the week's page. */
+    submitWeek: (monday: string) =>
+      send<unknown>('POST', '/approval-bundle/add_to_approve', { action: `submit the week of ${monday}` }, undefined, { date: monday }),
+
     /** Every team (view_team: administrators). */
     teams: () => get<KimaiTeam[]>('/teams', { action: 'list the teams' }),
     /** A team with its members: administrators, and the team's own leads. */

@@ -10,9 +10,14 @@ const ABSENCE_CAPABILITIES: ReadonlySet<Capability> = new Set(['leave', 'leave_c
 const TEAM_CAPABILITIES: ReadonlySet<Capability> = new Set(['team_hours', 'team_projects', 'team_leave']);
 /** What a person may administer: each learned from their role and withdrawn on Kimai's refusal (kimaiAdministers). */
 const ADMIN_CAPABILITY_SET: ReadonlySet<Capability> = new Set(ADMIN_CAPABILITIES);
-/** Kimai with the absence plugin, for a person who leads nobody: every capability but breaks (Kimai has none), the team's and the admin group's. */
+/**
+ * Kimai with the absence plugin, for a person who leads nobody: every capability but breaks (Kimai has none), the team's, the
+ * admin group's and approvals (the ApprovalBundle plugin's, only where it was found).
+ */
 export const KIMAI_CAPABILITIES: ReadonlySet<Capability> = new Set(
-  CAPABILITIES.filter((capability) => capability !== 'breaks' && !TEAM_CAPABILITIES.has(capability) && !ADMIN_CAPABILITY_SET.has(capability)),
+  CAPABILITIES.filter(
+    (capability) => capability !== 'breaks' && capability !== 'approvals' && !TEAM_CAPABILITIES.has(capability) && !ADMIN_CAPABILITY_SET.has(capability),
+  ),
 );
 const WITHOUT_ABSENCES: ReadonlySet<Capability> = new Set([...KIMAI_CAPABILITIES].filter((capability) => !ABSENCE_CAPABILITIES.has(capability)));
 
@@ -23,9 +28,14 @@ const WITHOUT_ABSENCES: ReadonlySet<Capability> = new Set([...KIMAI_CAPABILITIES
  * plugin. On one without it, the leave tools answer in words that the plugin is missing, and the
  * check in the background withdraws them (a clear error beats a feature that silently never shows).
  * The app's "Test connection" asks and remembers before any AI client starts.
+ *
+ * The ApprovalBundle plugin is the other way round: `approvals` only once a check found it. Where it is
+ * offered, every write of time first asks the plugin for the locked weeks (tools/approval-lock.ts), so
+ * assuming it on a Kimai without it would fail every write, not just the approvals tools.
  */
 export function kimaiCapabilities(absences: boolean | undefined, leads?: boolean, admin: AdminFacts = {}): ReadonlySet<Capability> {
-  const base = absences === false ? WITHOUT_ABSENCES : KIMAI_CAPABILITIES;
+  const plain = absences === false ? WITHOUT_ABSENCES : KIMAI_CAPABILITIES;
+  const base = admin.approvals === true ? new Set([...plain, 'approvals' as const]) : plain;
   const administers = kimaiAdministers(admin);
   // The team tools only once a profile read said so: unknown is no, as a worker's token is the common case.
   if (leads !== true) return administers.length === 0 ? base : new Set([...base, ...administers]);
@@ -34,7 +44,7 @@ export function kimaiCapabilities(absences: boolean | undefined, leads?: boolean
 
 type AdminFacts = Pick<
   KimaiDetection,
-  'role' | 'tagsRefused' | 'invoicesRefused' | 'correctionsRefused' | 'ratesRefused' | 'teamsRefused' | 'catalogRefused' | 'peopleRefused'
+  'approvals' | 'role' | 'tagsRefused' | 'invoicesRefused' | 'correctionsRefused' | 'ratesRefused' | 'teamsRefused' | 'catalogRefused' | 'peopleRefused'
 >;
 
 /** Roles as Kimai ranks them; a role this list does not know counts as a plain user's. */

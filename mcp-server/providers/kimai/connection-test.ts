@@ -70,3 +70,21 @@ export async function probeAbsencePlugin(api: KimaiApi): Promise<AbsencePlugin> 
     throw error;
   }
 }
+
+/**
+ * Whether the ApprovalBundle plugin is there: the person's own status of the week holding `today`, which
+ * any account may read where the plugin is installed; its routes 404 on a Kimai without it. A refusal
+ * (403, 400) counts as absent too: the approvals tools would only fail. A server out of reach leaves
+ * what was known.
+ */
+export async function probeApprovalPlugin(api: KimaiApi, today: string): Promise<'present' | 'absent'> {
+  try {
+    await api.weekStatus({ date: today }, 'look for the ApprovalBundle plugin');
+    return 'present';
+  } catch (error) {
+    if (error instanceof KimaiError && ABSENT_ON.has(error.failure)) return 'absent';
+    throw error;
+  }
+}
+
+const ABSENT_ON: ReadonlySet<string> = new Set(['not_found', 'wrong_service', 'forbidden', 'bad_request']);

@@ -113,6 +113,18 @@ export class KimaiContext {
   }
 
   /**
+   * Whether the ApprovalBundle plugin answers, as just learned (account.ts hourly, approvals.ts on a 404 of
+   * its routes): remembered, and the approvals tools switched (with list_changed) when that changes them.
+   */
+  learnApprovals(approvals: boolean): void {
+    if (this.facts.learn({ approvals })) {
+      this.options.log(
+        `Kimai's ApprovalBundle plugin is ${approvals ? '' : 'not '}available to you: timesheet approval tools switched ${approvals ? 'on' : 'off'}.`,
+      );
+    }
+  }
+
+  /**
    * Kimai refused (403) what an administration capability stands for: it is withdrawn at once (with
    * list_changed) and for the next start, until a profile read names another role.
    */

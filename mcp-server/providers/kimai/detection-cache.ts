@@ -10,6 +10,11 @@ export const DETECTION_FILE_NAME = 'kimai-servers.json';
 export interface KimaiDetection {
   /** The absence plugin answers (and the user may use it); absent when never checked. */
   absences?: boolean;
+  /**
+   * The ApprovalBundle plugin (weekly timesheet approval) answers; absent when never checked, which
+   * counts as no (capabilities.ts). Asked again every hour (account.ts).
+   */
+  approvals?: boolean;
   /** The IANA zone of the person's Kimai profile, as last read. */
   timezone?: string;
   /**
@@ -40,6 +45,7 @@ export interface KimaiDetection {
 export const detectionFile = factsFile<KimaiDetection>(DETECTION_FILE_NAME, (entry) =>
   defined({
     absences: pick.boolean(entry.absences),
+    approvals: pick.boolean(entry.approvals),
     timezone: pick.text(entry.timezone),
     leads: pick.boolean(entry.leads),
     role: pick.text(entry.role),

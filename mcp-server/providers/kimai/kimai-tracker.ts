@@ -1,9 +1,10 @@
 // Kimai as a Punchcard back end (docs/back-ends/kimai.md): the TimeTracker over Kimai's REST API,
 // acting with the person's own token only, put together from its parts — the account, the timer and
-// entries, the catalog, leave on the absence plugin, what a team lead may see and decide and what an administrator may administer — over one API module (api.ts).
+// entries, the catalog, leave on the absence plugin, what a team lead may see and decide, what an administrator may administer and the weeks the ApprovalBundle plugin approves — over one API module (api.ts).
 import { assembleTracker, type RemoteTracker } from '../remote-tracker.ts';
 import { KimaiAccount } from './account.ts';
 import { KimaiAdmin } from './admin.ts';
+import { KimaiApprovals } from './approvals.ts';
 import { KimaiCorrections } from './admin-corrections.ts';
 import { KimaiRates } from './admin-rates.ts';
 import { KimaiAdminTeams } from './admin-teams.ts';
@@ -43,6 +44,7 @@ export function createKimaiTracker(options: KimaiTrackerOptions): RemoteTracker 
     adminTeams: new KimaiAdminTeams(context, {}),
     catalogAdmin: new KimaiCatalogAdmin(context, { catalog }),
     adminPeople: new KimaiPeople(context, {}),
+    approvals: new KimaiApprovals(context, {}),
     close: () => context.close(),
   });
 }

@@ -14,9 +14,11 @@ async function call(path: string, who: FakeUser = ADA, init: RequestInit = {}) {
   const text = await response.text();
   return { status: response.status, json: text ? (JSON.parse(text) as unknown) : undefined };
 }
+/** `user` is named only for someone else: the plugin checks the right to act for others whenever it is given, oneself included. */
+const whose = (user: FakeUser, who: FakeUser) => (user.id === who.id ? '' : `user=${user.id}&`);
 const submit = (user: FakeUser, date: string, who: FakeUser = user) =>
-  call(`/api/approval-bundle/add_to_approve?user=${user.id}&date=${date}`, who, { method: 'POST' });
-const weekStatus = (user: FakeUser, date: string, who: FakeUser = user) => call(`/api/approval-bundle/week-status?user=${user.id}&date=${date}`, who);
+  call(`/api/approval-bundle/add_to_approve?${whose(user, who)}date=${date}`, who, { method: 'POST' });
+const weekStatus = (user: FakeUser, date: string, who: FakeUser = user) => call(`/api/approval-bundle/week-status?${whose(user, who)}date=${date}`, who);
 
 /** Ada with one record in each of the weeks of 29 June, 6 July and 13 July 2026; Tom leads a team with Ada, Bob is in none. */
 async function seeded(approvalPlugin = true) {
@@ -48,34 +50,36 @@ describe('the fake Kimai with the ApprovalBundle plugin', () => {
   it('submits the weeks in order, Monday-based, answering the week URL, and refuses a week twice', async () => {
     await seeded();
     expect(await call('/api/approval-bundle/next-week')).toEqual({ status: 200, json: '2026-06-29' });
-    expect(await weekStatus(ADA, '2026-07-01')).toEqual({ status: 200, json: 'not_submitted' });
+    expect(await weekStatus(ADA, '2026-07-01')).toEqual({ status: 200, json: 'Not submitted' });
     // An earlier week is still open: refused, and nothing changed.
-    expect(await submit(ADA, '2026-07-08')).toMatchObject({ status: 400, json: 'Earlier weeks must be submitted first' });
-    expect(await weekStatus(ADA, '2026-07-06')).toMatchObject({ json: 'not_submitted' });
+    expect(await submit(ADA, '2026-07-08')).toMatchObject({ status: 400, json: 'Please add previous weeks to approve' });
+    expect(await weekStatus(ADA, '2026-07-06')).toMatchObject({ json: 'Not submitted' });
     // A Sunday belongs to the week that began the Monday before.
     const first = await submit(ADA, '2026-07-05');
-    expect(first).toEqual({ status: 200, json: `${fake?.url}/en/approval/approval_bundle_report?user=${ADA.id}&date=2026-06-29` });
-    expect(await weekStatus(ADA, '2026-06-29')).toMatchObject({ json: 'submitted' });
-    expect(await submit(ADA, '2026-06-30')).toMatchObject({ status: 400, json: 'This week was already submitted' });
+    expect(first).toEqual({ status: 200, json: `${fake?.url}/en/approval/week_by_user?user=${ADA.id}&date=2026-06-29` });
+    expect(await weekStatus(ADA, '2026-06-29')).toMatchObject({ json: 'Submitted' });
+    expect(await submit(ADA, '2026-06-30')).toMatchObject({ status: 400, json: 'Approval already exists' });
     expect(await call('/api/approval-bundle/next-week')).toMatchObject({ json: '2026-07-06' });
     expect((await submit(ADA, '2026-07-06')).status).toBe(200);
-    expect(await call(`/api/approval-bundle/next-week?user=${ADA.id}`)).toMatchObject({ json: '2026-07-13' });
+    expect(await call(`/api/approval-bundle/next-week?user=${ADA.id}`, ROOT)).toMatchObject({ json: '2026-07-13' });
+    // A plain user who names themselves is refused as for anyone else.
+    expect(await call(`/api/approval-bundle/next-week?user=${ADA.id}`)).toMatchObject({ status: 400, json: 'Access denied' });
   });
 
-  it('lets a person act for others only with view_team_approval in a team they lead, or view_all_approval', async () => {
+  it('lets a person act for others only with view_team_approval in a team of theirs, or view_all_approval, refusing with a 400 as the plugin does', async () => {
     await seeded();
-    // A plain user for someone else: 403, and the week stays open.
-    expect(await submit(BOB, '2026-07-06', ADA)).toMatchObject({ status: 403 });
-    expect(await weekStatus(BOB, '2026-07-06', ADA)).toMatchObject({ status: 403 });
-    expect(await call(`/api/approval-bundle/next-week?user=${BOB.id}`, ADA)).toMatchObject({ status: 403 });
-    // The team lead for a member of their team: allowed; for Bob, who is in none of their teams: 403.
+    // A plain user for someone else: the plugin's 400, and the week stays open.
+    expect(await submit(BOB, '2026-07-06', ADA)).toMatchObject({ status: 400, json: 'Access denied' });
+    expect(await weekStatus(BOB, '2026-07-06', ADA)).toMatchObject({ status: 400 });
+    expect(await call(`/api/approval-bundle/next-week?user=${BOB.id}`, ADA)).toMatchObject({ status: 400 });
+    // The team lead for a member of their team: allowed; for Bob, who is in none of their teams: 400.
     expect(await submit(ADA, '2026-06-29', TOM)).toMatchObject({ status: 200 });
-    expect(await submit(BOB, '2026-07-06', TOM)).toMatchObject({ status: 403 });
-    expect(await call(`/api/approval/timesheets?user=${BOB.id}`, TOM)).toMatchObject({ status: 403 });
+    expect(await submit(BOB, '2026-07-06', TOM)).toMatchObject({ status: 400, json: 'User not from your team' });
+    expect(await call(`/api/approval/timesheets?user=${BOB.id}`, TOM)).toMatchObject({ status: 400 });
     // The administrator for anyone.
     expect(await submit(BOB, '2026-07-06', ROOT)).toMatchObject({ status: 200 });
-    expect(await weekStatus(BOB, '2026-07-06', ROOT)).toMatchObject({ json: 'submitted' });
-    expect(await weekStatus(BOB, '2026-07-06')).toMatchObject({ status: 200, json: 'submitted' });
+    expect(await weekStatus(BOB, '2026-07-06', ROOT)).toMatchObject({ json: 'Submitted' });
+    expect(await weekStatus(BOB, '2026-07-06')).toMatchObject({ status: 200, json: 'Submitted' });
     // An unknown person and a malformed date.
     expect(await call('/api/approval-bundle/week-status?user=99&date=2026-07-06', ROOT)).toMatchObject({ status: 404 });
     expect(await weekStatus(ADA, '06.07.2026')).toMatchObject({ status: 400 });
@@ -113,13 +117,15 @@ describe('the fake Kimai with the ApprovalBundle plugin', () => {
     const june = sheets[0] as (typeof sheets)[0];
     for (const week of ['2026-06-29', '2026-07-06', '2026-07-13']) expect((await submit(ADA, week)).status).toBe(200);
     fake?.approvals.decide(ADA.id, '2026-06-30', 'approved');
-    expect(await weekStatus(ADA, '2026-06-29')).toMatchObject({ json: 'approved' });
+    expect(await weekStatus(ADA, '2026-06-29')).toMatchObject({ json: 'Approved' });
     // An approved week stays locked.
     expect((await call(`/api/timesheets/${june.id}`, ADA, { method: 'DELETE' })).status).toBe(403);
     expect(() => fake?.approvals.decide(BOB.id, '2026-07-06', 'approved')).toThrow(/not submitted/);
     fake?.approvals.decide(ADA.id, '2026-07-08', 'denied');
-    expect(await weekStatus(ADA, '2026-07-06')).toMatchObject({ json: 'denied' });
-    expect(await weekStatus(ADA, '2026-07-13')).toMatchObject({ json: 'not_submitted' });
+    // The plugin writes the denial and, right after it, "not submitted": its API reads the week as open again.
+    expect(await weekStatus(ADA, '2026-07-06')).toMatchObject({ json: 'Not submitted' });
+    expect(fake?.approvals.status(ADA.id, '2026-07-06')).toBe('not_submitted');
+    expect(await weekStatus(ADA, '2026-07-13')).toMatchObject({ json: 'Not submitted' });
     expect(await call('/api/approval-bundle/next-week')).toMatchObject({ json: '2026-07-06' });
     // The denied week is open again: its record is editable, and it can be submitted anew (but the week after it not before).
     const july = sheets[1] as (typeof sheets)[0];

@@ -7,10 +7,14 @@
 // writes). Approving and denying has no API in the plugin: tests call `decide`, as a lead would in
 // Kimai's pages; denying reopens that week and resets every later one.
 //
-// What the fake assumes where the plugin's answers were not read: a refusal's body is a JSON string
-// (the plugin's translated message), a success of add_to_approve is the week's page URL as a JSON
-// string, next-week is the Monday as a JSON string, and /api/approval/timesheets answers the
-// caller's records (or `user`'s) each with `approved` added.
+// As the plugin's source has it (its API controllers, 2.x): a refusal's body is its translated message
+// as a JSON string, a 400 also for acting for someone without the right ("Access denied", "User not
+// from your team": a team lead acts for the members of any team they belong to); add_to_approve answers
+// the URL of the week's page (`/en/approval/week_by_user`); week-status answers the status translated
+// (the fake speaks English: "Submitted"); denying writes the denial and, right after it, "not
+// submitted", so the API reads a denied week as open. What the fake assumes where the source is silent:
+// next-week is the Monday as a JSON string, and /api/approval/timesheets (an older version's route)
+// answers the caller's records (or `user`'s) each with `approved` added.
 import { addDays, localDate, localDateTimeToEpoch, startOfIsoWeek } from '../../../../mcp-server/domain/time.ts';
 import { HttpAnswer } from '../../../support/fake-server.ts';
 import type { FakeKimai, FakeTimesheet, FakeUser } from './fake-kimai.ts';
@@ -44,6 +48,13 @@ export interface FakeApprovals {
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const LOCKED: ReadonlySet<WeekStatus> = new Set(['submitted', 'approved']);
+/** The plugin's English words for its statuses, as week-status answers them (its translation file). */
+const STATUS_WORDS: Readonly<Record<WeekStatus, string>> = {
+  not_submitted: 'Not submitted',
+  submitted: 'Submitted',
+  approved: 'Approved',
+  denied: 'Denied',
+};
 /** A bare JSON string, as the plugin's API answers its messages and dates (a plain string body would be served as an HTML page). */
 const jsonString = (status: number, text: string) => new HttpAnswer(status, JSON.stringify(text), { 'Content-Type': 'application/json' });
 const message = jsonString;
@@ -82,16 +93,17 @@ export function registerApprovalRoutes(deps: ApprovalDeps): FakeApprovals {
     return localDateTimeToEpoch(addDays(latest, 7), '00:00', zoneOf(userId));
   }
 
-  /** Whom the caller may act for: themselves; with view_team_approval the members of the teams they lead; with view_all_approval anyone. */
+  /** Whom the caller may act for: themselves; with view_team_approval the members of the teams they are in; with view_all_approval anyone. */
   function target(caller: FakeUser, query: URLSearchParams): FakeUser | HttpAnswer {
     const raw = query.get('user');
     if (raw === null || raw === '') return caller;
     const person = state.users.find((user) => user.id === Number(raw));
-    if (!person) return message(404, 'User not found');
-    if (person.id === caller.id || deps.viewAll(caller)) return person;
-    const sameTeam = deps.ledTeams(caller).some((team) => team.members.some((member) => member.userId === person.id));
-    if (deps.viewTeam(caller) && sameTeam) return person;
-    return message(403, 'Access denied');
+    if (!deps.viewAll(caller) && !deps.viewTeam(caller)) return message(400, 'Access denied');
+    const teamOf = (team: FakeKimai['state']['teams'][number], userId: number) => team.members.some((member) => member.userId === userId);
+    if (!deps.viewAll(caller) && !state.teams.some((team) => teamOf(team, caller.id) && teamOf(team, Number(raw))))
+      return message(400, 'User not from your team');
+    if (!person) return message(404, "User doesn't exists");
+    return person;
   }
   const dateOf = (query: URLSearchParams): string | HttpAnswer => {
     const date = query.get('date');
@@ -107,10 +119,10 @@ export function registerApprovalRoutes(deps: ApprovalDeps): FakeApprovals {
       const date = dateOf(query);
       if (date instanceof HttpAnswer) return date;
       const week = startOfIsoWeek(date);
-      if (LOCKED.has(status(person.id, week))) return message(400, 'This week was already submitted');
-      if (nextWeek(person.id) < week) return message(400, 'Earlier weeks must be submitted first');
+      if (nextWeek(person.id) < week) return message(400, 'Please add previous weeks to approve');
+      if (LOCKED.has(status(person.id, week))) return message(400, 'Approval already exists');
       weeksOf(person.id).set(week, 'submitted');
-      return jsonString(200, `${deps.baseUrl()}/en/approval/approval_bundle_report?user=${person.id}&date=${week}`);
+      return jsonString(200, `${deps.baseUrl()}/en/approval/week_by_user?user=${person.id}&date=${week}`);
     },
     'approvals',
   );
@@ -122,7 +134,7 @@ export function registerApprovalRoutes(deps: ApprovalDeps): FakeApprovals {
       if (person instanceof HttpAnswer) return person;
       const date = dateOf(query);
       if (date instanceof HttpAnswer) return date;
-      return jsonString(200, status(person.id, date));
+      return jsonString(200, STATUS_WORDS[status(person.id, date)]);
     },
     'approvals',
   );
@@ -164,7 +176,8 @@ export function registerApprovalRoutes(deps: ApprovalDeps): FakeApprovals {
       const week = startOfIsoWeek(date);
       if (map.get(week) !== 'submitted' && map.get(week) !== 'approved') throw new Error(`week ${week} of user ${userId} is not submitted`);
       map.set(week, decision);
-      if (decision === 'denied') for (const later of [...map.keys()].filter((key) => key > week)) map.delete(later);
+      // The plugin writes the denial, then "not submitted" for that week and every later one.
+      if (decision === 'denied') for (const reopened of [...map.keys()].filter((key) => key >= week)) map.delete(reopened);
     },
   };
 }

@@ -1188,8 +1188,8 @@ export function seedCatalog(fake: FakeKimai): { acme: FakeCustomer; website: Fak
 }
 
 /** What an earlier start learned about the absence plugin at `url`, as the next start reads it. */
-export function rememberPlugin(userDataDir: string, url: string, absences: boolean): void {
-  writeDetection(userDataDir, url, { absences }, (message) => {
+export function rememberPlugin(userDataDir: string, url: string, absences: boolean, approvals?: boolean): void {
+  writeDetection(userDataDir, url, approvals === undefined ? { absences } : { absences, approvals }, (message) => {
     throw new Error(message);
   });
 }

@@ -32,7 +32,9 @@ afterEach(async () => {
   dir = undefined;
 });
 
-async function setup(options: FakeKimaiOptions & { user?: FakeUser; token?: string | null; timeoutMs?: number; remembered?: KimaiDetection } = {}) {
+async function setup(
+  options: FakeKimaiOptions & { user?: FakeUser; token?: string | null; timeoutMs?: number; remembered?: KimaiDetection; approvalTools?: boolean } = {},
+) {
   const now = clockStartingAt(NOW);
   const server = await startFakeKimai({ now, ...options });
   fake = server;
@@ -51,6 +53,7 @@ async function setup(options: FakeKimaiOptions & { user?: FakeUser; token?: stri
     now,
     log: (message) => logged.push(message),
     ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.approvalTools ? { approvalToolsWanted: () => true } : {}),
   });
   tracker = created;
   return { fake: server, tracker: created, ids: { customer: customer.id, website: website.id, design: design.id, meeting: meeting.id } };
@@ -96,7 +99,7 @@ describe('what one start leaves the next', () => {
   });
 
   it('learns in the background whether the person leads a team, and switches the team tools on live', async () => {
-    const { fake, tracker } = await setup({ config: { absencePlugin: true }, remembered: { absences: true }, user: TOM });
+    const { fake, tracker } = await setup({ config: { absencePlugin: true }, remembered: { absences: true, approvals: true }, user: TOM });
     fake.addTeam('Web', [{ userId: TOM.id, teamlead: true }, { userId: ADA.id }]);
     let changes = 0;
     tracker.onCapabilitiesChange(() => changes++);
@@ -125,9 +128,42 @@ describe('what one start leaves the next', () => {
   });
 
   it('does not ask about a plugin remembered as there, nor about a role remembered', async () => {
-    const { fake, tracker } = await setup({ config: { absencePlugin: true }, remembered: { absences: true, leads: false, role: 'ROLE_USER' } });
+    const { fake, tracker } = await setup({
+      config: { absencePlugin: true, approvalPlugin: true },
+      remembered: { absences: true, approvals: true, leads: false, role: 'ROLE_USER' },
+    });
     expect(await requestsDuring(fake, () => tracker.detectFeatures())).toEqual([]);
     expect(tracker.capabilities.has('leave')).toBe(true);
+    expect(tracker.capabilities.has('approvals')).toBe(true);
+  });
+
+  it('asks nothing about the ApprovalBundle plugin while no approvals tool is on', async () => {
+    const { fake, tracker } = await setup({
+      config: { absencePlugin: true, approvalPlugin: true },
+      remembered: { absences: true, leads: false, role: 'ROLE_USER' },
+    });
+    expect(await requestsDuring(fake, () => tracker.detectFeatures())).toEqual([]);
+    expect(tracker.capabilities.has('approvals')).toBe(false);
+  });
+
+  it('asks every hour for the ApprovalBundle plugin while it is not known to be there, and offers approvals once it answers', async () => {
+    const { fake, tracker } = await setup({
+      config: { absencePlugin: true },
+      remembered: { absences: true, leads: false, role: 'ROLE_USER' },
+      approvalTools: true,
+    });
+    let changes = 0;
+    tracker.onCapabilitiesChange(() => changes++);
+    expect(await requestsDuring(fake, () => tracker.detectFeatures())).toEqual(['GET /approval-bundle/week-status']);
+    expect(tracker.capabilities.has('approvals')).toBe(false);
+    expect(dir && readDetection(dir, fake.url)).toMatchObject({ approvals: false });
+    fake.config.approvalPlugin = true;
+    expect(await requestsDuring(fake, () => tracker.detectFeatures())).toEqual(['GET /approval-bundle/week-status']);
+    expect(tracker.capabilities.has('approvals')).toBe(true);
+    expect(changes).toBe(1);
+    expect(dir && readDetection(dir, fake.url)).toMatchObject({ approvals: true });
+    // Remembered as there: not asked again.
+    expect(await requestsDuring(fake, () => tracker.detectFeatures())).toEqual([]);
   });
 
   it('offers leave on trust while nothing is known, and the first 404 of the plugin withdraws it in words', async () => {
