@@ -973,6 +973,11 @@ describe('the real app with a Kimai account in the keychain', () => {
       'update_catalog_item',
       'manage_people',
       'correct_time_entries',
+      // Timesheet approvals: this back end has no approval workflow (Kimai: not without its plugin).
+      'submit_timesheet',
+      'withdraw_timesheet',
+      'list_timesheet_approvals',
+      'decide_timesheet',
     ]);
     // The window that saved the account shows the new back end's tools too, without reopening.
     await page.getByRole('navigation', { name: 'Punchcard' }).getByRole('link', { name: 'Tools' }).click();
@@ -998,6 +1003,11 @@ describe('the real app with a Kimai account in the keychain', () => {
         'update_catalog_item',
         'manage_people',
         'correct_time_entries',
+        // Timesheet approvals: this back end has no approval workflow (Kimai: not without its plugin).
+        'submit_timesheet',
+        'withdraw_timesheet',
+        'list_timesheet_approvals',
+        'decide_timesheet',
       ]);
   });
 
@@ -1449,6 +1459,11 @@ describe('the real app with a Clockodo account in the keychain', () => {
         'update_catalog_item',
         'manage_people',
         'correct_time_entries',
+        // Timesheet approvals: this back end has no approval workflow (Kimai: not without its plugin).
+        'submit_timesheet',
+        'withdraw_timesheet',
+        'list_timesheet_approvals',
+        'decide_timesheet',
       ]);
 
     const preferences = await open(session, 'preferences');
@@ -1627,6 +1642,11 @@ describe("the real app with a Calamari account: the organisation's key, for one 
         'manage_teams',
         'update_catalog_item',
         'correct_time_entries',
+        // Timesheet approvals: this back end has no approval workflow (Kimai: not without its plugin).
+        'submit_timesheet',
+        'withdraw_timesheet',
+        'list_timesheet_approvals',
+        'decide_timesheet',
       ]);
 
     const preferences = await open(session, 'preferences');
