@@ -4,7 +4,8 @@
 // would let an administrator through. The check costs one read of the back end's locks per call, and
 // only where the back end has approvals at all.
 import { localDate } from '../domain/time.ts';
-import { locksTouching } from '../domain/approvals.ts';
+import { locksTouching, type PeriodLock } from '../domain/approvals.ts';
+import { BackEndError } from '../providers/time-tracker.ts';
 import type { ToolContext } from './context.ts';
 import { ToolInputError } from './tool-input-error.ts';
 
@@ -35,7 +36,7 @@ export async function refuseLockedTime(
   if (!approvals || !locksApply(context) || spans.length === 0) return;
   const days = spans.flatMap((span) => [localDate(span.start, context.timezone), localDate(Math.max(span.start, span.end - 1), context.timezone)]).sort();
   const covered = { firstDay: days[0] as string, lastDay: days[days.length - 1] as string };
-  const locks = await approvals.locks(covered, owner?.id);
+  const locks = await readLocks(() => approvals.locks(covered, owner?.id));
   for (const span of spans) {
     const touched = locksTouching(locks, {
       firstDay: localDate(span.start, context.timezone),
@@ -45,6 +46,20 @@ export async function refuseLockedTime(
     const base = { first_day: touched.firstDay, last_day: touched.lastDay, status: touched.status, back_end: context.tracker.label };
     if (owner) throw new ToolInputError('timesheet_period_locked_for', { ...base, person: owner.name });
     throw new ToolInputError('timesheet_period_locked', { ...base, reopened_by: touched.reopenedBy });
+  }
+}
+
+/**
+ * The back end's locks, or none where it is out of reach: the write then goes on to be kept by the
+ * outbox (a person's time is never lost to a check), and the back end judges it when it is sent, as
+ * both Clockify and Kimai's plugin refuse a write into a locked period themselves.
+ */
+async function readLocks(read: () => Promise<readonly PeriodLock[]>): Promise<readonly PeriodLock[]> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof BackEndError && error.kind === 'unavailable') return [];
+    throw error;
   }
 }
 

@@ -25,10 +25,10 @@ export default defineTool({
     if (toDecide) {
       found = await approvals.toDecide({ span, status: args.status, person: person === '*' ? undefined : person, limit: MAX_SUBMISSIONS + 1 });
     } else {
-      // The person's own locks too, read with the submissions: the window keeps a locked period's entries as they are.
-      const [own, locked] = await Promise.all([approvals.own(span), approvals.locks(span)]);
-      found = own.filter((submission) => args.status === undefined || submission.status === args.status);
-      locks = locked;
+      // The person's own locks too: the window keeps a locked period's entries as they are. Read after the
+      // submissions, so a back end that keeps the call's pages (Clockify) answers them from the same lists.
+      found = (await approvals.own(span)).filter((submission) => args.status === undefined || submission.status === args.status);
+      locks = await approvals.locks(span);
     }
     const listed = found.slice(0, MAX_SUBMISSIONS);
     const lines = listed.map((submission) => lineOf(submission, toDecide));

@@ -76,7 +76,7 @@ describe("the window's timesheet approvals, from the engine's tools", () => {
     expect(week.problem).toBeNull();
     expect(week.locks).toHaveLength(1);
     expect(week.locks[0]).toMatchObject({ firstDay: '2026-11-16', lastDay: '2026-11-22', status: 'approved' });
-    expect(week.locks[0]?.words).toMatch(/^Your timesheet for .+ is approved, so its time stays as it is: to change it, ask your approver or an administrator/);
+    expect(week.locks[0]?.words).toMatch(/^Your timesheet for .+ is approved, so its time is kept as approved: to change it, ask your approver or an administrator/);
     expect(week.locks[0]?.words).toContain('withdraw the approval in Clockify.');
     expect(week.locks[0]?.words).not.toContain('Nothing was sent');
   });
@@ -119,6 +119,7 @@ describe("the window's timesheet approvals, from the engine's tools", () => {
     const { engine, calls } = scripted({
       decide_timesheet: (args: Record<string, unknown>) => ({
         submission: { ...SUBMISSION, status: args.decision === 'approve' ? 'approved' : 'rejected' },
+        status_before: 'pending',
         note_kept: args.note === 'Kept note',
       }),
     });
@@ -150,7 +151,7 @@ describe("the window's timesheet approvals, from the engine's tools", () => {
       .catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(EngineError);
     expect((refused as EngineError).message).toBe(
-      'Kimai approves or rejects a week only in its own pages (Approval, in the menu); its API cannot. Nothing was sent.',
+      'Kimai lets an approver approve or reject a week only in its own pages (Approval, in the menu), not through its API. Nothing was sent.',
     );
     expect((refused as EngineError).refusal?.code).toBe('timesheet_decided_in_pages');
   });

@@ -22,11 +22,11 @@ describe('approval words', () => {
     const facts = { first_day: '2026-11-16', last_day: '2026-11-22', status: 'pending', reopened_by: 'the_person', back_end: 'Kimai' } as const;
     const words = lockWords(facts, en);
     expect(words).toBe(
-      'Your timesheet for Nov 16, 2026 to Nov 22, 2026 is submitted for approval, so its time stays as it is: to change it, withdraw the submission first.',
+      'Your timesheet for Nov 16, 2026 to Nov 22, 2026 is submitted for approval, so its time is kept as submitted: to change it, withdraw the submission first.',
     );
     expect(refusalWords({ code: 'timesheet_period_locked', facts }, en)).toBe(`${words} Nothing was sent.`);
     expect(lockWords({ ...facts, status: 'approved', reopened_by: 'an_administrator' }, en)).toBe(
-      'Your timesheet for Nov 16, 2026 to Nov 22, 2026 is approved, so its time stays as it is: to change it, ask an administrator to reopen it in Kimai.',
+      'Your timesheet for Nov 16, 2026 to Nov 22, 2026 is approved, so its time is kept as approved: to change it, ask an administrator to reopen it in Kimai.',
     );
   });
 

@@ -155,7 +155,7 @@ describe('the approvals group on Clockify', () => {
     fake.failNext({ method: 'PATCH', path: /\/approval-requests\// }, { status: 403, body: { message: 'Access Denied', code: 403 } });
     const refused = await mia.call('decide_timesheet', { id, decision: 'approve' });
     expect(refusalOf(refused)).toEqual({ code: 'timesheet_not_your_decision', facts: { person: 'Ada Lovelace', back_end: 'Clockify' } });
-    expect(textOf(refused)).toBe("You do not approve Ada Lovelace's timesheets in Clockify. Nothing was sent.");
+    expect(textOf(refused)).toBe("You are not Ada Lovelace's approver in Clockify, so their timesheets are not yours to decide. Nothing was sent.");
     expect(await offers(mia, 'decide_timesheet')).toBe(true);
     expect(approvalRequestsOf(fake.state)[0]?.state).toBe('PENDING');
   });
