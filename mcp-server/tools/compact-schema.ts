@@ -8,6 +8,9 @@
 //   every integer, which no value a person types comes near.
 // - A tool without parameters is `{"type": "object", "additionalProperties": false}`, as the MCP
 //   specification writes it, without an empty `properties`.
+// - A free-form object's members (a refusal's or notice's facts) are `additionalProperties: true`, not zod's
+//   empty schema `{}`: the same values pass, but a strict client (the MCP Inspector's --strict) reads an
+//   empty schema as a mistake that constrains nothing by accident.
 // - A nullable value is `anyOf` one type each (`{"anyOf": [{"type": "string"}, {"type": "null"}]}`)
 //   rather than a type array: clients that map schemas onto a one-type dialect (Gemini's function
 //   declarations) reject or loosen the array form.
@@ -78,6 +81,10 @@ function strip(value: unknown): unknown {
   for (const [key, child] of Object.entries(value)) {
     if (key === '$schema' || isImplicitBound(key, child)) continue;
     if (key === 'properties' && isEmptyObject(child)) continue;
+    if (key === 'additionalProperties' && isEmptyObject(child)) {
+      out[key] = true;
+      continue;
+    }
     if (key === 'type' && Array.isArray(child) && child.length > 1) {
       out.anyOf = child.map((type) => ({ type }));
       continue;

@@ -207,6 +207,19 @@ describe('the tool registry', () => {
     expect(evidenceGroupsChars(report, groupOf)).toBeGreaterThan(0);
   });
 
+  it('advertises no empty schema, which a strict client (the MCP Inspector with --strict) flags as constraining nothing', () => {
+    const empties: string[] = [];
+    const walk = (value: unknown, path: string) => {
+      if (typeof value !== 'object' || value === null) return;
+      for (const [key, child] of Object.entries(value)) {
+        if (key === 'additionalProperties' && typeof child === 'object' && child !== null && Object.keys(child).length === 0) empties.push(path);
+        walk(child, `${path}.${key}`);
+      }
+    };
+    for (const tool of listed) walk(tool, tool.name);
+    expect(empties).toEqual([]);
+  });
+
   it.each(TOOL_NAMES)('%s matches its committed schema snapshot', async (name) => {
     const tool = listed.find((candidate) => candidate.name === name);
     await expect(`${JSON.stringify(tool, null, 2)}\n`).toMatchFileSnapshot(`./__toolsnaps__/${name}.json`);
