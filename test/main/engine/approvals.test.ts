@@ -76,7 +76,9 @@ describe("the window's timesheet approvals, from the engine's tools", () => {
     expect(week.problem).toBeNull();
     expect(week.locks).toHaveLength(1);
     expect(week.locks[0]).toMatchObject({ firstDay: '2026-11-16', lastDay: '2026-11-22', status: 'approved' });
-    expect(week.locks[0]?.words).toMatch(/^Your timesheet for .+ is approved, so its time is kept as approved: to change it, ask your approver or an administrator/);
+    expect(week.locks[0]?.words).toMatch(
+      /^Your timesheet for .+ is approved, so its time is kept as approved: to change it, ask your approver or an administrator/,
+    );
     expect(week.locks[0]?.words).toContain('withdraw the approval in Clockify.');
     expect(week.locks[0]?.words).not.toContain('Nothing was sent');
   });
