@@ -73,19 +73,9 @@ export function periodHolding(day: string, rule: ApprovalRule): DaySpan {
   return Number(day.slice(8, 10)) <= 15 ? { firstDay: `${month}01`, lastDay: `${month}15` } : { firstDay: `${month}16`, lastDay: monthEnd };
 }
 
-/** Whether `day` is where a period of this rule starts (a submission is made by its first day). */
-export function startsPeriod(day: string, rule: ApprovalRule): boolean {
-  return periodHolding(day, rule).firstDay === day;
-}
-
 /** The locks among `locks` that share a day with [firstDay, lastDay], earliest first. */
 export function locksTouching(locks: readonly PeriodLock[], span: DaySpan): PeriodLock[] {
   return locks.filter((lock) => lock.firstDay <= span.lastDay && lock.lastDay >= span.firstDay).sort((a, b) => a.firstDay.localeCompare(b.firstDay));
-}
-
-/** The days a period runs, as people say them: "2026-11-23" for one day, "2026-11-01 to 2026-11-15" for more. */
-export function spanWords(span: DaySpan): string {
-  return span.firstDay === span.lastDay ? span.firstDay : `${span.firstDay} to ${span.lastDay}`;
 }
 
 function nextMonth(day: string): string {

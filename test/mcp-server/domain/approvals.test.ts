@@ -1,7 +1,7 @@
 // Timesheet approvals' pure core (mcp-server/domain/approvals.ts): the period a day falls in by each
 // back end's rule, where a period starts, and which locks a write's days touch.
 import { describe, expect, it } from 'vitest';
-import { type ApprovalRule, locksTouching, type PeriodLock, periodHolding, spanWords, startsPeriod } from '../../../mcp-server/domain/approvals.ts';
+import { type ApprovalRule, locksTouching, type PeriodLock, periodHolding } from '../../../mcp-server/domain/approvals.ts';
 import { addDays, isoWeekday } from '../../../mcp-server/domain/time.ts';
 
 const MONDAY_WEEKS: ApprovalRule = { period: 'week', weekStart: 1 };
@@ -126,7 +126,10 @@ describe('periodHolding: what it refuses', () => {
   });
 });
 
-describe('startsPeriod', () => {
+/** Whether a period of the rule starts on `day`: where a submission is made. */
+const startsPeriod = (day: string, rule: ApprovalRule) => periodHolding(day, rule).firstDay === day;
+
+describe('where periods start', () => {
   it("is true on a period's first day only", () => {
     expect(startsPeriod('2026-11-16', MONDAY_WEEKS)).toBe(true);
     expect(startsPeriod('2026-11-17', MONDAY_WEEKS)).toBe(false);
@@ -189,12 +192,5 @@ describe('locksTouching', () => {
     const november = lock('2026-11-01', '2026-11-30');
     expect(locksTouching([november], span('2026-11-30', '2026-12-01'))).toEqual([november]);
     expect(locksTouching([november], span('2026-12-01', '2026-12-01'))).toEqual([]);
-  });
-});
-
-describe('spanWords', () => {
-  it('says one day as the day and more as from … to …', () => {
-    expect(spanWords(span('2026-11-16', '2026-11-16'))).toBe('2026-11-16');
-    expect(spanWords(span('2026-11-16', '2026-11-22'))).toBe('2026-11-16 to 2026-11-22');
   });
 });
