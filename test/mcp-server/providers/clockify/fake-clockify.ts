@@ -25,6 +25,7 @@ import { registerCatalogRoutes } from './fake-clockify-catalog.ts';
 import { registerCorrectionRoutes } from './fake-clockify-corrections.ts';
 import { emptyRates, type FakeRates, projectRatesJson, registerRateRoutes } from './fake-clockify-rates.ts';
 import { registerTeamRoutes } from './fake-clockify-teams.ts';
+import { lockedForCaller, projectMatches, registerActingRoutes } from './fake-clockify-acting.ts';
 
 export type { Failure, FakeInvoice, FakeUserGroup, RecordedRequest };
 
@@ -55,6 +56,8 @@ export interface FakeWorkspace {
   timeOffOn: boolean;
   /** lockTimeEntries: entries before this instant are locked (WorkspaceSettingsDtoV1; fake-clockify-corrections.ts). */
   settings: { forceProjects: boolean; forceTasks: boolean; forceDescription: boolean; onlyAdminsCreateTag?: boolean; lockTimeEntries?: string };
+  /** Team managers may add time for the members they manage (a workspace permission no API shows; fake-clockify-acting.ts); no where left out. */
+  teamManagersTrackForOthers?: boolean;
 }
 export interface FakeClient {
   id: string;
@@ -708,6 +711,7 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
     const workspace = workspaceOf(call);
     const { start, end } = times(call.body);
     const fields = booking(call.body, workspace, call.user);
+    if (lockedForCaller(workspace, start, isAdmin(call.user, workspace.id))) throw refuse(400, 'Time entry is locked', 501);
     // GUESS: a new entry inside an approved period is refused as a change to a locked one is (fake-clockify-approvals.ts).
     if (lockedByApproval(state, { workspaceId: workspace.id, userId: call.user.id, start })) throw refuse(400, 'Time entry is locked', 501);
     if (end === null) {
@@ -740,6 +744,8 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
     if ((entry.isLocked && !isAdmin(call.user, workspace.id)) || lockedByApproval(state, entry)) throw refuse(400, 'Time entry is locked', 501);
     const owner = state.users.find((user) => user.id === entry.userId) ?? call.user;
     const { start, end } = times(call.body);
+    // The workspace's lock binds all but admins, for the entry where it is and where it would go (fake-clockify-acting.ts).
+    if ([entry.start, start].some((at) => lockedForCaller(workspace, at, isAdmin(call.user, workspace.id)))) throw refuse(400, 'Time entry is locked', 501);
     // GUESS: PUT replaces: a field left out is cleared (tags, task, project), billable falls back to false.
     Object.assign(entry, booking(call.body, workspace, owner), { start, end });
     return entryJson(entry, false);
@@ -750,6 +756,7 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
     const entry = entryInWorkspace(call, workspace);
     // An approved period locks its entries for everyone, admins included (fake-clockify-approvals.ts).
     if ((entry.isLocked && !isAdmin(call.user, workspace.id)) || lockedByApproval(state, entry)) throw refuse(400, 'Time entry is locked', 501);
+    if (lockedForCaller(workspace, entry.start, isAdmin(call.user, workspace.id))) throw refuse(400, 'Time entry is locked', 501);
     state.entries.splice(state.entries.indexOf(entry), 1);
     return new HttpAnswer(204, undefined);
   });
@@ -807,6 +814,8 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
     const projects = state.projects
       .filter((project) => project.workspaceId === workspace.id && projectVisible(project, call.user))
       .filter((project) => (archived === 'true' ? project.archived : archived === 'false' ? !project.archived : true))
+      // `users` with `contains-user`, and `access` (fake-clockify-acting.ts).
+      .filter((project) => projectMatches(call.query, project))
       // `userGroups` with `contains-group` (true unless said): the projects that have (or lack) any of those groups among their members.
       .filter((project) => {
         const groups = call.query.getAll('userGroups').flatMap((ids) => ids.split(','));
@@ -850,6 +859,8 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
   // The user groups' changes and their projects (fake-clockify-teams.ts).
   registerTeamRoutes({ route, state, workspaceOf, isAdmin, refuse, projectJson });
   registerCorrectionRoutes({ route, state, workspaceOf, isAdmin, refuse });
+  // Booking for another person (fake-clockify-acting.ts).
+  registerActingRoutes({ route, state, workspaceOf, isAdmin, manages, refuse, times, booking, running, entryJson: (entry) => entryJson(entry, false) });
   registerApprovalRoutes({ route, state, now, workspaceOf, isAdmin, refuse, entryJson: (entry) => entryJson(entry, false) });
 
   // --- Time off ----------------------------------------------------------------------------------

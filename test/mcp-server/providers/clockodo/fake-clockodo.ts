@@ -24,6 +24,7 @@ import {
 import { absencesManagedBy, bossOf, defaultTeams, type FakeTeam, ledBy } from './fake-leadership.ts';
 import { registerAdminRoutes } from './fake-clockodo-admin.ts';
 import { applyOwnerFields, editLocked } from './fake-clockodo-owner-rules.ts';
+import { EDIT_LOCKED, mayStopClockOf } from './fake-clockodo-acting.ts';
 
 export type { Failure, FakeTeam };
 
@@ -1162,6 +1163,7 @@ export async function startFakeClockodo(options: FakeClockodoOptions = {}): Prom
     if (input.bad.length > 0) return simpleError('Invalid parameters.', input.bad);
     const owner = actingFor(caller, usersId);
     if (owner instanceof HttpAnswer) return owner;
+    if (!mayStopClockOf(caller, owner)) return forbidden("Only the owner may stop another user's clock.");
     const running = runningEntryOf(owner.id);
     if (!running || running.id !== Number(id)) return notFound('running entry');
     const end = until ?? floorSecond(now());
@@ -1249,6 +1251,8 @@ export async function startFakeClockodo(options: FakeClockodoOptions = {}): Prom
     if (owner instanceof HttpAnswer) return owner;
     const problem = bookingProblem(caller, customersId, projectsId, servicesId ?? null);
     if (problem) return problem;
+    // The person's edit lock binds a new entry of theirs too, whoever books it (fake-clockodo-acting.ts).
+    if (editLocked(since, owner, now())) return forbidden(EDIT_LOCKED);
     const entry: FakeEntry = {
       id: nextId++,
       type,
@@ -1287,7 +1291,7 @@ export async function startFakeClockodo(options: FakeClockodoOptions = {}): Prom
     if (owner instanceof HttpAnswer) return owner;
     // Assumption: the edit lock holds for every role, the owner's too (fake-clockodo-admin.ts).
     const lockedFor = userById(entry.usersId);
-    if (lockedFor && editLocked(entry.timeSince, lockedFor, now())) return forbidden("The entry lies within its user's edit lock.");
+    if (lockedFor && editLocked(entry.timeSince, lockedFor, now())) return forbidden(EDIT_LOCKED);
     const draft: FakeEntry = {
       ...entry,
       usersId: owner.id,
@@ -1315,6 +1319,8 @@ export async function startFakeClockodo(options: FakeClockodoOptions = {}): Prom
   route('DELETE', /^\/api\/v2\/entries\/(\d+)$/, (caller, _query, _body, [id]) => {
     const entry = ownEntry(caller, id);
     if (entry instanceof HttpAnswer) return entry;
+    const lockedFor = userById(entry.usersId);
+    if (lockedFor && editLocked(entry.timeSince, lockedFor, now())) return forbidden(EDIT_LOCKED);
     // Assumption: a hard delete (Clockodo does not say).
     state.entries.splice(state.entries.indexOf(entry), 1);
     return ok({ success: true });

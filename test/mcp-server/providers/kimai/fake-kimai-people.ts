@@ -13,8 +13,10 @@ type Handler = (user: FakeUser, query: URLSearchParams, body: Record<string, unk
 export interface PeopleRoutesHost {
   route: (method: string, pattern: RegExp, handler: Handler) => void;
   users: FakeUser[];
-  /** The names of the teams a person belongs to. */
-  teamsOf: (user: FakeUser) => Array<{ id: number; name: string }>;
+  /** view_user: who may list people (super administrators as Kimai ships it; fake-kimai-acting.ts for more). */
+  viewUsers?: (user: FakeUser) => boolean;
+  /** The teams a person belongs to, with their members (whose `teamlead` makes a membership a lead's). */
+  teamsOf: (user: FakeUser) => Array<{ id: number; name: string; members: Array<{ userId: number; teamlead: boolean }> }>;
   nextId: () => number;
   formError: (children: Record<string, string[]>, global?: string[]) => HttpAnswer;
   forbidden: () => HttpAnswer;
@@ -44,6 +46,11 @@ export function registerPeopleRoutes(host: PeopleRoutesHost): void {
     timezone: user.timezone,
     roles: user.role === 'ROLE_USER' ? [] : [user.role],
     teams: host.teamsOf(user).map((team) => ({ id: team.id, name: team.name, color: null, 'color-safe': '#03A9F4' })),
+    // As /users/me shows them: which of the person's teams they lead.
+    memberships: host.teamsOf(user).map((team) => ({
+      team: { id: team.id, name: team.name, color: null, 'color-safe': '#03A9F4' },
+      teamlead: team.members.some((member) => member.userId === user.id && member.teamlead),
+    })),
   });
   const short = (user: FakeUser) => ({ id: user.id, username: user.username, alias: user.alias, enabled: user.enabled !== false, title: null });
   const extra = (body: Record<string, unknown>, allowed: readonly string[]) => Object.keys(body).filter((key) => !allowed.includes(key));
@@ -58,8 +65,9 @@ export function registerPeopleRoutes(host: PeopleRoutesHost): void {
     return undefined;
   };
 
+  const viewUsers = host.viewUsers ?? superAdmin;
   route('GET', /^\/api\/users$/, (user, query) => {
-    if (!superAdmin(user)) return forbidden();
+    if (!viewUsers(user)) return forbidden();
     const visible = query.get('visible') ?? '1';
     const shown = users.filter((item) => (visible === '3' ? true : visible === '2' ? item.enabled === false : item.enabled !== false));
     return new HttpAnswer(200, shown.map(query.get('full') === 'true' ? full : short));

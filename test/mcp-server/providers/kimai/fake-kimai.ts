@@ -22,6 +22,7 @@ import { type FakeRate, registerRateRoutes } from './fake-kimai-rates.ts';
 import { registerTeamWrites } from './fake-kimai-teams.ts';
 import { type CatalogPermission, serveCatalogItems } from './fake-kimai-catalog.ts';
 import { emailOf, registerPeopleRoutes } from './fake-kimai-people.ts';
+import { type ActingPermission, holds, reachesProject } from './fake-kimai-acting.ts';
 
 export { clockStartingAt } from '../../../support/fake-clock.ts';
 export type { Failure, RecordedRequest };
@@ -146,16 +147,17 @@ export interface FakeKimaiConfig {
   approvalPlugin: boolean;
   /**
    * Permissions an administrator granted a role beyond what Kimai ships (Roles and permissions):
-   * `view_team` lets a team lead read teams' member lists (docs/back-ends/kimai.md, "Teams").
+   * `view_team` lets a team lead read teams' member lists (docs/back-ends/kimai.md, "Teams"); `view_user` lets a role list
+   * people (fake-kimai-acting.ts).
    */
-  granted: Partial<Record<Role, Array<'view_team'>>>;
+  granted: Partial<Record<Role, Array<'view_team' | 'view_user'>>>;
   /** Permissions an administrator took from a role that Kimai ships it with (Roles and permissions). */
   /**
    * The lockdown Kimai keeps in its system settings (docs/back-ends/kimai.md, "Administration"): a
    * record begun up to `end` is a 403 to change for anyone but an administrator. No API shows it.
    */
   lockdown?: { start: number; end: number };
-  revoked: Partial<Record<Role, Array<'view_invoice' | 'create_tag' | CatalogPermission | 'edit_team'>>>;
+  revoked: Partial<Record<Role, Array<'view_invoice' | 'create_tag' | CatalogPermission | 'edit_team' | ActingPermission>>>;
 }
 
 export interface FakeKimaiOptions {
@@ -292,7 +294,9 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
   let nextId = 1;
 
   const can = {
-    viewOther: (user: FakeUser) => ROLE_RANK[user.role] >= ROLE_RANK.ROLE_TEAMLEAD,
+    /** view_other_timesheet, and the other acting permissions (fake-kimai-acting.ts). */
+    viewOther: (user: FakeUser) => holds(config, user, 'view_other_timesheet'),
+    acts: (user: FakeUser, permission: ActingPermission) => holds(config, user, permission),
     billable: (user: FakeUser) => ROLE_RANK[user.role] >= ROLE_RANK.ROLE_TEAMLEAD,
     rates: (user: FakeUser) => ROLE_RANK[user.role] >= ROLE_RANK.ROLE_ADMIN,
     createCustomerOrProject: (user: FakeUser) => ROLE_RANK[user.role] >= ROLE_RANK.ROLE_ADMIN,
@@ -314,7 +318,7 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
    * of the teams they lead (docs/back-ends/kimai.md, "Roles and permissions").
    */
   const sees = (user: FakeUser, owner: number) =>
-    owner === user.id || can.rates(user) || (can.viewOther(user) && ledTeams(user).some((team) => team.members.some((member) => member.userId === owner)));
+    owner === user.id || (can.viewOther(user) && (can.rates(user) || ledTeams(user).some((team) => team.members.some((member) => member.userId === owner))));
 
   // ---------------------------------------------------------------------------------------------
   // Presentation
@@ -437,14 +441,15 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
     }
   }
 
-  function timesheetFields(user: FakeUser): Set<string> {
+  function timesheetFields(user: FakeUser, creating: boolean): Set<string> {
     const fields = new Set(['project', 'activity', 'description', 'tags']);
     if (config.trackingMode === 'default' || can.viewOther(user)) {
       fields.add('begin');
       fields.add('end');
     }
-    if (can.viewOther(user)) {
-      fields.add('user');
+    // `user` is on the form with create_other_timesheet (creating) or edit_other_timesheet (changing): fake-kimai-acting.ts.
+    if (can.acts(user, creating ? 'create_other_timesheet' : 'edit_other_timesheet')) fields.add('user');
+    if (can.billable(user)) {
       fields.add('billable');
       fields.add('exported');
     }
@@ -457,7 +462,7 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
 
   /** Validates and applies a timesheet body (create or update); returns an error answer or null. */
   function applyTimesheet(user: FakeUser, body: Record<string, unknown>, sheet: FakeTimesheet, creating: boolean): HttpAnswer | null {
-    const allowed = timesheetFields(user);
+    const allowed = timesheetFields(user, creating);
     const extra = Object.keys(body).filter((key) => !allowed.has(key));
     if (extra.length > 0) return extraFields([...allowed]);
     const children: Record<string, string[]> = { begin: [], end: [], project: [], activity: [], description: [], tags: [] };
@@ -465,7 +470,9 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
     const zone = creating ? user.timezone : sheet.timezone;
     if ('project' in body) {
       const project = state.projects.find((item) => item.id === Number(body.project));
-      if (!project || !project.visible) children.project?.push('The selected choice is invalid.');
+      // Team access is the caller's (fake-kimai-acting.ts): an administrator books anyone on any project.
+      if (!project || !project.visible || !reachesProject(state.teams, state.customers, user, project))
+        children.project?.push('The selected choice is invalid.');
       else sheet.projectId = project.id;
     } else if (creating) {
       children.project?.push('This value should not be blank.');
@@ -484,6 +491,15 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
       if (parsed === undefined) children[field]?.push('This value is not valid.');
       else if (field === 'begin') sheet.begin = floorMinute(parsed);
       else sheet.end = ceilMinute(parsed);
+    }
+    if ('user' in body) {
+      // The choices are the enabled people the caller may see; the record is then kept in its owner's zone (docs/back-ends/kimai.md, "Acting for others").
+      const owner = state.users.find((item) => item.id === Number(body.user));
+      if (!owner || owner.enabled === false || !sees(user, owner.id)) children.user = ['The selected choice is invalid.'];
+      else {
+        sheet.userId = owner.id;
+        sheet.timezone = owner.timezone;
+      }
     }
     if ('description' in body) sheet.description = body.description === null ? null : String(body.description);
     if ('tags' in body) {
@@ -670,6 +686,7 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
       state.projects
         .filter((project) => keep(project.visible && state.customers.find((customer) => customer.id === project.customerId)?.visible !== false))
         .filter((project) => ignoreDates || ((project.start === null || project.start <= today) && (project.end === null || project.end >= today)))
+        .filter((project) => reachesProject(state.teams, state.customers, user, project))
         .sort((a, b) => a.name.localeCompare(b.name))
         .map((project) => ({ ...projectJson(project, false), ...(can.viewBudget(user) ? budgetJson(project) : {}) })),
     );
@@ -819,7 +836,7 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
     if (problem) return problem;
     sheet.id = nextId++;
     state.timesheets.push(sheet);
-    if (sheet.end === null) enforceActiveLimit(user.id, sheet.id);
+    if (sheet.end === null) enforceActiveLimit(sheet.userId, sheet.id);
     return new HttpAnswer(200, sheetJson(sheet, query.get('full') === 'true'));
   });
   /**
@@ -833,7 +850,12 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
   };
   /** Moving or creating a record into a locked period is Kimai's form-level 400 (docs/back-ends/kimai.md, "Administration"). */
   const lockedPeriod = (user: FakeUser, sheet: FakeTimesheet) =>
-    lockedPerUser(user, sheet) ? formError({ begin: ['This period is locked, please choose a later date.'] }) : null;
+    lockedPerUser(user, sheet) || inLockdown(user, sheet) ? formError({ begin: ['This period is locked, please choose a later date.'] }) : null;
+  /** Kimai's own lockdown, judged against the caller: an administrator's role overrides it, a team lead's does not. */
+  const inLockdown = (user: FakeUser, sheet: FakeTimesheet) => config.lockdown !== undefined && sheet.begin <= config.lockdown.end && !can.rates(user);
+  /** Changing or deleting another's record needs the matching `*_other_timesheet` beyond seeing it (fake-kimai-acting.ts). */
+  const othersRecord = (user: FakeUser, sheet: FakeTimesheet, permission: 'edit_other_timesheet' | 'delete_other_timesheet') =>
+    sheet.userId !== user.id && !can.acts(user, permission);
   const ownSheet = (user: FakeUser, id: string | undefined): FakeTimesheet | HttpAnswer => {
     const sheet = state.timesheets.find((item) => item.id === Number(id));
     if (!sheet) return notFound();
@@ -847,9 +869,10 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
   route('PATCH', /^\/api\/timesheets\/(\d+)$/, (user, _query, body, [id]) => {
     const sheet = ownSheet(user, id);
     if (sheet instanceof HttpAnswer) return sheet;
+    if (othersRecord(user, sheet, 'edit_other_timesheet')) return forbidden();
     if (sheet.exported && !can.rates(user)) return forbidden();
     // Kimai's lockdown: an administrator's role overrides it, a team lead's does not.
-    if (config.lockdown && sheet.begin <= config.lockdown.end && !can.rates(user)) return forbidden();
+    if (inLockdown(user, sheet)) return forbidden();
     if (lockedPerUser(user, sheet)) return forbidden();
     const draft = { ...sheet };
     const problem = applyTimesheet(user, body, draft, false) ?? lockedPeriod(user, draft);
@@ -860,15 +883,17 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
   route('DELETE', /^\/api\/timesheets\/(\d+)$/, (user, _query, _body, [id]) => {
     const sheet = ownSheet(user, id);
     if (sheet instanceof HttpAnswer) return sheet;
+    if (othersRecord(user, sheet, 'delete_other_timesheet')) return forbidden();
     // Exported records are locked for everyone without edit_exported_timesheet, deleting included.
     if (sheet.exported && !can.rates(user)) return forbidden();
-    if (lockedPerUser(user, sheet)) return forbidden();
+    if (lockedPerUser(user, sheet) || inLockdown(user, sheet)) return forbidden();
     state.timesheets.splice(state.timesheets.indexOf(sheet), 1);
     return new HttpAnswer(204, undefined);
   });
   route('PATCH', /^\/api\/timesheets\/(\d+)\/stop$/, (user, _query, _body, [id]) => {
     const sheet = ownSheet(user, id);
     if (sheet instanceof HttpAnswer) return sheet;
+    if (othersRecord(user, sheet, 'edit_other_timesheet')) return forbidden();
     if (sheet.end === null) sheet.end = Math.max(ceilMinute(now()), sheet.begin);
     return new HttpAnswer(200, sheetJson(sheet, false));
   });
@@ -884,6 +909,7 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
       begin = floorMinute(parsed);
     }
     const copy = body.copy === 'all';
+    // The new record is the caller's whoever owned the one restarted (docs/back-ends/kimai.md, "Acting for others").
     const started: FakeTimesheet = {
       id: nextId++,
       userId: user.id,
@@ -1040,6 +1066,7 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
   registerPeopleRoutes({
     route,
     users: state.users,
+    viewUsers: (user) => can.acts(user, 'view_user'),
     teamsOf: (user) => state.teams.filter((team) => team.members.some((member) => member.userId === user.id)),
     nextId: () => nextId++,
     formError,
