@@ -11,6 +11,7 @@ import { RemoteError, remoteRefusal } from './remote/remote-error.ts';
 import { ENGINE_SIDES, remoteSideOf } from './back-ends.ts';
 import type { RemoteTracker, RemoteTrackerOptions } from './remote-tracker.ts';
 import type { TimeTracker } from './time-tracker.ts';
+import type { OrganisationAccount } from './acting-for.ts';
 
 /**
  * What the engine makes its back end from: what every remote back end is made from (remote-tracker.ts)
@@ -72,6 +73,36 @@ export async function createRemoteTracker(options: Omit<TrackerFactoryOptions, '
     log: options.log,
     ...access,
     secret,
+    ...(options.requestGate ? { requestGate: options.requestGate } : {}),
+    ...(options.actingFor ? { actingFor: options.actingFor } : {}),
+  });
+}
+
+/**
+ * The organisation account of a remote back end (providers/acting-for.ts), its secret found as a
+ * tracker's is; null where the back end cannot act for people with one.
+ */
+export async function createOrganisationAccount(
+  options: Omit<TrackerFactoryOptions, 'profile' | 'personName' | 'actingFor'> & { profile: RemoteProfile },
+): Promise<OrganisationAccount | null> {
+  const { profile } = options;
+  const side = remoteSideOf(profile);
+  if (!side.organisation) return null;
+  const create = (await side.organisation()) as (options: RemoteTrackerOptions<RemoteProfile>) => OrganisationAccount;
+  const access = remoteAccess(
+    { env: options.env ?? process.env, log: options.log, ...(options.credentials ? { credentials: options.credentials } : {}) },
+    credentialAccount(profile),
+    profile.type,
+  );
+  return create({
+    profile,
+    userDataDir: options.userDataDir,
+    workWeek: options.workWeek,
+    holidays: options.holidays,
+    timezone: options.timezone,
+    now: options.now,
+    log: options.log,
+    ...access,
     ...(options.requestGate ? { requestGate: options.requestGate } : {}),
   });
 }

@@ -2,6 +2,7 @@
 // back end's folder has its own in back-end.ts): what it offers before anything is asked, and its
 // tracker's factory, loaded from the back end's own chunk.
 import type { BackEndType, BackEndProfile, RemoteType } from '../contract/back-ends.ts';
+import type { OrganisationAccountFactory } from './acting-for.ts';
 import type { LocalTrackerOptions } from './local/local-tracker.ts';
 import type { RemoteTracker, RemoteTrackerOptions } from './remote-tracker.ts';
 import type { Capability, TimeTracker } from './time-tracker.ts';
@@ -19,6 +20,11 @@ export interface RemoteEngineSide<T extends RemoteType> {
   known(userDataDir: string, profile: ProfileOfType<T>): KnownCapabilities;
   /** The tracker's factory, from its own chunk. Its secret and deadline are found for it (create-tracker.ts). */
   tracker(): Promise<(options: RemoteTrackerOptions<ProfileOfType<T>>) => RemoteTracker>;
+  /**
+   * The organisation account the team server acts for people with (providers/acting-for.ts), from its
+   * own chunk; absent where the back end cannot act for people that way.
+   */
+  organisation?(): Promise<OrganisationAccountFactory<T>>;
 }
 
 export interface LocalEngineSide {

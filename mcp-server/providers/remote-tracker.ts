@@ -4,6 +4,7 @@
 // (one object may serve several: Kimai's timesheets are its timer and its entries), and adds what the
 // back end is and offers from what was learned of the account. A part a back end cannot offer (Kimai's
 // breaks) is simply absent. Every back end is created from the same options (create-tracker.ts holds the table).
+import type { ActingFor } from './acting-for.ts';
 import type { WorkWeek } from '../contract/settings.ts';
 import type { AgentLabelForm } from '../domain/agents.ts';
 import type { Log } from '../log.ts';
@@ -62,6 +63,12 @@ export interface RemoteTrackerOptions<Profile> {
    * the organisation's limit and sharing Calamari's refusals of it.
    */
   requestGate?: RequestGate;
+  /**
+   * The team server acts for this person with the organisation's credential (`secret` is the
+   * organisation's; providers/acting-for.ts): every request about their time names them and every
+   * answer is checked to be theirs. Left out, the secret is the person's own.
+   */
+  actingFor?: ActingFor;
   /** Where what a start learns is remembered for the next. */
   userDataDir: string;
   /** Keeps what a start learns instead of the data folder's facts files (the team server's store). */

@@ -3,6 +3,7 @@
 // the sentence for the model (docs/tools.md, "Refusals and notices"); the sentence is made from the facts by the
 // code's wording here and nowhere else, and the app's window reads the code and facts and renders the
 // same parts for a person (sentence.ts, peopleText).
+import { actingForRefusals } from './acting-for.ts';
 import { adminRefusals } from './admin.ts';
 import { agentsRefusals } from './agents.ts';
 import { approvalsRefusals } from './approvals.ts';
@@ -33,6 +34,7 @@ import { type Sentence } from './sentence.ts';
 import type { Facts, NestedRefusal, RefusalKind, RefusalWording } from './wording.ts';
 
 export const REFUSALS = {
+  ...actingForRefusals,
   ...adminRefusals,
   ...agentsRefusals,
   ...approvalsRefusals,

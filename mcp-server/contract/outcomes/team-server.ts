@@ -17,4 +17,14 @@ export const teamServerRefusals = refusalFamily({
     say: () => say`You are no longer known to this Punchcard server. Connect your client again.`,
     example: {},
   },
+  /**
+   * The server acts for people through the organisation's tracker account, and this person is not linked
+   * to a tracker user (they signed in before the server acted this way, or an administrator unlinked them).
+   */
+  server_person_not_linked: {
+    kind: 'denied',
+    say: (facts: { back_end: string }) =>
+      say`This server acts for you through your company's ${facts.back_end} account, and you are not linked to a ${facts.back_end} user yet. Connect your client again to sign in.`,
+    example: { back_end: 'Kimai' },
+  },
 });

@@ -1,0 +1,50 @@
+// The team server acting for one person with the organisation's tracker credential (docs/team-server/README.md,
+// "One organisation credential"). The trackers let an organisation account act for another person; they
+// do not narrow it to one. Under `actingFor` a remote tracker narrows it: every request about the
+// person's time, leave or timer names them, every answer is checked to be theirs, a write by id reads
+// the record first, the person's own booking rights and locks bind them, and the tool groups follow the
+// person's own role, never the key's. The desktop never sets it.
+import type { BackEndProfile, RemoteType } from '../contract/back-ends.ts';
+import type { Refusal } from '../contract/outcomes/refusals.ts';
+import type { RemoteTrackerOptions } from './remote-tracker.ts';
+
+/** Whom a tracker acts for: the tracker user a signed-in person is linked (pinned) to. */
+export interface ActingFor {
+  /** The tracker's id of the user, as text (Kimai and Clockodo number them, Clockify names them by a hex string). */
+  readonly userId: string;
+}
+
+/** A user of the tracker as its directory shows them to the organisation account. */
+export interface TrackerUser {
+  id: string;
+  /** As the tracker shows it (its display name, else its login). */
+  name: string;
+  /** As the tracker holds it, or null where it holds none. */
+  email: string | null;
+  /** False for a user the tracker deactivated (Kimai disabled, Clockify inactive or pending, Clockodo inactive). */
+  active: boolean;
+}
+
+/** Whether the organisation account can act for people: who it is, or why not (a refusal, never its key). */
+export type OrganisationCheck = { ok: true; account: string } | { ok: false; refusal: Refusal };
+
+/** The organisation account: its start check, and the directory people are matched and re-checked against. */
+export interface OrganisationAccount {
+  /** Who the account is and whether it has the rights to act for people (serve and admin check ask it at start). */
+  check(): Promise<OrganisationCheck>;
+  /** The users whose e-mail is `email` exactly, after trimming and case-folding (never a partial match), active or not. */
+  usersWithEmail(email: string): Promise<TrackerUser[]>;
+  /** One user by id, or null where the tracker has none. */
+  user(id: string): Promise<TrackerUser | null>;
+}
+
+type ProfileOfType<T extends RemoteType> = Extract<BackEndProfile, { type: T }>;
+
+/** A back end's maker of its organisation account, from the same options as its tracker (the secret is the organisation's). */
+export type OrganisationAccountFactory<T extends RemoteType> = (options: RemoteTrackerOptions<ProfileOfType<T>>) => OrganisationAccount;
+
+/** The same address, as a person and a tracker may write it: trimmed, case-folded, and whole (Clockify's `?email=` matches a part). */
+export function sameEmail(a: string | null | undefined, b: string | null | undefined): boolean {
+  if (!a || !b) return false;
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
+}
