@@ -29,6 +29,11 @@ export interface TeamLog extends Log {
   warn(message: string): void;
   /** The one line of an answered request (team/request-pipeline.ts). */
   request(line: RequestLine): void;
+  /**
+   * A secret whose text no line may carry from now on (the organisation's tracker credential): blanked
+   * wherever it would appear, in a sentence or a failure's cause, should a back end or a library echo it.
+   */
+  hide?(secret: string): void;
 }
 
 /** What the line of an answered request says. */
@@ -56,10 +61,20 @@ export async function teamLog(options: TeamLogOptions): Promise<TeamLog> {
   );
   const idsOf = (request: RequestContext | undefined) =>
     request ? { request_id: request.requestId, ...(request.personId ? { person_id: request.personId } : {}) } : {};
-  const info = (message: string) => logger.info(idsOf(currentRequest()), withoutControls(message));
+  const secrets = new Set<string>();
+  const blank = (text: string) => {
+    let kept = text;
+    for (const secret of secrets) kept = kept.split(secret).join('[hidden]');
+    return kept;
+  };
+  const info = (message: string) => logger.info(idsOf(currentRequest()), blank(withoutControls(message)));
   return Object.assign(info, {
-    warn: (message: string) => logger.warn(idsOf(currentRequest()), withoutControls(message)),
-    request: (line: RequestLine) => writeRequestLine(logger, idsOf(line.context), line),
+    warn: (message: string) => logger.warn(idsOf(currentRequest()), blank(withoutControls(message))),
+    request: (line: RequestLine) => writeRequestLine(logger, idsOf(line.context), line, blank),
+    hide: (secret: string) => {
+      // A secret of a few characters would blank common words; the credentials hidden here are long.
+      if (secret.trim().length >= 8) secrets.add(secret.trim());
+    },
   });
 }
 
@@ -68,9 +83,10 @@ export async function teamLog(options: TeamLogOptions): Promise<TeamLog> {
  * at info level otherwise (a 4xx is the client's business: a 401 is the first step of every
  * sign-in). Either way with the cause, where the part that answered said one.
  */
-function writeRequestLine(logger: Logger, ids: Record<string, string>, line: RequestLine): void {
+function writeRequestLine(logger: Logger, ids: Record<string, string>, line: RequestLine, blank: (text: string) => string): void {
   const { failure } = line.context;
-  const cause = failure ? failureCause(failure.error, failure.withStack) : undefined;
+  const found = failure ? failureCause(failure.error, failure.withStack) : undefined;
+  const cause = found && { ...found, message: blank(found.message), ...(found.stack ? { stack: blank(found.stack) } : {}) };
   const durationMs = Math.round(line.durationMs * 10) / 10;
   const fields = {
     ...ids,

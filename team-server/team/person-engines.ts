@@ -8,7 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { McpServer } from '@modelcontextprotocol/server';
-import { backEndOf, hasField, isRemote, tokenVariable } from '../../mcp-server/contract/back-ends.ts';
+import { backEndOf, hasField, isRemote } from '../../mcp-server/contract/back-ends.ts';
 import type { ServerConfig } from '../config/server-config.ts';
 import { type BackEndProfile, type Settings } from '../../mcp-server/contract/settings.ts';
 import { defaultSettings } from '../../mcp-server/contract/default-settings.ts';
@@ -56,8 +56,13 @@ export interface PersonEnginesOptions {
   findPerson: (id: string) => Promise<PersonRecord | undefined>;
   /** The person's stored tracker credentials, opened. */
   credentials: (person: PersonRecord) => Promise<StoredCredentials | null>;
-  /** The organisation's key (Calamari), from the variable the engine reads for it. */
+  /** The server's environment (the back ends' deadlines, PUNCHCARD_<BACK END>_TIMEOUT_MS). */
   env: NodeJS.ProcessEnv;
+  /**
+   * The tracker credential that acts for people, read once at start (team-server/team/server-setup.ts):
+   * sign_in.organisation's, or Calamari's own. Held here in memory only, never stored.
+   */
+  organisationKey?: string | undefined;
   /** Told of every finished call that may write; the answer waits for it (the audit record is kept first). */
   audit: (caller: Caller, call: FinishedCall) => Promise<void>;
   /** Told of every call as it ended (the metrics). */
@@ -251,10 +256,10 @@ export class PersonEngines {
           env: this.#options.env,
           ...(this.#options.requestGate ? { requestGate: this.#options.requestGate } : {}),
           // The person's own secret, never the server's environment or keychain: a person without one
-          // is told to sign in again. An organisation's key (Calamari's) is the server's, from its variable.
+          // is told to sign in again. An organisation's key (Calamari's) is the server's, read at start.
           credentials: {
             kind: 'team server',
-            get: async () => (secret?.whose === 'organisation' ? this.#options.env[tokenVariable(profile.type)]?.trim() || null : (stored?.secret ?? null)),
+            get: async () => (secret?.whose === 'organisation' ? (this.#options.organisationKey ?? null) : (stored?.secret ?? null)),
             set: () => Promise.reject(new Error('The team server stores credentials only at sign-in.')),
             delete: () => Promise.resolve(false),
           },

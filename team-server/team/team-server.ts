@@ -28,7 +28,7 @@ import { MemoryAfterLoad } from './memory-after-load.ts';
 import { RequestPipeline } from './request-pipeline.ts';
 import { resourceMetadata } from './resource-metadata.ts';
 import { ServeRefusal } from './serve-refusal.ts';
-import { checkedSetup, dataFolder, openServerStore } from './server-setup.ts';
+import { checkedOrganisation, checkedSetup, dataFolder, openServerStore } from './server-setup.ts';
 import { listenOn } from './server-lifecycle.ts';
 import { OpenedSoFar } from './opened-so-far.ts';
 import { signInMount } from './sign-in-mount.ts';
@@ -77,7 +77,14 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
 async function startParts(options: TeamServerOptions, soFar: OpenedSoFar): Promise<TeamServer> {
   const { config, env, log } = options;
   const now = options.now ?? Date.now;
-  const { serverKey, proxies, listen, opened, clientSecret, accessTokenTtlSeconds, policy } = await checkedSetup(config, env, log, options.policyFiles);
+  const { serverKey, proxies, listen, opened, clientSecret, accessTokenTtlSeconds, policy, organisationKey } = await checkedSetup(
+    config,
+    env,
+    log,
+    options.policyFiles,
+  );
+  // No line of the log carries the organisation's credential, whatever a back end echoes.
+  if (organisationKey) log.hide?.(organisationKey);
   const { metrics } = opened;
   soFar.add(policy, (part) => part.close());
   const served = await openServerStore(config, env, serverKey, now, log);
@@ -86,13 +93,17 @@ async function startParts(options: TeamServerOptions, soFar: OpenedSoFar): Promi
   const store = soFar.add(opened.timed(served.store), (part) => part.close());
   const { dataDir, scratch } = dataFolder(config);
   if (scratch) soFar.add(scratch, (part) => rmSync(part, { recursive: true, force: true }));
+  // The organisation account acts for people only once it showed it can (serve refuses otherwise).
+  const organisation = await checkedOrganisation({ config, key: organisationKey, dataDir, now, log });
   const origin = new URL(config.public_url).origin;
   const resource = `${origin}/mcp`;
   const auditLog = soFar.add(
     new AuditWriter(store, log, { spoolFolder: auditSpoolFolder(config), givenUp: (count) => metrics.auditRecordsGivenUp(count) }),
     (part) => part.close(),
   );
-  const engines = soFar.add(teamEngines({ config, env, dataDir, store, keys, policy, auditLog, metrics, now, log }), (part) => part.closeAll());
+  const engines = soFar.add(teamEngines({ config, env, organisationKey, dataDir, store, keys, policy, auditLog, metrics, now, log }), (part) =>
+    part.closeAll(),
+  );
   const seen = lastSeen(store, now, log);
   const signIn = signInMount({
     config,
@@ -103,6 +114,7 @@ async function startParts(options: TeamServerOptions, soFar: OpenedSoFar): Promi
     keys,
     store,
     engines,
+    organisation,
     clientSecret,
     accessTokenTtlSeconds,
     dataDir,

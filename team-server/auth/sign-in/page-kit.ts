@@ -7,7 +7,7 @@ import type { RouterContext } from '@koa/router';
 import type { default as Provider, InteractionResults } from 'oidc-provider';
 import { backEndOf } from '../../../mcp-server/contract/back-ends.ts';
 import type { ServerConfig } from '../../config/server-config.ts';
-import type { Log } from '../../../mcp-server/for-the-team-server.ts';
+import type { Log, OrganisationAccount } from '../../../mcp-server/for-the-team-server.ts';
 import type { Limit } from '../../http/rate-limits.ts';
 import { NO_METRICS, type TeamMetrics } from '../../metrics/team-metrics.ts';
 import type { PersonRecord, Store } from '../../store/store.ts';
@@ -42,6 +42,8 @@ export interface SignInRoutesOptions {
   forgetPerson: (personId: string) => void;
   /** Told how each sign-in ended (metrics/team-metrics.ts). */
   metrics?: Pick<TeamMetrics, 'signIn' | 'rateLimited'>;
+  /** The tracker's organisation account a company sign-in is matched against (sign_in.organisation), or null. */
+  organisation?: OrganisationAccount | null;
 }
 
 /** Where a sign-in leads: an AI client's connection, or the account page. */
