@@ -31,6 +31,16 @@ export interface Session {
   config: KimaiTimesheetConfig;
 }
 
+/** The API at the profile's address with the options' secret (the person's token, or the organisation's under actingFor). */
+export function kimaiApiFor(options: KimaiTrackerOptions): KimaiApi {
+  const { profile } = options;
+  return createKimaiApi({
+    connection: remoteConnection(options),
+    ...(profile.caFile === undefined ? {} : { caFile: profile.caFile }),
+    ...(profile.allowInsecureTls === undefined ? {} : { allowInsecureTls: profile.allowInsecureTls }),
+  });
+}
+
 export class KimaiContext {
   readonly options: KimaiTrackerOptions;
   readonly api: KimaiApi;
@@ -41,11 +51,7 @@ export class KimaiContext {
   constructor(options: KimaiTrackerOptions) {
     this.options = options;
     const { profile } = options;
-    this.api = createKimaiApi({
-      connection: remoteConnection(options),
-      ...(profile.caFile === undefined ? {} : { caFile: profile.caFile }),
-      ...(profile.allowInsecureTls === undefined ? {} : { allowInsecureTls: profile.allowInsecureTls }),
-    });
+    this.api = kimaiApiFor(options);
     // What the last start (or the app's connection test) learned; see kimaiCapabilities().
     this.facts = learnedFacts(options, {
       file: detectionFile,
