@@ -99,7 +99,11 @@ export async function checkOrganisationOnce(config: ServerConfig, key: string, n
   try {
     const account = await openOrganisationAccount({ config, key, folder, now, log });
     if (!account) return null;
-    return await checkOrganisationAccount(account, key, backEndOf(config.provider.type).label);
+    try {
+      return await checkOrganisationAccount(account, key, backEndOf(config.provider.type).label);
+    } finally {
+      (account as { close?: () => void }).close?.();
+    }
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

@@ -1,7 +1,7 @@
 // What the team server needs before it builds anything, each refused in words the administrator can
 // act on (ServeRefusal): the server key, the addresses, the secrets the config names, the policy,
 // the store and the keys it keeps, and the folder local timesheets live in.
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseListen, type ServerConfig } from '../config/server-config.ts';
@@ -121,19 +121,20 @@ export function dataFolder(config: ServerConfig): { dataDir: string; scratch: st
 export async function checkedOrganisation(options: {
   config: ServerConfig;
   key: string | undefined;
-  dataDir: string;
+  /** Where the account's tracker may keep what it keeps while it works: the server's own, beside no person's. */
+  folder: string;
   now: () => number;
   log: Log;
 }): Promise<OrganisationAccount | null> {
-  const { config, key, dataDir, now, log } = options;
+  const { config, key, folder, now, log } = options;
   if (!config.sign_in.organisation || !key) return null;
-  // What the account's tracker keeps while it works is the server's own, beside no person's.
-  const folder = join(dataDir, 'organisation');
-  mkdirSync(folder, { recursive: true, mode: 0o700 });
   const account = await openOrganisationAccount({ config, key, folder, now, log });
   if (!account) return null;
   const verdict = await checkOrganisationAccount(account, key, backEndOf(config.provider.type).label);
-  if (!verdict.ok) throw new ServeRefusal(`${verdict.said} The server does not start.`);
+  if (!verdict.ok) {
+    (account as { close?: () => void }).close?.();
+    throw new ServeRefusal(`${verdict.said} The server does not start.`);
+  }
   log(`The organisation account acts for people: ${verdict.account}.`);
   return account;
 }
