@@ -45,6 +45,8 @@ export function personRecord(row: Row): PersonRecord {
     name: row.name as string,
     email: textOrNull(row.email),
     credentials: textOrNull(row.credentials),
+    trackerPin: textOrNull(row.tracker_pin),
+    linkedAt: numberOrNull(row.linked_at),
     createdAt: Number(row.created_at),
     lastSeenAt: Number(row.last_seen_at),
   };
