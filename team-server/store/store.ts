@@ -69,6 +69,12 @@ export interface AuditRecord {
   outcome: 'done' | 'refused' | 'failed';
   /** What changed, without secrets or free text (audit.ts). */
   change: Record<string, unknown>;
+  /**
+   * 'organisation' where the write was made through the tracker's organisation credential for the
+   * person (sign_in.organisation, or Calamari's key), who stays its actor; absent where it was made with
+   * the person's own. Older instances neither write nor read it.
+   */
+  via?: 'organisation';
 }
 
 /** The most audit records one appendAudits takes. */

@@ -36,6 +36,8 @@ export interface TeamEnginesOptions {
 }
 
 export function teamEngines({ config, env, organisationKey, dataDir, store, keys, policy, auditLog, metrics, now, log }: TeamEnginesOptions): PersonEngines {
+  // Every write is made through the organisation's credential where the server holds one to act for people.
+  const via = organisationKey === undefined ? undefined : ('organisation' as const);
   return new PersonEngines({
     config,
     dataDir,
@@ -48,7 +50,7 @@ export function teamEngines({ config, env, organisationKey, dataDir, store, keys
     credentials: async (person) => openCredentials(keys.atRest, person),
     env,
     organisationKey,
-    audit: (caller, call) => auditLog.append(auditRecord(caller, call, now())),
+    audit: (caller, call) => auditLog.append(auditRecord(caller, call, now(), via)),
     afterCall: (call) => metrics.toolCall(call.tool, call.outcome, call.seconds),
     ...requestGateOf(config, store, metrics, now),
     now,
