@@ -22,6 +22,15 @@ export const KIMAI_CAPABILITIES: ReadonlySet<Capability> = new Set(
 const WITHOUT_ABSENCES: ReadonlySet<Capability> = new Set([...KIMAI_CAPABILITIES].filter((capability) => !ABSENCE_CAPABILITIES.has(capability)));
 
 /**
+ * What a person is offered where the team server acts for them with the organisation's account
+ * (docs/back-ends/kimai.md, "Acting for others"): their own timer, entries, catalog and reports, whatever their
+ * role. Leave is withheld (the absence plugin's requests act for the caller), so are approvals (the plugin's
+ * `user` needs view_all_approval, and its submit acts for the caller), the team tools, new catalog items and
+ * administration (their reads and writes reach others, or the catalog, with the organisation account's rights).
+ */
+export const KIMAI_ACTING_CAPABILITIES: ReadonlySet<Capability> = new Set([...WITHOUT_ABSENCES].filter((capability) => capability !== 'catalog_write'));
+
+/**
  * `absences` is whether the plugin answered the last time anyone asked; `undefined` when nobody has.
  * Unknown counts as present: the first `tools/list` must already be right, and clients that read it
  * only once (Claude Desktop) would otherwise never see the leave tools on a Kimai that has the
