@@ -11,12 +11,14 @@
 // - what would hold the person with their own token holds them here: Kimai's lockdown and exported records (an
 //   administrator is held by neither) for the person's role, and team access to customers, projects and activities
 //   (the catalog is filtered to what their teams reach, and a booking elsewhere is refused);
+// - the ApprovalBundle's per-user lockdown (every week before the next one to submit, once the one before it is
+//   submitted or approved), which an administrator's account is not held by, holds a person who is not one;
 // - Kimai reads times in the calling account's zone: the person's wall-clock times are moved into it.
 // It is an allow-list: every method of the API is listed, and what is not narrowed throws, so a method added later
 // cannot reach Kimai unnarrowed.
 import type { KimaiLockdown } from '../../contract/kimai-lockdown.ts';
 import { lockedPeriod } from '../../domain/kimai-lockdown.ts';
-import { formatInstant, formatWallClock, localDateTimeToEpoch } from '../../domain/time.ts';
+import { addDays, formatInstant, formatWallClock, isoWeekday, localDate, localDateTimeToEpoch } from '../../domain/time.ts';
 import { mapWithLimit } from '../remote/cache.ts';
 import type { Page } from '../remote/paging.ts';
 import { BackEndError, notYourEntry } from '../time-tracker.ts';
@@ -27,6 +29,7 @@ import { readKimaiTime } from './mapping.ts';
 import { readDirectory, withId } from './people-directory.ts';
 import { type PersonReach, personReach, REACHES_ALL, type TeamGrants } from './person-reach.ts';
 import { remoteRefusal } from '../remote/remote-error.ts';
+import { readMonday, readWeekStatus, weekOf } from './approval-weeks.ts';
 import { relationId } from './wire.ts';
 import type { KimaiActivity, KimaiCustomer, KimaiProject, KimaiTimesheet, KimaiUser, KimaiUserFull } from './wire.ts';
 
@@ -175,6 +178,52 @@ export function actingKimaiApi(api: KimaiApi, options: ActingKimaiOptions): Kima
     if (sheet.exported === true && !seen.administers) throw new BackEndError('kimai_entry_exported', { entry: sheet.id });
     lockdownHolds(seen, readKimaiTime(sheet.begin));
   };
+  /** Until when no ApprovalBundle is taken to answer (its routes 404): asked again after the hour. */
+  let approvalsAbsentUntil = Number.NEGATIVE_INFINITY;
+  /** The ApprovalBundle's answer for the person, or undefined for a 404 (no plugin, or no weeks of theirs yet). */
+  const approvalRead = async <T>(read: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      return await read();
+    } catch (error) {
+      if (error instanceof KimaiError && (error.failure === 'not_found' || error.failure === 'wrong_service')) return undefined;
+      throw error;
+    }
+  };
+  const weekStatus = async (day: string) =>
+    readWeekStatus(await approvalRead(() => api.weekStatus({ date: day, user: personId }, 'read the approval status of your week')));
+  /**
+   * The plugin's per-user lockdown, for a person it holds: a record on a day before the next week to submit is
+   * closed once the week before that one is submitted or approved (providers/kimai/approvals.ts reads it alike).
+   * Requests, where the plugin is there and the person is held: 2 per write, 1 more for a refusal's words.
+   */
+  const approvalHolds = async (seen: Look, begins: ReadonlyArray<number | undefined>) => {
+    if (seen.administers || now() < approvalsAbsentUntil) return;
+    const days = begins.filter((begin): begin is number => begin !== undefined).map((begin) => localDate(begin, seen.personZone));
+    if (days.length === 0) return;
+    const answer = await approvalRead(() => api.nextWeek(personId));
+    if (answer === undefined) {
+      // A 404: the person has no weeks yet, or no plugin answers at all (remembered for the hour).
+      if ((await approvalRead(() => api.weekStatus({ date: localDate(now(), seen.personZone), user: personId }))) === undefined)
+        approvalsAbsentUntil = now() + PERSON_LOOK_UP_MS;
+      return;
+    }
+    const next = readMonday(answer);
+    if (next === undefined) throw new BackEndError('timesheet_status_unknown', { status: String(answer).slice(0, 80), back_end: 'Kimai' });
+    const before = await weekStatus(addDays(next, -7));
+    if (before !== 'submitted' && before !== 'approved') return;
+    const locked = days.filter((day) => day < next).sort()[0];
+    if (locked === undefined) return;
+    const week = weekOf(addDays(locked, 1 - isoWeekday(locked)));
+    const held = week.firstDay === addDays(next, -7) ? before : await weekStatus(week.firstDay);
+    throw new BackEndError('timesheet_period_locked', {
+      first_day: week.firstDay,
+      last_day: week.lastDay,
+      status: held === 'approved' ? 'approved' : 'pending',
+      reopened_by: 'an_administrator',
+      back_end: 'Kimai',
+    });
+  };
+
   /** A booking on a project or activity the person's teams do not reach is refused before anything is sent. */
   const bookingOpen = async (body: Record<string, unknown>) => {
     if (body.project === undefined && body.activity === undefined) return;
@@ -224,8 +273,10 @@ export function actingKimaiApi(api: KimaiApi, options: ActingKimaiOptions): Kima
   const createTimesheet = async (body: Record<string, unknown>, purpose: RequestPurpose): Promise<KimaiTimesheet> => {
     const seen = await look();
     const sent = personsBody(body, seen);
-    lockdownHolds(seen, body.begin === undefined ? now() : instantOf(body.begin, seen));
+    const begin = body.begin === undefined ? now() : instantOf(body.begin, seen);
+    lockdownHolds(seen, begin);
     await bookingOpen(body);
+    await approvalHolds(seen, [begin]);
     const made = await api.createTimesheet({ ...sent, user: personId }, purpose);
     if (ownerOf(made) !== personId) {
       // Kimai booked it for someone else after all: taken back where it can be, and nothing of it trusted.
@@ -288,9 +339,12 @@ export function actingKimaiApi(api: KimaiApi, options: ActingKimaiOptions): Kima
     patchTimesheet: async (id, body, purpose) => {
       const seen = await look();
       const sent = personsBody(body, seen);
-      recordHolds(seen, await theirRecord(id));
-      if (body.begin !== undefined) lockdownHolds(seen, instantOf(body.begin, seen));
+      const record = await theirRecord(id);
+      recordHolds(seen, record);
+      const begin = body.begin === undefined ? undefined : instantOf(body.begin, seen);
+      lockdownHolds(seen, begin);
       await bookingOpen(body);
+      await approvalHolds(seen, [readKimaiTime(record.begin), begin]);
       return checked(api.patchTimesheet(id, sent, purpose));
     },
     stopTimesheet: async (id) => {
@@ -319,7 +373,9 @@ export function actingKimaiApi(api: KimaiApi, options: ActingKimaiOptions): Kima
     },
     deleteTimesheet: async (id) => {
       const seen = await look();
-      recordHolds(seen, await theirRecord(id));
+      const record = await theirRecord(id);
+      recordHolds(seen, record);
+      await approvalHolds(seen, [readKimaiTime(record.begin)]);
       recent.delete(id);
       return api.deleteTimesheet(id);
     },

@@ -267,6 +267,52 @@ describe('acting for one person on Kimai', () => {
     expect(writes(sent)).toEqual([]);
   });
 
+  it("holds a plain person to the approval plugin's lock on their submitted and approved weeks, which the key's role is not held by", async () => {
+    const { fake, tracker, ids } = await setup({ config: { approvalPlugin: true } });
+    const tuesday = fake.addTimesheet({
+      userId: ADA.id,
+      begin: at('2026-11-10T09:00:00+01:00'),
+      end: at('2026-11-10T10:00:00+01:00'),
+      projectId: ids.website,
+      activityId: ids.design,
+    });
+    // Ada submits her week in Kimai herself.
+    const submitted = await fetch(`${fake.url}/api/approval-bundle/add_to_approve?date=2026-11-09`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${ADA.token}` },
+    });
+    expect(submitted.status).toBe(200);
+    const week = { first_day: '2026-11-09', last_day: '2026-11-15', reopened_by: 'an_administrator', back_end: 'Kimai' };
+    const sent = await sentDuring(fake, async () => {
+      expect((await failureOf(tracker.entries.updateEntry(tuesday.id, { description: 'after the fact' }))).refusal).toEqual({
+        code: 'timesheet_period_locked',
+        facts: { ...week, status: 'pending' },
+      });
+      fake.approvals.decide(ADA.id, '2026-11-09', 'approved');
+      const logged = tracker.entries.createEntry({
+        projectId: ids.website,
+        activityId: ids.design,
+        description: '',
+        start: at('2026-11-11T09:00:00+01:00'),
+        end: at('2026-11-11T10:00:00+01:00'),
+      });
+      expect((await failureOf(logged)).refusal).toEqual({ code: 'timesheet_period_locked', facts: { ...week, status: 'approved' } });
+      expect((await failureOf(tracker.entries.deleteEntry(tuesday.id))).refusal.code).toBe('timesheet_period_locked');
+    });
+    expect(writes(sent)).toEqual([]);
+    // Every plugin read named her.
+    for (const request of sent.filter((item) => item.path.startsWith('/api/approval-bundle'))) expect(queryOf(request).get('user')).toBe(String(ADA.id));
+    // The week after is open.
+    await tracker.entries.createEntry({
+      projectId: ids.website,
+      activityId: ids.design,
+      description: '',
+      start: at('2026-11-17T09:00:00+01:00'),
+      end: at('2026-11-17T10:00:00+01:00'),
+    });
+    expect(fake.state.timesheets.filter((sheet) => sheet.userId === ADA.id)).toHaveLength(2);
+  });
+
   it("books only where the person's teams reach, and shows them only that catalog", async () => {
     const { fake, tracker, ids } = await setup();
     const catalog = await tracker.catalog.catalog(true);
