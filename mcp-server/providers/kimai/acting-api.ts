@@ -61,6 +61,11 @@ interface Look {
   keyZone: string;
   /** Kimai's "can see all data": the person is an administrator, whom team access and the lockdown do not hold. */
   administers: boolean;
+  /**
+   * Whose time the person may read: themselves, and for a team lead (by role, not an administrator) the members of
+   * the teams they lead, from the directory's memberships (what Kimai shows a team lead with their own token).
+   */
+  sees: ReadonlySet<number>;
 }
 
 /** What the person's teams reach, with the whole project list it was judged on. */
@@ -109,7 +114,7 @@ export function actingKimaiApi(api: KimaiApi, options: ActingKimaiOptions): Kima
       if (!person || person.id !== personId) throw new BackEndError('acting_for_person_missing', { back_end: 'Kimai', user_id: userId });
       if (person.enabled === false) throw new BackEndError('acting_for_person_deactivated', { back_end: 'Kimai', user_id: userId });
       const personZone = typeof person.timezone === 'string' && person.timezone !== '' ? person.timezone : caller.timezone;
-      return { person, personZone, keyZone: caller.timezone, administers: ADMIN_ROLES.has(highestRole(person.roles)) };
+      return { person, personZone, keyZone: caller.timezone, administers: ADMIN_ROLES.has(highestRole(person.roles)), sees: seenBy(person, directory) };
     });
 
   const reachOnce = hourly<Reach>(now, PERSON_LOOK_UP_MS);
@@ -150,13 +155,10 @@ export function actingKimaiApi(api: KimaiApi, options: ActingKimaiOptions): Kima
   const remember = (sheets: readonly KimaiTimesheet[]) => {
     const at = now();
     for (const [id, kept] of recent) if (at - kept.at >= RECENT_READ_MS) recent.delete(id);
-    for (const sheet of sheets) recent.set(sheet.id, { at, sheet });
+    // A team lead's read holds their people's records too: only the person's own are taken as read for a write.
+    for (const sheet of sheets) if (ownerOf(sheet) === personId) recent.set(sheet.id, { at, sheet });
   };
   /** Every record is the person's, or the whole answer is refused. */
-  const theirs = <T extends Pick<KimaiTimesheet, 'user'>>(sheets: readonly T[]): T[] => {
-    if (sheets.some((sheet) => ownerOf(sheet) !== personId)) throw notThePersons();
-    return [...sheets];
-  };
   /** The record numbered `id`, read (or just read) and refused where it is not the person's. */
   const theirRecord = async (id: number): Promise<KimaiTimesheet> => {
     const kept = recent.get(id);
@@ -261,12 +263,19 @@ export function actingKimaiApi(api: KimaiApi, options: ActingKimaiOptions): Kima
     purpose?: RequestPurpose,
   ): Promise<Page<KimaiTimesheet> | undefined> => {
     const seen = await look();
-    // Another's or everyone's records (a team read) have no place here.
-    if ('user' in filter || 'users[]' in filter) throw new BackEndError('kimai_acting_for_withheld', { what: "read other people's time" });
-    const query: Record<string, QueryValue> = { ...filter, user: personId };
+    const { user, users, 'users[]': _listed, ...rest } = filter;
+    // Everyone's records (a team lead's read, `user=all`) are the people the person leads and their own, named one by
+    // one; any other person, or several named by the caller, has no place here.
+    if (_listed !== undefined || users !== undefined || (user !== undefined && user !== 'all'))
+      throw new BackEndError('kimai_acting_for_withheld', { what: "read other people's time" });
+    const team = user === 'all';
+    const query: Record<string, QueryValue> = team ? { ...rest, users: [...seen.sees].sort((a, b) => a - b) } : { ...rest, user: personId };
     for (const field of QUERY_TIMES) if (typeof query[field] === 'string') query[field] = intoKeyZone(query[field] as string, seen, field);
     const answer = await api.timesheetPage(query, page, size, orderBy, order, ...(purpose ? [purpose] : []));
-    if (answer) remember(theirs(answer.items));
+    if (answer) {
+      if (answer.items.some((sheet) => !(team ? seen.sees : new Set([personId])).has(ownerOf(sheet) ?? Number.NaN))) throw notThePersons();
+      remember(answer.items);
+    }
     return answer;
   };
 
@@ -413,7 +422,11 @@ export function actingKimaiApi(api: KimaiApi, options: ActingKimaiOptions): Kima
     submitWeek: withheld('submit weeks for approval'),
     invoicePage: withheld('list invoices'),
     teams: withheld('read teams'),
-    team: withheld('read teams'),
+    /**
+     * A team's member list: as Kimai answers a team lead without view_team (which Punchcard cannot read for a role),
+     * so the team tools name the people from the time Kimai shows the person (roster.ts) instead.
+     */
+    team: pluginWithheld("read a team's members for you"),
     createTeam: withheld('administer teams'),
     updateTeam: withheld('administer teams'),
     deleteTeam: withheld('administer teams'),
@@ -431,6 +444,18 @@ export function actingKimaiApi(api: KimaiApi, options: ActingKimaiOptions): Kima
     updateUser: withheld('administer people'),
     close: api.close,
   };
+}
+
+/**
+ * Whose time `person` may read through the narrowed API: their own; for a team lead who is not an administrator the
+ * members of the teams they lead too (an administrator's own token would reach everyone, which is not offered here).
+ */
+export function seenBy(person: KimaiUserFull, directory: readonly KimaiUserFull[]): Set<number> {
+  const sees = new Set([person.id]);
+  if (highestRole(person.roles) !== 'ROLE_TEAMLEAD') return sees;
+  const led = new Set((person.memberships ?? []).filter((membership) => membership.teamlead).map((membership) => membership.team.id));
+  for (const user of directory) if ((user.memberships ?? []).some((membership) => led.has(membership.team.id))) sees.add(user.id);
+  return sees;
 }
 
 /** Catalog items as a team lists them: objects with an id, or bare ids. */

@@ -11,7 +11,7 @@ import { BackEndError } from '../time-tracker.ts';
 import { allSettled, Expiring } from '../remote/cache.ts';
 import type { LearnedFacts } from '../remote/learned-facts.ts';
 import { type KimaiApi, createKimaiApi } from './api.ts';
-import { highestRole, KIMAI_ACTING_CAPABILITIES, kimaiCapabilities } from './capabilities.ts';
+import { highestRole, kimaiActingCapabilities, kimaiCapabilities } from './capabilities.ts';
 import { actingKimaiApi } from './acting-api.ts';
 import { detectionFile, type KimaiDetection } from './detection-cache.ts';
 import { KimaiError } from './errors.ts';
@@ -61,7 +61,7 @@ export class KimaiContext {
     this.facts = learnedFacts(options, {
       file: detectionFile,
       key: profile.url,
-      capabilitiesOf: options.actingFor ? () => KIMAI_ACTING_CAPABILITIES : (facts) => kimaiCapabilities(facts.absences, facts.leads, facts),
+      capabilitiesOf: options.actingFor ? kimaiActingCapabilities : (facts) => kimaiCapabilities(facts.absences, facts.leads, facts),
     });
   }
 

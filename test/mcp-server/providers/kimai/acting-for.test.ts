@@ -378,12 +378,58 @@ describe('acting for one person on Kimai', () => {
     expect(after.filter((request) => request.path.startsWith('/api/timesheets'))).toEqual([]);
   });
 
-  it("offers the person's own time tools whatever their role: no admin, team, approvals, leave or new catalog items", async () => {
+  it("offers a team lead the team's hours and projects, narrowed to the people of the teams they lead", async () => {
+    const { fake, tracker, ids } = await setup({ person: TOM });
+    const monday = at('2026-11-16T09:00:00+01:00');
+    for (const owner of [TOM, MIA, ADA, ROOT])
+      fake.addTimesheet({ userId: owner.id, begin: monday, end: monday + HOUR, projectId: ids.website, activityId: ids.design });
+    const week = { from: at('2026-11-16T00:00:00+01:00'), to: at('2026-11-23T00:00:00+01:00'), offset: 0, limit: 50 };
+    const sent = await sentDuring(fake, async () => {
+      const work = await tracker.teamHours?.teamWork(week);
+      expect(work?.people.map((person) => person.person.name).sort()).toEqual(['Mia', 'Tom Lead']);
+      const project = await tracker.teamProjects?.projectWork(ids.website);
+      expect(project?.spans.map((span) => span.person).sort()).toEqual(['Mia', 'Tom Lead']);
+    });
+    // Nobody's time but theirs was asked for, by name.
+    const sheets = sent.filter((request) => request.path === '/api/timesheets');
+    expect(sheets.length).toBeGreaterThan(1);
+    for (const request of sheets) {
+      expect(queryOf(request).get('user')).toBeNull();
+      expect(queryOf(request).getAll('users[]')).toEqual([String(TOM.id), String(MIA.id)]);
+    }
+    // A by-id write still reaches only his own records, though he read Mia's.
+    const hers = fake.state.timesheets.find((sheet) => sheet.userId === MIA.id) as { id: number };
+    expect((await failureOf(tracker.entries.updateEntry(hers.id, { description: 'lead edit' }))).refusal.code).toBe('entry_not_yours');
+  });
+
+  it("refuses a team read that holds someone the person does not lead, and never reads everyone's for a plain person", async () => {
+    const lead = await setup({ person: TOM, config: { revoked: { ROLE_SUPER_ADMIN: ['view_other_timesheet'] } } });
+    lead.fake.addTimesheet({
+      userId: ROOT.id,
+      begin: at('2026-11-16T09:00:00+01:00'),
+      end: at('2026-11-16T10:00:00+01:00'),
+      projectId: lead.ids.website,
+      activityId: lead.ids.design,
+    });
+    const week = { from: at('2026-11-16T00:00:00+01:00'), to: at('2026-11-23T00:00:00+01:00'), offset: 0, limit: 50 };
+    expect((await failureOf(lead.tracker.teamHours?.teamWork(week) ?? Promise.resolve())).refusal.code).toBe('acting_for_answer_not_the_persons');
+    tracker?.close();
+    await fake?.close();
+
+    const plain = await setup();
+    const sent = await sentDuring(plain.fake, async () => {
+      expect((await failureOf(plain.tracker.teamHours?.teamWork(week) ?? Promise.resolve())).refusal.code).toBe('kimai_leads_nobody');
+    });
+    expect(sent.filter((request) => request.path.startsWith('/api/timesheets'))).toEqual([]);
+  });
+
+  it("offers the person's own time tools whatever their role: no admin, approvals, leave or new catalog items, and the team's to a lead alone", async () => {
     for (const person of [ADA, TOM, ROOT]) {
       const { tracker: acting } = await setup({ person, config: { absencePlugin: true, approvalPlugin: true } });
       await acting.detectFeatures();
       const offered = [...acting.capabilities];
-      expect(offered.sort(), person.username).toEqual(['account', 'entries', 'entries_edit', 'reports', 'timer', 'catalog'].sort());
+      const own = ['account', 'entries', 'entries_edit', 'reports', 'timer', 'catalog'];
+      expect(offered.sort(), person.username).toEqual((person === TOM ? [...own, 'team_hours', 'team_projects'] : own).sort());
       // Leave is not asked for her at all: Kimai's absence plugin would act for the key's account.
       const sent = await sentDuring(fake as FakeKimai, async () => {
         expect(await acting.leave.listLeave({ from: '2026-01-01', to: '2026-12-31' })).toEqual([]);
