@@ -233,14 +233,14 @@ export function actingKimaiApi(api: KimaiApi, options: ActingKimaiOptions): Kima
     const projectId = body.project === undefined ? undefined : Number(body.project);
     if (projectId !== undefined) {
       const project = projects.get(projectId);
-      if (!project || !judged.project(project))
-        throw new BackEndError('acting_for_booking_not_open', { back_end: 'Kimai', project: project ? project.name : `project #${projectId}` });
+      // Named by its number only: the name of a project the person cannot see is not theirs to learn from a refusal.
+      if (!project || !judged.project(project)) throw new BackEndError('acting_for_booking_not_open', { back_end: 'Kimai', project: `project #${projectId}` });
     }
     if (body.activity !== undefined && activities) {
       const activityId = Number(body.activity);
       const activity = activities.get(activityId);
       if (!activity || !judged.activity(activity, (id) => projects.get(id)))
-        throw new BackEndError('acting_for_booking_not_open', { back_end: 'Kimai', project: activity ? activity.name : `activity #${activityId}` });
+        throw new BackEndError('acting_for_booking_not_open', { back_end: 'Kimai', project: `activity #${activityId}` });
     }
   };
   /** A body for the person: only the fields a person's own form takes, times moved into the calling account's zone. */

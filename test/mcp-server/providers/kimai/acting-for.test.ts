@@ -315,6 +315,9 @@ describe('acting for one person on Kimai', () => {
 
   it("books only where the person's teams reach, and shows them only that catalog", async () => {
     const { fake, tracker, ids } = await setup();
+    // A global activity granted to Mia's team only.
+    const privateCall = fake.addActivity('Private call', null);
+    (fake.state.teams[0] as { activities?: number[] }).activities = [privateCall.id];
     const catalog = await tracker.catalog.catalog(true);
     expect(catalog.projects.map((project) => project.name)).toEqual(['Website']);
     expect(catalog.customers.map((customer) => customer.name)).toEqual(['ACME']);
@@ -327,10 +330,17 @@ describe('acting for one person on Kimai', () => {
         start: at('2026-11-16T09:00:00+01:00'),
         end: at('2026-11-16T10:00:00+01:00'),
       });
-      expect((await failureOf(logged)).refusal).toEqual({ code: 'acting_for_booking_not_open', facts: { back_end: 'Kimai', project: 'Secret' } });
+      expect((await failureOf(logged)).refusal).toEqual({
+        code: 'acting_for_booking_not_open',
+        facts: { back_end: 'Kimai', project: `project #${ids.secret}` },
+      });
       expect((await failureOf(tracker.timer.startTimer({ projectId: ids.secret, activityId: ids.secretWork, description: '' }, false))).refusal.code).toBe(
         'acting_for_booking_not_open',
       );
+      expect((await failureOf(tracker.timer.startTimer({ projectId: ids.website, activityId: privateCall.id, description: '' }, false))).refusal).toEqual({
+        code: 'acting_for_booking_not_open',
+        facts: { back_end: 'Kimai', project: `activity #${privateCall.id}` },
+      });
     });
     expect(writes(sent)).toEqual([]);
 
