@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KimaiLockdown } from '../../../../mcp-server/contract/kimai-lockdown.ts';
-import { PERSON_LOOK_UP_MS } from '../../../../mcp-server/providers/kimai/acting-api.ts';
+import { actingKimaiApi, PERSON_LOOK_UP_MS } from '../../../../mcp-server/providers/kimai/acting-api.ts';
+import { kimaiApiFor } from '../../../../mcp-server/providers/kimai/context.ts';
 import { createKimaiTracker } from '../../../../mcp-server/providers/kimai/kimai-tracker.ts';
 import type { RemoteTracker } from '../../../../mcp-server/providers/remote-tracker.ts';
 import { BackEndError } from '../../../../mcp-server/providers/time-tracker.ts';
@@ -459,5 +460,58 @@ describe('acting for one person on Kimai', () => {
       await fake?.close();
       fake = tracker = undefined;
     }
+  });
+
+  it('refuses every method the narrowed API does not narrow, sending nothing (an allow-list)', async () => {
+    const { fake } = await setup();
+    const api = actingKimaiApi(
+      kimaiApiFor({
+        profile: { type: 'kimai', url: fake.url },
+        secret: async () => ROOT.token,
+        userDataDir: dir as string,
+        workWeek: () => ({ mon: 8, tue: 8, wed: 8, thu: 8, fri: 8, sat: 0, sun: 0 }),
+        holidays: async () => new Map(),
+        timezone: () => '',
+        now: Date.now,
+        log: () => {},
+      }),
+      { userId: String(ADA.id), now: Date.now },
+    );
+    const narrowed = new Set([
+      'baseUrl',
+      'pager',
+      'version',
+      'me',
+      'timesheetConfig',
+      'activeTimesheets',
+      'recentTimesheets',
+      'timesheetPage',
+      'timesheet',
+      'createTimesheet',
+      'patchTimesheet',
+      'stopTimesheet',
+      'restartTimesheet',
+      'deleteTimesheet',
+      'findTags',
+      'createTag',
+      'customers',
+      'projects',
+      'activities',
+      'close',
+    ]);
+    const others = Object.keys(api).filter((name) => !narrowed.has(name));
+    expect(others.length).toBeGreaterThan(20);
+    const before = fake.requests.length;
+    for (const name of others) {
+      const method = (api as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>)[name] as (...args: unknown[]) => Promise<unknown>;
+      const error = await method(1, 2, 3).then(
+        () => undefined,
+        (failure: unknown) => failure,
+      );
+      expect(error, name).toBeInstanceOf(BackEndError);
+      expect(['kimai_acting_for_withheld', 'kimai_forbidden'], name).toContain((error as BackEndError).refusal.code);
+    }
+    expect(fake.requests.slice(before)).toEqual([]);
+    api.close();
   });
 });
