@@ -10,7 +10,8 @@
 // - a change, stop or delete by id reads the record first and refuses one that is not theirs, before any write;
 // - what would hold the person with their own token holds them here: Kimai's lockdown and exported records (an
 //   administrator is held by neither) for the person's role, and team access to customers, projects and activities
-//   (the catalog is filtered to what their teams reach, and a booking elsewhere is refused);
+//   (the catalog is filtered to what their teams reach, and a booking elsewhere is refused), and the tracking mode's
+//   refusal of times below team lead;
 // - the ApprovalBundle's per-user lockdown (every week before the next one to submit, once the one before it is
 //   submitted or approved), which an administrator's account is not held by, holds a person who is not one;
 // - Kimai reads times in the calling account's zone: the person's wall-clock times are moved into it.
@@ -41,6 +42,8 @@ const RECENT_READ_MS = 5_000;
 const BODY_FIELDS: ReadonlySet<string> = new Set(['project', 'activity', 'begin', 'end', 'description', 'tags']);
 /** Kimai's "can see all data": roles that team access, the lockdown and the export lock do not hold. */
 const ADMIN_ROLES: ReadonlySet<string> = new Set(['ROLE_ADMIN', 'ROLE_SUPER_ADMIN']);
+/** Roles whose own token may set times whatever the tracking mode (timesheets.ts, PRIVILEGED_ROLES). */
+const TIMES_ROLES: ReadonlySet<string> = new Set(['ROLE_TEAMLEAD', 'ROLE_ADMIN', 'ROLE_SUPER_ADMIN']);
 /** The query fields that are wall-clock times in the calling account's zone. */
 const QUERY_TIMES = ['begin', 'end', 'modified_after'] as const;
 
@@ -243,6 +246,20 @@ export function actingKimaiApi(api: KimaiApi, options: ActingKimaiOptions): Kima
         throw new BackEndError('acting_for_booking_not_open', { back_end: 'Kimai', project: `activity #${activityId}` });
     }
   };
+  const modeOnce = hourly<string>(now, PERSON_LOOK_UP_MS);
+  /**
+   * Kimai's punch-clock and fixed-start tracking modes refuse times from a plain user's own token, not from the
+   * administrator's: a body that sets times for a person whose role is below team lead is refused in the same words
+   * timesheets.ts uses before sending (the settings read once an hour).
+   */
+  const timesHeld = async (seen: Look, body: Record<string, unknown>, creating: boolean) => {
+    const sets = ['begin', 'end'].filter((field) => field in body);
+    if (sets.length === 0 || (seen.person.roles ?? []).some((role) => TIMES_ROLES.has(role))) return;
+    const mode = await modeOnce(async () => (await api.timesheetConfig()).trackingMode);
+    if (mode === 'default') return;
+    const times = !creating ? (sets.length === 1 && sets[0] === 'end' ? 'end' : 'changed') : sets.length === 2 ? 'logged' : sets[0] === 'end' ? 'end' : 'start';
+    throw new BackEndError('kimai_tracking_mode_times', { mode, times });
+  };
   /** A body for the person: only the fields a person's own form takes, times moved into the calling account's zone. */
   const personsBody = (body: Record<string, unknown>, seen: Look): Record<string, unknown> => {
     const unknown = Object.keys(body).filter((key) => !BODY_FIELDS.has(key));
@@ -282,6 +299,7 @@ export function actingKimaiApi(api: KimaiApi, options: ActingKimaiOptions): Kima
   const createTimesheet = async (body: Record<string, unknown>, purpose: RequestPurpose): Promise<KimaiTimesheet> => {
     const seen = await look();
     const sent = personsBody(body, seen);
+    await timesHeld(seen, body, true);
     const begin = body.begin === undefined ? now() : instantOf(body.begin, seen);
     lockdownHolds(seen, begin);
     await bookingOpen(body);
@@ -348,6 +366,7 @@ export function actingKimaiApi(api: KimaiApi, options: ActingKimaiOptions): Kima
     patchTimesheet: async (id, body, purpose) => {
       const seen = await look();
       const sent = personsBody(body, seen);
+      await timesHeld(seen, body, false);
       const record = await theirRecord(id);
       recordHolds(seen, record);
       const begin = body.begin === undefined ? undefined : instantOf(body.begin, seen);

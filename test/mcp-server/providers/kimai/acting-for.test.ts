@@ -248,6 +248,26 @@ describe('acting for one person on Kimai', () => {
     expect(his.description).toBe('an administrator may');
   });
 
+  it("holds a plain person to the punch-clock tracking mode, which the administrator's key may pass, and not a team lead", async () => {
+    const { fake, tracker, ids } = await setup({ config: { trackingMode: 'punch' } });
+    const start = at('2026-11-16T09:00:00+01:00');
+    const entry = { projectId: ids.website, activityId: ids.design, description: '', start, end: start + HOUR };
+    const sent = await sentDuring(fake, async () => {
+      expect((await failureOf(tracker.entries.createEntry(entry))).refusal).toEqual({
+        code: 'kimai_tracking_mode_times',
+        facts: { mode: 'punch', times: 'logged' },
+      });
+    });
+    expect(writes(sent)).toEqual([]);
+    // Clocking in now sets no time: it goes.
+    await tracker.timer.startTimer({ projectId: ids.website, activityId: ids.design, description: '' }, false);
+    tracker.close();
+    await fake.close();
+    const lead = await setup({ person: TOM, config: { trackingMode: 'punch' } });
+    await lead.tracker.entries.createEntry({ ...entry, projectId: lead.ids.website, activityId: lead.ids.design });
+    expect(lead.fake.state.timesheets.filter((sheet) => sheet.userId === TOM.id)).toHaveLength(1);
+  });
+
   it("refuses an exported record to a plain person, which the administrator's key could change", async () => {
     const { fake, tracker, ids } = await setup();
     const exported = fake.addTimesheet({
