@@ -36,6 +36,11 @@ export class KimaiAccount extends BackEndPart<KimaiContext> {
     // Whether the person leads a team is read from their profile (context.ts learns it with every read).
     // So is the role that decides what they may administer.
     const stored = this.context.facts.stored();
+    // Acting for a person, the plugins are not offered whatever they hold (capabilities.ts): the person is read, nothing asked.
+    if (this.context.options.actingFor) {
+      await this.context.profile().catch((error: unknown) => this.context.options.log(`Could not read your Kimai account: ${(error as Error).message}`));
+      return;
+    }
     if (stored?.leads === undefined || stored.role === undefined) {
       try {
         await this.context.profile();

@@ -11,7 +11,8 @@ import { BackEndError } from '../time-tracker.ts';
 import { allSettled, Expiring } from '../remote/cache.ts';
 import type { LearnedFacts } from '../remote/learned-facts.ts';
 import { type KimaiApi, createKimaiApi } from './api.ts';
-import { highestRole, kimaiCapabilities } from './capabilities.ts';
+import { highestRole, kimaiActingCapabilities, kimaiCapabilities } from './capabilities.ts';
+import { actingKimaiApi } from './acting-api.ts';
 import { detectionFile, type KimaiDetection } from './detection-cache.ts';
 import { KimaiError } from './errors.ts';
 import type { KimaiTimesheetConfig, KimaiUser } from './wire.ts';
@@ -51,12 +52,16 @@ export class KimaiContext {
   constructor(options: KimaiTrackerOptions) {
     this.options = options;
     const { profile } = options;
-    this.api = kimaiApiFor(options);
+    const api = kimaiApiFor(options);
+    // Acting for a person with the organisation's account: every request goes through the narrowed API (acting-api.ts).
+    this.api = options.actingFor
+      ? actingKimaiApi(api, { userId: options.actingFor.userId, now: options.now, ...(profile.lockdown ? { lockdown: profile.lockdown } : {}) })
+      : api;
     // What the last start (or the app's connection test) learned; see kimaiCapabilities().
     this.facts = learnedFacts(options, {
       file: detectionFile,
       key: profile.url,
-      capabilitiesOf: (facts) => kimaiCapabilities(facts.absences, facts.leads, facts),
+      capabilitiesOf: options.actingFor ? kimaiActingCapabilities : (facts) => kimaiCapabilities(facts.absences, facts.leads, facts),
     });
   }
 

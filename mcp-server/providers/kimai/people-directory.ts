@@ -5,7 +5,6 @@
 import type { TrackerUser } from '../acting-for.ts';
 import { sameEmail } from '../acting-for.ts';
 import type { KimaiApi } from './api.ts';
-import { personName } from './context.ts';
 import type { KimaiUserFull } from './wire.ts';
 
 /** Every account of the Kimai, disabled ones included (view_user). */
@@ -15,7 +14,7 @@ export function readDirectory(api: Pick<KimaiApi, 'users'>): Promise<KimaiUserFu
 
 /** An account as the team server matches and re-checks people: Kimai's `enabled` is whether it is active. */
 export function trackerUser(user: KimaiUserFull): TrackerUser {
-  return { id: String(user.id), name: personName(user), email: typeof user.email === 'string' ? user.email : null, active: user.enabled !== false };
+  return { id: String(user.id), name: user.alias || user.username, email: typeof user.email === 'string' ? user.email : null, active: user.enabled !== false };
 }
 
 /** The accounts whose e-mail is `email` exactly (trimmed, case-folded), enabled or not. */
