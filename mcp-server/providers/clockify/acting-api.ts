@@ -27,8 +27,8 @@ import type { ClockifyProject, ClockifyTimeEntry, ClockifyUser, ClockifyWorkspac
 
 /** The person's membership, role and user groups are read again after an hour (issue 66: one look-up per person per hour). */
 export const PERSON_TTL_MS = 60 * 60_000;
-/** The workspace's lock and settings: a minute, so a lock an admin sets holds within it. */
-const SETTINGS_TTL_MS = 60_000;
+/** The workspaces the key sees, with their lock and settings: as stale as the catalog may be, so a lock an admin sets holds within it. */
+const SETTINGS_TTL_MS = 5 * 60_000;
 /** The projects open to the person are the catalog's: as long as the catalog keeps its lists (catalog.ts). */
 const PROJECTS_TTL_MS = 5 * 60_000;
 /** An entry read by id serves the write that follows at once (timesheets.ts reads, then writes). */
@@ -83,16 +83,19 @@ export function actingClockifyApi(raw: ClockifyApi, options: ActingApiOptions): 
   const kept = <T>(ttl: number) => new Kept<T>(ttl, options.now);
   const organisationWorkspace = kept<ClockifyWorkspace>(Number.POSITIVE_INFINITY);
   const member = kept<{ record: ClockifyMember; workspace: ClockifyWorkspace }>(PERSON_TTL_MS);
-  const settings = kept<ClockifyWorkspace['workspaceSettings']>(SETTINGS_TTL_MS);
+  const workspaceList = kept<ClockifyWorkspace[]>(SETTINGS_TTL_MS);
   const admin = kept<boolean>(PERSON_TTL_MS);
   const groupProjects = kept<ReadonlySet<string>>(PERSON_TTL_MS);
   const projects = kept<ReadonlyMap<string, ClockifyProject>>(PROJECTS_TTL_MS);
   const reads = new Map<string, { at: number; entry: ClockifyTimeEntry }>();
 
+  const workspaces = () => workspaceList.get(() => raw.workspaces());
+  const settingsOf = async (workspaceId: string) => (await workspaces()).find((workspace) => workspace.id === workspaceId)?.workspaceSettings;
   const workspaceOfKey = () =>
     organisationWorkspace.get(async () => {
-      const user = await raw.user();
-      return chooseWorkspace(await raw.workspaces(), options.workspace, user?.activeWorkspace || user?.defaultWorkspace || undefined);
+      // The key's user's active workspace matters only where the profile names none.
+      const user = options.workspace === undefined ? await raw.user() : undefined;
+      return chooseWorkspace(await workspaces(), options.workspace, user?.activeWorkspace || user?.defaultWorkspace || undefined);
     });
 
   /** The pinned member, checked before any request about them: gone or deactivated is refused, nothing sent. */
@@ -166,7 +169,7 @@ export function actingClockifyApi(raw: ClockifyApi, options: ActingApiOptions): 
 
   /** The instant before which the workspace locks entries for everyone but its admins, or null. */
   const lockedBefore = async (workspaceId: string): Promise<number | null> => {
-    const current = await settings.get(async () => (await raw.workspaces()).find((workspace) => workspace.id === workspaceId)?.workspaceSettings);
+    const current = await settingsOf(workspaceId);
     const lock = Date.parse(current?.lockTimeEntries ?? '');
     return Number.isNaN(lock) ? null : lock;
   };
@@ -196,7 +199,7 @@ export function actingClockifyApi(raw: ClockifyApi, options: ActingApiOptions): 
     },
     workspaces: async () => {
       await me();
-      return raw.workspaces();
+      return workspaces();
     },
     /** The workspace, where the PERSON holds any of `roles` (filterUsersOfWorkspace by their e-mail), never the key's. */
     workspacesWithRoles: async (roles: Parameters<ClockifyApi['workspacesWithRoles']>[0]) => {
@@ -275,7 +278,7 @@ export function actingClockifyApi(raw: ClockifyApi, options: ActingApiOptions): 
     /** As the person's own key would be: refused where only admins create tags and the person is none. */
     createTag: async (workspaceId: string, name: string) => {
       await about(workspaceId);
-      const current = await settings.get(async () => (await raw.workspaces()).find((workspace) => workspace.id === workspaceId)?.workspaceSettings);
+      const current = await settingsOf(workspaceId);
       if (current?.onlyAdminsCreateTag === true && !(await isAdmin(workspaceId))) {
         const message = 'Only admins may create tags in this workspace';
         throw new ClockifyError('forbidden', remoteRefusal('clockify_forbidden', { action: `create the tag ${name}`, time_off: false, message }), 403);

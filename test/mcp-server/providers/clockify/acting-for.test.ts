@@ -15,7 +15,8 @@ import { BackEndError } from '../../../../mcp-server/providers/time-tracker.ts';
 import type { RecordedRequest } from '../../../support/fake-server.ts';
 import { closeAfterEach } from '../../../support/close-after-each.ts';
 import { type MovableClock, movableClockStartingAt } from '../../../support/fake-clock.ts';
-import { addEntry, BOB_KEY, type FakeClockify, type FakeUser, SEED, seedTeam, seedWorkspace, startFakeClockify } from './fake-clockify.ts';
+import { approvalRequestsOf } from './fake-clockify-approvals.ts';
+import { ADA, addEntry, BOB_KEY, type FakeClockify, type FakeUser, SEED, seedTeam, seedWorkspace, startFakeClockify } from './fake-clockify.ts';
 
 const NOW = '2026-11-18T09:00:00+01:00';
 const WS = SEED.workspaces.acme;
@@ -98,6 +99,37 @@ describe('the Clockify tracker acting for one person: requests name them', () =>
     const me = await tracker.account.whoami();
     expect(me.name).toBe('Ada Lovelace');
     expect(me.connection).toContain('Ada Lovelace (ada@acme.example) in the workspace "Acme"');
+  });
+});
+
+describe('the Clockify tracker acting for one person: what it costs', () => {
+  /** Requests per call, cold (the first) and warm (the calls after it, within the caches' time), for a tracker. */
+  async function costs(setup: Setup): Promise<Record<string, number>> {
+    const { fake, tracker, aliases, clock } = setup;
+    const website = await aliases.number('project', SEED.projects.website);
+    const counted: Record<string, number> = {};
+    const step = async (name: string, run: () => Promise<unknown>) => {
+      clock.advance(5_000);
+      const mark = fake.requests.length;
+      await run();
+      counted[name] = fake.requests.length - mark;
+    };
+    const log = (time: string) => () =>
+      tracker.entries.createEntry({ start: day(time), end: day(time) + HOUR, projectId: website, activityId: null, description: time });
+    await step('cold log_time', log('08:00'));
+    await step('log_time', log('09:00'));
+    await step('start_timer', () => tracker.timer.startTimer({ projectId: website, activityId: null, description: 'timer' }, false));
+    await step('stop_timer', () => tracker.timer.stopTimer());
+    await step('list_entries', () => tracker.entries.listEntries({ from: day('00:00'), to: day('00:00') + 24 * HOUR, limit: 50, offset: 0 }));
+    return counted;
+  }
+
+  it("costs warm calls what the person's own key costs; the first call reads the person and the projects open to her", async () => {
+    const own = await costs(await setUp({ key: ADA.key, actingFor: null }));
+    const acting = await costs(await setUp());
+    expect(own).toEqual({ 'cold log_time': 4, log_time: 1, start_timer: 2, stop_timer: 2, list_entries: 1 });
+    // Cold: her profile and membership (hourly), and who may book the private project (her role and groups, hourly).
+    expect(acting).toEqual({ ...own, 'cold log_time': 7 });
   });
 });
 
@@ -235,6 +267,41 @@ describe("the Clockify tracker acting for one person: the workspace's lock binds
       description: 'late',
     });
     expect(fake.state.entries.some((entry) => entry.userId === ada && entry.description === 'late')).toBe(true);
+  });
+});
+
+describe('the Clockify tracker acting for one person: her approved periods', () => {
+  it("are held by Clockify itself though the key is an admin's: a write into one is refused, nothing changed", async () => {
+    const { fake, tracker, aliases } = await setUp({
+      before: (fake) => {
+        approvalRequestsOf(fake.state).push({
+          id: '64c777ddd3fcab07cfbb8001',
+          workspaceId: WS,
+          ownerId: ada,
+          creatorId: ada,
+          start: '2026-11-16',
+          end: '2026-11-22',
+          state: 'APPROVED',
+          note: '',
+          updatedAt: 0,
+          updatedBy: bob,
+        });
+      },
+    });
+    const hers = addEntry(fake, { userId: ada, start: day('08:00'), end: day('09:00'), description: 'Approved' });
+    const number = await aliases.number('entry', hers.id);
+    const website = await aliases.number('project', SEED.projects.website);
+    // Clockify marks her entry locked (isLocked) to the admin's key too: refused before any PUT.
+    expect(await refusal(tracker.entries.updateEntry(number, { description: 'changed' }))).toEqual({
+      code: 'clockify_entry_locked',
+      facts: { entry: number, verb: 'change' },
+    });
+    expect(fake.requests.filter((request) => request.method === 'PUT')).toEqual([]);
+    expect(
+      await refusal(tracker.entries.createEntry({ start: day('10:00'), end: day('11:00'), projectId: website, activityId: null, description: 'late' })),
+    ).toMatchObject({ code: 'clockify_refused', facts: { message: 'Time entry is locked' } });
+    expect(fake.writes).toEqual([]);
+    expect(hers.description).toBe('Approved');
   });
 });
 
