@@ -158,6 +158,12 @@ export function createClockifyApi(options: ClockifyApiOptions) {
       ),
     createEntry: async (workspaceId: string, body: Record<string, unknown>, action: string) =>
       entryOf(await call<ClockifyTimeEntry>('POST', `${ws(workspaceId)}/time-entries`, tracking(action), { body })),
+    /**
+     * Adds an entry for another member (createForOthers): the team server acting for one person with the
+     * organisation's key (acting-api.ts), never the desktop.
+     */
+    createEntryFor: async (workspaceId: string, userId: string, body: Record<string, unknown>, action: string) =>
+      entryOf(await call<ClockifyTimeEntry>('POST', `${ws(workspaceId)}/user/${id(userId)}/time-entries`, tracking(action), { body })),
     /** PUT replaces the entry: `body` carries every field to keep (start is required). */
     replaceEntry: async (workspaceId: string, entryId: string, number: number, body: Record<string, unknown>, action: string) =>
       entryOf(await call<ClockifyTimeEntry>('PUT', `${ws(workspaceId)}/time-entries/${id(entryId)}`, tracking(action, entryNotFound(number)), { body })),

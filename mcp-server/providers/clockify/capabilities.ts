@@ -71,6 +71,16 @@ export function clockifyCapabilities(
   return capabilities;
 }
 
+/**
+ * Acting for one person with the organisation's key (acting-api.ts): the timer, their entries, reports and the catalog
+ * open to them, whatever their role. Not offered (docs/back-ends/clockify.md, "Acting for others"): the admin group
+ * (its writes act for others by nature), the team group (a team manager's reads are not narrowed yet), timesheet
+ * approvals (Clockify's approval requests act for the key's user) and time off (not narrowed yet).
+ */
+export function actingForCapabilities(): ReadonlySet<Capability> {
+  return new Set(ALWAYS);
+}
+
 export function rememberedClockifyCapabilities(
   userDataDir: string,
   profile: { url: string; workspace?: string | undefined },

@@ -39,8 +39,8 @@ export function trackerUserOf(member: ClockifyMember, workspaceId: string): Trac
   return { id: member.id, name: member.name?.trim() || email || member.id, email, active: activeIn(member, workspaceId) };
 }
 
-/** The members whose e-mail is `email` exactly (case-folded), active or not, with their status in the workspace. */
-export async function membersWithEmail(api: ClockifyApi, workspaceId: string, email: string): Promise<TrackerUser[]> {
+/** The members whose e-mail is `email` exactly (case-folded), active or not, as Clockify lists them with their membership. */
+export async function memberRecordsWithEmail(api: ClockifyApi, workspaceId: string, email: string): Promise<ClockifyMember[]> {
   const asked = email.trim();
   if (asked === '') return [];
   const found: ClockifyMember[] = [];
@@ -50,17 +50,19 @@ export async function membersWithEmail(api: ClockifyApi, workspaceId: string, em
     if (answer.last !== false || answer.items.length === 0) break;
   }
   const seen = new Set<string>();
-  return found
-    .filter((member) => typeof member?.id === 'string' && sameEmail(member.email, asked))
-    .filter((member) => !seen.has(member.id) && Boolean(seen.add(member.id)))
-    .map((member) => trackerUserOf(member, workspaceId));
+  return found.filter((member) => typeof member?.id === 'string' && sameEmail(member.email, asked) && !seen.has(member.id) && Boolean(seen.add(member.id)));
+}
+
+/** The members whose e-mail is `email` exactly (case-folded), active or not, with their status in the workspace. */
+export async function membersWithEmail(api: ClockifyApi, workspaceId: string, email: string): Promise<TrackerUser[]> {
+  return (await memberRecordsWithEmail(api, workspaceId, email)).map((member) => trackerUserOf(member, workspaceId));
 }
 
 /**
- * One member by id, or null where the workspace has none: their member profile names their e-mail (Clockify has
- * no read of one member with their status), and the members with that e-mail give their membership's status.
+ * One member by id as Clockify lists them, or null where the workspace has none: their member profile names their
+ * e-mail (Clockify has no read of one member with their status), and the members with that e-mail give the rest.
  */
-export async function memberById(api: ClockifyApi, workspaceId: string, userId: string): Promise<TrackerUser | null> {
+export async function memberRecordById(api: ClockifyApi, workspaceId: string, userId: string): Promise<ClockifyMember | null> {
   let email: string | null | undefined;
   try {
     email = (await api.memberProfile(workspaceId, userId))?.email;
@@ -69,7 +71,13 @@ export async function memberById(api: ClockifyApi, workspaceId: string, userId: 
     throw error;
   }
   if (!email) return null;
-  return (await membersWithEmail(api, workspaceId, email)).find((member) => member.id === userId) ?? null;
+  return (await memberRecordsWithEmail(api, workspaceId, email)).find((member) => member.id === userId) ?? null;
+}
+
+/** One member by id with their status in the workspace, or null where the workspace has none. */
+export async function memberById(api: ClockifyApi, workspaceId: string, userId: string): Promise<TrackerUser | null> {
+  const member = await memberRecordById(api, workspaceId, userId);
+  return member && trackerUserOf(member, workspaceId);
 }
 
 export class ClockifyOrganisationAccount implements OrganisationAccount {
