@@ -264,6 +264,16 @@ export function actingClockodoApi(api: ClockodoApi, acting: ClockodoActing): Clo
       return first(() => acting.serviceAccess());
     },
 
+    // Their own absences, by their id only (a report counts them); filing or withdrawing leave is not handled.
+    absences: (years, userId) => {
+      onlyThem(acting, userId, 'absences');
+      return first(async () => {
+        const absences = await api.absences(years, userId);
+        if (absences.some((absence) => absence.users_id !== acting.userId)) throw notTheirs();
+        return absences;
+      });
+    },
+
     // Their plan and time account, by their id only.
     targetHours: (userId) => {
       onlyThem(acting, userId, 'targetHours');

@@ -375,10 +375,66 @@ describe("the tools are the person's, never the owner's", () => {
     ]);
     expect(refusals.map((refusal) => refusal.code)).toEqual(['clockodo_not_for_others', 'clockodo_not_for_others', 'clockodo_not_for_others']);
     expect(world.fake.requests.slice(before)).toEqual([]);
-    // Leave is not offered: its balance is refused, with the person's plan read at most, never an absence or a quota.
+    // Leave is not offered: its balance is refused, with the person's own plan and absences read at most, never a quota.
     expect((await refusalOf(call(() => partOf(tracker.leave).leaveBalance?.(2026) ?? Promise.reject(new Error('No leave balance.'))))).code).toBe(
       'clockodo_not_for_others',
     );
-    expect(world.fake.requests.filter((request) => /absences|holidays/i.test(request.path))).toEqual([]);
+    expect(world.fake.requests.filter((request) => /holidays/i.test(request.path))).toEqual([]);
+    expect(
+      world.fake.requests.filter((request) => !namesPerson(request, ADA) || (request.path === '/api/v4/absences' && !request.query.includes('users_id'))),
+    ).toEqual([]);
+  });
+});
+
+describe('what acting for the person costs once warm', () => {
+  /** Requests per call, once the person, the catalog and the access maps are known: log, clock in, clock out, list. */
+  async function warmCounts(own: boolean): Promise<Record<string, number>> {
+    const world = await company();
+    const tracker = trackerFor(world, ADA, own);
+    const timer = partOf(tracker.timer);
+    const entries = partOf(tracker.entries);
+    const week = { from: at('2026-05-04T00:00:00+02:00'), to: at('2026-05-07T00:00:00+02:00'), limit: 50, offset: 0 };
+    await tracker.detectFeatures?.();
+    await call(() => entries.createEntry(entryAt(world, '2026-05-04T09:00:00+02:00')));
+    await call(() => entries.listEntries(week));
+    const counted = async (work: () => Promise<unknown>) => {
+      const before = world.fake.requests.length;
+      await call(work);
+      return world.fake.requests.length - before;
+    };
+    return {
+      log_time: await counted(() => entries.createEntry(entryAt(world, '2026-05-05T09:00:00+02:00'))),
+      clock_in: await counted(() => timer.startTimer({ projectId: world.website, activityId: world.development, description: '' }, true)),
+      clock_out: await counted(() => timer.stopTimer()),
+      list_time_entries: await counted(() => entries.listEntries(week)),
+    };
+  }
+
+  it("costs the same requests as the person's own key: the person is read once an hour, the access maps with the catalog", async () => {
+    const own = await warmCounts(true);
+    const acting = await warmCounts(false);
+    expect(acting).toEqual(own);
+    expect(acting).toEqual({ log_time: 1, clock_in: 1, clock_out: 2, list_time_entries: 1 });
+  });
+});
+
+describe("the person's absences, for the reports", () => {
+  it("reads only the person's absences, named by their id, and refuses an answer with a colleague's", async () => {
+    const world = await company();
+    const adas = world.fake.addAbsence({ usersId: ADA.id, dateSince: '2026-05-11', dateUntil: '2026-05-12', type: 1, status: 1 });
+    world.fake.addAbsence({ usersId: BOB.id, dateSince: '2026-05-11', dateUntil: '2026-05-11', type: 1, status: 1 });
+    const tracker = trackerFor(world, ADA);
+    await call(() => partOf(tracker.account).whoami());
+    const leave = partOf(tracker.leave);
+    const listed = await call(() => leave.listLeave({ from: '2026-05-01', to: '2026-05-31' }));
+    expect(listed.map((request) => [request.id, request.person])).toEqual([[adas.id, 'Ada Worker']]);
+    const asked = world.fake.requests.filter((request) => request.path === '/api/v4/absences');
+    expect(asked.map((request) => queryOf(request).getAll('filter[users_id][]'))).toEqual([['1']]);
+    const bobs = { id: 777, users_id: BOB.id, date_since: '2026-05-18', date_until: '2026-05-18', type: 1, status: 1 };
+    world.fake.failNext({ method: 'GET', path: '/api/v4/absences' }, { status: 200, body: { data: [bobs] } });
+    expect(await refusalOf(call(() => leave.listLeave({ from: '2027-01-01', to: '2027-01-31' })))).toEqual({
+      code: 'acting_for_answer_not_the_persons',
+      facts: { back_end: 'Clockodo' },
+    });
   });
 });
