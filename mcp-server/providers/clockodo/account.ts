@@ -47,7 +47,8 @@ export class ClockodoAccount extends BackEndPart<ClockodoContext, { plan: Clocko
       this.context.options.log(`Could not ask Clockodo what ${this.context.options.profile.email} may do: ${(error as Error).message}`);
       return;
     }
-    if (this.context.options.teamToolsWanted?.() !== true || !leadershipStale(this.context)) return;
+    // Acting for a person, the team tools are not offered (capabilities.ts): whom they lead is not read.
+    if (this.context.acting || this.context.options.teamToolsWanted?.() !== true || !leadershipStale(this.context)) return;
     try {
       await learnLeadership(this.context);
     } catch (error) {

@@ -40,6 +40,18 @@ export function clockodoCapabilities(facts: ClockodoFacts | undefined): Readonly
   return capabilities;
 }
 
+/**
+ * What is offered when the team server acts for a person with the owner's key (acting-api.ts), an allow-list: their
+ * own time, reports and what they may book on. Not the administration (it acts for others by nature, with the owner's
+ * rights), not the team tools (Clockodo's lists would show the owner's whole company), not catalog writes (they would be
+ * made with the owner's rights, not the person's), and not leave (docs/back-ends/clockodo.md, "Acting for others").
+ */
+const ACTING_FOR: ReadonlySet<Capability> = new Set(['account', 'timer', 'entries', 'entries_edit', 'reports', 'catalog']);
+
+export function narrowedForActing(capabilities: ReadonlySet<Capability>): ReadonlySet<Capability> {
+  return new Set([...capabilities].filter((capability) => ACTING_FOR.has(capability)));
+}
+
 /** What is remembered about the account, if anything, and the capabilities that follow. */
 export function rememberedClockodoCapabilities(
   userDataDir: string,
