@@ -14,6 +14,7 @@ import { type BackEndProfile, type Settings } from '../../mcp-server/contract/se
 import { defaultSettings } from '../../mcp-server/contract/default-settings.ts';
 import {
   BackEndError,
+  createBlockedTracker,
   createTracker,
   type EndedCall,
   Engine,
@@ -244,7 +245,14 @@ export class PersonEngines {
         // they are pinned to; one signed in before the server acted for people so must sign in again.
         const actsForPeople = config.sign_in.organisation !== undefined && secret?.whose === 'person';
         const pinned = actsForPeople ? pinnedUserId(person.trackerPin, config.provider) : null;
-        if (actsForPeople && pinned === null) throw new BackEndError('server_person_not_linked', { back_end: backEnd.label });
+        if (actsForPeople && pinned === null) {
+          // Nothing is contacted for them: whoami says why, and every other call answers the same.
+          const error = new BackEndError('server_person_not_linked', { back_end: backEnd.label });
+          return createBlockedTracker(
+            { type: config.provider.type, label: `${backEnd.label} (not linked to you yet)`, reason: error.message, refusal: error.refusal },
+            basics.personName,
+          );
+        }
         const stored = secret?.whose === 'person' && !actsForPeople ? await this.#options.credentials(person) : null;
         const profile = this.#profileOf(person, stored);
         // The organisation's key, held in memory since the start: never the store's, never the environment's.
