@@ -1,7 +1,8 @@
 // The engines of the people signed in to the team server: one Engine (mcp-server/engine/engine.ts) a person,
 // built on the settings every person gets, the organisation's policy (one source for everyone), their
 // back end opened with their own credentials (or, for Calamari, the organisation's key scoped to
-// their verified e-mail), and a question key they alone can answer with. A person's back end rests
+// their verified e-mail; under sign_in.organisation, the organisation's key acting for the tracker
+// user they are pinned to), and a question key they alone can answer with. A person's back end rests
 // after a quiet spell and their engine goes once nothing of it is open, so memory follows the people
 // working now, not everyone who ever signed in. Nothing of one person's engine is reachable from
 // another's: each request is served by an MCP server their own engine made.
