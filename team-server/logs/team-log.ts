@@ -9,8 +9,9 @@
 // secret inside a sentence, so keeping secrets out is the writer's part: the sentences name ids and
 // paths, never a query, a token or a note, and the request lines name a route's pattern, never the
 // path as sent, and the cause of a failure with the places secrets travel in blanked
-// (failure-cause.ts). test/team-server/logs/team-log.test.ts reads the built server's stderr for
-// secrets. stdout stays the protocol's.
+// (failure-cause.ts). One secret the server holds is blanked by its text wherever it appears
+// (`hide`: the organisation's tracker credential, which a back end or a proxy might echo).
+// test/team-server/logs/team-log.test.ts reads the built server's stderr for secrets. stdout stays the protocol's.
 import { pino, type DestinationStream, type Logger } from 'pino';
 import { type Log, withoutControls } from '../../mcp-server/for-the-team-server.ts';
 import { failureCause } from './failure-cause.ts';

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { textOf, type ToolResult } from '../../support/engine.ts';
 import { companySignIn, type IdentityProvider, startIdentityProvider } from '../../support/identity-provider.ts';
 import { runTeamCli } from '../../support/run-cli.ts';
-import { connectAs, developmentSignIn, freePort, TEST_SERVER_KEY, type TeamServerHandle } from '../../support/team-server.ts';
+import { connectAs, developmentSignIn, freePort, SignInBrowser, TEST_SERVER_KEY, type TeamServerHandle } from '../../support/team-server.ts';
 import { DEFAULT_USERS, type FakeKimai, type FakeUser, seedCatalog, startFakeKimai } from '../../mcp-server/providers/kimai/fake-kimai.ts';
 import { companyCallback, expectNowhereOnDisk, organisationServer, refusals, storedCounts, storedPins, wordsOf } from './organisation-support.ts';
 
@@ -58,6 +58,19 @@ describe('one organisation credential on Kimai (built server)', () => {
   const pinOf = (account: string) => storedPins(server).find((person) => person.identity === identityOf(account))?.pin ?? null;
   const admin = (...args: string[]) =>
     runTeamCli(['admin', ...args, '--config', server.configPath], { HOME: server.dataDir, PUNCHCARD_SERVER_KEY: TEST_SERVER_KEY });
+
+  it('asks nobody for a tracker credential: the sign-in page has no field for one, and the tracker form is not served', async () => {
+    const browser = new SignInBrowser(server.origin);
+    const page = await browser.open('/account');
+    expect(page.html).toContain('/company"');
+    expect(page.html).not.toContain('type="password"');
+    // The tracker form posted as a browser would, with the page's own form token: refused, nothing stored.
+    const forged = { ...page, html: page.html.replace(/action="([^"]*)\/company"/, 'action="$1/tracker"') };
+    const tracker = await browser.submit(forged, '/tracker', { secret: ADA.token });
+    expect(tracker.status).toBe(404);
+    expect(wordsOf(tracker)).toContain('This server does not take tracker credentials.');
+    expect(storedCounts(server).people).toBe(0);
+  });
 
   it('pins Ada to her Kimai user at her first sign-in, and acts for her alone through the key, each write audited as made through it', async () => {
     expect(server.stderr()).toContain('The organisation account acts for people: root <root@example.com> (#3).');
