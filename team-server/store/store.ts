@@ -69,6 +69,12 @@ export interface AuditRecord {
   outcome: 'done' | 'refused' | 'failed';
   /** What changed, without secrets or free text (audit.ts). */
   change: Record<string, unknown>;
+  /**
+   * How the write reached the back end where not with the person's own credential: 'organisation'
+   * where the server acted for them through the organisation's (docs/team-server/README.md, "One
+   * organisation credential"). The person stays the actor.
+   */
+  via?: 'organisation';
 }
 
 /** The most audit records one appendAudits takes. */
