@@ -133,7 +133,10 @@ export class ClockodoActing {
   /** Refuses an answer's entry that is not the person's; remembers it a moment for a change that follows. */
   theirs(entry: ClockodoEntry): ClockodoEntry {
     if (entry.users_id !== this.userId) throw notTheirs();
-    this.#seen.set(entry.id, { at: this.#options.now(), entry });
+    const now = this.#options.now();
+    // Only a moment's reads are kept: a long-lived tracker must not gather every entry it ever wrote.
+    for (const [id, seen] of this.#seen) if (now - seen.at >= ENTRY_REUSE_MS) this.#seen.delete(id);
+    this.#seen.set(entry.id, { at: now, entry });
     return entry;
   }
 
