@@ -6,7 +6,8 @@
 // - the person (GET /v3/users/{id}) is read before anything else is sent, and again hourly: inactive or gone, nothing
 //   more is sent; "me" is that user, never the owner;
 // - every request about their clock or entries names them (`users_id` on the clock and new entries, `filter[users_id]`
-//   on every list, which is refused without it), and every answer is checked to be theirs;
+//   on every list, which is refused without it), and every answer is checked to be theirs; a list may name one they
+//   lead instead (a team's leader, someone's boss, read through the owner's account hourly), for the team tools;
 // - a change or deletion by id reads the entry first (or uses the read of a moment ago) and refuses one of someone
 //   else's before anything is written;
 // - their edit lock binds every write of their entries, as Clockodo may not hold the owner to it;
