@@ -70,9 +70,9 @@ export interface AuditRecord {
   /** What changed, without secrets or free text (audit.ts). */
   change: Record<string, unknown>;
   /**
-   * 'organisation' where the write was made through the tracker's organisation credential for the
-   * person (sign_in.organisation, or Calamari's key), who stays its actor; absent where it was made with
-   * the person's own. Older instances neither write nor read it.
+   * How the write reached the back end where not with the person's own credential: 'organisation'
+   * where the server acted for them through the organisation's (docs/team-server/README.md, "One
+   * organisation credential"). The person stays the actor.
    */
   via?: 'organisation';
 }

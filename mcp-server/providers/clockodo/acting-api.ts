@@ -6,7 +6,8 @@
 // - the person (GET /v3/users/{id}) is read before anything else is sent, and again hourly: inactive or gone, nothing
 //   more is sent; "me" is that user, never the owner;
 // - every request about their clock or entries names them (`users_id` on the clock and new entries, `filter[users_id]`
-//   on every list, which is refused without it), and every answer is checked to be theirs;
+//   on every list, which is refused without it), and every answer is checked to be theirs; a list may name one they
+//   lead instead (a team's leader, someone's boss, read through the owner's account hourly), for the team tools;
 // - a change or deletion by id reads the entry first (or uses the read of a moment ago) and refuses one of someone
 //   else's before anything is written;
 // - their edit lock binds every write of their entries, as Clockodo may not hold the owner to it;
@@ -14,8 +15,10 @@
 // - their plan, time account and absences are read with their id only.
 import { addDays, localDate } from '../../domain/time.ts';
 import { BackEndError, notYourEntry } from '../time-tracker.ts';
-import type { ClockodoApi, QueryValue } from './api.ts';
+import { allPages } from '../remote/paging.ts';
+import { type ClockodoApi, type QueryValue, USER_PAGE } from './api.ts';
 import { ClockodoError } from './errors.ts';
+import { type Led, ledBy } from './led.ts';
 import { mayBook, mayUseService } from './mapping.ts';
 import type { ClockodoAccess, ClockodoClock, ClockodoEntry, ClockodoServiceAccess, ClockodoUser } from './wire.ts';
 
@@ -72,6 +75,7 @@ export class ClockodoActing {
   readonly #person: Held<ClockodoUser>;
   readonly #access: Held<ClockodoAccess>;
   readonly #serviceAccess: Held<ClockodoServiceAccess>;
+  readonly #led: Held<Led>;
   /** Entries of the person's read a moment ago, by id: a change or deletion that follows needs no second read. */
   readonly #seen = new Map<number, { at: number; entry: ClockodoEntry }>();
 
@@ -82,6 +86,23 @@ export class ClockodoActing {
     this.#person = new Held(PERSON_TTL_MS, options.now);
     this.#access = new Held(ACCESS_TTL_MS, options.now);
     this.#serviceAccess = new Held(ACCESS_TTL_MS, options.now);
+    this.#led = new Held(PERSON_TTL_MS, options.now);
+  }
+
+  /**
+   * The people the person leads (a team's leader, someone's boss), active, from the teams and users the owner's
+   * account lists, read at most hourly: the team tools show these and nobody else, whatever the person's role.
+   */
+  led(): Promise<Led> {
+    return this.#led.get(async () => {
+      const me = await this.person();
+      const [teams, users] = await Promise.all([
+        allPages(this.#api.pager, (page) => this.#api.teamsPage(page)),
+        allPages(this.#api.pager, (page) => this.#api.usersPage(undefined, page, USER_PAGE, 'read whom you lead')),
+      ]);
+      const led = ledBy(me, teams, users);
+      return { ...led, people: led.people.filter((user) => user.active !== false) };
+    });
   }
 
   /** The person, checked active; inactive or gone is refused before any other request. */
@@ -113,7 +134,10 @@ export class ClockodoActing {
   /** Refuses an answer's entry that is not the person's; remembers it a moment for a change that follows. */
   theirs(entry: ClockodoEntry): ClockodoEntry {
     if (entry.users_id !== this.userId) throw notTheirs();
-    this.#seen.set(entry.id, { at: this.#options.now(), entry });
+    const now = this.#options.now();
+    // Only a moment's reads are kept: a long-lived tracker must not gather every entry it ever wrote.
+    for (const [id, seen] of this.#seen) if (now - seen.at >= ENTRY_REUSE_MS) this.#seen.delete(id);
+    this.#seen.set(entry.id, { at: now, entry });
     return entry;
   }
 
@@ -199,28 +223,35 @@ export function actingClockodoApi(api: ClockodoApi, acting: ClockodoActing): Clo
       return acting.person();
     },
 
-    clock: (action, usersId) => {
+    clock: async (action, usersId) => {
       if (usersId !== undefined) onlyThem(acting, usersId, 'clock');
       return first(async () => acting.theirClock(await api.clock(action, acting.userId)));
     },
-    startClock: (body) =>
-      first(async () => {
-        const named = naming(acting, body, 'startClock');
+    startClock: async (body) => {
+      const named = naming(acting, body, 'startClock');
+      return first(async () => {
         await acting.bookable(named);
         await acting.unlocked(typeof named.time_since === 'string' ? named.time_since : undefined);
         return acting.theirClock(await api.startClock(named));
-      }),
-    stopClock: (id, timeUntil, usersId) => {
+      });
+    },
+    stopClock: async (id, timeUntil, usersId) => {
       if (usersId !== undefined) onlyThem(acting, usersId, 'stopClock');
       // Named in the request, Clockodo stops only the person's running entry of that id (a 404 otherwise).
       return first(async () => acting.theirClock(await api.stopClock(id, timeUntil, acting.userId)));
     },
 
     entryPage: async (filter: Record<string, QueryValue>, page, size, action) => {
-      // A list of entries without the person's filter would be everyone's under the owner's key: refused in code.
-      if (filter['filter[users_id]'] !== acting.userId) throw new BackEndError('clockodo_not_for_others', { request: 'entryPage' });
-      const answer = await first(() => api.entryPage(filter, page, size, action));
-      for (const entry of answer.items) if (entry.users_id !== acting.userId) throw notTheirs();
+      // A list of entries without a user's filter would be everyone's under the owner's key: refused in code. The user
+      // is the person, or (for the team tools) one they lead.
+      const userId = filter['filter[users_id]'];
+      if (typeof userId !== 'number') throw new BackEndError('clockodo_not_for_others', { request: 'entryPage' });
+      const answer = await first(async () => {
+        if (userId !== acting.userId && !(await acting.led()).people.some((user) => user.id === userId))
+          throw new BackEndError('clockodo_not_for_others', { request: 'entryPage' });
+        return api.entryPage(filter, page, size, action);
+      });
+      for (const entry of answer.items) if (entry.users_id !== userId) throw notTheirs();
       return answer;
     },
     entry: (id) =>
@@ -229,21 +260,23 @@ export function actingClockodoApi(api: ClockodoApi, acting: ClockodoActing): Clo
         // Someone else's is for timesheets.ts to refuse by id (entry_not_yours); only the person's is remembered.
         return entry.users_id === acting.userId ? acting.theirs(entry) : entry;
       }),
-    createEntry: (body) =>
-      first(async () => {
-        const named = naming(acting, body, 'createEntry');
+    createEntry: async (body) => {
+      const named = naming(acting, body, 'createEntry');
+      return first(async () => {
         await acting.bookable(named);
         await acting.unlocked(typeof named.time_since === 'string' ? named.time_since : undefined);
         return acting.theirs(await api.createEntry(named));
-      }),
-    changeEntry: (id, body, action) =>
-      first(async () => {
-        if ('users_id' in body) throw new BackEndError('clockodo_not_for_others', { request: 'changeEntry' });
+      });
+    },
+    changeEntry: async (id, body, action) => {
+      if ('users_id' in body) throw new BackEndError('clockodo_not_for_others', { request: 'changeEntry' });
+      return first(async () => {
         const current = await acting.ownEntry(id);
         await acting.bookable(bookingAfter(current, body));
         await acting.unlocked(current.time_since, typeof body.time_since === 'string' ? body.time_since : undefined);
         return acting.theirs(await api.changeEntry(id, body, action));
-      }),
+      });
+    },
     deleteEntry: (id) =>
       first(async () => {
         const current = await acting.ownEntry(id);
@@ -255,17 +288,17 @@ export function actingClockodoApi(api: ClockodoApi, acting: ClockodoActing): Clo
     customersPage: (page) => first(() => api.customersPage(page)),
     projectsPage: (page) => first(() => api.projectsPage(page)),
     servicesPage: (page) => first(() => api.servicesPage(page)),
-    access: (userId) => {
+    access: async (userId) => {
       onlyThem(acting, userId, 'access');
       return first(() => acting.access());
     },
-    serviceAccess: (userId) => {
+    serviceAccess: async (userId) => {
       onlyThem(acting, userId, 'serviceAccess');
       return first(() => acting.serviceAccess());
     },
 
     // Their own absences, by their id only (a report counts them); filing or withdrawing leave is not handled.
-    absences: (years, userId) => {
+    absences: async (years, userId) => {
       onlyThem(acting, userId, 'absences');
       return first(async () => {
         const absences = await api.absences(years, userId);
@@ -275,15 +308,15 @@ export function actingClockodoApi(api: ClockodoApi, acting: ClockodoActing): Clo
     },
 
     // Their plan and time account, by their id only.
-    targetHours: (userId) => {
+    targetHours: async (userId) => {
       onlyThem(acting, userId, 'targetHours');
       return first(async () => (await api.targetHours(userId)).filter((row) => row.users_id === acting.userId));
     },
-    nonbusinessDays: (userId, year) => {
+    nonbusinessDays: async (userId, year) => {
       onlyThem(acting, userId, 'nonbusinessDays');
       return first(async () => (await api.nonbusinessDays(userId, year)).filter((row) => row.users_id === acting.userId));
     },
-    userReport: (userId, year) => {
+    userReport: async (userId, year) => {
       onlyThem(acting, userId, 'userReport');
       return first(() => api.userReport(userId, year));
     },

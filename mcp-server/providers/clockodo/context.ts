@@ -13,7 +13,7 @@ import { learnedFacts, remoteConnection, type RemoteTrackerOptions } from '../re
 import { BackEndError } from '../time-tracker.ts';
 import { ClockodoActing, actingClockodoApi } from './acting-api.ts';
 import { type ClockodoApi, createClockodoApi } from './api.ts';
-import { clockodoCapabilities, narrowedForActing } from './capabilities.ts';
+import { actingForCapabilities, clockodoCapabilities } from './capabilities.ts';
 import { ClockodoError } from './errors.ts';
 import { clockodoFacts, clockodoFactsKey, type ClockodoFacts } from './facts.ts';
 import type { ClockodoCompany, ClockodoUser } from './wire.ts';
@@ -53,7 +53,7 @@ export class ClockodoContext {
       file: clockodoFacts,
       // The owner's login is everyone's under actingFor: what is learned is the person's, kept under their id.
       key: actingFor ? `${clockodoFactsKey(options.profile)} for user #${actingFor.userId}` : clockodoFactsKey(options.profile),
-      capabilitiesOf: actingFor ? (facts) => narrowedForActing(clockodoCapabilities(facts)) : clockodoCapabilities,
+      capabilitiesOf: actingFor ? actingForCapabilities : clockodoCapabilities,
     });
   }
 

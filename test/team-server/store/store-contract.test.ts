@@ -168,9 +168,12 @@ describe.each(Object.keys(databases))('the %s store', (kind) => {
       change: { arguments: { project: 'Website' } },
     };
     await store.appendAudit({ ...record, at: 1000 });
-    await store.appendAudit({ ...record, at: 2000, tool: 'clock_out' });
+    await store.appendAudit({ ...record, at: 2000, tool: 'clock_out', via: 'organisation' });
     expect((await store.readAudit({ limit: 10 })).map((entry) => entry.tool)).toEqual(['clock_in', 'clock_out']);
-    expect((await store.readAudit({ since: 1500, limit: 10 })).map((entry) => entry.tool)).toEqual(['clock_out']);
+    const [later] = await store.readAudit({ since: 1500, limit: 10 });
+    // A write made through the organisation's credential says so; the person stays the actor.
+    expect(later).toMatchObject({ tool: 'clock_out', personId: 'p1', via: 'organisation' });
+    expect((await store.readAudit({ limit: 1 }))[0]).not.toHaveProperty('via');
   });
 
   it("keeps whether a write was made through the organisation's credential, alone and in a batch", async () => {

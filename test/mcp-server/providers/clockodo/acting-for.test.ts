@@ -10,6 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_REQUESTS_PER_CALL } from '../../../../mcp-server/domain/call-limits.ts';
+import { ClockodoActing, actingClockodoApi } from '../../../../mcp-server/providers/clockodo/acting-api.ts';
+import { createClockodoApi } from '../../../../mcp-server/providers/clockodo/api.ts';
 import { createClockodoTracker } from '../../../../mcp-server/providers/clockodo/clockodo-tracker.ts';
 import { withRequestBudget } from '../../../../mcp-server/providers/remote/request-budget.ts';
 import type { RemoteTracker } from '../../../../mcp-server/providers/remote-tracker.ts';
@@ -351,13 +353,14 @@ describe("the tools are the person's, never the owner's", () => {
     ['a worker', ADA],
     ['a manager', MIA],
     ['the owner herself', OLGA],
-  ])('offers %s only their own time, reports and catalog: no administration, team or catalog writes, no leave', async (_who, person) => {
+  ])('offers %s, leading nobody, only their own time, reports and catalog: no administration, team, catalog writes or leave', async (_who, person) => {
     const world = await company();
     const tracker = trackerFor(world, person);
     await tracker.detectFeatures?.();
     expect([...tracker.capabilities].sort()).toEqual(['account', 'catalog', 'entries', 'entries_edit', 'reports', 'timer']);
-    // Whom they lead is never read through the owner's account.
-    expect(world.fake.requests.some((request) => request.path === '/api/v3/teams' || request.path === '/api/v3/users')).toBe(false);
+    // Whom they lead is read from the owner's lists of teams and users; nobody's entries or absences are.
+    expect(world.fake.requests.filter((request) => !namesPerson(request, person))).toEqual([]);
+    expect(world.fake.requests.some((request) => request.path.startsWith('/api/v4/absences'))).toBe(false);
   });
 
   it("refuses, without a request, what the narrowed API does not handle: the owner's administration and catalog writes", async () => {
@@ -369,9 +372,7 @@ describe("the tools are the person's, never the owner's", () => {
     const refusals = await Promise.all([
       refusalOf(call(() => partOf(tracker.catalog).createCatalogItem?.({ kind: 'customer', name: 'Mine' }) ?? Promise.resolve())),
       refusalOf(call(() => partOf(tracker.adminPeople).people(true, 1))),
-      refusalOf(
-        call(() => partOf(tracker.teamHours).teamWork({ from: at('2026-05-04T00:00:00+02:00'), to: at('2026-05-07T00:00:00+02:00'), offset: 0, limit: 10 })),
-      ),
+      refusalOf(call(() => partOf(tracker.teamLeave).pendingLeave({ offset: 0, limit: 10 }))),
     ]);
     expect(refusals.map((refusal) => refusal.code)).toEqual(['clockodo_not_for_others', 'clockodo_not_for_others', 'clockodo_not_for_others']);
     expect(world.fake.requests.slice(before)).toEqual([]);
@@ -383,6 +384,53 @@ describe("the tools are the person's, never the owner's", () => {
     expect(
       world.fake.requests.filter((request) => !namesPerson(request, ADA) || (request.path === '/api/v4/absences' && !request.query.includes('users_id'))),
     ).toEqual([]);
+  });
+});
+
+describe('a team leader sees the people they lead, and nobody else', () => {
+  /** Lea, a worker, leads Development (Ada and Bob); Mia, a manager, leads nobody. Everyone worked on Monday. */
+  const LEA: FakeUser = { ...ADA, id: 10, name: 'Lea Lead', email: 'lea@example.com', apiKey: 'key-lea-0123456789abcdef', teamsId: 1 };
+  async function teamCompany(): Promise<Company> {
+    const world = await company([ADA, BOB, MIA, OLGA, LEA]);
+    (world.fake.state.teams.find((team) => team.id === 1) as { leader: number | null }).leader = LEA.id;
+    for (const user of [ADA, BOB, MIA, LEA])
+      world.fake.addEntry({
+        usersId: user.id,
+        customersId: world.acme,
+        projectsId: world.website,
+        servicesId: world.development,
+        timeSince: at('2026-05-04T09:00:00+02:00'),
+        timeUntil: at('2026-05-04T11:00:00+02:00'),
+      });
+    return world;
+  }
+  const week = { from: at('2026-05-04T00:00:00+02:00'), to: at('2026-05-07T00:00:00+02:00'), offset: 0, limit: 25 };
+
+  it('offers a team leader the team hours and project hours, narrowed to her team, each listing naming one of them', async () => {
+    const world = await teamCompany();
+    const tracker = trackerFor(world, LEA);
+    await tracker.detectFeatures?.();
+    expect([...tracker.capabilities].filter((capability) => capability.startsWith('team_')).sort()).toEqual(['team_hours', 'team_projects']);
+    const page = await call(() => partOf(tracker.teamHours).teamWork(week));
+    expect(page.people.map((work) => [work.person.name, work.spans.length])).toEqual([
+      ['Ada Worker', 1],
+      ['Bob Colleague', 1],
+      ['Lea Lead', 1],
+    ]);
+    const project = await call(() => partOf(tracker.teamProjects).projectWork(world.website));
+    expect([...new Set(project.spans.map((span) => span.person))].sort()).toEqual(['Ada Worker', 'Bob Colleague', 'Lea Lead']);
+    expect(project.budget).toEqual({ hours: null, money: null, currency: null, monthly: false });
+    // Every listing of entries names Lea or one she leads; Mia's are never asked for.
+    const listings = world.fake.requests.filter((request) => request.path === '/api/v2/entries');
+    expect(new Set(listings.map((request) => queryOf(request).get('filter[users_id]')))).toEqual(new Set(['1', '2', '10']));
+  });
+
+  it('refuses the team hours to a person who leads nobody, and lists no entries', async () => {
+    const world = await teamCompany();
+    const tracker = trackerFor(world, ADA);
+    await tracker.detectFeatures?.();
+    expect(await refusalOf(call(() => partOf(tracker.teamHours).teamWork(week)))).toEqual({ code: 'clockodo_leads_nobody', facts: {} });
+    expect(world.fake.requests.some((request) => request.path === '/api/v2/entries')).toBe(false);
   });
 });
 
@@ -436,5 +484,64 @@ describe("the person's absences, for the reports", () => {
       code: 'acting_for_answer_not_the_persons',
       facts: { back_end: 'Clockodo' },
     });
+  });
+});
+
+describe('the narrowed API itself', () => {
+  function narrowed(world: Company, person: FakeUser) {
+    const api = createClockodoApi({ connection: { baseUrl: world.fake.url, secret: async () => OLGA.apiKey, log: () => {} }, email: OLGA.email });
+    opened({ close: () => api.close() });
+    const acting = new ClockodoActing(api, { userId: person.id, now: world.clock, zone: () => 'Europe/Berlin' });
+    return actingClockodoApi(api, acting);
+  }
+  const range = { time_since: '2026-05-01T00:00:00Z', time_until: '2026-05-31T00:00:00Z' };
+
+  it('refuses every method it does not handle, without a request', async () => {
+    const world = await company();
+    const api = narrowed(world, ADA);
+    const handled = new Set([
+      'pager',
+      'close',
+      'usersMeAggregate',
+      'usersMe',
+      'user',
+      'clock',
+      'startClock',
+      'stopClock',
+      'entryPage',
+      'entry',
+      'createEntry',
+      'changeEntry',
+      'deleteEntry',
+      'customersPage',
+      'projectsPage',
+      'servicesPage',
+      'access',
+      'serviceAccess',
+      'absences',
+      'targetHours',
+      'nonbusinessDays',
+      'userReport',
+    ]);
+    const others = Object.keys(api).filter((key) => !handled.has(key));
+    expect(others.length).toBeGreaterThan(15);
+    for (const key of others) {
+      const method = (api as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>)[key] as (...args: unknown[]) => Promise<unknown>;
+      expect((await refusalOf(method(1, {}, 1))).code, key).toBe('clockodo_not_for_others');
+    }
+    expect(world.fake.requests).toEqual([]);
+  });
+
+  it('refuses a list of entries naming nobody, or someone the person does not lead, and one naming another in a body', async () => {
+    const world = await company();
+    const api = narrowed(world, ADA);
+    expect((await refusalOf(api.entryPage(range, 1, 50))).code).toBe('clockodo_not_for_others');
+    expect((await refusalOf(api.createEntry({ users_id: BOB.id, customers_id: world.acme }))).code).toBe('clockodo_not_for_others');
+    expect((await refusalOf(api.access(BOB.id))).code).toBe('clockodo_not_for_others');
+    expect((await refusalOf(api.clock(undefined, BOB.id))).code).toBe('clockodo_not_for_others');
+    expect(world.fake.requests).toEqual([]);
+    // Bob is led by nobody: naming him reads the person and whom she leads, and no entries.
+    expect((await refusalOf(api.entryPage({ ...range, 'filter[users_id]': BOB.id }, 1, 50))).code).toBe('clockodo_not_for_others');
+    expect(world.fake.requests.map(line).sort()).toEqual(['GET /api/v3/teams', 'GET /api/v3/users', 'GET /api/v3/users/1']);
   });
 });

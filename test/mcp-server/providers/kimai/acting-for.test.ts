@@ -459,6 +459,7 @@ describe('acting for one person on Kimai', () => {
       const { tracker: acting } = await setup({ person, config: { absencePlugin: true, approvalPlugin: true } });
       await acting.detectFeatures();
       const offered = [...acting.capabilities];
+      expect(await acting.account.whoami()).toMatchObject({ connection: expect.stringContaining(`as ${person.username}; through your company's account`) });
       const own = ['account', 'entries', 'entries_edit', 'reports', 'timer', 'catalog'];
       expect(offered.sort(), person.username).toEqual((person === TOM ? [...own, 'team_hours', 'team_projects'] : own).sort());
       // Leave is not asked for her at all: Kimai's absence plugin would act for the key's account.
