@@ -31,11 +31,15 @@ interface Setup {
   aliases: IdAliases;
 }
 
-async function setUp(options: { key?: string; actingFor?: string | null; before?: (fake: FakeClockify) => void } = {}): Promise<Setup> {
-  const clock = movableClockStartingAt(NOW);
-  const fake = opened(await startFakeClockify({ now: clock }));
-  seedWorkspace(fake);
-  seedTeam(fake);
+async function setUp(
+  options: { key?: string; actingFor?: string | null; before?: (fake: FakeClockify) => void; on?: { fake: FakeClockify; clock: MovableClock } } = {},
+): Promise<Setup> {
+  const clock = options.on?.clock ?? movableClockStartingAt(NOW);
+  const fake = options.on?.fake ?? opened(await startFakeClockify({ now: clock }));
+  if (!options.on) {
+    seedWorkspace(fake);
+    seedTeam(fake);
+  }
   options.before?.(fake);
   const dir = mkdtempSync(join(tmpdir(), 'punchcard-clockify-acting-'));
   const aliases = new IdAliases(join(dir, 'clockify-ids.db'), () => {});
@@ -130,6 +134,23 @@ describe('the Clockify tracker acting for one person: what it costs', () => {
     expect(own).toEqual({ 'cold log_time': 4, log_time: 1, start_timer: 2, stop_timer: 2, list_entries: 1 });
     // Cold: her profile and membership (hourly), and who may book the private project (her role and groups, hourly).
     expect(acting).toEqual({ ...own, 'cold log_time': 7 });
+  });
+
+  it("keeps everyone's requests on the organisation's key to Clockify's pace for one key, together", async () => {
+    const clock = movableClockStartingAt(NOW);
+    const fake = opened(await startFakeClockify({ now: clock, rateLimit: { perSecond: 10, retryAfterSeconds: 1 } }));
+    seedWorkspace(fake);
+    seedTeam(fake);
+    const people = await Promise.all([ada, cleo].map((person) => setUp({ actingFor: person, on: { fake, clock } })));
+    await Promise.all(
+      people.flatMap(({ tracker }) => [
+        tracker.timer.runningEntry(),
+        tracker.catalog.catalog(false, ['customer', 'project']),
+        tracker.entries.listEntries({ from: day('00:00'), to: day('00:00') + 24 * HOUR, limit: 50, offset: 0 }),
+      ]),
+    );
+    expect(fake.requests.length).toBeGreaterThan(10);
+    expect(fake.requests.filter((request) => request.status === 429)).toEqual([]);
   });
 });
 
