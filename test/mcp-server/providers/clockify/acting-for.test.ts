@@ -335,8 +335,22 @@ describe('the Clockify tracker acting for one person: the projects open to her',
     const mark = fake.requests.length;
     expect(
       await refusal(tracker.entries.createEntry({ start: day('08:00'), end: day('09:00'), projectId: secret, activityId: null, description: 'x' })),
-    ).toMatchObject({ code: 'acting_for_booking_not_open', facts: { back_end: 'Clockify' } });
+    ).toEqual({ code: 'acting_for_booking_not_open', facts: { back_end: 'Clockify', project: 'that project' } });
     expect(since(fake, mark).filter((request) => request.startsWith('POST '))).toEqual([]);
+  });
+
+  it('refuses at the narrowed API itself a booking on a project not open to her, by its name, with nothing sent', async () => {
+    const { fake } = await setUp({ actingFor: null });
+    const raw = createClockifyApi({ connection: { baseUrl: fake.url, secret: async () => BOB_KEY, log: () => {} }, onRefused: () => {} });
+    opened({ close: async () => raw.close() });
+    const api = actingClockifyApi(raw, { actingFor: { userId: ada }, workspace: 'Acme', now: () => Date.now() });
+    const body = { start: '2026-11-17T07:00:00Z', end: '2026-11-17T08:00:00Z', projectId: SEED.projects.secret, description: 'x', billable: false };
+    expect(await refusal(api.createEntry(WS, body, 'log the time'))).toEqual({
+      code: 'acting_for_booking_not_open',
+      facts: { back_end: 'Clockify', project: 'Secret' },
+    });
+    expect(fake.requests.filter((request) => request.method === 'POST' && request.path.includes('time-entries'))).toEqual([]);
+    expect(await api.createEntry(WS, { ...body, projectId: SEED.projects.website }, 'log the time')).toMatchObject({ userId: ada });
   });
 
   it('opens a private project to its member and to the members of a user group on it', async () => {
