@@ -33,6 +33,8 @@ const SETTINGS_TTL_MS = 5 * 60_000;
 const PROJECTS_TTL_MS = 5 * 60_000;
 /** An entry read by id serves the write that follows at once (timesheets.ts reads, then writes). */
 const ENTRY_REUSE_MS = 2_000;
+/** A person found gone or deactivated is told so without asking again for this long (each asking costs two requests on the shared key). */
+const REFUSED_PERSON_MS = 5 * 60_000;
 
 export interface ActingApiOptions {
   actingFor: ActingFor;
@@ -98,15 +100,25 @@ export function actingClockifyApi(raw: ClockifyApi, options: ActingApiOptions): 
       return chooseWorkspace(await workspaces(), options.workspace, user?.activeWorkspace || user?.defaultWorkspace || undefined);
     });
 
+  let refusedPerson: { at: number; error: BackEndError } | undefined;
   /** The pinned member, checked before any request about them: gone or deactivated is refused, nothing sent. */
-  const me = () =>
-    member.get(async () => {
+  const me = async () => {
+    if (refusedPerson && options.now() - refusedPerson.at < REFUSED_PERSON_MS) throw refusedPerson.error;
+    return member.get(async () => {
       const workspace = await workspaceOfKey();
       const record = await memberRecordById(raw, workspace.id, person);
-      if (!record) throw new BackEndError('acting_for_person_missing', { back_end: BACK_END, user_id: person });
-      if (!activeIn(record, workspace.id)) throw new BackEndError('acting_for_person_deactivated', { back_end: BACK_END, user_id: person });
-      return { record, workspace };
+      const refusal = !record
+        ? new BackEndError('acting_for_person_missing', { back_end: BACK_END, user_id: person })
+        : !activeIn(record, workspace.id)
+          ? new BackEndError('acting_for_person_deactivated', { back_end: BACK_END, user_id: person })
+          : undefined;
+      if (refusal) {
+        refusedPerson = { at: options.now(), error: refusal };
+        throw refusal;
+      }
+      return { record: record as ClockifyMember, workspace };
     });
+  };
 
   /** The person is checked, and the request is in their workspace and about them. */
   const about = async (workspaceId: string, userId?: string): Promise<{ record: ClockifyMember; workspace: ClockifyWorkspace }> => {
@@ -119,7 +131,11 @@ export function actingClockifyApi(raw: ClockifyApi, options: ActingApiOptions): 
   /** Entries Clockify answered for the person: every one must be theirs, or nothing is trusted. */
   const theirs = <T extends ClockifyTimeEntry | undefined>(entries: readonly T[]): void => {
     if (entries.some((entry) => entry && entry.userId !== person)) throw new BackEndError('acting_for_answer_not_the_persons', { back_end: BACK_END });
+  };
+  /** Keeps single entries read (the running one, one by id, one written) for the write that may follow, and forgets older ones. */
+  const remember = (entries: readonly (ClockifyTimeEntry | undefined)[]): void => {
     const at = options.now();
+    for (const [id, read] of reads) if (at - read.at >= ENTRY_REUSE_MS) reads.delete(id);
     for (const entry of entries) if (entry?.id) reads.set(entry.id, { at, entry });
   };
 
@@ -221,6 +237,7 @@ export function actingClockifyApi(raw: ClockifyApi, options: ActingApiOptions): 
       await about(workspaceId, userId);
       const running = await raw.runningEntries(workspaceId, userId);
       theirs(running);
+      remember(running);
       return running;
     },
     entriesPage: async (workspaceId: string, userId: string, filter: EntryFilter, page: number) => {
@@ -233,7 +250,7 @@ export function actingClockifyApi(raw: ClockifyApi, options: ActingApiOptions): 
       await about(workspaceId);
       const entry = await raw.entry(workspaceId, entryId, number);
       if (!entry || entry.userId !== person) throw notYourEntry(number);
-      theirs([entry]);
+      remember([entry]);
       return entry;
     },
     createEntry: async (workspaceId: string, body: Record<string, unknown>, action: string) => {
@@ -243,6 +260,7 @@ export function actingClockifyApi(raw: ClockifyApi, options: ActingApiOptions): 
       if (lock) throw new BackEndError('clockify_period_locked', { before: lockDay(lock.before), verb: 'log' });
       const created = await raw.createEntryFor(workspaceId, person, body, action);
       theirs([created]);
+      remember([created]);
       return created;
     },
     replaceEntry: async (workspaceId: string, entryId: string, number: number, body: Record<string, unknown>, action: string) => {
@@ -255,6 +273,7 @@ export function actingClockifyApi(raw: ClockifyApi, options: ActingApiOptions): 
       reads.delete(entryId);
       const replaced = await raw.replaceEntry(workspaceId, entryId, number, body, action);
       theirs([replaced]);
+      remember([replaced]);
       return replaced;
     },
     deleteEntry: async (workspaceId: string, entryId: string, number: number) => {

@@ -167,6 +167,14 @@ describe('the Clockify tracker acting for one person: who the person is', () => 
       facts: { back_end: 'Clockify', user_id: ada },
     });
     expect(aboutTime(inactive.fake)).toEqual([]);
+    // Told again without asking Clockify again for a while: the directory is read once.
+    const directory = () => inactive.fake.requests.filter((request) => request.path.includes('/member-profile/')).length;
+    expect(directory()).toBe(1);
+    expect(await refusal(inactive.tracker.entries.listEntries({ from: day('00:00'), to: day('00:00') + HOUR, limit: 5, offset: 0 }))).toMatchObject({
+      code: 'acting_for_person_deactivated',
+    });
+    expect(directory()).toBe(1);
+    expect(aboutTime(inactive.fake)).toEqual([]);
 
     const missing = await setUp({ actingFor: '5a0ab5acb0798712543800ff' });
     expect(
