@@ -224,6 +224,19 @@ describe('the Clockify tracker acting for one person: records by id and answers'
     expect(fake.state.entries.find((entry) => entry.id === hers.id)?.description).toBe('Ada, changed');
     await tracker.entries.deleteEntry(number);
     expect(fake.state.entries.some((entry) => entry.id === hers.id)).toBe(false);
+    // Every request about time names her, or is one by id that a read of that id came before.
+    const lines = aboutTime(fake).map(line);
+    lines.forEach((request, index) => {
+      if (request.includes('/user/')) expect(request).toContain(`/user/${ada}/time-entries`);
+      else {
+        expect(request).toMatch(new RegExp(`^(GET|PUT|DELETE) /workspaces/${WS}/time-entries/${hers.id}$`));
+        if (!request.startsWith('GET ')) expect(lines.slice(0, index)).toContain(`GET /workspaces/${WS}/time-entries/${hers.id}`);
+      }
+    });
+    expect(lines.filter((request) => !request.startsWith('GET '))).toEqual([
+      `PUT /workspaces/${WS}/time-entries/${hers.id}`,
+      `DELETE /workspaces/${WS}/time-entries/${hers.id}`,
+    ]);
   });
 
   it("trusts nothing of an answer with someone else's entries: refused, nothing written", async () => {
