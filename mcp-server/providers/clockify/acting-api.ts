@@ -11,8 +11,11 @@
 //   person is an admin; so does "only admins create tags";
 // - the person books, and sees in the catalog, only the public projects and those open to them (as a member, or
 //   through a user group), unless the person is an admin (Clockify opens every project to its admins);
-// - anything else — colleagues' time, time off, approvals, administration — is not narrowed and throws: an
-//   allow-list, so an endpoint added to api.ts later cannot reach a person's data unnarrowed.
+// - a colleague's time only where the PERSON leads them: everyone's for a person who is an admin, else the
+//   members Clockify names the person a team manager of (getManagersOfUser, as the team part asks it: learned
+//   from those answers), each answer checked to be that colleague's;
+// - anything else — time off, approvals, administration — is not narrowed and throws: an allow-list, so an
+//   endpoint added to api.ts later cannot reach a person's data unnarrowed.
 import type { ActingFor } from '../acting-for.ts';
 import { pagesUntilLast } from '../remote/paging.ts';
 import { remoteRefusal } from '../remote/remote-error.ts';
@@ -90,6 +93,8 @@ export function actingClockifyApi(raw: ClockifyApi, options: ActingApiOptions): 
   const groupProjects = kept<ReadonlySet<string>>(PERSON_TTL_MS);
   const projects = kept<ReadonlyMap<string, ClockifyProject>>(PROJECTS_TTL_MS);
   const reads = new Map<string, { at: number; entry: ClockifyTimeEntry }>();
+  /** The members Clockify named the person a team manager of, by when it said so (managersOf answers). */
+  const led = new Map<string, number>();
 
   const workspaces = () => workspaceList.get(() => raw.workspaces());
   const settingsOf = async (workspaceId: string) => (await workspaces()).find((workspace) => workspace.id === workspaceId)?.workspaceSettings;
@@ -325,6 +330,37 @@ export function actingClockifyApi(raw: ClockifyApi, options: ActingApiOptions): 
     clientsPage: async (workspaceId: string, page: number) => {
       await about(workspaceId);
       return raw.clientsPage(workspaceId, page);
+    },
+
+    /** The workspace's active members by name: who is in it, no one's time (the team part's list of people). */
+    membersPage: async (workspaceId: string, page: number) => {
+      await about(workspaceId);
+      return raw.membersPage(workspaceId, page);
+    },
+    /** One member's team managers: where the person is among them, the person leads that member. */
+    managersOf: async (workspaceId: string, userId: string, name: string) => {
+      await about(workspaceId);
+      const managers = await raw.managersOf(workspaceId, userId, name);
+      if (managers.some((manager) => manager?.id === person)) led.set(userId, options.now());
+      else led.delete(userId);
+      return managers;
+    },
+    /** A colleague's entries, only of one the person leads (or anyone's, for a person who is an admin); each answer theirs. */
+    memberEntriesPage: async (workspaceId: string, userId: string, name: string, filter: EntryFilter, page: number) => {
+      await about(workspaceId);
+      const since = led.get(userId);
+      const leads = userId === person || (since !== undefined && options.now() - since < PERSON_TTL_MS) || (await isAdmin(workspaceId));
+      if (!leads) throw new NotNarrowedError(`read of the time of a member the person does not lead`);
+      const answer = await raw.memberEntriesPage(workspaceId, userId, name, filter, page);
+      if (answer.items.some((entry) => entry?.userId !== userId)) throw new BackEndError('acting_for_answer_not_the_persons', { back_end: BACK_END });
+      return answer;
+    },
+    /** One project with its members, where it is open to the person (another is not theirs to see). */
+    project: async (workspaceId: string, projectId: string, number: number) => {
+      await about(workspaceId);
+      const project = await raw.project(workspaceId, projectId, number);
+      if (!project || !(await openTo(workspaceId, project))) throw new BackEndError('clockify_project_not_visible', { project: number });
+      return project;
     },
   } satisfies Partial<ClockifyApi>;
 

@@ -292,10 +292,10 @@ export class ClockifyContext {
 
   /**
    * What is offered: from the workspace and the role; acting for a person with the organisation's key, only what
-   * is narrowed to them (capabilities.ts, ACTING_FOR), whatever the person's role.
+   * is narrowed to them, from the person's role (capabilities.ts, actingForCapabilities).
    */
   #capabilities(facts: ClockifyFacts | undefined, role: TeamRole | undefined, approvalsRefused: boolean): ReadonlySet<Capability> {
-    return this.options.actingFor ? actingForCapabilities() : clockifyCapabilities(facts, role, this.#refused, approvalsRefused);
+    return this.options.actingFor ? actingForCapabilities(role) : clockifyCapabilities(facts, role, this.#refused, approvalsRefused);
   }
 
   #forgetPerson(): void {

@@ -9,6 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { actingClockifyApi, NotNarrowedError } from '../../../../mcp-server/providers/clockify/acting-api.ts';
 import { createClockifyApi } from '../../../../mcp-server/providers/clockify/api.ts';
 import { createClockifyTracker } from '../../../../mcp-server/providers/clockify/clockify-tracker.ts';
+import { MAX_REQUESTS_PER_CALL } from '../../../../mcp-server/domain/call-limits.ts';
+import { withRequestBudget } from '../../../../mcp-server/providers/remote/request-budget.ts';
 import { IdAliases } from '../../../../mcp-server/providers/id-aliases.ts';
 import type { RemoteTracker } from '../../../../mcp-server/providers/remote-tracker.ts';
 import { BackEndError } from '../../../../mcp-server/providers/time-tracker.ts';
@@ -16,7 +18,7 @@ import type { RecordedRequest } from '../../../support/fake-server.ts';
 import { closeAfterEach } from '../../../support/close-after-each.ts';
 import { type MovableClock, movableClockStartingAt } from '../../../support/fake-clock.ts';
 import { approvalRequestsOf } from './fake-clockify-approvals.ts';
-import { ADA, addEntry, BOB_KEY, type FakeClockify, type FakeUser, SEED, seedTeam, seedWorkspace, startFakeClockify } from './fake-clockify.ts';
+import { ADA, addEntry, BOB_KEY, type FakeClockify, type FakeUser, SEED, seedTeam, seedWorkspace, startFakeClockify, TEAM } from './fake-clockify.ts';
 
 const NOW = '2026-11-18T09:00:00+01:00';
 const WS = SEED.workspaces.acme;
@@ -394,16 +396,63 @@ describe('the Clockify tracker acting for one person: the projects open to her',
   });
 });
 
+describe('the Clockify tracker acting for one person: the team group follows her own role', () => {
+  const call = <T>(work: () => Promise<T>) => withRequestBudget(MAX_REQUESTS_PER_CALL, work);
+  const week = { from: Date.parse('2026-11-16T00:00:00+01:00'), to: Date.parse('2026-11-23T00:00:00+01:00'), offset: 0, limit: 20 };
+  const memberReads = (fake: FakeClockify) =>
+    fake.requests
+      .filter((request) => request.method === 'GET' && /\/user\/[^/]+\/time-entries$/.test(request.path))
+      .map((request) => request.path.split('/')[6]);
+
+  it("shows a team manager the hours of the members she manages and her own, nobody else's, though the key sees all", async () => {
+    const { fake, tracker } = await setUp({ actingFor: TEAM.users.mia });
+    await tracker.detectFeatures();
+    expect([...tracker.capabilities]).toEqual(expect.arrayContaining(['team_hours', 'team_projects']));
+    expect(tracker.capabilities.has('team_leave')).toBe(false);
+    const page = await call(() => (tracker.teamHours as NonNullable<RemoteTracker['teamHours']>).teamWork(week));
+    expect(page.people.map((person) => person.person.name).sort()).toEqual(['Ada Lovelace', 'Cleo Patra', 'Mia Manager']);
+    expect(new Set(memberReads(fake))).toEqual(new Set([ada, cleo, TEAM.users.mia]));
+  });
+
+  it('offers a plain member no team tools, and a project manager none either (her projects are not narrowed)', async () => {
+    for (const person of [TEAM.users.wes, TEAM.users.pia]) {
+      const { fake, tracker } = await setUp({ actingFor: person });
+      await tracker.detectFeatures();
+      expect([...tracker.capabilities].sort()).toEqual(['account', 'catalog', 'entries', 'entries_edit', 'reports', 'timer']);
+      expect(await refusal(call(() => (tracker.teamHours as NonNullable<RemoteTracker['teamHours']>).teamWork(week)))).toMatchObject({
+        code: 'clockify_not_leading',
+      });
+      expect(memberReads(fake).filter((id) => id !== person)).toEqual([]);
+    }
+  });
+
+  it("refuses at the narrowed API a colleague's time the person does not lead, before a request", async () => {
+    const { fake } = await setUp({ actingFor: null });
+    const raw = createClockifyApi({ connection: { baseUrl: fake.url, secret: async () => BOB_KEY, log: () => {} }, onRefused: () => {} });
+    opened({ close: async () => raw.close() });
+    const api = actingClockifyApi(raw, { actingFor: { userId: TEAM.users.mia }, workspace: 'Acme', now: () => Date.now() });
+    const filter = { start: '2026-11-16T00:00:00Z', end: '2026-11-23T00:00:00Z' };
+    await expect(api.memberEntriesPage(WS, ada, 'Ada', filter, 1)).rejects.toThrow(NotNarrowedError);
+    // Once Clockify names her Ada's manager, Ada's time is hers to read; Wes's never.
+    await api.managersOf(WS, ada, 'Ada');
+    await api.managersOf(WS, TEAM.users.wes, 'Wes');
+    await expect(api.memberEntriesPage(WS, ada, 'Ada', filter, 1)).resolves.toMatchObject({ items: [] });
+    await expect(api.memberEntriesPage(WS, TEAM.users.wes, 'Wes', filter, 1)).rejects.toThrow(NotNarrowedError);
+    expect(memberReads(fake)).toEqual([ada]);
+  });
+});
+
 describe('the Clockify tracker acting for one person: what is not offered', () => {
-  it('offers no admin, team, approval or leave tools, and has no such parts, though the key is an admin', async () => {
+  it('offers no admin, approval or leave tools, and has no such parts, though the key is an admin (a person who is an admin herself leads everyone)', async () => {
     const { tracker } = await setUp({
       before: (fake) => {
         (fake.state.users.find((item) => item.id === ada) as FakeUser).roles[WS] = 'ADMIN';
       },
     });
     await tracker.detectFeatures();
-    expect([...tracker.capabilities].sort()).toEqual(['account', 'catalog', 'entries', 'entries_edit', 'reports', 'timer']);
-    expect([tracker.adminPeople, tracker.teamHours, tracker.approvals, tracker.corrections, tracker.adminTeams]).toEqual([
+    expect([...tracker.capabilities].sort()).toEqual(['account', 'catalog', 'entries', 'entries_edit', 'reports', 'team_hours', 'team_projects', 'timer']);
+    expect([tracker.adminPeople, tracker.teamLeave, tracker.approvals, tracker.corrections, tracker.adminTeams, tracker.invoices]).toEqual([
+      undefined,
       undefined,
       undefined,
       undefined,
@@ -419,13 +468,13 @@ describe('the Clockify tracker acting for one person: what is not offered', () =
     const api = actingClockifyApi(raw, { actingFor: { userId: ada }, workspace: 'Acme', now: () => Date.now() });
     const mark = fake.requests.length;
     expect(() => api.people.membersPage(WS, true, 1)).toThrow(NotNarrowedError);
-    expect(() => api.memberEntriesPage(WS, cleo, 'Cleo', { start: 'a', end: 'b' }, 1)).toThrow(NotNarrowedError);
     expect(() => api.approvals.submit(WS, '2026-11-16', 'WEEKLY')).toThrow(NotNarrowedError);
     expect(() => api.balances(WS, ada, 1)).toThrow(NotNarrowedError);
     expect(() => api.createTimeOff(WS, SEED.policies.vacation, {})).toThrow(NotNarrowedError);
     expect(fake.requests.length).toBe(mark);
     // A request about another member is refused though the call is one it handles.
     await expect(api.runningEntries(WS, cleo)).rejects.toThrow(NotNarrowedError);
+    await expect(api.memberEntriesPage(WS, cleo, 'Cleo', { start: '2026-11-16T00:00:00Z', end: '2026-11-23T00:00:00Z' }, 1)).rejects.toThrow(NotNarrowedError);
     expect(aboutTime(fake)).toEqual([]);
   });
 });
