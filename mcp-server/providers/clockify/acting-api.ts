@@ -14,8 +14,9 @@
 // - a colleague's time only where the PERSON leads them: everyone's for a person who is an admin, else the
 //   members Clockify names the person a team manager of (getManagersOfUser, as the team part asks it: learned
 //   from those answers), each answer checked to be that colleague's;
-// - anything else — time off, approvals, administration — is not narrowed and throws: an allow-list, so an
-//   endpoint added to api.ts later cannot reach a person's data unnarrowed.
+// - the person's own time-off requests are read (for their targets in reports), nothing of time off written;
+// - anything else — filing or withdrawing time off, colleagues' time off, approvals, administration — is not
+//   narrowed and throws: an allow-list, so an endpoint added to api.ts later cannot reach a person's data unnarrowed.
 import type { ActingFor } from '../acting-for.ts';
 import { pagesUntilLast } from '../remote/paging.ts';
 import { remoteRefusal } from '../remote/remote-error.ts';
@@ -332,6 +333,19 @@ export function actingClockifyApi(raw: ClockifyApi, options: ActingApiOptions): 
       return raw.clientsPage(workspaceId, page);
     },
 
+    /**
+     * The person's own time-off requests (a search naming them alone), for their targets in reports; each answered
+     * must be theirs. Any other search (colleagues' time off) is not narrowed.
+     */
+    timeOffRequests: async (workspaceId: string, filter: Record<string, unknown>, page: number, own: boolean) => {
+      await about(workspaceId);
+      const users = filter.users;
+      if (!own || !Array.isArray(users) || users.length !== 1 || users[0] !== person) throw new NotNarrowedError('search of time off beyond the person');
+      const answer = await raw.timeOffRequests(workspaceId, filter, page, own);
+      if ((answer?.requests ?? []).some((request) => request?.userId !== person))
+        throw new BackEndError('acting_for_answer_not_the_persons', { back_end: BACK_END });
+      return answer;
+    },
     /** The workspace's active members by name: who is in it, no one's time (the team part's list of people). */
     membersPage: async (workspaceId: string, page: number) => {
       await about(workspaceId);

@@ -442,6 +442,49 @@ describe('the Clockify tracker acting for one person: the team group follows her
   });
 });
 
+describe('the Clockify tracker acting for one person: her own time off, for her targets', () => {
+  const span = { from: '2026-11-01', to: '2026-12-31' };
+
+  it('reads her own requests only, by a search naming her alone, though no leave tool is offered', async () => {
+    const { fake, tracker } = await setUp({ actingFor: cleo });
+    const leave = await tracker.leave.listLeave(span);
+    expect(leave.map((request) => [request.firstDay, request.status])).toEqual([
+      ['2026-11-24', 'pending'],
+      ['2026-12-14', 'approved'],
+    ]);
+    expect(tracker.capabilities.has('leave')).toBe(false);
+    const searches = fake.requests.filter((request) => request.path.endsWith('/time-off/requests'));
+    expect(searches.length).toBeGreaterThan(0);
+    for (const search of searches) expect(JSON.parse(search.body)).toMatchObject({ users: [cleo] });
+    expect(fake.requests.filter((request) => request.path.includes('/time-off/') && request.method !== 'POST')).toEqual([]);
+  });
+
+  it("refuses an answer with someone else's time off, and counts none where time off is off", async () => {
+    const careless = await setUp({ actingFor: cleo });
+    careless.fake.options.usersFilter = false;
+    expect(await refusal(careless.tracker.leave.listLeave(span))).toEqual({ code: 'acting_for_answer_not_the_persons', facts: { back_end: 'Clockify' } });
+
+    const off = await setUp({
+      actingFor: cleo,
+      before: (fake) => {
+        const acme = fake.state.workspaces.find((workspace) => workspace.id === WS);
+        if (acme) acme.timeOffOn = false;
+      },
+    });
+    expect(await off.tracker.leave.listLeave(span)).toEqual([]);
+  });
+
+  it('throws for a search of time off beyond the person, before a request', async () => {
+    const { fake } = await setUp({ actingFor: null });
+    const raw = createClockifyApi({ connection: { baseUrl: fake.url, secret: async () => BOB_KEY, log: () => {} }, onRefused: () => {} });
+    opened({ close: async () => raw.close() });
+    const api = actingClockifyApi(raw, { actingFor: { userId: cleo }, workspace: 'Acme', now: () => Date.now() });
+    await expect(api.timeOffRequests(WS, { statuses: ['APPROVED'] }, 1, false)).rejects.toThrow(NotNarrowedError);
+    await expect(api.timeOffRequests(WS, { users: [cleo, ada], statuses: ['ALL'] }, 1, true)).rejects.toThrow(NotNarrowedError);
+    expect(fake.requests.filter((request) => request.path.includes('/time-off/'))).toEqual([]);
+  });
+});
+
 describe('the Clockify tracker acting for one person: what is not offered', () => {
   it('offers no admin, approval or leave tools, and has no such parts, though the key is an admin (a person who is an admin herself leads everyone)', async () => {
     const { tracker } = await setUp({
