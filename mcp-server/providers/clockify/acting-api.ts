@@ -11,8 +11,12 @@
 //   person is an admin; so does "only admins create tags";
 // - the person books, and sees in the catalog, only the public projects and those open to them (as a member, or
 //   through a user group), unless the person is an admin (Clockify opens every project to its admins);
-// - anything else — colleagues' time, time off, approvals, administration — is not narrowed and throws: an
-//   allow-list, so an endpoint added to api.ts later cannot reach a person's data unnarrowed.
+// - a colleague's time only where the PERSON leads them: everyone's for a person who is an admin, else the
+//   members Clockify names the person a team manager of (getManagersOfUser, as the team part asks it: learned
+//   from those answers), each answer checked to be that colleague's;
+// - the person's own time-off requests are read (for their targets in reports), nothing of time off written;
+// - anything else — filing or withdrawing time off, colleagues' time off, approvals, administration — is not
+//   narrowed and throws: an allow-list, so an endpoint added to api.ts later cannot reach a person's data unnarrowed.
 import type { ActingFor } from '../acting-for.ts';
 import { pagesUntilLast } from '../remote/paging.ts';
 import { remoteRefusal } from '../remote/remote-error.ts';
@@ -33,6 +37,8 @@ const SETTINGS_TTL_MS = 5 * 60_000;
 const PROJECTS_TTL_MS = 5 * 60_000;
 /** An entry read by id serves the write that follows at once (timesheets.ts reads, then writes). */
 const ENTRY_REUSE_MS = 2_000;
+/** A person found gone or deactivated is told so without asking again for this long (each asking costs two requests on the shared key). */
+const REFUSED_PERSON_MS = 5 * 60_000;
 
 export interface ActingApiOptions {
   actingFor: ActingFor;
@@ -88,6 +94,8 @@ export function actingClockifyApi(raw: ClockifyApi, options: ActingApiOptions): 
   const groupProjects = kept<ReadonlySet<string>>(PERSON_TTL_MS);
   const projects = kept<ReadonlyMap<string, ClockifyProject>>(PROJECTS_TTL_MS);
   const reads = new Map<string, { at: number; entry: ClockifyTimeEntry }>();
+  /** The members Clockify named the person a team manager of, by when it said so (managersOf answers). */
+  const led = new Map<string, number>();
 
   const workspaces = () => workspaceList.get(() => raw.workspaces());
   const settingsOf = async (workspaceId: string) => (await workspaces()).find((workspace) => workspace.id === workspaceId)?.workspaceSettings;
@@ -98,15 +106,25 @@ export function actingClockifyApi(raw: ClockifyApi, options: ActingApiOptions): 
       return chooseWorkspace(await workspaces(), options.workspace, user?.activeWorkspace || user?.defaultWorkspace || undefined);
     });
 
+  let refusedPerson: { at: number; error: BackEndError } | undefined;
   /** The pinned member, checked before any request about them: gone or deactivated is refused, nothing sent. */
-  const me = () =>
-    member.get(async () => {
+  const me = async () => {
+    if (refusedPerson && options.now() - refusedPerson.at < REFUSED_PERSON_MS) throw refusedPerson.error;
+    return member.get(async () => {
       const workspace = await workspaceOfKey();
       const record = await memberRecordById(raw, workspace.id, person);
-      if (!record) throw new BackEndError('acting_for_person_missing', { back_end: BACK_END, user_id: person });
-      if (!activeIn(record, workspace.id)) throw new BackEndError('acting_for_person_deactivated', { back_end: BACK_END, user_id: person });
-      return { record, workspace };
+      const refusal = !record
+        ? new BackEndError('acting_for_person_missing', { back_end: BACK_END, user_id: person })
+        : !activeIn(record, workspace.id)
+          ? new BackEndError('acting_for_person_deactivated', { back_end: BACK_END, user_id: person })
+          : undefined;
+      if (refusal) {
+        refusedPerson = { at: options.now(), error: refusal };
+        throw refusal;
+      }
+      return { record: record as ClockifyMember, workspace };
     });
+  };
 
   /** The person is checked, and the request is in their workspace and about them. */
   const about = async (workspaceId: string, userId?: string): Promise<{ record: ClockifyMember; workspace: ClockifyWorkspace }> => {
@@ -119,7 +137,11 @@ export function actingClockifyApi(raw: ClockifyApi, options: ActingApiOptions): 
   /** Entries Clockify answered for the person: every one must be theirs, or nothing is trusted. */
   const theirs = <T extends ClockifyTimeEntry | undefined>(entries: readonly T[]): void => {
     if (entries.some((entry) => entry && entry.userId !== person)) throw new BackEndError('acting_for_answer_not_the_persons', { back_end: BACK_END });
+  };
+  /** Keeps single entries read (the running one, one by id, one written) for the write that may follow, and forgets older ones. */
+  const remember = (entries: readonly (ClockifyTimeEntry | undefined)[]): void => {
     const at = options.now();
+    for (const [id, read] of reads) if (at - read.at >= ENTRY_REUSE_MS) reads.delete(id);
     for (const entry of entries) if (entry?.id) reads.set(entry.id, { at, entry });
   };
 
@@ -221,6 +243,7 @@ export function actingClockifyApi(raw: ClockifyApi, options: ActingApiOptions): 
       await about(workspaceId, userId);
       const running = await raw.runningEntries(workspaceId, userId);
       theirs(running);
+      remember(running);
       return running;
     },
     entriesPage: async (workspaceId: string, userId: string, filter: EntryFilter, page: number) => {
@@ -233,7 +256,7 @@ export function actingClockifyApi(raw: ClockifyApi, options: ActingApiOptions): 
       await about(workspaceId);
       const entry = await raw.entry(workspaceId, entryId, number);
       if (!entry || entry.userId !== person) throw notYourEntry(number);
-      theirs([entry]);
+      remember([entry]);
       return entry;
     },
     createEntry: async (workspaceId: string, body: Record<string, unknown>, action: string) => {
@@ -243,6 +266,7 @@ export function actingClockifyApi(raw: ClockifyApi, options: ActingApiOptions): 
       if (lock) throw new BackEndError('clockify_period_locked', { before: lockDay(lock.before), verb: 'log' });
       const created = await raw.createEntryFor(workspaceId, person, body, action);
       theirs([created]);
+      remember([created]);
       return created;
     },
     replaceEntry: async (workspaceId: string, entryId: string, number: number, body: Record<string, unknown>, action: string) => {
@@ -255,6 +279,7 @@ export function actingClockifyApi(raw: ClockifyApi, options: ActingApiOptions): 
       reads.delete(entryId);
       const replaced = await raw.replaceEntry(workspaceId, entryId, number, body, action);
       theirs([replaced]);
+      remember([replaced]);
       return replaced;
     },
     deleteEntry: async (workspaceId: string, entryId: string, number: number) => {
@@ -306,6 +331,50 @@ export function actingClockifyApi(raw: ClockifyApi, options: ActingApiOptions): 
     clientsPage: async (workspaceId: string, page: number) => {
       await about(workspaceId);
       return raw.clientsPage(workspaceId, page);
+    },
+
+    /**
+     * The person's own time-off requests (a search naming them alone), for their targets in reports; each answered
+     * must be theirs. Any other search (colleagues' time off) is not narrowed.
+     */
+    timeOffRequests: async (workspaceId: string, filter: Record<string, unknown>, page: number, own: boolean) => {
+      await about(workspaceId);
+      const users = filter.users;
+      if (!own || !Array.isArray(users) || users.length !== 1 || users[0] !== person) throw new NotNarrowedError('search of time off beyond the person');
+      const answer = await raw.timeOffRequests(workspaceId, filter, page, own);
+      if ((answer?.requests ?? []).some((request) => request?.userId !== person))
+        throw new BackEndError('acting_for_answer_not_the_persons', { back_end: BACK_END });
+      return answer;
+    },
+    /** The workspace's active members by name: who is in it, no one's time (the team part's list of people). */
+    membersPage: async (workspaceId: string, page: number) => {
+      await about(workspaceId);
+      return raw.membersPage(workspaceId, page);
+    },
+    /** One member's team managers: where the person is among them, the person leads that member. */
+    managersOf: async (workspaceId: string, userId: string, name: string) => {
+      await about(workspaceId);
+      const managers = await raw.managersOf(workspaceId, userId, name);
+      if (managers.some((manager) => manager?.id === person)) led.set(userId, options.now());
+      else led.delete(userId);
+      return managers;
+    },
+    /** A colleague's entries, only of one the person leads (or anyone's, for a person who is an admin); each answer theirs. */
+    memberEntriesPage: async (workspaceId: string, userId: string, name: string, filter: EntryFilter, page: number) => {
+      await about(workspaceId);
+      const since = led.get(userId);
+      const leads = userId === person || (since !== undefined && options.now() - since < PERSON_TTL_MS) || (await isAdmin(workspaceId));
+      if (!leads) throw new NotNarrowedError(`read of the time of a member the person does not lead`);
+      const answer = await raw.memberEntriesPage(workspaceId, userId, name, filter, page);
+      if (answer.items.some((entry) => entry?.userId !== userId)) throw new BackEndError('acting_for_answer_not_the_persons', { back_end: BACK_END });
+      return answer;
+    },
+    /** One project with its members, where it is open to the person (another is not theirs to see). */
+    project: async (workspaceId: string, projectId: string, number: number) => {
+      await about(workspaceId);
+      const project = await raw.project(workspaceId, projectId, number);
+      if (!project || !(await openTo(workspaceId, project))) throw new BackEndError('clockify_project_not_visible', { project: number });
+      return project;
     },
   } satisfies Partial<ClockifyApi>;
 

@@ -41,7 +41,7 @@ export const TIME_OFF_PAGE = 200;
 /** Requests in flight to Clockify at once. */
 const MAX_PARALLEL_REQUESTS = 4;
 /** Clockify's documented limit is 10 requests a second per key (50 for add-ons); Punchcard keeps to it. */
-const MAX_REQUESTS_PER_SECOND = 10;
+export const MAX_REQUESTS_PER_SECOND = 10;
 
 /** A 404 of a record by its number: Clockify has no such one (contract/outcomes/remote.ts). */
 function missing(

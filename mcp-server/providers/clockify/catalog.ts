@@ -154,7 +154,7 @@ export class ClockifyCatalog extends BackEndPart<ClockifyContext> {
     const project = (await this.#allProjects([remote])).byId.get(remote);
     if (!project) {
       // Acting for a person, the projects listed are those open to them (acting-api.ts): another is not theirs to book.
-      if (this.context.options.actingFor) throw new BackEndError('acting_for_booking_not_open', { back_end: 'Clockify', project: `project #${number}` });
+      if (this.context.options.actingFor) throw new BackEndError('acting_for_booking_not_open', { back_end: 'Clockify', project: 'that project' });
       throw new BackEndError('clockify_project_not_visible', { project: number });
     }
     return project;

@@ -16,6 +16,7 @@ import type { RefusalArgs } from '../../contract/outcomes/refusals.ts';
 import { BackEndError, type Capability } from '../time-tracker.ts';
 import { type ClockifyApi, createClockifyApi } from './api.ts';
 import { actingClockifyApi } from './acting-api.ts';
+import { organisationPace } from './organisation-pace.ts';
 import { actingForCapabilities, type ClockifyAdministration, clockifyCapabilities, type TeamRole } from './capabilities.ts';
 import { ClockifyError } from './errors.ts';
 import { clockifyFacts, clockifyFactsKey, type ClockifyFacts } from './facts.ts';
@@ -69,7 +70,8 @@ export class ClockifyContext {
   constructor(options: ClockifyTrackerOptions) {
     this.options = options;
     const api = createClockifyApi({
-      connection: remoteConnection(options),
+      // The organisation's key is everyone's on the team server: one pace for all who send on it (organisation-pace.ts).
+      connection: { ...remoteConnection(options), ...(options.actingFor ? { pace: organisationPace(options.profile.url) } : {}) },
       onRefused: (status, purpose) => {
         // A refused key may be replaced by another person's: who it belongs to is asked again.
         if (status === 401) this.#forgetPerson();
@@ -290,10 +292,10 @@ export class ClockifyContext {
 
   /**
    * What is offered: from the workspace and the role; acting for a person with the organisation's key, only what
-   * is narrowed to them (capabilities.ts, ACTING_FOR), whatever the person's role.
+   * is narrowed to them, from the person's role (capabilities.ts, actingForCapabilities).
    */
   #capabilities(facts: ClockifyFacts | undefined, role: TeamRole | undefined, approvalsRefused: boolean): ReadonlySet<Capability> {
-    return this.options.actingFor ? actingForCapabilities() : clockifyCapabilities(facts, role, this.#refused, approvalsRefused);
+    return this.options.actingFor ? actingForCapabilities(role) : clockifyCapabilities(facts, role, this.#refused, approvalsRefused);
   }
 
   #forgetPerson(): void {

@@ -12,6 +12,7 @@ import { type OrganisationAccount, type OrganisationAccountFactory, type Organis
 import { type ClockifyApi, createClockifyApi } from './api.ts';
 import { chooseWorkspace, type ClockifyTrackerOptions, type Workspace, workspaceOf } from './context.ts';
 import { ClockifyError } from './errors.ts';
+import { organisationPace } from './organisation-pace.ts';
 import type { ClockifyMember } from './people-api.ts';
 
 /** The workspace of an organisation account is read again after an hour (a plan or a name changes rarely). */
@@ -87,7 +88,7 @@ export class ClockifyOrganisationAccount implements OrganisationAccount {
 
   constructor(options: ClockifyTrackerOptions) {
     this.#api = createClockifyApi({
-      connection: remoteConnection(options),
+      connection: { ...remoteConnection(options), pace: organisationPace(options.profile.url) },
       onRefused: (status) => {
         if (status === 401) this.#workspace.invalidate();
       },

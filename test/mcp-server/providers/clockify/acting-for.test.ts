@@ -9,6 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { actingClockifyApi, NotNarrowedError } from '../../../../mcp-server/providers/clockify/acting-api.ts';
 import { createClockifyApi } from '../../../../mcp-server/providers/clockify/api.ts';
 import { createClockifyTracker } from '../../../../mcp-server/providers/clockify/clockify-tracker.ts';
+import { MAX_REQUESTS_PER_CALL } from '../../../../mcp-server/domain/call-limits.ts';
+import { withRequestBudget } from '../../../../mcp-server/providers/remote/request-budget.ts';
 import { IdAliases } from '../../../../mcp-server/providers/id-aliases.ts';
 import type { RemoteTracker } from '../../../../mcp-server/providers/remote-tracker.ts';
 import { BackEndError } from '../../../../mcp-server/providers/time-tracker.ts';
@@ -16,7 +18,7 @@ import type { RecordedRequest } from '../../../support/fake-server.ts';
 import { closeAfterEach } from '../../../support/close-after-each.ts';
 import { type MovableClock, movableClockStartingAt } from '../../../support/fake-clock.ts';
 import { approvalRequestsOf } from './fake-clockify-approvals.ts';
-import { ADA, addEntry, BOB_KEY, type FakeClockify, type FakeUser, SEED, seedTeam, seedWorkspace, startFakeClockify } from './fake-clockify.ts';
+import { ADA, addEntry, BOB_KEY, type FakeClockify, type FakeUser, SEED, seedTeam, seedWorkspace, startFakeClockify, TEAM } from './fake-clockify.ts';
 
 const NOW = '2026-11-18T09:00:00+01:00';
 const WS = SEED.workspaces.acme;
@@ -31,11 +33,15 @@ interface Setup {
   aliases: IdAliases;
 }
 
-async function setUp(options: { key?: string; actingFor?: string | null; before?: (fake: FakeClockify) => void } = {}): Promise<Setup> {
-  const clock = movableClockStartingAt(NOW);
-  const fake = opened(await startFakeClockify({ now: clock }));
-  seedWorkspace(fake);
-  seedTeam(fake);
+async function setUp(
+  options: { key?: string; actingFor?: string | null; before?: (fake: FakeClockify) => void; on?: { fake: FakeClockify; clock: MovableClock } } = {},
+): Promise<Setup> {
+  const clock = options.on?.clock ?? movableClockStartingAt(NOW);
+  const fake = options.on?.fake ?? opened(await startFakeClockify({ now: clock }));
+  if (!options.on) {
+    seedWorkspace(fake);
+    seedTeam(fake);
+  }
   options.before?.(fake);
   const dir = mkdtempSync(join(tmpdir(), 'punchcard-clockify-acting-'));
   const aliases = new IdAliases(join(dir, 'clockify-ids.db'), () => {});
@@ -131,6 +137,23 @@ describe('the Clockify tracker acting for one person: what it costs', () => {
     // Cold: her profile and membership (hourly), and who may book the private project (her role and groups, hourly).
     expect(acting).toEqual({ ...own, 'cold log_time': 7 });
   });
+
+  it("keeps everyone's requests on the organisation's key to Clockify's pace for one key, together", async () => {
+    const clock = movableClockStartingAt(NOW);
+    const fake = opened(await startFakeClockify({ now: clock, rateLimit: { perSecond: 10, retryAfterSeconds: 1 } }));
+    seedWorkspace(fake);
+    seedTeam(fake);
+    const people = await Promise.all([ada, cleo].map((person) => setUp({ actingFor: person, on: { fake, clock } })));
+    await Promise.all(
+      people.flatMap(({ tracker }) => [
+        tracker.timer.runningEntry(),
+        tracker.catalog.catalog(false, ['customer', 'project']),
+        tracker.entries.listEntries({ from: day('00:00'), to: day('00:00') + 24 * HOUR, limit: 50, offset: 0 }),
+      ]),
+    );
+    expect(fake.requests.length).toBeGreaterThan(10);
+    expect(fake.requests.filter((request) => request.status === 429)).toEqual([]);
+  });
 });
 
 describe('the Clockify tracker acting for one person: who the person is', () => {
@@ -145,6 +168,14 @@ describe('the Clockify tracker acting for one person: who the person is', () => 
       code: 'acting_for_person_deactivated',
       facts: { back_end: 'Clockify', user_id: ada },
     });
+    expect(aboutTime(inactive.fake)).toEqual([]);
+    // Told again without asking Clockify again for a while: the directory is read once.
+    const directory = () => inactive.fake.requests.filter((request) => request.path.includes('/member-profile/')).length;
+    expect(directory()).toBe(1);
+    expect(await refusal(inactive.tracker.entries.listEntries({ from: day('00:00'), to: day('00:00') + HOUR, limit: 5, offset: 0 }))).toMatchObject({
+      code: 'acting_for_person_deactivated',
+    });
+    expect(directory()).toBe(1);
     expect(aboutTime(inactive.fake)).toEqual([]);
 
     const missing = await setUp({ actingFor: '5a0ab5acb0798712543800ff' });
@@ -195,6 +226,19 @@ describe('the Clockify tracker acting for one person: records by id and answers'
     expect(fake.state.entries.find((entry) => entry.id === hers.id)?.description).toBe('Ada, changed');
     await tracker.entries.deleteEntry(number);
     expect(fake.state.entries.some((entry) => entry.id === hers.id)).toBe(false);
+    // Every request about time names her, or is one by id that a read of that id came before.
+    const lines = aboutTime(fake).map(line);
+    lines.forEach((request, index) => {
+      if (request.includes('/user/')) expect(request).toContain(`/user/${ada}/time-entries`);
+      else {
+        expect(request).toMatch(new RegExp(`^(GET|PUT|DELETE) /workspaces/${WS}/time-entries/${hers.id}$`));
+        if (!request.startsWith('GET ')) expect(lines.slice(0, index)).toContain(`GET /workspaces/${WS}/time-entries/${hers.id}`);
+      }
+    });
+    expect(lines.filter((request) => !request.startsWith('GET '))).toEqual([
+      `PUT /workspaces/${WS}/time-entries/${hers.id}`,
+      `DELETE /workspaces/${WS}/time-entries/${hers.id}`,
+    ]);
   });
 
   it("trusts nothing of an answer with someone else's entries: refused, nothing written", async () => {
@@ -314,8 +358,22 @@ describe('the Clockify tracker acting for one person: the projects open to her',
     const mark = fake.requests.length;
     expect(
       await refusal(tracker.entries.createEntry({ start: day('08:00'), end: day('09:00'), projectId: secret, activityId: null, description: 'x' })),
-    ).toMatchObject({ code: 'acting_for_booking_not_open', facts: { back_end: 'Clockify' } });
+    ).toEqual({ code: 'acting_for_booking_not_open', facts: { back_end: 'Clockify', project: 'that project' } });
     expect(since(fake, mark).filter((request) => request.startsWith('POST '))).toEqual([]);
+  });
+
+  it('refuses at the narrowed API itself a booking on a project not open to her, by its name, with nothing sent', async () => {
+    const { fake } = await setUp({ actingFor: null });
+    const raw = createClockifyApi({ connection: { baseUrl: fake.url, secret: async () => BOB_KEY, log: () => {} }, onRefused: () => {} });
+    opened({ close: async () => raw.close() });
+    const api = actingClockifyApi(raw, { actingFor: { userId: ada }, workspace: 'Acme', now: () => Date.now() });
+    const body = { start: '2026-11-17T07:00:00Z', end: '2026-11-17T08:00:00Z', projectId: SEED.projects.secret, description: 'x', billable: false };
+    expect(await refusal(api.createEntry(WS, body, 'log the time'))).toEqual({
+      code: 'acting_for_booking_not_open',
+      facts: { back_end: 'Clockify', project: 'Secret' },
+    });
+    expect(fake.requests.filter((request) => request.method === 'POST' && request.path.includes('time-entries'))).toEqual([]);
+    expect(await api.createEntry(WS, { ...body, projectId: SEED.projects.website }, 'log the time')).toMatchObject({ userId: ada });
   });
 
   it('opens a private project to its member and to the members of a user group on it', async () => {
@@ -338,16 +396,106 @@ describe('the Clockify tracker acting for one person: the projects open to her',
   });
 });
 
+describe('the Clockify tracker acting for one person: the team group follows her own role', () => {
+  const call = <T>(work: () => Promise<T>) => withRequestBudget(MAX_REQUESTS_PER_CALL, work);
+  const week = { from: Date.parse('2026-11-16T00:00:00+01:00'), to: Date.parse('2026-11-23T00:00:00+01:00'), offset: 0, limit: 20 };
+  const memberReads = (fake: FakeClockify) =>
+    fake.requests
+      .filter((request) => request.method === 'GET' && /\/user\/[^/]+\/time-entries$/.test(request.path))
+      .map((request) => request.path.split('/')[6]);
+
+  it("shows a team manager the hours of the members she manages and her own, nobody else's, though the key sees all", async () => {
+    const { fake, tracker } = await setUp({ actingFor: TEAM.users.mia });
+    await tracker.detectFeatures();
+    expect([...tracker.capabilities]).toEqual(expect.arrayContaining(['team_hours', 'team_projects']));
+    expect(tracker.capabilities.has('team_leave')).toBe(false);
+    const page = await call(() => (tracker.teamHours as NonNullable<RemoteTracker['teamHours']>).teamWork(week));
+    expect(page.people.map((person) => person.person.name).sort()).toEqual(['Ada Lovelace', 'Cleo Patra', 'Mia Manager']);
+    expect(new Set(memberReads(fake))).toEqual(new Set([ada, cleo, TEAM.users.mia]));
+  });
+
+  it('offers a plain member no team tools, and a project manager none either (her projects are not narrowed)', async () => {
+    for (const person of [TEAM.users.wes, TEAM.users.pia]) {
+      const { fake, tracker } = await setUp({ actingFor: person });
+      await tracker.detectFeatures();
+      expect([...tracker.capabilities].sort()).toEqual(['account', 'catalog', 'entries', 'entries_edit', 'reports', 'timer']);
+      expect(await refusal(call(() => (tracker.teamHours as NonNullable<RemoteTracker['teamHours']>).teamWork(week)))).toMatchObject({
+        code: 'clockify_not_leading',
+      });
+      expect(memberReads(fake).filter((id) => id !== person)).toEqual([]);
+    }
+  });
+
+  it("refuses at the narrowed API a colleague's time the person does not lead, before a request", async () => {
+    const { fake } = await setUp({ actingFor: null });
+    const raw = createClockifyApi({ connection: { baseUrl: fake.url, secret: async () => BOB_KEY, log: () => {} }, onRefused: () => {} });
+    opened({ close: async () => raw.close() });
+    const api = actingClockifyApi(raw, { actingFor: { userId: TEAM.users.mia }, workspace: 'Acme', now: () => Date.now() });
+    const filter = { start: '2026-11-16T00:00:00Z', end: '2026-11-23T00:00:00Z' };
+    await expect(api.memberEntriesPage(WS, ada, 'Ada', filter, 1)).rejects.toThrow(NotNarrowedError);
+    // Once Clockify names her Ada's manager, Ada's time is hers to read; Wes's never.
+    await api.managersOf(WS, ada, 'Ada');
+    await api.managersOf(WS, TEAM.users.wes, 'Wes');
+    await expect(api.memberEntriesPage(WS, ada, 'Ada', filter, 1)).resolves.toMatchObject({ items: [] });
+    await expect(api.memberEntriesPage(WS, TEAM.users.wes, 'Wes', filter, 1)).rejects.toThrow(NotNarrowedError);
+    expect(memberReads(fake)).toEqual([ada]);
+  });
+});
+
+describe('the Clockify tracker acting for one person: her own time off, for her targets', () => {
+  const span = { from: '2026-11-01', to: '2026-12-31' };
+
+  it('reads her own requests only, by a search naming her alone, though no leave tool is offered', async () => {
+    const { fake, tracker } = await setUp({ actingFor: cleo });
+    const leave = await tracker.leave.listLeave(span);
+    expect(leave.map((request) => [request.firstDay, request.status])).toEqual([
+      ['2026-11-24', 'pending'],
+      ['2026-12-14', 'approved'],
+    ]);
+    expect(tracker.capabilities.has('leave')).toBe(false);
+    const searches = fake.requests.filter((request) => request.path.endsWith('/time-off/requests'));
+    expect(searches.length).toBeGreaterThan(0);
+    for (const search of searches) expect(JSON.parse(search.body)).toMatchObject({ users: [cleo] });
+    expect(fake.requests.filter((request) => request.path.includes('/time-off/') && request.method !== 'POST')).toEqual([]);
+  });
+
+  it("refuses an answer with someone else's time off, and counts none where time off is off", async () => {
+    const careless = await setUp({ actingFor: cleo });
+    careless.fake.options.usersFilter = false;
+    expect(await refusal(careless.tracker.leave.listLeave(span))).toEqual({ code: 'acting_for_answer_not_the_persons', facts: { back_end: 'Clockify' } });
+
+    const off = await setUp({
+      actingFor: cleo,
+      before: (fake) => {
+        const acme = fake.state.workspaces.find((workspace) => workspace.id === WS);
+        if (acme) acme.timeOffOn = false;
+      },
+    });
+    expect(await off.tracker.leave.listLeave(span)).toEqual([]);
+  });
+
+  it('throws for a search of time off beyond the person, before a request', async () => {
+    const { fake } = await setUp({ actingFor: null });
+    const raw = createClockifyApi({ connection: { baseUrl: fake.url, secret: async () => BOB_KEY, log: () => {} }, onRefused: () => {} });
+    opened({ close: async () => raw.close() });
+    const api = actingClockifyApi(raw, { actingFor: { userId: cleo }, workspace: 'Acme', now: () => Date.now() });
+    await expect(api.timeOffRequests(WS, { statuses: ['APPROVED'] }, 1, false)).rejects.toThrow(NotNarrowedError);
+    await expect(api.timeOffRequests(WS, { users: [cleo, ada], statuses: ['ALL'] }, 1, true)).rejects.toThrow(NotNarrowedError);
+    expect(fake.requests.filter((request) => request.path.includes('/time-off/'))).toEqual([]);
+  });
+});
+
 describe('the Clockify tracker acting for one person: what is not offered', () => {
-  it('offers no admin, team, approval or leave tools, and has no such parts, though the key is an admin', async () => {
+  it('offers no admin, approval or leave tools, and has no such parts, though the key is an admin (a person who is an admin herself leads everyone)', async () => {
     const { tracker } = await setUp({
       before: (fake) => {
         (fake.state.users.find((item) => item.id === ada) as FakeUser).roles[WS] = 'ADMIN';
       },
     });
     await tracker.detectFeatures();
-    expect([...tracker.capabilities].sort()).toEqual(['account', 'catalog', 'entries', 'entries_edit', 'reports', 'timer']);
-    expect([tracker.adminPeople, tracker.teamHours, tracker.approvals, tracker.corrections, tracker.adminTeams]).toEqual([
+    expect([...tracker.capabilities].sort()).toEqual(['account', 'catalog', 'entries', 'entries_edit', 'reports', 'team_hours', 'team_projects', 'timer']);
+    expect([tracker.adminPeople, tracker.teamLeave, tracker.approvals, tracker.corrections, tracker.adminTeams, tracker.invoices]).toEqual([
+      undefined,
       undefined,
       undefined,
       undefined,
@@ -363,13 +511,13 @@ describe('the Clockify tracker acting for one person: what is not offered', () =
     const api = actingClockifyApi(raw, { actingFor: { userId: ada }, workspace: 'Acme', now: () => Date.now() });
     const mark = fake.requests.length;
     expect(() => api.people.membersPage(WS, true, 1)).toThrow(NotNarrowedError);
-    expect(() => api.memberEntriesPage(WS, cleo, 'Cleo', { start: 'a', end: 'b' }, 1)).toThrow(NotNarrowedError);
     expect(() => api.approvals.submit(WS, '2026-11-16', 'WEEKLY')).toThrow(NotNarrowedError);
     expect(() => api.balances(WS, ada, 1)).toThrow(NotNarrowedError);
     expect(() => api.createTimeOff(WS, SEED.policies.vacation, {})).toThrow(NotNarrowedError);
     expect(fake.requests.length).toBe(mark);
     // A request about another member is refused though the call is one it handles.
     await expect(api.runningEntries(WS, cleo)).rejects.toThrow(NotNarrowedError);
+    await expect(api.memberEntriesPage(WS, cleo, 'Cleo', { start: '2026-11-16T00:00:00Z', end: '2026-11-23T00:00:00Z' }, 1)).rejects.toThrow(NotNarrowedError);
     expect(aboutTime(fake)).toEqual([]);
   });
 });
