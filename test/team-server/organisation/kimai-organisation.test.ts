@@ -207,6 +207,22 @@ describe('one organisation credential on Kimai (built server)', () => {
     expect(TOM.id).toBe(2);
   });
 
+  it('refuses a pinned person whose Kimai user was disabled since, at their next sign-in, in words', async () => {
+    const user = fake.state.users.find((candidate) => candidate.id === ADA.id) as FakeUser;
+    user.enabled = false;
+    try {
+      const counted = await refusals(metricsUrl, 'deactivated');
+      const { page } = await companyCallback(server, idp, 'ada');
+      expect(page.status).toBe(403);
+      expect(wordsOf(page)).toContain('Your Kimai account (#1) is deactivated, so this server does not act for it.');
+      expect(await refusals(metricsUrl, 'deactivated')).toBe(counted + 1);
+      // The pin stays: an administrator who enables the account again needs to do nothing else.
+      expect(pinOf('ada')).toMatch(/ #1$/);
+    } finally {
+      user.enabled = true;
+    }
+  });
+
   it("holds the organisation's key in no answer, log line, store file, people folder or audit spool", () => {
     expect(answers.length).toBeGreaterThan(4);
     for (const answer of answers) expect(answer).not.toContain(KEY);
