@@ -36,6 +36,8 @@ export interface OrganisationAccount {
   usersWithEmail(email: string): Promise<TrackerUser[]>;
   /** One user by id, or null where the tracker has none. */
   user(id: string): Promise<TrackerUser | null>;
+  /** Lets its connections go (admin check makes one, asks it, and is done). */
+  close(): void;
 }
 
 type ProfileOfType<T extends RemoteType> = Extract<BackEndProfile, { type: T }>;

@@ -46,6 +46,9 @@ export async function createTracker(options: TrackerFactoryOptions): Promise<Tim
  */
 export async function createRemoteTracker(options: Omit<TrackerFactoryOptions, 'profile' | 'personName'> & { profile: RemoteProfile }): Promise<RemoteTracker> {
   const { profile } = options;
+  // Acting for a person with an organisation's credential is safe only where the back end narrows it
+  // to them (providers/acting-for.ts); one that would ignore actingFor would act as the organisation.
+  if (options.actingFor && !remoteSideOf(profile).organisation) throw new Error(`${profile.type} cannot act for one person with an organisation's credential.`);
   const create = await remoteSideOf(profile).tracker();
   const bound = bindFormSecret(options.env ?? process.env, options.formSecret ?? { backEnd: undefined, policyFixes: false }, profile);
   if (bound.withheld) options.log(bound.withheld);

@@ -102,7 +102,7 @@ export async function checkOrganisationOnce(config: ServerConfig, key: string, n
     try {
       return await checkOrganisationAccount(account, key, backEndOf(config.provider.type).label);
     } finally {
-      (account as { close?: () => void }).close?.();
+      account.close();
     }
   } finally {
     rmSync(folder, { recursive: true, force: true });

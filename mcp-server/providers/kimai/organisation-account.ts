@@ -15,8 +15,9 @@ export function accountName(me: Pick<KimaiUser, 'id' | 'alias' | 'username' | 'e
   return `${personName(me)}${typeof me.email === 'string' && me.email !== '' ? ` <${me.email}>` : ''} (#${me.id})`;
 }
 
-export function kimaiOrganisationAccount(api: Pick<KimaiApi, 'me' | 'users'>): OrganisationAccount {
+export function kimaiOrganisationAccount(api: Pick<KimaiApi, 'me' | 'users' | 'close'>): OrganisationAccount {
   return {
+    close: () => api.close(),
     async check(): Promise<OrganisationCheck> {
       try {
         const me = await api.me();

@@ -171,6 +171,23 @@ describe('the secret', () => {
     api.close();
   });
 
+  it('no tracker acting for one person with an organisation credential where the back end cannot narrow it (Calamari)', async () => {
+    await expect(
+      createRemoteTracker({
+        profile: { type: 'calamari', url: 'https://acme.calamari.io', email: 'ada@example.com' },
+        actingFor: { userId: '42' },
+        userDataDir: folder(),
+        workWeek: () => ({ mon: 8, tue: 8, wed: 8, thu: 8, fri: 8, sat: 0, sun: 0 }),
+        holidays: async () => new Map(),
+        timezone: () => 'Europe/Berlin',
+        now: () => Date.parse('2026-11-18T10:20:00Z'),
+        log: () => {},
+        env: {},
+        credentials: { kind: 'none', get: async () => 'organisation-key', set: async () => {}, delete: async () => false },
+      }),
+    ).rejects.toThrow('calamari cannot act for one person with an organisation\'s credential.');
+  });
+
   it("the extension's secret withheld from a back end it was not given for", async () => {
     const tracker = await createRemoteTracker({
       profile: { type: 'kimai', url: BASE },
