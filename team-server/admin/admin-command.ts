@@ -13,7 +13,9 @@ export function adminUsage(guide: string): string {
   return `Usage: punchcard-mcp admin VERB --config FILE    (admin VERB --help: that verb's own help)
 
 Looking after the team server, with its config and environment (the key, the database password):
-  punchcard-mcp admin people --config FILE          everyone who signed in: last seen, connected clients
+  punchcard-mcp admin people --config FILE          everyone who signed in: last seen, tracker user, connected clients
+  punchcard-mcp admin people unlink PERSON --config FILE
+                                                    unlink a person from their tracker user and sign them out
   punchcard-mcp admin sign-out PERSON --config FILE sign a person out everywhere (PERSON: their id or e-mail)
   punchcard-mcp admin rotate-key --new-key-env VAR --config FILE
                                                     start rotating the server key to the one in VAR, while serving
@@ -29,8 +31,8 @@ More: ${guide}/admin.md.`;
 type Verb = 'people' | 'sign-out' | 'rotate-key' | 'check' | 'backup' | 'restore';
 
 interface VerbUsage {
-  /** How many words the verb takes after it. */
-  words: number;
+  /** How many words the verb takes after it (each count it may take). */
+  words: number | readonly number[];
   /** How it is written, one way a line (after `punchcard-mcp admin `). */
   forms: readonly string[];
   /** What it does, in a sentence or two, in lines of at most 100 characters. */
@@ -43,9 +45,11 @@ interface VerbUsage {
 
 const VERBS: Record<Verb, VerbUsage> = {
   people: {
-    words: 0,
-    forms: ['people --config FILE'],
-    does: 'Everyone who signed in, one tab-separated line a person, the most recently seen first:\nid, last seen, name, e-mail, connected clients.',
+    words: [0, 2],
+    forms: ['people --config FILE', 'people unlink PERSON --config FILE'],
+    does:
+      'Everyone who signed in, one tab-separated line a person, the most recently seen first:\nid, last seen, name, e-mail, tracker user, connected clients.\n' +
+      'With unlink PERSON (their id or e-mail): removes the pin of that person to a tracker user and signs\nthem out; their next sign-in matches their e-mail afresh.',
     section: 'People',
   },
   'sign-out': {
@@ -135,7 +139,10 @@ export async function runAdminCommand(
   if (problem) return usage(problem);
   if (!known) return usage(verb === undefined ? 'admin needs a verb.' : `admin has no verb "${verb}".`);
   const wanted = VERBS[verb as Verb].words;
-  if (words.length !== wanted)
+  if (verb === 'people') {
+    if (words.length > 0 && (words[0] !== 'unlink' || words.length !== 2))
+      return usage(`admin people takes no further words, or unlink and the person (their id or e-mail) (given: ${words.join(' ')}).`);
+  } else if (words.length !== wanted)
     return usage(
       wanted === 0
         ? `admin ${verb} takes no further words (given: ${words.join(' ')}).`
@@ -164,6 +171,10 @@ export async function runAdminCommand(
   io.env = secrets.env;
   switch (verb as Exclude<Verb, 'check'>) {
     case 'people': {
+      if (words[0] === 'unlink') {
+        const { unlinkPerson } = await import('./unlink.ts');
+        return unlinkPerson(config.config, words[1] as string, io);
+      }
       const { listPeople } = await import('./people.ts');
       return listPeople(config.config, io);
     }

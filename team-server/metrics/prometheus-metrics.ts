@@ -4,7 +4,7 @@
 // count apart. What is counted as it happens is a counter or a histogram; what is a state (ready,
 // engines open, the pool, kept writes, audit records waiting) is read at each scrape.
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import { LIMIT_NAMES, SIGN_IN_OUTCOMES, STORE_ERROR_KINDS, type TeamGauges, type TeamMetrics } from './team-metrics.ts';
+import { LIMIT_NAMES, SIGN_IN_OUTCOMES, SIGN_IN_REFUSAL_REASONS, STORE_ERROR_KINDS, type TeamGauges, type TeamMetrics } from './team-metrics.ts';
 
 /** Seconds: from a health check (a millisecond) to a tool call near its deadline. */
 const LATENCY_BUCKETS = [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
@@ -72,6 +72,12 @@ export function prometheusMetrics(gauges: TeamGauges): PrometheusMetrics {
     labelNames: ['outcome'],
     registers,
   });
+  const signInRefusals = new Counter({
+    name: 'punchcard_sign_in_refusals_total',
+    help: 'Sign-ins refused, by reason (no_match, several, deactivated, unverified, domain, taken), without names.',
+    labelNames: ['reason'],
+    registers,
+  });
   const storeErrors = new Counter({
     name: 'punchcard_store_errors_total',
     help: 'Requests the store could not serve (unavailable, newer_version).',
@@ -82,6 +88,7 @@ export function prometheusMetrics(gauges: TeamGauges): PrometheusMetrics {
   // increase that an alert sees (Prometheus' increase() cannot see the first sample of a new series).
   for (const limit of LIMIT_NAMES) rateLimited.inc({ limit }, 0);
   for (const outcome of SIGN_IN_OUTCOMES) signIns.inc({ outcome }, 0);
+  for (const reason of SIGN_IN_REFUSAL_REASONS) signInRefusals.inc({ reason }, 0);
   for (const kind of STORE_ERROR_KINDS) storeErrors.inc({ kind }, 0);
   const storeSeconds = new Histogram({
     name: 'punchcard_store_request_duration_seconds',
@@ -159,6 +166,7 @@ export function prometheusMetrics(gauges: TeamGauges): PrometheusMetrics {
     },
     rateLimited: (limit) => rateLimited.inc({ limit }),
     signIn: (outcome) => signIns.inc({ outcome }),
+    signInRefused: (reason) => signInRefusals.inc({ reason }),
     storeError: (kind) => storeErrors.inc({ kind }),
     auditRecordsGivenUp: (count) => auditGivenUp.inc(count),
     storeRequest: (operation, seconds) => storeSeconds.observe({ operation }, seconds),

@@ -12,6 +12,15 @@ export type ToolOutcome = EndedCall['outcome'];
 /** How a sign-in ended: a person signed in, was refused (wrong credentials, not vouched for), or was held back by the limit on failures. */
 export const SIGN_IN_OUTCOMES = ['signed_in', 'refused', 'limited'] as const;
 export type SignInOutcome = (typeof SIGN_IN_OUTCOMES)[number];
+/**
+ * Why a company sign-in was refused where the server acts for people through one organisation
+ * credential (auth/organisation-match.ts), or where the provider did not vouch for the address:
+ * counted without names, so an administrator sees a rollout's snags (no_match: nobody in the tracker
+ * has the address; several; deactivated; unverified; domain: outside allowed_domains; taken: the
+ * tracker user is linked to another sign-in).
+ */
+export const SIGN_IN_REFUSAL_REASONS = ['no_match', 'several', 'deactivated', 'unverified', 'domain', 'taken'] as const;
+export type SignInRefusalReason = (typeof SIGN_IN_REFUSAL_REASONS)[number];
 /** Which limit refused a request. */
 export const LIMIT_NAMES = ['address', 'person', 'sign_in'] as const;
 export type LimitName = (typeof LIMIT_NAMES)[number];
@@ -26,6 +35,8 @@ export interface TeamMetrics {
   backEndRequest(backEnd: string, status: number | 'failed', seconds: number): void;
   rateLimited(limit: LimitName): void;
   signIn(outcome: SignInOutcome): void;
+  /** A sign-in refused, by why (beside signIn('refused'), which counts every refusal). */
+  signInRefused(reason: SignInRefusalReason): void;
   storeError(kind: StoreErrorKind): void;
   /** Audit records given up: past the spool's bound, or refused by the store for themselves (team/audit-writer.ts). */
   auditRecordsGivenUp(count: number): void;
@@ -53,6 +64,7 @@ export const NO_METRICS: TeamMetrics = {
   backEndRequest: () => {},
   rateLimited: () => {},
   signIn: () => {},
+  signInRefused: () => {},
   storeError: () => {},
   auditRecordsGivenUp: () => {},
   storeRequest: () => {},

@@ -24,7 +24,7 @@ import {
   sealedOAuthOf,
   signOutRecord,
 } from './rows.ts';
-import { StoreMissing, StoreUnavailable, StoreVersionError } from './store-errors.ts';
+import { StoreMissing, StoreUnavailable, StoreVersionError, TrackerUserTaken } from './store-errors.ts';
 
 /** The key of the advisory lock migrations hold (any fixed number; this one spells "punch"). */
 const MIGRATION_LOCK = 0x70756e6368;
@@ -94,6 +94,16 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: `ALTER TABLE punchcard_audit ADD COLUMN record_id TEXT;
      CREATE UNIQUE INDEX punchcard_audit_record_id ON punchcard_audit (record_id) WHERE record_id IS NOT NULL;
      ALTER TABLE punchcard_instances ADD COLUMN key_id TEXT;`,
+    compatibleFrom: 1,
+  },
+  {
+    // Added: the tracker user a person is pinned to under one organisation credential
+    // (team/tracker-pin.ts), one person a tracker user at most, and whether an audit record's write
+    // went through that credential. An older instance ignores both: it never acts that way.
+    sql: `ALTER TABLE punchcard_people ADD COLUMN tracker_pin TEXT;
+     ALTER TABLE punchcard_people ADD COLUMN linked_at BIGINT;
+     CREATE UNIQUE INDEX punchcard_people_tracker_pin ON punchcard_people (tracker_pin) WHERE tracker_pin IS NOT NULL;
+     ALTER TABLE punchcard_audit ADD COLUMN via TEXT;`,
     compatibleFrom: 1,
   },
 ];
@@ -457,14 +467,30 @@ class PostgresStore implements Store {
     return row && personRecord(row);
   }
 
-  async savePerson(person: { id: string; identity: string; name: string; email: string | null; at: number }): Promise<PersonRecord> {
-    const [row] = await this.#query(
-      `INSERT INTO punchcard_people (id, identity, name, email, credentials, created_at, last_seen_at) VALUES ($1, $2, $3, $4, NULL, $5, $5)
-       ON CONFLICT (identity) DO UPDATE SET name = excluded.name, email = excluded.email, last_seen_at = excluded.last_seen_at
-       RETURNING *`,
-      [person.id, person.identity, person.name, person.email, person.at],
+  async savePerson(person: { id: string; identity: string; name: string; email: string | null; at: number; trackerPin?: string }): Promise<PersonRecord> {
+    const pin = person.trackerPin ?? null;
+    try {
+      const [row] = await this.#query(
+        `INSERT INTO punchcard_people (id, identity, name, email, credentials, tracker_pin, linked_at, created_at, last_seen_at)
+         VALUES ($1, $2, $3, $4, NULL, $6, $7, $5, $5)
+         ON CONFLICT (identity) DO UPDATE SET name = excluded.name, email = excluded.email, last_seen_at = excluded.last_seen_at,
+           linked_at = CASE WHEN punchcard_people.tracker_pin IS NULL THEN excluded.linked_at ELSE punchcard_people.linked_at END,
+           tracker_pin = coalesce(punchcard_people.tracker_pin, excluded.tracker_pin)
+         RETURNING *`,
+        [person.id, person.identity, person.name, person.email, person.at, pin, pin === null ? null : person.at],
+      );
+      return personRecord(row as Row);
+    } catch (error) {
+      if (pin !== null && (error as { constraint?: string }).constraint === 'punchcard_people_tracker_pin') throw new TrackerUserTaken();
+      throw error;
+    }
+  }
+
+  async unlinkPerson(personId: string): Promise<boolean> {
+    return (
+      (await this.#query('UPDATE punchcard_people SET tracker_pin = NULL, linked_at = NULL WHERE id = $1 AND tracker_pin IS NOT NULL RETURNING id', [personId]))
+        .length === 1
     );
-    return personRecord(row as Row);
   }
 
   async seen(personId: string, at: number): Promise<void> {

@@ -45,6 +45,8 @@ export function personRecord(row: Row): PersonRecord {
     name: row.name as string,
     email: textOrNull(row.email),
     credentials: textOrNull(row.credentials),
+    trackerPin: textOrNull(row.tracker_pin),
+    linkedAt: numberOrNull(row.linked_at),
     createdAt: Number(row.created_at),
     lastSeenAt: Number(row.last_seen_at),
   };
@@ -60,8 +62,8 @@ export function instanceRecord(row: Row): { id: string; address: string; seenAt:
 }
 
 /** The audit table's columns an INSERT names, in the order auditValues gives them. */
-export const AUDIT_COLUMNS = 'record_id, at, person_id, person, client_id, client_name, tool, outcome, change';
-export const AUDIT_COLUMN_COUNT = 9;
+export const AUDIT_COLUMNS = 'record_id, at, person_id, person, client_id, client_name, tool, outcome, change, via';
+export const AUDIT_COLUMN_COUNT = 10;
 
 /** A record's values for AUDIT_COLUMNS. */
 export function auditValues(record: AuditRecord): (string | number | null)[] {
@@ -75,6 +77,7 @@ export function auditValues(record: AuditRecord): (string | number | null)[] {
     record.tool,
     record.outcome,
     JSON.stringify(record.change),
+    record.via ?? null,
   ];
 }
 
@@ -89,5 +92,6 @@ export function auditRecordOf(row: Row): AuditRecord {
     tool: row.tool as string,
     outcome: row.outcome as AuditRecord['outcome'],
     change: JSON.parse(row.change as string) as Record<string, unknown>,
+    ...(row.via === 'organisation' ? { via: 'organisation' as const } : {}),
   };
 }

@@ -22,7 +22,7 @@ import {
   sealedOAuthOf,
   signOutRecord,
 } from './rows.ts';
-import { StoreMissing, StoreUnavailable, StoreVersionError } from './store-errors.ts';
+import { StoreMissing, StoreUnavailable, StoreVersionError, TrackerUserTaken } from './store-errors.ts';
 
 /** How long a write waits while another process (a backup, the audit command) holds the lock. */
 const LOCK_WAIT_MS = 5_000;
@@ -73,6 +73,12 @@ export const MIGRATIONS: readonly string[] = [
   `ALTER TABLE audit ADD COLUMN record_id TEXT;
    CREATE UNIQUE INDEX audit_record_id ON audit (record_id) WHERE record_id IS NOT NULL;
    ALTER TABLE instances ADD COLUMN key_id TEXT;`,
+  // The tracker user a person is pinned to under one organisation credential (team/tracker-pin.ts),
+  // one person a tracker user at most; and whether an audit record's write went through that credential.
+  `ALTER TABLE people ADD COLUMN tracker_pin TEXT;
+   ALTER TABLE people ADD COLUMN linked_at INTEGER;
+   CREATE UNIQUE INDEX people_tracker_pin ON people (tracker_pin) WHERE tracker_pin IS NOT NULL;
+   ALTER TABLE audit ADD COLUMN via TEXT;`,
 ];
 
 /** What a command that must not make a store says where none is. */
@@ -293,15 +299,29 @@ class SqliteStore implements Store {
     return this.#run(() => personOrNone(this.#sql('SELECT * FROM people WHERE id = ?').get(id) as Row | undefined));
   }
 
-  savePerson(person: { id: string; identity: string; name: string; email: string | null; at: number }): Promise<PersonRecord> {
+  savePerson(person: { id: string; identity: string; name: string; email: string | null; at: number; trackerPin?: string }): Promise<PersonRecord> {
     return this.#run(() => {
-      const row = this.#sql(
-        `INSERT INTO people (id, identity, name, email, credentials, created_at, last_seen_at) VALUES (?, ?, ?, ?, NULL, ?, ?)
-         ON CONFLICT (identity) DO UPDATE SET name = excluded.name, email = excluded.email, last_seen_at = excluded.last_seen_at
-         RETURNING *`,
-      ).get(person.id, person.identity, person.name, person.email, person.at, person.at) as Row;
-      return personRecord(row);
+      const pin = person.trackerPin ?? null;
+      try {
+        const row = this.#sql(
+          `INSERT INTO people (id, identity, name, email, credentials, tracker_pin, linked_at, created_at, last_seen_at) VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?)
+           ON CONFLICT (identity) DO UPDATE SET name = excluded.name, email = excluded.email, last_seen_at = excluded.last_seen_at,
+             linked_at = CASE WHEN people.tracker_pin IS NULL THEN excluded.linked_at ELSE people.linked_at END,
+             tracker_pin = coalesce(people.tracker_pin, excluded.tracker_pin)
+           RETURNING *`,
+        ).get(person.id, person.identity, person.name, person.email, pin, pin === null ? null : person.at, person.at, person.at) as Row;
+        return personRecord(row);
+      } catch (error) {
+        if (pin !== null && /UNIQUE constraint failed: people\.tracker_pin/.test(String(error))) throw new TrackerUserTaken();
+        throw error;
+      }
     });
+  }
+
+  unlinkPerson(personId: string): Promise<boolean> {
+    return this.#run(
+      () => Number(this.#sql('UPDATE people SET tracker_pin = NULL, linked_at = NULL WHERE id = ? AND tracker_pin IS NOT NULL').run(personId).changes) === 1,
+    );
   }
 
   seen(personId: string, at: number): Promise<void> {

@@ -17,6 +17,14 @@ export class StoreUnavailable extends Error {
   }
 }
 
+/** A tracker user already pinned to another person (store.ts, savePerson): the sign-in is refused and nothing is saved. */
+export class TrackerUserTaken extends Error {
+  constructor() {
+    super('That tracker user is already linked to another sign-in.');
+    this.name = 'TrackerUserTaken';
+  }
+}
+
 export class StoreMissing extends Error {
   constructor(message: string) {
     super(message);

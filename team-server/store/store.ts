@@ -40,6 +40,14 @@ export interface PersonRecord {
   email: string | null;
   /** The person's tracker secret, sealed to this person; null when none is stored. */
   credentials: string | null;
+  /**
+   * The tracker user the server acts for under one organisation credential (team/tracker-pin.ts): set
+   * at the person's first sign-in and never moved by an e-mail change; null until then, or once an
+   * administrator unlinked them. Not a secret.
+   */
+  trackerPin: string | null;
+  /** When the pin was set, or null. */
+  linkedAt: number | null;
   createdAt: number;
   lastSeenAt: number;
 }
@@ -61,6 +69,12 @@ export interface AuditRecord {
   outcome: 'done' | 'refused' | 'failed';
   /** What changed, without secrets or free text (audit.ts). */
   change: Record<string, unknown>;
+  /**
+   * How the write reached the back end where not with the person's own credential: 'organisation'
+   * where the server acted for them through the organisation's (docs/team-server/README.md, "One
+   * organisation credential"). The person stays the actor.
+   */
+  via?: 'organisation';
 }
 
 /** The most audit records one appendAudits takes. */
@@ -95,8 +109,14 @@ export interface Store {
 
   personByIdentity(identity: string): Promise<PersonRecord | undefined>;
   person(id: string): Promise<PersonRecord | undefined>;
-  /** Creates the person on first sign-in, or refreshes their name and e-mail. */
-  savePerson(person: { id: string; identity: string; name: string; email: string | null; at: number }): Promise<PersonRecord>;
+  /**
+   * Creates the person on first sign-in, or refreshes their name and e-mail. A `trackerPin` is set
+   * with the record where the person has none yet, and never replaces one; a pin another person holds
+   * refuses the whole save with TrackerUserTaken (store-errors.ts), so nothing is created.
+   */
+  savePerson(person: { id: string; identity: string; name: string; email: string | null; at: number; trackerPin?: string }): Promise<PersonRecord>;
+  /** Removes a person's pin (`admin people unlink`); false when they had none. Their next sign-in matches afresh. */
+  unlinkPerson(personId: string): Promise<boolean>;
   /** Moves a person's last seen time on to `at` (never back: instances' writes may cross). */
   seen(personId: string, at: number): Promise<void>;
   setCredentials(personId: string, sealed: string | null): Promise<void>;

@@ -3,7 +3,7 @@
 // tracker account gone or deactivated, a back end that answered with someone else's records, a booking
 // the person could not make with their own account, and an organisation account that cannot act for
 // people at all. Nothing is sent after any of them.
-import { say } from './sentence.ts';
+import { either, forModelOnly, say } from './sentence.ts';
 import { refusalFamily } from './wording.ts';
 
 /**
@@ -29,19 +29,24 @@ const NEED_SAID: Record<OrganisationNeed, string> = {
   owner: "the company owner's role (only the owner stops another person's clock)",
 };
 
+/** An account as a person reads it: without the tracker's number of it ("Root Admin <root@example.com>"). */
+function withoutNumber(account: string): string {
+  return account.replace(/ \(#[^)]*\)$/, '');
+}
+
 export const actingForRefusals = refusalFamily({
   /** The tracker user the person is linked to is deactivated there: nothing is done for them until an administrator acts. */
   acting_for_person_deactivated: {
     kind: 'denied',
     say: (facts: { back_end: string; user_id: string }) =>
-      say`Your ${facts.back_end} account (#${facts.user_id}) is deactivated, so this server no longer acts for you. Ask your administrator. Nothing was sent.`,
+      say`Your ${facts.back_end} account${forModelOnly(` (#${facts.user_id})`)} is deactivated, so this server no longer acts for you. Ask your administrator. Nothing was sent.`,
     example: { back_end: 'Kimai', user_id: '42' },
   },
   /** The tracker user the person is linked to is gone from the tracker. */
   acting_for_person_missing: {
     kind: 'denied',
     say: (facts: { back_end: string; user_id: string }) =>
-      say`Your ${facts.back_end} account (#${facts.user_id}) no longer exists there, so this server cannot act for you. Ask your administrator to unlink you, then sign in again. Nothing was sent.`,
+      say`Your ${facts.back_end} account${forModelOnly(` (#${facts.user_id})`)} no longer exists there, so this server cannot act for you. Ask your administrator to unlink you, then sign in again. Nothing was sent.`,
     example: { back_end: 'Kimai', user_id: '42' },
   },
   /** The back end answered a request about the person with someone else's records: the organisation account may lack a right, and nothing is trusted or written. */
@@ -62,7 +67,7 @@ export const actingForRefusals = refusalFamily({
   organisation_account_cannot_act: {
     kind: 'denied',
     say: (facts: { back_end: string; account: string; needs: OrganisationNeed }) =>
-      say`The organisation account ${facts.account} cannot act for people in ${facts.back_end}: it needs ${NEED_SAID[facts.needs]}.`,
+      say`The organisation account ${either(facts.account, withoutNumber(facts.account))} cannot act for people in ${facts.back_end}: it needs ${NEED_SAID[facts.needs]}.`,
     example: { back_end: 'Kimai', account: 'Root Admin <root@example.com> (#3)', needs: 'view_user' },
   },
 });

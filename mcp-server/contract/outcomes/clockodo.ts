@@ -414,4 +414,21 @@ export const clockodoRuleRefusals = refusalFamily({
       say`Clockodo did not let you change ${recordNamed('time entry', facts.entry)} (403 Forbidden): your account lacks the owner's right to edit colleagues' entries, or the entry lies within its person's edit lock. ${switchedOff('correct_time_entries')}.`,
     example: { entry: 12 },
   },
+
+  // --- Acting for a person through the organisation account (providers/clockodo/acting-api.ts)
+
+  /** A write of the person's entries inside their own edit lock: the owner's key may not be held by it, so Punchcard holds the person to it. */
+  clockodo_entry_edit_locked: {
+    kind: 'denied',
+    say: (facts: { last_locked_day: string }) =>
+      say`Your Clockodo edit lock covers your entries up to ${day(facts.last_locked_day)}: they cannot be added, changed or deleted. Nothing was sent.`,
+    example: { last_locked_day: '2026-04-30' },
+  },
+  /** A request the narrowed API does not make for a person (an administration, a team or a catalog write): it would act with the owner's rights. */
+  clockodo_not_for_others: {
+    kind: 'denied',
+    say: (facts: { request: string }) =>
+      say`This server acts for you on Clockodo through the company owner's account, and does not make that request (${facts.request}) for you: it would act with the owner's rights, not yours. Nothing was sent.`,
+    example: { request: 'createUser' },
+  },
 });

@@ -535,4 +535,28 @@ export const kimaiRuleRefusals = refusalFamily({
       say`Kimai did not let you change ${recordNamed('time entry', facts.entry)} (403 Forbidden): your account lacks the permission ${facts.permission}, or the entry lies in a period Kimai keeps locked. ${switchedOff('correct_time_entries')}.`,
     example: { entry: 12, permission: 'edit_team_timesheet' },
   },
+
+  // --- Acting for a person with the organisation's account (providers/kimai/acting-api.ts)
+
+  /** A request the narrowed API does not make for a person (leave, approvals, teams, administration): refused before anything is sent. */
+  kimai_acting_for_withheld: {
+    kind: 'denied',
+    say: (facts: { what: string }) =>
+      say`Through your company's Kimai account this server does not ${facts.what} for you: Kimai would do it with that account's rights, not yours. Nothing was sent.`,
+    example: { what: 'request absences' },
+  },
+  /** Kimai's lockdown, which the organisation account (an administrator) is not held by, holds the person's role: said before any write. */
+  kimai_lockdown_holds: {
+    kind: 'denied',
+    say: (facts: { until: string }) =>
+      say`Kimai's lockdown keeps time that begins up to ${moment(facts.until)} closed to your role, so this server does not change it for you either. Nothing was sent.`,
+    example: { until: '2026-10-31T23:59:59+01:00' },
+  },
+  /** An exported record the person's role may not change, though the organisation account could. */
+  kimai_entry_exported: {
+    kind: 'denied',
+    say: (facts: { entry: number }) =>
+      say`${recordNamed('Time entry', facts.entry, 'start')} is exported in Kimai, and only an administrator may change exported records, so this server does not change it for you either. Nothing was sent.`,
+    example: { entry: 12 },
+  },
 });

@@ -49,7 +49,10 @@ export class ClockodoAccount extends BackEndPart<ClockodoContext, { plan: Clocko
     }
     if (this.context.options.teamToolsWanted?.() !== true || !leadershipStale(this.context)) return;
     try {
-      await learnLeadership(this.context);
+      // Acting for a person, whom they lead is read through the owner's account whatever their role (acting-api.ts).
+      const { acting } = this.context;
+      if (acting) this.context.learnLeadership({ leads: (await acting.led()).people.length > 0 });
+      else await learnLeadership(this.context);
     } catch (error) {
       this.context.options.log(`Could not read from Clockodo whom ${this.context.options.profile.email} leads: ${(error as Error).message}`);
     }

@@ -122,14 +122,18 @@ export function createClockodoApi(options: ClockodoApiOptions) {
     /** The company's teams, each with its leader's id (a team leader may hold any role). */
     teamsPage: (page: number) => listPage<ClockodoTeam>('/v3/teams', 'read which teams you lead', {}, page, USER_PAGE),
 
-    clock: (action = 'read the running timer') => call<ClockodoClock>('GET', '/v2/clock', { action }),
+    /** The running clock: the caller's, or with `usersId` that user's (acting-api.ts names the person so). */
+    clock: (action = 'read the running timer', usersId?: number) =>
+      call<ClockodoClock>('GET', '/v2/clock', { action }, usersId === undefined ? {} : { query: { users_id: usersId } }),
     startClock: (body: Record<string, unknown>) => call<ClockodoClock>('POST', '/v2/clock', { action: 'start the timer' }, { body }),
-    stopClock: (id: number, timeUntil?: string) =>
+    stopClock: (id: number, timeUntil?: string, usersId?: number) =>
       call<ClockodoClock>(
         'DELETE',
         `/v2/clock/${id}`,
         { action: 'stop the timer', notFound: remoteRefusal('clockodo_running_timer_gone', { entry: id }) },
-        timeUntil === undefined ? {} : { query: { time_until: timeUntil } },
+        timeUntil === undefined && usersId === undefined
+          ? {}
+          : { query: { ...(timeUntil === undefined ? {} : { time_until: timeUntil }), ...(usersId === undefined ? {} : { users_id: usersId }) } },
       ),
 
     async entryPage(filter: Record<string, QueryValue>, page: number, size: number, action = 'read your time entries'): Promise<Page<ClockodoEntry>> {

@@ -1,9 +1,10 @@
-// Clockodo's engine side (providers/back-ends.ts): what the account is remembered to offer, and its
-// tracker from its own chunk.
+// Clockodo's engine side (providers/back-ends.ts): what the account is remembered to offer, its
+// tracker and the organisation account the team server acts for people with, each from its own chunk.
 import type { RemoteEngineSide } from '../engine-side.ts';
 import { rememberedClockodoCapabilities } from './capabilities.ts';
 
 export const CLOCKODO_ENGINE: RemoteEngineSide<'clockodo'> = {
   known: (userDataDir, profile) => rememberedClockodoCapabilities(userDataDir, profile),
   tracker: async () => (await import('./clockodo-tracker.ts')).createClockodoTracker,
+  organisation: async () => (await import('./organisation-account.ts')).createClockodoOrganisationAccount,
 };

@@ -40,6 +40,25 @@ export function clockodoCapabilities(facts: ClockodoFacts | undefined): Readonly
   return capabilities;
 }
 
+/**
+ * What is offered when the team server acts for a person with the owner's key (acting-api.ts), an allow-list: their
+ * own time, reports and what they may book on, and colleagues' hours and project hours where Clockodo says they lead
+ * someone (a team's leader, someone's boss: acting-api.ts narrows those reads to the people they lead), whatever their
+ * role. Not the administration (it acts for others by nature, with the owner's rights), not catalog writes (made with
+ * the owner's rights, not the person's), not leave decisions nor leave (docs/back-ends/clockodo.md, "Acting for
+ * others").
+ */
+const ACTING_FOR: readonly Capability[] = ['account', 'timer', 'entries', 'entries_edit', 'reports', 'catalog'];
+
+export function actingForCapabilities(facts: ClockodoFacts | undefined): ReadonlySet<Capability> {
+  const capabilities = new Set<Capability>(ACTING_FOR);
+  if (facts?.leads === true) {
+    capabilities.add('team_hours');
+    capabilities.add('team_projects');
+  }
+  return capabilities;
+}
+
 /** What is remembered about the account, if anything, and the capabilities that follow. */
 export function rememberedClockodoCapabilities(
   userDataDir: string,

@@ -95,6 +95,9 @@ export class ClockodoCatalog extends BackEndPart<ClockodoContext> {
   async bookableProject(projectId: number): Promise<ClockodoProject> {
     const [projects, access] = await allSettled([this.#allProjects(), this.#accessMap()]);
     const project = projects.byId.get(projectId);
+    if (project && this.context.acting && !mayBook(access.add, project.customers_id, project.id))
+      // The owner's key would book it: the person's own access map says they could not.
+      throw new BackEndError('acting_for_booking_not_open', { back_end: 'Clockodo', project: project.name });
     if (!project || !mayBook(access.add, project.customers_id, project.id)) throw new BackEndError('clockodo_project_not_bookable', { project: projectId });
     if (!project.active || project.completed) throw new BackEndError('clockodo_project_closed', { name: project.name, completed: project.completed === true });
     return project;
@@ -111,6 +114,8 @@ export class ClockodoCatalog extends BackEndPart<ClockodoContext> {
   async requireService(serviceId: number): Promise<number> {
     const [services, access] = await allSettled([this.#allServices(), this.#serviceAccessMap()]);
     const service = services.byId.get(serviceId);
+    if (service && this.context.acting && !mayUseService(access.add, serviceId))
+      throw new BackEndError('acting_for_booking_not_open', { back_end: 'Clockodo', project: `the service ${service.name}` });
     if (!service || !mayUseService(access.add, serviceId)) throw new BackEndError('clockodo_service_not_bookable', { service: serviceId });
     if (!service.active) throw new BackEndError('clockodo_service_archived', { name: service.name });
     return service.id;

@@ -28,7 +28,7 @@ export function createClockodoTracker(options: ClockodoTrackerOptions): RemoteTr
   const team = new ClockodoTeam(context, { catalog });
   return assembleTracker({
     type: 'clockodo',
-    label: `Clockodo (${options.profile.email})`,
+    label: options.actingFor ? `Clockodo (user #${options.actingFor.userId}, through ${options.profile.email})` : `Clockodo (${options.profile.email})`,
     agentLabel: 'description-prefix',
     facts: context.facts,
     account: new ClockodoAccount(context, { plan }),

@@ -11,8 +11,9 @@ import type { LearnedFacts } from '../remote/learned-facts.ts';
 import { hostOf } from '../remote/remote-error.ts';
 import { learnedFacts, remoteConnection, type RemoteTrackerOptions } from '../remote-tracker.ts';
 import { BackEndError } from '../time-tracker.ts';
+import { ClockodoActing, actingClockodoApi } from './acting-api.ts';
 import { type ClockodoApi, createClockodoApi } from './api.ts';
-import { clockodoCapabilities } from './capabilities.ts';
+import { actingForCapabilities, clockodoCapabilities } from './capabilities.ts';
 import { ClockodoError } from './errors.ts';
 import { clockodoFacts, clockodoFactsKey, type ClockodoFacts } from './facts.ts';
 import type { ClockodoCompany, ClockodoUser } from './wire.ts';
@@ -36,16 +37,23 @@ export interface Identity {
 export class ClockodoContext {
   readonly options: ClockodoTrackerOptions;
   readonly api: ClockodoApi;
+  /** The person the team server acts for with the owner's key (acting-api.ts); undefined on the person's own key. */
+  readonly acting: ClockodoActing | undefined;
   readonly facts: LearnedFacts<ClockodoFacts>;
   readonly #identity = new Expiring<Identity>(IDENTITY_TTL_MS);
 
   constructor(options: ClockodoTrackerOptions) {
     this.options = options;
-    this.api = createClockodoApi({ connection: remoteConnection(options), email: options.profile.email });
+    const api = createClockodoApi({ connection: remoteConnection(options), email: options.profile.email });
+    const { actingFor } = options;
+    // Under actingFor the key is the owner's: every feature module sees only the API narrowed to the person.
+    this.acting = actingFor ? new ClockodoActing(api, { userId: Number(actingFor.userId), now: options.now, zone: options.timezone }) : undefined;
+    this.api = this.acting ? actingClockodoApi(api, this.acting) : api;
     this.facts = learnedFacts(options, {
       file: clockodoFacts,
-      key: clockodoFactsKey(options.profile),
-      capabilitiesOf: clockodoCapabilities,
+      // The owner's login is everyone's under actingFor: what is learned is the person's, kept under their id.
+      key: actingFor ? `${clockodoFactsKey(options.profile)} for user #${actingFor.userId}` : clockodoFactsKey(options.profile),
+      capabilitiesOf: actingFor ? actingForCapabilities : clockodoCapabilities,
     });
   }
 
@@ -61,17 +69,20 @@ export class ClockodoContext {
 
   /** The person's id without a request when an earlier start learned it. */
   async userId(): Promise<number> {
+    if (this.acting) return this.acting.userId;
     return this.facts.current.userId ?? (await this.me()).user.id;
   }
 
   /** The person as Clockodo names them; their login where it has no name. */
   nameOf(user: ClockodoUser): string {
-    return user.name ?? this.options.profile.email;
+    // Under actingFor the profile's login is the owner's, never the person's name.
+    return user.name ?? (this.acting ? (user.email ?? `user #${user.id}`) : this.options.profile.email);
   }
 
   /** "Clockodo at host as the person (role) of the company; …." for whoami and the connection test. */
   connectionLine({ user, company }: Identity): string {
-    return `Clockodo at ${hostOf(this.options.profile.url)} as ${this.nameOf(user)}${describeAccount(user, company)}.`;
+    const through = this.acting ? ", through the company owner's account" : '';
+    return `Clockodo at ${hostOf(this.options.profile.url)} as ${this.nameOf(user)}${describeAccount(user, company)}${through}.`;
   }
 
   today(): string {

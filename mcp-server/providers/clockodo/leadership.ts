@@ -8,17 +8,13 @@ import { allPages } from '../remote/paging.ts';
 import { withRequestBudget } from '../remote/request-budget.ts';
 import { USER_PAGE } from './api.ts';
 import { type ClockodoContext, unlessRefused } from './context.ts';
+import { type Led, ledBy } from './led.ts';
 import type { ClockodoTeam, ClockodoUser } from './wire.ts';
 
 /** Leading is read again a day after it was learned, so a team given or taken shows the next day. */
 const RECHECK_MS = 24 * 3_600_000;
 
-/** The people `me` leads: the members of the teams they lead and those whose boss they are. */
-export interface Led {
-  people: ClockodoUser[];
-  /** The names of the teams they lead, for the answers' words. */
-  teams: string[];
-}
+export type { Led };
 
 /**
  * The people `me` leads, from the teams Clockodo lists and the users it shows `me` (a list refused,
@@ -36,10 +32,7 @@ export async function whomLeads(context: ClockodoContext, me: ClockodoUser, acti
       () => [] as ClockodoUser[],
     ),
   ]);
-  const led = teams.filter((team) => team.leader === me.id);
-  const ledIds = new Set(led.map((team) => team.id));
-  const people = users.filter((user) => user.id !== me.id && (user.boss === me.id || (user.teams_id != null && ledIds.has(user.teams_id))));
-  return { people, teams: led.map((team) => team.name) };
+  return ledBy(me, teams, users);
 }
 
 /** The people whose absences Clockodo lets `me` manage, `me` aside (`scope=manageAbsences`; a refusal names nobody). */

@@ -6,7 +6,8 @@
 // (1 approved, 2 declined). Whatever Clockodo would not show the person is never asked for, and no
 // request names anyone Clockodo did not list.
 import { BackEndPart } from '../remote-tracker.ts';
-import { allSettled } from '../remote/cache.ts';
+import { allSettled, mapWithLimit } from '../remote/cache.ts';
+import { ensureRequests } from '../remote/request-budget.ts';
 import { allPages } from '../remote/paging.ts';
 import { addDays, yearsOf } from '../../domain/time.ts';
 import type {
@@ -21,13 +22,13 @@ import type {
 } from '../../domain/team.ts';
 import { windowOf } from '../../domain/team.ts';
 import { BackEndError, causeOf, SPAN_LOOKBACK_MS } from '../time-tracker.ts';
-import { ENTRY_PAGE, USER_PAGE } from './api.ts';
+import { ENTRY_PAGE, type QueryValue, USER_PAGE } from './api.ts';
 import type { ClockodoCatalog } from './catalog.ts';
 import type { ClockodoContext, Identity } from './context.ts';
 import { ClockodoError } from './errors.ts';
 import { absencesManaged, whomLeads } from './leadership.ts';
 import { absenceLastDay, clockodoTime, instantOf, isLumpSum, toLeaveRequest } from './mapping.ts';
-import type { ClockodoAbsence, ClockodoUser } from './wire.ts';
+import type { ClockodoAbsence, ClockodoEntry, ClockodoUser } from './wire.ts';
 
 /** Where a project's total starts: Punchcard's earliest date (call-limits.ts). */
 const PROJECT_SINCE = '2000-01-01T00:00:00Z';
@@ -53,9 +54,10 @@ export class ClockodoTeam extends BackEndPart<ClockodoContext, { catalog: Clocko
     const work = new Map<number, ColleagueWork>(items.map((person) => [person.id, { person, spans: [], targets: null }]));
     if (items.length > 0) {
       // One listing of every entry Clockodo shows the key in the range: its filter takes one user at
-      // a time, and a window's people one by one would cost a request each.
+      // a time, and a window's people one by one would cost a request each. Acting for a person, the
+      // owner's key shows everyone's: then one listing per person of the window, each naming them.
       const filter = { time_since: clockodoTime(query.from - SPAN_LOOKBACK_MS), time_until: clockodoTime(query.to) };
-      const entries = await allPages(this.context.api.pager, (page) => this.context.api.entryPage(filter, page, ENTRY_PAGE, "read your team's time entries"));
+      const entries = await this.#entriesOf(filter, this.context.acting ? items.map((person) => person.id) : undefined, "read your team's time entries");
       const names = entries.length > 0 ? await this.parts.catalog.names() : undefined;
       for (const entry of entries) {
         const person = work.get(entry.users_id);
@@ -78,8 +80,9 @@ export class ClockodoTeam extends BackEndPart<ClockodoContext, { catalog: Clocko
     if (!project) throw new BackEndError('project_not_visible', { project: projectId, back_end: 'Clockodo' });
     const now = this.context.options.now();
     const filter = { time_since: PROJECT_SINCE, time_until: clockodoTime(now), 'filter[projects_id]': projectId };
+    const shownIds = viewer.led ? [viewer.me.user.id, ...viewer.led.map((user) => user.id)] : [];
     const [entries, users, names, customers] = await allSettled([
-      allPages(this.context.api.pager, (page) => this.context.api.entryPage(filter, page, ENTRY_PAGE, `read the time entries of project ${project.name}`)),
+      this.#entriesOf(filter, this.context.acting ? shownIds : undefined, `read the time entries of project ${project.name}`),
       viewer.led ? Promise.resolve([viewer.me.user, ...viewer.led]) : this.#users('name the people on the project'),
       this.parts.catalog.names(),
       allPages(this.context.api.pager, (page) => this.context.api.customersPage(page)),
@@ -87,7 +90,8 @@ export class ClockodoTeam extends BackEndPart<ClockodoContext, { catalog: Clocko
     // One who leads people sees their own time and theirs: whatever else Clockodo might list is left out.
     const shown = viewer.led ? new Set(users.map((user) => user.id)) : undefined;
     const userNames = new Map(users.map((user) => [user.id, user.name ?? `Colleague #${user.id}`]));
-    const budget = project.budget ?? null;
+    // The owner's key reads every project's budget; the person's own might not: acting for them, it is not shown.
+    const budget = this.context.acting ? null : (project.budget ?? null);
     return {
       project: { id: project.id, name: project.name, customer: customers.find((customer) => customer.id === project.customers_id)?.name ?? null },
       budget: {
@@ -177,10 +181,12 @@ export class ClockodoTeam extends BackEndPart<ClockodoContext, { catalog: Clocko
    */
   async #viewer(): Promise<Viewer> {
     const me = await this.context.me();
-    if (me.user.role === 'owner' || me.user.role === 'manager') {
+    // Acting for a person, their role shows them nobody: only the people they lead, read through the owner's account.
+    const { acting } = this.context;
+    if (!acting && (me.user.role === 'owner' || me.user.role === 'manager')) {
       return { me, led: undefined, covers: `everyone Clockodo shows you as ${me.user.role === 'owner' ? 'its owner' : 'a manager'}` };
     }
-    const led = await whomLeads(this.context, me.user, 'list the people you lead');
+    const led = acting ? await acting.led() : await whomLeads(this.context, me.user, 'list the people you lead');
     if (led.people.length === 0) {
       this.context.learnLeadership({ leads: false });
       throw new BackEndError('clockodo_leads_nobody');
@@ -206,6 +212,20 @@ export class ClockodoTeam extends BackEndPart<ClockodoContext, { catalog: Clocko
       throw new BackEndError('clockodo_decides_no_leave');
     }
     return { me, users };
+  }
+
+  /**
+   * Entries of the range (or project) `filter` names: one listing of all Clockodo shows the key, or, acting for a
+   * person, one listing per user of `users`, each naming them (acting-api.ts refuses a listing that names nobody).
+   */
+  async #entriesOf(filter: Record<string, QueryValue>, users: readonly number[] | undefined, action: string): Promise<ClockodoEntry[]> {
+    const { api } = this.context;
+    if (users === undefined) return allPages(api.pager, (page) => api.entryPage(filter, page, ENTRY_PAGE, action));
+    ensureRequests(users.length, 'Clockodo');
+    const lists = await mapWithLimit(users, api.pager.maxParallel, (userId) =>
+      allPages(api.pager, (page) => api.entryPage({ ...filter, 'filter[users_id]': userId }, page, ENTRY_PAGE, action)),
+    );
+    return lists.flat();
   }
 
   /** The users Clockodo lists to this key. */

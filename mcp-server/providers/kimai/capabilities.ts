@@ -22,6 +22,25 @@ export const KIMAI_CAPABILITIES: ReadonlySet<Capability> = new Set(
 const WITHOUT_ABSENCES: ReadonlySet<Capability> = new Set([...KIMAI_CAPABILITIES].filter((capability) => !ABSENCE_CAPABILITIES.has(capability)));
 
 /**
+ * What a person is offered where the team server acts for them with the organisation's account
+ * (docs/back-ends/kimai.md, "Acting for others"): their own timer, entries, catalog and reports, whatever their
+ * role. Leave is withheld (the absence plugin's requests act for the caller), so are approvals (the plugin's
+ * `user` needs view_all_approval, and its submit acts for the caller), new catalog items and administration
+ * (their reads and writes reach others, or the catalog, with the organisation account's rights).
+ */
+export const KIMAI_ACTING_CAPABILITIES: ReadonlySet<Capability> = new Set([...WITHOUT_ABSENCES].filter((capability) => capability !== 'catalog_write'));
+const KIMAI_ACTING_LEAD_CAPABILITIES: ReadonlySet<Capability> = new Set([...KIMAI_ACTING_CAPABILITIES, 'team_hours', 'team_projects']);
+
+/**
+ * Acting for a person: their own time tools, and the team's hours and projects for a team lead by role who leads a
+ * team (acting-api.ts narrows those reads to the people of the teams they lead). An administrator person is offered
+ * no team tools this way: their own token would reach everyone, which the organisation account is not narrowed to.
+ */
+export function kimaiActingCapabilities(facts: Pick<KimaiDetection, 'role' | 'leads'>): ReadonlySet<Capability> {
+  return facts.role === 'ROLE_TEAMLEAD' && facts.leads === true ? KIMAI_ACTING_LEAD_CAPABILITIES : KIMAI_ACTING_CAPABILITIES;
+}
+
+/**
  * `absences` is whether the plugin answered the last time anyone asked; `undefined` when nobody has.
  * Unknown counts as present: the first `tools/list` must already be right, and clients that read it
  * only once (Claude Desktop) would otherwise never see the leave tools on a Kimai that has the

@@ -11,7 +11,8 @@ import { BackEndError } from '../time-tracker.ts';
 import { allSettled, Expiring } from '../remote/cache.ts';
 import type { LearnedFacts } from '../remote/learned-facts.ts';
 import { type KimaiApi, createKimaiApi } from './api.ts';
-import { highestRole, kimaiCapabilities } from './capabilities.ts';
+import { highestRole, kimaiActingCapabilities, kimaiCapabilities } from './capabilities.ts';
+import { actingKimaiApi } from './acting-api.ts';
 import { detectionFile, type KimaiDetection } from './detection-cache.ts';
 import { KimaiError } from './errors.ts';
 import type { KimaiTimesheetConfig, KimaiUser } from './wire.ts';
@@ -31,6 +32,16 @@ export interface Session {
   config: KimaiTimesheetConfig;
 }
 
+/** The API at the profile's address with the options' secret (the person's token, or the organisation's under actingFor). */
+export function kimaiApiFor(options: KimaiTrackerOptions): KimaiApi {
+  const { profile } = options;
+  return createKimaiApi({
+    connection: remoteConnection(options),
+    ...(profile.caFile === undefined ? {} : { caFile: profile.caFile }),
+    ...(profile.allowInsecureTls === undefined ? {} : { allowInsecureTls: profile.allowInsecureTls }),
+  });
+}
+
 export class KimaiContext {
   readonly options: KimaiTrackerOptions;
   readonly api: KimaiApi;
@@ -41,16 +52,16 @@ export class KimaiContext {
   constructor(options: KimaiTrackerOptions) {
     this.options = options;
     const { profile } = options;
-    this.api = createKimaiApi({
-      connection: remoteConnection(options),
-      ...(profile.caFile === undefined ? {} : { caFile: profile.caFile }),
-      ...(profile.allowInsecureTls === undefined ? {} : { allowInsecureTls: profile.allowInsecureTls }),
-    });
+    const api = kimaiApiFor(options);
+    // Acting for a person with the organisation's account: every request goes through the narrowed API (acting-api.ts).
+    this.api = options.actingFor
+      ? actingKimaiApi(api, { userId: options.actingFor.userId, now: options.now, ...(profile.lockdown ? { lockdown: profile.lockdown } : {}) })
+      : api;
     // What the last start (or the app's connection test) learned; see kimaiCapabilities().
     this.facts = learnedFacts(options, {
       file: detectionFile,
       key: profile.url,
-      capabilitiesOf: (facts) => kimaiCapabilities(facts.absences, facts.leads, facts),
+      capabilitiesOf: options.actingFor ? kimaiActingCapabilities : (facts) => kimaiCapabilities(facts.absences, facts.leads, facts),
     });
   }
 

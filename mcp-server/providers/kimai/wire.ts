@@ -101,6 +101,10 @@ export interface KimaiUserFull extends KimaiUserShort {
   enabled?: boolean;
   roles?: string[];
   teams?: KimaiNamed[];
+  /** The zone of the account's profile. */
+  timezone?: string;
+  /** The account's teams, and whether it leads each (as `/api/users/me` shows them). */
+  memberships?: Array<{ team: KimaiNamed; teamlead: boolean }>;
 }
 
 /** A user as lists and relations show one. */

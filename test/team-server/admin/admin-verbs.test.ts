@@ -11,6 +11,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { keyIdOf } from '../../../team-server/auth/server-keys.ts';
 import { openSqliteStore } from '../../../team-server/store/sqlite-store.ts';
+import { trackerPin } from '../../../team-server/team/tracker-pin.ts';
 import { textOf } from '../../support/engine.ts';
 import { IDP_CLIENT_ID, IDP_CLIENT_SECRET, startIdentityProvider } from '../../support/identity-provider.ts';
 import { startPostgres, type TestPostgres } from '../../support/postgres.ts';
@@ -94,12 +95,12 @@ describe.each(['sqlite', 'postgres'] as const)('admin on %s', (store) => {
     const listed = await admin(server, ['people']);
     expect(listed.code, listed.stderr).toBe(0);
     const [header, ...rows] = listed.stdout.trim().split('\n');
-    expect(header).toBe('id\tlast seen\tname\te-mail\tconnected clients');
+    expect(header).toBe('id\tlast seen\tname\te-mail\ttracker user\tconnected clients');
     expect(rows).toHaveLength(1);
-    const [id, lastSeen, name, email, connected] = (rows[0] as string).split('\t');
+    const [id, lastSeen, name, email, trackerUser, connected] = (rows[0] as string).split('\t');
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     expect(Date.parse(lastSeen as string)).toBeGreaterThan(Date.now() - 60_000);
-    expect([name, email, connected]).toEqual([ADA.alias, `${ADA.username}@example.com`, 'Punchcard test client']);
+    expect([name, email, trackerUser, connected]).toEqual([ADA.alias, `${ADA.username}@example.com`, '-', 'Punchcard test client']);
     expect(listed.stderr).toBe('1 person.\n');
     expect(listed.stdout).not.toContain(ADA.token);
   });
@@ -118,7 +119,7 @@ describe.each(['sqlite', 'postgres'] as const)('admin on %s', (store) => {
     // Tom goes on as before.
     expect(textOf(await tom.call('timer_status'))).toMatch(/^No timer running\./);
     const listed = await admin(server, ['people']);
-    expect(listed.stdout).toMatch(new RegExp(`${ADA.username}@example\\.com\\t-\\n`));
+    expect(listed.stdout).toMatch(new RegExp(`${ADA.username}@example\\.com\\t-\\t-\\n`));
     const unknown = await admin(server, ['sign-out', 'nobody@example.com']);
     expect([unknown.code, unknown.stderr]).toEqual([
       1,
@@ -362,5 +363,39 @@ describe('the admin verbs refuse in words, and change nothing', () => {
     const byId = await admin(server, ['sign-out', ids[0] as string]);
     expect(byId.code, byId.stderr).toBe(0);
     expect(byId.stdout).toMatch(new RegExp(`^Signed out ${ids[0]}: 1 grant revoked`));
+  });
+
+  it('shows the tracker user a person is pinned to, and unlinks them: the pin goes and they are signed out everywhere', async () => {
+    const server = await kimaiServer('sqlite');
+    const ada = await signedIn(server, ADA);
+    const tom = await signedIn(server, TOM);
+    // The pin an organisation sign-in sets (auth/organisation-match.ts), here written as the store keeps it;
+    // Tom's names another Kimai, as after a server moved: it acts for nobody here, and says so.
+    const store = new DatabaseSync(storeFile(server), { timeout: 5_000 });
+    const pin = trackerPin({ type: 'kimai', url: fake.url }, '42');
+    store.prepare('UPDATE people SET tracker_pin = ?, linked_at = 1 WHERE email = ?').run(pin, `${ADA.username}@example.com`);
+    store.prepare('UPDATE people SET tracker_pin = ?, linked_at = 1 WHERE email = ?').run('kimai https://old.example.com #42', `${TOM.username}@example.com`);
+    store.close();
+    const listed = await admin(server, ['people']);
+    expect(listed.stdout).toContain(`${ADA.username}@example.com\t#42\t`);
+    expect(listed.stdout).toContain(`${TOM.username}@example.com\tkimai https://old.example.com #42 (another back end)\t`);
+    const unlinked = await admin(server, ['people', 'unlink', `${ADA.username}@example.com`]);
+    expect(unlinked.code, unlinked.stderr).toBe(0);
+    expect(unlinked.stdout).toMatch(
+      new RegExp(
+        `^Unlinked [0-9a-f-]{36} from ${pin.replace(/[.]/g, '\\.')} and signed them out \\(1 grant revoked\\); their next sign-in matches their e-mail afresh\\.\n$`,
+      ),
+    );
+    await expect(ada.call('timer_status')).rejects.toThrow();
+    expect(textOf(await tom.call('timer_status'))).toMatch(/^No timer running\./);
+    expect((await admin(server, ['people'])).stdout).toContain(`${ADA.username}@example.com\t-\t`);
+    const again = await admin(server, ['people', 'unlink', `${ADA.username}@example.com`]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/^[0-9a-f-]{36} is not linked to a tracker user; nothing was changed\.\n$/);
+    const wrong = await admin(server, ['people', 'unlink']);
+    expect([wrong.code, wrong.stderr.split('\n')[0]]).toEqual([
+      2,
+      'admin people takes no further words, or unlink and the person (their id or e-mail) (given: unlink).',
+    ]);
   });
 });

@@ -61,6 +61,8 @@ describe('the rows both stores read', () => {
       name: 'Ada',
       email: null,
       credentials: 'sealed',
+      tracker_pin: 'kimai https://kimai.example.com #42',
+      linked_at: 1_800_000_050_000,
       created_at: 1_800_000_000_000,
       last_seen_at: 1_800_000_100_000,
     };
@@ -70,6 +72,8 @@ describe('the rows both stores read', () => {
       name: 'Ada',
       email: null,
       credentials: 'sealed',
+      trackerPin: 'kimai https://kimai.example.com #42',
+      linkedAt: 1_800_000_050_000,
       createdAt: 1_800_000_000_000,
       lastSeenAt: 1_800_000_100_000,
     };

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS, openPostgresStore } from '../../../team-server/store/postgres-store.ts';
 import { MAX_AUDIT_BATCH, type Store, StoreVersionError } from '../../../team-server/store/store.ts';
 import { openStore } from '../../../team-server/store/open-store.ts';
+import { TrackerUserTaken } from '../../../team-server/store/store-errors.ts';
 import { startPostgres, type TestPostgres } from '../../support/postgres.ts';
 
 let postgres: TestPostgres;
@@ -87,6 +88,49 @@ describe.each(Object.keys(databases))('the %s store', (kind) => {
     expect((await store.personByIdentity('kimai:https://k:1'))?.email).toBe('ada@example.com');
   });
 
+  it('pins a person to a tracker user once: kept through a new e-mail, one person a tracker user, refused whole when taken, undone by unlink', async () => {
+    const pin = 'kimai https://kimai.example.com #42';
+    const ada = await store.savePerson({
+      id: 'pin-ada',
+      identity: 'oidc:https://login.example.com:ada',
+      name: 'Ada',
+      email: 'ada@example.com',
+      at: 100,
+      trackerPin: pin,
+    });
+    expect(ada).toMatchObject({ trackerPin: pin, linkedAt: 100 });
+    // A later sign-in with another e-mail or another pin never moves the pin.
+    const again = await other.savePerson({ ...ada, email: 'ada.l@example.com', at: 200, trackerPin: 'kimai https://kimai.example.com #7' });
+    expect(again).toMatchObject({ email: 'ada.l@example.com', trackerPin: pin, linkedAt: 100 });
+    // Another identity cannot take the same tracker user: nothing of it is saved.
+    await expect(
+      other.savePerson({
+        id: 'pin-mallory',
+        identity: 'oidc:https://login.example.com:mallory',
+        name: 'Mallory',
+        email: 'ada@example.com',
+        at: 300,
+        trackerPin: pin,
+      }),
+    ).rejects.toThrow(TrackerUserTaken);
+    expect(await store.personByIdentity('oidc:https://login.example.com:mallory')).toBeUndefined();
+    // Unlinked, the pin is free again, and the person's next save pins afresh.
+    expect(await other.unlinkPerson('pin-ada')).toBe(true);
+    expect(await other.unlinkPerson('pin-ada')).toBe(false);
+    expect(await store.person('pin-ada')).toMatchObject({ trackerPin: null, linkedAt: null });
+    const mallory = await store.savePerson({
+      id: 'pin-mallory',
+      identity: 'oidc:https://login.example.com:mallory',
+      name: 'Mallory',
+      email: null,
+      at: 400,
+      trackerPin: pin,
+    });
+    expect(mallory).toMatchObject({ trackerPin: pin, linkedAt: 400 });
+    const unpinned = await store.savePerson({ id: ada.id, identity: ada.identity, name: ada.name, email: ada.email, at: 500 });
+    expect(unpinned.trackerPin).toBeNull();
+  });
+
   it('numbers sign-outs as it records them, whatever their clock says, shows them to every instance, and prunes them after a day', async () => {
     const before = (await store.signOuts()).length;
     expect(await store.signOut('p-out', clock)).toBe(0);
@@ -124,9 +168,12 @@ describe.each(Object.keys(databases))('the %s store', (kind) => {
       change: { arguments: { project: 'Website' } },
     };
     await store.appendAudit({ ...record, at: 1000 });
-    await store.appendAudit({ ...record, at: 2000, tool: 'clock_out' });
+    await store.appendAudit({ ...record, at: 2000, tool: 'clock_out', via: 'organisation' });
     expect((await store.readAudit({ limit: 10 })).map((entry) => entry.tool)).toEqual(['clock_in', 'clock_out']);
-    expect((await store.readAudit({ since: 1500, limit: 10 })).map((entry) => entry.tool)).toEqual(['clock_out']);
+    const [later] = await store.readAudit({ since: 1500, limit: 10 });
+    // A write made through the organisation's credential says so; the person stays the actor.
+    expect(later).toMatchObject({ tool: 'clock_out', personId: 'p1', via: 'organisation' });
+    expect((await store.readAudit({ limit: 1 }))[0]).not.toHaveProperty('via');
   });
 
   it('keeps an audit record written twice by its id once, from any instance', async () => {

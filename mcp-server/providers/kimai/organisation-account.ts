@@ -1,0 +1,53 @@
+// The organisation account on Kimai (providers/acting-for.ts; docs/back-ends/kimai.md, "Acting for others"):
+// the API token of an account the team server acts for people with. Its start check names the account and
+// the first right it lacks; its directory is the one list of people Kimai shows to view_user.
+import type { OrganisationAccount, OrganisationCheck, OrganisationAccountFactory } from '../acting-for.ts';
+import { RemoteError, remoteRefusal } from '../remote/remote-error.ts';
+import type { KimaiApi } from './api.ts';
+import { isKimaiAdmin, kimaiApiFor, personName } from './context.ts';
+import { readDirectory, trackerUser, withEmail, withId } from './people-directory.ts';
+import type { KimaiUser } from './wire.ts';
+
+export const createKimaiOrganisationAccount: OrganisationAccountFactory<'kimai'> = (options) => kimaiOrganisationAccount(kimaiApiFor(options));
+
+/** How the account is named where its key must not be: `Root Admin <root@example.com> (#3)`. */
+export function accountName(me: Pick<KimaiUser, 'id' | 'alias' | 'username' | 'email'>): string {
+  return `${personName(me)}${typeof me.email === 'string' && me.email !== '' ? ` <${me.email}>` : ''} (#${me.id})`;
+}
+
+export function kimaiOrganisationAccount(api: Pick<KimaiApi, 'me' | 'users'>): OrganisationAccount {
+  return {
+    async check(): Promise<OrganisationCheck> {
+      try {
+        const me = await api.me();
+        const account = accountName(me);
+        const cannot = (needs: 'view_user' | 'view_other_timesheet'): OrganisationCheck => ({
+          ok: false,
+          refusal: remoteRefusal('organisation_account_cannot_act', { back_end: 'Kimai', account, needs }),
+        });
+        try {
+          await readDirectory(api);
+        } catch (error) {
+          if (error instanceof RemoteError && error.failure === 'forbidden') return cannot('view_user');
+          throw error;
+        }
+        // As Kimai ships its roles, the *_other_timesheet rights reach everyone only from an administrator up: a team
+        // lead's reach the teams it leads, a plain user's nobody. A custom role map may differ; the owner check on
+        // every answer (acting-api.ts) is what holds at run time.
+        if (!isKimaiAdmin(me)) return cannot('view_other_timesheet');
+        return { ok: true, account };
+      } catch (error) {
+        // A refused key, an unreachable Kimai: the failure's own sentence, which never holds the key.
+        if (error instanceof RemoteError) return { ok: false, refusal: error.refusal };
+        throw error;
+      }
+    },
+    async usersWithEmail(email) {
+      return withEmail(await readDirectory(api), email).map(trackerUser);
+    },
+    async user(id) {
+      const found = withId(await readDirectory(api), id);
+      return found ? trackerUser(found) : null;
+    },
+  };
+}
