@@ -202,6 +202,16 @@ export const clockifyRuleRefusals = refusalFamily({
       say`Your Clockify workspace locks time before ${day(facts.before)}, so Punchcard cannot ${facts.verb === 'log' ? 'log time' : 'move a time entry'} there. Ask a workspace admin. Nothing was sent.`,
     example: { before: '2026-11-01', verb: 'log' },
   },
+  /**
+   * Acting for a person with the organisation's key (providers/clockify/acting-api.ts): a request the narrowed API does
+   * not make for them, as it would act with the key's rights, or on someone else's time; nothing is sent.
+   */
+  clockify_not_for_others: {
+    kind: 'denied',
+    say: (facts: { request: string }) =>
+      say`This server acts for you on Clockify through your organisation's account, and does not make that request (${facts.request}) for you: it would act with that account's rights, not yours. Nothing was sent.`,
+    example: { request: 'people.membersPage' },
+  },
   /** The workspace requires a project on every entry; some of its open projects. */
   clockify_project_required: {
     kind: 'invalid',

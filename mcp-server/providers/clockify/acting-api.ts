@@ -47,10 +47,10 @@ export interface ActingApiOptions {
   now: () => number;
 }
 
-/** A call the narrowed API does not handle: a programming error, and never a request sent. */
-export class NotNarrowedError extends Error {
-  constructor(what: string) {
-    super(`Clockify's ${what} is not narrowed to one person, so it is not sent under the organisation's key.`);
+/** A call the narrowed API does not make for the person (with the key's rights, or about someone else): refused, never sent. */
+export class NotNarrowedError extends BackEndError {
+  constructor(request: string) {
+    super('clockify_not_for_others', { request });
     this.name = 'NotNarrowedError';
   }
 }
@@ -129,8 +129,8 @@ export function actingClockifyApi(raw: ClockifyApi, options: ActingApiOptions): 
   /** The person is checked, and the request is in their workspace and about them. */
   const about = async (workspaceId: string, userId?: string): Promise<{ record: ClockifyMember; workspace: ClockifyWorkspace }> => {
     const checked = await me();
-    if (workspaceId !== checked.workspace.id) throw new NotNarrowedError(`request in workspace ${workspaceId}`);
-    if (userId !== undefined && userId !== person) throw new NotNarrowedError('request about another member');
+    if (workspaceId !== checked.workspace.id) throw new NotNarrowedError(`a request in another workspace`);
+    if (userId !== undefined && userId !== person) throw new NotNarrowedError("a request about another member's time");
     return checked;
   };
 
@@ -340,7 +340,7 @@ export function actingClockifyApi(raw: ClockifyApi, options: ActingApiOptions): 
     timeOffRequests: async (workspaceId: string, filter: Record<string, unknown>, page: number, own: boolean) => {
       await about(workspaceId);
       const users = filter.users;
-      if (!own || !Array.isArray(users) || users.length !== 1 || users[0] !== person) throw new NotNarrowedError('search of time off beyond the person');
+      if (!own || !Array.isArray(users) || users.length !== 1 || users[0] !== person) throw new NotNarrowedError("a search of others' time off");
       const answer = await raw.timeOffRequests(workspaceId, filter, page, own);
       if ((answer?.requests ?? []).some((request) => request?.userId !== person))
         throw new BackEndError('acting_for_answer_not_the_persons', { back_end: BACK_END });
@@ -364,7 +364,7 @@ export function actingClockifyApi(raw: ClockifyApi, options: ActingApiOptions): 
       await about(workspaceId);
       const since = led.get(userId);
       const leads = userId === person || (since !== undefined && options.now() - since < PERSON_TTL_MS) || (await isAdmin(workspaceId));
-      if (!leads) throw new NotNarrowedError(`read of the time of a member the person does not lead`);
+      if (!leads) throw new NotNarrowedError('a read of the time of someone you do not lead');
       const answer = await raw.memberEntriesPage(workspaceId, userId, name, filter, page);
       if (answer.items.some((entry) => entry?.userId !== userId)) throw new BackEndError('acting_for_answer_not_the_persons', { back_end: BACK_END });
       return answer;
@@ -387,11 +387,9 @@ export function actingClockifyApi(raw: ClockifyApi, options: ActingApiOptions): 
   }) as unknown as ClockifyApi;
 }
 
-/** What the narrowed API does not handle: any call of it, or of anything under it, throws before a request. */
+/** What the narrowed API does not handle: any call of it, or of anything under it, is refused before a request. */
 function refused(path: string): unknown {
-  const call = () => {
-    throw new NotNarrowedError(path);
-  };
+  const call = () => Promise.reject(new NotNarrowedError(path));
   return new Proxy(call, {
     get: (_target, property) => (typeof property === 'symbol' || property === 'then' ? undefined : refused(`${path}.${property}`)),
     apply: call,

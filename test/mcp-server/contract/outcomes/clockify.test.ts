@@ -143,6 +143,10 @@ const BEFORE: ReadonlyArray<[Refusal, string]> = [
     'Clockify has locked time entry #12 (your workspace locks older entries), so Punchcard cannot delete it. Ask a workspace admin.',
   ],
   [
+    { code: 'clockify_not_for_others', facts: { request: 'people.membersPage' } },
+    "This server acts for you on Clockify through your organisation's account, and does not make that request (people.membersPage) for you: it would act with that account's rights, not yours. Nothing was sent.",
+  ],
+  [
     { code: 'clockify_period_locked', facts: { before: '2026-11-01', verb: 'log' } },
     'Your Clockify workspace locks time before 2026-11-01, so Punchcard cannot log time there. Ask a workspace admin. Nothing was sent.',
   ],

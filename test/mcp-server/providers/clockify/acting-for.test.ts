@@ -510,10 +510,10 @@ describe('the Clockify tracker acting for one person: what is not offered', () =
     opened({ close: async () => raw.close() });
     const api = actingClockifyApi(raw, { actingFor: { userId: ada }, workspace: 'Acme', now: () => Date.now() });
     const mark = fake.requests.length;
-    expect(() => api.people.membersPage(WS, true, 1)).toThrow(NotNarrowedError);
-    expect(() => api.approvals.submit(WS, '2026-11-16', 'WEEKLY')).toThrow(NotNarrowedError);
-    expect(() => api.balances(WS, ada, 1)).toThrow(NotNarrowedError);
-    expect(() => api.createTimeOff(WS, SEED.policies.vacation, {})).toThrow(NotNarrowedError);
+    await expect(api.people.membersPage(WS, true, 1)).rejects.toThrow(NotNarrowedError);
+    await expect(api.approvals.submit(WS, '2026-11-16', 'WEEKLY')).rejects.toThrow(NotNarrowedError);
+    await expect(api.balances(WS, ada, 1)).rejects.toThrow(NotNarrowedError);
+    await expect(api.createTimeOff(WS, SEED.policies.vacation, {})).rejects.toThrow(NotNarrowedError);
     expect(fake.requests.length).toBe(mark);
     // A request about another member is refused though the call is one it handles.
     await expect(api.runningEntries(WS, cleo)).rejects.toThrow(NotNarrowedError);
