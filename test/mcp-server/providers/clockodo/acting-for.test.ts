@@ -312,13 +312,21 @@ describe('the person books only within their own access maps', () => {
     const entries = partOf(tracker.entries);
     expect(await refusalOf(call(() => entries.createEntry(entryAt(world, '2026-05-05T09:00:00+02:00', 1, world.rocket))))).toEqual({
       code: 'acting_for_booking_not_open',
-      facts: { back_end: 'Clockodo', project: 'Rocket' },
+      // Named by its number only: the person's catalog does not show Rocket, so its name is not theirs to learn here.
+      facts: { back_end: 'Clockodo', project: `project #${world.rocket}` },
     });
     expect(await refusalOf(call(() => entries.createEntry({ ...entryAt(world, '2026-05-05T09:00:00+02:00'), activityId: world.meeting })))).toEqual({
       code: 'acting_for_booking_not_open',
-      facts: { back_end: 'Clockodo', project: 'the service Meeting' },
+      facts: { back_end: 'Clockodo', project: `service #${world.meeting}` },
     });
-    expect(writes(world.fake)).toEqual([]);
+    // Nor does changing an entry of theirs onto them tell the names.
+    const mine = await call(() => entries.createEntry(entryAt(world, '2026-05-05T09:00:00+02:00')));
+    for (const patch of [{ projectId: world.rocket }, { activityId: world.meeting }]) {
+      const refusal = await refusalOf(call(() => entries.updateEntry(mine.id, patch)));
+      expect(refusal.code).toBe('acting_for_booking_not_open');
+      expect(JSON.stringify(refusal.facts)).not.toMatch(/Rocket|Meeting/);
+    }
+    expect(writes(world.fake).map(line)).toEqual(['POST /api/v2/entries']);
     // The person's maps were read, once each, never the owner's.
     expect(
       world.fake.requests
