@@ -433,6 +433,19 @@ describe('a team leader sees the people they lead, and nobody else', () => {
     expect(new Set(listings.map((request) => queryOf(request).get('filter[users_id]')))).toEqual(new Set(['1', '2', '10']));
   });
 
+  it("refuses a team leader a project's hours where her own access maps do not show it: no name, customer or entries", async () => {
+    const world = await teamCompany();
+    world.fake.state.access.set(LEA.id, { add: { [world.acme]: true }, report: false, edit: false, services: true });
+    const tracker = trackerFor(world, LEA);
+    await tracker.detectFeatures?.();
+    const before = world.fake.requests.length;
+    const refusal = await refusalOf(call(() => partOf(tracker.teamProjects).projectWork(world.rocket)));
+    expect(refusal).toEqual({ code: 'project_not_visible', facts: { project: world.rocket, back_end: 'Clockodo' } });
+    expect(world.fake.requests.slice(before).some((request) => request.path === '/api/v2/entries')).toBe(false);
+    // Her own project still answers.
+    expect((await call(() => partOf(tracker.teamProjects).projectWork(world.website))).project.name).toBe('Website');
+  });
+
   it('refuses the team hours to a person who leads nobody, and lists no entries', async () => {
     const world = await teamCompany();
     const tracker = trackerFor(world, ADA);
