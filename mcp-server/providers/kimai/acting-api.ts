@@ -74,6 +74,11 @@ interface Look {
 /** What the person's teams reach, with the whole project list it was judged on. */
 interface Reach {
   reach: PersonReach;
+  /**
+   * Whether Kimai would show the person a project's budget: an administrator every one, a team lead those of the
+   * teams they lead (budget_teamlead_project: the team is granted the project or its customer), anyone else none.
+   */
+  budgetShown: (project: KimaiProject) => boolean;
   projects: ReadonlyMap<number, KimaiProject>;
   /** Every activity, for a person whose teams decide (undefined for an administrator, who reaches all). */
   activities?: ReadonlyMap<number, KimaiActivity>;
@@ -127,14 +132,20 @@ export function actingKimaiApi(api: KimaiApi, options: ActingKimaiOptions): Kima
     return reachOnce(async () => {
       const projects = await api.projects(3);
       const byId = new Map(projects.map((project) => [project.id, project]));
-      if (administers) return { reach: REACHES_ALL, projects: byId };
+      if (administers) return { reach: REACHES_ALL, budgetShown: () => true, projects: byId };
       const [teams, activities] = await Promise.all([api.teams(), api.activities(3)]);
       const grants = await mapWithLimit(teams, api.pager.maxParallel, async (team): Promise<TeamGrants> => {
         const read = (await api.team(team.id)) as { id: number; customers?: unknown[]; projects?: unknown[]; activities?: unknown[] };
         return { id: read.id, customers: idsOf(read.customers), projects: idsOf(read.projects), activities: idsOf(read.activities) };
       });
       const memberOf = new Set([...(person.teams ?? []).map((team) => team.id), ...(person.memberships ?? []).map((membership) => membership.team.id)]);
-      return { reach: personReach(grants, memberOf), projects: byId, activities: new Map(activities.map((activity) => [activity.id, activity])) };
+      const leads = new Set((person.memberships ?? []).filter((membership) => membership.teamlead).map((membership) => membership.team.id));
+      const ledGrants = highestRole(person.roles) === 'ROLE_TEAMLEAD' ? grants.filter((team) => leads.has(team.id)) : [];
+      const budgetShown = (project: KimaiProject) => {
+        const customerId = relationId(project.customer);
+        return ledGrants.some((team) => team.projects.includes(project.id) || (customerId !== null && team.customers.includes(customerId)));
+      };
+      return { reach: personReach(grants, memberOf), budgetShown, projects: byId, activities: new Map(activities.map((activity) => [activity.id, activity])) };
     });
   };
 
@@ -422,8 +433,9 @@ export function actingKimaiApi(api: KimaiApi, options: ActingKimaiOptions): Kima
       return list.filter((customer: KimaiCustomer) => judged.customer(customer.id));
     },
     projects: async (visible) => {
-      const [{ reach: judged }, list] = await Promise.all([reach(), api.projects(visible)]);
-      return list.filter((project: KimaiProject) => judged.project(project));
+      const [{ reach: judged, budgetShown }, list] = await Promise.all([reach(), api.projects(visible)]);
+      // The administrator's key reads every budget: one Kimai would not show the person is left out (project_status).
+      return list.filter((project: KimaiProject) => judged.project(project)).map((project) => (budgetShown(project) ? project : withoutBudget(project)));
     },
     activities: async (visible) => {
       const [{ reach: judged, projects }, list] = await Promise.all([reach(), api.activities(visible)]);
@@ -475,6 +487,12 @@ export function seenBy(person: KimaiUserFull, directory: readonly KimaiUserFull[
   const led = new Set((person.memberships ?? []).filter((membership) => membership.teamlead).map((membership) => membership.team.id));
   for (const user of directory) if ((user.memberships ?? []).some((membership) => led.has(membership.team.id))) sees.add(user.id);
   return sees;
+}
+
+/** A project without its budget fields, as Kimai lists it to whom its budget is not shown. */
+function withoutBudget(project: KimaiProject): KimaiProject {
+  const { budget: _money, timeBudget: _time, budgetType: _type, ...rest } = project;
+  return rest;
 }
 
 /** Catalog items as a team lists them: objects with an id, or bare ids. */

@@ -433,6 +433,18 @@ describe('acting for one person on Kimai', () => {
     expect((await failureOf(tracker.entries.updateEntry(hers.id, { description: 'lead edit' }))).refusal.code).toBe('entry_not_yours');
   });
 
+  it("shows a team lead a project's budget only where Kimai would: on a project of a team they lead, not on an open one", async () => {
+    const { fake, tracker, ids } = await setup({ person: TOM });
+    // Kimai's budget_teamlead_project: the budget of projects (or customers' projects) assigned to a team the lead leads.
+    // Website is granted to no team (open to all, led by nobody); Secret is of the customer granted to Tom's team.
+    Object.assign(fake.state.projects.find((project) => project.id === ids.website) as object, { budget: 5000, timeBudget: (100 * HOUR) / 1000 });
+    Object.assign(fake.state.projects.find((project) => project.id === ids.secret) as object, { budget: 800, timeBudget: (10 * HOUR) / 1000 });
+    const open = await tracker.teamProjects?.projectWork(ids.website);
+    expect(open?.budget).toEqual({ hours: null, money: null, currency: null, monthly: false });
+    const led = await tracker.teamProjects?.projectWork(ids.secret);
+    expect(led?.budget).toMatchObject({ hours: 10, money: 800 });
+  });
+
   it("refuses a team read that holds someone the person does not lead, and never reads everyone's for a plain person", async () => {
     const lead = await setup({ person: TOM, config: { revoked: { ROLE_SUPER_ADMIN: ['view_other_timesheet'] } } });
     lead.fake.addTimesheet({
