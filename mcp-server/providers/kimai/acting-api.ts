@@ -84,11 +84,11 @@ interface Reach {
   activities?: ReadonlyMap<number, KimaiActivity>;
 }
 
-/** A value read at most every `ttlMs` by the options' clock; a failed read is not kept. */
+/** A value read at most every `ttlMs` by the options' clock (or again when `fresh`); a failed read is not kept. */
 function hourly<T>(now: () => number, ttlMs: number) {
   let kept: { at: number; promise: Promise<T> } | undefined;
-  return (load: () => Promise<T>): Promise<T> => {
-    if (kept && now() - kept.at < ttlMs) return kept.promise;
+  return (load: () => Promise<T>, fresh = false): Promise<T> => {
+    if (kept && !fresh && now() - kept.at < ttlMs) return kept.promise;
     const entry = { at: now(), promise: load() };
     kept = entry;
     entry.promise.catch(() => {
@@ -126,9 +126,14 @@ export function actingKimaiApi(api: KimaiApi, options: ActingKimaiOptions): Kima
     });
 
   const reachOnce = hourly<Reach>(now, PERSON_LOOK_UP_MS);
+  /** The person as read when the reach was judged: read again, the reach is judged again (their role and teams may have changed). */
+  let reachedFor: Look | undefined;
   /** What the person's teams reach: every team's grants (view_team) and every project, read hourly; all of it for an administrator. */
   const reach = async (): Promise<Reach> => {
-    const { person, administers } = await look();
+    const seen = await look();
+    const { person, administers } = seen;
+    const fresh = reachedFor !== seen;
+    reachedFor = seen;
     return reachOnce(async () => {
       const projects = await api.projects(3);
       const byId = new Map(projects.map((project) => [project.id, project]));
@@ -146,7 +151,7 @@ export function actingKimaiApi(api: KimaiApi, options: ActingKimaiOptions): Kima
         return ledGrants.some((team) => team.projects.includes(project.id) || (customerId !== null && team.customers.includes(customerId)));
       };
       return { reach: personReach(grants, memberOf), budgetShown, projects: byId, activities: new Map(activities.map((activity) => [activity.id, activity])) };
-    });
+    }, fresh);
   };
 
   /** The person's wall-clock time moved into the calling account's zone (the same where the zones agree). */

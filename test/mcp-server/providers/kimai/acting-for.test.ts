@@ -433,6 +433,31 @@ describe('acting for one person on Kimai', () => {
     expect((await failureOf(tracker.entries.updateEntry(hers.id, { description: 'lead edit' }))).refusal.code).toBe('entry_not_yours');
   });
 
+  it("judges a booking by the person's role as read within the hour: an administrator made a plain user loses everyone's projects then", async () => {
+    const { fake, tracker, ids, clock } = await setup({ person: BOSS });
+    const secretHour = (day: string) => ({
+      projectId: ids.secret,
+      activityId: ids.secretWork,
+      description: '',
+      start: at(`${day}T09:00:00+01:00`),
+      end: at(`${day}T10:00:00+01:00`),
+    });
+    await tracker.account?.whoami();
+    // Fifty minutes on, an administrator books on a project of a team she is not in (Kimai lets her own token too).
+    clock.advance(50 * 60_000);
+    await tracker.entries.createEntry(secretHour('2026-11-16'));
+    // She is made a plain user; past the hour the person read at open is read again and holds her.
+    (fake.state.users.find((user) => user.id === BOSS.id) as FakeUser).role = 'ROLE_USER';
+    clock.advance(11 * 60_000);
+    const sent = await sentDuring(fake, async () => {
+      expect((await failureOf(tracker.entries.createEntry(secretHour('2026-11-17')))).refusal).toEqual({
+        code: 'acting_for_booking_not_open',
+        facts: { back_end: 'Kimai', project: `project #${ids.secret}` },
+      });
+    });
+    expect(writes(sent)).toEqual([]);
+  });
+
   it("shows a team lead a project's budget only where Kimai would: on a project of a team they lead, not on an open one", async () => {
     const { fake, tracker, ids } = await setup({ person: TOM });
     // Kimai's budget_teamlead_project: the budget of projects (or customers' projects) assigned to a team the lead leads.
