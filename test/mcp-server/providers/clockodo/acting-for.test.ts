@@ -288,6 +288,16 @@ describe("the person's edit lock binds them, though the owner's key might pass i
     expect(writes(world.fake).map(line)).toEqual([`PUT /api/v2/entries/${outside.id}`]);
   });
 
+  it('refuses starting the clock now on a day the lock still covers, sending no write', async () => {
+    // Locked up to today (6 May): a clock started now would make an entry of a locked day.
+    const world = await company([{ ...ADA, editLock: '2026-05-06' }, BOB, MIA, OLGA]);
+    const tracker = trackerFor(world, ADA);
+    expect(
+      await refusalOf(call(() => partOf(tracker.timer).startTimer({ projectId: world.website, activityId: world.development, description: '' }, true))),
+    ).toEqual({ code: 'clockodo_entry_edit_locked', facts: { last_locked_day: '2026-05-06' } });
+    expect(writes(world.fake)).toEqual([]);
+  });
+
   it('counts a moving edit lock in days before today', async () => {
     const world = await company([{ ...ADA, editLockDyn: 1 }, BOB, MIA, OLGA]);
     const tracker = trackerFor(world, ADA);
