@@ -24,6 +24,7 @@ export { PolicyFiles, type PolicySource } from './policy/policy-source.ts';
 export { policyPaths, profileRefusal } from './policy/policy.ts';
 export { createOrganisationAccount, createRemoteTracker, createTracker } from './providers/create-tracker.ts';
 export { type ActingFor, type OrganisationAccount, type OrganisationCheck, sameEmail, type TrackerUser } from './providers/acting-for.ts';
+export { createBlockedTracker } from './providers/blocked-tracker.ts';
 export { RememberedIdNumbering } from './providers/id-aliases.ts';
 export { OUTBOX_FILE, waitingWrites } from './providers/outbox/outbox-store.ts';
 export type { ConnectedUser } from './providers/remote-tracker.ts';

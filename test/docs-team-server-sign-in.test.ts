@@ -67,4 +67,16 @@ describe('the sign_in rows of the team server’s configuration table', () => {
     expect(notAlone.every((type) => takes(type, { development: true, oidc: OIDC }))).toBe(true);
     expect(row('sign_in.development')).toContain(`a name is enough, on every back end but ${listed(notAlone.map(named))} (there only beside \`oidc\`)`);
   });
+
+  it('sign_in.organisation: the back ends it is taken on beside oidc, with the login only Clockodo takes', () => {
+    const organisation = { key_env: 'PUNCHCARD_ORGANISATION_KEY' };
+    const taken = types.filter(
+      (type) => takes(type, { oidc: OIDC, organisation }) || takes(type, { oidc: OIDC, organisation: { ...organisation, user: 'owner@example.com' } }),
+    );
+    expect(row('sign_in.organisation')).toContain(`Taken on ${listed(taken.map(named))}; on Calamari it replaces`);
+    expect(taken.filter((type) => takes(type, { oidc: OIDC, organisation: { ...organisation, user: 'owner@example.com' } })).map(named)).toEqual(['Clockodo']);
+    // It needs oidc, and tracker sign-in beside it is refused.
+    expect(taken.filter((type) => takes(type, { development: true, organisation }) || takes(type, { tracker: true, oidc: OIDC, organisation }))).toEqual([]);
+    expect(row('sign_in.organisation')).toContain('It needs `oidc` and excludes `tracker`');
+  });
 });

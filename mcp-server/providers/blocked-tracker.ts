@@ -2,6 +2,7 @@
 // because the settings cannot say which: nothing is contacted, `whoami` says why, and every other
 // call answers with the same sentence (its only capability is `account`, so AI clients and the app
 // are offered `whoami` alone).
+import type { Refusal } from '../contract/outcomes/refusals.ts';
 import type { BackEndProfile } from '../contract/settings.ts';
 import { type Person, BackEndError, type TimeTracker } from './time-tracker.ts';
 
@@ -11,11 +12,13 @@ export interface Blocked {
   label: string;
   /** Why nothing is contacted: the answer of every call. */
   reason: string;
+  /** The refusal every call answers with, where it has a code of its own (the team server's server_person_not_linked); else back_end_blocked. */
+  refusal?: Refusal;
 }
 
 export function createBlockedTracker(blocked: Blocked, personName: () => string): TimeTracker {
-  const { reason } = blocked;
-  const refuse = (): Promise<never> => Promise.reject(new BackEndError('back_end_blocked', { reason }));
+  const { reason, refusal } = blocked;
+  const refuse = (): Promise<never> => Promise.reject(refusal ? BackEndError.of(refusal) : new BackEndError('back_end_blocked', { reason }));
   return {
     type: blocked.type,
     label: blocked.label,

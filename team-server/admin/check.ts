@@ -14,7 +14,7 @@ import { checkStoreKey } from '../auth/key-rotation.ts';
 import { keyIdOf, readServerKey } from '../auth/server-keys.ts';
 import { unmeantMetricsExposure } from '../metrics/metrics-exposure.ts';
 import { auditSpoolFolder, spoolFiles } from '../team/audit-spool.ts';
-import { secretIsSet, secretVariables, withSecretFiles } from '../config/secret-files.ts';
+import { organisationKeyOf, secretIsSet, secretVariables, twoKeySources, withSecretFiles } from '../config/secret-files.ts';
 import { type AdminIo, openConfiguredStore } from './admin-io.ts';
 
 /** How long a network check waits for an answer. */
@@ -54,6 +54,8 @@ async function checkSetup(file: string, io: AdminIo): Promise<Finding[]> {
   if (keyFinding) findings.splice(keyAt, 0, keyFinding);
   findings.push(store);
   findings.push(await backEndFinding(config));
+  const organisation = await organisationFinding(config, io.env);
+  if (organisation) findings.push(organisation);
   if (config.sign_in.oidc) findings.push(await discoveryFinding(config.sign_in.oidc.issuer));
   findings.push(metricsFinding(config));
   findings.push(auditSpoolFinding(config));
@@ -138,6 +140,24 @@ async function storeFindings(config: ServerConfig, key: Buffer | undefined, io: 
   } finally {
     await store.close().catch(() => {});
   }
+}
+
+/**
+ * The organisation account under sign_in.organisation, as `serve` checks it at start: who it is, or
+ * why it cannot act for people (the missing right, in the back end's words). Never its key.
+ */
+async function organisationFinding(config: ServerConfig, env: NodeJS.ProcessEnv): Promise<Finding | undefined> {
+  if (!config.sign_in.organisation) return undefined;
+  const subject = 'organisation';
+  const twice = twoKeySources(config, env);
+  if (twice) return { ok: false, subject, said: twice };
+  const key = organisationKeyOf(config, env);
+  // The variable's own line says it is not set.
+  if (!key) return { ok: false, subject, said: `the account cannot be checked without its credential (${config.sign_in.organisation.key_env})` };
+  const { checkOrganisationOnce } = await import('../team/organisation-account.ts');
+  const verdict = await checkOrganisationOnce(config, key, Date.now, () => {});
+  if (!verdict) return { ok: true, subject, said: `${backEndOf(config.provider.type).label}'s key acts for each person by their verified e-mail` };
+  return verdict.ok ? { ok: true, subject, said: `acts for people as ${verdict.account}` } : { ok: false, subject, said: verdict.said };
 }
 
 /** Where metrics are served; an address other machines reach is a problem unless `metrics.public` says it is meant. */

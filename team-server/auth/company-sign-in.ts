@@ -23,7 +23,10 @@ export interface PendingSignIn {
   verifier: string;
 }
 
-export type CompanyIdentity = { ok: true; identity: string; subject: string; name: string; email: string } | { ok: false; message: string };
+export type CompanyIdentity =
+  | { ok: true; identity: string; subject: string; name: string; email: string }
+  /** Refused: in words, and why where the metrics count it (no verified e-mail, a domain not allowed). */
+  | { ok: false; message: string; reason?: 'unverified' | 'domain' };
 
 export interface CompanySignIn {
   readonly label: string;
@@ -110,11 +113,12 @@ export function companySignIn(options: CompanySignInOptions): CompanySignIn {
         return {
           ok: false,
           message: 'Your company account has no verified e-mail address, and Punchcard needs one to know who you are. Ask your administrator.',
+          reason: 'unverified',
         };
       }
       const domain = email.slice(email.lastIndexOf('@') + 1);
       if (options.allowedDomains?.length && !options.allowedDomains.some((allowed) => allowed.toLowerCase() === domain)) {
-        return { ok: false, message: `Accounts of ${domain} may not sign in to this Punchcard server.` };
+        return { ok: false, message: `Accounts of ${domain} may not sign in to this Punchcard server.`, reason: 'domain' };
       }
       const nameClaim = typeof claims.name === 'string' && claims.name.trim() ? claims.name : said.name;
       const name =

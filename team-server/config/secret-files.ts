@@ -19,7 +19,7 @@ export const SECRET_FILE_MAX_BYTES = 64 * 1024;
 export interface SecretVariable {
   variable: string;
   /** The config key that names it. */
-  from: 'key_env' | 'sign_in.oidc.client_secret_env' | 'postgres.password_env' | 'provider';
+  from: 'key_env' | 'sign_in.oidc.client_secret_env' | 'postgres.password_env' | 'provider' | 'sign_in.organisation.key_env';
   /** What it is for, as `admin check` lists it. */
   what: string;
   /** Set at all counts (a database password may be empty), or only with more than blanks. */
@@ -53,10 +53,21 @@ export function secretVariables(config: Pick<ServerConfig, 'key_env' | 'sign_in'
       emptyAllowed: true,
       unset: `The environment variable ${password} (postgres.password_env) is not set; it must hold the database password.`,
     });
-  // A back end whose key is the organisation's (Calamari's) has it from the server's environment
-  // and serves everyone with it (team-server/team/person-engines.ts).
+  // The tracker's organisation credential acting for each person (sign_in.organisation), from the
+  // variable the config names; on Calamari it takes the place of the one the engine reads.
   const backEnd = backEndOf(config.provider.type);
-  if (backEnd.secret?.whose === 'organisation') {
+  const organisation = config.sign_in.organisation;
+  if (organisation) {
+    found.push({
+      variable: organisation.key_env,
+      from: 'sign_in.organisation.key_env',
+      what: "the organisation's tracker credential",
+      emptyAllowed: false,
+      unset: `The environment variable ${organisation.key_env} (sign_in.organisation.key_env) is not set; it must hold ${backEnd.label}'s organisation credential that acts for each person.`,
+    });
+  } else if (backEnd.secret?.whose === 'organisation') {
+    // A back end whose key is the organisation's (Calamari's) has it from the server's environment
+    // and serves everyone with it (team-server/team/person-engines.ts).
     const variable = tokenVariable(backEnd.type);
     found.push({
       variable,
@@ -67,6 +78,34 @@ export function secretVariables(config: Pick<ServerConfig, 'key_env' | 'sign_in'
     });
   }
   return found;
+}
+
+/**
+ * Where Calamari's key is named twice, the refusal: sign_in.organisation.key_env takes the place of
+ * the variable the engine reads (PUNCHCARD_CALAMARI_TOKEN), and a key set in both would leave the
+ * administrator unsure which one acts for people. Undefined where there is one source.
+ */
+export function twoKeySources(config: Pick<ServerConfig, 'sign_in' | 'provider'>, env: NodeJS.ProcessEnv): string | undefined {
+  const organisation = config.sign_in.organisation;
+  const backEnd = backEndOf(config.provider.type);
+  if (!organisation || backEnd.secret?.whose !== 'organisation') return undefined;
+  const engines = tokenVariable(backEnd.type);
+  if (organisation.key_env === engines) return undefined;
+  const set = [engines, `${engines}_FILE`].filter((name) => Boolean(env[name]?.trim()));
+  if (set.length === 0) return undefined;
+  return `${backEnd.label}'s key is named twice: sign_in.organisation.key_env names ${organisation.key_env}, and ${set.join(' and ')} ${set.length === 1 ? 'is' : 'are'} set too; unset ${set.join(' and ')}, so the key comes from one place.`;
+}
+
+/**
+ * The tracker credential that acts for people, read once at start and held by the server in memory
+ * from then on (team-server/team/person-engines.ts, team-server/team/organisation-account.ts): the
+ * variable sign_in.organisation.key_env names, else Calamari's own; undefined where people use their own.
+ */
+export function organisationKeyOf(config: Pick<ServerConfig, 'sign_in' | 'provider'>, env: NodeJS.ProcessEnv): string | undefined {
+  const organisation = config.sign_in.organisation;
+  const backEnd = backEndOf(config.provider.type);
+  const variable = organisation ? organisation.key_env : backEnd.secret?.whose === 'organisation' ? tokenVariable(backEnd.type) : undefined;
+  return (variable && env[variable]?.trim()) || undefined;
 }
 
 /** Whether `env` holds the secret. */

@@ -60,12 +60,30 @@ const OidcSchema = z.strictObject({
     .optional(),
 });
 
+/**
+ * One organisation credential of the tracker acts for every person the company's identity provider
+ * vouches for (docs/team-server/README.md, "One organisation credential"): the variable that holds it,
+ * and on Clockodo the owner's login that goes with its API key.
+ */
+const OrganisationSchema = z.strictObject({
+  key_env: variableName.meta({ examples: ['PUNCHCARD_ORGANISATION_KEY'] }),
+  user: z
+    .email('the login (an e-mail address) of the account the key belongs to, such as owner@example.com')
+    .meta({ examples: ['owner@example.com'] })
+    .optional(),
+});
+
+/** The back ends whose organisation account may act for each person (sign_in.organisation). */
+export const ORGANISATION_BACK_ENDS = ['kimai', 'clockify', 'clockodo', 'calamari'] as const;
+
 const SignInSchema = z
   .strictObject({
     /** People sign in with their own tracker credentials (Kimai, Clockodo, Clockify). */
     tracker: z.boolean().default(false),
-    /** The company's OpenID provider (required for Calamari, optional in front of tracker sign-in). */
+    /** The company's OpenID provider (required for Calamari and for `organisation`, optional in front of tracker sign-in). */
     oidc: OidcSchema.optional(),
+    /** The tracker's organisation credential acts for each person the company's sign-in vouches for; nobody gives their own. */
+    organisation: OrganisationSchema.optional(),
     /** A name is enough: for trying the server on this computer only; refused unless public_url is loopback. */
     development: z.boolean().default(false),
   })
@@ -339,14 +357,64 @@ export const ServerConfigSchema = z
         message: `${backEnd.inSentence} has no tracker credentials; people sign in with sign_in.oidc (or, on this computer, development)`,
       });
     }
-    if (config.sign_in.tracker === false && config.sign_in.oidc && secret?.whose === 'person') {
+    const organisation = config.sign_in.organisation;
+    if (config.sign_in.tracker === false && config.sign_in.oidc && secret?.whose === 'person' && !organisation) {
       context.addIssue({
         code: 'custom',
         path: ['sign_in', 'tracker'],
-        message: `${config.provider.type} acts with each person's own credentials: set "tracker": true (people then give theirs once, after the company sign-in)`,
+        message: `${config.provider.type} acts with each person's own credentials: set "tracker": true (people then give theirs once, after the company sign-in), or name the organisation's credential in sign_in.organisation`,
       });
     }
+    if (organisation) organisationIssues(config, organisation, context);
   });
+
+/** What is wrong with `sign_in.organisation` under this config, each a sentence naming the key it is about. */
+function organisationIssues(
+  config: { provider: { type: string }; sign_in: { tracker: boolean; oidc?: unknown } },
+  organisation: z.infer<typeof OrganisationSchema>,
+  context: z.RefinementCtx,
+): void {
+  const backEnd = backEndOf(config.provider.type);
+  if (!(ORGANISATION_BACK_ENDS as readonly string[]).includes(backEnd.type)) {
+    context.addIssue({
+      code: 'custom',
+      path: ['sign_in', 'organisation'],
+      message: `${backEnd.inSentence} has no organisation account to act for people with; sign_in.organisation is for Kimai, Clockify, Clockodo and Calamari`,
+    });
+    return;
+  }
+  // Calamari's key is the organisation's already: the rules above say what it needs, once.
+  const alreadySaid = backEnd.secret?.whose === 'organisation';
+  if (!config.sign_in.oidc && !alreadySaid) {
+    context.addIssue({
+      code: 'custom',
+      path: ['sign_in', 'oidc'],
+      message:
+        "sign_in.organisation needs the company's identity provider (sign_in.oidc): people are matched to their tracker account by the e-mail it verifies",
+    });
+  }
+  if (config.sign_in.tracker && !alreadySaid) {
+    context.addIssue({
+      code: 'custom',
+      path: ['sign_in', 'tracker'],
+      message: `sign_in.organisation acts for each person with the organisation's credential, so nobody gives their own: leave out "tracker": true, or sign_in.organisation`,
+    });
+  }
+  if (backEnd.type === 'clockodo' && organisation.user === undefined) {
+    context.addIssue({
+      code: 'custom',
+      path: ['sign_in', 'organisation', 'user'],
+      message: "Clockodo's API key goes with its owner's login: the e-mail address the owner signs in to Clockodo with, such as owner@example.com",
+    });
+  }
+  if (backEnd.type !== 'clockodo' && organisation.user !== undefined) {
+    context.addIssue({
+      code: 'custom',
+      path: ['sign_in', 'organisation', 'user'],
+      message: `${backEnd.label}'s organisation credential goes with no login (only Clockodo's does): leave sign_in.organisation.user out`,
+    });
+  }
+}
 
 export type ServerConfig = z.infer<typeof ServerConfigSchema>;
 

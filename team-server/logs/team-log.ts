@@ -9,8 +9,9 @@
 // secret inside a sentence, so keeping secrets out is the writer's part: the sentences name ids and
 // paths, never a query, a token or a note, and the request lines name a route's pattern, never the
 // path as sent, and the cause of a failure with the places secrets travel in blanked
-// (failure-cause.ts). test/team-server/logs/team-log.test.ts reads the built server's stderr for
-// secrets. stdout stays the protocol's.
+// (failure-cause.ts). One secret the server holds is blanked by its text wherever it appears
+// (`hide`: the organisation's tracker credential, which a back end or a proxy might echo).
+// test/team-server/logs/team-log.test.ts reads the built server's stderr for secrets. stdout stays the protocol's.
 import { pino, type DestinationStream, type Logger } from 'pino';
 import { type Log, withoutControls } from '../../mcp-server/for-the-team-server.ts';
 import { failureCause } from './failure-cause.ts';
@@ -29,6 +30,11 @@ export interface TeamLog extends Log {
   warn(message: string): void;
   /** The one line of an answered request (team/request-pipeline.ts). */
   request(line: RequestLine): void;
+  /**
+   * A secret whose text no line may carry from now on (the organisation's tracker credential): blanked
+   * wherever it would appear, in a sentence or a failure's cause, should a back end or a library echo it.
+   */
+  hide?(secret: string): void;
 }
 
 /** What the line of an answered request says. */
@@ -56,10 +62,20 @@ export async function teamLog(options: TeamLogOptions): Promise<TeamLog> {
   );
   const idsOf = (request: RequestContext | undefined) =>
     request ? { request_id: request.requestId, ...(request.personId ? { person_id: request.personId } : {}) } : {};
-  const info = (message: string) => logger.info(idsOf(currentRequest()), withoutControls(message));
+  const secrets = new Set<string>();
+  const blank = (text: string) => {
+    let kept = text;
+    for (const secret of secrets) kept = kept.split(secret).join('[hidden]');
+    return kept;
+  };
+  const info = (message: string) => logger.info(idsOf(currentRequest()), blank(withoutControls(message)));
   return Object.assign(info, {
-    warn: (message: string) => logger.warn(idsOf(currentRequest()), withoutControls(message)),
-    request: (line: RequestLine) => writeRequestLine(logger, idsOf(line.context), line),
+    warn: (message: string) => logger.warn(idsOf(currentRequest()), blank(withoutControls(message))),
+    request: (line: RequestLine) => writeRequestLine(logger, idsOf(line.context), line, blank),
+    hide: (secret: string) => {
+      // A secret of a few characters would blank common words; the credentials hidden here are long.
+      if (secret.trim().length >= 8) secrets.add(secret.trim());
+    },
   });
 }
 
@@ -68,9 +84,10 @@ export async function teamLog(options: TeamLogOptions): Promise<TeamLog> {
  * at info level otherwise (a 4xx is the client's business: a 401 is the first step of every
  * sign-in). Either way with the cause, where the part that answered said one.
  */
-function writeRequestLine(logger: Logger, ids: Record<string, string>, line: RequestLine): void {
+function writeRequestLine(logger: Logger, ids: Record<string, string>, line: RequestLine, blank: (text: string) => string): void {
   const { failure } = line.context;
-  const cause = failure ? failureCause(failure.error, failure.withStack) : undefined;
+  const found = failure ? failureCause(failure.error, failure.withStack) : undefined;
+  const cause = found && { ...found, message: blank(found.message), ...(found.stack ? { stack: blank(found.stack) } : {}) };
   const durationMs = Math.round(line.durationMs * 10) / 10;
   const fields = {
     ...ids,

@@ -34,7 +34,11 @@ const RECORD_KEYS = new Set([
 /** A value kept longer than this is cut: nothing an administrator reads needs more. */
 const MAX_VALUE_LENGTH = 200;
 
-export function auditRecord(caller: Caller, call: FinishedCall, at: number): AuditRecord {
+/**
+ * The record of a finished write. `via` says it was made through the tracker's organisation credential
+ * (the person stays its actor: the credential acted for them alone).
+ */
+export function auditRecord(caller: Caller, call: FinishedCall, at: number, via?: 'organisation'): AuditRecord {
   const person = caller.person.email ? `${caller.person.name} <${caller.person.email}>` : caller.person.name;
   return {
     id: randomUUID(),
@@ -46,6 +50,7 @@ export function auditRecord(caller: Caller, call: FinishedCall, at: number): Aud
     tool: call.tool,
     outcome: call.outcome,
     change: { arguments: withoutFreeText(call.args), ...(call.data ? { record: call.administers ? withoutFreeText(call.data) : touched(call.data) } : {}) },
+    ...(via ? { via } : {}),
   };
 }
 

@@ -1,19 +1,21 @@
 // The engines of the people signed in to the team server: one Engine (mcp-server/engine/engine.ts) a person,
 // built on the settings every person gets, the organisation's policy (one source for everyone), their
 // back end opened with their own credentials (or, for Calamari, the organisation's key scoped to
-// their verified e-mail), and a question key they alone can answer with. A person's back end rests
+// their verified e-mail; under sign_in.organisation, the organisation's key acting for the tracker
+// user they are pinned to), and a question key they alone can answer with. A person's back end rests
 // after a quiet spell and their engine goes once nothing of it is open, so memory follows the people
 // working now, not everyone who ever signed in. Nothing of one person's engine is reachable from
 // another's: each request is served by an MCP server their own engine made.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { McpServer } from '@modelcontextprotocol/server';
-import { backEndOf, hasField, isRemote, tokenVariable } from '../../mcp-server/contract/back-ends.ts';
+import { backEndOf, hasField, isRemote } from '../../mcp-server/contract/back-ends.ts';
 import type { ServerConfig } from '../config/server-config.ts';
 import { type BackEndProfile, type Settings } from '../../mcp-server/contract/settings.ts';
 import { defaultSettings } from '../../mcp-server/contract/default-settings.ts';
 import {
   BackEndError,
+  createBlockedTracker,
   createTracker,
   type EndedCall,
   Engine,
@@ -30,6 +32,7 @@ import type { ServerKeys } from '../auth/server-keys.ts';
 import type { StoredCredentials } from '../auth/credentials.ts';
 import type { PersonRecord, Store } from '../store/store.ts';
 import { PendingSaves, personFacts, StoredIdNumbers } from './person-state.ts';
+import { pinnedUserId } from './tracker-pin.ts';
 
 /** How long a person's back end stays open after their last call. */
 const IDLE_CLOSE_MS = 15 * 60_000;
@@ -56,8 +59,13 @@ export interface PersonEnginesOptions {
   findPerson: (id: string) => Promise<PersonRecord | undefined>;
   /** The person's stored tracker credentials, opened. */
   credentials: (person: PersonRecord) => Promise<StoredCredentials | null>;
-  /** The organisation's key (Calamari), from the variable the engine reads for it. */
+  /** The server's environment (the back ends' deadlines, PUNCHCARD_<BACK END>_TIMEOUT_MS). */
   env: NodeJS.ProcessEnv;
+  /**
+   * The tracker credential that acts for people, read once at start (team-server/team/server-setup.ts):
+   * sign_in.organisation's, or Calamari's own. Held here in memory only, never stored.
+   */
+  organisationKey?: string | undefined;
   /** Told of every finished call that may write; the answer waits for it (the audit record is kept first). */
   audit: (caller: Caller, call: FinishedCall) => Promise<void>;
   /** Told of every call as it ended (the metrics). */
@@ -232,9 +240,24 @@ export class PersonEngines {
         // here nothing else makes it) and, on the local timesheet, their timesheet: theirs alone.
         mkdirSync(folder, { recursive: true, mode: 0o700 });
         // Only a person's own secret is theirs to store; an organisation's key is the server's (below).
-        const { secret } = backEndOf(config.provider.type);
-        const stored = secret?.whose === 'person' ? await this.#options.credentials(person) : null;
+        const backEnd = backEndOf(config.provider.type);
+        const { secret } = backEnd;
+        // Under one organisation credential (sign_in.organisation) a person acts only as the tracker user
+        // they are pinned to; one signed in before the server acted for people so must sign in again.
+        const actsForPeople = config.sign_in.organisation !== undefined && secret?.whose === 'person';
+        const pinned = actsForPeople ? pinnedUserId(person.trackerPin, config.provider) : null;
+        if (actsForPeople && pinned === null) {
+          // Nothing is contacted for them: whoami says why, and every other call answers the same.
+          const error = new BackEndError('server_person_not_linked', { back_end: backEnd.label });
+          return createBlockedTracker(
+            { type: config.provider.type, label: `${backEnd.label} (not linked to you yet)`, reason: error.message, refusal: error.refusal },
+            basics.personName,
+          );
+        }
+        const stored = secret?.whose === 'person' && !actsForPeople ? await this.#options.credentials(person) : null;
         const profile = this.#profileOf(person, stored);
+        // The organisation's key, held in memory since the start: never the store's, never the environment's.
+        const organisationKey = actsForPeople || secret?.whose === 'organisation' ? (this.#options.organisationKey ?? null) : null;
         // A remote back end remembers in the store, not in this instance's folder: every instance opens
         // the person's back end knowing what any of them learned, and numbers its ids alike.
         const remembered = !isRemote(profile)
@@ -250,11 +273,13 @@ export class PersonEngines {
           ...remembered,
           env: this.#options.env,
           ...(this.#options.requestGate ? { requestGate: this.#options.requestGate } : {}),
+          ...(pinned === null ? {} : { actingFor: { userId: pinned } }),
           // The person's own secret, never the server's environment or keychain: a person without one
-          // is told to sign in again. An organisation's key (Calamari's) is the server's, from its variable.
+          // is told to sign in again. An organisation's key (Calamari's, or sign_in.organisation's) is
+          // the server's, read at start.
           credentials: {
             kind: 'team server',
-            get: async () => (secret?.whose === 'organisation' ? this.#options.env[tokenVariable(profile.type)]?.trim() || null : (stored?.secret ?? null)),
+            get: async () => organisationKey ?? stored?.secret ?? null,
             set: () => Promise.reject(new Error('The team server stores credentials only at sign-in.')),
             delete: () => Promise.resolve(false),
           },
@@ -275,10 +300,14 @@ export class PersonEngines {
     });
   }
 
-  /** The back end as the server names it, made this person's: their login (Clockodo) or verified e-mail (Calamari). */
+  /**
+   * The back end as the server names it, made this person's: their login (Clockodo) or verified e-mail
+   * (Calamari); under one organisation credential, Clockodo's owner login that goes with its key.
+   */
   #profileOf(person: PersonRecord, stored: StoredCredentials | null): BackEndProfile {
-    const provider = this.#options.config.provider;
+    const { provider, sign_in } = this.#options.config;
     if (!hasField(provider.type, 'email')) return provider as BackEndProfile;
+    if (sign_in.organisation?.user !== undefined) return { ...provider, email: sign_in.organisation.user } as BackEndProfile;
     // A login that goes with the person's own secret (Clockodo's) is the one they gave with it.
     const email = backEndOf(provider.type).secret?.whose === 'person' ? (stored?.email ?? person.email) : person.email;
     return { ...provider, email: email ?? '' } as BackEndProfile;
@@ -304,10 +333,11 @@ export class PersonEngines {
 /**
  * What of a person's record an engine is built on: their sealed credentials (sealed afresh at each
  * sign-in, so a new sign-in is seen even with the same secret), their e-mail (Clockodo's login,
- * Calamari's person) and their name (the settings' user).
+ * Calamari's person), their name (the settings' user) and their pin (whom the organisation's
+ * credential acts for: an unlink or a new pin reopens their back end on every instance).
  */
 function basisOf(person: PersonRecord): string {
-  return JSON.stringify([person.credentials, person.email, person.name]);
+  return JSON.stringify([person.credentials, person.email, person.name, person.trackerPin]);
 }
 
 /** The settings every person on the server works with: the config's, named for the person. */

@@ -5,15 +5,17 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseListen, type ServerConfig } from '../config/server-config.ts';
-import { type Log, PolicyFiles, policyPaths, profileRefusal } from '../../mcp-server/for-the-team-server.ts';
+import { backEndOf } from '../../mcp-server/contract/back-ends.ts';
+import { type Log, type OrganisationAccount, PolicyFiles, policyPaths, profileRefusal } from '../../mcp-server/for-the-team-server.ts';
 import { accessTokenTtl } from '../auth/authorization-server.ts';
 import { keysFromStore } from '../auth/key-rotation.ts';
 import { keyIdOf, readServerKey, type ServerKeys } from '../auth/server-keys.ts';
 import { type AddressResolver, trustedProxies } from '../http/client-address.ts';
 import { openMetrics, type OpenedMetrics } from '../metrics/open-metrics.ts';
-import { unsetSecret } from '../config/secret-files.ts';
+import { organisationKeyOf, twoKeySources, unsetSecret } from '../config/secret-files.ts';
 import { openStore, storeProblem } from '../store/open-store.ts';
 import type { Store } from '../store/store.ts';
+import { checkOrganisationAccount, openOrganisationAccount } from './organisation-account.ts';
 import { ServeRefusal } from './serve-refusal.ts';
 
 export interface CheckedSetup {
@@ -25,6 +27,11 @@ export interface CheckedSetup {
   clientSecret: string | undefined;
   accessTokenTtlSeconds: number;
   policy: PolicyFiles;
+  /**
+   * The tracker credential that acts for people (sign_in.organisation's, or Calamari's), read once
+   * here and passed down: no part of the server reads it from the environment again.
+   */
+  organisationKey: string | undefined;
 }
 
 export async function checkedSetup(config: ServerConfig, env: NodeJS.ProcessEnv, log: Log, policyFiles: readonly string[] | undefined): Promise<CheckedSetup> {
@@ -39,8 +46,13 @@ export async function checkedSetup(config: ServerConfig, env: NodeJS.ProcessEnv,
   const opened = await openMetrics(metricsListen);
   const clientSecret = config.sign_in.oidc?.client_secret_env ? env[config.sign_in.oidc.client_secret_env]?.trim() || undefined : undefined;
   // The identity provider's client secret, and a back end's key where it is the organisation's.
-  const unset = unsetSecret(config, env, 'sign_in.oidc.client_secret_env') ?? unsetSecret(config, env, 'provider');
+  const unset =
+    unsetSecret(config, env, 'sign_in.oidc.client_secret_env') ??
+    unsetSecret(config, env, 'provider') ??
+    unsetSecret(config, env, 'sign_in.organisation.key_env') ??
+    twoKeySources(config, env);
   if (unset) throw new ServeRefusal(unset);
+  const organisationKey = organisationKeyOf(config, env);
   const accessTokenTtlSeconds = accessTokenTtl(env);
   if (typeof accessTokenTtlSeconds === 'string') throw new ServeRefusal(accessTokenTtlSeconds);
   const policy = await PolicyFiles.open(policyFiles ?? policyPaths(env), log);
@@ -52,7 +64,7 @@ export async function checkedSetup(config: ServerConfig, env: NodeJS.ProcessEnv,
     policy.close();
     throw new ServeRefusal(`${refusal} The server does not start.`);
   }
-  return { serverKey, proxies, listen, opened, clientSecret, accessTokenTtlSeconds, policy };
+  return { serverKey, proxies, listen, opened, clientSecret, accessTokenTtlSeconds, policy, organisationKey };
 }
 
 /**
@@ -99,4 +111,30 @@ export async function openServerStore(
 export function dataFolder(config: ServerConfig): { dataDir: string; scratch: string | undefined } {
   const scratch = config.data_dir === undefined && !config.store.startsWith('sqlite:') ? mkdtempSync(join(tmpdir(), 'punchcard-instance-')) : undefined;
   return { dataDir: config.data_dir ?? scratch ?? dirname(config.store.slice('sqlite:'.length)), scratch };
+}
+
+/**
+ * The organisation account under sign_in.organisation, made from the key read at start and checked:
+ * a server whose account cannot act for people refuses to start, in the check's one sentence (never
+ * the key). Null where the config names none, or the back end keeps no directory (Calamari).
+ */
+export async function checkedOrganisation(options: {
+  config: ServerConfig;
+  key: string | undefined;
+  /** Where the account's tracker may keep what it keeps while it works: the server's own, beside no person's. */
+  folder: string;
+  now: () => number;
+  log: Log;
+}): Promise<OrganisationAccount | null> {
+  const { config, key, folder, now, log } = options;
+  if (!config.sign_in.organisation || !key) return null;
+  const account = await openOrganisationAccount({ config, key, folder, now, log });
+  if (!account) return null;
+  const verdict = await checkOrganisationAccount(account, key, backEndOf(config.provider.type).label);
+  if (!verdict.ok) {
+    (account as { close?: () => void }).close?.();
+    throw new ServeRefusal(`${verdict.said} The server does not start.`);
+  }
+  log(`The organisation account acts for people: ${verdict.account}.`);
+  return account;
 }

@@ -6,7 +6,7 @@
 import type { Middleware } from 'koa';
 import type Provider from 'oidc-provider';
 import type { ServerConfig } from '../config/server-config.ts';
-import type { Log } from '../../mcp-server/for-the-team-server.ts';
+import type { Log, OrganisationAccount } from '../../mcp-server/for-the-team-server.ts';
 import { createAuthorizationServer } from '../auth/authorization-server.ts';
 import { clientDocumentsOnLoopback } from '../auth/client-document-fetch.ts';
 import { companySignIn } from '../auth/company-sign-in.ts';
@@ -31,6 +31,8 @@ export interface SignInMountOptions {
   keys: ServerKeys;
   store: Store;
   engines: PersonEngines;
+  /** The tracker's organisation account people are matched against at sign-in (sign_in.organisation), or null. */
+  organisation: OrganisationAccount | null;
   /** The company identity provider's client secret, when it signs people in. */
   clientSecret: string | undefined;
   accessTokenTtlSeconds: number;
@@ -96,6 +98,7 @@ export function signInMount(options: SignInMountOptions): SignInMount {
     now,
     log,
     metrics: options.metrics,
+    organisation: options.organisation,
     forgetPerson: (id) => engines.forget(id),
   });
   return {

@@ -23,6 +23,8 @@ import { PersonEngines } from './person-engines.ts';
 export interface TeamEnginesOptions {
   config: ServerConfig;
   env: NodeJS.ProcessEnv;
+  /** The tracker credential that acts for people (sign_in.organisation's, or Calamari's), read at start. */
+  organisationKey: string | undefined;
   dataDir: string;
   store: Store;
   keys: ServerKeys;
@@ -33,7 +35,9 @@ export interface TeamEnginesOptions {
   log: Log;
 }
 
-export function teamEngines({ config, env, dataDir, store, keys, policy, auditLog, metrics, now, log }: TeamEnginesOptions): PersonEngines {
+export function teamEngines({ config, env, organisationKey, dataDir, store, keys, policy, auditLog, metrics, now, log }: TeamEnginesOptions): PersonEngines {
+  // Every write is made through the organisation's credential where the server holds one to act for people.
+  const via = organisationKey === undefined ? undefined : ('organisation' as const);
   return new PersonEngines({
     config,
     dataDir,
@@ -45,7 +49,8 @@ export function teamEngines({ config, env, dataDir, store, keys, policy, auditLo
     findPerson: (id) => store.person(id),
     credentials: async (person) => openCredentials(keys.atRest, person),
     env,
-    audit: (caller, call) => auditLog.append(auditRecord(caller, call, now())),
+    organisationKey,
+    audit: (caller, call) => auditLog.append(auditRecord(caller, call, now(), via)),
     afterCall: (call) => metrics.toolCall(call.tool, call.outcome, call.seconds),
     ...requestGateOf(config, store, metrics, now),
     now,

@@ -8,7 +8,9 @@
 // (server-lifecycle.ts), and what a running
 // instance follows in the store (followers.ts). A start that fails closes what it had opened
 // (opened-so-far.ts).
-import { rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { ServerConfig } from '../config/server-config.ts';
 import { browserOrigins } from '../http/browser-origins.ts';
 import { ownHostCheck } from '../http/own-host.ts';
@@ -28,7 +30,7 @@ import { MemoryAfterLoad } from './memory-after-load.ts';
 import { RequestPipeline } from './request-pipeline.ts';
 import { resourceMetadata } from './resource-metadata.ts';
 import { ServeRefusal } from './serve-refusal.ts';
-import { checkedSetup, dataFolder, openServerStore } from './server-setup.ts';
+import { checkedOrganisation, checkedSetup, dataFolder, openServerStore } from './server-setup.ts';
 import { listenOn } from './server-lifecycle.ts';
 import { OpenedSoFar } from './opened-so-far.ts';
 import { signInMount } from './sign-in-mount.ts';
@@ -77,22 +79,36 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
 async function startParts(options: TeamServerOptions, soFar: OpenedSoFar): Promise<TeamServer> {
   const { config, env, log } = options;
   const now = options.now ?? Date.now;
-  const { serverKey, proxies, listen, opened, clientSecret, accessTokenTtlSeconds, policy } = await checkedSetup(config, env, log, options.policyFiles);
+  const { serverKey, proxies, listen, opened, clientSecret, accessTokenTtlSeconds, policy, organisationKey } = await checkedSetup(
+    config,
+    env,
+    log,
+    options.policyFiles,
+  );
+  // No line of the log carries the organisation's credential, whatever a back end echoes.
+  if (organisationKey) log.hide?.(organisationKey);
   const { metrics } = opened;
   soFar.add(policy, (part) => part.close());
+  // The organisation account acts for people only once it showed it can: serve refuses otherwise,
+  // before a store is opened or made. What its tracker keeps while it works is in a scratch folder.
+  const organisationFolder = config.sign_in.organisation ? soFar.add(mkdtempSync(join(tmpdir(), 'punchcard-organisation-')), removeFolder) : undefined;
+  const organisation = organisationFolder ? await checkedOrganisation({ config, key: organisationKey, folder: organisationFolder, now, log }) : null;
+  if (organisation) soFar.add(organisation, closeAccount);
   const served = await openServerStore(config, env, serverKey, now, log);
   const { keys } = served;
   // Each request to the store timed, where metrics are on (punchcard_store_request_duration_seconds).
   const store = soFar.add(opened.timed(served.store), (part) => part.close());
   const { dataDir, scratch } = dataFolder(config);
-  if (scratch) soFar.add(scratch, (part) => rmSync(part, { recursive: true, force: true }));
+  if (scratch) soFar.add(scratch, removeFolder);
   const origin = new URL(config.public_url).origin;
   const resource = `${origin}/mcp`;
   const auditLog = soFar.add(
     new AuditWriter(store, log, { spoolFolder: auditSpoolFolder(config), givenUp: (count) => metrics.auditRecordsGivenUp(count) }),
     (part) => part.close(),
   );
-  const engines = soFar.add(teamEngines({ config, env, dataDir, store, keys, policy, auditLog, metrics, now, log }), (part) => part.closeAll());
+  const engines = soFar.add(teamEngines({ config, env, organisationKey, dataDir, store, keys, policy, auditLog, metrics, now, log }), (part) =>
+    part.closeAll(),
+  );
   const seen = lastSeen(store, now, log);
   const signIn = signInMount({
     config,
@@ -103,6 +119,7 @@ async function startParts(options: TeamServerOptions, soFar: OpenedSoFar): Promi
     keys,
     store,
     engines,
+    organisation,
     clientSecret,
     accessTokenTtlSeconds,
     dataDir,
@@ -187,7 +204,18 @@ async function startParts(options: TeamServerOptions, soFar: OpenedSoFar): Promi
       await auditLog.close();
       await store.close();
       memory.stop();
-      if (scratch) rmSync(scratch, { recursive: true, force: true });
+      if (scratch) removeFolder(scratch);
+      if (organisation) closeAccount(organisation);
+      if (organisationFolder) removeFolder(organisationFolder);
     },
   };
+}
+
+function removeFolder(folder: string): void {
+  rmSync(folder, { recursive: true, force: true });
+}
+
+/** An organisation account's connections closed, where its back end keeps any (Clockify's and Clockodo's do). */
+function closeAccount(account: object): void {
+  (account as { close?: () => void }).close?.();
 }

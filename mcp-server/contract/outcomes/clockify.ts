@@ -4,7 +4,7 @@
 // is used with, and answers that lack what Punchcard needs of them. The refusals
 // every back end says alike are in back-end.ts; what Clockify's HTTP answers say, in its errors module.
 import { counted } from './format.ts';
-import { either, forModelOnly, type Part, recordNamed, say, type Sentence } from './sentence.ts';
+import { day, either, forModelOnly, type Part, recordNamed, say, type Sentence } from './sentence.ts';
 import { type Nested, type NestedRefusal, refusalFamily } from './wording.ts';
 
 /** What Clockify lets its admins alone administer, each switched off on its own by a 403 (providers/clockify/capabilities.ts). */
@@ -191,6 +191,16 @@ export const clockifyRuleRefusals = refusalFamily({
     say: (facts: { entry: number; verb: 'change' | 'delete' }) =>
       say`Clockify has locked ${recordNamed('time entry', facts.entry)} (your workspace locks older entries), so Punchcard cannot ${facts.verb} it. Ask a workspace admin.`,
     example: { entry: 12, verb: 'delete' },
+  },
+  /**
+   * The workspace locks time before an instant (lockTimeEntries) for everyone but its admins: a new entry there, or
+   * one moved there, refused before anything is sent where Clockify itself would not hold the key (acting for a person).
+   */
+  clockify_period_locked: {
+    kind: 'invalid',
+    say: (facts: { before: string; verb: 'log' | 'move' }) =>
+      say`Your Clockify workspace locks time before ${day(facts.before)}, so Punchcard cannot ${facts.verb === 'log' ? 'log time' : 'move a time entry'} there. Ask a workspace admin. Nothing was sent.`,
+    example: { before: '2026-11-01', verb: 'log' },
   },
   /** The workspace requires a project on every entry; some of its open projects. */
   clockify_project_required: {

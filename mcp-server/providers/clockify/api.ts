@@ -41,7 +41,7 @@ export const TIME_OFF_PAGE = 200;
 /** Requests in flight to Clockify at once. */
 const MAX_PARALLEL_REQUESTS = 4;
 /** Clockify's documented limit is 10 requests a second per key (50 for add-ons); Punchcard keeps to it. */
-const MAX_REQUESTS_PER_SECOND = 10;
+export const MAX_REQUESTS_PER_SECOND = 10;
 
 /** A 404 of a record by its number: Clockify has no such one (contract/outcomes/remote.ts). */
 function missing(
@@ -158,6 +158,12 @@ export function createClockifyApi(options: ClockifyApiOptions) {
       ),
     createEntry: async (workspaceId: string, body: Record<string, unknown>, action: string) =>
       entryOf(await call<ClockifyTimeEntry>('POST', `${ws(workspaceId)}/time-entries`, tracking(action), { body })),
+    /**
+     * Adds an entry for another member (createForOthers): the team server acting for one person with the
+     * organisation's key (acting-api.ts), never the desktop.
+     */
+    createEntryFor: async (workspaceId: string, userId: string, body: Record<string, unknown>, action: string) =>
+      entryOf(await call<ClockifyTimeEntry>('POST', `${ws(workspaceId)}/user/${id(userId)}/time-entries`, tracking(action), { body })),
     /** PUT replaces the entry: `body` carries every field to keep (start is required). */
     replaceEntry: async (workspaceId: string, entryId: string, number: number, body: Record<string, unknown>, action: string) =>
       entryOf(await call<ClockifyTimeEntry>('PUT', `${ws(workspaceId)}/time-entries/${id(entryId)}`, tracking(action, entryNotFound(number)), { body })),

@@ -71,6 +71,23 @@ export function clockifyCapabilities(
   return capabilities;
 }
 
+/**
+ * Acting for one person with the organisation's key (acting-api.ts): the timer, their entries, reports and the catalog
+ * open to them; and colleagues' hours and projects' time where the PERSON's own role leads people (an admin, a team
+ * manager), narrowed to those they lead. Not offered (docs/back-ends/clockify.md, "Acting for others"): the admin
+ * group (its writes act for others by nature), a project manager's project time (the projects they manage are not
+ * narrowed), decisions on colleagues' time off and the person's own time off (not narrowed), and timesheet approvals
+ * (Clockify's approval requests act for the key's user).
+ */
+export function actingForCapabilities(role?: TeamRole): ReadonlySet<Capability> {
+  const capabilities = new Set<Capability>(ALWAYS);
+  if (role === 'admin' || role === 'team_manager') {
+    capabilities.add('team_hours');
+    capabilities.add('team_projects');
+  }
+  return capabilities;
+}
+
 export function rememberedClockifyCapabilities(
   userDataDir: string,
   profile: { url: string; workspace?: string | undefined },

@@ -152,7 +152,11 @@ export class ClockifyCatalog extends BackEndPart<ClockifyContext> {
   async #projectByNumber(number: number): Promise<ClockifyProject> {
     const remote = await this.context.remote('project', number, 'clockify_record_unknown', { record: 'project', id: number, see: 'list_catalog' });
     const project = (await this.#allProjects([remote])).byId.get(remote);
-    if (!project) throw new BackEndError('clockify_project_not_visible', { project: number });
+    if (!project) {
+      // Acting for a person, the projects listed are those open to them (acting-api.ts): another is not theirs to book.
+      if (this.context.options.actingFor) throw new BackEndError('acting_for_booking_not_open', { back_end: 'Clockify', project: 'that project' });
+      throw new BackEndError('clockify_project_not_visible', { project: number });
+    }
     return project;
   }
 

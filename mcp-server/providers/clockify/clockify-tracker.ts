@@ -29,6 +29,23 @@ export function createClockifyTracker(options: ClockifyTrackerOptions): RemoteTr
   const timesheets = new ClockifyTimesheets(context, { catalog });
   const team = new ClockifyTeam(context, { catalog });
   const workspace = options.profile.workspace ? `, ${options.profile.workspace}` : '';
+  // Acting for one person with the organisation's key, the parts not narrowed to them are not there at all
+  // (capabilities.ts, actingForCapabilities); their API calls would be refused too (acting-api.ts).
+  const beyondThePerson = options.actingFor
+    ? { teamHours: team, teamProjects: team }
+    : {
+        teamHours: team,
+        teamProjects: team,
+        teamLeave: team,
+        adminTags: new ClockifyAdminTags(context, {}),
+        invoices: new ClockifyInvoices(context, {}),
+        adminPeople: new ClockifyPeople(context, { catalog }),
+        adminRates: new ClockifyRates(context, {}),
+        catalogAdmin: new ClockifyCatalogAdmin(context, { catalog }),
+        adminTeams: new ClockifyAdminTeams(context, {}),
+        corrections: new ClockifyCorrections(context, { catalog }),
+        approvals: new ClockifyApprovals(context, { catalog }),
+      };
   return assembleTracker({
     type: 'clockify',
     label: `Clockify (${new URL(options.profile.url).host}${workspace})`,
@@ -40,17 +57,7 @@ export function createClockifyTracker(options: ClockifyTrackerOptions): RemoteTr
     catalog,
     leave: new ClockifyLeave(context, { plan }),
     plan,
-    teamHours: team,
-    teamProjects: team,
-    teamLeave: team,
-    adminTags: new ClockifyAdminTags(context, {}),
-    invoices: new ClockifyInvoices(context, {}),
-    adminPeople: new ClockifyPeople(context, { catalog }),
-    adminRates: new ClockifyRates(context, {}),
-    catalogAdmin: new ClockifyCatalogAdmin(context, { catalog }),
-    adminTeams: new ClockifyAdminTeams(context, {}),
-    corrections: new ClockifyCorrections(context, { catalog }),
-    approvals: new ClockifyApprovals(context, { catalog }),
+    ...beyondThePerson,
     close: () => context.close(),
   });
 }

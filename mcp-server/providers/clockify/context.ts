@@ -13,9 +13,11 @@ import { hostOf, remoteRefusal } from '../remote/remote-error.ts';
 import { IdAliases, type IdNumbering } from '../id-aliases.ts';
 import { learnedFacts, remoteConnection, type RemoteTrackerOptions } from '../remote-tracker.ts';
 import type { RefusalArgs } from '../../contract/outcomes/refusals.ts';
-import { BackEndError } from '../time-tracker.ts';
+import { BackEndError, type Capability } from '../time-tracker.ts';
 import { type ClockifyApi, createClockifyApi } from './api.ts';
-import { type ClockifyAdministration, clockifyCapabilities, type TeamRole } from './capabilities.ts';
+import { actingClockifyApi } from './acting-api.ts';
+import { organisationPace } from './organisation-pace.ts';
+import { actingForCapabilities, type ClockifyAdministration, clockifyCapabilities, type TeamRole } from './capabilities.ts';
 import { ClockifyError } from './errors.ts';
 import { clockifyFacts, clockifyFactsKey, type ClockifyFacts } from './facts.ts';
 import { planName } from './mapping.ts';
@@ -67,18 +69,21 @@ export class ClockifyContext {
 
   constructor(options: ClockifyTrackerOptions) {
     this.options = options;
-    this.api = createClockifyApi({
-      connection: remoteConnection(options),
+    const api = createClockifyApi({
+      // The organisation's key is everyone's on the team server: one pace for all who send on it (organisation-pace.ts).
+      connection: { ...remoteConnection(options), ...(options.actingFor ? { pace: organisationPace(options.profile.url) } : {}) },
       onRefused: (status, purpose) => {
         // A refused key may be replaced by another person's: who it belongs to is asked again.
         if (status === 401) this.#forgetPerson();
         else if (purpose.decidesTimeOff) this.learnTimeOff(false);
       },
     });
+    // Acting for one person with the organisation's key, every request goes through the API narrowed to them.
+    this.api = options.actingFor ? actingClockifyApi(api, { actingFor: options.actingFor, workspace: options.profile.workspace, now: options.now }) : api;
     this.facts = learnedFacts(options, {
       file: clockifyFacts,
       key: clockifyFactsKey(options.profile),
-      capabilitiesOf: (facts) => clockifyCapabilities(facts, this.#knownRole, this.#refused, this.#approvalsRefused),
+      capabilitiesOf: (facts) => this.#capabilities(facts, this.#knownRole, this.#approvalsRefused),
     });
     this.aliases = options.idNumbers ?? new IdAliases(join(options.userDataDir, CLOCKIFY_IDS_FILE), options.log);
   }
@@ -121,7 +126,7 @@ export class ClockifyContext {
       // A new role is asked again what it may administer: a refusal under the old one no longer holds.
       if (role !== this.#knownRole) this.#refused.clear();
       this.#knownRole = role;
-      if (this.facts.capabilities.set(clockifyCapabilities(this.facts.current, role, this.#refused, this.#approvalsRefused))) {
+      if (this.facts.capabilities.set(this.#capabilities(this.facts.current, role, this.#approvalsRefused))) {
         this.options.log(`Clockify tools follow the person's role: ${role === 'member' ? 'a member (no team tools)' : role.replace('_', ' ')}.`);
       }
       return role;
@@ -135,7 +140,7 @@ export class ClockifyContext {
   refuseAdministration(kind: ClockifyAdministration): void {
     if (this.#refused.has(kind)) return;
     this.#refused.add(kind);
-    this.facts.capabilities.set(clockifyCapabilities(this.facts.current, this.#knownRole, this.#refused, this.#approvalsRefused));
+    this.facts.capabilities.set(this.#capabilities(this.facts.current, this.#knownRole, this.#approvalsRefused));
     const tools = {
       catalog: 'create_catalog_item and archive_catalog_item',
       tags: 'manage_tags',
@@ -181,7 +186,7 @@ export class ClockifyContext {
       if (refusedChange && error.failure !== 'restricted') throw new BackEndError(...refusedChange);
       if (!this.#approvalsRefused) {
         this.#approvalsRefused = true;
-        this.facts.capabilities.set(clockifyCapabilities(this.facts.current, this.#knownRole, this.#refused, true));
+        this.facts.capabilities.set(this.#capabilities(this.facts.current, this.#knownRole, true));
         this.options.log(
           'Clockify refused your account timesheet approvals: submit_timesheet, withdraw_timesheet, list_timesheet_approvals and decide_timesheet switched off.',
         );
@@ -225,6 +230,7 @@ export class ClockifyContext {
 
   /** Whether time off is available, and why not where it is not. */
   timeOffLine(workspace: Workspace): string {
+    if (this.options.actingFor) return 'time off not offered through the organisation account';
     const { timeOff } = this.facts.current;
     if (timeOff === true) return 'time off available';
     if (timeOff === undefined) return 'time off not checked yet';
@@ -238,6 +244,8 @@ export class ClockifyContext {
    * means it is off, not in the plan, or not theirs.
    */
   async probeTimeOff(): Promise<boolean> {
+    // Time off is not offered when acting for a person (capabilities.ts, ACTING_FOR): nothing to ask.
+    if (this.options.actingFor) return false;
     const { userId, workspaceId } = await this.ids();
     try {
       await this.api.balances(workspaceId, userId, 1, 1);
@@ -280,6 +288,14 @@ export class ClockifyContext {
   close(): void {
     this.api.close();
     this.aliases.close();
+  }
+
+  /**
+   * What is offered: from the workspace and the role; acting for a person with the organisation's key, only what
+   * is narrowed to them, from the person's role (capabilities.ts, actingForCapabilities).
+   */
+  #capabilities(facts: ClockifyFacts | undefined, role: TeamRole | undefined, approvalsRefused: boolean): ReadonlySet<Capability> {
+    return this.options.actingFor ? actingForCapabilities(role) : clockifyCapabilities(facts, role, this.#refused, approvalsRefused);
   }
 
   #forgetPerson(): void {

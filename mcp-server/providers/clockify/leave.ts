@@ -41,9 +41,12 @@ export class ClockifyLeave extends BackEndPart<ClockifyContext, { plan: Clockify
 
   async listLeave(query: { from: string; to: string }): Promise<LeaveRequest[]> {
     // Reports and the calendar ask for leave to count targets: where Clockify offers none (a module off, a
-    // plugin missing), there is none to count, and it is not asked.
-    if (!this.context.facts.capabilities.current.has('leave')) return [];
-    const requests = (await this.#ownRequests()).filter((request) => overlaps(request, query));
+    // plugin missing), there is none to count, and it is not asked. Acting for a person (acting-api.ts), the
+    // leave tools are not offered, but their own time off still counts against their targets where it answers.
+    const acting = this.context.options.actingFor !== undefined;
+    if (!acting && !this.context.facts.capabilities.current.has('leave')) return [];
+    const own = acting ? ((await unlessTimeOffOff(this.#ownRequests())) ?? []) : await this.#ownRequests();
+    const requests = own.filter((request) => overlaps(request, query));
     return (await this.#leaveRequests(requests))
       .filter((request) => request.lastDay >= query.from && request.firstDay <= query.to)
       .sort((a, b) => a.firstDay.localeCompare(b.firstDay) || a.id - b.id);
@@ -293,4 +296,14 @@ function overlaps(request: ClockifyTimeOffRequest, range: { from: string; to: st
   const end = request.timeOffPeriod?.period?.end?.slice(0, 10) ?? start;
   if (!start || !end) return true;
   return end >= addDays(range.from, -1) && start <= addDays(range.to, 1);
+}
+
+/** A read of time off, or null where Clockify says it is off or not in the plan (403, or a 404 in JSON), as probeTimeOff reads it. */
+async function unlessTimeOffOff<T>(read: Promise<T>): Promise<T | null> {
+  try {
+    return await read;
+  } catch (error) {
+    if (error instanceof ClockifyError && (error.status === 403 || (error.status === 404 && error.failure === 'not_found'))) return null;
+    throw error;
+  }
 }

@@ -68,6 +68,19 @@ export function clockifyPeopleEndpoints({ call, listPage }: AdminRequests) {
       // This search answers no Last-Page header through `call`: a short page is the last.
       return { items: list, last: list.length < PEOPLE_PAGE };
     },
+    /**
+     * The members whose e-mail holds `email` (a part, as Clockify matches it) and who hold any of `roles`
+     * (filterUsersOfWorkspace): one member's role, asked by an admin's key, the first page only.
+     */
+    holdersWithEmail: async (workspaceId: string, roles: readonly ClockifyRole[], email: string): Promise<ClockifyUser[]> => {
+      const items = await call<ClockifyUser[]>(
+        'POST',
+        `${ws(workspaceId)}/users/info`,
+        { ...admin("read a member's role in your workspace"), onlyReads: true },
+        { body: { email, roles, status: 'ALL', page: 1, pageSize: PEOPLE_PAGE } },
+      );
+      return Array.isArray(items) ? items : [];
+    },
     /** A page of the user groups with their team managers (getUserGroups). */
     groupsPage: (workspaceId: string, page: number) =>
       listPage<ClockifyUserGroup>(

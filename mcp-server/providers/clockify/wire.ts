@@ -31,6 +31,8 @@ export interface ClockifyWorkspaceSettings {
   forceTags?: boolean;
   /** Entries before this instant are locked ('lockTimeEntries'), where the workspace locks any. */
   lockTimeEntries?: string | null;
+  /** Only admins may create tags. */
+  onlyAdminsCreateTag?: boolean;
 }
 
 /** GET /v1/workspaces/{ws}/member-profile/{userId} (getMemberProfile). */

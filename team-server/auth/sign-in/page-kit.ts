@@ -7,7 +7,7 @@ import type { RouterContext } from '@koa/router';
 import type { default as Provider, InteractionResults } from 'oidc-provider';
 import { backEndOf } from '../../../mcp-server/contract/back-ends.ts';
 import type { ServerConfig } from '../../config/server-config.ts';
-import type { Log } from '../../../mcp-server/for-the-team-server.ts';
+import type { Log, OrganisationAccount } from '../../../mcp-server/for-the-team-server.ts';
 import type { Limit } from '../../http/rate-limits.ts';
 import { NO_METRICS, type TeamMetrics } from '../../metrics/team-metrics.ts';
 import type { PersonRecord, Store } from '../../store/store.ts';
@@ -41,7 +41,9 @@ export interface SignInRoutesOptions {
   /** A person's credentials changed or went: their open engine must not keep using the old ones. */
   forgetPerson: (personId: string) => void;
   /** Told how each sign-in ended (metrics/team-metrics.ts). */
-  metrics?: Pick<TeamMetrics, 'signIn' | 'rateLimited'>;
+  metrics?: Pick<TeamMetrics, 'signIn' | 'rateLimited' | 'signInRefused'>;
+  /** The tracker's organisation account a company sign-in is matched against (sign_in.organisation), or null. */
+  organisation?: OrganisationAccount | null;
 }
 
 /** Where a sign-in leads: an AI client's connection, or the account page. */
@@ -162,11 +164,24 @@ export function pageKit(options: SignInRoutesOptions) {
 
     finishInteraction,
 
-    async savePerson(identity: string, name: string, email: string | null): Promise<PersonRecord> {
+    /**
+     * The person signed in, saved: made on their first sign-in, their name and e-mail refreshed after.
+     * `trackerPin` pins a person who has no pin yet (never moves one); one another person holds throws
+     * TrackerUserTaken and nothing is saved.
+     */
+    async savePerson(identity: string, name: string, email: string | null, trackerPin?: string): Promise<PersonRecord> {
       const existing = await store.personByIdentity(identity);
-      const saved = await store.savePerson({ id: existing?.id ?? randomUUID(), identity, name: name.slice(0, 200), email, at: now() });
-      // A new e-mail is who Calamari's requests name from now on: an engine open with the old one goes.
-      if (existing && existing.email !== saved.email) options.forgetPerson(saved.id);
+      const saved = await store.savePerson({
+        id: existing?.id ?? randomUUID(),
+        identity,
+        name: name.slice(0, 200),
+        email,
+        at: now(),
+        ...(trackerPin === undefined ? {} : { trackerPin }),
+      });
+      // A new e-mail is who Calamari's requests name from now on, a new pin whom the organisation's
+      // credential acts for: an engine open with the old one goes.
+      if (existing && (existing.email !== saved.email || existing.trackerPin !== saved.trackerPin)) options.forgetPerson(saved.id);
       return saved;
     },
   };

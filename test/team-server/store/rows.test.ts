@@ -104,5 +104,28 @@ describe('the rows both stores read', () => {
     expect(auditRecordOf(row)).toEqual(record);
     expect(auditRecordOf(asPostgres(row))).toEqual(record);
     expect(auditRecordOf({ ...row, record_id: null })).not.toHaveProperty('id');
+    // A record of a write made with the person's own credential has no `via`, in the row or read back.
+    expect(row.via).toBeNull();
+    expect(auditRecordOf(row)).not.toHaveProperty('via');
+  });
+
+  it("keeps an audit record's via: a write made through the organisation's credential is marked so in either driver", () => {
+    const record: AuditRecord = {
+      id: 'r2',
+      at: 1_800_000_000_000,
+      personId: 'p1',
+      person: 'Ada <ada@example.com>',
+      clientId: 'c1',
+      clientName: 'Claude',
+      tool: 'log_time',
+      outcome: 'done',
+      change: {},
+      via: 'organisation',
+    };
+    const values = auditValues(record);
+    const row = Object.fromEntries(AUDIT_COLUMNS.split(', ').map((column, index) => [column, values[index]]));
+    expect(row.via).toBe('organisation');
+    expect(auditRecordOf(row)).toEqual(record);
+    expect(auditRecordOf(asPostgres(row))).toEqual(record);
   });
 });

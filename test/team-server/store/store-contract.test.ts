@@ -176,6 +176,25 @@ describe.each(Object.keys(databases))('the %s store', (kind) => {
     expect((await store.readAudit({ limit: 1 }))[0]).not.toHaveProperty('via');
   });
 
+  it("keeps whether a write was made through the organisation's credential, alone and in a batch", async () => {
+    const record = {
+      personId: 'p-via',
+      person: 'Ada <ada@example.com>',
+      clientId: 'c',
+      clientName: 'Claude',
+      tool: 'log_time',
+      outcome: 'done' as const,
+      change: {},
+    };
+    await store.appendAudit({ ...record, at: 3000, via: 'organisation' });
+    await store.appendAudits([
+      { ...record, at: 3001, via: 'organisation' },
+      { ...record, at: 3002 },
+    ]);
+    const kept = (await store.readAudit({ since: 3000, limit: 10 })).filter((entry) => entry.personId === 'p-via');
+    expect(kept.map((entry) => entry.via)).toEqual(['organisation', 'organisation', undefined]);
+  });
+
   it('keeps an audit record written twice by its id once, from any instance', async () => {
     const record = {
       id: 'r-twice',

@@ -143,6 +143,10 @@ const BEFORE: ReadonlyArray<[Refusal, string]> = [
     'Clockify has locked time entry #12 (your workspace locks older entries), so Punchcard cannot delete it. Ask a workspace admin.',
   ],
   [
+    { code: 'clockify_period_locked', facts: { before: '2026-11-01', verb: 'log' } },
+    'Your Clockify workspace locks time before 2026-11-01, so Punchcard cannot log time there. Ask a workspace admin. Nothing was sent.',
+  ],
+  [
     { code: 'clockify_project_required', facts: { examples: ['Web', 'App'] } },
     'Your Clockify workspace requires a project on every time entry; name one, e.g. "Web", "App".',
   ],

@@ -1,0 +1,399 @@
+// Clockify's API narrowed to one person, for the team server acting for them with the organisation's key
+// (providers/acting-for.ts; docs/back-ends/clockify.md, "Acting for others"). Clockify lets a workspace admin's key
+// read and write anyone's time and narrows nothing to the person a path names; this wrapper does, over the same
+// ClockifyApi the feature modules use, so they need not know:
+// - "me" is the pinned member, read through the organisation account (their profile and membership) at the first
+//   request and again after an hour: gone or deactivated, every request is refused before anything is sent;
+// - every request about time names the person (`/user/{userId}/…`; a new entry through createForOthers), and
+//   every entry answered is checked to be theirs (else nothing is trusted);
+// - a write by id reads the entry first and refuses, before any change, one that is not theirs;
+// - the workspace's lock (`lockTimeEntries`), which does not hold an admin's key, holds the person unless the
+//   person is an admin; so does "only admins create tags";
+// - the person books, and sees in the catalog, only the public projects and those open to them (as a member, or
+//   through a user group), unless the person is an admin (Clockify opens every project to its admins);
+// - a colleague's time only where the PERSON leads them: everyone's for a person who is an admin, else the
+//   members Clockify names the person a team manager of (getManagersOfUser, as the team part asks it: learned
+//   from those answers), each answer checked to be that colleague's;
+// - the person's own time-off requests are read (for their targets in reports), nothing of time off written;
+// - anything else — filing or withdrawing time off, colleagues' time off, approvals, administration — is not
+//   narrowed and throws: an allow-list, so an endpoint added to api.ts later cannot reach a person's data unnarrowed.
+import type { ActingFor } from '../acting-for.ts';
+import { pagesUntilLast } from '../remote/paging.ts';
+import { remoteRefusal } from '../remote/remote-error.ts';
+import { BackEndError, notYourEntry } from '../time-tracker.ts';
+import type { ClockifyApi, EntryFilter } from './api.ts';
+import { chooseWorkspace } from './context.ts';
+import { ClockifyError } from './errors.ts';
+import { entryStart } from './mapping.ts';
+import { activeIn, memberRecordById } from './organisation-account.ts';
+import type { ClockifyMember } from './people-api.ts';
+import type { ClockifyProject, ClockifyTimeEntry, ClockifyUser, ClockifyWorkspace } from './wire.ts';
+
+/** The person's membership, role and user groups are read again after an hour (issue 66: one look-up per person per hour). */
+export const PERSON_TTL_MS = 60 * 60_000;
+/** The workspaces the key sees, with their lock and settings: as stale as the catalog may be, so a lock an admin sets holds within it. */
+const SETTINGS_TTL_MS = 5 * 60_000;
+/** The projects open to the person are the catalog's: as long as the catalog keeps its lists (catalog.ts). */
+const PROJECTS_TTL_MS = 5 * 60_000;
+/** An entry read by id serves the write that follows at once (timesheets.ts reads, then writes). */
+const ENTRY_REUSE_MS = 2_000;
+/** A person found gone or deactivated is told so without asking again for this long (each asking costs two requests on the shared key). */
+const REFUSED_PERSON_MS = 5 * 60_000;
+
+export interface ActingApiOptions {
+  actingFor: ActingFor;
+  /** The workspace the profile names (its id or name), else the organisation key's user's active one. */
+  workspace: string | undefined;
+  now: () => number;
+}
+
+/** A call the narrowed API does not handle: a programming error, and never a request sent. */
+export class NotNarrowedError extends Error {
+  constructor(what: string) {
+    super(`Clockify's ${what} is not narrowed to one person, so it is not sent under the organisation's key.`);
+    this.name = 'NotNarrowedError';
+  }
+}
+
+/** A value kept until `ttl` has passed on the options' clock; a failed load is not kept. */
+class Kept<T> {
+  #value: { at: number; promise: Promise<T> } | undefined;
+  readonly #ttl: number;
+  readonly #now: () => number;
+  constructor(ttl: number, now: () => number) {
+    this.#ttl = ttl;
+    this.#now = now;
+  }
+  get(load: () => Promise<T>): Promise<T> {
+    const now = this.#now();
+    if (this.#value && now - this.#value.at < this.#ttl) return this.#value.promise;
+    const entry = { at: now, promise: load() };
+    this.#value = entry;
+    entry.promise.catch(() => {
+      if (this.#value === entry) this.#value = undefined;
+    });
+    return entry.promise;
+  }
+  /** Loads afresh, and keeps what it loads. */
+  refresh(load: () => Promise<T>): Promise<T> {
+    this.#value = undefined;
+    return this.get(load);
+  }
+}
+
+const BACK_END = 'Clockify';
+
+/** The API the feature modules use, narrowed to `options.actingFor`'s person; what is not listed here throws. */
+export function actingClockifyApi(raw: ClockifyApi, options: ActingApiOptions): ClockifyApi {
+  const person = options.actingFor.userId;
+  const kept = <T>(ttl: number) => new Kept<T>(ttl, options.now);
+  const organisationWorkspace = kept<ClockifyWorkspace>(Number.POSITIVE_INFINITY);
+  const member = kept<{ record: ClockifyMember; workspace: ClockifyWorkspace }>(PERSON_TTL_MS);
+  const workspaceList = kept<ClockifyWorkspace[]>(SETTINGS_TTL_MS);
+  const admin = kept<boolean>(PERSON_TTL_MS);
+  const groupProjects = kept<ReadonlySet<string>>(PERSON_TTL_MS);
+  const projects = kept<ReadonlyMap<string, ClockifyProject>>(PROJECTS_TTL_MS);
+  const reads = new Map<string, { at: number; entry: ClockifyTimeEntry }>();
+  /** The members Clockify named the person a team manager of, by when it said so (managersOf answers). */
+  const led = new Map<string, number>();
+
+  const workspaces = () => workspaceList.get(() => raw.workspaces());
+  const settingsOf = async (workspaceId: string) => (await workspaces()).find((workspace) => workspace.id === workspaceId)?.workspaceSettings;
+  const workspaceOfKey = () =>
+    organisationWorkspace.get(async () => {
+      // The key's user's active workspace matters only where the profile names none.
+      const user = options.workspace === undefined ? await raw.user() : undefined;
+      return chooseWorkspace(await workspaces(), options.workspace, user?.activeWorkspace || user?.defaultWorkspace || undefined);
+    });
+
+  let refusedPerson: { at: number; error: BackEndError } | undefined;
+  /** The pinned member, checked before any request about them: gone or deactivated is refused, nothing sent. */
+  const me = async () => {
+    if (refusedPerson && options.now() - refusedPerson.at < REFUSED_PERSON_MS) throw refusedPerson.error;
+    return member.get(async () => {
+      const workspace = await workspaceOfKey();
+      const record = await memberRecordById(raw, workspace.id, person);
+      const refusal = !record
+        ? new BackEndError('acting_for_person_missing', { back_end: BACK_END, user_id: person })
+        : !activeIn(record, workspace.id)
+          ? new BackEndError('acting_for_person_deactivated', { back_end: BACK_END, user_id: person })
+          : undefined;
+      if (refusal) {
+        refusedPerson = { at: options.now(), error: refusal };
+        throw refusal;
+      }
+      return { record: record as ClockifyMember, workspace };
+    });
+  };
+
+  /** The person is checked, and the request is in their workspace and about them. */
+  const about = async (workspaceId: string, userId?: string): Promise<{ record: ClockifyMember; workspace: ClockifyWorkspace }> => {
+    const checked = await me();
+    if (workspaceId !== checked.workspace.id) throw new NotNarrowedError(`request in workspace ${workspaceId}`);
+    if (userId !== undefined && userId !== person) throw new NotNarrowedError('request about another member');
+    return checked;
+  };
+
+  /** Entries Clockify answered for the person: every one must be theirs, or nothing is trusted. */
+  const theirs = <T extends ClockifyTimeEntry | undefined>(entries: readonly T[]): void => {
+    if (entries.some((entry) => entry && entry.userId !== person)) throw new BackEndError('acting_for_answer_not_the_persons', { back_end: BACK_END });
+  };
+  /** Keeps single entries read (the running one, one by id, one written) for the write that may follow, and forgets older ones. */
+  const remember = (entries: readonly (ClockifyTimeEntry | undefined)[]): void => {
+    const at = options.now();
+    for (const [id, read] of reads) if (at - read.at >= ENTRY_REUSE_MS) reads.delete(id);
+    for (const entry of entries) if (entry?.id) reads.set(entry.id, { at, entry });
+  };
+
+  const isAdmin = (workspaceId: string) =>
+    admin.get(async () => {
+      const { record } = await me();
+      if (!record.email) return false;
+      const holders = await raw.people.holdersWithEmail(workspaceId, ['WORKSPACE_ADMIN', 'OWNER'], record.email);
+      return holders.some((holder) => holder.id === person);
+    });
+
+  /** The projects open to the person through their user groups (getUserGroups, then each group's projects). */
+  const throughGroups = (workspaceId: string) =>
+    groupProjects.get(async () => {
+      const groups = (await pagesUntilLast((page) => raw.people.groupsPage(workspaceId, page))).filter((group) => group.userIds?.includes(person));
+      const open = new Set<string>();
+      for (const group of groups) {
+        const listed = await pagesUntilLast((page) => raw.groups.projectsPage(workspaceId, group.id, group.name, page));
+        for (const project of listed) open.add(project.id);
+      }
+      return open;
+    });
+
+  /** Whether the person could book on `project` with their own key: public, theirs, their group's, or they are an admin. */
+  const openTo = async (workspaceId: string, project: ClockifyProject): Promise<boolean> => {
+    if (project.public === true) return true;
+    if ((project.memberships ?? []).some((membership) => membership?.userId === person)) return true;
+    if (await isAdmin(workspaceId)) return true;
+    return (await throughGroups(workspaceId)).has(project.id);
+  };
+
+  const allProjects = (workspaceId: string, fresh = false) => {
+    const load = async () => {
+      const all = await pagesUntilLast((page) => raw.projectsPage(workspaceId, page));
+      return new Map(all.filter((project) => typeof project?.id === 'string').map((project) => [project.id, project]));
+    };
+    return fresh ? projects.refresh(load) : projects.get(load);
+  };
+
+  /** Refuses a booking on a project not open to the person, before anything is written. */
+  const bookable = async (workspaceId: string, projectId: unknown): Promise<void> => {
+    if (typeof projectId !== 'string' || projectId === '') return;
+    const project = (await allProjects(workspaceId)).get(projectId);
+    if (project && (await openTo(workspaceId, project))) return;
+    throw new BackEndError('acting_for_booking_not_open', { back_end: BACK_END, project: project?.name ?? 'that project' });
+  };
+
+  /** The instant before which the workspace locks entries for everyone but its admins, or null. */
+  const lockedBefore = async (workspaceId: string): Promise<number | null> => {
+    const current = await settingsOf(workspaceId);
+    const lock = Date.parse(current?.lockTimeEntries ?? '');
+    return Number.isNaN(lock) ? null : lock;
+  };
+  const locked = async (workspaceId: string, start: number): Promise<{ before: number } | null> => {
+    const lock = await lockedBefore(workspaceId);
+    if (lock === null || !(start < lock) || (await isAdmin(workspaceId))) return null;
+    return { before: lock };
+  };
+  const lockDay = (lock: number) => new Date(lock).toISOString().slice(0, 10);
+
+  /** An entry by id, read (or the read of a moment ago): the person's, or refused before anything else. */
+  const ownEntry = async (workspaceId: string, entryId: string, number: number): Promise<ClockifyTimeEntry> => {
+    const recent = reads.get(entryId);
+    const entry = recent && options.now() - recent.at < ENTRY_REUSE_MS ? recent.entry : await raw.entry(workspaceId, entryId, number);
+    if (!entry || entry.userId !== person) throw notYourEntry(number);
+    return entry;
+  };
+
+  const narrowed = {
+    pager: raw.pager,
+    close: () => raw.close(),
+
+    /** The person, as the workspace lists them, in the organisation's workspace. */
+    user: async (): Promise<ClockifyUser> => {
+      const { record, workspace } = await me();
+      return { ...record, memberships: undefined, activeWorkspace: workspace.id, defaultWorkspace: workspace.id } as ClockifyUser;
+    },
+    workspaces: async () => {
+      await me();
+      return workspaces();
+    },
+    /** The workspace, where the PERSON holds any of `roles` (filterUsersOfWorkspace by their e-mail), never the key's. */
+    workspacesWithRoles: async (roles: Parameters<ClockifyApi['workspacesWithRoles']>[0]) => {
+      const { record, workspace } = await me();
+      if (!record.email) return [];
+      const holders = await raw.people.holdersWithEmail(workspace.id, roles, record.email);
+      return holders.some((holder) => holder.id === person) ? [workspace] : [];
+    },
+    memberProfile: async (workspaceId: string, userId: string) => {
+      await about(workspaceId, userId);
+      return raw.memberProfile(workspaceId, userId);
+    },
+    holidaysInPeriod: async (workspaceId: string, userId: string, start: string, end: string) => {
+      await about(workspaceId, userId);
+      return raw.holidaysInPeriod(workspaceId, userId, start, end);
+    },
+
+    runningEntries: async (workspaceId: string, userId: string) => {
+      await about(workspaceId, userId);
+      const running = await raw.runningEntries(workspaceId, userId);
+      theirs(running);
+      remember(running);
+      return running;
+    },
+    entriesPage: async (workspaceId: string, userId: string, filter: EntryFilter, page: number) => {
+      await about(workspaceId, userId);
+      const answer = await raw.entriesPage(workspaceId, userId, filter, page);
+      theirs(answer.items);
+      return answer;
+    },
+    entry: async (workspaceId: string, entryId: string, number: number) => {
+      await about(workspaceId);
+      const entry = await raw.entry(workspaceId, entryId, number);
+      if (!entry || entry.userId !== person) throw notYourEntry(number);
+      remember([entry]);
+      return entry;
+    },
+    createEntry: async (workspaceId: string, body: Record<string, unknown>, action: string) => {
+      await about(workspaceId);
+      await bookable(workspaceId, body.projectId);
+      const lock = await locked(workspaceId, Date.parse(String(body.start)));
+      if (lock) throw new BackEndError('clockify_period_locked', { before: lockDay(lock.before), verb: 'log' });
+      const created = await raw.createEntryFor(workspaceId, person, body, action);
+      theirs([created]);
+      remember([created]);
+      return created;
+    },
+    replaceEntry: async (workspaceId: string, entryId: string, number: number, body: Record<string, unknown>, action: string) => {
+      await about(workspaceId);
+      const current = await ownEntry(workspaceId, entryId, number);
+      if (await locked(workspaceId, entryStart(current))) throw new BackEndError('clockify_entry_locked', { entry: number, verb: 'change' });
+      const lock = await locked(workspaceId, Date.parse(String(body.start)));
+      if (lock) throw new BackEndError('clockify_period_locked', { before: lockDay(lock.before), verb: 'move' });
+      if ((body.projectId ?? null) !== (current.projectId ?? null)) await bookable(workspaceId, body.projectId);
+      reads.delete(entryId);
+      const replaced = await raw.replaceEntry(workspaceId, entryId, number, body, action);
+      theirs([replaced]);
+      remember([replaced]);
+      return replaced;
+    },
+    deleteEntry: async (workspaceId: string, entryId: string, number: number) => {
+      await about(workspaceId);
+      const current = await ownEntry(workspaceId, entryId, number);
+      if (await locked(workspaceId, entryStart(current))) throw new BackEndError('clockify_entry_locked', { entry: number, verb: 'delete' });
+      reads.delete(entryId);
+      return raw.deleteEntry(workspaceId, entryId, number);
+    },
+    stopRunning: async (workspaceId: string, userId: string, end: string) => {
+      await about(workspaceId, userId);
+      const stopped = await raw.stopRunning(workspaceId, userId, end);
+      theirs([stopped]);
+      return stopped;
+    },
+
+    tags: async (workspaceId: string, name: string, exact: boolean) => {
+      await about(workspaceId);
+      return raw.tags(workspaceId, name, exact);
+    },
+    /** As the person's own key would be: refused where only admins create tags and the person is none. */
+    createTag: async (workspaceId: string, name: string) => {
+      await about(workspaceId);
+      const current = await settingsOf(workspaceId);
+      if (current?.onlyAdminsCreateTag === true && !(await isAdmin(workspaceId))) {
+        const message = 'Only admins may create tags in this workspace';
+        throw new ClockifyError('forbidden', remoteRefusal('clockify_forbidden', { action: `create the tag ${name}`, time_off: false, message }), 403);
+      }
+      return raw.createTag(workspaceId, name);
+    },
+
+    /**
+     * The projects open to the person, all in one page (the first): a list filtered here could end a page early,
+     * which a reader of pages takes for the last (remote/paging.ts).
+     */
+    projectsPage: async (workspaceId: string, page: number) => {
+      await about(workspaceId);
+      if (page > 1) return { items: [], last: true };
+      const all = await allProjects(workspaceId, true);
+      const open: ClockifyProject[] = [];
+      for (const project of all.values()) if (await openTo(workspaceId, project)) open.push(project);
+      return { items: open, last: true };
+    },
+    tasksPage: async (workspaceId: string, projectId: string, projectName: string, page: number) => {
+      await about(workspaceId);
+      await bookable(workspaceId, projectId);
+      return raw.tasksPage(workspaceId, projectId, projectName, page);
+    },
+    clientsPage: async (workspaceId: string, page: number) => {
+      await about(workspaceId);
+      return raw.clientsPage(workspaceId, page);
+    },
+
+    /**
+     * The person's own time-off requests (a search naming them alone), for their targets in reports; each answered
+     * must be theirs. Any other search (colleagues' time off) is not narrowed.
+     */
+    timeOffRequests: async (workspaceId: string, filter: Record<string, unknown>, page: number, own: boolean) => {
+      await about(workspaceId);
+      const users = filter.users;
+      if (!own || !Array.isArray(users) || users.length !== 1 || users[0] !== person) throw new NotNarrowedError('search of time off beyond the person');
+      const answer = await raw.timeOffRequests(workspaceId, filter, page, own);
+      if ((answer?.requests ?? []).some((request) => request?.userId !== person))
+        throw new BackEndError('acting_for_answer_not_the_persons', { back_end: BACK_END });
+      return answer;
+    },
+    /** The workspace's active members by name: who is in it, no one's time (the team part's list of people). */
+    membersPage: async (workspaceId: string, page: number) => {
+      await about(workspaceId);
+      return raw.membersPage(workspaceId, page);
+    },
+    /** One member's team managers: where the person is among them, the person leads that member. */
+    managersOf: async (workspaceId: string, userId: string, name: string) => {
+      await about(workspaceId);
+      const managers = await raw.managersOf(workspaceId, userId, name);
+      if (managers.some((manager) => manager?.id === person)) led.set(userId, options.now());
+      else led.delete(userId);
+      return managers;
+    },
+    /** A colleague's entries, only of one the person leads (or anyone's, for a person who is an admin); each answer theirs. */
+    memberEntriesPage: async (workspaceId: string, userId: string, name: string, filter: EntryFilter, page: number) => {
+      await about(workspaceId);
+      const since = led.get(userId);
+      const leads = userId === person || (since !== undefined && options.now() - since < PERSON_TTL_MS) || (await isAdmin(workspaceId));
+      if (!leads) throw new NotNarrowedError(`read of the time of a member the person does not lead`);
+      const answer = await raw.memberEntriesPage(workspaceId, userId, name, filter, page);
+      if (answer.items.some((entry) => entry?.userId !== userId)) throw new BackEndError('acting_for_answer_not_the_persons', { back_end: BACK_END });
+      return answer;
+    },
+    /** One project with its members, where it is open to the person (another is not theirs to see). */
+    project: async (workspaceId: string, projectId: string, number: number) => {
+      await about(workspaceId);
+      const project = await raw.project(workspaceId, projectId, number);
+      if (!project || !(await openTo(workspaceId, project))) throw new BackEndError('clockify_project_not_visible', { project: number });
+      return project;
+    },
+  } satisfies Partial<ClockifyApi>;
+
+  return new Proxy(narrowed, {
+    get(target, property) {
+      if (typeof property === 'symbol' || property === 'then') return undefined;
+      if (Object.hasOwn(target, property)) return target[property as keyof typeof target];
+      return refused(property);
+    },
+  }) as unknown as ClockifyApi;
+}
+
+/** What the narrowed API does not handle: any call of it, or of anything under it, throws before a request. */
+function refused(path: string): unknown {
+  const call = () => {
+    throw new NotNarrowedError(path);
+  };
+  return new Proxy(call, {
+    get: (_target, property) => (typeof property === 'symbol' || property === 'then' ? undefined : refused(`${path}.${property}`)),
+    apply: call,
+  });
+}

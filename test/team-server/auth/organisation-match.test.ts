@@ -1,0 +1,71 @@
+// Matching a signed-in person to their tracker user under one organisation credential
+// (team-server/auth/organisation-match.ts), pure over a directory the test hands in: exactly one active user
+// whose address is the verified e-mail, whole and case-folded (a directory that answers "contains" is not
+// trusted), and a pinned person is never matched again, only their pinned user read.
+import { describe, expect, it } from 'vitest';
+import { confirmPinned, matchByEmail, organisationMatch, type PeopleDirectory } from '../../../team-server/auth/organisation-match.ts';
+import type { TrackerUser } from '../../../mcp-server/for-the-team-server.ts';
+
+const ADA: TrackerUser = { id: '7', name: 'Ada', email: 'Ada@Example.com', active: true };
+const NADA: TrackerUser = { id: '8', name: 'Nada', email: 'nada@example.com', active: true };
+const TWIN: TrackerUser = { id: '9', name: 'Ada Twin', email: 'ada@example.com ', active: true };
+const GONE: TrackerUser = { id: '10', name: 'Gone', email: 'gone@example.com', active: false };
+
+describe('matchByEmail', () => {
+  it('takes the one active user whose whole address is the e-mail, case-folded', () => {
+    expect(matchByEmail([ADA, NADA], 'ada@example.com', 'Kimai')).toEqual({ ok: true, user: ADA });
+  });
+
+  it('never takes an address that only contains the e-mail (Clockify answers nada@ for ada@)', () => {
+    const verdict = matchByEmail([NADA], 'ada@example.com', 'Clockify');
+    expect(verdict).toEqual({
+      ok: false,
+      reason: 'no_match',
+      said: 'No Clockify account has the address ada@example.com, so this server cannot tell which account is yours. Ask your administrator to give your Clockify account that address, then sign in again. Nothing was saved.',
+    });
+  });
+
+  it('refuses two users with the address, and a deactivated one, in words', () => {
+    expect(matchByEmail([ADA, TWIN], 'ada@example.com', 'Kimai')).toMatchObject({
+      ok: false,
+      reason: 'several',
+      said: expect.stringMatching(/^2 Kimai accounts have the address ada@example\.com, so this server cannot tell which one is yours\./),
+    });
+    // The same user listed twice is one user.
+    expect(matchByEmail([ADA, ADA], 'ada@example.com', 'Kimai')).toEqual({ ok: true, user: ADA });
+    expect(matchByEmail([GONE], 'gone@example.com', 'Clockodo')).toEqual({
+      ok: false,
+      reason: 'deactivated',
+      said: 'Your Clockodo account (#10) is deactivated, so this server does not act for it. Ask your administrator. Nothing was saved.',
+    });
+  });
+});
+
+describe('a pinned person', () => {
+  it('is confirmed by their pinned user alone, refused where it is gone or deactivated', () => {
+    expect(confirmPinned(ADA, '7', 'Kimai')).toEqual({ ok: true, user: ADA });
+    expect(confirmPinned(null, '7', 'Kimai')).toMatchObject({ ok: false, reason: 'no_match', said: expect.stringContaining('(#7) no longer exists there') });
+    expect(confirmPinned(GONE, '10', 'Kimai')).toMatchObject({ ok: false, reason: 'deactivated' });
+  });
+
+  it('is never matched by e-mail again: the directory is asked for the pinned user only', async () => {
+    const asked: string[] = [];
+    const directory: PeopleDirectory = {
+      usersWithEmail: async (email) => (asked.push(`email ${email}`), [TWIN]),
+      user: async (id) => (asked.push(`user ${id}`), id === '7' ? { ...ADA, email: 'someone.else@example.com' } : null),
+    };
+    // Their address moved at the provider and in the tracker: still the pinned user.
+    expect(await organisationMatch(directory, { pinnedUserId: '7', email: 'ada@example.com' }, 'Kimai')).toMatchObject({
+      ok: true,
+      pinned: true,
+      user: { id: '7' },
+    });
+    expect(asked).toEqual(['user 7']);
+    expect(await organisationMatch(directory, { pinnedUserId: null, email: 'ada@example.com' }, 'Kimai')).toMatchObject({
+      ok: true,
+      pinned: false,
+      user: { id: '9' },
+    });
+    expect(asked).toEqual(['user 7', 'email ada@example.com']);
+  });
+});
