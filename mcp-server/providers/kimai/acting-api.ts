@@ -392,8 +392,10 @@ export function actingKimaiApi(api: KimaiApi, options: ActingKimaiOptions): Kima
       return checked(api.patchTimesheet(id, sent, purpose));
     },
     stopTimesheet: async (id) => {
-      await look();
-      await theirRecord(id);
+      const seen = await look();
+      // Kimai validates a stop as any change (TimesheetService::stopTimesheet): a record begun in the lockdown, or
+      // exported, is closed to the person's own token, not to the administrator's.
+      recordHolds(seen, await theirRecord(id));
       return checked(api.stopTimesheet(id));
     },
     /** Kimai's restart acts for the caller: a new record for the person on the same project and activity instead. */

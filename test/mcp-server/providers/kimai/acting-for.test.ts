@@ -197,6 +197,18 @@ describe('acting for one person on Kimai', () => {
     expect(hers).toMatchObject({ end: null, description: null });
   });
 
+  it('holds a plain person to the lockdown when stopping a timer begun in the locked period, as Kimai validates a stop', async () => {
+    const lockdown = { period_start: 'first day of previous month 00:00:00', period_end: 'last day of previous month 23:59:59', timezone: 'Europe/Berlin' };
+    const { fake, tracker, ids } = await setup({ lockdown });
+    // A timer forgotten since the last evening of October: her own token's stop is validated against the lockdown.
+    const forgotten = fake.addTimesheet({ userId: ADA.id, begin: at('2026-10-31T22:00:00+01:00'), end: null, projectId: ids.website, activityId: ids.design });
+    const sent = await sentDuring(fake, async () => {
+      expect((await failureOf(tracker.timer.stopTimer())).refusal).toEqual({ code: 'kimai_lockdown_holds', facts: { until: '2026-10-31T23:59:59+01:00' } });
+    });
+    expect(writes(sent)).toEqual([]);
+    expect(forgotten.end).toBeNull();
+  });
+
   it('holds a plain person to the lockdown although the key is an administrator, and not an administrator person', async () => {
     const lockdown = { period_start: 'first day of previous month 00:00:00', period_end: 'last day of previous month 23:59:59', timezone: 'Europe/Berlin' };
     const { fake, tracker, ids } = await setup({ lockdown });
