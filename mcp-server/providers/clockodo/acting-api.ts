@@ -159,6 +159,11 @@ export class ClockodoActing {
     return entry;
   }
 
+  /** The present moment as Clockodo's time text, for the start of a clock started now. */
+  nowText(): string {
+    return new Date(this.#options.now()).toISOString();
+  }
+
   /** Refuses a write of an entry starting at `since` (Clockodo's time text) within the person's edit lock. */
   async unlocked(...starts: Array<string | undefined>): Promise<void> {
     const user = await this.person();
@@ -231,7 +236,8 @@ export function actingClockodoApi(api: ClockodoApi, acting: ClockodoActing): Clo
       const named = naming(acting, body, 'startClock');
       return first(async () => {
         await acting.bookable(named);
-        await acting.unlocked(typeof named.time_since === 'string' ? named.time_since : undefined);
+        // A clock started now makes an entry of today, which an edit lock up to today covers too.
+        await acting.unlocked(typeof named.time_since === 'string' ? named.time_since : acting.nowText());
         return acting.theirClock(await api.startClock(named));
       });
     },

@@ -96,8 +96,9 @@ export class ClockodoCatalog extends BackEndPart<ClockodoContext> {
     const [projects, access] = await allSettled([this.#allProjects(), this.#accessMap()]);
     const project = projects.byId.get(projectId);
     if (project && this.context.acting && !mayBook(access.add, project.customers_id, project.id))
-      // The owner's key would book it: the person's own access map says they could not.
-      throw new BackEndError('acting_for_booking_not_open', { back_end: 'Clockodo', project: project.name });
+      // The owner's key would book it: the person's own access map says they could not. Named by its number only:
+      // the person's catalog does not show it, so its name is not theirs to learn from a refusal.
+      throw new BackEndError('acting_for_booking_not_open', { back_end: 'Clockodo', project: `project #${project.id}` });
     if (!project || !mayBook(access.add, project.customers_id, project.id)) throw new BackEndError('clockodo_project_not_bookable', { project: projectId });
     if (!project.active || project.completed) throw new BackEndError('clockodo_project_closed', { name: project.name, completed: project.completed === true });
     return project;
@@ -115,7 +116,7 @@ export class ClockodoCatalog extends BackEndPart<ClockodoContext> {
     const [services, access] = await allSettled([this.#allServices(), this.#serviceAccessMap()]);
     const service = services.byId.get(serviceId);
     if (service && this.context.acting && !mayUseService(access.add, serviceId))
-      throw new BackEndError('acting_for_booking_not_open', { back_end: 'Clockodo', project: `the service ${service.name}` });
+      throw new BackEndError('acting_for_booking_not_open', { back_end: 'Clockodo', project: `service #${service.id}` });
     if (!service || !mayUseService(access.add, serviceId)) throw new BackEndError('clockodo_service_not_bookable', { service: serviceId });
     if (!service.active) throw new BackEndError('clockodo_service_archived', { name: service.name });
     return service.id;

@@ -27,7 +27,7 @@ import type { ClockodoCatalog } from './catalog.ts';
 import type { ClockodoContext, Identity } from './context.ts';
 import { ClockodoError } from './errors.ts';
 import { absencesManaged, whomLeads } from './leadership.ts';
-import { absenceLastDay, clockodoTime, instantOf, isLumpSum, toLeaveRequest } from './mapping.ts';
+import { absenceLastDay, clockodoTime, instantOf, isLumpSum, mayBook, toLeaveRequest } from './mapping.ts';
 import type { ClockodoAbsence, ClockodoEntry, ClockodoUser } from './wire.ts';
 
 /** Where a project's total starts: Punchcard's earliest date (call-limits.ts). */
@@ -77,7 +77,10 @@ export class ClockodoTeam extends BackEndPart<ClockodoContext, { catalog: Clocko
     const viewer = await this.#viewer();
     const projects = await allPages(this.context.api.pager, (page) => this.context.api.projectsPage(page));
     const project = projects.find((item) => item.id === projectId);
-    if (!project) throw new BackEndError('project_not_visible', { project: projectId, back_end: 'Clockodo' });
+    // The owner's key lists every project; acting for a person, one outside their own access map is not theirs to see
+    // (their catalog does not show it): its name, customer and entries stay hidden.
+    const hidden = project && this.context.acting && !mayBook((await this.context.acting.access()).add, project.customers_id, project.id);
+    if (!project || hidden) throw new BackEndError('project_not_visible', { project: projectId, back_end: 'Clockodo' });
     const now = this.context.options.now();
     const filter = { time_since: PROJECT_SINCE, time_until: clockodoTime(now), 'filter[projects_id]': projectId };
     const shownIds = viewer.led ? [viewer.me.user.id, ...viewer.led.map((user) => user.id)] : [];

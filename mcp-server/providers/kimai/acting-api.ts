@@ -74,16 +74,21 @@ interface Look {
 /** What the person's teams reach, with the whole project list it was judged on. */
 interface Reach {
   reach: PersonReach;
+  /**
+   * Whether Kimai would show the person a project's budget: an administrator every one, a team lead those of the
+   * teams they lead (budget_teamlead_project: the team is granted the project or its customer), anyone else none.
+   */
+  budgetShown: (project: KimaiProject) => boolean;
   projects: ReadonlyMap<number, KimaiProject>;
   /** Every activity, for a person whose teams decide (undefined for an administrator, who reaches all). */
   activities?: ReadonlyMap<number, KimaiActivity>;
 }
 
-/** A value read at most every `ttlMs` by the options' clock; a failed read is not kept. */
+/** A value read at most every `ttlMs` by the options' clock (or again when `fresh`); a failed read is not kept. */
 function hourly<T>(now: () => number, ttlMs: number) {
   let kept: { at: number; promise: Promise<T> } | undefined;
-  return (load: () => Promise<T>): Promise<T> => {
-    if (kept && now() - kept.at < ttlMs) return kept.promise;
+  return (load: () => Promise<T>, fresh = false): Promise<T> => {
+    if (kept && !fresh && now() - kept.at < ttlMs) return kept.promise;
     const entry = { at: now(), promise: load() };
     kept = entry;
     entry.promise.catch(() => {
@@ -121,21 +126,32 @@ export function actingKimaiApi(api: KimaiApi, options: ActingKimaiOptions): Kima
     });
 
   const reachOnce = hourly<Reach>(now, PERSON_LOOK_UP_MS);
+  /** The person as read when the reach was judged: read again, the reach is judged again (their role and teams may have changed). */
+  let reachedFor: Look | undefined;
   /** What the person's teams reach: every team's grants (view_team) and every project, read hourly; all of it for an administrator. */
   const reach = async (): Promise<Reach> => {
-    const { person, administers } = await look();
+    const seen = await look();
+    const { person, administers } = seen;
+    const fresh = reachedFor !== seen;
+    reachedFor = seen;
     return reachOnce(async () => {
       const projects = await api.projects(3);
       const byId = new Map(projects.map((project) => [project.id, project]));
-      if (administers) return { reach: REACHES_ALL, projects: byId };
+      if (administers) return { reach: REACHES_ALL, budgetShown: () => true, projects: byId };
       const [teams, activities] = await Promise.all([api.teams(), api.activities(3)]);
       const grants = await mapWithLimit(teams, api.pager.maxParallel, async (team): Promise<TeamGrants> => {
         const read = (await api.team(team.id)) as { id: number; customers?: unknown[]; projects?: unknown[]; activities?: unknown[] };
         return { id: read.id, customers: idsOf(read.customers), projects: idsOf(read.projects), activities: idsOf(read.activities) };
       });
       const memberOf = new Set([...(person.teams ?? []).map((team) => team.id), ...(person.memberships ?? []).map((membership) => membership.team.id)]);
-      return { reach: personReach(grants, memberOf), projects: byId, activities: new Map(activities.map((activity) => [activity.id, activity])) };
-    });
+      const leads = new Set((person.memberships ?? []).filter((membership) => membership.teamlead).map((membership) => membership.team.id));
+      const ledGrants = highestRole(person.roles) === 'ROLE_TEAMLEAD' ? grants.filter((team) => leads.has(team.id)) : [];
+      const budgetShown = (project: KimaiProject) => {
+        const customerId = relationId(project.customer);
+        return ledGrants.some((team) => team.projects.includes(project.id) || (customerId !== null && team.customers.includes(customerId)));
+      };
+      return { reach: personReach(grants, memberOf), budgetShown, projects: byId, activities: new Map(activities.map((activity) => [activity.id, activity])) };
+    }, fresh);
   };
 
   /** The person's wall-clock time moved into the calling account's zone (the same where the zones agree). */
@@ -376,8 +392,10 @@ export function actingKimaiApi(api: KimaiApi, options: ActingKimaiOptions): Kima
       return checked(api.patchTimesheet(id, sent, purpose));
     },
     stopTimesheet: async (id) => {
-      await look();
-      await theirRecord(id);
+      const seen = await look();
+      // Kimai validates a stop as any change (TimesheetService::stopTimesheet): a record begun in the lockdown, or
+      // exported, is closed to the person's own token, not to the administrator's.
+      recordHolds(seen, await theirRecord(id));
       return checked(api.stopTimesheet(id));
     },
     /** Kimai's restart acts for the caller: a new record for the person on the same project and activity instead. */
@@ -422,8 +440,9 @@ export function actingKimaiApi(api: KimaiApi, options: ActingKimaiOptions): Kima
       return list.filter((customer: KimaiCustomer) => judged.customer(customer.id));
     },
     projects: async (visible) => {
-      const [{ reach: judged }, list] = await Promise.all([reach(), api.projects(visible)]);
-      return list.filter((project: KimaiProject) => judged.project(project));
+      const [{ reach: judged, budgetShown }, list] = await Promise.all([reach(), api.projects(visible)]);
+      // The administrator's key reads every budget: one Kimai would not show the person is left out (project_status).
+      return list.filter((project: KimaiProject) => judged.project(project)).map((project) => (budgetShown(project) ? project : withoutBudget(project)));
     },
     activities: async (visible) => {
       const [{ reach: judged, projects }, list] = await Promise.all([reach(), api.activities(visible)]);
@@ -475,6 +494,12 @@ export function seenBy(person: KimaiUserFull, directory: readonly KimaiUserFull[
   const led = new Set((person.memberships ?? []).filter((membership) => membership.teamlead).map((membership) => membership.team.id));
   for (const user of directory) if ((user.memberships ?? []).some((membership) => led.has(membership.team.id))) sees.add(user.id);
   return sees;
+}
+
+/** A project without its budget fields, as Kimai lists it to whom its budget is not shown. */
+function withoutBudget(project: KimaiProject): KimaiProject {
+  const { budget: _money, timeBudget: _time, budgetType: _type, ...rest } = project;
+  return rest;
 }
 
 /** Catalog items as a team lists them: objects with an id, or bare ids. */

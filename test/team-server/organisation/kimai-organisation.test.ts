@@ -106,6 +106,32 @@ describe('one organisation credential on Kimai (built server)', () => {
     expect(audit.stdout).not.toContain(KEY);
   });
 
+  it("offers Ada, a plain user under the administrator's key, no administration, team or leave tool, and refuses each by name, sending nothing", async () => {
+    const administration = ['correct_time_entries', 'list_invoices', 'manage_people', 'manage_rates', 'manage_tags', 'manage_teams', 'update_catalog_item'];
+    const withheld = [...administration, 'create_catalog_item', 'team_report', 'project_status', 'request_leave', 'list_pending_leave', 'submit_timesheet'];
+    const ada = await connectAs(server, { era: 'modern', signIn: companySignIn(idp, 'ada') });
+    try {
+      const listed = (await ada.client.listTools()).tools.map((tool) => tool.name);
+      expect(listed).toContain('log_time');
+      expect(listed.filter((name) => withheld.includes(name))).toEqual([]);
+      const before = fake.requests.length;
+      for (const name of administration) {
+        // A tool not offered is a disabled one: the call is refused as a protocol error, as any tool not offered is.
+        const said = await ada.call(name, { action: 'list' }).then(
+          (result) => (result.isError ? textOf(kept(result)) : `answered: ${textOf(kept(result))}`),
+          (error: Error) => error.message,
+        );
+        expect(said).toBe(`Tool ${name} disabled`);
+      }
+      // Nothing of the administration reached Kimai: no write, no read of people, teams, rates or invoices.
+      const sent = fake.requests.slice(before);
+      expect(sent.filter((request) => request.method !== 'GET')).toEqual([]);
+      expect(sent.filter((request) => /^\/api\/(users|teams|invoices|customers\/\d+|projects\/\d+|activities\/\d+)/.test(request.path))).toEqual([]);
+    } finally {
+      await ada.close();
+    }
+  });
+
   it.each([
     ['nobody', 'no_match', 'No Kimai account has the address nobody@example.com, so this server cannot tell which account is yours.'],
     ['dan', 'deactivated', 'Your Kimai account (#5) is deactivated, so this server does not act for it. Ask your administrator. Nothing was saved.'],

@@ -288,6 +288,16 @@ describe("the person's edit lock binds them, though the owner's key might pass i
     expect(writes(world.fake).map(line)).toEqual([`PUT /api/v2/entries/${outside.id}`]);
   });
 
+  it('refuses starting the clock now on a day the lock still covers, sending no write', async () => {
+    // Locked up to today (6 May): a clock started now would make an entry of a locked day.
+    const world = await company([{ ...ADA, editLock: '2026-05-06' }, BOB, MIA, OLGA]);
+    const tracker = trackerFor(world, ADA);
+    expect(
+      await refusalOf(call(() => partOf(tracker.timer).startTimer({ projectId: world.website, activityId: world.development, description: '' }, true))),
+    ).toEqual({ code: 'clockodo_entry_edit_locked', facts: { last_locked_day: '2026-05-06' } });
+    expect(writes(world.fake)).toEqual([]);
+  });
+
   it('counts a moving edit lock in days before today', async () => {
     const world = await company([{ ...ADA, editLockDyn: 1 }, BOB, MIA, OLGA]);
     const tracker = trackerFor(world, ADA);
@@ -312,13 +322,21 @@ describe('the person books only within their own access maps', () => {
     const entries = partOf(tracker.entries);
     expect(await refusalOf(call(() => entries.createEntry(entryAt(world, '2026-05-05T09:00:00+02:00', 1, world.rocket))))).toEqual({
       code: 'acting_for_booking_not_open',
-      facts: { back_end: 'Clockodo', project: 'Rocket' },
+      // Named by its number only: the person's catalog does not show Rocket, so its name is not theirs to learn here.
+      facts: { back_end: 'Clockodo', project: `project #${world.rocket}` },
     });
     expect(await refusalOf(call(() => entries.createEntry({ ...entryAt(world, '2026-05-05T09:00:00+02:00'), activityId: world.meeting })))).toEqual({
       code: 'acting_for_booking_not_open',
-      facts: { back_end: 'Clockodo', project: 'the service Meeting' },
+      facts: { back_end: 'Clockodo', project: `service #${world.meeting}` },
     });
-    expect(writes(world.fake)).toEqual([]);
+    // Nor does changing an entry of theirs onto them tell the names.
+    const mine = await call(() => entries.createEntry(entryAt(world, '2026-05-05T09:00:00+02:00')));
+    for (const patch of [{ projectId: world.rocket }, { activityId: world.meeting }]) {
+      const refusal = await refusalOf(call(() => entries.updateEntry(mine.id, patch)));
+      expect(refusal.code).toBe('acting_for_booking_not_open');
+      expect(JSON.stringify(refusal.facts)).not.toMatch(/Rocket|Meeting/);
+    }
+    expect(writes(world.fake).map(line)).toEqual(['POST /api/v2/entries']);
     // The person's maps were read, once each, never the owner's.
     expect(
       world.fake.requests
@@ -423,6 +441,19 @@ describe('a team leader sees the people they lead, and nobody else', () => {
     // Every listing of entries names Lea or one she leads; Mia's are never asked for.
     const listings = world.fake.requests.filter((request) => request.path === '/api/v2/entries');
     expect(new Set(listings.map((request) => queryOf(request).get('filter[users_id]')))).toEqual(new Set(['1', '2', '10']));
+  });
+
+  it("refuses a team leader a project's hours where her own access maps do not show it: no name, customer or entries", async () => {
+    const world = await teamCompany();
+    world.fake.state.access.set(LEA.id, { add: { [world.acme]: true }, report: false, edit: false, services: true });
+    const tracker = trackerFor(world, LEA);
+    await tracker.detectFeatures?.();
+    const before = world.fake.requests.length;
+    const refusal = await refusalOf(call(() => partOf(tracker.teamProjects).projectWork(world.rocket)));
+    expect(refusal).toEqual({ code: 'project_not_visible', facts: { project: world.rocket, back_end: 'Clockodo' } });
+    expect(world.fake.requests.slice(before).some((request) => request.path === '/api/v2/entries')).toBe(false);
+    // Her own project still answers.
+    expect((await call(() => partOf(tracker.teamProjects).projectWork(world.website))).project.name).toBe('Website');
   });
 
   it('refuses the team hours to a person who leads nobody, and lists no entries', async () => {

@@ -197,6 +197,18 @@ describe('acting for one person on Kimai', () => {
     expect(hers).toMatchObject({ end: null, description: null });
   });
 
+  it('holds a plain person to the lockdown when stopping a timer begun in the locked period, as Kimai validates a stop', async () => {
+    const lockdown = { period_start: 'first day of previous month 00:00:00', period_end: 'last day of previous month 23:59:59', timezone: 'Europe/Berlin' };
+    const { fake, tracker, ids } = await setup({ lockdown });
+    // A timer forgotten since the last evening of October: her own token's stop is validated against the lockdown.
+    const forgotten = fake.addTimesheet({ userId: ADA.id, begin: at('2026-10-31T22:00:00+01:00'), end: null, projectId: ids.website, activityId: ids.design });
+    const sent = await sentDuring(fake, async () => {
+      expect((await failureOf(tracker.timer.stopTimer())).refusal).toEqual({ code: 'kimai_lockdown_holds', facts: { until: '2026-10-31T23:59:59+01:00' } });
+    });
+    expect(writes(sent)).toEqual([]);
+    expect(forgotten.end).toBeNull();
+  });
+
   it('holds a plain person to the lockdown although the key is an administrator, and not an administrator person', async () => {
     const lockdown = { period_start: 'first day of previous month 00:00:00', period_end: 'last day of previous month 23:59:59', timezone: 'Europe/Berlin' };
     const { fake, tracker, ids } = await setup({ lockdown });
@@ -431,6 +443,43 @@ describe('acting for one person on Kimai', () => {
     // A by-id write still reaches only his own records, though he read Mia's.
     const hers = fake.state.timesheets.find((sheet) => sheet.userId === MIA.id) as { id: number };
     expect((await failureOf(tracker.entries.updateEntry(hers.id, { description: 'lead edit' }))).refusal.code).toBe('entry_not_yours');
+  });
+
+  it("judges a booking by the person's role as read within the hour: an administrator made a plain user loses everyone's projects then", async () => {
+    const { fake, tracker, ids, clock } = await setup({ person: BOSS });
+    const secretHour = (day: string) => ({
+      projectId: ids.secret,
+      activityId: ids.secretWork,
+      description: '',
+      start: at(`${day}T09:00:00+01:00`),
+      end: at(`${day}T10:00:00+01:00`),
+    });
+    await tracker.account?.whoami();
+    // Fifty minutes on, an administrator books on a project of a team she is not in (Kimai lets her own token too).
+    clock.advance(50 * 60_000);
+    await tracker.entries.createEntry(secretHour('2026-11-16'));
+    // She is made a plain user; past the hour the person read at open is read again and holds her.
+    (fake.state.users.find((user) => user.id === BOSS.id) as FakeUser).role = 'ROLE_USER';
+    clock.advance(11 * 60_000);
+    const sent = await sentDuring(fake, async () => {
+      expect((await failureOf(tracker.entries.createEntry(secretHour('2026-11-17')))).refusal).toEqual({
+        code: 'acting_for_booking_not_open',
+        facts: { back_end: 'Kimai', project: `project #${ids.secret}` },
+      });
+    });
+    expect(writes(sent)).toEqual([]);
+  });
+
+  it("shows a team lead a project's budget only where Kimai would: on a project of a team they lead, not on an open one", async () => {
+    const { fake, tracker, ids } = await setup({ person: TOM });
+    // Kimai's budget_teamlead_project: the budget of projects (or customers' projects) assigned to a team the lead leads.
+    // Website is granted to no team (open to all, led by nobody); Secret is of the customer granted to Tom's team.
+    Object.assign(fake.state.projects.find((project) => project.id === ids.website) as object, { budget: 5000, timeBudget: (100 * HOUR) / 1000 });
+    Object.assign(fake.state.projects.find((project) => project.id === ids.secret) as object, { budget: 800, timeBudget: (10 * HOUR) / 1000 });
+    const open = await tracker.teamProjects?.projectWork(ids.website);
+    expect(open?.budget).toEqual({ hours: null, money: null, currency: null, monthly: false });
+    const led = await tracker.teamProjects?.projectWork(ids.secret);
+    expect(led?.budget).toMatchObject({ hours: 10, money: 800 });
   });
 
   it("refuses a team read that holds someone the person does not lead, and never reads everyone's for a plain person", async () => {
