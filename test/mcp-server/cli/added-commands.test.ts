@@ -88,7 +88,10 @@ describe('the team server’s commands', () => {
       [['serve', '--config', '/nowhere.json', '-h'], /^Usage: punchcard-mcp serve --config FILE\n/],
       [['audit', '--help'], /^Usage: punchcard-mcp audit --config FILE \[--since YYYY-MM-DD\] \[--limit N\]\n[\s\S]*--limit N/],
       [['admin', '--help'], /^Usage: punchcard-mcp admin VERB --config FILE[\s\S]*punchcard-mcp admin restore FILE --config FILE/],
-      [['admin', 'people', '--help'], /^Usage: punchcard-mcp admin people --config FILE\n       punchcard-mcp admin people unlink PERSON --config FILE\n\nEveryone who signed in/],
+      [
+        ['admin', 'people', '--help'],
+        /^Usage: punchcard-mcp admin people --config FILE\n {7}punchcard-mcp admin people unlink PERSON --config FILE\n\nEveryone who signed in/,
+      ],
       [['admin', 'sign-out', '-h'], /^Usage: punchcard-mcp admin sign-out PERSON --config FILE\n/],
       [
         ['admin', 'rotate-key', '--help'],
@@ -124,7 +127,9 @@ describe('the team server’s commands', () => {
     const wrongHelp = await ran(['admin', 'reboot', '--help'], TEAM_COMMANDS);
     expect([wrongHelp.code, wrongHelp.stdout, wrongHelp.stderr.split('\n')[0]]).toEqual([2, '', 'admin has no verb "reboot".']);
     const verb = await ran(['admin', 'people', 'ada', '--config', '/nowhere.json'], TEAM_COMMANDS);
-    expect(verb.stderr).toMatch(/^admin people takes no further words, or unlink and the person \(their id or e-mail\) \(given: ada\)\.\n\nUsage: punchcard-mcp admin people --config FILE\n/);
+    expect(verb.stderr).toMatch(
+      /^admin people takes no further words, or unlink and the person \(their id or e-mail\) \(given: ada\)\.\n\nUsage: punchcard-mcp admin people --config FILE\n/,
+    );
   });
 });
 

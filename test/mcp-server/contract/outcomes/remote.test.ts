@@ -185,7 +185,7 @@ describe('the secret', () => {
         env: {},
         credentials: { kind: 'none', get: async () => 'organisation-key', set: async () => {}, delete: async () => false },
       }),
-    ).rejects.toThrow('calamari cannot act for one person with an organisation\'s credential.');
+    ).rejects.toThrow("calamari cannot act for one person with an organisation's credential.");
   });
 
   it("the extension's secret withheld from a back end it was not given for", async () => {
