@@ -186,7 +186,9 @@ export function actingClockifyApi(raw: ClockifyApi, options: ActingApiOptions): 
     if (typeof projectId !== 'string' || projectId === '') return;
     const project = (await allProjects(workspaceId)).get(projectId);
     if (project && (await openTo(workspaceId, project))) return;
-    throw new BackEndError('acting_for_booking_not_open', { back_end: BACK_END, project: project?.name ?? 'that project' });
+    // Never by its name: the name of a project the person cannot see is not theirs to learn from a refusal, and
+    // Clockify's ids are opaque strings, not a number to say instead.
+    throw new BackEndError('acting_for_booking_not_open', { back_end: BACK_END, project: 'that project' });
   };
 
   /** The instant before which the workspace locks entries for everyone but its admins, or null. */

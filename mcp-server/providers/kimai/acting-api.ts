@@ -20,7 +20,6 @@
 import type { KimaiLockdown } from '../../contract/kimai-lockdown.ts';
 import { lockedPeriod } from '../../domain/kimai-lockdown.ts';
 import { addDays, formatInstant, formatWallClock, isoWeekday, localDate, localDateTimeToEpoch } from '../../domain/time.ts';
-import { mapWithLimit } from '../remote/cache.ts';
 import type { Page } from '../remote/paging.ts';
 import { BackEndError, notYourEntry } from '../time-tracker.ts';
 import type { KimaiApi, QueryValue } from './api.ts';
@@ -28,7 +27,7 @@ import { highestRole } from './capabilities.ts';
 import { KimaiError, type RequestPurpose } from './errors.ts';
 import { readKimaiTime } from './mapping.ts';
 import { readDirectory, withId } from './people-directory.ts';
-import { type PersonReach, personReach, REACHES_ALL, type TeamGrants } from './person-reach.ts';
+import { grantsFromCatalog, type PersonReach, personReach, REACHES_ALL, UNKNOWN_TEAM } from './person-reach.ts';
 import { remoteRefusal } from '../remote/remote-error.ts';
 import { readMonday, readWeekStatus, weekOf } from './approval-weeks.ts';
 import { relationId } from './wire.ts';
@@ -128,22 +127,28 @@ export function actingKimaiApi(api: KimaiApi, options: ActingKimaiOptions): Kima
   const reachOnce = hourly<Reach>(now, PERSON_LOOK_UP_MS);
   /** The person as read when the reach was judged: read again, the reach is judged again (their role and teams may have changed). */
   let reachedFor: Look | undefined;
-  /** What the person's teams reach: every team's grants (view_team) and every project, read hourly; all of it for an administrator. */
+  /**
+   * What the person's teams reach, read hourly: every customer, project and activity with the teams granted each
+   * (three lists, however many teams there are; no team is read); every project alone for an administrator.
+   */
   const reach = async (): Promise<Reach> => {
     const seen = await look();
     const { person, administers } = seen;
     const fresh = reachedFor !== seen;
     reachedFor = seen;
     return reachOnce(async () => {
-      const projects = await api.projects(3);
+      if (administers) {
+        const projects = await api.projects(3);
+        return { reach: REACHES_ALL, budgetShown: () => true, projects: new Map(projects.map((project) => [project.id, project])) };
+      }
+      const [customers, projects, activities] = await Promise.all([api.customers(3), api.projects(3), api.activities(3)]);
+      // A customer the key does not list, named by a project, has grants nobody can read: listed without teams, closed.
+      const listed = new Set(customers.map((customer) => customer.id));
+      const unlisted = projects.map((project) => relationId(project.customer)).filter((id): id is number => id !== null && !listed.has(id));
+      const grants = grantsFromCatalog({ customers: [...customers, ...[...new Set(unlisted)].map((id) => ({ id }))], projects, activities });
       const byId = new Map(projects.map((project) => [project.id, project]));
-      if (administers) return { reach: REACHES_ALL, budgetShown: () => true, projects: byId };
-      const [teams, activities] = await Promise.all([api.teams(), api.activities(3)]);
-      const grants = await mapWithLimit(teams, api.pager.maxParallel, async (team): Promise<TeamGrants> => {
-        const read = (await api.team(team.id)) as { id: number; customers?: unknown[]; projects?: unknown[]; activities?: unknown[] };
-        return { id: read.id, customers: idsOf(read.customers), projects: idsOf(read.projects), activities: idsOf(read.activities) };
-      });
-      const memberOf = new Set([...(person.teams ?? []).map((team) => team.id), ...(person.memberships ?? []).map((membership) => membership.team.id)]);
+      const teamIds = [...(person.teams ?? []).map((team) => team.id), ...(person.memberships ?? []).map((membership) => membership.team.id)];
+      const memberOf = new Set(teamIds.filter((id) => id !== UNKNOWN_TEAM));
       const leads = new Set((person.memberships ?? []).filter((membership) => membership.teamlead).map((membership) => membership.team.id));
       const ledGrants = highestRole(person.roles) === 'ROLE_TEAMLEAD' ? grants.filter((team) => leads.has(team.id)) : [];
       const budgetShown = (project: KimaiProject) => {
@@ -500,15 +505,4 @@ export function seenBy(person: KimaiUserFull, directory: readonly KimaiUserFull[
 function withoutBudget(project: KimaiProject): KimaiProject {
   const { budget: _money, timeBudget: _time, budgetType: _type, ...rest } = project;
   return rest;
-}
-
-/** Catalog items as a team lists them: objects with an id, or bare ids. */
-function idsOf(list: unknown[] | undefined): number[] {
-  return (list ?? []).flatMap((item) =>
-    typeof item === 'number'
-      ? [item]
-      : typeof item === 'object' && item !== null && typeof (item as { id?: unknown }).id === 'number'
-        ? [(item as { id: number }).id]
-        : [],
-  );
 }

@@ -50,6 +50,8 @@ export interface KimaiCustomer {
   visible: boolean;
   /** ISO 4217: what the customer's rates and invoices are in. */
   currency?: string;
+  /** The teams granted it (team access), in lists and single reads: person-reach.ts reads a person's reach from these. */
+  teams?: unknown;
 }
 
 /** A rate of a customer, project or activity (docs/back-ends/kimai.md, "Administration"); `user` null is everyone's. */
@@ -73,6 +75,8 @@ export interface KimaiProject {
   timeBudget?: number | null;
   /** 'month' for a budget per month; empty or null for one over the whole project. */
   budgetType?: string | null;
+  /** The teams granted it (team access), as customers carry them. */
+  teams?: unknown;
 }
 
 export interface KimaiActivity {
@@ -81,6 +85,8 @@ export interface KimaiActivity {
   project: number | KimaiNamed | null;
   parentTitle?: string | null;
   visible: boolean;
+  /** The teams granted it (team access), as customers carry them. */
+  teams?: unknown;
 }
 
 export interface KimaiUser {

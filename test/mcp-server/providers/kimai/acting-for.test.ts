@@ -8,8 +8,10 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KimaiLockdown } from '../../../../mcp-server/contract/kimai-lockdown.ts';
 import { actingKimaiApi, PERSON_LOOK_UP_MS } from '../../../../mcp-server/providers/kimai/acting-api.ts';
+import { MAX_REQUESTS_PER_CALL } from '../../../../mcp-server/domain/call-limits.ts';
 import { kimaiApiFor } from '../../../../mcp-server/providers/kimai/context.ts';
 import { createKimaiTracker } from '../../../../mcp-server/providers/kimai/kimai-tracker.ts';
+import { withRequestBudget } from '../../../../mcp-server/providers/remote/request-budget.ts';
 import type { RemoteTracker } from '../../../../mcp-server/providers/remote-tracker.ts';
 import { BackEndError } from '../../../../mcp-server/providers/time-tracker.ts';
 import { movableClockStartingAt, type MovableClock } from '../../../support/fake-clock.ts';
@@ -384,6 +386,57 @@ describe('acting for one person on Kimai', () => {
     expect((await member.tracker.catalog.catalog(true)).projects.map((project) => project.name).sort()).toEqual(['Secret', 'Website']);
     const { started } = await member.tracker.timer.startTimer({ projectId: member.ids.secret, activityId: member.ids.secretWork, description: '' }, false);
     expect(member.fake.state.timesheets.find((sheet) => sheet.id === started.id)?.userId).toBe(MIA.id);
+  });
+
+  it("works out a person's reach in a company of sixty teams within one call's requests, reading no team", async () => {
+    const { fake, tracker, ids } = await setup();
+    // Sixty teams, each granted a project of its own (and the last one a customer); Ada is in two of them.
+    const acme = fake.state.customers.find((customer) => customer.name === 'ACME') as { id: number };
+    const projects = Array.from({ length: 60 }, (_, index) => fake.addProject(`Project ${String(index).padStart(2, '0')}`, acme.id));
+    const walled = fake.addCustomer('Walled');
+    const walledProject = fake.addProject('Walled work', walled.id);
+    projects.forEach((project, index) => {
+      const members = [{ userId: TOM.id, teamlead: true }, ...(index === 7 || index === 42 ? [{ userId: ADA.id }] : [])];
+      const team = fake.addTeam(`Team ${index}`, members);
+      team.projects = [project.id];
+      if (index === 59) team.customers = [walled.id];
+    });
+    const inBudget = <T>(work: () => Promise<T>) => withRequestBudget(MAX_REQUESTS_PER_CALL, work);
+
+    const cold = await sentDuring(fake, async () => {
+      const catalog = await inBudget(() => tracker.catalog.catalog(true));
+      expect(catalog.projects.map((project) => project.name).sort()).toEqual(['Project 07', 'Project 42', 'Website']);
+      expect(catalog.customers.map((customer) => customer.name)).toEqual(['ACME']);
+    });
+    // The reach costs the catalog's three lists, whatever the number of teams: no team is read one by one. The cold
+    // call is the person (2), the reach (3) and the catalog (3): 8, where reading the 61 teams one by one cost 69.
+    expect(cold.filter((request) => request.path.startsWith('/api/teams'))).toEqual([]);
+    expect(said(cold).sort()).toEqual(
+      ['GET /users', 'GET /users/me', ...['/customers', '/projects', '/activities'].flatMap((list) => [`GET ${list}`, `GET ${list}`])].sort(),
+    );
+    const booking = await sentDuring(fake, async () => {
+      const logged = await inBudget(() =>
+        tracker.entries.createEntry({
+          projectId: (projects[42] as { id: number }).id,
+          activityId: ids.meeting,
+          description: '',
+          start: at('2026-11-16T09:00:00+01:00'),
+          end: at('2026-11-16T10:00:00+01:00'),
+        }),
+      );
+      expect(fake.state.timesheets.find((sheet) => sheet.id === logged.id)?.userId).toBe(ADA.id);
+      for (const closed of [projects[8] as { id: number }, walledProject]) {
+        const refused = inBudget(() => tracker.timer.startTimer({ projectId: closed.id, activityId: ids.meeting, description: '' }, false));
+        expect((await failureOf(refused)).refusal).toEqual({
+          code: 'acting_for_booking_not_open',
+          facts: { back_end: 'Kimai', project: `project #${closed.id}` },
+        });
+      }
+    });
+    expect(writes(booking).map((request) => request.method)).toEqual(['POST']);
+    // Warm, within the hour: neither the reach nor the catalog is read again.
+    const warm = await sentDuring(fake, () => inBudget(() => tracker.catalog.catalog(true)));
+    expect(warm).toEqual([]);
   });
 
   it('refuses a deactivated or vanished person before anything about them is sent, and sees a deactivation within the hour', async () => {

@@ -323,6 +323,12 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
   // ---------------------------------------------------------------------------------------------
   // Presentation
 
+  /**
+   * The teams granted an item (team access), as Kimai lists them on each customer, project and activity, to any
+   * caller (docs/back-ends/kimai.md, "Acting for others"): the grants are readable without reading the teams.
+   */
+  const grantedTo = (kind: 'customers' | 'projects' | 'activities', id: number) =>
+    state.teams.filter((team) => (team[kind] ?? []).includes(id)).map((team) => ({ id: team.id, name: team.name, color: null, 'color-safe': '#03A9F4' }));
   const customerJson = (customer: FakeCustomer) => ({
     id: customer.id,
     name: customer.name,
@@ -336,7 +342,7 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
     color: null,
     'color-safe': '#03A9F4',
     metaFields: [],
-    teams: [],
+    teams: grantedTo('customers', customer.id),
   });
   const projectJson = (project: FakeProject, expanded: boolean) => {
     const customer = state.customers.find((item) => item.id === project.customerId);
@@ -357,7 +363,7 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
       color: null,
       'color-safe': '#3b82f6',
       metaFields: [],
-      teams: [],
+      teams: grantedTo('projects', project.id),
     };
   };
   const budgetJson = (project: FakeProject) => ({ budget: project.budget ?? 0, timeBudget: project.timeBudget ?? 0, budgetType: project.budgetType ?? null });
@@ -373,7 +379,7 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
     color: null,
     'color-safe': '#10b981',
     metaFields: [],
-    teams: [],
+    teams: grantedTo('activities', activity.id),
   });
   const userShort = (user: FakeUser) => ({
     id: user.id,

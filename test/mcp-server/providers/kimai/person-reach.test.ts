@@ -1,7 +1,7 @@
 // Which customers, projects and activities a person reaches in Kimai by their teams (providers/kimai/person-reach.ts),
 // the rule the fake Kimai judges a caller by (fake-kimai-acting.ts, reachesProject), with activities' grants too.
 import { describe, expect, it } from 'vitest';
-import { personReach, REACHES_ALL } from '../../../../mcp-server/providers/kimai/person-reach.ts';
+import { grantsFromCatalog, personReach, REACHES_ALL } from '../../../../mcp-server/providers/kimai/person-reach.ts';
 
 const GRANTS = [
   { id: 10, customers: [1], projects: [], activities: [] },
@@ -51,5 +51,23 @@ describe("a person's reach by their teams", () => {
       true,
       true,
     ]);
+  });
+
+  it("reads the teams' grants from the catalog lists, and closes an item whose teams it cannot read", () => {
+    const team = (id: number) => ({ id, name: `Team ${id}`, color: null, 'color-safe': '#03A9F4' });
+    const grants = grantsFromCatalog({
+      customers: [
+        { id: 1, teams: [team(10)] },
+        { id: 2, teams: [] },
+      ],
+      projects: [{ id: 21, teams: [team(11), team(12)] }, { id: 23 }, { id: 24, teams: [{ name: 'no id' }] }],
+      activities: [{ id: 31, teams: [team(11)] }],
+    });
+    expect(grants.find((grant) => grant.id === 11)).toEqual({ id: 11, customers: [], projects: [21], activities: [31] });
+    const member = personReach(grants, new Set([10, 11, 12]));
+    expect([1, 2].map((id) => member.customer(id))).toEqual([true, true]);
+    // A project listed without teams, or with teams that are not teams, is nobody's: closed even to every team's member.
+    expect([21, 23, 24].map((id) => member.project({ id, customer: 2 }))).toEqual([true, false, false]);
+    expect(personReach(grants, new Set([12])).activity({ id: 31, project: null }, () => undefined)).toBe(false);
   });
 });
