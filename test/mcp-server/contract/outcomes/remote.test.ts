@@ -171,17 +171,22 @@ describe('the secret', () => {
     api.close();
   });
 
+  /** What every remote tracker is made from but its profile, secret and environment. */
+  const trackerBasics = () => ({
+    userDataDir: folder(),
+    workWeek: () => ({ mon: 8, tue: 8, wed: 8, thu: 8, fri: 8, sat: 0, sun: 0 }),
+    holidays: async () => new Map<string, string>(),
+    timezone: () => 'Europe/Berlin',
+    now: () => Date.parse('2026-11-18T10:20:00Z'),
+    log: () => {},
+  });
+
   it('no tracker acting for one person with an organisation credential where the back end cannot narrow it (Calamari)', async () => {
     await expect(
       createRemoteTracker({
         profile: { type: 'calamari', url: 'https://acme.calamari.io', email: 'ada@example.com' },
         actingFor: { userId: '42' },
-        userDataDir: folder(),
-        workWeek: () => ({ mon: 8, tue: 8, wed: 8, thu: 8, fri: 8, sat: 0, sun: 0 }),
-        holidays: async () => new Map(),
-        timezone: () => 'Europe/Berlin',
-        now: () => Date.parse('2026-11-18T10:20:00Z'),
-        log: () => {},
+        ...trackerBasics(),
         env: {},
         credentials: { kind: 'none', get: async () => 'organisation-key', set: async () => {}, delete: async () => false },
       }),
@@ -191,12 +196,7 @@ describe('the secret', () => {
   it("the extension's secret withheld from a back end it was not given for", async () => {
     const tracker = await createRemoteTracker({
       profile: { type: 'kimai', url: BASE },
-      userDataDir: folder(),
-      workWeek: () => ({ mon: 8, tue: 8, wed: 8, thu: 8, fri: 8, sat: 0, sun: 0 }),
-      holidays: async () => new Map(),
-      timezone: () => 'Europe/Berlin',
-      now: () => Date.parse('2026-11-18T10:20:00Z'),
-      log: () => {},
+      ...trackerBasics(),
       env: { PUNCHCARD_SECRET: 'clockify-key-0000000000' },
       formSecret: { backEnd: undefined, policyFixes: false },
       credentials: { kind: 'none', get: async () => null, set: async () => {}, delete: async () => false },
