@@ -4,9 +4,7 @@
 // person's time, leave or timer names them, every answer is checked to be theirs, a write by id reads
 // the record first, the person's own booking rights and locks bind them, and the tool groups follow the
 // person's own role, never the key's. The desktop never sets it.
-import type { BackEndProfile, RemoteType } from '../contract/back-ends.ts';
 import type { Refusal } from '../contract/outcomes/refusals.ts';
-import type { RemoteTrackerOptions } from './remote-tracker.ts';
 
 /** Whom a tracker acts for: the tracker user a signed-in person is linked (pinned) to. */
 export interface ActingFor {
@@ -39,11 +37,6 @@ export interface OrganisationAccount {
   /** Lets its connections go (admin check makes one, asks it, and is done). */
   close(): void;
 }
-
-type ProfileOfType<T extends RemoteType> = Extract<BackEndProfile, { type: T }>;
-
-/** A back end's maker of its organisation account, from the same options as its tracker (the secret is the organisation's). */
-export type OrganisationAccountFactory<T extends RemoteType> = (options: RemoteTrackerOptions<ProfileOfType<T>>) => OrganisationAccount;
 
 /** The same address, as a person and a tracker may write it: trimmed, case-folded, and whole (Clockify's `?email=` matches a part). */
 export function sameEmail(a: string | null | undefined, b: string | null | undefined): boolean {

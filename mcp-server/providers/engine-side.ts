@@ -2,7 +2,7 @@
 // back end's folder has its own in back-end.ts): what it offers before anything is asked, and its
 // tracker's factory, loaded from the back end's own chunk.
 import type { BackEndType, BackEndProfile, RemoteType } from '../contract/back-ends.ts';
-import type { OrganisationAccountFactory } from './acting-for.ts';
+import type { OrganisationAccount } from './acting-for.ts';
 import type { LocalTrackerOptions } from './local/local-tracker.ts';
 import type { RemoteTracker, RemoteTrackerOptions } from './remote-tracker.ts';
 import type { Capability, TimeTracker } from './time-tracker.ts';
@@ -14,6 +14,9 @@ export interface KnownCapabilities {
 }
 
 type ProfileOfType<T extends BackEndType> = Extract<BackEndProfile, { type: T }>;
+
+/** A back end's maker of its organisation account (providers/acting-for.ts), from the same options as its tracker (the secret is the organisation's). */
+export type OrganisationAccountFactory<T extends RemoteType> = (options: RemoteTrackerOptions<ProfileOfType<T>>) => OrganisationAccount;
 
 export interface RemoteEngineSide<T extends RemoteType> {
   /** What is remembered about the account, if anything, and the capabilities that follow. */

@@ -762,7 +762,7 @@ export const clockifyRuleRefusals = refusalFamily({
     example: { type: 'sick', policies: ['Vacation'] },
   },
 
-  // --- The workspace a key is used with (providers/clockify/context.ts, chooseWorkspace): refusals of
+  // --- The workspace a key is used with (providers/clockify/workspace.ts, chooseWorkspace): refusals of
   // the settings, invalid as a configuration is (providers/remote/remote-error.ts).
 
   /** Several workspaces have the name the settings give; `seen`: every workspace the key sees. */

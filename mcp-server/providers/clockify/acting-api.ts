@@ -22,7 +22,7 @@ import { pagesUntilLast } from '../remote/paging.ts';
 import { remoteRefusal } from '../remote/remote-error.ts';
 import { BackEndError, notYourEntry } from '../time-tracker.ts';
 import type { ClockifyApi, EntryFilter } from './api.ts';
-import { chooseWorkspace } from './context.ts';
+import { chooseWorkspace } from './workspace.ts';
 import { ClockifyError } from './errors.ts';
 import { entryStart } from './mapping.ts';
 import { activeIn, memberRecordById } from './organisation-account.ts';

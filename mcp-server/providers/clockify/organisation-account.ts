@@ -8,9 +8,10 @@ import { Expiring } from '../remote/cache.ts';
 import { remoteConnection } from '../remote-tracker.ts';
 import { remoteRefusal } from '../remote/remote-error.ts';
 import type { Refusal } from '../../contract/outcomes/refusals.ts';
-import { type OrganisationAccount, type OrganisationAccountFactory, type OrganisationCheck, sameEmail, type TrackerUser } from '../acting-for.ts';
+import { type OrganisationAccount, type OrganisationCheck, sameEmail, type TrackerUser } from '../acting-for.ts';
+import type { OrganisationAccountFactory } from '../engine-side.ts';
 import { type ClockifyApi, createClockifyApi } from './api.ts';
-import { chooseWorkspace, type ClockifyTrackerOptions, type Workspace, workspaceOf } from './context.ts';
+import { chooseWorkspace, type Workspace, workspaceOf } from './workspace.ts';
 import { ClockifyError } from './errors.ts';
 import { organisationPace } from './organisation-pace.ts';
 import type { ClockifyMember } from './people-api.ts';
@@ -86,7 +87,7 @@ export class ClockifyOrganisationAccount implements OrganisationAccount {
   readonly #wanted: string | undefined;
   readonly #workspace = new Expiring<Workspace>(WORKSPACE_TTL_MS);
 
-  constructor(options: ClockifyTrackerOptions) {
+  constructor(options: Parameters<OrganisationAccountFactory<'clockify'>>[0]) {
     this.#api = createClockifyApi({
       connection: { ...remoteConnection(options), pace: organisationPace(options.profile.url) },
       onRefused: (status) => {

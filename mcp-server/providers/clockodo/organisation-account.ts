@@ -5,7 +5,8 @@
 // owner's list of users, read whole (paged) and matched by e-mail here, exactly and case-folded.
 import { BackEndError } from '../time-tracker.ts';
 import { refusalOf } from '../../contract/outcomes/refusals.ts';
-import type { OrganisationAccount, OrganisationAccountFactory, OrganisationCheck, TrackerUser } from '../acting-for.ts';
+import type { OrganisationAccount, OrganisationCheck, TrackerUser } from '../acting-for.ts';
+import type { OrganisationAccountFactory } from '../engine-side.ts';
 import { sameEmail } from '../acting-for.ts';
 import { allPages } from '../remote/paging.ts';
 import { remoteConnection } from '../remote-tracker.ts';

@@ -1,7 +1,8 @@
 // The organisation account on Kimai (providers/acting-for.ts; docs/back-ends/kimai.md, "Acting for others"):
 // the API token of an account the team server acts for people with. Its start check names the account and
 // the first right it lacks; its directory is the one list of people Kimai shows to view_user.
-import type { OrganisationAccount, OrganisationCheck, OrganisationAccountFactory } from '../acting-for.ts';
+import type { OrganisationAccount, OrganisationCheck } from '../acting-for.ts';
+import type { OrganisationAccountFactory } from '../engine-side.ts';
 import { RemoteError, remoteRefusal } from '../remote/remote-error.ts';
 import type { KimaiApi } from './api.ts';
 import { isKimaiAdmin, kimaiApiFor, personName } from './context.ts';
