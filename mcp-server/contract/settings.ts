@@ -98,7 +98,7 @@ export function fieldSchemas(descriptor: BackEndDescriptor, field: AccountField)
  * Kimai's lockdown, which its API does not publish (contract/kimai-lockdown.ts): only in the settings
  * file, in Kimai's own words, and only the forms Punchcard can evaluate.
  */
-const KimaiLockdownSchema = z
+export const KimaiLockdownSchema = z
   .strictObject({
     period_start: z
       .string()

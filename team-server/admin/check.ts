@@ -157,7 +157,19 @@ async function organisationFinding(config: ServerConfig, env: NodeJS.ProcessEnv)
   const { checkOrganisationOnce } = await import('../team/organisation-account.ts');
   const verdict = await checkOrganisationOnce(config, key, Date.now, () => {});
   if (!verdict) return { ok: true, subject, said: `${backEndOf(config.provider.type).label}'s key acts for each person by their verified e-mail` };
-  return verdict.ok ? { ok: true, subject, said: `acts for people as ${verdict.account}` } : { ok: false, subject, said: verdict.said };
+  if (!verdict.ok) return { ok: false, subject, said: verdict.said };
+  return { ok: true, subject, said: `acts for people as ${verdict.account}${lockdownUnseen(config)}` };
+}
+
+/**
+ * Kimai keeps its lockdown where its API does not show it, and an administrator's account passes it:
+ * acting for people through one, Punchcard holds them to it only as provider.lockdown copies it
+ * (docs/team-server/README.md, "One organisation credential"). Said beside the account, not as a
+ * problem: a Kimai without a lockdown needs none.
+ */
+function lockdownUnseen(config: ServerConfig): string {
+  if (config.provider.type !== 'kimai' || config.provider.lockdown !== undefined) return '';
+  return "; Kimai's API does not show its lockdown and this account passes it, so people are held to none: copy it into provider.lockdown if Kimai has one";
 }
 
 /** Where metrics are served; an address other machines reach is a problem unless `metrics.public` says it is meant. */

@@ -4,7 +4,8 @@
 // protection off), and every refusal names the key it is about, what was found there and what is
 // expected (contract/issue-words.ts), with the example a key's `.meta({ examples })` gives (or its default).
 import * as z from 'zod/v4';
-import { fieldSchemas, HolidayRegionSchema, WorkWeekSchema } from '../../mcp-server/contract/settings.ts';
+import type { KimaiLockdown } from '../../mcp-server/contract/kimai-lockdown.ts';
+import { fieldSchemas, HolidayRegionSchema, KimaiLockdownSchema, WorkWeekSchema } from '../../mcp-server/contract/settings.ts';
 import { isHttpUrl } from '../../mcp-server/contract/back-end-accounts.ts';
 import { BACK_ENDS, backEndOf, type BackEndProfile } from '../../mcp-server/contract/back-ends.ts';
 import { parsePostgresAddress } from './postgres-address.ts';
@@ -28,11 +29,18 @@ const ServerProviderSchema = z.discriminatedUnion(
       Object.assign(
         { type: z.literal(backEnd.type) },
         ...backEnd.fields.filter((field) => field.kind !== 'email').map((field) => fieldSchemas(backEnd, field)),
+        // Kimai's lockdown, which its API does not show: under one organisation credential (an
+        // administrator's, which Kimai lets through it) people are held to it as it is copied here.
+        backEnd.type === 'kimai' ? { lockdown: KimaiLockdownSchema.optional() } : {},
       ),
     ),
   ) as unknown as [z.ZodObject, ...z.ZodObject[]],
 ) as unknown as z.ZodType<ServerProvider>;
-export type ServerProvider = BackEndProfile extends infer P ? (P extends BackEndProfile ? Omit<P, 'email'> : never) : never;
+export type ServerProvider = BackEndProfile extends infer P
+  ? P extends BackEndProfile
+    ? Omit<P, 'email'> & (P extends { type: 'kimai' } ? { lockdown?: KimaiLockdown } : unknown)
+    : never
+  : never;
 
 /** An environment variable's name: what `key_env` and `client_secret_env` hold (never the value). */
 const variableName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,127}$/, 'the name of an environment variable, such as PUNCHCARD_SERVER_KEY (not its value)');

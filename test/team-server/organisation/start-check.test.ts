@@ -80,7 +80,15 @@ describe('the organisation account checked at start (built server)', () => {
       );
       expect(await refusedServe(file, 'token-nobody-0123456789')).toMatch(/Kimai/);
 
-      expect(await checkLine(file, KIMAI_ROOT.token)).toBe('ok      organisation: acts for people as root <root@example.com> (#3)');
+      expect(await checkLine(file, KIMAI_ROOT.token)).toBe(
+        "ok      organisation: acts for people as root <root@example.com> (#3); Kimai's API does not show its lockdown and this account passes it, so people are held to none: copy it into provider.lockdown if Kimai has one",
+      );
+      // With the lockdown copied into the config, the narrowed API holds people to it (acting-for.test.ts), and the line says nothing more.
+      const withLockdown = configFile(
+        { type: 'kimai', url: fake.url, lockdown: { period_start: 'first day of previous month 00:00:00', period_end: 'last day of last month 23:59:59' } },
+        {},
+      );
+      expect(await checkLine(withLockdown, KIMAI_ROOT.token)).toBe('ok      organisation: acts for people as root <root@example.com> (#3)');
       const server = await startTeamServer({
         built: true,
         provider: { type: 'kimai', url: fake.url },
