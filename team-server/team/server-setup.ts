@@ -132,7 +132,7 @@ export async function checkedOrganisation(options: {
   if (!account) return null;
   const verdict = await checkOrganisationAccount(account, key, backEndOf(config.provider.type).label);
   if (!verdict.ok) {
-    (account as { close?: () => void }).close?.();
+    account.close();
     throw new ServeRefusal(`${verdict.said} The server does not start.`);
   }
   log(`The organisation account acts for people: ${verdict.account}.`);

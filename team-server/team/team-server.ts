@@ -93,7 +93,7 @@ async function startParts(options: TeamServerOptions, soFar: OpenedSoFar): Promi
   // before a store is opened or made. What its tracker keeps while it works is in a scratch folder.
   const organisationFolder = config.sign_in.organisation ? soFar.add(mkdtempSync(join(tmpdir(), 'punchcard-organisation-')), removeFolder) : undefined;
   const organisation = organisationFolder ? await checkedOrganisation({ config, key: organisationKey, folder: organisationFolder, now, log }) : null;
-  if (organisation) soFar.add(organisation, closeAccount);
+  if (organisation) soFar.add(organisation, (part) => part.close());
   const served = await openServerStore(config, env, serverKey, now, log);
   const { keys } = served;
   // Each request to the store timed, where metrics are on (punchcard_store_request_duration_seconds).
@@ -205,7 +205,7 @@ async function startParts(options: TeamServerOptions, soFar: OpenedSoFar): Promi
       await store.close();
       memory.stop();
       if (scratch) removeFolder(scratch);
-      if (organisation) closeAccount(organisation);
+      if (organisation) organisation.close();
       if (organisationFolder) removeFolder(organisationFolder);
     },
   };
@@ -213,9 +213,4 @@ async function startParts(options: TeamServerOptions, soFar: OpenedSoFar): Promi
 
 function removeFolder(folder: string): void {
   rmSync(folder, { recursive: true, force: true });
-}
-
-/** An organisation account's connections closed, where its back end keeps any (Clockify's and Clockodo's do). */
-function closeAccount(account: object): void {
-  (account as { close?: () => void }).close?.();
 }
