@@ -18,6 +18,7 @@
 // - anything else — filing or withdrawing time off, colleagues' time off, approvals, administration — is not
 //   narrowed and throws: an allow-list, so an endpoint added to api.ts later cannot reach a person's data unnarrowed.
 import type { ActingFor } from '../acting-for.ts';
+import { Expiring } from '../remote/cache.ts';
 import { pagesUntilLast } from '../remote/paging.ts';
 import { remoteRefusal } from '../remote/remote-error.ts';
 import { BackEndError, notYourEntry } from '../time-tracker.ts';
@@ -55,38 +56,12 @@ export class NotNarrowedError extends BackEndError {
   }
 }
 
-/** A value kept until `ttl` has passed on the options' clock; a failed load is not kept. */
-class Kept<T> {
-  #value: { at: number; promise: Promise<T> } | undefined;
-  readonly #ttl: number;
-  readonly #now: () => number;
-  constructor(ttl: number, now: () => number) {
-    this.#ttl = ttl;
-    this.#now = now;
-  }
-  get(load: () => Promise<T>): Promise<T> {
-    const now = this.#now();
-    if (this.#value && now - this.#value.at < this.#ttl) return this.#value.promise;
-    const entry = { at: now, promise: load() };
-    this.#value = entry;
-    entry.promise.catch(() => {
-      if (this.#value === entry) this.#value = undefined;
-    });
-    return entry.promise;
-  }
-  /** Loads afresh, and keeps what it loads. */
-  refresh(load: () => Promise<T>): Promise<T> {
-    this.#value = undefined;
-    return this.get(load);
-  }
-}
-
 const BACK_END = 'Clockify';
 
 /** The API the feature modules use, narrowed to `options.actingFor`'s person; what is not listed here throws. */
 export function actingClockifyApi(raw: ClockifyApi, options: ActingApiOptions): ClockifyApi {
   const person = options.actingFor.userId;
-  const kept = <T>(ttl: number) => new Kept<T>(ttl, options.now);
+  const kept = <T>(ttl: number) => new Expiring<T>(ttl, options.now);
   const organisationWorkspace = kept<ClockifyWorkspace>(Number.POSITIVE_INFINITY);
   const member = kept<{ record: ClockifyMember; workspace: ClockifyWorkspace }>(PERSON_TTL_MS);
   const workspaceList = kept<ClockifyWorkspace[]>(SETTINGS_TTL_MS);

@@ -15,6 +15,7 @@
 // - their plan, time account and absences are read with their id only.
 import { addDays, localDate } from '../../domain/time.ts';
 import { BackEndError, notYourEntry } from '../time-tracker.ts';
+import { Expiring } from '../remote/cache.ts';
 import { allPages } from '../remote/paging.ts';
 import { type ClockodoApi, type QueryValue, USER_PAGE } from './api.ts';
 import { ClockodoError } from './errors.ts';
@@ -36,26 +37,6 @@ export interface ActingOptions {
   zone: () => string;
 }
 
-/** A value read at most once per `ttl` of the tracker's clock (which a test may move). */
-class Held<T> {
-  readonly #ttl: number;
-  readonly #now: () => number;
-  #value: { at: number; promise: Promise<T> } | undefined;
-  constructor(ttl: number, now: () => number) {
-    this.#ttl = ttl;
-    this.#now = now;
-  }
-  get(load: () => Promise<T>): Promise<T> {
-    if (this.#value && this.#now() - this.#value.at < this.#ttl) return this.#value.promise;
-    const entry = { at: this.#now(), promise: load() };
-    this.#value = entry;
-    entry.promise.catch(() => {
-      if (this.#value === entry) this.#value = undefined;
-    });
-    return entry.promise;
-  }
-}
-
 /** The last day an edit lock covers, in the person's zone, or null where none: `edit_lock` a day, `edit_lock_dyn` days before today. */
 export function lastLockedDay(user: Pick<ClockodoUser, 'edit_lock' | 'edit_lock_dyn'>, today: string): string | null {
   const days: string[] = [];
@@ -72,10 +53,10 @@ export class ClockodoActing {
   readonly userId: number;
   readonly #api: ClockodoApi;
   readonly #options: ActingOptions;
-  readonly #person: Held<ClockodoUser>;
-  readonly #access: Held<ClockodoAccess>;
-  readonly #serviceAccess: Held<ClockodoServiceAccess>;
-  readonly #led: Held<Led>;
+  readonly #person: Expiring<ClockodoUser>;
+  readonly #access: Expiring<ClockodoAccess>;
+  readonly #serviceAccess: Expiring<ClockodoServiceAccess>;
+  readonly #led: Expiring<Led>;
   /** Entries of the person's read a moment ago, by id: a change or deletion that follows needs no second read. */
   readonly #seen = new Map<number, { at: number; entry: ClockodoEntry }>();
 
@@ -83,10 +64,10 @@ export class ClockodoActing {
     this.#api = api;
     this.#options = options;
     this.userId = options.userId;
-    this.#person = new Held(PERSON_TTL_MS, options.now);
-    this.#access = new Held(ACCESS_TTL_MS, options.now);
-    this.#serviceAccess = new Held(ACCESS_TTL_MS, options.now);
-    this.#led = new Held(PERSON_TTL_MS, options.now);
+    this.#person = new Expiring(PERSON_TTL_MS, options.now);
+    this.#access = new Expiring(ACCESS_TTL_MS, options.now);
+    this.#serviceAccess = new Expiring(ACCESS_TTL_MS, options.now);
+    this.#led = new Expiring(PERSON_TTL_MS, options.now);
   }
 
   /**

@@ -20,6 +20,7 @@
 import type { KimaiLockdown } from '../../contract/kimai-lockdown.ts';
 import { lockedPeriod } from '../../domain/kimai-lockdown.ts';
 import { addDays, formatInstant, formatWallClock, isoWeekday, localDate, localDateTimeToEpoch } from '../../domain/time.ts';
+import { Expiring } from '../remote/cache.ts';
 import type { Page } from '../remote/paging.ts';
 import { BackEndError, notYourEntry } from '../time-tracker.ts';
 import type { KimaiApi, QueryValue } from './api.ts';
@@ -83,20 +84,6 @@ interface Reach {
   activities?: ReadonlyMap<number, KimaiActivity>;
 }
 
-/** A value read at most every `ttlMs` by the options' clock (or again when `fresh`); a failed read is not kept. */
-function hourly<T>(now: () => number, ttlMs: number) {
-  let kept: { at: number; promise: Promise<T> } | undefined;
-  return (load: () => Promise<T>, fresh = false): Promise<T> => {
-    if (kept && !fresh && now() - kept.at < ttlMs) return kept.promise;
-    const entry = { at: now(), promise: load() };
-    kept = entry;
-    entry.promise.catch(() => {
-      if (kept === entry) kept = undefined;
-    });
-    return entry.promise;
-  };
-}
-
 /** Whose record a timesheet is: its `user` as an id or an object; undefined where it names none. */
 export function ownerOf(sheet: Pick<KimaiTimesheet, 'user'>): number | undefined {
   const user = sheet.user;
@@ -112,10 +99,10 @@ export function actingKimaiApi(api: KimaiApi, options: ActingKimaiOptions): Kima
   /** As Kimai answers an account that may not use a plugin: the probes (connection-test.ts) then switch it off. */
   const pluginWithheld = (what: string) => () => Promise.reject(new KimaiError('forbidden', remoteRefusal('kimai_forbidden', { action: what })));
 
-  const lookUp = hourly<Look>(now, PERSON_LOOK_UP_MS);
+  const lookUp = new Expiring<Look>(PERSON_LOOK_UP_MS, now);
   /** The person, checked active; before anything else is sent on their behalf. */
   const look = () =>
-    lookUp(async () => {
+    lookUp.get(async () => {
       const [directory, caller] = await Promise.all([readDirectory(api), api.me()]);
       const person = withId(directory, userId);
       if (!person || person.id !== personId) throw new BackEndError('acting_for_person_missing', { back_end: 'Kimai', user_id: userId });
@@ -124,7 +111,7 @@ export function actingKimaiApi(api: KimaiApi, options: ActingKimaiOptions): Kima
       return { person, personZone, keyZone: caller.timezone, administers: ADMIN_ROLES.has(highestRole(person.roles)), sees: seenBy(person, directory) };
     });
 
-  const reachOnce = hourly<Reach>(now, PERSON_LOOK_UP_MS);
+  const reachOnce = new Expiring<Reach>(PERSON_LOOK_UP_MS, now);
   /** The person as read when the reach was judged: read again, the reach is judged again (their role and teams may have changed). */
   let reachedFor: Look | undefined;
   /**
@@ -136,7 +123,7 @@ export function actingKimaiApi(api: KimaiApi, options: ActingKimaiOptions): Kima
     const { person, administers } = seen;
     const fresh = reachedFor !== seen;
     reachedFor = seen;
-    return reachOnce(async () => {
+    const judged = async (): Promise<Reach> => {
       if (administers) {
         const projects = await api.projects(3);
         return { reach: REACHES_ALL, budgetShown: () => true, projects: new Map(projects.map((project) => [project.id, project])) };
@@ -156,7 +143,8 @@ export function actingKimaiApi(api: KimaiApi, options: ActingKimaiOptions): Kima
         return ledGrants.some((team) => team.projects.includes(project.id) || (customerId !== null && team.customers.includes(customerId)));
       };
       return { reach: personReach(grants, memberOf), budgetShown, projects: byId, activities: new Map(activities.map((activity) => [activity.id, activity])) };
-    }, fresh);
+    };
+    return fresh ? reachOnce.refresh(judged) : reachOnce.get(judged);
   };
 
   /** The person's wall-clock time moved into the calling account's zone (the same where the zones agree). */
@@ -267,7 +255,7 @@ export function actingKimaiApi(api: KimaiApi, options: ActingKimaiOptions): Kima
         throw new BackEndError('acting_for_booking_not_open', { back_end: 'Kimai', project: `activity #${activityId}` });
     }
   };
-  const modeOnce = hourly<string>(now, PERSON_LOOK_UP_MS);
+  const modeOnce = new Expiring<string>(PERSON_LOOK_UP_MS, now);
   /**
    * Kimai's punch-clock and fixed-start tracking modes refuse times from a plain user's own token, not from the
    * administrator's: a body that sets times for a person whose role is below team lead is refused in the same words
@@ -276,7 +264,7 @@ export function actingKimaiApi(api: KimaiApi, options: ActingKimaiOptions): Kima
   const timesHeld = async (seen: Look, body: Record<string, unknown>, creating: boolean) => {
     const sets = ['begin', 'end'].filter((field) => field in body);
     if (sets.length === 0 || (seen.person.roles ?? []).some((role) => TIMES_ROLES.has(role))) return;
-    const mode = await modeOnce(async () => (await api.timesheetConfig()).trackingMode);
+    const mode = await modeOnce.get(async () => (await api.timesheetConfig()).trackingMode);
     if (mode === 'default') return;
     const times = !creating ? (sets.length === 1 && sets[0] === 'end' ? 'end' : 'changed') : sets.length === 2 ? 'logged' : sets[0] === 'end' ? 'end' : 'start';
     throw new BackEndError('kimai_tracking_mode_times', { mode, times });

@@ -4,17 +4,21 @@
 /**
  * Keeps a loaded value for `ttlMs`. Calls that arrive while a load is in flight share it, so a tool
  * that needs the catalog twice, or two tools at once, cause one request. A failed load is not kept.
+ * Its clock is the process's, or the tracker's where a test moves that one (the hourly re-read of a
+ * person acted for: providers/<name>/acting-api.ts).
  */
 export class Expiring<T> {
   readonly #ttlMs: number;
+  readonly #now: () => number;
   #value: { at: number; promise: Promise<T> } | undefined;
 
-  constructor(ttlMs: number) {
+  constructor(ttlMs: number, now: () => number = () => performance.now()) {
     this.#ttlMs = ttlMs;
+    this.#now = now;
   }
 
   get(load: () => Promise<T>): Promise<T> {
-    const now = performance.now();
+    const now = this.#now();
     if (this.#value && now - this.#value.at < this.#ttlMs) return this.#value.promise;
     const promise = load();
     const entry = { at: now, promise };
@@ -27,11 +31,17 @@ export class Expiring<T> {
 
   /** Whether a fresh value (or a load of one) is there, so a caller can prefer it to a narrower load. */
   holds(): boolean {
-    return this.#value !== undefined && performance.now() - this.#value.at < this.#ttlMs;
+    return this.#value !== undefined && this.#now() - this.#value.at < this.#ttlMs;
   }
 
   invalidate(): void {
     this.#value = undefined;
+  }
+
+  /** Loads afresh, and keeps what it loads. */
+  refresh(load: () => Promise<T>): Promise<T> {
+    this.invalidate();
+    return this.get(load);
   }
 }
 
