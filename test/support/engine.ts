@@ -56,6 +56,11 @@ export function writeSettings(dir: string, settings: Record<string, unknown>): v
   writeFileSync(join(dir, 'config.json'), JSON.stringify({ schemaVersion: 1, ...settings }, null, 2));
 }
 
+/** The refusal an error answer carries as data (its code and facts), or undefined for an answer that is not one. */
+export function refusalOf(result: ToolResult): { code: string; facts: Record<string, unknown> } | undefined {
+  return (result.structuredContent as { refusal?: { code: string; facts: Record<string, unknown> } } | undefined)?.refusal;
+}
+
 export function textOf(result: ToolResult): string {
   return result.content.map((block) => block.text ?? '').join('\n');
 }
