@@ -57,6 +57,8 @@ export interface RemoteTrackerOptions<Profile> {
   secret: () => Promise<string | null>;
   /** PUNCHCARD_<BACK END>_TIMEOUT_MS, where set. */
   timeoutMs?: number;
+  /** PUNCHCARD_<BACK END>_PER_SECOND, where set: the pace kept to instead of the back end's own limit (remote-client.ts, RemoteConnection). */
+  perSecond?: number;
   /**
    * Passed before every request to the back end; it may wait or refuse in words, and hears of the
    * back end's 429s (json-http.ts, `gate`). The team server gives Calamari's people one, counting
@@ -102,6 +104,7 @@ export function remoteConnection(options: RemoteTrackerOptions<{ url: string }>)
     secret: options.secret,
     log: options.log,
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+    ...(options.perSecond === undefined ? {} : { perSecond: options.perSecond }),
     ...(options.requestGate ? { gate: options.requestGate } : {}),
   };
 }

@@ -46,11 +46,12 @@ export const CALAMARI_PACE_WINDOW_MS = 2_000;
 /** One pace per organisation in this process, where the host counts the rest (the team server's people). */
 const paces = new Map<string, Pacer>();
 
-function organisationPace(baseUrl: string): Pacer {
-  let pace = paces.get(baseUrl);
+function organisationPace(baseUrl: string, perSecond = CALAMARI_PER_SECOND): Pacer {
+  const key = `${perSecond} ${baseUrl}`;
+  let pace = paces.get(key);
   if (!pace) {
-    pace = pacer(CALAMARI_PER_SECOND, undefined, CALAMARI_PACE_WINDOW_MS);
-    paces.set(baseUrl, pace);
+    pace = pacer(perSecond, undefined, CALAMARI_PACE_WINDOW_MS);
+    paces.set(key, pace);
   }
   return pace;
 }
@@ -62,12 +63,17 @@ function organisationPace(baseUrl: string): Pacer {
  * gate (remote/organisation-limit.ts, with the team server's rules). A host that counts for itself
  * (the team server, in its store) gives its own gate instead.
  */
-export function countedOnThisComputer(userDataDir: string, baseUrl: string, log: (message: string) => void): Pick<RemoteConnection, 'gate' | 'pace'> {
+export function countedOnThisComputer(
+  userDataDir: string,
+  baseUrl: string,
+  log: (message: string) => void,
+  perSecond = CALAMARI_PER_SECOND,
+): Pick<RemoteConnection, 'gate' | 'pace'> {
   const file = limitsFileOf(userDataDir, log);
   const counter = `calamari:${baseUrl}`;
   return {
     // This process's pace too: another data folder's engine in it (a second account) shares no file.
-    pace: bothPaces(organisationPace(baseUrl), sharedPacer(file, `${counter}:second`, CALAMARI_PER_SECOND, CALAMARI_PACE_WINDOW_MS)),
+    pace: bothPaces(organisationPace(baseUrl, perSecond), sharedPacer(file, `${counter}:second`, perSecond, CALAMARI_PACE_WINDOW_MS)),
     gate: organisationGate({
       ledger: file,
       counter,
@@ -117,7 +123,7 @@ export function createCalamariApi(options: CalamariApiOptions) {
     // the connection brings it, else this process's.
     retryWithoutRetryAfter: false,
     readRefusal: usedUpLimit,
-    pace: connection.pace ?? organisationPace(baseUrl),
+    pace: connection.pace ?? organisationPace(baseUrl, connection.perSecond),
     secretWords: {
       unreadable: (reason) => new CalamariError('no_token', remoteRefusal('remote_secret_unreadable', { service: 'Calamari', secret: 'API key', reason })),
       missing: (action) => new CalamariError('no_token', remoteRefusal('calamari_key_missing', { url: baseUrl, action })),

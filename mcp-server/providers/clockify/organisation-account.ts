@@ -89,7 +89,7 @@ export class ClockifyOrganisationAccount implements OrganisationAccount {
 
   constructor(options: Parameters<OrganisationAccountFactory<'clockify'>>[0]) {
     this.#api = createClockifyApi({
-      connection: { ...remoteConnection(options), pace: organisationPace(options.profile.url) },
+      connection: { ...remoteConnection(options), pace: organisationPace(options.profile.url, options.perSecond) },
       onRefused: (status) => {
         if (status === 401) this.#workspace.invalidate();
       },

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clockifyFacts, clockifyFactsKey } from '../../../mcp-server/providers/clockify/facts.ts';
 import { closeAfterEach } from '../../support/close-after-each.ts';
 import { makeUserDataDir, startInProcessEngine, textOf } from '../../support/engine.ts';
+import { REAL_PACE } from '../../support/real-pace.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
 import { filesText } from '../../support/files-text.ts';
 import { startWebSite } from '../../support/fake-server.ts';
@@ -104,7 +105,8 @@ describe('failures', () => {
   });
 
   it('stays under the per-second limit itself: a catalog of many projects reads their tasks without a 429', async () => {
-    const { fake, engine } = await clockifyEngine({ rateLimit: { perSecond: 10 } });
+    // Clockify's own pace, which the harness lifts elsewhere (test/support/test-pace.ts): it is what holds the engine under the limit.
+    const { fake, engine } = await clockifyEngine({ rateLimit: { perSecond: 10 }, env: REAL_PACE });
     for (let index = 0; index < 14; index++) {
       fake.state.projects.push({
         id: `5b6415680000000000000${String(index).padStart(3, '0')}`,
