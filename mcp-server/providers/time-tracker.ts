@@ -595,7 +595,7 @@ export type BackEndKind = 'not_found' | 'conflict' | 'invalid' | 'unavailable' |
 
 /**
  * A failure the person can act on: tools turn it into an `isError` result with its refusal (a code and
- * its facts) in the structured part and its words for the model as the text. The words are the code's,
+ * its facts) in its `_meta` and its words for the model as the text. The words are the code's,
  * made in one place (contract/outcomes/); a back end has no other way to say why it refused.
  */
 export class BackEndError extends Error {

@@ -18,8 +18,16 @@ export interface HostContext {
 
 export interface ToolAnswer {
   isError?: boolean;
+  /** The engine's words: what the model reads, and what a page shows of a refusal. */
   content?: Array<{ type: string; text?: string }>;
+  /** A done call's data, as the tool's output schema describes it; a refused call (`isError`) has none. */
   structuredContent?: Record<string, unknown>;
+  /**
+   * A refused call's code and facts under the key in mcp-server/contract/outcomes/refusal-meta.ts,
+   * beside whatever else the engine and the host put there. The pages show a refusal in the engine's
+   * words (docs/mcp-apps.md) and read none of it.
+   */
+  _meta?: Record<string, unknown>;
 }
 
 interface HostCapabilities {

@@ -13,6 +13,7 @@ import { join, resolve } from 'node:path';
 import { Client, type ElicitRequestFormParams, type ElicitResult, InMemoryTransport, type Transport } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { APP_MIME_TYPE, UI_EXTENSION } from '../../mcp-server/apps/app-catalog.ts';
+import { REFUSAL_META_KEY } from '../../mcp-server/contract/outcomes/refusal-meta.ts';
 import type { Timers } from '../../mcp-server/clock.ts';
 import { TEST_PACE } from './test-pace.ts';
 
@@ -45,6 +46,7 @@ export interface ToolResult {
   isError?: boolean;
   content: Array<{ type: string; text?: string }>;
   structuredContent?: Record<string, unknown>;
+  _meta?: Record<string, unknown>;
 }
 
 export function makeUserDataDir(settings?: Record<string, unknown>): string {
@@ -57,9 +59,16 @@ export function writeSettings(dir: string, settings: Record<string, unknown>): v
   writeFileSync(join(dir, 'config.json'), JSON.stringify({ schemaVersion: 1, ...settings }, null, 2));
 }
 
-/** The refusal an error answer carries as data (its code and facts), or undefined for an answer that is not one. */
+/**
+ * The refusal an error answer carries as data (its code and facts, in its `_meta`), or undefined for
+ * an answer that is not one. A refusal carries no structured content (it would not match the tool's
+ * output schema): asked of one that does, this fails the test.
+ */
 export function refusalOf(result: ToolResult): { code: string; facts: Record<string, unknown> } | undefined {
-  return (result.structuredContent as { refusal?: { code: string; facts: Record<string, unknown> } } | undefined)?.refusal;
+  const refusal = result._meta?.[REFUSAL_META_KEY] as { code: string; facts: Record<string, unknown> } | undefined;
+  if (refusal !== undefined && result.structuredContent !== undefined)
+    throw new Error(`A refusal (${refusal.code}) came with structured content: ${JSON.stringify(result.structuredContent)}`);
+  return refusal;
 }
 
 export function textOf(result: ToolResult): string {

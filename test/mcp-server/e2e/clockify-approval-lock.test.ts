@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { ADMIN_NOW } from '../../support/admin-engine.ts';
 import { closeAfterEach } from '../../support/close-after-each.ts';
-import { type InProcessEngineHandle, makeUserDataDir, startInProcessEngine, type ToolResult, textOf } from '../../support/engine.ts';
+import { type InProcessEngineHandle, makeUserDataDir, refusalOf, startInProcessEngine, textOf } from '../../support/engine.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
 import { approvalRequestsOf } from '../providers/clockify/fake-clockify-approvals.ts';
 import {
@@ -65,7 +65,6 @@ async function session(fake: FakeClockify, key: string, groups: Record<string, b
   return engine;
 }
 
-const refusalOf = (result: ToolResult) => (result.structuredContent as { refusal?: { code: string; facts: Record<string, unknown> } } | undefined)?.refusal;
 /** The writes of time entries sent to Clockify, answered or not. */
 const entryWrites = (fake: FakeClockify) =>
   fake.requests.filter((request) => request.method !== 'GET' && request.path.includes('/time-entries')).map((request) => `${request.method} ${request.path}`);

@@ -10,7 +10,7 @@ import type { ElicitRequestFormParams } from '@modelcontextprotocol/client';
 import { describe, expect, it } from 'vitest';
 import { readDetection } from '../../../mcp-server/providers/kimai/detection-cache.ts';
 import { accept, offeredOf } from '../../support/admin-engine.ts';
-import { type Era, type InProcessEngineHandle, type ToolResult, textOf } from '../../support/engine.ts';
+import { type Era, type InProcessEngineHandle, refusalOf, type ToolResult, textOf } from '../../support/engine.ts';
 import { ADA, kimaiAdmin, ROOT, TOM } from '../../support/kimai-admin.ts';
 import { DEFAULT_USERS, type FakeKimai, type FakeUser, seedCatalog } from '../providers/kimai/fake-kimai.ts';
 
@@ -40,7 +40,6 @@ async function kimaiWithWeeks(approvalPlugin = true, start = startKimai): Promis
 }
 
 const open = (fake: FakeKimai, user: FakeUser, options: Parameters<typeof connect>[2] = {}) => connect(fake, user, { tools: SETTINGS, ...options });
-const refusalOf = (result: ToolResult) => (result.structuredContent as { refusal?: { code: string; facts: Record<string, unknown> } } | undefined)?.refusal;
 /** The requests `run` made of the fake, as 'METHOD /path?query' without /api. */
 async function sentDuring(fake: FakeKimai, run: () => Promise<unknown>): Promise<string[]> {
   const before = fake.requests.length;

@@ -16,6 +16,7 @@ import type { PolicySource } from '../../../mcp-server/policy/policy-source.ts';
 import { createTracker } from '../../../mcp-server/providers/create-tracker.ts';
 import { BackEndError, type Capability, type TimeTracker } from '../../../mcp-server/providers/time-tracker.ts';
 import { fixedSettings } from '../../../mcp-server/settings/engine-settings.ts';
+import { refusalOf, type ToolResult } from '../../support/engine.ts';
 
 const NOW = Date.parse('2026-11-18T08:00:00Z');
 
@@ -158,7 +159,7 @@ async function session(engine: Engine, readOnly = false, afterWrite?: ServerOpti
     told: () => told,
     tools: async () => (await client.listTools()).tools.map((tool) => tool.name),
     call: (name: string, args: Record<string, unknown> = {}) =>
-      client.callTool({ name, arguments: args }) as Promise<{ isError?: boolean; content: Array<{ text: string }>; structuredContent?: unknown }>,
+      client.callTool({ name, arguments: args }) as Promise<ToolResult & { content: Array<{ text: string }> }>,
   };
 }
 
@@ -300,7 +301,7 @@ describe('an Engine', () => {
     // A call that fails never answers with its notes: its tracker is not told they were said.
     const failed = await open.call('timer_status');
     expect(failed.content[0]?.text).toBe('The timesheet was closed.');
-    expect(failed.structuredContent).toEqual({ refusal: { code: 'timesheet_closed', facts: {} } });
+    expect(refusalOf(failed)).toEqual({ code: 'timesheet_closed', facts: {} });
     expect(backEnd?.answered).toEqual([1]);
     expect((await open.call('timer_status')).content[0]?.text).toMatch(/\nCall 3 went through its own tracker\.$/);
     expect(backEnd?.answered).toEqual([1, 3]);
@@ -326,7 +327,7 @@ describe('an Engine', () => {
     const refused = await open.call('timer_status');
     expect(refused.isError).toBe(true);
     expect(refused.content[0]?.text).toBe('Punchcard is shutting down; try again in a moment.');
-    expect(refused.structuredContent).toEqual({ refusal: { code: 'engine_closing', facts: {} } });
+    expect(refusalOf(refused)).toEqual({ code: 'engine_closing', facts: {} });
     expect(backEnd.opened).toHaveLength(1);
   });
 });
