@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import { Client, type ElicitRequestFormParams, type ElicitResult, InMemoryTransport, type Transport } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { APP_MIME_TYPE, UI_EXTENSION } from '../../mcp-server/apps/app-catalog.ts';
-import type { Timers } from '../../mcp-server/clock.ts';
+import type { Timers, WallClock } from '../../mcp-server/clock.ts';
 
 // PUNCHCARD_TEST_BUNDLE points the tests at another build (`vite build --outDir dist-…`), so two
 // people working in one checkout do not rebuild the bundle under each other's running tests.
@@ -102,6 +102,8 @@ export interface InProcessEngineOptions extends ClientOptions {
   env?: Record<string, string>;
   /** What the outbox's background rounds wait with: a test's own (manual-timers.ts) to move on instead of waiting. */
   timers?: Timers;
+  /** The wall clock the organisation's request limit (Calamari's) holds by and waits on: a test's own (fake-clock.ts) to move on instead of waiting. */
+  wallClock?: WallClock;
   /** The app's own engine, as if it proved so (mcp-server/policy/app-engine-proof.ts): with `--all-tools` it lists the window's tools too. */
   appEngine?: boolean;
 }
@@ -215,6 +217,7 @@ export async function startInProcessEngine(options: InProcessEngineOptions = {})
     ...(parsed.provider ? { provider: parsed.provider } : {}),
     ...(parsed.formBackEnd ? { formBackEnd: parsed.formBackEnd } : {}),
     ...(options.timers ? { timers: options.timers } : {}),
+    ...(options.wallClock ? { wallClock: options.wallClock } : {}),
     ...(options.appEngine ? { appEngine: true } : {}),
   });
   const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
