@@ -11,7 +11,7 @@
 import type * as CommandLine from './cli/main.ts';
 
 export type { AddedCommands } from './cli/main.ts';
-export { NODE_TIMERS, type Timers } from './clock.ts';
+export { NODE_TIMERS, type Timers, type Wait } from './clock.ts';
 export { readFlags } from './command-flags.ts';
 export { holidayCalendar, type HolidaysOf } from './engine/call-context.ts';
 export { callDeadlineOf } from './engine/call-deadline.ts';

@@ -24,6 +24,8 @@ export interface GitEvidenceOptions {
   timeoutMs?: number;
   /** How long all the repositories may take together (25 s by default: a tool call has 45 s in all, domain/call-limits.ts). */
   totalMs?: number;
+  /** The clock that deadline is kept on (Date.now by default; a test's decides when time passes). */
+  now?: () => number;
 }
 
 /** The commits of the person in the range, from the repositories in `folders`. */
@@ -42,9 +44,10 @@ export async function gitEvidence(folders: readonly string[], options: GitEviden
   const isTheirs = (commit: Commit) => emails.has(commit.email.toLowerCase()) && commit.time >= options.from && commit.time < options.to;
   // Fifty repositories that each take git its whole timeout would outlast the tool call: each call gets
   // at most what is left of the whole, and a repository not begun in time is a sentence.
-  const deadline = Date.now() + (options.totalMs ?? GIT_TOTAL_MS);
+  const now = options.now ?? Date.now;
+  const deadline = now() + (options.totalMs ?? GIT_TOTAL_MS);
   const readings = await eachWithin(READERS, found.repositories, async (repository): Promise<Reading> => {
-    const left = deadline - Date.now();
+    const left = deadline - now();
     if (left <= 0)
       return { kind: 'problem', problem: `${repository.path} was not read: the repositories before it took all the time one call has; name fewer folders.` };
     const reading = await readRepository(repository, git, options.from, options.to, Math.min(options.timeoutMs ?? GIT_TIMEOUT_MS, left));

@@ -14,7 +14,7 @@ import { Client, type ElicitRequestFormParams, type ElicitResult, InMemoryTransp
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { APP_MIME_TYPE, UI_EXTENSION } from '../../mcp-server/apps/app-catalog.ts';
 import { REFUSAL_META_KEY } from '../../mcp-server/contract/outcomes/refusal-meta.ts';
-import type { Timers } from '../../mcp-server/clock.ts';
+import type { Timers, WallClock } from '../../mcp-server/clock.ts';
 import { TEST_PACE } from './test-pace.ts';
 
 // PUNCHCARD_TEST_BUNDLE points the tests at another build (`vite build --outDir dist-…`), so two
@@ -112,6 +112,8 @@ export interface InProcessEngineOptions extends ClientOptions {
   env?: Record<string, string>;
   /** What the outbox's background rounds wait with: a test's own (manual-timers.ts) to move on instead of waiting. */
   timers?: Timers;
+  /** The wall clock the organisation's request limit (Calamari's) holds by and waits on: a test's own (fake-clock.ts) to move on instead of waiting. */
+  wallClock?: WallClock;
   /** The app's own engine, as if it proved so (mcp-server/policy/app-engine-proof.ts): with `--all-tools` it lists the window's tools too. */
   appEngine?: boolean;
 }
@@ -225,6 +227,7 @@ export async function startInProcessEngine(options: InProcessEngineOptions = {})
     ...(parsed.provider ? { provider: parsed.provider } : {}),
     ...(parsed.formBackEnd ? { formBackEnd: parsed.formBackEnd } : {}),
     ...(options.timers ? { timers: options.timers } : {}),
+    ...(options.wallClock ? { wallClock: options.wallClock } : {}),
     ...(options.appEngine ? { appEngine: true } : {}),
   });
   const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();

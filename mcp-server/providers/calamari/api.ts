@@ -5,6 +5,7 @@
 // people Calamari's own data says this person manages (team.ts decides who they are). A
 // module's call that Calamari refuses (403) is reported to `onModuleRefused`, which withdraws that
 // module's tools. Nothing here decides which requests a call makes; the feature modules do.
+import { SYSTEM_WALL_CLOCK, type WallClock } from '../../clock.ts';
 import { limitsFileOf, sharedPacer } from '../remote/limits-file.ts';
 import { HeldBack, ON_THIS_COMPUTER, organisationGate } from '../remote/organisation-limit.ts';
 import { bothPaces, type Pacer, pacer } from '../remote/pacing.ts';
@@ -60,14 +61,15 @@ function organisationPace(baseUrl: string, perSecond = CALAMARI_PER_SECOND): Pac
  * The organisation's limit as Punchcard's processes on this computer keep it together (the app's
  * engine, the window's connection test, each AI client's engine): counted in the data folder's limits
  * file, the second as near the wire as the pace goes, the hour, the day and Calamari's refusals in the
- * gate (remote/organisation-limit.ts, with the team server's rules). A host that counts for itself
- * (the team server, in its store) gives its own gate instead.
+ * gate (remote/organisation-limit.ts, with the team server's rules), all by the wall clock every
+ * process shares (`clock`; a test's own moves on as it waits). A host that counts for itself (the team
+ * server, in its store) gives its own gate instead.
  */
 export function countedOnThisComputer(
   userDataDir: string,
   baseUrl: string,
   log: (message: string) => void,
-  perSecond = CALAMARI_PER_SECOND,
+  { clock = SYSTEM_WALL_CLOCK, perSecond = CALAMARI_PER_SECOND }: { clock?: WallClock; perSecond?: number | undefined } = {},
 ): Pick<RemoteConnection, 'gate' | 'pace'> {
   const file = limitsFileOf(userDataDir, log);
   const counter = `calamari:${baseUrl}`;
@@ -80,8 +82,8 @@ export function countedOnThisComputer(
       service: 'Calamari',
       allowance: { perHour: CALAMARI_PER_HOUR, perDay: CALAMARI_PER_DAY },
       sharedBy: ON_THIS_COMPUTER,
-      // The wall clock, the one every process shares (not the engine's clock of the person's day).
-      now: Date.now,
+      now: clock.now,
+      wait: clock.wait,
     }),
   };
 }
