@@ -137,7 +137,7 @@ describe('one organisation credential on Clockodo (built server)', () => {
     await fake?.close();
   });
 
-  it("acts for the pinned user under the owner's login and key, and keeps the key out of answers, lines and files", async () => {
+  it("acts for the pinned user under the owner's login and key, keeps the key out of answers, lines and files, and the login out of answers", async () => {
     const before = fake.requests.length;
     const ada = await connectAs(server, { era: 'legacy', signIn: companySignIn(idp, 'ada') });
     const answers: string[] = [];
@@ -146,6 +146,7 @@ describe('one organisation credential on Clockodo (built server)', () => {
       const whoami = await ada.call('whoami');
       answers.push(JSON.stringify(whoami));
       expect(textOf(whoami)).toContain(ADA_WORKER.name);
+      expect(textOf(whoami)).toContain("through your company's account");
       answers.push(JSON.stringify(await ada.call('list_time_entries', { from: 'today', to: 'today' })));
     } finally {
       await ada.close();
@@ -154,7 +155,9 @@ describe('one organisation credential on Clockodo (built server)', () => {
     expect(sent.length).toBeGreaterThan(0);
     // The owner's login and key on every request; the server never had Ada's.
     expect(sent.every((request) => request.credential === OLGA.apiKey)).toBe(true);
+    // Neither half of the credential reaches the person: the owner's login is not said either.
     for (const answer of answers) expect(answer).not.toContain(OLGA.apiKey);
+    for (const answer of answers) expect(answer).not.toContain(OLGA.email);
     expect(server.stderr()).not.toContain(OLGA.apiKey);
     expectNowhereOnDisk(server, OLGA.apiKey);
   });
