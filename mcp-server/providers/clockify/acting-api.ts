@@ -16,7 +16,9 @@
 //   from those answers), each answer checked to be that colleague's;
 // - the person's own time-off requests are read (for their targets in reports), nothing of time off written;
 // - anything else — filing or withdrawing time off, colleagues' time off, approvals, administration — is not
-//   narrowed and throws: an allow-list, so an endpoint added to api.ts later cannot reach a person's data unnarrowed.
+//   narrowed and refused before a request: the narrowed API is typed as ClockifyApi itself, so a method added to
+//   api.ts does not compile until it is narrowed here or refused by name, and every method of an endpoint group
+//   (people, approvals, …) is refused unless narrowed.
 import type { ActingFor } from '../acting-for.ts';
 import { Expiring } from '../remote/cache.ts';
 import { pagesUntilLast } from '../remote/paging.ts';
@@ -187,7 +189,7 @@ export function actingClockifyApi(raw: ClockifyApi, options: ActingApiOptions): 
     return entry;
   };
 
-  const narrowed = {
+  const narrowed: ClockifyApi = {
     pager: raw.pager,
     close: () => raw.close(),
 
@@ -353,22 +355,37 @@ export function actingClockifyApi(raw: ClockifyApi, options: ActingApiOptions): 
       if (!project || !(await openTo(workspaceId, project))) throw new BackEndError('clockify_project_not_visible', { project: number });
       return project;
     },
-  } satisfies Partial<ClockifyApi>;
 
-  return new Proxy(narrowed, {
-    get(target, property) {
-      if (typeof property === 'symbol' || property === 'then') return undefined;
-      if (Object.hasOwn(target, property)) return target[property as keyof typeof target];
-      return refused(property);
-    },
-  }) as unknown as ClockifyApi;
+    // Not narrowed: with the key's rights they would act for others, or about them (docs/back-ends/clockify.md).
+    createEntryFor: refused('createEntryFor'),
+    policiesPage: refused('policiesPage'),
+    balances: refused('balances'),
+    createTimeOff: refused('createTimeOff'),
+    deleteTimeOff: refused('deleteTimeOff'),
+    decideTimeOff: refused('decideTimeOff'),
+    admin: refusedGroup(raw.admin, 'admin'),
+    people: refusedGroup(raw.people, 'people'),
+    rates: refusedGroup(raw.rates, 'rates'),
+    catalogChanges: refusedGroup(raw.catalogChanges, 'catalogChanges'),
+    groups: refusedGroup(raw.groups, 'groups'),
+    corrections: refusedGroup(raw.corrections, 'corrections'),
+    approvals: refusedGroup(raw.approvals, 'approvals'),
+  };
+  return narrowed;
 }
 
-/** What the narrowed API does not handle: any call of it, or of anything under it, is refused before a request. */
-function refused(path: string): unknown {
-  const call = () => Promise.reject(new NotNarrowedError(path));
-  return new Proxy(call, {
-    get: (_target, property) => (typeof property === 'symbol' || property === 'then' ? undefined : refused(`${path}.${property}`)),
-    apply: call,
-  });
+/** A method the narrowed API does not make for the person: every call is refused, nothing sent. */
+function refused(request: string): (...args: unknown[]) => Promise<never> {
+  return () => Promise.reject(new NotNarrowedError(request));
+}
+
+/** An endpoint group none of whose methods is narrowed: each of the group's methods, refused by its name. */
+type Refused<Group> = { readonly [Method in keyof Group]: (...args: unknown[]) => Promise<never> };
+
+/**
+ * Every method of `group` refused (`name.method`), made from the group's own members, so one added to it is refused
+ * too; the compiler holds the result to the group's type, which a member that is not an asynchronous method fails.
+ */
+function refusedGroup<Group extends object>(group: Group, name: string): Refused<Group> {
+  return Object.fromEntries(Object.keys(group).map((method) => [method, refused(`${name}.${method}`)])) as Refused<Group>;
 }

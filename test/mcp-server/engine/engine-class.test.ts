@@ -425,3 +425,52 @@ describe("an Engine's servers kept to serve again (mcp-server/engine/server-pool
     expect(engine.lendServer('ada')).not.toBe(server);
   });
 });
+
+describe("a back end's first check of its features", () => {
+  /** The local timesheet whose check of its features is `check`, given the opened back end (to switch its capabilities). */
+  async function checkedEngine(check: (opened: Opened) => Promise<void>, beforeUseMs: number) {
+    const dir = mkdtempSync(join(tmpdir(), 'punchcard-engine-class-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const backEnd = localBackEnd(dir);
+    const open: OpenTracker = async (profile, basics) => {
+      const tracker = await backEnd.open(profile, basics);
+      const opened = backEnd.opened.at(-1) as Opened;
+      return new Proxy(tracker, { get: (target, name) => (name === 'detectFeatures' ? () => check(opened) : Reflect.get(target, name)) });
+    };
+    const engine = await Engine.open({
+      settings: fixedSettings({ ...defaultSettings(), user: { name: 'Ada' } }),
+      policy: new EditedPolicy(),
+      profile: (settings) => settings.provider,
+      openTracker: open,
+      now: () => NOW,
+      log: () => {},
+      callDeadlineMs: 45_000,
+      detection: { delayMs: 0, beforeUseMs },
+    });
+    cleanups.push(() => engine.close());
+    return engine;
+  }
+  const WITHOUT_CALENDAR: Capability[] = ['account', 'timer', 'entries', 'entries_edit', 'reports', 'catalog', 'catalog_write', 'leave', 'leave_cancel'];
+
+  it('is waited for where the host asks (detection.beforeUseMs): the first tools/list follows its answer, and nothing needs telling', async () => {
+    let checks = 0;
+    const engine = await checkedEngine(async (opened) => {
+      checks += 1;
+      // The check answers after the back end opened, as a tracker's reads do.
+      await Promise.resolve();
+      opened.setCapabilities(WITHOUT_CALENDAR);
+    }, 60_000);
+    const first = await session(engine);
+    expect(await first.tools()).not.toContain('absence_calendar');
+    expect(first.told()).toBe(0);
+    // Asked once at the opening; the next check is the hourly one, not a second at once.
+    expect(checks).toBe(1);
+  });
+
+  it('is waited for no longer than the host says: a check that never answers leaves the back end serving what it opened with', async () => {
+    const engine = await checkedEngine(() => new Promise<void>(() => {}), 1);
+    const first = await session(engine);
+    expect(await first.tools()).toContain('absence_calendar');
+    expect((await first.call('whoami')).isError).toBeFalsy();
+  });
+});

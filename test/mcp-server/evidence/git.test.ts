@@ -118,6 +118,15 @@ afterAll(() => {
 const byKey = (items: EvidenceItem[]) => Object.fromEntries(items.map((item) => [item.key, item]));
 
 describe('gitEvidence', () => {
+  it('takes a commit by the person\'s address in any ASCII case, never one by a look-alike (U+212A KELVIN SIGN lower-cases to "k")', async () => {
+    const folder = join(root, 'look-alike');
+    const repo = repository(join(folder, 'kit'));
+    const theirs = commit(repo, { at: DAY + 9 * HOUR, subject: 'Mine', email: 'KIM@example.org' });
+    commit(repo, { at: DAY + 10 * HOUR, subject: 'Not mine', email: '\u212Aim@example.org' });
+    const reading = await gitEvidence([folder], { ...range, emails: ['kim@example.org'] });
+    expect(reading.items.map((item) => item.key)).toEqual([`git:kit:${theirs}`]);
+  });
+
   it("reads the person's commits in the range from repositories one and two levels down, and nothing deeper", async () => {
     const reading = await gitEvidence([code], range);
     expect(reading.skipped).toEqual([]);

@@ -505,6 +505,28 @@ describe('the Clockify tracker acting for one person: what is not offered', () =
     ]);
   });
 
+  it('has every member of the API, and every method it does not narrow (each of every endpoint group) refuses before a request', async () => {
+    const { fake } = await setUp({ actingFor: null });
+    const raw = createClockifyApi({ connection: { baseUrl: fake.url, secret: async () => BOB_KEY, log: () => {} }, onRefused: () => {} });
+    opened({ close: async () => raw.close() });
+    const api = actingClockifyApi(raw, { actingFor: { userId: ada }, workspace: 'Acme', now: () => Date.now() });
+    const members = (object: object) => Object.keys(object).sort();
+    // The same members, named: none is left to a catch-all that would answer any name at all.
+    expect(members(api)).toEqual(members(raw));
+    const mark = fake.requests.length;
+    const groups = Object.entries(raw).filter(([name, value]) => name !== 'pager' && typeof value === 'object' && value !== null);
+    expect(groups.map(([name]) => name).sort()).toEqual(['admin', 'approvals', 'catalogChanges', 'corrections', 'groups', 'people', 'rates']);
+    for (const [name, group] of groups) {
+      const narrowedGroup = (api as unknown as Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>>)[name] ?? {};
+      expect(members(narrowedGroup), name).toEqual(members(group as object));
+      for (const method of members(group as object)) await expect(narrowedGroup[method]?.(WS), `${name}.${method}`).rejects.toThrow(NotNarrowedError);
+    }
+    const narrowed = api as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+    for (const method of ['createEntryFor', 'policiesPage', 'balances', 'createTimeOff', 'deleteTimeOff', 'decideTimeOff'])
+      await expect(narrowed[method]?.(WS, ada), method).rejects.toThrow(NotNarrowedError);
+    expect(fake.requests.length).toBe(mark);
+  });
+
   it('throws for anything the narrowed API does not handle, before a request is sent', async () => {
     const { fake } = await setUp({ actingFor: null });
     const raw = createClockifyApi({ connection: { baseUrl: fake.url, secret: async () => BOB_KEY, log: () => {} }, onRefused: () => {} });
