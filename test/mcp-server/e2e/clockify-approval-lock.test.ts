@@ -4,13 +4,14 @@
 // clock_out of a timer begun there, record_agent_time, update_time_entry, delete_time_entry,
 // correct_time_entries as Bob, the administrator Clockify would let through) refuses a write into it in
 // words, naming the period and who can reopen it, before any write is sent; the week after stays open. The
-// lock holds with the approvals tools switched off: it is the back end's, not a switch's. A write racing an
-// approval is said after it.
+// lock holds with the approvals tools switched off: it is the back end's, not a switch's. A write kept while
+// Clockify was out of reach meets the lock when it is sent; one racing an approval is said after it.
 import { describe, expect, it } from 'vitest';
 import { ADMIN_NOW } from '../../support/admin-engine.ts';
 import { closeAfterEach } from '../../support/close-after-each.ts';
 import { type InProcessEngineHandle, makeUserDataDir, refusalOf, startInProcessEngine, textOf } from '../../support/engine.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
+import { startNetworkSwitch } from '../../support/network-switch.ts';
 import { approvalRequestsOf } from '../providers/clockify/fake-clockify-approvals.ts';
 import {
   ADA_KEY,
@@ -59,10 +60,16 @@ async function acme(): Promise<World> {
 }
 
 /** A session of the person whose key it is, the entries' changes switched on; the approvals group stays off. */
-async function session(fake: FakeClockify, key: string, groups: Record<string, boolean> = {}): Promise<InProcessEngineHandle> {
+async function session(
+  fake: FakeClockify,
+  key: string,
+  groups: Record<string, boolean> = {},
+  options: { url?: string; appEngine?: boolean } = {},
+): Promise<InProcessEngineHandle> {
   const tools = { groups, enabled: { update_time_entry: true, delete_time_entry: true, record_agent_time: true } };
-  const userDataDir = makeUserDataDir({ provider: { type: 'clockify', url: fake.url }, timezone: 'Europe/Berlin', tools });
-  const engine = opened(await startInProcessEngine({ userDataDir, env: { PUNCHCARD_NOW: ADMIN_NOW, PUNCHCARD_CLOCKIFY_TOKEN: key } }));
+  const userDataDir = makeUserDataDir({ provider: { type: 'clockify', url: options.url ?? fake.url }, timezone: 'Europe/Berlin', tools });
+  const env = { PUNCHCARD_NOW: ADMIN_NOW, PUNCHCARD_CLOCKIFY_TOKEN: key };
+  const engine = opened(await startInProcessEngine({ userDataDir, env, ...(options.appEngine ? { appEngine: true, args: ['--all-tools'] } : {}) }));
   await engine.call('whoami');
   return engine;
 }
@@ -188,6 +195,89 @@ describe('approved time on Clockify, meanwhile', () => {
     // Clockify took it; Punchcard does not take it back (the approval holds the week's other entries, not this one).
     expect(entryWrites(fake)).toEqual([`POST /api/v1/workspaces/${SEED.workspaces.acme}/time-entries`]);
     expect(fake.state.entries.filter((item) => item.start === at('2026-11-18', '13:00'))).toHaveLength(1);
+  });
+});
+
+describe('approved time on Clockify, and writes kept while it was out of reach', () => {
+  it('sends no kept entry into the approved week: the next answer says why, the window keeps it to decide, and it goes once reopened', async () => {
+    const { fake } = await acme();
+    const network = opened(await startNetworkSwitch(fake.url));
+    const app = await session(fake, ADA_KEY, {}, { url: network.url, appEngine: true });
+    expect((await app.call('list_catalog')).isError).toBeFalsy();
+    await network.cut();
+    const kept = await app.call('log_time', { start: '2026-11-11T09:00', end: '2026-11-11T10:00', project: 'Website', activity: 'Design' });
+    expect(textOf(kept)).toMatch(/^Clockify is out of reach; logged 1 h on Website · Design, 09:00–10:00 here, sent as soon as Clockify answers\./);
+    const before = fake.state.entries.length;
+    await network.restore();
+
+    const told = await app.call('timer_status');
+    const write = { kind: 'log_time', project: 'Website', activity: 'Design', start: '2026-11-11T09:00:00+01:00', end: '2026-11-11T10:00:00+01:00' };
+    const { back_end: _backEnd, ...period } = LOCKED.facts;
+    const locked = { code: 'kept_write_period_locked', facts: { service: 'Clockify', write, ...period } };
+    expect(told.structuredContent?.notices).toEqual([{ code: 'kept_writes_to_decide', facts: { service: 'Clockify', writes: [locked] } }]);
+    expect(textOf(told)).toMatch(/Your entry Website · Design, 09:00–10:00 was not sent: your timesheet for 2026-11-09 to 2026-11-15 is approved/i);
+    expect(entryWrites(fake)).toEqual([]);
+    expect(fake.state.entries).toHaveLength(before);
+
+    // The window keeps it for her, with what she can do: try again once the week is reopened, or dismiss it.
+    const listed = await app.call('kept_write_decisions');
+    const [decision, ...more] = (listed.structuredContent as { writes: Array<{ id: number; notice: unknown; choices: unknown }> }).writes;
+    expect(more).toEqual([]);
+    expect(decision?.notice).toEqual(locked);
+    expect(decision?.choices).toEqual([
+      { choice: 'send_again', label: 'Try again' },
+      { choice: 'dismiss', label: 'Keep Clockify as it is' },
+    ]);
+    // Tried again while the week is still approved: held again, nothing sent.
+    const again = await app.call('decide_kept_write', { id: decision?.id, choice: 'send_again' });
+    expect((again.structuredContent as { notice: { code: string } }).notice.code).toBe('kept_write_period_locked');
+    expect(entryWrites(fake)).toEqual([]);
+    // Bob withdraws the approval in Clockify: now it goes.
+    const request = approvalRequestsOf(fake.state)[0];
+    if (request) request.state = 'WITHDRAWN_APPROVAL';
+    const sent = await app.call('decide_kept_write', { id: decision?.id, choice: 'send_again' });
+    expect((sent.structuredContent as { notice: { code: string } }).notice.code).toBe('kept_entry_sent');
+    expect(entryWrites(fake)).toEqual([`POST /api/v1/workspaces/${SEED.workspaces.acme}/time-entries`]);
+  });
+});
+
+describe('approved time on Clockify: a kept clock-in and clock-out', () => {
+  it('sends no kept stop of a timer begun in the approved week', async () => {
+    const { fake } = await acme();
+    const network = opened(await startNetworkSwitch(fake.url));
+    const ada = await session(fake, ADA_KEY, {}, { url: network.url });
+    expect((await ada.call('list_catalog')).isError).toBeFalsy();
+    // A timer forgotten since the Friday of the approved week, as Punchcard last saw it.
+    addEntry(fake, { userId: SEED.users.ada, start: at('2026-11-13', '16:00'), projectId: SEED.projects.website, taskId: SEED.tasks.design });
+    expect((await ada.call('timer_status')).structuredContent?.running).toMatchObject({ project: 'Website' });
+    await network.cut();
+    expect(textOf(await ada.call('clock_out'))).toMatch(/^Clockify is out of reach; clocked out of Website · Design/);
+    await network.restore();
+    const told = await ada.call('timer_status');
+    const [decide] = (told.structuredContent?.notices ?? []) as Array<{
+      code: string;
+      facts: { writes: Array<{ code: string; facts: Record<string, unknown> }> };
+    }>;
+    expect(decide?.code).toBe('kept_writes_to_decide');
+    expect(decide?.facts.writes.map((write) => [write.code, write.facts.first_day, (write.facts.write as { kind: string }).kind])).toEqual([
+      ['kept_write_period_locked', '2026-11-09', 'clock_out'],
+    ]);
+    expect(entryWrites(fake)).toEqual([]);
+    expect(fake.state.entries.filter((entry) => entry.end === null)).toHaveLength(1);
+  });
+
+  it('sends no kept clock-in whose start is in the approved week', async () => {
+    const { fake } = await acme();
+    const network = opened(await startNetworkSwitch(fake.url));
+    const ada = await session(fake, ADA_KEY, {}, { url: network.url });
+    expect((await ada.call('list_catalog')).isError).toBeFalsy();
+    expect((await ada.call('timer_status')).structuredContent?.running).toBeNull();
+    await network.cut();
+    expect(textOf(await ada.call('clock_in', { project: 'Website', activity: 'Design', start: '2026-11-15T10:00' }))).toMatch(/out of reach; clocked in/);
+    await network.restore();
+    const after = (await ada.call('timer_status')).structuredContent?.notices as Array<{ facts: { writes: Array<{ code: string }> } }>;
+    expect(after?.[0]?.facts.writes.map((write) => write.code)).toEqual(['kept_write_period_locked']);
+    expect(entryWrites(fake)).toEqual([]);
   });
 });
 
