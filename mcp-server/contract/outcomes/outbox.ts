@@ -306,7 +306,7 @@ export const keptOutcomeNotices = noticeFamily({
     say: (facts: { service: string; write: KeptWriteFacts } & Omit<PeriodLockFacts, 'back_end'>) =>
       say`Your ${keptWriteWords(facts.write)} was not sent: ${periodLockedSaid({ ...facts, back_end: facts.service })} ${either(
         "It waits in Punchcard's window, to be tried again once the period is reopened; to book the time now, log it in an open period.",
-        'It waits here: try it again once the period is reopened, or dismiss it and book the time in an open period.',
+        `It waits here: try it again once the period is reopened, or keep ${facts.service} as it is and book the time in an open period.`,
       )}`,
     example: { service: 'Clockify', write: KEPT_ENTRY, first_day: '2026-05-04', last_day: '2026-05-10', status: 'approved', reopened_by: 'an_approver' },
   },
