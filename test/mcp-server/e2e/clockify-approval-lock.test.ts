@@ -12,6 +12,7 @@ import { closeAfterEach } from '../../support/close-after-each.ts';
 import { type InProcessEngineHandle, makeUserDataDir, refusalOf, startInProcessEngine, textOf } from '../../support/engine.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
 import { startNetworkSwitch } from '../../support/network-switch.ts';
+import { noticedCut } from './outbox-harness.ts';
 import { approvalRequestsOf } from '../providers/clockify/fake-clockify-approvals.ts';
 import {
   ADA_KEY,
@@ -201,7 +202,7 @@ describe('approved time on Clockify, meanwhile', () => {
 describe('approved time on Clockify, and writes kept while it was out of reach', () => {
   it('sends no kept entry into the approved week: the next answer says why, the window keeps it to decide, and it goes once reopened', async () => {
     const { fake } = await acme();
-    const network = opened(await startNetworkSwitch(fake.url));
+    const network = noticedCut(opened(await startNetworkSwitch(fake.url)));
     const app = await session(fake, ADA_KEY, {}, { url: network.url, appEngine: true });
     expect((await app.call('list_catalog')).isError).toBeFalsy();
     await network.cut();
@@ -244,7 +245,7 @@ describe('approved time on Clockify, and writes kept while it was out of reach',
 describe('approved time on Clockify: a kept clock-in and clock-out', () => {
   it('sends no kept stop of a timer begun in the approved week', async () => {
     const { fake } = await acme();
-    const network = opened(await startNetworkSwitch(fake.url));
+    const network = noticedCut(opened(await startNetworkSwitch(fake.url)));
     const ada = await session(fake, ADA_KEY, {}, { url: network.url });
     expect((await ada.call('list_catalog')).isError).toBeFalsy();
     // A timer forgotten since the Friday of the approved week, as Punchcard last saw it.
@@ -268,7 +269,7 @@ describe('approved time on Clockify: a kept clock-in and clock-out', () => {
 
   it('sends no kept clock-in whose start is in the approved week', async () => {
     const { fake } = await acme();
-    const network = opened(await startNetworkSwitch(fake.url));
+    const network = noticedCut(opened(await startNetworkSwitch(fake.url)));
     const ada = await session(fake, ADA_KEY, {}, { url: network.url });
     expect((await ada.call('list_catalog')).isError).toBeFalsy();
     expect((await ada.call('timer_status')).structuredContent?.running).toBeNull();
