@@ -513,6 +513,14 @@ export interface ApprovalsPart {
    * administrator's correction of someone's entries).
    */
   locks(span: DaySpan, personId?: string): Promise<PeriodLock[]>;
+  /**
+   * The person's locks touching the span, read afresh after a write, where a period can lock while a write
+   * is on its way and the back end then keeps the write in it (Clockify: an approver approves a pending
+   * period, and Clockify takes new time into an approved one). Absent where the back end holds the write
+   * itself (Kimai's plugin locks a week when it is submitted, and its per-user lockdown then refuses the
+   * person's own writes): a write of time asks it only where it is there (tools/approval-lock.ts).
+   */
+  locksAfterWrite?(span: DaySpan): Promise<PeriodLock[]>;
   /** The entries a submission holds, as its approver sees them (the window's Approvals section opens one), at most `limit`. */
   entriesOf(submission: TimesheetSubmission, limit: number): Promise<SubmissionEntry[]>;
   /** Whether the person can read an approver's note with their own rejection here (Clockify keeps it for nobody: it e-mails it). */

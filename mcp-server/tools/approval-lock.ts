@@ -2,18 +2,17 @@
 // time asks here first, and a write touching a period that is approved (or submitted, where the back
 // end locks a submitted period) is refused in words before any write is sent, although some back ends
 // would let an administrator through. The check costs one read of the back end's locks per call, and
-// only where the back end has approvals at all.
-import { localDate } from '../domain/time.ts';
-import { locksTouching, type PeriodLock } from '../domain/approvals.ts';
-import { BackEndError } from '../providers/time-tracker.ts';
+// only where the back end has approvals at all. Where a period can lock while a write is on its way
+// and the back end then keeps the write (Clockify), the locks are read once more after it, and a write
+// that landed in a period locked meanwhile is said beside the answer (sayLockedMeanwhile).
+import { daysCovering, lockTouchedBy, type PeriodLock, type TimeSpan } from '../domain/approvals.ts';
+import { noticeOf } from '../contract/outcomes/notices.ts';
+import { BackEndError, type TimeEntry } from '../providers/time-tracker.ts';
 import type { ToolContext } from './context.ts';
 import { ToolInputError } from './tool-input-error.ts';
 
 /** A span of time a write touches: where an entry is, or where it would be. */
-export interface WrittenSpan {
-  readonly start: number;
-  readonly end: number;
-}
+export type WrittenSpan = TimeSpan;
 
 /** The most people whose locks one correction reads (a request each): more is refused before any is read. */
 export const MAX_PEOPLE_LOCKS_READ = 10;
@@ -34,18 +33,51 @@ export async function refuseLockedTime(
 ): Promise<void> {
   const approvals = context.tracker.approvals;
   if (!approvals || !locksApply(context) || spans.length === 0) return;
-  const days = spans.flatMap((span) => [localDate(span.start, context.timezone), localDate(Math.max(span.start, span.end - 1), context.timezone)]).sort();
-  const covered = { firstDay: days[0] as string, lastDay: days[days.length - 1] as string };
-  const locks = await readLocks(() => approvals.locks(covered, owner?.id));
-  for (const span of spans) {
-    const touched = locksTouching(locks, {
-      firstDay: localDate(span.start, context.timezone),
-      lastDay: localDate(Math.max(span.start, span.end - 1), context.timezone),
-    })[0];
-    if (!touched) continue;
-    const base = { first_day: touched.firstDay, last_day: touched.lastDay, status: touched.status, back_end: context.tracker.label };
-    if (owner) throw new ToolInputError('timesheet_period_locked_for', { ...base, person: owner.name });
-    throw new ToolInputError('timesheet_period_locked', { ...base, reopened_by: touched.reopenedBy });
+  const locks = await readLocks(() => approvals.locks(daysCovering(spans, context.timezone), owner?.id));
+  const touched = lockTouchedBy(locks, spans, context.timezone);
+  if (!touched) return;
+  const base = { first_day: touched.firstDay, last_day: touched.lastDay, status: touched.status, back_end: context.tracker.label };
+  if (owner) throw new ToolInputError('timesheet_period_locked_for', { ...base, person: owner.name });
+  throw new ToolInputError('timesheet_period_locked', { ...base, reopened_by: touched.reopenedBy });
+}
+
+/**
+ * After a write of the person's time (`written`: the entries as the back end answered them), where the back
+ * end can lock a period under a write and keep it (its approvals part's `locksAfterWrite`), the locks are
+ * read again and an entry now inside a locked period is said in a notice (timesheet_approved_meanwhile):
+ * the check before the write could not see an approval that landed between it and the write. The entry is
+ * not taken back: the person's time stays where the back end put it, the approval holds the period's
+ * other entries as they were approved (Clockify takes such an entry outside its request), and a deletion
+ * would be a second write that loses their time if nobody reads the answer; the approver, told, can reopen
+ * the period. A write the outbox kept is judged when it is sent, not here. A read that fails is logged and
+ * says nothing: the write itself went through. Requests: one more a write, on such a back end only.
+ */
+export async function sayLockedMeanwhile(context: ToolContext, written: readonly TimeEntry[]): Promise<void> {
+  const approvals = context.tracker.approvals;
+  const sent = written.filter((entry) => entry.waiting === undefined);
+  if (!approvals?.locksAfterWrite || !locksApply(context) || sent.length === 0) return;
+  const spanOf = (entry: TimeEntry): TimeSpan => ({ start: entry.start, end: entry.end ?? context.now() });
+  let locks: readonly PeriodLock[];
+  try {
+    locks = await approvals.locksAfterWrite(daysCovering(sent.map(spanOf), context.timezone));
+  } catch (error) {
+    context.log(`The locks could not be read again after a write: ${(error as Error).message}`);
+    return;
+  }
+  for (const entry of sent) {
+    const lock = lockTouchedBy(locks, [spanOf(entry)], context.timezone);
+    if (!lock) continue;
+    context.notes.push(
+      noticeOf('timesheet_approved_meanwhile', {
+        first_day: lock.firstDay,
+        last_day: lock.lastDay,
+        status: lock.status,
+        reopened_by: lock.reopenedBy,
+        back_end: context.tracker.label,
+        entry: entry.id,
+      }),
+    );
+    return;
   }
 }
 

@@ -148,6 +148,34 @@ describe('timesheet approvals on Kimai with the ApprovalBundle plugin', () => {
     expect(unlocked.isError, textOf(unlocked)).toBeFalsy();
   });
 
+  it('holds clock_in with a past start in a submitted week, and clock_out of a timer begun in an approved one, before any write', async () => {
+    const fake = await kimaiWithWeeks();
+    const ada = await open(fake, ADA);
+    expect((await ada.call('submit_timesheet', { period_start: '2026-11-02' })).isError).toBeFalsy();
+    const week = { first_day: '2026-11-02', last_day: '2026-11-08', reopened_by: 'an_administrator' };
+    let answer: ToolResult | undefined;
+    const clockedIn = await sentDuring(
+      fake,
+      async () => (answer = await ada.call('clock_in', { start: '2026-11-06T16:00', project: 'Website', activity: 'Design' })),
+    );
+    expect(refusalOf(answer as ToolResult)).toMatchObject({ code: 'timesheet_period_locked', facts: { ...week, status: 'pending' } });
+    expect(writes(clockedIn)).toEqual([]);
+    // A timer she forgot on the Friday of the week, which is approved since.
+    fake.approvals.decide(ADA.id, '2026-11-02', 'approved');
+    const named = (list: ReadonlyArray<{ id: number; name: string }>, name: string) => list.find((item) => item.name === name)?.id as number;
+    const forgotten = fake.addTimesheet({
+      userId: ADA.id,
+      begin: at('2026-11-06T16:00:00+01:00'),
+      end: null,
+      projectId: named(fake.state.projects, 'Website'),
+      activityId: named(fake.state.activities, 'Design'),
+    });
+    const clockedOut = await sentDuring(fake, async () => (answer = await ada.call('clock_out')));
+    expect(refusalOf(answer as ToolResult)).toMatchObject({ code: 'timesheet_period_locked', facts: { ...week, status: 'approved' } });
+    expect(writes(clockedOut)).toEqual([]);
+    expect(forgotten.end).toBeNull();
+  });
+
   it("refuses taking a submission back, and deciding one, in words naming Kimai's page, before any request", async () => {
     const fake = await kimaiWithWeeks();
     const ada = await open(fake, ADA);
