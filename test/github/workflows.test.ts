@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { STAGES } from '../../scripts/test-all.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const FOLDER = join(ROOT, '.github', 'workflows');
@@ -137,7 +138,8 @@ describe('CI', () => {
     expect(readme).toContain('bash scripts/setup.sh npm test');
     expect(readFileSync(join(ROOT, '.ci', 'run'), 'utf8')).toMatch(/^CI=true exec bash scripts\/setup\.sh npm test$/m);
     const packageJson = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-    expect(packageJson.scripts.test).toMatch(/&& vitest run --config test\/deploy\/vitest\.config\.ts$/);
+    expect(packageJson.scripts.test).toBe('node scripts/test-all.ts');
+    expect(STAGES.flat().map((command) => command.run.join(' '))).toContain('node_modules/.bin/vitest run --config test/deploy/vitest.config.ts');
     const test = ci.jobs.test;
     expect(test?.['runs-on']).toBe('ubuntu-24.04');
     const runs = test?.steps?.map((step) => step.run).filter(Boolean) ?? [];
