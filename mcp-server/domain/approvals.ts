@@ -1,10 +1,10 @@
 // Timesheet approvals, pure: the period a day falls in, the records the approvals part answers with,
 // and which periods bind a write. Back ends say the facts (providers/<name>/approvals.ts); the tools
 // read them (tools/approval-lock.ts, tools/submit-timesheet.ts and the rest).
-import type { ApprovalPeriod, ApprovalStatus } from '../contract/vocabulary.ts';
+import type { ApprovalPeriod, ApprovalStatus, PeriodLockStatus } from '../contract/vocabulary.ts';
 import { addDays, isoWeekday } from './time.ts';
 
-export type { ApprovalPeriod, ApprovalStatus };
+export type { ApprovalPeriod, ApprovalStatus, PeriodLockStatus };
 
 /** A span of whole days, both included ('YYYY-MM-DD'). */
 export interface DaySpan {
@@ -45,12 +45,14 @@ export interface SubmissionEntry {
 }
 
 /**
- * A period whose time is kept as it was submitted or approved: no write reaches it through Punchcard.
- * `reopenedBy` says who can lift it (an approver withdraws an approval in Clockify; an administrator
- * resets a week in Kimai's plugin; the person withdraws their own pending submission).
+ * A period whose time is kept as it is: no write reaches it through Punchcard. `status` is the period's
+ * own: submitted (`pending`), approved, or `not_submitted` where the back end locks a period nobody
+ * submitted because a later one is (Kimai's plugin takes weeks in order). `reopenedBy` says who can
+ * lift it (an approver withdraws an approval in Clockify; an administrator resets a week in Kimai's
+ * plugin; the person withdraws their own pending submission).
  */
 export interface PeriodLock extends DaySpan {
-  readonly status: 'pending' | 'approved';
+  readonly status: PeriodLockStatus;
   readonly reopenedBy: 'the_person' | 'an_approver' | 'an_administrator';
 }
 

@@ -1,7 +1,7 @@
 // Approved time is kept as approved (docs/decisions.md, "The approvals group"): every tool that writes
 // time asks here first, and a write touching a period that is approved (or submitted, where the back
 // end locks a submitted period) is refused in words before any write is sent, although some back ends
-// would let an administrator through. The check costs one read of the back end's locks per call, and
+// would let an administrator through. The check reads the back end's locks of the days written, and
 // only where the back end has approvals at all.
 import { localDate } from '../domain/time.ts';
 import { locksTouching, type PeriodLock } from '../domain/approvals.ts';
@@ -25,7 +25,10 @@ export function locksApply(context: ToolContext): boolean {
 
 /**
  * Refuses the call when any of `spans` lies in a locked period of the person (or of the tracker user
- * `owner`, named `ownerName`, for an administrator's change of someone's entries).
+ * `owner`, named `ownerName`, for an administrator's change of someone's entries). The locks are asked
+ * for the days of each span in turn, never for all the days between two far apart (an entry moved by
+ * months): a back end that reads a period's status a request at a time (Kimai's plugin) reads only the
+ * periods written, and keeps what it read for the rest of the call.
  */
 export async function refuseLockedTime(
   context: ToolContext,
@@ -34,14 +37,12 @@ export async function refuseLockedTime(
 ): Promise<void> {
   const approvals = context.tracker.approvals;
   if (!approvals || !locksApply(context) || spans.length === 0) return;
-  const days = spans.flatMap((span) => [localDate(span.start, context.timezone), localDate(Math.max(span.start, span.end - 1), context.timezone)]).sort();
-  const covered = { firstDay: days[0] as string, lastDay: days[days.length - 1] as string };
-  const locks = await readLocks(() => approvals.locks(covered, owner?.id));
   for (const span of spans) {
-    const touched = locksTouching(locks, {
-      firstDay: localDate(span.start, context.timezone),
-      lastDay: localDate(Math.max(span.start, span.end - 1), context.timezone),
-    })[0];
+    const days = { firstDay: localDate(span.start, context.timezone), lastDay: localDate(Math.max(span.start, span.end - 1), context.timezone) };
+    const locks = await readLocks(() => approvals.locks(days, owner?.id));
+    // Out of reach: nothing more is asked of it, and the back end judges the write when it is sent.
+    if (locks === undefined) return;
+    const touched = locksTouching(locks, days)[0];
     if (!touched) continue;
     const base = { first_day: touched.firstDay, last_day: touched.lastDay, status: touched.status, back_end: context.tracker.label };
     if (owner) throw new ToolInputError('timesheet_period_locked_for', { ...base, person: owner.name });
@@ -50,15 +51,15 @@ export async function refuseLockedTime(
 }
 
 /**
- * The back end's locks, or none where it is out of reach: the write then goes on to be kept by the
+ * The back end's locks, or undefined where it is out of reach: the write then goes on to be kept by the
  * outbox (a person's time is never lost to a check), and the back end judges it when it is sent, as
  * both Clockify and Kimai's plugin refuse a write into a locked period themselves.
  */
-async function readLocks(read: () => Promise<readonly PeriodLock[]>): Promise<readonly PeriodLock[]> {
+async function readLocks(read: () => Promise<readonly PeriodLock[]>): Promise<readonly PeriodLock[] | undefined> {
   try {
     return await read();
   } catch (error) {
-    if (error instanceof BackEndError && error.kind === 'unavailable') return [];
+    if (error instanceof BackEndError && error.kind === 'unavailable') return undefined;
     throw error;
   }
 }

@@ -6,7 +6,7 @@ import { Fragment, memo, useCallback, useEffect, useId, useRef, useState, type K
 import type { EntryView } from '../../../window-contract/status.ts';
 import type { WeekLockView } from '../../../window-contract/approvals.ts';
 import type { EntryRights, TimesheetView } from '../../../window-contract/timesheet.ts';
-import { lockOf } from '../approvals.ts';
+import { LOCK_BADGES, lockOf } from '../approvals.ts';
 import { api } from '../bridge.ts';
 import { Badge, Button, Confirm, ErrorText, LoadError, Loading, ScreenHeader, StatusText } from '../components.tsx';
 import { addDaysTo, clockOf, dateOf, dayLong, dayShort, isoDuration, mondayOf, rangeLabel, wallClock, weekdayShort } from '../format.ts';
@@ -276,7 +276,7 @@ function DaySection({ date, minutes, target, reason, entries, rights, lock, adde
         <h3 id={headingId} tabIndex={-1}>
           {dayLong(date)}
           {isToday && <Badge kind="running">Today</Badge>}
-          {lock && <Badge kind="neutral">{lock.status === 'approved' ? 'Approved' : 'Submitted'}</Badge>}
+          {lock && <Badge kind="neutral">{LOCK_BADGES[lock.status]}</Badge>}
         </h3>
         <span className="day-total">
           <strong>{durations.text(minutes)}</strong>
