@@ -20,6 +20,7 @@ export interface ToolAnswer {
   isError?: boolean;
   content?: Array<{ type: string; text?: string }>;
   structuredContent?: Record<string, unknown>;
+  _meta?: Record<string, unknown>;
 }
 
 interface HostCapabilities {
