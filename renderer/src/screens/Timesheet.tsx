@@ -288,7 +288,7 @@ function DaySection({ date, minutes, target, reason, entries, rights, lock, adde
           <Button
             ref={addRef}
             kind="link"
-            disabled={lock !== null}
+            unavailable={lock !== null}
             aria-describedby={lock ? lockWordsId(lock.firstDay) : undefined}
             onClick={() => setEditing({ kind: 'new', date })}
             aria-label={`Add entry on ${dayLong(date)}`}
@@ -311,7 +311,8 @@ function DaySection({ date, minutes, target, reason, entries, rights, lock, adde
                   <GapRow
                     start={gap.start}
                     end={gap.end}
-                    canAdd={rights.add && lock === null}
+                    canAdd={rights.add}
+                    lock={lock}
                     onFill={() => setEditing({ kind: 'new', date, start: clockOf(gap.start), end: clockOf(gap.end) })}
                   />
                 )}
@@ -383,7 +384,16 @@ function focusEdit(id: number): void {
   requestAnimationFrame(() => document.querySelector<HTMLButtonElement>(`[data-edit="${id}"]`)?.focus());
 }
 
-function GapRow({ start, end, canAdd, onFill }: { start: string; end: string; canAdd: boolean; onFill(): void }) {
+interface GapProps {
+  start: string;
+  end: string;
+  canAdd: boolean;
+  /** The approval's lock on the gap's day: Fill stays, disabled, described by its words. */
+  lock: WeekLockView | null;
+  onFill(): void;
+}
+
+function GapRow({ start, end, canAdd, lock, onFill }: GapProps) {
   const minutes = Math.round((Date.parse(end) - Date.parse(start)) / 60_000);
   const durations = useDurations();
   return (
@@ -393,7 +403,13 @@ function GapRow({ start, end, canAdd, onFill }: { start: string; end: string; ca
       </span>
       <span className="gap-label">Not tracked · {durations.text(minutes)}</span>
       {canAdd && (
-        <Button kind="link" onClick={onFill} aria-label={`Fill the gap from ${wallClock(start)} to ${wallClock(end)}`}>
+        <Button
+          kind="link"
+          unavailable={lock !== null}
+          aria-describedby={lock ? lockWordsId(lock.firstDay) : undefined}
+          onClick={onFill}
+          aria-label={`Fill the gap from ${wallClock(start)} to ${wallClock(end)}`}
+        >
           Fill
         </Button>
       )}
@@ -426,7 +442,8 @@ const EntryRow = memo(function EntryRow({ entry, minutes, canEdit, lock, onEdit,
   // A write kept in the outbox has no number at the back end yet: the engine refuses to change it.
   const waiting = entry.waiting_to_send === true;
   const editable = canEdit && !entry.locked && !waiting;
-  // Locked by the week's approval: the controls stay in place, disabled, and say why (the week's lock words).
+  // Locked by the week's approval: the controls stay in place, disabled (out of the Tab order), and
+  // point to the Approval card's words for why, said there once for the week.
   const held = lock !== null && editable;
   const heldBy = lock ? lockWordsId(lock.firstDay) : undefined;
   const durations = useDurations();
@@ -492,7 +509,7 @@ const EntryRow = memo(function EntryRow({ entry, minutes, canEdit, lock, onEdit,
             <Button
               kind="link"
               data-edit={entry.id}
-              disabled={held}
+              unavailable={held}
               aria-describedby={heldBy}
               onClick={() => onEdit({ kind: 'edit', id: entry.id })}
               aria-label={`Edit ${what(entry)}, ${wallClock(entry.start)}`}
@@ -503,7 +520,7 @@ const EntryRow = memo(function EntryRow({ entry, minutes, canEdit, lock, onEdit,
               ref={askRef}
               kind="link"
               className="danger"
-              disabled={held}
+              unavailable={held}
               aria-describedby={heldBy}
               onClick={() => setConfirming(true)}
               aria-label={`Delete ${what(entry)}, ${wallClock(entry.start)}`}
