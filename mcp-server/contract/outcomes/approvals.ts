@@ -1,7 +1,7 @@
 // Refusals of timesheet approvals (submit_timesheet, withdraw_timesheet, list_timesheet_approvals,
-// decide_timesheet) and the lock that keeps a submitted or approved period as it is: every write tool
-// refuses time inside one before anything is sent (tools/approval-lock.ts). Days are 'YYYY-MM-DD';
-// a submission's id is the back end's, as text.
+// decide_timesheet) and the lock that keeps a submitted or approved period (or, on Kimai, one before the
+// next period to submit) as it is: every write tool refuses time inside one before anything is sent
+// (tools/approval-lock.ts). Days are 'YYYY-MM-DD'; a submission's id is the back end's, as text.
 import type { PeriodLockStatus } from '../vocabulary.ts';
 import { day, either, forModelOnly, type Sentence, say } from './sentence.ts';
 import { refusalFamily } from './wording.ts';
