@@ -49,6 +49,8 @@ afterEach(async () => {
 
 const CLOCKIFY: AccountView['provider'] = { type: 'clockify', url: 'https://api.clockify.me', workspace: null };
 const WITH_APPROVALS: FakeBridgeOptions = { account: CLOCKIFY, approvals: {} };
+const KIMAI: AccountView['provider'] = { type: 'kimai', url: 'https://kimai.example.com', caFile: null, allowInsecureTls: false };
+const LAST_WEEK = '2026-05-04';
 const LEAD: FakeBridgeOptions = { account: CLOCKIFY, approvals: { lead: true } };
 const text = (locator: Locator) => expect.poll(() => locator.innerText(), { timeout: 5000 });
 const callsOf = (fake: FakeBridge, name: string) => fake.calls.filter((call) => call.name === name).map((call) => call.request);
@@ -98,7 +100,7 @@ describe("the Timesheet's approvals", () => {
 
   it('shows the approver’s note with a rejection where the back end keeps it for the person', async () => {
     const { page } = await open('timesheet', {
-      account: { type: 'kimai', url: 'https://kimai.example.com', caFile: null, allowInsecureTls: false },
+      account: KIMAI,
       approvals: { rejectionNoteKept: true, own: { '2026-05-04': { status: 'rejected', note: 'Friday is missing', decidedBy: 'Tom Turner' } } },
     });
     await previousWeek(page, 'May 4 – 10, 2026');
@@ -193,6 +195,23 @@ describe("the Timesheet's approvals", () => {
     expect(await isDisabled(openEdit)).toBe(false);
     expect(await openEdit.getAttribute('aria-describedby')).toBeNull();
     expect(await openEdit.evaluate((element) => getComputedStyle(element).color)).not.toBe(lockedColour);
+  });
+
+  it('says a week Kimai holds though it was never submitted for what it is: not submitted, locked, and why', async () => {
+    const { page } = await open('timesheet', {
+      account: KIMAI,
+      approvals: { locksPending: true, nextToSubmit: '2026-05-11', own: { [LAST_WEEK]: { status: 'approved', decidedBy: 'Tom Turner' } } },
+    });
+    await previousWeek(page, 'May 4 – 10, 2026');
+    await text(approvalCard(page)).toContain('Approved');
+    await previousWeek(page, 'Apr 27 – May 3, 2026');
+    await text(approvalCard(page)).toContain('Not submitted');
+    const held = lockWords({ first_day: '2026-04-27', last_day: '2026-05-03', status: 'not_submitted', reopened_by: 'an_administrator', back_end: 'Kimai' });
+    await text(approvalCard(page).getByRole('note')).toBe(held);
+    expect(held).toMatch(/was not submitted, but Kimai keeps its time as it is, as it keeps every week before your next one to submit/);
+    const timesheet = screenOf(page, 'timesheet');
+    await text(timesheet.getByRole('heading', { name: /^Monday, April 27/ })).toContain('Locked');
+    expect(await isDisabled(timesheet.getByRole('button', { name: /^Edit / }).first())).toBe(true);
   });
 
   it('says an engine refusal of a submission in its code’s words', async () => {
