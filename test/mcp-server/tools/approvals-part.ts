@@ -4,9 +4,13 @@
 // "Timesheet approvals"): a submission waits (pending) until an approver decides it, the person withdraws
 // their own pending one, an approver withdraws an approval, and an approved week is locked. Ada (1) is the
 // person; Bea (2) and Cem (3) are the people she decides for. Every call that reads or writes is recorded.
+import type * as z from 'zod/v4';
+import type { ToolName } from '../../../mcp-server/contract/tool-catalog.ts';
 import type { ApprovalStatus, DaySpan, TimesheetSubmission } from '../../../mcp-server/domain/approvals.ts';
 import { addDays } from '../../../mcp-server/domain/time.ts';
 import { type ApprovalsPart, BackEndError } from '../../../mcp-server/providers/time-tracker.ts';
+import type { ToolDefinition } from '../../../mcp-server/tools/define-tool.ts';
+import { closeAfterEach } from '../../support/close-after-each.ts';
 import { localToolContext } from './local-tool-context.ts';
 import { trackerWithPart } from './tracker-with-part.ts';
 
@@ -115,5 +119,21 @@ export async function approvalsContext(options: ApprovalsOptions = {}) {
   };
   const context = { ...local.context, tracker: trackerWithPart(local.tracker, 'approvals', part) };
   const named = (call: string) => calls.filter((made) => made.call === call).map((made) => made.args);
-  return { context, local, calls, named, held, label: local.tracker.label, close: local.close };
+  const statusOf = (id: string) => held.find((submission) => submission.id === id)?.status;
+  return { context, local, calls, named, held, statusOf, label: local.tracker.label, close: local.close };
+}
+
+/**
+ * A test file's opener of `tool` over a fresh approvals part holding `submissions` (an opening may add
+ * options), closed after each test: `run` parses the arguments as the server does, then calls the handler.
+ */
+export function approvalsTool<Input extends z.ZodObject, Output extends z.ZodObject>(
+  tool: ToolDefinition<Input, Output, ToolName, 'approvals'>,
+  submissions: readonly TimesheetSubmission[] = [],
+) {
+  const opened = closeAfterEach();
+  return async (options: ApprovalsOptions = {}) => {
+    const approvals = opened(await approvalsContext({ submissions: [...submissions], ...options }));
+    return { ...approvals, run: (args: Record<string, unknown>) => tool.handler(tool.input.parse(args), approvals.context) };
+  };
 }

@@ -4,22 +4,15 @@
 // without a note, one's own submission, one decided already and a back end that decides in its own
 // pages only are refused in words, deciding nothing; where the client can ask, only a yes decides.
 import { describe, expect, it } from 'vitest';
-import { createAsker, InputNeeded } from '../../../mcp-server/tools/asking.ts';
+import type { Asker } from '../../../mcp-server/tools/asking.ts';
 import decideTimesheet from '../../../mcp-server/tools/decide-timesheet.ts';
-import { closeAfterEach } from '../../support/close-after-each.ts';
-import { type ApprovalsOptions, approvalsContext, weekOf } from './approvals-part.ts';
-
-const opened = closeAfterEach();
+import { approvalsTool, weekOf } from './approvals-part.ts';
+import { answering, questionOf } from './asking-rounds.ts';
 
 /** Bea's week of 9 November waiting (40 h), Cem's approved; Ada's own waiting. */
 const SUBMISSIONS = [weekOf('bea', '2026-11-09'), weekOf('cem', '2026-11-09', { status: 'approved', decidedBy: 'Tom' }), weekOf('ada', '2026-11-09')];
 
-async function deciding(options: ApprovalsOptions = {}) {
-  const approvals = opened(await approvalsContext({ submissions: SUBMISSIONS, ...options }));
-  const run = (args: Record<string, unknown>) => decideTimesheet.handler(decideTimesheet.input.parse(args), approvals.context);
-  const statusOf = (id: string) => approvals.held.find((submission) => submission.id === id)?.status;
-  return { ...approvals, run, statusOf };
-}
+const deciding = approvalsTool(decideTimesheet, SUBMISSIONS);
 
 describe('decide_timesheet', () => {
   it('approves the submission named, and only that one, naming whose week and its hours', async () => {
@@ -77,17 +70,10 @@ describe('decide_timesheet', () => {
   it('where the client can ask, shows whose week, its hours and the note first, and a "no" decides nothing', async () => {
     const { context, named, statusOf } = await deciding();
     const args = { id: '2-2026-11-09', decision: 'reject' as const, note: 'Friday is missing' };
-    const question = await decideTimesheet
-      .handler(args, { ...context, ask: createAsker({ tool: 'decide_timesheet', args, state: undefined, responses: undefined }) })
-      .then(
-        () => null,
-        (error: unknown) => error,
-      );
-    expect(question).toBeInstanceOf(InputNeeded);
-    const asked = question as InputNeeded;
-    expect(asked.params.message).toBe("Reject Bea's timesheet for the week 2026-11-09 to 2026-11-15 (40 h)? Note: Friday is missing");
-    const declined = createAsker({ tool: 'decide_timesheet', args, state: asked.state, responses: { decide: { action: 'decline' } } });
-    await expect(decideTimesheet.handler(args, { ...context, ask: declined })).rejects.toThrow(/^The timesheet was not rejected: you said no when asked\./);
+    const run = (ask: Asker) => decideTimesheet.handler(args, { ...context, ask });
+    const question = await questionOf('decide_timesheet', args, run);
+    expect(question.params.message).toBe("Reject Bea's timesheet for the week 2026-11-09 to 2026-11-15 (40 h)? Note: Friday is missing");
+    await expect(run(answering('decide_timesheet', args, question, 'decline'))).rejects.toThrow(/^The timesheet was not rejected: you said no when asked\./);
     expect(named('decide')).toEqual([]);
     expect(statusOf('2-2026-11-09')).toBe('pending');
   });

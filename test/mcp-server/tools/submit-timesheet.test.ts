@@ -4,17 +4,17 @@
 // begun, one already waiting or approved, a kind the back end does not approve by and one the back end
 // takes out of order are refused before anything is sent; where the client can ask, only a yes submits.
 import { describe, expect, it } from 'vitest';
-import { createAsker, InputNeeded } from '../../../mcp-server/tools/asking.ts';
+import { type Asker, createAsker } from '../../../mcp-server/tools/asking.ts';
 import logTime from '../../../mcp-server/tools/log-time.ts';
 import submitTimesheet from '../../../mcp-server/tools/submit-timesheet.ts';
-import { closeAfterEach } from '../../support/close-after-each.ts';
-import { type ApprovalsOptions, approvalsContext, weekOf } from './approvals-part.ts';
+import { type ApprovalsOptions, approvalsTool, weekOf } from './approvals-part.ts';
+import { answering, questionOf } from './asking-rounds.ts';
 
-const opened = closeAfterEach();
+const opening = approvalsTool(submitTimesheet);
 
 /** The week of 16 November with 10.5 hours on Monday and Tuesday, and a day of the week before. */
 async function submitting(options: ApprovalsOptions = {}) {
-  const approvals = opened(await approvalsContext(options));
+  const approvals = await opening(options);
   for (const [start, end] of [
     ['2026-11-16T09:00', '2026-11-16T15:00'],
     ['2026-11-17T08:30', '2026-11-17T13:00'],
@@ -22,8 +22,7 @@ async function submitting(options: ApprovalsOptions = {}) {
   ] as const) {
     await approvals.local.run(logTime, { start, end });
   }
-  const run = (args: Record<string, unknown>) => submitTimesheet.handler(submitTimesheet.input.parse(args), approvals.context);
-  return { ...approvals, run };
+  return approvals;
 }
 
 describe('submit_timesheet', () => {
@@ -83,23 +82,15 @@ describe('submit_timesheet', () => {
   it('where the client can ask, names the week and its hours first, and a "no" submits nothing', async () => {
     const { context, named } = await submitting();
     const args = {};
-    const question = await submitTimesheet
-      .handler(args, { ...context, ask: createAsker({ tool: 'submit_timesheet', args, state: undefined, responses: undefined }) })
-      .then(
-        () => null,
-        (error: unknown) => error,
-      );
-    expect(question).toBeInstanceOf(InputNeeded);
-    const asked = question as InputNeeded;
-    expect(asked.params.message).toBe(
+    const run = (ask: Asker) => submitTimesheet.handler(args, { ...context, ask });
+    const question = await questionOf('submit_timesheet', args, run);
+    expect(question.params.message).toBe(
       `Submit your timesheet for the week 2026-11-16 to 2026-11-22 (10.5 h) for approval? ${context.tracker.label} may lock its time until it is decided.`,
     );
     expect(named('submit')).toEqual([]);
-    const declined = createAsker({ tool: 'submit_timesheet', args, state: asked.state, responses: { submit: { action: 'decline' } } });
-    await expect(submitTimesheet.handler(args, { ...context, ask: declined })).rejects.toThrow(/^Your timesheet was not submitted: you said no when asked\./);
+    await expect(run(answering('submit_timesheet', args, question, 'decline'))).rejects.toThrow(/^Your timesheet was not submitted: you said no when asked\./);
     expect(named('submit')).toEqual([]);
-    const accepted = createAsker({ tool: 'submit_timesheet', args, state: asked.state, responses: { submit: { action: 'accept', content: {} } } });
-    const { data } = await submitTimesheet.handler(args, { ...context, ask: accepted });
+    const { data } = await run(answering('submit_timesheet', args, question, 'accept'));
     expect(data.submission.first_day).toBe('2026-11-16');
     expect(named('submit')).toHaveLength(1);
   });

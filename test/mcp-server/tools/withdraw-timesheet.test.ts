@@ -4,12 +4,10 @@
 // both arguments at once, and a back end that takes submissions back in its own pages only are refused
 // in words with nothing changed; where the client can ask, only a yes withdraws.
 import { describe, expect, it } from 'vitest';
-import { createAsker, InputNeeded } from '../../../mcp-server/tools/asking.ts';
+import type { Asker } from '../../../mcp-server/tools/asking.ts';
 import withdrawTimesheet from '../../../mcp-server/tools/withdraw-timesheet.ts';
-import { closeAfterEach } from '../../support/close-after-each.ts';
-import { type ApprovalsOptions, approvalsContext, weekOf } from './approvals-part.ts';
-
-const opened = closeAfterEach();
+import { approvalsTool, weekOf } from './approvals-part.ts';
+import { answering, questionOf } from './asking-rounds.ts';
 
 /** Ada's week of 16 November waiting, her week of 9 November approved; Bea's week of 9 November approved, Cem's waiting. */
 const SUBMISSIONS = [
@@ -19,12 +17,7 @@ const SUBMISSIONS = [
   weekOf('cem', '2026-11-09'),
 ];
 
-async function withdrawing(options: ApprovalsOptions = {}) {
-  const approvals = opened(await approvalsContext({ submissions: SUBMISSIONS, ...options }));
-  const run = (args: Record<string, unknown>) => withdrawTimesheet.handler(withdrawTimesheet.input.parse(args), approvals.context);
-  const statusOf = (id: string) => approvals.held.find((submission) => submission.id === id)?.status;
-  return { ...approvals, run, statusOf };
-}
+const withdrawing = approvalsTool(withdrawTimesheet, SUBMISSIONS);
 
 describe('withdraw_timesheet', () => {
   it("withdraws the person's own pending submission by any day of its period, and says its time is open again", async () => {
@@ -83,19 +76,12 @@ describe('withdraw_timesheet', () => {
   it('where the client can ask, names the submission first, and a "no" withdraws nothing', async () => {
     const { context, named, statusOf } = await withdrawing();
     const args = { id: '2-2026-11-09' };
-    const question = await withdrawTimesheet
-      .handler(args, { ...context, ask: createAsker({ tool: 'withdraw_timesheet', args, state: undefined, responses: undefined }) })
-      .then(
-        () => null,
-        (error: unknown) => error,
-      );
-    expect(question).toBeInstanceOf(InputNeeded);
-    const asked = question as InputNeeded;
-    expect(asked.params.message).toBe(
+    const run = (ask: Asker) => withdrawTimesheet.handler(args, { ...context, ask });
+    const question = await questionOf('withdraw_timesheet', args, run);
+    expect(question.params.message).toBe(
       "Withdraw the approval of Bea's approved timesheet for the week 2026-11-09 to 2026-11-15? Its time can be changed again.",
     );
-    const declined = createAsker({ tool: 'withdraw_timesheet', args, state: asked.state, responses: { withdraw: { action: 'decline' } } });
-    await expect(withdrawTimesheet.handler(args, { ...context, ask: declined })).rejects.toThrow(/^The approval was not withdrawn: you said no when asked\./);
+    await expect(run(answering('withdraw_timesheet', args, question, 'decline'))).rejects.toThrow(/^The approval was not withdrawn: you said no when asked\./);
     expect(named('withdraw')).toEqual([]);
     expect(statusOf('2-2026-11-09')).toBe('approved');
   });
