@@ -268,14 +268,16 @@ function stdioDesign(): Plugin {
 // The container tests run apart, with `npm run test:deploy` (test/deploy/vitest.config.ts).
 const DEPLOY_TESTS = ['test/deploy/container/**', 'test/deploy/host/**'];
 /**
- * Tests that spawn the built engine or command line, or the app's engine client over it; and the
- * end-to-end files in test/mcp-server/e2e/ that talk MCP to the engine in process against fake back
- * ends (test/support/engine.ts, startInProcessEngine): no build, but servers, deadlines and waits that
+ * Tests that spawn the built engine or command line, or the app's engine client over it; the AI
+ * clients' own programs against the built engine (test/mcp-server/real-clients/); and the end-to-end
+ * files in test/mcp-server/e2e/ that talk MCP to the engine in process against fake back ends
+ * (test/support/engine.ts, startInProcessEngine): no build, but servers, deadlines and waits that
  * would take the unit project past its minute.
  */
 const INTEGRATION_TESTS = [
   'test/mcp-server/e2e/**/*.test.ts',
   'test/mcp-server/clients/**/*.test.ts',
+  'test/mcp-server/real-clients/**/*.test.ts',
   'test/mcp-server/apps/**/*.test.ts',
   'test/mcp-server/credentials/keychain.test.ts',
   'test/mcp-server/policy/app-engine-proof.test.ts',

@@ -2,6 +2,35 @@
 // advances in real time: tests and demos get a reproducible "today" without touching the system.
 export type Clock = () => number;
 
+/** Resolves once `ms` have passed, or at once when `signal` aborts; never rejects. */
+export type Wait = (ms: number, signal?: AbortSignal) => Promise<void>;
+
+/** Node's own timer. */
+export const realWait: Wait = (ms, signal) =>
+  new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
+
+/**
+ * The wall clock every process of ours on a computer shares (not the engine's clock of the person's
+ * day, which PUNCHCARD_NOW may set), and a request's wait on it: an organisation's request limit is
+ * counted and held by it (providers/remote/organisation-limit.ts). Tests give one they move on, so a
+ * hold of a second costs them none.
+ */
+export interface WallClock {
+  now: Clock;
+  wait: Wait;
+}
+
+export const SYSTEM_WALL_CLOCK: WallClock = { now: Date.now, wait: realWait };
+
 export function createClock(env: NodeJS.ProcessEnv = process.env): Clock {
   const fixed = env.PUNCHCARD_NOW;
   if (!fixed) return Date.now;

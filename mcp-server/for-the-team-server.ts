@@ -11,7 +11,7 @@
 import type * as CommandLine from './cli/main.ts';
 
 export type { AddedCommands } from './cli/main.ts';
-export { NODE_TIMERS, type Timers } from './clock.ts';
+export { NODE_TIMERS, type Timers, type Wait } from './clock.ts';
 export { readFlags } from './command-flags.ts';
 export { holidayCalendar, type HolidaysOf } from './engine/call-context.ts';
 export { callDeadlineOf } from './engine/call-deadline.ts';
@@ -23,7 +23,7 @@ export { messageText, withoutControls } from './plain-text.ts';
 export { PolicyFiles, type PolicySource } from './policy/policy-source.ts';
 export { policyPaths, profileRefusal } from './policy/policy.ts';
 export { createOrganisationAccount, createRemoteTracker, createTracker } from './providers/create-tracker.ts';
-export { type ActingFor, type OrganisationAccount, type OrganisationCheck, sameEmail, type TrackerUser } from './providers/acting-for.ts';
+export { type ActingFor, type OrganisationAccount, type OrganisationCheck, type TrackerUser } from './providers/acting-for.ts';
 export { createBlockedTracker } from './providers/blocked-tracker.ts';
 export { RememberedIdNumbering } from './providers/id-aliases.ts';
 export { OUTBOX_FILE, waitingWrites } from './providers/outbox/outbox-store.ts';

@@ -6,6 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { NOTICES, type Notice, noticeSentence } from '../mcp-server/contract/outcomes/notices.ts';
+import { REFUSAL_META_KEY } from '../mcp-server/contract/outcomes/refusal-meta.ts';
 import { REFUSALS, type Refusal, refusalSentence } from '../mcp-server/contract/outcomes/refusals.ts';
 import { modelText } from '../mcp-server/contract/outcomes/sentence.ts';
 
@@ -34,7 +35,7 @@ export function refusalList(): string {
     '',
     '<!-- Made by `node scripts/refusal-list.ts` from mcp-server/contract/outcomes/; do not edit by hand. -->',
     '',
-    `Every refusal a tool answers carries \`{ "refusal": { "code", "facts" } }\` in its structured part, and every notice an answer carries beside its result is one of \`"notices": [{ "code", "facts" }]\`. The codes are stable: a client may act on them. The facts are the code's own (ids, counts, days, names), and the text the model reads is made from them. What each kind means, and how the app reads them: [the tools' page](${TOOLS_SECTION}).`,
+    `Every refusal a tool answers (an \`isError\` result, its sentence in \`content\` and no \`structuredContent\`) carries \`{ "code", "facts" }\` in its \`_meta\` under \`${REFUSAL_META_KEY}\`, and every notice a successful answer carries beside its result is one of \`"notices": [{ "code", "facts" }]\` in its \`structuredContent\`. The codes are stable: a client may act on them. The facts are the code's own (ids, counts, days, names), and the text the model reads is made from them. What each kind means, and how the app reads them: [the tools' page](${TOOLS_SECTION}).`,
     '',
     `## Refusals (${refusals.length})`,
     '',

@@ -7,9 +7,10 @@
 // the components are the packages the build lists as bundled (dist/bundled/*.json, vite.config.ts), each
 // with the licence, version and checksum package-lock.json records, and the engine's one runtime
 // dependency (the keychain library and its platform addons). Nothing the build did not put in a bundle
-// is listed, so no development tool can be. The image's SBOM adds the base image: with --image, what the
-// built image holds (Node, the Debian packages with the licences their copyright files name, the npm
-// packages of the base; scripts/sbom/image-probe.mjs); without it, the base image by name alone.
+// is listed, so no development tool can be. The image's SBOM adds the base image, with a package URL:
+// with --image, by the digest the engine's inspect of the base gives, and what the built image holds
+// (Node, the Debian packages with the licences their copyright files name, the npm packages of the base;
+// scripts/sbom/image-probe.mjs); without it, the base image by its name and tag alone.
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -70,6 +71,8 @@ export interface ImageContents {
   os: { id: string; versionId: string; name: string };
   debian: Array<{ name: string; version: string; architecture: string; licences: string[] | null }>;
   npm: Array<{ name: string; version: string; license: string | null; path: string }>;
+  /** The base image's digest (`sha256:…`), where the engine's inspect of it gave one (readImage adds it; the probe cannot see it). */
+  baseDigest?: string;
 }
 
 /** A licence as package.json or a lock file writes it, in CycloneDX's terms: an SPDX id, an SPDX expression, or a name. */
@@ -224,23 +227,91 @@ export function serverBom(inputs: Inputs): Bom {
   return bom(root, bundledComponents(inputs.serverBundled, inputs.lock));
 }
 
+/** An image reference taken apart as Docker reads one: `node:24` is docker.io/library/node at the tag 24. */
+interface ImageReference {
+  registry: string;
+  /** The repository inside the registry: library/node. */
+  path: string;
+  tag?: string;
+  digest?: string;
+}
+
+const DOCKER_HUB = 'docker.io';
+
+function imageReference(text: string): ImageReference {
+  const [named, digest] = text.split('@') as [string, string | undefined];
+  const [, name, tag] = /^(.*?)(?::([^/:]+))?$/.exec(named) as unknown as [string, string, string | undefined];
+  const parts = name.split('/');
+  // The first part is a registry where it looks like a host (a dot, a port, or localhost); else Docker Hub's.
+  const hasRegistry = parts.length > 1 && (/[.:]/.test(parts[0] as string) || parts[0] === 'localhost');
+  const registry = hasRegistry ? (parts.shift() as string) : DOCKER_HUB;
+  // Docker Hub's official images live under library/.
+  if (registry === DOCKER_HUB && parts.length === 1) parts.unshift('library');
+  return { registry, path: parts.join('/'), ...(tag ? { tag } : {}), ...(digest ? { digest } : {}) };
+}
+
+/**
+ * The digest of `base` among the RepoDigests an engine's inspect of it lists (`name@sha256:…`; Docker
+ * writes Docker Hub's images by their short name, podman by the whole): the one of the base's own
+ * repository, as the same image pushed elsewhere has another name. A base named by its digest is that.
+ */
+export function baseDigestOf(base: string, repoDigests: readonly string[]): string | undefined {
+  const wanted = imageReference(base);
+  if (wanted.digest) return wanted.digest;
+  return repoDigests.map(imageReference).find((found) => found.digest && found.registry === wanted.registry && found.path === wanted.path)?.digest;
+}
+
+/** A qualifier's value in a package URL: percent-encoded, with the slashes and colons the spec's examples keep. */
+const qualifier = (value: string) => encodeURIComponent(value).replaceAll('%2F', '/').replaceAll('%3A', ':');
+
+/**
+ * The base image's package URL: with a digest, the purl spec's `oci` type (the digest its version,
+ * where it was found its repository_url, and the tag it was taken by); without one, its `docker` type
+ * at the tag, which can move. Qualifiers in the spec's canonical order, by key.
+ */
+function baseImagePurl(reference: ImageReference, digest: string | undefined): string {
+  const segments = reference.path.split('/');
+  const name = (segments.pop() as string).toLowerCase();
+  if (digest) {
+    const qualifiers = [
+      `repository_url=${qualifier(`${reference.registry}/${reference.path}`)}`,
+      ...(reference.tag ? [`tag=${qualifier(reference.tag)}`] : []),
+    ];
+    return `pkg:oci/${encodeURIComponent(name)}@${encodeURIComponent(digest)}?${qualifiers.join('&')}`;
+  }
+  const namespace = segments.map(encodeURIComponent).join('/');
+  const where = reference.registry === DOCKER_HUB ? '' : `?repository_url=${qualifier(reference.registry)}`;
+  return `pkg:docker/${namespace ? `${namespace}/` : ''}${encodeURIComponent(name)}@${encodeURIComponent(reference.tag ?? 'latest')}${where}`;
+}
+
+/** The base image as a component, named as the Containerfile names it. */
+function baseImageComponent(base: string, digest: string | undefined, description: string): Component {
+  const reference = imageReference(base);
+  return {
+    type: 'container',
+    'bom-ref': base,
+    name: `${reference.registry}/${reference.path}`,
+    version: reference.tag ?? reference.digest ?? 'latest',
+    purl: baseImagePurl(reference, digest ?? reference.digest),
+    description,
+  };
+}
+
 /** The image's components beyond the team server: from the image itself, or the base image by name. */
 function baseComponents(inputs: Inputs, contents: ImageContents | null): { components: Component[]; properties: Array<{ name: string; value: string }> } {
   if (!contents) {
-    const [name, tag] = inputs.baseImage.split(/:(?=[^/:]+$)/) as [string, string | undefined];
     return {
       components: [
-        {
-          type: 'container',
-          'bom-ref': inputs.baseImage,
-          name,
-          version: tag ?? 'latest',
-          description: 'The base image; its own packages are listed when the SBOM is made from the built image (npm run sbom -- --image REF).',
-        },
+        baseImageComponent(
+          inputs.baseImage,
+          undefined,
+          'The base image; its own packages are listed when the SBOM is made from the built image (npm run sbom -- --image REF).',
+        ),
       ],
       properties: [{ name: 'punchcard:base-image-contents', value: 'not listed: made without --image' }],
     };
   }
+  const base = baseImageComponent(inputs.baseImage, contents.baseDigest, 'The base image; what it brings is listed beside it, read from the built image.');
   const distro = `${contents.os.id}-${contents.os.versionId}`;
   const debian = contents.debian.map((found): Component => {
     const purl = `pkg:deb/${encodeURIComponent(contents.os.id || 'debian')}/${encodeURIComponent(found.name)}@${encodeURIComponent(found.version)}?arch=${encodeURIComponent(found.architecture)}&distro=${encodeURIComponent(distro)}`;
@@ -278,7 +349,7 @@ function baseComponents(inputs: Inputs, contents: ImageContents | null): { compo
     version: contents.os.versionId,
     description: contents.os.name,
   };
-  return { components: [os, node, ...debian, ...npm], properties: [] };
+  return { components: [base, os, node, ...debian, ...npm], properties: [] };
 }
 
 export function imageBom(inputs: Inputs, contents: ImageContents | null): Bom {
@@ -297,8 +368,11 @@ export function imageBom(inputs: Inputs, contents: ImageContents | null): Bom {
   return document;
 }
 
-/** Runs the probe inside the image with its own Node (no shell or tool of the image needed). */
-export function readImage(image: string, engine: string): ImageContents {
+/**
+ * Runs the probe inside the image with its own Node (no shell or tool of the image needed), and asks
+ * the engine for the digest of the base it was built from (`base`, as the Containerfile names it).
+ */
+export function readImage(image: string, engine: string, base: string): ImageContents {
   const probe = readFileSync(join(import.meta.dirname, 'sbom', 'image-probe.mjs'), 'utf8');
   const run = spawnSync(engine, ['run', '--rm', '-i', '--network', 'none', '--entrypoint', 'node', image, '--input-type=module', '-'], {
     input: probe,
@@ -307,7 +381,21 @@ export function readImage(image: string, engine: string): ImageContents {
     timeout: 120_000,
   });
   if (run.status !== 0) throw new Error(`${engine} could not read ${image} (${run.status ?? run.error?.message ?? run.signal}):\n${run.stderr}`);
-  return JSON.parse(run.stdout) as ImageContents;
+  const contents = JSON.parse(run.stdout) as ImageContents;
+  const digest = baseDigestOf(base, repoDigests(base, engine));
+  return digest ? { ...contents, baseDigest: digest } : contents;
+}
+
+/** The RepoDigests the engine's inspect of `image` lists; none where it has no such image (the SBOM then names the base by its tag). */
+function repoDigests(image: string, engine: string): string[] {
+  const run = spawnSync(engine, ['image', 'inspect', '--format', '{{json .RepoDigests}}', image], { encoding: 'utf8', timeout: 60_000 });
+  if (run.status !== 0) return [];
+  try {
+    const listed = JSON.parse(run.stdout) as unknown;
+    return Array.isArray(listed) ? listed.filter((item): item is string => typeof item === 'string') : [];
+  } catch {
+    return [];
+  }
 }
 
 export interface SbomOptions {
@@ -322,7 +410,7 @@ export interface SbomOptions {
 export function writeSboms(options: SbomOptions): string[] {
   const root = options.root ?? ROOT;
   const inputs = readInputs(root, options.build ?? process.env.PUNCHCARD_OUT ?? 'dist');
-  const contents = options.image ? readImage(options.image.ref, options.image.engine) : null;
+  const contents = options.image ? readImage(options.image.ref, options.image.engine, inputs.baseImage) : null;
   mkdirSync(options.outDir, { recursive: true });
   const documents: Array<[string, Bom]> = [
     [`${inputs.engine.name}-${inputs.version}.cdx.json`, engineBom(inputs)],

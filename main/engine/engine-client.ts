@@ -274,13 +274,16 @@ function errorText(error: unknown): string {
 }
 
 /** The tool's answer as the app reads it, or its error answer as an EngineError. */
-export function toolResult(name: string, result: Pick<Awaited<ReturnType<Client['callTool']>>, 'content' | 'isError' | 'structuredContent'>): ToolResult {
+export function toolResult(
+  name: string,
+  result: Pick<Awaited<ReturnType<Client['callTool']>>, 'content' | 'isError' | 'structuredContent' | '_meta'>,
+): ToolResult {
   const text = result.content
     .map((block) => (block.type === 'text' ? block.text : ''))
     .filter((line) => line !== '')
     .join('\n');
   if (result.isError) {
-    const refusal = refusalIn(result.structuredContent);
+    const refusal = refusalIn(result._meta);
     throw new EngineError('tool', text || `${name} failed without saying why.`, { tool: name, ...(refusal ? { refusal } : {}) });
   }
   return { structured: result.structuredContent, text };

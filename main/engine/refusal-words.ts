@@ -1,18 +1,22 @@
-// A tool's refusal as the app reads it: the code and facts from the answer's structured part (never
-// its text), and their words for a person, from the same catalog the engine words them with for a
-// model (mcp-server/contract/outcomes/). Pure.
+// A tool's refusal as the app reads it: the code and facts from the answer's `_meta` (never its
+// text), and their words for a person, from the same catalog the engine words them with for a model
+// (mcp-server/contract/outcomes/). Pure.
 import * as z from 'zod/v4';
 import { isNoticeCode, type Notice, noticeSentence } from '../../mcp-server/contract/outcomes/notices.ts';
+import { REFUSAL_META_KEY } from '../../mcp-server/contract/outcomes/refusal-meta.ts';
 import { isRefusalCode, type Refusal, refusalSentence } from '../../mcp-server/contract/outcomes/refusals.ts';
 import { peopleText } from '../../mcp-server/contract/outcomes/sentence.ts';
 
-const answerWithRefusal = z.object({ refusal: z.object({ code: z.string(), facts: z.record(z.string(), z.unknown()) }) });
+const metaWithRefusal = z.object({ [REFUSAL_META_KEY]: z.object({ code: z.string(), facts: z.record(z.string(), z.unknown()) }) });
 
-/** The refusal an `isError` answer carries, or undefined where it carries none this app knows (an engine of another version). */
-export function refusalIn(structured: unknown): Refusal | undefined {
-  const parsed = answerWithRefusal.safeParse(structured);
-  if (!parsed.success || !isRefusalCode(parsed.data.refusal.code)) return undefined;
-  return parsed.data.refusal as Refusal;
+/**
+ * The refusal an `isError` answer carries in its `_meta`, or undefined where it carries none this app
+ * knows (an engine of another version).
+ */
+export function refusalIn(meta: unknown): Refusal | undefined {
+  const parsed = metaWithRefusal.safeParse(meta);
+  if (!parsed.success || !isRefusalCode(parsed.data[REFUSAL_META_KEY].code)) return undefined;
+  return parsed.data[REFUSAL_META_KEY] as Refusal;
 }
 
 export interface RefusalWordsOptions {

@@ -39,7 +39,24 @@ export function isEmail(text: string): boolean {
   return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text.trim()) && text.trim().length <= 254;
 }
 
-/** E-mail addresses compare without case or surrounding space. */
+/** Text with its ASCII letters A–Z in lower case and nothing else changed. */
+export function asciiLowerCase(text: string): string {
+  return text.replace(/[A-Z]/g, (letter) => letter.toLowerCase());
+}
+
+/**
+ * An e-mail address as Punchcard keeps and compares it: without surrounding space, and without the case of ASCII
+ * letters only. Unicode's case mappings make look-alikes equal (the Kelvin sign U+212A lower-cases to "k"; the long
+ * s, the dotless i and the ligatures upper-case to ASCII letters), and an address written with one must never stand
+ * for the person whose address has the plain letter (test/team-server/auth/organisation-match.test.ts loops over
+ * every such letter).
+ */
 export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
+  return asciiLowerCase(email.trim());
+}
+
+/** The same address, as a person and a back end may write it: whole (never a part of one), as normalizeEmail keeps it. */
+export function sameEmail(a: string | null | undefined, b: string | null | undefined): boolean {
+  if (!a || !b) return false;
+  return normalizeEmail(a) === normalizeEmail(b);
 }

@@ -9,6 +9,7 @@
 // listed in providers/back-ends.ts) read it from here. The rules that turn its fields into checks live
 // here and in back-end-accounts.ts, once.
 import { normalizeBaseUrl, normalizeEmail } from './back-end-accounts.ts';
+import type { KimaiLockdown } from './kimai-lockdown.ts';
 
 /** The longest workspace (its id or name) a profile names. */
 export const MAX_WORKSPACE_LENGTH = 200;
@@ -24,6 +25,13 @@ export interface BackEndDescriptor {
   readonly remote: boolean;
   /** What a profile holds besides the type, in the order `--help` shows them. */
   readonly fields: readonly AccountField[];
+  /**
+   * Rules of the back end its API does not show, which a profile may copy in the back end's own words, by hand (in
+   * config.json, or the team server's `provider`: no screen or flag sets them), each under the key its kind names.
+   * An account that passes them (the team server's organisation credential) does not hold a person to them, so
+   * Punchcard does, as copied.
+   */
+  readonly unpublishedRules: readonly UnpublishedRule[];
   /** The secret it is reached with, or null where it needs none. */
   readonly secret: SecretDescriptor | null;
   /**
@@ -85,6 +93,13 @@ export interface TlsField {
   readonly kind: 'tls';
 }
 
+/** Kimai's lockdown of past periods, in the words of its own settings (contract/kimai-lockdown.ts): `lockdown`. */
+export interface LockdownRule {
+  readonly kind: 'lockdown';
+}
+
+export type UnpublishedRule = LockdownRule;
+
 export interface SecretDescriptor {
   /** What the back end calls it: "API token", "API key". */
   readonly name: string;
@@ -124,16 +139,20 @@ export interface AppDescriptor {
 
 /** The kinds a descriptor's fields hold. */
 type Kinds<D extends BackEndDescriptor> = D['fields'][number]['kind'];
+/** The kinds of the rules a descriptor's profile may copy. */
+type RuleKinds<D extends BackEndDescriptor> = D extends { readonly unpublishedRules: readonly (infer R extends UnpublishedRule)[] } ? R['kind'] : never;
 
 /**
  * A back end's profile as config.json holds it once checked: the type and the fields its descriptor
- * names (an address with a default is always there; a workspace and TLS options only where given).
+ * names (an address with a default is always there; a workspace and TLS options only where given), and
+ * the rules it copies where given.
  */
 export type ProfileOf<D extends BackEndDescriptor> = Flat<
   { type: D['type'] } & ('url' extends Kinds<D> ? { url: string } : unknown) &
     ('email' extends Kinds<D> ? { email: string } : unknown) &
     ('workspace' extends Kinds<D> ? { workspace?: string } : unknown) &
-    ('tls' extends Kinds<D> ? { caFile?: string; allowInsecureTls?: boolean } : unknown)
+    ('tls' extends Kinds<D> ? { caFile?: string; allowInsecureTls?: boolean } : unknown) &
+    ('lockdown' extends RuleKinds<D> ? { lockdown?: KimaiLockdown } : unknown)
 >;
 
 /** A profile as the window shows it: every field there, null (or false) where unset. */

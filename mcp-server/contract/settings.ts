@@ -4,7 +4,7 @@
 import * as z from 'zod/v4';
 import { SETTINGS_SCHEMA_VERSION } from './settings-version.ts';
 import { isEmail, isHttpUrl, normalizeBaseUrl, normalizeEmail } from './back-end-accounts.ts';
-import { MAX_WORKSPACE_LENGTH, secretHostProblem, type AccountField, type BackEndDescriptor } from './back-end-descriptor.ts';
+import { MAX_WORKSPACE_LENGTH, secretHostProblem, type AccountField, type BackEndDescriptor, type UnpublishedRule } from './back-end-descriptor.ts';
 import { BACK_ENDS, type BackEndProfile } from './back-ends.ts';
 import { acceleratorProblem } from './accelerator.ts';
 import { DURATION_STYLES } from './durations.ts';
@@ -121,9 +121,22 @@ export const KimaiLockdownSchema = z
     if (problem) context.addIssue({ code: 'custom', message: problem });
   });
 
+/** The check of a rule a profile may copy (back-end-descriptor.ts, `unpublishedRules`): optional, under its kind's key. */
+export function ruleSchemas(rule: UnpublishedRule): Record<string, z.ZodType> {
+  switch (rule.kind) {
+    case 'lockdown':
+      return { lockdown: KimaiLockdownSchema.optional() };
+  }
+}
+
 function profileSchema(descriptor: BackEndDescriptor) {
-  const extra = descriptor.type === 'kimai' ? { lockdown: KimaiLockdownSchema.optional() } : {};
-  return z.object(Object.assign({ type: z.literal(descriptor.type) }, ...descriptor.fields.map((field) => fieldSchemas(descriptor, field)), extra));
+  return z.object(
+    Object.assign(
+      { type: z.literal(descriptor.type) },
+      ...descriptor.fields.map((field) => fieldSchemas(descriptor, field)),
+      ...descriptor.unpublishedRules.map(ruleSchemas),
+    ),
+  );
 }
 
 const PROFILE_SCHEMAS = new Map(BACK_ENDS.map((backEnd) => [backEnd.type, profileSchema(backEnd)]));

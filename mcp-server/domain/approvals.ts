@@ -2,7 +2,7 @@
 // and which periods bind a write. Back ends say the facts (providers/<name>/approvals.ts); the tools
 // read them (tools/approval-lock.ts, tools/submit-timesheet.ts and the rest).
 import type { ApprovalPeriod, ApprovalStatus, PeriodLockStatus } from '../contract/vocabulary.ts';
-import { addDays, isoWeekday } from './time.ts';
+import { addDays, isoWeekday, localDate } from './time.ts';
 
 export type { ApprovalPeriod, ApprovalStatus, PeriodLockStatus };
 
@@ -73,6 +73,53 @@ export function periodHolding(day: string, rule: ApprovalRule): DaySpan {
   const monthEnd = addDays(`${nextMonth(day)}-01`, -1);
   if (rule.period === 'month') return { firstDay: `${month}01`, lastDay: monthEnd };
   return Number(day.slice(8, 10)) <= 15 ? { firstDay: `${month}01`, lastDay: `${month}15` } : { firstDay: `${month}16`, lastDay: monthEnd };
+}
+
+/** A span of time a write touches: where an entry is, or where it would be (`end` not included). */
+export interface TimeSpan {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The days a span of time touches in `zone`: the day it starts and the day of its last moment. */
+export function daysOfSpan(span: TimeSpan, zone: string): DaySpan {
+  return { firstDay: localDate(span.start, zone), lastDay: localDate(Math.max(span.start, span.end - 1), zone) };
+}
+
+/** The days from the first of the spans' days to the last: one read of the locks covers them all. */
+export function daysCovering(spans: readonly TimeSpan[], zone: string): DaySpan {
+  const days = spans.flatMap((span) => Object.values(daysOfSpan(span, zone))).sort();
+  return { firstDay: days[0] as string, lastDay: days[days.length - 1] as string };
+}
+
+/** The first lock that one of `spans` touches, by the spans' order (the earliest of a span's); undefined where none. */
+export function lockTouchedBy(locks: readonly PeriodLock[], spans: readonly TimeSpan[], zone: string): PeriodLock | undefined {
+  for (const span of spans) {
+    const touched = locksTouching(locks, daysOfSpan(span, zone))[0];
+    if (touched) return touched;
+  }
+  return undefined;
+}
+
+/**
+ * The first lock that one of `spans` touches, by the spans' order, with the locks read for each span's
+ * own days (`locksOf`), never for all the days between two far apart (an entry moved by months): a back
+ * end that reads a period's status a request at a time (Kimai's plugin) then reads only the periods
+ * written. `locksOf` answering undefined (the back end out of reach) ends the search with none.
+ */
+export async function firstLockOfSpans(
+  spans: readonly TimeSpan[],
+  zone: string,
+  locksOf: (days: DaySpan) => Promise<readonly PeriodLock[] | undefined>,
+): Promise<PeriodLock | undefined> {
+  for (const span of spans) {
+    const days = daysOfSpan(span, zone);
+    const locks = await locksOf(days);
+    if (locks === undefined) return undefined;
+    const touched = locksTouching(locks, days)[0];
+    if (touched) return touched;
+  }
+  return undefined;
 }
 
 /** The locks among `locks` that share a day with [firstDay, lastDay], earliest first. */

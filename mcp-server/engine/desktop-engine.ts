@@ -4,7 +4,7 @@
 // it; the build's capture of the opening and the tests open it too.
 import { join } from 'node:path';
 import { isRemote, type BackEndProfile, type RemoteProfile } from '../contract/back-ends.ts';
-import type { Clock, Timers } from '../clock.ts';
+import type { Clock, Timers, WallClock } from '../clock.ts';
 import type { Log } from '../log.ts';
 import { createCredentialStore, type CredentialStore } from '../credentials/index.ts';
 import { desktopEvidence } from '../evidence/desktop-evidence.ts';
@@ -52,6 +52,8 @@ export interface DesktopEngineOptions {
   detectionRepeatMs?: number;
   /** What the outbox's background rounds wait with (default Node's timers; tests move their own on). */
   timers?: Timers;
+  /** The wall clock the organisation's request limit is held by and waited on (default the system's; tests move their own on). */
+  wallClock?: WallClock;
 }
 
 /** The desktop engine, with its back end open; closing it stops following the policy files too. */
@@ -98,6 +100,7 @@ export async function openDesktopEngine(options: DesktopEngineOptions): Promise<
           profile,
           userDataDir,
           ...(options.env ? { env: options.env } : {}),
+          ...(options.wallClock ? { wallClock: options.wallClock } : {}),
           formSecret: { backEnd: options.formBackEnd, policyFixes: policy.current().fixedProvider !== null },
         });
         return isRemote(profile) ? withOutbox(opened, profile, basics) : opened;

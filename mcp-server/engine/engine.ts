@@ -96,8 +96,13 @@ export interface EngineOptions {
   appEngine?: boolean;
   /** List every tool, also those this back end cannot serve (the build's capture of the opening). */
   listEveryTool?: boolean;
-  /** When the back end's optional features are asked about after it opens, and how often again. */
-  detection?: { delayMs?: number; repeatMs?: number };
+  /**
+   * When the back end's optional features are asked about after it opens, and how often again. With `beforeUseMs`
+   * the first asking is waited for, up to that long, before the opened back end serves anything, so the first
+   * tools/list already follows its answer (the team server's people under one organisation credential, whose team
+   * tools follow whom they lead); what is learned later still switches tools live.
+   */
+  detection?: { delayMs?: number; repeatMs?: number; beforeUseMs?: number };
   /** Closed with the engine (what only it uses, such as the desktop's policy files). */
   closeWith?: () => void;
   /** How the person's calendars, commits and journals are read for suggest_entries; left out, none are (the tools say so). */
@@ -196,8 +201,9 @@ export class Engine {
     if (this.#tracker) return Promise.resolve(this.#tracker);
     if (this.#closed) return Promise.reject(new BackEndError('engine_closing'));
     this.#opening ??= this.#openTracker().then(
-      (opened) => {
-        this.#adopt(opened);
+      async (opened) => {
+        const asked = await this.#detectedBeforeUse(opened);
+        this.#adopt(opened, asked);
         this.#opening = undefined;
         return opened;
       },
@@ -386,8 +392,30 @@ export class Engine {
     });
   }
 
-  /** The tracker just opened is the one in use: its features are followed, and the servers decide their tools by it. */
-  #adopt(tracker: TimeTracker): void {
+  /**
+   * Where the host asks for it (`detection.beforeUseMs`), the opened back end's first check of its features, waited
+   * for at most that long (a back end slow to answer then goes on in the background, and its answer switches the
+   * tools live); true when it was asked.
+   */
+  async #detectedBeforeUse(tracker: TimeTracker): Promise<boolean> {
+    const withinMs = this.#options.detection?.beforeUseMs;
+    if (withinMs === undefined || !tracker.detectFeatures) return false;
+    let timer: NodeJS.Timeout | undefined;
+    const bound = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, withinMs);
+      timer.unref();
+    });
+    // A check that fails logs its own reason (each back end's detectFeatures); the back end is used all the same.
+    await Promise.race([tracker.detectFeatures().catch(() => {}), bound]);
+    clearTimeout(timer);
+    return true;
+  }
+
+  /**
+   * The tracker just opened is the one in use: its features are followed, and the servers decide their tools by it.
+   * `asked`: its first check was made before (#detectedBeforeUse), so the next is the hourly one.
+   */
+  #adopt(tracker: TimeTracker, asked: boolean): void {
     this.#tracker = tracker;
     const stopCapabilities = tracker.onCapabilitiesChange?.(() => this.#live.refreshAll());
     // A remote back end may have optional features (Kimai's absence plugin). What the last start
@@ -401,7 +429,7 @@ export class Engine {
         detection = setTimeout(detect, repeatMs);
         detection.unref();
       };
-      detection = setTimeout(detect, delayMs);
+      detection = setTimeout(detect, asked ? repeatMs : delayMs);
       detection.unref();
     }
     this.#stopFollowingTracker = () => {
@@ -423,8 +451,9 @@ export class Engine {
       this.#log(problem);
       return;
     }
+    const asked = await this.#detectedBeforeUse(next);
     this.rest();
-    this.#adopt(next);
+    this.#adopt(next, asked);
     this.#explainPolicy();
     this.#log(`The settings file can be used again; serving ${next.label}.`);
   }

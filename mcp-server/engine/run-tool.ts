@@ -11,6 +11,7 @@ import {
   type ServerContext,
 } from '@modelcontextprotocol/server';
 import type { ToolName } from '../contract/tool-catalog.ts';
+import { REFUSAL_META_KEY } from '../contract/outcomes/refusal-meta.ts';
 import { type Refusal, refusalSentence } from '../contract/outcomes/refusals.ts';
 import { modelText } from '../contract/outcomes/sentence.ts';
 import { type Note, type Notice, noticeSentence } from '../contract/outcomes/notices.ts';
@@ -187,11 +188,15 @@ function noteText(note: Note): string {
   return typeof note === 'string' ? note : modelText(noticeSentence(note));
 }
 
-/** A refusal's answer: its words for the model, and the refusal itself as the structured part (docs/tools.md, "Refusals and notices"). */
+/**
+ * A refusal's answer: its words for the model as the content, and the refusal itself as data in
+ * `_meta` (docs/tools.md, "Refusals and notices"). No structured content: clients check that against
+ * the tool's output schema, which describes its success, and reject the whole answer when it fails.
+ */
 export function refused(refusal: Refusal) {
   return {
     isError: true as const,
     content: [{ type: 'text' as const, text: modelText(refusalSentence(refusal)) }] as [{ type: 'text'; text: string }],
-    structuredContent: { refusal } as unknown as Record<string, unknown>,
+    _meta: { [REFUSAL_META_KEY]: refusal },
   };
 }

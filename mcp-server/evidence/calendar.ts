@@ -5,6 +5,7 @@
 // and occurrences, free time (TRANSP:TRANSPARENT), all-day events, and what the person declined.
 // Nothing but the title leaves this module: attendees, descriptions, locations and URLs stay in the file.
 import ICAL from 'ical.js';
+import { normalizeEmail } from '../contract/back-end-accounts.ts';
 import { withoutHiddenCharacters } from '../plain-text.ts';
 import { megabytes } from '../providers/remote/answer-size.ts';
 import { type CalendarSelection, SELECTION_LIMITS, type SelectionLimits, selectEvents } from './calendar-selection.ts';
@@ -224,10 +225,7 @@ function leftOut(component: ICAL.Component, emails: ReadonlySet<string>): boolea
   if (upper(component.getFirstPropertyValue('status')) === 'CANCELLED') return true;
   if (upper(component.getFirstPropertyValue('transp')) === 'TRANSPARENT') return true;
   return component.getAllProperties('attendee').some((attendee) => {
-    const address = String(attendee.getFirstValue() ?? '')
-      .replace(/^mailto:/i, '')
-      .trim()
-      .toLowerCase();
+    const address = normalizeEmail(String(attendee.getFirstValue() ?? '').replace(/^mailto:/i, ''));
     return emails.has(address) && upper(attendee.getParameter('partstat')) === 'DECLINED';
   });
 }
@@ -265,7 +263,7 @@ class CalendarReader {
   constructor(options: CalendarOptions, say: (problem: string) => void) {
     this.#options = options;
     this.#say = say;
-    this.#emails = new Set(options.emails.map((email) => email.trim().toLowerCase()).filter((email) => email !== ''));
+    this.#emails = new Set(options.emails.map(normalizeEmail).filter((email) => email !== ''));
     this.#limit = options.limit ?? EVIDENCE_LIMITS.events;
   }
 

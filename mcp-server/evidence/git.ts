@@ -5,6 +5,7 @@
 // read is a sentence in `skipped`, never a failure of the whole source.
 import { type ExecFileException, execFile } from 'node:child_process';
 import { dirname } from 'node:path';
+import { normalizeEmail } from '../contract/back-end-accounts.ts';
 import { withoutHiddenCharacters } from '../plain-text.ts';
 import { EVIDENCE_LIMITS, type EvidenceItem, type SkippedSource, type SourceReading } from './evidence.ts';
 import { findRepositories, type Repository } from './git-repositories.ts';
@@ -24,11 +25,14 @@ export interface GitEvidenceOptions {
   timeoutMs?: number;
   /** How long all the repositories may take together (25 s by default: a tool call has 45 s in all, domain/call-limits.ts). */
   totalMs?: number;
+  /** The clock that deadline is kept on (Date.now by default; a test's decides when time passes). */
+  now?: () => number;
 }
 
 /** The commits of the person in the range, from the repositories in `folders`. */
 export async function gitEvidence(folders: readonly string[], options: GitEvidenceOptions): Promise<SourceReading> {
-  const emails = new Set(options.emails.map((email) => email.trim().toLowerCase()).filter((email) => email !== ''));
+  // Compared as the settings keep them (normalizeEmail): a commit by a look-alike address is not the person's.
+  const emails = new Set(options.emails.map(normalizeEmail).filter((email) => email !== ''));
   if (emails.size === 0) {
     return skippedOnly('No e-mail address of yours is set in the evidence settings, so no commit can be told to be yours: add the addresses you commit with.');
   }
@@ -39,12 +43,13 @@ export async function gitEvidence(folders: readonly string[], options: GitEviden
   const git = options.git ?? 'git';
   // Each repository's answer is narrowed to the person's commits in the range as it comes, so what is
   // held at once is four answers of git and the person's own commits, not every repository's history.
-  const isTheirs = (commit: Commit) => emails.has(commit.email.toLowerCase()) && commit.time >= options.from && commit.time < options.to;
+  const isTheirs = (commit: Commit) => emails.has(normalizeEmail(commit.email)) && commit.time >= options.from && commit.time < options.to;
   // Fifty repositories that each take git its whole timeout would outlast the tool call: each call gets
   // at most what is left of the whole, and a repository not begun in time is a sentence.
-  const deadline = Date.now() + (options.totalMs ?? GIT_TOTAL_MS);
+  const now = options.now ?? Date.now;
+  const deadline = now() + (options.totalMs ?? GIT_TOTAL_MS);
   const readings = await eachWithin(READERS, found.repositories, async (repository): Promise<Reading> => {
-    const left = deadline - Date.now();
+    const left = deadline - now();
     if (left <= 0)
       return { kind: 'problem', problem: `${repository.path} was not read: the repositories before it took all the time one call has; name fewer folders.` };
     const reading = await readRepository(repository, git, options.from, options.to, Math.min(options.timeoutMs ?? GIT_TIMEOUT_MS, left));

@@ -30,16 +30,13 @@ export type OrganisationCheck = { ok: true; account: string } | { ok: false; ref
 export interface OrganisationAccount {
   /** Who the account is and whether it has the rights to act for people (serve and admin check ask it at start). */
   check(): Promise<OrganisationCheck>;
-  /** The users whose e-mail is `email` exactly, after trimming and case-folding (never a partial match), active or not. */
+  /**
+   * The users whose e-mail is `email`, whole and without the case of ASCII letters alone (contract/back-end-accounts.ts,
+   * sameEmail: never a partial match, never a look-alike letter), active or not.
+   */
   usersWithEmail(email: string): Promise<TrackerUser[]>;
   /** One user by id, or null where the tracker has none. */
   user(id: string): Promise<TrackerUser | null>;
   /** Lets its connections go (admin check makes one, asks it, and is done). */
   close(): void;
-}
-
-/** The same address, as a person and a tracker may write it: trimmed, case-folded, and whole (Clockify's `?email=` matches a part). */
-export function sameEmail(a: string | null | undefined, b: string | null | undefined): boolean {
-  if (!a || !b) return false;
-  return a.trim().toLowerCase() === b.trim().toLowerCase();
 }

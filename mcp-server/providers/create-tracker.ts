@@ -77,6 +77,7 @@ export async function createRemoteTracker(options: Omit<TrackerFactoryOptions, '
     ...access,
     secret,
     ...(options.requestGate ? { requestGate: options.requestGate } : {}),
+    ...(options.wallClock ? { wallClock: options.wallClock } : {}),
     ...(options.actingFor ? { actingFor: options.actingFor } : {}),
   });
 }

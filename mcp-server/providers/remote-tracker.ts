@@ -5,6 +5,7 @@
 // back end is and offers from what was learned of the account. A part a back end cannot offer (Kimai's
 // breaks) is simply absent. Every back end is created from the same options (create-tracker.ts holds the table).
 import type { ActingFor } from './acting-for.ts';
+import type { WallClock } from '../clock.ts';
 import type { WorkWeek } from '../contract/settings.ts';
 import type { AgentLabelForm } from '../domain/agents.ts';
 import type { Log } from '../log.ts';
@@ -57,12 +58,19 @@ export interface RemoteTrackerOptions<Profile> {
   secret: () => Promise<string | null>;
   /** PUNCHCARD_<BACK END>_TIMEOUT_MS, where set. */
   timeoutMs?: number;
+  /** PUNCHCARD_<BACK END>_PER_SECOND, where set: the pace kept to instead of the back end's own limit (remote-client.ts, RemoteConnection). */
+  perSecond?: number;
   /**
    * Passed before every request to the back end; it may wait or refuse in words, and hears of the
    * back end's 429s (json-http.ts, `gate`). The team server gives Calamari's people one, counting
    * the organisation's limit and sharing Calamari's refusals of it.
    */
   requestGate?: RequestGate;
+  /**
+   * The wall clock Punchcard's processes on this computer count and hold a back end's organisation
+   * limit by, and wait on (Calamari's, without a requestGate): the system's unless a test gives its own.
+   */
+  wallClock?: WallClock;
   /**
    * The team server acts for this person with the organisation's credential (`secret` is the
    * organisation's; providers/acting-for.ts): every request about their time names them and every
@@ -102,6 +110,7 @@ export function remoteConnection(options: RemoteTrackerOptions<{ url: string }>)
     secret: options.secret,
     log: options.log,
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+    ...(options.perSecond === undefined ? {} : { perSecond: options.perSecond }),
     ...(options.requestGate ? { gate: options.requestGate } : {}),
   };
 }

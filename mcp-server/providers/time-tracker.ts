@@ -514,6 +514,14 @@ export interface ApprovalsPart {
    * person, or of the tracker user `personId` (an administrator's correction of someone's entries).
    */
   locks(span: DaySpan, personId?: string): Promise<PeriodLock[]>;
+  /**
+   * The person's locks touching the span, read afresh after a write, where a period can lock while a write
+   * is on its way and the back end then keeps the write in it (Clockify: an approver approves a pending
+   * period, and Clockify takes new time into an approved one). Absent where the back end holds the write
+   * itself (Kimai's plugin locks a week when it is submitted, and its per-user lockdown then refuses the
+   * person's own writes): a write of time asks it only where it is there (tools/approval-lock.ts).
+   */
+  locksAfterWrite?(span: DaySpan): Promise<PeriodLock[]>;
   /** The entries a submission holds, as its approver sees them (the window's Approvals section opens one), at most `limit`. */
   entriesOf(submission: TimesheetSubmission, limit: number): Promise<SubmissionEntry[]>;
   /** Whether the person can read an approver's note with their own rejection here (Clockify keeps it for nobody: it e-mails it). */
@@ -596,7 +604,7 @@ export type BackEndKind = 'not_found' | 'conflict' | 'invalid' | 'unavailable' |
 
 /**
  * A failure the person can act on: tools turn it into an `isError` result with its refusal (a code and
- * its facts) in the structured part and its words for the model as the text. The words are the code's,
+ * its facts) in its `_meta` and its words for the model as the text. The words are the code's,
  * made in one place (contract/outcomes/); a back end has no other way to say why it refused.
  */
 export class BackEndError extends Error {

@@ -5,6 +5,7 @@
 // notification or a response holding one is dropped (the caller logs it).
 import { isObject, isRequest, type JsonObject, type JsonRpcMessage } from './frames.ts';
 import { type OpeningManifest, PROTOCOL_VERSION_KEY } from './opening.ts';
+import { REFUSAL_META_KEY } from '../contract/outcomes/refusal-meta.ts';
 import { invalidArgumentsWords, unknownArguments } from '../tools/unknown-arguments.ts';
 
 const INVALID_PARAMS = -32602;
@@ -24,14 +25,17 @@ export function refuseHostileKey(message: JsonRpcMessage, path: string, manifest
         : `${where.replace(/\.__proto__$/, '')} holds the key "__proto__", which no argument takes. Nothing was done.`;
     const meta = params._meta;
     const era = isObject(meta) && PROTOCOL_VERSION_KEY in meta ? 'modern' : 'legacy';
-    // The refusal as data too, as the engine answers it (contract/outcomes/call.ts, invalid_arguments).
+    // The refusal as data too, in _meta as the engine answers it (contract/outcomes/call.ts,
+    // invalid_arguments), beside what the SDK puts in a result's _meta in this era (its serverInfo).
     const problems = [{ path: '', message: reason }];
+    const refusal = { code: 'invalid_arguments', facts: { tool: tool.name, problems } };
+    const { _meta: sdkMeta, ...extras } = manifest.refusedCallExtras[era];
     return {
       result: {
+        _meta: { [REFUSAL_META_KEY]: refusal, ...(isObject(sdkMeta) ? sdkMeta : {}) },
         content: [{ type: 'text', text: invalidArgumentsWords(tool.name, problems) }],
-        structuredContent: { refusal: { code: 'invalid_arguments', facts: { tool: tool.name, problems } } },
         isError: true,
-        ...manifest.refusedCallExtras[era],
+        ...extras,
       },
       jsonrpc: '2.0',
       id: message.id,

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SUPPORTED_PROTOCOL_VERSIONS } from '@modelcontextprotocol/server';
+import { REFUSAL_META_KEY } from '../contract/outcomes/refusal-meta.ts';
 import { PROMPT_LIST } from '../prompts/index.ts';
 import { openDesktopEngine } from '../engine/desktop-engine.ts';
 import { TOOL_LIST } from '../tools/index.ts';
@@ -52,9 +53,11 @@ export async function captureOpeningManifest(): Promise<OpeningManifest> {
     ]);
     // What the SDK adds to a refused call in each era, less the refusal itself (its words and its data, which hostile-refusal.ts makes).
     const extras = (refusal: unknown): JsonObject => {
-      const { content: _content, structuredContent: _structured, isError, ...rest } = refusal as JsonObject;
+      const { content: _content, isError, _meta, ...rest } = refusal as JsonObject;
       if (isError !== true) throw new Error('The SDK did not refuse a tools/call with an unknown argument.');
-      return rest;
+      // The SDK's own part of _meta (a 2026 result's serverInfo), kept apart from the engine's refusal.
+      const { [REFUSAL_META_KEY]: _refusal, ...sdkMeta } = (_meta ?? {}) as JsonObject;
+      return Object.keys(sdkMeta).length > 0 ? { ...rest, _meta: sdkMeta } : rest;
     };
     const listed = (legacyList as { tools: JsonObject[] }).tools;
     const listedPrompts = (legacyPrompts as { prompts: JsonObject[] }).prompts;

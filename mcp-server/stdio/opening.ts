@@ -36,9 +36,10 @@ export interface OpeningManifest {
   /** The same for `prompts/list`, besides `prompts`. */
   modernPromptListExtras: JsonObject;
   /**
-   * What the SDK's result of a tools/call it refuses for its arguments carries besides `content` and
-   * `isError`, per era (a 2026 result names its type and the server): the stdio layer refuses some
-   * arguments itself (hostile-refusal.ts) and answers in the same shape.
+   * What the SDK's result of a tools/call it refuses for its arguments carries besides `content`,
+   * `isError` and the engine's refusal in `_meta`, per era (a 2026 result names its type, and the
+   * server in a `_meta` of its own): the stdio layer refuses some arguments itself (hostile-refusal.ts)
+   * and answers in the same shape.
    */
   refusedCallExtras: { legacy: JsonObject; modern: JsonObject };
   /** Every tool as the SDK lists it for the local timesheet (breaks too, which it cannot serve), in registry order, with the group and access the switches decide by. */

@@ -2,18 +2,17 @@
 // time asks here first, and a write touching a period that is approved (or submitted, where the back
 // end locks a submitted period) is refused in words before any write is sent, although some back ends
 // would let an administrator through. The check reads the back end's locks of the days written, and
-// only where the back end has approvals at all.
-import { localDate } from '../domain/time.ts';
-import { locksTouching, type PeriodLock } from '../domain/approvals.ts';
-import { BackEndError } from '../providers/time-tracker.ts';
+// only where the back end has approvals at all. Where a period can lock while a write is on its way
+// and the back end then keeps the write (Clockify), the locks are read once more after it, and a write
+// that landed in a period locked meanwhile is said beside the answer (sayLockedMeanwhile).
+import { daysCovering, firstLockOfSpans, lockTouchedBy, type PeriodLock, type TimeSpan } from '../domain/approvals.ts';
+import { noticeOf } from '../contract/outcomes/notices.ts';
+import { BackEndError, type TimeEntry } from '../providers/time-tracker.ts';
 import type { ToolContext } from './context.ts';
 import { ToolInputError } from './tool-input-error.ts';
 
 /** A span of time a write touches: where an entry is, or where it would be. */
-export interface WrittenSpan {
-  readonly start: number;
-  readonly end: number;
-}
+export type WrittenSpan = TimeSpan;
 
 /** The most people whose locks one correction reads (a request each): more is refused before any is read. */
 export const MAX_PEOPLE_LOCKS_READ = 10;
@@ -37,16 +36,52 @@ export async function refuseLockedTime(
 ): Promise<void> {
   const approvals = context.tracker.approvals;
   if (!approvals || !locksApply(context) || spans.length === 0) return;
-  for (const span of spans) {
-    const days = { firstDay: localDate(span.start, context.timezone), lastDay: localDate(Math.max(span.start, span.end - 1), context.timezone) };
-    const locks = await readLocks(() => approvals.locks(days, owner?.id));
-    // Out of reach: nothing more is asked of it, and the back end judges the write when it is sent.
-    if (locks === undefined) return;
-    const touched = locksTouching(locks, days)[0];
-    if (!touched) continue;
-    const base = { first_day: touched.firstDay, last_day: touched.lastDay, status: touched.status, back_end: context.tracker.label };
-    if (owner) throw new ToolInputError('timesheet_period_locked_for', { ...base, person: owner.name });
-    throw new ToolInputError('timesheet_period_locked', { ...base, reopened_by: touched.reopenedBy });
+  const touched = await firstLockOfSpans(spans, context.timezone, (days) => readLocks(() => approvals.locks(days, owner?.id)));
+  if (!touched) return;
+  const base = { first_day: touched.firstDay, last_day: touched.lastDay, status: touched.status, back_end: context.tracker.label };
+  if (owner) throw new ToolInputError('timesheet_period_locked_for', { ...base, person: owner.name });
+  throw new ToolInputError('timesheet_period_locked', { ...base, reopened_by: touched.reopenedBy });
+}
+
+/**
+ * After a write of the person's time (`written`: the entries as the back end answered them), where the back
+ * end can lock a period under a write and keep it (its approvals part's `locksAfterWrite`), the locks are
+ * read again and an entry now inside a locked period is said in a notice (timesheet_approved_meanwhile):
+ * the check before the write could not see an approval that landed between it and the write. The entry is
+ * not taken back: the person's time stays where the back end put it, the approval holds the period's
+ * other entries as they were approved (Clockify takes such an entry outside its request), and a deletion
+ * would be a second write that loses their time if nobody reads the answer; the approver, told, can reopen
+ * the period. A write the outbox kept is judged when it is sent, not here. A read that fails is logged and
+ * says nothing: the write itself went through. Requests: one more a write, on such a back end only.
+ */
+export async function sayLockedMeanwhile(context: ToolContext, written: readonly TimeEntry[]): Promise<void> {
+  const approvals = context.tracker.approvals;
+  const sent = written.filter((entry) => entry.waiting === undefined);
+  if (!approvals?.locksAfterWrite || !locksApply(context) || sent.length === 0) return;
+  const spanOf = (entry: TimeEntry): TimeSpan => ({ start: entry.start, end: entry.end ?? context.now() });
+  let locks: readonly PeriodLock[];
+  try {
+    locks = await approvals.locksAfterWrite(daysCovering(sent.map(spanOf), context.timezone));
+  } catch (error) {
+    context.log(`The locks could not be read again after a write: ${(error as Error).message}`);
+    return;
+  }
+  for (const entry of sent) {
+    const lock = lockTouchedBy(locks, [spanOf(entry)], context.timezone);
+    // A period held though never submitted does not lock under a write: it is held once a later one is
+    // submitted, by a back end that then refuses the write itself (Kimai's plugin), which reads no locks here.
+    if (!lock || lock.status === 'not_submitted') continue;
+    context.notes.push(
+      noticeOf('timesheet_approved_meanwhile', {
+        first_day: lock.firstDay,
+        last_day: lock.lastDay,
+        status: lock.status,
+        reopened_by: lock.reopenedBy,
+        back_end: context.tracker.label,
+        entry: entry.id,
+      }),
+    );
+    return;
   }
 }
 

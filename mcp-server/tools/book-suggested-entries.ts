@@ -10,7 +10,7 @@ import { draftDays } from './evidence-day.ts';
 import { catalogLookup, entryLabel, MINUTE_MS, notInFuture, presentEntry, readInstant } from './shared.ts';
 import { ToolInputError } from './tool-input-error.ts';
 import { refuseAgentPrefix } from './agent-labels.ts';
-import { refuseLockedTime } from './approval-lock.ts';
+import { refuseLockedTime, sayLockedMeanwhile } from './approval-lock.ts';
 
 interface Booking {
   draft: string;
@@ -59,6 +59,10 @@ export default defineTool({
         });
       }
     }
+    await sayLockedMeanwhile(
+      context,
+      booked.map(({ entry }) => entry),
+    );
     const lines = booked.map(({ entry, draft }) => {
       const span = `${localDate(entry.start, context.timezone)} ${formatLocalTime(entry.start, context.timezone)}–${formatLocalTime(entry.end ?? entry.start, context.timezone)}`;
       return `#${entry.id} ${span} ${formatDuration((entry.end ?? entry.start) - entry.start)} ${entryLabel(entry)} (draft ${draft})`;

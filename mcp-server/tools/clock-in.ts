@@ -5,6 +5,7 @@ import { defineTool } from './define-tool.ts';
 import { ToolInputError } from './tool-input-error.ts';
 import { refuseAgentPrefix } from './agent-labels.ts';
 import { keptWords } from './kept-words.ts';
+import { locksApply, refuseLockedTime, sayLockedMeanwhile } from './approval-lock.ts';
 import { catalogLookup, entryLabel, entryNames, MINUTE_MS, notInFuture, presentEntry, readInstant, stableEntry } from './shared.ts';
 import { clockInContract } from '../contract/tools/clock-in.ts';
 
@@ -17,28 +18,30 @@ export default defineTool({
     const projectId = await refs.project(args.project);
     const activityId = await refs.activity(args.activity, projectId);
     const fields = { projectId, activityId, description: args.description?.trim() ?? '', ...(start === undefined ? {} : { start }) };
-    // Switching stops a timer the person may still be on: where the client can ask, they say so first.
-    if (args.switch && context.ask.available) {
-      const running = await context.tracker.timer.runningEntry();
-      if (running) {
-        // The model's words are quoted as short excerpts (asking.ts): the person reads a question, not a letter.
-        const next =
-          [args.project, args.activity]
-            .filter((word) => word?.trim())
-            .map((word) => quoted(word ?? ''))
-            .join(' · ') || 'no project';
-        context.ask.confirm({
-          key: 'switch',
-          message:
-            `Stop the running timer (${quoted(entryLabel(running))}, since ${formatLocalTime(running.start, context.timezone)}, ${formatDuration(context.now() - running.start)}) ` +
-            `and clock in on ${next}${fields.description ? ` — ${quoted(fields.description)}` : ''}?`,
-          shows: stableEntry(running),
-          unchanged: `The timer on ${entryLabel(running)} keeps running and no new one was started`,
-        });
-      }
+    // Switching stops a timer the person may still be on: read where the client can ask (they say so first)
+    // or where periods lock (the stop ends that timer where it began).
+    const running = args.switch && (context.ask.available || locksApply(context)) ? await context.tracker.timer.runningEntry() : null;
+    const from = start ?? context.now();
+    await refuseLockedTime(context, [{ start: from, end: context.now() }, ...(running ? [{ start: running.start, end: Math.max(running.start, from) }] : [])]);
+    if (running && context.ask.available) {
+      // The model's words are quoted as short excerpts (asking.ts): the person reads a question, not a letter.
+      const next =
+        [args.project, args.activity]
+          .filter((word) => word?.trim())
+          .map((word) => quoted(word ?? ''))
+          .join(' · ') || 'no project';
+      context.ask.confirm({
+        key: 'switch',
+        message:
+          `Stop the running timer (${quoted(entryLabel(running))}, since ${formatLocalTime(running.start, context.timezone)}, ${formatDuration(context.now() - running.start)}) ` +
+          `and clock in on ${next}${fields.description ? ` — ${quoted(fields.description)}` : ''}?`,
+        shows: stableEntry(running),
+        unchanged: `The timer on ${entryLabel(running)} keeps running and no new one was started`,
+      });
     }
     try {
       const { started, stopped } = await context.tracker.timer.startTimer(fields, args.switch ?? false);
+      await sayLockedMeanwhile(context, stopped ? [started, stopped] : [started]);
       const since = formatLocalTime(started.start, context.timezone);
       const switched = stopped ? `stopped ${entryLabel(stopped)} and ` : '';
       const kept = keptWords(started, `${switched}clocked in at ${since} on ${entryLabel(started)}`);

@@ -3,6 +3,7 @@ import { defineTool } from './define-tool.ts';
 import { ToolInputError } from './tool-input-error.ts';
 import { refuseAgentPrefix } from './agent-labels.ts';
 import { keptWords } from './kept-words.ts';
+import { refuseLockedTime, sayLockedMeanwhile } from './approval-lock.ts';
 import { entryLabel, notInFuture, presentEntry, readInstant } from './shared.ts';
 import { clockOutContract } from '../contract/tools/clock-out.ts';
 
@@ -17,7 +18,10 @@ export default defineTool({
     if (end !== undefined && end < running.start) {
       throw new ToolInputError('clock_out_before_start', { started: formatInstant(running.start, context.timezone) });
     }
+    // The stop ends the entry where it began: a timer begun in a locked period is held as a change there is.
+    await refuseLockedTime(context, [{ start: running.start, end: end ?? context.now() }]);
     const stopped = await context.tracker.timer.stopTimer(end, args.note?.trim() || undefined);
+    await sayLockedMeanwhile(context, [stopped]);
     const stoppedAt = stopped.end ?? context.now();
     const done = `clocked out of ${entryLabel(stopped)} at ${formatLocalTime(stoppedAt, context.timezone)} after ${formatDuration(stoppedAt - stopped.start)}`;
     const text = keptWords(stopped, done) ?? `C${done.slice(1)}.`;

@@ -3,7 +3,7 @@ import { defineTool } from './define-tool.ts';
 import { ToolInputError } from './tool-input-error.ts';
 import { refuseAgentPrefix } from './agent-labels.ts';
 import { keptWords } from './kept-words.ts';
-import { refuseLockedTime } from './approval-lock.ts';
+import { refuseLockedTime, sayLockedMeanwhile } from './approval-lock.ts';
 import { catalogLookup, checkBookedSpan, dayRange, entryLabel, MINUTE_MS, presentEntry, readDate, readInstant, readMinutes } from './shared.ts';
 import { logTimeContract } from '../contract/tools/log-time.ts';
 
@@ -27,6 +27,7 @@ export default defineTool({
       activityId,
       description: args.description?.trim() ?? '',
     });
+    await sayLockedMeanwhile(context, [entry]);
     const span = `${formatDuration(end - start)} on ${entryLabel(entry)}, ${formatLocalTime(start, context.timezone)}–${formatLocalTime(end, context.timezone)}`;
     const text = keptWords(entry, `logged ${span}`) ?? `Logged ${span} (#${entry.id}).`;
     return { data: { entry: presentEntry(entry, context) }, text };

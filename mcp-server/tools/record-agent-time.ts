@@ -2,6 +2,7 @@ import { formatDuration, formatLocalTime } from '../domain/time.ts';
 import { recordAgentTimeContract } from '../contract/tools/record-agent-time.ts';
 import { defineTool } from './define-tool.ts';
 import { keptWords } from './kept-words.ts';
+import { refuseLockedTime, sayLockedMeanwhile } from './approval-lock.ts';
 import { catalogLookup, checkBookedSpan, entryLabel, presentEntry, readInstant } from './shared.ts';
 import { ToolInputError } from './tool-input-error.ts';
 
@@ -20,10 +21,13 @@ export default defineTool({
     const start = readInstant(args.start, context, 'start');
     const end = readInstant(args.end, context, 'end');
     checkBookedSpan(start, end, context);
+    // The agent's time is booked in the person's timesheet: an approved period keeps it out as it keeps theirs.
+    await refuseLockedTime(context, [{ start, end }]);
     const refs = catalogLookup(context);
     const projectId = await refs.project(args.project);
     const activityId = await refs.activity(args.activity, projectId);
     const entry = await context.tracker.entries.createEntry({ start, end, projectId, activityId, description, agent });
+    await sayLockedMeanwhile(context, [entry]);
     const span = `${formatDuration(end - start)} of ${agent}'s own time on ${entryLabel(entry)}, ${formatLocalTime(start, context.timezone)}–${formatLocalTime(end, context.timezone)}`;
     const text = keptWords(entry, `recorded ${span}`) ?? `Recorded ${span} (#${entry.id}); it does not count as the person's hours.`;
     return { data: { entry: presentEntry(entry, context) }, text };

@@ -1,7 +1,7 @@
 import { defineTool } from './define-tool.ts';
 import { ToolInputError } from './tool-input-error.ts';
 import { refuseAgentPrefix } from './agent-labels.ts';
-import { refuseLockedTime } from './approval-lock.ts';
+import { refuseLockedTime, sayLockedMeanwhile } from './approval-lock.ts';
 import type { EntryFields } from '../providers/time-tracker.ts';
 import { catalogLookup, entryLabel, notInFuture, presentEntry, readInstant } from './shared.ts';
 import { updateTimeEntryContract } from '../contract/tools/update-time-entry.ts';
@@ -29,6 +29,8 @@ export default defineTool({
     if (args.activity !== undefined) patch.activityId = await refs.activity(args.activity, projectId);
     if (args.description !== undefined) patch.description = args.description.trim();
     const entry = await context.tracker.entries.updateEntry(id, patch);
+    // Only a move can land in a period locked meanwhile: the back end itself holds a locked period's entries.
+    if (patch.start !== undefined || patch.end !== undefined) await sayLockedMeanwhile(context, [entry]);
     return { data: { entry: presentEntry(entry, context) }, text: `Updated #${entry.id}: ${entryLabel(entry)}.` };
   },
 });

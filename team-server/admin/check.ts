@@ -158,18 +158,24 @@ async function organisationFinding(config: ServerConfig, env: NodeJS.ProcessEnv)
   const verdict = await checkOrganisationOnce(config, key, Date.now, () => {});
   if (!verdict) return { ok: true, subject, said: `${backEndOf(config.provider.type).label}'s key acts for each person by their verified e-mail` };
   if (!verdict.ok) return { ok: false, subject, said: verdict.said };
-  return { ok: true, subject, said: `acts for people as ${verdict.account}${lockdownUnseen(config)}` };
+  return { ok: true, subject, said: `acts for people as ${verdict.account}${rulesUncopied(config)}` };
 }
 
 /**
- * Kimai keeps its lockdown where its API does not show it, and an administrator's account passes it:
- * acting for people through one, Punchcard holds them to it only as provider.lockdown copies it
- * (docs/team-server/README.md, "One organisation credential"). Said beside the account, not as a
- * problem: a Kimai without a lockdown needs none.
+ * The rules the back end's API does not show (its descriptor's `unpublishedRules`: Kimai's lockdown), which the
+ * organisation's account passes: acting for people through it, Punchcard holds them to one only as the provider
+ * copies it (docs/team-server/README.md, "One organisation credential"). Said beside the account, not as a problem:
+ * a tracker without such a rule needs none.
  */
-function lockdownUnseen(config: ServerConfig): string {
-  if (config.provider.type !== 'kimai' || config.provider.lockdown !== undefined) return '';
-  return "; Kimai's API does not show its lockdown and this account passes it, so people are held to none: copy it into provider.lockdown if Kimai has one";
+function rulesUncopied(config: ServerConfig): string {
+  const backEnd = backEndOf(config.provider.type);
+  return backEnd.unpublishedRules
+    .filter((rule) => !(rule.kind in config.provider))
+    .map(
+      ({ kind }) =>
+        `; ${backEnd.inSentence}'s API does not show its ${kind} and this account passes it, so people are held to none: copy it into provider.${kind} if ${backEnd.inSentence} has one`,
+    )
+    .join('');
 }
 
 /** Where metrics are served; an address other machines reach is a problem unless `metrics.public` says it is meant. */

@@ -6,6 +6,7 @@
 import type { ServerConfig } from '../config/server-config.ts';
 import type { PersonRecord, Store } from '../store/store.ts';
 import { type AdminIo, openKeyedStore } from './admin-io.ts';
+import { sameEmail } from '../../mcp-server/contract/back-end-accounts.ts';
 
 export async function signOutPerson(config: ServerConfig, who: string, io: AdminIo): Promise<number> {
   // The key is checked although nothing sealed is read: an administrator with the wrong key is told
@@ -34,8 +35,7 @@ export async function signOutPerson(config: ServerConfig, who: string, io: Admin
 export async function onePerson(store: Store, who: string, doing: string): Promise<PersonRecord | string> {
   // An id is looked up as it is; only an e-mail needs everyone read.
   const byId = await store.person(who.trim());
-  const wanted = who.trim().toLowerCase();
-  const matches = byId ? [byId] : (await store.people()).filter((person: PersonRecord) => (person.email ?? '').toLowerCase() === wanted);
+  const matches = byId ? [byId] : (await store.people()).filter((person: PersonRecord) => sameEmail(person.email, who));
   if (matches.length === 0) return `Nobody with the id or e-mail "${who}" has signed in to this server (admin people lists everyone).\n`;
   if (matches.length > 1) return `"${who}" is the e-mail of ${matches.length} people; ${doing} one by their id (admin people lists them).\n`;
   return matches[0] as PersonRecord;

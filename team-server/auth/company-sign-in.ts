@@ -5,6 +5,7 @@
 // form or passed as a parameter never decides who someone is.
 import * as oidc from 'openid-client';
 import { isLoopbackHost } from '../config/server-config.ts';
+import { asciiLowerCase, normalizeEmail } from '../../mcp-server/contract/back-end-accounts.ts';
 import { withoutControls } from '../../mcp-server/for-the-team-server.ts';
 
 export interface CompanySignInOptions {
@@ -108,7 +109,9 @@ export function companySignIn(options: CompanySignInOptions): CompanySignIn {
           };
         }
       }
-      const email = typeof said.email === 'string' ? said.email.trim().toLowerCase() : '';
+      // ASCII letters alone lose their case: a look-alike (the Kelvin sign, which Unicode lower-cases to "k") stays
+      // itself, and so matches no colleague's address (organisation-match.ts).
+      const email = typeof said.email === 'string' ? normalizeEmail(said.email) : '';
       if (email === '' || !emailVerified(said)) {
         return {
           ok: false,
@@ -117,7 +120,7 @@ export function companySignIn(options: CompanySignInOptions): CompanySignIn {
         };
       }
       const domain = email.slice(email.lastIndexOf('@') + 1);
-      if (options.allowedDomains?.length && !options.allowedDomains.some((allowed) => allowed.toLowerCase() === domain)) {
+      if (options.allowedDomains?.length && !options.allowedDomains.some((allowed) => asciiLowerCase(allowed) === domain)) {
         return { ok: false, message: `Accounts of ${domain} may not sign in to this Punchcard server.`, reason: 'domain' };
       }
       const nameClaim = typeof claims.name === 'string' && claims.name.trim() ? claims.name : said.name;

@@ -1,12 +1,14 @@
 // Who a person is in the tracker, under one organisation credential (docs/team-server/README.md, "One
 // organisation credential"). The person is the identity provider's subject; their verified e-mail is
 // used once, at their first sign-in, to find exactly one active tracker user with that very address
-// (case-folded, never a part of it: Clockify's filter matches any address that contains it), and the
+// (whole, and without the case of ASCII letters alone: never a part of it, as Clockify's filter matches any
+// address that contains it, and never a look-alike letter Unicode would fold into an ASCII one), and the
 // person is then pinned to that user's id. A pinned person is never matched again: a later change of
 // e-mail, at the provider or in the tracker (Kimai lets people edit their own), never moves them to
 // another tracker account; only their pinned user is read again, and a user gone or deactivated is
 // refused. Pure but for the directory, which is handed in.
-import { sameEmail, type TrackerUser } from '../../mcp-server/for-the-team-server.ts';
+import { sameEmail } from '../../mcp-server/contract/back-end-accounts.ts';
+import type { TrackerUser } from '../../mcp-server/for-the-team-server.ts';
 import type { SignInRefusalReason } from '../metrics/team-metrics.ts';
 
 /** What the organisation account is asked here (mcp-server/providers/acting-for.ts, OrganisationAccount). */

@@ -4,8 +4,7 @@
 // protection off), and every refusal names the key it is about, what was found there and what is
 // expected (contract/issue-words.ts), with the example a key's `.meta({ examples })` gives (or its default).
 import * as z from 'zod/v4';
-import type { KimaiLockdown } from '../../mcp-server/contract/kimai-lockdown.ts';
-import { fieldSchemas, HolidayRegionSchema, KimaiLockdownSchema, WorkWeekSchema } from '../../mcp-server/contract/settings.ts';
+import { fieldSchemas, HolidayRegionSchema, ruleSchemas, WorkWeekSchema } from '../../mcp-server/contract/settings.ts';
 import { isHttpUrl } from '../../mcp-server/contract/back-end-accounts.ts';
 import { BACK_ENDS, backEndOf, type BackEndProfile } from '../../mcp-server/contract/back-ends.ts';
 import { parsePostgresAddress } from './postgres-address.ts';
@@ -20,7 +19,9 @@ export function isLoopbackHost(host: string): boolean {
 
 /**
  * The back end, as config.json names it, less what belongs to each person: Clockodo's login and
- * Calamari's employee are whoever signs in (their verified e-mail), never one fixed in the file.
+ * Calamari's employee are whoever signs in (their verified e-mail), never one fixed in the file. The
+ * rules a back end's API does not show are copied as in config.json (its descriptor's
+ * `unpublishedRules`): under one organisation credential, which passes them, people are held to them so.
  */
 const ServerProviderSchema = z.discriminatedUnion(
   'type',
@@ -29,18 +30,12 @@ const ServerProviderSchema = z.discriminatedUnion(
       Object.assign(
         { type: z.literal(backEnd.type) },
         ...backEnd.fields.filter((field) => field.kind !== 'email').map((field) => fieldSchemas(backEnd, field)),
-        // Kimai's lockdown, which its API does not show: under one organisation credential (an
-        // administrator's, which Kimai lets through it) people are held to it as it is copied here.
-        backEnd.type === 'kimai' ? { lockdown: KimaiLockdownSchema.optional() } : {},
+        ...backEnd.unpublishedRules.map(ruleSchemas),
       ),
     ),
   ) as unknown as [z.ZodObject, ...z.ZodObject[]],
 ) as unknown as z.ZodType<ServerProvider>;
-export type ServerProvider = BackEndProfile extends infer P
-  ? P extends BackEndProfile
-    ? Omit<P, 'email'> & (P extends { type: 'kimai' } ? { lockdown?: KimaiLockdown } : unknown)
-    : never
-  : never;
+export type ServerProvider = BackEndProfile extends infer P ? (P extends BackEndProfile ? Omit<P, 'email'> : never) : never;
 
 /** An environment variable's name: what `key_env` and `client_secret_env` hold (never the value). */
 const variableName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,127}$/, 'the name of an environment variable, such as PUNCHCARD_SERVER_KEY (not its value)');

@@ -36,6 +36,12 @@ import { pinnedUserId } from './tracker-pin.ts';
 
 /** How long a person's back end stays open after their last call. */
 const IDLE_CLOSE_MS = 15 * 60_000;
+/**
+ * How long the opening of a person's back end waits, under one organisation credential, for its first check of whom
+ * they lead (a tracker that answers slower goes on in the background, and list_changed brings the tools): below a
+ * tool call's 45 s, and under a client's wait for its first answer.
+ */
+const FIRST_CHECK_MS = 10_000;
 
 /** Who is calling, as the verified access token says. */
 export interface Caller {
@@ -219,6 +225,10 @@ export class PersonEngines {
   #openEngine(entry: PersonEngine): Promise<Engine> {
     const { config, log, now } = this.#options;
     const personId = entry.person.id;
+    const backEnd = backEndOf(config.provider.type);
+    // Under one organisation credential (sign_in.organisation) a person acts only as the tracker user
+    // they are pinned to; one signed in before the server acted for people so must sign in again.
+    const actsForPeople = config.sign_in.organisation !== undefined && backEnd.secret?.whose === 'person';
     // The person's settings are the server's, named for them; their back end is the server's, made
     // theirs by the record the engine was last told of (keepCurrent): a new name or e-mail is seen
     // when the engine opens the back end anew.
@@ -240,11 +250,7 @@ export class PersonEngines {
         // here nothing else makes it) and, on the local timesheet, their timesheet: theirs alone.
         mkdirSync(folder, { recursive: true, mode: 0o700 });
         // Only a person's own secret is theirs to store; an organisation's key is the server's (below).
-        const backEnd = backEndOf(config.provider.type);
         const { secret } = backEnd;
-        // Under one organisation credential (sign_in.organisation) a person acts only as the tracker user
-        // they are pinned to; one signed in before the server acted for people so must sign in again.
-        const actsForPeople = config.sign_in.organisation !== undefined && secret?.whose === 'person';
         const pinned = actsForPeople ? pinnedUserId(person.trackerPin, config.provider) : null;
         if (actsForPeople && pinned === null) {
           // Nothing is contacted for them: whoami says why, and every other call answers the same.
@@ -293,8 +299,10 @@ export class PersonEngines {
       log,
       // Every person gets what the policy and the server's settings allow; nobody gets "every tool".
       allTools: false,
-      // The back end is asked about its optional features as soon as it opens.
-      detection: { delayMs: 0 },
+      // The back end is asked about its optional features as soon as it opens. Acting for a person with the
+      // organisation's credential, whom they lead decides their team tools: that first asking is waited for, so a
+      // client that lists its tools once gets the right ones (docs/team-server/README.md, "What a person can do").
+      detection: { delayMs: 0, ...(actsForPeople ? { beforeUseMs: FIRST_CHECK_MS } : {}) },
       // The team server says once, for everyone, what the policy leaves AI clients.
       explainsPolicy: false,
     });

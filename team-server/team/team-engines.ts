@@ -10,6 +10,7 @@ import {
   organisationGate,
   type PolicyFiles,
   type RequestGate,
+  type Wait,
 } from '../../mcp-server/for-the-team-server.ts';
 import { openCredentials } from '../auth/credentials.ts';
 import type { ServerKeys } from '../auth/server-keys.ts';
@@ -32,10 +33,25 @@ export interface TeamEnginesOptions {
   auditLog: AuditWriter;
   metrics: TeamMetrics;
   now: () => number;
+  /** How a request waits out a short hold of the organisation's limit, on `now`'s clock (Node's timer by default). */
+  wait?: Wait | undefined;
   log: Log;
 }
 
-export function teamEngines({ config, env, organisationKey, dataDir, store, keys, policy, auditLog, metrics, now, log }: TeamEnginesOptions): PersonEngines {
+export function teamEngines({
+  config,
+  env,
+  organisationKey,
+  dataDir,
+  store,
+  keys,
+  policy,
+  auditLog,
+  metrics,
+  now,
+  wait,
+  log,
+}: TeamEnginesOptions): PersonEngines {
   // Every write is made through the organisation's credential where the server holds one to act for people.
   const via = organisationKey === undefined ? undefined : ('organisation' as const);
   return new PersonEngines({
@@ -52,14 +68,14 @@ export function teamEngines({ config, env, organisationKey, dataDir, store, keys
     organisationKey,
     audit: (caller, call) => auditLog.append(auditRecord(caller, call, now(), via)),
     afterCall: (call) => metrics.toolCall(call.tool, call.outcome, call.seconds),
-    ...requestGateOf(config, store, metrics, now),
+    ...requestGateOf(config, store, metrics, now, wait),
     now,
     log,
   });
 }
 
 /** The gate every request to the back end passes: Calamari's organisation limit, and the metrics' count. */
-function requestGateOf(config: ServerConfig, store: Store, metrics: TeamMetrics, now: () => number): { requestGate?: RequestGate } {
+function requestGateOf(config: ServerConfig, store: Store, metrics: TeamMetrics, now: () => number, wait: Wait | undefined): { requestGate?: RequestGate } {
   const organisation =
     config.provider.type === 'calamari'
       ? organisationGate({
@@ -69,6 +85,7 @@ function requestGateOf(config: ServerConfig, store: Store, metrics: TeamMetrics,
           allowance: { perHour: config.limits.calamari_requests_per_hour, perDay: config.limits.calamari_requests_per_day },
           sharedBy: ON_THE_TEAM_SERVER,
           now,
+          ...(wait ? { wait } : {}),
         })
       : undefined;
   const gate = observedGate(organisation, config.provider.type, metrics);

@@ -11,6 +11,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Wait } from '../../mcp-server/for-the-team-server.ts';
 import type { ServerConfig } from '../config/server-config.ts';
 import { browserOrigins } from '../http/browser-origins.ts';
 import { ownHostCheck } from '../http/own-host.ts';
@@ -45,6 +46,8 @@ export interface TeamServerOptions {
   /** The log: the engine's Log for sentences, and the request pipeline's lines (logs/team-log.ts). */
   log: TeamLog;
   now?: () => number;
+  /** How a request waits out a short hold of the organisation's limit (Calamari's), on `now`'s clock: Node's timer unless a test moves `now` on itself. */
+  wait?: Wait;
   /** The organisation's policy files (default: the system file, as on a desktop). */
   policyFiles?: readonly string[];
 }
@@ -106,8 +109,9 @@ async function startParts(options: TeamServerOptions, soFar: OpenedSoFar): Promi
     new AuditWriter(store, log, { spoolFolder: auditSpoolFolder(config), givenUp: (count) => metrics.auditRecordsGivenUp(count) }),
     (part) => part.close(),
   );
-  const engines = soFar.add(teamEngines({ config, env, organisationKey, dataDir, store, keys, policy, auditLog, metrics, now, log }), (part) =>
-    part.closeAll(),
+  const engines = soFar.add(
+    teamEngines({ config, env, organisationKey, dataDir, store, keys, policy, auditLog, metrics, now, wait: options.wait, log }),
+    (part) => part.closeAll(),
   );
   const seen = lastSeen(store, now, log);
   const signIn = signInMount({

@@ -1,14 +1,15 @@
 // The engine's npm package as a person installs and runs it (scripts/pack-engine.ts, engine-package/,
-// docs/connecting-ai-clients.md, "From npm, without the app"): packed from the build, installed with
+// docs/connecting-ai-clients.md, "From npm, without the app"): packed as `npm run pack:engine` packs it
+// (the same as `npm pack` in the workspace, which builds into a folder of this file's own), installed with
 // `npm install -g` into an empty prefix, started by the very lines the guide gives Claude Code and
 // Codex (`npx -y punchcard-mcp`, which finds the installed copy: offline, nothing else can answer),
 // listing its tools with the official MCP client and clocking in on the local timesheet in the app's
 // own folder of a fresh HOME; then reading a Kimai token the app's keychain store saved in a real
-// gnome-keyring, or from the variable where there is no keychain. Needs the build (`npm test` builds).
+// gnome-keyring, or from the variable where there is no keychain.
 import { execFile, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, dirname, join } from 'node:path';
+import { delimiter, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { Client } from '@modelcontextprotocol/client';
@@ -33,17 +34,39 @@ let work: string;
 let packed: PackedEngine;
 let prefix: string;
 let command: string;
+/**
+ * Where packing builds the project (PUNCHCARD_OUT, under the repository's root as vite.config.ts takes
+ * it): not dist/, which the other test files run while this one packs.
+ */
+const BUILD = `dist-engine-pack-${process.pid}`;
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'punchcard-engine-package-'));
-  packed = packEngine({ outDir: join(work, 'out') });
+  packed = packEngine({ outDir: join(work, 'out'), build: BUILD });
   prefix = join(work, 'prefix');
   // The keychain library comes from the registry (or npm's cache), as it does for a person.
   await run('npm', ['install', '--global', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', packed.path], { timeout: 180_000 });
   command = join(prefix, 'bin', 'punchcard-mcp');
 }, 240_000);
 
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(work, { recursive: true, force: true });
+  rmSync(join(ROOT, BUILD), { recursive: true, force: true });
+});
+
+/** A folder's files and what they hold. */
+function filesIn(folder: string): Record<string, string> {
+  return Object.fromEntries(
+    readdirSync(folder, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => [relative(folder, join(entry.parentPath, entry.name)), readFileSync(join(entry.parentPath, entry.name), 'utf8')]),
+  );
+}
+
+/** The package.json a tarball holds. */
+async function manifestIn(tarball: string): Promise<Record<string, unknown>> {
+  return JSON.parse((await run('tar', ['-xzOf', tarball, 'package/package.json'])).stdout) as Record<string, unknown>;
+}
 
 /** A fresh HOME: the app's folder in it is where the engine keeps the timesheet unless told otherwise. */
 function freshHome(name: string): { home: string; appFolder: string } {
@@ -93,7 +116,9 @@ describe('npm run pack:engine', () => {
     expect(ENTRY.packages.find((found) => found.registryType === 'npm')?.identifier).toBe(manifest.name);
     // No Electron, nothing but the keychain library, and nothing a development install would add.
     expect(manifest.dependencies).toEqual({ '@napi-rs/keyring': '^2.1.2' });
-    for (const key of ['devDependencies', 'optionalDependencies', 'peerDependencies', 'scripts']) expect(manifest[key], key).toBeUndefined();
+    for (const key of ['devDependencies', 'optionalDependencies', 'peerDependencies']) expect(manifest[key], key).toBeUndefined();
+    // Only the workspace's packing, which npm runs where a package is packed, never where it is installed.
+    expect(Object.keys(manifest.scripts as Record<string, string>).sort()).toEqual(['postpack', 'prepack']);
   });
 
   it('names the repository a release builds it from, which npm’s provenance checks, and none elsewhere', () => {
@@ -127,6 +152,31 @@ describe('npm run pack:engine', () => {
     // Within a tenth: the guide rounds, and the build changes a little with every commit.
     expect(Math.abs(Number(said?.[1]) - packed.size / 1e6) / (packed.size / 1e6)).toBeLessThan(0.1);
     expect(Math.abs(Number(said?.[2]) - packed.unpackedSize / 1e6) / (packed.unpackedSize / 1e6)).toBeLessThan(0.1);
+  });
+
+  it('is what `npm pack` (so `npm publish`) in engine-package/ makes, which leaves the workspace as committed', { timeout: 300_000 }, async () => {
+    const out = join(work, 'npm-pack');
+    mkdirSync(out);
+    const workspace = join(ROOT, 'engine-package');
+    const before = filesIn(workspace);
+    const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', out], {
+      cwd: workspace,
+      env: { ...process.env, PUNCHCARD_OUT: BUILD },
+      timeout: 300_000,
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    const [report] = JSON.parse(stdout) as Array<{ filename: string; files: Array<{ path: string }> }>;
+    // Each build has an id of its own in its opening (mcp-server/stdio/opening-manifest.ts), so the
+    // chunks' names differ by their hashes from one build to the next, and by nothing else.
+    const unhashed = (files: readonly string[]) => files.map((file) => file.replace(/-[\w-]{8}\.mjs$/, '.mjs')).sort();
+    expect(unhashed(report?.files.map((file) => file.path) ?? [])).toEqual(unhashed(packed.files));
+    expect(await manifestIn(join(out, report?.filename ?? ''))).toEqual(await manifestIn(packed.path));
+    // What packing staged is gone again, and the manifest and README are as they were.
+    expect(filesIn(workspace)).toEqual(before);
+    expect(Object.keys(before).sort()).toEqual(['README.md', 'package.json']);
+    // Had a pack stopped half-way, git would not take what it staged for the workspace's own files.
+    const staged = ['engine-package/punchcard-mcp.mjs', 'engine-package/chunks/engine-x.mjs'];
+    expect((await run('git', ['check-ignore', '--no-index', ...staged], { cwd: ROOT })).stdout.trim().split('\n')).toEqual(staged);
   });
 
   it('installed globally, `punchcard-mcp --version` and `--help` answer on stdout', async () => {

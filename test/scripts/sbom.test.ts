@@ -13,7 +13,7 @@ import { promisify } from 'node:util';
 import { Spec, Validation } from '@cyclonedx/cyclonedx-library';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packageFolderOf } from '../../scripts/sbom/bundled-packages.ts';
-import { BUNDLED_PROPERTY, type Bom, type Component, type ImageContents, imageBom, licenceOf, readInputs } from '../../scripts/sbom.ts';
+import { baseDigestOf, BUNDLED_PROPERTY, type Bom, type Component, type ImageContents, imageBom, licenceOf, readInputs } from '../../scripts/sbom.ts';
 
 const run = promisify(execFile);
 const ROOT = join(import.meta.dirname, '../..');
@@ -154,7 +154,14 @@ describe('npm run sbom -- --out DIR', () => {
     for (const component of boms.server.components) expect(refs, component['bom-ref']).toContain(component['bom-ref']);
     expect(boms.image.dependencies.find((dependency) => dependency.ref === server)?.dependsOn.length).toBe(boms.server.components.length);
     const base = /^ARG BASE=(\S+)$/m.exec(readFileSync(join(ROOT, 'Containerfile'), 'utf8'))?.[1];
-    expect(boms.image.components.find((component) => component.type === 'container')?.['bom-ref']).toBe(base);
+    expect(base).toBe('docker.io/library/node:24-bookworm-slim');
+    // Without the image, no digest is known: the base is named by its tag, as Docker Hub's image (the purl spec's docker type).
+    expect(boms.image.components.find((component) => component.type === 'container')).toMatchObject({
+      'bom-ref': base,
+      name: 'docker.io/library/node',
+      version: '24-bookworm-slim',
+      purl: 'pkg:docker/library/node@24-bookworm-slim',
+    });
     expect(boms.image.metadata.properties).toEqual([{ name: 'punchcard:base-image-contents', value: 'not listed: made without --image' }]);
   });
 
@@ -237,5 +244,38 @@ describe('the image probe (scripts/sbom/image-probe.mjs)', () => {
     expect(bom.components.find((component) => component.name === 'npm')).toMatchObject({ licenses: [{ license: { id: 'Artistic-2.0' } }] });
     expect(bom.components.some((component) => component.name === 'punchcard-server')).toBe(true);
     expect(bom.metadata.properties).toBeUndefined();
+  });
+
+  it("names the base image by the digest the engine's inspect of it gives, as an OCI package URL with its repository and tag", async () => {
+    const digest = `sha256:${'0123456789abcdef'.repeat(4)}`;
+    const bom = imageBom(readInputs(ROOT, process.env.PUNCHCARD_OUT ?? 'dist'), { ...contents, baseDigest: digest });
+    expect(await validator.validate(JSON.stringify(bom))).toBeNull();
+    expect(bom.components.filter((component) => component.type === 'container')).toEqual([
+      expect.objectContaining({
+        'bom-ref': 'docker.io/library/node:24-bookworm-slim',
+        name: 'docker.io/library/node',
+        version: '24-bookworm-slim',
+        purl: `pkg:oci/node@sha256%3A${'0123456789abcdef'.repeat(4)}?repository_url=docker.io/library/node&tag=24-bookworm-slim`,
+      }),
+    ]);
+    // Where the inspect gives none (a base made on the machine and never pushed), the tag names it.
+    expect(imageBom(readInputs(ROOT, process.env.PUNCHCARD_OUT ?? 'dist'), contents).components.find((component) => component.type === 'container')?.purl).toBe(
+      'pkg:docker/library/node@24-bookworm-slim',
+    );
+  });
+
+  it("takes the digest of the base's own repository from the inspect's RepoDigests, as Docker and podman write them", () => {
+    const digest = `sha256:${'a'.repeat(64)}`;
+    const other = `sha256:${'b'.repeat(64)}`;
+    const base = 'docker.io/library/node:24-bookworm-slim';
+    // `docker image inspect --format '{{json .RepoDigests}}'`: Docker Hub's official images by their short name.
+    expect(baseDigestOf(base, [`node@${digest}`])).toBe(digest);
+    // podman's: the whole name, and the same image pushed elsewhere too.
+    expect(baseDigestOf(base, [`registry.example.com/mirror/node@${other}`, `docker.io/library/node@${digest}`])).toBe(digest);
+    expect(baseDigestOf('ghcr.io/acme/node:24', [`docker.io/library/node@${digest}`, `ghcr.io/acme/node@${other}`])).toBe(other);
+    // Another repository's digest is not this image's, and a base named by its digest is that digest.
+    expect(baseDigestOf(base, [`docker.io/someone/node@${other}`])).toBeUndefined();
+    expect(baseDigestOf(base, [])).toBeUndefined();
+    expect(baseDigestOf(`docker.io/library/node@${digest}`, [])).toBe(digest);
   });
 });

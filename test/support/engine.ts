@@ -13,7 +13,9 @@ import { join, resolve } from 'node:path';
 import { Client, type ElicitRequestFormParams, type ElicitResult, InMemoryTransport, type Transport } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { APP_MIME_TYPE, UI_EXTENSION } from '../../mcp-server/apps/app-catalog.ts';
-import type { Timers } from '../../mcp-server/clock.ts';
+import { REFUSAL_META_KEY } from '../../mcp-server/contract/outcomes/refusal-meta.ts';
+import type { Timers, WallClock } from '../../mcp-server/clock.ts';
+import { TEST_PACE } from './test-pace.ts';
 
 // PUNCHCARD_TEST_BUNDLE points the tests at another build (`vite build --outDir dist-…`), so two
 // people working in one checkout do not rebuild the bundle under each other's running tests.
@@ -44,6 +46,7 @@ export interface ToolResult {
   isError?: boolean;
   content: Array<{ type: string; text?: string }>;
   structuredContent?: Record<string, unknown>;
+  _meta?: Record<string, unknown>;
 }
 
 export function makeUserDataDir(settings?: Record<string, unknown>): string {
@@ -56,9 +59,16 @@ export function writeSettings(dir: string, settings: Record<string, unknown>): v
   writeFileSync(join(dir, 'config.json'), JSON.stringify({ schemaVersion: 1, ...settings }, null, 2));
 }
 
-/** The refusal an error answer carries as data (its code and facts), or undefined for an answer that is not one. */
+/**
+ * The refusal an error answer carries as data (its code and facts, in its `_meta`), or undefined for
+ * an answer that is not one. A refusal carries no structured content (it would not match the tool's
+ * output schema): asked of one that does, this fails the test.
+ */
 export function refusalOf(result: ToolResult): { code: string; facts: Record<string, unknown> } | undefined {
-  return (result.structuredContent as { refusal?: { code: string; facts: Record<string, unknown> } } | undefined)?.refusal;
+  const refusal = result._meta?.[REFUSAL_META_KEY] as { code: string; facts: Record<string, unknown> } | undefined;
+  if (refusal !== undefined && result.structuredContent !== undefined)
+    throw new Error(`A refusal (${refusal.code}) came with structured content: ${JSON.stringify(result.structuredContent)}`);
+  return refusal;
 }
 
 export function textOf(result: ToolResult): string {
@@ -102,6 +112,8 @@ export interface InProcessEngineOptions extends ClientOptions {
   env?: Record<string, string>;
   /** What the outbox's background rounds wait with: a test's own (manual-timers.ts) to move on instead of waiting. */
   timers?: Timers;
+  /** The wall clock the organisation's request limit (Calamari's) holds by and waits on: a test's own (fake-clock.ts) to move on instead of waiting. */
+  wallClock?: WallClock;
   /** The app's own engine, as if it proved so (mcp-server/policy/app-engine-proof.ts): with `--all-tools` it lists the window's tools too. */
   appEngine?: boolean;
 }
@@ -167,7 +179,7 @@ export async function startEngine(options: EngineOptions = {}): Promise<EngineHa
   const transport = new StdioClientTransport({
     command: process.execPath,
     args: [...(options.nodeFlags ?? []), SERVER_BUNDLE, '--user-data', userDataDir, ...(options.args ?? [])],
-    env: { PATH: process.env.PATH ?? '', HOME: userDataDir, TZ: 'Europe/Berlin', ...options.env },
+    env: { PATH: process.env.PATH ?? '', HOME: userDataDir, TZ: 'Europe/Berlin', ...TEST_PACE, ...options.env },
     stderr: 'pipe',
   });
   let stderr = '';
@@ -189,7 +201,7 @@ function asOnAWire(transport: InMemoryTransport): void {
 
 /** The engine in this test process. */
 export async function startInProcessEngine(options: InProcessEngineOptions = {}): Promise<InProcessEngineHandle> {
-  const env: NodeJS.ProcessEnv = { ...options.env };
+  const env: NodeJS.ProcessEnv = { ...TEST_PACE, ...options.env };
   if (env.TZ !== undefined) throw new Error("TZ is the process's zone: a test that sets it runs the bundle (startEngine).");
   // Loaded here, not at the top: most files import this module for a folder or SERVER_BUNDLE only, and
   // the engine's modules would add a third of a second to each of them.
@@ -215,6 +227,7 @@ export async function startInProcessEngine(options: InProcessEngineOptions = {})
     ...(parsed.provider ? { provider: parsed.provider } : {}),
     ...(parsed.formBackEnd ? { formBackEnd: parsed.formBackEnd } : {}),
     ...(options.timers ? { timers: options.timers } : {}),
+    ...(options.wallClock ? { wallClock: options.wallClock } : {}),
     ...(options.appEngine ? { appEngine: true } : {}),
   });
   const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();

@@ -1,3 +1,5 @@
+import type { WallClock } from '../../mcp-server/clock.ts';
+
 // The clock fake back ends run on: it starts at a given moment and then runs in real time, like the
 // engine's PUNCHCARD_NOW, so a test's "now" agrees on both sides of the wire.
 export function clockStartingAt(iso: string): () => number {
@@ -21,4 +23,28 @@ export function movableClockStartingAt(iso: string): MovableClock {
       moved += ms;
     },
   });
+}
+
+/**
+ * A wall clock for the engine's waits (mcp-server/clock.ts, WallClock) that stands still but for the
+ * waits asked of it, each of which moves it on at once: a hold of seconds costs the test none, and
+ * each wait is exactly what was asked. Each is noted.
+ */
+export interface WaitingClock extends WallClock {
+  /** Each wait, in milliseconds, in the order asked. */
+  waits: number[];
+}
+
+export function waitingClockAt(iso: string): WaitingClock {
+  let at = Date.parse(iso);
+  const waits: number[] = [];
+  return {
+    now: () => at,
+    waits,
+    wait: async (ms, signal) => {
+      if (signal?.aborted) return;
+      waits.push(ms);
+      at += ms;
+    },
+  };
 }

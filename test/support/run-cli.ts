@@ -1,5 +1,6 @@
 // Runs a built command line without blocking this process, where the fake back ends live: the
-// engine's (runCli), or the team server's, which adds `serve`, `audit` and `admin` (runTeamCli).
+// engine's (runCli), or the team server's, which adds `serve`, `audit` and `admin` (runTeamCli); and
+// other programs a test drives to their end, such as an AI client's command line (runProgram).
 import { execFile } from 'node:child_process';
 import { constants } from 'node:os';
 import { SERVER_BUNDLE, TEAM_SERVER_BUNDLE } from './engine.ts';
@@ -17,10 +18,38 @@ export const runTeamCli = (args: string[], env: Record<string, string>): Promise
 function run(bundle: string, args: string[], env: Record<string, string>): Promise<CliRun> {
   return new Promise((resolve) => {
     execFile(process.execPath, [bundle, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, timeout: 20_000 }, (error, stdout, stderr) => {
-      // A run ended by a signal (the timeout's SIGTERM above, for one) has the shell's code for it,
-      // 128 + the signal's number, so a command that never ended is never taken for one that failed.
-      const code = !error ? 0 : typeof error.code === 'number' ? error.code : error.signal ? 128 + (constants.signals[error.signal] ?? 0) : 1;
-      resolve({ code, stdout, stderr });
+      resolve({ code: exitCodeOf(error), stdout, stderr });
     });
   });
+}
+
+export interface ProgramOptions {
+  /** The whole environment the program gets (nothing of this process's is added). */
+  env: Record<string, string>;
+  cwd?: string;
+  /** How long it may run before it is ended (SIGTERM) and counted as never ending; default 20 s. */
+  timeoutMs?: number;
+}
+
+/**
+ * A program run to its end with its input closed, so one that reads what a person would type (Codex
+ * reads a prompt from stdin besides its argument) reads nothing and goes on.
+ */
+export function runProgram(file: string, args: string[], options: ProgramOptions): Promise<CliRun> {
+  return new Promise((resolve) => {
+    const child = execFile(file, args, { env: options.env, cwd: options.cwd, timeout: options.timeoutMs ?? 20_000 }, (error, stdout, stderr) => {
+      resolve({ code: exitCodeOf(error), stdout, stderr });
+    });
+    child.stdin?.end();
+  });
+}
+
+/**
+ * A run ended by a signal (the timeout's SIGTERM, for one) has the shell's code for it, 128 + the
+ * signal's number, so a command that never ended is never taken for one that failed.
+ */
+function exitCodeOf(error: (Error & { code?: unknown; signal?: NodeJS.Signals | null }) | null): number {
+  if (!error) return 0;
+  if (typeof error.code === 'number') return error.code;
+  return error.signal ? 128 + (constants.signals[error.signal] ?? 0) : 1;
 }

@@ -27,12 +27,14 @@ import {
   UnauthorizedError,
 } from '@modelcontextprotocol/client';
 import { APP_MIME_TYPE, UI_EXTENSION } from '../../mcp-server/apps/app-catalog.ts';
+import type { WallClock } from '../../mcp-server/clock.ts';
 import { readServerConfigFile } from '../../team-server/config/server-config-file.ts';
 import { teamLog } from '../../team-server/logs/team-log.ts';
 import { startTeamServer as startInProcess } from '../../team-server/team/team-server.ts';
 import { TEAM_SERVER_NODE_FLAGS } from '../../team-server/node-flags.ts';
 import { TEAM_SERVER_BUNDLE, type Era, type ToolResult } from './engine.ts';
 import { startPostgres, type TestPostgres } from './postgres.ts';
+import { TEST_PACE } from './test-pace.ts';
 
 export const TEST_SERVER_KEY = randomBytes(32).toString('base64');
 
@@ -97,6 +99,8 @@ export interface TeamServerSetup {
   publicUrl?: string;
   /** Further keys of server.json, as an administrator writes them (refresh_token_grace_seconds, …). */
   config?: Record<string, unknown>;
+  /** The server's clock, and how a request waits on it (a test's own, fake-clock.ts): in the test's process only. */
+  clock?: WallClock;
 }
 
 /** The stores the team server's tests run on. */
@@ -150,12 +154,14 @@ export async function startTeamServer(setup: TeamServerSetup = {}): Promise<Team
     HOME: dataDir,
     TZ: 'Europe/Berlin',
     PUNCHCARD_SERVER_KEY: key,
+    ...TEST_PACE,
     ...(setup.postgres ? { PUNCHCARD_DB_PASSWORD: setup.postgres.password } : {}),
     ...setup.env,
   };
   const restart = () => startTeamServer({ ...setup, dataDir, port, key });
   const where = { origin, mcpUrl: `${origin}/mcp`, listenUrl: `http://127.0.0.1:${port}`, dataDir, configPath };
-  if (!setup.built) return startedInProcess(where, env, restart);
+  if (!setup.built) return startedInProcess(where, env, restart, setup.clock);
+  if (setup.clock) throw new Error("The built server's process keeps the system's clock: start it in the test's process to give it one.");
   // Launched as it ships, with its Node flags (team-server/node-flags.ts).
   const child = spawn(process.execPath, [...TEAM_SERVER_NODE_FLAGS, TEAM_SERVER_BUNDLE, 'serve', '--config', configPath], {
     env,
@@ -206,6 +212,7 @@ async function startedInProcess(
   where: Pick<TeamServerHandle, 'origin' | 'mcpUrl' | 'listenUrl' | 'dataDir' | 'configPath'>,
   env: NodeJS.ProcessEnv,
   restart: () => Promise<TeamServerHandle>,
+  clock: WallClock | undefined,
 ): Promise<TeamServerHandle> {
   const read = readServerConfigFile(where.configPath);
   if (!read.ok) throw new Error(`The team server did not start: ${read.problem}`);
@@ -217,7 +224,12 @@ async function startedInProcess(
       done();
     },
   });
-  const server = await startInProcess({ config: read.config, env, log: await teamLog({ human: false, destination }) });
+  const server = await startInProcess({
+    config: read.config,
+    env,
+    log: await teamLog({ human: false, destination }),
+    ...(clock ? { now: clock.now, wait: clock.wait } : {}),
+  });
   let stopped: Promise<number | null> | undefined;
   return {
     ...where,

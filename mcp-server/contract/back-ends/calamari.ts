@@ -20,6 +20,7 @@ export const CALAMARI = {
       needed: "the employee Punchcard acts for with the organisation's key",
     },
   ],
+  unpublishedRules: [],
   secret: {
     name: 'API key',
     whose: 'organisation',

@@ -43,6 +43,7 @@ export const CLOCKIFY = {
     },
     { kind: 'workspace' },
   ],
+  unpublishedRules: [],
   secret: {
     name: 'API key',
     whose: 'person',

@@ -22,6 +22,7 @@ export const CLOCKODO = {
     },
     { kind: 'url', default: CLOCKODO_URL, example: CLOCKODO_URL, usage: `Clockodo's only for a test server (default ${CLOCKODO_URL})` },
   ],
+  unpublishedRules: [],
   secret: {
     name: 'API key',
     whose: 'person',

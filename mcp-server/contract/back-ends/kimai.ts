@@ -8,6 +8,9 @@ export const KIMAI = {
   inSentence: 'Kimai',
   remote: true,
   fields: [{ kind: 'url', example: 'https://kimai.example.com', usage: "Kimai's, e.g. https://kimai.example.com" }, { kind: 'tls' }],
+  // Kimai keeps its lockdown in its system settings, which its API does not show, and lets an administrator's token
+  // through it (docs/back-ends/kimai.md, "Acting for others").
+  unpublishedRules: [{ kind: 'lockdown' }],
   secret: {
     name: 'API token',
     whose: 'person',

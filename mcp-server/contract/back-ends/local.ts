@@ -8,6 +8,7 @@ export const LOCAL = {
   inSentence: 'the local timesheet',
   remote: false,
   fields: [],
+  unpublishedRules: [],
   secret: null,
   policyMayFix: true,
   app: {

@@ -63,6 +63,16 @@ export const actingForRefusals = refusalFamily({
       say`You cannot book on ${facts.project} in ${facts.back_end} with your own account, so this server does not book it for you either. Nothing was sent.`,
     example: { back_end: 'Kimai', project: 'Secret project' },
   },
+  /**
+   * The tracker refused the organisation account's credential while acting for a person (it was renewed or revoked):
+   * theirs to do nothing about but tell the administrator; the account's login is not said (Clockodo's is the owner's).
+   */
+  organisation_key_refused: {
+    kind: 'denied',
+    say: (facts: { back_end: string }) =>
+      say`${facts.back_end} did not accept your company's account, through which this server acts for you (its key may have been renewed or revoked). Tell your administrator; nothing was done.`,
+    example: { back_end: 'Clockodo' },
+  },
   /** The organisation account cannot act for people: read at start by `serve` and `admin check`. */
   organisation_account_cannot_act: {
     kind: 'denied',

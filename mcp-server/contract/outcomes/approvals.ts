@@ -4,7 +4,7 @@
 // (tools/approval-lock.ts). Days are 'YYYY-MM-DD'; a submission's id is the back end's, as text.
 import type { PeriodLockStatus } from '../vocabulary.ts';
 import { day, either, forModelOnly, type Sentence, say } from './sentence.ts';
-import { refusalFamily } from './wording.ts';
+import { noticeFamily, refusalFamily } from './wording.ts';
 
 type Span = { first_day: string; last_day: string };
 type Reopener = 'the_person' | 'an_approver' | 'an_administrator';
@@ -207,5 +207,18 @@ export const approvalsRefusals = refusalFamily({
     say: (facts: { back_end: string; tried: string; next: string }) =>
       say`${facts.back_end} does not approve timesheets ${periodSaid(facts.tried)} in this workspace, so Punchcard will submit them ${periodSaid(facts.next)} from now on: ask again to submit that period. Nothing was submitted.`,
     example: { back_end: 'Clockify', tried: 'week', next: 'semi_month' },
+  },
+});
+
+export const approvalsNotices = noticeFamily({
+  /**
+   * A write of time went through, and the period it went into was approved (or submitted, where that locks it)
+   * while it was on its way, which the back end lets happen (tools/approval-lock.ts, sayLockedMeanwhile). The
+   * write stays where the back end took it: `entry` is its number.
+   */
+  timesheet_approved_meanwhile: {
+    say: (facts: PeriodLockFacts & { status: 'pending' | 'approved'; entry: number }) =>
+      say`Your timesheet for ${spanSaid(facts)} was ${facts.status === 'approved' ? 'approved' : 'submitted for approval'} while this was being saved${forModelOnly(` (entry #${facts.entry})`)}, so the time is in it without having been ${facts.status === 'approved' ? 'approved' : 'submitted'}: to have it counted, or to move it, ${reopenSaid(facts.reopened_by, facts.back_end)}.`,
+    example: { ...SPAN, status: 'approved', reopened_by: 'an_approver', back_end: 'Clockify', entry: 412 },
   },
 });

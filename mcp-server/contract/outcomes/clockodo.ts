@@ -428,7 +428,7 @@ export const clockodoRuleRefusals = refusalFamily({
   clockodo_not_for_others: {
     kind: 'denied',
     say: (facts: { request: string }) =>
-      say`This server acts for you on Clockodo through the company owner's account, and does not make that request (${facts.request}) for you: it would act with the owner's rights, not yours. Nothing was sent.`,
+      say`This server acts for you on Clockodo through your company's account, and does not make that request (${facts.request}) for you: it would act with that account's rights, not yours. Nothing was sent.`,
     example: { request: 'createUser' },
   },
 });

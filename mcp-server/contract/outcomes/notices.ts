@@ -2,6 +2,7 @@
 // know of how their words were read, or of writes the outbox kept and sent meanwhile. A successful
 // answer carries them as `notices: [{ code, facts }]` in its structured part, and their sentences for
 // the model at the end of its text; the words are made here from the facts, as refusals' are.
+import { approvalsNotices } from './approvals.ts';
 import { evidenceNotices } from './evidence.ts';
 import { keptOutcomeNotices, outboxNotices } from './outbox.ts';
 import { readingNotices } from './reading.ts';
@@ -10,6 +11,7 @@ import { isRefusalCode, type Refusal, refusalSentence } from './refusals.ts';
 import type { Facts, NestedRefusal, NoticeWording } from './wording.ts';
 
 export const NOTICES = {
+  ...approvalsNotices,
   ...evidenceNotices,
   ...keptOutcomeNotices,
   ...outboxNotices,

@@ -6,6 +6,7 @@
 //
 // Times in the facts are instants as the engine writes them, in the person's zone with its offset
 // (`2026-05-04T09:02:00+02:00`); the words say their wall time ("09:02"), as the person lived it.
+import { type PeriodLockFacts, periodLockedSaid } from './approvals.ts';
 import { either, forModelOnly, say, type Sentence } from './sentence.ts';
 import type { Facts, Nested, NestedRefusal } from './wording.ts';
 import { noticeFamily, refusalFamily } from './wording.ts';
@@ -295,6 +296,19 @@ export const keptOutcomeNotices = noticeFamily({
     say: (facts: { service: string; write: Extract<KeptWriteFacts, { kind: 'start_break' | 'end_break' }> }) =>
       say`A kept ${facts.write.kind.replace('_', ' ')} cannot be sent by this Punchcard; do it again in ${facts.service}.`,
     example: { service: 'Kimai', write: { kind: 'start_break', at: '2026-05-04T12:00:00+02:00' } },
+  },
+  /**
+   * A kept write into a period that is approved (or submitted, where that locks it) when it would go out: not
+   * sent, as the write would have been refused had the back end answered (tools/approval-lock.ts). It waits for
+   * the person, to be tried again once the period is reopened, or dismissed.
+   */
+  kept_write_period_locked: {
+    say: (facts: { service: string; write: KeptWriteFacts } & Omit<PeriodLockFacts, 'back_end'>) =>
+      say`Your ${keptWriteWords(facts.write)} was not sent: ${periodLockedSaid({ ...facts, back_end: facts.service })} ${either(
+        "It waits in Punchcard's window, to be tried again once the period is reopened; to book the time now, log it in an open period.",
+        `It waits here: try it again once the period is reopened, or keep ${facts.service} as it is and book the time in an open period.`,
+      )}`,
+    example: { service: 'Clockify', write: KEPT_ENTRY, first_day: '2026-05-04', last_day: '2026-05-10', status: 'approved', reopened_by: 'an_approver' },
   },
   /** A kept write whose tool is switched off for whoever made it, now that it would go out. */
   kept_write_switched_off: {

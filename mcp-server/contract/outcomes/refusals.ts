@@ -1,6 +1,6 @@
 // Every refusal the engine answers, by its stable code: the families' catalogs in one table. A tool's
-// refusal (an `isError` answer) carries `{ refusal: { code, facts } }` in its structured part beside
-// the sentence for the model (docs/tools.md, "Refusals and notices"); the sentence is made from the facts by the
+// refusal (an `isError` answer) carries `{ code, facts }` in its `_meta` under REFUSAL_META_KEY
+// (refusal-meta.ts) beside the sentence for the model (docs/tools.md, "Refusals and notices"); the sentence is made from the facts by the
 // code's wording here and nowhere else, and the app's window reads the code and facts and renders the
 // same parts for a person (sentence.ts, peopleText).
 import { actingForRefusals } from './acting-for.ts';

@@ -70,7 +70,8 @@ export const calamariRefusals = refusalFamily({
   calamari_rate_limited: {
     kind: 'unavailable',
     say: (facts: { action: string; window: LimitWindow | null; usage: string | null; retry_after_s: number | null }) => {
-      const when = facts.retry_after_s !== null ? inWords(facts.retry_after_s) : facts.window === 'second' ? 'in a moment' : 'later';
+      // A limit named by no count is most likely the second's, and held a few seconds only (remote/organisation-limit.ts).
+      const when = facts.retry_after_s !== null ? inWords(facts.retry_after_s) : facts.window === 'second' || facts.window === null ? 'in a moment' : 'later';
       const limit = facts.window
         ? `Calamari's limit of requests ${PER_WINDOW[facts.window]} for your organisation is used up`
         : "Calamari's request limit for your organisation is used up for now";

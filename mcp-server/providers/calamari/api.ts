@@ -5,6 +5,7 @@
 // people Calamari's own data says this person manages (team.ts decides who they are). A
 // module's call that Calamari refuses (403) is reported to `onModuleRefused`, which withdraws that
 // module's tools. Nothing here decides which requests a call makes; the feature modules do.
+import { SYSTEM_WALL_CLOCK, type WallClock } from '../../clock.ts';
 import { limitsFileOf, sharedPacer } from '../remote/limits-file.ts';
 import { HeldBack, ON_THIS_COMPUTER, organisationGate } from '../remote/organisation-limit.ts';
 import { bothPaces, type Pacer, pacer } from '../remote/pacing.ts';
@@ -46,11 +47,12 @@ export const CALAMARI_PACE_WINDOW_MS = 2_000;
 /** One pace per organisation in this process, where the host counts the rest (the team server's people). */
 const paces = new Map<string, Pacer>();
 
-function organisationPace(baseUrl: string): Pacer {
-  let pace = paces.get(baseUrl);
+function organisationPace(baseUrl: string, perSecond = CALAMARI_PER_SECOND): Pacer {
+  const key = `${perSecond} ${baseUrl}`;
+  let pace = paces.get(key);
   if (!pace) {
-    pace = pacer(CALAMARI_PER_SECOND, undefined, CALAMARI_PACE_WINDOW_MS);
-    paces.set(baseUrl, pace);
+    pace = pacer(perSecond, undefined, CALAMARI_PACE_WINDOW_MS);
+    paces.set(key, pace);
   }
   return pace;
 }
@@ -59,23 +61,29 @@ function organisationPace(baseUrl: string): Pacer {
  * The organisation's limit as Punchcard's processes on this computer keep it together (the app's
  * engine, the window's connection test, each AI client's engine): counted in the data folder's limits
  * file, the second as near the wire as the pace goes, the hour, the day and Calamari's refusals in the
- * gate (remote/organisation-limit.ts, with the team server's rules). A host that counts for itself
- * (the team server, in its store) gives its own gate instead.
+ * gate (remote/organisation-limit.ts, with the team server's rules), all by the wall clock every
+ * process shares (`clock`; a test's own moves on as it waits). A host that counts for itself (the team
+ * server, in its store) gives its own gate instead.
  */
-export function countedOnThisComputer(userDataDir: string, baseUrl: string, log: (message: string) => void): Pick<RemoteConnection, 'gate' | 'pace'> {
+export function countedOnThisComputer(
+  userDataDir: string,
+  baseUrl: string,
+  log: (message: string) => void,
+  { clock = SYSTEM_WALL_CLOCK, perSecond = CALAMARI_PER_SECOND }: { clock?: WallClock; perSecond?: number | undefined } = {},
+): Pick<RemoteConnection, 'gate' | 'pace'> {
   const file = limitsFileOf(userDataDir, log);
   const counter = `calamari:${baseUrl}`;
   return {
     // This process's pace too: another data folder's engine in it (a second account) shares no file.
-    pace: bothPaces(organisationPace(baseUrl), sharedPacer(file, `${counter}:second`, CALAMARI_PER_SECOND, CALAMARI_PACE_WINDOW_MS)),
+    pace: bothPaces(organisationPace(baseUrl, perSecond), sharedPacer(file, `${counter}:second`, perSecond, CALAMARI_PACE_WINDOW_MS)),
     gate: organisationGate({
       ledger: file,
       counter,
       service: 'Calamari',
       allowance: { perHour: CALAMARI_PER_HOUR, perDay: CALAMARI_PER_DAY },
       sharedBy: ON_THIS_COMPUTER,
-      // The wall clock, the one every process shares (not the engine's clock of the person's day).
-      now: Date.now,
+      now: clock.now,
+      wait: clock.wait,
     }),
   };
 }
@@ -117,7 +125,7 @@ export function createCalamariApi(options: CalamariApiOptions) {
     // the connection brings it, else this process's.
     retryWithoutRetryAfter: false,
     readRefusal: usedUpLimit,
-    pace: connection.pace ?? organisationPace(baseUrl),
+    pace: connection.pace ?? organisationPace(baseUrl, connection.perSecond),
     secretWords: {
       unreadable: (reason) => new CalamariError('no_token', remoteRefusal('remote_secret_unreadable', { service: 'Calamari', secret: 'API key', reason })),
       missing: (action) => new CalamariError('no_token', remoteRefusal('calamari_key_missing', { url: baseUrl, action })),

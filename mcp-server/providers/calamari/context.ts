@@ -44,7 +44,10 @@ export class CalamariContext {
       // Without a host's own count of the organisation's limit, Punchcard's processes here share one.
       connection: options.requestGate
         ? remoteConnection(options)
-        : { ...remoteConnection(options), ...countedOnThisComputer(options.userDataDir, options.profile.url, options.log) },
+        : {
+            ...remoteConnection(options),
+            ...countedOnThisComputer(options.userDataDir, options.profile.url, options.log, { clock: options.wallClock, perSecond: options.perSecond }),
+          },
       email: options.profile.email,
       // A refusal of a module's call withdraws that module's tools (it is off, or not this key's).
       onModuleRefused: (module) => this.learn({ [module]: false }),

@@ -14,6 +14,8 @@ import { leaveTypeOfName } from '../../domain/leave-type-names.ts';
 import { absenceTypeFor, requestParts, toLeaveRequest } from './mapping.ts';
 import type { CalamariPlan } from './plan.ts';
 import type { CalamariAbsenceType, CalamariRequest } from './wire.ts';
+import { sameEmail } from '../../contract/back-end-accounts.ts';
+import { emailKey } from './reporting-lines.ts';
 
 /** One listing of leave requests serves the calls of a moment, as one of shifts does. */
 const REQUESTS_REUSE_MS = 5_000;
@@ -102,8 +104,8 @@ export class CalamariLeave extends BackEndPart<CalamariContext, { plan: Calamari
     // By team, so no colleague is named in a request; of their absences only who, when and what kind.
     const [requests, names] = await allSettled([this.context.api.teamRequests(from, to, teams), this.#namesOfTeams(teams)]);
     return requests.map((request) => {
-      const own = request.employeeEmail?.toLowerCase() === this.context.email;
-      const person = own ? name : (names.get(request.employeeEmail?.toLowerCase() ?? '') ?? 'A colleague');
+      const own = sameEmail(request.employeeEmail, this.context.email);
+      const person = own ? name : (names.get(emailKey(request.employeeEmail)) ?? 'A colleague');
       return teamAbsenceOf(toLeaveRequest({ ...request, comment: null, reason: null }, person), own);
     });
   }
@@ -120,7 +122,7 @@ export class CalamariLeave extends BackEndPart<CalamariContext, { plan: Calamari
       for (let page = 0; page < MAX_EMPLOYEE_PAGES; page++) {
         const answer = await unlessRefused(this.context.api.teamMembers(teams, page));
         if (!answer) break;
-        for (const employee of answer.employees) names.set(employee.email.toLowerCase(), personName(employee));
+        for (const employee of answer.employees) names.set(emailKey(employee.email), personName(employee));
         if (answer.totalPages === undefined || page + 1 >= answer.totalPages) break;
       }
       return names;

@@ -10,6 +10,7 @@ import { type CalamariContext, REFERENCE_TTL_MS } from './context.ts';
 import { unlessRefused } from '../remote/remote-error.ts';
 import { calamariPlan, holidayDays } from './mapping.ts';
 import type { CalamariHoliday, CalamariWorkingWeek } from './wire.ts';
+import { sameEmail } from '../../contract/back-end-accounts.ts';
 
 export class CalamariPlan extends BackEndPart<CalamariContext> {
   readonly #workingWeeks = new Expiring<CalamariWorkingWeek[] | null>(REFERENCE_TTL_MS);
@@ -29,7 +30,7 @@ export class CalamariPlan extends BackEndPart<CalamariContext> {
 
   async timeAccount(from: string, to: string): Promise<TimeAccount | null> {
     const answer = await this.context.api.balance(from, to);
-    const mine = answer.find((row) => row.person?.email === undefined || row.person.email.toLowerCase() === this.context.email);
+    const mine = answer.find((row) => row.person?.email === undefined || sameEmail(row.person.email, this.context.email));
     if (typeof mine?.balance !== 'number') return null;
     return { balanceMinutes: Math.round(mine.balance / 60), label: `Calamari's balance from ${from} to ${to}` };
   }

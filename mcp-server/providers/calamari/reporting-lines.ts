@@ -2,14 +2,14 @@
 // the employees whose direct manager they are, and the members of the teams that list them among
 // their managers. The organisation's key could read everyone, so the key proves nothing; an
 // administrator is a manager of their own reports only. E-mail addresses, which name people in every
-// request, compare without the case of ASCII letters only: Unicode's lower case makes look-alikes
-// equal (the Kelvin sign "K" lower-cases to "k"), and one would name somebody else. Pure: the team
-// part reads, this decides.
+// request, compare without the case of ASCII letters only (contract/back-end-accounts.ts,
+// normalizeEmail): a look-alike would name somebody else. Pure: the team part reads, this decides.
+import { normalizeEmail } from '../../contract/back-end-accounts.ts';
 import type { CalamariEmployee, CalamariTeam } from './wire.ts';
 
-/** An e-mail address as compared: trimmed, A–Z in lower case, nothing else changed; '' for none. */
+/** An e-mail address as compared (normalizeEmail), or '' for none. */
 export function emailKey(email: unknown): string {
-  return typeof email === 'string' ? email.trim().replace(/[A-Z]/g, (letter) => letter.toLowerCase()) : '';
+  return typeof email === 'string' ? normalizeEmail(email) : '';
 }
 
 /** The person's active record in the employee list, by their e-mail (as the settings keep it, in lower case). */

@@ -15,6 +15,7 @@ import { type CalamariContext, REFERENCE_TTL_MS } from './context.ts';
 import { CalamariError, isProjectRefusal } from './errors.ts';
 import { toTimeEntry, workedPieces } from './mapping.ts';
 import type { CalamariNamed, CalamariShift, CalamariTerminalAnswer } from './wire.ts';
+import { sameEmail } from '../../contract/back-end-accounts.ts';
 
 /**
  * One shift listing serves every call of a moment, for no longer than Kimai and Clockodo reuse the
@@ -317,7 +318,7 @@ export class CalamariShifts extends BackEndPart<CalamariContext, { catalog: Cala
     const shifts = await this.#shifts.get(daysKey([first, last]), () => this.context.api.shifts(first, last));
     // Only the person's own, whatever the answer holds.
     const email = this.context.email;
-    const own = shifts.filter((shift) => shift.person?.email === undefined || shift.person.email.toLowerCase() === email);
+    const own = shifts.filter((shift) => shift.person?.email === undefined || sameEmail(shift.person.email, email));
     const latest = own.reduce<CalamariShift | undefined>((found, shift) => (!found || shift.started > found.started ? shift : found), undefined);
     this.context.noteShiftZone(latest?.startedTimeZone);
     return own;

@@ -11,21 +11,29 @@
 //   person is an admin; so does "only admins create tags";
 // - the person books, and sees in the catalog, only the public projects and those open to them (as a member, or
 //   through a user group), unless the person is an admin (Clockify opens every project to its admins);
+// - the person's approved periods hold their time as the lock of approvals holds them with their own key
+//   (tools/approval-lock.ts): Clockify locks an approved period's entries but takes new time into it from anyone;
 // - a colleague's time only where the PERSON leads them: everyone's for a person who is an admin, else the
 //   members Clockify names the person a team manager of (getManagersOfUser, as the team part asks it: learned
 //   from those answers), each answer checked to be that colleague's;
 // - the person's own time-off requests are read (for their targets in reports), nothing of time off written;
 // - anything else — filing or withdrawing time off, colleagues' time off, approvals, administration — is not
-//   narrowed and throws: an allow-list, so an endpoint added to api.ts later cannot reach a person's data unnarrowed.
+//   narrowed and refused before a request: the narrowed API is typed as ClockifyApi itself, so a method added to
+//   api.ts does not compile until it is narrowed here or refused by name, and every method of an endpoint group
+//   (people, approvals, …) is refused unless narrowed.
 import type { ActingFor } from '../acting-for.ts';
+import { lockTouchedBy, type PeriodLock, type TimeSpan } from '../../domain/approvals.ts';
+import { addDays, firstValidZone } from '../../domain/time.ts';
 import { Expiring } from '../remote/cache.ts';
 import { pagesUntilLast } from '../remote/paging.ts';
 import { remoteRefusal } from '../remote/remote-error.ts';
 import { BackEndError, notYourEntry } from '../time-tracker.ts';
 import type { ClockifyApi, EntryFilter } from './api.ts';
-import { chooseWorkspace } from './workspace.ts';
+import { chooseWorkspace, workspaceOf } from './workspace.ts';
 import { ClockifyError } from './errors.ts';
-import { entryStart } from './mapping.ts';
+import { submissionOf } from './approval-mapping.ts';
+import { APPROVAL_PAGE, type ClockifyApprovalDetails } from './approvals-api.ts';
+import { entryEnd, entryStart } from './mapping.ts';
 import { activeIn, memberRecordById } from './organisation-account.ts';
 import type { ClockifyMember } from './people-api.ts';
 import type { ClockifyProject, ClockifyTimeEntry, ClockifyUser, ClockifyWorkspace } from './wire.ts';
@@ -40,6 +48,10 @@ const PROJECTS_TTL_MS = 5 * 60_000;
 const ENTRY_REUSE_MS = 2_000;
 /** A person found gone or deactivated is told so without asking again for this long (each asking costs two requests on the shared key). */
 const REFUSED_PERSON_MS = 5 * 60_000;
+/** Pages of the workspace's approved requests a write reads at most, latest period first (everyone's: the key is an admin's). */
+const APPROVED_PAGES = 4;
+/** The longest approval period (a month): a request starting this long before a write's first day cannot hold it. */
+const LONGEST_PERIOD_DAYS = 31;
 
 export interface ActingApiOptions {
   actingFor: ActingFor;
@@ -179,6 +191,56 @@ export function actingClockifyApi(raw: ClockifyApi, options: ActingApiOptions): 
   };
   const lockDay = (lock: number) => new Date(lock).toISOString().slice(0, 10);
 
+  /**
+   * Refuses time in one of the person's approved periods before it is written: Clockify locks an approved period's
+   * entries for everyone, but takes a new entry, a timer stopped or an entry moved into the period from anyone. Read
+   * from the approved requests the key lists (everyone's, the key being an admin's), a page of 50 latest period first,
+   * until a page is short or starts a month before the write's first day, at most APPROVED_PAGES pages: a period
+   * older than those is not seen. Only where the plan has approvals; a 403 there is no approvals. Requests: 1 a write.
+   */
+  const approvedHolds = async (workspaceId: string, spans: readonly TimeSpan[]): Promise<void> => {
+    const workspace = (await workspaces()).find((item) => item.id === workspaceId);
+    if (!workspace || workspaceOf(workspace).approvalInPlan !== true || spans.length === 0) return;
+    const earliest = addDays(new Date(Math.min(...spans.map((span) => span.start))).toISOString().slice(0, 10), -1 - LONGEST_PERIOD_DAYS);
+    const locks: PeriodLock[] = [];
+    let zone = 'UTC';
+    for (let page = 1; page <= APPROVED_PAGES; page++) {
+      let details: ClockifyApprovalDetails[];
+      try {
+        details = await raw.approvals.page(workspaceId, 'APPROVED', page);
+      } catch (error) {
+        if (error instanceof ClockifyError && error.status === 403) return;
+        throw error;
+      }
+      const listed = (Array.isArray(details) ? details : []).flatMap((detail) => (detail?.approvalRequest ? [detail.approvalRequest] : []));
+      for (const request of listed) {
+        const submission = submissionOf(request);
+        if (submission?.personId !== person || submission.status !== 'approved') continue;
+        zone = firstValidZone(request.owner?.timeZone, 'UTC');
+        locks.push({ firstDay: submission.firstDay, lastDay: submission.lastDay, status: 'approved', reopenedBy: 'an_approver' });
+      }
+      const oldest = listed.map((request) => submissionOf(request)?.firstDay ?? '').sort()[0];
+      if (listed.length < APPROVAL_PAGE || (oldest !== undefined && oldest < earliest)) break;
+    }
+    const lock = lockTouchedBy(locks, spans, zone);
+    if (!lock) return;
+    throw new BackEndError('timesheet_period_locked', {
+      first_day: lock.firstDay,
+      last_day: lock.lastDay,
+      status: lock.status,
+      reopened_by: lock.reopenedBy,
+      back_end: BACK_END,
+    });
+  };
+  /** Where an entry is: from its start to its end, or to now while it runs. */
+  const spanOf = (entry: ClockifyTimeEntry): TimeSpan => ({ start: entryStart(entry), end: entryEnd(entry) ?? options.now() });
+  /** Where a body would put an entry: from its start to its end, or its start alone for a running one. */
+  const bodySpan = (body: Record<string, unknown>): TimeSpan[] => {
+    const start = Date.parse(String(body.start));
+    const end = Date.parse(String(body.end ?? ''));
+    return Number.isNaN(start) ? [] : [{ start, end: Number.isNaN(end) ? start + 1 : end }];
+  };
+
   /** An entry by id, read (or the read of a moment ago): the person's, or refused before anything else. */
   const ownEntry = async (workspaceId: string, entryId: string, number: number): Promise<ClockifyTimeEntry> => {
     const recent = reads.get(entryId);
@@ -187,7 +249,7 @@ export function actingClockifyApi(raw: ClockifyApi, options: ActingApiOptions): 
     return entry;
   };
 
-  const narrowed = {
+  const narrowed: ClockifyApi = {
     pager: raw.pager,
     close: () => raw.close(),
 
@@ -241,6 +303,7 @@ export function actingClockifyApi(raw: ClockifyApi, options: ActingApiOptions): 
       await bookable(workspaceId, body.projectId);
       const lock = await locked(workspaceId, Date.parse(String(body.start)));
       if (lock) throw new BackEndError('clockify_period_locked', { before: lockDay(lock.before), verb: 'log' });
+      await approvedHolds(workspaceId, bodySpan(body));
       const created = await raw.createEntryFor(workspaceId, person, body, action);
       theirs([created]);
       remember([created]);
@@ -253,6 +316,7 @@ export function actingClockifyApi(raw: ClockifyApi, options: ActingApiOptions): 
       const lock = await locked(workspaceId, Date.parse(String(body.start)));
       if (lock) throw new BackEndError('clockify_period_locked', { before: lockDay(lock.before), verb: 'move' });
       if ((body.projectId ?? null) !== (current.projectId ?? null)) await bookable(workspaceId, body.projectId);
+      await approvedHolds(workspaceId, [spanOf(current), ...bodySpan(body)]);
       reads.delete(entryId);
       const replaced = await raw.replaceEntry(workspaceId, entryId, number, body, action);
       theirs([replaced]);
@@ -263,11 +327,16 @@ export function actingClockifyApi(raw: ClockifyApi, options: ActingApiOptions): 
       await about(workspaceId);
       const current = await ownEntry(workspaceId, entryId, number);
       if (await locked(workspaceId, entryStart(current))) throw new BackEndError('clockify_entry_locked', { entry: number, verb: 'delete' });
+      await approvedHolds(workspaceId, [spanOf(current)]);
       reads.delete(entryId);
       return raw.deleteEntry(workspaceId, entryId, number);
     },
     stopRunning: async (workspaceId: string, userId: string, end: string) => {
       await about(workspaceId, userId);
+      // The timer as just read for the stop (timesheets.ts reads it first), else read now.
+      const recent = [...reads.values()].find((read) => options.now() - read.at < ENTRY_REUSE_MS && entryEnd(read.entry) === null)?.entry;
+      const running = recent ?? (await raw.runningEntries(workspaceId, person))[0];
+      if (running) await approvedHolds(workspaceId, [{ start: entryStart(running), end: Math.max(entryStart(running) + 1, Date.parse(end)) }]);
       const stopped = await raw.stopRunning(workspaceId, userId, end);
       theirs([stopped]);
       return stopped;
@@ -353,22 +422,37 @@ export function actingClockifyApi(raw: ClockifyApi, options: ActingApiOptions): 
       if (!project || !(await openTo(workspaceId, project))) throw new BackEndError('clockify_project_not_visible', { project: number });
       return project;
     },
-  } satisfies Partial<ClockifyApi>;
 
-  return new Proxy(narrowed, {
-    get(target, property) {
-      if (typeof property === 'symbol' || property === 'then') return undefined;
-      if (Object.hasOwn(target, property)) return target[property as keyof typeof target];
-      return refused(property);
-    },
-  }) as unknown as ClockifyApi;
+    // Not narrowed: with the key's rights they would act for others, or about them (docs/back-ends/clockify.md).
+    createEntryFor: refused('createEntryFor'),
+    policiesPage: refused('policiesPage'),
+    balances: refused('balances'),
+    createTimeOff: refused('createTimeOff'),
+    deleteTimeOff: refused('deleteTimeOff'),
+    decideTimeOff: refused('decideTimeOff'),
+    admin: refusedGroup(raw.admin, 'admin'),
+    people: refusedGroup(raw.people, 'people'),
+    rates: refusedGroup(raw.rates, 'rates'),
+    catalogChanges: refusedGroup(raw.catalogChanges, 'catalogChanges'),
+    groups: refusedGroup(raw.groups, 'groups'),
+    corrections: refusedGroup(raw.corrections, 'corrections'),
+    approvals: refusedGroup(raw.approvals, 'approvals'),
+  };
+  return narrowed;
 }
 
-/** What the narrowed API does not handle: any call of it, or of anything under it, is refused before a request. */
-function refused(path: string): unknown {
-  const call = () => Promise.reject(new NotNarrowedError(path));
-  return new Proxy(call, {
-    get: (_target, property) => (typeof property === 'symbol' || property === 'then' ? undefined : refused(`${path}.${property}`)),
-    apply: call,
-  });
+/** A method the narrowed API does not make for the person: every call is refused, nothing sent. */
+function refused(request: string): (...args: unknown[]) => Promise<never> {
+  return () => Promise.reject(new NotNarrowedError(request));
+}
+
+/** An endpoint group none of whose methods is narrowed: each of the group's methods, refused by its name. */
+type Refused<Group> = { readonly [Method in keyof Group]: (...args: unknown[]) => Promise<never> };
+
+/**
+ * Every method of `group` refused (`name.method`), made from the group's own members, so one added to it is refused
+ * too; the compiler holds the result to the group's type, which a member that is not an asynchronous method fails.
+ */
+function refusedGroup<Group extends object>(group: Group, name: string): Refused<Group> {
+  return Object.fromEntries(Object.keys(group).map((method) => [method, refused(`${name}.${method}`)])) as Refused<Group>;
 }

@@ -20,6 +20,7 @@ import type { ClockifyContext } from './context.ts';
 import { bodyOf, clockifyTime, entryEnd, entryJson, entryStart, isWork, withIds } from './mapping.ts';
 import type { ClockifyMember } from './people-api.ts';
 import type { ClockifyTimeEntry } from './wire.ts';
+import { sameEmail } from '../../contract/back-end-accounts.ts';
 
 /** Clockify may read a listing's start and end in the person's profile zone: asked with the widest offset's margin and cut here (timesheets.ts). */
 const FILTER_MARGIN_MS = 14 * 3_600_000;
@@ -236,7 +237,7 @@ const nameOf = (member: ClockifyMember) => member.name?.trim() || member.email?.
 /** Whether a word of `people` names the member, as the handler's own filter does: their number, name or e-mail. */
 function names(word: string, member: ClockifyMember, number: number): boolean {
   const text = word.trim().replace(/^#/, '').toLowerCase();
-  return text === String(number) || text === nameOf(member).toLowerCase() || text === (member.email ?? '').toLowerCase();
+  return text === String(number) || text === nameOf(member).toLowerCase() || sameEmail(member.email, word.trim());
 }
 
 /** Clockify's lock instant, or undefined where the workspace locks nothing (or says it in no readable way). */

@@ -19,6 +19,7 @@ import type { ClockifyContext } from './context.ts';
 import { ClockifyError } from './errors.ts';
 import type { ClockifyMember, ClockifyUserGroup, MembershipStatus, RoleRequest } from './people-api.ts';
 import type { ClockifyRole } from './wire.ts';
+import { sameEmail } from '../../contract/back-end-accounts.ts';
 
 /** People per page of the answer, as Kimai's are shown. */
 export const PEOPLE_PAGE_SIZE = 50;
@@ -105,7 +106,7 @@ export class ClockifyPeople extends BackEndPart<ClockifyContext, { catalog: Cloc
       throw new BackEndError('clockify_invite_refused', { email: person.email, plan: plan ?? null });
     }
     // Clockify answers the workspace, not the invitee: they are found by their address among everyone.
-    const found = (await this.#everyone(true)).find((read) => read.person.email.toLowerCase() === person.email.toLowerCase());
+    const found = (await this.#everyone(true)).find((read) => sameEmail(read.person.email, person.email));
     if (!found) throw new BackEndError('clockify_invitee_not_listed', { email: person.email });
     return found.person;
   }

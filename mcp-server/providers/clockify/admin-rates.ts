@@ -17,6 +17,7 @@ import type { ClockifyContext } from './context.ts';
 import { wholeCents } from './mapping.ts';
 import type { ClockifyRate, ClockifyRatedMembership, ClockifyRatedProject, RateField } from './rates-api.ts';
 import type { ClockifyUser } from './wire.ts';
+import { sameEmail } from '../../contract/back-end-accounts.ts';
 
 /** The currency a workspace without one set bills in (RateWithCurrencyRequestV1's default). */
 const DEFAULT_CURRENCY = 'USD';
@@ -86,10 +87,7 @@ export class ClockifyRates extends BackEndPart<ClockifyContext> implements Admin
     );
     const found = people.filter(
       (person, index) =>
-        String(numbers[index]) === wanted ||
-        person.id.toLowerCase() === wanted ||
-        person.email?.toLowerCase() === wanted ||
-        person.name?.toLowerCase() === wanted,
+        String(numbers[index]) === wanted || person.id.toLowerCase() === wanted || sameEmail(person.email, text) || person.name?.toLowerCase() === wanted,
     );
     if (found.length > 1) {
       const named = found.map((person) => ({ id: numbers[people.indexOf(person)] as number, name: this.context.nameOf(person) }));

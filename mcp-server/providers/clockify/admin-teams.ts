@@ -19,6 +19,7 @@ import { type Refusal, type RefusalArgs, refusalOf } from '../../contract/outcom
 import { type AdminTeamsPart, BackEndError, causeOf } from '../time-tracker.ts';
 import type { ClockifyContext } from './context.ts';
 import type { ClockifyMember, ClockifyUserGroup } from './people-api.ts';
+import { sameEmail } from '../../contract/back-end-accounts.ts';
 
 /** Why Clockify cannot take a grant or revoke on that kind of catalog item; null where it can. */
 function clockifyTeamRefusal(action: TeamAction, kind: TeamAccessKind | undefined): RefusalArgs | null {
@@ -113,7 +114,7 @@ export class ClockifyAdminTeams extends BackEndPart<ClockifyContext> implements 
       const wanted = text.toLowerCase();
       const found = id
         ? everyone.filter((one) => one.id === Number(id[1]))
-        : everyone.filter((one) => one.email?.toLowerCase() === wanted || one.name.toLowerCase() === wanted);
+        : everyone.filter((one) => sameEmail(one.email, text) || one.name.toLowerCase() === wanted);
       if (found.length === 1) return found[0] as TeamPerson;
       if (found.length > 1) throw new BackEndError('clockify_team_person_ambiguous', { text, people: found.map(named) });
       const stem = wanted.split('@')[0] ?? '';

@@ -75,7 +75,7 @@ export function createClockifyApi(options: ClockifyApiOptions) {
     ...connection,
     words: CLOCKIFY_WORDS,
     maxParallel: MAX_PARALLEL_REQUESTS,
-    maxPerSecond: MAX_REQUESTS_PER_SECOND,
+    maxPerSecond: connection.perSecond ?? MAX_REQUESTS_PER_SECOND,
     secretWords: {
       unreadable: (reason) => new ClockifyError('no_token', remoteRefusal('remote_secret_unreadable', { service: 'Clockify', secret: 'API key', reason })),
       missing: (action) => new ClockifyError('no_token', remoteRefusal('clockify_key_missing', { url: baseUrl, action })),

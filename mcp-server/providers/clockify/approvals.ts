@@ -208,6 +208,12 @@ export class ClockifyApprovals extends BackEndPart<ClockifyContext, { catalog: C
       .map((item) => ({ firstDay: item.firstDay, lastDay: item.lastDay, status: 'approved' as const, reopenedBy: 'an_approver' as const }));
   }
 
+  /** The locks as Clockify has them now: an approval may have landed since this call read its lists. */
+  async locksAfterWrite(span: DaySpan): Promise<PeriodLock[]> {
+    this.#forgetPages();
+    return this.locks(span);
+  }
+
   async entriesOf(submission: TimesheetSubmission, limit: number): Promise<SubmissionEntry[]> {
     const entries =
       this.#lastFound?.id === submission.id

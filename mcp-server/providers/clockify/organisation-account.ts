@@ -3,12 +3,13 @@
 // Its start check says whose key it is and whether it can act for others at all (an owner or admin of the workspace,
 // on a paid plan: Clockify adds time for others on paid plans only); its directory finds the members whose e-mail
 // is exactly the one asked (getUsersOfWorkspace's `email` matches any address that CONTAINS it, so every answer is
-// compared whole, case-folded) and one member by id, each with their membership's status in the workspace.
+// compared whole, without the case of ASCII letters alone: sameEmail) and one member by id, each with their membership's status in the workspace.
 import { Expiring } from '../remote/cache.ts';
 import { remoteConnection } from '../remote-tracker.ts';
 import { remoteRefusal } from '../remote/remote-error.ts';
 import type { Refusal } from '../../contract/outcomes/refusals.ts';
-import { type OrganisationAccount, type OrganisationCheck, sameEmail, type TrackerUser } from '../acting-for.ts';
+import { sameEmail } from '../../contract/back-end-accounts.ts';
+import type { OrganisationAccount, OrganisationCheck, TrackerUser } from '../acting-for.ts';
 import type { OrganisationAccountFactory } from '../engine-side.ts';
 import { type ClockifyApi, createClockifyApi } from './api.ts';
 import { chooseWorkspace, type Workspace, workspaceOf } from './workspace.ts';
@@ -89,7 +90,7 @@ export class ClockifyOrganisationAccount implements OrganisationAccount {
 
   constructor(options: Parameters<OrganisationAccountFactory<'clockify'>>[0]) {
     this.#api = createClockifyApi({
-      connection: { ...remoteConnection(options), pace: organisationPace(options.profile.url) },
+      connection: { ...remoteConnection(options), pace: organisationPace(options.profile.url, options.perSecond) },
       onRefused: (status) => {
         if (status === 401) this.#workspace.invalidate();
       },

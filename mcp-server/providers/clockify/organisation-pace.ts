@@ -7,12 +7,13 @@ import { MAX_REQUESTS_PER_SECOND } from './api.ts';
 
 const paces = new Map<string, Pacer>();
 
-/** The pace every request on the organisation's key to the Clockify at `baseUrl` passes, in this process. */
-export function organisationPace(baseUrl: string): Pacer {
-  let pace = paces.get(baseUrl);
+/** The pace every request on the organisation's key to the Clockify at `baseUrl` passes, in this process (`perSecond`: RemoteConnection's). */
+export function organisationPace(baseUrl: string, perSecond = MAX_REQUESTS_PER_SECOND): Pacer {
+  const key = `${perSecond} ${baseUrl}`;
+  let pace = paces.get(key);
   if (!pace) {
-    pace = pacer(MAX_REQUESTS_PER_SECOND);
-    paces.set(baseUrl, pace);
+    pace = pacer(perSecond);
+    paces.set(key, pace);
   }
   return pace;
 }

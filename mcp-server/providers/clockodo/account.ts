@@ -44,7 +44,7 @@ export class ClockodoAccount extends BackEndPart<ClockodoContext, { plan: Clocko
     try {
       if (!known) await this.context.me(true);
     } catch (error) {
-      this.context.options.log(`Could not ask Clockodo what ${this.context.options.profile.email} may do: ${(error as Error).message}`);
+      this.context.options.log(`Could not ask Clockodo what ${this.context.whom} may do: ${(error as Error).message}`);
       return;
     }
     if (this.context.options.teamToolsWanted?.() !== true || !leadershipStale(this.context)) return;
@@ -54,7 +54,7 @@ export class ClockodoAccount extends BackEndPart<ClockodoContext, { plan: Clocko
       if (acting) this.context.learnLeadership({ leads: (await acting.led()).people.length > 0 });
       else await learnLeadership(this.context);
     } catch (error) {
-      this.context.options.log(`Could not read from Clockodo whom ${this.context.options.profile.email} leads: ${(error as Error).message}`);
+      this.context.options.log(`Could not read from Clockodo whom ${this.context.whom} leads: ${(error as Error).message}`);
     }
   }
 

@@ -18,6 +18,7 @@ import { USER_PAGE } from './api.ts';
 import type { ClockodoContext } from './context.ts';
 import { type Refusal, refusalOf } from '../../contract/outcomes/refusals.ts';
 import type { ClockodoTeam, ClockodoUser } from './wire.ts';
+import { sameEmail } from '../../contract/back-end-accounts.ts';
 
 export class ClockodoAdminTeams extends BackEndPart<ClockodoContext> implements AdminTeamsPart {
   /** A Clockodo team may have no leader, and no members. */
@@ -60,7 +61,7 @@ export class ClockodoAdminTeams extends BackEndPart<ClockodoContext> implements 
       const id = /^#?(\d{1,15})$/.exec(text);
       const found = id
         ? everyone.filter((one) => one.id === Number(id[1]))
-        : everyone.filter((one) => one.email?.toLowerCase() === text.toLowerCase() || one.name.toLowerCase() === text.toLowerCase());
+        : everyone.filter((one) => sameEmail(one.email, text) || one.name.toLowerCase() === text.toLowerCase());
       if (found.length === 1) return found[0] as TeamPerson;
       if (found.length > 1) throw new BackEndError('person_named_ambiguously', { text, people: found.map(idAndName), back_end: 'Clockodo' });
       const wanted = text.toLowerCase().split('@')[0] ?? '';

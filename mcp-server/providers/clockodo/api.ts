@@ -65,6 +65,11 @@ export interface ClockodoApiOptions {
   /** Where Clockodo is, and the person's API key. */
   connection: RemoteConnection;
   email: string;
+  /**
+   * The login and key are the company owner's, with which the team server acts for a person (acting-api.ts): a
+   * refused or missing key is the organisation's to renew, and the refusal never names the owner's login.
+   */
+  organisation?: boolean;
 }
 
 export type ClockodoApi = ReturnType<typeof createClockodoApi>;
@@ -79,7 +84,11 @@ export function createClockodoApi(options: ClockodoApiOptions) {
     maxParallel: MAX_PARALLEL_REQUESTS,
     secretWords: {
       unreadable: (reason) => new ClockodoError('no_token', remoteRefusal('remote_secret_unreadable', { service: 'Clockodo', secret: 'API key', reason })),
-      missing: (action) => new ClockodoError('no_token', remoteRefusal('clockodo_key_missing', { email, action })),
+      missing: (action) =>
+        new ClockodoError(
+          'no_token',
+          options.organisation ? remoteRefusal('organisation_key_refused', { back_end: 'Clockodo' }) : remoteRefusal('clockodo_key_missing', { email, action }),
+        ),
     },
     authenticate: (key) => ({
       headers: {
@@ -92,7 +101,7 @@ export function createClockodoApi(options: ClockodoApiOptions) {
       },
       secrets: [key],
     }),
-    describeFailure: (answer, purpose) => describeHttpFailure(answer, purpose, baseUrl, email),
+    describeFailure: (answer, purpose) => describeHttpFailure(answer, purpose, baseUrl, options.organisation ? null : email),
     describeNotJson: (answer) => describeNotJson(baseUrl, answer),
   });
   const call = async <T>(

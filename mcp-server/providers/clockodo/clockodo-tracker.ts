@@ -5,6 +5,7 @@
 // be someone else's is refused in words. What changes rarely is cached, and the person's id, zone and
 // rights are remembered between starts, so a warm clock_in, clock_out or timer_status costs two
 // requests at most.
+import { hostOf } from '../remote/remote-error.ts';
 import { assembleTracker, type RemoteTracker } from '../remote-tracker.ts';
 import { ClockodoAccount } from './account.ts';
 import { ClockodoPeople } from './admin-people.ts';
@@ -28,7 +29,9 @@ export function createClockodoTracker(options: ClockodoTrackerOptions): RemoteTr
   const team = new ClockodoTeam(context, { catalog });
   return assembleTracker({
     type: 'clockodo',
-    label: options.actingFor ? `Clockodo (user #${options.actingFor.userId}, through ${options.profile.email})` : `Clockodo (${options.profile.email})`,
+    // Acting for a person, the profile's login is the owner's, half of the organisation's credential: never said to
+    // the person or the model (whoami's connection line says the account is the company's).
+    label: options.actingFor ? `Clockodo (${hostOf(options.profile.url)})` : `Clockodo (${options.profile.email})`,
     agentLabel: 'description-prefix',
     facts: context.facts,
     account: new ClockodoAccount(context, { plan }),

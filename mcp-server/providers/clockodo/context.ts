@@ -44,7 +44,7 @@ export class ClockodoContext {
 
   constructor(options: ClockodoTrackerOptions) {
     this.options = options;
-    const api = createClockodoApi({ connection: remoteConnection(options), email: options.profile.email });
+    const api = createClockodoApi({ connection: remoteConnection(options), email: options.profile.email, organisation: options.actingFor !== undefined });
     const { actingFor } = options;
     // Under actingFor the key is the owner's: every feature module sees only the API narrowed to the person.
     this.acting = actingFor ? new ClockodoActing(api, { userId: Number(actingFor.userId), now: options.now, zone: options.timezone }) : undefined;
@@ -79,9 +79,14 @@ export class ClockodoContext {
     return user.name ?? (this.acting ? (user.email ?? `user #${user.id}`) : this.options.profile.email);
   }
 
+  /** Whom the log names: the person's login, or under actingFor their user number (the profile's login is the owner's). */
+  get whom(): string {
+    return this.acting ? `user #${this.acting.userId}` : this.options.profile.email;
+  }
+
   /** "Clockodo at host as the person (role) of the company; …." for whoami and the connection test. */
   connectionLine({ user, company }: Identity): string {
-    const through = this.acting ? ", through the company owner's account" : '';
+    const through = this.acting ? ", through your company's account" : '';
     return `Clockodo at ${hostOf(this.options.profile.url)} as ${this.nameOf(user)}${describeAccount(user, company)}${through}.`;
   }
 
@@ -95,8 +100,7 @@ export class ClockodoContext {
    */
   learnLeadership(found: { leads?: boolean; decidesLeave?: boolean }): void {
     const learned: ClockodoFacts = { ...found, leadershipCheckedAt: new Date(this.options.now()).toISOString() };
-    if (this.facts.learn(learned))
-      this.options.log(`Clockodo tools follow whom ${this.options.profile.email} leads: ${[...this.facts.capabilities.current].join(', ')}.`);
+    if (this.facts.learn(learned)) this.options.log(`Clockodo tools follow whom ${this.whom} leads: ${[...this.facts.capabilities.current].join(', ')}.`);
   }
 
   close(): void {
@@ -151,8 +155,7 @@ export class ClockodoContext {
         ? { managesAbsences: user.role === 'owner' || user.can_generally_manage_absences === true }
         : {}),
     };
-    if (this.facts.learn(learned))
-      this.options.log(`Clockodo tools follow what ${this.options.profile.email} may do: ${[...this.facts.capabilities.current].join(', ')}.`);
+    if (this.facts.learn(learned)) this.options.log(`Clockodo tools follow what ${this.whom} may do: ${[...this.facts.capabilities.current].join(', ')}.`);
   }
 }
 

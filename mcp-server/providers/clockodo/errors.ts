@@ -68,14 +68,19 @@ export function problemsOf(body: unknown): Problem[] {
   return [];
 }
 
-export function describeHttpFailure(answer: HttpAnswer, purpose: RequestPurpose, baseUrl: string, email: string): ClockodoError {
+/** `email`: the login the key goes with, or null for the company owner's under one organisation credential (never said). */
+export function describeHttpFailure(answer: HttpAnswer, purpose: RequestPurpose, baseUrl: string, email: string | null): ClockodoError {
   const { status } = answer;
   const { action } = purpose;
   const problems = problemsOf(answer.json);
   const first = problems[0];
   const messages = problems.map((problem) => problem.message).filter((message): message is string => message !== undefined);
   const fail = <F extends RemoteFailure>(failure: F, said: RefusalFor<F>) => new ClockodoError<F>(failure, said, status, first);
-  if (status === 401) return fail('bad_token', remoteRefusal('clockodo_key_refused', { email }));
+  if (status === 401)
+    return fail(
+      'bad_token',
+      email === null ? remoteRefusal('organisation_key_refused', { back_end: 'Clockodo' }) : remoteRefusal('clockodo_key_refused', { email }),
+    );
   if (status === 403) return fail('forbidden', remoteRefusal('clockodo_forbidden', { action, messages }));
   if (status === 404) {
     if (looksHtml(answer.text)) return describeNotJson(baseUrl, answer);

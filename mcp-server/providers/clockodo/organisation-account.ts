@@ -2,12 +2,13 @@
 // company owner's login and API key, with which the team server acts for each person. Only the owner will do: a
 // manager may start another's clock but not stop it, so a person under a manager's key could be left with a clock
 // running. The start check says who the account is (its name, login and id, never the key); the directory is the
-// owner's list of users, read whole (paged) and matched by e-mail here, exactly and case-folded.
+// owner's list of users, read whole (paged) and matched by e-mail here, whole and without the case of ASCII letters
+// alone (sameEmail).
 import { BackEndError } from '../time-tracker.ts';
 import { refusalOf } from '../../contract/outcomes/refusals.ts';
 import type { OrganisationAccount, OrganisationCheck, TrackerUser } from '../acting-for.ts';
 import type { OrganisationAccountFactory } from '../engine-side.ts';
-import { sameEmail } from '../acting-for.ts';
+import { sameEmail } from '../../contract/back-end-accounts.ts';
 import { allPages } from '../remote/paging.ts';
 import { remoteConnection } from '../remote-tracker.ts';
 import { type ClockodoApi, createClockodoApi, USER_PAGE } from './api.ts';

@@ -44,7 +44,7 @@ export class ClockodoPlan extends BackEndPart<ClockodoContext> {
     return this.#targetHours.get(async () => {
       const rows = await unlessRefused(this.context.api.targetHours(userId), (error) => {
         this.context.options.log(
-          `Clockodo does not show ${this.context.options.profile.email} their target hours (${error.message}); using the work week in Punchcard's settings.`,
+          `Clockodo does not show ${this.context.whom} their target hours (${error.message}); using the work week in Punchcard's settings.`,
         );
         return 'refused' as const;
       });

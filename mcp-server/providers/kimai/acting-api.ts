@@ -232,7 +232,8 @@ export function actingKimaiApi(api: KimaiApi, options: ActingKimaiOptions): Kima
     throw new BackEndError('timesheet_period_locked', {
       first_day: week.firstDay,
       last_day: week.lastDay,
-      status: held === 'approved' ? 'approved' : 'pending',
+      // The week's own status: a week before the first one submitted is held without ever being submitted.
+      status: held === 'approved' ? 'approved' : held === 'submitted' ? 'pending' : 'not_submitted',
       reopened_by: 'an_administrator',
       back_end: 'Kimai',
     });
@@ -387,8 +388,11 @@ export function actingKimaiApi(api: KimaiApi, options: ActingKimaiOptions): Kima
     stopTimesheet: async (id) => {
       const seen = await look();
       // Kimai validates a stop as any change (TimesheetService::stopTimesheet): a record begun in the lockdown, or
-      // exported, is closed to the person's own token, not to the administrator's.
-      recordHolds(seen, await theirRecord(id));
+      // exported, is closed to the person's own token, not to the administrator's; so is one begun in a week the
+      // plugin's per-user lockdown holds (the stop would end it there).
+      const record = await theirRecord(id);
+      recordHolds(seen, record);
+      await approvalHolds(seen, [readKimaiTime(record.begin)]);
       return checked(api.stopTimesheet(id));
     },
     /** Kimai's restart acts for the caller: a new record for the person on the same project and activity instead. */

@@ -14,6 +14,7 @@ import type { KimaiCatalog } from './catalog.ts';
 import { type KimaiContext, personName } from './context.ts';
 import { KimaiError } from './errors.ts';
 import type { KimaiRate, KimaiUserShort } from './wire.ts';
+import { sameEmail } from '../../contract/back-end-accounts.ts';
 
 /** Customers' currencies change rarely; a minute keeps a conversation's calls to one read. */
 const CURRENCY_TTL_MS = 60_000;
@@ -136,7 +137,7 @@ export class KimaiRates extends BackEndPart<KimaiContext, { catalog: KimaiCatalo
   #matching(wanted: string): Known[] {
     const word = wanted.toLowerCase();
     return [...this.#known.values()].filter(
-      (person) => person.name.toLowerCase() === word || person.username.toLowerCase() === word || person.email?.toLowerCase() === word,
+      (person) => person.name.toLowerCase() === word || person.username.toLowerCase() === word || sameEmail(person.email, wanted),
     );
   }
 

@@ -18,6 +18,7 @@ import { type KimaiContext, personName } from './context.ts';
 import { KimaiError } from './errors.ts';
 import { MAX_PAGE_SIZE } from './api.ts';
 import type { KimaiTeam, KimaiUser, KimaiUserFull, KimaiUserShort } from './wire.ts';
+import { sameEmail } from '../../contract/back-end-accounts.ts';
 
 /** How far back the time entries an administrator may read name people who are in no team. */
 export const PEOPLE_SEEN_DAYS = 30;
@@ -237,7 +238,7 @@ const isId = (word: string) => /^#?\d{1,15}$/.test(word.trim());
 /** Those a word names exactly: by e-mail, or by name or username, in any case. */
 function placed(people: readonly TeamPerson[], word: string): TeamPerson[] {
   const wanted = word.trim().toLowerCase();
-  if (wanted.includes('@')) return people.filter((one) => one.email?.toLowerCase() === wanted);
+  if (wanted.includes('@')) return people.filter((one) => sameEmail(one.email, word));
   return people.filter((one) => one.name.toLowerCase() === wanted || one.username?.toLowerCase() === wanted);
 }
 

@@ -4,7 +4,6 @@
 // that need them.
 import type { ProfileOf } from '../../contract/back-end-descriptor.ts';
 import type { KIMAI } from '../../contract/back-ends/kimai.ts';
-import type { KimaiLockdown } from '../../contract/kimai-lockdown.ts';
 import type { Refusal, RefusalArgs } from '../../contract/outcomes/refusals.ts';
 import { learnedFacts, remoteConnection, type RemoteTrackerOptions } from '../remote-tracker.ts';
 import { BackEndError } from '../time-tracker.ts';
@@ -18,7 +17,7 @@ import { KimaiError } from './errors.ts';
 import type { KimaiTimesheetConfig, KimaiUser } from './wire.ts';
 
 /** A Kimai account's settings, with the lockdown its API does not publish where the settings name it (contract/kimai-lockdown.ts). */
-export type KimaiProfile = ProfileOf<typeof KIMAI> & { lockdown?: KimaiLockdown };
+export type KimaiProfile = ProfileOf<typeof KIMAI>;
 
 /** The user and the timesheet settings change rarely; five minutes keeps a session to one fetch. */
 const SESSION_TTL_MS = 5 * 60_000;

@@ -3,7 +3,7 @@
 // (`GET /api/users?visible=3&full=true`, view_user). A single account is read from that list too: Kimai's
 // `GET /api/users/{id}` for another account needs view_other_profile, which only a super administrator holds.
 import type { TrackerUser } from '../acting-for.ts';
-import { sameEmail } from '../acting-for.ts';
+import { sameEmail } from '../../contract/back-end-accounts.ts';
 import type { KimaiApi } from './api.ts';
 import type { KimaiUserFull } from './wire.ts';
 

@@ -19,7 +19,8 @@ export function decisionOf(row: OutboxRow, service: string): KeptWriteDecision {
     notice,
     words: modelText(noticeSentence(notice)),
     choices: [
-      { choice: 'send_again', label: row.kind === 'log_time' ? 'Send anyway' : 'Try again' },
+      // Sent anyway, an entry stands beside the one it overlaps; a locked period holds it however it is sent.
+      { choice: 'send_again', label: row.kind === 'log_time' && notice.code !== 'kept_write_period_locked' ? 'Send anyway' : 'Try again' },
       { choice: 'dismiss', label: `Keep ${service} as it is` },
     ],
   };

@@ -3,10 +3,13 @@
 // answer was lost, a crash between sending and recording) is recognised and not sent again; a timer
 // started elsewhere, an entry that overlaps, a timer stopped elsewhere leave the kept write for the
 // person to decide, with what was found and what they can do; a clock-in followed by a timer started
-// later on the web is recorded up to where that one began, and said so (adjusted). What came of it is
-// a notice of its own, as data (contract/outcomes/outbox.ts), stored with the row.
+// later on the web is recorded up to where that one began, and said so (adjusted). A write into a period
+// locked meanwhile (approved, or submitted where that locks it) is left for the person too, as the tool
+// would have refused it had the back end answered (tools/approval-lock.ts). What came of it is a notice
+// of its own, as data (contract/outcomes/outbox.ts), stored with the row.
 import type { KeptWriteFacts } from '../../contract/outcomes/outbox.ts';
 import { noticeOf } from '../../contract/outcomes/notices.ts';
+import type { PeriodLock, TimeSpan } from '../../domain/approvals.ts';
 import { formatInstant } from '../../domain/time.ts';
 import type { TimeEntry } from '../time-tracker.ts';
 import type { KeptOutcome, OutboxRow } from './outbox-store.ts';
@@ -35,6 +38,8 @@ export interface DeliveryContext {
   now: () => number;
   /** Another kept row, for a clock-out whose timer a kept clock-in started. */
   row: (seq: number) => Promise<OutboxRow | undefined>;
+  /** The first locked period these spans touch, as the back end says now; undefined where none (or the back end has no approvals). */
+  lockOf: (spans: readonly TimeSpan[]) => Promise<PeriodLock | undefined>;
 }
 
 /** Sends `row` after looking; throws what the back end threw (out of reach: the caller keeps the row). */
@@ -62,6 +67,29 @@ function said(notice: ReturnType<typeof noticeOf>): KeptOutcome {
 
 type Kept<K extends KeptWriteFacts['kind']> = Extract<KeptWriteFacts, { kind: K }>;
 
+/**
+ * Where the write would put time into a locked period: not sent, and left for the person with the period,
+ * to try again once it is reopened. Asked right before the write, after the looks that find it already there.
+ */
+async function heldByLock(spans: readonly TimeSpan[], write: KeptWriteFacts, context: DeliveryContext): Promise<Settlement | undefined> {
+  const lock = await context.lockOf(spans);
+  if (!lock) return undefined;
+  return {
+    state: 'needs_decision',
+    remoteId: null,
+    outcome: said(
+      noticeOf('kept_write_period_locked', {
+        service: context.service,
+        write,
+        first_day: lock.firstDay,
+        last_day: lock.lastDay,
+        status: lock.status,
+        reopened_by: lock.reopenedBy,
+      }),
+    ),
+  };
+}
+
 async function deliverClockIn(payload: ClockInPayload, write: Kept<'clock_in'>, context: DeliveryContext): Promise<Settlement> {
   const { tracker, service } = context;
   const running = await tracker.runningEntry();
@@ -75,12 +103,16 @@ async function deliverClockIn(payload: ClockInPayload, write: Kept<'clock_in'>, 
   if (running) {
     const switchFrom = payload.switchFrom && (await resolvedTimer(payload.switchFrom, context));
     if (switchFrom !== null && switchFrom !== undefined && switchFrom === running.id && running.start <= payload.start) {
+      const held = await heldByLock([timerSpan(payload.start, context), { start: running.start, end: payload.start }], write, context);
+      if (held) return held;
       const { started } = await tracker.startTimer(fields(payload), true);
       return { state: 'sent', remoteId: started.id, outcome: said(noticeOf('kept_switch_sent', { service, write, stopped: booked(running) })) };
     }
     if (running.start > payload.start + SAME_MOMENT_MS) {
       // The person clocked in here, and later someone (they, on the web) started a timer there: both
       // happened. Theirs ran until the other began; the other keeps running.
+      const held = await heldByLock([{ start: payload.start, end: running.start }], write, context);
+      if (held) return held;
       const entry = await tracker.createEntry({ ...fields(payload), start: payload.start, end: running.start });
       return {
         state: 'adjusted',
@@ -111,6 +143,9 @@ async function deliverClockIn(payload: ClockInPayload, write: Kept<'clock_in'>, 
       outcome: said(noticeOf('kept_clock_in_sent', { service, write, started: instant(same.start, context), already: true })),
     };
   }
+  // A locked period holds the write whatever else is there: said first, so trying again after clearing an overlap is not in vain.
+  const held = await heldByLock([timerSpan(payload.start, context)], write, context);
+  if (held) return held;
   const other = overlapping[0];
   if (other) {
     return { state: 'needs_decision', remoteId: null, outcome: said(noticeOf('kept_clock_in_overlaps', { service, write, other: seen(other, context) })) };
@@ -136,6 +171,8 @@ async function deliverClockOut(payload: ClockOutPayload, write: Kept<'clock_out'
         outcome: said(noticeOf('kept_clock_out_before_start', { service, write, timer_start: instant(running.start, context) })),
       };
     }
+    const held = await heldByLock([{ start: running.start, end: payload.end }], write, context);
+    if (held) return held;
     const stopped = await tracker.stopTimer(payload.end, payload.note ?? undefined);
     return {
       state: 'sent',
@@ -173,6 +210,8 @@ async function deliverEntry(payload: LogTimePayload, write: Kept<'log_time'>, co
   const overlapping = await overlaps(payload.start, payload.end, context);
   const same = overlapping.find((entry) => sameStart(entry, payload) && entry.end !== null && Math.abs(entry.end - payload.end) <= SAME_MOMENT_MS);
   if (same) return { state: 'sent', remoteId: same.id, outcome: said(noticeOf('kept_entry_sent', { service, write, entry: same.id, minutes, already: true })) };
+  const held = await heldByLock([{ start: payload.start, end: payload.end }], write, context);
+  if (held) return held;
   const other = payload.overlapAccepted ? undefined : overlapping[0];
   if (other)
     return { state: 'needs_decision', remoteId: null, outcome: said(noticeOf('kept_entry_overlaps', { service, write, other: seen(other, context) })) };
@@ -232,6 +271,11 @@ function booked(entry: Pick<TimeEntry, 'project' | 'activity'>): { project: stri
 /** An entry of the back end's, as the words name it beside a kept write. */
 function seen(entry: TimeEntry, context: DeliveryContext) {
   return { ...booked(entry), start: instant(entry.start, context), end: entry.end === null ? null : instant(entry.end, context) };
+}
+
+/** Where a timer started at `start` runs: up to now. */
+function timerSpan(start: number, context: DeliveryContext): TimeSpan {
+  return { start, end: Math.max(start, context.now()) };
 }
 
 function instant(epochMs: number, context: DeliveryContext): string {

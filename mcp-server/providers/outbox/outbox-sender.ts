@@ -5,6 +5,7 @@
 // given up on: send-attempts.ts), or released to go again later. And the person's decision on a row
 // left for them. What a call reads and keeps is the tracker's (outbox-tracker.ts), which uses this.
 import { NODE_TIMERS, type Timers } from '../../clock.ts';
+import { firstLockOfSpans, type PeriodLock, type TimeSpan } from '../../domain/approvals.ts';
 import { systemTimeZone } from '../../domain/time.ts';
 import type { Log } from '../../log.ts';
 import { CallStopped, withRequestBudget } from '../remote/request-budget.ts';
@@ -140,7 +141,14 @@ export class OutboxSender {
       const watched = watchedTracker(this.#inner);
       let settlement: Settlement;
       try {
-        settlement = await deliver(row, { tracker: watched.tracker, service, timezone, now, row: (seq) => store.row(seq) });
+        settlement = await deliver(row, {
+          tracker: watched.tracker,
+          service,
+          timezone,
+          now,
+          row: (seq) => store.row(seq),
+          lockOf: (spans) => this.#lockOf(spans, timezone),
+        });
       } catch (error) {
         const outOfReach = isOutOfReach(error);
         const reason = error instanceof Error ? error.message : String(error);
@@ -204,6 +212,23 @@ export class OutboxSender {
       return after.outcome ?? noticeOf('kept_write_sent', { service, write });
     }
     return noticeOf('kept_write_requeued', { service, write });
+  }
+
+  /**
+   * The first locked period `spans` touch, as the back end's approvals part says now, where it has approvals:
+   * a kept write goes out under the lock as a call's write does (tools/approval-lock.ts), which could not read
+   * the locks while the back end was out of reach. Where the back end no longer lets the person read approvals
+   * there is no lock to tell; out of reach, the read fails and the row waits, as for the write itself.
+   */
+  async #lockOf(spans: readonly TimeSpan[], timezone: string): Promise<PeriodLock | undefined> {
+    const approvals = this.#inner.approvals;
+    if (!approvals || !this.#inner.capabilities.has('approvals') || spans.length === 0) return undefined;
+    try {
+      return await firstLockOfSpans(spans, timezone, (days) => approvals.locks(days));
+    } catch (error) {
+      if (error instanceof BackEndError && error.refusal.code === 'timesheet_approvals_unavailable') return undefined;
+      throw error;
+    }
   }
 
   /** The settings' zone, else the back end's as last known, else this computer's. */

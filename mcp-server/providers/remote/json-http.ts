@@ -112,16 +112,22 @@ export type LimitWindow = 'second' | 'hour' | 'day';
 export interface Refusal {
   retryAfterMs?: number;
   window?: LimitWindow;
+  /** It refused the request sent once more after a 429: nothing is sent again for it. */
+  again?: boolean;
 }
 
-/** After a 429: wait this long and send the request once more, or give up with these words. */
+/**
+ * After a 429: send the request once more when the gate lets it through (its next pass holds it back
+ * `waitMs`, on the gate's own clock), or give up with these words.
+ */
 export type RefusalVerdict = { waitMs: number } | { refusal: Error };
 
 /**
  * A gate every request passes (JsonHttpOptions.gate). One that counts a limit the back end counts
  * too learns from `refused` that the back end refused a request for it (429), and what the answer
  * said, so it can hold back what else would go out meanwhile; it answers whether the refused request
- * may go once more, after a wait, or is given up, in its words (a hold longer than a call waits).
+ * may go once more, once its next pass has waited out the hold, or is given up, in its words (a hold
+ * longer than a call waits).
  */
 export interface RequestGate {
   (): Promise<void>;
@@ -302,19 +308,21 @@ export function createJsonHttp<Purpose>(options: JsonHttpOptions<Purpose>): Json
   }
 
   /**
-   * After a 429: how long to wait before sending the request once more, or undefined to answer the
-   * 429 as it came. The gate decides where there is one (it knows the holds every program of ours on
-   * the ledger keeps) and may give up in its own words; its trouble (a store away) is logged, and the
-   * transport's own rule decides: a Retry-After, or a second where the limit used up is the second's.
+   * After a 429: how long to wait here before sending the request once more, or undefined to answer
+   * the 429 as it came. The gate decides where there is one (it knows the holds every program of ours
+   * on the ledger keeps) and may give up in its own words; a request it lets go again waits out the
+   * hold in its next pass, on the gate's clock, so nothing is waited here. Its trouble (a store away)
+   * is logged, and the transport's own rule decides: a Retry-After, or a second where the limit used
+   * up is the second's. `again`: the 429 refused the request sent once more, which goes no further.
    */
-  async function waitAfter(answer: HttpAnswer): Promise<number | undefined> {
+  async function waitAfter(answer: HttpAnswer, again = false): Promise<number | undefined> {
     const said = answer.headers['retry-after'] === undefined ? undefined : retryAfterMs(answer.headers['retry-after'], Date.now());
     const window = options.readRefusal?.(answer);
     const verdict = await options.gate
-      ?.refused?.({ ...(said === undefined ? {} : { retryAfterMs: said }), ...(window ? { window } : {}) })
+      ?.refused?.({ ...(said === undefined ? {} : { retryAfterMs: said }), ...(window ? { window } : {}), ...(again ? { again } : {}) })
       .catch((error: unknown) => void options.log(`Could not note ${options.service}'s refusal (429): ${(error as Error).message}`));
     if (verdict && 'refusal' in verdict) throw verdict.refusal;
-    if (verdict) return verdict.waitMs;
+    if (verdict) return 0;
     if (options.retryWithoutRetryAfter === false && said === undefined && window !== 'second') return undefined;
     const wait = said ?? retryAfterMs(undefined, Date.now());
     // Never past the call's deadline: the 429's own words then say when, rather than the call's end.
@@ -334,7 +342,7 @@ export function createJsonHttp<Purpose>(options: JsonHttpOptions<Purpose>): Json
       const again = await send(request);
       // Sent once more only: a second 429 is told to the gate too (a hold it asks for, in its words
       // where long), and otherwise answered as it came.
-      if (again.status === 429) await waitAfter(again);
+      if (again.status === 429) await waitAfter(again, true);
       return again;
     },
     close() {

@@ -9,12 +9,14 @@
 // or other programs on the same key). So a 429, met by any of them, holds every one back through the
 // ledger, for as long as the limit it names needs (docs/back-ends/calamari.md, "Rate limits"): the
 // second's for a second, the hour's and the day's until the clock hour or the UTC day ends (the ones
-// counted here), a Retry-After for as long as it says; one that names none for a second, then, each
-// time the back end refuses again soon after a hold lifted, a minute and twice as long, up to an hour.
-// A short hold is waited out, within the call's deadline; during a longer one nothing is sent, and the
-// person is told which limit holds and when it lifts, as a time in their zone (HeldBack). A hold only
-// stops requests: a request sent after it fails, where it fails, for its own reason.
-import { setTimeout as delay } from 'node:timers/promises';
+// counted here), a Retry-After for as long as it says. One that names none is most likely the second's
+// (a minute's or an hour's hold would hide every other failure for as long): a second, waited out by
+// the refused request's one retry; refused again on that retry, a few seconds, so the next call asks
+// again. A short hold is waited out, within the call's deadline, on the gate's clock; during a longer
+// one nothing is sent, and the person is told which limit holds and when it lifts, as a time in their
+// zone (HeldBack). A hold only stops requests: a request sent after it fails, where it fails, for its
+// own reason.
+import { realWait, type Wait } from '../../clock.ts';
 import type { SharedBy } from '../../contract/outcomes/remote.ts';
 import { formatInstant } from '../../domain/time.ts';
 import type { LimitWindow, Refusal, RefusalVerdict, RequestGate } from './json-http.ts';
@@ -31,10 +33,11 @@ const WINDOW_MS: Record<Exclude<LimitWindow, 'second'>, number> = { hour: HOUR_M
  * turned yet (its clock is apart from ours, or it counts a rolling hour), so it holds this long.
  */
 export const TURN_MS = 60_000;
-/** A 429 that names no limit and comes soon after a hold lifted holds at least this long, doubled each time. */
-export const REPEATED_HOLD_MS = 60_000;
-/** The longest hold a 429 that names no limit earns: the hour Calamari counts by, whichever way it counts it. */
-export const LONGEST_HOLD_MS = HOUR_MS;
+/**
+ * A 429 that names no limit, met again on the request sent once more a second after the first: a few
+ * seconds, no more, so the next call asks again and a failure of another kind keeps its own words.
+ */
+export const REFUSED_AGAIN_HOLD_MS = 5_000;
 /** A hold this short is waited out (as json-http.ts waits out a short Retry-After) rather than refused. */
 export const WAITED_HOLD_MS = 10_000;
 
@@ -97,8 +100,11 @@ export function organisationGate(options: {
   allowance: OrganisationAllowance;
   sharedBy: SharedBy;
   now: () => number;
+  /** How a request waits out a short hold, on `now`'s clock (Node's timer by default). */
+  wait?: Wait;
 }): RequestGate {
   const { ledger, counter, service, allowance, sharedBy, now } = options;
+  const wait = options.wait ?? realWait;
   // The hold itself, under the key every version of Punchcard reads, and the limit it is for under a
   // key of its own: one read per request, and the limit read only to say it.
   const holdKey = `${counter}:refused`;
@@ -127,11 +133,8 @@ export function organisationGate(options: {
     // Held back first: a request that is not sent counts against nothing.
     const verdict = await verdictOn(await ledger.hold(holdKey), now());
     if ('refusal' in verdict) throw verdict.refusal;
-    if (verdict.waitMs > 0) {
-      // A call that ends meanwhile stops waiting; json-http.ts then refuses the request with its reason.
-      const stop = currentCall()?.stop;
-      await delay(verdict.waitMs, undefined, stop ? { signal: stop } : {}).catch(() => {});
-    }
+    // A call that ends meanwhile stops waiting; json-http.ts then refuses the request with its reason.
+    if (verdict.waitMs > 0) await wait(verdict.waitMs, currentCall()?.stop);
     const at = now();
     for (const { limit, per } of windows) {
       const verdict = await spendLimit(ledger, limit, at);
@@ -145,7 +148,7 @@ export function organisationGate(options: {
   };
   gate.refused = async (refusal) => {
     const at = now();
-    const liftsAt = holdLiftsAt(refusal, await ledger.hold(holdKey), at);
+    const liftsAt = holdLiftsAt(refusal, at);
     await ledger.holdUntil(holdKey, liftsAt, liftsAt - at);
     if (refusal.window) await ledger.holdUntil(`${holdKey}:${refusal.window}`, liftsAt, liftsAt - at);
     // What stands now: a later hold another caller asked for meanwhile outlasts this one.
@@ -157,25 +160,16 @@ export function organisationGate(options: {
 /**
  * When the hold a 429 asks for lifts: as long as its Retry-After says, where it says; else for the
  * limit it names, a second for the second's, the end of the clock hour or the UTC day for the hour's
- * and the day's (a minute just after one turned: TURN_MS); for none, as holdWithoutReason says.
+ * and the day's (a minute just after one turned: TURN_MS); for none, a second, as for the second's, or
+ * a few seconds where it refused the request sent once more (REFUSED_AGAIN_HOLD_MS).
  */
-export function holdLiftsAt(refusal: Refusal, last: { liftsAt: number; lengthMs: number } | undefined, now: number): number {
+export function holdLiftsAt(refusal: Refusal, now: number): number {
   if (refusal.retryAfterMs !== undefined) return now + refusal.retryAfterMs;
   if (refusal.window === 'second') return now + SECOND_MS;
-  if (refusal.window === undefined) return now + holdWithoutReason(last, now);
+  if (refusal.window === undefined) return now + (refusal.again ? REFUSED_AGAIN_HOLD_MS : SECOND_MS);
   const size = WINDOW_MS[refusal.window];
   const start = now - (now % size);
   return now - start < TURN_MS ? now + TURN_MS : start + size;
-}
-
-/**
- * How long a 429 that names no limit and no wait holds everything back: a second, as for the second's
- * limit, unless the back end refused again within a hold's length (at least a minute) of the last one
- * lifting; then a minute, or twice the last hold, up to an hour.
- */
-export function holdWithoutReason(last: { liftsAt: number; lengthMs: number } | undefined, now: number): number {
-  if (!last || now - last.liftsAt >= Math.max(last.lengthMs, REPEATED_HOLD_MS)) return SECOND_MS;
-  return Math.min(Math.max(last.lengthMs * 2, REPEATED_HOLD_MS), LONGEST_HOLD_MS);
 }
 
 /** What a hold is: which limit holds, until when, and whether the call could not wait for it; its refusal says it in the person's zone. */

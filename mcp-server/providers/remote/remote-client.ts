@@ -51,6 +51,12 @@ export interface RemoteConnection extends Pick<JsonHttpOptions<Purpose>, 'gate' 
   secret: () => Promise<string | null>;
   /** One exchange's deadline (PUNCHCARD_<BACK END>_TIMEOUT_MS, where set). */
   timeoutMs?: number;
+  /**
+   * Requests a second, where the back end counts them (Clockify, Calamari), instead of its published
+   * limit (PUNCHCARD_<BACK END>_PER_SECOND, where set): a plan with a higher limit, or a test against a
+   * fake that counts nothing, need not wait for a pace the back end does not hold it to.
+   */
+  perSecond?: number;
 }
 
 export interface RemoteClientOptions<P extends Purpose>

@@ -2,7 +2,8 @@
 // read from the built image by its own Node, it lists what the image holds, compared here with what
 // the image's own tools say: Node's version, every Debian package dpkg installed (with the licences of
 // the machine-readable copyright files the image keeps), the npm packages the base brings, and the
-// team server's bundled packages; the image carries the MCP Registry's label with server.json's name.
+// team server's bundled packages; the base image by the digest podman's inspect gives it; the image
+// carries the MCP Registry's label with server.json's name.
 // Built under a tag of its own, so it never replaces the image the other container tests run.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +11,7 @@ import { join } from 'node:path';
 import { Spec, Validation } from '@cyclonedx/cyclonedx-library';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Bom, writeSboms } from '../../../scripts/sbom.ts';
-import { APP_VERSION, buildImage, ensureBaseImage, podman, podmanOk, ROOT } from './podman.ts';
+import { APP_VERSION, BASE_IMAGE, buildImage, ensureBaseImage, podman, podmanOk, ROOT } from './podman.ts';
 
 const TAG = 'localhost/punchcard-server:sbom-test';
 const REGISTRY_NAME = (JSON.parse(readFileSync(join(ROOT, 'server.json'), 'utf8')) as { name: string }).name;
@@ -40,6 +41,16 @@ describe('the image’s SBOM, read from the image', () => {
     const labels = JSON.parse(await podmanOk(['image', 'inspect', TAG, '--format', '{{json .Config.Labels}}'])) as Record<string, string>;
     expect(labels['io.modelcontextprotocol.server.name']).toBe(REGISTRY_NAME);
     expect(bom.metadata.properties).toBeUndefined();
+  });
+
+  it('names the base image by the digest podman’s inspect gives it, as an OCI package URL', async () => {
+    const digests = JSON.parse(await podmanOk(['image', 'inspect', '--format', '{{json .RepoDigests}}', BASE_IMAGE])) as string[];
+    const digest = digests.find((name) => name.startsWith('docker.io/library/node@sha256:'))?.split('@')[1];
+    expect(digest, digests.join(', ')).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(bom.components.find((component) => component['bom-ref'] === BASE_IMAGE)).toMatchObject({
+      type: 'container',
+      purl: `pkg:oci/node@${encodeURIComponent(digest as string)}?repository_url=docker.io/library/node&tag=24-bookworm-slim`,
+    });
   });
 
   it('names the image’s Node at the version the image runs', async () => {

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { startError, toolResult } from '../../../main/engine/engine-client.ts';
 import { EngineError, messages } from '../../../main/engine/engine-error.ts';
+import { REFUSAL_META_KEY } from '../../../mcp-server/contract/outcomes/refusal-meta.ts';
 
 describe('toolResult', () => {
   it('joins the text blocks and keeps the structured part', () => {
@@ -20,6 +21,13 @@ describe('toolResult', () => {
     const failing = (text: string) => () => toolResult('clock_in', { content: text ? [{ type: 'text', text }] : [], isError: true });
     expect(failing('No project "X".')).toThrow(expect.objectContaining({ kind: 'tool', tool: 'clock_in', message: 'No project "X".' }));
     expect(failing('')).toThrow('clock_in failed without saying why.');
+  });
+
+  it("carries the refusal from the answer's _meta into the EngineError, its sentence as the message", () => {
+    const refusal = { code: 'clock_out_no_timer', facts: {} };
+    const refused = () =>
+      toolResult('clock_out', { content: [{ type: 'text', text: 'No timer is running.' }], isError: true, _meta: { [REFUSAL_META_KEY]: refusal } });
+    expect(refused).toThrow(expect.objectContaining({ kind: 'tool', tool: 'clock_out', refusal, message: 'No timer is running.' }));
   });
 });
 

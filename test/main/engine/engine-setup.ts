@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { createEngineClient, type EngineClient, type EngineClientOptions } from '../../../main/engine/engine-client.ts';
 import { type EngineLaunch, serveArguments } from '../../../main/engine/launch.ts';
 import { makeUserDataDir, SERVER_BUNDLE } from '../../support/engine.ts';
+import { TEST_PACE } from '../../support/test-pace.ts';
 
 export { SERVER_BUNDLE };
 
@@ -29,7 +30,7 @@ const folders: string[] = [];
 
 /** The child's environment: only PATH from this shell, a fake HOME, a fixed zone and clock. */
 export function testEnv(userDataDir: string, extra: Record<string, string> = {}): Record<string, string> {
-  return { HOME: userDataDir, TZ: 'Europe/Berlin', PUNCHCARD_NOW: NOW, ...extra };
+  return { HOME: userDataDir, TZ: 'Europe/Berlin', PUNCHCARD_NOW: NOW, ...TEST_PACE, ...extra };
 }
 
 export const PARENT_ENV = { PATH: process.env.PATH ?? '' };

@@ -1,22 +1,29 @@
-// A refusal as the window says it: read from the answer's structured part (its code and facts), worded
+// A refusal as the window says it: read from the answer's `_meta` (its code and facts), worded
 // for a person from the same catalog the engine words it with for a model. What people-words.ts once
 // did to the engine's text by pattern, the parts now do by construction: no record by number, no tool
 // to call, days as the person's calendar writes them.
 import { describe, expect, it } from 'vitest';
 import { refusalIn, refusalWords } from '../../../main/engine/refusal-words.ts';
+import { REFUSAL_META_KEY } from '../../../mcp-server/contract/outcomes/refusal-meta.ts';
 import type { Refusal } from '../../../mcp-server/contract/outcomes/refusals.ts';
 
 const en = (refusal: Refusal) => refusalWords(refusal, { locale: 'en-US' });
 
 describe('refusalIn', () => {
-  it('reads a known code and its facts from the structured part', () => {
-    expect(refusalIn({ refusal: { code: 'entry_not_yours', facts: { entry: 12 } } })).toEqual({ code: 'entry_not_yours', facts: { entry: 12 } });
+  it("reads a known code and its facts from the answer's _meta, beside what else _meta holds", () => {
+    const meta = {
+      [REFUSAL_META_KEY]: { code: 'entry_not_yours', facts: { entry: 12 } },
+      'io.modelcontextprotocol/serverInfo': { name: 'punchcard', version: '1' },
+    };
+    expect(refusalIn(meta)).toEqual({ code: 'entry_not_yours', facts: { entry: 12 } });
   });
 
   it('reads nothing from an answer without one, or with a code this app does not know', () => {
     expect(refusalIn(undefined)).toBeUndefined();
-    expect(refusalIn({ refusal: { code: 'from_a_newer_engine', facts: {} } })).toBeUndefined();
-    expect(refusalIn({ refusal: 'No.' })).toBeUndefined();
+    expect(refusalIn({ [REFUSAL_META_KEY]: { code: 'from_a_newer_engine', facts: {} } })).toBeUndefined();
+    expect(refusalIn({ [REFUSAL_META_KEY]: 'No.' })).toBeUndefined();
+    // Under a key of another name (the structured part's, where engines before issue 74 put it) it is none.
+    expect(refusalIn({ refusal: { code: 'entry_not_yours', facts: { entry: 12 } } })).toBeUndefined();
   });
 });
 

@@ -1,7 +1,15 @@
 // Timesheet approvals' pure core (mcp-server/domain/approvals.ts): the period a day falls in by each
 // back end's rule, where a period starts, and which locks a write's days touch.
 import { describe, expect, it } from 'vitest';
-import { type ApprovalRule, locksTouching, type PeriodLock, periodHolding } from '../../../mcp-server/domain/approvals.ts';
+import {
+  type ApprovalRule,
+  daysCovering,
+  daysOfSpan,
+  lockTouchedBy,
+  locksTouching,
+  type PeriodLock,
+  periodHolding,
+} from '../../../mcp-server/domain/approvals.ts';
 import { addDays, isoWeekday } from '../../../mcp-server/domain/time.ts';
 
 const MONDAY_WEEKS: ApprovalRule = { period: 'week', weekStart: 1 };
@@ -192,5 +200,43 @@ describe('locksTouching', () => {
     const november = lock('2026-11-01', '2026-11-30');
     expect(locksTouching([november], span('2026-11-30', '2026-12-01'))).toEqual([november]);
     expect(locksTouching([november], span('2026-12-01', '2026-12-01'))).toEqual([]);
+  });
+});
+
+describe('the days a span of time touches, and the lock it meets', () => {
+  const at = (iso: string) => Date.parse(iso);
+  const week = { firstDay: '2026-11-16', lastDay: '2026-11-22', status: 'approved', reopenedBy: 'an_approver' } satisfies PeriodLock;
+  const next = { ...week, firstDay: '2026-11-23', lastDay: '2026-11-29' } satisfies PeriodLock;
+
+  it("reads a span's days in the zone, its end not included, and a moment as its own day", () => {
+    // 23:00 to midnight on Sunday in Berlin is Sunday alone, though UTC has it on Sunday too and midnight is Monday.
+    expect(daysOfSpan({ start: at('2026-11-22T23:00:00+01:00'), end: at('2026-11-23T00:00:00+01:00') }, 'Europe/Berlin')).toEqual(
+      span('2026-11-22', '2026-11-22'),
+    );
+    expect(daysOfSpan({ start: at('2026-11-22T23:00:00+01:00'), end: at('2026-11-23T00:30:00+01:00') }, 'Europe/Berlin')).toEqual(
+      span('2026-11-22', '2026-11-23'),
+    );
+    // The same instants in New York are Sunday afternoon.
+    expect(daysOfSpan({ start: at('2026-11-22T23:00:00+01:00'), end: at('2026-11-23T00:30:00+01:00') }, 'America/New_York')).toEqual(
+      span('2026-11-22', '2026-11-22'),
+    );
+    const moment = at('2026-11-18T09:00:00+01:00');
+    expect(daysOfSpan({ start: moment, end: moment }, 'Europe/Berlin')).toEqual(span('2026-11-18', '2026-11-18'));
+  });
+
+  it('covers every span from the first day to the last, in any order', () => {
+    const spans = [
+      { start: at('2026-11-25T09:00:00+01:00'), end: at('2026-11-25T10:00:00+01:00') },
+      { start: at('2026-11-17T09:00:00+01:00'), end: at('2026-11-17T10:00:00+01:00') },
+    ];
+    expect(daysCovering(spans, 'Europe/Berlin')).toEqual(span('2026-11-17', '2026-11-25'));
+  });
+
+  it('answers the lock the first span meets first, and none where the spans miss every lock', () => {
+    const inNext = { start: at('2026-11-24T09:00:00+01:00'), end: at('2026-11-24T10:00:00+01:00') };
+    const inWeek = { start: at('2026-11-18T09:00:00+01:00'), end: at('2026-11-18T10:00:00+01:00') };
+    expect(lockTouchedBy([week, next], [inNext, inWeek], 'Europe/Berlin')).toBe(next);
+    expect(lockTouchedBy([week], [inNext], 'Europe/Berlin')).toBeUndefined();
+    expect(lockTouchedBy([], [inWeek], 'Europe/Berlin')).toBeUndefined();
   });
 });

@@ -9,7 +9,7 @@ import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calamariFacts, calamariFactsKey } from '../../../mcp-server/providers/calamari/facts.ts';
 import { closeAfterEach } from '../../support/close-after-each.ts';
-import { makeUserDataDir, startInProcessEngine, textOf } from '../../support/engine.ts';
+import { makeUserDataDir, refusalOf, startInProcessEngine, textOf } from '../../support/engine.ts';
 import { filesText } from '../../support/files-text.ts';
 import { startWebSite } from '../../support/fake-server.ts';
 import { runCli } from '../../support/run-cli.ts';
@@ -57,7 +57,7 @@ describe('failures', () => {
           /^Calamari at 127\.0\.0\.1:\d+ did not accept the API key \(API access is off for the organisation, or the key is wrong or was deleted\)/,
         );
         expect(JSON.stringify(result)).not.toContain('wrong-key-ABCDEF123456');
-        if (tool === 'timer_status') expect(result.structuredContent?.refusal).toMatchObject({ code: 'calamari_key_refused' });
+        if (tool === 'timer_status') expect(refusalOf(result)).toMatchObject({ code: 'calamari_key_refused' });
       }
       expect(engine.stderr()).not.toContain('wrong-key-ABCDEF123456');
       expect(await names(engine)).toContain('whoami');
@@ -203,7 +203,7 @@ describe('failures', () => {
     await fake.close();
     const refused = await engine.call('timer_status');
     expect(textOf(refused)).toMatch(/^Nothing answers at 127\.0\.0\.1:\d+ \(connection refused\)\. Check the Calamari address/);
-    expect(refused.structuredContent?.refusal).toMatchObject({
+    expect(refusalOf(refused)).toMatchObject({
       code: 'remote_connection_refused',
       facts: { service: 'Calamari', address: 'the Calamari address' },
     });

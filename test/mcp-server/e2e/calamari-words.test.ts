@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { calamariFacts, calamariFactsKey } from '../../../mcp-server/providers/calamari/facts.ts';
 import { closeAfterEach } from '../../support/close-after-each.ts';
-import { makeUserDataDir, startInProcessEngine, textOf } from '../../support/engine.ts';
+import { makeUserDataDir, refusalOf, startInProcessEngine, textOf } from '../../support/engine.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
 import {
   DEFAULT_KEY,
@@ -83,7 +83,7 @@ describe('what Punchcard says on Calamari', () => {
     expect(await say('start_break')).toBe('No shift is running; clock in before taking a break.');
     expect(await say('end_break')).toBe('No shift is running.');
     // The refusal as data beside its words.
-    expect((await engine.call('end_break')).structuredContent).toEqual({ refusal: { code: 'calamari_shift_not_running', facts: {} } });
+    expect(refusalOf(await engine.call('end_break'))).toEqual({ code: 'calamari_shift_not_running', facts: {} });
   });
 
   it('a clock-in Calamari confirms but does not list', async () => {
@@ -92,7 +92,7 @@ describe('what Punchcard says on Calamari', () => {
     fake.failNext({ path: '/api/clockin/timesheetentries/v1/find' }, { status: 200, body: [], times: 2 });
     const result = await engine.call('clock_in');
     expect(textOf(result)).toBe('Calamari confirmed the clock-in but lists no running shift.');
-    expect(result.structuredContent).toEqual({ refusal: { code: 'calamari_clock_in_unlisted', facts: {} } });
+    expect(refusalOf(result)).toEqual({ code: 'calamari_clock_in_unlisted', facts: {} });
   });
 
   it('a switch to a shift that would begin before the running one', async () => {
@@ -153,6 +153,6 @@ describe('a shift added without its id in the answer (the answer of create is no
     fake.failNext({ path: create }, { status: 200, raw: '' });
     const result = await engine.call('log_time', yesterday);
     expect(textOf(result)).toBe('Calamari accepted the shift but does not list it; check your timesheet in Calamari before adding it again.');
-    expect(result.structuredContent).toEqual({ refusal: { code: 'calamari_shift_added_unlisted', facts: {} } });
+    expect(refusalOf(result)).toEqual({ code: 'calamari_shift_added_unlisted', facts: {} });
   });
 });

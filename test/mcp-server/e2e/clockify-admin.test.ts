@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { accept, ADMIN_NOW as NOW, offeredOf, type SessionOptions } from '../../support/admin-engine.ts';
 import { clockifyAdmin } from '../../support/clockify-admin.ts';
-import { type Era, type InProcessEngineHandle, makeUserDataDir, startInProcessEngine, textOf, writeSettings } from '../../support/engine.ts';
+import { type Era, type InProcessEngineHandle, makeUserDataDir, refusalOf, startInProcessEngine, textOf, writeSettings } from '../../support/engine.ts';
 import { BOB_KEY, type FakeClockify, type FakeInvoice, MIA_KEY, OLGA_KEY, SEED, WES_KEY } from '../providers/clockify/fake-clockify.ts';
 
 const ADMIN_TOOLS = ['create_catalog_item', 'archive_catalog_item', 'manage_tags', 'list_invoices'];
@@ -244,7 +244,7 @@ describe('administration on Clockify', () => {
     expect(textOf(refused)).toMatch(
       /^Clockify did not let you list invoices \(403\): Your Clockify workspace's plan does not let Punchcard .+: Invoicing is not available on your subscription plan\. list_invoices is switched off\.$/,
     );
-    expect((refused.structuredContent as { refusal: { code: string } }).refusal.code).toBe('clockify_invoices_plan_refused');
+    expect(refusalOf(refused)?.code).toBe('clockify_invoices_plan_refused');
     await expect.poll(() => adminListed(bob)).toEqual(['create_catalog_item', 'archive_catalog_item', 'manage_tags']);
   });
 
@@ -258,7 +258,7 @@ describe('administration on Clockify', () => {
       "Clockify did not let you rename the tag billing (403): only the workspace's admins and its owner administer tags, and your account is not one now. Nothing was changed; manage_tags is switched off.",
     );
     // The refusal as data beside its words: the code and what it was about.
-    expect(tag.structuredContent).toEqual({ refusal: { code: 'clockify_administration_refused', facts: { part: 'tags', action: 'rename the tag billing' } } });
+    expect(refusalOf(tag)).toEqual({ code: 'clockify_administration_refused', facts: { part: 'tags', action: 'rename the tag billing' } });
     await expect.poll(() => adminListed(bob)).toEqual(['create_catalog_item', 'archive_catalog_item', 'list_invoices']);
     const invoices = await bob.call('list_invoices');
     expect(textOf(invoices)).toBe(

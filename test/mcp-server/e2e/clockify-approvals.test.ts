@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { ADMIN_NOW, type Answer, appEngineOptions, offers, type SessionOptions } from '../../support/admin-engine.ts';
 import { closeAfterEach } from '../../support/close-after-each.ts';
-import { type Era, type InProcessEngineHandle, makeUserDataDir, startInProcessEngine, type ToolResult, textOf } from '../../support/engine.ts';
+import { type Era, type InProcessEngineHandle, makeUserDataDir, refusalOf, startInProcessEngine, type ToolResult, textOf } from '../../support/engine.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
 import { approvalRequestsOf, setApprovalSettings } from '../providers/clockify/fake-clockify-approvals.ts';
 import {
@@ -97,7 +97,6 @@ const changesSent = (fake: FakeClockify) =>
     .filter((request) => (request.method === 'POST' || request.method === 'PATCH') && request.path.includes('/approval-requests'))
     .map((request) => `${request.method} ${JSON.parse(request.body || 'null')?.state ?? JSON.parse(request.body || 'null')?.period ?? ''}`);
 
-const refusalOf = (result: ToolResult) => (result.structuredContent as { refusal?: { code: string; facts: Record<string, unknown> } } | undefined)?.refusal;
 type Submission = {
   id: string;
   person: string;

@@ -8,7 +8,8 @@ import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clockifyFacts, clockifyFactsKey } from '../../../mcp-server/providers/clockify/facts.ts';
 import { closeAfterEach } from '../../support/close-after-each.ts';
-import { makeUserDataDir, startInProcessEngine, textOf } from '../../support/engine.ts';
+import { makeUserDataDir, refusalOf, startInProcessEngine, textOf } from '../../support/engine.ts';
+import { REAL_PACE } from '../../support/real-pace.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
 import { filesText } from '../../support/files-text.ts';
 import { startWebSite } from '../../support/fake-server.ts';
@@ -47,7 +48,7 @@ describe('failures', () => {
         /^Clockify at 127\.0\.0\.1:\d+ did not accept the API key \(it is wrong, or was regenerated or deleted\)\. Copy a key from your profile settings/,
       );
       expect(JSON.stringify(result)).not.toContain('wrong-key-ABCDEF123456');
-      if (tool === 'timer_status') expect(result.structuredContent?.refusal).toMatchObject({ code: 'clockify_key_refused' });
+      if (tool === 'timer_status') expect(refusalOf(result)).toMatchObject({ code: 'clockify_key_refused' });
     }
     expect(engine.stderr()).not.toContain('wrong-key-ABCDEF123456');
     for (const file of filesText(dir)) expect(file.text, file.path).not.toContain('wrong-key-ABCDEF123456');
@@ -104,7 +105,8 @@ describe('failures', () => {
   });
 
   it('stays under the per-second limit itself: a catalog of many projects reads their tasks without a 429', async () => {
-    const { fake, engine } = await clockifyEngine({ rateLimit: { perSecond: 10 } });
+    // Clockify's own pace, which the harness lifts elsewhere (test/support/test-pace.ts): it is what holds the engine under the limit.
+    const { fake, engine } = await clockifyEngine({ rateLimit: { perSecond: 10 }, env: REAL_PACE });
     for (let index = 0; index < 14; index++) {
       fake.state.projects.push({
         id: `5b6415680000000000000${String(index).padStart(3, '0')}`,

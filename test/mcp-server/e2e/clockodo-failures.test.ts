@@ -7,7 +7,7 @@ import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clockodoFacts, clockodoFactsKey } from '../../../mcp-server/providers/clockodo/facts.ts';
 import { closeAfterEach } from '../../support/close-after-each.ts';
-import { makeUserDataDir, startInProcessEngine, textOf } from '../../support/engine.ts';
+import { makeUserDataDir, refusalOf, startInProcessEngine, textOf } from '../../support/engine.ts';
 import { filesText } from '../../support/files-text.ts';
 import { startWebSite } from '../../support/fake-server.ts';
 import { runCli } from '../../support/run-cli.ts';
@@ -51,7 +51,7 @@ describe('failures', () => {
     const { fake, engine } = await clockodoEngine({ key: null });
     const result = await engine.call('timer_status');
     expect(textOf(result)).toMatch(/^No Clockodo API key is stored for ada@example\.com, so Punchcard could not .*PUNCHCARD_CLOCKODO_TOKEN/);
-    expect(result.structuredContent?.refusal).toMatchObject({ code: 'clockodo_key_missing', facts: { email: 'ada@example.com' } });
+    expect(refusalOf(result)).toMatchObject({ code: 'clockodo_key_missing', facts: { email: 'ada@example.com' } });
     expect(fake.requests).toEqual([]);
   });
 

@@ -1,12 +1,15 @@
 // The tool contracts as a client sees them, through the engine in process
 // (test/support/engine.ts, startInProcessEngine) in both protocol eras: unknown argument keys are refused and
 // change nothing; every advertised input schema is closed and its limits are exactly the ones the
-// server enforces (one step past a limit is refused for that field, the limit itself is not); and
+// server enforces (one step past a limit is refused for that field, the limit itself is not); every
+// refusal carries its words, its code and facts in _meta, and no structured content (which clients
+// check against the output schema); and
 // every result a real session produces validates against the advertised output schema (Ajv, JSON
 // Schema 2020-12), on the local timesheet, Kimai, Clockodo, Calamari and Clockify.
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Era, type InProcessEngineHandle, makeUserDataDir, startInProcessEngine, textOf } from '../../support/engine.ts';
+import { type Era, type InProcessEngineHandle, makeUserDataDir, refusalOf, startInProcessEngine, textOf } from '../../support/engine.ts';
+import { refusalShapeProblem } from '../../support/refusal-shape.ts';
 import { clockStartingAt, DEFAULT_USERS, type FakeKimai, type FakeUser, rememberPlugin, seedCatalog, startFakeKimai } from '../providers/kimai/fake-kimai.ts';
 import { clockodoFacts, clockodoFactsKey } from '../../../mcp-server/providers/clockodo/facts.ts';
 import { DEFAULT_USERS as CLOCKODO_USERS, type FakeClockodo, seedCompany, startFakeClockodo } from '../providers/clockodo/fake-clockodo.ts';
@@ -251,6 +254,15 @@ describe.each<Era>(['legacy', 'modern'])('tool contracts on the local timesheet,
     expect(textOf(none)).toContain('Unknown argument "verbose": whoami takes no arguments.');
   });
 
+  it('refuses in the shape every client reads, for every tool: words, the code and facts in _meta, no structured content', async () => {
+    for (const tool of tools) {
+      const refused = await engine.call(tool.name, { not_an_argument: true });
+      expect(refused.isError, tool.name).toBe(true);
+      expect(refusalShapeProblem(refused), tool.name).toBeUndefined();
+      expect(refusalOf(refused)?.code, tool.name).toBe('invalid_arguments');
+    }
+  });
+
   it('advertises closed input schemas that bound every string', () => {
     expect(tools).toHaveLength(18);
     for (const tool of tools) {
@@ -268,6 +280,7 @@ describe.each<Era>(['legacy', 'modern'])('tool contracts on the local timesheet,
         for (const { value, says } of pastTheLimits(schema)) {
           const result = await engine.call(tool.name, { [field]: value });
           expect(result.isError, `${tool.name}.${field} = ${JSON.stringify(value).slice(0, 20)}`).toBe(true);
+          expect(refusalShapeProblem(result), `${tool.name}.${field}`).toBeUndefined();
           expect(textOf(result), `${tool.name}.${field}`).toMatch(new RegExp(`\\b${field}: ${says}`));
           probes++;
         }

@@ -1,11 +1,13 @@
 // Thousands of malformed and random tool calls against one live server: every call gets an answer,
-// no answer is an internal error (those would be bugs), and the server is still healthy afterwards.
+// no answer is an internal error (those would be bugs), every refusal has the shape every client can
+// read (test/support/refusal-shape.ts), and the server is still healthy afterwards.
 import { spawn } from 'node:child_process';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TOOLS } from '../../../mcp-server/tools/index.ts';
-import { type EngineHandle, makeUserDataDir, SERVER_BUNDLE, startEngine, textOf } from '../../support/engine.ts';
+import { type EngineHandle, makeUserDataDir, SERVER_BUNDLE, startEngine, textOf, type ToolResult } from '../../support/engine.ts';
 import { LOCAL_TOOL_NAMES } from '../../support/local-tools.ts';
+import { refusalShapeProblem } from '../../support/refusal-shape.ts';
 
 const CALLS = 3_000;
 
@@ -50,9 +52,10 @@ describe('fuzzing the tool surface', () => {
   });
   afterAll(async () => engine?.close());
 
-  it(`answers ${CALLS} random calls without an internal error`, async () => {
+  it(`answers ${CALLS} random calls without an internal error, each refusal in the shape every client reads`, async () => {
     const samples = fc.sample(call, { numRuns: CALLS, seed: 20261121 });
     const internal: string[] = [];
+    let refused = 0;
     for (const sample of samples) {
       const result = await engine.client.callTool(sample).catch((error: Error) => ({ protocolError: error.message }));
       if ('protocolError' in result) {
@@ -61,8 +64,13 @@ describe('fuzzing the tool surface', () => {
       }
       const text = textOf(result as never);
       if (/could not finish/.test(text)) internal.push(`${sample.name} ${JSON.stringify(sample.arguments)}: ${text}`);
+      const misshapen = refusalShapeProblem(result as ToolResult);
+      if (misshapen) internal.push(`${sample.name} ${JSON.stringify(sample.arguments)}: the refusal ${misshapen}`);
+      if ((result as ToolResult).isError) refused += 1;
     }
     expect(internal).toEqual([]);
+    // Most random calls are refused: the shapes above were checked on many refusals, not a few.
+    expect(refused).toBeGreaterThan(CALLS / 2);
     const status = await engine.call('timer_status');
     expect(status.isError).toBeFalsy();
   });

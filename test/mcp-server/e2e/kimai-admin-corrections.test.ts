@@ -5,7 +5,7 @@
 import type { ElicitRequestFormParams } from '@modelcontextprotocol/client';
 import { describe, expect, it } from 'vitest';
 import { readDetection } from '../../../mcp-server/providers/kimai/detection-cache.ts';
-import { type Era, textOf } from '../../support/engine.ts';
+import { type Era, refusalOf, textOf } from '../../support/engine.ts';
 import { ADA, ANN, type KimaiSessionOptions, kimaiAdmin, ROOT, TOM } from '../../support/kimai-admin.ts';
 import { DEFAULT_USERS, type FakeKimai, type FakeTimesheet, type FakeUser, seedCatalog } from '../providers/kimai/fake-kimai.ts';
 
@@ -103,7 +103,7 @@ describe('correct_time_entries on Kimai', () => {
     expect(wrong.isError).toBe(true);
     expect(textOf(wrong)).toMatch(/^confirm_count is 3 but the correction now covers 4 entries; nothing was changed\. Would change 4 entries/);
     // The refusal as data (contract/outcomes/admin.ts): the two counts, and the preview as it is now.
-    expect(wrong.structuredContent).toMatchObject({ refusal: { code: 'corrections_count_moved', facts: { confirmed: 3, now: 4 } } });
+    expect(refusalOf(wrong)).toMatchObject({ code: 'corrections_count_moved', facts: { confirmed: 3, now: 4 } });
     expect(patches(server)).toEqual([]);
 
     const done = await admin.call('correct_time_entries', { ...args, confirm_count: 4 });

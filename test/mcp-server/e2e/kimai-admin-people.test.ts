@@ -5,7 +5,7 @@
 // refusals in words before anything is sent, and the question before every write in both protocol eras.
 import { describe, expect, it } from 'vitest';
 import { readDetection } from '../../../mcp-server/providers/kimai/detection-cache.ts';
-import { type Era, textOf } from '../../support/engine.ts';
+import { type Era, refusalOf, textOf } from '../../support/engine.ts';
 import { ADA, ANN, kimaiAdmin, ROOT, TOM } from '../../support/kimai-admin.ts';
 import { modelFacingChars } from '../../support/tool-list-size.ts';
 import { DEFAULT_USERS, type FakeKimai, type FakeUser } from '../providers/kimai/fake-kimai.ts';
@@ -89,7 +89,7 @@ describe('manage_people on Kimai', () => {
     expect((all.structuredContent?.people as Array<{ active: boolean }>).filter((person) => !person.active)).toHaveLength(2);
     const past = await root.call('manage_people', { action: 'list', page: 3 });
     expect(textOf(past)).toBe('There is no page 3 of these people: there are 2 pages.');
-    expect(past.structuredContent?.refusal).toEqual({ code: 'people_page_missing', facts: { page: 3, pages: 2 } });
+    expect(refusalOf(past)).toEqual({ code: 'people_page_missing', facts: { page: 3, pages: 2 } });
   });
 
   it('shows one person by id, e-mail or name, and says so in words when nobody or nobody known is meant', async () => {

@@ -5,7 +5,7 @@
 // changes, and Kimai's 403 withdrawing the tool at once.
 import { describe, expect, it } from 'vitest';
 import { readDetection } from '../../../mcp-server/providers/kimai/detection-cache.ts';
-import { type Era, textOf } from '../../support/engine.ts';
+import { type Era, refusalOf, textOf } from '../../support/engine.ts';
 import { ADA, ANN, kimaiAdmin, ROOT, TOM } from '../../support/kimai-admin.ts';
 import { DEFAULT_USERS, type FakeKimai, type FakeKimaiConfig, type FakeUser, seedCatalog } from '../providers/kimai/fake-kimai.ts';
 
@@ -235,7 +235,7 @@ describe('manage_teams on Kimai', () => {
     const admin = await connect(server, ANN);
     const unknown = await admin.call('manage_teams', { action: 'show', team: 'Sales' });
     expect(unknown.isError).toBe(true);
-    expect(unknown.structuredContent).toEqual({ refusal: { code: 'team_not_found', facts: { team: 'Sales', close: [], teams: [{ id: 50, name: 'Web' }] } } });
+    expect(refusalOf(unknown)).toEqual({ code: 'team_not_found', facts: { team: 'Sales', close: [], teams: [{ id: 50, name: 'Web' }] } });
     await admin.close();
   });
 });

@@ -10,7 +10,7 @@ import type { ElicitRequestFormParams } from '@modelcontextprotocol/client';
 import { describe, expect, it } from 'vitest';
 import { readDetection } from '../../../mcp-server/providers/kimai/detection-cache.ts';
 import { accept, offeredOf } from '../../support/admin-engine.ts';
-import { type Era, type InProcessEngineHandle, type ToolResult, textOf } from '../../support/engine.ts';
+import { type Era, type InProcessEngineHandle, refusalOf, type ToolResult, textOf } from '../../support/engine.ts';
 import { ADA, kimaiAdmin, ROOT, TOM } from '../../support/kimai-admin.ts';
 import { DEFAULT_USERS, type FakeKimai, type FakeUser, seedCatalog } from '../providers/kimai/fake-kimai.ts';
 
@@ -40,7 +40,6 @@ async function kimaiWithWeeks(approvalPlugin = true, start = startKimai): Promis
 }
 
 const open = (fake: FakeKimai, user: FakeUser, options: Parameters<typeof connect>[2] = {}) => connect(fake, user, { tools: SETTINGS, ...options });
-const refusalOf = (result: ToolResult) => (result.structuredContent as { refusal?: { code: string; facts: Record<string, unknown> } } | undefined)?.refusal;
 /** The requests `run` made of the fake, as 'METHOD /path?query' without /api. */
 async function sentDuring(fake: FakeKimai, run: () => Promise<unknown>): Promise<string[]> {
   const before = fake.requests.length;
@@ -189,6 +188,34 @@ describe('timesheet approvals on Kimai with the ApprovalBundle plugin', () => {
       /^Your timesheet for 2026-10-12 to 2026-10-18 was not submitted, but Kimai .* keeps its time as it is, as it keeps every week before your next one to submit: to change it, ask an administrator to reopen it in Kimai/,
     );
     expect(writes(write)).toEqual([]);
+  });
+
+  it('holds clock_in with a past start in a submitted week, and clock_out of a timer begun in an approved one, before any write', async () => {
+    const fake = await kimaiWithWeeks();
+    const ada = await open(fake, ADA);
+    expect((await ada.call('submit_timesheet', { period_start: '2026-11-02' })).isError).toBeFalsy();
+    const week = { first_day: '2026-11-02', last_day: '2026-11-08', reopened_by: 'an_administrator' };
+    let answer: ToolResult | undefined;
+    const clockedIn = await sentDuring(
+      fake,
+      async () => (answer = await ada.call('clock_in', { start: '2026-11-06T16:00', project: 'Website', activity: 'Design' })),
+    );
+    expect(refusalOf(answer as ToolResult)).toMatchObject({ code: 'timesheet_period_locked', facts: { ...week, status: 'pending' } });
+    expect(writes(clockedIn)).toEqual([]);
+    // A timer she forgot on the Friday of the week, which is approved since.
+    fake.approvals.decide(ADA.id, '2026-11-02', 'approved');
+    const named = (list: ReadonlyArray<{ id: number; name: string }>, name: string) => list.find((item) => item.name === name)?.id as number;
+    const forgotten = fake.addTimesheet({
+      userId: ADA.id,
+      begin: at('2026-11-06T16:00:00+01:00'),
+      end: null,
+      projectId: named(fake.state.projects, 'Website'),
+      activityId: named(fake.state.activities, 'Design'),
+    });
+    const clockedOut = await sentDuring(fake, async () => (answer = await ada.call('clock_out')));
+    expect(refusalOf(answer as ToolResult)).toMatchObject({ code: 'timesheet_period_locked', facts: { ...week, status: 'approved' } });
+    expect(writes(clockedOut)).toEqual([]);
+    expect(forgotten.end).toBeNull();
   });
 
   it("refuses taking a submission back, and deciding one, in words naming Kimai's page, before any request", async () => {

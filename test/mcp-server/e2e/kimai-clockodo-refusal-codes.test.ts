@@ -3,7 +3,7 @@
 // code and its facts (contract/outcomes/kimai.ts, clockodo.ts), beside the same sentence as before.
 import { describe, expect, it } from 'vitest';
 import { closeAfterEach } from '../../support/close-after-each.ts';
-import { makeUserDataDir, startInProcessEngine, textOf } from '../../support/engine.ts';
+import { makeUserDataDir, refusalOf, startInProcessEngine, textOf } from '../../support/engine.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
 import { DEFAULT_USERS as CLOCKODO_USERS, seedCompany, startFakeClockodo } from '../providers/clockodo/fake-clockodo.ts';
 import { DEFAULT_USERS as KIMAI_USERS, seedCatalog, startFakeKimai } from '../providers/kimai/fake-kimai.ts';
@@ -20,7 +20,7 @@ describe('a back end of its own refuses as data', () => {
     const engine = opened(await startInProcessEngine({ userDataDir: dir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_KIMAI_TOKEN: ada.token } }));
     const result = await engine.call('clock_in');
     expect(result.isError).toBe(true);
-    expect(result.structuredContent).toEqual({ refusal: { code: 'kimai_nothing_to_resume', facts: {} } });
+    expect(refusalOf(result)).toEqual({ code: 'kimai_nothing_to_resume', facts: {} });
     expect(textOf(result)).toBe(
       'Kimai needs a project and an activity to start a timer, and there is no earlier entry to resume. Name them (see list_catalog).',
     );
@@ -34,7 +34,7 @@ describe('a back end of its own refuses as data', () => {
     const engine = opened(await startInProcessEngine({ userDataDir: dir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CLOCKODO_TOKEN: ada.apiKey } }));
     const result = await engine.call('clock_in');
     expect(result.isError).toBe(true);
-    expect(result.structuredContent).toEqual({ refusal: { code: 'clockodo_nothing_to_resume', facts: { examples: ['Website'] } } });
+    expect(refusalOf(result)).toEqual({ code: 'clockodo_nothing_to_resume', facts: { examples: ['Website'] } });
     expect(textOf(result)).toBe(
       'There is no earlier Clockodo entry to resume, and Clockodo needs a project and a service to start a timer. You may book on "Website"; name one (and an activity).',
     );

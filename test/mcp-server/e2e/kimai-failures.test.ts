@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { makeUserDataDir, startInProcessEngine, textOf } from '../../support/engine.ts';
+import { makeUserDataDir, refusalOf, startInProcessEngine, textOf } from '../../support/engine.ts';
 import { runCli } from '../../support/run-cli.ts';
 import {
   DEFAULT_USERS,
@@ -52,7 +52,7 @@ describe('failures', () => {
       expect(result.isError).toBe(true);
       expect(textOf(result)).toMatch(/did not accept the API token .*Create a new API token/);
       expect(JSON.stringify(result)).not.toContain('revoked-token-ABCDEF123456');
-      if (tool === 'timer_status') expect(result.structuredContent?.refusal).toMatchObject({ code: 'kimai_token_refused', facts: { status: 401 } });
+      if (tool === 'timer_status') expect(refusalOf(result)).toMatchObject({ code: 'kimai_token_refused', facts: { status: 401 } });
     }
     expect(engine.stderr()).not.toContain('revoked-token-ABCDEF123456');
   });

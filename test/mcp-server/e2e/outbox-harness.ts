@@ -27,7 +27,7 @@ type Opened = ReturnType<typeof closeAfterEach>;
  * connection dropped in the middle of a request is test/mcp-server/providers/outbox/outbox-tracker.test.ts's
  * case). A child learns of it while the test's next call travels over stdio.
  */
-function noticedCut(network: NetworkSwitch): NetworkSwitch {
+export function noticedCut(network: NetworkSwitch): NetworkSwitch {
   return {
     ...network,
     cut: async () => {

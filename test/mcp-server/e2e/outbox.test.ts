@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OUTBOX_SETTLED_FILE } from '../../../mcp-server/contract/outbox-signal.ts';
 import { closeAfterEach } from '../../support/close-after-each.ts';
-import { type InProcessEngineHandle, makeUserDataDir, startInProcessEngine, textOf, writeSettings } from '../../support/engine.ts';
+import { type InProcessEngineHandle, makeUserDataDir, refusalOf, startInProcessEngine, textOf, writeSettings } from '../../support/engine.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
 import { ManualTimers } from '../../support/manual-timers.ts';
 import { DEFAULT_USERS as KIMAI_USERS, seedCatalog, startFakeKimai } from '../providers/kimai/fake-kimai.ts';
@@ -311,7 +311,7 @@ describe('the outbox and what may change meanwhile (Kimai)', () => {
     await harness.network.cut();
     const refused = await engine.call('log_time', { project: 'Website', activity: 'Design', start: '07:00', end: '08:00' });
     expect(refused.isError).toBe(true);
-    expect(refused.structuredContent?.refusal).toEqual({ code: 'outbox_write_switched_off', facts: { service: 'Kimai', tool: 'log_time' } });
+    expect(refusalOf(refused)).toEqual({ code: 'outbox_write_switched_off', facts: { service: 'Kimai', tool: 'log_time' } });
     expect(textOf(refused)).toBe(
       "Kimai is out of reach, and this change cannot be kept to send later: log_time is switched off now (the read-only switch, the tool switches or your organisation's policy). Nothing was changed.",
     );

@@ -3,7 +3,7 @@
 // (docs/tools.md, "Refusals and notices"), one code of each family (contract/outcomes/: input.ts,
 // timer.ts, entries.ts, catalog.ts, leave.ts, agents.ts).
 import { afterEach, describe, expect, it } from 'vitest';
-import { type InProcessEngineHandle, makeUserDataDir, startInProcessEngine, textOf, type ToolResult } from '../../support/engine.ts';
+import { type InProcessEngineHandle, makeUserDataDir, refusalOf, startInProcessEngine, textOf, type ToolResult } from '../../support/engine.ts';
 
 const NOW = '2026-11-18T15:00:00+01:00';
 const SETTINGS = { timezone: 'Europe/Berlin', tools: { enabled: { delete_time_entry: true, record_agent_time: true } } };
@@ -25,7 +25,7 @@ async function start(options: { decline?: boolean } = {}): Promise<InProcessEngi
 
 function refusalIn(result: ToolResult): unknown {
   expect(result.isError).toBe(true);
-  return result.structuredContent?.refusal;
+  return refusalOf(result);
 }
 
 describe('the everyday tools refuse with a code and its facts', () => {

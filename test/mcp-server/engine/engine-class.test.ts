@@ -16,6 +16,7 @@ import type { PolicySource } from '../../../mcp-server/policy/policy-source.ts';
 import { createTracker } from '../../../mcp-server/providers/create-tracker.ts';
 import { BackEndError, type Capability, type TimeTracker } from '../../../mcp-server/providers/time-tracker.ts';
 import { fixedSettings } from '../../../mcp-server/settings/engine-settings.ts';
+import { refusalOf, type ToolResult } from '../../support/engine.ts';
 
 const NOW = Date.parse('2026-11-18T08:00:00Z');
 
@@ -158,7 +159,7 @@ async function session(engine: Engine, readOnly = false, afterWrite?: ServerOpti
     told: () => told,
     tools: async () => (await client.listTools()).tools.map((tool) => tool.name),
     call: (name: string, args: Record<string, unknown> = {}) =>
-      client.callTool({ name, arguments: args }) as Promise<{ isError?: boolean; content: Array<{ text: string }>; structuredContent?: unknown }>,
+      client.callTool({ name, arguments: args }) as Promise<ToolResult & { content: Array<{ text: string }> }>,
   };
 }
 
@@ -300,7 +301,7 @@ describe('an Engine', () => {
     // A call that fails never answers with its notes: its tracker is not told they were said.
     const failed = await open.call('timer_status');
     expect(failed.content[0]?.text).toBe('The timesheet was closed.');
-    expect(failed.structuredContent).toEqual({ refusal: { code: 'timesheet_closed', facts: {} } });
+    expect(refusalOf(failed)).toEqual({ code: 'timesheet_closed', facts: {} });
     expect(backEnd?.answered).toEqual([1]);
     expect((await open.call('timer_status')).content[0]?.text).toMatch(/\nCall 3 went through its own tracker\.$/);
     expect(backEnd?.answered).toEqual([1, 3]);
@@ -326,7 +327,7 @@ describe('an Engine', () => {
     const refused = await open.call('timer_status');
     expect(refused.isError).toBe(true);
     expect(refused.content[0]?.text).toBe('Punchcard is shutting down; try again in a moment.');
-    expect(refused.structuredContent).toEqual({ refusal: { code: 'engine_closing', facts: {} } });
+    expect(refusalOf(refused)).toEqual({ code: 'engine_closing', facts: {} });
     expect(backEnd.opened).toHaveLength(1);
   });
 });
@@ -422,5 +423,54 @@ describe("an Engine's servers kept to serve again (mcp-server/engine/server-pool
     expect(engine.openServers).toBe(0);
     engine.rest();
     expect(engine.lendServer('ada')).not.toBe(server);
+  });
+});
+
+describe("a back end's first check of its features", () => {
+  /** The local timesheet whose check of its features is `check`, given the opened back end (to switch its capabilities). */
+  async function checkedEngine(check: (opened: Opened) => Promise<void>, beforeUseMs: number) {
+    const dir = mkdtempSync(join(tmpdir(), 'punchcard-engine-class-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const backEnd = localBackEnd(dir);
+    const open: OpenTracker = async (profile, basics) => {
+      const tracker = await backEnd.open(profile, basics);
+      const opened = backEnd.opened.at(-1) as Opened;
+      return new Proxy(tracker, { get: (target, name) => (name === 'detectFeatures' ? () => check(opened) : Reflect.get(target, name)) });
+    };
+    const engine = await Engine.open({
+      settings: fixedSettings({ ...defaultSettings(), user: { name: 'Ada' } }),
+      policy: new EditedPolicy(),
+      profile: (settings) => settings.provider,
+      openTracker: open,
+      now: () => NOW,
+      log: () => {},
+      callDeadlineMs: 45_000,
+      detection: { delayMs: 0, beforeUseMs },
+    });
+    cleanups.push(() => engine.close());
+    return engine;
+  }
+  const WITHOUT_CALENDAR: Capability[] = ['account', 'timer', 'entries', 'entries_edit', 'reports', 'catalog', 'catalog_write', 'leave', 'leave_cancel'];
+
+  it('is waited for where the host asks (detection.beforeUseMs): the first tools/list follows its answer, and nothing needs telling', async () => {
+    let checks = 0;
+    const engine = await checkedEngine(async (opened) => {
+      checks += 1;
+      // The check answers after the back end opened, as a tracker's reads do.
+      await Promise.resolve();
+      opened.setCapabilities(WITHOUT_CALENDAR);
+    }, 60_000);
+    const first = await session(engine);
+    expect(await first.tools()).not.toContain('absence_calendar');
+    expect(first.told()).toBe(0);
+    // Asked once at the opening; the next check is the hourly one, not a second at once.
+    expect(checks).toBe(1);
+  });
+
+  it('is waited for no longer than the host says: a check that never answers leaves the back end serving what it opened with', async () => {
+    const engine = await checkedEngine(() => new Promise<void>(() => {}), 1);
+    const first = await session(engine);
+    expect(await first.tools()).toContain('absence_calendar');
+    expect((await first.call('whoami')).isError).toBeFalsy();
   });
 });

@@ -35,6 +35,17 @@ describe('onePerson', () => {
     expect(onePerson(EVERYONE, 'ada lovelace', self, IN_KIMAI).id).toBe(1);
   });
 
+  it('takes no look-alike e-mail for a colleague\'s: U+212A KELVIN SIGN lower-cases to "k", but names nobody here', () => {
+    const self = (record: AdminPerson) => record;
+    const kim = person(5, 'Kim Plain', 'kim@acme.example');
+    const impostor = person(6, 'Not Kim', '\u212Aim@acme.example');
+    expect(refusal(() => onePerson([kim], '\u212Aim@acme.example', self, IN_KIMAI)).refusal?.code).toBe('person_not_found');
+    expect(refusal(() => onePerson([impostor], 'kim@acme.example', self, IN_KIMAI)).refusal?.code).toBe('person_not_found');
+    // Both listed, each address names its own holder alone.
+    expect(onePerson([kim, impostor], 'KIM@acme.example', self, IN_KIMAI).id).toBe(5);
+    expect(onePerson([kim, impostor], '\u212Aim@acme.example', self, IN_KIMAI).id).toBe(6);
+  });
+
   it('returns the record it was given, read through personOf', () => {
     const records = EVERYONE.map((entry) => ({ remoteId: `r${entry.id}`, person: entry }));
     expect(onePerson(records, 'mia@acme.example', (record) => record.person, IN_KIMAI).remoteId).toBe('r4');

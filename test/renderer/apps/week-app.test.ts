@@ -5,7 +5,7 @@
 // the team manager, and on the local timesheet with the host answering list_timesheet_approvals for
 // what Clockify does not show (a submitted week kept as it is, a rejection's note, a refused call).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type EngineHandle, type Era, makeUserDataDir, startEngine, startInProcessEngine, textOf } from '../../support/engine.ts';
+import { type EngineHandle, type Era, makeUserDataDir, refusalOf, startEngine, startInProcessEngine, textOf } from '../../support/engine.ts';
 import {
   ADA_KEY,
   addEntry,
@@ -449,7 +449,7 @@ describe("the Week app on Clockify's fake, where a team manager decides the week
     expect(await host.app.getByRole('button').count()).toBe(0);
     // The engine keeps it too, whatever a page offers.
     const refused = await ada.call('log_time', { start: '2026-11-11T09:00', end: '2026-11-11T10:00', project: 'Website', description: 'Late' });
-    expect((refused.structuredContent as { refusal?: { code: string } } | undefined)?.refusal?.code, textOf(refused)).toBe('timesheet_period_locked');
+    expect(refusalOf(refused)?.code, textOf(refused)).toBe('timesheet_period_locked');
     expect(await host.axe()).toEqual([]);
     expect(host.problems).toEqual([]);
   }, 90_000);

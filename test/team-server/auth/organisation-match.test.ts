@@ -1,9 +1,12 @@
 // Matching a signed-in person to their tracker user under one organisation credential
 // (team-server/auth/organisation-match.ts), pure over a directory the test hands in: exactly one active user
 // whose address is the verified e-mail, whole and case-folded (a directory that answers "contains" is not
-// trusted), and a pinned person is never matched again, only their pinned user read.
+// trusted), and a pinned person is never matched again, only their pinned user read. Only ASCII letters compare
+// without case: a letter whose Unicode case mapping lands in ASCII (the Kelvin sign lower-cases to "k") is another
+// address, never a colleague's.
 import { describe, expect, it } from 'vitest';
 import { confirmPinned, matchByEmail, organisationMatch, type PeopleDirectory } from '../../../team-server/auth/organisation-match.ts';
+import { sameEmail } from '../../../mcp-server/contract/back-end-accounts.ts';
 import type { TrackerUser } from '../../../mcp-server/for-the-team-server.ts';
 
 const ADA: TrackerUser = { id: '7', name: 'Ada', email: 'Ada@Example.com', active: true };
@@ -38,6 +41,60 @@ describe('matchByEmail', () => {
       reason: 'deactivated',
       said: 'Your Clockodo account (#10) is deactivated, so this server does not act for it. Ask your administrator. Nothing was saved.',
     });
+  });
+});
+
+/**
+ * Every code point beyond ASCII whose lower or upper case, in any locale JavaScript knows a special mapping for
+ * (Turkish and Azeri dotted and dotless i, Lithuanian), is made of ASCII characters only, with what it maps to.
+ */
+function lookAlikes(): Array<{ codePoint: number; folded: string }> {
+  const found = new Map<number, string>();
+  const ascii = (text: string) => [...text].every((character) => (character.codePointAt(0) ?? 0x80) < 0x80);
+  for (let codePoint = 0x80; codePoint <= 0x10ffff; codePoint += 1) {
+    if (codePoint >= 0xd800 && codePoint <= 0xdfff) continue;
+    const letter = String.fromCodePoint(codePoint);
+    for (const folded of [
+      letter.toLowerCase(),
+      letter.toUpperCase(),
+      ...['tr', 'az', 'lt'].flatMap((locale) => [letter.toLocaleLowerCase(locale), letter.toLocaleUpperCase(locale)]),
+    ]) {
+      if (ascii(folded) && !found.has(codePoint)) found.set(codePoint, folded);
+    }
+  }
+  return [...found].map(([codePoint, folded]) => ({ codePoint, folded }));
+}
+
+describe('look-alike letters', () => {
+  const found = lookAlikes();
+  const hex = (codePoint: number) => `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
+
+  it('are found by the loop: the Kelvin sign, the long s, the dotless and dotted i, the sharp s and the Latin ligatures', () => {
+    expect(found.map(({ codePoint }) => hex(codePoint))).toEqual(
+      expect.arrayContaining(['U+212A', 'U+017F', 'U+0131', 'U+0130', 'U+00DF', 'U+FB00', 'U+FB01', 'U+FB02', 'U+FB03', 'U+FB04', 'U+FB05', 'U+FB06']),
+    );
+  });
+
+  it.each(found.map(({ codePoint, folded }) => [hex(codePoint), String.fromCodePoint(codePoint), folded] as const))(
+    '%s (%s, folding to "%s") stands for no tracker user whose address has those ASCII letters, either way round',
+    (_name, letter, folded) => {
+      const lookAlike = `a${letter}da@example.com`;
+      for (const plain of [`a${folded.toLowerCase()}da@example.com`, `a${folded.toUpperCase()}da@example.com`]) {
+        expect(sameEmail(lookAlike, plain)).toBe(false);
+        expect(sameEmail(plain, lookAlike)).toBe(false);
+        const colleague: TrackerUser = { id: '11', name: 'Colleague', email: plain, active: true };
+        expect(matchByEmail([colleague], lookAlike, 'Kimai')).toMatchObject({ ok: false, reason: 'no_match' });
+        const impostor: TrackerUser = { id: '12', name: 'Impostor', email: lookAlike, active: true };
+        expect(matchByEmail([impostor], plain, 'Kimai')).toMatchObject({ ok: false, reason: 'no_match' });
+      }
+    },
+  );
+
+  it('still takes the same address in other ASCII cases, and a non-ASCII letter exactly as written', () => {
+    expect(sameEmail(' KIM@Example.COM', 'kim@example.com ')).toBe(true);
+    expect(sameEmail('jürgen@example.com', 'JüRGEN@example.com')).toBe(true);
+    // Beyond ASCII the case is not folded: Ü and ü are other letters, as the look-alikes are.
+    expect(sameEmail('jürgen@example.com', 'JÜRGEN@example.com')).toBe(false);
   });
 });
 

@@ -41,6 +41,8 @@ describe('one organisation credential on Clockify (built server)', () => {
     { id: 'da', name: 'Da Part', email: 'da@acme.example', emailVerified: true },
     { id: 'twin', name: 'Twin', email: 'twin@acme.example', emailVerified: true },
     { id: 'ina', name: 'Ina Active', email: 'ina@acme.example', emailVerified: true },
+    // Kim's address with U+212A KELVIN SIGN for its K, which Unicode lower-cases to Kim's "k": another address.
+    { id: 'kelvin', name: 'Kelvin Sign', email: '\u212Aim@acme.example', emailVerified: true },
   ];
   let fake: FakeClockify;
   let idp: IdentityProvider;
@@ -56,6 +58,7 @@ describe('one organisation credential on Clockify (built server)', () => {
     member(fake, '5a0ab5acb07987125438d002', 'Twin One', 'twin@acme.example');
     member(fake, '5a0ab5acb07987125438d003', 'Twin Two', 'TWIN@acme.example');
     member(fake, '5a0ab5acb07987125438d004', 'Ina Active', 'ina@acme.example', 'INACTIVE');
+    member(fake, '5a0ab5acb07987125438d005', 'Kim Plain', 'kim@acme.example');
     const port = await freePort();
     idp = await startIdentityProvider({ accounts: ACCOUNTS, redirectUris: [`http://127.0.0.1:${port}/sign-in/callback`] });
     ({ server, metricsUrl } = await organisationServer(idp, port, { type: 'clockify', url: fake.url, workspace: 'Acme' }, BOB_KEY, { built: true }));
@@ -87,6 +90,7 @@ describe('one organisation credential on Clockify (built server)', () => {
     ['da', 'no_match', 'No Clockify account has the address da@acme.example'],
     ['twin', 'several', '2 Clockify accounts have the address twin@acme.example, so this server cannot tell which one is yours.'],
     ['ina', 'deactivated', 'Your Clockify account (#5a0ab5acb07987125438d004) is deactivated'],
+    ['kelvin', 'no_match', 'No Clockify account has the address \u212Aim@acme.example'],
   ])('refuses %s (%s) in words with nothing created', async (account, reason, words) => {
     const counted = await refusals(metricsUrl, reason);
     const stored = storedCounts(server);
@@ -105,18 +109,27 @@ describe('one organisation credential on Clockify (built server)', () => {
 
 describe('one organisation credential on Clockodo (built server)', () => {
   const [ADA_WORKER, , , OLGA] = CLOCKODO_USERS as [ClockodoUser, ClockodoUser, ClockodoUser, ClockodoUser];
+  const KIM: ClockodoUser = { ...ADA_WORKER, id: 20, name: 'Kim Plain', email: 'kim@example.com', apiKey: 'key-kim-0123456789abcdef' };
   let fake: FakeClockodo;
   let idp: IdentityProvider;
   let server: TeamServerHandle;
+  let metricsUrl: string;
 
   beforeAll(async () => {
-    fake = await startFakeClockodo();
+    fake = await startFakeClockodo({ users: [...CLOCKODO_USERS, KIM] });
     const port = await freePort();
     idp = await startIdentityProvider({
-      accounts: [{ id: 'ada', name: 'Ada W.', email: ADA_WORKER.email, emailVerified: true }],
+      accounts: [
+        { id: 'ada', name: 'Ada W.', email: ADA_WORKER.email, emailVerified: true },
+        // Kim's address with U+212A KELVIN SIGN for its K, which Unicode lower-cases to Kim's "k": another address.
+        { id: 'kelvin', name: 'Kelvin Sign', email: '\u212Aim@example.com', emailVerified: true },
+      ],
       redirectUris: [`http://127.0.0.1:${port}/sign-in/callback`],
     });
-    ({ server } = await organisationServer(idp, port, { type: 'clockodo', url: fake.url }, OLGA.apiKey, { built: true, organisation: { user: OLGA.email } }));
+    ({ server, metricsUrl } = await organisationServer(idp, port, { type: 'clockodo', url: fake.url }, OLGA.apiKey, {
+      built: true,
+      organisation: { user: OLGA.email },
+    }));
   });
   afterAll(async () => {
     await server?.stop();
@@ -124,7 +137,7 @@ describe('one organisation credential on Clockodo (built server)', () => {
     await fake?.close();
   });
 
-  it("acts for the pinned user under the owner's login and key, and keeps the key out of answers, lines and files", async () => {
+  it("acts for the pinned user under the owner's login and key, keeps the key out of answers, lines and files, and the login out of answers", async () => {
     const before = fake.requests.length;
     const ada = await connectAs(server, { era: 'legacy', signIn: companySignIn(idp, 'ada') });
     const answers: string[] = [];
@@ -133,6 +146,7 @@ describe('one organisation credential on Clockodo (built server)', () => {
       const whoami = await ada.call('whoami');
       answers.push(JSON.stringify(whoami));
       expect(textOf(whoami)).toContain(ADA_WORKER.name);
+      expect(textOf(whoami)).toContain("through your company's account");
       answers.push(JSON.stringify(await ada.call('list_time_entries', { from: 'today', to: 'today' })));
     } finally {
       await ada.close();
@@ -141,8 +155,21 @@ describe('one organisation credential on Clockodo (built server)', () => {
     expect(sent.length).toBeGreaterThan(0);
     // The owner's login and key on every request; the server never had Ada's.
     expect(sent.every((request) => request.credential === OLGA.apiKey)).toBe(true);
+    // Neither half of the credential reaches the person: the owner's login is not said either.
     for (const answer of answers) expect(answer).not.toContain(OLGA.apiKey);
+    for (const answer of answers) expect(answer).not.toContain(OLGA.email);
     expect(server.stderr()).not.toContain(OLGA.apiKey);
     expectNowhereOnDisk(server, OLGA.apiKey);
+  });
+
+  it("refuses Kim's address with a look-alike K (no_match), pinning nobody to Kim", async () => {
+    const counted = await refusals(metricsUrl, 'no_match');
+    const stored = storedCounts(server);
+    const { page } = await companyCallback(server, idp, 'kelvin');
+    expect(page.status).toBe(403);
+    expect(wordsOf(page)).toContain('No Clockodo account has the address \u212Aim@example.com');
+    expect(storedCounts(server)).toEqual(stored);
+    expect(storedPins(server).map((person) => person.pin)).not.toContainEqual(expect.stringMatching(new RegExp(` #${KIM.id}$`)));
+    expect(await refusals(metricsUrl, 'no_match')).toBe(counted + 1);
   });
 });

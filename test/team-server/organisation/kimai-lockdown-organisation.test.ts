@@ -3,7 +3,7 @@
 // provider.lockdown copies it. Ada, a plain user, cannot book into last month through the super administrator's
 // key, and nothing is sent; the same day outside the lockdown is booked for her.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { textOf } from '../../support/engine.ts';
+import { refusalOf, textOf } from '../../support/engine.ts';
 import { companySignIn, type IdentityProvider, startIdentityProvider } from '../../support/identity-provider.ts';
 import { connectAs, freePort, type TeamServerHandle } from '../../support/team-server.ts';
 import { DEFAULT_USERS, type FakeKimai, type FakeUser, seedCatalog, startFakeKimai } from '../../mcp-server/providers/kimai/fake-kimai.ts';
@@ -45,7 +45,7 @@ describe("Kimai's lockdown under one organisation credential (built server)", ()
       const before = fake.requests.length;
       const refused = await ada.call('log_time', { date: midLastMonth(), duration: '1h', project: 'Website', activity: 'Design' });
       expect(refused.isError).toBe(true);
-      expect((refused.structuredContent as { refusal?: { code: string } }).refusal?.code).toBe('kimai_lockdown_holds');
+      expect(refusalOf(refused)?.code).toBe('kimai_lockdown_holds');
       expect(fake.requests.slice(before).filter((request) => request.method !== 'GET')).toEqual([]);
       expect(fake.state.timesheets).toEqual([]);
       const booked = await ada.call('log_time', { date: 'today', duration: '1h', project: 'Website', activity: 'Design' });

@@ -18,6 +18,7 @@ import { companyCallback, expectNowhereOnDisk, organisationServer, refusals, sto
 const [ADA, TOM, ROOT] = DEFAULT_USERS as [FakeUser, FakeUser, FakeUser];
 const MIA: FakeUser = { id: 4, username: 'mia', alias: 'Mia', timezone: 'Europe/Berlin', role: 'ROLE_USER', token: 'token-mia-0123456789' };
 const DAN: FakeUser = { id: 5, username: 'dan', alias: 'Dan', timezone: 'Europe/Berlin', role: 'ROLE_USER', token: 'token-dan-0123456789', enabled: false };
+const KIM: FakeUser = { id: 6, username: 'kim', alias: 'Kim', timezone: 'Europe/Berlin', role: 'ROLE_USER', token: 'token-kim-0123456789' };
 /** The organisation's key: the super administrator's token. */
 const KEY = ROOT.token;
 
@@ -30,6 +31,8 @@ const ACCOUNTS = [
   { id: 'nobody', name: 'No Body', email: 'nobody@example.com', emailVerified: true },
   { id: 'eve', name: 'Eve U.', email: 'eve@example.com', emailVerified: false },
   { id: 'zoe', name: 'Zoe O.', email: 'zoe@other.example', emailVerified: true },
+  // Kim's address with U+212A KELVIN SIGN for its K, which Unicode lower-cases to Kim's "k": another address.
+  { id: 'kelvin', name: 'Kelvin Sign', email: '\u212Aim@example.com', emailVerified: true },
 ];
 
 describe('one organisation credential on Kimai (built server)', () => {
@@ -42,7 +45,7 @@ describe('one organisation credential on Kimai (built server)', () => {
   const kept = (result: ToolResult) => (answers.push(JSON.stringify(result)), result);
 
   beforeAll(async () => {
-    fake = await startFakeKimai({ users: [...DEFAULT_USERS, MIA, DAN] });
+    fake = await startFakeKimai({ users: [...DEFAULT_USERS, MIA, DAN, KIM] });
     seedCatalog(fake);
     const port = await freePort();
     idp = await startIdentityProvider({ accounts: ACCOUNTS, redirectUris: [`http://127.0.0.1:${port}/sign-in/callback`] });
@@ -138,6 +141,7 @@ describe('one organisation credential on Kimai (built server)', () => {
     ['eve', 'unverified', 'Your company account has no verified e-mail address, and Punchcard needs one to know who you are.'],
     ['zoe', 'domain', 'Accounts of other.example may not sign in to this Punchcard server.'],
     ['ada-again', 'taken', 'The Kimai account with the address ada@example.com is already linked to another sign-in, so it was not linked to yours.'],
+    ['kelvin', 'no_match', 'No Kimai account has the address \u212Aim@example.com, so this server cannot tell which account is yours.'],
   ])('refuses %s (%s) on a page in words, creates nothing and counts the reason', async (account, reason, words) => {
     const counted = await refusals(metricsUrl, reason);
     const stored = storedCounts(server);

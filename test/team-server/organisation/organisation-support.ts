@@ -31,7 +31,7 @@ export async function organisationServer(
   port: number,
   provider: Record<string, unknown>,
   key: string,
-  options: { built?: boolean; organisation?: Record<string, unknown>; development?: boolean } = {},
+  options: { built?: boolean; organisation?: Record<string, unknown>; development?: boolean; settings?: Record<string, unknown> } = {},
 ): Promise<OrganisationServer> {
   const metricsPort = await freePort();
   const server = await startTeamServer({
@@ -45,6 +45,7 @@ export async function organisationServer(
       ...(options.development ? { development: true } : {}),
     },
     limits: { failed_sign_ins_per_address: 100 },
+    ...(options.settings ? { settings: options.settings } : {}),
     config: { metrics: { listen: `127.0.0.1:${metricsPort}` } },
     env: { PUNCHCARD_OIDC_SECRET: idp.clientSecret, NODE_EXTRA_CA_CERTS: idp.caFile as string, [ORGANISATION_VARIABLE]: key },
   });

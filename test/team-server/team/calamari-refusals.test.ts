@@ -3,25 +3,27 @@
 // with the rules a computer keeps (test/mcp-server/e2e/calamari-refusals.test.ts). A second's refusal
 // is waited out and the call goes on; the next calls, whoever makes them, fail for their own reasons
 // where they fail; an hour used up holds everyone until it lifts, and each person is told when in
-// their own zone, as Calamari has it.
+// their own zone, as Calamari has it. The server runs on a clock of the test's own (fake-clock.ts),
+// standing twenty minutes into an hour but for the waits asked of it, which move it on at once.
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatInstant } from '../../../mcp-server/domain/time.ts';
-import { TURN_MS } from '../../../mcp-server/providers/remote/organisation-limit.ts';
-import { textOf } from '../../support/engine.ts';
+import { refusalOf, textOf } from '../../support/engine.ts';
+import { waitingClockAt } from '../../support/fake-clock.ts';
 import type { Failure } from '../../support/fake-server.ts';
 import { companySignIn, type IdentityProvider, startIdentityProvider } from '../../support/identity-provider.ts';
 import { connectAs, type ConnectedClient, freePort, removeTeamServerData, startTeamServer, type TeamServerHandle } from '../../support/team-server.ts';
 import { DEFAULT_KEY, type FakeCalamari, quotaExceeded, seedOrganisation, startFakeCalamari } from '../../mcp-server/providers/calamari/fake-calamari.ts';
 
 const FIND = '/api/clockin/timesheetentries/v1/find';
-const HOUR = 3_600_000;
 const ACCOUNTS = [
   { id: 'ada', name: 'Ada Lovelace', email: 'ada@acme.example', emailVerified: true },
   { id: 'bob', name: 'Bob Builder', email: 'bob@acme.example', emailVerified: true },
 ];
 
+/** The server's clock: 10:20 UTC, so an hour used up holds until 11:00 (40 minutes), however late the test runs. */
+const clock = waitingClockAt('2026-11-18T10:20:00Z');
 let fake: FakeCalamari;
 let idp: IdentityProvider;
 let server: TeamServerHandle;
@@ -45,6 +47,7 @@ beforeAll(async () => {
       PUNCHCARD_OIDC_SECRET: idp.clientSecret,
       NODE_EXTRA_CA_CERTS: idp.caFile as string,
     },
+    clock,
   });
   [ada, bob] = await Promise.all([
     connectAs(server, { era: 'modern', signIn: companySignIn(idp, 'ada') }),
@@ -77,6 +80,7 @@ describe("Calamari's refusals on the team server, one hold in the store for ever
     const first = await ada.call('list_time_entries', listing());
     expect(first.isError, textOf(first)).toBeFalsy();
     expect(findsSince(before).map((request) => request.status)).toEqual([429, 200]);
+    expect(clock.waits).toEqual([1_000]);
     const failures: Array<[ConnectedClient, Failure, RegExp]> = [
       [
         bob,
@@ -94,25 +98,20 @@ describe("Calamari's refusals on the team server, one hold in the store for ever
     for (const client of [ada, bob]) expect((await client.call('list_time_entries', listing())).isError).toBeFalsy();
   });
 
-  it('holds everyone until the hour ends once Calamari refused one for the hour, each told when in their own zone', { timeout: 120_000 }, async () => {
-    // A refusal in the first minute of an hour holds a minute (organisation-limit.ts, TURN_MS): not asked about here.
-    const into = Date.now() % HOUR;
-    if (into < TURN_MS + 5_000) await new Promise((resolve) => setTimeout(resolve, TURN_MS + 5_000 - into));
+  it('holds everyone until the hour ends once Calamari refused one for the hour, each told when in their own zone', async () => {
     const before = fake.requests.length;
     fake.failNext({ path: FIND }, quotaExceeded(1, 'hour'));
-    const from = Date.now();
-    const refused = textOf(await ada.call('list_time_entries', listing()));
-    const sentence =
-      /^Calamari's limit of requests an hour for your organisation is used up \(429\), so no one on this Punchcard server sends Calamari anything until (\S+)\. Try again then, (in a minute|in \d+ minutes)\.$/;
-    const lifts = Date.parse(sentence.exec(refused)?.[1] ?? '');
-    expect(lifts % HOUR, refused).toBe(0);
-    expect(lifts).toBeGreaterThan(from);
-    expect(lifts).toBeLessThanOrEqual(from + HOUR);
-    expect(refused).toContain(`until ${formatInstant(lifts, 'Europe/Berlin')}.`);
+    // 10:20 and a second on the server's clock: the hour's end is 11:00 UTC, noon in Berlin, 6:00 in New York.
+    const lifts = Date.parse('2026-11-18T11:00:00Z');
+    const refused = await ada.call('list_time_entries', listing());
+    expect(textOf(refused)).toBe(
+      "Calamari's limit of requests an hour for your organisation is used up (429), so no one on this Punchcard server sends Calamari anything until 2026-11-18T12:00:00+01:00. Try again then, in 40 minutes.",
+    );
+    expect(refusalOf(refused)?.code).toBe('remote_held_back');
     // Bob, on the same server, is held back by the same hold, and told the same moment in his zone.
     const held = textOf(await bob.call('list_time_entries', listing()));
-    expect(held).toMatch(sentence);
-    expect(held).toContain(`until ${formatInstant(lifts, 'America/New_York')}.`);
+    expect(held).toContain(`until ${formatInstant(lifts, 'America/New_York')}. Try again then, in 40 minutes.`);
+    expect(held).toContain('until 2026-11-18T06:00:00-05:00.');
     expect(textOf(await ada.call('list_time_entries', listing()))).toContain(`until ${formatInstant(lifts, 'Europe/Berlin')}.`);
     expect(findsSince(before)).toHaveLength(1);
     // The store keeps the hold, and which limit it is for, for every instance on it.

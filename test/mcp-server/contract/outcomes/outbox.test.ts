@@ -88,3 +88,29 @@ describe("the outbox's notices", () => {
     expect(peopleText(noticeSentence(told))).toContain('To keep both, log Website · Design as an entry; to replace it, clock in again and switch to it.');
   });
 });
+
+describe('a kept write held by an approved period', () => {
+  const write = { kind: 'log_time', project: 'Website', activity: 'Design', start: '2026-11-11T09:00:00+01:00', end: '2026-11-11T10:00:00+01:00' } as const;
+  const held = noticeOf('kept_write_period_locked', {
+    service: 'Clockify',
+    write,
+    first_day: '2026-11-09',
+    last_day: '2026-11-15',
+    status: 'approved',
+    reopened_by: 'an_approver',
+  });
+
+  it('tells the model the period, who reopens it, and that the write waits in the window', () => {
+    expect(modelText(noticeSentence(held))).toBe(
+      "Your entry Website · Design, 09:00–10:00 was not sent: Your timesheet for 2026-11-09 to 2026-11-15 is approved, so its time is kept as approved: to change it, ask your approver or an administrator to withdraw the approval in Clockify. It waits in Punchcard's window, to be tried again once the period is reopened; to book the time now, log it in an open period.",
+    );
+  });
+
+  it('tells a person what they can do with the two choices the window shows', () => {
+    const words = peopleText(noticeSentence(held));
+    expect(words).toMatch(
+      /withdraw the approval in Clockify\. It waits here: try it again once the period is reopened, or keep Clockify as it is and book the time in an open period\.$/,
+    );
+    expect(words).not.toMatch(/log_time|#\d/);
+  });
+});

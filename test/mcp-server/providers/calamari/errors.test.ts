@@ -117,7 +117,7 @@ describe('describeHttpFailure', () => {
       /^Calamari's limit of requests a day for your organisation is used up \(429: [^)]*\) trying to start your shift\. Try again in 2 hours; /,
     );
     expect(failing(429).message).toMatch(
-      /^Calamari's request limit for your organisation is used up for now \(429\) trying to start your shift\. Try again later; /,
+      /^Calamari's request limit for your organisation is used up for now \(429\) trying to start your shift\. Try again in a moment; /,
     );
   });
 

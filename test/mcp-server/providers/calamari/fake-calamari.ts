@@ -386,14 +386,15 @@ const SCRIPTED_USAGE: Record<'second' | 'hour' | 'day', string> = {
 /**
  * The 429 body Calamari documents, as the fake's own limits answer it (fake-calamari-limits.ts): the
  * usage and the limits of the second, the hour and the day in `field`, counting the refused request,
- * so the one past its limit is the one used up. `usedUp` names it (default the hour);
+ * so the one past its limit is the one used up. `usedUp` names it (default the hour), or null for a
+ * 429 whose body counts nothing and so names no limit (a proxy's, or Calamari's without its usage);
  * `retryAfterSeconds` adds Retry-After, which nothing documents Calamari sending.
  */
-export function quotaExceeded(times = 1, usedUp: 'second' | 'hour' | 'day' = 'hour', retryAfterSeconds?: number): Failure {
+export function quotaExceeded(times = 1, usedUp: 'second' | 'hour' | 'day' | null = 'hour', retryAfterSeconds?: number): Failure {
   return {
     status: 429,
     times,
-    body: { message: MESSAGES.QUOTA_EXCEEDED, code: 'QUOTA_EXCEEDED', field: SCRIPTED_USAGE[usedUp] },
+    body: { message: MESSAGES.QUOTA_EXCEEDED, code: 'QUOTA_EXCEEDED', ...(usedUp ? { field: SCRIPTED_USAGE[usedUp] } : {}) },
     ...(retryAfterSeconds === undefined ? {} : { headers: { 'Retry-After': String(retryAfterSeconds) } }),
   };
 }

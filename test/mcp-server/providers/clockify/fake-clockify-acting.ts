@@ -10,7 +10,6 @@
 // for another, and 403 in the plan's words on a FREE workspace. A member whose membership is INACTIVE or PENDING is
 // booked for like any other (Clockify's answer is not documented): only Punchcard's own check refuses them.
 import { HttpAnswer } from '../../../support/fake-server.ts';
-import { lockedByApproval } from './fake-clockify-approvals.ts';
 import type { Body, Call, FakeClockifyState, FakeEntry, FakeProject, FakeUser, FakeWorkspace } from './fake-clockify.ts';
 import { newId } from './fake-clockify.ts';
 
@@ -67,8 +66,7 @@ export function registerActingRoutes(kit: ActingRouteKit): void {
     // The project is judged by the caller's access (an admin reaches every project), not by the member's.
     const fields = kit.booking(call.body, workspace, call.user);
     if (lockedForCaller(workspace, start, admin)) throw refuse(400, 'Time entry is locked', 501);
-    // An approved period locks the member's entries for everyone, admins included (fake-clockify-approvals.ts).
-    if (lockedByApproval(state, { workspaceId: workspace.id, userId: member.id, start })) throw refuse(400, 'Time entry is locked', 501);
+    // As for one's own: a new entry inside the member's approved period is taken (fake-clockify-approvals.ts).
     if (end === null) {
       // As for one's own: a new running entry stops the member's running one where it starts.
       const current = kit.running(workspace.id, member.id);

@@ -248,7 +248,7 @@ describe('deciding a request', () => {
 });
 
 describe('the lock and the plan', () => {
-  it('locks approved entries for everyone, admins included, until the approval is withdrawn', async () => {
+  it('locks approved entries for everyone, admins included, until the approval is withdrawn, and takes new ones into the period', async () => {
     const started = await start();
     const entry = addEntry(started, { userId: ADA.id, start: at('2026-11-17', '09:00'), end: at('2026-11-17', '10:00') });
     const outside = addEntry(started, { userId: ADA.id, start: at('2026-11-23', '09:00'), end: at('2026-11-23', '10:00') });
@@ -264,9 +264,14 @@ describe('the lock and the plan', () => {
       expect((await call('DELETE', path, undefined, key)).status).toBe(400);
     }
     expect(started.state.entries).toContain(entry);
+    // A new entry in the approved period is taken, from her and for her; it is then locked as the period's others.
     const count = started.state.entries.length;
-    expect((await call('POST', `/workspaces/${WS}/time-entries`, { start: '2026-11-19T08:00:00Z', end: '2026-11-19T09:00:00Z' })).status).toBe(400);
-    expect(started.state.entries).toHaveLength(count);
+    const late = await call('POST', `/workspaces/${WS}/time-entries`, { start: '2026-11-19T08:00:00Z', end: '2026-11-19T09:00:00Z' });
+    expect(late.status).toBe(201);
+    const forHer = await call('POST', `/workspaces/${WS}/user/${ADA.id}/time-entries`, { start: '2026-11-19T10:00:00Z', end: '2026-11-19T11:00:00Z' }, BOB_KEY);
+    expect(forHer.status).toBe(201);
+    expect(started.state.entries).toHaveLength(count + 2);
+    expect((await call('DELETE', `/workspaces/${WS}/time-entries/${late.json.id}`)).status).toBe(400);
     expect((await call('DELETE', `/workspaces/${WS}/time-entries/${outside.id}`)).status).toBe(204);
     await call('PATCH', `${BASE}/${id}`, { state: 'WITHDRAWN_APPROVAL' }, BOB_KEY);
     expect((await call('GET', path)).json.isLocked).toBe(false);

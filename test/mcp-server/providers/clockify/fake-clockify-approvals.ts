@@ -9,7 +9,10 @@
 // Quirks kept on purpose (seen on the live API by others): a REJECTED request, like a withdrawn
 // submission, reverts to unsubmitted and is listed no more, so "rejected" shows only on the PATCH
 // answer; approved entries are locked for everyone, admins included, until the approval is withdrawn
-// (lockedByApproval, which the entry PUT and DELETE in fake-clockify.ts ask).
+// (lockedByApproval, which the entry PUT and DELETE in fake-clockify.ts ask). A new entry inside an
+// approved period is taken, from the person or for them: the approval locks the period's entries, not
+// the period, as resubmitApprovalRequest shows (it adds a period's entries that are neither pending nor
+// approved to its request). GUESS: such an entry is then locked for changes as the period's others are.
 //
 // Who approves: owners and admins everyone's; besides them the workspace setting names either team
 // managers (the members they manage, directly or through user groups they manage) or project managers

@@ -89,6 +89,22 @@ describe('authentication and errors', () => {
   });
 });
 
+describe('what happens elsewhere meanwhile', () => {
+  it('runs what a test scripts when the next matching request arrives, before answering it, and once', async () => {
+    const started = await start();
+    const seen: number[] = [];
+    started.beforeNext({ method: 'POST', path: /\/time-entries$/ }, () => seen.push(started.state.entries.length));
+    await call('GET', `/workspaces/${WS}/clients`);
+    expect(seen).toEqual([]);
+    const entry = { start: '2026-11-18T07:00:00Z', end: '2026-11-18T08:00:00Z' };
+    expect((await call('POST', `/workspaces/${WS}/time-entries`, entry)).status).toBe(201);
+    // Before the entry was made, and not again for the next one.
+    expect(seen).toEqual([0]);
+    expect((await call('POST', `/workspaces/${WS}/time-entries`, { ...entry, start: '2026-11-18T08:00:00Z', end: '2026-11-18T09:00:00Z' })).status).toBe(201);
+    expect(seen).toEqual([0]);
+  });
+});
+
 describe('paging', () => {
   it('pages 1-based with page-size, capped, saying which page is the last in Last-Page', async () => {
     await start({ maxPageSize: 2 });

@@ -237,6 +237,11 @@ export interface FakeClockify {
   /** Every write that reached the fake's state (method, path, the user who made it), for "nothing was written" checks. */
   readonly writes: Array<{ method: string; path: string; userId: string }>;
   failNext(match: { method?: string; path: string | RegExp }, failure: Failure): void;
+  /**
+   * Runs `action` when the next request that matches arrives, before the fake answers it: what someone else does in
+   * Clockify at that moment (an approver's approval landing between two of a client's requests).
+   */
+  beforeNext(match: { method?: string; path: string | RegExp }, action: () => void): void;
   close(): Promise<void>;
 }
 
@@ -712,8 +717,8 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
     const { start, end } = times(call.body);
     const fields = booking(call.body, workspace, call.user);
     if (lockedForCaller(workspace, start, isAdmin(call.user, workspace.id))) throw refuse(400, 'Time entry is locked', 501);
-    // GUESS: a new entry inside an approved period is refused as a change to a locked one is (fake-clockify-approvals.ts).
-    if (lockedByApproval(state, { workspaceId: workspace.id, userId: call.user.id, start })) throw refuse(400, 'Time entry is locked', 501);
+    // A new entry inside an approved period is taken: the approval locks the period's entries, not the period
+    // (fake-clockify-approvals.ts, lockedByApproval).
     if (end === null) {
       // GUESS: a new running entry stops the person's running one where it starts (one timer per person).
       const current = running(workspace.id, call.user.id);
@@ -1235,10 +1240,17 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
     }
   }
 
+  /** What happens elsewhere in Clockify when a matching request arrives (beforeNext): each runs once. */
+  const meanwhile: Array<{ method?: string | undefined; path: string | RegExp; action: () => void }> = [];
   const server = await startFakeServer({
     requests,
     record: (common) => common,
     respond: (method, url, headers, text): Reply => {
+      const due = meanwhile.findIndex(
+        (item) =>
+          (item.method === undefined || item.method === method) && (typeof item.path === 'string' ? url.pathname === item.path : item.path.test(url.pathname)),
+      );
+      if (due >= 0) meanwhile.splice(due, 1)[0]?.action();
       const result = answer(method, url, headers, text);
       return jsonReply(result.status, result.body, result.headers);
     },
@@ -1253,6 +1265,9 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
     writes,
     failNext(match, failure) {
       failures.add(match, failure);
+    },
+    beforeNext(match, action) {
+      meanwhile.push({ method: match.method, path: match.path, action });
     },
     close: () => server.close(),
   };

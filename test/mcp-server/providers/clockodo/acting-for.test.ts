@@ -51,12 +51,15 @@ async function company(users: FakeUser[] = DEFAULT_USERS): Promise<Company> {
   };
 }
 
-/** The tracker the team server opens for `person` with the owner's login and key; `own` opens it with the person's own. */
-function trackerFor({ fake, clock }: Company, person: FakeUser, own = false): RemoteTracker {
+/**
+ * The tracker the team server opens for `person` with the owner's login and key; `own` opens it with the person's own,
+ * `apiKey` with another key than the account's.
+ */
+function trackerFor({ fake, clock }: Company, person: FakeUser, own = false, apiKey?: string): RemoteTracker {
   const key = own ? person : OLGA;
   const tracker = createClockodoTracker({
     profile: { type: 'clockodo', email: key.email, url: fake.url } as never,
-    secret: async () => key.apiKey,
+    secret: async () => apiKey ?? key.apiKey,
     ...(own ? {} : { actingFor: { userId: String(person.id) } }),
     userDataDir: mkdtempSync(join(tmpdir(), 'punchcard-clockodo-acting-')),
     workWeek: () => ({ mon: 8, tue: 8, wed: 8, thu: 8, fri: 8, sat: 0, sun: 0 }),
@@ -110,11 +113,25 @@ describe('the person, read before anything else', () => {
     expect(world.fake.requests[0] && line(world.fake.requests[0])).toBe('GET /api/v3/users/1');
     expect(whoami.name).toBe('Ada Worker');
     expect(whoami.connection).toContain(
-      "as Ada Worker (worker) of Punchcard Test GmbH; absence module on; may not add customers or projects, through the company owner's account",
+      "as Ada Worker (worker) of Punchcard Test GmbH; absence module on; may not add customers or projects, through your company's account",
     );
     // Every request carries the owner's login (the key is the owner's); no list of users or teams is read.
     expect(new Set(world.fake.requests.map((request) => request.headers['x-clockodoapiuser']))).toEqual(new Set([OLGA.email]));
     expect(world.fake.requests.some((request) => request.path === '/api/v3/users' || request.path === '/api/v3/teams')).toBe(false);
+  });
+
+  it("never tells the person the owner's login, half of the organisation's credential: not in whoami, the back end's name or a refusal", async () => {
+    const world = await company();
+    const tracker = trackerFor(world, ADA);
+    const whoami = await call(() => partOf(tracker.account).whoami());
+    const said = [tracker.label, JSON.stringify(whoami)];
+    expect(tracker.label).toBe(`Clockodo (${new URL(world.fake.url).host})`);
+    // A key Clockodo no longer accepts (renewed by the owner): the person is told to ask, without the login.
+    const refused = trackerFor(world, BOB, false, 'key-renewed-0123456789abcdef');
+    const refusal = await refusalOf(call(() => partOf(refused.timer).runningEntry()));
+    expect(refusal).toEqual({ code: 'organisation_key_refused', facts: { back_end: 'Clockodo' } });
+    said.push(JSON.stringify(refusal), refused.label);
+    for (const text of said) expect(text).not.toContain(OLGA.email);
   });
 
   it('refuses a deactivated person before sending anything else', async () => {

@@ -302,7 +302,7 @@ describe('acting for one person on Kimai', () => {
     expect(writes(sent)).toEqual([]);
   });
 
-  it("holds a plain person to the approval plugin's lock on their submitted and approved weeks, which the key's role is not held by", async () => {
+  it("holds a plain person to the approval plugin's lock on their submitted and approved weeks, a timer's stop too, which the key's role is not held by", async () => {
     const { fake, tracker, ids } = await setup({ config: { approvalPlugin: true } });
     const tuesday = fake.addTimesheet({
       userId: ADA.id,
@@ -333,10 +333,26 @@ describe('acting for one person on Kimai', () => {
       });
       expect((await failureOf(logged)).refusal).toEqual({ code: 'timesheet_period_locked', facts: { ...week, status: 'approved' } });
       expect((await failureOf(tracker.entries.deleteEntry(tuesday.id))).refusal.code).toBe('timesheet_period_locked');
+      // A timer she forgot on the Thursday of that week: its stop would end it there, so it is held as a change is.
+      fake.addTimesheet({ userId: ADA.id, begin: at('2026-11-12T16:00:00+01:00'), end: null, projectId: ids.website, activityId: ids.design });
+      expect((await failureOf(tracker.timer.stopTimer())).refusal).toEqual({ code: 'timesheet_period_locked', facts: { ...week, status: 'approved' } });
+      // A week before the first one she submitted: never submitted, held by the plugin's lockdown all the same, and said so.
+      const earlier = tracker.entries.createEntry({
+        projectId: ids.website,
+        activityId: ids.design,
+        description: '',
+        start: at('2026-11-03T09:00:00+01:00'),
+        end: at('2026-11-03T10:00:00+01:00'),
+      });
+      expect((await failureOf(earlier)).refusal).toEqual({
+        code: 'timesheet_period_locked',
+        facts: { ...week, first_day: '2026-11-02', last_day: '2026-11-08', status: 'not_submitted' },
+      });
     });
     expect(writes(sent)).toEqual([]);
     // Every plugin read named her.
     for (const request of sent.filter((item) => item.path.startsWith('/api/approval-bundle'))) expect(queryOf(request).get('user')).toBe(String(ADA.id));
+    expect(fake.state.timesheets.filter((sheet) => sheet.userId === ADA.id && sheet.end === null)).toHaveLength(1);
     // The week after is open.
     await tracker.entries.createEntry({
       projectId: ids.website,
@@ -345,7 +361,7 @@ describe('acting for one person on Kimai', () => {
       start: at('2026-11-17T09:00:00+01:00'),
       end: at('2026-11-17T10:00:00+01:00'),
     });
-    expect(fake.state.timesheets.filter((sheet) => sheet.userId === ADA.id)).toHaveLength(2);
+    expect(fake.state.timesheets.filter((sheet) => sheet.userId === ADA.id)).toHaveLength(3);
   });
 
   it("books only where the person's teams reach, and shows them only that catalog", async () => {

@@ -281,15 +281,15 @@ describe("a back end's 429", () => {
 
   const find = (url: string) => ({ method: 'POST' as const, url: new URL('/find', url), headers: {}, body: {}, purpose: { action: 'read your shifts' } });
 
-  it("is told to the gate with its Retry-After, waited out as the gate says, and sent again through the gate and the call's budget", async () => {
+  it("is told to the gate with its Retry-After, and sent again through the gate, which waits out its hold, and the call's budget", async () => {
     const server = await refusing(1, '1');
     const { gate, passed, told } = noting({ waitMs: 1_000 });
     const http = transport(server.url, { gate, retryWithoutRetryAfter: false });
     const budget = new CallBudget(40);
-    const started = performance.now();
     const answer = await withCallBudget(budget, () => http.sendRetrying(find(server.url)));
     expect(answer.status).toBe(200);
-    expect(performance.now() - started).toBeGreaterThanOrEqual(990);
+    // Nothing is waited here: the gate's own pass holds the request back, on its clock
+    // (organisation-limit.ts), so a clock a test moves on is the only one it waits on.
     expect(told).toEqual([{ retryAfterMs: 1_000 }]);
     expect(passed()).toBe(2);
     expect(budget.spent).toBe(2);
@@ -340,12 +340,12 @@ describe("a back end's 429", () => {
     expect(server.arrived).toHaveLength(1);
   });
 
-  it('sent once more only: a second 429 is told to the gate too, and answered as it came', async () => {
+  it('sent once more only: a second 429 is told to the gate too, as the refusal of the request sent again, and answered as it came', async () => {
     const server = await refusing(2);
     const { gate, told } = noting();
     const http = transport(server.url, { gate, retryWithoutRetryAfter: false });
     expect((await http.sendRetrying(find(server.url))).status).toBe(429);
-    expect(told).toHaveLength(2);
+    expect(told).toEqual([{}, { again: true }]);
     expect(server.arrived).toHaveLength(2);
   });
 
@@ -365,10 +365,9 @@ describe("a back end's 429", () => {
   it('without a gate, a Retry-After longer than the call has left is not waited for: the 429 is answered at once', async () => {
     const server = await refusing(1, '3');
     const http = transport(server.url);
-    const started = performance.now();
     const answer = await withCallBudget(new CallBudget(10, undefined, performance.now() + 2_000), () => http.sendRetrying(find(server.url)));
+    // Answered as it came, and not sent again: a Retry-After that is waited for is followed by the request once more.
     expect(answer.status).toBe(429);
-    expect(performance.now() - started).toBeLessThan(1_000);
     expect(server.arrived).toHaveLength(1);
   });
 });
