@@ -301,7 +301,7 @@ export class PersonEngines {
       allTools: false,
       // The back end is asked about its optional features as soon as it opens. Acting for a person with the
       // organisation's credential, whom they lead decides their team tools: that first asking is waited for, so a
-      // client that lists its tools once gets the right ones (docs/team-server/README.md, "What a person can do").
+      // client that lists its tools once gets the right ones (docs/team-server/README.md, "What a person can do, and what not").
       detection: { delayMs: 0, ...(actsForPeople ? { beforeUseMs: FIRST_CHECK_MS } : {}) },
       // The team server says once, for everyone, what the policy leaves AI clients.
       explainsPolicy: false,
