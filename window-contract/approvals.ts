@@ -3,7 +3,7 @@
 // Approvals screen: the submissions waiting for their decision, one's entries, and the decision. Each
 // is offered only where the engine offers the approvals tools (the back end has a workflow for them).
 import * as z from 'zod/v4';
-import type { ApprovalPeriod, ApprovalStatus } from '../mcp-server/contract/vocabulary.ts';
+import type { ApprovalPeriod, ApprovalStatus, PeriodLockStatus } from '../mcp-server/contract/vocabulary.ts';
 import { APPROVAL_STATUSES } from '../mcp-server/contract/vocabulary.ts';
 import { day } from './request-parts.ts';
 
@@ -29,7 +29,8 @@ export interface SubmissionView {
 export interface WeekLockView {
   firstDay: string;
   lastDay: string;
-  status: 'pending' | 'approved';
+  /** The period's own: submitted, approved, or not submitted but held as it comes before the next one to submit (Kimai). */
+  status: PeriodLockStatus;
   words: string;
 }
 

@@ -16,6 +16,11 @@ export interface AppEntry {
   description: string;
   /** The tools whose answers the host shows in this app. */
   tools: readonly ToolName[];
+  /**
+   * Tools the page reads only where this client is offered them: the answers of `tools` name those
+   * that are (contract/app-offers.ts), so a page asks nothing the engine would refuse every time.
+   */
+  readsWhereOffered?: readonly ToolName[];
 }
 
 export const APPS: readonly AppEntry[] = [
@@ -32,6 +37,8 @@ export const APPS: readonly AppEntry[] = [
     title: 'Punchcard week',
     description: "A week of time entries against each day's target, to fix, fill or delete in place.",
     tools: ['list_time_entries', 'time_report'],
+    // The week's approval status: most people have no approvals (the back end has none, or the group is off).
+    readsWhereOffered: ['list_timesheet_approvals'],
   },
   {
     name: 'leave',

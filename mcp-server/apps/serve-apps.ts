@@ -1,11 +1,13 @@
 // The engine's side of MCP Apps (the `io.modelcontextprotocol/ui` extension): a client that declares
 // the extension finds, on the tools whose answers an app shows, `_meta.ui.resourceUri`, and can list
-// and read the apps' pages as `ui://punchcard/…` resources. A client that does not declare it gets
-// the tool list exactly as before (every byte): what the model reads, and what a client without a
-// place to show a page is sent, does not change. The server's capabilities are the same for every
+// and read the apps' pages as `ui://punchcard/…` resources; those tools' answers tell the page which
+// of its optional reads this client is offered (contract/app-offers.ts). A client that does not
+// declare it gets the tool list and the answers exactly as before (every byte): what the model reads,
+// and what a client without a place to show a page is sent, does not change. The server's capabilities are the same for every
 // client and so name `resources`; to a client without the extension the list of them is empty and
 // no page is found, as the capability promises (docs/mcp-apps.md).
-import { type McpServer, ResourceNotFoundError, type ServerContext } from '@modelcontextprotocol/server';
+import { type CallToolResult, type McpServer, ResourceNotFoundError, type ServerContext } from '@modelcontextprotocol/server';
+import { OFFERED_TOOLS_META } from '../contract/app-offers.ts';
 import { APP_MIME_TYPE, APPS, appOfTool, appOfUri, type AppEntry, declaresApps } from './app-catalog.ts';
 
 /** An app's page: one self-contained HTML file (renderer/apps, built by vite.config.ts). */
@@ -32,14 +34,14 @@ export function serveApps(server: McpServer, declared: (context: ServerContext) 
   const protocol = server.server;
   const listTools = (protocol as unknown as HandlerAccess)._getRequestHandler('tools/list');
   if (!listTools) throw new Error('The SDK set no tools/list handler to add the apps to.');
+  const forApps = (context: ServerContext) => declaresApps(declared(context));
   protocol.registerCapabilities({ resources: {} });
   protocol.removeRequestHandler('tools/list');
   protocol.setRequestHandler('tools/list', async (request, context) => {
     const listed = await listTools(request, context);
-    if (!declaresApps(declared(context))) return listed as { tools: [] };
+    if (!forApps(context)) return listed as { tools: [] };
     return { ...listed, tools: (listed.tools as Array<Record<string, unknown>>).map(withAppLink) } as { tools: [] };
   });
-  const forApps = (context: ServerContext) => declaresApps(declared(context));
   protocol.setRequestHandler('resources/list', (_request, context) => ({ resources: forApps(context) ? APPS.map(listedApp) : [] }));
   protocol.setRequestHandler('resources/templates/list', () => ({ resourceTemplates: [] }));
   protocol.setRequestHandler('resources/read', async (request, context) => {
@@ -51,6 +53,21 @@ export function serveApps(server: McpServer, declared: (context: ServerContext) 
     }
     return { contents: [{ uri: app.uri, mimeType: APP_MIME_TYPE, text: await pageOf(app.name), _meta: PAGE_META }] };
   });
+}
+
+/**
+ * An answer of `tool` as the client gets it: where the client declared the apps (`declared`, its
+ * capabilities) and the tool opens a page with reads it makes only where offered, the answer's `_meta`
+ * names those this server offers now (`offered`). Only an answer the page draws, not a refusal nor a
+ * question's round; every other answer, and every answer to another client, as it was. Added to the
+ * tool's own answer (engine/mcp-server.ts) rather than by a handler over the SDK's tools/call: the SDK
+ * checks a question's signed state in each handler it registers, and would check it twice.
+ */
+export function withOfferedReads<T extends object>(answer: T, tool: string, declared: unknown, offered: (tool: string) => boolean): T {
+  const reads = appOfTool(tool)?.readsWhereOffered;
+  const drawn = answer as Partial<CallToolResult>;
+  if (!reads || drawn.isError === true || !Array.isArray(drawn.content) || !declaresApps(declared)) return answer;
+  return { ...answer, _meta: { ...drawn._meta, [OFFERED_TOOLS_META]: reads.filter(offered) } };
 }
 
 /** A listed tool with the link to its app, under both keys the extension has used (older hosts read the flat one). */

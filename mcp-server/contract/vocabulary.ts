@@ -40,6 +40,13 @@ export type ApprovalStatus = (typeof APPROVAL_STATUSES)[number];
 /** The span a timesheet is submitted for: Clockify's WEEKLY, SEMI_MONTHLY, MONTHLY (Kimai's plugin: weeks only). */
 export const APPROVAL_PERIODS = ['week', 'semi_month', 'month'] as const;
 export type ApprovalPeriod = (typeof APPROVAL_PERIODS)[number];
+/**
+ * Why a period's time is kept as it is: its submission waits (`pending`) or is approved, or it was not
+ * submitted at all but comes before the next period the back end takes, which Kimai's ApprovalBundle
+ * locks all the same (`not_submitted`; it takes weeks in order).
+ */
+export const PERIOD_LOCK_STATUSES = ['pending', 'approved', 'not_submitted'] as const;
+export type PeriodLockStatus = (typeof PERIOD_LOCK_STATUSES)[number];
 
 export const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
 

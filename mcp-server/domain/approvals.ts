@@ -1,10 +1,10 @@
 // Timesheet approvals, pure: the period a day falls in, the records the approvals part answers with,
 // and which periods bind a write. Back ends say the facts (providers/<name>/approvals.ts); the tools
 // read them (tools/approval-lock.ts, tools/submit-timesheet.ts and the rest).
-import type { ApprovalPeriod, ApprovalStatus } from '../contract/vocabulary.ts';
+import type { ApprovalPeriod, ApprovalStatus, PeriodLockStatus } from '../contract/vocabulary.ts';
 import { addDays, isoWeekday, localDate } from './time.ts';
 
-export type { ApprovalPeriod, ApprovalStatus };
+export type { ApprovalPeriod, ApprovalStatus, PeriodLockStatus };
 
 /** A span of whole days, both included ('YYYY-MM-DD'). */
 export interface DaySpan {
@@ -45,12 +45,14 @@ export interface SubmissionEntry {
 }
 
 /**
- * A period whose time is kept as it was submitted or approved: no write reaches it through Punchcard.
- * `reopenedBy` says who can lift it (an approver withdraws an approval in Clockify; an administrator
- * resets a week in Kimai's plugin; the person withdraws their own pending submission).
+ * A period whose time is kept as it is: no write reaches it through Punchcard. `status` is the period's
+ * own: submitted (`pending`), approved, or `not_submitted` where the back end locks a period nobody
+ * submitted because a later one is (Kimai's plugin takes weeks in order). `reopenedBy` says who can
+ * lift it (an approver withdraws an approval in Clockify; an administrator resets a week in Kimai's
+ * plugin; the person withdraws their own pending submission).
  */
 export interface PeriodLock extends DaySpan {
-  readonly status: 'pending' | 'approved';
+  readonly status: PeriodLockStatus;
   readonly reopenedBy: 'the_person' | 'an_approver' | 'an_administrator';
 }
 
@@ -94,6 +96,27 @@ export function daysCovering(spans: readonly TimeSpan[], zone: string): DaySpan 
 export function lockTouchedBy(locks: readonly PeriodLock[], spans: readonly TimeSpan[], zone: string): PeriodLock | undefined {
   for (const span of spans) {
     const touched = locksTouching(locks, daysOfSpan(span, zone))[0];
+    if (touched) return touched;
+  }
+  return undefined;
+}
+
+/**
+ * The first lock that one of `spans` touches, by the spans' order, with the locks read for each span's
+ * own days (`locksOf`), never for all the days between two far apart (an entry moved by months): a back
+ * end that reads a period's status a request at a time (Kimai's plugin) then reads only the periods
+ * written. `locksOf` answering undefined (the back end out of reach) ends the search with none.
+ */
+export async function firstLockOfSpans(
+  spans: readonly TimeSpan[],
+  zone: string,
+  locksOf: (days: DaySpan) => Promise<readonly PeriodLock[] | undefined>,
+): Promise<PeriodLock | undefined> {
+  for (const span of spans) {
+    const days = daysOfSpan(span, zone);
+    const locks = await locksOf(days);
+    if (locks === undefined) return undefined;
+    const touched = locksTouching(locks, days)[0];
     if (touched) return touched;
   }
   return undefined;

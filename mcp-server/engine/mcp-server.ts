@@ -26,7 +26,7 @@ import type { Capability } from '../providers/time-tracker.ts';
 import { SERVER_NAME, SERVER_VERSION } from '../server-info.ts';
 import { APP_TOOL_LIST } from '../app-tools/index.ts';
 import { pageOf } from '../apps/pages.ts';
-import { serveApps } from '../apps/serve-apps.ts';
+import { serveApps, withOfferedReads } from '../apps/serve-apps.ts';
 import type { RoundState } from '../tools/asking.ts';
 import type { ToolAnnotations } from '../tools/define-tool.ts';
 import { withCompactJsonSchema } from '../tools/compact-schema.ts';
@@ -111,7 +111,7 @@ export function createMcpServer(parts: ServerParts): McpServer {
     if (!input.success) return refused({ code: 'invalid_arguments', facts: { tool: tool.name, problems: input.error.issues.map(inputProblem) } });
     running.set(server, callsRunningOn(server) + 1);
     try {
-      return await runTool(tool, input.data, {
+      const answer = await runTool(tool, input.data, {
         context: contexts.context,
         server,
         request,
@@ -121,6 +121,8 @@ export function createMcpServer(parts: ServerParts): McpServer {
         ...(afterWrite ? { afterWrite } : {}),
         ...(parts.afterCall ? { afterCall: parts.afterCall } : {}),
       });
+      // What a page of the apps is offered to read, for a client that draws them (apps/serve-apps.ts).
+      return withOfferedReads(answer, tool.name, declaredCapabilities(server, request), (name) => registered.get(name)?.handle.enabled === true);
     } finally {
       running.set(server, callsRunningOn(server) - 1);
     }

@@ -508,9 +508,10 @@ export interface ApprovalsPart {
     note: string | undefined,
   ): Promise<{ submission: TimesheetSubmission; noteKept: boolean }>;
   /**
-   * The periods touching the span whose time no write may reach: approved ones, and pending ones where
-   * the back end locks a submitted period. Of the person, or of the tracker user `personId` (an
-   * administrator's correction of someone's entries).
+   * The periods touching the span whose time no write may reach, each with its own status: approved
+   * ones, pending ones where the back end locks a submitted period, and ones never submitted that the
+   * back end locks all the same (Kimai's plugin: every week before the next one to submit). Of the
+   * person, or of the tracker user `personId` (an administrator's correction of someone's entries).
    */
   locks(span: DaySpan, personId?: string): Promise<PeriodLock[]>;
   /**

@@ -1,11 +1,11 @@
 // Approved time is kept as approved (docs/decisions.md, "The approvals group"): every tool that writes
 // time asks here first, and a write touching a period that is approved (or submitted, where the back
 // end locks a submitted period) is refused in words before any write is sent, although some back ends
-// would let an administrator through. The check costs one read of the back end's locks per call, and
+// would let an administrator through. The check reads the back end's locks of the days written, and
 // only where the back end has approvals at all. Where a period can lock while a write is on its way
 // and the back end then keeps the write (Clockify), the locks are read once more after it, and a write
 // that landed in a period locked meanwhile is said beside the answer (sayLockedMeanwhile).
-import { daysCovering, lockTouchedBy, type PeriodLock, type TimeSpan } from '../domain/approvals.ts';
+import { daysCovering, firstLockOfSpans, lockTouchedBy, type PeriodLock, type TimeSpan } from '../domain/approvals.ts';
 import { noticeOf } from '../contract/outcomes/notices.ts';
 import { BackEndError, type TimeEntry } from '../providers/time-tracker.ts';
 import type { ToolContext } from './context.ts';
@@ -24,7 +24,10 @@ export function locksApply(context: ToolContext): boolean {
 
 /**
  * Refuses the call when any of `spans` lies in a locked period of the person (or of the tracker user
- * `owner`, named `ownerName`, for an administrator's change of someone's entries).
+ * `owner`, named `ownerName`, for an administrator's change of someone's entries). The locks are asked
+ * for the days of each span in turn, never for all the days between two far apart (an entry moved by
+ * months): a back end that reads a period's status a request at a time (Kimai's plugin) reads only the
+ * periods written, and keeps what it read for the rest of the call.
  */
 export async function refuseLockedTime(
   context: ToolContext,
@@ -33,8 +36,7 @@ export async function refuseLockedTime(
 ): Promise<void> {
   const approvals = context.tracker.approvals;
   if (!approvals || !locksApply(context) || spans.length === 0) return;
-  const locks = await readLocks(() => approvals.locks(daysCovering(spans, context.timezone), owner?.id));
-  const touched = lockTouchedBy(locks, spans, context.timezone);
+  const touched = await firstLockOfSpans(spans, context.timezone, (days) => readLocks(() => approvals.locks(days, owner?.id)));
   if (!touched) return;
   const base = { first_day: touched.firstDay, last_day: touched.lastDay, status: touched.status, back_end: context.tracker.label };
   if (owner) throw new ToolInputError('timesheet_period_locked_for', { ...base, person: owner.name });
@@ -66,7 +68,9 @@ export async function sayLockedMeanwhile(context: ToolContext, written: readonly
   }
   for (const entry of sent) {
     const lock = lockTouchedBy(locks, [spanOf(entry)], context.timezone);
-    if (!lock) continue;
+    // A period held though never submitted does not lock under a write: it is held once a later one is
+    // submitted, by a back end that then refuses the write itself (Kimai's plugin), which reads no locks here.
+    if (!lock || lock.status === 'not_submitted') continue;
     context.notes.push(
       noticeOf('timesheet_approved_meanwhile', {
         first_day: lock.firstDay,
@@ -82,15 +86,15 @@ export async function sayLockedMeanwhile(context: ToolContext, written: readonly
 }
 
 /**
- * The back end's locks, or none where it is out of reach: the write then goes on to be kept by the
+ * The back end's locks, or undefined where it is out of reach: the write then goes on to be kept by the
  * outbox (a person's time is never lost to a check), and the back end judges it when it is sent, as
  * both Clockify and Kimai's plugin refuse a write into a locked period themselves.
  */
-async function readLocks(read: () => Promise<readonly PeriodLock[]>): Promise<readonly PeriodLock[]> {
+async function readLocks(read: () => Promise<readonly PeriodLock[]>): Promise<readonly PeriodLock[] | undefined> {
   try {
     return await read();
   } catch (error) {
-    if (error instanceof BackEndError && error.kind === 'unavailable') return [];
+    if (error instanceof BackEndError && error.kind === 'unavailable') return undefined;
     throw error;
   }
 }

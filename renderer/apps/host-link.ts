@@ -23,9 +23,10 @@ export interface ToolAnswer {
   /** A done call's data, as the tool's output schema describes it; a refused call (`isError`) has none. */
   structuredContent?: Record<string, unknown>;
   /**
-   * A refused call's code and facts under the key in mcp-server/contract/outcomes/refusal-meta.ts,
-   * beside whatever else the engine and the host put there. The pages show a refusal in the engine's
-   * words (docs/mcp-apps.md) and read none of it.
+   * Beside whatever else the engine and the host put there: a refused call's code and facts under the key
+   * in mcp-server/contract/outcomes/refusal-meta.ts, which the pages do not read (they show a refusal in
+   * the engine's words, docs/mcp-apps.md); and, on the answers of a page's tools, the page's optional
+   * reads this client is offered (mcp-server/contract/app-offers.ts), which the Week reads.
    */
   _meta?: Record<string, unknown>;
 }

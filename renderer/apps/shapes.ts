@@ -1,6 +1,7 @@
 // The engine's answers as the apps read them. A host passes answers on, and a host can be wrong (or
 // hostile): each shape is checked before anything of it is drawn, and an answer that is not one the
 // engine gives draws nothing.
+import { PERIOD_LOCK_STATUSES, type PeriodLockStatus } from '../../mcp-server/contract/vocabulary.ts';
 import type { Draft } from '../src/drafts.ts';
 
 export interface Entry {
@@ -171,7 +172,7 @@ export function asSuggestion(value: unknown): Suggestion | null {
 
 const APPROVAL_STATUSES = new Set(['pending', 'approved', 'rejected', 'withdrawn']);
 const APPROVAL_PERIODS = new Set(['week', 'semi_month', 'month']);
-const LOCK_STATUSES = new Set(['pending', 'approved']);
+const LOCK_STATUSES: ReadonlySet<string> = new Set(PERIOD_LOCK_STATUSES);
 const REOPENERS = new Set(['the_person', 'an_approver', 'an_administrator']);
 
 export interface Submission {
@@ -188,7 +189,7 @@ export interface Submission {
 export interface ApprovalLock {
   first_day: string;
   last_day: string;
-  status: 'pending' | 'approved';
+  status: PeriodLockStatus;
   reopened_by: 'the_person' | 'an_approver' | 'an_administrator';
 }
 

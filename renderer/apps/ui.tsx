@@ -1,6 +1,7 @@
 // What the apps share: the link to the host with its theme and size applied, the one way a click
 // writes (and tells the model), the status line that says what happened, and an entry's inputs.
 import { type MouseEvent, type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
+import { OFFERED_TOOLS_META } from '../../mcp-server/contract/app-offers.ts';
 import { connectToHost, type HostContext, type HostLink, textOf, type ToolAnswer } from './host-link.ts';
 
 export interface Host {
@@ -103,15 +104,30 @@ export function Frame({ title, host, children }: { title: string; host: Host; ch
   );
 }
 
+/** What a read answered: its structured part, and the page's optional reads the answer says this client is offered. */
+export interface ReadAnswer {
+  data: Record<string, unknown>;
+  offered: ReadonlySet<string>;
+}
+
 /** A read through the host (read-only tools only); its text when it was refused. */
-export async function read(link: HostLink, tool: string, args: Record<string, unknown>): Promise<{ data: Record<string, unknown> } | { refused: string }> {
+export async function read(link: HostLink, tool: string, args: Record<string, unknown>): Promise<ReadAnswer | { refused: string }> {
   try {
     const answer = await link.callTool(tool, args);
     if (answer.isError || !answer.structuredContent) return { refused: textOf(answer) || `${tool} gave no answer.` };
-    return { data: answer.structuredContent };
+    return { data: answer.structuredContent, offered: offeredIn(answer) };
   } catch (error) {
     return { refused: (error as Error).message };
   }
+}
+
+/**
+ * The tools an answer says this client is offered of those the page reads only where they are
+ * (mcp-server/contract/app-offers.ts); none where it says nothing (a host that drops an answer's `_meta`).
+ */
+function offeredIn(answer: ToolAnswer): ReadonlySet<string> {
+  const named = answer._meta?.[OFFERED_TOOLS_META];
+  return new Set(Array.isArray(named) ? named.filter((name): name is string => typeof name === 'string') : []);
 }
 
 /** The days a tool call named: its `from` and `to` where they are text. */

@@ -2,6 +2,7 @@
 // the person's own timesheets: what each period touching the days shown is (submitted, approved,
 // rejected with its note), and which days' entries are kept as they are, with why. Pure, so its rules
 // are tested apart (test/renderer/apps/week-approval.test.ts); week.tsx draws it.
+import type { PeriodLockStatus } from '../../mcp-server/contract/vocabulary.ts';
 import { rangeLabel } from '../src/format.ts';
 import type { ApprovalLock, OwnApprovals, Submission } from './shapes.ts';
 
@@ -9,7 +10,8 @@ import type { ApprovalLock, OwnApprovals, Submission } from './shapes.ts';
 export interface DayLock {
   firstDay: string;
   lastDay: string;
-  status: 'pending' | 'approved';
+  /** The period's own: submitted, approved, or not submitted but held as it comes before the next one to submit (Kimai). */
+  status: PeriodLockStatus;
   /** Who can open the period again, where the engine says. */
   reopenedBy: ApprovalLock['reopened_by'] | null;
 }
@@ -17,7 +19,8 @@ export interface DayLock {
 export interface PeriodStatus {
   firstDay: string;
   lastDay: string;
-  status: Submission['status'];
+  /** A submission's status, or a locked period's that was never submitted. */
+  status: Submission['status'] | 'not_submitted';
   /** The approver's note, someone else's words: drawn as text. */
   note: string | null;
   /** A rejection whose note the back end keeps for nobody to read here (Clockify e-mails it). */
@@ -88,13 +91,18 @@ export function periodWords(period: PeriodStatus): string {
     approved: `approved${by}`,
     rejected: `rejected${by}`,
     withdrawn: 'submission withdrawn',
+    not_submitted: 'not submitted',
   }[period.status];
   return `Timesheet for ${rangeLabel(period.firstDay, period.lastDay)}: ${status}.`;
 }
 
 /** Why a locked period's entries cannot be changed here, and who can open it again. */
 export function lockWords(lock: DayLock): string {
-  const kept = lock.status === 'approved' ? 'Its time is kept as approved' : 'Its time is kept as submitted';
+  const kept = {
+    approved: 'Its time is kept as approved',
+    pending: 'Its time is kept as submitted',
+    not_submitted: 'Its time is kept as it is even so, like every week before the next one to submit',
+  }[lock.status];
   return `${kept}: to change it, ${reopenWords(lock)}.`;
 }
 
@@ -107,5 +115,5 @@ function reopenWords(lock: DayLock): string {
 
 /** What a locked entry says in place of its buttons. */
 export function entryLockWords(lock: DayLock): string {
-  return lock.status === 'approved' ? 'Kept as approved' : 'Kept as submitted';
+  return { approved: 'Kept as approved', pending: 'Kept as submitted', not_submitted: 'Kept as it is' }[lock.status];
 }

@@ -1,5 +1,6 @@
 // The Week: days, their entries, each day's time against its target, what is missing, holidays by
-// name, and the timesheet's approval status where the engine offers list_timesheet_approvals. An
+// name, and the timesheet's approval status where the engine's answers say list_timesheet_approvals
+// is offered to this client (it is not asked otherwise: the engine would refuse it every time). An
 // entry is changed in place (update_time_entry), a day filled (log_time) or an entry deleted after a
 // question (delete_time_entry): each a call of the tool through the host, so the policy, the switches
 // and the questions apply as when the model calls it. A submitted or approved period the engine keeps
@@ -94,16 +95,17 @@ async function loadWeek(link: HostLink, words: { from?: string; to?: string }): 
     read(link, 'list_time_entries', { from: report.from, to, limit: 500 }),
     // Holidays by name, where the back end serves the calendar; the Week does without otherwise.
     read(link, 'absence_calendar', { from: report.from, to }),
-    // The timesheet's status, where the back end has approvals and the approvals group is on; a
-    // refusal (not offered, switched off, denied) shows nothing: most people have no approvals at all.
-    read(link, 'list_timesheet_approvals', { from: report.from, to }),
+    // The timesheet's status, only where time_report's answer says this client is offered it (the back
+    // end has approvals, the group is on, the policy allows it): most people have no approvals at all.
+    // A refusal all the same (a host that does not pass the call on) shows nothing either.
+    reported.offered.has('list_timesheet_approvals') ? read(link, 'list_timesheet_approvals', { from: report.from, to }) : null,
   ]);
   if ('refused' in listed) return listed;
   const entries = asEntries(listed.data);
   if (!entries) return { refused: 'Punchcard answered with entries this app cannot show.' };
   const days = 'data' in calendar ? asCalendar(calendar.data) : null;
   const holidays = new Map((days ?? []).filter((day) => day.holiday).map((day) => [day.date, day.holiday as string]));
-  const own = 'data' in approvals ? asOwnApprovals(approvals.data) : null;
+  const own = approvals && 'data' in approvals ? asOwnApprovals(approvals.data) : null;
   const approval = own ? weekApproval(own, report.from, to) : null;
   return { from: report.from, to, today: report.today, entries, report, holidays, approval, cut: to !== report.to };
 }

@@ -56,6 +56,13 @@ export function canSubmitWeek(approval: WeekApprovalView, monday: string, today:
   return state !== 'pending' && state !== 'approved';
 }
 
+/** What a locked day's badge says: its period's own status (a week Kimai holds though it was never submitted is locked). */
+export const LOCK_BADGES: Record<WeekLockView['status'], string> = {
+  pending: 'Submitted',
+  approved: 'Approved',
+  not_submitted: 'Locked',
+};
+
 /** The lock that keeps the entries of `date` as they are, or null. */
 export function lockOf(approval: WeekApprovalView | null, date: string): WeekLockView | null {
   return approval?.locks.find((lock) => lock.firstDay <= date && lock.lastDay >= date) ?? null;

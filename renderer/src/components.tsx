@@ -1,5 +1,6 @@
 // The few controls every screen shares. Buttons stay focusable while busy (aria-disabled rather than
-// disabled, so keyboard focus does not fall back to the page), and every message is announced.
+// disabled, so keyboard focus does not fall back to the page), and every message is announced. A
+// button whose action cannot be taken here at all (a locked week's Edit) is disabled outright instead.
 import { useEffect, useId, useRef, type ButtonHTMLAttributes, type ReactNode, type Ref } from 'react';
 
 type ButtonProps = Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'type'> & {
@@ -7,18 +8,24 @@ type ButtonProps = Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'type'> & {
   /** Shown instead of the children while the action runs. */
   busyLabel?: string | undefined;
   busy?: boolean | undefined;
+  /**
+   * The action cannot be taken here at all (a locked week's Edit): the button is disabled as the browser
+   * has it, shown greyed, out of the Tab order, taking no click. Say why with aria-describedby.
+   */
+  unavailable?: boolean | undefined;
   submit?: boolean;
   ref?: Ref<HTMLButtonElement>;
 };
 
-export function Button({ kind = 'plain', busy = false, busyLabel, submit = false, disabled, className, children, onClick, ...rest }: ButtonProps) {
+export function Button({ kind = 'plain', busy = false, busyLabel, submit = false, disabled, unavailable, className, children, onClick, ...rest }: ButtonProps) {
   const inactive = busy || disabled;
   return (
     <button
       {...rest}
       type={submit ? 'submit' : 'button'}
       className={`button ${kind}${className ? ` ${className}` : ''}`}
-      aria-disabled={inactive ? true : undefined}
+      disabled={unavailable === true}
+      aria-disabled={inactive && !unavailable ? true : undefined}
       aria-busy={busy ? true : undefined}
       onClick={(event) => {
         if (inactive) {

@@ -1,6 +1,7 @@
 // The fake bridge's timesheet approvals (issue 67), as main's handlers answer them (main/ipc/handlers/
 // approvals.ts): the person's own weeks with their status and the locks that keep a submitted or approved
-// week as it is (worded as main words them, from the refusals' catalog), "Submit week", and a lead's
+// week as it is, or, where the back end holds every week before the next one to submit (Kimai), one
+// never submitted (worded as main words them, from the refusals' catalog), "Submit week", and a lead's
 // weeks to decide with their entries and the decision. Like the back ends it stands for, it refuses in
 // the engine's codes: a week already submitted, one not begun, a decision of a week decided meanwhile.
 import type { ApprovalStatus } from '../../mcp-server/contract/vocabulary.ts';
@@ -22,6 +23,11 @@ export interface FakeApprovalsOptions {
   lead?: boolean;
   /** The back end locks a submitted week too (Kimai's plugin), not only an approved one (Clockify). */
   locksPending?: boolean;
+  /**
+   * The Monday of the next week to submit, where the back end holds every week before it, submitted or
+   * not, as Kimai's plugin does: a week there that was never submitted is locked as not submitted.
+   */
+  nextToSubmit?: string;
   /** The back end keeps a rejection's note for the person (Kimai); Clockify e-mails it (the default). */
   rejectionNoteKept?: boolean;
   /** The person's own weeks by their Monday: status, the approver's note and who decided. */
@@ -103,16 +109,28 @@ export function createFakeApprovals(options: FakeApprovalsOptions, context: Fake
   const decisions: Array<{ id: string; decision: 'approve' | 'reject'; note: string | undefined }> = [];
   const rejectionNoteKept = options.rejectionNoteKept === true;
 
-  const locks = (monday: string): WeekLockView[] =>
-    own
+  const locks = (monday: string): WeekLockView[] => {
+    const held = own
       .filter((submission) => submission.firstDay <= addDays(monday, 6) && submission.lastDay >= monday)
       .filter((submission) => submission.status === 'approved' || (submission.status === 'pending' && options.locksPending))
-      .map((submission) => {
+      .map((submission): WeekLockView => {
         const status = submission.status === 'approved' ? 'approved' : 'pending';
         const reopenedBy = status === 'pending' ? 'the_person' : options.locksPending ? 'an_administrator' : 'an_approver';
         const facts = { first_day: submission.firstDay, last_day: submission.lastDay, status, reopened_by: reopenedBy, back_end: context.backEnd() } as const;
         return { firstDay: submission.firstDay, lastDay: submission.lastDay, status, words: lockWords(facts) };
       });
+    if (!heldUnsubmitted(monday)) return held;
+    const facts = unsubmittedFacts(monday);
+    return [...held, { firstDay: facts.first_day, lastDay: facts.last_day, status: facts.status, words: lockWords(facts) }];
+  };
+
+  /** Whether the week from `monday` comes before the next week to submit with nothing of it standing submitted. */
+  function heldUnsubmitted(monday: string): boolean {
+    if (options.nextToSubmit === undefined || monday >= options.nextToSubmit) return false;
+    return !own.some((submission) => submission.firstDay === monday && (submission.status === 'pending' || submission.status === 'approved'));
+  }
+  const unsubmittedFacts = (monday: string) =>
+    ({ first_day: monday, last_day: addDays(monday, 6), status: 'not_submitted', reopened_by: 'an_administrator', back_end: context.backEnd() }) as const;
 
   const weekView = (monday: string): WeekApprovalView => ({
     // A rejected week's note is the person's to read only where the back end keeps it for them.
@@ -131,6 +149,8 @@ export function createFakeApprovals(options: FakeApprovalsOptions, context: Fake
     const submission = own.find(
       (held) => held.firstDay <= date && held.lastDay >= date && (held.status === 'approved' || (held.status === 'pending' && options.locksPending)),
     );
+    const monday = addDays(date, -((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7));
+    if (!submission && heldUnsubmitted(monday)) refuse('timesheet_period_locked', unsubmittedFacts(monday));
     if (!submission) return;
     const status = submission.status === 'approved' ? 'approved' : 'pending';
     refuse('timesheet_period_locked', {

@@ -125,6 +125,16 @@ const APPROVAL_STATES: ScreenshotState[] = [
   },
   {
     screen: 'timesheet',
+    state: 'approval-kimai-held',
+    what: 'Kimai: the week before the first one submitted, never submitted yet held by the plugin: locked, and why',
+    fake: {
+      account: { type: 'kimai', url: 'https://kimai.example.com', caFile: null, allowInsecureTls: false },
+      approvals: { locksPending: true, nextToSubmit: '2026-05-11', own: { '2026-05-04': { status: 'approved', decidedBy: 'Tom Turner' } } },
+    },
+    act: timesheetWeekBack(2),
+  },
+  {
+    screen: 'timesheet',
     state: 'approval-smallest',
     what: 'the smallest window: an approved week with its lock',
     viewport: SMALLEST,

@@ -49,6 +49,8 @@ afterEach(async () => {
 
 const CLOCKIFY: AccountView['provider'] = { type: 'clockify', url: 'https://api.clockify.me', workspace: null };
 const WITH_APPROVALS: FakeBridgeOptions = { account: CLOCKIFY, approvals: {} };
+const KIMAI: AccountView['provider'] = { type: 'kimai', url: 'https://kimai.example.com', caFile: null, allowInsecureTls: false };
+const LAST_WEEK = '2026-05-04';
 const LEAD: FakeBridgeOptions = { account: CLOCKIFY, approvals: { lead: true } };
 const text = (locator: Locator) => expect.poll(() => locator.innerText(), { timeout: 5000 });
 const callsOf = (fake: FakeBridge, name: string) => fake.calls.filter((call) => call.name === name).map((call) => call.request);
@@ -57,6 +59,8 @@ const focused = (page: Page) =>
     const element = document.activeElement as HTMLInputElement | null;
     return element?.getAttribute('aria-label') ?? element?.labels?.[0]?.textContent ?? element?.textContent?.trim();
   });
+/** Whether a button is disabled as the browser has it: out of the Tab order, taking no click. */
+const isDisabled = (control: Locator) => control.evaluate((element) => (element as HTMLButtonElement).disabled);
 const approvalCard = (page: Page) => screenOf(page, 'timesheet').getByRole('region', { name: 'Approval' });
 const week = (page: Page) => screenOf(page, 'timesheet').locator('.period');
 const navLink = (page: Page) => page.getByRole('navigation', { name: 'Punchcard' }).getByRole('link', { name: 'Approvals' });
@@ -96,7 +100,7 @@ describe("the Timesheet's approvals", () => {
 
   it('shows the approver’s note with a rejection where the back end keeps it for the person', async () => {
     const { page } = await open('timesheet', {
-      account: { type: 'kimai', url: 'https://kimai.example.com', caFile: null, allowInsecureTls: false },
+      account: KIMAI,
       approvals: { rejectionNoteKept: true, own: { '2026-05-04': { status: 'rejected', note: 'Friday is missing', decidedBy: 'Tom Turner' } } },
     });
     await previousWeek(page, 'May 4 – 10, 2026');
@@ -144,44 +148,70 @@ describe("the Timesheet's approvals", () => {
     await text(approvalCard(page).getByRole('note')).toBe(lock);
     await expect
       .poll(() =>
-        screenOf(page, 'timesheet')
-          .getByRole('button', { name: /^Edit / })
-          .first()
-          .getAttribute('aria-disabled'),
+        isDisabled(
+          screenOf(page, 'timesheet')
+            .getByRole('button', { name: /^Edit / })
+            .first(),
+        ),
       )
-      .toBe('true');
+      .toBe(true);
   });
 
-  it("keeps a locked week's entries as they are: Edit, Delete and Add disabled, each described by the lock's words", async () => {
+  it("keeps a locked week's entries as they are: Edit, Delete, Add and Fill shown disabled, each described by the card's reason, and out of the way of the keyboard", async () => {
     const { page, fake } = await open('timesheet', WITH_APPROVALS);
     await previousWeek(page, 'May 4 – 10, 2026');
     const timesheet = screenOf(page, 'timesheet');
     const edit = timesheet.getByRole('button', { name: 'Edit Acme Website · Development, 8:30 AM' }).first();
     const remove = timesheet.getByRole('button', { name: 'Delete Acme Website · Development, 8:30 AM' }).first();
     const add = timesheet.getByRole('button', { name: 'Add entry on Monday, May 4' });
-    for (const control of [edit, remove, add]) {
-      expect(await control.getAttribute('aria-disabled')).toBe('true');
+    const fill = timesheet.getByRole('button', { name: /^Fill the gap from 12:30 PM to 1:15 PM/ }).first();
+    // The reason is said once, by the Approval card; every control points to it.
+    expect(await approvalCard(page).getByText(LAST_WEEK_LOCK).count()).toBe(1);
+    for (const control of [edit, remove, add, fill]) {
+      expect(await isDisabled(control)).toBe(true);
       expect(await control.evaluate((element) => document.getElementById(element.getAttribute('aria-describedby') ?? '')?.textContent)).toBe(LAST_WEEK_LOCK);
     }
-    // Reached by keyboard, pressed: nothing opens and nothing is sent.
-    await tabTo(page, 'Edit Acme Website · Development, 8:30 AM');
-    await page.keyboard.press('Enter');
-    // A pointer press is caught too (dispatched: the control is not enabled for an ordinary click).
-    await remove.dispatchEvent('click');
-    await add.dispatchEvent('click');
+    // Pressed anyway (dispatched, as a disabled button takes no ordinary click): nothing opens and nothing is sent.
+    for (const control of [edit, remove, add, fill]) await control.dispatchEvent('click');
     expect(await timesheet.locator('.editing, .entry-editor, form').count()).toBe(0);
     expect(await timesheet.getByRole('group', { name: 'Delete this entry?' }).count()).toBe(0);
     expect(callsOf(fake, 'updateEntry')).toEqual([]);
     expect(callsOf(fake, 'deleteEntry')).toEqual([]);
-    // The week after is open: its entries can be changed.
+    // By keyboard, Tab passes from the card through the week's days and its entries' Continue, never stopping
+    // on a control that does nothing.
+    await tabTo(page, 'Continue Acme Website · Development, 8:30 AM');
+    const stops: string[] = [];
+    for (let presses = 0; presses < 12; presses++) {
+      await page.keyboard.press('Tab');
+      stops.push((await focused(page)) ?? '');
+    }
+    expect(stops.filter((stop) => /^(Edit|Delete|Add entry|Fill)/.test(stop))).toEqual([]);
+    expect(stops.filter((stop) => stop.startsWith('Continue')).length).toBeGreaterThan(3);
+    // The week after is open: its entries can be changed, and their Edit is drawn as a working link, unlike the locked one.
+    const lockedColour = await edit.evaluate((element) => getComputedStyle(element).color);
     await screenOf(page, 'timesheet').getByRole('button', { name: 'Next week' }).click();
     await text(week(page)).toBe('May 11 – 17, 2026');
-    expect(
-      await timesheet
-        .getByRole('button', { name: /^Edit / })
-        .first()
-        .getAttribute('aria-disabled'),
-    ).toBeNull();
+    const openEdit = timesheet.getByRole('button', { name: /^Edit / }).first();
+    expect(await isDisabled(openEdit)).toBe(false);
+    expect(await openEdit.getAttribute('aria-describedby')).toBeNull();
+    expect(await openEdit.evaluate((element) => getComputedStyle(element).color)).not.toBe(lockedColour);
+  });
+
+  it('says a week Kimai holds though it was never submitted for what it is: not submitted, locked, and why', async () => {
+    const { page } = await open('timesheet', {
+      account: KIMAI,
+      approvals: { locksPending: true, nextToSubmit: '2026-05-11', own: { [LAST_WEEK]: { status: 'approved', decidedBy: 'Tom Turner' } } },
+    });
+    await previousWeek(page, 'May 4 – 10, 2026');
+    await text(approvalCard(page)).toContain('Approved');
+    await previousWeek(page, 'Apr 27 – May 3, 2026');
+    await text(approvalCard(page)).toContain('Not submitted');
+    const held = lockWords({ first_day: '2026-04-27', last_day: '2026-05-03', status: 'not_submitted', reopened_by: 'an_administrator', back_end: 'Kimai' });
+    await text(approvalCard(page).getByRole('note')).toBe(held);
+    expect(held).toMatch(/was not submitted, but Kimai keeps its time as it is, as it keeps every week before your next one to submit/);
+    const timesheet = screenOf(page, 'timesheet');
+    await text(timesheet.getByRole('heading', { name: /^Monday, April 27/ })).toContain('Locked');
+    expect(await isDisabled(timesheet.getByRole('button', { name: /^Edit / }).first())).toBe(true);
   });
 
   it('says an engine refusal of a submission in its code’s words', async () => {

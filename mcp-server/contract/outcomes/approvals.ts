@@ -1,7 +1,8 @@
 // Refusals of timesheet approvals (submit_timesheet, withdraw_timesheet, list_timesheet_approvals,
-// decide_timesheet) and the lock that keeps a submitted or approved period as it is: every write tool
-// refuses time inside one before anything is sent (tools/approval-lock.ts). Days are 'YYYY-MM-DD';
-// a submission's id is the back end's, as text.
+// decide_timesheet) and the lock that keeps a submitted or approved period (or, on Kimai, one before the
+// next period to submit) as it is: every write tool refuses time inside one before anything is sent
+// (tools/approval-lock.ts). Days are 'YYYY-MM-DD'; a submission's id is the back end's, as text.
+import type { PeriodLockStatus } from '../vocabulary.ts';
 import { day, either, forModelOnly, type Sentence, say } from './sentence.ts';
 import { noticeFamily, refusalFamily } from './wording.ts';
 
@@ -32,14 +33,22 @@ function statusSaid(status: string): string {
 const SPAN = { first_day: '2026-11-16', last_day: '2026-11-22' };
 
 /** The facts of timesheet_period_locked: the period, its status, who can reopen it, the back end. */
-export type PeriodLockFacts = Span & { status: 'pending' | 'approved'; reopened_by: Reopener; back_end: string };
+export type PeriodLockFacts = Span & { status: PeriodLockStatus; reopened_by: Reopener; back_end: string };
+
+/** Why a locked period's time is kept, as a sentence goes on after "Your timesheet for <days>". */
+function keptSaid(status: PeriodLockStatus, backEnd: string, whose: 'your' | 'their'): Sentence {
+  if (status === 'approved') return say`is approved, so its time is kept as approved`;
+  if (status === 'pending') return say`is submitted for approval, so its time is kept as submitted`;
+  // Kimai's plugin takes weeks in order and locks every week before the next one to submit, submitted or not.
+  return say`was not submitted, but ${backEnd} keeps its time as it is, as it keeps every week before ${whose} next one to submit`;
+}
 
 /**
  * Why a period's time stays as it is, without the refusal's closing "Nothing was sent.": the same words
  * stand beside a locked week's entries in the window, where nothing was tried (main/engine/approvals.ts).
  */
 export function periodLockedSaid(facts: PeriodLockFacts): Sentence {
-  return say`Your timesheet for ${spanSaid(facts)} is ${facts.status === 'approved' ? 'approved, so its time is kept as approved' : 'submitted for approval, so its time is kept as submitted'}: to change it, ${reopenSaid(facts.reopened_by, facts.back_end)}.`;
+  return say`Your timesheet for ${spanSaid(facts)} ${keptSaid(facts.status, facts.back_end, 'your')}: to change it, ${reopenSaid(facts.reopened_by, facts.back_end)}.`;
 }
 
 export const approvalsRefusals = refusalFamily({
@@ -52,10 +61,14 @@ export const approvalsRefusals = refusalFamily({
   /** The same for someone else's entries (an administrator's correction). */
   timesheet_period_locked_for: {
     kind: 'conflict',
-    say: (facts: Span & { status: 'pending' | 'approved'; person: string; back_end: string }) =>
-      facts.status === 'approved'
-        ? say`${facts.person}'s timesheet for ${spanSaid(facts)} is approved, so its time is kept as approved until the approval is withdrawn in ${facts.back_end}. Nothing was sent.`
-        : say`${facts.person}'s timesheet for ${spanSaid(facts)} is submitted for approval, so its time is kept as submitted until it is withdrawn or rejected in ${facts.back_end}. Nothing was sent.`,
+    say: (facts: Span & { status: PeriodLockStatus; person: string; back_end: string }) => {
+      const until = {
+        approved: say` until the approval is withdrawn in ${facts.back_end}`,
+        pending: say` until it is withdrawn or rejected in ${facts.back_end}`,
+        not_submitted: say`, until an administrator reopens it in ${facts.back_end}`,
+      }[facts.status];
+      return say`${facts.person}'s timesheet for ${spanSaid(facts)} ${keptSaid(facts.status, facts.back_end, 'their')}${until}. Nothing was sent.`;
+    },
     example: { ...SPAN, status: 'approved', person: 'Ada Lovelace', back_end: 'Clockify' },
   },
   /** A correction of more people's entries than one call reads the locks of. */
@@ -204,7 +217,7 @@ export const approvalsNotices = noticeFamily({
    * write stays where the back end took it: `entry` is its number.
    */
   timesheet_approved_meanwhile: {
-    say: (facts: PeriodLockFacts & { entry: number }) =>
+    say: (facts: PeriodLockFacts & { status: 'pending' | 'approved'; entry: number }) =>
       say`Your timesheet for ${spanSaid(facts)} was ${facts.status === 'approved' ? 'approved' : 'submitted for approval'} while this was being saved${forModelOnly(` (entry #${facts.entry})`)}, so the time is in it without having been ${facts.status === 'approved' ? 'approved' : 'submitted'}: to have it counted, or to move it, ${reopenSaid(facts.reopened_by, facts.back_end)}.`,
     example: { ...SPAN, status: 'approved', reopened_by: 'an_approver', back_end: 'Clockify', entry: 412 },
   },

@@ -1,7 +1,7 @@
 // `list_timesheet_approvals` as AI clients and the app see it: title, description, schemas, annotations and
 // the capability it needs. The handler is in mcp-server/tools/; main parses answers with `output`.
 import * as z from 'zod/v4';
-import { APPROVAL_STATUSES } from '../vocabulary.ts';
+import { APPROVAL_STATUSES, PERIOD_LOCK_STATUSES } from '../vocabulary.ts';
 import { submissionOutput } from './outputs.ts';
 import { toolContract } from './tool-contract.ts';
 
@@ -36,16 +36,17 @@ export const listTimesheetApprovalsContract = toolContract({
       /** Where a rejection's note is not kept for the person to read (Clockify e-mails it). */
       rejection_note_kept: z.boolean(),
       /**
-       * The person's own periods touching the range that no write may reach (approved; submitted, where the
-       * back end locks a submitted period), with who can reopen each; absent with `person`. The window
-       * keeps their entries from being changed, saying why in a timesheet_period_locked refusal's words.
+       * The person's own periods touching the range that no write may reach, each with its own status
+       * (approved; submitted, where the back end locks a submitted period; not submitted, where the back
+       * end locks every period before the next one to submit) and who can reopen it; absent with `person`.
+       * The window keeps their entries from being changed, saying why in a timesheet_period_locked refusal's words.
        */
       locks: z
         .array(
           z.object({
             first_day: z.string(),
             last_day: z.string(),
-            status: z.enum(['pending', 'approved']),
+            status: z.enum(PERIOD_LOCK_STATUSES),
             reopened_by: z.enum(['the_person', 'an_approver', 'an_administrator']),
           }),
         )

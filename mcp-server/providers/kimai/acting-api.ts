@@ -232,7 +232,8 @@ export function actingKimaiApi(api: KimaiApi, options: ActingKimaiOptions): Kima
     throw new BackEndError('timesheet_period_locked', {
       first_day: week.firstDay,
       last_day: week.lastDay,
-      status: held === 'approved' ? 'approved' : 'pending',
+      // The week's own status: a week before the first one submitted is held without ever being submitted.
+      status: held === 'approved' ? 'approved' : held === 'submitted' ? 'pending' : 'not_submitted',
       reopened_by: 'an_administrator',
       back_end: 'Kimai',
     });

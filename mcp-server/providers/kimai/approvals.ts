@@ -5,22 +5,25 @@
 // read here counts the weeks it needs before asking and refuses, in words, what one call cannot hold.
 //
 // What the plugin keeps in order makes most reads unnecessary: weeks are submitted one after another
-// and a denied or reset week reopens every later one, so every week before the one `next-week` names
-// is submitted or approved, and every week from it on is not submitted. A week's own status is read
-// only where that tells pending from approved.
+// and a denied or reset week reopens every later one, so every week from the one `next-week` names on
+// is not submitted, and the weeks before it are submitted or approved back to the first one submitted;
+// the weeks before that were never submitted, yet the plugin's lockdown holds them too. A week's own
+// status is read going back from the latest, until one reads not submitted. One tool call reads each
+// answer of the plugin once: a listing's locks cost nothing more than the listing.
 import { BackEndPart } from '../remote-tracker.ts';
 import { mapWithLimit } from '../remote/cache.ts';
-import { requestsLeft } from '../remote/request-budget.ts';
+import { currentCall, requestsLeft } from '../remote/request-budget.ts';
 import {
   type ApprovalPeriod,
   type ApprovalRule,
   type ApprovalStatus,
   type DaySpan,
   type PeriodLock,
+  type PeriodLockStatus,
   type SubmissionEntry,
   type TimesheetSubmission,
 } from '../../domain/approvals.ts';
-import { addDays, formatWallClock, startOfLocalDay } from '../../domain/time.ts';
+import { addDays, formatWallClock, startOfIsoWeek, startOfLocalDay } from '../../domain/time.ts';
 import { BackEndError } from '../time-tracker.ts';
 import { MAX_PAGE_SIZE } from './api.ts';
 import {
@@ -44,14 +47,11 @@ import { KimaiRoster } from './roster.ts';
  * weeks): within the call's budget (domain/call-limits.ts) with the profile and the teams beside them.
  */
 export const MAX_WEEK_READS = 36;
-/**
- * The locked weeks a write's check reads the status of, for its words (submitted or approved): the first
- * only, as a write is refused on the first it touches; later ones are said as submitted, which an
- * approved week was too. A correction of ten people's entries so reads at most thirty.
- */
-const LOCK_STATUS_READS = 1;
 /** Requests kept for what a call does after a listing. */
 const RESERVED_REQUESTS = 1;
+
+/** The plugin's answers read during one tool call (a week's status, the next week), by person and week: read once a call. */
+const readsOfCall = new WeakMap<object, Map<string, Promise<unknown>>>();
 
 export class KimaiApprovals extends BackEndPart<KimaiContext> {
   readonly #roster = new KimaiRoster(this.context);
@@ -87,6 +87,8 @@ export class KimaiApprovals extends BackEndPart<KimaiContext> {
     try {
       await this.#plugin(() => this.context.api.submitWeek(monday));
     } catch (error) {
+      // What the call read before is read afresh: the week, or an earlier one, may have changed meanwhile.
+      this.#forgetReads();
       // The plugin refuses in its translated words (a 400), which Punchcard does not read: it reads again
       // what it checked, so a week submitted meanwhile, or an earlier one reopened, is said as such.
       if (!(error instanceof KimaiError) || error.failure !== 'bad_request') throw error;
@@ -101,13 +103,15 @@ export class KimaiApprovals extends BackEndPart<KimaiContext> {
       if (nextNow !== undefined && nextNow < monday) this.#refuseEarlierOpen(nextNow);
       throw error;
     }
+    this.#forgetReads();
     return this.#submission(me.id, personName(me), monday, 'pending', period);
   }
 
   /**
    * The person's submitted and approved weeks touching the span. Requests: the profile (≤ 1), the next week
    * and the one before it (2), and their submitted weeks before it in the span and one more, as
-   * #submittedWeeks reads them (at most MAX_WEEK_READS in all, else refused before the reads that would pass it).
+   * #submittedWeeks reads them (at most MAX_WEEK_READS in all, else refused before the reads that would pass it);
+   * none of them where the call read them already.
    */
   async own(span: DaySpan): Promise<TimesheetSubmission[]> {
     const me = await this.context.profile();
@@ -174,32 +178,29 @@ export class KimaiApprovals extends BackEndPart<KimaiContext> {
   }
 
   /**
-   * The person's (or user `personId`'s) locked weeks touching the span: every week before the next one
-   * to submit, as the plugin's per-user lockdown holds them. Only an administrator reopens one (resets it
-   * in Kimai's page; the person cannot take a submission back, a lead cannot undo an approval).
-   * Requests: the next week and the one before it (2), and the status of the first locked week touched (≤ 1).
+   * The person's (or user `personId`'s) locked weeks touching the span, each with its own status: every
+   * week before the next one to submit, as the plugin's per-user lockdown holds them, submitted, approved,
+   * or never submitted (those before the first week submitted). Only an administrator reopens one (resets
+   * it in Kimai's page; the person cannot take a submission back, a lead cannot undo an approval).
+   * Requests: the next week and the one before it (2), and the locked weeks in the span as #submittedWeeks
+   * reads them, latest first until one reads not submitted; none of these where the call read them already
+   * (a listing's own weeks). A write's check asks for the days it writes, so it reads a week or two.
    */
   async locks(span: DaySpan, personId?: string): Promise<PeriodLock[]> {
     const user = personId === undefined ? undefined : Number(personId);
-    let next: Known | undefined;
     try {
-      next = await this.#submittedBefore(user);
+      const next = await this.#submittedBefore(user);
+      const submitted = new Map((await this.#submittedWeeks(span, [{ user, next }], 2)).map((week) => [week.monday, week.status]));
+      return lockedWeeks(span, next).map((monday) => ({
+        ...weekOf(monday),
+        status: lockStatus(submitted.get(monday)),
+        reopenedBy: 'an_administrator' as const,
+      }));
     } catch (error) {
       // The plugin gone since it was found: no lock to tell (Kimai's own refusal still holds the week).
       if (error instanceof BackEndError && error.refusal.code === 'timesheet_approvals_unavailable') return [];
       throw error;
     }
-    const weeks = lockedWeeks(span, next?.monday);
-    const read = weeks.slice(0, LOCK_STATUS_READS);
-    const statuses = await this.#statuses(
-      read.map((monday) => ({ user, monday })),
-      next ? [next] : [],
-    );
-    return weeks.map((monday, index) => ({
-      ...weekOf(monday),
-      status: statuses[index] === 'approved' ? ('approved' as const) : ('pending' as const),
-      reopenedBy: 'an_administrator' as const,
-    }));
   }
 
   /**
@@ -247,30 +248,26 @@ export class KimaiApprovals extends BackEndPart<KimaiContext> {
    * at a time, until a week reads not submitted: weeks go in in order, so every week before that one is
    * not submitted either (a person who began after the span's start costs no read for the weeks before).
    * Each round is counted first, with `spent` already sent for the listing, and refused, in words, before
-   * it is read where it would pass what one call may send.
+   * it is read where it would pass what one call may send; a week the call read already is not counted.
    */
   async #submittedWeeks(
     span: DaySpan,
-    readers: ReadonlyArray<{ user: number | undefined; next: Known | undefined }>,
+    readers: ReadonlyArray<{ user: number | undefined; next: string | undefined }>,
     spent: number,
   ): Promise<Array<{ reader: number; monday: string; status: ApprovalStatus }>> {
-    const queues = readers.map((reader) => lockedWeeks(span, reader.next?.monday).reverse());
+    const queues = readers.map((reader) => lockedWeeks(span, reader.next).reverse());
     const batch = this.context.api.pager.maxParallel;
     const found: Array<{ reader: number; monday: string; status: ApprovalStatus }> = [];
     let reads = spent;
     while (queues.some((queue) => queue.length > 0)) {
       const round = queues.flatMap((queue, reader) => queue.splice(0, batch).map((monday) => ({ reader, monday })));
-      const known = (item: { reader: number; monday: string }) => (readers[item.reader]?.next?.before === item.monday ? readers[item.reader]?.next : undefined);
-      const toRead = round.filter((item) => !known(item)).length;
+      const toRead = round.filter((item) => !this.#read(statusKey(readers[item.reader]?.user, item.monday))).length;
       this.#ensureReads(
         toRead,
         reads,
         queues.reduce((sum, queue) => sum + queue.length, 0),
       );
-      const statuses = await mapWithLimit(round, batch, (item) => {
-        const before = known(item);
-        return before ? Promise.resolve(before.status) : this.#status(readers[item.reader]?.user, item.monday);
-      });
+      const statuses = await mapWithLimit(round, batch, (item) => this.#status(readers[item.reader]?.user, item.monday));
       reads += toRead;
       round.forEach((item, index) => {
         const status = submissionStatus(statuses[index] as KimaiWeekStatus);
@@ -283,28 +280,23 @@ export class KimaiApprovals extends BackEndPart<KimaiContext> {
 
   /**
    * The Monday the plugin takes next for `user` (the caller where undefined) where the week before it is
-   * submitted or approved, with that week's status; undefined where nothing is: weeks go in in order, so
-   * a week before the next that is not submitted means the person has submitted nothing yet (and the
-   * plugin's lockdown holds nothing). Requests: 2.
+   * submitted or approved; undefined where it is not: weeks go in in order, so a week before the next
+   * that is not submitted means the person has submitted nothing yet (and the plugin's lockdown holds
+   * nothing). Requests: 2.
    */
-  async #submittedBefore(user: number | undefined): Promise<Known | undefined> {
+  async #submittedBefore(user: number | undefined): Promise<string | undefined> {
     const next = await this.#nextWeek(user);
     if (next === undefined) return undefined;
-    const before = addDays(next, -7);
-    const status = await this.#status(user, before);
-    return status === 'submitted' || status === 'approved' ? { user, monday: next, before, status } : undefined;
-  }
-
-  /** The statuses of `weeks`, each read but the one before a next week already read. */
-  async #statuses(weeks: Array<{ user: number | undefined; monday: string }>, known: Known[]): Promise<KimaiWeekStatus[]> {
-    return mapWithLimit(weeks, this.context.api.pager.maxParallel, async ({ user, monday }) => {
-      const found = known.find((week) => week.user === user && week.before === monday);
-      return found ? found.status : this.#status(user, monday);
-    });
+    const status = await this.#status(user, addDays(next, -7));
+    return status === 'submitted' || status === 'approved' ? next : undefined;
   }
 
   /** The Monday the plugin takes next for `user` (the caller where undefined); undefined where they have no weeks at all. */
-  async #nextWeek(user: number | undefined): Promise<string | undefined> {
+  #nextWeek(user: number | undefined): Promise<string | undefined> {
+    return this.#once(`${user ?? 'me'} next`, () => this.#readNextWeek(user));
+  }
+
+  async #readNextWeek(user: number | undefined): Promise<string | undefined> {
     let answer: unknown;
     try {
       answer = await this.context.api.nextWeek(user);
@@ -320,11 +312,44 @@ export class KimaiApprovals extends BackEndPart<KimaiContext> {
   }
 
   /** The status of the week holding `day` for `user` (the caller where undefined). */
-  async #status(user: number | undefined, day: string): Promise<KimaiWeekStatus> {
-    const answer = await this.#plugin(() => this.context.api.weekStatus(user === undefined ? { date: day } : { date: day, user }));
-    const status = readWeekStatus(answer);
-    if (status === undefined) throw new BackEndError('timesheet_status_unknown', { status: String(answer).slice(0, 80), back_end: 'Kimai' });
-    return status;
+  #status(user: number | undefined, day: string): Promise<KimaiWeekStatus> {
+    return this.#once(statusKey(user, day), async () => {
+      const answer = await this.#plugin(() => this.context.api.weekStatus(user === undefined ? { date: day } : { date: day, user }));
+      const status = readWeekStatus(answer);
+      if (status === undefined) throw new BackEndError('timesheet_status_unknown', { status: String(answer).slice(0, 80), back_end: 'Kimai' });
+      return status;
+    });
+  }
+
+  /**
+   * The answer of `read`, read once in a tool call: asked again in the same call, the same answer (a failed
+   * read is tried again). Outside a call, read each time. A submission forgets the call's reads.
+   */
+  #once<T>(key: string, read: () => Promise<T>): Promise<T> {
+    const call = currentCall();
+    if (!call) return read();
+    let kept = readsOfCall.get(call);
+    if (!kept) readsOfCall.set(call, (kept = new Map()));
+    const found = kept.get(key);
+    if (found) return found as Promise<T>;
+    const reading = read();
+    const keptHere = kept;
+    keptHere.set(key, reading);
+    reading.catch(() => {
+      if (keptHere.get(key) === reading) keptHere.delete(key);
+    });
+    return reading;
+  }
+
+  /** Whether the call read `key` already (it then costs no request). */
+  #read(key: string): boolean {
+    const call = currentCall();
+    return call !== undefined && readsOfCall.get(call)?.has(key) === true;
+  }
+
+  #forgetReads(): void {
+    const call = currentCall();
+    if (call) readsOfCall.delete(call);
   }
 
   /** A request of the plugin's: its routes' 404 means it is gone, which withdraws the approvals tools at once. */
@@ -343,6 +368,7 @@ export class KimaiApprovals extends BackEndPart<KimaiContext> {
    * the listing, they would pass what one call may send; `later` more may follow them (said in the refusal).
    */
   #ensureReads(reads: number, spent: number, later: number): void {
+    if (reads === 0) return;
     const limit = Math.max(0, Math.min(MAX_WEEK_READS, requestsLeft() - RESERVED_REQUESTS + spent));
     if (spent + reads > limit) throw new BackEndError('timesheet_weeks_too_many', { reads: spent + reads + later, limit, back_end: 'Kimai' });
   }
@@ -361,12 +387,14 @@ export class KimaiApprovals extends BackEndPart<KimaiContext> {
   }
 }
 
-/** A person's next week to submit, and the status of the one before it (submitted or approved). */
-interface Known {
-  user: number | undefined;
-  monday: string;
-  before: string;
-  status: KimaiWeekStatus;
+/** The key of a person's week in the call's reads (approvals.ts, #once): the person, and the week's Monday. */
+function statusKey(user: number | undefined, day: string): string {
+  return `${user ?? 'me'} ${startOfIsoWeek(day)}`;
+}
+
+/** A locked week's status: its submission's, else not submitted (locked only as it comes before the next week to submit). */
+function lockStatus(status: ApprovalStatus | undefined): PeriodLockStatus {
+  return status === 'pending' || status === 'approved' ? status : 'not_submitted';
 }
 
 /** The Mondays of the weeks in the span that come before the next week to submit: the locked ones. */

@@ -5,7 +5,7 @@
 // given up on: send-attempts.ts), or released to go again later. And the person's decision on a row
 // left for them. What a call reads and keeps is the tracker's (outbox-tracker.ts), which uses this.
 import { NODE_TIMERS, type Timers } from '../../clock.ts';
-import { daysCovering, lockTouchedBy, type PeriodLock, type TimeSpan } from '../../domain/approvals.ts';
+import { firstLockOfSpans, type PeriodLock, type TimeSpan } from '../../domain/approvals.ts';
 import { systemTimeZone } from '../../domain/time.ts';
 import type { Log } from '../../log.ts';
 import { CallStopped, withRequestBudget } from '../remote/request-budget.ts';
@@ -224,7 +224,7 @@ export class OutboxSender {
     const approvals = this.#inner.approvals;
     if (!approvals || !this.#inner.capabilities.has('approvals') || spans.length === 0) return undefined;
     try {
-      return lockTouchedBy(await approvals.locks(daysCovering(spans, timezone)), spans, timezone);
+      return await firstLockOfSpans(spans, timezone, (days) => approvals.locks(days));
     } catch (error) {
       if (error instanceof BackEndError && error.refusal.code === 'timesheet_approvals_unavailable') return undefined;
       throw error;

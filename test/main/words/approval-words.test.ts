@@ -30,6 +30,21 @@ describe('approval words', () => {
     );
   });
 
+  it('word a week held though it was never submitted (Kimai keeps every week before the next one to submit) for what it is', () => {
+    const facts = { first_day: '2026-10-12', last_day: '2026-10-18', status: 'not_submitted', reopened_by: 'an_administrator', back_end: 'Kimai' } as const;
+    expect(lockWords(facts, en)).toBe(
+      'Your timesheet for Oct 12, 2026 to Oct 18, 2026 was not submitted, but Kimai keeps its time as it is, as it keeps every week before your next one to submit: to change it, ask an administrator to reopen it in Kimai.',
+    );
+    const forAda = { first_day: '2026-10-12', last_day: '2026-10-18', status: 'not_submitted', person: 'Ada Lovelace', back_end: 'Kimai' } as const;
+    expect(refusalWords({ code: 'timesheet_period_locked_for', facts: forAda }, en)).toBe(
+      "Ada Lovelace's timesheet for Oct 12, 2026 to Oct 18, 2026 was not submitted, but Kimai keeps its time as it is, as it keeps every week before their next one to submit, until an administrator reopens it in Kimai. Nothing was sent.",
+    );
+    // The other statuses keep their words.
+    expect(refusalWords({ code: 'timesheet_period_locked_for', facts: { ...forAda, status: 'pending' } }, en)).toBe(
+      "Ada Lovelace's timesheet for Oct 12, 2026 to Oct 18, 2026 is submitted for approval, so its time is kept as submitted until it is withdrawn or rejected in Kimai. Nothing was sent.",
+    );
+  });
+
   it('say a submission, with its hours where the back end counts them', () => {
     expect(submittedWords(WEEK, en)).toBe('Submitted your timesheet for Nov 16, 2026 to Nov 22, 2026 (38.5 h): it waits for approval.');
     expect(submittedWords({ ...WEEK, hours: null }, en)).toBe('Submitted your timesheet for Nov 16, 2026 to Nov 22, 2026: it waits for approval.');

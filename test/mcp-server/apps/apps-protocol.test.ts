@@ -1,7 +1,8 @@
 // MCP Apps over real stdio, against the built bundle, in both eras: a client that declares the
 // `io.modelcontextprotocol/ui` extension gets the apps' links on their tools and can read their
 // pages; a client that does not gets every byte of tools/list and of the answers as a client did
-// before the apps existed (what the links add is all that differs), and no pages.
+// before the apps existed (what the links add, and what an app's tools' answers tell its page of the
+// tools it may read, is all that differs), and no pages.
 import { afterEach, describe, expect, it } from 'vitest';
 import { APP_MIME_TYPE, APPS, UI_EXTENSION } from '../../../mcp-server/apps/app-catalog.ts';
 import { makeUserDataDir } from '../../support/engine.ts';
@@ -42,6 +43,20 @@ async function connect(era: Era, dir: string, capabilities: object) {
 }
 
 const toolsOf = (message: { result?: unknown }) => (message.result as { tools: Listed[] }).tools;
+
+/** Where a tool's answer tells an app's page which of its optional reads this client is offered. */
+const OFFERED = 'punchcard/offered';
+type Answer = { _meta?: Record<string, unknown> };
+
+/** An answer's line as it would be without what the apps' pages are told: that key of its `_meta` taken out. */
+function withoutOffers(line: string): string {
+  const message = JSON.parse(line) as { result?: Answer };
+  const meta = message.result?._meta;
+  if (!message.result || !meta || !(OFFERED in meta)) return line;
+  const { [OFFERED]: _offered, ...rest } = meta;
+  const { _meta: _dropped, ...bare } = message.result;
+  return JSON.stringify({ ...message, result: Object.keys(rest).length > 0 ? { ...bare, _meta: rest } : bare });
+}
 
 /** The list as it would be without the apps' links: the two keys serve-apps.ts adds, taken out. */
 function withoutLinks(tools: Listed[]): Listed[] {
@@ -102,8 +117,22 @@ describe.each<Era>(['legacy', 'modern'])('MCP Apps on stdio (%s era)', (era) => 
     for (const [name, args] of calls) {
       const one = await plain.ask('tools/call', { name, arguments: args });
       const other = await apps.ask('tools/call', { name, arguments: args });
-      expect(other.line, name).toBe(one.line);
+      expect(withoutOffers(other.line), name).toBe(one.line);
     }
+  });
+
+  it("tells a page, in its tools' answers to a client that declares the apps, which of its other reads this client is offered", async () => {
+    const dir = makeUserDataDir();
+    const plain = await connect(era, dir, {});
+    const apps = await connect(era, dir, WITH_APPS);
+    for (const name of ['time_report', 'list_time_entries']) {
+      const answer = (await apps.ask('tools/call', { name, arguments: {} })).message.result as Answer;
+      // The local timesheet has no approvals: the Week is told list_timesheet_approvals is not offered, and asks nothing of it.
+      expect(answer._meta?.[OFFERED], name).toEqual([]);
+      expect(((await plain.ask('tools/call', { name, arguments: {} })).message.result as Answer)._meta?.[OFFERED], name).toBeUndefined();
+    }
+    // The Timer reads nothing that may not be offered: its tools' answers say nothing of it.
+    expect(((await apps.ask('tools/call', { name: 'timer_status', arguments: {} })).message.result as Answer)._meta?.[OFFERED]).toBeUndefined();
   });
 
   it('serves the pages, self-contained, only to a client that declares the extension', async () => {

@@ -148,6 +148,48 @@ describe('timesheet approvals on Kimai with the ApprovalBundle plugin', () => {
     expect(unlocked.isError, textOf(unlocked)).toBeFalsy();
   });
 
+  it('gives each locked week its own status: the approved week approved, the weeks before the first one submitted locked but not submitted', async () => {
+    const fake = await kimaiWithWeeks();
+    const ada = await open(fake, ADA, { tools: { ...SETTINGS, enabled: { ...SETTINGS.enabled, log_time: true } } });
+    // Ada's first record is in the week of 2 November: she submits it, and her lead approves it in Kimai's pages.
+    expect((await ada.call('submit_timesheet', { period_start: '2026-11-02' })).isError).toBeFalsy();
+    fake.approvals.decide(ADA.id, '2026-11-02', 'approved');
+    let listed: ToolResult | undefined;
+    const sent = await sentDuring(fake, async () => (listed = await ada.call('list_timesheet_approvals')));
+    const answer = (listed as ToolResult).structuredContent as {
+      submissions: Array<{ first_day: string; status: string }>;
+      locks: Array<{ first_day: string; last_day: string; status: string; reopened_by: string }>;
+    };
+    expect(answer.submissions.map((row) => [row.first_day, row.status])).toEqual([['2026-11-02', 'approved']]);
+    // The default eight weeks reach back to 21 September. The plugin takes 9 November next, so its lockdown
+    // holds every week before it: the six Ada never submitted say so, and the approved one says approved,
+    // as its submission does.
+    const never = ['2026-09-21', '2026-09-28', '2026-10-05', '2026-10-12', '2026-10-19', '2026-10-26'];
+    expect(answer.locks.map((lock) => [lock.first_day, lock.status])).toEqual([
+      ...never.map((monday) => [monday, 'not_submitted']),
+      ['2026-11-02', 'approved'],
+    ]);
+    expect(answer.locks.every((lock) => lock.reopened_by === 'an_administrator')).toBe(true);
+    // The next week, the week before it (approved), then three more weeks back at once (of which 26 October
+    // reads not submitted, so the weeks before it are not either); the locks read nothing more.
+    expect(sent.filter((line) => line.includes('approval-bundle'))).toHaveLength(5);
+
+    // A write into a week never submitted is refused for what that week is.
+    let refused: ToolResult | undefined;
+    const write = await sentDuring(
+      fake,
+      async () => (refused = await ada.call('log_time', { start: '2026-10-14T09:00', end: '2026-10-14T10:00', project: 'Website', activity: 'Design' })),
+    );
+    expect(refusalOf(refused as ToolResult)).toMatchObject({
+      code: 'timesheet_period_locked',
+      facts: { first_day: '2026-10-12', last_day: '2026-10-18', status: 'not_submitted', reopened_by: 'an_administrator' },
+    });
+    expect(textOf(refused as ToolResult)).toMatch(
+      /^Your timesheet for 2026-10-12 to 2026-10-18 was not submitted, but Kimai .* keeps its time as it is, as it keeps every week before your next one to submit: to change it, ask an administrator to reopen it in Kimai/,
+    );
+    expect(writes(write)).toEqual([]);
+  });
+
   it('holds clock_in with a past start in a submitted week, and clock_out of a timer begun in an approved one, before any write', async () => {
     const fake = await kimaiWithWeeks();
     const ada = await open(fake, ADA);
@@ -285,8 +327,8 @@ describe('timesheet approvals on Kimai with the ApprovalBundle plugin', () => {
     const recent = await sentDuring(fake, async () => (answer = await ada.call('list_timesheet_approvals')));
     expect((answer as ToolResult).isError, textOf(answer as ToolResult)).toBeFalsy();
     expect(((answer as ToolResult).structuredContent?.submissions as unknown[]).length).toBe(8);
-    // Nine for the submissions, three more for the range's locks (which the window reads with them).
-    expect(recent.filter((line) => line.includes('approval-bundle'))).toHaveLength(12);
+    // Nine for the submissions; the range's locks (which the window reads with them) cost nothing more.
+    expect(recent.filter((line) => line.includes('approval-bundle'))).toHaveLength(9);
   });
 });
 

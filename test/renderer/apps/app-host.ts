@@ -6,6 +6,7 @@
 import { resolve } from 'node:path';
 import type { Client } from '@modelcontextprotocol/client';
 import type { Browser, BrowserContext, ConsoleMessage, Frame, FrameLocator, Page } from 'playwright-core';
+import { OFFERED_TOOLS_META } from '../../../mcp-server/contract/app-offers.ts';
 import { axeViolations } from '../../support/axe.ts';
 
 export type Theme = 'light' | 'dark';
@@ -53,7 +54,8 @@ export interface OpenAppOptions {
   /**
    * Tools the host answers itself rather than passing the call to the engine: a tool no back end here
    * serves yet (its answer built as the engine's contract describes it), or a host that refuses a call.
-   * The call is still recorded in `calls`.
+   * The call is still recorded in `calls`. The engine's answers that tell a page which of its optional
+   * reads are offered (mcp-server/contract/app-offers.ts) name these too, as if the engine offered them.
    */
   hostAnswers?: Readonly<Record<string, (args: Record<string, unknown>) => unknown>>;
 }
@@ -131,7 +133,8 @@ export function appTabs(browser: Browser): AppTabs {
       const page = (await client.readResource({ uri })).contents[0] as { text?: string; mimeType?: string };
       if (page.mimeType !== 'text/html;profile=mcp-app' || !page.text) throw new Error(`${uri} is not an app's page.`);
       const args = options.args ?? {};
-      const result = await client.callTool({ name: options.tool, arguments: args });
+      const hostOffers = (answer: Awaited<ReturnType<Client['callTool']>>) => withOffered(answer, Object.keys(options.hostAnswers ?? {}));
+      const result = hostOffers(await client.callTool({ name: options.tool, arguments: args }));
 
       const slot = await keptFor(options.fixedTime === undefined ? 'real clock' : 'fixed clock');
       slot.open = true;
@@ -152,7 +155,7 @@ export function appTabs(browser: Browser): AppTabs {
         calls.push(params);
         const answered = options.hostAnswers?.[params.name];
         if (answered) return answered(params.arguments ?? {});
-        return client.callTool({ name: params.name, arguments: params.arguments ?? {} });
+        return hostOffers(await client.callTool({ name: params.name, arguments: params.arguments ?? {} }));
       };
       await tab.setContent('<!doctype html><html lang="en"><head><title>Test host</title></head><body style="margin:0"></body></html>');
       await tab.addScriptTag({ type: 'module', content: await buildHostScript() });
@@ -200,6 +203,13 @@ export function appTabs(browser: Browser): AppTabs {
       kept.clear();
     },
   };
+}
+
+/** `answer` with `tools` among those it says the page is offered, where it says any. */
+function withOffered<T extends { _meta?: Record<string, unknown> }>(answer: T, tools: readonly string[]): T {
+  const offered = answer._meta?.[OFFERED_TOOLS_META];
+  if (!Array.isArray(offered) || tools.length === 0) return answer;
+  return { ...answer, _meta: { ...answer._meta, [OFFERED_TOOLS_META]: [...new Set([...offered, ...tools])] } };
 }
 
 /** One app in a tab of its own, closed with it. */

@@ -76,9 +76,10 @@ describe.each<Era>(['legacy', 'modern'])('the Week app on the local timesheet (%
     await expect.poll(() => monday.locator('.sum').textContent(), { timeout: 10_000 }).toBe('6 h of 8 h · 2 h missing');
     await app.getByText('Day of Prayer and Repentance').or(app.getByText('Buß- und Bettag')).waitFor();
     expect(await host.axe()).toEqual([]);
-    // The local timesheet has no approvals: the page asked, the engine offers no such tool, and the
-    // page shows no status and no error for it.
-    expect(host.calls.map((call) => call.name)).toContain('list_timesheet_approvals');
+    // The local timesheet has no approvals: the engine's answers say list_timesheet_approvals is not
+    // offered here, so the page asks nothing of it (it would be refused at every draw), and shows no
+    // status and no error for it.
+    expect(host.calls.map((call) => call.name)).toEqual(['time_report', 'list_time_entries', 'absence_calendar']);
     expect(await app.getByRole('region', { name: 'Timesheet approval' }).count()).toBe(0);
     expect(await app.getByRole('alert').count()).toBe(0);
 
@@ -412,6 +413,9 @@ describe("the Week app on Clockify's fake, where a team manager decides the week
     const submitted = await ada.call('submit_timesheet', { period_start: lastWeek.from });
     expect(submitted.isError, textOf(submitted)).toBeFalsy();
 
+    // The answers that open the Week tell it the approvals can be read here, so it asks.
+    const report = await ada.client.callTool({ name: 'time_report', arguments: lastWeek });
+    expect(report._meta?.['punchcard/offered']).toEqual(['list_timesheet_approvals']);
     host = await chromium.open({ client: ada.client, tool: 'time_report', args: lastWeek, theme: 'light' });
     const status = host.app.getByRole('region', { name: 'Timesheet approval' });
     await status.waitFor();

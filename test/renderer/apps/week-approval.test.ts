@@ -62,6 +62,20 @@ describe("the week's approval status", () => {
     expect(weekApproval(answer([submission(FROM, TO, 'approved')], { locks: [] }), FROM, TO).locks).toEqual([]);
   });
 
+  it('says a week held though never submitted (Kimai keeps every week before the next one to submit) for what it is', () => {
+    const approval = weekApproval(
+      answer([], { locks: [{ first_day: FROM, last_day: TO, status: 'not_submitted', reopened_by: 'an_administrator' }] }),
+      FROM,
+      TO,
+    );
+    expect(approval.periods.map(words)).toEqual(['Timesheet for Nov 16 – 22, 2026: not submitted.']);
+    const lock = approval.periods[0]?.lock;
+    expect(lock && lockWords(lock)).toBe(
+      'Its time is kept as it is even so, like every week before the next one to submit: to change it, ask an administrator to reopen it.',
+    );
+    expect(lock && entryLockWords(lock)).toBe('Kept as it is');
+  });
+
   it('locks only the days of the period: a week from Sunday leaves the last day shown open', () => {
     const approval = weekApproval(answer([submission('2026-11-15', '2026-11-21', 'approved')]), FROM, TO);
     expect(lockOn(approval.locks, '2026-11-16')?.status).toBe('approved');

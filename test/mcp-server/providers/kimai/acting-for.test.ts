@@ -336,6 +336,18 @@ describe('acting for one person on Kimai', () => {
       // A timer she forgot on the Thursday of that week: its stop would end it there, so it is held as a change is.
       fake.addTimesheet({ userId: ADA.id, begin: at('2026-11-12T16:00:00+01:00'), end: null, projectId: ids.website, activityId: ids.design });
       expect((await failureOf(tracker.timer.stopTimer())).refusal).toEqual({ code: 'timesheet_period_locked', facts: { ...week, status: 'approved' } });
+      // A week before the first one she submitted: never submitted, held by the plugin's lockdown all the same, and said so.
+      const earlier = tracker.entries.createEntry({
+        projectId: ids.website,
+        activityId: ids.design,
+        description: '',
+        start: at('2026-11-03T09:00:00+01:00'),
+        end: at('2026-11-03T10:00:00+01:00'),
+      });
+      expect((await failureOf(earlier)).refusal).toEqual({
+        code: 'timesheet_period_locked',
+        facts: { ...week, first_day: '2026-11-02', last_day: '2026-11-08', status: 'not_submitted' },
+      });
     });
     expect(writes(sent)).toEqual([]);
     // Every plugin read named her.
