@@ -7,4 +7,4 @@
  * The key, in the `_meta` of the answers of a page's tools to a client that declares the apps, of the
  * names of the page's optional reads that this client is offered (`[]` where none is).
  */
-export const OFFERED_TOOLS_META = 'punchcard/offered';
+export const OFFERED_TOOLS_META = 'app.punchcard/offered';

@@ -45,7 +45,7 @@ async function connect(era: Era, dir: string, capabilities: object) {
 const toolsOf = (message: { result?: unknown }) => (message.result as { tools: Listed[] }).tools;
 
 /** Where a tool's answer tells an app's page which of its optional reads this client is offered. */
-const OFFERED = 'punchcard/offered';
+const OFFERED = 'app.punchcard/offered';
 type Answer = { _meta?: Record<string, unknown> };
 
 /** An answer's line as it would be without what the apps' pages are told: that key of its `_meta` taken out. */

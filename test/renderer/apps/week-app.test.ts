@@ -415,7 +415,7 @@ describe("the Week app on Clockify's fake, where a team manager decides the week
 
     // The answers that open the Week tell it the approvals can be read here, so it asks.
     const report = await ada.client.callTool({ name: 'time_report', arguments: lastWeek });
-    expect(report._meta?.['punchcard/offered']).toEqual(['list_timesheet_approvals']);
+    expect(report._meta?.['app.punchcard/offered']).toEqual(['list_timesheet_approvals']);
     host = await chromium.open({ client: ada.client, tool: 'time_report', args: lastWeek, theme: 'light' });
     const status = host.app.getByRole('region', { name: 'Timesheet approval' });
     await status.waitFor();
