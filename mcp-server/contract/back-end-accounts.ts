@@ -60,3 +60,22 @@ export function sameEmail(a: string | null | undefined, b: string | null | undef
   if (!a || !b) return false;
   return normalizeEmail(a) === normalizeEmail(b);
 }
+
+/**
+ * The first character of an address (trimmed) that is not plain ASCII, a letter, digit or sign from U+0021 to U+007E,
+ * as `U+212A`; null where every one is. Where one organisation credential acts for people, an address with such a
+ * character is refused (team-server/auth/organisation-match.ts, plainAddressRefusal; providers/calamari/context.ts):
+ * sameEmail keeps it apart from every colleague's, but the tracker compares addresses by rules Punchcard cannot see,
+ * and several of them make a non-ASCII address equal to an ASCII one. Unicode's case mappings lower-case the Kelvin
+ * sign to "k" and upper-case the long s, the dotless i and the ligature "ﬀ" to "S", "I" and "FF" (a comparison that
+ * ignores case letter by letter, as Java's equalsIgnoreCase does, takes the first three for k, s and i); a collation
+ * that ignores accents takes "é" for "e"; IDNA maps a domain's full-width letters to ASCII ones. A list of look-alikes
+ * would hold only the foldings known today; ASCII alone compares the same everywhere, the case of A-Z set aside.
+ */
+export function firstNonAscii(email: string): string | null {
+  for (const character of email.trim()) {
+    const codePoint = character.codePointAt(0) ?? 0;
+    if (codePoint < 0x21 || codePoint > 0x7e) return `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
+  }
+  return null;
+}

@@ -110,7 +110,8 @@ export function companySignIn(options: CompanySignInOptions): CompanySignIn {
         }
       }
       // ASCII letters alone lose their case: a look-alike (the Kelvin sign, which Unicode lower-cases to "k") stays
-      // itself, and so matches no colleague's address (organisation-match.ts).
+      // itself, and so matches no colleague's address (organisation-match.ts); where one organisation credential acts
+      // for people, an address with any letter beyond ASCII is refused (sign-in/company.ts).
       const email = typeof said.email === 'string' ? normalizeEmail(said.email) : '';
       if (email === '' || !emailVerified(said)) {
         return {

@@ -7,7 +7,7 @@
 // e-mail, at the provider or in the tracker (Kimai lets people edit their own), never moves them to
 // another tracker account; only their pinned user is read again, and a user gone or deactivated is
 // refused. Pure but for the directory, which is handed in.
-import { sameEmail } from '../../mcp-server/contract/back-end-accounts.ts';
+import { firstNonAscii, sameEmail } from '../../mcp-server/contract/back-end-accounts.ts';
 import type { TrackerUser } from '../../mcp-server/for-the-team-server.ts';
 import type { SignInRefusalReason } from '../metrics/team-metrics.ts';
 
@@ -78,6 +78,22 @@ export async function organisationMatch(
     return { ...confirmPinned(await directory.user(person.pinnedUserId), person.pinnedUserId, backEnd), pinned: true };
   }
   return { ...matchByEmail(await directory.usersWithEmail(person.email), person.email, backEnd), pinned: false };
+}
+
+/**
+ * Where one organisation credential acts for people, an address that is not plain ASCII is refused at every sign-in,
+ * pinned or not, before the tracker is asked anything; null where the address is plain. The person's address is
+ * compared exactly here, but the tracker compares it by its own rules, which may take a look-alike letter, an accent
+ * or a full-width letter for a plain one (contract/back-end-accounts.ts, firstNonAscii): on Calamari every request
+ * names the person by it, and a person is never to act as the colleague whose address it would then name.
+ */
+export function plainAddressRefusal(email: string, backEnd: string): { reason: Extract<SignInRefusalReason, 'non_ascii'>; said: string } | null {
+  const character = firstNonAscii(email);
+  if (character === null) return null;
+  return {
+    reason: 'non_ascii',
+    said: `Your company account's address ${email} has a character that is not plain ASCII (${character}). This server acts for people through one ${backEnd} account of the organisation, and ${backEnd} may take such a character for a plain letter and the address for a colleague's, so it takes only addresses of plain ASCII letters, digits and signs. Ask your administrator to give your company account such an address, then sign in again. Nothing was saved.`,
+  };
 }
 
 /** The sentence of a tracker user the tracker deactivated. */

@@ -421,6 +421,14 @@ function organisationIssues(
 
 export type ServerConfig = z.infer<typeof ServerConfigSchema>;
 
+/**
+ * Whether one credential of the organisation acts for people: sign_in.organisation's, or a key that is the
+ * organisation's by nature (Calamari's, whose every request names the person by their verified e-mail).
+ */
+export function actsThroughOrganisation(config: Pick<ServerConfig, 'provider' | 'sign_in'>): boolean {
+  return config.sign_in.organisation !== undefined || backEndOf(config.provider.type).secret?.whose === 'organisation';
+}
+
 /** What is wrong with public_url, or undefined: an origin, https unless it is this computer. */
 export function publicOriginProblem(text: string): string | undefined {
   let url: URL;

@@ -17,9 +17,10 @@ export type SignInOutcome = (typeof SIGN_IN_OUTCOMES)[number];
  * credential (auth/organisation-match.ts), or where the provider did not vouch for the address:
  * counted without names, so an administrator sees a rollout's snags (no_match: nobody in the tracker
  * has the address; several; deactivated; unverified; domain: outside allowed_domains; taken: the
- * tracker user is linked to another sign-in).
+ * tracker user is linked to another sign-in; non_ascii: an address that is not plain ASCII, which the organisation
+ * credential is not used for).
  */
-export const SIGN_IN_REFUSAL_REASONS = ['no_match', 'several', 'deactivated', 'unverified', 'domain', 'taken'] as const;
+export const SIGN_IN_REFUSAL_REASONS = ['no_match', 'several', 'deactivated', 'unverified', 'domain', 'taken', 'non_ascii'] as const;
 export type SignInRefusalReason = (typeof SIGN_IN_REFUSAL_REASONS)[number];
 /** Which limit refused a request. */
 export const LIMIT_NAMES = ['address', 'person', 'sign_in'] as const;

@@ -9,8 +9,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { McpServer } from '@modelcontextprotocol/server';
+import { firstNonAscii } from '../../mcp-server/contract/back-end-accounts.ts';
 import { backEndOf, hasField, isRemote } from '../../mcp-server/contract/back-ends.ts';
-import type { ServerConfig } from '../config/server-config.ts';
+import { actsThroughOrganisation, type ServerConfig } from '../config/server-config.ts';
 import { type BackEndProfile, type Settings } from '../../mcp-server/contract/settings.ts';
 import { defaultSettings } from '../../mcp-server/contract/default-settings.ts';
 import {
@@ -251,6 +252,17 @@ export class PersonEngines {
         mkdirSync(folder, { recursive: true, mode: 0o700 });
         // Only a person's own secret is theirs to store; an organisation's key is the server's (below).
         const { secret } = backEnd;
+        // An address that is not plain ASCII, kept from a sign-in before the company sign-in refused it, is refused
+        // here too under one organisation credential: the tracker may take it for a colleague's (on Calamari it
+        // names the person on every request), and a grant outlives the sign-in that made it.
+        const character = actsThroughOrganisation(config) && person.email !== null ? firstNonAscii(person.email) : null;
+        if (character !== null) {
+          const error = new BackEndError('server_person_address_not_plain', { back_end: backEnd.label, email: person.email ?? '', character });
+          return createBlockedTracker(
+            { type: config.provider.type, label: `${backEnd.label} (not for this address)`, reason: error.message, refusal: error.refusal },
+            basics.personName,
+          );
+        }
         const pinned = actsForPeople ? pinnedUserId(person.trackerPin, config.provider) : null;
         if (actsForPeople && pinned === null) {
           // Nothing is contacted for them: whoami says why, and every other call answers the same.

@@ -48,6 +48,17 @@ export const calamariRefusals = refusalFamily({
       say`Calamari has no active employee ${facts.email}. Check the e-mail in Punchcard's account settings; it must be the one you sign in to Calamari with.`,
     example: { email: 'ada@example.com' },
   },
+  /**
+   * A write, or a read whose answer names nobody, would name the person by an address that is not plain ASCII, and
+   * the key may read neither the employee list nor their shift status, which say whom Calamari takes the address for
+   * (providers/calamari/context.ts, confirmAddress). `character` is its first such character, as `U+212A`.
+   */
+  calamari_address_not_plain: {
+    kind: 'denied',
+    say: (facts: { email: string; character: string }) =>
+      say`Your address ${facts.email} has a character that is not plain ASCII (${facts.character}), which Calamari may take for a plain letter and the address for a colleague's, and this API key may read neither the employee list nor your shift status, which would say whom Calamari takes it for; so nothing was sent in its name. Use the address with plain letters, or ask your Calamari administrator for a key that may read the employee list.`,
+    example: { email: 'j\u00f6rg@example.com', character: 'U+00F6' },
+  },
   /** API_TERMINAL_NOT_AVAILABLE: no terminal the key's clock-ins may use. */
   calamari_no_terminal: {
     kind: 'invalid',

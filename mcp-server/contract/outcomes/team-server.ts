@@ -27,4 +27,15 @@ export const teamServerRefusals = refusalFamily({
       say`This server acts for you through your company's ${facts.back_end} account, and you are not linked to a ${facts.back_end} user yet. Connect your client again to sign in.`,
     example: { back_end: 'Kimai' },
   },
+  /**
+   * The server acts for people through one organisation credential, and the address the person signed in with
+   * (before such addresses were refused at sign-in) is not plain ASCII: the tracker may take it for a colleague's
+   * (contract/back-end-accounts.ts, firstNonAscii). `character` is its first such character, as `U+212A`.
+   */
+  server_person_address_not_plain: {
+    kind: 'denied',
+    say: (facts: { back_end: string; email: string; character: string }) =>
+      say`Your address ${facts.email} has a character that is not plain ASCII (${facts.character}). This server acts for people through your company's ${facts.back_end} account, and ${facts.back_end} may take such a character for a plain letter and the address for a colleague's, so it acts only for plain addresses. Ask your administrator to give your company account one, then connect your client again. Nothing was sent.`,
+    example: { back_end: 'Calamari', email: 'j\u00f6rg@example.com', character: 'U+00F6' },
+  },
 });

@@ -105,6 +105,12 @@ export interface CalamariApiOptions {
   email: string;
   /** A call of this module was refused (403): it is off, or not this key's. */
   onModuleRefused: (module: Exclude<CalamariModule, 'people'>) => void;
+  /**
+   * Waited for before every request whose answer cannot be checked to be the person's: every write, each of which
+   * names them, and the reads of their leave requests and balance, whose answers name nobody. Calamari must take their
+   * address for their own record (context.ts, confirmAddress); where it may not, this throws, and nothing is sent.
+   */
+  confirmPerson: () => Promise<void>;
   /** The person's zone, known without asking Calamari: when a hold for the organisation's limit lifts is said in it. */
   zone: () => string;
 }
@@ -138,6 +144,7 @@ export function createCalamariApi(options: CalamariApiOptions) {
     describeNotJson: (answer) => describeNotJson(baseUrl, answer),
   });
   const post = async <T>(path: string, body: Record<string, unknown>, purpose: RequestPurpose) => {
+    if (!purpose.onlyReads) await options.confirmPerson();
     try {
       return (await client.request<T>({ method: 'POST', path, body, purpose })).data;
     } catch (error) {
@@ -147,6 +154,11 @@ export function createCalamariApi(options: CalamariApiOptions) {
   };
   /** A read: a POST like every other request, but one that changes nothing. */
   const find = <T>(path: string, body: Record<string, unknown>, purpose: RequestPurpose) => post<T>(path, body, { ...purpose, onlyReads: true });
+  /** A read of the person's whose answer names nobody, so nothing says whose it is: confirmed first, as writes are. */
+  const findUnnamed = async <T>(path: string, body: Record<string, unknown>, purpose: RequestPurpose) => {
+    await options.confirmPerson();
+    return find<T>(path, body, purpose);
+  };
   const attendance = (action: string): RequestPurpose => ({ action, module: 'timeAndAttendance' });
   const timeOff = (action: string): RequestPurpose => ({ action, module: 'timeOff' });
   const people = (action: string): RequestPurpose => ({ action, module: 'people' });
@@ -189,7 +201,7 @@ export function createCalamariApi(options: CalamariApiOptions) {
 
     absenceTypes: () => find<CalamariAbsenceType[]>('/leave/v1/get-absence-types', {}, timeOff('read the absence types')),
     requests: (from: string, to: string) =>
-      find<CalamariRequest[]>('/leave/request/v1/find', { employee: email, from, to }, timeOff('list your leave requests')),
+      findUnnamed<CalamariRequest[]>('/leave/request/v1/find', { employee: email, from, to }, timeOff('list your leave requests')),
     teamRequests: (from: string, to: string, teams: readonly number[]) =>
       find<CalamariRequest[]>('/leave/request/v1/find-advanced', { from, to, teams }, timeOff("read your teams' absences")),
     reportsRequests: (from: string, to: string, reports: readonly string[]) =>
@@ -197,7 +209,7 @@ export function createCalamariApi(options: CalamariApiOptions) {
     createRequest: (fields: Record<string, unknown>) =>
       post<{ id: number }>('/leave/request/v1/create', { employee: email, ...fields }, timeOff('file the leave request')),
     entitlementBalance: (absenceTypeId: number, date: string) =>
-      find<CalamariBalance>(
+      findUnnamed<CalamariBalance>(
         '/leave/v1/entitlement-balance/get',
         { absenceTypeId: String(absenceTypeId), employee: email, date },
         timeOff('read your vacation balance'),

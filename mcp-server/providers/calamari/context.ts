@@ -2,19 +2,20 @@
 // (from the employee list, where the key may read it), their zone, and which modules answer for the
 // key — remembered between starts (facts.ts), asked about only where that can change something, and
 // deciding the tools. Calamari's limit is counted per hour, so reference data is kept for an hour.
+import { firstNonAscii, sameEmail } from '../../contract/back-end-accounts.ts';
 import type { ProfileOf } from '../../contract/back-end-descriptor.ts';
 import type { CALAMARI } from '../../contract/back-ends/calamari.ts';
 import { firstValidZone, isValidTimeZone, localDate } from '../../domain/time.ts';
 import { Expiring } from '../remote/cache.ts';
 import type { LearnedFacts } from '../remote/learned-facts.ts';
-import { unlessRefused } from '../remote/remote-error.ts';
+import { remoteRefusal, unlessRefused } from '../remote/remote-error.ts';
 import { learnedFacts, remoteConnection, type RemoteTrackerOptions } from '../remote-tracker.ts';
 import { type CalamariApi, countedOnThisComputer, createCalamariApi } from './api.ts';
 import { calamariCapabilities } from './capabilities.ts';
 import { CalamariError, type CalamariModule, moduleName, unknownEmployee } from './errors.ts';
 import { calamariFacts, calamariFactsKey, type CalamariFacts } from './facts.ts';
 import { findEmployee } from './reporting-lines.ts';
-import type { CalamariAbsenceType, CalamariEmployee } from './wire.ts';
+import type { CalamariAbsenceType, CalamariEmployee, CalamariShiftStatus } from './wire.ts';
 
 export type CalamariProfile = ProfileOf<typeof CALAMARI>;
 
@@ -36,6 +37,8 @@ export class CalamariContext {
   readonly #absenceTypes = new Expiring<CalamariAbsenceType[]>(REFERENCE_TTL_MS);
   /** The employee list named a zone: it wins over the zone of the shifts. */
   #employeeSaidZone = false;
+  /** When an answer last named the person's own record for their address (confirmAddress), by the process's clock. */
+  #addressSeenAt: number | undefined;
 
   constructor(options: CalamariTrackerOptions) {
     this.options = options;
@@ -51,6 +54,7 @@ export class CalamariContext {
       email: options.profile.email,
       // A refusal of a module's call withdraws that module's tools (it is off, or not this key's).
       onModuleRefused: (module) => this.learn({ [module]: false }),
+      confirmPerson: () => this.confirmAddress(),
       // The zone the person's answers are in (the settings', else Calamari's: engine/call-context.ts),
       // from what is known already: a request to learn it would meet the same hold.
       zone: () => firstValidZone(this.options.timezone(), this.facts.current.timezone),
@@ -71,6 +75,53 @@ export class CalamariContext {
       if (zone && zone !== this.facts.current.timezone) this.learn({ timezone: zone });
       return employee;
     });
+  }
+
+  /**
+   * Before a write names the person, and before a read whose answer names nobody (their leave requests and balance):
+   * that Calamari takes their address for their own employee record, whose address is theirs as sameEmail compares it.
+   * Calamari resolves the address itself, by rules of its own, and may take a look-alike letter for a plain one
+   * (contract/back-end-accounts.ts, firstNonAscii): the write would land on a colleague, the read show a colleague's.
+   * What was read within the hour serves (the employee, a shift status, a shift of theirs), so a call that read one
+   * asks nothing more; else the employee is read (person: refused where the list has no such record), and where the
+   * key may not read the list, the person's shift status, which names the employee Calamari took the address for.
+   * Where neither may be read (a key for Time Off alone), an address of plain ASCII goes as before, as the team
+   * server's sign-in holds every address to; any other is refused, nothing sent.
+   */
+  async confirmAddress(): Promise<void> {
+    if (this.#addressSeen()) return;
+    if (await this.person()) return;
+    if (this.facts.current.timeAndAttendance !== false) {
+      await unlessRefused(this.shiftStatus());
+      if (this.#addressSeen()) return;
+    }
+    const character = firstNonAscii(this.email);
+    if (character !== null) throw new CalamariError('unknown_person', remoteRefusal('calamari_address_not_plain', { email: this.email, character }));
+  }
+
+  /**
+   * Calamari's shift status of the person (the cheapest read of Time & Attendance), checked to be theirs: it names
+   * the employee Calamari took the address for (checkNamed).
+   */
+  async shiftStatus(): Promise<CalamariShiftStatus | undefined> {
+    const status = await this.api.shiftStatus();
+    this.checkNamed(status?.person?.email);
+    return status;
+  }
+
+  /**
+   * An answer that names the employee Calamari took the person's address for: theirs (sameEmail) confirms the address
+   * for an hour (confirmAddress); another's is refused, as the employee list refuses it, for nothing of it is the
+   * person's. An answer that names nobody says neither.
+   */
+  checkNamed(named: string | null | undefined): void {
+    if (typeof named !== 'string' || named === '') return;
+    if (!sameEmail(named, this.email)) throw unknownEmployee(this.email);
+    this.#addressSeenAt = performance.now();
+  }
+
+  #addressSeen(): boolean {
+    return this.#addressSeenAt !== undefined && performance.now() - this.#addressSeenAt < REFERENCE_TTL_MS;
   }
 
   /**
@@ -118,7 +169,7 @@ export class CalamariContext {
   /** Whether a module answers for this key: one cheap read each, remembered. */
   async probe(module: Module): Promise<boolean> {
     try {
-      if (module === 'timeAndAttendance') await this.api.shiftStatus();
+      if (module === 'timeAndAttendance') await this.shiftStatus();
       else {
         const types = await this.api.absenceTypes();
         this.#absenceTypes.get(async () => types);
@@ -166,6 +217,7 @@ export class CalamariContext {
     if (!page) return null;
     const employee = findEmployee(page.employees, this.email);
     if (!employee) throw unknownEmployee(this.email);
+    this.#addressSeenAt = performance.now();
     this.#employeeSaidZone = employeeZone(employee) !== null;
     return employee;
   }

@@ -243,7 +243,7 @@ export class CalamariShifts extends BackEndPart<CalamariContext, { catalog: Cala
     const zone = await this.context.zone();
     const held = [this.#recentDays(zone), this.#daysAround(this.context.today(zone), zone)].some((days) => this.#shifts.holds(daysKey(days)));
     if (held) return this.#running();
-    const status = await this.context.api.shiftStatus();
+    const status = await this.context.shiftStatus();
     // A status Punchcard does not know (or none) is not taken for "no shift": the listing decides.
     return status?.status === 'STOPPED' ? null : this.#running();
   }
@@ -316,9 +316,11 @@ export class CalamariShifts extends BackEndPart<CalamariContext, { catalog: Cala
    */
   async #listing([first, last]: [string, string]): Promise<CalamariShift[]> {
     const shifts = await this.#shifts.get(daysKey([first, last]), () => this.context.api.shifts(first, last));
-    // Only the person's own, whatever the answer holds.
+    // Only the person's own, whatever the answer holds; a shift that names them says Calamari takes their address
+    // for their own record, which a write waits for (context.ts, confirmAddress).
     const email = this.context.email;
     const own = shifts.filter((shift) => shift.person?.email === undefined || sameEmail(shift.person.email, email));
+    for (const shift of own) this.context.checkNamed(shift.person?.email);
     const latest = own.reduce<CalamariShift | undefined>((found, shift) => (!found || shift.started > found.started ? shift : found), undefined);
     this.context.noteShiftZone(latest?.startedTimeZone);
     return own;

@@ -62,6 +62,8 @@ export interface CalamariShift {
 /** clockin/shift/status/v1/get-current: `STOPPED` here where the terminal says `FINISHED`. */
 export interface CalamariShiftStatus {
   status?: 'STARTED' | 'STOPPED' | 'BREAK' | string;
+  /** The employee Calamari took the person named in the request for (context.ts, checkNamed). */
+  person?: CalamariPerson | null;
 }
 
 export interface CalamariTerminalAnswer {

@@ -57,6 +57,11 @@ export interface ClockifyApiOptions {
   connection: RemoteConnection;
   /** Clockify refused a request (401: the key; 403 on a read that decides time off: the module is off or not the person's). */
   onRefused: (status: 401 | 403, purpose: RequestPurpose) => void;
+  /**
+   * The key is the organisation's, with which the team server acts for a person (acting-api.ts): a refused or missing
+   * key is the administrator's to renew, and the refusal says so instead of sending the person to their profile.
+   */
+  organisation?: boolean;
 }
 
 /** The time entries a listing asks for: Clockify's start/end filter and an optional project. */
@@ -78,12 +83,18 @@ export function createClockifyApi(options: ClockifyApiOptions) {
     maxPerSecond: connection.perSecond ?? MAX_REQUESTS_PER_SECOND,
     secretWords: {
       unreadable: (reason) => new ClockifyError('no_token', remoteRefusal('remote_secret_unreadable', { service: 'Clockify', secret: 'API key', reason })),
-      missing: (action) => new ClockifyError('no_token', remoteRefusal('clockify_key_missing', { url: baseUrl, action })),
+      missing: (action) =>
+        new ClockifyError(
+          'no_token',
+          options.organisation
+            ? remoteRefusal('organisation_key_refused', { back_end: 'Clockify' })
+            : remoteRefusal('clockify_key_missing', { url: baseUrl, action }),
+        ),
     },
     authenticate: (key) => ({ headers: { 'X-Api-Key': key }, secrets: [key] }),
     describeFailure: (answer, purpose) => {
       if (answer.status === 401 || answer.status === 403) options.onRefused(answer.status, purpose);
-      return describeHttpFailure(answer, purpose, baseUrl);
+      return describeHttpFailure(answer, purpose, baseUrl, options.organisation);
     },
     describeNotJson: (answer) => describeNotJson(baseUrl, answer),
   });

@@ -59,6 +59,7 @@ export class ClockifyContext {
     const api = createClockifyApi({
       // The organisation's key is everyone's on the team server: one pace for all who send on it (organisation-pace.ts).
       connection: { ...remoteConnection(options), ...(options.actingFor ? { pace: organisationPace(options.profile.url, options.perSecond) } : {}) },
+      ...(options.actingFor ? { organisation: true } : {}),
       onRefused: (status, purpose) => {
         // A refused key may be replaced by another person's: who it belongs to is asked again.
         if (status === 401) this.#forgetPerson();

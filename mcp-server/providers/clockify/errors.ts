@@ -57,12 +57,20 @@ export function messageOf(body: unknown): string | undefined {
 /** Words of a 403 that say the workspace's plan lacks the feature, rather than the person a right. */
 const PLAN_WORDS = /\b(plan|upgrade|subscription|feature)\b/i;
 
-export function describeHttpFailure(answer: HttpAnswer, purpose: RequestPurpose, baseUrl: string): ClockifyError {
+/**
+ * `organisation`: the key is the organisation's, with which the team server acts for the person (acting-api.ts): a key
+ * Clockify refuses is the administrator's to renew, not the person's to copy from their profile.
+ */
+export function describeHttpFailure(answer: HttpAnswer, purpose: RequestPurpose, baseUrl: string, organisation = false): ClockifyError {
   const { status } = answer;
   const { action } = purpose;
   const message = messageOf(answer.json) ?? null;
   const fail = <F extends RemoteFailure>(failure: F, said: RefusalFor<F>) => new ClockifyError<F>(failure, said, status);
-  if (status === 401) return fail('bad_token', remoteRefusal('clockify_key_refused', { host: hostOf(baseUrl) }));
+  if (status === 401)
+    return fail(
+      'bad_token',
+      organisation ? remoteRefusal('organisation_key_refused', { back_end: 'Clockify' }) : remoteRefusal('clockify_key_refused', { host: hostOf(baseUrl) }),
+    );
   if (status === 403) {
     if (message && PLAN_WORDS.test(message)) return fail('restricted', remoteRefusal('clockify_plan_lacks', { action, message }));
     return fail('forbidden', remoteRefusal('clockify_forbidden', { action, time_off: purpose.area === 'timeOff', message }));

@@ -48,6 +48,12 @@ export type KimaiCatalogRecord = KimaiCustomer & KimaiProject & KimaiActivity;
 export interface KimaiApiOptions {
   /** Where Kimai is, and the person's API token. */
   connection: RemoteConnection;
+  /**
+   * The token is the organisation's, with which the team server acts for a person (acting-api.ts): a refused or
+   * missing token is the administrator's to renew, and the refusal says so instead of sending the person to their
+   * Kimai profile.
+   */
+  organisation?: boolean;
   caFile?: string;
   allowInsecureTls?: boolean;
 }
@@ -63,12 +69,18 @@ export function createKimaiApi(options: KimaiApiOptions) {
     maxParallel: MAX_PARALLEL_REQUESTS,
     secretWords: {
       unreadable: (reason) => new KimaiError('no_token', remoteRefusal('remote_secret_unreadable', { service: 'Kimai', secret: 'token', reason })),
-      missing: (action) => new KimaiError('no_token', remoteRefusal('kimai_token_missing', { url: baseUrl, action })),
+      missing: (action) =>
+        new KimaiError(
+          'no_token',
+          options.organisation
+            ? remoteRefusal('organisation_key_refused', { back_end: 'Kimai' })
+            : remoteRefusal('kimai_token_missing', { url: baseUrl, action }),
+        ),
     },
     authenticate: (token) => ({ headers: { Authorization: `Bearer ${token}` }, secrets: [token] }),
     // An HTML 404 page at /api/… is a web server that is not Kimai (or a Kimai below another path).
     describeFailure: (answer, purpose) =>
-      answer.status === 404 && looksHtml(answer.text) ? describeNotJson(baseUrl, answer) : describeHttpFailure(answer, purpose, baseUrl),
+      answer.status === 404 && looksHtml(answer.text) ? describeNotJson(baseUrl, answer) : describeHttpFailure(answer, purpose, baseUrl, options.organisation),
     describeNotJson: (answer) => describeNotJson(baseUrl, answer),
     ...(options.caFile
       ? {

@@ -36,6 +36,7 @@ export function kimaiApiFor(options: KimaiTrackerOptions): KimaiApi {
   const { profile } = options;
   return createKimaiApi({
     connection: remoteConnection(options),
+    ...(options.actingFor ? { organisation: true } : {}),
     ...(profile.caFile === undefined ? {} : { caFile: profile.caFile }),
     ...(profile.allowInsecureTls === undefined ? {} : { allowInsecureTls: profile.allowInsecureTls }),
   });

@@ -47,15 +47,25 @@ export interface RequestPurpose {
   gatedFields?: Array<{ field: string; reason: string }>;
 }
 
-export function describeHttpFailure(answer: HttpAnswer, purpose: RequestPurpose, baseUrl: string): RemoteError {
+/**
+ * `organisation`: the token is the organisation's, with which the team server acts for the person (acting-api.ts): a
+ * token Kimai refuses is the administrator's to renew, not the person's to create.
+ */
+export function describeHttpFailure(answer: HttpAnswer, purpose: RequestPurpose, baseUrl: string, organisation = false): RemoteError {
   const { status } = answer;
   const { action } = purpose;
   const body = isObject(answer.json) ? answer.json : undefined;
-  if (status === 401) return new RemoteError('bad_token', remoteRefusal('kimai_token_refused', { url: baseUrl, status }), status);
+  const refused = (code: 401 | 403) =>
+    new RemoteError(
+      'bad_token',
+      organisation ? remoteRefusal('organisation_key_refused', { back_end: 'Kimai' }) : remoteRefusal('kimai_token_refused', { url: baseUrl, status: code }),
+      code,
+    );
+  if (status === 401) return refused(401);
   if (status === 403) {
     // A 403 without a numeric `code` comes from the authenticator, not from a permission check
     // (docs/back-ends/kimai.md, "Bad credentials").
-    if (body && body.code === undefined) return new RemoteError('bad_token', remoteRefusal('kimai_token_refused', { url: baseUrl, status }), status);
+    if (body && body.code === undefined) return refused(403);
     return new RemoteError('forbidden', remoteRefusal('kimai_forbidden', { action }), status);
   }
   if (status === 404) return new RemoteError('not_found', purpose.notFound ?? remoteRefusal('kimai_no_such_address', { url: baseUrl, action }), status);

@@ -8,7 +8,8 @@ import type { SignInRefusalReason } from '../../metrics/team-metrics.ts';
 import type { PersonRecord } from '../../store/store.ts';
 import { TrackerUserTaken } from '../../store/store-errors.ts';
 import { pinnedUserId as pinnedOnBackEnd, trackerPin as pinOf, type PinnedBackEnd } from '../../team/tracker-pin.ts';
-import { organisationMatch, takenSentence } from '../organisation-match.ts';
+import { actsThroughOrganisation } from '../../config/server-config.ts';
+import { organisationMatch, plainAddressRefusal, takenSentence } from '../organisation-match.ts';
 import { seeOther, sendErrorPage } from './answers.ts';
 import { ACCOUNT_SESSION_SECONDS, COOKIES, PENDING_SECONDS, type PageContext, type PageKit, type Purpose, serviceName } from './page-kit.ts';
 
@@ -55,8 +56,11 @@ export function companySignInCallback(kit: PageKit) {
       if (identity.reason) kit.metrics.signInRefused(identity.reason);
       return sendErrorPage(ctx, 403, identity.message);
     }
-    // Under one organisation credential, the person's tracker user: their pin confirmed, or their
-    // verified e-mail matched once; a refusal creates nothing (no person, no pin, no grant).
+    // Under one organisation credential, an address that is not plain ASCII first, pinned or not (the tracker may
+    // take it for a colleague's: organisation-match.ts); then the person's tracker user: their pin confirmed, or
+    // their verified e-mail matched once. A refusal creates nothing (no person, no pin, no grant).
+    const notPlain = actsThroughOrganisation(config) ? plainAddressRefusal(identity.email, backEnd) : null;
+    if (notPlain) return refuse(ctx, notPlain.reason, notPlain.said);
     let trackerPin: string | undefined;
     if (organisation) {
       const existing = await store.personByIdentity(identity.identity);

@@ -1,6 +1,6 @@
 // What counts as a back end's address, checked alike by the window, main and the engine.
 import { describe, expect, it } from 'vitest';
-import { isHttpUrl } from '../../../mcp-server/contract/back-end-accounts.ts';
+import { firstNonAscii, isHttpUrl } from '../../../mcp-server/contract/back-end-accounts.ts';
 import { secretHostProblem } from '../../../mcp-server/contract/back-end-descriptor.ts';
 import { credentialAccount } from '../../../mcp-server/contract/back-ends.ts';
 import { CLOCKIFY } from '../../../mcp-server/contract/back-ends/clockify.ts';
@@ -22,6 +22,34 @@ describe('isHttpUrl', () => {
     expect(isHttpUrl('https://acme calamari.io')).toBe(false);
     // Node's takes a space in the path (it encodes it); nobody's base address has one.
     expect(isHttpUrl('https://acme.calamari.io/my api')).toBe(false);
+  });
+});
+
+describe('firstNonAscii: the rule an address is held to where one organisation credential acts for people', () => {
+  it('passes every address of plain ASCII letters, digits and signs, in any case, around space', () => {
+    const printable = Array.from({ length: 0x7e - 0x21 + 1 }, (_, index) => String.fromCharCode(0x21 + index)).join('');
+    expect(firstNonAscii(printable)).toBeNull();
+    for (const address of [' Ada.Lovelace+time@Example.COM ', "o'neil@acme.example", 'x_y-z@sub.acme.example'])
+      expect(firstNonAscii(address), address).toBeNull();
+  });
+
+  it('names the first character that is not, as its code point: look-alikes, accents, full-width and mathematical letters, ligatures', () => {
+    expect(firstNonAscii('\u212Aim@example.com')).toBe('U+212A');
+    expect(firstNonAscii('ja\u017Fon@example.com')).toBe('U+017F');
+    expect(firstNonAscii('jos\u00e9@example.com')).toBe('U+00E9');
+    // An accent as a mark of its own, after a plain e.
+    expect(firstNonAscii('jose\u0301@example.com')).toBe('U+0301');
+    expect(firstNonAscii('ada@\uFF45xample.com')).toBe('U+FF45');
+    expect(firstNonAscii('\u{1D424}im@example.com')).toBe('U+1D424');
+    expect(firstNonAscii('o\uFB00ice@example.com')).toBe('U+FB00');
+    expect(firstNonAscii('ad\u0430@example.com')).toBe('U+0430');
+  });
+
+  it('holds space and control characters inside an address to it too, and reads the first of several', () => {
+    expect(firstNonAscii('ada lovelace@example.com')).toBe('U+0020');
+    expect(firstNonAscii('ada\u0000@example.com')).toBe('U+0000');
+    expect(firstNonAscii('ada\u007F@example.com')).toBe('U+007F');
+    expect(firstNonAscii('j\u00f6rg\u212A@example.com')).toBe('U+00F6');
   });
 });
 

@@ -3,9 +3,10 @@
 // whose address is the verified e-mail, whole and case-folded (a directory that answers "contains" is not
 // trusted), and a pinned person is never matched again, only their pinned user read. Only ASCII letters compare
 // without case: a letter whose Unicode case mapping lands in ASCII (the Kelvin sign lower-cases to "k") is another
-// address, never a colleague's.
+// address, never a colleague's; and where one organisation credential acts for people, an address with any character
+// beyond plain ASCII, each of those letters among them, is refused before anything is matched.
 import { describe, expect, it } from 'vitest';
-import { confirmPinned, matchByEmail, organisationMatch, type PeopleDirectory } from '../../../team-server/auth/organisation-match.ts';
+import { confirmPinned, matchByEmail, organisationMatch, type PeopleDirectory, plainAddressRefusal } from '../../../team-server/auth/organisation-match.ts';
 import { sameEmail } from '../../../mcp-server/contract/back-end-accounts.ts';
 import type { TrackerUser } from '../../../mcp-server/for-the-team-server.ts';
 
@@ -90,11 +91,36 @@ describe('look-alike letters', () => {
     },
   );
 
+  it.each(found.map(({ codePoint }) => [hex(codePoint), String.fromCodePoint(codePoint)] as const))(
+    '%s (%s) is refused at a sign-in under the organisation credential (non_ascii), named by its code point',
+    (name, letter) => {
+      expect(plainAddressRefusal(`a${letter}da@example.com`, 'Calamari')).toMatchObject({ reason: 'non_ascii', said: expect.stringContaining(`(${name})`) });
+    },
+  );
+
   it('still takes the same address in other ASCII cases, and a non-ASCII letter exactly as written', () => {
     expect(sameEmail(' KIM@Example.COM', 'kim@example.com ')).toBe(true);
     expect(sameEmail('jürgen@example.com', 'JüRGEN@example.com')).toBe(true);
     // Beyond ASCII the case is not folded: Ü and ü are other letters, as the look-alikes are.
     expect(sameEmail('jürgen@example.com', 'JÜRGEN@example.com')).toBe(false);
+  });
+});
+
+describe('plainAddressRefusal', () => {
+  it('says, with the address and its first character beyond plain ASCII, why the organisation credential is not used for it', () => {
+    expect(plainAddressRefusal('\u212Aim@example.com', 'Kimai')).toEqual({
+      reason: 'non_ascii',
+      said: "Your company account's address \u212Aim@example.com has a character that is not plain ASCII (U+212A). This server acts for people through one Kimai account of the organisation, and Kimai may take such a character for a plain letter and the address for a colleague's, so it takes only addresses of plain ASCII letters, digits and signs. Ask your administrator to give your company account such an address, then sign in again. Nothing was saved.",
+    });
+    // Not only letters that fold into ASCII: an accent, or a full-width letter of the domain, which a collation or
+    // IDNA may take for a plain one.
+    expect(plainAddressRefusal('jos\u00e9@example.com', 'Calamari')?.said).toContain('(U+00E9)');
+    expect(plainAddressRefusal('ada@\uFF45xample.com', 'Clockify')?.said).toContain('(U+FF45)');
+  });
+
+  it('lets every plain address through, in any case', () => {
+    for (const address of ['ada@example.com', 'ADA@Example.COM', "o'neil+time@sub.example.com"])
+      expect(plainAddressRefusal(address, 'Kimai'), address).toBeNull();
   });
 });
 

@@ -41,7 +41,8 @@ describe('one organisation credential on Clockify (built server)', () => {
     { id: 'da', name: 'Da Part', email: 'da@acme.example', emailVerified: true },
     { id: 'twin', name: 'Twin', email: 'twin@acme.example', emailVerified: true },
     { id: 'ina', name: 'Ina Active', email: 'ina@acme.example', emailVerified: true },
-    // Kim's address with U+212A KELVIN SIGN for its K, which Unicode lower-cases to Kim's "k": another address.
+    // Kim's address with U+212A KELVIN SIGN for its K, which Unicode lower-cases to Kim's "k": not plain
+    // ASCII, refused before any match.
     { id: 'kelvin', name: 'Kelvin Sign', email: '\u212Aim@acme.example', emailVerified: true },
   ];
   let fake: FakeClockify;
@@ -90,7 +91,7 @@ describe('one organisation credential on Clockify (built server)', () => {
     ['da', 'no_match', 'No Clockify account has the address da@acme.example'],
     ['twin', 'several', '2 Clockify accounts have the address twin@acme.example, so this server cannot tell which one is yours.'],
     ['ina', 'deactivated', 'Your Clockify account (#5a0ab5acb07987125438d004) is deactivated'],
-    ['kelvin', 'no_match', 'No Clockify account has the address \u212Aim@acme.example'],
+    ['kelvin', 'non_ascii', "Your company account's address \u212Aim@acme.example has a character that is not plain ASCII (U+212A)."],
   ])('refuses %s (%s) in words with nothing created', async (account, reason, words) => {
     const counted = await refusals(metricsUrl, reason);
     const stored = storedCounts(server);
@@ -121,7 +122,8 @@ describe('one organisation credential on Clockodo (built server)', () => {
     idp = await startIdentityProvider({
       accounts: [
         { id: 'ada', name: 'Ada W.', email: ADA_WORKER.email, emailVerified: true },
-        // Kim's address with U+212A KELVIN SIGN for its K, which Unicode lower-cases to Kim's "k": another address.
+        // Kim's address with U+212A KELVIN SIGN for its K, which Unicode lower-cases to Kim's "k": not plain
+        // ASCII, refused before any match.
         { id: 'kelvin', name: 'Kelvin Sign', email: '\u212Aim@example.com', emailVerified: true },
       ],
       redirectUris: [`http://127.0.0.1:${port}/sign-in/callback`],
@@ -162,14 +164,14 @@ describe('one organisation credential on Clockodo (built server)', () => {
     expectNowhereOnDisk(server, OLGA.apiKey);
   });
 
-  it("refuses Kim's address with a look-alike K (no_match), pinning nobody to Kim", async () => {
-    const counted = await refusals(metricsUrl, 'no_match');
+  it("refuses Kim's address with a look-alike K (non_ascii), pinning nobody to Kim", async () => {
+    const counted = await refusals(metricsUrl, 'non_ascii');
     const stored = storedCounts(server);
     const { page } = await companyCallback(server, idp, 'kelvin');
     expect(page.status).toBe(403);
-    expect(wordsOf(page)).toContain('No Clockodo account has the address \u212Aim@example.com');
+    expect(wordsOf(page)).toContain("Your company account's address \u212Aim@example.com has a character that is not plain ASCII (U+212A).");
     expect(storedCounts(server)).toEqual(stored);
     expect(storedPins(server).map((person) => person.pin)).not.toContainEqual(expect.stringMatching(new RegExp(` #${KIM.id}$`)));
-    expect(await refusals(metricsUrl, 'no_match')).toBe(counted + 1);
+    expect(await refusals(metricsUrl, 'non_ascii')).toBe(counted + 1);
   });
 });

@@ -1,12 +1,12 @@
 // One organisation credential on Kimai, through the BUILT team server, the OpenID provider stand-in and the fake
 // Kimai that acts for others (issue 66): a person is whoever the company's provider vouches for, matched once by
 // their verified e-mail to exactly one enabled Kimai user and pinned to its id; no match, a disabled user, an
-// unverified e-mail, a domain not allowed and a Kimai user pinned to another sign-in are refused on a page in
-// words with nothing created, and counted by reason without names. A pin holds through a change of e-mail at the
-// provider and in Kimai (where a colleague may claim the person's old address), `admin people` shows it and
-// `admin people unlink` undoes it. Every call acts for the pinned user alone through the organisation's key, its
-// audit record marked so; a person without a pin is refused in words; the key is in no answer, log line, store
-// file, people folder, audit spool or admin output.
+// unverified e-mail, a domain not allowed, an address that is not plain ASCII and a Kimai user pinned to another
+// sign-in are refused on a page in words with nothing created, and counted by reason without names. A pin holds
+// through a change of e-mail at the provider and in Kimai (where a colleague may claim the person's old address),
+// `admin people` shows it and `admin people unlink` undoes it. Every call acts for the pinned user alone through the
+// organisation's key, its audit record marked so; a person without a pin is refused in words; the key is in no
+// answer, log line, store file, people folder, audit spool or admin output.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { textOf, type ToolResult } from '../../support/engine.ts';
 import { companySignIn, type IdentityProvider, startIdentityProvider } from '../../support/identity-provider.ts';
@@ -31,7 +31,8 @@ const ACCOUNTS = [
   { id: 'nobody', name: 'No Body', email: 'nobody@example.com', emailVerified: true },
   { id: 'eve', name: 'Eve U.', email: 'eve@example.com', emailVerified: false },
   { id: 'zoe', name: 'Zoe O.', email: 'zoe@other.example', emailVerified: true },
-  // Kim's address with U+212A KELVIN SIGN for its K, which Unicode lower-cases to Kim's "k": another address.
+  // Kim's address with U+212A KELVIN SIGN for its K, which Unicode lower-cases to Kim's "k": not plain
+  // ASCII, refused before any match.
   { id: 'kelvin', name: 'Kelvin Sign', email: '\u212Aim@example.com', emailVerified: true },
 ];
 
@@ -141,7 +142,7 @@ describe('one organisation credential on Kimai (built server)', () => {
     ['eve', 'unverified', 'Your company account has no verified e-mail address, and Punchcard needs one to know who you are.'],
     ['zoe', 'domain', 'Accounts of other.example may not sign in to this Punchcard server.'],
     ['ada-again', 'taken', 'The Kimai account with the address ada@example.com is already linked to another sign-in, so it was not linked to yours.'],
-    ['kelvin', 'no_match', 'No Kimai account has the address \u212Aim@example.com, so this server cannot tell which account is yours.'],
+    ['kelvin', 'non_ascii', "Your company account's address \u212Aim@example.com has a character that is not plain ASCII (U+212A)."],
   ])('refuses %s (%s) on a page in words, creates nothing and counts the reason', async (account, reason, words) => {
     const counted = await refusals(metricsUrl, reason);
     const stored = storedCounts(server);

@@ -62,6 +62,7 @@ describe("Calamari's answers", () => {
       connection: { baseUrl: BASE, secret: async () => null, log: () => {} },
       email: 'ada@example.com',
       onModuleRefused: () => {},
+      confirmPerson: async () => {},
       zone: () => 'Europe/Warsaw',
     });
     expect((await remoteErrorOf(api.shiftStatus())).refusal).toEqual({ code: 'calamari_key_missing', facts: { url: BASE, action: 'read your shift status' } });

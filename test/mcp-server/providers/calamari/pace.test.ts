@@ -18,6 +18,7 @@ function clientOf(url: string, email: string): CalamariApi {
     connection: { baseUrl: url, secret: async () => DEFAULT_KEY, log: () => {} },
     email,
     onModuleRefused: () => {},
+    confirmPerson: async () => {},
     zone: () => 'UTC',
   });
   apis.push(api);

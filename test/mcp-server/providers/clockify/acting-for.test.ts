@@ -187,6 +187,20 @@ describe('the Clockify tracker acting for one person: who the person is', () => 
     expect(missing.fake.requests.filter((request) => request.method !== 'GET' && !request.path.endsWith('/users/info'))).toEqual([]);
   });
 
+  it("tells her a key Clockify no longer accepts is the administrator's to renew, not hers to copy from her profile", async () => {
+    const { tracker } = await setUp({ key: 'clockify-key-renewed-0123456789' });
+    const error = await tracker.timer.runningEntry().then(
+      () => undefined,
+      (thrown: unknown) => thrown,
+    );
+    if (!(error instanceof BackEndError)) throw new Error(`Expected a refusal, got ${String(error)}`);
+    expect(error.refusal).toEqual({ code: 'organisation_key_refused', facts: { back_end: 'Clockify' } });
+    expect(error.message).toBe(
+      "Clockify did not accept your company's account, through which this server acts for you (its key may have been renewed or revoked). Tell your administrator; nothing was done.",
+    );
+    expect(error.message).not.toMatch(/profile settings|PUNCHCARD_CLOCKIFY_TOKEN/);
+  });
+
   it('reads the person again after an hour: one deactivated since is refused at the next call, nothing sent about her time', async () => {
     const { fake, tracker, clock } = await setUp();
     await tracker.timer.runningEntry();

@@ -490,6 +490,17 @@ describe('acting for one person on Kimai', () => {
     expect(after.filter((request) => request.path.startsWith('/api/timesheets'))).toEqual([]);
   });
 
+  it("tells the person a token Kimai no longer accepts is the administrator's to renew, not theirs to create", async () => {
+    const renewed: FakeUser = { ...ROOT, token: 'token-renewed-0123456789' };
+    const { tracker: refused } = await setup({ key: renewed });
+    const failure = await failureOf(refused.timer.runningEntry());
+    expect(failure.refusal).toEqual({ code: 'organisation_key_refused', facts: { back_end: 'Kimai' } });
+    expect(failure.message).toBe(
+      "Kimai did not accept your company's account, through which this server acts for you (its key may have been renewed or revoked). Tell your administrator; nothing was done.",
+    );
+    expect(failure.message).not.toMatch(/Kimai profile|API token|PUNCHCARD_KIMAI_TOKEN/);
+  });
+
   it("offers a team lead the team's hours and projects, narrowed to the people of the teams they lead", async () => {
     const { fake, tracker, ids } = await setup({ person: TOM });
     const monday = at('2026-11-16T09:00:00+01:00');
