@@ -16,6 +16,7 @@ import react from '@vitejs/plugin-react';
 import type { EnvironmentOptions, Plugin } from 'vite';
 import { configDefaults, defineConfig } from 'vitest/config';
 import { AcrossProjectsSequencer } from './test/support/across-projects-sequencer.ts';
+import { PATIENCE_MS } from './test/support/patience.ts';
 import type { OpeningManifest } from './mcp-server/stdio/opening.ts';
 import { TEAM_SERVER_NODE_FLAGS } from './team-server/node-flags.ts';
 import { bundledPackages } from './scripts/sbom/bundled-packages.ts';
@@ -372,12 +373,13 @@ export default defineConfig({
     // Importing the real `electron` package outside Electron tries to download a binary; every test
     // gets the shared fake instead (test/support/electron-mock.ts).
     setupFiles: ['test/support/setup-electron-mock.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
-    // expect.poll's default second is too short for a browser on a loaded two-core CI machine: a
-    // select's options filled after one bridge call once took longer and failed a run. Polls end
-    // as soon as they pass, so a longer ceiling costs nothing when things work.
-    expect: { poll: { timeout: 10_000 } },
+    // Ceilings, not paces: a test, a hook and a poll end as soon as they pass, so these only bound how
+    // long a failure takes to be said. They are sized for CI's two cores with two CPU-bound processes
+    // beside the suite (test/support/patience.ts), where a window once took over five seconds to
+    // draw one state and a poll of ten seconds had been needed already.
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    expect: { poll: { timeout: PATIENCE_MS } },
     pool: 'forks',
     // Most test files wait on child processes, back ends' paces and sockets rather than compute: on
     // a two-core machine the default (one worker per core less one) left a core idle. Three at once

@@ -14,6 +14,7 @@ import { CHANNEL_NAMES, type ChannelName, type EventName } from '../../window-co
 import { contract, events, type EventPayload, type Handlers, type PunchcardApi } from '../../window-contract/index.ts';
 import { createDispatch } from '../../main/ipc/dispatch.ts';
 import type { Refusal } from '../../mcp-server/contract/outcomes/refusals.ts';
+import { PATIENCE_MS } from '../support/patience.ts';
 
 export const TOKEN_HEADER = 'x-punchcard-token';
 export const CHANNELS: readonly ChannelName[] = CHANNEL_NAMES;
@@ -206,7 +207,7 @@ export async function startBridgeServer(handlers: BridgeHandlers, options: Bridg
     log,
     emit: (event, payload) => write(event, payload),
     eventStreams: () => streams.size,
-    waitForEventStreams(count = 1, timeoutMs = 5000) {
+    waitForEventStreams(count = 1, timeoutMs = PATIENCE_MS) {
       if (streams.size >= count) return Promise.resolve();
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => {

@@ -13,6 +13,7 @@ import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type 
 import type { Screen } from '../../window-contract/channels.ts';
 import { CONTENT_SECURITY_POLICY, contentTypeOf } from '../../main/windows/app-files.ts';
 import { CHANNELS, EVENTS, TOKEN_HEADER } from './bridge-server.ts';
+import { PATIENCE_MS } from '../support/patience.ts';
 
 const REPO = resolve(import.meta.dirname, '../..');
 
@@ -281,7 +282,7 @@ export async function openWindow(browser: Browser, options: OpenOptions): Promis
     reducedMotion: options.reducedMotion ?? 'reduce',
   });
   // Fail fast and say where: a missing element is a failure, not a 30-second wait.
-  context.setDefaultTimeout(options.actionTimeoutMs ?? 5000);
+  context.setDefaultTimeout(options.actionTimeoutMs ?? PATIENCE_MS);
   await injectBridge(context, { token: options.token });
   const page = await context.newPage();
   const problems = watchProblems(page);
@@ -334,7 +335,7 @@ export function windowPool(browser: Browser, options: { token?: string } = {}): 
       const key = `${locale} ${timezoneId} ${options.fixedTime === undefined ? 'real clock' : 'fixed clock'}`;
       const kept = free.get(key)?.pop() ?? (await keep(locale, timezoneId));
       const { context, page } = kept;
-      page.setDefaultTimeout(options.actionTimeoutMs ?? 5000);
+      page.setDefaultTimeout(options.actionTimeoutMs ?? PATIENCE_MS);
       await page.setViewportSize(options.viewport ?? WINDOW_SIZE);
       await page.emulateMedia({ colorScheme: options.colorScheme ?? 'light', reducedMotion: options.reducedMotion ?? 'reduce' });
       if (options.fixedTime !== undefined) await page.clock.setFixedTime(options.fixedTime);
@@ -362,7 +363,7 @@ export function windowPool(browser: Browser, options: { token?: string } = {}): 
 }
 
 /** Waits for the app's first-data mark and returns its time since navigation start (ms). */
-export async function firstDataTime(page: Page, timeoutMs = 10_000): Promise<number> {
+export async function firstDataTime(page: Page, timeoutMs = PATIENCE_MS): Promise<number> {
   await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, FIRST_DATA_MARK, { timeout: timeoutMs });
   return page.evaluate((name) => performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN, FIRST_DATA_MARK);
 }

@@ -11,6 +11,7 @@ import { createFakeBridge, FAKE_NOW, SAMPLE_KEPT_WRITES, type FakeBridge, type F
 import { drawn, launchChromium, rendererDist, screenOf, screenReady, windowPool, type WindowPool } from './harness.ts';
 import { openOnFake, whatWentWrong } from './fake-window.ts';
 import { renderAppScreenshots } from './apps/app-screenshots.ts';
+import { PATIENCE_MS } from '../support/patience.ts';
 
 export type Theme = 'light' | 'dark';
 
@@ -34,7 +35,7 @@ export const SMALLEST = { width: 640, height: 480 };
 export const MEDIUM = { width: 800, height: 600 };
 export const WIDE = { width: 1280, height: 800 };
 
-const ready = (page: Page, screen: Screen) => screenReady(page, screen, 10_000);
+const ready = (page: Page, screen: Screen) => screenReady(page, screen, PATIENCE_MS);
 
 const showUpdates = async (page: Page) => {
   await screenOf(page, 'preferences').getByRole('heading', { name: 'Updates' }).scrollIntoViewIfNeeded();
@@ -962,7 +963,7 @@ export async function inState(windows: WindowPool, dist: string, state: Screensh
     hash: state.screen,
     colorScheme: theme,
     fixedTime: fake.now(),
-    actionTimeoutMs: 10_000,
+    actionTimeoutMs: PATIENCE_MS,
     ...(state.viewport ? { viewport: state.viewport } : {}),
     ...(state.locale ? { locale: state.locale } : {}),
   });

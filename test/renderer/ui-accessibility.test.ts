@@ -12,6 +12,7 @@ import { CHANNELS, startBridgeServer } from './bridge-server.ts';
 import { createFakeBridge, FAKE_NOW } from './fake-bridge.ts';
 import { launchChromium, openWindow, rendererDist, serveRenderer, switchTheme, windowPool, type WindowPool } from './harness.ts';
 import { inState, STATES, type Theme } from './screenshots.ts';
+import { PATIENCE_MS } from '../support/patience.ts';
 
 let browser: Browser;
 let windows: WindowPool;
@@ -62,7 +63,7 @@ it('says what each screen is loading while its data is on the way', async () => 
   const releases = CHANNELS.map((name) => fake.hold(name));
   const bridge = await startBridgeServer(fake);
   const server = await serveRenderer(dist, { bridge: bridge.url });
-  const window = await openWindow(browser, { url: 'about:blank', token: bridge.token, fixedTime: fake.now(), actionTimeoutMs: 10_000 });
+  const window = await openWindow(browser, { url: 'about:blank', token: bridge.token, fixedTime: fake.now(), actionTimeoutMs: PATIENCE_MS });
   const loading: Record<string, { said: string; violations: string[] }> = {};
   try {
     for (const screen of SCREENS.filter((name) => name !== 'status')) {

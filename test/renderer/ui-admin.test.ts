@@ -10,6 +10,7 @@ import { createFakeBridge, type FakeBridge, type FakeBridgeOptions } from './fak
 import { launchChromium, rendererDist, screenOf, screenReady, windowPool, type WindowPool } from './harness.ts';
 import { type FakeWindow, openOnFake, whatWentWrong } from './fake-window.ts';
 import { SMALLEST } from './screenshots.ts';
+import { PATIENCE_MS } from '../support/patience.ts';
 
 let browser: Browser;
 let windows: WindowPool;
@@ -32,7 +33,7 @@ async function open(hash: Screen, fake: FakeBridgeOptions = {}): Promise<FakeWin
   const session = await openOnFake(windows, dist, bridgeFake, { hash, fixedTime: bridgeFake.now() });
   sessions.push(session);
   await session.bridge.waitForEventStreams(1);
-  await screenReady(session.page, hash, 5000);
+  await screenReady(session.page, hash, PATIENCE_MS);
   return session;
 }
 
@@ -42,7 +43,7 @@ afterEach(async () => {
   for (const session of ending) expect(whatWentWrong(session)).toEqual([]);
 });
 
-const text = (locator: Locator) => expect.poll(() => locator.innerText(), { timeout: 5000 });
+const text = (locator: Locator) => expect.poll(() => locator.innerText());
 const callsOf = (fake: FakeBridge, name: string) => fake.calls.filter((call) => call.name === name).map((call) => call.request);
 /** The focused control's name as a screen reader would start it: its aria-label, its label's words, or its text. */
 const focused = (page: Page) =>
@@ -190,7 +191,7 @@ describe('Administration', () => {
   it('creates a tag with its colour only after a second word, by keyboard alone, and checks the colour first', async () => {
     const { page, fake } = await open('admin', { account: KIMAI, admin: 'admin' });
     const tags = card(page, 'Tags');
-    const listed = () => expect.poll(() => tags.getByRole('listitem').allTextContents(), { timeout: 5000 });
+    const listed = () => expect.poll(() => tags.getByRole('listitem').allTextContents());
     await listed().toEqual(['billing #336699', 'urgent #cc3300', 'on-site', 'oldArchived']);
     await tabTo(page, 'Name');
     // The first "Name" is the catalog's: on to the tags'.

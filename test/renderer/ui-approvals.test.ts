@@ -15,6 +15,7 @@ import { createFakeBridge, type FakeBridge, type FakeBridgeOptions } from './fak
 import { launchChromium, rendererDist, screenOf, screenReady, switchTheme, windowPool, type WindowPool } from './harness.ts';
 import { type FakeWindow, openOnFake, whatWentWrong } from './fake-window.ts';
 import { SMALLEST } from './screenshots.ts';
+import { PATIENCE_MS } from '../support/patience.ts';
 
 let browser: Browser;
 let windows: WindowPool;
@@ -37,7 +38,7 @@ async function open(hash: Screen, fake: FakeBridgeOptions = {}, viewport?: { wid
   const session = await openOnFake(windows, dist, bridgeFake, { hash, fixedTime: bridgeFake.now(), ...(viewport ? { viewport } : {}) });
   sessions.push(session);
   await session.bridge.waitForEventStreams(1);
-  await screenReady(session.page, hash, 5000);
+  await screenReady(session.page, hash, PATIENCE_MS);
   return session;
 }
 
@@ -52,7 +53,7 @@ const WITH_APPROVALS: FakeBridgeOptions = { account: CLOCKIFY, approvals: {} };
 const KIMAI: AccountView['provider'] = { type: 'kimai', url: 'https://kimai.example.com', caFile: null, allowInsecureTls: false };
 const LAST_WEEK = '2026-05-04';
 const LEAD: FakeBridgeOptions = { account: CLOCKIFY, approvals: { lead: true } };
-const text = (locator: Locator) => expect.poll(() => locator.innerText(), { timeout: 5000 });
+const text = (locator: Locator) => expect.poll(() => locator.innerText());
 const callsOf = (fake: FakeBridge, name: string) => fake.calls.filter((call) => call.name === name).map((call) => call.request);
 const focused = (page: Page) =>
   page.evaluate(() => {

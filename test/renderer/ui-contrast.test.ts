@@ -11,6 +11,7 @@ import type { Screen } from '../../window-contract/channels.ts';
 import type { FakeBridge } from './fake-bridge.ts';
 import { launchChromium, rendererDist, screenReady, windowPool, type WindowPool } from './harness.ts';
 import { inState, STATES, type ScreenshotState, type Theme } from './screenshots.ts';
+import { PATIENCE_MS } from '../support/patience.ts';
 
 describe('contrast', () => {
   it('follows WCAG: black on white is 21:1, a colour on itself 1:1, #767676 on white just over 4.5:1', () => {
@@ -117,7 +118,7 @@ function backgroundOf(chart: Chart): Rgba {
 const longTuesday = async (page: Page, fake: FakeBridge, screen: Screen) => {
   await fake.logTime({ start: '2026-05-12T17:05:00+02:00', end: '2026-05-12T19:05:00+02:00', project: 'Internal', activity: 'Meetings' });
   await page.reload();
-  await screenReady(page, screen, 10_000);
+  await screenReady(page, screen, PATIENCE_MS);
 };
 
 /** The charts as the screenshots show them, and each again with a day that met its target. */

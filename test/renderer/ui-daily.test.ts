@@ -10,6 +10,7 @@ import type { Screen } from '../../window-contract/channels.ts';
 import { createFakeBridge, SAMPLE_KEPT_WRITES, type FakeBridge, type FakeBridgeOptions } from './fake-bridge.ts';
 import { launchChromium, rendererDist, screenOf, screenReady, windowPool, type WindowPool } from './harness.ts';
 import { type FakeWindow, openOnFake, whatWentWrong } from './fake-window.ts';
+import { PATIENCE_MS } from '../support/patience.ts';
 
 let browser: Browser;
 let windows: WindowPool;
@@ -32,7 +33,7 @@ async function open(hash: Screen, fake: FakeBridgeOptions = {}): Promise<FakeWin
   const session = await openOnFake(windows, dist, bridgeFake, { hash, fixedTime: bridgeFake.now() });
   sessions.push(session);
   await session.bridge.waitForEventStreams(1);
-  await screenReady(session.page, hash, 5000);
+  await screenReady(session.page, hash, PATIENCE_MS);
   return session;
 }
 
@@ -42,9 +43,9 @@ afterEach(async () => {
   for (const session of ending) expect(whatWentWrong(session)).toEqual([]);
 });
 
-const text = (locator: Locator) => expect.poll(() => locator.innerText(), { timeout: 5000 });
-const visible = (locator: Locator) => locator.waitFor({ state: 'visible', timeout: 5000 });
-const hidden = (locator: Locator) => locator.waitFor({ state: 'hidden', timeout: 5000 });
+const text = (locator: Locator) => expect.poll(() => locator.innerText());
+const visible = (locator: Locator) => locator.waitFor({ state: 'visible', timeout: PATIENCE_MS });
+const hidden = (locator: Locator) => locator.waitFor({ state: 'hidden', timeout: PATIENCE_MS });
 const callsOf = (fake: FakeBridge, name: string) => fake.calls.filter((call) => call.name === name).map((call) => call.request);
 const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent?.trim());
 
@@ -510,7 +511,7 @@ describe('Leave', () => {
 
     await page.getByRole('navigation', { name: 'Punchcard' }).getByRole('link', { name: 'Preferences' }).click();
     const preferences = screenOf(page, 'preferences');
-    await screenReady(page, 'preferences', 5000);
+    await screenReady(page, 'preferences', PATIENCE_MS);
     const allow = preferences.getByRole('switch', { name: 'Allow leave beyond my balance' });
     expect(await allow.isChecked()).toBe(false);
     await allow.check();
@@ -519,7 +520,7 @@ describe('Leave', () => {
     expect(callsOf(fake, 'savePreferences')).toEqual([{ allowLeaveBeyondBalance: true }]);
 
     await page.getByRole('navigation', { name: 'Punchcard' }).getByRole('link', { name: 'Leave' }).click();
-    await screenReady(page, 'leave', 5000);
+    await screenReady(page, 'leave', PATIENCE_MS);
     await leave.getByRole('button', { name: 'Request leave…' }).click();
     await form.getByLabel('First day', { exact: true }).fill('2026-06-01');
     await form.getByLabel('Last day', { exact: true }).fill('2026-06-30');
@@ -740,7 +741,7 @@ describe('continue and switch', () => {
     // From the Timesheet, while Internal runs: Continue switches to Monday's support work.
     fake.advance(20);
     await page.getByRole('link', { name: 'Timesheet' }).click();
-    await screenReady(page, 'timesheet', 5000);
+    await screenReady(page, 'timesheet', PATIENCE_MS);
     const sheet = screenOf(page, 'timesheet');
     await sheet.getByRole('region', { name: 'Monday, May 11' }).getByRole('button', { name: 'Continue Beta Corp · Support, 2:10 PM' }).click();
     await text(sheet.getByRole('status').last()).toBe('Switched from Internal · Meetings to Beta Corp · Support.');
@@ -810,7 +811,7 @@ describe('holidays and targets', () => {
     expect(await status.locator('.week table.sr-only tbody tr').nth(3).innerText()).toBe('Thursday, May 14\t0 minutes\tAscension Day');
 
     await page.getByRole('link', { name: 'Timesheet' }).click();
-    await screenReady(page, 'timesheet', 5000);
+    await screenReady(page, 'timesheet', PATIENCE_MS);
     await text(screenOf(page, 'timesheet').locator('.week-total')).toBe('20 h 30 min of 30 h this week · 68%');
   });
 
@@ -835,7 +836,7 @@ describe('durations', () => {
     await text(status.locator('.today .total')).toBe('5 h 10 min of 8 h');
     const preferences = page.getByRole('link', { name: 'Preferences' });
     await preferences.click();
-    await screenReady(page, 'preferences', 5000);
+    await screenReady(page, 'preferences', PATIENCE_MS);
     const form = screenOf(page, 'preferences');
     await form.getByLabel('Show durations as').selectOption({ label: 'Decimal hours (3.75 h)' });
     await form.getByRole('button', { name: 'Save' }).click();
@@ -845,12 +846,12 @@ describe('durations', () => {
     await page.getByRole('link', { name: 'Status' }).click();
     await text(status.locator('.today .total')).toBe('5.17 h of 8.00 h');
     await page.getByRole('link', { name: 'Timesheet' }).click();
-    await screenReady(page, 'timesheet', 5000);
+    await screenReady(page, 'timesheet', PATIENCE_MS);
     const sheet = screenOf(page, 'timesheet');
     await text(sheet.locator('.week-total')).toBe('20.50 h of 30.00 h this week · 68%');
     await text(sheet.getByRole('region', { name: 'Monday, May 11' }).locator('.day-total')).toBe('7.67 h of 8.00 h · 0.33 h undertime');
     await page.getByRole('link', { name: 'Reports' }).click();
-    await screenReady(page, 'reports', 5000);
+    await screenReady(page, 'reports', PATIENCE_MS);
     await text(screenOf(page, 'reports').locator('.figure').first()).toContain('20.50 h');
   });
 

@@ -10,6 +10,7 @@ import { feedSecretAccount } from '../../mcp-server/contract/evidence-settings.t
 import { startBridgeServer } from './bridge-server.ts';
 import { createFakeBridge, FAKE_NOW, type FakeBridgeOptions } from './fake-bridge.ts';
 import { launchChromium, openWindow, rendererDist, screenOf, screenReady, serveRenderer } from './harness.ts';
+import { PATIENCE_MS } from '../support/patience.ts';
 
 let browser: Browser;
 let dist: string;
@@ -27,8 +28,8 @@ async function open(hash: 'timesheet' | 'preferences', options: FakeBridgeOption
   const fake = createFakeBridge({ now: FAKE_NOW, ...options });
   const bridge = await startBridgeServer(fake);
   const server = await serveRenderer(dist, { bridge: bridge.url });
-  const window = await openWindow(browser, { url: server.url, token: bridge.token, hash, fixedTime: fake.now(), actionTimeoutMs: 10_000 });
-  await screenReady(window.page, hash, 10_000);
+  const window = await openWindow(browser, { url: server.url, token: bridge.token, hash, fixedTime: fake.now(), actionTimeoutMs: PATIENCE_MS });
+  await screenReady(window.page, hash, PATIENCE_MS);
   return {
     fake,
     page: window.page,

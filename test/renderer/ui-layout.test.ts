@@ -11,6 +11,7 @@ import { createFakeBridge, SAMPLE_KEPT_WRITES, type FakeBridgeOptions } from './
 import { drawn, launchChromium, layoutProblems, windowPool, type WindowPool, rendererDist, screenOf, screenReady } from './harness.ts';
 import { type FakeWindow, openOnFake, whatWentWrong } from './fake-window.ts';
 import { MEDIUM, SMALLEST, WIDE } from './screenshots.ts';
+import { PATIENCE_MS } from '../support/patience.ts';
 
 let browser: Browser;
 let windows: WindowPool;
@@ -43,7 +44,7 @@ async function show(screen: Screen, size: { width: number; height: number }, opt
     ...(options.locale ? { locale: options.locale } : {}),
   });
   open.push(opened);
-  await screenReady(opened.page, screen, 10_000);
+  await screenReady(opened.page, screen, PATIENCE_MS);
   return opened.page;
 }
 
@@ -156,7 +157,7 @@ describe('at the smallest window, a laptop’s and a wide one', () => {
     }
     await resize(page, SMALLEST);
     await page.getByRole('link', { name: 'Calendar' }).click();
-    await screenReady(page, 'calendar', 10_000);
+    await screenReady(page, 'calendar', PATIENCE_MS);
     // The screen gets the room: the navigation takes at most a tenth of a small window.
     const nav = await page.getByRole('navigation', { name: 'Punchcard' }).boundingBox();
     expect(nav?.width).toBeLessThanOrEqual(SMALLEST.width / 10);
@@ -171,7 +172,7 @@ describe('a wide window', () => {
         .getByRole('navigation', { name: 'Punchcard' })
         .getByRole('link', { name: screen.charAt(0).toUpperCase() + screen.slice(1) })
         .click();
-      await screenReady(page, screen, 10_000);
+      await screenReady(page, screen, PATIENCE_MS);
       const used = await page.evaluate((name) => {
         const content = document.querySelector('.content') as HTMLElement;
         const padding = parseFloat(getComputedStyle(content).paddingLeft) + parseFloat(getComputedStyle(content).paddingRight);

@@ -45,6 +45,7 @@ import {
   type WindowPool,
 } from './harness.ts';
 import { TEST_PACE } from '../support/test-pace.ts';
+import { PATIENCE_MS } from '../support/patience.ts';
 
 const SCRIPT = resolve(import.meta.dirname, 'real-app.script.ts');
 const SCREENSHOTS = resolve(import.meta.dirname, '../../test-output/screenshots');
@@ -318,7 +319,7 @@ async function openSession(app: RealApp): Promise<Session> {
 /** A window at `hash` in the child's zone, once its screen shows its data. */
 async function open(session: Session, hash: Screen): Promise<Page> {
   // The real engine answers in its own time: a generous wait per action, never a timing assertion.
-  const window = await session.windows.open({ url: session.server.url, hash, timezoneId: session.app.zone, actionTimeoutMs: 15_000 });
+  const window = await session.windows.open({ url: session.server.url, hash, timezoneId: session.app.zone, actionTimeoutMs: PATIENCE_MS });
   session.opened.push(window);
   await ready(window.page, hash);
   return window.page;

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startBridgeServer } from './bridge-server.ts';
 import { createFakeBridge, FAKE_NOW } from './fake-bridge.ts';
 import { launchChromium, openWindow, rendererDist, screenOf, screenReady, serveRenderer } from './harness.ts';
+import { PATIENCE_MS } from '../support/patience.ts';
 
 let browser: Browser;
 let dist: string;
@@ -28,7 +29,7 @@ it('is used by keyboard: the setting, Check now, then Restart to update once mai
   const page = window.page;
   try {
     await bridge.waitForEventStreams(1);
-    await screenReady(page, 'preferences', 10_000);
+    await screenReady(page, 'preferences', PATIENCE_MS);
     const card = screenOf(page, 'preferences').locator('section.updates');
     const words = card.locator('.update-words');
     await expect.poll(() => words.innerText()).toBe('Punchcard 0.1.0 is up to date (checked at 13:55).');
@@ -48,14 +49,14 @@ it('is used by keyboard: the setting, Check now, then Restart to update once mai
     // Main found and verified one: the bar appears over every screen, and the card offers the restart.
     fake.setUpdatePhase({ kind: 'ready', version: '0.2.0' });
     const bar = page.getByRole('complementary', { name: 'Update ready' });
-    await bar.waitFor({ state: 'visible', timeout: 5000 });
+    await bar.waitFor({ state: 'visible', timeout: PATIENCE_MS });
     await expect
       .poll(() => words.innerText())
       .toBe(
         'Punchcard 0.2.0 is downloaded and verified. It installs by itself when nothing is in the way (now: this window is open), or at once if you restart.',
       );
     await page.goto(`${server.url}#status`);
-    await screenReady(page, 'status', 10_000);
+    await screenReady(page, 'status', PATIENCE_MS);
     await bar.getByRole('button', { name: 'Restart to update' }).focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => fake.installs.count).toBe(1);
@@ -75,7 +76,7 @@ it('says why nothing can be chosen where the organisation installs updates', asy
   const server = await serveRenderer(dist, { bridge: bridge.url });
   const window = await openWindow(browser, { url: server.url, token: bridge.token, hash: 'preferences', fixedTime: fake.now() });
   try {
-    await screenReady(window.page, 'preferences', 10_000);
+    await screenReady(window.page, 'preferences', PATIENCE_MS);
     const card = screenOf(window.page, 'preferences').locator('section.updates');
     await expect.poll(() => card.locator('.update-words').innerText()).toBe('Punchcard 0.1.0. Your organisation installs Punchcard’s updates itself.');
     expect(await card.getByRole('radio', { name: /Install automatically/ }).isDisabled()).toBe(true);

@@ -11,6 +11,7 @@ import type { Screen } from '../../window-contract/channels.ts';
 import { createFakeBridge, type FakeBridgeOptions } from './fake-bridge.ts';
 import { clientCard, firstDataTime, launchChromium, windowPool, type WindowPool, RENDERER_CSP, rendererDist, screenOf, screenReady } from './harness.ts';
 import { type FakeWindow, openOnFake, whatWentWrong } from './fake-window.ts';
+import { PATIENCE_MS } from '../support/patience.ts';
 
 const SCREENSHOTS = resolve(import.meta.dirname, '../../test-output/screenshots');
 const SCREENS: Screen[] = ['status', 'timesheet', 'reports', 'leave', 'calendar', 'tools', 'connect', 'account', 'preferences'];
@@ -64,12 +65,12 @@ afterEach(async () => {
   for (const session of ending) expect(whatWentWrong(session)).toEqual([]);
 });
 
-const visible = (locator: Locator) => locator.waitFor({ state: 'visible', timeout: 5000 });
-const hidden = (locator: Locator) => locator.waitFor({ state: 'hidden', timeout: 5000 });
+const visible = (locator: Locator) => locator.waitFor({ state: 'visible', timeout: PATIENCE_MS });
+const hidden = (locator: Locator) => locator.waitFor({ state: 'hidden', timeout: PATIENCE_MS });
 const screen = screenOf;
 const card = clientCard;
-const ready = (page: Page, name: Screen) => screenReady(page, name, 5000);
-const text = (locator: Locator) => expect.poll(() => locator.innerText(), { timeout: 5000 });
+const ready = (page: Page, name: Screen) => screenReady(page, name, PATIENCE_MS);
+const text = (locator: Locator) => expect.poll(() => locator.innerText());
 
 describe('the settings window', () => {
   it('opens with the shell, its data, the strict CSP and a first-data mark', async () => {

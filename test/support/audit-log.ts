@@ -33,7 +33,7 @@ export async function readAudit(server: TeamServerHandle, ...args: string[]): Pr
 /** Waits (up to 5 s: the server writes its records behind the answer) until `count` lines follow the first `before`, and returns them. */
 export async function linesAfter(server: TeamServerHandle, before: number, count: number): Promise<AuditLine[]> {
   let lines: AuditLine[] = [];
-  await expect.poll(async () => (lines = (await readAudit(server)).lines.slice(before)).length, { timeout: 5_000 }).toBe(count);
+  await expect.poll(async () => (lines = (await readAudit(server)).lines.slice(before)).length).toBe(count);
   return lines;
 }
 

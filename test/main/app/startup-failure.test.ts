@@ -7,6 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { afterAll, expect, it, vi } from 'vitest';
 import { app, resetElectronMock, Tray } from '../../support/electron-mock.ts';
 import { SERVER_BUNDLE } from '../../support/engine.ts';
+import { PATIENCE_MS } from '../../support/patience.ts';
 
 const MAIN_BUNDLE = resolve(dirname(SERVER_BUNDLE), '..', 'main', 'main.js');
 const home = mkdtempSync(join(tmpdir(), 'punchcard-startup-failure-'));
@@ -27,7 +28,7 @@ it('exits with status 1 and says why when starting fails after ready', async () 
   try {
     await import(MAIN_BUNDLE);
     app.emitReady();
-    await vi.waitFor(() => expect(app.exitCalls).toEqual([1]), { timeout: 10_000 });
+    await vi.waitFor(() => expect(app.exitCalls).toEqual([1]), { timeout: PATIENCE_MS });
   } finally {
     error.mockRestore();
   }

@@ -7,6 +7,7 @@ import { createEngineClient, type EngineClient, type EngineClientOptions } from 
 import { type EngineLaunch, serveArguments } from '../../../main/engine/launch.ts';
 import { makeUserDataDir, SERVER_BUNDLE } from '../../support/engine.ts';
 import { TEST_PACE } from '../../support/test-pace.ts';
+import { PATIENCE_MS } from '../../support/patience.ts';
 
 export { SERVER_BUNDLE };
 
@@ -16,7 +17,7 @@ export const NOW = '2026-11-18T10:00:00+01:00';
 export const FIXTURES = resolve(import.meta.dirname, 'fixtures');
 
 /** How long vi.waitFor waits for a process to go or a notification to come: generous, never asserted. */
-export const PATIENCE = { timeout: 10_000 };
+export const PATIENCE = { timeout: PATIENCE_MS };
 
 export interface TestEngine {
   engine: EngineClient;

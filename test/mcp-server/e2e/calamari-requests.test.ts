@@ -81,7 +81,7 @@ describe('a warm clock_in on Calamari', () => {
     } finally {
       await session.close();
     }
-  }, 30_000);
+  });
 
   it('after a clock-in and out, reuses the projects that clock-in read: three requests, none of them the projects', async () => {
     const session = await startCountingSession();
@@ -102,7 +102,7 @@ describe('a warm clock_in on Calamari', () => {
     } finally {
       await session.close();
     }
-  }, 30_000);
+  });
 
   it('answers as completely as before from the shift it read back: its id, start, project and description', async () => {
     const session = await startCountingSession();
@@ -122,7 +122,7 @@ describe('a warm clock_in on Calamari', () => {
     } finally {
       await session.close();
     }
-  }, 30_000);
+  });
 });
 
 describe('the projects another engine read within the hour', () => {
@@ -247,7 +247,7 @@ describe("the app's status refresh on Calamari (what an idle app asks every poll
       await app.close();
       await session.close();
     }
-  }, 30_000);
+  });
 
   it('clocks in (a switch) and refreshes on one listing read back: the month, which the refresh right after shares', async () => {
     const session = await startCountingSession();
@@ -274,7 +274,7 @@ describe("the app's status refresh on Calamari (what an idle app asks every poll
       await app.close();
       await session.close();
     }
-  }, 30_000);
+  });
 });
 
 describe('a listing of shifts shared for a moment only', () => {

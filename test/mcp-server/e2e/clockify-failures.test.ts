@@ -169,7 +169,7 @@ describe('failures', () => {
   it('a filing Clockify refuses on one policy keeps the leave tools: only a refused read of your own time off withdraws them', async () => {
     let changes = 0;
     const { fake, engine } = await clockifyEngine({ listChanged: () => changes++ });
-    await expect.poll(() => fake.requests.some((request) => request.path.includes('/time-off/balance/')), { timeout: 5_000 }).toBe(true);
+    await expect.poll(() => fake.requests.some((request) => request.path.includes('/time-off/balance/'))).toBe(true);
     const settled = changes;
     fake.failNext({ method: 'POST', path: /\/time-off\/policies\/[^/]+\/requests$/ }, { status: 403, body: { message: 'Access Denied', code: 403 } });
     const refused = await engine.call('request_leave', { type: 'vacation', first_day: '2026-12-07', last_day: '2026-12-07' });
@@ -254,7 +254,7 @@ describe('time off decides the leave tools', () => {
       await startInProcessEngine({ userDataDir: dir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_CLOCKIFY_TOKEN: ADA.key }, listChanged: () => changes++ }),
     );
     // Nothing known yet: the leave tools are offered on trust, then the check in the background withdraws them.
-    await expect.poll(() => changes, { timeout: 5_000 }).toBeGreaterThan(0);
+    await expect.poll(() => changes).toBeGreaterThan(0);
     const now = await names(engine);
     for (const tool of ['request_leave', 'leave_balance', 'absence_calendar', 'cancel_leave_request', 'list_leave_requests']) expect(now).not.toContain(tool);
     expect(now).toContain('clock_in');
@@ -265,20 +265,18 @@ describe('time off decides the leave tools', () => {
     expect(await names(next)).not.toContain('request_leave');
   });
 
-  it('time off refused in the middle of a session withdraws the tools then, in words', { timeout: 20_000 }, async () => {
+  it('time off refused in the middle of a session withdraws the tools then, in words', async () => {
     let changes = 0;
     const { fake, engine } = await clockifyEngine({ listChanged: () => changes++ });
     expect((await engine.call('leave_balance')).isError).toBeFalsy();
     // The background check has found time off in use before it is switched off.
-    await expect
-      .poll(() => fake.requests.some((request) => request.path.includes('/time-off/balance/') && request.query === '?page=1&page-size=1'), { timeout: 5_000 })
-      .toBe(true);
+    await expect.poll(() => fake.requests.some((request) => request.path.includes('/time-off/balance/') && request.query === '?page=1&page-size=1')).toBe(true);
     fake.state.workspaces.forEach((workspace) => (workspace.timeOffOn = false));
     // Past the moment a listing of requests is shared between calls.
     await new Promise((done) => setTimeout(done, 5_500));
     const refused = await engine.call('list_leave_requests');
     expect(textOf(refused)).toMatch(/^Your Clockify account may not list your time-off requests \(time off may be off in your workspace, or not open to you\)/);
-    await expect.poll(() => changes, { timeout: 5_000 }).toBeGreaterThan(0);
+    await expect.poll(() => changes).toBeGreaterThan(0);
     expect(await names(engine)).not.toContain('request_leave');
   });
 });

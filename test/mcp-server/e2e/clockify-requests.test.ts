@@ -47,5 +47,5 @@ describe("the app's status refresh on Clockify (what an idle app asks every poll
       await app.close();
       await session.close();
     }
-  }, 30_000);
+  });
 });

@@ -63,9 +63,7 @@ describe.each<Era>(['legacy', 'modern'])('a realistic day on Clockodo (%s era)',
 
   it('lists what a worker without the right to add customers may use, marked as reaching out', async () => {
     // Learned in the background after the first call; on a busy machine that takes a few seconds.
-    await expect
-      .poll(() => readFacts(engine.userDataDir), { timeout: 15_000 })
-      .toMatchObject({ role: 'worker', canAddCustomers: false, absences: true, userId: ADA.id });
+    await expect.poll(() => readFacts(engine.userDataDir)).toMatchObject({ role: 'worker', canAddCustomers: false, absences: true, userId: ADA.id });
     const { tools } = await engine.client.listTools();
     const names = tools.map((tool) => tool.name);
     expect(names).toEqual(

@@ -58,7 +58,7 @@ describe('the team group on Clockodo', () => {
     const { fake, adaPending } = await company([...DEFAULT_USERS, MAX, LEA]);
     (fake.state.teams.find((team) => team.id === 1) as { leader: number | null }).leader = LEA.id;
     const lea = await connect(fake, LEA);
-    await expect.poll(() => teamToolsOf(lea), { timeout: 15_000 }).toEqual(TEAM_TOOLS);
+    await expect.poll(() => teamToolsOf(lea)).toEqual(TEAM_TOOLS);
     const report = await lea.call('team_report');
     expect(report.isError, textOf(report)).toBeFalsy();
     expect((report.structuredContent?.people as Array<{ name: string }>).map((person) => person.name)).toEqual(['Ada Worker', 'Bob Colleague', 'Lea Lead']);

@@ -92,7 +92,7 @@ describe('garbage on stdin', () => {
     child.stdin.write(
       `${JSON.stringify({ jsonrpc: '2.0', id: 42, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } } })}\n`,
     );
-    await expect.poll(() => stdout, { timeout: 10_000 }).toMatch(/"id":42/);
+    await expect.poll(() => stdout).toMatch(/"id":42/);
     // Everything on stdout is JSON-RPC, one message per line.
     for (const line of stdout.trim().split('\n')) expect(JSON.parse(line)).toHaveProperty('jsonrpc', '2.0');
     child.stdin.end();

@@ -211,7 +211,7 @@ describe('the absence plugin, found at run time', () => {
     expect(fake.requests).toHaveLength(0);
     const first = (await engine.client.listTools()).tools.map((tool) => tool.name);
     expect(first).toEqual(expect.arrayContaining(['clock_in', 'request_leave', 'list_leave_requests', 'leave_balance', 'absence_calendar']));
-    await expect.poll(() => readDetection(dir, fake.url)?.absences, { timeout: 5_000 }).toBe(true);
+    await expect.poll(() => readDetection(dir, fake.url)?.absences).toBe(true);
     expect(notifications).toBe(0);
     await engine.close();
 
@@ -234,7 +234,7 @@ describe('the absence plugin, found at run time', () => {
     const filed = await engine.call('request_leave', { type: 'vacation', first_day: '2026-12-01' });
     expect(filed.isError).toBe(true);
     expect(textOf(filed)).toMatch(/^This Kimai has no absence plugin \(or your account may not use it\)/);
-    await expect.poll(() => notifications, { timeout: 5_000 }).toBeGreaterThanOrEqual(1);
+    await expect.poll(() => notifications).toBeGreaterThanOrEqual(1);
     expect((await engine.client.listTools()).tools.map((tool) => tool.name)).not.toContain('request_leave');
     expect(readDetection(dir, fake.url)).toMatchObject({ absences: false });
     // A report still runs: it counts targets without leave.
@@ -267,10 +267,10 @@ describe('the absence plugin, found at run time', () => {
     const fake = opened(await startFakeKimai());
     const dir = makeUserDataDir({ provider: { type: 'kimai', url: fake.url } });
     const engine = opened(await startEngine({ userDataDir: dir, env: { PUNCHCARD_KIMAI_TOKEN: ADA.token } }));
-    await expect.poll(() => existsSync(join(dir, DETECTION_FILE_NAME)), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => existsSync(join(dir, DETECTION_FILE_NAME))).toBe(true);
     // The file is written as the check ends; the tools it withdraws leave the list a moment after.
     const names = async () => (await engine.client.listTools()).tools.map((tool) => tool.name);
-    await expect.poll(names, { timeout: 15_000 }).not.toContain('request_leave');
+    await expect.poll(names).not.toContain('request_leave');
     expect(await names()).not.toContain('absence_calendar');
     // The report still runs: without the plugin Kimai knows no leave, and nothing is asked for.
     const report = await engine.call('time_report');

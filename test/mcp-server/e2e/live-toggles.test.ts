@@ -35,13 +35,13 @@ describe.each<Era>(['legacy', 'modern'])('live tool toggles (%s era)', (era) => 
     expect(initial).not.toContain('delete_time_entry');
 
     saveAtomically(dir, { tools: { readOnly: true } });
-    await expect.poll(() => notifications, { timeout: 5_000 }).toBe(1);
+    await expect.poll(() => notifications).toBe(1);
     const readOnly = await toolNames(engine);
     expect(readOnly.length).toBeGreaterThan(0);
     expect(readOnly.every((name) => TOOL_CATALOG[name as ToolName].access === 'read')).toBe(true);
 
     writeSettings(dir, { tools: { readOnly: false, enabled: { delete_time_entry: true }, groups: { leave: false } } });
-    await expect.poll(() => notifications, { timeout: 5_000 }).toBe(2);
+    await expect.poll(() => notifications).toBe(2);
     const custom = await toolNames(engine);
     expect(custom).toContain('delete_time_entry');
     expect(custom).not.toContain('request_leave');
@@ -61,14 +61,14 @@ describe.each<Era>(['legacy', 'modern'])('live tool toggles (%s era)', (era) => 
     // not ask for, so the server keeps the settings that worked.
     writeFileSync(join(dir, 'config.json'), '{ "tools": ');
     await expect
-      .poll(() => engine?.stderr() ?? '', { timeout: 5_000 })
+      .poll(() => engine?.stderr() ?? '')
       .toMatch(/was changed and cannot be used: it is not valid JSON .*Punchcard keeps the settings it read before/);
     expect(await toolNames(engine)).not.toContain('request_leave');
     expect(notifications).toBe(0);
     expect((await engine.client.callTool({ name: 'timer_status', arguments: {} })).isError).toBeFalsy();
 
     writeSettings(dir, { tools: { groups: { leave: true } } });
-    await expect.poll(() => notifications, { timeout: 5_000 }).toBe(1);
+    await expect.poll(() => notifications).toBe(1);
     expect(await toolNames(engine)).toContain('request_leave');
   });
 });

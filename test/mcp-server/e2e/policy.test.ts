@@ -293,7 +293,7 @@ describe('policy files an attacker or a careless deployment shapes', () => {
     await server.next((message) => message.method === 'notifications/tools/list_changed');
     server.send(eraRequest('legacy', 4, 'tools/list'));
     expect(await toolNames(server, 4)).not.toContain('log_time');
-  }, 30_000);
+  });
 });
 
 describe('connection tests under the policy (the token must never reach a back end it does not allow)', () => {

@@ -182,7 +182,7 @@ describe('a server whose paging never ends', () => {
     const { engine, fake } = await clockify.start();
     await engine.call('whoami');
     // The background check of time off is no part of the call.
-    await expect.poll(() => fake.requests.some((request) => request.path.includes('/time-off/balance/')), { timeout: 5_000 }).toBe(true);
+    await expect.poll(() => fake.requests.some((request) => request.path.includes('/time-off/balance/'))).toBe(true);
     const full = Array.from({ length: 1_000 }, (_, index) => ({
       id: `e${index}`,
       userId: CLOCKIFY_SEED.users.ada,

@@ -131,7 +131,7 @@ describe.each<Era>(['legacy', 'modern'])('settings that cannot say where data go
 
     replaceFile(dir, JSON.stringify({ schemaVersion: 1, provider: { type: 'kimai', url: fake.url } }));
     let id = 10;
-    await expect.poll(async () => (await toolNames(server, era, id++)).includes('timer_status'), { timeout: 5_000 }).toBe(true);
+    await expect.poll(async () => (await toolNames(server, era, id++)).includes('timer_status')).toBe(true);
     const whoami = await call(server, era, 100, 'whoami');
     expect(whoami.structured).toMatchObject({ name: 'Ada Lovelace', settings_problem: null, settings_notes: [] });
     expect((await call(server, era, 101, 'clock_in', { project: 'Website', activity: 'Design' })).isError).toBe(false);
@@ -185,7 +185,7 @@ describe('a file broken while the server runs', () => {
     replaceFile(dir, JSON.stringify({ schemaVersion: 1, provider: { type: 'kimia', url: fake.url } }));
     let id = 10;
     await expect
-      .poll(async () => (await call(server, 'legacy', id++, 'whoami')).structured?.settings_problem, { timeout: 5_000 })
+      .poll(async () => (await call(server, 'legacy', id++, 'whoami')).structured?.settings_problem)
       .toMatch(/was changed and cannot be used: provider\.type is "kimia".*Punchcard keeps the settings it read before until it is fixed\./);
     const names = await toolNames(server, 'legacy', 200);
     expect(names).toContain('clock_out');

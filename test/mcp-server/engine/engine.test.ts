@@ -126,11 +126,11 @@ describe('a feature found off while the engine runs', () => {
       });
       engine = opened;
       const plugins = () => kimai.requests.filter((request) => request.path === '/api/absences/types').length;
-      await expect.poll(plugins, { timeout: 5_000 }).toBeGreaterThanOrEqual(1);
+      await expect.poll(plugins).toBeGreaterThanOrEqual(1);
       // The fake counts the request when it arrives; the engine learns of the 404 a moment later.
       await expect.poll(() => opened.offeredToolNames()).not.toContain('request_leave');
       kimai.config.absencePlugin = true;
-      await expect.poll(() => opened.offeredToolNames(), { timeout: 5_000 }).toContain('request_leave');
+      await expect.poll(() => opened.offeredToolNames()).toContain('request_leave');
       // Found: not asked about again.
       const asked = plugins();
       await new Promise((done) => setTimeout(done, 900));

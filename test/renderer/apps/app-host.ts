@@ -8,6 +8,7 @@ import type { Client } from '@modelcontextprotocol/client';
 import type { Browser, BrowserContext, ConsoleMessage, Frame, FrameLocator, Page } from 'playwright-core';
 import { OFFERED_TOOLS_META } from '../../../mcp-server/contract/app-offers.ts';
 import { axeViolations } from '../../support/axe.ts';
+import { PATIENCE_MS } from '../../support/patience.ts';
 
 export type Theme = 'light' | 'dark';
 
@@ -142,7 +143,7 @@ export function appTabs(browser: Browser): AppTabs {
       await tab.setViewportSize({ width: options.width ?? 760, height: 900 });
       await tab.emulateMedia({ colorScheme: options.systemTheme ?? (options.theme === 'dark' ? 'light' : 'dark'), reducedMotion: 'reduce' });
       if (options.fixedTime !== undefined) await tab.clock.setFixedTime(options.fixedTime);
-      tab.setDefaultTimeout(10_000);
+      tab.setDefaultTimeout(PATIENCE_MS);
       const problems: string[] = [];
       const onConsole = (message: ConsoleMessage) => {
         if (message.type() === 'error') problems.push(`console: ${message.text()}`);

@@ -111,7 +111,7 @@ describe("the Leave planner on Kimai's fake", () => {
     await day(host, 'Friday, November 27').click();
     await app.getByText(/: 2 days of leave/).waitFor();
     await app.getByRole('button', { name: 'Request leave' }).click();
-    await expect.poll(() => app.getByRole('status').getAttribute('class'), { timeout: 10_000 }).toBe('status done');
+    await expect.poll(() => app.getByRole('status').getAttribute('class')).toBe('status done');
     const requests = await engine.call('list_leave_requests', { from: '2026-11-01', to: '2026-11-30' });
     expect(requests.structuredContent?.requests).toMatchObject([{ type: 'vacation', first_day: '2026-11-26', last_day: '2026-11-27' }]);
     expect(await host.axe()).toEqual([]);

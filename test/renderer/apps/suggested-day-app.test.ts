@@ -9,6 +9,7 @@ import { type EngineHandle, type Era, makeUserDataDir, startEngine } from '../..
 import { calendarText } from '../../support/ics.ts';
 import type { AppHost } from './app-host.ts';
 import { appsInChromium } from './apps-in-chromium.ts';
+import { PATIENCE_MS } from '../../support/patience.ts';
 
 // Tuesday 17 November 2026, 18:00 in Berlin.
 const NOW = '2026-11-17T18:00:00+01:00';
@@ -101,7 +102,7 @@ describe.each<Era>(['legacy', 'modern'])('the suggested-day app (%s era)', (era)
     await app
       .getByRole('status')
       .filter({ hasText: /Booked|booked/ })
-      .waitFor({ timeout: 10_000 });
+      .waitFor({ timeout: PATIENCE_MS });
     const booked = host.calls.filter((call) => call.name === 'book_suggested_entries');
     expect(booked.map((call) => call.arguments ?? {})).toEqual([
       {

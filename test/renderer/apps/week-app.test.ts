@@ -73,7 +73,7 @@ describe.each<Era>(['legacy', 'modern'])('the Week app on the local timesheet (%
     const { app } = host;
     await app.getByRole('heading', { name: /^Week of Nov 16 – 22, 2026$/ }).waitFor();
     const monday = app.getByRole('listitem', { name: 'Monday, November 16' });
-    await expect.poll(() => monday.locator('.sum').textContent(), { timeout: 10_000 }).toBe('6 h of 8 h · 2 h missing');
+    await expect.poll(() => monday.locator('.sum').textContent()).toBe('6 h of 8 h · 2 h missing');
     await app.getByText('Day of Prayer and Repentance').or(app.getByText('Buß- und Bettag')).waitFor();
     expect(await host.axe()).toEqual([]);
     // The local timesheet has no approvals: the engine's answers say list_timesheet_approvals is not
@@ -100,7 +100,7 @@ describe.each<Era>(['legacy', 'modern'])('the Week app on the local timesheet (%
     await fill.getByLabel('Description').fill('Email');
     await fill.getByLabel('Description').press('Enter');
     await monday.getByText('16:00–17:30').waitFor();
-    await expect.poll(() => monday.locator('.sum').textContent(), { timeout: 10_000 }).toBe('8 h of 8 h');
+    await expect.poll(() => monday.locator('.sum').textContent()).toBe('8 h of 8 h');
     expect((await entries(engine)).find((entry) => entry.description === 'Email')).toMatchObject({
       start: '2026-11-16T16:00:00+01:00',
       end: '2026-11-16T17:30:00+01:00',
@@ -147,7 +147,7 @@ describe.each<Era>(['legacy', 'modern'])('the Week app on the local timesheet (%
       const { app } = host;
       await app.getByRole('button', { name: 'Delete 09:00–10:00 No project — Kept' }).click();
       await app.getByRole('button', { name: 'Delete for good' }).click();
-      await expect.poll(() => app.getByRole('status').textContent(), { timeout: 10_000 }).toMatch(/delete_time_entry/);
+      await expect.poll(() => app.getByRole('status').textContent()).toMatch(/delete_time_entry/);
       expect((await entries(strict)).map((entry) => entry.description)).toEqual(['Kept']);
       expect(await host.axe()).toEqual([]);
     } finally {

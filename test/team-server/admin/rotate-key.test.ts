@@ -100,7 +100,7 @@ describe('rotating the server key', () => {
       expect(started.stdout).toMatch(
         /^The rotation began: every instance seals under the new key and still reads the old; \d+ values? sealed anew under the new key\.\n/,
       );
-      for (const instance of [first, second]) await expect.poll(() => instance.stderr(), { timeout: 6_000 }).toContain('A rotation of the server key began');
+      for (const instance of [first, second]) await expect.poll(() => instance.stderr()).toContain('A rotation of the server key began');
       // The instances replaced one at a time with the new key: each leaves the balancer before it stops.
       for (const old of [first, second]) {
         const replacement = await startTeamServer({
@@ -118,7 +118,7 @@ describe('rotating the server key', () => {
       const finished = await adminWith(first.configPath, ['rotate-key', '--finish'], { ...env, PUNCHCARD_SERVER_KEY: NEW_KEY });
       expect(finished.code, finished.stderr).toBe(0);
       expect(finished.stdout).toMatch(/^The rotation ended: \d+ values? sealed anew under the new key; the old key is no longer read/);
-      for (const instance of replacements) await expect.poll(() => instance.stderr(), { timeout: 6_000 }).toContain('The rotation of the server key ended');
+      for (const instance of replacements) await expect.poll(() => instance.stderr()).toContain('The rotation of the server key ended');
       await new Promise((resolve) => setTimeout(resolve, 500));
       const { calls, failures } = await load.stop();
       expect(failures).toEqual([]);
@@ -187,7 +187,7 @@ describe('rotating the server key', () => {
       load = keepCalling(ada);
       const finished = await adminWith(server.configPath, ['rotate-key', '--finish'], { PUNCHCARD_SERVER_KEY: NEW_KEY });
       expect(finished.code, finished.stderr).toBe(0);
-      await expect.poll(() => restarted?.stderr() ?? '', { timeout: 6_000 }).toContain('The rotation of the server key ended');
+      await expect.poll(() => restarted?.stderr() ?? '').toContain('The rotation of the server key ended');
       outcome = await load.stop();
       expect(outcome.failures).toEqual([]);
       const db = new DatabaseSync(join(server.dataDir, 'server.db'), { readOnly: true });
@@ -231,9 +231,7 @@ describe('a sign-out with several instances', () => {
       });
       expect(out.code, out.stderr).toBe(0);
       for (const instance of cluster.instances)
-        await expect
-          .poll(() => instance.stderr(), { timeout: 6_000 })
-          .toMatch(/was signed out by the administrator; their engine on this instance is closed\./);
+        await expect.poll(() => instance.stderr()).toMatch(/was signed out by the administrator; their engine on this instance is closed\./);
       await expect(ada.call('timer_status')).rejects.toThrow();
       for (let call = 0; call < 2; call++) expect(textOf(await tom.call('timer_status'))).toMatch(/^No timer running\./);
     } finally {

@@ -36,7 +36,7 @@ describe("a Clockify admin's tag renamed on the team server", () => {
     const admin = await connectAdministrator(server, { era: 'modern', token: BOB_KEY, clientName: 'Audit Clockify admin', content: {} });
     try {
       // The role is learned in the background once the admin group is on.
-      await expect.poll(async () => (await admin.client.listTools()).tools.map((tool) => tool.name), { timeout: 10_000 }).toContain('manage_tags');
+      await expect.poll(async () => (await admin.client.listTools()).tools.map((tool) => tool.name)).toContain('manage_tags');
       const before = (await readAudit(server)).lines.length;
       const renamed = await admin.call('manage_tags', { action: 'rename', tag: 'billing', name: 'invoicing' });
       expect(renamed.isError, textOf(renamed)).toBeFalsy();

@@ -40,7 +40,7 @@ describe("a Clockodo owner's team changes on the team server", () => {
     });
     try {
       // The role is learned in the background once the admin group is on.
-      await expect.poll(async () => (await owner.client.listTools()).tools.map((tool) => tool.name), { timeout: 10_000 }).toContain('manage_teams');
+      await expect.poll(async () => (await owner.client.listTools()).tools.map((tool) => tool.name)).toContain('manage_teams');
       const before = (await readAudit(server)).lines.length;
       for (const args of [
         { action: 'create', name: 'Support', people: [ADA.email] },

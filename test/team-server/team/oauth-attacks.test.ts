@@ -384,7 +384,7 @@ describe('an expired access token', () => {
   it.each(['legacy', 'modern'] as const)('is refused once its life is over (%s era), and the refresh token buys a new one', async (era) => {
     const signedIn = await signInByHand(shortLived);
     expect(await statusWith(shortLived.mcpUrl, signedIn.accessToken)).toBe(200);
-    await expect.poll(() => statusWith(shortLived.mcpUrl, signedIn.accessToken), { timeout: 10_000, interval: 250 }).toBe(401);
+    await expect.poll(() => statusWith(shortLived.mcpUrl, signedIn.accessToken), { interval: 250 }).toBe(401);
     const response = await initializeWith(shortLived.mcpUrl, signedIn.accessToken);
     expect(response.headers.get('www-authenticate')).toMatch(/error="invalid_token"/);
     await expect(connectWithToken(shortLived.mcpUrl, signedIn.accessToken, era)).rejects.toThrow();
