@@ -64,6 +64,8 @@ export interface RecordedRequest {
   credential?: string;
   /** Bytes of the answer's body written to the client (for a flood: as far as the client read). */
   answerBytes: number;
+  /** The client closed the connection before it was answered: it gave up on the request (a timeout, a cancelled call). */
+  hungUp?: true;
 }
 
 /** An answer on the wire. */
@@ -162,6 +164,9 @@ export async function startFakeServer<Recorded extends RecordedRequest>(
         request,
       );
       options.requests.push(record);
+      response.once('close', () => {
+        if (!response.writableFinished) record.hungUp = true;
+      });
       const scripted = options.failures.take(method, url.pathname, { url: request.url ?? '/', headers: request.headers, body: text });
       // A late answer is the API's own, made only when it is sent: the write happens when the slow back end gets to it.
       const replyNow = () => (scripted && !scripted.late ? scripted : options.respond(method, url, request.headers, text));

@@ -6,7 +6,7 @@
 // (a test worker is killed, not exited), so no database outlives its tests.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './team-server.ts';
@@ -59,7 +59,7 @@ export async function startPostgres(setup: { administrator?: string; localAuth?:
   const folder = mkdtempSync(join(tmpdir(), 'punchcard-pg-'));
   const data = join(folder, 'data');
   const password = randomBytes(12).toString('base64url');
-  const port = await freePort();
+  let port = await freePort();
   const asRoot = process.getuid?.() === 0;
   const owner = asRoot ? Number(execFileSync('id', ['-u', 'postgres']).toString().trim()) : undefined;
   // psql signs in with the password wherever the socket asks for one.
@@ -92,10 +92,27 @@ export async function startPostgres(setup: { administrator?: string; localAuth?:
     '--locale=C',
   ]);
   rmSync(pwfile);
-  const options = `-p ${port} -k ${folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
-  const start = () => run('pg_ctl', ['-D', data, '-w', '-t', '30', '-l', join(folder, 'log'), '-o', options, 'start']);
+  const log = join(folder, 'log');
+  const options = () =>
+    `-p ${port} -k ${folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
+  const start = () => run('pg_ctl', ['-D', data, '-w', '-t', '120', '-l', log, '-o', options(), 'start']);
   const stop = () => run('pg_ctl', ['-D', data, '-w', '-m', 'fast', 'stop']);
-  start();
+  // The port was free when asked for, but another process (a test's server, a container) may take it
+  // before PostgreSQL binds it: then another, as an administrator would. Any other failure says what
+  // PostgreSQL logged.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      start();
+      break;
+    } catch (error) {
+      const logged = existsSync(log) ? readFileSync(log, 'utf8') : '';
+      if (attempt < 3 && /could not bind|Address already in use/i.test(logged)) {
+        port = await freePort();
+        continue;
+      }
+      throw new Error(`${(error as Error).message}\nPostgreSQL's log:\n${logged.split('\n').slice(-20).join('\n')}`, { cause: error });
+    }
+  }
   const stopCommand = `${asRoot ? 'runuser -u postgres -- ' : ''}${join(bin, 'pg_ctl')} -D ${data} -m immediate stop`;
   spawn('sh', ['-c', `while kill -0 ${process.pid} 2>/dev/null; do sleep 1; done; ${stopCommand} >/dev/null 2>&1; rm -rf ${folder}`], {
     detached: true,
