@@ -125,12 +125,30 @@ export async function freshPostgresDatabase(): Promise<{ url: string; password: 
   return { url: postgres.url.replace(/\/punchcard$/, `/${name}`), password: postgres.password };
 }
 
+/** How many ports a server without a given one tries before it gives up (see startTeamServer). */
+const PORT_TRIES = 5;
+
+/**
+ * A team server on the setup's port, or on a free one. A free port is only free when it was probed:
+ * another test's process may bind it before this server does, so a server whose port the test did not
+ * give tries another when the one it was handed is taken (a failed start closes all it had opened).
+ */
 export async function startTeamServer(setup: TeamServerSetup = {}): Promise<TeamServerHandle> {
   if (!setup.postgres && (setup.store ?? defaultTestStore()) === 'postgres' && (setup.provider?.type ?? 'local') !== 'local') {
     return startTeamServer({ ...setup, postgres: await freshPostgresDatabase() });
   }
+  if (setup.port !== undefined) return startOnPort(setup, setup.port);
+  for (let tries = 1; ; tries++) {
+    try {
+      return await startOnPort(setup, await freePort());
+    } catch (error) {
+      if (tries >= PORT_TRIES || !/is in use by another program/.test(String(error))) throw error;
+    }
+  }
+}
+
+async function startOnPort(setup: TeamServerSetup, port: number): Promise<TeamServerHandle> {
   const dataDir = setup.dataDir ?? mkdtempSync(join(tmpdir(), 'punchcard-team-'));
-  const port = setup.port ?? (await freePort());
   const origin = `http://127.0.0.1:${port}`;
   const config = {
     public_url: setup.publicUrl ?? origin,
