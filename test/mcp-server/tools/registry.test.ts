@@ -20,6 +20,8 @@ import {
   APPROVALS_GROUP_BUDGET,
   EVIDENCE_GROUPS_BUDGET,
   evidenceGroupsChars,
+  FIELDS_ARGUMENT_BUDGET,
+  fieldsArgumentChars,
   MODEL_FACING_BUDGET,
   MODEL_FACING_BUDGET_WITH_TEAM,
   modelFacingChars,
@@ -173,6 +175,12 @@ describe('the tool registry', () => {
     expect(evidenceGroupsChars(listed, groupOf)).toBeLessThanOrEqual(EVIDENCE_GROUPS_BUDGET);
     expect(wholeListChars(withoutTeam)).toBeLessThanOrEqual(WHOLE_LIST_LIMIT);
     expect(wholeListChars(everyday)).toBeLessThanOrEqual(WHOLE_LIST_LIMIT_WITH_TEAM);
+  });
+
+  it('keeps the fields argument of the tools that write entries within the 300 characters issue 78 allowed it', () => {
+    const added = fieldsArgumentChars(listed);
+    expect(added).toBeGreaterThan(0);
+    expect(added).toBeLessThanOrEqual(FIELDS_ARGUMENT_BUDGET);
   });
 
   it('keeps what the model reads of the admin group within its own budget', () => {
