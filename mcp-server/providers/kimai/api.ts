@@ -169,15 +169,15 @@ export function createKimaiApi(options: KimaiApiOptions) {
     restartTimesheet: (id: number, body: Record<string, unknown>) =>
       send<KimaiTimesheet>('PATCH', `/timesheets/${id}/restart`, { action: 'resume your last timer' }, body),
     /**
-     * The custom-fields plugin's rules for timesheets (docs/back-ends/kimai.md, "Meta fields"); without the
-     * plugin the route is not there (404), and there are none.
+     * The custom-fields plugin's rules for timesheets (docs/back-ends/kimai.md, "Meta fields"); null without the
+     * plugin, whose route is then not there (404).
      */
-    metaFieldRules: async (): Promise<KimaiMetaFieldRule[]> => {
+    metaFieldRules: async (): Promise<KimaiMetaFieldRule[] | null> => {
       try {
         const rules = await get<unknown>('/metafields', { action: 'read the custom fields of timesheets' }, { entity: 'timesheet' });
         return Array.isArray(rules) ? (rules as KimaiMetaFieldRule[]) : [];
       } catch (error) {
-        if (error instanceof KimaiError && error.failure === 'not_found') return [];
+        if (error instanceof KimaiError && error.failure === 'not_found') return null;
         throw error;
       }
     },

@@ -13,14 +13,23 @@ import type { KimaiMetaFieldRule } from './wire.ts';
 
 /** How long the rules are known without asking again: an administrator's new mandatory field is held within a minute. */
 const RULES_REUSE_MS = 60_000;
+/** A Kimai without the plugin is asked again after an hour, as its other plugins are (capability-state.ts). */
+const NO_PLUGIN_REUSE_MS = 3_600_000;
 
 export class KimaiEntryFields extends BackEndPart<KimaiContext, { catalog: KimaiCatalog }> implements EntryFieldsPart {
   readonly valueForm = 'text';
   readonly timerStartsWithout = false;
   readonly #rules = new Expiring<EntryFieldDefinition[]>(RULES_REUSE_MS);
+  /** When the plugin was last found missing (performance.now()), so a Kimai without it is not asked every minute. */
+  #noPluginAt: number | undefined;
 
   definitions(): Promise<EntryFieldDefinition[]> {
-    return this.#rules.get(async () => definitionsOfRules(await this.context.api.metaFieldRules()));
+    if (this.#noPluginAt !== undefined && performance.now() - this.#noPluginAt < NO_PLUGIN_REUSE_MS) return Promise.resolve([]);
+    return this.#rules.get(async () => {
+      const rules = await this.context.api.metaFieldRules();
+      this.#noPluginAt = rules === null ? performance.now() : undefined;
+      return definitionsOfRules(rules ?? []);
+    });
   }
 
   async customerOf(projectId: number): Promise<number | null> {
