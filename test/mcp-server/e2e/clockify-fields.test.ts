@@ -5,7 +5,11 @@
 // set it. Every refusal is made before anything is sent, as the fake's request log shows; what is sent
 // carries the write key `customFields`, never the read key `customFieldValues`, which the fake (like
 // Clockify) takes and drops.
-import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_NOW } from '../../support/admin-engine.ts';
 import { closeAfterEach } from '../../support/close-after-each.ts';
 import { type InProcessEngineHandle, makeUserDataDir, refusalOf, startInProcessEngine, textOf } from '../../support/engine.ts';
@@ -250,6 +254,38 @@ describe('custom fields on Clockify', () => {
       { name: 'Hours billed', type: 'number', required: false },
     ]);
     expect(textOf(listed)).toMatch(/Required: Website: Ticket, Cost centre/);
+  });
+});
+
+describe('custom fields of drafts booked from evidence on Clockify', () => {
+  let root: string;
+  beforeAll(() => {
+    root = mkdtempSync(join(tmpdir(), 'punchcard-clockify-fields-'));
+    const shop = join(root, 'shop');
+    execFileSync('git', ['init', '-q', '-b', 'main', shop]);
+    const when = '2026-11-17T09:40:00+01:00';
+    const env = { ...process.env, GIT_AUTHOR_NAME: 'Ada', GIT_AUTHOR_EMAIL: 'ada@example.com', GIT_COMMITTER_NAME: 'Ada', GIT_COMMITTER_EMAIL: 'ada@example.com' };
+    execFileSync('git', ['-C', shop, 'commit', '--allow-empty', '-q', '-m', 'Basket totals'], { env: { ...env, GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when } });
+  });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it('asks for each draft its own fields, naming the draft, and books with them', async () => {
+    const fake = await acme([{ ...(FIELDS[0] as FakeCustomField) }]);
+    const userDataDir = makeUserDataDir({
+      timezone: 'Europe/Berlin',
+      provider: { type: 'clockify', url: fake.url },
+      evidence: { emails: ['ada@example.com'], git: { folders: [root] }, rules: [{ source: 'git', match: 'shop', project: 'Website', activity: 'Design' }] },
+    });
+    const engine = opened(await startInProcessEngine({ userDataDir, env: { PUNCHCARD_NOW: '2026-11-18T15:00:00+01:00', PUNCHCARD_CLOCKIFY_TOKEN: ADA_KEY } }));
+    const suggested = await engine.call('suggest_entries', { from: '2026-11-17' });
+    expect(suggested.isError, textOf(suggested)).toBeFalsy();
+    const [draft] = suggested.structuredContent?.drafts as Array<{ id: string }>;
+    const refused = await engine.call('book_suggested_entries', { from: '2026-11-17', entries: [{ id: draft?.id }] });
+    expect(refusalOf(refused)).toMatchObject({ code: 'fields_required', facts: { missing: ['Ticket'], draft: draft?.id } });
+    expect(entryWrites(fake)).toEqual([]);
+    const booked = await engine.call('book_suggested_entries', { from: '2026-11-17', entries: [{ id: draft?.id, fields: { ticket: 'T-5' } }] });
+    expect(booked.isError, textOf(booked)).toBeFalsy();
+    expect(bodyOf(entryWrites(fake)[0] as { body: string }).customFields).toEqual([{ customFieldId: FIELD.ticket, sourceType: 'WORKSPACE', value: 'T-5' }]);
   });
 });
 

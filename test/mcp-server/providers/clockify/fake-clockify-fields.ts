@@ -18,7 +18,7 @@
 // choices, or for a field the workspace does not have is a 400 too; a regular member's value for a field
 // only admins edit is a 400, and such a field is not required of them; an INVISIBLE field is not required; a field's default (the project's, else the
 // workspace's) fills a new entry where no value is sent.
-import type { Body, Call, FakeClockifyState, FakeEntry, FakeUser, FakeWorkspace } from './fake-clockify.ts';
+import type { Body, Call, FakeClockifyState, FakeEntry, FakeWorkspace } from './fake-clockify.ts';
 
 export type FakeFieldType = 'TXT' | 'NUMBER' | 'DROPDOWN_SINGLE' | 'DROPDOWN_MULTIPLE' | 'CHECKBOX' | 'LINK';
 export type FakeFieldStatus = 'INACTIVE' | 'VISIBLE' | 'INVISIBLE';
@@ -114,10 +114,11 @@ const empty = (value: unknown) => value === undefined || value === null || value
 export function sentValues(
   body: Body,
   workspace: FakeWorkspace,
-  user: FakeUser,
   admin: boolean,
   state: FakeClockifyState,
   refuse: FieldRouteKit['refuse'],
+  /** A replacement's entry as it is: a value it keeps unchanged is no edit. */
+  current: Record<string, unknown> = {},
 ): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   if (body.customFields === undefined || body.customFields === null) return values;
@@ -128,10 +129,12 @@ export function sentValues(
     const field = state.customFields.find((candidate) => candidate.id === sent.customFieldId && candidate.workspaceId === workspace.id);
     if (typeof sent.customFieldId !== 'string' || !field) throw refuse(400, 'Custom field not found', 501);
     if (sent.sourceType !== undefined && !['WORKSPACE', 'PROJECT', 'TIMEENTRY'].includes(String(sent.sourceType))) throw refuse(400, 'sourceType: unknown value');
-    if (field.onlyAdminCanEdit && !admin) throw refuse(400, `Only admins can edit the custom field ${field.name}`, 501);
-    values[field.id] = checkedValue(field, sent.value, refuse);
+    const value = checkedValue(field, sent.value, refuse);
+    if (field.onlyAdminCanEdit && !admin && JSON.stringify(value) !== JSON.stringify(current[field.id] ?? null)) {
+      throw refuse(400, `Only admins can edit the custom field ${field.name}`, 501);
+    }
+    values[field.id] = value;
   }
-  void user;
   return values;
 }
 
