@@ -55,11 +55,11 @@ export type FieldValue = string | number | boolean | readonly string[];
 /** How the back end writes values: typed by the field's type (Clockify), or every one as text (Kimai). */
 export type ValueForm = 'typed' | 'text';
 
-/** One value to write. */
+/** One value to write; null clears the field (a typed back end: Clockify; a text one writes an empty text). */
 export interface FieldWrite {
   id: string;
   name: string;
-  value: FieldValue;
+  value: FieldValue | null;
 }
 
 /** A field's value as an entry carries it, for reading back (list_time_entries). */
@@ -204,13 +204,14 @@ function findField(fields: readonly EntryFieldDefinition[], key: string): EntryF
 }
 
 /** A value that fills nothing: an empty text or list, and an unticked box (a mandatory checkbox must be ticked). */
-function isEmpty(value: FieldValue, field: EntryFieldDefinition): boolean {
+function isEmpty(value: FieldValue | null, field: EntryFieldDefinition): boolean {
+  if (value === null) return true;
   if (Array.isArray(value)) return value.length === 0;
   if (field.type === 'checkbox') return value === false || value === '0';
   return value === '';
 }
 
-type ValueRead = { ok: true; value: FieldValue } | { ok: false; refusal: FieldsRefusal };
+type ValueRead = { ok: true; value: FieldValue | null } | { ok: false; refusal: FieldsRefusal };
 
 const TRUE_WORDS = new Set(['true', 'yes', '1']);
 const FALSE_WORDS = new Set(['false', 'no', '0']);
@@ -219,7 +220,8 @@ const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 /** A given value as the field takes it, in the back end's form; null and an empty text clear the field. */
 function readValue(field: EntryFieldDefinition, raw: unknown, form: ValueForm): ValueRead {
   const wrong = (): ValueRead => ({ ok: false, refusal: { code: 'field_value_invalid', field: field.name, problem: 'type', expected: field.type } });
-  if (raw === null || raw === '') return { ok: true, value: field.type === 'choices' ? (form === 'text' ? '' : []) : field.type === 'checkbox' ? (form === 'text' ? '0' : false) : '' };
+  // Cleared: Clockify takes null; Kimai keeps every value as text, an unticked box as 0.
+  if (raw === null || raw === '') return { ok: true, value: form === 'typed' ? null : field.type === 'checkbox' ? '0' : '' };
   switch (field.type) {
     case 'text':
       if (typeof raw === 'string') return { ok: true, value: raw };

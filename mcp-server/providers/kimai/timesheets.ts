@@ -180,7 +180,7 @@ export class KimaiTimesheets extends BackEndPart<KimaiContext, { catalog: KimaiC
     const written: FieldWrite[] = [];
     for (const write of writes) {
       try {
-        await this.context.api.setTimesheetMeta(entry.id, write.id, Array.isArray(write.value) ? write.value.join(',') : String(write.value));
+        await this.context.api.setTimesheetMeta(entry.id, write.id, Array.isArray(write.value) ? write.value.join(',') : String(write.value ?? ''));
         written.push(write);
       } catch (error) {
         // Kimai hides why (its 404 says "Not Found"): the name is one it does not define for this record.
@@ -198,7 +198,7 @@ export class KimaiTimesheets extends BackEndPart<KimaiContext, { catalog: KimaiC
       }
     }
     const kept = (entry.fields ?? []).filter((field) => !writes.some((write) => write.id === field.id));
-    const set = writes.filter((write) => write.value !== '').map((write) => ({ id: write.id, name: write.name, value: write.value }));
+    const set = writes.filter((write) => write.value !== '' && write.value !== null).map((write) => ({ id: write.id, name: write.name, value: write.value }));
     return { ...entry, fields: [...kept, ...set] };
   }
 

@@ -129,6 +129,17 @@ describe('the values to write', () => {
     });
   });
 
+  it('clears a field with null or an empty text: null for Clockify, an empty text (an unticked box 0) for Kimai', () => {
+    expect(ask({ 'hours billed': null }, { checkRequired: false })).toEqual({ ok: true, writes: [{ id: 'f3', name: 'Hours billed', value: null }] });
+    expect(ask({ 'hours billed': '', approved: null }, { checkRequired: false, form: 'text', isAdmin: true })).toEqual({
+      ok: true,
+      writes: [
+        { id: 'f3', name: 'Hours billed', value: '' },
+        { id: 'f4', name: 'Approved', value: '0' },
+      ],
+    });
+  });
+
   it('does not check required fields where the back end holds them only later (a Clockify timer)', () => {
     expect(ask({ 'hours billed': 1 }, { checkRequired: false })).toEqual({ ok: true, writes: [{ id: 'f3', name: 'Hours billed', value: 1 }] });
   });
