@@ -18,7 +18,7 @@ const YESTERDAYS_COMMIT = '2026-11-17T06:00:00+01:00';
 export const STEPS: Step[] = [
   { label: 'timer_status (first call: the user, for the zone of the day)', tool: 'timer_status', expected: 3 },
   { label: 'whoami', tool: 'whoami', expected: 1 },
-  { label: 'list_catalog (first call: three lists)', tool: 'list_catalog', expected: 3 },
+  { label: 'list_catalog (first call: three lists, and the custom-fields plugin looked for)', tool: 'list_catalog', expected: 4 },
   { label: 'list_catalog (cached)', tool: 'list_catalog', expected: 0 },
   { label: 'clock_in', tool: 'clock_in', args: { project: 'Website', activity: 'Design' }, expected: 2 },
   { label: 'timer_status', tool: 'timer_status', expected: 2 },
