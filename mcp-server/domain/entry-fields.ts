@@ -200,7 +200,8 @@ function findField(fields: readonly EntryFieldDefinition[], key: string): EntryF
   const byName = fields.find((field) => fieldKey(field.name) === wanted);
   if (byName) return byName;
   const byLabel = fields.filter((field) => field.label !== undefined && fieldKey(field.label) === wanted);
-  return byLabel.length === 1 ? byLabel[0] : undefined;
+  // One field may be defined by several rules (Kimai's): the label is still one field's.
+  return new Set(byLabel.map((field) => field.id)).size === 1 ? byLabel[0] : undefined;
 }
 
 /** A value that fills nothing: an empty text or list, and an unticked box (a mandatory checkbox must be ticked). */
