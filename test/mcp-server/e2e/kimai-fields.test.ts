@@ -35,7 +35,7 @@ async function sentDuring(fake: FakeKimai, run: () => Promise<unknown>): Promise
   await run();
   return fake.requests.slice(before).map((request) => ({ line: `${request.method} ${request.path.replace(/^\/api/, '')}`, body: request.body, status: request.status }));
 }
-const writes = (sent: Array<{ line: string }>) => sent.filter((request) => !request.line.startsWith('GET '));
+const writes = <Sent extends { line: string }>(sent: Sent[]) => sent.filter((request) => !request.line.startsWith('GET '));
 
 const SPAN = { start: '2026-11-18T09:00', end: '2026-11-18T10:00' };
 
