@@ -644,6 +644,9 @@ describe('acting for one person on Kimai', () => {
       'deleteTimesheet',
       'findTags',
       'createTag',
+      // The custom-fields plugin's rules, and a meta field of the person's own record (the test beside this one).
+      'metaFieldRules',
+      'setTimesheetMeta',
       'customers',
       'projects',
       'activities',
