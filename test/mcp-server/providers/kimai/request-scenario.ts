@@ -90,10 +90,10 @@ export const SESSION_VS_KIMAI_MCP: SessionStep[] = [
     kimaiMcp: { requests: 1, toolCalls: 1, how: 'user_current: GET /users/me' },
   },
   {
-    label: 'clock in on Website, Design (by name)',
+    label: 'clock in on Website, Design (by name; the custom-fields plugin looked for, an hour on)',
     tool: 'clock_in',
     args: { project: 'Website', activity: 'Design' },
-    expected: 4,
+    expected: 5,
     kimaiMcp: { requests: 3, toolCalls: 3, how: 'entity list project (GET /projects), entity list activity (GET /activities), timer start (POST /timesheets)' },
   },
   {
