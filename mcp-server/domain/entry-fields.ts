@@ -190,7 +190,11 @@ export function resolveEntryFields(question: FieldsQuestion): FieldsVerdict {
   return { ok: true, writes };
 }
 
-function invalid(field: string, problem: FieldProblem, more: Omit<Extract<FieldsRefusal, { code: 'field_value_invalid' }>, 'code' | 'field' | 'problem'> = {}): FieldsVerdict {
+function invalid(
+  field: string,
+  problem: FieldProblem,
+  more: Omit<Extract<FieldsRefusal, { code: 'field_value_invalid' }>, 'code' | 'field' | 'problem'> = {},
+): FieldsVerdict {
   return { ok: false, refusal: { code: 'field_value_invalid', field, problem, ...more } };
 }
 
@@ -235,7 +239,12 @@ function readValue(field: EntryFieldDefinition, raw: unknown, form: ValueForm): 
     }
     case 'checkbox': {
       const word = typeof raw === 'string' ? raw.trim().toLowerCase() : undefined;
-      const checked = raw === true || (word !== undefined && TRUE_WORDS.has(word)) ? true : raw === false || (word !== undefined && FALSE_WORDS.has(word)) ? false : undefined;
+      const checked =
+        raw === true || (word !== undefined && TRUE_WORDS.has(word))
+          ? true
+          : raw === false || (word !== undefined && FALSE_WORDS.has(word))
+            ? false
+            : undefined;
       if (checked === undefined) return wrong();
       return { ok: true, value: form === 'text' ? (checked ? '1' : '0') : checked };
     }

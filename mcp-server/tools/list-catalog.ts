@@ -21,7 +21,9 @@ export default defineTool({
     const keep = (list: CatalogItem[]) => list.filter((entry) => entry.name.toLowerCase().includes(needle)).map(present);
     // Which fields each project requires, so the model knows before it asks (the writes check them again).
     const required = (project: CatalogItem) =>
-      fields ? requiredFieldsFor(fields.definitions, { projectId: project.id, activityId: null, customerId: project.customer?.id ?? null }, fields.isAdmin) : [];
+      fields
+        ? requiredFieldsFor(fields.definitions, { projectId: project.id, activityId: null, customerId: project.customer?.id ?? null }, fields.isAdmin)
+        : [];
     const projects = catalog.projects
       .filter((entry) => entry.name.toLowerCase().includes(needle))
       .map((project) => {
@@ -43,7 +45,9 @@ export default defineTool({
       `${label}: ${list.length === 0 ? 'none' : list.map((entry) => `${entry.name} (#${entry.id}${entry.parent ? `, ${entry.parent}` : ''}${entry.archived ? ', archived' : ''})`).join(', ')}`;
     const lines = [line('Customers', data.customers), line('Projects', data.projects), line('Activities', data.activities)];
     if (data.fields) {
-      lines.push(`Custom fields (fields: {"name": value}): ${data.fields.map((field) => `${field.name} (${field.type}${field.choices ? `: ${field.choices.join(', ')}` : ''})`).join('; ')}`);
+      lines.push(
+        `Custom fields (fields: {"name": value}): ${data.fields.map((field) => `${field.name} (${field.type}${field.choices ? `: ${field.choices.join(', ')}` : ''})`).join('; ')}`,
+      );
       const requiring = data.projects.filter((project) => project.required_fields);
       if (requiring.length > 0) lines.push(`Required: ${requiring.map((project) => `${project.name}: ${project.required_fields?.join(', ')}`).join('; ')}`);
     }

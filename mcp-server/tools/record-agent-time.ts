@@ -29,7 +29,15 @@ export default defineTool({
     const projectId = await refs.project(args.project);
     const activityId = await refs.activity(args.activity, projectId);
     const customFields = await checkedFields(context.tracker, args.fields, { projectId, activityId });
-    const entry = await context.tracker.entries.createEntry({ start, end, projectId, activityId, description, agent, ...(customFields ? { customFields } : {}) });
+    const entry = await context.tracker.entries.createEntry({
+      start,
+      end,
+      projectId,
+      activityId,
+      description,
+      agent,
+      ...(customFields ? { customFields } : {}),
+    });
     await sayLockedMeanwhile(context, [entry]);
     const span = `${formatDuration(end - start)} of ${agent}'s own time on ${entryLabel(entry)}, ${formatLocalTime(start, context.timezone)}–${formatLocalTime(end, context.timezone)}`;
     const text = keptWords(entry, `recorded ${span}`) ?? `Recorded ${span} (#${entry.id}); it does not count as the person's hours.`;

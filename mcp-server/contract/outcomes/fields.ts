@@ -70,8 +70,7 @@ export const fieldsRefusals = refusalFamily({
   /** `fields` given where the back end keeps no custom fields on entries. */
   custom_fields_none: {
     kind: 'input',
-    say: (facts: { back_end: string }) =>
-      say`${facts.back_end} has no custom fields on time entries${forModelOnly(': leave fields out')}. Nothing was sent.`,
+    say: (facts: { back_end: string }) => say`${facts.back_end} has no custom fields on time entries${forModelOnly(': leave fields out')}. Nothing was sent.`,
     example: { back_end: 'Clockodo' },
   },
   /** The entry was written, then some of its fields were refused (Kimai takes them one request each after the entry): what landed and what did not. */

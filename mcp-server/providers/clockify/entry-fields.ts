@@ -43,7 +43,13 @@ export class ClockifyEntryFields extends BackEndPart<ClockifyContext> implements
     const project = await this.context.aliases.remote('project', projectId);
     if (project === undefined) return Promise.all(fields.map((field) => this.#scoped(field)));
     const own = await this.#projects.get(project, () => this.context.api.projectCustomFields(workspaceId, project));
-    return fields.map((field) => forProject(field, project, own.find((item) => item?.id === field.id)));
+    return fields.map((field) =>
+      forProject(
+        field,
+        project,
+        own.find((item) => item?.id === field.id),
+      ),
+    );
   }
 
   /**

@@ -125,7 +125,10 @@ export function withFieldWrites(body: EntryBody, writes: readonly FieldWrite[] |
   const kept = body.customFields.filter((field) => !named.has(field.customFieldId));
   return {
     ...body,
-    customFields: [...kept, ...writes.map((write) => ({ customFieldId: write.id, sourceType: FIELD_SOURCE, value: Array.isArray(write.value) ? [...write.value] : write.value }))],
+    customFields: [
+      ...kept,
+      ...writes.map((write) => ({ customFieldId: write.id, sourceType: FIELD_SOURCE, value: Array.isArray(write.value) ? [...write.value] : write.value })),
+    ],
   };
 }
 

@@ -119,7 +119,9 @@ export class ClockifyTimesheets extends BackEndPart<ClockifyContext, { catalog: 
     const body = entryJson(withFieldWrites({ ...bodyOf(running), end: at, description: withNote(running.description ?? '', note) }, fields));
     this.#forget();
     const action = note ? 'add the note and stop the timer' : 'set the fields and stop the timer';
-    return this.#entry(namedAs(await this.#heldFields(refs, () => this.context.api.replaceEntry(workspaceId, running.id, number, body, action), 'keeps_running'), running));
+    return this.#entry(
+      namedAs(await this.#heldFields(refs, () => this.context.api.replaceEntry(workspaceId, running.id, number, body, action), 'keeps_running'), running),
+    );
   }
 
   /** An entry's project and task by Punchcard's numbers. */
@@ -247,7 +249,9 @@ export class ClockifyTimesheets extends BackEndPart<ClockifyContext, { catalog: 
     const { workspaceId } = await this.context.ids();
     this.#forget();
     const where = () => this.#numbered(body.projectId, body.taskId);
-    const replaced = await this.#heldFields(where, () => this.context.api.replaceEntry(workspaceId, current.id, number, entryJson(body), `change time entry #${number}`));
+    const replaced = await this.#heldFields(where, () =>
+      this.context.api.replaceEntry(workspaceId, current.id, number, entryJson(body), `change time entry #${number}`),
+    );
     return this.#entry(namedAs(replaced, current));
   }
 

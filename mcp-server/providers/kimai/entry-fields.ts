@@ -52,7 +52,8 @@ export function definitionsOfRules(rules: readonly unknown[]): EntryFieldDefinit
     if (typeof rule?.name !== 'string' || rule.name.trim() === '') return [];
     if (rule.entityType && !/timesheet/i.test(rule.entityType)) return [];
     const type = typeOf(rule.type);
-    const id = (relation: KimaiMetaFieldRule['customer']) => (typeof relation === 'number' ? relation : typeof relation?.id === 'number' ? relation.id : undefined);
+    const id = (relation: KimaiMetaFieldRule['customer']) =>
+      typeof relation === 'number' ? relation : typeof relation?.id === 'number' ? relation.id : undefined;
     const [customer, project, activity] = [id(rule.customer), id(rule.project), id(rule.activity)];
     const choices = type === 'choice' ? choicesOf(rule.value ?? '') : undefined;
     return [

@@ -130,7 +130,11 @@ describe('custom fields on Clockify', () => {
 
   it.each([
     ['a value not among the choices', { Ticket: 'T-1', 'Cost centre': 'Marketing' }, { field: 'Cost centre', problem: 'choice', choices: ['Sales', 'R&D'] }],
-    ['a value of the wrong type', { Ticket: 'T-1', 'Cost centre': 'Sales', 'Hours billed': 'two' }, { field: 'Hours billed', problem: 'type', expected: 'number' }],
+    [
+      'a value of the wrong type',
+      { Ticket: 'T-1', 'Cost centre': 'Sales', 'Hours billed': 'two' },
+      { field: 'Hours billed', problem: 'type', expected: 'number' },
+    ],
     ['a field Clockify does not know', { Tiket: 'T-1' }, { field: 'Tiket', problem: 'unknown' }],
     ['a field only admins set', { Ticket: 'T-1', 'Cost centre': 'Sales', Approved: true }, { field: 'Approved', problem: 'admin_only' }],
   ])('refuses %s before anything is sent', async (_what, fields, facts) => {
@@ -144,7 +148,12 @@ describe('custom fields on Clockify', () => {
   it('asks an admin for the field only admins set too', async () => {
     const fake = await acme();
     const bob = await session(fake, BOB_KEY);
-    const refused = await bob.call('log_time', { start: '2026-11-18T09:00', end: '2026-11-18T10:00', ...WEBSITE_DESIGN, fields: { Ticket: 'T', 'Cost centre': 'Sales' } });
+    const refused = await bob.call('log_time', {
+      start: '2026-11-18T09:00',
+      end: '2026-11-18T10:00',
+      ...WEBSITE_DESIGN,
+      fields: { Ticket: 'T', 'Cost centre': 'Sales' },
+    });
     expect(refusalOf(refused)).toMatchObject({ code: 'fields_required', facts: { missing: ['Approved'] } });
     const logged = await bob.call('log_time', {
       start: '2026-11-18T09:00',
@@ -167,7 +176,12 @@ describe('custom fields on Clockify', () => {
     const refused = await ada.call('clock_out', {});
     expect(refusalOf(refused)).toEqual({
       code: 'fields_required',
-      facts: { back_end: expect.stringMatching(/^Clockify/), missing: ['Ticket', 'Cost centre'], choices: { 'Cost centre': ['Sales', 'R&D'] }, timer: 'keeps_running' },
+      facts: {
+        back_end: expect.stringMatching(/^Clockify/),
+        missing: ['Ticket', 'Cost centre'],
+        choices: { 'Cost centre': ['Sales', 'R&D'] },
+        timer: 'keeps_running',
+      },
     });
     expect(textOf(refused)).toMatch(/The timer keeps running as it was/);
     expect(entryWrites(fake)).toHaveLength(writesBefore);
@@ -264,8 +278,16 @@ describe('custom fields of drafts booked from evidence on Clockify', () => {
     const shop = join(root, 'shop');
     execFileSync('git', ['init', '-q', '-b', 'main', shop]);
     const when = '2026-11-17T09:40:00+01:00';
-    const env = { ...process.env, GIT_AUTHOR_NAME: 'Ada', GIT_AUTHOR_EMAIL: 'ada@example.com', GIT_COMMITTER_NAME: 'Ada', GIT_COMMITTER_EMAIL: 'ada@example.com' };
-    execFileSync('git', ['-C', shop, 'commit', '--allow-empty', '-q', '-m', 'Basket totals'], { env: { ...env, GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when } });
+    const env = {
+      ...process.env,
+      GIT_AUTHOR_NAME: 'Ada',
+      GIT_AUTHOR_EMAIL: 'ada@example.com',
+      GIT_COMMITTER_NAME: 'Ada',
+      GIT_COMMITTER_EMAIL: 'ada@example.com',
+    };
+    execFileSync('git', ['-C', shop, 'commit', '--allow-empty', '-q', '-m', 'Basket totals'], {
+      env: { ...env, GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when },
+    });
   });
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 

@@ -33,7 +33,9 @@ function rules(website: number): FakeMetaRule[] {
 async function sentDuring(fake: FakeKimai, run: () => Promise<unknown>): Promise<Array<{ line: string; body: string; status: number }>> {
   const before = fake.requests.length;
   await run();
-  return fake.requests.slice(before).map((request) => ({ line: `${request.method} ${request.path.replace(/^\/api/, '')}`, body: request.body, status: request.status }));
+  return fake.requests
+    .slice(before)
+    .map((request) => ({ line: `${request.method} ${request.path.replace(/^\/api/, '')}`, body: request.body, status: request.status }));
 }
 const writes = <Sent extends { line: string }>(sent: Sent[]) => sent.filter((request) => !request.line.startsWith('GET '));
 
@@ -177,7 +179,10 @@ describe('meta fields on Kimai', () => {
     expect(logged.isError, textOf(logged)).toBeFalsy();
     expect(fake.requests.some((request) => request.path === '/api/metafields' && request.status === 404)).toBe(true);
     let answer = logged;
-    const sent = await sentDuring(fake, async () => (answer = await ada.call('log_time', { ...SPAN, project: 'Website', activity: 'Design', fields: { ticket: 'T' } })));
+    const sent = await sentDuring(
+      fake,
+      async () => (answer = await ada.call('log_time', { ...SPAN, project: 'Website', activity: 'Design', fields: { ticket: 'T' } })),
+    );
     expect(refusalOf(answer)).toMatchObject({ code: 'field_value_invalid', facts: { field: 'ticket', problem: 'unknown', known: [] } });
     expect(writes(sent)).toEqual([]);
   });

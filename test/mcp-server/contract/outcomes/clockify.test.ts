@@ -657,7 +657,9 @@ describe("the Clockify tracker's parts refuse with a code and its facts", () => 
       facts: { type: 'sick', policies: ['Vacation', 'Annual leave'] },
     });
     expect(
-      refused(() => entryJson({ start: 0, end: null, projectId: null, taskId: null, description: 'x'.repeat(3001), billable: false, tagIds: [], customFields: [] })),
+      refused(() =>
+        entryJson({ start: 0, end: null, projectId: null, taskId: null, description: 'x'.repeat(3001), billable: false, tagIds: [], customFields: [] }),
+      ),
     ).toEqual({ code: 'clockify_description_too_long', facts: { limit: 3000, length: 3001 } });
   });
 });

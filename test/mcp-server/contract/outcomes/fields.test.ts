@@ -84,7 +84,9 @@ describe('the words of the fields refusals', () => {
       not_written: ['note'],
       cause: { code: 'failure_said', facts: { message: 'Kimai answered 404 Not Found.' } },
     });
-    expect(said.model).toMatch(/^Time entry #412 was saved in Kimai with "ticket", but "note" did not land: .*Set them with update_time_entry on #412; nothing else was lost\.$/);
+    expect(said.model).toMatch(
+      /^Time entry #412 was saved in Kimai with "ticket", but "note" did not land: .*Set them with update_time_entry on #412; nothing else was lost\.$/,
+    );
     expect(said.people).not.toMatch(/#412|update_time_entry/);
   });
 });

@@ -54,7 +54,11 @@ const fieldJson = (field: FakeCustomField) => ({
   entityType: field.entityType ?? 'TIMEENTRY',
   onlyAdminCanEdit: field.onlyAdminCanEdit === true,
   placeholder: null,
-  projectDefaultValues: (field.projectSettings ?? []).map((setting) => ({ projectId: setting.projectId, status: setting.status, value: setting.value ?? null })),
+  projectDefaultValues: (field.projectSettings ?? []).map((setting) => ({
+    projectId: setting.projectId,
+    status: setting.status,
+    value: setting.value ?? null,
+  })),
   required: field.required,
   status: field.status,
   workspaceDefaultValue: field.workspaceDefaultValue ?? null,
@@ -88,7 +92,13 @@ export function registerFieldRoutes(kit: FieldRouteKit): void {
       .flatMap((field) => {
         const setting = field.projectSettings?.find((item) => item.projectId === project.id);
         if (!setting) return [];
-        return [{ ...fieldJson(field), status: setting.status, projectDefaultValues: [{ projectId: project.id, status: setting.status, value: setting.value ?? null }] }];
+        return [
+          {
+            ...fieldJson(field),
+            status: setting.status,
+            projectDefaultValues: [{ projectId: project.id, status: setting.status, value: setting.value ?? null }],
+          },
+        ];
       });
   });
 }
@@ -128,7 +138,8 @@ export function sentValues(
     const sent = (typeof item === 'object' && item !== null ? item : {}) as Record<string, unknown>;
     const field = state.customFields.find((candidate) => candidate.id === sent.customFieldId && candidate.workspaceId === workspace.id);
     if (typeof sent.customFieldId !== 'string' || !field) throw refuse(400, 'Custom field not found', 501);
-    if (sent.sourceType !== undefined && !['WORKSPACE', 'PROJECT', 'TIMEENTRY'].includes(String(sent.sourceType))) throw refuse(400, 'sourceType: unknown value');
+    if (sent.sourceType !== undefined && !['WORKSPACE', 'PROJECT', 'TIMEENTRY'].includes(String(sent.sourceType)))
+      throw refuse(400, 'sourceType: unknown value');
     const value = checkedValue(field, sent.value, refuse);
     if (field.onlyAdminCanEdit && !admin && JSON.stringify(value) !== JSON.stringify(current[field.id] ?? null)) {
       throw refuse(400, `Only admins can edit the custom field ${field.name}`, 501);
@@ -161,7 +172,12 @@ function checkedValue(field: FakeCustomField, value: unknown, refuse: FieldRoute
 }
 
 /** A new entry's values: those sent, and each field's default where none was sent. */
-export function newEntryValues(sent: Record<string, unknown>, workspace: FakeWorkspace, projectId: string | null, state: FakeClockifyState): Record<string, unknown> {
+export function newEntryValues(
+  sent: Record<string, unknown>,
+  workspace: FakeWorkspace,
+  projectId: string | null,
+  state: FakeClockifyState,
+): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   for (const field of state.customFields.filter((item) => item.workspaceId === workspace.id && (item.entityType ?? 'TIMEENTRY') === 'TIMEENTRY')) {
     const value = field.id in sent ? sent[field.id] : defaultOn(field, projectId);
@@ -190,12 +206,19 @@ export function refuseMissingRequired(
       statusOn(field, projectId) === 'VISIBLE' &&
       empty(values[field.id]),
   );
-  if (missing.length > 0) throw refuse(400, `Time entry couldn't be ${verb}. Required custom field is missing: ${missing.map((field) => field.name).join(', ')}.`, 501);
+  if (missing.length > 0)
+    throw refuse(400, `Time entry couldn't be ${verb}. Required custom field is missing: ${missing.map((field) => field.name).join(', ')}.`, 501);
 }
 
 /** An entry's values as Clockify reads them back (CustomFieldValueDtoV1), every time-entry field of the workspace. */
 export function valuesJson(entry: FakeEntry, state: FakeClockifyState): unknown[] {
   return state.customFields
     .filter((field) => field.workspaceId === entry.workspaceId && (field.entityType ?? 'TIMEENTRY') === 'TIMEENTRY' && field.status !== 'INACTIVE')
-    .map((field) => ({ customFieldId: field.id, timeEntryId: entry.id, name: field.name, type: field.type, value: entry.customFieldValues?.[field.id] ?? null }));
+    .map((field) => ({
+      customFieldId: field.id,
+      timeEntryId: entry.id,
+      name: field.name,
+      type: field.type,
+      value: entry.customFieldValues?.[field.id] ?? null,
+    }));
 }

@@ -725,7 +725,12 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
     const fields = booking(call.body, workspace, call.user);
     if (lockedForCaller(workspace, start, isAdmin(call.user, workspace.id))) throw refuse(400, 'Time entry is locked', 501);
     // `customFields` is the write key; the read key `customFieldValues` is taken and dropped (fake-clockify-fields.ts).
-    const customFieldValues = newEntryValues(sentValues(call.body, workspace, isAdmin(call.user, workspace.id), state, refuse), workspace, fields.projectId, state);
+    const customFieldValues = newEntryValues(
+      sentValues(call.body, workspace, isAdmin(call.user, workspace.id), state, refuse),
+      workspace,
+      fields.projectId,
+      state,
+    );
     // A timer starts without its required fields; a finished entry does not.
     if (end !== null) refuseMissingRequired(customFieldValues, workspace, fields.projectId, state, refuse, 'created', isAdmin(call.user, workspace.id));
     // A new entry inside an approved period is taken: the approval locks the period's entries, not the period
@@ -767,7 +772,15 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
     const replaced = booking(call.body, workspace, owner);
     const customFieldValues = sentValues(call.body, workspace, isAdmin(call.user, workspace.id), state, refuse, entry.customFieldValues);
     if (end !== null)
-      refuseMissingRequired(customFieldValues, workspace, replaced.projectId, state, refuse, entry.end === null ? 'stopped' : 'updated', isAdmin(call.user, workspace.id));
+      refuseMissingRequired(
+        customFieldValues,
+        workspace,
+        replaced.projectId,
+        state,
+        refuse,
+        entry.end === null ? 'stopped' : 'updated',
+        isAdmin(call.user, workspace.id),
+      );
     Object.assign(entry, replaced, { start, end, customFieldValues });
     return entryJson(entry, false);
   });

@@ -675,7 +675,9 @@ describe('acting for one person on Kimai', () => {
     const adas = fake.addTimesheet({ userId: ADA.id, ...span });
     expect((await tracker.entryFields?.definitions())?.map((field) => field.name)).toEqual(['ticket']);
     const ticket = [{ id: 'ticket', name: 'ticket', value: 'T-1' }];
-    const refused = await sentDuring(fake, async () => expect(await failureOf(tracker.entries.updateEntry(mias.id, { customFields: ticket }))).toBeInstanceOf(BackEndError));
+    const refused = await sentDuring(fake, async () =>
+      expect(await failureOf(tracker.entries.updateEntry(mias.id, { customFields: ticket }))).toBeInstanceOf(BackEndError),
+    );
     expect(writes(refused)).toEqual([]);
     const sent = await sentDuring(fake, () => tracker.entries.updateEntry(adas.id, { customFields: ticket }));
     expect(said(writes(sent))).toEqual([`PATCH /timesheets/${adas.id}/meta`]);

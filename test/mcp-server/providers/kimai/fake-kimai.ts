@@ -546,7 +546,8 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
   type Handler = (user: FakeUser, query: URLSearchParams, body: Record<string, unknown>, params: string[]) => HttpAnswer;
   /** `plugin`: true for the absence plugin's routes, 'approvals' for the ApprovalBundle's, 'metafields' for the custom-fields plugin's; each is an unknown route (404) when not installed. */
   const routes: Array<{ method: string; pattern: RegExp; plugin?: boolean | 'approvals' | 'metafields'; handler: Handler }> = [];
-  const route = (method: string, pattern: RegExp, handler: Handler, plugin: boolean | 'approvals' | 'metafields' = false) => routes.push({ method, pattern, handler, plugin });
+  const route = (method: string, pattern: RegExp, handler: Handler, plugin: boolean | 'approvals' | 'metafields' = false) =>
+    routes.push({ method, pattern, handler, plugin });
   const visibleFilter = (query: URLSearchParams) => {
     const visible = query.get('visible') ?? '1';
     return (isVisible: boolean) => (visible === '3' ? true : visible === '2' ? !isVisible : isVisible);
