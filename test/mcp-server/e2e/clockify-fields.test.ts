@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_NOW } from '../../support/admin-engine.ts';
 import { closeAfterEach } from '../../support/close-after-each.ts';
-import { type InProcessEngineHandle, makeUserDataDir, refusalOf, startInProcessEngine, textOf } from '../../support/engine.ts';
+import { type InProcessEngineHandle, makeUserDataDir, refusalOf, startEngine, startInProcessEngine, textOf } from '../../support/engine.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
 import { ADA_KEY, addEntry, at, BOB_KEY, type FakeClockify, SEED, seedWorkspace, startFakeClockify } from '../providers/clockify/fake-clockify.ts';
 import type { FakeCustomField } from '../providers/clockify/fake-clockify-fields.ts';
@@ -268,6 +268,25 @@ describe('custom fields on Clockify', () => {
       { name: 'Hours billed', type: 'number', required: false },
     ]);
     expect(textOf(listed)).toMatch(/Required: Website: Ticket, Cost centre/);
+  });
+});
+
+describe('custom fields on Clockify through the built engine over stdio', () => {
+  it('refuses the entry without them before anything is sent, and writes it with them', async () => {
+    const fake = await acme();
+    const userDataDir = makeUserDataDir({ provider: { type: 'clockify', url: fake.url }, timezone: 'Europe/Berlin' });
+    const engine = opened(await startEngine({ userDataDir, env: { PUNCHCARD_NOW: ADMIN_NOW, PUNCHCARD_CLOCKIFY_TOKEN: ADA_KEY } }));
+    const refused = await engine.call('log_time', { start: '2026-11-18T09:00', end: '2026-11-18T10:00', ...WEBSITE_DESIGN });
+    expect(refusalOf(refused)).toMatchObject({ code: 'fields_required', facts: { missing: ['Ticket', 'Cost centre'] } });
+    expect(entryWrites(fake)).toEqual([]);
+    const logged = await engine.call('log_time', {
+      start: '2026-11-18T09:00',
+      end: '2026-11-18T10:00',
+      ...WEBSITE_DESIGN,
+      fields: { Ticket: 'T-1', 'Cost centre': 'Sales' },
+    });
+    expect(logged.isError, textOf(logged)).toBeFalsy();
+    expect((logged.structuredContent as { entry: { fields?: unknown } }).entry.fields).toEqual({ Ticket: 'T-1', 'Cost centre': 'Sales' });
   });
 });
 

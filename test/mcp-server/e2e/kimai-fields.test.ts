@@ -6,7 +6,9 @@
 // the timesheet's body (which Kimai would refuse as extra fields); one that does not land is said with the
 // entry and the fields that did. Without the plugin there are no fields, and no error.
 import { describe, expect, it } from 'vitest';
-import { refusalOf, textOf } from '../../support/engine.ts';
+import { makeUserDataDir, refusalOf, startEngine, textOf } from '../../support/engine.ts';
+import { ADMIN_NOW } from '../../support/admin-engine.ts';
+import { closeAfterEach } from '../../support/close-after-each.ts';
 import { ADA, kimaiAdmin } from '../../support/kimai-admin.ts';
 import { type FakeKimai, type FakeMetaRule, seedCatalog } from '../providers/kimai/fake-kimai.ts';
 
@@ -185,6 +187,28 @@ describe('meta fields on Kimai', () => {
     );
     expect(refusalOf(answer)).toMatchObject({ code: 'field_value_invalid', facts: { field: 'ticket', problem: 'unknown', known: [] } });
     expect(writes(sent)).toEqual([]);
+  });
+});
+
+describe('meta fields on Kimai through the built engine over stdio', () => {
+  const closing = closeAfterEach();
+
+  it('holds the mandatory fields, then writes them one meta request each after the timesheet', async () => {
+    const seeded = await acme();
+    const { fake } = seeded;
+    fake.config.metaFieldsPlugin = true;
+    fake.config.metaRules = rules(seeded.website);
+    const userDataDir = makeUserDataDir({ provider: { type: 'kimai', url: fake.url }, timezone: 'Europe/Berlin' });
+    const engine = closing(await startEngine({ userDataDir, env: { PUNCHCARD_NOW: ADMIN_NOW, PUNCHCARD_KIMAI_TOKEN: ADA.token } }));
+    const refused = await engine.call('log_time', { ...SPAN, project: 'Website', activity: 'Design' });
+    expect(refusalOf(refused)).toMatchObject({ code: 'fields_required', facts: { missing: ['ticket', 'costcentre'] } });
+    expect(fake.requests.filter((request) => request.method !== 'GET')).toEqual([]);
+    const logged = await engine.call('log_time', { ...SPAN, project: 'Website', activity: 'Design', fields: { ticket: 'T-1', costcentre: 'rd' } });
+    expect(logged.isError, textOf(logged)).toBeFalsy();
+    expect(
+      fake.requests.filter((request) => request.method !== 'GET').map((request) => `${request.method} ${request.path.replace(/\/\d+\//, '/{id}/')}`),
+    ).toEqual(['POST /api/timesheets', 'PATCH /api/timesheets/{id}/meta', 'PATCH /api/timesheets/{id}/meta']);
+    expect(fake.state.timesheets.at(-1)?.meta).toEqual({ ticket: 'T-1', costcentre: 'rd' });
   });
 });
 
