@@ -15,7 +15,8 @@ export default defineTool({
     const [catalog, breakTypes, fields] = await Promise.all([
       tracker.catalog.catalog(args.include_archived ?? false),
       breaks?.breakTypes(),
-      entryFieldsOf(tracker),
+      // The catalog without its fields rather than none, where the tracker will not show them: a write asks again.
+      entryFieldsOf(tracker).catch(() => undefined),
     ]);
     const needle = args.search?.trim().toLowerCase() ?? '';
     const keep = (list: CatalogItem[]) => list.filter((entry) => entry.name.toLowerCase().includes(needle)).map(present);
