@@ -37,6 +37,11 @@ export interface TimeEntry {
    * domain/agents.ts), read back from the back end's label. Absent on the person's own entries.
    */
   agent?: string;
+  /**
+   * The custom fields the entry carries, as the back end shows them (Clockify's custom fields, Kimai's
+   * visible meta fields; domain/entry-fields.ts); `id` is the tracker's key. Absent where it keeps none.
+   */
+  fields?: Array<{ id: string; name: string; value: string | number | boolean | readonly string[] | null }>;
 }
 
 /** A break inside a shift; `end` is null while it runs. */

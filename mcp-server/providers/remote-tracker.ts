@@ -20,6 +20,7 @@ import type {
   BreaksPart,
   CatalogPart,
   EntriesPart,
+  EntryFieldsPart,
   LeavePart,
   PlanPart,
   TeamHoursPart,
@@ -182,6 +183,8 @@ export interface TrackerParts {
   adminPeople?: AdminPeoplePart;
   /** Timesheet submission and approval, where the back end has a workflow for it (capability `approvals`). */
   approvals?: ApprovalsPart;
+  /** The fields a company adds to time entries, where the back end keeps any (Clockify's custom fields, Kimai's meta fields). */
+  entryFields?: EntryFieldsPart;
   /** Ends what the parts hold open (the HTTP client's sockets). */
   close(): void;
 }

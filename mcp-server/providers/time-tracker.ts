@@ -24,6 +24,7 @@ import type { Rate, RateList, RatePerson, RateReplacement, RateValues } from '..
 import type { AdminTeam, TeamAccessKind, TeamPerson } from '../domain/admin-teams.ts';
 import type { CatalogChange, CatalogItemRecord, ChangeField } from '../domain/catalog-changes.ts';
 import type { AdminPerson, NewPerson, PeoplePage, PeopleWrite, PersonChanges } from '../domain/admin-people.ts';
+import type { EntryFieldDefinition, FieldWrite, ValueForm } from '../domain/entry-fields.ts';
 import type { DecidedLeave, LeaveDecision, PendingLeave, PendingLeavePage, ProjectWork, TeamWorkPage } from '../domain/team.ts';
 
 // The records every back end produces are the domain's (domain/records.ts), and reach the back ends from here.
@@ -51,6 +52,11 @@ export interface EntryFields {
    * own way (domain/agents.ts). Only a new entry takes it; a change keeps the label the entry has.
    */
   agent?: string;
+  /**
+   * Custom field values to write with the entry, checked and typed by the tools (domain/entry-fields.ts):
+   * a back end with the `entryFields` part writes them as it takes them; a change keeps the values it does not name.
+   */
+  customFields?: readonly FieldWrite[];
 }
 
 export interface EntryQuery {
@@ -145,6 +151,8 @@ export interface TimeTracker {
   readonly approvals?: ApprovalsPart;
   /** Only a back end with an outbox has writes waiting for the person. */
   readonly keptWrites?: KeptWritesPart;
+  /** The fields a company adds to time entries, where the back end keeps any (Clockify, Kimai); without it, `fields` is refused. */
+  readonly entryFields?: EntryFieldsPart;
   close(): void;
 }
 
@@ -186,8 +194,35 @@ export interface TimerPart {
     fields: Omit<EntryFields, 'end' | 'start'> & { start?: number },
     switchRunning: boolean,
   ): Promise<{ started: TimeEntry; stopped: TimeEntry | null }>;
-  /** Stops the running timer at `end`, or at the moment the back end commits when it is left out. */
-  stopTimer(end?: number, note?: string): Promise<TimeEntry>;
+  /**
+   * Stops the running timer at `end`, or at the moment the back end commits when it is left out;
+   * `fields`: custom field values set on the entry as it stops (its other values stay).
+   */
+  stopTimer(end?: number, note?: string, fields?: readonly FieldWrite[]): Promise<TimeEntry>;
+}
+
+/**
+ * The fields a company adds to time entries (docs/tools.md, "Custom fields"): their definitions with
+ * the entries each applies to, read from the back end and kept a short while. The tools check a write
+ * against them before anything is sent (tools/entry-fields.ts).
+ */
+export interface EntryFieldsPart {
+  /** How values are written: typed (Clockify) or as text (Kimai). */
+  readonly valueForm: ValueForm;
+  /**
+   * Whether a timer may start without its required fields (Clockify checks them when it stops): clock_in
+   * then asks for none, and clock_out does.
+   */
+  readonly timerStartsWithout: boolean;
+  /**
+   * Every field the back end keeps on time entries, each with its scope; `projectId`: the entry's
+   * project, where the back end keeps a project's own settings apart (Clockify) and they decide.
+   */
+  definitions(projectId?: number | null): Promise<EntryFieldDefinition[]>;
+  /** The customer of a project, where a field's scope names customers (Kimai); null where it has none. */
+  customerOf?(projectId: number): Promise<number | null>;
+  /** Whether the person is one of the tracker's administrators, who alone set admin-only fields; asked only where such a field applies. */
+  isAdmin(): Promise<boolean>;
 }
 
 /** The person's time entries (capabilities `entries`, `entries_edit`, `reports`). */

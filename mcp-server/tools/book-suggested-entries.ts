@@ -11,6 +11,8 @@ import { catalogLookup, entryLabel, MINUTE_MS, notInFuture, presentEntry, readIn
 import { ToolInputError } from './tool-input-error.ts';
 import { refuseAgentPrefix } from './agent-labels.ts';
 import { refuseLockedTime, sayLockedMeanwhile } from './approval-lock.ts';
+import { checkedFields, refuseFieldsWithout } from './entry-fields.ts';
+import type { FieldWrite } from '../domain/entry-fields.ts';
 
 interface Booking {
   draft: string;
@@ -21,12 +23,15 @@ interface Booking {
   description: string;
   /** The project as the person named it, or the draft's: what the question shows. */
   projectWords: string;
+  /** The custom fields to write with it, checked before the first is booked. */
+  customFields?: FieldWrite[];
 }
 
 export default defineTool({
   ...bookSuggestedEntriesContract,
   async handler(args, context) {
     if (args.entries.length === 0) throw new ToolInputError('drafts_none_named');
+    for (const entry of args.entries) refuseFieldsWithout(context.tracker, entry.fields);
     for (const entry of args.entries) refuseAgentPrefix(context.tracker, entry.description, `Draft ${quoted(entry.id)}: description`, 'Nothing was booked.');
     const { from, to, drafts } = await draftDays({ from: args.from, ...(args.to === undefined ? {} : { to: args.to }) }, context);
     // Every id and correction is checked before anything is sent: a refusal books nothing at all.
@@ -47,6 +52,7 @@ export default defineTool({
           projectId: booking.projectId,
           activityId: booking.activityId,
           description: booking.description,
+          ...(booking.customFields ? { customFields: booking.customFields } : {}),
         });
         booked.push({ entry, draft: booking.draft });
       } catch (error) {
@@ -84,6 +90,7 @@ type Correction = {
   description?: string | undefined;
   start?: string | undefined;
   end?: string | undefined;
+  fields?: Readonly<Record<string, unknown>> | undefined;
 };
 
 async function plannedBookings(entries: readonly Correction[], drafts: readonly Draft[], context: ToolContext): Promise<Booking[]> {
@@ -118,7 +125,10 @@ async function plannedBookings(entries: readonly Correction[], drafts: readonly 
     // A draft's own words are a meeting's title or commit subjects, which others choose.
     const description = (correction.description ?? draft.description).trim();
     refuseAgentPrefix(context.tracker, description, `Draft ${draft.id}: the description`, 'Nothing was booked.');
+    // Each draft's fields, for its own project: a refusal names the draft, and nothing is booked.
+    const customFields = await checkedFields(context.tracker, correction.fields, { projectId, activityId, draft: draft.id });
     bookings.push({
+      ...(customFields ? { customFields } : {}),
       draft: draft.id,
       start,
       end,

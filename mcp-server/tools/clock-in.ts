@@ -8,16 +8,31 @@ import { keptWords } from './kept-words.ts';
 import { locksApply, refuseLockedTime, sayLockedMeanwhile } from './approval-lock.ts';
 import { catalogLookup, entryLabel, entryNames, MINUTE_MS, notInFuture, presentEntry, readInstant, stableEntry } from './shared.ts';
 import { clockInContract } from '../contract/tools/clock-in.ts';
+import { checkedFields, refuseFieldsWithout } from './entry-fields.ts';
 
 export default defineTool({
   ...clockInContract,
   async handler(args, context) {
+    refuseFieldsWithout(context.tracker, args.fields);
     refuseAgentPrefix(context.tracker, args.description, 'description', 'Nothing was sent.');
     const start = args.start === undefined ? undefined : notInFuture(readInstant(args.start, context, 'start'), context, 'start');
     const refs = catalogLookup(context);
     const projectId = await refs.project(args.project);
     const activityId = await refs.activity(args.activity, projectId);
-    const fields = { projectId, activityId, description: args.description?.trim() ?? '', ...(start === undefined ? {} : { start }) };
+    // A back end that checks required fields only when the timer stops (Clockify) lets it start without them.
+    const customFields = await checkedFields(context.tracker, args.fields, {
+      projectId,
+      activityId,
+      checkRequired: !context.tracker.entryFields?.timerStartsWithout,
+      timer: 'not_started',
+    });
+    const fields = {
+      projectId,
+      activityId,
+      description: args.description?.trim() ?? '',
+      ...(start === undefined ? {} : { start }),
+      ...(customFields ? { customFields } : {}),
+    };
     // Switching stops a timer the person may still be on: read where the client can ask (they say so first)
     // or where periods lock (the stop ends that timer where it began).
     const running = args.switch && (context.ask.available || locksApply(context)) ? await context.tracker.timer.runningEntry() : null;

@@ -6,11 +6,13 @@ import { keptWords } from './kept-words.ts';
 import { refuseLockedTime, sayLockedMeanwhile } from './approval-lock.ts';
 import { entryLabel, notInFuture, presentEntry, readInstant } from './shared.ts';
 import { clockOutContract } from '../contract/tools/clock-out.ts';
+import { checkedFields, refuseFieldsWithout } from './entry-fields.ts';
 
 export default defineTool({
   ...clockOutContract,
   async handler(args, context) {
     // Where the running entry's text is empty, the note becomes all of it (Clockodo).
+    refuseFieldsWithout(context.tracker, args.fields);
     refuseAgentPrefix(context.tracker, args.note, 'note', 'Nothing was sent.');
     const running = await context.tracker.timer.runningEntry();
     if (!running) throw new ToolInputError('clock_out_no_timer');
@@ -20,7 +22,16 @@ export default defineTool({
     }
     // The stop ends the entry where it began: a timer begun in a locked period is held as a change there is.
     await refuseLockedTime(context, [{ start: running.start, end: end ?? context.now() }]);
-    const stopped = await context.tracker.timer.stopTimer(end, args.note?.trim() || undefined);
+    // Where the back end holds required fields at the stop (Clockify), they are asked for now, with the timer kept
+    // running; elsewhere clock_in asked for them, and only the values given are checked.
+    const customFields = await checkedFields(context.tracker, args.fields, {
+      projectId: running.project?.id ?? null,
+      activityId: running.activity?.id ?? null,
+      ...(running.fields ? { present: running.fields } : {}),
+      checkRequired: context.tracker.entryFields?.timerStartsWithout === true,
+      timer: 'keeps_running',
+    });
+    const stopped = await context.tracker.timer.stopTimer(end, args.note?.trim() || undefined, customFields);
     await sayLockedMeanwhile(context, [stopped]);
     const stoppedAt = stopped.end ?? context.now();
     const done = `clocked out of ${entryLabel(stopped)} at ${formatLocalTime(stoppedAt, context.timezone)} after ${formatDuration(stoppedAt - stopped.start)}`;

@@ -6,6 +6,7 @@ import { keptWords } from './kept-words.ts';
 import { refuseLockedTime, sayLockedMeanwhile } from './approval-lock.ts';
 import { catalogLookup, checkBookedSpan, dayRange, entryLabel, MINUTE_MS, presentEntry, readDate, readInstant, readMinutes } from './shared.ts';
 import { logTimeContract } from '../contract/tools/log-time.ts';
+import { checkedFields, refuseFieldsWithout } from './entry-fields.ts';
 
 /** Where a duration-only entry goes when the day has no earlier work to follow. */
 const DEFAULT_DAY_START = '09:00';
@@ -13,6 +14,7 @@ const DEFAULT_DAY_START = '09:00';
 export default defineTool({
   ...logTimeContract,
   async handler(args, context) {
+    refuseFieldsWithout(context.tracker, args.fields);
     refuseAgentPrefix(context.tracker, args.description, 'description', 'Nothing was sent.');
     const { start, end } = await placeEntry(args, context);
     checkBookedSpan(start, end, context);
@@ -20,12 +22,15 @@ export default defineTool({
     const refs = catalogLookup(context);
     const projectId = await refs.project(args.project);
     const activityId = await refs.activity(args.activity, projectId);
+    // The fields the company requires on the entry, checked before anything is sent.
+    const customFields = await checkedFields(context.tracker, args.fields, { projectId, activityId });
     const entry = await context.tracker.entries.createEntry({
       start,
       end,
       projectId,
       activityId,
       description: args.description?.trim() ?? '',
+      ...(customFields ? { customFields } : {}),
     });
     await sayLockedMeanwhile(context, [entry]);
     const span = `${formatDuration(end - start)} on ${entryLabel(entry)}, ${formatLocalTime(start, context.timezone)}–${formatLocalTime(end, context.timezone)}`;

@@ -5,6 +5,7 @@ import { keptWords } from './kept-words.ts';
 import { refuseLockedTime, sayLockedMeanwhile } from './approval-lock.ts';
 import { catalogLookup, checkBookedSpan, entryLabel, presentEntry, readInstant } from './shared.ts';
 import { ToolInputError } from './tool-input-error.ts';
+import { checkedFields, refuseFieldsWithout } from './entry-fields.ts';
 
 // An AI agent books the time of its own work: never the person's hours (time_report and the window
 // leave it out), labelled in the back end with the client's own name, which no argument can set, so
@@ -15,6 +16,7 @@ export default defineTool({
     const agent = context.client?.slug ?? '';
     if (context.client === null) throw new ToolInputError('agent_client_unnamed');
     if (agent === '') throw new ToolInputError('agent_client_name_unusable', { name: context.client.name });
+    refuseFieldsWithout(context.tracker, args.fields);
     const description = args.description.trim();
     if (description === '') throw new ToolInputError('agent_description_missing');
     if (args.project.trim() === '') throw new ToolInputError('agent_project_missing');
@@ -26,7 +28,16 @@ export default defineTool({
     const refs = catalogLookup(context);
     const projectId = await refs.project(args.project);
     const activityId = await refs.activity(args.activity, projectId);
-    const entry = await context.tracker.entries.createEntry({ start, end, projectId, activityId, description, agent });
+    const customFields = await checkedFields(context.tracker, args.fields, { projectId, activityId });
+    const entry = await context.tracker.entries.createEntry({
+      start,
+      end,
+      projectId,
+      activityId,
+      description,
+      agent,
+      ...(customFields ? { customFields } : {}),
+    });
     await sayLockedMeanwhile(context, [entry]);
     const span = `${formatDuration(end - start)} of ${agent}'s own time on ${entryLabel(entry)}, ${formatLocalTime(start, context.timezone)}–${formatLocalTime(end, context.timezone)}`;
     const text = keptWords(entry, `recorded ${span}`) ?? `Recorded ${span} (#${entry.id}); it does not count as the person's hours.`;

@@ -37,6 +37,9 @@ export function presentEntry(entry: TimeEntry, context: ToolContext): EntryOutpu
     ...(entry.locked ? { locked: entry.locked } : {}),
     ...(entry.waiting ? { waiting_to_send: true } : {}),
     ...(entry.agent ? { agent: entry.agent } : {}),
+    ...(entry.fields && entry.fields.length > 0
+      ? { fields: Object.fromEntries(entry.fields.map((field) => [field.name, Array.isArray(field.value) ? [...field.value] : field.value])) }
+      : {}),
   };
 }
 

@@ -5,12 +5,14 @@ import { refuseLockedTime, sayLockedMeanwhile } from './approval-lock.ts';
 import type { EntryFields } from '../providers/time-tracker.ts';
 import { catalogLookup, entryLabel, notInFuture, presentEntry, readInstant } from './shared.ts';
 import { updateTimeEntryContract } from '../contract/tools/update-time-entry.ts';
+import { checkedFields, refuseFieldsWithout } from './entry-fields.ts';
 
 export default defineTool({
   ...updateTimeEntryContract,
   async handler(args, context) {
     const { id, ...changes } = args;
     if (Object.values(changes).every((value) => value === undefined)) throw new ToolInputError('entry_change_missing');
+    refuseFieldsWithout(context.tracker, args.fields);
     refuseAgentPrefix(context.tracker, args.description, 'description', 'Nothing was sent.');
     const current = await context.tracker.entries.getEntry(id);
     if (current.locked) throw new ToolInputError('entry_locked', { entry: id, reason: current.locked });
@@ -28,6 +30,16 @@ export default defineTool({
     const projectId = patch.projectId === undefined ? (current.project?.id ?? null) : patch.projectId;
     if (args.activity !== undefined) patch.activityId = await refs.activity(args.activity, projectId);
     if (args.description !== undefined) patch.description = args.description.trim();
+    // The fields of the entry's project as it will be; the values it carries count, and are kept where not named.
+    // A timer still running is held to them only when it stops, where the back end lets it start without them.
+    const running = current.end === null && patch.end === undefined;
+    const customFields = await checkedFields(context.tracker, args.fields, {
+      projectId,
+      activityId: patch.activityId === undefined ? (patch.projectId === undefined ? (current.activity?.id ?? null) : null) : patch.activityId,
+      ...(current.fields ? { present: current.fields } : {}),
+      checkRequired: !(running && context.tracker.entryFields?.timerStartsWithout),
+    });
+    if (customFields) patch.customFields = customFields;
     const entry = await context.tracker.entries.updateEntry(id, patch);
     // Only a move can land in a period locked meanwhile: the back end itself holds a locked period's entries.
     if (patch.start !== undefined || patch.end !== undefined) await sayLockedMeanwhile(context, [entry]);

@@ -21,9 +21,10 @@ export function wholeListChars(tools: readonly object[]): number {
 /**
  * The budget for what the model reads, for every tool there will be but the team group's
  * (docs/decisions.md, "Tool list budget"); with the team group switched on too, the whole list may
- * grow to MODEL_FACING_BUDGET_WITH_TEAM.
+ * grow to MODEL_FACING_BUDGET_WITH_TEAM. Raised from 6,000 by what the `fields` argument of the tools
+ * that write entries costs there (issue 78 allowed it 300 characters over all six tools: FIELDS_ARGUMENT_BUDGET).
  */
-export const MODEL_FACING_BUDGET = 6_000;
+export const MODEL_FACING_BUDGET = 6_100;
 export const MODEL_FACING_BUDGET_WITH_TEAM = 7_500;
 
 /**
@@ -31,11 +32,42 @@ export const MODEL_FACING_BUDGET_WITH_TEAM = 7_500;
  * measured apart from the budgets above: their tools, with the arguments they added to tools of other
  * groups (EVIDENCE_GROUP_ARGUMENTS), add at most EVIDENCE_GROUPS_BUDGET characters to what the model reads.
  * Raised from 1,500, which they filled to a character, when suggest_entries came to tell the model that
- * the titles and subjects it quotes are data, not instructions (48 characters; issue 64).
+ * the titles and subjects it quotes are data, not instructions (48 characters; issue 64); from 1,550 by the
+ * `fields` argument of record_agent_time and book_suggested_entries' drafts (issue 78).
  */
 export const EVIDENCE_GROUPS: ReadonlySet<string> = new Set(['evidence', 'agents']);
 export const EVIDENCE_GROUP_ARGUMENTS: Readonly<Record<string, readonly string[]>> = { time_report: ['include_agents'] };
-export const EVIDENCE_GROUPS_BUDGET = 1_550;
+export const EVIDENCE_GROUPS_BUDGET = 1_610;
+
+/**
+ * The custom fields a company requires on entries (issue 78): the one `fields` argument of log_time, clock_in,
+ * clock_out, update_time_entry, record_agent_time and book_suggested_entries (in each of its drafts) may add at
+ * most this much to what the model reads, all six together. The budgets above were raised by its share.
+ */
+export const FIELDS_ARGUMENT_BUDGET = 300;
+export const FIELDS_ARGUMENT_TOOLS: Readonly<Record<string, 'top' | 'entries'>> = {
+  log_time: 'top',
+  clock_in: 'top',
+  clock_out: 'top',
+  update_time_entry: 'top',
+  record_agent_time: 'top',
+  book_suggested_entries: 'entries',
+};
+
+/** Characters the `fields` argument adds to what the model reads, over the tools that take it. */
+export function fieldsArgumentChars(tools: readonly ListedTool[]): number {
+  const listed = tools.filter((tool) => FIELDS_ARGUMENT_TOOLS[tool.name] !== undefined);
+  return modelFacingChars(listed) - modelFacingChars(listed.map(withoutFields));
+}
+
+function withoutFields<Tool extends ListedTool>(tool: Tool): Tool {
+  if (FIELDS_ARGUMENT_TOOLS[tool.name] === 'top') return withoutArguments(tool, ['fields']);
+  const schema = tool.inputSchema as { properties?: Record<string, { items?: { properties?: Record<string, unknown> } }> };
+  const entries = schema.properties?.entries;
+  if (!entries?.items?.properties) return tool;
+  const { fields: _fields, ...kept } = entries.items.properties;
+  return { ...tool, inputSchema: { ...schema, properties: { ...schema.properties, entries: { ...entries, items: { ...entries.items, properties: kept } } } } };
+}
 
 /** The tools without what the evidence and agents groups added: their tools, and their arguments of other tools. */
 export function withoutEvidenceGroups<Tool extends ListedTool>(tools: readonly Tool[], groupOf: (name: string) => string): Tool[] {

@@ -52,7 +52,7 @@ export const entriesRefusals = refusalFamily({
   /** update_time_entry given nothing to change. */
   entry_change_missing: {
     kind: 'input',
-    say: () => say`Nothing to change: give at least one of start, end, project, activity or description.`,
+    say: () => say`Nothing to change: give at least one of start, end, project, activity, description or fields.`,
     example: {},
   },
   /** An entry the back end keeps from changes (exported, invoiced, in a locked period); the reason is the back end's words. */

@@ -15,6 +15,7 @@ import { clockifyRuleRefusals } from './clockify.ts';
 import { clockodoRuleRefusals } from './clockodo.ts';
 import { entriesRefusals } from './entries.ts';
 import { evidenceRefusals } from './evidence.ts';
+import { fieldsRefusals } from './fields.ts';
 import { filingRefusals } from './filing.ts';
 import { inputRefusals } from './input.ts';
 import { kimaiRuleRefusals } from './kimai.ts';
@@ -49,6 +50,7 @@ export const REFUSALS = {
   ...clockodoRuleRefusals,
   ...entriesRefusals,
   ...evidenceRefusals,
+  ...fieldsRefusals,
   ...filingRefusals,
   ...inputRefusals,
   ...kimaiRefusals,

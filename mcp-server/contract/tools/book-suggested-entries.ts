@@ -1,6 +1,7 @@
 // `book_suggested_entries` as AI clients and the app see it: books the drafts suggest_entries showed,
 // by their ids, with the person's corrections. The handler is in mcp-server/tools/.
 import * as z from 'zod/v4';
+import { entryFieldsInput } from './entry-fields.ts';
 import { entryOutput } from './outputs.ts';
 import { toolContract } from './tool-contract.ts';
 
@@ -25,6 +26,8 @@ export const bookSuggestedEntriesContract = toolContract({
             description: z.string().max(5000).optional(),
             start: z.string().max(64).optional(),
             end: z.string().max(64).optional(),
+            // Per draft, not one object for all: drafts may be on projects that require different fields.
+            fields: entryFieldsInput(),
           }),
         )
         // An empty list is refused by the handler in words; a minItems here would cost every turn's tool list.

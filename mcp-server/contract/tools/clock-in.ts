@@ -1,6 +1,7 @@
 // `clock_in` as AI clients and the app see it: title, description, schemas, annotations and the
 // capability it needs. The handler is in mcp-server/tools/; main parses answers with `output`.
 import * as z from 'zod/v4';
+import { entryFieldsInput } from './entry-fields.ts';
 import { entryOutput } from './outputs.ts';
 import { toolContract } from './tool-contract.ts';
 
@@ -19,6 +20,7 @@ export const clockInContract = toolContract({
       description: z.string().max(5000).optional(),
       start: z.string().max(64).optional(),
       switch: z.boolean().optional(),
+      fields: entryFieldsInput(),
     }),
   output: () => z.object({ started: entryOutput, stopped: entryOutput.nullable() }),
 });

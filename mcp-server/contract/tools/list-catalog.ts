@@ -3,7 +3,17 @@
 import * as z from 'zod/v4';
 import { toolContract } from './tool-contract.ts';
 
-export const catalogItemOutput = z.object({ id: z.int(), name: z.string(), archived: z.boolean(), parent: z.string().nullable() });
+/** A custom field's kinds of value (domain/entry-fields.ts, EntryFieldType). */
+export const ENTRY_FIELD_TYPES = ['text', 'number', 'checkbox', 'choice', 'choices'] as const;
+
+export const catalogItemOutput = z.object({
+  id: z.int(),
+  name: z.string(),
+  archived: z.boolean(),
+  parent: z.string().nullable(),
+  /** A project's: the custom fields every entry on it must carry (`fields` of the tools that write entries); absent where none. */
+  required_fields: z.array(z.string()).optional(),
+});
 
 export const listCatalogContract = toolContract({
   name: 'list_catalog',
@@ -25,6 +35,10 @@ export const listCatalogContract = toolContract({
       activities: z.array(catalogItemOutput),
       /** The break types the person may take, first the one start_break takes by default (back ends with breaks only). */
       break_types: z.array(z.object({ id: z.int(), name: z.string() })).optional(),
+      /** The custom fields entries take, where the back end keeps any (Clockify's custom fields, Kimai's meta fields). */
+      fields: z
+        .array(z.object({ name: z.string(), type: z.enum(ENTRY_FIELD_TYPES), required: z.boolean(), choices: z.array(z.string()).optional() }))
+        .optional(),
       /** What the listing leaves out and how to get it, where one call could not list everything. */
       note: z.string().optional(),
     }),

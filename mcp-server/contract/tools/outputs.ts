@@ -30,6 +30,12 @@ export const entryOutput = z.object({
   waiting_to_send: z.boolean().optional(),
   /** An AI agent's own time: the agent (the MCP client's name as a label carries it); absent on the person's own entries. */
   agent: z.string().optional(),
+  /**
+   * The custom fields the entry carries, by the tracker's names (Clockify's custom fields, Kimai's visible meta
+   * fields): text, a number, true or false, or a list of texts; absent where none. A free-form object: each
+   * tool's output schema carries it, and a typed one would cost the tool list about 130 characters a tool.
+   */
+  fields: z.looseObject({}).optional(),
 });
 export type EntryOutput = z.infer<typeof entryOutput>;
 export type BreakOutput = z.infer<typeof breakOutput>;

@@ -1,6 +1,7 @@
 // `record_agent_time` as AI clients and the app see it: title, description, schemas, annotations and the
 // capability it needs. The handler is in mcp-server/tools/; main parses answers with `output`.
 import * as z from 'zod/v4';
+import { entryFieldsInput } from './entry-fields.ts';
 import { entryOutput } from './outputs.ts';
 import { toolContract } from './tool-contract.ts';
 
@@ -19,6 +20,7 @@ export const recordAgentTimeContract = toolContract({
       description: z.string().max(5000),
       project: z.string().max(200),
       activity: z.string().max(200).optional(),
+      fields: entryFieldsInput(),
     }),
   output: () => z.object({ entry: entryOutput }),
 });

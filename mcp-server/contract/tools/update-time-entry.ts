@@ -1,6 +1,7 @@
 // `update_time_entry` as AI clients and the app see it: title, description, schemas, annotations and the
 // capability it needs. The handler is in mcp-server/tools/; main parses answers with `output`.
 import * as z from 'zod/v4';
+import { entryFieldsInput } from './entry-fields.ts';
 import { entryOutput } from './outputs.ts';
 import { toolContract } from './tool-contract.ts';
 
@@ -20,6 +21,7 @@ export const updateTimeEntryContract = toolContract({
       project: z.string().max(200).optional(),
       activity: z.string().max(200).optional(),
       description: z.string().max(5000).optional(),
+      fields: entryFieldsInput(),
     }),
   output: () => z.object({ entry: entryOutput }),
 });

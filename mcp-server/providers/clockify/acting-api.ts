@@ -378,6 +378,17 @@ export function actingClockifyApi(raw: ClockifyApi, options: ActingApiOptions): 
       await about(workspaceId);
       return raw.clientsPage(workspaceId, page);
     },
+    /** The workspace's custom fields of entries: what the person's own key reads too. */
+    customFields: async (workspaceId: string) => {
+      await about(workspaceId);
+      return raw.customFields(workspaceId);
+    },
+    /** A project's own settings of them, of a project the person may book on. */
+    projectCustomFields: async (workspaceId: string, projectId: string) => {
+      await about(workspaceId);
+      await bookable(workspaceId, projectId);
+      return raw.projectCustomFields(workspaceId, projectId);
+    },
 
     /**
      * The person's own time-off requests (a search naming them alone), for their targets in reports; each answered

@@ -223,7 +223,9 @@ export function replacementJson(read: ReadEntry, body: ReturnType<typeof bodyOf>
   const fields = (read.customFieldValues ?? []).flatMap((field) =>
     typeof field?.customFieldId === 'string' ? [{ customFieldId: field.customFieldId, value: field.value ?? null }] : [],
   );
-  return { ...entryJson(body), type: 'REGULAR', ...(fields.length > 0 ? { customFields: fields } : {}) };
+  // The values as read, not the body's (entryJson's customFields): a correction changes none of them.
+  const { customFields: _body, ...json } = entryJson(body);
+  return { ...json, type: 'REGULAR', ...(fields.length > 0 ? { customFields: fields } : {}) };
 }
 
 /** A member whose entries there may be: active or deactivated, not an invitation still pending or declined. */

@@ -18,6 +18,7 @@ import { withIds } from './mapping.ts';
 import type {
   ClockifyBalances,
   ClockifyClient,
+  ClockifyCustomField,
   ClockifyHoliday,
   ClockifyMemberProfile,
   ClockifyPolicy,
@@ -190,6 +191,17 @@ export function createClockifyApi(options: ClockifyApiOptions) {
       call<ClockifyTag>('POST', `${ws(workspaceId)}/tags`, tracking(`create the tag ${name}`), { body: { name } }),
     deleteEntry: (workspaceId: string, entryId: string, number: number) =>
       call<undefined>('DELETE', `${ws(workspaceId)}/time-entries/${id(entryId)}`, tracking(`delete time entry #${number}`, entryNotFound(number))),
+    /**
+     * The workspace's custom fields of time entries (getCustomFieldsOfWorkspace). Clockify ignores `page-size`
+     * and answers the whole list without a Last-Page header, so it is asked once, unpaged.
+     */
+    customFields: (workspaceId: string) =>
+      list<ClockifyCustomField>(`${ws(workspaceId)}/custom-fields`, tracking('read the custom fields of time entries'), {
+        query: { 'entity-type': 'TIMEENTRY' },
+      }),
+    /** The project's own settings of the custom fields (getCustomFieldsOfProject): those whose status or default it changed. */
+    projectCustomFields: (workspaceId: string, projectId: string) =>
+      list<ClockifyCustomField>(`${ws(workspaceId)}/projects/${id(projectId)}/custom-fields`, tracking("read the project's custom fields")),
     /** Stops the person's running timer at `end`. */
     stopRunning: async (workspaceId: string, userId: string, end: string) =>
       entryOf(

@@ -19,6 +19,7 @@ import { ClockifyLeave } from './leave.ts';
 import { ClockifyPlan } from './plan.ts';
 import { ClockifyTeam } from './team.ts';
 import { ClockifyTimesheets } from './timesheets.ts';
+import { ClockifyEntryFields } from './entry-fields.ts';
 
 export type { ClockifyTrackerOptions };
 
@@ -26,7 +27,8 @@ export function createClockifyTracker(options: ClockifyTrackerOptions): RemoteTr
   const context = new ClockifyContext(options);
   const catalog = new ClockifyCatalog(context, {});
   const plan = new ClockifyPlan(context, {});
-  const timesheets = new ClockifyTimesheets(context, { catalog });
+  const entryFields = new ClockifyEntryFields(context, {});
+  const timesheets = new ClockifyTimesheets(context, { catalog, fields: entryFields });
   const team = new ClockifyTeam(context, { catalog });
   const workspace = options.profile.workspace ? `, ${options.profile.workspace}` : '';
   // Acting for one person with the organisation's key, the parts not narrowed to them are not there at all
@@ -57,6 +59,7 @@ export function createClockifyTracker(options: ClockifyTrackerOptions): RemoteTr
     catalog,
     leave: new ClockifyLeave(context, { plan }),
     plan,
+    entryFields,
     ...beyondThePerson,
     close: () => context.close(),
   });

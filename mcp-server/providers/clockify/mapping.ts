@@ -8,7 +8,8 @@ import { eachDate, formatUtcSeconds, localDate, parseOffsetDateTime } from '../.
 import type { LeaveRequest, LeaveStatus, LeaveType, Ref, TimeEntry } from '../time-tracker.ts';
 import { BackEndError } from '../time-tracker.ts';
 import { unreadable } from './errors.ts';
-import type { ClockifyHoliday, ClockifyMemberProfile, ClockifyProject, ClockifyTimeEntry, ClockifyTimeOffRequest } from './wire.ts';
+import type { ClockifyFieldValue, ClockifyHoliday, ClockifyMemberProfile, ClockifyProject, ClockifyTimeEntry, ClockifyTimeOffRequest } from './wire.ts';
+import type { FieldWrite } from '../../domain/entry-fields.ts';
 
 /** How Clockify takes instants: UTC, whole seconds ('yyyy-MM-ddThh:mm:ssZ' in its OpenAPI). */
 export function clockifyTime(epochMs: number): string {
@@ -69,6 +70,65 @@ export function toTimeEntry(entry: ClockifyTimeEntry, refs: EntryRefs, agent?: s
     activity: refs.task,
     description: entry.description ?? '',
     ...(agent ? { agent } : {}),
+    ...fieldsOf(entry.customFieldValues),
+  };
+}
+
+/** The values an entry carries (the read key `customFieldValues`), those with a value only. */
+function fieldsOf(values: readonly ClockifyFieldValue[] | null | undefined): Pick<TimeEntry, 'fields'> {
+  const fields = (values ?? []).flatMap((item) => {
+    const value = fieldValueOf(item?.value);
+    return item && typeof item.customFieldId === 'string' && value !== null ? [{ id: item.customFieldId, name: item.name ?? item.customFieldId, value }] : [];
+  });
+  return fields.length > 0 ? { fields } : {};
+}
+
+/** A value as Clockify answers it: text, a number, true or false, a list of texts; anything else (and an empty text or list) none. */
+function fieldValueOf(value: unknown): string | number | boolean | string[] | null {
+  if (typeof value === 'string') return value === '' ? null : value;
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (typeof value === 'boolean') return value;
+  if (Array.isArray(value)) {
+    const texts = value.filter((item): item is string => typeof item === 'string');
+    return texts.length > 0 ? texts : null;
+  }
+  return null;
+}
+
+/**
+ * Where a value written for an entry comes from, in Clockify's words (UpdateCustomFieldRequest.sourceType:
+ * WORKSPACE, PROJECT or TIMEENTRY). The live probe the reference cites stored a value sent as WORKSPACE
+ * (docs/back-ends/clockify.md, "Custom fields"); what the others change is not documented.
+ */
+export const FIELD_SOURCE = 'WORKSPACE';
+
+/** A value to write, as Clockify's write key takes it. */
+export interface ClockifyFieldWrite {
+  customFieldId: string;
+  sourceType: string;
+  value: unknown;
+}
+
+/** The values an entry carries, to send again with a replacement (a PUT replaces them all). */
+function carriedFields(values: readonly ClockifyFieldValue[] | null | undefined): ClockifyFieldWrite[] {
+  return (values ?? []).flatMap((item) =>
+    item && typeof item.customFieldId === 'string' && fieldValueOf(item.value) !== null
+      ? [{ customFieldId: item.customFieldId, sourceType: FIELD_SOURCE, value: item.value }]
+      : [],
+  );
+}
+
+/** The values of `body` with `writes` laid over them: a value named replaces the one kept, the others stay. */
+export function withFieldWrites(body: EntryBody, writes: readonly FieldWrite[] | undefined): EntryBody {
+  if (!writes || writes.length === 0) return body;
+  const named = new Set(writes.map((write) => write.id));
+  const kept = body.customFields.filter((field) => !named.has(field.customFieldId));
+  return {
+    ...body,
+    customFields: [
+      ...kept,
+      ...writes.map((write) => ({ customFieldId: write.id, sourceType: FIELD_SOURCE, value: Array.isArray(write.value) ? [...write.value] : write.value })),
+    ],
   };
 }
 
@@ -81,6 +141,8 @@ export interface EntryBody {
   description: string;
   billable: boolean;
   tagIds: readonly string[];
+  /** Custom field values, in Clockify's write form (`customFields`); empty where none. */
+  customFields: readonly ClockifyFieldWrite[];
 }
 
 /** The entry as it is, in the fields Punchcard keeps when it replaces it. */
@@ -93,6 +155,7 @@ export function bodyOf(entry: ClockifyTimeEntry): EntryBody {
     description: entry.description ?? '',
     billable: entry.billable === true,
     tagIds: entry.tagIds ?? [],
+    customFields: carriedFields(entry.customFieldValues),
   };
 }
 
@@ -116,6 +179,8 @@ export function entryJson(body: EntryBody): Record<string, unknown> {
     ...(body.projectId ? { projectId: body.projectId } : {}),
     ...(body.taskId ? { taskId: body.taskId } : {}),
     ...(body.tagIds.length > 0 ? { tagIds: [...body.tagIds] } : {}),
+    // The write key: the read key `customFieldValues` would be taken and its values dropped.
+    ...(body.customFields.length > 0 ? { customFields: body.customFields.map((field) => ({ ...field })) } : {}),
   };
 }
 

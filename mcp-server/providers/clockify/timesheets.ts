@@ -23,9 +23,13 @@ import {
 import type { Booking, ClockifyCatalog } from './catalog.ts';
 import type { ClockifyContext } from './context.ts';
 import { ClockifyError } from './errors.ts';
-import { bodyOf, clockifyTime, entryEnd, entryJson, entryStart, isWork, toTimeEntry, withNote } from './mapping.ts';
+import { bodyOf, clockifyTime, entryEnd, entryJson, entryStart, isWork, toTimeEntry, withFieldWrites, withNote } from './mapping.ts';
 import type { ClockifyTimeEntry } from './wire.ts';
+import type { ClockifyEntryFields } from './entry-fields.ts';
+import { type EntryTarget, type FieldWrite, choiceWords, requiredFieldsFor } from '../../domain/entry-fields.ts';
 
+/** Clockify's words when it refuses a write over its custom fields (GUESS: not documented; the fake's words follow the reference's project refusal). */
+const FIELD_WORDS = /custom field|required field/i;
 /** clock_out asks for the running entry and then stops it; the answer of a moment ago is reused. */
 const RUNNING_REUSE_MS = 2_000;
 /** A listing serves the calls of a moment (timer_status and the app's refresh ask for the same week). */
@@ -47,7 +51,7 @@ const DAY_MS = 86_400_000;
 /** How long the workspace's agent tags are known without asking again. */
 const AGENT_TAGS_REUSE_MS = 60_000;
 
-export class ClockifyTimesheets extends BackEndPart<ClockifyContext, { catalog: ClockifyCatalog }> {
+export class ClockifyTimesheets extends BackEndPart<ClockifyContext, { catalog: ClockifyCatalog; fields: ClockifyEntryFields }> {
   readonly #running = new Expiring<ClockifyTimeEntry | null>(RUNNING_REUSE_MS);
   readonly #listings = new ExpiringByKey<string, ClockifyTimeEntry[]>(LISTING_REUSE_MS);
   /** Entries read by number, for a change that follows at once; forgotten on any write. */
@@ -80,31 +84,80 @@ export class ClockifyTimesheets extends BackEndPart<ClockifyContext, { catalog: 
     }
     const { workspaceId } = await this.context.ids();
     this.#forget();
-    const body = entryJson({
-      start,
-      end: null,
-      projectId: booking.projectId,
-      taskId: booking.taskId,
-      description: fields.description,
-      billable: booking.billable,
-      tagIds: [],
-    });
-    const created = await this.context.api.createEntry(workspaceId, body, 'start the timer');
+    const body = entryJson(
+      withFieldWrites(
+        {
+          start,
+          end: null,
+          projectId: booking.projectId,
+          taskId: booking.taskId,
+          description: fields.description,
+          billable: booking.billable,
+          tagIds: [],
+          customFields: [],
+        },
+        fields.customFields,
+      ),
+    );
+    const created = await this.#heldFields(fields, () => this.context.api.createEntry(workspaceId, body, 'start the timer'));
     return { started: await this.#entry(created), stopped };
   }
 
-  async stopTimer(end?: number, note?: string): Promise<TimeEntry> {
+  async stopTimer(end?: number, note?: string, fields?: readonly FieldWrite[]): Promise<TimeEntry> {
     const running = await this.#currentRunning(true);
     if (!running) throw new BackEndError('timer_not_running');
     const at = end ?? this.context.options.now();
     if (at < entryStart(running)) throw new BackEndError('timer_ends_before_start');
-    if (!note) return this.#stop(running, at);
-    // The note and the end in one replacement of the running entry: refused, the timer still runs as it was.
+    const refs = () => this.#numbered(running.projectId ?? null, running.taskId ?? null);
+    if (!note && (!fields || fields.length === 0)) {
+      return this.#heldFields(refs, () => this.#stop(running, at), 'keeps_running');
+    }
+    // The note, the fields and the end in one replacement of the running entry, which keeps its other values:
+    // refused, the timer still runs as it was.
     const { workspaceId } = await this.context.ids();
     const number = await this.context.number('entry', running.id);
-    const body = entryJson({ ...bodyOf(running), end: at, description: withNote(running.description ?? '', note) });
+    const body = entryJson(withFieldWrites({ ...bodyOf(running), end: at, description: withNote(running.description ?? '', note) }, fields));
     this.#forget();
-    return this.#entry(namedAs(await this.context.api.replaceEntry(workspaceId, running.id, number, body, 'add the note and stop the timer'), running));
+    const action = note ? 'add the note and stop the timer' : 'set the fields and stop the timer';
+    return this.#entry(
+      namedAs(await this.#heldFields(refs, () => this.context.api.replaceEntry(workspaceId, running.id, number, body, action), 'keeps_running'), running),
+    );
+  }
+
+  /** An entry's project and task by Punchcard's numbers. */
+  async #numbered(projectId: string | null, taskId: string | null): Promise<Pick<EntryTarget, 'projectId' | 'activityId'>> {
+    return {
+      projectId: projectId ? await this.context.number('project', projectId) : null,
+      activityId: taskId ? await this.context.number('task', taskId) : null,
+    };
+  }
+
+  /**
+   * A write Clockify refused (400) over its custom fields, said as the tools say a missing field (fields_required),
+   * with the fields read afresh; any other refusal as Clockify said it.
+   */
+  async #heldFields<T>(
+    where: Pick<EntryTarget, 'projectId' | 'activityId'> | (() => Promise<Pick<EntryTarget, 'projectId' | 'activityId'>>),
+    send: () => Promise<T>,
+    timer?: 'keeps_running',
+  ): Promise<T> {
+    try {
+      return await send();
+    } catch (error) {
+      if (!(error instanceof ClockifyError) || error.status !== 400 || !FIELD_WORDS.test(error.message)) throw error;
+      this.parts.fields.forget();
+      const target = typeof where === 'function' ? await where() : where;
+      const definitions = await this.parts.fields.definitions(target.projectId).catch(() => []);
+      const missing = requiredFieldsFor(definitions, { ...target, customerId: null }, false);
+      if (missing.length === 0) throw error;
+      const choices = Object.fromEntries(missing.filter((field) => field.choices).map((field) => [field.name, choiceWords(field)]));
+      throw new BackEndError('fields_required', {
+        back_end: 'Clockify',
+        missing: missing.map((field) => field.name),
+        choices,
+        ...(timer ? { timer } : {}),
+      });
+    }
   }
 
   async listEntries(query: EntryQuery): Promise<{ entries: TimeEntry[]; total: number }> {
@@ -122,17 +175,23 @@ export class ClockifyTimesheets extends BackEndPart<ClockifyContext, { catalog: 
     const [booking, { workspaceId }] = await allSettled([this.#booking(fields), this.context.ids()]);
     // An agent's own time carries its tag, found or made in the workspace (entries name tags by id).
     const tag = fields.agent ? await this.#agentTag(workspaceId, fields.agent) : undefined;
-    const body = entryJson({
-      start: fields.start,
-      end: fields.end,
-      projectId: booking.projectId,
-      taskId: booking.taskId,
-      description: fields.description,
-      billable: booking.billable,
-      tagIds: tag ? [tag] : [],
-    });
+    const body = entryJson(
+      withFieldWrites(
+        {
+          start: fields.start,
+          end: fields.end,
+          projectId: booking.projectId,
+          taskId: booking.taskId,
+          description: fields.description,
+          billable: booking.billable,
+          tagIds: tag ? [tag] : [],
+          customFields: [],
+        },
+        fields.customFields,
+      ),
+    );
     this.#forgetListings();
-    return this.#entry(await this.context.api.createEntry(workspaceId, body, 'log the time'));
+    return this.#entry(await this.#heldFields(fields, () => this.context.api.createEntry(workspaceId, body, 'log the time')));
   }
 
   /** The id of the tag `ai-<agent>`, made where the workspace has none (or refused in words where it may not be). */
@@ -172,7 +231,8 @@ export class ClockifyTimesheets extends BackEndPart<ClockifyContext, { catalog: 
 
   async updateEntry(number: number, patch: Partial<EntryFields>): Promise<TimeEntry> {
     const current = await this.#ownEntry(number, 'change');
-    const body = bodyOf(current);
+    // A replacement sends every value the entry keeps: the fields not named stay as they are.
+    const body = withFieldWrites(bodyOf(current), patch.customFields);
     if (patch.start !== undefined) body.start = patch.start;
     if (patch.end !== undefined) body.end = patch.end;
     if (patch.description !== undefined) body.description = patch.description;
@@ -188,7 +248,11 @@ export class ClockifyTimesheets extends BackEndPart<ClockifyContext, { catalog: 
     if (body.end !== null && body.end <= body.start) throw new BackEndError('entry_ends_before_start');
     const { workspaceId } = await this.context.ids();
     this.#forget();
-    return this.#entry(namedAs(await this.context.api.replaceEntry(workspaceId, current.id, number, entryJson(body), `change time entry #${number}`), current));
+    const where = () => this.#numbered(body.projectId, body.taskId);
+    const replaced = await this.#heldFields(where, () =>
+      this.context.api.replaceEntry(workspaceId, current.id, number, entryJson(body), `change time entry #${number}`),
+    );
+    return this.#entry(namedAs(replaced, current));
   }
 
   async deleteEntry(number: number): Promise<TimeEntry> {

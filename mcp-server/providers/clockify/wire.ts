@@ -78,6 +78,45 @@ export interface ClockifyTimeEntry {
   task?: { id?: string; name?: string | null } | null;
   /** Hydrated, the tags as objects: a hydrated answer may carry these instead of the ids. */
   tags?: Array<{ id?: string; name?: string }> | null;
+  /**
+   * The entry's custom field values (CustomFieldValueDtoV1), the READ key: a write names them `customFields`
+   * (UpdateCustomFieldRequest); a create that sends this key is taken and the values dropped (docs/back-ends/clockify.md).
+   */
+  customFieldValues?: ClockifyFieldValue[] | null;
+}
+
+/** A custom field's value on an entry (CustomFieldValueDtoV1). */
+export interface ClockifyFieldValue {
+  customFieldId?: string | null;
+  timeEntryId?: string | null;
+  name?: string | null;
+  type?: string | null;
+  value?: unknown;
+}
+
+/** TXT, NUMBER, DROPDOWN_SINGLE, DROPDOWN_MULTIPLE, CHECKBOX or LINK (CustomFieldDtoV1.type). */
+export type ClockifyFieldType = 'TXT' | 'NUMBER' | 'DROPDOWN_SINGLE' | 'DROPDOWN_MULTIPLE' | 'CHECKBOX' | 'LINK';
+
+/**
+ * GET /v1/workspaces/{ws}/custom-fields (CustomFieldDtoV1), and the project's view of the same
+ * (GET …/projects/{id}/custom-fields): its status and default for that project in `projectDefaultValues`.
+ */
+export interface ClockifyCustomField {
+  id: string;
+  name: string;
+  type?: string | null;
+  allowedValues?: string[] | null;
+  description?: string | null;
+  /** TIMEENTRY or USER. */
+  entityType?: string | null;
+  onlyAdminCanEdit?: boolean | null;
+  placeholder?: string | null;
+  projectDefaultValues?: Array<{ projectId?: string | null; status?: string | null; value?: unknown }> | null;
+  required?: boolean | null;
+  /** INACTIVE, VISIBLE or INVISIBLE. */
+  status?: string | null;
+  workspaceDefaultValue?: unknown;
+  workspaceId?: string | null;
 }
 
 /** GET /v1/workspaces/{ws}/projects (ProjectDtoV1; clientId and clientName as on ProjectDtoImplV1). */

@@ -426,6 +426,19 @@ export function actingKimaiApi(api: KimaiApi, options: ActingKimaiOptions): Kima
       await look();
       return api.findTags(name);
     },
+    /** The plugin's field rules: the same for everyone the organisation's account reads them for. */
+    metaFieldRules: async () => {
+      await look();
+      return api.metaFieldRules();
+    },
+    /** A meta field of the person's own record, held as a change of it is (their record, the lockdown, export, approvals). */
+    setTimesheetMeta: async (id, name, value) => {
+      const seen = await look();
+      const record = await theirRecord(id);
+      recordHolds(seen, record);
+      await approvalHolds(seen, [readKimaiTime(record.begin)]);
+      return checked(api.setTimesheetMeta(id, name, value));
+    },
     createTag: async (name, color) => {
       await look();
       return api.createTag(name, color);

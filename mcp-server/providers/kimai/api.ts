@@ -19,6 +19,7 @@ import type {
   KimaiRate,
   KimaiTag,
   KimaiTeam,
+  KimaiMetaFieldRule,
   KimaiTimesheet,
   KimaiTimesheetConfig,
   KimaiUser,
@@ -167,6 +168,22 @@ export function createKimaiApi(options: KimaiApiOptions) {
     /** Starts a timer like an earlier one (Kimai's restart); `copy: all` keeps its description. */
     restartTimesheet: (id: number, body: Record<string, unknown>) =>
       send<KimaiTimesheet>('PATCH', `/timesheets/${id}/restart`, { action: 'resume your last timer' }, body),
+    /**
+     * The custom-fields plugin's rules for timesheets (docs/back-ends/kimai.md, "Meta fields"); null without the
+     * plugin, whose route is then not there (404).
+     */
+    metaFieldRules: async (): Promise<KimaiMetaFieldRule[] | null> => {
+      try {
+        const rules = await get<unknown>('/metafields', { action: 'read the custom fields of timesheets' }, { entity: 'timesheet' });
+        return Array.isArray(rules) ? (rules as KimaiMetaFieldRule[]) : [];
+      } catch (error) {
+        if (error instanceof KimaiError && error.failure === 'not_found') return null;
+        throw error;
+      }
+    },
+    /** One meta field of a timesheet (Kimai takes them one request each, never in the timesheet's own body); 404 for a name it does not know. */
+    setTimesheetMeta: (id: number, name: string, value: string) =>
+      send<KimaiTimesheet>('PATCH', `/timesheets/${id}/meta`, { action: `set the field ${name} of time entry #${id}` }, { name, value }),
     /** Visible tags whose name holds `name` (docs/back-ends/kimai.md, "Tags"). */
     findTags: (name: string) => get<KimaiTag[]>('/tags/find', { action: `look for the tag ${name}` }, { name }),
     /** A visible tag: without `visible: true` Kimai makes a hidden one, which a timesheet cannot name. */

@@ -15,6 +15,7 @@ import { KimaiContext, type KimaiTrackerOptions } from './context.ts';
 import { KimaiLeave } from './leave.ts';
 import { KimaiTeam } from './team.ts';
 import { KimaiTimesheets } from './timesheets.ts';
+import { KimaiEntryFields } from './entry-fields.ts';
 
 export type { KimaiTrackerOptions };
 
@@ -33,6 +34,7 @@ export function createKimaiTracker(options: KimaiTrackerOptions): RemoteTracker 
     timer: timesheets,
     entries: timesheets,
     catalog,
+    entryFields: new KimaiEntryFields(context, { catalog }),
     leave: new KimaiLeave(context, {}),
     teamHours: team,
     teamProjects: team,

@@ -54,7 +54,19 @@ export function toTimeEntry(sheet: KimaiTimesheet, names: NameIndex): TimeEntry 
     activity: ref(sheet.activity, names.activity),
     description: sheet.description ?? '',
     ...agentOf(sheet),
+    ...metaFieldsOf(sheet),
   };
+}
+
+/** The meta fields Kimai shows on the record (its visible ones), those with a value; Kimai casts some back to numbers and booleans. */
+function metaFieldsOf(sheet: KimaiTimesheet): Pick<TimeEntry, 'fields'> {
+  const fields = (Array.isArray(sheet.metaFields) ? sheet.metaFields : []).flatMap((field) => {
+    const value = field?.value;
+    if (typeof field?.name !== 'string' || value === null || value === undefined || value === '') return [];
+    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') return [];
+    return [{ id: field.name, name: field.name, value }];
+  });
+  return fields.length > 0 ? { fields } : {};
 }
 
 /** The agent whose own time the record is, by its tag `ai-<agent>` (record_agent_time). */

@@ -27,6 +27,7 @@ import type { KimaiContext, Session } from './context.ts';
 import { KimaiError, type RequestPurpose } from './errors.ts';
 import { kimaiBodyTime, nameIndex, NO_NAMES, toTimeEntry, withExportLock } from './mapping.ts';
 import type { KimaiTimesheet } from './wire.ts';
+import type { FieldWrite } from '../../domain/entry-fields.ts';
 
 /** clock_out asks for the running timer and then stops it; the answer of a moment ago is reused. */
 const ACTIVE_REUSE_MS = 2_000;
@@ -87,6 +88,7 @@ export class KimaiTimesheets extends BackEndPart<KimaiContext, { catalog: KimaiC
       if (fields.start !== undefined) body.begin = kimaiBodyTime(fields.start, zone, 'start');
       started = toTimeEntry(await this.context.api.createTimesheet(body, timesPurpose('start the timer', body, session)), NO_NAMES);
     }
+    started = await this.#writeFields(started, fields.customFields);
     if (current && !stopped) {
       // Kimai stops the oldest running timers itself when a new one starts and its limit of running
       // timers (1 unless an administrator raised it) is reached, atomically: one read says where the
@@ -100,12 +102,18 @@ export class KimaiTimesheets extends BackEndPart<KimaiContext, { catalog: KimaiC
     return { started, stopped };
   }
 
-  async stopTimer(end?: number, note?: string): Promise<TimeEntry> {
+  async stopTimer(end?: number, note?: string, fields?: readonly FieldWrite[]): Promise<TimeEntry> {
     // The user and the settings only for an end time; stopping now is the check and the stop.
     const [session, running] = await allSettled([end === undefined ? Promise.resolve(undefined) : this.context.session(), this.#activeEntries(true)]);
-    const current = running[0];
-    if (!current) throw new BackEndError('timer_not_running');
+    const running0 = running[0];
+    if (!running0) throw new BackEndError('timer_not_running');
     this.#forgetWhatRuns();
+    if (end !== undefined && session) {
+      requireFreeTimes(session, 'end');
+      if (end < running0.start) throw new BackEndError('timer_ends_before_start');
+    }
+    // The fields first, while the timer runs: one that does not land leaves it running, nothing lost.
+    const current = await this.#writeFields(running0, fields);
     const description = note ? (current.description ? `${current.description}\n${note}` : note) : undefined;
     if (end !== undefined && session) {
       requireFreeTimes(session, 'end');
@@ -159,7 +167,39 @@ export class KimaiTimesheets extends BackEndPart<KimaiContext, { catalog: KimaiC
       await this.context.api.deleteTimesheet(sheet.id);
       throw new BackEndError('kimai_agent_tag_dropped', { tag });
     }
-    return toTimeEntry(sheet, NO_NAMES);
+    return this.#writeFields(toTimeEntry(sheet, NO_NAMES), fields.customFields);
+  }
+
+  /**
+   * The entry's meta fields, one request each after the record exists (Kimai's timesheet body cannot carry
+   * them: docs/back-ends/kimai.md, "Meta fields"). One refused (an unknown name: 404) stops the rest, and the
+   * refusal says which entry it is and which fields landed; the entry stays as it is.
+   */
+  async #writeFields(entry: TimeEntry, writes: readonly FieldWrite[] | undefined): Promise<TimeEntry> {
+    if (!writes || writes.length === 0) return entry;
+    const written: FieldWrite[] = [];
+    for (const write of writes) {
+      try {
+        await this.context.api.setTimesheetMeta(entry.id, write.id, Array.isArray(write.value) ? write.value.join(',') : String(write.value ?? ''));
+        written.push(write);
+      } catch (error) {
+        // Kimai hides why (its 404 says "Not Found"): the name is one it does not define for this record.
+        const cause =
+          error instanceof KimaiError && error.failure === 'not_found'
+            ? { code: 'failure_said', facts: { message: `Kimai does not know the field "${write.name}" on this entry (404).` } }
+            : causeOf(error);
+        throw new BackEndError('fields_partly_written', {
+          back_end: 'Kimai',
+          entry: entry.id,
+          written: written.map((item) => item.name),
+          not_written: writes.slice(written.length).map((item) => item.name),
+          cause,
+        });
+      }
+    }
+    const kept = (entry.fields ?? []).filter((field) => !writes.some((write) => write.id === field.id));
+    const set = writes.filter((write) => write.value !== '' && write.value !== null).map((write) => ({ id: write.id, name: write.name, value: write.value }));
+    return { ...entry, fields: [...kept, ...set] };
   }
 
   /** The tag `name`, made where Kimai has none yet (a visible one, which a timesheet may carry). */
@@ -190,7 +230,10 @@ export class KimaiTimesheets extends BackEndPart<KimaiContext, { catalog: KimaiC
     if (patch.activityId !== undefined) body.activity = patch.activityId;
     if (patch.description !== undefined) body.description = patch.description;
     this.#forgetWhatRuns();
-    return this.#patch(id, body, `change time entry #${id}`, this.#lastRead?.id === id ? this.#lastRead : undefined, session);
+    const known = this.#lastRead?.id === id ? this.#lastRead : undefined;
+    // Only fields to set: the record stays as it is, and its fields are the one request each.
+    const changed = Object.keys(body).length > 0 ? await this.#patch(id, body, `change time entry #${id}`, known, session) : (known ?? (await this.#read(id)));
+    return this.#writeFields(changed, patch.customFields);
   }
 
   async deleteEntry(id: number): Promise<TimeEntry> {

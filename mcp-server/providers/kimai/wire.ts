@@ -23,6 +23,29 @@ export interface KimaiTimesheet {
   billable?: boolean;
   /** Tag names; an AI agent's own time carries `ai-<agent>` (domain/agents.ts). */
   tags?: string[];
+  /** The record's meta fields Kimai shows (the visible ones only; docs/back-ends/kimai.md, "Meta fields"). */
+  metaFields?: Array<{ name?: string | null; value?: unknown }> | null;
+}
+
+/**
+ * One rule of the custom-fields plugin as `GET /api/metafields?entity=timesheet` lists it (MetaFieldRule,
+ * from a generated client of an instance with the plugin: docs/back-ends/kimai.md, "Meta fields"). The
+ * customer, project and activity limit the rule to entries there; each is an id or the record (GUESS: either).
+ */
+export interface KimaiMetaFieldRule {
+  id?: number;
+  name: string;
+  label?: string | null;
+  help?: string | null;
+  /** The default; for a choice list, its choices: `value|Title` pairs separated by commas, a leading comma an empty first one. */
+  value?: string | null;
+  type?: string | null;
+  visible?: boolean | null;
+  required?: boolean | null;
+  entityType?: string | null;
+  customer?: number | { id?: number } | null;
+  project?: number | { id?: number } | null;
+  activity?: number | { id?: number } | null;
 }
 
 export interface KimaiTag {

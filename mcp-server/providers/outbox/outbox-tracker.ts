@@ -14,6 +14,7 @@ import type {
   CatalogPart,
   EntriesPart,
   EntryFields,
+  EntryFieldsPart,
   EntryQuery,
   Ref,
   TimeEntry,
@@ -41,6 +42,7 @@ import {
   type WaitReason,
 } from './pending.ts';
 import type { RemoteError } from '../remote/remote-error.ts';
+import type { EntryFieldDefinition, FieldWrite } from '../../domain/entry-fields.ts';
 
 /** Writes kept for one account at most: far more than a day away from the network makes. */
 export const MAX_KEPT = 200;
@@ -170,6 +172,7 @@ export class EngineOutbox {
       entries: call,
       catalog: call,
       keptWrites: this.#sender,
+      ...(inner.entryFields ? { entryFields: call.entryFieldsOver(inner.entryFields) } : {}),
       forCall: (notes) => this.prepareCall(notes),
       answered: async () => {
         const told = state.told;
@@ -319,6 +322,7 @@ class OutboxCall implements AccountPart, TimerPart, EntriesPart, CatalogPart {
         return answer;
       },
       async (reason) => {
+        this.#refuseKeepingFields(fields.customFields);
         const start = fields.start ?? this.#options.now();
         const running = await this.#knownRunning();
         if (running && !switchRunning) throw new TimerRunningError(running);
@@ -339,14 +343,15 @@ class OutboxCall implements AccountPart, TimerPart, EntriesPart, CatalogPart {
     );
   }
 
-  async stopTimer(end?: number, note?: string): Promise<TimeEntry> {
+  async stopTimer(end?: number, note?: string, fields?: readonly FieldWrite[]): Promise<TimeEntry> {
     return this.#writeOr(
       async () => {
-        const stopped = await this.#inner.timer.stopTimer(end, note);
+        const stopped = await this.#inner.timer.stopTimer(end, note, fields);
         await this.#remember('running', null);
         return stopped;
       },
       async (reason) => {
+        this.#refuseKeepingFields(fields);
         const running = await this.#knownRunning();
         if (!running) throw new BackEndError('timer_not_running');
         const at = end ?? this.#options.now();
@@ -361,6 +366,7 @@ class OutboxCall implements AccountPart, TimerPart, EntriesPart, CatalogPart {
     return this.#writeOr(
       () => this.#inner.entries.createEntry(fields),
       async (reason) => {
+        this.#refuseKeepingFields(fields.customFields);
         const payload: LogTimePayload = {
           start: fields.start,
           end: fields.end,
@@ -401,6 +407,36 @@ class OutboxCall implements AccountPart, TimerPart, EntriesPart, CatalogPart {
       this.#state.unreachable = error;
       return keep('out_of_reach');
     }
+  }
+
+  /**
+   * The back end's custom-field definitions, remembered like the catalog: while it is out of reach, the
+   * last known; none where they were never read (the write is kept, and the back end judges it when it
+   * is sent). Whether the person is an admin, and a project's customer, are asked only where a field needs them.
+   */
+  entryFieldsOver(part: EntryFieldsPart): EntryFieldsPart {
+    const none = new Error('no custom fields known');
+    return {
+      valueForm: part.valueForm,
+      timerStartsWithout: part.timerStartsWithout,
+      definitions: (projectId) =>
+        this.#readOr(
+          `entry-fields:${projectId ?? ''}`,
+          () => part.definitions(projectId),
+          (known: EntryFieldDefinition[]) => known,
+          () => none,
+        ).catch((error: unknown) => {
+          if (error === none) return [];
+          throw error;
+        }),
+      ...(part.customerOf ? { customerOf: (projectId: number) => (part as Required<EntryFieldsPart>).customerOf(projectId) } : {}),
+      isAdmin: () => part.isAdmin(),
+    };
+  }
+
+  /** A write with custom fields is not kept for later (the kept writes' file keeps no fields): refused, nothing sent. */
+  #refuseKeepingFields(fields: readonly FieldWrite[] | undefined): void {
+    if (fields && fields.length > 0) throw new BackEndError('fields_not_kept', { back_end: this.#options.service });
   }
 
   /**

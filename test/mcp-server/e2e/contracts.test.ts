@@ -248,7 +248,9 @@ describe.each<Era>(['legacy', 'modern'])('tool contracts on the local timesheet,
   it('refuses unknown argument keys, names the accepted ones, and records nothing', async () => {
     const typo = await engine.call('clock_in', { projct: 'Website', strat: '08:00' });
     expect(typo.isError).toBe(true);
-    expect(textOf(typo)).toContain('Unknown arguments "projct", "strat": clock_in takes project, activity, description, start, switch. Nothing was done.');
+    expect(textOf(typo)).toContain(
+      'Unknown arguments "projct", "strat": clock_in takes project, activity, description, start, switch, fields. Nothing was done.',
+    );
     expect((await engine.call('timer_status')).structuredContent).toMatchObject({ running: null });
     const none = await engine.call('whoami', { verbose: true });
     expect(textOf(none)).toContain('Unknown argument "verbose": whoami takes no arguments.');

@@ -111,7 +111,7 @@ describe.each(['legacy', 'modern'] as const)('a "__proto__" key in the arguments
     const refused = (await server.response(4)).message.result as { isError: boolean; content: Array<{ text: string }> };
     expect(refused.isError).toBe(true);
     expect(refused.content[0]?.text).toBe(
-      'Input validation error: Invalid arguments for tool clock_in: Unknown argument "__proto__": clock_in takes project, activity, description, start, switch. Nothing was done.',
+      'Input validation error: Invalid arguments for tool clock_in: Unknown argument "__proto__": clock_in takes project, activity, description, start, switch, fields. Nothing was done.',
     );
     // Spelt with escapes, it is the same key.
     server.sendRaw(`${call(5, '{"\\u005f_proto__":{}}')}\n`);

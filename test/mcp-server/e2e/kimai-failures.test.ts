@@ -78,6 +78,8 @@ describe('failures', () => {
     await backgroundCheckDone(engine);
     // The settings refuse the token later than the profile does: the call still waits for both.
     fake.failNext({ path: '/api/config/timesheet' }, { status: 401, body: { code: 401, message: 'Unauthorized' }, delayMs: 100 });
+    // clock_in first looks for the custom-fields plugin's rules (none here), then starts the timer with both reads.
+    fake.failNext({ path: '/api/metafields' }, { status: 404, body: { code: 404, message: 'Not Found' } });
     const before = fake.requests.length;
     // Yesterday's 07:00 is in the past at any hour the suite runs (today's is not, before 07:00).
     const result = await engine.call('clock_in', { start: 'yesterday 07:00' });

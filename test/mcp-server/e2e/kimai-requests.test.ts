@@ -42,10 +42,14 @@ describe('a short session on Kimai, against kimai-mcp', () => {
     expect(step.requests, step.requests.join('\n')).toHaveLength(step.expected);
   });
 
-  it('costs no more requests than kimai-mcp, in fewer tool calls', () => {
+  it('costs no more requests than kimai-mcp, in fewer tool calls, but the one that looks for required fields it never checks', () => {
     const ours = measured.reduce((sum, step) => sum + step.requests.length, 0);
     const theirs = SESSION_VS_KIMAI_MCP.reduce((sum, step) => sum + step.kimaiMcp.requests, 0);
-    expect(ours).toBeLessThanOrEqual(theirs);
+    // Issue 78: before its first write Punchcard looks for the custom-fields plugin's mandatory fields (GET /api/metafields,
+    // a 404 here, then not asked again for an hour); kimai-mcp writes without them.
+    const fieldsLookups = measured.flatMap((step) => step.requests).filter((request) => request.startsWith('GET /metafields')).length;
+    expect(fieldsLookups).toBe(1);
+    expect(ours - fieldsLookups).toBeLessThanOrEqual(theirs);
     expect(SESSION_VS_KIMAI_MCP.length).toBeLessThan(SESSION_VS_KIMAI_MCP.reduce((sum, step) => sum + step.kimaiMcp.toolCalls, 0));
   });
 

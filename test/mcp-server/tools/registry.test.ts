@@ -20,6 +20,8 @@ import {
   APPROVALS_GROUP_BUDGET,
   EVIDENCE_GROUPS_BUDGET,
   evidenceGroupsChars,
+  FIELDS_ARGUMENT_BUDGET,
+  fieldsArgumentChars,
   MODEL_FACING_BUDGET,
   MODEL_FACING_BUDGET_WITH_TEAM,
   modelFacingChars,
@@ -33,15 +35,17 @@ const DESCRIPTION_LIMIT = 120;
  * 25,000 when entries learnt to say why they are locked and the catalog its break types, and from
  * 26,000 when they learnt to say they wait in the outbox (`waiting_to_send`): what the window needs,
  * outside what the model reads. Raised from 27,000 when every answer learnt to carry its notices as data
- * (`notices`: a code and its facts, contract/outcomes/notices.ts), about 160 characters a tool.
+ * (`notices`: a code and its facts, contract/outcomes/notices.ts), about 160 characters a tool. Raised from
+ * 30,500 (the list read 31,525) when entries learnt to show their custom fields (`fields`, a free-form object in
+ * every entry an answer holds) and list_catalog which fields each project requires (issue 78).
  */
-const WHOLE_LIST_LIMIT = 30_500;
+const WHOLE_LIST_LIMIT = 32_000;
 /**
  * The same guard with the team group's four tools (off by default), whose outputs the window reads too.
  * Raised from 32,000 when entries learnt to name the AI agent whose time they are (`agent`, issue 54),
- * and from 32,500 with the notices, as above.
+ * and from 32,500 with the notices, and from 37,000 (the list read 38,139) with the custom fields, as above.
  */
-const WHOLE_LIST_LIMIT_WITH_TEAM = 37_000;
+const WHOLE_LIST_LIMIT_WITH_TEAM = 38_500;
 
 /** JSON Schema keywords that bound a value. */
 const LIMIT_KEYWORDS = [
@@ -173,6 +177,12 @@ describe('the tool registry', () => {
     expect(evidenceGroupsChars(listed, groupOf)).toBeLessThanOrEqual(EVIDENCE_GROUPS_BUDGET);
     expect(wholeListChars(withoutTeam)).toBeLessThanOrEqual(WHOLE_LIST_LIMIT);
     expect(wholeListChars(everyday)).toBeLessThanOrEqual(WHOLE_LIST_LIMIT_WITH_TEAM);
+  });
+
+  it('keeps the fields argument of the tools that write entries within the 300 characters issue 78 allowed it', () => {
+    const added = fieldsArgumentChars(listed);
+    expect(added).toBeGreaterThan(0);
+    expect(added).toBeLessThanOrEqual(FIELDS_ARGUMENT_BUDGET);
   });
 
   it('keeps what the model reads of the admin group within its own budget', () => {

@@ -42,7 +42,7 @@ describe('update_time_entry', () => {
   it('refuses a call that changes nothing, naming the fields it takes', async () => {
     const { run, tracker, id } = await timesheetWithEntry();
     const before = await tracker.entries.getEntry(id);
-    await expect(run(updateTimeEntry, { id })).rejects.toThrow('Nothing to change: give at least one of start, end, project, activity or description.');
+    await expect(run(updateTimeEntry, { id })).rejects.toThrow('Nothing to change: give at least one of start, end, project, activity, description or fields.');
     expect(await tracker.entries.getEntry(id)).toEqual(before);
   });
 

@@ -15,6 +15,7 @@ import { ClockifyAdminTeams } from '../../../../mcp-server/providers/clockify/ad
 import { ClockifyCatalog } from '../../../../mcp-server/providers/clockify/catalog.ts';
 import { ClockifyContext } from '../../../../mcp-server/providers/clockify/context.ts';
 import { ClockifyError } from '../../../../mcp-server/providers/clockify/errors.ts';
+import { ClockifyEntryFields } from '../../../../mcp-server/providers/clockify/entry-fields.ts';
 import { ClockifyLeave } from '../../../../mcp-server/providers/clockify/leave.ts';
 import { entryJson, type PolicyChoice, policyFor } from '../../../../mcp-server/providers/clockify/mapping.ts';
 import { ClockifyPlan } from '../../../../mcp-server/providers/clockify/plan.ts';
@@ -554,7 +555,7 @@ describe("the Clockify tracker's parts refuse with a code and its facts", () => 
     return {
       context,
       catalog,
-      timesheets: new ClockifyTimesheets(context, { catalog }),
+      timesheets: new ClockifyTimesheets(context, { catalog, fields: new ClockifyEntryFields(context, {}) }),
       leave: new ClockifyLeave(context, { plan }),
       people: new ClockifyPeople(context, { catalog }),
       catalogAdmin: new ClockifyCatalogAdmin(context, { catalog }),
@@ -656,7 +657,9 @@ describe("the Clockify tracker's parts refuse with a code and its facts", () => 
       facts: { type: 'sick', policies: ['Vacation', 'Annual leave'] },
     });
     expect(
-      refused(() => entryJson({ start: 0, end: null, projectId: null, taskId: null, description: 'x'.repeat(3001), billable: false, tagIds: [] })),
+      refused(() =>
+        entryJson({ start: 0, end: null, projectId: null, taskId: null, description: 'x'.repeat(3001), billable: false, tagIds: [], customFields: [] }),
+      ),
     ).toEqual({ code: 'clockify_description_too_long', facts: { limit: 3000, length: 3001 } });
   });
 });

@@ -12,6 +12,7 @@
 import { HttpAnswer } from '../../../support/fake-server.ts';
 import type { Body, Call, FakeClockifyState, FakeEntry, FakeProject, FakeUser, FakeWorkspace } from './fake-clockify.ts';
 import { newId } from './fake-clockify.ts';
+import { newEntryValues, refuseMissingRequired, sentValues } from './fake-clockify-fields.ts';
 
 /** What the fake's routes share with these. */
 export interface ActingRouteKit {
@@ -66,6 +67,9 @@ export function registerActingRoutes(kit: ActingRouteKit): void {
     // The project is judged by the caller's access (an admin reaches every project), not by the member's.
     const fields = kit.booking(call.body, workspace, call.user);
     if (lockedForCaller(workspace, start, admin)) throw refuse(400, 'Time entry is locked', 501);
+    // Custom field values as for one's own entry (fake-clockify-fields.ts), judged by the caller's role.
+    const customFieldValues = newEntryValues(sentValues(call.body, workspace, admin, state, refuse), workspace, fields.projectId, state);
+    if (end !== null) refuseMissingRequired(customFieldValues, workspace, fields.projectId, state, refuse, 'created', admin);
     // As for one's own: a new entry inside the member's approved period is taken (fake-clockify-approvals.ts).
     if (end === null) {
       // As for one's own: a new running entry stops the member's running one where it starts.
@@ -81,6 +85,7 @@ export function registerActingRoutes(kit: ActingRouteKit): void {
       end,
       type: call.body.type === 'BREAK' ? 'BREAK' : 'REGULAR',
       isLocked: false,
+      customFieldValues,
     };
     state.entries.push(entry);
     return new HttpAnswer(201, kit.entryJson(entry));

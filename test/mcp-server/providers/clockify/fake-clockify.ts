@@ -26,8 +26,9 @@ import { registerCorrectionRoutes } from './fake-clockify-corrections.ts';
 import { emptyRates, type FakeRates, projectRatesJson, registerRateRoutes } from './fake-clockify-rates.ts';
 import { registerTeamRoutes } from './fake-clockify-teams.ts';
 import { lockedForCaller, projectMatches, registerActingRoutes } from './fake-clockify-acting.ts';
+import { type FakeCustomField, newEntryValues, refuseMissingRequired, registerFieldRoutes, sentValues, valuesJson } from './fake-clockify-fields.ts';
 
-export type { Failure, FakeInvoice, FakeUserGroup, RecordedRequest };
+export type { Failure, FakeCustomField, FakeInvoice, FakeUserGroup, RecordedRequest };
 
 export type Role = 'OWNER' | 'ADMIN' | 'REGULAR';
 export type DayName = 'MONDAY' | 'TUESDAY' | 'WEDNESDAY' | 'THURSDAY' | 'FRIDAY' | 'SATURDAY' | 'SUNDAY';
@@ -109,6 +110,8 @@ export interface FakeEntry {
   end: number | null;
   type: 'REGULAR' | 'BREAK' | 'HOLIDAY' | 'TIME_OFF';
   isLocked: boolean;
+  /** Custom field values by field id (fake-clockify-fields.ts); none where left out. */
+  customFieldValues?: Record<string, unknown>;
 }
 export interface FakePolicy {
   id: string;
@@ -188,6 +191,8 @@ export interface FakeClockifyState {
   userGroups: FakeUserGroup[];
   /** Hourly and cost rates in cents (fake-clockify-rates.ts). */
   rates: FakeRates;
+  /** The workspaces' custom fields (fake-clockify-fields.ts). */
+  customFields: FakeCustomField[];
 }
 
 /** A workspace's tag (TagDtoV1); entries name it by id. */
@@ -351,6 +356,7 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
     invoices: [],
     userGroups: [],
     rates: emptyRates(),
+    customFields: [],
   };
   const requests: RecordedRequest[] = [];
   const writes: FakeClockify['writes'] = [];
@@ -442,7 +448,8 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
         end: entry.end === null ? null : utc(entry.end),
         duration: entry.end === null ? null : isoDuration(entry.end - entry.start),
       },
-      customFieldValues: [],
+      // The READ key of the values (a write names them customFields).
+      customFieldValues: valuesJson(entry, state),
       type: entry.type,
       kioskId: null,
       isLocked: entry.isLocked || lockedByApproval(state, entry),
@@ -717,6 +724,15 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
     const { start, end } = times(call.body);
     const fields = booking(call.body, workspace, call.user);
     if (lockedForCaller(workspace, start, isAdmin(call.user, workspace.id))) throw refuse(400, 'Time entry is locked', 501);
+    // `customFields` is the write key; the read key `customFieldValues` is taken and dropped (fake-clockify-fields.ts).
+    const customFieldValues = newEntryValues(
+      sentValues(call.body, workspace, isAdmin(call.user, workspace.id), state, refuse),
+      workspace,
+      fields.projectId,
+      state,
+    );
+    // A timer starts without its required fields; a finished entry does not.
+    if (end !== null) refuseMissingRequired(customFieldValues, workspace, fields.projectId, state, refuse, 'created', isAdmin(call.user, workspace.id));
     // A new entry inside an approved period is taken: the approval locks the period's entries, not the period
     // (fake-clockify-approvals.ts, lockedByApproval).
     if (end === null) {
@@ -733,6 +749,7 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
       end,
       type: call.body.type === 'BREAK' ? 'BREAK' : 'REGULAR',
       isLocked: false,
+      customFieldValues,
     };
     state.entries.push(entry);
     return new HttpAnswer(201, entryJson(entry, false));
@@ -751,8 +768,20 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
     const { start, end } = times(call.body);
     // The workspace's lock binds all but admins, for the entry where it is and where it would go (fake-clockify-acting.ts).
     if ([entry.start, start].some((at) => lockedForCaller(workspace, at, isAdmin(call.user, workspace.id)))) throw refuse(400, 'Time entry is locked', 501);
-    // GUESS: PUT replaces: a field left out is cleared (tags, task, project), billable falls back to false.
-    Object.assign(entry, booking(call.body, workspace, owner), { start, end });
+    // GUESS: PUT replaces: a field left out is cleared (tags, task, project, custom field values), billable falls back to false.
+    const replaced = booking(call.body, workspace, owner);
+    const customFieldValues = sentValues(call.body, workspace, isAdmin(call.user, workspace.id), state, refuse, entry.customFieldValues);
+    if (end !== null)
+      refuseMissingRequired(
+        customFieldValues,
+        workspace,
+        replaced.projectId,
+        state,
+        refuse,
+        entry.end === null ? 'stopped' : 'updated',
+        isAdmin(call.user, workspace.id),
+      );
+    Object.assign(entry, replaced, { start, end, customFieldValues });
     return entryJson(entry, false);
   });
 
@@ -775,6 +804,8 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
     // GUESS: no running entry is 404.
     if (!current) throw refuse(404, 'No running time entry', 501);
     if (end < current.start) throw refuse(400, 'End time must be after start time', 501);
+    // Clockify holds a timer's required fields when it stops (fake-clockify-fields.ts).
+    refuseMissingRequired(current.customFieldValues ?? {}, workspace, current.projectId, state, refuse, 'stopped', isAdmin(call.user, workspace.id));
     current.end = end;
     return entryJson(current, false);
   });
@@ -861,6 +892,7 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
   registerPeopleRoutes({ route, state, workspaceOf, isAdmin, isTeamManager, paged, refuse });
   registerRateRoutes({ route, state, workspaceOf, isAdmin, refuse, projectJson });
   registerCatalogRoutes({ route, state, workspaceOf, isAdmin, refuse, projectJson });
+  registerFieldRoutes({ route, state, workspaceOf, refuse });
   // The user groups' changes and their projects (fake-clockify-teams.ts).
   registerTeamRoutes({ route, state, workspaceOf, isAdmin, refuse, projectJson });
   registerCorrectionRoutes({ route, state, workspaceOf, isAdmin, refuse });

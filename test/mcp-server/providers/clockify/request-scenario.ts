@@ -28,7 +28,7 @@ export const STEPS: Step[] = [
   { label: 'timer_status (first call: whose the key is, the running entry, the week)', tool: 'timer_status', expected: 3 },
   { label: 'timer_status (warm)', tool: 'timer_status', expected: 2 },
   { label: 'whoami (the person afresh, the member profile, the holidays)', tool: 'whoami', expected: 3 },
-  { label: "list_catalog (clients, projects, each active project's tasks)", tool: 'list_catalog', expected: 4 },
+  { label: "list_catalog (clients, projects, each active project's tasks, the custom fields)", tool: 'list_catalog', expected: 5 },
   { label: 'clock_in by names (warm)', tool: 'clock_in', args: { project: 'Website', activity: 'Development' }, expected: 2 },
   { label: 'timer_status (warm)', tool: 'timer_status', expected: 2 },
   { label: 'clock_in switch (the running one stopped first)', tool: 'clock_in', args: { project: 'Internal', activity: 'Meeting', switch: true }, expected: 3 },
@@ -62,8 +62,8 @@ export const STEPS: Step[] = [
 /** A fresh process's first calls, one session each; each asks whose the key is first. */
 export const COLD_STEPS: Step[] = [
   { label: 'timer_status, cold (a timer runs)', tool: 'timer_status', expected: 3 },
-  { label: 'clock_in by names, cold', tool: 'clock_in', args: { project: 'Website', activity: 'Development' }, expected: 5 },
-  { label: 'clock_out, cold', tool: 'clock_out', expected: 3 },
+  { label: 'clock_in by names, cold (the custom fields too)', tool: 'clock_in', args: { project: 'Website', activity: 'Development' }, expected: 6 },
+  { label: 'clock_out, cold (the custom fields too)', tool: 'clock_out', expected: 4 },
 ];
 
 export interface CountingSession {

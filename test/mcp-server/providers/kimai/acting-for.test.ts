@@ -644,6 +644,9 @@ describe('acting for one person on Kimai', () => {
       'deleteTimesheet',
       'findTags',
       'createTag',
+      // The custom-fields plugin's rules, and a meta field of the person's own record (the test beside this one).
+      'metaFieldRules',
+      'setTimesheetMeta',
       'customers',
       'projects',
       'activities',
@@ -663,5 +666,23 @@ describe('acting for one person on Kimai', () => {
     }
     expect(fake.requests.slice(before)).toEqual([]);
     api.close();
+  });
+
+  it("sets meta fields only on the person's own records: another's is refused before anything is sent", async () => {
+    const { fake, tracker, ids } = await setup({ config: { metaFieldsPlugin: true, metaRules: [{ name: 'ticket', required: true }] } });
+    const span = { begin: at('2026-11-17T09:00:00+01:00'), end: at('2026-11-17T10:00:00+01:00'), projectId: ids.website, activityId: ids.design };
+    const mias = fake.addTimesheet({ userId: MIA.id, ...span });
+    const adas = fake.addTimesheet({ userId: ADA.id, ...span });
+    expect((await tracker.entryFields?.definitions())?.map((field) => field.name)).toEqual(['ticket']);
+    const ticket = [{ id: 'ticket', name: 'ticket', value: 'T-1' }];
+    const refused = await sentDuring(fake, async () =>
+      expect(await failureOf(tracker.entries.updateEntry(mias.id, { customFields: ticket }))).toBeInstanceOf(BackEndError),
+    );
+    expect(writes(refused)).toEqual([]);
+    const sent = await sentDuring(fake, () => tracker.entries.updateEntry(adas.id, { customFields: ticket }));
+    expect(said(writes(sent))).toEqual([`PATCH /timesheets/${adas.id}/meta`]);
+    expect(bodyOf(writes(sent)[0] as KimaiRequest)).toEqual({ name: 'ticket', value: 'T-1' });
+    expect(fake.state.timesheets.find((sheet) => sheet.id === adas.id)?.meta).toEqual({ ticket: 'T-1' });
+    expect(fake.state.timesheets.find((sheet) => sheet.id === mias.id)?.meta).toBeUndefined();
   });
 });

@@ -23,9 +23,10 @@ import { registerTeamWrites } from './fake-kimai-teams.ts';
 import { type CatalogPermission, serveCatalogItems } from './fake-kimai-catalog.ts';
 import { emailOf, registerPeopleRoutes } from './fake-kimai-people.ts';
 import { type ActingPermission, holds, reachesProject } from './fake-kimai-acting.ts';
+import { type FakeMetaRule, metaFieldsJson, ruleJson, setMeta } from './fake-kimai-meta.ts';
 
 export { clockStartingAt } from '../../../support/fake-clock.ts';
-export type { Failure, RecordedRequest };
+export type { Failure, FakeMetaRule, RecordedRequest };
 
 export type Role = 'ROLE_USER' | 'ROLE_TEAMLEAD' | 'ROLE_ADMIN' | 'ROLE_SUPER_ADMIN';
 
@@ -109,6 +110,8 @@ export interface FakeTimesheet {
   tags: string[];
   billable: boolean;
   exported: boolean;
+  /** Meta fields by their (lowercased) name, as text (fake-kimai-meta.ts). */
+  meta?: Record<string, string>;
 }
 /** A tag: a timesheet names it by `name`; a hidden one (`visible: false`) is listed nowhere. */
 export interface FakeTag {
@@ -145,6 +148,9 @@ export interface FakeKimaiConfig {
   absencePlugin: boolean;
   /** The ApprovalBundle plugin (weekly approval, fake-kimai-approvals.ts) installed; off by default, its routes are then 404s. */
   approvalPlugin: boolean;
+  /** The custom-fields plugin (MetaFieldsBundle, fake-kimai-meta.ts) installed, with these rules; off by default, /api/metafields is then a 404. */
+  metaFieldsPlugin: boolean;
+  metaRules: FakeMetaRule[];
   /**
    * Permissions an administrator granted a role beyond what Kimai ships (Roles and permissions):
    * `view_team` lets a team lead read teams' member lists (docs/back-ends/kimai.md, "Teams"); `view_user` lets a role list
@@ -285,6 +291,8 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
     activeEntriesHardLimit: 1,
     absencePlugin: false,
     approvalPlugin: false,
+    metaFieldsPlugin: false,
+    metaRules: [],
     granted: {},
     revoked: {},
     ...options.config,
@@ -391,6 +399,7 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
     locale: 'en_GB',
     timezone: user.timezone,
   });
+  const customerOf = (projectId: number) => state.projects.find((item) => item.id === projectId)?.customerId;
   const sheetJson = (sheet: FakeTimesheet, expanded: boolean) => {
     const project = state.projects.find((item) => item.id === sheet.projectId);
     const activity = state.activities.find((item) => item.id === sheet.activityId);
@@ -406,7 +415,7 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
       tags: sheet.tags,
       exported: sheet.exported,
       billable: sheet.billable,
-      metaFields: [],
+      metaFields: metaFieldsJson(config.metaRules, sheet, customerOf),
       project: expanded && project ? projectJson(project, true) : sheet.projectId,
       activity: expanded && activity ? { ...activityJson(activity), project: activity.projectId } : sheet.activityId,
       user: expanded && user ? userShort(user) : sheet.userId,
@@ -535,9 +544,10 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
   // Routes
 
   type Handler = (user: FakeUser, query: URLSearchParams, body: Record<string, unknown>, params: string[]) => HttpAnswer;
-  /** `plugin`: true for the absence plugin's routes, 'approvals' for the ApprovalBundle's; either is an unknown route (404) when not installed. */
-  const routes: Array<{ method: string; pattern: RegExp; plugin?: boolean | 'approvals'; handler: Handler }> = [];
-  const route = (method: string, pattern: RegExp, handler: Handler, plugin: boolean | 'approvals' = false) => routes.push({ method, pattern, handler, plugin });
+  /** `plugin`: true for the absence plugin's routes, 'approvals' for the ApprovalBundle's, 'metafields' for the custom-fields plugin's; each is an unknown route (404) when not installed. */
+  const routes: Array<{ method: string; pattern: RegExp; plugin?: boolean | 'approvals' | 'metafields'; handler: Handler }> = [];
+  const route = (method: string, pattern: RegExp, handler: Handler, plugin: boolean | 'approvals' | 'metafields' = false) =>
+    routes.push({ method, pattern, handler, plugin });
   const visibleFilter = (query: URLSearchParams) => {
     const visible = query.get('visible') ?? '1';
     return (isVisible: boolean) => (visible === '3' ? true : visible === '2' ? !isVisible : isVisible);
@@ -556,6 +566,7 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
       new HttpAnswer(200, [
         ...(config.absencePlugin ? [{ name: 'ControllingBundle', version: '2.0.0' }] : []),
         ...(config.approvalPlugin ? [{ name: 'ApprovalBundle', version: '2.2.3' }] : []),
+        ...(config.metaFieldsPlugin ? [{ name: 'MetaFieldsBundle', version: '2.9.0' }] : []),
       ]),
   );
   route(
@@ -896,6 +907,27 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
     state.timesheets.splice(state.timesheets.indexOf(sheet), 1);
     return new HttpAnswer(204, undefined);
   });
+  // The custom-fields plugin (fake-kimai-meta.ts).
+  route(
+    'GET',
+    /^\/api\/metafields$/,
+    (_user, query) => {
+      const entity = query.get('entity');
+      return new HttpAnswer(
+        200,
+        config.metaRules.map(ruleJson).filter((rule) => entity === null || rule.entityType === entity),
+      );
+    },
+    'metafields',
+  );
+  route('PATCH', /^\/api\/timesheets\/(\d+)\/meta$/, (user, _query, body, [id]) => {
+    const sheet = ownSheet(user, id);
+    if (sheet instanceof HttpAnswer) return sheet;
+    if (othersRecord(user, sheet, 'edit_other_timesheet')) return forbidden();
+    if (sheet.exported && !can.rates(user)) return forbidden();
+    const problem = setMeta(config.metaRules, sheet, body, customerOf, { notFound, badRequest });
+    return problem ?? new HttpAnswer(200, sheetJson(sheet, false));
+  });
   route('PATCH', /^\/api\/timesheets\/(\d+)\/stop$/, (user, _query, _body, [id]) => {
     const sheet = ownSheet(user, id);
     if (sheet instanceof HttpAnswer) return sheet;
@@ -928,6 +960,8 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
       tags: copy ? [...sheet.tags] : [],
       billable: sheet.billable,
       exported: false,
+      // `copy=all` copies the meta fields too (TimesheetController restartAction).
+      ...(copy && sheet.meta ? { meta: { ...sheet.meta } } : {}),
     };
     state.timesheets.push(started);
     enforceActiveLimit(user.id, started.id);
@@ -1126,6 +1160,7 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
       if (!match) continue;
       if (candidate.plugin === true && !config.absencePlugin) return notFound();
       if (candidate.plugin === 'approvals' && !config.approvalPlugin) return notFound();
+      if (candidate.plugin === 'metafields' && !config.metaFieldsPlugin) return notFound();
       return candidate.handler(user, url.searchParams, body, match.slice(1));
     }
     return notFound();

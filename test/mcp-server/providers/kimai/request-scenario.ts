@@ -18,7 +18,7 @@ const YESTERDAYS_COMMIT = '2026-11-17T06:00:00+01:00';
 export const STEPS: Step[] = [
   { label: 'timer_status (first call: the user, for the zone of the day)', tool: 'timer_status', expected: 3 },
   { label: 'whoami', tool: 'whoami', expected: 1 },
-  { label: 'list_catalog (first call: three lists)', tool: 'list_catalog', expected: 3 },
+  { label: 'list_catalog (first call: three lists, and the custom-fields plugin looked for)', tool: 'list_catalog', expected: 4 },
   { label: 'list_catalog (cached)', tool: 'list_catalog', expected: 0 },
   { label: 'clock_in', tool: 'clock_in', args: { project: 'Website', activity: 'Design' }, expected: 2 },
   { label: 'timer_status', tool: 'timer_status', expected: 2 },
@@ -90,10 +90,10 @@ export const SESSION_VS_KIMAI_MCP: SessionStep[] = [
     kimaiMcp: { requests: 1, toolCalls: 1, how: 'user_current: GET /users/me' },
   },
   {
-    label: 'clock in on Website, Design (by name)',
+    label: 'clock in on Website, Design (by name; the custom-fields plugin looked for, an hour on)',
     tool: 'clock_in',
     args: { project: 'Website', activity: 'Design' },
-    expected: 4,
+    expected: 5,
     kimaiMcp: { requests: 3, toolCalls: 3, how: 'entity list project (GET /projects), entity list activity (GET /activities), timer start (POST /timesheets)' },
   },
   {
