@@ -1,9 +1,9 @@
 // The audit log of the team server: one record per call of a tool that may write, with who (by name
 // and e-mail), which client, which tool, what changed and when. What changed is the call's arguments
 // and the record it touched, with free text (notes, descriptions, reasons, comments) reduced to its
-// length: an administrator sees that a note was set, not what a person wrote in it. An administrator's
-// change (the admin group's tools) keeps its whole answer, which holds the values before and after (a
-// rate, a team's members, the entries a correction moved). No secret is ever among the arguments of a
+// length (an entry's custom fields too): an administrator sees that a note was set, not what a person
+// wrote in it. An administrator's change (the admin group's tools) keeps its whole answer, which holds
+// the values before and after (a rate, a team's members, the entries a correction moved). No secret is ever among the arguments of a
 // tool. Each record has an id of its own from the moment it is made, so one written twice (sent again
 // after an outage, replayed from a spool a killed process left) is kept once.
 import { randomUUID } from 'node:crypto';
@@ -13,6 +13,11 @@ import type { Caller } from './person-engines.ts';
 
 /** Arguments that carry a person's own words. */
 const FREE_TEXT = new Set(['note', 'description', 'reason', 'comment', 'notes']);
+/**
+ * Arguments whose every text is a person's own words: a tracker's custom fields of an entry (a ticket
+ * number, but as well a "billing reason" a company makes its people write), told by name and length.
+ */
+const FREE_TEXT_BY_NAME = new Set(['fields']);
 /** Keys of a result that say which record was touched. */
 const RECORD_KEYS = new Set([
   'id',
@@ -69,9 +74,25 @@ function withoutFreeText(value: unknown, depth = 0): unknown {
   return Object.fromEntries(
     Object.entries(value).map(([key, item]) => [
       key,
-      FREE_TEXT.has(key) && typeof item === 'string' ? `(${[...item].length} characters)` : withoutFreeText(item, depth + 1),
+      FREE_TEXT.has(key) && typeof item === 'string'
+        ? lengthOnly(item)
+        : FREE_TEXT_BY_NAME.has(key) && isPlainObject(item)
+          ? Object.fromEntries(
+              Object.entries(item)
+                .slice(0, 50)
+                .map(([name, text]) => [name, typeof text === 'string' ? lengthOnly(text) : withoutFreeText(text, depth + 2)]),
+            )
+          : withoutFreeText(item, depth + 1),
     ]),
   );
+}
+
+function lengthOnly(text: string): string {
+  return `(${[...text].length} characters)`;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** The identifying fields of the record a call returned (its entry, its request), free text left out. */

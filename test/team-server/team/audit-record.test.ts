@@ -48,4 +48,16 @@ describe('an audit record', () => {
     expect(JSON.stringify(record.change)).toContain('"(nested)"');
     expect(record.change).toMatchObject({ arguments: { note: '(13 characters)' } });
   });
+
+  it("keeps an entry's custom fields by name, each text reduced to its length, other values as they are", () => {
+    const record = auditRecord(
+      caller,
+      { tool: 'log_time', args: { project: 'Web', fields: { 'Billing reason': 'the client asked twice', Billable: true, Hours: 2 } }, outcome: 'done' },
+      0,
+    );
+    expect(record.change).toMatchObject({
+      arguments: { project: 'Web', fields: { 'Billing reason': '(22 characters)', Billable: true, Hours: 2 } },
+    });
+    expect(JSON.stringify(record)).not.toContain('asked twice');
+  });
 });
