@@ -6,6 +6,7 @@
 // for the tools), with and without the person's projects kept for the next engine at the most that is
 // kept (a file of their own, off the opening's path). Also here: what the built engine is made of, and
 // how much of it the opening loads.
+import './product-pace.ts';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';

@@ -4,6 +4,7 @@
 // (SIGTERM) to exit. The base image is made first where the machine has none
 // (scripts/container-base.sh). Without podman the bench fails, saying so: a missing number is not
 // a measurement. `node test/bench/container-image.ts` runs it alone.
+import './product-pace.ts';
 import { randomBytes } from 'node:crypto';
 import { freePort } from '../support/team-server.ts';
 import { BASE_IMAGE, buildImage, ensureBaseImage, IMAGE, imageSize, podman, podmanOk, requirePodman, waitForOk } from '../deploy/container/podman.ts';

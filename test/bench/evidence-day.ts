@@ -3,6 +3,7 @@
 // colleague's, the bookings of the weeks before), through the built server over stdio as an AI client
 // calls it; and the largest calendar Punchcard reads (10 MB, 100,000 events), to show the engine's memory stays
 // within its heap (docs/security.md). What the evidence and agents groups add to tools/list is measured with the other sizes (run.ts).
+import './product-pace.ts';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

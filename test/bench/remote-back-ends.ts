@@ -10,6 +10,7 @@
 // start, so ten minutes is that count times 600 / IDLE_WATCH_S, said as such). The app asks on its
 // poll schedule (main/app/status-sync.ts); what one refresh costs is measured through the app's own
 // status code (main/engine/timesheet.ts) against the real engine and the fake.
+import './product-pace.ts';
 import { pollInterval } from '../../main/app/status-sync.ts';
 import { SHIFTS_REUSE_MS } from '../../mcp-server/providers/calamari/shifts.ts';
 import * as calamari from '../mcp-server/providers/calamari/request-scenario.ts';

@@ -5,6 +5,7 @@
 //
 // `runRendererBench(row, progress)` is what test/bench/run.ts calls; `node test/bench/renderer.ts`
 // runs it alone and prints a table. Uses $PUNCHCARD_UI_DIST or dist/renderer.
+import './product-pace.ts';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { constants, gzipSync } from 'node:zlib';

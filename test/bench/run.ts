@@ -2,6 +2,7 @@
 // measure, tests assert"). It prints a table and writes the same numbers to test-output/bench.json.
 // Targets are reported, never enforced: a missed target does not change the exit code (benchmarks
 // measure; tests assert).
+import './product-pace.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { arch, cpus, platform, release } from 'node:os';
 import { join, resolve } from 'node:path';

@@ -6,6 +6,7 @@
 // - the built server: a scrape's size and time at Prometheus' side after people signed in and called
 //   tools, with the metrics listener on, and a request's time with metrics on and off.
 // `node test/bench/team-metrics.ts` runs it alone.
+import './product-pace.ts';
 import { prometheusMetrics } from '../../team-server/metrics/prometheus-metrics.ts';
 import { ROUTE_LABELS } from '../../team-server/metrics/route-labels.ts';
 import { NO_METRICS, type TeamMetrics } from '../../team-server/metrics/team-metrics.ts';

@@ -17,6 +17,7 @@
 // and BENCH_SCALE_INSTANCES ("1,2,3") make it smaller on a machine others share. The people, the
 // balancer and the fake Kimai run in this process, on the same cores as the instances: the numbers
 // are what one machine does with everything on it. `node test/bench/team-scale.ts` runs it alone.
+import './product-pace.ts';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';

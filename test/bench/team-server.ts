@@ -27,6 +27,7 @@
 //   it is the floor a call over HTTP stands on.
 // The load, the clients and the fake Kimai share this machine's cores with the server: the numbers
 // are what one machine does with everything on it. `node test/bench/team-server.ts` runs it alone.
+import './product-pace.ts';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

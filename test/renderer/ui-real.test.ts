@@ -44,7 +44,7 @@ import {
   type RendererServer,
   type WindowPool,
 } from './harness.ts';
-import { TEST_PACE } from '../support/test-pace.ts';
+import { testPace } from '../support/test-pace.ts';
 import { PATIENCE_MS } from '../support/patience.ts';
 
 const SCRIPT = resolve(import.meta.dirname, 'real-app.script.ts');
@@ -140,7 +140,7 @@ async function startRealApp(setup: SandboxSetup = {}): Promise<RealApp> {
     PUNCHCARD_RECORD: recordFile,
     // Where the export's save dialog "chooses" to save.
     PUNCHCARD_SAVE_AS: join(root, 'export.csv'),
-    ...TEST_PACE,
+    ...testPace(),
     ...setup.env,
   };
   // Its own process group, so a hung session can be stopped with everything it started.

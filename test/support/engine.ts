@@ -15,7 +15,7 @@ import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { APP_MIME_TYPE, UI_EXTENSION } from '../../mcp-server/apps/app-catalog.ts';
 import { REFUSAL_META_KEY } from '../../mcp-server/contract/outcomes/refusal-meta.ts';
 import type { Timers, WallClock } from '../../mcp-server/clock.ts';
-import { TEST_PACE } from './test-pace.ts';
+import { testPace } from './test-pace.ts';
 
 // PUNCHCARD_TEST_BUNDLE points the tests at another build (`vite build --outDir dist-…`), so two
 // people working in one checkout do not rebuild the bundle under each other's running tests.
@@ -179,7 +179,7 @@ export async function startEngine(options: EngineOptions = {}): Promise<EngineHa
   const transport = new StdioClientTransport({
     command: process.execPath,
     args: [...(options.nodeFlags ?? []), SERVER_BUNDLE, '--user-data', userDataDir, ...(options.args ?? [])],
-    env: { PATH: process.env.PATH ?? '', HOME: userDataDir, TZ: 'Europe/Berlin', ...TEST_PACE, ...options.env },
+    env: { PATH: process.env.PATH ?? '', HOME: userDataDir, TZ: 'Europe/Berlin', ...testPace(), ...options.env },
     stderr: 'pipe',
   });
   let stderr = '';
@@ -201,7 +201,7 @@ function asOnAWire(transport: InMemoryTransport): void {
 
 /** The engine in this test process. */
 export async function startInProcessEngine(options: InProcessEngineOptions = {}): Promise<InProcessEngineHandle> {
-  const env: NodeJS.ProcessEnv = { ...TEST_PACE, ...options.env };
+  const env: NodeJS.ProcessEnv = { ...testPace(), ...options.env };
   if (env.TZ !== undefined) throw new Error("TZ is the process's zone: a test that sets it runs the bundle (startEngine).");
   // Loaded here, not at the top: most files import this module for a folder or SERVER_BUNDLE only, and
   // the engine's modules would add a third of a second to each of them.

@@ -34,7 +34,7 @@ import { startTeamServer as startInProcess } from '../../team-server/team/team-s
 import { TEAM_SERVER_NODE_FLAGS } from '../../team-server/node-flags.ts';
 import { TEAM_SERVER_BUNDLE, type Era, type ToolResult } from './engine.ts';
 import { startPostgres, type TestPostgres } from './postgres.ts';
-import { TEST_PACE } from './test-pace.ts';
+import { testPace } from './test-pace.ts';
 
 export const TEST_SERVER_KEY = randomBytes(32).toString('base64');
 
@@ -172,7 +172,7 @@ async function startOnPort(setup: TeamServerSetup, port: number): Promise<TeamSe
     HOME: dataDir,
     TZ: 'Europe/Berlin',
     PUNCHCARD_SERVER_KEY: key,
-    ...TEST_PACE,
+    ...testPace(),
     ...(setup.postgres ? { PUNCHCARD_DB_PASSWORD: setup.postgres.password } : {}),
     ...setup.env,
   };

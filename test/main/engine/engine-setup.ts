@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { createEngineClient, type EngineClient, type EngineClientOptions } from '../../../main/engine/engine-client.ts';
 import { type EngineLaunch, serveArguments } from '../../../main/engine/launch.ts';
 import { makeUserDataDir, SERVER_BUNDLE } from '../../support/engine.ts';
-import { TEST_PACE } from '../../support/test-pace.ts';
+import { testPace } from '../../support/test-pace.ts';
 import { PATIENCE_MS } from '../../support/patience.ts';
 
 export { SERVER_BUNDLE };
@@ -31,7 +31,7 @@ const folders: string[] = [];
 
 /** The child's environment: only PATH from this shell, a fake HOME, a fixed zone and clock. */
 export function testEnv(userDataDir: string, extra: Record<string, string> = {}): Record<string, string> {
-  return { HOME: userDataDir, TZ: 'Europe/Berlin', PUNCHCARD_NOW: NOW, ...TEST_PACE, ...extra };
+  return { HOME: userDataDir, TZ: 'Europe/Berlin', PUNCHCARD_NOW: NOW, ...testPace(), ...extra };
 }
 
 export const PARENT_ENV = { PATH: process.env.PATH ?? '' };
