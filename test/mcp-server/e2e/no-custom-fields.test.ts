@@ -1,5 +1,5 @@
 // The back ends that keep no custom fields on time entries (the local timesheet, Clockodo, Calamari; issue 78,
-// ../shared/reference/custom-fields.md A.3 and A.4): a `fields` argument of any tool that writes an entry is
+// docs/tools.md, "Custom fields"): a `fields` argument of any tool that writes an entry is
 // refused in words naming the back end, with its code, before anything is sent (the fakes' request logs); an
 // empty `fields` asks for nothing and is no refusal.
 import { describe, expect, it } from 'vitest';

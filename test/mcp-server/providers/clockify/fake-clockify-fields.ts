@@ -1,8 +1,8 @@
 // The fake Clockify's custom fields of time entries (fake-clockify.ts registers the routes and calls the
-// helpers from its entry routes), as ../shared/reference/custom-fields.md (A.2) and Clockify's OpenAPI
+// helpers from its entry routes), as docs/back-ends/clockify.md ("Custom fields") and Clockify's OpenAPI
 // (CustomFieldDtoV1, UpdateCustomFieldRequest, CustomFieldValueDtoV1) describe them:
 // - GET /workspaces/{ws}/custom-fields (`entity-type`, `status`, `name` filters) answers the whole list and
-//   ignores `page-size`, with no Last-Page header (the live probes of the clockify-ts-sdk's discrepancies.md);
+//   ignores `page-size`, with no Last-Page header (the live probes clockify-ts-sdk published);
 //   GET /workspaces/{ws}/custom-fields/{id} answers 405 "Request method 'GET' is not supported" (same source);
 // - GET /workspaces/{ws}/projects/{id}/custom-fields lists only the fields whose status or default that
 //   project changed (the R package's note), each with the project's status and its projectDefaultValues;

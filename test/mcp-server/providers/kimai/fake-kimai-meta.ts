@@ -1,5 +1,5 @@
 // The fake Kimai's meta fields of timesheets (fake-kimai.ts registers the routes when the custom-fields plugin
-// is installed, `config.metaFieldsPlugin`), as ../shared/reference/custom-fields.md (A.1) describes Kimai 2.x
+// is installed, `config.metaFieldsPlugin`), as docs/back-ends/kimai.md ("Meta fields") describes Kimai 2.x
 // and its plugin:
 // - GET /api/metafields?entity=timesheet lists the plugin's rules (MetaFieldRule: name, label, type, value as the
 //   default or a choice list's choices, visible, required, and the customer, project or activity a rule is
