@@ -102,6 +102,8 @@ export function WorkForm({
       onSubmit={submit}
       onKeyDown={onKeyDown}
       aria-label={switching ? 'Switch to other work' : 'Clock in'}
+      // The fields marked required are checked by the engine, whose refusal is said beside them (not the browser's bubble).
+      noValidate
     >
       <div className="clock-in-fields">
         <WorkInputs
@@ -113,6 +115,15 @@ export function WorkForm({
           projectRef={projectRef}
           onChange={change}
         />
+        {/* Before the button, so Tab reaches the fields to fill before the button that sends them. */}
+        <CustomFields
+          id={id}
+          fields={asked}
+          inputs={typed.fields}
+          onChange={(name, input) => change({ fields: { ...typed.fields, [name]: input } })}
+          refusal={refusal}
+          message={failed}
+        />
         <div className="clock-in-submit">
           <Button kind="primary" submit busy={action.pending === 'clock-in'} busyLabel={switching ? 'Switching…' : 'Clocking in…'}>
             {switching ? 'Switch' : 'Clock in'}
@@ -120,14 +131,6 @@ export function WorkForm({
           {onCancel && <Button onClick={onCancel}>Cancel</Button>}
         </div>
       </div>
-      <CustomFields
-        id={id}
-        fields={asked}
-        inputs={typed.fields}
-        onChange={(name, input) => change({ fields: { ...typed.fields, [name]: input } })}
-        refusal={refusal}
-        message={failed}
-      />
       <p className="hint" id={`${id}-start-hint`}>
         {switching ? 'Leave “Switched at” empty to switch now.' : 'Leave “Started at” empty to start now, or give the time you forgot to clock in at.'}
       </p>
