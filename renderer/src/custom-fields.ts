@@ -104,3 +104,36 @@ export function fieldsToSend(asked: readonly AskedField[], inputs: FieldInputs):
   }
   return Object.keys(values).length > 0 ? values : undefined;
 }
+
+/** An entry's field values as the form's inputs: texts and numbers as text, a tick, the choices as texts. */
+export function inputsOf(values: Readonly<Record<string, unknown>> | undefined): Record<string, FieldInput> {
+  const inputs: Record<string, FieldInput> = {};
+  for (const [name, value] of Object.entries(values ?? {})) {
+    if (typeof value === 'string' || typeof value === 'boolean') inputs[name] = value;
+    else if (typeof value === 'number' && Number.isFinite(value)) inputs[name] = String(value);
+    else if (Array.isArray(value)) inputs[name] = value.map(String);
+  }
+  return inputs;
+}
+
+/** An input as it is sent: a text trimmed, empty as undefined. */
+function sent(input: FieldInput | undefined): string | boolean | string[] | undefined {
+  if (!filled(input)) return undefined;
+  return typeof input === 'string' ? input.trim() : input;
+}
+
+/**
+ * What a change of an entry sends as `fields`: only the fields whose input differs from the entry's
+ * (the engine keeps those it is not given), one emptied as null (cleared), a box unticked as false;
+ * undefined when none changed.
+ */
+export function fieldsChanged(asked: readonly AskedField[], inputs: FieldInputs, before: FieldInputs): EntryFieldValues | undefined {
+  const values: Record<string, string | boolean | string[] | null> = {};
+  for (const field of asked) {
+    const now = sent(inputs[field.name]);
+    if (JSON.stringify(now) === JSON.stringify(sent(before[field.name]))) continue;
+    // A box unticked is false, not a cleared field.
+    values[field.name] = field.type === 'checkbox' ? now === true : (now ?? null);
+  }
+  return Object.keys(values).length > 0 ? values : undefined;
+}

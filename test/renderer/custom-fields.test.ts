@@ -2,7 +2,7 @@
 // which fields an engine refusal is about (renderer/src/custom-fields.ts, issue 78).
 import { describe, expect, it } from 'vitest';
 import { refusalOf } from '../../mcp-server/contract/outcomes/refusals.ts';
-import { fieldsToAsk, fieldsToSend, isFieldsRefusal, refusedFieldNames } from '../../renderer/src/custom-fields.ts';
+import { fieldsChanged, fieldsToAsk, fieldsToSend, inputsOf, isFieldsRefusal, refusedFieldNames } from '../../renderer/src/custom-fields.ts';
 import { FAKE_FIELDS, FAKE_REQUIRED_FIELDS } from './fake-fields.ts';
 
 const catalog = { fields: FAKE_FIELDS, requiredFields: FAKE_REQUIRED_FIELDS };
@@ -47,5 +47,26 @@ describe('the fields a form sends', () => {
       fieldsToSend(asked, { Ticket: ' WEB-142 ', 'Cost centre': 'R&D', Billable: true, 'Hours budget': '2.5', Teams: ['Web', 'Data'], Hidden: 'x' }),
     ).toEqual({ Ticket: 'WEB-142', 'Cost centre': 'R&D', Billable: true, 'Hours budget': '2.5', Teams: ['Web', 'Data'] });
     expect(fieldsToSend(asked, { Ticket: '  ', 'Cost centre': '', Billable: false, Teams: [] })).toBeUndefined();
+  });
+});
+
+describe('an entry changed', () => {
+  it('shows the values it carries, the fields the catalog lists only (an admin-only one it does not list stays unseen)', () => {
+    const before = inputsOf({ Ticket: 'WEB-1', 'Hours budget': 2.5, Billable: true, Teams: ['Web'], Secret: 'admin only', Odd: { x: 1 } });
+    expect(before).toEqual({ Ticket: 'WEB-1', 'Hours budget': '2.5', Billable: true, Teams: ['Web'], Secret: 'admin only' });
+    expect(names(fieldsToAsk(catalog, 'Internal', undefined, before))).toEqual(['Ticket', 'Billable', 'Hours budget', 'Teams']);
+  });
+
+  it('sends only the fields changed, one emptied as null, a box unticked as false, and nothing where none changed', () => {
+    const before = inputsOf({ Ticket: 'WEB-1', Billable: true, Teams: ['Web'] });
+    const asked = fieldsToAsk(catalog, 'Acme Website', undefined, before);
+    expect(fieldsChanged(asked, before, before)).toBeUndefined();
+    expect(fieldsChanged(asked, { ...before, Ticket: ' WEB-1 ' }, before)).toBeUndefined();
+    expect(fieldsChanged(asked, { ...before, Ticket: 'WEB-2', 'Cost centre': 'Sales', Billable: false, Teams: [] }, before)).toEqual({
+      Ticket: 'WEB-2',
+      'Cost centre': 'Sales',
+      Billable: false,
+      Teams: null,
+    });
   });
 });

@@ -855,6 +855,22 @@ describe('the fields a project requires (issue 78)', () => {
     expect(await unlabelled(page, 'timesheet')).toEqual([]);
   });
 
+  it('asks for them when an entry is changed, and sends only the fields changed', async () => {
+    const { page, fake } = await open('timesheet', CLOCKIFY_FIELDS);
+    const sheet = screenOf(page, 'timesheet');
+    await sheet
+      .getByRole('button', { name: /^Edit Acme Website · Development/ })
+      .first()
+      .click();
+    const form = sheet.getByRole('form', { name: 'Change the entry' });
+    const fields = form.getByRole('group', { name: 'Fields your tracker asks for' });
+    await fields.getByRole('textbox', { name: 'Ticket' }).fill('WEB-9');
+    await fields.getByRole('combobox', { name: 'Cost centre' }).selectOption('Sales');
+    await fields.getByRole('textbox', { name: 'Ticket' }).press('Enter');
+    await hidden(form);
+    expect(callsOf(fake, 'updateEntry').at(-1)).toEqual({ id: expect.any(Number), fields: { Ticket: 'WEB-9', 'Cost centre': 'Sales' } });
+  });
+
   it('asks for them when clocking in, Tab reaching them before the button, and says the refusal beside them', async () => {
     const { page, fake } = await open('status', { ...CLOCKIFY_FIELDS, running: false });
     const timer = screenOf(page, 'status').locator('.timer');

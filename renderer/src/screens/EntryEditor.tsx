@@ -8,7 +8,7 @@ import type { EntryFieldValues } from '../../../window-contract/request-parts.ts
 import type { EntryView } from '../../../window-contract/status.ts';
 import { Button, ErrorText } from '../components.tsx';
 import { CustomFields } from '../CustomFields.tsx';
-import { fieldsToAsk, fieldsToSend, isFieldsRefusal, type FieldInputs } from '../custom-fields.ts';
+import { fieldsChanged, fieldsToAsk, fieldsToSend, inputsOf, isFieldsRefusal, type FieldInputs } from '../custom-fields.ts';
 import { addDaysTo, clockOf } from '../format.ts';
 import { useAction } from '../hooks.ts';
 import { entryFieldOf, type EntryField } from '../problems.ts';
@@ -87,7 +87,9 @@ export function EntryEditor({ date, entry, initial, onSave, onCancel }: EntryEdi
   const id = useId();
   const [fields, setFields] = useState<Fields>(() => fieldsOf(entry, initial));
   const [problem, setProblem] = useState<MissingTime | null>(null);
-  const [inputs, setInputs] = useState<FieldInputs>({});
+  // The entry's own field values, shown and changed in place; the fields it carries are shown whatever the project requires.
+  const [before] = useState<FieldInputs>(() => inputsOf(entry?.fields));
+  const [inputs, setInputs] = useState<FieldInputs>(before);
   const catalog = useStore(stores.catalog);
   const action = useAction();
   const first = useRef<HTMLInputElement>(null);
@@ -97,9 +99,7 @@ export function EntryEditor({ date, entry, initial, onSave, onCancel }: EntryEdi
   // A refusal about the custom fields is said beside them, not under the form.
   const message = problem?.problem ?? (isFieldsRefusal(refusal) ? undefined : action.error?.message);
   const invalid: EntryField | null = problem?.field ?? entryFieldOf(refusal);
-  // A new entry, or one moved to another project, is asked for what its project requires.
-  const project = !entry || fields.project.trim() !== (entry.project ?? '') ? fields.project : null;
-  const asked = fieldsToAsk(catalog.data, project, refusal, inputs);
+  const asked = fieldsToAsk(catalog.data, fields.project, refusal, inputs);
 
   useEffect(() => {
     first.current?.focus();
@@ -123,7 +123,8 @@ export function EntryEditor({ date, entry, initial, onSave, onCancel }: EntryEdi
       setProblem(draft);
       return;
     }
-    const custom = fieldsToSend(asked, inputs);
+    // A change sends only the fields changed (the engine keeps the rest), a new entry the ones filled in.
+    const custom = entry ? fieldsChanged(asked, inputs, before) : fieldsToSend(asked, inputs);
     if (custom) draft.fields = custom;
     if (entry && Object.keys(draft).length === 0) {
       onCancel();
