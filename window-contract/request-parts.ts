@@ -11,3 +11,13 @@ export const time = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(Z|
 export const entryId = z.number().int().min(1);
 /** A person as manage_people names one here: by the id its list showed. */
 export const personId = z.number().int().min(1);
+/**
+ * A time entry's custom fields as the tools take them (`fields`, issue 78): a field's name as the tracker
+ * names it to a text, a number, a tick, the choices ticked, or null to clear it. At most 50, each name
+ * and value within bounds; the engine checks them against the tracker's fields.
+ */
+export const entryFieldValues = z
+  .record(z.string(), z.union([z.string().max(5000), z.number().finite(), z.boolean(), z.array(z.string().max(500)).max(100), z.null()]))
+  .refine((values) => Object.keys(values).every((name) => name.trim() !== '' && name.length <= 200), 'each field by a name of 1 to 200 characters')
+  .refine((values) => Object.keys(values).length <= 50, 'at most 50 fields');
+export type EntryFieldValues = z.infer<typeof entryFieldValues>;

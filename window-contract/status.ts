@@ -6,7 +6,7 @@ import type { KeptWriteChoice } from '../mcp-server/contract/app-tools/kept-writ
 import type { BreakOutput, EntryOutput } from '../mcp-server/contract/tools/outputs.ts';
 import type { AdminSection } from './admin-sections.ts';
 import type { LeaveTypeName } from './leave.ts';
-import { none, shortText, time } from './request-parts.ts';
+import { entryFieldValues, none, shortText, time } from './request-parts.ts';
 
 /** A time entry as the engine's tools answer with it (mcp-server/contract/tools/outputs.ts), handed on as it is. */
 export type EntryView = EntryOutput;
@@ -106,7 +106,13 @@ export const statusChannels = {
    */
   clockIn: {
     request: z
-      .object({ project: shortText.optional(), activity: shortText.optional(), description: z.string().max(5000).optional(), start: time.optional() })
+      .object({
+        project: shortText.optional(),
+        activity: shortText.optional(),
+        description: z.string().max(5000).optional(),
+        start: time.optional(),
+        fields: entryFieldValues.optional(),
+      })
       .strict()
       .optional(),
     response: {} as StatusView,

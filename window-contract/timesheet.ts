@@ -1,7 +1,7 @@
 // The window's contract for the Timesheet: a week's entries and targets, what entries can be booked
 // on, entries added, changed and deleted afterwards, and the CSV export.
 import * as z from 'zod/v4';
-import { day, entryId, none, shortText, time } from './request-parts.ts';
+import { day, entryFieldValues, entryId, none, shortText, time, type EntryFieldValues } from './request-parts.ts';
 import type { WeekApprovalView } from './approvals.ts';
 import type { DayReason, EntryView } from './status.ts';
 
@@ -37,6 +37,18 @@ export interface EntryFieldsInput {
   project?: string;
   activity?: string;
   description?: string;
+  /** The tracker's custom fields by name (issue 78); a field left out keeps its value. */
+  fields?: EntryFieldValues;
+}
+
+/** A custom field entries take (list_catalog's `fields`): Clockify's custom fields, Kimai's meta fields. */
+export interface EntryFieldView {
+  name: string;
+  type: 'text' | 'number' | 'checkbox' | 'choice' | 'choices';
+  /** Required on every entry; a project may require a field that is not (CatalogView's requiredFields). */
+  required: boolean;
+  /** A choice's or choices' words, as the tracker shows them. */
+  choices?: string[];
 }
 
 export interface CatalogView {
@@ -45,6 +57,10 @@ export interface CatalogView {
   activities: Array<{ name: string; project: string | null }>;
   /** The break types the person may take, the default first (back ends with breaks); empty elsewhere. */
   breakTypes: string[];
+  /** The custom fields entries take; empty where the back end keeps none. */
+  fields: EntryFieldView[];
+  /** The custom fields each project requires on its entries, by project name; projects that require none are left out. */
+  requiredFields: Array<{ project: string; fields: string[] }>;
 }
 
 export interface ExportResult {
@@ -59,6 +75,7 @@ const EntryFields = {
   project: shortText.optional(),
   activity: shortText.optional(),
   description: z.string().max(5000).optional(),
+  fields: entryFieldValues.optional(),
 };
 
 export const timesheetChannels = {

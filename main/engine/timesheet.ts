@@ -10,6 +10,7 @@ import { addDays } from '../../mcp-server/for-the-app.ts';
 import { TOOL_CONTRACTS } from '../../mcp-server/contract/tools/index.ts';
 import type { ConnectionResult } from '../../window-contract/account.ts';
 import type { BackEndPlanView } from '../../window-contract/settings.ts';
+import type { EntryFieldValues } from '../../window-contract/request-parts.ts';
 import type { DayTotal, EntryView, KeptWriteChoice, KeptWriteView, StatusView } from '../../window-contract/status.ts';
 import { decideKeptWriteContract, keptWriteDecisionsContract } from '../../mcp-server/contract/app-tools/kept-write-decisions.ts';
 import { testConnection } from './connection-test.ts';
@@ -27,6 +28,8 @@ export interface ClockInRequest {
   description?: string;
   /** When the work began, if not now: ISO 8601 with an offset, or the person's wall time. */
   start?: string;
+  /** The tracker's custom fields by name (issue 78). */
+  fields?: EntryFieldValues;
 }
 
 export interface ClockOutRequest {
@@ -255,6 +258,7 @@ function timerWrites(call: ToolCaller, getStatus: () => Promise<StatusView>, opt
         ...(request.activity === undefined ? {} : { activity: request.activity }),
         ...(request.description === undefined ? {} : { description: request.description }),
         ...(request.start === undefined ? {} : { start: request.start }),
+        ...(request.fields === undefined ? {} : { fields: request.fields }),
         switch: true,
       });
       return getStatus();

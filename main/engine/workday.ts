@@ -85,6 +85,7 @@ export function createWorkday(engine: EngineClient, options: WorkdayOptions = {}
     ...(input.project === undefined ? {} : { project: input.project }),
     ...(input.activity === undefined ? {} : { activity: input.activity }),
     ...(input.description === undefined ? {} : { description: input.description }),
+    ...(input.fields === undefined ? {} : { fields: input.fields }),
   });
 
   return {
@@ -115,6 +116,10 @@ export function createWorkday(engine: EngineClient, options: WorkdayOptions = {}
         projects: answer.projects.filter((item) => !item.archived).map((item) => item.name),
         activities: answer.activities.filter((item) => !item.archived).map((item) => ({ name: item.name, project: item.parent })),
         breakTypes: (answer.break_types ?? []).map((type) => type.name),
+        fields: answer.fields ?? [],
+        requiredFields: answer.projects.flatMap((item) =>
+          !item.archived && item.required_fields ? [{ project: item.name, fields: item.required_fields }] : [],
+        ),
       }));
       const entry = { at: now(), view };
       catalog = entry;

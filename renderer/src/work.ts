@@ -3,6 +3,7 @@
 // one is the engine's clock_in (main passes switch: true, so a running timer stops where the new one
 // starts); here only what the window sends and what it says afterwards.
 import type { PunchcardApi } from '../../window-contract/index.ts';
+import type { EntryFieldValues } from '../../window-contract/request-parts.ts';
 import type { EntryView, StatusView } from '../../window-contract/status.ts';
 import { api } from './bridge.ts';
 import { mondayOf } from './format.ts';
@@ -22,13 +23,14 @@ export function workLabel(work: Pick<Work, 'project' | 'activity'>): string {
 
 type ClockInRequest = NonNullable<Parameters<PunchcardApi['clockIn']>[0]>;
 
-/** The request for `work`, started at `start` ("HH:MM" on `today`) or now; empty parts are left out. */
-export function clockInRequest(work: Work, start?: { today: string; time: string }): ClockInRequest {
+/** The request for `work`, started at `start` ("HH:MM" on `today`) or now, with the tracker's custom fields filled in; empty parts are left out. */
+export function clockInRequest(work: Work, start?: { today: string; time: string }, fields?: EntryFieldValues): ClockInRequest {
   return {
     ...(work.project?.trim() ? { project: work.project.trim() } : {}),
     ...(work.activity?.trim() ? { activity: work.activity.trim() } : {}),
     ...(work.description.trim() ? { description: work.description.trim() } : {}),
     ...(start?.time ? { start: `${start.today}T${start.time}` } : {}),
+    ...(fields ? { fields } : {}),
   };
 }
 
@@ -42,9 +44,13 @@ export function startedText(before: EntryView | null, after: EntryView | null): 
  * Starts `work` (switching from a running timer) and puts the fresh status where every screen reads
  * it. Rejects with the engine's refusal in words; nothing changed then.
  */
-export async function startWork(work: Work, start?: { today: string; time: string }): Promise<{ status: StatusView; message: string }> {
+export async function startWork(
+  work: Work,
+  start?: { today: string; time: string },
+  fields?: EntryFieldValues,
+): Promise<{ status: StatusView; message: string }> {
   const before = stores.status.get().data?.running ?? null;
-  const status = await api.clockIn(clockInRequest(work, start));
+  const status = await api.clockIn(clockInRequest(work, start, fields));
   stores.status.set(status);
   // The week shown on the Timesheet gains the new entry (and the stopped one its end).
   const week = mondayOf(status.today);

@@ -55,6 +55,8 @@ describe('the bulk corrections form', () => {
         { name: 'Testing', project: 'App' },
       ],
       breakTypes: [],
+      fields: [],
+      requiredFields: [],
     };
     expect(activitiesOf(catalog, 'Website')).toEqual(['Design', 'Review']);
     expect(activitiesOf(catalog, '')).toEqual(['Design', 'Review', 'Testing']);

@@ -13,6 +13,7 @@ import type { EntryView, KeptWriteView, StatusView } from '../../window-contract
 import type { PendingLeaveView, TeamHoursView } from '../../window-contract/team.ts';
 import { UserFacingError } from '../../main/ipc/dispatch.ts';
 import { refuse } from './fake-refusal.ts';
+import { checkFakeFields, FAKE_FIELDS, FAKE_REQUIRED_FIELDS } from './fake-fields.ts';
 import { isDefaultEnabled, TOOL_CATALOG, TOOL_GROUPS, type ToolName } from '../../mcp-server/contract/tool-catalog.ts';
 import { credentialAccount } from '../../mcp-server/contract/back-ends.ts';
 import { addDays, startOfIsoWeek } from '../../mcp-server/domain/time.ts';
@@ -344,6 +345,11 @@ export interface FakeBridgeOptions {
    * status with "Submit week" and keeps locked weeks as they are; a lead decides others' weeks. Absent: none.
    */
   approvals?: FakeApprovalsOptions;
+  /**
+   * The back end keeps custom fields on entries as a Clockify workspace does (FAKE_FIELDS): Acme Website
+   * requires a ticket and a cost centre, and a write without them is refused before it is made.
+   */
+  customFields?: boolean;
 }
 
 export interface FakeBridge extends PunchcardApi {
@@ -807,6 +813,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     // As main's clock_in with switch: true: a running timer stops where the new one starts, which
     // is now or the start given (never in the future, never before the running one began).
     clockIn: (request) => {
+      if (options.customFields) checkFakeFields(request?.project, request?.fields, true, 'not_started');
       const running = entries.find((entry) => entry.end === null);
       const start = request?.start === undefined ? now : instantOf(request.start);
       if (start > now + 60_000) refuse('time_in_future', { field: 'start', time: iso(start) });
@@ -1031,13 +1038,17 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     listHolidayRegions: (request) => (request?.country ? (STATES[request.country.toUpperCase()] ?? []) : COUNTRIES),
     ...daily.handlers,
     getTimesheet: (request) => ({ ...daily.handlers.getTimesheet(request), approval: approvals ? approvals.week(startOfIsoWeek(request.date)) : null }),
+    getCatalog: () =>
+      options.customFields ? { ...daily.handlers.getCatalog(), fields: FAKE_FIELDS, requiredFields: FAKE_REQUIRED_FIELDS } : daily.handlers.getCatalog(),
     logTime: (request) => {
       unlocked(request.start);
+      if (options.customFields) checkFakeFields(request.project, request.fields, true);
       return daily.handlers.logTime(request);
     },
     updateEntry: (request) => {
       unlocked(entries.find((entry) => entry.id === request.id)?.start);
       unlocked(request.start);
+      if (options.customFields) checkFakeFields(request.project, request.fields, request.project !== undefined);
       return daily.handlers.updateEntry(request);
     },
     deleteEntry: (request) => {

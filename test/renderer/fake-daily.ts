@@ -306,6 +306,8 @@ export function createFakeDaily(context: DailyContext, options: FakeDailyOptions
       { name: context.named('Design'), project: context.named('Website relaunch') },
     ],
     breakTypes: has('start_break') ? ['Break', 'Lunch'] : [],
+    fields: [],
+    requiredFields: [],
   });
 
   const balance = (year: number): LeaveBalanceView => {

@@ -29,6 +29,54 @@ export interface ScreenshotState {
   act?: (page: Page, fake: FakeBridge) => Promise<void>;
 }
 
+/** A Clockify workspace whose project Acme Website requires a ticket (text) and a cost centre (a choice), issue 78. */
+const CLOCKIFY_FIELDS: FakeBridgeOptions = { account: { type: 'clockify', url: 'https://api.clockify.me', workspace: null }, customFields: true };
+
+/** The clock-in form and the entry editor asking for the fields a project requires, and a refusal about them said beside them. */
+const REQUIRED_FIELD_STATES: ScreenshotState[] = [
+  {
+    screen: 'status',
+    state: 'clock-in-required-fields',
+    what: 'clocking in on a project that requires a ticket and a cost centre: both asked for, marked required',
+    fake: { ...CLOCKIFY_FIELDS, running: false },
+    act: async (page) => {
+      const timer = screenOf(page, 'status').locator('.timer');
+      await timer.getByLabel('Project', { exact: true }).fill('Acme Website');
+      await timer.getByLabel('Ticket').waitFor();
+    },
+  },
+  {
+    screen: 'status',
+    state: 'clock-in-fields-refused',
+    what: 'clocking in without the cost centre: the engine’s refusal beside the fields, the ticket typed kept',
+    fake: { ...CLOCKIFY_FIELDS, running: false },
+    act: async (page) => {
+      const timer = screenOf(page, 'status').locator('.timer');
+      await timer.getByLabel('Project', { exact: true }).fill('Acme Website');
+      await timer.getByLabel('Ticket').fill('WEB-142');
+      await timer.getByRole('button', { name: 'Clock in' }).click();
+      await timer.locator('.custom-fields').getByRole('alert').waitFor();
+    },
+  },
+  {
+    screen: 'timesheet',
+    state: 'adding-required-fields',
+    what: 'a new entry on a project that requires a ticket and a cost centre, saved without them: the refusal beside the fields',
+    fake: CLOCKIFY_FIELDS,
+    act: async (page) => {
+      await screenOf(page, 'timesheet')
+        .getByRole('button', { name: /^Fill the gap from/ })
+        .first()
+        .click();
+      const form = page.getByRole('form', { name: 'New entry' });
+      await form.getByLabel('Project').fill('Acme Website');
+      await form.getByLabel('Note').fill('Checkout page');
+      await form.getByRole('button', { name: 'Save' }).click();
+      await form.locator('.custom-fields').getByRole('alert').waitFor();
+    },
+  },
+];
+
 /** The smallest window main allows (main/windows/settings-window.ts, minWidth and minHeight; the layout test holds them equal). */
 export const SMALLEST = { width: 640, height: 480 };
 /** A window of a laptop's size, and a wide one. */
@@ -679,6 +727,7 @@ export const STATES: ScreenshotState[] = [
     fake: { account: { type: 'calamari', url: 'https://acme.calamari.io', email: 'ada@acme.example' } },
   },
   { screen: 'timesheet', state: 'busy-week', what: 'a week of about 200 entries', fake: { busyWeek: true } },
+  ...REQUIRED_FIELD_STATES,
   { screen: 'reports', state: 'month', what: 'the month: hours per day against the target, overtime, projects' },
   {
     screen: 'reports',

@@ -801,6 +801,112 @@ describe('continue and switch', () => {
   });
 });
 
+describe('the fields a project requires (issue 78)', () => {
+  const CLOCKIFY_FIELDS: FakeBridgeOptions = { account: { type: 'clockify', url: 'https://api.clockify.me', workspace: null }, customFields: true };
+  const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id);
+
+  it('asks for them in the entry editor by keyboard, says the refusal beside them, keeps what was typed, and sends them as fields', async () => {
+    const { page, fake } = await open('timesheet', CLOCKIFY_FIELDS);
+    const sheet = screenOf(page, 'timesheet');
+    await sheet.getByRole('button', { name: 'Fill the gap from 12:15 PM to 1:00 PM' }).first().click();
+    const form = sheet.getByRole('form', { name: 'New entry' });
+    // None is asked before the project requires it.
+    expect(await form.locator('.custom-fields').count()).toBe(0);
+    await form.getByLabel('Project').fill('Acme Website');
+    const fields = form.getByRole('group', { name: 'Fields your tracker asks for' });
+    await visible(fields);
+    const ticket = fields.getByRole('textbox', { name: 'Ticket' });
+    const costCentre = fields.getByRole('combobox', { name: 'Cost centre' });
+    expect(await ticket.getAttribute('required')).not.toBeNull();
+    expect(await costCentre.getAttribute('required')).not.toBeNull();
+    expect(await fields.innerText()).toContain('Ticket required');
+    // Tab goes from the note to the ticket, the cost centre, then Save.
+    await form.getByLabel('Note').fill('Checkout page');
+    await form.getByLabel('Note').press('Tab');
+    await expect.poll(() => focusedId(page)).toBe(await ticket.getAttribute('id'));
+    await page.keyboard.type('WEB-142');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => focusedId(page)).toBe(await costCentre.getAttribute('id'));
+    await page.keyboard.press('Tab');
+    await expect.poll(() => focusedText(page)).toBe('Save');
+    await page.keyboard.press('Enter');
+    // The engine's refusal, beside the fields; the one missing focused and marked invalid; nothing typed lost.
+    const alert = fields.getByRole('alert');
+    await text(alert).toBe(
+      'Clockify requires "Cost centre" on this entry ("Cost centre" is one of "Sales", "R&D", "Operations"). Fill them in and try again. Nothing was sent.',
+    );
+    expect(await form.locator('> .message.error').count()).toBe(0);
+    await expect.poll(() => focusedId(page)).toBe(await costCentre.getAttribute('id'));
+    expect(await costCentre.getAttribute('aria-invalid')).toBe('true');
+    expect(await costCentre.getAttribute('aria-describedby')).toBe(await alert.getAttribute('id'));
+    expect(await ticket.inputValue()).toBe('WEB-142');
+    expect(await form.getByLabel('Note').inputValue()).toBe('Checkout page');
+    expect(callsOf(fake, 'logTime').at(-1)).toMatchObject({ fields: { Ticket: 'WEB-142' } });
+    await costCentre.selectOption('R&D');
+    await ticket.press('Enter');
+    await hidden(form);
+    expect(callsOf(fake, 'logTime').at(-1)).toEqual({
+      start: '2026-05-11T12:15',
+      end: '2026-05-11T13:00',
+      project: 'Acme Website',
+      description: 'Checkout page',
+      fields: { Ticket: 'WEB-142', 'Cost centre': 'R&D' },
+    });
+    expect(await unlabelled(page, 'timesheet')).toEqual([]);
+  });
+
+  it('asks for them when an entry is changed, and sends only the fields changed', async () => {
+    const { page, fake } = await open('timesheet', CLOCKIFY_FIELDS);
+    const sheet = screenOf(page, 'timesheet');
+    await sheet
+      .getByRole('button', { name: /^Edit Acme Website · Development/ })
+      .first()
+      .click();
+    const form = sheet.getByRole('form', { name: 'Change the entry' });
+    const fields = form.getByRole('group', { name: 'Fields your tracker asks for' });
+    await fields.getByRole('textbox', { name: 'Ticket' }).fill('WEB-9');
+    await fields.getByRole('combobox', { name: 'Cost centre' }).selectOption('Sales');
+    await fields.getByRole('textbox', { name: 'Ticket' }).press('Enter');
+    await hidden(form);
+    expect(callsOf(fake, 'updateEntry').at(-1)).toEqual({ id: expect.any(Number), fields: { Ticket: 'WEB-9', 'Cost centre': 'Sales' } });
+  });
+
+  it('asks for them when clocking in, Tab reaching them before the button, and says the refusal beside them', async () => {
+    const { page, fake } = await open('status', { ...CLOCKIFY_FIELDS, running: false });
+    const timer = screenOf(page, 'status').locator('.timer');
+    await timer.getByLabel('Project', { exact: true }).fill('Acme Website');
+    const fields = timer.getByRole('group', { name: 'Fields your tracker asks for' });
+    const ticket = fields.getByRole('textbox', { name: 'Ticket' });
+    const costCentre = fields.getByRole('combobox', { name: 'Cost centre' });
+    await visible(ticket);
+    // In the order Tab takes (the time's own parts take Tabs of their own, so the order is read from the form).
+    const order = await timer
+      .getByRole('form', { name: 'Clock in' })
+      .locator('input, select, button')
+      .evaluateAll((controls) => controls.map((control) => (control as HTMLInputElement).labels?.[0]?.textContent ?? control.textContent));
+    expect(order.slice(0, 7)).toEqual(['Project', 'Activity', 'Note', 'Started at', 'Ticket required', 'Cost centre required', 'Clock in']);
+    await ticket.focus();
+    await page.keyboard.press('Tab');
+    await expect.poll(() => focusedId(page)).toBe(await costCentre.getAttribute('id'));
+    await page.keyboard.press('Tab');
+    await expect.poll(() => focusedText(page)).toBe('Clock in');
+    await page.keyboard.press('Enter');
+    await text(fields.getByRole('alert')).toBe(
+      'Clockify requires "Ticket", "Cost centre" on this entry ("Cost centre" is one of "Sales", "R&D", "Operations"). Fill them in and try again. Nothing was sent. No timer was started.',
+    );
+    // Said once, beside the fields, not again under the card.
+    expect(await timer.getByRole('alert').count()).toBe(1);
+    await expect.poll(() => focusedId(page)).toBe(await ticket.getAttribute('id'));
+    expect(await timer.getByLabel('Project', { exact: true }).inputValue()).toBe('Acme Website');
+    await ticket.fill('WEB-142');
+    await costCentre.selectOption('Sales');
+    await timer.getByRole('button', { name: 'Clock in' }).click();
+    await text(timer.locator('.timer-what')).toContain('Acme Website');
+    expect(callsOf(fake, 'clockIn').at(-1)).toEqual({ project: 'Acme Website', fields: { Ticket: 'WEB-142', 'Cost centre': 'Sales' } });
+    expect(await unlabelled(page, 'status')).toEqual([]);
+  });
+});
+
 describe('holidays and targets', () => {
   it('shows the same week on Status and the Timesheet, holidays by name, and today’s target', async () => {
     const { page } = await open('status');

@@ -9,6 +9,7 @@ import type { BackEndPlan } from '../../engine/timesheet.ts';
 import type { ConnectionResult } from '../../../window-contract/account.ts';
 import type { HolidayRegionOption } from '../../../window-contract/settings.ts';
 import type { IdleAnswer, IdleQuestion, KeptWriteChoice, StatusView } from '../../../window-contract/status.ts';
+import type { EntryFieldValues } from '../../../window-contract/request-parts.ts';
 import type { Leave } from '../../engine/leave.ts';
 import type { Team } from '../../engine/team.ts';
 import type { Administration } from '../../engine/administration.ts';
@@ -23,7 +24,7 @@ export type UpdatesPort = Pick<Updates, 'view' | 'check' | 'setMode' | 'install'
 /** The engine client's view of the timesheet (main/engine): every answer comes from MCP tools. */
 export interface TimesheetPort {
   getStatus(): Promise<StatusView>;
-  clockIn(request: { project?: string; activity?: string; description?: string }): Promise<StatusView>;
+  clockIn(request: { project?: string; activity?: string; description?: string; start?: string; fields?: EntryFieldValues }): Promise<StatusView>;
   /** Stops the timer now, or at `end` (ISO 8601 or a local wall time). */
   clockOut(request: { description?: string; end?: string }): Promise<StatusView>;
   /** A break in the running shift, of the type named, else the back end's first. */

@@ -12,7 +12,10 @@ export function statusHandlers(
   };
   return {
     getStatus: () => deps.timesheet.getStatus(),
-    clockIn: async (request) => announce(await deps.timesheet.clockIn(withoutBlanks(request ?? {}))),
+    clockIn: async (request) => {
+      const { fields, ...words } = request ?? {};
+      return announce(await deps.timesheet.clockIn({ ...withoutBlanks(words), ...(fields ? { fields } : {}) }));
+    },
     clockOut: async (request) => announce(await deps.timesheet.clockOut(withoutBlanks(request ?? {}))),
     startBreak: async (request) => announce(await deps.timesheet.startBreak(request?.type?.trim() || undefined)),
     endBreak: async () => announce(await deps.timesheet.endBreak()),

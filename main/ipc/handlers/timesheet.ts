@@ -46,7 +46,7 @@ export function timesheetHandlers(
       return { ...week, rights, approval };
     },
     getCatalog: () => deps.workday.catalog(),
-    logTime: (fields) => changed(deps.workday.log(withoutBlanks(fields) as typeof fields)),
+    logTime: ({ fields, ...words }) => changed(deps.workday.log({ ...(withoutBlanks(words) as typeof words), ...(fields ? { fields } : {}) })),
     updateEntry: ({ id, ...fields }) => changed(deps.workday.update(id, fields)),
     deleteEntry: ({ id }) => changed(deps.workday.remove(id)),
     exportCsv: async ({ from, to }) => {

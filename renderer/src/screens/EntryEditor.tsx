@@ -1,13 +1,18 @@
 // One time entry in edit, in place of its row (or a new one under its day): start and end as times
 // of the day, project and activity with the catalog's names as suggestions, and the note. Enter
 // saves, Escape cancels; the engine's own refusal is shown under the fields, the field it is about
-// marked invalid and focused, and the fields keep what was typed.
+// marked invalid and focused, and the fields keep what was typed. The tracker's custom fields the
+// project requires are asked below (CustomFields.tsx); a refusal about them is said beside them.
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import type { EntryFieldValues } from '../../../window-contract/request-parts.ts';
 import type { EntryView } from '../../../window-contract/status.ts';
 import { Button, ErrorText } from '../components.tsx';
+import { CustomFields } from '../CustomFields.tsx';
+import { fieldsChanged, fieldsToAsk, fieldsToSend, inputsOf, isFieldsRefusal, type FieldInputs } from '../custom-fields.ts';
 import { addDaysTo, clockOf } from '../format.ts';
 import { useAction } from '../hooks.ts';
 import { entryFieldOf, type EntryField } from '../problems.ts';
+import { stores, useStore } from '../store.ts';
 import { WorkFields } from '../WorkFields.tsx';
 
 export interface EntryDraft {
@@ -16,6 +21,8 @@ export interface EntryDraft {
   project?: string;
   activity?: string;
   description?: string;
+  /** The tracker's custom fields filled in (issue 78). */
+  fields?: EntryFieldValues;
 }
 
 interface EntryEditorProps {
@@ -80,12 +87,19 @@ export function EntryEditor({ date, entry, initial, onSave, onCancel }: EntryEdi
   const id = useId();
   const [fields, setFields] = useState<Fields>(() => fieldsOf(entry, initial));
   const [problem, setProblem] = useState<MissingTime | null>(null);
+  // The entry's own field values, shown and changed in place; the fields it carries are shown whatever the project requires.
+  const [before] = useState<FieldInputs>(() => inputsOf(entry?.fields));
+  const [inputs, setInputs] = useState<FieldInputs>(before);
+  const catalog = useStore(stores.catalog);
   const action = useAction();
   const first = useRef<HTMLInputElement>(null);
   const form = useRef<HTMLFormElement>(null);
   const running = entry !== undefined && entry.end === null;
-  const message = problem?.problem ?? action.error?.message;
-  const invalid: EntryField | null = problem?.field ?? entryFieldOf(action.error?.refusal);
+  const refusal = action.error?.refusal;
+  // A refusal about the custom fields is said beside them, not under the form.
+  const message = problem?.problem ?? (isFieldsRefusal(refusal) ? undefined : action.error?.message);
+  const invalid: EntryField | null = problem?.field ?? entryFieldOf(refusal);
+  const asked = fieldsToAsk(catalog.data, fields.project, refusal, inputs);
 
   useEffect(() => {
     first.current?.focus();
@@ -109,6 +123,9 @@ export function EntryEditor({ date, entry, initial, onSave, onCancel }: EntryEdi
       setProblem(draft);
       return;
     }
+    // A change sends only the fields changed (the engine keeps the rest), a new entry the ones filled in.
+    const custom = entry ? fieldsChanged(asked, inputs, before) : fieldsToSend(asked, inputs);
+    if (custom) draft.fields = custom;
     if (entry && Object.keys(draft).length === 0) {
       onCancel();
       return;
@@ -159,6 +176,17 @@ export function EntryEditor({ date, entry, initial, onSave, onCancel }: EntryEdi
         </div>
         <WorkFields id={id} values={fields} onChange={update} maxLength={500} marked={marked} />
       </div>
+      <CustomFields
+        id={id}
+        fields={asked}
+        inputs={inputs}
+        onChange={(name, input) => {
+          setInputs((current) => ({ ...current, [name]: input }));
+          action.clear();
+        }}
+        refusal={refusal}
+        message={action.error?.message}
+      />
       {running && (
         <p className="hint" id={`${id}-running`}>
           The timer still runs: clock out to end it.

@@ -9,6 +9,7 @@ import { Badge, Button, ErrorText, StatusText } from '../components.tsx';
 import { formatElapsed, isoDuration, spokenDuration, wallClock } from '../format.ts';
 import { useAction, useNow, type ActionState } from '../hooks.ts';
 import { stores, useStore } from '../store.ts';
+import { isFieldsRefusal } from '../custom-fields.ts';
 import { WAITING_TO_SEND } from '../words.ts';
 import { workLabel } from '../work.ts';
 import { WorkForm } from './WorkForm.tsx';
@@ -85,7 +86,8 @@ export function TimerCard({ status }: { status: StatusView | undefined }) {
       ) : (
         <WorkForm mode="clock-in" status={status} projectRef={projectRef} action={action} onStarted={started} />
       )}
-      <ErrorText message={action.error?.message} />
+      {/* A refusal about the clock-in form's custom fields is said beside them (CustomFields.tsx). */}
+      <ErrorText message={action.error?.key === 'clock-in' && isFieldsRefusal(action.error.refusal) ? undefined : action.error?.message} />
       <StatusText message={action.done?.message} className="sr-only" />
     </section>
   );

@@ -1,10 +1,15 @@
 // Clocking in, or switching to other work while a timer runs (TimerCard.tsx): the project, activity,
-// note and start the person gives, and the recent work to start again with one click.
+// note and start the person gives, the tracker's custom fields the project requires (CustomFields.tsx),
+// and the recent work to start again with one click.
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent, type RefObject } from 'react';
 import type { StatusView } from '../../../window-contract/status.ts';
+import { refusalCarriedBy } from '../bridge.ts';
 import { Button } from '../components.tsx';
+import { CustomFields } from '../CustomFields.tsx';
+import { fieldsToAsk, fieldsToSend, isFieldsRefusal, type FieldInputs } from '../custom-fields.ts';
 import type { ActionState } from '../hooks.ts';
 import { entryFieldOf, type EntryField } from '../problems.ts';
+import { stores, useStore } from '../store.ts';
 import { sameWork, startWork, workLabel, type Work } from '../work.ts';
 
 /**
@@ -33,10 +38,17 @@ export function WorkForm({
   const switching = mode === 'switch';
   const failed = action.error?.key === 'clock-in' ? action.error.message : undefined;
   // The engine's refusal is about a field (a project it does not know, a start it will not take).
-  const refused = action.error?.key === 'clock-in' ? entryFieldOf(action.error.refusal) : null;
+  const refusal = action.error?.key === 'clock-in' ? action.error.refusal : undefined;
+  const refused = entryFieldOf(refusal);
   const invalid = refused === 'start' && typed.start === '' ? null : refused;
   const running = status.running;
   const recent = status.recentWork.filter((work) => !running || !sameWork(work, running)).slice(0, 5);
+  const catalog = useStore(stores.catalog);
+  const asked = fieldsToAsk(catalog.data, typed.project, refusal, typed.fields);
+
+  useEffect(() => {
+    void stores.catalog.ensure();
+  }, []);
 
   useEffect(() => {
     if (switching) projectRef.current?.focus();
@@ -53,10 +65,17 @@ export function WorkForm({
     if (patch.note === undefined) action.clear();
   };
 
-  const begin = async (work: Work, at?: string) => {
+  const begin = async (work: Work, at?: string, fields?: FieldInputs) => {
     const result = await action.run(
       'clock-in',
-      () => startWork(work, at ? { today: status.today, time: at } : undefined),
+      () =>
+        startWork(work, at ? { today: status.today, time: at } : undefined, fields ? fieldsToSend(asked, fields) : undefined).catch((caught: unknown) => {
+          // Recent work its project's fields were missing from: the form takes it, to be completed.
+          if (!fields && isFieldsRefusal(refusalCarriedBy(caught))) {
+            setTyped((current) => ({ ...current, project: work.project ?? '', activity: work.activity ?? '', note: work.description, start: '' }));
+          }
+          throw caught;
+        }),
       (done) => done.message,
     );
     if (result) {
@@ -67,7 +86,7 @@ export function WorkForm({
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void begin({ project: typed.project, activity: typed.activity, description: typed.note }, typed.start);
+    void begin({ project: typed.project, activity: typed.activity, description: typed.note }, typed.start, typed.fields);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
@@ -83,6 +102,8 @@ export function WorkForm({
       onSubmit={submit}
       onKeyDown={onKeyDown}
       aria-label={switching ? 'Switch to other work' : 'Clock in'}
+      // The fields marked required are checked by the engine, whose refusal is said beside them (not the browser's bubble).
+      noValidate
     >
       <div className="clock-in-fields">
         <WorkInputs
@@ -93,6 +114,15 @@ export function WorkForm({
           invalid={invalid}
           projectRef={projectRef}
           onChange={change}
+        />
+        {/* Before the button, so Tab reaches the fields to fill before the button that sends them. */}
+        <CustomFields
+          id={id}
+          fields={asked}
+          inputs={typed.fields}
+          onChange={(name, input) => change({ fields: { ...typed.fields, [name]: input } })}
+          refusal={refusal}
+          message={failed}
         />
         <div className="clock-in-submit">
           <Button kind="primary" submit busy={action.pending === 'clock-in'} busyLabel={switching ? 'Switching…' : 'Clocking in…'}>
@@ -116,9 +146,11 @@ interface Typed {
   note: string;
   /** "HH:MM" today, or empty. */
   start: string;
+  /** The tracker's custom fields, by name. */
+  fields: FieldInputs;
 }
 
-const NOTHING_TYPED: Typed = { project: '', activity: '', note: '', start: '' };
+const NOTHING_TYPED: Typed = { project: '', activity: '', note: '', start: '', fields: {} };
 
 /** The project (offering the recent ones), activity, note and start; the field a refusal is about is marked invalid. */
 function WorkInputs({

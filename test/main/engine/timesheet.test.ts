@@ -205,6 +205,11 @@ describe('clocking in and out', () => {
     await seedWeek(test);
     const timesheet = timesheetOf(test);
 
+    // The custom fields reach clock_in as given: the local timesheet keeps none and says so, nothing started (issue 78).
+    await expect(timesheet.clockIn({ project: 'Website', fields: { Ticket: 'WEB-1' } })).rejects.toMatchObject({
+      refusal: { code: 'custom_fields_none' },
+    });
+
     const started = await timesheet.clockIn({ project: 'Website', description: 'Landing page' });
     expect(started.running).toMatchObject({ project: 'Website', description: 'Landing page', end: null, activity: null });
     expect(started.running?.start).toMatch(/^2026-11-18T10:00:\d\d\+01:00$/);

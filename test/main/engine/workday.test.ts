@@ -97,7 +97,60 @@ describe('the timesheet week', () => {
       projects: ['Internal', 'Website'],
       activities: [{ name: 'Design', project: 'Website' }],
       breakTypes: [],
+      fields: [],
+      requiredFields: [],
     });
+  });
+
+  it('gives the custom fields entries take and those each project requires, and sends fields as given (issue 78)', async () => {
+    const calls: Array<[string, unknown]> = [];
+    const item = (id: number, name: string, extra: object = {}) => ({ id, name, archived: false, parent: null, ...extra });
+    const entry = {
+      id: 9,
+      start: '2026-11-18T09:00:00+01:00',
+      end: '2026-11-18T10:00:00+01:00',
+      duration_minutes: 60,
+      project: 'Website',
+      activity: null,
+      description: '',
+    };
+    const engine = {
+      callTool: async (name: string, args: Record<string, unknown> = {}) => {
+        calls.push([name, args]);
+        if (name !== 'list_catalog') return { structured: { entry, sentence: 'ok' }, text: '' };
+        return {
+          structured: {
+            customers: [],
+            projects: [
+              item(1, 'Website', { required_fields: ['Ticket', 'Cost centre'] }),
+              item(2, 'Internal'),
+              item(3, 'Old', { archived: true, required_fields: ['Ticket'] }),
+            ],
+            activities: [],
+            fields: [
+              { name: 'Ticket', type: 'text', required: false },
+              { name: 'Cost centre', type: 'choice', required: true, choices: ['Sales', 'R&D'] },
+            ],
+          },
+          text: '',
+        };
+      },
+    } as unknown as Parameters<typeof createWorkday>[0];
+    const workday = createWorkday(engine);
+    expect(await workday.catalog()).toMatchObject({
+      fields: [
+        { name: 'Ticket', type: 'text', required: false },
+        { name: 'Cost centre', type: 'choice', required: true, choices: ['Sales', 'R&D'] },
+      ],
+      requiredFields: [{ project: 'Website', fields: ['Ticket', 'Cost centre'] }],
+    });
+    const fields = { Ticket: 'WEB-1', 'Cost centre': 'Sales' };
+    await workday.log({ start: '2026-11-18T09:00', end: '2026-11-18T10:00', project: 'Website', fields }).catch(() => undefined);
+    await workday.update(9, { fields: { Ticket: null } }).catch(() => undefined);
+    expect(calls.slice(1)).toEqual([
+      ['log_time', { start: '2026-11-18T09:00', end: '2026-11-18T10:00', project: 'Website', fields }],
+      ['update_time_entry', { id: 9, fields: { Ticket: null } }],
+    ]);
   });
 });
 

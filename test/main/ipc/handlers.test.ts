@@ -236,7 +236,7 @@ function workdayStub(events: string[]): HandlerDeps['workday'] {
       events.push(`entries ${from} ${to}`);
       return [entry(1), entry(2, { project: '=HYPERLINK("http://x")', description: 'say "hi", then\nleave' })];
     },
-    catalog: async () => ({ projects: ['Website'], activities: [], breakTypes: [] }),
+    catalog: async () => ({ projects: ['Website'], activities: [], breakTypes: [], fields: [], requiredFields: [] }),
     report: async (from, to) => ({
       from,
       to,
@@ -1016,6 +1016,44 @@ describe('timesheet, report and leave handlers', () => {
       ok: false,
       message: expect.stringContaining('a time as YYYY-MM-DDTHH:MM'),
     });
+  });
+
+  it('pass the custom fields as given to log_time, update_time_entry and clock_in, and refuse a bad shape before any engine call (issue 78)', async () => {
+    const { dispatch, events } = setup();
+    const fields = { Ticket: 'WEB-142', 'Cost centre': 'R&D', Billable: true, Teams: ['Web', 'Data'], Hours: '2.5', Old: null };
+    await dispatch('logTime', { start: '2026-11-18T09:00', end: '2026-11-18T10:00', project: 'Website', fields });
+    await dispatch('updateEntry', { id: 2, fields: { Ticket: ' WEB-7 ' } });
+    await dispatch('clockIn', { project: 'Website', fields: { Ticket: 'WEB-142' } });
+    expect(events.filter((event) => !event.startsWith('statusChanged'))).toEqual([
+      `log ${JSON.stringify({ start: '2026-11-18T09:00', end: '2026-11-18T10:00', project: 'Website', fields })}`,
+      'update 2 {"fields":{"Ticket":" WEB-7 "}}',
+      'clockIn {"project":"Website","fields":{"Ticket":"WEB-142"}}',
+    ]);
+    const bad: Array<[unknown, string]> = [
+      [['WEB-142'], 'fields'],
+      ['Ticket=WEB-142', 'fields'],
+      [{ Ticket: { nested: true } }, 'Ticket'],
+      [{ '': 'x' }, 'each field by a name of 1 to 200 characters'],
+      [{ '   ': 'x' }, 'each field by a name of 1 to 200 characters'],
+      [{ ['x'.repeat(201)]: 'x' }, 'each field by a name of 1 to 200 characters'],
+      [{ Ticket: 'x'.repeat(5001) }, 'Ticket'],
+      [{ Teams: [1, 2] }, 'Teams'],
+      [{ Hours: Number.POSITIVE_INFINITY }, 'Hours'],
+      [Object.fromEntries(Array.from({ length: 51 }, (_, index) => [`Field ${index}`, 'x'])), 'at most 50 fields'],
+    ];
+    for (const [given, named] of bad) {
+      for (const [channel, request] of [
+        ['logTime', { start: '2026-11-18T09:00', end: '2026-11-18T10:00', fields: given }],
+        ['updateEntry', { id: 2, fields: given }],
+        ['clockIn', { fields: given }],
+      ] as const) {
+        expect(await dispatch(channel, request), `${channel} ${JSON.stringify(given).slice(0, 40)}`).toMatchObject({
+          ok: false,
+          message: expect.stringMatching(new RegExp(`^Invalid request: .*${named.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`)),
+        });
+      }
+    }
+    expect(events.filter((event) => !event.startsWith('statusChanged'))).toHaveLength(3);
   });
 
   it('say where entries cannot be changed, naming the back end', async () => {
