@@ -46,6 +46,9 @@ const REVIEWED: Record<string, Record<string, string>> = {
     "/^Error invoking remote method '[^']*':\\s*/": "Electron's prefix on an IPC error, not the engine's words",
     '/^(?:[A-Z][A-Za-z]*)?Error:\\s*/': "Electron's prefix on an IPC error, not the engine's words",
   },
+  'renderer/src/custom-fields.ts': {
+    '/\\p{M}/gu': "the accents of a custom field's name, from the catalog's or a refusal's facts, to match names as the engine does",
+  },
   'renderer/src/drafts.ts': { '/^([01]\\d|2[0-3]):[0-5]\\d$/': 'a time the person typed' },
   'renderer/src/format.ts': { '/^(\\d{4})-(\\d{2})-(\\d{2})T(\\d{2}):(\\d{2})/': "an instant from a structured answer's field" },
   'renderer/src/screens/Calendar.tsx': { '/\\s+/': "a person's name, for initials" },
