@@ -48,7 +48,11 @@ describe("Kimai's lockdown under one organisation credential (built server)", ()
       expect(refusalOf(refused)?.code).toBe('kimai_lockdown_holds');
       expect(fake.requests.slice(before).filter((request) => request.method !== 'GET')).toEqual([]);
       expect(fake.state.timesheets).toEqual([]);
-      const booked = await ada.call('log_time', { date: 'today', duration: '1h', project: 'Website', activity: 'Design' });
+      // Five minutes just past: "today" at its default hour is still to come after midnight, and the
+      // month's first minutes are the only ones this cannot book in.
+      const end = new Date(Date.now() - 60_000);
+      const start = new Date(end.getTime() - 5 * 60_000);
+      const booked = await ada.call('log_time', { start: start.toISOString(), end: end.toISOString(), project: 'Website', activity: 'Design' });
       expect(booked.isError, textOf(booked)).toBeFalsy();
       expect(fake.state.timesheets.map((sheet) => sheet.userId)).toEqual([1]);
     } finally {
