@@ -1,6 +1,7 @@
 // The pieces of request schemas that the channels of more than one feature use. The window is
 // untrusted: every payload is parsed against its channel's schema before a handler sees it.
 import * as z from 'zod/v4';
+import { MAX_FIELD_TEXT, MAX_FIELDS_GIVEN } from '../mcp-server/contract/entry-field-bounds.ts';
 
 /** A channel that takes no payload. */
 export const none = z.undefined();
@@ -17,7 +18,7 @@ export const personId = z.number().int().min(1);
  * and value within bounds; the engine checks them against the tracker's fields.
  */
 export const entryFieldValues = z
-  .record(z.string(), z.union([z.string().max(5000), z.number().finite(), z.boolean(), z.array(z.string().max(500)).max(100), z.null()]))
+  .record(z.string(), z.union([z.string().max(MAX_FIELD_TEXT), z.number().finite(), z.boolean(), z.array(z.string().max(500)).max(100), z.null()]))
   .refine((values) => Object.keys(values).every((name) => name.trim() !== '' && name.length <= 200), 'each field by a name of 1 to 200 characters')
-  .refine((values) => Object.keys(values).length <= 50, 'at most 50 fields');
+  .refine((values) => Object.keys(values).length <= MAX_FIELDS_GIVEN, `at most ${MAX_FIELDS_GIVEN} fields`);
 export type EntryFieldValues = z.infer<typeof entryFieldValues>;

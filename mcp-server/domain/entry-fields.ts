@@ -4,6 +4,8 @@
 // activity, customer), which of them are missing, and the values to write, typed as the tracker
 // takes them. A back end reads its definitions and writes the values; this file decides nothing else.
 
+import { MAX_FIELD_TEXT, MAX_FIELDS_GIVEN } from '../contract/entry-field-bounds.ts';
+
 /**
  * What a field holds, in one vocabulary for every tracker: free text (a link, an e-mail, a date as
  * text), a number, a checkbox, one of a list of choices, or several of them.
@@ -76,7 +78,21 @@ export interface EntryTarget {
 }
 
 /** Why a value is refused: a field the tracker does not know (or not for this entry), a wrong type, a value not among the choices, a field only admins set. */
-export type FieldProblem = 'unknown' | 'not_here' | 'type' | 'choice' | 'admin_only';
+export type FieldProblem = 'unknown' | 'not_here' | 'type' | 'choice' | 'admin_only' | 'too_long' | 'too_many';
+
+/** `fields` past the contract's bounds, refused before anything is read: an oversized call costs nothing. */
+export function oversizedFields(given: Readonly<Record<string, unknown>> | undefined): FieldsRefusal | undefined {
+  if (given === undefined) return undefined;
+  const names = Object.keys(given);
+  if (names.length > MAX_FIELDS_GIVEN) return { code: 'field_value_invalid', field: 'fields', problem: 'too_many' };
+  const long = names.find((name) => name.length > MAX_FIELD_TEXT || textLength(given[name]) > MAX_FIELD_TEXT);
+  return long === undefined ? undefined : { code: 'field_value_invalid', field: long.slice(0, 200), problem: 'too_long' };
+}
+
+function textLength(value: unknown): number {
+  if (typeof value === 'string') return value.length;
+  return Array.isArray(value) ? value.reduce((sum: number, item) => sum + (typeof item === 'string' ? item.length : 0), 0) : 0;
+}
 
 export type FieldsRefusal =
   | {

@@ -3,7 +3,7 @@
 // fields that apply to the entry's project are read (briefly cached by the back end) and the person's
 // values checked against them by the pure core (domain/entry-fields.ts). A required field missing is
 // refused with its name and choices, so the model asks the person instead of guessing.
-import { type EntryFieldDefinition, type FieldWrite, fieldApplies, type FieldsRefusal, resolveEntryFields } from '../domain/entry-fields.ts';
+import { type EntryFieldDefinition, type FieldWrite, fieldApplies, type FieldsRefusal, oversizedFields, resolveEntryFields } from '../domain/entry-fields.ts';
 import type { EntryFieldsPart, TimeEntry, TimeTracker } from '../providers/time-tracker.ts';
 import { ToolInputError } from './tool-input-error.ts';
 
@@ -46,6 +46,8 @@ export async function checkedFields(
     refuseFieldsWithout(tracker, given);
     return undefined;
   }
+  const oversized = oversizedFields(given);
+  if (oversized) throw refusalOf(oversized, tracker.label, check);
   const definitions = await part.definitions(check.projectId);
   if (definitions.length === 0 && !givesFields(given)) return undefined;
   const customerId = await customerOf(part, definitions, check.projectId);

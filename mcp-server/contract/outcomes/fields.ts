@@ -3,6 +3,7 @@
 // take, `fields` given to a back end that keeps none, and fields that did not land on an entry that
 // was written. docs/tools.md, "Custom fields".
 import { either, forModelOnly, recordNamed, say, type Sentence } from './sentence.ts';
+import { MAX_FIELD_TEXT, MAX_FIELDS_GIVEN } from '../entry-field-bounds.ts';
 import { type Nested, type NestedRefusal, refusalFamily } from './wording.ts';
 
 const listed = (names: readonly string[]) => names.map((name) => `"${name}"`).join(', ');
@@ -27,6 +28,8 @@ const PROBLEM_WORDS = {
   type: 'takes',
   choice: 'takes one of',
   admin_only: 'is set by administrators only',
+  too_long: `takes at most ${MAX_FIELD_TEXT.toLocaleString('en')} characters`,
+  too_many: `names more than ${MAX_FIELDS_GIVEN} fields`,
 } as const;
 
 export const fieldsRefusals = refusalFamily({

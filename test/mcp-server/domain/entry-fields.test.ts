@@ -7,6 +7,7 @@ import {
   fieldApplies,
   fieldKey,
   type FieldsQuestion,
+  oversizedFields,
   requiredFieldsFor,
   resolveEntryFields,
 } from '../../../mcp-server/domain/entry-fields.ts';
@@ -204,5 +205,20 @@ describe('refusals', () => {
       ok: false,
       refusal: { code: 'field_value_invalid', field: 'ticket', problem: 'unknown', known: [] },
     });
+  });
+});
+
+describe('the bounds of what a call gives', () => {
+  it('takes up to 50 fields and texts of up to 5,000 characters, each text of a list counted together', () => {
+    expect(oversizedFields(undefined)).toBeUndefined();
+    expect(oversizedFields(Object.fromEntries(Array.from({ length: 50 }, (_, index) => [`f${index}`, 'x'.repeat(5000)])))).toBeUndefined();
+    expect(oversizedFields(Object.fromEntries(Array.from({ length: 51 }, (_, index) => [`f${index}`, 1])))).toEqual({
+      code: 'field_value_invalid',
+      field: 'fields',
+      problem: 'too_many',
+    });
+    expect(oversizedFields({ Ticket: 'x'.repeat(5001) })).toMatchObject({ field: 'Ticket', problem: 'too_long' });
+    expect(oversizedFields({ Tags: ['x'.repeat(3000), 'y'.repeat(2001)] })).toMatchObject({ field: 'Tags', problem: 'too_long' });
+    expect(oversizedFields({ ['n'.repeat(6000)]: 1 })).toMatchObject({ field: 'n'.repeat(200), problem: 'too_long' });
   });
 });

@@ -145,6 +145,23 @@ describe('custom fields on Clockify', () => {
     expect(entryWrites(fake)).toEqual([]);
   });
 
+  it.each([
+    [
+      'more fields than any entry takes',
+      Object.fromEntries(Array.from({ length: 51 }, (_, index) => [`Field ${index}`, 'x'])),
+      { field: 'fields', problem: 'too_many' },
+    ],
+    ['a text past 5,000 characters', { Ticket: 'T'.repeat(5001) }, { field: 'Ticket', problem: 'too_long' }],
+  ])('refuses %s before anything is read or sent', async (_what, fields, facts) => {
+    const fake = await acme();
+    const ada = await session(fake);
+    const before = fake.requests.length;
+    const refused = await ada.call('log_time', { start: '2026-11-18T09:00', end: '2026-11-18T10:00', ...WEBSITE_DESIGN, fields });
+    expect(refusalOf(refused)).toMatchObject({ code: 'field_value_invalid', facts });
+    expect(fake.requests.slice(before).filter((request) => request.path.includes('custom-fields'))).toEqual([]);
+    expect(entryWrites(fake)).toEqual([]);
+  });
+
   it('asks an admin for the field only admins set too', async () => {
     const fake = await acme();
     const bob = await session(fake, BOB_KEY);

@@ -74,6 +74,12 @@ describe('the words of the fields refusals', () => {
     expect(words('field_value_invalid', { back_end: 'Clockify', field: 'Approved', problem: 'admin_only' }).model).toBe(
       'In Clockify, "Approved" is set by administrators only. Nothing was sent.',
     );
+    expect(words('field_value_invalid', { back_end: 'Kimai', field: 'Notes', problem: 'too_long' }).model).toBe(
+      'In Kimai, "Notes" takes at most 5,000 characters. Nothing was sent.',
+    );
+    expect(words('field_value_invalid', { back_end: 'Clockify', field: 'fields', problem: 'too_many' }).model).toBe(
+      'In Clockify, "fields" names more than 50 fields. Nothing was sent.',
+    );
   });
 
   it('fields_partly_written names the entry and what landed; a person reads no record number or tool', () => {
