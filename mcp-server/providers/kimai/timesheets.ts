@@ -105,19 +105,17 @@ export class KimaiTimesheets extends BackEndPart<KimaiContext, { catalog: KimaiC
   async stopTimer(end?: number, note?: string, fields?: readonly FieldWrite[]): Promise<TimeEntry> {
     // The user and the settings only for an end time; stopping now is the check and the stop.
     const [session, running] = await allSettled([end === undefined ? Promise.resolve(undefined) : this.context.session(), this.#activeEntries(true)]);
-    const running0 = running[0];
-    if (!running0) throw new BackEndError('timer_not_running');
+    const timer = running[0];
+    if (!timer) throw new BackEndError('timer_not_running');
     this.#forgetWhatRuns();
     if (end !== undefined && session) {
       requireFreeTimes(session, 'end');
-      if (end < running0.start) throw new BackEndError('timer_ends_before_start');
+      if (end < timer.start) throw new BackEndError('timer_ends_before_start');
     }
     // The fields first, while the timer runs: one that does not land leaves it running, nothing lost.
-    const current = await this.#writeFields(running0, fields);
+    const current = await this.#writeFields(timer, fields);
     const description = note ? (current.description ? `${current.description}\n${note}` : note) : undefined;
     if (end !== undefined && session) {
-      requireFreeTimes(session, 'end');
-      if (end < current.start) throw new BackEndError('timer_ends_before_start');
       const body: Record<string, unknown> = { end: kimaiBodyTime(end, session.me.timezone, 'end') };
       if (description !== undefined) body.description = description;
       return this.#patch(current.id, body, 'stop the timer', current, session);
