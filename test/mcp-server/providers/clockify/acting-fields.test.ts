@@ -19,7 +19,7 @@ import type { RecordedRequest } from '../../../support/fake-server.ts';
 import { closeAfterEach } from '../../../support/close-after-each.ts';
 import { type MovableClock, movableClockStartingAt } from '../../../support/fake-clock.ts';
 import { actingToolRunner } from '../acting-tool-context.ts';
-import { addEntry, BOB_KEY, type FakeClockify, SEED, seedTeam, seedWorkspace, startFakeClockify } from './fake-clockify.ts';
+import { addEntry, BOB_KEY, type FakeClockify, SEED, seedTeam, seedWorkspace, startFakeClockify, TEAM } from './fake-clockify.ts';
 import type { FakeCustomField } from './fake-clockify-fields.ts';
 
 const NOW = '2026-11-18T09:00:00+01:00';
@@ -47,7 +47,7 @@ interface Setup {
   aliases: IdAliases;
 }
 
-async function setUp(): Promise<Setup> {
+async function setUp(person: string = ada): Promise<Setup> {
   const clock = movableClockStartingAt(NOW);
   const fake = opened(await startFakeClockify({ now: clock }));
   seedWorkspace(fake);
@@ -67,7 +67,7 @@ async function setUp(): Promise<Setup> {
     adminToolsWanted: () => true,
     now: clock,
     log: () => {},
-    actingFor: { userId: ada },
+    actingFor: { userId: person },
   });
   opened({ close: async () => tracker.close?.() });
   return { fake, tracker, clock, aliases };
@@ -196,6 +196,19 @@ describe("Clockify custom fields under the organisation's key: Ada against Bob's
     await tracker.entries.updateEntry(number, { customFields: [{ id: 'f-ticket', name: 'Ticket', value: 'A-1' }] });
     expect(writesSince(fake, mark)).toEqual([`PUT /workspaces/${WS}/time-entries/${hers.id}`]);
     expect(hers.customFieldValues).toEqual({ 'f-rate': 'JUNIOR', 'f-ticket': 'A-1' });
+  });
+
+  it("an owner of Acme acting through the key edits the field only admins edit, by HER role; Ada's ownership of another workspace counts for nothing", async () => {
+    const { fake, tracker, clock, aliases } = await setUp(TEAM.users.olga);
+    const hers = addEntry(fake, { userId: TEAM.users.olga, start: day('08:00'), end: day('09:00'), projectId: SEED.projects.website });
+    const number = await aliases.number('entry', hers.id);
+    const { run } = actingToolRunner(tracker, clock, 'Europe/Berlin');
+    const mark = fake.requests.length;
+    await run(updateTimeEntry, { id: number, fields: { 'Rate code': 'SENIOR' } });
+    expect(writesSince(fake, mark)).toEqual([`PUT /workspaces/${WS}/time-entries/${hers.id}`]);
+    expect(hers.customFieldValues).toEqual({ 'f-rate': 'SENIOR' });
+    // Ada owns the workspace "Side", not Acme: her write of the field is still refused (the test above, with her own entry).
+    expect(fake.state.users.find((user) => user.id === ada)?.roles).toEqual({ [SEED.workspaces.side]: 'OWNER' });
   });
 
   it('list_catalog shows Ada the fields she may set: neither the one only admins edit nor an inactive one; list_time_entries only her entries and their values', async () => {

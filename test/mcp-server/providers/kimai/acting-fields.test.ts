@@ -211,6 +211,9 @@ describe("Kimai meta fields under the organisation's account: Ada against Mia's 
       refused = await refusalOf(run(updateTimeEntry, { id: adas.id, fields: { billing_code: 'B-8' } }));
     });
     expect(refused).toMatchObject({ code: 'field_value_invalid', facts: { field: 'billing_code', problem: 'unknown' } });
+    // The refusal names the fields she may set, never another kept to roles she does not hold.
+    expect(JSON.stringify(refused)).not.toContain('audit_note');
+    keyless(refused);
     expect(writes(viaTool)).toEqual([]);
 
     // Below the tools, the narrowed API holds it as Kimai holds her own token: not defined for her (404), nothing sent.
