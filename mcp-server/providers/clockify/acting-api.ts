@@ -8,7 +8,8 @@
 //   every entry answered is checked to be theirs (else nothing is trusted);
 // - a write by id reads the entry first and refuses, before any change, one that is not theirs;
 // - the workspace's lock (`lockTimeEntries`), which does not hold an admin's key, holds the person unless the
-//   person is an admin; so does "only admins create tags";
+//   person is an admin; so do "only admins create tags" and a custom field only admins edit (`onlyAdminCanEdit`):
+//   a value of one that a create or replacement would change is refused before it is sent;
 // - the person books, and sees in the catalog, only the public projects and those open to them (as a member, or
 //   through a user group), unless the person is an admin (Clockify opens every project to its admins);
 // - the person's approved periods hold their time as the lock of approvals holds them with their own key
@@ -52,6 +53,8 @@ const REFUSED_PERSON_MS = 5 * 60_000;
 const APPROVED_PAGES = 4;
 /** The longest approval period (a month): a request starting this long before a write's first day cannot hold it. */
 const LONGEST_PERIOD_DAYS = 31;
+/** Which custom fields only admins edit is known this long, as the entry fields' own list (entry-fields.ts). */
+const FIELDS_TTL_MS = 60_000;
 
 export interface ActingApiOptions {
   actingFor: ActingFor;
@@ -80,6 +83,7 @@ export function actingClockifyApi(raw: ClockifyApi, options: ActingApiOptions): 
   const admin = kept<boolean>(PERSON_TTL_MS);
   const groupProjects = kept<ReadonlySet<string>>(PERSON_TTL_MS);
   const projects = kept<ReadonlyMap<string, ClockifyProject>>(PROJECTS_TTL_MS);
+  const adminFields = kept<ReadonlyMap<string, string>>(FIELDS_TTL_MS);
   const reads = new Map<string, { at: number; entry: ClockifyTimeEntry }>();
   /** The members Clockify named the person a team manager of, by when it said so (managersOf answers). */
   const led = new Map<string, number>();
@@ -241,6 +245,42 @@ export function actingClockifyApi(raw: ClockifyApi, options: ActingApiOptions): 
     return Number.isNaN(start) ? [] : [{ start, end: Number.isNaN(end) ? start + 1 : end }];
   };
 
+  /** The workspace's custom fields only admins edit, by id with their names; none where the plan has no fields (403). */
+  const onlyAdminsEdit = (workspaceId: string) =>
+    adminFields.get(async () => {
+      try {
+        const fields = await raw.customFields(workspaceId);
+        return new Map(fields.filter((field) => field?.onlyAdminCanEdit === true && typeof field.id === 'string').map((field) => [field.id, field.name]));
+      } catch (error) {
+        if (error instanceof ClockifyError && error.status === 403) return new Map<string, string>();
+        throw error;
+      }
+    });
+  /**
+   * A field only admins edit holds the person as their own key would be held: a value of one that the body would
+   * change (from the entry's `current` values; a new entry has none) is refused unless the PERSON is an admin, whatever
+   * the key is. A value sent again unchanged (a replacement carries every value the entry has) is no edit.
+   */
+  const fieldsHeld = async (workspaceId: string, body: Record<string, unknown>, current?: ClockifyTimeEntry): Promise<void> => {
+    const sent = Array.isArray(body.customFields) ? (body.customFields as Array<{ customFieldId?: unknown; value?: unknown }>) : [];
+    if (sent.length === 0) return;
+    const onlyAdmins = await onlyAdminsEdit(workspaceId);
+    if (onlyAdmins.size === 0) return;
+    const had = new Map((current?.customFieldValues ?? []).map((item) => [item?.customFieldId, fieldValue(item?.value)]));
+    const changed = sent.find(
+      (item) =>
+        typeof item?.customFieldId === 'string' &&
+        onlyAdmins.has(item.customFieldId) &&
+        JSON.stringify(fieldValue(item.value)) !== JSON.stringify(had.get(item.customFieldId) ?? null),
+    );
+    if (!changed || (await isAdmin(workspaceId))) return;
+    throw new BackEndError('field_value_invalid', {
+      back_end: BACK_END,
+      field: onlyAdmins.get(changed.customFieldId as string) ?? 'a field',
+      problem: 'admin_only',
+    });
+  };
+
   /** An entry by id, read (or the read of a moment ago): the person's, or refused before anything else. */
   const ownEntry = async (workspaceId: string, entryId: string, number: number): Promise<ClockifyTimeEntry> => {
     const recent = reads.get(entryId);
@@ -301,6 +341,7 @@ export function actingClockifyApi(raw: ClockifyApi, options: ActingApiOptions): 
     createEntry: async (workspaceId: string, body: Record<string, unknown>, action: string) => {
       await about(workspaceId);
       await bookable(workspaceId, body.projectId);
+      await fieldsHeld(workspaceId, body);
       const lock = await locked(workspaceId, Date.parse(String(body.start)));
       if (lock) throw new BackEndError('clockify_period_locked', { before: lockDay(lock.before), verb: 'log' });
       await approvedHolds(workspaceId, bodySpan(body));
@@ -316,6 +357,7 @@ export function actingClockifyApi(raw: ClockifyApi, options: ActingApiOptions): 
       const lock = await locked(workspaceId, Date.parse(String(body.start)));
       if (lock) throw new BackEndError('clockify_period_locked', { before: lockDay(lock.before), verb: 'move' });
       if ((body.projectId ?? null) !== (current.projectId ?? null)) await bookable(workspaceId, body.projectId);
+      await fieldsHeld(workspaceId, body, current);
       await approvedHolds(workspaceId, [spanOf(current), ...bodySpan(body)]);
       reads.delete(entryId);
       const replaced = await raw.replaceEntry(workspaceId, entryId, number, body, action);
@@ -466,4 +508,10 @@ type Refused<Group> = { readonly [Method in keyof Group]: (...args: unknown[]) =
  */
 function refusedGroup<Group extends object>(group: Group, name: string): Refused<Group> {
   return Object.fromEntries(Object.keys(group).map((method) => [method, refused(`${name}.${method}`)])) as Refused<Group>;
+}
+
+/** A custom field's value compared as Clockify keeps it: an empty text or list is none. */
+function fieldValue(value: unknown): unknown {
+  if (value === undefined || value === null || value === '') return null;
+  return Array.isArray(value) && value.length === 0 ? null : value;
 }

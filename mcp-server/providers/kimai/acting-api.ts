@@ -14,7 +14,11 @@
 //   refusal of times below team lead;
 // - the ApprovalBundle's per-user lockdown (every week before the next one to submit, once the one before it is
 //   submitted or approved), which an administrator's account is not held by, holds a person who is not one;
-// - Kimai reads times in the calling account's zone: the person's wall-clock times are moved into it.
+// - Kimai reads times in the calling account's zone: the person's wall-clock times are moved into it;
+// - the custom-fields plugin defines a meta field kept to a permission or role only for a caller granted it (its
+//   canSeeRule), and the organisation's account is granted every one: the person is listed, sent and shown only the
+//   fields their own role is granted (a role they hold or rank above; any other permission cannot be read for a
+//   person, so it is not assumed), and a meta request for any other name is answered as Kimai answers their own token.
 // It is an allow-list: every method of the API is listed, and what is not narrowed throws, so a method added later
 // cannot reach Kimai unnarrowed.
 import type { KimaiLockdown } from '../../contract/kimai-lockdown.ts';
@@ -32,7 +36,7 @@ import { grantsFromCatalog, type PersonReach, personReach, REACHES_ALL, UNKNOWN_
 import { remoteRefusal } from '../remote/remote-error.ts';
 import { readMonday, readWeekStatus, weekOf } from './approval-weeks.ts';
 import { relationId } from './wire.ts';
-import type { KimaiActivity, KimaiCustomer, KimaiProject, KimaiTimesheet, KimaiUser, KimaiUserFull } from './wire.ts';
+import type { KimaiActivity, KimaiCustomer, KimaiMetaFieldRule, KimaiProject, KimaiTimesheet, KimaiUser, KimaiUserFull } from './wire.ts';
 
 /** The person is read again at most this often (a deactivation shows within the hour). */
 export const PERSON_LOOK_UP_MS = 60 * 60_000;
@@ -44,6 +48,10 @@ const BODY_FIELDS: ReadonlySet<string> = new Set(['project', 'activity', 'begin'
 const ADMIN_ROLES: ReadonlySet<string> = new Set(['ROLE_ADMIN', 'ROLE_SUPER_ADMIN']);
 /** Roles whose own token may set times whatever the tracking mode (timesheets.ts, PRIVILEGED_ROLES). */
 const TIMES_ROLES: ReadonlySet<string> = new Set(['ROLE_TEAMLEAD', 'ROLE_ADMIN', 'ROLE_SUPER_ADMIN']);
+/** The custom-fields plugin's rules are read again after this long (entry-fields.ts keeps them a minute too). */
+const RULES_REUSE_MS = 60_000;
+/** Kimai's shipped roles, lowest first: a role grants those below it (its role hierarchy). */
+const ROLE_ORDER: readonly string[] = ['ROLE_USER', 'ROLE_TEAMLEAD', 'ROLE_ADMIN', 'ROLE_SUPER_ADMIN'];
 /** The query fields that are wall-clock times in the calling account's zone. */
 const QUERY_TIMES = ['begin', 'end', 'modified_after'] as const;
 
@@ -110,6 +118,37 @@ export function actingKimaiApi(api: KimaiApi, options: ActingKimaiOptions): Kima
       const personZone = typeof person.timezone === 'string' && person.timezone !== '' ? person.timezone : caller.timezone;
       return { person, personZone, keyZone: caller.timezone, administers: ADMIN_ROLES.has(highestRole(person.roles)), sees: seenBy(person, directory) };
     });
+
+  const rulesOnce = new Expiring<KimaiMetaFieldRule[] | null>(RULES_REUSE_MS, now);
+  /** The person as read when their rules were judged: read again, the rules are judged again (their role may have changed). */
+  let rulesJudgedFor: Look | undefined;
+  /** The plugin's rules the person is granted (null without the plugin), read a minute at most. */
+  const personsRules = async (): Promise<KimaiMetaFieldRule[] | null> => {
+    const seen = await look();
+    const fresh = rulesJudgedFor !== seen;
+    rulesJudgedFor = seen;
+    const judged = async () => {
+      const rules = await api.metaFieldRules();
+      return rules === null ? null : rules.filter((rule) => ruleGranted(rule, seen.person.roles));
+    };
+    return fresh ? rulesOnce.refresh(judged) : rulesOnce.get(judged);
+  };
+  /**
+   * Records as the person's own token would show them: of their meta fields, those of rules the person is granted
+   * (the organisation's account is shown all it is granted); where the rules cannot be read, none.
+   */
+  const shownMeta = async (sheets: readonly KimaiTimesheet[]): Promise<KimaiTimesheet[]> => {
+    const carries = (sheet: KimaiTimesheet) => Array.isArray(sheet.metaFields) && sheet.metaFields.length > 0;
+    if (!sheets.some(carries)) return [...sheets];
+    const rules = await personsRules().catch(() => null);
+    const names = new Set((rules ?? []).map((rule) => rule.name.toLowerCase()));
+    return sheets.map((sheet) =>
+      carries(sheet)
+        ? { ...sheet, metaFields: (sheet.metaFields ?? []).filter((field) => typeof field?.name === 'string' && names.has(field.name.toLowerCase())) }
+        : sheet,
+    );
+  };
+  const shownOne = async (sheet: KimaiTimesheet): Promise<KimaiTimesheet> => (await shownMeta([sheet]))[0] as KimaiTimesheet;
 
   const reachOnce = new Expiring<Reach>(PERSON_LOOK_UP_MS, now);
   /** The person as read when the reach was judged: read again, the reach is judged again (their role and teams may have changed). */
@@ -299,11 +338,10 @@ export function actingKimaiApi(api: KimaiApi, options: ActingKimaiOptions): Kima
     const query: Record<string, QueryValue> = team ? { ...rest, users: [...seen.sees].sort((a, b) => a - b) } : { ...rest, user: personId };
     for (const field of QUERY_TIMES) if (typeof query[field] === 'string') query[field] = intoKeyZone(query[field] as string, seen, field);
     const answer = await api.timesheetPage(query, page, size, orderBy, order, ...(purpose ? [purpose] : []));
-    if (answer) {
-      if (answer.items.some((sheet) => !(team ? seen.sees : new Set([personId])).has(ownerOf(sheet) ?? Number.NaN))) throw notThePersons();
-      remember(answer.items);
-    }
-    return answer;
+    if (!answer) return answer;
+    if (answer.items.some((sheet) => !(team ? seen.sees : new Set([personId])).has(ownerOf(sheet) ?? Number.NaN))) throw notThePersons();
+    remember(answer.items);
+    return { ...answer, items: await shownMeta(answer.items) };
   };
 
   const createTimesheet = async (body: Record<string, unknown>, purpose: RequestPurpose): Promise<KimaiTimesheet> => {
@@ -321,14 +359,14 @@ export function actingKimaiApi(api: KimaiApi, options: ActingKimaiOptions): Kima
       throw notThePersons();
     }
     remember([made]);
-    return made;
+    return shownOne(made);
   };
 
   const checked = async (sheet: Promise<KimaiTimesheet>): Promise<KimaiTimesheet> => {
     const answer = await sheet;
     if (ownerOf(answer) !== personId) throw notThePersons();
     remember([answer]);
-    return answer;
+    return shownOne(answer);
   };
 
   return {
@@ -370,7 +408,7 @@ export function actingKimaiApi(api: KimaiApi, options: ActingKimaiOptions): Kima
     timesheetPage,
     timesheet: async (id: number) => {
       await look();
-      return theirRecord(id);
+      return shownOne(await theirRecord(id));
     },
     createTimesheet,
     patchTimesheet: async (id, body, purpose) => {
@@ -426,15 +464,18 @@ export function actingKimaiApi(api: KimaiApi, options: ActingKimaiOptions): Kima
       await look();
       return api.findTags(name);
     },
-    /** The plugin's field rules: the same for everyone the organisation's account reads them for. */
-    metaFieldRules: async () => {
-      await look();
-      return api.metaFieldRules();
-    },
-    /** A meta field of the person's own record, held as a change of it is (their record, the lockdown, export, approvals). */
+    /** The plugin's field rules the person is granted, not every one the organisation's account is. */
+    metaFieldRules: () => personsRules(),
+    /**
+     * A meta field of the person's own record, held as a change of it is (their record, the lockdown, export, approvals),
+     * of a rule the person is granted: any other name is not defined for their own token, and Kimai answers it 404.
+     */
     setTimesheetMeta: async (id, name, value) => {
       const seen = await look();
       const record = await theirRecord(id);
+      const action = `set the field ${name} of time entry #${id}`;
+      if (!((await personsRules()) ?? []).some((rule) => rule.name.toLowerCase() === name.toLowerCase()))
+        throw new KimaiError('not_found', remoteRefusal('kimai_no_such_address', { url: api.baseUrl, action }), 404);
       recordHolds(seen, record);
       await approvalHolds(seen, [readKimaiTime(record.begin)]);
       return checked(api.setTimesheetMeta(id, name, value));
@@ -504,6 +545,20 @@ export function seenBy(person: KimaiUserFull, directory: readonly KimaiUserFull[
   const led = new Set((person.memberships ?? []).filter((membership) => membership.teamlead).map((membership) => membership.team.id));
   for (const user of directory) if ((user.memberships ?? []).some((membership) => led.has(membership.team.id))) sees.add(user.id);
   return sees;
+}
+
+/**
+ * Whether the custom-fields plugin would define `rule` for a person of `roles` (its canSeeRule: isGranted of the
+ * rule's permission): a rule without one for everyone; one kept to a role for its holders and those above it in
+ * Kimai's shipped hierarchy; one kept to any other permission for nobody here, since a person's permissions cannot
+ * be read (an instance configures them per role) and are not assumed.
+ */
+export function ruleGranted(rule: Pick<KimaiMetaFieldRule, 'permission'>, roles: readonly string[] | undefined): boolean {
+  const permission = typeof rule.permission === 'string' ? rule.permission.trim() : '';
+  if (permission === '') return true;
+  if ((roles ?? []).includes(permission) || permission === 'ROLE_USER') return true;
+  const needed = ROLE_ORDER.indexOf(permission);
+  return needed > 0 && ROLE_ORDER.indexOf(highestRole(roles)) >= needed;
 }
 
 /** A project without its budget fields, as Kimai lists it to whom its budget is not shown. */

@@ -46,6 +46,11 @@ export interface KimaiMetaFieldRule {
   customer?: number | { id?: number } | null;
   project?: number | { id?: number } | null;
   activity?: number | { id?: number } | null;
+  /**
+   * The permission or role the rule is kept to (MetaFieldRule.permission; the plugin defines the field only for a
+   * caller granted it). GUESS: the list carries it as the entity names it.
+   */
+  permission?: string | null;
 }
 
 export interface KimaiTag {

@@ -11,9 +11,15 @@
 // - Kimai takes a record without its mandatory fields (required is only a form constraint of its own pages);
 // - reads show `metaFields: [{name, value}]`, the visible fields only; values are kept as text.
 //
+// - a rule may be limited to a permission or role (MetaFieldRule.permission; the plugin's canSeeRule asks
+//   isGranted of the CALLER): it is defined, listed and written only for a caller granted it.
+//
 // GUESS: a rule applies to a record whose customer, project and activity match those it names (none named:
 // every record); names compare without case (Kimai lowercases them); a record's field is changed with the
-// same rights as the record (its owner, not when exported for a plain user).
+// same rights as the record (its owner, not when exported for a plain user); the rules' list carries
+// `permission` and holds only the rules granted to the caller; a role is granted to its holders and those
+// above it (Kimai's role hierarchy), any other permission to a super administrator alone; reads show a record's
+// visible fields whoever reads it (the callers of these tests' reads are administrators).
 import type { HttpAnswer } from '../../../support/fake-server.ts';
 
 export interface FakeMetaRule {
@@ -29,6 +35,17 @@ export interface FakeMetaRule {
   customerId?: number;
   projectId?: number;
   activityId?: number;
+  /** The permission or role the rule is limited to (MetaFieldRule.permission); none: everyone. */
+  permission?: string;
+}
+
+const RANK: Readonly<Record<string, number>> = { ROLE_USER: 0, ROLE_TEAMLEAD: 1, ROLE_ADMIN: 2, ROLE_SUPER_ADMIN: 3 };
+
+/** Whether a caller of `role` is granted the rule (canSeeRule: isGranted of its permission). */
+export function grantedRule(rule: FakeMetaRule, role: string): boolean {
+  if (!rule.permission) return true;
+  if (rule.permission.startsWith('ROLE_')) return (RANK[role] ?? 0) >= (RANK[rule.permission] ?? Number.POSITIVE_INFINITY);
+  return role === 'ROLE_SUPER_ADMIN';
 }
 
 export interface MetaSheet {
@@ -51,6 +68,7 @@ export function ruleJson(rule: FakeMetaRule, index: number): Record<string, unkn
     customer: rule.customerId ?? null,
     project: rule.projectId ?? null,
     activity: rule.activityId ?? null,
+    permission: rule.permission ?? null,
   };
 }
 
@@ -84,10 +102,11 @@ export function setMeta(
   body: Record<string, unknown>,
   customerOf: (projectId: number) => number | undefined,
   answers: { notFound: () => HttpAnswer; badRequest: () => HttpAnswer },
+  callerRole: string,
 ): HttpAnswer | null {
   if (typeof body.name !== 'string' || body.name === '') return answers.badRequest();
   const name = body.name.toLowerCase();
-  if (!rulesFor(rules, sheet, customerOf).some((rule) => rule.name.toLowerCase() === name)) return answers.notFound();
+  if (!rulesFor(rules, sheet, customerOf).some((rule) => rule.name.toLowerCase() === name && grantedRule(rule, callerRole))) return answers.notFound();
   sheet.meta = { ...sheet.meta, [name]: body.value === null || body.value === undefined ? '' : String(body.value) };
   return null;
 }

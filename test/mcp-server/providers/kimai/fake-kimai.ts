@@ -23,7 +23,7 @@ import { registerTeamWrites } from './fake-kimai-teams.ts';
 import { type CatalogPermission, serveCatalogItems } from './fake-kimai-catalog.ts';
 import { emailOf, registerPeopleRoutes } from './fake-kimai-people.ts';
 import { type ActingPermission, holds, reachesProject } from './fake-kimai-acting.ts';
-import { type FakeMetaRule, metaFieldsJson, ruleJson, setMeta } from './fake-kimai-meta.ts';
+import { type FakeMetaRule, grantedRule, metaFieldsJson, ruleJson, setMeta } from './fake-kimai-meta.ts';
 
 export { clockStartingAt } from '../../../support/fake-clock.ts';
 export type { Failure, FakeMetaRule, RecordedRequest };
@@ -911,11 +911,14 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
   route(
     'GET',
     /^\/api\/metafields$/,
-    (_user, query) => {
+    (user, query) => {
       const entity = query.get('entity');
       return new HttpAnswer(
         200,
-        config.metaRules.map(ruleJson).filter((rule) => entity === null || rule.entityType === entity),
+        config.metaRules
+          .map((rule, index) => ({ rule, json: ruleJson(rule, index) }))
+          .filter(({ rule, json }) => grantedRule(rule, user.role) && (entity === null || json.entityType === entity))
+          .map(({ json }) => json),
       );
     },
     'metafields',
@@ -925,7 +928,7 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
     if (sheet instanceof HttpAnswer) return sheet;
     if (othersRecord(user, sheet, 'edit_other_timesheet')) return forbidden();
     if (sheet.exported && !can.rates(user)) return forbidden();
-    const problem = setMeta(config.metaRules, sheet, body, customerOf, { notFound, badRequest });
+    const problem = setMeta(config.metaRules, sheet, body, customerOf, { notFound, badRequest }, user.role);
     return problem ?? new HttpAnswer(200, sheetJson(sheet, false));
   });
   route('PATCH', /^\/api\/timesheets\/(\d+)\/stop$/, (user, _query, _body, [id]) => {
