@@ -13,6 +13,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, existsSync, openSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { backup, DatabaseSync } from 'node:sqlite';
 import type { ServerConfig } from '../config/server-config.ts';
 import { checkStoreKey, judgeStoreKey, keyIdsOf } from '../auth/key-rotation.ts';
@@ -81,7 +82,7 @@ export async function restore(config: ServerConfig, file: string, io: AdminIo): 
   if (!key) return 1;
   let source: DatabaseSync;
   try {
-    source = new DatabaseSync(file, { readOnly: true });
+    source = openBackup(file);
   } catch (error) {
     return (io.err(`${file} cannot be opened as a database (${(error as Error).message}).\n`), 1);
   }
@@ -122,6 +123,21 @@ export async function restore(config: ServerConfig, file: string, io: AdminIo): 
     source.close();
     for (const path of [staged, `${staged}-wal`, `${staged}-shm`, `${staged}-journal`]) rmSync(path, { force: true });
   }
+}
+
+/**
+ * The backup, read only and leaving nothing beside it. A backup is in WAL mode, as the store it was
+ * copied from, and SQLite opening such a file makes its -wal and -shm files next to it, which a
+ * read-only connection cannot remove at its close: each restore left two files in the backup folder.
+ * With no -wal beside it, everything of the backup is in the file, so it is read as immutable (nothing
+ * writes a backup while it is restored), which makes none; one with its -wal beside it (a store copied
+ * by hand, log and all) is read with that log, as before.
+ */
+function openBackup(file: string): DatabaseSync {
+  if (existsSync(`${file}-wal`)) return new DatabaseSync(file, { readOnly: true });
+  const url = pathToFileURL(file);
+  url.searchParams.set('immutable', '1');
+  return new DatabaseSync(url, { readOnly: true });
 }
 
 /**

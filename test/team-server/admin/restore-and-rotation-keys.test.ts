@@ -4,7 +4,7 @@
 // anyway (a file copied in by hand) says so and turns /readyz to 503; `admin rotate-key --finish`
 // runs only with the new key and only once no instance still holds the old one.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { backup, DatabaseSync } from 'node:sqlite';
@@ -79,6 +79,23 @@ describe('admin restore', () => {
     const fresh = join(dir, 'after-rotation.db');
     expect((await admin(['backup', fresh], SECOND)).code).toBe(0);
     expect((await admin(['restore', fresh], SECOND)).code).toBe(0);
+  });
+
+  it('goes back to a backup’s key as its refusal says, the store moved away, and leaves nothing beside the backup', async () => {
+    const backups = join(dir, 'backups');
+    mkdirSync(backups);
+    const old = join(backups, 'before-rotation.db');
+    expect((await admin(['backup', old], FIRST)).code).toBe(0);
+    await rotateToSecond();
+    expect((await admin(['restore', old], SECOND)).code).toBe(1);
+    // Stop the servers (none runs here), move the store away, restore with the backup's key.
+    for (const suffix of ['', '-wal', '-shm'])
+      if (existsSync(`${storePath}${suffix}`)) renameSync(`${storePath}${suffix}`, join(dir, `moved-away.db${suffix}`));
+    const restored = await admin(['restore', old], FIRST);
+    expect(restored.code, restored.stderr).toBe(0);
+    // Neither restore wrote beside the backup (SQLite's -wal and -shm of a file in WAL mode).
+    expect(readdirSync(backups)).toEqual(['before-rotation.db']);
+    expect(storeContents()).toContain('dev:ada');
   });
 
   it('refuses an older Punchcard’s backup (no key state) that the key opens nothing of; takes one it opens and teaches it the key', async () => {
