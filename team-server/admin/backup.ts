@@ -106,6 +106,9 @@ export async function restore(config: ServerConfig, file: string, io: AdminIo): 
     const migrated = new DatabaseSync(staged, { readOnly: true });
     try {
       copying = true;
+      // Where the store was moved away (admin.md, going back to a backup's key), the new one is made
+      // private before SQLite writes into it, as a backup is.
+      if (!existsSync(live)) closeSync(openSync(live, 'wx', 0o600));
       const pages = await backup(migrated, live);
       io.out(`Restored ${live} from ${file} (${pages} pages); the server reads it from its next request.\n`);
     } finally {

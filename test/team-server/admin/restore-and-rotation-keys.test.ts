@@ -4,7 +4,7 @@
 // anyway (a file copied in by hand) says so and turns /readyz to 503; `admin rotate-key --finish`
 // runs only with the new key and only once no instance still holds the old one.
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { backup, DatabaseSync } from 'node:sqlite';
@@ -81,7 +81,7 @@ describe('admin restore', () => {
     expect((await admin(['restore', fresh], SECOND)).code).toBe(0);
   });
 
-  it('goes back to a backup’s key as its refusal says, the store moved away, and leaves nothing beside the backup', async () => {
+  it('goes back to a backup’s key as its refusal says: the store moved away, the new one is the account’s alone, and nothing is left beside the backup', async () => {
     const backups = join(dir, 'backups');
     mkdirSync(backups);
     const old = join(backups, 'before-rotation.db');
@@ -93,6 +93,7 @@ describe('admin restore', () => {
       if (existsSync(`${storePath}${suffix}`)) renameSync(`${storePath}${suffix}`, join(dir, `moved-away.db${suffix}`));
     const restored = await admin(['restore', old], FIRST);
     expect(restored.code, restored.stderr).toBe(0);
+    expect(statSync(storePath).mode & 0o777).toBe(0o600);
     // Neither restore wrote beside the backup (SQLite's -wal and -shm of a file in WAL mode).
     expect(readdirSync(backups)).toEqual(['before-rotation.db']);
     expect(storeContents()).toContain('dev:ada');
