@@ -12,7 +12,7 @@
 // "Backup and restore").
 import { randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, existsSync, openSync, rmSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { backup, DatabaseSync } from 'node:sqlite';
 import type { ServerConfig } from '../config/server-config.ts';
@@ -75,6 +75,17 @@ export async function restore(config: ServerConfig, file: string, io: AdminIo): 
   const live = sqlitePath(config, io);
   if (!live) return 1;
   if (!existsSync(file)) return (io.err(`${file} does not exist.\n`), 1);
+  // A store moved away without its log (after a server was killed, its latest writes are in it): the
+  // restore would do away with that log, and the moved file would lack those writes for good. An empty
+  // log (what a read-only connection leaves) holds nothing.
+  if (!existsSync(live) && (statSync(`${live}-wal`, { throwIfNoEntry: false })?.size ?? 0) > 0) {
+    return (
+      io.err(
+        `${live} was moved away, but its log ${live}-wal is still here, holding the latest writes of the store moved: move it and ${live}-shm to where ${basename(live)} went, then restore again. Nothing was restored.\n`,
+      ),
+      1
+    );
+  }
   // A live store is checked against the key as every verb does (also one a newer Punchcard migrated:
   // going back to an older version restores its backup over it); where there is none (it was lost),
   // the backup is all there is, and only its own check below applies.

@@ -4,7 +4,7 @@
 // anyway (a file copied in by hand) says so and turns /readyz to 503; `admin rotate-key --finish`
 // runs only with the new key and only once no instance still holds the old one.
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { backup, DatabaseSync } from 'node:sqlite';
@@ -97,6 +97,23 @@ describe('admin restore', () => {
     // Neither restore wrote beside the backup (SQLite's -wal and -shm of a file in WAL mode).
     expect(readdirSync(backups)).toEqual(['before-rotation.db']);
     expect(storeContents()).toContain('dev:ada');
+  });
+
+  it('refuses to restore where the store was moved away without its log, which holds its latest writes', async () => {
+    const backup = join(dir, 'backup.db');
+    expect((await admin(['backup', backup], FIRST)).code).toBe(0);
+    const away = mkdtempSync(join(dir, 'away-'));
+    renameSync(storePath, join(away, 'server.db'));
+    writeFileSync(`${storePath}-wal`, 'the log of a server killed');
+    expect(await admin(['restore', backup], FIRST)).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `${storePath} was moved away, but its log ${storePath}-wal is still here, holding the latest writes of the store moved: move it and ${storePath}-shm to where server.db went, then restore again. Nothing was restored.\n`,
+    });
+    expect(existsSync(storePath)).toBe(false);
+    expect(readFileSync(`${storePath}-wal`, 'utf8')).toBe('the log of a server killed');
+    renameSync(`${storePath}-wal`, join(away, 'server.db-wal'));
+    expect((await admin(['restore', backup], FIRST)).code).toBe(0);
   });
 
   it('refuses an older Punchcard’s backup (no key state) that the key opens nothing of; takes one it opens and teaches it the key', async () => {
