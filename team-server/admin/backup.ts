@@ -74,7 +74,7 @@ function createPrivately(file: string): string | undefined {
 export async function restore(config: ServerConfig, file: string, io: AdminIo): Promise<number> {
   const live = sqlitePath(config, io);
   if (!live) return 1;
-  if (!existsSync(file)) return (io.err(`${file} does not exist.\n`), 1);
+  if (!existsSync(file)) return (io.err(`${file} does not exist; nothing was restored.\n`), 1);
   // A store moved away without its log (after a server was killed, its latest writes are in it): the
   // restore would do away with that log, and the moved file would lack those writes for good. An empty
   // log (what a read-only connection leaves) holds nothing.
@@ -95,7 +95,7 @@ export async function restore(config: ServerConfig, file: string, io: AdminIo): 
   try {
     source = openBackup(file);
   } catch (error) {
-    return (io.err(`${file} cannot be opened as a database (${(error as Error).message}).\n`), 1);
+    return (io.err(`${file} cannot be opened as a database (${(error as Error).message}); nothing was restored.\n`), 1);
   }
   // The backup is copied and migrated beside the store first, so a backup that cannot be used
   // fails there; only a copy known good goes into the live file.
@@ -222,7 +222,7 @@ function backupProblem(source: DatabaseSync, file: string): string | undefined {
     tables = new Set((source.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((row) => row.name));
     version = (source.prepare('PRAGMA user_version').get() as { user_version: number }).user_version;
   } catch (error) {
-    return `${file} is not a SQLite database (${(error as Error).message}).`;
+    return `${file} is not a SQLite database (${(error as Error).message}); nothing was restored.`;
   }
   const missing = STORE_TABLES.filter((table) => !tables.has(table));
   if (missing.length > 0) return `${file} is not a backup of a Punchcard store (it has no ${missing.join(', ')} table); nothing was restored.`;

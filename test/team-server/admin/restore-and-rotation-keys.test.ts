@@ -116,6 +116,21 @@ describe('admin restore', () => {
     expect((await admin(['restore', backup], FIRST)).code).toBe(0);
   });
 
+  it('says of a file that is no database, or is not there, that nothing was restored, as of every backup it refuses', async () => {
+    const before = storeContents();
+    const junk = join(dir, 'junk.db');
+    writeFileSync(junk, 'not a database at all, and long enough to be read as one');
+    expect(await admin(['restore', junk], FIRST)).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `${junk} is not a SQLite database (file is not a database); nothing was restored.\n`,
+    });
+    const missing = join(dir, 'missing.db');
+    expect(await admin(['restore', missing], FIRST)).toEqual({ code: 1, stdout: '', stderr: `${missing} does not exist; nothing was restored.\n` });
+    expect(storeContents()).toBe(before);
+    expect(readdirSync(dir).filter((name) => name.startsWith('junk'))).toEqual(['junk.db']);
+  });
+
   it('refuses an older Punchcard’s backup (no key state) that the key opens nothing of; takes one it opens and teaches it the key', async () => {
     // As a Punchcard before stores knew their key left one: the same records, without the state.
     const legacy = join(dir, 'legacy.db');
