@@ -12,7 +12,8 @@
 // "Backup and restore").
 import { randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, existsSync, openSync, rmSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { backup, DatabaseSync } from 'node:sqlite';
 import type { ServerConfig } from '../config/server-config.ts';
 import { checkStoreKey, judgeStoreKey, keyIdsOf } from '../auth/key-rotation.ts';
@@ -73,7 +74,18 @@ function createPrivately(file: string): string | undefined {
 export async function restore(config: ServerConfig, file: string, io: AdminIo): Promise<number> {
   const live = sqlitePath(config, io);
   if (!live) return 1;
-  if (!existsSync(file)) return (io.err(`${file} does not exist.\n`), 1);
+  if (!existsSync(file)) return (io.err(`${file} does not exist; nothing was restored.\n`), 1);
+  // A store moved away without its log (after a server was killed, its latest writes are in it): the
+  // restore would do away with that log, and the moved file would lack those writes for good. An empty
+  // log (what a read-only connection leaves) holds nothing.
+  if (!existsSync(live) && (statSync(`${live}-wal`, { throwIfNoEntry: false })?.size ?? 0) > 0) {
+    return (
+      io.err(
+        `${live} was moved away, but its log ${live}-wal is still here, holding the latest writes of the store moved: move it and ${live}-shm to where ${basename(live)} went, then restore again. Nothing was restored.\n`,
+      ),
+      1
+    );
+  }
   // A live store is checked against the key as every verb does (also one a newer Punchcard migrated:
   // going back to an older version restores its backup over it); where there is none (it was lost),
   // the backup is all there is, and only its own check below applies.
@@ -81,9 +93,9 @@ export async function restore(config: ServerConfig, file: string, io: AdminIo): 
   if (!key) return 1;
   let source: DatabaseSync;
   try {
-    source = new DatabaseSync(file, { readOnly: true });
+    source = openBackup(file);
   } catch (error) {
-    return (io.err(`${file} cannot be opened as a database (${(error as Error).message}).\n`), 1);
+    return (io.err(`${file} cannot be opened as a database (${(error as Error).message}); nothing was restored.\n`), 1);
   }
   // The backup is copied and migrated beside the store first, so a backup that cannot be used
   // fails there; only a copy known good goes into the live file.
@@ -105,6 +117,9 @@ export async function restore(config: ServerConfig, file: string, io: AdminIo): 
     const migrated = new DatabaseSync(staged, { readOnly: true });
     try {
       copying = true;
+      // Where the store was moved away (admin.md, going back to a backup's key), the new one is made
+      // private before SQLite writes into it, as a backup is.
+      if (!existsSync(live)) closeSync(openSync(live, 'wx', 0o600));
       const pages = await backup(migrated, live);
       io.out(`Restored ${live} from ${file} (${pages} pages); the server reads it from its next request.\n`);
     } finally {
@@ -122,6 +137,21 @@ export async function restore(config: ServerConfig, file: string, io: AdminIo): 
     source.close();
     for (const path of [staged, `${staged}-wal`, `${staged}-shm`, `${staged}-journal`]) rmSync(path, { force: true });
   }
+}
+
+/**
+ * The backup, read only and leaving nothing beside it. A backup is in WAL mode, as the store it was
+ * copied from, and SQLite opening such a file makes its -wal and -shm files next to it, which a
+ * read-only connection cannot remove at its close: each restore left two files in the backup folder.
+ * With no -wal beside it, everything of the backup is in the file, so it is read as immutable (nothing
+ * writes a backup while it is restored), which makes none; one with its -wal beside it (a store copied
+ * by hand, log and all) is read with that log, as before.
+ */
+function openBackup(file: string): DatabaseSync {
+  if (existsSync(`${file}-wal`)) return new DatabaseSync(file, { readOnly: true });
+  const url = pathToFileURL(file);
+  url.searchParams.set('immutable', '1');
+  return new DatabaseSync(url, { readOnly: true });
 }
 
 /**
@@ -192,7 +222,7 @@ function backupProblem(source: DatabaseSync, file: string): string | undefined {
     tables = new Set((source.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((row) => row.name));
     version = (source.prepare('PRAGMA user_version').get() as { user_version: number }).user_version;
   } catch (error) {
-    return `${file} is not a SQLite database (${(error as Error).message}).`;
+    return `${file} is not a SQLite database (${(error as Error).message}); nothing was restored.`;
   }
   const missing = STORE_TABLES.filter((table) => !tables.has(table));
   if (missing.length > 0) return `${file} is not a backup of a Punchcard store (it has no ${missing.join(', ')} table); nothing was restored.`;

@@ -4,7 +4,7 @@
 // anyway (a file copied in by hand) says so and turns /readyz to 503; `admin rotate-key --finish`
 // runs only with the new key and only once no instance still holds the old one.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { backup, DatabaseSync } from 'node:sqlite';
@@ -79,6 +79,56 @@ describe('admin restore', () => {
     const fresh = join(dir, 'after-rotation.db');
     expect((await admin(['backup', fresh], SECOND)).code).toBe(0);
     expect((await admin(['restore', fresh], SECOND)).code).toBe(0);
+  });
+
+  it('goes back to a backup’s key as its refusal says: the store moved away, the new one is the account’s alone, and nothing is left beside the backup', async () => {
+    const backups = join(dir, 'backups');
+    mkdirSync(backups);
+    const old = join(backups, 'before-rotation.db');
+    expect((await admin(['backup', old], FIRST)).code).toBe(0);
+    await rotateToSecond();
+    expect((await admin(['restore', old], SECOND)).code).toBe(1);
+    // Stop the servers (none runs here), move the store away, restore with the backup's key.
+    for (const suffix of ['', '-wal', '-shm'])
+      if (existsSync(`${storePath}${suffix}`)) renameSync(`${storePath}${suffix}`, join(dir, `moved-away.db${suffix}`));
+    const restored = await admin(['restore', old], FIRST);
+    expect(restored.code, restored.stderr).toBe(0);
+    expect(statSync(storePath).mode & 0o777).toBe(0o600);
+    // Neither restore wrote beside the backup (SQLite's -wal and -shm of a file in WAL mode).
+    expect(readdirSync(backups)).toEqual(['before-rotation.db']);
+    expect(storeContents()).toContain('dev:ada');
+  });
+
+  it('refuses to restore where the store was moved away without its log, which holds its latest writes', async () => {
+    const backup = join(dir, 'backup.db');
+    expect((await admin(['backup', backup], FIRST)).code).toBe(0);
+    const away = mkdtempSync(join(dir, 'away-'));
+    renameSync(storePath, join(away, 'server.db'));
+    writeFileSync(`${storePath}-wal`, 'the log of a server killed');
+    expect(await admin(['restore', backup], FIRST)).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `${storePath} was moved away, but its log ${storePath}-wal is still here, holding the latest writes of the store moved: move it and ${storePath}-shm to where server.db went, then restore again. Nothing was restored.\n`,
+    });
+    expect(existsSync(storePath)).toBe(false);
+    expect(readFileSync(`${storePath}-wal`, 'utf8')).toBe('the log of a server killed');
+    renameSync(`${storePath}-wal`, join(away, 'server.db-wal'));
+    expect((await admin(['restore', backup], FIRST)).code).toBe(0);
+  });
+
+  it('says of a file that is no database, or is not there, that nothing was restored, as of every backup it refuses', async () => {
+    const before = storeContents();
+    const junk = join(dir, 'junk.db');
+    writeFileSync(junk, 'not a database at all, and long enough to be read as one');
+    expect(await admin(['restore', junk], FIRST)).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `${junk} is not a SQLite database (file is not a database); nothing was restored.\n`,
+    });
+    const missing = join(dir, 'missing.db');
+    expect(await admin(['restore', missing], FIRST)).toEqual({ code: 1, stdout: '', stderr: `${missing} does not exist; nothing was restored.\n` });
+    expect(storeContents()).toBe(before);
+    expect(readdirSync(dir).filter((name) => name.startsWith('junk'))).toEqual(['junk.db']);
   });
 
   it('refuses an older Punchcard’s backup (no key state) that the key opens nothing of; takes one it opens and teaches it the key', async () => {
