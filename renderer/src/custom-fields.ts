@@ -43,8 +43,8 @@ export function isFieldsRefusal(refusal: Refusal | undefined): boolean {
  */
 export function fieldsToAsk(
   catalog: Pick<CatalogView, 'fields' | 'requiredFields'> | undefined,
-  /** The entry's project, or null where its required fields are not asked again (an entry changed on the same project). */
-  project: string | null,
+  /** The entry's project as typed (empty for none). */
+  project: string,
   refusal: Refusal | undefined,
   inputs: FieldInputs,
 ): AskedField[] {
