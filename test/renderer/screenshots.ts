@@ -10,6 +10,7 @@ import type { Screen } from '../../window-contract/channels.ts';
 import { createFakeBridge, FAKE_NOW, SAMPLE_KEPT_WRITES, type FakeBridge, type FakeBridgeOptions } from './fake-bridge.ts';
 import { drawn, launchChromium, rendererDist, screenOf, screenReady, windowPool, type WindowPool } from './harness.ts';
 import { openOnFake, whatWentWrong } from './fake-window.ts';
+import { CLOCKIFY_FIELDS } from './fake-fields.ts';
 import { renderAppScreenshots } from './apps/app-screenshots.ts';
 import { PATIENCE_MS } from '../support/patience.ts';
 
@@ -34,9 +35,6 @@ export const SMALLEST = { width: 640, height: 480 };
 /** A window of a laptop's size, and a wide one. */
 export const MEDIUM = { width: 800, height: 600 };
 export const WIDE = { width: 1280, height: 800 };
-
-/** A Clockify workspace whose project Acme Website requires a ticket (text) and a cost centre (a choice), issue 78. */
-const CLOCKIFY_FIELDS: FakeBridgeOptions = { account: { type: 'clockify', url: 'https://api.clockify.me', workspace: null }, customFields: true };
 
 /** The clock-in form on Acme Website, its ticket typed (or left empty), and Clock in pressed where `send`. */
 const clockInOnAcme =
@@ -68,7 +66,7 @@ const editorOnAcme =
     await fields.evaluate((group) => group.scrollIntoView({ block: 'center' }));
   };
 
-/** The clock-in form and the entry editor asking for the fields a project requires, and a refusal about them said beside them. */
+/** The clock-in form and the entry editor asking for the fields a project requires (on CLOCKIFY_FIELDS, Acme Website requires a ticket and a cost centre, issue 78), and a refusal about them said beside them. */
 const REQUIRED_FIELD_STATES: ScreenshotState[] = [
   {
     screen: 'status',

@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AccountView } from '../../window-contract/account.ts';
 import type { Screen } from '../../window-contract/channels.ts';
 import { createFakeBridge, SAMPLE_KEPT_WRITES, type FakeBridge, type FakeBridgeOptions } from './fake-bridge.ts';
+import { CLOCKIFY_FIELDS } from './fake-fields.ts';
 import { launchChromium, rendererDist, screenOf, screenReady, windowPool, type WindowPool } from './harness.ts';
 import { type FakeWindow, openOnFake, whatWentWrong } from './fake-window.ts';
 import { PATIENCE_MS } from '../support/patience.ts';
@@ -802,7 +803,6 @@ describe('continue and switch', () => {
 });
 
 describe('the fields a project requires (issue 78)', () => {
-  const CLOCKIFY_FIELDS: FakeBridgeOptions = { account: { type: 'clockify', url: 'https://api.clockify.me', workspace: null }, customFields: true };
   const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id);
 
   it('asks for them in the entry editor by keyboard, says the refusal beside them, keeps what was typed, and sends them as fields', async () => {
