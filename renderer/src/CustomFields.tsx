@@ -137,7 +137,8 @@ function ChoicesField({ id, field, input, invalid, errorId, onChange }: CustomFi
     <fieldset className="field custom-choices" aria-describedby={invalid ? errorId : undefined}>
       <legend>
         {field.name}
-        {field.requiredHere && <span className="required-mark"> (required)</span>}
+        {/* Spoken with the group's name, as a group of ticks cannot carry `required`. */}
+        {field.requiredHere && <span className="required-mark"> required</span>}
       </legend>
       {(field.choices ?? []).map((choice, index) => (
         <span className="check" key={choice}>
