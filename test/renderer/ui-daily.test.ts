@@ -842,8 +842,9 @@ describe('the fields a project requires (issue 78)', () => {
     expect(await ticket.inputValue()).toBe('WEB-142');
     expect(await form.getByLabel('Note').inputValue()).toBe('Checkout page');
     expect(callsOf(fake, 'logTime').at(-1)).toMatchObject({ fields: { Ticket: 'WEB-142' } });
+    // Enter saves from the choice just made, as the form's hint says.
     await costCentre.selectOption('R&D');
-    await ticket.press('Enter');
+    await costCentre.press('Enter');
     await hidden(form);
     expect(callsOf(fake, 'logTime').at(-1)).toEqual({
       start: '2026-05-11T12:15',
