@@ -62,14 +62,19 @@ interface CustomFieldProps {
   onChange(input: FieldInput): void;
 }
 
-/** "Required" beside a label, in sight; the input itself carries `required` for assistive technology. */
-function RequiredMark({ shown }: { shown: boolean }) {
-  return shown ? (
-    <span className="required-mark" aria-hidden="true">
-      {' '}
-      required
-    </span>
-  ) : null;
+/** The field's name as its input's label, "required" beside it in sight (the input itself carries `required` for assistive technology). */
+function FieldLabel({ id, field }: { id: string; field: AskedField }) {
+  return (
+    <label htmlFor={id}>
+      {field.name}
+      {field.requiredHere && (
+        <span className="required-mark" aria-hidden="true">
+          {' '}
+          required
+        </span>
+      )}
+    </label>
+  );
 }
 
 function CustomField({ id, field, input, invalid, errorId, onChange }: CustomFieldProps) {
@@ -86,20 +91,14 @@ function CustomField({ id, field, input, invalid, errorId, onChange }: CustomFie
         <div className="field custom-checkbox">
           <span className="check">
             <input {...common} type="checkbox" checked={input === true} onChange={(event) => onChange(event.currentTarget.checked)} />
-            <label htmlFor={id}>
-              {field.name}
-              <RequiredMark shown={field.requiredHere} />
-            </label>
+            <FieldLabel id={id} field={field} />
           </span>
         </div>
       );
     case 'choice':
       return (
         <div className="field">
-          <label htmlFor={id}>
-            {field.name}
-            <RequiredMark shown={field.requiredHere} />
-          </label>
+          <FieldLabel id={id} field={field} />
           <select {...common} value={text} onChange={(event) => onChange(event.currentTarget.value)}>
             <option value="">Choose…</option>
             {(field.choices ?? []).map((choice) => (
@@ -115,10 +114,7 @@ function CustomField({ id, field, input, invalid, errorId, onChange }: CustomFie
     default:
       return (
         <div className="field">
-          <label htmlFor={id}>
-            {field.name}
-            <RequiredMark shown={field.requiredHere} />
-          </label>
+          <FieldLabel id={id} field={field} />
           <input
             {...common}
             type="text"
@@ -141,7 +137,8 @@ function ChoicesField({ id, field, input, invalid, errorId, onChange }: CustomFi
     <fieldset className="field custom-choices" aria-describedby={invalid ? errorId : undefined}>
       <legend>
         {field.name}
-        {field.requiredHere && <span className="required-mark"> (required)</span>}
+        {/* Spoken with the group's name, as a group of ticks cannot carry `required`. */}
+        {field.requiredHere && <span className="required-mark"> required</span>}
       </legend>
       {(field.choices ?? []).map((choice, index) => (
         <span className="check" key={choice}>

@@ -43,15 +43,13 @@ export function isFieldsRefusal(refusal: Refusal | undefined): boolean {
  */
 export function fieldsToAsk(
   catalog: Pick<CatalogView, 'fields' | 'requiredFields'> | undefined,
-  /** The entry's project, or null where its required fields are not asked again (an entry changed on the same project). */
-  project: string | null,
+  /** The entry's project as typed (empty for none). */
+  project: string,
   refusal: Refusal | undefined,
   inputs: FieldInputs,
 ): AskedField[] {
   const known = catalog?.fields ?? [];
-  const required = new Set(
-    (project === null ? [] : (catalog?.requiredFields.find((item) => fieldKey(item.project) === fieldKey(project))?.fields ?? [])).map(fieldKey),
-  );
+  const required = new Set((catalog?.requiredFields.find((item) => fieldKey(item.project) === fieldKey(project))?.fields ?? []).map(fieldKey));
   const refused = refusedFieldNames(refusal);
   const missing = new Set(refusal?.code === 'fields_required' ? refusal.facts.missing.map(fieldKey) : []);
   const choicesOf = (name: string): string[] | undefined =>
@@ -91,6 +89,12 @@ function filled(input: FieldInput | undefined): boolean {
   return typeof input === 'string' ? input.trim() !== '' : input === true || input.length > 0;
 }
 
+/** An input as it is sent: a text trimmed, empty as undefined. */
+function sent(input: FieldInput | undefined): string | boolean | string[] | undefined {
+  if (!filled(input)) return undefined;
+  return typeof input === 'string' ? input.trim() : input;
+}
+
 /**
  * What the inputs of the fields shown send as `fields`: the filled ones, texts trimmed, a number as
  * typed (the engine reads it), a ticked box as true; undefined when none is filled (nothing sent).
@@ -98,9 +102,8 @@ function filled(input: FieldInput | undefined): boolean {
 export function fieldsToSend(asked: readonly AskedField[], inputs: FieldInputs): EntryFieldValues | undefined {
   const values: Record<string, string | boolean | string[]> = {};
   for (const field of asked) {
-    const input = inputs[field.name];
-    if (!filled(input)) continue;
-    values[field.name] = typeof input === 'string' ? input.trim() : (input as boolean | string[]);
+    const value = sent(inputs[field.name]);
+    if (value !== undefined) values[field.name] = value;
   }
   return Object.keys(values).length > 0 ? values : undefined;
 }
@@ -114,12 +117,6 @@ export function inputsOf(values: Readonly<Record<string, unknown>> | undefined):
     else if (Array.isArray(value)) inputs[name] = value.map(String);
   }
   return inputs;
-}
-
-/** An input as it is sent: a text trimmed, empty as undefined. */
-function sent(input: FieldInput | undefined): string | boolean | string[] | undefined {
-  if (!filled(input)) return undefined;
-  return typeof input === 'string' ? input.trim() : input;
 }
 
 /**

@@ -14,8 +14,6 @@ describe('the custom fields a form asks for', () => {
     expect(fieldsToAsk(catalog, 'Acme Website', undefined, {})[1]).toMatchObject({ type: 'choice', choices: ['Sales', 'R&D', 'Operations'] });
     expect(fieldsToAsk(catalog, 'Internal', undefined, {})).toEqual([]);
     expect(fieldsToAsk(undefined, 'Acme Website', undefined, {})).toEqual([]);
-    // An entry changed on its own project is not asked again.
-    expect(fieldsToAsk(catalog, null, undefined, {})).toEqual([]);
   });
 
   it('keep a field the person touched, so nothing typed is lost when the project changes', () => {

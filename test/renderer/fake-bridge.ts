@@ -347,7 +347,8 @@ export interface FakeBridgeOptions {
   approvals?: FakeApprovalsOptions;
   /**
    * The back end keeps custom fields on entries as a Clockify workspace does (FAKE_FIELDS): Acme Website
-   * requires a ticket and a cost centre, and a write without them is refused before it is made.
+   * requires a ticket and a cost centre, and a write without them is refused before it is made; its
+   * entries carry a ticket and the teams (a multiple choice) they were for.
    */
   customFields?: boolean;
 }
@@ -473,6 +474,10 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     // As the engine's outbox numbers a kept write until the back end gives it its own.
     if (options.waitingToSend) Object.assign(running, { id: -1, waitingToSend: true });
   }
+  // On a workspace with custom fields, the work on Acme Website carries a ticket and the teams it was for.
+  if (options.customFields) {
+    for (const entry of entries) if (entry.project === 'Acme Website') entry.fields = { Ticket: 'WEB-140', Teams: ['Web'] };
+  }
   if (options.agentEntry) add(at(weekday(now), '18:00'), at(weekday(now), '19:30'), 'Acme Website', 'Development', 'Ran the test suite').agent = 'claude-code';
   // Kimai keeps exported records locked for a plain user: Monday's first entry is one.
   const exported = entries.find((entry) => weekday(entry.start) === 0);
@@ -492,6 +497,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     ...(entry.locked ? { locked: entry.locked } : {}),
     ...(entry.waitingToSend ? { waiting_to_send: true } : {}),
     ...(entry.agent ? { agent: entry.agent } : {}),
+    ...(entry.fields ? { fields: entry.fields } : {}),
     ...(entry.breaks
       ? {
           breaks: entry.breaks.map((span) => ({

@@ -26,6 +26,8 @@ export interface FakeEntryRecord {
   breaks?: Array<{ type: string; start: number; end: number | null }>;
   /** An AI agent's own time (record_agent_time): listed, not the person's hours. */
   agent?: string;
+  /** The tracker's custom fields the entry carries (FakeBridgeOptions.customFields). */
+  fields?: Record<string, unknown>;
 }
 
 /**
@@ -423,15 +425,24 @@ export function createFakeDaily(context: DailyContext, options: FakeDailyOptions
       };
     },
     getCatalog: () => catalog(),
-    logTime: (request: { start: string; end: string; project?: string; activity?: string; description?: string }) => {
+    logTime: (request: { start: string; end: string; project?: string; activity?: string; description?: string; fields?: Record<string, unknown> }) => {
       if (!has('log_time')) reject(`${name()} does not take entries afterwards.`);
       const { from, to } = readTimes(request.start, request.end);
       if (context.backEnd() === 'kimai' && !request.project) refuse('kimai_entry_needs_project');
       const entry = context.add(from, to, known(request.project) ?? null, request.activity ?? null, request.description ?? '');
+      if (request.fields) entry.fields = { ...request.fields };
       context.announce();
       return context.view(entry);
     },
-    updateEntry: (request: { id: number; start?: string; end?: string; project?: string; activity?: string; description?: string }) => {
+    updateEntry: (request: {
+      id: number;
+      start?: string;
+      end?: string;
+      project?: string;
+      activity?: string;
+      description?: string;
+      fields?: Record<string, unknown>;
+    }) => {
       const entry = find(request.id);
       requireEdit(entry);
       const { from, to } = readTimes(request.start, request.end, entry);
@@ -440,6 +451,11 @@ export function createFakeDaily(context: DailyContext, options: FakeDailyOptions
       if (request.project !== undefined) entry.project = known(request.project) || null;
       if (request.activity !== undefined) entry.activity = request.activity || null;
       if (request.description !== undefined) entry.description = request.description;
+      // As update_time_entry: the fields named change (null clears one), the others keep their values.
+      if (request.fields) {
+        const kept = { ...entry.fields, ...request.fields };
+        entry.fields = Object.fromEntries(Object.entries(kept).filter(([, value]) => value !== null));
+      }
       context.announce();
       return context.view(entry);
     },

@@ -5,7 +5,11 @@
 // checks are tested in test/mcp-server.
 import type { EntryFieldValues } from '../../window-contract/request-parts.ts';
 import type { CatalogView } from '../../window-contract/timesheet.ts';
+import type { FakeBridgeOptions } from './fake-bridge.ts';
 import { refuse } from './fake-refusal.ts';
+
+/** A Clockify workspace with these fields, as the tests and the screenshots open the window on it. */
+export const CLOCKIFY_FIELDS: FakeBridgeOptions = { account: { type: 'clockify', url: 'https://api.clockify.me', workspace: null }, customFields: true };
 
 export const FAKE_FIELDS: CatalogView['fields'] = [
   { name: 'Ticket', type: 'text', required: false },

@@ -10,6 +10,7 @@ import type { Screen } from '../../window-contract/channels.ts';
 import { createFakeBridge, FAKE_NOW, SAMPLE_KEPT_WRITES, type FakeBridge, type FakeBridgeOptions } from './fake-bridge.ts';
 import { drawn, launchChromium, rendererDist, screenOf, screenReady, windowPool, type WindowPool } from './harness.ts';
 import { openOnFake, whatWentWrong } from './fake-window.ts';
+import { CLOCKIFY_FIELDS } from './fake-fields.ts';
 import { renderAppScreenshots } from './apps/app-screenshots.ts';
 import { PATIENCE_MS } from '../support/patience.ts';
 
@@ -29,59 +30,96 @@ export interface ScreenshotState {
   act?: (page: Page, fake: FakeBridge) => Promise<void>;
 }
 
-/** A Clockify workspace whose project Acme Website requires a ticket (text) and a cost centre (a choice), issue 78. */
-const CLOCKIFY_FIELDS: FakeBridgeOptions = { account: { type: 'clockify', url: 'https://api.clockify.me', workspace: null }, customFields: true };
+/** The smallest window main allows (main/windows/settings-window.ts, minWidth and minHeight; the layout test holds them equal). */
+export const SMALLEST = { width: 640, height: 480 };
+/** A window of a laptop's size, and a wide one. */
+export const MEDIUM = { width: 800, height: 600 };
+export const WIDE = { width: 1280, height: 800 };
 
-/** The clock-in form and the entry editor asking for the fields a project requires, and a refusal about them said beside them. */
+/** The clock-in form on Acme Website, its ticket typed (or left empty), and Clock in pressed where `send`. */
+const clockInOnAcme =
+  ({ ticket, send }: { ticket?: string; send: boolean }) =>
+  async (page: Page) => {
+    const timer = screenOf(page, 'status').locator('.timer');
+    await timer.getByLabel('Project', { exact: true }).fill('Acme Website');
+    if (ticket !== undefined) await timer.getByLabel('Ticket').fill(ticket);
+    else await timer.getByLabel('Ticket').waitFor();
+    if (!send) return;
+    await timer.getByRole('button', { name: 'Clock in' }).click();
+    await timer.locator('.custom-fields').getByRole('alert').waitFor();
+  };
+
+/** The entry editor opened by `button`, its project set to Acme Website where `project`, and saved where `save`: the refusal beside the fields. */
+const editorOnAcme =
+  ({ button, form, project, save }: { button: RegExp; form: 'New entry' | 'Change the entry'; project: boolean; save: boolean }) =>
+  async (page: Page) => {
+    await screenOf(page, 'timesheet').getByRole('button', { name: button }).first().click();
+    const editor = page.getByRole('form', { name: form });
+    if (project) await editor.getByLabel('Project').fill('Acme Website');
+    if (form === 'New entry') await editor.getByLabel('Note').fill('Checkout page');
+    const fields = editor.locator('.custom-fields');
+    if (save) {
+      await editor.getByRole('button', { name: 'Save' }).click();
+      await fields.getByRole('alert').waitFor();
+    }
+    // The fields and the form's buttons under them in sight, in the smallest window too.
+    await fields.evaluate((group) => group.scrollIntoView({ block: 'center' }));
+  };
+
+/** The clock-in form and the entry editor asking for the fields a project requires (on CLOCKIFY_FIELDS, Acme Website requires a ticket and a cost centre, issue 78), and a refusal about them said beside them. */
 const REQUIRED_FIELD_STATES: ScreenshotState[] = [
   {
     screen: 'status',
     state: 'clock-in-required-fields',
     what: 'clocking in on a project that requires a ticket and a cost centre: both asked for, marked required',
     fake: { ...CLOCKIFY_FIELDS, running: false },
-    act: async (page) => {
-      const timer = screenOf(page, 'status').locator('.timer');
-      await timer.getByLabel('Project', { exact: true }).fill('Acme Website');
-      await timer.getByLabel('Ticket').waitFor();
-    },
+    act: clockInOnAcme({ send: false }),
   },
   {
     screen: 'status',
     state: 'clock-in-fields-refused',
     what: 'clocking in without the cost centre: the engine’s refusal beside the fields, the ticket typed kept',
     fake: { ...CLOCKIFY_FIELDS, running: false },
-    act: async (page) => {
-      const timer = screenOf(page, 'status').locator('.timer');
-      await timer.getByLabel('Project', { exact: true }).fill('Acme Website');
-      await timer.getByLabel('Ticket').fill('WEB-142');
-      await timer.getByRole('button', { name: 'Clock in' }).click();
-      await timer.locator('.custom-fields').getByRole('alert').waitFor();
-    },
+    act: clockInOnAcme({ ticket: 'WEB-142', send: true }),
+  },
+  {
+    screen: 'status',
+    state: 'smallest-fields-refused',
+    what: 'the smallest window: clocking in without the cost centre, the refusal beside the fields',
+    viewport: SMALLEST,
+    fake: { ...CLOCKIFY_FIELDS, running: false },
+    act: clockInOnAcme({ ticket: 'WEB-142', send: true }),
   },
   {
     screen: 'timesheet',
     state: 'adding-required-fields',
     what: 'a new entry on a project that requires a ticket and a cost centre, saved without them: the refusal beside the fields',
     fake: CLOCKIFY_FIELDS,
-    act: async (page) => {
-      await screenOf(page, 'timesheet')
-        .getByRole('button', { name: /^Fill the gap from/ })
-        .first()
-        .click();
-      const form = page.getByRole('form', { name: 'New entry' });
-      await form.getByLabel('Project').fill('Acme Website');
-      await form.getByLabel('Note').fill('Checkout page');
-      await form.getByRole('button', { name: 'Save' }).click();
-      await form.locator('.custom-fields').getByRole('alert').waitFor();
-    },
+    act: editorOnAcme({ button: /^Fill the gap from/, form: 'New entry', project: true, save: true }),
+  },
+  {
+    screen: 'timesheet',
+    state: 'editing-fields',
+    what: 'an entry in edit with the fields it carries: its ticket, the cost centre its project requires, the teams ticked',
+    fake: CLOCKIFY_FIELDS,
+    act: editorOnAcme({ button: /^Edit Acme Website · Development/, form: 'Change the entry', project: false, save: false }),
+  },
+  {
+    screen: 'timesheet',
+    state: 'editing-fields-refused',
+    what: 'an entry moved to a project that requires a ticket and a cost centre, saved without them: the refusal beside the fields',
+    fake: CLOCKIFY_FIELDS,
+    act: editorOnAcme({ button: /^Edit Internal · Meetings/, form: 'Change the entry', project: true, save: true }),
+  },
+  {
+    screen: 'timesheet',
+    state: 'smallest-editing-fields',
+    what: 'the smallest window: an entry in edit with its fields, the teams a group of ticks',
+    viewport: SMALLEST,
+    fake: CLOCKIFY_FIELDS,
+    act: editorOnAcme({ button: /^Edit Acme Website · Development/, form: 'Change the entry', project: false, save: false }),
   },
 ];
-
-/** The smallest window main allows (main/windows/settings-window.ts, minWidth and minHeight; the layout test holds them equal). */
-export const SMALLEST = { width: 640, height: 480 };
-/** A window of a laptop's size, and a wide one. */
-export const MEDIUM = { width: 800, height: 600 };
-export const WIDE = { width: 1280, height: 800 };
 
 const ready = (page: Page, screen: Screen) => screenReady(page, screen, PATIENCE_MS);
 
@@ -973,6 +1011,10 @@ export const REQUIRED = [
   'status-continued',
   'status-smallest',
   'timesheet-german',
+  // Issue 78: the forms with a required field.
+  'status-clock-in-fields-refused',
+  'timesheet-adding-required-fields',
+  'timesheet-editing-fields',
 ];
 
 export async function renderScreenshots(options: {

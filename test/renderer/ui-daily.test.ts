@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AccountView } from '../../window-contract/account.ts';
 import type { Screen } from '../../window-contract/channels.ts';
 import { createFakeBridge, SAMPLE_KEPT_WRITES, type FakeBridge, type FakeBridgeOptions } from './fake-bridge.ts';
+import { CLOCKIFY_FIELDS } from './fake-fields.ts';
 import { launchChromium, rendererDist, screenOf, screenReady, windowPool, type WindowPool } from './harness.ts';
 import { type FakeWindow, openOnFake, whatWentWrong } from './fake-window.ts';
 import { PATIENCE_MS } from '../support/patience.ts';
@@ -802,7 +803,6 @@ describe('continue and switch', () => {
 });
 
 describe('the fields a project requires (issue 78)', () => {
-  const CLOCKIFY_FIELDS: FakeBridgeOptions = { account: { type: 'clockify', url: 'https://api.clockify.me', workspace: null }, customFields: true };
   const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id);
 
   it('asks for them in the entry editor by keyboard, says the refusal beside them, keeps what was typed, and sends them as fields', async () => {
@@ -842,8 +842,9 @@ describe('the fields a project requires (issue 78)', () => {
     expect(await ticket.inputValue()).toBe('WEB-142');
     expect(await form.getByLabel('Note').inputValue()).toBe('Checkout page');
     expect(callsOf(fake, 'logTime').at(-1)).toMatchObject({ fields: { Ticket: 'WEB-142' } });
+    // Enter saves from the choice just made, as the form's hint says.
     await costCentre.selectOption('R&D');
-    await ticket.press('Enter');
+    await costCentre.press('Enter');
     await hidden(form);
     expect(callsOf(fake, 'logTime').at(-1)).toEqual({
       start: '2026-05-11T12:15',
@@ -869,6 +870,47 @@ describe('the fields a project requires (issue 78)', () => {
     await fields.getByRole('textbox', { name: 'Ticket' }).press('Enter');
     await hidden(form);
     expect(callsOf(fake, 'updateEntry').at(-1)).toEqual({ id: expect.any(Number), fields: { Ticket: 'WEB-9', 'Cost centre': 'Sales' } });
+  });
+
+  it('shows the fields an entry carries, a field of several choices as a group Tab reaches and Space ticks; Escape sends nothing, Enter only what changed', async () => {
+    const { page, fake } = await open('timesheet', CLOCKIFY_FIELDS);
+    const sheet = screenOf(page, 'timesheet');
+    const edit = sheet.getByRole('button', { name: /^Edit Acme Website · Development/ }).first();
+    await edit.click();
+    const form = sheet.getByRole('form', { name: 'Change the entry' });
+    const fields = form.getByRole('group', { name: 'Fields your tracker asks for' });
+    const ticket = fields.getByRole('textbox', { name: 'Ticket' });
+    const teams = fields.getByRole('group', { name: 'Teams' });
+    const [web, mobile, data] = ['Web', 'Mobile', 'Data'].map((name) => teams.getByRole('checkbox', { name }));
+    expect(await ticket.inputValue()).toBe('WEB-140');
+    expect([await web?.isChecked(), await mobile?.isChecked(), await data?.isChecked()]).toEqual([true, false, false]);
+    // Escape cancels what was typed: nothing sent, the entry's own values there again.
+    await ticket.fill('WEB-141');
+    await page.keyboard.press('Escape');
+    await hidden(form);
+    expect(callsOf(fake, 'updateEntry')).toEqual([]);
+    await edit.click();
+    expect(await ticket.inputValue()).toBe('WEB-140');
+    // From the cost centre, Tab goes through each choice, Space ticks one, and Tab goes on to Save.
+    await fields.getByRole('combobox', { name: 'Cost centre' }).focus();
+    await page.keyboard.press('Tab');
+    await expect.poll(() => focusedId(page)).toBe(await web?.getAttribute('id'));
+    await page.keyboard.press('Tab');
+    await expect.poll(() => focusedId(page)).toBe(await mobile?.getAttribute('id'));
+    await page.keyboard.press('Space');
+    expect(await mobile?.isChecked()).toBe(true);
+    await page.keyboard.press('Tab');
+    await expect.poll(() => focusedId(page)).toBe(await data?.getAttribute('id'));
+    await page.keyboard.press('Tab');
+    await expect.poll(() => focusedText(page)).toBe('Save');
+    await page.keyboard.press('Enter');
+    await hidden(form);
+    expect(callsOf(fake, 'updateEntry')).toEqual([{ id: expect.any(Number), fields: { Teams: ['Web', 'Mobile'] } }]);
+    // The entry keeps its ticket and now carries both teams.
+    await edit.click();
+    expect(await ticket.inputValue()).toBe('WEB-140');
+    expect([await web?.isChecked(), await mobile?.isChecked()]).toEqual([true, true]);
+    expect(await unlabelled(page, 'timesheet')).toEqual([]);
   });
 
   it('asks for them when clocking in, Tab reaching them before the button, and says the refusal beside them', async () => {

@@ -10,6 +10,7 @@ import { WINDOW_SIZE as MAIN_WINDOW } from '../../main/windows/settings-window.t
 import { createFakeBridge, SAMPLE_KEPT_WRITES, type FakeBridgeOptions } from './fake-bridge.ts';
 import { drawn, launchChromium, layoutProblems, windowPool, type WindowPool, rendererDist, screenOf, screenReady } from './harness.ts';
 import { type FakeWindow, openOnFake, whatWentWrong } from './fake-window.ts';
+import { CLOCKIFY_FIELDS } from './fake-fields.ts';
 import { MEDIUM, SMALLEST, WIDE } from './screenshots.ts';
 import { PATIENCE_MS } from '../support/patience.ts';
 
@@ -70,6 +71,29 @@ const CASES: Case[] = [
         .first()
         .click();
       await page.getByRole('form', { name: 'Change the entry' }).waitFor();
+    },
+  },
+  {
+    name: 'Status, clocking in refused for the fields its project requires',
+    screen: 'status',
+    fake: { ...CLOCKIFY_FIELDS, running: false },
+    act: async (page) => {
+      const timer = screenOf(page, 'status').locator('.timer');
+      await timer.getByLabel('Project', { exact: true }).fill('Acme Website');
+      await timer.getByRole('button', { name: 'Clock in' }).click();
+      await timer.locator('.custom-fields').getByRole('alert').waitFor();
+    },
+  },
+  {
+    name: 'Timesheet, an entry in edit with its custom fields, several choices among them',
+    screen: 'timesheet',
+    fake: CLOCKIFY_FIELDS,
+    act: async (page) => {
+      await screenOf(page, 'timesheet')
+        .getByRole('button', { name: /^Edit Acme Website · Development/ })
+        .first()
+        .click();
+      await page.getByRole('form', { name: 'Change the entry' }).getByRole('group', { name: 'Teams' }).waitFor();
     },
   },
   { name: 'Timesheet, a busy week in 12-hour times', screen: 'timesheet', fake: { busyWeek: true } },

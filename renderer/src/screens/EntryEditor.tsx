@@ -134,6 +134,12 @@ export function EntryEditor({ date, entry, initial, onSave, onCancel }: EntryEdi
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
+    // Enter saves from a choice too (a custom field's), which the browser does not submit from.
+    if (event.key === 'Enter' && event.target instanceof HTMLSelectElement) {
+      event.preventDefault();
+      form.current?.requestSubmit();
+      return;
+    }
     if (event.key !== 'Escape') return;
     event.preventDefault();
     event.stopPropagation();
