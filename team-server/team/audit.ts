@@ -88,7 +88,8 @@ function withoutFreeText(value: unknown, depth = 0): unknown {
 }
 
 function lengthOnly(text: string): string {
-  return `(${[...text].length} characters)`;
+  const length = [...text].length;
+  return `(${length} ${length === 1 ? 'character' : 'characters'})`;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

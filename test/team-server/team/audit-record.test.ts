@@ -60,4 +60,9 @@ describe('an audit record', () => {
     });
     expect(JSON.stringify(record)).not.toContain('asked twice');
   });
+
+  it('says one character in the singular, and counts a letter beyond the basic plane as one', () => {
+    const record = auditRecord(caller, { tool: 'log_time', args: { description: 'x', note: '😀' }, outcome: 'done' }, 0);
+    expect(record.change).toMatchObject({ arguments: { description: '(1 character)', note: '(1 character)' } });
+  });
 });
