@@ -121,11 +121,11 @@ export class ClockodoActing {
 
   /**
    * The person's absence by id, read a moment ago or now (a read by id names nobody: the one request about leave that
-   * does not name them); someone else's is refused before anything else is sent.
+   * does not name them); someone else's is refused before anything else is sent. Kept a moment for the writes that
+   * follow (a withdrawal Clockodo refuses is followed by a deletion), until one of them changes it.
    */
   async ownAbsence(id: number): Promise<ClockodoAbsence> {
     const seen = this.#seenAbsences.get(id);
-    this.#seenAbsences.delete(id);
     if (seen && this.#options.now() - seen.at < ENTRY_REUSE_MS) return seen.absence;
     const absence = await this.#api.absence(id).catch((error: unknown) => {
       throw error instanceof ClockodoError && error.status === 403 ? new BackEndError('clockodo_absence_not_yours', { absence: id }) : error;
@@ -135,6 +135,11 @@ export class ClockodoActing {
     for (const [key, kept] of this.#seenAbsences) if (now - kept.at >= ENTRY_REUSE_MS) this.#seenAbsences.delete(key);
     this.#seenAbsences.set(id, { at: now, absence });
     return absence;
+  }
+
+  /** Forgets the person's absence read a moment ago, once a write has changed it. */
+  changedAbsence(id: number): void {
+    this.#seenAbsences.delete(id);
   }
 
   /**
@@ -376,7 +381,9 @@ export function actingClockodoApi(api: ClockodoApi, acting: ClockodoActing): Clo
         if (status === 4 && current.status !== PENDING) throw decidedAlready(current);
         if (status === 3 && !(current.status === 1 && managesAllAbsences(await acting.person())))
           throw new BackEndError('clockodo_absence_approved', { absence: id });
-        return api.setAbsenceStatus(id, status);
+        const answer = await api.setAbsenceStatus(id, status);
+        acting.changedAbsence(id);
+        return answer;
       }),
     deleteAbsence: (id) =>
       first(async () => {
@@ -384,7 +391,9 @@ export function actingClockodoApi(api: ClockodoApi, acting: ClockodoActing): Clo
         const current = await acting.ownAbsence(id);
         if (current.status === 1) throw new BackEndError('clockodo_absence_approved', { absence: id });
         if (current.status !== PENDING) throw decidedAlready(current);
-        return api.deleteAbsence(id);
+        const answer = await api.deleteAbsence(id);
+        acting.changedAbsence(id);
+        return answer;
       }),
     holidaysQuota: async (userId, year) => {
       onlyThem(acting, userId, 'holidaysQuota');

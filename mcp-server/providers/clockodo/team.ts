@@ -119,8 +119,11 @@ export class ClockodoTeam extends BackEndPart<ClockodoContext, { catalog: Clocko
   async pendingLeave(query: { offset: number; limit: number }): Promise<PendingLeavePage> {
     const today = this.context.today();
     const years = yearsOf(addDays(today, -PENDING_LOOKBACK_DAYS), addDays(today, 366));
+    // Acting for a person, one who decides nobody is refused before any absence is read (whom they decide is known from
+    // the listings the owner's account read for them).
+    const decider = this.context.acting ? await this.#decider() : undefined;
     const [{ me, users }, manageable, visible] = await allSettled([
-      this.#decider(),
+      decider ? Promise.resolve(decider) : this.#decider(),
       this.context.api.manageableAbsences(years),
       this.context.api.absences(years),
     ]);
