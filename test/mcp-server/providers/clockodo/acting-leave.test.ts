@@ -291,10 +291,7 @@ describe("a lead decides her people's leave, and nobody else's", () => {
       code: 'clockodo_leave_request_not_managed',
       facts: { request: ids.kai.id },
     });
-    expect(await refusalOf(call(() => team.findPendingLeave(ids.lea.id)))).toEqual({
-      code: 'clockodo_leave_request_not_managed',
-      facts: { request: ids.lea.id },
-    });
+    expect(await refusalOf(call(() => team.findPendingLeave(ids.lea.id)))).toEqual({ code: 'leave_request_own', facts: { request: ids.lea.id } });
     // A caller past the tool's look-up meets the narrowed API's own read of the absence.
     const { api } = narrowed(fake, LEA);
     const before = fake.requests.length;
