@@ -475,16 +475,16 @@ async function visibleAbsences(api: ClockodoApi, acting: ClockodoActing, years: 
 
 /**
  * The request just filed, read back: it must be the person's and waiting. One Clockodo filed decided all the same (the
- * owner's rights) is deleted again and refused, so no approved request stands in their name.
+ * owner's rights), or for someone else, is deleted again and refused, so no decided request stands in anyone's name.
  */
 async function filedWaiting(api: ClockodoApi, acting: ClockodoActing, created: ClockodoAbsence): Promise<ClockodoAbsence> {
   const stored = await api.absence(created.id);
-  if (stored.users_id !== acting.userId) throw notTheirs();
-  if (stored.status === PENDING) return stored;
+  if (stored.users_id === acting.userId && stored.status === PENDING) return stored;
   const removed = await api.deleteAbsence(stored.id).then(
     () => true,
     () => false,
   );
+  if (stored.users_id !== acting.userId) throw notTheirs();
   throw new BackEndError('clockodo_leave_filed_decided', { absence: stored.id, status: leaveStatusOf(stored.status), removed });
 }
 

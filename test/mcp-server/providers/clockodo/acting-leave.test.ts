@@ -133,6 +133,18 @@ describe('a person files leave through the owner’s key, and it waits for a dec
     expect(fake.state.absences.some((absence) => absence.id === approved.id)).toBe(false);
   });
 
+  it('deletes a request Clockodo filed for someone else, as if it had ignored the person named, and trusts nothing', async () => {
+    const fake = await company();
+    const tracker = trackerFor(fake, ADA);
+    await call(() => partOf(tracker.account).whoami());
+    // The owner's own absence, approved at once: what a filing that lost its users_id would make.
+    const owners = fake.addAbsence({ usersId: OLGA.id, dateSince: '2026-06-08', dateUntil: '2026-06-08', type: 1, status: 1 });
+    fake.failNext({ method: 'POST', path: '/api/v4/absences' }, { status: 200, body: { data: { id: owners.id, users_id: OLGA.id, status: 1 } } });
+    const refusal = await refusalOf(call(() => partOf(tracker.leave).createLeave(vacation('2026-06-08', '2026-06-08'))));
+    expect(refusal).toEqual({ code: 'acting_for_answer_not_the_persons', facts: { back_end: 'Clockodo' } });
+    expect(fake.state.absences.some((absence) => absence.id === owners.id)).toBe(false);
+  });
+
   it('refuses, sending nothing, a filing that names someone else or a status other than waiting', async () => {
     const fake = await company();
     const { api } = narrowed(fake, ADA);
