@@ -58,8 +58,8 @@ const notTheirs = () => new BackEndError('acting_for_answer_not_the_persons', { 
 
 /** Clockodo's status of an absence waiting for a decision ("enquired"). */
 const PENDING = 0;
-/** People named in one listing of absences: the filter takes many, and a short address stays within every server's limit. */
-const PEOPLE_PER_LISTING = 50;
+/** People named in one listing of absences: the filter takes many, and an address of some 2.5 KB stays within every server's limit. */
+const PEOPLE_PER_LISTING = 100;
 
 /** The teams and users the owner's account lists: whom the person leads and whose absences they reach follow from them. */
 interface Directory {

@@ -241,6 +241,21 @@ describe('the calendar shows what the person could see with her own key', () => 
     expect(JSON.stringify(calendar)).not.toContain('Flu');
   });
 
+  it('names a hundred people to a listing for the owner, who sees everyone’s, and nobody twice', async () => {
+    const many = Array.from(
+      { length: 150 },
+      (_, index): FakeUser => ({ ...BOB, id: 1000 + index, email: `p${index}@example.com`, apiKey: `key-p${index}-0123456789abcdef` }),
+    );
+    const fake = opened(await startFakeClockodo({ now: movableClockStartingAt(NOW), users: [ADA, BOB, MIA, OLGA, ...many] }));
+    const leave = partOf(trackerFor(fake, OLGA).leave);
+    await call(() => partOf(leave.teamAbsences).call(leave, '2026-05-01', '2026-05-31'));
+    const named = absenceRequests(fake)
+      .filter((request) => request.path === '/api/v4/absences')
+      .map(namedIn);
+    expect(named.map((people) => people.length)).toEqual([100, 54]);
+    expect(new Set(named.flat()).size).toBe(154);
+  });
+
   it('shows Bob, who may not see absences, his own alone', async () => {
     const fake = await company();
     fake.addAbsence({ usersId: ADA.id, dateSince: '2026-05-11', dateUntil: '2026-05-11', type: 1, status: 1 });
