@@ -424,6 +424,18 @@ export const clockodoRuleRefusals = refusalFamily({
       say`Your Clockodo edit lock covers your entries up to ${day(facts.last_locked_day)}: they cannot be added, changed or deleted. Nothing was sent.`,
     example: { last_locked_day: '2026-04-30' },
   },
+  /**
+   * A leave request filed through the company's account as waiting, which Clockodo stored decided all the same (the
+   * account's rights): deleted again where Clockodo let it (`removed`), so no approved request stands in the person's name.
+   */
+  clockodo_leave_filed_decided: {
+    kind: 'conflict',
+    say: (facts: { absence: number; status: string; removed: boolean }) =>
+      facts.removed
+        ? say`Clockodo stored your ${recordNamed('leave request', facts.absence, 'plain')} as ${facts.status} at once, though this server sent it as waiting for a decision; it was deleted again, so nothing stands in your name. Request it in Clockodo yourself, or ask whoever decides your leave.`
+        : say`Clockodo stored your ${recordNamed('leave request', facts.absence, 'plain')} as ${facts.status} at once, though this server sent it as waiting for a decision, and did not let it be deleted again. Tell whoever decides your leave, so they can set it right in Clockodo.`,
+    example: { absence: 31, status: 'approved', removed: true },
+  },
   /** A request the narrowed API does not make for a person (an administration, a team or a catalog write): it would act with the owner's rights. */
   clockodo_not_for_others: {
     kind: 'denied',

@@ -51,8 +51,10 @@ export class ClockodoAccount extends BackEndPart<ClockodoContext, { plan: Clocko
     try {
       // Acting for a person, whom they lead is read through the owner's account whatever their role (acting-api.ts).
       const { acting } = this.context;
-      if (acting) this.context.learnLeadership({ leads: (await acting.led()).people.length > 0 });
-      else await learnLeadership(this.context);
+      if (acting) {
+        const [led, reach] = await Promise.all([acting.led(), acting.absenceReach()]);
+        this.context.learnLeadership({ leads: led.people.length > 0, decidesLeave: reach.decides.length > 0 });
+      } else await learnLeadership(this.context);
     } catch (error) {
       this.context.options.log(`Could not read from Clockodo whom ${this.context.whom} leads: ${(error as Error).message}`);
     }

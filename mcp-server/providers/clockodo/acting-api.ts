@@ -12,16 +12,24 @@
 //   else's before anything is written;
 // - their edit lock binds every write of their entries, as Clockodo may not hold the owner to it;
 // - they book only within their own access maps (the owner's key would book on anything);
-// - their plan, time account and absences are read with their id only.
+// - their plan, time account and absences are read with their id only;
+// - leave (absence-reach.ts): a request is filed for them alone and as waiting (`status` 0: the owner's key could file
+//   it approved), then read back and checked to wait; a withdrawal reads the absence first and is theirs alone, as
+//   their own key could make it; a lead lists and decides only the absences of the people Clockodo says they decide,
+//   never their own, each decision reading the absence first; the calendar names only the people they may see, with
+//   colleagues' details left out as Clockodo leaves them out for the person's own key.
 import { addDays, localDate } from '../../domain/time.ts';
 import { BackEndError, notYourEntry } from '../time-tracker.ts';
-import { Expiring } from '../remote/cache.ts';
-import { allPages } from '../remote/paging.ts';
+import { Expiring, mapWithLimit } from '../remote/cache.ts';
+import { allPages, type Page } from '../remote/paging.ts';
+import { ensureRequests } from '../remote/request-budget.ts';
+import { type AbsenceReach, absenceReach, colleagueView, managesAllAbsences } from './absence-reach.ts';
 import { type ClockodoApi, type QueryValue, USER_PAGE } from './api.ts';
+import { withDeciderNote } from './decider-note.ts';
 import { ClockodoError } from './errors.ts';
 import { type Led, ledBy } from './led.ts';
-import { mayBook, mayUseService } from './mapping.ts';
-import type { ClockodoAccess, ClockodoClock, ClockodoEntry, ClockodoServiceAccess, ClockodoUser } from './wire.ts';
+import { leaveStatusOf, mayBook, mayUseService } from './mapping.ts';
+import type { ClockodoAbsence, ClockodoAccess, ClockodoClock, ClockodoEntry, ClockodoServiceAccess, ClockodoTeam, ClockodoUser } from './wire.ts';
 
 /** Decision 7 of the team server's acting for people: the person is read at open and no more than hourly after. */
 export const PERSON_TTL_MS = 3_600_000;
@@ -48,6 +56,17 @@ export function lastLockedDay(user: Pick<ClockodoUser, 'edit_lock' | 'edit_lock_
 
 const notTheirs = () => new BackEndError('acting_for_answer_not_the_persons', { back_end: 'Clockodo' });
 
+/** Clockodo's status of an absence waiting for a decision ("enquired"). */
+const PENDING = 0;
+/** People named in one listing of absences: the filter takes many, and an address of some 2.5 KB stays within every server's limit. */
+const PEOPLE_PER_LISTING = 100;
+
+/** The teams and users the owner's account lists: whom the person leads and whose absences they reach follow from them. */
+interface Directory {
+  teams: ClockodoTeam[];
+  users: ClockodoUser[];
+}
+
 /** The person the API is narrowed to: their user record, read hourly, and their booking rights. */
 export class ClockodoActing {
   readonly userId: number;
@@ -56,9 +75,11 @@ export class ClockodoActing {
   readonly #person: Expiring<ClockodoUser>;
   readonly #access: Expiring<ClockodoAccess>;
   readonly #serviceAccess: Expiring<ClockodoServiceAccess>;
-  readonly #led: Expiring<Led>;
+  readonly #directory: Expiring<Directory>;
   /** Entries of the person's read a moment ago, by id: a change or deletion that follows needs no second read. */
   readonly #seen = new Map<number, { at: number; entry: ClockodoEntry }>();
+  /** Absences of the person's read a moment ago, by id: a withdrawal that follows needs no second read. */
+  readonly #seenAbsences = new Map<number, { at: number; absence: ClockodoAbsence }>();
 
   constructor(api: ClockodoApi, options: ActingOptions) {
     this.#api = api;
@@ -67,23 +88,75 @@ export class ClockodoActing {
     this.#person = new Expiring(PERSON_TTL_MS, options.now);
     this.#access = new Expiring(ACCESS_TTL_MS, options.now);
     this.#serviceAccess = new Expiring(ACCESS_TTL_MS, options.now);
-    this.#led = new Expiring(PERSON_TTL_MS, options.now);
+    this.#directory = new Expiring(PERSON_TTL_MS, options.now);
   }
 
   /**
    * The people the person leads (a team's leader, someone's boss), active, from the teams and users the owner's
    * account lists, read at most hourly: the team tools show these and nobody else, whatever the person's role.
    */
-  led(): Promise<Led> {
-    return this.#led.get(async () => {
-      const me = await this.person();
+  async led(): Promise<Led> {
+    const me = await this.person();
+    const { teams, users } = await this.#directoryRead();
+    const led = ledBy(me, teams, users);
+    return { ...led, people: led.people.filter((user) => user.active !== false) };
+  }
+
+  /** Whose absences the person decides and sees (absence-reach.ts), from the same hourly listings as whom they lead. */
+  async absenceReach(): Promise<AbsenceReach> {
+    const me = await this.person();
+    const { teams, users } = await this.#directoryRead();
+    return absenceReach(me, teams, users);
+  }
+
+  #directoryRead(): Promise<Directory> {
+    return this.#directory.get(async () => {
       const [teams, users] = await Promise.all([
         allPages(this.#api.pager, (page) => this.#api.teamsPage(page)),
         allPages(this.#api.pager, (page) => this.#api.usersPage(undefined, page, USER_PAGE, 'read whom you lead')),
       ]);
-      const led = ledBy(me, teams, users);
-      return { ...led, people: led.people.filter((user) => user.active !== false) };
+      return { teams, users };
     });
+  }
+
+  /**
+   * The person's absence by id, read a moment ago or now (a read by id names nobody: the one request about leave that
+   * does not name them); someone else's is refused before anything else is sent. Kept a moment for the writes that
+   * follow (a withdrawal Clockodo refuses is followed by a deletion), until one of them changes it.
+   */
+  async ownAbsence(id: number): Promise<ClockodoAbsence> {
+    const seen = this.#seenAbsences.get(id);
+    if (seen && this.#options.now() - seen.at < ENTRY_REUSE_MS) return seen.absence;
+    const absence = await this.#api.absence(id).catch((error: unknown) => {
+      throw error instanceof ClockodoError && error.status === 403 ? new BackEndError('clockodo_absence_not_yours', { absence: id }) : error;
+    });
+    if (absence.users_id !== this.userId) throw new BackEndError('clockodo_absence_not_yours', { absence: id });
+    const now = this.#options.now();
+    for (const [key, kept] of this.#seenAbsences) if (now - kept.at >= ENTRY_REUSE_MS) this.#seenAbsences.delete(key);
+    this.#seenAbsences.set(id, { at: now, absence });
+    return absence;
+  }
+
+  /** Forgets the person's absence read a moment ago, once a write has changed it. */
+  changedAbsence(id: number): void {
+    this.#seenAbsences.delete(id);
+  }
+
+  /**
+   * The absences of the given years of `people`, each listing naming some of them and every answer checked to be one
+   * of theirs. Nobody named, nothing is sent.
+   */
+  async absencesOf(years: readonly number[], people: readonly number[], action: string): Promise<ClockodoAbsence[]> {
+    const groups: number[][] = [];
+    for (let start = 0; start < people.length; start += PEOPLE_PER_LISTING) groups.push(people.slice(start, start + PEOPLE_PER_LISTING));
+    ensureRequests(groups.length, 'Clockodo');
+    const lists = await mapWithLimit(groups, this.#api.pager.maxParallel, async (group) => {
+      const named = new Set(group);
+      const absences = await this.#api.absencesOf(years, group, action);
+      if (absences.some((absence) => !named.has(absence.users_id))) throw notTheirs();
+      return absences;
+    });
+    return lists.flat();
   }
 
   /** The person, checked active; inactive or gone is refused before any other request. */
@@ -284,8 +357,9 @@ export function actingClockodoApi(api: ClockodoApi, acting: ClockodoActing): Clo
       return first(() => acting.serviceAccess());
     },
 
-    // Their own absences, by their id only (a report counts them); filing or withdrawing leave is not handled.
+    // Their own absences by their id; without an id (the calendar), those of the people they may see, named.
     absences: async (years, userId) => {
+      if (userId === undefined) return first(() => visibleAbsences(api, acting, years));
       onlyThem(acting, userId, 'absences');
       return first(async () => {
         const absences = await api.absences(years, userId);
@@ -293,6 +367,76 @@ export function actingClockodoApi(api: ClockodoApi, acting: ClockodoActing): Clo
         return absences;
       });
     },
+    absence: (id) => first(() => acting.ownAbsence(id)),
+    createAbsence: async (body) => {
+      const named = naming(acting, body, 'createAbsence');
+      // A status other than waiting would be filed with the owner's rights: the person's request waits for a decision.
+      if ('status' in body && body.status !== PENDING) throw new BackEndError('clockodo_not_for_others', { request: 'createAbsence' });
+      return first(async () => filedWaiting(api, acting, await api.createAbsence({ ...named, status: PENDING })));
+    },
+    setAbsenceStatus: (id, status) =>
+      first(async () => {
+        const current = await acting.ownAbsence(id);
+        // As their own key: a waiting request withdrawn (4); an approval cancelled (3) only by one who manages absences.
+        if (status === 4 && current.status !== PENDING) throw decidedAlready(current);
+        if (status === 3 && !(current.status === 1 && managesAllAbsences(await acting.person())))
+          throw new BackEndError('clockodo_absence_approved', { absence: id });
+        const answer = await api.setAbsenceStatus(id, status);
+        acting.changedAbsence(id);
+        return answer;
+      }),
+    deleteAbsence: (id) =>
+      first(async () => {
+        // Deleting stands in for withdrawing a waiting request (leave.ts); a decided absence is not deleted in their name.
+        const current = await acting.ownAbsence(id);
+        if (current.status === 1) throw new BackEndError('clockodo_absence_approved', { absence: id });
+        if (current.status !== PENDING) throw decidedAlready(current);
+        const answer = await api.deleteAbsence(id);
+        acting.changedAbsence(id);
+        return answer;
+      }),
+    holidaysQuota: async (userId, year) => {
+      onlyThem(acting, userId, 'holidaysQuota');
+      return first(async () => onlyTheirRows(acting, await api.holidaysQuota(userId, year)));
+    },
+    holidaysCarry: async (userId, year) => {
+      onlyThem(acting, userId, 'holidaysCarry');
+      return first(async () => onlyTheirRows(acting, await api.holidaysCarry(userId, year)));
+    },
+
+    // A lead's decisions: whom Clockodo says they decide (absence-reach.ts), named in every listing, never themselves.
+    usersPage: async (scope, page) => {
+      if (scope !== 'manageAbsences' && scope !== 'viewAbsences') throw new BackEndError('clockodo_not_for_others', { request: 'usersPage' });
+      return first(async () => {
+        const reach = await acting.absenceReach();
+        return onePage(page, scope === 'manageAbsences' ? reach.decides : reach.sees);
+      });
+    },
+    // As Clockodo's `manageableAbsences` scope: their own too, which team.ts then refuses to decide in words.
+    manageableAbsences: (years) =>
+      first(async () => {
+        const reach = await acting.absenceReach();
+        return acting.absencesOf(years, [acting.userId, ...reach.decides.map((user) => user.id)], 'read the absences you manage');
+      }),
+    decideAbsence: (id, status) =>
+      first(async () => {
+        // By id Clockodo names nobody: the absence is read first, and decided only where its person is one the lead decides.
+        const current = await api.absence(id);
+        if (current.users_id === acting.userId) throw new BackEndError('leave_request_own', { request: id });
+        const whose = (await acting.absenceReach()).decides.find((user) => user.id === current.users_id);
+        if (!whose) throw new BackEndError('clockodo_leave_request_not_managed', { request: id });
+        if (current.status !== PENDING)
+          throw new BackEndError('leave_request_decided', {
+            request: id,
+            person: whose.name ?? `Colleague #${whose.id}`,
+            status: leaveStatusOf(current.status),
+          });
+        const lead = await acting.person();
+        // Clockodo names the owner in approved_by: the note names the lead, after the person's own words.
+        const decided = await api.decideAbsence(id, status, withDeciderNote(current.note, lead.name ?? `user #${lead.id}`, status));
+        if (decided.users_id !== current.users_id) throw notTheirs();
+        return decided;
+      }),
 
     // Their plan and time account, by their id only.
     targetHours: async (userId) => {
@@ -312,6 +456,52 @@ export function actingClockodoApi(api: ClockodoApi, acting: ClockodoActing): Clo
   const narrowed: Record<string, unknown> = {};
   for (const key of Object.keys(api)) narrowed[key] = key in handled ? handled[key as keyof ClockodoApi] : refused(key);
   return narrowed as ClockodoApi;
+}
+
+/**
+ * The absences of the people the person may see, named; a colleague's absence the person does not decide is shown as
+ * Clockodo shows it to them (absence-reach.ts, colleagueView).
+ */
+async function visibleAbsences(api: ClockodoApi, acting: ClockodoActing, years: readonly number[]): Promise<ClockodoAbsence[]> {
+  const reach = await acting.absenceReach();
+  const decided = new Set(reach.decides.map((user) => user.id));
+  const absences = await acting.absencesOf(
+    years,
+    reach.sees.map((user) => user.id),
+    "read your colleagues' absences",
+  );
+  return absences.map((absence) => (absence.users_id === acting.userId || decided.has(absence.users_id) ? absence : colleagueView(absence)));
+}
+
+/**
+ * The request just filed, read back: it must be the person's and waiting. One Clockodo filed decided all the same (the
+ * owner's rights), or for someone else, is deleted again and refused, so no decided request stands in anyone's name.
+ */
+async function filedWaiting(api: ClockodoApi, acting: ClockodoActing, created: ClockodoAbsence): Promise<ClockodoAbsence> {
+  const stored = await api.absence(created.id);
+  if (stored.users_id === acting.userId && stored.status === PENDING) return stored;
+  const removed = await api.deleteAbsence(stored.id).then(
+    () => true,
+    () => false,
+  );
+  if (stored.users_id !== acting.userId) throw notTheirs();
+  throw new BackEndError('clockodo_leave_filed_decided', { absence: stored.id, status: leaveStatusOf(stored.status), removed });
+}
+
+function decidedAlready(absence: ClockodoAbsence): BackEndError {
+  return new BackEndError('clockodo_absence_decided', { absence: absence.id, status: leaveStatusOf(absence.status) });
+}
+
+/** Rows of a balance asked with the person's id: a row naming someone else is not trusted. */
+function onlyTheirRows<Row extends { users_id?: number }>(acting: ClockodoActing, rows: Row[]): Row[] {
+  if (rows.some((row) => row.users_id !== undefined && row.users_id !== acting.userId)) throw notTheirs();
+  return rows;
+}
+
+/** People worked out here rather than listed by Clockodo, as the one page of a list. */
+function onePage(page: number, people: ClockodoUser[]): Page<ClockodoUser> {
+  const items = page === 1 ? people : [];
+  return { items, pages: 1, total: people.length, size: people.length };
 }
 
 /** The booking a change sends, over the entry's own: its customer and project where either changes, its service where that does. */

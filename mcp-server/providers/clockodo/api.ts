@@ -210,6 +210,9 @@ export function createClockodoApi(options: ClockodoApiOptions) {
           },
         )
       ).data,
+    /** Absences of the given years of the people named (acting-api.ts names the people a person reaches so). */
+    absencesOf: async (years: readonly number[], userIds: readonly number[], action: string) =>
+      (await call<{ data: ClockodoAbsence[] }>('GET', '/v4/absences', { action }, { query: { 'filter[users_id]': userIds, 'filter[year]': years } })).data,
     absence: async (id: number) =>
       (
         await call<{ data: ClockodoAbsence }>('GET', `/v4/absences/${id}`, {
@@ -229,14 +232,17 @@ export function createClockodoApi(options: ClockodoApiOptions) {
           },
         )
       ).data,
-    /** Approves (1) or declines (2) an absence: a status change, which needs absence-management rights. */
-    decideAbsence: async (id: number, status: 1 | 2) =>
+    /**
+     * Approves (1) or declines (2) an absence: a status change, which needs absence-management rights. A `note` replaces
+     * the absence's note (acting-api.ts sends the person's own with a line after it).
+     */
+    decideAbsence: async (id: number, status: 1 | 2, note?: string) =>
       (
         await call<{ data: ClockodoAbsence }>(
           'PUT',
           `/v4/absences/${id}`,
           { action: `${status === 1 ? 'approve' : 'decline'} absence #${id}`, notFound: missing('absence', id, { any_more: true }) },
-          { body: { status } },
+          { body: note === undefined ? { status } : { status, note } },
         )
       ).data,
     createAbsence: async (body: Record<string, unknown>) =>
@@ -256,7 +262,7 @@ export function createClockodoApi(options: ClockodoApiOptions) {
 
     holidaysQuota: async (userId: number, year: number) =>
       (
-        await call<{ data: Array<{ year_since: number; year_until: number | null; count: number }> }>(
+        await call<{ data: Array<{ users_id?: number; year_since: number; year_until: number | null; count: number }> }>(
           'GET',
           '/v2/holidaysQuota',
           { action: 'read your vacation entitlement' },
@@ -265,7 +271,7 @@ export function createClockodoApi(options: ClockodoApiOptions) {
       ).data,
     holidaysCarry: async (userId: number, year: number) =>
       (
-        await call<{ data: Array<{ year: number; count: number }> }>(
+        await call<{ data: Array<{ users_id?: number; year: number; count: number }> }>(
           'GET',
           '/v3/holidaysCarry',
           { action: 'read your carried-over vacation' },

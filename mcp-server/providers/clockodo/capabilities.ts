@@ -42,20 +42,24 @@ export function clockodoCapabilities(facts: ClockodoFacts | undefined): Readonly
 
 /**
  * What is offered when the team server acts for a person with the owner's key (acting-api.ts), an allow-list: their
- * own time, reports and what they may book on, and colleagues' hours and project hours where Clockodo says they lead
- * someone (a team's leader, someone's boss: acting-api.ts narrows those reads to the people they lead), whatever their
- * role. Not the administration (it acts for others by nature, with the owner's rights), not catalog writes (made with
- * the owner's rights, not the person's), not leave decisions nor leave (docs/back-ends/clockodo.md, "Acting for
- * others").
+ * own time, reports and what they may book on; their own leave, its withdrawal and the calendar where the company uses
+ * the absence module (acting-api.ts files it as waiting and reaches only what their own key would); colleagues' hours
+ * and project hours where Clockodo says they lead someone (a team's leader, someone's boss), and leave decisions where
+ * it says they decide someone's absences or all absences (acting-api.ts narrows those to the people they lead or
+ * decide), whatever their role. Not the administration (it acts for others by nature, with the owner's rights), not
+ * catalog writes (made with the owner's rights, not the person's) (docs/back-ends/clockodo.md, "Acting for others").
+ * Clockodo has no timesheet approvals, so none are offered.
  */
 const ACTING_FOR: readonly Capability[] = ['account', 'timer', 'entries', 'entries_edit', 'reports', 'catalog'];
 
 export function actingForCapabilities(facts: ClockodoFacts | undefined): ReadonlySet<Capability> {
   const capabilities = new Set<Capability>(ACTING_FOR);
+  if (facts?.absences !== false) for (const capability of ABSENCE_MODULE) capabilities.add(capability);
   if (facts?.leads === true) {
     capabilities.add('team_hours');
     capabilities.add('team_projects');
   }
+  if ((facts?.managesAbsences === true || facts?.decidesLeave === true) && facts.absences !== false) capabilities.add('team_leave');
   return capabilities;
 }
 

@@ -11,6 +11,7 @@ import type { LearnedFacts } from '../remote/learned-facts.ts';
 import { hostOf } from '../remote/remote-error.ts';
 import { learnedFacts, remoteConnection, type RemoteTrackerOptions } from '../remote-tracker.ts';
 import { BackEndError } from '../time-tracker.ts';
+import { managesAllAbsences } from './absence-reach.ts';
 import { ClockodoActing, actingClockodoApi } from './acting-api.ts';
 import { type ClockodoApi, createClockodoApi } from './api.ts';
 import { actingForCapabilities, clockodoCapabilities } from './capabilities.ts';
@@ -152,7 +153,8 @@ export class ClockodoContext {
       ...(typeof user.can_add_customers === 'boolean' ? { canAddCustomers: user.can_add_customers } : {}),
       ...(typeof company?.module_absence === 'boolean' ? { absences: company.module_absence } : {}),
       ...(user.role === 'owner' || typeof user.can_generally_manage_absences === 'boolean'
-        ? { managesAbsences: user.role === 'owner' || user.can_generally_manage_absences === true }
+        ? // Acting for a person, Punchcard decides for them only what Clockodo would let them decide (absence-reach.ts).
+          { managesAbsences: this.acting ? managesAllAbsences(user) : user.role === 'owner' || user.can_generally_manage_absences === true }
         : {}),
     };
     if (this.facts.learn(learned)) this.options.log(`Clockodo tools follow what ${this.whom} may do: ${[...this.facts.capabilities.current].join(', ')}.`);

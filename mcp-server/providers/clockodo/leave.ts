@@ -30,7 +30,7 @@ export class ClockodoLeave extends BackEndPart<ClockodoContext, { plan: Clockodo
   async listLeave(query: { from: string; to: string }): Promise<LeaveRequest[]> {
     // Reports and the calendar ask for leave to count targets: where Clockodo offers none (a module off, a
     // plugin missing), there is none to count, and it is not asked.
-    // Acting for a person, the leave tools are not offered (capabilities.ts), but a report still counts their absences.
+    // Acting for a person, a report counts their absences whether or not the leave tools are offered.
     const readable = this.context.acting ? this.context.facts.current.absences !== false : this.context.facts.capabilities.current.has('leave');
     if (!readable) return [];
     const [absences, me] = await allSettled([this.#ownAbsences(query.from, query.to), this.context.me()]);

@@ -22,6 +22,7 @@ import type {
 } from '../../domain/team.ts';
 import { windowOf } from '../../domain/team.ts';
 import { BackEndError, causeOf, SPAN_LOOKBACK_MS } from '../time-tracker.ts';
+import { managesAllAbsences } from './absence-reach.ts';
 import { ENTRY_PAGE, type QueryValue, USER_PAGE } from './api.ts';
 import type { ClockodoCatalog } from './catalog.ts';
 import type { ClockodoContext, Identity } from './context.ts';
@@ -118,8 +119,11 @@ export class ClockodoTeam extends BackEndPart<ClockodoContext, { catalog: Clocko
   async pendingLeave(query: { offset: number; limit: number }): Promise<PendingLeavePage> {
     const today = this.context.today();
     const years = yearsOf(addDays(today, -PENDING_LOOKBACK_DAYS), addDays(today, 366));
+    // Acting for a person, one who decides nobody is refused before any absence is read (whom they decide is known from
+    // the listings the owner's account read for them).
+    const decider = this.context.acting ? await this.#decider() : undefined;
     const [{ me, users }, manageable, visible] = await allSettled([
-      this.#decider(),
+      decider ? Promise.resolve(decider) : this.#decider(),
       this.context.api.manageableAbsences(years),
       this.context.api.absences(years),
     ]);
@@ -174,7 +178,8 @@ export class ClockodoTeam extends BackEndPart<ClockodoContext, { catalog: Clocko
       }
       throw error;
     }
-    // Clockodo's absence keeps notes, but no place for the reason of a decision is documented: none is sent.
+    // Clockodo's absence keeps notes, but no place for the reason of a decision is documented: none is sent. Acting for
+    // a lead, the narrowed API adds a line naming them to the absence's note (acting-api.ts), never the reason.
     return { request: { ...pendingOf(answer, request.person), days: answer.count_days ?? request.days }, reasonKept: false };
   }
 
@@ -209,7 +214,7 @@ export class ClockodoTeam extends BackEndPart<ClockodoContext, { catalog: Clocko
   async #decider(): Promise<{ me: Identity; users: ClockodoUser[] }> {
     const me = await this.context.me();
     const users = await absencesManaged(this.context, me.user, 'name the people whose leave you decide');
-    const general = me.user.role === 'owner' || me.user.can_generally_manage_absences === true;
+    const general = this.context.acting ? managesAllAbsences(me.user) : me.user.role === 'owner' || me.user.can_generally_manage_absences === true;
     if (!general && users.length === 0) {
       this.context.learnLeadership({ decidesLeave: false });
       throw new BackEndError('clockodo_decides_no_leave');

@@ -264,4 +264,17 @@ describe("Clockodo's refusals worded from their facts", () => {
         'Not moved: Bob Colleague.',
     );
   });
+
+  it('say what became of a leave request filed as waiting that Clockodo stored decided, and what the person can do', () => {
+    const removed = { code: 'clockodo_leave_filed_decided', facts: { absence: 31, status: 'approved', removed: true } } as Refusal;
+    expect(modelText(refusalSentence(removed))).toBe(
+      'Clockodo stored your leave request #31 as approved at once, though this server sent it as waiting for a decision; it was deleted again, ' +
+        'so nothing stands in your name. Request it in Clockodo yourself, or ask whoever decides your leave.',
+    );
+    const kept = { code: 'clockodo_leave_filed_decided', facts: { absence: 31, status: 'approved', removed: false } } as Refusal;
+    expect(peopleText(refusalSentence(kept))).toBe(
+      'Clockodo stored your leave request as approved at once, though this server sent it as waiting for a decision, and did not let it be ' +
+        'deleted again. Tell whoever decides your leave, so they can set it right in Clockodo.',
+    );
+  });
 });
