@@ -411,10 +411,19 @@ export function actingKimaiApi(api: KimaiApi, options: ActingKimaiOptions): Kima
     await look();
     const unknown = Object.keys(body).filter((key) => !ABSENCE_FIELDS.has(key));
     if (unknown.length > 0) throw new BackEndError('kimai_acting_for_withheld', { what: `set ${unknown.join(', ')} on an absence` });
-    if (body.user !== undefined && Number(body.user) !== personId) throw new BackEndError('kimai_acting_for_withheld', { what: 'request absences for someone else' });
+    if (body.user !== undefined && Number(body.user) !== personId)
+      throw new BackEndError('kimai_acting_for_withheld', { what: 'request absences for someone else' });
     const answer = await api.createAbsence({ ...body, user: personId });
     const made = Array.isArray(answer) ? answer : [answer];
-    const takeBack = () => Promise.all(made.map((absence) => api.deleteAbsence(absence.id).then(() => true, () => false)));
+    const takeBack = () =>
+      Promise.all(
+        made.map((absence) =>
+          api.deleteAbsence(absence.id).then(
+            () => true,
+            () => false,
+          ),
+        ),
+      );
     if (made.some((absence) => ownerOf(absence) !== personId)) {
       // Filed for someone else after all: taken back where it can be, and nothing of it trusted.
       await takeBack();
@@ -443,9 +452,12 @@ export function actingKimaiApi(api: KimaiApi, options: ActingKimaiOptions): Kima
     const seen = await look();
     if (!personsAbsences.has(id)) {
       const year = Number(localDate(now(), seen.personZone).slice(0, 4));
-      await absencesOf({ begin: `${year - 1}-01-01T00:00:00`, end: `${year + LEAVE_YEARS_AHEAD}-12-31T23:59:59`, status: 'all' }, {
-        action: 'find the absence among yours',
-      });
+      await absencesOf(
+        { begin: `${year - 1}-01-01T00:00:00`, end: `${year + LEAVE_YEARS_AHEAD}-12-31T23:59:59`, status: 'all' },
+        {
+          action: 'find the absence among yours',
+        },
+      );
       if (!personsAbsences.has(id)) throw new BackEndError('kimai_absence_not_found', { absence: id });
     }
     await api.deleteAbsence(id);
