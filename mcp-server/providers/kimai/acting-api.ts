@@ -431,10 +431,12 @@ export function actingKimaiApi(api: KimaiApi, options: ActingKimaiOptions): Kima
     }
     const first = String(body.date);
     const last = typeof body.end === 'string' ? body.end : first;
-    const listed = await absencesOf(
-      { user: personId, begin: `${first}T00:00:00`, end: `${last}T23:59:59`, status: 'all' },
-      { action: 'read back the absence filed for you' },
-    );
+    const readBack = { user: personId, begin: `${first}T00:00:00`, end: `${last}T23:59:59`, status: 'all' };
+    // Unread, its status is unknown: taken back rather than left standing, perhaps approved.
+    const listed = await absencesOf(readBack, { action: 'read back the absence filed for you' }).catch(async (error: unknown) => {
+      await takeBack();
+      throw error;
+    });
     const kept = made.map((absence) => listed.find((item) => item.id === absence.id) ?? absence);
     if (kept.some((absence) => absence.status === 'approved' && !APPROVED_FOR_EVERYONE.has(absence.type))) {
       const undone = await takeBack();
@@ -452,12 +454,8 @@ export function actingKimaiApi(api: KimaiApi, options: ActingKimaiOptions): Kima
     const seen = await look();
     if (!personsAbsences.has(id)) {
       const year = Number(localDate(now(), seen.personZone).slice(0, 4));
-      await absencesOf(
-        { begin: `${year - 1}-01-01T00:00:00`, end: `${year + LEAVE_YEARS_AHEAD}-12-31T23:59:59`, status: 'all' },
-        {
-          action: 'find the absence among yours',
-        },
-      );
+      const years = { begin: `${year - 1}-01-01T00:00:00`, end: `${year + LEAVE_YEARS_AHEAD}-12-31T23:59:59`, status: 'all' };
+      await absencesOf(years, { action: 'find the absence among yours' });
       if (!personsAbsences.has(id)) throw new BackEndError('kimai_absence_not_found', { absence: id });
     }
     await api.deleteAbsence(id);

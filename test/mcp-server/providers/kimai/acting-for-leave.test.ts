@@ -139,6 +139,16 @@ describe("a person's leave on Kimai's absence plugin, through the organisation's
     expect(fake.state.absences.map((absence) => [absence.userId, absence.type, absence.status])).toEqual([[ADA.id, 'sickness', 'approved']]);
   });
 
+  it('takes back an absence whose read back failed: its status unknown, it is not left standing', async () => {
+    const { fake, tracker } = await setup({ config: { absenceStatusFiledForOthers: 'approved' } });
+    fake.failNext({ method: 'GET', path: '/api/absences' }, { status: 500, body: { code: 500, message: 'Internal Server Error' } });
+    const sent = await sentDuring(fake, async () => {
+      await expect(tracker.leave.createLeave(LEAVE)).rejects.toThrow();
+    });
+    expect(said(plugins(sent))).toEqual(['POST /absences', 'GET /absences', expect.stringMatching(/^DELETE \/absences\/\d+$/)]);
+    expect(fake.state.absences).toEqual([]);
+  });
+
   it("refuses to cancel Mia's absence by its number: only a listing naming Ada is read, and nothing is deleted", async () => {
     const { fake, tracker } = await setup();
     const mias = fake.addAbsence({ userId: MIA.id, date: '2026-12-01', type: 'holiday', status: 'new' });

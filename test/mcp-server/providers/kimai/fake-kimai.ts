@@ -6,8 +6,9 @@
 // running timers, minute rounding on save, and the absence plugin present or absent, teams with their
 // leads (a team lead sees the timesheets and absences of the teams they lead and nobody else's, and
 // the teams' member lists only with view_team; an administrator everyone's), project budgets,
-// and the plugin's confirm and reject, and the ApprovalBundle plugin present or absent
-// (fake-kimai-approvals.ts). Reusable: the app's UI tests drive it too.
+// and the plugin's confirm and reject, its `user` on a filing and a listing as Kimai treats a filter for others (an
+// absence filed for the person named, with the right; a listing's `user` ignored without a word, without it), and
+// the ApprovalBundle plugin present or absent (fake-kimai-approvals.ts). Reusable: the app's UI tests drive it too.
 //
 // What it is not: a database. State lives in plain arrays on `state`, which tests may seed and read.
 import { execFileSync } from 'node:child_process';
