@@ -545,6 +545,28 @@ export const kimaiRuleRefusals = refusalFamily({
       say`Through your company's Kimai account this server does not ${facts.what} for you: Kimai would do it with that account's rights, not yours. Nothing was sent.`,
     example: { what: 'request absences' },
   },
+  /**
+   * Under the organisation account the absence plugin's confirm and reject would be the administrator's decision, and its
+   * record keeps no decider: a lead decides in Kimai's own pages, as themselves. Said before anything is sent.
+   */
+  kimai_leave_decided_in_pages: {
+    kind: 'denied',
+    say: (facts: { page: string }) =>
+      say`Through your company's Kimai account this server does not approve or reject leave: Kimai would record the decision as that account's, not yours. Decide it in Kimai's own absence pages (${facts.page}), signed in as yourself. Nothing was sent.`,
+    example: { page: 'https://kimai.example.com' },
+  },
+  /**
+   * The absence plugin approved at once what was filed for the person with the organisation account's rights, which
+   * their own filing would have left waiting: taken back (`taken_back`), or, where Kimai refused that, left for them to cancel.
+   */
+  kimai_absence_approved_at_once: {
+    kind: 'denied',
+    say: (facts: { first_day: string; last_day: string; taken_back: boolean }) =>
+      facts.taken_back
+        ? say`Kimai's absence plugin approved your absence ${facts.first_day === facts.last_day ? facts.first_day : `${facts.first_day} to ${facts.last_day}`} at once, with your company's account's rights, so this server took it back: a request filed for you waits for a decision as your own would. File it in Kimai's own pages, signed in as yourself.`
+        : say`Kimai's absence plugin approved your absence ${facts.first_day === facts.last_day ? facts.first_day : `${facts.first_day} to ${facts.last_day}`} at once, with your company's account's rights, and did not let this server take it back: it stands approved in Kimai. Tell your lead or administrator.`,
+    example: { first_day: '2026-12-01', last_day: '2026-12-03', taken_back: true },
+  },
   /** Kimai's lockdown, which the organisation account (an administrator) is not held by, holds the person's role: said before any write. */
   kimai_lockdown_holds: {
     kind: 'denied',

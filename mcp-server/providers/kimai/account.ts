@@ -20,9 +20,10 @@ export class KimaiAccount extends BackEndPart<KimaiContext> {
     // A fresh profile read: whoami doubles as the live connection check in a chat. The tracking mode
     // is said when the settings are at hand; a connection test (or --test-connection) says the rest.
     const [me, session] = await allSettled([this.context.freshProfile(), this.context.sessionIfKnown()]);
+    const leave = this.context.facts.capabilities.current.has('leave');
     const plugin = this.context.options.actingFor
-      ? "through your company's account, which Punchcard narrows to your own time (leave tools off)"
-      : this.context.facts.capabilities.current.has('leave')
+      ? `through your company's account, which Punchcard narrows to your own time${leave ? ' and leave' : ' (leave tools off)'}`
+      : leave
         ? 'absence plugin available'
         : 'no absence plugin (leave tools off)';
     const mode = session ? `; tracking mode ${session.config.trackingMode}` : '';
@@ -40,12 +41,11 @@ export class KimaiAccount extends BackEndPart<KimaiContext> {
     // Whether the person leads a team is read from their profile (context.ts learns it with every read).
     // So is the role that decides what they may administer.
     const stored = this.context.facts.stored();
-    // Acting for a person, the plugins are not offered whatever they hold (capabilities.ts): the person is read, nothing asked.
+    // Acting for a person, the person is read every time (their role decides the team tools), and the plugins are asked
+    // as for anyone: the absence plugin's type list names nobody, the ApprovalBundle's week names the person (acting-api.ts).
     if (this.context.options.actingFor) {
       await this.context.profile().catch((error: unknown) => this.context.options.log(`Could not read your Kimai account: ${(error as Error).message}`));
-      return;
-    }
-    if (stored?.leads === undefined || stored.role === undefined) {
+    } else if (stored?.leads === undefined || stored.role === undefined) {
       try {
         await this.context.profile();
       } catch (error) {

@@ -15,6 +15,11 @@
 // - the ApprovalBundle's per-user lockdown (every week before the next one to submit, once the one before it is
 //   submitted or approved), which an administrator's account is not held by, holds a person who is not one;
 // - Kimai reads times in the calling account's zone: the person's wall-clock times are moved into it;
+// - the absence plugin's requests name the person (`user`) and every absence answered is checked to be theirs (a lead's
+//   read of a member's, that member's); an absence is cancelled only once a listing naming the person showed it theirs,
+//   and one the plugin approved at once on filing (the administrator's rights) is taken back: a request filed for the
+//   person waits for a decision as their own would; nobody's absence is decided through the administrator's account;
+// - the ApprovalBundle's submission and status reads name the person (a lead's reads, a member of the teams they lead);
 // - the custom-fields plugin defines a meta field kept to a permission or role only for a caller granted it (its
 //   canSeeRule), and the organisation's account is granted every one: the person is listed, sent and shown only the
 //   fields their own role is granted (a role they hold or rank above; any other permission cannot be read for a
@@ -35,8 +40,9 @@ import { readDirectory, withId } from './people-directory.ts';
 import { grantsFromCatalog, type PersonReach, personReach, REACHES_ALL, UNKNOWN_TEAM } from './person-reach.ts';
 import { remoteRefusal } from '../remote/remote-error.ts';
 import { readMonday, readWeekStatus, weekOf } from './approval-weeks.ts';
+import { LEAVE_YEARS_AHEAD } from '../../domain/call-limits.ts';
 import { relationId } from './wire.ts';
-import type { KimaiActivity, KimaiCustomer, KimaiMetaFieldRule, KimaiProject, KimaiTimesheet, KimaiUser, KimaiUserFull } from './wire.ts';
+import type { KimaiAbsence, KimaiActivity, KimaiCustomer, KimaiMetaFieldRule, KimaiProject, KimaiTimesheet, KimaiUser, KimaiUserFull } from './wire.ts';
 
 /** The person is read again at most this often (a deactivation shows within the hour). */
 export const PERSON_LOOK_UP_MS = 60 * 60_000;
@@ -54,6 +60,13 @@ const RULES_REUSE_MS = 60_000;
 const ROLE_ORDER: readonly string[] = ['ROLE_USER', 'ROLE_TEAMLEAD', 'ROLE_ADMIN', 'ROLE_SUPER_ADMIN'];
 /** The query fields that are wall-clock times in the calling account's zone. */
 const QUERY_TIMES = ['begin', 'end', 'modified_after'] as const;
+/** The fields an absence request may carry for a person (their own form's): never a status, nor anyone else as `user`. */
+const ABSENCE_FIELDS: ReadonlySet<string> = new Set(['type', 'date', 'end', 'halfDay', 'comment', 'user']);
+/**
+ * The absence types the plugin approves at once for everyone, the person's own filing included (its documentation:
+ * sickness needs no approval): approved on filing, such a request is what the person's own token would have made.
+ */
+const APPROVED_FOR_EVERYONE: ReadonlySet<string> = new Set(['sickness']);
 
 export interface ActingKimaiOptions {
   /** The pinned Kimai user's id, as text. */
@@ -92,8 +105,8 @@ interface Reach {
   activities?: ReadonlyMap<number, KimaiActivity>;
 }
 
-/** Whose record a timesheet is: its `user` as an id or an object; undefined where it names none. */
-export function ownerOf(sheet: Pick<KimaiTimesheet, 'user'>): number | undefined {
+/** Whose record a timesheet or an absence is: its `user` as an id or an object; undefined where it names none. */
+export function ownerOf(sheet: Pick<KimaiTimesheet, 'user'> | Pick<KimaiAbsence, 'user'>): number | undefined {
   const user = sheet.user;
   if (typeof user === 'number') return user;
   return typeof user === 'object' && user !== null && typeof user.id === 'number' ? user.id : undefined;
@@ -119,6 +132,16 @@ export function actingKimaiApi(api: KimaiApi, options: ActingKimaiOptions): Kima
       return { person, personZone, keyZone: caller.timezone, administers: ADMIN_ROLES.has(highestRole(person.roles)), sees: seenBy(person, directory) };
     });
 
+  /**
+   * Whose time, absences or weeks a read may name: the person (no one named is the person too); for a team lead who is not an
+   * administrator, a member of the teams they lead (`sees`), as the lead's own token reaches them; anyone else is refused.
+   */
+  const readFor = (seen: Look, user: QueryValue | undefined, what: string): number => {
+    if (user === undefined || Number(user) === personId) return personId;
+    const id = Number(user);
+    if (Number.isInteger(id) && seen.sees.has(id)) return id;
+    throw new BackEndError('kimai_acting_for_withheld', { what });
+  };
   const rulesOnce = new Expiring<KimaiMetaFieldRule[] | null>(RULES_REUSE_MS, now);
   /** The person as read when their rules were judged: read again, the rules are judged again (their role may have changed). */
   let rulesJudgedFor: Look | undefined;
@@ -331,15 +354,16 @@ export function actingKimaiApi(api: KimaiApi, options: ActingKimaiOptions): Kima
     const seen = await look();
     const { user, users, 'users[]': _listed, ...rest } = filter;
     // Everyone's records (a team lead's read, `user=all`) are the people the person leads and their own, named one by
-    // one; any other person, or several named by the caller, has no place here.
-    if (_listed !== undefined || users !== undefined || (user !== undefined && user !== 'all'))
-      throw new BackEndError('kimai_acting_for_withheld', { what: "read other people's time" });
+    // one; one person is the person or, for a lead, one of theirs (a week's entries to decide); several named by the
+    // caller, or anyone else, have no place here.
+    if (_listed !== undefined || users !== undefined) throw new BackEndError('kimai_acting_for_withheld', { what: "read other people's time" });
     const team = user === 'all';
-    const query: Record<string, QueryValue> = team ? { ...rest, users: [...seen.sees].sort((a, b) => a - b) } : { ...rest, user: personId };
+    const named = team ? personId : readFor(seen, user, "read other people's time");
+    const query: Record<string, QueryValue> = team ? { ...rest, users: [...seen.sees].sort((a, b) => a - b) } : { ...rest, user: named };
     for (const field of QUERY_TIMES) if (typeof query[field] === 'string') query[field] = intoKeyZone(query[field] as string, seen, field);
     const answer = await api.timesheetPage(query, page, size, orderBy, order, ...(purpose ? [purpose] : []));
     if (!answer) return answer;
-    if (answer.items.some((sheet) => !(team ? seen.sees : new Set([personId])).has(ownerOf(sheet) ?? Number.NaN))) throw notThePersons();
+    if (answer.items.some((sheet) => !(team ? seen.sees : new Set([named])).has(ownerOf(sheet) ?? Number.NaN))) throw notThePersons();
     remember(answer.items);
     return { ...answer, items: await shownMeta(answer.items) };
   };
@@ -360,6 +384,83 @@ export function actingKimaiApi(api: KimaiApi, options: ActingKimaiOptions): Kima
     }
     remember([made]);
     return shownOne(made);
+  };
+
+  /** Absences read and found the person's, by id (an absence's owner never changes): what a cancellation may delete. */
+  const personsAbsences = new Set<number>();
+  /**
+   * One person's absences (the plugin's `user`; a lead's member's). Whether the plugin narrows `user` for an
+   * administrator's account is not known, and Kimai ignores filters it does not allow without a word: an answer holding an
+   * absence of anyone else, or one naming nobody, is refused whole.
+   */
+  const absencesOf = async (query: Record<string, QueryValue>, purpose?: RequestPurpose): Promise<KimaiAbsence[]> => {
+    const seen = await look();
+    const owner = readFor(seen, query.user, "read other people's leave");
+    const answer = await api.absences({ ...query, user: owner }, ...(purpose ? [purpose] : []));
+    if (!Array.isArray(answer) || answer.some((absence) => ownerOf(absence) !== owner)) throw notThePersons();
+    if (owner === personId) for (const absence of answer) personsAbsences.add(absence.id);
+    return answer;
+  };
+  /**
+   * Files the person's absence with `user` naming them, then reads it back from their own listing: the plugin's status
+   * for an administrator's filing for someone else is not known, and a request filed for the person must wait for a
+   * decision as their own would. One answered or read back approved (but sickness, approved for everyone) is deleted
+   * again and refused in words. Requests: the filing (1), the read back (1), and the deletion where it was approved.
+   */
+  const createAbsence = async (body: Record<string, unknown>): Promise<KimaiAbsence[]> => {
+    await look();
+    const unknown = Object.keys(body).filter((key) => !ABSENCE_FIELDS.has(key));
+    if (unknown.length > 0) throw new BackEndError('kimai_acting_for_withheld', { what: `set ${unknown.join(', ')} on an absence` });
+    if (body.user !== undefined && Number(body.user) !== personId)
+      throw new BackEndError('kimai_acting_for_withheld', { what: 'request absences for someone else' });
+    const answer = await api.createAbsence({ ...body, user: personId });
+    const made = Array.isArray(answer) ? answer : [answer];
+    const takeBack = () =>
+      Promise.all(
+        made.map((absence) =>
+          api.deleteAbsence(absence.id).then(
+            () => true,
+            () => false,
+          ),
+        ),
+      );
+    if (made.some((absence) => ownerOf(absence) !== personId)) {
+      // Filed for someone else after all: taken back where it can be, and nothing of it trusted.
+      await takeBack();
+      throw notThePersons();
+    }
+    const first = String(body.date);
+    const last = typeof body.end === 'string' ? body.end : first;
+    const readBack = { user: personId, begin: `${first}T00:00:00`, end: `${last}T23:59:59`, status: 'all' };
+    // Unread, its status is unknown: taken back rather than left standing, perhaps approved.
+    const listed = await absencesOf(readBack, { action: 'read back the absence filed for you' }).catch(async (error: unknown) => {
+      await takeBack();
+      throw error;
+    });
+    const kept = made.map((absence) => listed.find((item) => item.id === absence.id) ?? absence);
+    if (kept.some((absence) => absence.status === 'approved' && !APPROVED_FOR_EVERYONE.has(absence.type))) {
+      const undone = await takeBack();
+      made.forEach((absence, index) => undone[index] && personsAbsences.delete(absence.id));
+      throw new BackEndError('kimai_absence_approved_at_once', { first_day: first, last_day: last, taken_back: undone.every(Boolean) });
+    }
+    for (const absence of kept) personsAbsences.add(absence.id);
+    return kept;
+  };
+  /**
+   * Deletes an absence by id (a request that names nobody) only once a listing naming the person showed it theirs: read
+   * from last year as far ahead as leave is listed where no listing did yet. Requests: the listing (≤ 1), the deletion (1).
+   */
+  const deleteAbsence = async (id: number): Promise<undefined> => {
+    const seen = await look();
+    if (!personsAbsences.has(id)) {
+      const year = Number(localDate(now(), seen.personZone).slice(0, 4));
+      const years = { begin: `${year - 1}-01-01T00:00:00`, end: `${year + LEAVE_YEARS_AHEAD}-12-31T23:59:59`, status: 'all' };
+      await absencesOf(years, { action: 'find the absence among yours' });
+      if (!personsAbsences.has(id)) throw new BackEndError('kimai_absence_not_found', { absence: id });
+    }
+    await api.deleteAbsence(id);
+    personsAbsences.delete(id);
+    return undefined;
   };
 
   const checked = async (sheet: Promise<KimaiTimesheet>): Promise<KimaiTimesheet> => {
@@ -500,15 +601,34 @@ export function actingKimaiApi(api: KimaiApi, options: ActingKimaiOptions): Kima
       return list.filter((activity: KimaiActivity) => judged.activity(activity, (id) => projects.get(id)));
     },
 
-    // Not offered for a person (docs/back-ends/kimai.md, "Acting for others"): the plugins' probes hear a refusal.
-    absenceTypes: pluginWithheld('use the absence plugin for you'),
-    absences: withheld('read absences'),
-    createAbsence: withheld('request absences'),
-    deleteAbsence: withheld('cancel absences'),
+    // The absence plugin, narrowed to the person (docs/back-ends/kimai.md, "Acting for others"). Its type list is the
+    // same for everyone and names nobody: the probe that looks for the plugin.
+    absenceTypes: async () => {
+      await look();
+      return api.absenceTypes();
+    },
+    absences: absencesOf,
+    createAbsence,
+    deleteAbsence,
+    // A decision would be the administrator's, and the plugin's record names no decider: a lead decides in Kimai's pages.
     decideAbsence: withheld('decide absences'),
-    weekStatus: pluginWithheld('read approvals for you'),
-    nextWeek: withheld('read approvals'),
-    submitWeek: withheld('submit weeks for approval'),
+    // The ApprovalBundle, narrowed to the person: the plugin answers a week's status as a bare string naming nobody,
+    // so what is narrowed is whom each request names (its `user`, always given: the key's own weeks are never read).
+    weekStatus: async (query, action) => {
+      const seen = await look();
+      const user = readFor(seen, query.user, "read other people's approvals");
+      return api.weekStatus({ date: query.date, user }, ...(action === undefined ? [] : [action]));
+    },
+    nextWeek: async (user) => {
+      const seen = await look();
+      return api.nextWeek(readFor(seen, user, "read other people's approvals"));
+    },
+    /** The person's week alone: a lead submits nobody else's (the plugin's history names the organisation account). */
+    submitWeek: async (monday, user) => {
+      await look();
+      if (user !== undefined && user !== personId) throw new BackEndError('kimai_acting_for_withheld', { what: "submit other people's weeks" });
+      return api.submitWeek(monday, personId);
+    },
     invoicePage: withheld('list invoices'),
     teams: withheld('read teams'),
     /**

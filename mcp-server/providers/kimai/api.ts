@@ -230,9 +230,12 @@ export function createKimaiApi(options: KimaiApiOptions) {
       get<unknown>('/approval-bundle/week-status', { action }, query),
     /** The Monday of the first week still to submit; a 404 where the person has no weeks at all. */
     nextWeek: (user?: number) => get<unknown>('/approval-bundle/next-week', { action: 'read the next week to submit' }, user === undefined ? {} : { user }),
-    /** Submits the caller's week starting `monday`; answers the URL of the week's page. */
-    submitWeek: (monday: string) =>
-      send<unknown>('POST', '/approval-bundle/add_to_approve', { action: `submit the week of ${monday}` }, undefined, { date: monday }),
+    /** Submits the week starting `monday` of the caller (or of `user`, with the right); answers the URL of the week's page. */
+    submitWeek: (monday: string, user?: number) =>
+      send<unknown>('POST', '/approval-bundle/add_to_approve', { action: `submit the week of ${monday}` }, undefined, {
+        ...(user === undefined ? {} : { user }),
+        date: monday,
+      }),
 
     /** Every team (view_team: administrators). */
     teams: () => get<KimaiTeam[]>('/teams', { action: 'list the teams' }),

@@ -24,20 +24,27 @@ const WITHOUT_ABSENCES: ReadonlySet<Capability> = new Set([...KIMAI_CAPABILITIES
 /**
  * What a person is offered where the team server acts for them with the organisation's account
  * (docs/back-ends/kimai.md, "Acting for others"): their own timer, entries, catalog and reports, whatever their
- * role. Leave is withheld (the absence plugin's requests act for the caller), so are approvals (the plugin's
- * `user` needs view_all_approval, and its submit acts for the caller), new catalog items and administration
- * (their reads and writes reach others, or the catalog, with the organisation account's rights).
+ * role. New catalog items and administration are withheld: their reads and writes reach others, or the catalog, with
+ * the organisation account's rights.
  */
 export const KIMAI_ACTING_CAPABILITIES: ReadonlySet<Capability> = new Set([...WITHOUT_ABSENCES].filter((capability) => capability !== 'catalog_write'));
-const KIMAI_ACTING_LEAD_CAPABILITIES: ReadonlySet<Capability> = new Set([...KIMAI_ACTING_CAPABILITIES, 'team_hours', 'team_projects']);
 
 /**
- * Acting for a person: their own time tools, and the team's hours and projects for a team lead by role who leads a
- * team (acting-api.ts narrows those reads to the people of the teams they lead). An administrator person is offered
- * no team tools this way: their own token would reach everyone, which the organisation account is not narrowed to.
+ * Acting for a person: their own time tools; their own leave where the absence plugin answered (acting-api.ts names
+ * them on each of its requests), and their own weeks where the ApprovalBundle was found, both only once a check found
+ * them (unknown is no: a team server lists its tools again when a check changes them); and, for a team lead by role who
+ * leads a team, the team's hours and projects and, with the plugin, their leave (acting-api.ts narrows those reads to
+ * the people of the teams they lead). An administrator person is offered no team tools this way: their own token would
+ * reach everyone, which the organisation account is not narrowed to.
  */
-export function kimaiActingCapabilities(facts: Pick<KimaiDetection, 'role' | 'leads'>): ReadonlySet<Capability> {
-  return facts.role === 'ROLE_TEAMLEAD' && facts.leads === true ? KIMAI_ACTING_LEAD_CAPABILITIES : KIMAI_ACTING_CAPABILITIES;
+export function kimaiActingCapabilities(facts: Pick<KimaiDetection, 'role' | 'leads' | 'absences' | 'approvals'>): ReadonlySet<Capability> {
+  const leads = facts.role === 'ROLE_TEAMLEAD' && facts.leads === true;
+  const added: Capability[] = [
+    ...(leads ? (['team_hours', 'team_projects'] as const) : []),
+    ...(facts.absences === true ? [...ABSENCE_CAPABILITIES, ...(leads ? (['team_leave'] as const) : [])] : []),
+    ...(facts.approvals === true ? (['approvals'] as const) : []),
+  ];
+  return added.length === 0 ? KIMAI_ACTING_CAPABILITIES : new Set([...KIMAI_ACTING_CAPABILITIES, ...added]);
 }
 
 /**

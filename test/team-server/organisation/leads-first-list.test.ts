@@ -81,8 +81,9 @@ describe("a lead's first tools/list under one organisation credential (built ser
     const lead = await firstList(fake, server, idp, 'lead');
     expect(lead.team).toEqual(TEAM_TOOLS);
     // Two requests, which the person's first call needs anyway: the people's list (the person, their role and the
-    // teams they lead; Kimai does not page it) and the key's own account (its zone).
-    const opening = ['GET /api/users', 'GET /api/users/me'];
+    // teams they lead; Kimai does not page it) and the key's own account (its zone); and the absence plugin's type
+    // list, which names nobody (issue 76: their leave is offered where it answers; this Kimai has none, a 404).
+    const opening = ['GET /api/users', 'GET /api/users/me', 'GET /api/absences/types'];
     expect(lead.opening).toEqual(opening);
     expect(await firstList(fake, server, idp, 'plain')).toEqual({ team: [], opening });
   });

@@ -43,7 +43,9 @@ interface Setup {
   ids: { website: number; design: number; meeting: number; secret: number; secretWork: number };
 }
 
-async function setup(options: FakeKimaiOptions & { person?: FakeUser | string; key?: FakeUser; lockdown?: KimaiLockdown; own?: boolean } = {}): Promise<Setup> {
+async function setup(
+  options: FakeKimaiOptions & { person?: FakeUser | string; key?: FakeUser; lockdown?: KimaiLockdown; own?: boolean; approvalToolsWanted?: boolean } = {},
+): Promise<Setup> {
   const clock = movableClockStartingAt(NOW);
   const server = await startFakeKimai({ users: [...DEFAULT_USERS, MIA, DAN, BOSS], now: clock, ...options });
   fake = server;
@@ -67,6 +69,7 @@ async function setup(options: FakeKimaiOptions & { person?: FakeUser | string; k
     timezone: () => '',
     now: clock,
     log: () => {},
+    ...(options.approvalToolsWanted ? { approvalToolsWanted: () => true } : {}),
   });
   tracker = created;
   return {
@@ -583,33 +586,32 @@ describe('acting for one person on Kimai', () => {
     expect(sent.filter((request) => request.path.startsWith('/api/timesheets'))).toEqual([]);
   });
 
-  it("offers the person's own time tools whatever their role: no admin, approvals, leave or new catalog items, and the team's to a lead alone", async () => {
+  it("offers the person's own time tools whatever their role, leave and approvals where the plugins answer, the team's to a lead alone, no admin or new catalog items", async () => {
     for (const person of [ADA, TOM, ROOT]) {
-      const { tracker: acting } = await setup({ person, config: { absencePlugin: true, approvalPlugin: true } });
-      await acting.detectFeatures();
-      const offered = [...acting.capabilities];
-      expect(await acting.account.whoami()).toMatchObject({ connection: expect.stringContaining(`as ${person.username}; through your company's account`) });
+      const { tracker: acting } = await setup({ person, config: { absencePlugin: true, approvalPlugin: true }, approvalToolsWanted: true });
       const own = ['account', 'entries', 'entries_edit', 'reports', 'timer', 'catalog'];
-      expect(offered.sort(), person.username).toEqual((person === TOM ? [...own, 'team_hours', 'team_projects'] : own).sort());
-      // Leave is not asked for her at all: Kimai's absence plugin would act for the key's account.
-      const sent = await sentDuring(fake as FakeKimai, async () => {
-        expect(await acting.leave.listLeave({ from: '2026-01-01', to: '2026-12-31' })).toEqual([]);
-        const leave = {
-          type: 'vacation',
-          firstDay: '2026-12-01',
-          lastDay: '2026-12-01',
-          firstDayPart: 'full',
-          lastDayPart: 'full',
-          days: 1,
-          comment: '',
-        } as const;
-        await failureOf(acting.leave.createLeave(leave));
+      // Before any check: neither the plugins nor a lead's role are assumed (unknown is no).
+      expect([...acting.capabilities].sort(), person.username).toEqual(own.sort());
+      await acting.detectFeatures();
+      const withPlugins = [...own, 'leave', 'leave_cancel', 'calendar', 'approvals'];
+      expect([...acting.capabilities].sort(), person.username).toEqual(
+        (person === TOM ? [...withPlugins, 'team_hours', 'team_projects', 'team_leave'] : withPlugins).sort(),
+      );
+      expect(await acting.account.whoami()).toMatchObject({
+        connection: expect.stringContaining(`as ${person.username}; through your company's account, which Punchcard narrows to your own time and leave`),
       });
-      expect(sent.filter((request) => request.path.startsWith('/api/absences'))).toEqual([]);
       acting.close();
       await fake?.close();
       fake = tracker = undefined;
     }
+    // Without the plugins, nothing of them is offered and the person's leave is not asked for at all.
+    const { fake: bare, tracker: acting } = await setup({ approvalToolsWanted: true });
+    await acting.detectFeatures();
+    expect([...acting.capabilities].sort()).toEqual(['account', 'entries', 'entries_edit', 'reports', 'timer', 'catalog'].sort());
+    const sent = await sentDuring(bare, async () => {
+      expect(await acting.leave.listLeave({ from: '2026-01-01', to: '2026-12-31' })).toEqual([]);
+    });
+    expect(sent).toEqual([]);
   });
 
   it('refuses every method the narrowed API does not narrow, sending nothing (an allow-list)', async () => {
@@ -650,10 +652,18 @@ describe('acting for one person on Kimai', () => {
       'customers',
       'projects',
       'activities',
+      // The plugins, narrowed to the person (acting-for-leave.test.ts).
+      'absenceTypes',
+      'absences',
+      'createAbsence',
+      'deleteAbsence',
+      'weekStatus',
+      'nextWeek',
+      'submitWeek',
       'close',
     ]);
     const others = Object.keys(api).filter((name) => !narrowed.has(name));
-    expect(others.length).toBeGreaterThan(20);
+    expect(others.length).toBeGreaterThan(15);
     const before = fake.requests.length;
     for (const name of others) {
       const method = (api as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>)[name] as (...args: unknown[]) => Promise<unknown>;

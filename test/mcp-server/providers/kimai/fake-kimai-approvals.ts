@@ -44,6 +44,11 @@ export interface FakeApprovals {
   decide(userId: number, date: string, decision: 'approved' | 'denied'): void;
   /** Records of `userId` beginning before this instant are locked (per-user lockdown); undefined when nothing is. */
   lockedUntil(userId: number): number | undefined;
+  /**
+   * The week's history as the plugin keeps it (ApprovalHistory): each entry's status and the account that made it,
+   * which for a submission is the CALLER (`setUser($this->getUser())`), whoever the week is of.
+   */
+  history(userId: number, date: string): Array<{ status: 'submitted'; by: number }>;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -70,6 +75,8 @@ export function registerApprovalRoutes(deps: ApprovalDeps): FakeApprovals {
   };
   const zoneOf = (userId: number) => state.users.find((user) => user.id === userId)?.timezone ?? 'UTC';
   const status = (userId: number, date: string): WeekStatus => weeksOf(userId).get(startOfIsoWeek(date)) ?? 'not_submitted';
+  /** `${userId} ${Monday}` → the week's history entries. */
+  const histories = new Map<string, Array<{ status: 'submitted'; by: number }>>();
 
   /** The Monday of the person's earliest record, or undefined when they have none. */
   function firstWeek(userId: number): string | undefined {
@@ -122,6 +129,8 @@ export function registerApprovalRoutes(deps: ApprovalDeps): FakeApprovals {
       if (nextWeek(person.id) < week) return message(400, 'Please add previous weeks to approve');
       if (LOCKED.has(status(person.id, week))) return message(400, 'Approval already exists');
       weeksOf(person.id).set(week, 'submitted');
+      const key = `${person.id} ${week}`;
+      histories.set(key, [...(histories.get(key) ?? []), { status: 'submitted', by: caller.id }]);
       return jsonString(200, `${deps.baseUrl()}/en/approval/week_by_user?user=${person.id}&date=${week}`);
     },
     'approvals',
@@ -171,6 +180,7 @@ export function registerApprovalRoutes(deps: ApprovalDeps): FakeApprovals {
   return {
     status,
     lockedUntil,
+    history: (userId, date) => [...(histories.get(`${userId} ${startOfIsoWeek(date)}`) ?? [])],
     decide(userId, date, decision) {
       const map = weeksOf(userId);
       const week = startOfIsoWeek(date);

@@ -6,8 +6,9 @@
 // running timers, minute rounding on save, and the absence plugin present or absent, teams with their
 // leads (a team lead sees the timesheets and absences of the teams they lead and nobody else's, and
 // the teams' member lists only with view_team; an administrator everyone's), project budgets,
-// and the plugin's confirm and reject, and the ApprovalBundle plugin present or absent
-// (fake-kimai-approvals.ts). Reusable: the app's UI tests drive it too.
+// and the plugin's confirm and reject, its `user` on a filing and a listing as Kimai treats a filter for others (an
+// absence filed for the person named, with the right; a listing's `user` ignored without a word, without it), and
+// the ApprovalBundle plugin present or absent (fake-kimai-approvals.ts). Reusable: the app's UI tests drive it too.
 //
 // What it is not: a database. State lives in plain arrays on `state`, which tests may seed and read.
 import { execFileSync } from 'node:child_process';
@@ -146,6 +147,12 @@ export interface FakeKimaiConfig {
   trackingMode: 'default' | 'punch' | 'duration_fixed_begin';
   activeEntriesHardLimit: number;
   absencePlugin: boolean;
+  /**
+   * The status the absence plugin gives a request filed for someone else (`user` on POST /api/absences, with
+   * edit_other_absence): not known from any source (docs/back-ends/kimai.md, "Acting for others"), so a test says which.
+   * Sickness is approved at once whoever files it, as the plugin's documentation says.
+   */
+  absenceStatusFiledForOthers: 'new' | 'approved';
   /** The ApprovalBundle plugin (weekly approval, fake-kimai-approvals.ts) installed; off by default, its routes are then 404s. */
   approvalPlugin: boolean;
   /** The custom-fields plugin (MetaFieldsBundle, fake-kimai-meta.ts) installed, with these rules; off by default, /api/metafields is then a 404. */
@@ -290,6 +297,7 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
     trackingMode: 'default',
     activeEntriesHardLimit: 1,
     absencePlugin: false,
+    absenceStatusFiledForOthers: 'new',
     approvalPlugin: false,
     metaFieldsPlugin: false,
     metaRules: [],
@@ -981,8 +989,10 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
       const begin = query.get('begin');
       const end = query.get('end');
       if ((begin !== null && !STRICT_DATE_TIME.test(begin)) || (end !== null && !STRICT_DATE_TIME.test(end))) return badRequest();
-      const owner = query.get('user') !== null ? Number(query.get('user')) : user.id;
-      if (!sees(user, owner)) return forbidden();
+      // `user` counts only for a caller who may see that person's absences; anyone else's filter is ignored without a
+      // word and their own come back, as Kimai does with filters a caller may not use (docs/back-ends/kimai.md, "Acting for others").
+      const requested = query.get('user') !== null ? Number(query.get('user')) : user.id;
+      const owner = sees(user, requested) ? requested : user.id;
       const status = query.get('status') ?? 'all';
       return new HttpAnswer(
         200,
@@ -1002,6 +1012,7 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
     (user, _query, body) => {
       const extra = Object.keys(body).filter((key) => !['comment', 'date', 'end', 'type', 'user', 'halfDay', 'duration'].includes(key));
       if (extra.length > 0) return extraFields(['comment', 'date', 'end', 'type', 'user', 'halfDay', 'duration']);
+      const owner = body.user === undefined ? user.id : Number(body.user);
       const date = typeof body.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(body.date) ? body.date : undefined;
       const endDate = body.end === undefined ? date : typeof body.end === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(body.end) ? body.end : undefined;
       const children: Record<string, string[]> = { date: [], end: [], type: [], halfDay: [] };
@@ -1013,18 +1024,19 @@ export async function startFakeKimai(options: FakeKimaiOptions = {}): Promise<Fa
         if (endDate.slice(0, 4) !== date.slice(0, 4)) children.end?.push('An absence cannot span two years.');
         if (addDays(date, 29) < endDate) children.end?.push('An absence may cover at most 30 days.');
         if (body.halfDay === true && endDate !== date) children.halfDay?.push('A half day must be a single day.');
-        const clash = state.absences.find((absence) => absence.userId === user.id && absence.date <= endDate && absence.endDate >= date);
+        const clash = state.absences.find((absence) => absence.userId === owner && absence.date <= endDate && absence.endDate >= date);
         if (clash) children.date?.push('There is already an absence on this day.');
       }
-      if (body.user !== undefined && Number(body.user) !== user.id && !can.viewOther(user)) return forbidden();
+      // Another's absence needs edit_other_absence: here whoever sees that person's absences (a lead their members', an administrator everyone's).
+      if (owner !== user.id && (!state.users.some((candidate) => candidate.id === owner) || !sees(user, owner))) return forbidden();
       if (Object.values(children).some((errors) => errors.length > 0)) return formError(children);
       const absence: FakeAbsence = {
         id: nextId++,
-        userId: user.id,
+        userId: owner,
         date: date as string,
         endDate: endDate as string,
         type: body.type as string,
-        status: body.type === 'sickness' ? 'approved' : 'new',
+        status: body.type === 'sickness' ? 'approved' : owner === user.id ? 'new' : config.absenceStatusFiledForOthers,
         halfDay: body.halfDay === true,
         comment: typeof body.comment === 'string' ? body.comment : '',
       };
