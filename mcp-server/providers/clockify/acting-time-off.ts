@@ -147,7 +147,9 @@ export function actingTimeOff(raw: ClockifyApi, who: ActingPerson): TimeOffApi {
       const created = await raw.createTimeOffFor(workspaceId, policyId, person, body);
       if (created && typeof created.id === 'string') theirs([created]);
       if (!created?.id) return created;
-      const readBack = (await ownSearch(workspaceId, { start: new Date(filedAt - FILED_WITHIN_MS).toISOString() })).find((request) => request.id === created.id);
+      const readBack = (await ownSearch(workspaceId, { start: new Date(filedAt - FILED_WITHIN_MS).toISOString() })).find(
+        (request) => request.id === created.id,
+      );
       const current = readBack ?? created;
       if (current.status?.statusType !== 'APPROVED') return current;
       const policy = await policyOf(workspaceId, policyId);

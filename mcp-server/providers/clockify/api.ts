@@ -246,9 +246,14 @@ export function createClockifyApi(options: ClockifyApiOptions) {
      * the organisation's key (acting-api.ts), never the desktop. Clockify names the key's user as its requester.
      */
     createTimeOffFor: (workspaceId: string, policyId: string, userId: string, body: Record<string, unknown>) =>
-      call<ClockifyTimeOffRequest>('POST', `${ws(workspaceId)}/time-off/policies/${id(policyId)}/users/${id(userId)}/requests`, timeOff('file the time-off request'), {
-        body,
-      }),
+      call<ClockifyTimeOffRequest>(
+        'POST',
+        `${ws(workspaceId)}/time-off/policies/${id(policyId)}/users/${id(userId)}/requests`,
+        timeOff('file the time-off request'),
+        {
+          body,
+        },
+      ),
     /** Withdraws (deletes) a request; Clockify answers with the request as it was. */
     deleteTimeOff: (workspaceId: string, policyId: string, requestId: string, number: number) =>
       call<ClockifyTimeOffRequest | undefined>(

@@ -584,8 +584,7 @@ describe('the Clockify tracker acting for one person: what is not offered', () =
       for (const method of members(group as object)) await expect(narrowedGroup[method]?.(WS), `${name}.${method}`).rejects.toThrow(NotNarrowedError);
     }
     const narrowed = api as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
-    for (const method of ['createEntryFor', 'createTimeOffFor'])
-      await expect(narrowed[method]?.(WS, ada), method).rejects.toThrow(NotNarrowedError);
+    for (const method of ['createEntryFor', 'createTimeOffFor']) await expect(narrowed[method]?.(WS, ada), method).rejects.toThrow(NotNarrowedError);
     expect(fake.requests.length).toBe(mark);
   });
 

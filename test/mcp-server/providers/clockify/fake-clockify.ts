@@ -1031,11 +1031,7 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
     if (halfDay && half !== 'FIRST_HALF' && half !== 'SECOND_HALF') throw refuse(400, 'halfDayPeriod must be FIRST_HALF or SECOND_HALF for a half day');
     const overlapping = state.timeOff.some(
       (request) =>
-        request.userId === owner.id &&
-        request.workspaceId === workspace.id &&
-        request.status !== 'REJECTED' &&
-        request.start <= end &&
-        request.end >= start,
+        request.userId === owner.id && request.workspaceId === workspace.id && request.status !== 'REJECTED' && request.start <= end && request.end >= start,
     );
     // GUESS: wording; Clockify refuses overlapping time off.
     if (overlapping) throw refuse(400, 'Time off request overlaps with an existing request', 501);
