@@ -38,6 +38,8 @@ export function actingTimeOff(raw: ClockifyApi, who: ActingPerson): TimeOffApi {
   const person = who.id;
   const seen = new Map<string, { at: number; request: ClockifyTimeOffRequest }>();
   const policies = new Expiring<ClockifyPolicy[]>(POLICIES_TTL_MS, who.now);
+  /** The colleagues' view last answered, by its filter: the pages after the first are read from it, not asked again. */
+  let view: { filter: string; at: number; shown: ClockifyTimeOffRequest[] } | undefined;
 
   const see = (requests: readonly (ClockifyTimeOffRequest | undefined)[]) => {
     const at = who.now();
@@ -130,10 +132,14 @@ export function actingTimeOff(raw: ClockifyApi, who: ActingPerson): TimeOffApi {
         see(answer?.requests ?? []);
         return answer;
       }
+      const key = JSON.stringify(filter);
+      if (page > 1 && view?.filter === key && who.now() - view.at < SEEN_MS)
+        return { count: view.shown.length, requests: [] } satisfies ClockifyTimeOffRequests;
       const everyone = await workspaceSearch(workspaceId, filter);
       const shown: ClockifyTimeOffRequest[] = [];
       for (const request of everyone) if (await visible(workspaceId, request, false)) shown.push(request);
       see(shown);
+      view = { filter: key, at: who.now(), shown };
       return { count: shown.length, requests: page === 1 ? shown : [] } satisfies ClockifyTimeOffRequests;
     },
     /**

@@ -277,7 +277,7 @@ describe('acting on Clockify: timesheet submissions', () => {
     const mark = fake.requests.length;
     const cleos = listed[0]?.id as string;
     const decided = await call(async () => approvals(tracker).decide(await approvals(tracker).findForDecision(cleos), 'approve', 'Fine'));
-    expect(decided.submission.status).toBe('approved');
+    expect(decided.submission).toMatchObject({ status: 'approved', decidedBy: 'Mia Manager', note: 'Decided by Mia Manager via Punchcard: Fine' });
     const patch = fake.requests.slice(mark).filter((request) => request.method === 'PATCH');
     expect(JSON.parse(patch[0]?.body ?? '{}')).toEqual({ state: 'APPROVED', note: 'Decided by Mia Manager via Punchcard: Fine' });
     expect(approvalRequestsOf(fake.state).find((request) => request.id === cleos)).toMatchObject({ state: 'APPROVED', updatedBy: bob });
