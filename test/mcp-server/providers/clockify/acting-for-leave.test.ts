@@ -17,7 +17,7 @@ import type { RemoteTracker } from '../../../../mcp-server/providers/remote-trac
 import { BackEndError } from '../../../../mcp-server/providers/time-tracker.ts';
 import type { RecordedRequest } from '../../../support/fake-server.ts';
 import { closeAfterEach } from '../../../support/close-after-each.ts';
-import { movableClockStartingAt } from '../../../support/fake-clock.ts';
+import { type MovableClock, movableClockStartingAt } from '../../../support/fake-clock.ts';
 import { approvalRequestsOf } from './fake-clockify-approvals.ts';
 import { addTimeOff, BOB_KEY, type FakeClockify, SEED, seedTeam, seedWorkspace, startFakeClockify, TEAM } from './fake-clockify.ts';
 
@@ -32,6 +32,7 @@ interface Setup {
   fake: FakeClockify;
   tracker: RemoteTracker;
   aliases: IdAliases;
+  clock: MovableClock;
 }
 
 async function setUp(actingFor: string, before?: (fake: FakeClockify) => void): Promise<Setup> {
@@ -57,7 +58,7 @@ async function setUp(actingFor: string, before?: (fake: FakeClockify) => void): 
     actingFor: { userId: actingFor },
   });
   opened({ close: async () => tracker.close?.() });
-  return { fake, tracker, aliases };
+  return { fake, tracker, aliases, clock };
 }
 
 /** The narrowed API alone, for Bob's key acting for `person`: what a prompt-injected call below the tools would reach. */
@@ -84,6 +85,7 @@ async function refusal(promise: Promise<unknown>): Promise<{ code: string; facts
   return error.refusal as { code: string; facts: unknown };
 }
 
+const approvals = (tracker: RemoteTracker) => tracker.approvals as NonNullable<RemoteTracker['approvals']>;
 const vacation = (firstDay: string, lastDay = firstDay) =>
   ({ type: 'vacation', firstDay, lastDay, firstDayPart: 'full', lastDayPart: 'full', days: 0, comment: 'Family' }) as const;
 
@@ -221,7 +223,6 @@ describe('acting for a lead on Clockify: her people’s leave', () => {
 
 describe('acting on Clockify: timesheet submissions', () => {
   const week = { firstDay: '2026-11-09', lastDay: '2026-11-15' };
-  const approvals = (tracker: RemoteTracker) => tracker.approvals as NonNullable<RemoteTracker['approvals']>;
   const submittedBy = (fake: FakeClockify, owner: string, start = '2026-11-09') =>
     approvalRequestsOf(fake.state).push({
       id: `64c777ddd3fcab07cfbb9${owner.slice(-3)}`,
@@ -291,5 +292,63 @@ describe('acting on Clockify: timesheet submissions', () => {
     expect((await refusal(api.approvals.change(WS, wesId, 'APPROVED', undefined, 'approve'))).code).toBe('timesheet_not_your_decision');
     expect((await refusal(api.approvals.change(WS, miaId, 'APPROVED', undefined, 'approve'))).code).toBe('timesheet_own_submission');
     expect(writes(fake, before)).toEqual([]);
+  });
+});
+
+describe('acting on Clockify: what leave and the week’s close send', () => {
+  /** The requests one call sends (sorted: a call may send some at once), with the workspace left out of each path. */
+  async function sent(setup: Setup, clock: { advance: (ms: number) => void }, work: () => Promise<unknown>): Promise<string[]> {
+    clock.advance(6_000);
+    const mark = setup.fake.requests.length;
+    await call(work);
+    return setup.fake.requests
+      .slice(mark)
+      .map((request) => line(request).replace(`/workspaces/${WS}`, ''))
+      .sort();
+  }
+
+  it("costs Ada's warm calls what her own key costs, one more to read a filing back, and her week's lists three", async () => {
+    const setup = await setUp(ada);
+    const { tracker, fake, aliases } = setup;
+    const clock = setup.clock;
+    await tracker.detectFeatures();
+    await call(() => tracker.leave.createLeave(vacation('2026-12-01')));
+    const filedOn = `POST /time-off/policies/${VACATION}/users/${ada}/requests`;
+    // What her own key sends (her balances and requests, for the policy and overlaps; the filing), and the read-back.
+    expect(await sent(setup, clock, () => tracker.leave.createLeave(vacation('2026-12-08')))).toEqual([
+      `GET /time-off/balance/user/${ada}`,
+      filedOn,
+      'POST /time-off/requests',
+      'POST /time-off/requests',
+    ]);
+    const latest = fake.state.timeOff.filter((request) => request.userId === ada).at(-1) as { id: string };
+    const number = await aliases.number('timeOff', latest.id);
+    // Her requests read once (the owner's check reuses the tool's own reading of a moment ago), then the DELETE.
+    expect(await sent(setup, clock, () => tracker.leave.cancelLeave(number))).toEqual([
+      `DELETE /time-off/policies/${VACATION}/requests/${latest.id}`,
+      'POST /time-off/requests',
+    ]);
+    // As with her own key: her balances, her plan (her profile and holidays) and her requests, each on her path or naming her.
+    expect(await sent(setup, clock, () => (tracker.leave.leaveBalance as NonNullable<RemoteTracker['leave']['leaveBalance']>)(2026))).toEqual([
+      'GET /holidays/in-period',
+      `GET /member-profile/${ada}`,
+      `GET /time-off/balance/user/${ada}`,
+      'POST /time-off/requests',
+    ]);
+    const week = { firstDay: '2026-11-09', lastDay: '2026-11-15' };
+    expect(await sent(setup, clock, () => approvals(tracker).submit(week, 'week'))).toEqual([`POST /approval-requests/users/${ada}`]);
+    // The workspace's whole list of each listed state (no user filter), a page of 50 each: three requests.
+    expect(await sent(setup, clock, () => approvals(tracker).own(week))).toEqual([
+      'GET /approval-requests',
+      'GET /approval-requests',
+      'GET /approval-requests',
+    ]);
+    const withdrawal = await sent(setup, clock, async () => approvals(tracker).withdraw((await approvals(tracker).own(week))[0] as never, 'owner'));
+    expect(withdrawal).toEqual([
+      'GET /approval-requests',
+      'GET /approval-requests',
+      'GET /approval-requests',
+      expect.stringMatching(/^PATCH \/approval-requests\//),
+    ]);
   });
 });
