@@ -121,6 +121,18 @@ describe('acting for Ada on Clockify: her own leave', () => {
     expect(sick).toMatchObject({ status: 'approved', kind: 'Sick leave' });
   });
 
+  it('says a request Clockify approved at once stands approved where it could not be withdrawn again', async () => {
+    const { fake, tracker } = await setUp(ada, (server) => {
+      server.options.filedForOthersApproved = true;
+    });
+    fake.failNext({ method: 'DELETE', path: /\/time-off\/policies\/[^/]+\/requests\// }, { status: 500, body: { message: 'Internal error', code: 500 } });
+    expect(await refusal(call(() => tracker.leave.createLeave(vacation('2026-12-01'))))).toEqual({
+      code: 'clockify_time_off_approved_at_once',
+      facts: { policy: 'Vacation', withdrawn: false },
+    });
+    expect(fake.state.timeOff.filter((request) => request.userId === ada)).toEqual([expect.objectContaining({ status: 'APPROVED', requesterId: bob })]);
+  });
+
   it('lists her requests and her balance by requests naming her alone', async () => {
     const { fake, tracker } = await setUp(cleo);
     const listed = await call(() => tracker.leave.listLeave({ from: '2026-11-01', to: '2026-12-31' }));
