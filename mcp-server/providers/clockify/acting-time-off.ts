@@ -9,13 +9,15 @@
 //   them (or the same call's search), and pending, as their own key would withdraw;
 // - colleagues' time off is shown as the person's own key would show it: everyone's to an admin, else only the
 //   requests of members Clockify named the person a team manager of (from the team part's getManagersOfUser
-//   answers) and of policies naming the person an approver. Read as the whole workspace's search, then filtered;
+//   answers, else asked one colleague at a time, kept an hour) and of policies naming the person an approver. Read as
+//   the whole workspace's search, then filtered;
 // - a decision by id is of a request read first (the same call's listing, else the workspace's pending search), not
 //   the person's own, that the person approves with their own role (an admin; the policy's named approver; the
 //   owner's team manager where the policy has team managers approve), with a note naming the lead: Clockify names
 //   the key's user as the one who decided.
 import { Expiring } from '../remote/cache.ts';
 import { pagesUntilLast } from '../remote/paging.ts';
+import { requestsLeft } from '../remote/request-budget.ts';
 import { BackEndError } from '../time-tracker.ts';
 import { TIME_OFF_PAGE, type ClockifyApi } from './api.ts';
 import { type ActingPerson, decisionNote, leads, NotNarrowedError, personName } from './acting-person.ts';
@@ -29,6 +31,8 @@ const POLICIES_TTL_MS = 60 * 60_000;
 const WORKSPACE_PAGES = 10;
 /** A filing is read back among the person's requests made since this long before it (clocks differ). */
 const FILED_WITHIN_MS = 24 * 60 * 60_000;
+/** Requests a colleagues' view leaves for the rest of its call when it asks whom the person manages. */
+const VIEW_MARGIN = 5;
 
 const BACK_END = 'Clockify';
 
@@ -83,9 +87,19 @@ export function actingTimeOff(raw: ClockifyApi, who: ActingPerson): TimeOffApi {
     return found;
   };
 
+  /**
+   * Whether Clockify names the person a team manager of `userId`: from the last hour's answers, else asked (one request a
+   * colleague, kept an hour) while the call has requests to spare; a colleague not asked about is left out, never shown.
+   */
+  const managesForView = async (workspaceId: string, userId: string) => {
+    const known = who.knownManagerOf(userId);
+    if (known !== undefined) return known;
+    if (requestsLeft() <= VIEW_MARGIN || !(await who.isTeamManager(workspaceId))) return false;
+    return who.managerOf(workspaceId, userId);
+  };
   /** Whether the person's own key would show them the request: their own, an admin everyone's, a lead's people's, an approver's policy's. */
   const visible = async (workspaceId: string, request: ClockifyTimeOffRequest, admin: boolean) =>
-    request.userId === person || admin || who.knownManagerOf(request.userId) === true || namesApprover(await policyOf(workspaceId, request.policyId));
+    request.userId === person || admin || namesApprover(await policyOf(workspaceId, request.policyId)) || (await managesForView(workspaceId, request.userId));
 
   /** Whether the person decides the request with their own role in Clockify (never their own). */
   const decides = async (workspaceId: string, request: ClockifyTimeOffRequest) => {

@@ -178,6 +178,14 @@ describe('acting for Ada on Clockify: her own leave', () => {
 describe('acting for a lead on Clockify: her people’s leave', () => {
   const teamLeave = (tracker: RemoteTracker) => tracker.teamLeave as NonNullable<RemoteTracker['teamLeave']>;
 
+  it("shows Mia's calendar the approved time off of the people she manages, not Wes's, asking Clockify whom she manages", async () => {
+    const { tracker } = await setUp(mia, (fake) => {
+      addTimeOff(fake, { userId: wes, start: '2026-12-15', end: '2026-12-15', status: 'APPROVED' });
+    });
+    const absences = await call(() => (tracker.leave.teamAbsences as NonNullable<RemoteTracker['leave']['teamAbsences']>)('2026-12-01', '2026-12-31'));
+    expect(absences.map((absence) => [absence.person, absence.firstDay])).toEqual([['Cleo Patra', '2026-12-14']]);
+  });
+
   it("lists and decides the leave of the people Mia manages, never Wes's nor her own; the note names her", async () => {
     const { fake, tracker, aliases } = await setUp(mia, (server) => {
       addTimeOff(server, { userId: wes, start: '2026-12-09', end: '2026-12-09' });
