@@ -724,6 +724,19 @@ export const clockifyRuleRefusals = refusalFamily({
       say`${recordNamed('Request', facts.request, 'start')} is already approved; Clockify lets you withdraw only pending requests. Ask whoever approved it to cancel it in Clockify.`,
     example: { request: 7 },
   },
+  /**
+   * Acting for a person with the organisation's key (providers/clockify/acting-api.ts): Clockify approved at once a
+   * request filed for them on a policy that needs an approver's decision, as the key's rights would let it. A request
+   * the person files waits for their approver, so it was withdrawn again (or, where that failed, stands approved).
+   */
+  clockify_time_off_approved_at_once: {
+    kind: 'denied',
+    say: (facts: { policy: string; withdrawn: boolean }) =>
+      facts.withdrawn
+        ? say`Clockify approved your "${facts.policy}" request at once, as this server files it through your organisation's account, which may approve time off; a request of yours must wait for your approver, so Punchcard withdrew it again. File it in Clockify yourself, or ask your approver.`
+        : say`Clockify approved your "${facts.policy}" request at once, as this server files it through your organisation's account, which may approve time off, and Punchcard could not withdraw it again: it stands approved without your approver's decision. Tell your approver or an administrator.`,
+    example: { policy: 'Vacation', withdrawn: true },
+  },
   clockify_time_off_not_pending: {
     kind: 'invalid',
     say: (facts: { request: number; status: string }) =>

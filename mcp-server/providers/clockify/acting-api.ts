@@ -17,11 +17,11 @@
 // - a colleague's time only where the PERSON leads them: everyone's for a person who is an admin, else the
 //   members Clockify names the person a team manager of (getManagersOfUser, as the team part asks it: learned
 //   from those answers), each answer checked to be that colleague's;
-// - the person's own time-off requests are read (for their targets in reports), nothing of time off written;
-// - anything else — filing or withdrawing time off, colleagues' time off, approvals, administration — is not
-//   narrowed and refused before a request: the narrowed API is typed as ClockifyApi itself, so a method added to
-//   api.ts does not compile until it is narrowed here or refused by name, and every method of an endpoint group
-//   (people, approvals, …) is refused unless narrowed.
+// - the person's time off (acting-time-off.ts) and timesheet approvals (acting-approvals.ts): their own filed,
+//   listed, withdrawn and submitted for them, colleagues' decided only by a person who leads them by their own role;
+// - anything else — administration, another's time entries written — is not narrowed and refused before a request:
+//   the narrowed API is typed as ClockifyApi itself, so a method added to api.ts does not compile until it is
+//   narrowed here or refused by name, and every method of an endpoint group (people, …) is refused unless narrowed.
 import type { ActingFor } from '../acting-for.ts';
 import { lockTouchedBy, type PeriodLock, type TimeSpan } from '../../domain/approvals.ts';
 import { addDays, firstValidZone } from '../../domain/time.ts';
@@ -36,6 +36,9 @@ import { submissionOf } from './approval-mapping.ts';
 import { APPROVAL_PAGE, type ClockifyApprovalDetails } from './approvals-api.ts';
 import { entryEnd, entryStart } from './mapping.ts';
 import { activeIn, memberRecordById } from './organisation-account.ts';
+import { actingApprovals } from './acting-approvals.ts';
+import { type ActingPerson, NotNarrowedError } from './acting-person.ts';
+import { actingTimeOff } from './acting-time-off.ts';
 import type { ClockifyMember } from './people-api.ts';
 import type { ClockifyProject, ClockifyTimeEntry, ClockifyUser, ClockifyWorkspace } from './wire.ts';
 
@@ -63,13 +66,7 @@ export interface ActingApiOptions {
   now: () => number;
 }
 
-/** A call the narrowed API does not make for the person (with the key's rights, or about someone else): refused, never sent. */
-export class NotNarrowedError extends BackEndError {
-  constructor(request: string) {
-    super('clockify_not_for_others', { request });
-    this.name = 'NotNarrowedError';
-  }
-}
+export { NotNarrowedError };
 
 const BACK_END = 'Clockify';
 
@@ -85,8 +82,18 @@ export function actingClockifyApi(raw: ClockifyApi, options: ActingApiOptions): 
   const projects = kept<ReadonlyMap<string, ClockifyProject>>(PROJECTS_TTL_MS);
   const adminFields = kept<ReadonlyMap<string, string>>(FIELDS_TTL_MS);
   const reads = new Map<string, { at: number; entry: ClockifyTimeEntry }>();
-  /** The members Clockify named the person a team manager of, by when it said so (managersOf answers). */
-  const led = new Map<string, number>();
+  const teamManager = kept<boolean>(PERSON_TTL_MS);
+  /** Whether Clockify named the person a team manager of a member, by when it said so (managersOf answers). */
+  const led = new Map<string, { at: number; leads: boolean }>();
+  const knownManagerOf = (userId: string) => {
+    const said = led.get(userId);
+    return said && options.now() - said.at < PERSON_TTL_MS ? said.leads : undefined;
+  };
+  const learnManagers = (userId: string, managers: readonly (ClockifyUser | undefined)[]) => {
+    const leads = userId !== person && managers.some((manager) => manager?.id === person);
+    led.set(userId, { at: options.now(), leads });
+    return leads;
+  };
 
   const workspaces = () => workspaceList.get(() => raw.workspaces());
   const settingsOf = async (workspaceId: string) => (await workspaces()).find((workspace) => workspace.id === workspaceId)?.workspaceSettings;
@@ -143,6 +150,25 @@ export function actingClockifyApi(raw: ClockifyApi, options: ActingApiOptions): 
       const holders = await raw.people.holdersWithEmail(workspaceId, ['WORKSPACE_ADMIN', 'OWNER'], record.email);
       return holders.some((holder) => holder.id === person);
     });
+
+  /** Whether the person holds the team manager's role (filterUsersOfWorkspace by their e-mail), never the key's. */
+  const isTeamManager = (workspaceId: string) =>
+    teamManager.get(async () => {
+      const { record } = await me();
+      if (!record.email) return false;
+      const holders = await raw.people.holdersWithEmail(workspaceId, ['TEAM_MANAGER'], record.email);
+      return holders.some((holder) => holder.id === person);
+    });
+  const who: ActingPerson = {
+    id: person,
+    now: options.now,
+    about,
+    isAdmin,
+    isTeamManager,
+    knownManagerOf,
+    managerOf: async (workspaceId: string, userId: string) =>
+      knownManagerOf(userId) ?? learnManagers(userId, await raw.managersOf(workspaceId, userId, 'a colleague')),
+  };
 
   /** The projects open to the person through their user groups (getUserGroups, then each group's projects). */
   const throughGroups = (workspaceId: string) =>
@@ -432,19 +458,7 @@ export function actingClockifyApi(raw: ClockifyApi, options: ActingApiOptions): 
       return raw.projectCustomFields(workspaceId, projectId);
     },
 
-    /**
-     * The person's own time-off requests (a search naming them alone), for their targets in reports; each answered
-     * must be theirs. Any other search (colleagues' time off) is not narrowed.
-     */
-    timeOffRequests: async (workspaceId: string, filter: Record<string, unknown>, page: number, own: boolean) => {
-      await about(workspaceId);
-      const users = filter.users;
-      if (!own || !Array.isArray(users) || users.length !== 1 || users[0] !== person) throw new NotNarrowedError("a search of others' time off");
-      const answer = await raw.timeOffRequests(workspaceId, filter, page, own);
-      if ((answer?.requests ?? []).some((request) => request?.userId !== person))
-        throw new BackEndError('acting_for_answer_not_the_persons', { back_end: BACK_END });
-      return answer;
-    },
+    ...actingTimeOff(raw, who),
     /** The workspace's active members by name: who is in it, no one's time (the team part's list of people). */
     membersPage: async (workspaceId: string, page: number) => {
       await about(workspaceId);
@@ -454,15 +468,13 @@ export function actingClockifyApi(raw: ClockifyApi, options: ActingApiOptions): 
     managersOf: async (workspaceId: string, userId: string, name: string) => {
       await about(workspaceId);
       const managers = await raw.managersOf(workspaceId, userId, name);
-      if (managers.some((manager) => manager?.id === person)) led.set(userId, options.now());
-      else led.delete(userId);
+      learnManagers(userId, managers);
       return managers;
     },
     /** A colleague's entries, only of one the person leads (or anyone's, for a person who is an admin); each answer theirs. */
     memberEntriesPage: async (workspaceId: string, userId: string, name: string, filter: EntryFilter, page: number) => {
       await about(workspaceId);
-      const since = led.get(userId);
-      const leads = userId === person || (since !== undefined && options.now() - since < PERSON_TTL_MS) || (await isAdmin(workspaceId));
+      const leads = userId === person || knownManagerOf(userId) === true || (await isAdmin(workspaceId));
       if (!leads) throw new NotNarrowedError('a read of the time of someone you do not lead');
       const answer = await raw.memberEntriesPage(workspaceId, userId, name, filter, page);
       if (answer.items.some((entry) => entry?.userId !== userId)) throw new BackEndError('acting_for_answer_not_the_persons', { back_end: BACK_END });
@@ -478,18 +490,14 @@ export function actingClockifyApi(raw: ClockifyApi, options: ActingApiOptions): 
 
     // Not narrowed: with the key's rights they would act for others, or about them (docs/back-ends/clockify.md).
     createEntryFor: refused('createEntryFor'),
-    policiesPage: refused('policiesPage'),
-    balances: refused('balances'),
-    createTimeOff: refused('createTimeOff'),
-    deleteTimeOff: refused('deleteTimeOff'),
-    decideTimeOff: refused('decideTimeOff'),
+    createTimeOffFor: refused('createTimeOffFor'),
     admin: refusedGroup(raw.admin, 'admin'),
     people: refusedGroup(raw.people, 'people'),
     rates: refusedGroup(raw.rates, 'rates'),
     catalogChanges: refusedGroup(raw.catalogChanges, 'catalogChanges'),
     groups: refusedGroup(raw.groups, 'groups'),
     corrections: refusedGroup(raw.corrections, 'corrections'),
-    approvals: refusedGroup(raw.approvals, 'approvals'),
+    approvals: actingApprovals(raw, who),
   };
   return narrowed;
 }

@@ -241,6 +241,19 @@ export function createClockifyApi(options: ClockifyApiOptions) {
       ),
     createTimeOff: (workspaceId: string, policyId: string, body: Record<string, unknown>) =>
       call<ClockifyTimeOffRequest>('POST', `${ws(workspaceId)}/time-off/policies/${id(policyId)}/requests`, timeOff('file the time-off request'), { body }),
+    /**
+     * Files a request for another member (createTimeOffRequestForOther): the team server acting for one person with
+     * the organisation's key (acting-api.ts), never the desktop. Clockify names the key's user as its requester.
+     */
+    createTimeOffFor: (workspaceId: string, policyId: string, userId: string, body: Record<string, unknown>) =>
+      call<ClockifyTimeOffRequest>(
+        'POST',
+        `${ws(workspaceId)}/time-off/policies/${id(policyId)}/users/${id(userId)}/requests`,
+        timeOff('file the time-off request'),
+        {
+          body,
+        },
+      ),
     /** Withdraws (deletes) a request; Clockify answers with the request as it was. */
     deleteTimeOff: (workspaceId: string, policyId: string, requestId: string, number: number) =>
       call<ClockifyTimeOffRequest | undefined>(

@@ -1,6 +1,7 @@
 // Clockify's approval-requests API as Punchcard uses it (docs/back-ends/clockify.md, "Timesheet
 // approvals"): the list (getApprovalRequests, a bare array of ApprovalDetailsDtoV1 by status, sorted and
-// paged), a submission of the person's own period (createApprovalRequest) and a change of a request's
+// paged), a submission of the person's own period (createApprovalRequest) or, acting for them, of theirs
+// (createApprovalForOther), and a change of a request's
 // state (updateApprovalStatus: approve, reject, withdraw). There is no read of one request by its id.
 // One method per endpoint over the API module's request functions (api.ts); nothing here decides which
 // requests a call makes.
@@ -49,6 +50,14 @@ export function clockifyApprovalEndpoints({ call }: Pick<AdminRequests, 'call'>)
     /** Submits the person's own period, given by its first day (createApprovalRequest). */
     submit: (workspaceId: string, periodStart: string, period: ClockifyApprovalPeriod) =>
       call<ClockifyApprovalRequest>('POST', ws(workspaceId), purpose(`submit your timesheet from ${periodStart}`), {
+        body: { periodStart: `${periodStart}T00:00:00Z`, period },
+      }),
+    /**
+     * Submits another member's period (createApprovalForOther): the team server acting for one person with the
+     * organisation's key (acting-api.ts), never the desktop. Clockify names the key's user as its `creator`.
+     */
+    submitFor: (workspaceId: string, userId: string, periodStart: string, period: ClockifyApprovalPeriod) =>
+      call<ClockifyApprovalRequest>('POST', `${ws(workspaceId)}/users/${encodeURIComponent(userId)}`, purpose(`submit your timesheet from ${periodStart}`), {
         body: { periodStart: `${periodStart}T00:00:00Z`, period },
       }),
     /** Approves, rejects or withdraws a request (updateApprovalStatus), with the note kept with it. */

@@ -192,7 +192,8 @@ export class ClockifyApprovals extends BackEndPart<ClockifyContext, { catalog: C
       ...submission,
       status: decision === 'approve' ? 'approved' : 'rejected',
       note: answered?.note ?? note ?? null,
-      decidedBy: answered?.decidedBy ?? this.context.nameOf(me),
+      // Acting for a lead with the organisation's key, Clockify names the key's user; the lead decided (acting-approvals.ts).
+      decidedBy: (this.context.options.actingFor ? undefined : answered?.decidedBy) ?? this.context.nameOf(me),
     };
     // Clockify lists a rejected request no more: the approver's rejection, with its note, is kept here.
     if (decision === 'reject') this.#memory(userId).remember(remembered(decided, 'rejected'));

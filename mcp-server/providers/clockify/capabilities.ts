@@ -73,17 +73,21 @@ export function clockifyCapabilities(
 
 /**
  * Acting for one person with the organisation's key (acting-api.ts): the timer, their entries, reports and the catalog
- * open to them; and colleagues' hours and projects' time where the PERSON's own role leads people (an admin, a team
+ * open to them; their own leave, its withdrawal and the calendar unless time off is known not to answer for them, and
+ * timesheet approvals where the plan has them (their own submissions; a lead's decisions on the people they lead); and
+ * colleagues' hours and projects' time and leave decisions where the PERSON's own role leads people (an admin, a team
  * manager), narrowed to those they lead. Not offered (docs/back-ends/clockify.md, "Acting for others"): the admin
- * group (its writes act for others by nature), a project manager's project time (the projects they manage are not
- * narrowed), decisions on colleagues' time off and the person's own time off (not narrowed), and timesheet approvals
- * (Clockify's approval requests act for the key's user).
+ * group (its writes act for others by nature) and a project manager's project time (the projects they manage are not
+ * narrowed).
  */
-export function actingForCapabilities(role?: TeamRole): ReadonlySet<Capability> {
+export function actingForCapabilities(role?: TeamRole, facts?: ClockifyFacts, approvalsRefused = false): ReadonlySet<Capability> {
   const capabilities = new Set<Capability>(ALWAYS);
+  if (facts?.timeOff !== false) for (const capability of TIME_OFF) capabilities.add(capability);
+  if (facts?.approvalInPlan === true && !approvalsRefused) capabilities.add('approvals');
   if (role === 'admin' || role === 'team_manager') {
     capabilities.add('team_hours');
     capabilities.add('team_projects');
+    if (facts?.timeOff !== false) capabilities.add('team_leave');
   }
   return capabilities;
 }

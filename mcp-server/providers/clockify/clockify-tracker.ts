@@ -34,7 +34,7 @@ export function createClockifyTracker(options: ClockifyTrackerOptions): RemoteTr
   // Acting for one person with the organisation's key, the parts not narrowed to them are not there at all
   // (capabilities.ts, actingForCapabilities); their API calls would be refused too (acting-api.ts).
   const beyondThePerson = options.actingFor
-    ? { teamHours: team, teamProjects: team }
+    ? { teamHours: team, teamProjects: team, teamLeave: team, approvals: new ClockifyApprovals(context, { catalog }) }
     : {
         teamHours: team,
         teamProjects: team,

@@ -218,7 +218,6 @@ export class ClockifyContext {
 
   /** Whether time off is available, and why not where it is not. */
   timeOffLine(workspace: Workspace): string {
-    if (this.options.actingFor) return 'time off not offered through the organisation account';
     const { timeOff } = this.facts.current;
     if (timeOff === true) return 'time off available';
     if (timeOff === undefined) return 'time off not checked yet';
@@ -232,8 +231,6 @@ export class ClockifyContext {
    * means it is off, not in the plan, or not theirs.
    */
   async probeTimeOff(): Promise<boolean> {
-    // Time off is not offered when acting for a person (capabilities.ts, ACTING_FOR): nothing to ask.
-    if (this.options.actingFor) return false;
     const { userId, workspaceId } = await this.ids();
     try {
       await this.api.balances(workspaceId, userId, 1, 1);
@@ -283,7 +280,7 @@ export class ClockifyContext {
    * is narrowed to them, from the person's role (capabilities.ts, actingForCapabilities).
    */
   #capabilities(facts: ClockifyFacts | undefined, role: TeamRole | undefined, approvalsRefused: boolean): ReadonlySet<Capability> {
-    return this.options.actingFor ? actingForCapabilities(role) : clockifyCapabilities(facts, role, this.#refused, approvalsRefused);
+    return this.options.actingFor ? actingForCapabilities(role, facts, approvalsRefused) : clockifyCapabilities(facts, role, this.#refused, approvalsRefused);
   }
 
   #forgetPerson(): void {

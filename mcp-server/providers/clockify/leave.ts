@@ -41,10 +41,10 @@ export class ClockifyLeave extends BackEndPart<ClockifyContext, { plan: Clockify
 
   async listLeave(query: { from: string; to: string }): Promise<LeaveRequest[]> {
     // Reports and the calendar ask for leave to count targets: where Clockify offers none (a module off, a
-    // plugin missing), there is none to count, and it is not asked. Acting for a person (acting-api.ts), the
-    // leave tools are not offered, but their own time off still counts against their targets where it answers.
+    // plugin missing), there is none to count, and it is not asked. Acting for a person (acting-api.ts), a tracker
+    // the team server made for them may not have asked yet: where Clockify says time off is off, there is none.
     const acting = this.context.options.actingFor !== undefined;
-    if (!acting && !this.context.facts.capabilities.current.has('leave')) return [];
+    if (!this.context.facts.capabilities.current.has('leave')) return [];
     const own = acting ? ((await unlessTimeOffOff(this.#ownRequests())) ?? []) : await this.#ownRequests();
     const requests = own.filter((request) => overlaps(request, query));
     return (await this.#leaveRequests(requests))

@@ -95,9 +95,15 @@ describe("a lead's first tools/list under one organisation credential (built ser
     seedTeam(fake);
     const { server, idp } = await serverFor(fake, { type: 'clockify', workspace: 'Acme' }, BOB_KEY, { lead: 'mia@acme.example', plain: 'wes@acme.example' });
     const workspace = `/api/v1/workspaces/${SEED.workspaces.acme}`;
-    // The workspace and the person (their profile, their record found by their e-mail), then their role: one
-    // question for any role above member, then which (admin or owner; else team manager): four to six requests.
-    const person = (id: string) => ['GET /api/v1/workspaces', `GET ${workspace}/member-profile/${id}`, `GET ${workspace}/users`];
+    // The workspace and the person (their profile, their record found by their e-mail), whether time off answers for
+    // them (their balances, as their own key's opening asks: it decides the leave tools), then their role: one question
+    // for any role above member, then which (admin or owner; else team manager): five to seven requests.
+    const person = (id: string) => [
+      'GET /api/v1/workspaces',
+      `GET ${workspace}/member-profile/${id}`,
+      `GET ${workspace}/users`,
+      `GET ${workspace}/time-off/balance/user/${id}`,
+    ];
     const roles = `POST ${workspace}/users/info`;
     expect(await firstList(fake, server, idp, 'lead')).toEqual({ team: TEAM_TOOLS, opening: [...person(TEAM.users.mia), roles, roles, roles] });
     expect(await firstList(fake, server, idp, 'plain')).toEqual({ team: [], opening: [...person(TEAM.users.wes), roles] });

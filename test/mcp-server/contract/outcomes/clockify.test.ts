@@ -447,6 +447,14 @@ const BEFORE: ReadonlyArray<[Refusal, string]> = [
   ],
   [{ code: 'clockify_time_off_not_pending', facts: { request: 7, status: 'rejected' } }, 'Request #7 is rejected; there is nothing to withdraw.'],
   [
+    { code: 'clockify_time_off_approved_at_once', facts: { policy: 'Vacation', withdrawn: true } },
+    'Clockify approved your "Vacation" request at once, as this server files it through your organisation\'s account, which may approve time off; a request of yours must wait for your approver, so Punchcard withdrew it again. File it in Clockify yourself, or ask your approver.',
+  ],
+  [
+    { code: 'clockify_time_off_approved_at_once', facts: { policy: 'Vacation', withdrawn: false } },
+    'Clockify approved your "Vacation" request at once, as this server files it through your organisation\'s account, which may approve time off, and Punchcard could not withdraw it again: it stands approved without your approver\'s decision. Tell your approver or an administrator.',
+  ],
+  [
     { code: 'clockify_no_vacation_policy', facts: { policies: [] } },
     'None of your Clockify time-off policies reads as vacation (yours: none), so Punchcard cannot say a vacation balance.',
   ],

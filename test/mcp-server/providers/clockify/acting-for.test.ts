@@ -438,8 +438,7 @@ describe('the Clockify tracker acting for one person: the team group follows her
   it("shows a team manager the hours of the members she manages and her own, nobody else's, though the key sees all", async () => {
     const { fake, tracker } = await setUp({ actingFor: TEAM.users.mia });
     await tracker.detectFeatures();
-    expect([...tracker.capabilities]).toEqual(expect.arrayContaining(['team_hours', 'team_projects']));
-    expect(tracker.capabilities.has('team_leave')).toBe(false);
+    expect([...tracker.capabilities]).toEqual(expect.arrayContaining(['team_hours', 'team_projects', 'team_leave']));
     const page = await call(() => (tracker.teamHours as NonNullable<RemoteTracker['teamHours']>).teamWork(week));
     expect(page.people.map((person) => person.person.name).sort()).toEqual(['Ada Lovelace', 'Cleo Patra', 'Mia Manager']);
     expect(new Set(memberReads(fake))).toEqual(new Set([ada, cleo, TEAM.users.mia]));
@@ -449,7 +448,19 @@ describe('the Clockify tracker acting for one person: the team group follows her
     for (const person of [TEAM.users.wes, TEAM.users.pia]) {
       const { fake, tracker } = await setUp({ actingFor: person });
       await tracker.detectFeatures();
-      expect([...tracker.capabilities].sort()).toEqual(['account', 'catalog', 'entries', 'entries_edit', 'reports', 'timer']);
+      // Her own leave and timesheet submissions, as her own key would have them; no team tool.
+      expect([...tracker.capabilities].sort()).toEqual([
+        'account',
+        'approvals',
+        'calendar',
+        'catalog',
+        'entries',
+        'entries_edit',
+        'leave',
+        'leave_cancel',
+        'reports',
+        'timer',
+      ]);
       expect(await refusal(call(() => (tracker.teamHours as NonNullable<RemoteTracker['teamHours']>).teamWork(week)))).toMatchObject({
         code: 'clockify_not_leading',
       });
@@ -476,14 +487,13 @@ describe('the Clockify tracker acting for one person: the team group follows her
 describe('the Clockify tracker acting for one person: her own time off, for her targets', () => {
   const span = { from: '2026-11-01', to: '2026-12-31' };
 
-  it('reads her own requests only, by a search naming her alone, though no leave tool is offered', async () => {
+  it('reads her own requests only, by a search naming her alone', async () => {
     const { fake, tracker } = await setUp({ actingFor: cleo });
     const leave = await tracker.leave.listLeave(span);
     expect(leave.map((request) => [request.firstDay, request.status])).toEqual([
       ['2026-11-24', 'pending'],
       ['2026-12-14', 'approved'],
     ]);
-    expect(tracker.capabilities.has('leave')).toBe(false);
     const searches = fake.requests.filter((request) => request.path.endsWith('/time-off/requests'));
     expect(searches.length).toBeGreaterThan(0);
     for (const search of searches) expect(JSON.parse(search.body)).toMatchObject({ users: [cleo] });
@@ -505,27 +515,45 @@ describe('the Clockify tracker acting for one person: her own time off, for her 
     expect(await off.tracker.leave.listLeave(span)).toEqual([]);
   });
 
-  it('throws for a search of time off beyond the person, before a request', async () => {
+  it("throws for a search of her own time off that names anyone else, before a request; a colleagues' search shows a member only hers", async () => {
     const { fake } = await setUp({ actingFor: null });
     const raw = createClockifyApi({ connection: { baseUrl: fake.url, secret: async () => BOB_KEY, log: () => {} }, onRefused: () => {} });
     opened({ close: async () => raw.close() });
     const api = actingClockifyApi(raw, { actingFor: { userId: cleo }, workspace: 'Acme', now: () => Date.now() });
-    await expect(api.timeOffRequests(WS, { statuses: ['APPROVED'] }, 1, false)).rejects.toThrow(NotNarrowedError);
     await expect(api.timeOffRequests(WS, { users: [cleo, ada], statuses: ['ALL'] }, 1, true)).rejects.toThrow(NotNarrowedError);
+    await expect(api.timeOffRequests(WS, { users: [ada], statuses: ['ALL'] }, 1, true)).rejects.toThrow(NotNarrowedError);
     expect(fake.requests.filter((request) => request.path.includes('/time-off/'))).toEqual([]);
+    // Bob's approved week is in the workspace's search the key reads; Cleo, a member, is shown her own only.
+    const colleagues = await api.timeOffRequests(WS, { statuses: ['APPROVED', 'PENDING'] }, 1, false);
+    expect(colleagues?.requests?.map((request) => request.userId)).toEqual([cleo, cleo]);
+    expect(colleagues?.count).toBe(2);
   });
 });
 
 describe('the Clockify tracker acting for one person: what is not offered', () => {
-  it('offers no admin, approval or leave tools, and has no such parts, though the key is an admin (a person who is an admin herself leads everyone)', async () => {
+  it('offers no admin tools, and has no such parts, though the key is an admin (a person who is an admin herself leads everyone)', async () => {
     const { tracker } = await setUp({
       before: (fake) => {
         (fake.state.users.find((item) => item.id === ada) as FakeUser).roles[WS] = 'ADMIN';
       },
     });
     await tracker.detectFeatures();
-    expect([...tracker.capabilities].sort()).toEqual(['account', 'catalog', 'entries', 'entries_edit', 'reports', 'team_hours', 'team_projects', 'timer']);
-    expect([tracker.adminPeople, tracker.teamLeave, tracker.approvals, tracker.corrections, tracker.adminTeams, tracker.invoices]).toEqual([
+    expect([...tracker.capabilities].sort()).toEqual([
+      'account',
+      'approvals',
+      'calendar',
+      'catalog',
+      'entries',
+      'entries_edit',
+      'leave',
+      'leave_cancel',
+      'reports',
+      'team_hours',
+      'team_leave',
+      'team_projects',
+      'timer',
+    ]);
+    expect([tracker.adminPeople, tracker.corrections, tracker.adminTeams, tracker.invoices, tracker.adminRates, tracker.catalogAdmin]).toEqual([
       undefined,
       undefined,
       undefined,
@@ -546,14 +574,17 @@ describe('the Clockify tracker acting for one person: what is not offered', () =
     const mark = fake.requests.length;
     const groups = Object.entries(raw).filter(([name, value]) => name !== 'pager' && typeof value === 'object' && value !== null);
     expect(groups.map(([name]) => name).sort()).toEqual(['admin', 'approvals', 'catalogChanges', 'corrections', 'groups', 'people', 'rates']);
-    for (const [name, group] of groups) {
+    // The approvals group is narrowed (acting-approvals.ts): every other group is refused whole.
+    const narrowedApprovals = (api as unknown as Record<string, object>).approvals as object;
+    expect(members(narrowedApprovals)).toEqual(members(raw.approvals));
+    await expect(api.approvals.submitFor(WS, cleo, '2026-11-16', 'WEEKLY')).rejects.toThrow(NotNarrowedError);
+    for (const [name, group] of groups.filter(([name]) => name !== 'approvals')) {
       const narrowedGroup = (api as unknown as Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>>)[name] ?? {};
       expect(members(narrowedGroup), name).toEqual(members(group as object));
       for (const method of members(group as object)) await expect(narrowedGroup[method]?.(WS), `${name}.${method}`).rejects.toThrow(NotNarrowedError);
     }
     const narrowed = api as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
-    for (const method of ['createEntryFor', 'policiesPage', 'balances', 'createTimeOff', 'deleteTimeOff', 'decideTimeOff'])
-      await expect(narrowed[method]?.(WS, ada), method).rejects.toThrow(NotNarrowedError);
+    for (const method of ['createEntryFor', 'createTimeOffFor']) await expect(narrowed[method]?.(WS, ada), method).rejects.toThrow(NotNarrowedError);
     expect(fake.requests.length).toBe(mark);
   });
 
@@ -564,10 +595,11 @@ describe('the Clockify tracker acting for one person: what is not offered', () =
     const api = actingClockifyApi(raw, { actingFor: { userId: ada }, workspace: 'Acme', now: () => Date.now() });
     const mark = fake.requests.length;
     await expect(api.people.membersPage(WS, true, 1)).rejects.toThrow(NotNarrowedError);
-    await expect(api.approvals.submit(WS, '2026-11-16', 'WEEKLY')).rejects.toThrow(NotNarrowedError);
-    await expect(api.balances(WS, ada, 1)).rejects.toThrow(NotNarrowedError);
-    await expect(api.createTimeOff(WS, SEED.policies.vacation, {})).rejects.toThrow(NotNarrowedError);
+    await expect(api.approvals.submitFor(WS, ada, '2026-11-16', 'WEEKLY')).rejects.toThrow(NotNarrowedError);
+    await expect(api.createTimeOffFor(WS, SEED.policies.vacation, cleo, {})).rejects.toThrow(NotNarrowedError);
     expect(fake.requests.length).toBe(mark);
+    // Her balances, but not a colleague's.
+    await expect(api.balances(WS, cleo, 1)).rejects.toThrow(NotNarrowedError);
     // A request about another member is refused though the call is one it handles.
     await expect(api.runningEntries(WS, cleo)).rejects.toThrow(NotNarrowedError);
     await expect(api.memberEntriesPage(WS, cleo, 'Cleo', { start: '2026-11-16T00:00:00Z', end: '2026-11-23T00:00:00Z' }, 1)).rejects.toThrow(NotNarrowedError);

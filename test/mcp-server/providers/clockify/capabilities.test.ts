@@ -1,7 +1,7 @@
 // The team tools on Clockify follow the role this process learned, never a remembered or assumed one
 // (docs/back-ends/clockify.md, "Teams"): unknown and a member's are none of them.
 import { describe, expect, it } from 'vitest';
-import { clockifyCapabilities } from '../../../../mcp-server/providers/clockify/capabilities.ts';
+import { actingForCapabilities, clockifyCapabilities } from '../../../../mcp-server/providers/clockify/capabilities.ts';
 
 const teamOf = (...args: Parameters<typeof clockifyCapabilities>) =>
   [...clockifyCapabilities(...args)].filter((capability) => capability.startsWith('team_')).sort();
@@ -107,5 +107,21 @@ describe('timesheet approvals on Clockify', () => {
     expect(clockifyCapabilities({ approvalInPlan: false }, 'admin').has('approvals')).toBe(false);
     expect(clockifyCapabilities({ timeOff: true }, 'admin').has('approvals')).toBe(false);
     expect(clockifyCapabilities({ approvalInPlan: true }, 'admin', new Set(), true).has('approvals')).toBe(false);
+  });
+});
+
+describe('what the organisation account offers a person on Clockify (actingForCapabilities)', () => {
+  const sorted = (...args: Parameters<typeof actingForCapabilities>) => [...actingForCapabilities(...args)].sort();
+  const ALWAYS = ['account', 'catalog', 'entries', 'entries_edit', 'reports', 'timer'];
+
+  it('is her own leave unless time off is known off, her approvals where the plan has them, and leave decisions only for a lead', () => {
+    expect(sorted('member', { timeOff: true, approvalInPlan: true })).toEqual([...ALWAYS, 'approvals', 'calendar', 'leave', 'leave_cancel'].sort());
+    expect(sorted('member', { timeOff: false })).toEqual(ALWAYS);
+    expect(sorted('team_manager', { timeOff: true })).toEqual(
+      [...ALWAYS, 'calendar', 'leave', 'leave_cancel', 'team_hours', 'team_leave', 'team_projects'].sort(),
+    );
+    expect(sorted('admin', { timeOff: false, approvalInPlan: true })).toEqual([...ALWAYS, 'approvals', 'team_hours', 'team_projects'].sort());
+    // A project manager's projects are not narrowed; approvals go after a 403; no administration ever.
+    expect(sorted('project_manager', { timeOff: true, approvalInPlan: true }, true)).toEqual([...ALWAYS, 'calendar', 'leave', 'leave_cancel'].sort());
   });
 });

@@ -159,3 +159,30 @@ describe("the fake Clockify's people and projects for an admin's key", () => {
     expect(secret).toMatchObject({ public: false, memberships: [{ userId: SEED.users.bob, membershipType: 'PROJECT' }] });
   });
 });
+
+describe('the fake Clockify filing time off for others (createTimeOffRequestForOther)', () => {
+  const forUser = (userId: string, policy: string = SEED.policies.vacation) => `/workspaces/${WS}/time-off/policies/${policy}/users/${userId}/requests`;
+  const days = (start: string, end = start) => ({ timeOffPeriod: { period: { start, end } }, note: 'for Ada' });
+
+  it("files a member's request with an admin's key: the member's, pending, the admin named as its requester", async () => {
+    await start();
+    const filed = await call(BOB_KEY, 'POST', forUser(ada), days('2026-12-01', '2026-12-02'));
+    expect(filed).toMatchObject({
+      status: 200,
+      json: { userId: ada, requesterUserId: SEED.users.bob, requesterUserName: 'Bob Builder', status: { statusType: 'PENDING', changedByUserId: null } },
+    });
+    // A member files for nobody else; a team manager for the members she manages.
+    expect((await call(CLEO_KEY, 'POST', forUser(ada), days('2026-12-03'))).status).toBe(403);
+    expect((await call(MIA_KEY, 'POST', forUser(ada), days('2026-12-03'))).json).toMatchObject({ userId: ada, status: { statusType: 'PENDING' } });
+  });
+
+  it('approves at once where the workspace would take the admin filing as her decision (filedForOthersApproved), naming her', async () => {
+    const server = await start();
+    server.options.filedForOthersApproved = true;
+    const filed = await call(BOB_KEY, 'POST', forUser(ada), days('2026-12-01'));
+    expect(filed.json.status).toMatchObject({ statusType: 'APPROVED', changedByUserId: SEED.users.bob });
+    // The member's own filing waits still.
+    const own = await call(ADA.key, 'POST', `/workspaces/${WS}/time-off/policies/${SEED.policies.vacation}/requests`, days('2026-12-08'));
+    expect(own.json.status.statusType).toBe('PENDING');
+  });
+});

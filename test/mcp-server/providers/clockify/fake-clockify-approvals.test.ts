@@ -204,13 +204,16 @@ describe('deciding a request', () => {
     expect(await submitted()).not.toBe(id);
   });
 
-  it('lets the owner withdraw a pending submission (then unlisted) and nobody else', async () => {
+  it('lets the owner withdraw a pending submission (then unlisted), and an admin, and no other member', async () => {
     await start();
     const id = await submitted();
-    expect((await call('PATCH', `${BASE}/${id}`, { state: 'WITHDRAWN_SUBMISSION' }, BOB_KEY)).status).toBe(403);
+    expect((await call('PATCH', `${BASE}/${id}`, { state: 'WITHDRAWN_SUBMISSION' }, CLEO_KEY)).status).toBe(403);
     const withdrawn = await call('PATCH', `${BASE}/${id}`, { state: 'WITHDRAWN_SUBMISSION' });
     expect(withdrawn.json.status.state).toBe('WITHDRAWN_SUBMISSION');
     expect((await call('GET', BASE)).json).toEqual([]);
+    const again = await submitted();
+    const byAdmin = await call('PATCH', `${BASE}/${again}`, { state: 'WITHDRAWN_SUBMISSION' }, BOB_KEY);
+    expect(byAdmin.json.status).toMatchObject({ state: 'WITHDRAWN_SUBMISSION', updatedBy: SEED.users.bob });
   });
 
   it('refuses a person their own approval, a stranger any decision (403), an unknown state or PENDING (400) and an unknown id (404)', async () => {

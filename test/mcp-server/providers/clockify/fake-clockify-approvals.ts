@@ -316,7 +316,9 @@ export function registerApprovalRoutes(kit: ApprovalRouteKit): void {
         if (request.state === 'APPROVED') throw refuse(400, 'An approved request cannot be rejected; withdraw the approval first', 501);
         return revert('REJECTED');
       case 'WITHDRAWN_SUBMISSION':
-        if (!own) throw refuse(403, 'Only the owner of the request can withdraw its submission');
+        // GUESS: an admin withdraws another's pending submission too (Clockify's record then names the admin in
+        // status.updatedBy); a manager does not.
+        if (!own && !kit.isAdmin(call.user, workspace.id)) throw refuse(403, 'Only the owner of the request can withdraw its submission');
         if (request.state === 'APPROVED') throw refuse(400, 'An approved request cannot be withdrawn by its owner', 501);
         return revert('WITHDRAWN_SUBMISSION');
       case 'WITHDRAWN_APPROVAL':

@@ -151,6 +151,8 @@ export interface FakeTimeOff {
   /** The note of the last status change (StatusTimeOffRequestV1Request.note) and who made it. */
   statusNote?: string | null;
   changedBy?: string | null;
+  /** Who filed it (TimeOffRequestFullV1Dto.requesterUserId): the key's user where an admin filed it for another; else the requester. */
+  requesterId?: string;
 }
 /** A team manager and one member they manage (a user's managers: getManagersOfUser). */
 export interface FakeTeamManager {
@@ -229,13 +231,22 @@ export interface FakeClockifyOptions {
   policiesForEveryone?: boolean;
   /** GUESS: whether a regular member may list colleagues' time off; default no (admins may). */
   teamTimeOffForEveryone?: boolean;
+  /**
+   * GUESS (docs/back-ends/clockify.md, "Acting for others": Clockify documents no rule): true, a request an admin files
+   * for another (createTimeOffRequestForOther) on a policy that needs approval starts APPROVED, the admin's own
+   * decision; default false, it waits as the person's own would.
+   */
+  filedForOthersApproved?: boolean;
 }
 
 export interface FakeClockify {
   /** e.g. http://127.0.0.1:PORT — the API lives under `${url}/api/v1/...`. */
   readonly url: string;
   readonly options: Required<
-    Pick<FakeClockifyOptions, 'maxPageSize' | 'lastPageHeader' | 'hydrated' | 'usersFilter' | 'policiesForEveryone' | 'teamTimeOffForEveryone'>
+    Pick<
+      FakeClockifyOptions,
+      'maxPageSize' | 'lastPageHeader' | 'hydrated' | 'usersFilter' | 'policiesForEveryone' | 'teamTimeOffForEveryone' | 'filedForOthersApproved'
+    >
   > & { rateLimit: FakeClockifyOptions['rateLimit'] | null };
   readonly state: FakeClockifyState;
   readonly requests: RecordedRequest[];
@@ -338,6 +349,7 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
     rateLimit: options.rateLimit ?? null,
     policiesForEveryone: options.policiesForEveryone ?? true,
     teamTimeOffForEveryone: options.teamTimeOffForEveryone ?? false,
+    filedForOthersApproved: options.filedForOthersApproved ?? false,
   };
   const state: FakeClockifyState = {
     users: [],
@@ -527,8 +539,8 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
       userName: user?.name ?? null,
       userEmail: user?.email ?? null,
       userTimeZone: zone,
-      requesterUserId: request.userId,
-      requesterUserName: user?.name ?? null,
+      requesterUserId: request.requesterId ?? request.userId,
+      requesterUserName: state.users.find((item) => item.id === (request.requesterId ?? request.userId))?.name ?? null,
       note: request.note,
       createdAt: new Date(request.createdAt).toISOString().replace('Z', '000Z'),
       timeUnit: policy?.timeUnit ?? 'DAYS',
@@ -999,10 +1011,11 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
     return { count: matching.length, requests: matching.slice((page - 1) * pageSize, page * pageSize).map(timeOffJson) };
   });
 
-  route('POST', '/workspaces/:workspaceId/time-off/policies/:policyId/requests', (call) => {
-    const workspace = timeOffWorkspace(call);
+  /** Files a request of `owner`'s on the policy the path names: their own, or one an admin files for them. */
+  const fileTimeOff = (call: Call, workspace: FakeWorkspace, owner: FakeUser) => {
     const policy = state.policies.find((item) => item.id === call.params.policyId && item.workspaceId === workspace.id);
-    if (!policy || !policyOpenTo(policy, call.user)) throw refuse(404, 'Policy not found', 501);
+    if (!policy || !policyOpenTo(policy, owner)) throw refuse(404, 'Policy not found', 501);
+    const forOther = owner.id !== call.user.id && isAdmin(call.user, workspace.id);
     const period = (call.body.timeOffPeriod as Body | undefined)?.period as Body | undefined;
     const start = period?.start;
     const end = period?.end ?? start;
@@ -1018,11 +1031,7 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
     if (halfDay && half !== 'FIRST_HALF' && half !== 'SECOND_HALF') throw refuse(400, 'halfDayPeriod must be FIRST_HALF or SECOND_HALF for a half day');
     const overlapping = state.timeOff.some(
       (request) =>
-        request.userId === call.user.id &&
-        request.workspaceId === workspace.id &&
-        request.status !== 'REJECTED' &&
-        request.start <= end &&
-        request.end >= start,
+        request.userId === owner.id && request.workspaceId === workspace.id && request.status !== 'REJECTED' && request.start <= end && request.end >= start,
     );
     // GUESS: wording; Clockify refuses overlapping time off.
     if (overlapping) throw refuse(400, 'Time off request overlaps with an existing request', 501);
@@ -1030,22 +1039,36 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
       id: newId(0x6f),
       workspaceId: workspace.id,
       policyId: policy.id,
-      userId: call.user.id,
+      userId: owner.id,
       start,
       end,
       halfDay,
       halfDayPeriod: halfDay ? (half as FakeTimeOff['halfDayPeriod']) : null,
-      status: policy.requiresApproval ? 'PENDING' : 'APPROVED',
+      status: !policy.requiresApproval || (forOther && settings.filedForOthersApproved) ? 'APPROVED' : 'PENDING',
+      ...(forOther ? { requesterId: call.user.id } : {}),
+      ...(forOther && policy.requiresApproval && settings.filedForOthersApproved ? { changedBy: call.user.id } : {}),
       note: typeof call.body.note === 'string' ? call.body.note : '',
       createdAt: now(),
     };
     // A request beyond the policy's balance is refused unless the policy allows a negative balance
     // (PolicyDtoV1.allowNegativeBalance). GUESS: the status, message and code of the refusal.
-    const balance = state.balances.find((item) => item.policyId === policy.id && item.userId === call.user.id);
+    const balance = state.balances.find((item) => item.policyId === policy.id && item.userId === owner.id);
     if (!policy.allowNegativeBalance && (balance ? balance.total - usedDays(balance) : 0) < requestDays(request))
       throw refuse(400, 'Insufficient time off balance', 501);
     state.timeOff.push(request);
     return timeOffJson(request);
+  };
+
+  route('POST', '/workspaces/:workspaceId/time-off/policies/:policyId/requests', (call) => fileTimeOff(call, timeOffWorkspace(call), call.user));
+
+  // createTimeOffRequestForOther: the user in the path, the key's user its requester. GUESS: who may (an admin, or the
+  // user's team manager) and that a manager's filing waits as the user's own would.
+  route('POST', '/workspaces/:workspaceId/time-off/policies/:policyId/users/:userId/requests', (call) => {
+    const workspace = timeOffWorkspace(call);
+    const owner = state.users.find((item) => item.id === call.params.userId && item.workspaces.includes(workspace.id));
+    if (!owner) throw refuse(404, 'User not found', 501);
+    if (owner.id !== call.user.id && !isAdmin(call.user, workspace.id) && !manages(call.user, owner.id, workspace.id)) throw refuse(403, 'Access Denied');
+    return fileTimeOff(call, workspace, owner);
   });
 
   route('DELETE', '/workspaces/:workspaceId/time-off/policies/:policyId/requests/:requestId', (call) => {

@@ -1,0 +1,374 @@
+// The Clockify tracker acting for one person with an admin's key (acting-time-off.ts, acting-approvals.ts): her own
+// leave and timesheet submissions, and a lead's decisions on the people she leads by her own role, against the fake
+// Clockify. Bob (an admin of Acme) holds the organisation's key; Ada and Cleo are members Mia manages (the vacation
+// policy has team managers approve); Wes is a member of nobody's team. The fake's request log shows whom every
+// request names, and nothing sent after a refusal.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { actingClockifyApi } from '../../../../mcp-server/providers/clockify/acting-api.ts';
+import { createClockifyApi } from '../../../../mcp-server/providers/clockify/api.ts';
+import { createClockifyTracker } from '../../../../mcp-server/providers/clockify/clockify-tracker.ts';
+import { MAX_REQUESTS_PER_CALL } from '../../../../mcp-server/domain/call-limits.ts';
+import { withRequestBudget } from '../../../../mcp-server/providers/remote/request-budget.ts';
+import { IdAliases } from '../../../../mcp-server/providers/id-aliases.ts';
+import type { RemoteTracker } from '../../../../mcp-server/providers/remote-tracker.ts';
+import { BackEndError } from '../../../../mcp-server/providers/time-tracker.ts';
+import type { RecordedRequest } from '../../../support/fake-server.ts';
+import { closeAfterEach } from '../../../support/close-after-each.ts';
+import { type MovableClock, movableClockStartingAt } from '../../../support/fake-clock.ts';
+import { approvalRequestsOf } from './fake-clockify-approvals.ts';
+import { addTimeOff, BOB_KEY, type FakeClockify, SEED, seedTeam, seedWorkspace, startFakeClockify, TEAM } from './fake-clockify.ts';
+
+const NOW = '2026-11-18T09:00:00+01:00';
+const WS = SEED.workspaces.acme;
+const { ada, bob, cleo } = SEED.users;
+const { mia, wes } = TEAM.users;
+const VACATION = SEED.policies.vacation;
+const opened = closeAfterEach();
+
+interface Setup {
+  fake: FakeClockify;
+  tracker: RemoteTracker;
+  aliases: IdAliases;
+  clock: MovableClock;
+}
+
+async function setUp(actingFor: string, before?: (fake: FakeClockify) => void): Promise<Setup> {
+  const clock = movableClockStartingAt(NOW);
+  const fake = opened(await startFakeClockify({ now: clock }));
+  seedWorkspace(fake);
+  seedTeam(fake);
+  before?.(fake);
+  const dir = mkdtempSync(join(tmpdir(), 'punchcard-clockify-acting-leave-'));
+  const aliases = new IdAliases(join(dir, 'clockify-ids.db'), () => {});
+  const tracker = createClockifyTracker({
+    profile: { type: 'clockify', url: fake.url, workspace: 'Acme' } as never,
+    secret: async () => BOB_KEY,
+    userDataDir: dir,
+    idNumbers: aliases,
+    workWeek: () => ({ mon: 8, tue: 8, wed: 8, thu: 8, fri: 8, sat: 0, sun: 0 }),
+    holidays: async () => new Map(),
+    timezone: () => 'Europe/Berlin',
+    teamToolsWanted: () => true,
+    adminToolsWanted: () => true,
+    now: clock,
+    log: () => {},
+    actingFor: { userId: actingFor },
+  });
+  opened({ close: async () => tracker.close?.() });
+  return { fake, tracker, aliases, clock };
+}
+
+/** The narrowed API alone, for Bob's key acting for `person`: what a prompt-injected call below the tools would reach. */
+function narrowedApi(fake: FakeClockify, person: string) {
+  const raw = createClockifyApi({ connection: { baseUrl: fake.url, secret: async () => BOB_KEY, log: () => {} }, onRefused: () => {} });
+  opened({ close: async () => raw.close() });
+  return actingClockifyApi(raw, { actingFor: { userId: person }, workspace: 'Acme', now: () => Date.now() });
+}
+
+const call = <T>(work: () => Promise<T>) => withRequestBudget(MAX_REQUESTS_PER_CALL, work);
+const line = (request: RecordedRequest) => `${request.method} ${request.path.replace('/api/v1', '')}`;
+const writes = (fake: FakeClockify, mark = 0) =>
+  fake.requests
+    .slice(mark)
+    .filter((request) => request.method !== 'GET' && !request.path.endsWith('/time-off/requests') && !request.path.endsWith('/users/info'))
+    .map(line);
+
+async function refusal(promise: Promise<unknown>): Promise<{ code: string; facts: unknown }> {
+  const error = await promise.then(
+    () => undefined,
+    (thrown: unknown) => thrown,
+  );
+  if (!(error instanceof BackEndError)) throw new Error(`Expected a refusal, got ${String(error)}`);
+  return error.refusal as { code: string; facts: unknown };
+}
+
+const approvals = (tracker: RemoteTracker) => tracker.approvals as NonNullable<RemoteTracker['approvals']>;
+const vacation = (firstDay: string, lastDay = firstDay) =>
+  ({ type: 'vacation', firstDay, lastDay, firstDayPart: 'full', lastDayPart: 'full', days: 0, comment: 'Family' }) as const;
+
+describe('acting for Ada on Clockify: her own leave', () => {
+  it('files her request for her (the path names her), pending as her own would be, the key named as requester', async () => {
+    const { fake, tracker } = await setUp(ada);
+    const filed = await call(() => tracker.leave.createLeave(vacation('2026-12-01', '2026-12-02')));
+    expect(filed).toMatchObject({ status: 'pending', person: 'Ada Lovelace', firstDay: '2026-12-01', lastDay: '2026-12-02', kind: 'Vacation' });
+    expect(fake.state.timeOff.filter((request) => request.userId === ada)).toEqual([
+      expect.objectContaining({ start: '2026-12-01', end: '2026-12-02', status: 'PENDING', requesterId: bob }),
+    ]);
+    expect(writes(fake)).toEqual([`POST /workspaces/${WS}/time-off/policies/${VACATION}/users/${ada}/requests`]);
+    // Every search is of her requests alone; the key's own filing path is never used.
+    for (const search of fake.requests.filter((request) => request.path.endsWith('/time-off/requests')))
+      expect(JSON.parse(search.body)).toMatchObject({ users: [ada] });
+  });
+
+  it('withdraws a request Clockify approved at once on a policy that needs an approver, and says so; a policy without one stays approved', async () => {
+    const { fake, tracker } = await setUp(ada, (server) => {
+      server.options.filedForOthersApproved = true;
+    });
+    expect(await refusal(call(() => tracker.leave.createLeave(vacation('2026-12-01'))))).toEqual({
+      code: 'clockify_time_off_approved_at_once',
+      facts: { policy: 'Vacation', withdrawn: true },
+    });
+    expect(fake.state.timeOff.filter((request) => request.userId === ada)).toEqual([]);
+    expect(writes(fake)).toEqual([
+      `POST /workspaces/${WS}/time-off/policies/${VACATION}/users/${ada}/requests`,
+      expect.stringMatching(new RegExp(`^DELETE /workspaces/${WS}/time-off/policies/${VACATION}/requests/`)),
+    ]);
+    // Sick leave needs nobody's decision: approved for her own key too, and kept.
+    const sick = await call(() => tracker.leave.createLeave({ ...vacation('2026-12-03'), type: 'sick' }));
+    expect(sick).toMatchObject({ status: 'approved', kind: 'Sick leave' });
+  });
+
+  it('says a request Clockify approved at once stands approved where it could not be withdrawn again', async () => {
+    const { fake, tracker } = await setUp(ada, (server) => {
+      server.options.filedForOthersApproved = true;
+    });
+    fake.failNext({ method: 'DELETE', path: /\/time-off\/policies\/[^/]+\/requests\// }, { status: 500, body: { message: 'Internal error', code: 500 } });
+    expect(await refusal(call(() => tracker.leave.createLeave(vacation('2026-12-01'))))).toEqual({
+      code: 'clockify_time_off_approved_at_once',
+      facts: { policy: 'Vacation', withdrawn: false },
+    });
+    expect(fake.state.timeOff.filter((request) => request.userId === ada)).toEqual([expect.objectContaining({ status: 'APPROVED', requesterId: bob })]);
+  });
+
+  it('lists her requests and her balance by requests naming her alone', async () => {
+    const { fake, tracker } = await setUp(cleo);
+    const listed = await call(() => tracker.leave.listLeave({ from: '2026-11-01', to: '2026-12-31' }));
+    expect(listed.map((request) => [request.person, request.firstDay, request.status])).toEqual([
+      ['Cleo Patra', '2026-11-24', 'pending'],
+      ['Cleo Patra', '2026-12-14', 'approved'],
+    ]);
+    const balance = await call(() => (tracker.leave.leaveBalance as NonNullable<RemoteTracker['leave']['leaveBalance']>)(2026));
+    expect(balance).toMatchObject({ entitlement: 20 });
+    const balanceReads = fake.requests.filter((request) => request.path.includes('/time-off/balance/'));
+    expect(balanceReads.map(line)).toEqual(balanceReads.map(() => `GET /workspaces/${WS}/time-off/balance/user/${cleo}`));
+  });
+
+  it("withdraws her own pending request, and refuses a colleague's by its number with nothing sent, at the tool and below it", async () => {
+    const { fake, tracker, aliases } = await setUp(ada);
+    const own = addTimeOff(fake, { userId: ada, start: '2026-12-07', end: '2026-12-08' });
+    const number = await aliases.number('timeOff', own.id);
+    await call(() => tracker.leave.listLeave({ from: '2026-12-01', to: '2026-12-31' }));
+    const cancelled = await call(() => tracker.leave.cancelLeave(number));
+    expect(cancelled.status).toBe('cancelled');
+    expect(writes(fake)).toEqual([`DELETE /workspaces/${WS}/time-off/policies/${VACATION}/requests/${own.id}`]);
+
+    const cleos = '64c777ddd3fcab07cfbb4002';
+    const theirs = await aliases.number('timeOff', cleos);
+    const mark = fake.requests.length;
+    expect(await refusal(call(() => tracker.leave.cancelLeave(theirs)))).toEqual({ code: 'clockify_time_off_gone', facts: { request: theirs } });
+    // Below the tools, the DELETE by id names nobody: the owner is read first through the search naming Ada.
+    const api = narrowedApi(fake, ada);
+    expect(await refusal(api.deleteTimeOff(WS, VACATION, cleos, theirs))).toEqual({ code: 'clockify_time_off_gone', facts: { request: theirs } });
+    expect(writes(fake, mark)).toEqual([]);
+    expect(fake.state.timeOff.some((request) => request.id === cleos)).toBe(true);
+  });
+
+  it("shows her calendar with her own leave only, though the key reads everyone's approved time off", async () => {
+    const { tracker } = await setUp(ada, (fake) => {
+      addTimeOff(fake, { userId: ada, start: '2026-11-26', end: '2026-11-26', status: 'APPROVED' });
+    });
+    const absences = await call(() => (tracker.leave.teamAbsences as NonNullable<RemoteTracker['leave']['teamAbsences']>)('2026-11-16', '2026-12-31'));
+    expect(absences.map((absence) => absence.person)).toEqual(['Ada Lovelace']);
+  });
+});
+
+describe('acting for a lead on Clockify: her people’s leave', () => {
+  const teamLeave = (tracker: RemoteTracker) => tracker.teamLeave as NonNullable<RemoteTracker['teamLeave']>;
+
+  it("shows Mia's calendar the approved time off of the people she manages, not Wes's, asking Clockify whom she manages", async () => {
+    const { tracker } = await setUp(mia, (fake) => {
+      addTimeOff(fake, { userId: wes, start: '2026-12-15', end: '2026-12-15', status: 'APPROVED' });
+    });
+    const absences = await call(() => (tracker.leave.teamAbsences as NonNullable<RemoteTracker['leave']['teamAbsences']>)('2026-12-01', '2026-12-31'));
+    expect(absences.map((absence) => [absence.person, absence.firstDay])).toEqual([['Cleo Patra', '2026-12-14']]);
+  });
+
+  it("lists and decides the leave of the people Mia manages, never Wes's nor her own; the note names her", async () => {
+    const { fake, tracker, aliases } = await setUp(mia, (server) => {
+      addTimeOff(server, { userId: wes, start: '2026-12-09', end: '2026-12-09' });
+      addTimeOff(server, { userId: mia, start: '2026-12-10', end: '2026-12-10' });
+    });
+    await tracker.detectFeatures();
+    expect(tracker.capabilities.has('team_leave')).toBe(true);
+    const page = await call(() => teamLeave(tracker).pendingLeave({ offset: 0, limit: 20 }));
+    expect(page.requests.map((request) => [request.person, request.firstDay])).toEqual([['Cleo Patra', '2026-11-24']]);
+
+    const cleos = await aliases.number('timeOff', '64c777ddd3fcab07cfbb4002');
+    const mark = fake.requests.length;
+    const decided = await call(async () => teamLeave(tracker).decideLeave(await teamLeave(tracker).findPendingLeave(cleos), 'approve', 'Enjoy'));
+    expect(decided.request.status).toBe('approved');
+    const patch = fake.requests.slice(mark).filter((request) => request.method === 'PATCH');
+    expect(patch.map(line)).toEqual([`PATCH /workspaces/${WS}/time-off/policies/${VACATION}/requests/64c777ddd3fcab07cfbb4002`]);
+    expect(JSON.parse(patch[0]?.body ?? '{}')).toEqual({ status: 'APPROVED', note: 'Decided by Mia Manager via Punchcard: Enjoy' });
+    // Clockify's record names the key's user as the one who decided.
+    expect(fake.state.timeOff.find((request) => request.id === '64c777ddd3fcab07cfbb4002')).toMatchObject({ status: 'APPROVED', changedBy: bob });
+
+    const wesRequest = fake.state.timeOff.find((request) => request.userId === wes) as { id: string };
+    const miaRequest = fake.state.timeOff.find((request) => request.userId === mia) as { id: string };
+    const before = fake.requests.length;
+    expect((await refusal(call(() => teamLeave(tracker).findPendingLeave(999)))).code).toBe('clockify_number_unknown');
+    const wesNumber = await aliases.number('timeOff', wesRequest.id);
+    const miaNumber = await aliases.number('timeOff', miaRequest.id);
+    expect((await refusal(call(() => teamLeave(tracker).findPendingLeave(wesNumber)))).code).toBe('clockify_leave_request_not_shown');
+    expect((await refusal(call(() => teamLeave(tracker).findPendingLeave(miaNumber)))).code).toBe('leave_request_own');
+    // Below the tools, the PATCH by id: Wes's is not hers to decide, her own never.
+    const api = narrowedApi(fake, mia);
+    expect(await refusal(api.decideTimeOff(WS, VACATION, wesRequest.id, wesNumber, 'APPROVED', undefined))).toEqual({
+      code: 'clockify_leave_not_yours_to_decide',
+      facts: { request: wesNumber, person: 'Wes Worker', policy: 'Vacation' },
+    });
+    expect(await refusal(api.decideTimeOff(WS, VACATION, miaRequest.id, miaNumber, 'APPROVED', undefined))).toEqual({
+      code: 'leave_request_own',
+      facts: { request: miaNumber },
+    });
+    expect(writes(fake, before)).toEqual([]);
+  });
+
+  it('offers a member of nobody’s team no leave decisions, and refuses one below the tools with nothing sent', async () => {
+    const { fake, tracker } = await setUp(wes);
+    await tracker.detectFeatures();
+    expect(tracker.capabilities.has('team_leave')).toBe(false);
+    expect(await refusal(call(() => (tracker.teamLeave as NonNullable<RemoteTracker['teamLeave']>).pendingLeave({ offset: 0, limit: 5 })))).toMatchObject({
+      code: 'clockify_not_leading',
+    });
+    const mark = fake.requests.length;
+    const api = narrowedApi(fake, wes);
+    expect((await refusal(api.decideTimeOff(WS, VACATION, '64c777ddd3fcab07cfbb4002', 4, 'REJECTED', 'no'))).code).toBe('clockify_leave_not_yours_to_decide');
+    expect(writes(fake, mark)).toEqual([]);
+  });
+});
+
+describe('acting on Clockify: timesheet submissions', () => {
+  const week = { firstDay: '2026-11-09', lastDay: '2026-11-15' };
+  const submittedBy = (fake: FakeClockify, owner: string, start = '2026-11-09') =>
+    approvalRequestsOf(fake.state).push({
+      id: `64c777ddd3fcab07cfbb9${owner.slice(-3)}`,
+      workspaceId: WS,
+      ownerId: owner,
+      creatorId: owner,
+      start,
+      end: '2026-11-15',
+      state: 'PENDING',
+      note: '',
+      updatedAt: 0,
+      updatedBy: owner,
+    });
+
+  it('submits her week for her, lists hers alone from the workspace-wide list, and withdraws it; a colleague’s is refused unsent', async () => {
+    const { fake, tracker } = await setUp(ada, (server) => submittedBy(server, cleo));
+    await tracker.detectFeatures();
+    expect(tracker.capabilities.has('approvals')).toBe(true);
+    const submitted = await call(() => approvals(tracker).submit(week, 'week'));
+    expect(submitted).toMatchObject({ personId: ada, status: 'pending', firstDay: '2026-11-09' });
+    expect(approvalRequestsOf(fake.state).find((request) => request.ownerId === ada)).toMatchObject({ creatorId: bob, state: 'PENDING' });
+    expect(writes(fake)).toEqual([`POST /workspaces/${WS}/approval-requests/users/${ada}`]);
+
+    const own = await call(() => approvals(tracker).own(week));
+    expect(own.map((item) => item.personId)).toEqual([ada]);
+    const withdrawn = await call(async () => approvals(tracker).withdraw((await approvals(tracker).own(week))[0] as never, 'owner'));
+    expect(withdrawn.status).toBe('withdrawn');
+    expect(approvalRequestsOf(fake.state).map((request) => request.ownerId)).toEqual([cleo]);
+
+    const mark = fake.requests.length;
+    const api = narrowedApi(fake, ada);
+    const cleos = approvalRequestsOf(fake.state)[0]?.id as string;
+    expect(await refusal(api.approvals.change(WS, cleos, 'WITHDRAWN_SUBMISSION', undefined, 'withdraw'))).toEqual({
+      code: 'timesheet_not_your_decision',
+      facts: { person: 'Cleo Patra', back_end: 'Clockify' },
+    });
+    expect(await refusal(api.approvals.change(WS, cleos, 'APPROVED', undefined, 'approve'))).toMatchObject({ code: 'timesheet_not_your_decision' });
+    expect(writes(fake, mark)).toEqual([]);
+    // Each list read was the workspace's whole list (it has no user filter), one page of 50 a state.
+    const lists = fake.requests.filter((request) => request.method === 'GET' && request.path.endsWith('/approval-requests'));
+    expect(lists.length).toBeGreaterThan(0);
+    for (const list of lists) expect(list.query).toContain('page=1&');
+  });
+
+  it("lets Mia decide the weeks of the people she manages, never Wes's nor her own; the note names her", async () => {
+    const { fake, tracker } = await setUp(mia, (server) => {
+      submittedBy(server, cleo);
+      submittedBy(server, wes);
+      submittedBy(server, mia);
+    });
+    const listed = await call(() => approvals(tracker).toDecide({ span: week, status: undefined, person: undefined, limit: 20 }));
+    expect(listed.map((item) => item.person)).toEqual(['Cleo Patra']);
+    const mark = fake.requests.length;
+    const cleos = listed[0]?.id as string;
+    const decided = await call(async () => approvals(tracker).decide(await approvals(tracker).findForDecision(cleos), 'approve', 'Fine'));
+    expect(decided.submission).toMatchObject({ status: 'approved', decidedBy: 'Mia Manager', note: 'Decided by Mia Manager via Punchcard: Fine' });
+    const patch = fake.requests.slice(mark).filter((request) => request.method === 'PATCH');
+    expect(JSON.parse(patch[0]?.body ?? '{}')).toEqual({ state: 'APPROVED', note: 'Decided by Mia Manager via Punchcard: Fine' });
+    expect(approvalRequestsOf(fake.state).find((request) => request.id === cleos)).toMatchObject({ state: 'APPROVED', updatedBy: bob });
+
+    const before = fake.requests.length;
+    const wesId = approvalRequestsOf(fake.state).find((request) => request.ownerId === wes)?.id as string;
+    const miaId = approvalRequestsOf(fake.state).find((request) => request.ownerId === mia)?.id as string;
+    expect((await refusal(call(() => approvals(tracker).findForDecision(wesId)))).code).toBe('timesheet_submission_not_found');
+    expect((await refusal(call(() => approvals(tracker).findForDecision(miaId)))).code).toBe('timesheet_own_submission');
+    const api = narrowedApi(fake, mia);
+    expect((await refusal(api.approvals.change(WS, wesId, 'APPROVED', undefined, 'approve'))).code).toBe('timesheet_not_your_decision');
+    expect((await refusal(api.approvals.change(WS, miaId, 'APPROVED', undefined, 'approve'))).code).toBe('timesheet_own_submission');
+    expect(writes(fake, before)).toEqual([]);
+  });
+});
+
+describe('acting on Clockify: what leave and the week’s close send', () => {
+  /** The requests one call sends (sorted: a call may send some at once), with the workspace left out of each path. */
+  async function sent(setup: Setup, clock: { advance: (ms: number) => void }, work: () => Promise<unknown>): Promise<string[]> {
+    clock.advance(6_000);
+    const mark = setup.fake.requests.length;
+    await call(work);
+    return setup.fake.requests
+      .slice(mark)
+      .map((request) => line(request).replace(`/workspaces/${WS}`, ''))
+      .sort();
+  }
+
+  it("costs Ada's warm calls what her own key costs, one more to read a filing back, and her week's lists three", async () => {
+    const setup = await setUp(ada);
+    const { tracker, fake, aliases } = setup;
+    const clock = setup.clock;
+    await tracker.detectFeatures();
+    await call(() => tracker.leave.createLeave(vacation('2026-12-01')));
+    const filedOn = `POST /time-off/policies/${VACATION}/users/${ada}/requests`;
+    // What her own key sends (her balances and requests, for the policy and overlaps; the filing), and the read-back.
+    expect(await sent(setup, clock, () => tracker.leave.createLeave(vacation('2026-12-08')))).toEqual([
+      `GET /time-off/balance/user/${ada}`,
+      filedOn,
+      'POST /time-off/requests',
+      'POST /time-off/requests',
+    ]);
+    const latest = fake.state.timeOff.filter((request) => request.userId === ada).at(-1) as { id: string };
+    const number = await aliases.number('timeOff', latest.id);
+    // Her requests read once (the owner's check reuses the tool's own reading of a moment ago), then the DELETE.
+    expect(await sent(setup, clock, () => tracker.leave.cancelLeave(number))).toEqual([
+      `DELETE /time-off/policies/${VACATION}/requests/${latest.id}`,
+      'POST /time-off/requests',
+    ]);
+    // As with her own key: her balances, her plan (her profile and holidays) and her requests, each on her path or naming her.
+    expect(await sent(setup, clock, () => (tracker.leave.leaveBalance as NonNullable<RemoteTracker['leave']['leaveBalance']>)(2026))).toEqual([
+      'GET /holidays/in-period',
+      `GET /member-profile/${ada}`,
+      `GET /time-off/balance/user/${ada}`,
+      'POST /time-off/requests',
+    ]);
+    const week = { firstDay: '2026-11-09', lastDay: '2026-11-15' };
+    expect(await sent(setup, clock, () => approvals(tracker).submit(week, 'week'))).toEqual([`POST /approval-requests/users/${ada}`]);
+    // The workspace's whole list of each listed state (no user filter), a page of 50 each: three requests.
+    expect(await sent(setup, clock, () => approvals(tracker).own(week))).toEqual([
+      'GET /approval-requests',
+      'GET /approval-requests',
+      'GET /approval-requests',
+    ]);
+    const withdrawal = await sent(setup, clock, async () => approvals(tracker).withdraw((await approvals(tracker).own(week))[0] as never, 'owner'));
+    expect(withdrawal).toEqual([
+      'GET /approval-requests',
+      'GET /approval-requests',
+      'GET /approval-requests',
+      expect.stringMatching(/^PATCH \/approval-requests\//),
+    ]);
+  });
+});
