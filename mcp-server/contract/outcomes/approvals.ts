@@ -3,14 +3,14 @@
 // next period to submit) as it is: every write tool refuses time inside one before anything is sent
 // (tools/approval-lock.ts). Days are 'YYYY-MM-DD'; a submission's id is the back end's, as text.
 import type { PeriodLockStatus } from '../vocabulary.ts';
-import { day, either, forModelOnly, type Sentence, say } from './sentence.ts';
+import { daySpan, either, forModelOnly, type Sentence, say } from './sentence.ts';
 import { noticeFamily, refusalFamily } from './wording.ts';
 
 type Span = { first_day: string; last_day: string };
 type Reopener = 'the_person' | 'an_approver' | 'an_administrator';
 
 function spanSaid(facts: Span): Sentence {
-  return facts.first_day === facts.last_day ? say`${day(facts.first_day)}` : say`${day(facts.first_day)} to ${day(facts.last_day)}`;
+  return daySpan(facts.first_day, facts.last_day);
 }
 
 function reopenSaid(reopenedBy: Reopener, backEnd: string): Sentence {

@@ -1,14 +1,9 @@
 // Refusals of the rules every remote back end keeps when it files leave (providers/leave-filing.ts):
 // an overlap with the person's own leave, found before anything is sent, and leave a back end takes in
 // several parts refused part-way, with what was filed before.
-import { day, either, forModelOnly, say, type Sentence } from './sentence.ts';
+import { day, daySpan, either, forModelOnly, say, type Sentence } from './sentence.ts';
 import type { Nested, NestedRefusal } from './wording.ts';
 import { refusalFamily } from './wording.ts';
-
-/** "2026-08-03", or "2026-08-03 to 2026-08-14". */
-function span(first: string, last: string): Sentence {
-  return first === last ? say`${day(first)}` : say`${day(first)} to ${day(last)}`;
-}
 
 /** One part already filed: its number (for the model) and its days. */
 type FiledPart = { request: number; first_day: string; last_day: string };
@@ -25,7 +20,7 @@ export const filingRefusals = refusalFamily({
       last_day: string;
       status: 'pending' | 'approved';
     }) =>
-      say`That overlaps your ${facts.type} request${forModelOnly(` #${facts.request}`)} (${span(facts.first_day, facts.last_day)}, ${facts.status}). Nothing was filed.`,
+      say`That overlaps your ${facts.type} request${forModelOnly(` #${facts.request}`)} (${daySpan(facts.first_day, facts.last_day)}, ${facts.status}). Nothing was filed.`,
     example: { request: 31, type: 'vacation', first_day: '2026-08-03', last_day: '2026-08-14', status: 'approved' },
   },
   /**

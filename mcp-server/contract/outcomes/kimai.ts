@@ -2,7 +2,7 @@
 // administration refuse, and what Punchcard refuses before asking it. Three are said alike on
 // Clockodo (`leave_request_decided`, `project_not_visible`, `person_named_ambiguously`): they are
 // here until a shared family takes them.
-import { either, forModelOnly, moment, type Part, recordNamed, say, type Sentence } from './sentence.ts';
+import { daySpan, either, forModelOnly, moment, type Part, recordNamed, say, type Sentence } from './sentence.ts';
 import { type Nested, type NestedRefusal, refusalFamily } from './wording.ts';
 
 /** A person or a team by name, with the number a model may name them by. */
@@ -563,8 +563,8 @@ export const kimaiRuleRefusals = refusalFamily({
     kind: 'denied',
     say: (facts: { first_day: string; last_day: string; taken_back: boolean }) =>
       facts.taken_back
-        ? say`Kimai's absence plugin approved your absence ${facts.first_day === facts.last_day ? facts.first_day : `${facts.first_day} to ${facts.last_day}`} at once, with your company's account's rights, so this server took it back: a request filed for you waits for a decision as your own would. File it in Kimai's own pages, signed in as yourself.`
-        : say`Kimai's absence plugin approved your absence ${facts.first_day === facts.last_day ? facts.first_day : `${facts.first_day} to ${facts.last_day}`} at once, with your company's account's rights, and did not let this server take it back: it stands approved in Kimai. Tell your lead or administrator.`,
+        ? say`Kimai's absence plugin approved your absence ${daySpan(facts.first_day, facts.last_day)} at once, with your company's account's rights, so this server took it back: a request filed for you waits for a decision as your own would. File it in Kimai's own pages, signed in as yourself.`
+        : say`Kimai's absence plugin approved your absence ${daySpan(facts.first_day, facts.last_day)} at once, with your company's account's rights, and did not let this server take it back: it stands approved in Kimai. Tell your lead or administrator.`,
     example: { first_day: '2026-12-01', last_day: '2026-12-03', taken_back: true },
   },
   /** Kimai's lockdown, which the organisation account (an administrator) is not held by, holds the person's role: said before any write. */

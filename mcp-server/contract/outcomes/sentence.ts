@@ -56,6 +56,11 @@ export function day(date: string): DayPart {
   return { day: date };
 }
 
+/** One day, or the first to the last of a span (both inclusive): ISO days for a model, written out for a person. */
+export function daySpan(first: string, last: string): Sentence {
+  return first === last ? say`${day(first)}` : say`${day(first)} to ${day(last)}`;
+}
+
 export function moment(instant: string): MomentPart {
   return { moment: instant };
 }
