@@ -18,6 +18,7 @@ import { aiGate, isProviderAllowed, isRestrictive, organisationRules, type Polic
 import type { PolicySource } from '../policy/policy-source.ts';
 import { isPromptOffered } from '../prompts/offer.ts';
 import { createBlockedTracker } from '../providers/blocked-tracker.ts';
+import type { BackEndSaid } from './mcp-server.ts';
 import { CAPABILITIES, type Capability, BackEndError, type TimeTracker } from '../providers/time-tracker.ts';
 import type { SettingsSource } from '../settings/engine-settings.ts';
 import type { SettingsRead } from '../settings/settings-file.ts';
@@ -141,6 +142,8 @@ export class Engine {
   #opening: Promise<TimeTracker> | undefined;
   /** What the back end offered when it was last open: tools/list while it rests. */
   #restingCapabilities: ReadonlySet<Capability> = new Set(['account']);
+  /** The back end as a withheld tool's words name it while it rests (engine/mcp-server.ts, ServerParts `backEnd`). */
+  #restingBackEnd: BackEndSaid | undefined;
   #stopFollowingTracker: () => void = () => {};
   #wantedTeam: boolean;
   #wantedAdmin: boolean;
@@ -240,6 +243,7 @@ export class Engine {
     const settings = options.readOnly ? () => readOnly(this.#read.settings) : () => this.#read.settings;
     return createMcpServer({
       capabilities: () => this.#capabilities(),
+      backEnd: () => this.#backEnd(),
       remote: () => isRemote(this.#profile),
       contexts: this.#contexts,
       settings,
@@ -321,6 +325,7 @@ export class Engine {
     const tracker = this.#tracker;
     if (!tracker) return;
     this.#restingCapabilities = tracker.capabilities;
+    this.#restingBackEnd = this.#backEndSaid(tracker);
     this.#stopFollowingTracker();
     this.#tracker = undefined;
     tracker.close();
@@ -461,6 +466,24 @@ export class Engine {
   #capabilities(): ReadonlySet<Capability> {
     if (this.#options.listEveryTool) return EVERY_CAPABILITY;
     return this.#tracker?.capabilities ?? this.#restingCapabilities;
+  }
+
+  /** The back end in use (or resting) as a withheld tool's words name it. */
+  #backEnd(): BackEndSaid {
+    if (this.#tracker) return this.#backEndSaid(this.#tracker);
+    return this.#restingBackEnd ?? { label: backEndOf(this.#profile.type).label, actsThroughOrganisation: false };
+  }
+
+  /**
+   * Acting for the person with the organisation's credential, the back end by its name alone ("Kimai"): the words
+   * say "your company's Kimai account". Otherwise as the tracker names itself. A stand-in that must not be used
+   * brings its reason, which every call of it answers (blocked-tracker.ts).
+   */
+  #backEndSaid(tracker: TimeTracker): BackEndSaid {
+    const said = tracker.actingFor
+      ? { label: backEndOf(tracker.type).label, actsThroughOrganisation: true }
+      : { label: tracker.label, actsThroughOrganisation: false };
+    return tracker.blocked ? { ...said, blocked: tracker.blocked } : said;
   }
 
   #toolOptions(): ToolPolicyOptions {
