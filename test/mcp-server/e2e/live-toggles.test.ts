@@ -5,7 +5,16 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TOOL_CATALOG, type ToolName } from '../../../mcp-server/contract/tool-catalog.ts';
 import { LOCAL_TOOL_NAMES } from '../../support/local-tools.ts';
-import { type Era, type InProcessEngineHandle, makeUserDataDir, refusalOf, startInProcessEngine, textOf, type ToolResult, writeSettings } from '../../support/engine.ts';
+import {
+  type Era,
+  type InProcessEngineHandle,
+  makeUserDataDir,
+  refusalOf,
+  startInProcessEngine,
+  textOf,
+  type ToolResult,
+  writeSettings,
+} from '../../support/engine.ts';
 
 let engine: InProcessEngineHandle | undefined;
 afterEach(async () => {
