@@ -38,7 +38,8 @@ function withheldSentence(facts: Withheld) {
     case 'back_end':
       return say`${facts.back_end} does not offer ${either(facts.tool, 'this')} to your account through Punchcard: the back end has no such feature, or your role there does not reach it. Nothing was done.`;
     case 'organisation_account':
-      return say`This server acts for you through your company's ${facts.back_end} account, and ${either(facts.tool, 'this')} is not offered that way on ${facts.back_end}: do it in ${facts.back_end}'s own pages, signed in as yourself. Nothing was sent.`;
+      // Whether the tracker has the feature at all is not known here (Clockodo has no timesheet approvals), hence "if".
+      return say`This server acts for you through your company's ${facts.back_end} account, through which ${either(facts.tool, 'this')} is not offered. If ${facts.back_end} has it, do it in ${facts.back_end}'s own pages, signed in as yourself. Nothing was sent.`;
     case 'no_evidence_source':
       return say`${tool} reads the sources you name (calendars, commits, journals), and none is switched on yet: name one in the Evidence section of Punchcard's preferences first. Nothing was read.`;
     case 'policy_whoami_only':
