@@ -110,6 +110,16 @@ describe('one organisation credential on Kimai (built server)', () => {
     expect(audit.stdout).not.toContain(KEY);
   });
 
+  /** The tools of every write the audit log holds now, in order. */
+  async function auditedTools(): Promise<string[]> {
+    const audit = await runTeamCli(['audit', '--config', server.configPath], { HOME: server.dataDir, PUNCHCARD_SERVER_KEY: TEST_SERVER_KEY });
+    return audit.stdout
+      .trim()
+      .split('\n')
+      .filter((line) => line !== '')
+      .map((line) => (JSON.parse(line) as { tool: string }).tool);
+  }
+
   it("offers Ada, a plain user under the administrator's key, no administration, team or leave tool, and refuses each by name, sending nothing", async () => {
     const administration = ['correct_time_entries', 'list_invoices', 'manage_people', 'manage_rates', 'manage_tags', 'manage_teams', 'update_catalog_item'];
     const withheld = [...administration, 'create_catalog_item', 'team_report', 'project_status', 'request_leave', 'list_pending_leave', 'submit_timesheet'];
@@ -129,8 +139,17 @@ describe('one organisation credential on Kimai (built server)', () => {
           `This server acts for you through your company's Kimai account, through which ${name} is not offered. If Kimai has it, do it in Kimai's own pages, signed in as yourself. Nothing was sent.`,
         );
       }
-      // Nothing reached Kimai at all: each was refused before the call began.
+      // Nothing reached Kimai at all: each was refused before the call began, so no write is in the audit log either.
       expect(fake.requests.slice(before)).toEqual([]);
+      // A write she may make is recorded after them, so the log is read once her calls were kept.
+      const loggedBefore = (await auditedTools()).filter((tool) => tool === 'log_time').length;
+      const logged = kept(
+        await ada.call('log_time', { date: 'yesterday', duration: '15m', project: 'Website', activity: 'Design', description: 'Withheld check' }),
+      );
+      expect(logged.isError, textOf(logged)).toBeFalsy();
+      const tools = await auditedTools();
+      expect(tools.filter((tool) => tool === 'log_time').length).toBe(loggedBefore + 1);
+      expect(tools.filter((tool) => administration.includes(tool))).toEqual([]);
     } finally {
       await ada.close();
     }
