@@ -18,7 +18,6 @@ import { aiGate, isProviderAllowed, isRestrictive, organisationRules, type Polic
 import type { PolicySource } from '../policy/policy-source.ts';
 import { isPromptOffered } from '../prompts/offer.ts';
 import { createBlockedTracker } from '../providers/blocked-tracker.ts';
-import type { BackEndSaid } from './mcp-server.ts';
 import { CAPABILITIES, type Capability, BackEndError, type TimeTracker } from '../providers/time-tracker.ts';
 import type { SettingsSource } from '../settings/engine-settings.ts';
 import type { SettingsRead } from '../settings/settings-file.ts';
@@ -31,7 +30,7 @@ import { isToolOffered, toolOptionsFor } from '../tools/offer.ts';
 import { type CallContexts, callContexts, holidayCalendar, type HolidaysOf } from './call-context.ts';
 import { LiveServers } from './live-servers.ts';
 import { ServerPool } from './server-pool.ts';
-import { createMcpServer } from './mcp-server.ts';
+import { type BackEndSaid, createMcpServer } from './mcp-server.ts';
 import type { EndedCall, FinishedCall } from './run-tool.ts';
 
 /** How long after a back end opens it is asked about its optional features (after the first tools/list had its chance). */
