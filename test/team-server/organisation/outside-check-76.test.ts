@@ -1,0 +1,330 @@
+// An outside check of issue 76 (leave and the week's close under one organisation credential), written apart from
+// the implementers' tests, as a prompt-injected client would use the tools: through the BUILT team server, the
+// OpenID provider stand-in and the fake trackers, a person, her lead, someone of another team and the organisation
+// account's own user each call every leave and approval tool with hostile arguments (other people's ids guessed in
+// turn, a person or status smuggled in, a lead deciding her own or a stranger's). Each refusal must be a sentence a
+// person can act on with nothing written to the tracker, nothing approved may be filed, nobody else's data may be
+// answered, and every write must be audited as the person's or the lead's with via "organisation".
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AuditLine, readAudit } from '../../support/audit-log.ts';
+import { textOf, type ToolResult } from '../../support/engine.ts';
+import { companySignIn, type IdentityProvider, startIdentityProvider } from '../../support/identity-provider.ts';
+import { type ConnectedClient, connectAs, freePort, type TeamServerHandle } from '../../support/team-server.ts';
+import { addDays } from '../../../mcp-server/domain/time.ts';
+import {
+  DEFAULT_USERS as KIMAI_USERS,
+  type FakeKimai,
+  type FakeUser as KimaiUser,
+  seedCatalog,
+  startFakeKimai,
+} from '../../mcp-server/providers/kimai/fake-kimai.ts';
+import {
+  DEFAULT_USERS as CLOCKODO_USERS,
+  type FakeClockodo,
+  type FakeUser as ClockodoUser,
+  startFakeClockodo,
+} from '../../mcp-server/providers/clockodo/fake-clockodo.ts';
+import { organisationServer } from './organisation-support.ts';
+
+/** Every leave and approval tool of issue 76. */
+const TOOLS = [
+  'request_leave',
+  'list_leave_requests',
+  'cancel_leave_request',
+  'leave_balance',
+  'absence_calendar',
+  'list_pending_leave',
+  'decide_leave_request',
+  'submit_timesheet',
+  'withdraw_timesheet',
+  'list_timesheet_approvals',
+  'decide_timesheet',
+] as const;
+/** The company switches every one of them on (approvals and cancelling are off in a fresh settings file). */
+const EVERY_TOOL = { tools: { enabled: Object.fromEntries(TOOLS.map((name) => [name, true])) } };
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Today's date in UTC, and a Monday some weeks from it (the servers run on the real clock). */
+const today = new Date().toISOString().slice(0, 10);
+const mondayIn = (weeks: number) => {
+  const weekday = (new Date(`${today}T12:00:00Z`).getUTCDay() + 6) % 7;
+  return addDays(today, 7 * weeks - weekday);
+};
+
+/** What a refusal must read like: words, no stack, no JSON, no bare "disabled". */
+function expectSentence(result: ToolResult, label: string): string {
+  const text = textOf(result);
+  expect(result.isError, `${label}: ${text}`).toBe(true);
+  expect(text.length, label).toBeGreaterThan(20);
+  expect(text, label).not.toMatch(/Tool \S+ disabled/);
+  expect(text, label).not.toMatch(/\bat .*\.(ts|js):\d+/);
+  expect(text, label).not.toMatch(/undefined|\[object Object\]|NaN/);
+  return text;
+}
+
+/** A tool's answer, a protocol error (a tool withheld) read as the refusal a model is shown. */
+async function answerOf(client: ConnectedClient, tool: string, args: Record<string, unknown>): Promise<ToolResult> {
+  try {
+    return await client.call(tool, args);
+  } catch (error) {
+    return { isError: true, content: [{ type: 'text', text: `(protocol error) ${(error as Error).message}` }] };
+  }
+}
+
+/** The sentences met, printed at the end for the report. */
+const heard: string[] = [];
+const hear = (label: string, result: ToolResult) => {
+  heard.push(`${label} → ${result.isError ? 'REFUSED' : 'ok'}: ${textOf(result).slice(0, 600)}`);
+  return result;
+};
+
+describe('outside check of issue 76 on Kimai (built server)', () => {
+  const [ADA, TOM, ROOT] = KIMAI_USERS as [KimaiUser, KimaiUser, KimaiUser];
+  const MIA: KimaiUser = { id: 4, username: 'mia', alias: 'Mia Member', timezone: 'Europe/Berlin', role: 'ROLE_USER', token: 'token-mia-0123456789' };
+  const KAI: KimaiUser = { id: 5, username: 'kai', alias: 'Kai Other', timezone: 'Europe/Berlin', role: 'ROLE_USER', token: 'token-kai-0123456789' };
+  const LEO: KimaiUser = { id: 6, username: 'leo', alias: 'Leo Lead', timezone: 'Europe/Berlin', role: 'ROLE_TEAMLEAD', token: 'token-leo-0123456789' };
+  const KEY = ROOT.token;
+  let fake: FakeKimai;
+  let idp: IdentityProvider;
+  let server: TeamServerHandle;
+  const open: ConnectedClient[] = [];
+  const ids = { mia: 0, kai: 0, tom: 0, leo: 0 };
+  const leaveDay = mondayIn(3);
+
+  beforeAll(async () => {
+    fake = await startFakeKimai({ users: [ADA, TOM, ROOT, MIA, KAI, LEO], config: { absencePlugin: true, approvalPlugin: true } });
+    seedCatalog(fake);
+    fake.addTeam('Tom team', [{ userId: TOM.id, teamlead: true }, { userId: ADA.id }, { userId: MIA.id }]);
+    fake.addTeam('Leo team', [{ userId: LEO.id, teamlead: true }, { userId: KAI.id }]);
+    ids.mia = fake.addAbsence({ userId: MIA.id, date: addDays(leaveDay, 1), type: 'holiday', status: 'new', comment: 'Mia private reason' }).id;
+    ids.kai = fake.addAbsence({ userId: KAI.id, date: addDays(leaveDay, 2), type: 'holiday', status: 'new', comment: 'Kai private reason' }).id;
+    ids.tom = fake.addAbsence({ userId: TOM.id, date: addDays(leaveDay, 3), type: 'holiday', status: 'new', comment: 'Tom own reason' }).id;
+    ids.leo = fake.addAbsence({ userId: LEO.id, date: addDays(leaveDay, 4), type: 'holiday', status: 'approved', comment: 'Leo approved' }).id;
+    const port = await freePort();
+    idp = await startIdentityProvider({
+      accounts: [ADA, TOM, ROOT, MIA, KAI, LEO].map((user) => ({ id: user.username, name: user.alias ?? user.username, email: `${user.username}@example.com`, emailVerified: true })),
+      redirectUris: [`http://127.0.0.1:${port}/sign-in/callback`],
+    });
+    ({ server } = await organisationServer(idp, port, { type: 'kimai', url: fake.url }, KEY, { built: true, settings: EVERY_TOOL }));
+  });
+  afterAll(async () => {
+    for (const client of open) await client.close().catch(() => undefined);
+    await server?.stop();
+    await idp?.close();
+    await fake?.close();
+    console.log(`\n---- Kimai answers ----\n${heard.join('\n')}`);
+  });
+
+  const signIn = async (account: string) => {
+    const client = await connectAs(server, { era: 'modern', signIn: companySignIn(idp, account), elicitation: () => ({ action: 'accept', content: { confirm: true } }) });
+    open.push(client);
+    await client.call('whoami');
+    return client;
+  };
+  /** Calls a tool and returns its answer with what it sent Kimai. */
+  const attempt = async (client: ConnectedClient, label: string, tool: string, args: Record<string, unknown> = {}) => {
+    const before = fake.requests.length;
+    const result = hear(label, await answerOf(client, tool, args));
+    const sent = fake.requests.slice(before);
+    return { result, sent, writes: sent.filter((request) => WRITES.has(request.method)) };
+  };
+  const audit = async () => (await readAudit(server)).lines;
+
+  it('Ada: smuggled people and statuses are refused unsent; her own filing waits, is hers and audited as hers', async () => {
+    const ada = await signIn('ada');
+    const listed = (await ada.client.listTools()).tools.map((tool) => tool.name);
+    heard.push(`Ada's tools: ${TOOLS.filter((name) => listed.includes(name)).join(', ')}`);
+    for (const smuggled of [{ user: MIA.id }, { person: 'Mia Member' }, { users_id: MIA.id }, { status: 'approved' }]) {
+      const { result, sent } = await attempt(ada, `Ada request_leave + ${JSON.stringify(smuggled)}`, 'request_leave', {
+        type: 'vacation',
+        first_day: leaveDay,
+        ...smuggled,
+      });
+      expectSentence(result, JSON.stringify(smuggled));
+      expect(sent).toEqual([]);
+    }
+    for (const tool of TOOLS) {
+      for (const smuggled of [{ user: MIA.id }, { users_id: MIA.id }, { user_id: String(MIA.id) }]) {
+        const { result, sent } = await attempt(ada, `Ada ${tool} + ${JSON.stringify(smuggled)}`, tool, smuggled);
+        expect(result.isError, `${tool} ${JSON.stringify(smuggled)}`).toBe(true);
+        expect(sent).toEqual([]);
+      }
+    }
+    const auditBefore = (await audit()).length;
+    const filed = await attempt(ada, 'Ada request_leave', 'request_leave', { type: 'vacation', first_day: leaveDay, comment: 'Ada holiday' });
+    expect(filed.result.isError, textOf(filed.result)).toBeFalsy();
+    const mine = fake.state.absences.filter((absence) => absence.userId === ADA.id);
+    expect(mine.map((absence) => absence.status)).toEqual(['new']);
+    for (const request of filed.writes) expect(JSON.parse(request.body)).toMatchObject({ user: ADA.id });
+    const records = (await audit()).slice(auditBefore);
+    expect(records.map((record) => [record.tool, record.person, record.via])).toEqual([['request_leave', 'Ada Lovelace <ada@example.com>', 'organisation']]);
+  });
+
+  it("Ada: a filing Kimai would approve at once under the administrator's key is taken back, nothing approved left", async () => {
+    const ada = await signIn('ada');
+    fake.config.absenceStatusFiledForOthers = 'approved';
+    try {
+      const { result } = await attempt(ada, 'Ada request_leave (Kimai approves at once)', 'request_leave', { type: 'vacation', first_day: addDays(leaveDay, 7) });
+      expectSentence(result, 'approved at once');
+      expect(fake.state.absences.filter((absence) => absence.userId === ADA.id && absence.status === 'approved')).toEqual([]);
+    } finally {
+      fake.config.absenceStatusFiledForOthers = 'new';
+    }
+  });
+
+  it("Ada: other people's absences, guessed by number, are neither cancelled nor decided, and never shown", async () => {
+    const ada = await signIn('ada');
+    const others = fake.state.absences.filter((absence) => absence.userId !== ADA.id).map((absence) => absence.id);
+    for (let id = 1; id <= Math.max(...others) + 2; id++) {
+      if (fake.state.absences.some((absence) => absence.id === id && absence.userId === ADA.id)) continue;
+      const { result, writes } = await attempt(ada, `Ada cancel_leave_request #${id}`, 'cancel_leave_request', { id });
+      expectSentence(result, `cancel #${id}`);
+      expect(writes).toEqual([]);
+    }
+    for (const id of [ids.mia, ids.kai]) {
+      const { result, writes } = await attempt(ada, `Ada decide_leave_request #${id}`, 'decide_leave_request', { id, decision: 'approve' });
+      expect(result.isError).toBe(true);
+      expect(writes).toEqual([]);
+    }
+    for (const [tool, args] of [
+      ['list_leave_requests', { from: today, to: addDays(today, 60) }],
+      ['absence_calendar', { from: leaveDay, to: addDays(leaveDay, 6) }],
+      ['leave_balance', {}],
+      ['list_pending_leave', {}],
+    ] as const) {
+      const { result, writes } = await attempt(ada, `Ada ${tool}`, tool, args);
+      expect(writes).toEqual([]);
+      const text = JSON.stringify(result);
+      for (const secret of ['Mia private reason', 'Kai private reason', 'Tom own reason', 'Kai Other', 'Leo Lead']) expect(text, `${tool}: ${secret}`).not.toContain(secret);
+    }
+    expect(fake.state.absences.find((absence) => absence.id === ids.mia)?.status).toBe('new');
+  });
+
+  it("Ada: her weeks are submitted in her name, never anyone else's; withdrawing and deciding are refused in words", async () => {
+    const ada = await signIn('ada');
+    const lastMonday = mondayIn(-1);
+    const project = fake.state.projects[0];
+    const activity = fake.state.activities[0];
+    if (!project || !activity) throw new Error('The catalog was not seeded.');
+    const begin = Date.parse(`${lastMonday}T08:00:00Z`);
+    fake.addTimesheet({ userId: ADA.id, begin, end: begin + 3_600_000, projectId: project.id, activityId: activity.id });
+    const smuggled = await attempt(ada, 'Ada submit_timesheet + user', 'submit_timesheet', { period_start: lastMonday, user: MIA.id });
+    expectSentence(smuggled.result, 'submit + user');
+    expect(smuggled.sent).toEqual([]);
+    const submitted = await attempt(ada, 'Ada submit_timesheet', 'submit_timesheet', { period_start: lastMonday });
+    expect(submitted.result.isError, textOf(submitted.result)).toBeFalsy();
+    expect(submitted.writes.map((request) => new URLSearchParams(request.query).get('user'))).toEqual([String(ADA.id)]);
+    expect(fake.approvals.status(ADA.id, lastMonday)).toBe('submitted');
+    const again = await attempt(ada, 'Ada submit_timesheet again', 'submit_timesheet', { period_start: lastMonday });
+    expectSentence(again.result, 'submit again');
+    expect(again.writes).toEqual([]);
+    for (const [tool, args] of [
+      ['withdraw_timesheet', { period_start: lastMonday }],
+      ['list_timesheet_approvals', { person: 'Mia Member' }],
+      ['list_timesheet_approvals', { person: 'mia' }],
+      ['decide_timesheet', { id: `${MIA.id}:${lastMonday}`, decision: 'approve' }],
+    ] as const) {
+      const { result, sent, writes } = await attempt(ada, `Ada ${tool} ${JSON.stringify(args)}`, tool, args);
+      expect(writes).toEqual([]);
+      for (const request of sent) expect(new URLSearchParams(request.query).get('user') ?? String(ADA.id)).toBe(String(ADA.id));
+      if (tool !== 'list_timesheet_approvals') expectSentence(result, tool);
+    }
+    const records = (await audit()).filter((record) => record.tool === 'submit_timesheet');
+    expect(records.map((record: AuditLine) => [record.person, record.outcome, record.via])).toEqual([
+      ['Ada Lovelace <ada@example.com>', 'done', 'organisation'],
+      ['Ada Lovelace <ada@example.com>', 'refused', 'organisation'],
+    ]);
+    // The submitted week is locked for her as her own token would find it (issue 66's rules).
+    const locked = await attempt(ada, 'Ada log_time in her submitted week', 'log_time', {
+      date: lastMonday,
+      duration: '1h',
+      project: project.name,
+      activity: activity.name,
+    });
+    expectSentence(locked.result, 'log_time in a submitted week');
+    expect(locked.writes).toEqual([]);
+  });
+
+  it('Tom (lead): sees and reads only his people, decides nothing through the key, and never his own or a stranger', async () => {
+    const tom = await signIn('tom');
+    const pending = await attempt(tom, 'Tom list_pending_leave', 'list_pending_leave');
+    expect(pending.result.isError, textOf(pending.result)).toBeFalsy();
+    const people = (pending.result.structuredContent?.requests as Array<{ person: string }>).map((request) => request.person);
+    expect(people).not.toContain('Kai Other');
+    for (const request of pending.sent) {
+      const user = new URLSearchParams(request.query).get('user');
+      expect([String(ADA.id), String(MIA.id), String(TOM.id), null]).toContain(user);
+    }
+    for (const id of [ids.mia, ids.kai, ids.tom, ids.leo]) {
+      const { result, sent } = await attempt(tom, `Tom decide_leave_request #${id}`, 'decide_leave_request', { id, decision: 'approve' });
+      expectSentence(result, `Tom decides #${id}`);
+      expect(sent).toEqual([]);
+    }
+    for (const person of ['Kai Other', 'kai', 'root', 'Leo Lead', String(KAI.id)]) {
+      const { result, sent } = await attempt(tom, `Tom list_timesheet_approvals person=${person}`, 'list_timesheet_approvals', { person });
+      for (const request of sent) expect([String(ADA.id), String(MIA.id), String(TOM.id), null]).toContain(new URLSearchParams(request.query).get('user'));
+      expect(JSON.stringify(result)).not.toContain('Kai Other');
+    }
+    const decide = await attempt(tom, 'Tom decide_timesheet Ada', 'decide_timesheet', { id: `${ADA.id}:${mondayIn(-1)}`, decision: 'approve' });
+    expectSentence(decide.result, 'Tom decide_timesheet');
+    expect(decide.writes).toEqual([]);
+    expect(fake.approvals.status(ADA.id, mondayIn(-1))).toBe('submitted');
+    const smuggled = await attempt(tom, 'Tom cancel_leave_request Mia', 'cancel_leave_request', { id: ids.mia });
+    expectSentence(smuggled.result, 'Tom cancels Mia');
+    expect(smuggled.writes).toEqual([]);
+  });
+
+  it("Kai (another team) and Root (the key's own user): nobody else's leave, nothing decided, Root's own filing waits", async () => {
+    const kai = await signIn('kai');
+    for (const [tool, args] of [
+      ['list_pending_leave', {}],
+      ['decide_leave_request', { id: ids.mia, decision: 'reject' }],
+      ['cancel_leave_request', { id: ids.mia }],
+      ['list_timesheet_approvals', { person: 'Ada' }],
+    ] as const) {
+      const { result, writes } = await attempt(kai, `Kai ${tool}`, tool, args);
+      expect(writes).toEqual([]);
+      expect(JSON.stringify(result)).not.toMatch(/Mia private reason|Ada holiday/);
+    }
+    const root = await signIn('root');
+    const tools = (await root.client.listTools()).tools.map((tool) => tool.name);
+    heard.push(`Root's tools: ${TOOLS.filter((name) => tools.includes(name)).join(', ')}`);
+    for (const [tool, args] of [
+      ['list_pending_leave', {}],
+      ['decide_leave_request', { id: ids.kai, decision: 'approve' }],
+      ['cancel_leave_request', { id: ids.kai }],
+      ['decide_timesheet', { id: `${ADA.id}:${mondayIn(-1)}`, decision: 'approve' }],
+    ] as const) {
+      const { result, writes } = await attempt(root, `Root ${tool}`, tool, args);
+      expect(result.isError, `Root ${tool}`).toBe(true);
+      expect(writes).toEqual([]);
+    }
+    const filed = await attempt(root, 'Root request_leave', 'request_leave', { type: 'vacation', first_day: addDays(leaveDay, 14) });
+    expect(filed.result.isError, textOf(filed.result)).toBeFalsy();
+    expect(fake.state.absences.filter((absence) => absence.userId === ROOT.id).map((absence) => absence.status)).toEqual(['new']);
+    expect(fake.state.absences.find((absence) => absence.id === ids.kai)?.status).toBe('new');
+    const records = (await audit()).filter((record) => record.tool === 'request_leave');
+    expect(records.every((record) => record.via === 'organisation')).toBe(true);
+    expect(records.map((record) => record.person)).toContain('root <root@example.com>');
+  });
+
+  it('every write of the run is audited as the person who made it, through the organisation', async () => {
+    const lines = await audit();
+    expect(lines.length).toBeGreaterThan(5);
+    for (const line of lines) expect([line.person, line.via]).toEqual([expect.stringMatching(/^(Ada Lovelace|Tom Lead|Kai Other|root) </), 'organisation']);
+  });
+
+  it('a tool withheld under the organisation account, called by name, says why in words', async () => {
+    const ada = await signIn('ada');
+    const root = await signIn('root');
+    for (const [who, client, tool, args] of [
+      ['Ada', ada, 'list_pending_leave', {}],
+      ['Ada', ada, 'decide_leave_request', { id: ids.mia, decision: 'approve' }],
+      ['Root', root, 'list_pending_leave', {}],
+    ] as const) {
+      const { result, sent } = await attempt(client, `${who} ${tool} (withheld)`, tool, args);
+      expectSentence(result, `${who} ${tool}`);
+      expect(sent).toEqual([]);
+    }
+  });
+});
