@@ -40,8 +40,11 @@ const TOOLS = [
   'list_timesheet_approvals',
   'decide_timesheet',
 ] as const;
-/** The company switches every one of them on (approvals and cancelling are off in a fresh settings file). */
-const EVERY_TOOL = { tools: { enabled: Object.fromEntries(TOOLS.map((name) => [name, true])) } };
+/**
+ * The company switches every one of them on (approvals and cancelling are off in a fresh settings file), and the team
+ * report, without which whom a Clockodo or Clockify person leads is never learned (engine.ts, teamToolsWanted).
+ */
+const EVERY_TOOL = { tools: { enabled: Object.fromEntries([...TOOLS, 'team_report'].map((name) => [name, true])) } };
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Today's date in UTC, and a Monday some weeks from it (the servers run on the real clock). */
@@ -102,7 +105,12 @@ describe('outside check of issue 76 on Kimai (built server)', () => {
     ids.leo = fake.addAbsence({ userId: LEO.id, date: addDays(leaveDay, 4), type: 'holiday', status: 'approved', comment: 'Leo approved' }).id;
     const port = await freePort();
     idp = await startIdentityProvider({
-      accounts: [ADA, TOM, ROOT, MIA, KAI, LEO].map((user) => ({ id: user.username, name: user.alias ?? user.username, email: `${user.username}@example.com`, emailVerified: true })),
+      accounts: [ADA, TOM, ROOT, MIA, KAI, LEO].map((user) => ({
+        id: user.username,
+        name: user.alias ?? user.username,
+        email: `${user.username}@example.com`,
+        emailVerified: true,
+      })),
       redirectUris: [`http://127.0.0.1:${port}/sign-in/callback`],
     });
     ({ server } = await organisationServer(idp, port, { type: 'kimai', url: fake.url }, KEY, { built: true, settings: EVERY_TOOL }));
@@ -116,7 +124,11 @@ describe('outside check of issue 76 on Kimai (built server)', () => {
   });
 
   const signIn = async (account: string) => {
-    const client = await connectAs(server, { era: 'modern', signIn: companySignIn(idp, account), elicitation: () => ({ action: 'accept', content: { confirm: true } }) });
+    const client = await connectAs(server, {
+      era: 'modern',
+      signIn: companySignIn(idp, account),
+      elicitation: () => ({ action: 'accept', content: { confirm: true } }),
+    });
     open.push(client);
     await client.call('whoami');
     return client;
@@ -164,7 +176,10 @@ describe('outside check of issue 76 on Kimai (built server)', () => {
     const ada = await signIn('ada');
     fake.config.absenceStatusFiledForOthers = 'approved';
     try {
-      const { result } = await attempt(ada, 'Ada request_leave (Kimai approves at once)', 'request_leave', { type: 'vacation', first_day: addDays(leaveDay, 7) });
+      const { result } = await attempt(ada, 'Ada request_leave (Kimai approves at once)', 'request_leave', {
+        type: 'vacation',
+        first_day: addDays(leaveDay, 7),
+      });
       expectSentence(result, 'approved at once');
       expect(fake.state.absences.filter((absence) => absence.userId === ADA.id && absence.status === 'approved')).toEqual([]);
     } finally {
@@ -195,7 +210,8 @@ describe('outside check of issue 76 on Kimai (built server)', () => {
       const { result, writes } = await attempt(ada, `Ada ${tool}`, tool, args);
       expect(writes).toEqual([]);
       const text = JSON.stringify(result);
-      for (const secret of ['Mia private reason', 'Kai private reason', 'Tom own reason', 'Kai Other', 'Leo Lead']) expect(text, `${tool}: ${secret}`).not.toContain(secret);
+      for (const secret of ['Mia private reason', 'Kai private reason', 'Tom own reason', 'Kai Other', 'Leo Lead'])
+        expect(text, `${tool}: ${secret}`).not.toContain(secret);
     }
     expect(fake.state.absences.find((absence) => absence.id === ids.mia)?.status).toBe('new');
   });
@@ -325,6 +341,251 @@ describe('outside check of issue 76 on Kimai (built server)', () => {
       const { result, sent } = await attempt(client, `${who} ${tool} (withheld)`, tool, args);
       expectSentence(result, `${who} ${tool}`);
       expect(sent).toEqual([]);
+    }
+  });
+});
+
+describe('outside check of issue 76 on Clockodo (built server)', () => {
+  const [ADA, BOB, MIA, OLGA] = CLOCKODO_USERS as [ClockodoUser, ClockodoUser, ClockodoUser, ClockodoUser];
+  /** Lea leads team 1 (Ada and Bob) as a plain worker; Kai is in team 3, which nobody leads. */
+  const LEA: ClockodoUser = { ...ADA, id: 5, name: 'Lea Lead', email: 'lea@example.com', apiKey: 'key-lea-0123456789abcdef' };
+  const KAI: ClockodoUser = { ...ADA, id: 6, name: 'Kai Other', email: 'kai@example.com', apiKey: 'key-kai-0123456789abcdef', teamsId: 3 };
+  let fake: FakeClockodo;
+  let idp: IdentityProvider;
+  let server: TeamServerHandle;
+  const open: ConnectedClient[] = [];
+  const ids = { bob: 0, bobApproved: 0, kai: 0, lea: 0, adaApproved: 0 };
+  const leaveDay = mondayIn(3);
+
+  beforeAll(async () => {
+    fake = await startFakeClockodo({ users: [ADA, BOB, MIA, OLGA, LEA, KAI] });
+    const team = fake.state.teams.find((candidate) => candidate.id === 1);
+    if (!team) throw new Error('The fake has no team 1.');
+    team.leader = LEA.id;
+    for (const [index, user] of [ADA, BOB, MIA, OLGA, LEA, KAI].entries()) {
+      fake.state.targetHours.push({ id: 900 + index, usersId: user.id, type: 'weekly', dateSince: '2020-01-01', dateUntil: null, week: [8, 8, 8, 8, 8, 0, 0] });
+    }
+    const absence = (usersId: number, offset: number, status: 0 | 1, note: string) =>
+      fake.addAbsence({ usersId, dateSince: addDays(leaveDay, offset), dateUntil: addDays(leaveDay, offset), type: 1, status, note, publicNote: null }).id;
+    ids.bob = absence(BOB.id, 1, 0, 'Bob private note');
+    ids.bobApproved = absence(BOB.id, 8, 1, 'Bob approved note');
+    ids.kai = absence(KAI.id, 2, 0, 'Kai private note');
+    ids.lea = absence(LEA.id, 3, 0, 'Lea own note');
+    ids.adaApproved = absence(ADA.id, 9, 1, 'Ada approved note');
+    const port = await freePort();
+    idp = await startIdentityProvider({
+      accounts: [ADA, BOB, MIA, OLGA, LEA, KAI].map((user) => ({
+        id: user.email.split('@')[0] as string,
+        name: user.name,
+        email: user.email,
+        emailVerified: true,
+      })),
+      redirectUris: [`http://127.0.0.1:${port}/sign-in/callback`],
+    });
+    ({ server } = await organisationServer(idp, port, { type: 'clockodo', url: fake.url }, OLGA.apiKey, {
+      built: true,
+      organisation: { user: OLGA.email },
+      settings: EVERY_TOOL,
+    }));
+  });
+  afterAll(async () => {
+    for (const client of open) await client.close().catch(() => undefined);
+    await server?.stop();
+    await idp?.close();
+    await fake?.close();
+    console.log(`\n---- Clockodo answers ----\n${heard.join('\n')}`);
+  });
+
+  const signIn = async (account: string) => {
+    const client = await connectAs(server, {
+      era: 'modern',
+      signIn: companySignIn(idp, account),
+      elicitation: () => ({ action: 'accept', content: { confirm: true } }),
+    });
+    open.push(client);
+    await client.call('whoami');
+    return client;
+  };
+  const attempt = async (client: ConnectedClient, label: string, tool: string, args: Record<string, unknown> = {}) => {
+    const before = fake.requests.length;
+    const result = hear(label, await answerOf(client, tool, args));
+    const sent = fake.requests.slice(before);
+    return { result, sent, writes: sent.filter((request) => WRITES.has(request.method)) };
+  };
+  const audit = async () => (await readAudit(server)).lines;
+  const statusOf = (id: number) => fake.state.absences.find((absence) => absence.id === id)?.status;
+
+  it("Ada: smuggled people and statuses are refused unsent; her filing waits though the owner's key would approve it", async () => {
+    heard.length = 0;
+    const ada = await signIn('ada');
+    const listed = (await ada.client.listTools()).tools.map((tool) => tool.name);
+    heard.push(`Ada's tools: ${TOOLS.filter((name) => listed.includes(name)).join(', ')}`);
+    for (const tool of TOOLS) {
+      for (const smuggled of [{ users_id: BOB.id }, { user: BOB.id }, { status: 1 }]) {
+        if (tool === 'list_timesheet_approvals' && 'status' in smuggled) continue;
+        const { result, sent } = await attempt(ada, `Ada ${tool} + ${JSON.stringify(smuggled)}`, tool, smuggled);
+        expect(result.isError, `${tool} ${JSON.stringify(smuggled)}`).toBe(true);
+        expect(sent).toEqual([]);
+      }
+    }
+    const auditBefore = (await audit()).length;
+    const filed = await attempt(ada, 'Ada request_leave', 'request_leave', { type: 'vacation', first_day: leaveDay, comment: 'Ada holiday' });
+    expect(filed.result.isError, textOf(filed.result)).toBeFalsy();
+    for (const request of filed.writes) expect(JSON.parse(request.body)).toMatchObject({ users_id: ADA.id, status: 0 });
+    const mine = fake.state.absences.filter((absence) => absence.usersId === ADA.id && absence.id !== ids.adaApproved);
+    expect(mine.map((absence) => absence.status)).toEqual([0]);
+    const records = (await audit()).slice(auditBefore);
+    expect(records.map((record) => [record.tool, record.person, record.outcome, record.via])).toEqual([
+      ['request_leave', 'Ada Worker <ada@example.com>', 'done', 'organisation'],
+    ]);
+  });
+
+  it("Ada: other people's absences guessed by number are never withdrawn, her approved one is not cancelled, nobody's note is shown", async () => {
+    const ada = await signIn('ada');
+    const numbers = fake.state.absences.map((absence) => absence.id);
+    for (let id = Math.min(...numbers) - 2; id <= Math.max(...numbers) + 2; id++) {
+      const owner = fake.state.absences.find((absence) => absence.id === id)?.usersId;
+      if (owner === ADA.id && id !== ids.adaApproved) continue;
+      const { result, writes } = await attempt(ada, `Ada cancel_leave_request #${id}`, 'cancel_leave_request', { id });
+      expectSentence(result, `cancel #${id}`);
+      expect(writes).toEqual([]);
+    }
+    expect(statusOf(ids.adaApproved)).toBe(1);
+    expect(statusOf(ids.bob)).toBe(0);
+    for (const [tool, args] of [
+      ['list_leave_requests', { from: today, to: addDays(today, 90) }],
+      ['absence_calendar', { from: leaveDay, to: addDays(leaveDay, 13) }],
+      ['leave_balance', {}],
+    ] as const) {
+      const { result, writes } = await attempt(ada, `Ada ${tool}`, tool, args);
+      expect(writes).toEqual([]);
+      const text = JSON.stringify(result);
+      for (const secret of ['Bob private note', 'Bob approved note', 'Kai private note', 'Lea own note', 'Kai Other'])
+        expect(text, `${tool}: ${secret}`).not.toContain(secret);
+    }
+  });
+
+  it('Lea (lead): decides her people only, never her own, a stranger or a decided one; Clockodo names the owner, the note and audit name Lea', async () => {
+    const lea = await signIn('lea');
+    const pending = await attempt(lea, 'Lea list_pending_leave', 'list_pending_leave');
+    expect(pending.result.isError, textOf(pending.result)).toBeFalsy();
+    const people = (pending.result.structuredContent?.requests as Array<{ person: string }>).map((request) => request.person);
+    expect(people).not.toContain('Kai Other');
+    expect(JSON.stringify(pending.result)).not.toContain('Kai private note');
+    for (const [label, id] of [
+      ['her own', ids.lea],
+      ["Kai's (another team)", ids.kai],
+      ["Bob's already approved", ids.bobApproved],
+      ['one that does not exist', 999],
+    ] as const) {
+      const { result, writes } = await attempt(lea, `Lea decide_leave_request ${label} #${id}`, 'decide_leave_request', { id, decision: 'approve' });
+      expectSentence(result, label);
+      expect(writes).toEqual([]);
+    }
+    expect([statusOf(ids.lea), statusOf(ids.kai)]).toEqual([0, 0]);
+    const auditBefore = (await audit()).length;
+    const decided = await attempt(lea, "Lea decide_leave_request Bob's", 'decide_leave_request', { id: ids.bob, decision: 'approve', reason: 'Enjoy' });
+    expect(decided.result.isError, textOf(decided.result)).toBeFalsy();
+    expect(decided.writes.map((request) => [request.method, request.path])).toEqual([['PUT', `/api/v4/absences/${ids.bob}`]]);
+    const bob = fake.state.absences.find((absence) => absence.id === ids.bob);
+    expect(bob?.status).toBe(1);
+    expect(bob?.note).toContain('Bob private note');
+    expect(bob?.note).toContain('Lea Lead');
+    const records = (await audit()).slice(auditBefore);
+    expect(records.map((record) => [record.tool, record.person, record.outcome, record.via])).toEqual([
+      ['decide_leave_request', 'Lea Lead <lea@example.com>', 'done', 'organisation'],
+    ]);
+    const again = await attempt(lea, "Lea decide_leave_request Bob's again (reject)", 'decide_leave_request', { id: ids.bob, decision: 'reject' });
+    expectSentence(again.result, 'decided twice');
+    expect(again.writes).toEqual([]);
+  });
+
+  it("Kai (another team) and Olga (the key's own user): Kai reaches nobody's; Olga's own filing waits and her own is not hers to decide", async () => {
+    const kai = await signIn('kai');
+    for (const [tool, args] of [
+      ['cancel_leave_request', { id: ids.lea }],
+      ['decide_leave_request', { id: ids.lea, decision: 'approve' }],
+      ['list_pending_leave', {}],
+    ] as const) {
+      const { result, writes } = await attempt(kai, `Kai ${tool}`, tool, args);
+      expect(result.isError, `Kai ${tool}`).toBe(true);
+      expect(writes).toEqual([]);
+      expect(JSON.stringify(result)).not.toContain('Lea own note');
+    }
+    const olga = await signIn('olga');
+    const filed = await attempt(olga, 'Olga request_leave', 'request_leave', { type: 'vacation', first_day: addDays(leaveDay, 15) });
+    expect(filed.result.isError, textOf(filed.result)).toBeFalsy();
+    // One day over her entitlement reads as one day.
+    expect(textOf(filed.result)).not.toMatch(/\b1 days\b/);
+    const own = fake.state.absences.filter((absence) => absence.usersId === OLGA.id);
+    expect(own.map((absence) => absence.status)).toEqual([0]);
+    const decideOwn = await attempt(olga, 'Olga decide_leave_request her own', 'decide_leave_request', { id: own[0]?.id, decision: 'approve' });
+    expectSentence(decideOwn.result, 'owner decides her own');
+    expect(decideOwn.writes).toEqual([]);
+    expect(own[0]?.status).toBe(0);
+  });
+
+  it('every write of the run is audited as the person who made it, through the organisation; nothing approved was filed', async () => {
+    const lines = await audit();
+    for (const line of lines) expect([line.person, line.via]).toEqual([expect.stringMatching(/^(Ada Worker|Lea Lead|Kai Other|Olga Owner) </), 'organisation']);
+    const filedPosts = fake.requests.filter((request) => request.method === 'POST' && request.path === '/api/v4/absences');
+    expect(filedPosts.length).toBe(2);
+    for (const post of filedPosts) expect(JSON.parse(post.body).status).toBe(0);
+  });
+
+  it('a tool withheld under the organisation account, called by name, says why in words', async () => {
+    const ada = await signIn('ada');
+    for (const [tool, args] of [
+      ['list_pending_leave', {}],
+      ['decide_leave_request', { id: ids.bob, decision: 'approve' }],
+      ['submit_timesheet', {}],
+      ['decide_timesheet', { id: '1', decision: 'approve' }],
+    ] as const) {
+      const { result, sent } = await attempt(ada, `Ada ${tool} (withheld)`, tool, args);
+      expectSentence(result, `Ada ${tool}`);
+      expect(sent).toEqual([]);
+    }
+  });
+});
+
+describe('a Clockodo lead where the company switched on the leave decisions alone (built server)', () => {
+  const [ADA, BOB, , OLGA] = CLOCKODO_USERS as [ClockodoUser, ClockodoUser, ClockodoUser, ClockodoUser];
+  const LEA: ClockodoUser = { ...ADA, id: 5, name: 'Lea Lead', email: 'lea@example.com', apiKey: 'key-lea-0123456789abcdef' };
+  let fake: FakeClockodo;
+  let idp: IdentityProvider;
+  let server: TeamServerHandle;
+
+  beforeAll(async () => {
+    fake = await startFakeClockodo({ users: [ADA, BOB, OLGA, LEA] });
+    const team = fake.state.teams.find((candidate) => candidate.id === 1);
+    if (team) team.leader = LEA.id;
+    fake.addAbsence({ usersId: BOB.id, dateSince: mondayIn(3), dateUntil: mondayIn(3), type: 1, status: 0 });
+    const port = await freePort();
+    idp = await startIdentityProvider({
+      accounts: [{ id: 'lea', name: LEA.name, email: LEA.email, emailVerified: true }],
+      redirectUris: [`http://127.0.0.1:${port}/sign-in/callback`],
+    });
+    ({ server } = await organisationServer(idp, port, { type: 'clockodo', url: fake.url }, OLGA.apiKey, {
+      built: true,
+      organisation: { user: OLGA.email },
+      settings: { tools: { enabled: { list_pending_leave: true, decide_leave_request: true } } },
+    }));
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await idp?.close();
+    await fake?.close();
+  });
+
+  it("offers Lea her people's leave without the team report switched on", async () => {
+    const lea = await connectAs(server, { era: 'modern', signIn: companySignIn(idp, 'lea') });
+    try {
+      await lea.call('whoami');
+      const pending = await answerOf(lea, 'list_pending_leave', {});
+      expect(pending.isError, textOf(pending)).toBeFalsy();
+      expect(textOf(pending)).toContain('Bob Colleague');
+    } finally {
+      await lea.close();
     }
   });
 });
