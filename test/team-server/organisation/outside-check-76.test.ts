@@ -24,6 +24,21 @@ import {
   type FakeUser as ClockodoUser,
   startFakeClockodo,
 } from '../../mcp-server/providers/clockodo/fake-clockodo.ts';
+import {
+  ADA as CLOCKIFY_ADA,
+  addEntry,
+  addTimeOff,
+  at,
+  BOB_KEY,
+  type FakeClockify,
+  newId,
+  SEED,
+  seedTeam,
+  seedWorkspace,
+  startFakeClockify,
+  TEAM,
+} from '../../mcp-server/providers/clockify/fake-clockify.ts';
+import { approvalRequestsOf, type FakeApprovalRequest } from '../../mcp-server/providers/clockify/fake-clockify-approvals.ts';
 import { organisationServer } from './organisation-support.ts';
 
 /** Every leave and approval tool of issue 76. */
@@ -586,6 +601,274 @@ describe('a Clockodo lead where the company switched on the leave decisions alon
       expect(textOf(pending)).toContain('Bob Colleague');
     } finally {
       await lea.close();
+    }
+  });
+});
+
+describe('outside check of issue 76 on Clockify (built server)', () => {
+  const WS = SEED.workspaces.acme;
+  const ADA = CLOCKIFY_ADA.id;
+  const { mia: MIA, wes: WES, olga: OLGA } = TEAM.users;
+  const { bob: BOB, cleo: CLEO } = SEED.users;
+  let fake: FakeClockify;
+  let idp: IdentityProvider;
+  let server: TeamServerHandle;
+  const open: ConnectedClient[] = [];
+  const leaveDay = mondayIn(3);
+  const lastMonday = mondayIn(-1);
+  const requests: Record<'wes' | 'cleo' | 'cleoApproved' | 'mia', string> = { wes: '', cleo: '', cleoApproved: '', mia: '' };
+  const weeks: Record<'wes' | 'cleo' | 'mia', string> = { wes: '', cleo: '', mia: '' };
+
+  beforeAll(async () => {
+    fake = await startFakeClockify();
+    seedWorkspace(fake);
+    seedTeam(fake);
+    const day = (offset: number) => addDays(leaveDay, offset);
+    requests.wes = addTimeOff(fake, { userId: WES, start: day(1), end: day(1), note: 'Wes private note' }).id;
+    requests.cleo = addTimeOff(fake, { userId: CLEO, start: day(2), end: day(2), note: 'Cleo private note' }).id;
+    requests.cleoApproved = addTimeOff(fake, { userId: CLEO, start: day(8), end: day(8), status: 'APPROVED', note: 'Cleo approved note' }).id;
+    requests.mia = addTimeOff(fake, { userId: MIA, start: day(3), end: day(3), note: 'Mia own note' }).id;
+    const week = (ownerId: string): string => {
+      const request: FakeApprovalRequest = {
+        id: newId(0x61),
+        workspaceId: WS,
+        ownerId,
+        creatorId: ownerId,
+        start: lastMonday,
+        end: addDays(lastMonday, 6),
+        state: 'PENDING',
+        note: '',
+        updatedAt: at(lastMonday, '09:00'),
+        updatedBy: ownerId,
+      };
+      approvalRequestsOf(fake.state).push(request);
+      addEntry(fake, { userId: ownerId, start: at(lastMonday, '09:00'), end: at(lastMonday, '10:00'), projectId: SEED.projects.website });
+      return request.id;
+    };
+    weeks.wes = week(WES);
+    weeks.cleo = week(CLEO);
+    weeks.mia = week(MIA);
+    addEntry(fake, { userId: ADA, start: at(lastMonday, '09:00'), end: at(lastMonday, '11:00'), projectId: SEED.projects.website });
+    const port = await freePort();
+    const people = fake.state.users.filter((user) => user.workspaces.includes(WS));
+    idp = await startIdentityProvider({
+      accounts: people.map((user) => ({ id: user.email.split('@')[0] as string, name: user.name, email: user.email, emailVerified: true })),
+      redirectUris: [`http://127.0.0.1:${port}/sign-in/callback`],
+    });
+    ({ server } = await organisationServer(idp, port, { type: 'clockify', url: fake.url, workspace: 'Acme' }, BOB_KEY, { built: true, settings: EVERY_TOOL }));
+  });
+  afterAll(async () => {
+    for (const client of open) await client.close().catch(() => undefined);
+    await server?.stop();
+    await idp?.close();
+    await fake?.close();
+    console.log(`\n---- Clockify answers ----\n${heard.join('\n')}`);
+  });
+
+  const signIn = async (account: string) => {
+    const client = await connectAs(server, {
+      era: 'modern',
+      signIn: companySignIn(idp, account),
+      elicitation: () => ({ action: 'accept', content: { confirm: true } }),
+    });
+    open.push(client);
+    await client.call('whoami');
+    return client;
+  };
+  const attempt = async (client: ConnectedClient, label: string, tool: string, args: Record<string, unknown> = {}) => {
+    const before = fake.requests.length;
+    const result = hear(label, await answerOf(client, tool, args));
+    const sent = fake.requests.slice(before);
+    // Clockify's searches are POSTs that change nothing (getTimeOffRequest, the users' search).
+    const searches = /\/(time-off\/requests|users\/info)$/;
+    return { result, sent, writes: sent.filter((request) => WRITES.has(request.method) && !searches.test(request.path)) };
+  };
+  const audit = async () => (await readAudit(server)).lines;
+  const timeOff = (id: string) => fake.state.timeOff.find((request) => request.id === id);
+  const weekOf = (id: string) => approvalRequestsOf(fake.state).find((request) => request.id === id);
+  const SECRETS = ['Wes private note', 'Cleo private note', 'Cleo approved note', 'Mia own note', 'Wes Worker'];
+
+  it('Ada: smuggled people refused unsent; her filing waits and is hers; one Clockify approves at once is taken back', async () => {
+    heard.length = 0;
+    const ada = await signIn('ada');
+    const listed = (await ada.client.listTools()).tools.map((tool) => tool.name);
+    heard.push(`Ada's tools: ${TOOLS.filter((name) => listed.includes(name)).join(', ')}`);
+    for (const tool of TOOLS) {
+      for (const smuggled of [{ userId: WES }, { user: WES }, { workspace: SEED.workspaces.side }]) {
+        const { result, sent } = await attempt(ada, `Ada ${tool} + ${JSON.stringify(smuggled)}`, tool, smuggled);
+        expect(result.isError, `${tool} ${JSON.stringify(smuggled)}`).toBe(true);
+        expect(sent).toEqual([]);
+      }
+    }
+    const auditBefore = (await audit()).length;
+    const filed = await attempt(ada, 'Ada request_leave', 'request_leave', { type: 'vacation', first_day: leaveDay, comment: 'Ada holiday' });
+    expect(filed.result.isError, textOf(filed.result)).toBeFalsy();
+    expect(filed.writes.map((request) => [request.method, request.path])).toEqual([
+      ['POST', `/api/v1/workspaces/${WS}/time-off/policies/${SEED.policies.vacation}/users/${ADA}/requests`],
+    ]);
+    expect(fake.state.timeOff.filter((request) => request.userId === ADA).map((request) => request.status)).toEqual(['PENDING']);
+    const records = (await audit()).slice(auditBefore);
+    expect(records.map((record) => [record.tool, record.person, record.outcome, record.via])).toEqual([
+      ['request_leave', 'Ada Lovelace <ada@acme.example>', 'done', 'organisation'],
+    ]);
+    (fake.options as { filedForOthersApproved: boolean }).filedForOthersApproved = true;
+    try {
+      const atOnce = await attempt(ada, 'Ada request_leave (Clockify approves at once)', 'request_leave', {
+        type: 'vacation',
+        first_day: addDays(leaveDay, 7),
+      });
+      expectSentence(atOnce.result, 'approved at once');
+      expect(fake.state.timeOff.filter((request) => request.userId === ADA && request.status === 'APPROVED')).toEqual([]);
+    } finally {
+      (fake.options as { filedForOthersApproved: boolean }).filedForOthersApproved = false;
+    }
+  });
+
+  it("Ada: after a calendar that read the whole workspace, no guessed number reaches anyone else's request, and nobody's note is shown", async () => {
+    const ada = await signIn('ada');
+    for (const [tool, args] of [
+      ['absence_calendar', { from: leaveDay, to: addDays(leaveDay, 13) }],
+      ['list_leave_requests', { from: today, to: addDays(today, 90) }],
+      ['leave_balance', {}],
+      ['list_timesheet_approvals', {}],
+    ] as const) {
+      const { result, writes } = await attempt(ada, `Ada ${tool}`, tool, args);
+      expect(writes).toEqual([]);
+      for (const secret of SECRETS) expect(JSON.stringify(result), `${tool}: ${secret}`).not.toContain(secret);
+    }
+    const own = new Set(fake.state.timeOff.filter((request) => request.userId === ADA).map((request) => request.id));
+    for (let number = 1; number <= 30; number++) {
+      const { result, writes } = await attempt(ada, `Ada cancel_leave_request #${number}`, 'cancel_leave_request', { id: number });
+      for (const write of writes)
+        expect(
+          [...own].some((id) => write.path.endsWith(`/requests/${id}`)),
+          `${number}: ${write.method} ${write.path}`,
+        ).toBe(true);
+      if (writes.length === 0) expectSentence(result, `cancel #${number}`);
+    }
+    for (const id of [requests.wes, requests.cleo, requests.mia]) expect(timeOff(id)?.status).toBe('PENDING');
+    for (const [label, id] of [
+      ["Wes's week", weeks.wes],
+      ["Cleo's week", weeks.cleo],
+      ["Mia's week", weeks.mia],
+    ] as const) {
+      const withdraw = await attempt(ada, `Ada withdraw_timesheet ${label}`, 'withdraw_timesheet', { id });
+      expectSentence(withdraw.result, `withdraw ${label}`);
+      expect(withdraw.writes).toEqual([]);
+      const decide = await attempt(ada, `Ada decide_timesheet ${label}`, 'decide_timesheet', { id, decision: 'approve' });
+      expect(decide.result.isError).toBe(true);
+      expect(decide.writes).toEqual([]);
+    }
+    expect([weeks.wes, weeks.cleo, weeks.mia].map((id) => weekOf(id)?.state)).toEqual(['PENDING', 'PENDING', 'PENDING']);
+  });
+
+  it('Ada: her week is submitted in her name and audited as hers; a second submission of it is refused', async () => {
+    const ada = await signIn('ada');
+    const submitted = await attempt(ada, 'Ada submit_timesheet', 'submit_timesheet', { period_start: lastMonday });
+    expect(submitted.result.isError, textOf(submitted.result)).toBeFalsy();
+    expect(submitted.writes.map((request) => [request.method, request.path])).toEqual([['POST', `/api/v1/workspaces/${WS}/approval-requests/users/${ADA}`]]);
+    const again = await attempt(ada, 'Ada submit_timesheet again', 'submit_timesheet', { period_start: lastMonday });
+    expectSentence(again.result, 'submitted twice');
+    expect(again.writes).toEqual([]);
+    const records = (await audit()).filter((record) => record.tool === 'submit_timesheet' && record.outcome === 'done');
+    expect(records.map((record) => [record.person, record.via])).toEqual([['Ada Lovelace <ada@acme.example>', 'organisation']]);
+  });
+
+  it('Mia (team manager): decides Ada and Cleo only, never her own, Wes or a decided one; Clockify names the key, the note and audit name Mia', async () => {
+    const mia = await signIn('mia');
+    const pending = await attempt(mia, 'Mia list_pending_leave', 'list_pending_leave');
+    expect(pending.result.isError, textOf(pending.result)).toBeFalsy();
+    expect(JSON.stringify(pending.result)).not.toMatch(/Wes private note|Wes Worker|Mia own note/);
+    const numberOf = (note: string) => Number(new RegExp(`#(\\d+) [^\\n]*${note}`).exec(textOf(pending.result))?.[1]);
+    const cleo = numberOf('Cleo private note');
+    expect(cleo).toBeGreaterThan(0);
+    // Every number the list showed is one of her people's: the guesses are all the others.
+    const listed = new Set([...textOf(pending.result).matchAll(/#(\d+) /g)].map((match) => Number(match[1])));
+    for (let number = 1; number <= 30; number++) {
+      if (listed.has(number)) continue;
+      const { result, writes } = await attempt(mia, `Mia decide_leave_request #${number}`, 'decide_leave_request', { id: number, decision: 'reject' });
+      for (const write of writes) expect(write.path, `#${number}`).not.toMatch(new RegExp(`${requests.wes}|${requests.mia}|${requests.cleoApproved}`));
+      if (writes.length === 0) expect(result.isError, `#${number}`).toBe(true);
+    }
+    expect([timeOff(requests.wes)?.status, timeOff(requests.mia)?.status, timeOff(requests.cleoApproved)?.status]).toEqual(['PENDING', 'PENDING', 'APPROVED']);
+    const auditBefore = (await audit()).length;
+    const decided = await attempt(mia, "Mia decide_leave_request Cleo's", 'decide_leave_request', { id: cleo, decision: 'approve', reason: 'Enjoy' });
+    expect(decided.result.isError, textOf(decided.result)).toBeFalsy();
+    expect(timeOff(requests.cleo)?.status).toBe('APPROVED');
+    expect(timeOff(requests.cleo)?.changedBy).toBe(BOB);
+    expect(timeOff(requests.cleo)?.statusNote).toContain('Mia Manager');
+    const twice = await attempt(mia, "Mia decide_leave_request Cleo's again", 'decide_leave_request', { id: cleo, decision: 'reject' });
+    expectSentence(twice.result, 'decided twice');
+    expect(twice.writes).toEqual([]);
+    for (const person of ['Wes Worker', 'Bob Builder', 'Mia Manager']) {
+      const { result, writes } = await attempt(mia, `Mia list_timesheet_approvals person=${person}`, 'list_timesheet_approvals', { person });
+      expect(writes).toEqual([]);
+      expect(JSON.stringify(result)).not.toContain(weeks.wes);
+    }
+    for (const [label, id] of [
+      ["Wes's week", weeks.wes],
+      ['her own week', weeks.mia],
+    ] as const) {
+      const { result, writes } = await attempt(mia, `Mia decide_timesheet ${label}`, 'decide_timesheet', { id, decision: 'approve' });
+      expectSentence(result, label);
+      expect(writes).toEqual([]);
+    }
+    const approved = await attempt(mia, "Mia decide_timesheet Cleo's week", 'decide_timesheet', { id: weeks.cleo, decision: 'approve', note: 'Fine' });
+    expect(approved.result.isError, textOf(approved.result)).toBeFalsy();
+    expect(weekOf(weeks.cleo)?.state).toBe('APPROVED');
+    expect(weekOf(weeks.cleo)?.updatedBy).toBe(BOB);
+    expect(weekOf(weeks.cleo)?.note).toContain('Mia Manager');
+    expect([weekOf(weeks.wes)?.state, weekOf(weeks.mia)?.state]).toEqual(['PENDING', 'PENDING']);
+    const records = (await audit()).slice(auditBefore).filter((record) => record.outcome === 'done');
+    expect(records.map((record) => [record.tool, record.person, record.via])).toEqual([
+      ['decide_leave_request', 'Mia Manager <mia@acme.example>', 'organisation'],
+      ['decide_timesheet', 'Mia Manager <mia@acme.example>', 'organisation'],
+    ]);
+  });
+
+  it("Wes (led by nobody) and Bob (the key's own user): Wes reaches nobody's; Bob decides as his own admin role would, never his own", async () => {
+    const wes = await signIn('wes');
+    for (const [tool, args] of [
+      ['list_pending_leave', {}],
+      ['decide_timesheet', { id: weeks.mia, decision: 'approve' }],
+      ['withdraw_timesheet', { id: weeks.mia }],
+      ['list_timesheet_approvals', { person: 'Ada Lovelace' }],
+    ] as const) {
+      const { result, writes } = await attempt(wes, `Wes ${tool}`, tool, args);
+      expect(writes).toEqual([]);
+      expect(JSON.stringify(result)).not.toMatch(/Mia own note|Ada holiday/);
+    }
+    const bob = await signIn('bob');
+    const before = new Set(fake.state.timeOff.map((request) => request.id));
+    const filed = await attempt(bob, 'Bob request_leave', 'request_leave', { type: 'vacation', first_day: addDays(leaveDay, 15) });
+    expect(filed.result.isError, textOf(filed.result)).toBeFalsy();
+    const own = fake.state.timeOff.filter((request) => request.userId === BOB && !before.has(request.id));
+    expect(own.map((request) => request.status)).toEqual(['PENDING']);
+    const pending = await attempt(bob, 'Bob list_pending_leave', 'list_pending_leave');
+    expect(textOf(pending.result)).not.toMatch(/#\d+ Bob Builder/);
+    const number = Number(/Requested #(\d+)/.exec(textOf(filed.result))?.[1]);
+    const decideOwn = await attempt(bob, 'Bob decide_leave_request his own', 'decide_leave_request', { id: number, decision: 'approve' });
+    expectSentence(decideOwn.result, 'admin decides his own');
+    expect(decideOwn.writes).toEqual([]);
+    expect(own[0]?.status).toBe('PENDING');
+  });
+
+  it('every write of the run is audited as the person who made it, through the organisation', async () => {
+    const lines = await audit();
+    expect(lines.length).toBeGreaterThan(5);
+    for (const line of lines)
+      expect([line.person, line.via]).toEqual([expect.stringMatching(/^(Ada Lovelace|Mia Manager|Wes Worker|Bob Builder) </), 'organisation']);
+  });
+
+  it('a tool withheld under the organisation account, called by name, says why in words', async () => {
+    const wes = await signIn('wes');
+    for (const [tool, args] of [
+      ['list_pending_leave', {}],
+      ['decide_leave_request', { id: 1, decision: 'approve' }],
+    ] as const) {
+      const { result, sent } = await attempt(wes, `Wes ${tool} (withheld)`, tool, args);
+      expectSentence(result, `Wes ${tool}`);
+      expect(sent).toEqual([]);
     }
   });
 });
