@@ -8,17 +8,11 @@
 // no page is found, as the capability promises (docs/mcp-apps.md).
 import { type CallToolResult, type McpServer, ResourceNotFoundError, type ServerContext } from '@modelcontextprotocol/server';
 import { OFFERED_TOOLS_META } from '../contract/app-offers.ts';
+import { overToolList } from '../engine/tool-list.ts';
 import { APP_MIME_TYPE, APPS, appOfTool, appOfUri, type AppEntry, declaresApps } from './app-catalog.ts';
 
 /** An app's page: one self-contained HTML file (renderer/apps, built by vite.config.ts). */
 export type PageOf = (app: AppEntry['name']) => Promise<string>;
-
-// The SDK keeps each method's handler; tools/list is wrapped, so the SDK still lists the tools and
-// this only adds the apps' links for a client that asked for them.
-type Handler = (request: unknown, context: ServerContext) => Promise<Record<string, unknown>>;
-interface HandlerAccess {
-  _getRequestHandler(method: string): Handler | undefined;
-}
 
 /**
  * The apps' resource metadata: every script and style is inlined, so the page needs no outside
@@ -32,16 +26,10 @@ const PAGE_META = { ui: { csp: { connectDomains: [], resourceDomains: [] }, pref
  */
 export function serveApps(server: McpServer, declared: (context: ServerContext) => unknown, pageOf: PageOf): void {
   const protocol = server.server;
-  const listTools = (protocol as unknown as HandlerAccess)._getRequestHandler('tools/list');
-  if (!listTools) throw new Error('The SDK set no tools/list handler to add the apps to.');
   const forApps = (context: ServerContext) => declaresApps(declared(context));
   protocol.registerCapabilities({ resources: {} });
-  protocol.removeRequestHandler('tools/list');
-  protocol.setRequestHandler('tools/list', async (request, context) => {
-    const listed = await listTools(request, context);
-    if (!forApps(context)) return listed as { tools: [] };
-    return { ...listed, tools: (listed.tools as Array<Record<string, unknown>>).map(withAppLink) } as { tools: [] };
-  });
+  // The SDK still lists the tools (engine/tool-list.ts); this only adds the apps' links for a client that asked for them.
+  overToolList(server, (listed, context) => (forApps(context) ? { ...listed, tools: listed.tools.map(withAppLink) } : listed));
   protocol.setRequestHandler('resources/list', (_request, context) => ({ resources: forApps(context) ? APPS.map(listedApp) : [] }));
   protocol.setRequestHandler('resources/templates/list', () => ({ resourceTemplates: [] }));
   protocol.setRequestHandler('resources/read', async (request, context) => {

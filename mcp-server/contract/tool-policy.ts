@@ -22,12 +22,29 @@ export interface ToolPolicyOptions {
   organisation?: { whoamiOnly: boolean; allows: (tool: CatalogedTool) => boolean };
 }
 
-export function isToolEnabled(tool: CatalogedTool, settings: Settings, options: ToolPolicyOptions): boolean {
-  if (options.allTools) return true;
+/**
+ * Why the switches or the policy keep a tool from AI clients, in the order they decide it; null where
+ * they let it through. A withheld tool called by name says which (tools/offer.ts, whyNotOffered).
+ */
+export type SwitchedOff = 'no_evidence_source' | 'policy_whoami_only' | 'policy' | 'read_only' | 'settings';
+
+/**
+ * Why a tool is not offered: the back end cannot serve it for this person (`back_end`), or cannot
+ * through the organisation's credential the team server acts for them with (`organisation_account`:
+ * providers/acting-for.ts), or the switches or the policy keep it.
+ */
+export type NotOffered = 'back_end' | 'organisation_account' | SwitchedOff;
+
+export function whySwitchedOff(tool: CatalogedTool, settings: Settings, options: ToolPolicyOptions): SwitchedOff | null {
+  if (options.allTools) return null;
   // The evidence tools have nothing to read until the person names a source: no AI client is offered them before.
-  if (tool.group === 'evidence' && evidenceSourcesOn(settings.evidence).length === 0) return false;
-  if (options.organisation?.whoamiOnly) return tool.name === 'whoami';
-  if (options.organisation && !options.organisation.allows(tool)) return false;
-  if (settings.tools.readOnly && tool.access !== 'read') return false;
-  return settings.tools.enabled[tool.name] ?? settings.tools.groups[tool.group] ?? isDefaultEnabled(tool);
+  if (tool.group === 'evidence' && evidenceSourcesOn(settings.evidence).length === 0) return 'no_evidence_source';
+  if (options.organisation?.whoamiOnly) return tool.name === 'whoami' ? null : 'policy_whoami_only';
+  if (options.organisation && !options.organisation.allows(tool)) return 'policy';
+  if (settings.tools.readOnly && tool.access !== 'read') return 'read_only';
+  return (settings.tools.enabled[tool.name] ?? settings.tools.groups[tool.group] ?? isDefaultEnabled(tool)) ? null : 'settings';
+}
+
+export function isToolEnabled(tool: CatalogedTool, settings: Settings, options: ToolPolicyOptions): boolean {
+  return whySwitchedOff(tool, settings, options) === null;
 }

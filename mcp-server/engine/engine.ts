@@ -30,7 +30,7 @@ import { isToolOffered, toolOptionsFor } from '../tools/offer.ts';
 import { type CallContexts, callContexts, holidayCalendar, type HolidaysOf } from './call-context.ts';
 import { LiveServers } from './live-servers.ts';
 import { ServerPool } from './server-pool.ts';
-import { createMcpServer } from './mcp-server.ts';
+import { type BackEndSaid, createMcpServer } from './mcp-server.ts';
 import type { EndedCall, FinishedCall } from './run-tool.ts';
 
 /** How long after a back end opens it is asked about its optional features (after the first tools/list had its chance). */
@@ -141,6 +141,8 @@ export class Engine {
   #opening: Promise<TimeTracker> | undefined;
   /** What the back end offered when it was last open: tools/list while it rests. */
   #restingCapabilities: ReadonlySet<Capability> = new Set(['account']);
+  /** The back end as a withheld tool's words name it while it rests (engine/mcp-server.ts, ServerParts `backEnd`). */
+  #restingBackEnd: BackEndSaid | undefined;
   #stopFollowingTracker: () => void = () => {};
   #wantedTeam: boolean;
   #wantedAdmin: boolean;
@@ -240,6 +242,7 @@ export class Engine {
     const settings = options.readOnly ? () => readOnly(this.#read.settings) : () => this.#read.settings;
     return createMcpServer({
       capabilities: () => this.#capabilities(),
+      backEnd: () => this.#backEnd(),
       remote: () => isRemote(this.#profile),
       contexts: this.#contexts,
       settings,
@@ -321,6 +324,7 @@ export class Engine {
     const tracker = this.#tracker;
     if (!tracker) return;
     this.#restingCapabilities = tracker.capabilities;
+    this.#restingBackEnd = this.#backEndSaid(tracker);
     this.#stopFollowingTracker();
     this.#tracker = undefined;
     tracker.close();
@@ -461,6 +465,24 @@ export class Engine {
   #capabilities(): ReadonlySet<Capability> {
     if (this.#options.listEveryTool) return EVERY_CAPABILITY;
     return this.#tracker?.capabilities ?? this.#restingCapabilities;
+  }
+
+  /** The back end in use (or resting) as a withheld tool's words name it. */
+  #backEnd(): BackEndSaid {
+    if (this.#tracker) return this.#backEndSaid(this.#tracker);
+    return this.#restingBackEnd ?? { label: backEndOf(this.#profile.type).label, actsThroughOrganisation: false };
+  }
+
+  /**
+   * Acting for the person with the organisation's credential, the back end by its name alone ("Kimai"): the words
+   * say "your company's Kimai account". Otherwise as the tracker names itself. A stand-in that must not be used
+   * brings its reason, which every call of it answers (blocked-tracker.ts).
+   */
+  #backEndSaid(tracker: TimeTracker): BackEndSaid {
+    const said = tracker.actingFor
+      ? { label: backEndOf(tracker.type).label, actsThroughOrganisation: true }
+      : { label: tracker.label, actsThroughOrganisation: false };
+    return tracker.blocked ? { ...said, blocked: tracker.blocked } : said;
   }
 
   #toolOptions(): ToolPolicyOptions {

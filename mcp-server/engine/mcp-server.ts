@@ -1,6 +1,7 @@
 // One MCP server over an engine: every tool and prompt registered, those the back end, the settings
-// or the policy do not allow disabled (they appear live, with notifications/tools/list_changed and
-// notifications/prompts/list_changed, when that changes), the MCP Apps for clients that declare them.
+// or the policy do not allow left out of the lists (they appear live, with notifications/tools/list_changed
+// and notifications/prompts/list_changed, when that changes), the MCP Apps for clients that declare them.
+// A tool left out and called by name all the same hears why, in words (the refusal `tool_withheld`).
 // Transport-free: the stdio host and the team host connect it to their wire.
 import {
   completable,
@@ -31,7 +32,9 @@ import type { RoundState } from '../tools/asking.ts';
 import type { ToolAnnotations } from '../tools/define-tool.ts';
 import { withCompactJsonSchema } from '../tools/compact-schema.ts';
 import { TOOL_LIST, TOOLS } from '../tools/index.ts';
-import { isToolOffered } from '../tools/offer.ts';
+import { isToolOffered, whyNotOffered } from '../tools/offer.ts';
+import type { Refusal } from '../contract/outcomes/refusals.ts';
+import { overToolList } from './tool-list.ts';
 import type { CallContexts } from './call-context.ts';
 import type { LiveServers } from './live-servers.ts';
 import type { InputProblem } from '../contract/outcomes/call.ts';
@@ -44,9 +47,20 @@ const INSTRUCTIONS =
   'days as YYYY-MM-DD, today or yesterday; durations as 1h30m, 45m or 1.5h; from/to include both days. ' +
   "Projects and activities by name (any case) or id (list_catalog). Results: times in ISO 8601 with a UTC offset, days in the user's timezone.";
 
+/** The back end as a withheld tool's refusal says it (the refusal `tool_withheld`). */
+export interface BackEndSaid {
+  label: string;
+  /** It acts for the person with the organisation's credential (the team server under one organisation credential: providers/acting-for.ts). */
+  actsThroughOrganisation: boolean;
+  /** It is a stand-in that must not be used (providers/blocked-tracker.ts): its reason is every call's answer, a withheld tool's too. */
+  blocked?: Refusal;
+}
+
 /** What one MCP server is built over: its engine's state, read live, and what this server alone has. */
 export interface ServerParts {
   capabilities: () => ReadonlySet<Capability>;
+  /** The back end as a withheld tool's words name it. */
+  backEnd: () => BackEndSaid;
   /** The back end is a remote one: the open world, and the only kind that keeps writes for the window to decide. */
   remote: () => boolean;
   contexts: CallContexts;
@@ -105,6 +119,9 @@ export function createMcpServer(parts: ServerParts): McpServer {
   serveApps(server, (request) => declaredCapabilities(server, request), pageOf);
   let settings = parts.settings();
   const call = (tool: CallableTool, afterWrite?: ServerParts['afterWrite']) => async (args: unknown, request: ServerContext) => {
+    // A tool not offered now, called by name all the same: why, before its input is read or anything is asked of the back end.
+    const notOffered = whyWithheld(tool.name);
+    if (notOffered) return refused(notOffered);
     // The input as its schema reads it (the SDK lets it through: register, below). A refused input is
     // answered before the call begins, as the SDK answered it, with its refusal as data.
     const input = await tool.input.safeParseAsync(args ?? {});
@@ -122,7 +139,7 @@ export function createMcpServer(parts: ServerParts): McpServer {
         ...(parts.afterCall ? { afterCall: parts.afterCall } : {}),
       });
       // What a page of the apps is offered to read, for a client that draws them (apps/serve-apps.ts).
-      return withOfferedReads(answer, tool.name, declaredCapabilities(server, request), (name) => registered.get(name)?.handle.enabled === true);
+      return withOfferedReads(answer, tool.name, declaredCapabilities(server, request), (name) => registered.has(name) && listed(name));
     } finally {
       running.set(server, callsRunningOn(server) - 1);
     }
@@ -140,18 +157,34 @@ export function createMcpServer(parts: ServerParts): McpServer {
       },
       call(tool, afterWrite),
     );
-  const registered = new Map<string, { tool: AnyTool; handle: RegisteredTool }>();
-  // Every tool is registered; one the back end cannot serve (now) stays disabled, which keeps it out
-  // of tools/list and lets it appear live when the back end gains the capability.
+  const registered = new Map<string, { tool: AnyTool; handle: RegisteredTool; offered: boolean }>();
+  // Every tool is registered and stays enabled in the SDK; one the back end cannot serve (now), or the
+  // switches or the policy keep, is left out of tools/list (below) and appears live when that changes.
+  // It is not disabled: the SDK answers a disabled tool's call with its own "Tool … disabled", and a
+  // person should hear why (tools/offer.ts, whyNotOffered).
   const isOffered = (tool: AnyTool, next: Settings) => isToolOffered(tool, capabilities(), next, toolOptions());
   const toolOffered = (next: Settings) => (name: ToolName) => isOffered(TOOLS[name], next);
+  // Listed now: a tool of the registry offered now, or one of the window's own (those are disabled instead: no AI client calls them).
+  const listed = (name: string) => {
+    const entry = registered.get(name);
+    return entry === undefined || isOffered(entry.tool, settings);
+  };
+  /** Why a tool of the registry is not offered now, as its refusal; null where it is (or it is the window's own). */
+  const whyWithheld = (name: string): Refusal | null => {
+    const entry = registered.get(name);
+    if (!entry) return null;
+    const backEnd = parts.backEnd();
+    const why = whyNotOffered(entry.tool, capabilities(), settings, toolOptions(), backEnd.actsThroughOrganisation);
+    if (why === null) return null;
+    return backEnd.blocked ?? { code: 'tool_withheld', facts: { tool: name, why, back_end: backEnd.label } };
+  };
   // Every remote back end is the open world; it changes only when a back end opens late.
   let openWorld = parts.remote();
   for (const tool of TOOL_LIST) {
     const handle = register(tool, { ...tool.annotations, openWorldHint: openWorld }, parts.afterWrite);
-    if (!isOffered(tool, settings)) handle.disable();
-    registered.set(tool.name, { tool, handle });
+    registered.set(tool.name, { tool, handle, offered: isOffered(tool, settings) });
   }
+  overToolList(server, (answer) => ({ ...answer, tools: answer.tools.filter((entry) => listed(entry.name as string)) }));
   // The window's own tools: registered only for the app's engine, so no AI client ever lists them,
   // and listed only over a remote back end, the only kind that keeps writes to decide or lets a
   // catalog item be changed (the window then asks nothing of them on the local timesheet), and only
@@ -188,10 +221,15 @@ export function createMcpServer(parts: ServerParts): McpServer {
     const nowOpen = parts.remote();
     const worldChanged = nowOpen !== openWorld;
     openWorld = nowOpen;
-    for (const { tool, handle } of registered.values()) {
-      if (worldChanged) handle.update({ annotations: { ...tool.annotations, openWorldHint: openWorld } });
-      switchTo(handle, isOffered(tool, next));
+    let listChanged = false;
+    for (const entry of registered.values()) {
+      if (worldChanged) entry.handle.update({ annotations: { ...entry.tool.annotations, openWorldHint: openWorld } });
+      const offered = isOffered(entry.tool, next);
+      listChanged ||= offered !== entry.offered;
+      entry.offered = offered;
     }
+    // Told only where the list changes, as the SDK tells of a tool it enables or disables (debounced: one for all of them).
+    if (listChanged) server.sendToolListChanged();
     for (const { tool, handle } of appTools) switchTo(handle, appToolOffered(tool));
     for (const { prompt, handle } of prompts.values()) switchTo(handle, isPromptOffered(prompt, toolOffered(next)));
   };

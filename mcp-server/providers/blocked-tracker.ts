@@ -1,7 +1,7 @@
 // A back end that must not be used — one the organisation's policy does not allow, or none at all
 // because the settings cannot say which: nothing is contacted, `whoami` says why, and every other
 // call answers with the same sentence (its only capability is `account`, so AI clients and the app
-// are offered `whoami` alone).
+// are offered `whoami` alone; a tool called by name all the same hears that sentence too).
 import type { Refusal } from '../contract/outcomes/refusals.ts';
 import type { BackEndProfile } from '../contract/settings.ts';
 import { type Person, BackEndError, type TimeTracker } from './time-tracker.ts';
@@ -18,10 +18,12 @@ export interface Blocked {
 
 export function createBlockedTracker(blocked: Blocked, personName: () => string): TimeTracker {
   const { reason, refusal } = blocked;
-  const refuse = (): Promise<never> => Promise.reject(refusal ? BackEndError.of(refusal) : new BackEndError('back_end_blocked', { reason }));
+  const said: Refusal = refusal ?? { code: 'back_end_blocked', facts: { reason } };
+  const refuse = (): Promise<never> => Promise.reject(BackEndError.of(said));
   return {
     type: blocked.type,
     label: blocked.label,
+    blocked: said,
     // It writes nothing, so it reads nothing as a label: no description of any form is one here.
     agentLabel: 'column',
     capabilities: new Set(['account']),

@@ -61,7 +61,7 @@ export async function createRemoteTracker(options: Omit<TrackerFactoryOptions, '
   const secret = withheld
     ? async () => (await access.secret()) ?? Promise.reject(new RemoteError('no_token', remoteRefusal('remote_secret_withheld', { reason: withheld })))
     : access.secret;
-  return create({
+  const tracker = await create({
     profile,
     userDataDir: options.userDataDir,
     ...(options.factsShelf ? { factsShelf: options.factsShelf } : {}),
@@ -80,6 +80,9 @@ export async function createRemoteTracker(options: Omit<TrackerFactoryOptions, '
     ...(options.wallClock ? { wallClock: options.wallClock } : {}),
     ...(options.actingFor ? { actingFor: options.actingFor } : {}),
   });
+  // Whom it acts for, said on the tracker itself for the engine (a tool it does not offer is then the
+  // organisation account's limit, not the back end's): every back end's tracker gets it here, none has to remember to.
+  return options.actingFor ? Object.assign(tracker, { actingFor: options.actingFor }) : tracker;
 }
 
 /**

@@ -38,6 +38,7 @@ import { modelText } from '../contract/outcomes/sentence.ts';
 import { type Refusal, type RefusalArgs, refusalKind, refusalOf, refusalSentence } from '../contract/outcomes/refusals.ts';
 import type { NestedRefusal, RefusalKind } from '../contract/outcomes/wording.ts';
 import type { Note, Notice } from '../contract/outcomes/notices.ts';
+import type { ActingFor } from './acting-for.ts';
 
 export { CAPABILITIES, type Capability } from '../contract/vocabulary.ts';
 
@@ -108,6 +109,14 @@ export interface TimeTracker {
    * description, every tool that writes a description refuses one of that form (tools/agent-labels.ts).
    */
   readonly agentLabel: AgentLabelForm;
+  /**
+   * Whom the tracker acts for with the organisation's credential (the team server: providers/acting-for.ts);
+   * left out, the credential is the person's own. A tool it does not offer is said to be withheld from
+   * the organisation's account, not missing from the back end (tools/offer.ts, whyNotOffered).
+   */
+  readonly actingFor?: ActingFor;
+  /** Why nothing is contacted, where the back end is a stand-in that must not be used (blocked-tracker.ts): every call's answer. */
+  readonly blocked?: Refusal;
   /** May grow or shrink while the server runs; see `onCapabilitiesChange`. */
   readonly capabilities: ReadonlySet<Capability>;
   /**

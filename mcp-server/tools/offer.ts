@@ -4,8 +4,8 @@
 // decide with the same two functions, and the opening answers with exactly what the engine will serve.
 import type { BackEndProfile } from '../contract/back-ends.ts';
 import type { Settings } from '../contract/settings.ts';
-import type { CatalogedTool, ToolPolicyOptions } from '../contract/tool-policy.ts';
-import { isToolEnabled } from '../contract/tool-policy.ts';
+import type { CatalogedTool, NotOffered, ToolPolicyOptions } from '../contract/tool-policy.ts';
+import { isToolEnabled, whySwitchedOff } from '../contract/tool-policy.ts';
 import { isRestrictive, organisationRules, type Policy } from '../policy/policy.ts';
 import type { Capability } from '../providers/time-tracker.ts';
 
@@ -16,6 +16,26 @@ export function isToolOffered(
   options: ToolPolicyOptions,
 ): boolean {
   return capabilities.has(tool.capability) && isToolEnabled(tool, settings, options);
+}
+
+/**
+ * Why a tool is not offered (contract/tool-policy.ts, NotOffered), for a client that calls it by name
+ * all the same. Null exactly where isToolOffered is true.
+ */
+export function whyNotOffered(
+  tool: CatalogedTool & { capability: Capability },
+  capabilities: ReadonlySet<Capability>,
+  settings: Settings,
+  options: ToolPolicyOptions,
+  /** The back end acts for the person with the organisation's credential (the team server under one organisation credential). */
+  actsThroughOrganisation: boolean,
+): NotOffered | null {
+  const switchedOff = whySwitchedOff(tool, settings, options);
+  // A policy that leaves AI clients only whoami is the reason whatever else is true (whoami says why).
+  if (switchedOff === 'policy_whoami_only') return switchedOff;
+  // Then the back end: what the person cannot have here is not said to be a switch they could turn.
+  if (!capabilities.has(tool.capability)) return actsThroughOrganisation ? 'organisation_account' : 'back_end';
+  return switchedOff;
 }
 
 /** How the engine was started: `--all-tools`, and whether it proved to be the app's own (policy/app-engine-proof.ts). */

@@ -1,6 +1,7 @@
 // Refusals of the one tool-call path (engine/run-tool.ts): a call stopped before its end, one that
-// failed without a plan, an argument the tool does not take, a part the back end lacks, the request
-// budget one call has (providers/remote/request-budget.ts).
+// failed without a plan, an argument the tool does not take, a part the back end lacks, a tool not
+// offered (engine/mcp-server.ts), the request budget one call has (providers/remote/request-budget.ts).
+import type { NotOffered } from '../tool-policy.ts';
 import { formatWait } from './format.ts';
 import { either, modelText, say } from './sentence.ts';
 import { refusalFamily } from './wording.ts';
@@ -22,6 +23,35 @@ const MISSING_PART_WORDS = {
 } as const;
 
 export type MissingPart = keyof typeof MISSING_PART_WORDS;
+
+/** Why a tool is not offered (tools/offer.ts, whyNotOffered), said to a client that calls it by name. */
+type Withheld = { tool: string; why: NotOffered; back_end: string };
+
+/**
+ * What a person reads: why the tool is not there, and what they can do instead where anything. The
+ * tool is named as it was called and nothing else is listed, so a client learns of no tool it was not
+ * offered beyond the one it named.
+ */
+function withheldSentence(facts: Withheld) {
+  const tool = either(facts.tool, 'This');
+  switch (facts.why) {
+    case 'back_end':
+      return say`${facts.back_end} does not offer ${either(facts.tool, 'this')} to your account through Punchcard: the back end has no such feature, or your role there does not reach it. Nothing was done.`;
+    case 'organisation_account':
+      // Whether the tracker has the feature at all is not known here (Clockodo has no timesheet approvals), hence "if".
+      return say`This server acts for you through your company's ${facts.back_end} account, through which ${either(facts.tool, 'this')} is not offered. If ${facts.back_end} has it, do it in ${facts.back_end}'s own pages, signed in as yourself. Nothing was sent.`;
+    case 'no_evidence_source':
+      return say`${tool} reads the sources you name (calendars, commits, journals), and none is switched on yet: name one in the Evidence section of Punchcard's preferences first. Nothing was read.`;
+    case 'policy_whoami_only':
+      return say`Your organisation's policy leaves AI clients only whoami here, which says why; ${either(facts.tool, 'this')} is not offered. Nothing was done.`;
+    case 'policy':
+      return say`Your organisation's policy does not let AI clients use ${either(facts.tool, 'this')}. Nothing was done.`;
+    case 'read_only':
+      return say`${tool} changes your records, and AI clients may only read here (Punchcard's read-only switch, or a connection granted reading only). Nothing was done.`;
+    case 'settings':
+      return say`${tool} is switched off for AI clients in the settings Punchcard runs with: the Tools section of Punchcard's preferences switches it on (on a team server, its administrator does). Nothing was done.`;
+  }
+}
 
 /** "Unknown argument "projct": clock_in takes project, activity, …. Nothing was done." */
 function unknownArgumentsSentence(tool: string, unknown: readonly string[], accepted: readonly string[]) {
@@ -139,6 +169,15 @@ export const callRefusals = refusalFamily({
     kind: 'input',
     say: (facts: { part: MissingPart; back_end: string }) => say`${MISSING_PART_WORDS[facts.part](facts.back_end)}`,
     example: { part: 'breaks', back_end: 'Kimai' },
+  },
+  /**
+   * A tool not offered, called by name all the same (engine/mcp-server.ts): why, in words, before
+   * anything is asked of the back end. An unknown name stays the protocol's own error.
+   */
+  tool_withheld: {
+    kind: 'input',
+    say: (facts: Withheld) => withheldSentence(facts),
+    example: { tool: 'request_leave', why: 'organisation_account', back_end: 'Kimai' },
   },
   /**
    * A failure with no code of its own, inside another refusal's facts (providers/time-tracker.ts,

@@ -1,10 +1,12 @@
 // AI agents' own time through the built server over real stdio, in both eras: record_agent_time is
 // off until the person switches the agents group on, the organisation's policy can deny the group,
 // and the agent is the client's own name (the 2025 handshake's clientInfo, or the 2026 request's),
-// never an argument; a 2026 request that names no client is refused and nothing is recorded.
+// never an argument; called while it is not offered, it says why in words (and an unknown name stays
+// the protocol's error); a 2026 request that names no client is refused and nothing is recorded.
 import { join } from 'node:path';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { REFUSAL_META_KEY } from '../../../mcp-server/contract/outcomes/refusal-meta.ts';
 import { makeUserDataDir } from '../../support/engine.ts';
 import {
   cleanUp,
@@ -49,10 +51,19 @@ async function listed(server: RawServer): Promise<string[]> {
 async function call(server: RawServer, request: object & { id: number }) {
   server.send(request);
   const { message } = await server.response(request.id);
-  // A tool that is not offered is a protocol error, as the SDK answers it.
-  if (message.error) return { isError: true, text: message.error.message, structured: undefined };
-  const result = message.result as { isError?: boolean; content: Array<{ text: string }>; structuredContent?: Record<string, unknown> };
-  return { isError: result.isError === true, text: result.content[0]?.text ?? '', structured: result.structuredContent };
+  if (message.error) return { isError: true, text: message.error.message, structured: undefined, refusal: undefined };
+  const result = message.result as {
+    isError?: boolean;
+    content: Array<{ text: string }>;
+    structuredContent?: Record<string, unknown>;
+    _meta?: Record<string, unknown>;
+  };
+  return {
+    isError: result.isError === true,
+    text: result.content[0]?.text ?? '',
+    structured: result.structuredContent,
+    refusal: result._meta?.[REFUSAL_META_KEY],
+  };
 }
 
 describe.each<Era>(['legacy', 'modern'])('record_agent_time over stdio (%s era)', (era) => {
@@ -60,7 +71,25 @@ describe.each<Era>(['legacy', 'modern'])('record_agent_time over stdio (%s era)'
     const server = start(era);
     expect(await listed(server)).not.toContain('record_agent_time');
     const refused = await call(server, eraRequest(era, 3, 'tools/call', { name: 'record_agent_time', arguments: WORK }) as { id: number });
-    expect(refused).toMatchObject({ isError: true, text: 'Tool record_agent_time disabled' });
+    // Called by name all the same, it says why in words (a tool result the model reads), not the SDK's "Tool … disabled".
+    expect(refused).toMatchObject({
+      isError: true,
+      text: "record_agent_time is switched off for AI clients in the settings Punchcard runs with: the Tools section of Punchcard's preferences switches it on (on a team server, its administrator does). Nothing was done.",
+      refusal: { code: 'tool_withheld', facts: { tool: 'record_agent_time', why: 'settings', back_end: 'Local timesheet' } },
+    });
+    // Nothing was recorded.
+    const entries = await call(
+      server,
+      eraRequest(era, 4, 'tools/call', { name: 'list_time_entries', arguments: { from: 'yesterday', to: 'yesterday' } }) as { id: number },
+    );
+    expect(entries.structured).toMatchObject({ entries: [] });
+  });
+
+  it("keeps an unknown tool the protocol's own error", async () => {
+    const server = start(era);
+    await listed(server);
+    const unknown = await call(server, eraRequest(era, 3, 'tools/call', { name: 'record_agent_tim', arguments: WORK }) as { id: number });
+    expect(unknown).toMatchObject({ isError: true, text: expect.stringMatching(/record_agent_tim not found/), refusal: undefined });
   });
 
   it("records the agent's time under the client's own name, which list_time_entries shows", async () => {
@@ -83,7 +112,11 @@ describe.each<Era>(['legacy', 'modern'])('record_agent_time over stdio (%s era)'
     const server = start(era, AGENTS_ON, { schemaVersion: 1, ai: { deniedGroups: ['agents'] } });
     expect(await listed(server)).not.toContain('record_agent_time');
     const refused = await call(server, eraRequest(era, 3, 'tools/call', { name: 'record_agent_time', arguments: WORK }) as { id: number });
-    expect(refused).toMatchObject({ isError: true, text: 'Tool record_agent_time disabled' });
+    expect(refused).toMatchObject({
+      isError: true,
+      text: "Your organisation's policy does not let AI clients use record_agent_time. Nothing was done.",
+      refusal: { code: 'tool_withheld', facts: { tool: 'record_agent_time', why: 'policy' } },
+    });
   });
 });
 

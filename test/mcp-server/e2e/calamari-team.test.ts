@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CALAMARI_FACTS_FILE } from '../../../mcp-server/providers/calamari/facts.ts';
 import { closeAfterEach } from '../../support/close-after-each.ts';
-import { type InProcessEngineHandle, makeUserDataDir, startInProcessEngine, textOf, writeSettings } from '../../support/engine.ts';
+import { type InProcessEngineHandle, makeUserDataDir, refusalOf, startInProcessEngine, textOf, writeSettings } from '../../support/engine.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
 import { everyTeamWindow } from '../../support/team-windows.ts';
 import {
@@ -131,8 +131,11 @@ describe('the team group on Calamari', () => {
     expect(learnedManages(ada.userDataDir)).toBe(false);
     expect(await teamToolsOf(ada.engine)).toEqual([]);
     // A client calling anyway is refused by the engine, as any tool not offered.
-    await expect(ada.engine.call('team_report')).rejects.toThrow(/disabled/);
-    await expect(mia.engine.call('decide_leave_request', { id: 960, decision: 'approve' })).rejects.toThrow(/disabled/);
+    expect(refusalOf(await ada.engine.call('team_report'))).toMatchObject({ code: 'tool_withheld', facts: { tool: 'team_report', why: 'back_end' } });
+    expect(refusalOf(await mia.engine.call('decide_leave_request', { id: 960, decision: 'approve' }))).toMatchObject({
+      code: 'tool_withheld',
+      facts: { tool: 'decide_leave_request', why: 'back_end' },
+    });
   });
 
   it('reads nobody else while the person leaves the team tools off: the employee list counts against the organisation', async () => {

@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { accept, type SessionOptions } from '../../support/admin-engine.ts';
 import { clockifyAdmin } from '../../support/clockify-admin.ts';
-import { type Era, textOf } from '../../support/engine.ts';
+import { type Era, refusalOf, textOf } from '../../support/engine.ts';
 import { BOB_KEY, type FakeClockify, MIA_KEY, OLGA_KEY, SEED, WES_KEY } from '../providers/clockify/fake-clockify.ts';
 
 const { acmeWithTeam, connect, offered, session } = clockifyAdmin({ tool: 'update_catalog_item', answer: accept });
@@ -44,7 +44,10 @@ describe('update_catalog_item on Clockify', () => {
       const engine = await connect(fake, key);
       await expect.poll(() => fake.requests.filter((request) => /[?&]roles=/.test(request.query)).length).toBeGreaterThan(0);
       expect(await offered(engine)).toBe(false);
-      await expect(engine.call('update_catalog_item', { kind: 'project', item: 'Website', name: 'Site' })).rejects.toThrow(/disabled/);
+      expect(refusalOf(await engine.call('update_catalog_item', { kind: 'project', item: 'Website', name: 'Site' }))).toMatchObject({
+        code: 'tool_withheld',
+        facts: { tool: 'update_catalog_item', why: 'back_end' },
+      });
     }
   });
 

@@ -9,7 +9,7 @@ import type { ElicitRequestFormParams } from '@modelcontextprotocol/client';
 import { describe, expect, it } from 'vitest';
 import type { SessionOptions } from '../../support/admin-engine.ts';
 import { clockifyAdmin } from '../../support/clockify-admin.ts';
-import { type Era, textOf } from '../../support/engine.ts';
+import { type Era, refusalOf, textOf } from '../../support/engine.ts';
 import {
   addEntry,
   addMembers,
@@ -102,7 +102,10 @@ describe('correct_time_entries on Clockify', () => {
       // The role is learned in the background; give it the time to offer the tool, which it must not.
       await expect.poll(() => fake.requests.filter((request) => /[?&]roles=/.test(request.query)).length).toBeGreaterThan(0);
       expect(await offered(engine)).toBe(false);
-      await expect(engine.call('correct_time_entries', { ...NOVEMBER, set: { billable: false } })).rejects.toThrow(/disabled/);
+      expect(refusalOf(await engine.call('correct_time_entries', { ...NOVEMBER, set: { billable: false } }))).toMatchObject({
+        code: 'tool_withheld',
+        facts: { tool: 'correct_time_entries', why: 'back_end' },
+      });
     }
     expect(entryWrites(fake)).toEqual([]);
   });

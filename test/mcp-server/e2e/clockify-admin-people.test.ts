@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { accept } from '../../support/admin-engine.ts';
 import { clockifyAdmin } from '../../support/clockify-admin.ts';
-import { type Era, textOf } from '../../support/engine.ts';
+import { type Era, refusalOf, textOf } from '../../support/engine.ts';
 import { BOB_KEY, type FakeClockify, MIA_KEY, OLGA_KEY, SEED, TEAM, WES_KEY } from '../providers/clockify/fake-clockify.ts';
 
 const { acmeWithTeam, connect, offered, session } = clockifyAdmin({ tool: 'manage_people', answer: accept });
@@ -37,7 +37,10 @@ describe('manage_people on Clockify', () => {
     // The role was asked (an admin tool is on) and names a member: nothing is offered, nothing listed.
     await expect.poll(() => fake.requests.filter((request) => /[?&]roles=/.test(request.query)).length).toBeGreaterThan(3);
     expect(await offered(wes)).toBe(false);
-    await expect(wes.call('manage_people', { action: 'list' })).rejects.toThrow(/disabled/);
+    expect(refusalOf(await wes.call('manage_people', { action: 'list' }))).toMatchObject({
+      code: 'tool_withheld',
+      facts: { tool: 'manage_people', why: 'back_end' },
+    });
     expect(fake.requests.filter((request) => request.path.endsWith('/user-groups'))).toHaveLength(0);
   });
 

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { accept, type SessionOptions } from '../../support/admin-engine.ts';
 import { clockifyAdmin } from '../../support/clockify-admin.ts';
-import { type Era, textOf } from '../../support/engine.ts';
+import { type Era, refusalOf, textOf } from '../../support/engine.ts';
 import { BOB_KEY, type FakeClockify, MIA_KEY, OLGA_KEY, SEED, TEAM, WES_KEY } from '../providers/clockify/fake-clockify.ts';
 
 const { acmeWithTeam, connect, offered, session } = clockifyAdmin({ tool: 'manage_rates', answer: accept });
@@ -46,7 +46,10 @@ describe('manage_rates on Clockify', () => {
       // The role is learned in the background; give it the time to offer the tool, which it must not.
       await expect.poll(() => fake.requests.filter((request) => /[?&]roles=/.test(request.query)).length).toBeGreaterThan(0);
       expect(await offered(engine)).toBe(false);
-      await expect(engine.call('manage_rates', { action: 'list', kind: 'workspace', item: 'Acme' })).rejects.toThrow(/disabled/);
+      expect(refusalOf(await engine.call('manage_rates', { action: 'list', kind: 'workspace', item: 'Acme' }))).toMatchObject({
+        code: 'tool_withheld',
+        facts: { tool: 'manage_rates', why: 'back_end' },
+      });
     }
   });
 

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { accept } from '../../support/admin-engine.ts';
 import { clockifyAdmin } from '../../support/clockify-admin.ts';
-import { type Era, type InProcessEngineHandle, textOf } from '../../support/engine.ts';
+import { type Era, type InProcessEngineHandle, refusalOf, textOf } from '../../support/engine.ts';
 import { BOB_KEY, type FakeClockify, MIA_KEY, OLGA_KEY, SEED, TEAM, WES_KEY } from '../providers/clockify/fake-clockify.ts';
 
 // manage_people is on too: a team manager is offered it, and never manage_teams.
@@ -49,7 +49,10 @@ describe('manage_teams on Clockify', () => {
     // The team manager gets manage_people (her groups' people) once her role is learned, and never manage_teams.
     await expect.poll(() => tools(mia)).toContain('manage_people');
     expect(await offered(mia)).toBe(false);
-    await expect(mia.call('manage_teams', { action: 'list' })).rejects.toThrow(/disabled/);
+    expect(refusalOf(await mia.call('manage_teams', { action: 'list' }))).toMatchObject({
+      code: 'tool_withheld',
+      facts: { tool: 'manage_teams', why: 'back_end' },
+    });
     const wes = await connect(fake, WES_KEY);
     await expect.poll(() => fake.requests.filter((request) => /[?&]roles=/.test(request.query)).length).toBeGreaterThan(6);
     expect(await offered(wes)).toBe(false);

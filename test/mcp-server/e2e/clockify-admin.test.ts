@@ -75,7 +75,7 @@ describe('administration on Clockify', () => {
       // The role is asked because an admin tool is on; the answer offers nothing of the kind.
       await expect.poll(() => roleQuestions(fake)).toBeGreaterThan(asked);
       expect(await adminListed(engine)).toEqual([]);
-      await expect(engine.call('list_invoices')).rejects.toThrow(/disabled/);
+      expect(refusalOf(await engine.call('list_invoices'))).toMatchObject({ code: 'tool_withheld', facts: { tool: 'list_invoices', why: 'back_end' } });
     }
   });
 

@@ -127,7 +127,7 @@ describe('the approvals group on Clockify', () => {
     const side = await session(fake, ADA_KEY, { workspace: 'Side project', offered: false });
     await new Promise((done) => setTimeout(done, 300));
     expect((await side.client.listTools()).tools.map((tool) => tool.name).filter((name) => TOOLS.includes(name))).toEqual([]);
-    await expect(side.call('submit_timesheet', {})).rejects.toThrow(/disabled|not found|unknown/i);
+    expect(refusalOf(await side.call('submit_timesheet', {}))).toMatchObject({ code: 'tool_withheld', facts: { tool: 'submit_timesheet', why: 'back_end' } });
     expect(fake.requests.filter((request) => request.path.includes('/approval-requests'))).toEqual([]);
   });
 

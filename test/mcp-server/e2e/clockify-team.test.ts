@@ -9,7 +9,7 @@ import type { ElicitRequestFormParams, ElicitResult } from '@modelcontextprotoco
 import { describe, expect, it } from 'vitest';
 import { MAX_REQUESTS_PER_CALL } from '../../../mcp-server/domain/call-limits.ts';
 import { closeAfterEach } from '../../support/close-after-each.ts';
-import { type Era, type InProcessEngineHandle, makeUserDataDir, startInProcessEngine, textOf } from '../../support/engine.ts';
+import { type Era, type InProcessEngineHandle, makeUserDataDir, refusalOf, startInProcessEngine, textOf } from '../../support/engine.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
 import { everyTeamWindow } from '../../support/team-windows.ts';
 import {
@@ -136,7 +136,7 @@ describe('the team group on Clockify', () => {
     await roleAsked(fake, asked + 1);
     expect(await teamToolsOf(wes)).toEqual([]);
     // A client calling anyway is refused by the engine, as any tool not offered.
-    await expect(wes.call('team_report')).rejects.toThrow(/disabled/);
+    expect(refusalOf(await wes.call('team_report'))).toMatchObject({ code: 'tool_withheld', facts: { tool: 'team_report', why: 'back_end' } });
   });
 
   it("reports a team manager's people only, without their notes, and never asks for anyone else's time", async () => {

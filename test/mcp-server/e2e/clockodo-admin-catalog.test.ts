@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { clockodoFacts, clockodoFactsKey } from '../../../mcp-server/providers/clockodo/facts.ts';
 import { offeredOf } from '../../support/admin-engine.ts';
 import { ADA, BOB, clockodoAdmin, MIA, OLGA } from '../../support/clockodo-admin.ts';
-import { type Era, type InProcessEngineHandle, textOf } from '../../support/engine.ts';
+import { type Era, type InProcessEngineHandle, refusalOf, textOf } from '../../support/engine.ts';
 import { type FakeClockodo, type FakeEntry, type FakeUser, seedCompany } from '../providers/clockodo/fake-clockodo.ts';
 
 const TOOLS = ['update_catalog_item', 'correct_time_entries'];
@@ -65,8 +65,14 @@ describe('administration of the catalog and of entries on Clockodo', () => {
     for (const user of [MIA, ADA]) {
       const engine = await connect(fake, user);
       expect(await offered(engine)).toEqual([]);
-      await expect(engine.call('update_catalog_item', { kind: 'project', item: 'Website', name: 'Web' })).rejects.toThrow(/disabled/);
-      await expect(engine.call('correct_time_entries', { ...NOVEMBER, set: { billable: false } })).rejects.toThrow(/disabled/);
+      expect(refusalOf(await engine.call('update_catalog_item', { kind: 'project', item: 'Website', name: 'Web' }))).toMatchObject({
+        code: 'tool_withheld',
+        facts: { tool: 'update_catalog_item', why: 'back_end' },
+      });
+      expect(refusalOf(await engine.call('correct_time_entries', { ...NOVEMBER, set: { billable: false } }))).toMatchObject({
+        code: 'tool_withheld',
+        facts: { tool: 'correct_time_entries', why: 'back_end' },
+      });
     }
     expect(catalogPuts(fake)).toEqual([]);
     expect(entryPuts(fake)).toEqual([]);

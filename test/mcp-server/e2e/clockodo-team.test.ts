@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_REQUESTS_PER_CALL } from '../../../mcp-server/domain/call-limits.ts';
 import { offeredOf } from '../../support/admin-engine.ts';
 import { ADA, BOB, clockodoAdmin, MIA, OLGA } from '../../support/clockodo-admin.ts';
-import { type Era, type InProcessEngineHandle, textOf } from '../../support/engine.ts';
+import { type Era, type InProcessEngineHandle, refusalOf, textOf } from '../../support/engine.ts';
 import { bigTeam, DEFAULT_USERS, type FakeUser, seedCompany } from '../providers/clockodo/fake-clockodo.ts';
 
 const MAX: FakeUser = { ...MIA, id: 5, name: 'Max Manager', email: 'max@example.com', apiKey: 'key-max-0123456789abcdef', canManageAbsences: false };
@@ -131,7 +131,10 @@ describe('the team group on Clockodo', () => {
     expect(textOf(own)).toBe(`Leave request #${miaPending.id} is your own; somebody else decides it. Nothing was sent.`);
     const max = await connect(fake, MAX);
     // Max is offered no decisions; a client calling anyway is refused by the engine, as any tool not offered.
-    await expect(max.call('decide_leave_request', { id: adaPending.id, decision: 'approve' })).rejects.toThrow(/disabled/);
+    expect(refusalOf(await max.call('decide_leave_request', { id: adaPending.id, decision: 'approve' }))).toMatchObject({
+      code: 'tool_withheld',
+      facts: { tool: 'decide_leave_request', why: 'back_end' },
+    });
     expect(fake.requests.filter((request) => request.method === 'PUT')).toEqual([]);
     expect(fake.state.absences.find((absence) => absence.id === adaPending.id)?.status).toBe(0);
   });

@@ -8,7 +8,7 @@ import type { ElicitRequestFormParams } from '@modelcontextprotocol/client';
 import { describe, expect, it } from 'vitest';
 import { readDetection } from '../../../mcp-server/providers/kimai/detection-cache.ts';
 import { durationText } from '../../../mcp-server/providers/kimai/admin-catalog.ts';
-import { type Era, textOf } from '../../support/engine.ts';
+import { type Era, refusalOf, textOf } from '../../support/engine.ts';
 import { ADA, ANN, kimaiAdmin, TOM } from '../../support/kimai-admin.ts';
 import { DEFAULT_USERS, type FakeKimai, type FakeKimaiConfig, seedCatalog } from '../providers/kimai/fake-kimai.ts';
 import { kimaiDurationSeconds } from '../providers/kimai/fake-kimai-catalog.ts';
@@ -39,7 +39,10 @@ describe('update_catalog_item on Kimai', () => {
       const other = await connect(server, person);
       expect(await offered(other)).toBe(false);
       // Not offered is not callable: the engine refuses the call before the tool runs.
-      await expect(other.call(TOOL, { kind: 'project', item: 'Website', name: 'Web' })).rejects.toThrow(/Tool update_catalog_item disabled/);
+      expect(refusalOf(await other.call(TOOL, { kind: 'project', item: 'Website', name: 'Web' }))).toMatchObject({
+        code: 'tool_withheld',
+        facts: { tool: TOOL, why: 'back_end' },
+      });
       expect(patches(server)).toEqual([]);
       await other.close();
     }

@@ -5,7 +5,7 @@
 // withdrawing the tool, and a replacement Kimai refuses half-way (the old rate put back, or said gone).
 import { describe, expect, it } from 'vitest';
 import { readDetection } from '../../../mcp-server/providers/kimai/detection-cache.ts';
-import { type Era, textOf } from '../../support/engine.ts';
+import { type Era, refusalOf, textOf } from '../../support/engine.ts';
 import { ADA, ANN, kimaiAdmin, TOM } from '../../support/kimai-admin.ts';
 import { DEFAULT_USERS, type FakeKimai, type FakeKimaiConfig, type FakeUser, seedCatalog } from '../providers/kimai/fake-kimai.ts';
 
@@ -51,8 +51,14 @@ describe('manage_rates on Kimai', () => {
     for (const person of [TOM, ADA]) {
       const other = await connect(server, person);
       expect(await offered(other)).toBe(false);
-      // Not offered is not callable: the client is told the tool is switched off.
-      await expect(other.call('manage_rates', { action: 'list', kind: 'project', item: 'Website' })).rejects.toThrow(/Tool manage_rates disabled/);
+      // Not offered is not callable: the client is told why, in words, and nothing reaches Kimai.
+      const before = server.requests.length;
+      const refused = await other.call('manage_rates', { action: 'list', kind: 'project', item: 'Website' });
+      expect(server.requests.length).toBe(before);
+      expect(refusalOf(refused)).toMatchObject({ code: 'tool_withheld', facts: { tool: 'manage_rates', why: 'back_end' } });
+      expect(textOf(refused)).toMatch(
+        /^Kimai \(http:\/\/127\.0\.0\.1:\d+\) does not offer manage_rates to your account through Punchcard: the back end has no such feature, or your role there does not reach it\. Nothing was done\.$/,
+      );
       await other.close();
     }
     // Nothing reached Kimai's rates from the two who may not administer them.

@@ -5,7 +5,16 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TOOL_CATALOG, type ToolName } from '../../../mcp-server/contract/tool-catalog.ts';
 import { LOCAL_TOOL_NAMES } from '../../support/local-tools.ts';
-import { type Era, type InProcessEngineHandle, makeUserDataDir, startInProcessEngine, writeSettings } from '../../support/engine.ts';
+import {
+  type Era,
+  type InProcessEngineHandle,
+  makeUserDataDir,
+  refusalOf,
+  startInProcessEngine,
+  textOf,
+  type ToolResult,
+  writeSettings,
+} from '../../support/engine.ts';
 
 let engine: InProcessEngineHandle | undefined;
 afterEach(async () => {
@@ -47,8 +56,13 @@ describe.each<Era>(['legacy', 'modern'])('live tool toggles (%s era)', (era) => 
     expect(custom).not.toContain('request_leave');
     expect(custom).toContain('clock_in');
 
-    // A switched-off tool cannot be called either.
-    await expect(engine.client.callTool({ name: 'request_leave', arguments: { type: 'sick', first_day: 'today' } })).rejects.toThrow(/disabled/);
+    // A switched-off tool cannot be called either: it says why, and where it is switched on.
+    const refused = (await engine.client.callTool({ name: 'request_leave', arguments: { type: 'sick', first_day: 'today' } })) as ToolResult;
+    expect(refused.isError).toBe(true);
+    expect(refusalOf(refused)).toEqual({ code: 'tool_withheld', facts: { tool: 'request_leave', why: 'settings', back_end: 'Local timesheet' } });
+    expect(textOf(refused)).toBe(
+      "request_leave is switched off for AI clients in the settings Punchcard runs with: the Tools section of Punchcard's preferences switches it on (on a team server, its administrator does). Nothing was done.",
+    );
   });
 
   it('keeps the last good tool list while the file is broken, and recovers when it is fixed', async () => {

@@ -9,6 +9,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, s
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
+import { REFUSAL_META_KEY } from '../../../mcp-server/contract/outcomes/refusal-meta.ts';
 import { APP_ENGINE_PROOF_LINE } from '../../../mcp-server/policy/app-engine-proof.ts';
 import { makeUserDataDir, SERVER_BUNDLE, writeSettings } from '../../support/engine.ts';
 import { runCli } from '../../support/run-cli.ts';
@@ -205,8 +206,10 @@ describe('--all-tools', () => {
     expect(names).not.toContain('delete_time_entry');
     server.send(eraRequest('legacy', 3, 'tools/call', { name: 'log_time', arguments: { date: 'today', duration: '1h' } }));
     const { message } = await server.response(3);
-    // Not offered, so not served: nothing is written to the timesheet.
-    expect(JSON.stringify(message)).toMatch(/not found|disabled/i);
+    // Not offered, so not served: the policy is said to be why, and nothing is written to the timesheet.
+    expect(message).toMatchObject({
+      result: { isError: true, _meta: { [REFUSAL_META_KEY]: { code: 'tool_withheld', facts: { tool: 'log_time', why: 'policy' } } } },
+    });
     expect(server.stderr()).toContain('--all-tools is ignored');
   });
 

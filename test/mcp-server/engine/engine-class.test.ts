@@ -200,7 +200,9 @@ describe('an Engine', () => {
     policy.edit({ deniedTools: new Set(['clock_in']), sources: ['/etc/punchcard/policy.json'] });
     await expect.poll(() => open.told()).toBeGreaterThan(0);
     expect(await open.tools()).not.toContain('clock_in');
-    await expect(open.call('clock_in')).rejects.toThrow(/clock_in disabled/);
+    const refused = await open.call('clock_in');
+    expect(refused.isError).toBe(true);
+    expect(refused.content[0]?.text).toBe("Your organisation's policy does not let AI clients use clock_in. Nothing was done.");
     policy.edit({ deniedTools: new Set() });
     await expect.poll(async () => await open.tools()).toContain('clock_in');
   });
@@ -371,12 +373,12 @@ describe("an Engine's servers kept to serve again (mcp-server/engine/server-pool
     policy.edit({ deniedTools: new Set(['clock_in']), sources: ['/etc/punchcard/policy.json'] });
     const again = await lentExchange(engine, 'ada', async (client) => ({
       tools: await toolNames(client),
-      call: (await client.callTool({ name: 'clock_in', arguments: {} }).catch((error: Error) => error)) as unknown,
+      call: (await client.callTool({ name: 'clock_in', arguments: {} })) as ToolResult & { content: Array<{ text: string }> },
     }));
     expect(again.server).toBe(first.server);
     expect(again.result.tools).not.toContain('clock_in');
     expect(again.result.tools).toContain('timer_status');
-    expect(String(again.result.call)).toMatch(/clock_in disabled/);
+    expect(again.result.call.content[0]?.text).toBe("Your organisation's policy does not let AI clients use clock_in. Nothing was done.");
   });
 
   it('does not keep a server closed while a call of its own still runs (its progress would reach the next request)', async () => {

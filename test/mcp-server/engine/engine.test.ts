@@ -69,7 +69,10 @@ describe('the engine', () => {
       provider: 'no back end (the settings file cannot be used)',
       settings_problem: expect.stringMatching(/not a regular file/),
     });
-    await expect(call('timer_status')).rejects.toThrow(/timer_status disabled/);
+    // A tool called by name all the same hears the same reason whoami gives, not that it is disabled.
+    const refused = await call('timer_status');
+    expect(refused.isError).toBe(true);
+    expect(refused.content[0]?.text).toMatch(/config\.json cannot be used: it is not a regular file/);
   });
 
   it('counts leave without holidays when the region does not exist, warning once', async () => {

@@ -110,6 +110,16 @@ describe('one organisation credential on Kimai (built server)', () => {
     expect(audit.stdout).not.toContain(KEY);
   });
 
+  /** The tools of every write the audit log holds now, in order. */
+  async function auditedTools(): Promise<string[]> {
+    const audit = await runTeamCli(['audit', '--config', server.configPath], { HOME: server.dataDir, PUNCHCARD_SERVER_KEY: TEST_SERVER_KEY });
+    return audit.stdout
+      .trim()
+      .split('\n')
+      .filter((line) => line !== '')
+      .map((line) => (JSON.parse(line) as { tool: string }).tool);
+  }
+
   it("offers Ada, a plain user under the administrator's key, no administration, team or leave tool, and refuses each by name, sending nothing", async () => {
     const administration = ['correct_time_entries', 'list_invoices', 'manage_people', 'manage_rates', 'manage_tags', 'manage_teams', 'update_catalog_item'];
     const withheld = [...administration, 'create_catalog_item', 'team_report', 'project_status', 'request_leave', 'list_pending_leave', 'submit_timesheet'];
@@ -120,17 +130,26 @@ describe('one organisation credential on Kimai (built server)', () => {
       expect(listed.filter((name) => withheld.includes(name))).toEqual([]);
       const before = fake.requests.length;
       for (const name of administration) {
-        // A tool not offered is a disabled one: the call is refused as a protocol error, as any tool not offered is.
+        // A tool not offered, called by name all the same, says why: the organisation account does not offer it, and where she can.
         const said = await ada.call(name, { action: 'list' }).then(
           (result) => (result.isError ? textOf(kept(result)) : `answered: ${textOf(kept(result))}`),
           (error: Error) => error.message,
         );
-        expect(said).toBe(`Tool ${name} disabled`);
+        expect(said).toBe(
+          `This server acts for you through your company's Kimai account, through which ${name} is not offered. If Kimai has it, do it in Kimai's own pages, signed in as yourself. Nothing was sent.`,
+        );
       }
-      // Nothing of the administration reached Kimai: no write, no read of people, teams, rates or invoices.
-      const sent = fake.requests.slice(before);
-      expect(sent.filter((request) => request.method !== 'GET')).toEqual([]);
-      expect(sent.filter((request) => /^\/api\/(users|teams|invoices|customers\/\d+|projects\/\d+|activities\/\d+)/.test(request.path))).toEqual([]);
+      // Nothing reached Kimai at all: each was refused before the call began, so no write is in the audit log either.
+      expect(fake.requests.slice(before)).toEqual([]);
+      // A write she may make is recorded after them, so the log is read once her calls were kept.
+      const loggedBefore = (await auditedTools()).filter((tool) => tool === 'log_time').length;
+      const logged = kept(
+        await ada.call('log_time', { date: 'yesterday', duration: '15m', project: 'Website', activity: 'Design', description: 'Withheld check' }),
+      );
+      expect(logged.isError, textOf(logged)).toBeFalsy();
+      const tools = await auditedTools();
+      expect(tools.filter((tool) => tool === 'log_time').length).toBe(loggedBefore + 1);
+      expect(tools.filter((tool) => administration.includes(tool))).toEqual([]);
     } finally {
       await ada.close();
     }
@@ -227,10 +246,12 @@ describe('one organisation credential on Kimai (built server)', () => {
     const words =
       "This server acts for you through your company's Kimai account, and you are not linked to a Kimai user yet. Connect your client again to sign in.";
     try {
-      // whoami says why; no tool about time is offered, and one called by name is refused.
+      // whoami says why; no tool about time is offered, and one called by name is refused with the same reason.
       expect(textOf(kept(await unpinned.call('whoami')))).toContain(words);
       expect((await unpinned.client.listTools()).tools.map((tool) => tool.name)).toEqual(['whoami']);
-      await expect(unpinned.call('list_time_entries', { from: 'today', to: 'today' })).rejects.toThrow(/list_time_entries/);
+      const refused = await unpinned.call('list_time_entries', { from: 'today', to: 'today' });
+      expect(refused.isError).toBe(true);
+      expect(textOf(kept(refused))).toBe(words);
     } finally {
       await unpinned.close();
     }

@@ -89,7 +89,9 @@ describe('a policy change under an open 2025-era session', () => {
     const names = await toolNames(ada.client);
     expect(names).not.toContain('clock_in');
     expect(names).toContain('clock_out');
-    await expect(ada.client.call('clock_in')).rejects.toThrow(/clock_in disabled/);
+    const refused = await ada.client.call('clock_in');
+    expect(refused.isError).toBe(true);
+    expect(textOf(refused)).toBe("Your organisation's policy does not let AI clients use clock_in. Nothing was done.");
     // Nothing was started by it.
     expect((await ada.client.call('timer_status')).structuredContent?.running).toBeNull();
   });
@@ -120,7 +122,12 @@ describe('a policy change under an open 2025-era session', () => {
     expect(after).toContain('timer_status');
     expect(after).not.toContain('clock_in');
     expect(after).not.toContain('log_time');
-    await expect(reader.client.call('clock_in')).rejects.toThrow(/clock_in disabled/);
+    // Called all the same, it says the token may only read.
+    const refused = await reader.client.call('clock_in');
+    expect(refused.isError).toBe(true);
+    expect(textOf(refused)).toBe(
+      "clock_in changes your records, and AI clients may only read here (Punchcard's read-only switch, or a connection granted reading only). Nothing was done.",
+    );
   });
 
   it('says in the log that it applies at once', () => {
