@@ -608,7 +608,7 @@ describe('a Clockodo lead where the company switched on the leave decisions alon
 describe('outside check of issue 76 on Clockify (built server)', () => {
   const WS = SEED.workspaces.acme;
   const ADA = CLOCKIFY_ADA.id;
-  const { mia: MIA, wes: WES, olga: OLGA } = TEAM.users;
+  const { mia: MIA, wes: WES } = TEAM.users;
   const { bob: BOB, cleo: CLEO } = SEED.users;
   let fake: FakeClockify;
   let idp: IdentityProvider;
@@ -853,11 +853,19 @@ describe('outside check of issue 76 on Clockify (built server)', () => {
     expect(own[0]?.status).toBe('PENDING');
   });
 
+  it('Cleo: the week Mia approved through the key is locked for her as her own key would find it', async () => {
+    expect(weekOf(weeks.cleo)?.state).toBe('APPROVED');
+    const cleo = await signIn('cleo');
+    const { result, writes } = await attempt(cleo, 'Cleo log_time in her approved week', 'log_time', { date: lastMonday, duration: '1h', project: 'Website' });
+    expectSentence(result, 'log_time in an approved week');
+    expect(writes).toEqual([]);
+  });
+
   it('every write of the run is audited as the person who made it, through the organisation', async () => {
     const lines = await audit();
     expect(lines.length).toBeGreaterThan(5);
     for (const line of lines)
-      expect([line.person, line.via]).toEqual([expect.stringMatching(/^(Ada Lovelace|Mia Manager|Wes Worker|Bob Builder) </), 'organisation']);
+      expect([line.person, line.via]).toEqual([expect.stringMatching(/^(Ada Lovelace|Mia Manager|Wes Worker|Bob Builder|Cleo Patra) </), 'organisation']);
   });
 
   it('a tool withheld under the organisation account, called by name, says why in words', async () => {
