@@ -497,10 +497,11 @@ export class Engine {
    * Whether to learn whom the person leads where that costs the back end requests of its own
    * (Calamari's employee list, Clockify's role): only once the person switched the team tools on, in
    * every engine, the app's too. Calamari's limit is the whole organisation's: every app reading the
-   * employee list at nine would use it up.
+   * employee list at nine would use it up. Any tool of the team group counts: a company that switches on only the
+   * leave decisions (list_pending_leave, decide_leave_request) must not leave its leads with tools never offered.
    */
   #teamToolsWanted(): boolean {
-    return isToolEnabled(TOOLS.team_report, this.#read.settings, { allTools: false });
+    return TOOL_LIST.some((tool) => tool.group === 'team' && isToolEnabled(tool, this.#read.settings, { allTools: false }));
   }
 
   /**

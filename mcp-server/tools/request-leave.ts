@@ -106,10 +106,15 @@ async function vacationLeft(years: number[], context: ToolContext): Promise<Arra
 function leftText(first: { year: number | null; days: number }, next: { year: number | null; days: number } | undefined): string {
   const words =
     first.days < 0
-      ? `${-first.days} days over the ${first.year === null ? 'vacation balance' : `${first.year} vacation entitlement`}`
-      : `${first.days} vacation days left${first.year === null ? '' : ` in ${first.year}`}`;
+      ? `${dayCount(-first.days)} over the ${first.year === null ? 'vacation balance' : `${first.year} vacation entitlement`}`
+      : `${first.days} vacation ${first.days === 1 ? 'day' : 'days'} left${first.year === null ? '' : ` in ${first.year}`}`;
   // Leave over New Year draws on both years' entitlements.
   return next ? `${words}; ${next.days} in ${next.year}` : words;
+}
+
+/** "1 day", "3 days", "0.5 days". */
+function dayCount(count: number): string {
+  return `${count} ${count === 1 ? 'day' : 'days'}`;
 }
 
 /** The calendar years from the first day's to the last day's (a request spans at most two). */
