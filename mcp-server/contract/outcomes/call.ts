@@ -38,8 +38,9 @@ function withheldSentence(facts: Withheld) {
     case 'back_end':
       return say`${facts.back_end} does not offer ${either(facts.tool, 'this')} to your account through Punchcard: the back end has no such feature, or your role there does not reach it. Nothing was done.`;
     case 'organisation_account':
-      // Whether the tracker has the feature at all is not known here (Clockodo has no timesheet approvals), hence "if".
-      return say`This server acts for you through your company's ${facts.back_end} account, through which ${either(facts.tool, 'this')} is not offered. If ${facts.back_end} has it, do it in ${facts.back_end}'s own pages, signed in as yourself. Nothing was sent.`;
+      // Which of the three it is, the engine cannot tell from the capabilities alone (Clockodo has no timesheet
+      // approvals at all; a person who leads nobody gets no team tools): all three are said, leading people named.
+      return say`This server acts for you through your company's ${facts.back_end} account, and through it ${either(facts.tool, 'this')} is not yours: ${facts.back_end} may not have it, your own role there may not reach it (a team's tools are for those who lead people in ${facts.back_end}), or it cannot be narrowed to you alone. Where ${facts.back_end} gives it to you, use its own pages, signed in as yourself. Nothing was sent.`;
     case 'no_evidence_source':
       return say`${tool} reads the sources you name (calendars, commits, journals), and none is switched on yet: name one in the Evidence section of Punchcard's preferences first. Nothing was read.`;
     case 'policy_whoami_only':

@@ -95,6 +95,8 @@ describe("the Team screen's data, through the engine's team tools", () => {
     const test = engineAs(kimai, ADA);
     const status = await createTimesheet(test.engine, { launch: test.launch, log: () => {} }).getStatus();
     expect(status.teamAvailable).toBe(false);
-    await expect(createTeam(test.engine).hours('2026-11-16', 0)).rejects.toThrow(/team_report/);
+    await expect(createTeam(test.engine).hours('2026-11-16', 0)).rejects.toThrow(
+      /^Kimai \(http:\/\/127\.0\.0\.1:\d+\) does not offer this to your account through Punchcard: .*your role there does not reach it\. Nothing was done\.$/,
+    );
   });
 });

@@ -112,7 +112,7 @@ describe('whyNotOffered: why a tool a client calls by name is not offered', () =
     const said = (why: Parameters<typeof refusalSentence>[0] & { code: 'tool_withheld' }) => refusalSentence(why);
     const organisation = said({ code: 'tool_withheld', facts: { tool: 'request_leave', why: 'organisation_account', back_end: 'Kimai' } });
     expect(modelText(organisation)).toBe(
-      "This server acts for you through your company's Kimai account, through which request_leave is not offered. If Kimai has it, do it in Kimai's own pages, signed in as yourself. Nothing was sent.",
+      "This server acts for you through your company's Kimai account, and through it request_leave is not yours: Kimai may not have it, your own role there may not reach it (a team's tools are for those who lead people in Kimai), or it cannot be narrowed to you alone. Where Kimai gives it to you, use its own pages, signed in as yourself. Nothing was sent.",
     );
     expect(peopleText(organisation)).not.toContain('request_leave');
     const backEnd = said({ code: 'tool_withheld', facts: { tool: 'submit_timesheet', why: 'back_end', back_end: 'Clockodo (ada@example.com)' } });

@@ -156,7 +156,9 @@ describe("leave and the week's close on Kimai under one organisation credential 
       const sent = await sentDuring(async () => {
         const cancelled = await ada.call('cancel_leave_request', { id: mias.id });
         expect(refusalOf(cancelled)).toEqual({ code: 'kimai_absence_not_found', facts: { absence: mias.id } });
-        await expect(ada.call('list_pending_leave', {})).rejects.toThrow(/list_pending_leave/);
+        const pending = await ada.call('list_pending_leave', {});
+        expect(refusalOf(pending)).toEqual({ code: 'tool_withheld', facts: { tool: 'list_pending_leave', why: 'organisation_account', back_end: 'Kimai' } });
+        expect(textOf(pending)).toContain("a team's tools are for those who lead people in Kimai");
       });
       expect(sent.filter((request) => request.method !== 'GET')).toEqual([]);
       for (const request of plugins(sent)) expect(String(userOf(request))).toBe(String(ADA.id));

@@ -136,7 +136,7 @@ describe('one organisation credential on Kimai (built server)', () => {
           (error: Error) => error.message,
         );
         expect(said).toBe(
-          `This server acts for you through your company's Kimai account, through which ${name} is not offered. If Kimai has it, do it in Kimai's own pages, signed in as yourself. Nothing was sent.`,
+          `This server acts for you through your company's Kimai account, and through it ${name} is not yours: Kimai may not have it, your own role there may not reach it (a team's tools are for those who lead people in Kimai), or it cannot be narrowed to you alone. Where Kimai gives it to you, use its own pages, signed in as yourself. Nothing was sent.`,
         );
       }
       // Nothing reached Kimai at all: each was refused before the call began, so no write is in the audit log either.

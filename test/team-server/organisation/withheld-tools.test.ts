@@ -65,7 +65,7 @@ describe('a tool withheld under one organisation credential, called by name (Clo
       await ada.close();
     }
     const organisationWords = (tool: string) =>
-      `This server acts for you through your company's Clockodo account, through which ${tool} is not offered. If Clockodo has it, do it in Clockodo's own pages, signed in as yourself. Nothing was sent.`;
+      `This server acts for you through your company's Clockodo account, and through it ${tool} is not yours: Clockodo may not have it, your own role there may not reach it (a team's tools are for those who lead people in Clockodo), or it cannot be narrowed to you alone. Where Clockodo gives it to you, use its own pages, signed in as yourself. Nothing was sent.`;
     expect(answers.map((answer) => [answer.isError, textOf(answer)])).toEqual([
       [true, organisationWords('submit_timesheet')],
       [true, organisationWords('decide_timesheet')],
