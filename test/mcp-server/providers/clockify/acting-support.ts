@@ -15,6 +15,7 @@ import { BackEndError } from '../../../../mcp-server/providers/time-tracker.ts';
 import type { RecordedRequest } from '../../../support/fake-server.ts';
 import type { closeAfterEach } from '../../../support/close-after-each.ts';
 import type { MovableClock } from '../../../support/fake-clock.ts';
+import { everyToolWanted } from '../tracker-settings.ts';
 import { BOB_KEY, type FakeClockify } from './fake-clockify.ts';
 
 type Opened = ReturnType<typeof closeAfterEach>;
@@ -38,13 +39,7 @@ export function actingTracker(
     secret: async () => options.key ?? BOB_KEY,
     userDataDir: dir,
     idNumbers: aliases,
-    workWeek: () => ({ mon: 8, tue: 8, wed: 8, thu: 8, fri: 8, sat: 0, sun: 0 }),
-    holidays: async () => new Map(),
-    timezone: () => 'Europe/Berlin',
-    teamToolsWanted: () => true,
-    adminToolsWanted: () => true,
-    now: clock,
-    log: () => {},
+    ...everyToolWanted(clock, 'Europe/Berlin'),
     ...(options.actingFor === null ? {} : { actingFor: { userId: options.actingFor } }),
   });
   opened({ close: async () => tracker.close?.() });

@@ -14,6 +14,7 @@ import type { RemoteTracker } from '../../../../mcp-server/providers/remote-trac
 import type { BackEndError } from '../../../../mcp-server/providers/time-tracker.ts';
 import type { closeAfterEach } from '../../../support/close-after-each.ts';
 import type { MovableClock } from '../../../support/fake-clock.ts';
+import { everyToolWanted } from '../tracker-settings.ts';
 import { DEFAULT_USERS, type FakeClockodo, type FakeUser, type RecordedRequest } from './fake-clockodo.ts';
 
 type Opened = ReturnType<typeof closeAfterEach>;
@@ -40,13 +41,7 @@ export function actingTracker(
     secret: async () => options.apiKey ?? key.apiKey,
     ...(options.own ? {} : { actingFor: { userId: String(person.id) } }),
     userDataDir: mkdtempSync(join(tmpdir(), `punchcard-${purpose}-`)),
-    workWeek: () => ({ mon: 8, tue: 8, wed: 8, thu: 8, fri: 8, sat: 0, sun: 0 }),
-    holidays: async () => new Map(),
-    timezone: () => 'Europe/Berlin',
-    teamToolsWanted: () => true,
-    adminToolsWanted: () => true,
-    now: clock,
-    log: () => {},
+    ...everyToolWanted(clock, 'Europe/Berlin'),
   });
   opened({ close: async () => tracker.close?.() });
   return tracker;

@@ -15,7 +15,7 @@ import updateTimeEntry from '../../../../mcp-server/tools/update-time-entry.ts';
 import { type MovableClock, movableClockStartingAt } from '../../../support/fake-clock.ts';
 import { actingToolRunner } from '../acting-tool-context.ts';
 import { DEFAULT_USERS, type FakeKimai, type FakeKimaiOptions, type FakeMetaRule, type FakeUser, seedCatalog, startFakeKimai } from './fake-kimai.ts';
-import { closedAfterEach, dataFolder, said, sentDuring, trackerOptions, writes } from './acting-support.ts';
+import { closedAfterEach, dataFolder, said, sentDuring, trackerOptions, writes } from './tracker-support.ts';
 
 const NOW = '2026-11-18T08:00:00+01:00';
 const [ADA, TOM, ROOT] = DEFAULT_USERS as [FakeUser, FakeUser, FakeUser];

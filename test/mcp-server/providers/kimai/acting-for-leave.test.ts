@@ -15,7 +15,7 @@ import decideTimesheet from '../../../../mcp-server/tools/decide-timesheet.ts';
 import withdrawTimesheet from '../../../../mcp-server/tools/withdraw-timesheet.ts';
 import { movableClockStartingAt } from '../../../support/fake-clock.ts';
 import { actingToolRunner } from '../acting-tool-context.ts';
-import { closedAfterEach, bodyOf, dataFolder, failureOf, queryOf, said, sentDuring, trackerOptions } from './acting-support.ts';
+import { closedAfterEach, bodyOf, dataFolder, failureOf, queryOf, said, sentDuring, trackerOptions } from './tracker-support.ts';
 import { DEFAULT_USERS, type FakeKimai, type FakeKimaiOptions, type FakeUser, type KimaiRequest, seedCatalog, startFakeKimai } from './fake-kimai.ts';
 
 const NOW = '2026-11-18T08:00:00+01:00';

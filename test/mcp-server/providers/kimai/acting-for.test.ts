@@ -12,7 +12,7 @@ import { withRequestBudget } from '../../../../mcp-server/providers/remote/reque
 import type { RemoteTracker } from '../../../../mcp-server/providers/remote-tracker.ts';
 import { BackEndError } from '../../../../mcp-server/providers/time-tracker.ts';
 import { movableClockStartingAt, type MovableClock } from '../../../support/fake-clock.ts';
-import { bodyOf, closedAfterEach, dataFolder, failureOf, queryOf, said, sentDuring, trackerOptions, writes } from './acting-support.ts';
+import { bodyOf, closedAfterEach, dataFolder, failureOf, queryOf, said, sentDuring, trackerOptions, writes } from './tracker-support.ts';
 import { DEFAULT_USERS, type FakeKimai, type FakeKimaiOptions, type FakeUser, type KimaiRequest, seedCatalog, startFakeKimai } from './fake-kimai.ts';
 
 const NOW = '2026-11-18T08:00:00+01:00';

@@ -1,6 +1,6 @@
-// What the tests of the Kimai tracker acting for one person share (acting-for, acting-fields, acting-for-leave): what
-// each test opened, closed after it; the options a tracker or API over the fake Kimai is built with; and the fake's
-// request log read as what was sent while something ran.
+// What the tests of the Kimai tracker share (those acting for one person: acting-for, acting-fields, acting-for-leave;
+// and kimai-tracker): what each test opened, closed after it; the options a tracker or API over the fake Kimai is built
+// with; a refusal a call ended in; and the fake's request log read as what was sent while something ran.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import { afterEach } from 'vitest';
 import type { KimaiTrackerOptions } from '../../../../mcp-server/providers/kimai/context.ts';
 import type { RemoteTracker } from '../../../../mcp-server/providers/remote-tracker.ts';
 import { BackEndError } from '../../../../mcp-server/providers/time-tracker.ts';
+import { plainSettings } from '../tracker-settings.ts';
 import type { FakeKimai, KimaiRequest } from './fake-kimai.ts';
 
 /** What one test opened: the fake Kimai, the tracker over it and the tracker's data folder. */
@@ -44,11 +45,7 @@ export function trackerOptions(url: string, token: string, userDataDir: string, 
     profile: { type: 'kimai', url },
     secret: async () => token,
     userDataDir,
-    workWeek: () => ({ mon: 8, tue: 8, wed: 8, thu: 8, fri: 8, sat: 0, sun: 0 }),
-    holidays: async () => new Map(),
-    timezone: () => '',
-    now,
-    log: () => {},
+    ...plainSettings(now, ''),
   };
 }
 
