@@ -25,21 +25,9 @@ import {
   type FakeUser as ClockodoUser,
   startFakeClockodo,
 } from '../../mcp-server/providers/clockodo/fake-clockodo.ts';
-import {
-  ADA as CLOCKIFY_ADA,
-  addEntry,
-  addTimeOff,
-  at,
-  BOB_KEY,
-  type FakeClockify,
-  newId,
-  SEED,
-  seedTeam,
-  seedWorkspace,
-  startFakeClockify,
-  TEAM,
-} from '../../mcp-server/providers/clockify/fake-clockify.ts';
+import { ADA as CLOCKIFY_ADA, addEntry, addTimeOff, at, type FakeClockify, newId, SEED, TEAM } from '../../mcp-server/providers/clockify/fake-clockify.ts';
 import { approvalRequestsOf, type FakeApprovalRequest } from '../../mcp-server/providers/clockify/fake-clockify-approvals.ts';
+import { acmeServer, acmeWithTeam } from './acme-on-clockify.ts';
 import { organisationServer } from './organisation-support.ts';
 
 /** Every leave and approval tool of issue 76. */
@@ -624,9 +612,7 @@ describe('outside check of issue 76 on Clockify (built server)', () => {
   const weeks: Record<'wes' | 'cleo' | 'mia', string> = { wes: '', cleo: '', mia: '' };
 
   beforeAll(async () => {
-    fake = await startFakeClockify();
-    seedWorkspace(fake);
-    seedTeam(fake);
+    fake = await acmeWithTeam();
     const day = (offset: number) => addDays(leaveDay, offset);
     requests.wes = addTimeOff(fake, { userId: WES, start: day(1), end: day(1), note: 'Wes private note' }).id;
     requests.cleo = addTimeOff(fake, { userId: CLEO, start: day(2), end: day(2), note: 'Cleo private note' }).id;
@@ -656,7 +642,7 @@ describe('outside check of issue 76 on Clockify (built server)', () => {
     const port = await freePort();
     const people = fake.state.users.filter((user) => user.workspaces.includes(WS));
     idp = await companyAccounts(port, people.map(accountOf));
-    ({ server } = await organisationServer(idp, port, { type: 'clockify', url: fake.url, workspace: 'Acme' }, BOB_KEY, { built: true, settings: EVERY_TOOL }));
+    ({ server } = await acmeServer(idp, port, fake, EVERY_TOOL));
   });
   // Clockify's searches are POSTs that change nothing (getTimeOffRequest, the users' search).
   const searches = /\/(time-off\/requests|users\/info)$/;
