@@ -64,12 +64,13 @@ export async function startPostgres(setup: { administrator?: string; localAuth?:
   const owner = asRoot ? Number(execFileSync('id', ['-u', 'postgres']).toString().trim()) : undefined;
   // psql signs in with the password wherever the socket asks for one.
   const env = { ...process.env, PGPASSWORD: password };
+  // What psql prints grows with what a test wrote, and a quick machine writes more under a load that lasts a
+  // given time: past spawnSync's default of 1 MB the program was killed (status null) on a quiet machine only.
+  const spawned = { encoding: 'utf8' as const, cwd: folder, env, maxBuffer: 256 * 1024 * 1024 };
   const run = (command: string, args: string[], input?: string) => {
     const file = join(bin, command);
-    const result = asRoot
-      ? spawnSync('runuser', ['-u', 'postgres', '--', file, ...args], { input, encoding: 'utf8', cwd: folder, env })
-      : spawnSync(file, args, { input, encoding: 'utf8', cwd: folder, env });
-    if (result.status !== 0) throw new Error(`${command} failed (${result.status}): ${result.stderr}${result.stdout}`);
+    const result = asRoot ? spawnSync('runuser', ['-u', 'postgres', '--', file, ...args], { ...spawned, input }) : spawnSync(file, args, { ...spawned, input });
+    if (result.status !== 0) throw new Error(`${command} failed (${result.status ?? result.error?.message}): ${result.stderr}${result.stdout}`);
     return result.stdout;
   };
   const pwfile = join(folder, 'pw');
