@@ -38,11 +38,15 @@ export function graphFirstUrl(api: URL, from: number, to: number): URL {
   return url;
 }
 
-/** The next page as Graph named it, verbatim; undefined where it leaves the first page's origin or path. */
+/**
+ * The next page as Graph named it, verbatim; undefined where it leaves the first page's origin or path.
+ * Graph writes the path of its links in lower case (`/me/calendarview`), and its paths are not
+ * case-sensitive, so the path is compared without case.
+ */
 export function graphNextUrl(first: URL, next: string): URL | undefined {
   if (!URL.canParse(next)) return undefined;
   const url = new URL(next);
-  return url.origin === first.origin && url.pathname === first.pathname && url.username === '' && url.password === '' ? url : undefined;
+  return url.origin === first.origin && url.pathname.toLowerCase() === first.pathname.toLowerCase() && url.username === '' && url.password === '' ? url : undefined;
 }
 
 /** The headers every page is asked with, besides the token. */
