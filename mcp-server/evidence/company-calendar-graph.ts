@@ -46,7 +46,9 @@ export function graphFirstUrl(api: URL, from: number, to: number): URL {
 export function graphNextUrl(first: URL, next: string): URL | undefined {
   if (!URL.canParse(next)) return undefined;
   const url = new URL(next);
-  return url.origin === first.origin && url.pathname.toLowerCase() === first.pathname.toLowerCase() && url.username === '' && url.password === '' ? url : undefined;
+  return url.origin === first.origin && url.pathname.toLowerCase() === first.pathname.toLowerCase() && url.username === '' && url.password === ''
+    ? url
+    : undefined;
 }
 
 /** The headers every page is asked with, besides the token. */

@@ -195,6 +195,18 @@ describe('what is read of a week', () => {
     }
   });
 
+  it('reads no time in a zone it did not ask for: Graph honours Prefer per request', async () => {
+    graph.events = [event('one', '2026-11-23T09:00:00Z', '2026-11-23T10:00:00Z')];
+    // A proxy in between that asks for the mailbox's own zone instead.
+    const otherZone: typeof fetch = (input, init) =>
+      fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), prefer: 'outlook.timezone="Europe/Berlin"' } });
+    const reading = await read({ fetch: otherZone });
+
+    expect(graph.requests[0]?.headers.prefer).toBe('outlook.timezone="Europe/Berlin"');
+    expect(reading.items).toEqual([]);
+    expect(reading.skipped.map((skip) => skip.problem)).toEqual(['Your Microsoft 365 calendar has an event with a time that cannot be read; it was left out.']);
+  });
+
   it('reads at most 31 days, and says where it stopped', async () => {
     graph.events = [event('late', '2026-12-30T09:00:00Z', '2026-12-30T10:00:00Z'), event('early', '2026-11-24T09:00:00Z', '2026-11-24T10:00:00Z')];
     const reading = await read({ to: at('2027-01-23T00:00:00Z') });
