@@ -37,8 +37,10 @@ export type CompanyCalendarFailure =
   | { code: 'malformed' }
   /** A page larger than MAX_PAGE_BYTES. */
   | { code: 'too_large'; limitBytes: number }
-  /** A next page's address off the API's own origin and path: not followed. */
-  | { code: 'unexpected_link' };
+  /** A next page's address off the API's own origin and path, or asking for other fields: not followed. */
+  | { code: 'unexpected_link' }
+  /** A next page named again after it was read: the pages go round in a circle. */
+  | { code: 'paging_loop' };
 
 export type CompanyCalendarFailureCode = CompanyCalendarFailure['code'];
 
@@ -112,6 +114,8 @@ export function failureSentence(failure: CompanyCalendarFailure, provider: Compa
       return `${Name} was not read: the calendar sent a page larger than the ${megabytes(failure.limitBytes)} Punchcard reads; ask for fewer days.`;
     case 'unexpected_link':
       return `${Name} was not read to its end: the calendar gave the next page an address outside its own API, which Punchcard does not follow, so none of it was used.`;
+    case 'paging_loop':
+      return `${Name} was not read to its end: the calendar named a page again that was read already, so none of it was used; try again later.`;
   }
 }
 

@@ -39,16 +39,21 @@ export function graphFirstUrl(api: URL, from: number, to: number): URL {
 }
 
 /**
- * The next page as Graph named it, verbatim; undefined where it leaves the first page's origin or path.
- * Graph writes the path of its links in lower case (`/me/calendarview`), and its paths are not
- * case-sensitive, so the path is compared without case.
+ * The next page as Graph named it, verbatim; undefined where it leaves the first page's origin or path,
+ * or asks for other fields than the first page did. Graph writes the path of its links in lower case
+ * (`/me/calendarview`) and its paths and query option names are not case-sensitive, so both are
+ * compared without case; the link must still carry a $select of only the fields asked for, so no page
+ * brings a body, attendees or a place that the first did not ask for.
  */
 export function graphNextUrl(first: URL, next: string): URL | undefined {
   if (!URL.canParse(next)) return undefined;
   const url = new URL(next);
-  return url.origin === first.origin && url.pathname.toLowerCase() === first.pathname.toLowerCase() && url.username === '' && url.password === ''
-    ? url
-    : undefined;
+  if (url.origin !== first.origin || url.pathname.toLowerCase() !== first.pathname.toLowerCase() || url.username !== '' || url.password !== '')
+    return undefined;
+  const selects = [...url.searchParams].filter(([name]) => name.toLowerCase() === '$select');
+  if (selects.length !== 1) return undefined;
+  const fields = (selects[0]?.[1] ?? '').split(',').map((field) => field.trim());
+  return fields.every((field) => GRAPH_SELECT.includes(field)) ? url : undefined;
 }
 
 /** The headers every page is asked with, besides the token. */

@@ -108,6 +108,7 @@ export async function readCompanyCalendar(options: CompanyCalendarReadOptions): 
   const first = wire.first(api, range.from, range.to);
   let url: URL | undefined = first;
   let pages = 0;
+  const seen = new Set<string>();
   while (url) {
     if (pages >= maxPages) {
       notes.push({ code: 'pages_limit', limit: maxPages });
@@ -145,6 +146,9 @@ export async function readCompanyCalendar(options: CompanyCalendarReadOptions): 
       break;
     }
     if (page.next === undefined) break;
+    // A token or link seen before would go round until the pages' limit; it is said as what it is.
+    if (seen.has(page.next)) return result({ code: 'paging_loop' }, { items, requests });
+    seen.add(page.next);
     url = wire.next(first, page.next, range.from, range.to, api);
     if (!url) return result({ code: 'unexpected_link' }, { items, requests });
   }

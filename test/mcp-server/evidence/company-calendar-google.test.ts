@@ -239,6 +239,13 @@ describe('tokens and failures', () => {
     expect(await read({ timeoutMs: 100 })).toMatchObject({ failure: { code: 'timeout' }, dropGrant: false });
   });
 
+  it('stops where the pages go round in a circle', async () => {
+    google.failures.add({ path: EVENTS_PATH }, { status: 200, body: { nextPageToken: 'CiAKGjBpNDd2Nmp2Zml2cXRwYjBpOXA', items: [] }, times: 2 });
+    const reading = await read();
+    expect(google.requests).toHaveLength(2);
+    expect(reading).toMatchObject({ failure: { code: 'paging_loop' }, dropGrant: false, items: [] });
+  });
+
   it('fails a page in the middle without using the pages before it', async () => {
     google.events = Array.from({ length: 300 }, (_, index) =>
       event(`e${index}@google.com`, new Date(MONDAY + index * 600_000).toISOString(), new Date(MONDAY + index * 600_000 + 60_000).toISOString()),

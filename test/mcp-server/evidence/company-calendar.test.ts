@@ -62,13 +62,16 @@ describe("Graph's events", () => {
 
   it('follows a next link only on the first page’s origin and path', () => {
     const first = new URL('https://graph.microsoft.com/v1.0/me/calendarView?startDateTime=x');
-    expect(graphNextUrl(first, 'https://graph.microsoft.com/v1.0/me/calendarview?$skip=10')?.href).toBe(
-      'https://graph.microsoft.com/v1.0/me/calendarview?$skip=10',
-    );
-    expect(graphNextUrl(first, 'https://graph.microsoft.com/v1.0/users/grace@example.com/calendarView?$skip=10')).toBeUndefined();
-    expect(graphNextUrl(first, 'https://graph.microsoft.com.evil.example/v1.0/me/calendarView')).toBeUndefined();
-    expect(graphNextUrl(first, 'http://graph.microsoft.com/v1.0/me/calendarView')).toBeUndefined();
+    const page = (query: string) => `https://graph.microsoft.com/v1.0/me/calendarview?$select=subject,start&${query}`;
+    expect(graphNextUrl(first, page('$skip=10'))?.href).toBe(page('$skip=10'));
+    expect(graphNextUrl(first, 'https://graph.microsoft.com/v1.0/users/grace@example.com/calendarView?$select=subject&$skip=10')).toBeUndefined();
+    expect(graphNextUrl(first, 'https://graph.microsoft.com.evil.example/v1.0/me/calendarView?$select=subject')).toBeUndefined();
+    expect(graphNextUrl(first, 'http://graph.microsoft.com/v1.0/me/calendarView?$select=subject')).toBeUndefined();
     expect(graphNextUrl(first, '/v1.0/me/calendarView?$skip=10')).toBeUndefined();
+    // Only a link asking for the fields the first page asked for.
+    expect(graphNextUrl(first, 'https://graph.microsoft.com/v1.0/me/calendarview?%24select=subject%2Cstart&$skip=10')).toBeDefined();
+    expect(graphNextUrl(first, 'https://graph.microsoft.com/v1.0/me/calendarview?$select=subject,body&$skip=10')).toBeUndefined();
+    expect(graphNextUrl(first, 'https://graph.microsoft.com/v1.0/me/calendarview?$skip=10')).toBeUndefined();
   });
 });
 
@@ -109,6 +112,7 @@ describe('failures', () => {
     { code: 'malformed' },
     { code: 'too_large', limitBytes: 4 * 1024 * 1024 },
     { code: 'unexpected_link' },
+    { code: 'paging_loop' },
   ];
 
   it('drop the grant only where the provider no longer honours it, and then send the person to connect again', () => {
