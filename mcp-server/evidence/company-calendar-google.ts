@@ -1,4 +1,4 @@
-// Google Calendar's events.list as the company calendar's wire (docs/team-server/company-calendar.md):
+// Google Calendar's events.list as the company calendar's wire (docs/evidence.md, "The company calendar"):
 // the one request Punchcard makes of Google, and what it makes of the answer. Only
 // `GET {api}/calendars/primary/events` — the signed-in person's own primary calendar, never another id —
 // with series expanded (singleEvents, which orderBy=startTime needs), both ends of the window written

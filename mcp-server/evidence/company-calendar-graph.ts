@@ -1,4 +1,4 @@
-// Microsoft Graph's calendarView as the company calendar's wire (docs/team-server/company-calendar.md):
+// Microsoft Graph's calendarView as the company calendar's wire (docs/evidence.md, "The company calendar"):
 // the one request Punchcard makes of Graph, and what it makes of the answer. Only `GET {api}/me/calendarView`
 // of the signed-in person's default calendar, with the window's both ends written with their offset
 // (Graph reads a value without one as UTC, whatever the Prefer header says), and a $select of the fields

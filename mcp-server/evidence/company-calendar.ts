@@ -1,4 +1,4 @@
-// The company calendar as evidence on the team server (docs/team-server/company-calendar.md): the
+// The company calendar as evidence on the team server (docs/evidence.md, "The company calendar"): the
 // person's own calendar at Microsoft 365 or Google Workspace, read through the provider's API with the
 // person's own read-only grant, for at most the days asked. What this module holds is pure: what a
 // reading is made of, which events are left out, and how the events that stay become the same evidence

@@ -1,6 +1,6 @@
 // A fake of Google Calendar's events.list (GET /calendar/v3/calendars/{calendarId}/events) for one
 // person, over https on the loopback, as Google's reference describes it (the facts behind it are in
-// docs/team-server/company-calendar.md): `primary` (or the owner's address) is their calendar, another
+// docs/evidence.md, "The company calendar"): `primary` (or the owner's address) is their calendar, another
 // id is 404; timeMin and timeMax need their offset (400 without), timeMin bounds an event's end and
 // timeMax its start, so overlaps come; orderBy=startTime only with singleEvents=true; 250 events a page
 // by default, 2,500 at most, pages that may be empty with a nextPageToken, and a token that only serves

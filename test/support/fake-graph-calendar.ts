@@ -1,6 +1,6 @@
 // A fake of Microsoft Graph's calendarView (GET /v1.0/me/calendarView) for one person's mailbox, over
 // https on the loopback, as Microsoft's reference describes it (the facts behind it are in
-// docs/team-server/company-calendar.md): both window ends required, a value without an offset read as
+// docs/evidence.md, "The company calendar"): both window ends required, a value without an offset read as
 // UTC, the window read by overlap; `$select` honoured (without it every field comes, the body,
 // attendees, location and meeting link included, so a reader that forgot it would be seen); 10 events
 // a page unless `$top` says otherwise; `@odata.nextLink` a whole URL of Graph's own making (its path in
