@@ -103,7 +103,7 @@ export async function readCompanyCalendar(options: CompanyCalendarReadOptions): 
   let unreadable = 0;
   let requests = 0;
 
-  let token = await options.accessToken(false);
+  let token = await tokenFrom(options.accessToken, false);
   let renewed = false;
   const first = wire.first(api, range.from, range.to);
   let url: URL | undefined = first;
@@ -121,7 +121,7 @@ export async function readCompanyCalendar(options: CompanyCalendarReadOptions): 
     if (answer.status === 401 && !renewed && !/insufficient_claims/i.test(answer.headers.get('www-authenticate') ?? '')) {
       // The token in memory may have ended early (revoked sessions, a clock apart): one new one, once per reading.
       renewed = true;
-      token = await options.accessToken(true);
+      token = await tokenFrom(options.accessToken, true);
       continue;
     }
     if (answer.status < 200 || answer.status > 299) return result(wire.failure(answer.status, answer.headers, answer.body, now()), { items, requests });
@@ -154,6 +154,15 @@ export async function readCompanyCalendar(options: CompanyCalendarReadOptions): 
   }
   if (unreadable > 0) notes.push({ code: 'unreadable_events', count: unreadable });
   return result(undefined, { items, requests });
+}
+
+/** The caller's token; a source that throws is a token endpoint that could not be reached, never the reading's own error. */
+async function tokenFrom(source: AccessTokenSource, renew: boolean): Promise<Awaited<ReturnType<AccessTokenSource>>> {
+  try {
+    return await source(renew);
+  } catch {
+    return { refused: 'unreachable' };
+  }
 }
 
 /** The administrator's address as an https URL without credentials in it; undefined otherwise. */

@@ -335,6 +335,13 @@ describe('tokens and failures', () => {
     expect(gone.skipped[0]?.problem).toContain(`Connect it again on your account page, ${ACCOUNT_PAGE}.`);
     const away = await read({ accessToken: tokenSource('unreachable').source });
     expect(away).toMatchObject({ failure: { code: 'grant_unreachable' }, dropGrant: false });
+    const broken = await read({
+      accessToken: async () => {
+        throw new Error('connect ECONNREFUSED login.example');
+      },
+    });
+    expect(broken).toMatchObject({ failure: { code: 'grant_unreachable' }, dropGrant: false });
+    expect(JSON.stringify(broken)).not.toContain('login.example');
     expect(graph.requests).toHaveLength(0);
   });
 

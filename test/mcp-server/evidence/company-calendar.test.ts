@@ -11,8 +11,8 @@ import {
   retryAfterSeconds,
   vendorCode,
 } from '../../../mcp-server/evidence/company-calendar-failures.ts';
-import { googleEvent, googlePage } from '../../../mcp-server/evidence/company-calendar-google.ts';
-import { graphEvent, graphNextUrl } from '../../../mcp-server/evidence/company-calendar-graph.ts';
+import { googleEvent, googleFailure, googlePage } from '../../../mcp-server/evidence/company-calendar-google.ts';
+import { graphEvent, graphFailure, graphNextUrl } from '../../../mcp-server/evidence/company-calendar-graph.ts';
 import { ACCOUNT_PAGE, at } from './company-calendar-support.ts';
 
 describe('the range', () => {
@@ -91,6 +91,30 @@ describe("Google's events", () => {
       facts: { start: at('2026-11-23T09:00:00Z'), end: at('2026-11-23T10:00:00Z') },
     });
     expect(googleEvent({ ...event, start: { dateTime: '2026-11-23T10:00:00' } })).toEqual({ unreadable: true });
+  });
+});
+
+describe("the providers' error answers", () => {
+  const now = at('2026-11-23T09:00:00Z');
+  it('are told apart by status, header and the provider code', () => {
+    const mailbox = { error: { code: 'MailboxNotEnabledForRESTAPI', message: 'The mailbox is either inactive, soft-deleted, or is hosted on-premise.' } };
+    expect(graphFailure(404, new Headers(), mailbox, now)).toEqual({ code: 'no_calendar', vendor: 'MailboxNotEnabledForRESTAPI' });
+    expect(graphFailure(503, new Headers({ 'Retry-After': '10' }), undefined, now)).toEqual({ code: 'provider_error', status: 503, retryAfterSeconds: 10 });
+    expect(graphFailure(400, new Headers(), { error: { code: 'Some words, not a code' } }, now)).toEqual({ code: 'request_refused', status: 400 });
+    expect(graphFailure(401, new Headers({ 'WWW-Authenticate': 'Bearer realm="", error="insufficient_claims", claims="e30="' }), undefined, now)).toEqual({
+      code: 'claims_challenge',
+    });
+    const disabled = {
+      error: {
+        code: 403,
+        message: 'SERVICE_DISABLED',
+        status: 'PERMISSION_DENIED',
+        details: [{ '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'SERVICE_DISABLED' }],
+      },
+    };
+    expect(googleFailure(403, new Headers(), disabled, now)).toEqual({ code: 'api_disabled' });
+    expect(googleFailure(403, new Headers(), { error: { errors: [{ reason: 'userRateLimitExceeded' }] } }, now)).toEqual({ code: 'throttled' });
+    expect(googleFailure(404, new Headers(), { error: { errors: [{ reason: 'notFound' }] } }, now)).toEqual({ code: 'no_calendar', vendor: 'notFound' });
   });
 });
 
