@@ -161,7 +161,7 @@ const CompanyCalendarSchema = z.strictObject({
   provider: z.enum(['microsoft', 'google'], { error: '"microsoft" (Microsoft 365, through Graph) or "google" (Google Workspace, through the Calendar API)' }),
   /** Graph's or the Calendar API's root, for a sovereign cloud (or the tests); HTTPS only. */
   api_url: z
-    .url({ protocol: /^https$/, error: 'an https:// address, such as https://graph.microsoft.us/v1.0: a person\'s calendar crosses the network' })
+    .url({ protocol: /^https$/, error: "an https:// address, such as https://graph.microsoft.us/v1.0: a person's calendar crosses the network" })
     .meta({ examples: ['https://graph.microsoft.com/v1.0'] })
     .optional(),
 });

@@ -54,8 +54,6 @@ describe('evidence.company_calendar', () => {
   });
 
   it('refuses a provider without the company sign-in, saying why', () => {
-    expect(problemOf({ company_calendar: { provider: 'microsoft' } }, { tracker: true })).toMatch(
-      /evidence\.company_calendar.*needs sign_in\.oidc/s,
-    );
+    expect(problemOf({ company_calendar: { provider: 'microsoft' } }, { tracker: true })).toMatch(/evidence\.company_calendar.*needs sign_in\.oidc/s);
   });
 });
