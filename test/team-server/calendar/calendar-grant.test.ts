@@ -1,17 +1,21 @@
 // A person's company-calendar grant on the team server (team-server/auth/calendar/, sign-in/calendar.ts),
 // against the OpenID provider stand-in granting the calendar scopes with refresh tokens as Entra ID and
-// Google do (test/support/identity-provider.ts): connected from the account page through a request of
+// Google do (test/support/identity-provider.ts), through the built server: connected from the account page through a request of
 // its own, kept only for the same person with the calendar scope, refreshed (Entra's rotated token
 // saved), dropped when revoked, disconnected at once, and no token anywhere on disk or in the log.
+import { randomBytes } from 'node:crypto';
 import { DatabaseSync } from 'node:sqlite';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calendarAccess } from '../../../team-server/auth/calendar/calendar-access.ts';
+import { calendarBound } from '../../../team-server/auth/calendar/calendar-grant.ts';
 import { companyProvider } from '../../../team-server/auth/company-sign-in.ts';
-import { deriveServerKeys } from '../../../team-server/auth/server-keys.ts';
+import { deriveServerKeys, sealingKeyOf } from '../../../team-server/auth/server-keys.ts';
+import { opensWith } from '../../../team-server/store/sealed.ts';
 import { openStore } from '../../../team-server/store/open-store.ts';
 import type { Store } from '../../../team-server/store/store.ts';
 import { movableClockStartingAt } from '../../support/fake-clock.ts';
+import { runTeamCli } from '../../support/run-cli.ts';
 import { atIdentityProvider, companySignIn, type IdentityProvider, startIdentityProvider } from '../../support/identity-provider.ts';
 import {
   freePort,
@@ -54,7 +58,9 @@ async function calendarServer(kind: 'microsoft' | 'google'): Promise<Setup> {
     redirectUris: [`${origin}/sign-in/callback`, `${origin}/account/calendar/callback`],
     calendar: kind,
   });
+  // The built server in a process of its own, as it ships.
   const server = await startTeamServer({
+    built: true,
     port,
     store: 'sqlite',
     signIn: { oidc: { issuer: idp.issuer, client_id: idp.clientId, client_secret_env: 'PUNCHCARD_OIDC_SECRET' } },
@@ -332,4 +338,43 @@ describe('a Google Calendar grant', () => {
       expect(setup.server.stderr().includes(secret)).toBe(false);
     }
   });
+});
+
+describe('a calendar grant through a rotation of the server key', () => {
+  let setup: Setup;
+  beforeAll(async () => {
+    setup = await calendarServer('microsoft');
+  });
+  afterAll(() => tearDown(setup));
+
+  it('is sealed anew under the new key, and its refresh token still works', async () => {
+    const { browser } = await signedIn(setup, 'ada');
+    await connect(setup, browser, 'ada');
+    const personId = await personIdOf(setup, 'ada');
+    const before = storedCalendar(setup, 'ada');
+    const bound = calendarBound(personId, 'microsoft');
+    const newKey = randomBytes(32).toString('base64');
+    const sealingOf = (key: string) => sealingKeyOf(Buffer.from(key, 'base64'));
+    expect(opensWith(sealingOf(TEST_SERVER_KEY), before?.grant as string, bound)).toBe(true);
+    await setup.server.stop();
+    const admin = (args: string[], env: Record<string, string>) => runTeamCli(['admin', ...args, '--config', setup.server.configPath], env);
+    const started = await admin(['rotate-key', '--new-key-env', 'NEW_SERVER_KEY'], { PUNCHCARD_SERVER_KEY: TEST_SERVER_KEY, NEW_SERVER_KEY: newKey });
+    expect(started.code, started.stderr).toBe(0);
+    const finished = await admin(['rotate-key', '--finish'], { PUNCHCARD_SERVER_KEY: newKey });
+    expect(finished.code, finished.stderr).toBe(0);
+    const after = storedCalendar(setup, 'ada');
+    expect(after?.since).toBe(before?.since);
+    expect(opensWith(sealingOf(newKey), after?.grant as string, bound)).toBe(true);
+    expect(opensWith(sealingOf(TEST_SERVER_KEY), after?.grant as string, bound)).toBe(false);
+    const access = calendarAccess({
+      provider: 'microsoft',
+      store: setup.store,
+      keys: deriveServerKeys(Buffer.from(newKey, 'base64')).atRest,
+      configured: companyProvider({ issuer: setup.idp.issuer, clientId: setup.idp.clientId, clientSecret: setup.idp.clientSecret }),
+      publicUrl: setup.server.origin,
+      now: Date.now,
+      log: () => {},
+    });
+    expect((await access(personId)).ok).toBe(true);
+  }, 60_000);
 });
