@@ -24,7 +24,7 @@ export const CALENDAR_SCOPES: Readonly<Record<CalendarProvider, CalendarScopes>>
     extra: {},
   },
   google: {
-    label: 'Google Calendar',
+    label: 'Google',
     // Only calendars the person owns; Google returns a refresh token for access_type=offline, and
     // only on a consent, so the consent is asked each time a person connects.
     scope: 'openid https://www.googleapis.com/auth/calendar.events.owned.readonly',

@@ -315,7 +315,7 @@ describe('a Google Calendar grant', () => {
     const { browser } = await signedIn(setup, 'ada');
     const before = setup.idp.authorizations.length;
     const back = await connect(setup, browser, 'ada');
-    expect(wordsOf(back)).toContain('Your Google Calendar calendar is connected.');
+    expect(wordsOf(back)).toContain('Your Google calendar is connected.');
     const request = setup.idp.authorizations[before] as URLSearchParams;
     expect(request.get('scope')).toBe('openid https://www.googleapis.com/auth/calendar.events.owned.readonly');
     expect([request.get('access_type'), request.get('prompt'), request.get('login_hint')]).toEqual(['offline', 'consent', 'ada@acme.example']);
