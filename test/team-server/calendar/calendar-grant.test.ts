@@ -295,6 +295,14 @@ describe('a Microsoft 365 calendar grant', () => {
   });
 
   it('leaves no code or token of the provider in the store file, its backups or the log', async () => {
+    // Carol's grant is stored now, so the backup holds one.
+    const { browser } = await signedIn(setup, 'carol');
+    await connect(setup, browser, 'carol');
+    expect(storedCalendar(setup, 'carol')?.grant).toMatch(/^v1\./);
+    const backup = await runTeamCli(['admin', 'backup', join(setup.server.dataDir, 'backup.db'), '--config', setup.server.configPath], {
+      PUNCHCARD_SERVER_KEY: TEST_SERVER_KEY,
+    });
+    expect(backup.code, backup.stderr).toBe(0);
     for (const secret of setup.idp.issuedSecrets()) setup.secrets.add(secret);
     expect(setup.secrets.size).toBeGreaterThan(5);
     for (const secret of setup.secrets) {
@@ -376,5 +384,27 @@ describe('a calendar grant through a rotation of the server key', () => {
       log: () => {},
     });
     expect((await access(personId)).ok).toBe(true);
+
+    // The provider out of reach: said in a sentence, and the grant kept for when it answers again.
+    const kept = storedCalendar(setup, 'ada')?.grant;
+    await setup.idp.close();
+    const log: string[] = [];
+    const unreachable = calendarAccess({
+      provider: 'microsoft',
+      store: setup.store,
+      keys: deriveServerKeys(Buffer.from(newKey, 'base64')).atRest,
+      configured: companyProvider({ issuer: setup.idp.issuer, clientId: setup.idp.clientId, clientSecret: setup.idp.clientSecret }),
+      publicUrl: setup.server.origin,
+      now: Date.now,
+      log: (line) => log.push(line),
+    });
+    expect(await unreachable(personId)).toEqual({
+      ok: false,
+      reason: 'unavailable',
+      sentence: 'Your Microsoft 365 calendar could not be read just now (the company sign-in did not answer as expected). Try again in a minute.',
+    });
+    expect(storedCalendar(setup, 'ada')?.grant).toBe(kept);
+    expect(log).toHaveLength(1);
+    expect(log[0]).toMatch(new RegExp(`^The company calendar of person ${personId} could not be refreshed: `));
   }, 60_000);
 });
