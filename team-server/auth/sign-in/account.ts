@@ -2,7 +2,7 @@
 // connected clients and stored credentials), and its buttons, each a POST of its own: sign out,
 // disconnect one client, forget the credentials (and with them every client). The company calendar's
 // part has its own pages (calendar.ts).
-import { CALENDAR_SCOPES } from '../calendar/calendar-scopes.ts';
+import { CALENDAR_SCOPES, subjectAt } from '../calendar/calendar-scopes.ts';
 import { openCredentials } from '../credentials.ts';
 import { SCOPES } from '../authorization-server.ts';
 import { clientNameOf } from '../client-name.ts';
@@ -48,12 +48,14 @@ export function accountPages(kit: PageKit) {
         credentials: kit.tracker
           ? { service: serviceName(kit.tracker.type), stored: person.credentials !== null && openCredentials(keys.atRest, person) !== null }
           : null,
-        calendar: kit.options.calendar
-          ? {
-              label: CALENDAR_SCOPES[kit.options.calendar.connect.provider].label,
-              since: person.calendar ? new Date(person.calendar.since).toISOString().slice(0, 10) : null,
-            }
-          : null,
+        // Only a person who signed in with the company account has a calendar grant to give.
+        calendar:
+          kit.options.calendar && subjectAt(person.identity, kit.options.calendar.issuer) !== undefined
+            ? {
+                label: CALENDAR_SCOPES[kit.options.calendar.connect.provider].label,
+                since: person.calendar ? new Date(person.calendar.since).toISOString().slice(0, 10) : null,
+              }
+            : null,
         ...(notice ? { notice } : {}),
       }),
     );
