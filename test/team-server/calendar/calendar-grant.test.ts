@@ -18,6 +18,7 @@ import { movableClockStartingAt } from '../../support/fake-clock.ts';
 import { runTeamCli } from '../../support/run-cli.ts';
 import { atIdentityProvider, companySignIn, type IdentityProvider, startIdentityProvider } from '../../support/identity-provider.ts';
 import {
+  developmentSignIn,
   freePort,
   type Page,
   removeTeamServerData,
@@ -50,7 +51,7 @@ interface Setup {
   secrets: Set<string>;
 }
 
-async function calendarServer(kind: 'microsoft' | 'google'): Promise<Setup> {
+async function calendarServer(kind: 'microsoft' | 'google', signIn: Record<string, unknown> = {}): Promise<Setup> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const idp = await startIdentityProvider({
@@ -63,7 +64,7 @@ async function calendarServer(kind: 'microsoft' | 'google'): Promise<Setup> {
     built: true,
     port,
     store: 'sqlite',
-    signIn: { oidc: { issuer: idp.issuer, client_id: idp.clientId, client_secret_env: 'PUNCHCARD_OIDC_SECRET' } },
+    signIn: { oidc: { issuer: idp.issuer, client_id: idp.clientId, client_secret_env: 'PUNCHCARD_OIDC_SECRET' }, ...signIn },
     config: { evidence: { company_calendar: { provider: kind } } },
     limits: { failed_sign_ins_per_address: 100 },
     env: { PUNCHCARD_OIDC_SECRET: idp.clientSecret, ...(idp.caFile ? { NODE_EXTRA_CA_CERTS: idp.caFile } : {}) },
@@ -409,4 +410,26 @@ describe('a calendar grant through a rotation of the server key', () => {
     expect(log).toHaveLength(1);
     expect(log[0]).toMatch(new RegExp(`^The company calendar of person ${personId} could not be refreshed: `));
   }, 60_000);
+});
+
+describe('a person who signed in another way than with the company account', () => {
+  let setup: Setup;
+  beforeAll(async () => {
+    setup = await calendarServer('microsoft', { development: true });
+  });
+  afterAll(() => tearDown(setup));
+
+  it('sees no calendar on the account page, and is told on the connect page how to get one', async () => {
+    const browser = new SignInBrowser(setup.server.origin);
+    const page = await signInToAccount(browser, developmentSignIn('Grace Hopper'));
+    expect(wordsOf(page)).toContain('Signed in as Grace Hopper');
+    expect(wordsOf(page)).not.toContain('calendar');
+    const asked = setup.idp.authorizations.length;
+    const refused = await browser.open('/account/calendar/connect');
+    expect(refused.status).toBe(403);
+    expect(wordsOf(refused)).toContain(
+      'A calendar is connected through the company sign-in, and you signed in to Punchcard another way. Sign out on your account page, then sign in with your company account.',
+    );
+    expect(setup.idp.authorizations.length).toBe(asked);
+  });
 });
