@@ -14,6 +14,7 @@
 // tokens it carried.
 import type http from 'node:http';
 import { Failures, type RecordedRequest, type Reply, startFakeServer } from './fake-server.ts';
+import type { TokenIssuer } from './fake-graph-calendar.ts';
 
 export interface FakeGoogleEvent {
   id?: string;
@@ -56,6 +57,8 @@ export interface FakeGoogleCalendar {
   emptyPagesBetween: number;
   /** Accepts a token, by default with calendar.events.owned.readonly; the log names it by `label` (the token is never logged). */
   acceptToken(token: string, label: string, scopes?: string[]): void;
+  /** Accepts the tokens an identity provider issued, as Google accepts its own: asked about at each request (a revoked grant's tokens stop at once). */
+  trustIssuer(issuer: TokenIssuer): void;
   forgetToken(token: string): void;
   close(): Promise<void>;
 }
@@ -69,6 +72,7 @@ const PAGING_PARAMETERS = ['singleEvents', 'orderBy', 'timeMin', 'timeMax', 'tim
 export async function startFakeGoogleCalendar(options: { tls: { key: string; cert: string }; owner?: string }): Promise<FakeGoogleCalendar> {
   const tokens = new Map<string, string[]>();
   const labels = new Map<string, string>();
+  let issuer: TokenIssuer | undefined;
   const requests: GoogleRequest[] = [];
   const failures = new Failures();
   const fake: FakeGoogleCalendar = {
@@ -79,6 +83,9 @@ export async function startFakeGoogleCalendar(options: { tls: { key: string; cer
     requests,
     failures,
     emptyPagesBetween: 0,
+    trustIssuer: (trusted) => {
+      issuer = trusted;
+    },
     acceptToken: (token, label, scopes = [`${SCOPE}calendar.events.owned.readonly`]) => {
       tokens.set(token, scopes);
       labels.set(token, label);
@@ -90,7 +97,7 @@ export async function startFakeGoogleCalendar(options: { tls: { key: string; cer
 
   const respond = (method: string, url: URL, headers: http.IncomingHttpHeaders): Reply => {
     const token = tokenOf(headers);
-    const scopes = token === undefined ? undefined : tokens.get(token);
+    const scopes = token === undefined ? undefined : (tokens.get(token) ?? issuer?.(token)?.scopes);
     if (!scopes) {
       return googleError(
         401,
@@ -164,7 +171,7 @@ export async function startFakeGoogleCalendar(options: { tls: { key: string; cer
       const headers: Record<string, string> = {};
       for (const [name, value] of Object.entries(request.headers)) if (name !== 'authorization' && value !== undefined) headers[name] = String(value);
       const token = tokenOf(request.headers);
-      return { ...rest, headers, token: token === undefined ? 'missing' : (labels.get(token) ?? 'unknown') };
+      return { ...rest, headers, token: token === undefined ? 'missing' : (labels.get(token) ?? issuer?.(token)?.label ?? 'unknown') };
     },
     respond,
   });

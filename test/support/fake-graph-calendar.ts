@@ -36,6 +36,9 @@ export interface FakeGraphEvent {
   joinUrl?: string;
 }
 
+/** What an identity provider says of an access token it issued (its label for the log, its scopes); undefined where it issued none. */
+export type TokenIssuer = (token: string) => { label: string; scopes: string[] } | undefined;
+
 export interface GraphRequest extends RecordedRequest {
   /** Every header but Authorization, names in lower case. */
   headers: Record<string, string>;
@@ -56,6 +59,12 @@ export interface FakeGraphCalendar {
   nextLinkOrigin: string | undefined;
   /** Accepts a token, by default with Calendars.ReadBasic; the log names it by `label` (the token is never logged). */
   acceptToken(token: string, label: string, scopes?: string[]): void;
+  /**
+   * Accepts the tokens an identity provider issued, as Graph accepts Entra's: each is asked about when it
+   * first comes, then kept (a Graph token works until it ends, whatever happened to its refresh token).
+   * The scopes are the provider's, `https://graph.microsoft.com/` left off as Graph's `scp` claim has them.
+   */
+  trustIssuer(issuer: TokenIssuer): void;
   /** The token's session was revoked: Graph answers a continuous access evaluation challenge. */
   challengeToken(token: string): void;
   /** The token stops working (expired, or its grant revoked). */
@@ -98,6 +107,15 @@ export async function startFakeGraphCalendar(options: { tls: { key: string; cert
   const requests: GraphRequest[] = [];
   const failures = new Failures();
   let base = '';
+  let issuer: TokenIssuer | undefined;
+  const issued = (token: string) => {
+    const facts = issuer?.(token);
+    if (!facts) return undefined;
+    const known = { scopes: facts.scopes.map((scope) => scope.replace(/^https:\/\/graph\.microsoft\.com\//, '')), challenged: false };
+    tokens.set(token, known);
+    labels.set(token, facts.label);
+    return known;
+  };
   const fake: FakeGraphCalendar = {
     apiUrl: '',
     events: [],
@@ -108,6 +126,9 @@ export async function startFakeGraphCalendar(options: { tls: { key: string; cert
     acceptToken: (token, label, scopes = ['Calendars.ReadBasic']) => {
       tokens.set(token, { scopes, challenged: false });
       labels.set(token, label);
+    },
+    trustIssuer: (trusted) => {
+      issuer = trusted;
     },
     challengeToken: (token) => {
       const known = tokens.get(token);
@@ -123,7 +144,7 @@ export async function startFakeGraphCalendar(options: { tls: { key: string; cert
     const path = url.pathname.toLowerCase();
     if (method !== 'GET') return graphError(405, 'Request_BadRequest', 'Specified HTTP method is not allowed for the request target.');
     const token = tokenOf(headers);
-    const known = token === undefined ? undefined : tokens.get(token);
+    const known = token === undefined ? undefined : (tokens.get(token) ?? issued(token));
     if (!known) {
       return graphError(401, 'InvalidAuthenticationToken', 'Access token has expired or is not yet valid.', {
         'WWW-Authenticate':
@@ -210,7 +231,7 @@ export async function startFakeGraphCalendar(options: { tls: { key: string; cert
       const headers: Record<string, string> = {};
       for (const [name, value] of Object.entries(request.headers)) if (name !== 'authorization' && value !== undefined) headers[name] = String(value);
       const token = tokenOf(request.headers);
-      return { ...rest, headers, token: token === undefined ? 'missing' : (labels.get(token) ?? 'unknown') };
+      return { ...rest, headers, token: token === undefined ? 'missing' : (labels.get(token) ?? issuer?.(token)?.label ?? 'unknown') };
     },
     respond,
   });

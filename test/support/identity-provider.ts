@@ -74,6 +74,11 @@ export interface IdentityProvider {
   revokeRefreshTokens(account: string): void;
   /** Ends every session at the provider, so the next visit signs in afresh (perhaps as someone else). */
   endSessions(): void;
+  /**
+   * What an access token the provider issued says, as a resource server reads it (the calendar fakes'
+   * trustIssuer): whose it is, as its label, and its scopes; undefined for one it never issued or that ended.
+   */
+  accessTokenOf(token: string): { label: string; scopes: string[] } | undefined;
   /** Every code, access token and refresh token the provider issued so far (an opaque token is its record's id), to look for where none may be. */
   issuedSecrets(): string[];
   /** Stops answering (a provider that is down). */
@@ -252,6 +257,16 @@ export async function startIdentityProvider(options: IdentityProviderOptions): P
     revokeRefreshTokens(account) {
       for (const [key, record] of MemoryAdapter.records)
         if (key.startsWith('RefreshToken:') && record.payload.accountId === account) MemoryAdapter.records.delete(key);
+    },
+    accessTokenOf(token) {
+      const record = MemoryAdapter.records.get(`AccessToken:${token}`);
+      if (!record || record.expiresAt <= Date.now()) return undefined;
+      return {
+        label: `${String(record.payload.accountId)}'s access token`,
+        scopes: String(record.payload.scope ?? '')
+          .split(' ')
+          .filter(Boolean),
+      };
     },
     issuedSecrets() {
       const secret = /^(AuthorizationCode|AccessToken|RefreshToken):(.+)$/;
