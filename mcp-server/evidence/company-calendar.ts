@@ -54,13 +54,18 @@ export const MAX_DAYS = EVIDENCE_LIMITS.days;
 const DAY_MS = 86_400_000;
 
 /**
- * The range as it is read: [from, to) in epoch milliseconds, at most MAX_DAYS long. A longer range is
+ * The longest range read: MAX_DAYS of the person's days, where one of them may last 25 hours (the night
+ * summer time ends), so the 31 days suggest_entries lets a person ask for are never cut by an hour.
+ */
+const LONGEST_MS = MAX_DAYS * DAY_MS + 3_600_000;
+
+/**
+ * The range as it is read: [from, to) in epoch milliseconds, at most MAX_DAYS days long. A longer range is
  * cut to its first MAX_DAYS days rather than refused, so the person still gets a month's drafts; the
- * reading says so in a sentence.
+ * reading says so in a sentence (suggest_entries refuses more than 31 days before this is asked).
  */
 export function boundedRange(from: number, to: number): { from: number; to: number; cut: boolean } {
-  const longest = MAX_DAYS * DAY_MS;
-  return to - from > longest ? { from, to: from + longest, cut: true } : { from, to, cut: false };
+  return to - from > LONGEST_MS ? { from, to: from + MAX_DAYS * DAY_MS, cut: true } : { from, to, cut: false };
 }
 
 /** An instant as both APIs take it: RFC 3339 in UTC with its offset written (`Z`), whole seconds. */

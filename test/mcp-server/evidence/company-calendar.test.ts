@@ -23,7 +23,9 @@ describe('the range', () => {
       to: at('2026-12-02T00:00:00Z'),
       cut: false,
     });
-    expect(boundedRange(at('2026-11-01T00:00:00Z'), at('2026-12-02T00:00:01Z'))).toMatchObject({ to: at('2026-12-02T00:00:00Z'), cut: true });
+    // 31 days in Berlin across the end of summer time last an hour more than 31 × 24 hours: not cut.
+    expect(boundedRange(at('2026-10-01T00:00:00+02:00'), at('2026-11-01T00:00:00+01:00'))).toMatchObject({ cut: false });
+    expect(boundedRange(at('2026-11-01T00:00:00Z'), at('2026-12-02T01:00:01Z'))).toMatchObject({ to: at('2026-12-02T00:00:00Z'), cut: true });
     expect(instantParameter(at('2026-11-23T07:30:00.250Z'))).toBe('2026-11-23T07:30:00Z');
   });
 });
