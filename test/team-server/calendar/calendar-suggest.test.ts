@@ -46,7 +46,7 @@ interface Draft {
 }
 interface Suggested {
   drafts: Draft[];
-  booked: { id: number; start: string }[];
+  booked: { id: number; start: string; end: string | null }[];
   skipped: { source: string; problem: string }[];
 }
 
@@ -253,6 +253,22 @@ describe('suggest_entries from a Microsoft 365 calendar on the team server', () 
     await ada.client.close();
   });
 
+  it("drafts around the person's running timer, as around what is booked", async () => {
+    const ada = await person(setup, 'ada');
+    const started = await ada.call('clock_in', { project: 'Website', description: 'Checkout', start: `${DAY}T10:30` });
+    expect(started.isError, textOf(started)).toBeFalsy();
+    const answer = suggested(await ada.call('suggest_entries', { from: DAY }));
+    // The timer runs from 10:30 until now: the private appointment at 11:00 is in it, so it is no draft.
+    expect(answer.drafts).toEqual([]);
+    expect(answer.booked.map((entry) => [entry.start, entry.end])).toEqual([
+      [at('09:00').replace('Z', '+00:00'), at('10:00').replace('Z', '+00:00')],
+      [at('10:30').replace('Z', '+00:00'), null],
+    ]);
+    const stopped = await ada.call('clock_out', {});
+    expect(stopped.isError, textOf(stopped)).toBeFalsy();
+    await ada.client.close();
+  });
+
   it('refuses a calendarId, user or email in the input with nothing sent', async () => {
     const ada = await person(setup, 'ada');
     const before = graph.requests.length;
@@ -271,7 +287,7 @@ describe('suggest_entries from a Microsoft 365 calendar on the team server', () 
     graph.failures.add({ path }, { status: 429, body: GRAPH_THROTTLED, headers: { 'Retry-After': '150' } });
     const throttled = suggested(await ada.call('suggest_entries', { from: DAY }));
     expect(throttled.drafts).toEqual([]);
-    expect(throttled.booked).toHaveLength(1);
+    expect(throttled.booked).toHaveLength(2);
     expect(throttled.skipped).toEqual([
       { source: 'calendar', problem: 'Your Microsoft 365 calendar was not read: the calendar asked Punchcard to slow down (429); try again in 3 minutes.' },
     ]);
