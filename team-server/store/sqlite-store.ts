@@ -105,6 +105,9 @@ export async function openSqliteStore(path: string, options: { now: () => number
     await whileUnlocked(path, () => {
       db.exec('PRAGMA journal_mode = WAL');
       db.exec('PRAGMA synchronous = NORMAL');
+      // What is deleted is overwritten with zeros, not left in a free part of a page: a deleted grant or
+      // credential must not open again from the file under the server key.
+      db.exec('PRAGMA secure_delete = ON');
       migrate(db, path);
     });
   } catch (error) {
@@ -349,6 +352,9 @@ class SqliteStore implements Store {
         grant?.since ?? null,
         personId,
       );
+      // The write-ahead log still holds the page as it was, grant and all: written into the file and
+      // emptied now, so a disconnected calendar is gone from every byte on disk at once.
+      if (grant === null) this.#db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
     });
   }
 
