@@ -415,6 +415,36 @@ describe('an outside check of the calendar grant, through the built team server'
     for (const name of files) expect(readFileSync(join(server.dataDir, name)).includes(Buffer.from(sealed)), name).toBe(false);
   });
 
+  it('deletes the grant from every byte on disk when an administrator signs the person out', async () => {
+    disconnectEveryone();
+    await connected('mallory');
+    const sealed = grantOf('mallory') as string;
+    expect(sealed).toMatch(/^v1\./);
+    const signOut = await runTeamCli(['admin', 'sign-out', 'mallory@acme.example', '--config', server.configPath], { PUNCHCARD_SERVER_KEY: TEST_SERVER_KEY });
+    expect(signOut.code, signOut.stderr).toBe(0);
+    expect(grantOf('mallory')).toBeNull();
+    for (const name of readdirSync(server.dataDir).filter((file) => file.startsWith('server.db')))
+      expect(readFileSync(join(server.dataDir, name)).includes(Buffer.from(sealed)), name).toBe(false);
+  });
+
+  it('binds nothing when another person signs in on the browser between leaving for the provider and coming back', async () => {
+    disconnectEveryone();
+    const shared = await signedIn('alice');
+    const alicesCallback = await callbackOf(shared, 'alice');
+    // Alice leaves the shared computer; Bob signs out her account page and signs in as himself.
+    seen(await shared.submit(await shared.open('/account'), '/account/sign-out'));
+    idp.endSessions();
+    const first = await shared.open('/account');
+    seen(await atIdentityProvider(asSignInBrowser(shared), await shared.submit(first, '/company'), idp.issuer, 'bob'));
+    const answer = seen(await shared.open(alicesCallback));
+    expect(answer.status).toBe(403);
+    expect(wordsOf(answer)).toContain(
+      'This calendar connection was started by another account on this browser, so nothing was kept. Connect again from your account page.',
+    );
+    expect(grantOf('alice')).toBeNull();
+    expect(grantOf('bob')).toBeNull();
+  });
+
   it('leaves no code, token, verifier, state or nonce in a page, the log, the store, a backup or the metrics', async () => {
     await connected('bob');
     const backup = await runTeamCli(['admin', 'backup', join(server.dataDir, 'outside-backup.db'), '--config', server.configPath], {
