@@ -16,7 +16,9 @@ import { unseal } from '../../../team-server/store/sealed.ts';
 import { type FakeGoogleCalendar, startFakeGoogleCalendar } from '../../support/fake-google-calendar.ts';
 import { type FakeGraphCalendar, GRAPH_THROTTLED, startFakeGraphCalendar } from '../../support/fake-graph-calendar.ts';
 import { atIdentityProvider, type IdentityProvider, startIdentityProvider } from '../../support/identity-provider.ts';
+import { axeViolations } from '../../support/axe.ts';
 import { runTeamCli } from '../../support/run-cli.ts';
+import { launchChromium } from '../../renderer/harness.ts';
 import {
   freePort,
   type Page,
@@ -234,6 +236,9 @@ describe('an outside check of the calendar grant, through the built team server'
     const noneUnderWay = seen(await bob.open(alicesCallback));
     expect(noneUnderWay.status).toBe(400);
     expect(wordsOf(noneUnderWay)).toContain('This calendar connection was not started here or took too long. Connect again from your account page.');
+    // The way on is the account page the sentence names, not an AI client's connection.
+    expect(noneUnderWay.html).toContain('<a href="/account">Back to your account page</a>');
+    expect(wordsOf(noneUnderWay)).not.toContain('AI client');
 
     const bobsCallback = await callbackOf(bob, 'bob');
     const hisUnderWay = seen(await bob.open(alicesCallback));
@@ -474,6 +479,24 @@ describe('an outside check of the calendar grant, through the built team server'
     expect(wordsOf(back)).toContain('Your Microsoft 365 calendar is connected.');
     // The page's address holds the code; its links (Google's permissions page, a help page) must not carry it away in a Referer.
     expect(back.headers.get('referrer-policy')).toMatch(/no-referrer|same-origin|strict-origin/);
+  });
+
+  it('answers a calendar step that did not go through on a page that is axe-clean, light and dark', { timeout: 60_000 }, async () => {
+    const bob = await signedIn('bob');
+    const refused = seen(await bob.open('/account/calendar/callback?code=made-up&state=made-up'));
+    expect(refused.status).toBe(400);
+    const chromium = await launchChromium();
+    try {
+      for (const colorScheme of ['light', 'dark'] as const) {
+        const context = await chromium.newContext({ colorScheme });
+        const page = await context.newPage();
+        await page.setContent(refused.html);
+        expect(await axeViolations(page), colorScheme).toEqual([]);
+        await context.close();
+      }
+    } finally {
+      await chromium.close();
+    }
   });
 
   it('refuses an api_url over http when the configuration is checked, in a sentence', async () => {
