@@ -306,6 +306,14 @@ describe('an outside check of the calendar grant, through the built team server'
     expect(wordsOf(noCodeAnswer)).toMatch(/Connect again from your account page\. Nothing was kept/);
     expect(grantOf('alice')).toBeNull();
 
+    // An answer naming another issuer (a mix-up: another provider's answer carried here).
+    const mixedUp = await callbackOf(alice, 'alice');
+    mixedUp.searchParams.set('iss', 'https://login.evil.example');
+    const mixedUpAnswer = seen(await alice.open(mixedUp));
+    expect(mixedUpAnswer.status).toBe(403);
+    expect(wordsOf(mixedUpAnswer)).toMatch(/Connect again from your account page\. Nothing was kept/);
+    expect(grantOf('alice')).toBeNull();
+
     const real = await callbackOf(alice, 'alice');
     const pending = alice.cookie(PENDING_COOKIE) as string;
     expect(wordsOf(seen(await alice.open(real)))).toContain('Your Microsoft 365 calendar is connected.');
@@ -612,6 +620,18 @@ describe('an outside check of the calendar readers, against hostile and failing 
     expect(looped).toMatchObject({ failure: { code: 'paging_loop' }, dropGrant: false, items: [] });
     expect(looped.skipped[0]?.problem).toMatch(/^Your Google calendar was not read to its end/);
     expect(google.requests).toHaveLength(2);
+  });
+
+  it('reads at most 31 days of a year asked for, and says so in a sentence', async () => {
+    graph.requests.length = 0;
+    const reading = await read('microsoft', { to: MONDAY + 365 * 86_400_000 });
+    expect(reading.failure).toBeUndefined();
+    expect(graph.requests).toHaveLength(1);
+    const query = new URLSearchParams(graph.requests[0]?.query);
+    expect(Date.parse(query.get('endDateTime') ?? '') - Date.parse(query.get('startDateTime') ?? '')).toBeLessThanOrEqual(31 * 86_400_000);
+    expect(reading.skipped.map((skip) => skip.problem)).toEqual([
+      'Your Microsoft 365 calendar is read for 31 days at most in one call: it was read up to 2026-12-24 (UTC); ask for the days after in another call.',
+    ]);
   });
 
   it('answers a private event as "Private appointment" only, on Graph and Google', async () => {
