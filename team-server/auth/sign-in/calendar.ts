@@ -85,7 +85,9 @@ export function calendarPages(kit: PageKit, showAccount: (ctx: PageContext, noti
         since: now(),
       });
       calendar.access.forget(allowed.person.id);
-      await showAccount(ctx, `Your ${CALENDAR_SCOPES[provider].label} calendar is connected. Ask your AI client to draft your week from it.`);
+      // Sent on to the account page, so the callback's address (its code) leaves the browser's history and a
+      // reload shows the page again instead of an answer already used.
+      seeOther(ctx, '/account?calendar=connected');
     },
 
     disconnect: async (ctx: PageContext) => {

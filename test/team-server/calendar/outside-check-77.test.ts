@@ -267,7 +267,7 @@ describe('an outside check of the calendar grant, through the built team server'
     const answer = seen(await bob.open(swapped));
     expect(answer.status).toBe(403);
     expect(wordsOf(answer)).toMatch(
-      /The company sign-in refused to complete connecting your calendar \(invalid_grant.*\); its answer may have been used already\. Connect again from your account page\./,
+      /The company sign-in refused to finish connecting your calendar: its answer was used already \(a page opened twice\) or came too late\. Connect again from your account page\./,
     );
     expect(grantOf('bob')).toBeNull();
     expect(grantOf('alice')).toBeNull();
@@ -326,11 +326,11 @@ describe('an outside check of the calendar grant, through the built team server'
     alice.setCookie(PENDING_COOKIE, pending);
     const replayed = seen(await alice.open(real));
     expect(replayed.status).toBe(403);
-    expect(wordsOf(replayed)).toContain('its answer may have been used already. Connect again from your account page.');
+    expect(wordsOf(replayed)).toContain('its answer was used already (a page opened twice) or came too late. Connect again from your account page.');
     expect(grantOf('alice')).toBe(kept);
   });
 
-  it('shows the provider’s own words of a refusal as text, never as markup', async () => {
+  it('shows none of the provider’s own words of a refusal, as markup or as text, and says what to do', async () => {
     const alice = await signedIn('alice');
     const callback = await callbackOf(alice, 'alice');
     const refused = new URL(callback);
@@ -340,7 +340,10 @@ describe('an outside check of the calendar grant, through the built team server'
     const answer = seen(await alice.open(refused));
     expect(answer.status).toBe(403);
     expect(answer.html).not.toContain('<script>alert(1)</script>');
-    expect(wordsOf(answer)).toContain('The company sign-in did not allow reading your Microsoft 365 calendar (<script>alert(1)</script>).');
+    expect(wordsOf(answer)).not.toContain('alert(1)');
+    expect(wordsOf(answer)).toContain(
+      'The company sign-in did not allow reading your Microsoft 365 calendar. Connect again from your account page; if it says no again, tell your administrator',
+    );
   });
 
   it('keeps nothing for a narrower scope or a refused consent, and the person stays signed in', async () => {
