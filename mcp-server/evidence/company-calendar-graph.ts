@@ -5,7 +5,8 @@
 // evidence needs: never the body, attendees, location or online meeting, so they do not even travel.
 // `Prefer: outlook.timezone="UTC"` goes on every page, since Graph does not carry request headers to the
 // pages its @odata.nextLink names; an answer in another zone is not guessed at. The next link is
-// followed as Graph wrote it (its $skiptoken is Graph's own), but only on the API's own origin and path.
+// followed as Graph wrote it (its $skiptoken is Graph's own), but only on the API's own origin and path,
+// for the same fields and window.
 import { type CompanyCalendarFailure, retryAfterSeconds, vendorCode } from './company-calendar-failures.ts';
 import { type CalendarEventFacts, instantParameter, occurrenceKey, type ParsedEvent, type ParsedPage } from './company-calendar.ts';
 
@@ -43,18 +44,32 @@ export function graphFirstUrl(api: URL, from: number, to: number): URL {
  * or asks for other fields than the first page did. Graph writes the path of its links in lower case
  * (`/me/calendarview`) and its paths and query option names are not case-sensitive, so both are
  * compared without case; the link must still carry a $select of only the fields asked for, so no page
- * brings a body, attendees or a place that the first did not ask for.
+ * brings a body, attendees or a place that the first did not ask for. It may carry only the options the
+ * first page sent and Graph's own paging ones: an $expand or $filter would read what was never asked
+ * (attachments, extensions). A window it names must be the first page's, as instants (Graph may write
+ * them its own way), so no page reads days the person did not ask for.
  */
 export function graphNextUrl(first: URL, next: string): URL | undefined {
   if (!URL.canParse(next)) return undefined;
   const url = new URL(next);
   if (url.origin !== first.origin || url.pathname.toLowerCase() !== first.pathname.toLowerCase() || url.username !== '' || url.password !== '')
     return undefined;
-  const selects = [...url.searchParams].filter(([name]) => name.toLowerCase() === '$select');
+  const options = [...url.searchParams].map(([name, value]) => [name.toLowerCase(), value] as const);
+  if (options.some(([name]) => !NEXT_LINK_OPTIONS.has(name))) return undefined;
+  for (const end of ['startdatetime', 'enddatetime']) {
+    const named = options.filter(([name]) => name === end);
+    const asked = [...first.searchParams].find(([name]) => name.toLowerCase() === end)?.[1];
+    if (named.length > 1) return undefined;
+    if (named.length === 1 && (asked === undefined || Date.parse(named[0]?.[1] ?? '') !== Date.parse(asked))) return undefined;
+  }
+  const selects = options.filter(([name]) => name === '$select');
   if (selects.length !== 1) return undefined;
   const fields = (selects[0]?.[1] ?? '').split(',').map((field) => field.trim());
   return fields.every((field) => GRAPH_SELECT.includes(field)) ? url : undefined;
 }
+
+/** The query options a next link may carry (in lower case): the first page's, and Graph's paging. */
+const NEXT_LINK_OPTIONS = new Set(['startdatetime', 'enddatetime', '$select', '$top', '$skip', '$skiptoken']);
 
 /** The headers every page is asked with, besides the token. */
 export function graphHeaders(): Record<string, string> {

@@ -64,11 +64,15 @@ ${body}
 `;
 }
 
-export function renderErrorPage(message: string): string {
-  return page(
-    'Something went wrong',
-    `<h1>Something went wrong</h1>\n<p class="error" role="alert">${escapeHtml(message)}</p>\n<p class="muted">Go back to your AI client and connect Punchcard again.</p>`,
-  );
+/**
+ * Where a person goes on from an error: an AI client's connection starts again in the client; a step
+ * of their account page (their calendar) starts again on that page, where they are still signed in.
+ */
+export type AfterError = 'client' | 'account';
+
+export function renderErrorPage(message: string, after: AfterError = 'client'): string {
+  const next = after === 'account' ? '<a href="/account">Back to your account page</a>' : 'Go back to your AI client and connect Punchcard again.';
+  return page('Something went wrong', `<h1>Something went wrong</h1>\n<p class="error" role="alert">${escapeHtml(message)}</p>\n<p class="muted">${next}</p>`);
 }
 
 export interface SignInPage {

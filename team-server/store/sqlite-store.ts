@@ -105,6 +105,9 @@ export async function openSqliteStore(path: string, options: { now: () => number
     await whileUnlocked(path, () => {
       db.exec('PRAGMA journal_mode = WAL');
       db.exec('PRAGMA synchronous = NORMAL');
+      // What is deleted is overwritten with zeros, not left in a free part of a page: a deleted grant or
+      // credential must not open again from the file under the server key.
+      db.exec('PRAGMA secure_delete = ON');
       migrate(db, path);
     });
   } catch (error) {
@@ -240,15 +243,31 @@ class SqliteStore implements Store {
   }
 
   signOut(personId: string, at: number): Promise<number> {
-    return this.#run(() =>
-      this.#transaction(() => {
+    return this.#run(() => {
+      const signedOut = this.#transaction(() => {
         const { grants } = this.#sql("SELECT count(*) AS grants FROM oauth WHERE model = 'Grant' AND account_id = ?").get(personId) as { grants: number };
         this.#sql("DELETE FROM oauth WHERE grant_id IN (SELECT grant_id FROM oauth WHERE model = 'Grant' AND account_id = ?)").run(personId);
         this.#sql('UPDATE people SET credentials = NULL, calendar_provider = NULL, calendar_grant = NULL, calendar_since = NULL WHERE id = ?').run(personId);
         this.#sql('INSERT INTO sign_outs (person_id, at) VALUES (?, ?)').run(personId, at);
         return grants;
-      }),
-    );
+      });
+      this.#emptyLog();
+      return signedOut;
+    });
+  }
+
+  /**
+   * The write-ahead log still holds pages as they were before a deletion, a sealed grant or credentials
+   * and all: written into the file (where secure_delete has zeroed them) and emptied, so what was
+   * deleted is gone from every byte on disk at once. Best effort: a reader in another process at that
+   * moment leaves the log for SQLite's next checkpoint.
+   */
+  #emptyLog(): void {
+    try {
+      this.#db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+    } catch {
+      // The deletion itself is done and stands; only its old bytes wait for the next checkpoint.
+    }
   }
 
   keyRotation(): Promise<string | undefined> {
@@ -349,6 +368,7 @@ class SqliteStore implements Store {
         grant?.since ?? null,
         personId,
       );
+      if (grant === null) this.#emptyLog();
     });
   }
 

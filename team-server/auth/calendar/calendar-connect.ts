@@ -5,7 +5,8 @@
 // ID token names the same person (issuer and subject) and the calendar scope was granted.
 import * as oidc from 'openid-client';
 import type { CalendarProvider } from '../../store/store.ts';
-import { type CompanyProvider, reasonOf } from '../company-sign-in.ts';
+import { type CompanyProvider } from '../company-sign-in.ts';
+import { failedBecause } from '../../logs/request-context.ts';
 import type { CalendarGrant } from './calendar-grant.ts';
 import { CALENDAR_SCOPES, grantsCalendar } from './calendar-scopes.ts';
 
@@ -66,6 +67,8 @@ export function calendarConnect(options: { provider: CalendarProvider; issuer: s
           idTokenExpected: true,
         });
       } catch (error) {
+        // What the provider or the library said is the administrator's to read, in the request's log line.
+        failedBecause(error, { withStack: false });
         return { ok: false, message: `${refusal(error, asked.label)} ${nothingKept}` };
       }
       const claims = tokens.claims();
@@ -100,16 +103,19 @@ export function calendarConnect(options: { provider: CalendarProvider; issuer: s
   };
 }
 
-/** Why the provider's answer was not taken, in words a person can act on (no token or code in them). */
+/**
+ * Why the provider's answer was not taken, in words a person can act on: no token, code or library jargon in them
+ * (what the provider or the library said goes to the request's log line).
+ */
 function refusal(error: unknown, label: string): string {
   if (error instanceof oidc.AuthorizationResponseError) {
     if (error.error === 'access_denied') return `You did not allow Punchcard to read your ${label} calendar, so it is not connected.`;
-    return `The company sign-in did not allow reading your ${label} calendar (${error.error_description ?? error.error}).`;
+    return `The company sign-in did not allow reading your ${label} calendar. Connect again from your account page; if it says no again, tell your administrator, who may have to allow it once for everyone.`;
   }
   if (error instanceof oidc.ResponseBodyError)
-    return `The company sign-in refused to complete connecting your calendar (${error.error}${error.error_description ? `: ${error.error_description}` : ''}); its answer may have been used already. Connect again from your account page.`;
+    return 'The company sign-in refused to finish connecting your calendar: its answer was used already (a page opened twice) or came too late. Connect again from your account page.';
   const detail = (error as { cause?: { message?: unknown } }).cause?.message;
   if (typeof detail === 'string' && /"state"/.test(detail))
     return 'This answer of the company sign-in does not belong to the connection this browser started, so it was refused. Connect again from your account page.';
-  return `Connecting your calendar did not complete (${reasonOf(error)}). Connect again from your account page.`;
+  return "The company sign-in's answer could not be checked (it was incomplete, or not the one this browser waited for), so your calendar was not connected. Connect again from your account page.";
 }

@@ -69,7 +69,18 @@ export function accountPages(kit: PageKit) {
   };
 
   return {
-    showAccount: (ctx: PageContext) => render(ctx),
+    /** The account page; just after a calendar was connected (calendar.ts sends the person here), it says so above. */
+    showAccount: async (ctx: PageContext) => {
+      const calendar = kit.options.calendar;
+      const justConnected = calendar !== undefined && ctx.state.url.searchParams.get('calendar') === 'connected';
+      const person = justConnected ? await kit.signedInFrom(ctx.req, COOKIES.account, ACCOUNT) : undefined;
+      return render(
+        ctx,
+        person?.calendar
+          ? `Your ${CALENDAR_SCOPES[person.calendar.provider].label} calendar is connected. Ask your AI client to draft your week from it.`
+          : undefined,
+      );
+    },
     /** The account page with a notice above it, for the pages of a part of it (calendar.ts). */
     render,
 

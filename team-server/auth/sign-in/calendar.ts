@@ -9,10 +9,13 @@ import { CALENDAR_SCOPES, subjectAt } from '../calendar/calendar-scopes.ts';
 import { failedBecause } from '../../logs/request-context.ts';
 import { renderCalendarConnect } from '../pages.ts';
 import type { PersonRecord } from '../../store/store.ts';
-import { seeOther, sendErrorPage, sendPage } from './answers.ts';
+import { seeOther, sendErrorPage as sendAnyErrorPage, sendPage } from './answers.ts';
 import { COOKIES, PENDING_SECONDS, type PageContext, type PageKit, type Purpose } from './page-kit.ts';
 
 const ACCOUNT: Purpose = { kind: 'account' };
+
+/** A calendar step that did not go through: the person is still signed in, and goes on from their account page, not their AI client. */
+const sendErrorPage = (ctx: PageContext, status: number, message: string) => sendAnyErrorPage(ctx, status, message, {}, 'account');
 
 export function calendarPages(kit: PageKit, showAccount: (ctx: PageContext, notice?: string) => Promise<void>) {
   const { store, keys, jar, now } = kit.options;
@@ -82,7 +85,9 @@ export function calendarPages(kit: PageKit, showAccount: (ctx: PageContext, noti
         since: now(),
       });
       calendar.access.forget(allowed.person.id);
-      await showAccount(ctx, `Your ${CALENDAR_SCOPES[provider].label} calendar is connected. Ask your AI client to draft your week from it.`);
+      // Sent on to the account page, so the callback's address (its code) leaves the browser's history and a
+      // reload shows the page again instead of an answer already used.
+      seeOther(ctx, '/account?calendar=connected');
     },
 
     disconnect: async (ctx: PageContext) => {

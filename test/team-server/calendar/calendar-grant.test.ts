@@ -149,6 +149,11 @@ describe('a Microsoft 365 calendar grant', () => {
     const back = await connect(setup, browser, 'ada');
     expect(wordsOf(back)).toContain('Your Microsoft 365 calendar is connected.');
     expect(wordsOf(back)).toMatch(/connected, read-only, since \d{4}-\d\d-\d\d/);
+    // Sent on from the callback: its code is out of the address, and a reload shows the account page again.
+    expect(back.url).toBe(`${setup.server.origin}/account?calendar=connected`);
+    const reloaded = await browser.open(back.url);
+    expect(reloaded.status).toBe(200);
+    expect(wordsOf(reloaded)).toContain('Your Microsoft 365 calendar is connected. Ask your AI client to draft your week from it.');
 
     const asked = setup.idp.authorizations.slice(before);
     expect(asked).toHaveLength(1);
