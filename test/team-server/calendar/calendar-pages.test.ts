@@ -1,7 +1,7 @@
 // The account page's calendar part and the connect page as the team server answers them (company
 // sign-in at the OpenID provider stand-in, Microsoft 365 calendar), rendered in Debian's Chromium in
-// light and dark: pictures for the guide (docs/images/team-account-calendar-*.png) and axe-core finding
-// nothing on any of them.
+// light and dark: pictures in test-output/screenshots/team-account/ (the guide's docs/images/team-account-calendar-*.png
+// are copied from there) and axe-core finding nothing on any of them.
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -11,7 +11,9 @@ import { atIdentityProvider, companySignIn, type IdentityProvider, startIdentity
 import { freePort, removeTeamServerData, SignInBrowser, signInToAccount, startTeamServer, type TeamServerHandle } from '../../support/team-server.ts';
 import { launchChromium } from '../../renderer/harness.ts';
 
-const IMAGES = resolve(import.meta.dirname, '../../../docs/images');
+// Drawn where every screen's pictures go (docs/development.md), not over the guide's copies in docs/images, which
+// are copied from here when the pages change: a run leaves the repository's files as they were.
+const IMAGES = resolve(import.meta.dirname, '../../../test-output/screenshots/team-account');
 
 describe('the calendar on the account page, in Chromium', () => {
   let idp: IdentityProvider;
