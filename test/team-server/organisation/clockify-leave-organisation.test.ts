@@ -11,17 +11,9 @@ import { companySignIn, type IdentityProvider, startIdentityProvider } from '../
 import { connectAs, type ConnectedClient, freePort, type TeamServerHandle } from '../../support/team-server.ts';
 import type { RecordedRequest } from '../../support/fake-server.ts';
 import { approvalRequestsOf } from '../../mcp-server/providers/clockify/fake-clockify-approvals.ts';
-import {
-  addTimeOff,
-  BOB_KEY,
-  type FakeClockify,
-  SEED,
-  seedTeam,
-  seedWorkspace,
-  startFakeClockify,
-  TEAM,
-} from '../../mcp-server/providers/clockify/fake-clockify.ts';
-import { expectNowhereOnDisk, organisationServer } from './organisation-support.ts';
+import { addTimeOff, BOB_KEY, type FakeClockify, SEED, TEAM } from '../../mcp-server/providers/clockify/fake-clockify.ts';
+import { acmeServer, acmeWithTeam } from './acme-on-clockify.ts';
+import { expectNowhereOnDisk } from './organisation-support.ts';
 
 const WS = SEED.workspaces.acme;
 const { ada, bob, cleo } = SEED.users;
@@ -87,20 +79,20 @@ describe('leave and the week’s close under one organisation credential on Cloc
     });
 
   beforeAll(async () => {
-    fake = await startFakeClockify();
-    seedWorkspace(fake);
-    seedTeam(fake);
+    fake = await acmeWithTeam();
     addTimeOff(fake, { userId: cleo, start: monday(4), end: monday(4, 1), status: 'APPROVED', createdAt: Date.now() - 86_400_000 });
     addTimeOff(fake, { userId: wes, start: monday(5), end: monday(5), createdAt: Date.now() - 86_400_000 });
     addTimeOff(fake, { userId: bob, start: monday(6), end: monday(6), createdAt: Date.now() - 86_400_000 });
     for (const owner of [cleo, wes, mia, bob]) submitted(owner);
     const port = await freePort();
     idp = await startIdentityProvider({ accounts: ACCOUNTS, redirectUris: [`http://127.0.0.1:${port}/sign-in/callback`] });
-    ({ server } = await organisationServer(idp, port, { type: 'clockify', url: fake.url, workspace: 'Acme' }, BOB_KEY, {
-      built: true,
+    ({ server } = await acmeServer(
+      idp,
+      port,
+      fake,
       // The company closes its weeks and decides leave through Punchcard: the groups a fresh settings file leaves off.
-      settings: { tools: { groups: { team: true, approvals: true }, enabled: { cancel_leave_request: true } } },
-    }));
+      { tools: { groups: { team: true, approvals: true }, enabled: { cancel_leave_request: true } } },
+    ));
   });
   afterAll(async () => {
     await server?.stop();

@@ -3,22 +3,18 @@
 // paths: update_time_entry and clock_out with `fields`, a field only admins edit, and what list_catalog and
 // list_time_entries show. The fake Clockify judges a field only admins edit by the CALLER's role (Bob's, an admin),
 // so only Punchcard's narrowing stands between Ada and it; the fake's request log says what was sent.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createClockifyTracker } from '../../../../mcp-server/providers/clockify/clockify-tracker.ts';
-import { IdAliases } from '../../../../mcp-server/providers/id-aliases.ts';
+import type { IdAliases } from '../../../../mcp-server/providers/id-aliases.ts';
 import type { RemoteTracker } from '../../../../mcp-server/providers/remote-tracker.ts';
 import type { BackEndError } from '../../../../mcp-server/providers/time-tracker.ts';
 import clockOut from '../../../../mcp-server/tools/clock-out.ts';
 import listCatalog from '../../../../mcp-server/tools/list-catalog.ts';
 import listTimeEntries from '../../../../mcp-server/tools/list-time-entries.ts';
 import updateTimeEntry from '../../../../mcp-server/tools/update-time-entry.ts';
-import type { RecordedRequest } from '../../../support/fake-server.ts';
 import { closeAfterEach } from '../../../support/close-after-each.ts';
 import { type MovableClock, movableClockStartingAt } from '../../../support/fake-clock.ts';
 import { actingToolRunner } from '../acting-tool-context.ts';
+import { actingTracker, line } from './acting-support.ts';
 import { addEntry, BOB_KEY, type FakeClockify, SEED, seedTeam, seedWorkspace, startFakeClockify, TEAM } from './fake-clockify.ts';
 import type { FakeCustomField } from './fake-clockify-fields.ts';
 
@@ -53,27 +49,10 @@ async function setUp(person: string = ada): Promise<Setup> {
   seedWorkspace(fake);
   seedTeam(fake);
   fake.state.customFields.push({ ...TICKET }, { ...RATE_CODE }, { ...AUDIT });
-  const dir = mkdtempSync(join(tmpdir(), 'punchcard-clockify-acting-fields-'));
-  const aliases = new IdAliases(join(dir, 'clockify-ids.db'), () => {});
-  const tracker = createClockifyTracker({
-    profile: { type: 'clockify', url: fake.url, workspace: 'Acme' } as never,
-    secret: async () => BOB_KEY,
-    userDataDir: dir,
-    idNumbers: aliases,
-    workWeek: () => ({ mon: 8, tue: 8, wed: 8, thu: 8, fri: 8, sat: 0, sun: 0 }),
-    holidays: async () => new Map(),
-    timezone: () => 'Europe/Berlin',
-    teamToolsWanted: () => true,
-    adminToolsWanted: () => true,
-    now: clock,
-    log: () => {},
-    actingFor: { userId: person },
-  });
-  opened({ close: async () => tracker.close?.() });
+  const { tracker, aliases } = actingTracker(opened, fake, clock, 'clockify-acting-fields', { actingFor: person });
   return { fake, tracker, clock, aliases };
 }
 
-const line = (request: RecordedRequest) => `${request.method} ${request.path.replace('/api/v1', '')}`;
 /** The writes sent since `mark`: every request but a read (filterUsersOfWorkspace is a POST that reads). */
 const writesSince = (fake: FakeClockify, mark: number) =>
   fake.requests

@@ -3,23 +3,14 @@
 // Clockify. Bob (an admin of Acme) holds the organisation's key; Ada and Cleo are members Mia manages (the vacation
 // policy has team managers approve); Wes is a member of nobody's team. The fake's request log shows whom every
 // request names, and nothing sent after a refusal.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { actingClockifyApi } from '../../../../mcp-server/providers/clockify/acting-api.ts';
-import { createClockifyApi } from '../../../../mcp-server/providers/clockify/api.ts';
-import { createClockifyTracker } from '../../../../mcp-server/providers/clockify/clockify-tracker.ts';
-import { MAX_REQUESTS_PER_CALL } from '../../../../mcp-server/domain/call-limits.ts';
-import { withRequestBudget } from '../../../../mcp-server/providers/remote/request-budget.ts';
-import { IdAliases } from '../../../../mcp-server/providers/id-aliases.ts';
+import type { IdAliases } from '../../../../mcp-server/providers/id-aliases.ts';
 import type { RemoteTracker } from '../../../../mcp-server/providers/remote-tracker.ts';
-import { BackEndError } from '../../../../mcp-server/providers/time-tracker.ts';
-import type { RecordedRequest } from '../../../support/fake-server.ts';
 import { closeAfterEach } from '../../../support/close-after-each.ts';
 import { type MovableClock, movableClockStartingAt } from '../../../support/fake-clock.ts';
+import { actingTracker, call, line, narrowedApi, refusal } from './acting-support.ts';
 import { approvalRequestsOf } from './fake-clockify-approvals.ts';
-import { addTimeOff, BOB_KEY, type FakeClockify, SEED, seedTeam, seedWorkspace, startFakeClockify, TEAM } from './fake-clockify.ts';
+import { addTimeOff, type FakeClockify, SEED, seedTeam, seedWorkspace, startFakeClockify, TEAM } from './fake-clockify.ts';
 
 const NOW = '2026-11-18T09:00:00+01:00';
 const WS = SEED.workspaces.acme;
@@ -41,49 +32,15 @@ async function setUp(actingFor: string, before?: (fake: FakeClockify) => void): 
   seedWorkspace(fake);
   seedTeam(fake);
   before?.(fake);
-  const dir = mkdtempSync(join(tmpdir(), 'punchcard-clockify-acting-leave-'));
-  const aliases = new IdAliases(join(dir, 'clockify-ids.db'), () => {});
-  const tracker = createClockifyTracker({
-    profile: { type: 'clockify', url: fake.url, workspace: 'Acme' } as never,
-    secret: async () => BOB_KEY,
-    userDataDir: dir,
-    idNumbers: aliases,
-    workWeek: () => ({ mon: 8, tue: 8, wed: 8, thu: 8, fri: 8, sat: 0, sun: 0 }),
-    holidays: async () => new Map(),
-    timezone: () => 'Europe/Berlin',
-    teamToolsWanted: () => true,
-    adminToolsWanted: () => true,
-    now: clock,
-    log: () => {},
-    actingFor: { userId: actingFor },
-  });
-  opened({ close: async () => tracker.close?.() });
+  const { tracker, aliases } = actingTracker(opened, fake, clock, 'clockify-acting-leave', { actingFor });
   return { fake, tracker, aliases, clock };
 }
 
-/** The narrowed API alone, for Bob's key acting for `person`: what a prompt-injected call below the tools would reach. */
-function narrowedApi(fake: FakeClockify, person: string) {
-  const raw = createClockifyApi({ connection: { baseUrl: fake.url, secret: async () => BOB_KEY, log: () => {} }, onRefused: () => {} });
-  opened({ close: async () => raw.close() });
-  return actingClockifyApi(raw, { actingFor: { userId: person }, workspace: 'Acme', now: () => Date.now() });
-}
-
-const call = <T>(work: () => Promise<T>) => withRequestBudget(MAX_REQUESTS_PER_CALL, work);
-const line = (request: RecordedRequest) => `${request.method} ${request.path.replace('/api/v1', '')}`;
 const writes = (fake: FakeClockify, mark = 0) =>
   fake.requests
     .slice(mark)
     .filter((request) => request.method !== 'GET' && !request.path.endsWith('/time-off/requests') && !request.path.endsWith('/users/info'))
     .map(line);
-
-async function refusal(promise: Promise<unknown>): Promise<{ code: string; facts: unknown }> {
-  const error = await promise.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  if (!(error instanceof BackEndError)) throw new Error(`Expected a refusal, got ${String(error)}`);
-  return error.refusal as { code: string; facts: unknown };
-}
 
 const approvals = (tracker: RemoteTracker) => tracker.approvals as NonNullable<RemoteTracker['approvals']>;
 const vacation = (firstDay: string, lastDay = firstDay) =>
@@ -160,7 +117,7 @@ describe('acting for Ada on Clockify: her own leave', () => {
     const mark = fake.requests.length;
     expect(await refusal(call(() => tracker.leave.cancelLeave(theirs)))).toEqual({ code: 'clockify_time_off_gone', facts: { request: theirs } });
     // Below the tools, the DELETE by id names nobody: the owner is read first through the search naming Ada.
-    const api = narrowedApi(fake, ada);
+    const api = narrowedApi(opened, fake, ada);
     expect(await refusal(api.deleteTimeOff(WS, VACATION, cleos, theirs))).toEqual({ code: 'clockify_time_off_gone', facts: { request: theirs } });
     expect(writes(fake, mark)).toEqual([]);
     expect(fake.state.timeOff.some((request) => request.id === cleos)).toBe(true);
@@ -215,7 +172,7 @@ describe('acting for a lead on Clockify: her people’s leave', () => {
     expect((await refusal(call(() => teamLeave(tracker).findPendingLeave(wesNumber)))).code).toBe('clockify_leave_request_not_shown');
     expect((await refusal(call(() => teamLeave(tracker).findPendingLeave(miaNumber)))).code).toBe('leave_request_own');
     // Below the tools, the PATCH by id: Wes's is not hers to decide, her own never.
-    const api = narrowedApi(fake, mia);
+    const api = narrowedApi(opened, fake, mia);
     expect(await refusal(api.decideTimeOff(WS, VACATION, wesRequest.id, wesNumber, 'APPROVED', undefined))).toEqual({
       code: 'clockify_leave_not_yours_to_decide',
       facts: { request: wesNumber, person: 'Wes Worker', policy: 'Vacation' },
@@ -235,7 +192,7 @@ describe('acting for a lead on Clockify: her people’s leave', () => {
       code: 'clockify_not_leading',
     });
     const mark = fake.requests.length;
-    const api = narrowedApi(fake, wes);
+    const api = narrowedApi(opened, fake, wes);
     expect((await refusal(api.decideTimeOff(WS, VACATION, '64c777ddd3fcab07cfbb4002', 4, 'REJECTED', 'no'))).code).toBe('clockify_leave_not_yours_to_decide');
     expect(writes(fake, mark)).toEqual([]);
   });
@@ -273,7 +230,7 @@ describe('acting on Clockify: timesheet submissions', () => {
     expect(approvalRequestsOf(fake.state).map((request) => request.ownerId)).toEqual([cleo]);
 
     const mark = fake.requests.length;
-    const api = narrowedApi(fake, ada);
+    const api = narrowedApi(opened, fake, ada);
     const cleos = approvalRequestsOf(fake.state)[0]?.id as string;
     expect(await refusal(api.approvals.change(WS, cleos, 'WITHDRAWN_SUBMISSION', undefined, 'withdraw'))).toEqual({
       code: 'timesheet_not_your_decision',
@@ -308,7 +265,7 @@ describe('acting on Clockify: timesheet submissions', () => {
     const miaId = approvalRequestsOf(fake.state).find((request) => request.ownerId === mia)?.id as string;
     expect((await refusal(call(() => approvals(tracker).findForDecision(wesId)))).code).toBe('timesheet_submission_not_found');
     expect((await refusal(call(() => approvals(tracker).findForDecision(miaId)))).code).toBe('timesheet_own_submission');
-    const api = narrowedApi(fake, mia);
+    const api = narrowedApi(opened, fake, mia);
     expect((await refusal(api.approvals.change(WS, wesId, 'APPROVED', undefined, 'approve'))).code).toBe('timesheet_not_your_decision');
     expect((await refusal(api.approvals.change(WS, miaId, 'APPROVED', undefined, 'approve'))).code).toBe('timesheet_own_submission');
     expect(writes(fake, before)).toEqual([]);

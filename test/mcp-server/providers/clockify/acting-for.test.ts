@@ -2,29 +2,24 @@
 // against the fake Clockify that acts for others: the fake's request log shows the person named on every request
 // about their time, and nothing sent after a refusal. Bob (an admin of Acme) holds the organisation's key; Ada (a
 // member) is the person.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { actingClockifyApi, NotNarrowedError } from '../../../../mcp-server/providers/clockify/acting-api.ts';
-import { createClockifyApi } from '../../../../mcp-server/providers/clockify/api.ts';
-import { createClockifyTracker } from '../../../../mcp-server/providers/clockify/clockify-tracker.ts';
-import { MAX_REQUESTS_PER_CALL } from '../../../../mcp-server/domain/call-limits.ts';
-import { withRequestBudget } from '../../../../mcp-server/providers/remote/request-budget.ts';
-import { IdAliases } from '../../../../mcp-server/providers/id-aliases.ts';
+import { NotNarrowedError } from '../../../../mcp-server/providers/clockify/acting-api.ts';
+import type { IdAliases } from '../../../../mcp-server/providers/id-aliases.ts';
 import type { RemoteTracker } from '../../../../mcp-server/providers/remote-tracker.ts';
 import { BackEndError } from '../../../../mcp-server/providers/time-tracker.ts';
-import type { RecordedRequest } from '../../../support/fake-server.ts';
 import { closeAfterEach } from '../../../support/close-after-each.ts';
 import { type MovableClock, movableClockStartingAt } from '../../../support/fake-clock.ts';
+import { actingTracker, call, keyApi, line, narrowedApi, narrowedTo, refusal } from './acting-support.ts';
 import { approvalRequestsOf } from './fake-clockify-approvals.ts';
-import { ADA, addEntry, BOB_KEY, type FakeClockify, type FakeUser, SEED, seedTeam, seedWorkspace, startFakeClockify, TEAM } from './fake-clockify.ts';
+import { ADA, addEntry, type FakeClockify, type FakeUser, SEED, seedTeam, seedWorkspace, startFakeClockify, TEAM } from './fake-clockify.ts';
 
 const NOW = '2026-11-18T09:00:00+01:00';
 const WS = SEED.workspaces.acme;
 const { ada, bob, cleo } = SEED.users;
 const HOUR = 3_600_000;
 const opened = closeAfterEach();
+/** What a person acting through the key is offered of her own, sorted: her time, her leave and her timesheet submissions. */
+const OWN_GROUPS = ['account', 'approvals', 'calendar', 'catalog', 'entries', 'entries_edit', 'leave', 'leave_cancel', 'reports', 'timer'];
 
 interface Setup {
   fake: FakeClockify;
@@ -43,40 +38,16 @@ async function setUp(
     seedTeam(fake);
   }
   options.before?.(fake);
-  const dir = mkdtempSync(join(tmpdir(), 'punchcard-clockify-acting-'));
-  const aliases = new IdAliases(join(dir, 'clockify-ids.db'), () => {});
-  const actingFor = options.actingFor === undefined ? ada : options.actingFor;
-  const tracker = createClockifyTracker({
-    profile: { type: 'clockify', url: fake.url, workspace: 'Acme' } as never,
-    secret: async () => options.key ?? BOB_KEY,
-    userDataDir: dir,
-    idNumbers: aliases,
-    workWeek: () => ({ mon: 8, tue: 8, wed: 8, thu: 8, fri: 8, sat: 0, sun: 0 }),
-    holidays: async () => new Map(),
-    timezone: () => 'Europe/Berlin',
-    teamToolsWanted: () => true,
-    adminToolsWanted: () => true,
-    now: clock,
-    log: () => {},
-    ...(actingFor === null ? {} : { actingFor: { userId: actingFor } }),
+  const { tracker, aliases } = actingTracker(opened, fake, clock, 'clockify-acting', {
+    actingFor: options.actingFor === undefined ? ada : options.actingFor,
+    ...(options.key ? { key: options.key } : {}),
   });
-  opened({ close: async () => tracker.close?.() });
   return { fake, tracker, clock, aliases };
 }
 
-const line = (request: RecordedRequest) => `${request.method} ${request.path.replace('/api/v1', '')}`;
 /** The requests about time entries: each must name the person in its path, or be a by-id request on an entry of theirs. */
 const aboutTime = (fake: FakeClockify) => fake.requests.filter((request) => request.path.includes('time-entries'));
 const since = (fake: FakeClockify, mark: number) => fake.requests.slice(mark).map(line);
-
-async function refusal(promise: Promise<unknown>): Promise<{ code: string; facts: unknown }> {
-  const error = await promise.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  if (!(error instanceof BackEndError)) throw new Error(`Expected a refusal, got ${String(error)}`);
-  return error.refusal as { code: string; facts: unknown };
-}
 
 const day = (time: string) => Date.parse(`2026-11-17T${time}:00+01:00`);
 
@@ -394,9 +365,7 @@ describe('the Clockify tracker acting for one person: the projects open to her',
 
   it('refuses at the narrowed API itself a booking on a project not open to her, never naming it, with nothing sent', async () => {
     const { fake } = await setUp({ actingFor: null });
-    const raw = createClockifyApi({ connection: { baseUrl: fake.url, secret: async () => BOB_KEY, log: () => {} }, onRefused: () => {} });
-    opened({ close: async () => raw.close() });
-    const api = actingClockifyApi(raw, { actingFor: { userId: ada }, workspace: 'Acme', now: () => Date.now() });
+    const api = narrowedApi(opened, fake, ada);
     const body = { start: '2026-11-17T07:00:00Z', end: '2026-11-17T08:00:00Z', projectId: SEED.projects.secret, description: 'x', billable: false };
     expect(await refusal(api.createEntry(WS, body, 'log the time'))).toEqual({
       code: 'acting_for_booking_not_open',
@@ -428,7 +397,6 @@ describe('the Clockify tracker acting for one person: the projects open to her',
 });
 
 describe('the Clockify tracker acting for one person: the team group follows her own role', () => {
-  const call = <T>(work: () => Promise<T>) => withRequestBudget(MAX_REQUESTS_PER_CALL, work);
   const week = { from: Date.parse('2026-11-16T00:00:00+01:00'), to: Date.parse('2026-11-23T00:00:00+01:00'), offset: 0, limit: 20 };
   const memberReads = (fake: FakeClockify) =>
     fake.requests
@@ -449,18 +417,7 @@ describe('the Clockify tracker acting for one person: the team group follows her
       const { fake, tracker } = await setUp({ actingFor: person });
       await tracker.detectFeatures();
       // Her own leave and timesheet submissions, as her own key would have them; no team tool.
-      expect([...tracker.capabilities].sort()).toEqual([
-        'account',
-        'approvals',
-        'calendar',
-        'catalog',
-        'entries',
-        'entries_edit',
-        'leave',
-        'leave_cancel',
-        'reports',
-        'timer',
-      ]);
+      expect([...tracker.capabilities].sort()).toEqual(OWN_GROUPS);
       expect(await refusal(call(() => (tracker.teamHours as NonNullable<RemoteTracker['teamHours']>).teamWork(week)))).toMatchObject({
         code: 'clockify_not_leading',
       });
@@ -470,9 +427,7 @@ describe('the Clockify tracker acting for one person: the team group follows her
 
   it("refuses at the narrowed API a colleague's time the person does not lead, before a request", async () => {
     const { fake } = await setUp({ actingFor: null });
-    const raw = createClockifyApi({ connection: { baseUrl: fake.url, secret: async () => BOB_KEY, log: () => {} }, onRefused: () => {} });
-    opened({ close: async () => raw.close() });
-    const api = actingClockifyApi(raw, { actingFor: { userId: TEAM.users.mia }, workspace: 'Acme', now: () => Date.now() });
+    const api = narrowedApi(opened, fake, TEAM.users.mia);
     const filter = { start: '2026-11-16T00:00:00Z', end: '2026-11-23T00:00:00Z' };
     await expect(api.memberEntriesPage(WS, ada, 'Ada', filter, 1)).rejects.toThrow(NotNarrowedError);
     // Once Clockify names her Ada's manager, Ada's time is hers to read; Wes's never.
@@ -517,9 +472,7 @@ describe('the Clockify tracker acting for one person: her own time off, for her 
 
   it("throws for a search of her own time off that names anyone else, before a request; a colleagues' search shows a member only hers", async () => {
     const { fake } = await setUp({ actingFor: null });
-    const raw = createClockifyApi({ connection: { baseUrl: fake.url, secret: async () => BOB_KEY, log: () => {} }, onRefused: () => {} });
-    opened({ close: async () => raw.close() });
-    const api = actingClockifyApi(raw, { actingFor: { userId: cleo }, workspace: 'Acme', now: () => Date.now() });
+    const api = narrowedApi(opened, fake, cleo);
     await expect(api.timeOffRequests(WS, { users: [cleo, ada], statuses: ['ALL'] }, 1, true)).rejects.toThrow(NotNarrowedError);
     await expect(api.timeOffRequests(WS, { users: [ada], statuses: ['ALL'] }, 1, true)).rejects.toThrow(NotNarrowedError);
     expect(fake.requests.filter((request) => request.path.includes('/time-off/'))).toEqual([]);
@@ -538,21 +491,7 @@ describe('the Clockify tracker acting for one person: what is not offered', () =
       },
     });
     await tracker.detectFeatures();
-    expect([...tracker.capabilities].sort()).toEqual([
-      'account',
-      'approvals',
-      'calendar',
-      'catalog',
-      'entries',
-      'entries_edit',
-      'leave',
-      'leave_cancel',
-      'reports',
-      'team_hours',
-      'team_leave',
-      'team_projects',
-      'timer',
-    ]);
+    expect([...tracker.capabilities].sort()).toEqual([...OWN_GROUPS, 'team_hours', 'team_leave', 'team_projects'].sort());
     expect([tracker.adminPeople, tracker.corrections, tracker.adminTeams, tracker.invoices, tracker.adminRates, tracker.catalogAdmin]).toEqual([
       undefined,
       undefined,
@@ -565,9 +504,8 @@ describe('the Clockify tracker acting for one person: what is not offered', () =
 
   it('has every member of the API, and every method it does not narrow (each of every endpoint group) refuses before a request', async () => {
     const { fake } = await setUp({ actingFor: null });
-    const raw = createClockifyApi({ connection: { baseUrl: fake.url, secret: async () => BOB_KEY, log: () => {} }, onRefused: () => {} });
-    opened({ close: async () => raw.close() });
-    const api = actingClockifyApi(raw, { actingFor: { userId: ada }, workspace: 'Acme', now: () => Date.now() });
+    const raw = keyApi(opened, fake);
+    const api = narrowedTo(raw, ada);
     const members = (object: object) => Object.keys(object).sort();
     // The same members, named: none is left to a catch-all that would answer any name at all.
     expect(members(api)).toEqual(members(raw));
@@ -590,9 +528,7 @@ describe('the Clockify tracker acting for one person: what is not offered', () =
 
   it('throws for anything the narrowed API does not handle, before a request is sent', async () => {
     const { fake } = await setUp({ actingFor: null });
-    const raw = createClockifyApi({ connection: { baseUrl: fake.url, secret: async () => BOB_KEY, log: () => {} }, onRefused: () => {} });
-    opened({ close: async () => raw.close() });
-    const api = actingClockifyApi(raw, { actingFor: { userId: ada }, workspace: 'Acme', now: () => Date.now() });
+    const api = narrowedApi(opened, fake, ada);
     const mark = fake.requests.length;
     await expect(api.people.membersPage(WS, true, 1)).rejects.toThrow(NotNarrowedError);
     await expect(api.approvals.submitFor(WS, ada, '2026-11-16', 'WEEKLY')).rejects.toThrow(NotNarrowedError);

@@ -5,19 +5,11 @@
 // reads the entry first and refuses a colleague's before anything is written; their edit lock and their access maps bind
 // them though the owner's key would pass; the tools are theirs, never the owner's; and what the narrowed API does not
 // handle is refused without a request.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MAX_REQUESTS_PER_CALL } from '../../../../mcp-server/domain/call-limits.ts';
-import { ClockodoActing, actingClockodoApi } from '../../../../mcp-server/providers/clockodo/acting-api.ts';
-import { createClockodoApi } from '../../../../mcp-server/providers/clockodo/api.ts';
-import { createClockodoTracker } from '../../../../mcp-server/providers/clockodo/clockodo-tracker.ts';
-import { withRequestBudget } from '../../../../mcp-server/providers/remote/request-budget.ts';
 import type { RemoteTracker } from '../../../../mcp-server/providers/remote-tracker.ts';
-import type { BackEndError } from '../../../../mcp-server/providers/time-tracker.ts';
 import { closeAfterEach } from '../../../support/close-after-each.ts';
 import { type MovableClock, movableClockStartingAt } from '../../../support/fake-clock.ts';
+import { actingTracker, bodyOf, call, line, narrowedApi, partOf, refusalOf } from './acting-support.ts';
 import { DEFAULT_USERS, type FakeClockodo, type FakeUser, type RecordedRequest, seedCompany, startFakeClockodo } from './fake-clockodo.ts';
 
 const [ADA, BOB, MIA, OLGA] = DEFAULT_USERS as [FakeUser, FakeUser, FakeUser, FakeUser];
@@ -51,46 +43,10 @@ async function company(users: FakeUser[] = DEFAULT_USERS): Promise<Company> {
   };
 }
 
-/**
- * The tracker the team server opens for `person` with the owner's login and key; `own` opens it with the person's own,
- * `apiKey` with another key than the account's.
- */
-function trackerFor({ fake, clock }: Company, person: FakeUser, own = false, apiKey?: string): RemoteTracker {
-  const key = own ? person : OLGA;
-  const tracker = createClockodoTracker({
-    profile: { type: 'clockodo', email: key.email, url: fake.url } as never,
-    secret: async () => apiKey ?? key.apiKey,
-    ...(own ? {} : { actingFor: { userId: String(person.id) } }),
-    userDataDir: mkdtempSync(join(tmpdir(), 'punchcard-clockodo-acting-')),
-    workWeek: () => ({ mon: 8, tue: 8, wed: 8, thu: 8, fri: 8, sat: 0, sun: 0 }),
-    holidays: async () => new Map(),
-    timezone: () => 'Europe/Berlin',
-    teamToolsWanted: () => true,
-    adminToolsWanted: () => true,
-    now: clock,
-    log: () => {},
-  });
-  opened({ close: async () => tracker.close?.() });
-  return tracker;
-}
+/** The tracker for `person` with the owner's key; `own` with the person's own, `apiKey` with another key than the account's. */
+const trackerFor = ({ fake, clock }: Company, person: FakeUser, own = false, apiKey?: string): RemoteTracker =>
+  actingTracker(opened, fake, clock, person, 'clockodo-acting', { own, ...(apiKey === undefined ? {} : { apiKey }) });
 
-const call = <T>(work: () => Promise<T>) => withRequestBudget(MAX_REQUESTS_PER_CALL, work);
-function partOf<Part>(part: Part | undefined): Part {
-  if (!part) throw new Error('The tracker has no such part.');
-  return part;
-}
-/** The refusal a call failed with: its code and facts. */
-async function refusalOf(work: Promise<unknown>): Promise<{ code: string; facts: unknown }> {
-  const error = (await work.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  )) as BackEndError | undefined;
-  if (!error?.refusal) throw new Error(`Expected a refusal, got ${error === undefined ? 'an answer' : String(error)}`);
-  return { code: error.refusal.code, facts: error.refusal.facts };
-}
-
-const line = (request: RecordedRequest) => `${request.method} ${request.path}`;
-const bodyOf = (request: RecordedRequest): Record<string, unknown> => (request.body === '' ? {} : (JSON.parse(request.body) as Record<string, unknown>));
 const queryOf = (request: RecordedRequest) => new URLSearchParams(request.query);
 /** Whether a request about time names `person`: in the clock's and list's query, or in a new entry's or clock's body. */
 function namesPerson(request: RecordedRequest, person: FakeUser): boolean {
@@ -530,12 +486,7 @@ describe("the person's absences, for the reports", () => {
 });
 
 describe('the narrowed API itself', () => {
-  function narrowed(world: Company, person: FakeUser) {
-    const api = createClockodoApi({ connection: { baseUrl: world.fake.url, secret: async () => OLGA.apiKey, log: () => {} }, email: OLGA.email });
-    opened({ close: () => api.close() });
-    const acting = new ClockodoActing(api, { userId: person.id, now: world.clock, zone: () => 'Europe/Berlin' });
-    return actingClockodoApi(api, acting);
-  }
+  const narrowed = (world: Company, person: FakeUser) => narrowedApi(opened, world.fake, person, world.clock).api;
   const range = { time_since: '2026-05-01T00:00:00Z', time_until: '2026-05-31T00:00:00Z' };
 
   it('refuses every method it does not handle, without a request', async () => {

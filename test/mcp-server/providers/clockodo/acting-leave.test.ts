@@ -4,19 +4,11 @@
 // assumption for owners and managers), so a request that waits proves the status was sent. Ada and Bob work in
 // Development, which Lea leads; Ned is in the Big team and names Lea his absence manager; Kai is in the Big team and is
 // nobody's to decide but the owner's and Mia's (a manager who may manage absences generally).
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MAX_REQUESTS_PER_CALL } from '../../../../mcp-server/domain/call-limits.ts';
-import { ClockodoActing, actingClockodoApi } from '../../../../mcp-server/providers/clockodo/acting-api.ts';
-import { createClockodoApi } from '../../../../mcp-server/providers/clockodo/api.ts';
-import { createClockodoTracker } from '../../../../mcp-server/providers/clockodo/clockodo-tracker.ts';
-import { withRequestBudget } from '../../../../mcp-server/providers/remote/request-budget.ts';
 import type { RemoteTracker } from '../../../../mcp-server/providers/remote-tracker.ts';
-import type { BackEndError } from '../../../../mcp-server/providers/time-tracker.ts';
 import { closeAfterEach } from '../../../support/close-after-each.ts';
 import { movableClockStartingAt } from '../../../support/fake-clock.ts';
+import { actingTracker, bodyOf, call, line, narrowedApi, partOf, refusalOf } from './acting-support.ts';
 import { DEFAULT_USERS, type FakeClockodo, type FakeUser, type RecordedRequest, startFakeClockodo } from './fake-clockodo.ts';
 
 const [ADA, BOB, MIA, OLGA] = DEFAULT_USERS as [FakeUser, FakeUser, FakeUser, FakeUser];
@@ -42,46 +34,10 @@ async function company(): Promise<FakeClockodo> {
 }
 
 /** The tracker the team server opens for `person` with the owner's login and key. */
-function trackerFor(fake: FakeClockodo, person: FakeUser): RemoteTracker {
-  const tracker = createClockodoTracker({
-    profile: { type: 'clockodo', email: OLGA.email, url: fake.url } as never,
-    secret: async () => OLGA.apiKey,
-    actingFor: { userId: String(person.id) },
-    userDataDir: mkdtempSync(join(tmpdir(), 'punchcard-clockodo-acting-leave-')),
-    workWeek: () => ({ mon: 8, tue: 8, wed: 8, thu: 8, fri: 8, sat: 0, sun: 0 }),
-    holidays: async () => new Map(),
-    timezone: () => 'Europe/Berlin',
-    teamToolsWanted: () => true,
-    adminToolsWanted: () => true,
-    now: movableClockStartingAt(NOW),
-    log: () => {},
-  });
-  opened({ close: async () => tracker.close?.() });
-  return tracker;
-}
+const trackerFor = (fake: FakeClockodo, person: FakeUser): RemoteTracker =>
+  actingTracker(opened, fake, movableClockStartingAt(NOW), person, 'clockodo-acting-leave');
+const narrowed = (fake: FakeClockodo, person: FakeUser) => narrowedApi(opened, fake, person, movableClockStartingAt(NOW));
 
-function narrowed(fake: FakeClockodo, person: FakeUser) {
-  const api = createClockodoApi({ connection: { baseUrl: fake.url, secret: async () => OLGA.apiKey, log: () => {} }, email: OLGA.email });
-  opened({ close: () => api.close() });
-  const acting = new ClockodoActing(api, { userId: person.id, now: movableClockStartingAt(NOW), zone: () => 'Europe/Berlin' });
-  return { raw: api, api: actingClockodoApi(api, acting) };
-}
-
-const call = <T>(work: () => Promise<T>) => withRequestBudget(MAX_REQUESTS_PER_CALL, work);
-function partOf<Part>(part: Part | undefined): Part {
-  if (!part) throw new Error('The tracker has no such part.');
-  return part;
-}
-async function refusalOf(work: Promise<unknown>): Promise<{ code: string; facts: unknown }> {
-  const error = (await work.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  )) as BackEndError | undefined;
-  if (!error?.refusal) throw new Error(`Expected a refusal, got ${error === undefined ? 'an answer' : String(error)}`);
-  return { code: error.refusal.code, facts: error.refusal.facts };
-}
-const line = (request: RecordedRequest) => `${request.method} ${request.path}`;
-const bodyOf = (request: RecordedRequest): Record<string, unknown> => (request.body === '' ? {} : (JSON.parse(request.body) as Record<string, unknown>));
 const namedIn = (request: RecordedRequest) => new URLSearchParams(request.query).getAll('filter[users_id][]').map(Number);
 const absenceRequests = (fake: FakeClockodo, from = 0) => fake.requests.slice(from).filter((request) => request.path.startsWith('/api/v4/absences'));
 const writes = (fake: FakeClockodo, from = 0) => fake.requests.slice(from).filter((request) => request.method !== 'GET');

@@ -3,10 +3,7 @@
 // through the new paths: update_time_entry and clock_out with `fields`, the meta request on an id not hers, and a
 // field the custom-fields plugin keeps to some roles (MetaFieldRule.permission, granted to the CALLER: Root holds
 // every one). The fake Kimai narrows nothing for others itself; its request log says what was sent.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { actingKimaiApi } from '../../../../mcp-server/providers/kimai/acting-api.ts';
 import { kimaiApiFor } from '../../../../mcp-server/providers/kimai/context.ts';
 import { createKimaiTracker } from '../../../../mcp-server/providers/kimai/kimai-tracker.ts';
@@ -17,16 +14,8 @@ import listTimeEntries from '../../../../mcp-server/tools/list-time-entries.ts';
 import updateTimeEntry from '../../../../mcp-server/tools/update-time-entry.ts';
 import { type MovableClock, movableClockStartingAt } from '../../../support/fake-clock.ts';
 import { actingToolRunner } from '../acting-tool-context.ts';
-import {
-  DEFAULT_USERS,
-  type FakeKimai,
-  type FakeKimaiOptions,
-  type FakeMetaRule,
-  type FakeUser,
-  type KimaiRequest,
-  seedCatalog,
-  startFakeKimai,
-} from './fake-kimai.ts';
+import { DEFAULT_USERS, type FakeKimai, type FakeKimaiOptions, type FakeMetaRule, type FakeUser, seedCatalog, startFakeKimai } from './fake-kimai.ts';
+import { closedAfterEach, dataFolder, said, sentDuring, trackerOptions, writes } from './tracker-support.ts';
 
 const NOW = '2026-11-18T08:00:00+01:00';
 const [ADA, TOM, ROOT] = DEFAULT_USERS as [FakeUser, FakeUser, FakeUser];
@@ -41,16 +30,7 @@ const RULES: FakeMetaRule[] = [
   { name: 'audit_note', permission: 'view_rate_other_timesheet' },
 ];
 
-let fake: FakeKimai | undefined;
-let tracker: RemoteTracker | undefined;
-let dir: string | undefined;
-
-afterEach(async () => {
-  tracker?.close();
-  await fake?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-  fake = tracker = dir = undefined;
-});
+const opened = closedAfterEach();
 
 interface Setup {
   fake: FakeKimai;
@@ -67,32 +47,16 @@ async function setup(options: FakeKimaiOptions & { person?: FakeUser; own?: bool
     ...options,
     config: { metaFieldsPlugin: true, metaRules: RULES, ...options.config },
   });
-  fake = server;
+  opened.fake = server;
   const { website, design } = seedCatalog(server);
-  dir = mkdtempSync(join(tmpdir(), 'punchcard-kimai-acting-fields-'));
   const person = options.person ?? ADA;
   const created = createKimaiTracker({
-    profile: { type: 'kimai', url: server.url },
-    secret: async () => (options.own ? person.token : ROOT.token),
+    ...trackerOptions(server.url, options.own ? person.token : ROOT.token, dataFolder(opened, 'kimai-acting-fields'), clock),
     ...(options.own ? {} : { actingFor: { userId: String(person.id) } }),
-    userDataDir: dir,
-    workWeek: () => ({ mon: 8, tue: 8, wed: 8, thu: 8, fri: 8, sat: 0, sun: 0 }),
-    holidays: async () => new Map(),
-    timezone: () => '',
-    now: clock,
-    log: () => {},
   });
-  tracker = created;
+  opened.tracker = created;
   return { fake: server, tracker: created, clock, ids: { website: website.id, design: design.id } };
 }
-
-async function sentDuring(server: FakeKimai, run: () => Promise<unknown>): Promise<KimaiRequest[]> {
-  const before = server.requests.length;
-  await run();
-  return server.requests.slice(before);
-}
-const said = (requests: readonly KimaiRequest[]) => requests.map((request) => `${request.method} ${request.path.replace(/^\/api/, '')}`);
-const writes = (requests: readonly KimaiRequest[]) => requests.filter((request) => request.method !== 'GET');
 
 async function refusalOf(promise: Promise<unknown>): Promise<{ code: string; facts: Record<string, unknown> }> {
   const error = await promise.then(
@@ -144,19 +108,7 @@ describe("Kimai meta fields under the organisation's account: Ada against Mia's 
     const mias = fake.addTimesheet({ userId: MIA.id, ...SPAN, projectId: ids.website, activityId: ids.design });
     const exported = fake.addTimesheet({ userId: ADA.id, ...SPAN, projectId: ids.website, activityId: ids.design, exported: true });
     const now = () => Date.parse(NOW);
-    const api = actingKimaiApi(
-      kimaiApiFor({
-        profile: { type: 'kimai', url: fake.url },
-        secret: async () => ROOT.token,
-        userDataDir: dir as string,
-        workWeek: () => ({ mon: 8, tue: 8, wed: 8, thu: 8, fri: 8, sat: 0, sun: 0 }),
-        holidays: async () => new Map(),
-        timezone: () => '',
-        now,
-        log: () => {},
-      }),
-      { userId: String(ADA.id), now },
-    );
+    const api = actingKimaiApi(kimaiApiFor(trackerOptions(fake.url, ROOT.token, opened.dir as string, now)), { userId: String(ADA.id), now });
     const onMias = await sentDuring(fake, async () => expect((await refusalOf(api.setTimesheetMeta(mias.id, 'ticket', 'A-1'))).code).toBe('entry_not_yours'));
     expect(writes(onMias)).toEqual([]);
     expect(said(onMias)).toContain(`GET /timesheets/${mias.id}`);

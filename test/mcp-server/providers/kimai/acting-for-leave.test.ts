@@ -3,21 +3,19 @@
 // lead of Mia's team, not of Ada's) and through a key that may not act for Ada (a team lead's). The fake Kimai narrows
 // nothing for others itself: an administrator's key files and reads anyone's absences and weeks, and a `?user=` the key
 // may not use is ignored without a word. What the fake's request log shows was sent, and what was refused unsent.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { actingKimaiApi } from '../../../../mcp-server/providers/kimai/acting-api.ts';
 import { weekId } from '../../../../mcp-server/providers/kimai/approval-weeks.ts';
 import { kimaiApiFor } from '../../../../mcp-server/providers/kimai/context.ts';
 import { createKimaiTracker } from '../../../../mcp-server/providers/kimai/kimai-tracker.ts';
 import type { RemoteTracker } from '../../../../mcp-server/providers/remote-tracker.ts';
-import { BackEndError, type NewLeaveRequest } from '../../../../mcp-server/providers/time-tracker.ts';
+import type { BackEndError, NewLeaveRequest } from '../../../../mcp-server/providers/time-tracker.ts';
 import decideLeaveRequest from '../../../../mcp-server/tools/decide-leave-request.ts';
 import decideTimesheet from '../../../../mcp-server/tools/decide-timesheet.ts';
 import withdrawTimesheet from '../../../../mcp-server/tools/withdraw-timesheet.ts';
 import { movableClockStartingAt } from '../../../support/fake-clock.ts';
 import { actingToolRunner } from '../acting-tool-context.ts';
+import { closedAfterEach, bodyOf, dataFolder, failureOf, queryOf, said, sentDuring, trackerOptions } from './tracker-support.ts';
 import { DEFAULT_USERS, type FakeKimai, type FakeKimaiOptions, type FakeUser, type KimaiRequest, seedCatalog, startFakeKimai } from './fake-kimai.ts';
 
 const NOW = '2026-11-18T08:00:00+01:00';
@@ -25,16 +23,7 @@ const [ADA, TOM, ROOT] = DEFAULT_USERS as [FakeUser, FakeUser, FakeUser];
 const MIA: FakeUser = { id: 4, username: 'mia', alias: 'Mia', timezone: 'Europe/Berlin', role: 'ROLE_USER', token: 'token-mia-0123456789' };
 const at = (iso: string) => Date.parse(iso);
 
-let fake: FakeKimai | undefined;
-let tracker: RemoteTracker | undefined;
-let dir: string | undefined;
-
-afterEach(async () => {
-  tracker?.close();
-  await fake?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-  fake = tracker = dir = undefined;
-});
+const opened = closedAfterEach();
 
 /** Ada, Tom, Root and Mia; Tom leads Mia's team, which Ada is not in; each has a record this week and last. */
 async function setup(options: FakeKimaiOptions & { person?: FakeUser; key?: FakeUser } = {}): Promise<{ fake: FakeKimai; tracker: RemoteTracker }> {
@@ -45,7 +34,7 @@ async function setup(options: FakeKimaiOptions & { person?: FakeUser; key?: Fake
     ...options,
     config: { absencePlugin: true, approvalPlugin: true, ...options.config },
   });
-  fake = server;
+  opened.fake = server;
   const { website, design } = seedCatalog(server);
   server.addTeam('Web', [{ userId: TOM.id, teamlead: true }, { userId: MIA.id }]);
   for (const owner of [ADA, TOM, MIA])
@@ -57,42 +46,16 @@ async function setup(options: FakeKimaiOptions & { person?: FakeUser; key?: Fake
         projectId: website.id,
         activityId: design.id,
       });
-  dir = mkdtempSync(join(tmpdir(), 'punchcard-kimai-acting-leave-'));
   const created = createKimaiTracker({
-    profile: { type: 'kimai', url: server.url },
-    secret: async () => (options.key ?? ROOT).token,
+    ...trackerOptions(server.url, (options.key ?? ROOT).token, dataFolder(opened, 'kimai-acting-leave'), clock),
     actingFor: { userId: String((options.person ?? ADA).id) },
-    userDataDir: dir,
-    workWeek: () => ({ mon: 8, tue: 8, wed: 8, thu: 8, fri: 8, sat: 0, sun: 0 }),
-    holidays: async () => new Map(),
-    timezone: () => '',
-    now: clock,
-    log: () => {},
     approvalToolsWanted: () => true,
   });
-  tracker = created;
+  opened.tracker = created;
   await created.detectFeatures();
   return { fake: server, tracker: created };
 }
 
-async function failureOf(promise: Promise<unknown> | undefined): Promise<BackEndError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof BackEndError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
-
-async function sentDuring(server: FakeKimai, run: () => Promise<unknown>): Promise<KimaiRequest[]> {
-  const before = server.requests.length;
-  await run();
-  return server.requests.slice(before);
-}
-const said = (requests: readonly KimaiRequest[]) => requests.map((request) => `${request.method} ${request.path.replace(/^\/api/, '')}`);
-const queryOf = (request: KimaiRequest) => new URLSearchParams(request.query);
-const bodyOf = (request: KimaiRequest) => JSON.parse(request.body || '{}') as Record<string, unknown>;
 const plugins = (requests: readonly KimaiRequest[]) => requests.filter((request) => /^\/api\/(absences|approval-bundle)/.test(request.path));
 
 const LEAVE: NewLeaveRequest = {
@@ -198,19 +161,10 @@ describe("a lead's leave decisions on Kimai, through the organisation's account"
 
   it('refuses a lead the leave or weeks of someone outside the teams he leads, and anyone a filing or submission for another, unsent', async () => {
     const { fake } = await setup({ person: TOM });
-    const api = actingKimaiApi(
-      kimaiApiFor({
-        profile: { type: 'kimai', url: fake.url },
-        secret: async () => ROOT.token,
-        userDataDir: dir as string,
-        workWeek: () => ({ mon: 8, tue: 8, wed: 8, thu: 8, fri: 8, sat: 0, sun: 0 }),
-        holidays: async () => new Map(),
-        timezone: () => '',
-        now: () => at(NOW),
-        log: () => {},
-      }),
-      { userId: String(TOM.id), now: () => at(NOW) },
-    );
+    const api = actingKimaiApi(kimaiApiFor(trackerOptions(fake.url, ROOT.token, opened.dir as string, () => at(NOW))), {
+      userId: String(TOM.id),
+      now: () => at(NOW),
+    });
     await api.me();
     const year = { begin: '2026-01-01T00:00:00', end: '2026-12-31T23:59:59', status: 'all' };
     const sent = await sentDuring(fake, async () => {

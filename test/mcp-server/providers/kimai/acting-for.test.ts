@@ -2,10 +2,7 @@
 // the fake Kimai that acts for others (fake-kimai-acting.ts), which narrows nothing itself: what the fake's request
 // log shows was sent, and what was refused with nothing sent. The key is Root's (a super administrator, UTC); the
 // person is Ada (a plain user, Berlin) unless a test says otherwise.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { KimaiLockdown } from '../../../../mcp-server/contract/kimai-lockdown.ts';
 import { actingKimaiApi, PERSON_LOOK_UP_MS } from '../../../../mcp-server/providers/kimai/acting-api.ts';
 import { MAX_REQUESTS_PER_CALL } from '../../../../mcp-server/domain/call-limits.ts';
@@ -15,6 +12,7 @@ import { withRequestBudget } from '../../../../mcp-server/providers/remote/reque
 import type { RemoteTracker } from '../../../../mcp-server/providers/remote-tracker.ts';
 import { BackEndError } from '../../../../mcp-server/providers/time-tracker.ts';
 import { movableClockStartingAt, type MovableClock } from '../../../support/fake-clock.ts';
+import { bodyOf, closedAfterEach, dataFolder, failureOf, queryOf, said, sentDuring, trackerOptions, writes } from './tracker-support.ts';
 import { DEFAULT_USERS, type FakeKimai, type FakeKimaiOptions, type FakeUser, type KimaiRequest, seedCatalog, startFakeKimai } from './fake-kimai.ts';
 
 const NOW = '2026-11-18T08:00:00+01:00';
@@ -25,16 +23,7 @@ const BOSS: FakeUser = { id: 6, username: 'boss', alias: 'Boss', timezone: 'Euro
 const at = (iso: string) => Date.parse(iso);
 const HOUR = 3_600_000;
 
-let fake: FakeKimai | undefined;
-let tracker: RemoteTracker | undefined;
-let dir: string | undefined;
-
-afterEach(async () => {
-  tracker?.close();
-  await fake?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-  fake = tracker = dir = undefined;
-});
+const opened = closedAfterEach();
 
 interface Setup {
   fake: FakeKimai;
@@ -48,7 +37,7 @@ async function setup(
 ): Promise<Setup> {
   const clock = movableClockStartingAt(NOW);
   const server = await startFakeKimai({ users: [...DEFAULT_USERS, MIA, DAN, BOSS], now: clock, ...options });
-  fake = server;
+  opened.fake = server;
   const { website, design, meeting } = seedCatalog(server);
   // A customer granted to a team Ada is not in: its project is Mia's team's only.
   const hidden = server.addCustomer('Hidden Corp');
@@ -56,22 +45,15 @@ async function setup(
   const secretWork = server.addActivity('Secret work', secret.id);
   const team = server.addTeam('Secret team', [{ userId: TOM.id, teamlead: true }, { userId: MIA.id }]);
   team.customers = [hidden.id];
-  dir = mkdtempSync(join(tmpdir(), 'punchcard-kimai-acting-'));
   const person = options.person ?? ADA;
   const key = options.own ? (person as FakeUser) : (options.key ?? ROOT);
   const created = createKimaiTracker({
+    ...trackerOptions(server.url, key.token, dataFolder(opened, 'kimai-acting'), clock),
     profile: { type: 'kimai', url: server.url, ...(options.lockdown ? { lockdown: options.lockdown } : {}) },
-    secret: async () => key.token,
     ...(options.own ? {} : { actingFor: { userId: typeof person === 'string' ? person : String(person.id) } }),
-    userDataDir: dir,
-    workWeek: () => ({ mon: 8, tue: 8, wed: 8, thu: 8, fri: 8, sat: 0, sun: 0 }),
-    holidays: async () => new Map(),
-    timezone: () => '',
-    now: clock,
-    log: () => {},
     ...(options.approvalToolsWanted ? { approvalToolsWanted: () => true } : {}),
   });
-  tracker = created;
+  opened.tracker = created;
   return {
     fake: server,
     tracker: created,
@@ -79,27 +61,6 @@ async function setup(
     ids: { website: website.id, design: design.id, meeting: meeting.id, secret: secret.id, secretWork: secretWork.id },
   };
 }
-
-async function failureOf(promise: Promise<unknown>): Promise<BackEndError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof BackEndError) return error;
-    throw error;
-  }
-  throw new Error('expected a BackEndError');
-}
-
-/** The requests sent while `run` ran. */
-async function sentDuring(server: FakeKimai, run: () => Promise<unknown>): Promise<KimaiRequest[]> {
-  const before = server.requests.length;
-  await run();
-  return server.requests.slice(before);
-}
-const said = (requests: readonly KimaiRequest[]) => requests.map((request) => `${request.method} ${request.path.replace(/^\/api/, '')}`);
-const writes = (requests: readonly KimaiRequest[]) => requests.filter((request) => request.method !== 'GET');
-const bodyOf = (request: KimaiRequest) => JSON.parse(request.body || '{}') as Record<string, unknown>;
-const queryOf = (request: KimaiRequest) => new URLSearchParams(request.query);
 
 describe('acting for one person on Kimai', () => {
   it('names the person on every request about their time, never uses /active, /recent or /restart, and leaves the key owner alone', async () => {
@@ -467,8 +428,8 @@ describe('acting for one person on Kimai', () => {
       });
     });
     expect(said(sent).sort()).toEqual(['GET /users', 'GET /users/me']);
-    tracker?.close();
-    await fake?.close();
+    opened.tracker?.close();
+    await opened.fake?.close();
 
     const vanished = await setup({ person: '99' });
     expect((await failureOf(vanished.tracker.timer.runningEntry())).refusal).toEqual({
@@ -476,8 +437,8 @@ describe('acting for one person on Kimai', () => {
       facts: { back_end: 'Kimai', user_id: '99' },
     });
     expect(vanished.fake.requests.filter((request) => request.path.startsWith('/api/timesheets'))).toEqual([]);
-    tracker?.close();
-    await fake?.close();
+    opened.tracker?.close();
+    await opened.fake?.close();
 
     const { fake: server, tracker: later, clock } = await setup();
     await later.timer.runningEntry();
@@ -576,8 +537,8 @@ describe('acting for one person on Kimai', () => {
     });
     const week = { from: at('2026-11-16T00:00:00+01:00'), to: at('2026-11-23T00:00:00+01:00'), offset: 0, limit: 50 };
     expect((await failureOf(lead.tracker.teamHours?.teamWork(week) ?? Promise.resolve())).refusal.code).toBe('acting_for_answer_not_the_persons');
-    tracker?.close();
-    await fake?.close();
+    opened.tracker?.close();
+    await opened.fake?.close();
 
     const plain = await setup();
     const sent = await sentDuring(plain.fake, async () => {
@@ -601,8 +562,8 @@ describe('acting for one person on Kimai', () => {
         connection: expect.stringContaining(`as ${person.username}; through your company's account, which Punchcard narrows to your own time and leave`),
       });
       acting.close();
-      await fake?.close();
-      fake = tracker = undefined;
+      await opened.fake?.close();
+      opened.fake = opened.tracker = undefined;
     }
     // Without the plugins, nothing of them is offered and the person's leave is not asked for at all.
     const { fake: bare, tracker: acting } = await setup({ approvalToolsWanted: true });
@@ -616,19 +577,7 @@ describe('acting for one person on Kimai', () => {
 
   it('refuses every method the narrowed API does not narrow, sending nothing (an allow-list)', async () => {
     const { fake } = await setup();
-    const api = actingKimaiApi(
-      kimaiApiFor({
-        profile: { type: 'kimai', url: fake.url },
-        secret: async () => ROOT.token,
-        userDataDir: dir as string,
-        workWeek: () => ({ mon: 8, tue: 8, wed: 8, thu: 8, fri: 8, sat: 0, sun: 0 }),
-        holidays: async () => new Map(),
-        timezone: () => '',
-        now: Date.now,
-        log: () => {},
-      }),
-      { userId: String(ADA.id), now: Date.now },
-    );
+    const api = actingKimaiApi(kimaiApiFor(trackerOptions(fake.url, ROOT.token, opened.dir as string, Date.now)), { userId: String(ADA.id), now: Date.now });
     const narrowed = new Set([
       'baseUrl',
       'pager',

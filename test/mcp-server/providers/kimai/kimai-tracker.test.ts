@@ -7,8 +7,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type KimaiDetection, readDetection, writeDetection } from '../../../../mcp-server/providers/kimai/detection-cache.ts';
 import { createKimaiTracker } from '../../../../mcp-server/providers/kimai/kimai-tracker.ts';
 import type { RemoteTracker } from '../../../../mcp-server/providers/remote-tracker.ts';
-import { BackEndError, TimerRunningError } from '../../../../mcp-server/providers/time-tracker.ts';
+import { TimerRunningError } from '../../../../mcp-server/providers/time-tracker.ts';
 import { clockStartingAt, DEFAULT_USERS, type FakeKimai, type FakeKimaiOptions, type FakeUser, seedCatalog, startFakeKimai } from './fake-kimai.ts';
+import { failureOf } from './tracker-support.ts';
 
 const NOW = '2026-11-18T08:00:00+01:00';
 const ADA = DEFAULT_USERS[0] as FakeUser;
@@ -64,16 +65,6 @@ async function requestsDuring(server: FakeKimai, run: () => Promise<unknown>): P
   const before = server.requests.length;
   await run();
   return server.requests.slice(before).map((request) => `${request.method} ${request.path.replace(/^\/api/, '')}`);
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<BackEndError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof BackEndError) return error;
-    throw error;
-  }
-  throw new Error('expected a BackEndError');
 }
 
 describe('what one start leaves the next', () => {
