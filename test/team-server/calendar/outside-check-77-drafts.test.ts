@@ -12,6 +12,7 @@ import { makeTestCertificates } from '../../mcp-server/providers/kimai/fake-kima
 import { readAudit } from '../../support/audit-log.ts';
 import type { ToolResult } from '../../support/engine.ts';
 import { type FakeGraphCalendar, type FakeGraphEvent, startFakeGraphCalendar } from '../../support/fake-graph-calendar.ts';
+import type { Failure } from '../../support/fake-server.ts';
 import { atIdentityProvider, companySignIn, type IdentityProvider, startIdentityProvider } from '../../support/identity-provider.ts';
 import {
   type ConnectedClient,
@@ -229,7 +230,12 @@ describe('outside check of issue 77: drafting from the company calendar, attacke
     const answer = suggested(result);
     const texts = answer.drafts.flatMap((draft) => draft.evidence.map((item) => item.text));
     for (const text of texts) {
-      expect(text).not.toMatch(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/);
+      // No control character, and no bidirectional override or isolate.
+      const hidden = [...text].filter((character) => {
+        const code = character.codePointAt(0) ?? 0;
+        return code < 0x20 || code === 0x7f || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
+      });
+      expect(hidden).toEqual([]);
       expect([...text].length).toBeLessThanOrEqual(200);
     }
     expect(texts.filter((text) => text === 'Private appointment')).toHaveLength(3);
@@ -347,13 +353,13 @@ describe('outside check of issue 77: drafting from the company calendar, attacke
 
   it('says each failure of the calendar in a sentence, still answers, and drops the grant only when it no longer works', async () => {
     const path = '/v1.0/me/calendarView';
-    const cases = [
-      { label: '429', failure: { status: 429, body: { error: { code: 'ApplicationThrottled', message: 'slow' } }, headers: { 'Retry-After': '30' } }, drops: false },
-      { label: '500', failure: { status: 500, body: { error: { code: 'generalException', message: 'boom' } } }, drops: false },
-      { label: '502 html', failure: { status: 502, raw: '<html><body>Bad gateway</body></html>' }, drops: false },
-      { label: 'malformed 200', failure: { status: 200, raw: '{"value": [ {"subject": "half' }, drops: false },
-      { label: 'wrong shape 200', failure: { status: 200, body: { value: 'not a list' } }, drops: false },
-      { label: 'redirect', failure: { status: 302, headers: { Location: 'https://evil.example/steal' } }, drops: false },
+    const cases: { label: string; failure: Failure }[] = [
+      { label: '429', failure: { status: 429, body: { error: { code: 'ApplicationThrottled', message: 'slow' } }, headers: { 'Retry-After': '30' } } },
+      { label: '500', failure: { status: 500, body: { error: { code: 'generalException', message: 'boom' } } } },
+      { label: '502 html', failure: { status: 502, raw: '<html><body>Bad gateway</body></html>' } },
+      { label: 'malformed 200', failure: { status: 200, raw: '{"value": [ {"subject": "half' } },
+      { label: 'wrong shape 200', failure: { status: 200, body: { value: 'not a list' } } },
+      { label: 'redirect', failure: { status: 302, headers: { Location: 'https://evil.example/steal' } } },
     ];
     const sentences: string[] = [];
     for (const { label, failure } of cases) {
@@ -379,7 +385,10 @@ describe('outside check of issue 77: drafting from the company calendar, attacke
 
     // A 401 to a token that no longer works, with its refresh token revoked: dropped, and told to connect again.
     idp.revokeRefreshTokens('ada');
-    graph.failures.add({ path }, { status: 401, body: { error: { code: 'InvalidAuthenticationToken', message: 'Access token has expired or is not yet valid.' } } });
+    graph.failures.add(
+      { path },
+      { status: 401, body: { error: { code: 'InvalidAuthenticationToken', message: 'Access token has expired or is not yet valid.' } } },
+    );
     const revoked = suggested(await ada().call('suggest_entries', { from: DAY }));
     expect(revoked.skipped[0]?.problem).toContain(`Connect it again on your account page, ${server.origin}/account`);
     sentences.push(`revoked: ${revoked.skipped[0]?.problem}`);
@@ -464,7 +473,10 @@ describe('outside check of issue 77: a team server without the company calendar'
     for (const name of ['suggest_entries', 'book_suggested_entries']) {
       const result = await client.call(name, { from: DAY, entries: [] });
       expect(result.isError).toBe(true);
-      expect((result._meta as Record<string, { code?: string; facts?: { tool?: string } }>)['app.punchcard/refusal']).toMatchObject({ code: 'tool_withheld', facts: { tool: name } });
+      expect((result._meta as Record<string, { code?: string; facts?: { tool?: string } }>)['app.punchcard/refusal']).toMatchObject({
+        code: 'tool_withheld',
+        facts: { tool: name },
+      });
       expect(textOf(result)).toMatch(/Nothing was (read|done)\.$/);
       words.push(`${name}: ${textOf(result)} ${JSON.stringify(result._meta)}`);
     }
