@@ -477,7 +477,9 @@ describe('outside check of issue 77: a team server without the company calendar'
         code: 'tool_withheld',
         facts: { tool: name },
       });
-      expect(textOf(result)).toMatch(/Nothing was (read|done)\.$/);
+      // A team server has no preferences of the person's: the words say who switches the source on there.
+      expect(textOf(result)).toContain('on a team server, its administrator switches on the company calendar');
+      expect(textOf(result)).toMatch(/Nothing was read\.$/);
       words.push(`${name}: ${textOf(result)} ${JSON.stringify(result._meta)}`);
     }
     await writeEvidence('withheld.txt', words.join('\n'));
