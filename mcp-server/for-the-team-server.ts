@@ -23,6 +23,8 @@ export type { EndedCall, FinishedCall } from './engine/run-tool.ts';
 export type { Log } from './log.ts';
 export { startNode } from './node-version.ts';
 export { messageText, withoutControls } from './plain-text.ts';
+export { hostileKeyPath } from './stdio/hostile-keys.ts';
+export { hostileKeyAnswer } from './tools/hostile-arguments.ts';
 export { PolicyFiles, type PolicySource } from './policy/policy-source.ts';
 export { policyPaths, profileRefusal } from './policy/policy.ts';
 export { createOrganisationAccount, createRemoteTracker, createTracker } from './providers/create-tracker.ts';
