@@ -295,6 +295,8 @@ const INTEGRATION_TESTS = [
 const TEAM_TESTS = [
   'test/team-server/team/**/*.test.ts',
   'test/team-server/organisation/**/*.test.ts',
+  'test/team-server/calendar/calendar-grant.test.ts',
+  'test/team-server/calendar/calendar-pages.test.ts',
   'test/team-server/store/store-contract.test.ts',
   'test/team-server/admin/**/*.test.ts',
   'test/team-server/metrics/metrics-scrape.test.ts',

@@ -24,12 +24,16 @@ export interface EvidenceSwitches {
   readonly aiSessions: { readonly enabled: boolean };
 }
 
-/** The sources these settings switch on: a calendar or git folder named, or a journal switched on. */
-export function evidenceSourcesOn(evidence: EvidenceSwitches): EvidenceSource[] {
+/**
+ * The sources these settings switch on (a calendar or git folder named, or a journal switched on),
+ * and those the host reads whatever the settings say (`hosted`: the team server's company calendar,
+ * which the administrator sets up for everyone, docs/team-server/company-calendar.md).
+ */
+export function evidenceSourcesOn(evidence: EvidenceSwitches, hosted: readonly EvidenceSource[] = []): EvidenceSource[] {
   const on: EvidenceSource[] = [];
-  if (evidence.calendars.length > 0) on.push('calendar');
-  if (evidence.git.folders.length > 0) on.push('git');
-  if (evidence.activity.enabled) on.push('activity');
-  if (evidence.aiSessions.enabled) on.push('ai');
+  if (evidence.calendars.length > 0 || hosted.includes('calendar')) on.push('calendar');
+  if (evidence.git.folders.length > 0 || hosted.includes('git')) on.push('git');
+  if (evidence.activity.enabled || hosted.includes('activity')) on.push('activity');
+  if (evidence.aiSessions.enabled || hosted.includes('ai')) on.push('ai');
   return on;
 }

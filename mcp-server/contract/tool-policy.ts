@@ -1,7 +1,7 @@
 // Which tools an AI client sees. Pure, so the settings window can show the same answer the engine
 // acts on; free of zod and of the definitions, so the opening of a stdio connection decides with the
 // group and access the build captured (a tool's definition or its TOOL_CATALOG entry elsewhere).
-import { evidenceSourcesOn } from './evidence-sources.ts';
+import { type EvidenceSource, evidenceSourcesOn } from './evidence-sources.ts';
 import type { Settings } from './settings.ts';
 import { isDefaultEnabled, type ToolCatalogEntry } from './tool-groups.ts';
 import type { ToolName } from './tools/index.ts';
@@ -20,6 +20,11 @@ export interface ToolPolicyOptions {
    * the tools `allows` accepts. The settings can only narrow this further.
    */
   organisation?: { whoamiOnly: boolean; allows: (tool: CatalogedTool) => boolean };
+  /**
+   * The evidence the host reads without the person's settings naming it (evidence/evidence.ts,
+   * EvidenceReader.hosted): the team server's company calendar offers the evidence tools on its own.
+   */
+  hostedEvidence?: readonly EvidenceSource[];
 }
 
 /**
@@ -38,7 +43,7 @@ export type NotOffered = 'back_end' | 'organisation_account' | SwitchedOff;
 export function whySwitchedOff(tool: CatalogedTool, settings: Settings, options: ToolPolicyOptions): SwitchedOff | null {
   if (options.allTools) return null;
   // The evidence tools have nothing to read until the person names a source: no AI client is offered them before.
-  if (tool.group === 'evidence' && evidenceSourcesOn(settings.evidence).length === 0) return 'no_evidence_source';
+  if (tool.group === 'evidence' && evidenceSourcesOn(settings.evidence, options.hostedEvidence).length === 0) return 'no_evidence_source';
   if (options.organisation?.whoamiOnly) return tool.name === 'whoami' ? null : 'policy_whoami_only';
   if (options.organisation && !options.organisation.allows(tool)) return 'policy';
   if (settings.tools.readOnly && tool.access !== 'read') return 'read_only';

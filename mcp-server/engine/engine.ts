@@ -486,7 +486,9 @@ export class Engine {
   }
 
   #toolOptions(): ToolPolicyOptions {
-    return toolOptionsFor({ allTools: this.#options.allTools === true, appEngine: this.#options.appEngine === true }, this.#policy, this.#profile);
+    const options = toolOptionsFor({ allTools: this.#options.allTools === true, appEngine: this.#options.appEngine === true }, this.#policy, this.#profile);
+    const hosted = this.#options.evidence?.hosted;
+    return hosted && hosted.length > 0 ? { ...options, hostedEvidence: hosted } : options;
   }
 
   #isOffered(tool: (typeof TOOL_LIST)[number]): boolean {

@@ -6,9 +6,9 @@
 // Nothing but the title leaves this module: attendees, descriptions, locations and URLs stay in the file.
 import ICAL from 'ical.js';
 import { normalizeEmail } from '../contract/back-end-accounts.ts';
-import { withoutHiddenCharacters } from '../plain-text.ts';
 import { megabytes } from '../providers/remote/answer-size.ts';
 import { type CalendarSelection, SELECTION_LIMITS, type SelectionLimits, selectEvents } from './calendar-selection.ts';
+import { calendarTitle, NO_TITLE } from './calendar-titles.ts';
 import { describedZone, ianaZone, type JCalComponent, type JCalProperty, localZone } from './calendar-zones.ts';
 import { EVIDENCE_LIMITS, type EvidenceItem, type SkippedSource, type SourceReading } from './evidence.ts';
 import { quotedText } from './evidence-quotes.ts';
@@ -29,10 +29,6 @@ export interface CalendarOptions {
   /** Lower limits of what is parsed than SELECTION_LIMITS (a test's); never higher. */
   selection?: Partial<SelectionLimits>;
 }
-
-/** The longest title kept: a line of a table, not a description. */
-const TITLE_LENGTH = 200;
-const NO_TITLE = '(no title)';
 
 /**
  * Occurrences one recurring event may go through, before the range and in it, and all of them in one
@@ -234,15 +230,6 @@ function upper(value: unknown): string {
   return typeof value === 'string' ? value.trim().toUpperCase() : '';
 }
 
-/** A title as one line of a table: no controls or hidden characters (plain-text.ts), no line breaks, at most TITLE_LENGTH characters. */
-function titleOf(summary: unknown): string | undefined {
-  if (typeof summary !== 'string') return undefined;
-  const line = withoutHiddenCharacters(summary).replace(/\s+/g, ' ').trim();
-  if (line === '') return undefined;
-  const characters = [...line];
-  return characters.length <= TITLE_LENGTH ? line : `${characters.slice(0, TITLE_LENGTH - 1).join('')}…`;
-}
-
 function epochMs(time: ICAL.Time): number {
   return time.toUnixTime() * 1000;
 }
@@ -339,7 +326,7 @@ class CalendarReader {
     for (let next = expansion.next(); next; next = expansion.next()) {
       if (++steps > MAX_STEPS_PER_SERIES) {
         this.#say(
-          `Calendar "${this.#options.calendar}": the recurring event ${quotedText(titleOf(master.getFirstPropertyValue('summary')) ?? NO_TITLE, 100)} repeats more than ` +
+          `Calendar "${this.#options.calendar}": the recurring event ${quotedText(calendarTitle(master.getFirstPropertyValue('summary')) ?? NO_TITLE, 100)} repeats more than ` +
             `${MAX_STEPS_PER_SERIES.toLocaleString('en-US')} times before these days, too often to go through, so it was left out.`,
         );
         return true;
@@ -379,7 +366,7 @@ class CalendarReader {
       this.#full = true;
       return false;
     }
-    const title = titleOf(component.getFirstPropertyValue('summary'));
+    const title = calendarTitle(component.getFirstPropertyValue('summary'));
     this.#keys.add(key);
     this.items.push({
       source: 'calendar',

@@ -61,6 +61,12 @@ export const EVIDENCE_LIMITS = {
  */
 export interface EvidenceReader {
   /**
+   * The sources this host reads whatever the settings say, for everyone it serves: the team server's
+   * company calendar, which its administrator sets up once (docs/team-server/company-calendar.md). They
+   * are read as if the settings switched them on, and the evidence tools are offered for them.
+   */
+  readonly hosted?: readonly EvidenceSource[];
+  /**
    * One source over [from, to), from the settings' `evidence`; what cannot be read is in `skipped`,
    * never thrown. `timezone` is the person's: a calendar's times without a zone are theirs.
    */

@@ -37,11 +37,15 @@ export interface DraftedDays {
 
 /** The sources a call reads: those asked for (default: every one that is on); one asked for but off is skipped in words. */
 function chosenSources(asked: readonly EvidenceSource[] | undefined, context: ToolContext): { read: EvidenceSource[]; skipped: SkippedSource[] } {
-  const on = evidenceSourcesOn(context.settings.evidence);
+  const on = evidenceSourcesOn(context.settings.evidence, context.evidence?.hosted);
   const wanted = asked === undefined ? on : [...new Set(asked)];
-  const skipped = wanted
-    .filter((source) => !on.includes(source))
-    .map((source) => ({ source, problem: `${capitalised(SOURCE_WORDS[source])} are not switched on: name them in the window's Evidence settings.` }));
+  const hosted = context.evidence?.hosted ?? [];
+  // A host that reads its own sources (the team server) has no Evidence settings to send the person to.
+  const notOn = (source: EvidenceSource) =>
+    hosted.length > 0
+      ? `${capitalised(SOURCE_WORDS[source])} are not read here: this server drafts from ${hosted.map((one) => SOURCE_WORDS[one]).join(' and ')} alone.`
+      : `${capitalised(SOURCE_WORDS[source])} are not switched on: name them in the window's Evidence settings.`;
+  const skipped = wanted.filter((source) => !on.includes(source)).map((source) => ({ source, problem: notOn(source) }));
   return { read: wanted.filter((source) => on.includes(source)), skipped };
 }
 

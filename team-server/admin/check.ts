@@ -2,7 +2,8 @@
 // with what was found: the config file, the key (and whether it is the store's), the variables it
 // names, the store (opened and migrated as the server does, so a store a newer Punchcard left behind
 // shows here, but never made: a store that is not there is a problem, not a healthy empty one), the
-// back end reached over the network, the identity provider's discovery document, and where metrics
+// back end reached over the network, the identity provider's discovery document, the company
+// calendar's provider and what to grant there once (auth/calendar/calendar-setup.ts), and where metrics
 // are served (a problem on an address other machines reach, unless the config says it is meant).
 // It exits 1 when any line is a problem, so a deployment script can stop on it.
 import { backEndOf } from '../../mcp-server/contract/back-ends.ts';
@@ -10,6 +11,7 @@ import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { ServerConfig } from '../config/server-config.ts';
 import { withoutControls } from '../../mcp-server/for-the-team-server.ts';
+import { calendarSetupFinding } from '../auth/calendar/calendar-setup.ts';
 import { checkStoreKey } from '../auth/key-rotation.ts';
 import { keyIdOf, readServerKey } from '../auth/server-keys.ts';
 import { unmeantMetricsExposure } from '../metrics/metrics-exposure.ts';
@@ -57,6 +59,8 @@ async function checkSetup(file: string, io: AdminIo): Promise<Finding[]> {
   const organisation = await organisationFinding(config, io.env);
   if (organisation) findings.push(organisation);
   if (config.sign_in.oidc) findings.push(await discoveryFinding(config.sign_in.oidc.issuer));
+  const calendar = calendarSetupFinding(config);
+  if (calendar) findings.push(calendar);
   findings.push(metricsFinding(config));
   findings.push(auditSpoolFinding(config));
   return findings;

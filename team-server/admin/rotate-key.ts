@@ -7,6 +7,7 @@
 // old key. Each record is replaced only if nobody changed it in between, so no write is lost.
 // Finishing runs with the new key and only once no instance the store has heard from lately still runs
 // with the old one: an instance started with the old key would not start again once the rotation ends.
+import { calendarBound } from '../auth/calendar/calendar-grant.ts';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { ServerConfig } from '../config/server-config.ts';
 import { checkStoreKey, endedRotation, ROTATION_CHECK_MS, startedRotation } from '../auth/key-rotation.ts';
@@ -102,7 +103,7 @@ function ringOf(current: Buffer, previous: Buffer): SealingKeys {
   return { current: sealing, readable: [sealing, sealingKeyOf(previous)] };
 }
 
-/** Seals anew under `ring.current` every record and every person's credentials that do not open under it yet; answers how many. */
+/** Seals anew under `ring.current` every record, every person's credentials and calendar grant that do not open under it yet; answers how many. */
 async function sealAnew(store: Store, ring: SealingKeys): Promise<number> {
   let resealed = 0;
   for (const record of await store.sealedOAuth()) {
@@ -116,6 +117,14 @@ async function sealAnew(store: Store, ring: SealingKeys): Promise<number> {
     const bound = `credentials:${person.id}`;
     if (opensWith(ring.current, person.credentials, bound)) continue;
     if (await store.resealCredentials(person.id, person.credentials, seal(ring, unseal(ring, person.credentials, bound), bound))) resealed++;
+  }
+  for (const person of await store.people()) {
+    if (person.calendar === null) continue;
+    const { sealed } = person.calendar;
+    const bound = calendarBound(person.id, person.calendar.provider);
+    if (opensWith(ring.current, sealed, bound)) continue;
+    // A grant refreshed meanwhile (its rotated token saved) was sealed under the new key already.
+    if (await store.replaceCalendarGrant(person.id, sealed, seal(ring, unseal(ring, sealed, bound), bound))) resealed++;
   }
   return resealed;
 }

@@ -37,9 +37,16 @@ export interface CompanySignIn {
   finish(callbackUrl: URL, pending: PendingSignIn): Promise<CompanyIdentity>;
 }
 
-export function companySignIn(options: CompanySignInOptions): CompanySignIn {
+/** The company's provider as its discovery document describes it, asked once and again only after a failure. */
+export type CompanyProvider = () => Promise<oidc.Configuration>;
+
+/**
+ * The provider this server is a client of, by discovery: the sign-in and the calendar's separate
+ * grant (calendar/calendar-connect.ts) use the one registration and the same endpoints.
+ */
+export function companyProvider(options: Pick<CompanySignInOptions, 'issuer' | 'clientId' | 'clientSecret'>): CompanyProvider {
   let configuration: Promise<oidc.Configuration> | undefined;
-  const configured = () => {
+  return () => {
     const issuer = new URL(options.issuer);
     // Plain http only for a provider on this computer (a trial, the tests); the config refuses it elsewhere.
     const insecure = issuer.protocol === 'http:' && isLoopbackHost(issuer.hostname);
@@ -59,6 +66,9 @@ export function companySignIn(options: CompanySignInOptions): CompanySignIn {
       });
     return configuration;
   };
+}
+
+export function companySignIn(options: CompanySignInOptions, configured: CompanyProvider = companyProvider(options)): CompanySignIn {
   return {
     label: `Sign in with your company account (${new URL(options.issuer).host})`,
     async start() {
@@ -152,7 +162,7 @@ function grantRefusal(error: unknown, issuer: string): string {
 }
 
 /** The library's reason, with the network's own (a refused connection, a certificate) where it has one. */
-function reasonOf(error: unknown): string {
+export function reasonOf(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
   const detail = typeof cause?.code === 'string' ? cause.code : typeof cause?.message === 'string' ? cause.message : undefined;

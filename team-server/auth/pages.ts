@@ -64,11 +64,15 @@ ${body}
 `;
 }
 
-export function renderErrorPage(message: string): string {
-  return page(
-    'Something went wrong',
-    `<h1>Something went wrong</h1>\n<p class="error" role="alert">${escapeHtml(message)}</p>\n<p class="muted">Go back to your AI client and connect Punchcard again.</p>`,
-  );
+/**
+ * Where a person goes on from an error: an AI client's connection starts again in the client; a step
+ * of their account page (their calendar) starts again on that page, where they are still signed in.
+ */
+export type AfterError = 'client' | 'account';
+
+export function renderErrorPage(message: string, after: AfterError = 'client'): string {
+  const next = after === 'account' ? '<a href="/account">Back to your account page</a>' : 'Go back to your AI client and connect Punchcard again.';
+  return page('Something went wrong', `<h1>Something went wrong</h1>\n<p class="error" role="alert">${escapeHtml(message)}</p>\n<p class="muted">${next}</p>`);
 }
 
 export interface SignInPage {
@@ -183,7 +187,48 @@ export interface AccountPage {
   email: string | null;
   clients: { grantId: string; clientName: string; since: string; mayWrite: boolean }[];
   credentials: { service: string; stored: boolean } | null;
+  /** The company calendar where the server reads it: which one, and since when it is connected (null: not connected). */
+  calendar: { label: string; since: string | null } | null;
   notice?: string;
+}
+
+/** The company calendar's part of the account page: its connection and Disconnect, or the way to connect it. */
+function calendarSection(view: AccountPage): string {
+  const calendar = view.calendar;
+  if (!calendar) return '';
+  const body = calendar.since
+    ? `<p>Your ${escapeHtml(calendar.label)} calendar is connected, read-only, since ${escapeHtml(calendar.since)}. Punchcard reads it only when you ask for draft entries.</p>
+<form method="post" action="/account/calendar/disconnect"><input type="hidden" name="csrf" value="${escapeHtml(view.csrf)}">
+<button type="submit" class="secondary">Disconnect my calendar</button></form>`
+    : `<p>Your ${escapeHtml(calendar.label)} calendar is not connected. Connected, it lets your AI client draft your week from your meetings; nothing is booked until you pick the drafts.</p>
+<p><a href="/account/calendar/connect">Connect my calendar</a></p>`;
+  return `<h2 id="calendar">Calendar</h2>
+${body}`;
+}
+
+export interface CalendarConnectPage {
+  csrf: string;
+  label: string;
+  provider: string;
+}
+
+/** The page asking a person to confirm connecting their calendar: what is read, and what never is. */
+export function renderCalendarConnect(view: CalendarConnectPage): string {
+  return page(
+    'Connect your calendar',
+    `<h1>Connect your ${escapeHtml(view.label)} calendar?</h1>
+<p>Punchcard will read your own calendar, and only when you ask your AI client to draft entries: each event's time and title, whether it is cancelled, free, all-day or private, and whether you declined it.</p>
+<ul>
+<li>Never read: attendees, places, descriptions, attachments or meeting links, and no other person's calendar.</li>
+<li>A private appointment appears only as "Private appointment", never with its title.</li>
+<li>Nothing is booked until you pick the drafts, and nothing is written to your calendar.</li>
+</ul>
+<p class="muted">Next, the company sign-in (${escapeHtml(view.provider)}) asks you to allow reading your calendar. You can disconnect it on your account page at any time.</p>
+<div class="actions">
+<form method="post" action="/account/calendar/connect"><input type="hidden" name="csrf" value="${escapeHtml(view.csrf)}"><button type="submit">Connect my calendar</button></form>
+<form method="get" action="/account"><button type="submit" class="secondary">Not now</button></form>
+</div>`,
+  );
 }
 
 export function renderAccount(view: AccountPage): string {
@@ -211,6 +256,7 @@ ${view.notice ? `<p role="status">${escapeHtml(view.notice)}</p>` : ''}
 <h2>Connected clients</h2>
 ${clients}
 ${view.credentials ? `<h2>Credentials</h2>\n${credentials}` : ''}
+${calendarSection(view)}
 <hr>
 <form method="post" action="/account/sign-out"><input type="hidden" name="csrf" value="${escapeHtml(view.csrf)}"><button type="submit" class="secondary">Sign out</button></form>`,
   );

@@ -17,6 +17,7 @@ export const GUIDE_PAGES = {
   'systemd.md': 'as a systemd service, from the server package',
   'admin.md': 'the admin verbs: people, signing out, rotating the key, checking, backup and restore',
   'monitoring.md': 'the logs and the Prometheus metrics',
+  'company-calendar.md': "drafting from people's company calendars: the setup, connecting, what is read and stored",
   'upgrading.md': 'upgrading one instance on SQLite, and going back',
 } as const;
 

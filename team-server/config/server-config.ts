@@ -152,6 +152,22 @@ export const MAX_REFRESH_GRACE_SECONDS = 60;
 const REFRESH_GRACE_WORDS = `a whole number of seconds from 0 (off: a refresh token used twice revokes its client's sign-in at once) to ${MAX_REFRESH_GRACE_SECONDS}`;
 
 /** Every limit at its default (a config that names none, the development server). */
+/**
+ * The company calendar as evidence (docs/team-server/company-calendar.md): each person's own calendar,
+ * read with their own read-only grant from the company's identity provider, so it needs sign_in.oidc.
+ * Absent, it is off.
+ */
+const CompanyCalendarSchema = z.strictObject({
+  provider: z.enum(['microsoft', 'google'], { error: '"microsoft" (Microsoft 365, through Graph) or "google" (Google Workspace, through the Calendar API)' }),
+  /** Graph's or the Calendar API's root, for a sovereign cloud (or the tests); HTTPS only. */
+  api_url: z
+    .url({ protocol: /^https$/, error: "an https:// address, such as https://graph.microsoft.us/v1.0: a person's calendar crosses the network" })
+    .meta({ examples: ['https://graph.microsoft.com/v1.0'] })
+    .optional(),
+});
+
+const EvidenceSchema = z.strictObject({ company_calendar: CompanyCalendarSchema.optional() });
+
 export function defaultLimits(): ServerConfig['limits'] {
   return LimitsSchema.parse({});
 }
@@ -249,6 +265,8 @@ export const ServerConfigSchema = z
       .max(MAX_REFRESH_GRACE_SECONDS, REFRESH_GRACE_WORDS)
       .default(DEFAULT_REFRESH_GRACE_SECONDS),
     settings: PeopleSettingsSchema.default({}),
+    /** What the server may read to draft a person's entries, beside their tracker (absent: nothing more). */
+    evidence: EvidenceSchema.optional(),
     limits: LimitsSchema.default(() => LimitsSchema.parse({})),
     /**
      * Prometheus metrics (docs/team-server/monitoring.md): off unless `listen` names an address of
@@ -334,6 +352,14 @@ export const ServerConfigSchema = z
           message: 'an https:// issuer: the sign-in crosses the network (http:// only for a provider on this computer)',
         });
       }
+    }
+    if (config.evidence?.company_calendar && !config.sign_in.oidc) {
+      context.addIssue({
+        code: 'custom',
+        path: ['evidence', 'company_calendar'],
+        message:
+          "the company calendar is read with each person's own grant from the company's identity provider, so it needs sign_in.oidc (the provider people sign in with)",
+      });
     }
     // Who signs in follows whose secret it is: a person's own (tracker sign-in, maybe behind the
     // company's), the organisation's (the company's identity provider says who the person is), or none.

@@ -32,6 +32,9 @@ export const ROUTE_TABLE: readonly RouteLabel[] = [
     '/account/sign-out',
     '/account/disconnect',
     '/account/forget',
+    '/account/calendar/connect',
+    '/account/calendar/callback',
+    '/account/calendar/disconnect',
   ]),
   ...owned('authorization server', [
     '/.well-known/oauth-authorization-server',

@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { parsePostgresAddress, type PostgresAddress } from '../config/postgres-address.ts';
-import { type AuditRecord, MAX_AUDIT_BATCH, type OAuthRecord, type PersonRecord, type SignOutRecord, type Store } from './store.ts';
+import { type AuditRecord, type CalendarGrantRecord, MAX_AUDIT_BATCH, type OAuthRecord, type PersonRecord, type SignOutRecord, type Store } from './store.ts';
 import {
   AUDIT_COLUMN_COUNT,
   AUDIT_COLUMNS,
@@ -104,6 +104,15 @@ export const MIGRATIONS: readonly Migration[] = [
      ALTER TABLE punchcard_people ADD COLUMN linked_at BIGINT;
      CREATE UNIQUE INDEX punchcard_people_tracker_pin ON punchcard_people (tracker_pin) WHERE tracker_pin IS NOT NULL;
      ALTER TABLE punchcard_audit ADD COLUMN via TEXT;`,
+    compatibleFrom: 1,
+  },
+  {
+    // Added: a person's read-only grant to their company calendar (auth/calendar/calendar-grant.ts),
+    // the refresh token sealed. Columns an older instance neither reads nor writes: it does not read
+    // calendars.
+    sql: `ALTER TABLE punchcard_people ADD COLUMN calendar_provider TEXT;
+     ALTER TABLE punchcard_people ADD COLUMN calendar_grant TEXT;
+     ALTER TABLE punchcard_people ADD COLUMN calendar_since BIGINT;`,
     compatibleFrom: 1,
   },
 ];
@@ -402,7 +411,10 @@ class PostgresStore implements Store {
       await client.query("DELETE FROM punchcard_oauth WHERE grant_id IN (SELECT grant_id FROM punchcard_oauth WHERE model = 'Grant' AND account_id = $1)", [
         personId,
       ]);
-      await client.query('UPDATE punchcard_people SET credentials = NULL WHERE id = $1', [personId]);
+      await client.query(
+        'UPDATE punchcard_people SET credentials = NULL, calendar_provider = NULL, calendar_grant = NULL, calendar_since = NULL WHERE id = $1',
+        [personId],
+      );
       await client.query('INSERT INTO punchcard_sign_outs (person_id, at) VALUES ($1, $2)', [personId, at]);
       return Number(counted.rows[0]?.grants ?? 0);
     });
@@ -499,6 +511,26 @@ class PostgresStore implements Store {
 
   async setCredentials(personId: string, sealed: string | null): Promise<void> {
     await this.#query('UPDATE punchcard_people SET credentials = $1 WHERE id = $2', [sealed, personId]);
+  }
+
+  async setCalendarGrant(personId: string, grant: CalendarGrantRecord | null): Promise<void> {
+    await this.#query('UPDATE punchcard_people SET calendar_provider = $1, calendar_grant = $2, calendar_since = $3 WHERE id = $4', [
+      grant?.provider ?? null,
+      grant?.sealed ?? null,
+      grant?.since ?? null,
+      personId,
+    ]);
+  }
+
+  async replaceCalendarGrant(personId: string, from: string, to: string | null): Promise<boolean> {
+    const changed =
+      to === null
+        ? await this.#query(
+            'UPDATE punchcard_people SET calendar_provider = NULL, calendar_grant = NULL, calendar_since = NULL WHERE id = $1 AND calendar_grant = $2 RETURNING id',
+            [personId, from],
+          )
+        : await this.#query('UPDATE punchcard_people SET calendar_grant = $1 WHERE id = $2 AND calendar_grant = $3 RETURNING id', [to, personId, from]);
+    return changed.length === 1;
   }
 
   async appendAudit(record: AuditRecord): Promise<boolean> {

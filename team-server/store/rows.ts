@@ -2,7 +2,7 @@
 // columns' order, and the record a row gives back. One place, so the two stores cannot read or write
 // a record differently. A row is what either driver hands over: node:sqlite gives INTEGER columns as
 // numbers, pg gives BIGINT columns as strings, so every number goes through Number() here.
-import type { AuditRecord, OAuthRecord, PersonRecord, SignOutRecord } from './store.ts';
+import type { AuditRecord, CalendarProvider, OAuthRecord, PersonRecord, SignOutRecord } from './store.ts';
 
 /** A row as node:sqlite's get/all and pg's query hand it over. */
 export type Row = Record<string, unknown>;
@@ -47,6 +47,10 @@ export function personRecord(row: Row): PersonRecord {
     credentials: textOrNull(row.credentials),
     trackerPin: textOrNull(row.tracker_pin),
     linkedAt: numberOrNull(row.linked_at),
+    calendar:
+      row.calendar_grant === null || row.calendar_grant === undefined
+        ? null
+        : { provider: row.calendar_provider as CalendarProvider, sealed: row.calendar_grant as string, since: Number(row.calendar_since) },
     createdAt: Number(row.created_at),
     lastSeenAt: Number(row.last_seen_at),
   };

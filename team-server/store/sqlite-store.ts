@@ -7,7 +7,7 @@ import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { whileBusy } from '../../mcp-server/for-the-team-server.ts';
-import { type AuditRecord, MAX_AUDIT_BATCH, type OAuthRecord, type PersonRecord, type SignOutRecord, type Store } from './store.ts';
+import { type AuditRecord, type CalendarGrantRecord, MAX_AUDIT_BATCH, type OAuthRecord, type PersonRecord, type SignOutRecord, type Store } from './store.ts';
 import {
   AUDIT_COLUMN_COUNT,
   AUDIT_COLUMNS,
@@ -79,6 +79,11 @@ export const MIGRATIONS: readonly string[] = [
    ALTER TABLE people ADD COLUMN linked_at INTEGER;
    CREATE UNIQUE INDEX people_tracker_pin ON people (tracker_pin) WHERE tracker_pin IS NOT NULL;
    ALTER TABLE audit ADD COLUMN via TEXT;`,
+  // A person's read-only grant to their company calendar (auth/calendar/calendar-grant.ts): the
+  // provider and since when, and the refresh token sealed to the person and the provider.
+  `ALTER TABLE people ADD COLUMN calendar_provider TEXT;
+   ALTER TABLE people ADD COLUMN calendar_grant TEXT;
+   ALTER TABLE people ADD COLUMN calendar_since INTEGER;`,
 ];
 
 /** What a command that must not make a store says where none is. */
@@ -100,6 +105,9 @@ export async function openSqliteStore(path: string, options: { now: () => number
     await whileUnlocked(path, () => {
       db.exec('PRAGMA journal_mode = WAL');
       db.exec('PRAGMA synchronous = NORMAL');
+      // What is deleted is overwritten with zeros, not left in a free part of a page: a deleted grant or
+      // credential must not open again from the file under the server key.
+      db.exec('PRAGMA secure_delete = ON');
       migrate(db, path);
     });
   } catch (error) {
@@ -235,15 +243,31 @@ class SqliteStore implements Store {
   }
 
   signOut(personId: string, at: number): Promise<number> {
-    return this.#run(() =>
-      this.#transaction(() => {
+    return this.#run(() => {
+      const signedOut = this.#transaction(() => {
         const { grants } = this.#sql("SELECT count(*) AS grants FROM oauth WHERE model = 'Grant' AND account_id = ?").get(personId) as { grants: number };
         this.#sql("DELETE FROM oauth WHERE grant_id IN (SELECT grant_id FROM oauth WHERE model = 'Grant' AND account_id = ?)").run(personId);
-        this.#sql('UPDATE people SET credentials = NULL WHERE id = ?').run(personId);
+        this.#sql('UPDATE people SET credentials = NULL, calendar_provider = NULL, calendar_grant = NULL, calendar_since = NULL WHERE id = ?').run(personId);
         this.#sql('INSERT INTO sign_outs (person_id, at) VALUES (?, ?)').run(personId, at);
         return grants;
-      }),
-    );
+      });
+      this.#emptyLog();
+      return signedOut;
+    });
+  }
+
+  /**
+   * The write-ahead log still holds pages as they were before a deletion, a sealed grant or credentials
+   * and all: written into the file (where secure_delete has zeroed them) and emptied, so what was
+   * deleted is gone from every byte on disk at once. Best effort: a reader in another process at that
+   * moment leaves the log for SQLite's next checkpoint.
+   */
+  #emptyLog(): void {
+    try {
+      this.#db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+    } catch {
+      // The deletion itself is done and stands; only its old bytes wait for the next checkpoint.
+    }
   }
 
   keyRotation(): Promise<string | undefined> {
@@ -333,6 +357,31 @@ class SqliteStore implements Store {
   setCredentials(personId: string, sealed: string | null): Promise<void> {
     return this.#run(() => {
       this.#sql('UPDATE people SET credentials = ? WHERE id = ?').run(sealed, personId);
+    });
+  }
+
+  setCalendarGrant(personId: string, grant: CalendarGrantRecord | null): Promise<void> {
+    return this.#run(() => {
+      this.#sql('UPDATE people SET calendar_provider = ?, calendar_grant = ?, calendar_since = ? WHERE id = ?').run(
+        grant?.provider ?? null,
+        grant?.sealed ?? null,
+        grant?.since ?? null,
+        personId,
+      );
+      if (grant === null) this.#emptyLog();
+    });
+  }
+
+  replaceCalendarGrant(personId: string, from: string, to: string | null): Promise<boolean> {
+    return this.#run(() => {
+      const changed =
+        to === null
+          ? this.#sql('UPDATE people SET calendar_provider = NULL, calendar_grant = NULL, calendar_since = NULL WHERE id = ? AND calendar_grant = ?').run(
+              personId,
+              from,
+            )
+          : this.#sql('UPDATE people SET calendar_grant = ? WHERE id = ? AND calendar_grant = ?').run(to, personId, from);
+      return Number(changed.changes) === 1;
     });
   }
 

@@ -48,8 +48,25 @@ export interface PersonRecord {
   trackerPin: string | null;
   /** When the pin was set, or null. */
   linkedAt: number | null;
+  /** The person's read-only grant to their company calendar (auth/calendar/calendar-grant.ts), or null. */
+  calendar: CalendarGrantRecord | null;
   createdAt: number;
   lastSeenAt: number;
+}
+
+/** Which company calendar a person's grant reads (config evidence.company_calendar.provider). */
+export type CalendarProvider = 'microsoft' | 'google';
+
+/**
+ * A person's company-calendar grant as stored: the provider and since when in the clear (the account
+ * page shows them), the refresh token and what the provider said with it sealed to the person and the
+ * provider (auth/calendar/calendar-grant.ts).
+ */
+export interface CalendarGrantRecord {
+  provider: CalendarProvider;
+  sealed: string;
+  /** When the person connected it (epoch ms); a refresh that rotates the token keeps it. */
+  since: number;
 }
 
 /** One write a person made through the server, as the administrator reads it (`punchcard-mcp audit`). */
@@ -120,11 +137,19 @@ export interface Store {
   /** Moves a person's last seen time on to `at` (never back: instances' writes may cross). */
   seen(personId: string, at: number): Promise<void>;
   setCredentials(personId: string, sealed: string | null): Promise<void>;
+  /** Stores a person's calendar grant, replacing any they had (a new connect), or deletes it (null). */
+  setCalendarGrant(personId: string, grant: CalendarGrantRecord | null): Promise<void>;
+  /**
+   * Replaces a person's sealed calendar grant only if it is still `from` (a refresh's rotated token, a
+   * key rotation's seal), or deletes it (`to` null) only if it is still `from` (a grant that stopped
+   * working, not one connected again meanwhile); true when changed.
+   */
+  replaceCalendarGrant(personId: string, from: string, to: string | null): Promise<boolean>;
   /** Everyone who ever signed in, the most recently seen first (`punchcard-mcp admin people`). */
   people(): Promise<PersonRecord[]>;
   /**
    * Signs a person out everywhere, in one transaction: every grant of theirs goes with its codes,
-   * access and refresh tokens, their stored credentials go, and the sign-out is recorded at `at` for
+   * access and refresh tokens, their stored credentials and calendar grant go, and the sign-out is recorded at `at` for
    * every instance to follow (signOuts). Answers how many grants went.
    */
   signOut(personId: string, at: number): Promise<number>;

@@ -18,6 +18,7 @@ import { type Log, withoutControls } from '../../mcp-server/for-the-team-server.
 import { ALL_SCOPES, SCOPES } from '../auth/authorization-server.ts';
 import { bearerChallenge, bearerOf, carriesBearerToken, tokenVerifier } from '../auth/bearer.ts';
 import { admitBatch, withRefusedCalls } from '../http/batches.ts';
+import { refuseHostileKeys } from '../http/hostile-keys.ts';
 import type { BrowserOrigins } from '../http/browser-origins.ts';
 import { cleanAnswer } from '../http/clean-answers.ts';
 import { mcpEndpoint } from '../http/mcp-endpoint.ts';
@@ -116,6 +117,9 @@ export function mcpRoute(options: McpRouteOptions): McpRoute {
     const batch = body ? admitBatch(body, (count) => (passed ? { granted: count, retryAfterSeconds: 0 } : limits.spendMany(personLimit, count))) : undefined;
     if (batch?.kind === 'refused') return webAnswer(ctx, batch.answer);
     if (batch?.kind === 'admitted') body = batch.body;
+    // Before the SDK, which would drop a "__proto__" key unseen (http/hostile-keys.ts).
+    const hostile = body && batch && 'message' in batch ? refuseHostileKeys(body.toString('utf8'), batch.message) : undefined;
+    if (hostile) return webAnswer(ctx, hostile);
     // The person as the store has them for this request: an engine this instance opened on
     // credentials they replaced since, signing in again on another instance, is not used.
     await engines.keepCurrent(person);

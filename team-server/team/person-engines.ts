@@ -20,6 +20,7 @@ import {
   createTracker,
   type EndedCall,
   Engine,
+  type EvidenceReader,
   type FinishedCall,
   type HolidaysOf,
   type Log,
@@ -77,6 +78,11 @@ export interface PersonEnginesOptions {
   audit: (caller: Caller, call: FinishedCall) => Promise<void>;
   /** Told of every call as it ended (the metrics). */
   afterCall?: (call: EndedCall) => void;
+  /**
+   * The person's evidence for suggest_entries, where the server reads some (the company calendar:
+   * company-calendar-evidence.ts); left out, or undefined for a person, the evidence tools are not offered.
+   */
+  evidenceOf?: (personId: string) => EvidenceReader | undefined;
   /** Passed before every request to the back end: the organisation's limit where it has one (Calamari). */
   requestGate?: RequestGate;
   /** How long one tool call may take. */
@@ -238,8 +244,10 @@ export class PersonEngines {
       read: () => ({ settings: peopleSettings(config, entry.person.name), text: null, problem: null, notes: [] }),
       watch: () => () => {},
     };
+    const evidence = this.#options.evidenceOf?.(personId);
     return Engine.open({
       settings,
+      ...(evidence ? { evidence } : {}),
       policy: this.#options.policy,
       profile: () => this.#profileOf(entry.person, null),
       openTracker: async (_profile, basics) => {

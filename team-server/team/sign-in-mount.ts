@@ -9,7 +9,9 @@ import type { ServerConfig } from '../config/server-config.ts';
 import type { Log, OrganisationAccount } from '../../mcp-server/for-the-team-server.ts';
 import { createAuthorizationServer } from '../auth/authorization-server.ts';
 import { clientDocumentsOnLoopback } from '../auth/client-document-fetch.ts';
-import { companySignIn } from '../auth/company-sign-in.ts';
+import { type CalendarAccess, calendarAccess } from '../auth/calendar/calendar-access.ts';
+import { calendarConnect } from '../auth/calendar/calendar-connect.ts';
+import { companyProvider, companySignIn } from '../auth/company-sign-in.ts';
 import { cookieJar } from '../auth/forms.ts';
 import { asPublicRequest, withCheckedBody } from '../auth/provider-requests.ts';
 import type { ServerKeys } from '../auth/server-keys.ts';
@@ -51,6 +53,8 @@ export interface SignInMount {
   pages: Middleware<PageState>;
   /** Answers any request the other routes did not (the library's own 404 at last). */
   authorizationServer: Middleware<PageState>;
+  /** A person's calendar access token, for the company calendar's readers; undefined where evidence.company_calendar is not set. */
+  calendarAccess: CalendarAccess | undefined;
 }
 
 export function signInMount(options: SignInMountOptions): SignInMount {
@@ -77,15 +81,30 @@ export function signInMount(options: SignInMountOptions): SignInMount {
   // Sealed as the store's records are: during a rotation an instance on either key opens the other's.
   const jar = cookieJar(keys.atRest, new URL(origin).protocol === 'https:');
   const oidc = config.sign_in.oidc;
-  const company = oidc
-    ? companySignIn({
-        issuer: oidc.issuer,
-        clientId: oidc.client_id,
-        clientSecret: options.clientSecret,
-        redirectUri: `${origin}/sign-in/callback`,
-        allowedDomains: oidc.allowed_domains,
-      })
-    : undefined;
+  const configured = oidc ? companyProvider({ issuer: oidc.issuer, clientId: oidc.client_id, clientSecret: options.clientSecret }) : undefined;
+  const company =
+    oidc && configured
+      ? companySignIn(
+          {
+            issuer: oidc.issuer,
+            clientId: oidc.client_id,
+            clientSecret: options.clientSecret,
+            redirectUri: `${origin}/sign-in/callback`,
+            allowedDomains: oidc.allowed_domains,
+          },
+          configured,
+        )
+      : undefined;
+  // The company calendar's grant goes to the sign-in's provider, through the same registration.
+  const calendarProvider = config.evidence?.company_calendar?.provider;
+  const calendar =
+    oidc && configured && calendarProvider
+      ? {
+          connect: calendarConnect({ provider: calendarProvider, issuer: oidc.issuer, redirectUri: `${origin}/account/calendar/callback`, configured }),
+          access: calendarAccess({ provider: calendarProvider, store, keys: keys.atRest, configured, publicUrl: origin, now, log }),
+          issuer: oidc.issuer,
+        }
+      : undefined;
   const pages = signInRoutes({
     config,
     provider,
@@ -100,9 +119,11 @@ export function signInMount(options: SignInMountOptions): SignInMount {
     metrics: options.metrics,
     organisation: options.organisation,
     forgetPerson: (id) => engines.forget(id),
+    ...(calendar ? { calendar } : {}),
   });
   return {
     provider,
+    calendarAccess: calendar?.access,
     // Both see the request as the public one (provider-requests.ts): a page's redirect back to the
     // library, and the library's own addresses, are public_url's whatever the client sent.
     pages(ctx, next) {

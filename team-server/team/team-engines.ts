@@ -12,12 +12,14 @@ import {
   type RequestGate,
   type Wait,
 } from '../../mcp-server/for-the-team-server.ts';
+import type { CalendarAccess } from '../auth/calendar/calendar-access.ts';
 import { openCredentials } from '../auth/credentials.ts';
 import type { ServerKeys } from '../auth/server-keys.ts';
 import { observedGate } from '../metrics/open-metrics.ts';
 import type { TeamMetrics } from '../metrics/team-metrics.ts';
 import type { Store } from '../store/store.ts';
 import { auditRecord } from './audit.ts';
+import { companyCalendarEvidence } from './company-calendar-evidence.ts';
 import type { AuditWriter } from './audit-writer.ts';
 import { PersonEngines } from './person-engines.ts';
 
@@ -33,6 +35,10 @@ export interface TeamEnginesOptions {
   auditLog: AuditWriter;
   metrics: TeamMetrics;
   now: () => number;
+  /** The server's public origin (public_url's). */
+  origin: string;
+  /** The people's company calendar access (sign-in-mount.ts, made after the engines); undefined where it is off. */
+  calendarAccess: () => CalendarAccess | undefined;
   /** How a request waits out a short hold of the organisation's limit, on `now`'s clock (Node's timer by default). */
   wait?: Wait | undefined;
   log: Log;
@@ -48,10 +54,14 @@ export function teamEngines({
   policy,
   auditLog,
   metrics,
+  origin,
+  calendarAccess,
   now,
   wait,
   log,
 }: TeamEnginesOptions): PersonEngines {
+  // The company calendar is the one evidence the server reads, for everyone once the administrator set it up.
+  const companyCalendar = config.evidence?.company_calendar;
   // Every write is made through the organisation's credential where the server holds one to act for people.
   const via = organisationKey === undefined ? undefined : ('organisation' as const);
   return new PersonEngines({
@@ -68,6 +78,11 @@ export function teamEngines({
     organisationKey,
     audit: (caller, call) => auditLog.append(auditRecord(caller, call, now(), via)),
     afterCall: (call) => metrics.toolCall(call.tool, call.outcome, call.seconds),
+    ...(companyCalendar
+      ? {
+          evidenceOf: (personId: string) => companyCalendarEvidence(personId, { access: calendarAccess, apiUrl: companyCalendar.api_url, store, origin, log }),
+        }
+      : {}),
     ...requestGateOf(config, store, metrics, now, wait),
     now,
     log,

@@ -110,7 +110,23 @@ async function startParts(options: TeamServerOptions, soFar: OpenedSoFar): Promi
     (part) => part.close(),
   );
   const engines = soFar.add(
-    teamEngines({ config, env, organisationKey, dataDir, store, keys, policy, auditLog, metrics, now, wait: options.wait, log }),
+    teamEngines({
+      config,
+      env,
+      organisationKey,
+      dataDir,
+      store,
+      keys,
+      policy,
+      auditLog,
+      metrics,
+      origin,
+      // The sign-in's (made below, with the engines it signs people out of); asked for at each reading, long after.
+      calendarAccess: () => signIn.calendarAccess,
+      now,
+      wait: options.wait,
+      log,
+    }),
     (part) => part.closeAll(),
   );
   const seen = lastSeen(store, now, log);

@@ -38,7 +38,21 @@ export interface IdentityProviderOptions {
    * the ID token too, as Google and Keycloak do.
    */
   claimsInIdToken?: boolean;
+  /**
+   * The provider also grants a company calendar's read scope with refresh tokens, as the provider named
+   * does it (team-server/auth/calendar/): Entra ID returns a refresh token only where offline_access was
+   * asked and replaces it on every use; Google returns one for access_type=offline, keeps it, and takes
+   * revocations. Its consent page has the calendar as a box the person may untick (Google's granular
+   * consent) and a Cancel button (a refused consent).
+   */
+  calendar?: 'microsoft' | 'google';
 }
+
+/** The calendar scopes the stand-in grants, per provider (as team-server/auth/calendar/calendar-scopes.ts asks them). */
+export const CALENDAR_SCOPE = {
+  microsoft: 'https://graph.microsoft.com/Calendars.ReadBasic',
+  google: 'https://www.googleapis.com/auth/calendar.events.owned.readonly',
+} as const;
 
 export interface IdentityProvider {
   issuer: string;
@@ -50,6 +64,23 @@ export interface IdentityProvider {
   readonly accounts: Map<string, IdentityAccount>;
   /** The accounts that signed in at the provider, in order. */
   readonly logins: string[];
+  /** The authorization requests' parameters, in order (what the team server asked for). */
+  readonly authorizations: URLSearchParams[];
+  /** The token endpoint's answers by grant type, in order: `refresh_token`, or `refresh_token: invalid_grant` for a refused one. */
+  readonly grants: string[];
+  /** How many refresh tokens the provider destroyed (its revocation endpoint). */
+  readonly revocations: { count: number };
+  /** Revokes every refresh token of `account` (the person or IT withdrew the app's access). */
+  revokeRefreshTokens(account: string): void;
+  /** Ends every session at the provider, so the next visit signs in afresh (perhaps as someone else). */
+  endSessions(): void;
+  /**
+   * What an access token the provider issued says, as a resource server reads it (the calendar fakes'
+   * trustIssuer): whose it is, as its label, and its scopes; undefined for one it never issued or that ended.
+   */
+  accessTokenOf(token: string): { label: string; scopes: string[] } | undefined;
+  /** Every code, access token and refresh token the provider issued so far (an opaque token is its record's id), to look for where none may be. */
+  issuedSecrets(): string[];
   /** Stops answering (a provider that is down). */
   close(): Promise<void>;
 }
@@ -64,6 +95,11 @@ export async function startIdentityProvider(options: IdentityProviderOptions): P
   if (certificates) trustInThisProcess(readFileSync(certificates.caFile, 'utf8'));
   const accounts = new Map(options.accounts.map((account) => [account.id, { ...account }]));
   const logins: string[] = [];
+  const authorizations: URLSearchParams[] = [];
+  const grants: string[] = [];
+  const revocations = { count: 0 };
+  const calendar = options.calendar;
+  const calendarScope = calendar ? CALENDAR_SCOPE[calendar] : undefined;
   let handler: (request: IncomingMessage, response: ServerResponse) => void = (_request, response) => response.end();
   const server: Server = certificates
     ? createHttpsServer({ key: certificates.key, cert: certificates.cert }, (request, response) => handler(request, response))
@@ -80,7 +116,7 @@ export async function startIdentityProvider(options: IdentityProviderOptions): P
         client_secret: IDP_CLIENT_SECRET,
         redirect_uris: options.redirectUris,
         token_endpoint_auth_method: 'client_secret_post',
-        grant_types: ['authorization_code'],
+        grant_types: calendar ? ['authorization_code', 'refresh_token'] : ['authorization_code'],
         response_types: ['code'],
       },
     ],
@@ -99,16 +135,37 @@ export async function startIdentityProvider(options: IdentityProviderOptions): P
       };
     },
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
+    ...(calendarScope ? { scopes: ['openid', 'offline_access', calendarScope] } : {}),
+    // Entra ID replaces a refresh token on every use; Google keeps it.
+    rotateRefreshToken: calendar === 'microsoft',
     conformIdTokenClaims: !(options.claimsInIdToken ?? false),
     pkce: { required: () => true },
-    features: { devInteractions: { enabled: false } },
+    features: { devInteractions: { enabled: false }, revocation: { enabled: calendar !== undefined, allowedPolicy: async () => true } },
     interactions: { url: async (_context, interaction) => `/interaction/${interaction.uid}` },
     cookies: { keys: ['test-idp-cookie-key-0123456789'] },
     adapter: MemoryAdapter,
-    ttl: { AccessToken: 600, AuthorizationCode: 60, IdToken: 600, Interaction: 600, Session: 3_600, Grant: 3_600 },
+    ttl: { AccessToken: 600, AuthorizationCode: 60, IdToken: 600, Interaction: 600, Session: 3_600, Grant: 86_400, RefreshToken: 86_400 },
   };
   const provider = new Provider(issuer, configuration);
+  provider.on('grant.success', (context) => grants.push(String(context.oidc.params?.grant_type)));
+  provider.on('grant.error', (context, error) => grants.push(`${String(context.oidc.params?.grant_type)}: ${(error as { error?: string }).error}`));
+  provider.on('refresh_token.destroyed', () => revocations.count++);
   const oidcCallback = provider.callback();
+  /**
+   * oidc-provider follows OpenID Connect Core: offline_access only with prompt=consent. The providers
+   * modelled do not ask for that: Entra ID issues a refresh token wherever offline_access was asked,
+   * Google wherever access_type=offline was; so the request is read as they read it.
+   */
+  const asTheProviderReadsIt = (request: IncomingMessage, url: URL) => {
+    if (!calendar || url.pathname !== '/auth') return;
+    authorizations.push(new URLSearchParams(url.searchParams));
+    const scopes = (url.searchParams.get('scope') ?? '').split(' ');
+    const offline = calendar === 'microsoft' ? scopes.includes('offline_access') : url.searchParams.get('access_type') === 'offline';
+    if (!offline) return;
+    if (!scopes.includes('offline_access')) url.searchParams.set('scope', [...scopes, 'offline_access'].join(' '));
+    url.searchParams.set('prompt', 'consent');
+    request.url = `${url.pathname}${url.search}`;
+  };
 
   const page = (response: ServerResponse, status: number, body: string) => {
     response.writeHead(status, { 'content-type': 'text/html; charset=utf-8' });
@@ -122,8 +179,11 @@ export async function startIdentityProvider(options: IdentityProviderOptions): P
 
   handler = (request, response) => {
     const url = new URL(request.url ?? '/', issuer);
-    const interaction = /^\/interaction\/([A-Za-z0-9_-]+)(?:\/(login|confirm))?$/.exec(url.pathname);
-    if (!interaction) return void oidcCallback(request, response);
+    const interaction = /^\/interaction\/([A-Za-z0-9_-]+)(?:\/(login|confirm|cancel))?$/.exec(url.pathname);
+    if (!interaction) {
+      asTheProviderReadsIt(request, url);
+      return void oidcCallback(request, response);
+    }
     void (async () => {
       const uid = interaction[1] as string;
       const details = await provider.interactionDetails(request, response);
@@ -139,7 +199,11 @@ export async function startIdentityProvider(options: IdentityProviderOptions): P
         return page(
           response,
           200,
-          `<h1>Share your profile with Punchcard?</h1><form method="post" action="/interaction/${uid}/confirm"><input type="hidden" name="uid" value="${uid}"><button type="submit">Continue</button></form>`,
+          `<h1>Share your profile with Punchcard?</h1><form method="post" action="/interaction/${uid}/confirm"><input type="hidden" name="uid" value="${uid}">${
+            calendarScope && String(details.params.scope).includes(calendarScope)
+              ? '<label><input type="checkbox" name="calendar" value="allow" checked> See the events of your own calendars</label>'
+              : ''
+          }<button type="submit">Continue</button></form><form method="post" action="/interaction/${uid}/cancel"><button type="submit">Cancel</button></form>`,
         );
       }
       if (request.method === 'POST' && interaction[2] === 'login') {
@@ -148,14 +212,27 @@ export async function startIdentityProvider(options: IdentityProviderOptions): P
         logins.push(account);
         return provider.interactionFinished(request, response, { login: { accountId: account } }, { mergeWithLastSubmission: false });
       }
-      if (request.method === 'POST' && interaction[2] === 'confirm') {
+      if (request.method === 'POST' && interaction[2] === 'cancel') {
         await readForm(request);
+        return provider.interactionFinished(
+          request,
+          response,
+          { error: 'access_denied', error_description: 'The user declined to grant access.' },
+          { mergeWithLastSubmission: false },
+        );
+      }
+      if (request.method === 'POST' && interaction[2] === 'confirm') {
+        const form = await readForm(request);
         const grant = details.grantId
           ? await provider.Grant.find(details.grantId)
           : new provider.Grant({ accountId: details.session?.accountId as string, clientId: String(details.params.client_id) });
         if (!grant) return page(response, 400, '<p>The grant is gone.</p>');
         const missing = details.prompt.details as { missingOIDCScope?: string[]; missingOIDCClaims?: string[] };
-        if (missing.missingOIDCScope) grant.addOIDCScope(missing.missingOIDCScope.join(' '));
+        // An unticked calendar box grants the rest, and the answer's scope says what was left out.
+        const unticked = calendarScope !== undefined && form.get('calendar') !== 'allow';
+        const granted = (missing.missingOIDCScope ?? []).filter((scope) => !(unticked && scope === calendarScope));
+        if (granted.length) grant.addOIDCScope(granted.join(' '));
+        if (unticked && missing.missingOIDCScope?.includes(calendarScope)) grant.rejectOIDCScope(calendarScope);
         if (missing.missingOIDCClaims) grant.addOIDCClaims(missing.missingOIDCClaims);
         const grantId = await grant.save();
         return provider.interactionFinished(request, response, { consent: { grantId } }, { mergeWithLastSubmission: true });
@@ -174,6 +251,30 @@ export async function startIdentityProvider(options: IdentityProviderOptions): P
     caFile: certificates?.caFile,
     accounts,
     logins,
+    authorizations,
+    grants,
+    revocations,
+    revokeRefreshTokens(account) {
+      for (const [key, record] of MemoryAdapter.records)
+        if (key.startsWith('RefreshToken:') && record.payload.accountId === account) MemoryAdapter.records.delete(key);
+    },
+    accessTokenOf(token) {
+      const record = MemoryAdapter.records.get(`AccessToken:${token}`);
+      if (!record || record.expiresAt <= Date.now()) return undefined;
+      return {
+        label: `${String(record.payload.accountId)}'s access token`,
+        scopes: String(record.payload.scope ?? '')
+          .split(' ')
+          .filter(Boolean),
+      };
+    },
+    issuedSecrets() {
+      const secret = /^(AuthorizationCode|AccessToken|RefreshToken):(.+)$/;
+      return [...MemoryAdapter.records.keys()].flatMap((key) => secret.exec(key)?.[2] ?? []);
+    },
+    endSessions() {
+      for (const key of MemoryAdapter.records.keys()) if (key.startsWith('Session:')) MemoryAdapter.records.delete(key);
+    },
     async close() {
       if (closed) return;
       closed = true;
@@ -230,11 +331,20 @@ function trustInThisProcess(caPem: string): void {
  * and continues on the consent page, until the provider sends the browser back to the team server.
  * A provider that still has a session for this browser skips its pages, as a real one does.
  */
-export async function atIdentityProvider(browser: SignInBrowser, page: Page, issuer: string, account: string): Promise<Page> {
+export async function atIdentityProvider(
+  browser: SignInBrowser,
+  page: Page,
+  issuer: string,
+  account: string,
+  consent: 'allow' | 'untick calendar' | 'cancel' = 'allow',
+): Promise<Page> {
   let current = page;
   for (let step = 0; step < 4 && current.url.startsWith(issuer); step++) {
     if (/\/login"/.test(current.html)) current = await browser.submit(current, '/login', { account });
-    else if (/\/confirm"/.test(current.html)) current = await browser.submit(current, '/confirm');
+    else if (/\/confirm"/.test(current.html) && consent === 'cancel') current = await browser.submit(current, '/cancel');
+    else if (/\/confirm"/.test(current.html))
+      // A browser sends a ticked box's value, and nothing for an unticked one.
+      current = await browser.submit(current, '/confirm', consent === 'allow' && /name="calendar"/.test(current.html) ? { calendar: 'allow' } : {});
     else throw new Error(`Unexpected page at the identity provider (${current.status}):\n${current.html}`);
   }
   return current;

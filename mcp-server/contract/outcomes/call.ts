@@ -42,7 +42,8 @@ function withheldSentence(facts: Withheld) {
       // approvals at all; a person who leads nobody gets no team tools): all three are said, leading people named.
       return say`This server acts for you through your company's ${facts.back_end} account, and through it ${either(facts.tool, 'this')} is not yours: ${facts.back_end} may not have it, your own role there may not reach it (a team's tools are for those who lead people in ${facts.back_end}), or it cannot be narrowed to you alone. Where ${facts.back_end} gives it to you, use its own pages, signed in as yourself. Nothing was sent.`;
     case 'no_evidence_source':
-      return say`${tool} reads the sources you name (calendars, commits, journals), and none is switched on yet: name one in the Evidence section of Punchcard's preferences first. Nothing was read.`;
+      // The engine cannot tell the desktop from a team server here (neither has a source on), so both are said, as `settings` does.
+      return say`${tool} reads the sources you name (calendars, commits, journals), and none is switched on yet: name one in the Evidence section of Punchcard's preferences first (on a team server, its administrator switches on the company calendar). Nothing was read.`;
     case 'policy_whoami_only':
       return say`Your organisation's policy leaves AI clients only whoami here, which says why; ${either(facts.tool, 'this')} is not offered. Nothing was done.`;
     case 'policy':

@@ -1,6 +1,8 @@
 // The person's account page: GET /account (the sign-in forms until they signed in there, then their
 // connected clients and stored credentials), and its buttons, each a POST of its own: sign out,
-// disconnect one client, forget the credentials (and with them every client).
+// disconnect one client, forget the credentials (and with them every client). The company calendar's
+// part has its own pages (calendar.ts).
+import { CALENDAR_SCOPES, subjectAt } from '../calendar/calendar-scopes.ts';
 import { openCredentials } from '../credentials.ts';
 import { SCOPES } from '../authorization-server.ts';
 import { clientNameOf } from '../client-name.ts';
@@ -46,6 +48,14 @@ export function accountPages(kit: PageKit) {
         credentials: kit.tracker
           ? { service: serviceName(kit.tracker.type), stored: person.credentials !== null && openCredentials(keys.atRest, person) !== null }
           : null,
+        // Only a person who signed in with the company account has a calendar grant to give.
+        calendar:
+          kit.options.calendar && subjectAt(person.identity, kit.options.calendar.issuer) !== undefined
+            ? {
+                label: CALENDAR_SCOPES[kit.options.calendar.connect.provider].label,
+                since: person.calendar ? new Date(person.calendar.since).toISOString().slice(0, 10) : null,
+              }
+            : null,
         ...(notice ? { notice } : {}),
       }),
     );
@@ -59,7 +69,20 @@ export function accountPages(kit: PageKit) {
   };
 
   return {
-    showAccount: (ctx: PageContext) => render(ctx),
+    /** The account page; just after a calendar was connected (calendar.ts sends the person here), it says so above. */
+    showAccount: async (ctx: PageContext) => {
+      const calendar = kit.options.calendar;
+      const justConnected = calendar !== undefined && ctx.state.url.searchParams.get('calendar') === 'connected';
+      const person = justConnected ? await kit.signedInFrom(ctx.req, COOKIES.account, ACCOUNT) : undefined;
+      return render(
+        ctx,
+        person?.calendar
+          ? `Your ${CALENDAR_SCOPES[person.calendar.provider].label} calendar is connected. Ask your AI client to draft your week from it.`
+          : undefined,
+      );
+    },
+    /** The account page with a notice above it, for the pages of a part of it (calendar.ts). */
+    render,
 
     signOut: signedIn(async (ctx) => {
       jar.set(ctx.res, COOKIES.account, '', 0);

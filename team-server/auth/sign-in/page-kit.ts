@@ -11,6 +11,8 @@ import type { Log, OrganisationAccount } from '../../../mcp-server/for-the-team-
 import type { Limit } from '../../http/rate-limits.ts';
 import { NO_METRICS, type TeamMetrics } from '../../metrics/team-metrics.ts';
 import type { PersonRecord, Store } from '../../store/store.ts';
+import type { CalendarAccess } from '../calendar/calendar-access.ts';
+import type { CalendarConnect } from '../calendar/calendar-connect.ts';
 import type { CompanySignIn } from '../company-sign-in.ts';
 import { takesTrackerSignIn, trackerFields } from '../credentials.ts';
 import { browserId, type CookieJar, formToken } from '../forms.ts';
@@ -25,7 +27,14 @@ export const ACCOUNT_SESSION_SECONDS = 8 * 3_600;
 /** How long a company sign-in may take in the provider's pages. */
 export const PENDING_SECONDS = 10 * 60;
 
-export const COOKIES = { browser: 'punchcard_browser', account: 'punchcard_account', pending: 'punchcard_pending', signedIn: 'punchcard_signed_in' } as const;
+export const COOKIES = {
+  browser: 'punchcard_browser',
+  account: 'punchcard_account',
+  pending: 'punchcard_pending',
+  signedIn: 'punchcard_signed_in',
+  /** A calendar connection under way: a cookie of its own, so it never mixes with a sign-in's. */
+  calendarPending: 'punchcard_calendar_pending',
+} as const;
 
 export interface SignInRoutesOptions {
   config: ServerConfig;
@@ -44,6 +53,16 @@ export interface SignInRoutesOptions {
   metrics?: Pick<TeamMetrics, 'signIn' | 'rateLimited' | 'signInRefused'>;
   /** The tracker's organisation account a company sign-in is matched against (sign_in.organisation), or null. */
   organisation?: OrganisationAccount | null;
+  /** The company calendar's grant, where evidence.company_calendar is set (auth/calendar/). */
+  calendar?: CalendarGrants;
+}
+
+/** What the account pages need of the company calendar: its connection, and the access tokens to forget when it changes. */
+export interface CalendarGrants {
+  connect: CalendarConnect;
+  access: Pick<CalendarAccess, 'forget'>;
+  /** The company sign-in's issuer: only a person who signed in there may connect a calendar. */
+  issuer: string;
 }
 
 /** Where a sign-in leads: an AI client's connection, or the account page. */

@@ -10,6 +10,7 @@ import { BodyRefused } from '../../http/request-body.ts';
 import { failedBecause } from '../../logs/request-context.ts';
 import { sendErrorPage } from './answers.ts';
 import { accountPages } from './account.ts';
+import { calendarPages } from './calendar.ts';
 import { companySignInCallback, companySignInStart } from './company.ts';
 import { consentAnswer } from './consent.ts';
 import { developmentSignIn } from './development.ts';
@@ -75,6 +76,7 @@ export function pageRouter(kit: PageKit): Router<PageState> {
   const development = developmentSignIn(kit);
   const company = companySignInStart(kit);
   const account = accountPages(kit);
+  const calendar = calendarPages(kit, account.render);
 
   router.get('/interaction/:uid', interactionPage(kit));
   router.post('/interaction/:uid/tracker', forInteraction, form, tracker);
@@ -89,6 +91,10 @@ export function pageRouter(kit: PageKit): Router<PageState> {
   router.post('/account/sign-out', forAccount, form, account.signOut);
   router.post('/account/disconnect', forAccount, form, account.disconnect);
   router.post('/account/forget', forAccount, form, account.forgetCredentials);
+  router.get('/account/calendar/connect', calendar.showConnect);
+  router.post('/account/calendar/connect', forAccount, form, calendar.startConnect);
+  router.get('/account/calendar/callback', calendar.finishConnect);
+  router.post('/account/calendar/disconnect', forAccount, form, calendar.disconnect);
   return router;
 }
 

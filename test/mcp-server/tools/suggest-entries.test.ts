@@ -117,6 +117,18 @@ describe('suggest_entries', () => {
     expect(text).toContain('Not read (ai)');
   });
 
+  it("reads a host's own source with no setting naming it, and says the others are not read there (the team server)", async () => {
+    const reader = { ...readerOf([meeting, session]), hosted: ['calendar'] as const };
+    const local = await openTimesheet({ evidence: reader });
+    const { data } = await local.run(suggestEntries, { from: '2026-11-20', sources: ['calendar', 'ai'] });
+    expect(reader.reads).toEqual(['calendar']);
+    expect(data.drafts.map((draft) => draft.evidence.map((item) => item.text))).toEqual([['Sprint planning']]);
+    expect(data.skipped).toEqual([{ source: 'ai', problem: 'AI sessions are not read here: this server drafts from calendars alone.' }]);
+    const all = await local.run(suggestEntries, { from: '2026-11-20' });
+    expect(reader.reads).toEqual(['calendar', 'calendar']);
+    expect(all.data.skipped).toEqual([]);
+  });
+
   it('says which rule names a project the catalog does not have, and maps nothing by it', async () => {
     const reader = readerOf([commit('a1', '11:00', 'Basket totals')]);
     const local = await openTimesheet({

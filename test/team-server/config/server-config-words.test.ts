@@ -43,6 +43,7 @@ const FULL = {
     calamari_requests_per_day: 2880,
   },
   metrics: { listen: '127.0.0.1:9464' },
+  evidence: { company_calendar: { provider: 'microsoft', api_url: 'https://graph.microsoft.com/v1.0' } },
 };
 
 /** zod's own words, which must never reach an administrator. */

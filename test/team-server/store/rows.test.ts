@@ -63,6 +63,9 @@ describe('the rows both stores read', () => {
       credentials: 'sealed',
       tracker_pin: 'kimai https://kimai.example.com #42',
       linked_at: 1_800_000_050_000,
+      calendar_provider: null,
+      calendar_grant: null,
+      calendar_since: null,
       created_at: 1_800_000_000_000,
       last_seen_at: 1_800_000_100_000,
     };
@@ -74,11 +77,17 @@ describe('the rows both stores read', () => {
       credentials: 'sealed',
       trackerPin: 'kimai https://kimai.example.com #42',
       linkedAt: 1_800_000_050_000,
+      calendar: null,
       createdAt: 1_800_000_000_000,
       lastSeenAt: 1_800_000_100_000,
     };
     expect(personRecord(person)).toEqual(expectedPerson);
     expect(personRecord(asPostgres(person))).toEqual(expectedPerson);
+    // A calendar grant: its provider and since when beside the sealed grant, the time a number from either driver.
+    const connected = { ...person, calendar_provider: 'google', calendar_grant: 'v1.sealed', calendar_since: 1_800_000_070_000 };
+    const expectedCalendar = { provider: 'google', sealed: 'v1.sealed', since: 1_800_000_070_000 };
+    expect(personRecord(connected).calendar).toEqual(expectedCalendar);
+    expect(personRecord(asPostgres(connected)).calendar).toEqual(expectedCalendar);
     const signOut = { seq: 7, person_id: 'p1', at: 1_800_000_000_000 };
     expect(signOutRecord(asPostgres(signOut))).toEqual(signOutRecord(signOut));
     expect(signOutRecord(signOut)).toEqual({ seq: 7, personId: 'p1', at: 1_800_000_000_000 });

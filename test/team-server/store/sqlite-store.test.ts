@@ -83,7 +83,7 @@ describe('opening the store', () => {
   it('refuses a file a newer Punchcard migrated, in words, and leaves it as it was', async () => {
     const path = join(dir, 'server.db');
     const db = new DatabaseSync(path);
-    db.exec('PRAGMA user_version = 7');
+    db.exec(`PRAGMA user_version = ${SQLITE_STORE_VERSION + 1}`);
     db.close();
     const refusal = await openSqliteStore(path, { now }).then(
       () => undefined,
@@ -92,10 +92,10 @@ describe('opening the store', () => {
     expect(refusal).toBeInstanceOf(StoreVersionError);
     expect((refusal as Error).name).toBe('StoreVersionError');
     expect((refusal as Error).message).toBe(
-      `${path} was written by a newer Punchcard (store version 7; this one knows up to ${SQLITE_STORE_VERSION}). Run the newer version, or restore a backup made with this one.`,
+      `${path} was written by a newer Punchcard (store version ${SQLITE_STORE_VERSION + 1}; this one knows up to ${SQLITE_STORE_VERSION}). Run the newer version, or restore a backup made with this one.`,
     );
     const after = new DatabaseSync(path, { readOnly: true });
-    expect(after.prepare('PRAGMA user_version').get()).toEqual({ user_version: 7 });
+    expect(after.prepare('PRAGMA user_version').get()).toEqual({ user_version: SQLITE_STORE_VERSION + 1 });
     expect(after.prepare("SELECT count(*) AS count FROM sqlite_master WHERE type = 'table'").get()).toEqual({ count: 0 });
     after.close();
   });

@@ -88,6 +88,30 @@ describe.each(Object.keys(databases))('the %s store', (kind) => {
     expect((await store.personByIdentity('kimai:https://k:1'))?.email).toBe('ada@example.com');
   });
 
+  it("keeps a person's calendar grant, replaces it only from what it still is, on any instance, and forgets it with a sign-out", async () => {
+    await store.savePerson({ id: 'p-cal', identity: 'oidc:https://login.example.com:cal', name: 'Cal', email: null, at: clock });
+    expect((await store.person('p-cal'))?.calendar).toBeNull();
+    await store.setCalendarGrant('p-cal', { provider: 'microsoft', sealed: 'sealed-1', since: clock });
+    expect((await other.person('p-cal'))?.calendar).toEqual({ provider: 'microsoft', sealed: 'sealed-1', since: clock });
+    // Two refreshes with one token: the first one's rotated token is saved, the second finds it gone.
+    expect(await store.replaceCalendarGrant('p-cal', 'sealed-1', 'sealed-2')).toBe(true);
+    expect(await other.replaceCalendarGrant('p-cal', 'sealed-1', 'sealed-3')).toBe(false);
+    expect((await store.person('p-cal'))?.calendar).toEqual({ provider: 'microsoft', sealed: 'sealed-2', since: clock });
+    // A grant dropped for a token that stopped working is not one connected again meanwhile.
+    expect(await store.replaceCalendarGrant('p-cal', 'sealed-1', null)).toBe(false);
+    expect(await store.replaceCalendarGrant('p-cal', 'sealed-2', null)).toBe(true);
+    expect((await store.person('p-cal'))?.calendar).toBeNull();
+    await store.setCalendarGrant('p-cal', { provider: 'google', sealed: 'sealed-4', since: clock + 5 });
+    await store.setCredentials('p-cal', 'sealed-secret');
+    // Long ago, so the sign-outs' own test below finds only its own after a sweep.
+    await store.signOut('p-cal', clock - 3 * 86_400_000);
+    const signedOut = await store.person('p-cal');
+    expect([signedOut?.calendar, signedOut?.credentials]).toEqual([null, null]);
+    await store.setCalendarGrant('p-cal', { provider: 'google', sealed: 'sealed-5', since: clock + 6 });
+    await store.setCalendarGrant('p-cal', null);
+    expect((await store.person('p-cal'))?.calendar).toBeNull();
+  });
+
   it('pins a person to a tracker user once: kept through a new e-mail, one person a tracker user, refused whole when taken, undone by unlink', async () => {
     const pin = 'kimai https://kimai.example.com #42';
     const ada = await store.savePerson({
