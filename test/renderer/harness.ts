@@ -209,6 +209,13 @@ export async function injectBridge(target: Page | BrowserContext, bridge: { toke
 export interface PageProblems {
   /** Console errors, uncaught exceptions and CSP violations, in order. */
   all: string[];
+  /**
+   * Requests Chromium dropped because the machine's network changed under it (net::ERR_NETWORK_CHANGED), and what
+   * failed with them: podman making its networks for the deployment suite, which runs beside these tests, is such a
+   * change. The machine's doing, never the window's (the app loads from its own files): kept apart from `all`, and
+   * screenReady opens the window again once after one.
+   */
+  networkChanged: string[];
   csp: string[];
   /** Bridge calls main's contract refused (HTTP 400): the window must never send one. */
   refused: string[];
@@ -221,10 +228,16 @@ export function watchProblems(page: Page): PageProblems {
 
 /** watchProblems, with a way to stop: a kept page (WindowPool) watches each window's document apart. */
 function watchProblemsUntil(page: Page): { problems: PageProblems; stop(): void } {
-  const problems: PageProblems = { all: [], csp: [], refused: [] };
+  const problems: PageProblems = { all: [], networkChanged: [], csp: [], refused: [] };
+  PROBLEMS.set(page, problems);
   const onConsole = (message: ConsoleMessage) => {
     if (message.type() !== 'error' && message.type() !== 'warning') return;
     const text = message.text();
+    // The request dropped, and the module whose fetch it was (Chromium logs the first, then the import's failure).
+    if (/net::ERR_NETWORK_CHANGED/.test(text) || (problems.networkChanged.length > 0 && /^TypeError: Failed to fetch dynamically imported module/.test(text))) {
+      problems.networkChanged.push(text);
+      return;
+    }
     // A bridge call that fails on purpose answers 400/500, and Chromium logs every such response.
     if (/^Failed to load resource/.test(text) && message.location().url.includes('/ipc/')) return;
     if (/Content Security Policy/i.test(text)) problems.csp.push(text);
@@ -402,9 +415,23 @@ const LOADED: Record<Screen, string> = {
   preferences: '.preferences-form',
 };
 
-/** Waits until a screen shows its data. */
+/** The problems each watched page collects, for screenReady to tell a network change from the window's own failure. */
+const PROBLEMS = new WeakMap<Page, PageProblems>();
+
+/**
+ * Waits until a screen shows its data. Where Chromium dropped one of the window's requests because the
+ * machine's network changed meanwhile (PageProblems.networkChanged), the window is opened again, once, and
+ * waited for afresh: that is the machine's doing, and a window that still does not show fails as ever.
+ */
 export async function screenReady(page: Page, name: Screen, timeoutMs: number): Promise<void> {
-  await screenOf(page, name).locator(LOADED[name]).first().waitFor({ state: 'visible', timeout: timeoutMs });
+  const shown = () => screenOf(page, name).locator(LOADED[name]).first().waitFor({ state: 'visible', timeout: timeoutMs });
+  try {
+    await shown();
+  } catch (error) {
+    if ((PROBLEMS.get(page)?.networkChanged.length ?? 0) === 0) throw error;
+    await page.reload();
+    await shown();
+  }
 }
 
 /** An AI client's card on the Connect screen, by its name. */
