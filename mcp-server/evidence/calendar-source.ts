@@ -9,6 +9,7 @@ import { FEED_SECRET_PLACEHOLDER } from '../contract/evidence-sources.ts';
 import { megabytes } from '../providers/remote/answer-size.ts';
 import { calendarEvidence } from './calendar.ts';
 import type { SourceReading } from './evidence.ts';
+import { bodyWithin, networkCode } from './bounded-response.ts';
 
 /** A calendar as the settings name it: a file, or a feed address that may hold `{secret}`. */
 export interface CalendarEntry {
@@ -150,7 +151,7 @@ async function readFeed(name: string, template: string, options: ReadCalendarOpt
         await response.body?.cancel();
         throw new Unread(`${subject} answered ${response.status}${statusAdvice(response.status)}`);
       }
-      return await bodyWithin(response, subject);
+      return await textWithin(response, subject);
     }
   } catch (error) {
     if (error instanceof Unread) throw error;
@@ -190,32 +191,15 @@ function statusAdvice(status: number): string {
 
 /** A network error's code (ENOTFOUND, ECONNREFUSED, a certificate's), never its message. */
 function networkReason(error: unknown): string {
-  const cause = (error as { cause?: { code?: unknown } } | undefined)?.cause;
-  const code = typeof cause?.code === 'string' && /^[A-Z0-9_]+$/.test(cause.code) ? cause.code : undefined;
+  const code = networkCode(error);
   return code ? ` (${code})` : '';
 }
 
-/** The body as text, refused once it passes the limit (judged from Content-Length before a byte is read). */
-async function bodyWithin(response: Response, subject: string): Promise<string> {
-  const tooLarge = `${subject} sends more than the ${megabytes(MAX_CALENDAR_BYTES)} Punchcard reads; a feed of the calendar's recent events alone, or a shorter export, is readable.`;
-  const declared = Number(response.headers.get('content-length') ?? Number.NaN);
-  if (Number.isFinite(declared) && declared > MAX_CALENDAR_BYTES) {
-    await response.body?.cancel();
-    throw new Unread(tooLarge);
-  }
-  if (!response.body) return '';
-  const chunks: Uint8Array[] = [];
-  let length = 0;
-  const reader = response.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    length += value.byteLength;
-    if (length > MAX_CALENDAR_BYTES) {
-      await reader.cancel();
-      throw new Unread(tooLarge);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks, length).toString('utf8');
+/** The body as text, refused once it passes the limit (bounded-response.ts). */
+async function textWithin(response: Response, subject: string): Promise<string> {
+  const text = await bodyWithin(response, MAX_CALENDAR_BYTES);
+  if (text !== undefined) return text;
+  throw new Unread(
+    `${subject} sends more than the ${megabytes(MAX_CALENDAR_BYTES)} Punchcard reads; a feed of the calendar's recent events alone, or a shorter export, is readable.`,
+  );
 }

@@ -9,6 +9,7 @@ import { boundedRange, type CompanyCalendarProvider, DEFAULT_API_URLS, evidenceI
 import { type CompanyCalendarFailure, type CompanyCalendarNote, dropsGrant, failureSentence, noteSentence } from './company-calendar-failures.ts';
 import { graphFailure, graphFirstUrl, graphHeaders, graphNextUrl, graphPage } from './company-calendar-graph.ts';
 import { googleFailure, googleHeaders, googlePage, googlePageUrl } from './company-calendar-google.ts';
+import { bodyWithin, networkCode } from './bounded-response.ts';
 
 /**
  * The caller's access token for the person's grant. `renew` asks for a new one rather than the one in
@@ -191,7 +192,7 @@ async function getPage(url: URL, token: string, request: PageRequest): Promise<P
   const seconds = Number((request.timeoutMs / 1000).toFixed(1));
   try {
     const response = await request.fetch(url, { method: 'GET', redirect: 'manual', signal, headers: { ...request.headers, authorization: `Bearer ${token}` } });
-    const text = await bodyWithin(response);
+    const text = await bodyWithin(response, MAX_PAGE_BYTES);
     if (text === undefined) return { failure: { code: 'too_large', limitBytes: MAX_PAGE_BYTES } };
     if (response.status >= 300 && response.status < 400) return { failure: { code: 'unexpected_link' } };
     let body: unknown;
@@ -207,34 +208,4 @@ async function getPage(url: URL, token: string, request: PageRequest): Promise<P
     const network = networkCode(error);
     return { failure: { code: 'unreachable', ...(network ? { network } : {}) } };
   }
-}
-
-/** The body as text; undefined once it passes MAX_PAGE_BYTES (judged from Content-Length before a byte is read). */
-async function bodyWithin(response: Response): Promise<string | undefined> {
-  const declared = Number(response.headers.get('content-length') ?? Number.NaN);
-  if (Number.isFinite(declared) && declared > MAX_PAGE_BYTES) {
-    await response.body?.cancel();
-    return undefined;
-  }
-  if (!response.body) return '';
-  const chunks: Uint8Array[] = [];
-  let length = 0;
-  const reader = response.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    length += value.byteLength;
-    if (length > MAX_PAGE_BYTES) {
-      await reader.cancel();
-      return undefined;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks, length).toString('utf8');
-}
-
-/** A network error's code (ENOTFOUND, ECONNREFUSED, a certificate's), never its message, which may quote the address. */
-function networkCode(error: unknown): string | undefined {
-  const cause = (error as { cause?: { code?: unknown } } | undefined)?.cause;
-  return typeof cause?.code === 'string' && /^[A-Z0-9_]+$/.test(cause.code) ? cause.code : undefined;
 }
