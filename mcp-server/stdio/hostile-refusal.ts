@@ -6,7 +6,7 @@
 import { isObject, isRequest, type JsonObject, type JsonRpcMessage } from './frames.ts';
 import { type OpeningManifest, PROTOCOL_VERSION_KEY } from './opening.ts';
 import { REFUSAL_META_KEY } from '../contract/outcomes/refusal-meta.ts';
-import { invalidArgumentsWords, unknownArguments } from '../tools/unknown-arguments.ts';
+import { hostileArgumentReason, invalidArgumentsWords } from '../tools/unknown-arguments.ts';
 
 const INVALID_PARAMS = -32602;
 const ARGUMENTS_PATH = 'params.arguments.';
@@ -19,10 +19,7 @@ export function refuseHostileKey(message: JsonRpcMessage, path: string, manifest
   if (tool && path.startsWith(ARGUMENTS_PATH)) {
     const where = path.slice(ARGUMENTS_PATH.length);
     const accepted = Object.keys((tool.listed.inputSchema as { properties?: JsonObject } | undefined)?.properties ?? {});
-    const reason =
-      where === '__proto__'
-        ? unknownArguments(tool.name, ['__proto__'], accepted)
-        : `${where.replace(/\.__proto__$/, '')} holds the key "__proto__", which no argument takes. Nothing was done.`;
+    const reason = hostileArgumentReason(tool.name, where, accepted);
     const meta = params._meta;
     const era = isObject(meta) && PROTOCOL_VERSION_KEY in meta ? 'modern' : 'legacy';
     // The refusal as data too, in _meta as the engine answers it (contract/outcomes/call.ts,

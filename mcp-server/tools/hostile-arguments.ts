@@ -4,7 +4,7 @@
 // tool's own refusal of an argument it does not take (a tool result with isError, the refusal as data);
 // anywhere else in a request, invalid params. A notification or a response holding one gets no answer.
 import { REFUSAL_META_KEY } from '../contract/outcomes/refusal-meta.ts';
-import { invalidArgumentsWords, unknownArguments } from './unknown-arguments.ts';
+import { hostileArgumentReason, invalidArgumentsWords } from './unknown-arguments.ts';
 import { TOOLS } from './index.ts';
 
 const INVALID_PARAMS = -32602;
@@ -19,10 +19,7 @@ export function hostileKeyAnswer(message: unknown, path: string): object | undef
   if (tool && path.startsWith(ARGUMENTS_PATH)) {
     const where = path.slice(ARGUMENTS_PATH.length);
     const accepted = Object.keys(tool.input.shape);
-    const reason =
-      where === '__proto__'
-        ? unknownArguments(tool.name, ['__proto__'], accepted)
-        : `${where.replace(/\.__proto__$/, '')} holds the key "__proto__", which no argument takes. Nothing was done.`;
+    const reason = hostileArgumentReason(tool.name, where, accepted);
     const problems = [{ path: '', message: reason }];
     return {
       jsonrpc: '2.0',

@@ -7,9 +7,9 @@ import { hostileKeyAnswer, hostileKeyPath } from '../../mcp-server/for-the-team-
 
 /** The answer to a body holding the key, or undefined where none does. `text` is the body as posted, `message` as parsed. */
 export function refuseHostileKeys(text: string, message: unknown): Response | undefined {
-  if (hostileKeyPath(text, message) === undefined) return undefined;
+  const path = hostileKeyPath(text, message);
+  if (path === undefined) return undefined;
   if (!Array.isArray(message)) {
-    const path = hostileKeyPath(text, message) as string;
     const answer = hostileKeyAnswer(message, path);
     return answer ? Response.json(answer) : new Response(null, { status: 202 });
   }
