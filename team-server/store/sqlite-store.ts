@@ -381,7 +381,10 @@ class SqliteStore implements Store {
               from,
             )
           : this.#sql('UPDATE people SET calendar_grant = ? WHERE id = ? AND calendar_grant = ?').run(to, personId, from);
-      return Number(changed.changes) === 1;
+      const replaced = Number(changed.changes) === 1;
+      // A grant dropped (its refresh refused, or given for another provider) goes from every byte on disk, as a disconnect's.
+      if (replaced && to === null) this.#emptyLog();
+      return replaced;
     });
   }
 

@@ -302,6 +302,35 @@ describe('a Microsoft 365 calendar grant', () => {
     expect((await access(personId)).ok).toBe(false);
   });
 
+  it('drops a grant given for another provider, or one the server key no longer opens, from every byte of the store and its log', async () => {
+    const { browser } = await signedIn(setup, 'bob');
+    const personId = await personIdOf(setup, 'bob');
+    const dropped = async (access: ReturnType<typeof accessFor>['access'], why: string) => {
+      await connect(setup, browser, 'bob');
+      const sealed = storedCalendar(setup, 'bob')?.grant as string;
+      expect(sealed).toMatch(/^v1\./);
+      const answer = await access(personId);
+      expect(answer.ok === false && answer.reason === 'connect-again' && answer.sentence).toContain(why);
+      expect(storedCalendar(setup, 'bob')).toEqual({ provider: null, grant: null, since: null });
+      // The store file and its write-ahead log read as bytes while the server runs: a sealed grant left there
+      // would open again under the server key.
+      expectNowhereOnDisk(setup.server, sealed);
+    };
+    // The configuration now names Google: the Microsoft grant is not Google's to use.
+    await dropped(accessFor(setup, 'google').access, 'it was given for Microsoft 365, and this server now reads Google');
+    // Sealed under a key this server no longer has.
+    const otherKey = calendarAccess({
+      provider: 'microsoft',
+      store: setup.store,
+      keys: deriveServerKeys(randomBytes(32)).atRest,
+      configured: companyProvider({ issuer: setup.idp.issuer, clientId: setup.idp.clientId, clientSecret: setup.idp.clientSecret }),
+      publicUrl: setup.server.origin,
+      now: Date.now,
+      log: () => undefined,
+    });
+    await dropped(otherKey, 'its stored grant does not open with this server key');
+  });
+
   it('leaves no code or token of the provider in the store file, its backups or the log', async () => {
     // Carol's grant is stored now, so the backup holds one.
     const { browser } = await signedIn(setup, 'carol');

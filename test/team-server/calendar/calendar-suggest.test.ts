@@ -310,7 +310,8 @@ describe('suggest_entries from a Microsoft 365 calendar on the team server', () 
   it('drops a grant Graph refuses for good though its refresh token still works (a continuous access evaluation challenge), and says to connect again', async () => {
     const bob = await person(setup, 'bob');
     await connectCalendar(setup, bob.browser, 'bob');
-    expect(storedGrant(setup, 'bob')).not.toBeNull();
+    const sealed = storedGrant(setup, 'bob') as string;
+    expect(sealed).toMatch(/^v1\./);
     const before = setup.idp.grants.filter((grant) => grant.includes('invalid_grant')).length;
     graph.failures.add(
       { path: '/v1.0/me/calendarView' },
@@ -328,11 +329,32 @@ describe('suggest_entries from a Microsoft 365 calendar on the team server', () 
     // The provider was not asked: the server itself dropped the grant the API refused.
     expect(setup.idp.grants.filter((grant) => grant.includes('invalid_grant')).length).toBe(before);
     expect(storedGrant(setup, 'bob')).toBeNull();
+    // Gone from every byte of the store while the server runs, its write-ahead log included.
+    expectNowhereOnDisk(setup.server, sealed);
+    await bob.client.close();
+  });
+
+  it('drops a grant whose refresh the provider refuses, and leaves no byte of it in the store or its write-ahead log while the server runs', async () => {
+    const bob = await person(setup, 'bob');
+    await connectCalendar(setup, bob.browser, 'bob');
+    const sealed = storedGrant(setup, 'bob') as string;
+    expect(sealed).toMatch(/^v1\./);
+    // Revoked before the server ever refreshed it: the first read refreshes, and the provider answers invalid_grant.
+    setup.idp.revokeRefreshTokens('bob');
+    const refusedBefore = setup.idp.grants.filter((grant) => grant.includes('invalid_grant')).length;
+    const answer = suggested(await bob.call('suggest_entries', { from: DAY }));
+    expect(answer.skipped[0]?.problem).toContain(`Connect it again on your account page, ${setup.server.origin}/account`);
+    expect(setup.idp.grants.filter((grant) => grant.includes('invalid_grant')).length).toBe(refusedBefore + 1);
+    expect(storedGrant(setup, 'bob')).toBeNull();
+    // A sealed grant left in a free page or in the log would open again under the server key.
+    expectNowhereOnDisk(setup.server, sealed);
     await bob.client.close();
   });
 
   it('drops a grant the provider revoked, says to connect again on the account page, and leaks no token anywhere', async () => {
     const ada = await person(setup, 'ada');
+    const sealed = storedGrant(setup, 'ada') as string;
+    expect(sealed).toMatch(/^v1\./);
     // Entra revoked the app's access: the token in the server's memory is refused, and so is its refresh token.
     setup.idp.revokeRefreshTokens('ada');
     graph.failures.add(
@@ -348,6 +370,9 @@ describe('suggest_entries from a Microsoft 365 calendar on the team server', () 
     expect(answer.skipped[0]?.problem).toContain(`Connect it again on your account page, ${setup.server.origin}/account`);
     expect(storedGrant(setup, 'ada')).toBeNull();
     expect(setup.server.stderr()).toMatch(/company calendar grant of person \S+ was dropped/);
+    // The sealed grant is in no byte of the store while the server runs, its write-ahead log included:
+    // it would open again under the server key.
+    expectNowhereOnDisk(setup.server, sealed);
 
     const after = suggested(await ada.call('suggest_entries', { from: DAY }));
     expect(after.skipped[0]?.problem).toContain('is not connected');
