@@ -1,0 +1,28 @@
+// Who the person is, as the back end says (capability `account`).
+// One part of the TimeTracker (parts/index.ts composes them; docs/internals/back-ends.md).
+
+export interface Person {
+  name: string;
+  /** One line about the connection (server, version, mode) for remote back ends. */
+  connection?: string;
+  /**
+   * Target hours per weekday as the back end keeps them for the person, where it keeps them
+   * (Clockodo, Calamari); the settings' work week otherwise.
+   */
+  workWeek?: Record<'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun', number>;
+  /** Where public holidays come from when the back end keeps them ("Clockodo's non-business days"). */
+  holidays?: string;
+  /** The back end shows the person no public holidays: the settings' holiday region counts instead. */
+  holidaysFromSettings?: boolean;
+}
+
+/** Who the person is, as the back end says. */
+export interface AccountPart {
+  whoami(): Promise<Person>;
+  /**
+   * The person's zone in the back end (Kimai's profile zone), used for days and displayed times
+   * when the settings name none; a failure to learn it fails the tool call with its reason.
+   * Trackers without such a zone leave this out.
+   */
+  timeZone?(): Promise<string | null>;
+}

@@ -1,0 +1,26 @@
+// Customers, projects and activities (capabilities `catalog`, `catalog_write`).
+// One part of the TimeTracker (parts/index.ts composes them; docs/internals/back-ends.md).
+import type { Catalog, CatalogItem, CatalogKind } from '../../domain/records.ts';
+
+/** Customers, projects and activities (capabilities `catalog`, `catalog_write`). */
+export interface CatalogPart {
+  /**
+   * The customers, projects and activities. `kinds` names the ones the caller needs, so a remote back
+   * end may skip the others (they come back empty); without it, all three. `projectId` narrows the
+   * activities to that project's and the global ones: a back end whose activities live inside
+   * projects then asks for that one project's (the others may list them all; callers filter).
+   */
+  catalog(includeArchived: boolean, kinds?: readonly CatalogKind[], projectId?: number): Promise<Catalog>;
+  /**
+   * Activities exist only inside a project (Clockify's tasks): naming one needs its project, and a
+   * full catalog lists each project's in turn.
+   */
+  readonly activitiesBelongToProjects?: boolean;
+  /**
+   * Every entry needs an activity (Kimai's activities, Clockodo's services): a write without one is
+   * refused, so a tool that books several entries checks this before it sends the first.
+   */
+  readonly entriesNeedActivity?: boolean;
+  createCatalogItem(item: { kind: CatalogKind; name: string; customerId?: number; projectId?: number }): Promise<CatalogItem>;
+  setArchived(kind: CatalogKind, id: number, archived: boolean): Promise<CatalogItem>;
+}
