@@ -139,7 +139,7 @@ export default tseslint.config(
           patterns: [
             NO_APP,
             NO_REGISTRATION,
-            // contract/tools/ is the contract's own: from contract/ it is ./tools/, from contract/app-tools/
+            // contract/tools/ is the contract's own: from contract/ it is ./tools/, from contract/app-tools/ and contract/outcomes/
             // ../tools/ (no such file above).
             {
               group: [
@@ -149,6 +149,7 @@ export default tseslint.config(
                 '!./tools/*.ts',
                 '!../tools/tool-contract.ts',
                 '!../tools/outputs.ts',
+                '!../tools/index.ts',
                 '**/engine/**',
                 '**/settings/**',
                 '**/policy/**',

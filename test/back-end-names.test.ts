@@ -30,17 +30,16 @@ describe('back ends named outside their folders', () => {
 describe('back ends named in the team server', () => {
   const teamServer = sourceFiles('team-server').map((path) => ({ path, text: readFileSync(join(ROOT, path), 'utf8') }));
   /**
-   * Where the team server still names a back end, reviewed: which back ends may act for people with one organisation
-   * credential and Clockodo's login beside its key (config/server-config.ts, sign_in.organisation), and Calamari's
-   * organisation-wide limit (team/team-engines.ts). A back end's own settings are its descriptor's, as Kimai's lockdown
-   * (`unpublishedRules`), which server.json and admin check read from there.
+   * Where the team server still names a back end, reviewed: Calamari's organisation-wide limit (team/team-engines.ts).
+   * A back end's own settings are its descriptor's, as Kimai's lockdown (`unpublishedRules`), which server.json and admin
+   * check read from there, and which back ends take one organisation credential (`organisationCredential`).
    */
   const REVIEWED: Record<string, string[]> = {
     local: [],
-    kimai: ['team-server/config/server-config.ts'],
-    clockodo: ['team-server/config/server-config.ts'],
-    calamari: ['team-server/config/server-config.ts', 'team-server/team/team-engines.ts'],
-    clockify: ['team-server/config/server-config.ts'],
+    kimai: [],
+    clockodo: [],
+    calamari: ['team-server/team/team-engines.ts'],
+    clockify: [],
   };
 
   it.each(BACK_END_TYPES)('%s is named as a string only where reviewed', (type) => {

@@ -8,7 +8,6 @@
 // no page is found, as the capability promises (docs/mcp-apps.md).
 import { type CallToolResult, type McpServer, ResourceNotFoundError, type ServerContext } from '@modelcontextprotocol/server';
 import { OFFERED_TOOLS_META } from '../contract/app-offers.ts';
-import { overToolList } from '../engine/tool-list.ts';
 import { APP_MIME_TYPE, APPS, appOfTool, appOfUri, type AppEntry, declaresApps } from './app-catalog.ts';
 
 /** An app's page: one self-contained HTML file (renderer/apps, built by vite.config.ts). */
@@ -28,8 +27,6 @@ export function serveApps(server: McpServer, declared: (context: ServerContext) 
   const protocol = server.server;
   const forApps = (context: ServerContext) => declaresApps(declared(context));
   protocol.registerCapabilities({ resources: {} });
-  // The SDK still lists the tools (engine/tool-list.ts); this only adds the apps' links for a client that asked for them.
-  overToolList(server, (listed, context) => (forApps(context) ? { ...listed, tools: listed.tools.map(withAppLink) } : listed));
   protocol.setRequestHandler('resources/list', (_request, context) => ({ resources: forApps(context) ? APPS.map(listedApp) : [] }));
   protocol.setRequestHandler('resources/templates/list', () => ({ resourceTemplates: [] }));
   protocol.setRequestHandler('resources/read', async (request, context) => {
@@ -56,6 +53,14 @@ export function withOfferedReads<T extends object>(answer: T, tool: string, decl
   const drawn = answer as Partial<CallToolResult>;
   if (!reads || drawn.isError === true || !Array.isArray(drawn.content) || !declaresApps(declared)) return answer;
   return { ...answer, _meta: { ...drawn._meta, [OFFERED_TOOLS_META]: reads.filter(offered) } };
+}
+
+/**
+ * The tools as listed, each with the link to its app where the client declared the apps (`declared`, its capabilities);
+ * the engine's one change of the SDK's tools/list applies it (engine/tool-list.ts, engine/mcp-server.ts).
+ */
+export function withAppLinks<T extends { tools: Array<Record<string, unknown>> }>(listed: T, declared: unknown): T {
+  return declaresApps(declared) ? { ...listed, tools: listed.tools.map(withAppLink) } : listed;
 }
 
 /** A listed tool with the link to its app, under both keys the extension has used (older hosts read the flat one). */

@@ -35,6 +35,14 @@ export interface BackEndDescriptor {
   /** The secret it is reached with, or null where it needs none. */
   readonly secret: SecretDescriptor | null;
   /**
+   * The one credential of the organisation's with which the team server acts for every person (its config's
+   * `sign_in.organisation`), where the back end takes one: an account of the organisation's that may act for
+   * others (`account`: its engine side then makes the organisation account, providers/engine-side.ts), whose
+   * key goes with its owner's login where `withLogin`; or the back end's own key, the organisation's already
+   * (`key`: Calamari's). Absent where there is none.
+   */
+  readonly organisationCredential?: { readonly kind: 'account'; readonly withLogin: boolean } | { readonly kind: 'key' };
+  /**
    * An organisation's policy may fix it for every account on the machine (`providers.fixed`): its
    * profile names nobody in particular and its secret is each person's own at one address.
    */

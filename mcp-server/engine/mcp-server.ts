@@ -27,7 +27,7 @@ import type { Capability } from '../providers/time-tracker.ts';
 import { SERVER_NAME, SERVER_VERSION } from '../server-info.ts';
 import { APP_TOOL_LIST } from '../app-tools/index.ts';
 import { pageOf } from '../apps/pages.ts';
-import { serveApps, withOfferedReads } from '../apps/serve-apps.ts';
+import { serveApps, withAppLinks, withOfferedReads } from '../apps/serve-apps.ts';
 import type { RoundState } from '../tools/asking.ts';
 import type { ToolAnnotations } from '../tools/define-tool.ts';
 import { withCompactJsonSchema } from '../tools/compact-schema.ts';
@@ -184,7 +184,10 @@ export function createMcpServer(parts: ServerParts): McpServer {
     const handle = register(tool, { ...tool.annotations, openWorldHint: openWorld }, parts.afterWrite);
     registered.set(tool.name, { tool, handle, offered: isOffered(tool, settings) });
   }
-  overToolList(server, (answer) => ({ ...answer, tools: answer.tools.filter((entry) => listed(entry.name as string)) }));
+  // The one change of the SDK's list: the tools not offered now left out, and the apps' links added for a client that declared them.
+  overToolList(server, (answer, context) =>
+    withAppLinks({ ...answer, tools: answer.tools.filter((entry) => listed(entry.name as string)) }, declaredCapabilities(server, context)),
+  );
   // The window's own tools: registered only for the app's engine, so no AI client ever lists them,
   // and listed only over a remote back end, the only kind that keeps writes to decide or lets a
   // catalog item be changed (the window then asks nothing of them on the local timesheet), and only

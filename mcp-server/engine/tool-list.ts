@@ -1,7 +1,8 @@
 // The SDK lists every enabled tool in tools/list; the engine changes that list in two ways: it leaves
 // out the tools not offered now (engine/mcp-server.ts keeps them enabled, so that a client calling one
 // by name reaches the engine and hears why instead of the SDK's "Tool … disabled"), and it adds the
-// apps' links for a client that declares them (apps/serve-apps.ts). The SDK gives no public way to
+// apps' links for a client that declares them (apps/serve-apps.ts, withAppLinks): one change, made in
+// engine/mcp-server.ts, so that nothing below the engine reaches up here. The SDK gives no public way to
 // wrap its own handler, so this is the one place that reads it back (`_getRequestHandler`, Protocol's):
 // should the SDK rename it, building a server fails here at once, not a listing later.
 import type { McpServer, ServerContext } from '@modelcontextprotocol/server';

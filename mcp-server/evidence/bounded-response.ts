@@ -1,7 +1,7 @@
 // What the calendar readers take from an HTTP answer, bounded before it is read: its body as text up to a
 // size (judged from Content-Length before a byte is read, then as the bytes come), and a network error's
 // code. Shared by the desktop's calendar feeds (calendar-source.ts) and the company calendar's APIs
-// (company-calendar-reader.ts).
+// (company-calendar/reader.ts).
 
 /** The body as text; undefined once it passes `maxBytes`, the rest not read. */
 export async function bodyWithin(response: Response, maxBytes: number): Promise<string | undefined> {

@@ -3,7 +3,6 @@
 // tracker's factory, loaded from the back end's own chunk.
 import type { BackEndType, BackEndProfile, RemoteType } from '../contract/back-ends.ts';
 import type { OrganisationAccount } from './acting-for.ts';
-import type { LocalTrackerOptions } from './local/local-tracker.ts';
 import type { RemoteTracker, RemoteTrackerOptions } from './remote-tracker.ts';
 import type { Capability, TimeTracker } from './time-tracker.ts';
 
@@ -28,6 +27,16 @@ export interface RemoteEngineSide<T extends RemoteType> {
    * own chunk; absent where the back end cannot act for people that way.
    */
   organisation?(): Promise<OrganisationAccountFactory<T>>;
+}
+
+/** What the engine hands the local timesheet's tracker (providers/local/): its file, whom it shows, the clock and the log. */
+export interface LocalTrackerOptions {
+  databasePath: string;
+  /** The person shown in the absence calendar. */
+  personName: () => string;
+  now: () => number;
+  /** Where it says that a file could not be made private (../private-files.ts). */
+  log?: (message: string) => void;
 }
 
 export interface LocalEngineSide {

@@ -7,6 +7,7 @@ import * as z from 'zod/v4';
 import { fieldSchemas, HolidayRegionSchema, ruleSchemas, WorkWeekSchema } from '../../mcp-server/contract/settings.ts';
 import { isHttpUrl } from '../../mcp-server/contract/back-end-accounts.ts';
 import { BACK_ENDS, backEndOf, type BackEndProfile } from '../../mcp-server/contract/back-ends.ts';
+import type { BackEndDescriptor } from '../../mcp-server/contract/back-end-descriptor.ts';
 import { parsePostgresAddress } from './postgres-address.ts';
 import { isValidTimeZone } from '../../mcp-server/contract/time-zone.ts';
 import { TOOL_GROUPS, TOOL_NAMES } from '../../mcp-server/contract/tool-catalog.ts';
@@ -76,8 +77,10 @@ const OrganisationSchema = z.strictObject({
     .optional(),
 });
 
-/** The back ends whose organisation account may act for each person (sign_in.organisation). */
-export const ORGANISATION_BACK_ENDS = ['kimai', 'clockify', 'clockodo', 'calamari'] as const;
+/** The back ends whose one organisation credential may act for each person (sign_in.organisation), as their descriptors say. */
+export const ORGANISATION_BACK_ENDS: readonly BackEndDescriptor[] = BACK_ENDS.filter(
+  (backEnd: BackEndDescriptor) => backEnd.organisationCredential !== undefined,
+);
 
 const SignInSchema = z
   .strictObject({
@@ -404,16 +407,17 @@ function organisationIssues(
   context: z.RefinementCtx,
 ): void {
   const backEnd = backEndOf(config.provider.type);
-  if (!(ORGANISATION_BACK_ENDS as readonly string[]).includes(backEnd.type)) {
+  const credential = backEnd.organisationCredential;
+  if (!credential) {
     context.addIssue({
       code: 'custom',
       path: ['sign_in', 'organisation'],
-      message: `${backEnd.inSentence} has no organisation account to act for people with; sign_in.organisation is for Kimai, Clockify, Clockodo and Calamari`,
+      message: `${backEnd.inSentence} has no organisation account to act for people with; sign_in.organisation is for ${listed(ORGANISATION_BACK_ENDS.map((each) => each.label))}`,
     });
     return;
   }
   // Calamari's key is the organisation's already: the rules above say what it needs, once.
-  const alreadySaid = backEnd.secret?.whose === 'organisation';
+  const alreadySaid = credential.kind === 'key';
   if (!config.sign_in.oidc && !alreadySaid) {
     context.addIssue({
       code: 'custom',
@@ -429,18 +433,20 @@ function organisationIssues(
       message: `sign_in.organisation acts for each person with the organisation's credential, so nobody gives their own: leave out "tracker": true, or sign_in.organisation`,
     });
   }
-  if (backEnd.type === 'clockodo' && organisation.user === undefined) {
+  const withLogin = credential.kind === 'account' && credential.withLogin;
+  if (withLogin && organisation.user === undefined) {
     context.addIssue({
       code: 'custom',
       path: ['sign_in', 'organisation', 'user'],
       message: "Clockodo's API key goes with its owner's login: the e-mail address the owner signs in to Clockodo with, such as owner@example.com",
     });
   }
-  if (backEnd.type !== 'clockodo' && organisation.user !== undefined) {
+  if (!withLogin && organisation.user !== undefined) {
+    const whose = ORGANISATION_BACK_ENDS.filter((each) => each.organisationCredential?.kind === 'account' && each.organisationCredential.withLogin);
     context.addIssue({
       code: 'custom',
       path: ['sign_in', 'organisation', 'user'],
-      message: `${backEnd.label}'s organisation credential goes with no login (only Clockodo's does): leave sign_in.organisation.user out`,
+      message: `${backEnd.label}'s organisation credential goes with no login (only ${listed(whose.map((each) => `${each.label}'s`))} does): leave sign_in.organisation.user out`,
     });
   }
 }
@@ -507,4 +513,9 @@ export function parseListen(text: string): { host: string; port: number } | stri
   if (!match || !(port >= 0 && port <= 65_535))
     return 'an address and port such as 127.0.0.1:8787 (or [::1]:8787, or 0.0.0.0:8787 to listen on every interface)';
   return { host: (match[1] as string).replace(/^\[|\]$/g, ''), port };
+}
+
+/** "A", "A and B", "A, B and C". */
+function listed(names: readonly string[]): string {
+  return names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }

@@ -29,6 +29,7 @@ export const CALAMARI = {
     help: { id: 'calamari-api-keys', url: 'https://help.calamari.io/en/articles/24539-api-key-configuration-benefits-and-examples-of-use' },
     note: 'A Calamari API key belongs to the whole organisation; Punchcard uses it only for the e-mail above, never for anyone else.',
   },
+  organisationCredential: { kind: 'key' },
   policyMayFix: false,
   app: {
     summary: 'Calamari’s Time & Attendance and Time Off, with an API key from your administrator.',

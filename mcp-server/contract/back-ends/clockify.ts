@@ -53,6 +53,7 @@ export const CLOCKIFY = {
     steps: 'Profile settings → API → Generate',
     note: 'Punchcard acts as the person the API key belongs to, in one workspace, and only on their own time entries and time off.',
   },
+  organisationCredential: { kind: 'account', withLogin: false },
   policyMayFix: false,
   app: {
     summary: 'Clockify’s timer and time off, with your personal API key.',

@@ -33,6 +33,7 @@ export const CLOCKODO = {
     steps: 'My area → Personal data → API key',
     note: null,
   },
+  organisationCredential: { kind: 'account', withLogin: true },
   policyMayFix: false,
   app: {
     summary: 'Clockodo in the cloud, with your login e-mail and your personal API key.',

@@ -19,6 +19,7 @@ export const KIMAI = {
     steps: 'your profile → API Access → create a token',
     note: null,
   },
+  organisationCredential: { kind: 'account', withLogin: false },
   policyMayFix: true,
   app: {
     summary: 'Your company’s Kimai server (self-hosted, open source), with your personal API token.',

@@ -6,6 +6,7 @@
 //
 // Times in the facts are instants as the engine writes them, in the person's zone with its offset
 // (`2026-05-04T09:02:00+02:00`); the words say their wall time ("09:02"), as the person lived it.
+import { TOOL_CONTRACTS } from '../tools/index.ts';
 import { type PeriodLockFacts, periodLockedSaid } from './approvals.ts';
 import { either, forModelOnly, say, type Sentence } from './sentence.ts';
 import type { Facts, Nested, NestedRefusal } from './wording.ts';
@@ -70,18 +71,9 @@ export function keptWriteWords(write: KeptWriteFacts): string {
   }
 }
 
-/** Each tool of a write as a person names what it does, where the model reads the tool's name. */
-const DOING: Record<WriteTool, string> = {
-  clock_in: 'Clocking in',
-  clock_out: 'Clocking out',
-  log_time: 'Logging time',
-  start_break: 'Starting a break',
-  end_break: 'Ending a break',
-};
-
-/** "log_time is switched off now (…)." — why a kept write may not go out now (providers/outbox/may-send.ts). */
+/** "log_time is switched off now (…)." — why a kept write may not go out now (providers/outbox/may-send.ts); a person reads what the tool does, as its contract names it. */
 export function switchedOff(tool: WriteTool): Sentence {
-  return say`${either(tool, DOING[tool])} is switched off now (the read-only switch, the tool switches or your organisation's policy).`;
+  return say`${either(tool, TOOL_CONTRACTS[tool].doing ?? tool)} is switched off now (the read-only switch, the tool switches or your organisation's policy).`;
 }
 
 /** Why the outbox file cannot be used: said in the engine's log, and to the person once (providers/outbox/outbox-store.ts, OutboxUnusable). */

@@ -10,6 +10,7 @@ export const clockInContract = toolContract({
   group: 'timer',
   access: 'create',
   title: 'Clock in',
+  doing: 'Clocking in',
   description: 'Start the timer (now or a past start); if one runs, pass switch: true.',
   capability: 'timer',
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false },

@@ -10,6 +10,7 @@ export const clockOutContract = toolContract({
   group: 'timer',
   access: 'create',
   title: 'Clock out',
+  doing: 'Clocking out',
   description: 'Stop the running timer, now or at a given end, with an optional note.',
   capability: 'timer',
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false },

@@ -9,6 +9,7 @@ export const endBreakContract = toolContract({
   group: 'timer',
   access: 'create',
   title: 'End break',
+  doing: 'Ending a break',
   description: 'End the running break.',
   capability: 'breaks',
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false },

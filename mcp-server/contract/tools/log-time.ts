@@ -10,6 +10,7 @@ export const logTimeContract = toolContract({
   group: 'entries',
   access: 'create',
   title: 'Log time',
+  doing: 'Logging time',
   description: 'Record past work: start and end, or date and duration.',
   capability: 'entries',
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false },

@@ -9,6 +9,7 @@ export const startBreakContract = toolContract({
   group: 'timer',
   access: 'create',
   title: 'Start break',
+  doing: 'Starting a break',
   description: 'Start a break in the running shift; type by name or id.',
   capability: 'breaks',
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false },

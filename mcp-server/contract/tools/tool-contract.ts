@@ -42,6 +42,11 @@ export interface ToolContract<
 > extends ToolShape<Input, Output, Name, Needs> {
   group: ToolGroup;
   access: ToolAccess;
+  /**
+   * What the tool does, as a person names it while it happens ("Clocking in"): said where a write of it made earlier is
+   * held back (contract/outcomes/outbox.ts). Only a tool whose writes the outbox file may hold has it.
+   */
+  doing?: string;
 }
 
 /**

@@ -5,15 +5,9 @@ import type { StatementSync } from 'node:sqlite';
 import { isWritable } from '../sqlite-files.ts';
 import { BackEndError, type CatalogItem, type CatalogKind, type EntryFields, type Ref, type TimeEntry } from '../time-tracker.ts';
 import { openTimesheet, readTimesheet, type Timesheet, writeTransaction } from './database.ts';
+import type { LocalTrackerOptions } from '../engine-side.ts';
 
-export interface LocalTrackerOptions {
-  databasePath: string;
-  /** The person shown in the absence calendar. */
-  personName: () => string;
-  now: () => number;
-  /** Where it says that a file could not be made private (../../private-files.ts). */
-  log?: (message: string) => void;
-}
+export type { LocalTrackerOptions };
 
 export const ENTRY_SELECT = `
   SELECT e.id, e.start_ms, e.end_ms, e.description, e.agent,

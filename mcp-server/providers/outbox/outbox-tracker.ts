@@ -23,6 +23,7 @@ import type {
   WorkSpan,
 } from '../time-tracker.ts';
 import { BackEndError, TimerRunningError } from '../time-tracker.ts';
+import { backEndOf, isBackEndType } from '../../contract/back-ends.ts';
 import { type Note, noticeOf } from '../../contract/outcomes/notices.ts';
 import { signalSettled } from './settled-signal.ts';
 import { isOutOfReach, reachProblem } from './out-of-reach.ts';
@@ -545,9 +546,6 @@ function timerRef(entry: TimeEntry): TimerRef {
   return seq === undefined ? { id: entry.id, start: entry.start } : { seq };
 }
 
-/** The back ends in sentences about the outbox. */
-const SERVICES: Record<string, string> = { kimai: 'Kimai', clockodo: 'Clockodo', calamari: 'Calamari', clockify: 'Clockify' };
-
 /** Which account a kept write belongs to: the back end, its address and whose (never a secret). */
 export function outboxAccount(profile: { type: string; url?: string; email?: string; workspace?: string }): string {
   return [profile.type, profile.url ?? '', profile.email ?? '', profile.workspace ?? ''].join(' ');
@@ -568,7 +566,7 @@ export function keepingWritesOffline(
     log: options.log,
     onSettled: () => signalSettled(options.userDataDir, options.now(), options.log),
   });
-  const outbox = new EngineOutbox(tracker, { ...options, store, service: SERVICES[tracker.type] ?? tracker.label });
+  const outbox = new EngineOutbox(tracker, { ...options, store, service: isBackEndType(tracker.type) ? backEndOf(tracker.type).label : tracker.label });
   outbox.start().catch((error: unknown) => options.log(`The outbox could not be read: ${(error as Error).message}`));
   return outbox.tracker;
 }

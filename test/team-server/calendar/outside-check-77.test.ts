@@ -9,8 +9,8 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GRAPH_SELECT } from '../../../mcp-server/evidence/company-calendar-graph.ts';
-import { type CompanyCalendarReadOptions, type CompanyCalendarReading, readCompanyCalendar } from '../../../mcp-server/evidence/company-calendar-reader.ts';
+import { GRAPH_SELECT } from '../../../mcp-server/evidence/company-calendar/graph.ts';
+import { type CompanyCalendarReadOptions, type CompanyCalendarReading, readCompanyCalendar } from '../../../mcp-server/evidence/company-calendar/reader.ts';
 import { deriveServerKeys } from '../../../team-server/auth/server-keys.ts';
 import { unseal } from '../../../team-server/store/sealed.ts';
 import { type FakeGoogleCalendar, startFakeGoogleCalendar } from '../../support/fake-google-calendar.ts';
@@ -28,7 +28,7 @@ import {
   TEST_SERVER_KEY,
   type TeamServerHandle,
 } from '../../support/team-server.ts';
-import { ACCOUNT_PAGE, tokenSource, trustedCertificates } from '../../mcp-server/evidence/company-calendar-support.ts';
+import { ACCOUNT_PAGE, tokenSource, trustedCertificates } from '../../mcp-server/evidence/company-calendar/support.ts';
 
 const PENDING_COOKIE = 'punchcard_calendar_pending';
 const ACCOUNTS = [

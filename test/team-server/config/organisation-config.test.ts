@@ -74,7 +74,7 @@ describe('sign_in.organisation', () => {
 
   it('is refused for the local timesheet, which has no organisation account', () => {
     expect(problemOf(configWith('local', { oidc: OIDC, organisation: ORGANISATION }))).toMatch(
-      /"sign_in\.organisation": found \{.*\}; the local timesheet has no organisation account to act for people with; sign_in\.organisation is for Kimai, Clockify, Clockodo and Calamari\.$/,
+      /"sign_in\.organisation": found \{.*\}; the local timesheet has no organisation account to act for people with; sign_in\.organisation is for Kimai, Clockodo, Calamari and Clockify\.$/,
     );
   });
 

@@ -4,8 +4,8 @@
 // honours (revoked, expired, narrowed, or asking for a fresh sign-in) is dropped by the caller, and the
 // sentence sends the person to their account page to connect again. No sentence quotes what a provider
 // answered beyond its status and a code of letters (a message may hold anything), and none holds a token.
-import { megabytes } from '../providers/remote/answer-size.ts';
-import type { CompanyCalendarProvider } from './company-calendar.ts';
+import { megabytes } from '../../providers/remote/answer-size.ts';
+import type { CompanyCalendarProvider } from './events.ts';
 
 export type CompanyCalendarFailure =
   /** The server's settings name an API address that is not https (or no address at all). */

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getCACertificates, setDefaultCACertificates } from 'node:tls';
 import { expect } from 'vitest';
-import type { AccessTokenSource } from '../../../mcp-server/evidence/company-calendar-reader.ts';
-import { makeTestCertificates } from '../providers/kimai/fake-kimai.ts';
+import type { AccessTokenSource } from '../../../../mcp-server/evidence/company-calendar/reader.ts';
+import { makeTestCertificates } from '../../providers/kimai/fake-kimai.ts';
 
 export const ACCOUNT_PAGE = 'https://punchcard.example.com/account';
 

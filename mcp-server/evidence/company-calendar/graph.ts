@@ -7,8 +7,8 @@
 // pages its @odata.nextLink names; an answer in another zone is not guessed at. The next link is
 // followed as Graph wrote it (its $skiptoken is Graph's own), but only on the API's own origin and path,
 // for the same fields and window.
-import { type CompanyCalendarFailure, retryAfterSeconds, vendorCode } from './company-calendar-failures.ts';
-import { type CalendarEventFacts, instantParameter, occurrenceKey, type ParsedEvent, type ParsedPage } from './company-calendar.ts';
+import { type CompanyCalendarFailure, retryAfterSeconds, vendorCode } from './failures.ts';
+import { type CalendarEventFacts, instantParameter, occurrenceKey, type ParsedEvent, type ParsedPage } from './events.ts';
 
 /** The fields read of each event; `originalStart` names a moved occurrence by where it was first. */
 export const GRAPH_SELECT = [

@@ -6,8 +6,8 @@
 // person themselves, for their answer) and a `fields` mask naming only what evidence needs: no
 // description, location, attendees' addresses, organiser or conference link travels. nextPageToken is
 // followed with the same parameters, through the empty pages Google may send before the last one.
-import { type CompanyCalendarFailure, retryAfterSeconds, vendorCode } from './company-calendar-failures.ts';
-import { type CalendarEventFacts, instantParameter, occurrenceKey, type ParsedEvent, type ParsedPage } from './company-calendar.ts';
+import { type CompanyCalendarFailure, retryAfterSeconds, vendorCode } from './failures.ts';
+import { type CalendarEventFacts, instantParameter, occurrenceKey, type ParsedEvent, type ParsedPage } from './events.ts';
 
 /** The parts of the answer asked for (a partial response): the person's own attendance at most. */
 export const GOOGLE_FIELDS =

@@ -3,12 +3,11 @@
 // person's own read-only grant, for at most the days asked. What this module holds is pure: what a
 // reading is made of, which events are left out, and how the events that stay become the same evidence
 // items the desktop's iCalendar reader makes (calendar.ts), so suggest_entries drafts from them by the
-// desktop's rules. The two providers' wire formats are company-calendar-graph.ts and
-// company-calendar-google.ts; the requests are company-calendar-reader.ts; the sentences a person reads
-// are company-calendar-sentences.ts.
-import { calendarTitle, NO_TITLE, PRIVATE_TITLE } from './calendar-titles.ts';
-import { EVIDENCE_LIMITS, type EvidenceItem } from './evidence.ts';
-import { ticketIds } from './tickets.ts';
+// desktop's rules. The two providers' wire formats are graph.ts and google.ts; the requests are
+// reader.ts; the sentences a person reads are failures.ts.
+import { calendarTitle, NO_TITLE, PRIVATE_TITLE } from '../calendar-titles.ts';
+import { EVIDENCE_LIMITS, type EvidenceItem } from '../evidence.ts';
+import { ticketIds } from '../tickets.ts';
 
 export type CompanyCalendarProvider = 'microsoft' | 'google';
 

@@ -1,15 +1,15 @@
 // Reads one person's company calendar for a range: the thin edge that sends the provider's one request
-// (company-calendar-graph.ts, company-calendar-google.ts) page after page, within limits, and gives the
-// same evidence items the desktop's calendar reader gives (company-calendar.ts), with every part it
-// could not read said in a sentence under `skipped` (company-calendar-failures.ts). The access token
+// (graph.ts, google.ts) page after page, within limits, and gives the
+// same evidence items the desktop's calendar reader gives (events.ts), with every part it
+// could not read said in a sentence under `skipped` (failures.ts). The access token
 // comes from the caller, who keeps the grant: it is sent in the Authorization header and nowhere else,
 // never logged, never in a sentence, never in what this returns. Nothing is kept after the call.
-import { EVIDENCE_LIMITS, type SourceReading } from './evidence.ts';
-import { boundedRange, type CompanyCalendarProvider, DEFAULT_API_URLS, evidenceItem, MAX_DAYS, overlaps, type ParsedPage } from './company-calendar.ts';
-import { type CompanyCalendarFailure, type CompanyCalendarNote, dropsGrant, failureSentence, noteSentence } from './company-calendar-failures.ts';
-import { graphFailure, graphFirstUrl, graphHeaders, graphNextUrl, graphPage } from './company-calendar-graph.ts';
-import { googleFailure, googleHeaders, googlePage, googlePageUrl } from './company-calendar-google.ts';
-import { bodyWithin, networkCode } from './bounded-response.ts';
+import { EVIDENCE_LIMITS, type SourceReading } from '../evidence.ts';
+import { boundedRange, type CompanyCalendarProvider, DEFAULT_API_URLS, evidenceItem, MAX_DAYS, overlaps, type ParsedPage } from './events.ts';
+import { type CompanyCalendarFailure, type CompanyCalendarNote, dropsGrant, failureSentence, noteSentence } from './failures.ts';
+import { graphFailure, graphFirstUrl, graphHeaders, graphNextUrl, graphPage } from './graph.ts';
+import { googleFailure, googleHeaders, googlePage, googlePageUrl } from './google.ts';
+import { bodyWithin, networkCode } from '../bounded-response.ts';
 
 /**
  * The caller's access token for the person's grant. `renew` asks for a new one rather than the one in

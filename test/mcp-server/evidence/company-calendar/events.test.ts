@@ -2,7 +2,7 @@
 // fakes do not reach (an answer in a zone not asked for, a cancelled Google instance), Retry-After, and
 // the failures' sentences and whether each drops the grant.
 import { describe, expect, it } from 'vitest';
-import { boundedRange, evidenceItem, instantParameter, MAX_DAYS } from '../../../mcp-server/evidence/company-calendar.ts';
+import { boundedRange, evidenceItem, instantParameter, MAX_DAYS } from '../../../../mcp-server/evidence/company-calendar/events.ts';
 import {
   type CompanyCalendarFailure,
   dropsGrant,
@@ -10,10 +10,10 @@ import {
   notConnectedSentence,
   retryAfterSeconds,
   vendorCode,
-} from '../../../mcp-server/evidence/company-calendar-failures.ts';
-import { googleEvent, googleFailure, googlePage } from '../../../mcp-server/evidence/company-calendar-google.ts';
-import { graphEvent, graphFailure, graphNextUrl } from '../../../mcp-server/evidence/company-calendar-graph.ts';
-import { ACCOUNT_PAGE, at } from './company-calendar-support.ts';
+} from '../../../../mcp-server/evidence/company-calendar/failures.ts';
+import { googleEvent, googleFailure, googlePage } from '../../../../mcp-server/evidence/company-calendar/google.ts';
+import { graphEvent, graphFailure, graphNextUrl } from '../../../../mcp-server/evidence/company-calendar/graph.ts';
+import { ACCOUNT_PAGE, at } from './support.ts';
 
 describe('the range', () => {
   it('is cut to 31 days and written with its offset, in whole seconds', () => {

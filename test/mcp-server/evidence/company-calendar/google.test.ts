@@ -3,8 +3,8 @@
 // fields mask), what is kept (the desktop's rules, a private event's title nowhere), and every failure
 // as a typed result with a sentence and whether the grant is dropped.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { GOOGLE_FIELDS } from '../../../mcp-server/evidence/company-calendar-google.ts';
-import { type CompanyCalendarReadOptions, type CompanyCalendarReading, readCompanyCalendar } from '../../../mcp-server/evidence/company-calendar-reader.ts';
+import { GOOGLE_FIELDS } from '../../../../mcp-server/evidence/company-calendar/google.ts';
+import { type CompanyCalendarReadOptions, type CompanyCalendarReading, readCompanyCalendar } from '../../../../mcp-server/evidence/company-calendar/reader.ts';
 import {
   type FakeGoogleCalendar,
   type FakeGoogleEvent,
@@ -12,8 +12,8 @@ import {
   GOOGLE_RATE_LIMITED,
   parseFields,
   startFakeGoogleCalendar,
-} from '../../support/fake-google-calendar.ts';
-import { ACCOUNT_PAGE, at, noTokenIn, tokenSource, trustedCertificates } from './company-calendar-support.ts';
+} from '../../../support/fake-google-calendar.ts';
+import { ACCOUNT_PAGE, at, noTokenIn, tokenSource, trustedCertificates } from './support.ts';
 
 const TOKEN = 'ya29.a0AfH6SMBgoogle-access-token-1';
 const RENEWED = 'ya29.a0AfH6SMBgoogle-access-token-2';

@@ -3,10 +3,10 @@
 // kept (the desktop's rules, a private event's title nowhere), and every failure as a typed result with a
 // sentence and whether the grant is dropped.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { GRAPH_SELECT } from '../../../mcp-server/evidence/company-calendar-graph.ts';
-import { type CompanyCalendarReadOptions, type CompanyCalendarReading, readCompanyCalendar } from '../../../mcp-server/evidence/company-calendar-reader.ts';
-import { type FakeGraphCalendar, type FakeGraphEvent, GRAPH_THROTTLED, startFakeGraphCalendar } from '../../support/fake-graph-calendar.ts';
-import { ACCOUNT_PAGE, at, noTokenIn, tokenSource, trustedCertificates } from './company-calendar-support.ts';
+import { GRAPH_SELECT } from '../../../../mcp-server/evidence/company-calendar/graph.ts';
+import { type CompanyCalendarReadOptions, type CompanyCalendarReading, readCompanyCalendar } from '../../../../mcp-server/evidence/company-calendar/reader.ts';
+import { type FakeGraphCalendar, type FakeGraphEvent, GRAPH_THROTTLED, startFakeGraphCalendar } from '../../../support/fake-graph-calendar.ts';
+import { ACCOUNT_PAGE, at, noTokenIn, tokenSource, trustedCertificates } from './support.ts';
 
 const TOKEN = 'eyJ0eXAiOiJKV1QiLCJub25jZSI6.graph-access-token-1';
 const RENEWED = 'eyJ0eXAiOiJKV1QiLCJub25jZSI6.graph-access-token-2';
