@@ -47,7 +47,7 @@ export {
 export { whileBusy } from './providers/sqlite-files.ts';
 export { BackEndError } from './providers/time-tracker.ts';
 export type { SettingsSource } from './settings/engine-settings.ts';
-export { readSmallTextFile } from './settings/settings-source.ts';
+export { readSmallTextFile } from './small-text-file.ts';
 
 /** The engine's command line (mcp-server/cli/main.ts), loaded when a command runs. */
 export function loadCommandLine(): Promise<typeof CommandLine> {

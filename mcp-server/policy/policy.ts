@@ -7,7 +7,7 @@ import { userInfo } from 'node:os';
 import { dirname, win32, posix } from 'node:path';
 import { backEndAt, backEndOf, sameBackEnd, type BackEndProfile } from '../contract/back-ends.ts';
 import type { CatalogedTool, ToolPolicyOptions } from '../contract/tool-policy.ts';
-import { readSmallTextFile } from '../settings/settings-source.ts';
+import { readSmallTextFile } from '../small-text-file.ts';
 
 /**
  * For tests only: a second policy file that applies on top of the system one. It can only narrow

@@ -10,7 +10,7 @@ import type * as Http from 'node:http';
 import type * as Https from 'node:https';
 import type * as Tls from 'node:tls';
 import { setTimeout as delay } from 'node:timers/promises';
-import { readSmallTextFile } from '../../settings/settings-source.ts';
+import { readSmallTextFile } from '../../small-text-file.ts';
 import { AnswerReader, type Oversize } from './answer-size.ts';
 import { type Pacer, pacer } from './pacing.ts';
 import { redactSecrets } from './redaction.ts';
