@@ -312,6 +312,7 @@ export class ClockifyContext {
         plan: facts.plan,
         timeOffInPlan: facts.timeOffInPlan,
         approvalInPlan: facts.approvalInPlan,
+        customFieldsInPlan: facts.customFieldsInPlan,
         requires,
       };
     }
@@ -325,6 +326,7 @@ export class ClockifyContext {
       ...(workspace.plan ? { plan: workspace.plan } : {}),
       ...(workspace.timeOffInPlan === undefined ? {} : { timeOffInPlan: workspace.timeOffInPlan }),
       ...(workspace.approvalInPlan === undefined ? {} : { approvalInPlan: workspace.approvalInPlan }),
+      ...(workspace.customFieldsInPlan === undefined ? {} : { customFieldsInPlan: workspace.customFieldsInPlan }),
     });
     return workspace;
   }

@@ -4,7 +4,9 @@
 // default), each kept a minute. Which fields apply to an entry follows its project: a field visible in
 // the workspace applies everywhere but on projects that switch it off; one invisible in the workspace
 // only on projects that show it; an inactive one nowhere. Clockify checks required fields when an entry
-// is created or replaced and when a timer stops, not when one starts.
+// is created or replaced and when a timer stops, not when one starts. Custom fields come with Clockify's
+// paid plans: a workspace whose features lack them is never asked for the list, and a list refused as
+// unavailable (402, 403, a 404 in JSON) is no fields, said once in the log and asked again an hour later.
 import type { EntryFieldDefinition, EntryFieldScope, EntryFieldType } from '../../domain/entry-fields.ts';
 import { BackEndPart } from '../remote-tracker.ts';
 import { Expiring, ExpiringByKey } from '../remote/cache.ts';
@@ -15,6 +17,8 @@ import type { ClockifyCustomField } from './wire.ts';
 
 /** How long the fields are known without asking again: an admin's new required field is held within a minute (and at once where Clockify refuses a write for it). */
 const FIELDS_REUSE_MS = 60_000;
+/** A workspace that refused the list as unavailable is asked again after an hour, as a Kimai without its fields' plugin is (kimai/entry-fields.ts). */
+const UNAVAILABLE_REUSE_MS = 3_600_000;
 
 const TYPES: Readonly<Record<string, EntryFieldType>> = {
   TXT: 'text',
@@ -28,8 +32,15 @@ const TYPES: Readonly<Record<string, EntryFieldType>> = {
 export class ClockifyEntryFields extends BackEndPart<ClockifyContext> implements EntryFieldsPart {
   readonly valueForm = 'typed';
   readonly timerStartsWithout = true;
-  readonly #workspace = new Expiring<ClockifyCustomField[]>(FIELDS_REUSE_MS);
+  // On the tracker's clock, as the hour of an unavailable list is.
+  readonly #workspace = new Expiring<ClockifyCustomField[]>(FIELDS_REUSE_MS, () => this.context.options.now());
   readonly #projects = new ExpiringByKey<string, ClockifyCustomField[]>(FIELDS_REUSE_MS);
+  /** Until when (the tracker's clock) a list refused as unavailable counts as no fields; undefined while it answers. */
+  #unavailableUntil: number | undefined;
+  /** Clockify refused a write over its custom fields: the list is asked for whatever the plan says, for this process. */
+  #planOverruled = false;
+  /** Whether the log has said that this workspace's fields are not read. */
+  #told = false;
 
   /**
    * The workspace's fields of time entries. With a project's number, as that project has them (its own
@@ -37,7 +48,7 @@ export class ClockifyEntryFields extends BackEndPart<ClockifyContext> implements
    */
   async definitions(projectId?: number | null): Promise<EntryFieldDefinition[]> {
     const { workspaceId } = await this.context.ids();
-    const fields = (await this.#workspace.get(() => this.#workspaceFields(workspaceId))).filter(isEntryField);
+    const fields = (await this.#fields(workspaceId)).filter(isEntryField);
     if (fields.length === 0) return [];
     if (projectId === undefined || projectId === null) return Promise.all(fields.map((field) => this.#scoped(field)));
     const project = await this.context.aliases.remote('project', projectId);
@@ -53,22 +64,54 @@ export class ClockifyEntryFields extends BackEndPart<ClockifyContext> implements
   }
 
   /**
-   * The workspace's fields; a workspace whose plan has none may refuse the list (403, GUESS: not documented),
-   * and then has none: no write is held over a read Clockify will not answer.
+   * The workspace's fields: none, unasked, where its plan says it has no custom fields (the workspace as already
+   * read: no request) or where the list was refused as unavailable within the hour; else the list, kept a minute.
+   */
+  async #fields(workspaceId: string): Promise<ClockifyCustomField[]> {
+    if (this.#unavailableUntil !== undefined && this.context.options.now() < this.#unavailableUntil) return [];
+    if (!this.#planOverruled && (await this.context.workspace()).customFieldsInPlan === false) {
+      this.#tell("Clockify's workspace has no custom fields in its plan: they are not read, and entries are written without them.");
+      return [];
+    }
+    return this.#workspace.get(() => this.#workspaceFields(workspaceId));
+  }
+
+  /**
+   * The workspace's list; one Clockify refuses as unavailable (a plan without custom fields: 402, 403, a 404 in
+   * JSON; GUESS: not documented which) has none, so no write is held over a read Clockify will not answer, and is
+   * asked again an hour later. Any other failure (the key, Clockify's trouble, no answer, a web page) is thrown.
    */
   async #workspaceFields(workspaceId: string): Promise<ClockifyCustomField[]> {
     try {
-      return await this.context.api.customFields(workspaceId);
+      const fields = await this.context.api.customFields(workspaceId);
+      this.#unavailableUntil = undefined;
+      return fields;
     } catch (error) {
-      if (error instanceof ClockifyError && error.status === 403) return [];
-      throw error;
+      if (!isUnavailable(error)) throw error;
+      this.#unavailableUntil = this.context.options.now() + UNAVAILABLE_REUSE_MS;
+      this.#tell(
+        `Clockify does not answer the workspace's custom fields (${error.status}; they come with its paid plans): entries are written without them, and the list is asked for again in an hour.`,
+      );
+      return [];
     }
   }
 
-  /** After Clockify refused a write over its fields: read them afresh. */
+  /** Said once (per tracker): a workspace without custom fields is no failure, but that none are read is worth a line of the log. */
+  #tell(line: string): void {
+    if (this.#told) return;
+    this.#told = true;
+    this.context.options.log(line);
+  }
+
+  /**
+   * After Clockify refused a write over its fields: read them afresh, whatever the plan or an unavailable list
+   * said (the refusal shows the workspace has custom fields now).
+   */
   forget(): void {
     this.#workspace.invalidate();
     this.#projects.clear();
+    this.#unavailableUntil = undefined;
+    this.#planOverruled = true;
   }
 
   async isAdmin(): Promise<boolean> {
@@ -90,6 +133,16 @@ export class ClockifyEntryFields extends BackEndPart<ClockifyContext> implements
     }
     return definitionOf(field, status !== 'INACTIVE', scope, hasValue(field.workspaceDefaultValue));
   }
+}
+
+/**
+ * A refusal that says the workspace has no custom fields to list, not that something is wrong: 402 (payment
+ * required), 403 (the plan, or a role, will not show them) and a 404 in JSON (the workspace has no such thing; a
+ * web page is a wrong address). 401, 5xx, 429, no answer and anything else are real problems.
+ */
+function isUnavailable(error: unknown): error is ClockifyError {
+  if (!(error instanceof ClockifyError)) return false;
+  return error.status === 402 || error.status === 403 || (error.status === 404 && error.failure === 'not_found');
 }
 
 function isEntryField(field: ClockifyCustomField): boolean {

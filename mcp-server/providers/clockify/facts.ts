@@ -2,6 +2,7 @@
 // the workspace it resolved to (its id and name, so a start needs no list of workspaces), its plan,
 // whether time off answers for the person (which decides the leave tools, so the first `tools/list`
 // is right without a request), whether its plan has timesheet approvals and by which period it approves,
+// whether it has custom fields (so a workspace without them is never asked for their list),
 // when that was last asked, and the person's zone. Keyed by address and
 // the configured workspace. Never the key, nor who it belongs to: a new key may be another person's,
 // so each process asks Clockify whose it is. No zod and no HTTP here: the opening reads it.
@@ -20,6 +21,8 @@ export interface ClockifyFacts {
   timeOffInPlan?: boolean;
   /** The workspace's plan includes timesheet approvals (its feature list says APPROVAL): the approvals group is offered. */
   approvalInPlan?: boolean;
+  /** The workspace's plan includes custom fields (its feature list says CUSTOM_FIELDS); false: their list is never asked for. */
+  customFieldsInPlan?: boolean;
   /**
    * The period the workspace approves timesheets by, as Clockify names it ('WEEKLY'), learned from a
    * request's days or from Clockify's refusal of another (approvals.ts, "rule"): its API shows no setting.
@@ -42,6 +45,7 @@ export const clockifyFacts = factsFile<ClockifyFacts>(CLOCKIFY_FACTS_FILE, (entr
     timeOff: pick.boolean(entry.timeOff),
     timeOffInPlan: pick.boolean(entry.timeOffInPlan),
     approvalInPlan: pick.boolean(entry.approvalInPlan),
+    customFieldsInPlan: pick.boolean(entry.customFieldsInPlan),
     approvalPeriod: pick.text(entry.approvalPeriod),
     approvalPeriodsRefused: pick.text(entry.approvalPeriodsRefused),
     requires: typeof entry.requires === 'string' ? entry.requires : undefined,

@@ -16,6 +16,8 @@ export interface Workspace {
   timeOffInPlan: boolean | undefined;
   /** Whether the plan includes timesheet approvals (APPROVAL); undefined where Clockify did not say. */
   approvalInPlan: boolean | undefined;
+  /** Whether the plan includes custom fields (CUSTOM_FIELDS); undefined where Clockify did not say. */
+  customFieldsInPlan: boolean | undefined;
   /** Fields the workspace requires on every entry ('project', 'task', 'description'). */
   requires: ReadonlySet<string>;
 }
@@ -27,12 +29,14 @@ export function workspaceOf(workspace: ClockifyWorkspace): Workspace {
   if (settings.forceProjects) requires.add('project');
   if (settings.forceTasks) requires.add('task');
   if (settings.forceDescription) requires.add('description');
+  const inPlan = (feature: string) => (Array.isArray(workspace.features) ? workspace.features.includes(feature) : undefined);
   return {
     id: workspace.id,
     name: workspace.name,
     plan: planName(workspace.featureSubscriptionType),
-    timeOffInPlan: Array.isArray(workspace.features) ? workspace.features.includes('TIME_OFF') : undefined,
-    approvalInPlan: Array.isArray(workspace.features) ? workspace.features.includes('APPROVAL') : undefined,
+    timeOffInPlan: inPlan('TIME_OFF'),
+    approvalInPlan: inPlan('APPROVAL'),
+    customFieldsInPlan: inPlan('CUSTOM_FIELDS'),
     requires,
   };
 }

@@ -23,14 +23,15 @@ type Opened = ReturnType<typeof closeAfterEach>;
 /**
  * A tracker over `fake` in Acme with `key` (Bob's, an admin's, unless said), acting for the person `actingFor` (with no
  * one, the key's own user), in a fresh data folder named after `purpose`: a week of eight hours Monday to Friday, no
- * holidays, Berlin, and the team and admin tools wanted, so that only the narrowing decides what is offered.
+ * holidays, Berlin, and the team and admin tools wanted, so that only the narrowing decides what is offered; no log
+ * unless `log` takes its lines.
  */
 export function actingTracker(
   opened: Opened,
   fake: FakeClockify,
   clock: MovableClock,
   purpose: string,
-  options: { actingFor: string | null; key?: string },
+  options: { actingFor: string | null; key?: string; log?: (line: string) => void; timeoutMs?: number; perSecond?: number },
 ): { tracker: RemoteTracker; aliases: IdAliases } {
   const dir = mkdtempSync(join(tmpdir(), `punchcard-${purpose}-`));
   const aliases = new IdAliases(join(dir, 'clockify-ids.db'), () => {});
@@ -40,6 +41,9 @@ export function actingTracker(
     userDataDir: dir,
     idNumbers: aliases,
     ...everyToolWanted(clock, 'Europe/Berlin'),
+    ...(options.log ? { log: options.log } : {}),
+    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+    ...(options.perSecond === undefined ? {} : { perSecond: options.perSecond }),
     ...(options.actingFor === null ? {} : { actingFor: { userId: options.actingFor } }),
   });
   opened({ close: async () => tracker.close?.() });

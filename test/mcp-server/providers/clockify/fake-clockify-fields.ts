@@ -13,6 +13,9 @@
 //   the stop of a timer, answer 400 with a Clockify error body; a timer starts without it (clockify-cli's
 //   HelpValidateIncomplete, the help center's required fields).
 //
+// - in a workspace whose plan lacks CUSTOM_FIELDS (its `features`), both lists are refused as the fake's option
+//   says: 404 in JSON (the answer issue 83 reports), 403 with words of the plan, or 402 (GUESS: not documented).
+//
 // GUESS: the 400's words and code (none documented; the shape of the documented project refusal,
 // `{"message": "Time entry couldn't be created. …", "code": 501}`); a value of the wrong type, not among the
 // choices, or for a field the workspace does not have is a 400 too; a regular member's value for a field
@@ -43,6 +46,15 @@ export interface FieldRouteKit {
   state: FakeClockifyState;
   workspaceOf(call: Call): FakeWorkspace;
   refuse(status: number, message: string, code?: number): Error;
+  /** How a workspace whose plan lacks custom fields answers their lists. */
+  offPlan: 402 | 403 | 404;
+}
+
+/** The refusal of a custom-field list in a workspace whose plan has none (GUESS: words and codes). */
+function offPlanRefusal(kit: FieldRouteKit): Error {
+  if (kit.offPlan === 403) return kit.refuse(403, 'Custom fields are not available on your subscription plan. Upgrade to use them.', 4031);
+  if (kit.offPlan === 402) return kit.refuse(402, 'Payment required', 402);
+  return kit.refuse(404, 'Not found', 404);
 }
 
 const fieldJson = (field: FakeCustomField) => ({
@@ -66,7 +78,12 @@ const fieldJson = (field: FakeCustomField) => ({
 });
 
 export function registerFieldRoutes(kit: FieldRouteKit): void {
-  const { route, state, workspaceOf } = kit;
+  const { route, state } = kit;
+  const workspaceOf = (call: Call) => {
+    const workspace = kit.workspaceOf(call);
+    if (!workspace.features.includes('CUSTOM_FIELDS')) throw offPlanRefusal(kit);
+    return workspace;
+  };
   route('GET', '/workspaces/:workspaceId/custom-fields', (call) => {
     const workspace = workspaceOf(call);
     const entity = call.query.get('entity-type');

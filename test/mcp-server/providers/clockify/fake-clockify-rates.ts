@@ -120,7 +120,7 @@ export function registerRateRoutes(kit: RateRouteKit): void {
         costRate: rateJson(member(user.id)?.cost, own.currency),
       })),
       featureSubscriptionType: workspace.plan,
-      features: workspace.features,
+      ...(workspace.featuresShown === false ? {} : { features: workspace.features }),
       workspaceSettings: workspace.settings,
     };
   };

@@ -52,7 +52,10 @@ export interface FakeWorkspace {
   id: string;
   name: string;
   plan: string;
+  /** What the plan includes (the OpenAPI's `Feature`): TIME_OFF, APPROVAL, CUSTOM_FIELDS decide routes here. */
   features: string[];
+  /** false: the workspace's answers carry no `features` (the OpenAPI marks none of its fields required; a client must cope without). */
+  featuresShown?: boolean;
   /** An admin can switch time off off in a plan that has it. */
   timeOffOn: boolean;
   /** lockTimeEntries: entries before this instant are locked (WorkspaceSettingsDtoV1; fake-clockify-corrections.ts). */
@@ -237,6 +240,11 @@ export interface FakeClockifyOptions {
    * decision; default false, it waits as the person's own would.
    */
   filedForOthersApproved?: boolean;
+  /**
+   * GUESS (docs/back-ends/clockify.md, "Custom fields": undocumented): how the custom-field lists answer in a workspace
+   * whose plan lacks CUSTOM_FIELDS. 404 in JSON (default: what issue 83 reports), 403 with words of the plan, or 402.
+   */
+  customFieldsOffPlan?: 402 | 403 | 404;
 }
 
 export interface FakeClockify {
@@ -245,7 +253,14 @@ export interface FakeClockify {
   readonly options: Required<
     Pick<
       FakeClockifyOptions,
-      'maxPageSize' | 'lastPageHeader' | 'hydrated' | 'usersFilter' | 'policiesForEveryone' | 'teamTimeOffForEveryone' | 'filedForOthersApproved'
+      | 'maxPageSize'
+      | 'lastPageHeader'
+      | 'hydrated'
+      | 'usersFilter'
+      | 'policiesForEveryone'
+      | 'teamTimeOffForEveryone'
+      | 'filedForOthersApproved'
+      | 'customFieldsOffPlan'
     >
   > & { rateLimit: FakeClockifyOptions['rateLimit'] | null };
   readonly state: FakeClockifyState;
@@ -350,6 +365,7 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
     policiesForEveryone: options.policiesForEveryone ?? true,
     teamTimeOffForEveryone: options.teamTimeOffForEveryone ?? false,
     filedForOthersApproved: options.filedForOthersApproved ?? false,
+    customFieldsOffPlan: options.customFieldsOffPlan ?? 404,
   };
   const state: FakeClockifyState = {
     users: [],
@@ -684,7 +700,7 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
         name: workspace.name,
         // GUESS: the plan as the OpenAPI's example shows it, a name.
         featureSubscriptionType: workspace.plan,
-        features: workspace.features,
+        ...(workspace.featuresShown === false ? {} : { features: workspace.features }),
         imageUrl: '',
         memberships: [{ userId: user.id, targetId: workspace.id, membershipType: 'WORKSPACE', membershipStatus: 'ACTIVE' }],
         workspaceSettings: { ...workspace.settings, timeTrackingMode: 'DEFAULT', onlyAdminsCreateProject: true },
@@ -904,7 +920,7 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
   registerPeopleRoutes({ route, state, workspaceOf, isAdmin, isTeamManager, paged, refuse });
   registerRateRoutes({ route, state, workspaceOf, isAdmin, refuse, projectJson });
   registerCatalogRoutes({ route, state, workspaceOf, isAdmin, refuse, projectJson });
-  registerFieldRoutes({ route, state, workspaceOf, refuse });
+  registerFieldRoutes({ route, state, workspaceOf, refuse, offPlan: settings.customFieldsOffPlan });
   // The user groups' changes and their projects (fake-clockify-teams.ts).
   registerTeamRoutes({ route, state, workspaceOf, isAdmin, refuse, projectJson });
   registerCorrectionRoutes({ route, state, workspaceOf, isAdmin, refuse });
@@ -1405,7 +1421,7 @@ export function seedWorkspace(fake: FakeClockify): void {
       id: ws.acme,
       name: 'Acme',
       plan: 'STANDARD',
-      features: ['TIME_OFF', 'TIME_TRACKING', 'APPROVAL'],
+      features: ['TIME_OFF', 'TIME_TRACKING', 'APPROVAL', 'CUSTOM_FIELDS'],
       timeOffOn: true,
       settings: { forceProjects: false, forceTasks: false, forceDescription: false },
     },
