@@ -173,6 +173,20 @@ function stageGroups(stages: ReadonlyArray<{ name: string; modules: readonly str
   }));
 }
 
+/**
+ * One chunk per back end: a back end's cells each load their code with a dynamic import of their own
+ * (mcp-server/providers/grid/cell.ts), which would make a file of each; the tracker loads them all at once, so they
+ * are one file, with what the back end's folder holds beside them. What a stage owns (a back end's offers, which the
+ * opening reads) stays in the stage: a stage's group has the higher priority.
+ */
+const BACK_END_GROUP = {
+  name: (id: string) => {
+    const backEnd = /[\\/]mcp-server[\\/]providers[\\/](kimai|clockodo|calamari|clockify|toggl|harvest|local)[\\/]/.exec(id)?.[1];
+    return backEnd === undefined ? null : `${backEnd}-tracker`;
+  },
+  priority: 0,
+};
+
 /** The engine's own modules (mcp-server/), which have no effect when loaded: see nodeBundle's treeshake. */
 const ENGINE_MODULES = /[\\/]mcp-server[\\/](?!node_modules[\\/]).*\.ts$/;
 
@@ -224,7 +238,7 @@ function nodeBundle(options: {
                 ? 'chunks/app-pages-[hash].mjs'
                 : 'chunks/[name]-[hash].mjs',
           format: options.format,
-          codeSplitting: options.split ? (options.stages ? { groups: stageGroups(options.stages) } : true) : false,
+          codeSplitting: options.split ? { groups: [...(options.stages ? stageGroups(options.stages) : []), BACK_END_GROUP] } : false,
           // The banner (a shebang) belongs to the entry alone; chunks are never run directly.
           ...(options.banner ? { banner: (chunk: { isEntry: boolean }) => (chunk.isEntry ? (options.banner ?? '') : '') } : {}),
         },

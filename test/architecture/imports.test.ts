@@ -111,7 +111,7 @@ describe('the import graph', () => {
     ['apps/', ['apps', 'contract']],
     ['policy/', ['policy', 'contract', 'settings', 'log.ts', 'small-text-file.ts']],
     ['settings/', ['settings', 'contract', 'log.ts', 'private-files.ts', 'small-text-file.ts']],
-  ])("mcp-server/%s imports only what is below it", (folder, allowed) => {
+  ])('mcp-server/%s imports only what is below it', (folder, allowed) => {
     const upward = importsBetween(
       (file) => file.startsWith(`mcp-server/${folder}`),
       (target) => target.startsWith('mcp-server/') && !allowed.includes(engineLayer(target) as string),
@@ -125,9 +125,12 @@ describe('inside providers/', () => {
   const backEndOf = (file: string) => BACK_END.exec(file)?.[1];
 
   it('a back end reaches no other back end', () => {
-    expect(importsBetween((file) => backEndOf(file) !== undefined, (target, file) => backEndOf(target) !== undefined && backEndOf(target) !== backEndOf(file))).toEqual(
-      [],
-    );
+    expect(
+      importsBetween(
+        (file) => backEndOf(file) !== undefined,
+        (target, file) => backEndOf(target) !== undefined && backEndOf(target) !== backEndOf(file),
+      ),
+    ).toEqual([]);
   });
 
   it("the root's table of back ends alone reaches into a back end's folder, and only its engine side", () => {
@@ -135,6 +138,9 @@ describe('inside providers/', () => {
       (file) => /^mcp-server\/providers\/[^/]+\.ts$/.test(file),
       (target) => backEndOf(target) !== undefined,
     );
-    expect(reaching.every((edge) => /^mcp-server\/providers\/back-ends\.ts => mcp-server\/providers\/\w+\/back-end\.ts$/.test(edge)), reaching.join('\n')).toBe(true);
+    expect(
+      reaching.every((edge) => /^mcp-server\/providers\/back-ends\.ts => mcp-server\/providers\/\w+\/back-end\.ts$/.test(edge)),
+      reaching.join('\n'),
+    ).toBe(true);
   });
 });

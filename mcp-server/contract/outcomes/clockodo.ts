@@ -20,7 +20,7 @@ function quotedNames(names: readonly string[]): string {
 
 /**
  * A request of the co-workers' or the teams' administration, which is the company owner's right
- * (providers/clockodo/admin-people.ts, asOwner). Its words are also what the request is said to be
+ * (providers/clockodo/admin-people/admin-people.ts, asOwner). Its words are also what the request is said to be
  * for when Clockodo fails it otherwise (the HTTP layer's "action").
  */
 export type ClockodoOwnerRequest =
@@ -92,7 +92,7 @@ function metAbsences(absences: readonly MetAbsence[]): Sentence {
 type CatalogNoun = 'customer' | 'project' | 'service';
 
 export const clockodoRuleRefusals = refusalFamily({
-  // --- Clock and entries (providers/clockodo/timesheets.ts, mapping.ts)
+  // --- Clock and entries (providers/clockodo/timesheets/timesheets.ts, mapping.ts)
 
   /** A time entry or timer without a project, which Clockodo needs; `examples` are projects the person may book on. */
   clockodo_project_needed: {
@@ -144,7 +144,7 @@ export const clockodoRuleRefusals = refusalFamily({
     example: { text: '04/05/2026 09:00' },
   },
 
-  // --- Catalog and access (providers/clockodo/catalog.ts)
+  // --- Catalog and access (providers/clockodo/catalog/catalog.ts)
 
   /** A service made inside a project: Clockodo's services belong to none. */
   clockodo_service_has_no_project: {
@@ -194,7 +194,7 @@ export const clockodoRuleRefusals = refusalFamily({
     example: { name: 'Meetings' },
   },
 
-  // --- Leave (providers/clockodo/leave.ts, mapping.ts)
+  // --- Leave (providers/clockodo/leave/leave.ts, mapping.ts)
 
   /** A reduction of overtime, which Clockodo books in hours; Punchcard files leave in days. */
   clockodo_overtime_in_hours: {
@@ -242,7 +242,7 @@ export const clockodoRuleRefusals = refusalFamily({
     example: { absences: [{ id: 31, first_day: '2026-05-04', last_day: '2026-05-08', status: 'pending' }] },
   },
 
-  // --- The team's time and leave (providers/clockodo/team.ts)
+  // --- The team's time and leave (providers/clockodo/team/team.ts)
 
   /** Nobody the person leads (no team's leader, nobody's boss), so Clockodo shows them nobody else's time. */
   clockodo_leads_nobody: {
@@ -415,7 +415,7 @@ export const clockodoRuleRefusals = refusalFamily({
     example: { entry: 12 },
   },
 
-  // --- Acting for a person through the organisation account (providers/clockodo/acting-api.ts)
+  // --- Acting for a person through the organisation account (providers/clockodo/acting.ts)
 
   /** A write of the person's entries inside their own edit lock: the owner's key may not be held by it, so Punchcard holds the person to it. */
   clockodo_entry_edit_locked: {

@@ -1,9 +1,10 @@
-// Clockodo's REST API as Punchcard uses it (docs/back-ends/clockodo.md): one method per endpoint, with
-// its request and answer types and what the request is for in words, over the shared remote client.
-// Every request carries the person's login and API key in Clockodo's two headers, and the header in
-// which Clockodo asks every integration to name itself and a contact. Nothing here decides which
-// requests a call makes; the feature modules do.
-import type { Page } from '../remote/paging.ts';
+// How Punchcard sends to Clockodo's REST API (docs/back-ends/clockodo.md), over the shared remote client: every
+// request carries the person's login and API key in Clockodo's two headers, and the header in which Clockodo asks
+// every integration to name itself and a contact. Each capability's folder holds the endpoints it alone sends
+// (<capability>/endpoints.ts); here are the ones several capabilities, or the person and the account they share,
+// send: one method per endpoint, with its request and answer types and what it is for in words. Nothing here
+// decides which requests a call makes; the parts do.
+import type { Page, Pager } from '../remote/paging.ts';
 import { createRemoteClient, type QueryValue, type RemoteConnection } from '../remote/remote-client.ts';
 import { type RefusalFor, remoteRefusal } from '../remote/remote-error.ts';
 import type { CatalogKind } from '../time-tracker.ts';
@@ -15,15 +16,12 @@ import type {
   ClockodoCustomer,
   ClockodoEntry,
   ClockodoMe,
-  ClockodoNonbusinessDay,
   ClockodoPaging,
   ClockodoProject,
   ClockodoService,
   ClockodoServiceAccess,
-  ClockodoTargetHours,
   ClockodoTeam,
   ClockodoUser,
-  ClockodoUserReport,
 } from './wire.ts';
 
 export type { QueryValue };
@@ -37,10 +35,10 @@ const MAX_PARALLEL_REQUESTS = 4;
 /** Clockodo's limit for the application header (the community SDK enforces it too). */
 const EXTERNAL_APPLICATION_LIMIT = 50;
 
-const CATALOG_PATHS: Record<CatalogKind, string> = { customer: '/v3/customers', project: '/v4/projects', activity: '/v4/services' };
+export const CATALOG_PATHS: Record<CatalogKind, string> = { customer: '/v3/customers', project: '/v4/projects', activity: '/v4/services' };
 
 /** A 404 of a record by its number: Clockodo has no such one (contract/outcomes/remote.ts). */
-function missing(record: string, id: number, more: { of_yours?: boolean; any_more?: boolean; caveat?: 'not_yours' } = {}): RefusalFor<'not_found'> {
+export function missing(record: string, id: number, more: { of_yours?: boolean; any_more?: boolean; caveat?: 'not_yours' } = {}): RefusalFor<'not_found'> {
   return remoteRefusal('remote_record_missing', { service: 'Clockodo', record, id, ...more });
 }
 
@@ -72,9 +70,11 @@ export interface ClockodoApiOptions {
   organisation?: boolean;
 }
 
-export type ClockodoApi = ReturnType<typeof createClockodoApi>;
+/** The endpoints the capabilities share, as sent (narrowed to the person under an organisation credential: acting.ts). */
+export type ClockodoApi = ReturnType<typeof sharedEndpoints>;
 
-export function createClockodoApi(options: ClockodoApiOptions) {
+/** The client the endpoints send with, and the endpoints the capabilities share. */
+export function createClockodoClient(options: ClockodoApiOptions) {
   const { connection, email } = options;
   const { baseUrl } = connection;
   const application = externalApplication(email);
@@ -110,19 +110,48 @@ export function createClockodoApi(options: ClockodoApiOptions) {
     purpose: RequestPurpose,
     extra: { query?: Record<string, QueryValue>; body?: unknown } = {},
   ) => (await client.request<T>({ method, path, purpose, ...extra })).data;
-  const teamGone = (id: number) => missing('team', id, { any_more: true });
-  const entryNotFound = (id: number) => missing('time entry', id, { caveat: 'not_yours' });
-  const noun = (kind: CatalogKind) => (kind === 'activity' ? 'service' : kind);
   /** One page of a v3/v4 list (`{ paging, data }`). */
   const listPage = async <T>(path: string, action: string, query: Record<string, QueryValue>, page: number, size: number): Promise<Page<T>> => {
     const answer = await call<{ data: T[]; paging?: ClockodoPaging }>('GET', path, { action }, { query: { ...query, page, items_per_page: size } });
     return pageOf(answer.data, answer.paging);
   };
-
-  return {
+  const sending: ClockodoSending = {
+    call,
+    listPage,
     /** Who pages through lists (providers/remote/paging.ts). */
     pager: { service: client.service, maxParallel: client.maxParallel },
+  };
+  return { ...sending, api: sharedEndpoints(sending), close: () => client.close() };
+}
 
+/** What the endpoints send with: one request, one page of a v3/v4 list, and who pages. */
+export interface ClockodoSending {
+  call<T>(
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+    path: string,
+    purpose: RequestPurpose,
+    extra?: { query?: Record<string, QueryValue>; body?: unknown },
+  ): Promise<T>;
+  listPage<T>(path: string, action: string, query: Record<string, QueryValue>, page: number, size: number): Promise<Page<T>>;
+  readonly pager: Pager;
+}
+
+/** The client: what the endpoints send with, the endpoints the capabilities share (`api`), and its end. */
+export type ClockodoClient = ReturnType<typeof createClockodoClient>;
+
+/** A 404 of a time entry: not the person's, or gone. */
+export const entryNotFound = (id: number) => missing('time entry', id, { caveat: 'not_yours' });
+/** A 404 of a team. */
+export const teamGone = (id: number) => missing('team', id, { any_more: true });
+/** Clockodo's word for a kind of catalog item. */
+export const catalogNoun = (kind: CatalogKind) => (kind === 'activity' ? 'service' : kind);
+
+/**
+ * The endpoints several capabilities send, or the person and the account they share: the identity, the directory,
+ * the clock and the entries, the catalog's lists and access maps, absences, and the people an owner administers.
+ */
+function sharedEndpoints({ call, listPage }: ClockodoSending) {
+  return {
     /** The person and the company in one answer (deprecated by Clockodo; /v4/users/me is the person alone). */
     usersMeAggregate: () => call<ClockodoMe>('GET', '/v2/aggregates/users/me', { action: 'read your Clockodo account' }),
     usersMe: async () => (await call<{ data: ClockodoUser }>('GET', '/v4/users/me', { action: 'read your Clockodo account' })).data,
@@ -130,21 +159,11 @@ export function createClockodoApi(options: ClockodoApiOptions) {
       listPage<ClockodoUser>('/v3/users', action, { scope }, page, size),
     /** The company's teams, each with its leader's id (a team leader may hold any role). */
     teamsPage: (page: number) => listPage<ClockodoTeam>('/v3/teams', 'read which teams you lead', {}, page, USER_PAGE),
-
+    /** One user, as an owner administers them (admin-people.ts). */
+    user: async (id: number, action: string) => (await call<{ data: ClockodoUser }>('GET', `/v3/users/${id}`, { action, notFound: missing('user', id) })).data,
     /** The running clock: the caller's, or with `usersId` that user's (acting-api.ts names the person so). */
     clock: (action = 'read the running timer', usersId?: number) =>
       call<ClockodoClock>('GET', '/v2/clock', { action }, usersId === undefined ? {} : { query: { users_id: usersId } }),
-    startClock: (body: Record<string, unknown>) => call<ClockodoClock>('POST', '/v2/clock', { action: 'start the timer' }, { body }),
-    stopClock: (id: number, timeUntil?: string, usersId?: number) =>
-      call<ClockodoClock>(
-        'DELETE',
-        `/v2/clock/${id}`,
-        { action: 'stop the timer', notFound: remoteRefusal('clockodo_running_timer_gone', { entry: id }) },
-        timeUntil === undefined && usersId === undefined
-          ? {}
-          : { query: { ...(timeUntil === undefined ? {} : { time_until: timeUntil }), ...(usersId === undefined ? {} : { users_id: usersId }) } },
-      ),
-
     async entryPage(filter: Record<string, QueryValue>, page: number, size: number, action = 'read your time entries'): Promise<Page<ClockodoEntry>> {
       const answer = await call<{ entries: ClockodoEntry[]; paging?: ClockodoPaging }>(
         'GET',
@@ -156,48 +175,13 @@ export function createClockodoApi(options: ClockodoApiOptions) {
     },
     entry: async (id: number) =>
       (await call<{ entry: ClockodoEntry }>('GET', `/v2/entries/${id}`, { action: `read time entry #${id}`, notFound: entryNotFound(id) })).entry,
-    createEntry: async (body: Record<string, unknown>) =>
-      (await call<{ entry: ClockodoEntry }>('POST', '/v2/entries', { action: 'log the time' }, { body })).entry,
     changeEntry: async (id: number, body: Record<string, unknown>, action: string) =>
       (await call<{ entry: ClockodoEntry }>('PUT', `/v2/entries/${id}`, { action, notFound: entryNotFound(id) }, { body })).entry,
-    deleteEntry: (id: number) => call<undefined>('DELETE', `/v2/entries/${id}`, { action: `delete time entry #${id}`, notFound: entryNotFound(id) }),
-
     customersPage: (page: number) => listPage<ClockodoCustomer>(CATALOG_PATHS.customer, 'list customers', {}, page, LIST_PAGE),
     projectsPage: (page: number) => listPage<ClockodoProject>(CATALOG_PATHS.project, 'list projects', {}, page, LIST_PAGE),
-    servicesPage: (page: number) => listPage<ClockodoService>(CATALOG_PATHS.activity, 'list services', {}, page, LIST_PAGE),
-    createCatalogItem: async (kind: CatalogKind, body: Record<string, unknown>, name: string) =>
-      (await call<{ data: ClockodoCatalogRecord }>('POST', CATALOG_PATHS[kind], { action: `add the ${noun(kind)} "${name}"` }, { body })).data,
-    setActive: async (kind: CatalogKind, id: number, active: boolean) =>
-      (
-        await call<{ data: ClockodoCatalogRecord }>(
-          'PUT',
-          `${CATALOG_PATHS[kind]}/${id}`,
-          { action: `${active ? 'restore' : 'archive'} ${noun(kind)} #${id}`, notFound: missing(noun(kind), id) },
-          { body: { active } },
-        )
-      ).data,
-    /** One customer, project or service as Clockodo keeps it (update_catalog_item reads it before a change). */
-    catalogItem: async (kind: CatalogKind, id: number) =>
-      (
-        await call<{ data: ClockodoCatalogRecord }>('GET', `${CATALOG_PATHS[kind]}/${id}`, {
-          action: `read the ${noun(kind)} #${id}`,
-          notFound: missing(noun(kind), id, { any_more: true }),
-        })
-      ).data,
-    /** Sends the fields given alone (`PUT` changes only what it is sent). */
-    updateCatalogItem: async (kind: CatalogKind, id: number, body: Record<string, unknown>, action: string) =>
-      (
-        await call<{ data: ClockodoCatalogRecord }>(
-          'PUT',
-          `${CATALOG_PATHS[kind]}/${id}`,
-          { action, notFound: missing(noun(kind), id, { any_more: true }) },
-          { body },
-        )
-      ).data,
     access: (userId: number) => call<ClockodoAccess>('GET', `/v2/users/${userId}/access/customers-projects`, { action: 'read what you may book on' }),
     serviceAccess: (userId: number) =>
       call<ClockodoServiceAccess>('GET', `/v2/users/${userId}/access/services`, { action: 'read which services you may book on' }),
-
     /** Absences of the given years: the person's own with a user filter, all this login may see without. */
     absences: async (years: readonly number[], userId?: number) =>
       (
@@ -220,102 +204,12 @@ export function createClockodoApi(options: ClockodoApiOptions) {
           notFound: missing('absence', id, { of_yours: true }),
         })
       ).data,
-    /** The absences of the given years the person may decide (`scope=manageableAbsences`). */
-    manageableAbsences: async (years: readonly number[]) =>
-      (
-        await call<{ data: ClockodoAbsence[] }>(
-          'GET',
-          '/v4/absences',
-          { action: 'read the absences you manage' },
-          {
-            query: { scope: 'manageableAbsences', 'filter[year]': years },
-          },
-        )
-      ).data,
-    /**
-     * Approves (1) or declines (2) an absence: a status change, which needs absence-management rights. A `note` replaces
-     * the absence's note (acting-api.ts sends the person's own with a line after it).
-     */
-    decideAbsence: async (id: number, status: 1 | 2, note?: string) =>
-      (
-        await call<{ data: ClockodoAbsence }>(
-          'PUT',
-          `/v4/absences/${id}`,
-          { action: `${status === 1 ? 'approve' : 'decline'} absence #${id}`, notFound: missing('absence', id, { any_more: true }) },
-          { body: note === undefined ? { status } : { status, note } },
-        )
-      ).data,
-    createAbsence: async (body: Record<string, unknown>) =>
-      (await call<{ data: ClockodoAbsence }>('POST', '/v4/absences', { action: 'file the leave request' }, { body })).data,
-    setAbsenceStatus: (id: number, status: AbsenceStatusChange) =>
-      call<unknown>(
-        'PUT',
-        `/v4/absences/${id}`,
-        {
-          action: status === 3 ? `cancel the approval of absence #${id}` : `withdraw absence #${id}`,
-          notFound: missing('absence', id, { of_yours: true }),
-        },
-        { body: { status } },
-      ),
-    deleteAbsence: (id: number) =>
-      call<undefined>('DELETE', `/v4/absences/${id}`, { action: `withdraw absence #${id}`, notFound: missing('absence', id, { of_yours: true }) }),
-
-    holidaysQuota: async (userId: number, year: number) =>
-      (
-        await call<{ data: Array<{ users_id?: number; year_since: number; year_until: number | null; count: number }> }>(
-          'GET',
-          '/v2/holidaysQuota',
-          { action: 'read your vacation entitlement' },
-          { query: { users_id: userId, year } },
-        )
-      ).data,
-    holidaysCarry: async (userId: number, year: number) =>
-      (
-        await call<{ data: Array<{ users_id?: number; year: number; count: number }> }>(
-          'GET',
-          '/v3/holidaysCarry',
-          { action: 'read your carried-over vacation' },
-          { query: { users_id: userId, year } },
-        )
-      ).data,
-    targetHours: async (userId: number) =>
-      (await call<{ targethours: ClockodoTargetHours[] }>('GET', '/targethours', { action: 'read your target hours' }, { query: { users_id: userId } }))
-        .targethours,
-    nonbusinessDays: async (userId: number, year: number) =>
-      (
-        await call<{ data: Array<{ users_id: number; days: ClockodoNonbusinessDay[] }> }>(
-          'GET',
-          '/v2/usersNonbusinessDays',
-          { action: 'read your non-business days' },
-          {
-            query: { year, 'filter[users_id]': [userId] },
-          },
-        )
-      ).data,
-    userReport: async (userId: number, year: number) =>
-      (await call<{ userreport: ClockodoUserReport }>('GET', `/userreports/${userId}`, { action: 'read your time account' }, { query: { year, type: 0 } }))
-        .userreport,
-
     /** A page of the users with Clockodo's own filters (`filter[active]`), as an owner administers them. */
     userListPage: (query: Record<string, QueryValue>, page: number, size: number, action: string) =>
       listPage<ClockodoUser>('/v3/users', action, query, page, size),
-    /** One user, as an owner administers them (admin-people.ts). */
-    user: async (id: number, action: string) => (await call<{ data: ClockodoUser }>('GET', `/v3/users/${id}`, { action, notFound: missing('user', id) })).data,
-    /** Creates a user at once: Clockodo has no invitation step. */
-    createUser: async (body: Record<string, unknown>, action: string) => (await call<{ data: ClockodoUser }>('POST', '/v3/users', { action }, { body })).data,
     /** Sends only the fields given (name, email, role, active, teams_id). */
     updateUser: async (id: number, body: Record<string, unknown>, action: string) =>
       (await call<{ data: ClockodoUser }>('PUT', `/v3/users/${id}`, { action, notFound: missing('user', id, { any_more: true }) }, { body })).data,
-
-    /** Makes a team: its `name`, and its `leader` where one is named. */
-    createTeam: async (body: { name: string; leader?: number }, action: string) =>
-      (await call<{ data: ClockodoTeam }>('POST', '/v3/teams', { action }, { body })).data,
-    /** Sends only the fields given (`name`, `leader`; a leader of null leaves the team without one). */
-    updateTeam: async (id: number, body: { name?: string; leader?: number | null }, action: string) =>
-      (await call<{ data: ClockodoTeam }>('PUT', `/v3/teams/${id}`, { action, notFound: teamGone(id) }, { body })).data,
-    deleteTeam: (id: number, action: string) => call<unknown>('DELETE', `/v3/teams/${id}`, { action, notFound: teamGone(id) }),
-
-    close: () => client.close(),
   };
 }
 

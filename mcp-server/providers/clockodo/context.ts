@@ -1,28 +1,38 @@
-// What the Clockodo feature modules share: the API, the options, and the person — their id (every
-// "my …" request names it and no other), zone, role and rights, and whether the company uses the
-// absence module — read at most every five minutes, remembered between starts (facts.ts), and
-// deciding the tools.
+// What Clockodo's capabilities share (docs/internals/back-ends.md, "A capability is a folder"): the options, the
+// endpoints they share (api.ts), and the person — their id (every "my …" request names it and no other), zone, role
+// and rights, and whether the company uses the absence module — read at most every five minutes, remembered between
+// starts (facts.ts), and deciding the tools; and the grid the cells are made in (ClockodoGrid).
 import type { ProfileOf } from '../../contract/back-end-descriptor.ts';
 import type { CLOCKODO } from '../../contract/back-ends/clockodo.ts';
+import type { Capability } from '../../contract/vocabulary.ts';
 import { localDate } from '../../domain/time.ts';
-import type { Refusal, RefusalArgs } from '../../contract/outcomes/refusals.ts';
+import { type ClockodoOwnerRequest, clockodoOwnerRequestWords } from '../../contract/outcomes/clockodo.ts';
+import { type Refusal, type RefusalArgs, refusalOf } from '../../contract/outcomes/refusals.ts';
+import { modelText } from '../../contract/outcomes/sentence.ts';
+import type { Grid } from '../grid/cell.ts';
+import type { RemoteParts } from '../grid/parts.ts';
+import { MAX_REQUESTS_PER_CALL } from '../../domain/call-limits.ts';
 import { Expiring } from '../remote/cache.ts';
+import { allPages, type Pager } from '../remote/paging.ts';
+import { withRequestBudget } from '../remote/request-budget.ts';
 import type { LearnedFacts } from '../remote/learned-facts.ts';
 import { hostOf } from '../remote/remote-error.ts';
 import { learnedFacts, remoteConnection, type RemoteTrackerOptions } from '../remote-tracker.ts';
-import { BackEndError } from '../time-tracker.ts';
-import { managesAllAbsences } from './absence-reach.ts';
-import { ClockodoActing, actingClockodoApi } from './acting-api.ts';
-import { type ClockodoApi, createClockodoApi } from './api.ts';
-import { actingForCapabilities, clockodoCapabilities } from './capabilities.ts';
+import { BackEndError, type CatalogPart, type PlanPart } from '../time-tracker.ts';
+import { ClockodoActing } from './acting.ts';
+import { type ClockodoApi, type ClockodoClient, createClockodoClient, USER_PAGE } from './api.ts';
 import { ClockodoError } from './errors.ts';
 import { clockodoFacts, clockodoFactsKey, type ClockodoFacts } from './facts.ts';
-import type { ClockodoCompany, ClockodoUser } from './wire.ts';
+import { type Led, ledBy, managesAllAbsences } from './leadership.ts';
+import type { NameBook } from './mapping.ts';
+import type { ClockodoCompany, ClockodoProject, ClockodoTargetHours, ClockodoTeam, ClockodoUser } from './wire.ts';
 
 export type ClockodoProfile = ProfileOf<typeof CLOCKODO>;
 
 /** The person and the company change rarely: one read per five minutes. */
 const IDENTITY_TTL_MS = 5 * 60_000;
+/** Leading is read again a day after it was learned, so a team given or taken shows the next day. */
+const LEADERSHIP_RECHECK_MS = 24 * 3_600_000;
 /** The time of a check moves the facts file only hourly: servers read the person every five minutes. */
 const CHECK_NOTE_MS = 3_600_000;
 
@@ -35,26 +45,65 @@ export interface Identity {
   company: ClockodoCompany | undefined;
 }
 
+/** The catalog as the other capabilities use it: its names for entries, and what the person may book on. */
+export interface ClockodoCatalogView extends CatalogPart {
+  /** Names for the catalog's ids; an id a cached list does not know reloads that list once. */
+  names(entry?: ClockodoEntryRef): Promise<NameBook>;
+  bookableProject(projectId: number): Promise<ClockodoProject>;
+  /** The service named, or the only one open to the person. */
+  serviceFor(activityId: number | null): Promise<number>;
+  requireService(serviceId: number): Promise<number>;
+  /** The names of up to `count` projects the person may book on, for a refusal's examples. */
+  projectExamples(count: number): Promise<string[]>;
+  /** Something in the catalog was changed: the lists are read afresh. */
+  changed(): void;
+}
+
+/** An entry as the catalog names it: its project and service. */
+export type ClockodoEntryRef = { projects_id?: number | null; services_id?: number | null };
+
+/** The plan as the account and leave use it: its target-hour rows too. */
+export interface ClockodoPlanView extends PlanPart {
+  /** Target-hour rows, or 'refused' where Clockodo will not show them (module off, no right). */
+  targetRows(): Promise<ClockodoTargetHours[] | 'refused'>;
+}
+
+/** What Clockodo's cells are made in (providers/grid/cell.ts). */
+export interface ClockodoGrid extends Grid {
+  readonly client: ClockodoClient;
+  readonly person: ClockodoActing;
+  readonly context: ClockodoContext;
+  readonly known: ClockodoFacts | undefined;
+  readonly parts: RemoteParts & { catalog: ClockodoCatalogView; plan: ClockodoPlanView };
+}
+
 export class ClockodoContext {
   readonly options: ClockodoTrackerOptions;
+  /** What the cells send with (their endpoints are made over it: providers/grid/compose.ts). */
+  readonly client: ClockodoClient;
+  /** The endpoints the capabilities share, for what the context itself reads (the identity): narrowed to the person under actingFor. */
   readonly api: ClockodoApi;
-  /** The person the team server acts for with the owner's key (acting-api.ts); undefined on the person's own key. */
+  /** Who pages through lists (providers/remote/paging.ts). */
+  readonly pager: Pager;
+  /** The person the team server acts for with the owner's key (acting.ts); undefined on the person's own key. */
   readonly acting: ClockodoActing | undefined;
   readonly facts: LearnedFacts<ClockodoFacts>;
   readonly #identity = new Expiring<Identity>(IDENTITY_TTL_MS);
 
-  constructor(options: ClockodoTrackerOptions) {
+  /** `capabilitiesOf`: what the cells offer under this credential, from what is known (cells.ts). */
+  constructor(options: ClockodoTrackerOptions, capabilitiesOf: (facts: ClockodoFacts | undefined) => ReadonlySet<Capability>) {
     this.options = options;
-    const api = createClockodoApi({ connection: remoteConnection(options), email: options.profile.email, organisation: options.actingFor !== undefined });
+    this.client = createClockodoClient({ connection: remoteConnection(options), email: options.profile.email, organisation: options.actingFor !== undefined });
+    this.pager = this.client.pager;
     const { actingFor } = options;
-    // Under actingFor the key is the owner's: every feature module sees only the API narrowed to the person.
-    this.acting = actingFor ? new ClockodoActing(api, { userId: Number(actingFor.userId), now: options.now, zone: options.timezone }) : undefined;
-    this.api = this.acting ? actingClockodoApi(api, this.acting) : api;
+    // Under actingFor the key is the owner's: every capability sees only its endpoints narrowed to the person.
+    this.acting = actingFor ? new ClockodoActing(this.client, { userId: Number(actingFor.userId), now: options.now, zone: options.timezone }) : undefined;
+    this.api = this.acting ? this.acting.shared : this.client.api;
     this.facts = learnedFacts(options, {
       file: clockodoFacts,
       // The owner's login is everyone's under actingFor: what is learned is the person's, kept under their id.
       key: actingFor ? `${clockodoFactsKey(options.profile)} for user #${actingFor.userId}` : clockodoFactsKey(options.profile),
-      capabilitiesOf: actingFor ? actingForCapabilities : clockodoCapabilities,
+      capabilitiesOf,
     });
   }
 
@@ -104,8 +153,58 @@ export class ClockodoContext {
     if (this.facts.learn(learned)) this.options.log(`Clockodo tools follow whom ${this.whom} leads: ${[...this.facts.capabilities.current].join(', ')}.`);
   }
 
+  /**
+   * The people `me` leads, from the teams Clockodo lists and the users it shows `me` (a list refused,
+   * 403, names nobody). Two listings, each paged.
+   */
+  async whomLeads(me: ClockodoUser, action: string): Promise<Led> {
+    const { api, pager } = this;
+    const [teams, users] = await Promise.all([
+      unlessRefused(
+        allPages(pager, (page) => api.teamsPage(page)),
+        () => [] as ClockodoTeam[],
+      ),
+      unlessRefused(
+        allPages(pager, (page) => api.usersPage(undefined, page, USER_PAGE, action)),
+        () => [] as ClockodoUser[],
+      ),
+    ]);
+    return ledBy(me, teams, users);
+  }
+
+  /** The people whose absences Clockodo lets `me` manage, `me` aside (`scope=manageAbsences`; a refusal names nobody). */
+  async absencesManaged(me: ClockodoUser, action: string): Promise<ClockodoUser[]> {
+    const { api, pager } = this;
+    const users = await unlessRefused(
+      allPages(pager, (page) => api.usersPage('manageAbsences', page, USER_PAGE, action)),
+      () => [] as ClockodoUser[],
+    );
+    return users.filter((user) => user.id !== me.id);
+  }
+
+  /** Whether what is known of leading is older than a day (or was never learned): leading is read again a day after. */
+  leadershipStale(): boolean {
+    const checkedAt = Date.parse(this.facts.current.leadershipCheckedAt ?? '');
+    return Number.isNaN(checkedAt) || this.options.now() - checkedAt > LEADERSHIP_RECHECK_MS;
+  }
+
+  /**
+   * Learns whether the person leads anyone and decides anyone's absences, and remembers it: the team
+   * tools follow, live. An owner sees and decides everything already and is not asked. Outside a tool
+   * call no budget holds the listings, so the call's own bounds them.
+   */
+  async learnWhomTheyLead(): Promise<void> {
+    const { user } = await this.me();
+    if (user.role === 'owner') return;
+    const moduleOff = this.facts.current.absences === false;
+    const [led, managed] = await withRequestBudget(MAX_REQUESTS_PER_CALL, () =>
+      Promise.all([this.whomLeads(user, 'read whom you lead'), moduleOff ? Promise.resolve([]) : this.absencesManaged(user, 'read whose absences you manage')]),
+    );
+    this.learnLeadership({ leads: led.people.length > 0, decidesLeave: managed.length > 0 });
+  }
+
   close(): void {
-    this.api.close();
+    this.client.close();
   }
 
   /** Clockodo refused (403) what an administration tool stands for: it is withdrawn at once (with list_changed), and remembered until another role is learned. */
@@ -126,6 +225,16 @@ export class ClockodoContext {
       this.refuseAdministration(kind);
       throw new BackEndError(...([refusal.code, refusal.facts] as RefusalArgs));
     }
+  }
+
+  /**
+   * A Clockodo request of the administration, which is the company owner's right (docs/back-ends/clockodo.md,
+   * "Administration"): its 403 withdraws the tool at once and is said with the missing right. `send` gets
+   * what the request is for in words, for the HTTP layer's other failures.
+   */
+  asOwner<T>(kind: 'people' | 'teams', request: ClockodoOwnerRequest, send: (action: string) => Promise<T>): Promise<T> {
+    const refusal = refusalOf('clockodo_owner_denied', { ...request, tool: kind === 'people' ? 'manage_people' : 'manage_teams' });
+    return this.administering(kind, refusal, () => send(modelText(clockodoOwnerRequestWords(request))));
   }
 
   async #readIdentity(): Promise<Identity> {

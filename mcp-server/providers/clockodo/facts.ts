@@ -4,6 +4,7 @@
 // module (which decides the leave tools), and whether they lead anyone or decide anyone's absences
 // (which decide the team tools, whatever their role). Keyed by address and login. No zod and no HTTP here: the
 // opening of a connection reads it to list the right tools.
+import type { Capability } from '../../contract/vocabulary.ts';
 import { defined, factsFile, pick } from '../remote/facts-file.ts';
 
 export const CLOCKODO_FACTS_FILE = 'clockodo-accounts.json';
@@ -58,4 +59,17 @@ export const clockodoFacts = factsFile<ClockodoFacts>(CLOCKODO_FACTS_FILE, (entr
 /** One login at one address. */
 export function clockodoFactsKey(profile: { url: string; email: string }): string {
   return `${profile.email} at ${profile.url}`;
+}
+
+/** The leave tools, where the company uses the absence module. */
+export const ABSENCE_MODULE: readonly Capability[] = ['leave', 'leave_cancel', 'calendar'];
+/** Colleagues' hours and a project's time, for one who leads people. */
+export const LEADS: readonly Capability[] = ['team_hours', 'team_projects'];
+
+/**
+ * Deciding colleagues' leave, for one known to manage absences generally or to be named others' absence manager, in a
+ * company with the module; unknown is no.
+ */
+export function decidesLeave(facts: ClockodoFacts | undefined): readonly Capability[] {
+  return (facts?.managesAbsences === true || facts?.decidesLeave === true) && facts.absences !== false ? ['team_leave'] : [];
 }

@@ -29,6 +29,9 @@ export interface NameBook {
   service(id: number): string | undefined;
 }
 
+/** Names for no ids at all: an empty list needs none. */
+export const NO_NAMES: NameBook = { project: () => undefined, service: () => undefined };
+
 export function toTimeEntry(entry: ClockodoEntry, names: NameBook): TimeEntry {
   const start = instantOf(entry.time_since);
   const lumpSum = isLumpSum(entry);

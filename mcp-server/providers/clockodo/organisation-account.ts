@@ -11,7 +11,7 @@ import type { OrganisationAccountFactory } from '../engine-side.ts';
 import { sameEmail } from '../../contract/back-end-accounts.ts';
 import { allPages } from '../remote/paging.ts';
 import { remoteConnection } from '../remote-tracker.ts';
-import { type ClockodoApi, createClockodoApi, USER_PAGE } from './api.ts';
+import { type ClockodoApi, type ClockodoClient, createClockodoClient, USER_PAGE } from './api.ts';
 import { ClockodoError } from './errors.ts';
 import type { ClockodoUser } from './wire.ts';
 
@@ -37,11 +37,13 @@ async function whoIs(api: ClockodoApi): Promise<ClockodoUser> {
 }
 
 export class ClockodoOrganisationAccount implements OrganisationAccount {
+  readonly #client: ClockodoClient;
   readonly #api: ClockodoApi;
   readonly #login: string;
 
-  constructor(api: ClockodoApi, login: string) {
-    this.#api = api;
+  constructor(client: ClockodoClient, login: string) {
+    this.#client = client;
+    this.#api = client.api;
     this.#login = login;
   }
 
@@ -75,15 +77,15 @@ export class ClockodoOrganisationAccount implements OrganisationAccount {
   }
 
   close(): void {
-    this.#api.close();
+    this.#client.close();
   }
 
   /** Every user the owner sees, active or not (the owner sees the whole company). */
   #users(): Promise<ClockodoUser[]> {
-    return allPages(this.#api.pager, (page) => this.#api.usersPage(undefined, page, USER_PAGE, 'read the users of the company'));
+    return allPages(this.#client.pager, (page) => this.#api.usersPage(undefined, page, USER_PAGE, 'read the users of the company'));
   }
 }
 
 /** The factory CLOCKODO_ENGINE.organisation() offers: the owner's login is the profile's `email`, the key its secret. */
 export const createClockodoOrganisationAccount: OrganisationAccountFactory<'clockodo'> = (options) =>
-  new ClockodoOrganisationAccount(createClockodoApi({ connection: remoteConnection(options), email: options.profile.email }), options.profile.email);
+  new ClockodoOrganisationAccount(createClockodoClient({ connection: remoteConnection(options), email: options.profile.email }), options.profile.email);

@@ -62,6 +62,8 @@ export interface CellWorld<G extends Grid> {
 /** A cell's code loaded, its endpoints' type kept to itself: the composition only asks it for its parts. */
 export interface LoadedCell<G extends Grid> {
   make(world: CellWorld<G>, built: BuiltParts<G>): Partial<RemoteParts>;
+  /** Its endpoints over `client`, narrowed to `person` where one is given: what a call below its parts would reach. */
+  endpointsOver(client: G['client'], person: G['person'] | undefined): object;
 }
 
 /** A cell as the back end's root lists it: its name, its offer, and its code from the back end's chunk. */
@@ -73,12 +75,13 @@ export interface Cell<G extends Grid> {
 
 /** A cell's code as the composition takes it (`code.ts` exports `cellCode({ … })`). */
 export function cellCode<G extends Grid, Endpoints extends object>(code: CellCode<G, Endpoints>): LoadedCell<G> {
+  const endpointsOver = (client: G['client'], person: G['person'] | undefined): Endpoints => {
+    const sent = code.endpoints(client);
+    return person === undefined ? sent : code.underOrganisation(sent, person);
+  };
   return {
-    make(world, built) {
-      const sent = code.endpoints(world.client);
-      const endpoints = world.person === undefined ? sent : code.underOrganisation(sent, world.person);
-      return code.parts(world.context, endpoints, built);
-    },
+    make: (world, built) => code.parts(world.context, endpointsOver(world.client, world.person), built),
+    endpointsOver,
   };
 }
 

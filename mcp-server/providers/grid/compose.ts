@@ -24,7 +24,7 @@ export function composeParts<G extends Grid>(cells: readonly { name: string; cod
   const built: BuiltParts<G> = {
     part(name) {
       const part = made[name as keyof RemoteParts];
-      if (part === undefined) throw new Error(`No cell listed before this one makes the part ${name}.`);
+      if (part === undefined) throw new Error(`No cell listed before this one makes the part ${String(name)}.`);
       return part as never;
     },
   };

@@ -2,7 +2,7 @@
 // and clock_out): a scripted session through the built server over stdio, the fake Clockodo counting
 // what arrives; and what a fresh process pays for its first call.
 import { describe, expect, it } from 'vitest';
-import { clockodoCapabilities } from '../../../mcp-server/providers/clockodo/capabilities.ts';
+import { clockodoCapabilities } from '../../../mcp-server/providers/clockodo/cells.ts';
 import { TOOL_LIST } from '../../../mcp-server/tools/index.ts';
 import { measureSteps } from '../../support/request-counting.ts';
 import { describeRequestsPerCall } from '../../support/requests-per-call.ts';

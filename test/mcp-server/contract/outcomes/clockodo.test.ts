@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Refusal, refusalSentence } from '../../../../mcp-server/contract/outcomes/refusals.ts';
 import { modelText, peopleText } from '../../../../mcp-server/contract/outcomes/sentence.ts';
-import { createClockodoTracker } from '../../../../mcp-server/providers/clockodo/clockodo-tracker.ts';
+import { loadClockodoTracker } from '../../../../mcp-server/providers/clockodo/tracker.ts';
 import type { NewLeaveRequest } from '../../../../mcp-server/providers/time-tracker.ts';
 import { closeAfterEach } from '../../../support/close-after-each.ts';
 import { clockStartingAt } from '../../../support/fake-clock.ts';
@@ -34,7 +34,7 @@ const LEAVE: NewLeaveRequest = {
 async function clockodoAs(user: FakeUser, fake?: FakeClockodo) {
   const server = fake ?? opened(await startFakeClockodo({ now: clockStartingAt(NOW) }));
   const ids = fake ? undefined : seedCompany(server);
-  const tracker = createClockodoTracker({
+  const tracker = (await loadClockodoTracker())({
     profile: { type: 'clockodo', email: user.email, url: server.url } as never,
     secret: async () => user.apiKey,
     userDataDir: mkdtempSync(join(tmpdir(), 'punchcard-clockodo-refusals-')),

@@ -3,7 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { refusalSentence } from '../../../../mcp-server/contract/outcomes/refusals.ts';
 import { peopleText } from '../../../../mcp-server/contract/outcomes/sentence.ts';
-import { createClockodoApi } from '../../../../mcp-server/providers/clockodo/api.ts';
+import { createClockodoClient } from '../../../../mcp-server/providers/clockodo/api.ts';
+import { leaveEndpoints } from '../../../../mcp-server/providers/clockodo/leave/endpoints.ts';
+import { timesheetsEndpoints } from '../../../../mcp-server/providers/clockodo/timesheets/endpoints.ts';
 import { ClockodoError, describeHttpFailure, describeNotJson } from '../../../../mcp-server/providers/clockodo/errors.ts';
 import { closeAfterEach } from '../../../support/close-after-each.ts';
 import { DEFAULT_USERS, startFakeClockodo } from '../../providers/clockodo/fake-clockodo.ts';
@@ -49,12 +51,13 @@ describe("Clockodo's answers", () => {
 describe("the requests Clockodo's api names", () => {
   it('a key not stored, and records gone: the running timer, a time entry, an absence of yours', async () => {
     const fake = opened(await startFakeClockodo());
-    const none = opened(createClockodoApi({ connection: { baseUrl: fake.url, secret: async () => null, log: () => {} }, email: ADA.email }));
-    expect((await remoteErrorOf(none.clock())).refusal).toEqual({
+    const none = opened(createClockodoClient({ connection: { baseUrl: fake.url, secret: async () => null, log: () => {} }, email: ADA.email }));
+    expect((await remoteErrorOf(none.api.clock())).refusal).toEqual({
       code: 'clockodo_key_missing',
       facts: { email: ADA.email, action: 'read the running timer' },
     });
-    const api = opened(createClockodoApi({ connection: { baseUrl: fake.url, secret: async () => ADA.apiKey, log: () => {} }, email: ADA.email }));
+    const client = opened(createClockodoClient({ connection: { baseUrl: fake.url, secret: async () => ADA.apiKey, log: () => {} }, email: ADA.email }));
+    const api = { ...timesheetsEndpoints(client), ...leaveEndpoints(client) };
     const NOT_FOUND = { status: 404, body: { error: { message: 'Not found' } } };
     fake.failNext({ path: /\/v2\/clock\// }, NOT_FOUND);
     expect((await remoteErrorOf(api.stopClock(41))).refusal).toEqual({ code: 'clockodo_running_timer_gone', facts: { entry: 41 } });

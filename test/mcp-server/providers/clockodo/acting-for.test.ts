@@ -1,4 +1,4 @@
-// The Clockodo tracker acting for one person with the owner's key (mcp-server/providers/clockodo/acting-api.ts,
+// The Clockodo tracker acting for one person with the owner's key (mcp-server/providers/clockodo/acting.ts,
 // docs/back-ends/clockodo.md "Acting for others"), in process against the fake Clockodo that acts for others
 // (fake-clockodo-acting.ts), whose request log is the evidence: the person is read before anything else and refused
 // inactive or gone; every request about their time names them; answers of someone else's are refused; a write by id
@@ -44,7 +44,7 @@ async function company(users: FakeUser[] = DEFAULT_USERS): Promise<Company> {
 }
 
 /** The tracker for `person` with the owner's key; `own` with the person's own, `apiKey` with another key than the account's. */
-const trackerFor = ({ fake, clock }: Company, person: FakeUser, own = false, apiKey?: string): RemoteTracker =>
+const trackerFor = ({ fake, clock }: Company, person: FakeUser, own = false, apiKey?: string): Promise<RemoteTracker> =>
   actingTracker(opened, fake, clock, person, 'clockodo-acting', { own, ...(apiKey === undefined ? {} : { apiKey }) });
 
 const queryOf = (request: RecordedRequest) => new URLSearchParams(request.query);
@@ -64,7 +64,7 @@ const writes = (fake: FakeClockodo) => fake.requests.filter((request) => request
 describe('the person, read before anything else', () => {
   it('reads the person first, and nobody but them is "me"', async () => {
     const world = await company();
-    const tracker = trackerFor(world, ADA);
+    const tracker = await trackerFor(world, ADA);
     const whoami = await call(() => partOf(tracker.account).whoami());
     expect(world.fake.requests[0] && line(world.fake.requests[0])).toBe('GET /api/v3/users/1');
     expect(whoami.name).toBe('Ada Worker');
@@ -78,12 +78,12 @@ describe('the person, read before anything else', () => {
 
   it("never tells the person the owner's login, half of the organisation's credential: not in whoami, the back end's name or a refusal", async () => {
     const world = await company();
-    const tracker = trackerFor(world, ADA);
+    const tracker = await trackerFor(world, ADA);
     const whoami = await call(() => partOf(tracker.account).whoami());
     const said = [tracker.label, JSON.stringify(whoami)];
     expect(tracker.label).toBe(`Clockodo (${new URL(world.fake.url).host})`);
     // A key Clockodo no longer accepts (renewed by the owner): the person is told to ask, without the login.
-    const refused = trackerFor(world, BOB, false, 'key-renewed-0123456789abcdef');
+    const refused = await trackerFor(world, BOB, false, 'key-renewed-0123456789abcdef');
     const refusal = await refusalOf(call(() => partOf(refused.timer).runningEntry()));
     expect(refusal).toEqual({ code: 'organisation_key_refused', facts: { back_end: 'Clockodo' } });
     said.push(JSON.stringify(refusal), refused.label);
@@ -92,7 +92,7 @@ describe('the person, read before anything else', () => {
 
   it('refuses a deactivated person before sending anything else', async () => {
     const world = await company([ADA, BOB, MIA, OLGA].map((user) => (user.id === ADA.id ? { ...user, active: false } : user)));
-    const tracker = trackerFor(world, ADA);
+    const tracker = await trackerFor(world, ADA);
     expect(await refusalOf(call(() => partOf(tracker.timer).runningEntry()))).toEqual({
       code: 'acting_for_person_deactivated',
       facts: { back_end: 'Clockodo', user_id: '1' },
@@ -102,7 +102,7 @@ describe('the person, read before anything else', () => {
 
   it('refuses a person gone from Clockodo before sending anything else', async () => {
     const world = await company();
-    const tracker = trackerFor(world, { ...ADA, id: 99 });
+    const tracker = await trackerFor(world, { ...ADA, id: 99 });
     expect(await refusalOf(call(() => partOf(tracker.entries).createEntry(entryAt(world, '2026-05-05T09:00:00+02:00'))))).toEqual({
       code: 'acting_for_person_missing',
       facts: { back_end: 'Clockodo', user_id: '99' },
@@ -112,7 +112,7 @@ describe('the person, read before anything else', () => {
 
   it('reads the person again an hour later, and then refuses them deactivated', async () => {
     const world = await company();
-    const tracker = trackerFor(world, ADA);
+    const tracker = await trackerFor(world, ADA);
     await call(() => partOf(tracker.timer).runningEntry());
     await call(() => partOf(tracker.timer).runningEntry());
     expect(world.fake.requests.filter((request) => request.path === '/api/v3/users/1')).toHaveLength(1);
@@ -143,7 +143,7 @@ describe('every request about the person names them', () => {
       timeUntil: null,
       clocked: true,
     });
-    const tracker = trackerFor(world, ADA);
+    const tracker = await trackerFor(world, ADA);
     const timer = partOf(tracker.timer);
     const entries = partOf(tracker.entries);
     const { started } = await call(() => timer.startTimer({ projectId: world.website, activityId: world.development, description: 'Site' }, true));
@@ -175,7 +175,7 @@ describe('every request about the person names them', () => {
 
   it("refuses an answer with someone else's entries, though asked for the person's, and writes nothing", async () => {
     const world = await company();
-    const tracker = trackerFor(world, ADA);
+    const tracker = await trackerFor(world, ADA);
     const bobs = {
       id: 555,
       users_id: BOB.id,
@@ -216,7 +216,7 @@ describe("a colleague's entry by id", () => {
       timeSince: at('2026-05-05T09:00:00+02:00'),
       timeUntil: at('2026-05-05T10:00:00+02:00'),
     });
-    const tracker = trackerFor(world, ADA);
+    const tracker = await trackerFor(world, ADA);
     const entries = partOf(tracker.entries);
     expect(await refusalOf(call(() => entries.updateEntry(bobs.id, { description: 'mine now' })))).toEqual({
       code: 'entry_not_yours',
@@ -248,7 +248,7 @@ describe("the person's edit lock binds them, though the owner's key might pass i
       timeSince: at('2026-05-05T09:00:00+02:00'),
       timeUntil: at('2026-05-05T10:00:00+02:00'),
     });
-    const tracker = trackerFor(world, ADA);
+    const tracker = await trackerFor(world, ADA);
     const entries = partOf(tracker.entries);
     const locked = { code: 'clockodo_entry_edit_locked', facts: { last_locked_day: '2026-05-04' } };
     expect(await refusalOf(call(() => entries.createEntry(entryAt(world, '2026-05-04T23:30:00+02:00', 0.25))))).toEqual(locked);
@@ -264,7 +264,7 @@ describe("the person's edit lock binds them, though the owner's key might pass i
   it('refuses starting the clock now on a day the lock still covers, sending no write', async () => {
     // Locked up to today (6 May): a clock started now would make an entry of a locked day.
     const world = await company([{ ...ADA, editLock: '2026-05-06' }, BOB, MIA, OLGA]);
-    const tracker = trackerFor(world, ADA);
+    const tracker = await trackerFor(world, ADA);
     expect(
       await refusalOf(call(() => partOf(tracker.timer).startTimer({ projectId: world.website, activityId: world.development, description: '' }, true))),
     ).toEqual({ code: 'clockodo_entry_edit_locked', facts: { last_locked_day: '2026-05-06' } });
@@ -273,7 +273,7 @@ describe("the person's edit lock binds them, though the owner's key might pass i
 
   it('counts a moving edit lock in days before today', async () => {
     const world = await company([{ ...ADA, editLockDyn: 1 }, BOB, MIA, OLGA]);
-    const tracker = trackerFor(world, ADA);
+    const tracker = await trackerFor(world, ADA);
     const entries = partOf(tracker.entries);
     // Today is 6 May: with one day, 4 May and before are locked, 5 May is open.
     expect(await refusalOf(call(() => entries.createEntry(entryAt(world, '2026-05-04T09:00:00+02:00'))))).toEqual({
@@ -288,7 +288,7 @@ describe("the person's edit lock binds them, though the owner's key might pass i
 describe('the person books only within their own access maps', () => {
   it('shows them only what they may book on, and refuses the rest though the owner could book it', async () => {
     const world = await company();
-    const tracker = trackerFor(world, ADA);
+    const tracker = await trackerFor(world, ADA);
     const catalog = await call(() => partOf(tracker.catalog).catalog(false));
     expect(catalog.projects.map((item) => item.name)).toEqual(['Website']);
     expect(catalog.activities.map((item) => item.name)).toEqual(['Development']);
@@ -330,7 +330,7 @@ describe('the person books only within their own access maps', () => {
       timeSince: at('2026-05-05T09:00:00+02:00'),
       timeUntil: at('2026-05-05T10:00:00+02:00'),
     });
-    const tracker = trackerFor(world, ADA);
+    const tracker = await trackerFor(world, ADA);
     expect(await refusalOf(call(() => partOf(tracker.timer).startTimer({ projectId: null, activityId: null, description: '' }, true)))).toEqual({
       code: 'acting_for_booking_not_open',
       facts: { back_end: 'Clockodo', project: `project #${world.rocket}` },
@@ -348,7 +348,7 @@ describe("the tools are the person's, never the owner's", () => {
     ['the owner herself', OLGA, [...OWN, 'team_leave'].sort()],
   ])('offers %s, leading nobody, their own time, reports, catalog and leave: no administration, team hours or catalog writes', async (_who, person, tools) => {
     const world = await company();
-    const tracker = trackerFor(world, person);
+    const tracker = await trackerFor(world, person);
     await tracker.detectFeatures?.();
     expect([...tracker.capabilities].sort()).toEqual(tools);
     // Whom they lead is read from the owner's lists of teams and users; nobody's entries or absences are.
@@ -358,7 +358,7 @@ describe("the tools are the person's, never the owner's", () => {
 
   it("refuses, without a request, what the narrowed API does not handle: the owner's administration and catalog writes", async () => {
     const world = await company();
-    const tracker = trackerFor(world, ADA);
+    const tracker = await trackerFor(world, ADA);
     // Warm: the person, the company and their plan are read.
     await call(() => partOf(tracker.account).whoami());
     const before = world.fake.requests.length;
@@ -392,7 +392,7 @@ describe('a team leader sees the people they lead, and nobody else', () => {
 
   it('offers a team leader the team hours and project hours, narrowed to her team, each listing naming one of them', async () => {
     const world = await teamCompany();
-    const tracker = trackerFor(world, LEA);
+    const tracker = await trackerFor(world, LEA);
     await tracker.detectFeatures?.();
     // Leading Development, she decides its members' leave too.
     expect([...tracker.capabilities].filter((capability) => capability.startsWith('team_')).sort()).toEqual(['team_hours', 'team_leave', 'team_projects']);
@@ -413,7 +413,7 @@ describe('a team leader sees the people they lead, and nobody else', () => {
   it("refuses a team leader a project's hours where her own access maps do not show it: no name, customer or entries", async () => {
     const world = await teamCompany();
     world.fake.state.access.set(LEA.id, { add: { [world.acme]: true }, report: false, edit: false, services: true });
-    const tracker = trackerFor(world, LEA);
+    const tracker = await trackerFor(world, LEA);
     await tracker.detectFeatures?.();
     const before = world.fake.requests.length;
     const refusal = await refusalOf(call(() => partOf(tracker.teamProjects).projectWork(world.rocket)));
@@ -425,7 +425,7 @@ describe('a team leader sees the people they lead, and nobody else', () => {
 
   it('refuses the team hours to a person who leads nobody, and lists no entries', async () => {
     const world = await teamCompany();
-    const tracker = trackerFor(world, ADA);
+    const tracker = await trackerFor(world, ADA);
     await tracker.detectFeatures?.();
     expect(await refusalOf(call(() => partOf(tracker.teamHours).teamWork(week)))).toEqual({ code: 'clockodo_leads_nobody', facts: {} });
     expect(world.fake.requests.some((request) => request.path === '/api/v2/entries')).toBe(false);
@@ -436,7 +436,7 @@ describe('what acting for the person costs once warm', () => {
   /** Requests per call, once the person, the catalog and the access maps are known: log, clock in, clock out, list. */
   async function warmCounts(own: boolean): Promise<Record<string, number>> {
     const world = await company();
-    const tracker = trackerFor(world, ADA, own);
+    const tracker = await trackerFor(world, ADA, own);
     const timer = partOf(tracker.timer);
     const entries = partOf(tracker.entries);
     const week = { from: at('2026-05-04T00:00:00+02:00'), to: at('2026-05-07T00:00:00+02:00'), limit: 50, offset: 0 };
@@ -469,7 +469,7 @@ describe("the person's absences, for the reports", () => {
     const world = await company();
     const adas = world.fake.addAbsence({ usersId: ADA.id, dateSince: '2026-05-11', dateUntil: '2026-05-12', type: 1, status: 1 });
     world.fake.addAbsence({ usersId: BOB.id, dateSince: '2026-05-11', dateUntil: '2026-05-11', type: 1, status: 1 });
-    const tracker = trackerFor(world, ADA);
+    const tracker = await trackerFor(world, ADA);
     await call(() => partOf(tracker.account).whoami());
     const leave = partOf(tracker.leave);
     const listed = await call(() => leave.listLeave({ from: '2026-05-01', to: '2026-05-31' }));
@@ -486,12 +486,12 @@ describe("the person's absences, for the reports", () => {
 });
 
 describe('the narrowed API itself', () => {
-  const narrowed = (world: Company, person: FakeUser) => narrowedApi(opened, world.fake, person, world.clock).api;
+  const narrowed = async (world: Company, person: FakeUser) => (await narrowedApi(opened, world.fake, person, world.clock)).api;
   const range = { time_since: '2026-05-01T00:00:00Z', time_until: '2026-05-31T00:00:00Z' };
 
   it('refuses every method it does not handle, without a request', async () => {
     const world = await company();
-    const api = narrowed(world, ADA);
+    const api = await narrowed(world, ADA);
     const handled = new Set([
       'pager',
       'close',
@@ -538,7 +538,7 @@ describe('the narrowed API itself', () => {
 
   it('refuses a list of entries naming nobody, or someone the person does not lead, and one naming another in a body', async () => {
     const world = await company();
-    const api = narrowed(world, ADA);
+    const api = await narrowed(world, ADA);
     expect((await refusalOf(api.entryPage(range, 1, 50))).code).toBe('clockodo_not_for_others');
     expect((await refusalOf(api.createEntry({ users_id: BOB.id, customers_id: world.acme }))).code).toBe('clockodo_not_for_others');
     expect((await refusalOf(api.access(BOB.id))).code).toBe('clockodo_not_for_others');

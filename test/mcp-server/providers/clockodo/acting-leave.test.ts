@@ -1,4 +1,4 @@
-// Leave on Clockodo under the owner's key, acting for one person (mcp-server/providers/clockodo/acting-api.ts,
+// Leave on Clockodo under the owner's key, acting for one person (mcp-server/providers/clockodo/acting.ts,
 // absence-reach.ts; docs/back-ends/clockodo.md "Acting for others"), in process against the fake Clockodo, whose request
 // log is the evidence. The fake files an absence the owner's key sends without a status as approved at once (its
 // assumption for owners and managers), so a request that waits proves the status was sent. Ada and Bob work in
@@ -34,7 +34,7 @@ async function company(): Promise<FakeClockodo> {
 }
 
 /** The tracker the team server opens for `person` with the owner's login and key. */
-const trackerFor = (fake: FakeClockodo, person: FakeUser): RemoteTracker =>
+const trackerFor = (fake: FakeClockodo, person: FakeUser): Promise<RemoteTracker> =>
   actingTracker(opened, fake, movableClockStartingAt(NOW), person, 'clockodo-acting-leave');
 const narrowed = (fake: FakeClockodo, person: FakeUser) => narrowedApi(opened, fake, person, movableClockStartingAt(NOW));
 
@@ -48,11 +48,11 @@ describe('a person files leave through the owner’s key, and it waits for a dec
   it('sends the person and the waiting status, reads the request back, and it waits, where the same request unstated is approved at once', async () => {
     const fake = await company();
     // The fake's rule the status guards against: the owner's key, stating no status, files an approved absence.
-    const { raw } = narrowed(fake, ADA);
+    const { raw } = await narrowed(fake, ADA);
     const unstated = await raw.createAbsence({ users_id: BOB.id, date_since: '2026-09-01', date_until: '2026-09-01', type: 1 });
     expect(unstated.status).toBe(1);
     const before = fake.requests.length;
-    const leave = partOf(trackerFor(fake, ADA).leave);
+    const leave = partOf((await trackerFor(fake, ADA)).leave);
     const filed = await call(() => leave.createLeave(vacation('2026-06-01', '2026-06-03', 'Summer')));
     expect(filed.status).toBe('pending');
     const posts = fake.requests.slice(before).filter((request) => request.method === 'POST');
@@ -73,7 +73,7 @@ describe('a person files leave through the owner’s key, and it waits for a dec
 
   it('deletes a request Clockodo stored as approved all the same, and says so', async () => {
     const fake = await company();
-    const tracker = trackerFor(fake, ADA);
+    const tracker = await trackerFor(fake, ADA);
     await call(() => partOf(tracker.account).whoami());
     // Clockodo answers the filing with an absence that stands approved (the owner's rights taken over the status sent).
     const approved = fake.addAbsence({ usersId: ADA.id, dateSince: '2026-06-08', dateUntil: '2026-06-08', type: 1, status: 1 });
@@ -91,7 +91,7 @@ describe('a person files leave through the owner’s key, and it waits for a dec
 
   it('deletes a request Clockodo filed for someone else, as if it had ignored the person named, and trusts nothing', async () => {
     const fake = await company();
-    const tracker = trackerFor(fake, ADA);
+    const tracker = await trackerFor(fake, ADA);
     await call(() => partOf(tracker.account).whoami());
     // The owner's own absence, approved at once: what a filing that lost its users_id would make.
     const owners = fake.addAbsence({ usersId: OLGA.id, dateSince: '2026-06-08', dateUntil: '2026-06-08', type: 1, status: 1 });
@@ -103,7 +103,7 @@ describe('a person files leave through the owner’s key, and it waits for a dec
 
   it('refuses, sending nothing, a filing that names someone else or a status other than waiting', async () => {
     const fake = await company();
-    const { api } = narrowed(fake, ADA);
+    const { api } = await narrowed(fake, ADA);
     const day = { date_since: '2026-06-01', date_until: '2026-06-01', type: 1 };
     expect((await refusalOf(api.createAbsence({ ...day, users_id: BOB.id }))).code).toBe('clockodo_not_for_others');
     expect((await refusalOf(api.createAbsence({ ...day, status: 1 }))).code).toBe('clockodo_not_for_others');
@@ -119,7 +119,7 @@ describe("the person's balance and withdrawals", () => {
       { id: 2, usersId: BOB.id, yearSince: 2026, yearUntil: null, count: 30 },
     );
     fake.state.holidaysCarry.push({ id: 3, usersId: ADA.id, year: 2026, count: 2 });
-    const leave = partOf(trackerFor(fake, ADA).leave);
+    const leave = partOf((await trackerFor(fake, ADA)).leave);
     const balance = await call(() => partOf(leave.leaveBalance).call(leave, 2026));
     expect(balance).toMatchObject({ entitlement: 30, carryOver: 2 });
     const quotas = fake.requests.filter((request) => /holidays/.test(request.path));
@@ -137,7 +137,7 @@ describe("the person's balance and withdrawals", () => {
   it("withdraws the person's waiting request as her own key would: the status refused to the owner's key, the request deleted", async () => {
     const fake = await company();
     const waiting = fake.addAbsence({ usersId: ADA.id, dateSince: '2026-06-01', dateUntil: '2026-06-01', type: 1, status: 0 });
-    const leave = partOf(trackerFor(fake, ADA).leave);
+    const leave = partOf((await trackerFor(fake, ADA)).leave);
     await call(() => leave.listLeave({ from: '2026-06-01', to: '2026-06-30' }));
     const before = fake.requests.length;
     expect((await call(() => leave.cancelLeave(waiting.id))).status).toBe('cancelled');
@@ -153,15 +153,15 @@ describe("the person's balance and withdrawals", () => {
     const fake = await company();
     const bobs = fake.addAbsence({ usersId: BOB.id, dateSince: '2026-06-01', dateUntil: '2026-06-01', type: 1, status: 0 });
     const approved = fake.addAbsence({ usersId: ADA.id, dateSince: '2026-06-02', dateUntil: '2026-06-02', type: 1, status: 1 });
-    const leave = partOf(trackerFor(fake, ADA).leave);
-    await call(() => partOf(trackerFor(fake, ADA).account).whoami());
+    const leave = partOf((await trackerFor(fake, ADA)).leave);
+    await call(async () => partOf((await trackerFor(fake, ADA)).account).whoami());
     const before = fake.requests.length;
     expect(await refusalOf(call(() => leave.cancelLeave(bobs.id)))).toEqual({ code: 'clockodo_absence_not_yours', facts: { absence: bobs.id } });
     expect(await refusalOf(call(() => leave.cancelLeave(approved.id)))).toEqual({ code: 'clockodo_absence_approved', facts: { absence: approved.id } });
     expect(absenceRequests(fake, before).map(line)).toEqual([`GET /api/v4/absences/${bobs.id}`, `GET /api/v4/absences/${approved.id}`]);
     expect(writes(fake, before)).toEqual([]);
     // The narrowed API holds the same lines to a caller that skips leave.ts: nothing written, each absence read first.
-    const { api } = narrowed(fake, ADA);
+    const { api } = await narrowed(fake, ADA);
     const direct = fake.requests.length;
     expect((await refusalOf(api.setAbsenceStatus(bobs.id, 4))).code).toBe('clockodo_absence_not_yours');
     expect((await refusalOf(api.deleteAbsence(approved.id))).code).toBe('clockodo_absence_approved');
@@ -176,7 +176,7 @@ describe("the person's balance and withdrawals", () => {
   it('cancels the approval of her own absence for a manager who manages absences, as her own key would', async () => {
     const fake = await company();
     const approved = fake.addAbsence({ usersId: MIA.id, dateSince: '2026-06-02', dateUntil: '2026-06-02', type: 1, status: 1 });
-    const leave = partOf(trackerFor(fake, MIA).leave);
+    const leave = partOf((await trackerFor(fake, MIA)).leave);
     expect((await call(() => leave.cancelLeave(approved.id))).status).toBe('cancelled');
     expect(fake.state.absences.find((absence) => absence.id === approved.id)?.status).toBe(3);
   });
@@ -188,7 +188,7 @@ describe('the calendar shows what the person could see with her own key', () => 
     fake.addAbsence({ usersId: BOB.id, dateSince: '2026-05-11', dateUntil: '2026-05-11', type: 4, status: 1, note: 'Flu' });
     fake.addAbsence({ usersId: KAI.id, dateSince: '2026-05-11', dateUntil: '2026-05-11', type: 1, status: 1 });
     fake.addAbsence({ usersId: MIA.id, dateSince: '2026-05-12', dateUntil: '2026-05-12', type: 1, status: 1 });
-    const leave = partOf(trackerFor(fake, ADA).leave);
+    const leave = partOf((await trackerFor(fake, ADA)).leave);
     const calendar = await call(() => partOf(leave.teamAbsences).call(leave, '2026-05-01', '2026-05-31'));
     expect(calendar.map((absence) => [absence.person, absence.type, absence.own])).toEqual([['Bob Colleague', null, false]]);
     const listings = absenceRequests(fake).filter((request) => request.path === '/api/v4/absences');
@@ -203,7 +203,7 @@ describe('the calendar shows what the person could see with her own key', () => 
       (_, index): FakeUser => ({ ...BOB, id: 1000 + index, email: `p${index}@example.com`, apiKey: `key-p${index}-0123456789abcdef` }),
     );
     const fake = opened(await startFakeClockodo({ now: movableClockStartingAt(NOW), users: [ADA, BOB, MIA, OLGA, ...many] }));
-    const leave = partOf(trackerFor(fake, OLGA).leave);
+    const leave = partOf((await trackerFor(fake, OLGA)).leave);
     await call(() => partOf(leave.teamAbsences).call(leave, '2026-05-01', '2026-05-31'));
     const named = absenceRequests(fake)
       .filter((request) => request.path === '/api/v4/absences')
@@ -215,7 +215,7 @@ describe('the calendar shows what the person could see with her own key', () => 
   it('shows Bob, who may not see absences, his own alone', async () => {
     const fake = await company();
     fake.addAbsence({ usersId: ADA.id, dateSince: '2026-05-11', dateUntil: '2026-05-11', type: 1, status: 1 });
-    const leave = partOf(trackerFor(fake, BOB).leave);
+    const leave = partOf((await trackerFor(fake, BOB)).leave);
     expect(await call(() => partOf(leave.teamAbsences).call(leave, '2026-05-01', '2026-05-31'))).toEqual([]);
     for (const listing of absenceRequests(fake).filter((request) => request.path === '/api/v4/absences')) expect(namedIn(listing)).toEqual([BOB.id]);
   });
@@ -234,7 +234,7 @@ describe("a lead decides her people's leave, and nobody else's", () => {
   it('lists the waiting requests of those she leads and of whom she is absence manager, never her own or another team’s', async () => {
     const fake = await company();
     const ids = await waiting(fake);
-    const tracker = trackerFor(fake, LEA);
+    const tracker = await trackerFor(fake, LEA);
     await tracker.detectFeatures?.();
     expect(tracker.capabilities.has('team_leave')).toBe(true);
     const page = await call(() => partOf(tracker.teamLeave).pendingLeave({ offset: 0, limit: 10 }));
@@ -251,7 +251,7 @@ describe("a lead decides her people's leave, and nobody else's", () => {
   it("approves Ada's request after reading it, the note naming Lea after Ada's own words, while Clockodo names the owner", async () => {
     const fake = await company();
     const ids = await waiting(fake);
-    const team = partOf(trackerFor(fake, LEA).teamLeave);
+    const team = partOf((await trackerFor(fake, LEA)).teamLeave);
     const found = await call(() => team.findPendingLeave(ids.ada.id));
     const before = fake.requests.length;
     const decided = await call(() => team.decideLeave(found, 'approve', 'Enjoy'));
@@ -269,14 +269,14 @@ describe("a lead decides her people's leave, and nobody else's", () => {
     const fake = await company();
     const ids = await waiting(fake);
     const done = fake.addAbsence({ usersId: BOB.id, dateSince: '2026-06-05', dateUntil: '2026-06-05', type: 1, status: 2 });
-    const team = partOf(trackerFor(fake, LEA).teamLeave);
+    const team = partOf((await trackerFor(fake, LEA)).teamLeave);
     expect(await refusalOf(call(() => team.findPendingLeave(ids.kai.id)))).toEqual({
       code: 'clockodo_leave_request_not_managed',
       facts: { request: ids.kai.id },
     });
     expect(await refusalOf(call(() => team.findPendingLeave(ids.lea.id)))).toEqual({ code: 'leave_request_own', facts: { request: ids.lea.id } });
     // A caller past the tool's look-up meets the narrowed API's own read of the absence.
-    const { api } = narrowed(fake, LEA);
+    const { api } = await narrowed(fake, LEA);
     const before = fake.requests.length;
     expect(await refusalOf(api.decideAbsence(ids.kai.id, 1))).toEqual({ code: 'clockodo_leave_request_not_managed', facts: { request: ids.kai.id } });
     expect(await refusalOf(api.decideAbsence(ids.lea.id, 1))).toEqual({ code: 'leave_request_own', facts: { request: ids.lea.id } });
@@ -296,7 +296,7 @@ describe("a lead decides her people's leave, and nobody else's", () => {
   it('refuses a person who decides nobody before reading any absence', async () => {
     const fake = await company();
     await waiting(fake);
-    const tracker = trackerFor(fake, ADA);
+    const tracker = await trackerFor(fake, ADA);
     await tracker.detectFeatures?.();
     expect(tracker.capabilities.has('team_leave')).toBe(false);
     expect((await refusalOf(call(() => partOf(tracker.teamLeave).pendingLeave({ offset: 0, limit: 10 })))).code).toBe('clockodo_decides_no_leave');
@@ -306,7 +306,7 @@ describe("a lead decides her people's leave, and nobody else's", () => {
   it("lets a manager who manages absences generally decide Kai's, as Clockodo would let her own key", async () => {
     const fake = await company();
     const ids = await waiting(fake);
-    const team = partOf(trackerFor(fake, MIA).teamLeave);
+    const team = partOf((await trackerFor(fake, MIA)).teamLeave);
     const page = await call(() => team.pendingLeave({ offset: 0, limit: 10 }));
     expect(page.requests.map((request) => request.id)).toEqual([ids.ada.id, ids.ned.id, ids.kai.id, ids.lea.id]);
     await call(async () => team.decideLeave(await team.findPendingLeave(ids.kai.id), 'reject', undefined));

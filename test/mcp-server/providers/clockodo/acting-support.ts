@@ -6,9 +6,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MAX_REQUESTS_PER_CALL } from '../../../../mcp-server/domain/call-limits.ts';
-import { ClockodoActing, actingClockodoApi } from '../../../../mcp-server/providers/clockodo/acting-api.ts';
-import { createClockodoApi } from '../../../../mcp-server/providers/clockodo/api.ts';
-import { createClockodoTracker } from '../../../../mcp-server/providers/clockodo/clockodo-tracker.ts';
+import { ClockodoActing } from '../../../../mcp-server/providers/clockodo/acting.ts';
+import { createClockodoClient } from '../../../../mcp-server/providers/clockodo/api.ts';
+import { CLOCKODO_CELLS } from '../../../../mcp-server/providers/clockodo/cells.ts';
+import { loadClockodoTracker } from '../../../../mcp-server/providers/clockodo/tracker.ts';
+import { allEndpoints } from '../all-endpoints.ts';
+import type { ClockodoEndpoints } from './clockodo-endpoints.ts';
 import { withRequestBudget } from '../../../../mcp-server/providers/remote/request-budget.ts';
 import type { RemoteTracker } from '../../../../mcp-server/providers/remote-tracker.ts';
 import type { BackEndError } from '../../../../mcp-server/providers/time-tracker.ts';
@@ -27,16 +30,16 @@ const OLGA = DEFAULT_USERS[3] as FakeUser;
  * hours Monday to Friday without holidays, in Berlin, with the team and admin tools wanted, so that only the
  * narrowing decides what is offered.
  */
-export function actingTracker(
+export async function actingTracker(
   opened: Opened,
   fake: FakeClockodo,
   clock: MovableClock,
   person: FakeUser,
   purpose: string,
   options: { own?: boolean; apiKey?: string } = {},
-): RemoteTracker {
+): Promise<RemoteTracker> {
   const key = options.own ? person : OLGA;
-  const tracker = createClockodoTracker({
+  const tracker = (await loadClockodoTracker())({
     profile: { type: 'clockodo', email: key.email, url: fake.url } as never,
     secret: async () => options.apiKey ?? key.apiKey,
     ...(options.own ? {} : { actingFor: { userId: String(person.id) } }),
@@ -47,12 +50,18 @@ export function actingTracker(
   return tracker;
 }
 
-/** The owner's API whole (`raw`), and narrowed to `person` (`api`): what a prompt-injected call below the tools would reach. */
-export function narrowedApi(opened: Opened, fake: FakeClockodo, person: FakeUser, now: () => number) {
-  const raw = createClockodoApi({ connection: { baseUrl: fake.url, secret: async () => OLGA.apiKey, log: () => {} }, email: OLGA.email });
-  opened({ close: () => raw.close() });
-  const acting = new ClockodoActing(raw, { userId: person.id, now, zone: () => 'Europe/Berlin' });
-  return { raw, api: actingClockodoApi(raw, acting) };
+/**
+ * The owner's API whole (`raw`: every cell's endpoints), and narrowed to `person` (`api`): what a prompt-injected call
+ * below the tools would reach.
+ */
+export async function narrowedApi(opened: Opened, fake: FakeClockodo, person: FakeUser, now: () => number) {
+  const client = createClockodoClient({ connection: { baseUrl: fake.url, secret: async () => OLGA.apiKey, log: () => {} }, email: OLGA.email });
+  opened({ close: () => client.close() });
+  const acting = new ClockodoActing(client, { userId: person.id, now, zone: () => 'Europe/Berlin' });
+  const raw = await allEndpoints<never, ClockodoEndpoints>(CLOCKODO_CELLS as never, client as never);
+  const api = await allEndpoints<never, ClockodoEndpoints>(CLOCKODO_CELLS as never, client as never, acting as never);
+  // An endpoint several capabilities send is narrowed once, as the root narrows it (acting.ts).
+  return { raw: { ...raw, ...client.api }, api: { ...api, ...acting.shared } };
 }
 
 /** `work` within one tool call's request budget, as the engine runs it. */

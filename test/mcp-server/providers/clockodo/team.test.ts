@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_REQUESTS_PER_CALL } from '../../../../mcp-server/domain/call-limits.ts';
-import { createClockodoTracker } from '../../../../mcp-server/providers/clockodo/clockodo-tracker.ts';
+import { loadClockodoTracker } from '../../../../mcp-server/providers/clockodo/tracker.ts';
 import { withRequestBudget } from '../../../../mcp-server/providers/remote/request-budget.ts';
 import type { RemoteTracker } from '../../../../mcp-server/providers/remote-tracker.ts';
 import { closeAfterEach } from '../../../support/close-after-each.ts';
@@ -63,8 +63,8 @@ function partOf<Part>(part: Part | undefined): Part {
   return part;
 }
 
-function trackerFor(fake: FakeClockodo, user: FakeUser, teamToolsWanted = true): RemoteTracker {
-  const tracker = createClockodoTracker({
+async function trackerFor(fake: FakeClockodo, user: FakeUser, teamToolsWanted = true): Promise<RemoteTracker> {
+  const tracker = (await loadClockodoTracker())({
     profile: { type: 'clockodo', email: user.email, url: fake.url } as never,
     secret: async () => user.apiKey,
     userDataDir: mkdtempSync(join(tmpdir(), 'punchcard-clockodo-team-')),
@@ -93,14 +93,14 @@ describe('leading on Clockodo, learned from what Clockodo says of the person', (
     ['a manager with absence rights', MIA, ['team_hours', 'team_leave', 'team_projects']],
   ])('offers %s the team tools Clockodo lets them use', async (_who, user, expected) => {
     const fake = await company();
-    const tracker = trackerFor(fake, user);
+    const tracker = await trackerFor(fake, user);
     await tracker.detectFeatures?.();
     expect(teamOf(tracker)).toEqual(expected);
   });
 
   it('asks nothing about leading before the person switched the team tools on', async () => {
     const fake = await company();
-    const tracker = trackerFor(fake, LEA, false);
+    const tracker = await trackerFor(fake, LEA, false);
     await tracker.detectFeatures?.();
     expect(teamOf(tracker)).toEqual([]);
     expect(fake.requests.filter((request) => request.path === '/api/v3/teams' || request.path === '/api/v3/users')).toEqual([]);
@@ -108,7 +108,7 @@ describe('leading on Clockodo, learned from what Clockodo says of the person', (
 
   it("shows a team leader her team's hours and her own, nobody else's, and says whose they are", async () => {
     const fake = await company();
-    const tracker = trackerFor(fake, LEA);
+    const tracker = await trackerFor(fake, LEA);
     await tracker.detectFeatures?.();
     const page = await call(() => partOf(tracker.teamHours).teamWork(week));
     expect(page.people.map((work) => [work.person.name, work.spans.length])).toEqual([
@@ -117,7 +117,7 @@ describe('leading on Clockodo, learned from what Clockodo says of the person', (
       ['Lea Lead', 1],
     ]);
     expect(page.covers).toBe('the members of the teams you lead in Clockodo (Development) and those whose boss you are, and yourself');
-    const boss = trackerFor(fake, BEN);
+    const boss = await trackerFor(fake, BEN);
     await boss.detectFeatures?.();
     const ben = await call(() => partOf(boss.teamHours).teamWork(week));
     expect(ben.people.map((work) => work.person.name)).toEqual(['Ben Boss', 'Uwe Underling']);
@@ -128,14 +128,14 @@ describe('leading on Clockodo, learned from what Clockodo says of the person', (
     const adaWaits = fake.addAbsence({ usersId: ADA.id, dateSince: '2026-12-07', dateUntil: '2026-12-11', type: 1, status: 0 });
     const bobWaits = fake.addAbsence({ usersId: BOB.id, dateSince: '2026-12-14', dateUntil: '2026-12-14', type: 1, status: 0 });
     fake.addAbsence({ usersId: MIA.id, dateSince: '2026-12-15', dateUntil: '2026-12-15', type: 1, status: 0 });
-    const lea = trackerFor(fake, LEA);
+    const lea = await trackerFor(fake, LEA);
     await lea.detectFeatures?.();
     const pending = await call(() => partOf(lea.teamLeave).pendingLeave({ offset: 0, limit: 20 }));
     expect(pending.requests.map((request) => [request.id, request.person])).toEqual([
       [adaWaits.id, 'Ada Worker'],
       [bobWaits.id, 'Bob Colleague'],
     ]);
-    const amy = trackerFor(fake, AMY);
+    const amy = await trackerFor(fake, AMY);
     await amy.detectFeatures?.();
     const amyPending = await call(() => partOf(amy.teamLeave).pendingLeave({ offset: 0, limit: 20 }));
     expect(amyPending.requests.map((request) => request.id)).toEqual([bobWaits.id]);
@@ -147,7 +147,7 @@ describe('leading on Clockodo, learned from what Clockodo says of the person', (
 
   it('withdraws the team tools, in words, from a worker whose team was taken away', async () => {
     const fake = await company();
-    const tracker = trackerFor(fake, LEA);
+    const tracker = await trackerFor(fake, LEA);
     await tracker.detectFeatures?.();
     expect(teamOf(tracker)).toContain('team_hours');
     (fake.state.teams.find((team) => team.id === 1) as { leader: number | null }).leader = null;

@@ -3,17 +3,17 @@
 // (Clockodo has no invitation step), changed, deactivated and reactivated with `PUT /v3/users/{id}`
 // (its `active` flag). Only the owner is offered this (capabilities.ts, from the role Clockodo names);
 // Clockodo's own 403 withdraws it at once (context.ts, refuseAdministration) and is said in words.
-import type { AdminPerson, NewPerson, PeoplePage, PersonChanges } from '../../domain/admin-people.ts';
-import { type ClockodoOwnerRequest, clockodoOwnerRequestWords } from '../../contract/outcomes/clockodo.ts';
-import { type Refusal, refusalOf } from '../../contract/outcomes/refusals.ts';
-import { modelText } from '../../contract/outcomes/sentence.ts';
-import { allPages } from '../remote/paging.ts';
-import { noPeoplePage, onePerson, personNumber } from '../person-lookup.ts';
-import { BackEndPart } from '../remote-tracker.ts';
-import type { AdminPeoplePart } from '../time-tracker.ts';
-import { USER_PAGE } from './api.ts';
-import type { ClockodoContext } from './context.ts';
-import type { ClockodoTeam, ClockodoUser } from './wire.ts';
+import type { AdminPerson, NewPerson, PeoplePage, PersonChanges } from '../../../domain/admin-people.ts';
+import type { ClockodoOwnerRequest } from '../../../contract/outcomes/clockodo.ts';
+import { type Refusal, refusalOf } from '../../../contract/outcomes/refusals.ts';
+import { allPages } from '../../remote/paging.ts';
+import { noPeoplePage, onePerson, personNumber } from '../../person-lookup.ts';
+import { CellPart } from '../../grid/cell-part.ts';
+import type { AdminPeoplePart } from '../../time-tracker.ts';
+import { USER_PAGE } from '../api.ts';
+import type { ClockodoContext } from '../context.ts';
+import type { AdminPeopleEndpoints } from './endpoints.ts';
+import type { ClockodoTeam, ClockodoUser } from '../wire.ts';
 
 /** Clockodo's roles, as its users carry them. */
 const CLOCKODO_ROLES = ['owner', 'manager', 'worker'] as const;
@@ -21,22 +21,7 @@ const CLOCKODO_ROLES = ['owner', 'manager', 'worker'] as const;
 /** People per page of the tool's list: Clockodo pages `/v3/users` itself, at this size. */
 export const PEOPLE_PAGE_SIZE = 50;
 
-/**
- * A Clockodo request of the administration, which is the company owner's right (docs/back-ends/clockodo.md,
- * "Administration"): its 403 withdraws the tool at once and is said with the missing right. `send` gets
- * what the request is for in words, for the HTTP layer's other failures.
- */
-export function asOwner<T>(
-  context: ClockodoContext,
-  kind: 'people' | 'teams',
-  request: ClockodoOwnerRequest,
-  send: (action: string) => Promise<T>,
-): Promise<T> {
-  const refusal = refusalOf('clockodo_owner_denied', { ...request, tool: kind === 'people' ? 'manage_people' : 'manage_teams' });
-  return context.administering(kind, refusal, () => send(modelText(clockodoOwnerRequestWords(request))));
-}
-
-export class ClockodoPeople extends BackEndPart<ClockodoContext> implements AdminPeoplePart {
+export class ClockodoPeople extends CellPart<ClockodoContext, AdminPeopleEndpoints> implements AdminPeoplePart {
   readonly roleWords = CLOCKODO_ROLES;
   readonly managesRefusal = refusalOf('clockodo_manages_nothing');
   readonly inviteNote = 'Clockodo made the user directly, active at once: there is no invitation for them to accept.';
@@ -44,7 +29,7 @@ export class ClockodoPeople extends BackEndPart<ClockodoContext> implements Admi
   async people(includeInactive: boolean, page: number): Promise<PeoplePage> {
     const query = includeInactive ? {} : { 'filter[active]': true };
     const [found, teams] = await Promise.all([
-      this.#owner({ action: 'list_coworkers' }, (action) => this.context.api.userListPage(query, page, PEOPLE_PAGE_SIZE, action)),
+      this.#owner({ action: 'list_coworkers' }, (action) => this.endpoints.userListPage(query, page, PEOPLE_PAGE_SIZE, action)),
       this.#teamNames(),
     ]);
     if (found.items.length === 0 && page > Math.max(1, found.pages)) {
@@ -58,7 +43,7 @@ export class ClockodoPeople extends BackEndPart<ClockodoContext> implements Admi
     const id = personNumber(reference);
     if (id !== null) {
       const [user, teams] = await Promise.all([
-        this.#owner({ action: 'read_coworker', coworker: id }, (action) => this.context.api.user(id, action)),
+        this.#owner({ action: 'read_coworker', coworker: id }, (action) => this.endpoints.user(id, action)),
         this.#teamNames(),
       ]);
       return adminPerson(user, teams);
@@ -79,7 +64,7 @@ export class ClockodoPeople extends BackEndPart<ClockodoContext> implements Admi
   async invite(person: NewPerson): Promise<AdminPerson> {
     const body = { name: person.name, email: person.email, ...(person.role === undefined ? {} : { role: person.role }) };
     const [made, teams] = await Promise.all([
-      this.#owner({ action: 'add_coworker', email: person.email }, (action) => this.context.api.createUser(body, action)),
+      this.#owner({ action: 'add_coworker', email: person.email }, (action) => this.endpoints.createUser(body, action)),
       this.#teamNames(),
     ]);
     return adminPerson(made, teams);
@@ -94,25 +79,27 @@ export class ClockodoPeople extends BackEndPart<ClockodoContext> implements Admi
   }
 
   async #change(person: AdminPerson, body: Record<string, unknown>, request: ClockodoOwnerRequest): Promise<AdminPerson> {
-    const [changed, teams] = await Promise.all([this.#owner(request, (action) => this.context.api.updateUser(person.id, body, action)), this.#teamNames()]);
+    const [changed, teams] = await Promise.all([this.#owner(request, (action) => this.endpoints.updateUser(person.id, body, action)), this.#teamNames()]);
     return adminPerson(changed, teams);
   }
 
   /** Every co-worker, the inactive too, a page of Clockodo's largest size at a time (each counted against the call's budget). */
   #everyone(): Promise<ClockodoUser[]> {
-    const { api } = this.context;
-    return this.#owner({ action: 'list_coworkers' }, (action) => allPages(api.pager, (page) => api.userListPage({}, page, USER_PAGE, action)));
+    const api = this.endpoints;
+    const { pager } = this.context;
+    return this.#owner({ action: 'list_coworkers' }, (action) => allPages(pager, (page) => api.userListPage({}, page, USER_PAGE, action)));
   }
 
   /** The teams' names by id, for the people's `teams`. */
   async #teamNames(): Promise<Map<number, string>> {
-    const { api } = this.context;
-    const teams: ClockodoTeam[] = await allPages(api.pager, (page) => api.teamsPage(page));
+    const api = this.endpoints;
+    const { pager } = this.context;
+    const teams: ClockodoTeam[] = await allPages(pager, (page) => api.teamsPage(page));
     return new Map(teams.map((team) => [team.id, team.name]));
   }
 
   #owner<T>(request: ClockodoOwnerRequest, send: (action: string) => Promise<T>): Promise<T> {
-    return asOwner(this.context, 'people', request, send);
+    return this.context.asOwner('people', request, send);
   }
 }
 

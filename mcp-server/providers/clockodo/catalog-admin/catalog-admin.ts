@@ -4,13 +4,13 @@
 // so a money budget replaces an hours budget and the question says so; its end is its `deadline`, its start
 // `start_date`; customers and services keep no budget, services no billable flag, and no budget is monthly.
 // A 403 withdraws the tool at once (context.ts).
-import { type Refusal, refusalOf } from '../../contract/outcomes/refusals.ts';
-import type { CatalogChange, CatalogItemFields, CatalogItemRecord, ChangeField } from '../../domain/catalog-changes.ts';
-import { BackEndPart } from '../remote-tracker.ts';
-import type { CatalogAdminPart, CatalogKind } from '../time-tracker.ts';
-import type { ClockodoCatalogRecord } from './api.ts';
-import type { ClockodoCatalog } from './catalog.ts';
-import type { ClockodoContext } from './context.ts';
+import { type Refusal, refusalOf } from '../../../contract/outcomes/refusals.ts';
+import type { CatalogChange, CatalogItemFields, CatalogItemRecord, ChangeField } from '../../../domain/catalog-changes.ts';
+import { CellPart } from '../../grid/cell-part.ts';
+import type { CatalogAdminPart, CatalogKind } from '../../time-tracker.ts';
+import type { ClockodoCatalogRecord } from '../api.ts';
+import type { ClockodoContext, ClockodoCatalogView } from '../context.ts';
+import type { CatalogAdminEndpoints } from './endpoints.ts';
 
 const NOUN: Record<CatalogKind, 'customer' | 'project' | 'service'> = { customer: 'customer', project: 'project', activity: 'service' };
 
@@ -24,13 +24,13 @@ const KEPT: Readonly<Record<CatalogKind, readonly ChangeField[]>> = {
   activity: ['name', 'comment'],
 };
 
-export class ClockodoCatalogAdmin extends BackEndPart<ClockodoContext, { catalog: ClockodoCatalog }> implements CatalogAdminPart {
+export class ClockodoCatalogAdmin extends CellPart<ClockodoContext, CatalogAdminEndpoints, { catalog: ClockodoCatalogView }> implements CatalogAdminPart {
   /** Each project's `hard` budget flag as last read: a budget Punchcard changes keeps it. */
   readonly #hard = new Map<number, boolean>();
 
   async catalogItem(kind: CatalogKind, id: number): Promise<CatalogItemRecord> {
     const record = await this.#withdrawnOnRefusal(refusalOf('clockodo_catalog_denied', { action: 'read', kind: NOUN[kind], item: id }), () =>
-      this.context.api.catalogItem(kind, id),
+      this.endpoints.catalogItem(kind, id),
     );
     return this.#recordOf(kind, record);
   }
@@ -66,7 +66,7 @@ export class ClockodoCatalogAdmin extends BackEndPart<ClockodoContext, { catalog
     const label = `the ${NOUN[kind]} "${item.fields.name}" (#${id})`;
     const refusal = refusalOf('clockodo_catalog_denied', { action: 'change', kind: NOUN[kind], item: id, name: item.fields.name });
     const record = await this.#withdrawnOnRefusal(refusal, () =>
-      this.context.api.updateCatalogItem(kind, id, clockodoBody(change, this.#hard.get(id)), `change ${label}`),
+      this.endpoints.updateCatalogItem(kind, id, clockodoBody(change, this.#hard.get(id)), `change ${label}`),
     );
     this.parts.catalog.changed();
     return this.#recordOf(kind, record);

@@ -5,24 +5,24 @@
 // Clockodo's own (`edit_lock` on the user, a day): entries up to it are never touched, and a moving
 // lock (`edit_lock_dyn`), whose unit the API does not describe, leaves that person's entries alone.
 // Each change is one PUT; a 403 withdraws the capability at once (context.ts, administering).
-import type { CorrectionScope, CorrectionSet, CorrectionSubject, CorrectionWorld } from '../../domain/corrections.ts';
-import { addDays, startOfLocalDay } from '../../domain/time.ts';
-import { type Refusal, refusalOf } from '../../contract/outcomes/refusals.ts';
-import { allPages } from '../remote/paging.ts';
-import { BackEndPart } from '../remote-tracker.ts';
-import type { CorrectionsPart } from '../time-tracker.ts';
-import { ENTRY_PAGE, USER_PAGE } from './api.ts';
-import type { ClockodoCatalog } from './catalog.ts';
-import type { ClockodoContext } from './context.ts';
-import { clockodoTime, instantOf, isLumpSum } from './mapping.ts';
-import type { ClockodoEntry, ClockodoUser } from './wire.ts';
+import type { CorrectionScope, CorrectionSet, CorrectionSubject, CorrectionWorld } from '../../../domain/corrections.ts';
+import { addDays, startOfLocalDay } from '../../../domain/time.ts';
+import { type Refusal, refusalOf } from '../../../contract/outcomes/refusals.ts';
+import { allPages } from '../../remote/paging.ts';
+import { CellPart } from '../../grid/cell-part.ts';
+import type { CorrectionsPart } from '../../time-tracker.ts';
+import { ENTRY_PAGE, USER_PAGE } from '../api.ts';
+import type { ClockodoContext, ClockodoCatalogView } from '../context.ts';
+import type { CorrectionsEndpoints } from './endpoints.ts';
+import { clockodoTime, instantOf, isLumpSum } from '../mapping.ts';
+import type { ClockodoEntry, ClockodoUser } from '../wire.ts';
 
 /** Clockodo's `billable` values (docs/back-ends/clockodo.md, "Entries"). */
 const NOT_BILLABLE = 0;
 const BILLABLE = 1;
 const BILLED = 2;
 
-export class ClockodoCorrections extends BackEndPart<ClockodoContext, { catalog: ClockodoCatalog }> implements CorrectionsPart {
+export class ClockodoCorrections extends CellPart<ClockodoContext, CorrectionsEndpoints, { catalog: ClockodoCatalogView }> implements CorrectionsPart {
   refusal(set: Pick<CorrectionSet, 'billable' | 'exported' | 'addTags'>): Refusal | undefined {
     if (set.addTags !== undefined) return refusalOf('clockodo_entries_have_no_tags');
     if (set.exported === true && set.billable === false) return refusalOf('clockodo_exported_is_billable');
@@ -37,10 +37,11 @@ export class ClockodoCorrections extends BackEndPart<ClockodoContext, { catalog:
       ...(scope.projectId === undefined ? {} : { 'filter[projects_id]': scope.projectId }),
       ...(scope.activityId === undefined ? {} : { 'filter[services_id]': scope.activityId }),
     };
-    const { api } = this.context;
+    const api = this.endpoints;
+    const { pager } = this.context;
     const [entries, users] = await Promise.all([
-      allPages(api.pager, (page) => api.entryPage(filter, page, ENTRY_PAGE, 'read the time entries to correct')),
-      allPages(api.pager, (page) => api.usersPage(undefined, page, USER_PAGE, "read your colleagues' names and edit locks")),
+      allPages(pager, (page) => api.entryPage(filter, page, ENTRY_PAGE, 'read the time entries to correct')),
+      allPages(pager, (page) => api.usersPage(undefined, page, USER_PAGE, "read your colleagues' names and edit locks")),
     ]);
     const byId = new Map(users.map((user) => [user.id, user]));
     // Lump sums take no time and are never changed through Punchcard.
@@ -83,7 +84,7 @@ export class ClockodoCorrections extends BackEndPart<ClockodoContext, { catalog:
     const mark = billableMark(entry, set);
     if (mark !== undefined) body.billable = mark;
     const answer = await this.context.administering('corrections', refusalOf('clockodo_correction_denied', { entry: entry.id }), () =>
-      this.context.api.changeEntry(entry.id, body, `correct time entry #${entry.id}`),
+      this.endpoints.changeEntry(entry.id, body, `correct time entry #${entry.id}`),
     );
     return { ...subject(answer, undefined), person: entry.person, login: entry.login };
   }

@@ -1,8 +1,10 @@
-// Clockodo's API narrowed to one person (providers/acting-for.ts; docs/back-ends/clockodo.md, "Acting for others"):
-// the team server holds the company owner's login and key, which Clockodo lets read and write anyone's time and book
-// on anything. This wrapper is the only API the feature modules see under `actingFor`, and it is an allow-list: a
-// method it does not handle is refused without a request, so a method added to api.ts later cannot leak unnarrowed.
-// What it handles:
+// The person the team server acts for with the owner's key (providers/acting-for.ts; docs/back-ends/clockodo.md,
+// "Acting for others"), as every capability asks about them, and the endpoints the capabilities share (api.ts)
+// narrowed to them. The team server holds the company owner's login and key, which Clockodo lets read and write
+// anyone's time and book on anything; under `actingFor` each capability sees only its endpoints narrowed
+// (<capability>/organisation.ts, typed as the endpoints themselves, so an endpoint added without its narrowing does
+// not compile), and the shared ones as narrowed here, an allow-list: a shared endpoint not narrowed is refused without
+// a request. What the narrowing holds, capability by capability:
 // - the person (GET /v3/users/{id}) is read before anything else is sent, and again hourly: inactive or gone, nothing
 //   more is sent; "me" is that user, never the owner;
 // - every request about their clock or entries names them (`users_id` on the clock and new entries, `filter[users_id]`
@@ -23,12 +25,10 @@ import { BackEndError, notYourEntry } from '../time-tracker.ts';
 import { Expiring, mapWithLimit } from '../remote/cache.ts';
 import { allPages, type Page } from '../remote/paging.ts';
 import { ensureRequests } from '../remote/request-budget.ts';
-import { type AbsenceReach, absenceReach, colleagueView, managesAllAbsences } from './absence-reach.ts';
-import { type ClockodoApi, type QueryValue, USER_PAGE } from './api.ts';
-import { withDeciderNote } from './decider-note.ts';
+import { type AbsenceReach, absenceReach, colleagueView, type Led, ledBy } from './leadership.ts';
+import { type ClockodoApi, type ClockodoClient, type QueryValue, USER_PAGE } from './api.ts';
 import { ClockodoError } from './errors.ts';
-import { type Led, ledBy } from './led.ts';
-import { leaveStatusOf, mayBook, mayUseService } from './mapping.ts';
+import { mayBook, mayUseService } from './mapping.ts';
 import type { ClockodoAbsence, ClockodoAccess, ClockodoClock, ClockodoEntry, ClockodoServiceAccess, ClockodoTeam, ClockodoUser } from './wire.ts';
 
 /** Decision 7 of the team server's acting for people: the person is read at open and no more than hourly after. */
@@ -54,10 +54,11 @@ export function lastLockedDay(user: Pick<ClockodoUser, 'edit_lock' | 'edit_lock_
   return days.sort().at(-1) ?? null;
 }
 
-const notTheirs = () => new BackEndError('acting_for_answer_not_the_persons', { back_end: 'Clockodo' });
+/** An answer holding a record that is not the person's: nothing of it is trusted. */
+export const notTheirs = () => new BackEndError('acting_for_answer_not_the_persons', { back_end: 'Clockodo' });
 
 /** Clockodo's status of an absence waiting for a decision ("enquired"). */
-const PENDING = 0;
+export const PENDING = 0;
 /** People named in one listing of absences: the filter takes many, and an address of some 2.5 KB stays within every server's limit. */
 const PEOPLE_PER_LISTING = 100;
 
@@ -70,7 +71,10 @@ interface Directory {
 /** The person the API is narrowed to: their user record, read hourly, and their booking rights. */
 export class ClockodoActing {
   readonly userId: number;
+  /** The endpoints the capabilities share, narrowed to the person. */
+  readonly shared: ClockodoApi;
   readonly #api: ClockodoApi;
+  readonly #client: ClockodoClient;
   readonly #options: ActingOptions;
   readonly #person: Expiring<ClockodoUser>;
   readonly #access: Expiring<ClockodoAccess>;
@@ -81,14 +85,34 @@ export class ClockodoActing {
   /** Absences of the person's read a moment ago, by id: a withdrawal that follows needs no second read. */
   readonly #seenAbsences = new Map<number, { at: number; absence: ClockodoAbsence }>();
 
-  constructor(api: ClockodoApi, options: ActingOptions) {
-    this.#api = api;
+  /** `client`: the owner's, as sent; the person's requests go through what is narrowed over it. */
+  constructor(client: ClockodoClient, options: ActingOptions) {
+    this.#client = client;
+    this.#api = client.api;
     this.#options = options;
     this.userId = options.userId;
     this.#person = new Expiring(PERSON_TTL_MS, options.now);
     this.#access = new Expiring(ACCESS_TTL_MS, options.now);
     this.#serviceAccess = new Expiring(ACCESS_TTL_MS, options.now);
     this.#directory = new Expiring(PERSON_TTL_MS, options.now);
+    this.shared = narrowShared(client.api, this);
+  }
+
+  /** Every request waits for the person to be read and found active. */
+  async first<T>(send: () => Promise<T>): Promise<T> {
+    await this.person();
+    return send();
+  }
+
+  /** The person's id in a request, where a caller named one: it must be theirs. */
+  onlyThem(userId: number | undefined, request: string): void {
+    if (userId !== this.userId) throw new BackEndError('clockodo_not_for_others', { request });
+  }
+
+  /** A body of the person's: they are named, and nobody else may be. */
+  naming(body: Record<string, unknown>, request: string): Record<string, unknown> {
+    if ('users_id' in body && body.users_id !== this.userId) throw new BackEndError('clockodo_not_for_others', { request });
+    return { ...body, users_id: this.userId };
   }
 
   /**
@@ -112,8 +136,8 @@ export class ClockodoActing {
   #directoryRead(): Promise<Directory> {
     return this.#directory.get(async () => {
       const [teams, users] = await Promise.all([
-        allPages(this.#api.pager, (page) => this.#api.teamsPage(page)),
-        allPages(this.#api.pager, (page) => this.#api.usersPage(undefined, page, USER_PAGE, 'read whom you lead')),
+        allPages(this.#client.pager, (page) => this.#api.teamsPage(page)),
+        allPages(this.#client.pager, (page) => this.#api.usersPage(undefined, page, USER_PAGE, 'read whom you lead')),
       ]);
       return { teams, users };
     });
@@ -150,7 +174,7 @@ export class ClockodoActing {
     const groups: number[][] = [];
     for (let start = 0; start < people.length; start += PEOPLE_PER_LISTING) groups.push(people.slice(start, start + PEOPLE_PER_LISTING));
     ensureRequests(groups.length, 'Clockodo');
-    const lists = await mapWithLimit(groups, this.#api.pager.maxParallel, async (group) => {
+    const lists = await mapWithLimit(groups, this.#client.pager.maxParallel, async (group) => {
       const named = new Set(group);
       const absences = await this.#api.absencesOf(years, group, action);
       if (absences.some((absence) => !named.has(absence.users_id))) throw notTheirs();
@@ -249,64 +273,30 @@ export class ClockodoActing {
   }
 }
 
-/** The person's id in a request, where a caller named one: it must be theirs. */
-function onlyThem(acting: ClockodoActing, userId: number | undefined, request: string): void {
-  if (userId !== acting.userId) throw new BackEndError('clockodo_not_for_others', { request });
-}
-
-/** A body of the person's: they are named, and nobody else may be. */
-function naming(acting: ClockodoActing, body: Record<string, unknown>, request: string): Record<string, unknown> {
-  if ('users_id' in body && body.users_id !== acting.userId) throw new BackEndError('clockodo_not_for_others', { request });
-  return { ...body, users_id: acting.userId };
-}
-
 /**
- * The API narrowed to the person. Every method of `api` not handled here is refused without a request (an allow-list
- * enumerated from the API object itself, so nothing added to it later slips through).
+ * The endpoints the capabilities share, narrowed to the person. Those not narrowed (the directory's lists, which the
+ * person object reads itself; the administration's people lists and changes) are refused without a request, an
+ * allow-list enumerated from the endpoints themselves, so nothing added to api.ts later slips through.
  */
-export function actingClockodoApi(api: ClockodoApi, acting: ClockodoActing): ClockodoApi {
-  /** Every request waits for the person to be read and found active. */
-  const first = async <T>(send: () => Promise<T>): Promise<T> => {
-    await acting.person();
-    return send();
-  };
+function narrowShared(api: ClockodoApi, acting: ClockodoActing): ClockodoApi {
   const handled: Partial<ClockodoApi> = {
-    pager: api.pager,
-    close: () => api.close(),
-
     // "Me" is the person; the company (its modules) still comes from the account's own aggregate.
-    usersMeAggregate: () => first(async () => ({ ...(await api.usersMeAggregate()), user: await acting.person() })),
+    usersMeAggregate: () => acting.first(async () => ({ ...(await api.usersMeAggregate()), user: await acting.person() })),
     usersMe: () => acting.person(),
     user: async (id, action) => {
-      onlyThem(acting, id, action);
+      acting.onlyThem(id, action);
       return acting.person();
     },
-
     clock: async (action, usersId) => {
-      if (usersId !== undefined) onlyThem(acting, usersId, 'clock');
-      return first(async () => acting.theirClock(await api.clock(action, acting.userId)));
+      if (usersId !== undefined) acting.onlyThem(usersId, 'clock');
+      return acting.first(async () => acting.theirClock(await api.clock(action, acting.userId)));
     },
-    startClock: async (body) => {
-      const named = naming(acting, body, 'startClock');
-      return first(async () => {
-        await acting.bookable(named);
-        // A clock started now makes an entry of today, which an edit lock up to today covers too.
-        await acting.unlocked(typeof named.time_since === 'string' ? named.time_since : acting.nowText());
-        return acting.theirClock(await api.startClock(named));
-      });
-    },
-    stopClock: async (id, timeUntil, usersId) => {
-      if (usersId !== undefined) onlyThem(acting, usersId, 'stopClock');
-      // Named in the request, Clockodo stops only the person's running entry of that id (a 404 otherwise).
-      return first(async () => acting.theirClock(await api.stopClock(id, timeUntil, acting.userId)));
-    },
-
     entryPage: async (filter: Record<string, QueryValue>, page, size, action) => {
       // A list of entries without a user's filter would be everyone's under the owner's key: refused in code. The user
       // is the person, or (for the team tools) one they lead.
       const userId = filter['filter[users_id]'];
       if (typeof userId !== 'number') throw new BackEndError('clockodo_not_for_others', { request: 'entryPage' });
-      const answer = await first(async () => {
+      const answer = await acting.first(async () => {
         if (userId !== acting.userId && !(await acting.led()).people.some((user) => user.id === userId))
           throw new BackEndError('clockodo_not_for_others', { request: 'entryPage' });
         return api.entryPage(filter, page, size, action);
@@ -315,141 +305,49 @@ export function actingClockodoApi(api: ClockodoApi, acting: ClockodoActing): Clo
       return answer;
     },
     entry: (id) =>
-      first(async () => {
+      acting.first(async () => {
         const entry = await api.entry(id);
         // Someone else's is for timesheets.ts to refuse by id (entry_not_yours); only the person's is remembered.
         return entry.users_id === acting.userId ? acting.theirs(entry) : entry;
       }),
-    createEntry: async (body) => {
-      const named = naming(acting, body, 'createEntry');
-      return first(async () => {
-        await acting.bookable(named);
-        await acting.unlocked(typeof named.time_since === 'string' ? named.time_since : undefined);
-        return acting.theirs(await api.createEntry(named));
-      });
-    },
     changeEntry: async (id, body, action) => {
       if ('users_id' in body) throw new BackEndError('clockodo_not_for_others', { request: 'changeEntry' });
-      return first(async () => {
+      return acting.first(async () => {
         const current = await acting.ownEntry(id);
         await acting.bookable(bookingAfter(current, body));
         await acting.unlocked(current.time_since, typeof body.time_since === 'string' ? body.time_since : undefined);
         return acting.theirs(await api.changeEntry(id, body, action));
       });
     },
-    deleteEntry: (id) =>
-      first(async () => {
-        const current = await acting.ownEntry(id);
-        await acting.unlocked(current.time_since);
-        return api.deleteEntry(id);
-      }),
-
     // The catalog is the company's, shared; what the person may book on is their own access maps.
-    customersPage: (page) => first(() => api.customersPage(page)),
-    projectsPage: (page) => first(() => api.projectsPage(page)),
-    servicesPage: (page) => first(() => api.servicesPage(page)),
+    customersPage: (page) => acting.first(() => api.customersPage(page)),
+    projectsPage: (page) => acting.first(() => api.projectsPage(page)),
     access: async (userId) => {
-      onlyThem(acting, userId, 'access');
-      return first(() => acting.access());
+      acting.onlyThem(userId, 'access');
+      return acting.first(() => acting.access());
     },
     serviceAccess: async (userId) => {
-      onlyThem(acting, userId, 'serviceAccess');
-      return first(() => acting.serviceAccess());
+      acting.onlyThem(userId, 'serviceAccess');
+      return acting.first(() => acting.serviceAccess());
     },
-
     // Their own absences by their id; without an id (the calendar), those of the people they may see, named.
     absences: async (years, userId) => {
-      if (userId === undefined) return first(() => visibleAbsences(api, acting, years));
-      onlyThem(acting, userId, 'absences');
-      return first(async () => {
+      if (userId === undefined) return acting.first(() => visibleAbsences(api, acting, years));
+      acting.onlyThem(userId, 'absences');
+      return acting.first(async () => {
         const absences = await api.absences(years, userId);
         if (absences.some((absence) => absence.users_id !== acting.userId)) throw notTheirs();
         return absences;
       });
     },
-    absence: (id) => first(() => acting.ownAbsence(id)),
-    createAbsence: async (body) => {
-      const named = naming(acting, body, 'createAbsence');
-      // A status other than waiting would be filed with the owner's rights: the person's request waits for a decision.
-      if ('status' in body && body.status !== PENDING) throw new BackEndError('clockodo_not_for_others', { request: 'createAbsence' });
-      return first(async () => filedWaiting(api, acting, await api.createAbsence({ ...named, status: PENDING })));
-    },
-    setAbsenceStatus: (id, status) =>
-      first(async () => {
-        const current = await acting.ownAbsence(id);
-        // As their own key: a waiting request withdrawn (4); an approval cancelled (3) only by one who manages absences.
-        if (status === 4 && current.status !== PENDING) throw decidedAlready(current);
-        if (status === 3 && !(current.status === 1 && managesAllAbsences(await acting.person())))
-          throw new BackEndError('clockodo_absence_approved', { absence: id });
-        const answer = await api.setAbsenceStatus(id, status);
-        acting.changedAbsence(id);
-        return answer;
-      }),
-    deleteAbsence: (id) =>
-      first(async () => {
-        // Deleting stands in for withdrawing a waiting request (leave.ts); a decided absence is not deleted in their name.
-        const current = await acting.ownAbsence(id);
-        if (current.status === 1) throw new BackEndError('clockodo_absence_approved', { absence: id });
-        if (current.status !== PENDING) throw decidedAlready(current);
-        const answer = await api.deleteAbsence(id);
-        acting.changedAbsence(id);
-        return answer;
-      }),
-    holidaysQuota: async (userId, year) => {
-      onlyThem(acting, userId, 'holidaysQuota');
-      return first(async () => onlyTheirRows(acting, await api.holidaysQuota(userId, year)));
-    },
-    holidaysCarry: async (userId, year) => {
-      onlyThem(acting, userId, 'holidaysCarry');
-      return first(async () => onlyTheirRows(acting, await api.holidaysCarry(userId, year)));
-    },
-
+    absence: (id) => acting.first(() => acting.ownAbsence(id)),
     // A lead's decisions: whom Clockodo says they decide (absence-reach.ts), named in every listing, never themselves.
     usersPage: async (scope, page) => {
       if (scope !== 'manageAbsences' && scope !== 'viewAbsences') throw new BackEndError('clockodo_not_for_others', { request: 'usersPage' });
-      return first(async () => {
+      return acting.first(async () => {
         const reach = await acting.absenceReach();
         return onePage(page, scope === 'manageAbsences' ? reach.decides : reach.sees);
       });
-    },
-    // As Clockodo's `manageableAbsences` scope: their own too, which team.ts then refuses to decide in words.
-    manageableAbsences: (years) =>
-      first(async () => {
-        const reach = await acting.absenceReach();
-        return acting.absencesOf(years, [acting.userId, ...reach.decides.map((user) => user.id)], 'read the absences you manage');
-      }),
-    decideAbsence: (id, status) =>
-      first(async () => {
-        // By id Clockodo names nobody: the absence is read first, and decided only where its person is one the lead decides.
-        const current = await api.absence(id);
-        if (current.users_id === acting.userId) throw new BackEndError('leave_request_own', { request: id });
-        const whose = (await acting.absenceReach()).decides.find((user) => user.id === current.users_id);
-        if (!whose) throw new BackEndError('clockodo_leave_request_not_managed', { request: id });
-        if (current.status !== PENDING)
-          throw new BackEndError('leave_request_decided', {
-            request: id,
-            person: whose.name ?? `Colleague #${whose.id}`,
-            status: leaveStatusOf(current.status),
-          });
-        const lead = await acting.person();
-        // Clockodo names the owner in approved_by: the note names the lead, after the person's own words.
-        const decided = await api.decideAbsence(id, status, withDeciderNote(current.note, lead.name ?? `user #${lead.id}`, status));
-        if (decided.users_id !== current.users_id) throw notTheirs();
-        return decided;
-      }),
-
-    // Their plan and time account, by their id only.
-    targetHours: async (userId) => {
-      onlyThem(acting, userId, 'targetHours');
-      return first(async () => (await api.targetHours(userId)).filter((row) => row.users_id === acting.userId));
-    },
-    nonbusinessDays: async (userId, year) => {
-      onlyThem(acting, userId, 'nonbusinessDays');
-      return first(async () => (await api.nonbusinessDays(userId, year)).filter((row) => row.users_id === acting.userId));
-    },
-    userReport: async (userId, year) => {
-      onlyThem(acting, userId, 'userReport');
-      return first(() => api.userReport(userId, year));
     },
   };
   const refused = (request: string) => () => Promise.reject(new BackEndError('clockodo_not_for_others', { request }));
@@ -471,31 +369,6 @@ async function visibleAbsences(api: ClockodoApi, acting: ClockodoActing, years: 
     "read your colleagues' absences",
   );
   return absences.map((absence) => (absence.users_id === acting.userId || decided.has(absence.users_id) ? absence : colleagueView(absence)));
-}
-
-/**
- * The request just filed, read back: it must be the person's and waiting. One Clockodo filed decided all the same (the
- * owner's rights), or for someone else, is deleted again and refused, so no decided request stands in anyone's name.
- */
-async function filedWaiting(api: ClockodoApi, acting: ClockodoActing, created: ClockodoAbsence): Promise<ClockodoAbsence> {
-  const stored = await api.absence(created.id);
-  if (stored.users_id === acting.userId && stored.status === PENDING) return stored;
-  const removed = await api.deleteAbsence(stored.id).then(
-    () => true,
-    () => false,
-  );
-  if (stored.users_id !== acting.userId) throw notTheirs();
-  throw new BackEndError('clockodo_leave_filed_decided', { absence: stored.id, status: leaveStatusOf(stored.status), removed });
-}
-
-function decidedAlready(absence: ClockodoAbsence): BackEndError {
-  return new BackEndError('clockodo_absence_decided', { absence: absence.id, status: leaveStatusOf(absence.status) });
-}
-
-/** Rows of a balance asked with the person's id: a row naming someone else is not trusted. */
-function onlyTheirRows<Row extends { users_id?: number }>(acting: ClockodoActing, rows: Row[]): Row[] {
-  if (rows.some((row) => row.users_id !== undefined && row.users_id !== acting.userId)) throw notTheirs();
-  return rows;
 }
 
 /** People worked out here rather than listed by Clockodo, as the one page of a list. */

@@ -2,14 +2,15 @@
 // items too, for the names of old entries) and the two access maps, cached for five minutes, a list
 // that lacks an id reloaded once (someone added it). Only what the person may book on is offered;
 // what the company has beyond that is not theirs to use.
-import { BackEndPart } from '../remote-tracker.ts';
-import { allPages } from '../remote/paging.ts';
-import { allSettled, Expiring } from '../remote/cache.ts';
-import { type Catalog, type CatalogItem, type CatalogKind, BackEndError } from '../time-tracker.ts';
-import type { ClockodoCatalogRecord } from './api.ts';
-import type { ClockodoContext } from './context.ts';
-import { mayBook, mayUseService, type NameBook, projectItem } from './mapping.ts';
-import type { ClockodoAccess, ClockodoCustomer, ClockodoEntry, ClockodoProject, ClockodoService, ClockodoServiceAccess } from './wire.ts';
+import { CellPart } from '../../grid/cell-part.ts';
+import { allPages } from '../../remote/paging.ts';
+import { allSettled, Expiring } from '../../remote/cache.ts';
+import { type Catalog, type CatalogItem, type CatalogKind, BackEndError } from '../../time-tracker.ts';
+import type { ClockodoCatalogRecord } from '../api.ts';
+import type { ClockodoContext } from '../context.ts';
+import type { CatalogEndpoints } from './endpoints.ts';
+import { mayBook, mayUseService, type NameBook, projectItem } from '../mapping.ts';
+import type { ClockodoAccess, ClockodoCustomer, ClockodoEntry, ClockodoProject, ClockodoService, ClockodoServiceAccess } from '../wire.ts';
 
 /** A colleague may add a customer, project or service; five minutes is stale enough, and a miss reloads. */
 const CATALOG_TTL_MS = 5 * 60_000;
@@ -20,9 +21,7 @@ interface Indexed<T extends { id: number }> {
   byId: ReadonlyMap<number, T>;
 }
 
-export const NO_NAMES: NameBook = { project: () => undefined, service: () => undefined };
-
-export class ClockodoCatalog extends BackEndPart<ClockodoContext> {
+export class ClockodoCatalog extends CellPart<ClockodoContext, CatalogEndpoints> {
   readonly entriesNeedActivity = true;
   readonly #customers = new Expiring<ClockodoCustomer[]>(CATALOG_TTL_MS);
   readonly #projects = new Expiring<Indexed<ClockodoProject>>(CATALOG_TTL_MS);
@@ -67,13 +66,13 @@ export class ClockodoCatalog extends BackEndPart<ClockodoContext> {
     if (item.kind === 'activity' && item.projectId !== undefined) throw new BackEndError('clockodo_service_has_no_project');
     if (item.kind === 'project' && item.customerId === undefined) throw new BackEndError('clockodo_project_needs_customer');
     const body = item.kind === 'project' ? { name: item.name, customers_id: item.customerId } : { name: item.name };
-    const created = await this.context.api.createCatalogItem(item.kind, body, item.name);
+    const created = await this.endpoints.createCatalogItem(item.kind, body, item.name);
     this.#forget();
     return this.#item(item.kind, created);
   }
 
   async setArchived(kind: CatalogKind, id: number, archived: boolean): Promise<CatalogItem> {
-    const changed = await this.context.api.setActive(kind, id, !archived);
+    const changed = await this.endpoints.setActive(kind, id, !archived);
     this.#forget();
     return this.#item(kind, changed);
   }
@@ -133,25 +132,25 @@ export class ClockodoCatalog extends BackEndPart<ClockodoContext> {
   }
 
   #allCustomers(): Promise<ClockodoCustomer[]> {
-    return this.#customers.get(() => allPages(this.context.api.pager, (page) => this.context.api.customersPage(page)));
+    return this.#customers.get(() => allPages(this.context.pager, (page) => this.endpoints.customersPage(page)));
   }
 
   #allProjects(): Promise<Indexed<ClockodoProject>> {
-    return this.#projects.get(async () => indexed(await allPages(this.context.api.pager, (page) => this.context.api.projectsPage(page))));
+    return this.#projects.get(async () => indexed(await allPages(this.context.pager, (page) => this.endpoints.projectsPage(page))));
   }
 
   #allServices(): Promise<Indexed<ClockodoService>> {
-    return this.#services.get(async () => indexed(await allPages(this.context.api.pager, (page) => this.context.api.servicesPage(page))));
+    return this.#services.get(async () => indexed(await allPages(this.context.pager, (page) => this.endpoints.servicesPage(page))));
   }
 
   async #accessMap(): Promise<ClockodoAccess> {
     const userId = await this.context.userId();
-    return this.#access.get(() => this.context.api.access(userId));
+    return this.#access.get(() => this.endpoints.access(userId));
   }
 
   async #serviceAccessMap(): Promise<ClockodoServiceAccess> {
     const userId = await this.context.userId();
-    return this.#serviceAccess.get(() => this.context.api.serviceAccess(userId));
+    return this.#serviceAccess.get(() => this.endpoints.serviceAccess(userId));
   }
 
   #forget(): void {

@@ -2,10 +2,10 @@
 // new one starts), the person's own entries listed a page at a time, logged, changed and deleted, and
 // the spans a report adds up. Every entry is the person's own, or refused in words: a manager's key
 // could reach colleagues' entries, Punchcard never does. Lump sums are listed, never changed.
-import { splitAgentPrefix, withAgentPrefix } from '../../domain/agents.ts';
-import { BackEndPart } from '../remote-tracker.ts';
-import { allSettled, Expiring, ExpiringByKey } from '../remote/cache.ts';
-import { allPages, pageWindow } from '../remote/paging.ts';
+import { splitAgentPrefix, withAgentPrefix } from '../../../domain/agents.ts';
+import { CellPart } from '../../grid/cell-part.ts';
+import { allSettled, Expiring, ExpiringByKey } from '../../remote/cache.ts';
+import { allPages, pageWindow } from '../../remote/paging.ts';
 import {
   type EntryFields,
   type EntryQuery,
@@ -16,14 +16,14 @@ import {
   type TimeEntry,
   TimerRunningError,
   type WorkSpan,
-} from '../time-tracker.ts';
-import { ENTRY_PAGE, type QueryValue } from './api.ts';
-import { type ClockodoCatalog, NO_NAMES } from './catalog.ts';
-import { remoteRefusal } from '../remote/remote-error.ts';
-import type { ClockodoContext } from './context.ts';
-import { ClockodoError } from './errors.ts';
-import { clockodoTime, instantOf, isLumpSum, toTimeEntry } from './mapping.ts';
-import type { ClockodoEntry } from './wire.ts';
+} from '../../time-tracker.ts';
+import { ENTRY_PAGE, type QueryValue } from '../api.ts';
+import { remoteRefusal } from '../../remote/remote-error.ts';
+import type { ClockodoContext, ClockodoCatalogView } from '../context.ts';
+import type { TimesheetsEndpoints } from './endpoints.ts';
+import { ClockodoError } from '../errors.ts';
+import { clockodoTime, instantOf, isLumpSum, NO_NAMES, toTimeEntry } from '../mapping.ts';
+import type { ClockodoEntry } from '../wire.ts';
 
 /** clock_out asks for the running clock and then stops it; the answer of a moment ago is reused. */
 const CLOCK_REUSE_MS = 2_000;
@@ -40,7 +40,7 @@ interface Booking {
   text: string;
 }
 
-export class ClockodoTimesheets extends BackEndPart<ClockodoContext, { catalog: ClockodoCatalog }> {
+export class ClockodoTimesheets extends CellPart<ClockodoContext, TimesheetsEndpoints, { catalog: ClockodoCatalogView }> {
   readonly #clock = new Expiring<ClockodoEntry | null>(CLOCK_REUSE_MS);
   /** Entries read by id, for a change that follows at once. */
   readonly #reads = new ExpiringByKey<number, ClockodoEntry>(ENTRY_REUSE_MS);
@@ -77,7 +77,7 @@ export class ClockodoTimesheets extends BackEndPart<ClockodoContext, { catalog: 
       ...(fields.start === undefined ? {} : { time_since: clockodoTime(fields.start) }),
     };
     this.#clock.invalidate();
-    const answer = await this.context.api.startClock(body);
+    const answer = await this.endpoints.startClock(body);
     if (!answer.running) throw new ClockodoError('wrong_service', remoteRefusal('clockodo_clock_start_unanswered', {}));
     const started = await this.#entry(answer.running);
     if (!stopped && answer.stopped) stopped = await this.#entry(answer.stopped);
@@ -92,7 +92,7 @@ export class ClockodoTimesheets extends BackEndPart<ClockodoContext, { catalog: 
     // refused, the timer still runs and nothing changed.
     if (note) {
       const text = running.text ? `${running.text}\n${note}` : note;
-      await this.context.api.changeEntry(running.id, { text }, 'add the note');
+      await this.endpoints.changeEntry(running.id, { text }, 'add the note');
       return this.#stopClock({ ...running, text }, end);
     }
     return this.#stopClock(running, end);
@@ -101,9 +101,9 @@ export class ClockodoTimesheets extends BackEndPart<ClockodoContext, { catalog: 
   async listEntries(query: EntryQuery): Promise<{ entries: TimeEntry[]; total: number }> {
     const filter = await this.#entryFilter(query.from, query.to, query.projectId);
     const { items, total } = await pageWindow(
-      this.context.api.pager,
+      this.context.pager,
       { offset: query.offset, limit: query.limit, pageSize: Math.min(query.limit, ENTRY_PAGE) },
-      (page, size) => this.context.api.entryPage(filter, page, size),
+      (page, size) => this.endpoints.entryPage(filter, page, size),
     );
     const names = items.length > 0 ? await this.parts.catalog.names() : NO_NAMES;
     return { entries: items.map((entry) => toTimeEntry(entry, names)), total };
@@ -125,7 +125,7 @@ export class ClockodoTimesheets extends BackEndPart<ClockodoContext, { catalog: 
       // Clockodo has no tags: an AI agent's own time carries its agent as a prefix of the text.
       ...(fields.agent ? { text: withAgentPrefix(fields.description, fields.agent) } : fields.description ? { text: fields.description } : {}),
     };
-    return this.#entry(await this.context.api.createEntry(body));
+    return this.#entry(await this.endpoints.createEntry(body));
   }
 
   async updateEntry(id: number, patch: Partial<EntryFields>): Promise<TimeEntry> {
@@ -152,7 +152,7 @@ export class ClockodoTimesheets extends BackEndPart<ClockodoContext, { catalog: 
       body.customers_id = project.customers_id;
     }
     if (Object.keys(body).length === 0) return this.#entry(current);
-    const changed = await this.context.api.changeEntry(id, body, `change time entry #${id}`);
+    const changed = await this.endpoints.changeEntry(id, body, `change time entry #${id}`);
     if (changed.time_until === null) this.#clock.invalidate();
     return this.#entry(changed);
   }
@@ -160,7 +160,7 @@ export class ClockodoTimesheets extends BackEndPart<ClockodoContext, { catalog: 
   async deleteEntry(id: number): Promise<TimeEntry> {
     const current = await this.#ownEntry(id, 'delete');
     const shown = await this.#entry(current);
-    await this.context.api.deleteEntry(id);
+    await this.endpoints.deleteEntry(id);
     if (current.time_until === null) this.#clock.invalidate();
     return shown;
   }
@@ -191,12 +191,12 @@ export class ClockodoTimesheets extends BackEndPart<ClockodoContext, { catalog: 
 
   #running(reuseRecent: boolean): Promise<ClockodoEntry | null> {
     if (!reuseRecent) this.#clock.invalidate();
-    return this.#clock.get(async () => (await this.context.api.clock()).running);
+    return this.#clock.get(async () => (await this.endpoints.clock()).running);
   }
 
   async #stopClock(running: ClockodoEntry, end?: number): Promise<TimeEntry> {
     this.#clock.invalidate();
-    const answer = await this.context.api.stopClock(running.id, end === undefined ? undefined : clockodoTime(end));
+    const answer = await this.endpoints.stopClock(running.id, end === undefined ? undefined : clockodoTime(end));
     return this.#entry(answer.stopped ?? { ...running, time_until: clockodoTime(end ?? this.context.options.now()) });
   }
 
@@ -204,7 +204,7 @@ export class ClockodoTimesheets extends BackEndPart<ClockodoContext, { catalog: 
   async #ownEntry(id: number, verb: 'read' | 'change' | 'delete'): Promise<ClockodoEntry> {
     const [entry, userId] = await allSettled([
       this.#reads.get(id, () =>
-        this.context.api.entry(id).catch((error: unknown) => {
+        this.endpoints.entry(id).catch((error: unknown) => {
           // Everyone may read their own entries: a refused one is a colleague's (Clockodo shuts a worker out of those itself).
           throw error instanceof ClockodoError && error.status === 403 ? notYourEntry(id) : error;
         }),
@@ -233,7 +233,7 @@ export class ClockodoTimesheets extends BackEndPart<ClockodoContext, { catalog: 
   }
 
   #allEntries(filter: Record<string, QueryValue>): Promise<ClockodoEntry[]> {
-    return allPages(this.context.api.pager, (page) => this.context.api.entryPage(filter, page, ENTRY_PAGE));
+    return allPages(this.context.pager, (page) => this.endpoints.entryPage(filter, page, ENTRY_PAGE));
   }
 
   /**

@@ -1,19 +1,19 @@
 // Who the person is on Clockodo and what they may do: whoami (with their target hours), the zone, the
 // background check of their rights, the company's modules and, once the team tools are on, whom they
 // lead (each trusted for a day once learned), and the connection test.
-import { BackEndPart, type ConnectedUser } from '../remote-tracker.ts';
-import { allSettled } from '../remote/cache.ts';
-import { type ConnectionReport, failedConnection, RemoteError } from '../remote/remote-error.ts';
-import type { Person } from '../time-tracker.ts';
-import type { ClockodoContext } from './context.ts';
-import { learnLeadership, leadershipStale } from './leadership.ts';
-import { workWeekOn } from './mapping.ts';
-import type { ClockodoPlan } from './plan.ts';
+import type { ConnectedUser } from '../../remote-tracker.ts';
+import { CellPart } from '../../grid/cell-part.ts';
+import { allSettled } from '../../remote/cache.ts';
+import { type ConnectionReport, failedConnection, RemoteError } from '../../remote/remote-error.ts';
+import type { Person } from '../../time-tracker.ts';
+import type { ClockodoContext, ClockodoPlanView } from '../context.ts';
+import type { AccountEndpoints } from './endpoints.ts';
+import { workWeekOn } from '../mapping.ts';
 
 /** A start reads the person's rights and the company's modules again when they are older than this. */
 const RECHECK_MS = 24 * 3_600_000;
 
-export class ClockodoAccount extends BackEndPart<ClockodoContext, { plan: ClockodoPlan }> {
+export class ClockodoAccount extends CellPart<ClockodoContext, AccountEndpoints, { plan: ClockodoPlanView }> {
   async timeZone(): Promise<string | null> {
     return this.context.facts.current.timezone ?? (await this.context.me()).user.timezone ?? null;
   }
@@ -47,14 +47,14 @@ export class ClockodoAccount extends BackEndPart<ClockodoContext, { plan: Clocko
       this.context.options.log(`Could not ask Clockodo what ${this.context.whom} may do: ${(error as Error).message}`);
       return;
     }
-    if (this.context.options.teamToolsWanted?.() !== true || !leadershipStale(this.context)) return;
+    if (this.context.options.teamToolsWanted?.() !== true || !this.context.leadershipStale()) return;
     try {
       // Acting for a person, whom they lead is read through the owner's account whatever their role (acting-api.ts).
       const { acting } = this.context;
       if (acting) {
         const [led, reach] = await Promise.all([acting.led(), acting.absenceReach()]);
         this.context.learnLeadership({ leads: led.people.length > 0, decidesLeave: reach.decides.length > 0 });
-      } else await learnLeadership(this.context);
+      } else await this.context.learnWhomTheyLead();
     } catch (error) {
       this.context.options.log(`Could not read from Clockodo whom ${this.context.whom} leads: ${(error as Error).message}`);
     }
@@ -64,7 +64,7 @@ export class ClockodoAccount extends BackEndPart<ClockodoContext, { plan: Clocko
     try {
       const identity = await this.context.me(true);
       // The person may read their own clock: the least any Clockodo login can do.
-      await this.context.api.clock('read your running clock');
+      await this.endpoints.clock('read your running clock');
       return {
         ok: true,
         verdict: 'ok',

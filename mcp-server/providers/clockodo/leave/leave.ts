@@ -2,27 +2,35 @@
 // them), a request filed as the parts Clockodo accepts (none across New Year, a half day only as a
 // one-day absence) with an overlap refused by naming the absence it meets, withdrawing, the balance
 // (quota and carry-over) and the calendar of what this login may see of colleagues.
-import { BackEndPart } from '../remote-tracker.ts';
-import { tallyLeave } from '../../domain/leave-tally.ts';
-import { splitLeave } from '../../domain/leave-parts.ts';
-import { yearsOf } from '../../domain/time.ts';
-import { planOf } from '../../domain/work-plan.ts';
-import { allPages } from '../remote/paging.ts';
-import { allSettled, Expiring, ExpiringByKey } from '../remote/cache.ts';
-import { type LeaveBalance, type LeaveDraw, type LeaveRequest, type NewLeaveRequest, BackEndError, type TeamAbsence, teamAbsenceOf } from '../time-tracker.ts';
-import { USER_PAGE } from './api.ts';
-import { type ClockodoContext, unlessRefused } from './context.ts';
-import { ClockodoError } from './errors.ts';
-import { absenceLastDay, absenceTypeCode, HOURS_BASED, leaveStatusOf, leaveTypeOf, toLeaveRequest } from './mapping.ts';
-import type { ClockodoPlan } from './plan.ts';
-import type { ClockodoAbsence } from './wire.ts';
+import { CellPart } from '../../grid/cell-part.ts';
+import { tallyLeave } from '../../../domain/leave-tally.ts';
+import { splitLeave } from '../../../domain/leave-parts.ts';
+import { yearsOf } from '../../../domain/time.ts';
+import { planOf } from '../../../domain/work-plan.ts';
+import { allPages } from '../../remote/paging.ts';
+import { allSettled, Expiring, ExpiringByKey } from '../../remote/cache.ts';
+import {
+  type LeaveBalance,
+  type LeaveDraw,
+  type LeaveRequest,
+  type NewLeaveRequest,
+  BackEndError,
+  type TeamAbsence,
+  teamAbsenceOf,
+} from '../../time-tracker.ts';
+import { USER_PAGE } from '../api.ts';
+import { type ClockodoContext, type ClockodoPlanView, unlessRefused } from '../context.ts';
+import type { LeaveEndpoints } from './endpoints.ts';
+import { ClockodoError } from '../errors.ts';
+import { absenceLastDay, absenceTypeCode, HOURS_BASED, leaveStatusOf, leaveTypeOf, toLeaveRequest } from '../mapping.ts';
+import type { ClockodoAbsence } from '../wire.ts';
 
 /** Absences: a manager may approve one meanwhile. */
 const ABSENCES_TTL_MS = 60_000;
 /** Colleagues' names change rarely. */
 const NAMES_TTL_MS = 5 * 60_000;
 
-export class ClockodoLeave extends BackEndPart<ClockodoContext, { plan: ClockodoPlan }> {
+export class ClockodoLeave extends CellPart<ClockodoContext, LeaveEndpoints, { plan: ClockodoPlanView }> {
   /** By the years asked for, e.g. '2026' or '2026,2027'. */
   readonly #absences = new ExpiringByKey<string, ClockodoAbsence[]>(ABSENCES_TTL_MS);
   readonly #colleagues = new Expiring<Map<number, string>>(NAMES_TTL_MS);
@@ -56,7 +64,7 @@ export class ClockodoLeave extends BackEndPart<ClockodoContext, { plan: Clockodo
         ...(request.comment ? { note: request.comment } : {}),
       };
       try {
-        return await this.context.api.createAbsence(body);
+        return await this.endpoints.createAbsence(body);
       } catch (error) {
         throw await this.#explainCollision(error, part);
       }
@@ -89,14 +97,14 @@ export class ClockodoLeave extends BackEndPart<ClockodoContext, { plan: Clockodo
 
   async cancelLeave(id: number): Promise<LeaveRequest> {
     const me = await this.context.me();
-    const absence = await this.context.api.absence(id);
+    const absence = await this.endpoints.absence(id);
     if (absence.users_id !== me.user.id) throw new BackEndError('clockodo_absence_not_yours', { absence: id });
     const request = toLeaveRequest(absence, this.context.nameOf(me.user));
     if (request.status === 'approved') {
       // Cancelling an approval takes someone who manages absences; a person who does may do it for their own.
       if (me.user.role !== 'owner' && me.user.can_generally_manage_absences !== true) throw new BackEndError('clockodo_absence_approved', { absence: id });
       try {
-        await this.context.api.setAbsenceStatus(id, 3);
+        await this.endpoints.setAbsenceStatus(id, 3);
       } finally {
         this.#absences.clear();
       }
@@ -105,11 +113,11 @@ export class ClockodoLeave extends BackEndPart<ClockodoContext, { plan: Clockodo
     if (request.status !== 'pending') throw new BackEndError('clockodo_absence_decided', { absence: id, status: request.status });
     try {
       // The request stays listed as withdrawn, as on the web.
-      await this.context.api.setAbsenceStatus(id, 4);
+      await this.endpoints.setAbsenceStatus(id, 4);
     } catch (error) {
       // Where a worker may not set the status, deleting the unapproved request is what is left.
       if (!(error instanceof ClockodoError) || !(error.status === 403 || error.errorType === 'StatusIsForbidden')) throw error;
-      await this.context.api.deleteAbsence(id);
+      await this.endpoints.deleteAbsence(id);
     } finally {
       this.#absences.clear();
     }
@@ -122,8 +130,8 @@ export class ClockodoLeave extends BackEndPart<ClockodoContext, { plan: Clockodo
     const to = `${year}-12-31`;
     const userId = me.user.id;
     const [quota, carry, absences, plan] = await allSettled([
-      this.context.api.holidaysQuota(userId, year),
-      this.context.api.holidaysCarry(userId, year),
+      this.endpoints.holidaysQuota(userId, year),
+      this.endpoints.holidaysCarry(userId, year),
       this.#ownAbsences(from, to),
       this.parts.plan.workPlan(from, to),
     ]);
@@ -140,7 +148,7 @@ export class ClockodoLeave extends BackEndPart<ClockodoContext, { plan: Clockodo
     const me = await this.context.me();
     // No user filter: Clockodo answers with the absences this login may see (the person's own, and
     // colleagues' where the company lets the person see them), never naming another user's id.
-    const visible = await unlessRefused(this.context.api.absences(yearsOf(from, to)), () => this.#ownAbsences(from, to));
+    const visible = await unlessRefused(this.endpoints.absences(yearsOf(from, to)), () => this.#ownAbsences(from, to));
     const names = visible.some((absence) => absence.users_id !== me.user.id) ? await this.#colleagueNames() : new Map<number, string>();
     const myName = this.context.nameOf(me.user);
     return visible
@@ -157,7 +165,7 @@ export class ClockodoLeave extends BackEndPart<ClockodoContext, { plan: Clockodo
   async #ownAbsences(from: string, to: string): Promise<ClockodoAbsence[]> {
     const years = yearsOf(from, to);
     const userId = await this.context.userId();
-    const absences = await this.#absences.get(years.join(','), () => this.context.api.absences(years, userId));
+    const absences = await this.#absences.get(years.join(','), () => this.endpoints.absences(years, userId));
     return absences.filter((absence) => absence.users_id === userId);
   }
 
@@ -168,7 +176,7 @@ export class ClockodoLeave extends BackEndPart<ClockodoContext, { plan: Clockodo
   #colleagueNames(): Promise<Map<number, string>> {
     return this.#colleagues.get(async () => {
       try {
-        const users = await allPages(this.context.api.pager, (page) => this.context.api.usersPage('viewAbsences', page, USER_PAGE));
+        const users = await allPages(this.context.pager, (page) => this.endpoints.usersPage('viewAbsences', page, USER_PAGE));
         return new Map(users.map((user) => [user.id, user.name ?? `Colleague #${user.id}`]));
       } catch (error) {
         if (!(error instanceof ClockodoError)) throw error;

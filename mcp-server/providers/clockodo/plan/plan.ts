@@ -1,19 +1,20 @@
 // The person's plan as Clockodo keeps it: target hours (weekly or monthly rows) and non-business days
 // (half days too), for reports, leave counting and the calendar; and Clockodo's own time account for
 // a report. Where Clockodo will not show the person their targets or days, the settings' stand in.
-import { BackEndPart } from '../remote-tracker.ts';
-import { yearsOf } from '../../domain/time.ts';
-import { type PlannedDay, weekPlanDays } from '../../domain/work-plan.ts';
-import { allSettled, Expiring, ExpiringByKey } from '../remote/cache.ts';
-import type { TimeAccount } from '../time-tracker.ts';
-import { type ClockodoContext, unlessRefused } from './context.ts';
-import { clockodoPlan, type NonbusinessDay } from './mapping.ts';
-import type { ClockodoTargetHours } from './wire.ts';
+import { CellPart } from '../../grid/cell-part.ts';
+import { yearsOf } from '../../../domain/time.ts';
+import { type PlannedDay, weekPlanDays } from '../../../domain/work-plan.ts';
+import { allSettled, Expiring, ExpiringByKey } from '../../remote/cache.ts';
+import type { TimeAccount } from '../../time-tracker.ts';
+import { type ClockodoContext, unlessRefused } from '../context.ts';
+import type { PlanEndpoints } from './endpoints.ts';
+import { clockodoPlan, type NonbusinessDay } from '../mapping.ts';
+import type { ClockodoTargetHours } from '../wire.ts';
 
 /** Target hours and non-business days change a few times a year. */
 const PLAN_TTL_MS = 60 * 60_000;
 
-export class ClockodoPlan extends BackEndPart<ClockodoContext> {
+export class ClockodoPlan extends CellPart<ClockodoContext, PlanEndpoints> {
   readonly #targetHours = new Expiring<ClockodoTargetHours[] | 'refused'>(PLAN_TTL_MS);
   /** By year. */
   readonly #nonbusiness = new ExpiringByKey<number, Map<string, NonbusinessDay> | 'refused'>(PLAN_TTL_MS);
@@ -32,7 +33,7 @@ export class ClockodoPlan extends BackEndPart<ClockodoContext> {
     if (me.company?.module_user_reports === false) return null;
     const year = Number(to.slice(0, 4));
     // A login without the right to its own user report still gets its report, without this line.
-    const report = await unlessRefused(this.context.api.userReport(me.user.id, year), () => null);
+    const report = await unlessRefused(this.endpoints.userReport(me.user.id, year), () => null);
     const diff = report?.diff;
     if (typeof diff !== 'number') return null;
     return { balanceMinutes: Math.round(diff / 60), label: `Clockodo's time account for ${year} (its user report)` };
@@ -42,7 +43,7 @@ export class ClockodoPlan extends BackEndPart<ClockodoContext> {
   async targetRows(): Promise<ClockodoTargetHours[] | 'refused'> {
     const userId = await this.context.userId();
     return this.#targetHours.get(async () => {
-      const rows = await unlessRefused(this.context.api.targetHours(userId), (error) => {
+      const rows = await unlessRefused(this.endpoints.targetHours(userId), (error) => {
         this.context.options.log(
           `Clockodo does not show ${this.context.whom} their target hours (${error.message}); using the work week in Punchcard's settings.`,
         );
@@ -59,7 +60,7 @@ export class ClockodoPlan extends BackEndPart<ClockodoContext> {
     const perYear = await Promise.all(
       years.map((year) =>
         this.#nonbusiness.get(year, async () => {
-          const rows = await unlessRefused(this.context.api.nonbusinessDays(userId, year), () => 'refused' as const);
+          const rows = await unlessRefused(this.endpoints.nonbusinessDays(userId, year), () => 'refused' as const);
           if (rows === 'refused') return rows;
           const days = rows.find((row) => row.users_id === userId)?.days ?? [];
           return new Map(days.map((day) => [day.evaluated_date, { name: day.name, halfDay: day.half_day }]));

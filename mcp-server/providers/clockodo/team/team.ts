@@ -5,11 +5,11 @@
 // Clockodo's own `manageableAbsences` scope, and a decision is the status change Clockodo documents
 // (1 approved, 2 declined). Whatever Clockodo would not show the person is never asked for, and no
 // request names anyone Clockodo did not list.
-import { BackEndPart } from '../remote-tracker.ts';
-import { allSettled, mapWithLimit } from '../remote/cache.ts';
-import { ensureRequests } from '../remote/request-budget.ts';
-import { allPages } from '../remote/paging.ts';
-import { addDays, yearsOf } from '../../domain/time.ts';
+import { CellPart } from '../../grid/cell-part.ts';
+import { allSettled, mapWithLimit } from '../../remote/cache.ts';
+import { ensureRequests } from '../../remote/request-budget.ts';
+import { allPages } from '../../remote/paging.ts';
+import { addDays, yearsOf } from '../../../domain/time.ts';
 import type {
   ColleagueAbsence,
   ColleagueWork,
@@ -19,17 +19,16 @@ import type {
   PendingLeavePage,
   ProjectWork,
   TeamWorkPage,
-} from '../../domain/team.ts';
-import { windowOf } from '../../domain/team.ts';
-import { BackEndError, causeOf, SPAN_LOOKBACK_MS } from '../time-tracker.ts';
-import { managesAllAbsences } from './absence-reach.ts';
-import { ENTRY_PAGE, type QueryValue, USER_PAGE } from './api.ts';
-import type { ClockodoCatalog } from './catalog.ts';
-import type { ClockodoContext, Identity } from './context.ts';
-import { ClockodoError } from './errors.ts';
-import { absencesManaged, whomLeads } from './leadership.ts';
-import { absenceLastDay, clockodoTime, instantOf, isLumpSum, mayBook, toLeaveRequest } from './mapping.ts';
-import type { ClockodoAbsence, ClockodoEntry, ClockodoUser } from './wire.ts';
+} from '../../../domain/team.ts';
+import { windowOf } from '../../../domain/team.ts';
+import { BackEndError, causeOf, SPAN_LOOKBACK_MS } from '../../time-tracker.ts';
+import { managesAllAbsences } from '../leadership.ts';
+import { ENTRY_PAGE, type QueryValue, USER_PAGE } from '../api.ts';
+import type { ClockodoCatalogView, ClockodoContext, Identity } from '../context.ts';
+import type { TeamEndpoints } from './endpoints.ts';
+import { ClockodoError } from '../errors.ts';
+import { absenceLastDay, clockodoTime, instantOf, isLumpSum, mayBook, toLeaveRequest } from '../mapping.ts';
+import type { ClockodoAbsence, ClockodoEntry, ClockodoUser } from '../wire.ts';
 
 /** Where a project's total starts: Punchcard's earliest date (call-limits.ts). */
 const PROJECT_SINCE = '2000-01-01T00:00:00Z';
@@ -44,7 +43,7 @@ interface Viewer {
   covers: string;
 }
 
-export class ClockodoTeam extends BackEndPart<ClockodoContext, { catalog: ClockodoCatalog }> {
+export class ClockodoTeam extends CellPart<ClockodoContext, TeamEndpoints, { catalog: ClockodoCatalogView }> {
   async teamWork(query: { from: number; to: number; offset: number; limit: number }): Promise<TeamWorkPage> {
     const viewer = await this.#viewer();
     const users = viewer.led ? [viewer.me.user, ...viewer.led] : (await this.#users('list your colleagues')).filter((user) => user.active !== false);
@@ -76,7 +75,7 @@ export class ClockodoTeam extends BackEndPart<ClockodoContext, { catalog: Clocko
 
   async projectWork(projectId: number): Promise<ProjectWork> {
     const viewer = await this.#viewer();
-    const projects = await allPages(this.context.api.pager, (page) => this.context.api.projectsPage(page));
+    const projects = await allPages(this.context.pager, (page) => this.endpoints.projectsPage(page));
     const project = projects.find((item) => item.id === projectId);
     // The owner's key lists every project; acting for a person, one outside their own access map is not theirs to see
     // (their catalog does not show it): its name, customer and entries stay hidden.
@@ -89,7 +88,7 @@ export class ClockodoTeam extends BackEndPart<ClockodoContext, { catalog: Clocko
       this.#entriesOf(filter, this.context.acting ? shownIds : undefined, `read the time entries of project ${project.name}`),
       viewer.led ? Promise.resolve([viewer.me.user, ...viewer.led]) : this.#users('name the people on the project'),
       this.parts.catalog.names(),
-      allPages(this.context.api.pager, (page) => this.context.api.customersPage(page)),
+      allPages(this.context.pager, (page) => this.endpoints.customersPage(page)),
     ]);
     // One who leads people sees their own time and theirs: whatever else Clockodo might list is left out.
     const shown = viewer.led ? new Set(users.map((user) => user.id)) : undefined;
@@ -124,8 +123,8 @@ export class ClockodoTeam extends BackEndPart<ClockodoContext, { catalog: Clocko
     const decider = this.context.acting ? await this.#decider() : undefined;
     const [{ me, users }, manageable, visible] = await allSettled([
       decider ? Promise.resolve(decider) : this.#decider(),
-      this.context.api.manageableAbsences(years),
-      this.context.api.absences(years),
+      this.endpoints.manageableAbsences(years),
+      this.endpoints.absences(years),
     ]);
     const names = new Map(users.map((user) => [user.id, user.name ?? `Colleague #${user.id}`]));
     names.set(me.user.id, this.context.nameOf(me.user));
@@ -152,7 +151,7 @@ export class ClockodoTeam extends BackEndPart<ClockodoContext, { catalog: Clocko
     const today = this.context.today();
     const [{ me, users }, manageable] = await allSettled([
       this.#decider(),
-      this.context.api.manageableAbsences(yearsOf(addDays(today, -366), addDays(today, 366))),
+      this.endpoints.manageableAbsences(yearsOf(addDays(today, -366), addDays(today, 366))),
     ]);
     const absence = manageable.find((item) => item.id === id);
     if (!absence) throw new BackEndError('clockodo_leave_request_not_managed', { request: id });
@@ -166,7 +165,7 @@ export class ClockodoTeam extends BackEndPart<ClockodoContext, { catalog: Clocko
   async decideLeave(request: PendingLeave, decision: LeaveDecision): Promise<DecidedLeave> {
     let answer: ClockodoAbsence;
     try {
-      answer = await this.context.api.decideAbsence(request.id, decision === 'approve' ? 1 : 2);
+      answer = await this.endpoints.decideAbsence(request.id, decision === 'approve' ? 1 : 2);
     } catch (error) {
       if (error instanceof ClockodoError && (error.status === 403 || error.errorType === 'UserIsNotManageable' || error.errorType === 'StatusIsForbidden')) {
         throw new BackEndError('clockodo_leave_decision_refused', {
@@ -194,7 +193,7 @@ export class ClockodoTeam extends BackEndPart<ClockodoContext, { catalog: Clocko
     if (!acting && (me.user.role === 'owner' || me.user.role === 'manager')) {
       return { me, led: undefined, covers: `everyone Clockodo shows you as ${me.user.role === 'owner' ? 'its owner' : 'a manager'}` };
     }
-    const led = acting ? await acting.led() : await whomLeads(this.context, me.user, 'list the people you lead');
+    const led = acting ? await acting.led() : await this.context.whomLeads(me.user, 'list the people you lead');
     if (led.people.length === 0) {
       this.context.learnLeadership({ leads: false });
       throw new BackEndError('clockodo_leads_nobody');
@@ -213,7 +212,7 @@ export class ClockodoTeam extends BackEndPart<ClockodoContext, { catalog: Clocko
    */
   async #decider(): Promise<{ me: Identity; users: ClockodoUser[] }> {
     const me = await this.context.me();
-    const users = await absencesManaged(this.context, me.user, 'name the people whose leave you decide');
+    const users = await this.context.absencesManaged(me.user, 'name the people whose leave you decide');
     const general = this.context.acting ? managesAllAbsences(me.user) : me.user.role === 'owner' || me.user.can_generally_manage_absences === true;
     if (!general && users.length === 0) {
       this.context.learnLeadership({ decidesLeave: false });
@@ -227,18 +226,19 @@ export class ClockodoTeam extends BackEndPart<ClockodoContext, { catalog: Clocko
    * person, one listing per user of `users`, each naming them (acting-api.ts refuses a listing that names nobody).
    */
   async #entriesOf(filter: Record<string, QueryValue>, users: readonly number[] | undefined, action: string): Promise<ClockodoEntry[]> {
-    const { api } = this.context;
-    if (users === undefined) return allPages(api.pager, (page) => api.entryPage(filter, page, ENTRY_PAGE, action));
+    const api = this.endpoints;
+    const { pager } = this.context;
+    if (users === undefined) return allPages(pager, (page) => api.entryPage(filter, page, ENTRY_PAGE, action));
     ensureRequests(users.length, 'Clockodo');
-    const lists = await mapWithLimit(users, api.pager.maxParallel, (userId) =>
-      allPages(api.pager, (page) => api.entryPage({ ...filter, 'filter[users_id]': userId }, page, ENTRY_PAGE, action)),
+    const lists = await mapWithLimit(users, pager.maxParallel, (userId) =>
+      allPages(pager, (page) => api.entryPage({ ...filter, 'filter[users_id]': userId }, page, ENTRY_PAGE, action)),
     );
     return lists.flat();
   }
 
   /** The users Clockodo lists to this key. */
   #users(action: string): Promise<ClockodoUser[]> {
-    return allPages(this.context.api.pager, (page) => this.context.api.usersPage(undefined, page, USER_PAGE, action));
+    return allPages(this.context.pager, (page) => this.endpoints.usersPage(undefined, page, USER_PAGE, action));
   }
 }
 

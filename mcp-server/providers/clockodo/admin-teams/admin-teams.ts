@@ -6,21 +6,21 @@
 // `PUT /v3/users/{id}`): so members are added (which moves them out of the team they were in) and
 // removed one request each. The access rights, which the API shows read-only and per person, are
 // refused in words before anything is sent.
-import type { TeamAction } from '../../contract/tools/manage-teams.ts';
-import type { AdminTeam, TeamPerson } from '../../domain/admin-teams.ts';
-import type { ClockodoOwnerRequest } from '../../contract/outcomes/clockodo.ts';
-import { allPages } from '../remote/paging.ts';
-import { ensureRequests } from '../remote/request-budget.ts';
-import { BackEndPart } from '../remote-tracker.ts';
-import { type AdminTeamsPart, BackEndError, causeOf } from '../time-tracker.ts';
-import { asOwner } from './admin-people.ts';
-import { USER_PAGE } from './api.ts';
-import type { ClockodoContext } from './context.ts';
-import { type Refusal, refusalOf } from '../../contract/outcomes/refusals.ts';
-import type { ClockodoTeam, ClockodoUser } from './wire.ts';
-import { sameEmail } from '../../contract/back-end-accounts.ts';
+import type { TeamAction } from '../../../contract/tools/manage-teams.ts';
+import type { AdminTeam, TeamPerson } from '../../../domain/admin-teams.ts';
+import type { ClockodoOwnerRequest } from '../../../contract/outcomes/clockodo.ts';
+import { allPages } from '../../remote/paging.ts';
+import { ensureRequests } from '../../remote/request-budget.ts';
+import { CellPart } from '../../grid/cell-part.ts';
+import { type AdminTeamsPart, BackEndError, causeOf } from '../../time-tracker.ts';
+import { USER_PAGE } from '../api.ts';
+import type { ClockodoContext } from '../context.ts';
+import type { AdminTeamsEndpoints } from './endpoints.ts';
+import { type Refusal, refusalOf } from '../../../contract/outcomes/refusals.ts';
+import type { ClockodoTeam, ClockodoUser } from '../wire.ts';
+import { sameEmail } from '../../../contract/back-end-accounts.ts';
 
-export class ClockodoAdminTeams extends BackEndPart<ClockodoContext> implements AdminTeamsPart {
+export class ClockodoAdminTeams extends CellPart<ClockodoContext, AdminTeamsEndpoints> implements AdminTeamsPart {
   /** A Clockodo team may have no leader, and no members. */
   readonly needsLead = false;
   readonly keepsEmptyTeams = true;
@@ -86,8 +86,8 @@ export class ClockodoAdminTeams extends BackEndPart<ClockodoContext> implements 
   async create(name: string, members: ReadonlyArray<{ id: number; name: string; lead: boolean }>): Promise<AdminTeam> {
     ensureRequests(1 + members.length, 'Clockodo');
     const leader = members.find((member) => member.lead)?.id;
-    const made = await asOwner(this.context, 'teams', { action: 'create_team', team: name }, (action) =>
-      this.context.api.createTeam({ name, ...(leader === undefined ? {} : { leader }) }, action),
+    const made = await this.context.asOwner('teams', { action: 'create_team', team: name }, (action) =>
+      this.endpoints.createTeam({ name, ...(leader === undefined ? {} : { leader }) }, action),
     );
     const { done, stopped } = await this.#move(made, members, made.id);
     if (stopped !== undefined) {
@@ -142,7 +142,7 @@ export class ClockodoAdminTeams extends BackEndPart<ClockodoContext> implements 
   }
 
   async delete(team: AdminTeam): Promise<void> {
-    await asOwner(this.context, 'teams', { action: 'delete_team', team: team.name }, (action) => this.context.api.deleteTeam(team.id, action));
+    await this.context.asOwner('teams', { action: 'delete_team', team: team.name }, (action) => this.endpoints.deleteTeam(team.id, action));
   }
 
   // Never reached through manage_teams, which asks actionRefusal first; a safeguard for any other caller.
@@ -156,7 +156,7 @@ export class ClockodoAdminTeams extends BackEndPart<ClockodoContext> implements 
 
   /** The team's fields sent alone (`PUT /v3/teams/{id}`). */
   #change(team: AdminTeam, body: { name?: string; leader?: number | null }, request: ClockodoOwnerRequest): Promise<ClockodoTeam> {
-    return asOwner(this.context, 'teams', request, (action) => this.context.api.updateTeam(team.id, body, action));
+    return this.context.asOwner('teams', request, (action) => this.endpoints.updateTeam(team.id, body, action));
   }
 
   /** The members' moves as add_members and remove_members say them: a failure after some were moved names those. */
@@ -177,7 +177,7 @@ export class ClockodoAdminTeams extends BackEndPart<ClockodoContext> implements 
     for (const one of people) {
       const request: ClockodoOwnerRequest = { action: teamsId === null ? 'leave_team' : 'join_team', person: one.name, team: team.name };
       try {
-        await asOwner(this.context, 'teams', request, (action) => this.context.api.updateUser(one.id, { teams_id: teamsId }, action));
+        await this.context.asOwner('teams', request, (action) => this.endpoints.updateUser(one.id, { teams_id: teamsId }, action));
         done.push(one);
       } catch (error) {
         return { done, stopped: { error } };
@@ -187,16 +187,16 @@ export class ClockodoAdminTeams extends BackEndPart<ClockodoContext> implements 
   }
 
   #teams(): Promise<ClockodoTeam[]> {
-    const { api } = this.context;
-    return asOwner(this.context, 'teams', { action: 'list_teams' }, () => allPages(api.pager, (page) => api.teamsPage(page)));
+    const api = this.endpoints;
+    const { pager } = this.context;
+    return this.context.asOwner('teams', { action: 'list_teams' }, () => allPages(pager, (page) => api.teamsPage(page)));
   }
 
   /** Every co-worker, the inactive too: a team's members are those whose `teams_id` names it. */
   #everyone(): Promise<ClockodoUser[]> {
-    const { api } = this.context;
-    return asOwner(this.context, 'teams', { action: 'list_coworkers' }, (action) =>
-      allPages(api.pager, (page) => api.userListPage({}, page, USER_PAGE, action)),
-    );
+    const api = this.endpoints;
+    const { pager } = this.context;
+    return this.context.asOwner('teams', { action: 'list_coworkers' }, (action) => allPages(pager, (page) => api.userListPage({}, page, USER_PAGE, action)));
   }
 }
 

@@ -1,0 +1,30 @@
+// What the catalog sends to Clockodo (docs/back-ends/clockodo.md): customers, projects and services the person may book on (their access maps), and, for a login that may, adding and archiving them.
+// The endpoints it shares with other capabilities come from the root's api.ts; the rest are its own.
+import type { CatalogKind } from '../../time-tracker.ts';
+import { CATALOG_PATHS, LIST_PAGE, catalogNoun, type ClockodoCatalogRecord, type ClockodoClient, missing } from '../api.ts';
+import type { ClockodoService } from '../wire.ts';
+
+export function catalogEndpoints(client: ClockodoClient) {
+  const { call, listPage } = client;
+  const { customersPage, projectsPage, access, serviceAccess } = client.api;
+  return {
+    customersPage,
+    projectsPage,
+    access,
+    serviceAccess,
+    servicesPage: (page: number) => listPage<ClockodoService>(CATALOG_PATHS.activity, 'list services', {}, page, LIST_PAGE),
+    createCatalogItem: async (kind: CatalogKind, body: Record<string, unknown>, name: string) =>
+      (await call<{ data: ClockodoCatalogRecord }>('POST', CATALOG_PATHS[kind], { action: `add the ${catalogNoun(kind)} "${name}"` }, { body })).data,
+    setActive: async (kind: CatalogKind, id: number, active: boolean) =>
+      (
+        await call<{ data: ClockodoCatalogRecord }>(
+          'PUT',
+          `${CATALOG_PATHS[kind]}/${id}`,
+          { action: `${active ? 'restore' : 'archive'} ${catalogNoun(kind)} #${id}`, notFound: missing(catalogNoun(kind), id) },
+          { body: { active } },
+        )
+      ).data,
+  };
+}
+
+export type CatalogEndpoints = ReturnType<typeof catalogEndpoints>;

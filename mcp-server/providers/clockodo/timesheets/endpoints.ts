@@ -1,0 +1,31 @@
+// What the timer and the entries sends to Clockodo (docs/back-ends/clockodo.md): the clock and the person's own time entries: listed, logged, changed, deleted, and the spans a report adds up.
+// The endpoints it shares with other capabilities come from the root's api.ts; the rest are its own.
+import { remoteRefusal } from '../../remote/remote-error.ts';
+import { type ClockodoClient, entryNotFound } from '../api.ts';
+import type { ClockodoClock, ClockodoEntry } from '../wire.ts';
+
+export function timesheetsEndpoints(client: ClockodoClient) {
+  const { call } = client;
+  const { clock, entryPage, entry, changeEntry } = client.api;
+  return {
+    clock,
+    entryPage,
+    entry,
+    changeEntry,
+    startClock: (body: Record<string, unknown>) => call<ClockodoClock>('POST', '/v2/clock', { action: 'start the timer' }, { body }),
+    stopClock: (id: number, timeUntil?: string, usersId?: number) =>
+      call<ClockodoClock>(
+        'DELETE',
+        `/v2/clock/${id}`,
+        { action: 'stop the timer', notFound: remoteRefusal('clockodo_running_timer_gone', { entry: id }) },
+        timeUntil === undefined && usersId === undefined
+          ? {}
+          : { query: { ...(timeUntil === undefined ? {} : { time_until: timeUntil }), ...(usersId === undefined ? {} : { users_id: usersId }) } },
+      ),
+    createEntry: async (body: Record<string, unknown>) =>
+      (await call<{ entry: ClockodoEntry }>('POST', '/v2/entries', { action: 'log the time' }, { body })).entry,
+    deleteEntry: (id: number) => call<undefined>('DELETE', `/v2/entries/${id}`, { action: `delete time entry #${id}`, notFound: entryNotFound(id) }),
+  };
+}
+
+export type TimesheetsEndpoints = ReturnType<typeof timesheetsEndpoints>;
