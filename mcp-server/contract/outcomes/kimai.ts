@@ -546,16 +546,6 @@ export const kimaiRuleRefusals = refusalFamily({
     example: { what: 'request absences' },
   },
   /**
-   * Under the organisation account the absence plugin's confirm and reject would be the administrator's decision, and its
-   * record keeps no decider: a lead decides in Kimai's own pages, as themselves. Said before anything is sent.
-   */
-  kimai_leave_decided_in_pages: {
-    kind: 'denied',
-    say: (facts: { page: string }) =>
-      say`Through your company's Kimai account this server does not approve or reject leave: Kimai would record the decision as that account's, not yours. Decide it in Kimai's own absence pages (${facts.page}), signed in as yourself. Nothing was sent.`,
-    example: { page: 'https://kimai.example.com' },
-  },
-  /**
    * The absence plugin approved at once what was filed for the person with the organisation account's rights, which
    * their own filing would have left waiting: taken back (`taken_back`), or, where Kimai refused that, left for them to cancel.
    */

@@ -8,18 +8,19 @@
 // - a withdrawal by id (the path names no person) is of a request of theirs, read first through the search naming
 //   them (or the same call's search), and pending, as their own key would withdraw;
 // - colleagues' time off is shown as the person's own key would show it: everyone's to an admin, else only the
-//   requests of members Clockify named the person a team manager of (from the team part's getManagersOfUser
-//   answers, else asked one colleague at a time, kept an hour) and of policies naming the person an approver. Read as
-//   the whole workspace's search, then filtered;
-// - a decision by id is of a request read first (the same call's listing, else the workspace's pending search), not
-//   the person's own, that the person approves with their own role (an admin; the policy's named approver; the
-//   owner's team manager where the policy has team managers approve), with a note naming the lead: Clockify names
-//   the key's user as the one who decided.
+//   requests of members Clockify named the person a team manager of and of policies naming the person an approver.
+//   Every search of it names those people (acting-audience.ts), a few hundred a search, never nobody (which Clockify
+//   reads as everyone), and what it answers is cut again to them and to what the person may see;
+// - a decision by id is of a request read first (the same call's listing, else the pending search naming the people
+//   the person may see), not the person's own, that the person approves with their own role (an admin; the policy's
+//   named approver; the owner's team manager where the policy has team managers approve), with a note naming the
+//   lead: Clockify names the key's user as the one who decided.
 import { Expiring } from '../remote/cache.ts';
 import { pagesUntilLast } from '../remote/paging.ts';
-import { requestsLeft } from '../remote/request-budget.ts';
+import { ensureRequests } from '../remote/request-budget.ts';
 import { BackEndError } from '../time-tracker.ts';
 import { TIME_OFF_PAGE, type ClockifyApi } from './api.ts';
+import { colleaguesAudience } from './acting-audience.ts';
 import { type ActingPerson, decisionNote, leads, NotNarrowedError, personName } from './acting-person.ts';
 import type { ClockifyPolicy, ClockifyTimeOffRequest, ClockifyTimeOffRequests } from './wire.ts';
 
@@ -27,16 +28,49 @@ import type { ClockifyPolicy, ClockifyTimeOffRequest, ClockifyTimeOffRequests } 
 const SEEN_MS = 5_000;
 /** The policies with their approvers are the person's rights: as long as their role is kept. */
 const POLICIES_TTL_MS = 60 * 60_000;
-/** Pages of 200 of the workspace's search read at most for a colleague's view: 2,000 requests. */
-const WORKSPACE_PAGES = 10;
+/** Pages of 200 read at most for one search: 2,000 requests. */
+const SEARCH_PAGES = 10;
+/**
+ * People one search names. Clockify documents no largest `users` list (an empty one reads everyone's, up to 5,000
+ * people); 500 ids are a body of some 14 KB.
+ */
+const USERS_PER_SEARCH = 500;
 /** A filing is read back among the person's requests made since this long before it (clocks differ). */
 const FILED_WITHIN_MS = 24 * 60 * 60_000;
-/** Requests a colleagues' view leaves for the rest of its call when it asks whom the person manages. */
-const VIEW_MARGIN = 5;
 
 const BACK_END = 'Clockify';
 
 type TimeOffApi = Pick<ClockifyApi, 'balances' | 'policiesPage' | 'timeOffRequests' | 'createTimeOff' | 'deleteTimeOff' | 'decideTimeOff'>;
+type RawTimeOff = Pick<ClockifyApi, 'pager' | 'people' | 'policiesPage' | 'timeOffRequests'>;
+
+/**
+ * The requests of `people` the search `filter` finds, in searches naming at most USERS_PER_SEARCH of them each (pages of
+ * 200, at most SEARCH_PAGES a search), counted against the call first. Only the people named are kept: a server that
+ * ignored `users` answers everyone's. Nobody named, nothing is sent.
+ */
+async function namedSearch(
+  raw: RawTimeOff,
+  workspaceId: string,
+  filter: Record<string, unknown>,
+  people: readonly string[],
+): Promise<ClockifyTimeOffRequest[]> {
+  const groups: string[][] = [];
+  for (let start = 0; start < people.length; start += USERS_PER_SEARCH) groups.push(people.slice(start, start + USERS_PER_SEARCH));
+  ensureRequests(groups.length, BACK_END);
+  const found: ClockifyTimeOffRequest[] = [];
+  for (const users of groups) {
+    const named = new Set(users);
+    let answered = 0;
+    for (let page = 1; page <= SEARCH_PAGES; page++) {
+      const answer = await raw.timeOffRequests(workspaceId, { ...filter, users }, page, false);
+      const requests = answer?.requests ?? [];
+      answered += requests.length;
+      found.push(...requests.filter((request) => named.has(request?.userId)));
+      if (requests.length < TIME_OFF_PAGE || answered >= (answer?.count ?? 0)) break;
+    }
+  }
+  return found;
+}
 
 export function actingTimeOff(raw: ClockifyApi, who: ActingPerson): TimeOffApi {
   const person = who.id;
@@ -65,7 +99,7 @@ export function actingTimeOff(raw: ClockifyApi, who: ActingPerson): TimeOffApi {
   /** The person's own requests, every status, page after page: each answered must be theirs. */
   const ownSearch = async (workspaceId: string, filter: Record<string, unknown> = {}) => {
     const found: ClockifyTimeOffRequest[] = [];
-    for (let page = 1; page <= WORKSPACE_PAGES; page++) {
+    for (let page = 1; page <= SEARCH_PAGES; page++) {
       const answer = await raw.timeOffRequests(workspaceId, { ...filter, users: [person], statuses: ['ALL'] }, page, true);
       const requests = answer?.requests ?? [];
       theirs(requests);
@@ -75,31 +109,23 @@ export function actingTimeOff(raw: ClockifyApi, who: ActingPerson): TimeOffApi {
     see(found);
     return found;
   };
-  /** The whole workspace's search (the key is an admin's): everyone's requests, read only to be filtered here. */
-  const workspaceSearch = async (workspaceId: string, filter: Record<string, unknown>) => {
-    const found: ClockifyTimeOffRequest[] = [];
-    for (let page = 1; page <= WORKSPACE_PAGES; page++) {
-      const answer = await raw.timeOffRequests(workspaceId, filter, page, false);
-      const requests = answer?.requests ?? [];
-      found.push(...requests);
-      if (requests.length < TIME_OFF_PAGE || found.length >= (answer?.count ?? 0)) break;
-    }
-    return found;
-  };
-
+  const audience = colleaguesAudience(raw, who, policiesOf);
   /**
-   * Whether Clockify names the person a team manager of `userId`: from the last hour's answers, else asked (one request a
-   * colleague, kept an hour) while the call has requests to spare; a colleague not asked about is left out, never shown.
+   * Whether the person's own key would show them the request: their own, an admin everyone's, an approver's policy's, a
+   * team manager's people's (as Clockify named them when the search's people were chosen: nobody else is asked about).
    */
-  const managesForView = async (workspaceId: string, userId: string) => {
-    const known = who.knownManagerOf(userId);
-    if (known !== undefined) return known;
-    if (requestsLeft() <= VIEW_MARGIN || !(await who.isTeamManager(workspaceId))) return false;
-    return who.managerOf(workspaceId, userId);
-  };
-  /** Whether the person's own key would show them the request: their own, an admin everyone's, a lead's people's, an approver's policy's. */
   const visible = async (workspaceId: string, request: ClockifyTimeOffRequest, admin: boolean) =>
-    request.userId === person || admin || namesApprover(await policyOf(workspaceId, request.policyId)) || (await managesForView(workspaceId, request.userId));
+    request.userId === person || admin || namesApprover(await policyOf(workspaceId, request.policyId)) || who.knownManagerOf(request.userId) === true;
+  /** The requests the filter finds among the people the person may see, as their own key would show them. */
+  const colleaguesSearch = async (workspaceId: string, filter: Record<string, unknown>) => {
+    const asked = Array.isArray(filter.users) ? new Set(filter.users) : undefined;
+    const people = (await audience(workspaceId)).filter((id) => asked === undefined || asked.has(id));
+    const found = await namedSearch(raw, workspaceId, filter, people);
+    const admin = await who.isAdmin(workspaceId);
+    const shown: ClockifyTimeOffRequest[] = [];
+    for (const request of found) if (await visible(workspaceId, request, admin)) shown.push(request);
+    return shown;
+  };
 
   /** Whether the person decides the request with their own role in Clockify (never their own). */
   const decides = async (workspaceId: string, request: ClockifyTimeOffRequest) => {
@@ -126,8 +152,8 @@ export function actingTimeOff(raw: ClockifyApi, who: ActingPerson): TimeOffApi {
     },
     /**
      * The person's own requests (a search naming them alone), or a colleagues' search answered as the person's own key
-     * would answer it: for an admin as Clockify answers; else in one page (the first), the workspace's requests cut to
-     * those the person may see — a list filtered here could end a page early, which a reader of pages takes for the last.
+     * would answer it, in one page (the first): the searches naming the people they may see, cut to what they may see —
+     * a list filtered here could end a page early, which a reader of pages takes for the last.
      */
     timeOffRequests: async (workspaceId: string, filter: Record<string, unknown>, page: number, own: boolean) => {
       await who.about(workspaceId);
@@ -140,18 +166,10 @@ export function actingTimeOff(raw: ClockifyApi, who: ActingPerson): TimeOffApi {
         see(answer?.requests ?? []);
         return answer;
       }
-      const admin = await who.isAdmin(workspaceId);
-      if (admin) {
-        const answer = await raw.timeOffRequests(workspaceId, filter, page, own);
-        see(answer?.requests ?? []);
-        return answer;
-      }
       const key = JSON.stringify(filter);
       if (page > 1 && view?.filter === key && who.now() - view.at < SEEN_MS)
         return { count: view.shown.length, requests: [] } satisfies ClockifyTimeOffRequests;
-      const everyone = await workspaceSearch(workspaceId, filter);
-      const shown: ClockifyTimeOffRequest[] = [];
-      for (const request of everyone) if (await visible(workspaceId, request, false)) shown.push(request);
+      const shown = await colleaguesSearch(workspaceId, filter);
       see(shown);
       view = { filter: key, at: who.now(), shown };
       return { count: shown.length, requests: page === 1 ? shown : [] } satisfies ClockifyTimeOffRequests;
@@ -201,7 +219,7 @@ export function actingTimeOff(raw: ClockifyApi, who: ActingPerson): TimeOffApi {
       note: string | undefined,
     ) => {
       const { record } = await who.about(workspaceId);
-      const request = recent(requestId) ?? (await workspaceSearch(workspaceId, { statuses: ['PENDING'] })).find((item) => item.id === requestId);
+      const request = recent(requestId) ?? (await colleaguesSearch(workspaceId, { statuses: ['PENDING'] })).find((item) => item.id === requestId);
       if (!request || request.policyId !== policyId) throw new BackEndError('clockify_leave_request_not_shown', { request: number });
       if (request.userId === person) throw new BackEndError('leave_request_own', { request: number });
       if (!(await decides(workspaceId, request))) {

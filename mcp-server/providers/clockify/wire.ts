@@ -164,6 +164,8 @@ export interface ClockifyPolicy {
   timeUnit?: string | null;
   everyoneIncludingNew?: boolean;
   userIds?: string[] | null;
+  /** The user groups whose members it is for, besides `userIds`. */
+  userGroupIds?: string[] | null;
   /** Who approves its requests (PolicyApprovalDto): the requester's team managers, and/or the members named. */
   approve?: { requiresApproval?: boolean | null; teamManagers?: boolean | null; specificMembers?: boolean | null; userIds?: string[] | null } | null;
 }

@@ -18,7 +18,8 @@
 // - the absence plugin's requests name the person (`user`) and every absence answered is checked to be theirs (a lead's
 //   read of a member's, that member's); an absence is cancelled only once a listing naming the person showed it theirs,
 //   and one the plugin approved at once on filing (the administrator's rights) is taken back: a request filed for the
-//   person waits for a decision as their own would; nobody's absence is decided through the administrator's account;
+//   person waits for a decision as their own would; a team lead decides only the absences of the people of the teams
+//   they lead, never their own, each shown by a listing naming its owner and still waiting (acting-decisions.ts);
 // - the ApprovalBundle's submission and status reads name the person (a lead's reads, a member of the teams they lead);
 // - the custom-fields plugin defines a meta field kept to a permission or role only for a caller granted it (its
 //   canSeeRule), and the organisation's account is granted every one: the person is listed, sent and shown only the
@@ -42,6 +43,7 @@ import { remoteRefusal } from '../remote/remote-error.ts';
 import { readMonday, readWeekStatus, weekOf } from './approval-weeks.ts';
 import { LEAVE_YEARS_AHEAD } from '../../domain/call-limits.ts';
 import { relationId } from './wire.ts';
+import { ledAbsenceDecisions } from './acting-decisions.ts';
 import type { KimaiAbsence, KimaiActivity, KimaiCustomer, KimaiMetaFieldRule, KimaiProject, KimaiTimesheet, KimaiUser, KimaiUserFull } from './wire.ts';
 
 /** The person is read again at most this often (a deactivation shows within the hour). */
@@ -399,8 +401,18 @@ export function actingKimaiApi(api: KimaiApi, options: ActingKimaiOptions): Kima
     const answer = await api.absences({ ...query, user: owner }, ...(purpose ? [purpose] : []));
     if (!Array.isArray(answer) || answer.some((absence) => ownerOf(absence) !== owner)) throw notThePersons();
     if (owner === personId) for (const absence of answer) personsAbsences.add(absence.id);
+    else decisions.noteListed(owner, answer);
     return answer;
   };
+  /** A lead's decisions, of absences a listing naming their owner showed (acting-decisions.ts). */
+  const decisions = ledAbsenceDecisions({
+    personId,
+    now,
+    sees: async () => (await look()).sees,
+    isOwn: (id) => personsAbsences.has(id),
+    absencesOf: (query, purpose) => absencesOf(query, purpose),
+    decide: (id, decision) => api.decideAbsence(id, decision),
+  });
   /**
    * Files the person's absence with `user` naming them, then reads it back from their own listing: the plugin's status
    * for an administrator's filing for someone else is not known, and a request filed for the person must wait for a
@@ -610,8 +622,8 @@ export function actingKimaiApi(api: KimaiApi, options: ActingKimaiOptions): Kima
     absences: absencesOf,
     createAbsence,
     deleteAbsence,
-    // A decision would be the administrator's, and the plugin's record names no decider: a lead decides in Kimai's pages.
-    decideAbsence: withheld('decide absences'),
+    // A team lead's decision on the absence of someone they lead, read first (the plugin's record names no decider).
+    decideAbsence: (id, decision) => decisions.decide(id, decision),
     // The ApprovalBundle, narrowed to the person: the plugin answers a week's status as a bare string naming nobody,
     // so what is narrowed is whom each request names (its `user`, always given: the key's own weeks are never read).
     weekStatus: async (query, action) => {

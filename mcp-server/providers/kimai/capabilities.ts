@@ -33,9 +33,10 @@ export const KIMAI_ACTING_CAPABILITIES: ReadonlySet<Capability> = new Set([...WI
  * Acting for a person: their own time tools; their own leave where the absence plugin answered (acting-api.ts names
  * them on each of its requests), and their own weeks where the ApprovalBundle was found, both only once a check found
  * them (unknown is no: a team server lists its tools again when a check changes them); and, for a team lead by role who
- * leads a team, the team's hours and projects and, with the plugin, their leave (acting-api.ts narrows those reads to
- * the people of the teams they lead). An administrator person is offered no team tools this way: their own token would
- * reach everyone, which the organisation account is not narrowed to.
+ * leads a team, the team's hours and projects and, with the plugin, their leave to list and decide (acting-api.ts
+ * narrows those reads, and acting-decisions.ts the decisions, to the people of the teams they lead). An administrator
+ * person is offered no team tools this way: their own token would reach everyone, which the organisation account is not
+ * narrowed to.
  */
 export function kimaiActingCapabilities(facts: Pick<KimaiDetection, 'role' | 'leads' | 'absences' | 'approvals'>): ReadonlySet<Capability> {
   const leads = facts.role === 'ROLE_TEAMLEAD' && facts.leads === true;

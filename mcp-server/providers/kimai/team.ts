@@ -142,9 +142,6 @@ export class KimaiTeam extends BackEndPart<KimaiContext> {
   }
 
   async findPendingLeave(id: number): Promise<PendingLeave> {
-    // Under the organisation account the plugin's confirm or reject would be the administrator's decision, and its record
-    // names no decider: the lead decides in Kimai's own pages, said before anything is read or sent.
-    if (this.context.options.actingFor) throw new BackEndError('kimai_leave_decided_in_pages', { page: this.context.api.baseUrl });
     const listed = this.#listed.get(id);
     if (!listed) throw new BackEndError('kimai_leave_request_not_listed', { request: id });
     const me = await this.#leader();

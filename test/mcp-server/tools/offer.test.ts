@@ -13,6 +13,7 @@ import type { Settings } from '../../../mcp-server/contract/settings.ts';
 import type { ToolPolicyOptions } from '../../../mcp-server/contract/tool-policy.ts';
 import { TOOL_NAMES } from '../../../mcp-server/contract/tool-catalog.ts';
 import { refusalSentence } from '../../../mcp-server/contract/outcomes/refusals.ts';
+import { kimaiActingCapabilities } from '../../../mcp-server/providers/kimai/capabilities.ts';
 import { modelText, peopleText } from '../../../mcp-server/contract/outcomes/sentence.ts';
 
 const dirs: string[] = [];
@@ -106,6 +107,24 @@ describe('whyNotOffered: why a tool a client calls by name is not offered', () =
                 isToolOffered(tool, capabilities, settings, options),
               );
             }
+  });
+
+  it('offers a Kimai team lead who leads a team the leave decisions under the organisation account, and nobody else (issue 83)', () => {
+    const teamOn = everything();
+    const offered = (facts: Parameters<typeof kimaiActingCapabilities>[0]) =>
+      (['list_pending_leave', 'decide_leave_request'] as const).map((name) =>
+        whyNotOffered(TOOL_CATALOG[name], kimaiActingCapabilities(facts), teamOn, open, true),
+      );
+    expect(offered({ role: 'ROLE_TEAMLEAD', leads: true, absences: true, approvals: false })).toEqual([null, null]);
+    // A plain user, an administrator (whom the account is not narrowed to reach everyone for), a lead of no team, or a
+    // Kimai without the absence plugin: withheld, said as the organisation account's.
+    for (const facts of [
+      { role: 'ROLE_USER', leads: false, absences: true },
+      { role: 'ROLE_ADMIN', leads: true, absences: true },
+      { role: 'ROLE_TEAMLEAD', leads: false, absences: true },
+      { role: 'ROLE_TEAMLEAD', leads: true, absences: false },
+    ] as const)
+      expect(offered({ ...facts, approvals: false }), JSON.stringify(facts)).toEqual(['organisation_account', 'organisation_account']);
   });
 
   it('words each reason for the model with the tool as called, and for a person without tool names', () => {

@@ -36,6 +36,14 @@ const LAST_WEEK = monday(-1);
 const LEAVE_DAY = monday(3);
 
 const line = (request: RecordedRequest) => `${request.method} ${request.path.replace('/api/v1', '')}`;
+/** The people each time-off search since `mark` named (getTimeOffRequest: a POST that reads; no `users` reads everyone's). */
+const searchedSince = (fake: FakeClockify, mark: number) =>
+  fake.requests
+    .slice(mark)
+    .filter((request) => request.method === 'POST' && request.path.endsWith('/time-off/requests'))
+    .map((request) => (JSON.parse(request.body) as { users?: unknown }).users);
+/** Whose requests the time-off searches since `mark` (an index into the fake's answered searches) answered. */
+const readSince = (fake: FakeClockify, mark: number) => new Set(fake.timeOffRead.slice(mark).flatMap((read) => read.owners));
 /** The writes among the fake's requests since `mark` (searches sent as POST read only). */
 const writesSince = (fake: FakeClockify, mark: number) =>
   fake.requests
@@ -124,11 +132,11 @@ describe('leave and the week’s close under one organisation credential on Cloc
       const calendar = textOf(await ok(client, 'absence_calendar', { from: monday(3), to: monday(4, 6) }));
       // Cleo's approved days are in the workspace the key reads, not in what Ada's own key shows her.
       expect(calendar).not.toContain('Cleo');
-      // Every search of time off and every balance read named Ada alone.
-      for (const request of fake.requests.slice(mark)) {
-        if (request.path.endsWith('/time-off/requests') && JSON.parse(request.body).users) expect(JSON.parse(request.body)).toMatchObject({ users: [ada] });
-        if (request.path.includes('/time-off/balance/')) expect(request.path).toContain(`/balance/user/${ada}`);
-      }
+      // Every search of time off (her calendar's colleagues' too: she leads nobody) and every balance read named Ada alone.
+      const searched = searchedSince(fake, mark);
+      expect(searched.length).toBeGreaterThan(2);
+      expect(searched).toEqual(searched.map(() => [ada]));
+      for (const request of fake.requests.slice(mark)) if (request.path.includes('/time-off/balance/')) expect(request.path).toContain(`/balance/user/${ada}`);
 
       // A number she never listed (another's request, guessed) is refused before anything is sent.
       expect(await refused(client, 'cancel_leave_request', { id: id + 40 })).toContain('Punchcard has listed none with that number');
@@ -170,8 +178,18 @@ describe('leave and the week’s close under one organisation credential on Cloc
     addTimeOff(fake, { userId: mia, start: monday(8), end: monday(8), createdAt: Date.now() - 3_600_000 });
     const client = await signIn('mia');
     try {
+      const mark = { requests: fake.requests.length, reads: fake.timeOffRead.length };
       const pending = (await ok(client, 'list_pending_leave', {})).structuredContent as { requests: Array<{ id: number; person: string }> };
       expect(pending.requests.map((request) => request.person).sort()).toEqual(['Ada Lovelace', 'Cleo Patra']);
+      await ok(client, 'absence_calendar', { from: monday(4), to: monday(5, 6) });
+      // Every search names her and the people Clockify names her the manager of, never nobody (everyone's): Wes's and
+      // Bob's requests are not even read.
+      const searched = searchedSince(fake, mark.requests);
+      const colleagues = searched.filter((users) => JSON.stringify(users) !== JSON.stringify([mia]));
+      expect(colleagues.length).toBeGreaterThan(1);
+      for (const users of colleagues) expect(new Set(users as string[])).toEqual(new Set([mia, ada, cleo]));
+      const hers: readonly string[] = [mia, ada, cleo];
+      expect([...readSince(fake, mark.reads)].filter((owner) => !hers.includes(owner))).toEqual([]);
       const adas = pending.requests.find((request) => request.person === 'Ada Lovelace') as { id: number };
       await ok(client, 'decide_leave_request', { id: adas.id, decision: 'approve', reason: 'Enjoy' });
       expect(fake.state.timeOff.find((request) => request.userId === ada && request.start === monday(7))).toMatchObject({
@@ -219,7 +237,11 @@ describe('leave and the week’s close under one organisation credential on Cloc
   it("shows Bob, the organisation account's own user and an admin, everyone's requests but his own, and lets him decide none of his", async () => {
     const client = await signIn('bob');
     try {
+      const mark = fake.requests.length;
       const pending = (await ok(client, 'list_pending_leave', {})).structuredContent as { requests: Array<{ person: string }> };
+      // An admin sees everyone's, and every search names them: each member of the workspace, never nobody.
+      const members = fake.state.users.filter((user) => user.workspaces.includes(WS)).map((user) => user.id);
+      for (const users of searchedSince(fake, mark)) expect(new Set(users as string[])).toEqual(new Set(members));
       expect(pending.requests.map((request) => request.person)).not.toContain('Bob Builder');
       expect(pending.requests.map((request) => request.person)).toContain('Wes Worker');
       expect(await refused(client, 'decide_timesheet', { id: `64c777ddd3fcab07cfbb9${bob.slice(-3)}`, decision: 'approve' })).toContain('your own timesheet');

@@ -1,10 +1,11 @@
 // Leave and the week's close on Kimai under one organisation credential (issue 76), through the BUILT team server, the
 // OpenID provider stand-in and the fake Kimai with its absence and ApprovalBundle plugins, which acts for anyone the
 // super administrator's key names and narrows nothing itself. Mia (a plain user) files, lists and cancels her own leave
-// and submits her week; Tom leads her team and lists her pending leave and weeks, but decides neither through the key
-// (Kimai's pages); Ada, of another team, reaches none of Mia's; Root, the organisation account's own user signed in as a
-// person, gets her own leave and no team tools. Every refusal is in words with nothing sent, every write audited as the
-// person's, through the organisation.
+// and submits her week; Tom leads her team, lists her pending leave and weeks and decides her leave through the key (as
+// his own token would: the plugin's record names no decider), never his own nor Ada's, but not her weeks (the
+// ApprovalBundle decides only in its pages); Ada, of another team, reaches none of Mia's; Root, the organisation
+// account's own user signed in as a person, gets her own leave and no team tools. Every refusal is in words with nothing
+// sent, every write audited as the person's or the lead's, through the organisation.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, isoWeekday } from '../../../mcp-server/domain/time.ts';
 import { type AuditLine, readAudit } from '../../support/audit-log.ts';
@@ -115,9 +116,11 @@ describe("leave and the week's close on Kimai under one organisation credential 
       expect(line, line.tool).toMatchObject({ person: 'Mia M. <mia@example.com>', via: 'organisation' });
   });
 
-  it("lets Tom list the leave and weeks of the people he leads, never Ada's, and decide neither through the key, in words, sending nothing", async () => {
+  it("lets Tom list the leave and weeks of the people he leads, never Ada's, and decide Mia's leave, never his own nor Ada's, nor a week", async () => {
     const mias = fake.addAbsence({ userId: MIA.id, date: LATER_MONDAY, type: 'holiday', status: 'new' });
     const adas = fake.addAbsence({ userId: ADA.id, date: LATER_MONDAY, type: 'holiday', status: 'new' });
+    const toms = fake.addAbsence({ userId: TOM.id, date: addDays(LATER_MONDAY, 1), type: 'holiday', status: 'new' });
+    const auditBefore = (await readAudit(server)).lines.length;
     const tom = await signedIn('tom', [...OWN_LEAVE, ...OWN_WEEKS, ...TEAM_LEAVE]);
     try {
       const listed = await sentDuring(async () => {
@@ -130,22 +133,34 @@ describe("leave and the week's close on Kimai under one organisation credential 
       });
       expect(listed.filter((request) => String(userOf(request)) === String(ADA.id))).toEqual([]);
       expect(listed.filter((request) => request.method !== 'GET')).toEqual([]);
+      // Ada's (another team's) and his own by their numbers: refused in words, nothing about them read or sent.
       const refused = await sentDuring(async () => {
-        const leave = await tom.call('decide_leave_request', { id: mias.id, decision: 'approve' });
-        expect(refusalOf(leave)).toEqual({ code: 'kimai_leave_decided_in_pages', facts: { page: fake.url } });
-        expect(textOf(leave)).toContain("Decide it in Kimai's own absence pages");
-        // Ada's request by its number: refused the same, before anything about it is read.
-        expect(refusalOf(await tom.call('decide_leave_request', { id: adas.id, decision: 'reject' }))?.code).toBe('kimai_leave_decided_in_pages');
+        for (const id of [adas.id, toms.id]) {
+          const leave = await tom.call('decide_leave_request', { id, decision: 'approve' });
+          expect(refusalOf(leave), `#${id}`).toEqual({ code: 'kimai_leave_request_not_listed', facts: { request: id } });
+        }
         const week = await tom.call('decide_timesheet', { id: `user-${MIA.id}-week-${LAST_MONDAY}`, decision: 'approve' });
         expect(refusalOf(week)?.code).toBe('timesheet_decided_in_pages');
         expect(refusalOf(await tom.call('withdraw_timesheet', { id: `user-${MIA.id}-week-${LAST_MONDAY}` }))?.code).toBe('timesheet_withdrawn_in_pages');
       });
       expect(refused).toEqual([]);
+      // Mia's: whose it is read first, through her listing (the confirm names nobody), then confirmed with the key.
+      const decided = await sentDuring(async () => {
+        const answer = ok(await tom.call('decide_leave_request', { id: mias.id, decision: 'approve', reason: 'Enjoy' }));
+        expect(textOf(answer)).toContain('keeps no reason with a decision');
+      });
+      expect(plugins(decided).map((request) => `${request.method} ${request.path}`)).toEqual(['GET /api/absences', `PATCH /api/absences/${mias.id}/confirm`]);
+      expect(String(userOf(plugins(decided)[0] as KimaiRequest))).toBe(String(MIA.id));
+      expect(decided.every((request) => request.headers.authorization === `Bearer ${ROOT.token}`)).toBe(true);
     } finally {
       await tom.close();
     }
-    expect([mias.status, adas.status]).toEqual(['new', 'new']);
+    expect([mias.status, adas.status, toms.status]).toEqual(['approved', 'new', 'new']);
     expect(fake.approvals.status(MIA.id, LAST_MONDAY)).toBe('submitted');
+    // Kimai's absence names no decider: Punchcard's audit log names Tom, through the organisation.
+    const decisions = async () =>
+      (await readAudit(server)).lines.slice(auditBefore).filter((line: AuditLine) => line.tool === 'decide_leave_request' && line.outcome === 'done');
+    await expect.poll(async () => (await decisions()).map((line) => [line.person, line.via])).toEqual([['Tom L. <tom@example.com>', 'organisation']]);
   });
 
   it("offers Ada, of another team, no one's leave but hers: Mia's by number is refused in words, and team tools are not hers to call", async () => {

@@ -309,7 +309,7 @@ describe('outside check of issue 76 on Kimai (built server)', () => {
     expect(locked.writes).toEqual([]);
   });
 
-  it('Tom (lead): sees and reads only his people, decides nothing through the key, and never his own or a stranger', async () => {
+  it("Tom (lead): sees and reads only his people, decides his people's leave through the key, never his own, a stranger's or a week", async () => {
     const tom = await signIn('tom');
     const pending = await attempt(tom, 'Tom list_pending_leave', 'list_pending_leave');
     expect(pending.result.isError, textOf(pending.result)).toBeFalsy();
@@ -324,6 +324,23 @@ describe('outside check of issue 76 on Kimai (built server)', () => {
       expectSentence(result, `Tom decides #${id}`);
       expect(sent).toEqual([]);
     }
+    // Issue 83: a lead decides the leave his list showed him (Ada's: Kimai shows him those of his people who recorded
+    // time) through the key, as his own token would (the plugin's record names no decider whichever account decides):
+    // its person's listing is read first, then the confirm is sent, and the audit names Tom.
+    const listedIds = (pending.result.structuredContent?.requests as Array<{ id: number }>).map((request) => request.id);
+    const adas = fake.state.absences.filter((absence) => absence.userId === ADA.id && absence.status === 'new').map((absence) => absence.id);
+    expect(listedIds).toEqual(adas);
+    const auditBefore = (await audit()).length;
+    const decided = await attempt(tom, `Tom decide_leave_request #${adas[0]} (Ada's)`, 'decide_leave_request', { id: adas[0], decision: 'approve' });
+    expect(decided.result.isError, textOf(decided.result)).toBeFalsy();
+    expect(decided.writes.map((request) => `${request.method} ${request.path}`)).toEqual([`PATCH /api/absences/${adas[0]}/confirm`]);
+    for (const request of decided.sent.filter((item) => item.path === '/api/absences'))
+      expect(new URLSearchParams(request.query).get('user')).toBe(String(ADA.id));
+    expect(fake.state.absences.find((absence) => absence.id === adas[0])?.status).toBe('approved');
+    const done = async () => (await audit()).slice(auditBefore).filter((record) => record.outcome === 'done');
+    await expect
+      .poll(async () => (await done()).map((record) => [record.tool, record.person, record.via]))
+      .toEqual([['decide_leave_request', 'Tom Lead <tom@example.com>', 'organisation']]);
     for (const person of ['Kai Other', 'kai', 'root', 'Leo Lead', String(KAI.id)]) {
       const { result, sent } = await attempt(tom, `Tom list_timesheet_approvals person=${person}`, 'list_timesheet_approvals', { person });
       for (const request of sent) expect([String(ADA.id), String(MIA.id), String(TOM.id), null]).toContain(new URLSearchParams(request.query).get('user'));

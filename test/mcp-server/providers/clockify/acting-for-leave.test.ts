@@ -10,7 +10,7 @@ import { closeAfterEach } from '../../../support/close-after-each.ts';
 import { type MovableClock, movableClockStartingAt } from '../../../support/fake-clock.ts';
 import { actingTracker, call, line, narrowedApi, refusal } from './acting-support.ts';
 import { approvalRequestsOf } from './fake-clockify-approvals.ts';
-import { addTimeOff, type FakeClockify, SEED, seedTeam, seedWorkspace, startFakeClockify, TEAM } from './fake-clockify.ts';
+import { addMembers, addTimeOff, type FakeClockify, SEED, seedTeam, seedWorkspace, startFakeClockify, TEAM } from './fake-clockify.ts';
 
 const NOW = '2026-11-18T09:00:00+01:00';
 const WS = SEED.workspaces.acme;
@@ -43,6 +43,15 @@ const writes = (fake: FakeClockify, mark = 0) =>
     .map(line);
 
 const approvals = (tracker: RemoteTracker) => tracker.approvals as NonNullable<RemoteTracker['approvals']>;
+const teamLeaveOf = (tracker: RemoteTracker) => tracker.teamLeave as NonNullable<RemoteTracker['teamLeave']>;
+const calendarOf = (tracker: RemoteTracker) => (from: string, to: string) =>
+  (tracker.leave as Required<Pick<RemoteTracker['leave'], 'teamAbsences'>>).teamAbsences(from, to);
+/** The bodies of the time-off searches sent since `mark` (getTimeOffRequest is a POST that reads). */
+const searches = (fake: FakeClockify, mark = 0) =>
+  fake.requests
+    .slice(mark)
+    .filter((request) => request.method === 'POST' && request.path.endsWith('/time-off/requests'))
+    .map((request) => JSON.parse(request.body) as { users?: unknown });
 const vacation = (firstDay: string, lastDay = firstDay) =>
   ({ type: 'vacation', firstDay, lastDay, firstDayPart: 'full', lastDayPart: 'full', days: 0, comment: 'Family' }) as const;
 
@@ -123,12 +132,15 @@ describe('acting for Ada on Clockify: her own leave', () => {
     expect(fake.state.timeOff.some((request) => request.id === cleos)).toBe(true);
   });
 
-  it("shows her calendar with her own leave only, though the key reads everyone's approved time off", async () => {
-    const { tracker } = await setUp(ada, (fake) => {
-      addTimeOff(fake, { userId: ada, start: '2026-11-26', end: '2026-11-26', status: 'APPROVED' });
+  it("shows her calendar with her own leave only, every search naming her alone, though the key could read everyone's", async () => {
+    const { fake, tracker } = await setUp(ada, (server) => {
+      addTimeOff(server, { userId: ada, start: '2026-11-26', end: '2026-11-26', status: 'APPROVED' });
     });
-    const absences = await call(() => (tracker.leave.teamAbsences as NonNullable<RemoteTracker['leave']['teamAbsences']>)('2026-11-16', '2026-12-31'));
+    const absences = await call(() => calendarOf(tracker)('2026-11-16', '2026-12-31'));
     expect(absences.map((absence) => absence.person)).toEqual(['Ada Lovelace']);
+    // She leads nobody and approves no policy: the colleagues' search names her too, and reads nobody else's.
+    expect(searches(fake).map((body) => body.users)).toEqual(searches(fake).map(() => [ada]));
+    expect(fake.timeOffRead.flatMap((read) => read.owners).filter((owner) => owner !== ada)).toEqual([]);
   });
 });
 
@@ -171,11 +183,11 @@ describe('acting for a lead on Clockify: her people’s leave', () => {
     const miaNumber = await aliases.number('timeOff', miaRequest.id);
     expect((await refusal(call(() => teamLeave(tracker).findPendingLeave(wesNumber)))).code).toBe('clockify_leave_request_not_shown');
     expect((await refusal(call(() => teamLeave(tracker).findPendingLeave(miaNumber)))).code).toBe('leave_request_own');
-    // Below the tools, the PATCH by id: Wes's is not hers to decide, her own never.
+    // Below the tools, the PATCH by id: Wes's is not among what the search naming her people reads, her own never decided.
     const api = narrowedApi(opened, fake, mia);
     expect(await refusal(api.decideTimeOff(WS, VACATION, wesRequest.id, wesNumber, 'APPROVED', undefined))).toEqual({
-      code: 'clockify_leave_not_yours_to_decide',
-      facts: { request: wesNumber, person: 'Wes Worker', policy: 'Vacation' },
+      code: 'clockify_leave_request_not_shown',
+      facts: { request: wesNumber },
     });
     expect(await refusal(api.decideTimeOff(WS, VACATION, miaRequest.id, miaNumber, 'APPROVED', undefined))).toEqual({
       code: 'leave_request_own',
@@ -193,8 +205,89 @@ describe('acting for a lead on Clockify: her people’s leave', () => {
     });
     const mark = fake.requests.length;
     const api = narrowedApi(opened, fake, wes);
-    expect((await refusal(api.decideTimeOff(WS, VACATION, '64c777ddd3fcab07cfbb4002', 4, 'REJECTED', 'no'))).code).toBe('clockify_leave_not_yours_to_decide');
+    // Cleo's request is not read for him: the search names the people he may see, himself alone.
+    expect((await refusal(api.decideTimeOff(WS, VACATION, '64c777ddd3fcab07cfbb4002', 4, 'REJECTED', 'no'))).code).toBe('clockify_leave_request_not_shown');
+    expect(searches(fake, mark).map((body) => body.users)).toEqual([[wes]]);
     expect(writes(fake, mark)).toEqual([]);
+  });
+});
+
+describe("acting on Clockify: every search of colleagues' time off names the people it is for", () => {
+  /** Checks that each search since the marks named some of `people` (never nobody, which is everyone) and read only theirs. */
+  const namesOnly = (fake: FakeClockify, people: readonly string[], marks: { requests: number; reads: number }) => {
+    const sent = searches(fake, marks.requests);
+    expect(sent.length).toBeGreaterThan(0);
+    for (const body of sent) {
+      expect(Array.isArray(body.users) && body.users.length > 0, JSON.stringify(body)).toBe(true);
+      for (const id of body.users as string[]) expect(people, 'named').toContain(id);
+    }
+    for (const read of fake.timeOffRead.slice(marks.reads)) for (const owner of read.owners) expect(people, 'read').toContain(owner);
+  };
+  const marksOf = (fake: FakeClockify) => ({ requests: fake.requests.length, reads: fake.timeOffRead.length });
+
+  it("names Mia and the people she manages in her calendar's, her pending list's and her decision's searches, and reads nobody else's", async () => {
+    const { fake, tracker, aliases } = await setUp(mia, (server) => {
+      addTimeOff(server, { userId: wes, start: '2026-12-15', end: '2026-12-15', status: 'APPROVED' });
+      addTimeOff(server, { userId: wes, start: '2026-12-09', end: '2026-12-09' });
+      addTimeOff(server, { userId: bob, start: '2026-12-10', end: '2026-12-10' });
+    });
+    await tracker.detectFeatures();
+    const marks = marksOf(fake);
+    const absences = await call(() => calendarOf(tracker)('2026-12-01', '2026-12-31'));
+    expect(absences.map((absence) => absence.person)).toEqual(['Cleo Patra']);
+    const page = await call(() => teamLeaveOf(tracker).pendingLeave({ offset: 0, limit: 20 }));
+    expect(page.requests.map((request) => request.person)).toEqual(['Cleo Patra']);
+    // A decision below the tools, whose owner is read afresh (no listing of that call): the search names her people again.
+    const cleos = await aliases.number('timeOff', '64c777ddd3fcab07cfbb4002');
+    const api = narrowedApi(opened, fake, mia);
+    await call(() => api.decideTimeOff(WS, VACATION, '64c777ddd3fcab07cfbb4002', cleos, 'APPROVED', undefined));
+    expect(fake.state.timeOff.find((request) => request.id === '64c777ddd3fcab07cfbb4002')?.status).toBe('APPROVED');
+    namesOnly(fake, [mia, ada, cleo], marks);
+  });
+
+  it('names everyone in the workspace for an admin, in searches of at most 500 people each, and lists a pending request of the last of them', async () => {
+    const { olga } = TEAM.users;
+    let last = '';
+    const { fake, tracker } = await setUp(olga, (server) => {
+      const added = addMembers(server, 620);
+      last = (added.at(-1) as { id: string }).id;
+      addTimeOff(server, { userId: last, start: '2026-12-21', end: '2026-12-21' });
+    });
+    await tracker.detectFeatures();
+    const marks = marksOf(fake);
+    const page = await call(() => teamLeaveOf(tracker).pendingLeave({ offset: 0, limit: 50 }));
+    expect(page.requests.map((request) => request.person)).toEqual(['Cleo Patra', 'Member 620']);
+    const everyone = fake.state.users.filter((user) => user.workspaces.includes(WS)).map((user) => user.id);
+    namesOnly(fake, everyone, marks);
+    const named = searches(fake, marks.requests).flatMap((body) => body.users as string[]);
+    for (const body of searches(fake, marks.requests)) expect((body.users as string[]).length).toBeLessThanOrEqual(500);
+    expect(new Set(named)).toEqual(new Set(everyone));
+    expect(named.length).toBe(everyone.length);
+  });
+
+  it("names a policy's approver the people the policy is for (its user group's), and shows her only that policy's requests", async () => {
+    const { fake, tracker } = await setUp(wes, (server) => {
+      server.state.userGroups.push({ id: '64c777ddd3fcab07cfbb7001', workspaceId: WS, name: 'Night shift', userIds: [cleo], managerIds: [] });
+      const unpaid = server.state.policies.find((policy) => policy.id === SEED.policies.unpaid);
+      Object.assign(unpaid ?? {}, { everyoneIncludingNew: false, userIds: [], userGroupIds: ['64c777ddd3fcab07cfbb7001'], approverIds: [wes] });
+      addTimeOff(server, { userId: cleo, start: '2026-12-21', end: '2026-12-21', status: 'APPROVED', policyId: SEED.policies.unpaid });
+    });
+    const marks = marksOf(fake);
+    const absences = await call(() => calendarOf(tracker)('2026-12-01', '2026-12-31'));
+    // Cleo's unpaid day, which Wes approves; not her vacation (the 14th to 16th), whose policy does not name him.
+    expect(absences.map((absence) => [absence.person, absence.firstDay])).toEqual([['Cleo Patra', '2026-12-21']]);
+    namesOnly(fake, [wes, cleo], marks);
+  });
+
+  it('keeps to the people named where Clockify answers a colleagues’ search with everyone’s (it ignored `users`)', async () => {
+    const { fake } = await setUp(mia, (server) => {
+      server.options.usersFilter = false;
+      addTimeOff(server, { userId: wes, start: '2026-12-15', end: '2026-12-15', status: 'APPROVED' });
+    });
+    const api = narrowedApi(opened, fake, mia);
+    const answer = await call(() => api.timeOffRequests(WS, { statuses: ['APPROVED'] }, 1, false));
+    expect(fake.timeOffRead.some((read) => read.owners.includes(wes))).toBe(true);
+    expect((answer?.requests ?? []).map((request) => request.userName)).toEqual(['Cleo Patra']);
   });
 });
 
@@ -283,6 +376,34 @@ describe('acting on Clockify: what leave and the week’s close send', () => {
       .map((request) => line(request).replace(`/workspaces/${WS}`, ''))
       .sort();
   }
+
+  it("costs a lead's view of colleagues' time off the people it names: the members, whom she manages (hourly), a search", async () => {
+    const managers = (lines: readonly string[]) => lines.map((item) => item.replace(/\/users\/[0-9a-f]{24}\/managers$/, '/users/{member}/managers'));
+    const setup = await setUp(mia);
+    await setup.tracker.detectFeatures();
+    const calendar = () => calendarOf(setup.tracker)('2026-12-01', '2026-12-31');
+    // Cold: every member of the workspace (a page of 200), whether Clockify names her the manager of each of the six
+    // active others, her role and the policies (hourly), her own search and the one naming her people.
+    expect(managers(await sent(setup, setup.clock, calendar))).toEqual([
+      'GET /time-off/policies',
+      'GET /users',
+      ...Array.from({ length: 6 }, () => 'GET /users/{member}/managers'),
+      'POST /time-off/requests',
+      'POST /time-off/requests',
+      'POST /users/info',
+      'POST /users/info',
+    ]);
+    // Warm: the search naming her people alone (her own requests are kept a moment), one request, as before.
+    expect(await sent(setup, setup.clock, calendar)).toEqual(['POST /time-off/requests']);
+    // An admin's: every member named, in searches of 500; the members' list once in ten minutes.
+    const admin = await setUp(TEAM.users.olga);
+    await admin.tracker.detectFeatures();
+    const adminCalendar = () => calendarOf(admin.tracker)('2026-12-01', '2026-12-31');
+    expect(await sent(admin, admin.clock, adminCalendar)).toEqual(['GET /users', 'POST /time-off/requests', 'POST /time-off/requests', 'POST /users/info']);
+    expect(await sent(admin, admin.clock, adminCalendar)).toEqual(['POST /time-off/requests']);
+    admin.clock.advance(10 * 60_000);
+    expect(await sent(admin, admin.clock, adminCalendar)).toEqual(['GET /users', 'POST /time-off/requests']);
+  });
 
   it("costs Ada's warm calls what her own key costs, one more to read a filing back, and her week's lists three", async () => {
     const setup = await setUp(ada);

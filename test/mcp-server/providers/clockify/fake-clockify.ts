@@ -127,6 +127,8 @@ export interface FakePolicy {
   archived: boolean;
   everyoneIncludingNew: boolean;
   userIds: string[];
+  /** The user groups whose members it is for (PolicyDtoV1 userGroupIds); none unless said. */
+  userGroupIds?: string[];
   /** PolicyApprovalDto: the requester's team managers approve; default no. */
   teamManagersApprove?: boolean;
   /** PolicyApprovalDto: members named to approve (specificMembers). */
@@ -267,6 +269,8 @@ export interface FakeClockify {
   readonly requests: RecordedRequest[];
   /** Every write that reached the fake's state (method, path, the user who made it), for "nothing was written" checks. */
   readonly writes: Array<{ method: string; path: string; userId: string }>;
+  /** Every time-off search answered: the people its body named (`users`, empty for none), and whose requests the answer held. */
+  readonly timeOffRead: Array<{ users: string[]; owners: string[] }>;
   failNext(match: { method?: string; path: string | RegExp }, failure: Failure): void;
   /**
    * Runs `action` when the next request that matches arrives, before the fake answers it: what someone else does in
@@ -388,6 +392,7 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
   };
   const requests: RecordedRequest[] = [];
   const writes: FakeClockify['writes'] = [];
+  const timeOffRead: FakeClockify['timeOffRead'] = [];
   const failures = new Failures();
   const sent = new Map<string, number[]>();
 
@@ -593,6 +598,7 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
     !policy.archived &&
     (policy.everyoneIncludingNew ||
       policy.userIds.includes(user.id) ||
+      state.userGroups.some((group) => policy.userGroupIds?.includes(group.id) && group.userIds.includes(user.id)) ||
       state.balances.some((balance) => balance.policyId === policy.id && balance.userId === user.id));
 
   // ---------------------------------------------------------------------------------------------
@@ -949,7 +955,7 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
         archived: policy.archived,
         everyoneIncludingNew: policy.everyoneIncludingNew,
         userIds: policy.userIds,
-        userGroupIds: [],
+        userGroupIds: policy.userGroupIds ?? [],
         approve: {
           requiresApproval: policy.requiresApproval,
           teamManagers: policy.teamManagersApprove === true,
@@ -995,6 +1001,8 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
   route('POST', '/workspaces/:workspaceId/time-off/requests', (call) => {
     const workspace = timeOffWorkspace(call);
     const users = Array.isArray(call.body.users) ? call.body.users.filter((id): id is string => typeof id === 'string') : [];
+    // Documented: `users` holds unique items (uniqueItems). GUESS: a list naming someone twice is a 400.
+    if (new Set(users).size !== users.length) throw refuse(400, 'users: must not contain duplicate elements');
     const onlyOwn = users.length > 0 && users.every((id) => id === call.user.id);
     // GUESS: a regular member may list their own requests only; a team manager theirs and those of the
     // members they manage (others are left out, not refused).
@@ -1024,7 +1032,9 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
       // Documented: start and end select requests created after and before them.
       .filter((request) => (from === undefined || request.createdAt >= from) && (to === undefined || request.createdAt <= to))
       .sort((a, b) => a.createdAt - b.createdAt);
-    return { count: matching.length, requests: matching.slice((page - 1) * pageSize, page * pageSize).map(timeOffJson) };
+    const answered = matching.slice((page - 1) * pageSize, page * pageSize);
+    timeOffRead.push({ users, owners: answered.map((request) => request.userId) });
+    return { count: matching.length, requests: answered.map(timeOffJson) };
   });
 
   /** Files a request of `owner`'s on the policy the path names: their own, or one an admin files for them. */
@@ -1334,6 +1344,7 @@ export async function startFakeClockify(options: FakeClockifyOptions = {}): Prom
     state,
     requests,
     writes,
+    timeOffRead,
     failNext(match, failure) {
       failures.add(match, failure);
     },

@@ -1,6 +1,7 @@
 // Leave and the week's close on Kimai under the organisation's account (issue 76): the absence plugin and the
 // ApprovalBundle through the narrowed API (providers/kimai/acting-api.ts), for Ada (a plain user), for Tom (the team
-// lead of Mia's team, not of Ada's) and through a key that may not act for Ada (a team lead's). The fake Kimai narrows
+// lead of Mia's team, not of Ada's; he decides Mia's leave, as with his own token) and through a key that may not act
+// for Ada (a team lead's). The fake Kimai narrows
 // nothing for others itself: an administrator's key files and reads anyone's absences and weeks, and a `?user=` the key
 // may not use is ignored without a word. What the fake's request log shows was sent, and what was refused unsent.
 import { describe, expect, it } from 'vitest';
@@ -26,7 +27,9 @@ const at = (iso: string) => Date.parse(iso);
 const opened = closedAfterEach();
 
 /** Ada, Tom, Root and Mia; Tom leads Mia's team, which Ada is not in; each has a record this week and last. */
-async function setup(options: FakeKimaiOptions & { person?: FakeUser; key?: FakeUser } = {}): Promise<{ fake: FakeKimai; tracker: RemoteTracker }> {
+async function setup(
+  options: FakeKimaiOptions & { person?: FakeUser; key?: FakeUser; ownToken?: true } = {},
+): Promise<{ fake: FakeKimai; tracker: RemoteTracker }> {
   const clock = movableClockStartingAt(NOW);
   const server = await startFakeKimai({
     users: [...DEFAULT_USERS, MIA],
@@ -48,7 +51,8 @@ async function setup(options: FakeKimaiOptions & { person?: FakeUser; key?: Fake
       });
   const created = createKimaiTracker({
     ...trackerOptions(server.url, (options.key ?? ROOT).token, dataFolder(opened, 'kimai-acting-leave'), clock),
-    actingFor: { userId: String((options.person ?? ADA).id) },
+    // With `ownToken`, the person's own token and no organisation account (the desktop's way), to compare with.
+    ...(options.ownToken ? {} : { actingFor: { userId: String((options.person ?? ADA).id) } }),
     approvalToolsWanted: () => true,
   });
   opened.tracker = created;
@@ -135,7 +139,7 @@ describe("a person's leave on Kimai's absence plugin, through the organisation's
 });
 
 describe("a lead's leave decisions on Kimai, through the organisation's account", () => {
-  it('lists the pending leave of the people Tom leads, one request per person naming them, and refuses to decide it, in words, sending nothing', async () => {
+  it('lists the pending leave of the people Tom leads, one request per person naming them, and decides Mia’s: her listing read, then the confirm', async () => {
     const { fake, tracker } = await setup({ person: TOM });
     const mias = fake.addAbsence({ userId: MIA.id, date: '2026-12-01', type: 'holiday', status: 'new' });
     fake.addAbsence({ userId: ADA.id, date: '2026-12-02', type: 'holiday', status: 'new' });
@@ -151,12 +155,92 @@ describe("a lead's leave decisions on Kimai, through the organisation's account"
     ).toEqual([String(TOM.id), String(MIA.id)]);
     const { run } = actingToolRunner(tracker, () => at(NOW), 'Europe/Berlin');
     const decided = await sentDuring(fake, async () => {
-      const outcome = await run(decideLeaveRequest, { id: mias.id, decision: 'approve' }).catch((error: unknown) => error);
-      expect((outcome as BackEndError).refusal).toEqual({ code: 'kimai_leave_decided_in_pages', facts: { page: fake.url } });
-      expect((outcome as BackEndError).message).toContain("Decide it in Kimai's own absence pages");
+      const outcome = await run(decideLeaveRequest, { id: mias.id, decision: 'approve', reason: 'Enjoy' });
+      expect(outcome.data).toMatchObject({ request: { id: mias.id, person: 'Mia', status: 'approved' }, reason_kept: false });
+      expect(outcome.text).toContain('keeps no reason with a decision');
     });
-    expect(decided).toEqual([]);
-    expect(mias.status).toBe('new');
+    // Whose it is read first, through the listing naming Mia (the confirm names nobody), then decided with the key.
+    expect(said(plugins(decided))).toEqual(['GET /absences', `PATCH /absences/${mias.id}/confirm`]);
+    expect(queryOf(plugins(decided)[0] as KimaiRequest).get('user')).toBe(String(MIA.id));
+    expect(decided.every((request) => request.headers.authorization === `Bearer ${ROOT.token}`)).toBe(true);
+    expect(mias.status).toBe('approved');
+  });
+
+  it("refuses Tom his own absence, Ada's (of another team) and one decided meanwhile, at the tool and below it, sending no decision", async () => {
+    const { fake, tracker } = await setup({ person: TOM });
+    const toms = fake.addAbsence({ userId: TOM.id, date: '2026-12-03', type: 'holiday', status: 'new' });
+    const adas = fake.addAbsence({ userId: ADA.id, date: '2026-12-02', type: 'holiday', status: 'new' });
+    const mias = fake.addAbsence({ userId: MIA.id, date: '2026-12-01', type: 'holiday', status: 'new' });
+    await tracker.teamLeave?.pendingLeave({ offset: 0, limit: 20 });
+    const { run } = actingToolRunner(tracker, () => at(NOW), 'Europe/Berlin');
+    const refused = await sentDuring(fake, async () => {
+      for (const [id, code] of [
+        [toms.id, 'kimai_leave_request_not_listed'],
+        [adas.id, 'kimai_leave_request_not_listed'],
+      ] as const) {
+        const outcome = await run(decideLeaveRequest, { id, decision: 'approve' }).catch((error: unknown) => error);
+        expect((outcome as BackEndError).refusal?.code, `#${id}`).toBe(code);
+      }
+    });
+    expect(refused).toEqual([]);
+    // Below the tools, the PATCH by id names nobody: his own (his listing showed it his) and Ada's (no listing of hers
+    // is his to read) are refused before it.
+    const api = actingKimaiApi(kimaiApiFor(trackerOptions(fake.url, ROOT.token, opened.dir as string, () => at(NOW))), {
+      userId: String(TOM.id),
+      now: () => at(NOW),
+    });
+    const year = { begin: '2026-01-01T00:00:00', end: '2026-12-31T23:59:59', status: 'all' };
+    await api.absences({ ...year, user: TOM.id });
+    await api.absences({ ...year, user: MIA.id });
+    const below = await sentDuring(fake, async () => {
+      expect((await failureOf(api.decideAbsence(toms.id, 'confirm'))).refusal).toEqual({ code: 'leave_request_own', facts: { request: toms.id } });
+      expect((await failureOf(api.decideAbsence(adas.id, 'reject'))).refusal).toEqual({ code: 'kimai_leave_request_not_listed', facts: { request: adas.id } });
+    });
+    expect(below).toEqual([]);
+    // Decided by someone else in Kimai meanwhile: read again and said so, nothing sent but the read.
+    mias.status = 'rejected';
+    const clock = { at: at(NOW) };
+    const later = actingKimaiApi(kimaiApiFor(trackerOptions(fake.url, ROOT.token, opened.dir as string, () => clock.at)), {
+      userId: String(TOM.id),
+      now: () => clock.at,
+    });
+    await later.absences({ ...year, user: MIA.id });
+    clock.at += 60_000;
+    const meanwhile = await sentDuring(fake, async () => {
+      expect((await failureOf(later.decideAbsence(mias.id, 'confirm'))).refusal).toEqual({
+        code: 'leave_request_decided',
+        facts: { request: mias.id, person: 'Mia', status: 'rejected' },
+      });
+    });
+    expect(said(meanwhile)).toEqual(['GET /absences']);
+    expect([toms.status, adas.status, mias.status]).toEqual(['new', 'new', 'rejected']);
+    api.close();
+    later.close();
+  });
+
+  it('decides as Tom’s own token does: the same tool answer, the same plugin requests, the same record left in Kimai', async () => {
+    const outcomes = [];
+    for (const ownToken of [true, false]) {
+      const { fake, tracker } = await setup({ person: TOM, key: ownToken ? TOM : ROOT, ...(ownToken ? { ownToken } : {}) });
+      const mias = fake.addAbsence({ userId: MIA.id, date: '2026-12-01', type: 'holiday', status: 'new', comment: 'Trip' });
+      await tracker.teamLeave?.pendingLeave({ offset: 0, limit: 20 });
+      const { run } = actingToolRunner(tracker, () => at(NOW), 'Europe/Berlin');
+      const sent = await sentDuring(fake, async () => {
+        outcomes.push((await run(decideLeaveRequest, { id: mias.id, decision: 'reject', reason: 'Busy' })).data);
+      });
+      outcomes.push(said(plugins(sent)).map((item) => item.replace(String(mias.id), '{id}')));
+      const record = await fetch(`${fake.url}/api/absences?user=${MIA.id}&status=all`, { headers: { Authorization: `Bearer ${ROOT.token}` } });
+      outcomes.push(await record.json());
+      tracker.close?.();
+      await fake.close();
+    }
+    const [own, ownSent, ownRecord, organisation, organisationSent, organisationRecord] = outcomes;
+    expect(organisation).toEqual(own);
+    expect(organisationSent).toEqual(ownSent);
+    expect(ownSent).toEqual(['GET /absences', 'PATCH /absences/{id}/reject']);
+    // The plugin's absence names no decider, whoever decided: Kimai keeps the same record.
+    expect(organisationRecord).toEqual(ownRecord);
+    expect(JSON.stringify(ownRecord)).not.toMatch(/decided|approver|approved_by|changed/i);
   });
 
   it('refuses a lead the leave or weeks of someone outside the teams he leads, and anyone a filing or submission for another, unsent', async () => {
@@ -176,11 +260,31 @@ describe("a lead's leave decisions on Kimai, through the organisation's account"
         ["Mia's week submitted by her lead", () => api.submitWeek('2026-11-09', MIA.id)],
         ['an absence for Mia', () => api.createAbsence({ type: 'holiday', date: '2026-12-01', user: MIA.id })],
         ['an absence filed approved', () => api.createAbsence({ type: 'holiday', date: '2026-12-01', status: 'approved' })],
-        ["a decision on Mia's absence", () => api.decideAbsence(1, 'confirm')],
       ] as const)
         expect((await failureOf(call())).refusal.code, name).toBe('kimai_acting_for_withheld');
+      // A decision by a number no listing naming one of his people showed: whose it is cannot be known, so it is not sent.
+      expect((await failureOf(api.decideAbsence(1, 'confirm'))).refusal).toEqual({ code: 'kimai_leave_request_not_listed', facts: { request: 1 } });
     });
     expect(sent).toEqual([]);
+    api.close();
+  });
+
+  it('refuses any decision to a person who leads nobody, whatever absence it names, sending nothing', async () => {
+    const { fake } = await setup();
+    const mias = fake.addAbsence({ userId: MIA.id, date: '2026-12-01', type: 'holiday', status: 'new' });
+    const api = actingKimaiApi(kimaiApiFor(trackerOptions(fake.url, ROOT.token, opened.dir as string, () => at(NOW))), {
+      userId: String(ADA.id),
+      now: () => at(NOW),
+    });
+    await api.me();
+    const sent = await sentDuring(fake, async () => {
+      expect((await failureOf(api.decideAbsence(mias.id, 'confirm'))).refusal).toEqual({
+        code: 'kimai_acting_for_withheld',
+        facts: { what: 'decide absences' },
+      });
+    });
+    expect(sent).toEqual([]);
+    expect(mias.status).toBe('new');
     api.close();
   });
 });

@@ -606,6 +606,8 @@ describe('acting for one person on Kimai', () => {
       'absences',
       'createAbsence',
       'deleteAbsence',
+      // A team lead's decision on the leave of the people they lead (issue 83; acting-for-leave.test.ts).
+      'decideAbsence',
       'weekStatus',
       'nextWeek',
       'submitWeek',
