@@ -34,7 +34,7 @@ export { RememberedIdNumbering } from './providers/id-aliases.ts';
 export { OUTBOX_FILE, waitingWrites } from './providers/outbox/outbox-store.ts';
 export type { ConnectedUser } from './providers/remote-tracker.ts';
 export type { FactsShelf } from './providers/remote/facts-file.ts';
-export type { RequestGate } from './providers/remote/json-http.ts';
+export type { GatePass, RequestGate } from './providers/remote/json-http.ts';
 export {
   type Limit,
   type LimitLedger,

@@ -1,7 +1,7 @@
 // The metrics part of the team server: nothing at all without `metrics.listen` (NO_METRICS, and
 // prom-client is not loaded), else the Prometheus counters, the store's requests timed, and their own
 // listener once the parts they read at a scrape (the engines, the store) exist.
-import type { RequestGate } from '../../mcp-server/for-the-team-server.ts';
+import type { GatePass, RequestGate } from '../../mcp-server/for-the-team-server.ts';
 import type { Store } from '../store/store.ts';
 import type { MetricsListener } from './metrics-listener.ts';
 import { NO_METRICS, type TeamGauges, type TeamMetrics } from './team-metrics.ts';
@@ -49,8 +49,12 @@ export async function openMetrics(listen: { host: string; port: number } | undef
 export function observedGate(gate: RequestGate | undefined, backEnd: string, metrics: TeamMetrics): RequestGate | undefined {
   if (metrics === NO_METRICS) return gate;
   const refused = gate?.refused?.bind(gate);
-  return Object.assign(() => (gate ? gate() : Promise.resolve()), {
+  const answered = gate?.answered?.bind(gate);
+  return Object.assign(() => (gate ? gate() : Promise.resolve(undefined)), {
     ...(refused ? { refused } : {}),
-    answered: (status: number | 'failed', seconds: number) => metrics.backEndRequest(backEnd, status, seconds),
+    answered: (status: number | 'failed', seconds: number, sent?: GatePass) => {
+      metrics.backEndRequest(backEnd, status, seconds);
+      return answered?.(status, seconds, sent);
+    },
   });
 }

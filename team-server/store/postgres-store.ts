@@ -582,6 +582,10 @@ class PostgresStore implements Store {
     return row && { liftsAt: Number(row.lifts_at), lengthMs: Number(row.length_ms) };
   }
 
+  async endHold(key: string, sentAt: number): Promise<void> {
+    await this.#query('DELETE FROM punchcard_holds WHERE key = $1 AND lifts_at - length_ms < $2', [key, sentAt]);
+  }
+
   async factsOf(personId: string): Promise<Map<string, string>> {
     const rows = await this.#query('SELECT name, text FROM punchcard_facts WHERE person_id = $1', [personId]);
     return new Map(rows.map((row) => [row.name as string, row.text as string]));

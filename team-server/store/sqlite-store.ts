@@ -441,6 +441,12 @@ class SqliteStore implements Store {
     });
   }
 
+  endHold(key: string, sentAt: number): Promise<void> {
+    return this.#run(() => {
+      this.#sql('DELETE FROM holds WHERE key = ? AND lifts_at - length_ms < ?').run(key, sentAt);
+    });
+  }
+
   factsOf(personId: string): Promise<Map<string, string>> {
     return this.#run(
       () =>

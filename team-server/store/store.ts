@@ -185,6 +185,11 @@ export interface Store {
   holdUntil(key: string, liftsAt: number, lengthMs: number): Promise<void>;
   /** The latest hold of `key`, also one that has lifted (until the sweep), or undefined. */
   hold(key: string): Promise<{ liftsAt: number; lengthMs: number } | undefined>;
+  /**
+   * Ends the hold of `key` where it was set (its lift less its length) before `sentAt`: a request sent
+   * then, after it, was answered with success, on any instance. One set since, for a refusal since, stands.
+   */
+  endHold(key: string, sentAt: number): Promise<void>;
 
   /**
    * What a person's back end learned about their account (mcp-server/providers/remote/facts-file.ts), by file

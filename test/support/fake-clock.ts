@@ -33,6 +33,8 @@ export function movableClockStartingAt(iso: string): MovableClock {
 export interface WaitingClock extends WallClock {
   /** Each wait, in milliseconds, in the order asked. */
   waits: number[];
+  /** Sets the clock to `to` (epoch ms), never back: a person who comes back when they were told to. */
+  moveTo(to: number): void;
 }
 
 export function waitingClockAt(iso: string): WaitingClock {
@@ -41,6 +43,9 @@ export function waitingClockAt(iso: string): WaitingClock {
   return {
     now: () => at,
     waits,
+    moveTo: (to) => {
+      at = Math.max(at, to);
+    },
     wait: async (ms, signal) => {
       if (signal?.aborted) return;
       waits.push(ms);

@@ -114,6 +114,18 @@ export interface Refusal {
   window?: LimitWindow;
   /** It refused the request sent once more after a 429: nothing is sent again for it. */
   again?: boolean;
+  /** What the gate's pass said of the refused request, where it said something. */
+  sent?: GatePass;
+}
+
+/**
+ * What a gate says of a request it let through, handed back to it with the request's answer
+ * (`refused`, `answered`): when it let it go, on the gate's own clock, and whether a hold stood in
+ * its ledger then, lifted or waited out, so the answer tells whether the limit still refuses.
+ */
+export interface GatePass {
+  at: number;
+  afterHold: boolean;
 }
 
 /**
@@ -130,10 +142,14 @@ export type RefusalVerdict = { waitMs: number } | { refusal: Error };
  * longer than a call waits).
  */
 export interface RequestGate {
-  (): Promise<void>;
+  (): Promise<GatePass | undefined>;
   refused?(refusal: Refusal): Promise<RefusalVerdict>;
-  /** Told how each request that passed ended: its status, or 'failed' where no answer came (the team server's metrics). */
-  answered?(status: number | 'failed', seconds: number): void;
+  /**
+   * Told how each request that passed ended: its status, or 'failed' where no answer came (the team
+   * server's metrics), with what the gate said of it as it passed; the answer waits for what this
+   * does with it (a success ends the hold it went after: organisation-limit.ts).
+   */
+  answered?(status: number | 'failed', seconds: number, sent?: GatePass): void | Promise<void>;
 }
 
 export interface JsonHttp<Purpose> {
@@ -184,12 +200,13 @@ export function createJsonHttp<Purpose>(options: JsonHttpOptions<Purpose>): Json
     return agent;
   }
 
-  async function send(request: OutgoingRequest<Purpose>): Promise<HttpAnswer> {
+  /** One exchange, with what the gate said of the request as it let it through. */
+  async function sendPassed(request: OutgoingRequest<Purpose>): Promise<{ answer: HttpAnswer; sent: GatePass | undefined }> {
     // The call this request serves, taken now: a kept-alive socket's events may run in the context
     // of whichever call opened it. Counted against it before anything goes out.
     const call = currentCall();
     call?.spendRequest(options.service);
-    await options.gate?.();
+    const sent = (await options.gate?.()) ?? undefined;
     const loaded = await loadHttpModules();
     const payload = request.body === undefined ? undefined : JSON.stringify(request.body);
     const headers: Record<string, string> = { Accept: 'application/json', 'User-Agent': 'Punchcard', ...request.headers };
@@ -205,19 +222,30 @@ export function createJsonHttp<Purpose>(options: JsonHttpOptions<Purpose>): Json
     // A call stopped while this request waited its turn (or for Node's HTTP modules) sends nothing more.
     call?.throwIfStopped();
     const answered = options.gate?.answered;
-    if (!answered) return exchange(transport, requestAgent, request, payload, headers, call, false, goesOut);
+    if (!answered) return { answer: await exchange(transport, requestAgent, request, payload, headers, call, false, goesOut), sent };
     const started = performance.now();
-    const seconds = () => (performance.now() - started) / 1000;
-    return exchange(transport, requestAgent, request, payload, headers, call, false, goesOut).then(
-      (answer) => {
-        answered(answer.status, seconds());
-        return answer;
-      },
-      (error: unknown) => {
-        answered('failed', seconds());
-        throw error;
-      },
-    );
+    // What the gate does with an answer (ends a hold a success went after) is done before the answer
+    // is used; its trouble (a store away) is logged, and the answer stands.
+    const tell = async (status: number | 'failed') => {
+      try {
+        await answered(status, (performance.now() - started) / 1000, sent);
+      } catch (error) {
+        options.log(`Could not note ${options.service}'s answer (${status}): ${(error as Error).message}`);
+      }
+    };
+    let answer: HttpAnswer;
+    try {
+      answer = await exchange(transport, requestAgent, request, payload, headers, call, false, goesOut);
+    } catch (error) {
+      await tell('failed');
+      throw error;
+    }
+    await tell(answer.status);
+    return { answer, sent };
+  }
+
+  async function send(request: OutgoingRequest<Purpose>): Promise<HttpAnswer> {
+    return (await sendPassed(request)).answer;
   }
 
   function exchange(
@@ -315,11 +343,16 @@ export function createJsonHttp<Purpose>(options: JsonHttpOptions<Purpose>): Json
    * is logged, and the transport's own rule decides: a Retry-After, or a second where the limit used
    * up is the second's. `again`: the 429 refused the request sent once more, which goes no further.
    */
-  async function waitAfter(answer: HttpAnswer, again = false): Promise<number | undefined> {
+  async function waitAfter(answer: HttpAnswer, sent: GatePass | undefined, again = false): Promise<number | undefined> {
     const said = answer.headers['retry-after'] === undefined ? undefined : retryAfterMs(answer.headers['retry-after'], Date.now());
     const window = options.readRefusal?.(answer);
     const verdict = await options.gate
-      ?.refused?.({ ...(said === undefined ? {} : { retryAfterMs: said }), ...(window ? { window } : {}), ...(again ? { again } : {}) })
+      ?.refused?.({
+        ...(said === undefined ? {} : { retryAfterMs: said }),
+        ...(window ? { window } : {}),
+        ...(again ? { again } : {}),
+        ...(sent ? { sent } : {}),
+      })
       .catch((error: unknown) => void options.log(`Could not note ${options.service}'s refusal (429): ${(error as Error).message}`));
     if (verdict && 'refusal' in verdict) throw verdict.refusal;
     if (verdict) return 0;
@@ -332,18 +365,18 @@ export function createJsonHttp<Purpose>(options: JsonHttpOptions<Purpose>): Json
   return {
     send,
     async sendRetrying(request) {
-      const answer = await send(request);
+      const { answer, sent } = await sendPassed(request);
       if (answer.status !== 429) return answer;
-      const wait = await waitAfter(answer);
+      const wait = await waitAfter(answer, sent);
       if (wait === undefined) return answer;
       // A call that ends meanwhile stops waiting; send() then refuses the retry with its reason.
       const stop = currentCall()?.stop;
       if (wait > 0) await delay(wait, undefined, stop ? { signal: stop } : {}).catch(() => {});
-      const again = await send(request);
+      const again = await sendPassed(request);
       // Sent once more only: a second 429 is told to the gate too (a hold it asks for, in its words
       // where long), and otherwise answered as it came.
-      if (again.status === 429) await waitAfter(again, true);
-      return again;
+      if (again.answer.status === 429) await waitAfter(again.answer, again.sent, true);
+      return again.answer;
     },
     close() {
       agent?.destroy();

@@ -103,6 +103,15 @@ export class LimitsFile implements LimitLedger {
     );
   }
 
+  endHold(key: string, sentAt: number): Promise<void> {
+    return this.#use(
+      (db) => {
+        this.#statement(db, 'DELETE FROM holds WHERE key = ? AND lifts_at - length_ms < ?').run(key, sentAt);
+      },
+      (memory) => memory.endHold(key, sentAt),
+    );
+  }
+
   /**
    * One more request of `key` now, if fewer than `max` went out in the last `windowMs` (by whichever
    * process); else how long to wait before asking again. A turn taken and not yet marked sent counts
@@ -238,6 +247,11 @@ class MemoryLedger implements LimitLedger {
 
   async hold(key: string): Promise<{ liftsAt: number; lengthMs: number } | undefined> {
     return this.#holds.get(key);
+  }
+
+  async endHold(key: string, sentAt: number): Promise<void> {
+    const hold = this.#holds.get(key);
+    if (hold && hold.liftsAt - hold.lengthMs < sentAt) this.#holds.delete(key);
   }
 
   takeTurn(key: string, max: number, windowMs: number, now: number): Turn {

@@ -10,16 +10,19 @@
 // ledger, for as long as the limit it names needs (docs/back-ends/calamari.md, "Rate limits"): the
 // second's for a second, the hour's and the day's until the clock hour or the UTC day ends (the ones
 // counted here), a Retry-After for as long as it says. One that names none is most likely the second's
-// (a minute's or an hour's hold would hide every other failure for as long): a second, waited out by
-// the refused request's one retry; refused again on that retry, a few seconds, so the next call asks
-// again. A short hold is waited out, within the call's deadline, on the gate's clock; during a longer
-// one nothing is sent, and the person is told which limit holds and when it lifts, as a time in their
-// zone (HeldBack). A hold only stops requests: a request sent after it fails, where it fails, for its
-// own reason.
+// (a minute's or an hour's hold at the first would hide every other failure for as long): a second,
+// waited out by the refused request's one retry; refused again on that retry, 5 s. While such 429s
+// repeat, each refusing a request that went after the last hold was set, the hold grows (seconds, then
+// minutes, up to the hour: REPEATED_HOLDS_MS), so a spent hourly limit is asked about a few times an
+// hour by all of them together rather than by every call; the first success of a request that went
+// after a hold ends it (`endHold`), so the next refusal holds a second again. A short hold is waited
+// out, within the call's deadline, on the gate's clock; during a longer one nothing is sent, and the
+// person is told which limit holds and when it lifts, as a time in their zone (HeldBack). A hold only
+// stops requests: a request sent after it fails, where it fails, for its own reason.
 import { realWait, type Wait } from '../../clock.ts';
 import type { SharedBy } from '../../contract/outcomes/remote.ts';
 import { formatInstant } from '../../domain/time.ts';
-import type { LimitWindow, Refusal, RefusalVerdict, RequestGate } from './json-http.ts';
+import type { GatePass, LimitWindow, Refusal, RefusalVerdict, RequestGate } from './json-http.ts';
 import { RemoteError, remoteRefusal } from './remote-error.ts';
 import { currentCall, timeLeftInCall } from './request-budget.ts';
 
@@ -34,10 +37,18 @@ const WINDOW_MS: Record<Exclude<LimitWindow, 'second'>, number> = { hour: HOUR_M
  */
 export const TURN_MS = 60_000;
 /**
+ * The holds 429s that name no limit ask for while they repeat, each refusing a request that went after
+ * the last hold was set: a second first, as for the second's limit, then seconds, then minutes, up to
+ * the hour (whichever way Calamari counts its hour, a spent one has let requests through again by then).
+ */
+export const REPEATED_HOLDS_MS: readonly number[] = [SECOND_MS, 5_000, 30_000, 2 * 60_000, 10 * 60_000, 30 * 60_000, HOUR_MS];
+/**
  * A 429 that names no limit, met again on the request sent once more a second after the first: a few
- * seconds, no more, so the next call asks again and a failure of another kind keeps its own words.
+ * seconds, so the next call asks again, where Calamari refuses once more the hold grows from there.
  */
 export const REFUSED_AGAIN_HOLD_MS = 5_000;
+/** A refusal of a request that went this long after the last hold lifted starts from a second again: it is not one more of those 429s. */
+export const REPEATS_WITHIN_MS = HOUR_MS;
 /** A hold this short is waited out (as json-http.ts waits out a short Retry-After) rather than refused. */
 export const WAITED_HOLD_MS = 10_000;
 
@@ -52,6 +63,11 @@ export interface LimitLedger {
   holdUntil(key: string, liftsAt: number, lengthMs: number): Promise<void>;
   /** The latest hold of `key`, also one that has lifted, or undefined. */
   hold(key: string): Promise<{ liftsAt: number; lengthMs: number } | undefined>;
+  /**
+   * Ends the hold of `key` where it was set (its lift less its length) before `sentAt`: a request that
+   * went then, after it, was answered with success. One set since, for a refusal since, stands.
+   */
+  endHold(key: string, sentAt: number): Promise<void>;
 }
 
 export interface Limit {
@@ -119,6 +135,19 @@ export function organisationGate(options: {
     return undefined;
   }
 
+  /**
+   * When the hold a 429 that names no limit and no wait asks for lifts (unnamedHoldMs), from the hold it
+   * repeats, where it repeats one (holdRepeated); undefined where a hold set since its request went
+   * covers it. A hold asked for a named limit is that limit's: the 429s that follow it start from a second.
+   */
+  async function unnamedLiftsAt(refusal: Refusal, at: number): Promise<number | undefined> {
+    const last = await ledger.hold(holdKey);
+    const repeat = last ? holdRepeated(last, refusal.sent) : 'no';
+    if (repeat === 'covered') return undefined;
+    const repeats = last && repeat === 'yes' && !(await windowOf(last.liftsAt)) ? last : undefined;
+    return at + unnamedHoldMs(refusal, repeats);
+  }
+
   /** Whether a request may go now, after a wait (a short hold, within the call's deadline), or not at all, in words. */
   async function verdictOn(hold: { liftsAt: number } | undefined, at: number): Promise<RefusalVerdict> {
     const left = hold ? hold.liftsAt - at : 0;
@@ -131,7 +160,8 @@ export function organisationGate(options: {
 
   const gate: RequestGate = async () => {
     // Held back first: a request that is not sent counts against nothing.
-    const verdict = await verdictOn(await ledger.hold(holdKey), now());
+    const hold = await ledger.hold(holdKey);
+    const verdict = await verdictOn(hold, now());
     if ('refusal' in verdict) throw verdict.refusal;
     // A call that ends meanwhile stops waiting; json-http.ts then refuses the request with its reason.
     if (verdict.waitMs > 0) await wait(verdict.waitMs, currentCall()?.stop);
@@ -145,14 +175,22 @@ export function organisationGate(options: {
         );
       }
     }
+    // Its answer tells whether the limit a hold was for still refuses (`refused`, `answered`).
+    return { at, afterHold: hold !== undefined };
   };
   gate.refused = async (refusal) => {
     const at = now();
-    const liftsAt = holdLiftsAt(refusal, at);
-    await ledger.holdUntil(holdKey, liftsAt, liftsAt - at);
-    if (refusal.window) await ledger.holdUntil(`${holdKey}:${refusal.window}`, liftsAt, liftsAt - at);
+    const unnamed = refusal.retryAfterMs === undefined && refusal.window === undefined;
+    const liftsAt = unnamed ? await unnamedLiftsAt(refusal, at) : holdLiftsAt(refusal, at);
+    if (liftsAt !== undefined) await ledger.holdUntil(holdKey, liftsAt, liftsAt - at);
+    if (liftsAt !== undefined && refusal.window) await ledger.holdUntil(`${holdKey}:${refusal.window}`, liftsAt, liftsAt - at);
     // What stands now: a later hold another caller asked for meanwhile outlasts this one.
     return verdictOn(await ledger.hold(holdKey), at);
+  };
+  // A success of a request that went after a hold: the limit lets requests through again, so the next
+  // refusal starts from a second. Only a hold set before it went is ended, never one a refusal since set.
+  gate.answered = async (status, _seconds, sent) => {
+    if (sent?.afterHold && typeof status === 'number' && status >= 200 && status < 300) await ledger.endHold(holdKey, sent.at);
   };
   return gate;
 }
@@ -160,16 +198,40 @@ export function organisationGate(options: {
 /**
  * When the hold a 429 asks for lifts: as long as its Retry-After says, where it says; else for the
  * limit it names, a second for the second's, the end of the clock hour or the UTC day for the hour's
- * and the day's (a minute just after one turned: TURN_MS); for none, a second, as for the second's, or
- * a few seconds where it refused the request sent once more (REFUSED_AGAIN_HOLD_MS).
+ * and the day's (a minute just after one turned: TURN_MS); for none, as unnamedHoldMs says for a 429
+ * that repeats no hold (the gate asks it with the hold it repeats).
  */
 export function holdLiftsAt(refusal: Refusal, now: number): number {
   if (refusal.retryAfterMs !== undefined) return now + refusal.retryAfterMs;
   if (refusal.window === 'second') return now + SECOND_MS;
-  if (refusal.window === undefined) return now + (refusal.again ? REFUSED_AGAIN_HOLD_MS : SECOND_MS);
+  if (refusal.window === undefined) return now + unnamedHoldMs(refusal, undefined);
   const size = WINDOW_MS[refusal.window];
   const start = now - (now % size);
   return now - start < TURN_MS ? now + TURN_MS : start + size;
+}
+
+/**
+ * How long a 429 that names no limit holds: the step of REPEATED_HOLDS_MS after the hold it repeats,
+ * the hour at most; the first, a second, where it repeats none; and a few seconds at least where it
+ * refused the request sent once more (REFUSED_AGAIN_HOLD_MS).
+ */
+export function unnamedHoldMs(refusal: Pick<Refusal, 'again'>, repeats: { lengthMs: number } | undefined): number {
+  const step = repeats ? (REPEATED_HOLDS_MS.find((length) => length > repeats.lengthMs) ?? HOUR_MS) : SECOND_MS;
+  return Math.max(step, refusal.again ? REFUSED_AGAIN_HOLD_MS : SECOND_MS);
+}
+
+/**
+ * Whether a 429 that refused the request `sent` repeats the ledger's `last` hold, and so grows it:
+ * 'yes' where the request went after that hold was set and within REPEATS_WITHIN_MS of its lifting;
+ * 'covered' where it went before the hold was set, so it met the same spent limit as the refusal that
+ * set it and asks for nothing more (instances refused at once grow the hold once, and never cut
+ * another's longer one short); 'no' where it went long after, or the gate said nothing of it. A hold
+ * a success ended is gone from the ledger (`endHold`).
+ */
+export function holdRepeated(last: { liftsAt: number; lengthMs: number }, sent: GatePass | undefined): 'yes' | 'covered' | 'no' {
+  if (!sent) return 'no';
+  if (sent.at <= last.liftsAt - last.lengthMs) return 'covered';
+  return sent.at - last.liftsAt <= REPEATS_WITHIN_MS ? 'yes' : 'no';
 }
 
 /** What a hold is: which limit holds, until when, and whether the call could not wait for it; its refusal says it in the person's zone. */

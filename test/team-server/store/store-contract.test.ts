@@ -401,6 +401,22 @@ describe.each(Object.keys(databases))('the %s store', (kind) => {
     expect(await store.hold('calamari:refused')).toBeUndefined();
   });
 
+  it('ends a hold for a success of a request sent after it was set, on any instance, and never a hold set since', async () => {
+    // Set at `clock`: its lift less its length.
+    await store.holdUntil('calamari:ended', clock + 30_000, 30_000);
+    await store.holdUntil('calamari:other', clock + 30_000, 30_000);
+    // A request sent at that moment or before may have met the limit that hold is for: it ends nothing.
+    await other.endHold('calamari:ended', clock);
+    expect(await store.hold('calamari:ended')).toEqual({ liftsAt: clock + 30_000, lengthMs: 30_000 });
+    // One sent after it, answered with success, ends it for every instance; another key's stands.
+    await other.endHold('calamari:ended', clock + 1);
+    expect(await store.hold('calamari:ended')).toBeUndefined();
+    expect(await other.hold('calamari:other')).toEqual({ liftsAt: clock + 30_000, lengthMs: 30_000 });
+    // Ending a hold no longer there is nothing.
+    await store.endHold('calamari:ended', clock + 60_000);
+    expect(await other.hold('calamari:ended')).toBeUndefined();
+  });
+
   it("keeps a day's counter through the next day's sweep", async () => {
     const day = 86_400_000;
     const start = clock - (clock % day);

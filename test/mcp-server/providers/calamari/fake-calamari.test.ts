@@ -229,6 +229,15 @@ describe("the fake Calamari: the organisation's limits", () => {
     for (let sent = 0; sent < 3; sent++) expect((await call('/clockin/shift/status/v1/get-current', { person: ADA })).status).toBe(200);
     expect((await call('/clockin/shift/status/v1/get-current', { person: ADA })).status).toBe(429);
   });
+
+  it('counts nothing in its 429 where asked to, as a Calamari that leaves its usage out would', async () => {
+    await start({ limits: { perHour: 1 }, quotaUsage: false });
+    clock = Date.parse('2026-07-01T10:50:00Z');
+    expect((await call('/clockin/shift/status/v1/get-current', { person: ADA })).status).toBe(200);
+    const refused = await call('/clockin/shift/status/v1/get-current', { person: ADA });
+    expect(refused).toMatchObject({ status: 429, json: { code: 'QUOTA_EXCEEDED', field: null } });
+    expect(refused.headers.get('retry-after')).toBeNull();
+  });
 });
 
 describe('the fake Calamari: terminal and shift status', () => {

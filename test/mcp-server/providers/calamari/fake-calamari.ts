@@ -143,6 +143,13 @@ export interface FakeCalamariOptions {
   limits?: Partial<FakeLimits>;
   /** Whether a 429 carries Retry-After (seconds until the limit it met lets a request through); default not, as nothing documents one. */
   retryAfter?: boolean;
+  /**
+   * Whether the 429 of the fake's own limits counts the second, the hour and the day in `field` (the
+   * default: the one past its limit names the limit used up), or counts nothing (`field` null), as a
+   * Calamari whose body leaves its usage out would: UNCONFIRMED which it sends, so the product must
+   * survive both (docs/back-ends/calamari.md, "Rate limits").
+   */
+  quotaUsage?: boolean;
 }
 
 export interface FakeCalamariState {
@@ -1231,7 +1238,13 @@ export async function startFakeCalamari(options: FakeCalamariOptions = {}): Prom
     if (!settings.apiEnabled || !authenticated(headers.authorization)) return errorAnswer(401, 'AUTH');
     const overLimit = quota.spend();
     if (overLimit)
-      return errorAnswer(429, 'QUOTA_EXCEEDED', overLimit.field, undefined, options.retryAfter ? { 'Retry-After': String(overLimit.retryAfterSeconds) } : {});
+      return errorAnswer(
+        429,
+        'QUOTA_EXCEEDED',
+        options.quotaUsage === false ? null : overLimit.field,
+        undefined,
+        options.retryAfter ? { 'Retry-After': String(overLimit.retryAfterSeconds) } : {},
+      );
     const route = url.pathname.startsWith('/api/') ? routes.get(url.pathname.slice('/api'.length)) : undefined;
     // Anything not implemented here is an unknown method URL — notably any "cancel" of a leave
     // request: no such REST endpoint is known.

@@ -11,6 +11,7 @@ import {
   createJsonHttp,
   type JsonHttp,
   type JsonHttpOptions,
+  type GatePass,
   type Refusal,
   type RefusalVerdict,
   type RequestGate,
@@ -347,6 +348,45 @@ describe("a back end's 429", () => {
     expect((await http.sendRetrying(find(server.url))).status).toBe(429);
     expect(told).toEqual([{}, { again: true }]);
     expect(server.arrived).toHaveLength(2);
+  });
+
+  it("hands the gate's pass of each request back with its 429 and with its answer, and answers once the gate has done with it", async () => {
+    const server = await refusing(2);
+    let passes = 0;
+    const told: Refusal[] = [];
+    const answered: Array<[number | 'failed', GatePass | undefined]> = [];
+    const gate: RequestGate = async () => {
+      passes++;
+      return { at: passes, afterHold: passes > 1 };
+    };
+    gate.refused = async (refusal) => {
+      told.push(refusal);
+      return { waitMs: 0 };
+    };
+    gate.answered = async (status, _seconds, sent) => {
+      // What the gate does with an answer takes its time (a store's write): the answer waits for it.
+      await new Promise((resolve) => setImmediate(resolve));
+      answered.push([status, sent]);
+    };
+    const http = transport(server.url, { gate, retryWithoutRetryAfter: false });
+    expect((await http.sendRetrying(find(server.url))).status).toBe(429);
+    expect(told).toEqual([{ sent: { at: 1, afterHold: false } }, { again: true, sent: { at: 2, afterHold: true } }]);
+    expect((await http.sendRetrying(find(server.url))).status).toBe(200);
+    expect(answered).toEqual([
+      [429, { at: 1, afterHold: false }],
+      [429, { at: 2, afterHold: true }],
+      [200, { at: 3, afterHold: true }],
+    ]);
+  });
+
+  it('a gate that cannot note an answer (its store away) leaves the answer as it came, and says why in the log', async () => {
+    const server = await refusing(0);
+    const logged: string[] = [];
+    const gate: RequestGate = async () => ({ at: 1, afterHold: true });
+    gate.answered = () => Promise.reject(new Error('the store does not answer'));
+    const http = transport(server.url, { gate, log: (line) => logged.push(line) });
+    expect((await http.sendRetrying(find(server.url))).status).toBe(200);
+    expect(logged).toEqual(["Could not note Kimai's answer (200): the store does not answer"]);
   });
 
   it('a gate that cannot note it (its store away) leaves the 429 answered as it came, and says why in the log', async () => {
