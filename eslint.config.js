@@ -11,6 +11,8 @@ const NO_APP = {
 };
 const NO_REGISTRATION = { group: ['**/clients/**'], message: 'Registration loads only for the command line (index.ts), never while serving MCP.' };
 const NO_TEAM_SERVER = { group: ['**/team-server/**'], message: 'The team server stands on the engine: the engine never imports team-server/.' };
+/** Why the behaviour suite imports nothing of mcp-server/providers/ (two blocks below, one per depth of its files). */
+const BEHAVIOUR_SUITE = "The behaviour suite uses no back end's code (mcp-server/providers/): the engine's tools and the fakes only.";
 
 export default tseslint.config(
   { ignores: ['dist/**', 'dist-*/**', 'node_modules/**', 'test-output/**', 'coverage/**'] },
@@ -222,6 +224,21 @@ export default tseslint.config(
           ],
         },
       ],
+    },
+  },
+  {
+    // The behaviour suite (test/behaviour/README.md) reaches a back end through the engine's tools and its
+    // fake, never through the back end's code: it must keep passing while a back end's folder changes shape.
+    // Its back-ends/ files import the fakes (test/mcp-server/providers/), which are not the product's.
+    files: ['test/behaviour/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^\\.\\./\\.\\./mcp-server/providers/', message: BEHAVIOUR_SUITE }] }],
+    },
+  },
+  {
+    files: ['test/behaviour/back-ends/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^\\.\\./\\.\\./\\.\\./mcp-server/providers/', message: BEHAVIOUR_SUITE }] }],
     },
   },
   {

@@ -425,7 +425,8 @@ export default defineConfig({
     // apps in Chromium. `npm test` runs them all.
     projects: [
       // Unit files share their workers (no fresh module graph per file): 130 s became 53 s here, most
-      // of it the import and transform each file paid again.
+      // of it the import and transform each file paid again. The behaviour suite (test/behaviour/) is
+      // one of them: the engine in process over the fakes, no build, a few seconds a file.
       {
         extends: true,
         test: {

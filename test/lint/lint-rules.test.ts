@@ -49,3 +49,23 @@ describe("the window's contract", () => {
     );
   });
 });
+
+describe('the behaviour suite', () => {
+  const backEndCode = (depth: number) => `import { x } from '${'../'.repeat(depth)}mcp-server/providers/kimai/api.ts';\nexport const y = x;\n`;
+
+  it("imports no back end's code, at either depth of its files", async () => {
+    expect(await rulesBroken(backEndCode(2), 'test/behaviour/made-up.test.ts')).toContain('no-restricted-imports');
+    expect(await rulesBroken(backEndCode(3), 'test/behaviour/back-ends/made-up.ts')).toContain('no-restricted-imports');
+  });
+
+  it('imports the fakes, the engine’s contract and the test support', async () => {
+    const fake = "import { x } from '../../mcp-server/providers/kimai/fake-kimai.ts';\nexport const y = x;\n";
+    expect(await rulesBroken(fake, 'test/behaviour/back-ends/made-up.ts')).not.toContain('no-restricted-imports');
+    const contract = "import { x } from '../../mcp-server/contract/vocabulary.ts';\nexport const y = x;\n";
+    expect(await rulesBroken(contract, 'test/behaviour/made-up.test.ts')).not.toContain('no-restricted-imports');
+  });
+
+  it('leaves the back ends’ own tests their code', async () => {
+    expect(await rulesBroken(backEndCode(3), 'test/mcp-server/e2e/made-up.test.ts')).not.toContain('no-restricted-imports');
+  });
+});

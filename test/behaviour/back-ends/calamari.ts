@@ -1,0 +1,74 @@
+// Calamari's fake (test/mcp-server/providers/calamari/fake-calamari.ts) holding the world: the
+// organisation's API key, used for Ada alone; Bob a colleague in her team. Calamari has projects only
+// (no customers, no activities), and its API cannot change or delete a shift. Legacy is archived. The
+// organisation's working weeks, absence types and holidays are the fake's own seeding.
+import type { Capability } from '../../../mcp-server/contract/vocabulary.ts';
+import { DEFAULT_EMPLOYEES, DEFAULT_KEY, type FakeCalamari, seedOrganisation, startFakeCalamari } from '../../mcp-server/providers/calamari/fake-calamari.ts';
+import { clockStartingAt } from '../../support/fake-clock.ts';
+import { type BehaviourBackEnd, NOW, remoteWorld, startEngineOver, type StoredEntry, utc, WORLD } from '../harness.ts';
+
+const [ADA, BOB] = DEFAULT_EMPLOYEES as [(typeof DEFAULT_EMPLOYEES)[number], (typeof DEFAULT_EMPLOYEES)[number]];
+
+// The employee list too, read-only: the organisation's key may read it (docs/back-ends/calamari.md, "Administration").
+const CAPABILITIES: ReadonlySet<Capability> = new Set(['account', 'timer', 'breaks', 'entries', 'reports', 'catalog', 'leave', 'calendar', 'admin_people']);
+
+/** Seeds the world; answers the id of Bob's shift. */
+function seed(fake: FakeCalamari): number {
+  const { state } = fake;
+  // The organisation's plans (working weeks, absence types, holidays) as the fake seeds them; the world's projects instead of its own.
+  seedOrganisation(fake);
+  state.projects.length = 0;
+  state.projects.push(
+    { id: 201, name: WORLD.website, employeeIds: null },
+    { id: 202, name: WORLD.internal, employeeIds: null },
+    { id: 203, name: WORLD.archived, employeeIds: null, archived: true },
+  );
+  const bobs = 401;
+  state.shifts.push({
+    id: bobs,
+    employeeId: BOB.id,
+    started: Date.parse(WORLD.colleagueEntry.start),
+    finished: Date.parse(WORLD.colleagueEntry.end),
+    breaks: [],
+    projectId: 201,
+    description: null,
+  });
+  return bobs;
+}
+
+function entriesOf(fake: FakeCalamari): StoredEntry[] {
+  const project = (id: number | null) => fake.state.projects.find((item) => item.id === id)?.name ?? null;
+  return fake.state.shifts
+    .filter((shift) => shift.employeeId === ADA.id)
+    .sort((a, b) => a.started - b.started)
+    .map((shift) => ({
+      start: utc(shift.started),
+      end: shift.finished === null ? null : utc(shift.finished),
+      project: project(shift.projectId),
+      description: shift.description ?? '',
+    }));
+}
+
+/** Every request to Calamari is a POST: the reads are those that get, find, search or list. */
+const READ = /\/(get-[a-z-]+|find(-advanced)?|search|all|balance|get)$/;
+
+const calamari: BehaviourBackEnd = {
+  name: 'Calamari',
+  capabilities: CAPABILITIES,
+  catalog: { customers: false, activities: 'none', listsArchived: false },
+  namesColleagueEntries: true,
+  async start() {
+    // The organisation's limits raised on both sides, the fake's and the engine's pace (as test/support/test-pace.ts does
+    // for Clockify): the suite is about what a call does, not about Calamari's pace, which its own tests keep.
+    const fake = await startFakeCalamari({ now: clockStartingAt(NOW), limits: { perSecond: 1_000, perHour: 100_000, perDay: 1_000_000 } });
+    const colleagueEntryId = seed(fake);
+    const engine = await startEngineOver(fake, {
+      provider: { type: 'calamari', url: fake.url, email: ADA.email },
+      env: { PUNCHCARD_CALAMARI_TOKEN: DEFAULT_KEY, PUNCHCARD_CALAMARI_PER_SECOND: '1000' },
+      capabilities: CAPABILITIES,
+    });
+    return remoteWorld({ fake, engine, isWrite: (request) => !READ.test(request.path), entries: () => entriesOf(fake), colleagueEntryId });
+  },
+};
+
+export default calamari;

@@ -1,0 +1,95 @@
+// Clockify's fake (test/mcp-server/providers/clockify/fake-clockify.ts) holding the world: Ada a regular
+// member of the workspace Acme (a plan with time off and approvals) with her own API key, Bob its admin.
+// Clockify's activities are a project's tasks, so Development is a task of Website and of Internal; its
+// customers are clients; Legacy is archived. The workspace's people, policies and holidays are the fake's
+// own seeding.
+import type { Capability } from '../../../mcp-server/contract/vocabulary.ts';
+import { ADA, addEntry, type FakeClockify, newId, SEED, seedWorkspace, startFakeClockify } from '../../mcp-server/providers/clockify/fake-clockify.ts';
+import { clockStartingAt } from '../../support/fake-clock.ts';
+import { type BehaviourBackEnd, NOW, remoteWorld, startEngineOver, type StoredEntry, utc, WORLD } from '../harness.ts';
+
+const CAPABILITIES: ReadonlySet<Capability> = new Set([
+  'account',
+  'timer',
+  'entries',
+  'entries_edit',
+  'reports',
+  'catalog',
+  'leave',
+  'leave_cancel',
+  'calendar',
+  'approvals',
+]);
+
+function seed(fake: FakeClockify): void {
+  const { state } = fake;
+  // The workspace's people, policies and holidays as the fake seeds them; the world's catalog instead of its own.
+  seedWorkspace(fake);
+  const workspaceId = SEED.workspaces.acme;
+  const acme = newId(0x63);
+  const [website, internal, legacy] = [newId(0x70), newId(0x70), newId(0x70)];
+  state.clients.splice(0, state.clients.length, { id: acme, workspaceId, name: WORLD.customer, archived: false });
+  const project = (id: string, name: string, archived = false) => ({
+    id,
+    workspaceId,
+    name,
+    clientId: acme,
+    archived,
+    billable: true,
+    public: true,
+    memberIds: [],
+  });
+  state.projects.splice(0, state.projects.length, project(website, WORLD.website), project(internal, WORLD.internal), project(legacy, WORLD.archived, true));
+  const task = (projectId: string) => ({ id: newId(0x74), projectId, name: WORLD.activity, status: 'ACTIVE' as const, billable: true });
+  const development = task(website);
+  state.tasks.splice(0, state.tasks.length, development, task(internal));
+  addEntry(fake, {
+    userId: SEED.users.bob,
+    start: Date.parse(WORLD.colleagueEntry.start),
+    end: Date.parse(WORLD.colleagueEntry.end),
+    projectId: website,
+    taskId: development.id,
+  });
+}
+
+function entriesOf(fake: FakeClockify): StoredEntry[] {
+  const project = (id: string | null) => fake.state.projects.find((item) => item.id === id)?.name ?? null;
+  return fake.state.entries
+    .filter((entry) => entry.userId === ADA.id && entry.workspaceId === ADA.workspace && entry.type === 'REGULAR')
+    .sort((a, b) => a.start - b.start)
+    .map((entry) => ({
+      start: utc(entry.start),
+      end: entry.end === null ? null : utc(entry.end),
+      project: project(entry.projectId),
+      description: entry.description,
+    }));
+}
+
+/** Clockify's searches sent as POST (time off, members, invoices) read only; every other request but a GET asks for a change. */
+const SEARCH = /\/(time-off\/requests|users\/info|invoices\/info)$/;
+
+const clockify: BehaviourBackEnd = {
+  name: 'Clockify',
+  capabilities: CAPABILITIES,
+  catalog: { customers: true, activities: 'per_project', listsArchived: true },
+  namesColleagueEntries: false,
+  async start() {
+    const fake = await startFakeClockify({ now: clockStartingAt(NOW) });
+    seed(fake);
+    const engine = await startEngineOver(fake, {
+      provider: { type: 'clockify', url: `${fake.url}/api` },
+      env: { PUNCHCARD_CLOCKIFY_TOKEN: ADA.key },
+      capabilities: CAPABILITIES,
+    });
+    return remoteWorld({
+      fake,
+      engine,
+      isWrite: (request) => request.method !== 'GET' && !(request.method === 'POST' && SEARCH.test(request.path)),
+      entries: () => entriesOf(fake),
+      // Clockify's ids are not numbers: the engine numbers an entry once it has listed it, and it never lists Bob's.
+      colleagueEntryId: null,
+    });
+  },
+};
+
+export default clockify;

@@ -1,0 +1,81 @@
+// Clockodo's fake (test/mcp-server/providers/clockodo/fake-clockodo.ts) holding the world: Ada a worker
+// with her own API key, who may book on Acme's projects and the service Development, Bob a worker in her
+// team. Clockodo's services belong to no project (Development is one), every project to a customer;
+// Legacy is completed. The people's targets, holidays and non-business days are the fake's own seeding.
+import type { Capability } from '../../../mcp-server/contract/vocabulary.ts';
+import { DEFAULT_USERS, type FakeClockodo, type FakeUser, seedCompany, startFakeClockodo } from '../../mcp-server/providers/clockodo/fake-clockodo.ts';
+import { clockStartingAt } from '../../support/fake-clock.ts';
+import { type BehaviourBackEnd, NOW, remoteWorld, startEngineOver, type StoredEntry, utc, WORLD } from '../harness.ts';
+
+const ADA = DEFAULT_USERS[0] as FakeUser;
+const BOB = DEFAULT_USERS[1] as FakeUser;
+
+const CAPABILITIES: ReadonlySet<Capability> = new Set([
+  'account',
+  'timer',
+  'entries',
+  'entries_edit',
+  'reports',
+  'catalog',
+  'leave',
+  'leave_cancel',
+  'calendar',
+]);
+
+/** Seeds the world; answers the id of Bob's entry. */
+function seed(fake: FakeClockodo): number {
+  const { state } = fake;
+  // The company's plans (targets, holidays, non-business days) as the fake seeds them; the world's catalog instead of its own.
+  seedCompany(fake);
+  state.customers.length = 0;
+  state.projects.length = 0;
+  state.services.length = 0;
+  const acme = fake.addCustomer(WORLD.customer);
+  const website = fake.addProject(WORLD.website, acme.id);
+  fake.addProject(WORLD.internal, acme.id);
+  fake.addProject(WORLD.archived, acme.id, { completed: true });
+  const development = fake.addService(WORLD.activity);
+  state.access.set(ADA.id, { add: { [acme.id]: true }, report: false, edit: false, services: { [development.id]: true } });
+  const bobs = fake.addEntry({
+    usersId: BOB.id,
+    customersId: acme.id,
+    projectsId: website.id,
+    servicesId: development.id,
+    timeSince: Date.parse(WORLD.colleagueEntry.start),
+    timeUntil: Date.parse(WORLD.colleagueEntry.end),
+  });
+  return bobs.id;
+}
+
+function entriesOf(fake: FakeClockodo): StoredEntry[] {
+  const project = (id: number | null) => fake.state.projects.find((item) => item.id === id)?.name ?? null;
+  return fake.state.entries
+    .filter((entry) => entry.usersId === ADA.id)
+    .sort((a, b) => a.timeSince - b.timeSince)
+    .map((entry) => ({
+      start: utc(entry.timeSince),
+      end: entry.timeUntil === null ? null : utc(entry.timeUntil),
+      project: project(entry.projectsId),
+      description: entry.text ?? '',
+    }));
+}
+
+const clockodo: BehaviourBackEnd = {
+  name: 'Clockodo',
+  capabilities: CAPABILITIES,
+  catalog: { customers: true, activities: 'global', listsArchived: true },
+  namesColleagueEntries: true,
+  async start() {
+    const fake = await startFakeClockodo({ now: clockStartingAt(NOW), users: [ADA, BOB] });
+    const colleagueEntryId = seed(fake);
+    const engine = await startEngineOver(fake, {
+      provider: { type: 'clockodo', email: ADA.email, url: `${fake.url}/` },
+      env: { PUNCHCARD_CLOCKODO_TOKEN: ADA.apiKey },
+      capabilities: CAPABILITIES,
+    });
+    // Clockodo's API is REST: every request but a GET asks for a change.
+    return remoteWorld({ fake, engine, isWrite: (request) => request.method !== 'GET', entries: () => entriesOf(fake), colleagueEntryId });
+  },
+};
+
+export default clockodo;

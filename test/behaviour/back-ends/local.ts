@@ -1,0 +1,106 @@
+// The local timesheet holding the world: punchcard.db in the data folder (docs/back-ends/local.md), the
+// real SQLite file, which is this back end's "fake". Ada is the settings' person in Berlin; there are no
+// colleagues on one person's timesheet. The catalog is made with the engine's own tools, as a person
+// makes it: Development an activity of no project, Legacy archived. What the file holds is read with
+// node:sqlite, read-only, beside the engine.
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import type { Capability } from '../../../mcp-server/contract/vocabulary.ts';
+import { textOf } from '../../support/engine.ts';
+import { type BehaviourBackEnd, startEngine, type StoredEntry, utc, WORLD, type World } from '../harness.ts';
+
+const CAPABILITIES: ReadonlySet<Capability> = new Set([
+  'account',
+  'timer',
+  'entries',
+  'entries_edit',
+  'reports',
+  'catalog',
+  'catalog_write',
+  'leave',
+  'leave_cancel',
+  'calendar',
+]);
+
+/** Every row of every table the file holds, by table: a write is a table whose rows changed. */
+function tables(file: string): Map<string, string> {
+  const database = new DatabaseSync(file, { readOnly: true });
+  try {
+    const names = database.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as Array<{
+      name: string;
+    }>;
+    return new Map(names.map(({ name }) => [name, JSON.stringify(database.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all())]));
+  } finally {
+    database.close();
+  }
+}
+
+function entriesOf(file: string): StoredEntry[] {
+  const database = new DatabaseSync(file, { readOnly: true });
+  try {
+    const rows = database
+      .prepare(
+        'SELECT e.start_ms, e.end_ms, p.name AS project, e.description FROM time_entries e LEFT JOIN projects p ON p.id = e.project_id ORDER BY e.start_ms',
+      )
+      .all() as Array<{ start_ms: number; end_ms: number | null; project: string | null; description: string }>;
+    return rows.map((row) => ({
+      start: utc(row.start_ms),
+      end: row.end_ms === null ? null : utc(row.end_ms),
+      project: row.project,
+      description: row.description,
+    }));
+  } finally {
+    database.close();
+  }
+}
+
+/** Makes the world's catalog with the engine's tools, failing loudly where a step is refused. */
+async function seed(world: Pick<World, 'call'>): Promise<void> {
+  const made = async (args: Record<string, unknown>) => {
+    const result = await world.call('create_catalog_item', args);
+    if (result.isError) throw new Error(`The local world could not be made: ${textOf(result)}`);
+    return result.structuredContent as { id: number };
+  };
+  await made({ kind: 'customer', name: WORLD.customer });
+  await made({ kind: 'project', name: WORLD.website, parent: WORLD.customer });
+  await made({ kind: 'project', name: WORLD.internal, parent: WORLD.customer });
+  const legacy = await made({ kind: 'project', name: WORLD.archived, parent: WORLD.customer });
+  await made({ kind: 'activity', name: WORLD.activity });
+  const archived = await world.call('archive_catalog_item', { kind: 'project', id: legacy.id });
+  if (archived.isError) throw new Error(`The local world could not be made: ${textOf(archived)}`);
+}
+
+const local: BehaviourBackEnd = {
+  name: 'local timesheet',
+  capabilities: CAPABILITIES,
+  catalog: { customers: true, activities: 'global', listsArchived: true },
+  namesColleagueEntries: false,
+  async start() {
+    const engine = await startEngine({
+      provider: { type: 'local' },
+      settings: { timezone: WORLD.zone, user: { name: WORLD.person } },
+      capabilities: CAPABILITIES,
+    });
+    const file = join(engine.userDataDir, 'punchcard.db');
+    const world: World = {
+      engine,
+      call: (tool, args) => engine.call(tool, args),
+      mark() {
+        const before = tables(file);
+        return {
+          writes: () => [...tables(file)].filter(([name, rows]) => before.get(name) !== rows).map(([name]) => `table ${name}`),
+        };
+      },
+      entries: () => entriesOf(file),
+      colleagueEntryId: null,
+      close: () => engine.close(),
+    };
+    await seed(world).catch(async (error: unknown) => {
+      await engine.close();
+      throw error;
+    });
+    return world;
+  },
+};
+
+export default local;

@@ -1,0 +1,193 @@
+// The behaviour suite's harness (README.md beside it): the one world every back end's fake is seeded
+// with, what a back end tells the suite about itself (BehaviourBackEnd, one file each in back-ends/),
+// and the engine started over its fake in this process. The suite reaches a back end only through the
+// engine's tools and its fake: nothing here imports from a back end's own folder (mcp-server/providers/<name>/),
+// so the suite keeps passing while those folders change shape, which is its point.
+import { expect, vi } from 'vitest';
+import type { Capability } from '../../mcp-server/contract/vocabulary.ts';
+import { type InProcessEngineHandle, makeUserDataDir, startInProcessEngine, type ToolResult } from '../support/engine.ts';
+import { PATIENCE_MS } from '../support/patience.ts';
+
+/** Wednesday noon in Berlin: the engine's and every fake's clock start here and run in real time. */
+export const NOW = '2026-11-18T12:00:00+01:00';
+
+/**
+ * The world every back end's fake holds, the same for each, mapped to each fake's own records by its
+ * file in back-ends/. Ada tracks time; Bob is her colleague, with an hour of his own on Website last
+ * Monday (an entry that is not Ada's). The catalog: the customer Acme, its projects Website and
+ * Internal, the activity Development to book on both (a global activity, service or task where the
+ * back end has them; a task of each project where its activities belong to projects), and Legacy, a
+ * project of Acme's that is archived (hidden, completed): listed only when asked, never booked on. Ada
+ * works 8 hours Monday to Friday, with no holiday in November before the 18th: the back end's own plan
+ * where it keeps one, else the settings' default.
+ */
+export const WORLD = {
+  zone: 'Europe/Berlin',
+  person: 'Ada',
+  colleague: 'Bob',
+  customer: 'Acme',
+  website: 'Website',
+  internal: 'Internal',
+  archived: 'Legacy',
+  activity: 'Development',
+  /** Bob's hour: Monday 16 November 2026, 09:00–10:00 Berlin, on Website. */
+  colleagueEntry: { start: '2026-11-16T09:00:00+01:00', end: '2026-11-16T10:00:00+01:00' },
+} as const;
+
+/** How a back end's catalog is built, which decides how the world shows in list_catalog and what a booking names. */
+export interface CatalogShape {
+  /** Whether projects belong to customers (Calamari has projects only). */
+  customers: boolean;
+  /** Activities any project takes, activities of one project each (Clockify's tasks), or none (Calamari). */
+  activities: 'global' | 'per_project' | 'none';
+  /** Whether an archived project is listed with include_archived (Calamari's API lists only the projects a person may book on). */
+  listsArchived: boolean;
+}
+
+/** An entry as the fake stores it, in the world's words: instants in UTC, the project by name. */
+export interface StoredEntry {
+  start: string;
+  end: string | null;
+  project: string | null;
+  description: string;
+}
+
+/** A point in a fake's history: what was asked of it since. */
+export interface WriteMark {
+  /** The requests since the mark that asked the back end to change something, whatever it answered ("POST /api/timesheets"); for the local timesheet, the tables whose rows changed. */
+  writes(): string[];
+}
+
+/** A back end's fake, seeded with the world, and the engine started over it in this process. */
+export interface World {
+  readonly engine: InProcessEngineHandle;
+  call(tool: string, args?: Record<string, unknown>): Promise<ToolResult>;
+  /** Marks the fake's history now. */
+  mark(): WriteMark;
+  /** Ada's entries as the fake stores them, oldest first. */
+  entries(): StoredEntry[];
+  /** Bob's entry as the engine would number it; null where no number can name it (BehaviourBackEnd.namesColleagueEntries). */
+  readonly colleagueEntryId: number | null;
+  close(): Promise<void>;
+}
+
+/** What a back end tells the suite about itself: one object per file in back-ends/. */
+export interface BehaviourBackEnd {
+  /** As every test name says it: Kimai, Clockodo, … */
+  name: string;
+  /** What the engine offers Ada over this world, in the engine's own vocabulary; whoami must say exactly these (start checks it). */
+  capabilities: ReadonlySet<Capability>;
+  catalog: CatalogShape;
+  /**
+   * Whether a number can name a colleague's entry: not on the local timesheet (one person's, no colleagues),
+   * nor on Clockify (its ids are not numbers; the engine numbers an entry once it listed it for the person, and
+   * it never lists a colleague's).
+   */
+  namesColleagueEntries: boolean;
+  /** Starts the fake, seeds the world, starts the engine over it and waits until it offers `capabilities`. */
+  start(): Promise<World>;
+}
+
+/** What a booking on `project` names: the world's activity where the back end has activities. */
+export function booking(backEnd: BehaviourBackEnd, project: string): { project: string; activity?: string } {
+  return backEnd.catalog.activities === 'none' ? { project } : { project, activity: WORLD.activity };
+}
+
+/** The engine over a seeded fake, with what it needs from the back end's file. */
+export interface EngineStart {
+  /** The settings' `provider`. */
+  provider: Record<string, unknown>;
+  /** The back end's token (PUNCHCARD_<NAME>_TOKEN) and paces. */
+  env?: Record<string, string>;
+  /** More settings (the local timesheet's zone and name). */
+  settings?: Record<string, unknown>;
+  /** Writes what an earlier start would have remembered into the data folder, before the engine opens it. */
+  prepare?: (userDataDir: string) => void;
+  capabilities: ReadonlySet<Capability>;
+}
+
+/**
+ * Starts the engine in this process with every tool the back end can serve (`--all-tools`: the suite
+ * tests what a back end does, not the switches), and waits until whoami names exactly the capabilities
+ * the back end's file declares: some are learned in the background after the first call, and a file
+ * that declares what the engine does not offer fails here, not in a scenario.
+ */
+export async function startEngine(start: EngineStart): Promise<InProcessEngineHandle> {
+  const userDataDir = makeUserDataDir({ provider: start.provider, ...start.settings });
+  start.prepare?.(userDataDir);
+  const engine = await startInProcessEngine({ userDataDir, args: ['--all-tools'], env: { PUNCHCARD_NOW: NOW, ...start.env } });
+  try {
+    await vi.waitFor(
+      async () => {
+        const said = (await engine.call('whoami')).structuredContent?.capabilities as string[] | undefined;
+        expect(said?.toSorted(), 'the capabilities whoami names').toEqual([...start.capabilities].sort());
+      },
+      { timeout: PATIENCE_MS, interval: 50 },
+    );
+  } catch (error) {
+    await engine.close();
+    throw error;
+  }
+  return engine;
+}
+
+/** A remote back end's fake as remoteWorld needs it: its request log and how to close it. */
+interface RemoteFake {
+  readonly requests: ReadonlyArray<{ method: string; path: string }>;
+  close(): Promise<void>;
+}
+
+/**
+ * The World over a remote back end's fake: its writes are the requests `isWrite` picks from the fake's
+ * log (each back end's API says what a change is: a method, or Calamari's paths), its entries what
+ * `entries` reads from the fake's state.
+ */
+export function remoteWorld(options: {
+  fake: RemoteFake;
+  engine: InProcessEngineHandle;
+  isWrite: (request: { method: string; path: string }) => boolean;
+  entries: () => StoredEntry[];
+  colleagueEntryId: number | null;
+}): World {
+  const { fake, engine, isWrite } = options;
+  return {
+    engine,
+    call: (tool, args) => engine.call(tool, args),
+    mark() {
+      const from = fake.requests.length;
+      return {
+        writes: () =>
+          fake.requests
+            .slice(from)
+            .filter(isWrite)
+            .map((request) => `${request.method} ${request.path}`),
+      };
+    },
+    entries: options.entries,
+    colleagueEntryId: options.colleagueEntryId,
+    async close() {
+      await engine.close();
+      await fake.close();
+    },
+  };
+}
+
+/** Starts the engine over a fake already started, closing the fake when the engine does not start. */
+export async function startEngineOver(fake: RemoteFake, start: EngineStart): Promise<InProcessEngineHandle> {
+  try {
+    return await startEngine(start);
+  } catch (error) {
+    await fake.close();
+    throw error;
+  }
+}
+
+/** The world's instant `time` ('09:00') on `day` ('2026-11-16') in Berlin, as the engine's answers write it (+01:00 in November). */
+export function at(day: string, time: string): string {
+  return `${day}T${time}:00+01:00`;
+}
+
+/** An ISO instant in UTC, as StoredEntry holds them. */
+export function utc(instant: string | number): string {
+  return new Date(instant).toISOString();
+}

@@ -1,0 +1,85 @@
+// What a capability file of the behaviour suite is written with (README.md): every back end of
+// back-ends/ (each file there one back end: adding one is adding a file), the world over one of them
+// for a describe block, and the test that says a back end lacks a capability.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TOOL_CONTRACTS } from '../../mcp-server/contract/tools/index.ts';
+import type { Capability } from '../../mcp-server/contract/vocabulary.ts';
+import { refusalOf } from '../support/engine.ts';
+import type { BehaviourBackEnd, World } from './harness.ts';
+
+const FOLDER = join(import.meta.dirname, 'back-ends');
+
+/** Every back end of back-ends/, one per file (its default export), in the order of their file names. */
+export const BACK_ENDS: readonly BehaviourBackEnd[] = await Promise.all(
+  readdirSync(FOLDER)
+    .filter((file) => file.endsWith('.ts'))
+    .sort()
+    .map(async (file) => ((await import(join(FOLDER, file))) as { default: BehaviourBackEnd }).default),
+);
+
+/** The tools a capability brings, as the engine's contracts name them. */
+export function toolsOf(capability: Capability): string[] {
+  return Object.values(TOOL_CONTRACTS)
+    .filter((tool) => tool.capability === capability)
+    .map((tool) => tool.name);
+}
+
+/** The back ends that have `capability`. */
+export function backEndsWith(capability: Capability): BehaviourBackEnd[] {
+  return BACK_ENDS.filter((backEnd) => backEnd.capabilities.has(capability));
+}
+
+/** The back ends that lack `capability`. */
+export function backEndsWithout(capability: Capability): BehaviourBackEnd[] {
+  return BACK_ENDS.filter((backEnd) => !backEnd.capabilities.has(capability));
+}
+
+/**
+ * The world over `backEnd` for the describe block this is called in: started once before its tests
+ * (the scenarios of a file share it, each on days of its own), closed after them. The function
+ * returned gives it to a test.
+ */
+export function useWorld(backEnd: BehaviourBackEnd): () => World {
+  let world: World | undefined;
+  beforeAll(async () => {
+    world = await backEnd.start();
+  });
+  afterAll(async () => {
+    await world?.close();
+  });
+  return () => {
+    if (!world) throw new Error(`The world over ${backEnd.name} did not start.`);
+    return world;
+  };
+}
+
+/**
+ * The test that says `backEnd` lacks `capability`, in its name, and shows it: none of the capability's
+ * tools is listed, and each, called by name all the same, is refused as one the back end does not offer
+ * (tool_withheld, why back_end) with nothing sent. Never a silent skip.
+ */
+export function itLacks(backEnd: BehaviourBackEnd, capability: Capability, world: () => World): void {
+  const tools = toolsOf(capability);
+  it(`${backEnd.name} has no ${capability}: ${tools.join(', ')} not listed, and refused with nothing sent`, async () => {
+    const listed = (await world().engine.client.listTools()).tools.map((tool) => tool.name);
+    for (const tool of tools) expect(listed).not.toContain(tool);
+    for (const tool of tools) {
+      const mark = world().mark();
+      const result = await world().call(tool);
+      expect(result.isError).toBe(true);
+      expect(refusalOf(result)).toMatchObject({ code: 'tool_withheld', facts: { tool, why: 'back_end' } });
+      expect(mark.writes()).toEqual([]);
+    }
+  });
+}
+
+/** For a capability file: a describe block per back end that lacks `capability`, with the test that says so (itLacks). */
+export function describeLacking(capability: Capability): void {
+  for (const backEnd of backEndsWithout(capability)) {
+    describe(`${capability} on ${backEnd.name}`, () => {
+      itLacks(backEnd, capability, useWorld(backEnd));
+    });
+  }
+}
