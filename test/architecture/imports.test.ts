@@ -133,6 +133,18 @@ describe('inside providers/', () => {
     ).toEqual([]);
   });
 
+  it("a capability reaches no other capability: what they share is the back end's root (docs/internals/back-ends.md)", () => {
+    const cellOf = (file: string) => /^mcp-server\/providers\/(\w+)\/([\w-]+)\//.exec(file);
+    const crossing = importsBetween(
+      (file) => cellOf(file) !== null,
+      (target, file) => {
+        const [from, to] = [cellOf(file), cellOf(target)];
+        return to !== null && from !== null && from[1] === to[1] && from[2] !== to[2];
+      },
+    );
+    expect(crossing).toEqual([]);
+  });
+
   it("the root's table of back ends alone reaches into a back end's folder, and only its engine side", () => {
     const reaching = importsBetween(
       (file) => /^mcp-server\/providers\/[^/]+\.ts$/.test(file),
