@@ -6,6 +6,7 @@
 import { expect, vi } from 'vitest';
 import type { Capability } from '../../mcp-server/contract/vocabulary.ts';
 import { type InProcessEngineHandle, makeUserDataDir, startInProcessEngine, type ToolResult } from '../support/engine.ts';
+import type { RecordedRequest } from '../support/fake-server.ts';
 import { PATIENCE_MS } from '../support/patience.ts';
 
 /** Wednesday noon in Berlin: the engine's and every fake's clock start here and run in real time. */
@@ -68,6 +69,8 @@ export interface World {
   entries(): StoredEntry[];
   /** Bob's entry as the engine would number it; null where no number can name it (BehaviourBackEnd.namesColleagueEntries). */
   readonly colleagueEntryId: number | null;
+  /** Bob's leave (COLLEAGUE_LEAVE) as the engine would number it, where the back end has colleagues (not the local timesheet). */
+  readonly colleagueLeave?: ColleagueLeaveIds;
   close(): Promise<void>;
 }
 
@@ -86,6 +89,8 @@ export interface BehaviourBackEnd {
   namesColleagueEntries: boolean;
   /** Starts the fake, seeds the world, starts the engine over it and waits until it offers `capabilities`. */
   start(): Promise<World>;
+  /** Lea, who leads Ada and Bob, and what the back end shows of colleagues; absent where there are none (the local timesheet). */
+  team?: TeamSide;
 }
 
 /** What a booking on `project` names: the world's activity where the back end has activities. */
@@ -133,7 +138,7 @@ export async function startEngine(start: EngineStart): Promise<InProcessEngineHa
 
 /** A remote back end's fake as remoteWorld needs it: its request log and how to close it. */
 interface RemoteFake {
-  readonly requests: ReadonlyArray<{ method: string; path: string }>;
+  readonly requests: ReadonlyArray<Pick<RecordedRequest, 'method' | 'path' | 'query' | 'status'>>;
   close(): Promise<void>;
 }
 
@@ -148,6 +153,7 @@ export function remoteWorld(options: {
   isWrite: (request: { method: string; path: string }) => boolean;
   entries: () => StoredEntry[];
   colleagueEntryId: number | null;
+  colleagueLeave?: ColleagueLeaveIds;
 }): World {
   const { fake, engine, isWrite } = options;
   return {
@@ -165,6 +171,7 @@ export function remoteWorld(options: {
     },
     entries: options.entries,
     colleagueEntryId: options.colleagueEntryId,
+    ...(options.colleagueLeave ? { colleagueLeave: options.colleagueLeave } : {}),
     async close() {
       await engine.close();
       await fake.close();
@@ -190,4 +197,95 @@ export function at(day: string, time: string): string {
 /** An ISO instant in UTC, as StoredEntry holds them. */
 export function utc(instant: string | number): string {
   return new Date(instant).toISOString();
+}
+
+// Leave and the team (leave.test.ts, team.test.ts, approvals.test.ts): what the world holds of Bob's
+// leave and of Lea, and what a back end with colleagues tells the suite of them (TeamSide).
+
+/**
+ * Bob's vacation days in every world with colleagues, seeded by each back end's file: one approved on
+ * Wednesday 2 December 2026, one waiting for approval on Thursday 3 December. Ada's own leave is filed
+ * through the engine by the scenarios.
+ */
+export const COLLEAGUE_LEAVE = { approved: '2026-12-02', pending: '2026-12-03' } as const;
+
+/** Bob's two requests as the engine would number them; null where no number can name one (Clockify numbers only what it listed). */
+export interface ColleagueLeaveIds {
+  approved: number | null;
+  pending: number | null;
+}
+
+/** The world's people as a back end names them in its answers (its fake's own names: "Ada Lovelace", "Bob Builder"). */
+export interface PeopleNames {
+  person: string;
+  colleague: string;
+  lead: string;
+}
+
+/** The world with Lea, who leads Ada and Bob: one fake, Ada's engine (the World) and Lea's beside it. */
+export interface TeamWorld extends World {
+  readonly lead: Pick<World, 'engine' | 'call'>;
+}
+
+/**
+ * What a back end with colleagues tells the suite of them. Lea leads Ada and Bob as the back end
+ * has people lead (a Kimai team lead, a Clockodo team's leader, Clockify's team manager, Calamari's
+ * direct manager); nothing of her own is seeded.
+ */
+export interface TeamSide {
+  names: PeopleNames;
+  /** Whether absence_calendar shows Ada a colleague's leave (Bob's approved day); Kimai's absence plugin lists one person's at a time. */
+  showsColleaguesLeave: boolean;
+  /** What the engine offers Ada in the team's world: her own, with what its fake has more there (Kimai's ApprovalBundle plugin). */
+  capabilities: ReadonlySet<Capability>;
+  /** What the engine offers Lea; start waits until whoami names exactly these, as for Ada. */
+  leadCapabilities: ReadonlySet<Capability>;
+  /**
+   * Starts the fake, seeds the world, Bob's leave and Lea, and starts both engines with the team and
+   * approvals groups switched on (so each learns whom its person leads, where that costs requests).
+   */
+  start(): Promise<TeamWorld>;
+}
+
+/** The team and approvals groups on: an engine learns whom its person leads, and asks for approvals, only once they are. */
+export const TEAM_SETTINGS = { tools: { groups: { team: true, approvals: true } } } as const;
+
+/**
+ * The team's world over a remote fake already seeded: Ada's engine and Lea's, each waiting until it
+ * offers what its start says; the fake and any engine started are closed where one does not start.
+ */
+export async function startTeamOver(
+  fake: RemoteFake,
+  options: {
+    person: EngineStart;
+    lead: EngineStart;
+    /** The request with which an engine learns whom its person leads (Clockodo's teams, Clockify's roles, …). */
+    asksWhomOneLeads: (request: Pick<RecordedRequest, 'method' | 'path' | 'query'>) => boolean;
+  } & Omit<Parameters<typeof remoteWorld>[0], 'fake' | 'engine'>,
+): Promise<TeamWorld> {
+  const { person, lead, asksWhomOneLeads, ...world } = options;
+  const engine = await startEngineOver(fake, { ...person, settings: { ...TEAM_SETTINGS, ...person.settings } });
+  let leadEngine: InProcessEngineHandle;
+  try {
+    // Whom Ada leads is learned in the background on most back ends: answered before Lea's engine starts, so that what
+    // Ada is offered is what her engine learned, not what it has not asked yet.
+    await vi.waitFor(() => expect(fake.requests.some((request) => asksWhomOneLeads(request) && request.status !== 0)).toBe(true), {
+      timeout: PATIENCE_MS,
+      interval: 20,
+    });
+    leadEngine = await startEngine({ ...lead, settings: { ...TEAM_SETTINGS, ...lead.settings } });
+  } catch (error) {
+    await engine.close();
+    await fake.close();
+    throw error;
+  }
+  const ada = remoteWorld({ fake, engine, ...world });
+  return {
+    ...ada,
+    lead: { engine: leadEngine, call: (tool, args) => leadEngine.call(tool, args) },
+    async close() {
+      await leadEngine.close();
+      await ada.close();
+    },
+  };
 }

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TOOL_CONTRACTS } from '../../mcp-server/contract/tools/index.ts';
 import type { Capability } from '../../mcp-server/contract/vocabulary.ts';
 import { refusalOf } from '../support/engine.ts';
-import type { BehaviourBackEnd, World } from './harness.ts';
+import type { BehaviourBackEnd, TeamWorld, World } from './harness.ts';
 
 const FOLDER = join(import.meta.dirname, 'back-ends');
 
@@ -75,11 +75,37 @@ export function itLacks(backEnd: BehaviourBackEnd, capability: Capability, world
   });
 }
 
-/** For a capability file: a describe block per back end that lacks `capability`, with the test that says so (itLacks). */
-export function describeLacking(capability: Capability): void {
-  for (const backEnd of backEndsWithout(capability)) {
+/**
+ * For a capability file: a describe block per back end that lacks `capability` (or per back end of
+ * `backEnds`, where the file knows better, as for a capability only the team's world brings), with
+ * the test that says so (itLacks).
+ */
+export function describeLacking(capability: Capability, backEnds: readonly BehaviourBackEnd[] = backEndsWithout(capability)): void {
+  for (const backEnd of backEnds) {
     describe(`${capability} on ${backEnd.name}`, () => {
       itLacks(backEnd, capability, useWorld(backEnd));
     });
   }
+}
+
+/** As useWorld, for the team's world: one fake, Ada's engine and Lea's, started before the block's tests and closed after them. */
+export function useTeamWorld(backEnd: BehaviourBackEnd): () => TeamWorld {
+  const team = backEnd.team;
+  if (!team) throw new Error(`${backEnd.name} has no team's world.`);
+  let world: TeamWorld | undefined;
+  beforeAll(async () => {
+    world = await team.start();
+  });
+  afterAll(async () => {
+    await world?.close();
+  });
+  return () => {
+    if (!world) throw new Error(`The team's world over ${backEnd.name} did not start.`);
+    return world;
+  };
+}
+
+/** Lea's side of the team's world, as a World: her engine over the same fake (its writes are anyone's), for itLacks. */
+export function leadsWorld(world: () => TeamWorld): () => World {
+  return () => ({ ...world(), engine: world().lead.engine, call: world().lead.call });
 }

@@ -3,9 +3,31 @@
 // (no customers, no activities), and its API cannot change or delete a shift. Legacy is archived. The
 // organisation's working weeks, absence types and holidays are the fake's own seeding.
 import type { Capability } from '../../../mcp-server/contract/vocabulary.ts';
-import { DEFAULT_EMPLOYEES, DEFAULT_KEY, type FakeCalamari, seedOrganisation, startFakeCalamari } from '../../mcp-server/providers/calamari/fake-calamari.ts';
+import {
+  DEFAULT_EMPLOYEES,
+  DEFAULT_KEY,
+  type FakeCalamari,
+  type FakeEmployee,
+  makeEmployee,
+  SEED,
+  seedOrganisation,
+  startFakeCalamari,
+} from '../../mcp-server/providers/calamari/fake-calamari.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
-import { type BehaviourBackEnd, NOW, remoteWorld, startEngineOver, type StoredEntry, utc, WORLD } from '../harness.ts';
+import {
+  type BehaviourBackEnd,
+  COLLEAGUE_LEAVE,
+  type ColleagueLeaveIds,
+  type EngineStart,
+  NOW,
+  remoteWorld,
+  startEngineOver,
+  startTeamOver,
+  type StoredEntry,
+  type TeamSide,
+  utc,
+  WORLD,
+} from '../harness.ts';
 
 const [ADA, BOB] = DEFAULT_EMPLOYEES as [(typeof DEFAULT_EMPLOYEES)[number], (typeof DEFAULT_EMPLOYEES)[number]];
 
@@ -52,6 +74,68 @@ function entriesOf(fake: FakeCalamari): StoredEntry[] {
 /** Every request to Calamari is a POST: the reads are those that get, find, search or list. */
 const READ = /\/(get-[a-z-]+|find(-advanced)?|search|all|balance|get)$/;
 
+/** Bob's vacation days (COLLEAGUE_LEAVE): Annual leave, accepted and pending. */
+function seedColleagueLeave(fake: FakeCalamari): ColleagueLeaveIds {
+  const day = (id: number, date: string, status: 'ACCEPTED' | 'PENDING') => {
+    fake.state.requests.push({
+      id,
+      employeeId: BOB.id,
+      absenceTypeId: SEED.absenceTypes.annualLeave,
+      from: date,
+      to: date,
+      fromPart: 'MORNING',
+      toPart: 'END_OF_DAY',
+      status,
+      reason: null,
+      comment: null,
+      amount: 1,
+    });
+    return id;
+  };
+  return { approved: day(951, COLLEAGUE_LEAVE.approved, 'ACCEPTED'), pending: day(952, COLLEAGUE_LEAVE.pending, 'PENDING') };
+}
+
+// The team's world: Lea the direct manager of Ada and Bob, in their team (Engineering), using the organisation's key as Ada does.
+const LEA: FakeEmployee = makeEmployee(20, 'Lea', 'Lead', [SEED.teams.engineering]);
+const TEAM_EMPLOYEES: FakeEmployee[] = [
+  ...DEFAULT_EMPLOYEES.map((employee) => (employee.id === ADA.id || employee.id === BOB.id ? { ...employee, directManagerId: LEA.id } : employee)),
+  LEA,
+];
+
+/** Ada's or Lea's engine over the fake, with the organisation's key and its limits raised as for Ada's own (calamari.start). */
+const engineAs = (fake: FakeCalamari, email: string, capabilities: ReadonlySet<Capability>): EngineStart => ({
+  provider: { type: 'calamari', url: fake.url, email },
+  env: { PUNCHCARD_CALAMARI_TOKEN: DEFAULT_KEY, PUNCHCARD_CALAMARI_PER_SECOND: '1000' },
+  capabilities,
+});
+
+const team: TeamSide = {
+  names: { person: `${ADA.firstName} ${ADA.lastName}`, colleague: `${BOB.firstName} ${BOB.lastName}`, lead: `${LEA.firstName} ${LEA.lastName}` },
+  showsColleaguesLeave: true,
+  capabilities: CAPABILITIES,
+  // Team hours only (docs/back-ends/calamari.md, "Teams").
+  leadCapabilities: new Set([...CAPABILITIES, 'team_hours']),
+  async start() {
+    const fake = await startFakeCalamari({
+      now: clockStartingAt(NOW),
+      limits: { perSecond: 1_000, perHour: 100_000, perDay: 1_000_000 },
+      employees: TEAM_EMPLOYEES,
+    });
+    const colleagueEntryId = seed(fake);
+    const colleagueLeave = seedColleagueLeave(fake);
+    return startTeamOver(fake, {
+      person: engineAs(fake, ADA.email, team.capabilities),
+      lead: engineAs(fake, LEA.email, team.leadCapabilities),
+      // Read beside the employee list: who reports to whom is both.
+      asksWhomOneLeads: (request) => request.path === '/api/teams/v1/all',
+      isWrite: (request) => !READ.test(request.path),
+      entries: () => entriesOf(fake),
+      colleagueEntryId,
+      colleagueLeave,
+    });
+  },
+};
+
 const calamari: BehaviourBackEnd = {
   name: 'Calamari',
   capabilities: CAPABILITIES,
@@ -62,13 +146,15 @@ const calamari: BehaviourBackEnd = {
     // for Clockify): the suite is about what a call does, not about Calamari's pace, which its own tests keep.
     const fake = await startFakeCalamari({ now: clockStartingAt(NOW), limits: { perSecond: 1_000, perHour: 100_000, perDay: 1_000_000 } });
     const colleagueEntryId = seed(fake);
+    const colleagueLeave = seedColleagueLeave(fake);
     const engine = await startEngineOver(fake, {
       provider: { type: 'calamari', url: fake.url, email: ADA.email },
       env: { PUNCHCARD_CALAMARI_TOKEN: DEFAULT_KEY, PUNCHCARD_CALAMARI_PER_SECOND: '1000' },
       capabilities: CAPABILITIES,
     });
-    return remoteWorld({ fake, engine, isWrite: (request) => !READ.test(request.path), entries: () => entriesOf(fake), colleagueEntryId });
+    return remoteWorld({ fake, engine, isWrite: (request) => !READ.test(request.path), entries: () => entriesOf(fake), colleagueEntryId, colleagueLeave });
   },
+  team,
 };
 
 export default calamari;

@@ -4,9 +4,31 @@
 // customers are clients; Legacy is archived. The workspace's people, policies and holidays are the fake's
 // own seeding.
 import type { Capability } from '../../../mcp-server/contract/vocabulary.ts';
-import { ADA, addEntry, type FakeClockify, newId, SEED, seedWorkspace, startFakeClockify } from '../../mcp-server/providers/clockify/fake-clockify.ts';
+import {
+  ADA,
+  addEntry,
+  addTimeOff,
+  type FakeClockify,
+  type FakeUser,
+  newId,
+  SEED,
+  seedWorkspace,
+  startFakeClockify,
+} from '../../mcp-server/providers/clockify/fake-clockify.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
-import { type BehaviourBackEnd, NOW, remoteWorld, startEngineOver, type StoredEntry, utc, WORLD } from '../harness.ts';
+import {
+  type BehaviourBackEnd,
+  COLLEAGUE_LEAVE,
+  type ColleagueLeaveIds,
+  NOW,
+  remoteWorld,
+  startEngineOver,
+  startTeamOver,
+  type StoredEntry,
+  type TeamSide,
+  utc,
+  WORLD,
+} from '../harness.ts';
 
 const CAPABILITIES: ReadonlySet<Capability> = new Set([
   'account',
@@ -67,6 +89,79 @@ function entriesOf(fake: FakeClockify): StoredEntry[] {
 
 /** Clockify's searches sent as POST (time off, members, invoices) read only; every other request but a GET asks for a change. */
 const SEARCH = /\/(time-off\/requests|users\/info|invoices\/info)$/;
+const isWrite = (request: { method: string; path: string }) => request.method !== 'GET' && !(request.method === 'POST' && SEARCH.test(request.path));
+
+/**
+ * Bob's vacation days (COLLEAGUE_LEAVE), approved and pending. Clockify's ids are not numbers, and the engine
+ * numbers a colleague's request only once it listed it, so none can be named.
+ */
+function seedColleagueLeave(fake: FakeClockify): ColleagueLeaveIds {
+  for (const [day, status] of [
+    [COLLEAGUE_LEAVE.approved, 'APPROVED'],
+    [COLLEAGUE_LEAVE.pending, 'PENDING'],
+  ] as const)
+    addTimeOff(fake, { userId: SEED.users.bob, start: day, end: day, status });
+  return { approved: null, pending: null };
+}
+
+// The fake's guess of a workspace that shows its members each other's time off (a setting of the workspace's), so
+// that the calendar shows Ada her colleagues' approved time off (docs/back-ends/clockify.md, "Time off").
+const FAKE_OPTIONS = { teamTimeOffForEveryone: true } as const;
+
+// The team's world: Lea a regular member who is the team manager of Ada and Bob; the vacation policy has team
+// managers approve, and so do the workspace's timesheet approvals (the fake's default).
+const LEA: FakeUser = {
+  id: '5a0ab5acb07987125438c0ea',
+  name: 'Lea Lead',
+  email: 'lea@acme.example',
+  key: 'clockify-key-lea-lead-0000001',
+  timeZone: WORLD.zone,
+  activeWorkspace: SEED.workspaces.acme,
+  workspaces: [SEED.workspaces.acme],
+  roles: {},
+  workCapacity: 'PT8H',
+  workingDays: ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'],
+};
+
+function seedTeam(fake: FakeClockify): void {
+  const { state } = fake;
+  const workspaceId = SEED.workspaces.acme;
+  state.users.push(LEA);
+  state.teamManagers.push({ workspaceId, managerId: LEA.id, memberId: SEED.users.ada }, { workspaceId, managerId: LEA.id, memberId: SEED.users.bob });
+  state.balances.push({ workspaceId, policyId: SEED.policies.vacation, userId: LEA.id, total: 25 });
+  const vacation = state.policies.find((policy) => policy.id === SEED.policies.vacation);
+  if (!vacation) throw new Error('The fake Clockify has no vacation policy.');
+  vacation.teamManagersApprove = true;
+}
+
+const team: TeamSide = {
+  names: { person: 'Ada Lovelace', colleague: 'Bob Builder', lead: LEA.name },
+  showsColleaguesLeave: true,
+  capabilities: CAPABILITIES,
+  // A team manager lists her people with manage_people too (docs/back-ends/clockify.md, "Administration").
+  leadCapabilities: new Set([...CAPABILITIES, 'team_hours', 'team_projects', 'team_leave', 'admin_people']),
+  async start() {
+    const fake = await startFakeClockify({ now: clockStartingAt(NOW), ...FAKE_OPTIONS });
+    seed(fake);
+    const colleagueLeave = seedColleagueLeave(fake);
+    seedTeam(fake);
+    const engine = (key: string, capabilities: ReadonlySet<Capability>) => ({
+      provider: { type: 'clockify', url: `${fake.url}/api` },
+      env: { PUNCHCARD_CLOCKIFY_TOKEN: key },
+      capabilities,
+    });
+    return startTeamOver(fake, {
+      person: engine(ADA.key, team.capabilities),
+      lead: engine(LEA.key, team.leadCapabilities),
+      // The person's own workspaces in which they hold a leading role.
+      asksWhomOneLeads: (request) => request.path === '/api/v1/workspaces' && request.query.includes('roles='),
+      isWrite,
+      entries: () => entriesOf(fake),
+      colleagueEntryId: null,
+      colleagueLeave,
+    });
+  },
+};
 
 const clockify: BehaviourBackEnd = {
   name: 'Clockify',
@@ -74,8 +169,9 @@ const clockify: BehaviourBackEnd = {
   catalog: { customers: true, activities: 'per_project', listsArchived: true },
   namesColleagueEntries: false,
   async start() {
-    const fake = await startFakeClockify({ now: clockStartingAt(NOW) });
+    const fake = await startFakeClockify({ now: clockStartingAt(NOW), ...FAKE_OPTIONS });
     seed(fake);
+    const colleagueLeave = seedColleagueLeave(fake);
     const engine = await startEngineOver(fake, {
       provider: { type: 'clockify', url: `${fake.url}/api` },
       env: { PUNCHCARD_CLOCKIFY_TOKEN: ADA.key },
@@ -88,8 +184,10 @@ const clockify: BehaviourBackEnd = {
       entries: () => entriesOf(fake),
       // Clockify's ids are not numbers: the engine numbers an entry once it has listed it, and it never lists Bob's.
       colleagueEntryId: null,
+      colleagueLeave,
     });
   },
+  team,
 };
 
 export default clockify;

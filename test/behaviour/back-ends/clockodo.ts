@@ -5,7 +5,19 @@
 import type { Capability } from '../../../mcp-server/contract/vocabulary.ts';
 import { DEFAULT_USERS, type FakeClockodo, type FakeUser, seedCompany, startFakeClockodo } from '../../mcp-server/providers/clockodo/fake-clockodo.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
-import { type BehaviourBackEnd, NOW, remoteWorld, startEngineOver, type StoredEntry, utc, WORLD } from '../harness.ts';
+import {
+  type BehaviourBackEnd,
+  COLLEAGUE_LEAVE,
+  type ColleagueLeaveIds,
+  NOW,
+  remoteWorld,
+  startEngineOver,
+  startTeamOver,
+  type StoredEntry,
+  type TeamSide,
+  utc,
+  WORLD,
+} from '../harness.ts';
 
 const ADA = DEFAULT_USERS[0] as FakeUser;
 const BOB = DEFAULT_USERS[1] as FakeUser;
@@ -60,6 +72,49 @@ function entriesOf(fake: FakeClockodo): StoredEntry[] {
     }));
 }
 
+/** Bob's vacation days (COLLEAGUE_LEAVE): regular holidays (type 1), approved (1) and enquired (0). */
+function seedColleagueLeave(fake: FakeClockodo): ColleagueLeaveIds {
+  const day = (date: string, status: 0 | 1) => fake.addAbsence({ usersId: BOB.id, dateSince: date, dateUntil: date, type: 1, status }).id;
+  return { approved: day(COLLEAGUE_LEAVE.approved, 1), pending: day(COLLEAGUE_LEAVE.pending, 0) };
+}
+
+// The team's world: Lea a worker who leads Development, Ada's and Bob's team (leading is not a role in Clockodo).
+const LEA: FakeUser = { ...ADA, id: 6, name: 'Lea Lead', email: 'lea@example.com', apiKey: 'key-lea-0123456789abcdef' };
+
+function seedTeam(fake: FakeClockodo): void {
+  const development = fake.state.teams.find((item) => item.id === ADA.teamsId);
+  if (!development) throw new Error("The fake Clockodo has no team of Ada's to lead.");
+  development.leader = LEA.id;
+}
+
+const team: TeamSide = {
+  names: { person: ADA.name, colleague: BOB.name, lead: LEA.name },
+  showsColleaguesLeave: true,
+  capabilities: CAPABILITIES,
+  leadCapabilities: new Set([...CAPABILITIES, 'team_hours', 'team_projects', 'team_leave']),
+  async start() {
+    const fake = await startFakeClockodo({ now: clockStartingAt(NOW), users: [ADA, BOB, LEA] });
+    const colleagueEntryId = seed(fake);
+    const colleagueLeave = seedColleagueLeave(fake);
+    seedTeam(fake);
+    const engine = (user: FakeUser, capabilities: ReadonlySet<Capability>) => ({
+      provider: { type: 'clockodo', email: user.email, url: `${fake.url}/` },
+      env: { PUNCHCARD_CLOCKODO_TOKEN: user.apiKey },
+      capabilities,
+    });
+    return startTeamOver(fake, {
+      person: engine(ADA, team.capabilities),
+      lead: engine(LEA, team.leadCapabilities),
+      // The last of the listings that say whom the person leads: those whose absences they manage.
+      asksWhomOneLeads: (request) => request.path === '/api/v3/users' && request.query.includes('manageAbsences'),
+      isWrite: (request) => request.method !== 'GET',
+      entries: () => entriesOf(fake),
+      colleagueEntryId,
+      colleagueLeave,
+    });
+  },
+};
+
 const clockodo: BehaviourBackEnd = {
   name: 'Clockodo',
   capabilities: CAPABILITIES,
@@ -68,14 +123,16 @@ const clockodo: BehaviourBackEnd = {
   async start() {
     const fake = await startFakeClockodo({ now: clockStartingAt(NOW), users: [ADA, BOB] });
     const colleagueEntryId = seed(fake);
+    const colleagueLeave = seedColleagueLeave(fake);
     const engine = await startEngineOver(fake, {
       provider: { type: 'clockodo', email: ADA.email, url: `${fake.url}/` },
       env: { PUNCHCARD_CLOCKODO_TOKEN: ADA.apiKey },
       capabilities: CAPABILITIES,
     });
     // Clockodo's API is REST: every request but a GET asks for a change.
-    return remoteWorld({ fake, engine, isWrite: (request) => request.method !== 'GET', entries: () => entriesOf(fake), colleagueEntryId });
+    return remoteWorld({ fake, engine, isWrite: (request) => request.method !== 'GET', entries: () => entriesOf(fake), colleagueEntryId, colleagueLeave });
   },
+  team,
 };
 
 export default clockodo;
