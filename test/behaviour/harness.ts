@@ -34,6 +34,18 @@ export const WORLD = {
   colleagueEntry: { start: '2026-11-16T09:00:00+01:00', end: '2026-11-16T10:00:00+01:00' },
 } as const;
 
+/**
+ * The fields Acme adds to entries, where the back end keeps such fields (Clockify's custom fields, Kimai's meta
+ * fields; BehaviourBackEnd.fields) and a file asks for them (WorldOptions.fields): a Ticket, text, that every entry
+ * on Website needs and no other asks for, and a Cost centre any entry may carry, one of its choices. These are the
+ * words a person gives them in; each tracker names them its own way (BehaviourBackEnd.fields).
+ */
+export const FIELDS = {
+  ticket: 'Ticket',
+  costCentre: 'Cost centre',
+  choices: ['Sales', 'Research'],
+} as const;
+
 /** How a back end's catalog is built, which decides how the world shows in list_catalog and what a booking names. */
 export interface CatalogShape {
   /** Whether projects belong to customers (Calamari has projects only). */
@@ -69,6 +81,16 @@ export interface World {
   /** Bob's entry as the engine would number it; null where no number can name it (BehaviourBackEnd.namesColleagueEntries). */
   readonly colleagueEntryId: number | null;
   close(): Promise<void>;
+  /** The fields each of Ada's entries carries as the fake stores them, oldest first, by the tracker's names: where the back end keeps fields (BehaviourBackEnd.fields). */
+  entryFields?(): Array<Record<string, string>>;
+}
+
+/** What a capability file asks of a world beyond the common one; each back end's file does what applies to it. */
+export interface WorldOptions {
+  /** More settings for the engine: the evidence a file sets up (its calendar, its rules). */
+  settings?: Record<string, unknown>;
+  /** Acme's fields on entries (FIELDS) seeded too, where the back end keeps such fields (BehaviourBackEnd.fields). */
+  fields?: boolean;
 }
 
 /** What a back end tells the suite about itself: one object per file in back-ends/. */
@@ -84,8 +106,19 @@ export interface BehaviourBackEnd {
    * it never lists a colleague's).
    */
   namesColleagueEntries: boolean;
-  /** Starts the fake, seeds the world, starts the engine over it and waits until it offers `capabilities`. */
-  start(): Promise<World>;
+  /** Starts the fake, seeds the world (and what `options` add), starts the engine over it and waits until it offers `capabilities`. */
+  start(options?: WorldOptions): Promise<World>;
+  /**
+   * How an AI agent's own time is labelled (record_agent_time; docs/tools.md, "AI agents' own time"): a tag `ai-<agent>`
+   * (Kimai, Clockify), a prefix `[ai:<agent>] ` of the description (Clockodo, Calamari), or a column of its own (the
+   * local timesheet). Where it is a prefix, a description that looks like one is refused from every other tool.
+   */
+  agentLabel: 'tag' | 'description_prefix' | 'column';
+  /**
+   * Acme's fields (FIELDS) as this tracker names them, where it keeps fields on entries (Clockify's custom fields,
+   * Kimai's meta fields); absent where it keeps none, and `fields` is refused there (custom_fields_none).
+   */
+  fields?: { ticket: string; costCentre: string };
 }
 
 /** What a booking on `project` names: the world's activity where the back end has activities. */

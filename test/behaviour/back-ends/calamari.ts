@@ -57,7 +57,8 @@ const calamari: BehaviourBackEnd = {
   capabilities: CAPABILITIES,
   catalog: { customers: false, activities: 'none', listsArchived: false },
   namesColleagueEntries: true,
-  async start() {
+  agentLabel: 'description_prefix',
+  async start(options = {}) {
     // The organisation's limits raised on both sides, the fake's and the engine's pace (as test/support/test-pace.ts does
     // for Clockify): the suite is about what a call does, not about Calamari's pace, which its own tests keep.
     const fake = await startFakeCalamari({ now: clockStartingAt(NOW), limits: { perSecond: 1_000, perHour: 100_000, perDay: 1_000_000 } });
@@ -65,6 +66,7 @@ const calamari: BehaviourBackEnd = {
     const engine = await startEngineOver(fake, {
       provider: { type: 'calamari', url: fake.url, email: ADA.email },
       env: { PUNCHCARD_CALAMARI_TOKEN: DEFAULT_KEY, PUNCHCARD_CALAMARI_PER_SECOND: '1000' },
+      ...(options.settings ? { settings: options.settings } : {}),
       capabilities: CAPABILITIES,
     });
     return remoteWorld({ fake, engine, isWrite: (request) => !READ.test(request.path), entries: () => entriesOf(fake), colleagueEntryId });

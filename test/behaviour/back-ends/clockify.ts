@@ -2,11 +2,11 @@
 // member of the workspace Acme (a plan with time off and approvals) with her own API key, Bob its admin.
 // Clockify's activities are a project's tasks, so Development is a task of Website and of Internal; its
 // customers are clients; Legacy is archived. The workspace's people, policies and holidays are the fake's
-// own seeding.
+// own seeding. Asked for, Acme's fields are the workspace's custom fields (seedFields).
 import type { Capability } from '../../../mcp-server/contract/vocabulary.ts';
 import { ADA, addEntry, type FakeClockify, newId, SEED, seedWorkspace, startFakeClockify } from '../../mcp-server/providers/clockify/fake-clockify.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
-import { type BehaviourBackEnd, NOW, remoteWorld, startEngineOver, type StoredEntry, utc, WORLD } from '../harness.ts';
+import { type BehaviourBackEnd, FIELDS, NOW, remoteWorld, startEngineOver, type StoredEntry, utc, WORLD } from '../harness.ts';
 
 const CAPABILITIES: ReadonlySet<Capability> = new Set([
   'account',
@@ -65,6 +65,38 @@ function entriesOf(fake: FakeClockify): StoredEntry[] {
     }));
 }
 
+/**
+ * Acme's fields (FIELDS) as the workspace's custom fields of time entries (docs/back-ends/clockify.md, "Custom
+ * fields"), named as a person reads them: the Ticket required, invisible in the workspace and shown on Website alone
+ * (so only Website's entries need it); the Cost centre a dropdown every entry may carry.
+ */
+function seedFields(fake: FakeClockify): void {
+  const workspaceId = SEED.workspaces.acme;
+  const website = fake.state.projects.find((project) => project.name === WORLD.website);
+  if (!website) throw new Error('The world has no Website to ask the ticket on.');
+  fake.state.customFields.push(
+    {
+      id: newId(0x66),
+      workspaceId,
+      name: FIELDS.ticket,
+      type: 'TXT',
+      required: true,
+      status: 'INVISIBLE',
+      projectSettings: [{ projectId: website.id, status: 'VISIBLE' }],
+    },
+    { id: newId(0x66), workspaceId, name: FIELDS.costCentre, type: 'DROPDOWN_SINGLE', allowedValues: [...FIELDS.choices], required: false, status: 'VISIBLE' },
+  );
+}
+
+/** The custom fields of Ada's entries by their names, oldest first. */
+function fieldsOf(fake: FakeClockify): Array<Record<string, string>> {
+  const name = (id: string) => fake.state.customFields.find((field) => field.id === id)?.name ?? id;
+  return fake.state.entries
+    .filter((entry) => entry.userId === ADA.id && entry.workspaceId === ADA.workspace && entry.type === 'REGULAR')
+    .sort((a, b) => a.start - b.start)
+    .map((entry) => Object.fromEntries(Object.entries(entry.customFieldValues ?? {}).map(([id, value]) => [name(id), String(value)])));
+}
+
 /** Clockify's searches sent as POST (time off, members, invoices) read only; every other request but a GET asks for a change. */
 const SEARCH = /\/(time-off\/requests|users\/info|invoices\/info)$/;
 
@@ -73,15 +105,19 @@ const clockify: BehaviourBackEnd = {
   capabilities: CAPABILITIES,
   catalog: { customers: true, activities: 'per_project', listsArchived: true },
   namesColleagueEntries: false,
-  async start() {
+  agentLabel: 'tag',
+  fields: { ticket: FIELDS.ticket, costCentre: FIELDS.costCentre },
+  async start(options = {}) {
     const fake = await startFakeClockify({ now: clockStartingAt(NOW) });
     seed(fake);
+    if (options.fields) seedFields(fake);
     const engine = await startEngineOver(fake, {
       provider: { type: 'clockify', url: `${fake.url}/api` },
       env: { PUNCHCARD_CLOCKIFY_TOKEN: ADA.key },
+      ...(options.settings ? { settings: options.settings } : {}),
       capabilities: CAPABILITIES,
     });
-    return remoteWorld({
+    const world = remoteWorld({
       fake,
       engine,
       isWrite: (request) => request.method !== 'GET' && !(request.method === 'POST' && SEARCH.test(request.path)),
@@ -89,6 +125,7 @@ const clockify: BehaviourBackEnd = {
       // Clockify's ids are not numbers: the engine numbers an entry once it has listed it, and it never lists Bob's.
       colleagueEntryId: null,
     });
+    return { ...world, entryFields: () => fieldsOf(fake) };
   },
 };
 

@@ -65,12 +65,14 @@ const clockodo: BehaviourBackEnd = {
   capabilities: CAPABILITIES,
   catalog: { customers: true, activities: 'global', listsArchived: true },
   namesColleagueEntries: true,
-  async start() {
+  agentLabel: 'description_prefix',
+  async start(options = {}) {
     const fake = await startFakeClockodo({ now: clockStartingAt(NOW), users: [ADA, BOB] });
     const colleagueEntryId = seed(fake);
     const engine = await startEngineOver(fake, {
       provider: { type: 'clockodo', email: ADA.email, url: `${fake.url}/` },
       env: { PUNCHCARD_CLOCKODO_TOKEN: ADA.apiKey },
+      ...(options.settings ? { settings: options.settings } : {}),
       capabilities: CAPABILITIES,
     });
     // Clockodo's API is REST: every request but a GET asks for a change.
