@@ -5,7 +5,7 @@
 // so the suite keeps passing while those folders change shape, which is its point.
 import { expect, vi } from 'vitest';
 import type { Capability } from '../../mcp-server/contract/vocabulary.ts';
-import { type InProcessEngineHandle, makeUserDataDir, startInProcessEngine, type ToolResult } from '../support/engine.ts';
+import { type InProcessEngineHandle, makeUserDataDir, startActingEngine, startInProcessEngine, type ToolResult } from '../support/engine.ts';
 import { PATIENCE_MS } from '../support/patience.ts';
 
 /** Wednesday noon in Berlin: the engine's and every fake's clock start here and run in real time. */
@@ -119,7 +119,37 @@ export interface BehaviourBackEnd {
    * Kimai's meta fields); absent where it keeps none, and `fields` is refused there (custom_fields_none).
    */
   fields?: { ticket: string; costCentre: string };
+  /**
+   * The team server acting for Ada with one credential of the organisation's (docs/team-server/README.md, "One
+   * organisation credential"), where the back end has one; absent where it has none (the local timesheet).
+   */
+  organisation?: OrganisationWorld;
 }
+
+/**
+ * The world as the team server holds it for Ada with the organisation's credential: the same world, the key
+ * another's (an administrator's, the owner's, the organisation's), and beside it Secret, a project Ada may not book
+ * (ORGANISATION).
+ */
+export interface OrganisationWorld {
+  /**
+   * Whether the team server acts for Ada as a tracker user she is pinned to, with a key that could act for anyone
+   * (Kimai, Clockify, Clockodo): then what the key could do beyond her is withheld as the organisation account's
+   * (tool_withheld, why organisation_account). Calamari's key is the organisation's by nature and names Ada on every
+   * request, pinned to nobody: its world is the ordinary one, and what it lacks is the back end's.
+   */
+  pinned: boolean;
+  /** What the engine offers Ada this way; start waits until whoami names exactly these. */
+  capabilities: ReadonlySet<Capability>;
+  /** Starts the fake with the world and Secret, and the engine as the team server builds it for Ada (startActingEngineOver). */
+  start(): Promise<World>;
+}
+
+/**
+ * What the organisation's world adds: Secret, a project Ada may not book, though the key could: granted to Bob's team
+ * (Kimai), private to Bob (Clockify), open to Bob alone (Calamari), outside Ada's access map (Clockodo).
+ */
+export const ORGANISATION = { closed: 'Secret' } as const;
 
 /** What a booking on `project` names: the world's activity where the back end has activities. */
 export function booking(backEnd: BehaviourBackEnd, project: string): { project: string; activity?: string } {
@@ -149,11 +179,16 @@ export async function startEngine(start: EngineStart): Promise<InProcessEngineHa
   const userDataDir = makeUserDataDir({ provider: start.provider, ...start.settings });
   start.prepare?.(userDataDir);
   const engine = await startInProcessEngine({ userDataDir, args: ['--all-tools'], env: { PUNCHCARD_NOW: NOW, ...start.env } });
+  return offering(engine, start.capabilities);
+}
+
+/** `engine` once whoami names exactly `capabilities`; closed where it never does. */
+async function offering(engine: InProcessEngineHandle, capabilities: ReadonlySet<Capability>): Promise<InProcessEngineHandle> {
   try {
     await vi.waitFor(
       async () => {
         const said = (await engine.call('whoami')).structuredContent?.capabilities as string[] | undefined;
-        expect(said?.toSorted(), 'the capabilities whoami names').toEqual([...start.capabilities].sort());
+        expect(said?.toSorted(), 'the capabilities whoami names').toEqual([...capabilities].sort());
       },
       { timeout: PATIENCE_MS, interval: 50 },
     );
@@ -209,6 +244,40 @@ export function remoteWorld(options: {
 export async function startEngineOver(fake: RemoteFake, start: EngineStart): Promise<InProcessEngineHandle> {
   try {
     return await startEngine(start);
+  } catch (error) {
+    await fake.close();
+    throw error;
+  }
+}
+
+/** The engine the team server builds for Ada under one organisation credential, with what it needs from the back end's file. */
+export interface ActingStart {
+  /** The back end as the team server's config names it (its address; Clockodo's owner login, Clockify's workspace). */
+  provider: Record<string, unknown>;
+  /** The organisation's credential: an administrator's token or key, the owner's. */
+  key: string;
+  /** The tracker user Ada is pinned to, as the tracker names her; none on Calamari, whose provider names her e-mail. */
+  actingFor?: string;
+  /** The engine's variables besides PUNCHCARD_NOW (a back end's pace). */
+  env?: Record<string, string>;
+  capabilities: ReadonlySet<Capability>;
+}
+
+/**
+ * The engine as the team server builds it for Ada under one organisation credential (test/support/engine.ts,
+ * startActingEngine: through the team server's entry to the engine, mcp-server/for-the-team-server.ts), over a fake
+ * already started, once whoami names exactly `capabilities`; the fake closed where it does not start.
+ */
+export async function startActingEngineOver(fake: RemoteFake, start: ActingStart): Promise<InProcessEngineHandle> {
+  try {
+    const engine = await startActingEngine({
+      provider: start.provider,
+      key: start.key,
+      ...(start.actingFor === undefined ? {} : { actingFor: start.actingFor }),
+      person: { name: WORLD.person, timezone: WORLD.zone },
+      env: { PUNCHCARD_NOW: NOW, ...start.env },
+    });
+    return await offering(engine, start.capabilities);
   } catch (error) {
     await fake.close();
     throw error;

@@ -2,11 +2,23 @@
 // member of the workspace Acme (a plan with time off and approvals) with her own API key, Bob its admin.
 // Clockify's activities are a project's tasks, so Development is a task of Website and of Internal; its
 // customers are clients; Legacy is archived. The workspace's people, policies and holidays are the fake's
-// own seeding. Asked for, Acme's fields are the workspace's custom fields (seedFields).
+// own seeding. Asked for, Acme's fields are the workspace's custom fields (seedFields). Under the organisation's
+// credential (startOrganisation), the key is Bob's, the workspace admin's, and Secret a private project of his.
 import type { Capability } from '../../../mcp-server/contract/vocabulary.ts';
-import { ADA, addEntry, type FakeClockify, newId, SEED, seedWorkspace, startFakeClockify } from '../../mcp-server/providers/clockify/fake-clockify.ts';
+import { ADA, addEntry, BOB_KEY, type FakeClockify, newId, SEED, seedWorkspace, startFakeClockify } from '../../mcp-server/providers/clockify/fake-clockify.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
-import { type BehaviourBackEnd, FIELDS, NOW, remoteWorld, startEngineOver, type StoredEntry, utc, WORLD } from '../harness.ts';
+import {
+  type BehaviourBackEnd,
+  FIELDS,
+  NOW,
+  ORGANISATION,
+  remoteWorld,
+  startActingEngineOver,
+  startEngineOver,
+  type StoredEntry,
+  utc,
+  WORLD,
+} from '../harness.ts';
 
 const CAPABILITIES: ReadonlySet<Capability> = new Set([
   'account',
@@ -100,6 +112,37 @@ function fieldsOf(fake: FakeClockify): Array<Record<string, string>> {
 /** Clockify's searches sent as POST (time off, members, invoices) read only; every other request but a GET asks for a change. */
 const SEARCH = /\/(time-off\/requests|users\/info|invoices\/info)$/;
 
+/** What asks Clockify for a change: any request but a GET and a search (SEARCH). */
+const isWrite = (request: { method: string; path: string }) => request.method !== 'GET' && !(request.method === 'POST' && SEARCH.test(request.path));
+
+/**
+ * The organisation's world: Bob's key, a workspace admin's on a paid plan, acting for Ada in Acme, and Secret, a
+ * private project of Acme's whose one member is Bob.
+ */
+async function startOrganisation() {
+  const fake = await startFakeClockify({ now: clockStartingAt(NOW) });
+  seed(fake);
+  const acme = fake.state.clients.find((client) => client.name === WORLD.customer);
+  fake.state.projects.push({
+    id: newId(0x70),
+    workspaceId: SEED.workspaces.acme,
+    name: ORGANISATION.closed,
+    clientId: acme?.id ?? null,
+    archived: false,
+    billable: true,
+    public: false,
+    memberIds: [SEED.users.bob],
+  });
+  const engine = await startActingEngineOver(fake, {
+    provider: { type: 'clockify', url: `${fake.url}/api`, workspace: 'Acme' },
+    key: BOB_KEY,
+    actingFor: ADA.id,
+    capabilities: CAPABILITIES,
+  });
+  // Clockify's ids are not numbers: the engine numbers an entry once it has listed it, and it never lists Bob's.
+  return remoteWorld({ fake, engine, isWrite, entries: () => entriesOf(fake), colleagueEntryId: null });
+}
+
 const clockify: BehaviourBackEnd = {
   name: 'Clockify',
   capabilities: CAPABILITIES,
@@ -107,6 +150,8 @@ const clockify: BehaviourBackEnd = {
   namesColleagueEntries: false,
   agentLabel: 'tag',
   fields: { ticket: FIELDS.ticket, costCentre: FIELDS.costCentre },
+  // What Ada's own member key is offered is what an admin's key acting for her is (docs/back-ends/clockify.md, "Acting for others").
+  organisation: { pinned: true, capabilities: CAPABILITIES, start: startOrganisation },
   async start(options = {}) {
     const fake = await startFakeClockify({ now: clockStartingAt(NOW) });
     seed(fake);
@@ -120,7 +165,7 @@ const clockify: BehaviourBackEnd = {
     const world = remoteWorld({
       fake,
       engine,
-      isWrite: (request) => request.method !== 'GET' && !(request.method === 'POST' && SEARCH.test(request.path)),
+      isWrite,
       entries: () => entriesOf(fake),
       // Clockify's ids are not numbers: the engine numbers an entry once it has listed it, and it never lists Bob's.
       colleagueEntryId: null,

@@ -1,13 +1,27 @@
 // Kimai's fake (test/mcp-server/providers/kimai/fake-kimai.ts) holding the world: Ada a plain user with
 // her own token, Bob a colleague whose records she cannot see; the absence plugin on. Development is a
 // global activity (a Kimai activity may belong to no project), Legacy a hidden project. Asked for, Acme's fields are
-// meta fields of the custom-fields plugin (seedFields).
+// meta fields of the custom-fields plugin (seedFields). Under the organisation's credential (startOrganisation), the
+// key is Root's, a super administrator's, and Secret a project granted to Bob's team alone.
 import type { Capability } from '../../../mcp-server/contract/vocabulary.ts';
 import { DEFAULT_USERS, type FakeKimai, type FakeUser, startFakeKimai } from '../../mcp-server/providers/kimai/fake-kimai.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
-import { type BehaviourBackEnd, FIELDS, NOW, remoteWorld, startEngineOver, type StoredEntry, utc, WORLD } from '../harness.ts';
+import {
+  type BehaviourBackEnd,
+  FIELDS,
+  NOW,
+  ORGANISATION,
+  remoteWorld,
+  startActingEngineOver,
+  startEngineOver,
+  type StoredEntry,
+  utc,
+  WORLD,
+} from '../harness.ts';
 
 const ADA = DEFAULT_USERS[0] as FakeUser;
+/** A super administrator: as Kimai ships its roles, the one that lists people (view_user) and acts on everyone's time. */
+const ROOT = DEFAULT_USERS[2] as FakeUser;
 const BOB: FakeUser = { id: 2, username: 'bob', alias: 'Bob Builder', timezone: WORLD.zone, role: 'ROLE_USER', token: 'token-bob-0123456789' };
 
 const CAPABILITIES: ReadonlySet<Capability> = new Set([
@@ -78,6 +92,29 @@ function fieldsOf(fake: FakeKimai): Array<Record<string, string>> {
     .map((sheet) => ({ ...sheet.meta }));
 }
 
+/**
+ * What a person is offered when the team server acts for them (docs/back-ends/kimai.md, "Acting for others"): their
+ * own time and their leave with the absence plugin, never new catalog items, which would be made with Root's rights.
+ */
+const ACTING_CAPABILITIES: ReadonlySet<Capability> = new Set([...CAPABILITIES].filter((capability) => capability !== 'catalog_write'));
+
+/** The organisation's world: Root's token acting for Ada, and Secret, a project of Acme's granted to a team of Bob's alone. */
+async function startOrganisation() {
+  const fake = await startFakeKimai({ now: clockStartingAt(NOW), users: [ADA, BOB, ROOT], config: { absencePlugin: true } });
+  const colleagueEntryId = seed(fake);
+  const acme = fake.state.customers.find((customer) => customer.name === WORLD.customer);
+  if (!acme) throw new Error('The world has no Acme to add Secret to.');
+  const secret = fake.addProject(ORGANISATION.closed, acme.id);
+  fake.addTeam('Secret team', [{ userId: BOB.id, teamlead: true }]).projects = [secret.id];
+  const engine = await startActingEngineOver(fake, {
+    provider: { type: 'kimai', url: `${fake.url}/` },
+    key: ROOT.token,
+    actingFor: String(ADA.id),
+    capabilities: ACTING_CAPABILITIES,
+  });
+  return remoteWorld({ fake, engine, isWrite: (request) => request.method !== 'GET', entries: () => entriesOf(fake), colleagueEntryId });
+}
+
 const kimai: BehaviourBackEnd = {
   name: 'Kimai',
   capabilities: CAPABILITIES,
@@ -85,6 +122,7 @@ const kimai: BehaviourBackEnd = {
   namesColleagueEntries: true,
   agentLabel: 'tag',
   fields: FIELD_NAMES,
+  organisation: { pinned: true, capabilities: ACTING_CAPABILITIES, start: startOrganisation },
   async start(options = {}) {
     const fake = await startFakeKimai({ now: clockStartingAt(NOW), users: [ADA, BOB], config: { absencePlugin: true } });
     const colleagueEntryId = seed(fake);
