@@ -5,7 +5,7 @@
 // so the suite keeps passing while those folders change shape, which is its point.
 import { expect, vi } from 'vitest';
 import type { Capability } from '../../mcp-server/contract/vocabulary.ts';
-import { type InProcessEngineHandle, makeUserDataDir, startInProcessEngine, type ToolResult } from '../support/engine.ts';
+import { type InProcessEngineHandle, makeUserDataDir, startActingEngine, startInProcessEngine, type ToolResult } from '../support/engine.ts';
 import type { RecordedRequest } from '../support/fake-server.ts';
 import { PATIENCE_MS } from '../support/patience.ts';
 
@@ -33,6 +33,18 @@ export const WORLD = {
   activity: 'Development',
   /** Bob's hour: Monday 16 November 2026, 09:00–10:00 Berlin, on Website. */
   colleagueEntry: { start: '2026-11-16T09:00:00+01:00', end: '2026-11-16T10:00:00+01:00' },
+} as const;
+
+/**
+ * The fields Acme adds to entries, where the back end keeps such fields (Clockify's custom fields, Kimai's meta
+ * fields; BehaviourBackEnd.fields) and a file asks for them (WorldOptions.fields): a Ticket, text, that every entry
+ * on Website needs and no other asks for, and a Cost centre any entry may carry, one of its choices. These are the
+ * words a person gives them in; each tracker names them its own way (BehaviourBackEnd.fields).
+ */
+export const FIELDS = {
+  ticket: 'Ticket',
+  costCentre: 'Cost centre',
+  choices: ['Sales', 'Research'],
 } as const;
 
 /** How a back end's catalog is built, which decides how the world shows in list_catalog and what a booking names. */
@@ -72,6 +84,16 @@ export interface World {
   /** Bob's leave (COLLEAGUE_LEAVE) as the engine would number it, where the back end has colleagues (not the local timesheet). */
   readonly colleagueLeave?: ColleagueLeaveIds;
   close(): Promise<void>;
+  /** The fields each of Ada's entries carries as the fake stores them, oldest first, by the tracker's names: where the back end keeps fields (BehaviourBackEnd.fields). */
+  entryFields?(): Array<Record<string, string>>;
+}
+
+/** What a capability file asks of a world beyond the common one; each back end's file does what applies to it. */
+export interface WorldOptions {
+  /** More settings for the engine: the evidence a file sets up (its calendar, its rules). */
+  settings?: Record<string, unknown>;
+  /** Acme's fields on entries (FIELDS) seeded too, where the back end keeps such fields (BehaviourBackEnd.fields). */
+  fields?: boolean;
 }
 
 /** What a back end tells the suite about itself: one object per file in back-ends/. */
@@ -87,11 +109,52 @@ export interface BehaviourBackEnd {
    * it never lists a colleague's).
    */
   namesColleagueEntries: boolean;
-  /** Starts the fake, seeds the world, starts the engine over it and waits until it offers `capabilities`. */
-  start(): Promise<World>;
+  /** Starts the fake, seeds the world (and what `options` add), starts the engine over it and waits until it offers `capabilities`. */
+  start(options?: WorldOptions): Promise<World>;
+  /**
+   * How an AI agent's own time is labelled (record_agent_time; docs/tools.md, "AI agents' own time"): a tag `ai-<agent>`
+   * (Kimai, Clockify), a prefix `[ai:<agent>] ` of the description (Clockodo, Calamari), or a column of its own (the
+   * local timesheet). Where it is a prefix, a description that looks like one is refused from every other tool.
+   */
+  agentLabel: 'tag' | 'description_prefix' | 'column';
+  /**
+   * Acme's fields (FIELDS) as this tracker names them, where it keeps fields on entries (Clockify's custom fields,
+   * Kimai's meta fields); absent where it keeps none, and `fields` is refused there (custom_fields_none).
+   */
+  fields?: { ticket: string; costCentre: string };
+  /**
+   * The team server acting for Ada with one credential of the organisation's (docs/team-server/README.md, "One
+   * organisation credential"), where the back end has one; absent where it has none (the local timesheet).
+   */
+  organisation?: OrganisationWorld;
   /** Lea, who leads Ada and Bob, and what the back end shows of colleagues; absent where there are none (the local timesheet). */
   team?: TeamSide;
 }
+
+/**
+ * The world as the team server holds it for Ada with the organisation's credential: the same world, the key
+ * another's (an administrator's, the owner's, the organisation's), and beside it Secret, a project Ada may not book
+ * (ORGANISATION).
+ */
+export interface OrganisationWorld {
+  /**
+   * Whether the team server acts for Ada as a tracker user she is pinned to, with a key that could act for anyone
+   * (Kimai, Clockify, Clockodo): then what the key could do beyond her is withheld as the organisation account's
+   * (tool_withheld, why organisation_account). Calamari's key is the organisation's by nature and names Ada on every
+   * request, pinned to nobody: its world is the ordinary one, and what it lacks is the back end's.
+   */
+  pinned: boolean;
+  /** What the engine offers Ada this way; start waits until whoami names exactly these. */
+  capabilities: ReadonlySet<Capability>;
+  /** Starts the fake with the world and Secret, and the engine as the team server builds it for Ada (startActingEngineOver). */
+  start(): Promise<World>;
+}
+
+/**
+ * What the organisation's world adds: Secret, a project Ada may not book, though the key could: granted to Bob's team
+ * (Kimai), private to Bob (Clockify), open to Bob alone (Calamari), outside Ada's access map (Clockodo).
+ */
+export const ORGANISATION = { closed: 'Secret' } as const;
 
 /** What a booking on `project` names: the world's activity where the back end has activities. */
 export function booking(backEnd: BehaviourBackEnd, project: string): { project: string; activity?: string } {
@@ -121,11 +184,16 @@ export async function startEngine(start: EngineStart): Promise<InProcessEngineHa
   const userDataDir = makeUserDataDir({ provider: start.provider, ...start.settings });
   start.prepare?.(userDataDir);
   const engine = await startInProcessEngine({ userDataDir, args: ['--all-tools'], env: { PUNCHCARD_NOW: NOW, ...start.env } });
+  return offering(engine, start.capabilities);
+}
+
+/** `engine` once whoami names exactly `capabilities`; closed where it never does. */
+async function offering(engine: InProcessEngineHandle, capabilities: ReadonlySet<Capability>): Promise<InProcessEngineHandle> {
   try {
     await vi.waitFor(
       async () => {
         const said = (await engine.call('whoami')).structuredContent?.capabilities as string[] | undefined;
-        expect(said?.toSorted(), 'the capabilities whoami names').toEqual([...start.capabilities].sort());
+        expect(said?.toSorted(), 'the capabilities whoami names').toEqual([...capabilities].sort());
       },
       { timeout: PATIENCE_MS, interval: 50 },
     );
@@ -183,6 +251,40 @@ export function remoteWorld(options: {
 export async function startEngineOver(fake: RemoteFake, start: EngineStart): Promise<InProcessEngineHandle> {
   try {
     return await startEngine(start);
+  } catch (error) {
+    await fake.close();
+    throw error;
+  }
+}
+
+/** The engine the team server builds for Ada under one organisation credential, with what it needs from the back end's file. */
+export interface ActingStart {
+  /** The back end as the team server's config names it (its address; Clockodo's owner login, Clockify's workspace). */
+  provider: Record<string, unknown>;
+  /** The organisation's credential: an administrator's token or key, the owner's. */
+  key: string;
+  /** The tracker user Ada is pinned to, as the tracker names her; none on Calamari, whose provider names her e-mail. */
+  actingFor?: string;
+  /** The engine's variables besides PUNCHCARD_NOW (a back end's pace). */
+  env?: Record<string, string>;
+  capabilities: ReadonlySet<Capability>;
+}
+
+/**
+ * The engine as the team server builds it for Ada under one organisation credential (test/support/engine.ts,
+ * startActingEngine: through the team server's entry to the engine, mcp-server/for-the-team-server.ts), over a fake
+ * already started, once whoami names exactly `capabilities`; the fake closed where it does not start.
+ */
+export async function startActingEngineOver(fake: RemoteFake, start: ActingStart): Promise<InProcessEngineHandle> {
+  try {
+    const engine = await startActingEngine({
+      provider: start.provider,
+      key: start.key,
+      ...(start.actingFor === undefined ? {} : { actingFor: start.actingFor }),
+      person: { name: WORLD.person, timezone: WORLD.zone },
+      env: { PUNCHCARD_NOW: NOW, ...start.env },
+    });
+    return await offering(engine, start.capabilities);
   } catch (error) {
     await fake.close();
     throw error;

@@ -39,12 +39,13 @@ export function backEndsWithout(capability: Capability): BehaviourBackEnd[] {
 /**
  * The world over `backEnd` for the describe block this is called in: started once before its tests
  * (the scenarios of a file share it, each on days of its own), closed after them. The function
- * returned gives it to a test.
+ * returned gives it to a test. `start` starts another world of the back end's (with WorldOptions, or
+ * the organisation's).
  */
-export function useWorld(backEnd: BehaviourBackEnd): () => World {
+export function useWorld(backEnd: BehaviourBackEnd, start: () => Promise<World> = () => backEnd.start()): () => World {
   let world: World | undefined;
   beforeAll(async () => {
-    world = await backEnd.start();
+    world = await start();
   });
   afterAll(async () => {
     await world?.close();

@@ -8,6 +8,16 @@ import { backEndsWith, describeLacking, useWorld } from './suite.ts';
 
 const TODAY = '2026-11-18';
 
+/**
+ * Differences the suite found that look like bugs, kept in sight until they are fixed: the scenario runs and must
+ * fail on that back end (it.fails), so a fix turns it red here and the entry is removed.
+ */
+const KNOWN_BUGS: Readonly<Record<string, Partial<Record<'resume', string>>>> = {
+  // Kimai resumes the last booking with PATCH /timesheets/{id}/restart, whose `begin` Punchcard does not send
+  // (providers/kimai/timesheets.ts, #resumeLast): the timer starts now, the start asked for dropped without a word.
+  Kimai: { resume: 'clock_in without a project starts now, whatever start it was given' },
+};
+
 describe.each(backEndsWith('timer'))('the timer on $name', (backEnd) => {
   const world = useWorld(backEnd);
   let running: number;
@@ -79,6 +89,16 @@ describe.each(backEndsWith('timer'))('the timer on $name', (backEnd) => {
     expect(refusalOf(none)).toEqual({ code: 'clock_out_no_timer', facts: {} });
     expect(mark.writes()).toEqual([]);
     expect(world().entries()).toHaveLength(2);
+  });
+
+  // Without a project the timer resumes the last booking where the back end needs one (Kimai, Clockodo), else it
+  // starts on none: either way at the start asked for.
+  const bug = KNOWN_BUGS[backEnd.name]?.resume;
+  (bug ? it.fails : it)(`clocks in without a project at a past start, which the timer keeps${bug ? ` (known bug: ${bug})` : ''}`, async () => {
+    const resumed = await world().call('clock_in', { start: '11:30' });
+    expect(resumed.structuredContent).toMatchObject({ started: { start: at(TODAY, '11:30'), end: null }, stopped: null });
+    const stopped = await world().call('clock_out', { end: '11:45' });
+    expect(stopped.structuredContent).toMatchObject({ stopped: { start: at(TODAY, '11:30'), end: at(TODAY, '11:45'), minutes: 15 } });
   });
 });
 

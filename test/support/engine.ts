@@ -5,6 +5,9 @@
 //   entry over an in-memory pair instead of a pipe. What a test sees is the bundle's engine answering
 //   MCP, minus what belongs to a process: the opening that answers before the engine loads, stdout,
 //   signals, Node's flags and the zone Node takes from TZ.
+// - startActingEngine: the engine as the team server builds it for one person under one organisation
+//   credential (team-server/team/person-engines.ts), through the team server's entry to the engine, in this
+//   process and served the same way.
 // - startEngine: the BUILT server (dist/) spawned over real stdio, for the files that test those.
 //   `npm test` builds first; run `npm run build` before running such a file alone.
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client, type ElicitRequestFormParams, type ElicitResult, InMemoryTransport, type Transport } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
+import type { McpServer } from '@modelcontextprotocol/server';
 import { APP_MIME_TYPE, UI_EXTENSION } from '../../mcp-server/apps/app-catalog.ts';
 import { REFUSAL_META_KEY } from '../../mcp-server/contract/outcomes/refusal-meta.ts';
 import type { Timers, WallClock } from '../../mcp-server/clock.ts';
@@ -205,8 +209,7 @@ export async function startInProcessEngine(options: InProcessEngineOptions = {})
   if (env.TZ !== undefined) throw new Error("TZ is the process's zone: a test that sets it runs the bundle (startEngine).");
   // Loaded here, not at the top: most files import this module for a folder or SERVER_BUNDLE only, and
   // the engine's modules would add a third of a second to each of them.
-  const [{ serveStdio }, { parseArguments }, { createClock }, { openDesktopEngine }, { withoutControls }] = await Promise.all([
-    import('@modelcontextprotocol/server/stdio'),
+  const [{ parseArguments }, { createClock }, { openDesktopEngine }, { withoutControls }] = await Promise.all([
     import('../../mcp-server/cli/arguments.ts'),
     import('../../mcp-server/clock.ts'),
     import('../../mcp-server/engine/desktop-engine.ts'),
@@ -230,21 +233,103 @@ export async function startInProcessEngine(options: InProcessEngineOptions = {})
     ...(options.wallClock ? { wallClock: options.wallClock } : {}),
     ...(options.appEngine ? { appEngine: true } : {}),
   });
+  return serveInProcess(engine, { userDataDir, madeFolder: !options.userDataDir, log, logged: () => logged }, options);
+}
+
+/** An engine served over an in-memory pair, as the SDK's stdio entry serves it behind the bundle's pipe, with the SDK's client on the other end. */
+async function serveInProcess(
+  engine: { createServer(): McpServer; close(): void },
+  made: { userDataDir: string; madeFolder: boolean; log: (message: string) => void; logged: () => string },
+  options: ClientOptions,
+): Promise<InProcessEngineHandle> {
+  const { serveStdio } = await import('@modelcontextprotocol/server/stdio');
   const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
   asOnAWire(clientTransport);
   asOnAWire(serverTransport);
   // The SDK's stdio entry decides the era from the opening, as it does behind the bundle's pipe (mcp-server/stdio/sdk-link.ts).
-  const served = serveStdio(() => engine.createServer(), { transport: serverTransport, onerror: (error) => log(`transport: ${error.message}`) });
+  const served = serveStdio(() => engine.createServer(), { transport: serverTransport, onerror: (error) => made.log(`transport: ${error.message}`) });
   const client = await connectClient(clientTransport, options);
   return handleOf<Transport>({
     client,
     transport: clientTransport,
-    userDataDir,
-    madeFolder: !options.userDataDir,
-    stderr: () => logged,
+    userDataDir: made.userDataDir,
+    madeFolder: made.madeFolder,
+    stderr: made.logged,
     closeServer: async () => {
       await served.close();
       engine.close();
     },
   });
+}
+
+export interface ActingEngineOptions extends ClientOptions {
+  /** The back end as the team server's config names it (read as the config is): its address, and Clockodo's owner login or Clockify's workspace. */
+  provider: Record<string, unknown>;
+  /** The organisation's credential (sign_in.organisation's key, or Calamari's own). */
+  key: string;
+  /**
+   * The tracker user the person is pinned to, as the tracker names them (sign_in.organisation). None on Calamari,
+   * whose key is the organisation's by nature and names the person by the e-mail of the provider's profile.
+   */
+  actingFor?: string;
+  /** The person's name and zone, as the server's settings make them theirs. */
+  person: { name: string; timezone: string };
+  /** The variables the back end reads (PUNCHCARD_NOW, its deadline and pace), handed to the engine as its own. */
+  env?: Record<string, string>;
+}
+
+/**
+ * The engine as the team server builds it for one person under one organisation credential
+ * (team-server/team/person-engines.ts), in this process through the team server's own entry to the engine
+ * (mcp-server/for-the-team-server.ts): the organisation's key acting for the tracker user the person is pinned to,
+ * in a data folder of the person's. Every tool the back end can serve this way, as `--all-tools` gives the desktop
+ * engine's tests: what is withheld is the back end's or the organisation account's, never a switch. What is the
+ * server's alone (the company sign-in, pinning, the store, the audit) is left out: the team server's tests keep it.
+ */
+export async function startActingEngine(options: ActingEngineOptions): Promise<InProcessEngineHandle> {
+  const env: NodeJS.ProcessEnv = { ...testPace(), ...options.env };
+  const [{ createTracker, Engine, PolicyFiles }, { createClock }, { defaultSettings }, { BackEndProfileSchema }, { withoutControls }] = await Promise.all([
+    import('../../mcp-server/for-the-team-server.ts'),
+    import('../../mcp-server/clock.ts'),
+    import('../../mcp-server/contract/default-settings.ts'),
+    import('../../mcp-server/contract/settings.ts'),
+    import('../../mcp-server/plain-text.ts'),
+  ]);
+  // Read as the server's config reads its provider (its address in the normal form, without /api).
+  const provider = BackEndProfileSchema.parse(options.provider);
+  const userDataDir = makeUserDataDir();
+  let logged = '';
+  const log = (message: string) => (logged += `[punchcard] ${withoutControls(message)}\n`);
+  const base = defaultSettings();
+  const settings = { ...base, timezone: options.person.timezone, user: { ...base.user, name: options.person.name } };
+  const policy = await PolicyFiles.open([], log);
+  const engine = await Engine.open({
+    settings: { where: 'the server configuration', read: () => ({ settings, text: null, problem: null, notes: [] }), watch: () => () => {} },
+    policy,
+    profile: () => provider,
+    openTracker: (profile, basics) =>
+      createTracker({
+        ...basics,
+        profile,
+        userDataDir,
+        env,
+        ...(options.actingFor === undefined ? {} : { actingFor: { userId: options.actingFor } }),
+        // The organisation's key, as the server holds it in memory: never a person's, never stored.
+        credentials: {
+          kind: 'team server',
+          get: async () => options.key,
+          set: () => Promise.reject(new Error('The team server stores credentials only at sign-in.')),
+          delete: () => Promise.resolve(false),
+        },
+      }),
+    now: createClock(env),
+    log,
+    callDeadlineMs: 45_000,
+    allTools: true,
+    // As the team server opens a person's back end; pinned under one organisation credential, its first check waited for.
+    detection: { delayMs: 0, ...(options.actingFor === undefined ? {} : { beforeUseMs: 10_000 }) },
+    explainsPolicy: false,
+    closeWith: () => policy.close(),
+  });
+  return serveInProcess(engine, { userDataDir, madeFolder: true, log, logged: () => logged }, options);
 }

@@ -1,7 +1,8 @@
 // Calamari's fake (test/mcp-server/providers/calamari/fake-calamari.ts) holding the world: the
 // organisation's API key, used for Ada alone; Bob a colleague in her team. Calamari has projects only
 // (no customers, no activities), and its API cannot change or delete a shift. Legacy is archived. The
-// organisation's working weeks, absence types and holidays are the fake's own seeding.
+// organisation's working weeks, absence types and holidays are the fake's own seeding. The key being the
+// organisation's by nature, its organisation's world (startOrganisation) is this one, with Secret, Bob's project alone.
 import type { Capability } from '../../../mcp-server/contract/vocabulary.ts';
 import {
   DEFAULT_EMPLOYEES,
@@ -20,7 +21,9 @@ import {
   type ColleagueLeaveIds,
   type EngineStart,
   NOW,
+  ORGANISATION,
   remoteWorld,
+  startActingEngineOver,
   startEngineOver,
   startTeamOver,
   type StoredEntry,
@@ -136,12 +139,32 @@ const team: TeamSide = {
   },
 };
 
+/**
+ * The organisation's world: the engine as the team server builds it for Ada, the organisation's key naming her by
+ * her verified e-mail on every request (docs/back-ends/calamari.md, "Acting for one person"), pinned to nobody; and
+ * Secret, a project open to Bob alone.
+ */
+async function startOrganisation() {
+  const fake = await startFakeCalamari({ now: clockStartingAt(NOW), limits: { perSecond: 1_000, perHour: 100_000, perDay: 1_000_000 } });
+  const colleagueEntryId = seed(fake);
+  fake.state.projects.push({ id: 204, name: ORGANISATION.closed, employeeIds: [BOB.id] });
+  const engine = await startActingEngineOver(fake, {
+    provider: { type: 'calamari', url: fake.url, email: ADA.email },
+    key: DEFAULT_KEY,
+    env: { PUNCHCARD_CALAMARI_PER_SECOND: '1000' },
+    capabilities: CAPABILITIES,
+  });
+  return remoteWorld({ fake, engine, isWrite: (request) => !READ.test(request.path), entries: () => entriesOf(fake), colleagueEntryId });
+}
+
 const calamari: BehaviourBackEnd = {
   name: 'Calamari',
   capabilities: CAPABILITIES,
   catalog: { customers: false, activities: 'none', listsArchived: false },
   namesColleagueEntries: true,
-  async start() {
+  agentLabel: 'description_prefix',
+  organisation: { pinned: false, capabilities: CAPABILITIES, start: startOrganisation },
+  async start(options = {}) {
     // The organisation's limits raised on both sides, the fake's and the engine's pace (as test/support/test-pace.ts does
     // for Clockify): the suite is about what a call does, not about Calamari's pace, which its own tests keep.
     const fake = await startFakeCalamari({ now: clockStartingAt(NOW), limits: { perSecond: 1_000, perHour: 100_000, perDay: 1_000_000 } });
@@ -150,6 +173,7 @@ const calamari: BehaviourBackEnd = {
     const engine = await startEngineOver(fake, {
       provider: { type: 'calamari', url: fake.url, email: ADA.email },
       env: { PUNCHCARD_CALAMARI_TOKEN: DEFAULT_KEY, PUNCHCARD_CALAMARI_PER_SECOND: '1000' },
+      ...(options.settings ? { settings: options.settings } : {}),
       capabilities: CAPABILITIES,
     });
     return remoteWorld({ fake, engine, isWrite: (request) => !READ.test(request.path), entries: () => entriesOf(fake), colleagueEntryId, colleagueLeave });

@@ -1,7 +1,9 @@
 // Clockodo's fake (test/mcp-server/providers/clockodo/fake-clockodo.ts) holding the world: Ada a worker
 // with her own API key, who may book on Acme's projects and the service Development, Bob a worker in her
 // team. Clockodo's services belong to no project (Development is one), every project to a customer;
-// Legacy is completed. The people's targets, holidays and non-business days are the fake's own seeding.
+// Legacy is completed. The people's targets, holidays and non-business days are the fake's own seeding. Under the
+// organisation's credential (startOrganisation), the key and login are Olga's, the company owner's, and Secret a
+// project of Acme's outside Ada's access map.
 import type { Capability } from '../../../mcp-server/contract/vocabulary.ts';
 import { DEFAULT_USERS, type FakeClockodo, type FakeUser, seedCompany, startFakeClockodo } from '../../mcp-server/providers/clockodo/fake-clockodo.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
@@ -10,7 +12,9 @@ import {
   COLLEAGUE_LEAVE,
   type ColleagueLeaveIds,
   NOW,
+  ORGANISATION,
   remoteWorld,
+  startActingEngineOver,
   startEngineOver,
   startTeamOver,
   type StoredEntry,
@@ -21,6 +25,8 @@ import {
 
 const ADA = DEFAULT_USERS[0] as FakeUser;
 const BOB = DEFAULT_USERS[1] as FakeUser;
+/** The company's owner: the one role whose key acts for others in full (docs/back-ends/clockodo.md, "Acting for others"). */
+const OLGA = DEFAULT_USERS[3] as FakeUser;
 
 const CAPABILITIES: ReadonlySet<Capability> = new Set([
   'account',
@@ -115,18 +121,45 @@ const team: TeamSide = {
   },
 };
 
+/**
+ * The organisation's world: Olga's login and key acting for Ada, and Secret, a project of Acme's that Ada's access map
+ * leaves out (she books Acme's other projects, each by name, where the world grants her the whole customer).
+ */
+async function startOrganisation() {
+  const fake = await startFakeClockodo({ now: clockStartingAt(NOW), users: [ADA, BOB, OLGA] });
+  const colleagueEntryId = seed(fake);
+  const acme = fake.state.customers.find((customer) => customer.name === WORLD.customer);
+  if (!acme) throw new Error('The world has no Acme to add Secret to.');
+  const open = fake.state.projects.filter((project) => project.customersId === acme.id);
+  fake.addProject(ORGANISATION.closed, acme.id);
+  const access = fake.state.access.get(ADA.id);
+  if (!access) throw new Error('The world did not say what Ada may book.');
+  access.add = { [acme.id]: { projects: Object.fromEntries(open.map((project) => [project.id, true as const])) } };
+  const engine = await startActingEngineOver(fake, {
+    provider: { type: 'clockodo', email: OLGA.email, url: `${fake.url}/` },
+    key: OLGA.apiKey,
+    actingFor: String(ADA.id),
+    capabilities: CAPABILITIES,
+  });
+  return remoteWorld({ fake, engine, isWrite: (request) => request.method !== 'GET', entries: () => entriesOf(fake), colleagueEntryId });
+}
+
 const clockodo: BehaviourBackEnd = {
   name: 'Clockodo',
   capabilities: CAPABILITIES,
   catalog: { customers: true, activities: 'global', listsArchived: true },
   namesColleagueEntries: true,
-  async start() {
+  agentLabel: 'description_prefix',
+  // What Ada's own worker key is offered is what the owner's key acting for her is (docs/back-ends/clockodo.md, "What Punchcard does for the person").
+  organisation: { pinned: true, capabilities: CAPABILITIES, start: startOrganisation },
+  async start(options = {}) {
     const fake = await startFakeClockodo({ now: clockStartingAt(NOW), users: [ADA, BOB] });
     const colleagueEntryId = seed(fake);
     const colleagueLeave = seedColleagueLeave(fake);
     const engine = await startEngineOver(fake, {
       provider: { type: 'clockodo', email: ADA.email, url: `${fake.url}/` },
       env: { PUNCHCARD_CLOCKODO_TOKEN: ADA.apiKey },
+      ...(options.settings ? { settings: options.settings } : {}),
       capabilities: CAPABILITIES,
     });
     // Clockodo's API is REST: every request but a GET asks for a change.

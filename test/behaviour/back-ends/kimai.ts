@@ -1,6 +1,8 @@
 // Kimai's fake (test/mcp-server/providers/kimai/fake-kimai.ts) holding the world: Ada a plain user with
 // her own token, Bob a colleague whose records she cannot see; the absence plugin on. Development is a
-// global activity (a Kimai activity may belong to no project), Legacy a hidden project.
+// global activity (a Kimai activity may belong to no project), Legacy a hidden project. Asked for, Acme's fields are
+// meta fields of the custom-fields plugin (seedFields). Under the organisation's credential (startOrganisation), the
+// key is Root's, a super administrator's, and Secret a project granted to Bob's team alone.
 import type { Capability } from '../../../mcp-server/contract/vocabulary.ts';
 import { DEFAULT_USERS, type FakeKimai, type FakeUser, startFakeKimai } from '../../mcp-server/providers/kimai/fake-kimai.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
@@ -14,11 +16,16 @@ import {
   startTeamOver,
   type StoredEntry,
   type TeamSide,
+  FIELDS,
+  ORGANISATION,
+  startActingEngineOver,
   utc,
   WORLD,
 } from '../harness.ts';
 
 const ADA = DEFAULT_USERS[0] as FakeUser;
+/** A super administrator: as Kimai ships its roles, the one that lists people (view_user) and acts on everyone's time. */
+const ROOT = DEFAULT_USERS[2] as FakeUser;
 const BOB: FakeUser = { id: 2, username: 'bob', alias: 'Bob Builder', timezone: WORLD.zone, role: 'ROLE_USER', token: 'token-bob-0123456789' };
 
 const CAPABILITIES: ReadonlySet<Capability> = new Set([
@@ -107,22 +114,83 @@ const team: TeamSide = {
   },
 };
 
+/** Acme's fields (FIELDS) as the plugin's names: Kimai keeps a meta field's name in lower case, the words a person gives it as its label. */
+const FIELD_NAMES = { ticket: 'ticket', costCentre: 'costcentre' } as const;
+
+/**
+ * Acme's fields as meta fields of timesheets (docs/back-ends/kimai.md, "Meta fields"): the ticket a rule limited to
+ * Website requires, the cost centre a choice list of every timesheet (its leading comma: no choice until one is made).
+ */
+function seedFields(fake: FakeKimai): void {
+  const website = fake.state.projects.find((project) => project.name === WORLD.website);
+  if (!website) throw new Error('The world has no Website to ask the ticket on.');
+  fake.config.metaFieldsPlugin = true;
+  fake.config.metaRules = [
+    { name: FIELD_NAMES.ticket, label: FIELDS.ticket, type: 'string', required: true, projectId: website.id },
+    { name: FIELD_NAMES.costCentre, label: FIELDS.costCentre, type: 'choice-list', value: `,${FIELDS.choices.join(',')}` },
+  ];
+}
+
+/** The meta fields of Ada's timesheets, oldest first. */
+function fieldsOf(fake: FakeKimai): Array<Record<string, string>> {
+  return fake.state.timesheets
+    .filter((sheet) => sheet.userId === ADA.id)
+    .sort((a, b) => a.begin - b.begin)
+    .map((sheet) => ({ ...sheet.meta }));
+}
+
+/**
+ * What a person is offered when the team server acts for them (docs/back-ends/kimai.md, "Acting for others"): their
+ * own time and their leave with the absence plugin, never new catalog items, which would be made with Root's rights.
+ */
+const ACTING_CAPABILITIES: ReadonlySet<Capability> = new Set([...CAPABILITIES].filter((capability) => capability !== 'catalog_write'));
+
+/** The organisation's world: Root's token acting for Ada, and Secret, a project of Acme's granted to a team of Bob's alone. */
+async function startOrganisation() {
+  const fake = await startFakeKimai({ now: clockStartingAt(NOW), users: [ADA, BOB, ROOT], config: { absencePlugin: true } });
+  const colleagueEntryId = seed(fake);
+  const acme = fake.state.customers.find((customer) => customer.name === WORLD.customer);
+  if (!acme) throw new Error('The world has no Acme to add Secret to.');
+  const secret = fake.addProject(ORGANISATION.closed, acme.id);
+  fake.addTeam('Secret team', [{ userId: BOB.id, teamlead: true }]).projects = [secret.id];
+  const engine = await startActingEngineOver(fake, {
+    provider: { type: 'kimai', url: `${fake.url}/` },
+    key: ROOT.token,
+    actingFor: String(ADA.id),
+    capabilities: ACTING_CAPABILITIES,
+  });
+  return remoteWorld({ fake, engine, isWrite: (request) => request.method !== 'GET', entries: () => entriesOf(fake), colleagueEntryId });
+}
+
 const kimai: BehaviourBackEnd = {
   name: 'Kimai',
   capabilities: CAPABILITIES,
   catalog: { customers: true, activities: 'global', listsArchived: true },
   namesColleagueEntries: true,
-  async start() {
+  agentLabel: 'tag',
+  fields: FIELD_NAMES,
+  organisation: { pinned: true, capabilities: ACTING_CAPABILITIES, start: startOrganisation },
+  async start(options = {}) {
     const fake = await startFakeKimai({ now: clockStartingAt(NOW), users: [ADA, BOB], config: { absencePlugin: true } });
     const colleagueEntryId = seed(fake);
     const colleagueLeave = seedColleagueLeave(fake);
+    if (options.fields) seedFields(fake);
     const engine = await startEngineOver(fake, {
       provider: { type: 'kimai', url: `${fake.url}/` },
       env: { PUNCHCARD_KIMAI_TOKEN: ADA.token },
+      ...(options.settings ? { settings: options.settings } : {}),
       capabilities: CAPABILITIES,
     });
     // Kimai's API is REST: every request but a GET asks for a change.
-    return remoteWorld({ fake, engine, isWrite: (request) => request.method !== 'GET', entries: () => entriesOf(fake), colleagueEntryId, colleagueLeave });
+    const world = remoteWorld({
+      fake,
+      engine,
+      isWrite: (request) => request.method !== 'GET',
+      entries: () => entriesOf(fake),
+      colleagueEntryId,
+      colleagueLeave,
+    });
+    return { ...world, entryFields: () => fieldsOf(fake) };
   },
   team,
 };

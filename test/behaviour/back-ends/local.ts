@@ -75,10 +75,11 @@ const local: BehaviourBackEnd = {
   capabilities: CAPABILITIES,
   catalog: { customers: true, activities: 'global', listsArchived: true },
   namesColleagueEntries: false,
-  async start() {
+  agentLabel: 'column',
+  async start(options = {}) {
     const engine = await startEngine({
       provider: { type: 'local' },
-      settings: { timezone: WORLD.zone, user: { name: WORLD.person } },
+      settings: { timezone: WORLD.zone, user: { name: WORLD.person }, ...options.settings },
       capabilities: CAPABILITIES,
     });
     const file = join(engine.userDataDir, 'punchcard.db');
