@@ -176,29 +176,8 @@ export function createJsonHttp<Purpose>(options: JsonHttpOptions<Purpose>): Json
   const paced = options.pace ?? (options.maxPerSecond ? pacer(options.maxPerSecond) : undefined);
   if (secure && options.allowInsecureTls && options.insecureWarning) options.log(options.insecureWarning);
 
-  function agentFor(purpose: Purpose, { http, https, tls }: Awaited<ReturnType<typeof loadHttpModules>>): Http.Agent {
-    if (agent) return agent;
-    if (!secure) {
-      agent = new http.Agent({ keepAlive: true, maxSockets: options.maxSockets });
-      return agent;
-    }
-    let ca: string[] | undefined;
-    if (options.ca) {
-      // Read as settings files are: a regular file of at most a megabyte, opened without waiting, so a
-      // FIFO or /dev/zero named as the CA is refused in words instead of stalling every call.
-      const read = readSmallTextFile(options.ca.file, 'a CA certificate file');
-      if (!('text' in read)) throw options.ca.unreadable(options.ca.file, 'missing' in read ? 'it does not exist' : read.problem, purpose);
-      // The company CA is trusted in addition to the usual authorities, not instead of them.
-      ca = [...tls.rootCertificates, read.text];
-    }
-    agent = new https.Agent({
-      keepAlive: true,
-      maxSockets: options.maxSockets,
-      rejectUnauthorized: !options.allowInsecureTls,
-      ...(ca ? { ca } : {}),
-    });
-    return agent;
-  }
+  /** The one agent of this back end's sockets, made with the first request (a CA file that cannot be read is said then). */
+  const agentFor = (purpose: Purpose, loaded: HttpModules): Http.Agent => (agent ??= makeAgent(options, secure, purpose, loaded));
 
   /** One exchange, with what the gate said of the request as it let it through. */
   async function sendPassed(request: OutgoingRequest<Purpose>): Promise<{ answer: HttpAnswer; sent: GatePass | undefined }> {
@@ -222,7 +201,7 @@ export function createJsonHttp<Purpose>(options: JsonHttpOptions<Purpose>): Json
     // A call stopped while this request waited its turn (or for Node's HTTP modules) sends nothing more.
     call?.throwIfStopped();
     const answered = options.gate?.answered;
-    if (!answered) return { answer: await exchange(transport, requestAgent, request, payload, headers, call, false, goesOut), sent };
+    if (!answered) return { answer: await exchange(options, { transport, agent: requestAgent, request, payload, headers, call, goesOut }), sent };
     const started = performance.now();
     // What the gate does with an answer (ends a hold a success went after) is done before the answer
     // is used; its trouble (a store away) is logged, and the answer stands.
@@ -235,7 +214,7 @@ export function createJsonHttp<Purpose>(options: JsonHttpOptions<Purpose>): Json
     };
     let answer: HttpAnswer;
     try {
-      answer = await exchange(transport, requestAgent, request, payload, headers, call, false, goesOut);
+      answer = await exchange(options, { transport, agent: requestAgent, request, payload, headers, call, goesOut });
     } catch (error) {
       await tell('failed');
       throw error;
@@ -246,93 +225,6 @@ export function createJsonHttp<Purpose>(options: JsonHttpOptions<Purpose>): Json
 
   async function send(request: OutgoingRequest<Purpose>): Promise<HttpAnswer> {
     return (await sendPassed(request)).answer;
-  }
-
-  function exchange(
-    transport: typeof Http | typeof Https,
-    requestAgent: Http.Agent,
-    request: OutgoingRequest<Purpose>,
-    payload: string | undefined,
-    headers: Record<string, string>,
-    call: CallBudget | undefined,
-    resent = false,
-    /** Told when the request has a socket and goes out (pacing.ts counts it from then). */
-    goesOut?: () => void,
-  ): Promise<HttpAnswer> {
-    return new Promise<HttpAnswer>((resolve, reject) => {
-      let settled = false;
-      let answered = false;
-      const change = request.change === undefined ? undefined : call?.noteChange(request.change);
-      const tooLarge = (oversize: Oversize) => options.failures.tooLarge(oversize, request.purpose, request.change !== undefined);
-      const finish = (error: Error | null, answer?: HttpAnswer) => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(deadline);
-        call?.stop?.removeEventListener('abort', stop);
-        if (change && answer) change.outcome = answer.status >= 200 && answer.status < 300 ? 'done' : 'refused';
-        if (error) reject(error);
-        else if (answer) resolve(answer);
-      };
-      const outgoing = transport.request(request.url, { method: request.method, headers, agent: requestAgent }, (incoming) => {
-        answered = true;
-        const reader = new AnswerReader(call);
-        // A body that says it is larger than may be read is not read at all.
-        const declared = reader.declared(incoming.headers['content-length']);
-        if (declared) {
-          finish(tooLarge(declared));
-          outgoing.destroy();
-          return;
-        }
-        incoming.on('data', (chunk: Buffer) => {
-          if (settled) return;
-          const oversize = reader.add(chunk);
-          if (!oversize) return;
-          // Hanging up is the only way to stop a server that keeps sending.
-          finish(tooLarge(oversize));
-          outgoing.destroy();
-        });
-        incoming.on('error', (error: NodeJS.ErrnoException) => finish(options.failures.network(error, request.purpose)));
-        incoming.on('end', () => {
-          if (settled) return;
-          const text = redactSecrets(reader.text(), request.secrets ?? []);
-          let json: unknown;
-          if (text.trim() !== '') {
-            try {
-              json = JSON.parse(text);
-            } catch {
-              json = undefined;
-            }
-          }
-          finish(null, { status: incoming.statusCode ?? 0, json, text, headers: incoming.headers });
-        });
-      });
-      // One deadline for the whole exchange (connect, TLS, server time, body), not an idle timer.
-      const deadline = setTimeout(() => {
-        finish(options.failures.timeout(options.timeoutMs, request.purpose));
-        outgoing.destroy();
-      }, options.timeoutMs);
-      // The call ended (cancelled, or past its deadline): what is in flight goes with it.
-      function stop() {
-        finish(call?.stop?.reason instanceof Error ? call.stop.reason : new Error('The call was stopped.'));
-        outgoing.destroy();
-      }
-      call?.stop?.addEventListener('abort', stop, { once: true });
-      if (goesOut) outgoing.once('socket', goesOut);
-      outgoing.on('error', (error: NodeJS.ErrnoException) => {
-        if (!settled && !answered && !resent && mayResend(outgoing, request.method, error)) {
-          // The server closed a kept-alive connection as this request went out on it (its idle
-          // timeout and ours crossed): nothing was read, so the read goes once more on a new one.
-          settled = true;
-          clearTimeout(deadline);
-          call?.stop?.removeEventListener('abort', stop);
-          exchange(transport, requestAgent, request, payload, headers, call, true).then(resolve, reject);
-          return;
-        }
-        finish(options.failures.network(error, request.purpose));
-      });
-      if (payload !== undefined) outgoing.write(payload);
-      outgoing.end();
-    });
   }
 
   /**
@@ -383,6 +275,125 @@ export function createJsonHttp<Purpose>(options: JsonHttpOptions<Purpose>): Json
       agent = undefined;
     },
   };
+}
+
+/** Node's HTTP modules, as loaded. */
+type HttpModules = Awaited<ReturnType<typeof loadHttpModules>>;
+
+/** The keep-alive agent of a back end's sockets: TLS checked unless allowed otherwise, with a company CA beside the usual authorities. */
+function makeAgent<Purpose>(options: JsonHttpOptions<Purpose>, secure: boolean, purpose: Purpose, { http, https, tls }: HttpModules): Http.Agent {
+  if (!secure) return new http.Agent({ keepAlive: true, maxSockets: options.maxSockets });
+  let ca: string[] | undefined;
+  if (options.ca) {
+    // Read as settings files are: a regular file of at most a megabyte, opened without waiting, so a
+    // FIFO or /dev/zero named as the CA is refused in words instead of stalling every call.
+    const read = readSmallTextFile(options.ca.file, 'a CA certificate file');
+    if (!('text' in read)) throw options.ca.unreadable(options.ca.file, 'missing' in read ? 'it does not exist' : read.problem, purpose);
+    // The company CA is trusted in addition to the usual authorities, not instead of them.
+    ca = [...tls.rootCertificates, read.text];
+  }
+  return new https.Agent({
+    keepAlive: true,
+    maxSockets: options.maxSockets,
+    rejectUnauthorized: !options.allowInsecureTls,
+    ...(ca ? { ca } : {}),
+  });
+}
+
+/** One request's exchange: its transport and agent, the request and its body and headers, the call it serves. */
+interface Exchange<Purpose> {
+  transport: typeof Http | typeof Https;
+  agent: Http.Agent;
+  request: OutgoingRequest<Purpose>;
+  payload: string | undefined;
+  headers: Record<string, string>;
+  call: CallBudget | undefined;
+  /** Sent once more after the server closed a kept-alive connection as it went out (mayResend). */
+  resent?: boolean;
+  /** Told when the request has a socket and goes out (pacing.ts counts it from then). */
+  goesOut?: (() => void) | undefined;
+}
+
+/**
+ * One exchange: the request sent, the answer read within its limits (a body larger than may be read is hung up on),
+ * one deadline for all of it, the call's end ending it, and a read on a socket the server had closed sent once more.
+ */
+function exchange<Purpose>(options: JsonHttpOptions<Purpose>, one: Exchange<Purpose>): Promise<HttpAnswer> {
+  const { transport, agent: requestAgent, request, payload, headers, call, resent = false, goesOut } = one;
+  return new Promise<HttpAnswer>((resolve, reject) => {
+    let settled = false;
+    let answered = false;
+    const change = request.change === undefined ? undefined : call?.noteChange(request.change);
+    const tooLarge = (oversize: Oversize) => options.failures.tooLarge(oversize, request.purpose, request.change !== undefined);
+    const finish = (error: Error | null, answer?: HttpAnswer) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(deadline);
+      call?.stop?.removeEventListener('abort', stop);
+      if (change && answer) change.outcome = answer.status >= 200 && answer.status < 300 ? 'done' : 'refused';
+      if (error) reject(error);
+      else if (answer) resolve(answer);
+    };
+    const outgoing = transport.request(request.url, { method: request.method, headers, agent: requestAgent }, (incoming) => {
+      answered = true;
+      const reader = new AnswerReader(call);
+      // A body that says it is larger than may be read is not read at all.
+      const declared = reader.declared(incoming.headers['content-length']);
+      if (declared) {
+        finish(tooLarge(declared));
+        outgoing.destroy();
+        return;
+      }
+      incoming.on('data', (chunk: Buffer) => {
+        if (settled) return;
+        const oversize = reader.add(chunk);
+        if (!oversize) return;
+        // Hanging up is the only way to stop a server that keeps sending.
+        finish(tooLarge(oversize));
+        outgoing.destroy();
+      });
+      incoming.on('error', (error: NodeJS.ErrnoException) => finish(options.failures.network(error, request.purpose)));
+      incoming.on('end', () => {
+        if (settled) return;
+        const text = redactSecrets(reader.text(), request.secrets ?? []);
+        let json: unknown;
+        if (text.trim() !== '') {
+          try {
+            json = JSON.parse(text);
+          } catch {
+            json = undefined;
+          }
+        }
+        finish(null, { status: incoming.statusCode ?? 0, json, text, headers: incoming.headers });
+      });
+    });
+    // One deadline for the whole exchange (connect, TLS, server time, body), not an idle timer.
+    const deadline = setTimeout(() => {
+      finish(options.failures.timeout(options.timeoutMs, request.purpose));
+      outgoing.destroy();
+    }, options.timeoutMs);
+    // The call ended (cancelled, or past its deadline): what is in flight goes with it.
+    function stop() {
+      finish(call?.stop?.reason instanceof Error ? call.stop.reason : new Error('The call was stopped.'));
+      outgoing.destroy();
+    }
+    call?.stop?.addEventListener('abort', stop, { once: true });
+    if (goesOut) outgoing.once('socket', goesOut);
+    outgoing.on('error', (error: NodeJS.ErrnoException) => {
+      if (!settled && !answered && !resent && mayResend(outgoing, request.method, error)) {
+        // The server closed a kept-alive connection as this request went out on it (its idle
+        // timeout and ours crossed): nothing was read, so the read goes once more on a new one.
+        settled = true;
+        clearTimeout(deadline);
+        call?.stop?.removeEventListener('abort', stop);
+        exchange(options, { ...one, resent: true, goesOut: undefined }).then(resolve, reject);
+        return;
+      }
+      finish(options.failures.network(error, request.purpose));
+    });
+    if (payload !== undefined) outgoing.write(payload);
+    outgoing.end();
+  });
 }
 
 /**
