@@ -181,11 +181,13 @@ function stageGroups(stages: ReadonlyArray<{ name: string; modules: readonly str
  */
 const BACK_END_GROUP = {
   name: (id: string) => {
-    const backEnd = /[\\/]mcp-server[\\/]providers[\\/](kimai|clockodo|calamari|clockify|toggl|harvest|local)[\\/]/.exec(id)?.[1];
-    return backEnd === undefined ? null : `${backEnd}-tracker`;
+    const folder = /[\\/]mcp-server[\\/]providers[\\/]([\w-]+)[\\/]/.exec(id)?.[1];
+    return folder === undefined || SHARED_PROVIDER_FOLDERS.has(folder) ? null : `${folder}-tracker`;
   },
   priority: 0,
 };
+/** The folders of providers/ grouped no further: what every back end shares, and the local timesheet (one import loads it whole). */
+const SHARED_PROVIDER_FOLDERS = new Set(['parts', 'grid', 'remote', 'outbox', 'local']);
 
 /** The engine's own modules (mcp-server/), which have no effect when loaded: see nodeBundle's treeshake. */
 const ENGINE_MODULES = /[\\/]mcp-server[\\/](?!node_modules[\\/]).*\.ts$/;

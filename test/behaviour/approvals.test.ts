@@ -20,7 +20,7 @@ const listOf = (result: ToolResult) => result.structuredContent as Listed;
 const shown = (submission: Submission) => [submission.person, submission.period, submission.first_day, submission.last_day, submission.status];
 
 /**
- * Documented differences (README.md, "What differs"): Kimai's ApprovalBundle has no route to approve,
+ * Documented differences (README.md, "What differs, and stays with each back end"): Kimai's ApprovalBundle has no route to approve,
  * deny or take back a week, so decide_timesheet and withdraw_timesheet are refused there naming the page
  * that does it (docs/back-ends/kimai.md, "Timesheet approvals"); and it locks a week once it is
  * submitted, where Clockify locks one once it is approved.

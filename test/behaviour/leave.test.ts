@@ -35,7 +35,7 @@ function expectRefused(result: ToolResult, kind: string, id: number): void {
 }
 
 /**
- * Documented differences a scenario allows for (README.md, "What differs"): the local timesheet has no
+ * Documented differences a scenario allows for (README.md, "What differs, and stays with each back end"): the local timesheet has no
  * approver and stores leave approved at once (docs/back-ends/local.md, "Leave"); Clockodo refuses an
  * overlap itself (its AbsenceCollision, which names the absences met: docs/back-ends/clockodo.md,
  * "Absences"), so the request is sent and refused there.
@@ -177,7 +177,7 @@ describe.each(backEndsWith('leave'))('leave on $name', (backEnd) => {
     expect(['back_end', 'settings']).toContain(after.source);
     // December is still to come: the two days are planned, not taken.
     expect(after.planned - before.planned).toBe(2);
-    // Where the back end says only what is left (Calamari), its remaining is its own (README.md, "What differs").
+    // Where the back end says only what is left (Calamari), its remaining is its own (README.md, "What differs, and stays with each back end").
     if (after.entitlement !== null) expect(after.remaining).toBe(after.entitlement - after.taken - after.planned);
   });
 

@@ -200,7 +200,6 @@ const team: TeamSide = {
   },
 };
 
-
 /**
  * The organisation's world: Bob's key, a workspace admin's on a paid plan, acting for Ada in Acme, and Secret, a
  * private project of Acme's whose one member is Bob.
