@@ -182,8 +182,14 @@ export class LimitsFile implements LimitLedger {
           (message) => new LockedTooLong(message),
         );
       } catch (error) {
-        // Another program's lock held past the wait: this one request is counted here alone.
-        if (error instanceof LockedTooLong) return alone((this.#waitedOut ??= new MemoryLedger()));
+        // Another program's lock held past the wait: this one request is counted here alone, and the log says so once.
+        if (error instanceof LockedTooLong) {
+          if (!this.#waitedOut)
+            this.#log(
+              `The request limits file ${this.path} stayed locked by another process for more than ${LOCK_WAIT_MS / 1000} s, so this process counted a request on its own; Punchcard's other processes on this computer may then be refused for it (429).`,
+            );
+          return alone((this.#waitedOut ??= new MemoryLedger()));
+        }
         this.close();
         this.#alone = new MemoryLedger();
         const reason = (error instanceof Error ? error.message : String(error)).replace(/[.\s]+$/, '');
