@@ -90,5 +90,10 @@ export const CAPABILITIES = [
   'approvals',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
+const KNOWN_CAPABILITIES: ReadonlySet<string> = new Set(CAPABILITIES);
+/** Whether a text (read from a file) names a capability. */
+export function isCapability(value: string): value is Capability {
+  return KNOWN_CAPABILITIES.has(value);
+}
 /** The admin group's capabilities: each one kind of thing a person may administer, never assumed. */
 export const ADMIN_CAPABILITIES: readonly Capability[] = CAPABILITIES.filter((capability) => capability.startsWith('admin_'));

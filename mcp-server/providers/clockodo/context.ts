@@ -45,6 +45,15 @@ export interface Identity {
   company: ClockodoCompany | undefined;
 }
 
+/** What Clockodo's refusal (403) of an administration tool withdraws, and how the log says it: the cell's own words. */
+export interface Withdrawn {
+  readonly capability: Capability;
+  /** What was refused: "the administration of teams". */
+  readonly what: string;
+  /** The tool switched off: "manage_teams". */
+  readonly tool: string;
+}
+
 /** The catalog as the other capabilities use it: its names for entries, and what the person may book on. */
 export interface ClockodoCatalogView extends CatalogPart {
   /** Names for the catalog's ids; an id a cached list does not know reloads that list once. */
@@ -208,21 +217,22 @@ export class ClockodoContext {
   }
 
   /** Clockodo refused (403) what an administration tool stands for: it is withdrawn at once (with list_changed), and remembered until another role is learned. */
-  refuseAdministration(kind: keyof typeof REFUSALS): void {
-    const { learned, what, tool } = REFUSALS[kind];
-    if (this.facts.learn(learned)) this.options.log(`Clockodo refused your account ${what}: ${tool} switched off.`);
+  refuse({ capability, what, tool }: Withdrawn): void {
+    const refused = this.facts.current.refused ?? [];
+    if (refused.includes(capability)) return;
+    if (this.facts.learn({ refused: [...refused, capability] })) this.options.log(`Clockodo refused your account ${what}: ${tool} switched off.`);
   }
 
   /**
    * Sends one request of an administration tool. Clockodo's refusal (403) withdraws the tool at once
-   * (refuseAdministration) and is said as the part's own refusal, `refusal`; any other failure is thrown as it came.
+   * (refuse) and is said as the part's own refusal, `refusal`; any other failure is thrown as it came.
    */
-  async administering<T>(kind: keyof typeof REFUSALS, refusal: Refusal, send: () => Promise<T>): Promise<T> {
+  async administering<T>(withdrawn: Withdrawn, refusal: Refusal, send: () => Promise<T>): Promise<T> {
     try {
       return await send();
     } catch (error) {
       if (!(error instanceof ClockodoError) || error.status !== 403) throw error;
-      this.refuseAdministration(kind);
+      this.refuse(withdrawn);
       throw new BackEndError(...([refusal.code, refusal.facts] as RefusalArgs));
     }
   }
@@ -232,9 +242,9 @@ export class ClockodoContext {
    * "Administration"): its 403 withdraws the tool at once and is said with the missing right. `send` gets
    * what the request is for in words, for the HTTP layer's other failures.
    */
-  asOwner<T>(kind: 'people' | 'teams', request: ClockodoOwnerRequest, send: (action: string) => Promise<T>): Promise<T> {
-    const refusal = refusalOf('clockodo_owner_denied', { ...request, tool: kind === 'people' ? 'manage_people' : 'manage_teams' });
-    return this.administering(kind, refusal, () => send(modelText(clockodoOwnerRequestWords(request))));
+  asOwner<T>(withdrawn: Withdrawn & { tool: 'manage_people' | 'manage_teams' }, request: ClockodoOwnerRequest, send: (action: string) => Promise<T>): Promise<T> {
+    const refusal = refusalOf('clockodo_owner_denied', { ...request, tool: withdrawn.tool });
+    return this.administering(withdrawn, refusal, () => send(modelText(clockodoOwnerRequestWords(request))));
   }
 
   async #readIdentity(): Promise<Identity> {
@@ -256,9 +266,7 @@ export class ClockodoContext {
       ...(user.timezone ? { timezone: user.timezone } : {}),
       ...(user.role ? { role: user.role } : {}),
       // A new role is asked again what it may administer: a refusal under the old one no longer holds.
-      ...(user.role && user.role !== this.facts.current.role
-        ? { peopleRefused: false, teamsRefused: false, catalogRefused: false, correctionsRefused: false }
-        : {}),
+      ...(user.role && user.role !== this.facts.current.role ? { refused: [] } : {}),
       ...(typeof user.can_add_customers === 'boolean' ? { canAddCustomers: user.can_add_customers } : {}),
       ...(typeof company?.module_absence === 'boolean' ? { absences: company.module_absence } : {}),
       ...(user.role === 'owner' || typeof user.can_generally_manage_absences === 'boolean'
@@ -292,11 +300,3 @@ function describeAccount(user: ClockodoUser, company: ClockodoCompany | undefine
   ];
   return parts.join('');
 }
-
-/** What each refusal withdraws, and how the log says it. */
-const REFUSALS = {
-  people: { learned: { peopleRefused: true }, what: 'the administration of people', tool: 'manage_people' },
-  teams: { learned: { teamsRefused: true }, what: 'the administration of teams', tool: 'manage_teams' },
-  catalog: { learned: { catalogRefused: true }, what: 'changes to the catalog', tool: 'update_catalog_item' },
-  corrections: { learned: { correctionsRefused: true }, what: "changes to colleagues' entries", tool: 'correct_time_entries' },
-} as const satisfies Record<string, { learned: ClockodoFacts; what: string; tool: string }>;

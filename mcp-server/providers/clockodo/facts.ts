@@ -4,7 +4,7 @@
 // module (which decides the leave tools), and whether they lead anyone or decide anyone's absences
 // (which decide the team tools, whatever their role). Keyed by address and login. No zod and no HTTP here: the
 // opening of a connection reads it to list the right tools.
-import type { Capability } from '../../contract/vocabulary.ts';
+import { type Capability, isCapability } from '../../contract/vocabulary.ts';
 import { defined, factsFile, pick } from '../remote/facts-file.ts';
 
 export const CLOCKODO_FACTS_FILE = 'clockodo-accounts.json';
@@ -26,13 +26,11 @@ export interface ClockodoFacts {
   leadershipCheckedAt?: string;
   /** When the person and the company were last read (ISO time): a start reads them again a day later. */
   checkedAt?: string;
-  /** Clockodo refused (403) the administration of people, or of teams, under the role learned: manage_people or manage_teams stays off until another role is read. */
-  peopleRefused?: boolean;
-  teamsRefused?: boolean;
-  /** Clockodo refused (403) a change of the catalog under the role last learned: update_catalog_item is off until another role is learned. */
-  catalogRefused?: boolean;
-  /** Clockodo refused (403) a correction of someone's entry under the role last learned: correct_time_entries likewise. */
-  correctionsRefused?: boolean;
+  /**
+   * The capabilities Clockodo refused (403) under the role last learned (the administration's, which its owner
+   * alone has): each stays off until another role is learned (context.ts, refuse).
+   */
+  refused?: Capability[];
 }
 
 const ROLES = new Set(['owner', 'manager', 'worker']);
@@ -49,12 +47,24 @@ export const clockodoFacts = factsFile<ClockodoFacts>(CLOCKODO_FACTS_FILE, (entr
     decidesLeave: pick.boolean(entry.decidesLeave),
     leadershipCheckedAt: pick.text(entry.leadershipCheckedAt),
     checkedAt: pick.text(entry.checkedAt),
-    peopleRefused: pick.boolean(entry.peopleRefused),
-    teamsRefused: pick.boolean(entry.teamsRefused),
-    catalogRefused: pick.boolean(entry.catalogRefused),
-    correctionsRefused: pick.boolean(entry.correctionsRefused),
+    refused: refusedOf(entry),
   }),
 );
+
+/** What an earlier Punchcard kept as a flag each, read as the capabilities they withdrew. */
+const REFUSED_FLAGS: Readonly<Record<string, Capability>> = {
+  peopleRefused: 'admin_people',
+  teamsRefused: 'admin_teams',
+  catalogRefused: 'admin_catalog',
+  correctionsRefused: 'admin_corrections',
+};
+
+/** The capabilities refused under the role learned: the list, or the flags a file of an earlier Punchcard holds. */
+function refusedOf(entry: Record<string, unknown>): Capability[] | undefined {
+  if (Array.isArray(entry.refused)) return entry.refused.filter((item): item is Capability => typeof item === 'string' && isCapability(item));
+  const flagged = Object.entries(REFUSED_FLAGS).flatMap(([flag, capability]) => (entry[flag] === true ? [capability] : []));
+  return flagged.length > 0 ? flagged : undefined;
+}
 
 /** One login at one address. */
 export function clockodoFactsKey(profile: { url: string; email: string }): string {

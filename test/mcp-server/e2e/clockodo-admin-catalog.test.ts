@@ -200,7 +200,7 @@ describe('administration of the catalog and of entries on Clockodo', () => {
         'Nothing was changed; update_catalog_item is switched off.',
     );
     await expect.poll(() => offered(olga)).toEqual(['correct_time_entries']);
-    expect(clockodoFacts.read(olga.userDataDir, clockodoFactsKey({ url: fake.url, email: OLGA.email }))?.catalogRefused).toBe(true);
+    expect(clockodoFacts.read(olga.userDataDir, clockodoFactsKey({ url: fake.url, email: OLGA.email }))?.refused).toEqual(['admin_catalog']);
     expect(project(ids.projects.website)?.note).toBeUndefined();
   });
 

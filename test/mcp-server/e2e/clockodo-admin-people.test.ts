@@ -54,8 +54,7 @@ describe('manage_people on Clockodo', () => {
     expect(textOf(moved)).toMatch(/^Clockodo did not let you add Ada Worker to the team Management \(403 Forbidden\): .* manage_teams is switched off\.$/);
     await expect.poll(() => offered(olga)).toEqual([]);
     expect(clockodoFacts.read(olga.userDataDir, clockodoFactsKey({ email: OLGA.email, url: fake.url }))).toMatchObject({
-      peopleRefused: true,
-      teamsRefused: true,
+      refused: ['admin_people', 'admin_teams'],
     });
     expect(userOf(fake, ADA.id).teamsId).toBe(1);
   });

@@ -11,9 +11,12 @@ import { noPeoplePage, onePerson, personNumber } from '../../person-lookup.ts';
 import { CellPart } from '../../grid/cell-part.ts';
 import type { AdminPeoplePart } from '../../time-tracker.ts';
 import { USER_PAGE } from '../api.ts';
-import type { ClockodoContext } from '../context.ts';
+import type { ClockodoContext, Withdrawn } from '../context.ts';
 import type { AdminPeopleEndpoints } from './endpoints.ts';
 import type { ClockodoTeam, ClockodoUser } from '../wire.ts';
+
+/** What Clockodo's refusal (403) of it withdraws, and how the log says so (context.ts, refuse). */
+export const WITHDRAWN = { capability: 'admin_people', what: 'the administration of people', tool: 'manage_people' } as const satisfies Withdrawn;
 
 /** Clockodo's roles, as its users carry them. */
 const CLOCKODO_ROLES = ['owner', 'manager', 'worker'] as const;
@@ -99,7 +102,7 @@ export class ClockodoPeople extends CellPart<ClockodoContext, AdminPeopleEndpoin
   }
 
   #owner<T>(request: ClockodoOwnerRequest, send: (action: string) => Promise<T>): Promise<T> {
-    return this.context.asOwner('people', request, send);
+    return this.context.asOwner(WITHDRAWN, request, send);
   }
 }
 

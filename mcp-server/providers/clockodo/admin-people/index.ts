@@ -5,7 +5,7 @@ import type { ClockodoGrid } from '../context.ts';
 export const ADMIN_PEOPLE: Cell<ClockodoGrid> = {
   name: 'admin-people',
   offer: {
-    own: (facts) => (facts?.role === 'owner' && facts.peopleRefused !== true ? ['admin_people'] : NONE),
+    own: (facts) => (facts?.role === 'owner' && !facts.refused?.includes('admin_people') ? ['admin_people'] : NONE),
     organisation: () => NONE,
   },
   code: async () => (await import('./code.ts')).code,

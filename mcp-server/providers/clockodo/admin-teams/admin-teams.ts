@@ -14,11 +14,14 @@ import { ensureRequests } from '../../remote/request-budget.ts';
 import { CellPart } from '../../grid/cell-part.ts';
 import { type AdminTeamsPart, BackEndError, causeOf } from '../../time-tracker.ts';
 import { USER_PAGE } from '../api.ts';
-import type { ClockodoContext } from '../context.ts';
+import type { ClockodoContext, Withdrawn } from '../context.ts';
 import type { AdminTeamsEndpoints } from './endpoints.ts';
 import { type Refusal, refusalOf } from '../../../contract/outcomes/refusals.ts';
 import type { ClockodoTeam, ClockodoUser } from '../wire.ts';
 import { sameEmail } from '../../../contract/back-end-accounts.ts';
+
+/** What Clockodo's refusal (403) of it withdraws, and how the log says so (context.ts, refuse). */
+export const WITHDRAWN = { capability: 'admin_teams', what: 'the administration of teams', tool: 'manage_teams' } as const satisfies Withdrawn;
 
 export class ClockodoAdminTeams extends CellPart<ClockodoContext, AdminTeamsEndpoints> implements AdminTeamsPart {
   /** A Clockodo team may have no leader, and no members. */
@@ -86,7 +89,7 @@ export class ClockodoAdminTeams extends CellPart<ClockodoContext, AdminTeamsEndp
   async create(name: string, members: ReadonlyArray<{ id: number; name: string; lead: boolean }>): Promise<AdminTeam> {
     ensureRequests(1 + members.length, 'Clockodo');
     const leader = members.find((member) => member.lead)?.id;
-    const made = await this.context.asOwner('teams', { action: 'create_team', team: name }, (action) =>
+    const made = await this.context.asOwner(WITHDRAWN, { action: 'create_team', team: name }, (action) =>
       this.endpoints.createTeam({ name, ...(leader === undefined ? {} : { leader }) }, action),
     );
     const { done, stopped } = await this.#move(made, members, made.id);
@@ -142,7 +145,7 @@ export class ClockodoAdminTeams extends CellPart<ClockodoContext, AdminTeamsEndp
   }
 
   async delete(team: AdminTeam): Promise<void> {
-    await this.context.asOwner('teams', { action: 'delete_team', team: team.name }, (action) => this.endpoints.deleteTeam(team.id, action));
+    await this.context.asOwner(WITHDRAWN, { action: 'delete_team', team: team.name }, (action) => this.endpoints.deleteTeam(team.id, action));
   }
 
   // Never reached through manage_teams, which asks actionRefusal first; a safeguard for any other caller.
@@ -156,7 +159,7 @@ export class ClockodoAdminTeams extends CellPart<ClockodoContext, AdminTeamsEndp
 
   /** The team's fields sent alone (`PUT /v3/teams/{id}`). */
   #change(team: AdminTeam, body: { name?: string; leader?: number | null }, request: ClockodoOwnerRequest): Promise<ClockodoTeam> {
-    return this.context.asOwner('teams', request, (action) => this.endpoints.updateTeam(team.id, body, action));
+    return this.context.asOwner(WITHDRAWN, request, (action) => this.endpoints.updateTeam(team.id, body, action));
   }
 
   /** The members' moves as add_members and remove_members say them: a failure after some were moved names those. */
@@ -177,7 +180,7 @@ export class ClockodoAdminTeams extends CellPart<ClockodoContext, AdminTeamsEndp
     for (const one of people) {
       const request: ClockodoOwnerRequest = { action: teamsId === null ? 'leave_team' : 'join_team', person: one.name, team: team.name };
       try {
-        await this.context.asOwner('teams', request, (action) => this.endpoints.updateUser(one.id, { teams_id: teamsId }, action));
+        await this.context.asOwner(WITHDRAWN, request, (action) => this.endpoints.updateUser(one.id, { teams_id: teamsId }, action));
         done.push(one);
       } catch (error) {
         return { done, stopped: { error } };
@@ -189,14 +192,14 @@ export class ClockodoAdminTeams extends CellPart<ClockodoContext, AdminTeamsEndp
   #teams(): Promise<ClockodoTeam[]> {
     const api = this.endpoints;
     const { pager } = this.context;
-    return this.context.asOwner('teams', { action: 'list_teams' }, () => allPages(pager, (page) => api.teamsPage(page)));
+    return this.context.asOwner(WITHDRAWN, { action: 'list_teams' }, () => allPages(pager, (page) => api.teamsPage(page)));
   }
 
   /** Every co-worker, the inactive too: a team's members are those whose `teams_id` names it. */
   #everyone(): Promise<ClockodoUser[]> {
     const api = this.endpoints;
     const { pager } = this.context;
-    return this.context.asOwner('teams', { action: 'list_coworkers' }, (action) => allPages(pager, (page) => api.userListPage({}, page, USER_PAGE, action)));
+    return this.context.asOwner(WITHDRAWN, { action: 'list_coworkers' }, (action) => allPages(pager, (page) => api.userListPage({}, page, USER_PAGE, action)));
   }
 }
 

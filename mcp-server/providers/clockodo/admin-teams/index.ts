@@ -5,7 +5,7 @@ import type { ClockodoGrid } from '../context.ts';
 export const ADMIN_TEAMS: Cell<ClockodoGrid> = {
   name: 'admin-teams',
   offer: {
-    own: (facts) => (facts?.role === 'owner' && facts.teamsRefused !== true ? ['admin_teams'] : NONE),
+    own: (facts) => (facts?.role === 'owner' && !facts.refused?.includes('admin_teams') ? ['admin_teams'] : NONE),
     organisation: () => NONE,
   },
   code: async () => (await import('./code.ts')).code,

@@ -9,8 +9,11 @@ import type { CatalogChange, CatalogItemFields, CatalogItemRecord, ChangeField }
 import { CellPart } from '../../grid/cell-part.ts';
 import type { CatalogAdminPart, CatalogKind } from '../../time-tracker.ts';
 import type { ClockodoCatalogRecord } from '../api.ts';
-import type { ClockodoContext, ClockodoCatalogView } from '../context.ts';
+import type { ClockodoContext, ClockodoCatalogView, Withdrawn } from '../context.ts';
 import type { CatalogAdminEndpoints } from './endpoints.ts';
+
+/** What Clockodo's refusal (403) of it withdraws, and how the log says so (context.ts, refuse). */
+export const WITHDRAWN = { capability: 'admin_catalog', what: 'changes to the catalog', tool: 'update_catalog_item' } as const satisfies Withdrawn;
 
 const NOUN: Record<CatalogKind, 'customer' | 'project' | 'service'> = { customer: 'customer', project: 'project', activity: 'service' };
 
@@ -81,7 +84,7 @@ export class ClockodoCatalogAdmin extends CellPart<ClockodoContext, CatalogAdmin
 
   /** Clockodo's 403: the tool is withdrawn at once, and the answer names the right. */
   #withdrawnOnRefusal<T>(refusal: Refusal, request: () => Promise<T>): Promise<T> {
-    return this.context.administering('catalog', refusal, request);
+    return this.context.administering(WITHDRAWN, refusal, request);
   }
 }
 

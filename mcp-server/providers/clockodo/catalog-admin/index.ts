@@ -5,7 +5,7 @@ import type { ClockodoGrid } from '../context.ts';
 export const CATALOG_ADMIN: Cell<ClockodoGrid> = {
   name: 'catalog-admin',
   offer: {
-    own: (facts) => (facts?.role === 'owner' && facts.catalogRefused !== true ? ['admin_catalog'] : NONE),
+    own: (facts) => (facts?.role === 'owner' && !facts.refused?.includes('admin_catalog') ? ['admin_catalog'] : NONE),
     organisation: () => NONE,
   },
   code: async () => (await import('./code.ts')).code,

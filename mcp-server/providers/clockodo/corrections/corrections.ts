@@ -12,10 +12,13 @@ import { allPages } from '../../remote/paging.ts';
 import { CellPart } from '../../grid/cell-part.ts';
 import type { CorrectionsPart } from '../../time-tracker.ts';
 import { ENTRY_PAGE, USER_PAGE } from '../api.ts';
-import type { ClockodoContext, ClockodoCatalogView } from '../context.ts';
+import type { ClockodoContext, ClockodoCatalogView, Withdrawn } from '../context.ts';
 import type { CorrectionsEndpoints } from './endpoints.ts';
 import { clockodoTime, instantOf, isLumpSum } from '../mapping.ts';
 import type { ClockodoEntry, ClockodoUser } from '../wire.ts';
+
+/** What Clockodo's refusal (403) of it withdraws, and how the log says so (context.ts, refuse). */
+export const WITHDRAWN = { capability: 'admin_corrections', what: "changes to colleagues' entries", tool: 'correct_time_entries' } as const satisfies Withdrawn;
 
 /** Clockodo's `billable` values (docs/back-ends/clockodo.md, "Entries"). */
 const NOT_BILLABLE = 0;
@@ -83,7 +86,7 @@ export class ClockodoCorrections extends CellPart<ClockodoContext, CorrectionsEn
     if (set.activityId !== undefined) body.services_id = set.activityId;
     const mark = billableMark(entry, set);
     if (mark !== undefined) body.billable = mark;
-    const answer = await this.context.administering('corrections', refusalOf('clockodo_correction_denied', { entry: entry.id }), () =>
+    const answer = await this.context.administering(WITHDRAWN, refusalOf('clockodo_correction_denied', { entry: entry.id }), () =>
       this.endpoints.changeEntry(entry.id, body, `correct time entry #${entry.id}`),
     );
     return { ...subject(answer, undefined), person: entry.person, login: entry.login };

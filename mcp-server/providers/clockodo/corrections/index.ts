@@ -5,7 +5,7 @@ import type { ClockodoGrid } from '../context.ts';
 export const CORRECTIONS: Cell<ClockodoGrid> = {
   name: 'corrections',
   offer: {
-    own: (facts) => (facts?.role === 'owner' && facts.correctionsRefused !== true ? ['admin_corrections'] : NONE),
+    own: (facts) => (facts?.role === 'owner' && !facts.refused?.includes('admin_corrections') ? ['admin_corrections'] : NONE),
     organisation: () => NONE,
   },
   code: async () => (await import('./code.ts')).code,
