@@ -242,7 +242,11 @@ export class ClockodoContext {
    * "Administration"): its 403 withdraws the tool at once and is said with the missing right. `send` gets
    * what the request is for in words, for the HTTP layer's other failures.
    */
-  asOwner<T>(withdrawn: Withdrawn & { tool: 'manage_people' | 'manage_teams' }, request: ClockodoOwnerRequest, send: (action: string) => Promise<T>): Promise<T> {
+  asOwner<T>(
+    withdrawn: Withdrawn & { tool: 'manage_people' | 'manage_teams' },
+    request: ClockodoOwnerRequest,
+    send: (action: string) => Promise<T>,
+  ): Promise<T> {
     const refusal = refusalOf('clockodo_owner_denied', { ...request, tool: withdrawn.tool });
     return this.administering(withdrawn, refusal, () => send(modelText(clockodoOwnerRequestWords(request))));
   }

@@ -1,4 +1,5 @@
-// Who the person is on Clockodo, their zone, the background check of what they may do, and the connection test. Its code, loaded with the tracker (index.ts lists it).
+// The account on Clockodo, as the composition takes it (tracker.ts): its endpoints, their narrowing under the
+// organisation's credential, and its parts.
 import { cellCode } from '../../grid/cell.ts';
 import type { ClockodoGrid } from '../context.ts';
 import { accountEndpoints, type AccountEndpoints } from './endpoints.ts';

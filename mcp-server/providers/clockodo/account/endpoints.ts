@@ -1,5 +1,5 @@
-// What the account sends to Clockodo (docs/back-ends/clockodo.md): who the person is on Clockodo, their zone, the background check of what they may do, and the connection test.
-// The endpoints it shares with other capabilities come from the root's api.ts; the rest are its own.
+// What the account on Clockodo sends: its own endpoints here, and those it shares with other capabilities picked from
+// the root's api.ts.
 import { type ClockodoClient } from '../api.ts';
 
 export function accountEndpoints(client: ClockodoClient) {

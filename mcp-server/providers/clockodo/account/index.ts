@@ -1,4 +1,6 @@
-// Who the person is on Clockodo, their zone, the background check of what they may do, and the connection test. (docs/back-ends/clockodo.md). What it offers is read before Clockodo's code loads.
+// The account on Clockodo (docs/back-ends/clockodo.md): who the person is, their zone, the background check of what
+// they may do, and the connection test. A cell (providers/grid/cell.ts): what it offers under each credential, read by
+// the opening before Clockodo's code loads, and where its code is.
 import type { Cell } from '../../grid/cell.ts';
 import type { ClockodoGrid } from '../context.ts';
 

@@ -1,5 +1,5 @@
-// What the people sends to Clockodo (docs/back-ends/clockodo.md): the company's people as its owner administers them.
-// The endpoints it shares with other capabilities come from the root's api.ts; the rest are its own.
+// What the people on Clockodo sends: its own endpoints here, and those it shares with other capabilities picked from
+// the root's api.ts.
 import { type ClockodoClient } from '../api.ts';
 import type { ClockodoUser } from '../wire.ts';
 

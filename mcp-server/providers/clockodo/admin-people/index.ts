@@ -1,4 +1,6 @@
-// The company's people as its owner administers them. (docs/back-ends/clockodo.md). What it offers is read before Clockodo's code loads.
+// The people on Clockodo (docs/back-ends/clockodo.md): the company's people as its owner administers them. A cell
+// (providers/grid/cell.ts): what it offers under each credential, read by the opening before Clockodo's code loads,
+// and where its code is.
 import { type Cell, NONE } from '../../grid/cell.ts';
 import type { ClockodoGrid } from '../context.ts';
 

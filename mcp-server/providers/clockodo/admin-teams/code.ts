@@ -1,4 +1,5 @@
-// The company's teams and their leaders as its owner administers them. Its code, loaded with the tracker (index.ts lists it).
+// The teams on Clockodo, as the composition takes it (tracker.ts): its endpoints, their narrowing under the
+// organisation's credential, and its parts.
 import { cellCode } from '../../grid/cell.ts';
 import type { ClockodoGrid } from '../context.ts';
 import { adminTeamsEndpoints, type AdminTeamsEndpoints } from './endpoints.ts';

@@ -1,5 +1,5 @@
-// What the teams sends to Clockodo (docs/back-ends/clockodo.md): the company's teams and their leaders as its owner administers them.
-// The endpoints it shares with other capabilities come from the root's api.ts; the rest are its own.
+// What the teams on Clockodo sends: its own endpoints here, and those it shares with other capabilities picked from
+// the root's api.ts.
 import { type ClockodoClient, teamGone } from '../api.ts';
 import type { ClockodoTeam } from '../wire.ts';
 

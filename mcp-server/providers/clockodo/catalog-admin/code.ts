@@ -1,4 +1,5 @@
-// What a customer, project or service keeps, changed by the company's owner. Its code, loaded with the tracker (index.ts lists it).
+// The catalog's fields on Clockodo, as the composition takes it (tracker.ts): its endpoints, their narrowing under the
+// organisation's credential, and its parts.
 import { cellCode } from '../../grid/cell.ts';
 import type { ClockodoGrid } from '../context.ts';
 import { catalogAdminEndpoints, type CatalogAdminEndpoints } from './endpoints.ts';

@@ -1,5 +1,5 @@
-// What the catalog's fields sends to Clockodo (docs/back-ends/clockodo.md): what a customer, project or service keeps, changed by the company's owner.
-// The endpoints it shares with other capabilities come from the root's api.ts; the rest are its own.
+// What the catalog's fields on Clockodo sends: its own endpoints here, and those it shares with other capabilities
+// picked from the root's api.ts.
 import type { CatalogKind } from '../../time-tracker.ts';
 import { CATALOG_PATHS, catalogNoun, type ClockodoCatalogRecord, type ClockodoClient, missing } from '../api.ts';
 

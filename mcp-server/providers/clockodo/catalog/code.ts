@@ -1,4 +1,5 @@
-// Customers, projects and services the person may book on (their access maps), and, for a login that may, adding and archiving them. Its code, loaded with the tracker (index.ts lists it).
+// The catalog on Clockodo, as the composition takes it (tracker.ts): its endpoints, their narrowing under the
+// organisation's credential, and its parts.
 import { cellCode } from '../../grid/cell.ts';
 import type { ClockodoGrid } from '../context.ts';
 import { catalogEndpoints, type CatalogEndpoints } from './endpoints.ts';

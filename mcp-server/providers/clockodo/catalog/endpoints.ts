@@ -1,5 +1,5 @@
-// What the catalog sends to Clockodo (docs/back-ends/clockodo.md): customers, projects and services the person may book on (their access maps), and, for a login that may, adding and archiving them.
-// The endpoints it shares with other capabilities come from the root's api.ts; the rest are its own.
+// What the catalog on Clockodo sends: its own endpoints here, and those it shares with other capabilities picked from
+// the root's api.ts.
 import type { CatalogKind } from '../../time-tracker.ts';
 import { CATALOG_PATHS, LIST_PAGE, catalogNoun, type ClockodoCatalogRecord, type ClockodoClient, missing } from '../api.ts';
 import type { ClockodoService } from '../wire.ts';

@@ -1,4 +1,6 @@
-// Customers, projects and services the person may book on (their access maps), and, for a login that may, adding and archiving them. (docs/back-ends/clockodo.md). What it offers is read before Clockodo's code loads.
+// The catalog on Clockodo (docs/back-ends/clockodo.md): the customers, projects and services the person may book on
+// (their access maps), and adding and archiving them for a login that may. A cell (providers/grid/cell.ts): what it
+// offers under each credential, read by the opening before Clockodo's code loads, and where its code is.
 import type { Cell } from '../../grid/cell.ts';
 import type { ClockodoGrid } from '../context.ts';
 

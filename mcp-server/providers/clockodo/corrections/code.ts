@@ -1,4 +1,5 @@
-// Colleagues' entries corrected in bulk by the company's owner. Its code, loaded with the tracker (index.ts lists it).
+// Corrections on Clockodo, as the composition takes it (tracker.ts): its endpoints, their narrowing under the
+// organisation's credential, and its parts.
 import { cellCode } from '../../grid/cell.ts';
 import type { ClockodoGrid } from '../context.ts';
 import { correctionsEndpoints, type CorrectionsEndpoints } from './endpoints.ts';

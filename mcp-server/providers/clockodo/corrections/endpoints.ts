@@ -1,5 +1,5 @@
-// What corrections sends to Clockodo (docs/back-ends/clockodo.md): colleagues' entries corrected in bulk by the company's owner.
-// The endpoints it shares with other capabilities come from the root's api.ts; the rest are its own.
+// What corrections on Clockodo sends: its own endpoints here, and those it shares with other capabilities picked from
+// the root's api.ts.
 import { type ClockodoClient } from '../api.ts';
 
 export function correctionsEndpoints(client: ClockodoClient) {

@@ -1,4 +1,6 @@
-// Colleagues' entries corrected in bulk by the company's owner. (docs/back-ends/clockodo.md). What it offers is read before Clockodo's code loads.
+// Corrections on Clockodo (docs/back-ends/clockodo.md): colleagues' entries corrected in bulk by the company's owner.
+// A cell (providers/grid/cell.ts): what it offers under each credential, read by the opening before Clockodo's code
+// loads, and where its code is.
 import { type Cell, NONE } from '../../grid/cell.ts';
 import type { ClockodoGrid } from '../context.ts';
 

@@ -1,4 +1,5 @@
-// The person's own absences on Clockodo's absence module, filed, withdrawn, their balance, and the calendar of what they may see. Its code, loaded with the tracker (index.ts lists it).
+// Leave on Clockodo, as the composition takes it (tracker.ts): its endpoints, their narrowing under the organisation's
+// credential, and its parts.
 import { cellCode } from '../../grid/cell.ts';
 import type { ClockodoGrid } from '../context.ts';
 import { leaveEndpoints, type LeaveEndpoints } from './endpoints.ts';

@@ -1,5 +1,5 @@
-// What leave sends to Clockodo (docs/back-ends/clockodo.md): the person's own absences on Clockodo's absence module, filed, withdrawn, their balance, and the calendar of what they may see.
-// The endpoints it shares with other capabilities come from the root's api.ts; the rest are its own.
+// What leave on Clockodo sends: its own endpoints here, and those it shares with other capabilities picked from the
+// root's api.ts.
 import { type AbsenceStatusChange, type ClockodoClient, missing } from '../api.ts';
 import type { ClockodoAbsence } from '../wire.ts';
 

@@ -1,4 +1,6 @@
-// The person's own absences on Clockodo's absence module, filed, withdrawn, their balance, and the calendar of what they may see. (docs/back-ends/clockodo.md). What it offers is read before Clockodo's code loads.
+// Leave on Clockodo (docs/back-ends/clockodo.md): the person's own absences on the absence module: filed, withdrawn,
+// their balance, and the calendar of what they may see. A cell (providers/grid/cell.ts): what it offers under each
+// credential, read by the opening before Clockodo's code loads, and where its code is.
 import { type Cell, NONE } from '../../grid/cell.ts';
 import type { ClockodoGrid } from '../context.ts';
 import { ABSENCE_MODULE } from '../facts.ts';

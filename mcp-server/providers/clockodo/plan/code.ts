@@ -1,4 +1,5 @@
-// The person's target hours, non-business days and time account as Clockodo keeps them. Its code, loaded with the tracker (index.ts lists it).
+// The person's plan on Clockodo, as the composition takes it (tracker.ts): its endpoints, their narrowing under the
+// organisation's credential, and its parts.
 import { cellCode } from '../../grid/cell.ts';
 import type { ClockodoGrid } from '../context.ts';
 import { planEndpoints, type PlanEndpoints } from './endpoints.ts';

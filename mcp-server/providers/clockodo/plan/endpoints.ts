@@ -1,5 +1,5 @@
-// What the person's plan sends to Clockodo (docs/back-ends/clockodo.md): the person's target hours, non-business days and time account as Clockodo keeps them.
-// The endpoints it shares with other capabilities come from the root's api.ts; the rest are its own.
+// What the person's plan on Clockodo sends: its own endpoints here, and those it shares with other capabilities picked
+// from the root's api.ts.
 import { type ClockodoClient } from '../api.ts';
 import type { ClockodoNonbusinessDay, ClockodoTargetHours, ClockodoUserReport } from '../wire.ts';
 

@@ -1,4 +1,6 @@
-// The person's target hours, non-business days and time account as Clockodo keeps them. (docs/back-ends/clockodo.md). What it offers is read before Clockodo's code loads.
+// The person's plan on Clockodo (docs/back-ends/clockodo.md): their target hours, non-business days and time account
+// as Clockodo keeps them. A cell (providers/grid/cell.ts): what it offers under each credential, read by the opening
+// before Clockodo's code loads, and where its code is.
 import { type Cell, NONE } from '../../grid/cell.ts';
 import type { ClockodoGrid } from '../context.ts';
 

@@ -1,5 +1,6 @@
-// The person's plan under the organisation's credential (docs/back-ends/clockodo.md, "Acting for others"): every endpoint
-// narrowed to the person (acting.ts), the ones it shares with other capabilities as the root narrows them.
+// The person's plan on Clockodo under the owner's key, acting for one person (docs/back-ends/clockodo.md, "Acting for
+// others"): every endpoint read with the person's id only. The shared endpoints as the root narrows them (acting.ts);
+// an endpoint added to endpoints.ts does not compile until it is narrowed here.
 import type { ClockodoActing } from '../acting.ts';
 import type { PlanEndpoints } from './endpoints.ts';
 

@@ -1,4 +1,5 @@
-// What a person who leads people sees and decides: their hours, a project's time, and the absences they decide. Its code, loaded with the tracker (index.ts lists it).
+// The team's tools on Clockodo, as the composition takes it (tracker.ts): its endpoints, their narrowing under the
+// organisation's credential, and its parts.
 import { cellCode } from '../../grid/cell.ts';
 import type { ClockodoGrid } from '../context.ts';
 import { teamEndpoints, type TeamEndpoints } from './endpoints.ts';

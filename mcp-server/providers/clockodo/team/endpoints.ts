@@ -1,5 +1,5 @@
-// What the team's tools sends to Clockodo (docs/back-ends/clockodo.md): what a person who leads people sees and decides: their hours, a project's time, and the absences they decide.
-// The endpoints it shares with other capabilities come from the root's api.ts; the rest are its own.
+// What the team's tools on Clockodo sends: its own endpoints here, and those it shares with other capabilities picked
+// from the root's api.ts.
 import { type ClockodoClient, missing } from '../api.ts';
 import type { ClockodoAbsence } from '../wire.ts';
 

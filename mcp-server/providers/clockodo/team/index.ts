@@ -1,4 +1,6 @@
-// What a person who leads people sees and decides: their hours, a project's time, and the absences they decide. (docs/back-ends/clockodo.md). What it offers is read before Clockodo's code loads.
+// The team's tools on Clockodo (docs/back-ends/clockodo.md): what a person who leads people sees and decides: their
+// hours, a project's time, the absences they decide. A cell (providers/grid/cell.ts): what it offers under each
+// credential, read by the opening before Clockodo's code loads, and where its code is.
 import { type Cell, NONE } from '../../grid/cell.ts';
 import type { ClockodoGrid } from '../context.ts';
 import { LEADS, decidesLeave } from '../facts.ts';

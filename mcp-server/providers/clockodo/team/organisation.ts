@@ -1,5 +1,7 @@
-// The team's tools under the organisation's credential (docs/back-ends/clockodo.md, "Acting for others"): every endpoint
-// narrowed to the person (acting.ts), the ones it shares with other capabilities as the root narrows them.
+// The team's tools on Clockodo under the owner's key, acting for one person (docs/back-ends/clockodo.md, "Acting for
+// others"): every endpoint only the people Clockodo says the person leads or decides, never their own request. The
+// shared endpoints as the root narrows them (acting.ts); an endpoint added to endpoints.ts does not compile until it
+// is narrowed here.
 import { type ClockodoActing, notTheirs, PENDING } from '../acting.ts';
 import { BackEndError } from '../../time-tracker.ts';
 import type { TeamEndpoints } from './endpoints.ts';

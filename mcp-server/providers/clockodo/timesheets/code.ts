@@ -1,4 +1,5 @@
-// The clock and the person's own time entries: listed, logged, changed, deleted, and the spans a report adds up. Its code, loaded with the tracker (index.ts lists it).
+// The timer and the entries on Clockodo, as the composition takes it (tracker.ts): its endpoints, their narrowing
+// under the organisation's credential, and its parts.
 import { cellCode } from '../../grid/cell.ts';
 import type { ClockodoGrid } from '../context.ts';
 import { timesheetsEndpoints, type TimesheetsEndpoints } from './endpoints.ts';

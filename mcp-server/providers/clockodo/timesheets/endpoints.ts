@@ -1,5 +1,5 @@
-// What the timer and the entries sends to Clockodo (docs/back-ends/clockodo.md): the clock and the person's own time entries: listed, logged, changed, deleted, and the spans a report adds up.
-// The endpoints it shares with other capabilities come from the root's api.ts; the rest are its own.
+// What the timer and the entries on Clockodo sends: its own endpoints here, and those it shares with other
+// capabilities picked from the root's api.ts.
 import { remoteRefusal } from '../../remote/remote-error.ts';
 import { type ClockodoClient, entryNotFound } from '../api.ts';
 import type { ClockodoClock, ClockodoEntry } from '../wire.ts';

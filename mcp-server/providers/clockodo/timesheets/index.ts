@@ -1,4 +1,6 @@
-// The clock and the person's own time entries: listed, logged, changed, deleted, and the spans a report adds up. (docs/back-ends/clockodo.md). What it offers is read before Clockodo's code loads.
+// The timer and the entries on Clockodo (docs/back-ends/clockodo.md): the clock and the person's own entries, listed,
+// logged, changed and deleted, and the spans a report adds up. A cell (providers/grid/cell.ts): what it offers under
+// each credential, read by the opening before Clockodo's code loads, and where its code is.
 import type { Cell } from '../../grid/cell.ts';
 import type { ClockodoGrid } from '../context.ts';
 

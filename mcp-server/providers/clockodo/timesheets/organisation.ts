@@ -1,5 +1,7 @@
-// The timer and the entries under the organisation's credential (docs/back-ends/clockodo.md, "Acting for others"): every endpoint
-// narrowed to the person (acting.ts), the ones it shares with other capabilities as the root narrows them.
+// The timer and the entries on Clockodo under the owner's key, acting for one person (docs/back-ends/clockodo.md,
+// "Acting for others"): every endpoint narrowed to the person: their clock and entries only, booked within their
+// access maps, outside their edit lock. The shared endpoints as the root narrows them (acting.ts); an endpoint added
+// to endpoints.ts does not compile until it is narrowed here.
 import type { ClockodoActing } from '../acting.ts';
 import type { TimesheetsEndpoints } from './endpoints.ts';
 
