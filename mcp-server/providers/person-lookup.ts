@@ -3,7 +3,7 @@
 // ASCII letters only: a look-alike letter names nobody, contract/back-end-accounts.ts).
 // Several matches are refused with each one's number, so the model or person can choose; none, with
 // up to five near names, so a typo costs one more call rather than a guess. Calamari names people by
-// e-mail and has its own (calamari/admin-people.ts).
+// e-mail and has its own (calamari/admin-people/admin-people.ts).
 import type { AdminPerson } from '../domain/admin-people.ts';
 import { BackEndError } from './time-tracker.ts';
 import { normalizeEmail, sameEmail } from '../contract/back-end-accounts.ts';

@@ -10,7 +10,7 @@ import './product-pace.ts';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
-import { rememberedCalamariCapabilities } from '../../mcp-server/providers/calamari/capabilities.ts';
+import { rememberedCalamariCapabilities } from '../../mcp-server/providers/calamari/cells.ts';
 import { CALAMARI_FACTS_FILE, calamariFacts, calamariFactsKey } from '../../mcp-server/providers/calamari/facts.ts';
 import { CALAMARI_PROJECTS_FILE, KEPT_PROJECTS, KeptProjects, keptProjects } from '../../mcp-server/providers/calamari/kept-projects.ts';
 import { SERVER_BUNDLE } from '../support/engine.ts';

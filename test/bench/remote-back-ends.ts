@@ -12,7 +12,7 @@
 // status code (main/engine/timesheet.ts) against the real engine and the fake.
 import './product-pace.ts';
 import { pollInterval } from '../../main/app/status-sync.ts';
-import { SHIFTS_REUSE_MS } from '../../mcp-server/providers/calamari/shifts.ts';
+import { SHIFTS_REUSE_MS } from '../../mcp-server/providers/calamari/timesheets/shifts.ts';
 import * as calamari from '../mcp-server/providers/calamari/request-scenario.ts';
 import * as clockify from '../mcp-server/providers/clockify/request-scenario.ts';
 import * as clockodo from '../mcp-server/providers/clockodo/request-scenario.ts';

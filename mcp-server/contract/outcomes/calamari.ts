@@ -16,7 +16,7 @@ const READS_SO_FAR = "which is as far as one call reads (its requests are the wh
 
 type Employee = { name: string; email: string };
 
-/** What each of the terminal's events (providers/calamari/api.ts) does, as a refusal says it was not done. */
+/** What each of the terminal's events (providers/calamari/timesheets/endpoints.ts) does, as a refusal says it was not done. */
 const TERMINAL_EVENTS = { 'break-start': 'start the break', 'break-stop': 'end the break', 'clock-out': 'end the shift' } as const;
 
 export const calamariRuleRefusals = refusalFamily({

@@ -1,10 +1,11 @@
-// Calamari's REST API as Punchcard uses it (docs/back-ends/calamari.md): one method per endpoint, with
-// its request and answer types and what the request is for in words, over the shared remote client.
-// HTTP Basic with user `calamari` and the organisation's key; reads are POSTs with a JSON body too.
-// Every method that names a person names the configured one, but for the team tools' reads of the
-// people Calamari's own data says this person manages (team.ts decides who they are). A
-// module's call that Calamari refuses (403) is reported to `onModuleRefused`, which withdraws that
-// module's tools. Nothing here decides which requests a call makes; the feature modules do.
+// How Punchcard sends to Calamari's REST API (docs/back-ends/calamari.md), over the shared remote client: HTTP Basic
+// with user `calamari` and the organisation's key; reads are POSTs with a JSON body too. Each capability's folder holds
+// the endpoints it alone sends (<capability>/endpoints.ts); here are the senders they use, and the endpoints several
+// capabilities, or the person and the account they share (context.ts), send: one method per endpoint, with its request
+// and answer types and what the request is for in words. Every request that names a person names the configured one,
+// but for the team tools' reads of the people Calamari's own data says this person manages (context.ts, reports,
+// decides who they are). A module's call that Calamari refuses (403) is reported to `onModuleRefused`, which withdraws
+// that module's tools. Nothing here decides which requests a call makes; the parts do.
 import { SYSTEM_WALL_CLOCK, type WallClock } from '../../clock.ts';
 import { limitsFileOf, sharedPacer } from '../remote/limits-file.ts';
 import { HeldBack, ON_THIS_COMPUTER, organisationGate } from '../remote/organisation-limit.ts';
@@ -12,19 +13,7 @@ import { bothPaces, type Pacer, pacer } from '../remote/pacing.ts';
 import { createRemoteClient, type RemoteConnection } from '../remote/remote-client.ts';
 import { remoteRefusal } from '../remote/remote-error.ts';
 import { CALAMARI_WORDS, CalamariError, type CalamariModule, describeHttpFailure, describeNotJson, type RequestPurpose } from './errors.ts';
-import type {
-  CalamariAbsenceType,
-  CalamariBalance,
-  CalamariEmployeePage,
-  CalamariHoliday,
-  CalamariNamed,
-  CalamariRequest,
-  CalamariShift,
-  CalamariShiftStatus,
-  CalamariTeam,
-  CalamariTerminalAnswer,
-  CalamariWorkingWeek,
-} from './wire.ts';
+import type { CalamariAbsenceType, CalamariEmployeePage, CalamariNamed, CalamariShiftStatus, CalamariTeam } from './wire.ts';
 import { usedUpLimit } from './quota.ts';
 
 /** Requests in flight to Calamari. */
@@ -88,16 +77,6 @@ export function countedOnThisComputer(
   };
 }
 
-/** The terminal's clock events; `time` is the person's wall clock without zone or fraction. */
-export type TerminalEvent = 'clock-in' | 'clock-out' | 'break-start' | 'break-stop';
-
-const TERMINAL_ACTIONS: Record<TerminalEvent, string> = {
-  'clock-in': 'start your shift',
-  'clock-out': 'end your shift',
-  'break-start': 'start your break',
-  'break-stop': 'end your break',
-};
-
 export interface CalamariApiOptions {
   /** Where Calamari is, and the organisation's key. */
   connection: RemoteConnection;
@@ -115,9 +94,18 @@ export interface CalamariApiOptions {
   zone: () => string;
 }
 
-export type CalamariApi = ReturnType<typeof createCalamariApi>;
+/** What a request of Time & Attendance, of Time Off, or of the employees and teams is for, in words. */
+export const attendance = (action: string): RequestPurpose => ({ action, module: 'timeAndAttendance' });
+export const timeOff = (action: string): RequestPurpose => ({ action, module: 'timeOff' });
+export const people = (action: string): RequestPurpose => ({ action, module: 'people' });
 
-export function createCalamariApi(options: CalamariApiOptions) {
+/** The endpoints the capabilities share, as sent. */
+export type CalamariApi = CalamariClient['api'];
+
+/** The client the endpoints send with: its senders, the one person they name, and the endpoints the capabilities share. */
+export type CalamariClient = ReturnType<typeof createCalamariClient>;
+
+export function createCalamariClient(options: CalamariApiOptions) {
   const { connection, email } = options;
   const { baseUrl } = connection;
   const client = createRemoteClient<RequestPurpose>({
@@ -159,75 +147,25 @@ export function createCalamariApi(options: CalamariApiOptions) {
     await options.confirmPerson();
     return find<T>(path, body, purpose);
   };
-  const attendance = (action: string): RequestPurpose => ({ action, module: 'timeAndAttendance' });
-  const timeOff = (action: string): RequestPurpose => ({ action, module: 'timeOff' });
-  const people = (action: string): RequestPurpose => ({ action, module: 'people' });
 
   return {
-    /** The person in the employee list (empty where the e-mail is no employee). */
-    findEmployee: () => find<CalamariEmployeePage>('/employees/v1/search', { employee: email }, people('find you among the employees')),
-    /** A page of the people of the person's teams: colleagues are reached by team, never by name. */
-    teamMembers: (teams: readonly number[], page: number) =>
-      find<CalamariEmployeePage>('/employees/v1/search', { teams, page }, people("read your teams' names")),
-    /** A page of the whole organisation's employees: who reports to whom is read from them, never shown. */
-    employeesPage: (page: number) => find<CalamariEmployeePage>('/employees/v1/search', { page }, people('read who reports to you')),
-    teams: () => find<CalamariTeam[]>('/teams/v1/all', {}, people('read the teams you manage')),
-    /** The holiday calendar one of the person's reports follows, named by that report. */
-    holidaysOf: (report: string, from: string, to: string) =>
-      find<CalamariHoliday[]>('/holiday/v1/find', { employee: report, from, to }, people("read your reports' public holidays")),
-    workingWeeks: () => find<CalamariWorkingWeek[]>('/working-week/v1/all', {}, people('read the working weeks')),
-    holidays: (from: string, to: string) => find<CalamariHoliday[]>('/holiday/v1/find', { employee: email, from, to }, people('read your public holidays')),
-
-    /** Whether the person's shift runs (STARTED, BREAK) or not (STOPPED): a small answer, without the shift itself. */
-    shiftStatus: () => find<CalamariShiftStatus | undefined>('/clockin/shift/status/v1/get-current', { person: email }, attendance('read your shift status')),
-    terminal: (event: TerminalEvent, fields: Record<string, unknown>) =>
-      post<CalamariTerminalAnswer>(`/clockin/terminal/v1/${event}`, { person: email, ...fields }, attendance(TERMINAL_ACTIONS[event])),
-    breakTypes: () => find<CalamariNamed[]>('/clockin/terminal/v1/get-break-types-for-person', { person: email }, attendance('read your break types')),
-    projects: () => find<CalamariNamed[]>('/clockin/projects/v1/get-projects-for-person', { person: email }, attendance('read your projects')),
-    shifts: (from: string, to: string) =>
-      find<CalamariShift[]>('/clockin/timesheetentries/v1/find', { from, to, employees: [email] }, attendance('read your shifts')),
-    /** A past shift; the answer is not documented (an id, or nothing). */
-    createShift: (fields: Record<string, unknown>) =>
-      post<{ id?: number } | undefined>('/clockin/timesheetentries/v1/create', { person: email, ...fields }, attendance('add the shift')),
-    /** The shifts of the people the person manages (never an empty list: that would be the whole organisation). */
-    reportsShifts: (from: string, to: string, reports: readonly string[]) =>
-      find<CalamariShift[]>('/clockin/timesheetentries/v1/find', { from, to, employees: nonEmpty(reports) }, attendance("read your reports' shifts")),
-    balance: (from: string, to: string) =>
-      find<Array<{ person?: { email?: string }; balance?: number }>>(
-        '/clockin/timesheetentries/v1/balance',
-        { from, to, employees: [email] },
-        attendance('read your working-time balance'),
-      ),
-
-    absenceTypes: () => find<CalamariAbsenceType[]>('/leave/v1/get-absence-types', {}, timeOff('read the absence types')),
-    requests: (from: string, to: string) =>
-      findUnnamed<CalamariRequest[]>('/leave/request/v1/find', { employee: email, from, to }, timeOff('list your leave requests')),
-    teamRequests: (from: string, to: string, teams: readonly number[]) =>
-      find<CalamariRequest[]>('/leave/request/v1/find-advanced', { from, to, teams }, timeOff("read your teams' absences")),
-    reportsRequests: (from: string, to: string, reports: readonly string[]) =>
-      find<CalamariRequest[]>('/leave/request/v1/find-advanced', { from, to, employees: nonEmpty(reports) }, timeOff("read your reports' leave")),
-    createRequest: (fields: Record<string, unknown>) =>
-      post<{ id: number }>('/leave/request/v1/create', { employee: email, ...fields }, timeOff('file the leave request')),
-    entitlementBalance: (absenceTypeId: number, date: string) =>
-      findUnnamed<CalamariBalance>(
-        '/leave/v1/entitlement-balance/get',
-        { absenceTypeId: String(absenceTypeId), employee: email, date },
-        timeOff('read your vacation balance'),
-      ),
-
-    /** A page of the employee list as its administrator reads it (manage_people): archived people too where asked. */
-    employeeListPage: (page: number, withArchived: boolean) =>
-      find<CalamariEmployeePage>('/employees/v1/search', { page, ...(withArchived ? { withArchived: true } : {}) }, people('list the employees')),
-    /** One employee by e-mail, archived or not (manage_people's show). */
-    employeeByEmail: (address: string) =>
-      find<CalamariEmployeePage>('/employees/v1/search', { employee: address, withArchived: true }, people(`look for ${address} among the employees`)),
-
+    /** The one person every request that names someone names (their e-mail). */
+    email,
+    post,
+    find,
+    findUnnamed,
+    /** The endpoints the capabilities share, and the person and the account read (context.ts). */
+    api: {
+      /** The person in the employee list (empty where the e-mail is no employee). */
+      findEmployee: () => find<CalamariEmployeePage>('/employees/v1/search', { employee: email }, people('find you among the employees')),
+      /** A page of the whole organisation's employees: who reports to whom is read from them, never shown. */
+      employeesPage: (page: number) => find<CalamariEmployeePage>('/employees/v1/search', { page }, people('read who reports to you')),
+      teams: () => find<CalamariTeam[]>('/teams/v1/all', {}, people('read the teams you manage')),
+      /** Whether the person's shift runs (STARTED, BREAK) or not (STOPPED): a small answer, without the shift itself. */
+      shiftStatus: () => find<CalamariShiftStatus | undefined>('/clockin/shift/status/v1/get-current', { person: email }, attendance('read your shift status')),
+      projects: () => find<CalamariNamed[]>('/clockin/projects/v1/get-projects-for-person', { person: email }, attendance('read your projects')),
+      absenceTypes: () => find<CalamariAbsenceType[]>('/leave/v1/get-absence-types', {}, timeOff('read the absence types')),
+    },
     close: () => client.close(),
   };
-}
-
-/** A filter of people that is never empty: Calamari reads an empty filter as everyone. */
-function nonEmpty(people: readonly string[]): readonly string[] {
-  if (people.length === 0) throw new Error('A read of no one would read the whole organisation.');
-  return people;
 }

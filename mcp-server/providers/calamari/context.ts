@@ -1,21 +1,29 @@
-// What the Calamari feature modules share: the API, the options, the one person Punchcard acts for
-// (from the employee list, where the key may read it), their zone, and which modules answer for the
-// key — remembered between starts (facts.ts), asked about only where that can change something, and
-// deciding the tools. Calamari's limit is counted per hour, so reference data is kept for an hour.
+// What Calamari's capabilities share (docs/internals/back-ends.md, "A capability is a folder"): the options, the
+// client and the endpoints they share (api.ts), the one person Punchcard acts for (from the employee list, where the
+// key may read it), their zone, whom Calamari's own data says they manage, their projects, and which modules answer
+// for the key — remembered between starts (facts.ts), asked about only where that can change something, and deciding
+// the tools; and the grid the cells are made in (CalamariGrid). Calamari's limit is counted per hour, so reference
+// data is kept for an hour.
 import { firstNonAscii, sameEmail } from '../../contract/back-end-accounts.ts';
 import type { ProfileOf } from '../../contract/back-end-descriptor.ts';
 import type { CALAMARI } from '../../contract/back-ends/calamari.ts';
+import type { Capability } from '../../contract/vocabulary.ts';
+import { MAX_REQUESTS_PER_CALL } from '../../domain/call-limits.ts';
 import { firstValidZone, isValidTimeZone, localDate } from '../../domain/time.ts';
-import { Expiring } from '../remote/cache.ts';
+import type { Grid } from '../grid/cell.ts';
+import type { RemoteParts } from '../grid/parts.ts';
+import { allSettled, Expiring, mapWithLimit } from '../remote/cache.ts';
 import type { LearnedFacts } from '../remote/learned-facts.ts';
 import { remoteRefusal, unlessRefused } from '../remote/remote-error.ts';
-import { learnedFacts, remoteConnection, type RemoteTrackerOptions } from '../remote-tracker.ts';
-import { type CalamariApi, countedOnThisComputer, createCalamariApi } from './api.ts';
-import { calamariCapabilities } from './capabilities.ts';
+import { ensureRequests } from '../remote/request-budget.ts';
+import { factsPlace, learnedFacts, remoteConnection, type RemoteTrackerOptions } from '../remote-tracker.ts';
+import { BackEndError, type PlanPart } from '../time-tracker.ts';
+import { type CalamariApi, type CalamariClient, countedOnThisComputer, createCalamariClient } from './api.ts';
 import { CalamariError, type CalamariModule, moduleName, unknownEmployee } from './errors.ts';
 import { calamariFacts, calamariFactsKey, type CalamariFacts } from './facts.ts';
-import { findEmployee } from './reporting-lines.ts';
-import type { CalamariAbsenceType, CalamariEmployee, CalamariShiftStatus } from './wire.ts';
+import { PersonProjects } from './kept-projects.ts';
+import { findEmployee, reportsOf } from './reporting-lines.ts';
+import type { CalamariAbsenceType, CalamariEmployee, CalamariShiftStatus, CalamariWorkingWeek } from './wire.ts';
 
 export type CalamariProfile = ProfileOf<typeof CALAMARI>;
 
@@ -27,11 +35,40 @@ export type CalamariTrackerOptions = RemoteTrackerOptions<CalamariProfile>;
 
 export type Module = Exclude<CalamariModule, 'people'>;
 
+/** Pages of the employee list read at most at once, as the API client sends at most four requests. */
+const PARALLEL_PAGES = 4;
+
+/** The plan as the account and the team tools use it: the organisation's working weeks too. */
+export interface CalamariPlanView extends PlanPart {
+  /** The working weeks, kept for an hour; null where the key may not read them. */
+  weeks(): Promise<CalamariWorkingWeek[] | null>;
+}
+
+/**
+ * What Calamari's cells are made in (providers/grid/cell.ts). Its person is `never`: Calamari has no organisation
+ * account acting for people (docs/back-ends/calamari.md, "Acting for one person"), so its endpoints are never narrowed
+ * to one (cells.ts).
+ */
+export interface CalamariGrid extends Grid {
+  readonly client: CalamariClient;
+  readonly person: never;
+  readonly context: CalamariContext;
+  readonly known: CalamariFacts | undefined;
+  readonly parts: RemoteParts & { plan: CalamariPlanView };
+}
+
 export class CalamariContext {
   readonly options: CalamariTrackerOptions;
   readonly email: string;
+  /** What the cells send with (their endpoints are made over it: providers/grid/compose.ts). */
+  readonly client: CalamariClient;
+  /** The endpoints the capabilities share, for what the context itself reads. */
   readonly api: CalamariApi;
   readonly facts: LearnedFacts<CalamariFacts>;
+  /** The projects the person may book on, kept for their hour (kept-projects.ts): the catalog lists them, the shifts book on them. */
+  readonly projects: PersonProjects;
+  /** Whom the person manages; reporting lines change rarely, and reading them costs a page per few people. */
+  readonly #reports = new Expiring<CalamariEmployee[]>(REFERENCE_TTL_MS);
   /** The person as the employee list has them; null when the key may not read that list. */
   readonly #employee = new Expiring<CalamariEmployee | null>(REFERENCE_TTL_MS);
   readonly #absenceTypes = new Expiring<CalamariAbsenceType[]>(REFERENCE_TTL_MS);
@@ -40,10 +77,11 @@ export class CalamariContext {
   /** When an answer last named the person's own record for their address (confirmAddress), by the process's clock. */
   #addressSeenAt: number | undefined;
 
-  constructor(options: CalamariTrackerOptions) {
+  /** `capabilitiesOf`: what the cells offer, from what is known (cells.ts). */
+  constructor(options: CalamariTrackerOptions, capabilitiesOf: (facts: CalamariFacts | undefined) => ReadonlySet<Capability>) {
     this.options = options;
     this.email = options.profile.email;
-    this.api = createCalamariApi({
+    this.client = createCalamariClient({
       // Without a host's own count of the organisation's limit, Punchcard's processes here share one.
       connection: options.requestGate
         ? remoteConnection(options)
@@ -59,10 +97,19 @@ export class CalamariContext {
       // from what is known already: a request to learn it would meet the same hold.
       zone: () => firstValidZone(this.options.timezone(), this.facts.current.timezone),
     });
+    this.api = this.client.api;
     this.facts = learnedFacts(options, {
       file: calamariFacts,
       key: calamariFactsKey(options.profile),
-      capabilitiesOf: calamariCapabilities,
+      capabilitiesOf,
+    });
+    this.projects = new PersonProjects({
+      place: factsPlace(options),
+      key: calamariFactsKey(options.profile),
+      ttlMs: REFERENCE_TTL_MS,
+      log: options.log,
+      now: options.now,
+      read: () => this.api.projects(),
     });
   }
 
@@ -207,8 +254,45 @@ export class CalamariContext {
     }
   }
 
+  /**
+   * The active people Calamari says this person manages, read once an hour (afresh where asked), and
+   * learned for the tools: nobody withdraws them, somebody offers them.
+   */
+  reports(fresh = false): Promise<CalamariEmployee[]> {
+    if (fresh) this.#reports.invalidate();
+    return this.#reports.get(async () => {
+      const [employees, teams] = await allSettled([this.#employeeList(), this.#teams()]);
+      const me = findEmployee(employees, this.email);
+      if (!me) throw unknownEmployee(this.email);
+      const reports = reportsOf(me, employees, teams);
+      this.learnManages(reports.length > 0);
+      return reports;
+    });
+  }
+
   close(): void {
-    this.api.close();
+    this.client.close();
+  }
+
+  /** The whole employee list, page by page (Calamari documents no filter by manager). */
+  async #employeeList(): Promise<CalamariEmployee[]> {
+    const first = await unlessRefused(this.api.employeesPage(0));
+    if (!first) {
+      this.learnManages(false);
+      throw new BackEndError('calamari_reports_unreadable');
+    }
+    const pages = first.totalPages ?? 1;
+    const rest = Array.from({ length: Math.max(0, pages - 1) }, (_, index) => index + 1);
+    // Outside a tool call (the background check) no budget holds the list: the same bound does.
+    if (rest.length >= MAX_REQUESTS_PER_CALL) throw new BackEndError('calamari_employee_list_too_long', { pages });
+    ensureRequests(rest.length, 'Calamari');
+    const more = await mapWithLimit(rest, PARALLEL_PAGES, (page) => this.api.employeesPage(page));
+    return [first, ...more].flatMap((page) => page.employees);
+  }
+
+  /** The organisation's teams with their managers; none where the key may not read them (direct reports still count). */
+  async #teams() {
+    return (await unlessRefused(this.api.teams())) ?? [];
   }
 
   async #readEmployee(): Promise<CalamariEmployee | null> {

@@ -5,8 +5,11 @@
 // after a quiet spell or on another instance) names a project without asking Calamari, whose request
 // limit is the whole organisation's. A file of its own, read only where an engine would otherwise ask
 // Calamari for the projects: the opening of a connection reads the facts file (facts.ts) for the
-// tools, and a list of tens of kilobytes stays off that path. No zod and no HTTP here.
+// tools, and a list of tens of kilobytes stays off that path. No zod and no HTTP here. And the
+// projects as the capabilities share them (PersonProjects: the catalog lists them, the shifts book
+// on them), kept for their hour in the engine and here.
 import type { Log } from '../../log.ts';
+import { Expiring } from '../remote/cache.ts';
 import { defined, factsFile, type FactsPlace, pick } from '../remote/facts-file.ts';
 import type { CalamariNamed } from './wire.ts';
 
@@ -83,5 +86,73 @@ export class KeptProjects {
 
   forget(): void {
     projectsFile.write(this.#place, this.#key, { projects: undefined, readAt: undefined }, this.#log);
+  }
+}
+
+/**
+ * The projects the person may book on, kept for an hour: a clock-in or a shift by name within it
+ * asks Calamari nothing more, and Calamari itself refuses a project archived meanwhile (then forget).
+ * The hour is the listing's, not the engine's: an engine that starts within it takes the list kept
+ * beside the facts (KeptProjects) rather than asking again, by its own clock, and each new listing
+ * is kept there for the next.
+ */
+export class PersonProjects {
+  /** The projects this engine read, kept for an hour. */
+  readonly #projects: Expiring<CalamariNamed[]>;
+  /** Where each listing is kept for the engines that start within its hour. */
+  readonly #kept: KeptProjects;
+  readonly #now: () => number;
+  readonly #read: () => Promise<CalamariNamed[]>;
+  /** A list an engine read and kept (another's, or this one's before it restarted), until an hour after it was read. */
+  #taken: { projects: CalamariNamed[]; until: number } | undefined;
+  /** Counts what Calamari refused: a listing asked for before a refusal is not kept for the next engine. */
+  #refusals = 0;
+
+  /** `read`: Calamari's listing of the person's projects, one request. */
+  constructor(options: { place: FactsPlace; key: string; ttlMs: number; log: Log; now: () => number; read: () => Promise<CalamariNamed[]> }) {
+    this.#projects = new Expiring<CalamariNamed[]>(options.ttlMs);
+    this.#kept = new KeptProjects(options);
+    this.#now = options.now;
+    this.#read = options.read;
+  }
+
+  async list(): Promise<CalamariNamed[]> {
+    if (!this.#projects.holds()) {
+      const taken = await this.#keptInItsHour();
+      if (taken) return taken;
+    }
+    return this.#projects.get(() => this.#listing());
+  }
+
+  /**
+   * Calamari refused a project they named: the next call reads them afresh, here and in any engine
+   * that starts after, so the kept list is forgotten too.
+   */
+  forget(): void {
+    this.#refusals++;
+    this.#projects.invalidate();
+    this.#taken = undefined;
+    this.#kept.forget();
+  }
+
+  /** The kept list where one was read within the hour: looked up once, then held until its hour ends. */
+  async #keptInItsHour(): Promise<CalamariNamed[] | undefined> {
+    const now = this.#now;
+    if (this.#taken && now() < this.#taken.until) return this.#taken.projects;
+    const refusals = this.#refusals;
+    const fresh = await this.#kept.fresh(now);
+    // Calamari refused a project while the list was being looked up: that list may still name it.
+    if (refusals !== this.#refusals) return undefined;
+    this.#taken = fresh;
+    return fresh?.projects;
+  }
+
+  async #listing(): Promise<CalamariNamed[]> {
+    const readAt = this.#now();
+    const refusals = this.#refusals;
+    const projects = await this.#read();
+    // A listing asked for before Calamari refused one of them may still name it: not kept.
+    if (refusals === this.#refusals) this.#kept.keep(projects, readAt);
+    return projects;
   }
 }

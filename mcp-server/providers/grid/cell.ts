@@ -97,5 +97,18 @@ export function refusedUnderOrganisation(refusal: (endpoint: string) => Error) {
   };
 }
 
+/**
+ * The narrowing of a back end that has no organisation account acting for people (Calamari: its key is the
+ * organisation's by nature, and every request names the person the profile names): no tracker of it is ever made for
+ * a person under an organisation's credential (providers/create-tracker.ts refuses `actingFor` where the back end has
+ * no organisation account), so its grid's person is `never` and this is never called. Said in one line per cell;
+ * were it reached, it would throw, naming the back end, rather than send anything un-narrowed.
+ */
+export function noOrganisationAccount(backEnd: string): (endpoints: object, person: never) => never {
+  return () => {
+    throw new Error(`${backEnd} has no organisation account that acts for people: its endpoints are never narrowed to one person.`);
+  };
+}
+
 /** An offer of nothing under the organisation's credential: the cell is the person's own credential's alone. */
 export const NONE: readonly Capability[] = [];

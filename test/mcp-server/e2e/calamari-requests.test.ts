@@ -9,8 +9,8 @@
 // and what its clock-in and the refresh after ask, through the app's own status code; and that a
 // listing shared for that is not kept past a moment.
 import { describe, expect, it } from 'vitest';
-import { SHIFTS_REUSE_MS } from '../../../mcp-server/providers/calamari/shifts.ts';
-import { calamariCapabilities } from '../../../mcp-server/providers/calamari/capabilities.ts';
+import { SHIFTS_REUSE_MS } from '../../../mcp-server/providers/calamari/timesheets/shifts.ts';
+import { calamariCapabilities } from '../../../mcp-server/providers/calamari/cells.ts';
 import { TOOL_LIST } from '../../../mcp-server/tools/index.ts';
 import { measureSteps } from '../../support/request-counting.ts';
 import { describeRequestsPerCall } from '../../support/requests-per-call.ts';

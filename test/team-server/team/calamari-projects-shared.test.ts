@@ -1,10 +1,10 @@
 // Calamari's limit is the organisation's, so a person's projects read on one instance serve their
 // engine on every other: two instances on one PostgreSQL, a person's engine open on both (a balancer
 // without sticky sessions sends their calls to either), the projects read on A, a clock_in by name on
-// B asks Calamari three requests, none of them the projects (mcp-server/providers/calamari/catalog.ts
+// B asks Calamari three requests, none of them the projects (mcp-server/providers/calamari/kept-projects.ts, PersonProjects,
 // reads what the store keeps again where it would otherwise ask Calamari).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SHIFTS_REUSE_MS } from '../../../mcp-server/providers/calamari/shifts.ts';
+import { SHIFTS_REUSE_MS } from '../../../mcp-server/providers/calamari/timesheets/shifts.ts';
 import { textOf } from '../../support/engine.ts';
 import { untilQuiet } from '../../support/fake-server.ts';
 import { companySignIn, type IdentityProvider } from '../../support/identity-provider.ts';

@@ -6,10 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { calamariRuleRefusals } from '../../../../mcp-server/contract/outcomes/calamari.ts';
 import { type Refusal, refusalSentence } from '../../../../mcp-server/contract/outcomes/refusals.ts';
 import { modelText, peopleText } from '../../../../mcp-server/contract/outcomes/sentence.ts';
-import { CalamariPeople } from '../../../../mcp-server/providers/calamari/admin-people.ts';
-import { CalamariLeave } from '../../../../mcp-server/providers/calamari/leave.ts';
+import { CalamariPeople } from '../../../../mcp-server/providers/calamari/admin-people/admin-people.ts';
+import { CalamariLeave } from '../../../../mcp-server/providers/calamari/leave/leave.ts';
 import { absenceTypeFor } from '../../../../mcp-server/providers/calamari/mapping.ts';
-import { CalamariShifts } from '../../../../mcp-server/providers/calamari/shifts.ts';
+import { CalamariShifts } from '../../../../mcp-server/providers/calamari/timesheets/shifts.ts';
 import type { CalamariAbsenceType } from '../../../../mcp-server/providers/calamari/wire.ts';
 import { backEndRefusalOf } from './refused.ts';
 
@@ -156,7 +156,7 @@ describe("Calamari's parts refuse with a code and its facts", () => {
 
   it("what Calamari's API does not do, before anything is sent", async () => {
     // None of these asks Calamari anything: the parts need no context to refuse.
-    const people = new CalamariPeople({} as never, {});
+    const people = new CalamariPeople({} as never, {} as never, {});
     expect(await backEndRefusalOf(() => people.invite())).toEqual({ code: 'calamari_people_read_only', facts: { write: 'invite' } });
     expect(await backEndRefusalOf(() => people.setActive({ id: 1, name: 'Ada', email: '', role: null, active: false, teams: [] }, true))).toEqual({
       code: 'calamari_people_read_only',
@@ -165,11 +165,11 @@ describe("Calamari's parts refuse with a code and its facts", () => {
     expect(modelText(refusalSentence(people.peopleWriteRefusal('deactivate')))).toBe(
       "Punchcard only reads Calamari's employee list: it does not deactivate anyone there. Do it in Calamari's own screens. Nothing was sent.",
     );
-    expect(await backEndRefusalOf(() => new CalamariLeave({} as never, {} as never).cancelLeave())).toEqual({
+    expect(await backEndRefusalOf(() => new CalamariLeave({} as never, {} as never, {} as never).cancelLeave())).toEqual({
       code: 'calamari_leave_cancel_unsupported',
       facts: {},
     });
-    expect(await backEndRefusalOf(() => new CalamariShifts({} as never, {} as never).deleteEntry())).toEqual({
+    expect(await backEndRefusalOf(() => new CalamariShifts({} as never, {} as never, {}).deleteEntry())).toEqual({
       code: 'calamari_shift_changes_unsupported',
       facts: {},
     });

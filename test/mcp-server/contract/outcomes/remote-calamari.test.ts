@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { refusalSentence } from '../../../../mcp-server/contract/outcomes/refusals.ts';
 import { modelText, peopleText } from '../../../../mcp-server/contract/outcomes/sentence.ts';
-import { createCalamariApi } from '../../../../mcp-server/providers/calamari/api.ts';
+import { createCalamariClient } from '../../../../mcp-server/providers/calamari/api.ts';
 import { describeHttpFailure, describeNotJson, type RequestPurpose, unknownEmployee } from '../../../../mcp-server/providers/calamari/errors.ts';
 import { answer, remoteErrorOf } from './refused.ts';
 
@@ -58,15 +58,18 @@ describe("Calamari's answers", () => {
   });
 
   it('a key not stored', async () => {
-    const api = createCalamariApi({
+    const client = createCalamariClient({
       connection: { baseUrl: BASE, secret: async () => null, log: () => {} },
       email: 'ada@example.com',
       onModuleRefused: () => {},
       confirmPerson: async () => {},
       zone: () => 'Europe/Warsaw',
     });
-    expect((await remoteErrorOf(api.shiftStatus())).refusal).toEqual({ code: 'calamari_key_missing', facts: { url: BASE, action: 'read your shift status' } });
-    api.close();
+    expect((await remoteErrorOf(client.api.shiftStatus())).refusal).toEqual({
+      code: 'calamari_key_missing',
+      facts: { url: BASE, action: 'read your shift status' },
+    });
+    client.close();
   });
 });
 

@@ -3,26 +3,26 @@
 // that a burst of two people's calls together reaches the fake Calamari, which refuses the eleventh
 // request of any second as Calamari's usage guidelines allow, without one refusal.
 import { afterEach, describe, expect, it } from 'vitest';
-import { type CalamariApi, createCalamariApi } from '../../../../mcp-server/providers/calamari/api.ts';
+import { type CalamariClient, createCalamariClient } from '../../../../mcp-server/providers/calamari/api.ts';
 import { DEFAULT_KEY, type FakeCalamari, seedOrganisation, startFakeCalamari } from './fake-calamari.ts';
 
 let fake: FakeCalamari | undefined;
-const apis: CalamariApi[] = [];
+const clients: CalamariClient[] = [];
 afterEach(async () => {
-  for (const api of apis.splice(0)) api.close();
+  for (const client of clients.splice(0)) client.close();
   await fake?.close();
 });
 
-function clientOf(url: string, email: string): CalamariApi {
-  const api = createCalamariApi({
+function clientOf(url: string, email: string): CalamariClient {
+  const client = createCalamariClient({
     connection: { baseUrl: url, secret: async () => DEFAULT_KEY, log: () => {} },
     email,
     onModuleRefused: () => {},
     confirmPerson: async () => {},
     zone: () => 'UTC',
   });
-  apis.push(api);
-  return api;
+  clients.push(client);
+  return client;
 }
 
 describe("Calamari's pace", () => {
@@ -32,7 +32,10 @@ describe("Calamari's pace", () => {
     const ada = clientOf(fake.url, 'ada@acme.example');
     const bob = clientOf(fake.url, 'bob@acme.example');
     // Eight requests each at once: sixteen, which two paces of ten would send within a second.
-    const asked = await Promise.allSettled([...Array.from({ length: 8 }, () => ada.shiftStatus()), ...Array.from({ length: 8 }, () => bob.shiftStatus())]);
+    const asked = await Promise.allSettled([
+      ...Array.from({ length: 8 }, () => ada.api.shiftStatus()),
+      ...Array.from({ length: 8 }, () => bob.api.shiftStatus()),
+    ]);
     expect(asked.filter((result) => result.status === 'rejected')).toEqual([]);
     expect(fake.requests.filter((request) => request.status === 429)).toEqual([]);
     expect(fake.requests).toHaveLength(16);

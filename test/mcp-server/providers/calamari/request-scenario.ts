@@ -166,5 +166,5 @@ export function appTimesheet(session: CountingSession): { timesheet: Timesheet; 
   return { timesheet: createTimesheet(client, { launch, log: () => {} }), close: () => client.close() };
 }
 
-/** Longer than the engine shares a listing of shifts or of leave requests between calls (calamari-tracker.ts). */
+/** Longer than the engine shares a listing of shifts or of leave requests between calls (timesheets/shifts.ts, leave/leave.ts). */
 export const REUSE_PASSED_MS = 6_000;

@@ -1,9 +1,9 @@
 // A report's target minutes by date as Calamari keeps them for that person: their working week, less
 // the public holidays of their calendar and their approved time off (a part day counts half). Pure.
-import type { LeaveRequest } from '../time-tracker.ts';
-import { eachDate } from '../../domain/time.ts';
-import { calamariPlan, holidayDays } from './mapping.ts';
-import type { CalamariHoliday, CalamariWorkingWeek } from './wire.ts';
+import type { LeaveRequest } from '../../time-tracker.ts';
+import { eachDate } from '../../../domain/time.ts';
+import { calamariPlan, holidayDays } from '../mapping.ts';
+import type { CalamariHoliday, CalamariWorkingWeek } from '../wire.ts';
 
 export function reportTargets(
   range: { from: string; to: string },

@@ -4,25 +4,26 @@
 // all of it, so the tool follows what the key was seen to read (context.ts learns it), and a 403
 // withdraws it. Every write is refused in words before anything is sent: Punchcard invents nothing
 // beyond the list (its employee and people endpoints are for Calamari's own integrations).
-import type { AdminPerson, PeoplePage, PeopleWrite } from '../../domain/admin-people.ts';
-import { BackEndPart } from '../remote-tracker.ts';
-import { type Refusal, refusalOf } from '../../contract/outcomes/refusals.ts';
-import { type AdminPeoplePart, BackEndError } from '../time-tracker.ts';
-import { type CalamariContext, personName } from './context.ts';
-import { CalamariError } from './errors.ts';
-import { emailKey } from './reporting-lines.ts';
-import type { CalamariEmployee, CalamariEmployeePage } from './wire.ts';
+import type { AdminPerson, PeoplePage, PeopleWrite } from '../../../domain/admin-people.ts';
+import { CellPart } from '../../grid/cell-part.ts';
+import { type Refusal, refusalOf } from '../../../contract/outcomes/refusals.ts';
+import { type AdminPeoplePart, BackEndError } from '../../time-tracker.ts';
+import { type CalamariContext, personName } from '../context.ts';
+import { CalamariError } from '../errors.ts';
+import { emailKey } from '../reporting-lines.ts';
+import type { AdminPeopleEndpoints } from './endpoints.ts';
+import type { CalamariEmployee, CalamariEmployeePage } from '../wire.ts';
 
 /** Pages of the employee list one `show` by id or name may read: Calamari's limit is the whole organisation's, per hour. */
 const FIND_PAGES = 10;
 
-export class CalamariPeople extends BackEndPart<CalamariContext> implements AdminPeoplePart {
+export class CalamariPeople extends CellPart<CalamariContext, AdminPeopleEndpoints> implements AdminPeoplePart {
   readonly roleWords: readonly string[] = [];
   readonly managesRefusal = refusalOf('calamari_people_manages');
   readonly inviteNote = '';
 
   async people(includeInactive: boolean, page: number): Promise<PeoplePage> {
-    const found = await this.#read(() => this.context.api.employeeListPage(page - 1, includeInactive));
+    const found = await this.#read(() => this.endpoints.employeeListPage(page - 1, includeInactive));
     const totalPages = Math.max(1, found.totalPages ?? 1);
     if (page > totalPages) {
       throw new BackEndError('calamari_employees_no_page', { page, pages: totalPages });
@@ -34,7 +35,7 @@ export class CalamariPeople extends BackEndPart<CalamariContext> implements Admi
     const text = reference.trim();
     if (text.includes('@')) {
       const wanted = emailKey(text);
-      const found = (await this.#read(() => this.context.api.employeeByEmail(text))).employees.find((employee) => emailKey(employee.email) === wanted);
+      const found = (await this.#read(() => this.endpoints.employeeByEmail(text))).employees.find((employee) => emailKey(employee.email) === wanted);
       if (!found) throw new BackEndError('calamari_employee_email_unknown', { email: text });
       return adminPerson(found);
     }
@@ -45,7 +46,7 @@ export class CalamariPeople extends BackEndPart<CalamariContext> implements Admi
     // is one person's and ends the reading when found; a name is one person's only once every page was
     // read, as a namesake may stand on any page, and two of a name end it too.
     for (let page = 0; page < FIND_PAGES; page++) {
-      const found = await this.#read(() => this.context.api.employeeListPage(page, true));
+      const found = await this.#read(() => this.endpoints.employeeListPage(page, true));
       hits.push(...found.employees.filter(matches));
       if (hits.length > (id ? 0 : 1) || page + 1 >= (found.totalPages ?? 1)) return adminPerson(onlyOne(text, hits));
     }

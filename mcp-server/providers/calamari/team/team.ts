@@ -2,26 +2,24 @@
 // Calamari's own data says this person manages, and nothing else. Calamari's key is the
 // organisation's and could read anyone, so Punchcard decides whom it reads: the reporting lines come
 // from the employee list (each record's direct manager) and the teams (their managers), and only those
-// people's shifts, holidays and leave are asked for. A project's hours and leave decisions are not
+// people's shifts, holidays and leave are asked for (whom: the root's context.ts, reports). A project's hours and leave decisions are not
 // offered: Calamari's projects say nothing of who manages them, and its API has no approval endpoint.
-import { BackEndPart } from '../remote-tracker.ts';
-import { addDays, localDate } from '../../domain/time.ts';
-import type { ColleagueSpan, ColleagueWork, TeamWorkPage } from '../../domain/team.ts';
-import { MAX_REQUESTS_PER_CALL } from '../../domain/call-limits.ts';
-import { allSettled, Expiring, ExpiringByKey, mapWithLimit } from '../remote/cache.ts';
-import { unlessRefused } from '../remote/remote-error.ts';
-import { ensureRequests, requestsLeft } from '../remote/request-budget.ts';
-import { type LeaveRequest, BackEndError } from '../time-tracker.ts';
-import { type CalamariContext, personName, REFERENCE_TTL_MS } from './context.ts';
-import { unknownEmployee } from './errors.ts';
-import { toLeaveRequest, toTimeEntry, workedPieces } from './mapping.ts';
-import type { CalamariPlan } from './plan.ts';
-import { emailKey, findEmployee, reportsOf } from './reporting-lines.ts';
-import { reportTargets } from './team-targets.ts';
-import type { CalamariEmployee, CalamariHoliday, CalamariShift } from './wire.ts';
+import { addDays, localDate } from '../../../domain/time.ts';
+import type { ColleagueSpan, ColleagueWork, TeamWorkPage } from '../../../domain/team.ts';
+import { CellPart } from '../../grid/cell-part.ts';
+import { allSettled, ExpiringByKey, mapWithLimit } from '../../remote/cache.ts';
+import { unlessRefused } from '../../remote/remote-error.ts';
+import { requestsLeft } from '../../remote/request-budget.ts';
+import { type LeaveRequest, BackEndError } from '../../time-tracker.ts';
+import { type CalamariContext, type CalamariPlanView, personName, REFERENCE_TTL_MS } from '../context.ts';
+import { toLeaveRequest, toTimeEntry, workedPieces } from '../mapping.ts';
+import { emailKey } from '../reporting-lines.ts';
+import type { CalamariEmployee, CalamariHoliday, CalamariShift } from '../wire.ts';
+import type { TeamEndpoints } from './endpoints.ts';
+import { reportTargets } from './targets.ts';
 
-/** Pages of the employee list read at most at once, as the API client sends at most four requests. */
-const PARALLEL_PAGES = 4;
+/** Holiday calendars read at most at once, as the API client sends at most four requests. */
+const PARALLEL_CALENDARS = 4;
 /** Shifts that began this many days before a range are listed too (night shifts), as for the person's own. */
 const LOOKBACK_DAYS = 1;
 const COVERS = 'your direct reports and the members of the teams you manage in Calamari';
@@ -31,14 +29,12 @@ const COVERS = 'your direct reports and the members of the teams you manage in C
  */
 const WINDOW_MARGIN = 4;
 
-export class CalamariTeam extends BackEndPart<CalamariContext, { plan: CalamariPlan }> {
-  /** Whom the person manages; reporting lines change rarely, and reading them costs a page per few people. */
-  readonly #reports = new Expiring<CalamariEmployee[]>(REFERENCE_TTL_MS);
+export class CalamariTeam extends CellPart<CalamariContext, TeamEndpoints, { plan: CalamariPlanView }> {
   /** By calendar and range: one report's holidays stand for everyone on that calendar. */
   readonly #holidays = new ExpiringByKey<string, CalamariHoliday[] | null>(REFERENCE_TTL_MS);
 
   async teamWork(query: { from: number; to: number; offset: number; limit: number }): Promise<TeamWorkPage> {
-    const reports = await this.reports();
+    const reports = await this.context.reports();
     if (reports.length === 0) throw new BackEndError('calamari_no_reports');
     const people = reports
       .map((employee) => ({ employee, name: personName(employee) }))
@@ -80,43 +76,6 @@ export class CalamariTeam extends BackEndPart<CalamariContext, { plan: CalamariP
     return items;
   }
 
-  /**
-   * The active people Calamari says this person manages, read once an hour (afresh where asked), and
-   * learned for the tools: nobody withdraws them, somebody offers them.
-   */
-  reports(fresh = false): Promise<CalamariEmployee[]> {
-    if (fresh) this.#reports.invalidate();
-    return this.#reports.get(async () => {
-      const [employees, teams] = await allSettled([this.#employeeList(), this.#teams()]);
-      const me = findEmployee(employees, this.context.email);
-      if (!me) throw unknownEmployee(this.context.email);
-      const reports = reportsOf(me, employees, teams);
-      this.context.learnManages(reports.length > 0);
-      return reports;
-    });
-  }
-
-  /** The whole employee list, page by page (Calamari documents no filter by manager). */
-  async #employeeList(): Promise<CalamariEmployee[]> {
-    const first = await unlessRefused(this.context.api.employeesPage(0));
-    if (!first) {
-      this.context.learnManages(false);
-      throw new BackEndError('calamari_reports_unreadable');
-    }
-    const pages = first.totalPages ?? 1;
-    const rest = Array.from({ length: Math.max(0, pages - 1) }, (_, index) => index + 1);
-    // Outside a tool call (the background check) no budget holds the list: the same bound does.
-    if (rest.length >= MAX_REQUESTS_PER_CALL) throw new BackEndError('calamari_employee_list_too_long', { pages });
-    ensureRequests(rest.length, 'Calamari');
-    const more = await mapWithLimit(rest, PARALLEL_PAGES, (page) => this.context.api.employeesPage(page));
-    return [first, ...more].flatMap((page) => page.employees);
-  }
-
-  /** The organisation's teams with their managers; none where the key may not read them (direct reports still count). */
-  async #teams() {
-    return (await unlessRefused(this.context.api.teams())) ?? [];
-  }
-
   /** The window's shifts in one listing: Calamari takes several people at once and does not page. */
   #shifts(window: readonly CalamariEmployee[], range: { from: string; to: string }, zone: string): Promise<CalamariShift[]> {
     // Shifts do not begin in the future: days after tomorrow are never asked about.
@@ -124,7 +83,7 @@ export class CalamariTeam extends BackEndPart<CalamariContext, { plan: CalamariP
     const to = range.to < tomorrow ? range.to : tomorrow;
     const from = addDays(range.from, -LOOKBACK_DAYS);
     if (to < from) return Promise.resolve([]);
-    return this.context.api.reportsShifts(
+    return this.endpoints.reportsShifts(
       from,
       to,
       window.map((employee) => employee.email),
@@ -154,9 +113,9 @@ export class CalamariTeam extends BackEndPart<CalamariContext, { plan: CalamariP
     const byCalendar = new Map<string, CalamariEmployee>();
     for (const employee of window) if (!byCalendar.has(calendarKey(employee))) byCalendar.set(calendarKey(employee), employee);
     const keys = [...byCalendar.keys()];
-    const answers = await mapWithLimit(keys, PARALLEL_PAGES, (key) =>
+    const answers = await mapWithLimit(keys, PARALLEL_CALENDARS, (key) =>
       this.#holidays.get(holidaysKey(byCalendar.get(key) as CalamariEmployee, range), () =>
-        unlessRefused(this.context.api.holidaysOf((byCalendar.get(key) as CalamariEmployee).email, range.from, range.to)),
+        unlessRefused(this.endpoints.holidaysOf((byCalendar.get(key) as CalamariEmployee).email, range.from, range.to)),
       ),
     );
     return new Map(keys.map((key, index) => [key, answers[index] ?? null]));
@@ -167,7 +126,7 @@ export class CalamariTeam extends BackEndPart<CalamariContext, { plan: CalamariP
     const byPerson = new Map<string, LeaveRequest[]>();
     if (!this.context.facts.capabilities.current.has('leave')) return byPerson;
     const requests = await unlessRefused(
-      this.context.api.reportsRequests(
+      this.endpoints.reportsRequests(
         range.from,
         range.to,
         window.map((employee) => employee.email),

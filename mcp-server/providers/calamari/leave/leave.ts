@@ -2,27 +2,36 @@
 // types (an overlap refused first, with the request it meets), the balance Calamari keeps, and the
 // absence calendar read by team — of colleagues only who is away, when and the kind, never their
 // comments, balances or working times. Calamari's API cannot cancel a request.
-import { BackEndPart } from '../remote-tracker.ts';
-import { tallyLeave } from '../../domain/leave-tally.ts';
-import { planOf } from '../../domain/work-plan.ts';
-import { allSettled, Expiring, ExpiringByKey } from '../remote/cache.ts';
-import { type LeaveBalance, type LeaveDraw, type LeaveRequest, type NewLeaveRequest, BackEndError, type TeamAbsence, teamAbsenceOf } from '../time-tracker.ts';
-import { refuseOverlap } from '../leave-filing.ts';
-import { type CalamariContext, personName, REFERENCE_TTL_MS } from './context.ts';
-import { unlessRefused } from '../remote/remote-error.ts';
-import { leaveTypeOfName } from '../../domain/leave-type-names.ts';
-import { absenceTypeFor, requestParts, toLeaveRequest } from './mapping.ts';
-import type { CalamariPlan } from './plan.ts';
-import type { CalamariAbsenceType, CalamariRequest } from './wire.ts';
-import { sameEmail } from '../../contract/back-end-accounts.ts';
-import { emailKey } from './reporting-lines.ts';
+import { tallyLeave } from '../../../domain/leave-tally.ts';
+import { planOf } from '../../../domain/work-plan.ts';
+import { allSettled, Expiring, ExpiringByKey } from '../../remote/cache.ts';
+import {
+  type LeaveBalance,
+  type LeaveDraw,
+  type LeaveRequest,
+  type NewLeaveRequest,
+  BackEndError,
+  type PlanPart,
+  type TeamAbsence,
+  teamAbsenceOf,
+} from '../../time-tracker.ts';
+import { refuseOverlap } from '../../leave-filing.ts';
+import { CellPart } from '../../grid/cell-part.ts';
+import { type CalamariContext, personName, REFERENCE_TTL_MS } from '../context.ts';
+import { unlessRefused } from '../../remote/remote-error.ts';
+import { leaveTypeOfName } from '../../../domain/leave-type-names.ts';
+import { absenceTypeFor, requestParts, toLeaveRequest } from '../mapping.ts';
+import type { CalamariAbsenceType, CalamariRequest } from '../wire.ts';
+import { sameEmail } from '../../../contract/back-end-accounts.ts';
+import { emailKey } from '../reporting-lines.ts';
+import type { LeaveEndpoints } from './endpoints.ts';
 
 /** One listing of leave requests serves the calls of a moment, as one of shifts does. */
 const REQUESTS_REUSE_MS = 5_000;
 /** Calamari's pages of employees are small; a team of a thousand is ten of them. */
 const MAX_EMPLOYEE_PAGES = 50;
 
-export class CalamariLeave extends BackEndPart<CalamariContext, { plan: CalamariPlan }> {
+export class CalamariLeave extends CellPart<CalamariContext, LeaveEndpoints, { plan: PlanPart }> {
   /** By the days asked about ('from..to'); filing a request forgets them all. */
   readonly #requests = new ExpiringByKey<string, CalamariRequest[]>(REQUESTS_REUSE_MS);
   readonly #teamNames = new Expiring<Map<string, string>>(REFERENCE_TTL_MS);
@@ -36,7 +45,7 @@ export class CalamariLeave extends BackEndPart<CalamariContext, { plan: Calamari
       request,
       existing.map((item) => toLeaveRequest(item, name)),
     );
-    const answer = await this.context.api.createRequest({
+    const answer = await this.endpoints.createRequest({
       absenceTypeId: String(type.id),
       dateFrom: request.firstDay,
       dateTo: request.lastDay,
@@ -80,7 +89,7 @@ export class CalamariLeave extends BackEndPart<CalamariContext, { plan: Calamari
     const vacation = vacationType(types);
     // The balance as Calamari counts it on a day of that year: today within this year.
     const asOf = today < from ? from : today > to ? to : today;
-    const balance = await this.context.api.entitlementBalance(vacation.id, asOf);
+    const balance = await this.endpoints.entitlementBalance(vacation.id, asOf);
     // Taken and planned are of the vacation type whose balance was read; another type Punchcard also
     // calls vacation draws on its own entitlement, so it counts in neither.
     const counted = requests.filter((raw) => raw.absenceTypeId === vacation.id || leaveTypeOfName(raw.absenceTypeName) !== 'vacation');
@@ -102,7 +111,7 @@ export class CalamariLeave extends BackEndPart<CalamariContext, { plan: Calamari
       return own.map((request) => teamAbsenceOf(toLeaveRequest(request, name), true));
     }
     // By team, so no colleague is named in a request; of their absences only who, when and what kind.
-    const [requests, names] = await allSettled([this.context.api.teamRequests(from, to, teams), this.#namesOfTeams(teams)]);
+    const [requests, names] = await allSettled([this.endpoints.teamRequests(from, to, teams), this.#namesOfTeams(teams)]);
     return requests.map((request) => {
       const own = sameEmail(request.employeeEmail, this.context.email);
       const person = own ? name : (names.get(emailKey(request.employeeEmail)) ?? 'A colleague');
@@ -112,7 +121,7 @@ export class CalamariLeave extends BackEndPart<CalamariContext, { plan: Calamari
 
   /** The person's requests overlapping [from, to]. */
   #ownRequests(from: string, to: string): Promise<CalamariRequest[]> {
-    return this.#requests.get(`${from}..${to}`, () => this.context.api.requests(from, to));
+    return this.#requests.get(`${from}..${to}`, () => this.endpoints.requests(from, to));
   }
 
   /** Names of the people of the person's teams, by e-mail; read by team, page by page. */
@@ -120,7 +129,7 @@ export class CalamariLeave extends BackEndPart<CalamariContext, { plan: Calamari
     return this.#teamNames.get(async () => {
       const names = new Map<string, string>();
       for (let page = 0; page < MAX_EMPLOYEE_PAGES; page++) {
-        const answer = await unlessRefused(this.context.api.teamMembers(teams, page));
+        const answer = await unlessRefused(this.endpoints.teamMembers(teams, page));
         if (!answer) break;
         for (const employee of answer.employees) names.set(emailKey(employee.email), personName(employee));
         if (answer.totalPages === undefined || page + 1 >= answer.totalPages) break;

@@ -1,18 +1,19 @@
 // The person's plan as Calamari keeps it: their working week (seconds per weekday) and their holiday
 // calendar, for reports, leave counting and the calendar; and Calamari's own working-time balance
 // for a report. Where the key may not read the week or the calendar, the settings' stand in.
-import { BackEndPart } from '../remote-tracker.ts';
-import { yearsOf } from '../../domain/time.ts';
-import { type PlannedDay, weekPlanDays } from '../../domain/work-plan.ts';
-import { allSettled, Expiring, ExpiringByKey } from '../remote/cache.ts';
-import type { TimeAccount } from '../time-tracker.ts';
-import { type CalamariContext, REFERENCE_TTL_MS } from './context.ts';
-import { unlessRefused } from '../remote/remote-error.ts';
-import { calamariPlan, holidayDays } from './mapping.ts';
-import type { CalamariHoliday, CalamariWorkingWeek } from './wire.ts';
-import { sameEmail } from '../../contract/back-end-accounts.ts';
+import { yearsOf } from '../../../domain/time.ts';
+import { type PlannedDay, weekPlanDays } from '../../../domain/work-plan.ts';
+import { allSettled, Expiring, ExpiringByKey } from '../../remote/cache.ts';
+import type { TimeAccount } from '../../time-tracker.ts';
+import { CellPart } from '../../grid/cell-part.ts';
+import { type CalamariContext, type CalamariPlanView, REFERENCE_TTL_MS } from '../context.ts';
+import type { PlanEndpoints } from './endpoints.ts';
+import { unlessRefused } from '../../remote/remote-error.ts';
+import { calamariPlan, holidayDays } from '../mapping.ts';
+import type { CalamariHoliday, CalamariWorkingWeek } from '../wire.ts';
+import { sameEmail } from '../../../contract/back-end-accounts.ts';
 
-export class CalamariPlan extends BackEndPart<CalamariContext> {
+export class CalamariPlan extends CellPart<CalamariContext, PlanEndpoints> implements CalamariPlanView {
   readonly #workingWeeks = new Expiring<CalamariWorkingWeek[] | null>(REFERENCE_TTL_MS);
   /** By year; null where the key may not read the person's holiday calendar. */
   readonly #holidays = new ExpiringByKey<number, CalamariHoliday[] | null>(REFERENCE_TTL_MS);
@@ -29,14 +30,14 @@ export class CalamariPlan extends BackEndPart<CalamariContext> {
   }
 
   async timeAccount(from: string, to: string): Promise<TimeAccount | null> {
-    const answer = await this.context.api.balance(from, to);
+    const answer = await this.endpoints.balance(from, to);
     const mine = answer.find((row) => row.person?.email === undefined || sameEmail(row.person.email, this.context.email));
     if (typeof mine?.balance !== 'number') return null;
     return { balanceMinutes: Math.round(mine.balance / 60), label: `Calamari's balance from ${from} to ${to}` };
   }
 
   weeks(): Promise<CalamariWorkingWeek[] | null> {
-    return this.#workingWeeks.get(() => unlessRefused(this.context.api.workingWeeks()));
+    return this.#workingWeeks.get(() => unlessRefused(this.endpoints.workingWeeks()));
   }
 
   /** The person's holidays of the years [from, to] touches, the years read at once. */
@@ -48,7 +49,7 @@ export class CalamariPlan extends BackEndPart<CalamariContext> {
   /** One year's holidays: Calamari's calendar of the person, the settings' where the key may not read it. */
   async #holidaysOfYear(year: number): Promise<Map<string, { name: string; halfDay: boolean }>> {
     const [from, to] = [`${year}-01-01`, `${year}-12-31`];
-    const holidays = await this.#holidays.get(year, () => unlessRefused(this.context.api.holidays(from, to)));
+    const holidays = await this.#holidays.get(year, () => unlessRefused(this.endpoints.holidays(from, to)));
     if (holidays) return holidayDays(holidays, from, to);
     return new Map([...(await this.context.options.holidays(from, to))].map(([date, name]) => [date, { name, halfDay: false }]));
   }

@@ -1,19 +1,19 @@
 // Who the person is on Calamari and which modules answer for the key: whoami (with their working
 // week), the zone, the background check of the modules (asked only where that can change something:
 // an idle server asks Calamari nothing) and the connection test.
-import { BackEndPart, type ConnectedUser } from '../remote-tracker.ts';
-import { allSettled } from '../remote/cache.ts';
-import { type ConnectionReport, failedConnection, RemoteError } from '../remote/remote-error.ts';
-import type { Person } from '../time-tracker.ts';
-import { type CalamariContext, type Module, personName } from './context.ts';
-import { workWeekOf } from './mapping.ts';
-import type { CalamariPlan } from './plan.ts';
-import type { CalamariTeam } from './team.ts';
+import { CellPart } from '../../grid/cell-part.ts';
+import type { ConnectedUser } from '../../remote-tracker.ts';
+import { allSettled } from '../../remote/cache.ts';
+import { type ConnectionReport, failedConnection, RemoteError } from '../../remote/remote-error.ts';
+import type { Person } from '../../time-tracker.ts';
+import { type CalamariContext, type CalamariPlanView, type Module, personName } from '../context.ts';
+import { workWeekOf } from '../mapping.ts';
+import type { AccountEndpoints } from './endpoints.ts';
 
 /** A module found off is asked about again after a day; one found in use is trusted until it refuses. */
 const MODULE_RECHECK_MS = 24 * 3_600_000;
 
-export class CalamariAccount extends BackEndPart<CalamariContext, { plan: CalamariPlan; team: CalamariTeam }> {
+export class CalamariAccount extends CellPart<CalamariContext, AccountEndpoints, { plan: CalamariPlanView }> {
   async whoami(): Promise<Person> {
     const employee = await this.context.person(true);
     const week = employee?.workingWeek ? (await this.parts.plan.weeks())?.find((item) => item.id === employee.workingWeek?.id) : undefined;
@@ -67,7 +67,7 @@ export class CalamariAccount extends BackEndPart<CalamariContext, { plan: Calama
     // person who switched the team tools on (the hourly check learns it once they do).
     if (this.context.facts.current.timeAndAttendance === false || this.context.options.teamToolsWanted?.() !== true) return;
     try {
-      await this.parts.team.reports(true);
+      await this.context.reports(true);
     } catch (error) {
       this.context.options.log(`Could not read from Calamari who reports to ${this.context.email}: ${(error as Error).message}`);
     }

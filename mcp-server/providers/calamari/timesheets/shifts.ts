@@ -3,19 +3,18 @@
 // as the spans a report adds up. Calamari's API cannot change or delete a shift. One listing of the
 // recent shifts serves every call of a moment (the app's refresh asks for the timer, today, the week
 // and the last 30 days at once).
-import { withAgentPrefix } from '../../domain/agents.ts';
-import { BackEndPart } from '../remote-tracker.ts';
-import { addDays, formatWallClock, isValidTimeZone, localDate } from '../../domain/time.ts';
-import { allSettled, Expiring, ExpiringByKey } from '../remote/cache.ts';
-import { remoteRefusal } from '../remote/remote-error.ts';
-import { type EntryFields, type EntryQuery, BackEndError, type Ref, type TimeEntry, TimerRunningError, type WorkSpan } from '../time-tracker.ts';
-import type { TerminalEvent } from './api.ts';
-import type { CalamariCatalog } from './catalog.ts';
-import { type CalamariContext, REFERENCE_TTL_MS } from './context.ts';
-import { CalamariError, isProjectRefusal } from './errors.ts';
-import { toTimeEntry, workedPieces } from './mapping.ts';
-import type { CalamariNamed, CalamariShift, CalamariTerminalAnswer } from './wire.ts';
-import { sameEmail } from '../../contract/back-end-accounts.ts';
+import { withAgentPrefix } from '../../../domain/agents.ts';
+import { addDays, formatWallClock, isValidTimeZone, localDate } from '../../../domain/time.ts';
+import { allSettled, Expiring, ExpiringByKey } from '../../remote/cache.ts';
+import { remoteRefusal } from '../../remote/remote-error.ts';
+import { type EntryFields, type EntryQuery, BackEndError, type Ref, type TimeEntry, TimerRunningError, type WorkSpan } from '../../time-tracker.ts';
+import { type CalamariContext, REFERENCE_TTL_MS } from '../context.ts';
+import { CalamariError, isProjectRefusal } from '../errors.ts';
+import { toTimeEntry, workedPieces } from '../mapping.ts';
+import type { CalamariNamed, CalamariShift, CalamariTerminalAnswer } from '../wire.ts';
+import { sameEmail } from '../../../contract/back-end-accounts.ts';
+import { CellPart } from '../../grid/cell-part.ts';
+import type { TerminalEvent, TimesheetsEndpoints } from './endpoints.ts';
 
 /**
  * One shift listing serves every call of a moment, for no longer than Kimai and Clockodo reuse the
@@ -33,7 +32,7 @@ const SAME_START_TOLERANCE_MS = 90_000;
 /** Shifts that began this long before a range are listed too (night shifts). */
 const LOOKBACK_DAYS = 1;
 
-export class CalamariShifts extends BackEndPart<CalamariContext, { catalog: CalamariCatalog }> {
+export class CalamariShifts extends CellPart<CalamariContext, TimesheetsEndpoints> {
   readonly #breakTypes = new Expiring<CalamariNamed[]>(REFERENCE_TTL_MS);
   /** By the days listed ('from..to'); a write forgets them all. */
   readonly #shifts = new ExpiringByKey<string, CalamariShift[]>(SHIFTS_REUSE_MS);
@@ -94,7 +93,7 @@ export class CalamariShifts extends BackEndPart<CalamariContext, { catalog: Cala
   }
 
   async breakTypes(): Promise<Ref[]> {
-    return this.#breakTypes.get(() => this.context.api.breakTypes());
+    return this.#breakTypes.get(() => this.endpoints.breakTypes());
   }
 
   async startBreak(typeId: number | null): Promise<TimeEntry> {
@@ -140,10 +139,10 @@ export class CalamariShifts extends BackEndPart<CalamariContext, { catalog: Cala
 
   async createEntry(fields: EntryFields & { end: number }): Promise<TimeEntry> {
     const zone = await this.context.zone();
-    const project = fields.projectId === null ? null : ((await this.parts.catalog.projects()).find((item) => item.id === fields.projectId) ?? null);
+    const project = fields.projectId === null ? null : ((await this.context.projects.list()).find((item) => item.id === fields.projectId) ?? null);
     // Calamari has no tags: an AI agent's own time carries its agent as a prefix of the description.
     const description = fields.agent ? withAgentPrefix(fields.description, fields.agent) : fields.description;
-    const answer = await this.context.api
+    const answer = await this.endpoints
       .createShift({
         shiftStart: formatWallClock(fields.start, zone),
         shiftEnd: formatWallClock(fields.end, zone),
@@ -204,7 +203,7 @@ export class CalamariShifts extends BackEndPart<CalamariContext, { catalog: Cala
   /** A clock event: whatever it did, the shifts listed before it are out of date. */
   async #terminal(event: TerminalEvent, fields: Record<string, unknown>): Promise<CalamariTerminalAnswer> {
     try {
-      return await this.context.api.terminal(event, fields);
+      return await this.endpoints.terminal(event, fields);
     } finally {
       this.#shifts.clear();
     }
@@ -216,7 +215,7 @@ export class CalamariShifts extends BackEndPart<CalamariContext, { catalog: Cala
    * is said as it is (errors.ts).
    */
   #projectRefused(error: unknown): never {
-    if (isProjectRefusal(error)) this.parts.catalog.forget();
+    if (isProjectRefusal(error)) this.context.projects.forget();
     throw error;
   }
 
@@ -315,7 +314,7 @@ export class CalamariShifts extends BackEndPart<CalamariContext, { catalog: Cala
    * moment. The zone Calamari says it took the latest shift in is noted for the person (context.ts).
    */
   async #listing([first, last]: [string, string]): Promise<CalamariShift[]> {
-    const shifts = await this.#shifts.get(daysKey([first, last]), () => this.context.api.shifts(first, last));
+    const shifts = await this.#shifts.get(daysKey([first, last]), () => this.endpoints.shifts(first, last));
     // Only the person's own, whatever the answer holds; a shift that names them says Calamari takes their address
     // for their own record, which a write waits for (context.ts, confirmAddress).
     const email = this.context.email;

@@ -1,0 +1,27 @@
+// Calamari's projects as far as the person may book on them: no customers, no activities, and nothing
+// Punchcard may add or archive (Calamari's administrators set projects up). The projects are the
+// root's (context.ts, projects), kept for their hour, as the shifts book on them too.
+import { CellPart } from '../../grid/cell-part.ts';
+import { type Catalog, type CatalogItem, type CatalogKind, BackEndError } from '../../time-tracker.ts';
+import type { CalamariContext } from '../context.ts';
+import type { CatalogEndpoints } from './endpoints.ts';
+
+export class CalamariCatalog extends CellPart<CalamariContext, CatalogEndpoints> {
+  async catalog(_includeArchived: boolean, kinds?: readonly CatalogKind[]): Promise<Catalog> {
+    const wants = !kinds || kinds.includes('project');
+    const projects = wants ? await this.context.projects.list() : [];
+    return {
+      customers: [],
+      projects: projects.map((project): CatalogItem => ({ kind: 'project', id: project.id, name: project.name, archived: false, customer: null })),
+      activities: [],
+    };
+  }
+
+  async createCatalogItem(): Promise<CatalogItem> {
+    throw new BackEndError('calamari_projects_admin_only', { write: 'add' });
+  }
+
+  async setArchived(): Promise<CatalogItem> {
+    throw new BackEndError('calamari_projects_admin_only', { write: 'archive' });
+  }
+}
