@@ -1,7 +1,16 @@
 // The team tools on Clockify follow the role this process learned, never a remembered or assumed one
 // (docs/back-ends/clockify.md, "Teams"): unknown and a member's are none of them.
 import { describe, expect, it } from 'vitest';
-import { actingForCapabilities, clockifyCapabilities } from '../../../../mcp-server/providers/clockify/capabilities.ts';
+import type { ClockifyAdministration } from '../../../../mcp-server/contract/outcomes/clockify.ts';
+import { actingForCapabilities as offeredActingFor, clockifyCapabilities as offeredOwn } from '../../../../mcp-server/providers/clockify/cells.ts';
+import type { ClockifyFacts, TeamRole } from '../../../../mcp-server/providers/clockify/facts.ts';
+
+/** What the cells offer on the person's own key (cells.ts), from what is known of the workspace, the role and what Clockify refused. */
+const clockifyCapabilities = (facts?: ClockifyFacts, role?: TeamRole, refused: ReadonlySet<ClockifyAdministration> = new Set(), approvalsRefused = false) =>
+  offeredOwn({ facts, role, refused, approvalsRefused });
+/** What the cells offer acting for a person with the organisation's key. */
+const actingForCapabilities = (role?: TeamRole, facts?: ClockifyFacts, approvalsRefused = false) =>
+  offeredActingFor({ facts, role, refused: new Set(), approvalsRefused });
 
 const teamOf = (...args: Parameters<typeof clockifyCapabilities>) =>
   [...clockifyCapabilities(...args)].filter((capability) => capability.startsWith('team_')).sort();
