@@ -1,5 +1,6 @@
-// The team tools on Clockify follow the role this process learned, never a remembered or assumed one
-// (docs/back-ends/clockify.md, "Teams"): unknown and a member's are none of them.
+// What Clockify's cells offer (providers/clockify/cells.ts): the team tools follow the role this process learned, never
+// a remembered or assumed one (docs/back-ends/clockify.md, "Teams"): unknown and a member's are none of them; what a
+// person administers follows the role and what Clockify refused; acting for a person, only what is narrowed to them.
 import { describe, expect, it } from 'vitest';
 import type { ClockifyAdministration } from '../../../../mcp-server/contract/outcomes/clockify.ts';
 import { actingForCapabilities as offeredActingFor, clockifyCapabilities as offeredOwn } from '../../../../mcp-server/providers/clockify/cells.ts';
