@@ -238,7 +238,7 @@ export const HEAVY_TEAM_BACK_ENDS: HeavyBackEnd[] = [
     // Olga owns the workspace of 307 (seedTeam's seven and the 300): Clockify shows an admin everyone's
     // time and time off, and Cleo's seeded request waits besides the 300. Its API gives one person's
     // time at a time, so a public project all 307 may book on is more than a call may ask
-    // (mcp-server/providers/clockify/team.ts): refused in words before any entry is read.
+    // (mcp-server/providers/clockify/team/team.ts): refused in words before any entry is read.
     name: 'Clockify',
     calls: teamCalls({
       people: 7 + TEAM_SIZE,

@@ -7,7 +7,7 @@ import { counted } from './format.ts';
 import { day, either, forModelOnly, type Part, recordNamed, say, type Sentence } from './sentence.ts';
 import { type Nested, type NestedRefusal, refusalFamily } from './wording.ts';
 
-/** What Clockify lets its admins alone administer, each switched off on its own by a 403 (providers/clockify/capabilities.ts). */
+/** What Clockify lets its admins alone administer, each switched off on its own by a 403 (providers/clockify/facts.ts, administers). */
 export type ClockifyAdministration = 'catalog' | 'tags' | 'invoices' | 'people' | 'rates' | 'catalogChanges' | 'teams' | 'corrections';
 
 /** A request as Punchcard names it ("change time entry #12"): a person reads it without its record numbers. */
@@ -74,7 +74,7 @@ const CATALOG_WORD = { customer: 'client', project: 'project', activity: 'task' 
 export type TasksLeftOut = { projects: readonly string[]; count: number };
 
 /**
- * The projects a full listing of the catalog left unread, said with the listing (providers/clockify/catalog.ts)
+ * The projects a full listing of the catalog left unread, said with the listing (providers/clockify/catalog/catalog.ts)
  * and after a refusal of an activity it did not find.
  */
 export function tasksLeftOutSentence({ projects, count }: TasksLeftOut): Sentence {
@@ -203,7 +203,7 @@ export const clockifyRuleRefusals = refusalFamily({
     example: { before: '2026-11-01', verb: 'log' },
   },
   /**
-   * Acting for a person with the organisation's key (providers/clockify/acting-api.ts): a request the narrowed API does
+   * Acting for a person with the organisation's key (providers/clockify/acting.ts): a request the narrowed API does
    * not make for them, as it would act with the key's rights, or on someone else's time; nothing is sent.
    */
   clockify_not_for_others: {
@@ -725,7 +725,7 @@ export const clockifyRuleRefusals = refusalFamily({
     example: { request: 7 },
   },
   /**
-   * Acting for a person with the organisation's key (providers/clockify/acting-api.ts): Clockify approved at once a
+   * Acting for a person with the organisation's key (providers/clockify/acting.ts): Clockify approved at once a
    * request filed for them on a policy that needs an approver's decision, as the key's rights would let it. A request
    * the person files waits for their approver, so it was withdrawn again (or, where that failed, stands approved).
    */
@@ -775,7 +775,7 @@ export const clockifyRuleRefusals = refusalFamily({
     example: { type: 'sick', policies: ['Vacation'] },
   },
 
-  // --- The workspace a key is used with (providers/clockify/workspace.ts, chooseWorkspace): refusals of
+  // --- The workspace a key is used with (providers/clockify/mapping.ts, chooseWorkspace): refusals of
   // the settings, invalid as a configuration is (providers/remote/remote-error.ts).
 
   /** Several workspaces have the name the settings give; `seen`: every workspace the key sees. */

@@ -1,25 +1,19 @@
-// Clockify's REST API (v1) as Punchcard uses it (docs/back-ends/clockify.md): one method per
-// endpoint, with its request and answer types and what the request is for in words, over the shared
-// remote client. Every request carries the person's own API key in X-Api-Key. Clockify counts
-// requests per second, so requests are spaced to stay below its limit. Nothing here decides which
-// requests a call makes; the feature modules do.
-import type { OpenPage } from '../remote/paging.ts';
+// How Punchcard sends to Clockify's REST API (v1; docs/back-ends/clockify.md), over the shared remote client: every
+// request carries the API key in X-Api-Key, and requests are spaced to stay below Clockify's limit per second. Each
+// capability's folder holds the endpoints it alone sends (<capability>/endpoints.ts); here are the ones several
+// capabilities, or the person acted for and the context they share, send: one method per endpoint, with its request
+// and answer types and what the request is for in words. Nothing here decides which requests a call makes; the parts do.
+import type { OpenPage, Page, Pager } from '../remote/paging.ts';
+import { type Pacer, pacer } from '../remote/pacing.ts';
 import { createRemoteClient, type HttpAnswer, type QueryValue, type RemoteConnection } from '../remote/remote-client.ts';
 import { type RefusalFor, remoteRefusal } from '../remote/remote-error.ts';
-import { clockifyPeopleEndpoints } from './people-api.ts';
-import { clockifyAdminEndpoints } from './admin-api.ts';
-import { clockifyRateEndpoints } from './rates-api.ts';
-import { clockifyCatalogEndpoints } from './catalog-api.ts';
-import { clockifyGroupEndpoints } from './groups-api.ts';
-import { clockifyCorrectionEndpoints } from './corrections-api.ts';
-import { clockifyApprovalEndpoints } from './approvals-api.ts';
 import { CLOCKIFY_WORDS, ClockifyError, describeHttpFailure, describeNotJson, type RequestPurpose } from './errors.ts';
 import { withIds } from './mapping.ts';
 import type {
+  ClockifyApprovalDetails,
   ClockifyBalances,
-  ClockifyClient,
   ClockifyCustomField,
-  ClockifyHoliday,
+  ClockifyMember,
   ClockifyMemberProfile,
   ClockifyPolicy,
   ClockifyProject,
@@ -27,11 +21,15 @@ import type {
   ClockifyTag,
   ClockifyTask,
   ClockifyTimeEntry,
-  ClockifyTimeOffRequest,
   ClockifyTimeOffRequests,
   ClockifyUser,
+  ClockifyUserGroup,
   ClockifyWorkspace,
+  ListedApprovalState,
+  RoleRequest,
 } from './wire.ts';
+
+export type { QueryValue };
 
 /** Items per page asked for: Clockify documents no largest page for these lists (it may keep fewer; the answers say when a page is the last). */
 export const LIST_PAGE = 1_000;
@@ -39,18 +37,64 @@ export const LIST_PAGE = 1_000;
 const ROLE_PAGE = 50;
 /** The largest page of policies, balances and time-off requests (documented: 200). */
 export const TIME_OFF_PAGE = 200;
+/** People per page asked for: Clockify's default is 50 and it names no largest; 200 reads most workspaces in one request. */
+export const PEOPLE_PAGE = 200;
+/** Projects per page asked for when listing a group's: 200 reads most groups' in one request. */
+const GROUP_PROJECTS_PAGE = 200;
+/** Timesheet approval requests per page of their list: Clockify's default. Each carries its entries inline, so a page is not made larger. */
+export const APPROVAL_PAGE = 50;
 /** Requests in flight to Clockify at once. */
 const MAX_PARALLEL_REQUESTS = 4;
 /** Clockify's documented limit is 10 requests a second per key (50 for add-ons); Punchcard keeps to it. */
 export const MAX_REQUESTS_PER_SECOND = 10;
 
 /** A 404 of a record by its number: Clockify has no such one (contract/outcomes/remote.ts). */
-function missing(
+export function missing(
   record: string,
   id: number,
   more: { of_yours?: boolean; any_more?: boolean; visible_only?: boolean; caveat?: 'not_yours' | 'withdrawn' },
 ): RefusalFor<'not_found'> {
   return remoteRefusal('remote_record_missing', { service: 'Clockify', record, id, ...more });
+}
+
+/** A request about time tracking. */
+export const tracking = (action: string, notFound?: RefusalFor<'not_found'>): RequestPurpose => ({
+  action,
+  area: 'tracking',
+  ...(notFound ? { notFound } : {}),
+});
+/** A request about time off: its refusal speaks of one policy or one request. */
+export const timeOff = (action: string, notFound?: RefusalFor<'not_found'>): RequestPurpose => ({ action, area: 'timeOff', ...(notFound ? { notFound } : {}) });
+/** A time-off read every person with time off may make: its refusal means time off is not theirs. */
+const timeOffAtAll = (action: string): RequestPurpose => ({ action, area: 'timeOff', decidesTimeOff: true });
+/** A read Punchcard can do without (a workspace may show it to admins only), or an administration's request: its refusal says nothing about time off. */
+export const account = (action: string, notFound?: RefusalFor<'not_found'>): RequestPurpose => ({ action, area: 'account', ...(notFound ? { notFound } : {}) });
+/** A 404 of a time entry by its number: not the person's, or gone. */
+export const entryNotFound = (number: number) => missing('time entry', number, { any_more: true, caveat: 'not_yours' });
+/** The path of a workspace. */
+export const ws = (workspaceId: string) => `/workspaces/${encodeURIComponent(workspaceId)}`;
+/** An id in a path. */
+export const id = encodeURIComponent;
+/** A time entry as answered, with its ids read; a body that is no entry at all is left for the caller, which says so in its words. */
+export const entryOf = (entry: ClockifyTimeEntry): ClockifyTimeEntry => (entry && typeof entry === 'object' ? withIds(entry) : entry);
+
+const paces = new Map<string, Pacer>();
+
+/**
+ * The pace every request on the organisation's key to the Clockify at `baseUrl` passes, in this process (`perSecond`:
+ * RemoteConnection's). Clockify counts requests per second per key: on the team server acting for people with the
+ * organisation's key, every person's tracker and the organisation account send on that one key, so they keep to one
+ * pace per Clockify address, where each person's own key would keep its own. Instances of the team server on one store
+ * do not share it (each keeps the limit alone).
+ */
+export function organisationPace(baseUrl: string, perSecond = MAX_REQUESTS_PER_SECOND): Pacer {
+  const key = `${perSecond} ${baseUrl}`;
+  let pace = paces.get(key);
+  if (!pace) {
+    pace = pacer(perSecond);
+    paces.set(key, pace);
+  }
+  return pace;
 }
 
 export interface ClockifyApiOptions {
@@ -59,7 +103,7 @@ export interface ClockifyApiOptions {
   /** Clockify refused a request (401: the key; 403 on a read that decides time off: the module is off or not the person's). */
   onRefused: (status: 401 | 403, purpose: RequestPurpose) => void;
   /**
-   * The key is the organisation's, with which the team server acts for a person (acting-api.ts): a refused or missing
+   * The key is the organisation's, with which the team server acts for a person (acting.ts): a refused or missing
    * key is the administrator's to renew, and the refusal says so instead of sending the person to their profile.
    */
   organisation?: boolean;
@@ -72,9 +116,26 @@ export interface EntryFilter {
   project?: string;
 }
 
-export type ClockifyApi = ReturnType<typeof createClockifyApi>;
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-export function createClockifyApi(options: ClockifyApiOptions) {
+/** What the endpoints send with: one request, one page of a list, a whole list, and who pages. */
+export interface ClockifySending {
+  call<T>(method: Method, path: string, purpose: RequestPurpose, extra?: { query?: Record<string, QueryValue>; body?: unknown }): Promise<T>;
+  /** A page of a list with `page` and `page-size`, as its Last-Page header describes it. */
+  listPage<T>(path: string, purpose: RequestPurpose, query: Record<string, QueryValue>, page: number, size?: number): Promise<OpenPage<T>>;
+  /** A list answer, or no answer at all (204); anything else is not Clockify's list. */
+  list<T>(path: string, purpose: RequestPurpose, extra?: { query?: Record<string, QueryValue> }): Promise<T[]>;
+  readonly pager: Pager;
+}
+
+/** The endpoints the capabilities share, as sent (narrowed to the person under an organisation credential: acting.ts). */
+export type ClockifyApi = ReturnType<typeof sharedEndpoints>;
+
+/** The client: what the endpoints send with, the endpoints the capabilities share (`api`), and its end. */
+export type ClockifyApiClient = ReturnType<typeof createClockifyApiClient>;
+
+/** The client the endpoints send with, and the endpoints the capabilities share. */
+export function createClockifyApiClient(options: ClockifyApiOptions) {
   const { connection } = options;
   const { baseUrl } = connection;
   const client = createRemoteClient<RequestPurpose>({
@@ -99,40 +160,36 @@ export function createClockifyApi(options: ClockifyApiOptions) {
     },
     describeNotJson: (answer) => describeNotJson(baseUrl, answer),
   });
-  type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   const answer = <T>(method: Method, path: string, purpose: RequestPurpose, extra: { query?: Record<string, QueryValue>; body?: unknown } = {}) =>
     client.request<T>({ method, path: `/v1${path}`, purpose, ...extra });
-  const call = async <T>(method: Method, path: string, purpose: RequestPurpose, extra: { query?: Record<string, QueryValue>; body?: unknown } = {}) =>
-    (await answer<T>(method, path, purpose, extra)).data;
-  /** A page of a list with `page` and `page-size`, as its Last-Page header describes it. */
-  const listPage = async <T>(
-    path: string,
-    purpose: RequestPurpose,
-    query: Record<string, QueryValue>,
-    page: number,
-    size = LIST_PAGE,
-  ): Promise<OpenPage<T>> => {
-    const got = await answer<T[]>('GET', path, purpose, { query: { ...query, page, 'page-size': size } });
-    return { items: listOf(got.data, purpose), last: lastPage(got.headers) };
-  };
-  /** A list answer, or no answer at all (204); anything else is not Clockify's list. */
-  const list = async <T>(path: string, purpose: RequestPurpose, extra: { query?: Record<string, QueryValue> } = {}) =>
-    listOf((await answer<T[]>('GET', path, purpose, extra)).data, purpose);
-  // A body that is no entry at all is left for the caller, which says so in its words.
-  const entryOf = (entry: ClockifyTimeEntry): ClockifyTimeEntry => (entry && typeof entry === 'object' ? withIds(entry) : entry);
-  const tracking = (action: string, notFound?: RefusalFor<'not_found'>): RequestPurpose => ({ action, area: 'tracking', ...(notFound ? { notFound } : {}) });
-  const timeOff = (action: string, notFound?: RefusalFor<'not_found'>): RequestPurpose => ({ action, area: 'timeOff', ...(notFound ? { notFound } : {}) });
-  const timeOffAtAll = (action: string): RequestPurpose => ({ action, area: 'timeOff', decidesTimeOff: true });
-  /** A read Punchcard can do without (a workspace may show it to admins only): its refusal says nothing about time off. */
-  const account = (action: string): RequestPurpose => ({ action, area: 'account' });
-  const entryNotFound = (number: number) => missing('time entry', number, { any_more: true, caveat: 'not_yours' });
-  const ws = (workspaceId: string) => `/workspaces/${encodeURIComponent(workspaceId)}`;
-  const id = encodeURIComponent;
-
-  return {
+  const sending: ClockifySending = {
+    call: async <T>(method: Method, path: string, purpose: RequestPurpose, extra: { query?: Record<string, QueryValue>; body?: unknown } = {}) =>
+      (await answer<T>(method, path, purpose, extra)).data,
+    listPage: async <T>(path: string, purpose: RequestPurpose, query: Record<string, QueryValue>, page: number, size = LIST_PAGE) => {
+      const got = await answer<T[]>('GET', path, purpose, { query: { ...query, page, 'page-size': size } });
+      return { items: listOf(got.data, purpose), last: lastPage(got.headers) };
+    },
+    list: async <T>(path: string, purpose: RequestPurpose, extra: { query?: Record<string, QueryValue> } = {}) =>
+      listOf((await answer<T[]>('GET', path, purpose, extra)).data, purpose),
     /** Who pages through lists (providers/remote/paging.ts). */
     pager: { service: client.service, maxParallel: client.maxParallel },
+  };
+  return { ...sending, api: sharedEndpoints(sending), close: () => client.close() };
+}
 
+/**
+ * The endpoints several capabilities send, or the person acted for and the context they share: the person and their
+ * workspaces, their plan's profile, time off's balances, policies and search, a time entry read and replaced, the tags, the
+ * custom fields, the projects and their tasks, the members, whom they lead and their time, the people and user groups
+ * the person acted for is found among, and the timesheet approval requests.
+ */
+function sharedEndpoints(sending: ClockifySending) {
+  return { ...personEndpoints(sending), ...timeEndpoints(sending), ...timeOffEndpoints(sending), ...teamEndpoints(sending), ...peopleEndpoints(sending) };
+}
+
+/** The person the key belongs to, their workspaces and roles, their member profile. */
+function personEndpoints({ call, list }: ClockifySending) {
+  return {
     /** The person the key belongs to, their active and default workspace and their zone. */
     user: () => call<ClockifyUser>('GET', '/user', account('read your Clockify account')),
     workspaces: () => list<ClockifyWorkspace>('/workspaces', account('list your Clockify workspaces')),
@@ -145,37 +202,18 @@ export function createClockifyApi(options: ClockifyApiOptions) {
       list<ClockifyWorkspace>('/workspaces', account('read your role in the workspace'), { query: { roles: roles.join(',') } }),
     memberProfile: (workspaceId: string, userId: string) =>
       call<ClockifyMemberProfile>('GET', `${ws(workspaceId)}/member-profile/${id(userId)}`, account('read your work capacity and working days')),
+  };
+}
 
-    /** The person's running entry: a list of none or one. */
-    runningEntries: async (workspaceId: string, userId: string) =>
-      (
-        await list<ClockifyTimeEntry>(`${ws(workspaceId)}/user/${id(userId)}/time-entries`, tracking('read the running timer'), {
-          query: { 'in-progress': 'true', hydrated: true, page: 1, 'page-size': 1 },
-        })
-      ).map(withIds),
-    entriesPage: async (workspaceId: string, userId: string, filter: EntryFilter, page: number) => {
-      const got = await listPage<ClockifyTimeEntry>(
-        `${ws(workspaceId)}/user/${id(userId)}/time-entries`,
-        tracking('read your time entries'),
-        { ...filter, hydrated: true },
-        page,
-      );
-      return { ...got, items: got.items.map(withIds) };
-    },
+/** A time entry read and replaced, the tags, the custom fields, the projects and their tasks. */
+function timeEndpoints({ call, list, listPage }: ClockifySending) {
+  return {
     entry: async (workspaceId: string, entryId: string, number: number) =>
       entryOf(
         await call<ClockifyTimeEntry>('GET', `${ws(workspaceId)}/time-entries/${id(entryId)}`, tracking(`read time entry #${number}`, entryNotFound(number)), {
           query: { hydrated: true },
         }),
       ),
-    createEntry: async (workspaceId: string, body: Record<string, unknown>, action: string) =>
-      entryOf(await call<ClockifyTimeEntry>('POST', `${ws(workspaceId)}/time-entries`, tracking(action), { body })),
-    /**
-     * Adds an entry for another member (createForOthers): the team server acting for one person with the
-     * organisation's key (acting-api.ts), never the desktop.
-     */
-    createEntryFor: async (workspaceId: string, userId: string, body: Record<string, unknown>, action: string) =>
-      entryOf(await call<ClockifyTimeEntry>('POST', `${ws(workspaceId)}/user/${id(userId)}/time-entries`, tracking(action), { body })),
     /** PUT replaces the entry: `body` carries every field to keep (start is required). */
     replaceEntry: async (workspaceId: string, entryId: string, number: number, body: Record<string, unknown>, action: string) =>
       entryOf(await call<ClockifyTimeEntry>('PUT', `${ws(workspaceId)}/time-entries/${id(entryId)}`, tracking(action, entryNotFound(number)), { body })),
@@ -189,8 +227,6 @@ export function createClockifyApi(options: ClockifyApiOptions) {
       }),
     createTag: (workspaceId: string, name: string) =>
       call<ClockifyTag>('POST', `${ws(workspaceId)}/tags`, tracking(`create the tag ${name}`), { body: { name } }),
-    deleteEntry: (workspaceId: string, entryId: string, number: number) =>
-      call<undefined>('DELETE', `${ws(workspaceId)}/time-entries/${id(entryId)}`, tracking(`delete time entry #${number}`, entryNotFound(number))),
     /**
      * The workspace's custom fields of time entries (getCustomFieldsOfWorkspace). Clockify ignores `page-size`
      * and answers the whole list without a Last-Page header, so it is asked once, unpaged.
@@ -199,26 +235,16 @@ export function createClockifyApi(options: ClockifyApiOptions) {
       list<ClockifyCustomField>(`${ws(workspaceId)}/custom-fields`, tracking('read the custom fields of time entries'), {
         query: { 'entity-type': 'TIMEENTRY' },
       }),
-    /** The project's own settings of the custom fields (getCustomFieldsOfProject): those whose status or default it changed. */
-    projectCustomFields: (workspaceId: string, projectId: string) =>
-      list<ClockifyCustomField>(`${ws(workspaceId)}/projects/${id(projectId)}/custom-fields`, tracking("read the project's custom fields")),
-    /** Stops the person's running timer at `end`. */
-    stopRunning: async (workspaceId: string, userId: string, end: string) =>
-      entryOf(
-        await call<ClockifyTimeEntry>(
-          'PATCH',
-          `${ws(workspaceId)}/user/${id(userId)}/time-entries`,
-          tracking('stop the timer', remoteRefusal('clockify_running_timer_gone', {})),
-          { body: { end } },
-        ),
-      ),
-
     /** Archived projects and active ones alike (`archived` left out), for the names of old entries. */
     projectsPage: (workspaceId: string, page: number) => listPage<ClockifyProject>(`${ws(workspaceId)}/projects`, tracking('list projects'), {}, page),
     tasksPage: (workspaceId: string, projectId: string, projectName: string, page: number) =>
       listPage<ClockifyTask>(`${ws(workspaceId)}/projects/${id(projectId)}/tasks`, tracking(`list the tasks of "${projectName}"`), {}, page),
-    clientsPage: (workspaceId: string, page: number) => listPage<ClockifyClient>(`${ws(workspaceId)}/clients`, tracking('list clients'), {}, page),
+  };
+}
 
+/** Time off's policies, the person's balances, and the search of requests. */
+function timeOffEndpoints({ call, listPage }: ClockifySending) {
+  return {
     policiesPage: (workspaceId: string, page: number) =>
       listPage<ClockifyPolicy>(`${ws(workspaceId)}/time-off/policies`, account('read the time-off policies'), { status: 'ACTIVE' }, page, TIME_OFF_PAGE),
     balances: (workspaceId: string, userId: string, page: number, size = TIME_OFF_PAGE) =>
@@ -239,28 +265,12 @@ export function createClockifyApi(options: ClockifyApiOptions) {
           body: { ...filter, page, pageSize: TIME_OFF_PAGE },
         },
       ),
-    createTimeOff: (workspaceId: string, policyId: string, body: Record<string, unknown>) =>
-      call<ClockifyTimeOffRequest>('POST', `${ws(workspaceId)}/time-off/policies/${id(policyId)}/requests`, timeOff('file the time-off request'), { body }),
-    /**
-     * Files a request for another member (createTimeOffRequestForOther): the team server acting for one person with
-     * the organisation's key (acting-api.ts), never the desktop. Clockify names the key's user as its requester.
-     */
-    createTimeOffFor: (workspaceId: string, policyId: string, userId: string, body: Record<string, unknown>) =>
-      call<ClockifyTimeOffRequest>(
-        'POST',
-        `${ws(workspaceId)}/time-off/policies/${id(policyId)}/users/${id(userId)}/requests`,
-        timeOff('file the time-off request'),
-        {
-          body,
-        },
-      ),
-    /** Withdraws (deletes) a request; Clockify answers with the request as it was. */
-    deleteTimeOff: (workspaceId: string, policyId: string, requestId: string, number: number) =>
-      call<ClockifyTimeOffRequest | undefined>(
-        'DELETE',
-        `${ws(workspaceId)}/time-off/policies/${id(policyId)}/requests/${id(requestId)}`,
-        timeOff(`withdraw time-off request #${number}`, missing('time-off request', number, { of_yours: true, any_more: true })),
-      ),
+  };
+}
+
+/** The active members, whom they lead, a project, and a colleague's time. */
+function teamEndpoints({ call, list, listPage }: ClockifySending) {
+  return {
     /** The workspace's active members by name (getUsersOfWorkspace); Clockify shows the list to admins and managers. */
     membersPage: (workspaceId: string, page: number) =>
       listPage<ClockifyUser>(
@@ -291,37 +301,75 @@ export function createClockifyApi(options: ClockifyApiOptions) {
       );
       return { ...got, items: got.items.map(withIds) };
     },
-    /** Approves or rejects a request (changeTimeOffRequestStatus), with the note kept with the decision. */
-    decideTimeOff: (workspaceId: string, policyId: string, requestId: string, number: number, status: 'APPROVED' | 'REJECTED', note: string | undefined) =>
-      call<ClockifyTimeOffRequest>(
-        'PATCH',
-        `${ws(workspaceId)}/time-off/policies/${id(policyId)}/requests/${id(requestId)}`,
-        // Not `timeOff`: a refused decision says the person is no approver, not that time off is off.
+  };
+}
+
+/** The members with their membership, who holds a role, the user groups and their projects, a role given; the approval requests. */
+function peopleEndpoints({ call, listPage }: ClockifySending) {
+  return {
+    /** A page of the members with their workspace membership, all of them or the active ones, by name. */
+    peoplePage: (workspaceId: string, everyone: boolean, page: number, email?: string) =>
+      listPage<ClockifyMember>(
+        `${ws(workspaceId)}/users`,
+        account('list the people in your workspace'),
         {
-          ...account(`${status === 'APPROVED' ? 'approve' : 'reject'} time-off request #${number}`),
-          notFound: missing('time-off request', number, { any_more: true, caveat: 'withdrawn' }),
+          status: everyone ? 'ALL' : 'ACTIVE',
+          memberships: 'WORKSPACE',
+          'sort-column': 'NAME',
+          'sort-order': 'ASCENDING',
+          'include-roles': 'false',
+          ...(email ? { email } : {}),
         },
-        { body: { status, ...(note ? { note } : {}) } },
+        page,
+        PEOPLE_PAGE,
       ),
-    holidaysInPeriod: (workspaceId: string, userId: string, start: string, end: string) =>
-      list<ClockifyHoliday>(`${ws(workspaceId)}/holidays/in-period`, account('read your holidays'), { query: { 'assigned-to': userId, start, end } }),
-
-    /** What a workspace admin administers through Punchcard (admin-api.ts). */
-    admin: clockifyAdminEndpoints({ call, listPage }),
-    /** The workspace's people as manage_people administers them (people-api.ts). */
-    people: clockifyPeopleEndpoints({ call, listPage }),
-    /** Hourly and cost rates (rates-api.ts). */
-    rates: clockifyRateEndpoints({ call }),
-    /** Changes of what a client, project or task keeps (catalog-api.ts). */
-    catalogChanges: clockifyCatalogEndpoints({ call }),
-    /** The user groups as manage_teams administers them (groups-api.ts). */
-    groups: clockifyGroupEndpoints({ call, listPage }),
-    /** The workspace's lock and the invoiced mark, for bulk corrections (corrections-api.ts). */
-    corrections: clockifyCorrectionEndpoints({ call }),
-    /** Timesheet approval requests (approvals-api.ts). */
-    approvals: clockifyApprovalEndpoints({ call }),
-
-    close: () => client.close(),
+    /**
+     * The members whose e-mail holds `email` (a part, as Clockify matches it) and who hold any of `roles`
+     * (filterUsersOfWorkspace): one member's role, asked by an admin's key, the first page only.
+     */
+    holdersWithEmail: async (workspaceId: string, roles: readonly ClockifyRole[], email: string): Promise<ClockifyUser[]> => {
+      const items = await call<ClockifyUser[]>(
+        'POST',
+        `${ws(workspaceId)}/users/info`,
+        { ...account("read a member's role in your workspace"), onlyReads: true },
+        { body: { email, roles, status: 'ALL', page: 1, pageSize: PEOPLE_PAGE } },
+      );
+      return Array.isArray(items) ? items : [];
+    },
+    /** A page of the user groups with their team managers (getUserGroups). */
+    groupsPage: (workspaceId: string, page: number) =>
+      listPage<ClockifyUserGroup>(
+        `${ws(workspaceId)}/user-groups`,
+        account('list the user groups'),
+        { includeTeamManagers: true, 'sort-column': 'NAME', 'sort-order': 'ASCENDING' },
+        page,
+        PEOPLE_PAGE,
+      ),
+    /** A page of the projects the group is on, archived ones too (getProjects' `userGroups` with `contains-group`). */
+    groupProjectsPage: (workspaceId: string, groupId: string, group: string, page: number) =>
+      listPage<ClockifyProject>(
+        `${ws(workspaceId)}/projects`,
+        account(`list the projects of the user group "${group}"`),
+        { userGroups: groupId, 'contains-group': true, 'sort-column': 'NAME', 'sort-order': 'ASCENDING' },
+        page,
+        GROUP_PROJECTS_PAGE,
+      ),
+    /** Gives a member a manager role over one user, project, user group or the workspace (createUserRole). */
+    giveRole: (workspaceId: string, userId: string, name: string, role: RoleRequest) =>
+      call<unknown>(
+        'POST',
+        `${ws(workspaceId)}/users/${id(userId)}/roles`,
+        account(`make ${name} ${role.role}`, remoteRefusal('clockify_role_target_gone', { name })),
+        { body: role },
+      ),
+    /**
+     * A page of the timesheet approval requests in one state that the key may see (its person's own; an approver's also
+     * those they decide), latest period first (getApprovalRequests: a bare array, sorted and paged).
+     */
+    approvalsPage: (workspaceId: string, state: ListedApprovalState, page: number) =>
+      call<ClockifyApprovalDetails[]>('GET', `${ws(workspaceId)}/approval-requests`, account('list timesheet approval requests'), {
+        query: { status: state, 'sort-column': 'START', 'sort-order': 'DESCENDING', page, 'page-size': APPROVAL_PAGE },
+      }),
   };
 }
 
@@ -330,6 +378,16 @@ function listOf<T>(data: T[] | undefined, purpose: RequestPurpose): T[] {
   if (data === undefined) return [];
   if (!Array.isArray(data)) throw new ClockifyError('wrong_service', remoteRefusal('clockify_not_a_list', { action: purpose.action }));
   return data;
+}
+
+/**
+ * A page of a list Clockify counts: its pages at the size Punchcard asks for, or at the size the
+ * first page shows where Clockify keeps fewer (a first page shorter than the count says).
+ */
+export function countedPage<T>(items: T[], count: number | null | undefined): Page<T> {
+  const total = typeof count === 'number' && Number.isFinite(count) ? count : items.length;
+  const size = items.length > 0 && items.length < TIME_OFF_PAGE && total > items.length ? items.length : TIME_OFF_PAGE;
+  return { items, pages: Math.max(1, Math.ceil(total / size)), total, size };
 }
 
 /** Clockify's Last-Page header: true on the last page, false before it, undefined where absent. */

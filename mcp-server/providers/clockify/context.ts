@@ -1,27 +1,42 @@
-// What the Clockify feature modules share: the API, the options, the person the key belongs to (asked
-// once per process: a new key may be another person's), the workspace Punchcard works in (the one
-// named, else the person's active one; remembered between starts), whether time off answers for the
-// person (deciding the leave tools), the person's role in the workspace (deciding the team tools:
-// learned afresh by each process, never remembered), and the numbers Punchcard shows for Clockify's string ids.
+// What Clockify's capabilities share (docs/internals/back-ends.md, "A capability is a folder"): the options, the
+// client and the endpoints they share (api.ts; narrowed to the person under an organisation credential, acting.ts),
+// the person the key belongs to (asked once per process: a new key may be another person's), the workspace Punchcard
+// works in (the one named, else the person's active one; remembered between starts), whether time off answers for the
+// person (deciding the leave tools), the person's role in the workspace (deciding the team tools: learned afresh by
+// each process, never remembered) and what Clockify refused under it, the numbers Punchcard shows for Clockify's
+// string ids; and the grid the cells are made in (ClockifyGrid, with the views one cell has of another's part).
 import { join } from 'node:path';
 import type { ProfileOf } from '../../contract/back-end-descriptor.ts';
 import type { CLOCKIFY } from '../../contract/back-ends/clockify.ts';
+import type { TasksLeftOut } from '../../contract/outcomes/clockify.ts';
+import type { WorkWeek } from '../../contract/settings.ts';
+import type { PlannedDay } from '../../domain/work-plan.ts';
 import { firstValidZone, isValidTimeZone, localDate } from '../../domain/time.ts';
+import type { Grid } from '../grid/cell.ts';
+import type { RemoteParts } from '../grid/parts.ts';
 import { Expiring } from '../remote/cache.ts';
 import type { LearnedFacts } from '../remote/learned-facts.ts';
+import type { Pager } from '../remote/paging.ts';
 import { hostOf, remoteRefusal } from '../remote/remote-error.ts';
 import { IdAliases, type IdNumbering } from '../id-aliases.ts';
 import { learnedFacts, remoteConnection, type RemoteTrackerOptions } from '../remote-tracker.ts';
 import type { RefusalArgs } from '../../contract/outcomes/refusals.ts';
-import { BackEndError, type Capability } from '../time-tracker.ts';
-import { type ClockifyApi, createClockifyApi } from './api.ts';
-import { actingClockifyApi } from './acting-api.ts';
-import { organisationPace } from './organisation-pace.ts';
-import { actingForCapabilities, type ClockifyAdministration, clockifyCapabilities, type TeamRole } from './capabilities.ts';
+import {
+  BackEndError,
+  type Capability,
+  type Catalog,
+  type CatalogKind,
+  type CatalogPart,
+  type EntryFieldsPart,
+  type PlanPart,
+  type Ref,
+} from '../time-tracker.ts';
+import { ClockifyActing } from './acting.ts';
+import { type ClockifyApi, type ClockifyApiClient, createClockifyApiClient, organisationPace } from './api.ts';
 import { ClockifyError } from './errors.ts';
-import { clockifyFacts, clockifyFactsKey, type ClockifyFacts } from './facts.ts';
-import type { ClockifyRole, ClockifyUser } from './wire.ts';
-import { chooseWorkspace, type Workspace, workspaceOf } from './workspace.ts';
+import { type ClockifyAdministration, clockifyFacts, clockifyFactsKey, type ClockifyFacts, type ClockifyKnown, type TeamRole } from './facts.ts';
+import { chooseWorkspace, type Workspace, workspaceOf } from './mapping.ts';
+import type { ClockifyRole, ClockifyTimeEntry, ClockifyUser } from './wire.ts';
 
 export type ClockifyProfile = ProfileOf<typeof CLOCKIFY>;
 
@@ -31,6 +46,8 @@ const RECHECK_MS = 24 * 3_600_000;
 const PER_PROCESS_MS = Number.POSITIVE_INFINITY;
 /** A role changes rarely; the hourly background check asks again. */
 const ROLE_TTL_MS = 3_600_000;
+/** What changes a few times a year at most (the member profile, the holidays, the time-off policies): read again after an hour. */
+export const REFERENCE_TTL_MS = 60 * 60_000;
 /** The file of numbers for Clockify's ids, in the data folder. */
 export const CLOCKIFY_IDS_FILE = 'clockify-ids.db';
 
@@ -39,11 +56,64 @@ export type ClockifyTrackerOptions = RemoteTrackerOptions<ClockifyProfile>;
 /** The kinds of Clockify ids Punchcard numbers. */
 export type IdKind = 'entry' | 'project' | 'task' | 'client' | 'timeOff' | 'tag' | 'invoice' | 'person' | 'workspace' | 'group';
 
+/** What a new entry books on, checked: Clockify's ids and the billable flag the project (or task) sets. */
+export interface Booking {
+  projectId: string | null;
+  taskId: string | null;
+  billable: boolean;
+}
+
+/** The catalog as the other capabilities use it: the names of entries' projects and tasks, what may be booked on, and its lists read afresh. */
+export interface ClockifyCatalogView extends CatalogPart {
+  /** The catalog, with the projects whose tasks it left for the next call. */
+  listing(includeArchived: boolean, kinds?: readonly CatalogKind[], projectNumber?: number): Promise<{ catalog: Catalog; left?: TasksLeftOut }>;
+  /** What a new or changed entry books on, checked (the project open and not archived, the task one of its tasks and not done). */
+  booking(projectNumber: number | null, taskNumber: number | null): Promise<Booking>;
+  /** The project and task of each entry as Punchcard names them. */
+  refs(entries: readonly ClockifyTimeEntry[]): Promise<Array<{ project: Ref | null; task: Ref | null }>>;
+  /** The names of up to `count` projects open for booking, for a refusal to give as examples. */
+  projectExamples(count: number): Promise<string[]>;
+  /** Forgets the lists read, after a write: the next reading sees it. */
+  forget(): void;
+}
+
+/** The person's plan as the account and leave use it: their week and where the targets and holidays come from. */
+export interface ClockifyPlanView extends PlanPart {
+  workPlan(from: string, to: string): Promise<PlannedDay[]>;
+  /** The person's week from their member profile; undefined where it has no capacity or working days. */
+  week(): Promise<WorkWeek | undefined>;
+  /** Where the targets and the holidays come from, in words for whoami. */
+  sources(): Promise<{ targets: string; holidays: string; holidaysFromSettings: boolean }>;
+}
+
+/** The custom fields as the timer and the entries use them: their definitions, asked afresh after Clockify refused a write over them. */
+export interface ClockifyFieldsView extends EntryFieldsPart {
+  /** Forgets the fields read: the next write reads them afresh. */
+  forget(): void;
+}
+
+/** What Clockify's cells are made in (providers/grid/cell.ts). */
+export interface ClockifyGrid extends Grid {
+  readonly client: ClockifyApiClient;
+  readonly person: ClockifyActing;
+  readonly context: ClockifyContext;
+  readonly known: ClockifyKnown;
+  readonly parts: RemoteParts & { catalog: ClockifyCatalogView; plan: ClockifyPlanView; entryFields: ClockifyFieldsView };
+}
+
 export class ClockifyContext {
   readonly options: ClockifyTrackerOptions;
+  /** What the cells send with (their endpoints are made over it: providers/grid/compose.ts). */
+  readonly client: ClockifyApiClient;
+  /** The endpoints the capabilities share, for what the context itself reads (the person, the workspace, the role, time off): narrowed to the person under actingFor. */
   readonly api: ClockifyApi;
+  /** Who pages through lists (providers/remote/paging.ts). */
+  readonly pager: Pager;
+  /** The person the team server acts for with the organisation's key (acting.ts); undefined on the person's own key. */
+  readonly acting: ClockifyActing | undefined;
   readonly facts: LearnedFacts<ClockifyFacts>;
   readonly aliases: IdNumbering;
+  readonly #capabilitiesOf: (known: ClockifyKnown) => ReadonlySet<Capability>;
   readonly #person = new Expiring<ClockifyUser>(PER_PROCESS_MS);
   readonly #workspace = new Expiring<Workspace>(PER_PROCESS_MS);
   readonly #role = new Expiring<TeamRole>(ROLE_TTL_MS);
@@ -54,10 +124,12 @@ export class ClockifyContext {
   /** Clockify refused an approval route (403) in this process: the approvals group is withdrawn until the next start. */
   #approvalsRefused = false;
 
-  constructor(options: ClockifyTrackerOptions) {
+  /** `capabilitiesOf`: what the cells offer under this credential, from what is known (cells.ts). */
+  constructor(options: ClockifyTrackerOptions, capabilitiesOf: (known: ClockifyKnown) => ReadonlySet<Capability>) {
     this.options = options;
-    const api = createClockifyApi({
-      // The organisation's key is everyone's on the team server: one pace for all who send on it (organisation-pace.ts).
+    this.#capabilitiesOf = capabilitiesOf;
+    this.client = createClockifyApiClient({
+      // The organisation's key is everyone's on the team server: one pace for all who send on it (api.ts, organisationPace).
       connection: { ...remoteConnection(options), ...(options.actingFor ? { pace: organisationPace(options.profile.url, options.perSecond) } : {}) },
       ...(options.actingFor ? { organisation: true } : {}),
       onRefused: (status, purpose) => {
@@ -66,8 +138,11 @@ export class ClockifyContext {
         else if (purpose.decidesTimeOff) this.learnTimeOff(false);
       },
     });
-    // Acting for one person with the organisation's key, every request goes through the API narrowed to them.
-    this.api = options.actingFor ? actingClockifyApi(api, { actingFor: options.actingFor, workspace: options.profile.workspace, now: options.now }) : api;
+    this.pager = this.client.pager;
+    const { actingFor } = options;
+    // Acting for one person with the organisation's key, every capability sees only its endpoints narrowed to them.
+    this.acting = actingFor ? new ClockifyActing(this.client, { actingFor, workspace: options.profile.workspace, now: options.now }) : undefined;
+    this.api = this.acting ? this.acting.shared : this.client.api;
     this.facts = learnedFacts(options, {
       file: clockifyFacts,
       key: clockifyFactsKey(options.profile),
@@ -160,27 +235,14 @@ export class ClockifyContext {
   }
 
   /**
-   * Sends one request of the approval-requests API. Clockify's 403 (a plan without approvals, or no right
-   * to them) withdraws the approvals group at once, with list_changed, for this process, and is said as
-   * timesheet_approvals_unavailable. A change of one request (`refusedChange`) refused without words of
-   * the plan says only that this person may not make it: that refusal, and the group stays. Any other
-   * failure is thrown as it came.
+   * Clockify refused (403) the approval-requests API: the approvals group is withdrawn at once (with list_changed) for
+   * this process. True where this refusal withdrew it, false where it was withdrawn before.
    */
-  async approving<T>(send: () => Promise<T>, refusedChange?: RefusalArgs): Promise<T> {
-    try {
-      return await send();
-    } catch (error) {
-      if (!(error instanceof ClockifyError) || error.status !== 403) throw error;
-      if (refusedChange && error.failure !== 'restricted') throw new BackEndError(...refusedChange);
-      if (!this.#approvalsRefused) {
-        this.#approvalsRefused = true;
-        this.facts.capabilities.set(this.#capabilities(this.facts.current, this.#knownRole, true));
-        this.options.log(
-          'Clockify refused your account timesheet approvals: submit_timesheet, withdraw_timesheet, list_timesheet_approvals and decide_timesheet switched off.',
-        );
-      }
-      throw new BackEndError('timesheet_approvals_unavailable', { back_end: 'Clockify' });
-    }
+  refuseApprovals(): boolean {
+    if (this.#approvalsRefused) return false;
+    this.#approvalsRefused = true;
+    this.facts.capabilities.set(this.#capabilities(this.facts.current, this.#knownRole, true));
+    return true;
   }
 
   /** The role last learned from Clockify; undefined until it said (what a tool may do is decided by it, never assumed). */
@@ -271,16 +333,16 @@ export class ClockifyContext {
   }
 
   close(): void {
-    this.api.close();
+    this.client.close();
     this.aliases.close();
   }
 
   /**
-   * What is offered: from the workspace and the role; acting for a person with the organisation's key, only what
-   * is narrowed to them, from the person's role (capabilities.ts, actingForCapabilities).
+   * What is offered: from the workspace, the role and what Clockify refused under it; acting for a person with the
+   * organisation's key, only what is narrowed to them, from the person's role (cells.ts).
    */
   #capabilities(facts: ClockifyFacts | undefined, role: TeamRole | undefined, approvalsRefused: boolean): ReadonlySet<Capability> {
-    return this.options.actingFor ? actingForCapabilities(role, facts, approvalsRefused) : clockifyCapabilities(facts, role, this.#refused, approvalsRefused);
+    return this.#capabilitiesOf({ facts, role, refused: this.#refused, approvalsRefused });
   }
 
   #forgetPerson(): void {

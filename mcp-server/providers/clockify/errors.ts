@@ -58,7 +58,7 @@ export function messageOf(body: unknown): string | undefined {
 const PLAN_WORDS = /\b(plan|upgrade|subscription|feature)\b/i;
 
 /**
- * `organisation`: the key is the organisation's, with which the team server acts for the person (acting-api.ts): a key
+ * `organisation`: the key is the organisation's, with which the team server acts for the person (acting.ts): a key
  * Clockify refuses is the administrator's to renew, not the person's to copy from their profile.
  */
 export function describeHttpFailure(answer: HttpAnswer, purpose: RequestPurpose, baseUrl: string, organisation = false): ClockifyError {

@@ -6,6 +6,7 @@
 // when that was last asked, and the person's zone. Keyed by address and
 // the configured workspace. Never the key, nor who it belongs to: a new key may be another person's,
 // so each process asks Clockify whose it is. No zod and no HTTP here: the opening reads it.
+import type { ClockifyAdministration } from '../../contract/outcomes/clockify.ts';
 import { defined, factsFile, pick } from '../remote/facts-file.ts';
 
 export const CLOCKIFY_FACTS_FILE = 'clockify-accounts.json';
@@ -25,7 +26,7 @@ export interface ClockifyFacts {
   customFieldsInPlan?: boolean;
   /**
    * The period the workspace approves timesheets by, as Clockify names it ('WEEKLY'), learned from a
-   * request's days or from Clockify's refusal of another (approvals.ts, "rule"): its API shows no setting.
+   * request's days or from Clockify's refusal of another (approvals/approvals.ts, "rule"): its API shows no setting.
    */
   approvalPeriod?: string;
   /** Periods Clockify refused as not the workspace's, space-separated, while approvalPeriod is not known. */
@@ -57,4 +58,41 @@ export const clockifyFacts = factsFile<ClockifyFacts>(CLOCKIFY_FACTS_FILE, (entr
 /** One configured workspace (or the person's active one) at one address. */
 export function clockifyFactsKey(profile: { url: string; workspace?: string | undefined }): string {
   return `${profile.workspace === undefined ? 'the active workspace' : `workspace ${profile.workspace}`} at ${profile.url}`;
+}
+
+/**
+ * What the person is in the workspace, as far as the team tools go: an admin (the owner counts as
+ * one) sees everyone, a team manager the members they manage, a project manager the projects they
+ * manage, a member only themselves.
+ */
+export type TeamRole = 'admin' | 'team_manager' | 'project_manager' | 'member';
+
+/** What an admin may administer, each withdrawn on its own when Clockify refuses it (context.ts, refuseAdministration); its refusal names it. */
+export type { ClockifyAdministration };
+
+/**
+ * What is known of the account that decides the tools (cells.ts, each cell's offer): what the workspace offers (the
+ * facts, remembered), the person's role in it (learned by this process from Clockify: never remembered, as a key may
+ * be another person's; unknown is no), and what Clockify refused (403) under that role: an administration, or, until
+ * the next start, timesheet approvals.
+ */
+export interface ClockifyKnown {
+  facts: ClockifyFacts | undefined;
+  role: TeamRole | undefined;
+  refused: ReadonlySet<ClockifyAdministration>;
+  approvalsRefused: boolean;
+}
+
+/** Time off not known to be off is offered: the first `tools/list` must already be right, and the background check withdraws it live. */
+export function timeOffAnswers(facts: ClockifyFacts | undefined): boolean {
+  return facts?.timeOff !== false;
+}
+
+/**
+ * Whether the person administers `kind`: a workspace admin or the owner only (docs/back-ends/clockify.md,
+ * "Administration": Clockify's settings name admins alone for the catalog and tags, its invoices are an admin's page,
+ * and only admins change user groups and rates), unless Clockify refused it under the role learned.
+ */
+export function administers(known: ClockifyKnown, kind: ClockifyAdministration): boolean {
+  return known.role === 'admin' && !known.refused.has(kind);
 }

@@ -1,14 +1,23 @@
-// Clockify's records as Punchcard's and back (docs/back-ends/clockify.md). Pure: no requests, no
-// clock. Clockify's ids are strings; the numbers Punchcard shows for them come in from the caller
-// (id-aliases.ts), so nothing here decides them.
+// Clockify's records as Punchcard's and back (docs/back-ends/clockify.md), and the workspace Punchcard works in.
+// Pure: no requests, no clock. Clockify's ids are strings; the numbers Punchcard shows for them come in from the
+// caller (id-aliases.ts), so nothing here decides them.
 import type { WorkWeek } from '../../contract/settings.ts';
 import type { LeavePart } from '../../domain/leave-parts.ts';
 import { leaveTypeOfName } from '../../domain/leave-type-names.ts';
 import { eachDate, formatUtcSeconds, localDate, parseOffsetDateTime } from '../../domain/time.ts';
 import type { LeaveRequest, LeaveStatus, LeaveType, Ref, TimeEntry } from '../time-tracker.ts';
 import { BackEndError } from '../time-tracker.ts';
-import { unreadable } from './errors.ts';
-import type { ClockifyFieldValue, ClockifyHoliday, ClockifyMemberProfile, ClockifyProject, ClockifyTimeEntry, ClockifyTimeOffRequest } from './wire.ts';
+import { remoteRefusal } from '../remote/remote-error.ts';
+import { ClockifyError, unreadable } from './errors.ts';
+import type {
+  ClockifyFieldValue,
+  ClockifyHoliday,
+  ClockifyMemberProfile,
+  ClockifyProject,
+  ClockifyTimeEntry,
+  ClockifyTimeOffRequest,
+  ClockifyWorkspace,
+} from './wire.ts';
 import type { FieldWrite } from '../../domain/entry-fields.ts';
 
 /** How Clockify takes instants: UTC, whole seconds ('yyyy-MM-ddThh:mm:ssZ' in its OpenAPI). */
@@ -429,4 +438,63 @@ export function projectBudget(project: ClockifyProject): ProjectBudget {
 /** Whether an amount in currency units is whole cents, as Clockify keeps rates and budgets (to within float error: 10.1 * 100 is not 1010). */
 export function wholeCents(amount: number): boolean {
   return Math.abs(Math.round(amount * 100) - amount * 100) < 1e-6;
+}
+
+// The Clockify workspace Punchcard works in: the one the settings name, else the key's user's active one, and what
+// of it matters here (its plan's features, the fields it requires on every entry), for the context, the person acted
+// for and the organisation account alike.
+
+/** The workspace Punchcard works in, as far as it matters here. */
+export interface Workspace {
+  id: string;
+  name: string;
+  plan: string | undefined;
+  /** Whether the plan includes time off; undefined where Clockify did not say. */
+  timeOffInPlan: boolean | undefined;
+  /** Whether the plan includes timesheet approvals (APPROVAL); undefined where Clockify did not say. */
+  approvalInPlan: boolean | undefined;
+  /** Whether the plan includes custom fields (CUSTOM_FIELDS); undefined where Clockify did not say. */
+  customFieldsInPlan: boolean | undefined;
+  /** Fields the workspace requires on every entry ('project', 'task', 'description'). */
+  requires: ReadonlySet<string>;
+}
+
+/** The workspace as Punchcard uses it. */
+export function workspaceOf(workspace: ClockifyWorkspace): Workspace {
+  const settings = workspace.workspaceSettings ?? {};
+  const requires = new Set<string>();
+  if (settings.forceProjects) requires.add('project');
+  if (settings.forceTasks) requires.add('task');
+  if (settings.forceDescription) requires.add('description');
+  const inPlan = (feature: string) => (Array.isArray(workspace.features) ? workspace.features.includes(feature) : undefined);
+  return {
+    id: workspace.id,
+    name: workspace.name,
+    plan: planName(workspace.featureSubscriptionType),
+    timeOffInPlan: inPlan('TIME_OFF'),
+    approvalInPlan: inPlan('APPROVAL'),
+    customFieldsInPlan: inPlan('CUSTOM_FIELDS'),
+    requires,
+  };
+}
+
+/**
+ * The workspace the settings name (its id, or its name in any case), else the person's active one;
+ * one that matches none is refused with the workspaces the key sees.
+ */
+export function chooseWorkspace(workspaces: readonly ClockifyWorkspace[], wanted: string | undefined, active: string | undefined): ClockifyWorkspace {
+  const seen = workspaces.map((workspace) => ({ name: workspace.name, id: workspace.id }));
+  if (wanted !== undefined) {
+    const byId = workspaces.find((workspace) => workspace.id === wanted);
+    if (byId) return byId;
+    const byName = workspaces.filter((workspace) => workspace.name.trim().toLowerCase() === wanted.trim().toLowerCase());
+    if (byName.length === 1) return byName[0] as ClockifyWorkspace;
+    if (byName.length > 1) throw new ClockifyError('config', remoteRefusal('clockify_workspace_ambiguous', { wanted, seen }));
+    throw new ClockifyError('config', remoteRefusal('clockify_workspace_unknown', { wanted, seen }));
+  }
+  const found = workspaces.find((workspace) => workspace.id === active) ?? (workspaces.length === 1 ? workspaces[0] : undefined);
+  if (found) return found;
+  if (workspaces.length === 0) throw new ClockifyError('config', remoteRefusal('clockify_no_workspace', {}));
+  if (active !== undefined) throw new ClockifyError('config', remoteRefusal('clockify_active_workspace_unseen', { seen }));
+  throw new ClockifyError('config', remoteRefusal('clockify_workspace_unnamed', { seen }));
 }

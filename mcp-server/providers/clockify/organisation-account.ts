@@ -11,11 +11,10 @@ import type { Refusal } from '../../contract/outcomes/refusals.ts';
 import { sameEmail } from '../../contract/back-end-accounts.ts';
 import type { OrganisationAccount, OrganisationCheck, TrackerUser } from '../acting-for.ts';
 import type { OrganisationAccountFactory } from '../engine-side.ts';
-import { type ClockifyApi, createClockifyApi } from './api.ts';
-import { chooseWorkspace, type Workspace, workspaceOf } from './workspace.ts';
+import { type ClockifyApi, type ClockifyApiClient, createClockifyApiClient, organisationPace } from './api.ts';
 import { ClockifyError } from './errors.ts';
-import { organisationPace } from './organisation-pace.ts';
-import type { ClockifyMember } from './people-api.ts';
+import { chooseWorkspace, type Workspace, workspaceOf } from './mapping.ts';
+import type { ClockifyMember } from './wire.ts';
 
 /** The workspace of an organisation account is read again after an hour (a plan or a name changes rarely). */
 const WORKSPACE_TTL_MS = 60 * 60_000;
@@ -48,7 +47,7 @@ export async function memberRecordsWithEmail(api: ClockifyApi, workspaceId: stri
   if (asked === '') return [];
   const found: ClockifyMember[] = [];
   for (let page = 1; page <= MAX_EMAIL_PAGES; page++) {
-    const answer = await api.people.membersPage(workspaceId, true, page, asked);
+    const answer = await api.peoplePage(workspaceId, true, page, asked);
     found.push(...answer.items);
     if (answer.last !== false || answer.items.length === 0) break;
   }
@@ -84,17 +83,19 @@ export async function memberById(api: ClockifyApi, workspaceId: string, userId: 
 }
 
 export class ClockifyOrganisationAccount implements OrganisationAccount {
+  readonly #client: ClockifyApiClient;
   readonly #api: ClockifyApi;
   readonly #wanted: string | undefined;
   readonly #workspace = new Expiring<Workspace>(WORKSPACE_TTL_MS);
 
   constructor(options: Parameters<OrganisationAccountFactory<'clockify'>>[0]) {
-    this.#api = createClockifyApi({
+    this.#client = createClockifyApiClient({
       connection: { ...remoteConnection(options), pace: organisationPace(options.profile.url, options.perSecond) },
       onRefused: (status) => {
         if (status === 401) this.#workspace.invalidate();
       },
     });
+    this.#api = this.#client.api;
     this.#wanted = options.profile.workspace;
   }
 
@@ -134,7 +135,7 @@ export class ClockifyOrganisationAccount implements OrganisationAccount {
   }
 
   close(): void {
-    this.#api.close();
+    this.#client.close();
   }
 
   #workspaceOf(): Promise<Workspace> {

@@ -242,3 +242,67 @@ export interface ClockifyInvoices {
   invoices?: ClockifyInvoice[] | null;
   total?: number | null;
 }
+
+/** A member's workspace membership as getUsersOfWorkspace shows it with `memberships=WORKSPACE` (MembershipDtoV1). */
+export type MembershipStatus = 'PENDING' | 'ACTIVE' | 'DECLINED' | 'INACTIVE';
+
+export type ClockifyMember = ClockifyUser & {
+  memberships?: Array<{ membershipType?: string | null; membershipStatus?: string | null; targetId?: string | null }> | null;
+};
+
+/** A user group (UserGroupDtoV1): its members' ids and, where asked for, its team managers. */
+export interface ClockifyUserGroup {
+  id: string;
+  name: string;
+  userIds?: string[] | null;
+  teamManagers?: Array<{ id: string; name?: string | null }> | null;
+}
+
+/** A manager role as createUserRole takes it (RoleRequestV1): whom or what it is over, a user group where `sourceType` says so. */
+export interface RoleRequest {
+  role: Exclude<ClockifyRole, 'OWNER'>;
+  entityId: string;
+  sourceType?: 'USER_GROUP';
+}
+
+/** An amount in cents and its currency (RateDtoV1, HourlyRateDtoV1); null where none is set. */
+export type ClockifyRate = { amount?: number | null; currency?: string | null } | null | undefined;
+
+/** A member's own rates in a workspace or a project (MembershipDtoV1). */
+export interface ClockifyRatedMembership {
+  userId?: string | null;
+  membershipType?: string | null;
+  membershipStatus?: string | null;
+  hourlyRate?: ClockifyRate;
+  costRate?: ClockifyRate;
+}
+
+/** A project as getProject answers it, with its rates (ProjectDtoImplV1). */
+export type ClockifyRatedProject = Omit<ClockifyProject, 'memberships'> & {
+  hourlyRate?: ClockifyRate;
+  costRate?: ClockifyRate;
+  memberships?: ClockifyRatedMembership[] | null;
+  note?: string | null;
+  color?: string | null;
+};
+
+/** The states the list of timesheet approval requests can be filtered by: a rejected request, or one whose submission was withdrawn, is listed no more. */
+export type ListedApprovalState = 'PENDING' | 'APPROVED' | 'WITHDRAWN_APPROVAL';
+
+/** ApprovalRequestDtoV1, as far as Punchcard reads it. */
+export interface ClockifyApprovalRequest {
+  id: string;
+  workspaceId?: string;
+  /** Instants ('2026-11-16T00:00:00Z'): the period's first moment and its last. */
+  dateRange?: { start?: string | null; end?: string | null } | null;
+  creator?: { userId?: string | null; userName?: string | null } | null;
+  owner?: { userId?: string | null; userName?: string | null; timeZone?: string | null; startOfWeek?: string | null } | null;
+  status?: { state?: string | null; note?: string | null; updatedAt?: string | null; updatedBy?: string | null; updatedByUserName?: string | null } | null;
+}
+
+/** ApprovalDetailsDtoV1: the request, its totals as ISO 8601 durations, and its entries and expenses inline (heavy). */
+export interface ClockifyApprovalDetails {
+  approvalRequest?: ClockifyApprovalRequest | null;
+  trackedTime?: string | null;
+  entries?: ClockifyTimeEntry[] | null;
+}

@@ -3,7 +3,7 @@
 // through the built server over stdio, the fake Clockify counting what arrives; what a fresh process
 // pays for its first call (whose the key is, then the call); that an idle server asks nothing.
 import { describe, expect, it } from 'vitest';
-import { clockifyCapabilities } from '../../../mcp-server/providers/clockify/capabilities.ts';
+import { clockifyCapabilities, knownFrom } from '../../../mcp-server/providers/clockify/cells.ts';
 import { TOOL_LIST } from '../../../mcp-server/tools/index.ts';
 import { describeRequestsPerCall } from '../../support/requests-per-call.ts';
 import { appTimesheet, COLD_STEPS, identityAsked, startCountingSession, STEPS } from '../providers/clockify/request-scenario.ts';
@@ -14,7 +14,7 @@ describeRequestsPerCall({
   steps: STEPS,
   coldSteps: COLD_STEPS,
   offered: {
-    tools: TOOL_LIST.filter((tool) => clockifyCapabilities({ timeOff: true }).has(tool.capability)).map((tool) => tool.name),
+    tools: TOOL_LIST.filter((tool) => clockifyCapabilities(knownFrom({ timeOff: true })).has(tool.capability)).map((tool) => tool.name),
     who: 'Clockify offers with time off',
   },
   warmTools: ['timer_status', 'clock_in', 'clock_out'],

@@ -9,17 +9,26 @@ import { describe, expect, it } from 'vitest';
 import { clockifyRuleRefusals } from '../../../../mcp-server/contract/outcomes/clockify.ts';
 import { type Refusal, refusalSentence } from '../../../../mcp-server/contract/outcomes/refusals.ts';
 import { modelText, peopleText } from '../../../../mcp-server/contract/outcomes/sentence.ts';
-import { ClockifyPeople } from '../../../../mcp-server/providers/clockify/admin-people.ts';
-import { ClockifyCatalogAdmin } from '../../../../mcp-server/providers/clockify/admin-catalog.ts';
-import { ClockifyAdminTeams } from '../../../../mcp-server/providers/clockify/admin-teams.ts';
-import { ClockifyCatalog } from '../../../../mcp-server/providers/clockify/catalog.ts';
+import { ClockifyPeople } from '../../../../mcp-server/providers/clockify/admin-people/admin-people.ts';
+import { ClockifyCatalogAdmin } from '../../../../mcp-server/providers/clockify/catalog-admin/catalog-admin.ts';
+import { ClockifyAdminTeams } from '../../../../mcp-server/providers/clockify/admin-teams/admin-teams.ts';
+import { ClockifyCatalog } from '../../../../mcp-server/providers/clockify/catalog/catalog.ts';
+import { adminPeopleEndpoints } from '../../../../mcp-server/providers/clockify/admin-people/endpoints.ts';
+import { adminTeamsEndpoints } from '../../../../mcp-server/providers/clockify/admin-teams/endpoints.ts';
+import { catalogAdminEndpoints } from '../../../../mcp-server/providers/clockify/catalog-admin/endpoints.ts';
+import { catalogEndpoints } from '../../../../mcp-server/providers/clockify/catalog/endpoints.ts';
+import { clockifyCapabilities } from '../../../../mcp-server/providers/clockify/cells.ts';
 import { ClockifyContext } from '../../../../mcp-server/providers/clockify/context.ts';
+import { entryFieldsEndpoints } from '../../../../mcp-server/providers/clockify/entry-fields/endpoints.ts';
+import { leaveEndpoints } from '../../../../mcp-server/providers/clockify/leave/endpoints.ts';
+import { planEndpoints } from '../../../../mcp-server/providers/clockify/plan/endpoints.ts';
+import { timesheetsEndpoints } from '../../../../mcp-server/providers/clockify/timesheets/endpoints.ts';
 import { ClockifyError } from '../../../../mcp-server/providers/clockify/errors.ts';
-import { ClockifyEntryFields } from '../../../../mcp-server/providers/clockify/entry-fields.ts';
-import { ClockifyLeave } from '../../../../mcp-server/providers/clockify/leave.ts';
+import { ClockifyEntryFields } from '../../../../mcp-server/providers/clockify/entry-fields/entry-fields.ts';
+import { ClockifyLeave } from '../../../../mcp-server/providers/clockify/leave/leave.ts';
 import { entryJson, type PolicyChoice, policyFor } from '../../../../mcp-server/providers/clockify/mapping.ts';
-import { ClockifyPlan } from '../../../../mcp-server/providers/clockify/plan.ts';
-import { ClockifyTimesheets } from '../../../../mcp-server/providers/clockify/timesheets.ts';
+import { ClockifyPlan } from '../../../../mcp-server/providers/clockify/plan/plan.ts';
+import { ClockifyTimesheets } from '../../../../mcp-server/providers/clockify/timesheets/timesheets.ts';
 import { remoteRefusal } from '../../../../mcp-server/providers/remote/remote-error.ts';
 import { type BackEndError, causeOf } from '../../../../mcp-server/providers/time-tracker.ts';
 import { closeAfterEach } from '../../../support/close-after-each.ts';
@@ -547,27 +556,32 @@ describe("the Clockify tracker's parts refuse with a code and its facts", () => 
   async function parts() {
     const fake = opened(await startFakeClockify({ now: clockStartingAt('2026-11-19T15:00:00+01:00') }));
     seedWorkspace(fake);
-    const context = new ClockifyContext({
-      profile: { type: 'clockify', url: fake.url } as never,
-      secret: async () => ADA_KEY,
-      userDataDir: mkdtempSync(join(tmpdir(), 'punchcard-clockify-refusals-')),
-      workWeek: () => ({ mon: 8, tue: 8, wed: 8, thu: 8, fri: 8, sat: 0, sun: 0 }),
-      holidays: async () => new Map(),
-      timezone: () => 'Europe/Berlin',
-      now: clockStartingAt('2026-11-19T15:00:00+01:00'),
-      log: () => {},
-    });
+    const context = new ClockifyContext(
+      {
+        profile: { type: 'clockify', url: fake.url } as never,
+        secret: async () => ADA_KEY,
+        userDataDir: mkdtempSync(join(tmpdir(), 'punchcard-clockify-refusals-')),
+        workWeek: () => ({ mon: 8, tue: 8, wed: 8, thu: 8, fri: 8, sat: 0, sun: 0 }),
+        holidays: async () => new Map(),
+        timezone: () => 'Europe/Berlin',
+        now: clockStartingAt('2026-11-19T15:00:00+01:00'),
+        log: () => {},
+      },
+      clockifyCapabilities,
+    );
     opened({ close: async () => context.close() });
-    const catalog = new ClockifyCatalog(context, {});
-    const plan = new ClockifyPlan(context, {});
+    const { client } = context;
+    const catalog = new ClockifyCatalog(context, catalogEndpoints(client), {});
+    const plan = new ClockifyPlan(context, planEndpoints(client), {});
+    const fields = new ClockifyEntryFields(context, entryFieldsEndpoints(client), {});
     return {
       context,
       catalog,
-      timesheets: new ClockifyTimesheets(context, { catalog, fields: new ClockifyEntryFields(context, {}) }),
-      leave: new ClockifyLeave(context, { plan }),
-      people: new ClockifyPeople(context, { catalog }),
-      catalogAdmin: new ClockifyCatalogAdmin(context, { catalog }),
-      teams: new ClockifyAdminTeams(context, {}),
+      timesheets: new ClockifyTimesheets(context, timesheetsEndpoints(client), { catalog, fields }),
+      leave: new ClockifyLeave(context, leaveEndpoints(client), { plan }),
+      people: new ClockifyPeople(context, adminPeopleEndpoints(client), { catalog }),
+      catalogAdmin: new ClockifyCatalogAdmin(context, catalogAdminEndpoints(client), { catalog }),
+      teams: new ClockifyAdminTeams(context, adminTeamsEndpoints(client), {}),
     };
   }
 

@@ -4,10 +4,14 @@
 import { describe, expect, it } from 'vitest';
 import { refusalSentence } from '../../../../mcp-server/contract/outcomes/refusals.ts';
 import { peopleText } from '../../../../mcp-server/contract/outcomes/sentence.ts';
-import { type ClockifyApi, createClockifyApi } from '../../../../mcp-server/providers/clockify/api.ts';
+import { createClockifyApiClient } from '../../../../mcp-server/providers/clockify/api.ts';
+import { adminPeopleEndpoints } from '../../../../mcp-server/providers/clockify/admin-people/endpoints.ts';
+import { adminTeamsEndpoints } from '../../../../mcp-server/providers/clockify/admin-teams/endpoints.ts';
+import { catalogEndpoints } from '../../../../mcp-server/providers/clockify/catalog/endpoints.ts';
+import { timesheetsEndpoints } from '../../../../mcp-server/providers/clockify/timesheets/endpoints.ts';
 import { describeHttpFailure, describeNotJson, unreadable } from '../../../../mcp-server/providers/clockify/errors.ts';
 import { closeAfterEach } from '../../../support/close-after-each.ts';
-import { ADA, type FakeClockify, startFakeClockify } from '../../providers/clockify/fake-clockify.ts';
+import { ADA, startFakeClockify } from '../../providers/clockify/fake-clockify.ts';
 import { answer, remoteErrorOf } from './refused.ts';
 
 const BASE = 'https://api.clockify.me';
@@ -16,9 +20,11 @@ const failing = (status: number, json?: unknown, headers?: Record<string, string
 
 const opened = closeAfterEach();
 
-async function clockify(key: string | null = ADA.key): Promise<{ fake: FakeClockify; api: ClockifyApi }> {
+/** The fake, and what the cells send over a client with `key`: the shared endpoints and the cells' own these tests ask of. */
+async function clockify(key: string | null = ADA.key) {
   const fake = opened(await startFakeClockify());
-  const api = opened(createClockifyApi({ connection: { baseUrl: fake.url, secret: async () => key, log: () => {} }, onRefused: () => {} }));
+  const client = opened(createClockifyApiClient({ connection: { baseUrl: fake.url, secret: async () => key, log: () => {} }, onRefused: () => {} }));
+  const api = { ...client.api, ...timesheetsEndpoints(client), ...catalogEndpoints(client), ...adminTeamsEndpoints(client), ...adminPeopleEndpoints(client) };
   return { fake, api };
 }
 
@@ -80,22 +86,22 @@ describe("the requests Clockify's api names", () => {
     server.failNext({ path: /\/time-entries$/ }, NOT_FOUND);
     expect((await remoteErrorOf(keyed.stopRunning(ws, ADA.id, '2026-11-18T10:00:00Z'))).refusal).toEqual({ code: 'clockify_running_timer_gone', facts: {} });
     server.failNext({ path: /\/clients\// }, NOT_FOUND);
-    expect((await remoteErrorOf(keyed.admin.archiveClient(ws, 'c1', 'Acme', true))).refusal).toEqual({
+    expect((await remoteErrorOf(keyed.archiveClient(ws, 'c1', 'Acme', true))).refusal).toEqual({
       code: 'clockify_item_gone',
       facts: { item: 'client', name: 'Acme', deleted: null },
     });
     server.failNext({ path: /\/user-groups\// }, NOT_FOUND);
-    expect((await remoteErrorOf(keyed.groups.removeUser(ws, 'g1', 'Design', 'u1', 'Bob'))).refusal).toEqual({
+    expect((await remoteErrorOf(keyed.removeFromGroup(ws, 'g1', 'Design', 'u1', 'Bob'))).refusal).toEqual({
       code: 'clockify_group_part_gone',
       facts: { group: 'Design', other: 'Bob', change: 'remove' },
     });
     server.failNext({ path: /\/users\// }, NOT_FOUND);
-    expect((await remoteErrorOf(keyed.people.setStatus(ws, 'u1', 'Bob', 'INACTIVE'))).refusal).toEqual({
+    expect((await remoteErrorOf(keyed.setStatus(ws, 'u1', 'Bob', 'INACTIVE'))).refusal).toEqual({
       code: 'clockify_member_gone',
       facts: { name: 'Bob', in_clockify: true },
     });
     server.failNext({ path: /\/users\// }, NOT_FOUND);
-    expect((await remoteErrorOf(keyed.people.giveRole(ws, 'u1', 'Bob', { role: 'TEAM_MANAGER', entityId: 'g1', sourceType: 'USER_GROUP' }))).refusal).toEqual({
+    expect((await remoteErrorOf(keyed.giveRole(ws, 'u1', 'Bob', { role: 'TEAM_MANAGER', entityId: 'g1', sourceType: 'USER_GROUP' }))).refusal).toEqual({
       code: 'clockify_role_target_gone',
       facts: { name: 'Bob' },
     });

@@ -49,7 +49,7 @@ async function setUp(person: string = ada): Promise<Setup> {
   seedWorkspace(fake);
   seedTeam(fake);
   fake.state.customFields.push({ ...TICKET }, { ...RATE_CODE }, { ...AUDIT });
-  const { tracker, aliases } = actingTracker(opened, fake, clock, 'clockify-acting-fields', { actingFor: person });
+  const { tracker, aliases } = await actingTracker(opened, fake, clock, 'clockify-acting-fields', { actingFor: person });
   return { fake, tracker, clock, aliases };
 }
 

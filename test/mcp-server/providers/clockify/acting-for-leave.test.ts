@@ -1,8 +1,8 @@
-// The Clockify tracker acting for one person with an admin's key (acting-time-off.ts, acting-approvals.ts): her own
-// leave and timesheet submissions, and a lead's decisions on the people she leads by her own role, against the fake
-// Clockify. Bob (an admin of Acme) holds the organisation's key; Ada and Cleo are members Mia manages (the vacation
-// policy has team managers approve); Wes is a member of nobody's team. The fake's request log shows whom every
-// request names, and nothing sent after a refusal.
+// The Clockify tracker acting for one person with an admin's key (time-off-reach.ts, and the organisation.ts of leave/,
+// team/ and approvals/): her own leave and timesheet submissions, and a lead's decisions on the people she leads by
+// her own role, against the fake Clockify. Bob (an admin of Acme) holds the organisation's key; Ada and Cleo are
+// members Mia manages (the vacation policy has team managers approve); Wes is a member of nobody's team. The fake's
+// request log shows whom every request names, and nothing sent after a refusal.
 import { describe, expect, it } from 'vitest';
 import type { IdAliases } from '../../../../mcp-server/providers/id-aliases.ts';
 import type { RemoteTracker } from '../../../../mcp-server/providers/remote-tracker.ts';
@@ -32,7 +32,7 @@ async function setUp(actingFor: string, before?: (fake: FakeClockify) => void): 
   seedWorkspace(fake);
   seedTeam(fake);
   before?.(fake);
-  const { tracker, aliases } = actingTracker(opened, fake, clock, 'clockify-acting-leave', { actingFor });
+  const { tracker, aliases } = await actingTracker(opened, fake, clock, 'clockify-acting-leave', { actingFor });
   return { fake, tracker, aliases, clock };
 }
 
@@ -126,7 +126,7 @@ describe('acting for Ada on Clockify: her own leave', () => {
     const mark = fake.requests.length;
     expect(await refusal(call(() => tracker.leave.cancelLeave(theirs)))).toEqual({ code: 'clockify_time_off_gone', facts: { request: theirs } });
     // Below the tools, the DELETE by id names nobody: the owner is read first through the search naming Ada.
-    const api = narrowedApi(opened, fake, ada);
+    const api = await narrowedApi(opened, fake, ada);
     expect(await refusal(api.deleteTimeOff(WS, VACATION, cleos, theirs))).toEqual({ code: 'clockify_time_off_gone', facts: { request: theirs } });
     expect(writes(fake, mark)).toEqual([]);
     expect(fake.state.timeOff.some((request) => request.id === cleos)).toBe(true);
@@ -184,7 +184,7 @@ describe('acting for a lead on Clockify: her people’s leave', () => {
     expect((await refusal(call(() => teamLeave(tracker).findPendingLeave(wesNumber)))).code).toBe('clockify_leave_request_not_shown');
     expect((await refusal(call(() => teamLeave(tracker).findPendingLeave(miaNumber)))).code).toBe('leave_request_own');
     // Below the tools, the PATCH by id: Wes's is not among what the search naming her people reads, her own never decided.
-    const api = narrowedApi(opened, fake, mia);
+    const api = await narrowedApi(opened, fake, mia);
     expect(await refusal(api.decideTimeOff(WS, VACATION, wesRequest.id, wesNumber, 'APPROVED', undefined))).toEqual({
       code: 'clockify_leave_request_not_shown',
       facts: { request: wesNumber },
@@ -204,7 +204,7 @@ describe('acting for a lead on Clockify: her people’s leave', () => {
       code: 'clockify_not_leading',
     });
     const mark = fake.requests.length;
-    const api = narrowedApi(opened, fake, wes);
+    const api = await narrowedApi(opened, fake, wes);
     // Cleo's request is not read for him: the search names the people he may see, himself alone.
     expect((await refusal(api.decideTimeOff(WS, VACATION, '64c777ddd3fcab07cfbb4002', 4, 'REJECTED', 'no'))).code).toBe('clockify_leave_request_not_shown');
     expect(searches(fake, mark).map((body) => body.users)).toEqual([[wes]]);
@@ -239,7 +239,7 @@ describe("acting on Clockify: every search of colleagues' time off names the peo
     expect(page.requests.map((request) => request.person)).toEqual(['Cleo Patra']);
     // A decision below the tools, whose owner is read afresh (no listing of that call): the search names her people again.
     const cleos = await aliases.number('timeOff', '64c777ddd3fcab07cfbb4002');
-    const api = narrowedApi(opened, fake, mia);
+    const api = await narrowedApi(opened, fake, mia);
     await call(() => api.decideTimeOff(WS, VACATION, '64c777ddd3fcab07cfbb4002', cleos, 'APPROVED', undefined));
     expect(fake.state.timeOff.find((request) => request.id === '64c777ddd3fcab07cfbb4002')?.status).toBe('APPROVED');
     namesOnly(fake, [mia, ada, cleo], marks);
@@ -284,7 +284,7 @@ describe("acting on Clockify: every search of colleagues' time off names the peo
       server.options.usersFilter = false;
       addTimeOff(server, { userId: wes, start: '2026-12-15', end: '2026-12-15', status: 'APPROVED' });
     });
-    const api = narrowedApi(opened, fake, mia);
+    const api = await narrowedApi(opened, fake, mia);
     const answer = await call(() => api.timeOffRequests(WS, { statuses: ['APPROVED'] }, 1, false));
     expect(fake.timeOffRead.some((read) => read.owners.includes(wes))).toBe(true);
     expect((answer?.requests ?? []).map((request) => request.userName)).toEqual(['Cleo Patra']);
@@ -323,13 +323,13 @@ describe('acting on Clockify: timesheet submissions', () => {
     expect(approvalRequestsOf(fake.state).map((request) => request.ownerId)).toEqual([cleo]);
 
     const mark = fake.requests.length;
-    const api = narrowedApi(opened, fake, ada);
+    const api = await narrowedApi(opened, fake, ada);
     const cleos = approvalRequestsOf(fake.state)[0]?.id as string;
-    expect(await refusal(api.approvals.change(WS, cleos, 'WITHDRAWN_SUBMISSION', undefined, 'withdraw'))).toEqual({
+    expect(await refusal(api.changeApproval(WS, cleos, 'WITHDRAWN_SUBMISSION', undefined, 'withdraw'))).toEqual({
       code: 'timesheet_not_your_decision',
       facts: { person: 'Cleo Patra', back_end: 'Clockify' },
     });
-    expect(await refusal(api.approvals.change(WS, cleos, 'APPROVED', undefined, 'approve'))).toMatchObject({ code: 'timesheet_not_your_decision' });
+    expect(await refusal(api.changeApproval(WS, cleos, 'APPROVED', undefined, 'approve'))).toMatchObject({ code: 'timesheet_not_your_decision' });
     expect(writes(fake, mark)).toEqual([]);
     // Each list read was the workspace's whole list (it has no user filter), one page of 50 a state.
     const lists = fake.requests.filter((request) => request.method === 'GET' && request.path.endsWith('/approval-requests'));
@@ -358,9 +358,9 @@ describe('acting on Clockify: timesheet submissions', () => {
     const miaId = approvalRequestsOf(fake.state).find((request) => request.ownerId === mia)?.id as string;
     expect((await refusal(call(() => approvals(tracker).findForDecision(wesId)))).code).toBe('timesheet_submission_not_found');
     expect((await refusal(call(() => approvals(tracker).findForDecision(miaId)))).code).toBe('timesheet_own_submission');
-    const api = narrowedApi(opened, fake, mia);
-    expect((await refusal(api.approvals.change(WS, wesId, 'APPROVED', undefined, 'approve'))).code).toBe('timesheet_not_your_decision');
-    expect((await refusal(api.approvals.change(WS, miaId, 'APPROVED', undefined, 'approve'))).code).toBe('timesheet_own_submission');
+    const api = await narrowedApi(opened, fake, mia);
+    expect((await refusal(api.changeApproval(WS, wesId, 'APPROVED', undefined, 'approve'))).code).toBe('timesheet_not_your_decision');
+    expect((await refusal(api.changeApproval(WS, miaId, 'APPROVED', undefined, 'approve'))).code).toBe('timesheet_own_submission');
     expect(writes(fake, before)).toEqual([]);
   });
 });

@@ -1,15 +1,15 @@
-// The Clockify tracker acting for one person with an admin's key (options.actingFor; providers/clockify/acting-api.ts),
+// The Clockify tracker acting for one person with an admin's key (options.actingFor; providers/clockify/acting.ts),
 // against the fake Clockify that acts for others: the fake's request log shows the person named on every request
 // about their time, and nothing sent after a refusal. Bob (an admin of Acme) holds the organisation's key; Ada (a
 // member) is the person.
 import { describe, expect, it } from 'vitest';
-import { NotNarrowedError } from '../../../../mcp-server/providers/clockify/acting-api.ts';
+import { NotNarrowedError } from '../../../../mcp-server/providers/clockify/acting.ts';
 import type { IdAliases } from '../../../../mcp-server/providers/id-aliases.ts';
 import type { RemoteTracker } from '../../../../mcp-server/providers/remote-tracker.ts';
 import { BackEndError } from '../../../../mcp-server/providers/time-tracker.ts';
 import { closeAfterEach } from '../../../support/close-after-each.ts';
 import { type MovableClock, movableClockStartingAt } from '../../../support/fake-clock.ts';
-import { actingTracker, call, keyApi, line, narrowedApi, narrowedTo, refusal } from './acting-support.ts';
+import { actingTracker, call, endpointsFor, line, narrowedApi, REFUSED_CELLS, refusal } from './acting-support.ts';
 import { approvalRequestsOf } from './fake-clockify-approvals.ts';
 import { ADA, addEntry, type FakeClockify, type FakeUser, SEED, seedTeam, seedWorkspace, startFakeClockify, TEAM } from './fake-clockify.ts';
 
@@ -38,7 +38,7 @@ async function setUp(
     seedTeam(fake);
   }
   options.before?.(fake);
-  const { tracker, aliases } = actingTracker(opened, fake, clock, 'clockify-acting', {
+  const { tracker, aliases } = await actingTracker(opened, fake, clock, 'clockify-acting', {
     actingFor: options.actingFor === undefined ? ada : options.actingFor,
     ...(options.key ? { key: options.key } : {}),
   });
@@ -365,7 +365,7 @@ describe('the Clockify tracker acting for one person: the projects open to her',
 
   it('refuses at the narrowed API itself a booking on a project not open to her, never naming it, with nothing sent', async () => {
     const { fake } = await setUp({ actingFor: null });
-    const api = narrowedApi(opened, fake, ada);
+    const api = await narrowedApi(opened, fake, ada);
     const body = { start: '2026-11-17T07:00:00Z', end: '2026-11-17T08:00:00Z', projectId: SEED.projects.secret, description: 'x', billable: false };
     expect(await refusal(api.createEntry(WS, body, 'log the time'))).toEqual({
       code: 'acting_for_booking_not_open',
@@ -427,7 +427,7 @@ describe('the Clockify tracker acting for one person: the team group follows her
 
   it("refuses at the narrowed API a colleague's time the person does not lead, before a request", async () => {
     const { fake } = await setUp({ actingFor: null });
-    const api = narrowedApi(opened, fake, TEAM.users.mia);
+    const api = await narrowedApi(opened, fake, TEAM.users.mia);
     const filter = { start: '2026-11-16T00:00:00Z', end: '2026-11-23T00:00:00Z' };
     await expect(api.memberEntriesPage(WS, ada, 'Ada', filter, 1)).rejects.toThrow(NotNarrowedError);
     // Once Clockify names her Ada's manager, Ada's time is hers to read; Wes's never.
@@ -472,7 +472,7 @@ describe('the Clockify tracker acting for one person: her own time off, for her 
 
   it("throws for a search of her own time off that names anyone else, before a request; a colleagues' search shows a member only hers", async () => {
     const { fake } = await setUp({ actingFor: null });
-    const api = narrowedApi(opened, fake, cleo);
+    const api = await narrowedApi(opened, fake, cleo);
     await expect(api.timeOffRequests(WS, { users: [cleo, ada], statuses: ['ALL'] }, 1, true)).rejects.toThrow(NotNarrowedError);
     await expect(api.timeOffRequests(WS, { users: [ada], statuses: ['ALL'] }, 1, true)).rejects.toThrow(NotNarrowedError);
     expect(fake.requests.filter((request) => request.path.includes('/time-off/'))).toEqual([]);
@@ -502,36 +502,34 @@ describe('the Clockify tracker acting for one person: what is not offered', () =
     ]);
   });
 
-  it('has every member of the API, and every method it does not narrow (each of every endpoint group) refuses before a request', async () => {
+  it('has every member of the API, and every method it does not narrow (each of every capability refused whole) refuses before a request', async () => {
     const { fake } = await setUp({ actingFor: null });
-    const raw = keyApi(opened, fake);
-    const api = narrowedTo(raw, ada);
+    const { raw, api, refusedWhole } = await endpointsFor(opened, fake, ada);
     const members = (object: object) => Object.keys(object).sort();
     // The same members, named: none is left to a catch-all that would answer any name at all.
     expect(members(api)).toEqual(members(raw));
     const mark = fake.requests.length;
-    const groups = Object.entries(raw).filter(([name, value]) => name !== 'pager' && typeof value === 'object' && value !== null);
-    expect(groups.map(([name]) => name).sort()).toEqual(['admin', 'approvals', 'catalogChanges', 'corrections', 'groups', 'people', 'rates']);
-    // The approvals group is narrowed (acting-approvals.ts): every other group is refused whole.
-    const narrowedApprovals = (api as unknown as Record<string, object>).approvals as object;
-    expect(members(narrowedApprovals)).toEqual(members(raw.approvals));
-    await expect(api.approvals.submitFor(WS, cleo, '2026-11-16', 'WEEKLY')).rejects.toThrow(NotNarrowedError);
-    for (const [name, group] of groups.filter(([name]) => name !== 'approvals')) {
-      const narrowedGroup = (api as unknown as Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>>)[name] ?? {};
-      expect(members(narrowedGroup), name).toEqual(members(group as object));
-      for (const method of members(group as object)) await expect(narrowedGroup[method]?.(WS), `${name}.${method}`).rejects.toThrow(NotNarrowedError);
+    // The administration's capabilities are refused whole, every endpoint each sends (its own and those it shares).
+    expect(members(refusedWhole)).toEqual([...REFUSED_CELLS].sort());
+    for (const [name, endpoints] of Object.entries(refusedWhole)) {
+      for (const method of members(endpoints)) await expect(endpoints[method]?.(WS), `${name}.${method}`).rejects.toThrow(NotNarrowedError);
     }
+    // Timesheet approvals are narrowed (approvals/organisation.ts), but not a submission of someone else's.
+    await expect(api.submitApprovalFor(WS, cleo, '2026-11-16', 'WEEKLY')).rejects.toThrow(NotNarrowedError);
     const narrowed = api as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
-    for (const method of ['createEntryFor', 'createTimeOffFor']) await expect(narrowed[method]?.(WS, ada), method).rejects.toThrow(NotNarrowedError);
+    const others = ['createEntryFor', 'createTimeOffFor', 'createClient', 'archiveClient', 'createProject', 'archiveProject', 'createTask', 'setTaskStatus'];
+    // The people, user groups and roles the person object reads itself, which the administration alone would send.
+    const directory = ['peoplePage', 'holdersWithEmail', 'groupsPage', 'groupProjectsPage', 'giveRole'];
+    for (const method of [...others, ...directory]) await expect(narrowed[method]?.(WS, ada), method).rejects.toThrow(NotNarrowedError);
     expect(fake.requests.length).toBe(mark);
   });
 
   it('throws for anything the narrowed API does not handle, before a request is sent', async () => {
     const { fake } = await setUp({ actingFor: null });
-    const api = narrowedApi(opened, fake, ada);
+    const api = await narrowedApi(opened, fake, ada);
     const mark = fake.requests.length;
-    await expect(api.people.membersPage(WS, true, 1)).rejects.toThrow(NotNarrowedError);
-    await expect(api.approvals.submitFor(WS, ada, '2026-11-16', 'WEEKLY')).rejects.toThrow(NotNarrowedError);
+    await expect(api.peoplePage(WS, true, 1)).rejects.toThrow(NotNarrowedError);
+    await expect(api.submitApprovalFor(WS, ada, '2026-11-16', 'WEEKLY')).rejects.toThrow(NotNarrowedError);
     await expect(api.createTimeOffFor(WS, SEED.policies.vacation, cleo, {})).rejects.toThrow(NotNarrowedError);
     expect(fake.requests.length).toBe(mark);
     // Her balances, but not a colleague's.

@@ -1,7 +1,7 @@
 // What a bulk correction sends back to Clockify: updateTimeEntry replaces the whole entry, so the body
 // carries every field the entry had, custom field values included, with only the asked ones changed.
 import { describe, expect, it } from 'vitest';
-import { replacementJson } from '../../../../mcp-server/providers/clockify/admin-corrections.ts';
+import { replacementJson } from '../../../../mcp-server/providers/clockify/corrections/corrections.ts';
 import { bodyOf } from '../../../../mcp-server/providers/clockify/mapping.ts';
 
 const read = {

@@ -1,4 +1,4 @@
-// Clockify's approval requests as Punchcard's submissions (providers/clockify/approval-mapping.ts): the
+// Clockify's approval requests as Punchcard's submissions (providers/clockify/approvals/mapping.ts): the
 // days a date range covers whichever way its instants are written, the period those days make (which
 // teaches Punchcard the workspace's period), the states in Punchcard's words, and a request's fields.
 import { describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import {
   statusOf,
   submissionOf,
   weekdayNumber,
-} from '../../../../mcp-server/providers/clockify/approval-mapping.ts';
+} from '../../../../mcp-server/providers/clockify/approvals/mapping.ts';
 
 describe("a request's days", () => {
   it("are read from UTC midnights and from the owner's midnight written in UTC alike", () => {

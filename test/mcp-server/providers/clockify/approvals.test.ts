@@ -1,5 +1,5 @@
 // The Clockify approvals part over the fake Clockify, where the engine's tools do not reach yet or where a
-// call's work is counted (providers/clockify/approvals.ts): the locks of approved periods (the person's,
+// call's work is counted (providers/clockify/approvals/approvals.ts): the locks of approved periods (the person's,
 // or a named user's for an administrator's change; none for a pending one), the scan of the lists bounded
 // to MAX_PAGES pages a state, and a page read once a call.
 import { mkdtempSync } from 'node:fs';
@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_REQUESTS_PER_CALL } from '../../../../mcp-server/domain/call-limits.ts';
-import { MAX_PAGES } from '../../../../mcp-server/providers/clockify/approvals.ts';
-import { APPROVAL_PAGE } from '../../../../mcp-server/providers/clockify/approvals-api.ts';
-import { createClockifyTracker } from '../../../../mcp-server/providers/clockify/clockify-tracker.ts';
+import { MAX_PAGES } from '../../../../mcp-server/providers/clockify/approvals/approvals.ts';
+import { APPROVAL_PAGE } from '../../../../mcp-server/providers/clockify/api.ts';
+import { loadClockifyTracker } from '../../../../mcp-server/providers/clockify/tracker.ts';
 import { withRequestBudget } from '../../../../mcp-server/providers/remote/request-budget.ts';
 import type { ApprovalsPart } from '../../../../mcp-server/providers/time-tracker.ts';
 import { closeAfterEach } from '../../../support/close-after-each.ts';
@@ -27,8 +27,8 @@ async function workspace(): Promise<FakeClockify> {
   return fake;
 }
 
-function approvalsOf(fake: FakeClockify, key: string): ApprovalsPart {
-  const tracker = createClockifyTracker({
+async function approvalsOf(fake: FakeClockify, key: string): Promise<ApprovalsPart> {
+  const tracker = (await loadClockifyTracker())({
     profile: { type: 'clockify', url: fake.url } as never,
     secret: async () => key,
     userDataDir: mkdtempSync(join(tmpdir(), 'punchcard-clockify-approvals-')),
@@ -70,7 +70,7 @@ describe('the locks of approved periods on Clockify', () => {
     request(fake, SEED.users.ada, '2026-11-02', '2026-11-08', 'APPROVED');
     request(fake, SEED.users.ada, '2026-11-09', '2026-11-15', 'PENDING');
     request(fake, SEED.users.cleo, '2026-11-09', '2026-11-15', 'APPROVED');
-    const ada = approvalsOf(fake, ADA_KEY);
+    const ada = await approvalsOf(fake, ADA_KEY);
     expect(await call(() => ada.locks({ firstDay: '2026-11-06', lastDay: '2026-11-12' }))).toEqual([
       { firstDay: '2026-11-02', lastDay: '2026-11-08', status: 'approved', reopenedBy: 'an_approver' },
     ]);
@@ -83,7 +83,7 @@ describe('the locks of approved periods on Clockify', () => {
     const fake = await workspace();
     request(fake, SEED.users.cleo, '2026-11-09', '2026-11-15', 'APPROVED');
     request(fake, SEED.users.bob, '2026-11-16', '2026-11-22', 'APPROVED');
-    const bob = approvalsOf(fake, BOB_KEY);
+    const bob = await approvalsOf(fake, BOB_KEY);
     const span = { firstDay: '2026-11-01', lastDay: '2026-11-30' };
     expect(await call(() => bob.locks(span, SEED.users.cleo))).toEqual([expect.objectContaining({ firstDay: '2026-11-09', lastDay: '2026-11-15' })]);
     expect(await call(() => bob.locks(span))).toEqual([expect.objectContaining({ firstDay: '2026-11-16', lastDay: '2026-11-22' })]);
@@ -96,7 +96,7 @@ describe("the scan of Clockify's lists", () => {
     // More pending requests than MAX_PAGES pages hold, all of the same week: the scan never finds an older one to stop at.
     const people = addMembers(fake, MAX_PAGES * APPROVAL_PAGE + 10);
     for (const person of people) request(fake, person.id, '2026-11-09', '2026-11-15', 'PENDING');
-    const bob = approvalsOf(fake, BOB_KEY);
+    const bob = await approvalsOf(fake, BOB_KEY);
     const span = { firstDay: '2026-11-09', lastDay: '2026-11-15' };
     const found = await call(async () => {
       const first = await bob.toDecide({ span, status: 'pending', person: undefined, limit: 1_000 });
@@ -114,7 +114,7 @@ describe("the scan of Clockify's lists", () => {
 
   it('calls no request of the person rejected that may lie past the pages read', async () => {
     const fake = await workspace();
-    const bob = approvalsOf(fake, BOB_KEY);
+    const bob = await approvalsOf(fake, BOB_KEY);
     const week = { firstDay: '2026-11-09', lastDay: '2026-11-15' };
     const mine = await call(() => bob.submit(week, 'week'));
     // Then more requests of a later week than four pages hold: Bob's, still pending, sorts past them.

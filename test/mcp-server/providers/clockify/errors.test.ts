@@ -1,6 +1,6 @@
 // Every way Clockify answers a failure becomes one sentence a person can act on.
 import { describe, expect, it } from 'vitest';
-import { chooseWorkspace } from '../../../../mcp-server/providers/clockify/workspace.ts';
+import { chooseWorkspace } from '../../../../mcp-server/providers/clockify/mapping.ts';
 import { ClockifyError, describeHttpFailure, describeNotJson, messageOf } from '../../../../mcp-server/providers/clockify/errors.ts';
 import { type RefusalFor, remoteRefusal } from '../../../../mcp-server/providers/remote/remote-error.ts';
 import { BackEndError } from '../../../../mcp-server/providers/time-tracker.ts';

@@ -64,7 +64,7 @@ async function setUp(access: Access, workspace?: Workspace, options: { timeoutMs
   const logs: string[] = [];
   // The fake counts no requests a second: nothing need wait for Clockify's pace.
   const tracked = { ...access, log: (said: string) => logs.push(said), perSecond: 1_000, ...options };
-  const { tracker, aliases } = actingTracker(opened, fake, clock, 'clockify-fields-unavailable', tracked);
+  const { tracker, aliases } = await actingTracker(opened, fake, clock, 'clockify-fields-unavailable', tracked);
   const runner = actingToolRunner(tracker, clock, 'Europe/Berlin');
   Object.assign(runner.context, { client: { name: 'Claude Code', slug: 'claude-code' } });
   return { fake, clock, tracker, aliases, logs, run: runner.run };

@@ -23,7 +23,7 @@ import {
   workWeekOf,
 } from '../../../../mcp-server/providers/clockify/mapping.ts';
 import type { ClockifyTimeEntry, ClockifyTimeOffRequest } from '../../../../mcp-server/providers/clockify/wire.ts';
-import { countedPage } from '../../../../mcp-server/providers/clockify/leave.ts';
+import { countedPage } from '../../../../mcp-server/providers/clockify/api.ts';
 
 describe('times', () => {
   it('sends UTC whole seconds, and reads Z, offsets and fractions', () => {

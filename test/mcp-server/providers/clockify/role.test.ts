@@ -6,7 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createClockifyTracker } from '../../../../mcp-server/providers/clockify/clockify-tracker.ts';
+import { loadClockifyTracker } from '../../../../mcp-server/providers/clockify/tracker.ts';
 import type { RemoteTracker } from '../../../../mcp-server/providers/remote-tracker.ts';
 import { closeAfterEach } from '../../../support/close-after-each.ts';
 import { clockStartingAt } from '../../../support/fake-clock.ts';
@@ -22,8 +22,8 @@ async function workspace(): Promise<FakeClockify> {
   return fake;
 }
 
-function trackerFor(fake: FakeClockify, key: string): RemoteTracker {
-  const tracker = createClockifyTracker({
+async function trackerFor(fake: FakeClockify, key: string): Promise<RemoteTracker> {
+  const tracker = (await loadClockifyTracker())({
     profile: { type: 'clockify', url: fake.url } as never,
     secret: async () => key,
     userDataDir: mkdtempSync(join(tmpdir(), 'punchcard-clockify-role-')),
@@ -50,7 +50,7 @@ describe('the role a Clockify key learns of its own person', () => {
     ['the owner of another workspace, a member of this one', ADA_KEY, []],
   ])('gives %s the team tools the role allows, asked of their own workspaces only', async (_who, key, expected) => {
     const fake = await workspace();
-    const tracker = trackerFor(fake, key);
+    const tracker = await trackerFor(fake, key);
     await tracker.detectFeatures?.();
     expect(teamOf(tracker)).toEqual(expected);
     const asked = fake.requests.filter((request) => request.method === 'GET' && request.path === '/api/v1/workspaces' && /roles=/.test(request.query ?? ''));
@@ -61,7 +61,7 @@ describe('the role a Clockify key learns of its own person', () => {
 
   it('asks a member one question: do they hold any leading role here', async () => {
     const fake = await workspace();
-    await trackerFor(fake, WES_KEY).detectFeatures?.();
+    await (await trackerFor(fake, WES_KEY)).detectFeatures?.();
     const asked = fake.requests.filter((request) => /roles=/.test(request.query ?? ''));
     expect(asked.map((request) => new URLSearchParams(request.query).get('roles'))).toEqual(['WORKSPACE_ADMIN,OWNER,TEAM_MANAGER,PROJECT_MANAGER']);
   });

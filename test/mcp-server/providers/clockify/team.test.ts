@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_REQUESTS_PER_CALL } from '../../../../mcp-server/domain/call-limits.ts';
-import { createClockifyTracker } from '../../../../mcp-server/providers/clockify/clockify-tracker.ts';
+import { loadClockifyTracker } from '../../../../mcp-server/providers/clockify/tracker.ts';
 import { withRequestBudget } from '../../../../mcp-server/providers/remote/request-budget.ts';
 import type { RemoteTracker } from '../../../../mcp-server/providers/remote-tracker.ts';
 import { closeAfterEach } from '../../../support/close-after-each.ts';
@@ -42,8 +42,8 @@ function partOf<Part>(part: Part | undefined): Part {
   return part;
 }
 
-function trackerFor(fake: FakeClockify, key: { current: string }): RemoteTracker {
-  const tracker = createClockifyTracker({
+async function trackerFor(fake: FakeClockify, key: { current: string }): Promise<RemoteTracker> {
+  const tracker = (await loadClockifyTracker())({
     profile: { type: 'clockify', url: fake.url } as never,
     secret: async () => key.current,
     userDataDir: mkdtempSync(join(tmpdir(), 'punchcard-clockify-team-')),
@@ -66,7 +66,7 @@ describe('the Clockify team part', () => {
     const fake = await workspace();
     // Mia's key is replaced by Tom's while the process runs (Clockify answers the old key 401).
     const key = { current: MIA_KEY };
-    const tracker = trackerFor(fake, key);
+    const tracker = await trackerFor(fake, key);
     const mia = await call(() => partOf(tracker.teamHours).teamWork(week));
     expect(mia.people.map((work) => work.person.name)).toEqual(['Ada Lovelace', 'Cleo Patra', 'Mia Manager']);
     // Tom manages Bob only; Mia's key is withdrawn and Tom's given.
@@ -88,7 +88,7 @@ describe('the Clockify team part', () => {
 
   it('withdraws the team tools as soon as Clockify stops showing the person the workspace (no longer a manager)', async () => {
     const fake = await workspace();
-    const tracker = trackerFor(fake, { current: MIA_KEY });
+    const tracker = await trackerFor(fake, { current: MIA_KEY });
     await call(() => partOf(tracker.teamHours).teamWork(week));
     expect(tracker.capabilities.has('team_hours')).toBe(true);
     // An admin takes Mia's team away: Clockify refuses her the list of members from now on.
@@ -122,7 +122,7 @@ describe('the Clockify team part', () => {
     pending(ADA.id, '2026-12-14', '2026-12-18');
     // Wes is nobody Mia manages; his request waits for someone else, and the calendar would not show it.
     pending(TEAM.users.wes, '2026-12-15', '2026-12-15');
-    const tracker = trackerFor(fake, { current: MIA_KEY });
+    const tracker = await trackerFor(fake, { current: MIA_KEY });
     const page = await call(() => partOf(tracker.teamLeave).pendingLeave({ offset: 0, limit: 20 }));
     expect(page.requests.map((request) => request.person)).toEqual(['Cleo Patra', 'Ada Lovelace']);
     expect(page.absences.map((absence) => absence.person)).not.toContain('Wes Worker');
