@@ -240,7 +240,10 @@ function nodeBundle(options: {
                 ? 'chunks/app-pages-[hash].mjs'
                 : 'chunks/[name]-[hash].mjs',
           format: options.format,
-          codeSplitting: options.split ? { groups: [...(options.stages ? stageGroups(options.stages) : []), BACK_END_GROUP] } : false,
+          // The back ends' group beside the stages only: a group takes its modules' dependencies along (zod, say), which
+          // the stages' groups take first; without stages (the team server's build) it would pull them into a chunk
+          // loaded at start, and a long-running server pays nothing for a back end's few files.
+          codeSplitting: options.split ? (options.stages ? { groups: [...stageGroups(options.stages), BACK_END_GROUP] } : true) : false,
           // The banner (a shebang) belongs to the entry alone; chunks are never run directly.
           ...(options.banner ? { banner: (chunk: { isEntry: boolean }) => (chunk.isEntry ? (options.banner ?? '') : '') } : {}),
         },
