@@ -14,7 +14,7 @@ const TODAY = '2026-11-18';
  */
 const KNOWN_BUGS: Readonly<Record<string, Partial<Record<'resume', string>>>> = {
   // Kimai resumes the last booking with PATCH /timesheets/{id}/restart, whose `begin` Punchcard does not send
-  // (providers/kimai/timesheets.ts, #resumeLast): the timer starts now, the start asked for dropped without a word.
+  // (providers/kimai/timesheets/timesheets.ts, #resumeLast): the timer starts now, the start asked for dropped without a word.
   Kimai: { resume: 'clock_in without a project starts now, whatever start it was given' },
 };
 

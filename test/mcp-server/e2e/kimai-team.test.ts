@@ -9,7 +9,7 @@
 import type { ElicitRequestFormParams } from '@modelcontextprotocol/client';
 import { describe, expect, it } from 'vitest';
 import { MAX_REQUESTS_PER_CALL } from '../../../mcp-server/domain/call-limits.ts';
-import { readDetection } from '../../../mcp-server/providers/kimai/detection-cache.ts';
+import { readDetection } from '../../../mcp-server/providers/kimai/facts.ts';
 import { accept, type Answer, offeredOf } from '../../support/admin-engine.ts';
 import { type Era, type InProcessEngineHandle, textOf } from '../../support/engine.ts';
 import { ADA, kimaiAdmin, ROOT, TOM } from '../../support/kimai-admin.ts';

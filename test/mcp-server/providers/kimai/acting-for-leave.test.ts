@@ -1,14 +1,14 @@
 // Leave and the week's close on Kimai under the organisation's account (issue 76): the absence plugin and the
-// ApprovalBundle through the narrowed API (providers/kimai/acting-api.ts), for Ada (a plain user), for Tom (the team
+// ApprovalBundle through the narrowed API (providers/kimai/acting.ts), for Ada (a plain user), for Tom (the team
 // lead of Mia's team, not of Ada's; he decides Mia's leave, as with his own token) and through a key that may not act
 // for Ada (a team lead's). The fake Kimai narrows
 // nothing for others itself: an administrator's key files and reads anyone's absences and weeks, and a `?user=` the key
 // may not use is ignored without a word. What the fake's request log shows was sent, and what was refused unsent.
 import { describe, expect, it } from 'vitest';
-import { actingKimaiApi } from '../../../../mcp-server/providers/kimai/acting-api.ts';
-import { weekId } from '../../../../mcp-server/providers/kimai/approval-weeks.ts';
-import { kimaiApiFor } from '../../../../mcp-server/providers/kimai/context.ts';
-import { createKimaiTracker } from '../../../../mcp-server/providers/kimai/kimai-tracker.ts';
+import { actingKimaiApi } from './kimai-endpoints.ts';
+import { weekId } from '../../../../mcp-server/providers/kimai/mapping.ts';
+import { kimaiClientFor } from '../../../../mcp-server/providers/kimai/api.ts';
+import { loadKimaiTracker } from '../../../../mcp-server/providers/kimai/tracker.ts';
 import type { RemoteTracker } from '../../../../mcp-server/providers/remote-tracker.ts';
 import type { BackEndError, NewLeaveRequest } from '../../../../mcp-server/providers/time-tracker.ts';
 import decideLeaveRequest from '../../../../mcp-server/tools/decide-leave-request.ts';
@@ -49,7 +49,7 @@ async function setup(
         projectId: website.id,
         activityId: design.id,
       });
-  const created = createKimaiTracker({
+  const created = (await loadKimaiTracker())({
     ...trackerOptions(server.url, (options.key ?? ROOT).token, dataFolder(opened, 'kimai-acting-leave'), clock),
     // With `ownToken`, the person's own token and no organisation account (the desktop's way), to compare with.
     ...(options.ownToken ? {} : { actingFor: { userId: String((options.person ?? ADA).id) } }),
@@ -185,7 +185,7 @@ describe("a lead's leave decisions on Kimai, through the organisation's account"
     expect(refused).toEqual([]);
     // Below the tools, the PATCH by id names nobody: his own (his listing showed it his) and Ada's (no listing of hers
     // is his to read) are refused before it.
-    const api = actingKimaiApi(kimaiApiFor(trackerOptions(fake.url, ROOT.token, opened.dir as string, () => at(NOW))), {
+    const api = await actingKimaiApi(kimaiClientFor(trackerOptions(fake.url, ROOT.token, opened.dir as string, () => at(NOW))), {
       userId: String(TOM.id),
       now: () => at(NOW),
     });
@@ -200,7 +200,7 @@ describe("a lead's leave decisions on Kimai, through the organisation's account"
     // Decided by someone else in Kimai meanwhile: read again and said so, nothing sent but the read.
     mias.status = 'rejected';
     const clock = { at: at(NOW) };
-    const later = actingKimaiApi(kimaiApiFor(trackerOptions(fake.url, ROOT.token, opened.dir as string, () => clock.at)), {
+    const later = await actingKimaiApi(kimaiClientFor(trackerOptions(fake.url, ROOT.token, opened.dir as string, () => clock.at)), {
       userId: String(TOM.id),
       now: () => clock.at,
     });
@@ -245,7 +245,7 @@ describe("a lead's leave decisions on Kimai, through the organisation's account"
 
   it('refuses a lead the leave or weeks of someone outside the teams he leads, and anyone a filing or submission for another, unsent', async () => {
     const { fake } = await setup({ person: TOM });
-    const api = actingKimaiApi(kimaiApiFor(trackerOptions(fake.url, ROOT.token, opened.dir as string, () => at(NOW))), {
+    const api = await actingKimaiApi(kimaiClientFor(trackerOptions(fake.url, ROOT.token, opened.dir as string, () => at(NOW))), {
       userId: String(TOM.id),
       now: () => at(NOW),
     });
@@ -272,7 +272,7 @@ describe("a lead's leave decisions on Kimai, through the organisation's account"
   it('refuses any decision to a person who leads nobody, whatever absence it names, sending nothing', async () => {
     const { fake } = await setup();
     const mias = fake.addAbsence({ userId: MIA.id, date: '2026-12-01', type: 'holiday', status: 'new' });
-    const api = actingKimaiApi(kimaiApiFor(trackerOptions(fake.url, ROOT.token, opened.dir as string, () => at(NOW))), {
+    const api = await actingKimaiApi(kimaiClientFor(trackerOptions(fake.url, ROOT.token, opened.dir as string, () => at(NOW))), {
       userId: String(ADA.id),
       now: () => at(NOW),
     });

@@ -1,13 +1,14 @@
-// The Kimai tracker acting for one person with the organisation's account (providers/kimai/acting-api.ts) against
+// The Kimai tracker acting for one person with the organisation's account (providers/kimai/acting.ts) against
 // the fake Kimai that acts for others (fake-kimai-acting.ts), which narrows nothing itself: what the fake's request
 // log shows was sent, and what was refused with nothing sent. The key is Root's (a super administrator, UTC); the
 // person is Ada (a plain user, Berlin) unless a test says otherwise.
 import { describe, expect, it } from 'vitest';
 import type { KimaiLockdown } from '../../../../mcp-server/contract/kimai-lockdown.ts';
-import { actingKimaiApi, PERSON_LOOK_UP_MS } from '../../../../mcp-server/providers/kimai/acting-api.ts';
+import { PERSON_LOOK_UP_MS } from '../../../../mcp-server/providers/kimai/acting.ts';
+import { actingKimaiApi } from './kimai-endpoints.ts';
 import { MAX_REQUESTS_PER_CALL } from '../../../../mcp-server/domain/call-limits.ts';
-import { kimaiApiFor } from '../../../../mcp-server/providers/kimai/context.ts';
-import { createKimaiTracker } from '../../../../mcp-server/providers/kimai/kimai-tracker.ts';
+import { kimaiClientFor } from '../../../../mcp-server/providers/kimai/api.ts';
+import { loadKimaiTracker } from '../../../../mcp-server/providers/kimai/tracker.ts';
 import { withRequestBudget } from '../../../../mcp-server/providers/remote/request-budget.ts';
 import type { RemoteTracker } from '../../../../mcp-server/providers/remote-tracker.ts';
 import { BackEndError } from '../../../../mcp-server/providers/time-tracker.ts';
@@ -47,7 +48,7 @@ async function setup(
   team.customers = [hidden.id];
   const person = options.person ?? ADA;
   const key = options.own ? (person as FakeUser) : (options.key ?? ROOT);
-  const created = createKimaiTracker({
+  const created = (await loadKimaiTracker())({
     ...trackerOptions(server.url, key.token, dataFolder(opened, 'kimai-acting'), clock),
     profile: { type: 'kimai', url: server.url, ...(options.lockdown ? { lockdown: options.lockdown } : {}) },
     ...(options.own ? {} : { actingFor: { userId: typeof person === 'string' ? person : String(person.id) } }),
@@ -577,7 +578,10 @@ describe('acting for one person on Kimai', () => {
 
   it('refuses every method the narrowed API does not narrow, sending nothing (an allow-list)', async () => {
     const { fake } = await setup();
-    const api = actingKimaiApi(kimaiApiFor(trackerOptions(fake.url, ROOT.token, opened.dir as string, Date.now)), { userId: String(ADA.id), now: Date.now });
+    const api = await actingKimaiApi(kimaiClientFor(trackerOptions(fake.url, ROOT.token, opened.dir as string, Date.now)), {
+      userId: String(ADA.id),
+      now: Date.now,
+    });
     const narrowed = new Set([
       'baseUrl',
       'pager',
