@@ -12,6 +12,7 @@ import { formatWallClock } from '../../../domain/time.ts';
 import { kimaiTrackingModeName } from '../../../contract/outcomes/kimai.ts';
 import {
   causeOf,
+  notYourEntry,
   type EntryFields,
   type EntryQuery,
   BackEndError,
@@ -137,7 +138,7 @@ export class KimaiTimesheets extends CellPart<KimaiContext, TimesheetsEndpoints,
   }
 
   async getEntry(id: number): Promise<TimeEntry> {
-    const [sheet, me] = await allSettled([this.endpoints.timesheet(id), this.context.profile()]);
+    const [sheet, me] = await allSettled([this.#sheet(id), this.context.profile()]);
     const entry = withExportLock(await this.#entryFrom(sheet), sheet, me.roles);
     this.#lastRead = entry;
     return entry;
@@ -320,7 +321,21 @@ export class KimaiTimesheets extends CellPart<KimaiContext, TimesheetsEndpoints,
   }
 
   async #read(id: number, known?: TimeEntry): Promise<TimeEntry> {
-    return this.#entryFrom(await this.endpoints.timesheet(id), known);
+    return this.#entryFrom(await this.#sheet(id), known);
+  }
+
+  /**
+   * Entry `id` as Kimai shows it. Kimai answers 403 to a read of a record the person may not see (view_other_timesheet),
+   * and never to one of their own: said as someone else's entry (docs/back-ends/kimai.md, "Timesheets"), not as a right
+   * to ask the administrator for.
+   */
+  async #sheet(id: number): Promise<KimaiTimesheet> {
+    try {
+      return await this.endpoints.timesheet(id);
+    } catch (error) {
+      if (error instanceof KimaiError && error.failure === 'forbidden') throw notYourEntry(id);
+      throw error;
+    }
   }
 
   /** A write changes what runs and what finished: both are read afresh next. */
