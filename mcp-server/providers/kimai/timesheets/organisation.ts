@@ -44,10 +44,13 @@ export function underOrganisation(api: TimesheetsEndpoints, acting: KimaiActing)
       await acting.approvalHolds(seen, [readKimaiTime(record.begin)]);
       return acting.checked(api.stopTimesheet(id));
     },
-    /** Kimai's restart acts for the caller: a new record for the person on the same project and activity instead. */
+    /**
+     * Kimai's restart acts for the caller: a new record for the person on the same project and activity instead, begun
+     * at restart's `begin` where one is given (held as any record made with a start).
+     */
     restartTimesheet: async (id, body) => {
       await acting.look();
-      const unknown = Object.keys(body).filter((key) => key !== 'copy');
+      const unknown = Object.keys(body).filter((key) => key !== 'copy' && key !== 'begin');
       if (unknown.length > 0) throw withheldError(`restart a timer with ${unknown.join(', ')}`);
       const last = await acting.theirRecord(id);
       const copy = body.copy === 'all';
@@ -57,6 +60,7 @@ export function underOrganisation(api: TimesheetsEndpoints, acting: KimaiActing)
           activity: relationId(last.activity),
           ...(copy && last.description ? { description: last.description } : {}),
           ...(copy && Array.isArray(last.tags) && last.tags.length > 0 ? { tags: last.tags.join(',') } : {}),
+          ...(body.begin === undefined ? {} : { begin: body.begin }),
         },
         { action: 'resume your last timer' },
       );

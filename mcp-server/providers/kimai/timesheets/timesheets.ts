@@ -81,7 +81,7 @@ export class KimaiTimesheets extends CellPart<KimaiContext, TimesheetsEndpoints,
 
     let started: TimeEntry;
     if (fields.projectId === null && fields.activityId === null) {
-      started = await this.#resumeLast(fields);
+      started = await this.#resumeLast(fields, zone);
     } else {
       const { project, activity } = this.#requireProjectAndActivity(fields.projectId, fields.activityId);
       const body: Record<string, unknown> = { project, activity };
@@ -366,14 +366,21 @@ export class KimaiTimesheets extends CellPart<KimaiContext, TimesheetsEndpoints,
     return this.#entryFrom(await this.endpoints.patchTimesheet(id, body, timesPurpose(action, body, session)), known);
   }
 
-  /** Without a project and activity, clock_in resumes the most recent combination (Kimai's restart). */
-  async #resumeLast(fields: { description: string }): Promise<TimeEntry> {
+  /**
+   * Without a project and activity, clock_in resumes the most recent combination (Kimai's restart), at the start
+   * asked for where one was (restart's `begin`, a wall-clock time in `zone`, the person's Kimai zone), else now.
+   */
+  async #resumeLast(fields: { description: string; start?: number }, zone: string): Promise<TimeEntry> {
     const [last] = await this.endpoints.recentTimesheets(1);
     if (!last) throw new BackEndError('kimai_nothing_to_resume');
     // Copying all would copy an agent's tag too, and the person's timer would be the agent's (domain/agents.ts):
     // after an agent's entry, or one whose tags Kimai did not list, only its project and activity go on.
     const copy = !fields.description && Array.isArray(last.tags) && agentOfTags(last.tags) === undefined;
-    const restarted = await this.endpoints.restartTimesheet(last.id, copy ? { copy: 'all' } : {});
+    const body = {
+      ...(copy ? { copy: 'all' } : {}),
+      ...(fields.start === undefined ? {} : { begin: kimaiBodyTime(fields.start, zone, 'start') }),
+    };
+    const restarted = await this.endpoints.restartTimesheet(last.id, body);
     const lastEntry = toTimeEntry(last, NO_NAMES);
     if (!fields.description) return this.#entryFrom(restarted, lastEntry);
     return this.#patch(restarted.id, { description: fields.description }, 'add the description', lastEntry);

@@ -117,6 +117,26 @@ describe('acting for one person on Kimai', () => {
     expect(fake.state.timesheets.some((sheet) => sheet.id === earlier.id)).toBe(false);
   });
 
+  it("resumes the person's last project at a past start as a record of hers begun then, in the key's zone, never with /restart", async () => {
+    const { fake, tracker, ids } = await setup();
+    fake.addTimesheet({
+      userId: ADA.id,
+      begin: at('2026-11-17T09:00:00+01:00'),
+      end: at('2026-11-17T10:00:00+01:00'),
+      projectId: ids.website,
+      activityId: ids.meeting,
+    });
+    const start = at('2026-11-18T07:30:00+01:00');
+    const sent = await sentDuring(fake, async () => {
+      const { started } = await tracker.timer.startTimer({ projectId: null, activityId: null, description: '', start }, false);
+      expect(started).toMatchObject({ start, end: null, project: { id: ids.website }, activity: { id: ids.meeting } });
+    });
+    expect(said(sent).filter((line) => line.endsWith('/restart'))).toEqual([]);
+    // Root's zone is UTC: 07:30 in Berlin is 06:30 there.
+    expect(bodyOf(writes(sent)[0] as KimaiRequest)).toMatchObject({ project: ids.website, activity: ids.meeting, begin: '2026-11-18T06:30:00', user: ADA.id });
+    expect(fake.state.timesheets.find((sheet) => sheet.end === null)).toMatchObject({ userId: ADA.id, begin: start });
+  });
+
   it("writes the person's times in the key's zone, as Kimai reads them, so the record lands at the person's moment", async () => {
     const { fake, tracker, ids } = await setup();
     const start = at('2026-11-16T09:00:00+01:00');
