@@ -1,14 +1,17 @@
 // Leave on Kimai's absence plugin: the person's absences listed with their working days counted (on
 // the settings' week and holidays: Kimai keeps neither), a request filed as the parts the plugin
-// accepts (none across New Year, none longer than 30 days), and cancelled. A Kimai without the plugin
-// answers 404 on its routes: then the leave tools are withdrawn, in words.
+// accepts (none across New Year, none longer than 30 days), once it is known to meet none of the person's pending or
+// approved requests (the plugin's own answer to an overlap is a form error naming none), and cancelled. A Kimai
+// without the plugin answers 404 on its routes: then the leave tools are withdrawn, in words.
 import { CellPart } from '../../grid/cell-part.ts';
 import { LEAVE_YEARS_AHEAD } from '../../../domain/call-limits.ts';
+import { addDays } from '../../../domain/time.ts';
 import { leaveDays } from '../../../domain/leave-days.ts';
 import { weekPlan } from '../../../domain/work-plan.ts';
 import type { WorkWeek } from '../../../contract/settings.ts';
 import { type LeaveDraw, type LeaveRequest, type NewLeaveRequest, BackEndError } from '../../time-tracker.ts';
-import { fileInParts } from '../../leave-filing.ts';
+import { fileInParts, refuseOverlap } from '../../leave-filing.ts';
+import { currentCall } from '../../remote/request-budget.ts';
 import { absenceLastDay, type AbsencePart, kimaiAbsenceType, splitLeave, toLeaveRequest } from '../mapping.ts';
 import { remoteRefusal } from '../../remote/remote-error.ts';
 import type { KimaiContext } from '../context.ts';
@@ -17,7 +20,16 @@ import type { LeaveEndpoints } from './endpoints.ts';
 import { KimaiError } from '../errors.ts';
 import type { KimaiAbsence } from '../wire.ts';
 
+/** The requests one listing found, with the days it covered. */
+interface Listing {
+  from: string;
+  to: string;
+  requests: LeaveRequest[];
+}
+
 export class KimaiLeave extends CellPart<KimaiContext, LeaveEndpoints> {
+  /** What each listing of a tool call found (a balance's year): filing leave in the same call weighs its overlap on them. */
+  readonly #listingsOfCall = new WeakMap<object, Listing[]>();
   /** Leave requests seen in listings, so cancelling one can say what it was without another fetch. */
   readonly #known = new Map<number, LeaveRequest>();
 
@@ -41,6 +53,7 @@ export class KimaiLeave extends CellPart<KimaiContext, LeaveEndpoints> {
     const workWeek = this.context.options.workWeek();
     const requests = absences.map((absence) => toLeaveRequest(absence, person, (shape) => countLeaveDays(shape, workWeek, holidays)));
     for (const request of requests) this.#known.set(request.id, request);
+    this.#listed({ from: query.from, to: query.to, requests });
     return requests.sort((a, b) => a.firstDay.localeCompare(b.firstDay) || a.id - b.id);
   }
 
@@ -48,6 +61,8 @@ export class KimaiLeave extends CellPart<KimaiContext, LeaveEndpoints> {
     this.#requirePlugin();
     const absenceType = kimaiAbsenceType(request.type, request.kind);
     const me = await this.context.profile();
+    // Found here, and said with the request it meets, before anything is sent (providers/leave-filing.ts).
+    refuseOverlap(request, await this.#around(request));
     const file = async (part: AbsencePart) => {
       const body: Record<string, unknown> = { type: absenceType, date: part.firstDay, comment: request.comment, user: me.id };
       if (part.lastDay !== part.firstDay) body.end = part.lastDay;
@@ -58,6 +73,7 @@ export class KimaiLeave extends CellPart<KimaiContext, LeaveEndpoints> {
       return { id: record.id, firstDay: part.firstDay, lastDay: part.lastDay };
     };
     // One after another: the plugin checks each against the ones before (overlaps, balances).
+    this.#forgetListings();
     const created = await fileInParts(splitLeave(request), file, { service: 'Kimai', verb: 'stores', unit: 'absences', undo: 'cancel' });
     const first = created[0];
     const result: LeaveRequest = { ...request, id: first.id, person: personName(me), status: 'pending', ...(created.length > 1 ? { parts: created } : {}) };
@@ -82,9 +98,34 @@ export class KimaiLeave extends CellPart<KimaiContext, LeaveEndpoints> {
     }
     // What cannot be described is not deleted: the person would not know what they cancelled.
     if (!known) throw new BackEndError('kimai_absence_not_found', { absence: id });
+    this.#forgetListings();
     await this.endpoints.deleteAbsence(id);
     this.#known.delete(id);
     return { ...known, status: 'cancelled' };
+  }
+
+  /**
+   * The person's requests over the days of `request`: those the listings of this tool call found where together they
+   * cover those days (request_leave reads the balance's years first), else a listing of those days (1 request).
+   */
+  async #around(request: Pick<NewLeaveRequest, 'firstDay' | 'lastDay'>): Promise<LeaveRequest[]> {
+    const call = currentCall();
+    const listings = (call && this.#listingsOfCall.get(call)) ?? [];
+    if (covers(listings, request.firstDay, request.lastDay)) return listings.flatMap((listing) => listing.requests);
+    return this.listLeave({ from: request.firstDay, to: request.lastDay });
+  }
+
+  /** Keeps what a listing found for the rest of the tool call. */
+  #listed(listing: Listing): void {
+    const call = currentCall();
+    if (!call) return;
+    this.#listingsOfCall.set(call, [...(this.#listingsOfCall.get(call) ?? []), listing]);
+  }
+
+  /** A write changes what the person has: what the call listed before it is read afresh. */
+  #forgetListings(): void {
+    const call = currentCall();
+    if (call) this.#listingsOfCall.delete(call);
   }
 
   /**
@@ -118,4 +159,14 @@ export class KimaiLeave extends CellPart<KimaiContext, LeaveEndpoints> {
 function countLeaveDays(request: Omit<LeaveRequest, 'days'>, workWeek: WorkWeek, holidays: ReadonlySet<string>): number {
   const counted = leaveDays(request, weekPlan(workWeek, holidays));
   return counted.ok ? counted.workingDays : 0;
+}
+
+/** Whether the listings' days together hold every day from `from` to `to`. */
+function covers(listings: readonly Listing[], from: string, to: string): boolean {
+  for (let day = from; day <= to; ) {
+    const listing = listings.find((item) => item.from <= day && item.to >= day);
+    if (!listing) return false;
+    day = addDays(listing.to, 1);
+  }
+  return true;
 }

@@ -14,6 +14,8 @@ import type { BackEndError, NewLeaveRequest } from '../../../../mcp-server/provi
 import decideLeaveRequest from '../../../../mcp-server/tools/decide-leave-request.ts';
 import decideTimesheet from '../../../../mcp-server/tools/decide-timesheet.ts';
 import withdrawTimesheet from '../../../../mcp-server/tools/withdraw-timesheet.ts';
+import { MAX_REQUESTS_PER_CALL } from '../../../../mcp-server/domain/call-limits.ts';
+import { withRequestBudget } from '../../../../mcp-server/providers/remote/request-budget.ts';
 import { movableClockStartingAt } from '../../../support/fake-clock.ts';
 import { actingToolRunner } from '../acting-tool-context.ts';
 import { closedAfterEach, bodyOf, dataFolder, failureOf, queryOf, said, sentDuring, trackerOptions } from './tracker-support.ts';
@@ -83,8 +85,15 @@ describe("a person's leave on Kimai's absence plugin, through the organisation's
       expect(listed.map((request) => [request.id, request.status])).toEqual([[filed.id, 'pending']]);
       expect(await tracker.leave.cancelLeave(filed.id)).toMatchObject({ status: 'cancelled' });
     });
-    expect(said(plugins(sent))).toEqual(['POST /absences', 'GET /absences', 'GET /absences', expect.stringMatching(/^DELETE \/absences\/\d+$/)]);
-    expect(bodyOf(plugins(sent)[0] as KimaiRequest)).toMatchObject({ user: ADA.id, type: 'holiday', date: '2026-12-01', end: '2026-12-02' });
+    // Her days listed first: leave over her own waiting or approved leave is refused before anything is filed.
+    expect(said(plugins(sent))).toEqual([
+      'GET /absences',
+      'POST /absences',
+      'GET /absences',
+      'GET /absences',
+      expect.stringMatching(/^DELETE \/absences\/\d+$/),
+    ]);
+    expect(bodyOf(plugins(sent)[1] as KimaiRequest)).toMatchObject({ user: ADA.id, type: 'holiday', date: '2026-12-01', end: '2026-12-02' });
     for (const request of plugins(sent).filter((item) => item.method === 'GET')) expect(queryOf(request).get('user')).toBe(String(ADA.id));
     // Hers was filed as hers and is gone; Mia's, on the same days, is untouched.
     expect(fake.state.absences.map((absence) => [absence.userId, absence.status])).toEqual([[MIA.id, 'new']]);
@@ -98,7 +107,7 @@ describe("a person's leave on Kimai's absence plugin, through the organisation's
     });
     expect(refusal?.refusal).toEqual({ code: 'kimai_absence_approved_at_once', facts: { first_day: '2026-12-01', last_day: '2026-12-02', taken_back: true } });
     expect(refusal?.message).toContain('so this server took it back: a request filed for you waits for a decision as your own would');
-    expect(said(plugins(sent))).toEqual(['POST /absences', 'GET /absences', expect.stringMatching(/^DELETE \/absences\/\d+$/)]);
+    expect(said(plugins(sent))).toEqual(['GET /absences', 'POST /absences', 'GET /absences', expect.stringMatching(/^DELETE \/absences\/\d+$/)]);
     expect(fake.state.absences).toEqual([]);
     // Sickness is approved at once whoever files it (the plugin's documentation): her own token would have had it so.
     const sick = await tracker.leave.createLeave({ ...LEAVE, type: 'sick', firstDay: '2026-12-07', lastDay: '2026-12-07', days: 1 });
@@ -108,11 +117,15 @@ describe("a person's leave on Kimai's absence plugin, through the organisation's
 
   it('takes back an absence whose read back failed: its status unknown, it is not left standing', async () => {
     const { fake, tracker } = await setup({ config: { absenceStatusFiledForOthers: 'approved' } });
-    fake.failNext({ method: 'GET', path: '/api/absences' }, { status: 500, body: { code: 500, message: 'Internal Server Error' } });
-    const sent = await sentDuring(fake, async () => {
-      await expect(tracker.leave.createLeave(LEAVE)).rejects.toThrow();
-    });
-    expect(said(plugins(sent))).toEqual(['POST /absences', 'GET /absences', expect.stringMatching(/^DELETE \/absences\/\d+$/)]);
+    // As request_leave files it: the year's absences listed first in the call (the balance), which the overlap is weighed on.
+    const sent = await sentDuring(fake, () =>
+      withRequestBudget(MAX_REQUESTS_PER_CALL, async () => {
+        await tracker.leave.listLeave({ from: '2026-01-01', to: '2026-12-31' });
+        fake.failNext({ method: 'GET', path: '/api/absences' }, { status: 500, body: { code: 500, message: 'Internal Server Error' } });
+        await expect(tracker.leave.createLeave(LEAVE)).rejects.toThrow();
+      }),
+    );
+    expect(said(plugins(sent))).toEqual(['GET /absences', 'POST /absences', 'GET /absences', expect.stringMatching(/^DELETE \/absences\/\d+$/)]);
     expect(fake.state.absences).toEqual([]);
   });
 
