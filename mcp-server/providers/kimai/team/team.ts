@@ -39,6 +39,8 @@ const PENDING_LOOKAHEAD_DAYS = 366;
 export class KimaiTeam extends CellPart<KimaiContext, TeamEndpoints> {
   /** Requests list_pending_leave showed, by id: the plugin has no read of one absence by its number. */
   readonly #listed = new Map<number, PendingLeave>();
+  /** The person's own requests list_pending_leave read (for who else is away): never theirs to decide, and said so. */
+  readonly #own = new Set<number>();
   readonly #roster = new KimaiRoster(this.context, this.endpoints);
 
   async teamWork(query: { from: number; to: number; offset: number; limit: number }): Promise<TeamWorkPage> {
@@ -133,6 +135,7 @@ export class KimaiTeam extends CellPart<KimaiContext, TeamEndpoints> {
     const absences: ColleagueAbsence[] = [];
     for (const list of lists) {
       for (const request of list) {
+        if (request.personId === me.id) this.#own.add(request.id);
         if (request.status === 'pending' && request.personId !== me.id) requests.push(request);
         absences.push({ personId: request.personId, person: request.person, firstDay: request.firstDay, lastDay: request.lastDay, status: request.status });
       }
@@ -143,6 +146,8 @@ export class KimaiTeam extends CellPart<KimaiContext, TeamEndpoints> {
   }
 
   async findPendingLeave(id: number): Promise<PendingLeave> {
+    // Their own request is not theirs to decide (docs/back-ends/kimai.md, "Teams"), and no listing of requests to decide holds it.
+    if (this.#own.has(id)) throw new BackEndError('leave_request_own', { request: id });
     const listed = this.#listed.get(id);
     if (!listed) throw new BackEndError('kimai_leave_request_not_listed', { request: id });
     const me = await this.#leader();

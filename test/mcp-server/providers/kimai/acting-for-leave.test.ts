@@ -188,7 +188,8 @@ describe("a lead's leave decisions on Kimai, through the organisation's account"
     const { run } = actingToolRunner(tracker, () => at(NOW), 'Europe/Berlin');
     const refused = await sentDuring(fake, async () => {
       for (const [id, code] of [
-        [toms.id, 'kimai_leave_request_not_listed'],
+        // His own, which his listing read (for who else is away), is refused as his own.
+        [toms.id, 'leave_request_own'],
         [adas.id, 'kimai_leave_request_not_listed'],
       ] as const) {
         const outcome = await run(decideLeaveRequest, { id, decision: 'approve' }).catch((error: unknown) => error);
