@@ -28,11 +28,7 @@ function expectMissing(result: ToolResult, id: number): void {
  * Differences the suite found that look like bugs, kept in sight until they are fixed: the scenario runs
  * and must fail on that back end (it.fails), so a fix turns it red here and the entry is removed.
  */
-const KNOWN_BUGS: Readonly<Record<string, Partial<Record<'colleague', string>>>> = {
-  // Kimai answers 403 for a record a plain user may not see; Punchcard says kimai_forbidden ("ask your Kimai
-  // administrator") where Clockodo's 403 is entry_not_yours, as time-tracker.ts (notYourEntry) promises.
-  Kimai: { colleague: "kimai_forbidden instead of entry_not_yours for a colleague's entry" },
-};
+const KNOWN_BUGS: Readonly<Record<string, Partial<Record<'colleague', string>>>> = {};
 
 function editing(backEnd: BehaviourBackEnd, world: ReturnType<typeof useWorld>): void {
   it('update_time_entry changes the description and the times', async () => {

@@ -48,13 +48,7 @@ const OVERLAP_REFUSED_BY_BACK_END = new Set(['Clockodo']);
  * and must fail on that back end (it.fails), so a fix turns it red here and the entry is removed.
  */
 const KNOWN_BUGS: Readonly<Record<string, Partial<Record<'overlap' | 'cancelledListed', string>>>> = {
-  // providers/leave-filing.ts: "an overlap with the person's pending or approved leave is refused before anything is sent"
-  // by every remote back end; Kimai's leave.ts does not call refuseOverlap, so the absence is sent and Kimai's form error
-  // comes back (kimai_form_refused, kind invalid), naming no request.
-  Kimai: {
-    overlap: 'the request is sent, and Kimai’s form error (kimai_form_refused) names no request',
-    cancelledListed: 'the absence is deleted, so include_cancelled lists it no more',
-  },
+  Kimai: { cancelledListed: 'the absence is deleted, so include_cancelled lists it no more' },
   // Clockify's deleteTimeOffRequest removes the request; the tool's description (docs/tools.md) says it stays listed as cancelled.
   Clockify: { cancelledListed: 'the time-off request is deleted, so include_cancelled lists it no more' },
 };

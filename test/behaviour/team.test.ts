@@ -23,11 +23,7 @@ type Pending = { id: number; person: string; type: string; first_day: string; la
  * Differences the suite found that look like bugs, kept in sight until they are fixed: the scenario runs
  * and must fail on that back end (it.fails), so a fix turns it red here and the entry is removed.
  */
-const KNOWN_BUGS: Readonly<Record<string, Partial<Record<'ownLeave', string>>>> = {
-  // docs/back-ends/kimai.md ("Teams") says Punchcard refuses the person's own request; it does, but as one never listed
-  // (kimai_leave_request_not_listed: "list them with list_pending_leave first"), which sends the lead to a list that will never hold it.
-  Kimai: { ownLeave: 'kimai_leave_request_not_listed instead of leave_request_own' },
-};
+const KNOWN_BUGS: Readonly<Record<string, Partial<Record<'ownLeave', string>>>> = {};
 
 function teamHours(backEnd: BehaviourBackEnd, world: () => TeamWorld): void {
   const { names } = backEnd.team as NonNullable<BehaviourBackEnd['team']>;

@@ -12,11 +12,7 @@ const TODAY = '2026-11-18';
  * Differences the suite found that look like bugs, kept in sight until they are fixed: the scenario runs and must
  * fail on that back end (it.fails), so a fix turns it red here and the entry is removed.
  */
-const KNOWN_BUGS: Readonly<Record<string, Partial<Record<'resume', string>>>> = {
-  // Kimai resumes the last booking with PATCH /timesheets/{id}/restart, whose `begin` Punchcard does not send
-  // (providers/kimai/timesheets.ts, #resumeLast): the timer starts now, the start asked for dropped without a word.
-  Kimai: { resume: 'clock_in without a project starts now, whatever start it was given' },
-};
+const KNOWN_BUGS: Readonly<Record<string, Partial<Record<'resume', string>>>> = {};
 
 describe.each(backEndsWith('timer'))('the timer on $name', (backEnd) => {
   const world = useWorld(backEnd);

@@ -20,7 +20,7 @@ import {
   withoutEvidenceGroups,
 } from '../support/tool-list-size.ts';
 import { TOOL_CATALOG } from '../../mcp-server/contract/tool-catalog.ts';
-import { writeDetection } from '../../mcp-server/providers/kimai/detection-cache.ts';
+import { writeDetection } from '../../mcp-server/providers/kimai/facts.ts';
 import {
   cleanUp,
   legacyOpening,

@@ -43,7 +43,7 @@ const TIMES_WORDS = {
   changed: 'changed start or end times',
 } as const;
 
-/** A request of manage_teams Kimai refused, and the permission it lacked (providers/kimai/admin-teams.ts). */
+/** A request of manage_teams Kimai refused, and the permission it lacked (providers/kimai/admin-teams/admin-teams.ts). */
 export type KimaiTeamsRequest =
   | { action: 'list' }
   | { action: 'read' | 'rename' | 'set_leads' | 'delete'; team: number }
@@ -82,7 +82,7 @@ function teamsRequestWords(request: KimaiTeamsRequest): Sentence {
   }
 }
 
-/** A request of manage_people Kimai refused (providers/kimai/admin-people.ts). */
+/** A request of manage_people Kimai refused (providers/kimai/admin-people/admin-people.ts). */
 export type KimaiPeopleRequest =
   | { action: 'list' }
   | { action: 'read'; person: number }
@@ -122,7 +122,7 @@ function rateHolder(person: Named | null): Part {
 type CatalogKindWord = 'customer' | 'project' | 'activity';
 
 export const kimaiRuleRefusals = refusalFamily({
-  // --- Timer and entries (providers/kimai/timesheets.ts, mapping.ts)
+  // --- Timer and entries (providers/kimai/timesheets/timesheets.ts, mapping.ts)
 
   /** Clearing an entry's project or activity: Kimai keeps both on every entry. */
   kimai_entry_keeps_project_and_activity: {
@@ -203,7 +203,7 @@ export const kimaiRuleRefusals = refusalFamily({
     },
   },
 
-  // --- Catalog (providers/kimai/catalog.ts)
+  // --- Catalog (providers/kimai/catalog/catalog.ts)
 
   /** A project made without its customer. */
   kimai_project_needs_customer: {
@@ -212,7 +212,7 @@ export const kimaiRuleRefusals = refusalFamily({
     example: {},
   },
 
-  // --- Leave on the absence plugin (providers/kimai/leave.ts, absences.ts)
+  // --- Leave on the absence plugin (providers/kimai/leave/leave.ts, absences.ts)
 
   /**
    * The absence plugin does not answer (not installed, or not for this account): the leave tools are
@@ -245,7 +245,7 @@ export const kimaiRuleRefusals = refusalFamily({
     example: {},
   },
 
-  // --- The team's time and leave (providers/kimai/team.ts)
+  // --- The team's time and leave (providers/kimai/team/team.ts)
 
   /** The person leads no team (and administers nothing), so Kimai shows them nobody else's time. */
   kimai_leads_nobody: {
@@ -299,7 +299,7 @@ export const kimaiRuleRefusals = refusalFamily({
     example: { decision: 'approve', person: 'Ada Lovelace', request: 7 },
   },
 
-  // --- Tags and invoices (providers/kimai/admin.ts)
+  // --- Tags and invoices (providers/kimai/admin/admin.ts)
 
   /** Kimai refused to make a tag (403): manage_tags is withdrawn. */
   kimai_tag_create_denied: {
@@ -341,7 +341,7 @@ export const kimaiRuleRefusals = refusalFamily({
     example: { invoice: 'INV-2026-014', status: 'disputed' },
   },
 
-  // --- Rates (providers/kimai/admin-rates.ts)
+  // --- Rates (providers/kimai/admin-rates/admin-rates.ts)
 
   /** Kimai refused a rate request (403: the item's edit right): manage_rates is withdrawn. */
   kimai_rates_denied: {
@@ -419,7 +419,7 @@ export const kimaiRuleRefusals = refusalFamily({
     },
   },
 
-  // --- Teams (providers/kimai/admin-teams.ts)
+  // --- Teams (providers/kimai/admin-teams/admin-teams.ts)
 
   /** Kimai refused a request of the teams' administration (403): manage_teams is withdrawn. */
   kimai_teams_denied: {
@@ -488,7 +488,7 @@ export const kimaiRuleRefusals = refusalFamily({
     example: { change: 'add', done: ['Ada Lovelace'], cause: { code: 'failure_said', facts: { message: 'Kimai did not answer within 15 s.' } } },
   },
 
-  // --- The catalog's administration (providers/kimai/admin-catalog.ts)
+  // --- The catalog's administration (providers/kimai/catalog-admin/catalog-admin.ts)
 
   /** A budget Kimai did not show the person (it shows them only with the right to change them): refused before anything is sent. */
   kimai_catalog_budget_hidden: {
@@ -509,7 +509,7 @@ export const kimaiRuleRefusals = refusalFamily({
     example: { action: 'change', kind: 'project', item: 8, name: 'Website' },
   },
 
-  // --- People (providers/kimai/admin-people.ts)
+  // --- People (providers/kimai/admin-people/admin-people.ts)
 
   /** Kimai refused a request of the people's administration (403; rights Kimai gives super administrators): manage_people is withdrawn. */
   kimai_people_denied: {
@@ -526,7 +526,7 @@ export const kimaiRuleRefusals = refusalFamily({
     example: {},
   },
 
-  // --- Corrections of others' entries (providers/kimai/admin-corrections.ts)
+  // --- Corrections of others' entries (providers/kimai/corrections/corrections.ts)
 
   /** Kimai refused a correction (403): the right `permission` is missing, or the entry is locked; correct_time_entries is withdrawn. */
   kimai_correction_denied: {
@@ -536,7 +536,7 @@ export const kimaiRuleRefusals = refusalFamily({
     example: { entry: 12, permission: 'edit_team_timesheet' },
   },
 
-  // --- Acting for a person with the organisation's account (providers/kimai/acting-api.ts)
+  // --- Acting for a person with the organisation's account (providers/kimai/acting.ts)
 
   /** A request the narrowed API does not make for a person (leave, approvals, teams, administration): refused before anything is sent. */
   kimai_acting_for_withheld: {

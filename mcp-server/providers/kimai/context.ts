@@ -1,23 +1,24 @@
-// What the Kimai feature modules share: the API, the options, what is known about the server (the
-// absence plugin, the profile zone, remembered between starts) and the reads every conversation
-// starts with — the person and the timesheet settings — cached briefly and read only by the calls
-// that need them.
-import type { ProfileOf } from '../../contract/back-end-descriptor.ts';
-import type { KIMAI } from '../../contract/back-ends/kimai.ts';
+// What Kimai's capabilities share (docs/internals/back-ends.md, "A capability is a folder"): the options, the client
+// and the endpoints they share (api.ts; narrowed to the person under actingFor: acting.ts), what is known about the
+// server (the absence plugin, the profile zone, the role, remembered between starts: facts.ts) and the reads every
+// conversation starts with — the person and the timesheet settings — cached briefly and read only by the calls that
+// need them; and the grid the cells are made in (KimaiGrid).
+import type { Capability } from '../../contract/vocabulary.ts';
 import type { Refusal, RefusalArgs } from '../../contract/outcomes/refusals.ts';
-import { learnedFacts, remoteConnection, type RemoteTrackerOptions } from '../remote-tracker.ts';
-import { BackEndError } from '../time-tracker.ts';
+import type { Grid } from '../grid/cell.ts';
+import type { RemoteParts } from '../grid/parts.ts';
+import { learnedFacts, type RemoteTrackerOptions } from '../remote-tracker.ts';
+import { BackEndError, type CatalogPart } from '../time-tracker.ts';
 import { allSettled, Expiring } from '../remote/cache.ts';
 import type { LearnedFacts } from '../remote/learned-facts.ts';
-import { type KimaiApi, createKimaiApi } from './api.ts';
-import { highestRole, kimaiActingCapabilities, kimaiCapabilities } from './capabilities.ts';
-import { actingKimaiApi } from './acting-api.ts';
-import { detectionFile, type KimaiDetection } from './detection-cache.ts';
+import type { Pager } from '../remote/paging.ts';
+import { KimaiActing } from './acting.ts';
+import { type KimaiApi, type KimaiClient, kimaiClientFor, type KimaiProfile } from './api.ts';
+import { detectionFile, highestRole, type KimaiDetection, leadsPeople } from './facts.ts';
 import { KimaiError } from './errors.ts';
 import type { KimaiTimesheetConfig, KimaiUser } from './wire.ts';
 
-/** A Kimai account's settings, with the lockdown its API does not publish where the settings name it (contract/kimai-lockdown.ts). */
-export type KimaiProfile = ProfileOf<typeof KIMAI>;
+export type { KimaiProfile };
 
 /** The user and the timesheet settings change rarely; five minutes keeps a session to one fetch. */
 const SESSION_TTL_MS = 5 * 60_000;
@@ -31,38 +32,51 @@ export interface Session {
   config: KimaiTimesheetConfig;
 }
 
-/** The API at the profile's address with the options' secret (the person's token, or the organisation's under actingFor). */
-export function kimaiApiFor(options: KimaiTrackerOptions): KimaiApi {
-  const { profile } = options;
-  return createKimaiApi({
-    connection: remoteConnection(options),
-    ...(options.actingFor ? { organisation: true } : {}),
-    ...(profile.caFile === undefined ? {} : { caFile: profile.caFile }),
-    ...(profile.allowInsecureTls === undefined ? {} : { allowInsecureTls: profile.allowInsecureTls }),
-  });
+/** The catalog as the other capabilities use it: its lists, and a change made elsewhere (update_catalog_item). */
+export interface KimaiCatalogView extends CatalogPart {
+  /** A customer, project or activity changed elsewhere: the next read lists it as it is now. */
+  changed(): void;
+}
+
+/** What Kimai's cells are made in (providers/grid/cell.ts). */
+export interface KimaiGrid extends Grid {
+  readonly client: KimaiClient;
+  readonly person: KimaiActing;
+  readonly context: KimaiContext;
+  readonly known: KimaiDetection | undefined;
+  readonly parts: RemoteParts & { catalog: KimaiCatalogView };
 }
 
 export class KimaiContext {
   readonly options: KimaiTrackerOptions;
+  /** What the cells send with (their endpoints are made over it: providers/grid/compose.ts). */
+  readonly client: KimaiClient;
+  /** The endpoints the capabilities share, for what the context itself reads (the person, the settings): narrowed to the person under actingFor. */
   readonly api: KimaiApi;
+  /** Who pages through lists (providers/remote/paging.ts). */
+  readonly pager: Pager;
+  /** Kimai's address, for words and Kimai's own pages. */
+  readonly baseUrl: string;
+  /** The person the team server acts for with the organisation's account (acting.ts); undefined on the person's own token. */
+  readonly acting: KimaiActing | undefined;
   readonly facts: LearnedFacts<KimaiDetection>;
   readonly #me = new Expiring<KimaiUser>(SESSION_TTL_MS);
   readonly #config = new Expiring<KimaiTimesheetConfig>(SESSION_TTL_MS);
 
-  constructor(options: KimaiTrackerOptions) {
+  /** `capabilitiesOf`: what the cells offer under this credential, from what is known (cells.ts). */
+  constructor(options: KimaiTrackerOptions, capabilitiesOf: (facts: KimaiDetection | undefined) => ReadonlySet<Capability>) {
     this.options = options;
-    const { profile } = options;
-    const api = kimaiApiFor(options);
-    // Acting for a person with the organisation's account: every request goes through the narrowed API (acting-api.ts).
-    this.api = options.actingFor
-      ? actingKimaiApi(api, { userId: options.actingFor.userId, now: options.now, ...(profile.lockdown ? { lockdown: profile.lockdown } : {}) })
-      : api;
-    // What the last start (or the app's connection test) learned; see kimaiCapabilities().
-    this.facts = learnedFacts(options, {
-      file: detectionFile,
-      key: profile.url,
-      capabilitiesOf: options.actingFor ? kimaiActingCapabilities : (facts) => kimaiCapabilities(facts.absences, facts.leads, facts),
-    });
+    const { profile, actingFor } = options;
+    this.client = kimaiClientFor(options);
+    this.pager = this.client.pager;
+    this.baseUrl = this.client.baseUrl;
+    // Acting for a person with the organisation's account: every capability sees only its endpoints narrowed to them.
+    this.acting = actingFor
+      ? new KimaiActing(this.client, { userId: actingFor.userId, now: options.now, ...(profile.lockdown ? { lockdown: profile.lockdown } : {}) })
+      : undefined;
+    this.api = this.acting ? this.acting.shared : this.client.api;
+    // What the last start (or the app's connection test) learned; see cells.ts.
+    this.facts = learnedFacts(options, { file: detectionFile, key: profile.url, capabilitiesOf });
   }
 
   /** The person; each read also corrects the zone remembered for the next start. */
@@ -161,7 +175,7 @@ export class KimaiContext {
   }
 
   close(): void {
-    this.api.close();
+    this.client.close();
   }
 }
 
@@ -179,24 +193,4 @@ const REFUSALS = {
 /** A refusal as the error that carries it. */
 function refused(refusal: Refusal): BackEndError {
   return new BackEndError(...([refusal.code, refusal.facts] as RefusalArgs));
-}
-
-/** The name a person goes by in Kimai: the alias when one is set. */
-export function personName(user: Pick<KimaiUser, 'alias' | 'username'>): string {
-  return user.alias || user.username;
-}
-
-/** Roles that administer all of Kimai: every team, every timesheet. */
-const ADMIN_ROLES = new Set(['ROLE_ADMIN', 'ROLE_SUPER_ADMIN']);
-
-export function isKimaiAdmin(user: KimaiUser): boolean {
-  return (user.roles ?? []).some((role) => ADMIN_ROLES.has(role));
-}
-
-/**
- * Whether the person leads anyone in Kimai: an administrator, or a team lead of at least one team
- * (Kimai shows a team lead the timesheets of the teams they lead, and nobody else's).
- */
-export function leadsPeople(user: KimaiUser): boolean {
-  return isKimaiAdmin(user) || ((user.roles ?? []).includes('ROLE_TEAMLEAD') && (user.memberships ?? []).some((membership) => membership.teamlead));
 }

@@ -48,7 +48,7 @@ export interface RequestPurpose {
 }
 
 /**
- * `organisation`: the token is the organisation's, with which the team server acts for the person (acting-api.ts): a
+ * `organisation`: the token is the organisation's, with which the team server acts for the person (acting.ts): a
  * token Kimai refuses is the administrator's to renew, not the person's to create.
  */
 export function describeHttpFailure(answer: HttpAnswer, purpose: RequestPurpose, baseUrl: string, organisation = false): RemoteError {

@@ -7,8 +7,9 @@ import { Expiring, mapWithLimit } from '../remote/cache.ts';
 import { allPages } from '../remote/paging.ts';
 import { ensureRequests } from '../remote/request-budget.ts';
 import { addDays, formatWallClock, localDate, startOfLocalDay } from '../../domain/time.ts';
-import { MAX_PAGE_SIZE } from './api.ts';
-import { isKimaiAdmin, type KimaiContext, personName } from './context.ts';
+import { type KimaiApi, MAX_PAGE_SIZE } from './api.ts';
+import type { KimaiContext } from './context.ts';
+import { isKimaiAdmin, personName } from './facts.ts';
 import { KimaiError } from './errors.ts';
 import { readKimaiTime } from './mapping.ts';
 import type { KimaiTimesheet, KimaiUser } from './wire.ts';
@@ -38,13 +39,19 @@ const RECENT_TTL_MS = 5 * 60_000;
 const UNLISTED =
   "Kimai lists a team's members only to an account with the permission view_team, which your Kimai administrator can grant the Teamlead role (Roles and permissions); without it, anyone who recorded nothing is not shown";
 
+/** What a roster reads: the teams (where Kimai shows them) and the timesheets it shows. */
+export type RosterEndpoints = Pick<KimaiApi, 'teams' | 'team' | 'timesheetPage'>;
+
+/** Whom a lead leads: each capability that needs it keeps its own (its answers cached for it alone), over its own endpoints. */
 export class KimaiRoster {
   readonly #context: KimaiContext;
+  readonly #api: RosterEndpoints;
   #refusedAt: number | undefined;
   readonly #recent = new Expiring<Roster>(RECENT_TTL_MS);
 
-  constructor(context: KimaiContext) {
+  constructor(context: KimaiContext, api: RosterEndpoints) {
     this.#context = context;
+    this.#api = api;
   }
 
   /**
@@ -55,13 +62,13 @@ export class KimaiRoster {
   async fromTeams(me: KimaiUser): Promise<Roster | undefined> {
     if (this.#refusedAt !== undefined && performance.now() - this.#refusedAt < REFUSAL_KEPT_MS) return undefined;
     const admin = isKimaiAdmin(me);
-    const { api } = this.#context;
+    const api = this.#api;
     try {
       const teams = admin ? await api.teams() : ledTeams(me);
       ensureRequests(teams.length, 'Kimai');
       // The first team alone: where Kimai refuses it, it refuses them all, and one refusal is enough.
       const [first, ...rest] = teams;
-      const details = first ? [await api.team(first.id), ...(await mapWithLimit(rest, api.pager.maxParallel, (team) => api.team(team.id)))] : [];
+      const details = first ? [await api.team(first.id), ...(await mapWithLimit(rest, this.#context.pager.maxParallel, (team) => api.team(team.id)))] : [];
       const members = new Map<number, Member>();
       for (const team of details) {
         for (const member of team.members ?? []) members.set(member.user.id, { id: member.user.id, name: personName(member.user) });
@@ -86,7 +93,7 @@ export class KimaiRoster {
    */
   async shown(me: KimaiUser, from: number, to: number, action: string): Promise<{ sheets: KimaiTimesheet[]; members: Member[] }> {
     const filter = { begin: formatWallClock(from, me.timezone), end: formatWallClock(to, me.timezone), user: 'all', full: 'true' };
-    const sheets = await allPages(this.#context.api.pager, (page) => this.#context.api.timesheetPage(filter, page, MAX_PAGE_SIZE, 'begin', 'ASC', { action }));
+    const sheets = await allPages(this.#context.pager, (page) => this.#api.timesheetPage(filter, page, MAX_PAGE_SIZE, 'begin', 'ASC', { action }));
     const members = new Map<number, Member>();
     for (const sheet of sheets) {
       const user = sheet.user;

@@ -6,8 +6,8 @@
 // change in both protocol eras.
 import type { ElicitRequestFormParams } from '@modelcontextprotocol/client';
 import { describe, expect, it } from 'vitest';
-import { readDetection } from '../../../mcp-server/providers/kimai/detection-cache.ts';
-import { durationText } from '../../../mcp-server/providers/kimai/admin-catalog.ts';
+import { readDetection } from '../../../mcp-server/providers/kimai/facts.ts';
+import { durationText } from '../../../mcp-server/providers/kimai/catalog-admin/catalog-admin.ts';
 import { type Era, refusalOf, textOf } from '../../support/engine.ts';
 import { ADA, ANN, kimaiAdmin, TOM } from '../../support/kimai-admin.ts';
 import { DEFAULT_USERS, type FakeKimai, type FakeKimaiConfig, seedCatalog } from '../providers/kimai/fake-kimai.ts';

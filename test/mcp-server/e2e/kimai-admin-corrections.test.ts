@@ -4,7 +4,7 @@
 // tags, the request bound, a failure midway, and the question in both protocol eras.
 import type { ElicitRequestFormParams } from '@modelcontextprotocol/client';
 import { describe, expect, it } from 'vitest';
-import { readDetection } from '../../../mcp-server/providers/kimai/detection-cache.ts';
+import { readDetection } from '../../../mcp-server/providers/kimai/facts.ts';
 import { type Era, refusalOf, textOf } from '../../support/engine.ts';
 import { ADA, ANN, type KimaiSessionOptions, kimaiAdmin, ROOT, TOM } from '../../support/kimai-admin.ts';
 import { DEFAULT_USERS, type FakeKimai, type FakeTimesheet, type FakeUser, seedCatalog } from '../providers/kimai/fake-kimai.ts';

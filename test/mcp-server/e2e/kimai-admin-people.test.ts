@@ -4,7 +4,7 @@
 // Kimai's 403 withdrawing it at once, the list paged by Punchcard (Kimai's is not), each action, the
 // refusals in words before anything is sent, and the question before every write in both protocol eras.
 import { describe, expect, it } from 'vitest';
-import { readDetection } from '../../../mcp-server/providers/kimai/detection-cache.ts';
+import { readDetection } from '../../../mcp-server/providers/kimai/facts.ts';
 import { type Era, refusalOf, textOf } from '../../support/engine.ts';
 import { ADA, ANN, kimaiAdmin, ROOT, TOM } from '../../support/kimai-admin.ts';
 import { modelFacingChars } from '../../support/tool-list-size.ts';

@@ -4,7 +4,7 @@
 // words before anything is sent, the question before a change in both protocol eras, Kimai's 403
 // withdrawing the tool, and a replacement Kimai refuses half-way (the old rate put back, or said gone).
 import { describe, expect, it } from 'vitest';
-import { readDetection } from '../../../mcp-server/providers/kimai/detection-cache.ts';
+import { readDetection } from '../../../mcp-server/providers/kimai/facts.ts';
 import { type Era, refusalOf, textOf } from '../../support/engine.ts';
 import { ADA, ANN, kimaiAdmin, TOM } from '../../support/kimai-admin.ts';
 import { DEFAULT_USERS, type FakeKimai, type FakeKimaiConfig, type FakeUser, seedCatalog } from '../providers/kimai/fake-kimai.ts';

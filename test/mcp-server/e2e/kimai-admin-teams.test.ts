@@ -4,7 +4,7 @@
 // 400s Kimai would answer), the question before each change in both protocol eras naming what
 // changes, and Kimai's 403 withdrawing the tool at once.
 import { describe, expect, it } from 'vitest';
-import { readDetection } from '../../../mcp-server/providers/kimai/detection-cache.ts';
+import { readDetection } from '../../../mcp-server/providers/kimai/facts.ts';
 import { type Era, refusalOf, textOf } from '../../support/engine.ts';
 import { ADA, ANN, kimaiAdmin, ROOT, TOM } from '../../support/kimai-admin.ts';
 import { DEFAULT_USERS, type FakeKimai, type FakeKimaiConfig, type FakeUser, seedCatalog } from '../providers/kimai/fake-kimai.ts';

@@ -5,7 +5,7 @@
 // refusals in words, and Kimai's 403 withdrawing a tool at once.
 import type { ElicitRequestFormParams } from '@modelcontextprotocol/client';
 import { describe, expect, it } from 'vitest';
-import { readDetection } from '../../../mcp-server/providers/kimai/detection-cache.ts';
+import { readDetection } from '../../../mcp-server/providers/kimai/facts.ts';
 import { offeredOf, type SessionOptions } from '../../support/admin-engine.ts';
 import { type Era, type InProcessEngineHandle, textOf } from '../../support/engine.ts';
 import { ADA, ANN, kimaiAdmin, TOM } from '../../support/kimai-admin.ts';

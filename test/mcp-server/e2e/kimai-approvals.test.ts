@@ -8,7 +8,7 @@
 // group not offered where the plugin is not there.
 import type { ElicitRequestFormParams } from '@modelcontextprotocol/client';
 import { describe, expect, it } from 'vitest';
-import { readDetection } from '../../../mcp-server/providers/kimai/detection-cache.ts';
+import { readDetection } from '../../../mcp-server/providers/kimai/facts.ts';
 import { accept, offeredOf } from '../../support/admin-engine.ts';
 import { type Era, type InProcessEngineHandle, refusalOf, type ToolResult, textOf } from '../../support/engine.ts';
 import { ADA, kimaiAdmin, ROOT, TOM } from '../../support/kimai-admin.ts';

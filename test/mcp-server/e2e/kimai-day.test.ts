@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DETECTION_FILE_NAME, readDetection } from '../../../mcp-server/providers/kimai/detection-cache.ts';
+import { DETECTION_FILE_NAME, readDetection } from '../../../mcp-server/providers/kimai/facts.ts';
 import { type EngineHandle, type Era, makeUserDataDir, SERVER_BUNDLE, startEngine, textOf } from '../../support/engine.ts';
 import { clockStartingAt, DEFAULT_USERS, type FakeKimai, type FakeUser, rememberPlugin, seedCatalog, startFakeKimai } from '../providers/kimai/fake-kimai.ts';
 import { closeAfterEach } from '../../support/close-after-each.ts';

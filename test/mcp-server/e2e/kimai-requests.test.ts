@@ -1,7 +1,7 @@
 // Requests per tool call on Kimai (the efficiency budget: one or two for a typical call):
 // a scripted session through the built server over stdio; the fake Kimai counts what arrives.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KIMAI_CAPABILITIES } from '../../../mcp-server/providers/kimai/capabilities.ts';
+import { KIMAI_CAPABILITIES } from '../../../mcp-server/providers/kimai/cells.ts';
 import { TOOL_LIST } from '../../../mcp-server/tools/index.ts';
 import { type CountingSession, type Measured, measureSteps, SESSION_VS_KIMAI_MCP, startCountingSession, STEPS } from '../providers/kimai/request-scenario.ts';
 

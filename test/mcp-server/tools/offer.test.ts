@@ -13,7 +13,7 @@ import type { Settings } from '../../../mcp-server/contract/settings.ts';
 import type { ToolPolicyOptions } from '../../../mcp-server/contract/tool-policy.ts';
 import { TOOL_NAMES } from '../../../mcp-server/contract/tool-catalog.ts';
 import { refusalSentence } from '../../../mcp-server/contract/outcomes/refusals.ts';
-import { kimaiActingCapabilities } from '../../../mcp-server/providers/kimai/capabilities.ts';
+import { kimaiActingCapabilities } from '../../../mcp-server/providers/kimai/cells.ts';
 import { modelText, peopleText } from '../../../mcp-server/contract/outcomes/sentence.ts';
 
 const dirs: string[] = [];

@@ -133,11 +133,15 @@ describe("leave and the week's close on Kimai under one organisation credential 
       });
       expect(listed.filter((request) => String(userOf(request)) === String(ADA.id))).toEqual([]);
       expect(listed.filter((request) => request.method !== 'GET')).toEqual([]);
-      // Ada's (another team's) and his own by their numbers: refused in words, nothing about them read or sent.
+      // Ada's (another team's) and his own by their numbers: refused in words, nothing about them read or sent; his own,
+      // which his listing read for who else is away, as his own.
       const refused = await sentDuring(async () => {
-        for (const id of [adas.id, toms.id]) {
+        for (const [id, code] of [
+          [adas.id, 'kimai_leave_request_not_listed'],
+          [toms.id, 'leave_request_own'],
+        ] as const) {
           const leave = await tom.call('decide_leave_request', { id, decision: 'approve' });
-          expect(refusalOf(leave), `#${id}`).toEqual({ code: 'kimai_leave_request_not_listed', facts: { request: id } });
+          expect(refusalOf(leave), `#${id}`).toEqual({ code, facts: { request: id } });
         }
         const week = await tom.call('decide_timesheet', { id: `user-${MIA.id}-week-${LAST_MONDAY}`, decision: 'approve' });
         expect(refusalOf(week)?.code).toBe('timesheet_decided_in_pages');

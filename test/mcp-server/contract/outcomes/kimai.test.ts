@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Refusal, refusalSentence } from '../../../../mcp-server/contract/outcomes/refusals.ts';
 import { modelText, peopleText } from '../../../../mcp-server/contract/outcomes/sentence.ts';
-import { kimaiAbsenceType } from '../../../../mcp-server/providers/kimai/absences.ts';
-import { createKimaiTracker } from '../../../../mcp-server/providers/kimai/kimai-tracker.ts';
+import { kimaiAbsenceType } from '../../../../mcp-server/providers/kimai/mapping.ts';
+import { loadKimaiTracker } from '../../../../mcp-server/providers/kimai/tracker.ts';
 import { kimaiBodyTime } from '../../../../mcp-server/providers/kimai/mapping.ts';
 import { BackEndError, type NewLeaveRequest } from '../../../../mcp-server/providers/time-tracker.ts';
 import { closeAfterEach } from '../../../support/close-after-each.ts';
@@ -35,7 +35,7 @@ async function kimaiAs(user: FakeUser, options: FakeKimaiOptions = {}) {
   const fake = opened(await startFakeKimai({ now: clockStartingAt(NOW), ...options }));
   const { acme, website, design } = seedCatalog(fake);
   const ids = { customer: acme.id, website: website.id, design: design.id };
-  const tracker = createKimaiTracker({
+  const tracker = (await loadKimaiTracker())({
     profile: { type: 'kimai', url: fake.url },
     secret: async () => user.token,
     userDataDir: mkdtempSync(join(tmpdir(), 'punchcard-kimai-refusals-')),

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { refusalSentence } from '../../../../mcp-server/contract/outcomes/refusals.ts';
 import { modelText, peopleText } from '../../../../mcp-server/contract/outcomes/sentence.ts';
-import { createKimaiApi, type KimaiApi } from '../../../../mcp-server/providers/kimai/api.ts';
+import { createKimaiEndpoints, type KimaiEndpoints } from '../../providers/kimai/kimai-endpoints.ts';
 import { describeHttpFailure, describeNotJson } from '../../../../mcp-server/providers/kimai/errors.ts';
 import { closeAfterEach } from '../../../support/close-after-each.ts';
 import { DEFAULT_USERS, type FakeKimai, type FakeUser, startFakeKimai } from '../../providers/kimai/fake-kimai.ts';
@@ -15,9 +15,9 @@ const failing = (status: number, json?: unknown) => describeHttpFailure(answer(s
 
 const opened = closeAfterEach();
 
-async function kimai(token: string | null = ADA.token): Promise<{ fake: FakeKimai; api: KimaiApi }> {
+async function kimai(token: string | null = ADA.token): Promise<{ fake: FakeKimai; api: KimaiEndpoints }> {
   const fake = opened(await startFakeKimai());
-  const api = opened(createKimaiApi({ connection: { baseUrl: fake.url, secret: async () => token, log: () => {} } }));
+  const api = opened(createKimaiEndpoints({ connection: { baseUrl: fake.url, secret: async () => token, log: () => {} } }));
   return { fake, api };
 }
 
@@ -84,7 +84,7 @@ describe("the requests Kimai's api names", () => {
   it('a token not stored, and a CA file that cannot be used', async () => {
     const { api: none, fake: server } = await kimai(null);
     expect((await remoteErrorOf(none.me())).refusal).toEqual({ code: 'kimai_token_missing', facts: { url: server.url, action: 'read your Kimai profile' } });
-    const withCa = createKimaiApi({
+    const withCa = createKimaiEndpoints({
       connection: { baseUrl: 'https://127.0.0.1:9', secret: async () => ADA.token, log: () => {} },
       caFile: '/nonexistent/company-ca.pem',
     });

@@ -10,7 +10,7 @@ import { refusalSentence } from '../../../../mcp-server/contract/outcomes/refusa
 import { modelText, peopleText } from '../../../../mcp-server/contract/outcomes/sentence.ts';
 import { createBlockedTracker } from '../../../../mcp-server/providers/blocked-tracker.ts';
 import { createRemoteTracker } from '../../../../mcp-server/providers/create-tracker.ts';
-import { createKimaiApi } from '../../../../mcp-server/providers/kimai/api.ts';
+import { createKimaiEndpoints } from '../../providers/kimai/kimai-endpoints.ts';
 import { KIMAI_WORDS } from '../../../../mcp-server/providers/kimai/errors.ts';
 import { LimitsFile } from '../../../../mcp-server/providers/remote/limits-file.ts';
 import { HeldBack, ON_THE_TEAM_SERVER, ON_THIS_COMPUTER, organisationGate } from '../../../../mcp-server/providers/remote/organisation-limit.ts';
@@ -164,7 +164,7 @@ describe("the organisation's limit", () => {
 
 describe('the secret', () => {
   it('a keychain that cannot be read, in its own words', async () => {
-    const api = createKimaiApi({ connection: { baseUrl: BASE, secret: () => Promise.reject(new Error('The keychain is locked.')), log: () => {} } });
+    const api = createKimaiEndpoints({ connection: { baseUrl: BASE, secret: () => Promise.reject(new Error('The keychain is locked.')), log: () => {} } });
     const refused = await refusalOf(api.me());
     expect(refused).toMatchObject({ failure: 'no_token', kind: 'denied' });
     expect(refused.refusal).toEqual({ code: 'remote_secret_unreadable', facts: { service: 'Kimai', secret: 'token', reason: 'The keychain is locked.' } });

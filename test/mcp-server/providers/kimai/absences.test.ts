@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absenceLastDay, kimaiAbsenceType, leaveStatus, splitLeave, toLeaveRequest } from '../../../../mcp-server/providers/kimai/absences.ts';
+import { absenceLastDay, kimaiAbsenceType, leaveStatus, splitLeave, toLeaveRequest } from '../../../../mcp-server/providers/kimai/mapping.ts';
 
 const full = { firstDayPart: 'full', lastDayPart: 'full' } as const;
 

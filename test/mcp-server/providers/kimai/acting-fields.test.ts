@@ -4,9 +4,9 @@
 // field the custom-fields plugin keeps to some roles (MetaFieldRule.permission, granted to the CALLER: Root holds
 // every one). The fake Kimai narrows nothing for others itself; its request log says what was sent.
 import { describe, expect, it } from 'vitest';
-import { actingKimaiApi } from '../../../../mcp-server/providers/kimai/acting-api.ts';
-import { kimaiApiFor } from '../../../../mcp-server/providers/kimai/context.ts';
-import { createKimaiTracker } from '../../../../mcp-server/providers/kimai/kimai-tracker.ts';
+import { actingKimaiApi } from './kimai-endpoints.ts';
+import { kimaiClientFor } from '../../../../mcp-server/providers/kimai/api.ts';
+import { loadKimaiTracker } from '../../../../mcp-server/providers/kimai/tracker.ts';
 import type { RemoteTracker } from '../../../../mcp-server/providers/remote-tracker.ts';
 import clockOut from '../../../../mcp-server/tools/clock-out.ts';
 import listCatalog from '../../../../mcp-server/tools/list-catalog.ts';
@@ -50,7 +50,7 @@ async function setup(options: FakeKimaiOptions & { person?: FakeUser; own?: bool
   opened.fake = server;
   const { website, design } = seedCatalog(server);
   const person = options.person ?? ADA;
-  const created = createKimaiTracker({
+  const created = (await loadKimaiTracker())({
     ...trackerOptions(server.url, options.own ? person.token : ROOT.token, dataFolder(opened, 'kimai-acting-fields'), clock),
     ...(options.own ? {} : { actingFor: { userId: String(person.id) } }),
   });
@@ -108,7 +108,7 @@ describe("Kimai meta fields under the organisation's account: Ada against Mia's 
     const mias = fake.addTimesheet({ userId: MIA.id, ...SPAN, projectId: ids.website, activityId: ids.design });
     const exported = fake.addTimesheet({ userId: ADA.id, ...SPAN, projectId: ids.website, activityId: ids.design, exported: true });
     const now = () => Date.parse(NOW);
-    const api = actingKimaiApi(kimaiApiFor(trackerOptions(fake.url, ROOT.token, opened.dir as string, now)), { userId: String(ADA.id), now });
+    const api = await actingKimaiApi(kimaiClientFor(trackerOptions(fake.url, ROOT.token, opened.dir as string, now)), { userId: String(ADA.id), now });
     const onMias = await sentDuring(fake, async () => expect((await refusalOf(api.setTimesheetMeta(mias.id, 'ticket', 'A-1'))).code).toBe('entry_not_yours'));
     expect(writes(onMias)).toEqual([]);
     expect(said(onMias)).toContain(`GET /timesheets/${mias.id}`);

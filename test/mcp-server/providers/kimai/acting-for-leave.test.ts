@@ -1,19 +1,21 @@
 // Leave and the week's close on Kimai under the organisation's account (issue 76): the absence plugin and the
-// ApprovalBundle through the narrowed API (providers/kimai/acting-api.ts), for Ada (a plain user), for Tom (the team
+// ApprovalBundle through the narrowed API (providers/kimai/acting.ts), for Ada (a plain user), for Tom (the team
 // lead of Mia's team, not of Ada's; he decides Mia's leave, as with his own token) and through a key that may not act
 // for Ada (a team lead's). The fake Kimai narrows
 // nothing for others itself: an administrator's key files and reads anyone's absences and weeks, and a `?user=` the key
 // may not use is ignored without a word. What the fake's request log shows was sent, and what was refused unsent.
 import { describe, expect, it } from 'vitest';
-import { actingKimaiApi } from '../../../../mcp-server/providers/kimai/acting-api.ts';
-import { weekId } from '../../../../mcp-server/providers/kimai/approval-weeks.ts';
-import { kimaiApiFor } from '../../../../mcp-server/providers/kimai/context.ts';
-import { createKimaiTracker } from '../../../../mcp-server/providers/kimai/kimai-tracker.ts';
+import { actingKimaiApi } from './kimai-endpoints.ts';
+import { weekId } from '../../../../mcp-server/providers/kimai/mapping.ts';
+import { kimaiClientFor } from '../../../../mcp-server/providers/kimai/api.ts';
+import { loadKimaiTracker } from '../../../../mcp-server/providers/kimai/tracker.ts';
 import type { RemoteTracker } from '../../../../mcp-server/providers/remote-tracker.ts';
 import type { BackEndError, NewLeaveRequest } from '../../../../mcp-server/providers/time-tracker.ts';
 import decideLeaveRequest from '../../../../mcp-server/tools/decide-leave-request.ts';
 import decideTimesheet from '../../../../mcp-server/tools/decide-timesheet.ts';
 import withdrawTimesheet from '../../../../mcp-server/tools/withdraw-timesheet.ts';
+import { MAX_REQUESTS_PER_CALL } from '../../../../mcp-server/domain/call-limits.ts';
+import { withRequestBudget } from '../../../../mcp-server/providers/remote/request-budget.ts';
 import { movableClockStartingAt } from '../../../support/fake-clock.ts';
 import { actingToolRunner } from '../acting-tool-context.ts';
 import { closedAfterEach, bodyOf, dataFolder, failureOf, queryOf, said, sentDuring, trackerOptions } from './tracker-support.ts';
@@ -49,7 +51,7 @@ async function setup(
         projectId: website.id,
         activityId: design.id,
       });
-  const created = createKimaiTracker({
+  const created = (await loadKimaiTracker())({
     ...trackerOptions(server.url, (options.key ?? ROOT).token, dataFolder(opened, 'kimai-acting-leave'), clock),
     // With `ownToken`, the person's own token and no organisation account (the desktop's way), to compare with.
     ...(options.ownToken ? {} : { actingFor: { userId: String((options.person ?? ADA).id) } }),
@@ -83,8 +85,15 @@ describe("a person's leave on Kimai's absence plugin, through the organisation's
       expect(listed.map((request) => [request.id, request.status])).toEqual([[filed.id, 'pending']]);
       expect(await tracker.leave.cancelLeave(filed.id)).toMatchObject({ status: 'cancelled' });
     });
-    expect(said(plugins(sent))).toEqual(['POST /absences', 'GET /absences', 'GET /absences', expect.stringMatching(/^DELETE \/absences\/\d+$/)]);
-    expect(bodyOf(plugins(sent)[0] as KimaiRequest)).toMatchObject({ user: ADA.id, type: 'holiday', date: '2026-12-01', end: '2026-12-02' });
+    // Her days listed first: leave over her own waiting or approved leave is refused before anything is filed.
+    expect(said(plugins(sent))).toEqual([
+      'GET /absences',
+      'POST /absences',
+      'GET /absences',
+      'GET /absences',
+      expect.stringMatching(/^DELETE \/absences\/\d+$/),
+    ]);
+    expect(bodyOf(plugins(sent)[1] as KimaiRequest)).toMatchObject({ user: ADA.id, type: 'holiday', date: '2026-12-01', end: '2026-12-02' });
     for (const request of plugins(sent).filter((item) => item.method === 'GET')) expect(queryOf(request).get('user')).toBe(String(ADA.id));
     // Hers was filed as hers and is gone; Mia's, on the same days, is untouched.
     expect(fake.state.absences.map((absence) => [absence.userId, absence.status])).toEqual([[MIA.id, 'new']]);
@@ -98,7 +107,7 @@ describe("a person's leave on Kimai's absence plugin, through the organisation's
     });
     expect(refusal?.refusal).toEqual({ code: 'kimai_absence_approved_at_once', facts: { first_day: '2026-12-01', last_day: '2026-12-02', taken_back: true } });
     expect(refusal?.message).toContain('so this server took it back: a request filed for you waits for a decision as your own would');
-    expect(said(plugins(sent))).toEqual(['POST /absences', 'GET /absences', expect.stringMatching(/^DELETE \/absences\/\d+$/)]);
+    expect(said(plugins(sent))).toEqual(['GET /absences', 'POST /absences', 'GET /absences', expect.stringMatching(/^DELETE \/absences\/\d+$/)]);
     expect(fake.state.absences).toEqual([]);
     // Sickness is approved at once whoever files it (the plugin's documentation): her own token would have had it so.
     const sick = await tracker.leave.createLeave({ ...LEAVE, type: 'sick', firstDay: '2026-12-07', lastDay: '2026-12-07', days: 1 });
@@ -108,11 +117,15 @@ describe("a person's leave on Kimai's absence plugin, through the organisation's
 
   it('takes back an absence whose read back failed: its status unknown, it is not left standing', async () => {
     const { fake, tracker } = await setup({ config: { absenceStatusFiledForOthers: 'approved' } });
-    fake.failNext({ method: 'GET', path: '/api/absences' }, { status: 500, body: { code: 500, message: 'Internal Server Error' } });
-    const sent = await sentDuring(fake, async () => {
-      await expect(tracker.leave.createLeave(LEAVE)).rejects.toThrow();
-    });
-    expect(said(plugins(sent))).toEqual(['POST /absences', 'GET /absences', expect.stringMatching(/^DELETE \/absences\/\d+$/)]);
+    // As request_leave files it: the year's absences listed first in the call (the balance), which the overlap is weighed on.
+    const sent = await sentDuring(fake, () =>
+      withRequestBudget(MAX_REQUESTS_PER_CALL, async () => {
+        await tracker.leave.listLeave({ from: '2026-01-01', to: '2026-12-31' });
+        fake.failNext({ method: 'GET', path: '/api/absences' }, { status: 500, body: { code: 500, message: 'Internal Server Error' } });
+        await expect(tracker.leave.createLeave(LEAVE)).rejects.toThrow();
+      }),
+    );
+    expect(said(plugins(sent))).toEqual(['GET /absences', 'POST /absences', 'GET /absences', expect.stringMatching(/^DELETE \/absences\/\d+$/)]);
     expect(fake.state.absences).toEqual([]);
   });
 
@@ -175,7 +188,8 @@ describe("a lead's leave decisions on Kimai, through the organisation's account"
     const { run } = actingToolRunner(tracker, () => at(NOW), 'Europe/Berlin');
     const refused = await sentDuring(fake, async () => {
       for (const [id, code] of [
-        [toms.id, 'kimai_leave_request_not_listed'],
+        // His own, which his listing read (for who else is away), is refused as his own.
+        [toms.id, 'leave_request_own'],
         [adas.id, 'kimai_leave_request_not_listed'],
       ] as const) {
         const outcome = await run(decideLeaveRequest, { id, decision: 'approve' }).catch((error: unknown) => error);
@@ -185,7 +199,7 @@ describe("a lead's leave decisions on Kimai, through the organisation's account"
     expect(refused).toEqual([]);
     // Below the tools, the PATCH by id names nobody: his own (his listing showed it his) and Ada's (no listing of hers
     // is his to read) are refused before it.
-    const api = actingKimaiApi(kimaiApiFor(trackerOptions(fake.url, ROOT.token, opened.dir as string, () => at(NOW))), {
+    const api = await actingKimaiApi(kimaiClientFor(trackerOptions(fake.url, ROOT.token, opened.dir as string, () => at(NOW))), {
       userId: String(TOM.id),
       now: () => at(NOW),
     });
@@ -200,7 +214,7 @@ describe("a lead's leave decisions on Kimai, through the organisation's account"
     // Decided by someone else in Kimai meanwhile: read again and said so, nothing sent but the read.
     mias.status = 'rejected';
     const clock = { at: at(NOW) };
-    const later = actingKimaiApi(kimaiApiFor(trackerOptions(fake.url, ROOT.token, opened.dir as string, () => clock.at)), {
+    const later = await actingKimaiApi(kimaiClientFor(trackerOptions(fake.url, ROOT.token, opened.dir as string, () => clock.at)), {
       userId: String(TOM.id),
       now: () => clock.at,
     });
@@ -245,7 +259,7 @@ describe("a lead's leave decisions on Kimai, through the organisation's account"
 
   it('refuses a lead the leave or weeks of someone outside the teams he leads, and anyone a filing or submission for another, unsent', async () => {
     const { fake } = await setup({ person: TOM });
-    const api = actingKimaiApi(kimaiApiFor(trackerOptions(fake.url, ROOT.token, opened.dir as string, () => at(NOW))), {
+    const api = await actingKimaiApi(kimaiClientFor(trackerOptions(fake.url, ROOT.token, opened.dir as string, () => at(NOW))), {
       userId: String(TOM.id),
       now: () => at(NOW),
     });
@@ -272,7 +286,7 @@ describe("a lead's leave decisions on Kimai, through the organisation's account"
   it('refuses any decision to a person who leads nobody, whatever absence it names, sending nothing', async () => {
     const { fake } = await setup();
     const mias = fake.addAbsence({ userId: MIA.id, date: '2026-12-01', type: 'holiday', status: 'new' });
-    const api = actingKimaiApi(kimaiApiFor(trackerOptions(fake.url, ROOT.token, opened.dir as string, () => at(NOW))), {
+    const api = await actingKimaiApi(kimaiClientFor(trackerOptions(fake.url, ROOT.token, opened.dir as string, () => at(NOW))), {
       userId: String(ADA.id),
       now: () => at(NOW),
     });

@@ -1,13 +1,14 @@
-// The Kimai tracker acting for one person with the organisation's account (providers/kimai/acting-api.ts) against
+// The Kimai tracker acting for one person with the organisation's account (providers/kimai/acting.ts) against
 // the fake Kimai that acts for others (fake-kimai-acting.ts), which narrows nothing itself: what the fake's request
 // log shows was sent, and what was refused with nothing sent. The key is Root's (a super administrator, UTC); the
 // person is Ada (a plain user, Berlin) unless a test says otherwise.
 import { describe, expect, it } from 'vitest';
 import type { KimaiLockdown } from '../../../../mcp-server/contract/kimai-lockdown.ts';
-import { actingKimaiApi, PERSON_LOOK_UP_MS } from '../../../../mcp-server/providers/kimai/acting-api.ts';
+import { PERSON_LOOK_UP_MS } from '../../../../mcp-server/providers/kimai/acting.ts';
+import { actingKimaiApi } from './kimai-endpoints.ts';
 import { MAX_REQUESTS_PER_CALL } from '../../../../mcp-server/domain/call-limits.ts';
-import { kimaiApiFor } from '../../../../mcp-server/providers/kimai/context.ts';
-import { createKimaiTracker } from '../../../../mcp-server/providers/kimai/kimai-tracker.ts';
+import { kimaiClientFor } from '../../../../mcp-server/providers/kimai/api.ts';
+import { loadKimaiTracker } from '../../../../mcp-server/providers/kimai/tracker.ts';
 import { withRequestBudget } from '../../../../mcp-server/providers/remote/request-budget.ts';
 import type { RemoteTracker } from '../../../../mcp-server/providers/remote-tracker.ts';
 import { BackEndError } from '../../../../mcp-server/providers/time-tracker.ts';
@@ -47,7 +48,7 @@ async function setup(
   team.customers = [hidden.id];
   const person = options.person ?? ADA;
   const key = options.own ? (person as FakeUser) : (options.key ?? ROOT);
-  const created = createKimaiTracker({
+  const created = (await loadKimaiTracker())({
     ...trackerOptions(server.url, key.token, dataFolder(opened, 'kimai-acting'), clock),
     profile: { type: 'kimai', url: server.url, ...(options.lockdown ? { lockdown: options.lockdown } : {}) },
     ...(options.own ? {} : { actingFor: { userId: typeof person === 'string' ? person : String(person.id) } }),
@@ -114,6 +115,26 @@ describe('acting for one person on Kimai', () => {
     expect(fake.state.timesheets.filter((sheet) => sheet.id !== rootsTimer.id).every((sheet) => sheet.userId === ADA.id)).toBe(true);
     expect(rootsTimer.end).toBeNull();
     expect(fake.state.timesheets.some((sheet) => sheet.id === earlier.id)).toBe(false);
+  });
+
+  it("resumes the person's last project at a past start as a record of hers begun then, in the key's zone, never with /restart", async () => {
+    const { fake, tracker, ids } = await setup();
+    fake.addTimesheet({
+      userId: ADA.id,
+      begin: at('2026-11-17T09:00:00+01:00'),
+      end: at('2026-11-17T10:00:00+01:00'),
+      projectId: ids.website,
+      activityId: ids.meeting,
+    });
+    const start = at('2026-11-18T07:30:00+01:00');
+    const sent = await sentDuring(fake, async () => {
+      const { started } = await tracker.timer.startTimer({ projectId: null, activityId: null, description: '', start }, false);
+      expect(started).toMatchObject({ start, end: null, project: { id: ids.website }, activity: { id: ids.meeting } });
+    });
+    expect(said(sent).filter((line) => line.endsWith('/restart'))).toEqual([]);
+    // Root's zone is UTC: 07:30 in Berlin is 06:30 there.
+    expect(bodyOf(writes(sent)[0] as KimaiRequest)).toMatchObject({ project: ids.website, activity: ids.meeting, begin: '2026-11-18T06:30:00', user: ADA.id });
+    expect(fake.state.timesheets.find((sheet) => sheet.end === null)).toMatchObject({ userId: ADA.id, begin: start });
   });
 
   it("writes the person's times in the key's zone, as Kimai reads them, so the record lands at the person's moment", async () => {
@@ -577,7 +598,10 @@ describe('acting for one person on Kimai', () => {
 
   it('refuses every method the narrowed API does not narrow, sending nothing (an allow-list)', async () => {
     const { fake } = await setup();
-    const api = actingKimaiApi(kimaiApiFor(trackerOptions(fake.url, ROOT.token, opened.dir as string, Date.now)), { userId: String(ADA.id), now: Date.now });
+    const api = await actingKimaiApi(kimaiClientFor(trackerOptions(fake.url, ROOT.token, opened.dir as string, Date.now)), {
+      userId: String(ADA.id),
+      now: Date.now,
+    });
     const narrowed = new Set([
       'baseUrl',
       'pager',

@@ -7,13 +7,13 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { KimaiError } from '../../../../mcp-server/providers/kimai/errors.ts';
 import { retryAfterMs } from '../../../../mcp-server/providers/remote/json-http.ts';
-import { createKimaiApi, type KimaiApi } from '../../../../mcp-server/providers/kimai/api.ts';
+import { createKimaiEndpoints, type KimaiEndpoints } from './kimai-endpoints.ts';
 import { DEFAULT_USERS, type FakeKimai, type FakeUser, makeTestCertificates, startFakeKimai } from './fake-kimai.ts';
 
 const ADA = DEFAULT_USERS[0] as FakeUser;
 
 let fake: FakeKimai | undefined;
-let http: KimaiApi | undefined;
+let http: KimaiEndpoints | undefined;
 afterEach(async () => {
   http?.close();
   await fake?.close();
@@ -36,7 +36,7 @@ describe('the token', () => {
     fake = await startFakeKimai();
     const stored = ['revoked-token-0000', ADA.token];
     let reads = 0;
-    http = createKimaiApi({ connection: { baseUrl: fake.url, secret: async () => stored[Math.min(reads++, 1)] ?? null, log: () => {} } });
+    http = createKimaiEndpoints({ connection: { baseUrl: fake.url, secret: async () => stored[Math.min(reads++, 1)] ?? null, log: () => {} } });
     expect((await failureOf(http.activeTimesheets())).failure).toBe('bad_token');
     expect(await http.activeTimesheets()).toEqual([]);
     // And kept while it works.
@@ -68,7 +68,7 @@ describe('network failures', () => {
   it('a certificate for another host name: says it is not for this host', async () => {
     const certs = makeTestCertificates(certDir, 'DNS:kimai.other.example');
     fake = await startFakeKimai({ tls: certs });
-    http = createKimaiApi({ connection: { baseUrl: fake.url, secret: async () => ADA.token, log: () => {} }, caFile: certs.caFile });
+    http = createKimaiEndpoints({ connection: { baseUrl: fake.url, secret: async () => ADA.token, log: () => {} }, caFile: certs.caFile });
     const error = await failureOf(http.version());
     expect(error.failure).toBe('tls');
     expect(error.message).toMatch(/^The secure connection to localhost:\d+ failed: its certificate is not for localhost:\d+\./);
@@ -76,7 +76,7 @@ describe('network failures', () => {
 
   it('plain HTTP behind an https:// address: says the port does not speak TLS', async () => {
     fake = await startFakeKimai();
-    http = createKimaiApi({ connection: { baseUrl: fake.url.replace('http:', 'https:'), secret: async () => ADA.token, log: () => {} } });
+    http = createKimaiEndpoints({ connection: { baseUrl: fake.url.replace('http:', 'https:'), secret: async () => ADA.token, log: () => {} } });
     const error = await failureOf(http.version());
     expect(error.failure).toBe('tls');
     expect(error.message).toMatch(/failed: it does not speak TLS on that port \(try http:\/\/ or another port\)\./);

@@ -4,8 +4,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { kimaiCapabilities } from '../../../../mcp-server/providers/kimai/capabilities.ts';
-import { DETECTION_FILE_NAME, readDetection, writeDetection } from '../../../../mcp-server/providers/kimai/detection-cache.ts';
+import { kimaiCapabilities } from '../../../../mcp-server/providers/kimai/cells.ts';
+import { DETECTION_FILE_NAME, readDetection, writeDetection } from '../../../../mcp-server/providers/kimai/facts.ts';
 
 const URL_A = 'https://a.example.com';
 const URL_B = 'https://b.example.com';
@@ -60,10 +60,10 @@ describe('the approvals plugin', () => {
   it('is remembered per URL, and only a found plugin offers approvals: unknown is no, as a write would otherwise ask a missing plugin for its locks', () => {
     writeDetection(dir, URL_A, { approvals: true }, (message) => logged.push(message));
     expect(readDetection(dir, URL_A)).toEqual({ approvals: true });
-    expect(kimaiCapabilities(true, false, { approvals: true }).has('approvals')).toBe(true);
-    expect(kimaiCapabilities(true, false, { approvals: false }).has('approvals')).toBe(false);
-    expect(kimaiCapabilities(true, false, {}).has('approvals')).toBe(false);
+    expect(kimaiCapabilities({ absences: true, leads: false, approvals: true }).has('approvals')).toBe(true);
+    expect(kimaiCapabilities({ absences: true, leads: false, approvals: false }).has('approvals')).toBe(false);
+    expect(kimaiCapabilities({ absences: true, leads: false }).has('approvals')).toBe(false);
     expect(kimaiCapabilities(undefined).has('approvals')).toBe(false);
-    expect(kimaiCapabilities(false, true, { approvals: true }).has('approvals')).toBe(true);
+    expect(kimaiCapabilities({ absences: false, leads: true, approvals: true }).has('approvals')).toBe(true);
   });
 });

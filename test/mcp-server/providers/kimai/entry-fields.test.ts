@@ -1,8 +1,8 @@
-// The custom-fields plugin's rules as Punchcard's field definitions (providers/kimai/entry-fields.ts): types,
+// The custom-fields plugin's rules as Punchcard's field definitions (providers/kimai/entry-fields/entry-fields.ts): types,
 // a choice list's `value|Title` pairs with its leading empty choice, and the customer, project or activity a
 // rule is limited to, given as an id or as the record.
 import { describe, expect, it } from 'vitest';
-import { choicesOf, definitionsOfRules } from '../../../../mcp-server/providers/kimai/entry-fields.ts';
+import { choicesOf, definitionsOfRules } from '../../../../mcp-server/providers/kimai/entry-fields/entry-fields.ts';
 
 describe("Kimai's meta field rules", () => {
   it('read a choice list from its default: value|Title pairs, a bare value its own title, a leading comma an empty choice', () => {

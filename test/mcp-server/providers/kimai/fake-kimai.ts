@@ -16,7 +16,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type http from 'node:http';
 import { join } from 'node:path';
 import { addDays, localDateTimeToEpoch, offsetMinutes } from '../../../../mcp-server/domain/time.ts';
-import { writeDetection } from '../../../../mcp-server/providers/kimai/detection-cache.ts';
+import { writeDetection } from '../../../../mcp-server/providers/kimai/facts.ts';
 import { type Failure, Failures, HttpAnswer, type RecordedRequest, type Reply, startFakeServer } from '../../../support/fake-server.ts';
 import { type FakeApprovals, registerApprovalRoutes } from './fake-kimai-approvals.ts';
 import { type FakeRate, registerRateRoutes } from './fake-kimai-rates.ts';

@@ -1,7 +1,7 @@
 // How many HTTP requests each tool call costs on Kimai: one scripted session through the built
 // server over stdio, the fake Kimai counting what arrives. The request-count test asserts the
 // numbers; `npm run bench` prints them.
-import { writeDetection } from '../../../../mcp-server/providers/kimai/detection-cache.ts';
+import { writeDetection } from '../../../../mcp-server/providers/kimai/facts.ts';
 import { evidenceSteps, oneCommitEvidence } from '../../../support/evidence-fixture.ts';
 import { type EngineHandle, makeUserDataDir, writeSettings, startEngine } from '../../../support/engine.ts';
 import { type Measured, measureSteps as measure, type Step } from '../../../support/request-counting.ts';
