@@ -26,9 +26,10 @@ export default tseslint.config(
     },
   },
   {
-    // A function a person can hold in their head (issue 65): the app, the window and the tools' handlers
-    // keep each under 120 lines; a longer one is several parts (a pure core, a component per group).
-    files: ['main/**/*.ts', 'renderer/**/*.{ts,tsx}', 'mcp-server/tools/**/*.ts'],
+    // A function a person can hold in their head (issue 65): the app, the window, the tools' handlers and the
+    // back ends keep each under 120 lines; a longer one is several parts (a pure core, a component per group, a
+    // back end's endpoints and narrowing split by capability).
+    files: ['main/**/*.ts', 'renderer/**/*.{ts,tsx}', 'mcp-server/tools/**/*.ts', 'mcp-server/providers/**/*.ts'],
     rules: {
       'max-lines-per-function': ['error', { max: 120, skipBlankLines: true, skipComments: true }],
     },

@@ -1,9 +1,9 @@
-// What every remote back end is made of and made from. Each is built from feature modules — the
-// account, the timer and entries, the catalog, leave, the person's plan — each a small object over the
-// back end's API module; assembleTracker hands them on as the TimeTracker's parts, each as it was built
-// (one object may serve several: Kimai's timesheets are its timer and its entries), and adds what the
-// back end is and offers from what was learned of the account. A part a back end cannot offer (Kimai's
-// breaks) is simply absent. Every back end is created from the same options (create-tracker.ts holds the table).
+// What every remote back end is made of and made from: the options every one is created from (create-tracker.ts
+// holds the table), what each one's root makes of them the same way (its connection, its learned facts), and
+// assembleTracker, which hands the parts its cells made (providers/grid/) on as the TimeTracker's own, each as it
+// was built (one object may serve several: a back end's timesheets are its timer and its entries), and adds what
+// the back end is and offers from what was learned of the account. A part a back end cannot offer (Kimai's
+// breaks) is simply absent.
 import type { ActingFor } from './acting-for.ts';
 import type { WallClock } from '../clock.ts';
 import type { WorkWeek } from '../contract/settings.ts';
@@ -37,21 +37,6 @@ import type {
   TimeTracker,
   TimerPart,
 } from './time-tracker.ts';
-
-/**
- * A feature module of a remote back end: it works over the back end's context (its API, options and
- * what is known about the account) and over the parts it builds on, named (leave and the account on
- * the person's plan, the timer on the catalog for names).
- */
-export abstract class BackEndPart<Context, Parts extends object = object> {
-  protected readonly context: Context;
-  protected readonly parts: Parts;
-
-  constructor(context: Context, parts: Parts) {
-    this.context = context;
-    this.parts = parts;
-  }
-}
 
 export interface RemoteTrackerOptions<Profile> {
   profile: Profile;

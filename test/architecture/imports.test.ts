@@ -145,6 +145,24 @@ describe('inside providers/', () => {
     expect(crossing).toEqual([]);
   });
 
+  it("a back end's root reaches into its capabilities only through their index.ts, to list them (cells.ts)", () => {
+    const reaching = importsBetween(
+      (file) => /^mcp-server\/providers\/\w+\/[\w-]+\.ts$/.test(file),
+      (target, file) => target.startsWith(file.slice(0, file.lastIndexOf('/') + 1)) && /^mcp-server\/providers\/\w+\/[\w-]+\//.test(target),
+    );
+    expect(reaching.filter((edge) => !/\/cells\.ts => mcp-server\/providers\/\w+\/[\w-]+\/index\.ts$/.test(edge))).toEqual([]);
+  });
+
+  it("keeps a back end's root to what its capabilities share: about a dozen files", () => {
+    const roots = new Map<string, number>();
+    for (const file of FILES) {
+      const root = /^mcp-server\/providers\/(\w+)\/[\w-]+\.ts$/.exec(file)?.[1];
+      if (root && root !== 'remote' && root !== 'outbox' && root !== 'parts' && root !== 'grid') roots.set(root, (roots.get(root) ?? 0) + 1);
+    }
+    expect(roots.size).toBeGreaterThan(4);
+    for (const [backEnd, count] of roots) expect(count, backEnd).toBeLessThanOrEqual(13);
+  });
+
   it("the root's table of back ends alone reaches into a back end's folder, and only its engine side", () => {
     const reaching = importsBetween(
       (file) => /^mcp-server\/providers\/[^/]+\.ts$/.test(file),

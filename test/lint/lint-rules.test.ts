@@ -18,10 +18,13 @@ function functionOf(lines: number): string {
 }
 
 describe('a function a person can hold in their head', () => {
-  it.each(['main/engine/made-up.ts', 'renderer/src/screens/made-up.ts', 'mcp-server/tools/made-up.ts'])('holds functions in %s to 120 lines', async (path) => {
-    expect(await rulesBroken(functionOf(116), path)).not.toContain('max-lines-per-function');
-    expect(await rulesBroken(functionOf(130), path)).toContain('max-lines-per-function');
-  });
+  it.each(['main/engine/made-up.ts', 'renderer/src/screens/made-up.ts', 'mcp-server/tools/made-up.ts', 'mcp-server/providers/kimai/made-up/made-up.ts'])(
+    'holds functions in %s to 120 lines',
+    async (path) => {
+      expect(await rulesBroken(functionOf(116), path)).not.toContain('max-lines-per-function');
+      expect(await rulesBroken(functionOf(130), path)).toContain('max-lines-per-function');
+    },
+  );
 
   it('counts neither blank lines nor comments', async () => {
     const padded = functionOf(110).replace(/\n {2}total/g, '\n\n  // a comment\n  total');

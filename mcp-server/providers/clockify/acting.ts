@@ -31,9 +31,8 @@ import { pagesUntilLast } from '../remote/paging.ts';
 import { remoteRefusal } from '../remote/remote-error.ts';
 import { BackEndError, notYourEntry } from '../time-tracker.ts';
 import { APPROVAL_PAGE, type ClockifyApi, type ClockifyApiClient } from './api.ts';
-import { submissionOf } from './approvals/mapping.ts';
 import { ClockifyError } from './errors.ts';
-import { chooseWorkspace, entryEnd, entryStart, workspaceOf } from './mapping.ts';
+import { chooseWorkspace, entryEnd, entryStart, requestPeriod, workspaceOf } from './mapping.ts';
 import { activeIn, memberRecordById } from './organisation-account.ts';
 import { TimeOffReach } from './time-off-reach.ts';
 import type { ClockifyApprovalDetails, ClockifyMember, ClockifyProject, ClockifyRole, ClockifyTimeEntry, ClockifyUser, ClockifyWorkspace } from './wire.ts';
@@ -325,12 +324,12 @@ export class ClockifyActing {
       }
       const listed = (Array.isArray(details) ? details : []).flatMap((detail) => (detail?.approvalRequest ? [detail.approvalRequest] : []));
       for (const request of listed) {
-        const submission = submissionOf(request);
-        if (submission?.personId !== this.id || submission.status !== 'approved') continue;
+        const period = requestPeriod(request);
+        if (period?.personId !== this.id || period.status !== 'approved') continue;
         zone = firstValidZone(request.owner?.timeZone, 'UTC');
-        locks.push({ firstDay: submission.firstDay, lastDay: submission.lastDay, status: 'approved', reopenedBy: 'an_approver' });
+        locks.push({ firstDay: period.firstDay, lastDay: period.lastDay, status: 'approved', reopenedBy: 'an_approver' });
       }
-      const oldest = listed.map((request) => submissionOf(request)?.firstDay ?? '').sort()[0];
+      const oldest = listed.map((request) => requestPeriod(request)?.firstDay ?? '').sort()[0];
       if (listed.length < APPROVAL_PAGE || (oldest !== undefined && oldest < earliest)) break;
     }
     const lock = lockTouchedBy(locks, spans, zone);

@@ -10,6 +10,7 @@ import { BackEndError } from '../time-tracker.ts';
 import { remoteRefusal } from '../remote/remote-error.ts';
 import { ClockifyError, unreadable } from './errors.ts';
 import type {
+  ClockifyApprovalRequest,
   ClockifyFieldValue,
   ClockifyHoliday,
   ClockifyMemberProfile,
@@ -19,6 +20,7 @@ import type {
   ClockifyWorkspace,
 } from './wire.ts';
 import type { FieldWrite } from '../../domain/entry-fields.ts';
+import type { ApprovalStatus, DaySpan } from '../../domain/approvals.ts';
 
 /** How Clockify takes instants: UTC, whole seconds ('yyyy-MM-ddThh:mm:ssZ' in its OpenAPI). */
 export function clockifyTime(epochMs: number): string {
@@ -497,4 +499,51 @@ export function chooseWorkspace(workspaces: readonly ClockifyWorkspace[], wanted
   if (workspaces.length === 0) throw new ClockifyError('config', remoteRefusal('clockify_no_workspace', {}));
   if (active !== undefined) throw new ClockifyError('config', remoteRefusal('clockify_active_workspace_unseen', { seen }));
   throw new ClockifyError('config', remoteRefusal('clockify_workspace_unnamed', { seen }));
+}
+
+/** What the person's approved periods and the approvals both read of an approval request (approvals/mapping.ts, acting.ts). */
+const DAY_MS = 86_400_000;
+
+/**
+ * The days a date range covers. Its instants are the period's first and last moment, in UTC or in the
+ * owner's zone written in UTC (not documented: either is read alike), so each is taken to the nearest
+ * midnight: the first day starts there, and the last day ends there.
+ */
+export function daysOfRange(range: ClockifyApprovalRequest['dateRange']): DaySpan | undefined {
+  const start = Date.parse(range?.start ?? '');
+  const end = Date.parse(range?.end ?? '');
+  if (Number.isNaN(start) || Number.isNaN(end) || end < start) return undefined;
+  const midnight = (ms: number) => Math.round(ms / DAY_MS) * DAY_MS;
+  const firstDay = new Date(midnight(start)).toISOString().slice(0, 10);
+  const lastDay = new Date(midnight(end + 1000) - DAY_MS).toISOString().slice(0, 10);
+  return lastDay < firstDay ? undefined : { firstDay, lastDay };
+}
+
+/** A state Clockify names, in Punchcard's words: a withdrawn submission or approval alike is `withdrawn`. */
+export function statusOf(state: string | null | undefined): ApprovalStatus | undefined {
+  switch (state) {
+    case 'PENDING':
+      return 'pending';
+    case 'APPROVED':
+      return 'approved';
+    case 'REJECTED':
+      return 'rejected';
+    case 'WITHDRAWN_APPROVAL':
+    case 'WITHDRAWN_SUBMISSION':
+      return 'withdrawn';
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * A well-formed request's owner, days and state (an id, an owner, its days and a state Punchcard knows), or undefined:
+ * the one reading the approvals (approvals/mapping.ts) and the person's approved periods (acting.ts) share.
+ */
+export function requestPeriod(request: ClockifyApprovalRequest, state?: string): (DaySpan & { personId: string; status: ApprovalStatus }) | undefined {
+  const span = daysOfRange(request.dateRange);
+  const status = statusOf(state ?? request.status?.state);
+  const personId = request.owner?.userId;
+  if (!span || !status || typeof request.id !== 'string' || request.id === '' || !personId) return undefined;
+  return { ...span, personId, status };
 }

@@ -1,12 +1,11 @@
 // Clockify's approval requests as Punchcard's submissions, pure (docs/back-ends/clockify.md, "Timesheet
-// approvals"): the days a request's date range covers, the period those days make, a request's state in
-// Punchcard's words, and its tracked time. Nothing here asks Clockify anything.
-import type { ApprovalPeriod, ApprovalStatus, DaySpan, TimesheetSubmission } from '../../../domain/approvals.ts';
+// approvals"): the period a request's days make, and its tracked time; its days and its state are read as the
+// person's approved periods are (../mapping.ts). Nothing here asks Clockify anything.
+import type { ApprovalPeriod, DaySpan, TimesheetSubmission } from '../../../domain/approvals.ts';
 import { addDays } from '../../../domain/time.ts';
+import { requestPeriod } from '../mapping.ts';
 import type { ClockifyApprovalRequest } from '../wire.ts';
 import type { ClockifyApprovalPeriod } from './endpoints.ts';
-
-const DAY_MS = 86_400_000;
 
 export const CLOCKIFY_PERIOD: Readonly<Record<ApprovalPeriod, ClockifyApprovalPeriod>> = { week: 'WEEKLY', semi_month: 'SEMI_MONTHLY', month: 'MONTHLY' };
 export const PERIOD_OF: Readonly<Record<ClockifyApprovalPeriod, ApprovalPeriod>> = { WEEKLY: 'week', SEMI_MONTHLY: 'semi_month', MONTHLY: 'month' };
@@ -20,21 +19,6 @@ export function weekdayNumber(name: string | null | undefined): number | undefin
   return name ? WEEKDAYS[name.trim().toUpperCase()] : undefined;
 }
 
-/**
- * The days a date range covers. Its instants are the period's first and last moment, in UTC or in the
- * owner's zone written in UTC (not documented: either is read alike), so each is taken to the nearest
- * midnight: the first day starts there, and the last day ends there.
- */
-export function daysOfRange(range: ClockifyApprovalRequest['dateRange']): DaySpan | undefined {
-  const start = Date.parse(range?.start ?? '');
-  const end = Date.parse(range?.end ?? '');
-  if (Number.isNaN(start) || Number.isNaN(end) || end < start) return undefined;
-  const midnight = (ms: number) => Math.round(ms / DAY_MS) * DAY_MS;
-  const firstDay = new Date(midnight(start)).toISOString().slice(0, 10);
-  const lastDay = new Date(midnight(end + 1000) - DAY_MS).toISOString().slice(0, 10);
-  return lastDay < firstDay ? undefined : { firstDay, lastDay };
-}
-
 /** The period a span of days is: seven days a week, the 1st to the 15th or the 16th to the month's end a half-month, a whole month a month. */
 export function periodOfDays(span: DaySpan): ClockifyApprovalPeriod | undefined {
   const first = Number(span.firstDay.slice(8, 10));
@@ -45,23 +29,6 @@ export function periodOfDays(span: DaySpan): ClockifyApprovalPeriod | undefined 
   if (sameMonth && first === 1 && monthEnds) return 'MONTHLY';
   if (sameMonth && ((first === 1 && last === 15) || (first === 16 && monthEnds))) return 'SEMI_MONTHLY';
   return undefined;
-}
-
-/** A state Clockify names, in Punchcard's words: a withdrawn submission or approval alike is `withdrawn`. */
-export function statusOf(state: string | null | undefined): ApprovalStatus | undefined {
-  switch (state) {
-    case 'PENDING':
-      return 'pending';
-    case 'APPROVED':
-      return 'approved';
-    case 'REJECTED':
-      return 'rejected';
-    case 'WITHDRAWN_APPROVAL':
-    case 'WITHDRAWN_SUBMISSION':
-      return 'withdrawn';
-    default:
-      return undefined;
-  }
 }
 
 /** Seconds of an ISO 8601 duration ('PT7H30M', 'P1DT2H'); null for anything else. */
@@ -77,18 +44,18 @@ export function durationSeconds(text: string | null | undefined): number | null 
  * otherwise); undefined where it lacks what a submission needs (an id, an owner, its days, a state).
  */
 export function submissionOf(request: ClockifyApprovalRequest, trackedTime?: string | null, state?: string): TimesheetSubmission | undefined {
-  const span = daysOfRange(request.dateRange);
-  const status = statusOf(state ?? request.status?.state);
-  const personId = request.owner?.userId;
-  if (!span || !status || typeof request.id !== 'string' || request.id === '' || !personId) return undefined;
-  const period = periodOfDays(span);
+  const known = requestPeriod(request, state);
+  if (!known) return undefined;
+  const { personId, status, firstDay, lastDay } = known;
+  const period = periodOfDays({ firstDay, lastDay });
   const note = request.status?.note?.trim();
   const decided = status !== 'pending' && request.status?.updatedBy !== personId ? request.status?.updatedByUserName?.trim() : undefined;
   return {
-    id: request.id,
+    id: request.id as string,
     person: request.owner?.userName?.trim() || 'someone',
     personId,
-    ...span,
+    firstDay,
+    lastDay,
     period: period ? PERIOD_OF[period] : 'week',
     status,
     trackedSeconds: durationSeconds(trackedTime),

@@ -1,15 +1,9 @@
-// Clockify's approval requests as Punchcard's submissions (providers/clockify/approvals/mapping.ts): the
+// Clockify's approval requests as Punchcard's submissions (providers/clockify/approvals/mapping.ts, over mapping.ts): the
 // days a date range covers whichever way its instants are written, the period those days make (which
 // teaches Punchcard the workspace's period), the states in Punchcard's words, and a request's fields.
 import { describe, expect, it } from 'vitest';
-import {
-  daysOfRange,
-  durationSeconds,
-  periodOfDays,
-  statusOf,
-  submissionOf,
-  weekdayNumber,
-} from '../../../../mcp-server/providers/clockify/approvals/mapping.ts';
+import { durationSeconds, periodOfDays, submissionOf, weekdayNumber } from '../../../../mcp-server/providers/clockify/approvals/mapping.ts';
+import { daysOfRange, statusOf } from '../../../../mcp-server/providers/clockify/mapping.ts';
 
 describe("a request's days", () => {
   it("are read from UTC midnights and from the owner's midnight written in UTC alike", () => {
