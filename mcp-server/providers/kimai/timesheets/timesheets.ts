@@ -326,7 +326,7 @@ export class KimaiTimesheets extends CellPart<KimaiContext, TimesheetsEndpoints,
 
   /**
    * Entry `id` as Kimai shows it. Kimai answers 403 to a read of a record the person may not see (view_other_timesheet),
-   * and never to one of their own: said as someone else's entry (docs/back-ends/kimai.md, "Timesheets"), not as a right
+   * and never to one of their own: said as someone else's entry (docs/back-ends/kimai.md, "Errors"), not as a right
    * to ask the administrator for.
    */
   async #sheet(id: number): Promise<KimaiTimesheet> {
