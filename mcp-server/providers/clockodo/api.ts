@@ -64,7 +64,7 @@ export interface ClockodoApiOptions {
   connection: RemoteConnection;
   email: string;
   /**
-   * The login and key are the company owner's, with which the team server acts for a person (acting-api.ts): a
+   * The login and key are the company owner's, with which the team server acts for a person (acting.ts): a
    * refused or missing key is the organisation's to renew, and the refusal never names the owner's login.
    */
   organisation?: boolean;
@@ -161,7 +161,7 @@ function sharedEndpoints({ call, listPage }: ClockodoSending) {
     teamsPage: (page: number) => listPage<ClockodoTeam>('/v3/teams', 'read which teams you lead', {}, page, USER_PAGE),
     /** One user, as an owner administers them (admin-people.ts). */
     user: async (id: number, action: string) => (await call<{ data: ClockodoUser }>('GET', `/v3/users/${id}`, { action, notFound: missing('user', id) })).data,
-    /** The running clock: the caller's, or with `usersId` that user's (acting-api.ts names the person so). */
+    /** The running clock: the caller's, or with `usersId` that user's (acting.ts names the person so). */
     clock: (action = 'read the running timer', usersId?: number) =>
       call<ClockodoClock>('GET', '/v2/clock', { action }, usersId === undefined ? {} : { query: { users_id: usersId } }),
     async entryPage(filter: Record<string, QueryValue>, page: number, size: number, action = 'read your time entries'): Promise<Page<ClockodoEntry>> {
@@ -194,7 +194,7 @@ function sharedEndpoints({ call, listPage }: ClockodoSending) {
           },
         )
       ).data,
-    /** Absences of the given years of the people named (acting-api.ts names the people a person reaches so). */
+    /** Absences of the given years of the people named (acting.ts names the people a person reaches so). */
     absencesOf: async (years: readonly number[], userIds: readonly number[], action: string) =>
       (await call<{ data: ClockodoAbsence[] }>('GET', '/v4/absences', { action }, { query: { 'filter[users_id]': userIds, 'filter[year]': years } })).data,
     absence: async (id: number) =>

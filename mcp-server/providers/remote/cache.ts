@@ -5,7 +5,7 @@
  * Keeps a loaded value for `ttlMs`. Calls that arrive while a load is in flight share it, so a tool
  * that needs the catalog twice, or two tools at once, cause one request. A failed load is not kept.
  * Its clock is the process's, or the tracker's where a test moves that one (the hourly re-read of a
- * person acted for: providers/<name>/acting-api.ts).
+ * person acted for: providers/<name>/acting.ts).
  */
 export class Expiring<T> {
   readonly #ttlMs: number;

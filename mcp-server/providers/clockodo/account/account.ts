@@ -49,7 +49,7 @@ export class ClockodoAccount extends CellPart<ClockodoContext, AccountEndpoints,
     }
     if (this.context.options.teamToolsWanted?.() !== true || !this.context.leadershipStale()) return;
     try {
-      // Acting for a person, whom they lead is read through the owner's account whatever their role (acting-api.ts).
+      // Acting for a person, whom they lead is read through the owner's account whatever their role (../acting.ts).
       const { acting } = this.context;
       if (acting) {
         const [led, reach] = await Promise.all([acting.led(), acting.absenceReach()]);

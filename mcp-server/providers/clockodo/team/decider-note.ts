@@ -1,4 +1,4 @@
-// The line a decision made through the organisation account adds to the absence's note (acting-api.ts). Clockodo
+// The line a decision made through the organisation account adds to the absence's note (organisation.ts). Clockodo
 // names the key's user, the company owner, as the one who approved or declined (`approved_by`), and keeps no note of
 // a decision; the absence's private note, which only its person and those who manage absences read, is the one place
 // that can say who decided. The person's own words stay as they were, with the line after them.

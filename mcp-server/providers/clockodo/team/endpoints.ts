@@ -27,7 +27,7 @@ export function teamEndpoints(client: ClockodoClient) {
       ).data,
     /**
      * Approves (1) or declines (2) an absence: a status change, which needs absence-management rights. A `note` replaces
-     * the absence's note (acting-api.ts sends the person's own with a line after it).
+     * the absence's note (organisation.ts sends the person's own with a line after it).
      */
     decideAbsence: async (id: number, status: 1 | 2, note?: string) =>
       (

@@ -178,7 +178,7 @@ export class ClockodoTeam extends CellPart<ClockodoContext, TeamEndpoints, { cat
       throw error;
     }
     // Clockodo's absence keeps notes, but no place for the reason of a decision is documented: none is sent. Acting for
-    // a lead, the narrowed API adds a line naming them to the absence's note (acting-api.ts), never the reason.
+    // a lead, the narrowed API adds a line naming them to the absence's note (organisation.ts), never the reason.
     return { request: { ...pendingOf(answer, request.person), days: answer.count_days ?? request.days }, reasonKept: false };
   }
 
@@ -223,7 +223,7 @@ export class ClockodoTeam extends CellPart<ClockodoContext, TeamEndpoints, { cat
 
   /**
    * Entries of the range (or project) `filter` names: one listing of all Clockodo shows the key, or, acting for a
-   * person, one listing per user of `users`, each naming them (acting-api.ts refuses a listing that names nobody).
+   * person, one listing per user of `users`, each naming them (../acting.ts refuses a listing that names nobody).
    */
   async #entriesOf(filter: Record<string, QueryValue>, users: readonly number[] | undefined, action: string): Promise<ClockodoEntry[]> {
     const api = this.endpoints;
