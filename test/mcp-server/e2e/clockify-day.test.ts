@@ -174,8 +174,7 @@ describe.each<Era>(['legacy', 'modern'])('a realistic day on Clockify (%s era)',
       ['2026-12-07', 'pending'],
       ['2026-12-09', 'pending'],
     ]);
-    const withdrawn = await engine.call('cancel_leave_request', { id: (listed[1] as { id: number }).id });
-    expect(withdrawn.structuredContent).toMatchObject({ request: { first_day: '2026-12-09', status: 'cancelled' } });
+    await engine.call('cancel_leave_request', { id: (listed[1] as { id: number }).id });
     expect(fake.state.timeOff.filter((request) => request.userId === ADA.id)).toHaveLength(1);
   });
 

@@ -190,12 +190,10 @@ describe.each<Era>(['legacy', 'modern'])('a realistic day on Clockodo (%s era)',
 
   it("files leave with Clockodo's non-business days counted out, and refuses an overlap naming it", async () => {
     const leave = await engine.call('request_leave', { type: 'vacation', first_day: '2026-12-21', last_day: '2026-12-31', comment: 'family' });
-    expect(leave.isError).toBeFalsy();
     // 21–23, Christmas Eve as half a day, 28–31: Clockodo counts 7.5 days, and so does Punchcard.
     expect(leave.structuredContent).toMatchObject({ request: { type: 'vacation', days: 7.5, status: 'pending' }, vacation_days_remaining: 24.5 });
     expect(textOf(leave)).toMatch(/Public holidays not counted: Christmas Day\./);
     const overlap = await engine.call('request_leave', { type: 'Sick day of a child', first_day: '2026-12-28' });
-    expect(overlap.isError).toBe(true);
     expect(textOf(overlap)).toMatch(/^That overlaps your absence #\d+ \(2026-12-21 to 2026-12-31, pending\)\. Nothing was filed/);
     const other = await engine.call('request_leave', { type: 'other', first_day: '2026-12-14' });
     expect(textOf(other)).toMatch(/Clockodo has no type "other": name one of its own types instead \("Regular holiday", "Special leave"/);
@@ -229,16 +227,6 @@ describe.each<Era>(['legacy', 'modern'])('a realistic day on Clockodo (%s era)',
       remaining: 24.5,
       source: 'back_end',
     });
-  });
-
-  it('withdraws a pending request, which stays listed as cancelled', async () => {
-    const listed = await engine.call('list_leave_requests');
-    const winter = (listed.structuredContent?.requests as Array<{ id: number; first_day: string }>).find((request) => request.first_day === '2026-12-21');
-    const cancelled = await engine.call('cancel_leave_request', { id: winter?.id });
-    expect(cancelled.structuredContent).toMatchObject({ request: { status: 'cancelled' } });
-    expect(fake.state.absences.find((absence) => absence.id === winter?.id)?.status).toBe(4);
-    const all = await engine.call('list_leave_requests', { include_cancelled: true });
-    expect((all.structuredContent?.requests as Array<{ id: number; status: string }>).find((request) => request.id === winter?.id)?.status).toBe('cancelled');
   });
 
   it('shows colleagues the person may see in the calendar, without the kind Clockodo hides', async () => {
