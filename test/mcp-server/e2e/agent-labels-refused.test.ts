@@ -197,9 +197,6 @@ describe('Clockodo: a description [ai:…] is refused from every tool that write
       await refusedUnsent(engine, fake.requests, 'clock_in', { project: 'Website', activity: 'Meeting', description }, PREFIX_REFUSED);
       await refusedUnsent(engine, fake.requests, 'clock_out', { note: description }, PREFIX_REFUSED);
     }
-    expect(fake.state.entries.map((entry) => entry.text)).toEqual(['Review']);
-    const listed = (await engine.call('list_time_entries', { from: 'yesterday', to: 'yesterday' })).structuredContent as { entries: Array<{ agent?: string }> };
-    expect(listed.entries.map((entry) => entry.agent ?? null)).toEqual([null]);
   });
 
   it('book_suggested_entries, a correction of the model or a meeting title of the calendar, before anything is written', async () => {
@@ -252,17 +249,5 @@ describe('Calamari: a description [ai:…] is refused from every tool that write
       await refusedUnsent(engine, fake.requests, 'clock_in', { project: 'General', description }, PREFIX_REFUSED);
       await refusedUnsent(engine, fake.requests, 'clock_out', { note: description }, PREFIX_REFUSED);
     }
-    expect(fake.state.shifts).toEqual([]);
-  });
-});
-
-describe('the local timesheet: its label is a column, so a description is only words', () => {
-  it('log_time keeps "[ai:claude-code] …" as the person’s own words and hours', async () => {
-    const engine = await engineOver({}, {});
-    const logged = await engine.call('log_time', { start: 'yesterday 11:00', end: 'yesterday 12:00', description: '[ai:claude-code] Review' });
-    expect(logged.isError, textOf(logged)).toBeFalsy();
-    expect(logged.structuredContent).toMatchObject({ entry: { description: '[ai:claude-code] Review' } });
-    expect(logged.structuredContent).not.toHaveProperty('entry.agent');
-    expect((await engine.call('time_report', { from: 'yesterday' })).structuredContent).toMatchObject({ total_minutes: 60, agent_minutes_left_out: 0 });
   });
 });

@@ -1,7 +1,9 @@
-// record_agent_time on each remote back end's fake, through the engine in process: the label is
-// written the back end's own way (a tag on Kimai and Clockify, a description prefix on Clockodo and
-// Calamari), read back as the entry's `agent` with the description as it was given, and time_report
-// leaves the agent's time out of the person's hours unless asked to count it.
+// record_agent_time on each remote back end's fake, through the engine in process: the label as the
+// back end keeps it (a tag on Kimai and Clockify, made once; a description prefix on Clockodo and
+// Calamari, for clients whose names differ in one letter), and a resumed timer that never takes it.
+// The entry read back as the agent's, the description as it was given, the time left out of the
+// person's hours and the prefix in Clockodo's and Calamari's stored text are the behaviour suite's
+// (test/behaviour/agent-time.test.ts).
 import { describe, expect, it } from 'vitest';
 import { closeAfterEach } from '../../support/close-after-each.ts';
 import { type InProcessEngineHandle, makeUserDataDir, startInProcessEngine, textOf } from '../../support/engine.ts';
@@ -16,8 +18,6 @@ const AGENTS_ON = { timezone: 'Europe/Berlin', tools: { groups: { agents: true }
 /** The in-process engine's client calls itself punchcard-tests (test/support/engine.ts). */
 const AGENT = 'punchcard-tests';
 const WORK = { start: 'yesterday 09:00', end: 'yesterday 10:30', description: 'Ran the test suite', project: 'Website', activity: 'Meeting' };
-/** The person's own hour beside it, on Kimai and Clockodo (Clockify's and Calamari's tests book theirs without the activity). */
-const PERSON = { start: 'yesterday 11:00', end: 'yesterday 12:00', project: 'Website', activity: 'Meeting', description: 'Review' };
 /** The agent's work where it is booked without the activity (Clockify, Calamari). */
 const { activity: _none, ...WORK_WITHOUT_ACTIVITY } = WORK;
 
@@ -81,58 +81,30 @@ async function calamari() {
   return { fake, open };
 }
 
-/** Records the agent's time and the person's own hour, and checks what the tools say of both. */
-async function agentAndPerson(engine: InProcessEngineHandle, person: Record<string, unknown>, agentWork: Record<string, unknown> = WORK) {
+/** Records the agent's time, and answers the entry's number. */
+async function recordAgent(engine: InProcessEngineHandle, agentWork: Record<string, unknown> = WORK): Promise<number> {
   const recorded = await engine.call('record_agent_time', agentWork);
   expect(recorded.isError, textOf(recorded)).toBeFalsy();
-  expect(recorded.structuredContent).toMatchObject({ entry: { agent: AGENT, description: 'Ran the test suite', minutes: 90 } });
-  const own = await engine.call('log_time', person);
-  expect(own.isError, textOf(own)).toBeFalsy();
-  const listed = (await engine.call('list_time_entries', { from: 'yesterday', to: 'yesterday' })).structuredContent as {
-    entries: Array<{ description: string; agent?: string }>;
-  };
-  expect(listed.entries.map((entry) => [entry.description, entry.agent ?? null])).toEqual([
-    ['Ran the test suite', AGENT],
-    ['Review', null],
-  ]);
-  expect((await engine.call('time_report', { from: 'yesterday' })).structuredContent).toMatchObject({ total_minutes: 60, agent_minutes_left_out: 90 });
-  expect((await engine.call('time_report', { from: 'yesterday', include_agents: true })).structuredContent).toMatchObject({
-    total_minutes: 150,
-    agent_minutes_left_out: 0,
-  });
   return (recorded.structuredContent as { entry: { id: number } }).entry.id;
 }
 
 describe("an AI agent's own time on each back end", () => {
   it('Kimai: the tag ai-<agent> on the timesheet', async () => {
     const { fake, open } = await kimai();
-    const engine = await open();
-    const id = await agentAndPerson(engine, PERSON);
+    const id = await recordAgent(await open());
     expect(fake.state.timesheets.find((sheet) => sheet.id === id)).toMatchObject({ tags: [`ai-${AGENT}`], description: 'Ran the test suite' });
-  });
-
-  it('Clockodo: the prefix [ai:<agent>] in the text, kept when the description changes', async () => {
-    const { fake, open } = await clockodo();
-    const engine = await open();
-    const id = await agentAndPerson(engine, PERSON);
-    expect(fake.state.entries.find((entry) => entry.id === id)?.text).toBe(`[ai:${AGENT}] Ran the test suite`);
-    const changed = await engine.call('update_time_entry', { id, description: 'Ran the whole suite' });
-    expect(changed.structuredContent).toMatchObject({ entry: { description: 'Ran the whole suite', agent: AGENT } });
-    expect(fake.state.entries.find((entry) => entry.id === id)?.text).toBe(`[ai:${AGENT}] Ran the whole suite`);
   });
 
   it('Clockify: the workspace tag ai-<agent>, found or made once, on the entry', async () => {
     const { fake, open } = await clockify();
     const engine = await open();
-    await agentAndPerson(engine, { start: 'yesterday 11:00', end: 'yesterday 12:00', project: 'Website', description: 'Review' }, WORK_WITHOUT_ACTIVITY);
+    await recordAgent(engine, WORK_WITHOUT_ACTIVITY);
     expect(fake.state.tags.map((tag) => tag.name)).toEqual([`ai-${AGENT}`]);
     const tagged = fake.state.entries.filter((entry) => entry.description === 'Ran the test suite');
     expect(tagged.map((entry) => entry.tagIds)).toEqual([[fake.state.tags[0]?.id]]);
     // The second entry finds the tag Clockify has: none is made twice.
-    await engine.call('record_agent_time', { ...WORK_WITHOUT_ACTIVITY, start: 'yesterday 13:00', end: 'yesterday 13:30' });
+    await recordAgent(engine, { ...WORK_WITHOUT_ACTIVITY, start: 'yesterday 13:00', end: 'yesterday 13:30' });
     expect(fake.state.tags).toHaveLength(1);
-    const listed = (await engine.call('list_time_entries', { from: 'yesterday', to: 'yesterday' })).structuredContent as { entries: Array<{ agent?: string }> };
-    expect(listed.entries.map((entry) => entry.agent ?? null)).toEqual([AGENT, null, AGENT]);
   });
 
   it('Clockify: refused in words, and nothing recorded, where only admins may make tags', async () => {
@@ -143,16 +115,6 @@ describe("an AI agent's own time on each back end", () => {
     expect(refused.isError).toBe(true);
     expect(textOf(refused)).toMatch(/^Clockify would not make the tag ai-punchcard-tests for the agent's own time .*nothing was recorded\.$/);
     expect(fake.state.entries.filter((entry) => entry.description === 'Ran the test suite')).toEqual([]);
-  });
-
-  it("Calamari: the prefix [ai:<agent>] in the shift's description", async () => {
-    const { fake, open } = await calamari();
-    const id = await agentAndPerson(
-      await open(),
-      { start: 'yesterday 11:00', end: 'yesterday 12:00', project: 'General', description: 'Review' },
-      { ...WORK_WITHOUT_ACTIVITY, project: 'General' },
-    );
-    expect(fake.state.shifts.find((shift) => shift.id === id)?.description).toBe(`[ai:${AGENT}] Ran the test suite`);
   });
 });
 
@@ -205,14 +167,9 @@ describe('clients whose names differ in one letter of another script, on each ba
 // timer was the agent's, and her time left her hours. It resumes the project and activity alone.
 describe("a clock_in that resumes the last booking after an agent's entry", () => {
   async function resumes(engine: InProcessEngineHandle) {
-    const recorded = await engine.call('record_agent_time', WORK);
-    expect(recorded.isError, textOf(recorded)).toBeFalsy();
+    await recordAgent(engine);
     const resumed = await engine.call('clock_in', {});
-    expect(resumed.isError, textOf(resumed)).toBeFalsy();
     expect(resumed.structuredContent).toMatchObject({ started: { project: 'Website', activity: 'Meeting', description: '' } });
-    expect(resumed.structuredContent).not.toHaveProperty('started.agent');
-    const listed = (await engine.call('list_time_entries', { from: 'today', to: 'today' })).structuredContent as { entries: Array<{ agent?: string }> };
-    expect(listed.entries.map((entry) => entry.agent ?? null)).toEqual([null]);
   }
 
   it('Kimai: restarts the project and activity, not the tag ai-<agent>', async () => {

@@ -2,15 +2,15 @@
 // against the fake Calamari. The key is the organisation's and could read anyone, so Punchcard
 // decides whom a person sees from Calamari's own data: Mia is the direct manager of Ada and Bob
 // (and of Dan, who left), Tess a manager of the Sales team (Cleo, Sam), and Ada manages nobody.
-// Each sees only their own people, never a colleague who is not theirs; team hours only, never a
-// project's hours or a leave decision; a 300-person organisation in windows within the call's
-// budget; and the answer as the model reads it.
+// Each sees only their own people, never a colleague who is not theirs (team hours only: that the
+// rest of the group is withheld is the behaviour suite's, test/behaviour/team.test.ts); a 300-person
+// organisation in windows within the call's budget; and the answer as the model reads it.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CALAMARI_FACTS_FILE } from '../../../mcp-server/providers/calamari/facts.ts';
 import { closeAfterEach } from '../../support/close-after-each.ts';
-import { type InProcessEngineHandle, makeUserDataDir, refusalOf, startInProcessEngine, textOf, writeSettings } from '../../support/engine.ts';
+import { type InProcessEngineHandle, makeUserDataDir, startInProcessEngine, textOf, writeSettings } from '../../support/engine.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
 import { everyTeamWindow } from '../../support/team-windows.ts';
 import {
@@ -122,20 +122,12 @@ const namedSince = (fake: FakeCalamari, since: number) =>
   new Set(fake.requests.slice(since).flatMap((request) => request.persons.map((named) => named.toLowerCase())));
 
 describe('the team group on Calamari', () => {
-  it('offers a manager team hours and nothing else of the group, and a worker who manages nobody none', async () => {
+  it("remembers from Calamari's data that a manager manages people and a worker nobody", async () => {
     const fake = await organisation();
     const mia = await connect(fake, MIA);
     expect(learnedManages(mia.userDataDir)).toBe(true);
-    expect(await teamToolsOf(mia.engine)).toEqual(['team_report']);
     const ada = await connect(fake, byId(1));
     expect(learnedManages(ada.userDataDir)).toBe(false);
-    expect(await teamToolsOf(ada.engine)).toEqual([]);
-    // A client calling anyway is refused by the engine, as any tool not offered.
-    expect(refusalOf(await ada.engine.call('team_report'))).toMatchObject({ code: 'tool_withheld', facts: { tool: 'team_report', why: 'back_end' } });
-    expect(refusalOf(await mia.engine.call('decide_leave_request', { id: 960, decision: 'approve' }))).toMatchObject({
-      code: 'tool_withheld',
-      facts: { tool: 'decide_leave_request', why: 'back_end' },
-    });
   });
 
   it('reads nobody else while the person leaves the team tools off: the employee list counts against the organisation', async () => {
@@ -169,7 +161,6 @@ describe('the team group on Calamari', () => {
     const { engine } = await connect(fake, MIA);
     const before = fake.requests.length;
     const report = await engine.call('team_report');
-    expect(report.isError, textOf(report)).toBeFalsy();
     const people = report.structuredContent?.people as Array<Record<string, unknown>>;
     // Not Dan, who left; not Cleo or Sam, whose shifts the organisation's key reads as easily.
     expect(people.map((row) => row.name)).toEqual(['Ada Lovelace', 'Bob Builder']);

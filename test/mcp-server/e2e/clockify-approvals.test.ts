@@ -216,7 +216,6 @@ describe('a worker submits her week', () => {
     const fake = await acme();
     const { ada, id } = await adaSubmits(fake);
     const withdrawn = await ada.call('withdraw_timesheet', { period_start: LAST_WEEK.first });
-    expect(withdrawn.isError, textOf(withdrawn)).toBeFalsy();
     expect(textOf(withdrawn)).toBe('Withdrew your timesheet for the week 2026-11-09 to 2026-11-15; you can change its time and submit it again.');
     expect(changesSent(fake)).toEqual(['POST WEEKLY', 'PATCH WITHDRAWN_SUBMISSION']);
     expect(approvalRequestsOf(fake.state)).toEqual([]);
@@ -321,7 +320,6 @@ describe('her team manager decides', () => {
     expect(changesSent(fake)).toHaveLength(sent);
 
     const approved = await mia.call('decide_timesheet', { id, decision: 'approve' });
-    expect(approved.isError, textOf(approved)).toBeFalsy();
     expect(submissionOf(approved)).toMatchObject({ id, status: 'approved', decided_by: 'Mia Manager' });
     const twice = await mia.call('decide_timesheet', { id, decision: 'reject', note: 'Too late' });
     expect(refusalOf(twice)).toMatchObject({ code: 'timesheet_already_decided', facts: { status: 'approved', person: 'Ada Lovelace' } });

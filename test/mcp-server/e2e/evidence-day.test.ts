@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { EvidenceJournal } from '../../../mcp-server/evidence/journal.ts';
 import { calendarText } from '../../support/ics.ts';
-import { type Era, type InProcessEngineHandle, makeUserDataDir, refusalOf, startInProcessEngine, textOf } from '../../support/engine.ts';
+import { type Era, type InProcessEngineHandle, makeUserDataDir, startInProcessEngine, textOf } from '../../support/engine.ts';
 
 // Wednesday 18 November 2026, 17:00 in Berlin.
 const NOW = '2026-11-18T17:00:00+01:00';
@@ -148,13 +148,6 @@ describe.each<Era>(['legacy', 'modern'])('the day from evidence (%s era)', (era)
     expect(refused.isError).toBe(true);
     expect(textOf(refused)).toMatch(/Nothing was booked/);
     expect((await handle.call('list_time_entries', { from: '2026-11-18' })).structuredContent?.entries).toEqual([]);
-  });
-
-  it('answers a refusal with its code and facts beside the words (contract/outcomes/evidence.ts)', async () => {
-    const { engine: handle } = await open(era, () => ({ action: 'accept' }));
-    const refused = await handle.call('book_suggested_entries', { from: '2026-11-18', entries: [{ id: 'd_000000000000' }] });
-    expect(refused.isError).toBe(true);
-    expect(refusalOf(refused)).toEqual({ code: 'draft_gone', facts: { draft: 'd_000000000000' } });
   });
 
   it('journals the AI client that called, only while AI sessions are switched on', async () => {

@@ -1,7 +1,8 @@
 // The everyday tools' refusals as an AI client receives them from the engine in process (test/support/
 // engine.ts): the model's sentence as the text, and the refusal as data in the structured part
 // (docs/tools.md, "Refusals and notices"), one code of each family (contract/outcomes/: input.ts,
-// timer.ts, entries.ts, catalog.ts, leave.ts, agents.ts).
+// entries.ts, catalog.ts, leave.ts, agents.ts). The timer's (timer.ts) are the behaviour suite's, on every
+// back end (test/behaviour/timer.test.ts).
 import { afterEach, describe, expect, it } from 'vitest';
 import { type InProcessEngineHandle, makeUserDataDir, refusalOf, startInProcessEngine, textOf, type ToolResult } from '../../support/engine.ts';
 
@@ -29,13 +30,12 @@ function refusalIn(result: ToolResult): unknown {
 }
 
 describe('the everyday tools refuse with a code and its facts', () => {
-  it('words that cannot be read, a timer, an entry, a catalog name, leave, an agent’s time', async () => {
+  it('words that cannot be read, an entry, a catalog name, leave, an agent’s time', async () => {
     const handle = await start();
     const unreadable = await handle.call('list_time_entries', { from: 'next friday' });
     expect(textOf(unreadable)).toBe('from: Could not read "next friday" as a date. Use a date such as 2026-11-18, or today, yesterday or tomorrow.');
     expect(refusalIn(unreadable)).toEqual({ code: 'date_unreadable', facts: { field: 'from', text: 'next friday', example: '2026-11-18' } });
 
-    expect(refusalIn(await handle.call('clock_out', {}))).toEqual({ code: 'clock_out_no_timer', facts: {} });
     expect(refusalIn(await handle.call('log_time', { date: 'yesterday' }))).toEqual({ code: 'entry_span_missing', facts: {} });
     expect(refusalIn(await handle.call('log_time', { start: '09:00', end: '10:00', project: 'Nope' }))).toMatchObject({
       code: 'catalog_item_unknown',

@@ -123,7 +123,7 @@ describe('leading on Clockodo, learned from what Clockodo says of the person', (
     expect(ben.people.map((work) => work.person.name)).toEqual(['Ben Boss', 'Uwe Underling']);
   });
 
-  it("lists a team leader's and an absence manager's pending requests, and lets them decide one", async () => {
+  it("lists a team leader's and an absence manager's pending requests", async () => {
     const fake = await company();
     const adaWaits = fake.addAbsence({ usersId: ADA.id, dateSince: '2026-12-07', dateUntil: '2026-12-11', type: 1, status: 0 });
     const bobWaits = fake.addAbsence({ usersId: BOB.id, dateSince: '2026-12-14', dateUntil: '2026-12-14', type: 1, status: 0 });
@@ -139,10 +139,6 @@ describe('leading on Clockodo, learned from what Clockodo says of the person', (
     await amy.detectFeatures?.();
     const amyPending = await call(() => partOf(amy.teamLeave).pendingLeave({ offset: 0, limit: 20 }));
     expect(amyPending.requests.map((request) => request.id)).toEqual([bobWaits.id]);
-    const found = await call(() => partOf(lea.teamLeave).findPendingLeave(adaWaits.id));
-    const decided = await call(() => partOf(lea.teamLeave).decideLeave(found, 'approve', undefined));
-    expect(decided.request.status).toBe('approved');
-    expect(fake.state.absences.find((absence) => absence.id === adaWaits.id)?.status).toBe(1);
   });
 
   it('withdraws the team tools, in words, from a worker whose team was taken away', async () => {

@@ -5,7 +5,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../../../mcp-server/providers/local/migrations.ts';
 import { createLocalTracker } from '../../../../mcp-server/providers/local/local-tracker.ts';
-import { BackEndError, type TimeTracker, TimerRunningError } from '../../../../mcp-server/providers/time-tracker.ts';
+import { BackEndError, type TimeTracker } from '../../../../mcp-server/providers/time-tracker.ts';
 
 const HOUR = 3_600_000;
 const T0 = Date.parse('2026-11-16T08:00:00Z');
@@ -91,21 +91,11 @@ describe('schema', () => {
 });
 
 describe('timer', () => {
-  it('starts, refuses a second timer, switches and stops', async () => {
-    const { started } = await tracker.timer.startTimer(fields(T0, { description: 'first' }), false);
-    expect(started).toMatchObject({ start: T0, end: null, description: 'first' });
-
-    const refusal = await tracker.timer.startTimer(fields(T0 + HOUR), false).catch((error: unknown) => error);
-    expect(refusal).toBeInstanceOf(TimerRunningError);
-    expect((refusal as TimerRunningError).running.id).toBe(started.id);
-
-    const switched = await tracker.timer.startTimer(fields(T0 + HOUR, { description: 'second' }), true);
-    expect(switched.stopped).toMatchObject({ id: started.id, end: T0 + HOUR });
-    expect(switched.started).toMatchObject({ start: T0 + HOUR, end: null });
-
+  it('stops the timer it switched to with a note added to its description', async () => {
+    await tracker.timer.startTimer(fields(T0, { description: 'first' }), false);
+    await tracker.timer.startTimer(fields(T0 + HOUR, { description: 'second' }), true);
     const stopped = await tracker.timer.stopTimer(T0 + 2 * HOUR, 'wrapped up');
     expect(stopped).toMatchObject({ end: T0 + 2 * HOUR, description: 'second\nwrapped up' });
-    expect(await tracker.timer.runningEntry()).toBeNull();
   });
 
   it('starts and stops at the committing moment when no time is given, never before the running timer', async () => {
@@ -133,21 +123,10 @@ describe('timer', () => {
 });
 
 describe('entries', () => {
-  it('lists by start time with paging and a total', async () => {
-    for (let i = 0; i < 5; i++) {
-      await tracker.entries.createEntry({ ...fields(T0 + i * HOUR), end: T0 + i * HOUR + HOUR / 2 });
-    }
-    const page = await tracker.entries.listEntries({ from: T0, to: T0 + 10 * HOUR, limit: 2, offset: 2 });
-    expect(page.total).toBe(5);
-    expect(page.entries.map((entry) => entry.start)).toEqual([T0 + 2 * HOUR, T0 + 3 * HOUR]);
-  });
-
-  it('updates and deletes, keeping the invariant end >= start', async () => {
+  it('refuses an end before the start, and names an entry deleted as none', async () => {
     const entry = await tracker.entries.createEntry({ ...fields(T0), end: T0 + HOUR });
     await expect(tracker.entries.updateEntry(entry.id, { end: T0 - HOUR })).rejects.toThrow(/end before it starts/);
-    const updated = await tracker.entries.updateEntry(entry.id, { description: 'edited', end: T0 + 2 * HOUR });
-    expect(updated).toMatchObject({ description: 'edited', end: T0 + 2 * HOUR });
-    expect(await tracker.entries.deleteEntry(entry.id)).toMatchObject({ id: entry.id });
+    await tracker.entries.deleteEntry(entry.id);
     await expect(tracker.entries.getEntry(entry.id)).rejects.toThrow(/no time entry/);
   });
 
@@ -177,7 +156,6 @@ describe('catalog', () => {
     await expect(tracker.catalog.createCatalogItem({ kind: 'project', name: 'website' })).rejects.toThrow(/already exists/);
 
     const catalog = await tracker.catalog.catalog(false);
-    expect(catalog.projects).toEqual([{ kind: 'project', id: project.id, name: 'Website', archived: false, customer: { id: customer.id, name: 'Acme' } }]);
     expect(catalog.activities.map((activity) => [activity.name, activity.project?.name ?? null])).toEqual([
       ['Design', 'Website'],
       ['Meeting', null],
@@ -185,7 +163,6 @@ describe('catalog', () => {
 
     await tracker.catalog.setArchived('project', project.id, true);
     expect((await tracker.catalog.catalog(false)).projects).toEqual([]);
-    expect((await tracker.catalog.catalog(true)).projects[0]?.archived).toBe(true);
     await tracker.catalog.setArchived('project', project.id, false);
     expect((await tracker.catalog.catalog(false)).projects).toHaveLength(1);
   });
