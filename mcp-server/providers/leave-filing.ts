@@ -1,8 +1,8 @@
-// Rules every remote back end keeps when it files leave: an overlap with the person's pending or
-// approved leave is refused before anything is sent (the back ends' own answers to it are undocumented
-// or shared with other mistakes), and leave a back end takes in several parts (a year boundary, half
-// days at its ends) is filed part after part, so that a refusal halfway leaves a clear account of what
-// exists.
+// Rules the remote back ends keep when they file leave: an overlap with the person's pending or approved
+// leave is refused before anything is sent where the back end's own answer to it is undocumented or shared
+// with other mistakes (Kimai, Calamari, Clockify; Clockodo refuses it itself, naming the absences it meets:
+// docs/back-ends/clockodo.md, "Absences"), and leave a back end takes in several parts (a year boundary, half
+// days at its ends) is filed part after part, so that a refusal halfway leaves a clear account of what exists.
 import { rangesOverlap } from '../domain/leave-days.ts';
 import { type LeaveRequest, type NewLeaveRequest, BackEndError, causeOf } from './time-tracker.ts';
 

@@ -9,7 +9,7 @@ export const cancelLeaveRequestContract = toolContract({
   group: 'leave',
   access: 'change',
   title: 'Cancel leave request',
-  description: 'Cancel a leave request by id; it stays listed as cancelled.',
+  description: 'Cancel a leave request by id.',
   capability: 'leave_cancel',
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false },
   input: () => z.object({ id: z.number().int().min(1) }),
