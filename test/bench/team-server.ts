@@ -91,6 +91,8 @@ export interface LoadFigures {
   kimaiRequestsPerCall: number;
   /** The same over every slice but the first (all of it where the load is one slice). */
   kimaiRequestsPerWarmCall: number;
+  /** The server's resident memory as its last slice of this load ended, before any quiet spell let it give memory back. */
+  residentMbAtEnd: number;
 }
 
 /** Kimai's reads a person that no single call needs again soon, from the request log. */
@@ -167,6 +169,8 @@ interface Slice {
   cpuMs: number;
   kimaiRequests: number;
   warm: boolean;
+  /** The server's resident memory as the slice ended. */
+  residentMb: number;
 }
 
 /**
@@ -299,6 +303,7 @@ async function loadSlice(each: Measured, steps: (person: BenchPerson) => Array<(
     cpuMs: cpuMs(server.pid) - cpuBefore,
     kimaiRequests: server.kimaiRequests().length - requestsBefore,
     warm,
+    residentMb: residentMb(server.pid),
   };
 }
 
@@ -319,6 +324,7 @@ function figuresOf(slices: readonly Slice[]): LoadFigures {
     serverCpuMsPerCall: round(sum(slices, 'cpuMs') / Math.max(1, sorted.length), 2),
     kimaiRequestsPerCall: round(sum(slices, 'kimaiRequests') / Math.max(1, sorted.length), 2),
     kimaiRequestsPerWarmCall: round(sum(warm, 'kimaiRequests') / Math.max(1, calls(warm)), 2),
+    residentMbAtEnd: round(slices.at(-1)?.residentMb ?? Number.NaN),
   };
 }
 
@@ -337,7 +343,8 @@ function lookUpsPerPerson(requests: readonly KimaiRequest[]): LookUps {
 function figuresRows(row: Row, name: string, figures: ServerFigures, signIn = 'sign-in through OAuth'): void {
   const loadLine = (load: LoadFigures) =>
     `${load.callsPerSecond} calls/s; p50 ${load.p50Ms} ms, p99 ${load.p99Ms} ms; ${load.errors} errors of ${load.calls}; ` +
-    `server CPU ${load.serverCpuMsPerCall} ms a call; ${load.kimaiRequestsPerCall} Kimai requests a call, ${load.kimaiRequestsPerWarmCall} a warm one`;
+    `server CPU ${load.serverCpuMsPerCall} ms a call; ${load.kimaiRequestsPerCall} Kimai requests a call, ${load.kimaiRequestsPerWarmCall} a warm one; ` +
+    `${load.residentMbAtEnd} MB resident at its end`;
   row(`${name}: ${signIn}, a person`, `${figures.signInMsPerPerson} ms`);
   row(`${name}: timer reads, ${IN_FLIGHT} in flight for ${LOAD_SECONDS} s`, loadLine(figures.reads));
   row(`${name}: clock in and out, ${IN_FLIGHT} in flight for ${LOAD_SECONDS} s`, loadLine(figures.clockInOut));
