@@ -39,14 +39,38 @@ import { testPace } from './test-pace.ts';
 export const TEST_SERVER_KEY = randomBytes(32).toString('base64');
 
 /** A free port on loopback (the issuer names its port before the server listens). */
+/**
+ * A port to give a server that must be named before it starts (a redirect address registered first, two instances
+ * that name each other). It is taken below the system's range of ephemeral ports: the kernel hands those to every
+ * outgoing connection and every `listen(0)` of the fakes, so one of them could take a port picked there between this
+ * probe and the server's start, as it did once under a full run ("127.0.0.1:45459 is in use by another program").
+ * Below that range only another test's pick can meet it: drawn at random from some twelve thousand and probed.
+ */
 export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+  const below = ephemeralPortsFrom();
+  for (;;) {
+    const port = FIXED_PORTS_FROM + Math.floor(Math.random() * (below - FIXED_PORTS_FROM));
+    if (await portIsFree(port)) return port;
+  }
+}
+
+const FIXED_PORTS_FROM = 20_000;
+
+function ephemeralPortsFrom(): number {
+  try {
+    const low = Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]);
+    if (Number.isInteger(low) && low > FIXED_PORTS_FROM + 1_000) return low;
+  } catch {
+    // Not Linux: its usual range starts above this one's.
+  }
+  return 32_768;
+}
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
   });
 }
 

@@ -6,7 +6,7 @@
 // writes nothing on the colleague, whether the key reads the employee list or only the person's shift status, and
 // where it reads neither (a key for Time Off alone) only a plain ASCII address is written for. The engine in
 // process, the fake's request log showing what was sent.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { closeAfterEach } from '../../support/close-after-each.ts';
 import { makeUserDataDir, refusalOf, startInProcessEngine, textOf } from '../../support/engine.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
@@ -115,10 +115,23 @@ describe('a look-alike address on Calamari writes nothing on the colleague Calam
 });
 
 describe("the person's own address, confirmed from what a call reads anyway", () => {
-  /** A folder whose facts know Ada's zone and modules (an earlier engine's): a new engine reads nothing of her before a call. */
+  /**
+   * A folder whose facts know Ada's zone and modules (an earlier engine's): a new engine reads nothing of her before a
+   * call, and its own background check, due a quarter of a second after it opens, asks Calamari nothing. The earlier
+   * engine is closed only once its check asked for both modules: closed before, it left them unknown, and on a busy
+   * machine the new engine's check then probed them in the middle of a call this file counts.
+   */
   async function warmFolder(fake: FakeCalamari): Promise<string> {
     const first = await engineFor(fake, ADA);
     expect((await first.call('whoami')).isError).toBeFalsy();
+    await vi.waitFor(
+      () => {
+        const asked = fake.requests.map(line);
+        expect(asked).toContain('POST /clockin/shift/status/v1/get-current');
+        expect(asked).toContain('POST /leave/v1/get-absence-types');
+      },
+      { timeout: 30_000, interval: 20 },
+    );
     await first.close();
     return first.userDataDir;
   }
