@@ -53,16 +53,16 @@ export class HarvestTimesheets extends CellPart<HarvestContext, TimesheetsEndpoi
     switchRunning: boolean,
   ): Promise<{ started: TimeEntry; stopped: TimeEntry | null }> {
     const now = this.context.options.now();
-    const [booking, kind, zone, userId] = await allSettled([
-      this.parts.catalog.booking(fields.projectId, fields.activityId),
-      this.context.tracking(),
-      this.context.zone(),
-      this.context.userId(),
-    ]);
+    const [kind, zone, userId] = await allSettled([this.context.tracking(), this.context.zone(), this.context.userId()]);
     const today = localDate(now, zone);
     // One listing says both whether a timer runs (since yesterday) and which of today's entries a timer may restart.
     this.#forgetListings();
-    const recent = await this.endpoints.entries({ user_id: userId, from: addDays(today, -1), to: today }, 'read the running timer');
+    const [recent, named] = await allSettled([
+      this.endpoints.entries({ user_id: userId, from: addDays(today, -1), to: today }, 'read the running timer'),
+      fields.projectId === null && fields.activityId === null ? Promise.resolve(undefined) : this.parts.catalog.booking(fields.projectId, fields.activityId),
+    ]);
+    // Harvest books every entry on a project and a task: a timer without them resumes the last booking.
+    const booking = named ?? (await this.#lastBooking(recent));
     const running = recent.find((entry) => entry.is_running) ?? null;
     if (running && !switchRunning) throw new TimerRunningError(await this.#entry(running));
     const start = Math.min(fields.start ?? now, now);
@@ -81,6 +81,15 @@ export class HarvestTimesheets extends CellPart<HarvestContext, TimesheetsEndpoi
       running ? recent.filter((entry) => entry.id !== running.id) : recent,
     );
     return { started: await this.#entry(started), stopped };
+  }
+
+  /** The project and task of the person's latest entry (of the last two days, else of the recent weeks), checked as still bookable. */
+  async #lastBooking(recent: readonly HarvestTimeEntry[]): Promise<{ projectId: number; taskId: number }> {
+    const latest = (entries: readonly HarvestTimeEntry[]) =>
+      entries.filter((entry) => entry.project && entry.task).sort((a, b) => b.spent_date.localeCompare(a.spent_date) || b.id - a.id)[0];
+    const now = this.context.options.now();
+    const last = latest(recent) ?? latest(await this.#entriesBetween(now - RECENT_DAYS_BEFORE * 86_400_000, now));
+    return this.parts.catalog.booking(last?.project?.id ?? null, last?.task?.id ?? null);
   }
 
   /**
