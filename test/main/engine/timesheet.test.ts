@@ -31,6 +31,7 @@ import {
   startFakeClockodo,
 } from '../../mcp-server/providers/clockodo/fake-clockodo.ts';
 import { ADA as CLOCKIFY_ADA, type FakeClockify, seedWorkspace, startFakeClockify } from '../../mcp-server/providers/clockify/fake-clockify.ts';
+import { ACME, ADA_TOKEN as HARVEST_ADA_TOKEN, startFakeHarvest } from '../../mcp-server/providers/harvest/fake-harvest.ts';
 import { makeUserDataDir } from '../../support/engine.ts';
 import { cleanUp, NOW, PARENT_ENV, PATIENCE, startTestEngine, type TestEngine } from './engine-setup.ts';
 
@@ -386,6 +387,7 @@ describe('what the back end keeps', () => {
     const clockodo = await startFakeClockodo({ now: clockStartingAt(NOW) });
     const calamari = await startFakeCalamari({ now: clockStartingAt(NOW) });
     const clockify = await startFakeClockify({ now: clockStartingAt(NOW) });
+    const harvest = await startFakeHarvest({ now: clockStartingAt(NOW) });
     try {
       seedCatalog(kimai);
       seedCompany(clockodo);
@@ -406,13 +408,17 @@ describe('what the back end keeps', () => {
           env: { PUNCHCARD_CALAMARI_TOKEN: DEFAULT_KEY },
         }),
         clockify: startTestEngine({ settings: { provider: { type: 'clockify', url: clockify.url } }, env: { PUNCHCARD_CLOCKIFY_TOKEN: CLOCKIFY_ADA.key } }),
+        harvest: startTestEngine({
+          settings: { provider: { type: 'harvest', url: harvest.url, account_id: String(ACME) } },
+          env: { PUNCHCARD_HARVEST_TOKEN: HARVEST_ADA_TOKEN },
+        }),
       } satisfies Record<BackEndType, TestEngine>;
       for (const [type, test] of Object.entries(engines) as Array<[BackEndType, TestEngine]>) {
         const { structured } = await test.engine.callTool('whoami');
         expect(structured, type).toMatchObject({ plan_source: PLAN_KEEPERS.has(type) ? 'back_end' : 'settings' });
       }
     } finally {
-      await Promise.all([kimai.close(), clockodo.close(), calamari.close(), clockify.close()]);
+      await Promise.all([kimai.close(), clockodo.close(), calamari.close(), clockify.close(), harvest.close()]);
     }
   });
 

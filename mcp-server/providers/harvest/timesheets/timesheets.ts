@@ -70,7 +70,7 @@ export class HarvestTimesheets extends CellPart<HarvestContext, TimesheetsEndpoi
     if (running) {
       if (start < entrySpan(running, zone, now).start) throw new BackEndError('timer_starts_before_running');
       // One timer per person: the old one ends where the new one starts, before the new one is made.
-      stopped = await this.#stopAt(running, start, kind, zone);
+      stopped = await this.#stopAt(running, start, zone);
     }
     const notes = fields.agent ? withAgentPrefix(fields.description, fields.agent) : fields.description;
     this.#forget();
@@ -129,21 +129,24 @@ export class HarvestTimesheets extends CellPart<HarvestContext, TimesheetsEndpoi
   async stopTimer(end?: number, note?: string): Promise<TimeEntry> {
     const running = await this.#currentRunning(true);
     if (!running) throw new BackEndError('timer_not_running');
-    const [kind, zone] = await allSettled([this.context.tracking(), this.context.zone()]);
+    const zone = await this.context.zone();
     const now = this.context.options.now();
     const at = Math.min(end ?? now, now);
     if (at < entrySpan(running, zone, now).start) throw new BackEndError('timer_ends_before_start');
     this.#forget();
-    return this.#stopAt(running, at, kind, zone, note);
+    return this.#stopAt(running, at, zone, note);
   }
 
-  /** Harvest's own stop; an end before now, and a note, then set on the stopped entry in one change. */
-  async #stopAt(running: HarvestTimeEntry, at: number, kind: TrackingKind, zone: string, note?: string): Promise<TimeEntry> {
+  /**
+   * Harvest's own stop; an end before now, and a note, then set on the stopped entry in one change (how the account
+   * keeps time is asked only for an end before now: a stop now needs no more).
+   */
+  async #stopAt(running: HarvestTimeEntry, at: number, zone: string, note?: string): Promise<TimeEntry> {
     const now = this.context.options.now();
     const stopped = await this.endpoints.stop(running.id);
     const body: Record<string, unknown> = {};
     if (now - at >= NOW_SLACK_MS) {
-      if (kind === 'timestamps' && stopped.started_time) body.ended_time = harvestTime(at, zone);
+      if ((await this.context.tracking()) === 'timestamps' && stopped.started_time) body.ended_time = harvestTime(at, zone);
       else body.hours = hoursOf(at - entrySpan(running, zone, now).start);
     }
     if (note) body.notes = withNote(running.notes ?? '', note);
