@@ -132,7 +132,8 @@ export class HarvestTimesheets extends CellPart<HarvestContext, TimesheetsEndpoi
     const zone = await this.context.zone();
     const now = this.context.options.now();
     const at = Math.min(end ?? now, now);
-    if (at < entrySpan(running, zone, now).start) throw new BackEndError('timer_ends_before_start');
+    // A stop now is Harvest's own, at Harvest's time: a clock here a moment behind Harvest's never refuses it.
+    if (end !== undefined && at < entrySpan(running, zone, now).start) throw new BackEndError('timer_ends_before_start');
     this.#forget();
     return this.#stopAt(running, at, zone, note);
   }
