@@ -32,7 +32,7 @@ export const harvestRefusals = refusalFamily({
     kind: 'denied',
     say: (facts: { action: string; message: string | null }) =>
       say`${fullStop(`Your Harvest account may not ${facts.action} (Harvest answered 403${quoted(facts.message)}). Ask a Harvest administrator`)}`,
-    example: { action: 'read time entry #12', message: null },
+    example: { action: 'start the timer', message: null },
   },
   /** A 404 the request had no words of its own for: the address is most likely wrong. */
   harvest_no_such_address: {
