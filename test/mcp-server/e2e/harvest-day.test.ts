@@ -21,9 +21,17 @@ const opened = closeAfterEach();
 const BOOKING = { project: 'Website', activity: 'Development' };
 
 async function harvestEngine(
-  options: FakeHarvestOptions & { kind?: AccountKind; token?: string | null; accountId?: string | null; env?: Record<string, string> } = {},
+  options: FakeHarvestOptions & {
+    kind?: AccountKind;
+    token?: string | null;
+    accountId?: string | null;
+    env?: Record<string, string>;
+    harvestAheadMs?: number;
+  } = {},
 ) {
-  const fake = opened(await startFakeHarvest({ now: clockStartingAt(NOW), ...options }));
+  // Harvest's clock, ahead of this computer's by `harvestAheadMs` where a test says so.
+  const harvestNow = new Date(Date.parse(NOW) + (options.harvestAheadMs ?? 0)).toISOString();
+  const fake = opened(await startFakeHarvest({ now: clockStartingAt(harvestNow), ...options }));
   const seeded = seedAcme(fake, options.kind ?? 'durations');
   const accountId = options.accountId === undefined ? String(ACME) : options.accountId;
   const dir = makeUserDataDir({ provider: { type: 'harvest', url: fake.url, ...(accountId === null ? {} : { account_id: accountId }) } });
@@ -92,6 +100,18 @@ describe('both kinds of Harvest account', () => {
     const refused = await engine.call('log_time', { ...BOOKING, start: '2026-11-16T23:00:00+01:00', end: '2026-11-17T01:00:00+01:00' });
     expect(refusalOf(refused)).toEqual({ code: 'harvest_span_over_midnight', facts: {} });
     expect(writes(before)).toEqual([]);
+  });
+
+  it("a timer started and stopped now, or switched now, is never refused because Harvest's clock is ahead of this computer's", async () => {
+    const { engine } = await harvestEngine({ kind: 'durations', harvestAheadMs: 30_000 });
+    for (const step of [
+      () => engine.call('clock_in', BOOKING),
+      () => engine.call('clock_in', { project: 'Internal', switch: true }),
+      () => engine.call('clock_out'),
+    ]) {
+      const result = await step();
+      expect(result.isError, textOf(result)).toBeFalsy();
+    }
   });
 
   for (const restart of ['new_entry', 'same_entry'] as const) {

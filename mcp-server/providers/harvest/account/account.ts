@@ -1,6 +1,6 @@
 // Who the person is on Harvest and how their account keeps time: whoami (with their week from their own weekly
-// capacity), the zone (Harvest's name for it, as an IANA zone), the background check (the account, the person and the
-// company, once per process and then every few minutes as calls need them) and the connection test, which names the
+// capacity), the zone (Harvest's name for it, as an IANA zone), the background check (which asks nothing: Harvest's
+// tools do not depend on the account) and the connection test, which names the
 // person, the account and whether it tracks durations or start and end times.
 import { CellPart } from '../../grid/cell-part.ts';
 import type { ConnectedUser } from '../../remote-tracker.ts';
@@ -34,14 +34,12 @@ export class HarvestAccount extends CellPart<HarvestContext, AccountEndpoints, {
     return this.context.zone();
   }
 
-  /** The account, the person and the company: nothing here changes the tools, so a failure is only logged. */
-  async detectFeatures(): Promise<void> {
-    try {
-      await Promise.all([this.context.me(), this.context.company()]);
-    } catch (error) {
-      this.context.options.log(`Could not ask Harvest about your account: ${(error as Error).message}`);
-    }
-  }
+  /**
+   * Nothing to ask: what Harvest offers does not depend on the account (cells.ts), and every request counts on the
+   * person's 100 in 15 seconds, so the background check asks Harvest nothing (a call reads the person and the company
+   * when it needs them).
+   */
+  async detectFeatures(): Promise<void> {}
 
   async testConnection(): Promise<ConnectionReport & { user?: ConnectedUser }> {
     try {

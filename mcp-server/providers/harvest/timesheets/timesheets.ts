@@ -65,10 +65,13 @@ export class HarvestTimesheets extends CellPart<HarvestContext, TimesheetsEndpoi
     const booking = named ?? (await this.#lastBooking(recent));
     const running = recent.find((entry) => entry.is_running) ?? null;
     if (running && !switchRunning) throw new TimerRunningError(await this.#entry(running));
-    const start = Math.min(fields.start ?? now, now);
+    let start = Math.min(fields.start ?? now, now);
     let stopped: TimeEntry | null = null;
     if (running) {
-      if (start < entrySpan(running, zone, now).start) throw new BackEndError('timer_starts_before_running');
+      const runningStart = entrySpan(running, zone, now).start;
+      // A start now is never refused because this computer's clock is a moment behind Harvest's, which started the running one.
+      if (fields.start === undefined) start = Math.max(start, runningStart);
+      else if (start < runningStart) throw new BackEndError('timer_starts_before_running');
       // One timer per person: the old one ends where the new one starts, before the new one is made.
       stopped = await this.#stopAt(running, start, zone);
     }
