@@ -43,6 +43,7 @@ const choices = backEnds.map((backEnd) => {
     ),
     ...(backEnd.secret ? [`${backEnd.secret.whose === 'organisation' ? "the organisation's" : 'your'} ${backEnd.secret.name}`] : []),
     ...(fieldOf(backEnd, 'workspace') ? ['a workspace where you have several'] : []),
+    ...(fieldOf(backEnd, 'account_id') ? ['an account id where your token reaches several'] : []),
   ];
   return `\`${backEnd.type}\`${needs.length ? ` (${listed(needs, 'and')})` : ''}`;
 });
@@ -84,6 +85,7 @@ export function buildManifest(version: string) {
           [CONFIG_VARIABLES.email]: userConfig('email'),
           [CONFIG_VARIABLES.caFile]: userConfig('ca_file'),
           [CONFIG_VARIABLES.workspace]: userConfig('workspace'),
+          [CONFIG_VARIABLES.accountId]: userConfig('account_id'),
           [CONFIG_VARIABLES.userData]: userConfig('data_folder'),
           [FORM_SECRET_VARIABLE]: userConfig('secret'),
         },
@@ -148,6 +150,13 @@ export function buildManifest(version: string) {
         type: 'string',
         title: `${labels(having('workspace'))} workspace`,
         description: `Only for ${labels(having('workspace'), true)}, where you belong to several workspaces: its name or id. Empty: your active one.`,
+        required: false,
+        default: '',
+      },
+      account_id: {
+        type: 'string',
+        title: `${labels(having('account_id'))} account id`,
+        description: `Only for ${labels(having('account_id'), true)}, where your token reaches several accounts: the account's id (digits). Empty: the only one.`,
         required: false,
         default: '',
       },

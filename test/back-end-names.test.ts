@@ -40,6 +40,7 @@ describe('back ends named in the team server', () => {
     clockodo: [],
     calamari: ['team-server/team/team-engines.ts'],
     clockify: [],
+    harvest: [],
   };
 
   it.each(BACK_END_TYPES)('%s is named as a string only where reviewed', (type) => {

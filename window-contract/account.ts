@@ -53,6 +53,7 @@ export interface ProviderRequest {
   url?: string | null | undefined;
   email?: string | undefined;
   workspace?: string | null | undefined;
+  account_id?: string | null | undefined;
   caFile?: string | null | undefined;
   allowInsecureTls?: boolean | undefined;
 }
@@ -70,6 +71,8 @@ function fieldInputs(backEnd: BackEnd, field: AccountField): Record<string, z.Zo
       return { email: z.string().trim().min(1, `your ${backEnd.label} ${field.word}`).max(254) };
     case 'workspace':
       return { workspace: z.string().trim().max(MAX_WORKSPACE_LENGTH).nullable().optional() };
+    case 'account_id':
+      return { account_id: z.string().trim().max(20).nullable().optional() };
     case 'tls':
       return { caFile: z.string().max(4000).nullable().optional(), allowInsecureTls: z.boolean().optional() };
   }

@@ -29,6 +29,8 @@ function flagsUsage(backEnd: BackEndDescriptor): string {
           return '--email E-MAIL';
         case 'workspace':
           return '[--workspace WORKSPACE]';
+        case 'account_id':
+          return '[--account-id ID]';
         case 'tls':
           return '[--ca-file FILE] [--allow-insecure-tls]';
       }
@@ -72,6 +74,7 @@ ${BACK_ENDS.filter((backEnd) => backEnd.fields.length > 0)
   --url URL             ${urlUsages.map((usage, index) => described(index === 0 ? `the back end's address: ${usage}` : usage)).join(`;\n${' '.repeat(COLUMN)}`)}
   --email E-MAIL        ${described(emailUsages.join(', or '))}
   --workspace WORKSPACE ${described(`the ${labelsHaving('workspace')} workspace, by id or name (default: your active one)`)}
+  --account-id ID       ${described(`${labelsHaving('account_id')}'s account, by its id (default: the only one your token reaches)`)}
   --ca-file FILE        ${described(`PEM file of the CA that signed ${labelsHaving('tls')}'s certificate (trusted in addition)`)}
   --allow-insecure-tls  ${described(`do not check ${labelsHaving('tls')}'s certificate at all (test servers only; logged loudly)`)}
   --test-connection     ${described(`check the connection to the back end, print a verdict on stderr and exit (0 connected, 1 not); the secret comes from the keychain or ${tokenVariables.join(' / ')}`)}
@@ -83,8 +86,9 @@ ${BACK_ENDS.filter((backEnd) => backEnd.fields.length > 0)
 Environment (for clients that configure a server by its variables, such as a Claude Desktop
 extension; a flag wins, and --provider with its flags wins over all of them; empty means unset):
   PUNCHCARD_USER_DATA   as --user-data
-  PUNCHCARD_PROVIDER    as --provider, with PUNCHCARD_URL, PUNCHCARD_EMAIL, PUNCHCARD_CA_FILE and
-                        PUNCHCARD_WORKSPACE as --url, --email, --ca-file and --workspace
+  PUNCHCARD_PROVIDER    as --provider, with PUNCHCARD_URL, PUNCHCARD_EMAIL, PUNCHCARD_CA_FILE,
+                        PUNCHCARD_WORKSPACE and PUNCHCARD_ACCOUNT_ID as --url, --email, --ca-file,
+                        --workspace and --account-id
   ${wrap(tokenVariables.join(', '), 2)}
                         the back end's secret (it wins over the keychain)
 
@@ -111,9 +115,10 @@ export const CONFIG_VARIABLES = {
   email: 'PUNCHCARD_EMAIL',
   caFile: 'PUNCHCARD_CA_FILE',
   workspace: 'PUNCHCARD_WORKSPACE',
+  accountId: 'PUNCHCARD_ACCOUNT_ID',
 } as const;
 
-const FLAG_NAMES: Names = { provider: '--provider', url: '--url', email: '--email', caFile: '--ca-file', workspace: '--workspace' };
+const FLAG_NAMES: Names = { provider: '--provider', url: '--url', email: '--email', caFile: '--ca-file', workspace: '--workspace', accountId: '--account-id' };
 const VARIABLE_NAMES: Names = CONFIG_VARIABLES;
 
 const FLAGS = {
@@ -124,6 +129,7 @@ const FLAGS = {
     email: '--email needs an address, e.g. --email ada@example.com.',
     workspace: `--workspace needs a ${labelsHaving('workspace')} workspace, by id or name.`,
     'ca-file': '--ca-file needs a PEM file.',
+    'account-id': `--account-id needs a ${labelsHaving('account_id')} account id (digits).`,
   },
   // Flags that are on by being there; `--all-tools=false` would otherwise silently mean on.
   switches: ['help', 'version', 'all-tools', 'test-connection', 'allow-insecure-tls', 'json'],
@@ -145,6 +151,7 @@ export function parseArguments(argv: readonly string[], env: NodeJS.ProcessEnv):
     url: flag('url'),
     email: flag('email'),
     workspace,
+    accountId: flag('account-id')?.trim(),
     caFile: withDefined(flag('ca-file'), resolve),
     allowInsecureTls: read.switches.has('allow-insecure-tls'),
   };
@@ -155,6 +162,7 @@ export function parseArguments(argv: readonly string[], env: NodeJS.ProcessEnv):
     flags.email !== undefined ||
     flags.caFile !== undefined ||
     workspace !== undefined ||
+    flags.accountId !== undefined ||
     flags.allowInsecureTls;
   const fromVariables = providerProfile(
     variableValue(env, CONFIG_VARIABLES.provider),
@@ -163,6 +171,7 @@ export function parseArguments(argv: readonly string[], env: NodeJS.ProcessEnv):
       email: variableValue(env, CONFIG_VARIABLES.email),
       caFile: withDefined(variableValue(env, CONFIG_VARIABLES.caFile), resolve),
       workspace: variableValue(env, CONFIG_VARIABLES.workspace),
+      accountId: variableValue(env, CONFIG_VARIABLES.accountId),
       allowInsecureTls: false,
     },
     VARIABLE_NAMES,
@@ -190,6 +199,7 @@ interface FieldValues {
   url: string | undefined;
   email: string | undefined;
   workspace: string | undefined;
+  accountId: string | undefined;
   caFile: string | undefined;
   allowInsecureTls: boolean;
 }
@@ -201,6 +211,7 @@ interface Names {
   email: string;
   caFile: string;
   workspace: string;
+  accountId: string;
 }
 
 /** "a, b and c". */
@@ -225,7 +236,7 @@ function providerProfile(type: string | undefined, given: FieldValues, names: Na
   const n = names;
   const flagged = names === FLAG_NAMES;
   const tlsGiven = given.caFile !== undefined || given.allowInsecureTls;
-  const anyGiven = given.url !== undefined || given.email !== undefined || given.workspace !== undefined || tlsGiven;
+  const anyGiven = given.url !== undefined || given.email !== undefined || given.workspace !== undefined || given.accountId !== undefined || tlsGiven;
   const tlsNames = flagged ? '--ca-file and --allow-insecure-tls' : n.caFile;
   const allNames = listed([n.url, n.email, n.workspace, ...(flagged ? ['--ca-file', '--allow-insecure-tls'] : [n.caFile])]);
   if (type === undefined) return anyGiven ? `${allNames} go with ${n.provider}.` : undefined;
@@ -238,6 +249,8 @@ function providerProfile(type: string | undefined, given: FieldValues, names: Na
   if (given.url !== undefined && !url) return `${n.url} is for ${n.provider} ${typesHaving('url')} only.`;
   if (given.url !== undefined && !isHttpUrl(given.url)) return `${n.url} ${given.url} is not an http(s) address such as ${url?.example}.`;
   if (given.workspace !== undefined && !fieldOf(backEnd, 'workspace')) return `${n.workspace} is for ${n.provider} ${typesHaving('workspace')} only.`;
+  if (given.accountId !== undefined && !fieldOf(backEnd, 'account_id')) return `${n.accountId} is for ${n.provider} ${typesHaving('account_id')} only.`;
+  if (given.accountId !== undefined && !/^\d{1,20}$/.test(given.accountId)) return `${n.accountId} ${given.accountId} is not an account id (digits only).`;
   if (given.workspace !== undefined && given.workspace.length > MAX_WORKSPACE_LENGTH)
     return `${n.workspace} is a workspace id or name of at most ${MAX_WORKSPACE_LENGTH} characters.`;
   if (tlsGiven && !fieldOf(backEnd, 'tls')) return `${tlsNames} ${flagged ? 'are' : 'is'} for ${n.provider} ${typesHaving('tls')} only.`;
@@ -255,6 +268,8 @@ function providerProfile(type: string | undefined, given: FieldValues, names: Na
       profile.email = normalizeEmail(given.email);
     } else if (field.kind === 'workspace') {
       if (given.workspace !== undefined) profile.workspace = given.workspace;
+    } else if (field.kind === 'account_id') {
+      if (given.accountId !== undefined) profile.account_id = given.accountId;
     } else {
       if (given.caFile !== undefined) profile.caFile = given.caFile;
       if (given.allowInsecureTls) profile.allowInsecureTls = true;

@@ -50,7 +50,7 @@ export interface BackEndDescriptor {
   readonly app: AppDescriptor;
 }
 
-export type AccountField = UrlField | EmailField | WorkspaceField | TlsField;
+export type AccountField = UrlField | EmailField | WorkspaceField | AccountIdField | TlsField;
 export type FieldKind = AccountField['kind'];
 
 /** The back end's address: `url` in a profile, `--url` on the command line. */
@@ -94,6 +94,16 @@ export interface EmailField {
 /** A workspace by id or name, the person's active one without it: `workspace`, `--workspace`. */
 export interface WorkspaceField {
   readonly kind: 'workspace';
+}
+
+/**
+ * The account of the service's, by its number, where one person's secret reaches several (Harvest's accounts):
+ * `account_id`, `--account-id`; without it, the only one the secret reaches.
+ */
+export interface AccountIdField {
+  readonly kind: 'account_id';
+  /** What it is, for `--help`, the window's hint and the extension's form. */
+  readonly usage: string;
 }
 
 /** A self-hosted server's TLS options: `caFile` and `allowInsecureTls`, `--ca-file` and `--allow-insecure-tls`. */
@@ -159,6 +169,7 @@ export type ProfileOf<D extends BackEndDescriptor> = Flat<
   { type: D['type'] } & ('url' extends Kinds<D> ? { url: string } : unknown) &
     ('email' extends Kinds<D> ? { email: string } : unknown) &
     ('workspace' extends Kinds<D> ? { workspace?: string } : unknown) &
+    ('account_id' extends Kinds<D> ? { account_id?: string } : unknown) &
     ('tls' extends Kinds<D> ? { caFile?: string; allowInsecureTls?: boolean } : unknown) &
     ('lockdown' extends RuleKinds<D> ? { lockdown?: KimaiLockdown } : unknown)
 >;
@@ -168,6 +179,7 @@ export type ViewOf<D extends BackEndDescriptor> = Flat<
   { type: D['type'] } & ('url' extends Kinds<D> ? { url: string } : unknown) &
     ('email' extends Kinds<D> ? { email: string } : unknown) &
     ('workspace' extends Kinds<D> ? { workspace: string | null } : unknown) &
+    ('account_id' extends Kinds<D> ? { account_id: string | null } : unknown) &
     ('tls' extends Kinds<D> ? { caFile: string | null; allowInsecureTls: boolean } : unknown)
 >;
 

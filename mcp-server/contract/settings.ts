@@ -80,6 +80,15 @@ export function fieldSchemas(descriptor: BackEndDescriptor, field: AccountField)
           .meta({ examples: ['Acme'] })
           .optional(),
       };
+    case 'account_id':
+      return {
+        account_id: z
+          .string()
+          .trim()
+          .regex(/^\d{1,20}$/, 'the account number, digits only')
+          .meta({ examples: ['1234567'] })
+          .optional(),
+      };
     case 'tls':
       return {
         /** PEM file with the CA that signed a self-hosted server's certificate, trusted besides the usual ones. */

@@ -9,6 +9,7 @@ import type { BackEndType, RemoteType } from '../contract/back-ends.ts';
 import { CALAMARI_ENGINE } from './calamari/back-end.ts';
 import { CLOCKIFY_ENGINE } from './clockify/back-end.ts';
 import { CLOCKODO_ENGINE } from './clockodo/back-end.ts';
+import { HARVEST_ENGINE } from './harvest/back-end.ts';
 import { KIMAI_ENGINE } from './kimai/back-end.ts';
 import { LOCAL_ENGINE } from './local/back-end.ts';
 import type { EngineSide, RemoteEngineSide } from './engine-side.ts';
@@ -19,6 +20,7 @@ const REMOTE_SIDES: { readonly [T in RemoteType]: RemoteEngineSide<T> } = {
   clockodo: CLOCKODO_ENGINE,
   calamari: CALAMARI_ENGINE,
   clockify: CLOCKIFY_ENGINE,
+  harvest: HARVEST_ENGINE,
 };
 
 export const ENGINE_SIDES: { readonly [T in BackEndType]: EngineSide<T> } = { local: LOCAL_ENGINE, ...REMOTE_SIDES };

@@ -1,4 +1,4 @@
-// Clockodo, Calamari and Clockify benchmarks for `npm run bench`: HTTP requests per tool call, warm
+// Clockodo, Calamari, Clockify and Harvest benchmarks for `npm run bench`: HTTP requests per tool call, warm
 // (the scripted session the request tests assert; for Calamari also a clock_in on its own, past the
 // moment a listing is shared, and one in a fresh engine after another read the projects) and cold
 // (the first call of a fresh process); the
@@ -16,6 +16,7 @@ import { SHIFTS_REUSE_MS } from '../../mcp-server/providers/calamari/timesheets/
 import * as calamari from '../mcp-server/providers/calamari/request-scenario.ts';
 import * as clockify from '../mcp-server/providers/clockify/request-scenario.ts';
 import * as clockodo from '../mcp-server/providers/clockodo/request-scenario.ts';
+import * as harvest from '../mcp-server/providers/harvest/request-scenario.ts';
 import type { EngineHandle } from '../support/engine.ts';
 import { measureSteps, type Step } from '../support/request-counting.ts';
 import { busyMs } from './kimai.ts';
@@ -52,6 +53,8 @@ export interface RemoteBenchResults {
   /** Calamari: a clock_in by name in a fresh engine within the hour of another's reading the projects. */
   anotherEngineClockIn?: number;
   cold: Array<{ call: string; requests: number }>;
+  /** Harvest: from starting the engine to its first tool answer, in ms. */
+  firstAnswerMs?: number;
   latency: Record<'timer_status' | 'clock_in' | 'clock_out', { total: Summary; backEnd: Summary; added: Summary; requestsPerCall: number }>;
   idle?: {
     serverWatchSeconds: number;
@@ -74,6 +77,33 @@ export async function clockodoBenchmarks(row: Row, progress: (text: string) => v
     pairs: TIMED_CALLS,
     resolve: (session) => (session as Awaited<ReturnType<typeof clockodo.startCountingSession>>).resolve,
   });
+}
+
+/** Harvest, on an account that tracks durations (the request test measures both kinds alike), and its cold start to a first answer. */
+export async function harvestBenchmarks(row: Row, progress: (text: string) => void): Promise<RemoteBenchResults> {
+  progress('Harvest: cold start to the first tool answer');
+  const started = performance.now();
+  const fresh = await harvest.startCountingSession();
+  let firstAnswerMs: number;
+  try {
+    const status = await fresh.engine.call('timer_status');
+    if (status.isError) throw new Error(`timer_status failed: ${JSON.stringify(status.content)}`);
+    firstAnswerMs = performance.now() - started;
+  } finally {
+    await fresh.close();
+  }
+  row('Harvest cold start: the engine started to its first tool answer (timer_status)', `${firstAnswerMs.toFixed(0)} ms`);
+  const results = await remoteBenchmarks('Harvest', {
+    row,
+    progress,
+    start: (running) => harvest.startCountingSession({ running }),
+    steps: harvest.STEPS,
+    coldSteps: harvest.COLD_STEPS,
+    clockIn: { project: 'Website', activity: 'Development' },
+    pairs: TIMED_CALLS,
+    resolve: (session) => (session as Awaited<ReturnType<typeof harvest.startCountingSession>>).resolve,
+  });
+  return { ...results, firstAnswerMs: Math.round(firstAnswerMs) };
 }
 
 export async function calamariBenchmarks(row: Row, progress: (text: string) => void): Promise<RemoteBenchResults> {
@@ -334,10 +364,10 @@ async function idleCosts(plan: {
   };
 }
 
-// `node test/bench/remote-back-ends.ts calamari` (or clockodo, clockify) runs one back end's part alone,
+// `node test/bench/remote-back-ends.ts calamari` (or clockodo, clockify, harvest) runs one back end's part alone,
 // against the built server (npm run build first); PUNCHCARD_BENCH_IDLE_S shortens the idle watch.
 if (import.meta.main) {
-  const parts = { calamari: calamariBenchmarks, clockodo: clockodoBenchmarks, clockify: clockifyBenchmarks };
+  const parts = { calamari: calamariBenchmarks, clockodo: clockodoBenchmarks, clockify: clockifyBenchmarks, harvest: harvestBenchmarks };
   const wanted = process.argv[2] as keyof typeof parts;
   if (!(wanted in parts)) {
     process.stderr.write(`Name a back end: ${Object.keys(parts).join(', ')}.\n`);

@@ -37,6 +37,7 @@ describe('the Account form', () => {
       caFile: '',
       allowInsecureTls: false,
       workspace: '',
+      accountId: '',
     });
   });
 
@@ -88,6 +89,15 @@ describe('the Account form', () => {
     const typed = formOf(LOCAL, { type: 'calamari', url: 'https://acme.calamari.io' });
     expect(formFor('calamari', KIMAI, { calamari: typed })).toBe(typed);
     expect(formFor('kimai', KIMAI, {})).toEqual(fromView(KIMAI));
-    expect(formFor('clockodo', KIMAI, {})).toEqual({ type: 'clockodo', url: '', email: '', token: '', caFile: '', allowInsecureTls: false, workspace: '' });
+    expect(formFor('clockodo', KIMAI, {})).toEqual({
+      type: 'clockodo',
+      url: '',
+      email: '',
+      token: '',
+      caFile: '',
+      allowInsecureTls: false,
+      workspace: '',
+      accountId: '',
+    });
   });
 });

@@ -673,6 +673,33 @@ describe('Account', () => {
     await text(screen(page, 'preferences').locator('.kept .badge')).toBe('Kept by Clockify');
   });
 
+  it("saves a Harvest account: the person's token, an account id, Harvest's address unless a test server's; the token in the keychain alone", async () => {
+    const { page, fake } = await open({ hash: 'account' });
+    const account = screen(page, 'account');
+    await ready(page, 'account');
+    await account.getByRole('radio', { name: /Harvest/ }).check();
+    const fields = account.locator('.account-fields');
+    expect((await fields.locator('.field > label').allInnerTexts()).filter(Boolean)).toEqual(['Personal Access Token', 'Account id (optional)']);
+    await text(fields.locator('.message.note')).toBe(
+      'Punchcard acts as the person the token belongs to, in one Harvest account, and only on their own time entries.',
+    );
+    await account.getByLabel('Personal Access Token', { exact: true }).fill('harvest-pat-4711');
+    await account.getByLabel('Account id (optional)').fill('1234567');
+    await account.getByRole('button', { name: 'Test connection' }).click();
+    await text(account.getByRole('status')).toBe('Connected to Harvest at api.harvestapp.com as Ada Lovelace, account Acme (1234567), tracking durations.');
+    await account.getByRole('button', { name: 'Save' }).click();
+    await text(account.getByRole('status')).toBe('Saved.');
+    expect(fake.calls.filter((call) => call.name === 'saveAccount').at(-1)?.request).toEqual({
+      provider: { type: 'harvest', url: null, account_id: '1234567' },
+      token: 'harvest-pat-4711',
+    });
+    expect(fake.state.account).toEqual({ type: 'harvest', url: 'https://api.harvestapp.com', account_id: '1234567' });
+    expect(fake.keychain.get('harvest:https://api.harvestapp.com')).toBe('harvest-pat-4711');
+    expect(await page.content()).not.toContain('harvest-pat-4711');
+    await account.getByRole('button', { name: 'Where to find your Personal Access Token' }).click();
+    await expect.poll(() => fake.opened).toEqual(['harvest-token']);
+  });
+
   it('keeps what was typed for each back end apart, and Forget names the saved back end’s secret', async () => {
     const { page } = await open({
       hash: 'account',

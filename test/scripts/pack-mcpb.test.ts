@@ -110,8 +110,8 @@ describe('the packed extension', () => {
     ).toEqual(PROMPT_LIST.map((prompt) => ({ name: prompt.name, description: prompt.description, args: prompt.arguments.map((argument) => argument.name) })));
   });
 
-  it('asks for the back end, its address, the e-mail, the secret and the Clockify workspace, which is sensitive, and hands each to the engine as its variable', () => {
-    expect(Object.keys(manifest.user_config)).toEqual(['back_end', 'url', 'email', 'secret', 'workspace', 'ca_file', 'data_folder']);
+  it('asks for the back end, its address, the e-mail, the secret, the Clockify workspace and the Harvest account id, which is sensitive, and hands each to the engine as its variable', () => {
+    expect(Object.keys(manifest.user_config)).toEqual(['back_end', 'url', 'email', 'secret', 'workspace', 'account_id', 'ca_file', 'data_folder']);
     expect(manifest.user_config.secret).toMatchObject({ type: 'string', sensitive: true });
     for (const [key, option] of Object.entries(manifest.user_config)) expect(option.sensitive === true, key).toBe(key === 'secret');
     expect(manifest.server.mcp_config.env).toEqual({
@@ -120,6 +120,7 @@ describe('the packed extension', () => {
       PUNCHCARD_EMAIL: '${user_config.email}',
       PUNCHCARD_CA_FILE: '${user_config.ca_file}',
       PUNCHCARD_WORKSPACE: '${user_config.workspace}',
+      PUNCHCARD_ACCOUNT_ID: '${user_config.account_id}',
       PUNCHCARD_USER_DATA: '${user_config.data_folder}',
       // One secret field, in one variable beside the back end the form names: the engine sends it to that back end alone.
       PUNCHCARD_SECRET: '${user_config.secret}',
@@ -220,6 +221,6 @@ describe('the packed extension', () => {
     const run = spawnSync(process.execPath, config.args, { env: config.env, input: '', encoding: 'utf8' });
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(/^PUNCHCARD_PROVIDER is local, kimai, clockodo, calamari or clockify \(not "Kimia"\)\./);
+    expect(run.stderr).toMatch(/^PUNCHCARD_PROVIDER is local, kimai, clockodo, calamari, clockify or harvest \(not "Kimia"\)\./);
   });
 });

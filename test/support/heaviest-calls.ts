@@ -9,6 +9,8 @@ import { SEED } from '../mcp-server/providers/calamari/fake-calamari.ts';
 import * as clockify from '../mcp-server/providers/clockify/request-scenario.ts';
 import { addEntry as addClockifyEntry, SEED as CLOCKIFY_SEED } from '../mcp-server/providers/clockify/fake-clockify.ts';
 import * as clockodo from '../mcp-server/providers/clockodo/request-scenario.ts';
+import { addEntry as addHarvestEntry } from '../mcp-server/providers/harvest/fake-harvest.ts';
+import * as harvest from '../mcp-server/providers/harvest/request-scenario.ts';
 import * as kimai from '../mcp-server/providers/kimai/request-scenario.ts';
 import type { EngineHandle } from './engine.ts';
 
@@ -89,6 +91,9 @@ function dayEntries(day: string): Array<{ start: number; end: number }> {
   const eight = Date.parse(`${day}T08:00:00Z`);
   return Array.from({ length: ENTRIES_PER_DAY }, (_, index) => ({ start: eight + index * 5_400_000, end: eight + (index + 1) * 5_400_000 - 60_000 }));
 }
+
+/** The leave tools, which a back end without leave does not offer. */
+const LEAVE_TOOLS: ReadonlySet<string> = new Set(['list_leave_requests', 'absence_calendar', 'leave_balance', 'request_leave']);
 
 export const HEAVY_BACK_ENDS: HeavyBackEnd[] = [
   {
@@ -172,6 +177,23 @@ export const HEAVY_BACK_ENDS: HeavyBackEnd[] = [
             taskId: CLOCKIFY_SEED.tasks.development,
           });
         }
+      }
+      return { engine: session.engine, requests: () => fake.requests.length, answerBytes: written(fake.requests), close: session.close };
+    },
+  },
+  {
+    name: 'Harvest',
+    // Harvest's API keeps no leave: its tools are not offered there.
+    calls: heavyCalls({ project: 'Website', activity: 'Development' }, 'unpaid', true).filter((call) => !LEAVE_TOOLS.has(call.tool)),
+    async start() {
+      const session = await harvest.startCountingSession({ kind: 'timestamps' });
+      const { fake } = session;
+      const website = fake.state.projects.find((project) => project.name === 'Website');
+      const development = fake.state.tasks.find((task) => task.name === 'Development');
+      if (!website || !development) throw new Error('The Harvest seed lacks Website · Development.');
+      for (const day of busyDays()) {
+        for (const span of dayEntries(day))
+          addHarvestEntry(fake, { userId: harvest.ADA, projectId: website.id, taskId: development.id, start: span.start, end: span.end });
       }
       return { engine: session.engine, requests: () => fake.requests.length, answerBytes: written(fake.requests), close: session.close };
     },

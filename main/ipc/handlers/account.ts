@@ -25,6 +25,7 @@ export function profileFrom(request: ProviderRequest): BackEndProfile {
     if (field.kind === 'url' && request.url) given.url = request.url;
     if (field.kind === 'email') given.email = request.email;
     if (field.kind === 'workspace' && request.workspace?.trim()) given.workspace = request.workspace;
+    if (field.kind === 'account_id' && request.account_id?.trim()) given.account_id = request.account_id;
     if (field.kind === 'tls' && request.caFile) given.caFile = request.caFile;
     if (field.kind === 'tls' && request.allowInsecureTls) given.allowInsecureTls = true;
   }
@@ -33,18 +34,20 @@ export function profileFrom(request: ProviderRequest): BackEndProfile {
   const issue = parsed.error.issues[0];
   // The field as the form names it: Clockodo's e-mail is the login.
   const path = issue?.path[0];
-  const field = path === 'email' ? (fieldOf(backEnd, 'email')?.word ?? 'e-mail') : path === 'workspace' ? 'workspace' : 'address';
+  const field =
+    path === 'email' ? (fieldOf(backEnd, 'email')?.word ?? 'e-mail') : path === 'workspace' ? 'workspace' : path === 'account_id' ? 'account id' : 'address';
   throw new UserFacingError(`${backEndLabel(request.type)} ${field}: ${issue?.message ?? 'not valid'}.`);
 }
 
 /** What the window shows of a profile: everything but secrets, which a profile never holds. */
 export function providerView(profile: BackEndProfile): ProfileView {
   const shown: Record<string, unknown> = { type: profile.type };
-  const fields = profile as Partial<Record<'url' | 'email' | 'workspace' | 'caFile' | 'allowInsecureTls', string | boolean>>;
+  const fields = profile as Partial<Record<'url' | 'email' | 'workspace' | 'account_id' | 'caFile' | 'allowInsecureTls', string | boolean>>;
   for (const field of backEndOf(profile.type).fields) {
     if (field.kind === 'url') shown.url = fields.url;
     if (field.kind === 'email') shown.email = fields.email;
     if (field.kind === 'workspace') shown.workspace = fields.workspace ?? null;
+    if (field.kind === 'account_id') shown.account_id = fields.account_id ?? null;
     if (field.kind === 'tls') Object.assign(shown, { caFile: fields.caFile ?? null, allowInsecureTls: fields.allowInsecureTls ?? false });
   }
   return shown as ProfileView;

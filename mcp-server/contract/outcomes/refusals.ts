@@ -26,6 +26,7 @@ import { peopleRefusals } from './people.ts';
 import { calamariRefusals } from './remote-calamari.ts';
 import { clockifyRefusals } from './remote-clockify.ts';
 import { clockodoRefusals } from './remote-clockodo.ts';
+import { harvestRefusals } from './remote-harvest.ts';
 import { kimaiRefusals } from './remote-kimai.ts';
 import { remoteRefusals } from './remote.ts';
 import { teamRefusals } from './team.ts';
@@ -52,6 +53,7 @@ export const REFUSALS = {
   ...evidenceRefusals,
   ...fieldsRefusals,
   ...filingRefusals,
+  ...harvestRefusals,
   ...inputRefusals,
   ...kimaiRefusals,
   ...kimaiRuleRefusals,

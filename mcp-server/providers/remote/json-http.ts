@@ -86,6 +86,11 @@ export interface JsonHttpOptions<Purpose> {
    */
   retryWithoutRetryAfter?: boolean;
   /**
+   * The longest Retry-After waited out once, where the back end's limit is counted over a window longer than the
+   * usual cap (Harvest's 15 seconds: a 429 there never asks for more than the window's rest). Default 10 seconds.
+   */
+  retryAfterCapMs?: number;
+  /**
    * Which of its limits a 429 says is used up, where the back end's answer says (Calamari's body
    * counts the second, the hour and the day): the gate holds back for as long as that limit needs.
    */
@@ -251,7 +256,7 @@ export function createJsonHttp<Purpose>(options: JsonHttpOptions<Purpose>): Json
     if (options.retryWithoutRetryAfter === false && said === undefined && window !== 'second') return undefined;
     const wait = said ?? retryAfterMs(undefined, Date.now());
     // Never past the call's deadline: the 429's own words then say when, rather than the call's end.
-    return wait > RETRY_AFTER_CAP_MS || wait >= timeLeftInCall() ? undefined : wait;
+    return wait > (options.retryAfterCapMs ?? RETRY_AFTER_CAP_MS) || wait >= timeLeftInCall() ? undefined : wait;
   }
 
   return {

@@ -61,11 +61,19 @@ export interface RemoteConnection extends Pick<JsonHttpOptions<Purpose>, 'gate' 
 
 export interface RemoteClientOptions<P extends Purpose>
   extends RemoteConnection,
-    Pick<JsonHttpOptions<P>, 'ca' | 'allowInsecureTls' | 'insecureWarning' | 'retryWithoutRetryAfter' | 'readRefusal' | 'maxPerSecond' | 'pace'> {
+    Pick<
+      JsonHttpOptions<P>,
+      'ca' | 'allowInsecureTls' | 'insecureWarning' | 'retryWithoutRetryAfter' | 'retryAfterCapMs' | 'readRefusal' | 'maxPerSecond' | 'pace'
+    > {
   /** How the back end is named in sentences: its failures to connect are worded with these. */
   words: ServiceWords;
   /** Requests in flight at once: bounds batched work (report pages, leave parts). */
   maxParallel: number;
+  /**
+   * Where the API's paths start below the address: 'api' for every back end whose documentation writes its API
+   * under /api (the default); '' where the paths start at the host's root (Harvest's /v2/…).
+   */
+  root?: string;
   secretWords: SecretWords;
   /**
    * The headers a request carries for this secret, and every secret among them (for HTTP Basic also
@@ -104,6 +112,7 @@ export function createRemoteClient<P extends Purpose>(options: RemoteClientOptio
     ...(options.allowInsecureTls ? { allowInsecureTls: true } : {}),
     ...(options.insecureWarning ? { insecureWarning: options.insecureWarning } : {}),
     ...(options.retryWithoutRetryAfter === false ? { retryWithoutRetryAfter: false } : {}),
+    ...(options.retryAfterCapMs === undefined ? {} : { retryAfterCapMs: options.retryAfterCapMs }),
     ...(options.readRefusal ? { readRefusal: options.readRefusal } : {}),
     ...(options.maxPerSecond ? { maxPerSecond: options.maxPerSecond } : {}),
     ...(options.pace ? { pace: options.pace } : {}),
@@ -126,7 +135,7 @@ export function createRemoteClient<P extends Purpose>(options: RemoteClientOptio
       const { headers, secrets } = authenticate(await secret.get(request.purpose.action));
       const answer = await transport.sendRetrying({
         method: request.method,
-        url: apiUrl(baseUrl, request.path, request.query),
+        url: apiUrl(baseUrl, request.path, request.query, options.root),
         headers,
         ...(request.body === undefined ? {} : { body: request.body }),
         purpose: request.purpose,

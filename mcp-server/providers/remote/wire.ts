@@ -6,9 +6,9 @@
 export type QueryValue = string | number | boolean | undefined | readonly (string | number)[];
 
 /** `path` below the address's /api (`'/v2/clock'`), with the query's undefined values left out. */
-export function apiUrl(baseUrl: string, path: string, query: Record<string, QueryValue> = {}): URL {
+export function apiUrl(baseUrl: string, path: string, query: Record<string, QueryValue> = {}, root = 'api'): URL {
   // The trailing slash keeps a base path: https://example.com/kimai → https://example.com/kimai/api/…
-  const url = new URL(`api${path}`, `${baseUrl}/`);
+  const url = new URL(`${root}${path}`.replace(/^\//, ''), `${baseUrl}/`);
   for (const [name, value] of Object.entries(query)) {
     if (value === undefined) continue;
     if (Array.isArray(value)) for (const item of value) url.searchParams.append(`${name}[]`, String(item));

@@ -72,6 +72,7 @@ export function AccountFields({ chosen, addressFixed, address, certificates, onH
       {chosen.emailField && <EmailField {...props} />}
       <SecretField {...props} onHelp={onHelp} />
       {fieldOf(choice, 'workspace') && <WorkspaceField {...props} />}
+      {fieldOf(choice, 'account_id') && <AccountIdField {...props} />}
       {chosen.urlOptional && <OptionalAddress {...props} disclosure={address} />}
       {fieldOf(choice, 'tls') && <Certificates {...props} disclosure={certificates} />}
     </div>
@@ -181,6 +182,29 @@ function WorkspaceField({ form, choice, set }: PartProps) {
           value={form.workspace}
           aria-describedby={describedBy}
           onChange={(event) => set('workspace', event.currentTarget.value)}
+        />
+      )}
+    </Field>
+  );
+}
+
+function AccountIdField({ form, choice, set }: PartProps) {
+  return (
+    <Field
+      label="Account id (optional)"
+      hint={`The ${choice.label} account to track in, by its id (digits); empty means the only ${choice.label} account your token reaches.`}
+    >
+      {({ id: fieldId, describedBy }) => (
+        <input
+          id={fieldId}
+          spellCheck={false}
+          autoComplete="off"
+          inputMode="numeric"
+          placeholder="Your only account"
+          maxLength={20}
+          value={form.accountId}
+          aria-describedby={describedBy}
+          onChange={(event) => set('accountId', event.currentTarget.value)}
         />
       )}
     </Field>

@@ -14,6 +14,8 @@ export interface FormState {
   caFile: string;
   allowInsecureTls: boolean;
   workspace: string;
+  /** Harvest's account id, where the token reaches several. */
+  accountId: string;
 }
 
 /** Changes one field as typed (the back end itself changes by switching, Account.tsx). */
@@ -25,15 +27,22 @@ export type Errors = Partial<Record<FieldName, string>>;
 /** What testConnection and saveAccount take: the back end's fields, and a secret only where one was typed. */
 export type AccountInput = Parameters<PunchcardApi['saveAccount']>[0];
 
-const EMPTY: Omit<FormState, 'type'> = { url: '', email: '', token: '', caFile: '', allowInsecureTls: false, workspace: '' };
+const EMPTY: Omit<FormState, 'type'> = { url: '', email: '', token: '', caFile: '', allowInsecureTls: false, workspace: '', accountId: '' };
 
 export function choiceOf(view: AccountView, type: BackEndType): BackEndChoice | undefined {
   return view.choices.find((choice) => choice.type === type);
 }
 
 export function fromView(view: AccountView): FormState {
-  const provider: { type: BackEndType; url?: string; email?: string; caFile?: string | null; allowInsecureTls?: boolean; workspace?: string | null } =
-    view.provider;
+  const provider: {
+    type: BackEndType;
+    url?: string;
+    email?: string;
+    caFile?: string | null;
+    allowInsecureTls?: boolean;
+    workspace?: string | null;
+    account_id?: string | null;
+  } = view.provider;
   const defaultUrl = fieldOf(choiceOf(view, provider.type) ?? { fields: [] }, 'url')?.default;
   return {
     ...EMPTY,
@@ -45,6 +54,7 @@ export function fromView(view: AccountView): FormState {
     caFile: provider.caFile ?? '',
     allowInsecureTls: provider.allowInsecureTls ?? false,
     workspace: provider.workspace ?? '',
+    accountId: provider.account_id ?? '',
   };
 }
 
@@ -149,6 +159,7 @@ function providerRequest(form: FormState, choice: BackEndChoice): ProviderReques
     if (field.kind === 'url') request.url = field.default === undefined ? form.url.trim() : form.url.trim() || null;
     if (field.kind === 'email') request.email = form.email.trim();
     if (field.kind === 'workspace') request.workspace = form.workspace.trim() || null;
+    if (field.kind === 'account_id') request.account_id = form.accountId.trim() || null;
     if (field.kind === 'tls') Object.assign(request, { caFile: form.caFile.trim() || null, allowInsecureTls: form.allowInsecureTls });
   }
   return request;

@@ -157,4 +157,8 @@ describe('status sync', () => {
     expect(pollInterval('clockify')).toBe(pollInterval('kimai'));
     expect(pollInterval('calamari')).toBeGreaterThan(pollInterval('clockify'));
   });
+
+  it('asks Harvest, which allows 100 requests in 15 seconds and costs a poll one or two, every two minutes', () => {
+    expect(pollInterval('harvest')).toBe(2 * MINUTE);
+  });
 });

@@ -77,7 +77,10 @@ describe('back-end flags', () => {
     expect(parseArguments(['--provider', 'kimai'], env)).toMatchObject({ kind: 'error', message: expect.stringMatching(/needs --url/) });
     expect(parseArguments(['--url', 'https://k.example.com'], env)).toMatchObject({ kind: 'error', message: expect.stringMatching(/go with --provider\./) });
     expect(parseArguments(['--provider', 'local', '--ca-file', 'x.pem'], env)).toMatchObject({ kind: 'error' });
-    expect(parseArguments(['--provider', 'harvest'], env)).toEqual({ kind: 'error', message: '--provider is local, kimai, clockodo, calamari or clockify.' });
+    expect(parseArguments(['--provider', 'tempo'], env)).toEqual({
+      kind: 'error',
+      message: '--provider is local, kimai, clockodo, calamari, clockify or harvest.',
+    });
     expect(parseArguments(['--provider', 'kimai', '--url', 'https://k.example.com', '--email', 'a@b.example'], env)).toMatchObject({
       message: expect.stringMatching(/--email is for --provider clockodo or calamari/),
     });
@@ -306,7 +309,7 @@ describe('the variables that stand for the flags (a Claude Desktop extension set
     const refused = (env: Record<string, string>) => parseArguments([], { ...home, ...env });
     expect(refused({ PUNCHCARD_PROVIDER: 'Kimia' })).toEqual({
       kind: 'error',
-      message: 'PUNCHCARD_PROVIDER is local, kimai, clockodo, calamari or clockify (not "Kimia").',
+      message: 'PUNCHCARD_PROVIDER is local, kimai, clockodo, calamari, clockify or harvest (not "Kimia").',
     });
     expect(refused({ PUNCHCARD_PROVIDER: 'kimai' })).toEqual({
       kind: 'error',

@@ -5,7 +5,7 @@
 // refusal carries its words, its code and facts in _meta, and no structured content (which clients
 // check against the output schema); and
 // every result a real session produces validates against the advertised output schema (Ajv, JSON
-// Schema 2020-12), on the local timesheet, Kimai, Clockodo, Calamari and Clockify.
+// Schema 2020-12), on the local timesheet, Kimai, Clockodo, Calamari, Clockify and Harvest.
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Era, type InProcessEngineHandle, makeUserDataDir, refusalOf, startInProcessEngine, textOf } from '../../support/engine.ts';
@@ -21,6 +21,8 @@ import {
   startFakeCalamari,
 } from '../providers/calamari/fake-calamari.ts';
 import { ADA as CLOCKIFY_ADA, type FakeClockify, seedWorkspace, startFakeClockify } from '../providers/clockify/fake-clockify.ts';
+import { ACME as HARVEST_ACME, ADA_TOKEN as HARVEST_TOKEN, type FakeHarvest, startFakeHarvest } from '../providers/harvest/fake-harvest.ts';
+import { seedAcme as seedHarvest } from '../providers/harvest/request-scenario.ts';
 
 const NOW = '2026-11-18T15:00:00+01:00';
 const CHANGE_TOOLS_ON = {
@@ -191,6 +193,24 @@ const CLOCKIFY_SESSION: Step[] = [
   ['leave_balance', {}],
   ['absence_calendar', { from: '2026-11-16', to: '2027-01-08' }],
   ['record_agent_time', { start: 'yesterday 09:00', end: 'yesterday 09:30', description: 'Ran the test suite', project: 'Website' }],
+];
+
+/** On Harvest: a project's task, a switch, entries by number (no leave: Harvest's API keeps none). */
+const HARVEST_SESSION: Step[] = [
+  ['whoami', {}],
+  ['list_catalog', { include_archived: true }],
+  ['timer_status', {}],
+  ['clock_in', { project: 'Website', activity: 'Design', start: '07:00' }],
+  ['timer_status', {}],
+  ['clock_in', { project: 'Internal', description: 'review', switch: true }],
+  ['clock_out', { note: 'done' }],
+  ['log_time', { date: 'yesterday', duration: '1h30m', project: 'Website', activity: 'Development' }],
+  ['update_time_entry', (logged) => ({ id: logged.entry.id, description: 'changed' })],
+  ['delete_time_entry', (changed) => ({ id: changed.entry.id })],
+  ['list_time_entries', { limit: 2 }],
+  ['time_report', {}],
+  ['time_report', { group_by: 'activity' }],
+  ['record_agent_time', { start: 'yesterday 09:00', end: 'yesterday 09:30', description: 'Ran the test suite', project: 'Website', activity: 'Development' }],
 ];
 
 /** Runs the session, checks every result against its tool's advertised output schema, and returns the tools it called. */
@@ -444,5 +464,26 @@ describe.each<Era>(['legacy', 'modern'])('tool contracts on Clockify, %s era', (
 
   it('returns results that validate against the advertised output schemas, for every tool', async () => {
     expect(await runValidated(engine, tools, CLOCKIFY_SESSION)).toEqual(tools.map((tool) => tool.name).sort());
+  });
+});
+
+describe.each<Era>(['legacy', 'modern'])('tool contracts on Harvest, %s era', (era) => {
+  let fake: FakeHarvest;
+  let engine: InProcessEngineHandle;
+  let tools: ListedTool[];
+  beforeAll(async () => {
+    fake = await startFakeHarvest({ now: clockStartingAt(NOW) });
+    seedHarvest(fake, 'timestamps');
+    const userDataDir = makeUserDataDir({ provider: { type: 'harvest', url: fake.url, account_id: String(HARVEST_ACME) }, ...EVERY_TOOL });
+    engine = await startInProcessEngine({ era, userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_HARVEST_TOKEN: HARVEST_TOKEN } });
+    tools = (await engine.client.listTools()).tools as unknown as ListedTool[];
+  });
+  afterAll(async () => {
+    await engine?.close();
+    await fake?.close();
+  });
+
+  it('returns results that validate against the advertised output schemas, for every tool', async () => {
+    expect(await runValidated(engine, tools, HARVEST_SESSION)).toEqual(tools.map((tool) => tool.name).sort());
   });
 });

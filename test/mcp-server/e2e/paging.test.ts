@@ -1,7 +1,8 @@
 // Paged lists follow the paging each answer states, not the one asked for: a server that keeps fewer
 // items per page than requested (Clockodo's `paging.items_per_page`, Kimai's X-Per-Page) still yields
 // every entry, at any offset, and reports read across all its pages count every entry. Clockify says
-// only whether a page is the last (its Last-Page header), and a server may leave even that out.
+// only whether a page is the last (its Last-Page header), and a server may leave even that out. Harvest
+// gives the next page's link (`links.next`), which is followed whatever size the server kept.
 import { describe, expect, it } from 'vitest';
 import { closeAfterEach } from '../../support/close-after-each.ts';
 import { makeUserDataDir, startInProcessEngine } from '../../support/engine.ts';
@@ -13,6 +14,8 @@ import {
   seedWorkspace,
   startFakeClockify,
 } from '../providers/clockify/fake-clockify.ts';
+import { ACME as HARVEST_ACME, ADA_TOKEN as HARVEST_TOKEN, addEntry as addHarvestEntry, startFakeHarvest } from '../providers/harvest/fake-harvest.ts';
+import { seedAcme as seedHarvest } from '../providers/harvest/request-scenario.ts';
 import { DEFAULT_USERS as KIMAI_USERS, rememberPlugin, seedCatalog, startFakeKimai } from '../providers/kimai/fake-kimai.ts';
 
 const opened = closeAfterEach();
@@ -97,5 +100,18 @@ describe('a server that keeps fewer items per page than asked for', () => {
     await expectEveryEntry(engine);
     // The listings went past the first page: the size the server keeps decided, not the one asked for.
     expect(fake.requests.some((request) => request.path.endsWith('/time-entries') && new URLSearchParams(request.query).get('page') === '4')).toBe(true);
+  });
+
+  it('Harvest, three entries a page where 2000 were asked for: the same, by its next links', async () => {
+    const fake = opened(await startFakeHarvest({ pageCap: 3 }));
+    const { website, development } = seedHarvest(fake, 'timestamps');
+    // The seeding's own hour of Ada's is on the Monday too: the world here is the ten entries alone.
+    fake.state.entries.splice(0);
+    for (let index = 0; index < ENTRIES; index++)
+      addHarvestEntry(fake, { userId: 1_001, projectId: website, taskId: development, start: at(index), end: at(index) + 1_500_000 });
+    const dir = makeUserDataDir({ provider: { type: 'harvest', url: fake.url, account_id: String(HARVEST_ACME) } });
+    const engine = opened(await startInProcessEngine({ userDataDir: dir, env: { PUNCHCARD_HARVEST_TOKEN: HARVEST_TOKEN } }));
+    await expectEveryEntry(engine);
+    expect(fake.requests.some((request) => request.path === '/v2/time_entries' && new URLSearchParams(request.query).get('cursor') === '9')).toBe(true);
   });
 });

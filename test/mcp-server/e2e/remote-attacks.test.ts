@@ -1,5 +1,5 @@
 // Attacks that reach a remote back end through the built server over stdio, on Kimai, Clockodo,
-// Calamari and Clockify (their loopback fakes): a prompt-injected range meant to flood the service, a server whose
+// Calamari, Clockify and Harvest (their loopback fakes): a prompt-injected range meant to flood the service, a server whose
 // paging never ends, a server that echoes the secret it was sent, a server that sends more than any
 // page could hold, and names with terminal escapes. Each test is one attack; none may cost more than
 // a call's budget of requests or answers, show a secret, or stop the server.
@@ -13,6 +13,8 @@ import { runCli } from '../../support/run-cli.ts';
 import { type RecordedRequest, untilQuiet } from '../../support/fake-server.ts';
 import { type FakeCalamari, seedOrganisation, startFakeCalamari } from '../providers/calamari/fake-calamari.ts';
 import { type FakeClockify, SEED as CLOCKIFY_SEED, seedWorkspace, startFakeClockify } from '../providers/clockify/fake-clockify.ts';
+import { ACME as HARVEST_ACME, type FakeHarvest, startFakeHarvest } from '../providers/harvest/fake-harvest.ts';
+import { seedAcme as seedHarvest } from '../providers/harvest/request-scenario.ts';
 import { DEFAULT_USERS as CLOCKODO_USERS, type FakeClockodo, seedCompany, startFakeClockodo } from '../providers/clockodo/fake-clockodo.ts';
 import { DEFAULT_USERS as KIMAI_USERS, type FakeKimai, rememberPlugin, seedCatalog, startFakeKimai } from '../providers/kimai/fake-kimai.ts';
 
@@ -24,17 +26,18 @@ const KIMAI_TOKEN = 'kimai/tok+en=0123456789ab';
 const CLOCKODO_KEY = 'clockodo/key+0123456789=';
 const CALAMARI_KEY = 'calamari/key+0123456789=';
 const CLOCKIFY_KEY = 'clockify/key+0123456789=';
+const HARVEST_TOKEN = 'harvest/pat+0123456789=';
 
 interface BackEnd {
-  name: 'Kimai' | 'Clockodo' | 'Calamari' | 'Clockify';
+  name: 'Kimai' | 'Clockodo' | 'Calamari' | 'Clockify' | 'Harvest';
   secret: string;
   /** `nodeFlags`: Node's own flags, as a registered entry runs the engine (engine-flags.ts). */
   start(
     nodeFlags?: readonly string[],
-  ): Promise<{ engine: EngineHandle; fake: FakeKimai | FakeClockodo | FakeCalamari | FakeClockify; dir: string; env: Record<string, string> }>;
+  ): Promise<{ engine: EngineHandle; fake: FakeKimai | FakeClockodo | FakeCalamari | FakeClockify | FakeHarvest; dir: string; env: Record<string, string> }>;
 }
 
-const [kimai, clockodo, calamari, clockify]: [BackEnd, BackEnd, BackEnd, BackEnd] = [
+const [kimai, clockodo, calamari, clockify, harvest]: [BackEnd, BackEnd, BackEnd, BackEnd, BackEnd] = [
   {
     name: 'Kimai',
     secret: KIMAI_TOKEN,
@@ -82,6 +85,18 @@ const [kimai, clockodo, calamari, clockify]: [BackEnd, BackEnd, BackEnd, BackEnd
       return { engine: opened(await startEngine({ userDataDir: dir, env, args: ['--all-tools'], nodeFlags })), fake, dir, env };
     },
   },
+  {
+    name: 'Harvest',
+    secret: HARVEST_TOKEN,
+    async start(nodeFlags = []) {
+      const fake = opened(await startFakeHarvest());
+      seedHarvest(fake, 'durations');
+      for (const user of fake.state.users) if (user.id === 1_001) user.token = HARVEST_TOKEN;
+      const dir = makeUserDataDir({ provider: { type: 'harvest', url: fake.url, account_id: String(HARVEST_ACME) } });
+      const env = { PUNCHCARD_HARVEST_TOKEN: HARVEST_TOKEN };
+      return { engine: opened(await startEngine({ userDataDir: dir, env, args: ['--all-tools'], nodeFlags })), fake, dir, env };
+    },
+  },
 ];
 
 /** Requests the fake received while `work` ran. */
@@ -98,7 +113,7 @@ function secretForms(secret: string, basicUser?: string): string[] {
   return forms;
 }
 
-describe.each([kimai, clockodo, calamari, clockify].map((backEnd) => [backEnd.name, backEnd] as const))('%s', (_name, backEnd) => {
+describe.each([kimai, clockodo, calamari, clockify].map((backEnd) => [backEnd.name, backEnd] as const))('%s, which keeps leave', (_name, backEnd) => {
   it('request_leave from 0001-01-01 to 9999-12-31 (the request flood: one per year) sends nothing for the range', async () => {
     const { engine, fake } = await backEnd.start();
     await engine.call('whoami');
@@ -120,7 +135,9 @@ describe.each([kimai, clockodo, calamari, clockify].map((backEnd) => [backEnd.na
     expect(long.length).toBeLessThanOrEqual(1);
     expect((await engine.call('timer_status')).isError).toBeFalsy();
   });
+});
 
+describe.each([kimai, clockodo, calamari, clockify, harvest].map((backEnd) => [backEnd.name, backEnd] as const))('%s', (_name, backEnd) => {
   it('a 400 that echoes the request (headers, the secret in every form) reaches no result, log or --json line with the secret', async () => {
     const { engine, fake, dir, env } = await backEnd.start();
     const basicUser = backEnd.name === 'Calamari' ? 'calamari' : undefined;
@@ -128,7 +145,7 @@ describe.each([kimai, clockodo, calamari, clockify].map((backEnd) => [backEnd.na
       const said = `You sent ${JSON.stringify(request.headers)} to ${request.url}; key ${secretForms(backEnd.secret, basicUser).join(' or ')}; decoded ${basicUser ?? ''}:${backEnd.secret}`;
       if (backEnd.name === 'Kimai') return { code: 400, message: 'Validation Failed', errors: { errors: [said] } };
       if (backEnd.name === 'Clockodo') return { error: { code: 400, message: said } };
-      if (backEnd.name === 'Clockify') return { message: said, code: 400 };
+      if (backEnd.name === 'Clockify' || backEnd.name === 'Harvest') return { message: said, code: 400 };
       return { message: said, code: 'VALIDATION_ERROR' };
     };
     (fake as FakeKimai).failNext({ path: /./ }, { status: 400, reflect: echo, times: 1_000 });
@@ -199,6 +216,28 @@ describe('a server whose paging never ends', () => {
     expect((await engine.call('whoami')).isError).toBeFalsy();
   });
 
+  it(`Harvest giving a next link on every page of entries: followed on its own host only, stopped at ${MAX_REQUESTS_PER_CALL} requests, in words`, async () => {
+    const { engine, fake } = await harvest.start();
+    await engine.call('whoami');
+    await untilQuiet(fake.requests);
+    const endless = (request: { url: string }) => {
+      const url = new URL(request.url, (fake as FakeHarvest).url);
+      url.searchParams.set('cursor', String(Number(url.searchParams.get('cursor') ?? 0) + 1));
+      return {
+        time_entries: [{ id: Number(url.searchParams.get('cursor')), spent_date: '2025-01-06', hours: 0.1 }],
+        links: { next: `${(fake as FakeHarvest).url}${url.pathname}${url.search}` },
+      };
+    };
+    (fake as FakeHarvest).failNext({ path: '/v2/time_entries' }, { status: 200, reflect: endless, times: 10_000 });
+    const sent = await requestsDuring(fake, async () => {
+      expect(textOf(await engine.call('time_report', { from: '2025-01-01', to: '2025-12-31' }))).toMatch(
+        new RegExp(`^This needs more than ${MAX_REQUESTS_PER_CALL} requests to Harvest`),
+      );
+    });
+    expect(sent.length).toBeLessThanOrEqual(MAX_REQUESTS_PER_CALL);
+    expect((await engine.call('whoami')).isError).toBeFalsy();
+  });
+
   it("Clockodo's customers listed page after page without end: the call stops at its budget", async () => {
     const { engine, fake } = await clockodo.start();
     await engine.call('whoami');
@@ -216,7 +255,7 @@ const MB = 1024 * 1024;
 const capWords = `${MAX_ANSWER_BYTES / MB} MB`;
 
 describe('a server that sends more than any page could hold (a runaway export, a hostile server)', () => {
-  it.each([kimai, clockodo, calamari, clockify].map((backEnd) => [backEnd.name, backEnd] as const))(
+  it.each([kimai, clockodo, calamari, clockify, harvest].map((backEnd) => [backEnd.name, backEnd] as const))(
     '%s answering with a body that never ends: read up to the cap, refused in words, and the next call is served',
     async (_name, backEnd) => {
       const { engine, fake } = await backEnd.start();

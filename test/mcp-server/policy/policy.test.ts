@@ -130,7 +130,7 @@ describe('a policy file that cannot be used', () => {
     [
       'a misspelt back end',
       { schemaVersion: 1, providers: { allowed: ['kimia'] } },
-      'providers.allowed.0: expected one of "local", "kimai", "clockodo", "calamari" or "clockify" (did you mean "kimai"?)',
+      'providers.allowed.0: expected one of "local", "kimai", "clockodo", "calamari", "clockify" or "harvest" (did you mean "kimai"?)',
     ],
     ['a file that is no object', [], '(the file): expected an object { … }, e.g. {"schemaVersion":1}'],
   ])('says so for %s in words that name the key and what it takes, never zod’s', async (_mistake, policy, expected) => {

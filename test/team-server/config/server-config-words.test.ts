@@ -162,10 +162,10 @@ describe('a refused server.json', () => {
 
   it('lists the back ends for a misspelt one and names the closest', () => {
     expect(problemOf({ ...FULL, provider: { type: 'kimia', url: 'https://kimai.example.com' } })).toBe(
-      'server.json cannot be used: "provider.type": found "kimia"; expected one of "local", "kimai", "clockodo", "calamari" or "clockify" (did you mean "kimai"?).',
+      'server.json cannot be used: "provider.type": found "kimia"; expected one of "local", "kimai", "clockodo", "calamari", "clockify" or "harvest" (did you mean "kimai"?).',
     );
     expect(problemOf({ ...FULL, provider: { url: 'https://kimai.example.com' } })).toBe(
-      'server.json cannot be used: "provider.type": missing; expected one of "local", "kimai", "clockodo", "calamari" or "clockify".',
+      'server.json cannot be used: "provider.type": missing; expected one of "local", "kimai", "clockodo", "calamari", "clockify" or "harvest".',
     );
   });
 

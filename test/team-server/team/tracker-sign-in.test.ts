@@ -1,5 +1,5 @@
-// Tracker sign-in on Clockodo (login e-mail and API key) and Clockify (API key, the workspace from
-// the server's config): two people at once on each back end's fake, every request carrying only the
+// Tracker sign-in on Clockodo (login e-mail and API key), Clockify (API key, the workspace from
+// the server's config) and Harvest (the person's Personal Access Token, the account from the server's config): two people at once on each back end's fake, every request carrying only the
 // caller's own credential and each seeing only their own entries; and wrong credentials, which the
 // sign-in page refuses with the back end's own verdict in words, storing nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,6 +25,13 @@ import {
   seedWorkspace,
   startFakeClockify,
 } from '../../mcp-server/providers/clockify/fake-clockify.ts';
+import {
+  ACME as HARVEST_ACME,
+  ADA_TOKEN as HARVEST_ADA_TOKEN,
+  BOB_TOKEN as HARVEST_BOB_TOKEN,
+  startFakeHarvest,
+} from '../../mcp-server/providers/harvest/fake-harvest.ts';
+import { seedAcme as seedHarvest } from '../../mcp-server/providers/harvest/request-scenario.ts';
 import {
   DEFAULT_USERS as CLOCKODO_USERS,
   type FakeUser as ClockodoUser,
@@ -106,6 +113,24 @@ const BACK_ENDS: Record<string, () => Promise<BackEnd>> = {
             /^Clockify at 127\.0\.0\.1:\d+ did not accept the API key \(it is wrong, or was regenerated or deleted\)\. Copy a key from your profile settings in Clockify \(a workspace on its own subdomain has keys of its own\) and enter it here\.$/,
         },
         { fields: { secret: 'two words' }, verdict: /^Enter your Clockify API key: one line without spaces, as Clockify shows it\.$/ },
+      ],
+      close: () => fake.close(),
+    };
+  },
+  // Bob is Acme's administrator: his token could list everyone's entries, and every list names him alone.
+  Harvest: async () => {
+    const fake = await startFakeHarvest();
+    seedHarvest(fake, 'durations');
+    return {
+      provider: { type: 'harvest', url: fake.url, account_id: String(HARVEST_ACME) },
+      requests: fake.requests,
+      ada: { signIn: trackerSignIn(HARVEST_ADA_TOKEN), credential: `Bearer ${HARVEST_ADA_TOKEN}`, name: 'Ada Lovelace' },
+      bob: { signIn: trackerSignIn(HARVEST_BOB_TOKEN), credential: `Bearer ${HARVEST_BOB_TOKEN}`, name: 'Bob Builder' },
+      wrong: [
+        {
+          fields: { secret: 'harvest-pat-wrong-000000' },
+          verdict: /^Harvest at 127\.0\.0\.1:\d+ did not accept the Personal Access Token for account 5000001/,
+        },
       ],
       close: () => fake.close(),
     };

@@ -1,0 +1,54 @@
+// What the rest of Punchcard knows of Harvest (contract/back-end-descriptor.ts): the person's own Personal Access
+// Token (they are whoever it belongs to), Harvest's API host, and the Harvest account by its number, else the only
+// Harvest account the token reaches (docs/back-ends/harvest.md).
+import type { BackEndDescriptor } from '../back-end-descriptor.ts';
+
+/** Harvest's API in its normal form: its paths start at the host's root (/v2/…). */
+export const HARVEST_URL = 'https://api.harvestapp.com';
+
+/**
+ * Harvest's API host, the only one the token goes to beside a server on this computer; the token's accounts are
+ * listed on Harvest ID's host (HARVEST_ID_URL), which the back end derives from this one and never from a setting.
+ */
+export const HARVEST_API_HOSTS = ['api.harvestapp.com'] as const;
+
+/** Where Harvest ID lists the accounts a token reaches (docs/back-ends/harvest.md, "The account"). */
+export const HARVEST_ID_URL = 'https://id.getharvest.com';
+
+export const HARVEST = {
+  type: 'harvest',
+  label: 'Harvest',
+  inSentence: 'Harvest',
+  remote: true,
+  fields: [
+    {
+      kind: 'url',
+      default: HARVEST_URL,
+      example: HARVEST_URL,
+      usage: `Harvest's API (default ${HARVEST_URL})`,
+      hint: `Empty means ${HARVEST_URL}; another address is a test server's on this computer.`,
+      secretHosts: { domain: 'harvestapp.com', hosts: HARVEST_API_HOSTS, instead: HARVEST_URL },
+    },
+    { kind: 'account_id', usage: 'your Harvest account id (digits), where your token reaches several Harvest accounts' },
+  ],
+  unpublishedRules: [],
+  secret: {
+    name: 'Personal Access Token',
+    whose: 'person',
+    keychainBy: 'url',
+    // Each person makes their own tokens in Harvest ID's Developers section (docs/back-ends/harvest.md, "The token").
+    help: { id: 'harvest-token', url: 'https://id.getharvest.com/developers' },
+    steps: 'Harvest ID → Developers → Create new personal access token',
+    note: 'Punchcard acts as the person the token belongs to, in one Harvest account, and only on their own time entries.',
+  },
+  policyMayFix: false,
+  app: {
+    summary: 'Harvest’s timesheet and timer, with your Personal Access Token.',
+    // Harvest allows 100 requests in 15 seconds per token; a poll costs one or two.
+    pollMs: 2 * 60_000,
+    keepsPlan: true,
+    teamAskedWhenSwitchedOn: true,
+    noTeam: "Punchcard's Harvest back end shows your own time only.",
+    noLeave: "Harvest's API keeps no time off, so there is no leave to show here: record time off as your company does in Harvest.",
+  },
+} as const satisfies BackEndDescriptor;

@@ -1,0 +1,60 @@
+// Who the person is on Harvest and how their account keeps time: whoami (with their week from their own weekly
+// capacity), the zone (Harvest's name for it, as an IANA zone), the background check (which asks nothing: Harvest's
+// tools do not depend on the account) and the connection test, which names the
+// person, the account and whether it tracks durations or start and end times.
+import { CellPart } from '../../grid/cell-part.ts';
+import type { ConnectedUser } from '../../remote-tracker.ts';
+import { type ConnectionReport, failedConnection, RemoteError } from '../../remote/remote-error.ts';
+import type { Person } from '../../time-tracker.ts';
+import type { HarvestContext, HarvestPlanView } from '../context.ts';
+import type { AccountEndpoints } from './endpoints.ts';
+
+export class HarvestAccount extends CellPart<HarvestContext, AccountEndpoints, { plan: HarvestPlanView }> {
+  async whoami(): Promise<Person> {
+    const [user, line, hours, week] = await Promise.all([
+      this.context.me(),
+      this.context.connectionLine(),
+      this.parts.plan.weeklyHours(),
+      this.parts.plan.week(),
+    ]);
+    const target =
+      hours === null
+        ? "No weekly capacity in your Harvest profile, so targets from Punchcard's settings."
+        : `Targets from your weekly capacity in Harvest (${hours} hours) over your working days.`;
+    return {
+      name: this.context.nameOf(user),
+      connection: `${line} ${target}`,
+      workWeek: week,
+      holidays: "the settings' holiday region (Harvest keeps no holidays)",
+      holidaysFromSettings: true,
+    };
+  }
+
+  async timeZone(): Promise<string | null> {
+    return this.context.zone();
+  }
+
+  /**
+   * Nothing to ask: what Harvest offers does not depend on the account (cells.ts), and every request counts on the
+   * person's 100 in 15 seconds, so the background check asks Harvest nothing (a call reads the person and the company
+   * when it needs them).
+   */
+  async detectFeatures(): Promise<void> {}
+
+  async testConnection(): Promise<ConnectionReport & { user?: ConnectedUser }> {
+    try {
+      // The person first: it alone tells a wrong address and a refused token apart; then the company's way of tracking.
+      const user = await this.context.me(true);
+      await this.context.company(true);
+      return {
+        ok: true,
+        verdict: 'ok',
+        message: `Connected to ${await this.context.connectionLine()}`,
+        user: { id: String(user.id), name: this.context.nameOf(user), timezone: await this.context.zone(), ...(user.email ? { email: user.email } : {}) },
+      };
+    } catch (error) {
+      if (!(error instanceof RemoteError)) throw error;
+      return failedConnection(error);
+    }
+  }
+}

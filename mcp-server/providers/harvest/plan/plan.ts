@@ -1,0 +1,37 @@
+// The person's plan on Harvest: their own weekly capacity (/v2/users/me, in seconds; not the company's), spread over
+// the working days of Punchcard's settings in their proportions, and the settings' public holidays, which Harvest does
+// not keep. Where Harvest names no capacity, the settings' week counts as it is; whoami says which.
+import type { WorkWeek } from '../../../contract/settings.ts';
+import { type PlannedDay, weekPlanDays } from '../../../domain/work-plan.ts';
+import { CellPart } from '../../grid/cell-part.ts';
+import type { HarvestContext } from '../context.ts';
+import type { PlanEndpoints } from './endpoints.ts';
+
+const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+
+/** A weekly target in hours over the working days of `week`, in their proportions (an even week where it has none). */
+export function weekOfCapacity(hours: number, week: WorkWeek): WorkWeek {
+  const total = DAYS.reduce((sum, day) => sum + week[day], 0);
+  const shares = total > 0 ? DAYS.map((day) => week[day] / total) : DAYS.map((day) => (day === 'sat' || day === 'sun' ? 0 : 1 / 5));
+  return Object.fromEntries(DAYS.map((day, index) => [day, Math.round(hours * (shares[index] ?? 0) * 100) / 100])) as WorkWeek;
+}
+
+export class HarvestPlan extends CellPart<HarvestContext, PlanEndpoints> {
+  async workPlan(from: string, to: string): Promise<PlannedDay[]> {
+    const [week, holidays] = await Promise.all([this.week(), this.context.options.holidays(from, to)]);
+    return weekPlanDays(from, to, week, holidays);
+  }
+
+  /** The person's weekly capacity in hours; null where Harvest names none. */
+  async weeklyHours(): Promise<number | null> {
+    const seconds = (await this.context.me()).weekly_capacity;
+    return typeof seconds === 'number' && seconds > 0 ? seconds / 3600 : null;
+  }
+
+  /** The person's week: their capacity over the settings' working days, else the settings' week. */
+  async week(): Promise<WorkWeek> {
+    const hours = await this.weeklyHours();
+    const settings = this.context.options.workWeek();
+    return hours === null ? settings : weekOfCapacity(hours, settings);
+  }
+}
