@@ -96,6 +96,7 @@ const NAMES: Record<BackEndChoice['type'], string> = {
   clockodo: 'Clockodo',
   calamari: 'Calamari',
   clockify: 'Clockify',
+  toggl: 'Toggl Track',
 };
 
 function addDays(date: string, days: number): string {

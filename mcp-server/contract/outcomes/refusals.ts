@@ -27,6 +27,7 @@ import { calamariRefusals } from './remote-calamari.ts';
 import { clockifyRefusals } from './remote-clockify.ts';
 import { clockodoRefusals } from './remote-clockodo.ts';
 import { kimaiRefusals } from './remote-kimai.ts';
+import { togglRefusals } from './remote-toggl.ts';
 import { remoteRefusals } from './remote.ts';
 import { teamRefusals } from './team.ts';
 import { teamServerRefusals } from './team-server.ts';
@@ -63,6 +64,7 @@ export const REFUSALS = {
   ...teamRefusals,
   ...teamServerRefusals,
   ...timerRefusals,
+  ...togglRefusals,
 } as const;
 
 export type RefusalCode = keyof typeof REFUSALS;
