@@ -82,8 +82,8 @@ export class TogglCatalog extends CellPart<TogglContext, CatalogEndpoints> imple
     if (projectId === null) return { project: null, task: null };
     const projects = await this.#projectList('true');
     const project = projects.find((item) => item.id === projectId) ?? (await this.#projectList('both')).find((item) => item.id === projectId);
-    const tasks = taskId === null ? [] : await this.#taskList('both');
-    const task = tasks.find((item) => item.id === taskId);
+    const task =
+      taskId === null ? undefined : ((await this.#taskList('true')).find((item) => item.id === taskId) ?? (await this.#taskList('both')).find((item) => item.id === taskId));
     return {
       project: project ? { id: project.id, name: project.name } : { id: projectId, name: `#${projectId}` },
       task: taskId === null ? null : task ? { id: task.id, name: task.name } : { id: taskId, name: `#${taskId}` },

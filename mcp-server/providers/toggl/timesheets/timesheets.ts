@@ -47,6 +47,8 @@ const LISTING_REUSE_MS = 2_000;
 
 export class TogglTimesheets extends CellPart<TogglContext, TimesheetsEndpoints, { catalog: TogglCatalogView }> {
   readonly #listings = new ExpiringByKey<string, TogglTimeEntry[]>(LISTING_REUSE_MS);
+  /** Entries read by id, for a change that follows at once (update_time_entry shows the entry, then changes it); forgotten on any write. */
+  readonly #reads = new ExpiringByKey<number, TogglTimeEntry>(LISTING_REUSE_MS);
 
   async runningEntry(): Promise<TimeEntry | null> {
     const running = await this.#running(true);
@@ -64,7 +66,7 @@ export class TogglTimesheets extends CellPart<TogglContext, TimesheetsEndpoints,
       // One running entry per person: the old one ends where the new one starts, before the new one is made.
       stopped = await this.#stop(running, fields.start === undefined ? undefined : start);
     }
-    this.#listings.clear();
+    this.#forget();
     const body = { ...bookingBody(booking), description: fields.description, start: togglTime(start), duration: -1, ...tagsOf(fields.agent) };
     const created = await this.#agentTagged(fields.agent, () => this.endpoints.create(workspace.id, body, 'start the timer'));
     return { started: await this.#entry(created), stopped };
@@ -77,7 +79,7 @@ export class TogglTimesheets extends CellPart<TogglContext, TimesheetsEndpoints,
     if (!note) return this.#stop(running, end);
     const workspaceId = await this.context.workspaceId();
     const at = end ?? this.context.options.now();
-    this.#listings.clear();
+    this.#forget();
     const body = { ...endBody(entryStart(running), at), description: withNote(running.description ?? '', note) };
     return this.#entry(namedAs(await this.endpoints.update(workspaceId, running.id, body, 'add the note and stop the timer'), running));
   }
@@ -97,7 +99,7 @@ export class TogglTimesheets extends CellPart<TogglContext, TimesheetsEndpoints,
   async createEntry(fields: EntryFields & { end: number }): Promise<TimeEntry> {
     const [booking, workspace] = await this.#checked(fields, 'log');
     if (fields.end <= fields.start) throw new BackEndError('entry_ends_before_start');
-    this.#listings.clear();
+    this.#forget();
     const body = { ...bookingBody(booking), description: fields.description, start: togglTime(fields.start), ...endBody(fields.start, fields.end), ...tagsOf(fields.agent) };
     return this.#entry(await this.#agentTagged(fields.agent, () => this.endpoints.create(workspace.id, body, 'log the time')));
   }
@@ -125,7 +127,7 @@ export class TogglTimesheets extends CellPart<TogglContext, TimesheetsEndpoints,
     }
     const description = patch.description ?? current.description ?? '';
     await this.#required(workspace, { projectId, taskId, description, tagged: (current.tags ?? []).length > 0 });
-    this.#listings.clear();
+    this.#forget();
     return this.#entry(namedAs(await this.endpoints.update(workspace.id, id, body, `change time entry #${id}`), current));
   }
 
@@ -134,7 +136,7 @@ export class TogglTimesheets extends CellPart<TogglContext, TimesheetsEndpoints,
     const workspace = await this.context.workspace();
     await this.#unlocked(workspace, entryStart(current), 'delete');
     const shown = await this.#entry(current);
-    this.#listings.clear();
+    this.#forget();
     await this.endpoints.remove(workspace.id, id);
     return shown;
   }
@@ -155,7 +157,7 @@ export class TogglTimesheets extends CellPart<TogglContext, TimesheetsEndpoints,
 
   /** The person's running entry in the workspace, from the recent listing; `reuseRecent` takes the listing of a moment ago, a start asks afresh. */
   async #running(reuseRecent: boolean): Promise<TogglTimeEntry | null> {
-    if (!reuseRecent) this.#listings.clear();
+    if (!reuseRecent) this.#forget();
     const now = this.context.options.now();
     return (await this.#entriesBetween(now - DAY_MS, now + DAY_MS)).find((entry) => entryEnd(entry) === null) ?? null;
   }
@@ -163,7 +165,7 @@ export class TogglTimesheets extends CellPart<TogglContext, TimesheetsEndpoints,
   /** Stops the running entry: at Toggl's now by its own stop, or at `end` by changing it (a time given, or a switch at a new start). */
   async #stop(running: TogglTimeEntry, end: number | undefined): Promise<TimeEntry> {
     const workspaceId = await this.context.workspaceId();
-    this.#listings.clear();
+    this.#forget();
     const stopped =
       end === undefined
         ? await this.endpoints.stop(workspaceId, running.id)
@@ -188,10 +190,12 @@ export class TogglTimesheets extends CellPart<TogglContext, TimesheetsEndpoints,
   /** An entry of the person's in the workspace, or a refusal in words (another's, another workspace's, gone). */
   async #ownEntry(id: number): Promise<TogglTimeEntry> {
     const [entry, person, workspaceId] = await Promise.all([
-      this.endpoints.entry(id).catch((error: unknown) => {
-        // Everyone may read their own entries: a refused one is a colleague's.
-        throw error instanceof TogglError && error.status === 403 ? notYourEntry(id) : error;
-      }),
+      this.#reads.get(id, () =>
+        this.endpoints.entry(id).catch((error: unknown) => {
+          // Everyone may read their own entries: a refused one is a colleague's.
+          throw error instanceof TogglError && error.status === 403 ? notYourEntry(id) : error;
+        }),
+      ),
       this.context.person(),
       this.context.workspaceId(),
     ]);
@@ -233,6 +237,11 @@ export class TogglTimesheets extends CellPart<TogglContext, TimesheetsEndpoints,
       if (agent === undefined || !(error instanceof TogglError) || error.status !== 403 || error.failure === 'bad_token') throw error;
       throw new BackEndError('toggl_agent_tag_refused', { tag: agentTag(agent), cause: causeOf(error) });
     }
+  }
+
+  #forget(): void {
+    this.#listings.clear();
+    this.#reads.clear();
   }
 
   async #entry(entry: TogglTimeEntry): Promise<TimeEntry> {
