@@ -31,6 +31,7 @@ import {
   startFakeClockodo,
 } from '../../mcp-server/providers/clockodo/fake-clockodo.ts';
 import { ADA as CLOCKIFY_ADA, type FakeClockify, seedWorkspace, startFakeClockify } from '../../mcp-server/providers/clockify/fake-clockify.ts';
+import { ADA_TOKEN as TOGGL_ADA_TOKEN, seedWorld as seedToggl, startFakeToggl } from '../../mcp-server/providers/toggl/fake-toggl.ts';
 import { makeUserDataDir } from '../../support/engine.ts';
 import { cleanUp, NOW, PARENT_ENV, PATIENCE, startTestEngine, type TestEngine } from './engine-setup.ts';
 
@@ -386,7 +387,9 @@ describe('what the back end keeps', () => {
     const clockodo = await startFakeClockodo({ now: clockStartingAt(NOW) });
     const calamari = await startFakeCalamari({ now: clockStartingAt(NOW) });
     const clockify = await startFakeClockify({ now: clockStartingAt(NOW) });
+    const toggl = await startFakeToggl({ now: clockStartingAt(NOW) });
     try {
+      seedToggl(toggl);
       seedCatalog(kimai);
       seedCompany(clockodo);
       seedOrganisation(calamari);
@@ -406,13 +409,14 @@ describe('what the back end keeps', () => {
           env: { PUNCHCARD_CALAMARI_TOKEN: DEFAULT_KEY },
         }),
         clockify: startTestEngine({ settings: { provider: { type: 'clockify', url: clockify.url } }, env: { PUNCHCARD_CLOCKIFY_TOKEN: CLOCKIFY_ADA.key } }),
+        toggl: startTestEngine({ settings: { provider: { type: 'toggl', url: toggl.url } }, env: { PUNCHCARD_TOGGL_TOKEN: TOGGL_ADA_TOKEN } }),
       } satisfies Record<BackEndType, TestEngine>;
       for (const [type, test] of Object.entries(engines) as Array<[BackEndType, TestEngine]>) {
         const { structured } = await test.engine.callTool('whoami');
         expect(structured, type).toMatchObject({ plan_source: PLAN_KEEPERS.has(type) ? 'back_end' : 'settings' });
       }
     } finally {
-      await Promise.all([kimai.close(), clockodo.close(), calamari.close(), clockify.close()]);
+      await Promise.all([kimai.close(), clockodo.close(), calamari.close(), clockify.close(), toggl.close()]);
     }
   });
 
