@@ -220,6 +220,6 @@ describe('the packed extension', () => {
     const run = spawnSync(process.execPath, config.args, { env: config.env, input: '', encoding: 'utf8' });
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(/^PUNCHCARD_PROVIDER is local, kimai, clockodo, calamari or clockify \(not "Kimia"\)\./);
+    expect(run.stderr).toMatch(/^PUNCHCARD_PROVIDER is local, kimai, clockodo, calamari, clockify or toggl \(not "Kimia"\)\./);
   });
 });

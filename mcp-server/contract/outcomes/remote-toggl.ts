@@ -53,8 +53,7 @@ export const togglRefusals = refusalFamily({
   toggl_quota_used: {
     kind: 'unavailable',
     say: (facts: { quota: TogglQuota; action: string; resets_in_s: number | null; resets_at: string | null; sent: boolean }) => {
-      const when =
-        facts.resets_in_s === null ? 'within the hour' : `${inWords(facts.resets_in_s)}${facts.resets_at === null ? '' : `, at ${facts.resets_at}`}`;
+      const when = facts.resets_in_s === null ? 'within the hour' : `${inWords(facts.resets_in_s)}${facts.resets_at === null ? '' : `, at ${facts.resets_at}`}`;
       const what = facts.sent ? 'Toggl Track refused' : 'Punchcard did not send';
       return say`${QUOTA_WORDS[facts.quota]} is used up (Toggl answers 402 until it resets), so ${what} the request to ${facts.action}. It resets ${when}; try again then. Nothing was changed.`;
     },
@@ -83,7 +82,8 @@ export const togglRefusals = refusalFamily({
   /** 400, 409 or 422, with what Toggl said (a plain sentence), where it did. */
   toggl_refused: {
     kind: 'invalid',
-    say: (facts: { action: string; message: string | null }) => say`${fullStop(`Toggl Track refused to ${facts.action}${quoted(facts.message) || ' and gave no reason'}`)}`,
+    say: (facts: { action: string; message: string | null }) =>
+      say`${fullStop(`Toggl Track refused to ${facts.action}${quoted(facts.message) || ' and gave no reason'}`)}`,
     example: { action: 'log the time', message: 'Stop time must be after start time' },
   },
   /** 429 after the one wait: Toggl's older limit of about a request a second. */
@@ -117,7 +117,13 @@ export const togglRefusals = refusalFamily({
     kind: 'invalid',
     say: (facts: { wanted: string; seen: readonly Workspace[] }) =>
       say`Several of your Toggl Track workspaces are called "${facts.wanted}": ${workspaces(facts.seen)}. Name the one you mean by its id in Punchcard's account settings.`,
-    example: { wanted: 'Acme', seen: [{ name: 'Acme', id: 4_567_890 }, { name: 'acme', id: 4_567_891 }] },
+    example: {
+      wanted: 'Acme',
+      seen: [
+        { name: 'Acme', id: 4_567_890 },
+        { name: 'acme', id: 4_567_891 },
+      ],
+    },
   },
   /** The person has no default workspace and the settings name none. */
   toggl_no_workspace: {
@@ -179,7 +185,10 @@ export const togglRefusals = refusalFamily({
     kind: 'denied',
     say: (facts: { tag: string; cause: NestedRefusal }, nested: Nested) =>
       say`Toggl Track would not make the tag ${facts.tag} for the agent's own time (${nested(facts.cause)}). Ask a workspace admin to add it (or to let members make tags); nothing was recorded.`,
-    example: { tag: 'ai-claude', cause: { code: 'failure_said', facts: { message: 'Only organization or workspace administrators may manage tags in this workspace.' } } },
+    example: {
+      tag: 'ai-claude',
+      cause: { code: 'failure_said', facts: { message: 'Only organization or workspace administrators may manage tags in this workspace.' } },
+    },
   },
   /** The timer Punchcard stops is no longer running (409 "Time entry already stopped", or gone). */
   toggl_running_timer_gone: {

@@ -29,7 +29,8 @@ export const workspaceRequest = (action: string, notFound?: RefusalFor<'not_foun
 /** The path of a workspace. */
 export const ws = (workspaceId: number) => `/workspaces/${workspaceId}`;
 /** A 404 of a time entry by its number: not the person's, or gone. */
-export const entryNotFound = (number: number) => remoteRefusal('remote_record_missing', { service: 'Toggl Track', record: 'time entry', id: number, any_more: true, caveat: 'not_yours' });
+export const entryNotFound = (number: number) =>
+  remoteRefusal('remote_record_missing', { service: 'Toggl Track', record: 'time entry', id: number, any_more: true, caveat: 'not_yours' });
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -117,8 +118,7 @@ function sharedEndpoints({ call }: TogglSending) {
       call<TogglUser & { workspaces?: TogglWorkspace[] | null }>('GET', '/me', mine('read your Toggl Track profile and workspaces'), {
         query: { with_related_data: true },
       }),
-    workspace: (workspaceId: number) =>
-      call<TogglWorkspace>('GET', ws(workspaceId), workspaceRequest('read your Toggl Track workspace'), {}),
+    workspace: (workspaceId: number) => call<TogglWorkspace>('GET', ws(workspaceId), workspaceRequest('read your Toggl Track workspace'), {}),
     preferences: (workspaceId: number) =>
       call<TogglPreferences>('GET', `${ws(workspaceId)}/preferences`, workspaceRequest("read your workspace's lock of older entries")),
   };

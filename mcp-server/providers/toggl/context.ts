@@ -184,7 +184,8 @@ export class TogglContext {
       const seen = person.workspaces ?? (await this.api.meWithWorkspaces()).workspaces ?? [];
       found = chooseWorkspace(seen, wanted, person.defaultWorkspaceId);
     }
-    if (typeof found?.id !== 'number' || typeof found.name !== 'string') throw new TogglError('wrong_service', remoteRefusal('toggl_unreadable', { what: 'a workspace without its id or name' }));
+    if (typeof found?.id !== 'number' || typeof found.name !== 'string')
+      throw new TogglError('wrong_service', remoteRefusal('toggl_unreadable', { what: 'a workspace without its id or name' }));
     const preferences = await this.api.preferences(found.id);
     const lockedAt = typeof preferences?.report_locked_at === 'string' ? preferences.report_locked_at : '';
     const workspace: Workspace = { id: found.id, name: found.name, plan: planOf(found), requires: requiredOf(found), lockedBefore: lockOf(lockedAt) };

@@ -32,8 +32,7 @@ export function readPayment(message: string | null, headers: Headers): Payment {
   const remaining = header(headers, 'x-toggl-quota-remaining');
   // Quota words, or headers that say none is left, are a quota; other words a paid plan's feature; no words at all a
   // quota unless the headers say some is left (the 402 Toggl answers most is the quota's).
-  const quota =
-    (message !== null && QUOTA_WORDS.test(message)) || (remaining !== undefined && remaining <= 0) || (message === null && remaining === undefined);
+  const quota = (message !== null && QUOTA_WORDS.test(message)) || (remaining !== undefined && remaining <= 0) || (message === null && remaining === undefined);
   if (!quota) return { kind: 'premium' };
   const seconds = saidSeconds === undefined ? headerSeconds : Number(saidSeconds);
   return { kind: 'quota', resetsInS: seconds === undefined || !Number.isFinite(seconds) ? null : Math.max(0, Math.ceil(seconds)) };

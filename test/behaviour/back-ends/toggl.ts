@@ -32,7 +32,12 @@ function entriesOf(fake: FakeToggl): StoredEntry[] {
   return fake.state.entries
     .filter((entry) => entry.userId === SEED.users.ada && entry.workspaceId === SEED.workspaces.acme && entry.deletedAt === null)
     .sort((a, b) => a.start - b.start)
-    .map((entry) => ({ start: utc(entry.start), end: entry.stop === null ? null : utc(entry.stop), project: project(entry.projectId), description: entry.description }));
+    .map((entry) => ({
+      start: utc(entry.start),
+      end: entry.stop === null ? null : utc(entry.stop),
+      project: project(entry.projectId),
+      description: entry.description,
+    }));
 }
 
 /** Every request but a GET asks Toggl for a change. */

@@ -157,4 +157,8 @@ describe('status sync', () => {
     expect(pollInterval('clockify')).toBe(pollInterval('kimai'));
     expect(pollInterval('calamari')).toBeGreaterThan(pollInterval('clockify'));
   });
+
+  it("asks Toggl Track, whose person's own quota is 30 requests an hour, every ten minutes at most", () => {
+    expect(pollInterval('toggl')).toBe(10 * MINUTE);
+  });
 });

@@ -139,7 +139,7 @@ describe('status', () => {
   it('says why there is none when the settings file cannot be used, in the words AI clients get', async () => {
     const test = startTestEngine({ settings: { provider: { type: 'kimia', url: 'https://kimai.example.com' } } });
     await expect(timesheetOf(test).getStatus()).rejects.toThrow(
-      `The settings file ${join(test.userDataDir, 'config.json')} cannot be used: provider.type is "kimia", which is not a back end this Punchcard knows (local, kimai, clockodo, calamari, clockify; did you mean "kimai"?). Nothing is read from or written to any timesheet until it is fixed`,
+      `The settings file ${join(test.userDataDir, 'config.json')} cannot be used: provider.type is "kimia", which is not a back end this Punchcard knows (local, kimai, clockodo, calamari, clockify, toggl; did you mean "kimai"?). Nothing is read from or written to any timesheet until it is fixed`,
     );
   });
 

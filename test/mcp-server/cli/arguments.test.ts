@@ -77,7 +77,7 @@ describe('back-end flags', () => {
     expect(parseArguments(['--provider', 'kimai'], env)).toMatchObject({ kind: 'error', message: expect.stringMatching(/needs --url/) });
     expect(parseArguments(['--url', 'https://k.example.com'], env)).toMatchObject({ kind: 'error', message: expect.stringMatching(/go with --provider\./) });
     expect(parseArguments(['--provider', 'local', '--ca-file', 'x.pem'], env)).toMatchObject({ kind: 'error' });
-    expect(parseArguments(['--provider', 'harvest'], env)).toEqual({ kind: 'error', message: '--provider is local, kimai, clockodo, calamari or clockify.' });
+    expect(parseArguments(['--provider', 'harvest'], env)).toEqual({ kind: 'error', message: '--provider is local, kimai, clockodo, calamari, clockify or toggl.' });
     expect(parseArguments(['--provider', 'kimai', '--url', 'https://k.example.com', '--email', 'a@b.example'], env)).toMatchObject({
       message: expect.stringMatching(/--email is for --provider clockodo or calamari/),
     });
@@ -133,11 +133,11 @@ describe('back-end flags', () => {
     });
     expect(parseArguments(['--provider', 'kimai', '--url', 'https://k.example.com', '--workspace', 'Acme'], env)).toMatchObject({
       kind: 'error',
-      message: '--workspace is for --provider clockify only.',
+      message: '--workspace is for --provider clockify or toggl only.',
     });
     expect(parseArguments(['--provider', 'clockify', '--workspace'], env)).toMatchObject({
       kind: 'error',
-      message: expect.stringMatching(/--workspace needs a Clockify workspace/),
+      message: expect.stringMatching(/--workspace needs a Clockify or Toggl Track workspace/),
     });
   });
 });
@@ -306,7 +306,7 @@ describe('the variables that stand for the flags (a Claude Desktop extension set
     const refused = (env: Record<string, string>) => parseArguments([], { ...home, ...env });
     expect(refused({ PUNCHCARD_PROVIDER: 'Kimia' })).toEqual({
       kind: 'error',
-      message: 'PUNCHCARD_PROVIDER is local, kimai, clockodo, calamari or clockify (not "Kimia").',
+      message: 'PUNCHCARD_PROVIDER is local, kimai, clockodo, calamari, clockify or toggl (not "Kimia").',
     });
     expect(refused({ PUNCHCARD_PROVIDER: 'kimai' })).toEqual({
       kind: 'error',
@@ -330,7 +330,7 @@ describe('the variables that stand for the flags (a Claude Desktop extension set
     });
     expect(refused({ PUNCHCARD_PROVIDER: 'kimai', PUNCHCARD_URL: 'https://kimai.example.com', PUNCHCARD_WORKSPACE: 'Acme' })).toEqual({
       kind: 'error',
-      message: 'PUNCHCARD_WORKSPACE is for PUNCHCARD_PROVIDER clockify only.',
+      message: 'PUNCHCARD_WORKSPACE is for PUNCHCARD_PROVIDER clockify or toggl only.',
     });
   });
 });

@@ -23,7 +23,7 @@ describe('what decides where data goes fails closed', () => {
     [
       'a misspelt back end',
       { provider: { type: 'kimia', url: 'https://kimai.example.com' } },
-      /^provider\.type is "kimia", which is not a back end this Punchcard knows \(local, kimai, clockodo, calamari, clockify; did you mean "kimai"\?\)$/,
+      /^provider\.type is "kimia", which is not a back end this Punchcard knows \(local, kimai, clockodo, calamari, clockify, toggl; did you mean "kimai"\?\)$/,
     ],
     [
       'a back end without its address',

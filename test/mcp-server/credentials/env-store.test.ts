@@ -10,6 +10,7 @@ describe('envVariableFor', () => {
     ['clockodo:https://my.clockodo.com/api', 'PUNCHCARD_CLOCKODO_TOKEN'],
     ['Calamari:https://acme.calamari.io', 'PUNCHCARD_CALAMARI_TOKEN'],
     ['clockify:https://api.clockify.me', 'PUNCHCARD_CLOCKIFY_TOKEN'],
+    ['toggl:https://api.track.toggl.com', 'PUNCHCARD_TOGGL_TOKEN'],
     ['my-tracker.v2:https://x', 'PUNCHCARD_MY_TRACKER_V2_TOKEN'],
     ['kimai', 'PUNCHCARD_KIMAI_TOKEN'],
   ])('%s → %s', (account, variable) => {

@@ -14,7 +14,10 @@ afterEach(async () => {
   for (const item of open.splice(0).reverse()) await item.close();
 });
 
-async function start(options: FakeTogglOptions = {}, token = ADA_TOKEN): Promise<{ fake: FakeToggl; engine: InProcessEngineHandle; ids: Record<string, number> }> {
+async function start(
+  options: FakeTogglOptions = {},
+  token = ADA_TOKEN,
+): Promise<{ fake: FakeToggl; engine: InProcessEngineHandle; ids: Record<string, number> }> {
   const fake = await startFakeToggl({ now: clockStartingAt(NOW), ...options });
   open.push(fake);
   seedWorld(fake);
@@ -82,7 +85,10 @@ describe('a used-up hourly quota on Toggl Track (402)', () => {
 describe("Toggl Track's other failures in words", () => {
   it("a paid plan's feature (402 with its words) is said as the plan's, not as a quota", async () => {
     const { fake, engine } = await start();
-    fake.failures.add({ method: 'POST', path: /\/time_entries$/ }, { status: 402, raw: 'Billable is a premium feature\n', headers: { 'Content-Type': 'text/plain' } });
+    fake.failures.add(
+      { method: 'POST', path: /\/time_entries$/ },
+      { status: 402, raw: 'Billable is a premium feature\n', headers: { 'Content-Type': 'text/plain' } },
+    );
     const refusal = refusalOf(await engine.call('log_time', { date: 'yesterday', duration: '1h', project: 'Website' }));
     expect(refusal).toMatchObject({ code: 'toggl_premium_feature', facts: { message: 'Billable is a premium feature' } });
   });
@@ -97,8 +103,10 @@ describe("Toggl Track's other failures in words", () => {
   it('a plain-text refusal and a JSON-quoted one are both quoted', async () => {
     for (const errorBodies of ['text', 'json'] as const) {
       const { fake, engine, ids } = await start({ errorBodies });
-      fake.state.workspaces[0]!.lockedAt = null;
-      fake.failures.add({ method: 'POST', path: /\/time_entries$/ }, errorBodies === 'text' ? { status: 400, raw: 'Invalid start date\n' } : { status: 400, body: 'Invalid start date' });
+      fake.failures.add(
+        { method: 'POST', path: /\/time_entries$/ },
+        errorBodies === 'text' ? { status: 400, raw: 'Invalid start date\n' } : { status: 400, body: 'Invalid start date' },
+      );
       const refusal = refusalOf(await engine.call('log_time', { date: 'yesterday', duration: '1h', project: 'Website' }));
       expect(refusal, String(ids.Website)).toMatchObject({ code: 'toggl_refused', facts: { message: 'Invalid start date' } });
     }
@@ -115,8 +123,10 @@ describe("Toggl Track's other failures in words", () => {
 describe("what Toggl Track's workspace requires, said before anything is sent", () => {
   it('a required project and the lock of older entries', async () => {
     const { fake, engine } = await start();
-    fake.state.workspaces[0]!.constraints = { project: true, description: false, tag: false, task: false };
-    fake.state.workspaces[0]!.lockedAt = '2026-11-16T00:00:00Z';
+    const [acme] = fake.state.workspaces;
+    if (!acme) throw new Error('The fake has no Acme.');
+    acme.constraints = { project: true, description: false, tag: false, task: false };
+    acme.lockedAt = '2026-11-16T00:00:00Z';
     const noProject = refusalOf(await engine.call('log_time', { date: 'yesterday', duration: '1h', description: 'Reading' }));
     expect(noProject).toMatchObject({ code: 'toggl_required', facts: { missing: 'project', examples: ['Website'] } });
     const locked = refusalOf(await engine.call('log_time', { date: '2026-11-13', duration: '1h', project: 'Website' }));

@@ -16,7 +16,14 @@ async function start(
   const fake = options.fake ?? (await startFakeToggl({ now: clockStartingAt(NOW), quotas: { user: 1_000, organisation: 1_000 } }));
   if (!options.fake) seedWorld(fake);
   const ids = options.fake ? {} : seedCatalog(fake, { customer: 'Acme', projects: [{ name: 'Website' }, { name: 'Internal' }], task: 'Development' });
-  if (!options.fake) addEntry(fake, { userId: SEED.users.ada, start: Date.parse(NOW) - 26 * HOUR, stop: Date.parse(NOW) - 25 * HOUR, projectId: ids.Website ?? null, description: 'Yesterday' });
+  if (!options.fake)
+    addEntry(fake, {
+      userId: SEED.users.ada,
+      start: Date.parse(NOW) - 26 * HOUR,
+      stop: Date.parse(NOW) - 25 * HOUR,
+      projectId: ids.Website ?? null,
+      description: 'Yesterday',
+    });
   if (options.running) addEntry(fake, { userId: SEED.users.ada, start: Date.parse(NOW) - HOUR, projectId: ids.Website ?? null, description: 'Running' });
   const userDataDir = options.userDataDir ?? makeUserDataDir({ provider: { type: 'toggl', url: fake.url }, timezone: 'Europe/Berlin' });
   const engine = await startInProcessEngine({ userDataDir, args: ['--all-tools'], env: { PUNCHCARD_NOW: NOW, PUNCHCARD_TOGGL_TOKEN: ADA_TOKEN } });
@@ -114,7 +121,10 @@ describe('the first call of a fresh process on Toggl Track (cold)', () => {
       expect(timer).toEqual(['GET /me', 'GET /me/time_entries']);
       const clockOut = await requestsOf(world.fake, () => world.engine.call('clock_out'));
       // The listing of a moment ago may serve it.
-      expect(clockOut.filter((request) => request !== 'GET /me/time_entries'), clockOut.join('\n')).toEqual(['PATCH /workspaces/{id}/time_entries/{id}/stop']);
+      expect(
+        clockOut.filter((request) => request !== 'GET /me/time_entries'),
+        clockOut.join('\n'),
+      ).toEqual(['PATCH /workspaces/{id}/time_entries/{id}/stop']);
     } finally {
       await world.engine.close();
       await world.fake.close();
@@ -129,7 +139,14 @@ describe('the first call of a fresh process on Toggl Track (cold)', () => {
     try {
       const requests = await requestsOf(world.fake, () => world.engine.call('clock_in', { project: 'Website', activity: 'Development' }));
       expect(requests.sort()).toEqual(
-        ['GET /me', 'GET /workspaces/{id}/projects', 'GET /workspaces/{id}/tasks', 'GET /workspaces/{id}/clients', 'GET /me/time_entries', 'POST /workspaces/{id}/time_entries'].sort(),
+        [
+          'GET /me',
+          'GET /workspaces/{id}/projects',
+          'GET /workspaces/{id}/tasks',
+          'GET /workspaces/{id}/clients',
+          'GET /me/time_entries',
+          'POST /workspaces/{id}/time_entries',
+        ].sort(),
       );
       expect(onUserQuota(requests)).toBe(2);
     } finally {

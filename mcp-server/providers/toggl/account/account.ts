@@ -12,7 +12,11 @@ import type { AccountEndpoints } from './endpoints.ts';
 export class TogglAccount extends CellPart<TogglContext, AccountEndpoints> {
   async whoami(): Promise<Person> {
     const person = await this.context.person();
-    return { name: person.name, connection: `${await this.context.connectionLine()} Targets and holidays from Punchcard's settings (Toggl Track keeps none per person).`, holidaysFromSettings: true };
+    return {
+      name: person.name,
+      connection: `${await this.context.connectionLine()} Targets and holidays from Punchcard's settings (Toggl Track keeps none per person).`,
+      holidaysFromSettings: true,
+    };
   }
 
   timeZone(): Promise<string | null> {

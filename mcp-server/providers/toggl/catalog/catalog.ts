@@ -63,7 +63,8 @@ export class TogglCatalog extends CellPart<TogglContext, CatalogEndpoints> imple
       if (taskId !== null) throw new BackEndError('toggl_task_closed', { task: `#${taskId}`, project: null, why: 'no_project' });
       return { projectId: null, taskId: null, billable: false };
     }
-    const project = (await this.#projectList('true')).find((item) => item.id === projectId) ?? (await this.#projectList('both')).find((item) => item.id === projectId);
+    const project =
+      (await this.#projectList('true')).find((item) => item.id === projectId) ?? (await this.#projectList('both')).find((item) => item.id === projectId);
     if (!project) throw new BackEndError('toggl_project_closed', { project: `#${projectId}`, why: 'unknown' });
     const open = bookable(project);
     if (open !== true) throw new BackEndError('toggl_project_closed', { project: project.name, why: open });
@@ -83,7 +84,9 @@ export class TogglCatalog extends CellPart<TogglContext, CatalogEndpoints> imple
     const projects = await this.#projectList('true');
     const project = projects.find((item) => item.id === projectId) ?? (await this.#projectList('both')).find((item) => item.id === projectId);
     const task =
-      taskId === null ? undefined : ((await this.#taskList('true')).find((item) => item.id === taskId) ?? (await this.#taskList('both')).find((item) => item.id === taskId));
+      taskId === null
+        ? undefined
+        : ((await this.#taskList('true')).find((item) => item.id === taskId) ?? (await this.#taskList('both')).find((item) => item.id === taskId));
     return {
       project: project ? { id: project.id, name: project.name } : { id: projectId, name: `#${projectId}` },
       task: taskId === null ? null : task ? { id: task.id, name: task.name } : { id: taskId, name: `#${taskId}` },
@@ -120,7 +123,9 @@ export class TogglCatalog extends CellPart<TogglContext, CatalogEndpoints> imple
       const workspace = await this.context.workspace();
       // Tasks are a paid plan's: a Free workspace has none, and is not asked.
       if (workspace.plan === 'free') return [];
-      return pages((page) => this.endpoints.tasksPage(workspace.id, active, page).then((answer) => ({ items: answer?.data ?? [], total: answer?.total_count })));
+      return pages((page) =>
+        this.endpoints.tasksPage(workspace.id, active, page).then((answer) => ({ items: answer?.data ?? [], total: answer?.total_count })),
+      );
     });
   }
 

@@ -16,7 +16,8 @@ export function catalogEndpoints(client: TogglApiClient) {
       }),
     tasksPage: (workspaceId: number, active: 'true' | 'both', page: number) =>
       call<TogglTaskPage | null>('GET', `${ws(workspaceId)}/tasks`, workspaceRequest('list the tasks'), { query: { active, page, per_page: PAGE_SIZE } }),
-    clients: (workspaceId: number) => call<TogglClient[] | null>('GET', `${ws(workspaceId)}/clients`, workspaceRequest('list the clients'), { query: { status: 'both' } }),
+    clients: (workspaceId: number) =>
+      call<TogglClient[] | null>('GET', `${ws(workspaceId)}/clients`, workspaceRequest('list the clients'), { query: { status: 'both' } }),
   };
 }
 

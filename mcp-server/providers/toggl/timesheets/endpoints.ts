@@ -19,7 +19,9 @@ export function timesheetsEndpoints(client: TogglApiClient) {
       call<TogglTimeEntry[] | null>('GET', '/me/time_entries', mine('read your time entries'), { query: { start_date: start, end_date: end, meta: true } }),
     entry: (id: number) => call<TogglTimeEntry>('GET', `/me/time_entries/${id}`, mine(`read time entry #${id}`, entryNotFound(id)), { query: { meta: true } }),
     create: (workspaceId: number, body: Record<string, unknown>, action: string) =>
-      call<TogglTimeEntry>('POST', `${ws(workspaceId)}/time_entries`, workspaceRequest(action), { body: { ...body, created_with: CREATED_WITH, workspace_id: workspaceId } }),
+      call<TogglTimeEntry>('POST', `${ws(workspaceId)}/time_entries`, workspaceRequest(action), {
+        body: { ...body, created_with: CREATED_WITH, workspace_id: workspaceId },
+      }),
     /** Only the fields that change. */
     update: (workspaceId: number, id: number, body: Record<string, unknown>, action: string) =>
       call<TogglTimeEntry>('PUT', `${ws(workspaceId)}/time_entries/${id}`, workspaceRequest(action, entryNotFound(id)), { body }),

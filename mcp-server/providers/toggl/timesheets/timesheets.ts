@@ -55,7 +55,10 @@ export class TogglTimesheets extends CellPart<TogglContext, TimesheetsEndpoints,
     return running && this.#entry(running);
   }
 
-  async startTimer(fields: Omit<EntryFields, 'end' | 'start'> & { start?: number }, switchRunning: boolean): Promise<{ started: TimeEntry; stopped: TimeEntry | null }> {
+  async startTimer(
+    fields: Omit<EntryFields, 'end' | 'start'> & { start?: number },
+    switchRunning: boolean,
+  ): Promise<{ started: TimeEntry; stopped: TimeEntry | null }> {
     const start = fields.start ?? this.context.options.now();
     const [booking, workspace] = await this.#checked({ ...fields, start }, 'start');
     const running = await this.#running(false);
@@ -100,7 +103,13 @@ export class TogglTimesheets extends CellPart<TogglContext, TimesheetsEndpoints,
     const [booking, workspace] = await this.#checked(fields, 'log');
     if (fields.end <= fields.start) throw new BackEndError('entry_ends_before_start');
     this.#forget();
-    const body = { ...bookingBody(booking), description: fields.description, start: togglTime(fields.start), ...endBody(fields.start, fields.end), ...tagsOf(fields.agent) };
+    const body = {
+      ...bookingBody(booking),
+      description: fields.description,
+      start: togglTime(fields.start),
+      ...endBody(fields.start, fields.end),
+      ...tagsOf(fields.agent),
+    };
     return this.#entry(await this.#agentTagged(fields.agent, () => this.endpoints.create(workspace.id, body, 'log the time')));
   }
 
@@ -182,7 +191,10 @@ export class TogglTimesheets extends CellPart<TogglContext, TimesheetsEndpoints,
     const recent = { from: today - RECENT_DAYS_BEFORE * DAY_MS, to: today + RECENT_DAYS_AFTER * DAY_MS };
     const range = from >= recent.from && to <= recent.to ? recent : { from, to };
     const [start, end] = [togglTime(range.from), togglTime(range.to)];
-    const [workspaceId, listed] = await Promise.all([this.context.workspaceId(), this.#listings.get(`${start} ${end}`, async () => (await this.endpoints.entries(start, end)) ?? [])]);
+    const [workspaceId, listed] = await Promise.all([
+      this.context.workspaceId(),
+      this.#listings.get(`${start} ${end}`, async () => (await this.endpoints.entries(start, end)) ?? []),
+    ]);
     if (!Array.isArray(listed)) throw unreadable('a list of time entries that is not a list');
     return listed.filter((entry) => isKept(entry) && workspaceOfEntry(entry) === workspaceId);
   }
@@ -207,9 +219,17 @@ export class TogglTimesheets extends CellPart<TogglContext, TimesheetsEndpoints,
   }
 
   /** What a new entry books on, with the workspace's required fields and its lock checked: nothing is sent otherwise. */
-  async #checked(fields: { projectId: number | null; activityId: number | null; description: string; agent?: string; start: number }, verb: 'log' | 'start'): Promise<[Booking, Workspace]> {
+  async #checked(
+    fields: { projectId: number | null; activityId: number | null; description: string; agent?: string; start: number },
+    verb: 'log' | 'start',
+  ): Promise<[Booking, Workspace]> {
     const [booking, workspace] = await Promise.all([this.parts.catalog.booking(fields.projectId, fields.activityId), this.context.workspace()]);
-    await this.#required(workspace, { projectId: booking.projectId, taskId: booking.taskId, description: fields.description, tagged: fields.agent !== undefined });
+    await this.#required(workspace, {
+      projectId: booking.projectId,
+      taskId: booking.taskId,
+      description: fields.description,
+      tagged: fields.agent !== undefined,
+    });
     await this.#unlocked(workspace, fields.start, verb);
     return [booking, workspace];
   }

@@ -173,7 +173,9 @@ export async function startFakeToggl(options: FakeTogglOptions = {}): Promise<Fa
   const userOf = (authorization: string | undefined): FakeTogglUser | undefined => {
     const match = /^Basic (.+)$/.exec(authorization ?? '');
     if (!match) return undefined;
-    const [token, password] = Buffer.from(match[1] as string, 'base64').toString('utf8').split(':');
+    const [token, password] = Buffer.from(match[1] as string, 'base64')
+      .toString('utf8')
+      .split(':');
     return password === 'api_token' ? state.users.find((user) => user.token === token) : undefined;
   };
 
@@ -202,8 +204,9 @@ export async function startFakeToggl(options: FakeTogglOptions = {}): Promise<Fa
   };
 
   const entryJson = (entry: FakeTogglEntry, meta: boolean) => {
-    const running = entry.stop === null;
-    const duration = running ? (settings.runningDuration === 'epoch' ? -Math.floor(entry.start / 1000) : -1) : Math.round((entry.stop! - entry.start) / 1000);
+    const { stop } = entry;
+    const running = stop === null;
+    const duration = running ? (settings.runningDuration === 'epoch' ? -Math.floor(entry.start / 1000) : -1) : Math.round((stop - entry.start) / 1000);
     const project = state.projects.find((item) => item.id === entry.projectId);
     return {
       id: entry.id,
@@ -217,7 +220,7 @@ export async function startFakeToggl(options: FakeTogglOptions = {}): Promise<Fa
       uid: entry.userId,
       description: entry.description,
       start: togglUtc(entry.start),
-      stop: running ? null : togglUtc(entry.stop!),
+      stop: running ? null : togglUtc(stop),
       duration,
       billable: entry.billable,
       tags: entry.tags,
@@ -274,7 +277,9 @@ export async function startFakeToggl(options: FakeTogglOptions = {}): Promise<Fa
     const organisation = workspaceMatch
       ? state.workspaces.find((item) => item.id === Number(workspaceMatch[1]))?.organizationId
       : state.workspaces.find((item) => item.id === user.defaultWorkspaceId)?.organizationId;
-    const quota = onUserQuota ? spend(`user ${user.id}`, settings.quotas.user) : spend(`organisation ${organisation} user ${user.id}`, settings.quotas.organisation);
+    const quota = onUserQuota
+      ? spend(`user ${user.id}`, settings.quotas.user)
+      : spend(`organisation ${organisation} user ${user.id}`, settings.quotas.organisation);
     if (quota.reply) return quota.reply;
     const ok = (value: unknown) => json(value, quota.headers);
     const fail = (status: number, message: string) => text(status, message, quota.headers);
@@ -304,7 +309,8 @@ export async function startFakeToggl(options: FakeTogglOptions = {}): Promise<Fa
       }
       return ok(me);
     }
-    if (method === 'GET' && route === '/me/workspaces') return ok(state.workspaces.filter((item) => item.members.includes(user.id)).map((item) => workspaceJson(item, user)));
+    if (method === 'GET' && route === '/me/workspaces')
+      return ok(state.workspaces.filter((item) => item.members.includes(user.id)).map((item) => workspaceJson(item, user)));
     if (method === 'GET' && route === '/me/time_entries/current') {
       const running = state.entries.find((entry) => entry.userId === user.id && entry.stop === null && entry.deletedAt === null);
       return ok(running ? entryJson(running, false) : null);
@@ -366,7 +372,9 @@ export async function startFakeToggl(options: FakeTogglOptions = {}): Promise<Fa
       const page = Math.max(1, Number(url.searchParams.get('page') ?? 1));
       const all = state.tasks.filter((task) => task.workspaceId === workspace.id && (active === 'both' || task.active === (active === 'true')));
       return ok({
-        data: all.slice((page - 1) * perPage, page * perPage).map((task) => ({ id: task.id, name: task.name, project_id: task.projectId, workspace_id: workspace.id, active: task.active })),
+        data: all
+          .slice((page - 1) * perPage, page * perPage)
+          .map((task) => ({ id: task.id, name: task.name, project_id: task.projectId, workspace_id: workspace.id, active: task.active })),
         page,
         per_page: perPage,
         sort_field: 'name',
@@ -466,7 +474,8 @@ export async function startFakeToggl(options: FakeTogglOptions = {}): Promise<Fa
     if (stopSent !== undefined && Number.isNaN(stopSent)) return fail(400, 'Invalid stop date');
     const running = (duration !== undefined && duration < 0) || (duration === undefined && stopSent === undefined);
     const stop = running ? null : (stopSent ?? start + (duration ?? 0) * 1000);
-    if (stop !== null && duration !== undefined && stopSent !== undefined && Math.round((stopSent - start) / 1000) !== duration) return fail(400, 'Stop and duration do not match');
+    if (stop !== null && duration !== undefined && stopSent !== undefined && Math.round((stopSent - start) / 1000) !== duration)
+      return fail(400, 'Stop and duration do not match');
     if (stop !== null && stop < start) return fail(400, 'Stop time must be after start time');
     if (sent.billable === true && !workspace.premium) return fail(402, 'Billable is a premium feature');
     const refused = booking(user, workspace, sent.project_id ?? null, sent.task_id ?? null);
@@ -492,7 +501,8 @@ export async function startFakeToggl(options: FakeTogglOptions = {}): Promise<Fa
     if (broken) return fail(400, broken);
     if (running) {
       // One running entry per person across every workspace: a new one stops the old one now.
-      for (const other of state.entries) if (other.userId === user.id && other.stop === null && other.deletedAt === null) other.stop = Math.max(other.start, now());
+      for (const other of state.entries)
+        if (other.userId === user.id && other.stop === null && other.deletedAt === null) other.stop = Math.max(other.start, now());
     }
     state.entries.push(entry);
     return ok(entryJson(entry, false));
@@ -560,8 +570,22 @@ export const SEED = {
 export function seedWorld(fake: FakeToggl): void {
   const { state } = fake;
   state.users.push(
-    { id: SEED.users.ada, email: 'ada@acme.example', fullname: 'Ada Lovelace', timezone: 'Europe/Berlin', token: ADA_TOKEN, defaultWorkspaceId: SEED.workspaces.acme },
-    { id: SEED.users.bob, email: 'bob@acme.example', fullname: 'Bob Builder', timezone: 'Europe/Berlin', token: BOB_TOKEN, defaultWorkspaceId: SEED.workspaces.acme },
+    {
+      id: SEED.users.ada,
+      email: 'ada@acme.example',
+      fullname: 'Ada Lovelace',
+      timezone: 'Europe/Berlin',
+      token: ADA_TOKEN,
+      defaultWorkspaceId: SEED.workspaces.acme,
+    },
+    {
+      id: SEED.users.bob,
+      email: 'bob@acme.example',
+      fullname: 'Bob Builder',
+      timezone: 'Europe/Berlin',
+      token: BOB_TOKEN,
+      defaultWorkspaceId: SEED.workspaces.acme,
+    },
   );
   const workspace = (id: number, name: string): FakeTogglWorkspace => ({
     id,

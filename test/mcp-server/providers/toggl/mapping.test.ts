@@ -21,7 +21,7 @@ describe('a Toggl time entry', () => {
     expect(entryEnd({ id: 1, start: START, stop: START, duration: 0 })).toBe(Date.parse(START));
   });
 
-  it("reads its agent from an ai- tag, and refuses an entry without a start", () => {
+  it('reads its agent from an ai- tag, and refuses an entry without a start', () => {
     expect(toTimeEntry({ id: 2, start: START, stop: START, duration: 0, tags: ['billing', 'ai-claude'] }, { project: null, task: null }).agent).toBe('claude');
     expect(() => entryStart({ id: 3 })).toThrow();
   });
@@ -52,7 +52,7 @@ describe("Toggl's error bodies", () => {
   });
 });
 
-describe("a Toggl workspace", () => {
+describe('a Toggl workspace', () => {
   const seen = [
     { id: 4_567_890, name: 'Acme', te_constraints: { project_present: true, description_present: false, time_entry_constraints_enabled: true } },
     { id: 4_567_891, name: 'Side projects' },
@@ -61,10 +61,23 @@ describe("a Toggl workspace", () => {
     expect(chooseWorkspace(seen, '4567891', undefined).name).toBe('Side projects');
     expect(chooseWorkspace(seen, 'acme', undefined).id).toBe(4_567_890);
     expect(chooseWorkspace(seen, undefined, 4_567_891).name).toBe('Side projects');
-    expect(() => chooseWorkspace(seen, 'Initech', undefined)).toThrow(expect.objectContaining({ refusal: { code: 'toggl_workspace_unknown', facts: { wanted: 'Initech', seen: [{ name: 'Acme', id: 4_567_890 }, { name: 'Side projects', id: 4_567_891 }] } } }));
+    expect(() => chooseWorkspace(seen, 'Initech', undefined)).toThrow(
+      expect.objectContaining({
+        refusal: {
+          code: 'toggl_workspace_unknown',
+          facts: {
+            wanted: 'Initech',
+            seen: [
+              { name: 'Acme', id: 4_567_890 },
+              { name: 'Side projects', id: 4_567_891 },
+            ],
+          },
+        },
+      }),
+    );
   });
   it('requires what its constraints say, and nothing where they are off', () => {
-    expect([...requiredOf(seen[0]!)]).toEqual(['project']);
+    expect([...requiredOf(seen[0] ?? {})]).toEqual(['project']);
     expect([...requiredOf({ te_constraints: { project_present: true, time_entry_constraints_enabled: false } })]).toEqual([]);
   });
 });
