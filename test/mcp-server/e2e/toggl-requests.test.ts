@@ -4,6 +4,10 @@
 // sends: at most three, at most two on the person's own quota; /me once per process.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type InProcessEngineHandle, makeUserDataDir, startInProcessEngine } from '../../support/engine.ts';
+import { togglCapabilities } from '../../../mcp-server/providers/toggl/cells.ts';
+import { TOOL_LIST } from '../../../mcp-server/tools/index.ts';
+import { describeRequestsPerCall } from '../../support/requests-per-call.ts';
+import { COLD_STEPS, startCountingSession, STEPS } from '../providers/toggl/request-scenario.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
 import { ADA_TOKEN, addEntry, type FakeToggl, SEED, seedCatalog, seedWorld, startFakeToggl } from '../providers/toggl/fake-toggl.ts';
 
@@ -154,4 +158,14 @@ describe('the first call of a fresh process on Toggl Track (cold)', () => {
       await world.fake.close();
     }
   });
+});
+
+// The count every remote back end shares, through the built server over stdio (request-scenario.ts, also the bench's).
+describeRequestsPerCall({
+  backEnd: 'Toggl Track',
+  start: startCountingSession,
+  steps: STEPS,
+  coldSteps: COLD_STEPS,
+  offered: { tools: TOOL_LIST.filter((tool) => togglCapabilities(undefined).has(tool.capability)).map((tool) => tool.name), who: 'Toggl Track offers' },
+  warmTools: ['timer_status', 'clock_in', 'clock_out'],
 });

@@ -11,7 +11,7 @@
 // the 402's body and headers, a JSON-quoted error body, the running entry's duration in the older form).
 //
 // State lives in plain arrays on `state`, which tests may seed and read. It shares no code with the engine.
-import { Failures, type RecordedRequest, type Reply, startFakeServer } from '../../../support/fake-server.ts';
+import { type Failure, Failures, type RecordedRequest, type Reply, startFakeServer } from '../../../support/fake-server.ts';
 
 export type { RecordedRequest };
 
@@ -129,6 +129,8 @@ export interface FakeToggl {
   options: Required<FakeTogglOptions>;
   requests: RecordedRequest[];
   failures: Failures;
+  /** Answers the next matching request (or the next `times`) with `failure`, before anything else; as the other fakes. */
+  failNext(match: { method?: string; path: string | RegExp }, failure: Failure): void;
   /** Requests counted on each quota this hour, by key ('user 1', 'organisation 7'). */
   counted: Map<string, { since: number; count: number }>;
   close(): Promise<void>;
@@ -552,7 +554,16 @@ export async function startFakeToggl(options: FakeTogglOptions = {}): Promise<Fa
     respond: (method, url, headers, body) => respond(method, url, headers, body),
     failures,
   });
-  return { url: server.url, state, options: settings, requests, failures, counted, close: () => server.close() };
+  return {
+    url: server.url,
+    state,
+    options: settings,
+    requests,
+    failures,
+    failNext: (match, failure) => failures.add(match, failure),
+    counted,
+    close: () => server.close(),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
