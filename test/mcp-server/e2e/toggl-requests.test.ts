@@ -7,7 +7,7 @@ import { type InProcessEngineHandle, makeUserDataDir, startInProcessEngine } fro
 import { togglCapabilities } from '../../../mcp-server/providers/toggl/cells.ts';
 import { TOOL_LIST } from '../../../mcp-server/tools/index.ts';
 import { describeRequestsPerCall } from '../../support/requests-per-call.ts';
-import { COLD_STEPS, startCountingSession, STEPS } from '../providers/toggl/request-scenario.ts';
+import { appTimesheet, COLD_STEPS, startCountingSession, STEPS } from '../providers/toggl/request-scenario.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
 import { ADA_TOKEN, addEntry, type FakeToggl, SEED, seedCatalog, seedWorld, startFakeToggl } from '../providers/toggl/fake-toggl.ts';
 
@@ -168,4 +168,23 @@ describeRequestsPerCall({
   coldSteps: COLD_STEPS,
   offered: { tools: TOOL_LIST.filter((tool) => togglCapabilities(undefined).has(tool.capability)).map((tool) => tool.name), who: 'Toggl Track offers' },
   warmTools: ['timer_status', 'clock_in', 'clock_out'],
+});
+
+describe("the app's status refresh on Toggl Track (what an idle app asks every poll, of the person's own quota)", () => {
+  it('lists the recent weeks once for the timer, today, the whole week (its days ahead too) and the last 30 days', async () => {
+    const session = await startCountingSession({ running: true });
+    const app = appTimesheet(session);
+    try {
+      // The first refresh asks whose the token is, as every process does.
+      expect((await app.timesheet.getStatus()).running).not.toBeNull();
+      // Past the two seconds for which a listing serves the calls of a moment: what each poll costs.
+      await new Promise((done) => setTimeout(done, 2_100));
+      const later = session.fake.requests.length;
+      await app.timesheet.getStatus();
+      expect(session.fake.requests.slice(later).map((request) => `${request.method} ${request.path}`)).toEqual(['GET /api/v9/me/time_entries']);
+    } finally {
+      await app.close();
+      await session.close();
+    }
+  });
 });

@@ -39,9 +39,13 @@ import type { TogglTimeEntry } from '../wire.ts';
 import type { TimesheetsEndpoints } from './endpoints.ts';
 
 const DAY_MS = 86_400_000;
-/** The recent weeks one listing serves: 42 days back holds the longest entry Toggl keeps (999 hours) and the last 30 days. */
+/**
+ * The recent weeks one listing serves: 42 days back holds the longest entry Toggl keeps (999 hours) and the last 30
+ * days; 8 days ahead holds the rest of this week in any zone (its Sunday ends at most seven days and fourteen hours
+ * after today's UTC midnight), so the app's poll (the timer, today, the week, the last 30 days) costs one request.
+ */
 const RECENT_DAYS_BEFORE = 42;
-const RECENT_DAYS_AFTER = 2;
+const RECENT_DAYS_AFTER = 8;
 /** A listing serves the calls of a moment (clock_out reads the running entry, then stops it). */
 const LISTING_REUSE_MS = 2_000;
 

@@ -5,9 +5,12 @@
 // so the engine waits for the first request; whose the token is (/me), each process asks once, and the first call pays
 // for it. test/mcp-server/e2e/toggl-requests.test.ts holds each call to the exact requests it sends and to the
 // person's own quota; this scenario is the count every remote back end shares.
-import { evidenceSteps, oneCommitEvidence } from '../../../support/evidence-fixture.ts';
+import { createEngineClient } from '../../../../main/engine/engine-client.ts';
+import { serveArguments } from '../../../../main/engine/launch.ts';
+import { createTimesheet, type Timesheet } from '../../../../main/engine/timesheet.ts';
 import { togglFacts, togglFactsKey } from '../../../../mcp-server/providers/toggl/facts.ts';
-import { type EngineHandle, makeUserDataDir, startEngine, writeSettings } from '../../../support/engine.ts';
+import { type EngineHandle, makeUserDataDir, SERVER_BUNDLE, startEngine, writeSettings } from '../../../support/engine.ts';
+import { evidenceSteps, oneCommitEvidence } from '../../../support/evidence-fixture.ts';
 import { clockStartingAt } from '../../../support/fake-clock.ts';
 import type { Step } from '../../../support/request-counting.ts';
 import { ADA_TOKEN, addEntry, type FakeToggl, SEED, seedCatalog, seedWorld, startFakeToggl } from './fake-toggl.ts';
@@ -60,6 +63,8 @@ export interface CountingSession {
   fake: FakeToggl;
   engine: EngineHandle;
   userDataDir: string;
+  /** performance.now() just before the engine was spawned: the bench's cold start counts from here. */
+  engineStartedAt: number;
   resolve: (value: unknown) => unknown;
   close: () => Promise<void>;
 }
@@ -94,6 +99,7 @@ export async function startCountingSession(options: { running?: boolean } = {}):
       throw new Error(message);
     },
   );
+  const engineStartedAt = performance.now();
   const engine = await startEngine({ userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_TOGGL_TOKEN: ADA_TOKEN } });
   // Toggl's ids are numbers, and Punchcard shows them as they are.
   const resolve = (value: unknown) =>
@@ -102,10 +108,28 @@ export async function startCountingSession(options: { running?: boolean } = {}):
     fake,
     engine,
     userDataDir,
+    engineStartedAt,
     resolve,
     close: async () => {
       await engine.close();
       await fake.close();
     },
   };
+}
+
+/**
+ * The app's own status code (main/engine/timesheet.ts) over an engine of its own, as the app runs it, against the
+ * session's fake: what one poll of an idle app asks (on Toggl, of the person's own hourly quota).
+ */
+export function appTimesheet(session: CountingSession): { timesheet: Timesheet; close: () => Promise<void> } {
+  const launch = { command: process.execPath, script: SERVER_BUNDLE, userDataDir: session.userDataDir };
+  const client = createEngineClient({
+    command: process.execPath,
+    args: serveArguments(launch),
+    env: { HOME: session.userDataDir, PUNCHCARD_NOW: NOW, PUNCHCARD_TOGGL_TOKEN: ADA_TOKEN },
+    parentEnv: { PATH: process.env.PATH ?? '' },
+    requiredFiles: [SERVER_BUNDLE],
+    log: () => {},
+  });
+  return { timesheet: createTimesheet(client, { launch, log: () => {} }), close: () => client.close() };
 }
