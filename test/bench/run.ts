@@ -36,7 +36,7 @@ import { bigConfigBenchmarks, type BigConfigResults } from './big-config.ts';
 import { firstCallBenchmarks, type FirstCallResults } from './first-call.ts';
 import { coldStartBenchmarks, type ColdStartBenchResults } from './cold-start.ts';
 import { kimaiBenchmarks, type KimaiBenchResults } from './kimai.ts';
-import { calamariBenchmarks, clockifyBenchmarks, clockodoBenchmarks, type RemoteBenchResults } from './remote-back-ends.ts';
+import { calamariBenchmarks, clockifyBenchmarks, clockodoBenchmarks, type RemoteBenchResults, togglBenchmarks } from './remote-back-ends.ts';
 import { loadAndLockBenchmarks, type LoadBenchResults } from './load-and-locks.ts';
 import { promptBenchmarks, type PromptBenchResults } from './prompts.ts';
 import { evidenceDayBenchmarks, type EvidenceBenchResults } from './evidence-day.ts';
@@ -395,6 +395,7 @@ async function main(): Promise<void> {
   let clockodo: RemoteBenchResults;
   let calamari: RemoteBenchResults;
   let clockify: RemoteBenchResults;
+  let toggl: Awaited<ReturnType<typeof togglBenchmarks>>;
   let worstCalls: WorstCallResults;
   let callLimits: CallLimitResults;
   let load: LoadBenchResults;
@@ -419,6 +420,7 @@ async function main(): Promise<void> {
     clockodo = await clockodoBenchmarks(row, progress);
     calamari = await calamariBenchmarks(row, progress);
     clockify = await clockifyBenchmarks(row, progress);
+    toggl = await togglBenchmarks(row, progress);
     worstCalls = await worstCallBenchmarks(row, progress);
     callLimits = await callLimitBenchmarks(row, progress);
     tray = await trayBenchmarks(row, progress);
@@ -493,6 +495,7 @@ async function main(): Promise<void> {
     clockodo,
     calamari,
     clockify,
+    toggl,
     worstCalls,
     callLimits,
     tray,
