@@ -65,6 +65,10 @@ describe('the Account form', () => {
       /^Punchcard sends your Toggl Track API token only to Toggl Track's API addresses .* and evil\.example\.com is not one; use https:\/\/api\.track\.toggl\.com\.$/,
     );
     expect(problems(TOGGL, { url: 'http://127.0.0.1:8080' }, false)).toEqual({});
+    // Toggl's documentation writes its API with /api/v9: refused in Toggl's form, not Clockify's.
+    expect(problems(TOGGL, { url: 'https://api.track.toggl.com/api/v9' }).url).toBe(
+      "Toggl Track's API is at https://api.track.toggl.com, over https and with nothing after it: Punchcard adds /api/v9 itself.",
+    );
     expect(problems(LOCAL, { type: 'toggl' })).toEqual({ token: 'Paste your API token: Punchcard has none saved for this account.' });
     expect(chosenOf(TOGGL, formOf(TOGGL)).tokenSavedForUrl).toBe(true);
     const toggl = formOf(TOGGL, { token: 'tok' });

@@ -21,7 +21,13 @@ export const TOGGL = {
       example: TOGGL_URL,
       usage: `Toggl Track's API (default ${TOGGL_URL})`,
       hint: `Leave it empty for ${TOGGL_URL}; another address is only for a test server on this computer.`,
-      secretHosts: { domain: 'toggl.com', hosts: TOGGL_API_HOSTS, instead: TOGGL_URL },
+      // Toggl's documentation writes its API with /api/v9 after the host: pasted so, it is refused in these words.
+      secretHosts: {
+        domain: 'toggl.com',
+        hosts: TOGGL_API_HOSTS,
+        instead: TOGGL_URL,
+        form: 'over https and with nothing after it: Punchcard adds /api/v9 itself',
+      },
     },
     { kind: 'workspace' },
   ],
@@ -45,5 +51,20 @@ export const TOGGL = {
     teamAskedWhenSwitchedOn: true,
     noTeam: "Toggl Track's API shows Punchcard nobody's time but your own, so there is no team here.",
     noLeave: "Toggl Track's API has no time off, so there is no leave to show here; the calendar shows your settings' public holidays.",
+  },
+  // What Toggl has not, said when a tool is called by name all the same (docs/back-ends/toggl.md, "Not offered").
+  withheld: {
+    tools: {
+      start_break: 'Toggl Track has no breaks: stop the timer for a break and start it again after',
+      end_break: 'Toggl Track has no breaks: stop the timer for a break and start it again after',
+    },
+    groups: {
+      leave: "Toggl Track's API has no time off, so Punchcard can neither file nor read leave there; the calendar shows your settings' public holidays",
+      approvals:
+        "Toggl's timesheet approvals are a Premium feature, which Punchcard does not serve yet on any plan: submit and approve timesheets in Toggl Track itself",
+      team: "Toggl Track's API shows Punchcard nobody's time but your own",
+      admin:
+        "Punchcard does not administer Toggl Track: a member's token reads nobody's time but their own, and the reports an admin would need are not used yet",
+    },
   },
 } as const satisfies BackEndDescriptor;
