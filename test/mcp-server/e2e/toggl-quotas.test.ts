@@ -112,6 +112,24 @@ describe("Toggl Track's other failures in words", () => {
     }
   });
 
+  it('a Toggl that lists entries only about three months back: every everyday call is served, an older range is said in its words', async () => {
+    const { fake, engine } = await start({ entriesReachDays: 92 });
+    // The recent listing (six weeks back, the rest of this week) is inside the reach: the everyday calls never meet it.
+    for (const [tool, args] of [
+      ['timer_status', {}],
+      ['time_report', {}],
+      ['list_time_entries', { from: '2026-10-19', to: 'today' }],
+      ['log_time', { date: 'yesterday', duration: '1h', project: 'Website' }],
+    ] as const) {
+      const result = await engine.call(tool, args);
+      expect(result.isError, `${tool}: ${JSON.stringify(result.content)}`).toBeFalsy();
+    }
+    const before = fake.requests.length;
+    const older = await engine.call('time_report', { from: '2026-01-01', to: '2026-03-31' });
+    expect(refusalOf(older)).toMatchObject({ code: 'toggl_refused', facts: { message: 'start_date must not be earlier than 2026-08-18' } });
+    expect(fake.requests.slice(before)).toHaveLength(1);
+  });
+
   it("/me's answer carries the token: nothing of it reaches an answer or the log", async () => {
     const { engine } = await start();
     const who = await engine.call('whoami');

@@ -259,6 +259,18 @@ describe('time entries', () => {
     expect((await call('GET', '/me/time_entries?start_date=2026-11-16')).status).toBe(400);
   });
 
+  it('lists entries without a limit of how far back by default; where switched, refuses an older start_date in words', async () => {
+    const started = await start();
+    addEntry(started, { userId: ADA, start: Date.parse('2026-01-05T08:00:00Z'), stop: Date.parse('2026-01-05T09:00:00Z') });
+    expect((await call('GET', '/me/time_entries?start_date=2026-01-01&end_date=2026-02-01')).json).toHaveLength(1);
+    await fake?.close();
+    fake = await startFakeToggl({ now: () => clock, entriesReachDays: 92 });
+    seedWorld(fake);
+    const older = await call('GET', '/me/time_entries?start_date=2026-01-01&end_date=2026-02-01');
+    expect([older.status, older.text]).toEqual([400, 'start_date must not be earlier than 2026-08-18\n']);
+    expect((await call('GET', '/me/time_entries?start_date=2026-08-18&end_date=2026-11-19')).status).toBe(200);
+  });
+
   it('says a running entry with no stop and a duration of -1, or the negated epoch seconds of its start where switched', async () => {
     for (const runningDuration of ['minus_one', 'epoch'] as const) {
       const started = await start({ runningDuration });

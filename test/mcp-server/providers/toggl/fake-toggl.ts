@@ -121,6 +121,12 @@ export interface FakeTogglOptions {
   runningDuration?: 'minus_one' | 'epoch';
   /** The most projects a page holds, whatever is asked (Toggl: 200). */
   maxPerPage?: number;
+  /**
+   * How far back /me/time_entries reaches, in days (null: without limit, the default). Other clients say it reaches
+   * about three months back and send older ranges to the Reports API; how Toggl answers an older start_date is not
+   * documented. GUESS: a 400 in words naming the earliest date.
+   */
+  entriesReachDays?: number | null;
 }
 
 export interface FakeToggl {
@@ -155,6 +161,7 @@ export async function startFakeToggl(options: FakeTogglOptions = {}): Promise<Fa
     errorBodies: options.errorBodies ?? 'text',
     runningDuration: options.runningDuration ?? 'minus_one',
     maxPerPage: options.maxPerPage ?? 200,
+    entriesReachDays: options.entriesReachDays ?? null,
   };
   const state: FakeTogglState = { users: [], workspaces: [], projects: [], tasks: [], clients: [], tags: [], entries: [] };
   const requests: RecordedRequest[] = [];
@@ -415,6 +422,10 @@ export async function startFakeToggl(options: FakeTogglOptions = {}): Promise<Fa
     const from = startDate === null ? now() - 9 * 86_400_000 : read(startDate);
     const to = endDate === null ? Number.POSITIVE_INFINITY : read(endDate);
     if (Number.isNaN(from) || Number.isNaN(to)) return fail(400, 'Invalid start_date or end_date');
+    if (settings.entriesReachDays !== null) {
+      const earliest = new Date(now() - settings.entriesReachDays * 86_400_000).toISOString().slice(0, 10);
+      if (from < Date.parse(`${earliest}T00:00:00Z`)) return fail(400, `start_date must not be earlier than ${earliest}`);
+    }
     const meta = url.searchParams.get('meta') === 'true';
     return ok(
       state.entries
