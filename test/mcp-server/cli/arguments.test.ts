@@ -77,7 +77,10 @@ describe('back-end flags', () => {
     expect(parseArguments(['--provider', 'kimai'], env)).toMatchObject({ kind: 'error', message: expect.stringMatching(/needs --url/) });
     expect(parseArguments(['--url', 'https://k.example.com'], env)).toMatchObject({ kind: 'error', message: expect.stringMatching(/go with --provider\./) });
     expect(parseArguments(['--provider', 'local', '--ca-file', 'x.pem'], env)).toMatchObject({ kind: 'error' });
-    expect(parseArguments(['--provider', 'harvest'], env)).toEqual({ kind: 'error', message: '--provider is local, kimai, clockodo, calamari, clockify or toggl.' });
+    expect(parseArguments(['--provider', 'harvest'], env)).toEqual({
+      kind: 'error',
+      message: '--provider is local, kimai, clockodo, calamari, clockify or toggl.',
+    });
     expect(parseArguments(['--provider', 'kimai', '--url', 'https://k.example.com', '--email', 'a@b.example'], env)).toMatchObject({
       message: expect.stringMatching(/--email is for --provider clockodo or calamari/),
     });
@@ -112,6 +115,22 @@ describe('back-end flags', () => {
       provider: { type: 'clockify', url: 'https://euc1.clockify.me', workspace: 'Acme' },
     });
     expect(parseArguments(['--provider', 'clockify', '--url', 'http://127.0.0.1:8099/api'], env)).toMatchObject({ provider: { url: 'http://127.0.0.1:8099' } });
+  });
+
+  it("reads Toggl Track profiles: Toggl's API by default, a workspace; its address with /api/v9 pasted is refused in Toggl's form", () => {
+    expect(parseArguments(['--provider', 'toggl', '--workspace', 'Acme'], env)).toMatchObject({
+      provider: { type: 'toggl', url: 'https://api.track.toggl.com', workspace: 'Acme' },
+    });
+    expect(parseArguments(['--provider', 'toggl', '--url', 'https://api.track.toggl.com/api/v9'], env)).toMatchObject({
+      kind: 'error',
+      message: expect.stringContaining(
+        "Toggl Track's API is at https://api.track.toggl.com, over https and with nothing after it: Punchcard adds /api/v9 itself",
+      ),
+    });
+    expect(parseArguments(['--provider', 'toggl', '--url', 'https://track.toggl.com'], env)).toMatchObject({
+      kind: 'error',
+      message: expect.stringMatching(/track\.toggl\.com is not one of Toggl Track's API addresses/),
+    });
   });
 
   it("refuses a Clockify address that would send the key somewhere it should not go, and flags that are not Clockify's", () => {

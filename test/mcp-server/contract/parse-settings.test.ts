@@ -26,6 +26,11 @@ describe('what decides where data goes fails closed', () => {
       /^provider\.type is "kimia", which is not a back end this Punchcard knows \(local, kimai, clockodo, calamari, clockify, toggl; did you mean "kimai"\?\)$/,
     ],
     [
+      "Toggl Track's address with /api/v9 pasted after it",
+      { provider: { type: 'toggl', url: 'https://api.track.toggl.com/api/v9' } },
+      /over https and with nothing after it: Punchcard adds \/api\/v9 itself/,
+    ],
+    [
       'a back end without its address',
       { provider: { type: 'kimai' } },
       /^the kimai back end's settings are not usable: provider\.url: expected a string in quotes, e\.g\. "https:\/\/kimai\.example\.com"$/,
