@@ -45,6 +45,7 @@ describe('back ends named in the team server', () => {
 
   it.each(BACK_END_TYPES)('%s is named as a string only where reviewed', (type) => {
     const quoted = new RegExp(`['"\`]${type}['"\`]`);
-    expect(teamServer.filter(({ text }) => quoted.test(text)).map(({ path }) => path)).toEqual(REVIEWED[type]);
+    // A back end not listed is named nowhere in the team server: it reads the table (a new back end adds no line here).
+    expect(teamServer.filter(({ text }) => quoted.test(text)).map(({ path }) => path)).toEqual(REVIEWED[type] ?? []);
   });
 });

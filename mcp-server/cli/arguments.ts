@@ -127,7 +127,7 @@ const FLAGS = {
     provider: `--provider is ${listedOr(BACK_END_TYPES)}.`,
     url: `--url needs an address, e.g. ${EXAMPLE_URL}.`,
     email: '--email needs an address, e.g. --email ada@example.com.',
-    workspace: `--workspace needs a ${labelsHaving('workspace')} workspace, by id or name.`,
+    workspace: `--workspace needs a ${listedOr(having('workspace').map((backEnd) => backEnd.label))} workspace, by id or name.`,
     'ca-file': '--ca-file needs a PEM file.',
     'account-id': `--account-id needs a ${labelsHaving('account_id')} account id (digits).`,
   },

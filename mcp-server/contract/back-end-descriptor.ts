@@ -10,6 +10,7 @@
 // here and in back-end-accounts.ts, once.
 import { normalizeBaseUrl, normalizeEmail } from './back-end-accounts.ts';
 import type { KimaiLockdown } from './kimai-lockdown.ts';
+import type { ToolGroup } from './tool-groups.ts';
 
 /** The longest workspace (its id or name) a profile names. */
 export const MAX_WORKSPACE_LENGTH = 200;
@@ -48,6 +49,24 @@ export interface BackEndDescriptor {
    */
   readonly policyMayFix: boolean;
   readonly app: AppDescriptor;
+  /**
+   * Why the back end never offers some tools, in its own words, where they are known for every account: a withheld
+   * tool's refusal (`tool_withheld`, why `back_end`) says them instead of the generic "no such feature, or your role
+   * there does not reach it". By tool name first, then by the tool's group; each a clause without its full stop that
+   * names no tool (a person reads it too). Absent: the generic words.
+   */
+  readonly withheld?: WithheldReasons;
+}
+
+/** A back end's reasons for the tools it never offers: by tool name, and by group. */
+export interface WithheldReasons {
+  readonly tools?: Readonly<Record<string, string>>;
+  readonly groups?: Readonly<Partial<Record<ToolGroup, string>>>;
+}
+
+/** The back end's own reason for withholding a tool, where its descriptor gives one. */
+export function withheldReason(reasons: WithheldReasons | undefined, tool: { readonly name: string; readonly group: ToolGroup }): string | undefined {
+  return reasons?.tools?.[tool.name] ?? reasons?.groups?.[tool.group];
 }
 
 export type AccountField = UrlField | EmailField | WorkspaceField | AccountIdField | TlsField;
@@ -75,6 +94,11 @@ export interface SecretHosts {
   readonly hosts: readonly string[];
   /** The addresses to use instead, in words. */
   readonly instead: string;
+  /**
+   * How the API's address is written, after "<label>'s API is at <instead>, ", for one of its hosts given over http, on
+   * another port or with more after it (its documentation's path pasted, say); without it, "over https and with nothing after it".
+   */
+  readonly form?: string;
 }
 
 /** The person's e-mail: `email` in a profile, `--email` on the command line. */
@@ -212,7 +236,7 @@ export function secretHostProblem(descriptor: BackEndDescriptor, url: string): s
   if (host === rule.domain || host.endsWith(`.${rule.domain}`)) {
     if (!rule.hosts.includes(host)) return `${host} is not one of ${label}'s API addresses; use ${rule.instead}`;
     if (parsed.protocol !== 'https:' || parsed.port !== '' || (parsed.pathname !== '/' && parsed.pathname !== ''))
-      return `${label}'s API is at ${rule.instead}, without more after /api`;
+      return `${label}'s API is at ${rule.instead}, ${rule.form ?? 'over https and with nothing after it'}`;
     return undefined;
   }
   if (isLoopback(host)) return undefined;

@@ -11,9 +11,10 @@ import { KIMAI } from './back-ends/kimai.ts';
 import { CLOCKODO } from './back-ends/clockodo.ts';
 import { CALAMARI } from './back-ends/calamari.ts';
 import { CLOCKIFY } from './back-ends/clockify.ts';
+import { TOGGL } from './back-ends/toggl.ts';
 import { HARVEST } from './back-ends/harvest.ts';
 
-export const BACK_ENDS = [LOCAL, KIMAI, CLOCKODO, CALAMARI, CLOCKIFY, HARVEST] as const satisfies readonly BackEndDescriptor[];
+export const BACK_ENDS = [LOCAL, KIMAI, CLOCKODO, CALAMARI, CLOCKIFY, TOGGL, HARVEST] as const satisfies readonly BackEndDescriptor[];
 
 /** The back end a fresh install uses, and the one settings that cannot be read are taken for. */
 export const DEFAULT_BACK_END = LOCAL;

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { userInfo } from 'node:os';
 import { createRequestStateCodec, type McpServer, type RequestStateCodec, type ServerContext } from '@modelcontextprotocol/server';
 import type * as z from 'zod/v4';
+import type { BackEndDescriptor } from '../contract/back-end-descriptor.ts';
 import { backEndOf, isRemote } from '../contract/back-ends.ts';
 import type { BackEndProfile, Settings, WorkWeek } from '../contract/settings.ts';
 import { isToolEnabled, type ToolPolicyOptions } from '../contract/tool-policy.ts';
@@ -470,7 +471,8 @@ export class Engine {
   /** The back end in use (or resting) as a withheld tool's words name it. */
   #backEnd(): BackEndSaid {
     if (this.#tracker) return this.#backEndSaid(this.#tracker);
-    return this.#restingBackEnd ?? { label: backEndOf(this.#profile.type).label, actsThroughOrganisation: false };
+    const descriptor = backEndOf(this.#profile.type);
+    return this.#restingBackEnd ?? { label: descriptor.label, actsThroughOrganisation: false, ...withheldOf(descriptor) };
   }
 
   /**
@@ -481,7 +483,7 @@ export class Engine {
   #backEndSaid(tracker: TimeTracker): BackEndSaid {
     const said = tracker.actingFor
       ? { label: backEndOf(tracker.type).label, actsThroughOrganisation: true }
-      : { label: tracker.label, actsThroughOrganisation: false };
+      : { label: tracker.label, actsThroughOrganisation: false, ...withheldOf(backEndOf(tracker.type)) };
     return tracker.blocked ? { ...said, blocked: tracker.blocked } : said;
   }
 
@@ -564,4 +566,9 @@ function systemUserName(): string {
   } catch {
     return 'me';
   }
+}
+
+/** A back end's own reasons for the tools it never offers, where its descriptor gives them (a withheld tool's words). */
+function withheldOf(descriptor: BackEndDescriptor): Pick<BackEndSaid, 'withheld'> {
+  return descriptor.withheld === undefined ? {} : { withheld: descriptor.withheld };
 }

@@ -38,6 +38,7 @@ import { overToolList } from './tool-list.ts';
 import type { CallContexts } from './call-context.ts';
 import type { LiveServers } from './live-servers.ts';
 import type { InputProblem } from '../contract/outcomes/call.ts';
+import { type WithheldReasons, withheldReason } from '../contract/back-end-descriptor.ts';
 import { type CallableTool, declaredCapabilities, type EndedCall, type FinishedCall, refused, runTool } from './run-tool.ts';
 
 // The conventions every tool shares, said once here rather than in each tool's schema: clients
@@ -54,6 +55,8 @@ export interface BackEndSaid {
   actsThroughOrganisation: boolean;
   /** It is a stand-in that must not be used (providers/blocked-tracker.ts): its reason is every call's answer, a withheld tool's too. */
   blocked?: Refusal;
+  /** Its own reasons for the tools it never offers (its descriptor's `withheld`), said where the back end is why. */
+  withheld?: WithheldReasons;
 }
 
 /** What one MCP server is built over: its engine's state, read live, and what this server alone has. */
@@ -176,7 +179,8 @@ export function createMcpServer(parts: ServerParts): McpServer {
     const backEnd = parts.backEnd();
     const why = whyNotOffered(entry.tool, capabilities(), settings, toolOptions(), backEnd.actsThroughOrganisation);
     if (why === null) return null;
-    return backEnd.blocked ?? { code: 'tool_withheld', facts: { tool: name, why, back_end: backEnd.label } };
+    const reason = why === 'back_end' ? withheldReason(backEnd.withheld, entry.tool) : undefined;
+    return backEnd.blocked ?? { code: 'tool_withheld', facts: { tool: name, why, back_end: backEnd.label, ...(reason === undefined ? {} : { reason }) } };
   };
   // Every remote back end is the open world; it changes only when a back end opens late.
   let openWorld = parts.remote();

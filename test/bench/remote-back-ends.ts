@@ -1,10 +1,10 @@
-// Clockodo, Calamari, Clockify and Harvest benchmarks for `npm run bench`: HTTP requests per tool call, warm
+// Clockodo, Calamari, Clockify, Toggl Track and Harvest benchmarks for `npm run bench`: HTTP requests per tool call, warm
 // (the scripted session the request tests assert; for Calamari also a clock_in on its own, past the
 // moment a listing is shared, and one in a fresh engine after another read the projects) and cold
 // (the first call of a fresh process); the
 // latency Punchcard adds over the fake back end's own time for timer_status, clock_in and clock_out;
-// and, for Calamari's hourly limit and Clockify's per-second one, what an idle server and an idle app
-// ask over ten minutes.
+// and, for Calamari's hourly limit, Clockify's per-second one and Toggl's hourly quotas, what an idle server and an
+// idle app ask over ten minutes; for Toggl also the time from a cold start to the first tool's answer.
 //
 // Idle: the server is watched for IDLE_WATCH_S seconds after its opening (it runs no timer after
 // start, so ten minutes is that count times 600 / IDLE_WATCH_S, said as such). The app asks on its
@@ -17,6 +17,7 @@ import * as calamari from '../mcp-server/providers/calamari/request-scenario.ts'
 import * as clockify from '../mcp-server/providers/clockify/request-scenario.ts';
 import * as clockodo from '../mcp-server/providers/clockodo/request-scenario.ts';
 import * as harvest from '../mcp-server/providers/harvest/request-scenario.ts';
+import * as toggl from '../mcp-server/providers/toggl/request-scenario.ts';
 import type { EngineHandle } from '../support/engine.ts';
 import { measureSteps, type Step } from '../support/request-counting.ts';
 import { busyMs } from './kimai.ts';
@@ -196,6 +197,61 @@ export async function clockifyBenchmarks(row: Row, progress: (text: string) => v
   return { ...results, idle };
 }
 
+/** Cold starts measured for Toggl: each a fresh engine's spawn to its first answer. */
+const TOGGL_COLD_STARTS = 10;
+
+export async function togglBenchmarks(row: Row, progress: (text: string) => void): Promise<RemoteBenchResults & { coldStartMs: Summary }> {
+  const results = await remoteBenchmarks('Toggl Track', {
+    row,
+    progress,
+    start: (running) => toggl.startCountingSession({ running }),
+    steps: toggl.STEPS,
+    coldSteps: toggl.COLD_STEPS,
+    clockIn: { project: 'Website', activity: 'Development' },
+    // Toggl's older limit is about a request a second, which Punchcard paces at three in any second: a clock_in and a
+    // clock_out back to back (four requests) would wait out the pace, so each timed call comes a second after the last.
+    pairs: 20,
+    callGapMs: 1_100,
+    // Each timed timer_status past the moment a listing is shared (two seconds), so it asks Toggl.
+    statusGapMs: 2_100,
+    statusCalls: 20,
+    resolve: (session) => (session as Awaited<ReturnType<typeof toggl.startCountingSession>>).resolve,
+  });
+  progress(`Toggl Track: ${TOGGL_COLD_STARTS} cold starts to the first tool answer`);
+  const starts: number[] = [];
+  for (let index = 0; index < TOGGL_COLD_STARTS; index++) {
+    const session = await toggl.startCountingSession({ running: true });
+    try {
+      const result = await session.engine.call('timer_status');
+      if (result.isError) throw new Error(`timer_status failed: ${JSON.stringify(result.content)}`);
+      starts.push(performance.now() - session.engineStartedAt);
+    } finally {
+      await session.close();
+    }
+  }
+  const coldStartMs = roundSummary(summarize(starts));
+  row('Toggl Track cold start to the first answer (spawn, then timer_status: /me and the recent weeks)', describeTiming(coldStartMs, 'start'));
+  progress(`Toggl Track: an idle server for ${IDLE_WATCH_S} s, and one refresh of the app`);
+  const idle = await idleCosts({
+    start: () => toggl.startCountingSession(),
+    app: (session) => toggl.appTimesheet(session as Awaited<ReturnType<typeof toggl.startCountingSession>>),
+    reusePassedMs: 2_100,
+    poll: pollInterval('toggl'),
+  });
+  row(`Toggl Track idle server: requests in ${IDLE_WATCH_S} s after its opening`, `${idle.serverRequests} (10 min: ${idle.serverTenMinutes})`, {
+    text: 'none',
+    met: idle.serverRequests === 0,
+  });
+  row('Toggl Track idle app: requests per status refresh / poll interval', `${idle.appRefreshRequests} / ${idle.appPollSeconds} s`, {
+    text: '≤ 2',
+    met: idle.appRefreshRequests <= 2,
+  });
+  // Every request of a refresh is on the person's own quota, 30 an hour on every plan (docs/back-ends/toggl.md, "Quotas").
+  const hourly = idle.appRefreshRequests * Math.floor(3_600 / idle.appPollSeconds);
+  row("Toggl Track idle app: requests an hour on the person's own quota", `${hourly}`, { text: '≤ 10 of 30', met: hourly <= 10 });
+  return { ...results, coldStartMs, idle };
+}
+
 interface Plan {
   row: Row;
   progress: (text: string) => void;
@@ -207,6 +263,8 @@ interface Plan {
   /** A wait before each timed timer_status, where the engine shares an answer for a moment; then `statusCalls` calls (default `pairs`). */
   statusGapMs?: number;
   statusCalls?: number;
+  /** A wait before each timed clock_in and clock_out, where the back end paces requests a second. */
+  callGapMs?: number;
   resolve?: (session: Session) => (value: unknown) => unknown;
   /** A clock_in measured on its own after the steps, `gapMs` after the last call (then clocked out again); `most` is the target. */
   warmClockIn?: { step: Step; gapMs: number; most: number };
@@ -278,8 +336,12 @@ function listedDays(body: string | undefined): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
 }
 
-async function latencies(session: Session, plan: Pick<Plan, 'clockIn' | 'pairs' | 'statusGapMs' | 'statusCalls'>): Promise<RemoteBenchResults['latency']> {
-  const { clockIn, pairs, statusGapMs } = plan;
+async function latencies(
+  session: Session,
+  plan: Pick<Plan, 'clockIn' | 'pairs' | 'statusGapMs' | 'statusCalls' | 'callGapMs'>,
+): Promise<RemoteBenchResults['latency']> {
+  const { clockIn, pairs, statusGapMs, callGapMs } = plan;
+  const gap = () => (callGapMs === undefined ? Promise.resolve() : new Promise((done) => setTimeout(done, callGapMs)));
   const spacedCalls = plan.statusCalls ?? pairs;
   const call = async (tool: string, args: Record<string, unknown> = {}) => {
     const result = await session.engine.call(tool, args);
@@ -302,7 +364,9 @@ async function latencies(session: Session, plan: Pick<Plan, 'clockIn' | 'pairs' 
     if (index >= 0) samples.timer_status.push(sample);
   }
   for (let index = -Math.min(WARMUP_CALLS, 2); index < pairs; index++) {
+    await gap();
     const started = await timed(() => call('clock_in', clockIn));
+    await gap();
     const stopped = await timed(() => call('clock_out'));
     if (index >= 0) {
       samples.clock_in.push(started);
@@ -364,10 +428,16 @@ async function idleCosts(plan: {
   };
 }
 
-// `node test/bench/remote-back-ends.ts calamari` (or clockodo, clockify, harvest) runs one back end's part alone,
+// `node test/bench/remote-back-ends.ts calamari` (or clockodo, clockify, toggl, harvest) runs one back end's part alone,
 // against the built server (npm run build first); PUNCHCARD_BENCH_IDLE_S shortens the idle watch.
 if (import.meta.main) {
-  const parts = { calamari: calamariBenchmarks, clockodo: clockodoBenchmarks, clockify: clockifyBenchmarks, harvest: harvestBenchmarks };
+  const parts = {
+    calamari: calamariBenchmarks,
+    clockodo: clockodoBenchmarks,
+    clockify: clockifyBenchmarks,
+    toggl: togglBenchmarks,
+    harvest: harvestBenchmarks,
+  };
   const wanted = process.argv[2] as keyof typeof parts;
   if (!(wanted in parts)) {
     process.stderr.write(`Name a back end: ${Object.keys(parts).join(', ')}.\n`);

@@ -36,7 +36,7 @@ import { bigConfigBenchmarks, type BigConfigResults } from './big-config.ts';
 import { firstCallBenchmarks, type FirstCallResults } from './first-call.ts';
 import { coldStartBenchmarks, type ColdStartBenchResults } from './cold-start.ts';
 import { kimaiBenchmarks, type KimaiBenchResults } from './kimai.ts';
-import { calamariBenchmarks, clockifyBenchmarks, clockodoBenchmarks, harvestBenchmarks, type RemoteBenchResults } from './remote-back-ends.ts';
+import { calamariBenchmarks, clockifyBenchmarks, clockodoBenchmarks, harvestBenchmarks, type RemoteBenchResults, togglBenchmarks } from './remote-back-ends.ts';
 import { loadAndLockBenchmarks, type LoadBenchResults } from './load-and-locks.ts';
 import { promptBenchmarks, type PromptBenchResults } from './prompts.ts';
 import { evidenceDayBenchmarks, type EvidenceBenchResults } from './evidence-day.ts';
@@ -396,6 +396,7 @@ async function main(): Promise<void> {
   let calamari: RemoteBenchResults;
   let clockify: RemoteBenchResults;
   let harvest: RemoteBenchResults;
+  let toggl: Awaited<ReturnType<typeof togglBenchmarks>>;
   let worstCalls: WorstCallResults;
   let callLimits: CallLimitResults;
   let load: LoadBenchResults;
@@ -421,6 +422,7 @@ async function main(): Promise<void> {
     calamari = await calamariBenchmarks(row, progress);
     clockify = await clockifyBenchmarks(row, progress);
     harvest = await harvestBenchmarks(row, progress);
+    toggl = await togglBenchmarks(row, progress);
     worstCalls = await worstCallBenchmarks(row, progress);
     callLimits = await callLimitBenchmarks(row, progress);
     tray = await trayBenchmarks(row, progress);
@@ -496,6 +498,7 @@ async function main(): Promise<void> {
     calamari,
     clockify,
     harvest,
+    toggl,
     worstCalls,
     callLimits,
     tray,

@@ -18,6 +18,7 @@ const view = (provider: AccountView['provider'], hasCredential = false): Account
 const LOCAL = view({ type: 'local' });
 const KIMAI = view({ type: 'kimai', url: 'https://kimai.example.com', caFile: null, allowInsecureTls: false }, true);
 const CLOCKIFY = view({ type: 'clockify', url: 'https://api.clockify.me', workspace: null }, true);
+const TOGGL = view({ type: 'toggl', url: 'https://api.track.toggl.com', workspace: 'Acme' }, true);
 
 const formOf = (saved: AccountView, edit: Partial<FormState> = {}): FormState => ({ ...fromView(saved), ...edit });
 const problems = (saved: AccountView, edit: Partial<FormState>, forSave = true) => {
@@ -54,6 +55,25 @@ describe('the Account form', () => {
       /^Punchcard sends your Clockify API key only to Clockify's API addresses .* and evil\.example\.com is not one; use .*\.$/,
     );
     expect(problems(CLOCKIFY, { url: 'https://euc1.clockify.me/api' }, false)).toEqual({});
+  });
+
+  it('sends a Toggl Track token only to Toggl’s API host or this computer; an empty address is Toggl’s own, where the token was filed', () => {
+    expect(fromView(TOGGL)).toMatchObject({ type: 'toggl', url: '', workspace: 'Acme' });
+    expect(problems(TOGGL, { url: 'https://track.toggl.com' }).url).toBe(
+      "Track.toggl.com is not one of Toggl Track's API addresses; use https://api.track.toggl.com.",
+    );
+    expect(problems(TOGGL, { url: 'https://evil.example.com' }).url).toMatch(
+      /^Punchcard sends your Toggl Track API token only to Toggl Track's API addresses .* and evil\.example\.com is not one; use https:\/\/api\.track\.toggl\.com\.$/,
+    );
+    expect(problems(TOGGL, { url: 'http://127.0.0.1:8080' }, false)).toEqual({});
+    // Toggl's documentation writes its API with /api/v9: refused in Toggl's form, not Clockify's.
+    expect(problems(TOGGL, { url: 'https://api.track.toggl.com/api/v9' }).url).toBe(
+      "Toggl Track's API is at https://api.track.toggl.com, over https and with nothing after it: Punchcard adds /api/v9 itself.",
+    );
+    expect(problems(LOCAL, { type: 'toggl' })).toEqual({ token: 'Paste your API token: Punchcard has none saved for this account.' });
+    expect(chosenOf(TOGGL, formOf(TOGGL)).tokenSavedForUrl).toBe(true);
+    const toggl = formOf(TOGGL, { token: 'tok' });
+    expect(inputOf(toggl, chosenOf(TOGGL, toggl).choice)).toEqual({ provider: { type: 'toggl', url: null, workspace: 'Acme' }, token: 'tok' });
   });
 
   it('asks for Clockodo’s login; a missing secret only when saving', () => {

@@ -200,6 +200,18 @@ const UNSUPPORTED: Record<BackEndChoice['type'], ReadonlySet<ToolName>> = {
     ...TEAM_TOOLS,
     ...ADMIN_TOOLS,
   ]),
+  toggl: new Set([
+    'start_break',
+    'end_break',
+    'request_leave',
+    'list_leave_requests',
+    'cancel_leave_request',
+    'leave_balance',
+    'create_catalog_item',
+    'archive_catalog_item',
+    ...TEAM_TOOLS,
+    ...ADMIN_TOOLS,
+  ]),
 };
 
 /** What Clockodo and Calamari keep for the person, as main's preferences handler reports it from the engine. */
@@ -1016,6 +1028,13 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
         return {
           ok: true,
           message: `Connected to Harvest at ${new URL(provider.url).host} as Ada Lovelace, account Acme (${provider.account_id ?? '1234567'}), tracking durations.`,
+        };
+      }
+      if (provider.type === 'toggl') {
+        if (!secret) return { ok: false, message: `Punchcard has no Toggl Track API token for ${provider.url}. Paste it and test again.` };
+        return {
+          ok: true,
+          message: `Connected to Toggl Track at ${new URL(provider.url).host} as Ada Lovelace (ada@acme.example) in the workspace "${provider.workspace ?? 'Acme'}" (Starter plan).`,
         };
       }
       if (provider.type === 'clockodo') {

@@ -97,6 +97,7 @@ const NAMES: Record<BackEndChoice['type'], string> = {
   calamari: 'Calamari',
   clockify: 'Clockify',
   harvest: 'Harvest',
+  toggl: 'Toggl Track',
 };
 
 function addDays(date: string, days: number): string {

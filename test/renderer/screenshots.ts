@@ -837,6 +837,12 @@ export const STATES: ScreenshotState[] = [
   },
   {
     screen: 'leave',
+    state: 'toggl',
+    what: 'Toggl Track: its API has no time off, and the screen says so',
+    fake: { account: { type: 'toggl', url: 'https://api.track.toggl.com', workspace: 'Acme' } },
+  },
+  {
+    screen: 'leave',
     state: 'unavailable',
     what: 'Kimai without its absence plugin',
     fake: { account: { type: 'kimai', url: 'https://kimai.example.com', caFile: null, allowInsecureTls: false } },
@@ -971,6 +977,15 @@ export const STATES: ScreenshotState[] = [
     state: 'clockify',
     what: 'a Clockify account in a region, with its workspace',
     fake: { account: { type: 'clockify', url: 'https://euc1.clockify.me', workspace: 'Acme' } },
+    act: async (page) => {
+      await screenOf(page, 'account').locator('.account-fields').scrollIntoViewIfNeeded();
+    },
+  },
+  {
+    screen: 'account',
+    state: 'toggl',
+    what: "a Toggl Track account on Toggl's own address, with its workspace",
+    fake: { account: { type: 'toggl', url: 'https://api.track.toggl.com', workspace: 'Acme' } },
     act: async (page) => {
       await screenOf(page, 'account').locator('.account-fields').scrollIntoViewIfNeeded();
     },

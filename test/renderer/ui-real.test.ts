@@ -29,6 +29,7 @@ import {
   type FakeUser as ClockodoUser,
 } from '../mcp-server/providers/clockodo/fake-clockodo.ts';
 import { DEFAULT_USERS, seedCatalog, startFakeKimai, type FakeKimai, type FakeUser } from '../mcp-server/providers/kimai/fake-kimai.ts';
+import { SEED as TOGGL_SEED, seedCatalog as seedTogglCatalog, seedWorld as seedTogglWorld, startFakeToggl } from '../mcp-server/providers/toggl/fake-toggl.ts';
 import { SERVER_BUNDLE, startEngine, textOf } from '../support/engine.ts';
 import { expectNoDaemonLeft, keyringSandboxEnv, requireKeyringTools, WITH_UNLOCKED_KEYRING } from '../support/keyring.ts';
 import { startNetworkSwitch } from '../support/network-switch.ts';
@@ -1809,6 +1810,123 @@ describe("the real app with a Clockify account: the person's own key, one worksp
 
   it('leaves the key nowhere but the keyring: no file in HOME, no output, no record', async () => {
     await expectOnlyInKeyring(the().app, [KEY, WRONG]);
+  });
+});
+
+describe("the real app with a Toggl Track account: the person's own token, one workspace, Toggl's hourly quota", () => {
+  const TOKEN = `toggl-token-${randomBytes(16).toString('hex')}`;
+  const WRONG = `toggl-wrong-${randomBytes(16).toString('hex')}`;
+  const the = realAppBeside('toggl', 'Toggl Track', async () => {
+    // Toggl's own quota as it ships: 30 requests an hour on the person's own, on every plan.
+    const toggl = await startFakeToggl();
+    seedTogglWorld(toggl);
+    seedTogglCatalog(toggl, { customer: 'Acme Corp', projects: [{ name: 'Website' }, { name: 'Internal' }], task: 'Development' });
+    // Ada's Toggl profile has the app's zone, where it is about noon: her day is the app's.
+    for (const user of toggl.state.users) if (user.id === TOGGL_SEED.users.ada) Object.assign(user, { token: TOKEN, timezone: zoneAtNoon() });
+    return toggl;
+  });
+
+  it('tests the connection with the workspace, saves, and keeps the token in the keychain only', async () => {
+    const { app, session, toggl } = the();
+    const page = await open(session, 'account');
+    const account = screen(page, 'account');
+    await account.getByRole('radio', { name: /Toggl Track/ }).check();
+    await text(account.locator('.account-fields .message.note')).toContain('Punchcard acts as the person the API token belongs to');
+    await account.getByLabel('Workspace (optional)').fill('Acme');
+    // The fake stands in for Toggl: a server on this computer, in the section for another address.
+    await account.locator('details.advanced summary').filter({ hasText: 'Address' }).click();
+    const address = account.getByLabel('Toggl Track address (optional)');
+    await address.fill('https://track.toggl.com');
+    const token = account.getByLabel('API token', { exact: true });
+    await token.fill(WRONG);
+    await account.getByRole('button', { name: 'Test connection' }).click();
+    await text(account.locator('.field-error')).toContain("Track.toggl.com is not one of Toggl Track's API addresses");
+    await address.fill(toggl.url);
+    await account.getByRole('button', { name: 'Test connection' }).click();
+    await text(account.getByRole('alert')).toContain('did not accept the API token');
+    expect(await account.getByRole('alert').innerText()).not.toContain(WRONG);
+    await token.fill(TOKEN);
+    await account.getByRole('button', { name: 'Test connection' }).click();
+    await text(account.getByRole('status')).toMatch(
+      new RegExp(
+        `^Connected to Toggl Track at ${escape(new URL(toggl.url).host)} as Ada Lovelace \\(ada@acme\\.example\\) in the workspace "Acme" \\(Starter plan\\)\\.$`,
+      ),
+    );
+
+    await account.getByRole('button', { name: 'Save' }).click();
+    await text(account.getByRole('status')).toBe('Saved.');
+    expect(await token.inputValue()).toBe('');
+    expect(readConfig(app)?.provider).toEqual({ type: 'toggl', url: toggl.url, workspace: 'Acme' });
+    expect(readFileSync(app.configFile, 'utf8')).not.toContain(TOKEN);
+
+    await reopenedAccount(session, {
+      fields: { 'Workspace (optional)': 'Acme', 'Toggl Track address (optional)': toggl.url },
+      secretName: 'API token',
+      secret: TOKEN,
+      shot: 'toggl',
+    });
+  });
+
+  it("clocks in on a project's task and out from Status; Tools and Leave say what Toggl lacks; the person's hourly quota is not used up", async () => {
+    const { session, toggl } = the();
+    const page = await open(session, 'status');
+    const status = screen(page, 'status');
+    await visible(status.getByText('Not running'));
+    expect(await status.getByRole('button', { name: 'Start break' }).count()).toBe(0);
+    await status.getByLabel('Project', { exact: true }).fill('Website');
+    await status.getByLabel('Activity').fill('Development');
+    await status.getByLabel('Note').fill('Landing page');
+    await status.getByRole('button', { name: 'Clock in' }).click();
+    await text(status.locator('.timer .what')).toBe('Website · Development');
+    expect(await status.getByRole('alert').count()).toBe(0);
+    const running = () => toggl.state.entries.filter((entry) => entry.userId === TOGGL_SEED.users.ada && entry.stop === null && entry.deletedAt === null);
+    expect(running()).toEqual([expect.objectContaining({ description: 'Landing page', createdWith: 'Punchcard' })]);
+    await status.getByRole('button', { name: 'Clock out' }).click();
+    await visible(status.getByText('Not running'));
+    expect(running()).toEqual([]);
+
+    const tools = await open(session, 'tools');
+    const unsupported = () => screen(tools, 'tools').locator('li.tool.unsupported .tool-name').allInnerTexts();
+    await expect.poll(unsupported, PATIENCE).toEqual([
+      'start_break',
+      'end_break',
+      'create_catalog_item',
+      'archive_catalog_item',
+      // No time off in Toggl's API; absence_calendar stays, from the settings' holidays.
+      'request_leave',
+      'list_leave_requests',
+      'cancel_leave_request',
+      'leave_balance',
+      // A member's token reads nobody's time but their own.
+      'team_report',
+      'project_status',
+      'list_pending_leave',
+      'decide_leave_request',
+      'manage_tags',
+      'list_invoices',
+      'manage_rates',
+      'manage_teams',
+      'update_catalog_item',
+      'manage_people',
+      'correct_time_entries',
+      // Timesheet approvals: a Premium feature, not served yet.
+      'submit_timesheet',
+      'withdraw_timesheet',
+      'list_timesheet_approvals',
+      'decide_timesheet',
+    ]);
+
+    const leave = await open(session, 'leave');
+    await text(screen(leave, 'leave')).toContain("Toggl Track's API has no time off");
+    // Every window, refresh and poll of this session together (the connection tested, the save, Status, a clock in and
+    // out, Tools, Leave) spent at most a third of the person's hour on Toggl's own quota (6 of 30 when measured).
+    const own = toggl.counted.get(`user ${TOGGL_SEED.users.ada}`);
+    expect(own?.count).toBeLessThanOrEqual(10);
+    expect(toggl.requests.some((request) => request.status === 402)).toBe(false);
+  });
+
+  it('leaves the token nowhere but the keyring: no file in HOME, no output, no record', async () => {
+    await expectOnlyInKeyring(the().app, [TOKEN, WRONG]);
   });
 });
 

@@ -700,6 +700,60 @@ describe('Account', () => {
     await expect.poll(() => fake.opened).toEqual(['harvest-token']);
   });
 
+  it("saves a Toggl Track account: the person's token, a workspace by name, Toggl's one API address", async () => {
+    const { page, fake } = await open({ hash: 'account' });
+    const account = screen(page, 'account');
+    await ready(page, 'account');
+    await account.getByRole('radio', { name: /Toggl Track/ }).check();
+    const fields = account.locator('.account-fields');
+    // The address is in a closed section: Toggl has one API address.
+    expect((await fields.locator('.field > label').allInnerTexts()).filter(Boolean)).toEqual(['API token', 'Workspace (optional)']);
+    await text(fields.locator('.message.note')).toBe(
+      'Punchcard acts as the person the API token belongs to, in one workspace, and only on their own time entries.',
+    );
+    const token = account.getByLabel('API token', { exact: true });
+    const workspace = account.getByLabel('Workspace (optional)');
+    const address = fields.locator('details');
+    expect(await address.getAttribute('open')).toBeNull();
+
+    await account.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => fields.locator('.field-error').allInnerTexts()).toEqual(['Paste your API token: Punchcard has none saved for this account.']);
+    await token.fill('toggl-token-1971800d');
+    await workspace.fill('Acme');
+    await address.locator('summary').click();
+    const url = account.getByLabel('Toggl Track address (optional)');
+    expect(await url.getAttribute('placeholder')).toBe('https://api.track.toggl.com');
+    // The engine's own rule: the token goes to Toggl's API host only, or to a server on this computer.
+    await url.fill('https://track.toggl.com');
+    await account.getByRole('button', { name: 'Test connection' }).click();
+    await text(fields.locator('.field-error')).toBe("Track.toggl.com is not one of Toggl Track's API addresses; use https://api.track.toggl.com.");
+    await url.fill('https://api.toggl.co');
+    await account.getByRole('button', { name: 'Test connection' }).click();
+    await text(fields.locator('.field-error')).toBe(
+      "Punchcard sends your Toggl Track API token only to Toggl Track's API addresses (or to a server on this computer), and api.toggl.co is not one; use https://api.track.toggl.com.",
+    );
+    expect(fake.calls.some((call) => call.name === 'testConnection')).toBe(false);
+    await url.fill('');
+
+    await account.getByRole('button', { name: 'Test connection' }).click();
+    await text(account.getByRole('status')).toBe(
+      'Connected to Toggl Track at api.track.toggl.com as Ada Lovelace (ada@acme.example) in the workspace "Acme" (Starter plan).',
+    );
+    await account.getByRole('button', { name: 'Save' }).click();
+    await text(account.getByRole('status')).toBe('Saved.');
+    expect(fake.calls.filter((call) => call.name === 'saveAccount').at(-1)?.request).toEqual({
+      provider: { type: 'toggl', url: null, workspace: 'Acme' },
+      token: 'toggl-token-1971800d',
+    });
+    expect(fake.state.account).toEqual({ type: 'toggl', url: 'https://api.track.toggl.com', workspace: 'Acme' });
+    expect(fake.keychain.get('toggl:https://api.track.toggl.com')).toBe('toggl-token-1971800d');
+    expect(await page.content()).not.toContain('toggl-token-1971800d');
+    await visible(account.getByRole('button', { name: 'Forget API token' }));
+
+    await account.getByRole('button', { name: 'Where to find your API token' }).click();
+    await expect.poll(() => fake.opened).toEqual(['toggl-api-token']);
+  });
+
   it('keeps what was typed for each back end apart, and Forget names the saved back end’s secret', async () => {
     const { page } = await open({
       hash: 'account',

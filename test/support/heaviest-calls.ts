@@ -12,6 +12,8 @@ import * as clockodo from '../mcp-server/providers/clockodo/request-scenario.ts'
 import { addEntry as addHarvestEntry } from '../mcp-server/providers/harvest/fake-harvest.ts';
 import * as harvest from '../mcp-server/providers/harvest/request-scenario.ts';
 import * as kimai from '../mcp-server/providers/kimai/request-scenario.ts';
+import * as toggl from '../mcp-server/providers/toggl/request-scenario.ts';
+import { addEntry as addTogglEntry } from '../mcp-server/providers/toggl/fake-toggl.ts';
 import type { EngineHandle } from './engine.ts';
 
 export { MAX_REQUESTS_PER_CALL };
@@ -53,16 +55,12 @@ export interface HeavyBackEnd {
   start: () => Promise<HeavySession>;
 }
 
-/** The calls every back end serves, at their limits; `project` and `activity` name its catalog. */
-function heavyCalls(clockIn: Record<string, unknown>, leaveType: string, catalog: boolean): HeavyCall[] {
-  return [
-    { label: 'time_report over two calendar years, by project', tool: 'time_report', args: { from: '2025-01-01', to: '2026-12-31', group_by: 'project' } },
-    { label: 'time_report over two calendar years, by day', tool: 'time_report', args: { from: '2025-01-01', to: '2026-12-31' } },
-    {
-      label: 'list_time_entries over a year, the third page of 500',
-      tool: 'list_time_entries',
-      args: { from: '2025-11-19', to: TODAY, limit: 500, offset: 1_000 },
-    },
+/**
+ * The calls every back end serves, at their limits; `project` and `activity` name its catalog. `leaveType` null: the
+ * back end has no leave (its leave tools are withheld, and measured as such).
+ */
+function heavyCalls(clockIn: Record<string, unknown>, leaveType: string | null, catalog: boolean): HeavyCall[] {
+  const leave: HeavyCall[] = [
     { label: 'list_leave_requests, this year and ten ahead', tool: 'list_leave_requests', args: {} },
     { label: 'absence_calendar over 92 days across New Year', tool: 'absence_calendar', args: { from: TODAY, to: '2027-02-17' } },
     { label: 'leave_balance', tool: 'leave_balance', args: {} },
@@ -71,6 +69,17 @@ function heavyCalls(clockIn: Record<string, unknown>, leaveType: string, catalog
       tool: 'request_leave',
       args: { type: leaveType, first_day: '2027-06-01', last_day: '2028-05-31', first_day_part: 'afternoon', last_day_part: 'morning' },
     },
+  ];
+  return [
+    { label: 'time_report over two calendar years, by project', tool: 'time_report', args: { from: '2025-01-01', to: '2026-12-31', group_by: 'project' } },
+    { label: 'time_report over two calendar years, by day', tool: 'time_report', args: { from: '2025-01-01', to: '2026-12-31' } },
+    {
+      label: 'list_time_entries over a year, the third page of 500',
+      tool: 'list_time_entries',
+      args: { from: '2025-11-19', to: TODAY, limit: 500, offset: 1_000 },
+    },
+    // Without leave, the calendar of the settings' holidays stays; the rest is withheld, in words, before anything is sent.
+    ...(leaveType === null ? leave.filter((call) => call.tool === 'absence_calendar') : leave),
     ...(catalog ? [{ label: 'list_catalog', tool: 'list_catalog', args: {} }] : []),
     { label: 'clock_in by names', tool: 'clock_in', args: clockIn },
   ];
@@ -194,6 +203,23 @@ export const HEAVY_BACK_ENDS: HeavyBackEnd[] = [
       for (const day of busyDays()) {
         for (const span of dayEntries(day))
           addHarvestEntry(fake, { userId: harvest.ADA, projectId: website.id, taskId: development.id, start: span.start, end: span.end });
+      }
+      return { engine: session.engine, requests: () => fake.requests.length, answerBytes: written(fake.requests), close: session.close };
+    },
+  },
+  {
+    name: 'Toggl Track',
+    // Toggl has no leave; its entries come in one listing per range (no paging), at most about three months a request.
+    calls: heavyCalls({ project: 'Website', activity: 'Development' }, null, true),
+    async start() {
+      const session = await toggl.startCountingSession();
+      const { fake } = session;
+      const website = fake.state.projects.find((project) => project.name === 'Website');
+      const development = fake.state.tasks.find((task) => task.projectId === website?.id);
+      if (!website || !development) throw new Error('The Toggl seed lacks Website · Development.');
+      for (const day of busyDays()) {
+        for (const span of dayEntries(day))
+          addTogglEntry(fake, { userId: toggl.ADA.id, start: span.start, stop: span.end, projectId: website.id, taskId: development.id });
       }
       return { engine: session.engine, requests: () => fake.requests.length, answerBytes: written(fake.requests), close: session.close };
     },

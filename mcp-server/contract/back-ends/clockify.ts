@@ -39,6 +39,7 @@ export const CLOCKIFY = {
         domain: 'clockify.me',
         hosts: CLOCKIFY_API_HOSTS,
         instead: "https://api.clockify.me/api, or your region's: euc1, use2, euw2 or apse2.clockify.me/api",
+        form: 'without more after /api',
       },
     },
     { kind: 'workspace' },

@@ -25,7 +25,7 @@ const MISSING_PART_WORDS = {
 export type MissingPart = keyof typeof MISSING_PART_WORDS;
 
 /** Why a tool is not offered (tools/offer.ts, whyNotOffered), said to a client that calls it by name. */
-type Withheld = { tool: string; why: NotOffered; back_end: string };
+type Withheld = { tool: string; why: NotOffered; back_end: string; reason?: string };
 
 /**
  * What a person reads: why the tool is not there, and what they can do instead where anything. The
@@ -36,6 +36,8 @@ function withheldSentence(facts: Withheld) {
   const tool = either(facts.tool, 'This');
   switch (facts.why) {
     case 'back_end':
+      // The back end's own reason, where its descriptor gives one (contract/back-end-descriptor.ts, `withheld`).
+      if (facts.reason) return say`${facts.back_end} does not offer ${either(facts.tool, 'this')} through Punchcard: ${facts.reason}. Nothing was done.`;
       return say`${facts.back_end} does not offer ${either(facts.tool, 'this')} to your account through Punchcard: the back end has no such feature, or your role there does not reach it. Nothing was done.`;
     case 'organisation_account':
       // Which of the three it is, the engine cannot tell from the capabilities alone (Clockodo has no timesheet

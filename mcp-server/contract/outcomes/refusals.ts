@@ -28,6 +28,7 @@ import { clockifyRefusals } from './remote-clockify.ts';
 import { clockodoRefusals } from './remote-clockodo.ts';
 import { harvestRefusals } from './remote-harvest.ts';
 import { kimaiRefusals } from './remote-kimai.ts';
+import { togglRefusals } from './remote-toggl.ts';
 import { remoteRefusals } from './remote.ts';
 import { teamRefusals } from './team.ts';
 import { teamServerRefusals } from './team-server.ts';
@@ -65,6 +66,7 @@ export const REFUSALS = {
   ...teamRefusals,
   ...teamServerRefusals,
   ...timerRefusals,
+  ...togglRefusals,
 } as const;
 
 export type RefusalCode = keyof typeof REFUSALS;

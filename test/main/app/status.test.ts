@@ -161,4 +161,8 @@ describe('status sync', () => {
   it('asks Harvest, which allows 100 requests in 15 seconds and costs a poll one or two, every two minutes', () => {
     expect(pollInterval('harvest')).toBe(2 * MINUTE);
   });
+
+  it("asks Toggl Track, whose person's own quota is 30 requests an hour, every ten minutes at most", () => {
+    expect(pollInterval('toggl')).toBe(10 * MINUTE);
+  });
 });

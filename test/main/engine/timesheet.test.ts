@@ -32,6 +32,7 @@ import {
 } from '../../mcp-server/providers/clockodo/fake-clockodo.ts';
 import { ADA as CLOCKIFY_ADA, type FakeClockify, seedWorkspace, startFakeClockify } from '../../mcp-server/providers/clockify/fake-clockify.ts';
 import { ACME, ADA_TOKEN as HARVEST_ADA_TOKEN, startFakeHarvest } from '../../mcp-server/providers/harvest/fake-harvest.ts';
+import { ADA_TOKEN as TOGGL_ADA_TOKEN, seedWorld as seedToggl, startFakeToggl } from '../../mcp-server/providers/toggl/fake-toggl.ts';
 import { makeUserDataDir } from '../../support/engine.ts';
 import { cleanUp, NOW, PARENT_ENV, PATIENCE, startTestEngine, type TestEngine } from './engine-setup.ts';
 
@@ -139,7 +140,7 @@ describe('status', () => {
   it('says why there is none when the settings file cannot be used, in the words AI clients get', async () => {
     const test = startTestEngine({ settings: { provider: { type: 'kimia', url: 'https://kimai.example.com' } } });
     await expect(timesheetOf(test).getStatus()).rejects.toThrow(
-      `The settings file ${join(test.userDataDir, 'config.json')} cannot be used: provider.type is "kimia", which is not a back end this Punchcard knows (local, kimai, clockodo, calamari, clockify, harvest; did you mean "kimai"?). Nothing is read from or written to any timesheet until it is fixed`,
+      `The settings file ${join(test.userDataDir, 'config.json')} cannot be used: provider.type is "kimia", which is not a back end this Punchcard knows (local, kimai, clockodo, calamari, clockify, toggl, harvest; did you mean "kimai"?). Nothing is read from or written to any timesheet until it is fixed`,
     );
   });
 
@@ -388,7 +389,9 @@ describe('what the back end keeps', () => {
     const calamari = await startFakeCalamari({ now: clockStartingAt(NOW) });
     const clockify = await startFakeClockify({ now: clockStartingAt(NOW) });
     const harvest = await startFakeHarvest({ now: clockStartingAt(NOW) });
+    const toggl = await startFakeToggl({ now: clockStartingAt(NOW) });
     try {
+      seedToggl(toggl);
       seedCatalog(kimai);
       seedCompany(clockodo);
       seedOrganisation(calamari);
@@ -412,13 +415,14 @@ describe('what the back end keeps', () => {
           settings: { provider: { type: 'harvest', url: harvest.url, account_id: String(ACME) } },
           env: { PUNCHCARD_HARVEST_TOKEN: HARVEST_ADA_TOKEN },
         }),
+        toggl: startTestEngine({ settings: { provider: { type: 'toggl', url: toggl.url } }, env: { PUNCHCARD_TOGGL_TOKEN: TOGGL_ADA_TOKEN } }),
       } satisfies Record<BackEndType, TestEngine>;
       for (const [type, test] of Object.entries(engines) as Array<[BackEndType, TestEngine]>) {
         const { structured } = await test.engine.callTool('whoami');
         expect(structured, type).toMatchObject({ plan_source: PLAN_KEEPERS.has(type) ? 'back_end' : 'settings' });
       }
     } finally {
-      await Promise.all([kimai.close(), clockodo.close(), calamari.close(), clockify.close(), harvest.close()]);
+      await Promise.all([kimai.close(), clockodo.close(), calamari.close(), clockify.close(), toggl.close(), harvest.close()]);
     }
   });
 

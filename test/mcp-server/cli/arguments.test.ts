@@ -79,7 +79,7 @@ describe('back-end flags', () => {
     expect(parseArguments(['--provider', 'local', '--ca-file', 'x.pem'], env)).toMatchObject({ kind: 'error' });
     expect(parseArguments(['--provider', 'tempo'], env)).toEqual({
       kind: 'error',
-      message: '--provider is local, kimai, clockodo, calamari, clockify or harvest.',
+      message: '--provider is local, kimai, clockodo, calamari, clockify, toggl or harvest.',
     });
     expect(parseArguments(['--provider', 'kimai', '--url', 'https://k.example.com', '--email', 'a@b.example'], env)).toMatchObject({
       message: expect.stringMatching(/--email is for --provider clockodo or calamari/),
@@ -117,6 +117,22 @@ describe('back-end flags', () => {
     expect(parseArguments(['--provider', 'clockify', '--url', 'http://127.0.0.1:8099/api'], env)).toMatchObject({ provider: { url: 'http://127.0.0.1:8099' } });
   });
 
+  it("reads Toggl Track profiles: Toggl's API by default, a workspace; its address with /api/v9 pasted is refused in Toggl's form", () => {
+    expect(parseArguments(['--provider', 'toggl', '--workspace', 'Acme'], env)).toMatchObject({
+      provider: { type: 'toggl', url: 'https://api.track.toggl.com', workspace: 'Acme' },
+    });
+    expect(parseArguments(['--provider', 'toggl', '--url', 'https://api.track.toggl.com/api/v9'], env)).toMatchObject({
+      kind: 'error',
+      message: expect.stringContaining(
+        "Toggl Track's API is at https://api.track.toggl.com, over https and with nothing after it: Punchcard adds /api/v9 itself",
+      ),
+    });
+    expect(parseArguments(['--provider', 'toggl', '--url', 'https://track.toggl.com'], env)).toMatchObject({
+      kind: 'error',
+      message: expect.stringMatching(/track\.toggl\.com is not one of Toggl Track's API addresses/),
+    });
+  });
+
   it("refuses a Clockify address that would send the key somewhere it should not go, and flags that are not Clockify's", () => {
     expect(parseArguments(['--provider', 'clockify', '--url', 'https://acme.clockify.me'], env)).toMatchObject({
       kind: 'error',
@@ -136,11 +152,11 @@ describe('back-end flags', () => {
     });
     expect(parseArguments(['--provider', 'kimai', '--url', 'https://k.example.com', '--workspace', 'Acme'], env)).toMatchObject({
       kind: 'error',
-      message: '--workspace is for --provider clockify only.',
+      message: '--workspace is for --provider clockify or toggl only.',
     });
     expect(parseArguments(['--provider', 'clockify', '--workspace'], env)).toMatchObject({
       kind: 'error',
-      message: expect.stringMatching(/--workspace needs a Clockify workspace/),
+      message: expect.stringMatching(/--workspace needs a Clockify or Toggl Track workspace/),
     });
   });
 });
@@ -309,7 +325,7 @@ describe('the variables that stand for the flags (a Claude Desktop extension set
     const refused = (env: Record<string, string>) => parseArguments([], { ...home, ...env });
     expect(refused({ PUNCHCARD_PROVIDER: 'Kimia' })).toEqual({
       kind: 'error',
-      message: 'PUNCHCARD_PROVIDER is local, kimai, clockodo, calamari, clockify or harvest (not "Kimia").',
+      message: 'PUNCHCARD_PROVIDER is local, kimai, clockodo, calamari, clockify, toggl or harvest (not "Kimia").',
     });
     expect(refused({ PUNCHCARD_PROVIDER: 'kimai' })).toEqual({
       kind: 'error',
@@ -333,7 +349,7 @@ describe('the variables that stand for the flags (a Claude Desktop extension set
     });
     expect(refused({ PUNCHCARD_PROVIDER: 'kimai', PUNCHCARD_URL: 'https://kimai.example.com', PUNCHCARD_WORKSPACE: 'Acme' })).toEqual({
       kind: 'error',
-      message: 'PUNCHCARD_WORKSPACE is for PUNCHCARD_PROVIDER clockify only.',
+      message: 'PUNCHCARD_WORKSPACE is for PUNCHCARD_PROVIDER clockify or toggl only.',
     });
   });
 });

@@ -27,7 +27,7 @@ describe('flags with a value', () => {
     });
     expect(parseArguments(['--provider', '--url', 'https://k.example.com'], env)).toEqual({
       kind: 'error',
-      message: '--provider is local, kimai, clockodo, calamari, clockify or harvest.',
+      message: '--provider is local, kimai, clockodo, calamari, clockify, toggl or harvest.',
     });
   });
 

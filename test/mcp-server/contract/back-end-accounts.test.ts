@@ -1,10 +1,11 @@
 // What counts as a back end's address, checked alike by the window, main and the engine.
 import { describe, expect, it } from 'vitest';
-import { firstNonAscii, isHttpUrl } from '../../../mcp-server/contract/back-end-accounts.ts';
+import { firstNonAscii, isHttpUrl, normalizeBaseUrl } from '../../../mcp-server/contract/back-end-accounts.ts';
 import { secretHostProblem } from '../../../mcp-server/contract/back-end-descriptor.ts';
 import { credentialAccount } from '../../../mcp-server/contract/back-ends.ts';
 import { CLOCKIFY } from '../../../mcp-server/contract/back-ends/clockify.ts';
 import { KIMAI } from '../../../mcp-server/contract/back-ends/kimai.ts';
+import { TOGGL } from '../../../mcp-server/contract/back-ends/toggl.ts';
 
 /** Clockify's rule for where its key may go, from its descriptor's secretHosts. */
 const clockifyUrlProblem = (url: string) => secretHostProblem(CLOCKIFY, url);
@@ -92,6 +93,19 @@ describe("secretHostProblem: Clockify's API hosts", () => {
 
   it('files the key under the address in its normal form', () => {
     expect(credentialAccount({ type: 'clockify', url: 'https://api.clockify.me/api/' })).toBe('clockify:https://api.clockify.me');
+  });
+
+  it("refuses Toggl Track's address with /api/v9 pasted after it, in Toggl's own form, and files the token under Toggl's address", () => {
+    const togglUrlProblem = (url: string) => secretHostProblem(TOGGL, normalizeBaseUrl(url));
+    expect(togglUrlProblem('https://api.track.toggl.com')).toBeUndefined();
+    expect(togglUrlProblem('https://api.track.toggl.com/api/')).toBeUndefined();
+    for (const url of ['https://api.track.toggl.com/api/v9', 'https://api.track.toggl.com/api/v9/', 'http://api.track.toggl.com']) {
+      expect(togglUrlProblem(url), url).toBe(
+        "Toggl Track's API is at https://api.track.toggl.com, over https and with nothing after it: Punchcard adds /api/v9 itself",
+      );
+    }
+    expect(togglUrlProblem('https://track.toggl.com')).toBe("track.toggl.com is not one of Toggl Track's API addresses; use https://api.track.toggl.com");
+    expect(credentialAccount({ type: 'toggl', url: 'https://api.track.toggl.com/' })).toBe('toggl:https://api.track.toggl.com');
   });
 
   it('leaves the address to the person where the back end names no hosts (a self-hosted Kimai)', () => {

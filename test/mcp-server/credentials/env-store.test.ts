@@ -11,6 +11,7 @@ describe('envVariableFor', () => {
     ['Calamari:https://acme.calamari.io', 'PUNCHCARD_CALAMARI_TOKEN'],
     ['clockify:https://api.clockify.me', 'PUNCHCARD_CLOCKIFY_TOKEN'],
     ['harvest:https://api.harvestapp.com', 'PUNCHCARD_HARVEST_TOKEN'],
+    ['toggl:https://api.track.toggl.com', 'PUNCHCARD_TOGGL_TOKEN'],
     ['my-tracker.v2:https://x', 'PUNCHCARD_MY_TRACKER_V2_TOKEN'],
     ['kimai', 'PUNCHCARD_KIMAI_TOKEN'],
   ])('%s → %s', (account, variable) => {

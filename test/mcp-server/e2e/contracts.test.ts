@@ -5,7 +5,7 @@
 // refusal carries its words, its code and facts in _meta, and no structured content (which clients
 // check against the output schema); and
 // every result a real session produces validates against the advertised output schema (Ajv, JSON
-// Schema 2020-12), on the local timesheet, Kimai, Clockodo, Calamari, Clockify and Harvest.
+// Schema 2020-12), on the local timesheet, Kimai, Clockodo, Calamari, Clockify, Toggl Track and Harvest.
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Era, type InProcessEngineHandle, makeUserDataDir, refusalOf, startInProcessEngine, textOf } from '../../support/engine.ts';
@@ -23,6 +23,13 @@ import {
 import { ADA as CLOCKIFY_ADA, type FakeClockify, seedWorkspace, startFakeClockify } from '../providers/clockify/fake-clockify.ts';
 import { ACME as HARVEST_ACME, ADA_TOKEN as HARVEST_TOKEN, type FakeHarvest, startFakeHarvest } from '../providers/harvest/fake-harvest.ts';
 import { seedAcme as seedHarvest } from '../providers/harvest/request-scenario.ts';
+import {
+  ADA_TOKEN as TOGGL_TOKEN,
+  type FakeToggl,
+  seedCatalog as seedTogglCatalog,
+  seedWorld as seedTogglWorld,
+  startFakeToggl,
+} from '../providers/toggl/fake-toggl.ts';
 
 const NOW = '2026-11-18T15:00:00+01:00';
 const CHANGE_TOOLS_ON = {
@@ -211,6 +218,25 @@ const HARVEST_SESSION: Step[] = [
   ['time_report', {}],
   ['time_report', { group_by: 'activity' }],
   ['record_agent_time', { start: 'yesterday 09:00', end: 'yesterday 09:30', description: 'Ran the test suite', project: 'Website', activity: 'Development' }],
+];
+
+/** On Toggl Track: a project's task, a switch, entries by number, an agent's tag; no leave (withheld), the settings' holidays. */
+const TOGGL_SESSION: Step[] = [
+  ['whoami', {}],
+  ['list_catalog', { include_archived: true }],
+  ['timer_status', {}],
+  ['clock_in', { project: 'Website', activity: 'Development', start: '13:00' }],
+  ['timer_status', {}],
+  ['clock_in', { project: 'Internal', description: 'review', switch: true }],
+  ['clock_out', { note: 'done' }],
+  ['log_time', { date: 'yesterday', duration: '1h30m', project: 'Website' }],
+  ['update_time_entry', (logged) => ({ id: logged.entry.id, description: 'changed' })],
+  ['delete_time_entry', (changed) => ({ id: changed.entry.id })],
+  ['list_time_entries', { limit: 2 }],
+  ['time_report', {}],
+  ['time_report', { group_by: 'activity' }],
+  ['absence_calendar', { from: '2026-11-16', to: '2027-01-08' }],
+  ['record_agent_time', { start: 'yesterday 09:00', end: 'yesterday 09:30', description: 'Ran the test suite', project: 'Website' }],
 ];
 
 /** Runs the session, checks every result against its tool's advertised output schema, and returns the tools it called. */
@@ -485,5 +511,27 @@ describe.each<Era>(['legacy', 'modern'])('tool contracts on Harvest, %s era', (e
 
   it('returns results that validate against the advertised output schemas, for every tool', async () => {
     expect(await runValidated(engine, tools, HARVEST_SESSION)).toEqual(tools.map((tool) => tool.name).sort());
+  });
+});
+
+describe.each<Era>(['legacy', 'modern'])('tool contracts on Toggl Track, %s era', (era) => {
+  let fake: FakeToggl;
+  let engine: InProcessEngineHandle;
+  let tools: ListedTool[];
+  beforeAll(async () => {
+    fake = await startFakeToggl({ now: clockStartingAt(NOW), quotas: { user: 1_000, organisation: 1_000 } });
+    seedTogglWorld(fake);
+    seedTogglCatalog(fake, { customer: 'Acme', projects: [{ name: 'Website' }, { name: 'Internal' }, { name: 'Old', active: false }], task: 'Development' });
+    const userDataDir = makeUserDataDir({ provider: { type: 'toggl', url: fake.url }, ...EVERY_TOOL });
+    engine = await startInProcessEngine({ era, userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_TOGGL_TOKEN: TOGGL_TOKEN } });
+    tools = (await engine.client.listTools()).tools as unknown as ListedTool[];
+  });
+  afterAll(async () => {
+    await engine?.close();
+    await fake?.close();
+  });
+
+  it('returns results that validate against the advertised output schemas, for every tool', async () => {
+    expect(await runValidated(engine, tools, TOGGL_SESSION)).toEqual(tools.map((tool) => tool.name).sort());
   });
 });

@@ -2,7 +2,8 @@
 // items per page than requested (Clockodo's `paging.items_per_page`, Kimai's X-Per-Page) still yields
 // every entry, at any offset, and reports read across all its pages count every entry. Clockify says
 // only whether a page is the last (its Last-Page header), and a server may leave even that out. Harvest
-// gives the next page's link (`links.next`), which is followed whatever size the server kept.
+// gives the next page's link (`links.next`), which is followed whatever size the server kept. Toggl Track lists
+// entries without paging, but pages its projects and tasks, with the count of all.
 import { describe, expect, it } from 'vitest';
 import { closeAfterEach } from '../../support/close-after-each.ts';
 import { makeUserDataDir, startInProcessEngine } from '../../support/engine.ts';
@@ -17,6 +18,7 @@ import {
 import { ACME as HARVEST_ACME, ADA_TOKEN as HARVEST_TOKEN, addEntry as addHarvestEntry, startFakeHarvest } from '../providers/harvest/fake-harvest.ts';
 import { seedAcme as seedHarvest } from '../providers/harvest/request-scenario.ts';
 import { DEFAULT_USERS as KIMAI_USERS, rememberPlugin, seedCatalog, startFakeKimai } from '../providers/kimai/fake-kimai.ts';
+import { ADA_TOKEN as TOGGL_TOKEN, seedCatalog as seedTogglCatalog, seedWorld as seedTogglWorld, startFakeToggl } from '../providers/toggl/fake-toggl.ts';
 
 const opened = closeAfterEach();
 const ENTRIES = 10;
@@ -113,5 +115,24 @@ describe('a server that keeps fewer items per page than asked for', () => {
     const engine = opened(await startInProcessEngine({ userDataDir: dir, env: { PUNCHCARD_HARVEST_TOKEN: HARVEST_TOKEN } }));
     await expectEveryEntry(engine);
     expect(fake.requests.some((request) => request.path === '/v2/time_entries' && new URLSearchParams(request.query).get('cursor') === '9')).toBe(true);
+  });
+
+  it('Toggl Track, three projects and tasks a page: every project and every task in the catalog', async () => {
+    const fake = opened(await startFakeToggl({ maxPerPage: 3, quotas: { user: 1_000, organisation: 1_000 } }));
+    seedTogglWorld(fake);
+    const names = Array.from({ length: ENTRIES }, (_, index) => `Project ${String(index + 1).padStart(2, '0')}`);
+    seedTogglCatalog(fake, { customer: 'Acme', projects: names.map((name) => ({ name })), task: 'Development' });
+    const dir = makeUserDataDir({ provider: { type: 'toggl', url: fake.url } });
+    const engine = opened(await startInProcessEngine({ userDataDir: dir, env: { PUNCHCARD_TOGGL_TOKEN: TOGGL_TOKEN } }));
+    const result = await engine.call('list_catalog', {});
+    expect(result.isError, JSON.stringify(result.content)).toBeFalsy();
+    const catalog = result.structuredContent as { projects: Array<{ name: string }>; activities: Array<{ name: string; parent: string | null }> };
+    expect(catalog.projects.map((project) => project.name).sort()).toEqual(names);
+    expect(catalog.activities.map((activity) => activity.parent).sort()).toEqual(names);
+    // Past the first page of each: the size the server keeps decided, not the 200 asked for.
+    const pagesOf = (path: string) =>
+      fake.requests.filter((request) => request.path.endsWith(path)).map((request) => new URLSearchParams(request.query).get('page'));
+    expect(pagesOf('/projects')).toEqual(['1', '2', '3', '4']);
+    expect(pagesOf('/tasks')).toEqual(['1', '2', '3', '4']);
   });
 });

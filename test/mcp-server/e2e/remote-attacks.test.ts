@@ -1,5 +1,5 @@
 // Attacks that reach a remote back end through the built server over stdio, on Kimai, Clockodo,
-// Calamari, Clockify and Harvest (their loopback fakes): a prompt-injected range meant to flood the service, a server whose
+// Calamari, Clockify, Toggl Track and Harvest (their loopback fakes): a prompt-injected range meant to flood the service, a server whose
 // paging never ends, a server that echoes the secret it was sent, a server that sends more than any
 // page could hold, and names with terminal escapes. Each test is one attack; none may cost more than
 // a call's budget of requests or answers, show a secret, or stop the server.
@@ -8,7 +8,7 @@ import { MAX_ANSWER_BYTES, MAX_ANSWER_BYTES_PER_CALL, MAX_REQUESTS_PER_CALL } fr
 import { ENGINE_NODE_FLAGS } from '../../../mcp-server/engine-flags.ts';
 import { withoutControls } from '../../../mcp-server/plain-text.ts';
 import { closeAfterEach } from '../../support/close-after-each.ts';
-import { type EngineHandle, makeUserDataDir, startEngine, textOf } from '../../support/engine.ts';
+import { type EngineHandle, makeUserDataDir, refusalOf, startEngine, textOf } from '../../support/engine.ts';
 import { runCli } from '../../support/run-cli.ts';
 import { type RecordedRequest, untilQuiet } from '../../support/fake-server.ts';
 import { type FakeCalamari, seedOrganisation, startFakeCalamari } from '../providers/calamari/fake-calamari.ts';
@@ -17,6 +17,13 @@ import { ACME as HARVEST_ACME, type FakeHarvest, startFakeHarvest } from '../pro
 import { seedAcme as seedHarvest } from '../providers/harvest/request-scenario.ts';
 import { DEFAULT_USERS as CLOCKODO_USERS, type FakeClockodo, seedCompany, startFakeClockodo } from '../providers/clockodo/fake-clockodo.ts';
 import { DEFAULT_USERS as KIMAI_USERS, type FakeKimai, rememberPlugin, seedCatalog, startFakeKimai } from '../providers/kimai/fake-kimai.ts';
+import {
+  type FakeToggl,
+  SEED as TOGGL_SEED,
+  seedCatalog as seedTogglCatalog,
+  seedWorld as seedTogglWorld,
+  startFakeToggl,
+} from '../providers/toggl/fake-toggl.ts';
 
 const opened = closeAfterEach();
 
@@ -27,19 +34,30 @@ const CLOCKODO_KEY = 'clockodo/key+0123456789=';
 const CALAMARI_KEY = 'calamari/key+0123456789=';
 const CLOCKIFY_KEY = 'clockify/key+0123456789=';
 const HARVEST_TOKEN = 'harvest/pat+0123456789=';
+const TOGGL_TOKEN = 'toggl/token+0123456789=';
 
 interface BackEnd {
-  name: 'Kimai' | 'Clockodo' | 'Calamari' | 'Clockify' | 'Harvest';
+  name: 'Kimai' | 'Clockodo' | 'Calamari' | 'Clockify' | 'Toggl Track' | 'Harvest';
   secret: string;
+  /** The secret as HTTP Basic pairs it, where it goes that way ("user:secret" or Toggl's "secret:api_token"). */
+  basicPair?: string;
+  /** Whether its API has leave; without it, the leave tools are withheld and send nothing. */
+  leave: boolean;
   /** `nodeFlags`: Node's own flags, as a registered entry runs the engine (engine-flags.ts). */
   start(
     nodeFlags?: readonly string[],
-  ): Promise<{ engine: EngineHandle; fake: FakeKimai | FakeClockodo | FakeCalamari | FakeClockify | FakeHarvest; dir: string; env: Record<string, string> }>;
+  ): Promise<{
+    engine: EngineHandle;
+    fake: FakeKimai | FakeClockodo | FakeCalamari | FakeClockify | FakeToggl | FakeHarvest;
+    dir: string;
+    env: Record<string, string>;
+  }>;
 }
 
-const [kimai, clockodo, calamari, clockify, harvest]: [BackEnd, BackEnd, BackEnd, BackEnd, BackEnd] = [
+const [kimai, clockodo, calamari, clockify, harvest, toggl]: [BackEnd, BackEnd, BackEnd, BackEnd, BackEnd, BackEnd] = [
   {
     name: 'Kimai',
+    leave: true,
     secret: KIMAI_TOKEN,
     async start(nodeFlags = []) {
       const fake = opened(await startFakeKimai({ users: [{ ...(KIMAI_USERS[0] as (typeof KIMAI_USERS)[number]), token: KIMAI_TOKEN }] }));
@@ -52,6 +70,7 @@ const [kimai, clockodo, calamari, clockify, harvest]: [BackEnd, BackEnd, BackEnd
   },
   {
     name: 'Clockodo',
+    leave: true,
     secret: CLOCKODO_KEY,
     async start(nodeFlags = []) {
       const ada = { ...(CLOCKODO_USERS[0] as (typeof CLOCKODO_USERS)[number]), apiKey: CLOCKODO_KEY };
@@ -64,7 +83,9 @@ const [kimai, clockodo, calamari, clockify, harvest]: [BackEnd, BackEnd, BackEnd
   },
   {
     name: 'Calamari',
+    leave: true,
     secret: CALAMARI_KEY,
+    basicPair: `calamari:${CALAMARI_KEY}`,
     async start(nodeFlags = []) {
       const fake = opened(await startFakeCalamari({ key: CALAMARI_KEY }));
       seedOrganisation(fake);
@@ -75,6 +96,7 @@ const [kimai, clockodo, calamari, clockify, harvest]: [BackEnd, BackEnd, BackEnd
   },
   {
     name: 'Clockify',
+    leave: true,
     secret: CLOCKIFY_KEY,
     async start(nodeFlags = []) {
       const fake = opened(await startFakeClockify());
@@ -87,6 +109,7 @@ const [kimai, clockodo, calamari, clockify, harvest]: [BackEnd, BackEnd, BackEnd
   },
   {
     name: 'Harvest',
+    leave: false,
     secret: HARVEST_TOKEN,
     async start(nodeFlags = []) {
       const fake = opened(await startFakeHarvest());
@@ -97,7 +120,24 @@ const [kimai, clockodo, calamari, clockify, harvest]: [BackEnd, BackEnd, BackEnd
       return { engine: opened(await startEngine({ userDataDir: dir, env, args: ['--all-tools'], nodeFlags })), fake, dir, env };
     },
   },
+  {
+    name: 'Toggl Track',
+    leave: false,
+    secret: TOGGL_TOKEN,
+    basicPair: `${TOGGL_TOKEN}:api_token`,
+    async start(nodeFlags = []) {
+      // Quotas that do not end the attacks before they begin: what is tested here is each call's own budget.
+      const fake = opened(await startFakeToggl({ quotas: { user: 10_000, organisation: 10_000 } }));
+      seedTogglWorld(fake);
+      seedTogglCatalog(fake, { customer: 'Acme Corp', projects: [{ name: 'Website' }], task: 'Development' });
+      for (const user of fake.state.users) if (user.id === TOGGL_SEED.users.ada) user.token = TOGGL_TOKEN;
+      const dir = makeUserDataDir({ provider: { type: 'toggl', url: fake.url } });
+      const env = { PUNCHCARD_TOGGL_TOKEN: TOGGL_TOKEN };
+      return { engine: opened(await startEngine({ userDataDir: dir, env, args: ['--all-tools'], nodeFlags })), fake, dir, env };
+    },
+  },
 ];
+const everyBackEnd = [kimai, clockodo, calamari, clockify, toggl, harvest];
 
 /** Requests the fake received while `work` ran. */
 async function requestsDuring(fake: { requests: readonly RecordedRequest[] }, work: () => Promise<unknown>): Promise<RecordedRequest[]> {
@@ -107,13 +147,13 @@ async function requestsDuring(fake: { requests: readonly RecordedRequest[] }, wo
 }
 
 /** Every form a server could echo the secret in. */
-function secretForms(secret: string, basicUser?: string): string[] {
+function secretForms(secret: string, basicPair?: string): string[] {
   const forms = [secret, encodeURIComponent(secret), Buffer.from(secret).toString('base64'), Buffer.from(secret).toString('base64url')];
-  if (basicUser) forms.push(Buffer.from(`${basicUser}:${secret}`).toString('base64'));
+  if (basicPair) forms.push(Buffer.from(basicPair).toString('base64'));
   return forms;
 }
 
-describe.each([kimai, clockodo, calamari, clockify].map((backEnd) => [backEnd.name, backEnd] as const))('%s, which keeps leave', (_name, backEnd) => {
+describe.each(everyBackEnd.map((backEnd) => [backEnd.name, backEnd] as const))('%s', (_name, backEnd) => {
   it('request_leave from 0001-01-01 to 9999-12-31 (the request flood: one per year) sends nothing for the range', async () => {
     const { engine, fake } = await backEnd.start();
     await engine.call('whoami');
@@ -124,6 +164,12 @@ describe.each([kimai, clockodo, calamari, clockify].map((backEnd) => [backEnd.na
     const sent = await requestsDuring(fake, async () => {
       result = await engine.call('request_leave', { type: 'vacation', first_day: '0001-01-01', last_day: '9999-12-31' });
     });
+    if (!backEnd.leave) {
+      // No leave in its API: withheld, whatever the range, and nothing sent.
+      expect(refusalOf(result as NonNullable<typeof result>)).toMatchObject({ code: 'tool_withheld', facts: { tool: 'request_leave', why: 'back_end' } });
+      expect(sent).toEqual([]);
+      return;
+    }
     expect(textOf(result as NonNullable<typeof result>)).toBe('first_day: 0001-01-01 is outside the years Punchcard works with (2000 to 2100).');
     // At most what the call's context costs (the person's zone), never anything about leave or holidays.
     expect(sent.length).toBeLessThanOrEqual(1);
@@ -137,15 +183,16 @@ describe.each([kimai, clockodo, calamari, clockify].map((backEnd) => [backEnd.na
   });
 });
 
-describe.each([kimai, clockodo, calamari, clockify, harvest].map((backEnd) => [backEnd.name, backEnd] as const))('%s', (_name, backEnd) => {
+describe.each(everyBackEnd.map((backEnd) => [backEnd.name, backEnd] as const))('%s', (_name, backEnd) => {
   it('a 400 that echoes the request (headers, the secret in every form) reaches no result, log or --json line with the secret', async () => {
     const { engine, fake, dir, env } = await backEnd.start();
-    const basicUser = backEnd.name === 'Calamari' ? 'calamari' : undefined;
     const echo = (request: { headers: Record<string, unknown>; url: string }) => {
-      const said = `You sent ${JSON.stringify(request.headers)} to ${request.url}; key ${secretForms(backEnd.secret, basicUser).join(' or ')}; decoded ${basicUser ?? ''}:${backEnd.secret}`;
+      const said = `You sent ${JSON.stringify(request.headers)} to ${request.url}; key ${secretForms(backEnd.secret, backEnd.basicPair).join(' or ')}; decoded ${backEnd.basicPair ?? backEnd.secret}`;
       if (backEnd.name === 'Kimai') return { code: 400, message: 'Validation Failed', errors: { errors: [said] } };
       if (backEnd.name === 'Clockodo') return { error: { code: 400, message: said } };
       if (backEnd.name === 'Clockify' || backEnd.name === 'Harvest') return { message: said, code: 400 };
+      // Toggl's errors are a sentence; as a JSON string, the form some clients meet.
+      if (backEnd.name === 'Toggl Track') return said;
       return { message: said, code: 'VALIDATION_ERROR' };
     };
     (fake as FakeKimai).failNext({ path: /./ }, { status: 400, reflect: echo, times: 1_000 });
@@ -154,7 +201,7 @@ describe.each([kimai, clockodo, calamari, clockify, harvest].map((backEnd) => [b
     expect(textOf(result)).toContain('[redacted]');
     const cli = await runCli(['--test-connection', '--json', '--user-data', dir], env);
     expect(cli.stdout).toContain('[redacted]');
-    for (const form of secretForms(backEnd.secret, basicUser)) {
+    for (const form of secretForms(backEnd.secret, backEnd.basicPair)) {
       expect(JSON.stringify(result)).not.toContain(form);
       expect(engine.stderr()).not.toContain(form);
       expect(cli.stdout).not.toContain(form);
@@ -238,6 +285,28 @@ describe('a server whose paging never ends', () => {
     expect((await engine.call('whoami')).isError).toBeFalsy();
   });
 
+  it('Toggl Track saying every page of projects is full, of a million in all: stopped at its own bound of pages, in words', async () => {
+    const { engine, fake } = await toggl.start();
+    await engine.call('whoami');
+    await untilQuiet(fake.requests);
+    const full = Array.from({ length: 200 }, (_, index) => ({
+      id: 5_000_000 + index,
+      workspace_id: TOGGL_SEED.workspaces.acme,
+      name: `Project ${index}`,
+      active: true,
+      can_track_time: true,
+      total_count: 1_000_000,
+    }));
+    (fake as FakeToggl).failNext({ path: /\/projects$/ }, { status: 200, body: full, times: 10_000 });
+    const sent = await requestsDuring(fake, async () => {
+      // Its own bound comes first: at most 20 pages of a list (4,000 projects) are read.
+      expect(textOf(await engine.call('list_catalog', {}))).toMatch(/^Toggl Track sent more than 20 pages of one list/);
+    });
+    expect(sent.filter((request) => request.path.endsWith('/projects'))).toHaveLength(20);
+    expect(sent.length).toBeLessThanOrEqual(MAX_REQUESTS_PER_CALL);
+    expect((await engine.call('timer_status')).isError).toBeFalsy();
+  });
+
   it("Clockodo's customers listed page after page without end: the call stops at its budget", async () => {
     const { engine, fake } = await clockodo.start();
     await engine.call('whoami');
@@ -255,7 +324,7 @@ const MB = 1024 * 1024;
 const capWords = `${MAX_ANSWER_BYTES / MB} MB`;
 
 describe('a server that sends more than any page could hold (a runaway export, a hostile server)', () => {
-  it.each([kimai, clockodo, calamari, clockify, harvest].map((backEnd) => [backEnd.name, backEnd] as const))(
+  it.each(everyBackEnd.map((backEnd) => [backEnd.name, backEnd] as const))(
     '%s answering with a body that never ends: read up to the cap, refused in words, and the next call is served',
     async (_name, backEnd) => {
       const { engine, fake } = await backEnd.start();

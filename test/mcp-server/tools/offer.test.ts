@@ -138,6 +138,11 @@ describe('whyNotOffered: why a tool a client calls by name is not offered', () =
     expect(modelText(backEnd)).toBe(
       'Clockodo (ada@example.com) does not offer submit_timesheet to your account through Punchcard: the back end has no such feature, or your role there does not reach it. Nothing was done.',
     );
+    // A back end's own reason, where its descriptor gives one (Toggl's approvals), instead of the generic words.
+    const reason = "Toggl's timesheet approvals are a Premium feature, which Punchcard does not serve yet on any plan";
+    const reasoned = said({ code: 'tool_withheld', facts: { tool: 'submit_timesheet', why: 'back_end', back_end: 'Toggl Track', reason } });
+    expect(modelText(reasoned)).toBe(`Toggl Track does not offer submit_timesheet through Punchcard: ${reason}. Nothing was done.`);
+    expect(peopleText(reasoned)).toBe(`Toggl Track does not offer this through Punchcard: ${reason}. Nothing was done.`);
     for (const why of ['no_evidence_source', 'policy_whoami_only', 'policy', 'read_only', 'settings'] as const) {
       const words = modelText(said({ code: 'tool_withheld', facts: { tool: 'log_time', why, back_end: 'Kimai' } }));
       expect(words).toContain('log_time');

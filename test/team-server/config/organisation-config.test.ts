@@ -18,6 +18,7 @@ const PROVIDERS: Record<string, Record<string, unknown>> = {
   clockify: { type: 'clockify' },
   clockodo: { type: 'clockodo' },
   calamari: { type: 'calamari', url: 'https://acme.calamari.io' },
+  toggl: { type: 'toggl', workspace: 'Acme' },
   local: { type: 'local' },
 };
 
@@ -76,6 +77,13 @@ describe('sign_in.organisation', () => {
     expect(problemOf(configWith('local', { oidc: OIDC, organisation: ORGANISATION }))).toMatch(
       /"sign_in\.organisation": found \{.*\}; the local timesheet has no organisation account to act for people with; sign_in\.organisation is for Kimai, Clockodo, Calamari and Clockify\.$/,
     );
+  });
+
+  it('is refused for Toggl Track, which has no way to act for another person: people connect their own token', () => {
+    expect(problemOf(configWith('toggl', { oidc: OIDC, organisation: ORGANISATION }))).toMatch(
+      /"sign_in\.organisation": found \{.*\}; Toggl Track has no organisation account to act for people with; sign_in\.organisation is for Kimai, Clockodo, Calamari and Clockify\.$/,
+    );
+    expect(taken(configWith('toggl', { tracker: true })).sign_in.tracker).toBe(true);
   });
 
   it("needs Clockodo's owner login, and refuses a login on the other back ends", () => {

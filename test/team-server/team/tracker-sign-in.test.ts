@@ -1,5 +1,6 @@
-// Tracker sign-in on Clockodo (login e-mail and API key), Clockify (API key, the workspace from
-// the server's config) and Harvest (the person's Personal Access Token, the account from the server's config): two people at once on each back end's fake, every request carrying only the
+// Tracker sign-in on Clockodo (login e-mail and API key), Clockify and Toggl Track (API key or token, the workspace
+// from the server's config) and Harvest (the person's Personal Access Token, the account from the server's config):
+// two people at once on each back end's fake, every request carrying only the
 // caller's own credential and each seeing only their own entries; and wrong credentials, which the
 // sign-in page refuses with the back end's own verdict in words, storing nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -38,6 +39,14 @@ import {
   seedCompany,
   startFakeClockodo,
 } from '../../mcp-server/providers/clockodo/fake-clockodo.ts';
+import {
+  ADA_TOKEN as TOGGL_ADA_TOKEN,
+  BOB_TOKEN as TOGGL_BOB_TOKEN,
+  SEED as TOGGL_SEED,
+  seedCatalog as seedTogglCatalog,
+  seedWorld as seedTogglWorld,
+  startFakeToggl,
+} from '../../mcp-server/providers/toggl/fake-toggl.ts';
 
 interface Person {
   signIn: SignIn;
@@ -131,6 +140,30 @@ const BACK_ENDS: Record<string, () => Promise<BackEnd>> = {
           fields: { secret: 'harvest-pat-wrong-000000' },
           verdict: /^Harvest at 127\.0\.0\.1:\d+ did not accept the Personal Access Token for account 5000001/,
         },
+      ],
+      close: () => fake.close(),
+    };
+  },
+  'Toggl Track': async () => {
+    // Toggl's quotas as it ships them (a Free organisation's 30 an hour, each person's own 30).
+    const fake = await startFakeToggl();
+    seedTogglWorld(fake);
+    seedTogglCatalog(fake, { customer: 'Acme Corp', projects: [{ name: 'Website' }], task: 'Development' });
+    const basic = (token: string) => `Basic ${Buffer.from(`${token}:api_token`).toString('base64')}`;
+    return {
+      provider: { type: 'toggl', url: fake.url, workspace: 'Acme' },
+      requests: fake.requests,
+      // Ada and Bob are in two workspaces; the server's config names Acme, and nothing goes to the other.
+      paths: new RegExp(`^/api/v9/(me(/time_entries(/\\d+)?)?$|workspaces/${TOGGL_SEED.workspaces.acme}(/|$))`),
+      ada: { signIn: trackerSignIn(TOGGL_ADA_TOKEN), credential: basic(TOGGL_ADA_TOKEN), name: 'Ada Lovelace' },
+      bob: { signIn: trackerSignIn(TOGGL_BOB_TOKEN), credential: basic(TOGGL_BOB_TOKEN), name: 'Bob Builder' },
+      wrong: [
+        {
+          fields: { secret: 'toggl-token-wrong-000000' },
+          verdict:
+            /^Toggl Track at 127\.0\.0\.1:\d+ did not accept the API token \(it is wrong, or was reset\)\. Copy the token from the bottom of your Toggl profile page/,
+        },
+        { fields: { secret: 'two words' }, verdict: /^Enter your Toggl Track API token/ },
       ],
       close: () => fake.close(),
     };

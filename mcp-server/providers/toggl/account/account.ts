@@ -1,0 +1,47 @@
+// Who the person is on Toggl Track and where Punchcard works: whoami (the person as asked once this process, the
+// workspace and its plan; Toggl keeps no targets per person, so the settings' week is the plan), the zone, the
+// background check and the connection test. /me counts on the person's own quota of 30 requests an hour, so nothing
+// here asks it twice in a process: the connection test is the one that asks afresh (docs/back-ends/toggl.md, "Quotas").
+import { CellPart } from '../../grid/cell-part.ts';
+import type { ConnectedUser } from '../../remote-tracker.ts';
+import { type ConnectionReport, failedConnection, RemoteError } from '../../remote/remote-error.ts';
+import type { Person } from '../../time-tracker.ts';
+import type { TogglContext } from '../context.ts';
+import type { AccountEndpoints } from './endpoints.ts';
+
+export class TogglAccount extends CellPart<TogglContext, AccountEndpoints> {
+  async whoami(): Promise<Person> {
+    const person = await this.context.person();
+    return {
+      name: person.name,
+      connection: `${await this.context.connectionLine()} Targets and holidays from Punchcard's settings (Toggl Track keeps none per person).`,
+      holidaysFromSettings: true,
+    };
+  }
+
+  timeZone(): Promise<string | null> {
+    return this.context.timeZone();
+  }
+
+  /**
+   * Nothing in the background: the first call asks whose the token is, and the workspace where an earlier start has
+   * not remembered it (a request Toggl counts by the hour is never spent while nobody asks Punchcard anything).
+   */
+  async detectFeatures(): Promise<void> {}
+
+  async testConnection(): Promise<ConnectionReport & { user?: ConnectedUser }> {
+    try {
+      const person = await this.context.person();
+      await this.context.workspace(true);
+      return {
+        ok: true,
+        verdict: 'ok',
+        message: `Connected to ${await this.context.connectionLine()}`,
+        user: { id: String(person.id), name: person.name, timezone: (await this.context.timeZone()) ?? '', ...(person.email ? { email: person.email } : {}) },
+      };
+    } catch (error) {
+      if (!(error instanceof RemoteError)) throw error;
+      return failedConnection(error);
+    }
+  }
+}

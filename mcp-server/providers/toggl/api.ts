@@ -1,0 +1,125 @@
+// How Punchcard sends to Toggl Track's API v9 (docs/back-ends/toggl.md), over the shared remote client: HTTP Basic
+// with the person's token as the user and the literal `api_token` as the password, below /api/v9. Toggl counts
+// requests by the hour (quota.ts): a request on a quota Toggl said is used up is not sent until it resets, and said
+// in words with when. A token Toggl refuses (403 with no body) is read afresh on the next request, as the app may
+// have saved a new one. Each capability's folder holds the endpoints it alone sends; here are the ones the context
+// and several capabilities share, one method an endpoint, with what the request is for in words.
+import { createRemoteClient, type QueryValue, type RemoteClient, type RemoteConnection } from '../remote/remote-client.ts';
+import { type RefusalFor, remoteRefusal } from '../remote/remote-error.ts';
+import { type Clock, describeHttpFailure, describeNotJson, type RequestPurpose, resetsAt, TOGGL_WORDS, TogglError } from './errors.ts';
+import { QuotaHolds, type TogglQuota, UNSAID_HOLD_MS } from './quota.ts';
+import type { TogglPreferences, TogglUser, TogglWorkspace } from './wire.ts';
+
+export type { QueryValue };
+
+/** Requests in flight at once: the catalog's three lists. */
+const MAX_PARALLEL_REQUESTS = 3;
+/** Toggl's older limit: "a safe window will be 1 request per second"; a moment's burst of a call's few requests is let through. */
+const MAX_REQUESTS_PER_SECOND = 3;
+
+/** A request on the person's own quota (the /me requests). */
+export const mine = (action: string, notFound?: RefusalFor<'not_found'>): RequestPurpose => ({ action, quota: 'user', ...(notFound ? { notFound } : {}) });
+/** A request about a workspace, on the organisation's quota. */
+export const workspaceRequest = (action: string, notFound?: RefusalFor<'not_found'>, conflict?: RefusalFor<'not_found'>): RequestPurpose => ({
+  action,
+  quota: 'organisation',
+  ...(notFound ? { notFound } : {}),
+  ...(conflict ? { conflict } : {}),
+});
+/** The path of a workspace. */
+export const ws = (workspaceId: number) => `/workspaces/${workspaceId}`;
+/** A 404 of a time entry by its number: not the person's, or gone. */
+export const entryNotFound = (number: number) =>
+  remoteRefusal('remote_record_missing', { service: 'Toggl Track', record: 'time entry', id: number, any_more: true, caveat: 'not_yours' });
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface TogglApiOptions {
+  connection: RemoteConnection;
+  /** The person's wall clock, for when a quota resets. */
+  clock: Clock;
+  /** Toggl refused the token: whose it is is asked again. */
+  onTokenRefused: () => void;
+}
+
+/** What the endpoints send with. */
+export interface TogglSending {
+  call<T>(method: Method, path: string, purpose: RequestPurpose, extra?: { query?: Record<string, QueryValue>; body?: unknown }): Promise<T>;
+}
+
+export type TogglApiClient = ReturnType<typeof createTogglApiClient>;
+export type TogglApi = TogglApiClient['api'];
+
+export function createTogglApiClient(options: TogglApiOptions) {
+  const { connection, clock } = options;
+  const { baseUrl } = connection;
+  const holds = new QuotaHolds();
+  const makeClient = (): RemoteClient<RequestPurpose> =>
+    createRemoteClient<RequestPurpose>({
+      ...connection,
+      words: TOGGL_WORDS,
+      maxParallel: MAX_PARALLEL_REQUESTS,
+      maxPerSecond: connection.perSecond ?? MAX_REQUESTS_PER_SECOND,
+      secretWords: {
+        unreadable: (reason) => new TogglError('no_token', remoteRefusal('remote_secret_unreadable', { service: 'Toggl Track', secret: 'token', reason })),
+        missing: (action) => new TogglError('no_token', remoteRefusal('toggl_token_missing', { url: baseUrl, action })),
+      },
+      authenticate: (token) => {
+        const pair = `${token}:api_token`;
+        return { headers: { Authorization: `Basic ${Buffer.from(pair).toString('base64')}` }, secrets: [token, pair] };
+      },
+      describeFailure: (answer, purpose) => describeHttpFailure(answer, purpose, baseUrl, clock),
+      describeNotJson: (answer) => describeNotJson(baseUrl, answer),
+    });
+  let client = makeClient();
+
+  const held = (quota: TogglQuota, action: string): TogglError | undefined => {
+    const until = holds.heldUntil(quota, clock.now());
+    if (until === undefined) return undefined;
+    const seconds = Math.ceil((until - clock.now()) / 1_000);
+    return new TogglError(
+      'rate_limited',
+      remoteRefusal('toggl_quota_used', { quota, action, resets_in_s: seconds, resets_at: resetsAt(seconds, clock), sent: false }),
+      402,
+    );
+  };
+
+  const sending: TogglSending = {
+    async call<T>(method: Method, path: string, purpose: RequestPurpose, extra: { query?: Record<string, QueryValue>; body?: unknown } = {}) {
+      const refused = held(purpose.quota, purpose.action);
+      if (refused) throw refused;
+      try {
+        return (await client.request<T>({ method, path: `/v9${path}`, purpose, ...extra })).data;
+      } catch (error) {
+        if (error instanceof TogglError && error.quota) {
+          const { which, resetsInS } = error.quota;
+          holds.hold(which, clock.now() + (resetsInS === null ? UNSAID_HOLD_MS : resetsInS * 1_000));
+        }
+        if (error instanceof TogglError && error.failure === 'bad_token') {
+          // The secret is read afresh: the app may have saved a new token since.
+          client.close();
+          client = makeClient();
+          options.onTokenRefused();
+        }
+        throw error;
+      }
+    },
+  };
+  return { ...sending, api: sharedEndpoints(sending), close: () => client.close() };
+}
+
+/** The endpoints the context reads: the person, their workspaces, one workspace and its preferences. */
+function sharedEndpoints({ call }: TogglSending) {
+  return {
+    /** The person the token belongs to (its answer carries the token too: read for its fields, never kept). */
+    me: () => call<TogglUser>('GET', '/me', mine('read your Toggl Track profile')),
+    /** The person and their workspaces in one request on their quota: for a workspace named by name. */
+    meWithWorkspaces: () =>
+      call<TogglUser & { workspaces?: TogglWorkspace[] | null }>('GET', '/me', mine('read your Toggl Track profile and workspaces'), {
+        query: { with_related_data: true },
+      }),
+    workspace: (workspaceId: number) => call<TogglWorkspace>('GET', ws(workspaceId), workspaceRequest('read your Toggl Track workspace'), {}),
+    preferences: (workspaceId: number) =>
+      call<TogglPreferences>('GET', `${ws(workspaceId)}/preferences`, workspaceRequest("read your workspace's lock of older entries")),
+  };
+}

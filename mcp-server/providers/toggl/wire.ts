@@ -1,0 +1,112 @@
+// Toggl Track's records as its API v9 answers them (docs/back-ends/toggl.md): only the fields Punchcard reads, each
+// optional where Toggl may leave it out. Ids are numbers (64-bit in Toggl, well inside what JSON numbers hold today).
+// Instants are RFC 3339 text in UTC; a duration is seconds, negative while the entry runs.
+
+/** The person the token belongs to (GET /me). Its answer also carries the token itself: never kept as it came. */
+export interface TogglUser {
+  id: number;
+  email?: string;
+  fullname?: string;
+  /** IANA zone of the person's profile. */
+  timezone?: string;
+  default_workspace_id?: number | null;
+  /** 0 = Sunday. */
+  beginning_of_week?: number;
+}
+
+/** What the workspace requires on every entry (Required fields): each `*_present` true where it is required. */
+export interface TogglConstraints {
+  description_present?: boolean;
+  project_present?: boolean;
+  tag_present?: boolean;
+  task_present?: boolean;
+  time_entry_constraints_enabled?: boolean;
+}
+
+/** A workspace (GET /me/workspaces, GET /workspaces/{id}). */
+export interface TogglWorkspace {
+  id: number;
+  organization_id?: number;
+  name: string;
+  /** A paid plan (Starter or above). */
+  premium?: boolean;
+  /** Premium or above (business_ws). */
+  business_ws?: boolean;
+  role?: string;
+  admin?: boolean;
+  only_admins_may_create_tags?: boolean;
+  working_hours_in_minutes?: number | null;
+  te_constraints?: TogglConstraints | null;
+}
+
+/** The workspace's preferences (GET /workspaces/{id}/preferences): its lock of older entries. */
+export interface TogglPreferences {
+  /** Entries before this instant may not be added or edited (Lock Time Entries); absent or empty where none. */
+  report_locked_at?: string | null;
+}
+
+/** A time entry. */
+export interface TogglTimeEntry {
+  id: number;
+  workspace_id?: number;
+  wid?: number;
+  project_id?: number | null;
+  pid?: number | null;
+  task_id?: number | null;
+  tid?: number | null;
+  user_id?: number;
+  uid?: number;
+  description?: string | null;
+  start?: string;
+  stop?: string | null;
+  /** Seconds; negative while it runs (-1 now; -epoch seconds of its start from the older API), so never the running time. */
+  duration?: number;
+  billable?: boolean;
+  tags?: string[] | null;
+  tag_ids?: number[] | null;
+  at?: string;
+  server_deleted_at?: string | null;
+  /** With `meta=true`: the names of its project, task and client, so naming it costs no catalog. */
+  project_name?: string | null;
+  task_name?: string | null;
+  client_name?: string | null;
+}
+
+/** A project (GET /workspaces/{id}/projects). */
+export interface TogglProject {
+  id: number;
+  workspace_id?: number;
+  client_id?: number | null;
+  cid?: number | null;
+  name: string;
+  active?: boolean;
+  is_private?: boolean;
+  billable?: boolean | null;
+  /** Whether the person may track time on it: false on a private project they are not a member of (where Toggl says). */
+  can_track_time?: boolean;
+  /** Every item of a page carries the count of all. */
+  total_count?: number;
+}
+
+/** A task (GET /workspaces/{id}/tasks: a page of them). */
+export interface TogglTask {
+  id: number;
+  name: string;
+  project_id: number;
+  workspace_id?: number;
+  active?: boolean;
+}
+
+export interface TogglTaskPage {
+  data?: TogglTask[] | null;
+  page?: number;
+  per_page?: number;
+  total_count?: number;
+}
+
+/** A client (GET /workspaces/{id}/clients). */
+export interface TogglClient {
+  id: number;
+  name: string;
+  archived?: boolean;
+}
