@@ -51,4 +51,18 @@ export const HARVEST = {
     noTeam: "Punchcard's Harvest back end shows your own time only.",
     noLeave: "Harvest's API keeps no time off, so there is no leave to show here: record time off as your company does in Harvest.",
   },
+  // docs/back-ends/harvest.md, "What Harvest does not have".
+  withheld: {
+    tools: {
+      start_break: 'Harvest has no breaks: stop the timer for a break and start it again after',
+      end_break: 'Harvest has no breaks: stop the timer for a break and start it again after',
+    },
+    groups: {
+      leave: "Harvest's API keeps no time off, so Punchcard can neither file nor read leave there: record it as your company does in Harvest",
+      calendar: "Harvest's API keeps no time off, so there is nobody's absence to show",
+      approvals: "Harvest's API has no timesheet approvals: submit and approve timesheets in Harvest itself; listed entries show their approval status",
+      team: "Punchcard's Harvest back end shows your own time only, not yet a team's",
+      admin: 'Punchcard does not administer Harvest yet: manage its projects, tasks and people in Harvest itself',
+    },
+  },
 } as const satisfies BackEndDescriptor;
