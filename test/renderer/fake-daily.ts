@@ -9,6 +9,7 @@ import type { CatalogView, TimesheetView } from '../../window-contract/timesheet
 import { requestedWords } from '../../main/engine/leave-words.ts';
 import { UserFacingError } from '../../main/ipc/dispatch.ts';
 import { refuse } from './fake-refusal.ts';
+import { noLeaveWords } from '../../main/ipc/handlers/back-end.ts';
 import { LOCAL_BEYOND_REFUSED } from '../../main/ipc/handlers/leave.ts';
 import { BEYOND_BALANCE_SWITCH } from '../../mcp-server/contract/beyond-balance.ts';
 import type { ToolName } from '../../mcp-server/contract/tool-catalog.ts';
@@ -507,7 +508,7 @@ export function createFakeDaily(context: DailyContext, options: FakeDailyOptions
           balance: null,
           requests: [],
           rights: { request: false, cancel: false, preview: false, note: null },
-          unavailable: 'This Kimai has no absence plugin (or your account may not use it), so there is no leave to show here; ask your Kimai administrator.',
+          unavailable: noLeaveWords(context.backEnd()),
         };
       }
       const cancel = has('cancel_leave_request');
@@ -596,7 +597,7 @@ export function createFakeDaily(context: DailyContext, options: FakeDailyOptions
           days: [],
           people: [],
           scope: '',
-          unavailable: 'This Kimai has no absence plugin (or your account may not use it), so there is no leave to show here; ask your Kimai administrator.',
+          unavailable: noLeaveWords(context.backEnd()),
         };
       const [year = 2026, index = 1] = month.split('-').map(Number);
       const last = new Date(Date.UTC(year, index, 0)).toISOString().slice(0, 10);
