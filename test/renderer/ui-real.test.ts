@@ -1895,6 +1895,11 @@ describe("the real app with a Harvest account: the person's own token, one Harve
     await visible(status.getByText('Not running'));
     expect(running()).toEqual([]);
     expect(harvest.state.entries.filter((entry) => entry.userId === HARVEST_ADA)).toEqual([expect.objectContaining({ notes: 'Landing page' })]);
+    // Pictures of the day on a duration account, where a stopped entry is shown from the start of its day
+    // (docs/back-ends/harvest.md, "Two kinds of account").
+    await page.screenshot({ path: resolve(SCREENSHOTS, 'real-status-harvest.png') });
+    const sheet = await open(session, 'timesheet');
+    await sheet.screenshot({ path: resolve(SCREENSHOTS, 'real-timesheet-harvest.png') });
     // Every request named Ada's account, and was Ada's.
     expect(new Set(harvest.requests.map((request) => request.headers['harvest-account-id']).filter(Boolean))).toEqual(new Set([ACCOUNT]));
 
