@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarvestWorld } from '../../behaviour/back-ends/harvest.ts';
 import { at, WORLD, type World } from '../../behaviour/harness.ts';
-import { refusalOf, type ToolResult } from '../../support/engine.ts';
+import { refusalOf, textOf, type ToolResult } from '../../support/engine.ts';
 import { calendarText } from '../../support/ics.ts';
 import type { FakeHarvest } from '../providers/harvest/fake-harvest.ts';
 
@@ -18,7 +18,7 @@ const ADA = 1_001;
 const TODAY = '2026-11-18';
 const BOOK = (project: string) => ({ project, activity: WORLD.activity });
 
-type Entry = { id: number; start: string; end: string | null; minutes: number; project: string | null; description: string };
+type Entry = { id: number; start: string; end: string | null; minutes: number; project: string | null; description: string; span?: 'day' };
 const entryOf = (result: ToolResult) => (result.structuredContent as { entry: Entry }).entry;
 const listOf = (result: ToolResult) => result.structuredContent as { entries: Entry[]; total: number; next_offset: number | null };
 /** An entry as the tools show it on a duration account: its day (from the start shown), minutes, project and words. */
@@ -118,8 +118,10 @@ describe('the timer on a Harvest duration account (the suite’s story: 09:00 ba
   it('clocks out at 11:15: the entry keeps 45 minutes, and nothing runs', async () => {
     const stopped = await world().call('clock_out', { end: '11:15' });
     expect(stopped.structuredContent).toMatchObject({
-      stopped: { id: running, start: at(TODAY, '00:00'), end: at(TODAY, '00:45'), minutes: 45, project: WORLD.internal },
+      stopped: { id: running, start: at(TODAY, '00:00'), end: at(TODAY, '00:45'), minutes: 45, span: 'day', project: WORLD.internal },
     });
+    // The words say when it stopped, as asked, and its length; not the placement at the start of the day.
+    expect(textOf(stopped)).toContain('at 11:15 after 45 min');
     expect(stored(world().fake).at(-1)).toEqual({ day: TODAY, hours: 0.75, running: false, times: null, project: WORLD.internal, notes: '' });
     expect((await world().call('timer_status')).structuredContent).toMatchObject({ running: null, on_break: null, today_minutes: 135 });
   });
@@ -189,6 +191,39 @@ describe('time entries on a Harvest duration account', () => {
   });
 });
 
+describe('entries without times on a Harvest duration account: shown by day and length, never refused for a made-up placement', () => {
+  const world = durationWorld();
+  const day = '2026-11-11';
+
+  it('list_time_entries marks a stopped entry as day-only and its words give its day and length, no times', async () => {
+    const logged = await world().call('log_time', { ...BOOK(WORLD.website), start: at(day, '09:00'), end: at(day, '10:30'), description: 'Review' });
+    expect(entryOf(logged)).toMatchObject({ span: 'day', minutes: 90 });
+    expect(textOf(logged)).toContain(`${day} (no times kept`);
+    expect(textOf(logged)).not.toContain('09:00');
+    const listed = await world().call('list_time_entries', { from: day, to: day });
+    expect(listOf(listed).entries).toEqual([expect.objectContaining({ id: entryOf(logged).id, span: 'day', minutes: 90 })]);
+    const line = textOf(listed).split('\n')[1] ?? '';
+    expect(line).toBe(`#${entryOf(logged).id} ${day} (no times kept: the back end keeps its day and length) 1 h 30 min Website · Development — Review`);
+  });
+
+  it('log_time at 00:30–01:00, where the day-only entry is placed, is booked: the placement is no time anything happened', async () => {
+    const mark = world().mark();
+    const early = await world().call('log_time', { ...BOOK(WORLD.internal), start: at(day, '00:30'), end: at(day, '01:00'), description: 'Night fix' });
+    expect(early.isError).toBeFalsy();
+    expect(shown(entryOf(early))).toEqual([day, 30, WORLD.internal, 'Night fix']);
+    expect(mark.writes()).not.toEqual([]);
+    expect(stored(world().fake, day).map((entry) => entry.hours)).toEqual([1.5, 0.5]);
+  });
+
+  it('a running timer keeps its start, not the mark', async () => {
+    await world().call('clock_in', { ...BOOK(WORLD.website), start: '09:00' });
+    const status = (await world().call('timer_status')).structuredContent as { running: Entry };
+    expect(status.running.span).toBeUndefined();
+    expect(offBy(status.running.start, '09:00')).toBeLessThanOrEqual(HUNDREDTH_OF_AN_HOUR_S);
+    await world().call('clock_out', {});
+  });
+});
+
 /** Tuesday: the review and the planning, each mapped by a rule. Thursday: a workshop no rule maps (the suite's calendar). */
 const TUESDAY = '2026-11-10';
 const THURSDAY = '2026-11-12';
@@ -236,16 +271,18 @@ describe('the day from evidence on a Harvest duration account', () => {
     expect(stored(world().fake, TUESDAY)).toEqual([{ day: TUESDAY, hours: 1, running: false, times: null, project: WORLD.website, notes: 'Sprint review' }]);
   });
 
-  // Known bug: the booked review's entry is shown from the start of its day, not over 10:00 to 11:00, so the draft is
-  // not taken by it, is offered again, and booking it again writes a second entry. The suite's scenario must hold here
-  // once fixed (this test then fails, and `fails` goes).
-  it.fails('the review booked is booked once: its draft again is refused as gone (draft_gone), with nothing written (known bug on duration accounts)', async () => {
+  // The booked review's entry keeps no times (it is shown from the start of its day), so it cannot cover 10:00 to
+  // 11:00: it books the review by its day, project, activity and words instead (mcp-server/evidence/day-only-bookings.ts).
+  it('the review booked is booked once: no longer offered, its draft again refused as gone (draft_gone), nothing written', async () => {
     const again = await drafts(TUESDAY);
     expect(again.map((draft) => draft.description)).toEqual(['Planning']);
     const mark = world().mark();
     const twice = await world().call('book_suggested_entries', { from: TUESDAY, entries: [{ id: (await review())?.id ?? 'd_gone' }] });
     expect(refusalOf(twice)?.code).toBe('draft_gone');
     expect(mark.writes()).toEqual([]);
+    expect(stored(world().fake, TUESDAY).filter((entry) => entry.notes === 'Sprint review')).toHaveLength(1);
+    const booked = (await world().call('suggest_entries', { from: TUESDAY })).structuredContent as { booked: Array<{ span?: string }> };
+    expect(booked.booked).toEqual([expect.objectContaining({ span: 'day', project: WORLD.website })]);
   });
 
   it('a draft id not given out is refused (draft_gone), and the good draft named with it is not booked either, with nothing written', async () => {
@@ -268,5 +305,10 @@ describe('the day from evidence on a Harvest duration account', () => {
     const booked = await world().call('book_suggested_entries', { from: THURSDAY, entries: [{ id: workshop?.id, ...BOOK(WORLD.internal) }] });
     expect(bookedOf(booked).map((entry) => [entry.draft, ...shown(entry)])).toEqual([[workshop?.id, THURSDAY, 90, WORLD.internal, 'Workshop']]);
     expect(stored(world().fake, THURSDAY)).toEqual([{ day: THURSDAY, hours: 1.5, running: false, times: null, project: WORLD.internal, notes: 'Workshop' }]);
+  });
+
+  it('the workshop booked on a project the person chose is not offered again (its words and minutes are the draft’s)', async () => {
+    expect(await drafts(THURSDAY)).toEqual([]);
+    expect(stored(world().fake, THURSDAY)).toHaveLength(1);
   });
 });
