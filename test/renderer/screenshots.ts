@@ -1017,6 +1017,18 @@ export const STATES: ScreenshotState[] = [
     },
   },
   {
+    screen: 'status',
+    state: 'harvest-durations',
+    what: 'a Harvest account that tracks durations: today’s stopped entries by their length, saying they have no times; the running one from its start',
+    fake: { account: { type: 'harvest', url: 'https://api.harvestapp.com', account_id: '1234567' }, daysOnly: true },
+  },
+  {
+    screen: 'timesheet',
+    state: 'harvest-durations',
+    what: 'a Harvest account that tracks durations: the week’s stopped entries by their length, no times and no gaps between them',
+    fake: { account: { type: 'harvest', url: 'https://api.harvestapp.com', account_id: '1234567' }, daysOnly: true },
+  },
+  {
     screen: 'preferences',
     state: 'clockify-no-capacity',
     what: 'Clockify keeps the holidays and leave, not the work week: the week stays a field',

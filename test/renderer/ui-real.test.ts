@@ -1895,10 +1895,16 @@ describe("the real app with a Harvest account: the person's own token, one Harve
     await visible(status.getByText('Not running'));
     expect(running()).toEqual([]);
     expect(harvest.state.entries.filter((entry) => entry.userId === HARVEST_ADA)).toEqual([expect.objectContaining({ notes: 'Landing page' })]);
-    // Pictures of the day on a duration account, where a stopped entry is shown from the start of its day
-    // (docs/back-ends/harvest.md, "Two kinds of account").
+    // On a duration account a stopped entry keeps its day and hours only (docs/back-ends/harvest.md, "Two kinds of
+    // account"): Status and the Timesheet show its duration and that it has no times, never a made-up 12:00 AM.
+    const says = 'No times: the back end keeps this entry’s day and length, not when it started';
+    await expect.poll(() => status.locator('.entries li .range').first().textContent(), PATIENCE).toBe(says);
+    expect(await status.locator('.entries').innerText()).not.toContain('12:00');
     await page.screenshot({ path: resolve(SCREENSHOTS, 'real-status-harvest.png') });
     const sheet = await open(session, 'timesheet');
+    await expect.poll(() => screen(sheet, 'timesheet').locator('li.entry .range').first().textContent(), PATIENCE).toBe(says);
+    // Today (a Saturday here) is below the week's first days: the picture shows its entry.
+    await screen(sheet, 'timesheet').locator('li.entry').first().scrollIntoViewIfNeeded();
     await sheet.screenshot({ path: resolve(SCREENSHOTS, 'real-timesheet-harvest.png') });
     // Every request named Ada's account, and was Ada's.
     expect(new Set(harvest.requests.map((request) => request.headers['harvest-account-id']).filter(Boolean))).toEqual(new Set([ACCOUNT]));

@@ -15,8 +15,8 @@
 // booking it again, a draft id not given out, a draft without a project). Every other scenario passes there too
 // (checked by starting this world with 'durations'). Those thirteen run on a duration account in Harvest's own tests,
 // test/mcp-server/e2e/harvest-durations.test.ts, over this same world (startHarvestWorld('durations')), asserting what
-// holds there: the day, the minutes, the project, the words, the refusals and that nothing was written. One of them is
-// a known bug there: a draft booked is offered again, since its entry no longer covers the meeting's time.
+// holds there: the day, the minutes, the project, the words, the refusals and that nothing was written. There a booked
+// entry keeps no times (marked span 'day'), and a draft booked is known as booked by its day, project and words.
 import type { Capability } from '../../../mcp-server/contract/vocabulary.ts';
 import { ACME, ADA_TOKEN, addEntry, addProject, type FakeHarvest, startFakeHarvest } from '../../mcp-server/providers/harvest/fake-harvest.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
