@@ -215,6 +215,13 @@ describe('entries without times on a Harvest duration account: shown by day and 
     expect(stored(world().fake, day).map((entry) => entry.hours)).toEqual([1.5, 0.5]);
   });
 
+  it('delete_time_entry says the day and length of what it deleted, not a time at midnight', async () => {
+    const logged = entryOf(await world().call('log_time', { ...BOOK(WORLD.website), date: '2026-11-09', duration: '45m', description: 'Gone' }));
+    const deleted = await world().call('delete_time_entry', { id: logged.id });
+    expect(textOf(deleted)).toBe(`Deleted #${logged.id}: Website · Development — Gone, 45 min on 2026-11-09 (no times kept: the back end keeps its day and length).`);
+    expect(deleted.structuredContent).toMatchObject({ deleted: { id: logged.id, span: 'day', minutes: 45 } });
+  });
+
   it('a running timer keeps its start, not the mark', async () => {
     await world().call('clock_in', { ...BOOK(WORLD.website), start: '09:00' });
     const status = (await world().call('timer_status')).structuredContent as { running: Entry };
