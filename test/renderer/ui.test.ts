@@ -221,6 +221,13 @@ describe('Status', () => {
     await text(row.locator('.range')).toContain('No times');
     await visible(row.getByRole('button', { name: 'Edit Acme Website · Development, 3 h 15 min' }));
     expect(await sheet.locator('.day-entries').first().innerText()).not.toContain('12:00 AM');
+    // Its editor says what a start and end mean there, and the time fields point to it.
+    await row.getByRole('button', { name: 'Edit Acme Website · Development, 3 h 15 min' }).click();
+    const editor = sheet.getByRole('form', { name: 'Change the entry' });
+    const hint = 'The back end keeps this entry’s day and length only: a start and end set its length, and are not kept.';
+    await expect.poll(() => editor.getByLabel('Start').getAttribute('aria-describedby')).toBeTruthy();
+    const described = (await editor.getByLabel('Start').getAttribute('aria-describedby')) ?? '';
+    await text(editor.locator(`[id="${described}"]`)).toBe(hint);
   });
 
   it('shows why clocking in failed and keeps the form', async () => {
