@@ -18,8 +18,8 @@ export interface DraftsView {
   /** Why the engine drafts nothing here (the tools switched off, the organisation's policy), in its words; or null. */
   unavailable: string | null;
   drafts: DraftView[];
-  /** What the back end already holds that day: drafts never overlap it. */
-  booked: Array<{ id: number; start: string; end: string | null; project: string | null }>;
+  /** What the back end already holds that day: drafts never overlap it. `span: 'day'`: it keeps its day and length only, no times. */
+  booked: Array<{ id: number; start: string; end: string | null; project: string | null; span?: 'day' }>;
   /** Evidence no rule and no past booking maps to a project (its draft has none). */
   unmapped: Array<{ source: EvidenceSource; text: string; minutes: number }>;
   /** A source that was off, unreadable or not what it claims, in a sentence. */

@@ -38,13 +38,14 @@ export function connectionTestCommand(
   return { command: launch.command, args, env: { ...launch.env, ...secret } };
 }
 
-/** A profile's fields as the engine's flags (mcp-server/cli/arguments.ts), each that is set: the login, the address, the workspace, the TLS options. */
+/** A profile's fields as the engine's flags (mcp-server/cli/arguments.ts), each that is set: the login, the address, the workspace, the account, the TLS options. */
 function profileFlags(profile: BackEndProfile): string[] {
-  const fields: { type: string; email?: string; url?: string; workspace?: string; caFile?: string; allowInsecureTls?: boolean } = profile;
+  const fields: { type: string; email?: string; url?: string; workspace?: string; account_id?: string; caFile?: string; allowInsecureTls?: boolean } = profile;
   return [
     ...(fields.email ? [`--email=${fields.email}`] : []),
     ...(fields.url ? [`--url=${fields.url}`] : []),
     ...(fields.workspace ? [`--workspace=${fields.workspace}`] : []),
+    ...(fields.account_id ? [`--account-id=${fields.account_id}`] : []),
     ...(fields.caFile ? [`--ca-file=${fields.caFile}`] : []),
     ...(fields.allowInsecureTls ? ['--allow-insecure-tls'] : []),
   ];

@@ -17,6 +17,13 @@ export interface TimeEntry {
   start: number;
   /** `null` while the timer runs. */
   end: number | null;
+  /**
+   * `'day'` where the back end keeps the entry's day and length only, no times of day (a stopped entry on a Harvest
+   * account that tracks durations, docs/back-ends/harvest.md): `start` is then the start of that day and `end` the
+   * start plus the length, placed so sums and days hold, and neither is a time anything happened. Whatever shows or
+   * reasons about when it happened shows the day and length, never these times. Absent where the times are kept.
+   */
+  span?: 'day';
   project: Ref | null;
   activity: Ref | null;
   description: string;

@@ -5,12 +5,13 @@
 // always gives the same drafts with the same ids (book_suggested_entries recomputes them to book).
 // How drafts are made, in words for people: docs/evidence.md.
 import { type Ref } from '../domain/records.ts';
-import { eachDate, isValidDate } from '../domain/time.ts';
+import { eachDate, isValidDate, localDate } from '../domain/time.ts';
 import { type Candidate, type DayBounds, ceilMinute, commitCandidates, dayBoundsOf, floorMinute, spanCandidates } from './draft-candidates.ts';
 import { draftDescription } from './draft-descriptions.ts';
 import { pieceId } from './draft-ids.ts';
 import { type DraftRule, type Mapping, type PastBooking, draftMapper } from './draft-mapping.ts';
 import { TakenTime } from './draft-overlaps.ts';
+import { bookedByDayOnly, type DayOnlyBooking, type EvidenceDraft } from './day-only-bookings.ts';
 import { type EvidenceItem, type EvidenceSource } from './evidence.ts';
 
 export { type DraftRule, type PastBooking } from './draft-mapping.ts';
@@ -21,6 +22,13 @@ export interface BookedSpan {
   start: number;
   end: number;
   project: Ref | null;
+  /**
+   * 'day' where the back end keeps the entry's day and length only (TimeEntry.span): it takes no time of its day, and
+   * books instead the evidence it matches (day-only-bookings.ts), by its activity and words.
+   */
+  span?: 'day';
+  activity?: Ref | null;
+  description?: string;
 }
 
 export interface DraftEvidence {
@@ -93,12 +101,19 @@ export function draftEntries(input: DraftInput): DraftResult {
   const now = floorMinute(input.now);
 
   const taken = new Map<string, TakenTime>([...days.keys()].map((day) => [day, new TakenTime()]));
-  for (const span of input.booked) takeBooked(span, days, taken);
+  for (const span of input.booked) if (span.span !== 'day') takeBooked(span, days, taken);
 
   const mapOf = draftMapper(input.rules, input.past, input.now);
+  const candidates = placementOrder(candidatesOf(input.evidence, days, timezone, now));
+  const bookedWithoutTimes = bookedByDayOnlyEntries(input.booked, candidates, taken, mapOf, timezone);
   const placed: Array<{ draft: Draft; source: EvidenceSource }> = [];
-  for (const candidate of placementOrder(candidatesOf(input.evidence, days, timezone, now))) {
+  for (const candidate of candidates) {
     const dayTaken = taken.get(candidate.day) as TakenTime;
+    if (bookedWithoutTimes.has(candidate.id)) {
+      // Booked by an entry that keeps no times: its time is taken now, so nothing lesser is drafted over it.
+      dayTaken.take(candidate);
+      continue;
+    }
     const pieces = dayTaken.freeParts(candidate);
     if (!pieces.some((piece) => piece.end - piece.start >= MIN_DRAFT_MS)) continue;
     const mapping = mapOf(candidate.items);
@@ -160,6 +175,39 @@ function placementOrder(candidates: Candidate[]): Candidate[] {
   return candidates.sort(
     (a, b) => PRECEDENCE[a.source] - PRECEDENCE[b.source] || a.start - b.start || b.end - b.start - (a.end - a.start) || a.id.localeCompare(b.id),
   );
+}
+
+/**
+ * The candidates that entries keeping their day and length only (BookedSpan.span) already book (day-only-bookings.ts),
+ * each by its minutes whole and free of the entries with times; none where no entry is such, as on most back ends.
+ */
+function bookedByDayOnlyEntries(
+  booked: readonly BookedSpan[],
+  candidates: readonly Candidate[],
+  taken: ReadonlyMap<string, TakenTime>,
+  mapOf: (items: Candidate['items']) => Mapping | null,
+  timezone: string,
+): Set<string> {
+  const dayOnly: DayOnlyBooking[] = booked
+    .filter((span) => span.span === 'day')
+    .map((span) => ({
+      id: span.id,
+      day: localDate(span.start, timezone),
+      minutes: Math.round((span.end - span.start) / 60_000),
+      project: span.project,
+      activity: span.activity ?? null,
+      description: span.description ?? '',
+    }));
+  if (dayOnly.length === 0) return new Set();
+  const minutesOf = (spans: ReadonlyArray<{ start: number; end: number }>) => Math.round(spans.reduce((sum, span) => sum + span.end - span.start, 0) / 60_000);
+  const evidence: EvidenceDraft[] = candidates.map((candidate) => ({
+    id: candidate.id,
+    day: candidate.day,
+    minutes: [minutesOf([candidate]), minutesOf(taken.get(candidate.day)?.freeParts(candidate) ?? [])],
+    mapping: mapOf(candidate.items),
+    description: draftDescription(candidate.source, candidate.items),
+  }));
+  return bookedByDayOnly(dayOnly, evidence);
 }
 
 /** A booked entry takes its time on each day it touches, widened to whole minutes so no draft's minute overlaps it. */

@@ -7,7 +7,7 @@ import { quoted } from './asking.ts';
 import type { ToolContext } from './context.ts';
 import { defineTool } from './define-tool.ts';
 import { draftDays } from './evidence-day.ts';
-import { catalogLookup, entryLabel, MINUTE_MS, notInFuture, presentEntry, readInstant } from './shared.ts';
+import { catalogLookup, entryLabel, entryWhen, MINUTE_MS, notInFuture, presentEntry, readInstant } from './shared.ts';
 import { ToolInputError } from './tool-input-error.ts';
 import { refuseAgentPrefix } from './agent-labels.ts';
 import { refuseLockedTime, sayLockedMeanwhile } from './approval-lock.ts';
@@ -70,7 +70,7 @@ export default defineTool({
       booked.map(({ entry }) => entry),
     );
     const lines = booked.map(({ entry, draft }) => {
-      const span = `${localDate(entry.start, context.timezone)} ${formatLocalTime(entry.start, context.timezone)}–${formatLocalTime(entry.end ?? entry.start, context.timezone)}`;
+      const span = entryWhen(entry, context);
       return `#${entry.id} ${span} ${formatDuration((entry.end ?? entry.start) - entry.start)} ${entryLabel(entry)} (draft ${draft})`;
     });
     return {

@@ -33,8 +33,10 @@ export default defineTool({
     });
     const stopped = await context.tracker.timer.stopTimer(end, args.note?.trim() || undefined, customFields);
     await sayLockedMeanwhile(context, [stopped]);
-    const stoppedAt = stopped.end ?? context.now();
-    const done = `clocked out of ${entryLabel(stopped)} at ${formatLocalTime(stoppedAt, context.timezone)} after ${formatDuration(stoppedAt - stopped.start)}`;
+    // An entry that keeps its day and length only (TimeEntry.span) ends at no time of its own: it stopped when asked.
+    const stoppedAt = stopped.span === 'day' ? (end ?? context.now()) : (stopped.end ?? context.now());
+    const length = (stopped.end ?? context.now()) - stopped.start;
+    const done = `clocked out of ${entryLabel(stopped)} at ${formatLocalTime(stoppedAt, context.timezone)} after ${formatDuration(length)}`;
     const text = keptWords(stopped, done) ?? `C${done.slice(1)}.`;
     return { data: { stopped: presentEntry(stopped, context) }, text };
   },

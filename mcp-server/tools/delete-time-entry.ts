@@ -1,9 +1,11 @@
-import { formatDuration, formatInstant } from '../domain/time.ts';
+import { formatDuration, formatInstant, localDate } from '../domain/time.ts';
 import { recordNamed, say } from '../contract/outcomes/sentence.ts';
 import { quoted } from './asking.ts';
 import { defineTool } from './define-tool.ts';
 import { locksApply, refuseLockedTime } from './approval-lock.ts';
-import { entryLabel, presentEntry, stableEntry } from './shared.ts';
+import { entryLabel, NO_TIMES_KEPT, presentEntry, stableEntry } from './shared.ts';
+import type { TimeEntry } from '../providers/time-tracker.ts';
+import type { ToolContext } from './context.ts';
 import { deleteTimeEntryContract } from '../contract/tools/delete-time-entry.ts';
 
 export default defineTool({
@@ -17,7 +19,7 @@ export default defineTool({
       const length = formatDuration((shown.end ?? context.now()) - shown.start);
       context.ask.confirm({
         key: 'delete',
-        message: `Delete time entry #${shown.id} for good? ${quoted(entryLabel(shown))}, ${length} from ${formatInstant(shown.start, context.timezone)}.`,
+        message: `Delete time entry #${shown.id} for good? ${quoted(entryLabel(shown))}, ${length} ${fromWhen(shown, context)}.`,
         shows: stableEntry(shown),
         unchanged: say`${recordNamed('Time entry', shown.id, 'start')} was not deleted`,
       });
@@ -26,7 +28,13 @@ export default defineTool({
     const length = formatDuration((entry.end ?? context.now()) - entry.start);
     return {
       data: { deleted: presentEntry(entry, context) },
-      text: `Deleted #${entry.id}: ${entryLabel(entry)}, ${length} from ${formatInstant(entry.start, context.timezone)}.`,
+      text: `Deleted #${entry.id}: ${entryLabel(entry)}, ${length} ${fromWhen(entry, context)}.`,
     };
   },
 });
+
+/** "from <its start>", or, where the entry keeps its day and length only (TimeEntry.span), its day and that. */
+function fromWhen(entry: TimeEntry, context: Pick<ToolContext, 'timezone'>): string {
+  if (entry.span === 'day') return `on ${localDate(entry.start, context.timezone)} (${NO_TIMES_KEPT})`;
+  return `from ${formatInstant(entry.start, context.timezone)}`;
+}

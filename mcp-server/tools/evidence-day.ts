@@ -72,7 +72,13 @@ export async function draftDays(
   }
   const { drafts, unmapped } = draftEntries({
     evidence,
-    booked: booked.map((entry) => ({ id: entry.id, start: entry.start, end: entry.end ?? context.now(), project: entry.project })),
+    booked: booked.map((entry) => ({
+      id: entry.id,
+      start: entry.start,
+      end: entry.end ?? context.now(),
+      project: entry.project,
+      ...(entry.span ? { span: entry.span, activity: entry.activity, description: entry.description } : {}),
+    })),
     rules,
     past,
     from,

@@ -1,7 +1,7 @@
 import { MAX_LIST_DAYS } from '../domain/call-limits.ts';
-import { formatDuration, formatLocalTime, localDate } from '../domain/time.ts';
+import { formatDuration } from '../domain/time.ts';
 import { defineTool } from './define-tool.ts';
-import { catalogLookup, dayRange, entryLabel, presentEntry, readDayRange, thisWeekOrOneDay } from './shared.ts';
+import { catalogLookup, dayRange, entryLabel, entryWhen, presentEntry, readDayRange, thisWeekOrOneDay } from './shared.ts';
 import { listTimeEntriesContract } from '../contract/tools/list-time-entries.ts';
 
 export default defineTool({
@@ -21,9 +21,7 @@ export default defineTool({
     });
     const next = offset + entries.length < total ? offset + entries.length : null;
     const lines = entries.map(
-      (entry) =>
-        `#${entry.id} ${localDate(entry.start, context.timezone)} ${formatLocalTime(entry.start, context.timezone)}–${entry.end === null ? 'running' : formatLocalTime(entry.end, context.timezone)} ` +
-        `${formatDuration((entry.end ?? context.now()) - entry.start)} ${entryLabel(entry)}`,
+      (entry) => `#${entry.id} ${entryWhen(entry, context)} ` + `${formatDuration((entry.end ?? context.now()) - entry.start)} ${entryLabel(entry)}`,
     );
     const head = `${total} ${total === 1 ? 'entry' : 'entries'} from ${from} to ${to}${next === null ? '' : ` (showing ${offset + 1}–${offset + entries.length}; next offset ${next})`}.`;
     return {

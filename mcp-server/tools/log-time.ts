@@ -1,10 +1,10 @@
-import { formatDuration, formatLocalTime, localDateTimeToEpoch } from '../domain/time.ts';
+import { formatDuration, localDateTimeToEpoch } from '../domain/time.ts';
 import { defineTool } from './define-tool.ts';
 import { ToolInputError } from './tool-input-error.ts';
 import { refuseAgentPrefix } from './agent-labels.ts';
 import { keptWords } from './kept-words.ts';
 import { refuseLockedTime, sayLockedMeanwhile } from './approval-lock.ts';
-import { catalogLookup, checkBookedSpan, dayRange, entryLabel, MINUTE_MS, presentEntry, readDate, readInstant, readMinutes } from './shared.ts';
+import { bookedTimes, catalogLookup, checkBookedSpan, dayRange, entryLabel, MINUTE_MS, presentEntry, readDate, readInstant, readMinutes } from './shared.ts';
 import { logTimeContract } from '../contract/tools/log-time.ts';
 import { checkedFields, refuseFieldsWithout } from './entry-fields.ts';
 
@@ -33,7 +33,7 @@ export default defineTool({
       ...(customFields ? { customFields } : {}),
     });
     await sayLockedMeanwhile(context, [entry]);
-    const span = `${formatDuration(end - start)} on ${entryLabel(entry)}, ${formatLocalTime(start, context.timezone)}–${formatLocalTime(end, context.timezone)}`;
+    const span = `${formatDuration(end - start)} on ${entryLabel(entry)}, ${bookedTimes(entry, start, end, context)}`;
     const text = keptWords(entry, `logged ${span}`) ?? `Logged ${span} (#${entry.id}).`;
     return { data: { entry: presentEntry(entry, context) }, text };
   },

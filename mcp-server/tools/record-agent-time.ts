@@ -1,9 +1,9 @@
-import { formatDuration, formatLocalTime } from '../domain/time.ts';
+import { formatDuration } from '../domain/time.ts';
 import { recordAgentTimeContract } from '../contract/tools/record-agent-time.ts';
 import { defineTool } from './define-tool.ts';
 import { keptWords } from './kept-words.ts';
 import { refuseLockedTime, sayLockedMeanwhile } from './approval-lock.ts';
-import { catalogLookup, checkBookedSpan, entryLabel, presentEntry, readInstant } from './shared.ts';
+import { bookedTimes, catalogLookup, checkBookedSpan, entryLabel, presentEntry, readInstant } from './shared.ts';
 import { ToolInputError } from './tool-input-error.ts';
 import { checkedFields, refuseFieldsWithout } from './entry-fields.ts';
 
@@ -39,7 +39,7 @@ export default defineTool({
       ...(customFields ? { customFields } : {}),
     });
     await sayLockedMeanwhile(context, [entry]);
-    const span = `${formatDuration(end - start)} of ${agent}'s own time on ${entryLabel(entry)}, ${formatLocalTime(start, context.timezone)}–${formatLocalTime(end, context.timezone)}`;
+    const span = `${formatDuration(end - start)} of ${agent}'s own time on ${entryLabel(entry)}, ${bookedTimes(entry, start, end, context)}`;
     const text = keptWords(entry, `recorded ${span}`) ?? `Recorded ${span} (#${entry.id}); it does not count as the person's hours.`;
     return { data: { entry: presentEntry(entry, context) }, text };
   },

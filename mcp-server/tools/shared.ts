@@ -2,7 +2,17 @@
 // days, projects and activities become values (or a refusal saying what to write instead).
 import { yearProblem, yearsTouched } from '../domain/call-limits.ts';
 import { parseDuration } from '../domain/duration.ts';
-import { addDays, daysBetween, formatInstant, localDate, parseInstant, parseLocalDate, startOfIsoWeek, startOfLocalDay } from '../domain/time.ts';
+import {
+  addDays,
+  daysBetween,
+  formatInstant,
+  formatLocalTime,
+  localDate,
+  parseInstant,
+  parseLocalDate,
+  startOfIsoWeek,
+  startOfLocalDay,
+} from '../domain/time.ts';
 import type { BreakSpan, Catalog, CatalogItem, CatalogKind, TimeEntry, TimeTracker } from '../providers/time-tracker.ts';
 import type { EntryOutput } from '../contract/tools/outputs.ts';
 import { entryWords } from '../contract/outcomes/entries.ts';
@@ -30,6 +40,7 @@ export function presentEntry(entry: TimeEntry, context: ToolContext): EntryOutpu
     start: formatInstant(entry.start, context.timezone),
     end: entry.end === null ? null : formatInstant(entry.end, context.timezone),
     minutes: Math.max(0, Math.floor((end - entry.start - breakMs) / MINUTE_MS)),
+    ...(entry.span ? { span: entry.span } : {}),
     project: entry.project?.name ?? null,
     activity: entry.activity?.name ?? null,
     description: entry.description,
@@ -56,6 +67,26 @@ export function stableEntry(entry: TimeEntry): object {
     activity: entry.activity?.id ?? null,
     description: entry.description,
   };
+}
+
+/** What the text says where an entry keeps no times (TimeEntry.span). */
+export const NO_TIMES_KEPT = 'no times kept: the back end keeps its day and length';
+
+/** The times of a span booked as asked ("13:00–14:00"), or, where the back end kept its day and length only, that day. */
+export function bookedTimes(entry: TimeEntry, start: number, end: number, context: Pick<ToolContext, 'timezone'>): string {
+  if (entry.span === 'day') return `${localDate(entry.start, context.timezone)} (${NO_TIMES_KEPT})`;
+  return `${formatLocalTime(start, context.timezone)}–${formatLocalTime(end, context.timezone)}`;
+}
+
+/**
+ * When an entry was, as the tools' text says it: its day and its start–end ("2026-11-16 09:00–10:30", "… 09:00–running"),
+ * or, where the back end keeps the day and length only (TimeEntry.span), its day and that no times are kept: the
+ * placement at the start of the day is no time anything happened.
+ */
+export function entryWhen(entry: TimeEntry, context: Pick<ToolContext, 'timezone'>): string {
+  const day = localDate(entry.start, context.timezone);
+  if (entry.span === 'day') return `${day} (${NO_TIMES_KEPT})`;
+  return `${day} ${formatLocalTime(entry.start, context.timezone)}–${entry.end === null ? 'running' : formatLocalTime(entry.end, context.timezone)}`;
 }
 
 /** The break running inside an entry, if one does. */

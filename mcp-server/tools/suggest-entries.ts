@@ -21,6 +21,7 @@ export default defineTool({
           start: formatInstant(entry.start, context.timezone),
           end: entry.end === null ? null : formatInstant(entry.end, context.timezone),
           project: entry.project?.name ?? null,
+          ...(entry.span ? { span: entry.span } : {}),
         })),
         unmapped,
         skipped,

@@ -17,6 +17,8 @@ export interface Entry {
   waiting_to_send?: boolean;
   /** An AI agent's own time (record_agent_time): not the person's hours. */
   agent?: string;
+  /** The back end keeps the entry's day and length only: `start` and `end` are a placement at the start of its day, no times. */
+  span?: 'day';
 }
 
 export interface TimerState {
@@ -50,6 +52,7 @@ export function asEntry(value: unknown): Entry | null {
   if (locked !== undefined && !isText(locked)) return null;
   if (waiting !== undefined && typeof waiting !== 'boolean') return null;
   if (agent !== undefined && !isText(agent)) return null;
+  if (value.span !== undefined && value.span !== 'day') return null;
   return value as unknown as Entry;
 }
 
@@ -136,7 +139,8 @@ export interface Suggestion {
   from: string;
   to: string;
   drafts: Draft[];
-  booked: Array<{ id: number; start: string; end: string | null; project: string | null }>;
+  /** `span: 'day'` where the back end keeps the entry's day and length only (no times: it has no place on the day's line). */
+  booked: Array<{ id: number; start: string; end: string | null; project: string | null; span?: 'day' }>;
   unmapped: Array<{ source: string; text: string; minutes: number }>;
   skipped: Array<{ source: string; problem: string }>;
 }

@@ -150,9 +150,7 @@ function SuggestedDay({ date, suggestion, choices, setChoices, editing, setEditi
           <ul className="entries">
             {booked.map((entry) => (
               <li key={entry.id} className="entry">
-                <span className="when">
-                  {clockOf(entry.start)}–{entry.end ? clockOf(entry.end) : 'now'}
-                </span>
+                <span className="when">{entry.span === 'day' ? 'no times' : `${clockOf(entry.start)}–${entry.end ? clockOf(entry.end) : 'now'}`}</span>
                 <span className="what">{entry.project ?? 'No project'}</span>
               </li>
             ))}

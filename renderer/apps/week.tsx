@@ -199,7 +199,8 @@ function Day({ date, week, editing, setEditing, writer, done }: DayProps) {
 
 function EntryRow({ entry, lock, editing, setEditing, writer, done }: Omit<DayProps, 'date' | 'week'> & { entry: Entry; lock: DayLock | undefined }) {
   const label = entryLabel(entry);
-  const when = `${clockOf(entry.start)}–${entry.end ? clockOf(entry.end) : 'now'}`;
+  // An entry whose back end keeps its day and length only has no times to show (its start is a placement at midnight).
+  const when = entry.span === 'day' ? 'no times' : `${clockOf(entry.start)}–${entry.end ? clockOf(entry.end) : 'now'}`;
   const deleteRef = useRef<HTMLButtonElement>(null);
   const asking = editing?.kind === 'delete' && editing.entry.id === entry.id;
   useEffect(() => {

@@ -175,7 +175,7 @@ const minuteOfDay = (iso: string) => {
 export function timelineOf(
   date: string,
   drafts: readonly Draft[],
-  booked: ReadonlyArray<{ id: number; start: string; end: string | null }>,
+  booked: ReadonlyArray<{ id: number; start: string; end: string | null; span?: 'day' }>,
   choices: Choices,
   nowMinute?: number,
 ): Timeline {
@@ -194,7 +194,10 @@ export function timelineOf(
         : spanOf(draft.start, draft.end);
     return { key: draft.id, kind: (choice ? (choice.kind === 'accept' ? 'accepted' : 'dropped') : 'draft') as TimelineItem['kind'], span };
   });
-  const bookedSpans = booked.map((entry) => ({ key: String(entry.id), kind: 'booked' as const, span: spanOf(entry.start, entry.end) }));
+  // An entry that keeps its day and length only (span 'day') was at no known time of the day: it is not drawn.
+  const bookedSpans = booked
+    .filter((entry) => entry.span !== 'day')
+    .map((entry) => ({ key: String(entry.id), kind: 'booked' as const, span: spanOf(entry.start, entry.end) }));
   const all = [...draftSpans, ...bookedSpans].map((item) => item.span);
   const from = Math.min(8, ...all.map(([start]) => Math.floor(start / 60)));
   const to = Math.max(18, ...all.map(([, end]) => Math.ceil(end / 60)));

@@ -324,6 +324,11 @@ export interface FakeBridgeOptions {
   /** Kept writes that were not sent and wait for the person's decision (the engine's outbox). */
   keptWrites?: KeptWriteView[];
   /**
+   * The back end keeps a stopped entry's day and length only (Harvest on a duration account): the entries there at the
+   * start are placed at the start of their day for their length and marked `span: 'day'`, as the engine shows them.
+   */
+  daysOnly?: boolean;
+  /**
    * The back end offers the team tools: 'lead' hours and leave decisions (a Kimai team lead),
    * 'hours' hours only (Calamari); `teamSize` people in all (default the four of SAMPLE_TEAM).
    */
@@ -504,6 +509,13 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     for (const entry of entries) if (entry.project === 'Acme Website') entry.fields = { Ticket: 'WEB-140', Teams: ['Web'] };
   }
   if (options.agentEntry) add(at(weekday(now), '18:00'), at(weekday(now), '19:30'), 'Acme Website', 'Development', 'Ran the test suite').agent = 'claude-code';
+  if (options.daysOnly) {
+    for (const entry of entries) {
+      if (entry.end === null) continue;
+      const midnight = Date.parse(`${dateOf(entry.start)}T00:00:00Z`) - offset * 60_000;
+      Object.assign(entry, { start: midnight, end: midnight + entry.end - entry.start, span: 'day' });
+    }
+  }
   // Kimai keeps exported records locked for a plain user: Monday's first entry is one.
   const exported = entries.find((entry) => weekday(entry.start) === 0);
   if ((options.account?.type ?? 'local') === 'kimai' && exported)
@@ -522,6 +534,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     ...(entry.locked ? { locked: entry.locked } : {}),
     ...(entry.waitingToSend ? { waiting_to_send: true } : {}),
     ...(entry.agent ? { agent: entry.agent } : {}),
+    ...(entry.span ? { span: entry.span } : {}),
     ...(entry.fields ? { fields: entry.fields } : {}),
     ...(entry.breaks
       ? {

@@ -27,6 +27,8 @@ export interface FakeEntryRecord {
   breaks?: Array<{ type: string; start: number; end: number | null }>;
   /** An AI agent's own time (record_agent_time): listed, not the person's hours. */
   agent?: string;
+  /** The back end keeps its day and length only (FakeBridgeOptions.daysOnly): placed at the start of its day. */
+  span?: 'day';
   /** The tracker's custom fields the entry carries (FakeBridgeOptions.customFields). */
   fields?: Record<string, unknown>;
 }

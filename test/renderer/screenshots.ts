@@ -991,6 +991,59 @@ export const STATES: ScreenshotState[] = [
     },
   },
   {
+    screen: 'account',
+    state: 'harvest',
+    what: 'a Harvest account saved with its account id, the token in the keychain',
+    fake: { account: { type: 'harvest', url: 'https://api.harvestapp.com', account_id: '1234567' } },
+    act: async (page) => {
+      await screenOf(page, 'account').locator('.account-fields').scrollIntoViewIfNeeded();
+    },
+  },
+  {
+    screen: 'account',
+    state: 'harvest-tested',
+    what: 'Harvest chosen, its token and account id typed, and the connection tested: who, where, which account, how it tracks',
+    act: async (page) => {
+      const account = screenOf(page, 'account');
+      await account.getByRole('radio', { name: /Harvest/ }).check();
+      await account.getByLabel('Personal Access Token', { exact: true }).fill('pat-typed-not-saved');
+      await account.getByLabel('Account id (optional)').fill('1234567');
+      await account.getByRole('button', { name: 'Test connection' }).click();
+      const said = account.getByRole('status').filter({ hasText: 'Connected to Harvest' });
+      await said.waitFor();
+      // The account id, the buttons and what the test said, together in the window.
+      await said.evaluate((status) => status.scrollIntoView({ block: 'center' }));
+    },
+  },
+  {
+    screen: 'account',
+    state: 'harvest-address-refused',
+    what: "Harvest's address set to a look-alike: refused beside the field before the token goes anywhere",
+    act: async (page) => {
+      const account = screenOf(page, 'account');
+      await account.getByRole('radio', { name: /Harvest/ }).check();
+      await account.getByLabel('Personal Access Token', { exact: true }).fill('pat-typed-not-saved');
+      await account.locator('details.advanced summary').filter({ hasText: 'Address' }).click();
+      await account.getByLabel('Harvest address (optional)').fill('https://api.harvestapp.example');
+      await account.getByRole('button', { name: 'Test connection' }).click();
+      const refused = account.locator('.field-error');
+      await refused.waitFor();
+      await refused.evaluate((error) => error.scrollIntoView({ block: 'center' }));
+    },
+  },
+  {
+    screen: 'status',
+    state: 'harvest-durations',
+    what: 'a Harvest account that tracks durations: today’s stopped entries by their length, saying they have no times; the running one from its start',
+    fake: { account: { type: 'harvest', url: 'https://api.harvestapp.com', account_id: '1234567' }, daysOnly: true },
+  },
+  {
+    screen: 'timesheet',
+    state: 'harvest-durations',
+    what: 'a Harvest account that tracks durations: the week’s stopped entries by their length, no times and no gaps between them',
+    fake: { account: { type: 'harvest', url: 'https://api.harvestapp.com', account_id: '1234567' }, daysOnly: true },
+  },
+  {
     screen: 'preferences',
     state: 'clockify-no-capacity',
     what: 'Clockify keeps the holidays and leave, not the work week: the week stays a field',

@@ -22,6 +22,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import type { Screen } from '../../window-contract/channels.ts';
 import { DEFAULT_EMPLOYEES, type FakeEmployee, seedOrganisation, startFakeCalamari } from '../mcp-server/providers/calamari/fake-calamari.ts';
 import { ADA as CLOCKIFY_ADA, seedWorkspace, startFakeClockify } from '../mcp-server/providers/clockify/fake-clockify.ts';
+import { ACME as HARVEST_ACME, addProject as addHarvestProject, startFakeHarvest } from '../mcp-server/providers/harvest/fake-harvest.ts';
 import {
   DEFAULT_USERS as CLOCKODO_USERS,
   seedCompany,
@@ -1923,6 +1924,157 @@ describe("the real app with a Toggl Track account: the person's own token, one w
     const own = toggl.counted.get(`user ${TOGGL_SEED.users.ada}`);
     expect(own?.count).toBeLessThanOrEqual(10);
     expect(toggl.requests.some((request) => request.status === 402)).toBe(false);
+  });
+
+  it('leaves the token nowhere but the keyring: no file in HOME, no output, no record', async () => {
+    await expectOnlyInKeyring(the().app, [TOKEN, WRONG]);
+  });
+});
+
+describe("the real app with a Harvest account: the person's own token, one Harvest account", () => {
+  const TOKEN = `harvest-pat-${randomBytes(16).toString('hex')}`;
+  const WRONG = `harvest-wrong-${randomBytes(16).toString('hex')}`;
+  const ACCOUNT = String(HARVEST_ACME);
+  const HARVEST_ADA = 1_001;
+  const the = realAppBeside('harvest', 'Harvest', async () => {
+    // Acme keeps durations (the fake's default). Ada's Harvest profile names the app's zone (an IANA name is taken as
+    // it is), where it is about noon: her day is the app's.
+    const harvest = await startFakeHarvest();
+    const ada = harvest.state.users.find((user) => user.id === HARVEST_ADA);
+    if (ada) Object.assign(ada, { token: TOKEN, timezone: zoneAtNoon(), zone: zoneAtNoon() });
+    addHarvestProject(harvest, { name: 'Website', client: 'Acme Corp', tasks: ['Development'], users: [HARVEST_ADA] });
+    return harvest;
+  });
+
+  it('tests the connection with the account id, saves, and keeps the token in the keychain only', async () => {
+    const { app, session, harvest } = the();
+    const page = await open(session, 'account');
+    const account = screen(page, 'account');
+    await account.getByRole('radio', { name: /Harvest/ }).check();
+    await text(account.locator('.account-fields .message.note')).toBe(
+      'Punchcard acts as the person the token belongs to, in one Harvest account, and only on their own time entries.',
+    );
+    await account.getByLabel('Account id (optional)').fill(ACCOUNT);
+    // The fake stands in for Harvest: its address goes in the section for a test server's address.
+    await account.locator('details.advanced summary').filter({ hasText: 'Address' }).click();
+    const address = account.getByLabel('Harvest address (optional)');
+    await address.fill('https://api.harvestapp.example');
+    const token = account.getByLabel('Personal Access Token', { exact: true });
+    await token.fill(WRONG);
+    await account.getByRole('button', { name: 'Test connection' }).click();
+    await text(account.locator('.field-error')).toBe(
+      "Punchcard sends your Harvest Personal Access Token only to Harvest's API addresses (or to a server on this computer), and api.harvestapp.example is not one; use https://api.harvestapp.com.",
+    );
+    await address.fill(harvest.url);
+    await account.getByRole('button', { name: 'Test connection' }).click();
+    await text(account.getByRole('alert')).toContain(`did not accept the Personal Access Token for account ${ACCOUNT}`);
+    expect(await account.getByRole('alert').innerText()).not.toContain(WRONG);
+    await token.fill(TOKEN);
+    await account.getByRole('button', { name: 'Test connection' }).click();
+    await text(account.getByRole('status')).toBe(
+      `Connected to Harvest at ${new URL(harvest.url).host} as Ada Lovelace, account Acme (${ACCOUNT}), tracking durations.`,
+    );
+
+    await account.getByRole('button', { name: 'Save' }).click();
+    await text(account.getByRole('status')).toBe('Saved.');
+    expect(await token.inputValue()).toBe('');
+    expect(readConfig(app)?.provider).toEqual({ type: 'harvest', url: harvest.url, account_id: ACCOUNT });
+    expect(readFileSync(app.configFile, 'utf8')).not.toContain(TOKEN);
+    // With the field empty, the connection test runs the engine on the keychain's token: only Ada's makes Harvest answer.
+    await account.getByRole('button', { name: 'Test connection' }).click();
+    await text(account.getByRole('status')).toMatch(/^Connected to Harvest at .* as Ada Lovelace, account Acme/);
+    // Every request carried the token in its header, never in an address.
+    const addresses = harvest.requests.map((request) => `${request.path}${request.query}`);
+    expect(addresses.filter((address) => address.includes(TOKEN) || address.includes(WRONG))).toEqual([]);
+
+    await reopenedAccount(session, {
+      fields: { 'Account id (optional)': ACCOUNT, 'Harvest address (optional)': harvest.url },
+      secretName: 'Personal Access Token',
+      secret: TOKEN,
+      shot: 'harvest',
+    });
+  });
+
+  it("clocks in on a project's task and out from Status; Tools, Preferences, Leave and the calendar show what Harvest does and keeps", async () => {
+    const { session, harvest } = the();
+    const page = await open(session, 'status');
+    const status = screen(page, 'status');
+    await visible(status.getByText('Not running'));
+    expect(await status.getByRole('button', { name: 'Start break' }).count()).toBe(0);
+    await status.getByLabel('Project', { exact: true }).fill('Website');
+    await status.getByLabel('Activity').fill('Development');
+    await status.getByLabel('Note').fill('Landing page');
+    await status.getByRole('button', { name: 'Clock in' }).click();
+    await text(status.locator('.timer .what')).toBe('Website · Development');
+    expect(await status.getByRole('alert').count()).toBe(0);
+    const running = () => harvest.state.entries.filter((entry) => entry.userId === HARVEST_ADA && entry.timerStartedAt !== null);
+    expect(running()).toEqual([expect.objectContaining({ notes: 'Landing page', accountId: HARVEST_ACME })]);
+    await status.getByRole('button', { name: 'Clock out' }).click();
+    await visible(status.getByText('Not running'));
+    expect(running()).toEqual([]);
+    expect(harvest.state.entries.filter((entry) => entry.userId === HARVEST_ADA)).toEqual([expect.objectContaining({ notes: 'Landing page' })]);
+    // On a duration account a stopped entry keeps its day and hours only (docs/back-ends/harvest.md, "Two kinds of
+    // account"): Status and the Timesheet show its duration and that it has no times, never a made-up 12:00 AM.
+    const says = 'No times: the back end keeps this entry’s day and length, not when it started';
+    await expect.poll(() => status.locator('.entries li .range').first().textContent(), PATIENCE).toBe(says);
+    expect(await status.locator('.entries').innerText()).not.toContain('12:00');
+    await page.screenshot({ path: resolve(SCREENSHOTS, 'real-status-harvest.png') });
+    const sheet = await open(session, 'timesheet');
+    await expect.poll(() => screen(sheet, 'timesheet').locator('li.entry .range').first().textContent(), PATIENCE).toBe(says);
+    // Today (a Saturday here) is below the week's first days: the picture shows its entry.
+    await screen(sheet, 'timesheet').locator('li.entry').first().scrollIntoViewIfNeeded();
+    await sheet.screenshot({ path: resolve(SCREENSHOTS, 'real-timesheet-harvest.png') });
+    // Every request named Ada's account, and was Ada's.
+    expect(new Set(harvest.requests.map((request) => request.headers['harvest-account-id']).filter(Boolean))).toEqual(new Set([ACCOUNT]));
+
+    const tools = await open(session, 'tools');
+    await expect
+      .poll(() => screen(tools, 'tools').locator('li.tool.unsupported .tool-name').allInnerTexts(), PATIENCE)
+      .toEqual([
+        // Harvest has no breaks, no leave and no timesheet approvals in its API (docs/back-ends/harvest.md).
+        'start_break',
+        'end_break',
+        'create_catalog_item',
+        'archive_catalog_item',
+        'request_leave',
+        'list_leave_requests',
+        'cancel_leave_request',
+        'leave_balance',
+        'absence_calendar',
+        // Punchcard's Harvest back end shows the person's own time only.
+        'team_report',
+        'project_status',
+        'list_pending_leave',
+        'decide_leave_request',
+        // The administration tools: not offered on Harvest.
+        'manage_tags',
+        'list_invoices',
+        'manage_rates',
+        'manage_teams',
+        'update_catalog_item',
+        'manage_people',
+        'correct_time_entries',
+        'submit_timesheet',
+        'withdraw_timesheet',
+        'list_timesheet_approvals',
+        'decide_timesheet',
+      ]);
+
+    const preferences = await open(session, 'preferences');
+    const kept = screen(preferences, 'preferences').locator('section.kept');
+    await text(kept.locator('.badge')).toBe('Kept by Harvest');
+    await text(kept).toContain('40 hours a week');
+
+    // Harvest keeps no leave: the Leave screen and the calendar say so in Harvest's words, and offer no request.
+    const leave = await open(session, 'leave');
+    await text(screen(leave, 'leave').getByRole('note')).toBe(
+      "Harvest's API keeps no time off, so there is no leave to show here: record time off as your company does in Harvest.",
+    );
+    expect(await screen(leave, 'leave').getByRole('button', { name: 'Request leave…' }).count()).toBe(0);
+    const calendar = await open(session, 'calendar');
+    await text(screen(calendar, 'calendar').getByRole('note')).toBe(
+      "Harvest's API keeps no time off, so there is no leave to show here: record time off as your company does in Harvest.",
+    );
   });
 
   it('leaves the token nowhere but the keyring: no file in HOME, no output, no record', async () => {

@@ -200,6 +200,36 @@ describe('Status', () => {
     await text(status.locator('.timer .what')).toBe('Internal · Meetings');
   });
 
+  it('shows an entry whose back end keeps its day and length only by its duration, saying it has no times (Status and Timesheet)', async () => {
+    const { page } = await open({ fake: { daysOnly: true } });
+    const status = screen(page, 'status');
+    await ready(page, 'status');
+    const first = status.locator('.entries li').first();
+    // What a screen reader says: the words shown and the reason beside them.
+    await expect.poll(() => first.locator('.range').textContent()).toBe('No times: the back end keeps this entry’s day and length, not when it started');
+    await text(first.locator('.duration')).toBe('3 h 15 min');
+    expect(await status.locator('.entries').innerText()).not.toContain('12:00 AM');
+    // Continue is told apart by the entry's length, not by a placement at midnight.
+    await visible(status.getByRole('button', { name: 'Continue Acme Website · Development, 3 h 15 min' }));
+    // The running timer keeps its start.
+    await text(status.locator('.entries li.running .range')).toBe('1:05 PM – now');
+
+    const timesheet = await open({ hash: 'timesheet', fake: { daysOnly: true } });
+    const sheet = screen(timesheet.page, 'timesheet');
+    await ready(timesheet.page, 'timesheet');
+    const row = sheet.locator('li.entry', { hasText: 'Payment provider webhooks' });
+    await text(row.locator('.range')).toContain('No times');
+    await visible(row.getByRole('button', { name: 'Edit Acme Website · Development, 3 h 15 min' }));
+    expect(await sheet.locator('.day-entries').first().innerText()).not.toContain('12:00 AM');
+    // Its editor says what a start and end mean there, and the time fields point to it.
+    await row.getByRole('button', { name: 'Edit Acme Website · Development, 3 h 15 min' }).click();
+    const editor = sheet.getByRole('form', { name: 'Change the entry' });
+    const hint = 'The back end keeps this entry’s day and length only: a start and end set its length, and are not kept.';
+    await expect.poll(() => editor.getByLabel('Start').getAttribute('aria-describedby')).toBeTruthy();
+    const described = (await editor.getByLabel('Start').getAttribute('aria-describedby')) ?? '';
+    await text(editor.locator(`[id="${described}"]`)).toBe(hint);
+  });
+
   it('shows why clocking in failed and keeps the form', async () => {
     const session = await open({ fake: { running: false } });
     const { page, fake } = session;

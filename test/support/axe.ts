@@ -47,9 +47,14 @@ interface Finding {
  * where: every rule axe runs by default (WCAG 2.x A and AA and its best practices) and
  * label-content-name-mismatch, which it leaves off and which a person speaking a button's visible
  * words to voice control meets; or only `rules`. The incomplete results of the rules in
- * COUNTED_INCOMPLETE are violations too, marked "(incomplete)".
+ * COUNTED_INCOMPLETE are violations too, marked "(incomplete)"; with `incomplete: 'all'`, every rule's are
+ * (for a form checked with nothing left for review).
  */
-export async function axeViolations(target: Page | Frame, rules?: readonly string[]): Promise<string[]> {
+export async function axeViolations(
+  target: Page | Frame,
+  rules?: readonly string[],
+  { incomplete = 'counted' }: { incomplete?: 'counted' | 'all' } = {},
+): Promise<string[]> {
   if (!(await target.evaluate(() => 'axe' in window))) await target.evaluate(AXE_SOURCE);
   const found = await target.evaluate(
     async (only) => {
@@ -74,6 +79,7 @@ export async function axeViolations(target: Page | Frame, rules?: readonly strin
     rules ? [...rules] : null,
   );
   const counted = found.incomplete.filter((finding: Finding) => {
+    if (incomplete === 'all') return true;
     const rule = COUNTED_INCOMPLETE[finding.rule];
     return rule === 'all' || (rule === 'html-only' && !finding.svg);
   });

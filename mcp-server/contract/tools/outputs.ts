@@ -19,6 +19,12 @@ export const entryOutput = z.object({
   end: z.string().nullable(),
   /** Worked minutes: breaks inside the entry are not counted. */
   minutes: z.int(),
+  /**
+   * 'day' where the back end keeps the entry's day and minutes only (a stopped entry on a Harvest account that tracks
+   * durations): `start` is then the start of its day and `end` that plus its minutes, neither a time it happened.
+   * Absent where the times are the entry's own.
+   */
+  span: z.literal('day').optional(),
   project: z.string().nullable(),
   activity: z.string().nullable(),
   description: z.string(),

@@ -44,8 +44,13 @@ export const suggestEntriesContract = toolContract({
       from: z.string(),
       to: z.string(),
       drafts: z.array(draftOutput),
-      /** What the back end already holds in the range: drafts never overlap it. */
-      booked: z.array(z.object({ id: z.int(), start: z.string(), end: z.string().nullable(), project: z.string().nullable() })),
+      /**
+       * What the back end already holds in the range: drafts never overlap it. `span: 'day'` where it keeps the day and
+       * length only (its start is the start of its day): it books the evidence it matches instead of a time.
+       */
+      booked: z.array(
+        z.object({ id: z.int(), start: z.string(), end: z.string().nullable(), project: z.string().nullable(), span: z.literal('day').optional() }),
+      ),
       /** Evidence no rule and no past booking maps to a project; its draft keeps `project: null`. */
       unmapped: z.array(z.object({ source, text: z.string(), minutes: z.int() })),
       /** A source that is off, unreadable or not what it claims, in a sentence a person can act on. */

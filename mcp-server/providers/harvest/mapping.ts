@@ -58,7 +58,7 @@ export function timestampSpan(
  * in Harvest, so it is shown from the start of its day for its hours (docs/back-ends/harvest.md, "Two kinds of
  * account"). `now` counts a running entry's time.
  */
-export function entrySpan(entry: HarvestTimeEntry, zone: string, now: number): { start: number; end: number | null } {
+export function entrySpan(entry: HarvestTimeEntry, zone: string, now: number): { start: number; end: number | null; span?: 'day' } {
   const hours = (entry.hours ?? 0) * HOUR_MS;
   const started = clockTime(entry.started_time);
   if (started) {
@@ -77,8 +77,9 @@ export function entrySpan(entry: HarvestTimeEntry, zone: string, now: number): {
     const start = Number.isNaN(timer) ? now - hours : timer - Math.round(before);
     return { start, end: null };
   }
+  // No times to show: the entry is marked as keeping its day and length only (TimeEntry.span).
   const start = localDateTimeToEpoch(entry.spent_date, '00:00', zone);
-  return { start, end: start + Math.round(hours) };
+  return { start, end: start + Math.round(hours), span: 'day' };
 }
 
 /** Harvest's words of an approval status, for an entry's lock. */
@@ -94,13 +95,14 @@ export function lockOf(entry: HarvestTimeEntry): string | undefined {
 
 /** Harvest's entry as Punchcard's: its project and task as Harvest names them, its notes without an agent's mark. */
 export function toTimeEntry(entry: HarvestTimeEntry, zone: string, now: number): TimeEntry {
-  const { start, end } = entrySpan(entry, zone, now);
+  const { start, end, span } = entrySpan(entry, zone, now);
   const { agent, description } = splitAgentPrefix(entry.notes ?? '');
   const locked = lockOf(entry);
   return {
     id: entry.id,
     start,
     end,
+    ...(span ? { span } : {}),
     project: entry.project ? { id: entry.project.id, name: entry.project.name } : null,
     activity: entry.task ? { id: entry.task.id, name: entry.task.name } : null,
     description,

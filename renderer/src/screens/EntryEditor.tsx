@@ -14,6 +14,7 @@ import { useAction } from '../hooks.ts';
 import { entryFieldOf, type EntryField } from '../problems.ts';
 import { stores, useStore } from '../store.ts';
 import { WorkFields } from '../WorkFields.tsx';
+import { keepsNoTimes } from './EntryTimes.tsx';
 
 export interface EntryDraft {
   start?: string;
@@ -83,6 +84,24 @@ function draftOf(date: string, entry: EntryView | undefined, fields: Fields): En
   return draft;
 }
 
+/** What the time fields mean where that is not plain: a timer still running, an entry that keeps no times. */
+function TimeHints({ id, running, noTimes }: { id: string; running: boolean; noTimes: boolean }) {
+  return (
+    <>
+      {noTimes && (
+        <p className="hint" id={`${id}-no-times`}>
+          The back end keeps this entry’s day and length only: a start and end set its length, and are not kept.
+        </p>
+      )}
+      {running && (
+        <p className="hint" id={`${id}-running`}>
+          The timer still runs: clock out to end it.
+        </p>
+      )}
+    </>
+  );
+}
+
 export function EntryEditor({ date, entry, initial, onSave, onCancel }: EntryEditorProps) {
   const id = useId();
   const [fields, setFields] = useState<Fields>(() => fieldsOf(entry, initial));
@@ -95,6 +114,8 @@ export function EntryEditor({ date, entry, initial, onSave, onCancel }: EntryEdi
   const first = useRef<HTMLInputElement>(null);
   const form = useRef<HTMLFormElement>(null);
   const running = entry !== undefined && entry.end === null;
+  // An entry that keeps no times (EntryTimes.tsx): its start and end here are a placement at the start of its day.
+  const noTimes = entry !== undefined && keepsNoTimes(entry);
   const refusal = action.error?.refusal;
   // A refusal about the custom fields is said beside them, not under the form.
   const message = problem?.problem ?? (isFieldsRefusal(refusal) ? undefined : action.error?.message);
@@ -160,6 +181,7 @@ export function EntryEditor({ date, entry, initial, onSave, onCancel }: EntryEdi
             type="time"
             value={fields.start}
             required
+            aria-describedby={noTimes ? `${id}-no-times` : undefined}
             aria-invalid={marked('start')}
             onChange={(event) => update({ start: event.currentTarget.value })}
           />
@@ -175,6 +197,7 @@ export function EntryEditor({ date, entry, initial, onSave, onCancel }: EntryEdi
               type="time"
               value={fields.end}
               required
+              aria-describedby={noTimes ? `${id}-no-times` : undefined}
               aria-invalid={marked('end')}
               onChange={(event) => update({ end: event.currentTarget.value })}
             />
@@ -193,11 +216,7 @@ export function EntryEditor({ date, entry, initial, onSave, onCancel }: EntryEdi
         refusal={refusal}
         message={action.error?.message}
       />
-      {running && (
-        <p className="hint" id={`${id}-running`}>
-          The timer still runs: clock out to end it.
-        </p>
-      )}
+      <TimeHints id={id} running={running} noTimes={noTimes} />
       <ErrorText message={message} />
       <div className="editor-actions">
         <Button kind="primary" submit busy={action.pending === 'save'} busyLabel="Saving…">

@@ -7,10 +7,11 @@ import type { EntryView } from '../../../window-contract/status.ts';
 import type { WeekLockView } from '../../../window-contract/approvals.ts';
 import { api } from '../bridge.ts';
 import { Badge, Button, Confirm, ErrorText } from '../components.tsx';
-import { isoDuration, wallClock } from '../format.ts';
+import { isoDuration } from '../format.ts';
 import { useAction, useDurations } from '../hooks.ts';
 import { agentWords, KEPT_UNTIL_SENT, WAITING_TO_SEND } from '../words.ts';
 import { startWork } from '../work.ts';
+import { EntryTimes, entryMoment } from './EntryTimes.tsx';
 import { lockWordsId } from './WeekApproval.tsx';
 
 /** The first control of the entry after `row` (or before it), else the day's Add button or heading. */
@@ -58,6 +59,8 @@ export const EntryRow = memo(function EntryRow({ entry, minutes, canEdit, lock, 
   const held = lock !== null && editable;
   const heldBy = lock ? lockWordsId(lock.firstDay) : undefined;
   const durations = useDurations();
+  // Its start, or its length where it keeps no times (EntryTimes.tsx): what tells this row's controls from the others'.
+  const moment = entryMoment(entry, durations.text(minutes));
 
   const keep = () => {
     setConfirming(false);
@@ -71,16 +74,14 @@ export const EntryRow = memo(function EntryRow({ entry, minutes, canEdit, lock, 
     const deleted = await action.run('delete', () => api.deleteEntry({ id: entry.id }));
     if (deleted) {
       apply(deleted, true);
-      say(`Deleted ${what(deleted)}, ${wallClock(deleted.start)}.`);
+      say(`Deleted ${what(deleted)}, ${entryMoment(deleted, durations.text(minutes))}.`);
       requestAnimationFrame(() => after?.focus());
     }
   };
 
   return (
     <li ref={rowRef} className={`entry${running ? ' running' : ''}${entry.locked ? ' locked' : ''}`}>
-      <span className="range">
-        <time dateTime={entry.start}>{wallClock(entry.start)}</time> – {running ? 'now' : <time dateTime={entry.end ?? ''}>{wallClock(entry.end ?? '')}</time>}
-      </span>
+      <EntryTimes entry={entry} />
       <span className="what">
         <span className="project">{what(entry)}</span>
         {entry.description && <span className="note">{entry.description}</span>}
@@ -111,7 +112,7 @@ export const EntryRow = memo(function EntryRow({ entry, minutes, canEdit, lock, 
             Continue
             <span className="sr-only">
               {' '}
-              {what(entry)}, {wallClock(entry.start)}
+              {what(entry)}, {moment}
             </span>
           </Button>
         )}
@@ -123,7 +124,7 @@ export const EntryRow = memo(function EntryRow({ entry, minutes, canEdit, lock, 
               unavailable={held}
               aria-describedby={heldBy}
               onClick={() => onEdit({ kind: 'edit', id: entry.id })}
-              aria-label={`Edit ${what(entry)}, ${wallClock(entry.start)}`}
+              aria-label={`Edit ${what(entry)}, ${moment}`}
             >
               Edit
             </Button>
@@ -134,7 +135,7 @@ export const EntryRow = memo(function EntryRow({ entry, minutes, canEdit, lock, 
               unavailable={held}
               aria-describedby={heldBy}
               onClick={() => setConfirming(true)}
-              aria-label={`Delete ${what(entry)}, ${wallClock(entry.start)}`}
+              aria-label={`Delete ${what(entry)}, ${moment}`}
             >
               Delete
             </Button>

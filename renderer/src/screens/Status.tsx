@@ -9,6 +9,7 @@ import { wallClock } from '../format.ts';
 import { useAction, useDurations, useNow, useReadyMark } from '../hooks.ts';
 import { stores, useStore } from '../store.ts';
 import { dayReason } from '../words.ts';
+import { EntryTimes, entryMoment } from './EntryTimes.tsx';
 import { KeptWritesCard } from './KeptWrites.tsx';
 import { TimerCard } from './TimerCard.tsx';
 import { startWork, workLabel } from '../work.ts';
@@ -93,10 +94,7 @@ function TodayEntries({ entries, added, loading }: { entries: EntryView[] | unde
           return (
             <li key={entry.id} className={entry.end === null ? 'running' : undefined}>
               <div className="when">
-                <span className="range">
-                  <time dateTime={entry.start}>{wallClock(entry.start)}</time> –{' '}
-                  {entry.end === null ? 'now' : <time dateTime={entry.end}>{wallClock(entry.end)}</time>}
-                </span>
+                <EntryTimes entry={entry} />
                 <span className="duration">{durations.text(minutes)}</span>
                 {entry.end !== null && (
                   <Button
@@ -114,7 +112,7 @@ function TodayEntries({ entries, added, loading }: { entries: EntryView[] | unde
                     Continue
                     <span className="sr-only">
                       {' '}
-                      {workLabel(entry)}, {wallClock(entry.start)}
+                      {workLabel(entry)}, {entryMoment(entry, durations.text(minutes))}
                     </span>
                   </Button>
                 )}

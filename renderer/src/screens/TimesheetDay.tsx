@@ -13,6 +13,7 @@ import { useDurations } from '../hooks.ts';
 import { today } from '../store.ts';
 import { EntryEditor, type EntryDraft } from './EntryEditor.tsx';
 import { EntryRow } from './EntryRow.tsx';
+import { keepsNoTimes } from './EntryTimes.tsx';
 import { lockWordsId } from './WeekApproval.tsx';
 
 /** A pause shorter than this between two entries is not shown as a gap. */
@@ -50,7 +51,7 @@ export function DaySection({ date, minutes, target, reason, entries, rights, loc
     const entry = await api.logTime({ ...draft, start: draft.start ?? '', end: draft.end ?? '' });
     apply(entry);
     setEditing(null);
-    say(`Added ${wallClock(entry.start)} – ${entry.end ? wallClock(entry.end) : 'now'}.`);
+    say(keepsNoTimes(entry) ? `Added ${durations.text(entry.minutes)}.` : `Added ${wallClock(entry.start)} – ${entry.end ? wallClock(entry.end) : 'now'}.`);
     addRef.current?.focus();
   };
 
@@ -86,8 +87,12 @@ export function DaySection({ date, minutes, target, reason, entries, rights, loc
         <ol className="day-entries" aria-label={`Entries of ${dayLong(date)}`}>
           {entries.map((entry, index) => {
             const previous = entries[index - 1];
+            // An entry that keeps no times (EntryTimes.tsx) was at no known time: no gap is told beside it.
+            const timed = previous && !keepsNoTimes(previous) && !keepsNoTimes(entry);
             const gap =
-              previous?.end && Date.parse(entry.start) - Date.parse(previous.end) >= GAP_MINUTES * 60_000 ? { start: previous.end, end: entry.start } : null;
+              timed && previous.end && Date.parse(entry.start) - Date.parse(previous.end) >= GAP_MINUTES * 60_000
+                ? { start: previous.end, end: entry.start }
+                : null;
             // One keyed fragment per entry: a row deleted above leaves the rows below (and the focus on them) in place.
             return (
               <Fragment key={entry.id}>

@@ -38,6 +38,12 @@ describe('the engine’s command lines', () => {
       '--url=https://euc1.clockify.me',
       '--workspace=Acme --all-tools',
     ]);
+    // The account the form names is the one tested, not the only one the token reaches (or a refusal without it).
+    expect(connectionTestCommand(launch, { type: 'harvest', url: 'https://api.harvestapp.com', account_id: '1234567' }).args.slice(5)).toEqual([
+      '--provider=harvest',
+      '--url=https://api.harvestapp.com',
+      '--account-id=1234567',
+    ]);
   });
 
   it('hands a secret over in the environment only, in the one variable of the back end it is for', () => {

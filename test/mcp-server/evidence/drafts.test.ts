@@ -480,3 +480,57 @@ describe('draftEntries: input', () => {
     expect(() => run({ evidence: [], from: '2026-04-02', to: '2026-04-01' })).toThrow('The range ends (2026-04-01) before it begins (2026-04-02)');
   });
 });
+
+describe('draftEntries: entries that keep their day and length only (a Harvest duration account)', () => {
+  const rule = (match: string, project = WEBSITE, activity: typeof MEETINGS | null = MEETINGS): DraftRule => ({ match, project, activity });
+  /** An entry of DAY placed at the start of the day for its minutes, as such a back end's entries are shown. */
+  const dayOnly = (id: number, minutes: number, options: Partial<BookedSpan> = {}): BookedSpan => ({
+    id,
+    start: t('00:00'),
+    end: t('00:00') + minutes * 60_000,
+    project: WEBSITE,
+    activity: MEETINGS,
+    description: 'Review',
+    span: 'day',
+    ...options,
+  });
+  const rules = [rule('review'), rule('planning'), rule('demo')];
+  const review = event('review', t('10:00'), t('11:00'), 'Review');
+  const demo = event('demo', t('14:00'), t('15:00'), 'Demo');
+
+  it('books the meeting it matches by project, activity and words: not drafted again, and its time is taken', () => {
+    const { drafts } = run({ evidence: [review, activity(t('09:30'), t('11:30'))], rules, booked: [dayOnly(1, 60)] });
+    // The activity at the computer is cut around the meeting's hour, as around an entry with times.
+    expect(shortSpans(drafts)).toEqual(['09:30–10:00', '11:00–11:30']);
+  });
+
+  it('takes no time at the start of its day: a meeting at midnight is drafted', () => {
+    const late = event('late', t('00:00'), t('01:00'), 'Incident call');
+    expect(run({ evidence: [late], rules, booked: [dayOnly(1, 60)] }).drafts.map((draft) => draft.description)).toEqual(['Incident call']);
+  });
+
+  it('matches by minutes within five where the words were changed, but not on another project or activity', () => {
+    expect(run({ evidence: [review], rules, booked: [dayOnly(1, 56, { description: 'Sprint review, notes' })] }).drafts).toEqual([]);
+    expect(run({ evidence: [review], rules, booked: [dayOnly(1, 54, { description: 'Sprint review, notes' })] }).drafts).toHaveLength(1);
+    expect(run({ evidence: [review], rules, booked: [dayOnly(1, 60, { project: INTRANET })] }).drafts).toHaveLength(1);
+    expect(run({ evidence: [review], rules, booked: [dayOnly(1, 60, { activity: DEV })] }).drafts).toHaveLength(1);
+    expect(
+      run({ evidence: [review], rules, booked: [dayOnly(1, 60, { start: t('00:00', '2026-04-01'), end: t('01:00', '2026-04-01') })] }).drafts,
+    ).toHaveLength(1);
+  });
+
+  it('each entry books one meeting, by its own words first: two hour-long meetings on one project, the later one booked', () => {
+    const { drafts } = run({ evidence: [review, demo], rules, booked: [dayOnly(1, 60, { description: 'Demo' })] });
+    expect(drafts.map((draft) => draft.description)).toEqual(['Review']);
+    expect(run({ evidence: [review, demo], rules, booked: [dayOnly(1, 60, { description: 'Something else' })] }).drafts).toHaveLength(1);
+  });
+
+  it('a meeting no rule maps is booked only where both the words and the minutes match (the person chose the project)', () => {
+    const workshop = event('workshop', t('09:00'), t('10:30'), 'Workshop');
+    const booked = (options: Partial<BookedSpan>) =>
+      run({ evidence: [workshop], booked: [dayOnly(1, 90, { project: SUPPORT, description: 'Workshop', ...options })] }).drafts;
+    expect(booked({})).toEqual([]);
+    expect(booked({ description: 'Other' })).toHaveLength(1);
+    expect(booked({ end: t('00:00') + 60 * 60_000 })).toHaveLength(1);
+  });
+});

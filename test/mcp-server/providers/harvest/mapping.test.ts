@@ -51,13 +51,18 @@ describe('spans', () => {
     expect(entrySpan(entry({ started_time: '9:00', is_running: true }), BERLIN, NOW)).toEqual({ start: Date.parse('2026-11-17T09:00:00+01:00'), end: null });
   });
 
-  it('a running duration entry from when its timer started, less what it held before; a stopped one from its day’s start', () => {
+  it('a running duration entry from when its timer started, less what it held before; a stopped one from its day’s start, marked as without times', () => {
     const running = entry({ spent_date: '2026-11-18', is_running: true, timer_started_at: '2026-11-18T10:00:00Z', hours_without_timer: 0.5, hours: 1.5 });
     expect(entrySpan(running, BERLIN, NOW)).toEqual({ start: Date.parse('2026-11-18T09:30:00Z'), end: null });
+    expect(toTimeEntry(running, BERLIN, NOW).span).toBeUndefined();
     expect(entrySpan(entry({ hours: 2 }), BERLIN, NOW)).toEqual({
       start: Date.parse('2026-11-17T00:00:00+01:00'),
       end: Date.parse('2026-11-17T02:00:00+01:00'),
+      span: 'day',
     });
+    expect(toTimeEntry(entry({ hours: 2 }), BERLIN, NOW)).toMatchObject({ span: 'day' });
+    // A stopped entry with its times (a timestamp account) keeps them, unmarked.
+    expect(toTimeEntry(entry({ hours: 1, started_time: '9:00am', ended_time: '10:00am' }), BERLIN, NOW).span).toBeUndefined();
   });
 
   it('an entry as Punchcard shows it: the agent’s mark taken from its notes, its lock quoting Harvest', () => {
