@@ -44,9 +44,7 @@ interface BackEnd {
   /** Whether its API has leave; without it, the leave tools are withheld and send nothing. */
   leave: boolean;
   /** `nodeFlags`: Node's own flags, as a registered entry runs the engine (engine-flags.ts). */
-  start(
-    nodeFlags?: readonly string[],
-  ): Promise<{
+  start(nodeFlags?: readonly string[]): Promise<{
     engine: EngineHandle;
     fake: FakeKimai | FakeClockodo | FakeCalamari | FakeClockify | FakeToggl | FakeHarvest;
     dir: string;
