@@ -15,6 +15,7 @@ import { defaultSettings } from './default-settings.ts';
 import { SETTINGS_SCHEMA_VERSION } from './settings-version.ts';
 import { HolidayRegionSchema, BackEndProfileSchema, SettingsSchema, type Settings } from './settings.ts';
 import { isValidTimeZone } from './time-zone.ts';
+import { connectionNameProblem, defaultConnectionName, MAX_CONNECTIONS, TIMER_MODES, type TimerMode, type TrackerProfile } from './connections.ts';
 import { TOOL_GROUPS, TOOL_NAMES, type ToolGroup, type ToolName } from './tool-catalog.ts';
 
 export type SettingsVerdict = { ok: true; settings: Settings; notes: string[] } | { ok: false; problem: string };
@@ -36,6 +37,8 @@ export function parseSettings(raw: unknown): SettingsVerdict {
     if (typeof read === 'string') return { ok: false, problem: read };
     provider = read;
   }
+  const trackers = Object.hasOwn(raw, 'trackers') ? readTrackers(raw.trackers, provider) : [];
+  if (typeof trackers === 'string') return { ok: false, problem: trackers };
 
   const notes: string[] = [];
   const known = new Set(Object.keys(SettingsSchema.shape));
@@ -44,6 +47,9 @@ export function parseSettings(raw: unknown): SettingsVerdict {
   const settings: Settings = {
     schemaVersion: SETTINGS_SCHEMA_VERSION,
     provider,
+    // An empty list is the same as none, and a file with one connection reads as it always did.
+    ...(trackers.length > 0 ? { trackers } : {}),
+    ...readTimers(raw, notes),
     tools: readTools(raw, notes),
     timezone: fields.value(
       raw,
@@ -64,15 +70,49 @@ export function parseSettings(raw: unknown): SettingsVerdict {
 }
 
 /** The back end, or why it cannot be used: a sentence that names the field and what it should be. */
-function readProvider(value: unknown): Settings['provider'] | string {
-  if (!isPlainObject(value)) return `provider is ${shown(value)}, not a back end ({ "type": "${DEFAULT_BACK_END.type}" } or another)`;
+function readProvider(value: unknown, key = 'provider'): Settings['provider'] | string {
+  if (!isPlainObject(value)) return `${key} is ${shown(value)}, not a back end ({ "type": "${DEFAULT_BACK_END.type}" } or another)`;
   if (!isBackEndType(value.type)) {
     const closest = typeof value.type === 'string' ? closestWord(value.type, BACK_END_TYPES) : undefined;
-    return `provider.type is ${shown(value.type)}, which is not a back end this Punchcard knows (${BACK_END_TYPES.join(', ')}${closest ? `; did you mean "${closest}"?` : ''})`;
+    return `${key}.type is ${shown(value.type)}, which is not a back end this Punchcard knows (${BACK_END_TYPES.join(', ')}${closest ? `; did you mean "${closest}"?` : ''})`;
   }
   const result = BackEndProfileSchema.safeParse(value);
   if (result.success) return result.data;
-  return `the ${String(value.type)} back end's settings are not usable: ${issuesOf(result.error, 'provider', BackEndProfileSchema, value)}`;
+  return `the ${String(value.type)} back end's settings are not usable: ${issuesOf(result.error, key, BackEndProfileSchema, value)}`;
+}
+
+/**
+ * The connections besides the default, or why they cannot be used. Like `provider` they decide where data goes, so
+ * any fault fails the whole file closed: a name that is not one, a name used twice, more than MAX_CONNECTIONS in
+ * all, a profile that does not validate. The sentence names the key (`trackers[1].name`).
+ */
+function readTrackers(value: unknown, provider: Settings['provider']): TrackerProfile[] | string {
+  if (!Array.isArray(value)) return `trackers is ${shown(value)}, not a list of trackers ([{ "name": "acme", "type": "kimai", … }])`;
+  if (value.length + 1 > MAX_CONNECTIONS) return `trackers lists ${value.length} trackers; with provider that is more than ${MAX_CONNECTIONS} connections in all`;
+  const taken = new Map<string, string>([[defaultConnectionName(provider), provider.name === undefined ? 'provider.type' : 'provider.name']]);
+  const out: TrackerProfile[] = [];
+  for (const [index, entry] of value.entries()) {
+    const key = `trackers[${index}]`;
+    if (!isPlainObject(entry)) return `${key} is ${shown(entry)}, not a tracker ({ "name": "acme", "type": "kimai", … })`;
+    const nameProblem = connectionNameProblem(entry.name);
+    if (nameProblem) return `${key}.name is ${shown(entry.name)}, not a tracker's name (${nameProblem})`;
+    const name = entry.name as string;
+    const earlier = taken.get(name);
+    if (earlier) return `${key}.name is "${name}", which ${earlier} already names; each tracker needs a name of its own`;
+    taken.set(name, `${key}.name`);
+    const read = readProvider(entry, key);
+    if (typeof read === 'string') return read;
+    out.push({ ...read, name });
+  }
+  return out;
+}
+
+/** How timers run across connections; a value that is not one of the two is one overall, with a note. */
+function readTimers(raw: Fields, notes: string[]): Pick<Settings, 'timers'> {
+  if (!Object.hasOwn(raw, 'timers')) return {};
+  if ((TIMER_MODES as readonly unknown[]).includes(raw.timers)) return { timers: raw.timers as TimerMode };
+  notes.push(`timers is ${shown(raw.timers)}, not "one_overall" or "per_tracker"; one timer overall is used until it is fixed.`);
+  return {};
 }
 
 /**

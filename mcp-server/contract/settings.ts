@@ -12,6 +12,7 @@ import { isValidTimeZone } from './time-zone.ts';
 import { lockdownProblem } from './kimai-lockdown.ts';
 import { TOOL_GROUPS, TOOL_NAMES } from './tool-catalog.ts';
 import { EvidenceSettingsSchema } from './evidence-settings.ts';
+import { CONNECTION_NAME_MAX_LENGTH, CONNECTION_NAME_PATTERN, MAX_CONNECTIONS, TIMER_MODES, type NamedProfile, type TrackerProfile } from './connections.ts';
 
 export { credentialAccount, type BackEndProfile, type RemoteProfile } from './back-ends.ts';
 export { normalizeBaseUrl } from './back-end-accounts.ts';
@@ -138,10 +139,18 @@ export function ruleSchemas(rule: UnpublishedRule): Record<string, z.ZodType> {
   }
 }
 
+/** A connection's name (contract/connections.ts): what `tracker` names and every labelled row says. */
+export const ConnectionNameSchema = z
+  .string()
+  .max(CONNECTION_NAME_MAX_LENGTH)
+  .regex(CONNECTION_NAME_PATTERN, 'a name of lower-case letters, digits and -, starting with a letter, such as acme')
+  .meta({ examples: ['acme'] });
+
 function profileSchema(descriptor: BackEndDescriptor) {
   return z.object(
     Object.assign(
-      { type: z.literal(descriptor.type) },
+      // The connection's name: optional on `provider` (its type stands in), required on each of `trackers` (below).
+      { type: z.literal(descriptor.type), name: ConnectionNameSchema.optional() },
       ...descriptor.fields.map((field) => fieldSchemas(descriptor, field)),
       ...descriptor.unpublishedRules.map(ruleSchemas),
     ),
@@ -161,12 +170,33 @@ export const BackEndProfileSchema = z.discriminatedUnion('type', [...PROFILE_SCH
   ...z.ZodObject[],
 ]) as unknown as z.ZodType<BackEndProfile>;
 
+/** `provider` as the settings hold it: a back end's profile, with the default connection's name where it has one. */
+export const NamedProfileSchema = BackEndProfileSchema as unknown as z.ZodType<NamedProfile>;
+
+/**
+ * The connections besides the default (docs/several-trackers.md): each a profile with its name, the names unique
+ * across `provider` and `trackers` (checked with `provider` in parse-settings.ts), at most MAX_CONNECTIONS in all.
+ */
+export const TrackersSchema = z
+  .array(
+    (BackEndProfileSchema as unknown as z.ZodType<NamedProfile>).refine(
+      (profile) => typeof profile.name === 'string',
+      'each tracker needs a name, such as "acme"',
+    ) as unknown as z.ZodType<TrackerProfile>,
+  )
+  .max(MAX_CONNECTIONS - 1);
+
 const toolNameSchema = z.enum(TOOL_NAMES);
 const toolGroupSchema = z.enum(TOOL_GROUPS);
 
 export const SettingsSchema = z.object({
   schemaVersion: z.literal(SETTINGS_SCHEMA_VERSION),
-  provider: BackEndProfileSchema,
+  /** The default connection: the back end calls go to unless they name or imply another. */
+  provider: NamedProfileSchema,
+  /** The other connections (several trackers at once); absent or empty: only `provider`. */
+  trackers: TrackersSchema.optional(),
+  /** How timers run across connections; absent: one overall. */
+  timers: z.enum(TIMER_MODES).optional(),
   tools: z.object({
     /** Hides every tool that is not read-only, whatever the toggles say. */
     readOnly: z.boolean(),
