@@ -2,6 +2,7 @@
 // capability it needs. The handler is in mcp-server/tools/; main parses answers with `output`.
 import * as z from 'zod/v4';
 import { DAY_PARTS, LEAVE_TYPES, WEEKDAY_NAMES } from '../vocabulary.ts';
+import { trackerLabel } from './outputs.ts';
 import { toolContract } from './tool-contract.ts';
 
 export const absenceCalendarContract = toolContract({
@@ -40,6 +41,7 @@ export const absenceCalendarContract = toolContract({
               own: z.boolean().optional(),
               /** True while the request waits for approval; absent once approved. */
               pending: z.boolean().optional(),
+              tracker: trackerLabel,
             }),
           ),
         }),

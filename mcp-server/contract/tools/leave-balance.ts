@@ -34,5 +34,10 @@ export const leaveBalanceContract = toolContract({
       other_leave_days: z.partialRecord(z.enum(LEAVE_TYPES).exclude(['vacation']), z.number()),
       /** Who keeps the entitlement: the back end (Clockodo, Calamari), or Punchcard's settings. */
       source: z.enum(['back_end', 'settings']),
+      /**
+       * With several trackers and no `tracker`: each connection's balance, never added up (two employers' days are not
+       * one balance); the fields above are then the default connection's (or the first that answered), named by `tracker`.
+       */
+      balances: z.array(z.looseObject({ tracker: z.string(), year: z.int(), remaining: z.number() })).optional(),
     }),
 });

@@ -2,6 +2,7 @@
 // capability it needs. The handler is in mcp-server/tools/; main parses answers with `output`.
 import * as z from 'zod/v4';
 import { INVOICE_STATUSES } from '../vocabulary.ts';
+import { trackerLabel } from './outputs.ts';
 import { toolContract } from './tool-contract.ts';
 
 export const listInvoicesContract = toolContract({
@@ -34,10 +35,13 @@ export const listInvoicesContract = toolContract({
           status: z.enum(INVOICE_STATUSES),
           total: z.number(),
           currency: z.string(),
+          tracker: trackerLabel,
         }),
       ),
       page: z.int(),
       total_pages: z.int(),
       total: z.int(),
+      /** With several trackers: the invoices' totals per currency (void and cancelled left out), never across currencies. */
+      totals_by_currency: z.array(z.object({ currency: z.string(), amount: z.number() })).optional(),
     }),
 });

@@ -2,7 +2,7 @@
 // the capability it needs. The handler is in mcp-server/tools/; main parses answers with `output`.
 import * as z from 'zod/v4';
 import { APPROVAL_STATUSES, PERIOD_LOCK_STATUSES } from '../vocabulary.ts';
-import { submissionOutput } from './outputs.ts';
+import { submissionOutput, trackerLabel } from './outputs.ts';
 import { toolContract } from './tool-contract.ts';
 
 /** The most submissions one answer lists. */
@@ -48,6 +48,7 @@ export const listTimesheetApprovalsContract = toolContract({
             last_day: z.string(),
             status: z.enum(PERIOD_LOCK_STATUSES),
             reopened_by: z.enum(['the_person', 'an_approver', 'an_administrator']),
+            tracker: trackerLabel,
           }),
         )
         .optional(),

@@ -3,6 +3,9 @@
 import * as z from 'zod/v4';
 import { APPROVAL_PERIODS, APPROVAL_STATUSES, LEAVE_STATUSES, LEAVE_TYPES } from '../vocabulary.ts';
 
+/** A row's connection, where several trackers answer one read (docs/several-trackers.md); absent with one. */
+export const trackerLabel = z.string().optional();
+
 /** A break inside an entry; the one without an end is the break running now (contract/worked-time.ts, runningBreak). */
 export const breakOutput = z.object({
   /** The break type's name in the back end ("Lunch"). */
@@ -42,6 +45,8 @@ export const entryOutput = z.object({
    * tool's output schema carries it, and a typed one would cost the tool list about 130 characters a tool.
    */
   fields: z.looseObject({}).optional(),
+  /** The connection this row is from, with several trackers (docs/several-trackers.md); absent with one. */
+  tracker: trackerLabel,
 });
 export type EntryOutput = z.infer<typeof entryOutput>;
 export type BreakOutput = z.infer<typeof breakOutput>;
@@ -60,6 +65,8 @@ export const leaveOutput = z.object({
   days: z.number(),
   status: z.enum(LEAVE_STATUSES),
   comment: z.string(),
+  /** The connection this row is from, with several trackers (docs/several-trackers.md); absent with one. */
+  tracker: trackerLabel,
 });
 export type LeaveOutput = z.infer<typeof leaveOutput>;
 
@@ -77,4 +84,6 @@ export const submissionOutput = z.object({
   /** The approver's note, where the back end shows it to this reader. */
   note: z.string().nullable(),
   decided_by: z.string().nullable(),
+  /** The connection this row is from, with several trackers (docs/several-trackers.md); absent with one. */
+  tracker: trackerLabel,
 });

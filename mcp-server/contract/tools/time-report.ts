@@ -2,6 +2,7 @@
 // capability it needs. The handler is in mcp-server/tools/; main parses answers with `output`.
 import * as z from 'zod/v4';
 import { LEAVE_TYPES } from '../vocabulary.ts';
+import { trackerLabel } from './outputs.ts';
 import { toolContract } from './tool-contract.ts';
 
 export const timeReportContract = toolContract({
@@ -41,6 +42,7 @@ export const timeReportContract = toolContract({
           target_minutes: z.number().optional(),
           holiday: z.string().optional(),
           leave: z.enum(LEAVE_TYPES).optional(),
+          tracker: trackerLabel,
         }),
       ),
       total_minutes: z.number(),
@@ -57,5 +59,21 @@ export const timeReportContract = toolContract({
       back_end_balance: z.object({ minutes: z.number(), covers: z.string() }).nullable(),
       /** AI agents' own time (record_agent_time) in the range, left out of the totals above; 0 with include_agents. */
       agent_minutes_left_out: z.number(),
+      /**
+       * With several trackers and no `tracker`: each connection's own totals and targets (targets are one employer's
+       * each, so the overall targets above are then null and never added up); absent with one.
+       */
+      trackers: z
+        .array(
+          z.object({
+            tracker: z.string(),
+            total_minutes: z.number(),
+            target_minutes: z.number().nullable(),
+            target_so_far_minutes: z.number().nullable(),
+            overtime_minutes: z.number().nullable(),
+            back_end_balance: z.object({ minutes: z.number(), covers: z.string() }).nullable(),
+          }),
+        )
+        .optional(),
     }),
 });

@@ -20,5 +20,9 @@ export const timerStatusContract = toolContract({
       on_break: z.object({ type: z.string(), since: z.string() }).nullable(),
       today_minutes: z.int(),
       week_minutes: z.int(),
+      /** With several trackers: every running timer, each with its connection (`running` is the latest started). */
+      timers: z.array(entryOutput.extend({ tracker: z.string() })).optional(),
+      /** With several trackers: each connection's minutes today and this week (the totals above add them up). */
+      by_tracker: z.array(z.object({ tracker: z.string(), today_minutes: z.int(), week_minutes: z.int() })).optional(),
     }),
 });

@@ -78,8 +78,11 @@ export function toolContract<Input extends z.ZodObject, Output extends z.ZodObje
  */
 const NOTICES_FIELD = z.array(z.object({ code: z.string(), facts: z.looseObject({}) })).optional();
 
+/** With several trackers, the connection an answer resolved to (docs/several-trackers.md); absent with one. */
+const TRACKER_FIELD = z.string().optional();
+
 function withNotices<Output extends z.ZodObject>(output: Output): Output {
-  return output.extend({ notices: NOTICES_FIELD }) as unknown as Output;
+  return output.extend({ notices: NOTICES_FIELD, tracker: TRACKER_FIELD }) as unknown as Output;
 }
 
 /** The same for a tool of the window's own (contract/app-tools/): no group, no switch, never an AI client's. */

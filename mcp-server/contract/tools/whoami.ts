@@ -41,5 +41,21 @@ export const whoamiContract = toolContract({
       settings_problem: z.string().nullable(),
       /** Settings that did not validate, each with what is used instead. */
       settings_notes: z.array(z.string()),
+      /**
+       * With several trackers: every connection in the settings' order, which is the default, its Clockify workspace
+       * by name, its connection line and capabilities; the fields above are the default's. Absent with one.
+       */
+      trackers: z
+        .array(
+          z.object({
+            tracker: z.string(),
+            provider: z.string(),
+            default: z.boolean(),
+            workspace: z.string().optional(),
+            connection: z.string().nullable(),
+            capabilities: z.array(z.enum(CAPABILITIES)),
+          }),
+        )
+        .optional(),
     }),
 });
