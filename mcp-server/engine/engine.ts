@@ -27,11 +27,17 @@ import { PROMPT_LIST } from '../prompts/index.ts';
 import type { RoundState } from '../tools/asking.ts';
 import type { ToolContext } from '../tools/context.ts';
 import { TOOL_LIST, TOOLS } from '../tools/index.ts';
-import { isToolOffered, toolOptionsFor } from '../tools/offer.ts';
+import { isToolOffered, toolOptionsFor, whyNotOffered } from '../tools/offer.ts';
+import { withheldReason } from '../contract/back-end-descriptor.ts';
+import type { Refusal } from '../contract/outcomes/refusals.ts';
 import { type CallContexts, callContexts, holidayCalendar, type HolidaysOf } from './call-context.ts';
 import { LiveServers } from './live-servers.ts';
 import { ServerPool } from './server-pool.ts';
 import { type BackEndSaid, createMcpServer } from './mcp-server.ts';
+import type { Connection } from '../contract/connections.ts';
+import type { ToolName } from '../contract/tool-catalog.ts';
+import type { ConnectionView } from './connections/connection-view.ts';
+import type { ConnectionIds } from './connections/connection-ids.ts';
 import type { EndedCall, FinishedCall } from './run-tool.ts';
 
 /** How long after a back end opens it is asked about its optional features (after the first tools/list had its chance). */
@@ -67,6 +73,11 @@ export interface OpenTrackerOptions {
   organisation: () => OrganisationRules;
   now: Clock;
   log: Log;
+  /**
+   * With several trackers (docs/several-trackers.md): the connection this back end is, and every connection, so the
+   * host keeps its files and finds its secret apart from the others'. Absent with one connection.
+   */
+  connection?: { name: string; connections: readonly Connection[] };
 }
 
 /** Opens the back end `profile` names; the host adds what is its own (credentials, where facts are kept, the outbox). */
@@ -110,6 +121,22 @@ export interface EngineOptions {
   evidence?: EvidenceReader;
   /** Say in the log what the policy leaves AI clients (a desktop does; the team server says it once for everyone). */
   explainsPolicy?: boolean;
+  /**
+   * Several trackers (docs/several-trackers.md): the connections the settings name under the policy, the default first.
+   * Two or more: the engine serves each (one engine per connection, this one the default's) and routes every call.
+   * Absent (the team server), or one: the one back end `profile` names, as ever. Read at start; a change takes
+   * effect when the server restarts, as a change of the back end does.
+   */
+  connections?: (settings: Settings, policy: Policy) => readonly Connection[];
+  /** Where the ids answers hand out are remembered with their connection (the data folder's trackers.db). */
+  connectionIds?: ConnectionIds;
+}
+
+/** What an engine of one of several connections is made with besides the default's options (Engine.open). */
+interface ConnectionOptions {
+  connection?: { name: string; connections: readonly Connection[] };
+  /** The default's open servers, which every connection's change of tools refreshes. */
+  live?: LiveServers;
 }
 
 /** What a server made by the engine has of its own. */
@@ -123,11 +150,13 @@ export interface ServerOptions {
 }
 
 export class Engine {
-  readonly #options: EngineOptions;
+  readonly #options: EngineOptions & ConnectionOptions;
   readonly #log: Log;
   readonly #holidaysOf: HolidaysOf;
-  readonly #live = new LiveServers();
-  readonly #pool = new ServerPool(this.#live);
+  readonly #live: LiveServers;
+  readonly #pool: ServerPool;
+  /** With several trackers: the engines of the connections besides the default (this one), in the settings' order. */
+  #others: Engine[] = [];
   readonly #questions: RequestStateCodec<RoundState>;
   readonly #promptSchemas = new Map<string, z.ZodType>();
   readonly #contexts: CallContexts;
@@ -149,19 +178,25 @@ export class Engine {
   #wantedAdmin: boolean;
   #wantedApprovals: boolean;
   #lastActive: number;
+  /** With several trackers: this engine's connection and every connection (OpenTrackerOptions `connection`). */
+  #connection: { name: string; connections: readonly Connection[] } | undefined;
   #closed = false;
   readonly #stops: Array<() => void> = [];
 
   /** An engine with its back end open (the hosts wait for it: the first tools/list is already right). */
   static async open(options: EngineOptions): Promise<Engine> {
     const engine = new Engine(options);
+    const connections = engine.#connectionsAtStart();
+    if (connections.length > 1) engine.#openOthers(connections);
     await engine.tracker();
     engine.#follow();
     return engine;
   }
 
-  private constructor(options: EngineOptions) {
+  private constructor(options: EngineOptions & ConnectionOptions) {
     this.#options = options;
+    this.#live = options.live ?? new LiveServers();
+    this.#pool = new ServerPool(this.#live);
     this.#log = options.log;
     this.#holidaysOf = options.holidaysOf ?? holidayCalendar(options.log);
     this.#read = options.firstRead ?? options.settings.read();
@@ -173,6 +208,7 @@ export class Engine {
     this.#wantedAdmin = this.#adminToolsWanted();
     this.#wantedApprovals = this.#approvalToolsWanted();
     this.#lastActive = options.now();
+    this.#connection = options.connection;
     // A read handed in was reported by whoever read it.
     if (!options.firstRead) this.#report(this.#read);
     // Questions travel with a state only a holder of the key can sign (tools/asking.ts).
@@ -241,8 +277,17 @@ export class Engine {
   /** Builds one MCP server; each follows every change of the settings, the policy and the back end until it or the engine closes. */
   createServer(options: ServerOptions = {}): McpServer {
     const settings = options.readOnly ? () => readOnly(this.#read.settings) : () => this.#read.settings;
+    const several = this.#others.length > 0;
     return createMcpServer({
-      capabilities: () => this.#capabilities(),
+      // With several trackers a tool is listed where any connection offers it; each call then finds its own.
+      capabilities: several ? () => this.#everyCapability() : () => this.#capabilities(),
+      ...(several
+        ? {
+            connections: () => this.#views(),
+            connectionIds: this.#options.connectionIds,
+            timers: () => this.#read.settings.timers ?? 'one_overall',
+          }
+        : {}),
       backEnd: () => this.#backEnd(),
       remote: () => isRemote(this.#profile),
       contexts: this.#contexts,
@@ -259,9 +304,81 @@ export class Engine {
     });
   }
 
-  /** The tools AI clients are offered now, in registry order. */
+  /** The tools AI clients are offered now, in registry order (with several trackers, those any connection offers). */
   offeredToolNames(): string[] {
-    return TOOL_LIST.filter((tool) => this.#isOffered(tool)).map((tool) => tool.name);
+    return TOOL_LIST.filter((tool) => [this, ...this.#others].some((engine) => engine.#isOffered(tool))).map((tool) => tool.name);
+  }
+
+  /** The connections the settings name at start, under the policy; one where the host serves one back end. */
+  #connectionsAtStart(): readonly Connection[] {
+    if (!this.#options.connections || this.#read.problem !== null) return [];
+    return this.#options.connections(this.#read.settings, this.#policy);
+  }
+
+  /**
+   * Several trackers: this engine serves the default, and one engine each the others, made from the same options but
+   * for their own profile, with their own back end, facts and outbox (the host's `connection`), and their words in
+   * the log named with their connection. Their back ends open in the background: one that cannot open now is tried
+   * again by its next call, and never keeps the others from serving.
+   */
+  #openOthers(connections: readonly Connection[]): void {
+    const [first, ...rest] = connections;
+    if (!first) return;
+    this.#connection = { name: first.name, connections };
+    for (const connection of rest) {
+      const log: Log = (message) => this.#log(`${connection.name}: ${message}`);
+      const profile = (settings: Settings, policy: Policy) =>
+        this.#options.connections?.(settings, policy).find((each) => each.name === connection.name)?.profile ?? connection.profile;
+      const other = new Engine({
+        ...this.#options,
+        firstRead: this.#read,
+        profile,
+        connections: undefined,
+        log,
+        explainsPolicy: false,
+        closeWith: undefined,
+        connection: { name: connection.name, connections },
+        live: this.#live,
+      });
+      other.tracker().catch((error: unknown) => log(`could not be opened: ${(error as Error).message}`));
+      other.#follow();
+      this.#others.push(other);
+    }
+  }
+
+  /** Every connection as the call path sees it, the default first; null with one. */
+  #views(): readonly ConnectionView[] | null {
+    if (this.#others.length === 0) return null;
+    return [this.#view(true), ...this.#others.map((other) => other.#view(false))];
+  }
+
+  #view(isDefault: boolean): ConnectionView {
+    const profile = this.#profile as { type: string; workspace?: string };
+    return {
+      name: this.#connection?.name ?? profile.type,
+      isDefault,
+      type: profile.type,
+      ...(profile.workspace === undefined ? {} : { workspace: profile.workspace }),
+      contexts: this.#contexts,
+      offers: (name: ToolName) => this.#isOffered(TOOLS[name]),
+      withheld: (name: ToolName) => this.#withheld(name),
+      tracker: () => this.#active(),
+    };
+  }
+
+  /** What any connection offers: the tools a server lists with several trackers. */
+  #everyCapability(): ReadonlySet<Capability> {
+    return new Set([this, ...this.#others].flatMap((engine) => [...engine.#capabilities()]));
+  }
+
+  /** Why this connection does not offer a tool, as its refusal says it; null where it does. */
+  #withheld(name: ToolName): Refusal | null {
+    const tool = TOOLS[name];
+    const backEnd = this.#backEnd();
+    const why = whyNotOffered(tool, this.#capabilities(), this.#read.settings, this.#toolOptions(), backEnd.actsThroughOrganisation);
+    if (why === null) return null;
+    const reason = why === 'back_end' ? withheldReason(backEnd.withheld, tool) : undefined;
+    return backEnd.blocked ?? { code: 'tool_withheld', facts: { tool: name, why, back_end: backEnd.label, ...(reason === undefined ? {} : { reason }) } };
   }
 
   /** The prompts AI clients are offered now (those with a tool offered), in registry order. */
@@ -321,6 +438,7 @@ export class Engine {
 
   /** Closes the back end until the next call needs it (the team server's engines of people who stopped working). */
   rest(): void {
+    for (const other of this.#others) other.rest();
     this.#pool.clear();
     const tracker = this.#tracker;
     if (!tracker) return;
@@ -333,6 +451,7 @@ export class Engine {
 
   close(): void {
     this.#closed = true;
+    for (const other of this.#others) other.close();
     for (const stop of this.#stops.splice(0)) stop();
     this.#pool.close();
     this.#live.clear();
@@ -394,6 +513,7 @@ export class Engine {
       organisation: () => organisationRules(this.#policy, this.#profile),
       now: this.#options.now,
       log: this.#log,
+      ...(this.#connection ? { connection: this.#connection } : {}),
     });
   }
 

@@ -3,6 +3,7 @@
 // answer carries them as `notices: [{ code, facts }]` in its structured part, and their sentences for
 // the model at the end of its text; the words are made here from the facts, as refusals' are.
 import { approvalsNotices } from './approvals.ts';
+import { connectionsNotices } from './connections.ts';
 import { evidenceNotices } from './evidence.ts';
 import { keptOutcomeNotices, outboxNotices } from './outbox.ts';
 import { readingNotices } from './reading.ts';
@@ -12,6 +13,7 @@ import type { Facts, NestedRefusal, NoticeWording } from './wording.ts';
 
 export const NOTICES = {
   ...approvalsNotices,
+  ...connectionsNotices,
   ...evidenceNotices,
   ...keptOutcomeNotices,
   ...outboxNotices,

@@ -13,6 +13,7 @@ import { callRefusals } from './call.ts';
 import { catalogRefusals } from './catalog.ts';
 import { clockifyRuleRefusals } from './clockify.ts';
 import { clockodoRuleRefusals } from './clockodo.ts';
+import { connectionsRefusals } from './connections.ts';
 import { entriesRefusals } from './entries.ts';
 import { evidenceRefusals } from './evidence.ts';
 import { fieldsRefusals } from './fields.ts';
@@ -50,6 +51,7 @@ export const REFUSALS = {
   ...clockifyRuleRefusals,
   ...clockodoRefusals,
   ...clockodoRuleRefusals,
+  ...connectionsRefusals,
   ...entriesRefusals,
   ...evidenceRefusals,
   ...fieldsRefusals,

@@ -23,9 +23,11 @@ export const timerRefusals = refusalFamily({
         since: string;
         /** Whole minutes it has run. */
         minutes: number;
+        /** With several trackers: the connection whose timer runs (docs/several-trackers.md). */
+        tracker?: string;
       },
     ) =>
-      say`A timer is already running: ${entryWords(facts)} since ${timeOfDay(facts.since)} (${durationText(facts.minutes, 'units')}). Clock out first, or ${either(
+      say`A timer is already running${facts.tracker === undefined ? '' : ` in ${facts.tracker}`}: ${entryWords(facts)} since ${timeOfDay(facts.since)} (${durationText(facts.minutes, 'units')}). Clock out first, or ${either(
         'call clock_in with switch: true',
         'switch',
       )} to stop it and start the new one.`,
