@@ -10,6 +10,7 @@ import { createRequestStateCodec, type McpServer, type RequestStateCodec, type S
 import type * as z from 'zod/v4';
 import type { BackEndDescriptor } from '../contract/back-end-descriptor.ts';
 import { backEndOf, isRemote } from '../contract/back-ends.ts';
+import type { Connection } from '../contract/connections.ts';
 import type { BackEndProfile, Settings, WorkWeek } from '../contract/settings.ts';
 import { isToolEnabled, type ToolPolicyOptions } from '../contract/tool-policy.ts';
 import type { Clock } from '../clock.ts';
@@ -67,6 +68,8 @@ export interface OpenTrackerOptions {
   organisation: () => OrganisationRules;
   now: Clock;
   log: Log;
+  /** Which connection this is, among every one the engine serves; present only with two or more (docs/several-trackers.md). */
+  connection?: { name: string; connections: readonly Connection[] };
 }
 
 /** Opens the back end `profile` names; the host adds what is its own (credentials, where facts are kept, the outbox). */
