@@ -10,8 +10,14 @@ import { type Pacer, pacer } from './pacing.ts';
 
 const paces = new Map<string, Pacer>();
 
-/** The secret as the tracker reads it, noting the key it sends with; and the pace to keep, shared by every tracker on that key. */
-export function pacedPerKey(secret: () => Promise<string | null>): { secret: () => Promise<string | null>; pace: (perSecond: number) => Pacer } {
+/**
+ * The secret as the tracker reads it, noting the key it sends with; and the pace to keep, shared by every
+ * tracker on that key. `now` is the pace's clock (a test's own; the first tracker on a key sets it).
+ */
+export function pacedPerKey(
+  secret: () => Promise<string | null>,
+  now?: () => number,
+): { secret: () => Promise<string | null>; pace: (perSecond: number) => Pacer } {
   let key: string | undefined;
   return {
     secret: async () => {
@@ -21,16 +27,16 @@ export function pacedPerKey(secret: () => Promise<string | null>): { secret: () 
     },
     pace: (perSecond) => {
       // Before a key was read (nothing goes out then), the tracker keeps a pace of its own.
-      const own = pacer(perSecond);
-      return () => (key === undefined ? own() : keyPace(`${perSecond} ${key}`, perSecond)());
+      const own = pacer(perSecond, now);
+      return () => (key === undefined ? own() : keyPace(`${perSecond} ${key}`, perSecond, now)());
     },
   };
 }
 
-function keyPace(id: string, perSecond: number): Pacer {
+function keyPace(id: string, perSecond: number, now: (() => number) | undefined): Pacer {
   let pace = paces.get(id);
   if (!pace) {
-    pace = pacer(perSecond);
+    pace = pacer(perSecond, now);
     paces.set(id, pace);
   }
   return pace;
