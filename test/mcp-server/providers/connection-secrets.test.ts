@@ -119,7 +119,9 @@ describe("several Kimai trackers' secrets", () => {
       },
     });
     expect(modelText(refusalSentence(refused.refusal as never))).toContain('or set PUNCHCARD_TRACKER_BETA_TOKEN');
-    await expect(acme.timer.runningEntry()).rejects.toMatchObject({ refusal: { code: 'remote_tracker_secret_missing', facts: { variable: 'PUNCHCARD_TRACKER_ACME_TOKEN' } } });
+    await expect(acme.timer.runningEntry()).rejects.toMatchObject({
+      refusal: { code: 'remote_tracker_secret_missing', facts: { variable: 'PUNCHCARD_TRACKER_ACME_TOKEN' } },
+    });
     expect(a.requests).toEqual([]);
     expect(b.requests).toEqual([]);
     // whoami's settings_notes name the variables to set instead.
@@ -164,7 +166,9 @@ describe("several Kimai trackers' secrets", () => {
     const acme = await open({ type: 'kimai', url: a.url }, 'acme', all, env, keychain({}), { formSecret });
     const beta = await open({ type: 'kimai', url: b.url }, 'beta', all, env, keychain({}), { formSecret });
     await acme.timer.runningEntry();
-    await expect(beta.timer.runningEntry()).rejects.toMatchObject({ refusal: { code: 'remote_tracker_secret_missing', facts: { tracker: 'beta', ignored: null } } });
+    await expect(beta.timer.runningEntry()).rejects.toMatchObject({
+      refusal: { code: 'remote_tracker_secret_missing', facts: { tracker: 'beta', ignored: null } },
+    });
     expect(tokensAt(a)).toEqual([`Bearer ${ADA.token}`]);
     expect(b.requests).toEqual([]);
   });

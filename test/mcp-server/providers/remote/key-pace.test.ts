@@ -18,8 +18,14 @@ describe('one pace per key', () => {
   it('two trackers on one key share its second: the second request waits for the first to leave it', async () => {
     let clock = 0;
     const key = `key-shared-${Math.random()}`;
-    const acme = pacedPerKey(async () => key, () => clock);
-    const side = pacedPerKey(async () => key, () => clock);
+    const acme = pacedPerKey(
+      async () => key,
+      () => clock,
+    );
+    const side = pacedPerKey(
+      async () => key,
+      () => clock,
+    );
     await acme.secret();
     await side.secret();
     const [acmePace, sidePace] = [acme.pace(1), side.pace(1)];
@@ -32,8 +38,14 @@ describe('one pace per key', () => {
 
   it('trackers on different keys each keep their own', async () => {
     let clock = 0;
-    const acme = pacedPerKey(async () => `key-a-${Math.random()}`, () => clock);
-    const side = pacedPerKey(async () => `key-b-${Math.random()}`, () => clock);
+    const acme = pacedPerKey(
+      async () => `key-a-${Math.random()}`,
+      () => clock,
+    );
+    const side = pacedPerKey(
+      async () => `key-b-${Math.random()}`,
+      () => clock,
+    );
     await acme.secret();
     await side.secret();
     expect(await passesAtOnce(acme.pace(1)())).toBe(true);
