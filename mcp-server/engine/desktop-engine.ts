@@ -10,6 +10,7 @@ import { createCredentialStore, type CredentialStore } from '../credentials/inde
 import { desktopEvidence } from '../evidence/desktop-evidence.ts';
 import { effectiveProfile, policyPaths } from '../policy/policy.ts';
 import { PolicyFiles } from '../policy/policy-source.ts';
+import { connectionFolder } from '../providers/connection-folder.ts';
 import { createTracker } from '../providers/create-tracker.ts';
 import { keptWriteRefusal } from '../providers/outbox/may-send.ts';
 import { keepingWritesOffline, outboxAccount } from '../providers/outbox/outbox-tracker.ts';
@@ -64,9 +65,11 @@ export async function openDesktopEngine(options: DesktopEngineOptions): Promise<
   const appEngine = options.appEngine === true;
   // A remote back end out of reach keeps clock-ins, clock-outs and logged entries until it answers
   // (providers/outbox/); each is checked again against the switches and the policy before it is sent.
-  const withOutbox = (opened: TimeTracker, remote: RemoteProfile, basics: OpenTrackerOptions) =>
+  const withOutbox = (opened: TimeTracker, remote: RemoteProfile, basics: OpenTrackerOptions, folder: string) =>
     keepingWritesOffline(opened, {
-      userDataDir,
+      // Each connection's outbox in its own folder; the app hears of a settled write in the data folder it watches.
+      userDataDir: folder,
+      ...(folder === userDataDir ? {} : { signalDir: userDataDir }),
       account: outboxAccount(remote),
       now: options.now,
       log,
@@ -95,15 +98,19 @@ export async function openDesktopEngine(options: DesktopEngineOptions): Promise<
       // The organisation's fixed back end wins over the settings and over --provider in an entry.
       profile: (settings, current) => effectiveProfile(current, options.provider ?? settings.provider),
       openTracker: async (profile, basics) => {
+        // Among several connections each keeps its files in its own folder, but the one that has the data
+        // folder's (providers/connection-folder.ts); its secret is found in a connection's order (create-tracker.ts).
+        const folder = basics.connection ? connectionFolder(userDataDir, basics.connection, log) : userDataDir;
         const opened = await createTracker({
           ...basics,
           profile,
-          userDataDir,
+          userDataDir: folder,
+          ...(folder === userDataDir ? {} : { sharedDataDir: userDataDir }),
           ...(options.env ? { env: options.env } : {}),
           ...(options.wallClock ? { wallClock: options.wallClock } : {}),
           formSecret: { backEnd: options.formBackEnd, policyFixes: policy.current().fixedProvider !== null },
         });
-        return isRemote(profile) ? withOutbox(opened, profile, basics) : opened;
+        return isRemote(profile) ? withOutbox(opened, profile, basics, folder) : opened;
       },
       now: options.now,
       log,

@@ -10,6 +10,7 @@ import { createRequestStateCodec, type McpServer, type RequestStateCodec, type S
 import type * as z from 'zod/v4';
 import type { BackEndDescriptor } from '../contract/back-end-descriptor.ts';
 import { backEndOf, isRemote } from '../contract/back-ends.ts';
+import type { Connection } from '../contract/connections.ts';
 import type { BackEndProfile, Settings, WorkWeek } from '../contract/settings.ts';
 import { isToolEnabled, type ToolPolicyOptions } from '../contract/tool-policy.ts';
 import type { Clock } from '../clock.ts';
@@ -34,7 +35,6 @@ import { type CallContexts, callContexts, holidayCalendar, type HolidaysOf } fro
 import { LiveServers } from './live-servers.ts';
 import { ServerPool } from './server-pool.ts';
 import { type BackEndSaid, createMcpServer } from './mcp-server.ts';
-import type { Connection } from '../contract/connections.ts';
 import type { ToolName } from '../contract/tool-catalog.ts';
 import type { ConnectionView } from './connections/connection-view.ts';
 import type { ConnectionIds } from './connections/connection-ids.ts';

@@ -11,6 +11,7 @@ import type { AgentLabelForm } from '../domain/agents.ts';
 import type { Log } from '../log.ts';
 import type { FactsPlace, FactsShelf } from './remote/facts-file.ts';
 import type { RequestGate } from './remote/json-http.ts';
+import type { Pacer } from './remote/pacing.ts';
 import type { RemoteConnection } from './remote/remote-client.ts';
 import type { ConnectionReport } from './remote/remote-error.ts';
 import { LearnedFacts, type LearnedFactsOptions } from './remote/learned-facts.ts';
@@ -63,8 +64,19 @@ export interface RemoteTrackerOptions<Profile> {
    * answer is checked to be theirs. Left out, the secret is the person's own.
    */
   actingFor?: ActingFor;
-  /** Where what a start learns is remembered for the next. */
+  /**
+   * The pace every tracker on the same key keeps together in this process (remote/key-pace.ts), given
+   * where one key may serve several trackers (docs/several-trackers.md): a back end that counts requests
+   * per key (Clockify) keeps it instead of a pace of its own. `perSecond` is the back end's limit.
+   */
+  keyPace?: (perSecond: number) => Pacer;
+  /** Where what a start learns is remembered for the next (a connection's own folder, among several trackers). */
   userDataDir: string;
+  /**
+   * The data folder itself, where that is not `userDataDir` (a connection's own folder): what every tracker
+   * and process on this computer counts together is kept there (the limits file, remote/limits-file.ts).
+   */
+  sharedDataDir?: string;
   /** Keeps what a start learns instead of the data folder's facts files (the team server's store). */
   factsShelf?: FactsShelf;
   /** Numbers the back end's string ids instead of the data folder's file (the team server's store). */

@@ -223,6 +223,24 @@ export const remoteRefusals = refusalFamily({
     },
   },
   /**
+   * One of several trackers has no secret of its own, and its back end's PUNCHCARD_<BACK END>_TOKEN is not
+   * used for it (`ignored`, where set) as that back end's trackers are at different accounts
+   * (credentials/connection-secret.ts); `variable` is its own, PUNCHCARD_TRACKER_<NAME>_TOKEN.
+   */
+  remote_tracker_secret_missing: {
+    kind: 'denied',
+    say: (facts: { tracker: string; service: string; secret: string; address: string; variable: string; ignored: string | null }) =>
+      say`No ${facts.service} ${facts.secret} is stored for the tracker ${facts.tracker} (${facts.address}), so Punchcard sent it nothing. Save its ${facts.secret} in the Punchcard app${forModelOnly(`, or set ${facts.variable}`)}.${forModelOnly(facts.ignored ? ` ${facts.ignored} is not used for it: the ${facts.service} trackers are at different addresses, and a secret goes only where it was given for.` : '')}`,
+    example: {
+      tracker: 'beta',
+      service: 'Kimai',
+      secret: 'API token',
+      address: 'Kimai at https://kimai.beta.example',
+      variable: 'PUNCHCARD_TRACKER_BETA_TOKEN',
+      ignored: 'PUNCHCARD_KIMAI_TOKEN',
+    },
+  },
+  /**
    * A record the back end does not have (404), by its number: `record` is its noun ('time entry'),
    * `of_yours` and `any_more` say what the person asked of it, `caveat` what else the 404 may mean.
    */

@@ -87,7 +87,10 @@ export class CalamariContext {
         ? remoteConnection(options)
         : {
             ...remoteConnection(options),
-            ...countedOnThisComputer(options.userDataDir, options.profile.url, options.log, { clock: options.wallClock, perSecond: options.perSecond }),
+            ...countedOnThisComputer(options.sharedDataDir ?? options.userDataDir, options.profile.url, options.log, {
+              clock: options.wallClock,
+              perSecond: options.perSecond,
+            }),
           },
       email: options.profile.email,
       // A refusal of a module's call withdraws that module's tools (it is off, or not this key's).

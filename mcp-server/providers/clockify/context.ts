@@ -32,7 +32,7 @@ import {
   type Ref,
 } from '../time-tracker.ts';
 import { ClockifyActing } from './acting.ts';
-import { type ClockifyApi, type ClockifyApiClient, createClockifyApiClient, organisationPace } from './api.ts';
+import { type ClockifyApi, type ClockifyApiClient, createClockifyApiClient, MAX_REQUESTS_PER_SECOND, organisationPace } from './api.ts';
 import { ClockifyError } from './errors.ts';
 import { type ClockifyAdministration, clockifyFacts, clockifyFactsKey, type ClockifyFacts, type ClockifyKnown, type TeamRole } from './facts.ts';
 import { chooseWorkspace, type Workspace, workspaceOf } from './mapping.ts';
@@ -130,7 +130,15 @@ export class ClockifyContext {
     this.#capabilitiesOf = capabilitiesOf;
     this.client = createClockifyApiClient({
       // The organisation's key is everyone's on the team server: one pace for all who send on it (api.ts, organisationPace).
-      connection: { ...remoteConnection(options), ...(options.actingFor ? { pace: organisationPace(options.profile.url, options.perSecond) } : {}) },
+      // Several trackers on the person's one key (workspaces of one account) keep one pace for the key (remote/key-pace.ts).
+      connection: {
+        ...remoteConnection(options),
+        ...(options.actingFor
+          ? { pace: organisationPace(options.profile.url, options.perSecond) }
+          : options.keyPace
+            ? { pace: options.keyPace(options.perSecond ?? MAX_REQUESTS_PER_SECOND) }
+            : {}),
+      },
       ...(options.actingFor ? { organisation: true } : {}),
       onRefused: (status, purpose) => {
         // A refused key may be replaced by another person's: who it belongs to is asked again.

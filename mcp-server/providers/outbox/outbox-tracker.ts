@@ -557,14 +557,20 @@ export function outboxAccount(profile: { type: string; url?: string; email?: str
  */
 export function keepingWritesOffline(
   tracker: TimeTracker,
-  options: Omit<OutboxOptions, 'store' | 'service'> & { userDataDir: string; account: string },
+  options: Omit<OutboxOptions, 'store' | 'service'> & {
+    /** The folder the outbox is kept in: the data folder, or a tracker's own among several (providers/connection-folder.ts). */
+    userDataDir: string;
+    account: string;
+    /** The folder the app watches for a settled write, where that is not `userDataDir`: the data folder itself. */
+    signalDir?: string;
+  },
 ): TimeTracker {
   const store = new OutboxStore({
     path: join(options.userDataDir, OUTBOX_FILE),
     backEnd: options.account,
     now: options.now,
     log: options.log,
-    onSettled: () => signalSettled(options.userDataDir, options.now(), options.log),
+    onSettled: () => signalSettled(options.signalDir ?? options.userDataDir, options.now(), options.log),
   });
   const outbox = new EngineOutbox(tracker, { ...options, store, service: isBackEndType(tracker.type) ? backEndOf(tracker.type).label : tracker.label });
   outbox.start().catch((error: unknown) => options.log(`The outbox could not be read: ${(error as Error).message}`));
