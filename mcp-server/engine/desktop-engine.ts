@@ -19,6 +19,9 @@ import { settingsFile } from '../settings/engine-settings.ts';
 import type { SettingsRead } from '../settings/settings-file.ts';
 import { SETTINGS_FILE_NAME } from '../settings/settings-source.ts';
 import { callDeadlineOf } from './call-deadline.ts';
+import { connectionsOf } from '../contract/connections.ts';
+import { connectionSecretNotes } from '../credentials/connection-secret.ts';
+import { CONNECTION_IDS_FILE_NAME, idsInFile } from './connections/connection-ids.ts';
 import { Engine, type OpenTrackerOptions } from './engine.ts';
 
 export interface DesktopEngineOptions {
@@ -89,6 +92,8 @@ export async function openDesktopEngine(options: DesktopEngineOptions): Promise<
     credentials: () => (credentials ??= createCredentialStore({ env, log })),
     journalsAiCalls: !appEngine,
   });
+  // Which connection gave out which number, where several trackers answer (engine/connections/connection-ids.ts).
+  const connectionIds = idsInFile(join(userDataDir, CONNECTION_IDS_FILE_NAME), log);
   try {
     return await Engine.open({
       settings: settingsFile(join(userDataDir, SETTINGS_FILE_NAME)),
@@ -96,7 +101,21 @@ export async function openDesktopEngine(options: DesktopEngineOptions): Promise<
       ...(options.settings ? { firstRead: options.settings } : {}),
       policy,
       // The organisation's fixed back end wins over the settings and over --provider in an entry.
-      profile: (settings, current) => effectiveProfile(current, options.provider ?? settings.provider),
+      profile: (settings, current) => effectiveProfile(current, options.provider ?? defaultProfile(settings)),
+      // Several trackers (docs/several-trackers.md): the settings' connections, unless one back end is named for this
+      // engine (--provider, or the organisation's fixed one), which then means exactly that one.
+      connections: (settings, current) => {
+        const listed = connectionsOf(settings);
+        if (listed.length < 2) return listed;
+        if (options.provider || current.fixedProvider) {
+          const why = options.provider ? 'the command line names one back end (--provider)' : "the organisation's policy fixes the back end";
+          log(`The settings list ${listed.length - 1} more ${listed.length === 2 ? 'tracker' : 'trackers'} (trackers); they are not used here, as ${why}.`);
+          return [];
+        }
+        return listed;
+      },
+      connectionIds,
+      settingsNotes: (settings) => (options.provider ? [] : connectionSecretNotes(connectionsOf(settings), env)),
       openTracker: async (profile, basics) => {
         // Among several connections each keeps its files in its own folder, but the one that has the data
         // folder's (providers/connection-folder.ts); its secret is found in a connection's order (create-tracker.ts).
@@ -120,10 +139,20 @@ export async function openDesktopEngine(options: DesktopEngineOptions): Promise<
       ...(options.listEveryTool ? { listEveryTool: true } : {}),
       ...(options.detectionRepeatMs ? { detection: { repeatMs: options.detectionRepeatMs } } : {}),
       // This engine alone follows these files.
-      closeWith: () => policy.close(),
+      closeWith: () => {
+        policy.close();
+        connectionIds.close();
+      },
     });
   } catch (error) {
     policy.close();
+    connectionIds.close();
     throw error;
   }
+}
+
+/** The settings' default connection's profile, without its name (a name is the engine's, not the back end's). */
+function defaultProfile(settings: { provider: BackEndProfile & { name?: string } }): BackEndProfile {
+  const { name: _name, ...profile } = settings.provider;
+  return profile as BackEndProfile;
 }

@@ -130,6 +130,8 @@ export interface EngineOptions {
   connections?: (settings: Settings, policy: Policy) => readonly Connection[];
   /** Where the ids answers hand out are remembered with their connection (the data folder's trackers.db). */
   connectionIds?: ConnectionIds;
+  /** What whoami's settings_notes say besides the file's own (the desktop: variables set but not used by several connections). */
+  settingsNotes?: (settings: Settings) => string[];
 }
 
 /** What an engine of one of several connections is made with besides the default's options (Engine.open). */
@@ -286,6 +288,7 @@ export class Engine {
             connections: () => this.#views(),
             connectionIds: this.#options.connectionIds,
             timers: () => this.#read.settings.timers ?? 'one_overall',
+            now: this.#options.now,
           }
         : {}),
       backEnd: () => this.#backEnd(),
@@ -658,7 +661,8 @@ export class Engine {
   }
 
   #fileStateOf(read: SettingsRead): ToolContext['settingsFile'] {
-    return { problem: read.problem === null ? null : settingsProblem(this.#options.settings.where, read.problem), notes: read.notes };
+    const more = read.problem === null ? (this.#options.settingsNotes?.(read.settings) ?? []) : [];
+    return { problem: read.problem === null ? null : settingsProblem(this.#options.settings.where, read.problem), notes: [...read.notes, ...more] };
   }
 
   /** Says in the log why the settings cannot be used, or which of them fell back. */

@@ -40,6 +40,11 @@ import type { LiveServers } from './live-servers.ts';
 import type { InputProblem } from '../contract/outcomes/call.ts';
 import { type WithheldReasons, withheldReason } from '../contract/back-end-descriptor.ts';
 import { type CallableTool, declaredCapabilities, type EndedCall, type FinishedCall, refused, runTool } from './run-tool.ts';
+import type { TimerMode } from '../contract/connections.ts';
+import { callAcrossConnections } from './connections/call-across.ts';
+import type { ConnectionIds } from './connections/connection-ids.ts';
+import { type ConnectionViews, severalOf } from './connections/connection-view.ts';
+import { connectionsInstructions, splitTrackerArgument, withTrackerArgument } from './connections/tracker-argument.ts';
 
 // The conventions every tool shares, said once here rather than in each tool's schema: clients
 // send the tool list to the model on every turn, and these words would repeat in it a dozen times.
@@ -89,6 +94,16 @@ export interface ServerParts {
   callDeadlineMs: number;
   /** The engine proved it is the app's own: it also lists the tools only the window uses (app-tools/). */
   appTools: boolean;
+  /**
+   * Several trackers (docs/several-trackers.md): every connection, the default first. With two or more, every tool
+   * takes `tracker`, and each call finds its connection (connections/call-across.ts); absent or one: as ever.
+   */
+  connections?: ConnectionViews;
+  /** Which connection handed out which number (with several trackers). */
+  connectionIds?: ConnectionIds;
+  /** How timers run across connections, as the settings say now. */
+  timers?: () => TimerMode;
+  now?: () => number;
 }
 
 type AnyTool = (typeof TOOL_LIST)[number];
@@ -111,7 +126,7 @@ export function createMcpServer(parts: ServerParts): McpServer {
     { name: SERVER_NAME, title: 'Punchcard', version: SERVER_VERSION },
     {
       capabilities: { tools: { listChanged: true }, prompts: { listChanged: true }, completions: {} },
-      instructions: INSTRUCTIONS,
+      instructions: INSTRUCTIONS + connectionsInstructions(severalOf(parts.connections)),
       // One settings save can switch many tools; clients get one notification for all of them.
       debouncedNotificationMethods: ['notifications/tools/list_changed', 'notifications/prompts/list_changed'],
       // A state that does not verify (forged, expired, another method's) is refused before any handler runs.
@@ -125,14 +140,17 @@ export function createMcpServer(parts: ServerParts): McpServer {
     // A tool not offered now, called by name all the same: why, before its input is read or anything is asked of the back end.
     const notOffered = whyWithheld(tool.name);
     if (notOffered) return refused(notOffered);
+    // With several trackers, `tracker` is the engine's, not the tool's: taken off before the tool's schema reads the rest.
+    const views = severalOf(parts.connections);
+    const split = views ? splitTrackerArgument(args) : { rest: args, tracker: undefined };
+    if ('problem' in split) return refused({ code: 'invalid_arguments', facts: { tool: tool.name, problems: [split.problem] } });
     // The input as its schema reads it (the SDK lets it through: register, below). A refused input is
     // answered before the call begins, as the SDK answered it, with its refusal as data.
-    const input = await tool.input.safeParseAsync(args ?? {});
+    const input = await tool.input.safeParseAsync(split.rest ?? {});
     if (!input.success) return refused({ code: 'invalid_arguments', facts: { tool: tool.name, problems: input.error.issues.map(inputProblem) } });
     running.set(server, callsRunningOn(server) + 1);
     try {
-      const answer = await runTool(tool, input.data, {
-        context: contexts.context,
+      const callParts = {
         server,
         request,
         questions,
@@ -140,7 +158,16 @@ export function createMcpServer(parts: ServerParts): McpServer {
         log,
         ...(afterWrite ? { afterWrite } : {}),
         ...(parts.afterCall ? { afterCall: parts.afterCall } : {}),
-      });
+      };
+      const answer = views
+        ? await callAcrossConnections(tool, input.data as Record<string, unknown>, split.tracker, {
+            ...callParts,
+            views,
+            ids: parts.connectionIds,
+            timers: parts.timers?.() ?? 'one_overall',
+            now: parts.now ?? Date.now,
+          })
+        : await runTool(tool, input.data, { ...callParts, context: contexts.context });
       // What a page of the apps is offered to read, for a client that draws them (apps/serve-apps.ts).
       return withOfferedReads(answer, tool.name, declaredCapabilities(server, request), (name) => registered.has(name) && listed(name));
     } finally {
@@ -189,9 +216,12 @@ export function createMcpServer(parts: ServerParts): McpServer {
     registered.set(tool.name, { tool, handle, offered: isOffered(tool, settings) });
   }
   // The one change of the SDK's list: the tools not offered now left out, and the apps' links added for a client that declared them.
-  overToolList(server, (answer, context) =>
-    withAppLinks({ ...answer, tools: answer.tools.filter((entry) => listed(entry.name as string)) }, declaredCapabilities(server, context)),
-  );
+  overToolList(server, (answer, context) => {
+    const tools = answer.tools.filter((entry) => listed(entry.name as string));
+    // With several trackers every tool of the registry takes `tracker` (never required); with one, none does.
+    const named = severalOf(parts.connections) ? tools.map((entry) => (registered.has(entry.name as string) ? withTrackerArgument(entry) : entry)) : tools;
+    return withAppLinks({ ...answer, tools: named }, declaredCapabilities(server, context));
+  });
   // The window's own tools: registered only for the app's engine, so no AI client ever lists them,
   // and listed only over a remote back end, the only kind that keeps writes to decide or lets a
   // catalog item be changed (the window then asks nothing of them on the local timesheet), and only

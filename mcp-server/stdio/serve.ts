@@ -116,7 +116,11 @@ export async function serveMcp(options: ServeOptions): Promise<void> {
       }),
     log,
   );
-  const early = remote && !known.remembered ? setTimeout(() => connection.handOver(), REMOTE_ENGINE_DELAY_MS) : undefined;
+  // Several trackers (docs/several-trackers.md): the build's opening knows one back end's tools and words, not the
+  // `tracker` argument or the connections' names, so the engine answers from the first message on.
+  const several = !unusable && options.provider === undefined && policy.fixedProvider === null && (settings.settings.trackers?.length ?? 0) > 0;
+  if (several) connection.handOver();
+  const early = !several && remote && !known.remembered ? setTimeout(() => connection.handOver(), REMOTE_ENGINE_DELAY_MS) : undefined;
 
   let closing = false;
   const shutdown = () => {

@@ -51,8 +51,7 @@ export const connectionsRefusals = refusalFamily({
       tracker: string;
       /** Every connection's name, the default first. */
       trackers: readonly string[];
-    }) =>
-      say`There is no tracker "${facts.tracker.slice(0, 40)}". The trackers are ${everyName(facts.trackers)}. Nothing was sent.`,
+    }) => say`There is no tracker "${facts.tracker.slice(0, 40)}". The trackers are ${everyName(facts.trackers)}. Nothing was sent.`,
     example: { tracker: 'zeta', trackers: ['acme', 'beta', 'gamma', 'home'] },
   },
 });

@@ -33,7 +33,12 @@ export interface FindingOptions {
   deadlineMs: number;
 }
 
-export async function impliedConnections(tool: ToolName, input: Record<string, unknown>, views: readonly ConnectionView[], options: FindingOptions): Promise<Implied> {
+export async function impliedConnections(
+  tool: ToolName,
+  input: Record<string, unknown>,
+  views: readonly ConnectionView[],
+  options: FindingOptions,
+): Promise<Implied> {
   const offering = views.filter((view) => view.offers(tool));
   const named = idsNamed(tool, input);
   if (named && options.ids) {
@@ -63,7 +68,12 @@ async function connectionsWhere(views: readonly ConnectionView[], deadlineMs: nu
     views.map(async (view) => {
       try {
         const tracker = await view.tracker();
-        return (await withinDeadline(withRequestBudget(MAX_REQUESTS_PER_CALL, () => test(tracker)), deadlineMs)) ? view.name : null;
+        return (await withinDeadline(
+          withRequestBudget(MAX_REQUESTS_PER_CALL, () => test(tracker)),
+          deadlineMs,
+        ))
+          ? view.name
+          : null;
       } catch {
         // A connection that cannot say is not one the call names.
         return null;

@@ -78,10 +78,17 @@ const MERGES = {
     const timers: Row[] = answers.flatMap((answer) => (answer.data.running ? [{ ...(answer.data.running as Row), tracker: answer.tracker }] : []));
     const latest = [...timers].sort((a, b) => instant(b.start) - instant(a.start))[0] ?? null;
     const onBreak = latest ? (answers.find((answer) => answer.tracker === latest.tracker)?.data.on_break ?? null) : null;
-    const byTracker = answers.map((answer) => ({ tracker: answer.tracker, today_minutes: num(answer.data.today_minutes), week_minutes: num(answer.data.week_minutes) }));
+    const byTracker = answers.map((answer) => ({
+      tracker: answer.tracker,
+      today_minutes: num(answer.data.today_minutes),
+      week_minutes: num(answer.data.week_minutes),
+    }));
     const today = byTracker.reduce((sum, each) => sum + each.today_minutes, 0);
     const week = byTracker.reduce((sum, each) => sum + each.week_minutes, 0);
-    const text = [...answers.map((answer) => `${answer.tracker}: ${answer.text}`), `In all: ${durationText(today, 'units')} today, ${durationText(week, 'units')} this week.`].join('\n');
+    const text = [
+      ...answers.map((answer) => `${answer.tracker}: ${answer.text}`),
+      `In all: ${durationText(today, 'units')} today, ${durationText(week, 'units')} this week.`,
+    ].join('\n');
     return { data: { running: latest, on_break: onBreak, today_minutes: today, week_minutes: week, timers, by_tracker: byTracker }, text, notices: [] };
   },
 
@@ -181,7 +188,10 @@ const MERGES = {
     const awayOf = (answer: Answered) => {
       const byDate = new Map<string, Row[]>();
       for (const day of (answer.data.days as Row[] | undefined) ?? []) {
-        byDate.set(String(day.date), ((day.away as Row[] | undefined) ?? []).map((row) => ({ ...row, tracker: answer.tracker })));
+        byDate.set(
+          String(day.date),
+          ((day.away as Row[] | undefined) ?? []).map((row) => ({ ...row, tracker: answer.tracker })),
+        );
       }
       return byDate;
     };

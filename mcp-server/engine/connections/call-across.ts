@@ -1,0 +1,232 @@
+// The call path with several trackers (docs/several-trackers.md): which connection a call goes to
+// (the `tracker` it names, the one its project, record or running timer implies, or the default),
+// the reads that span every connection, the timers' rule across connections, and every answer
+// labelled with its connection. Writes go to exactly one connection, never to one the call did not
+// resolve to, never retried on another; where that cannot be said, nothing is sent anywhere.
+import type { Refusal } from '../../contract/outcomes/refusals.ts';
+import { modelText } from '../../contract/outcomes/sentence.ts';
+import { type Notice, noticeOf, noticeSentence } from '../../contract/outcomes/notices.ts';
+import type { TimerMode } from '../../contract/connections.ts';
+import type { ToolName } from '../../contract/tool-catalog.ts';
+import { TOOLS } from '../../tools/index.ts';
+import { type CallableTool, refused, runTool, type ToolCall } from '../run-tool.ts';
+import type { ConnectionIds } from './connection-ids.ts';
+import type { ConnectionView } from './connection-view.ts';
+import { recordsIn } from './handed-out.ts';
+import { impliedConnections } from './implied-connection.ts';
+import { type Answered, inputForEach, mergeAnswers, SPANNING_READS } from './spanning-reads.ts';
+
+/** What a call across connections knows besides its tool and input: a tool call's own, less its one context. */
+export interface AcrossCall extends Omit<ToolCall, 'context'> {
+  views: readonly ConnectionView[];
+  ids: ConnectionIds | undefined;
+  timers: TimerMode;
+  now: () => number;
+}
+
+type Result = Awaited<ReturnType<typeof runTool>>;
+
+/** A tool's answer or refusal, with the connection that gave it. */
+export async function callAcrossConnections(tool: CallableTool, input: Record<string, unknown>, named: string | undefined, call: AcrossCall): Promise<Result> {
+  const { views } = call;
+  const registry = isRegistryTool(tool.name) ? tool.name : null;
+  if (named !== undefined) {
+    const view = views.find((each) => each.name === named);
+    if (!view) return refused({ code: 'tracker_unknown', facts: { tracker: named, trackers: views.map((each) => each.name) } });
+    if (registry) {
+      const withheld = view.withheld(registry);
+      if (withheld) return refused(withTracker(withheld, view.name));
+    }
+    return resolvedTo(tool, input, view, call, !view.isDefault);
+  }
+  // The window's own tools (app-tools/) go to the default unless named.
+  if (!registry) return resolvedTo(tool, input, defaultOf(views), call, false);
+  const implied = await impliedConnections(registry, input, views, { ids: call.ids, deadlineMs: call.deadlineMs });
+  const spans = SPANNING_READS.has(registry);
+  if (implied && implied.names.length === 1) {
+    const view = views.find((each) => each.name === implied.names[0]) as ConnectionView;
+    return resolvedTo(tool, input, view, call, true);
+  }
+  if (implied && implied.names.length > 1) {
+    if (spans)
+      return spanning(
+        tool,
+        registry,
+        input,
+        views.filter((view) => implied.names.includes(view.name)),
+        call,
+      );
+    // Reading catalogs and timers to find out was allowed; nothing was written or recorded.
+    return refused({ code: 'tracker_required', facts: { tool: registry, why: implied.why, trackers: implied.names } });
+  }
+  if (spans) return spanning(tool, registry, input, views, call);
+  const fallback = defaultOf(views);
+  if (!fallback.offers(registry)) {
+    const offering = views.filter((view) => view.offers(registry)).map((view) => view.name);
+    // A write the default cannot take is not sent to another by guess.
+    if (offering.length > 0) return refused({ code: 'tracker_required', facts: { tool: registry, why: 'default_lacks_tool', trackers: offering } });
+    return refused(fallback.withheld(registry) ?? { code: 'tool_withheld', facts: { tool: registry, why: 'back_end', back_end: fallback.name } });
+  }
+  return resolvedTo(tool, input, fallback, call, false);
+}
+
+/** The call on one connection: clock_in under the timers' rule, anything else as it is. */
+function resolvedTo(tool: CallableTool, input: Record<string, unknown>, view: ConnectionView, call: AcrossCall, say: boolean): Promise<Result> {
+  if (tool.name === 'clock_in') return clockInAcross(tool, input, view, call, say);
+  return runOn(tool, input, view, call, say);
+}
+
+/** Runs the tool on one connection, remembers the records it handed out, and labels the answer. */
+async function runOn(tool: CallableTool, input: Record<string, unknown>, view: ConnectionView, call: AcrossCall, say: boolean): Promise<Result> {
+  const result = await runTool(tool, input, { ...call, context: view.contexts.context });
+  await remember(result, view, call);
+  return labelled(result, view.name, say);
+}
+
+async function remember(result: Result, view: ConnectionView, call: AcrossCall): Promise<void> {
+  const data = structured(result);
+  if (!data || !call.ids) return;
+  try {
+    await call.ids.remember(recordsIn(data).map((record) => ({ ...record, tracker: view.name })));
+  } catch (error) {
+    // The answer stands; only a later call naming these numbers may need its tracker named.
+    call.log(`Remembering which tracker gave out these numbers failed: ${(error as Error).message}`);
+  }
+}
+
+/** The answer with its connection: `tracker` in its data, and its sentence naming it where it was not the default or was implied. */
+function labelled(result: Result, name: string, say: boolean): Result {
+  const data = structured(result);
+  const text = textOf(result);
+  const content = say && text !== undefined ? [{ type: 'text' as const, text: `${name}: ${text}` }] : (result as { content: unknown }).content;
+  if (!data) return { ...result, content } as Result;
+  return { ...result, content, structuredContent: { ...data, tracker: name } } as Result;
+}
+
+/** A read answered by every connection that offers it, each row labelled; one that does not answer is a notice, not an error. */
+async function spanning(
+  tool: CallableTool,
+  name: ToolName,
+  input: Record<string, unknown>,
+  among: readonly ConnectionView[],
+  call: AcrossCall,
+): Promise<Result> {
+  const asked = among.filter((view) => view.offers(name));
+  const results = await Promise.all(asked.map((view) => runTool(tool, inputForEach(name, input), { ...call, context: view.contexts.context })));
+  const answered: Answered[] = [];
+  const missing: Notice[] = [];
+  let firstRefusal: Result | undefined;
+  for (const [index, result] of results.entries()) {
+    const view = asked[index] as ConnectionView;
+    const data = structured(result);
+    if (data) {
+      await remember(result, view, call);
+      answered.push({
+        tracker: view.name,
+        isDefault: view.isDefault,
+        ...(view.workspace ? { workspace: view.workspace } : {}),
+        data,
+        text: textOf(result) ?? '',
+      });
+    } else {
+      firstRefusal ??= result;
+      missing.push(noticeOf('tracker_missing', { tracker: view.name, reason: textOf(result) ?? 'no answer' }));
+    }
+  }
+  if (answered.length === 0)
+    return firstRefusal ?? refused({ code: 'tool_withheld', facts: { tool: name, why: 'back_end', back_end: among.map((view) => view.name).join(', ') } });
+  const merged = mergeAnswers(name, answered, input);
+  const notices = [...merged.notices, ...missing];
+  const text = notices.length > 0 ? `${merged.text}\n${notices.map((notice) => modelText(noticeSentence(notice))).join('\n')}` : merged.text;
+  return { content: [{ type: 'text' as const, text }], structuredContent: notices.length > 0 ? { ...merged.data, notices } : merged.data } as Result;
+}
+
+/**
+ * clock_in across connections. One timer overall: a timer running in another connection refuses it (with what runs
+ * and where), or with `switch` is stopped in its own connection before the new one starts. One per tracker: the others
+ * run on, and the answer says so.
+ */
+async function clockInAcross(tool: CallableTool, input: Record<string, unknown>, view: ConnectionView, call: AcrossCall, say: boolean): Promise<Result> {
+  const elsewhere = await runningElsewhere(view, call);
+  if (call.timers === 'per_tracker' || elsewhere.length === 0) {
+    const result = await runOn(tool, input, view, call, say || elsewhere.length > 0);
+    if (elsewhere.length === 0 || !structured(result)) return result;
+    const still = elsewhere.map(
+      ({ view: other, running }) => `${other.name}'s timer still runs (${entryWords(running)} since ${String(running.start).slice(11, 16)}).`,
+    );
+    return withText(result, `${textOf(result) ?? ''}\n${still.join('\n')}`);
+  }
+  const [first] = elsewhere;
+  if (!first) return runOn(tool, input, view, call, say);
+  if (input.switch !== true) {
+    const { running, view: other } = first;
+    const minutes = Math.max(0, Math.floor((call.now() - Date.parse(String(running.start))) / 60_000));
+    return refused({
+      code: 'clock_in_timer_running',
+      facts: {
+        entry: Number(running.id),
+        project: (running.project as string | null) ?? null,
+        activity: (running.activity as string | null) ?? null,
+        description: String(running.description ?? ''),
+        since: String(running.start),
+        minutes,
+        tracker: other.name,
+      },
+    });
+  }
+  // The running timer is stopped in its own connection first; where that fails, nothing new is started.
+  const stoppedAnswers: Array<{ name: string; result: Result }> = [];
+  for (const { view: other } of elsewhere) {
+    const stopped = await runOn(TOOLS.clock_out as CallableTool, {}, other, call, true);
+    if (!structured(stopped)) return stopped;
+    stoppedAnswers.push({ name: other.name, result: stopped });
+  }
+  const started = await runOn(tool, input, view, call, true);
+  const data = structured(started);
+  if (!data) return started;
+  const lastStopped = stoppedAnswers.at(-1);
+  const stoppedEntry = lastStopped ? (structured(lastStopped.result)?.stopped as Record<string, unknown> | undefined) : undefined;
+  const merged = { ...data, ...(data.stopped ? {} : stoppedEntry ? { stopped: { ...stoppedEntry, tracker: lastStopped?.name } } : {}) };
+  const text = [...stoppedAnswers.map((each) => textOf(each.result) ?? ''), textOf(started) ?? ''].join('\n');
+  return { content: [{ type: 'text' as const, text }], structuredContent: merged } as Result;
+}
+
+/** The timers running in the other connections (those that answer), with their entries as timer_status shows them. */
+async function runningElsewhere(view: ConnectionView, call: AcrossCall): Promise<Array<{ view: ConnectionView; running: Record<string, unknown> }>> {
+  const others = call.views.filter((other) => other !== view && other.offers('timer_status'));
+  const statuses = await Promise.all(others.map((other) => runTool(TOOLS.timer_status as CallableTool, {}, { ...call, context: other.contexts.context })));
+  return others.flatMap((other, index) => {
+    const running = structured(statuses[index] as Result)?.running as Record<string, unknown> | null | undefined;
+    return running ? [{ view: other, running }] : [];
+  });
+}
+
+function entryWords(entry: Record<string, unknown>): string {
+  return [entry.project, entry.activity].filter((part) => typeof part === 'string' && part !== '').join(' · ') || 'no project';
+}
+
+function defaultOf(views: readonly ConnectionView[]): ConnectionView {
+  return views.find((view) => view.isDefault) ?? (views[0] as ConnectionView);
+}
+
+function isRegistryTool(name: string): name is ToolName {
+  return Object.hasOwn(TOOLS, name);
+}
+
+function structured(result: Result): Record<string, unknown> | undefined {
+  return 'structuredContent' in result ? (result.structuredContent as Record<string, unknown> | undefined) : undefined;
+}
+
+function textOf(result: Result): string | undefined {
+  const content = (result as { content?: Array<{ type: string; text?: string }> }).content;
+  return content?.[0]?.type === 'text' ? content[0].text : undefined;
+}
+
+function withText(result: Result, text: string): Result {
+  return { ...result, content: [{ type: 'text' as const, text }] } as Result;
+}
+
+/** A withheld tool's refusal, naming the connection that withholds it. */
+function withTracker(refusal: Refusal, tracker: string): Refusal {
+  return refusal.code === 'tool_withheld' ? ({ ...refusal, facts: { ...refusal.facts, tracker } } as Refusal) : refusal;
+}
