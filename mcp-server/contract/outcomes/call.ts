@@ -25,7 +25,14 @@ const MISSING_PART_WORDS = {
 export type MissingPart = keyof typeof MISSING_PART_WORDS;
 
 /** Why a tool is not offered (tools/offer.ts, whyNotOffered), said to a client that calls it by name. */
-type Withheld = { tool: string; why: NotOffered; back_end: string; reason?: string };
+type Withheld = {
+  tool: string;
+  why: NotOffered;
+  back_end: string;
+  reason?: string;
+  /** With several trackers: the connection named in the call that does not offer it (docs/several-trackers.md). */
+  tracker?: string;
+};
 
 /**
  * What a person reads: why the tool is not there, and what they can do instead where anything. The
@@ -35,10 +42,12 @@ type Withheld = { tool: string; why: NotOffered; back_end: string; reason?: stri
 function withheldSentence(facts: Withheld) {
   const tool = either(facts.tool, 'This');
   switch (facts.why) {
-    case 'back_end':
+    case 'back_end': {
       // The back end's own reason, where its descriptor gives one (contract/back-end-descriptor.ts, `withheld`).
-      if (facts.reason) return say`${facts.back_end} does not offer ${either(facts.tool, 'this')} through Punchcard: ${facts.reason}. Nothing was done.`;
-      return say`${facts.back_end} does not offer ${either(facts.tool, 'this')} to your account through Punchcard: the back end has no such feature, or your role there does not reach it. Nothing was done.`;
+      const backEnd = facts.tracker === undefined ? facts.back_end : `${facts.tracker} (${facts.back_end})`;
+      if (facts.reason) return say`${backEnd} does not offer ${either(facts.tool, 'this')} through Punchcard: ${facts.reason}. Nothing was done.`;
+      return say`${backEnd} does not offer ${either(facts.tool, 'this')} to your account through Punchcard: the back end has no such feature, or your role there does not reach it. Nothing was done.`;
+    }
     case 'organisation_account':
       // Which of the three it is, the engine cannot tell from the capabilities alone (Clockodo has no timesheet
       // approvals at all; a person who leads nobody gets no team tools): all three are said, leading people named.
