@@ -21,7 +21,7 @@ export const timerStatusContract = toolContract({
       today_minutes: z.int(),
       week_minutes: z.int(),
       /** With several trackers: every running timer, each with its connection (`running` is the latest started). */
-      timers: z.array(entryOutput.extend({ tracker: z.string() })).optional(),
+      timers: z.array(entryOutput).optional(),
       /** With several trackers: each connection's minutes today and this week (the totals above add them up). */
       by_tracker: z.array(z.object({ tracker: z.string(), today_minutes: z.int(), week_minutes: z.int() })).optional(),
     }),

@@ -37,15 +37,19 @@ const DESCRIPTION_LIMIT = 120;
  * outside what the model reads. Raised from 27,000 when every answer learnt to carry its notices as data
  * (`notices`: a code and its facts, contract/outcomes/notices.ts), about 160 characters a tool. Raised from
  * 30,500 (the list read 31,525) when entries learnt to show their custom fields (`fields`, a free-form object in
- * every entry an answer holds) and list_catalog which fields each project requires (issue 78).
+ * every entry an answer holds) and list_catalog which fields each project requires (issue 78). Raised from 32,000
+ * (the list read 35,753) when answers learnt to name their connection with several trackers (issue 86): `tracker` on
+ * every answer and every row, whoami's and time_report's lists of trackers, timer_status's timers: the window and
+ * strict clients validate these; the model's share (what it reads) grows by none with one tracker.
  */
-const WHOLE_LIST_LIMIT = 32_000;
+const WHOLE_LIST_LIMIT = 36_500;
 /**
  * The same guard with the team group's four tools (off by default), whose outputs the window reads too.
  * Raised from 32,000 when entries learnt to name the AI agent whose time they are (`agent`, issue 54),
- * and from 32,500 with the notices, and from 37,000 (the list read 38,139) with the custom fields, as above.
+ * and from 32,500 with the notices, and from 37,000 (the list read 38,139) with the custom fields, and from 38,500
+ * with the trackers' labels, as above.
  */
-const WHOLE_LIST_LIMIT_WITH_TEAM = 38_500;
+const WHOLE_LIST_LIMIT_WITH_TEAM = 43_000;
 
 /** JSON Schema keywords that bound a value. */
 const LIMIT_KEYWORDS = [
