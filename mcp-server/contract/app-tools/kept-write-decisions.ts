@@ -34,6 +34,8 @@ export const keptWriteDecisionsContract = appToolContract({
         /** Why it was not sent, and what can be done: the notice's code and facts. */
         notice: OUTCOME_NOTICE,
         choices: z.array(z.object({ choice: z.enum(CHOICES), label: z.string() })),
+        /** With several trackers: the connection whose outbox keeps it (decide it with that `tracker`). */
+        tracker: z.string().optional(),
       }),
     ),
   }),

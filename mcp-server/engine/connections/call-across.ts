@@ -39,8 +39,11 @@ export async function callAcrossConnections(tool: CallableTool, input: Record<st
     }
     return resolvedTo(tool, input, view, call, !view.isDefault);
   }
-  // The window's own tools (app-tools/) go to the default unless named.
-  if (!registry) return resolvedTo(tool, input, defaultOf(views), call, false);
+  // The window's own tools (app-tools/) go to the default unless named; the writes kept offline are every remote connection's.
+  if (!registry) {
+    if (tool.name === 'kept_write_decisions') return keptWritesOfEach(tool, input, views, call);
+    return resolvedTo(tool, input, defaultOf(views), call, false);
+  }
   const implied = await impliedConnections(registry, input, views, { ids: call.ids, deadlineMs: call.deadlineMs });
   const spans = SPANNING_READS.has(registry);
   if (implied && implied.names.length === 1) {
@@ -139,6 +142,20 @@ async function spanning(
   const notices = [...merged.notices, ...missing];
   const text = notices.length > 0 ? `${merged.text}\n${notices.map((notice) => modelText(noticeSentence(notice))).join('\n')}` : merged.text;
   return { content: [{ type: 'text' as const, text }], structuredContent: notices.length > 0 ? { ...merged.data, notices } : merged.data } as Result;
+}
+
+/**
+ * The writes every connection keeps offline, each labelled: the window decides each in its own connection (a local
+ * timesheet keeps none). A connection whose outbox cannot be read is left out: the window asks again.
+ */
+async function keptWritesOfEach(tool: CallableTool, input: Record<string, unknown>, views: readonly ConnectionView[], call: AcrossCall): Promise<Result> {
+  const results = await Promise.all(views.map((view) => runTool(tool, input, { ...call, context: view.contexts.context })));
+  const writes = results.flatMap((result, index) => {
+    const rows = structured(result)?.writes;
+    return Array.isArray(rows) ? rows.map((row) => ({ ...(row as Record<string, unknown>), tracker: (views[index] as ConnectionView).name })) : [];
+  });
+  const text = results.map((result, index) => `${(views[index] as ConnectionView).name}: ${textOf(result) ?? ''}`).join('\n');
+  return { content: [{ type: 'text' as const, text }], structuredContent: { writes } } as Result;
 }
 
 /**
