@@ -13,7 +13,7 @@ import { type CallableTool, refused, runTool, type ToolCall } from '../run-tool.
 import type { ConnectionIds } from './connection-ids.ts';
 import type { ConnectionView } from './connection-view.ts';
 import { recordsIn } from './handed-out.ts';
-import { impliedConnections } from './implied-connection.ts';
+import { impliedConnections, withinDeadline } from './implied-connection.ts';
 import { type Answered, inputForEach, mergeAnswers, SPANNING_READS } from './spanning-reads.ts';
 
 /** What a call across connections knows besides its tool and input: a tool call's own, less its one context. */
@@ -30,6 +30,10 @@ type Result = Awaited<ReturnType<typeof runTool>>;
 export async function callAcrossConnections(tool: CallableTool, input: Record<string, unknown>, named: string | undefined, call: AcrossCall): Promise<Result> {
   const { views } = call;
   const registry = isRegistryTool(tool.name) ? tool.name : null;
+  // What a connection offers is known once its back end opened: one still opening would otherwise be taken for one
+  // that lacks every tool, left out of finding a project's tracker (and the write sent to the default by guess) or
+  // of a spanning read without a word.
+  const unopened = await openedEach(named === undefined ? views : views.filter((view) => view.name === named), call.deadlineMs);
   if (named !== undefined) {
     const view = views.find((each) => each.name === named);
     if (!view) return refused({ code: 'tracker_unknown', facts: { tracker: named, trackers: views.map((each) => each.name) } });
@@ -55,11 +59,12 @@ export async function callAcrossConnections(tool: CallableTool, input: Record<st
         input,
         views.filter((view) => implied.names.includes(view.name)),
         call,
+        unopened,
       );
     // Reading catalogs and timers to find out was allowed; nothing was written or recorded.
     return refused({ code: 'tracker_required', facts: { tool: registry, why: implied.why, trackers: implied.names } });
   }
-  if (spans) return spanning(tool, registry, input, views, call);
+  if (spans) return spanning(tool, registry, input, views, call, unopened);
   const fallback = defaultOf(views);
   if (!fallback.offers(registry)) {
     const offering = views.filter((view) => view.offers(registry)).map((view) => view.name);
@@ -68,6 +73,22 @@ export async function callAcrossConnections(tool: CallableTool, input: Record<st
     return refused(fallback.withheld(registry) ?? { code: 'tool_withheld', facts: { tool: registry, why: 'back_end', back_end: fallback.name } });
   }
   return resolvedTo(tool, input, fallback, call, false);
+}
+
+/**
+ * Opens the connections' back ends (each engine opens its own once; those open answer at once), within the call's
+ * deadline; answers the names of those that could not be opened, whose next call tries again.
+ */
+async function openedEach(views: readonly ConnectionView[], deadlineMs: number): Promise<ReadonlySet<string>> {
+  const failed = await Promise.all(
+    views.map((view) =>
+      withinDeadline(view.tracker(), deadlineMs).then(
+        () => null,
+        () => view.name,
+      ),
+    ),
+  );
+  return new Set(failed.filter((name): name is string => name !== null));
 }
 
 /** The call on one connection: clock_in under the timers' rule, anything else as it is. */
@@ -110,8 +131,10 @@ async function spanning(
   input: Record<string, unknown>,
   among: readonly ConnectionView[],
   call: AcrossCall,
+  unopened: ReadonlySet<string>,
 ): Promise<Result> {
-  const asked = among.filter((view) => view.offers(name));
+  // One that could not open is asked all the same: its failure is its tracker_missing notice, not silence.
+  const asked = among.filter((view) => view.offers(name) || unopened.has(view.name));
   const results = await Promise.all(asked.map((view) => runTool(tool, inputForEach(name, input), { ...call, context: view.contexts.context })));
   const answered: Answered[] = [];
   const missing: Notice[] = [];
