@@ -14,7 +14,7 @@ import type { ConnectionIds } from './connection-ids.ts';
 import type { ConnectionView } from './connection-view.ts';
 import { recordsIn } from './handed-out.ts';
 import { impliedConnections, withinDeadline } from './implied-connection.ts';
-import { type Answered, inputForEach, mergeAnswers, SPANNING_READS } from './spanning-reads.ts';
+import { type Answered, inputForEach, mergeAnswers, overlapsOf, SPANNING_READS } from './spanning-reads.ts';
 
 /** What a call across connections knows besides its tool and input: a tool call's own, less its one context. */
 export interface AcrossCall extends Omit<ToolCall, 'context'> {
@@ -137,6 +137,7 @@ async function spanning(
   const asked = among.filter((view) => view.offers(name) || unopened.has(view.name));
   const results = await Promise.all(asked.map((view) => runTool(tool, inputForEach(name, input), { ...call, context: view.contexts.context })));
   const answered: Answered[] = [];
+  const answering: ConnectionView[] = [];
   const missing: Notice[] = [];
   let firstRefusal: Result | undefined;
   for (const [index, result] of results.entries()) {
@@ -144,6 +145,7 @@ async function spanning(
     const data = structured(result);
     if (data) {
       await remember(result, view, call);
+      answering.push(view);
       answered.push({
         tracker: view.name,
         isDefault: view.isDefault,
@@ -159,9 +161,29 @@ async function spanning(
   if (answered.length === 0)
     return firstRefusal ?? refused({ code: 'tool_withheld', facts: { tool: name, why: 'back_end', back_end: among.map((view) => view.name).join(', ') } });
   const merged = mergeAnswers(name, answered, input);
-  const notices = [...merged.notices, ...missing];
+  const overlaps = name === 'time_report' && answering.length > 1 ? await reportOverlaps(answering, merged.data, call) : [];
+  const notices = [...merged.notices, ...overlaps, ...missing];
   const text = notices.length > 0 ? `${merged.text}\n${notices.map((notice) => modelText(noticeSentence(notice))).join('\n')}` : merged.text;
   return { content: [{ type: 'text' as const, text }], structuredContent: notices.length > 0 ? { ...merged.data, notices } : merged.data } as Result;
+}
+
+/**
+ * A report's groups name no entries, so the same hours booked to two connections are found in each one's entries of
+ * the report's days, read as list_time_entries reads them (its first 500; a connection whose entries cannot be read
+ * adds none: the report stands). The ids the notice names are remembered as a list would remember them.
+ */
+async function reportOverlaps(views: readonly ConnectionView[], report: Record<string, unknown>, call: AcrossCall): Promise<Notice[]> {
+  const days = { from: report.from, to: report.to, limit: 500 };
+  const lists = await Promise.all(views.map((view) => runTool(TOOLS.list_time_entries as CallableTool, days, { ...call, context: view.contexts.context })));
+  const rows: Array<Record<string, unknown>> = [];
+  for (const [index, result] of lists.entries()) {
+    const view = views[index] as ConnectionView;
+    const entries = structured(result)?.entries;
+    if (!Array.isArray(entries)) continue;
+    await remember(result, view, call);
+    rows.push(...(entries as Array<Record<string, unknown>>).map((row) => ({ ...row, tracker: view.name })));
+  }
+  return overlapsOf(rows);
 }
 
 /**
