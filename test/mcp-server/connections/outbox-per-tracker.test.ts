@@ -57,7 +57,13 @@ describe('the outbox with several trackers', () => {
     expect(keptIn(acmeOutbox, 'all')).toBe(0);
 
     // acme meanwhile: straight out, never held behind beta, never handed beta's write.
-    const straight = await engine.call('log_time', { date: '2026-11-17', duration: '2h', project: 'Kimai only', activity: 'Development', description: 'for acme' });
+    const straight = await engine.call('log_time', {
+      date: '2026-11-17',
+      duration: '2h',
+      project: 'Kimai only',
+      activity: 'Development',
+      description: 'for acme',
+    });
     expect(straight.isError, textOf(straight)).toBeFalsy();
     expect(straight.structuredContent?.entry).not.toHaveProperty('waiting_to_send');
     expect(writesSince(kimai.requests, before.kimai)).toEqual(['POST /api/timesheets']);
