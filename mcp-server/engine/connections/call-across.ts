@@ -13,8 +13,8 @@ import { type CallableTool, refused, runTool, type ToolCall } from '../run-tool.
 import type { ConnectionIds } from './connection-ids.ts';
 import type { ConnectionView } from './connection-view.ts';
 import { recordsIn } from './handed-out.ts';
-import { impliedConnections } from './implied-connection.ts';
-import { type Answered, inputForEach, mergeAnswers, SPANNING_READS } from './spanning-reads.ts';
+import { impliedConnections, withinDeadline } from './implied-connection.ts';
+import { type Answered, inputForEach, mergeAnswers, overlapsOf, SPANNING_READS } from './spanning-reads.ts';
 
 /** What a call across connections knows besides its tool and input: a tool call's own, less its one context. */
 export interface AcrossCall extends Omit<ToolCall, 'context'> {
@@ -30,6 +30,10 @@ type Result = Awaited<ReturnType<typeof runTool>>;
 export async function callAcrossConnections(tool: CallableTool, input: Record<string, unknown>, named: string | undefined, call: AcrossCall): Promise<Result> {
   const { views } = call;
   const registry = isRegistryTool(tool.name) ? tool.name : null;
+  // What a connection offers is known once its back end opened: one still opening would otherwise be taken for one
+  // that lacks every tool, left out of finding a project's tracker (and the write sent to the default by guess) or
+  // of a spanning read without a word.
+  const unopened = await openedEach(named === undefined ? views : views.filter((view) => view.name === named), call.deadlineMs);
   if (named !== undefined) {
     const view = views.find((each) => each.name === named);
     if (!view) return refused({ code: 'tracker_unknown', facts: { tracker: named, trackers: views.map((each) => each.name) } });
@@ -58,11 +62,12 @@ export async function callAcrossConnections(tool: CallableTool, input: Record<st
         input,
         views.filter((view) => implied.names.includes(view.name)),
         call,
+        unopened,
       );
     // Reading catalogs and timers to find out was allowed; nothing was written or recorded.
     return refused({ code: 'tracker_required', facts: { tool: registry, why: implied.why, trackers: implied.names } });
   }
-  if (spans) return spanning(tool, registry, input, views, call);
+  if (spans) return spanning(tool, registry, input, views, call, unopened);
   const fallback = defaultOf(views);
   if (!fallback.offers(registry)) {
     const offering = views.filter((view) => view.offers(registry)).map((view) => view.name);
@@ -71,6 +76,22 @@ export async function callAcrossConnections(tool: CallableTool, input: Record<st
     return refused(fallback.withheld(registry) ?? { code: 'tool_withheld', facts: { tool: registry, why: 'back_end', back_end: fallback.name } });
   }
   return resolvedTo(tool, input, fallback, call, false);
+}
+
+/**
+ * Opens the connections' back ends (each engine opens its own once; those open answer at once), within the call's
+ * deadline; answers the names of those that could not be opened, whose next call tries again.
+ */
+async function openedEach(views: readonly ConnectionView[], deadlineMs: number): Promise<ReadonlySet<string>> {
+  const failed = await Promise.all(
+    views.map((view) =>
+      withinDeadline(view.tracker(), deadlineMs).then(
+        () => null,
+        () => view.name,
+      ),
+    ),
+  );
+  return new Set(failed.filter((name): name is string => name !== null));
 }
 
 /** The call on one connection: clock_in under the timers' rule, anything else as it is. */
@@ -113,10 +134,13 @@ async function spanning(
   input: Record<string, unknown>,
   among: readonly ConnectionView[],
   call: AcrossCall,
+  unopened: ReadonlySet<string>,
 ): Promise<Result> {
-  const asked = among.filter((view) => view.offers(name));
+  // One that could not open is asked all the same: its failure is its tracker_missing notice, not silence.
+  const asked = among.filter((view) => view.offers(name) || unopened.has(view.name));
   const results = await Promise.all(asked.map((view) => runTool(tool, inputForEach(name, input), { ...call, context: view.contexts.context })));
   const answered: Answered[] = [];
+  const answering: ConnectionView[] = [];
   const missing: Notice[] = [];
   let firstRefusal: Result | undefined;
   for (const [index, result] of results.entries()) {
@@ -124,6 +148,7 @@ async function spanning(
     const data = structured(result);
     if (data) {
       await remember(result, view, call);
+      answering.push(view);
       answered.push({
         tracker: view.name,
         isDefault: view.isDefault,
@@ -139,7 +164,8 @@ async function spanning(
   if (answered.length === 0)
     return firstRefusal ?? refused({ code: 'tool_withheld', facts: { tool: name, why: 'back_end', back_end: among.map((view) => view.name).join(', ') } });
   const merged = mergeAnswers(name, answered, input);
-  const notices = [...merged.notices, ...missing];
+  const overlaps = name === 'time_report' && answering.length > 1 ? await reportOverlaps(answering, merged.data, call) : [];
+  const notices = [...merged.notices, ...overlaps, ...missing];
   const text = notices.length > 0 ? `${merged.text}\n${notices.map((notice) => modelText(noticeSentence(notice))).join('\n')}` : merged.text;
   return { content: [{ type: 'text' as const, text }], structuredContent: notices.length > 0 ? { ...merged.data, notices } : merged.data } as Result;
 }
@@ -156,6 +182,25 @@ async function keptWritesOfEach(tool: CallableTool, input: Record<string, unknow
   });
   const text = results.map((result, index) => `${(views[index] as ConnectionView).name}: ${textOf(result) ?? ''}`).join('\n');
   return { content: [{ type: 'text' as const, text }], structuredContent: { writes } } as Result;
+}
+
+/**
+ * A report's groups name no entries, so the same hours booked to two connections are found in each one's entries of
+ * the report's days, read as list_time_entries reads them (its first 500; a connection whose entries cannot be read
+ * adds none: the report stands). The ids the notice names are remembered as a list would remember them.
+ */
+async function reportOverlaps(views: readonly ConnectionView[], report: Record<string, unknown>, call: AcrossCall): Promise<Notice[]> {
+  const days = { from: report.from, to: report.to, limit: 500 };
+  const lists = await Promise.all(views.map((view) => runTool(TOOLS.list_time_entries as CallableTool, days, { ...call, context: view.contexts.context })));
+  const rows: Array<Record<string, unknown>> = [];
+  for (const [index, result] of lists.entries()) {
+    const view = views[index] as ConnectionView;
+    const entries = structured(result)?.entries;
+    if (!Array.isArray(entries)) continue;
+    await remember(result, view, call);
+    rows.push(...(entries as Array<Record<string, unknown>>).map((row) => ({ ...row, tracker: view.name })));
+  }
+  return overlapsOf(rows);
 }
 
 /**

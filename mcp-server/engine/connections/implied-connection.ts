@@ -83,7 +83,8 @@ async function connectionsWhere(views: readonly ConnectionView[], deadlineMs: nu
   return answers.filter((name): name is string => name !== null);
 }
 
-function withinDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+/** `work`, or a rejection once `ms` passed (the work goes on, unheard). */
+export function withinDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error('no answer in time')), ms);
