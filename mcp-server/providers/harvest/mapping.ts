@@ -6,6 +6,7 @@ import { addDays, formatLocalTime, localDate, localDateTimeToEpoch } from '../..
 import type { TimeEntry } from '../time-tracker.ts';
 import type { HarvestTimeEntry } from './wire.ts';
 
+const MINUTE_MS = 60_000;
 const HOUR_MS = 3_600_000;
 
 /** How the account keeps time: durations (hours on a day), or start and end times on the wall clock. */
@@ -74,8 +75,10 @@ export function entrySpan(entry: HarvestTimeEntry, zone: string, now: number): {
   if (entry.is_running) {
     const timer = Date.parse(entry.timer_started_at ?? '');
     const before = (entry.hours_without_timer ?? 0) * HOUR_MS;
+    // Derived from hours Harvest keeps to the hundredth (36 s), and from when the timer last (re)started: to the
+    // minute, so a timer clocked in at 07:30 and restarted a second later reads 07:30, not 07:30:01.
     const start = Number.isNaN(timer) ? now - hours : timer - Math.round(before);
-    return { start, end: null };
+    return { start: Math.round(start / MINUTE_MS) * MINUTE_MS, end: null };
   }
   // No times to show: the entry is marked as keeping its day and length only (TimeEntry.span).
   const start = localDateTimeToEpoch(entry.spent_date, '00:00', zone);

@@ -54,6 +54,9 @@ describe('spans', () => {
   it('a running duration entry from when its timer started, less what it held before; a stopped one from its day’s start, marked as without times', () => {
     const running = entry({ spent_date: '2026-11-18', is_running: true, timer_started_at: '2026-11-18T10:00:00Z', hours_without_timer: 0.5, hours: 1.5 });
     expect(entrySpan(running, BERLIN, NOW)).toEqual({ start: Date.parse('2026-11-18T09:30:00Z'), end: null });
+    // Clocked in at 07:30 with the hours since (to the hundredth), restarted a second later under load: still 07:30.
+    const restartedLate = entry({ spent_date: '2026-11-18', is_running: true, hours: 4.5, hours_without_timer: 4.5, timer_started_at: '2026-11-18T11:00:01Z' });
+    expect(entrySpan(restartedLate, BERLIN, NOW)).toEqual({ start: Date.parse('2026-11-18T06:30:00Z'), end: null });
     expect(toTimeEntry(running, BERLIN, NOW).span).toBeUndefined();
     expect(entrySpan(entry({ hours: 2 }), BERLIN, NOW)).toEqual({
       start: Date.parse('2026-11-17T00:00:00+01:00'),
