@@ -46,6 +46,7 @@ import { teamScaleBenchmarks, type TeamScaleBenchResults } from './team-scale.ts
 import { teamServerAndPeerBenchmarks, type TeamServerBenchResults } from './team-server.ts';
 import { containerImageBenchmarks, type ContainerImageResults } from './container-image.ts';
 import { trayBenchmarks, type TrayBenchResults } from './tray.ts';
+import { severalTrackersBenchmarks, type SeveralTrackersResults } from './several-trackers.ts';
 import { worstCallBenchmarks, type WorstCallResults } from './worst-calls.ts';
 import { callLimitBenchmarks, type CallLimitResults } from './call-limits.ts';
 import { seedDatabase } from './seed.ts';
@@ -401,6 +402,7 @@ async function main(): Promise<void> {
   let callLimits: CallLimitResults;
   let load: LoadBenchResults;
   let tray: TrayBenchResults;
+  let severalTrackers: SeveralTrackersResults;
   let teamServer: TeamServerBenchResults;
   let teamScale: TeamScaleBenchResults;
   let containerImage: ContainerImageResults;
@@ -426,6 +428,7 @@ async function main(): Promise<void> {
     worstCalls = await worstCallBenchmarks(row, progress);
     callLimits = await callLimitBenchmarks(row, progress);
     tray = await trayBenchmarks(row, progress);
+    severalTrackers = await severalTrackersBenchmarks(row, progress);
     teamServer = await teamServerAndPeerBenchmarks(row, progress);
     teamScale = await teamScaleBenchmarks(row, progress);
     containerImage = await containerImageBenchmarks(row, progress);
@@ -502,6 +505,7 @@ async function main(): Promise<void> {
     worstCalls,
     callLimits,
     tray,
+    severalTrackers,
     teamServer,
     teamScale,
     containerImage,
