@@ -3,7 +3,7 @@
 import * as z from 'zod/v4';
 import { BACK_ENDS, type BackEnd, type BackEndType, type ProfileView } from '../mcp-server/contract/back-ends.ts';
 import { MAX_WORKSPACE_LENGTH, type AccountField, type BackEndDescriptor, type SecretDescriptor } from '../mcp-server/contract/back-end-descriptor.ts';
-import { CONNECTION_NAME_MAX_LENGTH, connectionNameProblem, MAX_CONNECTIONS } from '../mcp-server/contract/connections.ts';
+import { CONNECTION_NAME_MAX_LENGTH, MAX_CONNECTIONS } from '../mcp-server/contract/connections.ts';
 import { none } from './request-parts.ts';
 
 /** The back ends' types, for the window's imports of the contract. */
@@ -61,17 +61,6 @@ export interface ConnectionResult {
   message: string;
   /** Every workspace the key sees, where the back end has several (Clockify): each may become a connection. */
   workspaces?: WorkspaceChoice[];
-}
-
-/**
- * What is wrong with a connection's name among the names already `taken`, as a sentence; undefined
- * when it will do. The form and main say the same (contract/connections.ts holds the rule).
- */
-export function connectionNameSentence(name: string, taken: readonly string[]): string | undefined {
-  const problem = connectionNameProblem(name);
-  if (problem) return name === '' ? 'Give the connection a name, such as "acme".' : `A name needs ${problem}.`;
-  if (taken.includes(name)) return `Another connection is called "${name}": choose another name.`;
-  return undefined;
 }
 
 /** A connection's name as the window may send it; the rule itself is checked by the handler, in words. */

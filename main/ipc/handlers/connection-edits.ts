@@ -5,7 +5,7 @@
 // folders are the handler's (connections.ts).
 import { connectionsOf, MAX_CONNECTIONS, type Connection, type TrackerProfile } from '../../../mcp-server/contract/connections.ts';
 import type { Settings } from '../../../mcp-server/contract/settings.ts';
-import { connectionNameSentence } from '../../../window-contract/account.ts';
+import { connectionNameSentence } from '../../../mcp-server/contract/connection-names.ts';
 import { UserFacingError } from '../dispatch.ts';
 
 /** Every connection's name, the default first. */

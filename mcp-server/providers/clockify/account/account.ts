@@ -65,8 +65,9 @@ export class ClockifyAccount extends CellPart<ClockifyContext, AccountEndpoints,
     } catch (error) {
       if (!(error instanceof RemoteError)) throw error;
       // A key that works but names no workspace it sees (or several and none active) still says which it sees.
-      const facts: { seen?: ReadonlyArray<{ id: string; name: string }> } = error.refusal.facts;
-      return { ...failedConnection(error), ...(facts.seen ? { workspaces: facts.seen.map(({ id, name }) => ({ id, name })) } : {}) };
+      const facts: Record<string, unknown> = { ...error.refusal.facts };
+      const seen = Array.isArray(facts.seen) ? (facts.seen as ReadonlyArray<{ id: string; name: string }>) : undefined;
+      return { ...failedConnection(error), ...(seen ? { workspaces: seen.map(({ id, name }) => ({ id, name })) } : {}) };
     }
   }
 }
