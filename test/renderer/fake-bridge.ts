@@ -1204,7 +1204,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       await holds.get(name);
       const failure = failures.get(name)?.shift();
       if (failure !== undefined) throw new UserFacingError(failure);
-      return structuredClone(handler(request));
+      return structuredClone(await handler(request));
     };
   }
 

@@ -68,7 +68,7 @@ function AccountContent({ saved }: { saved: AccountView }) {
           </span>
         </div>
       )}
-      <StatusText message={added} className="success" />
+      {added && <StatusText message={added} className="success" />}
     </>
   );
 }
