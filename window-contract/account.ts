@@ -22,7 +22,7 @@ export type BackEndChoice = BackEndDescriptor & {
 /** A back end's account as the window shows it: everything but secrets, which a profile never holds. */
 export type { ProfileView };
 
-/** One connection as the Account screen lists it (docs/several-trackers.md): never its secret. */
+/** One connection as the Account screen lists it (docs/using-the-app.md, "Several connections"): never its secret. */
 export interface ConnectionView {
   /** Its name: what the model passes as `tracker`, what labelled rows say. */
   name: string;

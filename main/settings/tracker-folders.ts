@@ -1,5 +1,5 @@
 // Each connection besides the one in the data folder's root keeps its files (outbox, numbers, caches,
-// facts) in `<data folder>/trackers/<name>/` (docs/several-trackers.md, "Isolation per connection").
+// facts) in `<data folder>/trackers/<name>/` (docs/using-the-app.md, "Several connections").
 // The Account screen renames and removes connections, so their folders follow here: a renamed
 // connection takes its folder along, and a removed one's folder is set aside under a name no
 // connection can have, so a connection added later with the same name never inherits another's

@@ -1,4 +1,4 @@
-// A connection's name as the Account screen checks it (docs/several-trackers.md): the rule of
+// A connection's name as the Account screen checks it (docs/using-the-app.md, "Several connections"): the rule of
 // contract/connections.ts in a sentence beside the field, and the names already taken. The window's
 // form and main's handlers (main/ipc/handlers/connection-edits.ts) say the same words; no zod here, so
 // the window loads it as it is.

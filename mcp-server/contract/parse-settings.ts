@@ -88,7 +88,8 @@ function readProvider(value: unknown, key = 'provider'): Settings['provider'] | 
  */
 function readTrackers(value: unknown, provider: Settings['provider']): TrackerProfile[] | string {
   if (!Array.isArray(value)) return `trackers is ${shown(value)}, not a list of trackers ([{ "name": "acme", "type": "kimai", … }])`;
-  if (value.length + 1 > MAX_CONNECTIONS) return `trackers lists ${value.length} trackers; with provider that is more than ${MAX_CONNECTIONS} connections in all`;
+  if (value.length + 1 > MAX_CONNECTIONS)
+    return `trackers lists ${value.length} trackers; with provider that is more than ${MAX_CONNECTIONS} connections in all`;
   const taken = new Map<string, string>([[defaultConnectionName(provider), provider.name === undefined ? 'provider.type' : 'provider.name']]);
   const out: TrackerProfile[] = [];
   for (const [index, entry] of value.entries()) {

@@ -1,4 +1,4 @@
-// What the Account screen does to the settings' connections (docs/several-trackers.md), as pure
+// What the Account screen does to the settings' connections (docs/using-the-app.md, "Several connections"), as pure
 // changes of Settings: add, make default, rename, remove. `provider` is the default connection and
 // `trackers` the others (contract/connections.ts); every change keeps the names unique and the count
 // within MAX_CONNECTIONS, and refuses in a sentence the person can act on. The keychain and the

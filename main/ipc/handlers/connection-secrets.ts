@@ -1,4 +1,4 @@
-// Where a connection's secret is in the keychain (docs/several-trackers.md, "Secrets"): under its back
+// Where a connection's secret is in the keychain (docs/using-the-app.md, "Several connections"): under its back
 // end's account as today (`kimai:<url>`, `clockify:<url>`, …), so connections at one account share one
 // secret (one Clockify key for two workspaces is one item); a connection whose secret differs from the
 // one already filed there for another connection is filed as `<account>#<name>`. The engine reads

@@ -1,4 +1,4 @@
-// The Account screen's connections (docs/several-trackers.md): add one or several (one Clockify key's
+// The Account screen's connections (docs/using-the-app.md, "Several connections"): add one or several (one Clockify key's
 // workspaces), make one the default, rename, remove. The settings change is connection-edits.ts's; here
 // the secret is filed in the keychain (connection-secrets.ts), a connection's folder follows its name
 // (settings/tracker-folders.ts), and the app's engine starts over, since it opens its connections

@@ -168,7 +168,7 @@ export interface ConnectionReport {
   message: string;
   /**
    * Every workspace the secret sees, where a back end has several per key (Clockify): the app's Account
-   * screen offers each as a connection of its own (docs/several-trackers.md).
+   * screen offers each as a connection of its own (docs/using-the-app.md, "Several connections").
    */
   workspaces?: ReadonlyArray<{ id: string; name: string }>;
 }

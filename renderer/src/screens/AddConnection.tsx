@@ -1,4 +1,4 @@
-// *Add connection* (docs/several-trackers.md): a name (suggested from the workspace, the host or the back
+// *Add connection* (docs/using-the-app.md, "Several connections"): a name (suggested from the workspace, the host or the back
 // end, checked by the name rule beside the field), the back end and its fields as today's form has them,
 // and the secret, which goes to main and into the keychain. A Clockify key that sees several workspaces
 // lists them once it tests well, each with a tick and a name of its own: every ticked one becomes a

@@ -1,4 +1,4 @@
-// The Account screen's connections (docs/several-trackers.md): with several, the list of them (name,
+// The Account screen's connections (docs/using-the-app.md, "Several connections"): with several, the list of them (name,
 // back end, address, Clockify workspace, which is the default) with Test connection, Make default,
 // Rename and Remove on each; the default stays while there are others, and says so where Remove would
 // be. Adding one is AddConnection.tsx. Each change answers with the fresh view, and the engine starts
