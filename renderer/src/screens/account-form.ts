@@ -99,6 +99,8 @@ export interface Chosen {
   savedSecretName: string;
   /** Whether the keychain holds a secret for the account the form names. */
   tokenSavedForUrl: boolean;
+  /** What the secret's field says of a saved one, where not today's form's "type a new one to replace it". */
+  savedSecretWords?: string;
 }
 
 export function chosenOf(saved: AccountView, form: FormState): Chosen {
@@ -186,5 +188,7 @@ export function chosenForNew(saved: AccountView, form: FormState): Chosen {
     const choice = choiceOf(saved, connection.provider.type);
     return connection.hasCredential && choice?.secret && keychainAccount(choice, connection.provider as { url?: string; email?: string }) === account;
   });
-  return { ...chosen, tokenSavedForUrl: account !== null && savedThere };
+  // A key typed here never replaces the one other connections use: it is filed for the new one alone.
+  const savedSecretWords = `A ${chosen.secretName} for this account is saved in your system keychain and is used; type one only for another login. `;
+  return { ...chosen, tokenSavedForUrl: account !== null && savedThere, savedSecretWords };
 }
