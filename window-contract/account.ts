@@ -3,6 +3,7 @@
 import * as z from 'zod/v4';
 import { BACK_ENDS, type BackEnd, type BackEndType, type ProfileView } from '../mcp-server/contract/back-ends.ts';
 import { MAX_WORKSPACE_LENGTH, type AccountField, type BackEndDescriptor, type SecretDescriptor } from '../mcp-server/contract/back-end-descriptor.ts';
+import { CONNECTION_NAME_MAX_LENGTH, MAX_CONNECTIONS } from '../mcp-server/contract/connections.ts';
 import { none } from './request-parts.ts';
 
 /** The back ends' types, for the window's imports of the contract. */
@@ -21,7 +22,19 @@ export type BackEndChoice = BackEndDescriptor & {
 /** A back end's account as the window shows it: everything but secrets, which a profile never holds. */
 export type { ProfileView };
 
+/** One connection as the Account screen lists it (docs/using-the-app.md, "Several connections"): never its secret. */
+export interface ConnectionView {
+  /** Its name: what the model passes as `tracker`, what labelled rows say. */
+  name: string;
+  /** The settings' `provider`: calls that name no connection go here. */
+  isDefault: boolean;
+  provider: ProfileView;
+  /** Whether the keychain holds its secret (its own item or its account's); false for the local timesheet. */
+  hasCredential: boolean;
+}
+
 export interface AccountView {
+  /** The default connection's back end: the one today's form edits. */
   provider: ProfileView;
   /** Whether the keychain holds a secret for the configured account; the secret never leaves main. */
   hasCredential: boolean;
@@ -30,13 +43,28 @@ export interface AccountView {
   choices: readonly BackEndChoice[];
   /** What the organisation's policy sets here, or null: the controls it covers are locked. */
   organisation: { fixed: boolean; allowed: BackEndType[] | null; note: string } | null;
+  /** Every connection, the default first, then the others in the settings' order; one with a single back end. */
+  connections: ConnectionView[];
+  /** At most this many connections in all. */
+  maxConnections: number;
+}
+
+/** A workspace a Clockify key sees (GET /v1/workspaces), as a connection test lists them. */
+export interface WorkspaceChoice {
+  id: string;
+  name: string;
 }
 
 export interface ConnectionResult {
   ok: boolean;
   /** A sentence a person can act on: who is connected, or what is wrong and what to do. */
   message: string;
+  /** Every workspace the key sees, where the back end has several (Clockify): each may become a connection. */
+  workspaces?: WorkspaceChoice[];
 }
+
+/** A connection's name as the window may send it; the rule itself is checked by the handler, in words. */
+const connectionName = z.string().min(1).max(CONNECTION_NAME_MAX_LENGTH);
 
 /** The pages the window may ask main to open: where each back end's secret is made. */
 export type LinkId = NonNullable<BackEnd['secret']>['help']['id'];
@@ -92,14 +120,34 @@ export const accountChannels = {
     request: z.object({ provider: ProviderInput, token: z.string().min(1).max(4000).optional() }).strict(),
     response: {} as AccountView,
   },
-  /** Tests the given back end (or the saved one) through the engine, before or after saving. */
+  /** Tests the given back end, a saved connection by its name, or (with nothing) the default, through the engine. */
   testConnection: {
     request: z
-      .object({ provider: ProviderInput, token: z.string().min(1).max(4000).optional() })
-      .strict()
+      .union([z.object({ provider: ProviderInput, token: z.string().min(1).max(4000).optional() }).strict(), z.object({ connection: connectionName }).strict()])
       .optional(),
     response: {} as ConnectionResult,
   },
   forgetCredential: { request: none, response: {} as AccountView },
+  /**
+   * Adds connections besides the default, each a name and a back end's account; several at once where
+   * one Clockify key reaches several workspaces, all sharing the one secret given (or saved).
+   */
+  addConnections: {
+    request: z
+      .object({
+        connections: z
+          .array(z.object({ name: connectionName, provider: ProviderInput }).strict())
+          .min(1)
+          .max(MAX_CONNECTIONS - 1),
+        token: z.string().min(1).max(4000).optional(),
+      })
+      .strict(),
+    response: {} as AccountView,
+  },
+  /** Makes a connection the default: its profile goes into `provider`, the old default into `trackers`. */
+  makeDefaultConnection: { request: z.object({ name: connectionName }).strict(), response: {} as AccountView },
+  renameConnection: { request: z.object({ name: connectionName, to: connectionName }).strict(), response: {} as AccountView },
+  /** Removes a connection other than the default. */
+  removeConnection: { request: z.object({ name: connectionName }).strict(), response: {} as AccountView },
   openLink: { request: z.object({ id: z.enum(LINK_IDS) }).strict(), response: null },
 } as const;

@@ -41,6 +41,7 @@ import type { StatusView } from '../../window-contract/status.ts';
 import { createDispatch, type Dispatch } from '../ipc/dispatch.ts';
 import { createHandlers, type HandlerDeps } from '../ipc/handlers/index.ts';
 import { createSettingsStore, type DocumentFile, type SettingsStore } from '../settings/settings-store.ts';
+import { trackerFolders } from '../settings/tracker-folders.ts';
 import { DEFAULT_UPDATE_PREFERENCES } from '../updates/update-preferences.ts';
 import { workInFlight } from '../updates/update-model.ts';
 import { createUpdates, type Updates, type UpdatesOptions } from '../updates/updater.ts';
@@ -176,6 +177,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       const check = await describeRegion(region);
       return check.ok ? null : check.message;
     },
+    trackerFolders: trackerFolders(options.userDataDir),
     // Another back end: another plan and catalog.
     restartEngine: () => {
       workday.forget();

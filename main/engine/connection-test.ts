@@ -49,12 +49,21 @@ const VERDICTS = [
 const everyVerdictListed: Exclude<ConnectionVerdict, (typeof VERDICTS)[number]> extends never ? true : never = true;
 void everyVerdictListed;
 
+/** More workspaces than a person ticks through: a list longer than this is not shown. */
+const MAX_WORKSPACES = 200;
+
 /** The `--json` line: the engine's ConnectionReport plus which back end it tested. */
 const ConnectionLineSchema = z.object({
   provider: z.enum(PROVIDER_TYPES).optional(),
   ok: z.boolean(),
   verdict: z.enum(VERDICTS),
   message: z.string().min(1),
+  // Clockify's workspaces, where the key sees any; a list that does not fit is left out, not the verdict.
+  workspaces: z
+    .array(z.object({ id: z.string().min(1).max(200), name: z.string().max(500) }))
+    .max(MAX_WORKSPACES)
+    .optional()
+    .catch(undefined),
 }) satisfies z.ZodType<Pick<ConnectionReport, 'ok' | 'verdict' | 'message'>>;
 
 export type ConnectionLine = z.infer<typeof ConnectionLineSchema>;
@@ -71,7 +80,7 @@ const LOCAL_MESSAGE = 'The local timesheet keeps your hours on this computer; it
 export function connectionResultOf(line: ConnectionLine): ConnectionResult {
   // The engine's sentence for the local timesheet is written for its command line.
   if (line.ok && line.provider !== undefined && !backEndOf(line.provider).remote) return { ok: true, message: LOCAL_MESSAGE };
-  return { ok: line.ok, message: line.message };
+  return { ok: line.ok, message: line.message, ...(line.workspaces?.length ? { workspaces: line.workspaces } : {}) };
 }
 
 /** Reads the last line of stdout as the answer; undefined when there is none that fits. */

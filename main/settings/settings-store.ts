@@ -60,7 +60,7 @@ export function createSettingsStore(file: DocumentFile): SettingsStore {
       // What this version does not know (a newer app's keys and tool switches) stays in the file.
       const current = asObject(file.store);
       const tools = asObject(current.tools);
-      file.store = {
+      const written: Record<string, unknown> = {
         ...current,
         ...next,
         tools: {
@@ -69,6 +69,10 @@ export function createSettingsStore(file: DocumentFile): SettingsStore {
           enabled: { ...unknownKeys(asObject(tools.enabled), TOOL_NAMES), ...next.tools.enabled },
         },
       };
+      // A known key the change took out must leave the file too, or the merge above would keep it: the
+      // last of `trackers` removed is one connection again (an empty list means the same, and reads so).
+      if (next.trackers === undefined || next.trackers.length === 0) delete written.trackers;
+      file.store = written;
       return next;
     },
   };

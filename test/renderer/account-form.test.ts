@@ -13,6 +13,8 @@ const view = (provider: AccountView['provider'], hasCredential = false): Account
   credentialProblem: null,
   choices: BACK_END_CHOICES,
   organisation: null,
+  connections: [{ name: provider.type, isDefault: true, provider, hasCredential }],
+  maxConnections: 8,
 });
 
 const LOCAL = view({ type: 'local' });

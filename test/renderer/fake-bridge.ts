@@ -4,7 +4,7 @@
 // open to look at pending states, events from "outside" (the tray, an AI client).
 import type { UpdatePhase } from '../../main/updates/update-model.ts';
 import { fakeUpdates, type FakeUpdatesOptions } from './fake-updates.ts';
-import type { AccountView, ConnectionResult, BackEndChoice } from '../../window-contract/account.ts';
+import type { AccountView, BackEndChoice, ConnectionResult, WorkspaceChoice } from '../../window-contract/account.ts';
 import type { EventName } from '../../window-contract/channels.ts';
 import type { EventPayload, PunchcardApi, RequestOf } from '../../window-contract/index.ts';
 import type { ClientCard, ClientChange, ExtensionView, RegistrationState, SnippetView } from '../../window-contract/registration.ts';
@@ -17,7 +17,12 @@ import { checkFakeFields, FAKE_FIELDS, FAKE_REQUIRED_FIELDS } from './fake-field
 import { isDefaultEnabled, TOOL_CATALOG, TOOL_GROUPS, type ToolName } from '../../mcp-server/contract/tool-catalog.ts';
 import { credentialAccount } from '../../mcp-server/contract/back-ends.ts';
 import { addDays, startOfIsoWeek } from '../../mcp-server/domain/time.ts';
-import { BACK_END_CHOICES, profileFrom, backEndLabel, providerView } from '../../main/ipc/handlers/account.ts';
+import { accountHandlers, profileFrom, backEndLabel, providerView } from '../../main/ipc/handlers/account.ts';
+import { connectionHandlers } from '../../main/ipc/handlers/connections.ts';
+import { createSettingsStore } from '../../main/settings/settings-store.ts';
+import type { TrackerFolders } from '../../main/settings/tracker-folders.ts';
+import { connectionsOf, type TrackerProfile } from '../../mcp-server/contract/connections.ts';
+import type { BackEndProfile } from '../../mcp-server/contract/settings.ts';
 import { PLAN_KEEPERS } from '../../main/ipc/handlers/preferences.ts';
 import { GROUP_TITLES } from '../../main/ipc/handlers/tools.ts';
 import { createFakeDaily, LONG_NAMES, type FakeEntryRecord } from './fake-daily.ts';
@@ -342,6 +347,12 @@ export interface FakeBridgeOptions {
   startAtLoginSupported?: boolean;
   /** The back end at the start (default the local timesheet); its secret counts as saved. */
   account?: AccountView['provider'];
+  /** The default connection's name, where it has one (several trackers). */
+  connectionName?: string;
+  /** The connections besides the default (the settings' `trackers`); their secrets count as saved. */
+  trackers?: TrackerProfile[];
+  /** The workspaces a Clockify key sees, as a connection test lists them (default Acme, Side project and Beta Corp). */
+  clockifyWorkspaces?: WorkspaceChoice[];
   /** The engine cannot say what the back end keeps: preferences report this problem. */
   planProblem?: string;
   /** What the back end keeps differs from the usual (Clockify without a work capacity: `workWeek: null`). */
@@ -383,6 +394,13 @@ export interface FakeBridgeOptions {
   customFields?: boolean;
 }
 
+/** The workspaces the fake Clockify key sees. */
+export const CLOCKIFY_WORKSPACES: WorkspaceChoice[] = [
+  { id: '64a687e29ae1f428e7ebe303', name: 'Acme GmbH' },
+  { id: '64a687e29ae1f428e7ebe404', name: 'Side Project' },
+  { id: '64a687e29ae1f428e7ebe505', name: 'Beta Corp' },
+];
+
 export interface FakeBridge extends PunchcardApi {
   /** Every call the window made, in order. */
   readonly calls: Array<{ name: string; request: unknown }>;
@@ -396,7 +414,14 @@ export interface FakeBridge extends PunchcardApi {
   readonly state: {
     readOnly: boolean;
     switchedOn: Record<ToolName, boolean>;
-    account: AccountView['provider'];
+    /** The default connection's back end, as main's settings hold it. */
+    readonly account: AccountView['provider'];
+    /** config.json as main's handlers wrote it (the Account screen runs main's own handlers). */
+    readonly config: Record<string, unknown>;
+    /** Every folder move main made for a renamed or removed connection. */
+    readonly folderMoves: string[];
+    /** How often main restarted the engine for a change of connections or back end. */
+    restarts: number;
     preferences: Omit<PreferencesView, 'startAtLoginSupported' | 'backEnd' | 'shortcutProblem'>;
     keptWrites: KeptWriteView[];
   };
@@ -554,10 +579,43 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
   const switchedOn = Object.fromEntries(
     Object.values(TOOL_CATALOG).map((tool) => [tool.name, isDefaultEnabled(tool) && (tool.group !== 'evidence' || evidenceOn)]),
   ) as Record<ToolName, boolean>;
+  // The Account screen runs main's own handlers (main/ipc/handlers/account.ts, connections.ts) over an
+  // in-memory config.json and this keychain; only the engine's connection test is the fake's.
+  const startProfile = profileFrom((options.account ?? { type: 'local' }) as Parameters<typeof profileFrom>[0]);
+  let configDocument: Record<string, unknown> = {
+    schemaVersion: 1,
+    provider: options.connectionName ? { ...startProfile, name: options.connectionName } : startProfile,
+    ...(options.trackers?.length ? { trackers: structuredClone(options.trackers) } : {}),
+  };
+  const settings = createSettingsStore({
+    get store() {
+      return configDocument;
+    },
+    set store(value) {
+      configDocument = structuredClone(value);
+    },
+    path: '/home/ada/.config/Punchcard/config.json',
+  });
+  const folderMoves: string[] = [];
+  const folders: TrackerFolders = {
+    renameProblem: () => null,
+    rename: (from, to) => void folderMoves.push(`${from} → ${to}`),
+    retire: (name) => {
+      folderMoves.push(`${name} set aside`);
+      return null;
+    },
+  };
   const state: FakeBridge['state'] = {
     readOnly: false,
     switchedOn,
-    account: options.account ?? { type: 'local' },
+    get account() {
+      return providerView(settings.read().provider);
+    },
+    get config() {
+      return structuredClone(configDocument);
+    },
+    folderMoves,
+    restarts: 0,
     preferences: {
       workWeek: { mon: 8, tue: 8, wed: 8, thu: 8, fri: 6, sat: 0, sun: 0 },
       holidays: { country: 'DE', state: 'BE' },
@@ -577,8 +635,10 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
   const keychain = new Map<string, string>();
   // Where main files a back end's secret (none for the local timesheet).
   const secretAccount = (provider: AccountView['provider']): string | null => (provider.type === 'local' ? null : credentialAccount(provider));
-  const startAccount = secretAccount(state.account);
-  if (startAccount) keychain.set(startAccount, 'saved-before-this-test');
+  for (const connection of connectionsOf(settings.read())) {
+    const startAccount = secretAccount(providerView(connection.profile));
+    if (startAccount) keychain.set(startAccount, 'saved-before-this-test');
+  }
   const planOf = (): PreferencesView['backEnd'] => {
     const type = state.account.type;
     const plan = PLANS[type];
@@ -849,6 +909,64 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     options.evidence ? SAMPLE_EVIDENCE : undefined,
   );
 
+  /** The engine's connection test, as the fake back ends would answer it: `token` typed, or the keychain's. */
+  const testedConnection = (profile: BackEndProfile, token: string | undefined): ConnectionResult => {
+    const provider = providerView(profile);
+    if (provider.type === 'local') return { ok: true, message: 'The timesheet on this computer is ready (412 entries).' };
+    const secret = token ?? keychain.get(secretAccount(provider) ?? '');
+    if (provider.type === 'calamari') {
+      if (!secret) return { ok: false, message: `Punchcard has no Calamari API key for ${provider.url}. Paste it and test again.` };
+      return { ok: true, message: `Connected to Calamari as Ada Lovelace (${provider.email}); Time & Attendance in use; Time Off in use.` };
+    }
+    if (provider.type === 'clockify') {
+      if (!secret) return { ok: false, message: `Punchcard has no Clockify API key for ${provider.url}. Paste it and test again.` };
+      return {
+        ok: true,
+        message: `Connected to Clockify at ${new URL(provider.url).host} as Ada Lovelace (ada@acme.example) in the workspace "${provider.workspace ?? 'Acme'}" (STANDARD plan); time off available.`,
+        workspaces: structuredClone(options.clockifyWorkspaces ?? CLOCKIFY_WORKSPACES),
+      };
+    }
+    if (provider.type === 'harvest') {
+      if (!secret) return { ok: false, message: `Punchcard has no Harvest Personal Access Token for ${provider.url}. Paste it and test again.` };
+      return {
+        ok: true,
+        message: `Connected to Harvest at ${new URL(provider.url).host} as Ada Lovelace, account Acme (${provider.account_id ?? '1234567'}), tracking durations.`,
+      };
+    }
+    if (provider.type === 'toggl') {
+      if (!secret) return { ok: false, message: `Punchcard has no Toggl Track API token for ${provider.url}. Paste it and test again.` };
+      return {
+        ok: true,
+        message: `Connected to Toggl Track at ${new URL(provider.url).host} as Ada Lovelace (ada@acme.example) in the workspace "${provider.workspace ?? 'Acme'}" (Starter plan).`,
+      };
+    }
+    if (provider.type === 'clockodo') {
+      if (!secret) return { ok: false, message: `Punchcard has no Clockodo API key for ${provider.email}. Paste it and test again.` };
+      return { ok: true, message: `Connected to Clockodo at my.clockodo.com as Ada Lovelace (worker) of Acme GmbH.` };
+    }
+    if (!secret) return { ok: false, message: `Punchcard has no API token for ${provider.url}. Paste one and test again.` };
+    if (secret === 'wrong')
+      return { ok: false, message: `Kimai at ${provider.url} refused the API token (401). Create a new one in Kimai under your profile → API access.` };
+    return { ok: true, message: `Connected to Kimai 2.32 at ${provider.url} as Ada Lovelace.` };
+  };
+  const handlerPorts = {
+    settings,
+    credentials: {
+      get: async (item: string) => keychain.get(item) ?? null,
+      set: async (item: string, secret: string) => void keychain.set(item, secret),
+      delete: async (item: string) => keychain.delete(item),
+    },
+    trackerFolders: folders,
+    restartEngine: async () => {
+      state.restarts += 1;
+    },
+    timesheet: { testConnection: async (profile: BackEndProfile, token?: string) => testedConnection(profile, token) },
+  };
+  const accountAndConnections = {
+    ...accountHandlers(handlerPorts as unknown as Parameters<typeof accountHandlers>[0]),
+    ...connectionHandlers(handlerPorts),
+  };
+
   const handlers: { [C in keyof Omit<PunchcardApi, 'on'>]: (request: RequestOf<C>) => unknown } = {
     ...updater.handlers,
     ...admin.handlers,
@@ -1006,64 +1124,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       opened.push(`shown:${extension.path}`);
       return null;
     },
-    getAccount: () => account(),
-    saveAccount: ({ provider, token }) => {
-      // main's own checks and normal forms, and, as in main, nothing written when the secret is missing.
-      const profile = profileFrom(provider);
-      if (profile.type !== 'local') {
-        const secret = credentialAccount(profile);
-        if (token) keychain.set(secret, token.trim());
-        else if (!keychain.has(secret)) {
-          const { label, secret } = BACK_END_CHOICES.find((choice) => choice.type === profile.type) as BackEndChoice;
-          reject(`Enter your ${label} ${secret?.name} for ${profile.type === 'clockodo' ? profile.email : profile.url}: Punchcard has none saved for it.`);
-        }
-      }
-      state.account = providerView(profile);
-      return account();
-    },
-    testConnection: (request): ConnectionResult => {
-      const provider = request ? providerView(profileFrom(request.provider)) : state.account;
-      if (provider.type === 'local') return { ok: true, message: 'The timesheet on this computer is ready (412 entries).' };
-      const secret = request?.token ?? keychain.get(secretAccount(provider) ?? '');
-      if (provider.type === 'calamari') {
-        if (!secret) return { ok: false, message: `Punchcard has no Calamari API key for ${provider.url}. Paste it and test again.` };
-        return { ok: true, message: `Connected to Calamari as Ada Lovelace (${provider.email}); Time & Attendance in use; Time Off in use.` };
-      }
-      if (provider.type === 'clockify') {
-        if (!secret) return { ok: false, message: `Punchcard has no Clockify API key for ${provider.url}. Paste it and test again.` };
-        return {
-          ok: true,
-          message: `Connected to Clockify at ${new URL(provider.url).host} as Ada Lovelace (ada@acme.example) in the workspace "${provider.workspace ?? 'Acme'}" (STANDARD plan); time off available.`,
-        };
-      }
-      if (provider.type === 'harvest') {
-        if (!secret) return { ok: false, message: `Punchcard has no Harvest Personal Access Token for ${provider.url}. Paste it and test again.` };
-        return {
-          ok: true,
-          message: `Connected to Harvest at ${new URL(provider.url).host} as Ada Lovelace, account Acme (${provider.account_id ?? '1234567'}), tracking durations.`,
-        };
-      }
-      if (provider.type === 'toggl') {
-        if (!secret) return { ok: false, message: `Punchcard has no Toggl Track API token for ${provider.url}. Paste it and test again.` };
-        return {
-          ok: true,
-          message: `Connected to Toggl Track at ${new URL(provider.url).host} as Ada Lovelace (ada@acme.example) in the workspace "${provider.workspace ?? 'Acme'}" (Starter plan).`,
-        };
-      }
-      if (provider.type === 'clockodo') {
-        if (!secret) return { ok: false, message: `Punchcard has no Clockodo API key for ${provider.email}. Paste it and test again.` };
-        return { ok: true, message: `Connected to Clockodo at my.clockodo.com as Ada Lovelace (worker) of Acme GmbH.` };
-      }
-      if (!secret) return { ok: false, message: `Punchcard has no API token for ${provider.url}. Paste one and test again.` };
-      if (secret === 'wrong')
-        return { ok: false, message: `Kimai at ${provider.url} refused the API token (401). Create a new one in Kimai under your profile → API access.` };
-      return { ok: true, message: `Connected to Kimai 2.32 at ${provider.url} as Ada Lovelace.` };
-    },
-    forgetCredential: () => {
-      const secret = secretAccount(state.account);
-      if (secret) keychain.delete(secret);
-      return account();
-    },
+    ...accountAndConnections,
     getPreferences: () => preferences(),
     savePreferences: (request) => {
       if (request.timezone) {
@@ -1127,14 +1188,6 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     },
   };
 
-  const account = (): AccountView => ({
-    provider: structuredClone(state.account),
-    hasCredential: keychain.has(secretAccount(state.account) ?? ''),
-    credentialProblem: null,
-    // The choices main offers, word for word.
-    choices: BACK_END_CHOICES,
-    organisation: null,
-  });
   const preferences = (): PreferencesView => ({
     ...structuredClone(state.preferences),
     // As main says it: a switch only where nobody approves leave (the local timesheet).
@@ -1151,7 +1204,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       await holds.get(name);
       const failure = failures.get(name)?.shift();
       if (failure !== undefined) throw new UserFacingError(failure);
-      return structuredClone(handler(request));
+      return structuredClone(await handler(request));
     };
   }
 

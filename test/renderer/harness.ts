@@ -411,7 +411,8 @@ const LOADED: Record<Screen, string> = {
   admin: '.admin-section table, .admin-section .tag-list, .message.note',
   tools: '.group',
   connect: '.client',
-  account: '.account-form',
+  // One connection: today's form; several: their list.
+  account: '.account-form, .connections',
   preferences: '.preferences-form',
 };
 

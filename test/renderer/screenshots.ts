@@ -5,7 +5,7 @@
 // really does. A state whose page reports an error fails the run.
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import type { Screen } from '../../window-contract/channels.ts';
 import { createFakeBridge, FAKE_NOW, SAMPLE_KEPT_WRITES, type FakeBridge, type FakeBridgeOptions } from './fake-bridge.ts';
 import { drawn, launchChromium, rendererDist, screenOf, screenReady, windowPool, type WindowPool } from './harness.ts';
@@ -67,6 +67,96 @@ const editorOnAcme =
   };
 
 /** The clock-in form and the entry editor asking for the fields a project requires (on CLOCKIFY_FIELDS, Acme Website requires a ticket and a cost centre, issue 78), and a refusal about them said beside them. */
+/** Several trackers (issue 86): Kimai as the default "acme", a Clockify workspace "beta" and the local timesheet "home". */
+const SEVERAL_CONNECTIONS: FakeBridgeOptions = {
+  account: { type: 'kimai', url: 'https://kimai.acme.example', caFile: null, allowInsecureTls: false },
+  connectionName: 'acme',
+  trackers: [
+    { name: 'beta', type: 'clockify', url: 'https://api.clockify.me', workspace: 'Beta Corp' },
+    { name: 'home', type: 'local' },
+  ],
+};
+
+/** Opens *Add connection* with Clockify chosen and a key typed, and tests it: the key's workspaces as ticks. */
+async function clockifyWorkspaces(page: Page): Promise<Locator> {
+  const account = screenOf(page, 'account');
+  await account.getByRole('button', { name: 'Add connection' }).click();
+  const form = account.getByRole('form', { name: 'Add connection' });
+  await form.getByRole('radio', { name: /Clockify/ }).check();
+  await form.getByLabel('API key', { exact: true }).fill('clockify-key-typed-not-saved');
+  await form.getByRole('button', { name: 'Test connection' }).click();
+  const picker = form.getByRole('group', { name: 'Workspaces this key sees' });
+  await picker.waitFor();
+  return picker;
+}
+
+const CONNECTION_STATES: ScreenshotState[] = [
+  {
+    screen: 'account',
+    state: 'connections',
+    what: 'three connections: the default (Kimai, acme) and what stays it while others exist, a Clockify workspace, the local timesheet; one tested',
+    fake: SEVERAL_CONNECTIONS,
+    act: async (page) => {
+      const account = screenOf(page, 'account');
+      await account.getByRole('button', { name: 'Test connection beta' }).click();
+      await account.locator('.connection').nth(1).getByRole('status').filter({ hasText: 'Connected' }).waitFor();
+    },
+  },
+  {
+    screen: 'account',
+    state: 'connection-rename',
+    what: 'renaming a connection to a name another has: refused beside the field',
+    fake: SEVERAL_CONNECTIONS,
+    act: async (page) => {
+      const account = screenOf(page, 'account');
+      await account.getByRole('button', { name: 'Rename home' }).click();
+      await account.getByLabel('New name for home').fill('beta');
+      await account.getByRole('button', { name: 'Rename', exact: true }).click();
+      await account.locator('.rename .field-error').waitFor();
+    },
+  },
+  {
+    screen: 'account',
+    state: 'add-connection',
+    what: 'one connection (today’s form) and Add connection open: a Kimai address typed, and a name with capitals refused beside the field',
+    fake: { account: { type: 'local' } },
+    act: async (page) => {
+      const account = screenOf(page, 'account');
+      await account.getByRole('button', { name: 'Add connection' }).click();
+      const form = account.getByRole('form', { name: 'Add connection' });
+      await form.getByLabel('Kimai address').fill('https://kimai.acme.example');
+      await form.getByLabel('Name', { exact: true }).fill('Acme');
+      await form.getByRole('button', { name: 'Add connection' }).click();
+      await form.locator('.field-error').first().waitFor();
+      await form.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+    },
+  },
+  {
+    screen: 'account',
+    state: 'workspace-picker',
+    what: 'a Clockify key that sees three workspaces after a good test: two ticked, each with its own name',
+    fake: { account: { type: 'local' } },
+    act: async (page) => {
+      const picker = await clockifyWorkspaces(page);
+      await picker.getByRole('checkbox', { name: 'Acme GmbH' }).check();
+      await picker.getByRole('checkbox', { name: 'Side Project' }).check();
+      await picker.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+    },
+  },
+  {
+    screen: 'account',
+    state: 'workspace-picker-refused',
+    what: 'the workspace picker with none ticked: said by the ticks, nothing sent',
+    fake: SEVERAL_CONNECTIONS,
+    act: async (page) => {
+      const picker = await clockifyWorkspaces(page);
+      await screenOf(page, 'account').getByRole('button', { name: 'Add the ticked workspaces' }).click();
+      await picker.getByRole('alert').waitFor();
+      await picker.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+    },
+  },
+];
+
 const REQUIRED_FIELD_STATES: ScreenshotState[] = [
   {
     screen: 'status',
@@ -1031,6 +1121,7 @@ export const STATES: ScreenshotState[] = [
       await refused.evaluate((error) => error.scrollIntoView({ block: 'center' }));
     },
   },
+  ...CONNECTION_STATES,
   {
     screen: 'status',
     state: 'harvest-durations',
@@ -1083,6 +1174,9 @@ export const REQUIRED = [
   'status-clock-in-fields-refused',
   'timesheet-adding-required-fields',
   'timesheet-editing-fields',
+  // Issue 86: the Account with several connections, and a Clockify key's workspaces.
+  'account-connections',
+  'account-workspace-picker',
 ];
 
 export async function renderScreenshots(options: {

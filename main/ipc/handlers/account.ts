@@ -2,14 +2,17 @@
 // straight into the keychain (docs/decisions.md, "Secrets") and never comes back out to the window;
 // the settings file only names the back end. Testing a connection asks the engine, before or after
 // saving.
-import { effectiveProfile, NO_POLICY, profileRefusal } from '../../../mcp-server/for-the-app.ts';
+import { effectiveProfile, NO_POLICY, profileRefusal, type Policy } from '../../../mcp-server/for-the-app.ts';
+import { connectionsOf, MAX_CONNECTIONS, type Connection } from '../../../mcp-server/contract/connections.ts';
 import { fieldOf } from '../../../mcp-server/contract/back-end-descriptor.ts';
 import { BACK_ENDS, backEndOf, credentialAccount, isBackEndType, isRemote, type BackEndProfile } from '../../../mcp-server/contract/back-ends.ts';
-import { profileSchemaOf } from '../../../mcp-server/contract/settings.ts';
-import type { AccountView, BackEndChoice, BackEndType, ProfileView } from '../../../window-contract/account.ts';
+import { profileSchemaOf, type Settings } from '../../../mcp-server/contract/settings.ts';
+import type { AccountView, BackEndChoice, BackEndType, ConnectionResult, ConnectionView, ProfileView } from '../../../window-contract/account.ts';
 import type { Handlers } from '../../../window-contract/index.ts';
 import { UserFacingError } from '../dispatch.ts';
 import type { ProviderRequest } from '../../../window-contract/account.ts';
+import { connectionNamed } from './connection-edits.ts';
+import { ownSecretItem, secretOf } from './connection-secrets.ts';
 import type { HandlerDeps } from './ports.ts';
 import { listed } from './words.ts';
 
@@ -61,9 +64,10 @@ export function backEndLabel(type: BackEndType): string {
   return backEndOf(type).inSentence;
 }
 
-export function accountHandlers(
-  deps: Pick<HandlerDeps, 'settings' | 'credentials' | 'timesheet' | 'restartEngine' | 'policy'>,
-): Pick<Handlers, 'getAccount' | 'saveAccount' | 'testConnection' | 'forgetCredential'> {
+type AccountDeps = Pick<HandlerDeps, 'settings' | 'credentials' | 'timesheet' | 'restartEngine' | 'policy' | 'trackerFolders'>;
+
+/** The organisation's policy as it stands, and what it sets on this screen. */
+export function policyOf(deps: Pick<HandlerDeps, 'policy'>): { policy: () => Policy; organisation: () => AccountView['organisation'] } {
   const policy = () => deps.policy?.() ?? NO_POLICY;
   const organisation = (): AccountView['organisation'] => {
     const { fixedProvider, providersAllowed } = policy();
@@ -74,20 +78,54 @@ export function accountHandlers(
     }
     return null;
   };
-  const view = async (): Promise<AccountView> => {
+  return { policy, organisation };
+}
+
+/** The Account screen's view: the default's back end as today's form edits it, and every connection. */
+export function accountView(deps: Pick<HandlerDeps, 'settings' | 'credentials' | 'policy'>): () => Promise<AccountView> {
+  const { policy, organisation } = policyOf(deps);
+  return async () => {
+    const settings = deps.settings.read();
     // The organisation's fixed back end is the one in use, whatever config.json names.
-    const profile = effectiveProfile(policy(), deps.settings.read().provider);
-    if (!isRemote(profile))
-      return { provider: providerView(profile), hasCredential: false, credentialProblem: null, choices: BACK_END_CHOICES, organisation: organisation() };
-    let hasCredential = false;
+    const profile = effectiveProfile(policy(), settings.provider);
     let credentialProblem: string | null = null;
-    try {
-      hasCredential = (await deps.credentials.get(credentialAccount(profile))) !== null;
-    } catch (error) {
-      credentialProblem = (error as Error).message;
+    const hasSecret = async (connection: Connection): Promise<boolean> => {
+      try {
+        return (await secretOf(deps.credentials, connection)) !== null;
+      } catch (error) {
+        credentialProblem ??= (error as Error).message;
+        return false;
+      }
+    };
+    const connections: ConnectionView[] = [];
+    for (const connection of connectionsOf({ ...settings, provider: connection0(settings.provider, profile) })) {
+      connections.push({
+        name: connection.name,
+        isDefault: connection.isDefault,
+        provider: providerView(connection.profile),
+        hasCredential: await hasSecret(connection),
+      });
     }
-    return { provider: providerView(profile), hasCredential, credentialProblem, choices: BACK_END_CHOICES, organisation: organisation() };
+    return {
+      provider: providerView(profile),
+      hasCredential: connections[0]?.hasCredential ?? false,
+      credentialProblem,
+      choices: BACK_END_CHOICES,
+      organisation: organisation(),
+      connections,
+      maxConnections: MAX_CONNECTIONS,
+    };
   };
+}
+
+/** The default connection as served: the organisation's fixed back end where it sets one, under the settings' name. */
+function connection0(provider: Settings['provider'], served: BackEndProfile): Settings['provider'] {
+  return provider.name === undefined ? served : { ...served, name: provider.name };
+}
+
+export function accountHandlers(deps: AccountDeps): Pick<Handlers, 'getAccount' | 'saveAccount' | 'testConnection' | 'forgetCredential'> {
+  const { policy, organisation } = policyOf(deps);
+  const view = accountView(deps);
 
   return {
     getAccount: view,
@@ -108,17 +146,22 @@ export function accountHandlers(
         }
       }
       const before = JSON.stringify(deps.settings.read().provider);
-      deps.settings.update((settings) => ({ ...settings, provider: profile }));
-      if (JSON.stringify(profile) !== before || token !== undefined) await deps.restartEngine();
+      // The default keeps its name: the other connections and the model know it by it.
+      deps.settings.update((settings) => ({
+        ...settings,
+        provider: settings.provider.name === undefined ? profile : { ...profile, name: settings.provider.name },
+      }));
+      if (JSON.stringify(deps.settings.read().provider) !== before || token !== undefined) await deps.restartEngine();
       return view();
     },
     testConnection: async (request) => {
+      if (request && 'connection' in request) return testSaved(deps, policy(), request.connection);
       // The saved account is tested as the engine uses it: the organisation's fixed back end wins.
       const profile = request ? profileFrom(request.provider) : effectiveProfile(policy(), deps.settings.read().provider);
       // A back end the policy does not allow is not contacted from here either (the engine refuses too).
       const refusal = profileRefusal(policy(), profile);
       if (refusal) return { ok: false, message: refusal };
-      return deps.timesheet.testConnection(profile, request?.token?.trim());
+      return deps.timesheet.testConnection(withoutName(profile), request?.token?.trim());
     },
     forgetCredential: async () => {
       const profile = deps.settings.read().provider;
@@ -129,4 +172,23 @@ export function accountHandlers(
       return view();
     },
   };
+}
+
+/**
+ * A saved connection, tested as the engine serves it: the default as the policy has it, and with its
+ * own keychain item where it has one (the engine's test reads the account's item itself).
+ */
+async function testSaved(deps: AccountDeps, policy: Policy, name: string): Promise<ConnectionResult> {
+  const connection = connectionNamed(deps.settings.read(), name);
+  const profile = connection.isDefault ? withoutName(effectiveProfile(policy, connection.profile)) : connection.profile;
+  const refusal = profileRefusal(policy, profile);
+  if (refusal) return { ok: false, message: refusal };
+  const own = isRemote(profile) ? await deps.credentials.get(ownSecretItem(credentialAccount(profile), name)) : null;
+  return deps.timesheet.testConnection(profile, own ?? undefined);
+}
+
+/** A profile without the connection's name: what the engine's flags describe. */
+function withoutName(profile: BackEndProfile & { name?: string }): BackEndProfile {
+  const { name: _name, ...rest } = profile;
+  return rest as BackEndProfile;
 }

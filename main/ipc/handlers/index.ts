@@ -5,6 +5,7 @@ import { accountHandlers } from './account.ts';
 import { administrationHandlers } from './administration.ts';
 import { approvalsHandlers } from './approvals.ts';
 import { clientHandlers } from './clients.ts';
+import { connectionHandlers } from './connections.ts';
 import { idleHandlers } from './idle.ts';
 import { leaveHandlers } from './leave.ts';
 import { extensionHandlers } from './extension.ts';
@@ -41,6 +42,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...extensionHandlers(deps),
     ...teamServerHandlers(deps),
     ...accountHandlers(deps),
+    ...connectionHandlers(deps),
     ...preferenceHandlers(deps),
     ...timesheetHandlers(deps),
     ...evidenceHandlers(deps),

@@ -5,6 +5,7 @@ import type { CredentialStore, Platform, Policy, Registrar } from '../../../mcp-
 import type { BackEndProfile } from '../../../mcp-server/contract/settings.ts';
 import type { ToolName } from '../../../mcp-server/contract/tool-catalog.ts';
 import type { SettingsStore } from '../../settings/settings-store.ts';
+import type { TrackerFolders } from '../../settings/tracker-folders.ts';
 import type { BackEndPlan } from '../../engine/timesheet.ts';
 import type { ConnectionResult } from '../../../window-contract/account.ts';
 import type { HolidayRegionOption } from '../../../window-contract/settings.ts';
@@ -91,6 +92,8 @@ export interface HandlerDeps {
   holidayRegions(country?: string): Promise<HolidayRegionOption[]>;
   /** Checks a holiday region against the holiday data: null when fine, else what is wrong. */
   checkHolidayRegion(region: { country: string; state?: string; region?: string }): Promise<string | null>;
+  /** Each connection's own folder in the data folder, which follows its name (settings/tracker-folders.ts). */
+  trackerFolders: TrackerFolders;
   /** The back end changed: the app's engine must start over with it. */
   restartEngine(): Promise<void>;
   /** Tells the tray (and other windows) about a timer change made here. */

@@ -166,6 +166,11 @@ export interface ConnectionReport {
   verdict: ConnectionVerdict;
   /** One or two sentences for a person; never contains a secret. */
   message: string;
+  /**
+   * Every workspace the secret sees, where a back end has several per key (Clockify): the app's Account
+   * screen offers each as a connection of its own (docs/using-the-app.md, "Several connections").
+   */
+  workspaces?: ReadonlyArray<{ id: string; name: string }>;
 }
 
 const VERDICTS: Record<RemoteFailure, ConnectionVerdict> = {

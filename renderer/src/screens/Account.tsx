@@ -22,6 +22,8 @@ import {
   type SetField,
 } from './account-form.ts';
 import { AccountFields, BackEndChoices } from './AccountFields.tsx';
+import { AddConnection } from './AddConnection.tsx';
+import { ConnectionList } from './Connections.tsx';
 
 export function AccountScreen() {
   const { data, error } = useStore(stores.account);
@@ -30,7 +32,43 @@ export function AccountScreen() {
     <>
       <ScreenHeader title="Account">Where your time is kept: the timesheet on this computer, or the back end your company uses.</ScreenHeader>
       {error && !data && <LoadError message={error} onRetry={() => void stores.account.load()} />}
-      {data ? <AccountForm saved={data} /> : !error && <Loading what="Loading account" className="account-placeholder" />}
+      {data ? <AccountContent saved={data} /> : !error && <Loading what="Loading account" className="account-placeholder" />}
+    </>
+  );
+}
+
+/**
+ * One connection: today's form, and *Add connection* under it. Several: the list of them
+ * (Connections.tsx). Adding opens its form in place of the button, which gets focus back after.
+ */
+function AccountContent({ saved }: { saved: AccountView }) {
+  const [adding, setAdding] = useState(false);
+  const [added, setAdded] = useState<string | null>(null);
+  const addRef = useRef<HTMLButtonElement>(null);
+  const full = saved.connections.length >= saved.maxConnections;
+  const close = (message?: string) => {
+    setAdding(false);
+    setAdded(message ?? null);
+    queueMicrotask(() => addRef.current?.focus());
+  };
+  return (
+    <>
+      {saved.connections.length > 1 ? <ConnectionList saved={saved} /> : <AccountForm saved={saved} />}
+      {adding ? (
+        <AddConnection saved={saved} onClose={close} />
+      ) : (
+        <div className="add-connection-row">
+          <Button ref={addRef} unavailable={full} aria-describedby={full ? 'connections-full' : undefined} onClick={() => setAdding(true)}>
+            Add connection
+          </Button>
+          <span className="muted" id={full ? 'connections-full' : undefined}>
+            {full
+              ? `Punchcard holds at most ${saved.maxConnections} connections: remove one to add another.`
+              : 'Another back end, or another workspace of the same key: your AI clients then choose one by its name.'}
+          </span>
+        </div>
+      )}
+      {added && <StatusText message={added} className="success" />}
     </>
   );
 }

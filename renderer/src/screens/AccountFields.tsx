@@ -130,7 +130,7 @@ function SecretField({ id, form, errors, choice, chosen, set, onHelp }: PartProp
   const hint = (
     <>
       {tokenSavedForUrl
-        ? `Your ${secretName} for this account is saved in your system keychain; type a new one to replace it. `
+        ? (chosen.savedSecretWords ?? `Your ${secretName} for this account is saved in your system keychain; type a new one to replace it. `)
         : 'Kept in your system keychain, never in a file. '}
       {choice.secret && (
         <Button kind="link" className="inline" onClick={onHelp}>

@@ -29,6 +29,11 @@ export type AccountInput = Parameters<PunchcardApi['saveAccount']>[0];
 
 const EMPTY: Omit<FormState, 'type'> = { url: '', email: '', token: '', caFile: '', allowInsecureTls: false, workspace: '', accountId: '' };
 
+/** A form with nothing typed yet, for a back end (a new connection starts so). */
+export function emptyForm(type: BackEndType): FormState {
+  return { ...EMPTY, type };
+}
+
 export function choiceOf(view: AccountView, type: BackEndType): BackEndChoice | undefined {
   return view.choices.find((choice) => choice.type === type);
 }
@@ -71,7 +76,7 @@ export function formFor(type: BackEndType, saved: AccountView, drafts: Partial<R
  * The keychain account the form's secret would be filed under, as main files it; null for a back end
  * without a secret. A secret saved for another account is not this one's.
  */
-function secretAccount(form: FormState, choice: BackEndChoice | undefined): string | null {
+export function secretAccount(form: FormState, choice: BackEndChoice | undefined): string | null {
   if (!choice?.secret) return null;
   // An empty optional address is the back end's own, filed as main files it.
   const url = form.url.trim() === '' ? (fieldOf(choice, 'url')?.default ?? form.url) : form.url;
@@ -94,6 +99,8 @@ export interface Chosen {
   savedSecretName: string;
   /** Whether the keychain holds a secret for the account the form names. */
   tokenSavedForUrl: boolean;
+  /** What the secret's field says of a saved one, where not today's form's "type a new one to replace it". */
+  savedSecretWords?: string;
 }
 
 export function chosenOf(saved: AccountView, form: FormState): Chosen {
@@ -168,4 +175,20 @@ function providerRequest(form: FormState, choice: BackEndChoice): ProviderReques
 export function inputOf(form: FormState, choice: BackEndChoice | undefined): AccountInput {
   const provider = choice ? providerRequest(form, choice) : { type: form.type };
   return { provider, ...(form.token ? { token: form.token } : {}) };
+}
+
+/**
+ * The back end a new connection's form shows: its secret counts as saved where a connection at the
+ * same keychain account has one (a second workspace of one Clockify key needs no key typed again).
+ */
+export function chosenForNew(saved: AccountView, form: FormState): Chosen {
+  const chosen = chosenOf(saved, form);
+  const account = secretAccount(form, chosen.choice);
+  const savedThere = saved.connections.some((connection) => {
+    const choice = choiceOf(saved, connection.provider.type);
+    return connection.hasCredential && choice?.secret && keychainAccount(choice, connection.provider as { url?: string; email?: string }) === account;
+  });
+  // A key typed here never replaces the one other connections use: it is filed for the new one alone.
+  const savedSecretWords = `A ${chosen.secretName} for this account is saved in your system keychain and is used; type one only for another login. `;
+  return { ...chosen, tokenSavedForUrl: account !== null && savedThere, savedSecretWords };
 }

@@ -18,6 +18,7 @@ import { appImageRefusal } from '../../../main/app/app-image.ts';
 import { createDispatch } from '../../../main/ipc/dispatch.ts';
 import { createHandlers, type HandlerDeps } from '../../../main/ipc/handlers/index.ts';
 import { createSettingsStore } from '../../../main/settings/settings-store.ts';
+import { trackerFolders } from '../../../main/settings/tracker-folders.ts';
 import { updateView, type UpdatePhase } from '../../../main/updates/update-model.ts';
 import type { UpdateMode } from '../../../window-contract/updates.ts';
 import { UpdateRefusal } from '../../../main/updates/updater.ts';
@@ -99,6 +100,7 @@ function setup(overrides: Partial<HandlerDeps> = {}) {
     loginItem: { supported: true, set: (on) => void events.push(`login ${on}`) },
     holidayRegions: async () => [{ code: 'DE', name: 'Germany' }],
     checkHolidayRegion: async (region) => (region.country === 'XX' ? '"XX" is not a country the holiday data knows.' : null),
+    trackerFolders: trackerFolders(userData),
     restartEngine: async () => void events.push('restart'),
     statusChanged: (status) => void events.push(`statusChanged ${status.asOf}`),
     workday: workdayStub(events),

@@ -59,10 +59,15 @@ export class ClockifyAccount extends CellPart<ClockifyContext, AccountEndpoints,
         verdict: 'ok',
         message: `Connected to ${await this.context.connectionLine()}`,
         user: { id: user.id, name: this.context.nameOf(user), timezone: (await this.context.timeZone()) ?? '', ...(user.email ? { email: user.email } : {}) },
+        // Every workspace the key sees, each of which the app may add as a connection of its own.
+        workspaces: (await this.context.api.workspaces()).map(({ id, name }) => ({ id, name })),
       };
     } catch (error) {
       if (!(error instanceof RemoteError)) throw error;
-      return failedConnection(error);
+      // A key that works but names no workspace it sees (or several and none active) still says which it sees.
+      const facts: Record<string, unknown> = { ...error.refusal.facts };
+      const seen = Array.isArray(facts.seen) ? (facts.seen as ReadonlyArray<{ id: string; name: string }>) : undefined;
+      return { ...failedConnection(error), ...(seen ? { workspaces: seen.map(({ id, name }) => ({ id, name })) } : {}) };
     }
   }
 }

@@ -1,0 +1,101 @@
+// The Account screen's connections (docs/using-the-app.md, "Several connections"): add one or several (one Clockify key's
+// workspaces), make one the default, rename, remove. The settings change is connection-edits.ts's; here
+// the secret is filed in the keychain (connection-secrets.ts), a connection's folder follows its name
+// (settings/tracker-folders.ts), and the app's engine starts over, since it opens its connections
+// when it starts.
+import { credentialAccount, isRemote, backEndOf, type BackEndProfile } from '../../../mcp-server/contract/back-ends.ts';
+import { connectionsOf, type TrackerProfile } from '../../../mcp-server/contract/connections.ts';
+import { profileRefusal } from '../../../mcp-server/for-the-app.ts';
+import type { Handlers } from '../../../window-contract/index.ts';
+import { UserFacingError } from '../dispatch.ts';
+import { accountView, policyOf, profileFrom } from './account.ts';
+import { connectionNamed, withAdded, withDefault, withRemoved, withRenamed } from './connection-edits.ts';
+import { fileSecret, hasSecretFor, ownSecretItem } from './connection-secrets.ts';
+import type { HandlerDeps } from './ports.ts';
+
+type Deps = Pick<HandlerDeps, 'settings' | 'credentials' | 'restartEngine' | 'policy' | 'trackerFolders'>;
+
+export function connectionHandlers(deps: Deps): Pick<Handlers, 'addConnections' | 'makeDefaultConnection' | 'renameConnection' | 'removeConnection'> {
+  const { policy, organisation } = policyOf(deps);
+  const view = accountView(deps);
+  const allowed = (profile: BackEndProfile) => {
+    const refusal = profileRefusal(policy(), profile);
+    if (refusal) throw new UserFacingError(organisation()?.note ?? refusal);
+  };
+
+  return {
+    addConnections: async ({ connections, token }) => {
+      const added = connections.map(({ name, provider }) => ({ ...profileFrom(provider), name }) as TrackerProfile);
+      for (const profile of added) allowed(profile);
+      const current = deps.settings.read();
+      // The names and the count first: nothing reaches the keychain for a change that cannot be made.
+      withAdded(current, added);
+      await fileSecrets(deps, connectionsOf(current), added, token?.trim());
+      deps.settings.update((settings) => withAdded(settings, added));
+      await deps.restartEngine();
+      return view();
+    },
+    makeDefaultConnection: async ({ name }) => {
+      const chosen = connectionNamed(deps.settings.read(), name);
+      if (chosen.isDefault) return view();
+      if (organisation()?.fixed) throw new UserFacingError(organisation()?.note as string);
+      allowed(chosen.profile);
+      deps.settings.update((settings) => withDefault(settings, name));
+      await deps.restartEngine();
+      return view();
+    },
+    renameConnection: async ({ name, to }) => {
+      const current = deps.settings.read();
+      const renamed = connectionNamed(current, name);
+      if (name === to) return view();
+      withRenamed(current, name, to);
+      const folderProblem = deps.trackerFolders.renameProblem(name, to);
+      if (folderProblem) throw new UserFacingError(folderProblem);
+      // Its own secret, where it has one, follows the name the engine looks it up by.
+      const account = isRemote(renamed.profile) ? credentialAccount(renamed.profile) : null;
+      const own = account ? await deps.credentials.get(ownSecretItem(account, name)) : null;
+      if (account && own !== null) await deps.credentials.set(ownSecretItem(account, to), own);
+      deps.trackerFolders.rename(name, to);
+      try {
+        deps.settings.update((settings) => withRenamed(settings, name, to));
+      } catch (error) {
+        deps.trackerFolders.rename(to, name);
+        if (account && own !== null) await deps.credentials.delete(ownSecretItem(account, to));
+        throw error;
+      }
+      if (account && own !== null) await deps.credentials.delete(ownSecretItem(account, name));
+      await deps.restartEngine();
+      return view();
+    },
+    removeConnection: async ({ name }) => {
+      const removed = connectionNamed(deps.settings.read(), name);
+      withRemoved(deps.settings.read(), name);
+      deps.settings.update((settings) => withRemoved(settings, name));
+      deps.trackerFolders.retire(name);
+      // Its own secret was its alone; its account's may be others' too, and stays (Forget removes it with the default).
+      if (isRemote(removed.profile)) await deps.credentials.delete(ownSecretItem(credentialAccount(removed.profile), name));
+      await deps.restartEngine();
+      return view();
+    },
+  };
+}
+
+/**
+ * The secret of the connections being added: the one typed, filed where it is theirs; else the one
+ * the keychain holds for their account. One secret is for one account, so connections added together
+ * with it are at one account (one Clockify key's workspaces).
+ */
+async function fileSecrets(deps: Deps, existing: ReturnType<typeof connectionsOf>, added: readonly TrackerProfile[], token: string | undefined): Promise<void> {
+  const remote = added.filter((profile) => isRemote(profile));
+  const accounts = [...new Set(remote.map((profile) => credentialAccount(profile)))];
+  if (accounts.length > 1) throw new UserFacingError('One secret is for one account: add connections of different accounts one at a time.');
+  const account = accounts[0];
+  const first = remote[0];
+  if (account === undefined || first === undefined) return;
+  const names = remote.map((profile) => profile.name);
+  if (token) return fileSecret(deps.credentials, existing, account, names, token);
+  if (await hasSecretFor(deps.credentials, account, names)) return;
+  const { label, secret } = backEndOf(first.type);
+  const whose = secret?.keychainBy === 'email' && 'email' in first ? first.email : 'url' in first ? first.url : account;
+  throw new UserFacingError(`Enter your ${label} ${secret?.name} for ${whose}: Punchcard has none saved for it.`);
+}
