@@ -8,6 +8,7 @@ import { watch, type FSWatcher } from 'node:fs';
 import { OUTBOX_SETTLED_FILE } from '../../mcp-server/contract/outbox-signal.ts';
 import { backEndOf, DEFAULT_BACK_END, type BackEndProfile } from '../../mcp-server/contract/back-ends.ts';
 import type { StatusView } from '../../window-contract/status.ts';
+import { type ConnectionSettings, connectionsOf } from '../../mcp-server/contract/connections.ts';
 import type { AppServices } from './services.ts';
 
 export interface StatusSyncOptions {
@@ -21,7 +22,8 @@ export interface StatusSyncOptions {
   remoteIntervalMs?: number;
 }
 
-const DATABASE_FILE = /^punchcard\.db(-wal)?$/;
+/** A timesheet's file, in the data folder or (several trackers, docs/several-trackers.md) in a tracker's own folder. */
+const DATABASE_FILE = /(^|[\\/])punchcard\.db(-wal)?$/;
 /** Writes come in bursts (the row, the WAL, a checkpoint): one refresh per burst. */
 const SETTLE_MS = 250;
 
@@ -42,7 +44,8 @@ export function startStatusSync(options: StatusSyncOptions): { stop(): void } {
     options.refresh().catch((error: unknown) => options.log(`Could not refresh the timer status: ${(error as Error).message}`));
   };
   try {
-    watcher = watch(options.userDataDir, { persistent: false }, (_event, file) => {
+    // Recursive: with several trackers a local timesheet may be in trackers/<name>/ (Linux, macOS and Windows all watch so since Node 20).
+    watcher = watch(options.userDataDir, { persistent: false, recursive: true }, (_event, file) => {
       if (file === null || !(DATABASE_FILE.test(file) || file === OUTBOX_SETTLED_FILE)) return;
       clearTimeout(settle);
       settle = setTimeout(refresh, SETTLE_MS);
@@ -88,7 +91,7 @@ export function syncAppStatus(options: {
     userDataDir,
     backEnd: () => {
       try {
-        return services.settings.read().provider.type;
+        return pacedType(services.settings.read());
       } catch {
         // Settings that cannot be read name no remote back end: only the folder is watched meanwhile.
         return DEFAULT_BACK_END.type;
@@ -97,4 +100,16 @@ export function syncAppStatus(options: {
     refresh: async () => publish(await services.timesheet.getStatus()),
     log,
   });
+}
+
+/**
+ * The back end whose pace the poll keeps: with several trackers, the remote one asked least often (Calamari's
+ * limit is the whole organisation's, and one poll asks every connection), else the default's.
+ */
+export function pacedType(settings: ConnectionSettings): BackEndProfile['type'] {
+  const remote = connectionsOf(settings)
+    .map((connection) => connection.profile.type)
+    .filter((type) => backEndOf(type).remote);
+  if (remote.length === 0) return settings.provider.type;
+  return remote.reduce((slowest, type) => (pollInterval(type) > pollInterval(slowest) ? type : slowest));
 }

@@ -1,9 +1,9 @@
-import { mkdtempSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { createStatusBroadcast } from '../../../main/app/status-broadcast.ts';
-import { pollInterval, startStatusSync } from '../../../main/app/status-sync.ts';
+import { pacedType, pollInterval, startStatusSync } from '../../../main/app/status-sync.ts';
 import type { StatusView } from '../../../window-contract/status.ts';
 import { OUTBOX_SETTLED_FILE } from '../../../mcp-server/contract/outbox-signal.ts';
 import type { BackEndProfile } from '../../../mcp-server/contract/settings.ts';
@@ -77,6 +77,29 @@ describe('status sync', () => {
     } finally {
       sync.stop();
     }
+  });
+
+  it("refreshes for a write to another tracker's local timesheet, in its own folder (several trackers)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'punchcard-sync-'));
+    mkdirSync(join(dir, 'trackers', 'home'), { recursive: true });
+    let refreshes = 0;
+    const sync = startStatusSync({ userDataDir: dir, backEnd: () => 'local', refresh: async () => void refreshes++, log: () => {} });
+    try {
+      writeFileSync(join(dir, 'trackers', 'home', 'punchcard.db-wal'), 'x');
+      await until(() => refreshes > 0, 'a refresh');
+      expect(refreshes).toBe(1);
+    } finally {
+      sync.stop();
+    }
+  });
+
+  it('with several trackers, polls at the pace of the remote one asked least often, else the default', () => {
+    const local = { type: 'local' } as const;
+    const kimai = { name: 'acme', type: 'kimai', url: 'https://kimai.example.com' } as const;
+    const calamari = { name: 'hr', type: 'calamari', url: 'https://acme.calamari.io', email: 'ada@acme.example' } as const;
+    expect(pacedType({ provider: local })).toBe('local');
+    expect(pacedType({ provider: local, trackers: [kimai] })).toBe('kimai');
+    expect(pacedType({ provider: { ...kimai, name: 'k' }, trackers: [{ ...calamari }] })).toBe('calamari');
   });
 
   it("on a remote back end, refreshes when an engine signals a settled kept write, and not for the outbox's own writes", async () => {
