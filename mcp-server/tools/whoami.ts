@@ -25,6 +25,7 @@ export default defineTool({
       plan_from_settings: fromSettings,
       holiday_region: regionLabel,
       connection: person.connection ?? null,
+      ...(person.workspace === undefined ? {} : { workspace: person.workspace }),
       organisation_policy: context.organisationPolicy,
       settings_problem: context.settingsFile.problem,
       settings_notes: [...context.settingsFile.notes],

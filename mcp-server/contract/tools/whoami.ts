@@ -35,6 +35,8 @@ export const whoamiContract = toolContract({
       holiday_region: z.string().nullable(),
       /** Remote back ends: server, version and mode; a failed connection is an error result instead. */
       connection: z.string().nullable(),
+      /** The workspace the person works in, by its name, where the back end has workspaces (Clockify). */
+      workspace: z.string().optional(),
       /** Set when the organisation's policy leaves AI clients only this tool: the reason. */
       organisation_policy: z.string().nullable(),
       /** Set when the settings file cannot be used: nothing is read or written until it is fixed. */

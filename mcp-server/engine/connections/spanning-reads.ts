@@ -98,7 +98,12 @@ const MERGES = {
       tracker: answer.tracker,
       provider: String(answer.data.provider ?? ''),
       default: answer.isDefault,
-      ...(answer.workspace === undefined ? {} : { workspace: answer.workspace }),
+      // Clockify's workspace by its name, as the back end says it; the settings' id or name where it said none.
+      ...(typeof answer.data.workspace === 'string'
+        ? { workspace: answer.data.workspace }
+        : answer.workspace === undefined
+          ? {}
+          : { workspace: answer.workspace }),
       connection: typeof answer.data.connection === 'string' ? answer.data.connection : null,
       capabilities: Array.isArray(answer.data.capabilities) ? answer.data.capabilities : [],
     }));

@@ -5,6 +5,8 @@ export interface Person {
   name: string;
   /** One line about the connection (server, version, mode) for remote back ends. */
   connection?: string;
+  /** The workspace the person works in, by its name, where the back end has workspaces (Clockify). */
+  workspace?: string;
   /**
    * Target hours per weekday as the back end keeps them for the person, where it keeps them
    * (Clockodo, Calamari); the settings' work week otherwise.

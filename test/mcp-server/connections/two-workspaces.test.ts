@@ -61,6 +61,16 @@ describe('one Clockify key, two workspaces', () => {
     expect(credentialsSent(clockify.requests)).toEqual([ADA_KEY]);
   });
 
+  it("whoami names each tracker's workspace by its name, also where the settings give its id", async () => {
+    const { engine } = await betaAndGamma();
+    const who = await engine.call('whoami');
+    const trackers = who.structuredContent?.trackers as Array<{ tracker: string; workspace?: string; default: boolean }>;
+    expect(trackers.map((each) => [each.tracker, each.workspace, each.default])).toEqual([
+      ['beta', 'Acme', true],
+      ['gamma', 'Side project', false],
+    ]);
+  });
+
   it('numbers each workspace apart; a number both handed out is refused without a tracker, sending nothing', async () => {
     const { clockify, engine } = await betaAndGamma();
     const beta = await engine.call('log_time', { date: '2026-11-17', duration: '1h', description: 'acme work' });

@@ -14,9 +14,15 @@ import type { AccountEndpoints } from './endpoints.ts';
 export class ClockifyAccount extends CellPart<ClockifyContext, AccountEndpoints, { plan: ClockifyPlanView }> {
   async whoami(): Promise<Person> {
     const user = await this.context.person(true);
-    const [line, week, sources] = await allSettled([this.context.connectionLine(), this.parts.plan.week(), this.parts.plan.sources()]);
+    const [line, week, sources, workspace] = await allSettled([
+      this.context.connectionLine(),
+      this.parts.plan.week(),
+      this.parts.plan.sources(),
+      this.context.workspace(),
+    ]);
     return {
       name: this.context.nameOf(user),
+      workspace: workspace.name,
       connection: `${line} ${capitalised(sources.targets)}.`,
       ...(week ? { workWeek: week } : {}),
       holidays: sources.holidays,
