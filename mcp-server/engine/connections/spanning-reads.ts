@@ -108,7 +108,9 @@ const MERGES = {
       capabilities: Array.isArray(answer.data.capabilities) ? answer.data.capabilities : [],
     }));
     const names = trackers.map((each) => `${each.tracker}${each.default ? ' (default)' : ''}: ${each.provider}`).join('; ');
-    return { data: { ...own(first?.data ?? {}), trackers }, text: `${first?.text ?? ''}\nTrackers: ${names}.`, notices: [] };
+    const fallback = trackers.find((each) => each.default)?.tracker ?? '';
+    const rule = `Pass tracker to choose one; without it, reads answer from every tracker and writes go where the project, record or running timer says, else to ${fallback}, or are refused where that is not clear.`;
+    return { data: { ...own(first?.data ?? {}), trackers }, text: `${first?.text ?? ''}\nTrackers: ${names}. ${rule}`, notices: [] };
   },
 
   list_time_entries(answers: readonly Answered[], input: Record<string, unknown>): Merged {
