@@ -184,7 +184,9 @@ function setupAppTray(paths: AppPaths, services: AppServices, window: SettingsWi
     clockIn: (request) => services.handlers.clockIn(request),
     clockOut: (request) => services.handlers.clockOut(request),
     startBreak: (type, tracker) =>
-      services.handlers.startBreak(type === undefined && tracker === undefined ? undefined : { ...(type === undefined ? {} : { type }), ...(tracker ? { tracker } : {}) }),
+      services.handlers.startBreak(
+        type === undefined && tracker === undefined ? undefined : { ...(type === undefined ? {} : { type }), ...(tracker ? { tracker } : {}) },
+      ),
     endBreak: (tracker) => services.handlers.endBreak(tracker === undefined ? undefined : { tracker }),
     breakTypes: async () => (await services.workday.catalog()).breakTypes,
     idleQuestion: () => services.idle.question(),

@@ -144,7 +144,13 @@ export function breaksSupported(supported: ReadonlySet<string>): boolean {
 export function buildStatusView(parts: StatusParts): StatusView {
   return {
     running: parts.running,
-    ...(parts.trackers ? { timers: [...(parts.timers ?? [])].sort((a, b) => Date.parse(a.start) - Date.parse(b.start)), trackers: parts.trackers, timerMode: parts.timerMode ?? 'one_overall' } : {}),
+    ...(parts.trackers
+      ? {
+          timers: [...(parts.timers ?? [])].sort((a, b) => Date.parse(a.start) - Date.parse(b.start)),
+          trackers: parts.trackers,
+          timerMode: parts.timerMode ?? 'one_overall',
+        }
+      : {}),
     today: parts.today,
     todayMinutes: parts.todayMinutes,
     weekMinutes: parts.weekMinutes,

@@ -126,7 +126,11 @@ async function supportedToolsOf(engine: EngineClient): Promise<Set<ToolName>> {
  * system, or Kimai's profile). Knowing it, every call goes out at once; when the day has turned since,
  * the one dated call (recent entries) is sent again with the new date.
  */
-function statusReader(engine: EngineClient, call: ToolCaller, options: Pick<TimesheetOptions, 'log' | 'now' | 'connections' | 'timerMode'>): () => Promise<StatusView> {
+function statusReader(
+  engine: EngineClient,
+  call: ToolCaller,
+  options: Pick<TimesheetOptions, 'log' | 'now' | 'connections' | 'timerMode'>,
+): () => Promise<StatusView> {
   const now = options.now ?? Date.now;
   let knownToday: string | undefined;
   /** Statuses begun so far. */

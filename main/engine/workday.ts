@@ -69,7 +69,14 @@ type ReportAnswer = {
   from: string;
   to: string;
   today: string;
-  groups: Array<{ key: string; minutes: number; target_minutes?: number | undefined; holiday?: string | undefined; leave?: DayReason['leave'] | undefined; tracker?: string | undefined }>;
+  groups: Array<{
+    key: string;
+    minutes: number;
+    target_minutes?: number | undefined;
+    holiday?: string | undefined;
+    leave?: DayReason['leave'] | undefined;
+    tracker?: string | undefined;
+  }>;
   total_minutes: number;
   target_minutes: number | null;
   target_so_far_minutes: number | null;
@@ -94,7 +101,11 @@ function daysOf(groups: ReportAnswer['groups']) {
 function projectRows(groups: ReportAnswer['groups']): ReportView['projects'] {
   return groups
     .filter((group) => group.minutes > 0)
-    .map((group) => ({ name: group.key === '(no project)' ? 'No project' : group.key, minutes: group.minutes, ...(group.tracker ? { tracker: group.tracker } : {}) }));
+    .map((group) => ({
+      name: group.key === '(no project)' ? 'No project' : group.key,
+      minutes: group.minutes,
+      ...(group.tracker ? { tracker: group.tracker } : {}),
+    }));
 }
 
 /**
@@ -126,7 +137,11 @@ export function reportView(days: ReportAnswer, projects: ReportAnswer, connectio
     .map((part, index) => ({
       name: part.tracker,
       isDefault: connections.length > 0 ? connections.some((one) => one.name === part.tracker && one.isDefault) : index === 0,
-      days: [...daysOf(days.groups.filter((group) => group.tracker === part.tracker))].map(([date, day]) => ({ date, ...day })),
+      // A connection's own days are one group each, as with one connection: its own targets, holidays and leave.
+      days: [...daysOf(days.groups.filter((group) => group.tracker === part.tracker).map(({ tracker: _tracker, ...group }) => group))].map(([date, day]) => ({
+        date,
+        ...day,
+      })),
       projects: projectRows(projects.groups.filter((group) => group.tracker === part.tracker)),
       totalMinutes: part.total_minutes,
       targetMinutes: part.target_minutes ?? 0,

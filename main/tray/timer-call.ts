@@ -28,7 +28,11 @@ export function timerCall(action: TrayAction, calls: TimerCalls): (() => Promise
       return () => (action.tracker === undefined ? calls.clockOut() : calls.clockOut({ tracker: action.tracker }));
     case 'startBreak':
       return () =>
-        action.tracker !== undefined ? calls.startBreak(action.type, action.tracker) : action.type === undefined ? calls.startBreak() : calls.startBreak(action.type);
+        action.tracker !== undefined
+          ? calls.startBreak(action.type, action.tracker)
+          : action.type === undefined
+            ? calls.startBreak()
+            : calls.startBreak(action.type);
     case 'endBreak':
       return () => (action.tracker === undefined ? calls.endBreak() : calls.endBreak(action.tracker));
     case 'answerIdle': {

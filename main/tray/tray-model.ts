@@ -533,7 +533,10 @@ function todayMs(status: StatusView, now: number, zone: string): number {
   if (timers.length === 0) return total;
   const day = localDate(now, zone);
   if (day !== localDate(status.asOf, zone)) return timers.reduce((sum, timer) => sum + workedMs(timer, now, startOfLocalDay(day, zone)), 0);
-  const gained = timers.reduce((sum, timer) => sum + Math.max(0, Math.floor(workedMs(timer, now) / MINUTE) - Math.floor(workedMs(timer, status.asOf) / MINUTE)), 0);
+  const gained = timers.reduce(
+    (sum, timer) => sum + Math.max(0, Math.floor(workedMs(timer, now) / MINUTE) - Math.floor(workedMs(timer, status.asOf) / MINUTE)),
+    0,
+  );
   return total + gained * MINUTE;
 }
 

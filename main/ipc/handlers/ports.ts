@@ -25,7 +25,14 @@ export type UpdatesPort = Pick<Updates, 'view' | 'check' | 'setMode' | 'install'
 export interface TimesheetPort {
   getStatus(): Promise<StatusView>;
   /** `tracker`: the connection to clock in on (several trackers); the default's when not given. */
-  clockIn(request: { project?: string; activity?: string; description?: string; start?: string; fields?: EntryFieldValues; tracker?: string }): Promise<StatusView>;
+  clockIn(request: {
+    project?: string;
+    activity?: string;
+    description?: string;
+    start?: string;
+    fields?: EntryFieldValues;
+    tracker?: string;
+  }): Promise<StatusView>;
   /** Stops the timer now, or at `end` (ISO 8601 or a local wall time); with several connections, `tracker`'s. */
   clockOut(request: { description?: string; end?: string; tracker?: string }): Promise<StatusView>;
   /** A break in the running shift, of the type named, else the back end's first; with several connections, in `tracker`'s shift. */

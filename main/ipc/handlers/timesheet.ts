@@ -46,7 +46,8 @@ export function timesheetHandlers(
       return { ...week, rights, approval };
     },
     getCatalog: () => deps.workday.catalog(),
-    logTime: ({ fields, tracker, ...words }) => changed(deps.workday.log({ ...(withoutBlanks(words) as typeof words), ...(fields ? { fields } : {}) }, tracker)),
+    logTime: ({ fields, tracker, ...words }) =>
+      changed(deps.workday.log({ ...(withoutBlanks(words) as typeof words), ...(fields ? { fields } : {}) }, tracker)),
     updateEntry: ({ id, tracker, ...fields }) => changed(deps.workday.update(id, fields, tracker)),
     deleteEntry: ({ id, tracker }) => changed(deps.workday.remove(id, tracker)),
     exportCsv: async ({ from, to }) => {
