@@ -79,10 +79,10 @@ export function trackerTotals(
   const all = [...named, ...extra];
   if (all.length < 2) return undefined;
   // Without the settings' list, the engine's order (the settings' too) says which is first, and so the default.
-  if (!all.some((one) => one.isDefault)) all[0] = { ...all[0]!, isDefault: true };
-  return all.map((one) => {
+  const noDefault = !all.some((one) => one.isDefault);
+  return all.map((one, index) => {
     const part = byTracker.find((item) => item.tracker === one.name);
-    return { ...one, todayMinutes: part?.today_minutes ?? 0, weekMinutes: part?.week_minutes ?? 0 };
+    return { ...one, isDefault: one.isDefault || (noDefault && index === 0), todayMinutes: part?.today_minutes ?? 0, weekMinutes: part?.week_minutes ?? 0 };
   });
 }
 

@@ -254,8 +254,8 @@ export function timersOf(status: StatusView): EntryView[] {
  */
 function severalTimerItems(status: StatusView, input: TrayInput): MenuItemSpec[] {
   const timers = timersOf(status);
-  if (timers.length === 0) return [severalClockIn(status, input.shortcut)];
-  const latest = status.running ?? timers[timers.length - 1]!;
+  const latest = status.running ?? timers.at(-1);
+  if (!latest) return [severalClockIn(status, input.shortcut)];
   const items: MenuItemSpec[] = [];
   for (const timer of timers) {
     const of = timers.length > 1 && timer.tracker ? ` of ${clip(timer.tracker, LABEL_MAX)}` : '';

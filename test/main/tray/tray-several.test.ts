@@ -120,14 +120,15 @@ describe('the tray with several connections', () => {
   });
 
   it('names the connections of the timers the idle question is about', () => {
-    const timers = [timer('acme', '2026-03-02T09:02:00+01:00'), timer('beta', '2026-03-02T09:10:00+01:00')];
+    const beta = timer('beta', '2026-03-02T09:10:00+01:00');
+    const timers = [timer('acme', '2026-03-02T09:02:00+01:00'), beta];
     const question = {
       id: 3,
       since: '2026-03-02T09:40:00+01:00',
       until: '2026-03-02T10:15:00+01:00',
       minutes: 35,
       cause: 'idle' as const,
-      entry: timers[1]!,
+      entry: beta,
       timers,
     };
     expect(outline(model(severalStatus(timers), { idle: question }).menu)[2]).toEqual([
