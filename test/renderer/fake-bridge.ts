@@ -25,6 +25,7 @@ import { createFakeEvidence, SAMPLE_EVIDENCE } from './fake-evidence.ts';
 import { createFakeAdmin, type FakeAdministrator, type FakeAdminWorld } from './fake-admin.ts';
 import { createFakeApprovals, type FakeApprovalsOptions } from './fake-approvals.ts';
 import { feedSecretAccount } from '../../mcp-server/contract/evidence-settings.ts';
+import { fakeTrackerOf, spanningReport, spanningStatus, spanningWeek, type TrackerWorld } from './fake-trackers.ts';
 
 /** Wednesday 13 May 2026, 14:25 in Berlin (+02:00): the default "now" of a fake. */
 export const FAKE_NOW = Date.parse('2026-05-13T14:25:00+02:00');
@@ -381,6 +382,11 @@ export interface FakeBridgeOptions {
    * entries carry a ticket and the teams (a multiple choice) they were for.
    */
   customFields?: boolean;
+  /**
+   * Two connections (issue 86, fake-trackers.ts): acme (the default) and beta, which holds Beta Corp's work;
+   * every answer names them as main shapes the engine's spanning answers.
+   */
+  trackers?: boolean;
 }
 
 export interface FakeBridge extends PunchcardApi {
@@ -469,6 +475,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       project: project && named(project),
       activity: activity && named(activity),
       description: named(description),
+      ...(options.trackers ? { tracker: fakeTrackerOf(project) } : {}),
     };
     entries.push(entry);
     return entry;
@@ -536,6 +543,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     ...(entry.agent ? { agent: entry.agent } : {}),
     ...(entry.span ? { span: entry.span } : {}),
     ...(entry.fields ? { fields: entry.fields } : {}),
+    ...(entry.tracker ? { tracker: entry.tracker } : {}),
     ...(entry.breaks
       ? {
           breaks: entry.breaks.map((span) => ({
@@ -594,7 +602,19 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
 
   // As main numbers them: every status the fake builds is newer than the one before.
   let statusesRead = 0;
-  const status = (): StatusView => {
+  const trackerWorld: TrackerWorld = {
+    entries: () => [...entries].sort((a, b) => a.start - b.start).map(view),
+    dateOf: (text) => dateOf(Date.parse(text)),
+    plan: (date) => daily.dayPlan(date),
+  };
+  const status = (): StatusView => (options.trackers ? spanningStatus(trackerWorld, oneStatus()) : oneStatus());
+  /** In a connection's name, with two: the entry must be in the connection the window names, as the engine resolves it. */
+  const inTracker = (id: number, tracker: string | undefined) => {
+    const entry = entries.find((candidate) => candidate.id === id);
+    if (options.trackers && entry && entry.tracker !== tracker)
+      reject(`Entry #${id} is in ${entry.tracker}, not in ${tracker ?? 'the default'}; nothing was changed.`);
+  };
+  const oneStatus = (): StatusView => {
     const today = dateOf(now);
     const running = entries.find((entry) => entry.end === null) ?? null;
     const todayEntries = entries.filter((entry) => dateOf(entry.start) === today).sort((a, b) => a.start - b.start);
@@ -866,7 +886,8 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
         running.end = Math.min(start, now);
         for (const span of running.breaks ?? []) span.end ??= running.end;
       }
-      add(Math.min(start, now), null, request?.project ?? null, request?.activity ?? null, request?.description ?? '');
+      const started = add(Math.min(start, now), null, request?.project ?? null, request?.activity ?? null, request?.description ?? '');
+      if (options.trackers) started.tracker = request?.tracker ?? 'acme';
       return announce(status());
     },
     clockOut: (request) => {
@@ -1095,23 +1116,35 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     },
     listHolidayRegions: (request) => (request?.country ? (STATES[request.country.toUpperCase()] ?? []) : COUNTRIES),
     ...daily.handlers,
-    getTimesheet: (request) => ({ ...daily.handlers.getTimesheet(request), approval: approvals ? approvals.week(startOfIsoWeek(request.date)) : null }),
+    getTimesheet: (request) => {
+      const week = { ...daily.handlers.getTimesheet(request), approval: approvals ? approvals.week(startOfIsoWeek(request.date)) : null };
+      return options.trackers ? spanningWeek(trackerWorld, week) : week;
+    },
+    getReport: (request) => (options.trackers ? spanningReport(trackerWorld, daily.handlers.getReport(request)) : daily.handlers.getReport(request)),
     getCatalog: () =>
       options.customFields ? { ...daily.handlers.getCatalog(), fields: FAKE_FIELDS, requiredFields: FAKE_REQUIRED_FIELDS } : daily.handlers.getCatalog(),
     logTime: (request) => {
       unlocked(request.start);
       if (options.customFields) checkFakeFields(request.project, request.fields, true);
-      return daily.handlers.logTime(request);
+      const { tracker, ...rest } = request;
+      const logged = daily.handlers.logTime(rest);
+      const record = entries.find((entry) => entry.id === logged.id);
+      // Where the window said; the default where it named none (the engine's rule 4).
+      if (options.trackers && record) record.tracker = tracker ?? 'acme';
+      return record ? view(record) : logged;
     },
     updateEntry: (request) => {
       unlocked(entries.find((entry) => entry.id === request.id)?.start);
       unlocked(request.start);
+      inTracker(request.id, request.tracker);
       if (options.customFields) checkFakeFields(request.project, request.fields, request.project !== undefined);
-      return daily.handlers.updateEntry(request);
+      const { tracker: _tracker, ...rest } = request;
+      return daily.handlers.updateEntry(rest);
     },
     deleteEntry: (request) => {
       unlocked(entries.find((entry) => entry.id === request.id)?.start);
-      return daily.handlers.deleteEntry(request);
+      inTracker(request.id, request.tracker);
+      return daily.handlers.deleteEntry({ id: request.id });
     },
     submitWeek: (request) => (approvals ?? noApprovals()).handlers.submitWeek(request),
     getApprovalsToDecide: () => (approvals ?? noApprovals()).handlers.getApprovalsToDecide(),

@@ -15,6 +15,8 @@ import { entryFieldOf, type EntryField } from '../problems.ts';
 import { stores, useStore } from '../store.ts';
 import { WorkFields } from '../WorkFields.tsx';
 import { keepsNoTimes } from './EntryTimes.tsx';
+import type { TrackerTag } from '../../../window-contract/trackers.ts';
+import { defaultTracker } from '../trackers.tsx';
 
 export interface EntryDraft {
   start?: string;
@@ -24,6 +26,8 @@ export interface EntryDraft {
   description?: string;
   /** The tracker's custom fields filled in (issue 78). */
   fields?: EntryFieldValues;
+  /** A new entry's connection, where there are several (issue 86). */
+  tracker?: string;
 }
 
 interface EntryEditorProps {
@@ -33,6 +37,10 @@ interface EntryEditorProps {
   entry?: EntryView;
   /** Times to start a new entry with (a gap being filled). */
   initial?: { start: string; end: string };
+  /** With several connections (a new entry only): every one, asked for in a select. */
+  trackers?: readonly TrackerTag[] | undefined;
+  /** The connection the select is preset to; the default when undefined. */
+  tracker?: string | undefined;
   /** Sends the draft; resolves when the engine has taken it (rejects with its words). */
   onSave(draft: EntryDraft): Promise<unknown>;
   onCancel(): void;
@@ -102,8 +110,11 @@ function TimeHints({ id, running, noTimes }: { id: string; running: boolean; noT
   );
 }
 
-export function EntryEditor({ date, entry, initial, onSave, onCancel }: EntryEditorProps) {
+export function EntryEditor({ date, entry, initial, trackers, tracker, onSave, onCancel }: EntryEditorProps) {
   const id = useId();
+  // A new entry with several connections asks which one, preset to the one shown, else the default.
+  const asksTracker = entry === undefined && trackers !== undefined && trackers.length > 1;
+  const [into, setInto] = useState(() => tracker ?? defaultTracker(trackers) ?? '');
   const [fields, setFields] = useState<Fields>(() => fieldsOf(entry, initial));
   const [problem, setProblem] = useState<MissingTime | null>(null);
   // The entry's own field values, shown and changed in place; the fields it carries are shown whatever the project requires.
@@ -147,6 +158,7 @@ export function EntryEditor({ date, entry, initial, onSave, onCancel }: EntryEdi
     // A change sends only the fields changed (the engine keeps the rest), a new entry the ones filled in.
     const custom = entry ? fieldsChanged(asked, inputs, before) : fieldsToSend(asked, inputs);
     if (custom) draft.fields = custom;
+    if (asksTracker && into) draft.tracker = into;
     if (entry && Object.keys(draft).length === 0) {
       onCancel();
       return;
@@ -203,6 +215,26 @@ export function EntryEditor({ date, entry, initial, onSave, onCancel }: EntryEdi
             />
           )}
         </div>
+        {asksTracker && (
+          <div className="field tracker">
+            <label htmlFor={`${id}-tracker`}>Connection</label>
+            <select
+              id={`${id}-tracker`}
+              data-field="tracker"
+              value={into}
+              onChange={(event) => {
+                setInto(event.currentTarget.value);
+                action.clear();
+              }}
+            >
+              {trackers?.map((one) => (
+                <option key={one.name} value={one.name}>
+                  {one.isDefault ? `${one.name} (default)` : one.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
         <WorkFields id={id} values={fields} onChange={update} maxLength={500} marked={marked} />
       </div>
       <CustomFields
