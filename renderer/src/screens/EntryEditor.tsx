@@ -112,9 +112,6 @@ function TimeHints({ id, running, noTimes }: { id: string; running: boolean; noT
 
 export function EntryEditor({ date, entry, initial, trackers, tracker, onSave, onCancel }: EntryEditorProps) {
   const id = useId();
-  // A new entry with several connections asks which one, preset to the one shown, else the default.
-  const asksTracker = entry === undefined && trackers !== undefined && trackers.length > 1;
-  const [into, setInto] = useState(() => tracker ?? defaultTracker(trackers) ?? '');
   const [fields, setFields] = useState<Fields>(() => fieldsOf(entry, initial));
   const [problem, setProblem] = useState<MissingTime | null>(null);
   // The entry's own field values, shown and changed in place; the fields it carries are shown whatever the project requires.
@@ -122,6 +119,7 @@ export function EntryEditor({ date, entry, initial, trackers, tracker, onSave, o
   const [inputs, setInputs] = useState<FieldInputs>(before);
   const catalog = useStore(stores.catalog);
   const action = useAction();
+  const target = useTrackerChoice(entry, trackers, tracker, action.clear);
   const first = useRef<HTMLInputElement>(null);
   const form = useRef<HTMLFormElement>(null);
   const running = entry !== undefined && entry.end === null;
@@ -158,7 +156,7 @@ export function EntryEditor({ date, entry, initial, trackers, tracker, onSave, o
     // A change sends only the fields changed (the engine keeps the rest), a new entry the ones filled in.
     const custom = entry ? fieldsChanged(asked, inputs, before) : fieldsToSend(asked, inputs);
     if (custom) draft.fields = custom;
-    if (asksTracker && into) draft.tracker = into;
+    if (target.asks && target.into) draft.tracker = target.into;
     if (entry && Object.keys(draft).length === 0) {
       onCancel();
       return;
@@ -215,26 +213,7 @@ export function EntryEditor({ date, entry, initial, trackers, tracker, onSave, o
             />
           )}
         </div>
-        {asksTracker && (
-          <div className="field tracker">
-            <label htmlFor={`${id}-tracker`}>Connection</label>
-            <select
-              id={`${id}-tracker`}
-              data-field="tracker"
-              value={into}
-              onChange={(event) => {
-                setInto(event.currentTarget.value);
-                action.clear();
-              }}
-            >
-              {trackers?.map((one) => (
-                <option key={one.name} value={one.name}>
-                  {one.isDefault ? `${one.name} (default)` : one.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
+        {target.asks && <TrackerSelect id={id} trackers={trackers} value={target.into} onChange={target.choose} />}
         <WorkFields id={id} values={fields} onChange={update} maxLength={500} marked={marked} />
       </div>
       <CustomFields
@@ -258,5 +237,45 @@ export function EntryEditor({ date, entry, initial, trackers, tracker, onSave, o
         <span className="hint">Enter saves, Escape cancels.</span>
       </div>
     </form>
+  );
+}
+
+/** A new entry with several connections asks which one (issue 86), preset to the one shown, else the default. */
+function useTrackerChoice(entry: EntryView | undefined, trackers: readonly TrackerTag[] | undefined, preset: string | undefined, clear: () => void) {
+  const [into, setInto] = useState(() => preset ?? defaultTracker(trackers) ?? '');
+  const asks = entry === undefined && trackers !== undefined && trackers.length > 1;
+  return {
+    asks,
+    into,
+    choose: (name: string) => {
+      setInto(name);
+      clear();
+    },
+  };
+}
+
+/** Which connection a new entry goes to, with several (issue 86): a select preset to the one shown, else the default. */
+function TrackerSelect({
+  id,
+  trackers,
+  value,
+  onChange,
+}: {
+  id: string;
+  trackers: readonly TrackerTag[] | undefined;
+  value: string;
+  onChange(name: string): void;
+}) {
+  return (
+    <div className="field tracker">
+      <label htmlFor={`${id}-tracker`}>Connection</label>
+      <select id={`${id}-tracker`} data-field="tracker" value={value} onChange={(event) => onChange(event.currentTarget.value)}>
+        {trackers?.map((one) => (
+          <option key={one.name} value={one.name}>
+            {one.isDefault ? `${one.name} (default)` : one.name}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }

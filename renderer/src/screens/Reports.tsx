@@ -68,7 +68,6 @@ export function ReportsScreen() {
 
 function Report({ report, period }: { report: ReportView; period: ReportPeriod }) {
   const over = report.overtimeMinutes;
-  const durations = useDurations();
   return (
     <>
       {report.trackers ? <TrackerSummaries report={report} period={period} /> : <Summary report={report} period={period} over={over} />}

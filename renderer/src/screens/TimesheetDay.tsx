@@ -128,24 +128,7 @@ export function DaySection({
                   />
                 )}
                 {editing?.kind === 'edit' && editing.id === entry.id && editing.tracker === entry.tracker ? (
-                  <li className="editing">
-                    <EntryEditor
-                      date={date}
-                      entry={entry}
-                      onCancel={() => {
-                        setEditing(null);
-                        focusEdit(entry.id);
-                      }}
-                      onSave={async (draft) => {
-                        // The entry's own connection, as its row names it (several trackers).
-                        const changed = await api.updateEntry({ id: entry.id, ...draft, ...(entry.tracker ? { tracker: entry.tracker } : {}) });
-                        apply(changed);
-                        setEditing(null);
-                        say('Saved.');
-                        focusEdit(changed.id);
-                      }}
-                    />
-                  </li>
+                  <EditingRow date={date} entry={entry} setEditing={setEditing} apply={apply} say={say} />
                 ) : (
                   <EntryRow
                     entry={entry}
@@ -176,6 +159,29 @@ export function DaySection({
         />
       )}
     </section>
+  );
+}
+
+/** An entry in its editor, in place of its row; saved in the entry's own connection, as its row names it (several trackers). */
+function EditingRow({ date, entry, setEditing, apply, say }: Pick<DayProps, 'date' | 'setEditing' | 'apply' | 'say'> & { entry: EntryView }) {
+  return (
+    <li className="editing">
+      <EntryEditor
+        date={date}
+        entry={entry}
+        onCancel={() => {
+          setEditing(null);
+          focusEdit(entry.id);
+        }}
+        onSave={async (draft) => {
+          const changed = await api.updateEntry({ id: entry.id, ...draft, ...(entry.tracker ? { tracker: entry.tracker } : {}) });
+          apply(changed);
+          setEditing(null);
+          say('Saved.');
+          focusEdit(changed.id);
+        }}
+      />
+    </li>
   );
 }
 
