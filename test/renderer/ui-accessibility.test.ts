@@ -66,15 +66,16 @@ it.each(STATES.filter((state) => state.screen === 'account' && state.state.start
 );
 
 // Status, Timesheet (the new entry's connection select too) and Reports with two connections (issue 86),
-// light and dark: no violation, and nothing axe leaves for review either (every rule's incomplete results).
+// light and dark: no violation, and nothing axe leaves for review either (every rule's incomplete results,
+// but the contrast of the charts' SVG text, which ui-contrast.test.ts measures against what it is drawn on).
 it.each(TRACKER_STATES)(
   'two connections, $screen, $state: no violation and nothing axe leaves for review',
   async (state) => {
     const findings: Record<Theme, string[]> = { light: [], dark: [] };
     await inState(windows, dist, state, 'light', async (page) => {
-      findings.light = await axeViolations(page, undefined, { incomplete: 'all' });
+      findings.light = await axeViolations(page, undefined, { incomplete: 'all-but-chart-text' });
       await switchTheme(page, 'dark');
-      findings.dark = await axeViolations(page, undefined, { incomplete: 'all' });
+      findings.dark = await axeViolations(page, undefined, { incomplete: 'all-but-chart-text' });
     });
     expect(findings).toEqual({ light: [], dark: [] });
   },

@@ -115,7 +115,11 @@ describe('two connections', () => {
     const reports = screenOf(page, 'reports');
     await text(reports.getByRole('region', { name: 'Connection acme (default)' }).locator('.figure').first()).toBe('Worked\n13 h 20 min\nof a 106 h target');
     await text(reports.getByRole('region', { name: 'Connection beta' }).locator('.figure').last()).toContain("beta's time account for 2026");
-    expect(await reports.getByRole('region', { name: 'Hours by project' }).locator('.tracker-tag').allTextContents()).toEqual(['in acme', 'in beta', 'in acme']);
+    expect(await reports.getByRole('region', { name: 'Hours by project' }).locator('.tracker-tag').allTextContents()).toEqual([
+      'in acme',
+      'in beta',
+      'in acme',
+    ]);
     await reports.getByRole('combobox', { name: 'Show' }).selectOption('beta');
     await text(reports.locator('.summary-cards .figure').first()).toBe('Worked\n7 h 10 min\nof a 42 h target');
     expect(await reports.getByRole('region', { name: 'Connection acme (default)' }).count()).toBe(0);
