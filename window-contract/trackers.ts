@@ -1,6 +1,7 @@
-// Several trackers at once (issue 86, docs/several-trackers.md): what the window is told about the
-// connections and how a request names one. Everything here is absent with one connection, and the
-// window then looks and works as it did before there could be several.
+// Several trackers at once (issue 86; docs/internals/app.md, "The window's screens, built from
+// tools"): what the window is told about the connections and how a request names one. Everything
+// here is absent with one connection, and the window then looks and works as it did before there
+// could be several.
 import * as z from 'zod/v4';
 import { CONNECTION_NAME_MAX_LENGTH, CONNECTION_NAME_PATTERN } from '../mcp-server/contract/connections.ts';
 

@@ -436,7 +436,8 @@ function tooltip(input: TrayInput, zone: string): string {
   if (!status) text = input.engineError ? 'Punchcard — timer unavailable' : 'Punchcard';
   else if (timers.length > 1) {
     // Several timers at once: each connection with its time, the times kept whole by the cut.
-    text = `Punchcard — ${timers.map((timer) => `${timer.tracker ?? ''} ${runningBreak(timer) ? 'on a break' : lengthText(workedMs(timer, now), style)}`.trim()).join(', ')}`;
+    const each = (timer: EntryView) => `${timer.tracker ?? ''} ${runningBreak(timer) ? 'on a break' : lengthText(workedMs(timer, now), style)}`.trim();
+    text = `Punchcard — ${timers.map(each).join(', ')}`;
   } else if (pause) text = `Punchcard — on ${breakText(pause, now, zone)}`;
   else if (status.running) {
     const what = labelledWork(status.running);
