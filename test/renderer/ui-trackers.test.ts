@@ -126,6 +126,15 @@ describe('two connections', () => {
   });
 });
 
+describe('the idle question with two connections', () => {
+  it('names the timer with its connection', async () => {
+    const { page } = await open('status', { trackers: true, idleQuestion: true });
+    const dialog = page.getByRole('dialog', { name: 'You were away for 35 minutes' });
+    await dialog.waitFor({ state: 'visible', timeout: PATIENCE_MS });
+    await text(dialog).toContain('while the timer ran on beta: Beta Corp · Support.');
+  });
+});
+
 describe('one connection', () => {
   it('shows no connection, no filter and no select, and passes none', async () => {
     const { page, fake } = await open('timesheet');
