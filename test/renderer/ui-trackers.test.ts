@@ -55,6 +55,9 @@ describe('two connections', () => {
     await text(today.locator('.total')).toBe('5 h 10 min');
     await text(today.getByRole('list', { name: 'Today per connection' })).toBe('acme 3 h 50 min of 8 h\nbeta 1 h 20 min of 2 h');
     expect(await today.getByRole('list', { name: 'Today’s entries' }).locator('.tracker-tag').allTextContents()).toEqual(['in acme', 'in acme', 'in beta']);
+    // The week's table for screen readers gives each connection's own target, never one added up.
+    const wednesday = status.getByRole('region', { name: 'This week' }).getByRole('row', { name: /^Wednesday/ });
+    expect(await wednesday.locator('td').last().textContent()).toBe('acme 8 hours; beta 2 hours');
     // By keyboard, as a select is: beta alone, with its own target.
     const filter = status.getByRole('combobox', { name: 'Show' });
     await filter.focus();

@@ -129,6 +129,14 @@ export function ChartNotes({ days, dayLabel }: { days: DayTotal[]; dayLabel: (da
   );
 }
 
+/** A day's target in words; with several connections each one's own ("acme 8 hours, beta 2 hours"), never added up. */
+function targetWords(day: DayTotal): string {
+  const one = (part: { targetMinutes: number } & Parameters<typeof dayReason>[0]) =>
+    [part.targetMinutes > 0 ? spokenDuration(part.targetMinutes) : '', dayReason(part) ?? ''].filter(Boolean).join(', ');
+  if (!day.byTracker) return one(day);
+  return day.byTracker.map((part) => `${part.tracker} ${one(part)}`).join('; ');
+}
+
 /** The chart's numbers for screen readers, which the svg is hidden from: per day, worked and the target (or why there is none). */
 export function DayTable({ days, caption }: { days: DayTotal[]; caption: string }) {
   return (
@@ -146,7 +154,7 @@ export function DayTable({ days, caption }: { days: DayTotal[]; caption: string 
           <tr key={day.date}>
             <th scope="row">{dayLong(day.date)}</th>
             <td>{spokenDuration(day.minutes)}</td>
-            <td>{[day.targetMinutes > 0 ? spokenDuration(day.targetMinutes) : '', dayReason(day) ?? ''].filter(Boolean).join(', ')}</td>
+            <td>{targetWords(day)}</td>
           </tr>
         ))}
       </tbody>
