@@ -182,9 +182,12 @@ function setupAppTray(paths: AppPaths, services: AppServices, window: SettingsWi
     shown: (status) => shown.show(status),
     getStatus: () => services.timesheet.getStatus(),
     clockIn: (request) => services.handlers.clockIn(request),
-    clockOut: () => services.handlers.clockOut(undefined),
-    startBreak: (type) => services.handlers.startBreak(type === undefined ? undefined : { type }),
-    endBreak: () => services.handlers.endBreak(undefined),
+    clockOut: (request) => services.handlers.clockOut(request),
+    startBreak: (type, tracker) =>
+      services.handlers.startBreak(
+        type === undefined && tracker === undefined ? undefined : { ...(type === undefined ? {} : { type }), ...(tracker ? { tracker } : {}) },
+      ),
+    endBreak: (tracker) => services.handlers.endBreak(tracker === undefined ? undefined : { tracker }),
     breakTypes: async () => (await services.workday.catalog()).breakTypes,
     idleQuestion: () => services.idle.question(),
     answerIdle: (id, answer) => services.handlers.answerIdle({ id, answer }),

@@ -2,11 +2,13 @@
 // kept offline that wait for a decision, and the tray's question about time away. The status is
 // what main pushes on every change (index.ts, `events`) and what the tray draws from.
 import * as z from 'zod/v4';
+import type { TimerMode } from '../mcp-server/contract/connections.ts';
 import type { KeptWriteChoice } from '../mcp-server/contract/app-tools/kept-write-decisions.ts';
 import type { BreakOutput, EntryOutput } from '../mcp-server/contract/tools/outputs.ts';
 import type { AdminSection } from './admin-sections.ts';
 import type { LeaveTypeName } from './leave.ts';
 import { entryFieldValues, none, shortText, time } from './request-parts.ts';
+import { trackerName, type TrackerTag } from './trackers.ts';
 
 /** A time entry as the engine's tools answer with it (mcp-server/contract/tools/outputs.ts), handed on as it is. */
 export type EntryView = EntryOutput;
@@ -24,13 +26,43 @@ export interface DayTotal extends DayReason {
   /** YYYY-MM-DD in the person's zone. */
   date: string;
   minutes: number;
+  /**
+   * The day's target. With several connections the targets are each employer's own and never added
+   * up: this is then 0 and `byTracker` has each connection's.
+   */
   targetMinutes: number;
+  /** With two or more connections: each connection's time and own target on the day, in the settings' order. */
+  byTracker?: TrackerDay[];
+}
+
+/** One connection's part of a day (several trackers). */
+export interface TrackerDay extends DayReason {
+  tracker: string;
+  minutes: number;
+  targetMinutes: number;
+}
+
+/** One connection's part of the status (several trackers): its time today and this week. */
+export interface TrackerStatusView extends TrackerTag {
+  todayMinutes: number;
+  weekMinutes: number;
 }
 
 export interface StatusView {
   /** The person's date (YYYY-MM-DD in the engine's zone): which day of `week` is today. */
   today: string;
+  /** The running timer; with several connections running at once (`timers: per_tracker`), the latest started. */
   running: EntryView | null;
+  /**
+   * With two or more connections: every running timer, each with its `tracker`, oldest started first
+   * (one at most unless the settings say `timers: per_tracker`). Absent with one connection.
+   */
+  timers?: EntryView[];
+  /** With two or more connections: each connection in the settings' order (the default first), with its own totals. */
+  trackers?: TrackerStatusView[];
+  /** With two or more connections: one timer over all of them, or one in each (the settings' `timers`). */
+  timerMode?: TimerMode;
+  /** Summed over the connections where there are several. */
   todayMinutes: number;
   weekMinutes: number;
   /** Today's entries, oldest first, the running one included. */
@@ -43,7 +75,7 @@ export interface StatusView {
    * Recent project and activity pairs, most recent first, each with the note of its latest entry: what
    * the tray offers to switch to, and what the window continues (project, activity and note together).
    */
-  recentWork: Array<{ project: string; activity: string | null; description: string }>;
+  recentWork: Array<{ project: string; activity: string | null; description: string; tracker?: string }>;
   /** Whether the back end takes breaks (the engine offers start_break and end_break): only then are they offered. */
   breaksSupported: boolean;
   /** When the engine answered (epoch ms): the window and tray tick elapsed time from here. */
@@ -94,8 +126,10 @@ export interface IdleQuestion {
   minutes: number;
   /** Why the tray noticed: the computer was idle, asleep or locked. */
   cause: 'idle' | 'sleep' | 'lock';
-  /** The running entry it is about. */
+  /** The running entry it is about (with several connections, the latest started; its `tracker` names its connection). */
   entry: EntryView;
+  /** With several timers running at once (`timers: per_tracker`): every one the person was away from; each answer acts on each. */
+  timers?: EntryView[];
 }
 
 export const statusChannels = {
@@ -112,6 +146,8 @@ export const statusChannels = {
         description: z.string().max(5000).optional(),
         start: time.optional(),
         fields: entryFieldValues.optional(),
+        /** The connection to clock in on (several trackers); the default's when not given. */
+        tracker: trackerName.optional(),
       })
       .strict()
       .optional(),
@@ -119,14 +155,14 @@ export const statusChannels = {
   },
   clockOut: {
     request: z
-      .object({ description: z.string().max(5000).optional() })
+      .object({ description: z.string().max(5000).optional(), tracker: trackerName.optional() })
       .strict()
       .optional(),
     response: {} as StatusView,
   },
   /** A break in the running shift, of the type named (the back end's first when none is). */
-  startBreak: { request: z.object({ type: shortText.optional() }).strict().optional(), response: {} as StatusView },
-  endBreak: { request: none, response: {} as StatusView },
+  startBreak: { request: z.object({ type: shortText.optional(), tracker: trackerName.optional() }).strict().optional(), response: {} as StatusView },
+  endBreak: { request: z.object({ tracker: trackerName.optional() }).strict().optional(), response: {} as StatusView },
   /** The person's choice for a kept write that was not sent: what came of it, and the status after. */
   decideKeptWrite: {
     request: z.object({ id: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER), choice: z.enum(['dismiss', 'send_again']) }).strict(),

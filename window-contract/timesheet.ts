@@ -3,7 +3,8 @@
 import * as z from 'zod/v4';
 import { day, entryFieldValues, entryId, none, shortText, time, type EntryFieldValues } from './request-parts.ts';
 import type { WeekApprovalView } from './approvals.ts';
-import type { DayReason, EntryView } from './status.ts';
+import type { DayReason, EntryView, TrackerDay } from './status.ts';
+import { trackerName, type TrackerTag } from './trackers.ts';
 
 /** What the back end lets the person do with entries, from the tools the engine offers. */
 export interface EntryRights {
@@ -19,10 +20,15 @@ export interface TimesheetView {
   /** Monday and Sunday of the week shown, YYYY-MM-DD. */
   from: string;
   to: string;
-  /** Each day of the week with its own target (holidays and approved leave already taken off), and why. */
-  days: Array<DayReason & { date: string; targetMinutes: number }>;
-  /** Every entry that starts in the week, oldest first; the running one too. */
+  /**
+   * Each day of the week with its own target (holidays and approved leave already taken off), and why.
+   * With several connections the day's own target is 0 and `byTracker` has each connection's (never added up).
+   */
+  days: Array<DayReason & { date: string; targetMinutes: number; byTracker?: Array<Omit<TrackerDay, 'minutes'>> }>;
+  /** Every entry that starts in the week, oldest first; the running one too. With several connections each names its `tracker`. */
   entries: EntryView[];
+  /** With two or more connections: every connection in the settings' order (the default first), for the filter and a new entry's select. */
+  trackers?: TrackerTag[];
   rights: EntryRights;
   /** The week's timesheet approval: its submissions and locks; null where the back end has no approvals. */
   approval: WeekApprovalView | null;
@@ -83,9 +89,11 @@ export const timesheetChannels = {
   getTimesheet: { request: z.object({ date: day }).strict(), response: {} as TimesheetView },
   /** What entries can be booked on, and the break types; kept a while, as it rarely changes. */
   getCatalog: { request: none, response: {} as CatalogView },
-  logTime: { request: z.object({ ...EntryFields, start: time, end: time }).strict(), response: {} as EntryView },
-  updateEntry: { request: z.object({ id: entryId, ...EntryFields }).strict(), response: {} as EntryView },
-  deleteEntry: { request: z.object({ id: entryId }).strict(), response: {} as EntryView },
+  /** `tracker`: the connection a new entry goes to (several trackers); the default when not given. */
+  logTime: { request: z.object({ ...EntryFields, start: time, end: time, tracker: trackerName.optional() }).strict(), response: {} as EntryView },
+  /** `tracker`: the entry's own connection, as its row named it (several trackers). */
+  updateEntry: { request: z.object({ id: entryId, ...EntryFields, tracker: trackerName.optional() }).strict(), response: {} as EntryView },
+  deleteEntry: { request: z.object({ id: entryId, tracker: trackerName.optional() }).strict(), response: {} as EntryView },
   /** Every entry of [from, to] as a CSV file, through a save dialog. */
   exportCsv: { request: z.object({ from: day, to: day }).strict(), response: {} as ExportResult },
 } as const;

@@ -4,6 +4,7 @@
 // recording ones and drive the very same handlers through the loopback bridge.
 import { join } from 'node:path';
 import { isRemote } from '../../mcp-server/contract/back-ends.ts';
+import { type Connection, connectionsOf, timerModeOf } from '../../mcp-server/contract/connections.ts';
 import {
   type ChangeReport,
   clientRefusal,
@@ -117,7 +118,11 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   // the window's navigation and the tray follow at once, not at the next poll.
   const engine = startEngine(options, launch, () => void timesheet.getStatus().then(options.statusChanged, () => {}));
   const settings = createSettingsStore(options.settingsFile);
+  // The connections the settings name (several trackers, issue 86): the window labels rows and offers them; none while the file cannot be read.
+  const connections = (): Connection[] => settingOrFallback(settings, (read) => connectionsOf(read), []);
   const timesheet = createTimesheet(engine, {
+    connections,
+    timerMode: () => settingOrFallback(settings, (read) => timerModeOf(read), 'one_overall'),
     launch,
     log: options.log,
     parentEnv: options.env,
@@ -129,7 +134,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       }
     },
   });
-  const workday = createWorkday(engine);
+  const workday = createWorkday(engine, { connections });
   const leave = createLeave(engine);
   const team = createTeam(engine);
   const settingOr = <T>(read: (settings: ReturnType<SettingsStore['read']>) => T, fallback: T): T => settingOrFallback(settings, read, fallback);

@@ -2,7 +2,8 @@
 // tool calls happen in timesheet.ts; here only the shaping (which days make the week, where the
 // running entry goes, which projects count as recent).
 import { addDays, startOfIsoWeek } from '../../mcp-server/for-the-app.ts';
-import type { DayTotal, EntryView, KeptWriteView, StatusView } from '../../window-contract/status.ts';
+import type { Connection } from '../../mcp-server/contract/connections.ts';
+import type { DayReason, DayTotal, EntryView, KeptWriteView, StatusView, TrackerDay, TrackerStatusView } from '../../window-contract/status.ts';
 import { adminSectionsOffered } from '../../window-contract/admin-sections.ts';
 
 export const RECENT_PROJECTS = 8;
@@ -30,10 +31,59 @@ export function weekTotals(today: string, reported: ReadonlyMap<string, Omit<Day
  * Today's entries, oldest first, the running one included: the engine lists entries by their start,
  * so a timer started before midnight is not among today's and is added here.
  */
-export function withRunning(entries: readonly EntryView[], running: EntryView | null): EntryView[] {
-  if (!running) return [...entries];
-  const others = entries.filter((entry) => entry.id !== running.id);
-  return [...others, running].sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || a.id - b.id);
+export function withRunning(entries: readonly EntryView[], running: EntryView | readonly EntryView[] | null): EntryView[] {
+  // With several connections every running timer (`timers`); two connections may give out the same id, so an entry is its id in its connection.
+  const timers: readonly EntryView[] = running === null ? [] : 'id' in running ? [running] : running;
+  if (timers.length === 0) return [...entries];
+  const others = entries.filter((entry) => !timers.some((timer) => timer.id === entry.id && timer.tracker === entry.tracker));
+  return [...others, ...timers].sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || a.id - b.id);
+}
+
+/** A day group of time_report with its plan read (workday.ts, plannedOf); `tracker` with several connections. */
+export type DayGroup = DayReason & { key: string; minutes: number; targetMinutes: number; tracker?: string | undefined };
+
+/**
+ * The days of time_report's day groups. With one connection each day is one group, as it always was;
+ * with several each connection has its own group for a day (time_report labels each with `tracker`):
+ * the day's minutes add up, its targets stay each connection's own (`byTracker`) and are never added
+ * up, so the day's own target is 0 and it names no holiday or leave of its own.
+ */
+export function dayTotalsOf(groups: readonly DayGroup[]): Map<string, Omit<DayTotal, 'date'>> {
+  const days = new Map<string, Omit<DayTotal, 'date'>>();
+  for (const group of groups) {
+    const { key, tracker, minutes, targetMinutes, holiday, leave } = group;
+    if (tracker === undefined) {
+      days.set(key, { minutes, targetMinutes, holiday, leave });
+      continue;
+    }
+    const part: TrackerDay = { tracker, minutes, targetMinutes, holiday, leave };
+    const day = days.get(key);
+    if (day?.byTracker) days.set(key, { ...day, minutes: day.minutes + minutes, byTracker: [...day.byTracker, part] });
+    else days.set(key, { minutes, targetMinutes: 0, holiday: null, leave: null, byTracker: [part] });
+  }
+  return days;
+}
+
+/**
+ * Each connection's totals in the settings' order, the default first, or undefined with one connection.
+ * A connection timer_status has no minutes for (it did not answer: the engine's tracker_missing) shows 0;
+ * one the answer names that the settings do not (they changed meanwhile) comes last.
+ */
+export function trackerTotals(
+  connections: readonly Pick<Connection, 'name' | 'isDefault'>[],
+  byTracker: ReadonlyArray<{ tracker: string; today_minutes: number; week_minutes: number }> | undefined,
+): TrackerStatusView[] | undefined {
+  if (!byTracker) return undefined;
+  const named = connections.map((one) => ({ name: one.name, isDefault: one.isDefault }));
+  const extra = byTracker.filter((part) => !named.some((one) => one.name === part.tracker)).map((part) => ({ name: part.tracker, isDefault: false }));
+  const all = [...named, ...extra];
+  if (all.length < 2) return undefined;
+  // Without the settings' list, the engine's order (the settings' too) says which is first, and so the default.
+  const noDefault = !all.some((one) => one.isDefault);
+  return all.map((one, index) => {
+    const part = byTracker.find((item) => item.tracker === one.name);
+    return { ...one, isDefault: one.isDefault || (noDefault && index === 0), todayMinutes: part?.today_minutes ?? 0, weekMinutes: part?.week_minutes ?? 0 };
+  });
 }
 
 /**
@@ -59,8 +109,9 @@ export function recentWork(entries: readonly EntryView[], running: EntryView | n
   for (const entry of [...entries, ...(running ? [running] : [])].reverse()) {
     if (pairs.length === max) break;
     if (entry.project === null) continue;
-    if (!pairs.some((pair) => pair.project === entry.project && pair.activity === entry.activity)) {
-      pairs.push({ project: entry.project, activity: entry.activity, description: entry.description });
+    // With several connections the same project in two of them is two pieces of work, each clocked in on its own.
+    if (!pairs.some((pair) => pair.project === entry.project && pair.activity === entry.activity && pair.tracker === entry.tracker)) {
+      pairs.push({ project: entry.project, activity: entry.activity, description: entry.description, ...(entry.tracker ? { tracker: entry.tracker } : {}) });
     }
   }
   return pairs;
@@ -69,6 +120,10 @@ export function recentWork(entries: readonly EntryView[], running: EntryView | n
 export interface StatusParts {
   today: string;
   running: EntryView | null;
+  /** With several connections: every running timer and each connection's totals (absent with one). */
+  timers?: readonly EntryView[];
+  trackers?: TrackerStatusView[];
+  timerMode?: StatusView['timerMode'];
   todayMinutes: number;
   weekMinutes: number;
   todayEntries: readonly EntryView[];
@@ -89,10 +144,17 @@ export function breaksSupported(supported: ReadonlySet<string>): boolean {
 export function buildStatusView(parts: StatusParts): StatusView {
   return {
     running: parts.running,
+    ...(parts.trackers
+      ? {
+          timers: [...(parts.timers ?? [])].sort((a, b) => Date.parse(a.start) - Date.parse(b.start)),
+          trackers: parts.trackers,
+          timerMode: parts.timerMode ?? 'one_overall',
+        }
+      : {}),
     today: parts.today,
     todayMinutes: parts.todayMinutes,
     weekMinutes: parts.weekMinutes,
-    todayEntries: withRunning(parts.todayEntries, parts.running),
+    todayEntries: withRunning(parts.todayEntries, parts.timers && parts.timers.length > 0 ? parts.timers : parts.running),
     week: weekTotals(parts.today, parts.days),
     recentProjects: recentProjects(parts.recentEntries, parts.running),
     recentWork: recentWork(parts.recentEntries, parts.running),

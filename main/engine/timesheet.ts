@@ -16,10 +16,11 @@ import { decideKeptWriteContract, keptWriteDecisionsContract } from '../../mcp-s
 import { testConnection } from './connection-test.ts';
 import type { EngineClient } from './engine-client.ts';
 import { EngineError, messages } from './engine-error.ts';
-import { toolCaller, type ToolCaller } from './tool-call.ts';
+import { onTracker, toolCaller, type ToolCaller } from './tool-call.ts';
+import type { Connection, TimerMode } from '../../mcp-server/contract/connections.ts';
 import { noticeWords } from './refusal-words.ts';
 import type { EngineLaunch } from './launch.ts';
-import { buildStatusView } from './status-view.ts';
+import { buildStatusView, dayTotalsOf, trackerTotals } from './status-view.ts';
 import { plannedOf } from './workday.ts';
 
 export interface ClockInRequest {
@@ -30,6 +31,8 @@ export interface ClockInRequest {
   start?: string;
   /** The tracker's custom fields by name (issue 78). */
   fields?: EntryFieldValues;
+  /** The connection to clock in on, with several trackers (the engine's `tracker`); the default's when not given. */
+  tracker?: string;
 }
 
 export interface ClockOutRequest {
@@ -37,6 +40,8 @@ export interface ClockOutRequest {
   description?: string;
   /** When the timer stopped, if not now: ISO 8601 with an offset, or the person's wall time. */
   end?: string;
+  /** Which connection's timer, with several running at once (`timers: per_tracker`). */
+  tracker?: string;
 }
 
 /** What the back end keeps instead of the settings: its targets, where its holidays come from, its leave. */
@@ -47,9 +52,9 @@ export interface Timesheet {
   /** Starts a timer, now or at a past start; one already running is stopped where it starts (the engine's `switch`). */
   clockIn(request?: ClockInRequest): Promise<StatusView>;
   clockOut(request?: ClockOutRequest): Promise<StatusView>;
-  /** A break in the running shift (back ends with breaks), of the type named, else the back end's first. */
-  startBreak(type?: string): Promise<StatusView>;
-  endBreak(): Promise<StatusView>;
+  /** A break in the running shift (back ends with breaks), of the type named, else the back end's first; `tracker`: whose shift. */
+  startBreak(type?: string, tracker?: string): Promise<StatusView>;
+  endBreak(tracker?: string): Promise<StatusView>;
   /** The person's choice for a kept write that was not sent (StatusView's `keptWrites`): what came of it. */
   decideKeptWrite(id: number, choice: KeptWriteChoice): Promise<{ outcome: string; status: StatusView }>;
   /**
@@ -77,6 +82,10 @@ export interface TimesheetOptions {
    * company's tracker, where a typo must not add a project to everyone's list.
    */
   createsMissingCatalogItems?: () => boolean;
+  /** The connections the settings name, the default first (contract/connections.ts); one, or none given, is today's one back end. */
+  connections?: () => readonly Connection[];
+  /** The settings' `timers` (several trackers): one timer over all connections, or one in each. */
+  timerMode?: () => TimerMode;
 }
 
 /** Recent projects come from this many days of entries, today included. */
@@ -117,7 +126,11 @@ async function supportedToolsOf(engine: EngineClient): Promise<Set<ToolName>> {
  * system, or Kimai's profile). Knowing it, every call goes out at once; when the day has turned since,
  * the one dated call (recent entries) is sent again with the new date.
  */
-function statusReader(engine: EngineClient, call: ToolCaller, options: Pick<TimesheetOptions, 'log' | 'now'>): () => Promise<StatusView> {
+function statusReader(
+  engine: EngineClient,
+  call: ToolCaller,
+  options: Pick<TimesheetOptions, 'log' | 'now' | 'connections' | 'timerMode'>,
+): () => Promise<StatusView> {
   const now = options.now ?? Date.now;
   let knownToday: string | undefined;
   /** Statuses begun so far. */
@@ -140,9 +153,11 @@ function statusReader(engine: EngineClient, call: ToolCaller, options: Pick<Time
     const date = thisWeek.today;
     const recent = early && guess === date ? await early : await recentEntries(call, date);
     knownToday = date;
+    const trackers = trackerTotals(options.connections?.() ?? [], status.by_tracker);
     return buildStatusView({
       today: date,
       running: status.running,
+      ...(trackers ? { timers: status.timers ?? [], trackers, timerMode: options.timerMode?.() ?? 'one_overall' } : {}),
       todayMinutes: status.today_minutes,
       weekMinutes: status.week_minutes,
       todayEntries: today.entries,
@@ -176,16 +191,14 @@ async function recentEntries(call: ToolCaller, today: string): Promise<EntryView
  */
 async function week(call: ToolCaller) {
   const report = await call(TOOL_CONTRACTS.time_report, { group_by: 'day' });
-  const days = new Map<string, Omit<DayTotal, 'date'>>();
-  for (const group of report.groups) {
-    // A day group lacks its target only in a report filtered to one project, which this is not.
-    if (group.target_minutes === undefined) {
-      throw new EngineError('protocol', messages.unreadable(TOOL_CONTRACTS.time_report.name, `groups: ${group.key} has no target_minutes`), {
-        tool: TOOL_CONTRACTS.time_report.name,
-      });
-    }
-    days.set(group.key, { minutes: group.minutes, ...plannedOf(group), targetMinutes: group.target_minutes });
+  // A day group lacks its target only in a report filtered to one project, which this is not.
+  const lacking = report.groups.find((group) => group.target_minutes === undefined);
+  if (lacking) {
+    throw new EngineError('protocol', messages.unreadable(TOOL_CONTRACTS.time_report.name, `groups: ${lacking.key} has no target_minutes`), {
+      tool: TOOL_CONTRACTS.time_report.name,
+    });
   }
+  const days: Map<string, Omit<DayTotal, 'date'>> = dayTotalsOf(report.groups.map((group) => ({ ...group, ...plannedOf(group) })));
   return { today: report.today, days };
 }
 
@@ -247,10 +260,16 @@ async function backEndPlanOf(engine: EngineClient, call: ToolCaller): Promise<Ba
 type TimerWrites = Pick<Timesheet, 'clockIn' | 'clockOut' | 'startBreak' | 'endBreak' | 'decideKeptWrite'>;
 
 /** The changes to the person's timer and kept writes: each answers with the status after it. */
-function timerWrites(call: ToolCaller, getStatus: () => Promise<StatusView>, options: Pick<TimesheetOptions, 'createsMissingCatalogItems'>): TimerWrites {
+function timerWrites(
+  call: ToolCaller,
+  getStatus: () => Promise<StatusView>,
+  options: Pick<TimesheetOptions, 'createsMissingCatalogItems' | 'connections'>,
+): TimerWrites {
   return {
     async clockIn(request = {}) {
-      if (options.createsMissingCatalogItems?.() && (request.project !== undefined || request.activity !== undefined)) {
+      // Only on the default connection, which is the one the setting describes (a named other one is left as it is).
+      const onDefault = request.tracker === undefined || options.connections?.().find((one) => one.name === request.tracker)?.isDefault === true;
+      if (onDefault && options.createsMissingCatalogItems?.() && (request.project !== undefined || request.activity !== undefined)) {
         await createMissing(call, request);
       }
       await call(TOOL_CONTRACTS.clock_in, {
@@ -259,6 +278,7 @@ function timerWrites(call: ToolCaller, getStatus: () => Promise<StatusView>, opt
         ...(request.description === undefined ? {} : { description: request.description }),
         ...(request.start === undefined ? {} : { start: request.start }),
         ...(request.fields === undefined ? {} : { fields: request.fields }),
+        ...onTracker(request.tracker),
         switch: true,
       });
       return getStatus();
@@ -268,17 +288,18 @@ function timerWrites(call: ToolCaller, getStatus: () => Promise<StatusView>, opt
       await call(TOOL_CONTRACTS.clock_out, {
         ...(request.description === undefined ? {} : { note: request.description }),
         ...(request.end === undefined ? {} : { end: request.end }),
+        ...onTracker(request.tracker),
       });
       return getStatus();
     },
 
-    async startBreak(type) {
-      await call(TOOL_CONTRACTS.start_break, type === undefined ? {} : { type });
+    async startBreak(type, tracker) {
+      await call(TOOL_CONTRACTS.start_break, { ...(type === undefined ? {} : { type }), ...onTracker(tracker) });
       return getStatus();
     },
 
-    async endBreak() {
-      await call(TOOL_CONTRACTS.end_break, {});
+    async endBreak(tracker) {
+      await call(TOOL_CONTRACTS.end_break, onTracker(tracker));
       return getStatus();
     },
 

@@ -46,3 +46,14 @@ export function toolCaller(engine: EngineClient): ToolCaller {
 export function given<T extends Record<string, unknown>>(fields: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
   return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> };
 }
+
+/**
+ * The engine's `tracker` argument (several trackers; docs/internals/app.md, "The window's screens,
+ * built from tools"), only when a connection is named: with one connection the engine offers no such
+ * argument, so nothing is added. The contracts' input schemas do not list it (the engine adds it to
+ * every tool with two or more connections), so it is typed as an empty object to spread into any
+ * tool's arguments.
+ */
+export function onTracker(tracker: string | undefined): Record<never, never> {
+  return tracker === undefined ? {} : ({ tracker } as Record<never, never>);
+}

@@ -3,7 +3,7 @@
 // through the engine once the timer is checked to be the one asked about. Electron-free: the power
 // events come from idle-watch.ts in the app and from tests directly.
 import { formatInstant, parseOffsetDateTime, systemTimeZone } from '../../mcp-server/for-the-app.ts';
-import type { IdleAnswer, IdleQuestion, StatusView } from '../../window-contract/status.ts';
+import type { EntryView, IdleAnswer, IdleQuestion, StatusView } from '../../window-contract/status.ts';
 import { UserFacingError } from '../ipc/dispatch.ts';
 import { idlePlan } from './idle-answers.ts';
 import { type IdleContext, type IdleEvent, idleStep, INITIAL_IDLE_STATE, nextSampleDelay, type IdleState, type RunningTimer } from './idle-model.ts';
@@ -14,8 +14,9 @@ export interface IdleTrackerOptions {
   /** The person's zone for the question's times; the system's when it answers ''. */
   timeZone(): string | undefined;
   getStatus(): Promise<StatusView>;
-  clockOut(request: { end?: string }): Promise<StatusView>;
-  clockIn(request: { project?: string; activity?: string; description?: string }): Promise<StatusView>;
+  /** `tracker`: the timer's connection, with several (issue 86). */
+  clockOut(request: { end?: string; tracker?: string }): Promise<StatusView>;
+  clockIn(request: { project?: string; activity?: string; description?: string; tracker?: string }): Promise<StatusView>;
 }
 
 export interface IdleTracker {
@@ -34,8 +35,17 @@ export interface IdleTracker {
 export function runningTimerOf(status: StatusView | null): RunningTimer | null {
   const running = status?.running;
   if (!running) return null;
-  const start = parseOffsetDateTime(running.start) ?? Date.parse(running.start);
-  return { id: running.id, start: Number.isFinite(start) ? start : status.asOf - running.minutes * 60_000 };
+  return { id: running.id, start: startMs(running, status.asOf) };
+}
+
+function startMs(entry: EntryView, asOf: number): number {
+  const start = parseOffsetDateTime(entry.start) ?? Date.parse(entry.start);
+  return Number.isFinite(start) ? start : asOf - entry.minutes * 60_000;
+}
+
+/** An entry in its connection: two connections may give out the same id. */
+function sameTimer(a: EntryView, b: EntryView): boolean {
+  return a.id === b.id && a.tracker === b.tracker;
 }
 
 export function createIdleTracker(options: IdleTrackerOptions): IdleTracker {
@@ -49,6 +59,8 @@ export function createIdleTracker(options: IdleTrackerOptions): IdleTracker {
     const pending = state.question;
     const entry = last?.running;
     if (!pending || !entry || entry.id !== pending.entryId) return null;
+    // Several timers at once (several connections): the person was away from every one that ran then.
+    const timers = (last?.timers ?? []).filter((timer) => startMs(timer, last?.asOf ?? pending.until) < pending.until);
     return {
       id: pending.id,
       since: formatInstant(pending.since, zone()),
@@ -56,6 +68,7 @@ export function createIdleTracker(options: IdleTrackerOptions): IdleTracker {
       minutes: Math.round((pending.until - pending.since) / 60_000),
       cause: pending.cause,
       entry,
+      ...(timers.length > 1 ? { timers } : {}),
     };
   }
 
@@ -78,9 +91,15 @@ export function createIdleTracker(options: IdleTrackerOptions): IdleTracker {
     async answer(id, answer) {
       const pending = state.question;
       if (!pending || pending.id !== id) throw new UserFacingError('That question was already settled; nothing was changed.');
+      const asked = view();
       const current = await options.getStatus();
       last = current;
-      const plan = idlePlan(pending, answer, current.running);
+      // The other timers asked about that still run (several connections), each acted on in its own connection.
+      const running = current.running;
+      const others = (asked?.timers ?? []).filter(
+        (timer) => !(running && sameTimer(timer, running)) && (current.timers ?? []).some((now) => sameTimer(now, timer)),
+      );
+      const plan = idlePlan(pending, answer, running, others);
       if (!plan.ok) {
         apply({ kind: 'status', running: runningTimerOf(current) });
         throw new UserFacingError(plan.message);
@@ -89,8 +108,12 @@ export function createIdleTracker(options: IdleTrackerOptions): IdleTracker {
       for (const action of plan.actions) {
         status =
           action.kind === 'clockOut'
-            ? await options.clockOut(action.end === undefined ? {} : { end: formatInstant(action.end, zone()) })
+            ? await options.clockOut({
+                ...(action.end === undefined ? {} : { end: formatInstant(action.end, zone()) }),
+                ...(action.tracker ? { tracker: action.tracker } : {}),
+              })
             : await options.clockIn({
+                ...(action.tracker ? { tracker: action.tracker } : {}),
                 ...(action.project ? { project: action.project } : {}),
                 ...(action.activity ? { activity: action.activity } : {}),
                 ...(action.description ? { description: action.description } : {}),

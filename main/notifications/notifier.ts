@@ -5,7 +5,7 @@
 import { Notification, powerMonitor } from 'electron';
 import type { Screen } from '../../window-contract/channels.ts';
 import type { StatusView } from '../../window-contract/status.ts';
-import { reminderDelay, reminderDue } from './reminder.ts';
+import { type ReminderKey, reminderDelay, reminderDue, reminderKey } from './reminder.ts';
 
 // Electron forgets a notification's click handler once the object is garbage-collected.
 const live = new Set<Notification>();
@@ -47,7 +47,8 @@ const LONGEST_TIMEOUT = 2_147_483_647;
 export function setupReminders(options: ReminderOptions): Reminders {
   const now = options.now ?? Date.now;
   let status: StatusView | null = null;
-  let notifiedFor: number | null = null;
+  // The timers reminded of (with several connections, each by its id in its connection); the latest few are enough.
+  let notifiedFor: ReminderKey[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   function check(): void {
@@ -57,10 +58,10 @@ export function setupReminders(options: ReminderOptions): Reminders {
     const decision = reminderDue(status, now(), hours, notifiedFor, options.timeZone?.());
     if (decision.notify) {
       // Marked even where notifications are unsupported, so nothing retries every minute.
-      notifiedFor = decision.entryId;
+      notifiedFor = [...notifiedFor, reminderKey({ id: decision.entryId, ...(decision.tracker ? { tracker: decision.tracker } : {}) })].slice(-16);
       notify({ title: decision.title, body: decision.body, screen: 'status', ...(options.icon ? { icon: options.icon } : {}) }, options.openScreen);
-      return;
     }
+    // Another running timer (another connection's) may fall due later: waited for the same way.
     const delay = reminderDelay(status, now(), hours, notifiedFor);
     if (delay !== null) timer = setTimeout(check, Math.min(Math.max(delay, 1), LONGEST_TIMEOUT));
   }

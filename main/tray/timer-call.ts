@@ -5,11 +5,12 @@ import type { TrayAction } from './tray-model.ts';
 
 /** The engine's calls that change the timer, as the tray is given them (tray.ts, TrayOptions). */
 export interface TimerCalls {
-  clockIn(request: { project?: string; activity?: string }): Promise<StatusView>;
-  clockOut(): Promise<StatusView>;
+  /** `tracker` in each: the connection the action is for, with several (issue 86); never given with one. */
+  clockIn(request: { project?: string; activity?: string; tracker?: string }): Promise<StatusView>;
+  clockOut(request?: { tracker?: string }): Promise<StatusView>;
   /** A break in the running shift (of the type named, else the default); offered only where the status says the back end takes breaks. */
-  startBreak(type?: string): Promise<StatusView>;
-  endBreak(): Promise<StatusView>;
+  startBreak(type?: string, tracker?: string): Promise<StatusView>;
+  endBreak(tracker?: string): Promise<StatusView>;
   answerIdle?(id: number, answer: IdleAnswer): Promise<StatusView>;
 }
 
@@ -21,13 +22,19 @@ export function timerCall(action: TrayAction, calls: TimerCalls): (() => Promise
         calls.clockIn({
           ...(action.project === undefined ? {} : { project: action.project }),
           ...(action.activity === undefined ? {} : { activity: action.activity }),
+          ...(action.tracker === undefined ? {} : { tracker: action.tracker }),
         });
     case 'clockOut':
-      return () => calls.clockOut();
+      return () => (action.tracker === undefined ? calls.clockOut() : calls.clockOut({ tracker: action.tracker }));
     case 'startBreak':
-      return () => (action.type === undefined ? calls.startBreak() : calls.startBreak(action.type));
+      return () =>
+        action.tracker !== undefined
+          ? calls.startBreak(action.type, action.tracker)
+          : action.type === undefined
+            ? calls.startBreak()
+            : calls.startBreak(action.type);
     case 'endBreak':
-      return () => calls.endBreak();
+      return () => (action.tracker === undefined ? calls.endBreak() : calls.endBreak(action.tracker));
     case 'answerIdle': {
       const answer = calls.answerIdle;
       return answer ? () => answer(action.id, action.answer) : null;

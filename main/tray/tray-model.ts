@@ -7,17 +7,21 @@
 // needs to know is in the menu itself; the title (macOS) and tooltip (Windows) repeat the timer.
 import type { Screen } from '../../window-contract/channels.ts';
 import type { ClientCard } from '../../window-contract/registration.ts';
-import type { BreakView, IdleAnswer, IdleQuestion, StatusView } from '../../window-contract/status.ts';
+import type { BreakView, EntryView, IdleAnswer, IdleQuestion, StatusView } from '../../window-contract/status.ts';
 import { addDays, formatLocalTime, localDate, parseOffsetDateTime, startOfLocalDay, systemTimeZone } from '../../mcp-server/for-the-app.ts';
 import { durationText, type DurationStyle } from '../../mcp-server/contract/durations.ts';
 import { runningBreak, workedMs } from '../../mcp-server/contract/worked-time.ts';
 import type { UpdateView } from '../../window-contract/updates.ts';
 
+/**
+ * `tracker` names the connection an action is for, with two or more connections (issue 86): a running
+ * timer's own, or the connection a piece of recent work came from. Absent with one connection.
+ */
 export type TrayAction =
-  | { kind: 'clockIn'; project?: string; activity?: string }
-  | { kind: 'clockOut' }
-  | { kind: 'startBreak'; type?: string }
-  | { kind: 'endBreak' }
+  | { kind: 'clockIn'; project?: string; activity?: string; tracker?: string }
+  | { kind: 'clockOut'; tracker?: string }
+  | { kind: 'startBreak'; type?: string; tracker?: string }
+  | { kind: 'endBreak'; tracker?: string }
   | { kind: 'open'; screen: Screen }
   | { kind: 'registerClient'; id: string }
   | { kind: 'answerIdle'; id: number; answer: IdleAnswer }
@@ -85,11 +89,12 @@ export function trayModel(input: TrayInput): TrayModel {
   const { status, now } = input;
   const running = status?.running ?? null;
   const style = input.durations ?? 'units';
+  const timers = status && several(status) ? severalTimerItems(status, input) : status ? timerItems(status, input) : [];
   return {
     menu: [
       ...statusLines(input, zone),
       ...idleItems(input.idle ?? null, zone, style),
-      ...(status ? [...timerItems(status, input), disabled(`Today: ${lengthText(todayMs(status, now, zone), style)}`)] : [disabled('Clock in')]),
+      ...(status ? [...timers, disabled(`Today: ${lengthText(todayMs(status, now, zone), style)}`)] : [disabled('Clock in')]),
       { type: 'separator' },
       item('Open Punchcard', { kind: 'open', screen: 'status' }),
       clientsMenu(input.clients),
@@ -110,12 +115,14 @@ export function trayModel(input: TrayInput): TrayModel {
 export function nextRefreshDelay(status: StatusView | null, now: number, timeZone?: string): number | null {
   if (!status?.running) return null;
   const zone = timeZone || systemTimeZone();
-  const start = startMs(status);
   const candidates = [MINUTE];
-  // The worked time (status line, title, tooltip, today's total) ticks on its own minute, which is
-  // the start's less any breaks; during a break it stands still.
-  if (now < start) candidates.push(start - now);
-  else if (!runningBreak(status.running)) candidates.push(MINUTE - (elapsedMs(status, now) % MINUTE));
+  // The worked time (status lines, title, tooltip, today's total) ticks on each timer's own minute,
+  // which is its start's less any breaks; during a break it stands still.
+  for (const timer of timersOf(status)) {
+    const start = entryStartMs(timer, status.asOf);
+    if (now < start) candidates.push(start - now);
+    else if (!runningBreak(timer)) candidates.push(MINUTE - (workedMs(timer, now) % MINUTE));
+  }
   // At midnight today's total restarts and "since 09:02" becomes "since yesterday 09:02".
   candidates.push(nextMidnight(now, zone) - now);
   // Once midnight has passed since the engine answered, today's total ticks on the wall clock.
@@ -129,9 +136,19 @@ export function nextRefreshDelay(status: StatusView | null, now: number, timeZon
 function statusLines(input: TrayInput, zone: string): MenuItemSpec[] {
   const { status, engineError } = input;
   if (!status) return [disabled(engineError ? `Timer unavailable: ${clip(engineError, ERROR_MAX)}` : 'Starting the timer…')];
-  const lines = [disabled(statusText(status, input.now, zone, input.durations))];
-  // A timer the engine kept while the tracker was out of reach runs here and is sent when it answers.
-  if (status.running?.waiting_to_send) lines.push(disabled(WAITING));
+  const lines: MenuItemSpec[] = [];
+  // With several connections each running timer is a line of its own, named with its connection.
+  const timers = several(status) ? timersOf(status) : [];
+  if (timers.length > 0) {
+    for (const timer of timers) {
+      lines.push(disabled(timerLine(timer, status.asOf, input.now, zone, input.durations)));
+      if (timer.waiting_to_send) lines.push(disabled(WAITING));
+    }
+  } else {
+    lines.push(disabled(statusText(status, input.now, zone, input.durations)));
+    // A timer the engine kept while the tracker was out of reach runs here and is sent when it answers.
+    if (status.running?.waiting_to_send) lines.push(disabled(WAITING));
+  }
   if (engineError) lines.push(disabled(`⚠ ${clip(engineError, ERROR_MAX)}`));
   return lines;
 }
@@ -145,10 +162,15 @@ function timerItems(status: StatusView, input: TrayInput): MenuItemSpec[] {
   return runningBreak(status.running) ? [item('End break', { kind: 'endBreak' }), clockOut] : [clockOut, ...switchTo, breakItem(input.breakTypes ?? [])];
 }
 
-/** One Start break for the default type; a choice of types where the back end has several. */
-function breakItem(types: readonly string[]): MenuItemSpec {
-  if (types.length < 2) return item('Start break', { kind: 'startBreak' });
-  return { type: 'submenu', label: 'Start break', enabled: true, submenu: types.map((type) => item(clip(type, LABEL_MAX), { kind: 'startBreak', type })) };
+/** One Start break for the default type; a choice of types where the back end has several. `tracker`: whose shift (several connections). */
+function breakItem(types: readonly string[], tracker?: string, of = ''): MenuItemSpec {
+  if (types.length < 2) return item(`Start break${of}`, { kind: 'startBreak', ...onTracker(tracker) });
+  return {
+    type: 'submenu',
+    label: `Start break${of}`,
+    enabled: true,
+    submenu: types.map((type) => item(clip(type, LABEL_MAX), { kind: 'startBreak', type, ...onTracker(tracker) })),
+  };
 }
 
 /** "Switch to ▸ Website · Design": the recent work other than what runs, each starting at once. */
@@ -174,10 +196,13 @@ function idleItems(question: IdleQuestion | null, zone: string, style: DurationS
   const since = instantOf(question.since);
   const at = since === null ? question.since.slice(11, 16) : formatLocalTime(since, zone);
   const answer = (label: string, answer: IdleAnswer) => item(label, { kind: 'answerIdle', id: question.id, answer });
+  // With several connections the question names the timers it is about, each by its connection.
+  const names = [...new Set((question.timers ?? [question.entry]).flatMap((timer) => (timer.tracker ? [timer.tracker] : [])))];
+  const whose = names.length > 0 ? ` (${clip(names.join(', '), LABEL_MAX)})` : '';
   return [
     {
       type: 'submenu',
-      label: `Away ${lengthText(question.minutes * MINUTE, style)} since ${at}: keep that time?`,
+      label: `Away ${lengthText(question.minutes * MINUTE, style)} since ${at}${whose}: keep that time?`,
       enabled: true,
       submenu: [
         answer('Keep it and keep working', 'keep'),
@@ -195,9 +220,103 @@ function idleItems(question: IdleQuestion | null, zone: string, style: DurationS
  */
 export function shortcutAction(status: StatusView | null): TrayAction | null {
   if (!status) return null;
-  if (status.running) return { kind: 'clockOut' };
+  // With several connections: the latest started timer's, and the most recent work in its own connection.
+  if (status.running) return { kind: 'clockOut', ...onTracker(status.running.tracker) };
   const last = status.recentWork[0];
-  return last ? { kind: 'clockIn', project: last.project, ...(last.activity ? { activity: last.activity } : {}) } : { kind: 'clockIn' };
+  return last ? workAction(last) : { kind: 'clockIn' };
+}
+
+/** Clocking in on a piece of recent work, in the connection it came from (several trackers). */
+function workAction(work: StatusView['recentWork'][number]): TrayAction {
+  return { kind: 'clockIn', project: work.project, ...(work.activity ? { activity: work.activity } : {}), ...onTracker(work.tracker) };
+}
+
+function onTracker(tracker: string | undefined): { tracker?: string } {
+  return tracker === undefined ? {} : { tracker };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Several connections (issue 86): each running timer named with its connection and acted on apart.
+
+/** Whether the status comes from two or more connections (only then does anything carry `tracker`). */
+function several(status: StatusView): boolean {
+  return status.trackers !== undefined;
+}
+
+/** Every running timer, oldest started first: with one connection, the running one. */
+export function timersOf(status: StatusView): EntryView[] {
+  return status.timers ?? (status.running ? [status.running] : []);
+}
+
+/**
+ * The timer's items with several connections: Clock out (and breaks) per running timer, each named
+ * with its connection where more than one runs; recent work of every connection, each labelled.
+ */
+function severalTimerItems(status: StatusView, input: TrayInput): MenuItemSpec[] {
+  const timers = timersOf(status);
+  const latest = status.running ?? timers.at(-1);
+  if (!latest) return [severalClockIn(status, input.shortcut)];
+  const items: MenuItemSpec[] = [];
+  for (const timer of timers) {
+    const of = timers.length > 1 && timer.tracker ? ` of ${clip(timer.tracker, LABEL_MAX)}` : '';
+    const clockOut = item(`Clock out${of}`, { kind: 'clockOut', ...onTracker(timer.tracker) });
+    // The shortcut clocks out the latest started (shortcutAction): shown beside that one.
+    const shown = timer === latest || (timer.id === latest.id && timer.tracker === latest.tracker) ? withShortcut(clockOut, input.shortcut) : clockOut;
+    if (!status.breaksSupported) items.push(shown);
+    else if (runningBreak(timer)) items.push(item(`End break${of}`, { kind: 'endBreak', ...onTracker(timer.tracker) }), shown);
+    else items.push(shown, breakItem(input.breakTypes ?? [], timer.tracker, of));
+  }
+  return [...items, ...severalSwitchItem(status, timers)];
+}
+
+/** Recent work of every connection other than what runs, each labelled "acme: Website · Design". */
+function severalSwitchItem(status: StatusView, timers: readonly EntryView[]): MenuItemSpec[] {
+  const runs = (work: StatusView['recentWork'][number]) =>
+    timers.some((timer) => timer.tracker === work.tracker && timer.project === work.project && timer.activity === work.activity);
+  const pairs = status.recentWork.filter((work) => work.project.trim() !== '' && !runs(work)).slice(0, RECENT_PROJECTS_MAX);
+  if (pairs.length === 0) return [];
+  // One timer over all connections: a new one stops the running one. One per connection: only its own connection's stops.
+  const label = status.timerMode === 'per_tracker' ? 'Also clock in' : 'Switch to';
+  return [{ type: 'submenu', label, enabled: true, submenu: pairs.map((work) => item(clip(labelled(work), LABEL_MAX), workAction(work))) }];
+}
+
+/** Clock in with several connections: recent work of each, labelled, and "No project" in each connection. */
+function severalClockIn(status: StatusView, shortcut: string | undefined): MenuItemSpec {
+  const recent = status.recentWork.filter((work) => work.project.trim() !== '').slice(0, RECENT_PROJECTS_MAX);
+  const connections = status.trackers ?? [];
+  if (recent.length === 0 && connections.length === 0) return withShortcut(item('Clock in', { kind: 'clockIn' }), shortcut);
+  return {
+    type: 'submenu',
+    label: 'Clock in',
+    enabled: true,
+    submenu: [
+      ...(recent.length > 0 ? [disabled('Recent work'), ...recent.map((work) => item(clip(labelled(work), LABEL_MAX), workAction(work))), separator()] : []),
+      ...connections.map((one) => item(`${clip(one.name, LABEL_MAX)}: no project`, { kind: 'clockIn', tracker: one.name })),
+    ],
+  };
+}
+
+/** "acme: Website · Design": a piece of work with the connection it is in. */
+function labelled(work: { project: string; activity: string | null; tracker?: string | undefined }): string {
+  const what = workingOn(work.project, work.activity);
+  return work.tracker ? `${work.tracker}: ${what}` : what;
+}
+
+function separator(): MenuItemSpec {
+  return { type: 'separator' };
+}
+
+/**
+ * "acme: Website · Design since 09:02 — 1 h 23 min", "beta: clocked in since 08:00 — 2 h", "acme: on a
+ * break (Lunch) since 12:01 — shift on General since 08:00": one running timer of several connections.
+ */
+export function timerLine(timer: EntryView, asOf: number, now: number, zone: string, style: DurationStyle = 'units'): string {
+  const name = timer.tracker ? `${clip(timer.tracker, LABEL_MAX)}: ` : '';
+  const what = workingOn(timer.project, timer.activity);
+  const start = entryStartMs(timer, asOf);
+  const pause = runningBreak(timer);
+  if (pause) return `${name}on ${breakText(pause, now, zone)} — ${what ? `shift on ${clip(what, LABEL_MAX)}` : 'shift'} since ${sinceText(start, now, zone)}`;
+  return `${name}${what ? clip(what, LABEL_MAX) : 'clocked in'} since ${sinceText(start, now, zone)} — ${lengthText(workedMs(timer, now), style)}`;
 }
 
 function withShortcut(spec: MenuItemSpec, shortcut: string | undefined): MenuItemSpec {
@@ -313,18 +432,29 @@ function tooltip(input: TrayInput, zone: string): string {
   const style = input.durations ?? 'units';
   const pause = runningBreak(status?.running ?? null);
   let text: string;
+  const timers = status && several(status) ? timersOf(status) : [];
   if (!status) text = input.engineError ? 'Punchcard — timer unavailable' : 'Punchcard';
-  else if (pause) text = `Punchcard — on ${breakText(pause, now, zone)}`;
+  else if (timers.length > 1) {
+    // Several timers at once: each connection with its time, the times kept whole by the cut.
+    const each = (timer: EntryView) => `${timer.tracker ?? ''} ${runningBreak(timer) ? 'on a break' : lengthText(workedMs(timer, now), style)}`.trim();
+    text = `Punchcard — ${timers.map(each).join(', ')}`;
+  } else if (pause) text = `Punchcard — on ${breakText(pause, now, zone)}`;
   else if (status.running) {
-    const what = workingOn(status.running.project, status.running.activity);
+    const what = labelledWork(status.running);
     const elapsed = lengthText(elapsedMs(status, now), style);
     // The elapsed time must survive the cut, so the project name gives way first.
     const room = TOOLTIP_MAX - `Punchcard — ${elapsed} on `.length;
     text = what ? `Punchcard — ${elapsed} on ${clip(what, room)}` : `Punchcard — clocked in for ${elapsed}`;
   } else text = `Punchcard — not clocked in · today ${lengthText(todayMs(status, now, zone), style)}`;
   // Said first, so the cut to Windows' length never takes it away.
-  if (status?.running?.waiting_to_send) text = `${WAITING} · ${text}`;
+  if (status?.running?.waiting_to_send || timers.some((timer) => timer.waiting_to_send)) text = `${WAITING} · ${text}`;
   return clip(text, TOOLTIP_MAX);
+}
+
+/** What the running timer is on, with its connection where there are several ("acme: Website · Design"). */
+function labelledWork(timer: EntryView): string {
+  const what = workingOn(timer.project, timer.activity);
+  return timer.tracker && what ? `${timer.tracker}: ${what}` : what;
 }
 
 function workingOn(project: string | null, activity: string | null): string {
@@ -379,7 +509,12 @@ function instantOf(iso: string): number | null {
 function startMs(status: StatusView): number {
   const running = status.running;
   if (!running) return status.asOf;
-  return instantOf(running.start) ?? status.asOf - running.minutes * MINUTE;
+  return entryStartMs(running, status.asOf);
+}
+
+/** When a running entry started: its ISO start (offset included), else worked back from when the engine answered. */
+function entryStartMs(entry: EntryView, asOf: number): number {
+  return instantOf(entry.start) ?? asOf - entry.minutes * MINUTE;
 }
 
 /** What the running timer shows as elapsed: the time worked, breaks left out. */
@@ -394,11 +529,16 @@ function elapsedMs(status: StatusView, now: number): number {
  */
 function todayMs(status: StatusView, now: number, zone: string): number {
   const total = status.todayMinutes * MINUTE;
-  if (!status.running) return total;
+  // With several connections every running timer adds its own minutes.
+  const timers = timersOf(status);
+  if (timers.length === 0) return total;
   const day = localDate(now, zone);
-  if (day !== localDate(status.asOf, zone)) return workedMs(status.running, now, startOfLocalDay(day, zone));
-  const gained = Math.floor(elapsedMs(status, now) / MINUTE) - Math.floor(elapsedMs(status, status.asOf) / MINUTE);
-  return total + Math.max(0, gained) * MINUTE;
+  if (day !== localDate(status.asOf, zone)) return timers.reduce((sum, timer) => sum + workedMs(timer, now, startOfLocalDay(day, zone)), 0);
+  const gained = timers.reduce(
+    (sum, timer) => sum + Math.max(0, Math.floor(workedMs(timer, now) / MINUTE) - Math.floor(workedMs(timer, status.asOf) / MINUTE)),
+    0,
+  );
+  return total + gained * MINUTE;
 }
 
 function nextMidnight(now: number, zone: string): number {

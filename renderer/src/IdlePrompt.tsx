@@ -3,7 +3,7 @@
 // focus stays inside, Escape closes it). Closing it answers nothing: the timer runs on as it was,
 // and the tray keeps offering the same answers until one is picked.
 import { useEffect, useId, useRef, useState } from 'react';
-import type { IdleAnswer, IdleQuestion } from '../../window-contract/status.ts';
+import type { EntryView, IdleAnswer, IdleQuestion } from '../../window-contract/status.ts';
 import { api } from './bridge.ts';
 import { Button, ErrorText } from './components.tsx';
 import { wallClock } from './format.ts';
@@ -48,7 +48,12 @@ export function IdlePrompt() {
     }
   };
 
-  const what = question ? [question.entry.project, question.entry.activity].filter(Boolean).join(' · ') || 'your timer' : '';
+  // With several connections each timer is named with its own ("acme: Website · Design and beta: Support"); the answer acts on each.
+  const named = (entry: EntryView) => {
+    const work = [entry.project, entry.activity].filter(Boolean).join(' · ');
+    return entry.tracker ? `${entry.tracker}: ${work || 'no project'}` : work;
+  };
+  const what = question ? (question.timers ?? [question.entry]).map(named).filter(Boolean).join(' and ') || 'your timer' : '';
   const since = question ? wallClock(question.since) : '';
   return (
     <dialog

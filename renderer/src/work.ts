@@ -14,6 +14,8 @@ export interface Work {
   project: string | null;
   activity: string | null;
   description: string;
+  /** The connection it is in, with several trackers (issue 86): starting it again clocks in there. */
+  tracker?: string | undefined;
 }
 
 /** "Acme Website · Development", or "No project". */
@@ -31,6 +33,7 @@ export function clockInRequest(work: Work, start?: { today: string; time: string
     ...(work.description.trim() ? { description: work.description.trim() } : {}),
     ...(start?.time ? { start: `${start.today}T${start.time}` } : {}),
     ...(fields ? { fields } : {}),
+    ...(work.tracker ? { tracker: work.tracker } : {}),
   };
 }
 
@@ -60,5 +63,5 @@ export async function startWork(
 
 /** Whether two pieces of work are the same (what runs is not offered to continue). */
 export function sameWork(a: Work, b: Work): boolean {
-  return a.project === b.project && a.activity === b.activity && a.description.trim() === b.description.trim();
+  return a.project === b.project && a.activity === b.activity && a.description.trim() === b.description.trim() && a.tracker === b.tracker;
 }

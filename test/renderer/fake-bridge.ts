@@ -30,6 +30,7 @@ import { createFakeEvidence, SAMPLE_EVIDENCE } from './fake-evidence.ts';
 import { createFakeAdmin, type FakeAdministrator, type FakeAdminWorld } from './fake-admin.ts';
 import { createFakeApprovals, type FakeApprovalsOptions } from './fake-approvals.ts';
 import { feedSecretAccount } from '../../mcp-server/contract/evidence-settings.ts';
+import { fakeTrackerOf, spanningReport, spanningStatus, spanningWeek, type TrackerWorld } from './fake-trackers.ts';
 
 /** Wednesday 13 May 2026, 14:25 in Berlin (+02:00): the default "now" of a fake. */
 export const FAKE_NOW = Date.parse('2026-05-13T14:25:00+02:00');
@@ -392,6 +393,11 @@ export interface FakeBridgeOptions {
    * entries carry a ticket and the teams (a multiple choice) they were for.
    */
   customFields?: boolean;
+  /**
+   * Two connections (issue 86, fake-trackers.ts): acme (the default) and beta, which holds Beta Corp's work;
+   * every answer names them as main shapes the engine's spanning answers.
+   */
+  twoConnections?: boolean;
 }
 
 /** The workspaces the fake Clockify key sees. */
@@ -494,6 +500,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       project: project && named(project),
       activity: activity && named(activity),
       description: named(description),
+      ...(options.twoConnections ? { tracker: fakeTrackerOf(project) } : {}),
     };
     entries.push(entry);
     return entry;
@@ -561,6 +568,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     ...(entry.agent ? { agent: entry.agent } : {}),
     ...(entry.span ? { span: entry.span } : {}),
     ...(entry.fields ? { fields: entry.fields } : {}),
+    ...(entry.tracker ? { tracker: entry.tracker } : {}),
     ...(entry.breaks
       ? {
           breaks: entry.breaks.map((span) => ({
@@ -654,7 +662,19 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
 
   // As main numbers them: every status the fake builds is newer than the one before.
   let statusesRead = 0;
-  const status = (): StatusView => {
+  const trackerWorld: TrackerWorld = {
+    entries: () => [...entries].sort((a, b) => a.start - b.start).map(view),
+    dateOf: (text) => dateOf(Date.parse(text)),
+    plan: (date) => daily.dayPlan(date),
+  };
+  const status = (): StatusView => (options.twoConnections ? spanningStatus(trackerWorld, oneStatus()) : oneStatus());
+  /** In a connection's name, with two: the entry must be in the connection the window names, as the engine resolves it. */
+  const inTracker = (id: number, tracker: string | undefined) => {
+    const entry = entries.find((candidate) => candidate.id === id);
+    if (options.twoConnections && entry && entry.tracker !== tracker)
+      reject(`Entry #${id} is in ${entry.tracker}, not in ${tracker ?? 'the default'}; nothing was changed.`);
+  };
+  const oneStatus = (): StatusView => {
     const today = dateOf(now);
     const running = entries.find((entry) => entry.end === null) ?? null;
     const todayEntries = entries.filter((entry) => dateOf(entry.start) === today).sort((a, b) => a.start - b.start);
@@ -984,7 +1004,8 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
         running.end = Math.min(start, now);
         for (const span of running.breaks ?? []) span.end ??= running.end;
       }
-      add(Math.min(start, now), null, request?.project ?? null, request?.activity ?? null, request?.description ?? '');
+      const started = add(Math.min(start, now), null, request?.project ?? null, request?.activity ?? null, request?.description ?? '');
+      if (options.twoConnections) started.tracker = request?.tracker ?? 'acme';
       return announce(status());
     },
     clockOut: (request) => {
@@ -1156,23 +1177,35 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     },
     listHolidayRegions: (request) => (request?.country ? (STATES[request.country.toUpperCase()] ?? []) : COUNTRIES),
     ...daily.handlers,
-    getTimesheet: (request) => ({ ...daily.handlers.getTimesheet(request), approval: approvals ? approvals.week(startOfIsoWeek(request.date)) : null }),
+    getTimesheet: (request) => {
+      const week = { ...daily.handlers.getTimesheet(request), approval: approvals ? approvals.week(startOfIsoWeek(request.date)) : null };
+      return options.twoConnections ? spanningWeek(trackerWorld, week) : week;
+    },
+    getReport: (request) => (options.twoConnections ? spanningReport(trackerWorld, daily.handlers.getReport(request)) : daily.handlers.getReport(request)),
     getCatalog: () =>
       options.customFields ? { ...daily.handlers.getCatalog(), fields: FAKE_FIELDS, requiredFields: FAKE_REQUIRED_FIELDS } : daily.handlers.getCatalog(),
     logTime: (request) => {
       unlocked(request.start);
       if (options.customFields) checkFakeFields(request.project, request.fields, true);
-      return daily.handlers.logTime(request);
+      const { tracker, ...rest } = request;
+      const logged = daily.handlers.logTime(rest);
+      const record = entries.find((entry) => entry.id === logged.id);
+      // Where the window said; the default where it named none (the engine's rule 4).
+      if (options.twoConnections && record) record.tracker = tracker ?? 'acme';
+      return record ? view(record) : logged;
     },
     updateEntry: (request) => {
       unlocked(entries.find((entry) => entry.id === request.id)?.start);
       unlocked(request.start);
+      inTracker(request.id, request.tracker);
       if (options.customFields) checkFakeFields(request.project, request.fields, request.project !== undefined);
-      return daily.handlers.updateEntry(request);
+      const { tracker: _tracker, ...rest } = request;
+      return daily.handlers.updateEntry(rest);
     },
     deleteEntry: (request) => {
       unlocked(entries.find((entry) => entry.id === request.id)?.start);
-      return daily.handlers.deleteEntry(request);
+      inTracker(request.id, request.tracker);
+      return daily.handlers.deleteEntry({ id: request.id });
     },
     submitWeek: (request) => (approvals ?? noApprovals()).handlers.submitWeek(request),
     getApprovalsToDecide: () => (approvals ?? noApprovals()).handlers.getApprovalsToDecide(),

@@ -31,6 +31,8 @@ export interface FakeEntryRecord {
   span?: 'day';
   /** The tracker's custom fields the entry carries (FakeBridgeOptions.customFields). */
   fields?: Record<string, unknown>;
+  /** The connection it is in, with two (FakeBridgeOptions.trackers). */
+  tracker?: string;
 }
 
 /**

@@ -754,6 +754,51 @@ const DRAFT_STATES: ScreenshotState[] = [
 
 const CALAMARI = { type: 'calamari', url: 'https://acme.calamari.io', email: 'ada@acme.example' } as const;
 
+/** Two connections (issue 86): every row labelled with its connection, the filter of all or one, a new entry asking which. */
+export const TRACKER_STATES: ScreenshotState[] = [
+  {
+    screen: 'status',
+    state: 'two-connections',
+    what: 'two connections: the timer and today’s entries labelled, hours added up, each connection’s own target',
+    fake: { twoConnections: true },
+  },
+  {
+    screen: 'timesheet',
+    state: 'two-connections',
+    what: 'two connections: each entry labelled, each day’s targets per connection, the filter of all or one',
+    fake: { twoConnections: true },
+  },
+  {
+    screen: 'timesheet',
+    state: 'two-connections-new-entry',
+    what: 'two connections: a new entry asks which connection, preset to the default',
+    fake: { twoConnections: true },
+    act: async (page) => {
+      await screenOf(page, 'timesheet')
+        .getByRole('button', { name: /^Fill the gap from/ })
+        .first()
+        .click();
+      const editor = page.getByRole('form', { name: 'New entry' });
+      await editor.getByLabel('Connection').evaluate((select) => select.scrollIntoView({ block: 'center' }));
+    },
+  },
+  {
+    screen: 'timesheet',
+    state: 'two-connections-one-shown',
+    what: 'two connections, beta alone shown: its entries and its own day targets',
+    fake: { twoConnections: true },
+    act: async (page) => {
+      await screenOf(page, 'timesheet').getByLabel('Show').selectOption('beta');
+    },
+  },
+  {
+    screen: 'reports',
+    state: 'two-connections',
+    what: 'two connections: hours added up, a section per connection with its own targets and balance',
+    fake: { twoConnections: true },
+  },
+];
+
 export const STATES: ScreenshotState[] = [
   { screen: 'status', state: 'running', what: 'the timer running, today and the week' },
   { screen: 'status', state: 'not-running', what: 'nothing running: the clock-in form', fake: { running: false } },
@@ -1155,6 +1200,7 @@ export const STATES: ScreenshotState[] = [
     },
   },
   ...UPDATE_STATES,
+  ...TRACKER_STATES,
 ];
 
 /** The pictures the issue asks for at the least, by file stem. */
@@ -1174,9 +1220,12 @@ export const REQUIRED = [
   'status-clock-in-fields-refused',
   'timesheet-adding-required-fields',
   'timesheet-editing-fields',
-  // Issue 86: the Account with several connections, and a Clockify key's workspaces.
+  // Issue 86: the Account with several connections, a Clockify key's workspaces, and the screens with two connections.
   'account-connections',
   'account-workspace-picker',
+  'status-two-connections',
+  'timesheet-two-connections-new-entry',
+  'reports-two-connections',
 ];
 
 export async function renderScreenshots(options: {

@@ -25,12 +25,20 @@ export type UpdatesPort = Pick<Updates, 'view' | 'check' | 'setMode' | 'install'
 /** The engine client's view of the timesheet (main/engine): every answer comes from MCP tools. */
 export interface TimesheetPort {
   getStatus(): Promise<StatusView>;
-  clockIn(request: { project?: string; activity?: string; description?: string; start?: string; fields?: EntryFieldValues }): Promise<StatusView>;
-  /** Stops the timer now, or at `end` (ISO 8601 or a local wall time). */
-  clockOut(request: { description?: string; end?: string }): Promise<StatusView>;
-  /** A break in the running shift, of the type named, else the back end's first. */
-  startBreak(type?: string): Promise<StatusView>;
-  endBreak(): Promise<StatusView>;
+  /** `tracker`: the connection to clock in on (several trackers); the default's when not given. */
+  clockIn(request: {
+    project?: string;
+    activity?: string;
+    description?: string;
+    start?: string;
+    fields?: EntryFieldValues;
+    tracker?: string;
+  }): Promise<StatusView>;
+  /** Stops the timer now, or at `end` (ISO 8601 or a local wall time); with several connections, `tracker`'s. */
+  clockOut(request: { description?: string; end?: string; tracker?: string }): Promise<StatusView>;
+  /** A break in the running shift, of the type named, else the back end's first; with several connections, in `tracker`'s shift. */
+  startBreak(type?: string, tracker?: string): Promise<StatusView>;
+  endBreak(tracker?: string): Promise<StatusView>;
   /** The person's choice for a kept write that was not sent: what came of it, and the status after. */
   decideKeptWrite(id: number, choice: KeptWriteChoice): Promise<{ outcome: string; status: StatusView }>;
   /** What the back end keeps of the person's plan (targets, holidays, leave), or null when the settings do. */

@@ -17,8 +17,8 @@ export function statusHandlers(
       return announce(await deps.timesheet.clockIn({ ...withoutBlanks(words), ...(fields ? { fields } : {}) }));
     },
     clockOut: async (request) => announce(await deps.timesheet.clockOut(withoutBlanks(request ?? {}))),
-    startBreak: async (request) => announce(await deps.timesheet.startBreak(request?.type?.trim() || undefined)),
-    endBreak: async () => announce(await deps.timesheet.endBreak()),
+    startBreak: async (request) => announce(await deps.timesheet.startBreak(request?.type?.trim() || undefined, request?.tracker)),
+    endBreak: async (request) => announce(await deps.timesheet.endBreak(request?.tracker)),
     decideKeptWrite: async ({ id, choice }) => {
       const decided = await deps.timesheet.decideKeptWrite(id, choice);
       announce(decided.status);

@@ -46,9 +46,10 @@ export function timesheetHandlers(
       return { ...week, rights, approval };
     },
     getCatalog: () => deps.workday.catalog(),
-    logTime: ({ fields, ...words }) => changed(deps.workday.log({ ...(withoutBlanks(words) as typeof words), ...(fields ? { fields } : {}) })),
-    updateEntry: ({ id, ...fields }) => changed(deps.workday.update(id, fields)),
-    deleteEntry: ({ id }) => changed(deps.workday.remove(id)),
+    logTime: ({ fields, tracker, ...words }) =>
+      changed(deps.workday.log({ ...(withoutBlanks(words) as typeof words), ...(fields ? { fields } : {}) }, tracker)),
+    updateEntry: ({ id, tracker, ...fields }) => changed(deps.workday.update(id, fields, tracker)),
+    deleteEntry: ({ id, tracker }) => changed(deps.workday.remove(id, tracker)),
     exportCsv: async ({ from, to }) => {
       if (to < from) throw new UserFacingError(`The last day (${to}) is before the first (${from}).`);
       if (daysBetween(from, to) >= MAX_LIST_DAYS) throw new UserFacingError(`Export at most ${MAX_LIST_DAYS} days at a time.`);

@@ -15,6 +15,8 @@ import { entryFieldOf, type EntryField } from '../problems.ts';
 import { stores, useStore } from '../store.ts';
 import { WorkFields } from '../WorkFields.tsx';
 import { keepsNoTimes } from './EntryTimes.tsx';
+import type { TrackerTag } from '../../../window-contract/trackers.ts';
+import { defaultTracker } from '../trackers.tsx';
 
 export interface EntryDraft {
   start?: string;
@@ -24,6 +26,8 @@ export interface EntryDraft {
   description?: string;
   /** The tracker's custom fields filled in (issue 78). */
   fields?: EntryFieldValues;
+  /** A new entry's connection, where there are several (issue 86). */
+  tracker?: string;
 }
 
 interface EntryEditorProps {
@@ -33,6 +37,10 @@ interface EntryEditorProps {
   entry?: EntryView;
   /** Times to start a new entry with (a gap being filled). */
   initial?: { start: string; end: string };
+  /** With several connections (a new entry only): every one, asked for in a select. */
+  trackers?: readonly TrackerTag[] | undefined;
+  /** The connection the select is preset to; the default when undefined. */
+  tracker?: string | undefined;
   /** Sends the draft; resolves when the engine has taken it (rejects with its words). */
   onSave(draft: EntryDraft): Promise<unknown>;
   onCancel(): void;
@@ -102,7 +110,7 @@ function TimeHints({ id, running, noTimes }: { id: string; running: boolean; noT
   );
 }
 
-export function EntryEditor({ date, entry, initial, onSave, onCancel }: EntryEditorProps) {
+export function EntryEditor({ date, entry, initial, trackers, tracker, onSave, onCancel }: EntryEditorProps) {
   const id = useId();
   const [fields, setFields] = useState<Fields>(() => fieldsOf(entry, initial));
   const [problem, setProblem] = useState<MissingTime | null>(null);
@@ -111,6 +119,7 @@ export function EntryEditor({ date, entry, initial, onSave, onCancel }: EntryEdi
   const [inputs, setInputs] = useState<FieldInputs>(before);
   const catalog = useStore(stores.catalog);
   const action = useAction();
+  const target = useTrackerChoice(entry, trackers, tracker, action.clear);
   const first = useRef<HTMLInputElement>(null);
   const form = useRef<HTMLFormElement>(null);
   const running = entry !== undefined && entry.end === null;
@@ -147,6 +156,7 @@ export function EntryEditor({ date, entry, initial, onSave, onCancel }: EntryEdi
     // A change sends only the fields changed (the engine keeps the rest), a new entry the ones filled in.
     const custom = entry ? fieldsChanged(asked, inputs, before) : fieldsToSend(asked, inputs);
     if (custom) draft.fields = custom;
+    if (target.asks && target.into) draft.tracker = target.into;
     if (entry && Object.keys(draft).length === 0) {
       onCancel();
       return;
@@ -203,6 +213,7 @@ export function EntryEditor({ date, entry, initial, onSave, onCancel }: EntryEdi
             />
           )}
         </div>
+        {target.asks && <TrackerSelect id={id} trackers={trackers} value={target.into} onChange={target.choose} />}
         <WorkFields id={id} values={fields} onChange={update} maxLength={500} marked={marked} />
       </div>
       <CustomFields
@@ -226,5 +237,45 @@ export function EntryEditor({ date, entry, initial, onSave, onCancel }: EntryEdi
         <span className="hint">Enter saves, Escape cancels.</span>
       </div>
     </form>
+  );
+}
+
+/** A new entry with several connections asks which one (issue 86), preset to the one shown, else the default. */
+function useTrackerChoice(entry: EntryView | undefined, trackers: readonly TrackerTag[] | undefined, preset: string | undefined, clear: () => void) {
+  const [into, setInto] = useState(() => preset ?? defaultTracker(trackers) ?? '');
+  const asks = entry === undefined && trackers !== undefined && trackers.length > 1;
+  return {
+    asks,
+    into,
+    choose: (name: string) => {
+      setInto(name);
+      clear();
+    },
+  };
+}
+
+/** Which connection a new entry goes to, with several (issue 86): a select preset to the one shown, else the default. */
+function TrackerSelect({
+  id,
+  trackers,
+  value,
+  onChange,
+}: {
+  id: string;
+  trackers: readonly TrackerTag[] | undefined;
+  value: string;
+  onChange(name: string): void;
+}) {
+  return (
+    <div className="field tracker">
+      <label htmlFor={`${id}-tracker`}>Connection</label>
+      <select id={`${id}-tracker`} data-field="tracker" value={value} onChange={(event) => onChange(event.currentTarget.value)}>
+        {trackers?.map((one) => (
+          <option key={one.name} value={one.name}>
+            {one.isDefault ? `${one.name} (default)` : one.name}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }

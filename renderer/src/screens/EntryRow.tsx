@@ -13,6 +13,7 @@ import { agentWords, KEPT_UNTIL_SENT, WAITING_TO_SEND } from '../words.ts';
 import { startWork } from '../work.ts';
 import { EntryTimes, entryMoment } from './EntryTimes.tsx';
 import { lockWordsId } from './WeekApproval.tsx';
+import { TrackerLabel } from '../trackers.tsx';
 
 /** The first control of the entry after `row` (or before it), else the day's Add button or heading. */
 function focusAfterRemoval(row: HTMLLIElement | null): HTMLElement | null {
@@ -39,7 +40,7 @@ interface RowProps {
   /** The approval's lock on the entry's day: Edit and Delete stay, disabled, described by its words. */
   lock: WeekLockView | null;
   /** Opens the entry's editor: the week's setEditing, the same function at every draw, so the row is not drawn again for it. */
-  onEdit(editing: { kind: 'edit'; id: number }): void;
+  onEdit(editing: { kind: 'edit'; id: number; tracker?: string | undefined }): void;
   apply(entry: EntryView, removed?: boolean): void;
   say(message: string): void;
 }
@@ -71,7 +72,8 @@ export const EntryRow = memo(function EntryRow({ entry, minutes, canEdit, lock, 
   const remove = async () => {
     // Where focus goes once the row is gone: the next entry, else the one before, else the day's Add.
     const after = focusAfterRemoval(rowRef.current);
-    const deleted = await action.run('delete', () => api.deleteEntry({ id: entry.id }));
+    // The entry's own connection, as its row names it (several trackers).
+    const deleted = await action.run('delete', () => api.deleteEntry({ id: entry.id, ...(entry.tracker ? { tracker: entry.tracker } : {}) }));
     if (deleted) {
       apply(deleted, true);
       say(`Deleted ${what(deleted)}, ${entryMoment(deleted, durations.text(minutes))}.`);
@@ -83,7 +85,10 @@ export const EntryRow = memo(function EntryRow({ entry, minutes, canEdit, lock, 
     <li ref={rowRef} className={`entry${running ? ' running' : ''}${entry.locked ? ' locked' : ''}`}>
       <EntryTimes entry={entry} />
       <span className="what">
-        <span className="project">{what(entry)}</span>
+        <span className="project">
+          {what(entry)}
+          <TrackerLabel name={entry.tracker} />
+        </span>
         {entry.description && <span className="note">{entry.description}</span>}
         {entry.agent && <span className="lock-reason">{agentWords(entry.agent)}</span>}
         {entry.locked && <span className="lock-reason">Locked: {entry.locked}</span>}
@@ -123,7 +128,7 @@ export const EntryRow = memo(function EntryRow({ entry, minutes, canEdit, lock, 
               data-edit={entry.id}
               unavailable={held}
               aria-describedby={heldBy}
-              onClick={() => onEdit({ kind: 'edit', id: entry.id })}
+              onClick={() => onEdit({ kind: 'edit', id: entry.id, ...(entry.tracker ? { tracker: entry.tracker } : {}) })}
               aria-label={`Edit ${what(entry)}, ${moment}`}
             >
               Edit

@@ -9,10 +9,14 @@ import { addDaysTo, addMonths, dayLong, dayNumber, dayShort, monthLabel, monthOf
 import { useAction, useDurations, useReadyMark } from '../hooks.ts';
 import { reportKey, reportRange, stores, today, useKeyed, type ReportPeriod } from '../store.ts';
 import { BarValue, ChartLegend, ChartNotes, DayTable, useOffDayHatch } from './WeekChart.tsx';
+import { isOffDay, reportFor, TrackerFilter, TrackerLabel, type TrackerChoice } from '../trackers.tsx';
+import type { TrackerReportView } from '../../../window-contract/reports.ts';
 
 export function ReportsScreen() {
   const [period, setPeriod] = useState<ReportPeriod>('month');
   const [anchor, setAnchor] = useState(() => today());
+  // With several connections: all of them (hours added up, each one's targets in its own section) or one, as its own report.
+  const [shown, setShown] = useState<TrackerChoice>(null);
   const key = reportKey(period, anchor);
   const { data, error } = useKeyed(stores.reports, key);
   const range = reportRange(key);
@@ -52,10 +56,11 @@ export function ReportsScreen() {
         <h2 className="period" aria-live="polite">
           {title}
         </h2>
+        {data?.trackers && <TrackerFilter trackers={data.trackers} value={shown} onChange={setShown} label="Show" />}
       </div>
       {error && !data && <LoadError message={error} onRetry={() => void stores.reports.of(key).load()} />}
       {error && data && <ErrorText message={`Could not refresh: ${error}`} />}
-      {data ? <Report report={data} period={period} /> : !error && <Loading what="Loading the report" className="report-placeholder" />}
+      {data ? <Report report={reportFor(data, shown)} period={period} /> : !error && <Loading what="Loading the report" className="report-placeholder" />}
       <ExportCard key={key} from={range.from} to={range.to} />
     </>
   );
@@ -63,6 +68,72 @@ export function ReportsScreen() {
 
 function Report({ report, period }: { report: ReportView; period: ReportPeriod }) {
   const over = report.overtimeMinutes;
+  return (
+    <>
+      {report.trackers ? <TrackerSummaries report={report} period={period} /> : <Summary report={report} period={period} over={over} />}
+      <section className="card" aria-labelledby="report-days-title">
+        <div className="card-title">
+          <h2 id="report-days-title">Hours per day</h2>
+        </div>
+        <DayBars days={report.days} today={report.today} />
+      </section>
+      <section className="card" aria-labelledby="report-projects-title">
+        <div className="card-title">
+          <h2 id="report-projects-title">Hours by project</h2>
+        </div>
+        <ProjectBars projects={report.projects} total={report.totalMinutes} />
+      </section>
+    </>
+  );
+}
+
+/**
+ * Every connection at once: the hours added up, then each connection's own figures against its own
+ * targets (targets are one employer's each and are never added up).
+ */
+function TrackerSummaries({ report, period }: { report: ReportView; period: ReportPeriod }) {
+  const durations = useDurations();
+  return (
+    <>
+      <div className="summary-cards">
+        <div className="card figure">
+          <span className="figure-label">Worked</span>
+          <span className="figure-value">{durations.text(report.totalMinutes)}</span>
+          <span className="muted">in {report.trackers?.length} connections, each against its own target below</span>
+        </div>
+      </div>
+      {(report.trackers ?? []).map((part) => (
+        <TrackerSummary key={part.name} part={part} report={report} period={period} />
+      ))}
+    </>
+  );
+}
+
+function TrackerSummary({ part, report, period }: { part: TrackerReportView; report: ReportView; period: ReportPeriod }) {
+  const id = `report-tracker-${part.name}`;
+  return (
+    <section className="card tracker-report" aria-labelledby={id}>
+      <div className="card-title">
+        <h2 id={id}>
+          <TrackerLabel name={part.name} spoken="Connection " />
+          {part.isDefault && <span className="muted"> (default)</span>}
+        </h2>
+      </div>
+      <Summary report={{ ...report, ...part }} period={period} over={part.overtimeMinutes} />
+    </section>
+  );
+}
+
+/** Worked against the target, the target so far, over- or undertime and the back end's own balance. */
+function Summary({
+  report,
+  period,
+  over,
+}: {
+  report: Pick<ReportView, 'totalMinutes' | 'targetMinutes' | 'targetSoFarMinutes' | 'to' | 'today' | 'backEndBalance'>;
+  period: ReportPeriod;
+  over: number;
+}) {
   const durations = useDurations();
   return (
     <>
@@ -90,18 +161,6 @@ function Report({ report, period }: { report: ReportView; period: ReportPeriod }
           </div>
         )}
       </div>
-      <section className="card" aria-labelledby="report-days-title">
-        <div className="card-title">
-          <h2 id="report-days-title">Hours per day</h2>
-        </div>
-        <DayBars days={report.days} today={report.today} />
-      </section>
-      <section className="card" aria-labelledby="report-projects-title">
-        <div className="card-title">
-          <h2 id="report-projects-title">Hours by project</h2>
-        </div>
-        <ProjectBars projects={report.projects} total={report.totalMinutes} />
-      </section>
     </>
   );
 }
@@ -145,9 +204,7 @@ function DayBars({ days, today: todayDate }: { days: ReportView['days']; today: 
           const classes = `${day.date === todayDate ? ' today' : ''}${met ? ' met' : ''}${day.date > todayDate ? ' ahead' : ''}`;
           return (
             <g key={day.date}>
-              {day.targetMinutes === 0 && (
-                <rect className="off" fill={hatch.fill} x={index * slot + 1} y={CHART.top} width={slot - 2} height={floor - CHART.top} />
-              )}
+              {isOffDay(day) && <rect className="off" fill={hatch.fill} x={index * slot + 1} y={CHART.top} width={slot - 2} height={floor - CHART.top} />}
               {day.minutes > 0 && <rect className={`bar${classes}`} x={center - bar / 2} y={top} width={bar} height={floor - top} rx={2} />}
               {day.targetMinutes > 0 && (
                 // Wider than the bar on a week; on a month the ticks keep apart, so a day's target reads as its own.
@@ -185,8 +242,11 @@ function ProjectBars({ projects, total }: { projects: ReportView['projects']; to
       {projects.map((project) => {
         const share = total > 0 ? Math.round((project.minutes / total) * 100) : 0;
         return (
-          <li key={project.name}>
-            <span className="project-name">{project.name}</span>
+          <li key={`${project.tracker ?? ''}:${project.name}`}>
+            <span className="project-name">
+              {project.name}
+              <TrackerLabel name={project.tracker} />
+            </span>
             <svg viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true" focusable="false">
               <rect className="track" x="0" y="0" width="100" height="8" rx="2" />
               <rect className="fill" x="0" y="0" width={(project.minutes / most) * 100} height="8" rx="2" />

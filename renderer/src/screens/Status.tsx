@@ -14,9 +14,16 @@ import { KeptWritesCard } from './KeptWrites.tsx';
 import { TimerCard } from './TimerCard.tsx';
 import { startWork, workLabel } from '../work.ts';
 import { WeekChart } from './WeekChart.tsx';
+import { useState } from 'react';
+import type { StatusView } from '../../../window-contract/status.ts';
+import { entryKey, statusFor, TrackerFilter, TrackerLabel, type TrackerChoice } from '../trackers.tsx';
 
 export function StatusScreen() {
-  const { data, error } = useStore(stores.status);
+  const { data: all, error } = useStore(stores.status);
+  // With several connections: all of them (hours added up, each one's target apart) or one, as it has them.
+  const [shown, setShown] = useState<TrackerChoice>(null);
+  const data = all && statusFor(all, shown);
+  const several = all?.trackers !== undefined && shown === null;
   const durations = useDurations();
   useReadyMark('status', data !== undefined);
   const now = useNow(60_000, data?.running != null);
@@ -33,10 +40,15 @@ export function StatusScreen() {
   return (
     <>
       <ScreenHeader title="Status" />
+      {all?.trackers && (
+        <div className="toolbar" role="toolbar" aria-label="Connections">
+          <TrackerFilter trackers={all.trackers} value={shown} onChange={setShown} label="Show" />
+        </div>
+      )}
       {error && !data && <LoadError message={error} onRetry={() => void stores.status.load()} />}
       {error && data && <ErrorText message={`Could not refresh: ${error}`} />}
       <div className="status-grid">
-        <TimerCard status={data} />
+        <TimerCard status={data} tracker={shown ?? undefined} />
         {data && <KeptWritesCard writes={data.keptWrites} />}
         <section className="card today" aria-labelledby="today-title">
           <div className="card-title">
@@ -45,14 +57,15 @@ export function StatusScreen() {
               {data ? (
                 <>
                   <strong>{durations.text(data.todayMinutes + added)}</strong>
-                  {todayPlan && todayPlan.targetMinutes > 0 && <> of {durations.text(todayPlan.targetMinutes)}</>}
-                  {todayReason && <> · {todayReason}</>}
+                  {!several && todayPlan && todayPlan.targetMinutes > 0 && <> of {durations.text(todayPlan.targetMinutes)}</>}
+                  {!several && todayReason && <> · {todayReason}</>}
                 </>
               ) : (
                 '—'
               )}
             </span>
           </div>
+          {several && data && <TrackerTotals status={data} period="today" />}
           <TodayEntries entries={data?.todayEntries} added={added} loading={!data} />
         </section>
         <section className="card week" aria-labelledby="week-title">
@@ -61,13 +74,15 @@ export function StatusScreen() {
             <span className="total">
               {data ? (
                 <>
-                  <strong>{durations.text(weekMinutes)}</strong> of {durations.text(weekTarget)}
+                  <strong>{durations.text(weekMinutes)}</strong>
+                  {!several && <> of {durations.text(weekTarget)}</>}
                 </>
               ) : (
                 '—'
               )}
             </span>
           </div>
+          {several && data && <TrackerTotals status={data} period="week" />}
           <WeekChart week={week} today={today} />
         </section>
       </div>
@@ -92,7 +107,7 @@ function TodayEntries({ entries, added, loading }: { entries: EntryView[] | unde
         {entries.map((entry) => {
           const minutes = entry.end === null ? entry.minutes + added : entry.minutes;
           return (
-            <li key={entry.id} className={entry.end === null ? 'running' : undefined}>
+            <li key={entryKey(entry)} className={entry.end === null ? 'running' : undefined}>
               <div className="when">
                 <EntryTimes entry={entry} />
                 <span className="duration">{durations.text(minutes)}</span>
@@ -118,7 +133,10 @@ function TodayEntries({ entries, added, loading }: { entries: EntryView[] | unde
                 )}
               </div>
               <div className="what">
-                <span>{workLabel(entry)}</span>
+                <span>
+                  {workLabel(entry)}
+                  <TrackerLabel name={entry.tracker} />
+                </span>
                 {entry.description && <span className="note">{entry.description}</span>}
                 {entry.breaks && entry.breaks.length > 0 && (
                   <span className="breaks">
@@ -140,5 +158,31 @@ function TodayEntries({ entries, added, loading }: { entries: EntryView[] | unde
       <ErrorText message={action.error?.message} />
       <StatusText message={action.done?.message} className="sr-only" />
     </>
+  );
+}
+
+/**
+ * Each connection's own hours against its own target, with several connections shown at once: the
+ * hours above add up, targets never do (each is one employer's).
+ */
+function TrackerTotals({ status, period }: { status: StatusView; period: 'today' | 'week' }) {
+  const durations = useDurations();
+  const day = status.week.find((one) => one.date === status.today);
+  return (
+    <ul className="tracker-totals" aria-label={period === 'today' ? 'Today per connection' : 'This week per connection'}>
+      {(status.trackers ?? []).map((one) => {
+        const minutes = period === 'today' ? one.todayMinutes : one.weekMinutes;
+        const target =
+          period === 'today'
+            ? (day?.byTracker?.find((part) => part.tracker === one.name)?.targetMinutes ?? 0)
+            : status.week.reduce((sum, each) => sum + (each.byTracker?.find((part) => part.tracker === one.name)?.targetMinutes ?? 0), 0);
+        return (
+          <li key={one.name}>
+            <TrackerLabel name={one.name} spoken="" /> <strong>{durations.text(minutes)}</strong>
+            {target > 0 && <> of {durations.text(target)}</>}
+          </li>
+        );
+      })}
+    </ul>
   );
 }

@@ -13,10 +13,12 @@ import { isFieldsRefusal } from '../custom-fields.ts';
 import { WAITING_TO_SEND } from '../words.ts';
 import { workLabel } from '../work.ts';
 import { WorkForm } from './WorkForm.tsx';
+import { TrackerLabel } from '../trackers.tsx';
 
 type FocusTarget = 'clock-out' | 'project' | 'break' | 'switch';
 
-export function TimerCard({ status }: { status: StatusView | undefined }) {
+/** `tracker`: the connection the screen shows (several trackers), where typed work starts; the default's when undefined. */
+export function TimerCard({ status, tracker }: { status: StatusView | undefined; tracker?: string | undefined }) {
   const action = useAction();
   const { clockOutRef, breakRef, switchRef, projectRef, focusNext } = useCounterpartFocus();
   const [switching, setSwitching] = useState(false);
@@ -73,6 +75,7 @@ export function TimerCard({ status }: { status: StatusView | undefined }) {
             <WorkForm
               mode="switch"
               status={status}
+              tracker={tracker}
               projectRef={projectRef}
               action={action}
               onStarted={started}
@@ -84,7 +87,7 @@ export function TimerCard({ status }: { status: StatusView | undefined }) {
           )}
         </>
       ) : (
-        <WorkForm mode="clock-in" status={status} projectRef={projectRef} action={action} onStarted={started} />
+        <WorkForm mode="clock-in" status={status} tracker={tracker} projectRef={projectRef} action={action} onStarted={started} />
       )}
       {/* A refusal about the clock-in form's custom fields is said beside them (CustomFields.tsx). */}
       <ErrorText message={action.error?.key === 'clock-in' && isFieldsRefusal(action.error.refusal) ? undefined : action.error?.message} />
@@ -141,7 +144,10 @@ function RunningWork({ entry, asOf }: { entry: EntryView; asOf: number }) {
     <div className="timer-main">
       <Elapsed entry={entry} asOf={asOf} />
       <div className="timer-what">
-        <p className="what">{workLabel(entry)}</p>
+        <p className="what">
+          {workLabel(entry)}
+          <TrackerLabel name={entry.tracker} />
+        </p>
         {entry.description && <p className="note">{entry.description}</p>}
         <p className="muted">
           Started <time dateTime={entry.start}>{wallClock(entry.start)}</time>
@@ -198,7 +204,9 @@ function TimerActions({ status, action, breaks, switching, clockOutRef, breakRef
   const onBreak = runningBreak(status.running);
 
   const clockOut = async () => {
-    const next = await action.run('clock-out', () => api.clockOut(), 'Clocked out.');
+    // With several connections: this timer's own (another connection's may run too).
+    const whose = status.running?.tracker;
+    const next = await action.run('clock-out', () => api.clockOut(whose ? { tracker: whose } : undefined), 'Clocked out.');
     if (next) {
       stores.status.set(next);
       onClockedOut();
@@ -209,7 +217,10 @@ function TimerActions({ status, action, breaks, switching, clockOutRef, breakRef
     const chosen = breaks.types.length > 1 ? breaks.chosen : undefined;
     const next = await action.run(
       'start-break',
-      () => api.startBreak(chosen ? { type: chosen } : undefined),
+      () => {
+        const whose = status.running?.tracker;
+        return api.startBreak(chosen || whose ? { ...(chosen ? { type: chosen } : {}), ...(whose ? { tracker: whose } : {}) } : undefined);
+      },
       (started) => {
         const pause = runningBreak(started.running);
         return pause ? `On a break (${pause.type}).` : 'On a break.';
@@ -222,7 +233,8 @@ function TimerActions({ status, action, breaks, switching, clockOutRef, breakRef
   };
 
   const endBreak = async () => {
-    const next = await action.run('end-break', () => api.endBreak(), 'Break ended.');
+    const whose = status.running?.tracker;
+    const next = await action.run('end-break', () => api.endBreak(whose ? { tracker: whose } : undefined), 'Break ended.');
     if (next) {
       stores.status.set(next);
       onBreakChanged();

@@ -16,12 +16,15 @@ import { DraftsCard } from './Drafts.tsx';
 import { DaySection, type Editing } from './TimesheetDay.tsx';
 import { WeekApproval } from './WeekApproval.tsx';
 import { WeekStrip } from './WeekStrip.tsx';
+import { sameEntry, TrackerFilter, weekFor, type TrackerChoice } from '../trackers.tsx';
 
 export function TimesheetScreen() {
   const [monday, setMonday] = useState(() => mondayOf(today()));
   const { data, error } = useKeyed(stores.timesheet, monday);
   const [editing, setEditing] = useState<Editing>(null);
   const [said, setSaid] = useState<string | null>(null);
+  // With several connections: all of them (each row labelled) or one, with its own day targets.
+  const [shown, setShown] = useState<TrackerChoice>(null);
   const id = useId();
   useReadyMark('timesheet', data !== undefined);
 
@@ -39,7 +42,7 @@ export function TimesheetScreen() {
     (entry: EntryView, removed = false) => {
       const view = stores.timesheet.get(monday).data;
       if (!view) return;
-      const others = view.entries.filter((existing) => existing.id !== entry.id);
+      const others = view.entries.filter((existing) => !sameEntry(existing, entry));
       const inWeek = !removed && dateOf(entry.start) >= view.from && dateOf(entry.start) <= view.to;
       const entries = inWeek ? [...others, entry].sort((a, b) => a.start.localeCompare(b.start) || a.id - b.id) : others;
       stores.timesheet.of(monday).set({ ...view, entries });
@@ -68,13 +71,24 @@ export function TimesheetScreen() {
           <span>Go to</span>
           <input type="date" value={monday} onChange={(event) => event.currentTarget.value && go(event.currentTarget.value)} />
         </label>
+        {data?.trackers && (
+          <TrackerFilter
+            trackers={data.trackers}
+            value={shown}
+            onChange={(choice) => {
+              setEditing(null);
+              setShown(choice);
+            }}
+            label="Show"
+          />
+        )}
       </div>
       {/* The drafts of a day from the person's evidence: nothing at all until a source is on. */}
       <DraftsCard key={monday} monday={monday} initialDay={monday === thisWeek ? today() : monday} onBooked={() => void stores.timesheet.of(monday).load()} />
       {error && !data && <LoadError message={error} onRetry={() => void stores.timesheet.of(monday).load()} />}
       {error && data && <ErrorText message={`Could not refresh: ${error}`} />}
       {data ? (
-        <Week view={data} editing={editing} setEditing={setEditing} apply={apply} say={setSaid} />
+        <Week view={weekFor(data, shown)} shown={shown} editing={editing} setEditing={setEditing} apply={apply} say={setSaid} />
       ) : (
         !error && <Loading what="Loading the week" className="timesheet-placeholder" />
       )}
@@ -85,13 +99,15 @@ export function TimesheetScreen() {
 
 interface WeekProps {
   view: TimesheetView;
+  /** The connection shown (several trackers): a new entry is preset to it; null for all. */
+  shown: TrackerChoice;
   editing: Editing;
   setEditing(editing: Editing): void;
   apply(entry: EntryView, removed?: boolean): void;
   say(message: string): void;
 }
 
-function Week({ view, editing, setEditing, apply, say }: WeekProps) {
+function Week({ view, shown, editing, setEditing, apply, say }: WeekProps) {
   const running = view.entries.find((entry) => entry.end === null);
   const now = useNow(60_000, running !== undefined);
   // What the running entry added since the engine answered.
@@ -103,6 +119,8 @@ function Week({ view, editing, setEditing, apply, say }: WeekProps) {
   const totals = view.days.map((day) => ({ ...day, minutes: (byDay.get(day.date) ?? []).reduce((sum, entry) => sum + minutesOf(entry), 0) }));
   const weekMinutes = totals.reduce((sum, day) => sum + day.minutes, 0);
   const weekTarget = totals.reduce((sum, day) => sum + day.targetMinutes, 0);
+  // All of several connections: the hours add up, the targets are each connection's and are not.
+  const several = view.trackers !== undefined && shown === null;
   const todayDate = today();
   const durations = useDurations();
 
@@ -111,8 +129,16 @@ function Week({ view, editing, setEditing, apply, say }: WeekProps) {
       <section className="card week-summary" aria-label="The week at a glance">
         <WeekStrip days={totals} todayDate={todayDate} />
         <p className="week-total">
-          <strong>{durations.text(weekMinutes)}</strong> of {durations.text(weekTarget)} this week
-          {weekTarget > 0 && <span className="muted"> · {Math.round((weekMinutes / weekTarget) * 100)}%</span>}
+          <strong>{durations.text(weekMinutes)}</strong>
+          {several ? (
+            <> this week in all connections{weekTargets(view, durations.text)}</>
+          ) : (
+            <>
+              {' '}
+              of {durations.text(weekTarget)} this week
+              {weekTarget > 0 && <span className="muted"> · {Math.round((weekMinutes / weekTarget) * 100)}%</span>}
+            </>
+          )}
         </p>
       </section>
       {view.approval && (
@@ -138,7 +164,9 @@ function Week({ view, editing, setEditing, apply, say }: WeekProps) {
           date={day.date}
           minutes={day.minutes}
           target={day.targetMinutes}
-          reason={dayReason(day)}
+          reason={several ? dayTargets(day, durations.text) : dayReason(day)}
+          trackers={view.trackers}
+          newIn={shown ?? undefined}
           entries={byDay.get(day.date) ?? []}
           rights={view.rights}
           lock={lockOf(view.approval, day.date)}
@@ -152,4 +180,22 @@ function Week({ view, editing, setEditing, apply, say }: WeekProps) {
       ))}
     </>
   );
+}
+
+/** " · targets: acme 40 h, beta 10 h": each connection's own week target, never added up. */
+function weekTargets(view: TimesheetView, text: (minutes: number) => string): string {
+  const parts = (view.trackers ?? []).flatMap((one) => {
+    const minutes = view.days.reduce((sum, day) => sum + (day.byTracker?.find((part) => part.tracker === one.name)?.targetMinutes ?? 0), 0);
+    return minutes > 0 ? [`${one.name} ${text(minutes)}`] : [];
+  });
+  return parts.length > 0 ? ` · targets: ${parts.join(', ')}` : '';
+}
+
+/** "targets: acme 8 h, beta Carnival": a day's target in each connection, or why it asks nothing; "day off" where none asks anything. */
+function dayTargets(day: TimesheetView['days'][number], text: (minutes: number) => string): string | null {
+  const parts = (day.byTracker ?? []).flatMap((part) => {
+    if (part.holiday || part.leave) return [`${part.tracker} ${dayReason(part)}`];
+    return part.targetMinutes > 0 ? [`${part.tracker} ${text(part.targetMinutes)}`] : [];
+  });
+  return parts.length > 0 ? `targets: ${parts.join(', ')}` : 'day off';
 }

@@ -15,12 +15,14 @@ import { EntryEditor, type EntryDraft } from './EntryEditor.tsx';
 import { EntryRow } from './EntryRow.tsx';
 import { keepsNoTimes } from './EntryTimes.tsx';
 import { lockWordsId } from './WeekApproval.tsx';
+import type { TrackerTag } from '../../../window-contract/trackers.ts';
+import { entryKey } from '../trackers.tsx';
 
 /** A pause shorter than this between two entries is not shown as a gap. */
 const GAP_MINUTES = 5;
 
 /** What is open in the week: an entry in its editor, or a new entry on a day (a gap's times filled in); null for nothing. */
-export type Editing = { kind: 'edit'; id: number } | { kind: 'new'; date: string; start?: string; end?: string } | null;
+export type Editing = { kind: 'edit'; id: number; tracker?: string | undefined } | { kind: 'new'; date: string; start?: string; end?: string } | null;
 
 export interface DayProps {
   date: string;
@@ -38,9 +40,28 @@ export interface DayProps {
   apply(entry: EntryView, removed?: boolean): void;
   say(message: string): void;
   isToday: boolean;
+  /** With several connections: every one, for a new entry's select (preset to `newIn`, else the default). */
+  trackers?: TrackerTag[] | undefined;
+  newIn?: string | undefined;
 }
 
-export function DaySection({ date, minutes, target, reason, entries, rights, lock, added, editing, setEditing, apply, say, isToday }: DayProps) {
+export function DaySection({
+  date,
+  minutes,
+  target,
+  reason,
+  entries,
+  rights,
+  lock,
+  added,
+  editing,
+  setEditing,
+  apply,
+  say,
+  isToday,
+  trackers,
+  newIn,
+}: DayProps) {
   const headingId = `day-${date}`;
   const addRef = useRef<HTMLButtonElement>(null);
   const adding = editing?.kind === 'new' && editing.date === date ? editing : null;
@@ -48,6 +69,7 @@ export function DaySection({ date, minutes, target, reason, entries, rights, loc
   const durations = useDurations();
 
   const saveNew = async (draft: EntryDraft) => {
+    // With several connections the editor asked which one: the entry goes there.
     const entry = await api.logTime({ ...draft, start: draft.start ?? '', end: draft.end ?? '' });
     apply(entry);
     setEditing(null);
@@ -95,7 +117,7 @@ export function DaySection({ date, minutes, target, reason, entries, rights, loc
                 : null;
             // One keyed fragment per entry: a row deleted above leaves the rows below (and the focus on them) in place.
             return (
-              <Fragment key={entry.id}>
+              <Fragment key={entryKey(entry)}>
                 {gap && (
                   <GapRow
                     start={gap.start}
@@ -105,24 +127,8 @@ export function DaySection({ date, minutes, target, reason, entries, rights, loc
                     onFill={() => setEditing({ kind: 'new', date, start: clockOf(gap.start), end: clockOf(gap.end) })}
                   />
                 )}
-                {editing?.kind === 'edit' && editing.id === entry.id ? (
-                  <li className="editing">
-                    <EntryEditor
-                      date={date}
-                      entry={entry}
-                      onCancel={() => {
-                        setEditing(null);
-                        focusEdit(entry.id);
-                      }}
-                      onSave={async (draft) => {
-                        const changed = await api.updateEntry({ id: entry.id, ...draft });
-                        apply(changed);
-                        setEditing(null);
-                        say('Saved.');
-                        focusEdit(changed.id);
-                      }}
-                    />
-                  </li>
+                {editing?.kind === 'edit' && editing.id === entry.id && editing.tracker === entry.tracker ? (
+                  <EditingRow date={date} entry={entry} setEditing={setEditing} apply={apply} say={say} />
                 ) : (
                   <EntryRow
                     entry={entry}
@@ -142,6 +148,8 @@ export function DaySection({ date, minutes, target, reason, entries, rights, loc
       {adding && (
         <EntryEditor
           date={date}
+          trackers={trackers}
+          tracker={newIn}
           {...(adding.start && adding.end ? { initial: { start: adding.start, end: adding.end } } : {})}
           onCancel={() => {
             setEditing(null);
@@ -151,6 +159,29 @@ export function DaySection({ date, minutes, target, reason, entries, rights, loc
         />
       )}
     </section>
+  );
+}
+
+/** An entry in its editor, in place of its row; saved in the entry's own connection, as its row names it (several trackers). */
+function EditingRow({ date, entry, setEditing, apply, say }: Pick<DayProps, 'date' | 'setEditing' | 'apply' | 'say'> & { entry: EntryView }) {
+  return (
+    <li className="editing">
+      <EntryEditor
+        date={date}
+        entry={entry}
+        onCancel={() => {
+          setEditing(null);
+          focusEdit(entry.id);
+        }}
+        onSave={async (draft) => {
+          const changed = await api.updateEntry({ id: entry.id, ...draft, ...(entry.tracker ? { tracker: entry.tracker } : {}) });
+          apply(changed);
+          setEditing(null);
+          say('Saved.');
+          focusEdit(changed.id);
+        }}
+      />
+    </li>
   );
 }
 

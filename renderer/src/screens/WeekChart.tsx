@@ -8,6 +8,7 @@ import type { DayTotal } from '../../../window-contract/status.ts';
 import { barLabelLines, dayLong, spokenDuration, weekdayShort } from '../format.ts';
 import { useDurations } from '../hooks.ts';
 import { dayReason } from '../words.ts';
+import { isOffDay } from '../trackers.tsx';
 
 const WIDTH = 336;
 const HEIGHT = 168;
@@ -76,7 +77,7 @@ export function WeekChart({ week, today }: { week: DayTotal[] | undefined; today
           const modifiers = [day.date === today ? ' today' : '', over ? ' met' : ''].join('');
           return (
             <g key={day.date}>
-              {day.targetMinutes === 0 && <rect className="off" fill={hatch.fill} x={index * SLOT + 2} y={TOP} width={SLOT - 4} height={BOTTOM - TOP} />}
+              {isOffDay(day) && <rect className="off" fill={hatch.fill} x={index * SLOT + 2} y={TOP} width={SLOT - 4} height={BOTTOM - TOP} />}
               {day.minutes > 0 && <rect className={`bar${modifiers}`} x={center - BAR / 2} y={top} width={BAR} height={BOTTOM - top} rx={2} />}
               {day.targetMinutes > 0 && (
                 <line className="target" x1={center - BAR / 2 - 5} x2={center + BAR / 2 + 5} y1={y(day.targetMinutes)} y2={y(day.targetMinutes)} />
@@ -104,7 +105,7 @@ export function ChartLegend({ days }: { days: readonly DayTotal[] }) {
         <line className="target" x1={0} x2={16} y1={2} y2={2} />
       </svg>
       daily target
-      {days.some((day) => day.targetMinutes === 0) && (
+      {days.some(isOffDay) && (
         <>
           <span className="swatch off" /> day off
         </>
@@ -128,6 +129,14 @@ export function ChartNotes({ days, dayLabel }: { days: DayTotal[]; dayLabel: (da
   );
 }
 
+/** A day's target in words; with several connections each one's own ("acme 8 hours, beta 2 hours"), never added up. */
+function targetWords(day: DayTotal): string {
+  const one = (part: { targetMinutes: number } & Parameters<typeof dayReason>[0]) =>
+    [part.targetMinutes > 0 ? spokenDuration(part.targetMinutes) : '', dayReason(part) ?? ''].filter(Boolean).join(', ');
+  if (!day.byTracker) return one(day);
+  return day.byTracker.map((part) => `${part.tracker} ${one(part)}`).join('; ');
+}
+
 /** The chart's numbers for screen readers, which the svg is hidden from: per day, worked and the target (or why there is none). */
 export function DayTable({ days, caption }: { days: DayTotal[]; caption: string }) {
   return (
@@ -145,7 +154,7 @@ export function DayTable({ days, caption }: { days: DayTotal[]; caption: string 
           <tr key={day.date}>
             <th scope="row">{dayLong(day.date)}</th>
             <td>{spokenDuration(day.minutes)}</td>
-            <td>{[day.targetMinutes > 0 ? spokenDuration(day.targetMinutes) : '', dayReason(day) ?? ''].filter(Boolean).join(', ')}</td>
+            <td>{targetWords(day)}</td>
           </tr>
         ))}
       </tbody>

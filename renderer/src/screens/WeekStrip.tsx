@@ -5,6 +5,7 @@ import type { TimesheetView } from '../../../window-contract/timesheet.ts';
 import { dayShort, weekdayShort } from '../format.ts';
 import { useDurations } from '../hooks.ts';
 import { dayReason } from '../words.ts';
+import { isOffDay } from '../trackers.tsx';
 
 /**
  * A day per link, to jump to its section. One Tab stop for the seven (the day focused last, today at
@@ -32,10 +33,7 @@ export function WeekStrip({ days, todayDate }: { days: Array<TimesheetView['days
       {days.map((day, index) => {
         const reason = dayReason(day);
         return (
-          <li
-            key={day.date}
-            className={[day.date === todayDate ? 'is-today' : '', day.targetMinutes === 0 ? 'off' : ''].filter(Boolean).join(' ') || undefined}
-          >
+          <li key={day.date} className={[day.date === todayDate ? 'is-today' : '', isOffDay(day) ? 'off' : ''].filter(Boolean).join(' ') || undefined}>
             <a
               href={`#day-${day.date}`}
               tabIndex={index === current ? 0 : -1}

@@ -11,6 +11,7 @@ import type { ActionState } from '../hooks.ts';
 import { entryFieldOf, type EntryField } from '../problems.ts';
 import { stores, useStore } from '../store.ts';
 import { sameWork, startWork, workLabel, type Work } from '../work.ts';
+import { TrackerLabel } from '../trackers.tsx';
 
 /**
  * Clocking in, or switching while a timer runs: project, activity, note and a start (empty: now; a
@@ -24,9 +25,12 @@ export function WorkForm({
   action,
   onStarted,
   onCancel,
+  tracker,
 }: {
   mode: 'clock-in' | 'switch';
   status: StatusView;
+  /** The connection typed work starts in (several trackers: the one the screen shows); the default's when undefined. */
+  tracker?: string | undefined;
   projectRef: RefObject<HTMLInputElement | null>;
   action: ActionState;
   onStarted: () => void;
@@ -86,7 +90,7 @@ export function WorkForm({
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void begin({ project: typed.project, activity: typed.activity, description: typed.note }, typed.start, typed.fields);
+    void begin({ project: typed.project, activity: typed.activity, description: typed.note, ...(tracker ? { tracker } : {}) }, typed.start, typed.fields);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
@@ -241,10 +245,11 @@ function RecentWork({ id, recent, switching, onChoose }: { id: string; recent: r
         {switching ? 'Switch to recent work:' : 'Continue recent work:'}
       </span>
       {recent.map((work) => (
-        <button key={`${work.project}:${work.activity ?? ''}`} type="button" className="chip" onClick={() => onChoose(work)}>
+        <button key={`${work.tracker ?? ''}:${work.project}:${work.activity ?? ''}`} type="button" className="chip" onClick={() => onChoose(work)}>
           <span className="sr-only">{switching ? 'Switch to ' : 'Continue '}</span>
           {workLabel(work)}
           {work.description && <span className="chip-note"> — {work.description}</span>}
+          <TrackerLabel name={work.tracker} />
         </button>
       ))}
     </div>

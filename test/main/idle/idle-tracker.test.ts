@@ -101,3 +101,37 @@ describe('the idle question', () => {
     expect([5, 60, 65, 125].map(awayWords)).toEqual(['5 minutes', '1 hour', '1 hour 5 minutes', '2 hours 5 minutes']);
   });
 });
+
+describe('the idle question with a timer in each of two connections', () => {
+  it('names every timer that ran through the absence and stops each in its own connection', async () => {
+    const acme = {
+      id: 7,
+      start: '2026-03-02T09:02:00+01:00',
+      end: null,
+      minutes: 83,
+      project: 'Website',
+      activity: 'Design',
+      description: '',
+      tracker: 'acme',
+    };
+    const beta = { ...acme, start: '2026-03-02T09:30:00+01:00', project: 'Support', activity: null, tracker: 'beta' };
+    const both = idle({ running: beta, timers: [acme, beta], trackers: [] });
+    const stops: unknown[] = [];
+    const tracker = createIdleTracker({
+      thresholdMinutes: () => 10,
+      timeZone: () => ZONE,
+      getStatus: async () => both,
+      clockOut: async (request) => (stops.push(request), both),
+      clockIn: async () => both,
+    });
+    tracker.status(both);
+    away(tracker);
+    expect(tracker.question()?.timers?.map((timer) => timer.tracker)).toEqual(['acme', 'beta']);
+    await tracker.answer(1, 'discard-stop');
+    // The same id in two connections is two timers: each stopped in its own, where the absence began.
+    expect(stops).toEqual([
+      { end: '2026-03-02T10:00:00+01:00', tracker: 'beta' },
+      { end: '2026-03-02T10:00:00+01:00', tracker: 'acme' },
+    ]);
+  });
+});

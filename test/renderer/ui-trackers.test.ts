@@ -1,0 +1,155 @@
+// Status, Timesheet and Reports with two connections (issue 86) in headless Chromium against the
+// fake bridge (fake-trackers.ts): every row labelled, the filter of all or one driven by keyboard, a
+// new entry asking which connection and going there, an existing entry changed and deleted in its own
+// connection, and nothing of it with one connection. Uses the built window and fails, never skips,
+// without it or Chromium.
+import type { Browser, Locator } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Screen } from '../../window-contract/channels.ts';
+import { createFakeBridge, type FakeBridge, type FakeBridgeOptions } from './fake-bridge.ts';
+import { launchChromium, rendererDist, screenOf, screenReady, windowPool, type WindowPool } from './harness.ts';
+import { type FakeWindow, openOnFake, whatWentWrong } from './fake-window.ts';
+import { PATIENCE_MS } from '../support/patience.ts';
+
+let browser: Browser;
+let windows: WindowPool;
+let dist: string;
+
+beforeAll(async () => {
+  dist = rendererDist();
+  browser = await launchChromium();
+  windows = windowPool(browser);
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+const sessions: FakeWindow[] = [];
+
+async function open(hash: Screen, fake: FakeBridgeOptions = {}): Promise<FakeWindow> {
+  const bridgeFake = createFakeBridge(fake);
+  const session = await openOnFake(windows, dist, bridgeFake, { hash, fixedTime: bridgeFake.now() });
+  sessions.push(session);
+  await session.bridge.waitForEventStreams(1);
+  await screenReady(session.page, hash, PATIENCE_MS);
+  return session;
+}
+
+afterEach(async () => {
+  const ending = sessions.splice(0);
+  for (const session of ending) await session.close();
+  for (const session of ending) expect(whatWentWrong(session)).toEqual([]);
+});
+
+const text = (locator: Locator) => expect.poll(() => locator.innerText());
+const hidden = (locator: Locator) => locator.waitFor({ state: 'hidden', timeout: PATIENCE_MS });
+const callsOf = (fake: FakeBridge, name: string) => fake.calls.filter((call) => call.name === name).map((call) => call.request);
+
+describe('two connections', () => {
+  it('labels the timer and today’s entries, adds up the hours and keeps each connection’s target; the filter shows one', async () => {
+    const { page } = await open('status', { twoConnections: true });
+    const status = screenOf(page, 'status');
+    await expect.poll(() => status.locator('.timer .what').textContent()).toBe('Beta Corp · Supportin beta');
+    const today = status.getByRole('region', { name: 'Today' });
+    await text(today.locator('.total')).toBe('5 h 10 min');
+    await text(today.getByRole('list', { name: 'Today per connection' })).toBe('acme 3 h 50 min of 8 h\nbeta 1 h 20 min of 2 h');
+    expect(await today.getByRole('list', { name: 'Today’s entries' }).locator('.tracker-tag').allTextContents()).toEqual(['in acme', 'in acme', 'in beta']);
+    // The week's table for screen readers gives each connection's own target, never one added up.
+    const wednesday = status.getByRole('region', { name: 'This week' }).getByRole('row', { name: /^Wednesday/ });
+    expect(await wednesday.locator('td').last().textContent()).toBe('acme 8 hours; beta 2 hours');
+    // By keyboard, as a select is: beta alone, with its own target.
+    const filter = status.getByRole('combobox', { name: 'Show' });
+    await filter.focus();
+    await filter.press('ArrowDown');
+    await filter.press('ArrowDown');
+    await expect.poll(() => filter.inputValue()).toBe('beta');
+    await text(today.locator('.total')).toBe('1 h 20 min of 2 h');
+    expect(await today.getByRole('list', { name: 'Today’s entries' }).getByRole('listitem').count()).toBe(1);
+  });
+
+  it('asks a new entry’s connection, preset to the default, and logs it there; an entry is changed and deleted in its own', async () => {
+    const { page, fake } = await open('timesheet', { twoConnections: true });
+    const sheet = screenOf(page, 'timesheet');
+    await sheet.getByRole('button', { name: 'Fill the gap from 12:15 PM to 1:00 PM' }).first().click();
+    const form = sheet.getByRole('form', { name: 'New entry' });
+    const connection = form.getByRole('combobox', { name: 'Connection' });
+    expect(await connection.inputValue()).toBe('acme');
+    expect(await connection.locator('option').allInnerTexts()).toEqual(['acme (default)', 'beta']);
+    await connection.selectOption('beta');
+    await form.getByLabel('Project').fill('Beta Corp');
+    await form.getByLabel('Project').press('Enter');
+    await hidden(form);
+    expect(callsOf(fake, 'logTime').at(-1)).toEqual({ start: '2026-05-11T12:15', end: '2026-05-11T13:00', project: 'Beta Corp', tracker: 'beta' });
+    const monday = sheet.getByRole('region', { name: 'Monday, May 11' });
+    await text(monday.locator('.day-total')).toBe('8 h 25 min · targets: acme 8 h, beta 2 h');
+
+    await monday.getByRole('button', { name: /^Edit Internal · Meetings/ }).click();
+    const editor = monday.getByRole('form', { name: 'Change the entry' });
+    // An existing entry stays in its connection: nothing to choose.
+    expect(await editor.getByRole('combobox', { name: 'Connection' }).count()).toBe(0);
+    await editor.getByLabel('Note').fill('Sprint planning and retro');
+    await editor.getByLabel('Note').press('Enter');
+    await hidden(editor);
+    expect(callsOf(fake, 'updateEntry').at(-1)).toMatchObject({ description: 'Sprint planning and retro', tracker: 'acme' });
+
+    await monday.getByRole('button', { name: /^Delete Beta Corp · Support/ }).click();
+    await monday.getByRole('group', { name: 'Delete this entry?' }).getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(() => callsOf(fake, 'deleteEntry').at(-1)).toMatchObject({ tracker: 'beta' });
+  });
+
+  it('presets a new entry to the connection shown', async () => {
+    const { page, fake } = await open('timesheet', { twoConnections: true });
+    const sheet = screenOf(page, 'timesheet');
+    await sheet.getByRole('combobox', { name: 'Show' }).selectOption('beta');
+    await sheet.getByRole('button', { name: 'Add entry on Monday, May 11' }).click();
+    const form = sheet.getByRole('form', { name: 'New entry' });
+    expect(await form.getByRole('combobox', { name: 'Connection' }).inputValue()).toBe('beta');
+    await form.getByLabel('Start').fill('18:00');
+    await form.getByLabel('End').fill('19:00');
+    await form.getByLabel('Project').fill('Beta Corp');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await hidden(form);
+    expect(callsOf(fake, 'logTime').at(-1)).toMatchObject({ project: 'Beta Corp', tracker: 'beta' });
+  });
+
+  it('reports the hours added up and each connection’s own targets and balance; one connection shown as its own report', async () => {
+    const { page } = await open('reports', { twoConnections: true });
+    const reports = screenOf(page, 'reports');
+    await text(reports.getByRole('region', { name: 'Connection acme (default)' }).locator('.figure').first()).toBe('Worked\n13 h 20 min\nof a 106 h target');
+    await text(reports.getByRole('region', { name: 'Connection beta' }).locator('.figure').last()).toContain("beta's time account for 2026");
+    expect(await reports.getByRole('region', { name: 'Hours by project' }).locator('.tracker-tag').allTextContents()).toEqual([
+      'in acme',
+      'in beta',
+      'in acme',
+    ]);
+    await reports.getByRole('combobox', { name: 'Show' }).selectOption('beta');
+    await text(reports.locator('.summary-cards .figure').first()).toBe('Worked\n7 h 10 min\nof a 42 h target');
+    expect(await reports.getByRole('region', { name: 'Connection acme (default)' }).count()).toBe(0);
+  });
+});
+
+describe('the idle question with two connections', () => {
+  it('names the timer with its connection', async () => {
+    const { page } = await open('status', { twoConnections: true, idleQuestion: true });
+    const dialog = page.getByRole('dialog', { name: 'You were away for 35 minutes' });
+    await dialog.waitFor({ state: 'visible', timeout: PATIENCE_MS });
+    await text(dialog).toContain('while the timer ran on beta: Beta Corp · Support.');
+  });
+});
+
+describe('one connection', () => {
+  it('shows no connection, no filter and no select, and passes none', async () => {
+    const { page, fake } = await open('timesheet');
+    const sheet = screenOf(page, 'timesheet');
+    expect(await sheet.locator('.tracker-tag').count()).toBe(0);
+    expect(await sheet.getByRole('combobox', { name: 'Show' }).count()).toBe(0);
+    await sheet.getByRole('button', { name: 'Fill the gap from 12:15 PM to 1:00 PM' }).first().click();
+    const form = sheet.getByRole('form', { name: 'New entry' });
+    expect(await form.getByRole('combobox', { name: 'Connection' }).count()).toBe(0);
+    await form.getByLabel('Project').fill('Internal');
+    await form.getByLabel('Project').press('Enter');
+    await hidden(form);
+    expect(callsOf(fake, 'logTime').at(-1)).toEqual({ start: '2026-05-11T12:15', end: '2026-05-11T13:00', project: 'Internal' });
+  });
+});
