@@ -62,7 +62,11 @@ export function entryRow(entry: EntryView): Array<string | number> {
 }
 
 export function entriesCsv(entries: readonly EntryView[]): string {
-  const rows = [[...CSV_COLUMNS], ...entries.map(entryRow)];
+  // With several trackers each row says which one it is from (docs/several-trackers.md); with one, the columns are as ever.
+  const several = entries.some((entry) => entry.tracker !== undefined);
+  const rows = several
+    ? [[...CSV_COLUMNS, 'Tracker'], ...entries.map((entry) => [...entryRow(entry), entry.tracker ?? ''])]
+    : [[...CSV_COLUMNS], ...entries.map(entryRow)];
   return `\uFEFF${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 

@@ -33,6 +33,15 @@ describe('entries as CSV', () => {
     ]);
   });
 
+  it("with several trackers, says each row's tracker in a last column", () => {
+    const text = entriesCsv([entry({ tracker: 'acme' }), entry({ id: 1, tracker: 'beta', project: 'Side Gig' })]);
+    expect(text.slice(1).split('\r\n').slice(0, 3)).toEqual([
+      'Date,Start,End,Minutes,Hours,Project,Activity,Note,Locked,Entry ID,Tracker',
+      '2026-05-12,09:00,10:30,90,1.50,Website,Design,,,1,acme',
+      '2026-05-12,09:00,10:30,90,1.50,Side Gig,Design,,,1,beta',
+    ]);
+  });
+
   it('quotes commas, quotes, line breaks and edge spaces the RFC 4180 way', () => {
     expect(csvCell('a, b')).toBe('"a, b"');
     expect(csvCell('say "hi"')).toBe('"say ""hi"""');
