@@ -253,7 +253,8 @@ describe('the real app with two local connections, one timer overall', () => {
 
     // beta's "Beta review" is #1 in beta, as acme's stand-up is #1 in acme.
     const betaReview = (await entriesIn(app, 'beta')).find((entry) => entry.description === 'Beta review');
-    const acmeStandUp = (await entriesIn(app, 'acme')).find((entry) => entry.description === 'Acme stand-up');
+    const acmeBefore = await entriesIn(app, 'acme');
+    const acmeStandUp = acmeBefore.find((entry) => entry.description === 'Acme stand-up');
     expect(betaReview?.id).toBe(acmeStandUp?.id);
 
     await day.getByRole('button', { name: `Edit ${BETA_PROJECT}, 9:00 AM` }).click();
@@ -271,7 +272,7 @@ describe('the real app with two local connections, one timer overall', () => {
     await day.getByRole('group', { name: 'Delete this entry?' }).getByRole('button', { name: 'Delete' }).click();
     await expect.poll(async () => (await entriesIn(app, 'beta')).some((entry) => entry.id === betaReview?.id), PATIENCE).toBe(false);
     expect(await sheet.getByRole('alert').count()).toBe(0);
-    expect((await entriesIn(app, 'acme')).map((entry) => [entry.id, entry.description])).toEqual([[acmeStandUp?.id, 'Acme stand-up']]);
+    expect(await entriesIn(app, 'acme')).toEqual(acmeBefore);
   });
 
   it('reports each connection in a section of its own, and its projects labelled', async () => {
@@ -337,5 +338,34 @@ describe('the real app with two local connections, a timer in each', () => {
     await visible(status.getByText('Not running'));
     expect(await status.getByRole('alert').count()).toBe(0);
     expect(await timersOf(app)).toEqual([]);
+  });
+
+  it('asks once about time away while both timers ran, naming each, and clocks each out in its own connection when the absence began', async () => {
+    const { app, session } = the();
+    const now = Date.now();
+    const began = new Date(now - 30 * 60_000).toISOString();
+    // Two timers an AI client started half an hour ago, one in each connection.
+    await withEngine(app, async (call) => {
+      await call('clock_in', { project: ACME_PROJECT, start: began, tracker: 'acme' });
+      await call('clock_in', { project: BETA_PROJECT, start: began, tracker: 'beta' });
+    });
+    const page = await open(session, 'status');
+    const status = screenOf(page, 'status');
+    await expect.poll(() => status.getByRole('list', { name: 'Today’s entries' }).locator('li.running').count(), PATIENCE).toBe(2);
+    app.send({ idle: { kind: 'suspend', at: now - 20 * 60_000, idleSeconds: 0 } });
+    app.send({ idle: { kind: 'resume', at: now } });
+    const dialog = page.getByRole('dialog', { name: 'You were away for 20 minutes' });
+    await visible(dialog);
+    await text(dialog).toContain(`while the timer ran on acme: ${ACME_PROJECT} and beta: ${BETA_PROJECT}.`);
+    await dialog.getByRole('button', { name: /^Clock out at / }).click();
+    await hidden(dialog);
+    await visible(status.getByText('Not running'));
+    expect(await timersOf(app)).toEqual([]);
+    // Each ended when the absence began, not when the person answered (the engine keeps whole seconds).
+    const second = (ms: number) => Math.floor(ms / 1000) * 1000;
+    for (const tracker of ['acme', 'beta']) {
+      const timer = (await entriesIn(app, tracker)).find((entry) => Date.parse(entry.start) === second(Date.parse(began)));
+      expect(timer?.end && Date.parse(timer.end), tracker).toBe(second(now - 20 * 60_000));
+    }
   });
 });
