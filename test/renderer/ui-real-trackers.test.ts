@@ -8,17 +8,19 @@
 //
 // The Status and Timesheet screens go to test-output/screenshots/real-trackers-<screen>.png and through
 // axe-core. Needs the built window and engine (dist/), Chromium and the keyring tools; fails, never skips.
-import { writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ADA as CLOCKIFY_ADA, seedWorkspace, startFakeClockify, type FakeClockify } from '../mcp-server/providers/clockify/fake-clockify.ts';
 import { trayModel, type MenuItemSpec } from '../../main/tray/tray-model.ts';
 import type { StatusView } from '../../window-contract/status.ts';
 import { axeViolations } from '../support/axe.ts';
 import { startEngine, textOf } from '../support/engine.ts';
 import { screenOf } from './harness.ts';
 import { TOKEN_HEADER } from './bridge-server.ts';
-import { closeSession, endTest, open, openSession, requireBuilds, SCREENSHOTS, startRealApp, type RealApp, type Session } from './real-app.ts';
+import { closeSession, endTest, open, openSession, requireBuilds, SCREENSHOTS, startRealApp, TEST_ZONE, type RealApp, type Session } from './real-app.ts';
 
 // Each test drives the whole app and several engine processes on a shared machine: generous, never a timing assertion.
 vi.setConfig({ testTimeout: 90_000 });
@@ -367,5 +369,99 @@ describe('the real app with two local connections, a timer in each', () => {
       const timer = (await entriesIn(app, tracker)).find((entry) => Date.parse(entry.start) === second(Date.parse(began)));
       expect(timer?.end && Date.parse(timer.end), tracker).toBe(second(now - 20 * 60_000));
     }
+  });
+});
+
+describe('the real app with the local timesheet and a Clockify workspace beside it', () => {
+  const KEY = `clockify-key-${randomBytes(16).toString('hex')}`;
+  let clockify: FakeClockify | undefined;
+  let app: RealApp | undefined;
+  let session: Session | undefined;
+  beforeAll(async () => {
+    requireBuilds();
+    clockify = await startFakeClockify();
+    seedWorkspace(clockify);
+    // Ada's Clockify profile has the app's zone, where it is about noon: her day is the app's.
+    for (const user of clockify.state.users) if (user.id === CLOCKIFY_ADA.id) Object.assign(user, { key: KEY, timeZone: TEST_ZONE });
+    app = await startRealApp({
+      prepare: async (paths) => {
+        // One connection to begin with: beta is added from the Account screen, its key kept in the keychain.
+        writeFileSync(join(paths.userData, 'config.json'), JSON.stringify({ schemaVersion: 1, provider: { name: 'acme', type: 'local' } }));
+        await withEngine(paths, async (call) => {
+          await call('create_catalog_item', { kind: 'project', name: ACME_PROJECT });
+          const today = todayIn(paths.zone);
+          await call('log_time', { project: ACME_PROJECT, start: `${today}T08:00`, end: `${today}T09:00`, description: 'Acme stand-up' });
+        });
+      },
+    });
+    session = await openSession(app);
+  });
+  afterEach(() => endTest(session));
+  afterAll(async () => {
+    try {
+      await closeSession(session, app);
+    } finally {
+      await clockify?.close();
+    }
+  });
+
+  it('adds the Clockify workspace as beta from the Account screen, its key in the keychain only', async () => {
+    if (!app || !session || !clockify) throw new Error('The real app or the fake Clockify did not start (see the beforeAll failure).');
+    const page = await open(session, 'account');
+    const account = screenOf(page, 'account');
+    await account.getByRole('button', { name: 'Add connection' }).click();
+    const form = account.getByRole('form', { name: 'Add connection' });
+    await form.getByRole('radio', { name: /Clockify/ }).check();
+    // The fake stands in for Clockify: its address goes in the section for a region's address.
+    await form.locator('details.advanced summary').filter({ hasText: 'Address' }).click();
+    await form.getByLabel('Clockify address (optional)').fill(clockify.url);
+    await form.getByLabel('API key', { exact: true }).fill(KEY);
+    await form.getByRole('button', { name: 'Test connection' }).click();
+    const picker = form.getByRole('group', { name: 'Workspaces this key sees' });
+    await picker.getByRole('checkbox', { name: 'Acme' }).check();
+    await picker.getByLabel('Name for Acme').fill('beta');
+    await form.getByRole('button', { name: 'Add the ticked workspaces' }).click();
+    await visible(account.getByRole('heading', { name: 'Connections' }));
+    await expect.poll(() => account.locator('.connection h3').allInnerTexts(), PATIENCE).toEqual(['acme', 'beta']);
+    const config = JSON.parse(readFileSync(app.configFile, 'utf8')) as { provider: unknown; trackers: unknown };
+    expect(config.provider).toEqual({ name: 'acme', type: 'local' });
+    expect(config.trackers).toEqual([expect.objectContaining({ name: 'beta', type: 'clockify', url: clockify.url })]);
+    expect(readFileSync(app.configFile, 'utf8')).not.toContain(KEY);
+  });
+
+  it('clocks in on Clockify’s project from Status with beta shown, labels it, and changes the entry in Clockify from the Timesheet', async () => {
+    if (!app || !session || !clockify) throw new Error('The real app or the fake Clockify did not start (see the beforeAll failure).');
+    const fake = clockify;
+    const page = await open(session, 'status');
+    const status = screenOf(page, 'status');
+    await visible(status.getByText('Not running'));
+    await showOnly(page, 'status', 'beta');
+    await status.getByLabel('Project', { exact: true }).fill('Website');
+    await status.getByLabel('Activity').fill('Design');
+    await status.getByLabel('Note').fill('Landing page');
+    await status.getByRole('button', { name: 'Clock in' }).click();
+    await words(status.locator('.timer .what')).toBe('Website · Designin beta');
+    expect(await status.getByRole('alert').allInnerTexts()).toEqual([]);
+    const ada = () => fake.state.entries.filter((entry) => entry.userId === CLOCKIFY_ADA.id);
+    expect(ada().filter((entry) => entry.end === null)).toEqual([expect.objectContaining({ description: 'Landing page' })]);
+    await status.getByRole('button', { name: 'Clock out' }).click();
+    await visible(status.getByText('Not running'));
+    expect(ada().filter((entry) => entry.end === null)).toEqual([]);
+    // Both connections' entries of today, each labelled.
+    await showOnly(page, 'status', null);
+    await expect
+      .poll(() => status.getByRole('list', { name: 'Today’s entries' }).locator('.tracker-tag').allTextContents(), PATIENCE)
+      .toEqual(['in acme', 'in beta']);
+
+    const sheet = screenOf(await open(session, 'timesheet'), 'timesheet');
+    const day = sheet.getByRole('region', { name: dayName(todayIn(app.zone)) });
+    await day.getByRole('button', { name: /^Edit Website · Design,/ }).click();
+    const editor = day.getByRole('form', { name: 'Change the entry' });
+    await editor.getByLabel('Note').fill('Landing page, reviewed');
+    await editor.getByLabel('Note').press('Enter');
+    await hidden(editor);
+    expect(await sheet.getByRole('alert').allInnerTexts()).toEqual([]);
+    await expect.poll(() => ada().map((entry) => entry.description), PATIENCE).toContain('Landing page, reviewed');
+    expect((await entriesIn(app, 'acme')).map((entry) => entry.description)).toEqual(['Acme stand-up']);
   });
 });
