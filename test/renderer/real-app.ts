@@ -27,7 +27,7 @@ const STOP_TIMEOUT_MS = 10_000;
  * A whole-hour zone in which it is about noon now, for the child, its engines and the page: a
  * clock-in and clock-out a few seconds apart always fall on the same "today", whenever the test runs.
  */
-function zoneAtNoon(): string {
+export function zoneAtNoon(): string {
   const offset = 12 - new Date().getUTCHours(); // -11 … +12, all of which exist as Etc/GMT zones
   // The Etc zones' signs are inverted: Etc/GMT-5 is UTC+5.
   return offset === 0 ? 'Etc/GMT' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
@@ -209,7 +209,7 @@ export function dispatcherFailures(stderr: string): string[] {
 }
 
 /** Every regular file under `folder`, skipping the given folders (and sockets, FIFOs, links). */
-function filesUnder(folder: string, skip: readonly string[]): string[] {
+export function filesUnder(folder: string, skip: readonly string[]): string[] {
   const found: string[] = [];
   for (const entry of readdirSync(folder, { withFileTypes: true })) {
     const path = join(folder, entry.name);

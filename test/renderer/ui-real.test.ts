@@ -36,6 +36,7 @@ import {
   closeSession,
   endTest,
   expectOnlyInKeyring,
+  filesUnder,
   open,
   openSession,
   readConfig,
@@ -46,6 +47,7 @@ import {
   TEST_ZONE,
   type RealApp,
   type Session,
+  zoneAtNoon,
 } from './real-app.ts';
 
 /** Generous: the child starts a keyring daemon, a D-Bus session and (lazily) the engine. */
