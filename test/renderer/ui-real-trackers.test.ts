@@ -459,7 +459,10 @@ describe('the real app with the local timesheet and a Clockify workspace beside 
     const editor = day.getByRole('form', { name: 'Change the entry' });
     await editor.getByLabel('Note').fill('Landing page, reviewed');
     await editor.getByLabel('Note').press('Enter');
-    await hidden(editor);
+    // Where it stays open, what it says is why.
+    await hidden(editor).catch(async (error: unknown) => {
+      throw new Error(`${String(error)}\nThe editor says: ${await editor.innerText()}`);
+    });
     expect(await sheet.getByRole('alert').allInnerTexts()).toEqual([]);
     await expect.poll(() => ada().map((entry) => entry.description), PATIENCE).toContain('Landing page, reviewed');
     expect((await entriesIn(app, 'acme')).map((entry) => entry.description)).toEqual(['Acme stand-up']);
