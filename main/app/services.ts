@@ -126,9 +126,12 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     launch,
     log: options.log,
     parentEnv: options.env,
-    createsMissingCatalogItems: () => {
+    // The connection clocked in on (the default when none is named) is the one whose back end decides.
+    createsMissingCatalogItems: (tracker) => {
       try {
-        return !isRemote(settings.read().provider);
+        const read = settings.read();
+        const profile = tracker === undefined ? read.provider : connectionsOf(read).find((one) => one.name === tracker)?.profile;
+        return profile !== undefined && !isRemote(profile);
       } catch {
         return false;
       }

@@ -79,9 +79,10 @@ export interface TimesheetOptions {
   /**
    * Whether clocking in on a project or activity nobody created yet creates it. True for the local
    * timesheet, where typing a new name in the window is how a person starts one; false for a
-   * company's tracker, where a typo must not add a project to everyone's list.
+   * company's tracker, where a typo must not add a project to everyone's list. Asked of the connection
+   * clocked in on (several trackers), undefined for the default: each is local or not on its own.
    */
-  createsMissingCatalogItems?: () => boolean;
+  createsMissingCatalogItems?: (tracker: string | undefined) => boolean;
   /** The connections the settings name, the default first (contract/connections.ts); one, or none given, is today's one back end. */
   connections?: () => readonly Connection[];
   /** The settings' `timers` (several trackers): one timer over all connections, or one in each. */
@@ -260,16 +261,10 @@ async function backEndPlanOf(engine: EngineClient, call: ToolCaller): Promise<Ba
 type TimerWrites = Pick<Timesheet, 'clockIn' | 'clockOut' | 'startBreak' | 'endBreak' | 'decideKeptWrite'>;
 
 /** The changes to the person's timer and kept writes: each answers with the status after it. */
-function timerWrites(
-  call: ToolCaller,
-  getStatus: () => Promise<StatusView>,
-  options: Pick<TimesheetOptions, 'createsMissingCatalogItems' | 'connections'>,
-): TimerWrites {
+function timerWrites(call: ToolCaller, getStatus: () => Promise<StatusView>, options: Pick<TimesheetOptions, 'createsMissingCatalogItems'>): TimerWrites {
   return {
     async clockIn(request = {}) {
-      // Only on the default connection, which is the one the setting describes (a named other one is left as it is).
-      const onDefault = request.tracker === undefined || options.connections?.().find((one) => one.name === request.tracker)?.isDefault === true;
-      if (onDefault && options.createsMissingCatalogItems?.() && (request.project !== undefined || request.activity !== undefined)) {
+      if (options.createsMissingCatalogItems?.(request.tracker) && (request.project !== undefined || request.activity !== undefined)) {
         await createMissing(call, request);
       }
       await call(TOOL_CONTRACTS.clock_in, {
@@ -311,14 +306,20 @@ function timerWrites(
   };
 }
 
-/** Creates the named project and activity when the catalog has neither name (in any case). */
+/**
+ * Creates the named project and activity when the catalog has neither name (in any case). With a
+ * connection named (several trackers), in that connection's own catalog: another's project of that name
+ * is not this one's. Without one, the catalogs of every connection: a name one of them has is the
+ * engine's to find (it implies that connection), a name none has is the default's to create.
+ */
 async function createMissing(call: ToolCaller, request: ClockInRequest): Promise<void> {
-  const catalog = await call(TOOL_CONTRACTS.list_catalog, { include_archived: true });
+  const inTracker = onTracker(request.tracker);
+  const catalog = await call(TOOL_CONTRACTS.list_catalog, { include_archived: true, ...inTracker });
   const has = (items: ReadonlyArray<{ name: string }>, name: string) => items.some((item) => item.name.toLowerCase() === name.trim().toLowerCase());
   if (request.project !== undefined && !has(catalog.projects, request.project)) {
-    await call(TOOL_CONTRACTS.create_catalog_item, { kind: 'project', name: request.project });
+    await call(TOOL_CONTRACTS.create_catalog_item, { kind: 'project', name: request.project, ...inTracker });
   }
   if (request.activity !== undefined && !has(catalog.activities, request.activity)) {
-    await call(TOOL_CONTRACTS.create_catalog_item, { kind: 'activity', name: request.activity });
+    await call(TOOL_CONTRACTS.create_catalog_item, { kind: 'activity', name: request.activity, ...inTracker });
   }
 }
