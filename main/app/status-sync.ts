@@ -4,7 +4,8 @@
 // as often as its limits allow. A write kept while a remote back end was out of reach and settled
 // later, in the background or by another engine, is signalled in the same folder
 // (mcp-server/contract/outbox-signal.ts) and read at once on any back end.
-import { watch, type FSWatcher } from 'node:fs';
+import { type FSWatcher, readdirSync, watch } from 'node:fs';
+import { join } from 'node:path';
 import { OUTBOX_SETTLED_FILE } from '../../mcp-server/contract/outbox-signal.ts';
 import { backEndOf, DEFAULT_BACK_END, type BackEndProfile } from '../../mcp-server/contract/back-ends.ts';
 import type { StatusView } from '../../window-contract/status.ts';
@@ -22,8 +23,7 @@ export interface StatusSyncOptions {
   remoteIntervalMs?: number;
 }
 
-/** A timesheet's file, in the data folder or (several trackers, docs/several-trackers.md) in a tracker's own folder. */
-const DATABASE_FILE = /(^|[\\/])punchcard\.db(-wal)?$/;
+const DATABASE_FILE = /^punchcard\.db(-wal)?$/;
 /** Writes come in bursts (the row, the WAL, a checkpoint): one refresh per burst. */
 const SETTLE_MS = 250;
 
@@ -43,17 +43,20 @@ export function startStatusSync(options: StatusSyncOptions): { stop(): void } {
   const refresh = () => {
     options.refresh().catch((error: unknown) => options.log(`Could not refresh the timer status: ${(error as Error).message}`));
   };
+  const changed = (file: string | null) => {
+    if (file === null || !(DATABASE_FILE.test(file) || file === OUTBOX_SETTLED_FILE)) return;
+    clearTimeout(settle);
+    settle = setTimeout(refresh, SETTLE_MS);
+  };
   try {
-    // Recursive: with several trackers a local timesheet may be in trackers/<name>/ (Linux, macOS and Windows all watch so since Node 20).
-    watcher = watch(options.userDataDir, { persistent: false, recursive: true }, (_event, file) => {
-      if (file === null || !(DATABASE_FILE.test(file) || file === OUTBOX_SETTLED_FILE)) return;
-      clearTimeout(settle);
-      settle = setTimeout(refresh, SETTLE_MS);
-    });
+    watcher = watch(options.userDataDir, { persistent: false }, (_event, file) => changed(file));
     watcher.on('error', (error) => options.log(`Stopped watching ${options.userDataDir}: ${error.message}`));
   } catch (error) {
     options.log(`Cannot watch ${options.userDataDir} (${(error as Error).message}); the tray updates on its own clicks and every few minutes.`);
   }
+  // With several trackers a local timesheet may be in trackers/<name>/: each such folder is watched too (not the
+  // data folder recursively: Node's recursive watch on Linux missed the outbox's signal, written by a rename).
+  const trackerWatchers = watchTrackerFolders(options.userDataDir, changed);
   // The next poll is planned after each one, at the interval of the back end in use then.
   const plan = () => {
     if (stopped) return;
@@ -71,6 +74,7 @@ export function startStatusSync(options: StatusSyncOptions): { stop(): void } {
       clearTimeout(settle);
       clearTimeout(poll);
       watcher?.close();
+      trackerWatchers.close();
     },
   };
 }
@@ -112,4 +116,41 @@ export function pacedType(settings: ConnectionSettings): BackEndProfile['type'] 
     .filter((type) => backEndOf(type).remote);
   if (remote.length === 0) return settings.provider.type;
   return remote.reduce((slowest, type) => (pollInterval(type) > pollInterval(slowest) ? type : slowest));
+}
+
+/**
+ * The folders of several trackers (trackers/<name>/, docs/several-trackers.md) watched for their timesheets: those
+ * there now, and each made later (the trackers folder itself is watched for new ones). Best effort: a folder that
+ * cannot be watched is polled with the rest.
+ */
+function watchTrackerFolders(userDataDir: string, changed: (file: string | null) => void): { close(): void } {
+  const root = join(userDataDir, 'trackers');
+  const watched = new Map<string, FSWatcher>();
+  const follow = (name: string) => {
+    // A removed tracker's folder is renamed with a dot in it: nobody writes there.
+    if (watched.has(name) || name.includes('.')) return;
+    try {
+      const each = watch(join(root, name), { persistent: false }, (_event, file) => changed(file));
+      each.on('error', () => watched.delete(name));
+      watched.set(name, each);
+    } catch {
+      // Not a folder, or gone again: nothing to watch.
+    }
+  };
+  let parent: FSWatcher | undefined;
+  try {
+    for (const name of readdirSync(root)) follow(name);
+    parent = watch(root, { persistent: false }, (_event, name) => {
+      if (name !== null) follow(name);
+    });
+    parent.on('error', () => {});
+  } catch {
+    // No trackers folder: one tracker, or none made yet.
+  }
+  return {
+    close() {
+      parent?.close();
+      for (const each of watched.values()) each.close();
+    },
+  };
 }

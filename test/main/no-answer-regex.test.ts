@@ -12,7 +12,7 @@ const ROOT = join(import.meta.dirname, '..', '..');
 
 /** file → its regular expressions as written, each with what it reads (none of them an engine's answer). */
 const REVIEWED: Record<string, Record<string, string>> = {
-  'main/app/status-sync.ts': { '/(^|[\\\\/])punchcard\\.db(-wal)?$/': "a file name in the data folder, or in a tracker's own folder" },
+  'main/app/status-sync.ts': { '/^punchcard\\.db(-wal)?$/': "a file name in the data folder, or in a tracker's own folder" },
   'main/settings/tracker-folders.ts': { '/[:.]/g': "the colons and dots of a moment's ISO text, made a folder name's stamp" },
   'renderer/src/screens/connection-form.ts': { '/^\\d+$/': "a label of the address the person typed, that is a number (a port or an IP's), left out of a suggested name" },
   'main/engine/line-tail.ts': { '/\\r$/': "a line's end in the engine's stderr log, for the log file" },
