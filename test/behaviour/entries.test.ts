@@ -48,6 +48,24 @@ function editing(backEnd: BehaviourBackEnd, world: ReturnType<typeof useWorld>):
     ).toEqual([{ start: utc(at(day, '09:30')), end: utc(at(day, '11:00')), project: WORLD.website, description: 'Final' }]);
   });
 
+  it('an entry clocked in and out within a second still takes a new description', async () => {
+    const started = await world().call('clock_in', { ...booking(backEnd, WORLD.website), description: 'Quick' });
+    expect(started.isError, JSON.stringify(started.content)).toBeFalsy();
+    const stopped = await world().call('clock_out');
+    expect(stopped.isError, JSON.stringify(stopped.content)).toBeFalsy();
+    const { id } = (stopped.structuredContent as { stopped: Entry }).stopped;
+    const updated = await world().call('update_time_entry', { id, description: 'Quick, noted' });
+    if (backEnd.name === 'Clockodo') {
+      // Clockodo checks the whole entry on any change, its equal start and end too (its fake answers so; its reference
+      // does not say): nothing Punchcard may send changes that, so the person hears Clockodo's own reason.
+      expect(updated.isError).toBe(true);
+      expect(JSON.stringify(updated.content)).toContain('time_until must be after time_since');
+      return;
+    }
+    expect(updated.isError, JSON.stringify(updated.content)).toBeFalsy();
+    expect(entryOf(updated).description).toBe('Quick, noted');
+  });
+
   it('delete_time_entry removes the entry; deleting it again is refused as missing, with nothing written', async () => {
     const day = '2026-11-12';
     const logged = entryOf(await world().call('log_time', { ...booking(backEnd, WORLD.website), date: day, duration: '45m', description: 'Spike' }));

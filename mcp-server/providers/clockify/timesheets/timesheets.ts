@@ -244,7 +244,10 @@ export class ClockifyTimesheets extends CellPart<ClockifyContext, TimesheetsEndp
       const projectChanged = booking.projectId !== body.projectId;
       Object.assign(body, { projectId: booking.projectId, taskId: booking.taskId, ...(projectChanged ? { billable: booking.billable } : {}) });
     }
-    if (body.end !== null && body.end <= body.start) throw new BackEndError('entry_ends_before_start');
+    // Only times the change names are checked: an entry clocked in and out within one second keeps its equal times,
+    // and its note or project must stay changeable.
+    const timesChanged = patch.start !== undefined || patch.end !== undefined;
+    if (timesChanged && body.end !== null && body.end <= body.start) throw new BackEndError('entry_ends_before_start');
     const { workspaceId } = await this.context.ids();
     this.#forget();
     const where = () => this.#numbered(body.projectId, body.taskId);

@@ -123,7 +123,8 @@ export class TogglTimesheets extends CellPart<TogglContext, TimesheetsEndpoints,
     const start = patch.start ?? entryStart(current);
     const end = patch.end === undefined ? entryEnd(current) : patch.end;
     await this.#unlocked(workspace, Math.min(start, entryStart(current)), 'change');
-    if (end !== null && end <= start) throw new BackEndError('entry_ends_before_start');
+    // Only times the change names are checked (an entry started and stopped within one second keeps equal times).
+    if ((patch.start !== undefined || patch.end !== undefined) && end !== null && end <= start) throw new BackEndError('entry_ends_before_start');
     const body: Record<string, unknown> = {};
     if (patch.description !== undefined) body.description = patch.description;
     if (patch.start !== undefined || patch.end !== undefined) {
