@@ -14,7 +14,9 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const REVIEWED: Record<string, Record<string, string>> = {
   'main/app/status-sync.ts': { '/^punchcard\\.db(-wal)?$/': "a file name in the data folder, or in a tracker's own folder" },
   'main/settings/tracker-folders.ts': { '/[:.]/g': "the colons and dots of a moment's ISO text, made a folder name's stamp" },
-  'renderer/src/screens/connection-form.ts': { '/^\\d+$/': "a label of the address the person typed, that is a number (a port or an IP's), left out of a suggested name" },
+  'renderer/src/screens/connection-form.ts': {
+    '/^\\d+$/': "a label of the address the person typed, that is a number (a port or an IP's), left out of a suggested name",
+  },
   'main/engine/line-tail.ts': { '/\\r$/': "a line's end in the engine's stderr log, for the log file" },
   'main/export/entries-csv.ts': {
     '/^(\\d{4}-\\d{2}-\\d{2})T(\\d{2}:\\d{2})/': "an entry's start from the structured answer, split into day and time for the CSV",
