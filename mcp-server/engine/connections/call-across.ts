@@ -138,6 +138,10 @@ async function spanning(
 ): Promise<Result> {
   // One that could not open is asked all the same: its failure is its tracker_missing notice, not silence.
   const asked = among.filter((view) => view.offers(name) || unopened.has(view.name));
+  // A report that names both its days has its overlaps read beside it, not after it (time_report across connections
+  // costs a list of entries each): the same days, as list_time_entries reads the same words.
+  const daysGiven = name === 'time_report' && asked.length > 1 && typeof input.from === 'string' && typeof input.to === 'string';
+  const early = daysGiven ? reportOverlaps(asked, { from: input.from, to: input.to }, call) : undefined;
   const results = await Promise.all(asked.map((view) => runTool(tool, inputForEach(name, input), { ...call, context: view.contexts.context })));
   const answered: Answered[] = [];
   const answering: ConnectionView[] = [];
@@ -164,7 +168,7 @@ async function spanning(
   if (answered.length === 0)
     return firstRefusal ?? refused({ code: 'tool_withheld', facts: { tool: name, why: 'back_end', back_end: among.map((view) => view.name).join(', ') } });
   const merged = mergeAnswers(name, answered, input);
-  const overlaps = name === 'time_report' && answering.length > 1 ? await reportOverlaps(answering, merged.data, call) : [];
+  const overlaps = name === 'time_report' && answering.length > 1 ? await overlapsOfReport(early, answering, merged.data, call) : [];
   const notices = [...merged.notices, ...overlaps, ...missing];
   const text = notices.length > 0 ? `${merged.text}\n${notices.map((notice) => modelText(noticeSentence(notice))).join('\n')}` : merged.text;
   return { content: [{ type: 'text' as const, text }], structuredContent: notices.length > 0 ? { ...merged.data, notices } : merged.data } as Result;
@@ -182,6 +186,19 @@ async function keptWritesOfEach(tool: CallableTool, input: Record<string, unknow
   });
   const text = results.map((result, index) => `${(views[index] as ConnectionView).name}: ${textOf(result) ?? ''}`).join('\n');
   return { content: [{ type: 'text' as const, text }], structuredContent: { writes } } as Result;
+}
+
+/** The report's overlaps: those read beside it, of the connections that answered it; else read now, for its days. */
+async function overlapsOfReport(
+  early: Promise<Notice[]> | undefined,
+  answering: readonly ConnectionView[],
+  report: Record<string, unknown>,
+  call: AcrossCall,
+): Promise<Notice[]> {
+  if (!early) return reportOverlaps(answering, report, call);
+  const names = new Set(answering.map((view) => view.name));
+  const among = (notice: Notice) => notice.code !== 'trackers_overlap' || notice.facts.entries.every((entry) => names.has(entry.tracker));
+  return (await early).filter(among);
 }
 
 /**
