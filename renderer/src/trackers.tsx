@@ -2,7 +2,7 @@
 // person look at all of them or one. Everything here stays out of sight with one connection (nothing
 // then carries `tracker`), so the screens look and work as they always did. The projections are pure:
 // one connection's part of a status, a week or a report, with that connection's own targets.
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import type { ReportView } from '../../window-contract/reports.ts';
 import type { DayTotal, EntryView, StatusView } from '../../window-contract/status.ts';
 import type { TimesheetView } from '../../window-contract/timesheet.ts';
@@ -124,5 +124,49 @@ export function TrackerFilter({
         ))}
       </select>
     </label>
+  );
+}
+
+/**
+ * Which connection something new goes to (a new entry, a clock-in), asked with several connections:
+ * preset to the one the screen shows, else the default, until the person chooses (the preset follows
+ * the screen's Show filter until then).
+ */
+export function useTrackerChoice(isNew: boolean, trackers: readonly TrackerTag[] | undefined, preset: string | undefined, clear: () => void) {
+  const [chosen, setChosen] = useState<string | null>(null);
+  const asks = isNew && trackers !== undefined && trackers.length > 1;
+  return {
+    asks,
+    into: chosen ?? preset ?? defaultTracker(trackers) ?? '',
+    choose: (name: string) => {
+      setChosen(name);
+      clear();
+    },
+  };
+}
+
+/** Which connection something new goes to (issue 86): a labelled select, the default marked. */
+export function TrackerSelect({
+  id,
+  trackers,
+  value,
+  onChange,
+}: {
+  id: string;
+  trackers: readonly TrackerTag[] | undefined;
+  value: string;
+  onChange(name: string): void;
+}) {
+  return (
+    <div className="field tracker">
+      <label htmlFor={`${id}-tracker`}>Connection</label>
+      <select id={`${id}-tracker`} data-field="tracker" value={value} onChange={(event) => onChange(event.currentTarget.value)}>
+        {trackers?.map((one) => (
+          <option key={one.name} value={one.name}>
+            {one.isDefault ? `${one.name} (default)` : one.name}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }

@@ -398,6 +398,12 @@ export interface FakeBridgeOptions {
    * every answer names them as main shapes the engine's spanning answers.
    */
   twoConnections?: boolean;
+  /**
+   * With `twoConnections`: one timer per connection (the settings' `timers: per_tracker`), acme's
+   * Internal · Meetings running since 13:10 beside beta's. A clock-in stops only its own connection's
+   * timer; clock_out and the breaks without `tracker` while two run are refused `tracker_required`.
+   */
+  perTrackerTimers?: boolean;
 }
 
 /** The workspaces the fake Clockify key sees. */
@@ -535,6 +541,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     const running = add(at(0, '13:05'), null, 'Beta Corp', 'Support', 'Ticket #4711: export fails');
     // As the engine's outbox numbers a kept write until the back end gives it its own.
     if (options.waitingToSend) Object.assign(running, { id: -1, waitingToSend: true });
+    if (options.twoConnections && options.perTrackerTimers) add(at(0, '13:10'), null, 'Internal', 'Meetings', 'Roadmap');
   }
   // On a workspace with custom fields, the work on Acme Website carries a ticket and the teams it was for.
   if (options.customFields) {
@@ -667,7 +674,20 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     dateOf: (text) => dateOf(Date.parse(text)),
     plan: (date) => daily.dayPlan(date),
   };
-  const status = (): StatusView => (options.twoConnections ? spanningStatus(trackerWorld, oneStatus()) : oneStatus());
+  const perTracker = options.twoConnections === true && options.perTrackerTimers === true;
+  const status = (): StatusView =>
+    options.twoConnections ? spanningStatus(trackerWorld, oneStatus(), perTracker ? 'per_tracker' : 'one_overall') : oneStatus();
+  /**
+   * The timer a write acts on, as the engine resolves it: with one timer per connection, the one of the
+   * connection named; none named while two run is refused, nothing stopped (docs/several-trackers.md, "Timers").
+   */
+  const runningTimer = (tracker: string | undefined, tool: string): FakeEntry | undefined => {
+    const open = entries.filter((entry) => entry.end === null);
+    if (!perTracker) return open[0];
+    if (tracker !== undefined) return open.find((entry) => entry.tracker === tracker);
+    if (open.length > 1) refuse('tracker_required', { tool, why: 'several_timers', trackers: open.map((entry) => entry.tracker ?? 'acme').sort() });
+    return open[0];
+  };
   /** In a connection's name, with two: the entry must be in the connection the window names, as the engine resolves it. */
   const inTracker = (id: number, tracker: string | undefined) => {
     const entry = entries.find((candidate) => candidate.id === id);
@@ -676,7 +696,12 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
   };
   const oneStatus = (): StatusView => {
     const today = dateOf(now);
-    const running = entries.find((entry) => entry.end === null) ?? null;
+    // The latest started, where one runs in each connection.
+    const running =
+      entries
+        .filter((entry) => entry.end === null)
+        .sort((a, b) => a.start - b.start)
+        .at(-1) ?? null;
     const todayEntries = entries.filter((entry) => dateOf(entry.start) === today).sort((a, b) => a.start - b.start);
     const monday = at(weekday(now), '00:00');
     // Each day's target as the Timesheet and Reports count it (holidays and leave taken off), as the
@@ -996,7 +1021,8 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     // is now or the start given (never in the future, never before the running one began).
     clockIn: (request) => {
       if (options.customFields) checkFakeFields(request?.project, request?.fields, true, 'not_started');
-      const running = entries.find((entry) => entry.end === null);
+      // One timer per connection: only the one in the connection clocked in on stops.
+      const running = perTracker ? runningTimer(request?.tracker ?? 'acme', 'clock_in') : entries.find((entry) => entry.end === null);
       const start = request?.start === undefined ? now : instantOf(request.start);
       if (start > now + 60_000) refuse('time_in_future', { field: 'start', time: iso(start) });
       if (running && start < running.start) refuse('timer_starts_before_running');
@@ -1009,7 +1035,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       return announce(status());
     },
     clockOut: (request) => {
-      const running = entries.find((entry) => entry.end === null) ?? reject('No timer is running.');
+      const running = runningTimer(request?.tracker, 'clock_out') ?? reject('No timer is running.');
       running.end = now;
       for (const span of running.breaks ?? []) span.end ??= now;
       if (request?.description) running.description = request.description;
@@ -1017,7 +1043,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     },
     startBreak: (request) => {
       if (!breaksSupported()) reject('Start break is not available with this back end.');
-      const running = entries.find((entry) => entry.end === null) ?? reject('No shift is running: clock in first.');
+      const running = runningTimer(request?.tracker, 'start_break') ?? reject('No shift is running: clock in first.');
       const open = running.breaks?.find((span) => span.end === null);
       if (open) reject(`A break (${open.type}) is already running; end it first.`);
       const type = request?.type ?? 'Break';
@@ -1026,8 +1052,8 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       running.breaks = [...(running.breaks ?? []), { type, start: now, end: null }];
       return announce(status());
     },
-    endBreak: () => {
-      const open = entries.find((entry) => entry.end === null)?.breaks?.find((span) => span.end === null) ?? reject('No break is running.');
+    endBreak: (request) => {
+      const open = runningTimer(request?.tracker, 'end_break')?.breaks?.find((span) => span.end === null) ?? reject('No break is running.');
       open.end = now;
       return announce(status());
     },

@@ -52,7 +52,7 @@ function spanningDay(world: TrackerWorld, day: DayTotal): DayTotal {
   return { date: day.date, minutes: parts.reduce((sum, part) => sum + part.minutes, 0), targetMinutes: 0, holiday: null, leave: null, byTracker: parts };
 }
 
-export function spanningStatus(world: TrackerWorld, status: StatusView): StatusView {
+export function spanningStatus(world: TrackerWorld, status: StatusView, timerMode: StatusView['timerMode'] = 'one_overall'): StatusView {
   const week = status.week.map((day) => spanningDay(world, day));
   const recentWork: StatusView['recentWork'] = [];
   for (const entry of [...world.entries()].reverse()) {
@@ -62,8 +62,9 @@ export function spanningStatus(world: TrackerWorld, status: StatusView): StatusV
   }
   return {
     ...status,
-    timers: status.running ? [status.running] : [],
-    timerMode: 'one_overall',
+    // Every running timer, oldest started first (one at most unless one runs per connection).
+    timers: world.entries().filter((entry) => entry.end === null),
+    timerMode,
     trackers: FAKE_TRACKERS.map((one) => ({
       ...one,
       todayMinutes: minutesIn(world, one.name, status.today),

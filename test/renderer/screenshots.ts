@@ -763,6 +763,18 @@ export const TRACKER_STATES: ScreenshotState[] = [
     fake: { twoConnections: true },
   },
   {
+    screen: 'status',
+    state: 'two-timers',
+    what: 'one timer per connection: each running timer its own row, named with its connection, with its own breaks and Clock out',
+    fake: { twoConnections: true, perTrackerTimers: true, account: CALAMARI },
+  },
+  {
+    screen: 'status',
+    state: 'two-connections-clock-in',
+    what: 'two connections, nothing running: the clock-in form asks which connection, preset to the default',
+    fake: { twoConnections: true, running: false },
+  },
+  {
     screen: 'timesheet',
     state: 'two-connections',
     what: 'two connections: each entry labelled, each day’s targets per connection, the filter of all or one',

@@ -43,6 +43,7 @@ afterEach(async () => {
 });
 
 const text = (locator: Locator) => expect.poll(() => locator.innerText());
+const content = (locator: Locator) => expect.poll(() => locator.textContent());
 const hidden = (locator: Locator) => locator.waitFor({ state: 'hidden', timeout: PATIENCE_MS });
 const callsOf = (fake: FakeBridge, name: string) => fake.calls.filter((call) => call.name === name).map((call) => call.request);
 
@@ -129,6 +130,89 @@ describe('two connections', () => {
   });
 });
 
+describe('a timer in each connection', () => {
+  it('shows each running timer with its connection and its own Clock out, which stops only its own', async () => {
+    // Calamari takes breaks: each timer offers its own.
+    const calamari = { type: 'calamari', url: 'https://acme.calamari.io', email: 'ada@acme.example' } as const;
+    const { page, fake } = await open('status', { twoConnections: true, perTrackerTimers: true, account: calamari });
+    const status = screenOf(page, 'status');
+    const card = status.getByRole('region', { name: 'Timers' });
+    await text(card.locator('.badge').first()).toBe('2 running');
+    const acme = card.getByRole('group', { name: 'Timer in acme' });
+    const beta = card.getByRole('group', { name: 'Timer in beta' });
+    await content(acme.locator('.what')).toBe('Internal · Meetingsin acme');
+    await content(beta.locator('.what')).toBe('Beta Corp · Supportin beta');
+    expect(await card.getByRole('button', { name: /^Clock out/ }).evaluateAll((buttons) => buttons.map((one) => one.textContent))).toEqual([
+      // Oldest started first: beta's since 13:05, acme's since 13:10.
+      'Clock out of beta',
+      'Clock out of acme',
+    ]);
+
+    // A break on acme's alone, by keyboard.
+    await acme.getByRole('button', { name: 'Start break of acme' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => callsOf(fake, 'startBreak').at(-1)).toMatchObject({ tracker: 'acme' });
+    const endBreak = acme.getByRole('button', { name: 'End break of acme' });
+    await expect.poll(() => endBreak.evaluate((button) => button === document.activeElement)).toBe(true);
+    expect(await beta.getByRole('button', { name: 'Start break of beta' }).count()).toBe(1);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => callsOf(fake, 'endBreak').at(-1)).toEqual({ tracker: 'acme' });
+
+    // beta's Clock out, by keyboard: beta's stops, acme's runs on and its Clock out takes the focus.
+    await beta.getByRole('button', { name: 'Clock out of beta' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => callsOf(fake, 'clockOut').at(-1)).toEqual({ tracker: 'beta' });
+    const single = status.getByRole('region', { name: 'Timer', exact: true });
+    await content(single.locator('.what')).toBe('Internal · Meetingsin acme');
+    const clockOut = single.getByRole('button', { name: 'Clock out', exact: true });
+    await expect.poll(() => clockOut.evaluate((button) => button === document.activeElement)).toBe(true);
+    expect(await status.getByRole('alert').count()).toBe(0);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => callsOf(fake, 'clockOut').at(-1)).toEqual({ tracker: 'acme' });
+    await text(single.locator('.badge').first()).toBe('Not running');
+  });
+
+  it('shows one connection’s timer alone, as ever, when the filter shows it', async () => {
+    const { page, fake } = await open('status', { twoConnections: true, perTrackerTimers: true });
+    const status = screenOf(page, 'status');
+    await status.getByRole('combobox', { name: 'Show' }).selectOption('acme');
+    const card = status.getByRole('region', { name: 'Timer', exact: true });
+    await content(card.locator('.what')).toBe('Internal · Meetingsin acme');
+    await card.getByRole('button', { name: 'Clock out', exact: true }).click();
+    await expect.poll(() => callsOf(fake, 'clockOut').at(-1)).toEqual({ tracker: 'acme' });
+  });
+});
+
+describe('clocking in with two connections', () => {
+  it('asks which connection, preset to the default, and clocks in there; by keyboard', async () => {
+    const { page, fake } = await open('status', { twoConnections: true, running: false });
+    const status = screenOf(page, 'status');
+    const form = status.getByRole('form', { name: 'Clock in' });
+    const connection = form.getByRole('combobox', { name: 'Connection' });
+    expect(await connection.inputValue()).toBe('acme');
+    expect(await connection.locator('option').allInnerTexts()).toEqual(['acme (default)', 'beta']);
+    await connection.focus();
+    await connection.press('ArrowDown');
+    await expect.poll(() => connection.inputValue()).toBe('beta');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Beta Corp');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => callsOf(fake, 'clockIn').at(-1)).toEqual({ project: 'Beta Corp', tracker: 'beta' });
+    await content(status.locator('.timer .what')).toBe('Beta Corpin beta');
+  });
+
+  it('presets the connection the filter shows', async () => {
+    const { page, fake } = await open('status', { twoConnections: true, running: false });
+    const status = screenOf(page, 'status');
+    await status.getByRole('combobox', { name: 'Show' }).selectOption('beta');
+    const form = status.getByRole('form', { name: 'Clock in' });
+    await expect.poll(() => form.getByRole('combobox', { name: 'Connection' }).inputValue()).toBe('beta');
+    await form.getByLabel('Project').fill('Beta Corp');
+    await form.getByRole('button', { name: 'Clock in' }).click();
+    await expect.poll(() => callsOf(fake, 'clockIn').at(-1)).toMatchObject({ project: 'Beta Corp', tracker: 'beta' });
+  });
+});
+
 describe('the idle question with two connections', () => {
   it('names the timer with its connection', async () => {
     const { page } = await open('status', { twoConnections: true, idleQuestion: true });
@@ -151,5 +235,14 @@ describe('one connection', () => {
     await form.getByLabel('Project').press('Enter');
     await hidden(form);
     expect(callsOf(fake, 'logTime').at(-1)).toEqual({ start: '2026-05-11T12:15', end: '2026-05-11T13:00', project: 'Internal' });
+  });
+
+  it('clocks in with no connection to choose and passes none', async () => {
+    const { page, fake } = await open('status', { running: false });
+    const form = screenOf(page, 'status').getByRole('form', { name: 'Clock in' });
+    expect(await form.getByRole('combobox', { name: 'Connection' }).count()).toBe(0);
+    await form.getByLabel('Project').fill('Internal');
+    await form.getByLabel('Project').press('Enter');
+    await expect.poll(() => callsOf(fake, 'clockIn').at(-1)).toEqual({ project: 'Internal' });
   });
 });

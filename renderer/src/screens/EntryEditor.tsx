@@ -16,7 +16,7 @@ import { stores, useStore } from '../store.ts';
 import { WorkFields } from '../WorkFields.tsx';
 import { keepsNoTimes } from './EntryTimes.tsx';
 import type { TrackerTag } from '../../../window-contract/trackers.ts';
-import { defaultTracker } from '../trackers.tsx';
+import { TrackerSelect, useTrackerChoice } from '../trackers.tsx';
 
 export interface EntryDraft {
   start?: string;
@@ -119,7 +119,7 @@ export function EntryEditor({ date, entry, initial, trackers, tracker, onSave, o
   const [inputs, setInputs] = useState<FieldInputs>(before);
   const catalog = useStore(stores.catalog);
   const action = useAction();
-  const target = useTrackerChoice(entry, trackers, tracker, action.clear);
+  const target = useTrackerChoice(entry === undefined, trackers, tracker, action.clear);
   const first = useRef<HTMLInputElement>(null);
   const form = useRef<HTMLFormElement>(null);
   const running = entry !== undefined && entry.end === null;
@@ -237,45 +237,5 @@ export function EntryEditor({ date, entry, initial, trackers, tracker, onSave, o
         <span className="hint">Enter saves, Escape cancels.</span>
       </div>
     </form>
-  );
-}
-
-/** A new entry with several connections asks which one (issue 86), preset to the one shown, else the default. */
-function useTrackerChoice(entry: EntryView | undefined, trackers: readonly TrackerTag[] | undefined, preset: string | undefined, clear: () => void) {
-  const [into, setInto] = useState(() => preset ?? defaultTracker(trackers) ?? '');
-  const asks = entry === undefined && trackers !== undefined && trackers.length > 1;
-  return {
-    asks,
-    into,
-    choose: (name: string) => {
-      setInto(name);
-      clear();
-    },
-  };
-}
-
-/** Which connection a new entry goes to, with several (issue 86): a select preset to the one shown, else the default. */
-function TrackerSelect({
-  id,
-  trackers,
-  value,
-  onChange,
-}: {
-  id: string;
-  trackers: readonly TrackerTag[] | undefined;
-  value: string;
-  onChange(name: string): void;
-}) {
-  return (
-    <div className="field tracker">
-      <label htmlFor={`${id}-tracker`}>Connection</label>
-      <select id={`${id}-tracker`} data-field="tracker" value={value} onChange={(event) => onChange(event.currentTarget.value)}>
-        {trackers?.map((one) => (
-          <option key={one.name} value={one.name}>
-            {one.isDefault ? `${one.name} (default)` : one.name}
-          </option>
-        ))}
-      </select>
-    </div>
   );
 }

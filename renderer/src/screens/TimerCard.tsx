@@ -13,18 +13,26 @@ import { isFieldsRefusal } from '../custom-fields.ts';
 import { WAITING_TO_SEND } from '../words.ts';
 import { workLabel } from '../work.ts';
 import { WorkForm } from './WorkForm.tsx';
-import { TrackerLabel } from '../trackers.tsx';
+import { entryKey, sameEntry, TrackerLabel } from '../trackers.tsx';
 
 type FocusTarget = 'clock-out' | 'project' | 'break' | 'switch';
+
+/**
+ * The timers running: with one timer per connection (`timers: per_tracker`) every one, oldest started
+ * first, each drawn with its own buttons; otherwise the one running, if any.
+ */
+function timersOf(status: StatusView): EntryView[] {
+  if (status.timers && status.timers.length > 1) return status.timers;
+  return status.running ? [status.running] : [];
+}
 
 /** `tracker`: the connection the screen shows (several trackers), where typed work starts; the default's when undefined. */
 export function TimerCard({ status, tracker }: { status: StatusView | undefined; tracker?: string | undefined }) {
   const action = useAction();
-  const { clockOutRef, breakRef, switchRef, projectRef, focusNext } = useCounterpartFocus();
-  const [switching, setSwitching] = useState(false);
+  const focus = useCounterpartFocus();
+  // The timer whose switch form is open (its key), one at a time.
+  const [switching, setSwitching] = useState<string | null>(null);
   const breaks = useBreakTypes(status?.breaksSupported);
-  const running = status?.running ?? null;
-  const onBreak = runningBreak(running);
 
   if (!status) {
     return (
@@ -37,57 +45,66 @@ export function TimerCard({ status, tracker }: { status: StatusView | undefined;
     );
   }
 
+  const timers = timersOf(status);
+  const several = timers.length > 1;
+  const running = status.running;
+  const onBreak = !several && runningBreak(running);
+  // Where the focus goes after an action: the timer acted on, else the one started last.
+  const owner = focus.row ?? (running ? entryKey(running) : undefined);
   const started = () => {
-    setSwitching(false);
-    focusNext('clock-out');
+    setSwitching(null);
+    focus.next('clock-out');
   };
 
   return (
     <section className={`card timer${running ? ' running' : ''}${onBreak ? ' on-break' : ''}`} aria-labelledby="timer-title">
       <div className="card-title">
-        <h2 id="timer-title">Timer</h2>
+        <h2 id="timer-title">{several ? 'Timers' : 'Timer'}</h2>
         <span className="badges">
-          {onBreak ? <Badge kind="break">On a break</Badge> : running ? <Badge kind="running">Running</Badge> : <Badge kind="idle">Not running</Badge>}
-          {running?.waiting_to_send && <Badge kind="neutral">{WAITING_TO_SEND}</Badge>}
+          {several ? (
+            <Badge kind="running">{timers.length} running</Badge>
+          ) : onBreak ? (
+            <Badge kind="break">On a break</Badge>
+          ) : running ? (
+            <Badge kind="running">Running</Badge>
+          ) : (
+            <Badge kind="idle">Not running</Badge>
+          )}
+          {timers.some((timer) => timer.waiting_to_send) && <Badge kind="neutral">{WAITING_TO_SEND}</Badge>}
         </span>
       </div>
-      {running ? (
-        <>
-          <div className="timer-running">
-            <RunningWork entry={running} asOf={status.asOf} />
-            <TimerActions
+      {timers.length > 0 ? (
+        timers.map((timer) => {
+          const key = entryKey(timer);
+          return (
+            <RunningTimer
+              key={key}
               status={status}
+              timer={timer}
+              several={several}
+              // Typed work in a switch starts in the timer's own connection where each has one.
+              tracker={several ? timer.tracker : tracker}
               action={action}
-              breaks={breaks}
-              switching={switching}
-              clockOutRef={clockOutRef}
-              breakRef={breakRef}
-              switchRef={switchRef}
-              onSwitch={() => setSwitching(true)}
-              onClockedOut={() => {
-                setSwitching(false);
-                focusNext('project');
+              breaks={breaks(several ? key : '')}
+              switching={switching === key}
+              refs={!several || key === owner ? focus.refs : undefined}
+              onSwitch={() => setSwitching(key)}
+              onSwitchClosed={() => {
+                setSwitching(null);
+                focus.next('switch', key);
               }}
-              onBreakChanged={() => focusNext('break')}
-            />
-          </div>
-          {switching && (
-            <WorkForm
-              mode="switch"
-              status={status}
-              tracker={tracker}
-              projectRef={projectRef}
-              action={action}
               onStarted={started}
-              onCancel={() => {
-                setSwitching(false);
-                focusNext('switch');
+              onClockedOut={() => {
+                setSwitching(null);
+                // Another timer still runs: its Clock out; none: the clock-in form.
+                focus.next(several ? 'clock-out' : 'project');
               }}
+              onBreakChanged={() => focus.next('break', key)}
             />
-          )}
-        </>
+          );
+        })
       ) : (
-        <WorkForm mode="clock-in" status={status} tracker={tracker} projectRef={projectRef} action={action} onStarted={started} />
+        <WorkForm mode="clock-in" status={status} tracker={tracker} projectRef={focus.refs.projectRef} action={action} onStarted={started} />
       )}
       {/* A refusal about the clock-in form's custom fields is said beside them (CustomFields.tsx). */}
       <ErrorText message={action.error?.key === 'clock-in' && isFieldsRefusal(action.error.refusal) ? undefined : action.error?.message} />
@@ -96,9 +113,76 @@ export function TimerCard({ status, tracker }: { status: StatusView | undefined;
   );
 }
 
+interface FocusRefs {
+  clockOutRef: RefObject<HTMLButtonElement | null>;
+  breakRef: RefObject<HTMLButtonElement | null>;
+  switchRef: RefObject<HTMLButtonElement | null>;
+  projectRef: RefObject<HTMLInputElement | null>;
+}
+
+interface RunningTimerProps {
+  status: StatusView;
+  timer: EntryView;
+  /** Several timers run (one per connection): each names its connection in its buttons. */
+  several: boolean;
+  tracker: string | undefined;
+  action: ActionState;
+  breaks: BreakTypes;
+  switching: boolean;
+  /** Given to the timer the focus goes to after an action. */
+  refs: FocusRefs | undefined;
+  onSwitch(): void;
+  onSwitchClosed(): void;
+  onStarted(): void;
+  onClockedOut(): void;
+  onBreakChanged(): void;
+}
+
+/** One running timer: what runs and for how long, its buttons, and its switch form when open. */
+function RunningTimer({ status, timer, several, tracker, action, breaks, switching, refs, ...on }: RunningTimerProps) {
+  // Without the refs this timer is not where the focus goes; the switch form still needs one for its project.
+  const projectRef = useRef<HTMLInputElement>(null);
+  const onBreak = runningBreak(timer);
+  return (
+    <>
+      <div
+        className={`timer-running${several && onBreak ? ' on-break' : ''}`}
+        role={several ? 'group' : undefined}
+        aria-label={several ? `Timer in ${timer.tracker ?? ''}` : undefined}
+      >
+        <RunningWork entry={timer} asOf={status.asOf} />
+        <TimerActions
+          timer={timer}
+          breaksSupported={status.breaksSupported}
+          of={several ? timer.tracker : undefined}
+          action={action}
+          breaks={breaks}
+          switching={switching}
+          refs={refs}
+          onSwitch={on.onSwitch}
+          onClockedOut={on.onClockedOut}
+          onBreakChanged={on.onBreakChanged}
+        />
+      </div>
+      {switching && (
+        <WorkForm
+          mode="switch"
+          status={several ? { ...status, running: timer } : status}
+          tracker={tracker}
+          projectRef={refs?.projectRef ?? projectRef}
+          action={action}
+          onStarted={on.onStarted}
+          onCancel={on.onSwitchClosed}
+        />
+      )}
+    </>
+  );
+}
+
 /**
  * After clocking in or out, switching, or starting or ending a break, the button that was pressed is
- * gone: `focusNext` sends the focus to its counterpart once it is drawn.
+ * gone: `next` sends the focus to its counterpart once it is drawn, in the timer named (`row`, its
+ * key) where several run, else in the one started last.
  */
 function useCounterpartFocus() {
   const clockOutRef = useRef<HTMLButtonElement>(null);
@@ -106,7 +190,7 @@ function useCounterpartFocus() {
   const switchRef = useRef<HTMLButtonElement>(null);
   const projectRef = useRef<HTMLInputElement>(null);
   // An object each time, so the same target twice still moves the focus.
-  const [next, setNext] = useState<{ target: FocusTarget } | null>(null);
+  const [next, setNext] = useState<{ target: FocusTarget; row: string | undefined } | null>(null);
 
   useEffect(() => {
     if (next?.target === 'clock-out') clockOutRef.current?.focus();
@@ -115,7 +199,11 @@ function useCounterpartFocus() {
     if (next?.target === 'project') projectRef.current?.focus();
   }, [next]);
 
-  return { clockOutRef, breakRef, switchRef, projectRef, focusNext: (target: FocusTarget) => setNext({ target }) };
+  return {
+    refs: { clockOutRef, breakRef, switchRef, projectRef },
+    row: next?.row,
+    next: (target: FocusTarget, row?: string) => setNext({ target, row }),
+  };
 }
 
 interface BreakTypes {
@@ -126,15 +214,18 @@ interface BreakTypes {
   choose(type: string): void;
 }
 
-/** The back end's break types, where it has breaks: a choice is offered when there are several. */
-function useBreakTypes(breaksSupported: boolean | undefined): BreakTypes {
+/**
+ * The back end's break types, where it has breaks: a choice is offered when there are several, each
+ * timer keeping its own (by its key; '' for the one timer).
+ */
+function useBreakTypes(breaksSupported: boolean | undefined): (timer: string) => BreakTypes {
   const catalog = useStore(stores.catalog);
-  const [breakType, setBreakType] = useState<string>('');
+  const [chosen, setChosen] = useState<Record<string, string>>({});
   useEffect(() => {
     if (breaksSupported) void stores.catalog.ensure();
   }, [breaksSupported]);
   const types = breaksSupported ? (catalog.data?.breakTypes ?? []) : [];
-  return { types, chosen: breakType || types[0], choose: setBreakType };
+  return (timer) => ({ types, chosen: chosen[timer] || types[0], choose: (type) => setChosen((current) => ({ ...current, [timer]: type })) });
 }
 
 /** What runs, since when, for how long, and whether it waits to be sent or is on a break. */
@@ -186,27 +277,31 @@ function Elapsed({ entry, asOf }: { entry: EntryView; asOf: number }) {
 }
 
 interface TimerActionsProps {
-  status: StatusView;
+  timer: EntryView;
+  breaksSupported: boolean;
+  /** Several timers run: the connection this one's buttons name ("Clock out of acme"). */
+  of: string | undefined;
   action: ActionState;
   breaks: BreakTypes;
   /** Whether the switch form is open: then its own button is gone. */
   switching: boolean;
-  clockOutRef: RefObject<HTMLButtonElement | null>;
-  breakRef: RefObject<HTMLButtonElement | null>;
-  switchRef: RefObject<HTMLButtonElement | null>;
+  refs: FocusRefs | undefined;
   onSwitch(): void;
   onClockedOut(): void;
   onBreakChanged(): void;
 }
 
-/** The running timer's buttons: a break started or ended, the switch form opened, the timer clocked out. */
-function TimerActions({ status, action, breaks, switching, clockOutRef, breakRef, switchRef, onSwitch, onClockedOut, onBreakChanged }: TimerActionsProps) {
-  const onBreak = runningBreak(status.running);
+/** The running timer's buttons: a break started or ended, the switch form opened, the timer clocked out, in its own connection. */
+function TimerActions({ timer, breaksSupported, of, action, breaks, switching, refs, onSwitch, onClockedOut, onBreakChanged }: TimerActionsProps) {
+  const onBreak = runningBreak(timer);
+  // With several connections: this timer's own (another connection's may run too).
+  const whose = timer.tracker;
+  // Where several timers run, each one's own: only its button shows busy.
+  const keyOf = (name: string) => (of ? `${name}:${entryKey(timer)}` : name);
+  const named = of ? <span className="sr-only"> of {of}</span> : null;
 
   const clockOut = async () => {
-    // With several connections: this timer's own (another connection's may run too).
-    const whose = status.running?.tracker;
-    const next = await action.run('clock-out', () => api.clockOut(whose ? { tracker: whose } : undefined), 'Clocked out.');
+    const next = await action.run(keyOf('clock-out'), () => api.clockOut(whose ? { tracker: whose } : undefined), 'Clocked out.');
     if (next) {
       stores.status.set(next);
       onClockedOut();
@@ -216,13 +311,10 @@ function TimerActions({ status, action, breaks, switching, clockOutRef, breakRef
   const startBreak = async () => {
     const chosen = breaks.types.length > 1 ? breaks.chosen : undefined;
     const next = await action.run(
-      'start-break',
-      () => {
-        const whose = status.running?.tracker;
-        return api.startBreak(chosen || whose ? { ...(chosen ? { type: chosen } : {}), ...(whose ? { tracker: whose } : {}) } : undefined);
-      },
+      keyOf('start-break'),
+      () => api.startBreak(chosen || whose ? { ...(chosen ? { type: chosen } : {}), ...(whose ? { tracker: whose } : {}) } : undefined),
       (started) => {
-        const pause = runningBreak(started.running);
+        const pause = runningBreak((started.timers ?? []).find((one) => sameEntry(one, timer)) ?? started.running);
         return pause ? `On a break (${pause.type}).` : 'On a break.';
       },
     );
@@ -233,8 +325,7 @@ function TimerActions({ status, action, breaks, switching, clockOutRef, breakRef
   };
 
   const endBreak = async () => {
-    const whose = status.running?.tracker;
-    const next = await action.run('end-break', () => api.endBreak(whose ? { tracker: whose } : undefined), 'Break ended.');
+    const next = await action.run(keyOf('end-break'), () => api.endBreak(whose ? { tracker: whose } : undefined), 'Break ended.');
     if (next) {
       stores.status.set(next);
       onBreakChanged();
@@ -243,44 +334,50 @@ function TimerActions({ status, action, breaks, switching, clockOutRef, breakRef
 
   return (
     <div className="timer-actions">
-      {status.breaksSupported &&
+      {breaksSupported &&
         (onBreak ? (
-          <Button ref={breakRef} kind="primary" busy={action.pending === 'end-break'} busyLabel="Ending the break…" onClick={() => void endBreak()}>
-            End break
+          <Button
+            ref={refs?.breakRef}
+            kind="primary"
+            busy={action.pending === keyOf('end-break')}
+            busyLabel="Ending the break…"
+            onClick={() => void endBreak()}
+          >
+            End break{named}
           </Button>
         ) : (
           <>
-            {breaks.types.length > 1 && <BreakTypeChoice breaks={breaks} />}
-            <Button ref={breakRef} busy={action.pending === 'start-break'} busyLabel="Starting a break…" onClick={() => void startBreak()}>
-              Start break
+            {breaks.types.length > 1 && <BreakTypeChoice breaks={breaks} of={of} />}
+            <Button ref={refs?.breakRef} busy={action.pending === keyOf('start-break')} busyLabel="Starting a break…" onClick={() => void startBreak()}>
+              Start break{named}
             </Button>
           </>
         ))}
       {!switching && !onBreak && (
-        <Button ref={switchRef} aria-expanded={false} onClick={onSwitch}>
-          Switch…
+        <Button ref={refs?.switchRef} aria-expanded={false} onClick={onSwitch}>
+          Switch…{named}
         </Button>
       )}
       <Button
-        ref={clockOutRef}
+        ref={refs?.clockOutRef}
         kind={onBreak ? 'plain' : 'primary'}
-        busy={action.pending === 'clock-out'}
+        busy={action.pending === keyOf('clock-out')}
         busyLabel="Clocking out…"
         onClick={() => void clockOut()}
       >
-        Clock out
+        Clock out{named}
       </Button>
     </div>
   );
 }
 
 /** Which break to start, where the back end has several kinds. */
-function BreakTypeChoice({ breaks }: { breaks: BreakTypes }) {
+function BreakTypeChoice({ breaks, of }: { breaks: BreakTypes; of: string | undefined }) {
   const id = useId();
   return (
     <span className="break-type">
       <label htmlFor={id} className="sr-only">
-        Break type
+        {of ? `Break type of ${of}` : 'Break type'}
       </label>
       <select id={id} value={breaks.chosen} onChange={(event) => breaks.choose(event.currentTarget.value)}>
         {breaks.types.map((type) => (

@@ -11,7 +11,7 @@ import type { ActionState } from '../hooks.ts';
 import { entryFieldOf, type EntryField } from '../problems.ts';
 import { stores, useStore } from '../store.ts';
 import { sameWork, startWork, workLabel, type Work } from '../work.ts';
-import { TrackerLabel } from '../trackers.tsx';
+import { TrackerLabel, TrackerSelect, useTrackerChoice } from '../trackers.tsx';
 
 /**
  * Clocking in, or switching while a timer runs: project, activity, note and a start (empty: now; a
@@ -49,6 +49,9 @@ export function WorkForm({
   const recent = status.recentWork.filter((work) => !running || !sameWork(work, running)).slice(0, 5);
   const catalog = useStore(stores.catalog);
   const asked = fieldsToAsk(catalog.data, typed.project, refusal, typed.fields);
+  // Clocking in with several connections asks which one (switching stays in the running timer's).
+  const target = useTrackerChoice(!switching, status.trackers, tracker, action.clear);
+  const into = target.asks ? target.into : tracker;
 
   useEffect(() => {
     void stores.catalog.ensure();
@@ -90,7 +93,7 @@ export function WorkForm({
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void begin({ project: typed.project, activity: typed.activity, description: typed.note, ...(tracker ? { tracker } : {}) }, typed.start, typed.fields);
+    void begin({ project: typed.project, activity: typed.activity, description: typed.note, ...(into ? { tracker: into } : {}) }, typed.start, typed.fields);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
@@ -110,6 +113,7 @@ export function WorkForm({
       noValidate
     >
       <div className="clock-in-fields">
+        {target.asks && <TrackerSelect id={id} trackers={status.trackers} value={target.into} onChange={target.choose} />}
         <WorkInputs
           id={id}
           typed={typed}
