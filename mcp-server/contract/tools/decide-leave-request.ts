@@ -2,6 +2,7 @@
 // capability it needs. The handler is in mcp-server/tools/; main parses answers with `output`.
 import * as z from 'zod/v4';
 import { LEAVE_STATUSES, LEAVE_TYPES } from '../vocabulary.ts';
+import { trackerLabel } from './outputs.ts';
 import { toolContract } from './tool-contract.ts';
 
 export const decideLeaveRequestContract = toolContract({
@@ -28,6 +29,7 @@ export const decideLeaveRequestContract = toolContract({
         last_day: z.string(),
         days: z.number(),
         status: z.enum(LEAVE_STATUSES),
+        tracker: trackerLabel,
       }),
       /** Whether the back end kept the reason with the decision; where its API has no place for one it was not sent. */
       reason_kept: z.boolean(),

@@ -3,6 +3,7 @@
 // handler is in mcp-server/tools/; how drafts are made: docs/evidence.md.
 import * as z from 'zod/v4';
 import { EVIDENCE_SOURCES } from '../evidence-sources.ts';
+import { trackerLabel } from './outputs.ts';
 import { toolContract } from './tool-contract.ts';
 
 const ref = z.object({ id: z.int(), name: z.string() }).nullable();
@@ -49,7 +50,14 @@ export const suggestEntriesContract = toolContract({
        * length only (its start is the start of its day): it books the evidence it matches instead of a time.
        */
       booked: z.array(
-        z.object({ id: z.int(), start: z.string(), end: z.string().nullable(), project: z.string().nullable(), span: z.literal('day').optional() }),
+        z.object({
+          id: z.int(),
+          start: z.string(),
+          end: z.string().nullable(),
+          project: z.string().nullable(),
+          span: z.literal('day').optional(),
+          tracker: trackerLabel,
+        }),
       ),
       /** Evidence no rule and no past booking maps to a project; its draft keeps `project: null`. */
       unmapped: z.array(z.object({ source, text: z.string(), minutes: z.int() })),

@@ -124,7 +124,24 @@ function labelled(result: Result, name: string, say: boolean): Result {
   const text = textOf(result);
   const content = say && text !== undefined ? [{ type: 'text' as const, text: `${name}: ${text}` }] : (result as { content: unknown }).content;
   if (!data) return { ...result, content } as Result;
-  return { ...result, content, structuredContent: { ...data, tracker: name } } as Result;
+  return { ...result, content, structuredContent: { ...withRowsLabelled(data, name), tracker: name } } as Result;
+}
+
+/**
+ * The records an answer hands out, labelled with their connection as a spanning read's rows are: the window puts a
+ * changed entry back in its list by its number and connection (two connections give out the same numbers). Only the
+ * shapes whose schema carries `tracker` (contract/tools/outputs.ts: entries, leave requests, submissions).
+ */
+const LABELLED_ROWS = ['entry', 'started', 'stopped', 'deleted', 'shift', 'running', 'booked', 'request', 'submission'] as const;
+
+function withRowsLabelled(data: Record<string, unknown>, tracker: string): Record<string, unknown> {
+  const out = { ...data };
+  const label = (row: unknown) => (typeof row === 'object' && row !== null && !Array.isArray(row) ? { ...row, tracker } : row);
+  for (const key of LABELLED_ROWS) {
+    const value = out[key];
+    if (value !== undefined && value !== null) out[key] = Array.isArray(value) ? value.map(label) : label(value);
+  }
+  return out;
 }
 
 /** A read answered by every connection that offers it, each row labelled; one that does not answer is a notice, not an error. */

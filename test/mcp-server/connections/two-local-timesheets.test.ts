@@ -66,6 +66,8 @@ describe('two local timesheets', () => {
     const updated = await engine.call('update_time_entry', { id, description: 'changed in beta' });
     expect(updated.isError, textOf(updated)).toBeFalsy();
     expect(updated.structuredContent?.tracker).toBe('beta');
+    // The record itself names its connection too: the window puts it back in its list by number and connection.
+    expect((updated.structuredContent?.entry as { tracker?: string }).tracker).toBe('beta');
     // Now the default hands out the same number too.
     const acme = await engine.call('log_time', { date: '2026-11-03', duration: '1h', description: 'acme' });
     expect((acme.structuredContent?.entry as { id: number }).id).toBe(id);
