@@ -93,6 +93,13 @@ async function clockifyWorkspaces(page: Page): Promise<Locator> {
 const CONNECTION_STATES: ScreenshotState[] = [
   {
     screen: 'account',
+    state: 'connections-smallest',
+    what: 'three connections in the smallest window',
+    fake: SEVERAL_CONNECTIONS,
+    viewport: SMALLEST,
+  },
+  {
+    screen: 'account',
     state: 'connections',
     what: 'three connections: the default (Kimai, acme) and what stays it while others exist, a Clockify workspace, the local timesheet; one tested',
     fake: SEVERAL_CONNECTIONS,
@@ -767,6 +774,13 @@ export const TRACKER_STATES: ScreenshotState[] = [
     state: 'two-timers',
     what: 'one timer per connection: each running timer its own row, named with its connection, with its own breaks and Clock out',
     fake: { twoConnections: true, perTrackerTimers: true, account: CALAMARI },
+  },
+  {
+    screen: 'status',
+    state: 'two-timers-smallest',
+    what: 'one timer per connection, in the smallest window',
+    fake: { twoConnections: true, perTrackerTimers: true, account: CALAMARI },
+    viewport: SMALLEST,
   },
   {
     screen: 'status',
