@@ -110,9 +110,12 @@ export interface OptionalReadCase {
   request: RequestMatch;
   /**
    * How the everyday tools meet it: `calls`, a call that needs it asks for it (and fails in words where it fails);
-   * `background`, a detection the engine makes on its own, which no everyday call waits for.
+   * `checks`, a check a write makes first of what the back end would refuse itself (the approved periods), which never
+   * holds a write back where the back end is in trouble or out of reach (tools/approval-lock.ts: it judges the write
+   * itself), and fails in words where it refuses the token; `background`, a detection the engine makes on its own,
+   * which no everyday call waits for.
    */
-  met: 'calls' | 'background';
+  met: 'calls' | 'checks' | 'background';
   /** What a booking leaves out while it is not known: `activity` where it is what activities are read from (Toggl's tasks). */
   bookingWithout?: 'activity';
 }

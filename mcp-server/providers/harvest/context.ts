@@ -2,17 +2,19 @@
 // client and the endpoints they share (api.ts), the Harvest account every request names (the settings', else the only
 // Harvest one the token reaches), the person (/v2/users/me: their id, which every list of entries names, their zone
 // and weekly capacity) and the company (whether it tracks durations or start and end times), each read at most every
-// five minutes; and the grid the cells are made in (HarvestGrid). Harvest has no organisation account that acts for
-// people: each person connects their own token (cells.ts).
+// five minutes, the company an optional read (providers/remote/optional-read.ts); and the grid the cells are made in
+// (HarvestGrid). Harvest has no organisation account that acts for people: each person connects their own token
+// (cells.ts).
 import type { ProfileOf } from '../../contract/back-end-descriptor.ts';
 import type { HARVEST } from '../../contract/back-ends/harvest.ts';
 import type { WorkWeek } from '../../contract/settings.ts';
 import type { Capability } from '../../contract/vocabulary.ts';
-import { firstValidZone, formatLocalTime, localDate } from '../../domain/time.ts';
+import { addDays, firstValidZone, formatLocalTime, localDate } from '../../domain/time.ts';
 import type { Grid } from '../grid/cell.ts';
 import type { RemoteParts } from '../grid/parts.ts';
 import { Expiring } from '../remote/cache.ts';
 import type { LearnedFacts } from '../remote/learned-facts.ts';
+import { NOT_KNOWN_FOR_MS, type OptionalReads, optionalReads } from '../remote/optional-read.ts';
 import { hostOf, remoteRefusal } from '../remote/remote-error.ts';
 import { learnedFacts, remoteConnection, type RemoteTrackerOptions } from '../remote-tracker.ts';
 import type { CatalogPart, PlanPart } from '../time-tracker.ts';
@@ -30,6 +32,8 @@ export type HarvestTrackerOptions = RemoteTrackerOptions<HarvestProfile>;
 export const IDENTITY_TTL_MS = 5 * 60_000;
 /** The time of a check moves the facts file only hourly. */
 const CHECK_NOTE_MS = 3_600_000;
+/** How far back the person's entries are read for how the account keeps time, where the company is not shown. */
+const SHOWN_BY_ENTRIES_DAYS = 90;
 
 /** A project and task the person may book on, as Harvest takes them. */
 export interface Booking {
@@ -69,8 +73,13 @@ export class HarvestContext {
   readonly client: HarvestClient;
   readonly api: HarvestApi;
   readonly facts: LearnedFacts<HarvestFacts>;
+  /** What Harvest may refuse this person, and what the tools do without it (docs/back-ends/harvest.md, "Optional reads"). */
+  readonly optional: OptionalReads<'company'>;
   readonly #me = new Expiring<HarvestUser>(IDENTITY_TTL_MS);
-  readonly #company = new Expiring<HarvestCompany>(IDENTITY_TTL_MS);
+  /** The company; undefined where Harvest will not show it to the person (an optional read). */
+  readonly #company = new Expiring<HarvestCompany | undefined>(IDENTITY_TTL_MS);
+  /** How the account keeps time as the person's entries show it, where the company is not shown: for as long as that is not known. */
+  readonly #trackingShown = new Expiring<TrackingKind>(NOT_KNOWN_FOR_MS);
   #account: Promise<string> | undefined;
 
   constructor(options: HarvestTrackerOptions, capabilitiesOf: (facts: HarvestFacts | undefined) => ReadonlySet<Capability>) {
@@ -85,6 +94,16 @@ export class HarvestContext {
       now: options.now,
     });
     this.api = this.client.api;
+    this.optional = optionalReads(
+      { service: 'Harvest', log: options.log, now: options.now },
+      {
+        company: {
+          what: "the company's settings (whether it tracks durations or start and end times)",
+          without:
+            "entries are written as the account was last known to keep time, else as the person's own entries show it, else as durations (a day and hours)",
+        },
+      },
+    );
   }
 
   /**
@@ -113,11 +132,15 @@ export class HarvestContext {
     });
   }
 
-  /** The company: how it tracks time, its name; `fresh` reads it again. */
-  company(fresh = false): Promise<HarvestCompany> {
-    if (fresh) this.#company.invalidate();
+  /** The company: how it tracks time, its name; undefined where Harvest will not show it (an optional read). `fresh` reads it again. */
+  company(fresh = false): Promise<HarvestCompany | undefined> {
+    if (fresh) {
+      this.#company.invalidate();
+      this.optional.company.forget();
+    }
     return this.#company.get(async () => {
-      const company = (await this.api.company()) ?? {};
+      const company = await this.optional.company.read(async () => (await this.api.company()) ?? {}, undefined);
+      if (company === undefined) return undefined;
       const stale = !(this.options.now() - Date.parse(this.facts.current.checkedAt ?? '') < CHECK_NOTE_MS);
       const timestamps = company.wants_timestamp_timers === true;
       if (stale || timestamps !== this.facts.current.timestamps)
@@ -126,9 +149,23 @@ export class HarvestContext {
     });
   }
 
-  /** How the account keeps time: read from the company (a write must know it, or Harvest would start a timer for a logged span). */
+  /**
+   * How the account keeps time: read from the company (a write must know it, or Harvest would start a timer for a logged
+   * span). Where Harvest will not show the company (an optional read): as it was last read; else as the person's own
+   * entries of the last weeks show it (Harvest names an entry's started_time only where the account keeps start and
+   * end times); else, with nothing to go by, durations: a day and hours, never a span without hours that a duration
+   * account would take for a timer.
+   */
   async tracking(): Promise<TrackingKind> {
-    return (await this.company()).wants_timestamp_timers === true ? 'timestamps' : 'durations';
+    const company = await this.company();
+    if (company) return company.wants_timestamp_timers === true ? 'timestamps' : 'durations';
+    const remembered = this.facts.current.timestamps;
+    if (remembered !== undefined) return remembered ? 'timestamps' : 'durations';
+    return this.#trackingShown.get(async () => {
+      const [userId, today] = await Promise.all([this.userId(), this.today()]);
+      const entries = await this.api.entries({ user_id: userId, from: addDays(today, -SHOWN_BY_ENTRIES_DAYS), to: today }, 'read your recent time entries');
+      return entries.some((entry) => typeof entry.started_time === 'string' && entry.started_time !== '') ? 'timestamps' : 'durations';
+    });
   }
 
   async userId(): Promise<number> {
@@ -160,10 +197,10 @@ export class HarvestContext {
 
   /** "Harvest at host as the person, account Acme (#123), tracking start and end times." for whoami and the connection test. */
   async connectionLine(): Promise<string> {
-    const [user, company, account] = await Promise.all([this.me(), this.company(), this.accountId()]);
-    const name = company.name ?? this.facts.current.accountName;
-    const kind = company.wants_timestamp_timers ? 'start and end times' : 'durations';
-    return `Harvest at ${hostOf(this.options.profile.url)} as ${this.nameOf(user)}, account ${name ? `${name} (${account})` : account}, tracking ${kind}.`;
+    const [user, company, account, kind] = await Promise.all([this.me(), this.company(), this.accountId(), this.tracking()]);
+    const name = company?.name ?? this.facts.current.accountName;
+    const tracking = `${kind === 'timestamps' ? 'start and end times' : 'durations'}${company ? '' : " (the company's settings not shown to you)"}`;
+    return `Harvest at ${hostOf(this.options.profile.url)} as ${this.nameOf(user)}, account ${name ? `${name} (${account})` : account}, tracking ${tracking}.`;
   }
 
   close(): void {

@@ -145,7 +145,7 @@ export class KimaiActing {
   readonly #now: () => number;
   readonly #lockdown: KimaiLockdown | undefined;
   readonly #lookUp: Expiring<Look>;
-  readonly #rulesOnce: Expiring<KimaiMetaFieldRule[] | null>;
+  readonly #rulesOnce: Expiring<KimaiMetaFieldRule[]>;
   /** The person as read when their rules were judged: read again, the rules are judged again (their role may have changed). */
   #rulesJudgedFor: Look | undefined;
   readonly #reachOnce: Expiring<Reach>;
@@ -171,7 +171,7 @@ export class KimaiActing {
     this.#now = now;
     this.#lockdown = options.lockdown;
     this.#lookUp = new Expiring<Look>(PERSON_LOOK_UP_MS, now);
-    this.#rulesOnce = new Expiring<KimaiMetaFieldRule[] | null>(RULES_REUSE_MS, now);
+    this.#rulesOnce = new Expiring<KimaiMetaFieldRule[]>(RULES_REUSE_MS, now);
     this.#reachOnce = new Expiring<Reach>(PERSON_LOOK_UP_MS, now);
     this.#modeOnce = new Expiring<string>(PERSON_LOOK_UP_MS, now);
     this.shared = narrowShared(client.api, this);
@@ -211,14 +211,14 @@ export class KimaiActing {
     throw withheldError(what);
   }
 
-  /** The plugin's rules the person is granted (null without the plugin), read a minute at most. */
-  async personsRules(): Promise<KimaiMetaFieldRule[] | null> {
+  /** The plugin's rules the person is granted (a Kimai without the plugin answers 404: its caller does without), read a minute at most. */
+  async personsRules(): Promise<KimaiMetaFieldRule[]> {
     const seen = await this.look();
     const fresh = this.#rulesJudgedFor !== seen;
     this.#rulesJudgedFor = seen;
     const judged = async () => {
       const rules = await this.#api.metaFieldRules();
-      return rules === null ? null : rules.filter((rule) => ruleGranted(rule, seen.person.roles));
+      return rules.filter((rule) => ruleGranted(rule, seen.person.roles));
     };
     return fresh ? this.#rulesOnce.refresh(judged) : this.#rulesOnce.get(judged);
   }
