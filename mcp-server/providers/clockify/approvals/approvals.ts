@@ -203,21 +203,13 @@ export class ClockifyApprovals extends CellPart<ClockifyContext, ApprovalsEndpoi
   }
 
   /**
-   * The approved periods the span touches, which a write of time is checked against first (tools/approval-lock.ts). An
-   * optional read: where Clockify refuses approvals as unavailable (#approving: the group is withdrawn, and said once
-   * in the log), no lock is known and the write goes on.
+   * The approved periods the span touches, which a write of time is checked against first (tools/approval-lock.ts:
+   * where Clockify refuses approvals as unavailable, #approving withdraws the group and the write goes on).
    */
   async locks(span: DaySpan, personId?: string): Promise<PeriodLock[]> {
     const owner = personId === undefined ? (await this.context.ids()).userId : await this.#userId(personId);
-    let listed: Listed[];
-    try {
-      listed = await this.#listed(['APPROVED'], span);
-    } catch (error) {
-      if (error instanceof BackEndError && error.refusal.code === 'timesheet_approvals_unavailable') return [];
-      throw error;
-    }
     // Clockify locks approved periods only, for everyone, admins included; a pending one stays open.
-    return listed
+    return (await this.#listed(['APPROVED'], span))
       .map((item) => item.submission)
       .filter((item) => item.personId === owner && item.status === 'approved' && touches(item, span))
       .map((item) => ({ firstDay: item.firstDay, lastDay: item.lastDay, status: 'approved' as const, reopenedBy: 'an_approver' as const }));
