@@ -329,14 +329,14 @@ export class ClockifyApprovals extends CellPart<ClockifyContext, ApprovalsEndpoi
    * no right to them: 402, 403, a 404 in JSON; providers/remote/optional-read.ts) withdraws the approvals group at
    * once, with list_changed, for this process (context.ts, refuseApprovals), and is said as
    * timesheet_approvals_unavailable. A change of one request (`refusedChange`) refused (403) without words of the plan
-   * says only that this person may not make it: that refusal, and the group stays. Any other failure is thrown as it
-   * came.
+   * says only that this person may not make it: that refusal, and the group stays; its 404 is that request gone
+   * (timesheet_submission_not_found), not approvals. Any other failure is thrown as it came.
    */
   async #approving<T>(send: () => Promise<T>, refusedChange?: RefusalArgs): Promise<T> {
     try {
       return await send();
     } catch (error) {
-      if (!refusedAsUnavailable(error)) throw error;
+      if (!refusedAsUnavailable(error) || error.refusal.code === 'timesheet_submission_not_found') throw error;
       if (refusedChange && error.status === 403 && error.failure !== 'restricted') throw new BackEndError(...refusedChange);
       if (this.context.refuseApprovals()) {
         this.context.options.log(
