@@ -100,7 +100,7 @@ export class HarvestContext {
         company: {
           what: "the company's settings (whether it tracks durations or start and end times)",
           without:
-            "entries are written as the account was last known to keep time, else as the person's own entries show it, else as durations (a day and hours)",
+            "entries are written as the account was last known to keep time, else as the person's own entries show it, else with both its times and its hours",
         },
       },
     );
@@ -153,8 +153,7 @@ export class HarvestContext {
    * How the account keeps time: read from the company (a write must know it, or Harvest would start a timer for a logged
    * span). Where Harvest will not show the company (an optional read): as it was last read; else as the person's own
    * entries of the last weeks show it (Harvest names an entry's started_time only where the account keeps start and
-   * end times); else, with nothing to go by, durations: a day and hours, never a span without hours that a duration
-   * account would take for a timer.
+   * end times); else, with nothing to go by, `either`: a write in a form both kinds keep as asked (mapping.ts).
    */
   async tracking(): Promise<TrackingKind> {
     const company = await this.company();
@@ -164,6 +163,7 @@ export class HarvestContext {
     return this.#trackingShown.get(async () => {
       const [userId, today] = await Promise.all([this.userId(), this.today()]);
       const entries = await this.api.entries({ user_id: userId, from: addDays(today, -SHOWN_BY_ENTRIES_DAYS), to: today }, 'read your recent time entries');
+      if (entries.length === 0) return 'either';
       return entries.some((entry) => typeof entry.started_time === 'string' && entry.started_time !== '') ? 'timestamps' : 'durations';
     });
   }
@@ -199,7 +199,8 @@ export class HarvestContext {
   async connectionLine(): Promise<string> {
     const [user, company, account, kind] = await Promise.all([this.me(), this.company(), this.accountId(), this.tracking()]);
     const name = company?.name ?? this.facts.current.accountName;
-    const tracking = `${kind === 'timestamps' ? 'start and end times' : 'durations'}${company ? '' : " (the company's settings not shown to you)"}`;
+    const kept = { timestamps: 'start and end times', durations: 'durations', either: 'durations or start and end times' }[kind];
+    const tracking = `${kept}${company ? '' : " (the company's settings not shown to you)"}`;
     return `Harvest at ${hostOf(this.options.profile.url)} as ${this.nameOf(user)}, account ${name ? `${name} (${account})` : account}, tracking ${tracking}.`;
   }
 
