@@ -138,6 +138,8 @@ export interface TeamServerBenchResults {
   startedWithNode: ServerFigures;
   /** From launch until the log says it listens: by its program's first line, and by `node` (which starts it a second time, with its flags). */
   launchToListeningMs: { shebang: number; node: number };
+  /** Node's options on the command line of each of those two processes as it served (/proc/PID/cmdline). */
+  nodeOptions: { shebang: string[]; node: string[] };
   /** kimai-mcp's team server, where BENCH_KIMAI_MCP names it; null where it was not measured. */
   kimaiMcp: ServerFigures | null;
   /** The reference server's echo: the floor (see the top of this file). */
@@ -399,13 +401,13 @@ export async function teamServerAndPeerBenchmarks(row: Row, progress: (text: str
   const fake = await startFakeKimai({ users, now: clockStartingAt(NOW) });
   const { website, meeting } = seedCatalog(fake);
   try {
-    const { figures, launchToListeningMs } = await punchcardFigures(fake, progress);
+    const { figures, launchToListeningMs, nodeOptions } = await punchcardFigures(fake, progress);
     const [punchcard, organisation, startedWithNode] = figures as [ServerFigures, ServerFigures, ServerFigures];
     figuresRows(row, 'Team server', punchcard);
     figuresRows(row, 'Team server, organisation key', organisation, "sign-in through the company's OpenID provider and OAuth");
     organisationRows(row, organisation, punchcard);
     figuresRows(row, 'Team server started with node', startedWithNode);
-    launchRows(row, punchcard, startedWithNode, launchToListeningMs);
+    launchRows(row, punchcard, startedWithNode, launchToListeningMs, nodeOptions);
     const command = process.env.BENCH_KIMAI_MCP;
     let kimaiMcp: ServerFigures | null = null;
     if (command) {
@@ -457,7 +459,7 @@ export async function teamServerAndPeerBenchmarks(row: Row, progress: (text: str
       `Floor: MCP reference server "everything" over Streamable HTTP, echo, ${IN_FLIGHT} in flight for ${LOAD_SECONDS} s (no sign-in, store or back end)`,
       `${floor.callsPerSecond} calls/s; p50 ${floor.p50Ms} ms, p99 ${floor.p99Ms} ms; ${floor.errors} errors of ${floor.calls}; server CPU ${floor.serverCpuMsPerCall} ms a call; ${floor.memoryPerClientMb} MB a client`,
     );
-    return { people: PEOPLE, inFlight: IN_FLIGHT, slices: SLICES, punchcard, organisation, startedWithNode, launchToListeningMs, kimaiMcp, floor };
+    return { people: PEOPLE, inFlight: IN_FLIGHT, slices: SLICES, punchcard, organisation, startedWithNode, launchToListeningMs, nodeOptions, kimaiMcp, floor };
   } finally {
     await fake.close();
   }
@@ -472,7 +474,7 @@ export async function teamServerAndPeerBenchmarks(row: Row, progress: (text: str
 async function punchcardFigures(
   fake: FakeKimai,
   progress: (text: string) => void,
-): Promise<{ figures: ServerFigures[]; launchToListeningMs: TeamServerBenchResults['launchToListeningMs'] }> {
+): Promise<Pick<TeamServerBenchResults, 'launchToListeningMs' | 'nodeOptions'> & { figures: ServerFigures[] }> {
   const organisationFake = await startFakeKimai({ users: [...users, ORGANISATION_USER], now: clockStartingAt(NOW) });
   seedCatalog(organisationFake);
   // Its own Kimai: the same people clocking in on two servers of one Kimai would meet each other's timers.
@@ -554,7 +556,11 @@ async function punchcardFigures(
       ],
       progress,
     );
-    return { figures, launchToListeningMs: { shebang: Math.round(own.ms), node: Math.round(withNode.ms) } };
+    return {
+      figures,
+      launchToListeningMs: { shebang: Math.round(own.ms), node: Math.round(withNode.ms) },
+      nodeOptions: { shebang: nodeOptionsOf(own.server), node: nodeOptionsOf(withNode.server) },
+    };
   } finally {
     for (const server of servers) {
       await server.stop();
@@ -566,8 +572,24 @@ async function punchcardFigures(
   }
 }
 
-/** The server started with node beside the one its first line started: memory and CPU under the same load in turns, and the second start's cost. */
-function launchRows(row: Row, shebang: ServerFigures, node: ServerFigures, launch: TeamServerBenchResults['launchToListeningMs']): void {
+/** Node's options on a served process's command line: what comes before the program. */
+function nodeOptionsOf(server: TeamServerHandle): string[] {
+  const commandLine = readFileSync(`/proc/${server.process.pid}/cmdline`, 'utf8').split('\0').slice(1, -1);
+  return commandLine.slice(
+    0,
+    commandLine.findIndex((argument) => argument.endsWith('punchcard-mcp.mjs')),
+  );
+}
+
+/** The server started with node beside the one its first line started: its flags, memory and CPU under the same load in turns, and the second start's cost. */
+function launchRows(
+  row: Row,
+  shebang: ServerFigures,
+  node: ServerFigures,
+  launch: TeamServerBenchResults['launchToListeningMs'],
+  options: TeamServerBenchResults['nodeOptions'],
+): void {
+  row('Team server, Node options as it serves: started with node / by its first line', `${options.node.join(' ')} / ${options.shebang.join(' ')}`);
   const pair = (pick: (figures: ServerFigures) => number) => `${pick(node)} vs ${pick(shebang)}`;
   row(
     'Team server started with node vs by its first line (shebang), in turns: MB at the end of the reads / of clock in and out / peak; server CPU ms a read / a clock in or out',
