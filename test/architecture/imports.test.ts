@@ -1,7 +1,8 @@
 // The import graph of the code, read as the compiler reads it (every import, types included): no module reaches back
-// to itself through others, the engine's layers point down (docs/architecture.md, "The three programs and their
-// layers"), and inside providers/ a back end reaches no other back end and a capability no other capability
-// (docs/internals/back-ends.md). A refactor that would make one of these true no longer fails here, by name.
+// to itself through others, nor a top-level folder through the others; the window's contract stands below the window
+// and main; the engine's layers point down (docs/architecture.md, "The three programs and their layers"); and inside
+// providers/ a back end reaches no other back end and a capability no other capability (docs/internals/back-ends.md).
+// A refactor that would make one of these true no longer fails here, by name.
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
@@ -98,6 +99,19 @@ function engineLayer(file: string): string | undefined {
 describe('the import graph', () => {
   it('has no cycle: no module reaches back to itself through others', () => {
     expect(cycles(IMPORTS)).toEqual([]);
+  });
+
+  it('has no cycle between the top-level folders (main, the window, their contract, the engine, the team server)', () => {
+    expect(cycles(grouped((file) => file.split('/')[0]))).toEqual([]);
+  });
+
+  it('the window\'s contract imports neither the window nor main: both import it (docs/decisions.md, "One IPC contract")', () => {
+    expect(
+      importsBetween(
+        (file) => file.startsWith('window-contract/'),
+        (target) => /^(renderer|main|team-server)\//.test(target),
+      ),
+    ).toEqual([]);
   });
 
   it("has no cycle between the engine's folders", () => {
