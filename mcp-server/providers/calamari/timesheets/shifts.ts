@@ -8,13 +8,14 @@ import { addDays, formatWallClock, isValidTimeZone, localDate } from '../../../d
 import { allSettled, Expiring, ExpiringByKey } from '../../remote/cache.ts';
 import { remoteRefusal } from '../../remote/remote-error.ts';
 import { type EntryFields, type EntryQuery, BackEndError, type Ref, type TimeEntry, TimerRunningError, type WorkSpan } from '../../time-tracker.ts';
-import { type CalamariContext, REFERENCE_TTL_MS } from '../context.ts';
+import { type CalamariContext, REFERENCE_TTL_MS, type CalamariGrid } from '../context.ts';
 import { CalamariError, isProjectRefusal } from '../errors.ts';
 import { toTimeEntry, workedPieces } from '../mapping.ts';
 import type { CalamariNamed, CalamariShift, CalamariTerminalAnswer } from '../wire.ts';
 import { sameEmail } from '../../../contract/back-end-accounts.ts';
 import { CellPart } from '../../grid/cell-part.ts';
-import type { TerminalEvent, TimesheetsEndpoints } from './endpoints.ts';
+import { cellCode } from '../../grid/cell.ts';
+import { type TerminalEvent, timesheetsEndpoints, type TimesheetsEndpoints } from './endpoints.ts';
 
 /**
  * One shift listing serves every call of a moment, for no longer than Kimai and Clockodo reuse the
@@ -354,3 +355,12 @@ function validZone(zone: string | null | undefined): string | null {
 function noShiftChanges(): BackEndError {
   return new BackEndError('calamari_shift_changes_unsupported');
 }
+
+/** The cell as the composition takes it, loaded with the tracker (index.ts lists it). */
+export const code = cellCode<CalamariGrid, TimesheetsEndpoints>({
+  endpoints: timesheetsEndpoints,
+  parts: (context, endpoints) => {
+    const shifts = new CalamariShifts(context, endpoints, {});
+    return { timer: shifts, entries: shifts, breaks: shifts };
+  },
+});

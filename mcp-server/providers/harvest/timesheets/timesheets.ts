@@ -8,6 +8,7 @@
 import { withAgentPrefix, splitAgentPrefix } from '../../../domain/agents.ts';
 import { addDays, localDate } from '../../../domain/time.ts';
 import { CellPart } from '../../grid/cell-part.ts';
+import { cellCode } from '../../grid/cell.ts';
 import { allSettled, Expiring, ExpiringByKey } from '../../remote/cache.ts';
 import {
   BackEndError,
@@ -20,11 +21,11 @@ import {
   TimerRunningError,
   type WorkSpan,
 } from '../../time-tracker.ts';
-import type { HarvestCatalogView, HarvestContext } from '../context.ts';
+import type { HarvestCatalogView, HarvestContext, HarvestGrid } from '../context.ts';
 import { HarvestError } from '../errors.ts';
 import { entrySpan, harvestTime, hoursOf, timestampSpan, toTimeEntry, type TrackingKind } from '../mapping.ts';
 import type { HarvestTimeEntry } from '../wire.ts';
-import type { TimesheetsEndpoints } from './endpoints.ts';
+import { timesheetsEndpoints, type TimesheetsEndpoints } from './endpoints.ts';
 
 /** clock_out asks for the running entry and then stops it; the answer of a moment ago is reused. */
 const RUNNING_REUSE_MS = 2_000;
@@ -309,3 +310,12 @@ function spanBody(kind: TrackingKind, start: number, end: number, zone: string):
 function withNote(notes: string, note: string): string {
   return notes ? `${notes}\n${note}` : note;
 }
+
+/** The cell as the composition takes it, loaded with the tracker (index.ts lists it). */
+export const code = cellCode<HarvestGrid, TimesheetsEndpoints>({
+  endpoints: timesheetsEndpoints,
+  parts: (context, endpoints, built) => {
+    const timesheets = new HarvestTimesheets(context, endpoints, { catalog: built.part('catalog') });
+    return { timer: timesheets, entries: timesheets };
+  },
+});

@@ -7,6 +7,7 @@
 import { agentTag } from '../../../domain/agents.ts';
 import { localDate } from '../../../domain/time.ts';
 import { CellPart } from '../../grid/cell-part.ts';
+import { cellCode } from '../../grid/cell.ts';
 import { ExpiringByKey } from '../../remote/cache.ts';
 import {
   BackEndError,
@@ -20,7 +21,7 @@ import {
   TimerRunningError,
   type WorkSpan,
 } from '../../time-tracker.ts';
-import type { Booking, TogglCatalogView, TogglContext } from '../context.ts';
+import type { Booking, TogglCatalogView, TogglContext, TogglGrid } from '../context.ts';
 import { TogglError, unreadable } from '../errors.ts';
 import {
   entryEnd,
@@ -36,7 +37,7 @@ import {
   type Workspace,
 } from '../mapping.ts';
 import type { TogglTimeEntry } from '../wire.ts';
-import type { TimesheetsEndpoints } from './endpoints.ts';
+import { timesheetsEndpoints, type TimesheetsEndpoints } from './endpoints.ts';
 
 const DAY_MS = 86_400_000;
 /**
@@ -315,3 +316,12 @@ function namedAs(answer: TogglTimeEntry, before: TogglTimeEntry): TogglTimeEntry
     ...(sameTask && before.task_name ? { task_name: before.task_name } : {}),
   };
 }
+
+/** The cell as the composition takes it, loaded with the tracker (index.ts lists it). */
+export const code = cellCode<TogglGrid, TimesheetsEndpoints>({
+  endpoints: timesheetsEndpoints,
+  parts: (context, endpoints, built) => {
+    const timesheets = new TogglTimesheets(context, endpoints, { catalog: built.part('catalog') });
+    return { timer: timesheets, entries: timesheets };
+  },
+});
