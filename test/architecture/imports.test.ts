@@ -167,6 +167,8 @@ describe('inside providers/', () => {
     expect(reaching.filter((edge) => !/\/cells\.ts => mcp-server\/providers\/\w+\/[\w-]+\/index\.ts$/.test(edge))).toEqual([]);
   });
 
+  // Kimai's is the largest: the person its organisation account acts for must be held to all their own token would be,
+  // in three files of its own (acting.ts, acting-holds.ts, acting-shared.ts).
   it("keeps a back end's root to what its capabilities share: about a dozen files", () => {
     const roots = new Map<string, number>();
     for (const file of FILES) {
@@ -174,7 +176,7 @@ describe('inside providers/', () => {
       if (root && root !== 'remote' && root !== 'outbox' && root !== 'parts' && root !== 'grid') roots.set(root, (roots.get(root) ?? 0) + 1);
     }
     expect(roots.size).toBeGreaterThan(4);
-    for (const [backEnd, count] of roots) expect(count, backEnd).toBeLessThanOrEqual(13);
+    for (const [backEnd, count] of roots) expect(count, backEnd).toBeLessThanOrEqual(15);
   });
 
   it("the root's table of back ends alone reaches into a back end's folder, and only its engine side", () => {
