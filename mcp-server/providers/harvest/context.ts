@@ -9,7 +9,7 @@ import type { HARVEST } from '../../contract/back-ends/harvest.ts';
 import type { WorkWeek } from '../../contract/settings.ts';
 import type { Capability } from '../../contract/vocabulary.ts';
 import { firstValidZone, formatLocalTime, localDate } from '../../domain/time.ts';
-import type { Grid } from '../grid/cell.ts';
+import type { Grid, NoOrganisationAccount } from '../grid/cell.ts';
 import type { RemoteParts } from '../grid/parts.ts';
 import { Expiring } from '../remote/cache.ts';
 import type { LearnedFacts } from '../remote/learned-facts.ts';
@@ -55,10 +55,14 @@ export interface HarvestPlanView extends PlanPart {
   week(): Promise<WorkWeek>;
 }
 
-/** What Harvest's cells are made in (providers/grid/cell.ts). Its person is `never`: there is no organisation account. */
+/**
+ * What Harvest's cells are made in (providers/grid/cell.ts). Harvest has no organisation account that acts for people:
+ * each person connects their own token (docs/back-ends/harvest.md, "The team server"), so no cell narrows its endpoints
+ * to one or offers anything under an organisation's credential.
+ */
 export interface HarvestGrid extends Grid {
   readonly client: HarvestClient;
-  readonly person: never;
+  readonly person: NoOrganisationAccount;
   readonly context: HarvestContext;
   readonly known: HarvestFacts | undefined;
   readonly parts: RemoteParts & { catalog: HarvestCatalogView; plan: HarvestPlanView };
