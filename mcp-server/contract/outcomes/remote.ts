@@ -288,5 +288,8 @@ export const remoteRefusals = refusalFamily({
 
 /** "in 3 minutes" for a Retry-After past a minute, else the back end's usual words ('in a minute', 'in a moment'). */
 export function retryIn(seconds: number | null, usual: string): string {
-  return seconds !== null && seconds > 60 ? `in ${Math.ceil(seconds / 60)} minutes` : usual;
+  if (seconds === null || seconds <= 60) return usual;
+  const minutes = Math.ceil(seconds / 60);
+  // A day's wait (the longest any back end may ask: providers/remote/asked-wait.ts) in hours, not 1440 minutes.
+  return minutes < 120 ? `in ${minutes} minutes` : `in ${Math.ceil(minutes / 60)} hours`;
 }

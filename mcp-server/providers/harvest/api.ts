@@ -10,7 +10,16 @@ import { createRemoteClient, type QueryValue, type RemoteConnection } from '../r
 import { ensureRequests } from '../remote/request-budget.ts';
 import { hostOf, remoteRefusal } from '../remote/remote-error.ts';
 import { apiUrl } from '../remote/wire.ts';
-import { describeHttpFailure, describeNotJson, type FailureContext, HARVEST_WORDS, HarvestError, type RequestPurpose, unreadable } from './errors.ts';
+import {
+  describeHttpFailure,
+  describeNotJson,
+  type FailureContext,
+  HARVEST_WORDS,
+  HarvestError,
+  RATE_WINDOW_MS,
+  type RequestPurpose,
+  unreadable,
+} from './errors.ts';
 import { nextPageQuery } from './mapping.ts';
 import type { HarvestAccounts, HarvestCompany, HarvestList, HarvestProjectAssignment, HarvestTimeEntry, HarvestUser } from './wire.ts';
 
@@ -20,8 +29,6 @@ export type { QueryValue };
 export const PAGE_SIZE = 2000;
 /** Requests in flight to Harvest at once: it allows 100 in 15 seconds, and a call needs a few. */
 const MAX_PARALLEL_REQUESTS = 4;
-/** Harvest counts requests in windows of 15 seconds: a 429 asking for at most that long is waited out once. */
-const RATE_WINDOW_MS = 15_000;
 /** The User-Agent Harvest requires: the application's name and a link to it (docs/back-ends/harvest.md, "Every request"). */
 export const HARVEST_USER_AGENT = 'Punchcard (https://www.npmjs.com/package/punchcard-mcp)';
 
@@ -56,6 +63,7 @@ export function createHarvestClient(options: HarvestApiOptions) {
     ...connection,
     words: HARVEST_WORDS,
     maxParallel: MAX_PARALLEL_REQUESTS,
+    // A 429 asks for at most the window's rest (HARVEST_WORDS holds it to that): waited out once.
     retryAfterCapMs: RATE_WINDOW_MS,
     secretWords,
     describeFailure: (answer: Parameters<typeof describeHttpFailure>[0], purpose: RequestPurpose) => describeHttpFailure(answer, purpose, failureContext),

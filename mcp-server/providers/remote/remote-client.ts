@@ -102,6 +102,7 @@ export function createRemoteClient<P extends Purpose>(options: RemoteClientOptio
     service: words.service,
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     maxSockets: options.maxParallel,
+    ...(words.longestWaitMs === undefined ? {} : { longestWaitMs: words.longestWaitMs }),
     failures: {
       network: (error, purpose) => describeNetworkFailure(error, baseUrl, purpose.action, words),
       timeout: (timeoutMs, purpose) => describeTimeout(baseUrl, timeoutMs, purpose.action, words),
