@@ -31,6 +31,8 @@ export const PAGE_SIZE = 2000;
 const MAX_PARALLEL_REQUESTS = 4;
 /** The User-Agent Harvest requires: the application's name and a link to it (docs/back-ends/harvest.md, "Every request"). */
 export const HARVEST_USER_AGENT = 'Punchcard (https://www.npmjs.com/package/punchcard-mcp)';
+/** The setting that names the account, where Harvest ID's list names one no request can carry. */
+const ACCOUNT_SETTING = 'provider.account_id';
 
 export interface HarvestApiOptions {
   connection: RemoteConnection;
@@ -55,6 +57,7 @@ export function createHarvestClient(options: HarvestApiOptions) {
   const { baseUrl } = connection;
   let account = '';
   const secretWords = {
+    name: 'token',
     unreadable: (reason: string) => new HarvestError('no_token', remoteRefusal('remote_secret_unreadable', { service: 'Harvest', secret: 'token', reason })),
     missing: (action: string) => new HarvestError('no_token', remoteRefusal('harvest_token_missing', { url: baseUrl, action })),
   };
@@ -72,6 +75,8 @@ export function createHarvestClient(options: HarvestApiOptions) {
   const client = createRemoteClient<RequestPurpose>({
     ...common,
     root: '',
+    // The account id: the settings' (digits only), or the one Harvest ID listed, which could hold anything.
+    headerSources: { 'Harvest-Account-Id': { from: 'answer', value: 'account_id', setting: ACCOUNT_SETTING } },
     // The token as a bearer in a header, never in an address; the account by its number; Harvest's required User-Agent.
     authenticate: (token) => ({
       headers: { Authorization: `Bearer ${token}`, 'Harvest-Account-Id': account, 'User-Agent': HARVEST_USER_AGENT },

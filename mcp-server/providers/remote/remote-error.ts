@@ -149,6 +149,27 @@ export function rateLimited(answer: Pick<HttpAnswer, 'headers'>, action: string,
   );
 }
 
+/**
+ * A redirect (any 3xx), said alike for every back end before its own describer is asked: Punchcard follows none
+ * (Node's client never does), so a secret goes only to the address the person set. Where it leads is read from its
+ * Location for the words, as a host alone (a URL's host holds no spaces nor line breaks), and never asked.
+ */
+export function describeRedirect(answer: Pick<HttpAnswer, 'status' | 'headers'>, url: URL, action: string, words: ServiceWords): RemoteError {
+  const location = answer.headers.location;
+  let elsewhere: string | null = null;
+  try {
+    const to = new URL(Array.isArray(location) ? (location[0] ?? '') : (location ?? ''), url);
+    if (location !== undefined && to.host !== url.host && to.host !== '') elsewhere = to.host;
+  } catch {
+    // A Location that is no address says nothing of where.
+  }
+  return new RemoteError(
+    'wrong_service',
+    remoteRefusal('remote_redirect_refused', { service: words.service, host: url.host, status: answer.status, elsewhere, action, address: words.address }),
+    answer.status,
+  );
+}
+
 /** A status the back end's own describer has no words for. */
 export function unexpectedStatus(status: number, action: string, words: ServiceWords): RemoteError {
   return new RemoteError('bad_request', remoteRefusal('remote_status_unknown', { service: words.service, status, action }), status);
