@@ -39,6 +39,8 @@ export interface McpRouteOptions {
   resource: string;
   provider: Provider;
   store: Store;
+  /** The name a token's record is stored under (ServerKeys.storedId): what a verified token is kept by. */
+  storedId: (token: string) => string;
   engines: PersonEngines;
   limits: RequestLimits;
   origins: BrowserOrigins;
@@ -65,7 +67,7 @@ export interface McpRoute {
 }
 
 export function mcpRoute(options: McpRouteOptions): McpRoute {
-  const { config, origin, resource, provider, store, engines, limits, origins, metrics, peers, seen, now, log } = options;
+  const { config, origin, resource, provider, store, storedId, engines, limits, origins, metrics, peers, seen, now, log } = options;
   const clientName = clientNames(provider);
   const callerOf = async (authInfo: AuthInfo): Promise<Caller> => {
     const bearer = bearerOf(authInfo);
@@ -84,7 +86,7 @@ export function mcpRoute(options: McpRouteOptions): McpRoute {
     serverFor: async (authInfo) => engines.serverFor(await callerOf(authInfo)),
     lendServer: async (authInfo) => engines.lendServer(await callerOf(authInfo)),
   });
-  const authenticate = bearerGate(provider, store, resource, now);
+  const authenticate = bearerGate(provider, store, storedId, resource, now);
 
   const handle = async (ctx: Context) => {
     const request = ctx.req;
@@ -158,11 +160,12 @@ export function mcpRoute(options: McpRouteOptions): McpRoute {
 function bearerGate(
   provider: Provider,
   store: Store,
+  storedId: (token: string) => string,
   resource: string,
   now: () => number,
 ): (authorization: string | undefined) => Promise<AuthInfo | Response> {
   const resourceMetadataUrl = getOAuthProtectedResourceMetadataUrl(new URL(resource));
-  const verifier = tokenVerifier(provider, store, resource, now);
+  const verifier = tokenVerifier(provider, store, storedId, resource, now);
   // The challenge names both scopes, so a client asks for what a person may allow; a token needs at
   // least reading, and writing tools are offered only to a token that may write.
   const challenge = { requiredScopes: ALL_SCOPES.split(' '), resourceMetadataUrl };
