@@ -125,9 +125,10 @@ export function mcpRoute(options: McpRouteOptions): McpRoute {
     // The person as the store has them for this request: an engine this instance opened on
     // credentials they replaced since, signing in again on another instance, is not used.
     await engines.keepCurrent(person);
-    const headers = new Headers();
+    // The request's headers as pairs, copied once into the web Request (a Headers built here would be copied again).
+    const headers: [string, string][] = [];
     for (const [name, value] of Object.entries(request.headers)) {
-      if (value !== undefined && name !== 'content-length') headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+      if (value !== undefined && name !== 'content-length') headers.push([name, Array.isArray(value) ? value.join(', ') : value]);
     }
     // The request's signal tells the SDK that the client went away before its answer was written;
     // an answer written in full aborts nothing (aborting makes an error and wakes every listener).
@@ -164,7 +165,8 @@ function bearerGate(
   resource: string,
   now: () => number,
 ): (authorization: string | undefined) => Promise<AuthInfo | Response> {
-  const resourceMetadataUrl = getOAuthProtectedResourceMetadataUrl(new URL(resource));
+  const resourceUrl = new URL(resource);
+  const resourceMetadataUrl = getOAuthProtectedResourceMetadataUrl(resourceUrl);
   const verifier = tokenVerifier(provider, store, storedId, resource, now);
   // The challenge names both scopes, so a client asks for what a person may allow; a token needs at
   // least reading, and writing tools are offered only to a token that may write.
@@ -172,7 +174,7 @@ function bearerGate(
   return async (authorization) => {
     if (!carriesBearerToken(authorization)) return bearerChallenge(challenge);
     try {
-      const verified = await verifyBearerToken(authorization, { verifier, resourceMetadataUrl, expectedResource: new URL(resource) });
+      const verified = await verifyBearerToken(authorization, { verifier, resourceMetadataUrl, expectedResource: resourceUrl });
       if (!verified.scopes.includes(SCOPES.read))
         throw new OAuthError(OAuthErrorCode.InsufficientScope, `This token may not read Punchcard (${SCOPES.read}). Connect the client again.`);
       return verified;
