@@ -75,6 +75,9 @@ const SETTLE_MS = 30_000;
 const NOW = '2026-11-18T08:00:00+01:00';
 /** Where the organisation server reads its Kimai token from (sign_in.organisation.key_env). */
 const ORGANISATION_VARIABLE = 'PUNCHCARD_ORGANISATION_KEY';
+/** What the server's launchers put in its environment (the image, the systemd unit): BENCH_TEAM_MALLOC_ARENA_MAX=default leaves glibc's own. */
+const LAUNCHERS_ENV: Record<string, string> =
+  process.env.BENCH_TEAM_MALLOC_ARENA_MAX === 'default' ? {} : { MALLOC_ARENA_MAX: process.env.BENCH_TEAM_MALLOC_ARENA_MAX ?? '2' };
 /** Every simulated person comes from 127.0.0.1: the per-address limit is for the internet. */
 const LIMITS = { requests_per_address_per_minute: 1_000_000, requests_per_person_per_minute: 100_000, failed_sign_ins_per_address: 10 };
 
@@ -128,7 +131,18 @@ export interface ServerFigures {
   clockInOut: LoadFigures;
   /** The same over 2025-era sessions, after the 2026 era's; null for a server measured in one era. */
   sessions: { reads: LoadFigures; clockInOut: LoadFigures } | null;
-  memoryMb: { idle: number; atFirstPeople: number; atAllPeople: number; perPerson: number; afterLoad: number; settled: number; peak: number };
+  memoryMb: {
+    idle: number;
+    atFirstPeople: number;
+    atAllPeople: number;
+    perPerson: number;
+    afterLoad: number;
+    /** Of `afterLoad`: the pages of files (the node binary, ICU's data) and the process's own (the heaps, malloc's arenas). */
+    afterLoadFileBacked: number;
+    afterLoadAnonymous: number;
+    settled: number;
+    peak: number;
+  };
   /** A person's look-ups from their sign-in until every engine was open, and during both loads. */
   lookUpsPerPerson: { signingIn: LookUps; duringLoads: LookUps };
   /** From the first sign-in to the end of the loads: the hours the look-ups were made in. */
@@ -220,6 +234,10 @@ async function measure(servers: ReadonlyArray<{ name: string; server: ServerUnde
     const loadsEnd = measured.map((each) => each.server.kimaiRequests().length);
     const loadsEnded = performance.now();
     const afterLoad = measured.map((each) => residentMb(each.server.pid));
+    const afterLoadParts = measured.map((each) => ({
+      file: statusKilobytes(each.server.pid, 'RssFile') / 1024,
+      anonymous: statusKilobytes(each.server.pid, 'RssAnon') / 1024,
+    }));
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
     return measured.map((each, index) => {
       const signing = signedIn[index] as SignedIn;
@@ -235,6 +253,8 @@ async function measure(servers: ReadonlyArray<{ name: string; server: ServerUnde
           atAllPeople: round(signing.atAllPeople),
           perPerson: round((signing.atAllPeople - signing.atFirstPeople) / Math.max(1, PEOPLE - FIRST_PEOPLE), 2),
           afterLoad: round(afterLoad[index] as number),
+          afterLoadFileBacked: round(afterLoadParts[index]?.file as number),
+          afterLoadAnonymous: round(afterLoadParts[index]?.anonymous as number),
           settled: round(residentMb(each.server.pid)),
           peak: round(peakMb(each.server.pid)),
         },
@@ -402,7 +422,8 @@ function figuresRows(row: Row, name: string, figures: ServerFigures, signIn = 's
   const memory = figures.memoryMb;
   row(
     `${name}: memory idle / ${FIRST_PEOPLE} people / ${PEOPLE} people / each further person / at the load's end / ${SETTLE_MS / 1000} s later / peak`,
-    `${memory.idle} / ${memory.atFirstPeople} / ${memory.atAllPeople} / ${memory.perPerson} / ${memory.afterLoad} / ${memory.settled} / ${memory.peak} MB`,
+    `${memory.idle} / ${memory.atFirstPeople} / ${memory.atAllPeople} / ${memory.perPerson} / ${memory.afterLoad} ` +
+      `(${memory.afterLoadFileBacked} of files, ${memory.afterLoadAnonymous} its own) / ${memory.settled} / ${memory.peak} MB`,
   );
 }
 
@@ -524,7 +545,7 @@ async function punchcardFigures(fake: FakeKimai, progress: (text: string) => voi
       built: true,
       provider: { type: 'kimai', url: fake.url },
       signIn: { tracker: true },
-      env: { PUNCHCARD_NOW: NOW, ...serverNodeOptions(ownAllocations) },
+      env: { PUNCHCARD_NOW: NOW, ...LAUNCHERS_ENV, ...serverNodeOptions(ownAllocations) },
       limits: LIMITS,
     });
     servers.push(own);
@@ -566,6 +587,7 @@ async function punchcardFigures(fake: FakeKimai, progress: (text: string) => voi
         PUNCHCARD_OIDC_SECRET: idp.clientSecret,
         NODE_EXTRA_CA_CERTS: idp.caFile as string,
         [ORGANISATION_VARIABLE]: ORGANISATION_USER.token,
+        ...LAUNCHERS_ENV,
         ...serverNodeOptions(organisationAllocations),
       },
       limits: LIMITS,

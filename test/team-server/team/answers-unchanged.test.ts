@@ -100,7 +100,8 @@ describe('the team server answers', () => {
   beforeAll(async () => {
     fake = await startFakeKimai({ users: [ADA as FakeUser], now: clockStartingAt(NOW) });
     seedCatalog(fake);
-    server = await startTeamServer({ provider: { type: 'kimai', url: fake.url }, signIn: { tracker: true }, env: { PUNCHCARD_NOW: NOW } });
+    // The built server: the bundle as it ships, its sources as its build writes them.
+    server = await startTeamServer({ built: true, provider: { type: 'kimai', url: fake.url }, signIn: { tracker: true }, env: { PUNCHCARD_NOW: NOW } });
     token = (await signInByHand(server, { signIn: trackerSignIn(ADA?.token as string), clientName: 'Answers' })).accessToken;
   }, 60_000);
   afterAll(async () => {
