@@ -8,7 +8,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { TEAM_SERVER_NODE_FLAGS } from '../../../team-server/node-flags.ts';
+import { TEAM_SERVER_ENVIRONMENT, TEAM_SERVER_NODE_FLAGS } from '../../../team-server/node-flags.ts';
+import { parse } from 'yaml';
 import { TEAM_SERVER_BUNDLE } from '../../support/engine.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
@@ -72,5 +73,28 @@ describe("the team server's Node flags", () => {
   it('reach the systemd unit through the program it runs, not through a node of its own', () => {
     const execStart = /^ExecStart=(.*)$/m.exec(readFileSync(join(ROOT, 'deploy/systemd/punchcard-server.service'), 'utf8'))?.[1];
     expect(execStart).toMatch(/^\/usr\/local\/bin\/punchcard-mcp serve /);
+  });
+});
+
+describe("the team server's environment (MALLOC_ARENA_MAX)", () => {
+  const expected = Object.entries(TEAM_SERVER_ENVIRONMENT);
+
+  it("is in the container image's environment", () => {
+    // ENV's lines, continued with a backslash, as NAME=value pairs.
+    const env = [...readFileSync(join(ROOT, 'Containerfile'), 'utf8').matchAll(/^ENV ((?:.*\\\n)*.*)$/gm)].flatMap((match) =>
+      (match[1] as string).split(/\s*\\\n\s*|\s+/).filter(Boolean),
+    );
+    for (const [name, value] of expected) expect(env).toContain(`${name}=${value}`);
+  });
+
+  it("is in the systemd unit's environment", () => {
+    const unit = readFileSync(join(ROOT, 'deploy/systemd/punchcard-server.service'), 'utf8');
+    const env = [...unit.matchAll(/^Environment=(.*)$/gm)].flatMap((match) => (match[1] as string).split(/\s+/));
+    for (const [name, value] of expected) expect(env).toContain(`${name}=${value}`);
+  });
+
+  it("is in compose's environment for the server, whichever image it runs", () => {
+    const compose = parse(readFileSync(join(ROOT, 'deploy/compose.yaml'), 'utf8')) as { services: { server: { environment: Record<string, string> } } };
+    for (const [name, value] of expected) expect(compose.services.server.environment[name]).toBe(value);
   });
 });
