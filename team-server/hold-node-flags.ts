@@ -6,7 +6,7 @@
 // server's own. What starting again costs is a second start of node, about as long as `--version`.
 import { accessSync, constants } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
-import { cannotStartAgain, missingFlagsSentence, type NodeFlagsPlan, nodeFlagsPlan } from './node-flags.ts';
+import { cannotStartAgain, environmentStartedAgain, missingFlagsSentence, type NodeFlagsPlan, nodeFlagsPlan } from './node-flags.ts';
 
 /**
  * Starts this process again with the team server's flags where `serve` lacks them (and then never
@@ -30,8 +30,11 @@ function startAgain(args: string[], missing: readonly string[]): NodeFlagsPlan {
   try {
     // A failed execve does not throw: Node aborts the process. So what it could fail on is checked first.
     accessSync(process.execPath, constants.X_OK);
-    const execve: (file: string, args: readonly string[]) => never = process.execve as NonNullable<typeof process.execve>;
-    execve(process.execPath, args);
+    const execve: (file: string, args: readonly string[], env: Record<string, string>) => never = process.execve as NonNullable<
+      typeof process.execve
+    >;
+    // The launchers' environment too (MALLOC_ARENA_MAX), which a start by hand lacks; a value given stands.
+    execve(process.execPath, args, environmentStartedAgain(process.env));
   } catch (error) {
     // The permission model without --allow-child-process refuses it, as does a node that cannot be run again.
     return cannotStartAgain(missing, `node could not be started again (${error instanceof Error ? error.message : String(error)})`);

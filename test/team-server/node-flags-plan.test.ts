@@ -29,11 +29,11 @@ describe("the team server's Node flags, planned at start", () => {
   });
 
   it("add only the flag node was not given, keeping the administrator's value of the other", () => {
-    expect(missingNodeFlags(['--max-semi-space-size=16'])).toEqual(['--heap-growing-percent=100']);
+    expect(missingNodeFlags(['--max-semi-space-size=16'])).toEqual(['--heap-growing-percent=50']);
     expect(nodeFlagsPlan(started(['--max-semi-space-size=16'], ['serve', '--dev']))).toEqual({
       as: 'again',
-      args: [NODE, '--max-semi-space-size=16', '--heap-growing-percent=100', PROGRAM, 'serve', '--dev'],
-      missing: ['--heap-growing-percent=100'],
+      args: [NODE, '--max-semi-space-size=16', '--heap-growing-percent=50', PROGRAM, 'serve', '--dev'],
+      missing: ['--heap-growing-percent=50'],
     });
   });
 
@@ -45,14 +45,14 @@ describe("the team server's Node flags, planned at start", () => {
   it('set the growing factor while running, and say the young generation, where this Node cannot start again', () => {
     expect(nodeFlagsPlan(started([], ['serve', '--dev'], { canStartAgain: false }))).toEqual({
       as: 'running',
-      late: ['--heap-growing-percent=100'],
+      late: ['--heap-growing-percent=50'],
       missing: ['--max-semi-space-size=8'],
       why: 'this Node cannot start its process again in place (that needs Node 22.15 or later, and not Windows)',
     });
     // The young generation given, only the factor missing: set while running, and nothing left to say.
     expect(nodeFlagsPlan(started(['--max-semi-space-size=8'], ['serve', '--dev'], { canStartAgain: false }))).toMatchObject({
       as: 'running',
-      late: ['--heap-growing-percent=100'],
+      late: ['--heap-growing-percent=50'],
       missing: [],
     });
   });
@@ -69,7 +69,7 @@ describe("the team server's Node flags, planned at start", () => {
     expect(missingFlagsSentence(['--max-semi-space-size=8'], 'node was started with a channel to its parent process', PROGRAM)).toBe(
       'Running without --max-semi-space-size=8: node was started with a channel to its parent process, so the server holds more ' +
         'memory under load than it needs (docs/team-server/README.md, "Operation"). Start it as punchcard-mcp itself, or as ' +
-        '`node --max-semi-space-size=8 --heap-growing-percent=100 /opt/punchcard/punchcard-mcp.mjs serve …`.',
+        '`node --max-semi-space-size=8 --heap-growing-percent=50 /opt/punchcard/punchcard-mcp.mjs serve …`.',
     );
   });
 });
