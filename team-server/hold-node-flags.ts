@@ -30,9 +30,7 @@ function startAgain(args: string[], missing: readonly string[]): NodeFlagsPlan {
   try {
     // A failed execve does not throw: Node aborts the process. So what it could fail on is checked first.
     accessSync(process.execPath, constants.X_OK);
-    const execve: (file: string, args: readonly string[], env: Record<string, string>) => never = process.execve as NonNullable<
-      typeof process.execve
-    >;
+    const execve: (file: string, args: readonly string[], env: Record<string, string>) => never = process.execve as NonNullable<typeof process.execve>;
     // The launchers' environment too (MALLOC_ARENA_MAX), which a start by hand lacks; a value given stands.
     execve(process.execPath, args, environmentStartedAgain(process.env));
   } catch (error) {

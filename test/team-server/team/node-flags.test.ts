@@ -36,7 +36,7 @@ describe("the team server's Node flags", () => {
     expect(JSON.parse(/execArgv (.*)/.exec(run.stderr)?.[1] ?? 'null')).toEqual([...TEAM_SERVER_NODE_FLAGS]);
   });
 
-  it('hold the old generation to twice what a full collection leaves, under garbage that outlives the young generation', () => {
+  it('hold the old generation to one and a half times what a full collection leaves, under garbage that outlives the young generation', () => {
     // V8 decides after each full collection how far the old generation may grow before the next: up to
     // four times what survived where the heap may reach 2 GB (the default on a machine of 8 GB or more,
     // pinned here with --max-old-space-size so the machine running the test does not decide), and it
