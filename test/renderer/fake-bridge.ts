@@ -1005,6 +1005,8 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     restartEngine: async () => {
       state.restarts += 1;
     },
+    // The fake's report reads the settings each time (fake-trackers.ts): there are no targets to forget.
+    workday: { forget: () => {} },
     timesheet: { testConnection: async (profile: BackEndProfile, token?: string) => testedConnection(profile, token) },
   };
   const accountAndConnections = {

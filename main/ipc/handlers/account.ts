@@ -104,6 +104,7 @@ export function accountView(deps: Pick<HandlerDeps, 'settings' | 'credentials' |
         isDefault: connection.isDefault,
         provider: providerView(connection.profile),
         hasCredential: await hasSecret(connection),
+        workWeek: connection.workWeek ?? null,
       });
     }
     return {
