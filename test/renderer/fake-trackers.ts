@@ -7,7 +7,7 @@
 import type { ReportView, SharedReportView, TrackerReportView } from '../../window-contract/reports.ts';
 import type { DayReason, DayTotal, EntryView, SharedDay, StatusView, TrackerDay } from '../../window-contract/status.ts';
 import type { TimesheetView } from '../../window-contract/timesheet.ts';
-import type { TrackerTag } from '../../window-contract/trackers.ts';
+import type { TrackerTag } from '../../window-contract/tracker-tags.ts';
 
 export const FAKE_TRACKERS: TrackerTag[] = [
   { name: 'acme', isDefault: true },
