@@ -72,14 +72,16 @@ export interface NodeStart {
   hasParentChannel: boolean;
   /** Whether this Node can replace its process with another (process.execve: Node 22.15 or later, not on Windows). */
   canStartAgain: boolean;
+  /** process.env: glibc reads MALLOC_ARENA_MAX only when the process starts. */
+  environment: NodeJS.ProcessEnv;
 }
 
 /** What the entry does about the flags before anything else. */
 export type NodeFlagsPlan =
   /** Every flag is there (a launcher carried it, or the administrator named their own), or the command ends soon. */
   | { as: 'started' }
-  /** The same process, started again in place with the `missing` flags: `process.execve(start.execPath, args)`. */
-  | { as: 'again'; args: string[]; missing: string[] }
+  /** The same process, started again in place with the `missing` flags: `process.execve(start.execPath, args, environment)`. */
+  | { as: 'again'; args: string[]; missing: string[]; environment: Record<string, string> }
   /** Started again it cannot be: `late` set with v8.setFlagsFromString, `missing` said at start, with why. */
   | { as: 'running'; late: string[]; missing: string[]; why: string };
 
@@ -98,9 +100,18 @@ export function missingNodeFlags(execArgv: readonly string[]): string[] {
 export function nodeFlagsPlan(start: NodeStart): NodeFlagsPlan {
   if (start.argv[2] !== SERVING_COMMAND) return { as: 'started' };
   const missing = missingNodeFlags(start.execArgv);
-  if (missing.length === 0) return { as: 'started' };
+  // A program's first line cannot set a variable, so the npm bin (`punchcard-mcp serve`, npx) starts
+  // with every flag and glibc's own arenas: it starts again once for the variable alone.
+  const unnamed = Object.keys(TEAM_SERVER_ENVIRONMENT).filter((name) => start.environment[name] === undefined);
+  if (missing.length === 0 && unnamed.length === 0) return { as: 'started' };
   const cannot = whyNotAgain(start);
-  if (cannot === undefined) return { as: 'again', args: [start.execPath, ...start.execArgv, ...missing, ...start.argv.slice(1)], missing };
+  if (cannot === undefined)
+    return {
+      as: 'again',
+      args: [start.execPath, ...start.execArgv, ...missing, ...start.argv.slice(1)],
+      missing,
+      environment: environmentStartedAgain(start.environment),
+    };
   return cannotStartAgain(missing, cannot);
 }
 

@@ -3,13 +3,28 @@
 // node's own options, an administrator's own value stands, a short command runs as started, and where
 // the process cannot start again what V8 takes while running is set and the rest said.
 import { describe, expect, it } from 'vitest';
-import { missingFlagsSentence, missingNodeFlags, type NodeStart, nodeFlagsPlan, TEAM_SERVER_NODE_FLAGS } from '../../team-server/node-flags.ts';
+import {
+  missingFlagsSentence,
+  missingNodeFlags,
+  type NodeStart,
+  nodeFlagsPlan,
+  TEAM_SERVER_ENVIRONMENT,
+  TEAM_SERVER_NODE_FLAGS,
+} from '../../team-server/node-flags.ts';
 
 const NODE = '/usr/bin/node';
 const PROGRAM = '/opt/punchcard/punchcard-mcp.mjs';
 
 function started(execArgv: readonly string[], command: readonly string[], more: Partial<NodeStart> = {}): NodeStart {
-  return { execPath: NODE, execArgv, argv: [NODE, PROGRAM, ...command], hasParentChannel: false, canStartAgain: true, ...more };
+  return {
+    execPath: NODE,
+    execArgv,
+    argv: [NODE, PROGRAM, ...command],
+    hasParentChannel: false,
+    canStartAgain: true,
+    environment: { PATH: '/usr/bin', ...TEAM_SERVER_ENVIRONMENT },
+    ...more,
+  };
 }
 
 describe("the team server's Node flags, planned at start", () => {
@@ -19,7 +34,19 @@ describe("the team server's Node flags, planned at start", () => {
       as: 'again',
       args: [NODE, '--enable-source-maps', ...TEAM_SERVER_NODE_FLAGS, PROGRAM, 'serve', '--config', '/etc/punchcard/server.json'],
       missing: [...TEAM_SERVER_NODE_FLAGS],
+      environment: { PATH: '/usr/bin', ...TEAM_SERVER_ENVIRONMENT },
     });
+  });
+
+  it("start serve again for the launchers' environment alone where the command's lacks it (the npm bin), keeping a value given", () => {
+    const plan = nodeFlagsPlan(started(TEAM_SERVER_NODE_FLAGS, ['serve', '--dev'], { environment: { PATH: '/usr/bin' } }));
+    expect(plan).toEqual({
+      as: 'again',
+      args: [NODE, ...TEAM_SERVER_NODE_FLAGS, PROGRAM, 'serve', '--dev'],
+      missing: [],
+      environment: { PATH: '/usr/bin', ...TEAM_SERVER_ENVIRONMENT },
+    });
+    expect(nodeFlagsPlan(started(TEAM_SERVER_NODE_FLAGS, ['serve'], { environment: { MALLOC_ARENA_MAX: '8' } }))).toEqual({ as: 'started' });
   });
 
   it('leave serve as started where node has both, from a launcher or with values of its own', () => {
@@ -34,6 +61,7 @@ describe("the team server's Node flags, planned at start", () => {
       as: 'again',
       args: [NODE, '--max-semi-space-size=16', '--heap-growing-percent=50', PROGRAM, 'serve', '--dev'],
       missing: ['--heap-growing-percent=50'],
+      environment: { PATH: '/usr/bin', ...TEAM_SERVER_ENVIRONMENT },
     });
   });
 

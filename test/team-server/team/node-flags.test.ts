@@ -127,13 +127,24 @@ describe("the team server's Node flags", () => {
     });
   });
 
-  it('are on the command line of the process that serves when its shebang starts it, which starts no second time', { timeout: 180_000 }, async () => {
+  it("are on the command line of the process that serves when its shebang starts it, which starts no second time with the launchers' environment", {
+    timeout: 180_000,
+  }, async () => {
     const shebang = readFileSync(TEAM_SERVER_BUNDLE, 'utf8').split('\n', 1)[0] as string;
     const [interpreter, words] = [shebang.slice(2).split(' ', 1)[0] as string, shebang.slice(2).split(' ').slice(1).join(' ')];
-    const served = await serve(interpreter, [words, TEAM_SERVER_BUNDLE]);
+    const served = await serve(interpreter, [words, TEAM_SERVER_BUNDLE], { env: { ...TEAM_SERVER_ENVIRONMENT } });
     expect(served.starts).toEqual([[...TEAM_SERVER_NODE_FLAGS]]);
     expect(served.commandLine.slice(1)).toEqual([...TEAM_SERVER_NODE_FLAGS, TEAM_SERVER_BUNDLE, ...served.serveArgs]);
     expect(Math.max(...served.heap.factors)).toBeLessThanOrEqual(1.5);
+    expect(served.exit).toEqual({ code: 0, signal: null });
+  });
+
+  it('start the npm bin once more for the environment a shebang cannot set, with the same flags', { timeout: 180_000 }, async () => {
+    const shebang = readFileSync(TEAM_SERVER_BUNDLE, 'utf8').split('\n', 1)[0] as string;
+    const [interpreter, words] = [shebang.slice(2).split(' ', 1)[0] as string, shebang.slice(2).split(' ').slice(1).join(' ')];
+    const served = await serve(interpreter, [words, TEAM_SERVER_BUNDLE]);
+    expect(served.starts).toEqual([[...TEAM_SERVER_NODE_FLAGS], [...TEAM_SERVER_NODE_FLAGS]]);
+    expect([...served.stdout.matchAll(/^probe-arenas (.*)$/gm)].map((match) => match[1])).toEqual(['glibc', TEAM_SERVER_ENVIRONMENT.MALLOC_ARENA_MAX]);
     expect(served.exit).toEqual({ code: 0, signal: null });
   });
 });
@@ -186,14 +197,14 @@ interface Served {
 }
 
 /** `command args… serve --dev` on a free port until it listens; the probe's garbage made there; then SIGTERM. */
-async function serve(command: string, args: readonly string[], options: Pick<SpawnOptions, 'stdio'> = {}): Promise<Served> {
+async function serve(command: string, args: readonly string[], options: Pick<SpawnOptions, 'stdio'> & { env?: Record<string, string> } = {}): Promise<Served> {
   const probe = writeProbe();
   const data = mkdtempSync(join(scratch, 'serve-'));
   const serveArgs = ['serve', '--dev', '--data', data, '--port', String(await freePort())];
   const child: ChildProcess = spawn(command, [...args, ...serveArgs], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    ...options,
+    stdio: options.stdio ?? ['ignore', 'pipe', 'pipe'],
     env: {
+      ...options.env,
       PATH: `${resolve(process.execPath, '..')}:${process.env.PATH ?? ''}`,
       HOME: data,
       // The heap's limit pinned, so the machine running the test does not decide V8's growing factor.
