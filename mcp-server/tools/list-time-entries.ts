@@ -1,7 +1,7 @@
 import { MAX_LIST_DAYS } from '../domain/call-limits.ts';
 import { formatDuration } from '../domain/time.ts';
 import { defineTool } from './define-tool.ts';
-import { catalogLookup, dayRange, entryLabel, entryWhen, presentEntry, readDayRange, thisWeekOrOneDay } from './shared.ts';
+import { catalogLookup, dayRange, entryLabel, entryWhen, impossibleOf, noteImpossibleEntries, presentEntry, readDayRange, thisWeekOrOneDay } from './shared.ts';
 import { listTimeEntriesContract } from '../contract/tools/list-time-entries.ts';
 
 export default defineTool({
@@ -20,6 +20,8 @@ export default defineTool({
       ...(projectId === null ? {} : { projectId }),
     });
     const next = offset + entries.length < total ? offset + entries.length : null;
+    // Listed as the back end keeps them, each said in a notice: no total counts them.
+    noteImpossibleEntries(entries.map(impossibleOf), context);
     const lines = entries.map(
       (entry) => `#${entry.id} ${entryWhen(entry, context)} ` + `${formatDuration((entry.end ?? context.now()) - entry.start)} ${entryLabel(entry)}`,
     );

@@ -7,7 +7,7 @@ import { defineTool } from './define-tool.ts';
 import type { ToolContext } from './context.ts';
 import { leaveFractions, leaveTypesByDay } from './leave-shared.ts';
 import { approvalLines } from './approvals-shared.ts';
-import { catalogLookup, dayRange, MINUTE_MS, readDayRange, today } from './shared.ts';
+import { catalogLookup, dayRange, MINUTE_MS, noteImpossibleEntries, readDayRange, today } from './shared.ts';
 import { timeReportContract } from '../contract/tools/time-report.ts';
 import type { LeaveType } from '../providers/time-tracker.ts';
 
@@ -19,6 +19,11 @@ export default defineTool({
     const range = dayRange(from, to, context);
     const projectId = await catalogLookup(context).project(args.project);
     const everySpan = await context.tracker.entries.workSpans(range.start, range.end, context.now(), projectId ?? undefined);
+    // Entries that cannot be ones are in no sum below (domain/report.ts); the answer says which they are.
+    noteImpossibleEntries(
+      everySpan.map((span) => span.impossible),
+      context,
+    );
     // AI agents' own time is not the person's hours, unless asked for; how much was left out is said.
     const { counted: spans, leftOut } = ownSpans(everySpan, args.include_agents === true);
     const agentMinutes = Math.round(sumSpans(leftOut, range.start, range.end) / MINUTE_MS);

@@ -86,6 +86,21 @@ export interface World {
   close(): Promise<void>;
   /** The fields each of Ada's entries carries as the fake stores them, oldest first, by the tracker's names: where the back end keeps fields (BehaviourBackEnd.fields). */
   entryFields?(): Array<Record<string, string>>;
+  /**
+   * Puts an entry into the fake as Ada's, start and end as given, as the back end's own pages would never keep it (one
+   * that ends before it starts, one of a thousand hours): what the engine makes of it is the scenario's
+   * (impossible-entries.test.ts). Every back end's file gives it; its store may refuse an entry that ends before it
+   * starts (BehaviourBackEnd.storesEntriesEndingBeforeStart).
+   */
+  plantEntry?(entry: PlantedEntry): void;
+}
+
+/** An entry planted into a fake as Ada's (World.plantEntry): instants in epoch ms, the project by the world's name. */
+export interface PlantedEntry {
+  start: number;
+  end: number;
+  project: string;
+  description: string;
 }
 
 /** What a capability file asks of a world beyond the common one; each back end's file does what applies to it. */
@@ -129,6 +144,11 @@ export interface BehaviourBackEnd {
   organisation?: OrganisationWorld;
   /** Lea, who leads Ada and Bob, and what the back end shows of colleagues; absent where there are none (the local timesheet). */
   team?: TeamSide;
+  /**
+   * Whether its store can hold an entry that ends before it starts (World.plantEntry): every fake can but the local
+   * timesheet's SQLite file, whose table refuses one (a CHECK on end_ms).
+   */
+  storesEntriesEndingBeforeStart: boolean;
 }
 
 /**
@@ -222,6 +242,8 @@ export function remoteWorld(options: {
   entries: () => StoredEntry[];
   colleagueEntryId: number | null;
   colleagueLeave?: ColleagueLeaveIds;
+  /** World.plantEntry, in the fake's own records. */
+  plant?: (entry: PlantedEntry) => void;
 }): World {
   const { fake, engine, isWrite } = options;
   return {
@@ -240,6 +262,7 @@ export function remoteWorld(options: {
     entries: options.entries,
     colleagueEntryId: options.colleagueEntryId,
     ...(options.colleagueLeave ? { colleagueLeave: options.colleagueLeave } : {}),
+    ...(options.plant ? { plantEntry: options.plant } : {}),
     async close() {
       await engine.close();
       await fake.close();

@@ -28,6 +28,7 @@ import {
   startTeamOver,
   type StoredEntry,
   type TeamSide,
+  type PlantedEntry,
   utc,
   WORLD,
 } from '../harness.ts';
@@ -59,6 +60,22 @@ function seed(fake: FakeCalamari): number {
     description: null,
   });
   return bobs;
+}
+
+/** A shift of Ada's as given, on the project (World.plantEntry). */
+function plant(fake: FakeCalamari, entry: PlantedEntry): void {
+  const project = fake.state.projects.find((item) => item.name === entry.project);
+  if (!project) throw new Error(`The world has no ${entry.project} to plant a shift on.`);
+  const id = Math.max(0, ...fake.state.shifts.map((shift) => shift.id)) + 1;
+  fake.state.shifts.push({
+    id,
+    employeeId: ADA.id,
+    started: entry.start,
+    finished: entry.end,
+    breaks: [],
+    projectId: project.id,
+    description: entry.description,
+  });
 }
 
 function entriesOf(fake: FakeCalamari): StoredEntry[] {
@@ -176,9 +193,18 @@ const calamari: BehaviourBackEnd = {
       ...(options.settings ? { settings: options.settings } : {}),
       capabilities: CAPABILITIES,
     });
-    return remoteWorld({ fake, engine, isWrite: (request) => !READ.test(request.path), entries: () => entriesOf(fake), colleagueEntryId, colleagueLeave });
+    return remoteWorld({
+      fake,
+      engine,
+      isWrite: (request) => !READ.test(request.path),
+      entries: () => entriesOf(fake),
+      colleagueEntryId,
+      colleagueLeave,
+      plant: (entry) => plant(fake, entry),
+    });
   },
   team,
+  storesEntriesEndingBeforeStart: true,
 };
 
 export default calamari;

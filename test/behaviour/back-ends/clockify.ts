@@ -33,6 +33,7 @@ import {
   type TeamSide,
   utc,
   WORLD,
+  type PlantedEntry,
 } from '../harness.ts';
 
 const CAPABILITIES: ReadonlySet<Capability> = new Set([
@@ -77,6 +78,14 @@ function seed(fake: FakeClockify): void {
     projectId: website,
     taskId: development.id,
   });
+}
+
+/** An entry of Ada's as given, on the project's task (World.plantEntry). */
+function plant(fake: FakeClockify, entry: PlantedEntry): void {
+  const project = fake.state.projects.find((item) => item.name === entry.project);
+  const task = fake.state.tasks.find((item) => item.projectId === project?.id && item.name === WORLD.activity);
+  if (!project || !task) throw new Error(`The world has no ${entry.project} to plant an entry on.`);
+  addEntry(fake, { userId: ADA.id, start: entry.start, end: entry.end, projectId: project.id, taskId: task.id, description: entry.description });
 }
 
 function entriesOf(fake: FakeClockify): StoredEntry[] {
@@ -256,10 +265,12 @@ const clockify: BehaviourBackEnd = {
       // Clockify's ids are not numbers: the engine numbers an entry once it has listed it, and it never lists Bob's.
       colleagueEntryId: null,
       colleagueLeave,
+      plant: (entry) => plant(fake, entry),
     });
     return { ...world, entryFields: () => fieldsOf(fake) };
   },
   team,
+  storesEntriesEndingBeforeStart: true,
 };
 
 export default clockify;

@@ -21,6 +21,7 @@ import {
   type TeamSide,
   utc,
   WORLD,
+  type PlantedEntry,
 } from '../harness.ts';
 
 const ADA = DEFAULT_USERS[0] as FakeUser;
@@ -63,6 +64,22 @@ function seed(fake: FakeClockodo): number {
     timeUntil: Date.parse(WORLD.colleagueEntry.end),
   });
   return bobs.id;
+}
+
+/** An entry of Ada's as given, on the world's service (World.plantEntry). */
+function plant(fake: FakeClockodo, entry: PlantedEntry): void {
+  const project = fake.state.projects.find((item) => item.name === entry.project);
+  const service = fake.state.services.find((item) => item.name === WORLD.activity);
+  if (!project || !service) throw new Error(`The world has no ${entry.project} to plant an entry on.`);
+  fake.addEntry({
+    usersId: ADA.id,
+    customersId: project.customersId,
+    projectsId: project.id,
+    servicesId: service.id,
+    timeSince: entry.start,
+    timeUntil: entry.end,
+    text: entry.description,
+  });
 }
 
 function entriesOf(fake: FakeClockodo): StoredEntry[] {
@@ -163,9 +180,18 @@ const clockodo: BehaviourBackEnd = {
       capabilities: CAPABILITIES,
     });
     // Clockodo's API is REST: every request but a GET asks for a change.
-    return remoteWorld({ fake, engine, isWrite: (request) => request.method !== 'GET', entries: () => entriesOf(fake), colleagueEntryId, colleagueLeave });
+    return remoteWorld({
+      fake,
+      engine,
+      isWrite: (request) => request.method !== 'GET',
+      entries: () => entriesOf(fake),
+      colleagueEntryId,
+      colleagueLeave,
+      plant: (entry) => plant(fake, entry),
+    });
   },
   team,
+  storesEntriesEndingBeforeStart: true,
 };
 
 export default clockodo;

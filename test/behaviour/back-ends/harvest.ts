@@ -20,7 +20,18 @@
 import type { Capability } from '../../../mcp-server/contract/vocabulary.ts';
 import { ACME, ADA_TOKEN, addEntry, addProject, type FakeHarvest, startFakeHarvest } from '../../mcp-server/providers/harvest/fake-harvest.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
-import { type BehaviourBackEnd, NOW, remoteWorld, startEngineOver, type StoredEntry, utc, type World, WORLD, type WorldOptions } from '../harness.ts';
+import {
+  type BehaviourBackEnd,
+  NOW,
+  type PlantedEntry,
+  remoteWorld,
+  startEngineOver,
+  type StoredEntry,
+  utc,
+  type World,
+  WORLD,
+  type WorldOptions,
+} from '../harness.ts';
 
 const CAPABILITIES: ReadonlySet<Capability> = new Set(['account', 'timer', 'entries', 'entries_edit', 'reports', 'catalog']);
 const ADA = 1_001;
@@ -44,6 +55,18 @@ function seed(fake: FakeHarvest, keeps: HarvestKeeps): number {
     end: Date.parse(WORLD.colleagueEntry.end),
   });
   return bobs.id;
+}
+
+/**
+ * An entry of Ada's as given (World.plantEntry): its hours on its start's day, without times, which is all Harvest can
+ * keep of a span that does not fit a day or runs backwards (negative hours); the engine shows it from the day's start.
+ */
+function plant(fake: FakeHarvest, entry: PlantedEntry): void {
+  const project = fake.state.projects.find((item) => item.name === entry.project);
+  const task = fake.state.tasks.find((item) => item.name === WORLD.activity);
+  if (!project || !task) throw new Error(`The world has no ${entry.project} to plant an entry on.`);
+  const made = addEntry(fake, { userId: ADA, projectId: project.id, taskId: task.id, start: entry.start, end: entry.start, notes: entry.description });
+  Object.assign(made, { hours: Math.round((entry.end - entry.start) / 36_000) / 100, startedTime: null, endedTime: null });
 }
 
 function entriesOf(fake: FakeHarvest): StoredEntry[] {
@@ -82,7 +105,7 @@ export async function startHarvestWorld(keeps: HarvestKeeps, options: WorldOptio
     ...(options.settings ? { settings: options.settings } : {}),
     capabilities: CAPABILITIES,
   });
-  return { ...remoteWorld({ fake, engine, isWrite, entries: () => entriesOf(fake), colleagueEntryId }), fake };
+  return { ...remoteWorld({ fake, engine, isWrite, entries: () => entriesOf(fake), colleagueEntryId, plant: (entry) => plant(fake, entry) }), fake };
 }
 
 const harvest: BehaviourBackEnd = {
@@ -92,6 +115,7 @@ const harvest: BehaviourBackEnd = {
   namesColleagueEntries: true,
   agentLabel: 'description_prefix',
   start: (options = {}) => startHarvestWorld('timestamps', options),
+  storesEntriesEndingBeforeStart: true,
 };
 
 export default harvest;

@@ -19,6 +19,7 @@ import {
   FIELDS,
   ORGANISATION,
   startActingEngineOver,
+  type PlantedEntry,
   utc,
   WORLD,
 } from '../harness.ts';
@@ -69,6 +70,14 @@ function entriesOf(fake: FakeKimai): StoredEntry[] {
       project: project(sheet.projectId),
       description: sheet.description ?? '',
     }));
+}
+
+/** A timesheet of Ada's as given, on the world's activity (World.plantEntry). */
+function plant(fake: FakeKimai, entry: PlantedEntry): void {
+  const project = fake.state.projects.find((item) => item.name === entry.project);
+  const activity = fake.state.activities.find((item) => item.name === WORLD.activity);
+  if (!project || !activity) throw new Error(`The world has no ${entry.project} to plant an entry on.`);
+  fake.addTimesheet({ userId: ADA.id, begin: entry.start, end: entry.end, projectId: project.id, activityId: activity.id, description: entry.description });
 }
 
 /** Bob's vacation days (COLLEAGUE_LEAVE): the plugin's `holiday`, approved and new. */
@@ -189,10 +198,12 @@ const kimai: BehaviourBackEnd = {
       entries: () => entriesOf(fake),
       colleagueEntryId,
       colleagueLeave,
+      plant: (entry) => plant(fake, entry),
     });
     return { ...world, entryFields: () => fieldsOf(fake) };
   },
   team,
+  storesEntriesEndingBeforeStart: true,
 };
 
 export default kimai;

@@ -7,7 +7,7 @@
 import type { Capability } from '../../../mcp-server/contract/vocabulary.ts';
 import { ADA_TOKEN, addEntry, type FakeToggl, SEED, seedCatalog, seedWorld, startFakeToggl } from '../../mcp-server/providers/toggl/fake-toggl.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
-import { type BehaviourBackEnd, NOW, remoteWorld, startEngineOver, type StoredEntry, utc, WORLD } from '../harness.ts';
+import { type BehaviourBackEnd, NOW, type PlantedEntry, remoteWorld, startEngineOver, type StoredEntry, utc, WORLD } from '../harness.ts';
 
 const CAPABILITIES: ReadonlySet<Capability> = new Set(['account', 'timer', 'entries', 'entries_edit', 'reports', 'catalog', 'calendar']);
 
@@ -25,6 +25,14 @@ function seed(fake: FakeToggl): void {
     projectId: ids[WORLD.website] ?? null,
     taskId: ids[`${WORLD.website}/${WORLD.activity}`] ?? null,
   });
+}
+
+/** An entry of Ada's as given, on the project's task (World.plantEntry): Toggl answers its duration from its start and stop. */
+function plant(fake: FakeToggl, entry: PlantedEntry): void {
+  const project = fake.state.projects.find((item) => item.name === entry.project);
+  const task = fake.state.tasks.find((item) => item.projectId === project?.id && item.name === WORLD.activity);
+  if (!project || !task) throw new Error(`The world has no ${entry.project} to plant an entry on.`);
+  addEntry(fake, { userId: SEED.users.ada, start: entry.start, stop: entry.end, projectId: project.id, taskId: task.id, description: entry.description });
 }
 
 function entriesOf(fake: FakeToggl): StoredEntry[] {
@@ -61,8 +69,9 @@ const toggl: BehaviourBackEnd = {
       ...(options.settings ? { settings: options.settings } : {}),
       capabilities: CAPABILITIES,
     });
-    return remoteWorld({ fake, engine, isWrite, entries: () => entriesOf(fake), colleagueEntryId: null });
+    return remoteWorld({ fake, engine, isWrite, entries: () => entriesOf(fake), colleagueEntryId: null, plant: (entry) => plant(fake, entry) });
   },
+  storesEntriesEndingBeforeStart: true,
 };
 
 export default toggl;
