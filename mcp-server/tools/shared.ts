@@ -16,6 +16,7 @@ import {
 import type { BreakSpan, Catalog, CatalogItem, CatalogKind, ImpossibleSpan, TimeEntry, TimeTracker } from '../providers/time-tracker.ts';
 import type { EntryOutput } from '../contract/tools/outputs.ts';
 import { entryWords } from '../contract/outcomes/entries.ts';
+import type { Sentence } from '../contract/outcomes/sentence.ts';
 import type { ReadingProblem } from '../contract/outcomes/input.ts';
 import type { Refusal, RefusalArgs } from '../contract/outcomes/refusals.ts';
 import { quoted } from './asking.ts';
@@ -125,8 +126,8 @@ export function runningBreak(entry: TimeEntry | null): BreakSpan | undefined {
   return entry?.breaks?.find((span) => span.end === null);
 }
 
-/** "Website · Design — notes" — the one-line form used in text renderings (and in refusals: contract/outcomes/entries.ts). */
-export function entryLabel(entry: TimeEntry): string {
+/** `"Website" · "Design" — "notes"` — the one-line form used in text renderings (and in refusals: contract/outcomes/entries.ts). */
+export function entryLabel(entry: TimeEntry): Sentence {
   return entryWords(entryNames(entry));
 }
 

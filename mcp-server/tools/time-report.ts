@@ -1,4 +1,5 @@
-import { dayTargets, groupSpans, ownSpans, sumSpans, withTargets, type DayTarget } from '../domain/report.ts';
+import { dayTargets, type GroupBy, groupSpans, ownSpans, sumSpans, withTargets, type DayTarget } from '../domain/report.ts';
+import { joined, outside, type Part, say } from '../contract/outcomes/sentence.ts';
 import { addDays, formatDuration, startOfIsoWeek } from '../domain/time.ts';
 import { clipLeave } from '../domain/leave-tally.ts';
 import { planOf } from '../domain/work-plan.ts';
@@ -47,7 +48,7 @@ export default defineTool({
           back_end_balance: null,
           agent_minutes_left_out: agentMinutes,
         },
-        text: [`${totalText}.`, ...agentLine, ...groups.map((group) => `${group.key}: ${duration(group.minutes)}`)].join('\n'),
+        text: joined([`${totalText}.`, ...agentLine, ...groups.map((group) => say`${keyWords(group.key, groupBy)}: ${duration(group.minutes)}`)], '\n'),
       };
     }
     const [{ targets, holidays, leave }, account, approvalLine] = await Promise.all([
@@ -72,8 +73,8 @@ export default defineTool({
     const summary = `${totalText}; ${reach}; ${balance >= 0 ? 'overtime' : 'shortfall'} ${duration(Math.abs(balance))}.`;
     const lines = groups.map((group) =>
       group.target_minutes === undefined
-        ? `${group.key}: ${duration(group.minutes)}`
-        : `${group.key}: ${duration(group.minutes)} of ${duration(group.target_minutes)}`,
+        ? say`${keyWords(group.key, groupBy)}: ${duration(group.minutes)}`
+        : say`${group.key}: ${duration(group.minutes)} of ${duration(group.target_minutes)}`,
     );
     const backEndBalance = account ? { minutes: account.balanceMinutes, covers: account.label } : null;
     const accountLine = account ? [`${account.label}: ${account.balanceMinutes < 0 ? '-' : '+'}${duration(Math.abs(account.balanceMinutes))}.`] : [];
@@ -90,7 +91,7 @@ export default defineTool({
         back_end_balance: backEndBalance,
         agent_minutes_left_out: agentMinutes,
       },
-      text: [summary, ...agentLine, ...accountLine, ...approvalLine, ...lines].join('\n'),
+      text: joined([summary, ...agentLine, ...accountLine, ...approvalLine, ...lines], '\n'),
     };
   },
 });
@@ -125,6 +126,13 @@ function dayNames(date: string, holidays: ReadonlyMap<string, string>, leave: Re
 
 function sumMinutes(days: readonly DayTarget[]): number {
   return days.reduce((sum, day) => sum + day.minutes, 0);
+}
+
+/** A group's key as the text says it: a day or a week as written, a project's or an activity's name as the tracker's words. */
+function keyWords(key: string, groupBy: GroupBy): Part {
+  if (groupBy !== 'project' && groupBy !== 'activity') return key;
+  // The group of time on none is the report's own words (domain/report.ts).
+  return key === `(no ${groupBy})` ? key : outside(key);
 }
 
 function duration(minutes: number): string {

@@ -2,16 +2,20 @@
 // start, a day at most; log_time's ways of giving one), a change that changes nothing, an entry the
 // back end locked. The back ends' own refusals of entries are theirs (back-end.ts and each back end's).
 // And the notice of an entry a back end lists that cannot be one (domain/records.ts, checkedEntry).
-import { either, moment, recordNamed, say } from './sentence.ts';
+import { either, joined, moment, outside, recordNamed, say, type Sentence } from './sentence.ts';
 import { noticeFamily, refusalFamily } from './wording.ts';
 
 /** An entry as its one-line label needs it: the names of its project and activity, and its description as it came. */
 export type EntryNames = { project: string | null; activity: string | null; description: string };
 
-/** "Website · Design — notes": an entry on one line (tools/shared.ts, entryLabel, says entries so everywhere). */
-export function entryWords(entry: EntryNames): string {
-  const what = [entry.project, entry.activity].filter(Boolean).join(' · ') || 'no project';
-  return entry.description ? `${what} — ${firstLine(entry.description)}` : what;
+/**
+ * `"Website" · "Design" — "notes"`: an entry on one line, each name and its description's first line quoted as the
+ * tracker's (tools/shared.ts, entryLabel, says entries so everywhere).
+ */
+export function entryWords(entry: EntryNames): Sentence {
+  const names = [entry.project, entry.activity].filter((name): name is string => Boolean(name)).map(outside);
+  const what = names.length > 0 ? joined(names, ' · ') : ['no project'];
+  return entry.description ? [...what, ' — ', outside(firstLine(entry.description))] : what;
 }
 
 function firstLine(text: string): string {

@@ -21,6 +21,7 @@ import type {
 } from './wire.ts';
 import type { FieldWrite } from '../../domain/entry-fields.ts';
 import type { ApprovalStatus, DaySpan } from '../../domain/approvals.ts';
+import { quotedLine } from '../../contract/outcomes/quoted-line.ts';
 
 /** How Clockify takes instants: UTC, whole seconds ('yyyy-MM-ddThh:mm:ssZ' in its OpenAPI). */
 export function clockifyTime(epochMs: number): string {
@@ -29,7 +30,7 @@ export function clockifyTime(epochMs: number): string {
 
 export function instantOf(text: string | null | undefined): number {
   const epoch = typeof text === 'string' ? parseOffsetDateTime(text) : undefined;
-  if (epoch === undefined) throw unreadable(`a time ("${String(text).slice(0, 40)}")`);
+  if (epoch === undefined) throw unreadable(`a time (${quotedLine(String(text).slice(0, 40))})`);
   return epoch;
 }
 

@@ -22,6 +22,7 @@ import { harvestFacts, harvestFactsKey, type HarvestFacts } from './facts.ts';
 import type { TrackingKind } from './mapping.ts';
 import type { HarvestCompany, HarvestProjectAssignment, HarvestUser } from './wire.ts';
 import { ianaZoneOf } from './zones.ts';
+import { quotedLine } from '../../contract/outcomes/quoted-line.ts';
 
 export type HarvestProfile = ProfileOf<typeof HARVEST>;
 export type HarvestTrackerOptions = RemoteTrackerOptions<HarvestProfile>;
@@ -163,7 +164,7 @@ export class HarvestContext {
     const [user, company, account] = await Promise.all([this.me(), this.company(), this.accountId()]);
     const name = company.name ?? this.facts.current.accountName;
     const kind = company.wants_timestamp_timers ? 'start and end times' : 'durations';
-    return `Harvest at ${hostOf(this.options.profile.url)} as ${this.nameOf(user)}, account ${name ? `${name} (${account})` : account}, tracking ${kind}.`;
+    return `Harvest at ${hostOf(this.options.profile.url)} as ${quotedLine(this.nameOf(user))}, account ${name ? `${quotedLine(name)} (${account})` : account}, tracking ${kind}.`;
   }
 
   close(): void {

@@ -5,6 +5,7 @@ import { splitAgentPrefix } from '../../domain/agents.ts';
 import { addDays, formatLocalTime, localDate, localDateTimeToEpoch } from '../../domain/time.ts';
 import { checkedEntry, type TimeEntry } from '../time-tracker.ts';
 import type { HarvestTimeEntry } from './wire.ts';
+import { quotedLine } from '../../contract/outcomes/quoted-line.ts';
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 3_600_000;
@@ -93,7 +94,7 @@ export function lockOf(entry: HarvestTimeEntry): string | undefined {
   if (!entry.is_locked) return undefined;
   const status = APPROVAL_WORDS[entry.approval_status ?? ''];
   const reason = entry.locked_reason?.trim();
-  return `Locked in Harvest${reason ? `: "${reason}"` : ''}${status ? ` (${status})` : ''}.`;
+  return `Locked in Harvest${reason ? `: ${quotedLine(reason)}` : ''}${status ? ` (${status})` : ''}.`;
 }
 
 /**

@@ -71,7 +71,7 @@ describe('manage_rates on Clockify', () => {
       ],
     });
     expect(textOf(list)).toBe(
-      `Rates of the workspace "Acme" (#${data.item.id}):\n#0 everyone: 50 EUR an hour, internal 30 EUR\n#${adaNumber} Ada Lovelace (#${adaNumber}): 60 EUR an hour`,
+      `Rates of the workspace "Acme" (#${data.item.id}):\n#0 everyone: 50 "EUR" an hour, internal 30 "EUR"\n#${adaNumber} Ada Lovelace (#${adaNumber}): 60 EUR an hour`,
     );
     const project = await bob.call('manage_rates', { action: 'list', kind: 'project', item: 'Website' });
     expect((project.structuredContent as { rates: unknown[] }).rates).toEqual([
@@ -145,10 +145,10 @@ describe('manage_rates on Clockify', () => {
     );
     expect(await refusal({ action: 'list', kind: 'activity', item: 'Design' })).toMatch(/keeps no rates per activity/);
     expect(await refusal({ action: 'set', kind: 'workspace', item: 'Acme', hourly: 80.555 })).toBe(
-      'Clockify keeps rates in whole cents: hourly 80.555 EUR is finer than that; give at most two decimals. Nothing was sent.',
+      'Clockify keeps rates in whole cents: hourly 80.555 "EUR" is finer than that; give at most two decimals. Nothing was sent.',
     );
     expect(await refusal({ action: 'set', kind: 'project', item: 'Secret', person: 'Wes Worker', hourly: 10 })).toMatch(
-      /^Wes Worker \(#\d+\) is no member of the private project "Secret", so Clockify keeps no rate for them there: add them to the project in Clockify first\. Nothing was sent\.$/,
+      /^"Wes Worker" \(#\d+\) is no member of the private project "Secret", so Clockify keeps no rate for them there: add them to the project in Clockify first\. Nothing was sent\.$/,
     );
     expect(await refusal({ action: 'set', kind: 'workspace', item: 'Side project', hourly: 10 })).toMatch(
       /^Punchcard works in the Clockify workspace "Acme" \(#\d+\), not "Side project": name it as item for its default rates\. Nothing was sent\.$/,
@@ -212,7 +212,7 @@ describe.each<Era>(['legacy', 'modern'])('the question before a Clockify rate ch
     const fake = await workspace();
     const bob = await admin(fake, { era });
     const set = await bob.call('manage_rates', { action: 'set', kind: 'project', item: 'Website', hourly: 81 });
-    expect(textOf(set)).toMatch(/^Set the rate of the project "Website" \(#\d+\) for everyone: 80 EUR an hour → 81 EUR an hour\.$/);
+    expect(textOf(set)).toMatch(/^Set the rate of the project "Website" \(#\d+\) for everyone: 80 "EUR" an hour → 81 "EUR" an hour\.$/);
     expect(fake.state.rates.projects[website]?.hourly).toBe(8100);
   });
 
@@ -224,7 +224,7 @@ describe.each<Era>(['legacy', 'modern'])('the question before a Clockify rate ch
     const bob = await admin(fake, { era, elicitation: () => answer });
     const rates = JSON.stringify(fake.state.rates);
     const set = await bob.call('manage_rates', { action: 'set', kind: 'workspace', item: 'Acme', person: 'Ada Lovelace', hourly: 61 });
-    expect(textOf(set)).toMatch(/^The rate of the workspace "Acme" \(#\d+\) for Ada Lovelace \(#\d+\) was not changed: /);
+    expect(textOf(set)).toMatch(/^The rate of the workspace "Acme" \(#\d+\) for "Ada Lovelace" \(#\d+\) was not changed: /);
     expect(textOf(set)).toMatch(words);
     expect(JSON.stringify(fake.state.rates)).toBe(rates);
     expect(fake.writes).toEqual([]);
