@@ -109,6 +109,59 @@ export interface WorldOptions {
   settings?: Record<string, unknown>;
   /** Acme's fields on entries (FIELDS) seeded too, where the back end keeps such fields (BehaviourBackEnd.fields). */
   fields?: boolean;
+  /**
+   * Every text the fake holds that a tracker names or keeps as written (HOSTILE_KEYS: names, notes, currencies,
+   * numbers, reasons) rewritten through this once the world is seeded and before the engine starts (hostileWorld),
+   * as a tracker whose people typed whatever they liked would hold it (tracker-text.test.ts).
+   */
+  hostile?: (text: string) => string;
+}
+
+/**
+ * The keys of a fake's records whose text a tracker's people write: what it names (people, projects, tasks, clients,
+ * tags, teams, types, workspaces), keeps as written (descriptions, notes, comments, reasons) or prints (currencies,
+ * invoice numbers). Never a key the engine finds a record by (ids, e-mail addresses, logins).
+ */
+const HOSTILE_KEYS: ReadonlySet<string> = new Set([
+  'name',
+  'description',
+  'text',
+  'notes',
+  'note',
+  'comment',
+  'currency',
+  'number',
+  'alias',
+  'firstName',
+  'lastName',
+  'first_name',
+  'last_name',
+  'reason',
+  'lockedReason',
+  'title',
+]);
+
+/** Rewrites every text under HOSTILE_KEYS in a fake's state, however deep, through `hostile` (WorldOptions.hostile). */
+export function hostileWorld(state: object, hostile: (text: string) => string): void {
+  const seen = new Set<object>();
+  const walk = (value: unknown): void => {
+    if (value === null || typeof value !== 'object' || seen.has(value)) return;
+    seen.add(value);
+    if (value instanceof Map) {
+      for (const item of value.values()) walk(item);
+      return;
+    }
+    if (Array.isArray(value)) {
+      for (const item of value) walk(item);
+      return;
+    }
+    const record = value as Record<string, unknown>;
+    for (const [key, item] of Object.entries(record)) {
+      if (typeof item === 'string' && item !== '' && HOSTILE_KEYS.has(key)) record[key] = hostile(item);
+      else walk(item);
+    }
+  };
+  walk(state);
 }
 
 /** What a back end tells the suite about itself: one object per file in back-ends/. */
@@ -367,9 +420,10 @@ export interface TeamSide {
   leadCapabilities: ReadonlySet<Capability>;
   /**
    * Starts the fake, seeds the world, Bob's leave and Lea, and starts both engines with the team and
-   * approvals groups switched on (so each learns whom its person leads, where that costs requests).
+   * approvals groups switched on (so each learns whom its person leads, where that costs requests); `hostile` as
+   * for a World.
    */
-  start(): Promise<TeamWorld>;
+  start(options?: Pick<WorldOptions, 'hostile'>): Promise<TeamWorld>;
 }
 
 /** The team and approvals groups on: an engine learns whom its person leads, and asks for approvals, only once they are. */

@@ -31,6 +31,7 @@ import {
   type PlantedEntry,
   utc,
   WORLD,
+  hostileWorld,
 } from '../harness.ts';
 
 const [ADA, BOB] = DEFAULT_EMPLOYEES as [(typeof DEFAULT_EMPLOYEES)[number], (typeof DEFAULT_EMPLOYEES)[number]];
@@ -135,7 +136,7 @@ const team: TeamSide = {
   capabilities: CAPABILITIES,
   // Team hours only (docs/back-ends/calamari.md, "Teams").
   leadCapabilities: new Set([...CAPABILITIES, 'team_hours']),
-  async start() {
+  async start(options = {}) {
     const fake = await startFakeCalamari({
       now: clockStartingAt(NOW),
       limits: { perSecond: 1_000, perHour: 100_000, perDay: 1_000_000 },
@@ -143,6 +144,7 @@ const team: TeamSide = {
     });
     const colleagueEntryId = seed(fake);
     const colleagueLeave = seedColleagueLeave(fake);
+    if (options.hostile) hostileWorld(fake.state, options.hostile);
     return startTeamOver(fake, {
       person: engineAs(fake, ADA.email, team.capabilities),
       lead: engineAs(fake, LEA.email, team.leadCapabilities),
@@ -187,6 +189,7 @@ const calamari: BehaviourBackEnd = {
     const fake = await startFakeCalamari({ now: clockStartingAt(NOW), limits: { perSecond: 1_000, perHour: 100_000, perDay: 1_000_000 } });
     const colleagueEntryId = seed(fake);
     const colleagueLeave = seedColleagueLeave(fake);
+    if (options.hostile) hostileWorld(fake.state, options.hostile);
     const engine = await startEngineOver(fake, {
       provider: { type: 'calamari', url: fake.url, email: ADA.email },
       env: { PUNCHCARD_CALAMARI_TOKEN: DEFAULT_KEY, PUNCHCARD_CALAMARI_PER_SECOND: '1000' },

@@ -34,6 +34,7 @@ import {
   utc,
   WORLD,
   type PlantedEntry,
+  hostileWorld,
 } from '../harness.ts';
 
 const CAPABILITIES: ReadonlySet<Capability> = new Set([
@@ -186,11 +187,12 @@ const team: TeamSide = {
   capabilities: CAPABILITIES,
   // A team manager lists her people with manage_people too (docs/back-ends/clockify.md, "Administration").
   leadCapabilities: new Set([...CAPABILITIES, 'team_hours', 'team_projects', 'team_leave', 'admin_people']),
-  async start() {
+  async start(options = {}) {
     const fake = await startFakeClockify({ now: clockStartingAt(NOW), ...FAKE_OPTIONS });
     seed(fake);
     const colleagueLeave = seedColleagueLeave(fake);
     seedTeam(fake);
+    if (options.hostile) hostileWorld(fake.state, options.hostile);
     const engine = (key: string, capabilities: ReadonlySet<Capability>) => ({
       provider: { type: 'clockify', url: `${fake.url}/api` },
       env: { PUNCHCARD_CLOCKIFY_TOKEN: key },
@@ -251,6 +253,7 @@ const clockify: BehaviourBackEnd = {
     seed(fake);
     const colleagueLeave = seedColleagueLeave(fake);
     if (options.fields) seedFields(fake);
+    if (options.hostile) hostileWorld(fake.state, options.hostile);
     const engine = await startEngineOver(fake, {
       provider: { type: 'clockify', url: `${fake.url}/api` },
       env: { PUNCHCARD_CLOCKIFY_TOKEN: ADA.key },

@@ -22,6 +22,7 @@ import {
   utc,
   WORLD,
   type PlantedEntry,
+  hostileWorld,
 } from '../harness.ts';
 
 const ADA = DEFAULT_USERS[0] as FakeUser;
@@ -115,11 +116,12 @@ const team: TeamSide = {
   showsColleaguesLeave: true,
   capabilities: CAPABILITIES,
   leadCapabilities: new Set([...CAPABILITIES, 'team_hours', 'team_projects', 'team_leave']),
-  async start() {
+  async start(options = {}) {
     const fake = await startFakeClockodo({ now: clockStartingAt(NOW), users: [ADA, BOB, LEA] });
     const colleagueEntryId = seed(fake);
     const colleagueLeave = seedColleagueLeave(fake);
     seedTeam(fake);
+    if (options.hostile) hostileWorld(fake.state, options.hostile);
     const engine = (user: FakeUser, capabilities: ReadonlySet<Capability>) => ({
       provider: { type: 'clockodo', email: user.email, url: `${fake.url}/` },
       env: { PUNCHCARD_CLOCKODO_TOKEN: user.apiKey },
@@ -173,6 +175,7 @@ const clockodo: BehaviourBackEnd = {
     const fake = await startFakeClockodo({ now: clockStartingAt(NOW), users: [ADA, BOB] });
     const colleagueEntryId = seed(fake);
     const colleagueLeave = seedColleagueLeave(fake);
+    if (options.hostile) hostileWorld(fake.state, options.hostile);
     const engine = await startEngineOver(fake, {
       provider: { type: 'clockodo', email: ADA.email, url: `${fake.url}/` },
       env: { PUNCHCARD_CLOCKODO_TOKEN: ADA.apiKey },

@@ -31,6 +31,7 @@ import {
   type World,
   WORLD,
   type WorldOptions,
+  hostileWorld,
 } from '../harness.ts';
 
 const CAPABILITIES: ReadonlySet<Capability> = new Set(['account', 'timer', 'entries', 'entries_edit', 'reports', 'catalog']);
@@ -99,6 +100,7 @@ const isWrite = (request: { method: string; path: string }) => request.method !=
 export async function startHarvestWorld(keeps: HarvestKeeps, options: WorldOptions = {}): Promise<World & { fake: FakeHarvest }> {
   const fake = await startFakeHarvest({ now: clockStartingAt(NOW) });
   const colleagueEntryId = seed(fake, keeps);
+  if (options.hostile) hostileWorld(fake.state, options.hostile);
   const engine = await startEngineOver(fake, {
     provider: { type: 'harvest', url: fake.url, account_id: String(ACME) },
     env: { PUNCHCARD_HARVEST_TOKEN: ADA_TOKEN },

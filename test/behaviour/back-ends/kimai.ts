@@ -22,6 +22,7 @@ import {
   type PlantedEntry,
   utc,
   WORLD,
+  hostileWorld,
 } from '../harness.ts';
 
 const ADA = DEFAULT_USERS[0] as FakeUser;
@@ -100,11 +101,12 @@ const team: TeamSide = {
   capabilities: new Set([...CAPABILITIES, 'approvals']),
   // A team lead's role reaches invoices and a correction of the people she leads too (docs/back-ends/kimai.md, "Administration").
   leadCapabilities: new Set([...CAPABILITIES, 'approvals', 'team_hours', 'team_projects', 'team_leave', 'admin_invoices', 'admin_corrections']),
-  async start() {
+  async start(options = {}) {
     const fake = await startFakeKimai({ now: clockStartingAt(NOW), users: [ADA, BOB, LEA], config: { absencePlugin: true, approvalPlugin: true } });
     const colleagueEntryId = seed(fake);
     const colleagueLeave = seedColleagueLeave(fake);
     seedTeam(fake);
+    if (options.hostile) hostileWorld(fake.state, options.hostile);
     const engine = (user: FakeUser, capabilities: ReadonlySet<Capability>) => ({
       provider: { type: 'kimai', url: `${fake.url}/` },
       env: { PUNCHCARD_KIMAI_TOKEN: user.token },
@@ -184,6 +186,7 @@ const kimai: BehaviourBackEnd = {
     const colleagueEntryId = seed(fake);
     const colleagueLeave = seedColleagueLeave(fake);
     if (options.fields) seedFields(fake);
+    if (options.hostile) hostileWorld(fake.state, options.hostile);
     const engine = await startEngineOver(fake, {
       provider: { type: 'kimai', url: `${fake.url}/` },
       env: { PUNCHCARD_KIMAI_TOKEN: ADA.token },

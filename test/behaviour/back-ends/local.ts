@@ -71,6 +71,19 @@ function plant(file: string, entry: PlantedEntry): void {
   }
 }
 
+/** Every name the catalog holds rewritten (WorldOptions.hostile), as another program writing the file could leave it. */
+function renameAll(file: string, hostile: (text: string) => string): void {
+  const database = new DatabaseSync(file);
+  try {
+    for (const table of ['customers', 'projects', 'activities']) {
+      const rows = database.prepare(`SELECT id, name FROM ${table}`).all() as Array<{ id: number; name: string }>;
+      for (const row of rows) database.prepare(`UPDATE ${table} SET name = ? WHERE id = ?`).run(hostile(row.name), row.id);
+    }
+  } finally {
+    database.close();
+  }
+}
+
 /** Makes the world's catalog with the engine's tools, failing loudly where a step is refused. */
 async function seed(world: Pick<World, 'call'>): Promise<void> {
   const made = async (args: Record<string, unknown>) => {
@@ -118,6 +131,7 @@ const local: BehaviourBackEnd = {
       await engine.close();
       throw error;
     });
+    if (options.hostile) renameAll(file, options.hostile);
     return world;
   },
   storesEntriesEndingBeforeStart: false,

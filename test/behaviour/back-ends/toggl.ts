@@ -7,7 +7,7 @@
 import type { Capability } from '../../../mcp-server/contract/vocabulary.ts';
 import { ADA_TOKEN, addEntry, type FakeToggl, SEED, seedCatalog, seedWorld, startFakeToggl } from '../../mcp-server/providers/toggl/fake-toggl.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
-import { type BehaviourBackEnd, NOW, type PlantedEntry, remoteWorld, startEngineOver, type StoredEntry, utc, WORLD } from '../harness.ts';
+import { type BehaviourBackEnd, NOW, type PlantedEntry, remoteWorld, startEngineOver, type StoredEntry, utc, WORLD, hostileWorld } from '../harness.ts';
 
 const CAPABILITIES: ReadonlySet<Capability> = new Set(['account', 'timer', 'entries', 'entries_edit', 'reports', 'catalog', 'calendar']);
 
@@ -62,6 +62,7 @@ const toggl: BehaviourBackEnd = {
   async start(options = {}) {
     const fake = await startFakeToggl({ now: clockStartingAt(NOW), quotas: { user: 100_000, organisation: 100_000 } });
     seed(fake);
+    if (options.hostile) hostileWorld(fake.state, options.hostile);
     const engine = await startEngineOver(fake, {
       provider: { type: 'toggl', url: fake.url },
       // The suite's fake counts no second: Toggl's pace of about one a second is the back end's own tests'.
