@@ -83,7 +83,7 @@ describe('failures', () => {
       const result = await engine.call('clock_in', args);
       expect(result.isError, JSON.stringify(args)).toBe(true);
       expect(textOf(result)).toBe(
-        `A timer is already running: General since ${since} (0 min). Clock out first, or call clock_in with switch: true to stop it and start the new one.`,
+        `A timer is already running: "General" since ${since} (0 min). Clock out first, or call clock_in with switch: true to stop it and start the new one.`,
       );
     }
     expect(fake.requests.filter((request) => request.path === '/api/clockin/terminal/v1/clock-in')).toEqual([]);

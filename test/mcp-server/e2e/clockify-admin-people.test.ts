@@ -213,7 +213,7 @@ describe.each<Era>(['legacy', 'modern'])('the question before a change to people
     const bob = await session(fake, BOB_KEY, { era, elicitation: (params) => (asked.push(params.message), { action: 'accept', content: {} }) });
     const off = await bob.call('manage_people', { action: 'deactivate', person: 'Wes Worker' });
     expect(off.isError, textOf(off)).toBeFalsy();
-    expect(asked).toEqual([expect.stringMatching(/^Deactivate "Wes Worker" <wes@acme\.example> \(#\d+\)\? They can no longer sign in; their time stays\.$/)]);
+    expect(asked).toEqual([expect.stringMatching(/^Deactivate "Wes Worker" <"wes@acme\.example"> \(#\d+\)\? They can no longer sign in; their time stays\.$/)]);
     expect(userOf(fake, TEAM.users.wes)?.statuses?.[ACME]).toBe('INACTIVE');
   });
 

@@ -215,7 +215,7 @@ describe.each<Era>(['legacy', 'modern'])('the question before a change to a user
     const bob = await session(fake, BOB_KEY, { era, elicitation: (params) => (asked.push(params.message), { action: 'accept', content: {} }) });
     const lead = await bob.call('manage_teams', { action: 'set_lead', team: 'Ops', lead: 'wes@acme.example' });
     expect(lead.isError, textOf(lead)).toBeFalsy();
-    expect(asked).toEqual([expect.stringMatching(/^Make Wes Worker \(#\d+\) a lead of the team "Ops" \(#\d+\)\? Nobody leads it now\.$/)]);
+    expect(asked).toEqual([expect.stringMatching(/^Make "Wes Worker" \(#\d+\) a lead of the team "Ops" \(#\d+\)\? Nobody leads it now\.$/)]);
     expect(group(fake, 'Ops')?.managerIds).toEqual([TEAM.users.wes]);
   });
 

@@ -258,7 +258,7 @@ describe('administration on Clockify', () => {
       'Clockify did not let you rename the tag "billing" (403): only the workspace\'s admins and its owner administer tags, and your account is not one now. Nothing was changed; manage_tags is switched off.',
     );
     // The refusal as data beside its words: the code and what it was about.
-    expect(refusalOf(tag)).toEqual({ code: 'clockify_administration_refused', facts: { part: 'tags', action: 'rename the tag billing' } });
+    expect(refusalOf(tag)).toEqual({ code: 'clockify_administration_refused', facts: { part: 'tags', action: 'rename the tag "billing"' } });
     await expect.poll(() => adminListed(bob)).toEqual(['create_catalog_item', 'archive_catalog_item', 'list_invoices']);
     const invoices = await bob.call('list_invoices');
     expect(textOf(invoices)).toBe(

@@ -254,7 +254,7 @@ describe('her team manager decides', () => {
       const mia = await session(fake, MIA_KEY, { era, elicitation: asking().elicitation });
       const pending = await mia.call('list_timesheet_approvals', { person: '*', status: 'pending' });
       expect(submissionsOf(pending)).toEqual([expect.objectContaining({ id, person: 'Ada Lovelace', status: 'pending', hours: 8 })]);
-      expect(textOf(pending)).toContain(`- Ada Lovelace: 2026-11-09 to 2026-11-15 pending, 8 h (id ${id})`);
+      expect(textOf(pending)).toContain(`- "Ada Lovelace": 2026-11-09 to 2026-11-15 pending, 8 h (id ${id})`);
       // A rejection needs a note: refused before anything is sent.
       const bare = await mia.call('decide_timesheet', { id, decision: 'reject' });
       expect(refusalOf(bare)?.code).toBe('timesheet_rejection_needs_note');
@@ -265,9 +265,9 @@ describe('her team manager decides', () => {
       const rejected = await asked.call('decide_timesheet', { id, decision: 'reject', note: 'Tuesday is missing the client call' });
       expect(rejected.isError, textOf(rejected)).toBeFalsy();
       expect(questions.asked).toEqual([
-        "Reject Ada Lovelace's timesheet for the week 2026-11-09 to 2026-11-15 (8 h)? Note: Tuesday is missing the client call",
+        'Reject "Ada Lovelace"\'s timesheet for the week 2026-11-09 to 2026-11-15 (8 h)? Note: Tuesday is missing the client call',
       ]);
-      expect(textOf(rejected)).toBe("Rejected Ada Lovelace's timesheet for the week 2026-11-09 to 2026-11-15 (8 h). The note was kept with it.");
+      expect(textOf(rejected)).toBe('Rejected "Ada Lovelace"\'s timesheet for the week 2026-11-09 to 2026-11-15 (8 h). The note was kept with it.');
       expect(changesSent(fake)).toEqual(['POST WEEKLY', 'PATCH REJECTED']);
       // Clockify lists a rejected request no more; Mia's side keeps it with the note and who decided.
       expect(approvalRequestsOf(fake.state)).toEqual([]);
