@@ -417,7 +417,7 @@ describe.each<Era>(['legacy', 'modern'])('the question before a Clockify correct
     // A move names the tasks it clears in the question too.
     const moved = await bob.call('correct_time_entries', { ...NOVEMBER, people: ['Cleo Patra'], set: { project: 'Website' } });
     expect(moved.isError, textOf(moved)).toBeFalsy();
-    expect(asked[1]?.message).toMatch(/^Change 1 entry \(2 h\) to project Website; task cleared on #\d+ \("Meeting"\)\? /);
+    expect(asked[1]?.message).toMatch(/^Change 1 entry \(2 h\) to project "Website"; task cleared on #\d+ \("Meeting"\)\? /);
     expect(world.cleo4).toMatchObject({ projectId: website, taskId: null, description: 'Weekly', tagIds: [BILLING] });
   });
 

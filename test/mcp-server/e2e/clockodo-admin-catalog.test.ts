@@ -233,7 +233,7 @@ describe('administration of the catalog and of entries on Clockodo', () => {
 
     const done = await olga.call('correct_time_entries', { ...NOVEMBER, set: { project: 'Rocket' }, confirm_count: 4 });
     expect(done.isError, textOf(done)).toBeFalsy();
-    expect(textOf(done)).toBe(`Changed 4 entries (8 h): project Rocket. Not touched, in the locked period: #${entries.bobLocked.id}.`);
+    expect(textOf(done)).toBe(`Changed 4 entries (8 h): project "Rocket". Not touched, in the locked period: #${entries.bobLocked.id}.`);
     expect(entryPuts(fake).map(idOf)).toEqual(data.entries.map((entry) => entry.id));
     // Each move names the new project's customer too: Clockodo books an entry on both.
     for (const request of entryPuts(fake)) expect(bodyOf(request)).toEqual({ projects_id: ids.projects.rocket, customers_id: ids.customers.globex });
