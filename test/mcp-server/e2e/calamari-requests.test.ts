@@ -114,7 +114,7 @@ describe('a warm clock_in on Calamari', () => {
       if (!shift) throw new Error('Calamari recorded no shift.');
       // November in Berlin: UTC+1.
       const start = `${new Date(shift.started + 3_600_000).toISOString().slice(0, 19)}+01:00`;
-      expect(result.content).toEqual([{ type: 'text', text: 'Clocked in on General — Standup at 08:00.' }]);
+      expect(result.content).toEqual([{ type: 'text', text: 'Clocked in on "General" — "Standup" at 08:00.' }]);
       expect(result.structuredContent).toEqual({
         started: { id: shift.id, start, end: null, minutes: 0, project: 'General', activity: null, description: 'Standup', breaks: [] },
         stopped: null,
