@@ -65,8 +65,8 @@ describe('manage_teams on Clockodo', () => {
     const support = teamOf(fake, 'Support');
     expect(support).toMatchObject({ leader: BOB.id });
     const moves =
-      'Clockodo keeps one team per person: Ada Worker (#1) leaves the team "Development" (#1); Bob Colleague (#2) leaves the team "Development" (#1); they join "Support".';
-    expect(asked).toEqual([`Create the team "Support" with Ada Worker (#1) and Bob Colleague (#2, lead)? ${moves}`]);
+      'Clockodo keeps one team per person: "Ada Worker" (#1) leaves the team "Development" (#1); "Bob Colleague" (#2) leaves the team "Development" (#1); they join "Support".';
+    expect(asked).toEqual([`Create the team "Support" with "Ada Worker" (#1) and "Bob Colleague" (#2, lead)? ${moves}`]);
     expect(textOf(made)).toBe(`Created the team "Support" (#${support?.id}) with "Bob Colleague" (#2) and "Ada Worker" (#1). ${moves}`);
     expect(made.structuredContent).toEqual({
       action: 'create',
@@ -157,7 +157,7 @@ describe('manage_teams on Clockodo', () => {
     const olga = await connect(fake, OLGA, asking(asked));
     const made = await olga.call('manage_teams', { action: 'set_lead', team: 'Development', lead: 'Bob Colleague' });
     expect(textOf(made)).toBe('"Bob Colleague" (#2) now leads the team "Development" (#1).');
-    expect(asked).toEqual(['Make Bob Colleague (#2) the lead of the team "Development" (#1)? Mia Manager (#3) leads it now and no longer will.']);
+    expect(asked).toEqual(['Make "Bob Colleague" (#2) the lead of the team "Development" (#1)? "Mia Manager" (#3) leads it now and no longer will.']);
     expect(teamOf(fake, 'Development')?.leader).toBe(BOB.id);
   });
 
@@ -183,8 +183,8 @@ describe('manage_teams on Clockodo', () => {
     const added = await olga.call('manage_teams', { action: 'add_members', team: 'Management', people: ['ada@example.com', 'Olga Owner'] });
     expect(added.isError, textOf(added)).toBeFalsy();
     const moves =
-      'Clockodo keeps one team per person: Ada Worker (#1) leaves the team "Development" (#1); Olga Owner (#4) is in no team now; they join "Management" (#2).';
-    expect(asked).toEqual([`Add Ada Worker (#1) and Olga Owner (#4) to the team "Management" (#2)? It has 1 member now. ${moves}`]);
+      'Clockodo keeps one team per person: "Ada Worker" (#1) leaves the team "Development" (#1); "Olga Owner" (#4) is in no team now; they join "Management" (#2).';
+    expect(asked).toEqual([`Add "Ada Worker" (#1) and "Olga Owner" (#4) to the team "Management" (#2)? It has 1 member now. ${moves}`]);
     expect(textOf(added)).toBe(`Added "Ada Worker" (#1) and "Olga Owner" (#4) to the team "Management" (#2); it has 3 members now. ${moves}`);
     const removed = await olga.call('manage_teams', { action: 'remove_members', team: 'Development', people: ['Bob Colleague'] });
     expect(removed.isError, textOf(removed)).toBeFalsy();
@@ -263,7 +263,7 @@ describe("Clockodo's refusals and failures of a team change", () => {
     expect(partly.isError).toBe(true);
     const support = teamOf(fake, 'Support');
     expect(textOf(partly)).toBe(
-      `Created the team "Support" (#${support?.id}) and moved "Ada Worker" (#1) into it; then: Clockodo had an internal error (500) trying to add "Bob Colleague" to the team Support. Try again later. Not moved: "Bob Colleague" (#2).`,
+      `Created the team "Support" (#${support?.id}) and moved "Ada Worker" (#1) into it; then: Clockodo had an internal error (500) trying to add "Bob Colleague" to the team "Support". Try again later. Not moved: "Bob Colleague" (#2).`,
     );
     expect([userOf(fake, ADA.id).teamsId, userOf(fake, BOB.id).teamsId]).toEqual([support?.id, 1]);
   });

@@ -130,7 +130,7 @@ describe('manage_rates on Kimai', () => {
     const admin = await connect(server, ANN);
     // Bea is on no rate: her name is found in the team Web, which an administrator may read.
     const bea = await admin.call('manage_rates', { action: 'set', kind: 'customer', item: 'ACME', person: 'Bea Kowalski', hourly: 70 });
-    expect(textOf(bea)).toMatch(/for Bea Kowalski \(#8\): none → 70 "EUR" an hour/);
+    expect(textOf(bea)).toMatch(/for "Bea Kowalski" \(#8\): none → 70 "EUR" an hour/);
     expect(server.requests.some((request) => request.path === '/api/teams')).toBe(true);
     const byId = await admin.call('manage_rates', { action: 'set', kind: 'customer', item: 'ACME', person: '#3', hourly: 120 });
     expect(textOf(byId)).toMatch(/for user #3 \(#3\): none → 120 "EUR" an hour/);
@@ -197,7 +197,7 @@ describe('manage_rates on Kimai', () => {
     const kept = await admin.call('manage_rates', { action: 'set', kind: 'customer', item: 'ACME', hourly: 85 });
     expect(kept.isError).toBe(true);
     expect(textOf(kept)).toMatch(
-      /^Kimai refused to set a rate on customer #\d+: rate: This value is not valid\. The customer "ACME" keeps its rate for everyone as it was \(80 "EUR" an hour, internal 60 "EUR"; Kimai numbers it #\d+ now\)\. Nothing else changed\.$/,
+      /^Kimai refused to set a rate on customer #\d+: rate: "This value is not valid\."\. The customer "ACME" keeps its rate for everyone as it was \(80 "EUR" an hour, internal 60 "EUR"; Kimai numbers it #\d+ now\)\. Nothing else changed\.$/,
     );
     expect(ratesOf(server, 'customers', acme.id)).toEqual([{ userId: null, rate: 80, internalRate: 60, isFixed: false }]);
     server.failNext({ method: 'POST', path: /\/rates$/ }, { ...refusal, times: 2 });
@@ -241,7 +241,7 @@ describe.each<Era>(['legacy', 'modern'])('the question before a rate changes (%s
     expect(removed.isError, textOf(removed)).toBeFalsy();
     expect(asked).toEqual([
       `Set the rate of the customer "ACME" (#${acme.id}) for everyone: 80 "EUR" an hour, internal 60 "EUR" → 85.50 "EUR" an hour, internal 60 "EUR"?`,
-      expect.stringMatching(/^Remove the rate of the project "Website" \(#\d+\) for Ada Lovelace \(#1\): 95 EUR an hour → none\?$/),
+      expect.stringMatching(/^Remove the rate of the project "Website" \(#\d+\) for "Ada Lovelace" \(#1\): 95 "EUR" an hour → none\?$/),
     ]);
     expect(ratesOf(server, 'customers', acme.id)).toEqual([{ userId: null, rate: 85.5, internalRate: 60, isFixed: false }]);
     expect(server.state.rates.some((rate) => rate.kind === 'projects')).toBe(false);
