@@ -191,7 +191,7 @@ describe('manage_teams on Clockodo', () => {
     expect(asked[1]).toBe('Remove "Bob Colleague" (#2) from the team "Development" (#1)? Nobody stays in it.');
     expect(userOf(fake, BOB.id).teamsId).toBeNull();
     const leader = await olga.call('manage_teams', { action: 'remove_members', team: 'Management', people: ['3'] });
-    const goes = 'Mia Manager (#3) no longer leads "Management" either: Clockodo keeps it without a leader.';
+    const goes = '"Mia Manager" (#3) no longer leads "Management" either: Clockodo keeps it without a leader.';
     expect(asked[2]).toBe(`Remove "Mia Manager" (#3) from the team "Management" (#2)? "Ada Worker" (#1) and "Olga Owner" (#4) stay. ${goes}`);
     expect(textOf(leader)).toBe(`Removed "Mia Manager" (#3) from the team "Management" (#2); 2 members stay. ${goes}`);
     expect(writes(fake)).toEqual([

@@ -133,7 +133,7 @@ describe('manage_rates on Kimai', () => {
     expect(textOf(bea)).toMatch(/for "Bea Kowalski" \(#8\): none → 70 "EUR" an hour/);
     expect(server.requests.some((request) => request.path === '/api/teams')).toBe(true);
     const byId = await admin.call('manage_rates', { action: 'set', kind: 'customer', item: 'ACME', person: '#3', hourly: 120 });
-    expect(textOf(byId)).toMatch(/for user #3 \(#3\): none → 120 "EUR" an hour/);
+    expect(textOf(byId)).toMatch(/for "user #3" \(#3\): none → 120 "EUR" an hour/);
     const own = await admin.call('manage_rates', { action: 'set', kind: 'customer', item: 'ACME', person: 'ann@example.com', hourly: 100 });
     expect(textOf(own)).toMatch(/for "Ann Admin" \(#7\): none → 100 "EUR" an hour/);
     expect(ratesOf(server, 'customers', acme.id).map((rate) => rate.userId)).toEqual([null, BEA.id, 3, ANN.id]);
