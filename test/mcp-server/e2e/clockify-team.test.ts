@@ -274,7 +274,7 @@ describe('the team group on Clockify', () => {
     const refused = await mia.call('decide_leave_request', { id: number, decision: 'approve' });
     expect(refused.isError).toBe(true);
     expect(textOf(refused)).toBe(
-      `Clockify did not let you approve Ada Lovelace's leave request #${number}: Your Clockify account may not approve time-off request #${number} (Clockify answered 403: Access Denied). Ask a workspace admin. Nothing was changed.`,
+      `Clockify did not let you approve "Ada Lovelace"'s leave request #${number}: Your Clockify account may not approve time-off request #${number} (Clockify answered 403: "Access Denied"). Ask a workspace admin. Nothing was changed.`,
     );
     expect(adaPending.status).toBe('PENDING');
   });
