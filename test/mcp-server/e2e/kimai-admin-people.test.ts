@@ -165,7 +165,7 @@ describe('manage_people on Kimai', () => {
     });
     expect(changed.isError, textOf(changed)).toBeFalsy();
     expect(asked).toEqual([
-      'Change "Ada Lovelace" <"ada@example.com"> (#1): name "Ada Lovelace" → "Ada King", e-mail ada@example.com → ada.king@example.com, role ROLE_USER → ROLE_TEAMLEAD?',
+      'Change "Ada Lovelace" <"ada@example.com"> (#1): name "Ada Lovelace" → "Ada King", e-mail "ada@example.com" → "ada.king@example.com", role "ROLE_USER" → "ROLE_TEAMLEAD"?',
     ]);
     expect(userOf(server, ADA.id)).toMatchObject({ alias: 'Ada King', email: 'ada.king@example.com', role: 'ROLE_TEAMLEAD' });
     expect(JSON.parse(sent(server, 'PATCH')[0]?.body ?? '{}')).toEqual({ alias: 'Ada King', email: 'ada.king@example.com', roles: ['ROLE_TEAMLEAD'] });
