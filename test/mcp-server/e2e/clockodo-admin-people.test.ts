@@ -102,7 +102,7 @@ describe('manage_people on Clockodo', () => {
     expect(made.isError, textOf(made)).toBeFalsy();
     const grace = fake.state.users.find((user) => user.email === 'grace@example.com');
     expect(grace).toMatchObject({ name: 'Grace Hopper', role: 'manager', active: true, teamsId: null });
-    expect(asked).toEqual(['Invite "Grace Hopper" <"grace@example.com"> as manager? They get an account that can sign in.']);
+    expect(asked).toEqual(['Invite "Grace Hopper" <grace@example.com> as manager? They get an account that can sign in.']);
     expect(made.structuredContent).toEqual({
       action: 'invite',
       people: [{ id: grace?.id, name: 'Grace Hopper', email: 'grace@example.com', role: 'manager', active: true, teams: [] }],
@@ -154,7 +154,7 @@ describe('manage_people on Clockodo', () => {
     );
     expect(textOf(await olga.call('manage_people', { action: 'reactivate', person: '2' }))).toBe('Reactivated "Bob Colleague" <"bob@example.com"> (#2).');
     expect(asked).toEqual([
-      'Change "Ada Worker" <"ada@example.com"> (#1): name "Ada Worker" → "Ada King", role worker → manager?',
+      'Change "Ada Worker" <"ada@example.com"> (#1): name "Ada Worker" → "Ada King", role "worker" → "manager"?',
       'Deactivate "Bob Colleague" <"bob@example.com"> (#2)? They can no longer sign in; their time stays.',
       'Reactivate "Bob Colleague" <"bob@example.com"> (#2), so they can sign in again?',
     ]);

@@ -125,7 +125,7 @@ describe('manage_people on Kimai', () => {
     expect(JSON.stringify(made)).not.toContain(String(body.plainPassword));
     // Kimai's own refusals reach the person in words: the address is taken.
     const twice = await root.call('manage_people', { action: 'invite', name: 'Grace Again', email: 'GRACE@example.com' });
-    expect(textOf(twice)).toMatch(/^Kimai refused to create the account: .*email: The email is already used\./);
+    expect(textOf(twice)).toMatch(/^Kimai refused to create the account: .*email: "The email is already used\."/);
   });
 
   it('refuses in words, sending nothing: manages, a role Kimai does not have, an address that is none, a missing name, too long a value', async () => {
@@ -210,7 +210,7 @@ describe.each<Era>(['legacy', 'modern'])('the question before a change to people
     const root = await connect(server, ROOT, { era, elicitation: (params) => (asked.push(params.message), { action: 'accept', content: {} }) });
     const made = await root.call('manage_people', { action: 'invite', name: 'Grace Hopper', email: 'grace@example.com' });
     expect(made.isError, textOf(made)).toBeFalsy();
-    expect(asked).toEqual(['Invite "Grace Hopper" <"grace@example.com">? They get an account that can sign in.']);
+    expect(asked).toEqual(['Invite "Grace Hopper" <grace@example.com>? They get an account that can sign in.']);
     expect(server.state.users.some((user) => user.email === 'grace@example.com')).toBe(true);
   });
 
