@@ -89,6 +89,13 @@ export interface World {
   entryFields?(): Array<Record<string, string>>;
   /** How many requests like `request` the back end was sent so far, answered or not: where it has optional reads (BehaviourBackEnd.optionalReads). */
   asked?(request: RequestMatch): number;
+  /**
+   * Puts an entry into the fake as Ada's, start and end as given, as the back end's own pages would never keep it (one
+   * that ends before it starts, one of a thousand hours): what the engine makes of it is the scenario's
+   * (impossible-entries.test.ts). Every back end's file gives it; its store may refuse an entry that ends before it
+   * starts (BehaviourBackEnd.storesEntriesEndingBeforeStart).
+   */
+  plantEntry?(entry: PlantedEntry): void;
 }
 
 /** A request as the fake's log shows it: its method and its path. */
@@ -120,6 +127,14 @@ export interface OptionalReadCase {
   bookingWithout?: 'activity';
 }
 
+/** An entry planted into a fake as Ada's (World.plantEntry): instants in epoch ms, the project by the world's name. */
+export interface PlantedEntry {
+  start: number;
+  end: number;
+  project: string;
+  description: string;
+}
+
 /** What a capability file asks of a world beyond the common one; each back end's file does what applies to it. */
 export interface WorldOptions {
   /** More settings for the engine: the evidence a file sets up (its calendar, its rules). */
@@ -128,6 +143,59 @@ export interface WorldOptions {
   fields?: boolean;
   /** One of the back end's optional reads answered one way, every time it is asked, from before the engine starts. */
   optional?: { read: OptionalReadCase; answer: OptionalAnswer };
+  /**
+   * Every text the fake holds that a tracker names or keeps as written (HOSTILE_KEYS: names, notes, currencies,
+   * numbers, reasons) rewritten through this once the world is seeded and before the engine starts (hostileWorld),
+   * as a tracker whose people typed whatever they liked would hold it (tracker-text.test.ts).
+   */
+  hostile?: (text: string) => string;
+}
+
+/**
+ * The keys of a fake's records whose text a tracker's people write: what it names (people, projects, tasks, clients,
+ * tags, teams, types, workspaces), keeps as written (descriptions, notes, comments, reasons) or prints (currencies,
+ * invoice numbers). Never a key the engine finds a record by (ids, e-mail addresses, logins).
+ */
+const HOSTILE_KEYS: ReadonlySet<string> = new Set([
+  'name',
+  'description',
+  'text',
+  'notes',
+  'note',
+  'comment',
+  'currency',
+  'number',
+  'alias',
+  'firstName',
+  'lastName',
+  'first_name',
+  'last_name',
+  'reason',
+  'lockedReason',
+  'title',
+]);
+
+/** Rewrites every text under HOSTILE_KEYS in a fake's state, however deep, through `hostile` (WorldOptions.hostile). */
+export function hostileWorld(state: object, hostile: (text: string) => string): void {
+  const seen = new Set<object>();
+  const walk = (value: unknown): void => {
+    if (value === null || typeof value !== 'object' || seen.has(value)) return;
+    seen.add(value);
+    if (value instanceof Map) {
+      for (const item of value.values()) walk(item);
+      return;
+    }
+    if (Array.isArray(value)) {
+      for (const item of value) walk(item);
+      return;
+    }
+    const record = value as Record<string, unknown>;
+    for (const [key, item] of Object.entries(record)) {
+      if (typeof item === 'string' && item !== '' && HOSTILE_KEYS.has(key)) record[key] = hostile(item);
+      else walk(item);
+    }
+  };
+  walk(state);
 }
 
 /** What a back end tells the suite about itself: one object per file in back-ends/. */
@@ -165,6 +233,11 @@ export interface BehaviourBackEnd {
   team?: TeamSide;
   /** What it reads beside the everyday requests of an optional feature, each as its fake can answer it every way; absent where none (the local timesheet). */
   optionalReads?: readonly OptionalReadCase[];
+  /**
+   * Whether its store can hold an entry that ends before it starts (World.plantEntry): every fake can but the local
+   * timesheet's SQLite file, whose table refuses one (a CHECK on end_ms).
+   */
+  storesEntriesEndingBeforeStart: boolean;
 }
 
 /**
@@ -281,6 +354,8 @@ export function remoteWorld(options: {
   entries: () => StoredEntry[];
   colleagueEntryId: number | null;
   colleagueLeave?: ColleagueLeaveIds;
+  /** World.plantEntry, in the fake's own records. */
+  plant?: (entry: PlantedEntry) => void;
 }): World {
   const { fake, engine, isWrite } = options;
   return {
@@ -300,6 +375,7 @@ export function remoteWorld(options: {
     asked: (request) => fake.requests.filter((sent) => sent.method === request.method && request.path.test(sent.path)).length,
     colleagueEntryId: options.colleagueEntryId,
     ...(options.colleagueLeave ? { colleagueLeave: options.colleagueLeave } : {}),
+    ...(options.plant ? { plantEntry: options.plant } : {}),
     async close() {
       await engine.close();
       await fake.close();
@@ -404,9 +480,10 @@ export interface TeamSide {
   leadCapabilities: ReadonlySet<Capability>;
   /**
    * Starts the fake, seeds the world, Bob's leave and Lea, and starts both engines with the team and
-   * approvals groups switched on (so each learns whom its person leads, where that costs requests).
+   * approvals groups switched on (so each learns whom its person leads, where that costs requests); `hostile` as
+   * for a World.
    */
-  start(): Promise<TeamWorld>;
+  start(options?: Pick<WorldOptions, 'hostile'>): Promise<TeamWorld>;
 }
 
 /** The team and approvals groups on: an engine learns whom its person leads, and asks for approvals, only once they are. */

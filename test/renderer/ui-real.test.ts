@@ -962,7 +962,7 @@ describe('the real app with a Kimai account, when the network drops', () => {
     await text(entry.locator('.kept-what')).toBe(`Entry · ${shortDay(today)}, 6:00 AM`);
     await text(entry.locator('.kept-words')).toBe(
       // The engine's advice to a model (log it again with log_time) is left out: the window offers the choice itself.
-      'Your entry Website · Design, 06:00–07:00, was not sent: Kimai has Website · Design from 06:30 to 07:30, which overlaps it.',
+      'Your entry "Website" · "Design", 06:00–07:00, was not sent: Kimai has "Website" · "Design" from 06:30 to 07:30, which overlaps it.',
     );
     expect(await entry.getByRole('button').allInnerTexts()).toEqual(['Send anyway', 'Keep Kimai as it is']);
     // Nothing was written over the web's record while the person had not decided.
@@ -970,7 +970,7 @@ describe('the real app with a Kimai account, when the network drops', () => {
 
     await entry.getByRole('button', { name: 'Send anyway' }).focus();
     await page.keyboard.press('Enter');
-    await text(status.locator('.kept-outcome')).toBe('Logged 1 h on Website · Design, 06:00–07:00.');
+    await text(status.locator('.kept-outcome')).toBe('Logged 1 h on "Website" · "Design", 06:00–07:00.');
     await hidden(card);
     expect(adasRecords(kimai)).toEqual([
       { begin: hour(6), end: hour(7), description: 'Written on the train' },
@@ -1019,14 +1019,14 @@ describe('the real app with a Kimai account, when the network drops', () => {
     const write = card.getByRole('listitem').filter({ hasText: 'Clock-in' });
     await text(write.locator('.kept-what')).toBe(`Clock-in · ${shortDay(todayIn(app.zone))}, 9:00 AM`);
     await text(write.locator('.kept-words')).toBe(
-      'Your clock-in at 09:00 on Website · Design was not sent: Kimai has Website · Design from 08:30 to 10:00, added while it was out of reach, which covers that time.',
+      'Your clock-in at 09:00 on "Website" · "Design" was not sent: Kimai has "Website" · "Design" from 08:30 to 10:00, added while it was out of reach, which covers that time.',
     );
     expect(await write.getByRole('button').allInnerTexts()).toEqual(['Try again', 'Keep Kimai as it is']);
 
     await write.getByRole('button', { name: 'Keep Kimai as it is' }).focus();
     await page.keyboard.press('Space');
     await hidden(card);
-    await text(status.locator('.kept-outcome')).toBe('Dismissed your clock-in at 09:00 on Website · Design: Kimai stays as it is.');
+    await text(status.locator('.kept-outcome')).toBe('Dismissed your clock-in at 09:00 on "Website" · "Design": Kimai stays as it is.');
     // The kept timer went with it: nothing runs, and Kimai has only what it had plus the web's record.
     await visible(timer.getByText('Not running'));
     expect(adasRecords(kimai)).toEqual([...before, { begin: hour(8.5), end: hour(10), description: 'Booked on the web' }]);

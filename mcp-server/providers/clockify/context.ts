@@ -39,6 +39,7 @@ import { ClockifyError } from './errors.ts';
 import { type ClockifyAdministration, clockifyFacts, clockifyFactsKey, type ClockifyFacts, type ClockifyKnown, type TeamRole } from './facts.ts';
 import { chooseWorkspace, type Workspace, workspaceOf } from './mapping.ts';
 import type { ClockifyRole, ClockifyTimeEntry, ClockifyUser } from './wire.ts';
+import { quotedLine } from '../../contract/outcomes/quoted-line.ts';
 
 export type ClockifyProfile = ProfileOf<typeof CLOCKIFY>;
 
@@ -301,7 +302,7 @@ export class ClockifyContext {
     const [user, workspace] = await Promise.all([this.person(), this.workspace()]);
     const email = user.email && user.email !== this.nameOf(user) ? ` (${user.email})` : '';
     const plan = workspace.plan ? ` (${workspace.plan} plan)` : '';
-    return `Clockify at ${hostOf(this.options.profile.url)} as ${this.nameOf(user)}${email} in the workspace "${workspace.name}"${plan}; ${this.timeOffLine(workspace)}.`;
+    return `Clockify at ${hostOf(this.options.profile.url)} as ${quotedLine(this.nameOf(user))}${email} in the workspace ${quotedLine(workspace.name)}${plan}; ${this.timeOffLine(workspace)}.`;
   }
 
   /** Whether time off is available, and why not where it is not. */

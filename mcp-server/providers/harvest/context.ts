@@ -25,6 +25,7 @@ import { harvestFacts, harvestFactsKey, type HarvestFacts } from './facts.ts';
 import type { TrackingKind } from './mapping.ts';
 import type { HarvestCompany, HarvestProjectAssignment, HarvestUser } from './wire.ts';
 import { ianaZoneOf } from './zones.ts';
+import { quotedLine } from '../../contract/outcomes/quoted-line.ts';
 
 export type HarvestProfile = ProfileOf<typeof HARVEST>;
 export type HarvestTrackerOptions = RemoteTrackerOptions<HarvestProfile>;
@@ -206,7 +207,7 @@ export class HarvestContext {
     const name = company?.name ?? this.facts.current.accountName;
     const kept = { timestamps: 'start and end times', durations: 'durations', either: 'durations or start and end times' }[kind];
     const tracking = `${kept}${company ? '' : " (the company's settings not shown to you)"}`;
-    return `Harvest at ${hostOf(this.options.profile.url)} as ${this.nameOf(user)}, account ${name ? `${name} (${account})` : account}, tracking ${tracking}.`;
+    return `Harvest at ${hostOf(this.options.profile.url)} as ${quotedLine(this.nameOf(user))}, account ${name ? `${quotedLine(name)} (${account})` : account}, tracking ${tracking}.`;
   }
 
   close(): void {

@@ -23,6 +23,7 @@ import { TogglError } from './errors.ts';
 import { togglFacts, togglFactsKey, type TogglFacts } from './facts.ts';
 import { chooseWorkspace, lockOf, planOf, requiredOf, type TogglPlan, type Workspace, workspaceIdIn } from './mapping.ts';
 import type { TogglProject, TogglTask, TogglUser, TogglWorkspace } from './wire.ts';
+import { quotedLine } from '../../contract/outcomes/quoted-line.ts';
 
 export type TogglProfile = ProfileOf<typeof TOGGL>;
 export type TogglTrackerOptions = RemoteTrackerOptions<TogglProfile>;
@@ -176,7 +177,7 @@ export class TogglContext {
   async connectionLine(): Promise<string> {
     const [person, workspace] = await Promise.all([this.person(), this.workspace()]);
     const email = person.email && person.email !== person.name ? ` (${person.email})` : '';
-    return `Toggl Track at ${hostOf(this.options.profile.url)} as ${person.name}${email} in the workspace "${workspace.name}" (${PLAN_NAMES[workspace.plan]} plan).`;
+    return `Toggl Track at ${hostOf(this.options.profile.url)} as ${quotedLine(person.name)}${email} in the workspace ${quotedLine(workspace.name)} (${PLAN_NAMES[workspace.plan]} plan).`;
   }
 
   /** Whether what an earlier start learned about the workspace is older than a day. */

@@ -35,6 +35,8 @@ import {
   utc,
   WORLD,
   scriptOptional,
+  type PlantedEntry,
+  hostileWorld,
 } from '../harness.ts';
 
 const CAPABILITIES: ReadonlySet<Capability> = new Set([
@@ -79,6 +81,14 @@ function seed(fake: FakeClockify): void {
     projectId: website,
     taskId: development.id,
   });
+}
+
+/** An entry of Ada's as given, on the project's task (World.plantEntry). */
+function plant(fake: FakeClockify, entry: PlantedEntry): void {
+  const project = fake.state.projects.find((item) => item.name === entry.project);
+  const task = fake.state.tasks.find((item) => item.projectId === project?.id && item.name === WORLD.activity);
+  if (!project || !task) throw new Error(`The world has no ${entry.project} to plant an entry on.`);
+  addEntry(fake, { userId: ADA.id, start: entry.start, end: entry.end, projectId: project.id, taskId: task.id, description: entry.description });
 }
 
 function entriesOf(fake: FakeClockify): StoredEntry[] {
@@ -179,11 +189,12 @@ const team: TeamSide = {
   capabilities: CAPABILITIES,
   // A team manager lists her people with manage_people too (docs/back-ends/clockify.md, "Administration").
   leadCapabilities: new Set([...CAPABILITIES, 'team_hours', 'team_projects', 'team_leave', 'admin_people']),
-  async start() {
+  async start(options = {}) {
     const fake = await startFakeClockify({ now: clockStartingAt(NOW), ...FAKE_OPTIONS });
     seed(fake);
     const colleagueLeave = seedColleagueLeave(fake);
     seedTeam(fake);
+    if (options.hostile) hostileWorld(fake.state, options.hostile);
     const engine = (key: string, capabilities: ReadonlySet<Capability>) => ({
       provider: { type: 'clockify', url: `${fake.url}/api` },
       env: { PUNCHCARD_CLOCKIFY_TOKEN: key },
@@ -253,6 +264,7 @@ const clockify: BehaviourBackEnd = {
     const colleagueLeave = seedColleagueLeave(fake);
     if (options.fields) seedFields(fake);
     const scripted = scriptOptional(fake, options, { type: 'clockify', optionalAnswer, capabilities: CAPABILITIES });
+    if (options.hostile) hostileWorld(fake.state, options.hostile);
     const engine = await startEngineOver(fake, {
       provider: { type: 'clockify', url: `${fake.url}/api` },
       env: { PUNCHCARD_CLOCKIFY_TOKEN: ADA.key, ...scripted.env },
@@ -267,10 +279,12 @@ const clockify: BehaviourBackEnd = {
       // Clockify's ids are not numbers: the engine numbers an entry once it has listed it, and it never lists Bob's.
       colleagueEntryId: null,
       colleagueLeave,
+      plant: (entry) => plant(fake, entry),
     });
     return { ...world, entryFields: () => fieldsOf(fake) };
   },
   team,
+  storesEntriesEndingBeforeStart: true,
 };
 
 export default clockify;

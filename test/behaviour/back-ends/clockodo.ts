@@ -29,6 +29,8 @@ import {
   utc,
   WORLD,
   scriptOptional,
+  type PlantedEntry,
+  hostileWorld,
 } from '../harness.ts';
 
 const ADA = DEFAULT_USERS[0] as FakeUser;
@@ -73,6 +75,22 @@ function seed(fake: FakeClockodo): number {
   return bobs.id;
 }
 
+/** An entry of Ada's as given, on the world's service (World.plantEntry). */
+function plant(fake: FakeClockodo, entry: PlantedEntry): void {
+  const project = fake.state.projects.find((item) => item.name === entry.project);
+  const service = fake.state.services.find((item) => item.name === WORLD.activity);
+  if (!project || !service) throw new Error(`The world has no ${entry.project} to plant an entry on.`);
+  fake.addEntry({
+    usersId: ADA.id,
+    customersId: project.customersId,
+    projectsId: project.id,
+    servicesId: service.id,
+    timeSince: entry.start,
+    timeUntil: entry.end,
+    text: entry.description,
+  });
+}
+
 function entriesOf(fake: FakeClockodo): StoredEntry[] {
   const project = (id: number | null) => fake.state.projects.find((item) => item.id === id)?.name ?? null;
   return fake.state.entries
@@ -106,11 +124,12 @@ const team: TeamSide = {
   showsColleaguesLeave: true,
   capabilities: CAPABILITIES,
   leadCapabilities: new Set([...CAPABILITIES, 'team_hours', 'team_projects', 'team_leave']),
-  async start() {
+  async start(options = {}) {
     const fake = await startFakeClockodo({ now: clockStartingAt(NOW), users: [ADA, BOB, LEA] });
     const colleagueEntryId = seed(fake);
     const colleagueLeave = seedColleagueLeave(fake);
     seedTeam(fake);
+    if (options.hostile) hostileWorld(fake.state, options.hostile);
     const engine = (user: FakeUser, capabilities: ReadonlySet<Capability>) => ({
       provider: { type: 'clockodo', email: user.email, url: `${fake.url}/` },
       env: { PUNCHCARD_CLOCKODO_TOKEN: user.apiKey },
@@ -167,6 +186,7 @@ const clockodo: BehaviourBackEnd = {
     const colleagueEntryId = seed(fake);
     const colleagueLeave = seedColleagueLeave(fake);
     const scripted = scriptOptional(fake, options, { type: 'clockodo', optionalAnswer, capabilities: CAPABILITIES });
+    if (options.hostile) hostileWorld(fake.state, options.hostile);
     const engine = await startEngineOver(fake, {
       provider: { type: 'clockodo', email: ADA.email, url: `${fake.url}/` },
       env: { PUNCHCARD_CLOCKODO_TOKEN: ADA.apiKey, ...scripted.env },
@@ -174,9 +194,18 @@ const clockodo: BehaviourBackEnd = {
       ...(scripted.capabilities ? { capabilities: scripted.capabilities } : {}),
     });
     // Clockodo's API is REST: every request but a GET asks for a change.
-    return remoteWorld({ fake, engine, isWrite: (request) => request.method !== 'GET', entries: () => entriesOf(fake), colleagueEntryId, colleagueLeave });
+    return remoteWorld({
+      fake,
+      engine,
+      isWrite: (request) => request.method !== 'GET',
+      entries: () => entriesOf(fake),
+      colleagueEntryId,
+      colleagueLeave,
+      plant: (entry) => plant(fake, entry),
+    });
   },
   team,
+  storesEntriesEndingBeforeStart: true,
 };
 
 export default clockodo;

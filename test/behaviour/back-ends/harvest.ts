@@ -25,12 +25,14 @@ import {
   NOW,
   remoteWorld,
   scriptOptional,
+  type PlantedEntry,
   startEngineOver,
   type StoredEntry,
   utc,
   type World,
   WORLD,
   type WorldOptions,
+  hostileWorld,
 } from '../harness.ts';
 
 const CAPABILITIES: ReadonlySet<Capability> = new Set(['account', 'timer', 'entries', 'entries_edit', 'reports', 'catalog']);
@@ -67,6 +69,18 @@ function seed(fake: FakeHarvest, keeps: HarvestKeeps): number {
   return bobs.id;
 }
 
+/**
+ * An entry of Ada's as given (World.plantEntry): its hours on its start's day, without times, which is all Harvest can
+ * keep of a span that does not fit a day or runs backwards (negative hours); the engine shows it from the day's start.
+ */
+function plant(fake: FakeHarvest, entry: PlantedEntry): void {
+  const project = fake.state.projects.find((item) => item.name === entry.project);
+  const task = fake.state.tasks.find((item) => item.name === WORLD.activity);
+  if (!project || !task) throw new Error(`The world has no ${entry.project} to plant an entry on.`);
+  const made = addEntry(fake, { userId: ADA, projectId: project.id, taskId: task.id, start: entry.start, end: entry.start, notes: entry.description });
+  Object.assign(made, { hours: Math.round((entry.end - entry.start) / 36_000) / 100, startedTime: null, endedTime: null });
+}
+
 function entriesOf(fake: FakeHarvest): StoredEntry[] {
   const project = (id: number) => fake.state.projects.find((candidate) => candidate.id === id)?.name ?? null;
   const instant = (date: string, time: string | null) => (time === null ? null : utc(Date.parse(zoned(date, time))));
@@ -101,13 +115,14 @@ export async function startHarvestWorld(keeps: HarvestKeeps, options: WorldOptio
   // (docs/back-ends/harvest.md, "Optional reads"): Ada has one of an earlier week there, as anyone who tracks has.
   if (options.optional) addEntry(fake, { userId: ADA, ...ofWebsite(fake), start: Date.parse(EARLIER.start), end: Date.parse(EARLIER.end) });
   const scripted = scriptOptional(fake, options, { type: 'harvest', optionalAnswer, capabilities: CAPABILITIES });
+  if (options.hostile) hostileWorld(fake.state, options.hostile);
   const engine = await startEngineOver(fake, {
     provider: { type: 'harvest', url: fake.url, account_id: String(ACME) },
     env: { PUNCHCARD_HARVEST_TOKEN: ADA_TOKEN, ...scripted.env },
     ...(options.settings ? { settings: options.settings } : {}),
     ...(scripted.capabilities ? { capabilities: scripted.capabilities } : {}),
   });
-  return { ...remoteWorld({ fake, engine, isWrite, entries: () => entriesOf(fake), colleagueEntryId }), fake };
+  return { ...remoteWorld({ fake, engine, isWrite, entries: () => entriesOf(fake), colleagueEntryId, plant: (entry) => plant(fake, entry) }), fake };
 }
 
 const harvest: BehaviourBackEnd = {
@@ -119,6 +134,7 @@ const harvest: BehaviourBackEnd = {
   // docs/back-ends/harvest.md, "Optional reads".
   optionalReads: [{ name: "the company's settings", request: { method: 'GET', path: /^\/v2\/company$/ }, met: 'calls' }],
   start: (options = {}) => startHarvestWorld('timestamps', options),
+  storesEntriesEndingBeforeStart: true,
 };
 
 export default harvest;

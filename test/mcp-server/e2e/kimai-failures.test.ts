@@ -134,7 +134,7 @@ describe('failures', () => {
     fake.addProject('Intranet', acme?.id ?? 0);
     const result = await engine.call('log_time', { date: 'yesterday', duration: '1h', project: 'Intranet', activity: 'Design' });
     expect(result.isError).toBe(true);
-    expect(textOf(result)).toMatch(/^Kimai refused to log the time: activity: Project mismatch/);
+    expect(textOf(result)).toMatch(/^Kimai refused to log the time: activity: "Project mismatch/);
   });
 
   it('a Kimai that went away: connection refused, and the server is still there', async () => {
