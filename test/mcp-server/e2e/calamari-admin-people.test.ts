@@ -59,7 +59,9 @@ describe('manage_people on Calamari: the employee list, read-only', () => {
       page: 1,
       total_pages: 2,
     });
-    expect(textOf(first)).toMatch(/^People \(active\)\. Page 1 of 2; ask for page 2 for more\.\n#1 "Ada Lovelace" <"ada@acme\.example">; teams: "Engineering"\n/);
+    expect(textOf(first)).toMatch(
+      /^People \(active\)\. Page 1 of 2; ask for page 2 for more\.\n#1 "Ada Lovelace" <"ada@acme\.example">; teams: "Engineering"\n/,
+    );
     // One request a call: Calamari's limit is the whole organisation's.
     expect(searches(fake).length - before).toBe(1);
     expect(JSON.parse(searches(fake).at(-1)?.body ?? '{}')).toEqual({ page: 0 });

@@ -72,7 +72,9 @@ describe('manage_teams on Kimai', () => {
         },
       ],
     });
-    expect(textOf(show)).toBe(`Team "Web" (#50): 2 members.\nLead: "Tom Lead" (#2).\nMembers: "Ada Lovelace" (#1).\nAccess to projects: "Website" (#${website.id}).`);
+    expect(textOf(show)).toBe(
+      `Team "Web" (#50): 2 members.\nLead: "Tom Lead" (#2).\nMembers: "Ada Lovelace" (#1).\nAccess to projects: "Website" (#${website.id}).`,
+    );
     const unknown = await admin.call('manage_teams', { action: 'show', team: 'Sales' });
     expect(textOf(unknown)).toBe('There is no team "Sales"; the teams are "Web" (#50).');
   });
