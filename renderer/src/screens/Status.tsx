@@ -196,7 +196,13 @@ function TrackerTotals({ status, period }: { status: StatusView; period: 'today'
         return (
           <li key={key} className="together">
             {namesTogether(names)} together <strong>{durations.text(sum((day) => part(day)?.minutes ?? 0))}</strong>
-            {target > 0 && <> of {durations.text(target)}</>}
+            {/* "of 30 h" on one line: a narrow card left the "h" alone on the next. */}
+            {target > 0 && (
+              <>
+                {' '}
+                <span className="target">of {durations.text(target)}</span>
+              </>
+            )}
           </li>
         );
       })}
