@@ -99,7 +99,9 @@ describe("the team server's Node flags", () => {
     it("keep node's own value of a flag the command gives, and add only the other", async () => {
       const served = await serve(process.execPath, ['--max-semi-space-size=4', TEAM_SERVER_BUNDLE]);
       expect(served.starts).toEqual([['--max-semi-space-size=4'], ['--max-semi-space-size=4', '--heap-growing-percent=50']]);
-      expect(served.heap.newSpaceMb).toBeLessThanOrEqual(8);
+      // Two semi-spaces of node's own 4 MB, and under load a page or two beyond them (9 MB once in the whole
+      // suite): well below the two of 8 MB (16 MB and more) the server's own flag would have given.
+      expect(served.heap.newSpaceMb).toBeLessThanOrEqual(12);
       expect(Math.max(...served.heap.factors)).toBeLessThanOrEqual(1.5);
       expect(served.exit).toEqual({ code: 0, signal: null });
     });
