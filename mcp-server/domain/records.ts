@@ -66,6 +66,8 @@ export interface WorkSpan {
   activity: Ref | null;
   /** The agent whose time it is (TimeEntry.agent); absent on the person's own. */
   agent?: string;
+  /** `'day'` where the entry keeps its day and length only (TimeEntry.span): its times are placed, not kept. */
+  span?: 'day';
 }
 
 export interface CatalogItem {
@@ -185,7 +187,16 @@ export function spansWithin(entries: readonly TimeEntry[], from: number, to: num
   for (const entry of entries) {
     const start = Math.max(entry.start, from);
     const end = Math.min(entry.end ?? Math.max(now, entry.start), to);
-    if (end > start) spans.push({ start, end, project: entry.project, activity: entry.activity, ...(entry.agent ? { agent: entry.agent } : {}) });
+    if (end > start) {
+      spans.push({
+        start,
+        end,
+        project: entry.project,
+        activity: entry.activity,
+        ...(entry.agent ? { agent: entry.agent } : {}),
+        ...(entry.span ? { span: entry.span } : {}),
+      });
+    }
   }
   return spans;
 }
