@@ -1,5 +1,11 @@
-// Node flags every launch of the team server carries: the shebang of its `punchcard-mcp` (vite.config.ts;
-// the systemd unit and `npx` run that), and the container image's entry point (Containerfile).
+// Node flags the team server's `serve` runs with however it was started. Its launchers carry them on
+// node's command line, where they cost nothing: the shebang of its `punchcard-mcp` (vite.config.ts; the
+// systemd unit and `npx` run that) and the container image's entry point (Containerfile). Where a
+// launcher did not (`node punchcard-mcp.mjs serve`, the guide's own first command, `npm run serve`,
+// any unit or script of an administrator's that names node), the program starts itself again with
+// them (team-server/hold-node-flags.ts): in place, the same process, so its id, its standard streams,
+// its signals and its exit code stay the launcher's. Where it cannot, it sets what V8 takes once
+// running and says the rest at start (`nodeFlagsPlan`).
 //
 // --max-semi-space-size=8: V8 sizes the young generation for the machine: under the bench's 100 people it
 // grew to 128 MB while what a person keeps alive is about 0.17 MB, so the garbage of calls in flight, not
@@ -20,8 +26,88 @@
 // times as often and no more CPU a call (docs/decisions.md). It sets no ceiling: a heap limit (Node's
 // from a container's memory limit, or --max-old-space-size in NODE_OPTIONS) still holds.
 //
-// The young generation's size can be set only when the process starts, hence flags, and the growing
-// factor rides beside it (docs/decisions.md says why). An administrator who wants other values runs
-// `node --max-semi-space-size=N --heap-growing-percent=P punchcard-mcp.mjs` (node does not read the
-// program's first line then); NODE_OPTIONS cannot, as the command line wins.
+// The young generation's size can be set only when the process starts (a `v8.setFlagsFromString` of it
+// once running leaves V8's own size: measured, docs/decisions.md), hence node's command line; the
+// growing factor V8 reads at every full collection, so it holds set late too, and rides beside it.
+// NODE_OPTIONS cannot carry the growing factor at all (node refuses it there). An administrator who
+// wants other values runs `node --max-semi-space-size=N --heap-growing-percent=P punchcard-mcp.mjs`:
+// a flag node was given is theirs and stands; only one missing is added.
 export const TEAM_SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=8', '--heap-growing-percent=100'];
+
+/** Those of the flags V8 takes from `v8.setFlagsFromString` once running (measured for each: docs/decisions.md). */
+const TAKEN_WHILE_RUNNING: ReadonlySet<string> = new Set(['--heap-growing-percent']);
+
+/** The command whose process lives long enough for the flags to matter; the others end within a second. */
+const SERVING_COMMAND = 'serve';
+
+/** How the process was started, as Node says it. */
+export interface NodeStart {
+  /** process.execPath: the node binary that runs. */
+  execPath: string;
+  /** process.execArgv: node's own options, before the program. */
+  execArgv: readonly string[];
+  /** process.argv: node, the program, then its command and arguments. */
+  argv: readonly string[];
+  /** Whether it has a channel to its parent process (process.channel: child_process.fork, or spawn's 'ipc'). */
+  hasParentChannel: boolean;
+  /** Whether this Node can replace its process with another (process.execve: Node 22.15 or later, not on Windows). */
+  canStartAgain: boolean;
+}
+
+/** What the entry does about the flags before anything else. */
+export type NodeFlagsPlan =
+  /** Every flag is there (a launcher carried it, or the administrator named their own), or the command ends soon. */
+  | { as: 'started' }
+  /** The same process, started again in place with the `missing` flags: `process.execve(start.execPath, args)`. */
+  | { as: 'again'; args: string[]; missing: string[] }
+  /** Started again it cannot be: `late` set with v8.setFlagsFromString, `missing` said at start, with why. */
+  | { as: 'running'; late: string[]; missing: string[]; why: string };
+
+/** A flag's name as V8 reads it: `--max_semi_space_size=8` and `--max-semi-space-size` are one. */
+function flagName(argument: string): string {
+  return (argument.split('=', 1)[0] as string).replaceAll('_', '-');
+}
+
+/** The team server's flags that node's own options do not name: one the administrator gave a value of stands. */
+export function missingNodeFlags(execArgv: readonly string[]): string[] {
+  const named = new Set(execArgv.map(flagName));
+  return TEAM_SERVER_NODE_FLAGS.filter((flag) => !named.has(flagName(flag)));
+}
+
+/** Whether the process can hold the flags as it is, must start again with them, or can hold only some. */
+export function nodeFlagsPlan(start: NodeStart): NodeFlagsPlan {
+  if (start.argv[2] !== SERVING_COMMAND) return { as: 'started' };
+  const missing = missingNodeFlags(start.execArgv);
+  if (missing.length === 0) return { as: 'started' };
+  const cannot = whyNotAgain(start);
+  if (cannot === undefined) return { as: 'again', args: [start.execPath, ...start.execArgv, ...missing, ...start.argv.slice(1)], missing };
+  return cannotStartAgain(missing, cannot);
+}
+
+/** The plan where starting again failed or cannot be: what V8 takes while running is set, the rest said. */
+export function cannotStartAgain(missing: readonly string[], why: string): NodeFlagsPlan {
+  return {
+    as: 'running',
+    late: missing.filter((flag) => TAKEN_WHILE_RUNNING.has(flagName(flag))),
+    missing: missing.filter((flag) => !TAKEN_WHILE_RUNNING.has(flagName(flag))),
+    why,
+  };
+}
+
+/** Why this process cannot be started again in place, or undefined where it can. */
+function whyNotAgain(start: NodeStart): string | undefined {
+  if (!start.canStartAgain) return 'this Node cannot start its process again in place (that needs Node 22.15 or later, and not Windows)';
+  // A channel to the parent is a descriptor beyond the standard three, which a process started again
+  // in place does not keep. (Node takes NODE_CHANNEL_FD out of the environment once it opened it.)
+  if (start.hasParentChannel) return 'node was started with a channel to its parent process, which a second start would close';
+  return undefined;
+}
+
+/** The line said at start where flags are missing: which, why, what it costs and how to start it with them. */
+export function missingFlagsSentence(missing: readonly string[], why: string, program: string): string {
+  return (
+    `Running without ${missing.join(' ')}: ${why}, so the server holds more memory under load than it needs ` +
+    `(docs/team-server/README.md, "Operation"). Start it as punchcard-mcp itself, or as ` +
+    `\`node ${TEAM_SERVER_NODE_FLAGS.join(' ')} ${program} serve …\`.`
+  );
+}

@@ -3,7 +3,7 @@
 import * as z from 'zod/v4';
 import { day } from './request-parts.ts';
 import type { DayTotal } from './status.ts';
-import type { TrackerTag } from './trackers.ts';
+import type { TrackerTag } from './tracker-tags.ts';
 
 /** What one connection's report says (several trackers): its own hours, targets and balance. */
 export interface TrackerReportView extends TrackerTag {

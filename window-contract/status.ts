@@ -8,7 +8,7 @@ import type { BreakOutput, EntryOutput } from '../mcp-server/contract/tools/outp
 import type { AdminSection } from './admin-sections.ts';
 import type { LeaveTypeName } from './leave.ts';
 import { entryFieldValues, none, shortText, time } from './request-parts.ts';
-import { trackerName, type TrackerTag } from './trackers.ts';
+import { trackerName, type TrackerTag } from './tracker-tags.ts';
 
 /** A time entry as the engine's tools answer with it (mcp-server/contract/tools/outputs.ts), handed on as it is. */
 export type EntryView = EntryOutput;

@@ -4,7 +4,7 @@ import * as z from 'zod/v4';
 import { day, entryFieldValues, entryId, none, shortText, time, type EntryFieldValues } from './request-parts.ts';
 import type { WeekApprovalView } from './approvals.ts';
 import type { DayReason, EntryView, TrackerDay } from './status.ts';
-import { trackerName, type TrackerTag } from './trackers.ts';
+import { trackerName, type TrackerTag } from './tracker-tags.ts';
 
 /** What the back end lets the person do with entries, from the tools the engine offers. */
 export interface EntryRights {

@@ -7,7 +7,7 @@ import { addDays, daysBetween, MAX_LIST_DAYS, startOfIsoWeek } from '../../mcp-s
 import type { Connection } from '../../mcp-server/contract/connections.ts';
 import type { ReportView, TrackerReportView } from '../../window-contract/reports.ts';
 import type { DayReason, EntryView, TrackerDay } from '../../window-contract/status.ts';
-import type { TrackerTag } from '../../window-contract/trackers.ts';
+import type { TrackerTag } from '../../window-contract/tracker-tags.ts';
 import type { CatalogView, EntryFieldsInput, TimesheetView } from '../../window-contract/timesheet.ts';
 import { createDayTargets, type DayTargets } from './day-targets.ts';
 import type { EngineClient } from './engine-client.ts';

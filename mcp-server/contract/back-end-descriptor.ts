@@ -11,6 +11,7 @@
 import { normalizeBaseUrl, normalizeEmail } from './back-end-accounts.ts';
 import type { KimaiLockdown } from './kimai-lockdown.ts';
 import type { ToolGroup } from './tool-groups.ts';
+import type { Capability } from './vocabulary.ts';
 
 /** The longest workspace (its id or name) a profile names. */
 export const MAX_WORKSPACE_LENGTH = 200;
@@ -52,21 +53,22 @@ export interface BackEndDescriptor {
   /**
    * Why the back end never offers some tools, in its own words, where they are known for every account: a withheld
    * tool's refusal (`tool_withheld`, why `back_end`) says them instead of the generic "no such feature, or your role
-   * there does not reach it". By tool name first, then by the tool's group; each a clause without its full stop that
-   * names no tool (a person reads it too). Absent: the generic words.
+   * there does not reach it". By the capability the tool needs first (every tool of it, today's and tomorrow's, is
+   * found by the engine), then by the tool's group; each a clause without its full stop that names no tool (a person
+   * reads it too). Absent: the generic words.
    */
   readonly withheld?: WithheldReasons;
 }
 
-/** A back end's reasons for the tools it never offers: by tool name, and by group. */
+/** A back end's reasons for the tools it never offers: by the capability they need, and by group. */
 export interface WithheldReasons {
-  readonly tools?: Readonly<Record<string, string>>;
+  readonly capabilities?: Readonly<Partial<Record<Capability, string>>>;
   readonly groups?: Readonly<Partial<Record<ToolGroup, string>>>;
 }
 
 /** The back end's own reason for withholding a tool, where its descriptor gives one. */
-export function withheldReason(reasons: WithheldReasons | undefined, tool: { readonly name: string; readonly group: ToolGroup }): string | undefined {
-  return reasons?.tools?.[tool.name] ?? reasons?.groups?.[tool.group];
+export function withheldReason(reasons: WithheldReasons | undefined, tool: { readonly capability: Capability; readonly group: ToolGroup }): string | undefined {
+  return reasons?.capabilities?.[tool.capability] ?? reasons?.groups?.[tool.group];
 }
 
 export type AccountField = UrlField | EmailField | WorkspaceField | AccountIdField | TlsField;

@@ -6,7 +6,7 @@ import { useId, useState } from 'react';
 import type { ReportView } from '../../window-contract/reports.ts';
 import type { DayTotal, EntryView, StatusView } from '../../window-contract/status.ts';
 import type { TimesheetView } from '../../window-contract/timesheet.ts';
-import type { TrackerTag } from '../../window-contract/trackers.ts';
+import type { TrackerTag } from '../../window-contract/tracker-tags.ts';
 
 /** Which connection a screen shows: null for all of them. */
 export type TrackerChoice = string | null;

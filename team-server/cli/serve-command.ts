@@ -26,6 +26,7 @@ export async function runServeCommand(
   env: NodeJS.ProcessEnv,
   err: (text: string) => void,
   help: HelpTarget = { out: (text) => process.stdout.write(text), guide: REPOSITORY_GUIDE },
+  flagsNotice?: string,
 ): Promise<number> {
   const { read: options, problem } = readFlags(
     argv,
@@ -67,6 +68,7 @@ export async function runServeCommand(
   // JSON lines for the log collector; lines for a person at the terminal with --dev (logs/team-log.ts).
   const { teamLog } = await import('../logs/team-log.ts');
   const log = await teamLog({ human: dev });
+  if (flagsNotice) log.warn(flagsNotice);
   const { startTeamServer, ServeRefusal } = await import('../team/team-server.ts');
   let server: Awaited<ReturnType<typeof startTeamServer>>;
   try {

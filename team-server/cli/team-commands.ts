@@ -4,14 +4,17 @@
 import type { AddedCommands } from '../../mcp-server/for-the-team-server.ts';
 import { teamUsage } from './serve-usage.ts';
 
-/** The team server's commands, their help naming the guide in `guide` (the build's docs/ folder). */
-export function teamCommands(guide: string): AddedCommands {
+/**
+ * The team server's commands, their help naming the guide in `guide` (the build's docs/ folder);
+ * `flagsNotice`, where given, is what `serve` says at start about Node flags it runs without (node-flags.ts).
+ */
+export function teamCommands(guide: string, flagsNotice?: string): AddedCommands {
   return {
     usage: teamUsage(guide),
     run: {
       serve: async (argv, terminal) => {
         const { runServeCommand } = await import('./serve-command.ts');
-        return runServeCommand(argv, process.env, terminal.err, { out: terminal.out, guide });
+        return runServeCommand(argv, process.env, terminal.err, { out: terminal.out, guide }, flagsNotice);
       },
       // The command's answer is for the administrator at the terminal: stdout, one line a finding. Its
       // words come from outside (people's names and e-mails from the store, the config's values).

@@ -1,7 +1,8 @@
 // The import graph of the code, read as the compiler reads it (every import, types included): no module reaches back
-// to itself through others, the engine's layers point down (docs/architecture.md, "The three programs and their
-// layers"), and inside providers/ a back end reaches no other back end and a capability no other capability
-// (docs/internals/back-ends.md). A refactor that would make one of these true no longer fails here, by name.
+// to itself through others, nor a top-level folder through the others; the window's contract stands below the window
+// and main; the engine's layers point down (docs/architecture.md, "The three programs and their layers"); and inside
+// providers/ a back end reaches no other back end and a capability no other capability (docs/internals/back-ends.md).
+// A refactor that would make one of these true no longer fails here, by name.
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
@@ -100,6 +101,19 @@ describe('the import graph', () => {
     expect(cycles(IMPORTS)).toEqual([]);
   });
 
+  it('has no cycle between the top-level folders (main, the window, their contract, the engine, the team server)', () => {
+    expect(cycles(grouped((file) => file.split('/')[0]))).toEqual([]);
+  });
+
+  it('the window\'s contract imports neither the window nor main: both import it (docs/decisions.md, "One IPC contract")', () => {
+    expect(
+      importsBetween(
+        (file) => file.startsWith('window-contract/'),
+        (target) => /^(renderer|main|team-server)\//.test(target),
+      ),
+    ).toEqual([]);
+  });
+
   it("has no cycle between the engine's folders", () => {
     expect(cycles(grouped(engineLayer))).toEqual([]);
   });
@@ -153,6 +167,8 @@ describe('inside providers/', () => {
     expect(reaching.filter((edge) => !/\/cells\.ts => mcp-server\/providers\/\w+\/[\w-]+\/index\.ts$/.test(edge))).toEqual([]);
   });
 
+  // Kimai's is the largest: the person its organisation account acts for must be held to all their own token would be,
+  // in three files of its own (acting.ts, acting-holds.ts, acting-shared.ts).
   it("keeps a back end's root to what its capabilities share: about a dozen files", () => {
     const roots = new Map<string, number>();
     for (const file of FILES) {
@@ -160,7 +176,7 @@ describe('inside providers/', () => {
       if (root && root !== 'remote' && root !== 'outbox' && root !== 'parts' && root !== 'grid') roots.set(root, (roots.get(root) ?? 0) + 1);
     }
     expect(roots.size).toBeGreaterThan(4);
-    for (const [backEnd, count] of roots) expect(count, backEnd).toBeLessThanOrEqual(13);
+    for (const [backEnd, count] of roots) expect(count, backEnd).toBeLessThanOrEqual(15);
   });
 
   it("the root's table of back ends alone reaches into a back end's folder, and only its engine side", () => {

@@ -12,7 +12,7 @@
 // status code (main/engine/timesheet.ts) against the real engine and the fake.
 import './product-pace.ts';
 import { pollInterval } from '../../main/app/status-sync.ts';
-import { SHIFTS_REUSE_MS } from '../../mcp-server/providers/calamari/timesheets/shifts.ts';
+import { A_MOMENT_MS } from '../../mcp-server/providers/remote/recent-reads.ts';
 import * as calamari from '../mcp-server/providers/calamari/request-scenario.ts';
 import * as clockify from '../mcp-server/providers/clockify/request-scenario.ts';
 import * as clockodo from '../mcp-server/providers/clockodo/request-scenario.ts';
@@ -117,8 +117,8 @@ export async function calamariBenchmarks(row: Row, progress: (text: string) => v
     clockIn: { project: 'General' },
     pairs: CALAMARI_CLOCK_PAIRS,
     // Each timed timer_status past the moment a shift listing is shared, so it asks Calamari.
-    statusGapMs: SHIFTS_REUSE_MS + 100,
-    warmClockIn: { step: calamari.WARM_CLOCK_IN, gapMs: SHIFTS_REUSE_MS + 100, most: 3 },
+    statusGapMs: A_MOMENT_MS + 100,
+    warmClockIn: { step: calamari.WARM_CLOCK_IN, gapMs: A_MOMENT_MS + 100, most: 3 },
   });
   progress('Calamari: a clock_in by name in a fresh engine, after another read the projects');
   const anotherEngineClockIn = await clockInInAnotherEngine();

@@ -18,6 +18,12 @@
 // most hourly after, besides the match at sign-in), and the requests a warm call sends beside the own
 // tokens' row.
 //
+// And the same load, in the same turns, on a third team server started as the guide's first command
+// starts it, `node punchcard-mcp.mjs serve` (on a fake Kimai of its own), beside the first, which its
+// program's first line starts (the shebang, as the systemd unit and npx do): node reads no first line
+// then, so the server starts itself again with its Node flags (team-server/node-flags.ts), and the two
+// are to hold alike; what that second start costs is their times from launch to listening.
+//
 // The peers, in the same loop:
 // - kimai-mcp's own team server (kimai-mcp-peer.ts), where BENCH_KIMAI_MCP names its
 //   `kimai-mcp-streamable` (a Python package this bench cannot install): the rival, doing the same
@@ -124,9 +130,16 @@ export interface TeamServerBenchResults {
   people: number;
   inFlight: number;
   slices: number;
+  /** Started by its program's first line (the shebang). */
   punchcard: ServerFigures;
   /** The same load on a server acting for each person with one organisation token (sign_in.organisation), measured in turns with `punchcard`. */
   organisation: ServerFigures;
+  /** The same as `punchcard` on a server started as `node punchcard-mcp.mjs serve`, measured in turns with it. */
+  startedWithNode: ServerFigures;
+  /** From launch until the log says it listens: by its program's first line, and by `node` (which starts it a second time, with its flags). */
+  launchToListeningMs: { shebang: number; node: number };
+  /** Node's options on the command line of each of those two processes as it served (/proc/PID/cmdline). */
+  nodeOptions: { shebang: string[]; node: string[] };
   /** kimai-mcp's team server, where BENCH_KIMAI_MCP names it; null where it was not measured. */
   kimaiMcp: ServerFigures | null;
   /** The reference server's echo: the floor (see the top of this file). */
@@ -388,10 +401,13 @@ export async function teamServerAndPeerBenchmarks(row: Row, progress: (text: str
   const fake = await startFakeKimai({ users, now: clockStartingAt(NOW) });
   const { website, meeting } = seedCatalog(fake);
   try {
-    const [punchcard, organisation] = (await punchcardFigures(fake, progress)) as [ServerFigures, ServerFigures];
+    const { figures, launchToListeningMs, nodeOptions } = await punchcardFigures(fake, progress);
+    const [punchcard, organisation, startedWithNode] = figures as [ServerFigures, ServerFigures, ServerFigures];
     figuresRows(row, 'Team server', punchcard);
     figuresRows(row, 'Team server, organisation key', organisation, "sign-in through the company's OpenID provider and OAuth");
     organisationRows(row, organisation, punchcard);
+    figuresRows(row, 'Team server started with node', startedWithNode);
+    launchRows(row, punchcard, startedWithNode, launchToListeningMs, nodeOptions);
     const command = process.env.BENCH_KIMAI_MCP;
     let kimaiMcp: ServerFigures | null = null;
     if (command) {
@@ -443,36 +459,50 @@ export async function teamServerAndPeerBenchmarks(row: Row, progress: (text: str
       `Floor: MCP reference server "everything" over Streamable HTTP, echo, ${IN_FLIGHT} in flight for ${LOAD_SECONDS} s (no sign-in, store or back end)`,
       `${floor.callsPerSecond} calls/s; p50 ${floor.p50Ms} ms, p99 ${floor.p99Ms} ms; ${floor.errors} errors of ${floor.calls}; server CPU ${floor.serverCpuMsPerCall} ms a call; ${floor.memoryPerClientMb} MB a client`,
     );
-    return { people: PEOPLE, inFlight: IN_FLIGHT, slices: SLICES, punchcard, organisation, kimaiMcp, floor };
+    return { people: PEOPLE, inFlight: IN_FLIGHT, slices: SLICES, punchcard, organisation, startedWithNode, launchToListeningMs, nodeOptions, kimaiMcp, floor };
   } finally {
     await fake.close();
   }
 }
 
 /**
- * Two team servers under the same load in turns: one where each person signs in with their own Kimai token (on
- * `fake`), and one under sign_in.organisation on a fake Kimai of its own, the same people signing in through the
- * OpenID provider stand-in and acting through one organisation token.
+ * Three team servers under the same load in turns: one where each person signs in with their own Kimai token (on
+ * `fake`), started by its program's first line; one under sign_in.organisation on a fake Kimai of its own, the same
+ * people signing in through the OpenID provider stand-in and acting through one organisation token; and the first
+ * again on a fake Kimai of its own, started as `node punchcard-mcp.mjs serve`.
  */
-async function punchcardFigures(fake: FakeKimai, progress: (text: string) => void): Promise<ServerFigures[]> {
+async function punchcardFigures(
+  fake: FakeKimai,
+  progress: (text: string) => void,
+): Promise<Pick<TeamServerBenchResults, 'launchToListeningMs' | 'nodeOptions'> & { figures: ServerFigures[] }> {
   const organisationFake = await startFakeKimai({ users: [...users, ORGANISATION_USER], now: clockStartingAt(NOW) });
   seedCatalog(organisationFake);
+  // Its own Kimai: the same people clocking in on two servers of one Kimai would meet each other's timers.
+  const nodeFake = await startFakeKimai({ users, now: clockStartingAt(NOW) });
+  seedCatalog(nodeFake);
   const port = await freePort();
   const idp = await startIdentityProvider({
     accounts: users.map((user) => ({ id: user.username, name: user.alias ?? user.username, email: `${user.username}@example.com`, emailVerified: true })),
     redirectUris: [`http://127.0.0.1:${port}/sign-in/callback`],
   });
   const servers: TeamServerHandle[] = [];
+  /** Started and timed from launch to listening. */
+  const started = async (setup: Parameters<typeof startTeamServer>[0]): Promise<{ server: TeamServerHandle; ms: number }> => {
+    const launched = performance.now();
+    const server = await startTeamServer(setup);
+    servers.push(server);
+    return { server, ms: performance.now() - launched };
+  };
   try {
-    const own = await startTeamServer({
+    const own = await started({
       built: true,
+      launch: 'shebang',
       provider: { type: 'kimai', url: fake.url },
       signIn: { tracker: true },
       env: { PUNCHCARD_NOW: NOW, ...serverNodeOptions() },
       limits: LIMITS,
     });
-    servers.push(own);
-    const organisation = await startTeamServer({
+    const { server: organisation } = await started({
       built: true,
       port,
       provider: { type: 'kimai', url: organisationFake.url },
@@ -489,23 +519,31 @@ async function punchcardFigures(fake: FakeKimai, progress: (text: string) => voi
       },
       limits: LIMITS,
     });
-    servers.push(organisation);
+    const withNode = await started({
+      built: true,
+      launch: 'node',
+      provider: { type: 'kimai', url: nodeFake.url },
+      signIn: { tracker: true },
+      env: { PUNCHCARD_NOW: NOW, ...serverNodeOptions() },
+      limits: LIMITS,
+    });
     const person = (client: ConnectedClient): BenchPerson => ({
       read: () => client.call('timer_status'),
       clockIn: () => client.call('clock_in', { project: 'Website', activity: 'Meeting' }),
       clockOut: () => client.call('clock_out'),
       close: () => client.close(),
     });
-    return await measure(
+    const ownTokens = (name: string, server: TeamServerHandle, kimai: FakeKimai) => ({
+      name,
+      server: {
+        pid: server.process.pid as number,
+        signIn: async (user: FakeUser) => person(await connectAs(server, { era: 'modern', signIn: trackerSignIn(user.token) })),
+        kimaiRequests: () => kimai.requests,
+      },
+    });
+    const figures = await measure(
       [
-        {
-          name: 'team server',
-          server: {
-            pid: own.process.pid as number,
-            signIn: async (user) => person(await connectAs(own, { era: 'modern', signIn: trackerSignIn(user.token) })),
-            kimaiRequests: () => fake.requests,
-          },
-        },
+        ownTokens('team server', own.server, fake),
         {
           name: 'team server, organisation key',
           server: {
@@ -514,9 +552,15 @@ async function punchcardFigures(fake: FakeKimai, progress: (text: string) => voi
             kimaiRequests: () => organisationFake.requests,
           },
         },
+        ownTokens('team server started with node', withNode.server, nodeFake),
       ],
       progress,
     );
+    return {
+      figures,
+      launchToListeningMs: { shebang: Math.round(own.ms), node: Math.round(withNode.ms) },
+      nodeOptions: { shebang: nodeOptionsOf(own.server), node: nodeOptionsOf(withNode.server) },
+    };
   } finally {
     for (const server of servers) {
       await server.stop();
@@ -524,7 +568,35 @@ async function punchcardFigures(fake: FakeKimai, progress: (text: string) => voi
     }
     await idp.close();
     await organisationFake.close();
+    await nodeFake.close();
   }
+}
+
+/** Node's options on a served process's command line: what comes before the program. */
+function nodeOptionsOf(server: TeamServerHandle): string[] {
+  const commandLine = readFileSync(`/proc/${server.process.pid}/cmdline`, 'utf8').split('\0').slice(1, -1);
+  return commandLine.slice(
+    0,
+    commandLine.findIndex((argument) => argument.endsWith('punchcard-mcp.mjs')),
+  );
+}
+
+/** The server started with node beside the one its first line started: its flags, memory and CPU under the same load in turns, and the second start's cost. */
+function launchRows(
+  row: Row,
+  shebang: ServerFigures,
+  node: ServerFigures,
+  launch: TeamServerBenchResults['launchToListeningMs'],
+  options: TeamServerBenchResults['nodeOptions'],
+): void {
+  row('Team server, Node options as it serves: started with node / by its first line', `${options.node.join(' ')} / ${options.shebang.join(' ')}`);
+  const pair = (pick: (figures: ServerFigures) => number) => `${pick(node)} vs ${pick(shebang)}`;
+  row(
+    'Team server started with node vs by its first line (shebang), in turns: MB at the end of the reads / of clock in and out / peak; server CPU ms a read / a clock in or out',
+    `${pair((each) => each.reads.residentMbAtEnd)} / ${pair((each) => each.clockInOut.residentMbAtEnd)} / ${pair((each) => each.memoryMb.peak)}; ` +
+      `${pair((each) => each.reads.serverCpuMsPerCall)} / ${pair((each) => each.clockInOut.serverCpuMsPerCall)}`,
+  );
+  row('Team server from launch to listening: started with node (node starts twice) / by its first line', `${launch.node} / ${launch.shebang} ms`);
 }
 
 /**

@@ -6,7 +6,7 @@
 import type { ReportView, TrackerReportView } from '../../window-contract/reports.ts';
 import type { DayReason, DayTotal, EntryView, StatusView, TrackerDay } from '../../window-contract/status.ts';
 import type { TimesheetView } from '../../window-contract/timesheet.ts';
-import type { TrackerTag } from '../../window-contract/trackers.ts';
+import type { TrackerTag } from '../../window-contract/tracker-tags.ts';
 
 export const FAKE_TRACKERS: TrackerTag[] = [
   { name: 'acme', isDefault: true },

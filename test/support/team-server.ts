@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { Writable } from 'node:stream';
 import { getCACertificates, setDefaultCACertificates } from 'node:tls';
@@ -99,6 +99,12 @@ export interface TeamServerHandle {
 export interface TeamServerSetup {
   /** Its built bundle in a process of its own, for what only a real process proves; default: in the test's process. */
   built?: boolean;
+  /**
+   * How the built bundle is started: `node` with the server's flags before it, as the image's entry
+   * point does (the default); its program's first line as the kernel runs it (`shebang`: the systemd
+   * unit, `npx`); or a bare `node` before it, as the guide's first command (`node`).
+   */
+  launch?: 'entry-point' | 'shebang' | 'node';
   provider?: Record<string, unknown>;
   signIn?: Record<string, unknown>;
   settings?: Record<string, unknown>;
@@ -204,9 +210,10 @@ async function startOnPort(setup: TeamServerSetup, port: number): Promise<TeamSe
   const where = { origin, mcpUrl: `${origin}/mcp`, listenUrl: `http://127.0.0.1:${port}`, dataDir, configPath };
   if (!setup.built) return startedInProcess(where, env, restart, setup.clock);
   if (setup.clock) throw new Error("The built server's process keeps the system's clock: start it in the test's process to give it one.");
-  // Launched as it ships, with its Node flags (team-server/node-flags.ts).
-  const child = spawn(process.execPath, [...TEAM_SERVER_NODE_FLAGS, TEAM_SERVER_BUNDLE, 'serve', '--config', configPath], {
-    env,
+  const [command, ...launch] = launchCommand(setup.launch ?? 'entry-point');
+  const child = spawn(command as string, [...launch, 'serve', '--config', configPath], {
+    // `env` finds the node of this test first.
+    env: setup.launch === 'shebang' ? { ...env, PATH: `${dirname(process.execPath)}:${env.PATH}` } : env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -243,6 +250,16 @@ async function startOnPort(setup: TeamServerSetup, port: number): Promise<TeamSe
     restart,
   };
   return handle;
+}
+
+/** The command that starts the built bundle, and its arguments before the bundle's own (TeamServerSetup.launch). */
+function launchCommand(launch: NonNullable<TeamServerSetup['launch']>): string[] {
+  if (launch === 'node') return [process.execPath, TEAM_SERVER_BUNDLE];
+  if (launch === 'entry-point') return [process.execPath, ...TEAM_SERVER_NODE_FLAGS, TEAM_SERVER_BUNDLE];
+  // As the kernel runs `#!/usr/bin/env -S node …`: everything after the interpreter is one argument.
+  const line = readFileSync(TEAM_SERVER_BUNDLE, 'utf8').split('\n', 1)[0] as string;
+  const [interpreter, ...words] = line.slice(2).split(' ');
+  return [interpreter as string, words.join(' '), TEAM_SERVER_BUNDLE];
 }
 
 /**

@@ -53,9 +53,8 @@ export const HARVEST = {
   },
   // docs/back-ends/harvest.md, "What Harvest does not have".
   withheld: {
-    tools: {
-      start_break: 'Harvest has no breaks: stop the timer for a break and start it again after',
-      end_break: 'Harvest has no breaks: stop the timer for a break and start it again after',
+    capabilities: {
+      breaks: 'Harvest has no breaks: stop the timer for a break and start it again after',
     },
     groups: {
       leave: "Harvest's API keeps no time off, so Punchcard can neither file nor read leave there: record it as your company does in Harvest",

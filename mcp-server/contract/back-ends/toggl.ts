@@ -54,9 +54,8 @@ export const TOGGL = {
   },
   // What Toggl has not, said when a tool is called by name all the same (docs/back-ends/toggl.md, "Not offered").
   withheld: {
-    tools: {
-      start_break: 'Toggl Track has no breaks: stop the timer for a break and start it again after',
-      end_break: 'Toggl Track has no breaks: stop the timer for a break and start it again after',
+    capabilities: {
+      breaks: 'Toggl Track has no breaks: stop the timer for a break and start it again after',
     },
     groups: {
       leave: "Toggl Track's API has no time off, so Punchcard can neither file nor read leave there; the calendar shows your settings' public holidays",

@@ -10,8 +10,8 @@
 //
 // Calamari has no organisation account that acts for people: its key is the organisation's by nature, every request
 // names the configured person, and the team server opens it with that key as the person's own credential, never with
-// `actingFor` (docs/back-ends/calamari.md, "Acting for one person"). So what it offers there is what `own` says, and
-// every cell offers nothing under an organisation's credential.
+// `actingFor` (docs/back-ends/calamari.md, "Acting for one person"). So what it offers there is what `own` says; its
+// grid says it has no organisation account (CalamariGrid in context.ts), and no cell says anything of it.
 import type { Capability } from '../../contract/vocabulary.ts';
 import type { Cell } from '../grid/cell.ts';
 import { offeredBy } from '../grid/compose.ts';

@@ -10,7 +10,7 @@ import type { CALAMARI } from '../../contract/back-ends/calamari.ts';
 import type { Capability } from '../../contract/vocabulary.ts';
 import { MAX_REQUESTS_PER_CALL } from '../../domain/call-limits.ts';
 import { firstValidZone, isValidTimeZone, localDate } from '../../domain/time.ts';
-import type { Grid } from '../grid/cell.ts';
+import type { Grid, NoOrganisationAccount } from '../grid/cell.ts';
 import type { RemoteParts } from '../grid/parts.ts';
 import { allSettled, Expiring, mapWithLimit } from '../remote/cache.ts';
 import type { LearnedFacts } from '../remote/learned-facts.ts';
@@ -45,13 +45,14 @@ export interface CalamariPlanView extends PlanPart {
 }
 
 /**
- * What Calamari's cells are made in (providers/grid/cell.ts). Its person is `never`: Calamari has no organisation
- * account acting for people (docs/back-ends/calamari.md, "Acting for one person"), so its endpoints are never narrowed
- * to one (cells.ts).
+ * What Calamari's cells are made in (providers/grid/cell.ts). Calamari has no organisation account that acts for
+ * people: its key is the organisation's by nature and every request names the configured person
+ * (docs/back-ends/calamari.md, "Acting for one person"), so no cell narrows its endpoints to one or offers anything
+ * under an organisation's credential.
  */
 export interface CalamariGrid extends Grid {
   readonly client: CalamariClient;
-  readonly person: never;
+  readonly person: NoOrganisationAccount;
   readonly context: CalamariContext;
   readonly known: CalamariFacts | undefined;
   readonly parts: RemoteParts & { plan: CalamariPlanView };

@@ -1,13 +1,27 @@
 // A cell of the grid (docs/internals/back-ends.md, "A capability is a folder"): one capability of one remote back
 // end, a folder `providers/<back end>/<capability>/` holding what the capability sends (its endpoints), what the
 // tools call (its parts), how its endpoints are narrowed to one person under an organisation credential (or every
-// one refused there), and which capabilities it offers under each credential. The back end's root lists its cells
-// once (cells.ts); the opening reads their offers without loading the back end, the tracker loads their code.
+// one refused there), and which capabilities it offers under each credential. A cell with nothing to say for one of
+// them says nothing: the frame's default stands (it sends nothing of its own; a back end without an organisation
+// account says so once, in its grid). The back end's root lists its cells once (cells.ts); the opening reads their
+// offers without loading the back end, the tracker loads their code.
 import type { Capability } from '../../contract/vocabulary.ts';
 import type { RemoteParts } from './parts.ts';
 
 /** The credential a tracker works with: the person's own, or the organisation's acting for them (the team server). */
 export type Credential = 'own' | 'organisation';
+
+/**
+ * The person of a grid whose back end has no organisation account that acts for people (Calamari, whose key is the
+ * organisation's by nature and names the person on every request; Toggl Track and Harvest, where each person connects
+ * their own token), said once in its root. No tracker of it is made for a person under an organisation's credential
+ * (providers/create-tracker.ts refuses `actingFor` where the back end has no organisation account), so its cells
+ * narrow nothing and offer nothing that way, and say nothing of it.
+ */
+export type NoOrganisationAccount = never;
+
+/** What a cell sends of its own where it sends nothing: it reads through what the root's context shares. */
+export type NoEndpoints = Record<never, never>;
 
 /**
  * Which capabilities a cell offers, from what is known of the account (`Known`, the back end's facts), for the
@@ -16,8 +30,17 @@ export type Credential = 'own' | 'organisation';
  */
 export interface Offer<Known> {
   own(known: Known): readonly Capability[];
-  organisation(known: Known): readonly Capability[];
+  /** Absent: nothing under the organisation's credential (a cell of a back end without an organisation account). */
+  organisation?(known: Known): readonly Capability[];
 }
+
+/**
+ * A cell's offer as its `index.ts` writes it: both credentials side by side where its back end has an organisation
+ * account (nothing is left to a default there), the person's own alone where it has none.
+ */
+export type CellOffer<G extends Grid> = [G['person']] extends [NoOrganisationAccount]
+  ? { own(known: G['known']): readonly Capability[]; organisation?: never }
+  : Required<Offer<G['known']>>;
 
 /**
  * What a back end's cells are made in, as its root names them: the request client, the person its narrowings share,
@@ -38,19 +61,29 @@ export interface BuiltParts<G extends Grid> {
   part<K extends keyof G['parts']>(name: K): NonNullable<G['parts'][K]>;
 }
 
-/** A cell's code, as its `code.ts` writes it: the endpoints' type is the cell's own. */
-export interface CellCode<G extends Grid, Endpoints extends object> {
-  /** What the capability sends, one method an endpoint, over the back end's client. */
-  endpoints(client: G['client']): Endpoints;
-  /**
-   * The same endpoints under an organisation credential: each narrowed to `person`, or refused by name
-   * (`refusedUnderOrganisation`). Typed as the endpoints themselves, so an endpoint added to the cell does not
-   * compile until it is narrowed or refused here.
-   */
-  underOrganisation(endpoints: Endpoints, person: G['person']): Endpoints;
-  /** The parts it puts on the tracker, over the shared context, its endpoints (narrowed where they are) and the parts made before it. */
-  parts(context: G['context'], endpoints: Endpoints, built: BuiltParts<G>): Partial<G['parts']>;
-}
+/** What the cell sends, one method an endpoint, over the back end's client: left out where it sends nothing of its own. */
+type Sending<G extends Grid, Endpoints extends object> = [keyof Endpoints] extends [never]
+  ? { endpoints?: never }
+  : { endpoints(client: G['client']): Endpoints };
+
+/**
+ * The same endpoints under an organisation credential: each narrowed to `person`, or refused by name
+ * (`refusedUnderOrganisation`). Typed as the endpoints themselves, so an endpoint added to a cell of a back end with an
+ * organisation account does not compile until it is narrowed or refused here. Left out where there is nothing to
+ * narrow: a cell that sends nothing of its own, or one of a back end without an organisation account.
+ */
+type Narrowing<G extends Grid, Endpoints extends object> = [keyof Endpoints] extends [never]
+  ? { underOrganisation?: never }
+  : [G['person']] extends [NoOrganisationAccount]
+    ? { underOrganisation?: never }
+    : { underOrganisation(endpoints: Endpoints, person: G['person']): Endpoints };
+
+/** A cell's code, as it is handed to the composition (`cellCode`): the endpoints' type is the cell's own. */
+export type CellCode<G extends Grid, Endpoints extends object = NoEndpoints> = Sending<G, Endpoints> &
+  Narrowing<G, Endpoints> & {
+    /** The parts it puts on the tracker, over the shared context, its endpoints (narrowed where they are) and the parts made before it. */
+    parts(context: G['context'], endpoints: Endpoints, built: BuiltParts<G>): Partial<G['parts']>;
+  };
 
 /** Where a tracker's cells are made: the client, the person under an organisation credential (undefined: the person's own), the context. */
 export interface CellWorld<G extends Grid> {
@@ -69,15 +102,25 @@ export interface LoadedCell<G extends Grid> {
 /** A cell as the back end's root lists it: its name, its offer, and its code from the back end's chunk. */
 export interface Cell<G extends Grid> {
   readonly name: string;
-  readonly offer: Offer<G['known']>;
+  readonly offer: CellOffer<G>;
   code(): Promise<LoadedCell<G>>;
 }
 
-/** A cell's code as the composition takes it (`code.ts` exports `cellCode({ … })`). */
-export function cellCode<G extends Grid, Endpoints extends object>(code: CellCode<G, Endpoints>): LoadedCell<G> {
+/** A cell's code as the composition takes it (its `code.ts`, or its part's file where it narrows nothing, exports `cellCode({ … })`). */
+export function cellCode<G extends Grid, Endpoints extends object = NoEndpoints>(code: CellCode<G, Endpoints>): LoadedCell<G> {
+  // The type has told each cell which of these it must give; read here as the frame sees any cell.
+  const { endpoints, underOrganisation } = code as {
+    endpoints?: (client: G['client']) => Endpoints;
+    underOrganisation?: (endpoints: Endpoints, person: G['person']) => Endpoints;
+  };
   const endpointsOver = (client: G['client'], person: G['person'] | undefined): Endpoints => {
-    const sent = code.endpoints(client);
-    return person === undefined ? sent : code.underOrganisation(sent, person);
+    const sent = endpoints === undefined ? ({} as Endpoints) : endpoints(client);
+    if (person === undefined) return sent;
+    if (underOrganisation !== undefined) return underOrganisation(sent, person);
+    if (Object.keys(sent).length === 0) return sent;
+    // Only a back end without an organisation account leaves it out, and no tracker of it is made for a person: were
+    // one made, this throws rather than send anything un-narrowed.
+    throw new Error('This cell has no narrowing under an organisation credential: its back end has no organisation account that acts for people.');
   };
   return {
     make: (world, built) => code.parts(world.context, endpointsOver(world.client, world.person), built),
@@ -97,18 +140,5 @@ export function refusedUnderOrganisation(refusal: (endpoint: string) => Error) {
   };
 }
 
-/**
- * The narrowing of a back end that has no organisation account acting for people (Calamari: its key is the
- * organisation's by nature, and every request names the person the profile names): no tracker of it is ever made for
- * a person under an organisation's credential (providers/create-tracker.ts refuses `actingFor` where the back end has
- * no organisation account), so its grid's person is `never` and this is never called. Said in one line per cell;
- * were it reached, it would throw, naming the back end, rather than send anything un-narrowed.
- */
-export function noOrganisationAccount(backEnd: string): (endpoints: object, person: never) => never {
-  return () => {
-    throw new Error(`${backEnd} has no organisation account that acts for people: its endpoints are never narrowed to one person.`);
-  };
-}
-
-/** An offer of nothing under the organisation's credential: the cell is the person's own credential's alone. */
+/** An offer of nothing: under the organisation's credential, a cell that is the person's own credential's alone. */
 export const NONE: readonly Capability[] = [];

@@ -5,10 +5,10 @@ import type { Capability } from '../../contract/vocabulary.ts';
 import type { BuiltParts, Cell, CellWorld, Credential, Grid, LoadedCell, Offer } from './cell.ts';
 import { REQUIRED_PARTS, type RemoteParts } from './parts.ts';
 
-/** The capabilities the cells offer under `credential`, from what is known of the account. */
+/** The capabilities the cells offer under `credential`, from what is known of the account (a cell that says nothing for it, nothing). */
 export function offeredBy<Known>(cells: readonly { readonly offer: Offer<Known> }[], known: Known, credential: Credential): ReadonlySet<Capability> {
   const offered = new Set<Capability>();
-  for (const { offer } of cells) for (const capability of offer[credential](known)) offered.add(capability);
+  for (const { offer } of cells) for (const capability of offer[credential]?.(known) ?? []) offered.add(capability);
   return offered;
 }
 

@@ -6,7 +6,7 @@
 // does not have (their tools are withheld in words: docs/back-ends/harvest.md, "What Harvest does not have").
 //
 // Harvest has no organisation account that acts for people: each person connects their own token (on the team server
-// at sign-in, as for Clockify), so every cell offers nothing under an organisation's credential.
+// at sign-in, as for Clockify). Its grid says so (HarvestGrid in context.ts), and no cell says anything of it.
 import type { Capability } from '../../contract/vocabulary.ts';
 import type { Cell } from '../grid/cell.ts';
 import { offeredBy } from '../grid/compose.ts';

@@ -9,9 +9,10 @@ import type { HARVEST } from '../../contract/back-ends/harvest.ts';
 import type { WorkWeek } from '../../contract/settings.ts';
 import type { Capability } from '../../contract/vocabulary.ts';
 import { firstValidZone, formatLocalTime, localDate } from '../../domain/time.ts';
-import type { Grid } from '../grid/cell.ts';
+import type { Grid, NoOrganisationAccount } from '../grid/cell.ts';
 import type { RemoteParts } from '../grid/parts.ts';
 import { Expiring } from '../remote/cache.ts';
+import { headerProblem } from '../remote/header-values.ts';
 import type { LearnedFacts } from '../remote/learned-facts.ts';
 import { hostOf, remoteRefusal } from '../remote/remote-error.ts';
 import { learnedFacts, remoteConnection, type RemoteTrackerOptions } from '../remote-tracker.ts';
@@ -55,10 +56,14 @@ export interface HarvestPlanView extends PlanPart {
   week(): Promise<WorkWeek>;
 }
 
-/** What Harvest's cells are made in (providers/grid/cell.ts). Its person is `never`: there is no organisation account. */
+/**
+ * What Harvest's cells are made in (providers/grid/cell.ts). Harvest has no organisation account that acts for people:
+ * each person connects their own token (docs/back-ends/harvest.md, "The team server"), so no cell narrows its endpoints
+ * to one or offers anything under an organisation's credential.
+ */
 export interface HarvestGrid extends Grid {
   readonly client: HarvestClient;
-  readonly person: never;
+  readonly person: NoOrganisationAccount;
   readonly context: HarvestContext;
   readonly known: HarvestFacts | undefined;
   readonly parts: RemoteParts & { catalog: HarvestCatalogView; plan: HarvestPlanView };
@@ -180,7 +185,10 @@ export class HarvestContext {
       );
     }
     const [only] = harvest as [{ id: number; name: string }];
-    this.facts.learn({ accountId: String(only.id), accountName: only.name });
-    return String(only.id);
+    const id = String(only.id);
+    // An id no header can carry is not kept: each request refuses it in words (remote/header-values.ts), and the
+    // next start lists the accounts again.
+    if (headerProblem(id) === undefined) this.facts.learn({ accountId: id, accountName: only.name });
+    return id;
   }
 }

@@ -1,9 +1,11 @@
 // The person the team server acts for with the organisation's account (providers/acting-for.ts; docs/back-ends/kimai.md,
-// "Acting for others"), as every capability asks about them, and the endpoints the capabilities share (api.ts)
-// narrowed to them. Kimai judges everything against the account that calls and narrows nothing, so under `actingFor`
-// each capability sees only its endpoints narrowed (<capability>/organisation.ts, typed as the endpoints themselves, so
-// an endpoint added without its narrowing does not compile), and the shared ones as narrowed here, an allow-list: a
-// shared endpoint not narrowed is refused without a request. What the narrowing holds, capability by capability:
+// "Acting for others"), as every capability asks about them: who they are and whose time they see, the fields they are
+// granted, what their teams reach, their records and absences as read. Kimai judges everything against the account that
+// calls and narrows nothing, so under `actingFor` each capability sees only its endpoints narrowed
+// (<capability>/organisation.ts, typed as the endpoints themselves, so an endpoint added without its narrowing does not
+// compile), and the ones the capabilities share (api.ts) as acting-shared.ts narrows them, an allow-list: a shared
+// endpoint not narrowed is refused without a request. What holds the person is acting-holds.ts. What the narrowing
+// holds, capability by capability:
 // - the person is the pinned user, read from the directory (view_user) at the first request and hourly after; a
 //   disabled or vanished account is refused before anything else is sent;
 // - every timesheet request names them (`user` in the query and the body); the endpoints that always act for the
@@ -12,10 +14,10 @@
 // - every record an answer holds is checked to be theirs: Kimai ignores `?user=` silently for an account without
 //   view_other_timesheet, and such an answer is refused with nothing written;
 // - a change, stop or delete by id reads the record first and refuses one that is not theirs, before any write;
-// - what would hold the person with their own token holds them here: Kimai's lockdown and exported records (an
-//   administrator is held by neither) for the person's role, and team access to customers, projects and activities
-//   (the catalog is filtered to what their teams reach, person-reach.ts, and a booking elsewhere is refused), and the
-//   tracking mode's refusal of times below team lead;
+// - what would hold the person with their own token holds them here (acting-holds.ts): Kimai's lockdown and exported
+//   records (an administrator is held by neither) for the person's role, and team access to customers, projects and
+//   activities (the catalog is filtered to what their teams reach, person-reach.ts, and a booking elsewhere is
+//   refused), and the tracking mode's refusal of times below team lead;
 // - the ApprovalBundle's per-user lockdown (every week before the next one to submit, once the one before it is
 //   submitted or approved), which an administrator's account is not held by, holds a person who is not one;
 // - Kimai reads times in the calling account's zone: the person's wall-clock times are moved into it;
@@ -30,21 +32,19 @@
 //   fields their own role is granted (a role they hold or rank above; any other permission cannot be read for a
 //   person, so it is not assumed), and a meta request for any other name is answered as Kimai answers their own token.
 import type { KimaiLockdown } from '../../contract/kimai-lockdown.ts';
-import { lockedPeriod } from '../../domain/kimai-lockdown.ts';
-import { addDays, formatInstant, formatWallClock, isoWeekday, localDate, localDateTimeToEpoch } from '../../domain/time.ts';
+import { formatInstant, formatWallClock, localDateTimeToEpoch } from '../../domain/time.ts';
 import { refusedUnderOrganisation } from '../grid/cell.ts';
 import { Expiring } from '../remote/cache.ts';
 import type { Page } from '../remote/paging.ts';
 import { remoteRefusal } from '../remote/remote-error.ts';
 import { BackEndError, notYourEntry } from '../time-tracker.ts';
+import { KimaiHolds } from './acting-holds.ts';
 import type { KimaiApi, KimaiClient, QueryValue } from './api.ts';
 import { KimaiError, type RequestPurpose } from './errors.ts';
 import { highestRole } from './facts.ts';
-import { readKimaiTime, readMonday, readWeekStatus, weekOf } from './mapping.ts';
 import { readDirectory, withId } from './organisation-account.ts';
-import { grantsFromCatalog, type PersonReach, personReach, REACHES_ALL, UNKNOWN_TEAM } from './person-reach.ts';
-import { relationId } from './wire.ts';
-import type { KimaiAbsence, KimaiActivity, KimaiCustomer, KimaiMetaFieldRule, KimaiProject, KimaiTimesheet, KimaiUser, KimaiUserFull } from './wire.ts';
+import { administratorsReach, type Reach, teamsReach } from './person-reach.ts';
+import type { KimaiAbsence, KimaiMetaFieldRule, KimaiTimesheet, KimaiUserFull } from './wire.ts';
 
 /** The person is read again at most this often (a deactivation shows within the hour). */
 export const PERSON_LOOK_UP_MS = 60 * 60_000;
@@ -54,8 +54,6 @@ const RECENT_READ_MS = 5_000;
 const BODY_FIELDS: ReadonlySet<string> = new Set(['project', 'activity', 'begin', 'end', 'description', 'tags']);
 /** Kimai's "can see all data": roles that team access, the lockdown and the export lock do not hold. */
 const ADMIN_ROLES: ReadonlySet<string> = new Set(['ROLE_ADMIN', 'ROLE_SUPER_ADMIN']);
-/** Roles whose own token may set times whatever the tracking mode (timesheets/timesheets.ts, PRIVILEGED_ROLES). */
-const TIMES_ROLES: ReadonlySet<string> = new Set(['ROLE_TEAMLEAD', 'ROLE_ADMIN', 'ROLE_SUPER_ADMIN']);
 /** The custom-fields plugin's rules are read again after this long (entry-fields.ts keeps them a minute too). */
 const RULES_REUSE_MS = 60_000;
 /** Kimai's shipped roles, lowest first: a role grants those below it (its role hierarchy). */
@@ -85,19 +83,6 @@ export interface Look {
    * the teams they lead, from the directory's memberships (what Kimai shows a team lead with their own token).
    */
   sees: ReadonlySet<number>;
-}
-
-/** What the person's teams reach, with the whole project list it was judged on. */
-interface Reach {
-  reach: PersonReach;
-  /**
-   * Whether Kimai would show the person a project's budget: an administrator every one, a team lead those of the
-   * teams they lead (budget_teamlead_project: the team is granted the project or its customer), anyone else none.
-   */
-  budgetShown: (project: KimaiProject) => boolean;
-  projects: ReadonlyMap<number, KimaiProject>;
-  /** Every activity, for a person whose teams decide (undefined for an administrator, who reaches all). */
-  activities?: ReadonlyMap<number, KimaiActivity>;
 }
 
 /** An absence of someone the person leads, as the last listing naming its owner showed it. */
@@ -142,8 +127,9 @@ export class KimaiActing {
   /** The endpoints the capabilities share, narrowed to the person. */
   readonly shared: KimaiApi;
   readonly #api: KimaiApi;
+  /** What holds the person as their own token would (acting-holds.ts). */
+  readonly holds: KimaiHolds;
   readonly #now: () => number;
-  readonly #lockdown: KimaiLockdown | undefined;
   readonly #lookUp: Expiring<Look>;
   readonly #rulesOnce: Expiring<KimaiMetaFieldRule[] | null>;
   /** The person as read when their rules were judged: read again, the rules are judged again (their role may have changed). */
@@ -151,29 +137,35 @@ export class KimaiActing {
   readonly #reachOnce: Expiring<Reach>;
   /** The person as read when the reach was judged: read again, the reach is judged again (their role and teams may have changed). */
   #reachedFor: Look | undefined;
-  readonly #modeOnce: Expiring<string>;
   /** Records read and found the person's, by id: a write by id right after its read needs no second read. */
   readonly #recent = new Map<number, { at: number; sheet: KimaiTimesheet }>();
-  /** Until when no ApprovalBundle is taken to answer (its routes 404): asked again after the hour. */
-  #approvalsAbsentUntil = Number.NEGATIVE_INFINITY;
   /** Absences read and found the person's, by id (an absence's owner never changes): what a cancellation may delete. */
   readonly #personsAbsences = new Set<number>();
   /** Absences of people the person leads, by id, as the last listing naming their owner showed them (team/decisions.ts). */
   readonly #listed = new Map<number, ListedAbsence>();
 
-  /** `client`: the organisation's, as sent; the person's requests go through what is narrowed over it. */
-  constructor(client: KimaiClient, options: ActingKimaiOptions) {
+  /**
+   * `client`: the organisation's, as sent; the person's requests go through what is narrowed over it, the shared
+   * endpoints by `narrowShared` (acting-shared.ts, which makes the person with them: `kimaiActing`).
+   */
+  constructor(client: KimaiClient, options: ActingKimaiOptions, narrowShared: (api: KimaiApi, acting: KimaiActing) => KimaiApi) {
     const { userId, now } = options;
     this.userId = userId;
     this.personId = /^\d+$/.test(userId) ? Number(userId) : Number.NaN;
     this.baseUrl = client.baseUrl;
     this.#api = client.api;
     this.#now = now;
-    this.#lockdown = options.lockdown;
     this.#lookUp = new Expiring<Look>(PERSON_LOOK_UP_MS, now);
     this.#rulesOnce = new Expiring<KimaiMetaFieldRule[] | null>(RULES_REUSE_MS, now);
     this.#reachOnce = new Expiring<Reach>(PERSON_LOOK_UP_MS, now);
-    this.#modeOnce = new Expiring<string>(PERSON_LOOK_UP_MS, now);
+    this.holds = new KimaiHolds({
+      api: client.api,
+      personId: this.personId,
+      lockdown: options.lockdown,
+      now,
+      reach: () => this.reach(),
+      reaskMs: PERSON_LOOK_UP_MS,
+    });
     this.shared = narrowShared(client.api, this);
   }
 
@@ -251,31 +243,12 @@ export class KimaiActing {
     const seen = await this.look();
     const fresh = this.#reachedFor !== seen;
     this.#reachedFor = seen;
-    const judged = () => this.#judgeReach(seen);
-    return fresh ? this.#reachOnce.refresh(judged) : this.#reachOnce.get(judged);
-  }
-
-  async #judgeReach({ person, administers }: Look): Promise<Reach> {
-    const api = this.#api;
-    if (administers) {
-      const projects = await api.projects(3);
-      return { reach: REACHES_ALL, budgetShown: () => true, projects: new Map(projects.map((project) => [project.id, project])) };
-    }
-    const [customers, projects, activities] = await Promise.all([api.customers(3), api.projects(3), api.activities(3)]);
-    // A customer the key does not list, named by a project, has grants nobody can read: listed without teams, closed.
-    const listed = new Set(customers.map((customer) => customer.id));
-    const unlisted = projects.map((project) => relationId(project.customer)).filter((id): id is number => id !== null && !listed.has(id));
-    const grants = grantsFromCatalog({ customers: [...customers, ...[...new Set(unlisted)].map((id) => ({ id }))], projects, activities });
-    const byId = new Map(projects.map((project) => [project.id, project]));
-    const teamIds = [...(person.teams ?? []).map((team) => team.id), ...(person.memberships ?? []).map((membership) => membership.team.id)];
-    const memberOf = new Set(teamIds.filter((id) => id !== UNKNOWN_TEAM));
-    const leads = new Set((person.memberships ?? []).filter((membership) => membership.teamlead).map((membership) => membership.team.id));
-    const ledGrants = highestRole(person.roles) === 'ROLE_TEAMLEAD' ? grants.filter((team) => leads.has(team.id)) : [];
-    const budgetShown = (project: KimaiProject) => {
-      const customerId = relationId(project.customer);
-      return ledGrants.some((team) => team.projects.includes(project.id) || (customerId !== null && team.customers.includes(customerId)));
+    const judged = async () => {
+      if (seen.administers) return administratorsReach(await this.#api.projects(3));
+      const [customers, projects, activities] = await Promise.all([this.#api.customers(3), this.#api.projects(3), this.#api.activities(3)]);
+      return teamsReach(seen.person, { customers, projects, activities });
     };
-    return { reach: personReach(grants, memberOf), budgetShown, projects: byId, activities: new Map(activities.map((activity) => [activity.id, activity])) };
+    return fresh ? this.#reachOnce.refresh(judged) : this.#reachOnce.get(judged);
   }
 
   /** The person's wall-clock time moved into the calling account's zone (the same where the zones agree). */
@@ -325,90 +298,6 @@ export class KimaiActing {
     if (ownerOf(answer) !== this.personId) throw notThePersons();
     this.remember([answer]);
     return this.shownOne(answer);
-  }
-
-  /** Kimai's lockdown, for a person it holds: a record begun up to its end is closed to them. */
-  lockdownHolds(seen: Look, begin: number | undefined): void {
-    if (!this.#lockdown || seen.administers || begin === undefined) return;
-    const period = lockedPeriod(this.#lockdown, this.#now(), seen.personZone);
-    if (begin <= period.end) throw new BackEndError('kimai_lockdown_holds', { until: formatInstant(period.end, period.timezone) });
-  }
-
-  /** What a record keeps closed to the person: exported (an administrator's to change), or begun in the lockdown. */
-  recordHolds(seen: Look, sheet: KimaiTimesheet): void {
-    if (sheet.exported === true && !seen.administers) throw new BackEndError('kimai_entry_exported', { entry: sheet.id });
-    this.lockdownHolds(seen, readKimaiTime(sheet.begin));
-  }
-
-  /**
-   * The plugin's per-user lockdown, for a person it holds: a record on a day before the next week to submit is
-   * closed once the week before that one is submitted or approved (approvals/approvals.ts reads it alike).
-   * Requests, where the plugin is there and the person is held: 2 per write, 1 more for a refusal's words.
-   */
-  async approvalHolds(seen: Look, begins: ReadonlyArray<number | undefined>): Promise<void> {
-    const now = this.#now();
-    if (seen.administers || now < this.#approvalsAbsentUntil) return;
-    const days = begins.filter((begin): begin is number => begin !== undefined).map((begin) => localDate(begin, seen.personZone));
-    if (days.length === 0) return;
-    const answer = await approvalRead(() => this.#api.nextWeek(this.personId));
-    if (answer === undefined) {
-      // A 404: the person has no weeks yet, or no plugin answers at all (remembered for the hour).
-      if ((await approvalRead(() => this.#api.weekStatus({ date: localDate(this.#now(), seen.personZone), user: this.personId }))) === undefined)
-        this.#approvalsAbsentUntil = this.#now() + PERSON_LOOK_UP_MS;
-      return;
-    }
-    const next = readMonday(answer);
-    if (next === undefined) throw new BackEndError('timesheet_status_unknown', { status: String(answer).slice(0, 80), back_end: 'Kimai' });
-    const before = await this.#weekStatus(addDays(next, -7));
-    if (before !== 'submitted' && before !== 'approved') return;
-    const locked = days.filter((day) => day < next).sort()[0];
-    if (locked === undefined) return;
-    const week = weekOf(addDays(locked, 1 - isoWeekday(locked)));
-    const held = week.firstDay === addDays(next, -7) ? before : await this.#weekStatus(week.firstDay);
-    throw new BackEndError('timesheet_period_locked', {
-      first_day: week.firstDay,
-      last_day: week.lastDay,
-      // The week's own status: a week before the first one submitted is held without ever being submitted.
-      status: held === 'approved' ? 'approved' : held === 'submitted' ? 'pending' : 'not_submitted',
-      reopened_by: 'an_administrator',
-      back_end: 'Kimai',
-    });
-  }
-
-  async #weekStatus(day: string) {
-    return readWeekStatus(await approvalRead(() => this.#api.weekStatus({ date: day, user: this.personId }, 'read the approval status of your week')));
-  }
-
-  /** A booking on a project or activity the person's teams do not reach is refused before anything is sent. */
-  async bookingOpen(body: Record<string, unknown>): Promise<void> {
-    if (body.project === undefined && body.activity === undefined) return;
-    const { reach: judged, projects, activities } = await this.reach();
-    const projectId = body.project === undefined ? undefined : Number(body.project);
-    if (projectId !== undefined) {
-      const project = projects.get(projectId);
-      // Named by its number only: the name of a project the person cannot see is not theirs to learn from a refusal.
-      if (!project || !judged.project(project)) throw new BackEndError('acting_for_booking_not_open', { back_end: 'Kimai', project: `project #${projectId}` });
-    }
-    if (body.activity !== undefined && activities) {
-      const activityId = Number(body.activity);
-      const activity = activities.get(activityId);
-      if (!activity || !judged.activity(activity, (id) => projects.get(id)))
-        throw new BackEndError('acting_for_booking_not_open', { back_end: 'Kimai', project: `activity #${activityId}` });
-    }
-  }
-
-  /**
-   * Kimai's punch-clock and fixed-start tracking modes refuse times from a plain user's own token, not from the
-   * administrator's: a body that sets times for a person whose role is below team lead is refused in the same words
-   * timesheets/timesheets.ts uses before sending (the settings read once an hour).
-   */
-  async timesHeld(seen: Look, body: Record<string, unknown>, creating: boolean): Promise<void> {
-    const sets = ['begin', 'end'].filter((field) => field in body);
-    if (sets.length === 0 || (seen.person.roles ?? []).some((role) => TIMES_ROLES.has(role))) return;
-    const mode = await this.#modeOnce.get(async () => (await this.#api.timesheetConfig()).trackingMode);
-    if (mode === 'default') return;
-    const times = !creating ? (sets.length === 1 && sets[0] === 'end' ? 'end' : 'changed') : sets.length === 2 ? 'logged' : sets[0] === 'end' ? 'end' : 'start';
-    throw new BackEndError('kimai_tracking_mode_times', { mode, times });
   }
 
   /** A body for the person: only the fields a person's own form takes, times moved into the calling account's zone. */
@@ -490,95 +379,6 @@ export class KimaiActing {
 }
 
 /**
- * The endpoints the capabilities share, narrowed to the person. Those not narrowed (the directory, the teams) are
- * refused without a request, an allow-list enumerated from the endpoints themselves, so nothing added to api.ts later
- * slips through.
- */
-function narrowShared(api: KimaiApi, acting: KimaiActing): KimaiApi {
-  const handled: Partial<KimaiApi> = {
-    /** The person, as their own token's profile would show them (their roles decide what is offered). */
-    me: async (): Promise<KimaiUser> => {
-      const { person, personZone } = await acting.look();
-      return {
-        id: person.id,
-        username: person.username,
-        alias: person.alias,
-        timezone: personZone,
-        roles: person.roles ?? [],
-        email: person.email ?? null,
-        memberships: person.memberships ?? [],
-      };
-    },
-    timesheetConfig: () => acting.first(() => api.timesheetConfig()),
-    timesheetPage: (filter, page, size, orderBy, order, purpose) => acting.timesheetPage(filter, page, size, orderBy, order, purpose),
-    timesheet: (id) => acting.first(async () => acting.shownOne(await acting.theirRecord(id))),
-    patchTimesheet: async (id, body, purpose) => {
-      const seen = await acting.look();
-      const sent = acting.personsBody(body, seen);
-      await acting.timesHeld(seen, body, false);
-      const record = await acting.theirRecord(id);
-      acting.recordHolds(seen, record);
-      const begin = body.begin === undefined ? undefined : acting.instantOf(body.begin, seen);
-      acting.lockdownHolds(seen, begin);
-      await acting.bookingOpen(body);
-      await acting.approvalHolds(seen, [readKimaiTime(record.begin), begin]);
-      return acting.checked(api.patchTimesheet(id, sent, purpose));
-    },
-    findTags: (name) => acting.first(() => api.findTags(name)),
-    createTag: (name, color) => acting.first(() => api.createTag(name, color)),
-    // The catalog: shared reads, filtered to what the person's teams reach.
-    customers: async (visible) => {
-      const [{ reach: judged }, list] = await Promise.all([acting.reach(), api.customers(visible)]);
-      return list.filter((customer: KimaiCustomer) => judged.customer(customer.id));
-    },
-    projects: async (visible) => {
-      const [{ reach: judged, budgetShown }, list] = await Promise.all([acting.reach(), api.projects(visible)]);
-      // The administrator's key reads every budget: one Kimai would not show the person is left out (project_status).
-      return list.filter((project: KimaiProject) => judged.project(project)).map((project) => (budgetShown(project) ? project : withoutBudget(project)));
-    },
-    activities: async (visible) => {
-      const [{ reach: judged, projects }, list] = await Promise.all([acting.reach(), api.activities(visible)]);
-      return list.filter((activity: KimaiActivity) => judged.activity(activity, (id) => projects.get(id)));
-    },
-    /** The plugin's field rules the person is granted, not every one the organisation's account is. */
-    metaFieldRules: () => acting.personsRules(),
-    // The ApprovalBundle, narrowed to the person: the plugin answers a week's status as a bare string naming nobody,
-    // so what is narrowed is whom each request names (its `user`, always given: the key's own weeks are never read).
-    weekStatus: async (query, action) => {
-      const seen = await acting.look();
-      const user = acting.readFor(seen, query.user, "read other people's approvals");
-      return api.weekStatus({ date: query.date, user }, ...(action === undefined ? [] : [action]));
-    },
-    nextWeek: async (user) => {
-      const seen = await acting.look();
-      return api.nextWeek(acting.readFor(seen, user, "read other people's approvals"));
-    },
-    // The absence plugin, narrowed to the person (docs/back-ends/kimai.md, "Acting for others").
-    absences: (query, purpose) => acting.absencesOf(query, purpose),
-    teams: withheld('read teams'),
-    /**
-     * A team's member list: as Kimai answers a team lead without view_team (which Punchcard cannot read for a role),
-     * so the team tools name the people from the time Kimai shows the person (roster.ts) instead.
-     */
-    team: pluginWithheld("read a team's members for you"),
-    users: withheld('list people'),
-  };
-  const narrowed: Record<string, unknown> = {};
-  for (const key of Object.keys(api)) narrowed[key] = key in handled ? handled[key as keyof KimaiApi] : withheld(key);
-  return narrowed as KimaiApi;
-}
-
-/** The ApprovalBundle's answer for the person, or undefined for a 404 (no plugin, or no weeks of theirs yet). */
-async function approvalRead<T>(read: () => Promise<T>): Promise<T | undefined> {
-  try {
-    return await read();
-  } catch (error) {
-    if (error instanceof KimaiError && (error.failure === 'not_found' || error.failure === 'wrong_service')) return undefined;
-    throw error;
-  }
-}
-
-/**
  * Whose time `person` may read through the narrowed API: their own; for a team lead who is not an administrator the
  * members of the teams they lead too (an administrator's own token would reach everyone, which is not offered here).
  */
@@ -602,10 +402,4 @@ export function ruleGranted(rule: Pick<KimaiMetaFieldRule, 'permission'>, roles:
   if ((roles ?? []).includes(permission) || permission === 'ROLE_USER') return true;
   const needed = ROLE_ORDER.indexOf(permission);
   return needed > 0 && ROLE_ORDER.indexOf(highestRole(roles)) >= needed;
-}
-
-/** A project without its budget fields, as Kimai lists it to whom its budget is not shown. */
-function withoutBudget(project: KimaiProject): KimaiProject {
-  const { budget: _money, timeBudget: _time, budgetType: _type, ...rest } = project;
-  return rest;
 }

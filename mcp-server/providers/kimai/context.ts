@@ -12,7 +12,8 @@ import { BackEndError, type CatalogPart } from '../time-tracker.ts';
 import { allSettled, Expiring } from '../remote/cache.ts';
 import type { LearnedFacts } from '../remote/learned-facts.ts';
 import type { Pager } from '../remote/paging.ts';
-import { KimaiActing } from './acting.ts';
+import type { KimaiActing } from './acting.ts';
+import { kimaiActing } from './acting-shared.ts';
 import { type KimaiApi, type KimaiClient, kimaiClientFor, type KimaiProfile } from './api.ts';
 import { detectionFile, highestRole, type KimaiDetection, leadsPeople } from './facts.ts';
 import { KimaiError } from './errors.ts';
@@ -72,7 +73,7 @@ export class KimaiContext {
     this.baseUrl = this.client.baseUrl;
     // Acting for a person with the organisation's account: every capability sees only its endpoints narrowed to them.
     this.acting = actingFor
-      ? new KimaiActing(this.client, { userId: actingFor.userId, now: options.now, ...(profile.lockdown ? { lockdown: profile.lockdown } : {}) })
+      ? kimaiActing(this.client, { userId: actingFor.userId, now: options.now, ...(profile.lockdown ? { lockdown: profile.lockdown } : {}) })
       : undefined;
     this.api = this.acting ? this.acting.shared : this.client.api;
     // What the last start (or the app's connection test) learned; see cells.ts.

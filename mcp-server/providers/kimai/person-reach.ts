@@ -5,8 +5,9 @@
 // needs its customer's grants to let the person in too, and an activity its project's. Administrators reach everything.
 // The grants are read from the catalog lists, which carry each item's teams (docs/back-ends/kimai.md, "Acting for
 // others"): three requests however many teams the company has, where reading the teams one by one would not fit a call.
+import { highestRole } from './facts.ts';
 import { relationId } from './wire.ts';
-import type { KimaiActivity, KimaiProject } from './wire.ts';
+import type { KimaiActivity, KimaiCustomer, KimaiProject, KimaiUserFull } from './wire.ts';
 
 /** What the teams grant: for each team, the ids of the catalog items granted to it. */
 export interface TeamGrants {
@@ -87,4 +88,53 @@ export function personReach(grants: readonly TeamGrants[], memberOf: ReadonlySet
       return open('activities', item.id);
     },
   };
+}
+
+/** What the person's teams reach, with the whole project list it was judged on. */
+export interface Reach {
+  reach: PersonReach;
+  /**
+   * Whether Kimai would show the person a project's budget: an administrator every one, a team lead those of the
+   * teams they lead (budget_teamlead_project: the team is granted the project or its customer), anyone else none.
+   */
+  budgetShown: (project: KimaiProject) => boolean;
+  projects: ReadonlyMap<number, KimaiProject>;
+  /** Every activity, for a person whose teams decide (undefined for an administrator, who reaches all). */
+  activities?: ReadonlyMap<number, KimaiActivity>;
+}
+
+/** An administrator's reach: everything, every budget shown (the project list alone is read). */
+export function administratorsReach(projects: readonly KimaiProject[]): Reach {
+  return { reach: REACHES_ALL, budgetShown: () => true, projects: new Map(projects.map((project) => [project.id, project])) };
+}
+
+/**
+ * The reach of `person`, not an administrator, from the three catalog lists as the organisation's account reads them
+ * (each item with the teams granted it): their teams' grants, and the budgets of the teams they lead.
+ */
+export function teamsReach(
+  person: KimaiUserFull,
+  lists: { customers: readonly KimaiCustomer[]; projects: readonly KimaiProject[]; activities: readonly KimaiActivity[] },
+): Reach {
+  const { customers, projects, activities } = lists;
+  // A customer the key does not list, named by a project, has grants nobody can read: listed without teams, closed.
+  const listed = new Set(customers.map((customer) => customer.id));
+  const unlisted = projects.map((project) => relationId(project.customer)).filter((id): id is number => id !== null && !listed.has(id));
+  const grants = grantsFromCatalog({ customers: [...customers, ...[...new Set(unlisted)].map((id) => ({ id }))], projects, activities });
+  const byId = new Map(projects.map((project) => [project.id, project]));
+  const teamIds = [...(person.teams ?? []).map((team) => team.id), ...(person.memberships ?? []).map((membership) => membership.team.id)];
+  const memberOf = new Set(teamIds.filter((id) => id !== UNKNOWN_TEAM));
+  const leads = new Set((person.memberships ?? []).filter((membership) => membership.teamlead).map((membership) => membership.team.id));
+  const ledGrants = highestRole(person.roles) === 'ROLE_TEAMLEAD' ? grants.filter((team) => leads.has(team.id)) : [];
+  const budgetShown = (project: KimaiProject) => {
+    const customerId = relationId(project.customer);
+    return ledGrants.some((team) => team.projects.includes(project.id) || (customerId !== null && team.customers.includes(customerId)));
+  };
+  return { reach: personReach(grants, memberOf), budgetShown, projects: byId, activities: new Map(activities.map((activity) => [activity.id, activity])) };
+}
+
+/** A project without its budget fields, as Kimai lists it to whom its budget is not shown. */
+export function withoutBudget(project: KimaiProject): KimaiProject {
+  const { budget: _money, timeBudget: _time, budgetType: _type, ...rest } = project;
+  return rest;
 }

@@ -52,17 +52,19 @@ export class Expiring<T> {
  */
 export class ExpiringByKey<K, T> {
   readonly #ttlMs: number;
+  readonly #now: () => number;
   readonly #entries = new Map<K, Expiring<T>>();
 
-  constructor(ttlMs: number) {
+  constructor(ttlMs: number, now: () => number = () => performance.now()) {
     this.#ttlMs = ttlMs;
+    this.#now = now;
   }
 
   get(key: K, load: () => Promise<T>): Promise<T> {
     let entry = this.#entries.get(key);
     if (!entry) {
       for (const [other, value] of this.#entries) if (!value.holds()) this.#entries.delete(other);
-      entry = new Expiring<T>(this.#ttlMs);
+      entry = new Expiring<T>(this.#ttlMs, this.#now);
       this.#entries.set(key, entry);
     }
     return entry.get(load);

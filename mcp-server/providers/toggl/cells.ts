@@ -7,7 +7,7 @@
 // plan's, not served yet (docs/back-ends/toggl.md, "Not offered").
 //
 // Toggl has no organisation account that acts for people: each person connects their own token, on the team server
-// too, never with `actingFor`, so every cell offers nothing under an organisation's credential.
+// too, never with `actingFor`. Its grid says so (TogglGrid in context.ts), and no cell says anything of it.
 import type { Capability } from '../../contract/vocabulary.ts';
 import type { Cell } from '../grid/cell.ts';
 import { offeredBy } from '../grid/compose.ts';

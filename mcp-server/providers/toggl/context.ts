@@ -3,14 +3,13 @@
 // the person's own hourly quota, and a new token may be another person's; its answer carries the token, so only the
 // fields Punchcard reads are kept, and only in memory), the workspace Punchcard works in (the one named, else the
 // person's default one; remembered between starts for a day, with what it requires on every entry and its lock), and
-// the grid the cells are made in (TogglGrid). Toggl has no organisation account acting for people: its grid's person
-// is `never` (cells.ts).
+// the grid the cells are made in (TogglGrid). Toggl has no organisation account acting for people (TogglGrid).
 import type { ProfileOf } from '../../contract/back-end-descriptor.ts';
 import type { TOGGL } from '../../contract/back-ends/toggl.ts';
 import type { TogglRequired } from '../../contract/outcomes/remote-toggl.ts';
 import type { Capability } from '../../contract/vocabulary.ts';
 import { firstValidZone, isValidTimeZone, localDate } from '../../domain/time.ts';
-import type { Grid } from '../grid/cell.ts';
+import type { Grid, NoOrganisationAccount } from '../grid/cell.ts';
 import type { RemoteParts } from '../grid/parts.ts';
 import { Expiring } from '../remote/cache.ts';
 import type { LearnedFacts } from '../remote/learned-facts.ts';
@@ -61,10 +60,14 @@ export interface TogglCatalogView extends CatalogPart {
   tasks(): Promise<TogglTask[]>;
 }
 
-/** What Toggl's cells are made in (providers/grid/cell.ts). */
+/**
+ * What Toggl's cells are made in (providers/grid/cell.ts). Toggl Track has no organisation account that acts for
+ * people: each person connects their own token (docs/back-ends/toggl.md, "The team server"), so no cell narrows its
+ * endpoints to one or offers anything under an organisation's credential.
+ */
 export interface TogglGrid extends Grid {
   readonly client: TogglApiClient;
-  readonly person: never;
+  readonly person: NoOrganisationAccount;
   readonly context: TogglContext;
   readonly known: TogglFacts | undefined;
   readonly parts: RemoteParts & { catalog: TogglCatalogView };

@@ -15,7 +15,7 @@ import { entryFieldOf, type EntryField } from '../problems.ts';
 import { stores, useStore } from '../store.ts';
 import { WorkFields } from '../WorkFields.tsx';
 import { keepsNoTimes } from './EntryTimes.tsx';
-import type { TrackerTag } from '../../../window-contract/trackers.ts';
+import type { TrackerTag } from '../../../window-contract/tracker-tags.ts';
 import { TrackerSelect, useTrackerChoice } from '../trackers.tsx';
 
 export interface EntryDraft {

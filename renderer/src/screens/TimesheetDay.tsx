@@ -15,7 +15,7 @@ import { EntryEditor, type EntryDraft } from './EntryEditor.tsx';
 import { EntryRow } from './EntryRow.tsx';
 import { keepsNoTimes } from './EntryTimes.tsx';
 import { lockWordsId } from './WeekApproval.tsx';
-import type { TrackerTag } from '../../../window-contract/trackers.ts';
+import type { TrackerTag } from '../../../window-contract/tracker-tags.ts';
 import { entryKey } from '../trackers.tsx';
 
 /** A pause shorter than this between two entries is not shown as a gap. */

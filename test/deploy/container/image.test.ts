@@ -92,6 +92,11 @@ async function startContainer(): Promise<number> {
   return performance.now() - started;
 }
 
+/** A process's command line as /proc/PID/cmdline holds it: each argument ended by a NUL. */
+function commandLine(cmdline: string): string[] {
+  return cmdline.split('\0').slice(0, -1);
+}
+
 /** `podman stop` (SIGTERM, up to 30 s): the exit code the container ended with and the seconds it took. */
 async function stopContainer(): Promise<{ exitCode: number; seconds: number }> {
   const started = performance.now();
@@ -162,6 +167,15 @@ describe('the team server image', () => {
       // The root file system is read-only for the server's user, and the state is the volume's.
       expect((await podman(['exec', NAME, 'touch', '/opt/punchcard/written'])).code).not.toBe(0);
       expect(await podmanOk(['exec', NAME, 'ls', '/var/lib/punchcard'])).toMatch(/server\.db/);
+      // Process 1 is node, started by the entry point with the team server's flags (team-server/node-flags.ts).
+      expect(commandLine(await podmanOk(['exec', NAME, 'cat', '/proc/1/cmdline']))).toEqual([
+        'node',
+        ...TEAM_SERVER_NODE_FLAGS,
+        '/opt/punchcard/punchcard-mcp.mjs',
+        'serve',
+        '--config',
+        '/etc/punchcard/server.json',
+      ]);
     });
 
     it('on podman stop (SIGTERM) finishes the call in flight, then exits with 0', async () => {
@@ -195,6 +209,50 @@ describe('the team server image', () => {
       const stopped = await stopContainer();
       recordMeasurement('podman stop, idle (s)', Math.round(stopped.seconds * 10) / 10);
       expect(stopped.exitCode).toBe(0);
+    });
+
+    it("started with an entry point of the administrator's without the flags, process 1 starts itself again with them, and stops on SIGTERM with 0", async () => {
+      const name = `${NAME}-node`;
+      try {
+        await podmanOk([
+          'run',
+          '--detach',
+          '--name',
+          name,
+          '--network',
+          'host',
+          '--read-only',
+          '--volume',
+          `${VOLUME}:/var/lib/punchcard`,
+          '--volume',
+          `${join(work, 'server.json')}:/etc/punchcard/server.json:ro`,
+          '--volume',
+          `${join(work, 'secrets')}:/run/secrets/punchcard:ro`,
+          '--env',
+          'PUNCHCARD_SERVER_KEY_FILE=/run/secrets/punchcard/server-key',
+          '--entrypoint',
+          'node',
+          IMAGE,
+          '/opt/punchcard/punchcard-mcp.mjs',
+          'serve',
+          '--config',
+          '/etc/punchcard/server.json',
+        ]);
+        await waitForOk(`${origin}/readyz`);
+        expect(commandLine(await podmanOk(['exec', name, 'cat', '/proc/1/cmdline']))).toEqual([
+          '/usr/local/bin/node',
+          ...TEAM_SERVER_NODE_FLAGS,
+          '/opt/punchcard/punchcard-mcp.mjs',
+          'serve',
+          '--config',
+          '/etc/punchcard/server.json',
+        ]);
+        await podmanOk(['stop', '--time', '30', name]);
+        expect(Number((await podmanOk(['inspect', name, '--format', '{{.State.ExitCode}}'])).trim())).toBe(0);
+        expect((await podman(['logs', name])).stderr).toMatch(/SIGTERM: finishing the calls in flight/);
+      } finally {
+        await podman(['rm', '--force', '--time', '0', name]);
+      }
     });
 
     it('wrote nothing secret to podman logs: not the server key, the Kimai token nor the person’s tokens', async () => {

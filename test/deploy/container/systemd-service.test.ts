@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEAM_SERVER_NODE_FLAGS } from '../../../team-server/node-flags.ts';
 import { MIGRATIONS } from '../../../team-server/store/sqlite-store.ts';
 import { packServer } from '../../../scripts/pack-server.ts';
 import { blockWith, replaced } from '../../support/doc-commands.ts';
@@ -143,6 +144,11 @@ describe('docs/team-server/systemd.md on a machine systemd booted', () => {
     expect(started.code, started.stderr).toBe(0);
     await waitForOk(`${origin}/readyz`);
     expect(await journal()).toMatch(/listening on http:\/\/127\.0\.0\.1:\d+ \(local, store sqlite/);
+    // The unit's main process is node with the team server's flags, from its program's first line
+    // (team-server/node-flags.ts), with nothing said about flags it runs without.
+    const mainProcess = await machine.bashOk(`tr '\\0' ' ' < /proc/$(systemctl show --property MainPID --value punchcard-server)/cmdline`);
+    expect(mainProcess.trim()).toBe(`node ${TEAM_SERVER_NODE_FLAGS.join(' ')} /usr/local/bin/punchcard-mcp serve --config /etc/punchcard/server.json`);
+    expect(await journal()).not.toMatch(/Running without/);
     ada = await signedIn('Ada Lovelace');
     expect((await ada.call('create_catalog_item', { kind: 'project', name: 'Website' })).isError).toBeFalsy();
     const clockedIn = await ada.call('clock_in', { project: 'Website' });

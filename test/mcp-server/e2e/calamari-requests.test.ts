@@ -9,7 +9,7 @@
 // and what its clock-in and the refresh after ask, through the app's own status code; and that a
 // listing shared for that is not kept past a moment.
 import { describe, expect, it } from 'vitest';
-import { SHIFTS_REUSE_MS } from '../../../mcp-server/providers/calamari/timesheets/shifts.ts';
+import { A_MOMENT_MS } from '../../../mcp-server/providers/remote/recent-reads.ts';
 import { calamariCapabilities } from '../../../mcp-server/providers/calamari/cells.ts';
 import { TOOL_LIST } from '../../../mcp-server/tools/index.ts';
 import { measureSteps } from '../../support/request-counting.ts';
@@ -57,7 +57,7 @@ describe('a warm clock_in on Calamari', () => {
       // Warm: the projects named below and the person's zone are known; the listing of the last call
       // is older than the moment it is shared for.
       for (const tool of ['timer_status', 'list_catalog']) expect((await session.engine.call(tool)).isError).toBeFalsy();
-      await new Promise((done) => setTimeout(done, SHIFTS_REUSE_MS + 100));
+      await new Promise((done) => setTimeout(done, A_MOMENT_MS + 100));
       const before = session.fake.requests.length;
       const [clockIn] = await measureSteps(session.engine, session.fake.requests, [WARM_CLOCK_IN]);
       expect(clockIn?.isError, clockIn?.text).toBe(false);
@@ -74,7 +74,7 @@ describe('a warm clock_in on Calamari', () => {
       expect(clockOut?.requests).toEqual(['POST /clockin/terminal/v1/clock-out 200']);
       // A shift that runs is still found and named: the status says so, and the listing says which.
       await measureSteps(session.engine, session.fake.requests, [WARM_CLOCK_IN]);
-      await new Promise((done) => setTimeout(done, SHIFTS_REUSE_MS + 100));
+      await new Promise((done) => setTimeout(done, A_MOMENT_MS + 100));
       const [again] = await measureSteps(session.engine, session.fake.requests, [{ ...WARM_CLOCK_IN, label: 'clock_in while one runs' }]);
       expect(again?.text).toMatch(/^A timer is already running: General since /);
       expect(again?.requests).toEqual(['POST /clockin/shift/status/v1/get-current 200', 'POST /clockin/timesheetentries/v1/find 200']);
@@ -89,7 +89,7 @@ describe('a warm clock_in on Calamari', () => {
       const [first] = await measureSteps(session.engine, session.fake.requests, [{ ...WARM_CLOCK_IN, label: 'the first clock_in' }]);
       expect(first?.requests[0]).toBe('POST /clockin/projects/v1/get-projects-for-person 200');
       expect((await session.engine.call('clock_out')).isError).toBeFalsy();
-      await new Promise((done) => setTimeout(done, SHIFTS_REUSE_MS + 100));
+      await new Promise((done) => setTimeout(done, A_MOMENT_MS + 100));
       const before = session.fake.requests.length;
       const [clockIn] = await measureSteps(session.engine, session.fake.requests, [WARM_CLOCK_IN]);
       expect(clockIn?.isError, clockIn?.text).toBe(false);
@@ -108,7 +108,7 @@ describe('a warm clock_in on Calamari', () => {
     const session = await startCountingSession();
     try {
       expect((await session.engine.call('list_catalog')).isError).toBeFalsy();
-      await new Promise((done) => setTimeout(done, SHIFTS_REUSE_MS + 100));
+      await new Promise((done) => setTimeout(done, A_MOMENT_MS + 100));
       const result = await session.engine.call('clock_in', { project: 'General', description: 'Standup' });
       const [shift] = session.fake.state.shifts;
       if (!shift) throw new Error('Calamari recorded no shift.');
@@ -291,7 +291,7 @@ describe('a listing of shifts shared for a moment only', () => {
         projectId: null,
         description: null,
       });
-      await new Promise((done) => setTimeout(done, SHIFTS_REUSE_MS + 100));
+      await new Promise((done) => setTimeout(done, A_MOMENT_MS + 100));
       expect((await session.engine.call('timer_status')).structuredContent).toMatchObject({ running: { id: 4100 } });
     } finally {
       await session.close();

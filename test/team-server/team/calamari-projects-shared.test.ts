@@ -4,7 +4,7 @@
 // B asks Calamari three requests, none of them the projects (mcp-server/providers/calamari/kept-projects.ts, PersonProjects,
 // reads what the store keeps again where it would otherwise ask Calamari).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SHIFTS_REUSE_MS } from '../../../mcp-server/providers/calamari/timesheets/shifts.ts';
+import { A_MOMENT_MS } from '../../../mcp-server/providers/remote/recent-reads.ts';
 import { textOf } from '../../support/engine.ts';
 import { untilQuiet } from '../../support/fake-server.ts';
 import { companySignIn, type IdentityProvider } from '../../support/identity-provider.ts';
@@ -42,7 +42,7 @@ describe("a person's projects on several instances", () => {
     expect(textOf(await onA.call('list_catalog'))).toContain('General');
     await untilQuiet(fake.requests);
     // Past the moment B's engine shares the shifts its timer_status listed.
-    await new Promise((done) => setTimeout(done, SHIFTS_REUSE_MS + 100));
+    await new Promise((done) => setTimeout(done, A_MOMENT_MS + 100));
     const before = fake.requests.length;
     const result = await onB.call('clock_in', { project: 'General' });
     expect(result.isError, textOf(result)).toBeFalsy();

@@ -1,15 +1,18 @@
-// The team server's Node flags (team-server/node-flags.ts) reach node on every way it is launched: its
-// program's shebang (what the systemd unit and npx run), and the container image's entry point. A flag
-// that fell off one of them would leave that launch with V8's default young generation, or its old
-// generation free to grow to four times what a full collection leaves, and its memory where the bench
-// no longer looks.
-import { spawnSync } from 'node:child_process';
+// The team server's Node flags (team-server/node-flags.ts) hold however `serve` is started: carried by
+// its program's shebang (what the systemd unit and npx run) and the container image's entry point, and
+// where a launcher did not carry them (`node punchcard-mcp.mjs serve`, the guide's first command), by
+// the program starting itself again with them, in place; where it cannot, it sets what V8 takes
+// while running and says the rest in its log. A flag that fell off would leave that launch with V8's
+// default young generation, or its old generation free to grow to four times what a full collection
+// leaves, and its memory where the bench no longer looks.
+import { type ChildProcess, spawn, type SpawnOptions, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TEAM_SERVER_NODE_FLAGS } from '../../../team-server/node-flags.ts';
 import { TEAM_SERVER_BUNDLE } from '../../support/engine.ts';
+import { freePort } from '../../support/team-server.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const scratch = mkdtempSync(join(tmpdir(), 'punchcard-node-flags-'));
@@ -73,4 +76,152 @@ describe("the team server's Node flags", () => {
     const execStart = /^ExecStart=(.*)$/m.exec(readFileSync(join(ROOT, 'deploy/systemd/punchcard-server.service'), 'utf8'))?.[1];
     expect(execStart).toMatch(/^\/usr\/local\/bin\/punchcard-mcp serve /);
   });
+
+  describe('when serve is started by a command that does not carry them', { timeout: 180_000 }, () => {
+    it('are on the command line of the process that serves, the one node started, and V8 holds them there', async () => {
+      const served = await serve(process.execPath, [TEAM_SERVER_BUNDLE]);
+      // Node started without them, then the same process started again with them, once.
+      expect(served.starts).toEqual([[], [...TEAM_SERVER_NODE_FLAGS]]);
+      expect(served.commandLine).toEqual([process.execPath, ...TEAM_SERVER_NODE_FLAGS, TEAM_SERVER_BUNDLE, ...served.serveArgs]);
+      expect(served.heap.newSpaceMb).toBeLessThanOrEqual(16);
+      expect(served.heap.factors.length, served.stdout.slice(-2000)).toBeGreaterThan(0);
+      expect(Math.max(...served.heap.factors)).toBeLessThanOrEqual(2);
+      // SIGTERM reached the server itself: it finished and ended with its own code.
+      expect(served.exit).toEqual({ code: 0, signal: null });
+      expect(served.stderr).not.toMatch(/Running without/);
+    });
+
+    it("keep node's own value of a flag the command gives, and add only the other", async () => {
+      const served = await serve(process.execPath, ['--max-semi-space-size=4', TEAM_SERVER_BUNDLE]);
+      expect(served.starts).toEqual([['--max-semi-space-size=4'], ['--max-semi-space-size=4', '--heap-growing-percent=100']]);
+      expect(served.heap.newSpaceMb).toBeLessThanOrEqual(8);
+      expect(Math.max(...served.heap.factors)).toBeLessThanOrEqual(2);
+      expect(served.exit).toEqual({ code: 0, signal: null });
+    });
+
+    it("answer a start it refuses with the server's own words and exit code", () => {
+      const probe = writeProbe();
+      const run = spawnSync(process.execPath, [TEAM_SERVER_BUNDLE, 'serve', '--config', join(scratch, 'no-such-server.json')], {
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH ?? '', NODE_OPTIONS: `--import=${probe}` },
+      });
+      expect(startsOf(run.stdout)).toEqual([[], [...TEAM_SERVER_NODE_FLAGS]]);
+      expect(run.stderr).toMatch(/no-such-server\.json/);
+      expect(run.status).toBe(1);
+    });
+
+    it('set what V8 takes while running, and say the rest at start, where the process cannot start again', async () => {
+      // A channel to the parent process is a descriptor a process started again in place would lose.
+      const served = await serve(process.execPath, [TEAM_SERVER_BUNDLE], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+      expect(served.starts).toEqual([[]]);
+      expect(Math.max(...served.heap.factors)).toBeLessThanOrEqual(2);
+      // The log of `serve --dev` is written for a person at a terminal.
+      const warning = served.stderr.split('\n').find((line) => line.includes('Running without'));
+      expect(warning, served.stderr).toMatch(/\bWARN\b/);
+      expect(warning).toContain('Running without --max-semi-space-size=8: node was started with a channel to its parent process');
+      expect(warning).toContain(`node ${TEAM_SERVER_NODE_FLAGS.join(' ')} ${TEAM_SERVER_BUNDLE} serve`);
+      expect(served.exit).toEqual({ code: 0, signal: null });
+    });
+  });
+
+  it('are on the command line of the process that serves when its shebang starts it, which starts no second time', { timeout: 180_000 }, async () => {
+    const shebang = readFileSync(TEAM_SERVER_BUNDLE, 'utf8').split('\n', 1)[0] as string;
+    const [interpreter, words] = [shebang.slice(2).split(' ', 1)[0] as string, shebang.slice(2).split(' ').slice(1).join(' ')];
+    const served = await serve(interpreter, [words, TEAM_SERVER_BUNDLE]);
+    expect(served.starts).toEqual([[...TEAM_SERVER_NODE_FLAGS]]);
+    expect(served.commandLine.slice(1)).toEqual([...TEAM_SERVER_NODE_FLAGS, TEAM_SERVER_BUNDLE, ...served.serveArgs]);
+    expect(Math.max(...served.heap.factors)).toBeLessThanOrEqual(2);
+    expect(served.exit).toEqual({ code: 0, signal: null });
+  });
 });
+
+/**
+ * Loaded into every node process of a start (NODE_OPTIONS=--import): says each start's Node options on
+ * stdout, and on SIGUSR2, in the process then serving, makes garbage that outlives the young generation
+ * and says what V8 did with it: the young generation's largest size, and each growing factor it chose
+ * after a full collection (--trace-gc-verbose: "factor 4.0 based on ..."), which it prints on stdout.
+ */
+function writeProbe(): string {
+  const probe = join(scratch, 'probe.mjs');
+  writeFileSync(
+    probe,
+    [
+      "import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';",
+      'process.stdout.write(`probe-start ${JSON.stringify(process.execArgv)}\\n`);',
+      "process.on('SIGUSR2', () => {",
+      "  const newSpace = () => getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')?.space_size ?? 0;",
+      "  setFlagsFromString('--trace-gc-verbose');",
+      '  const kept = new Array(4096);',
+      '  let largest = 0;',
+      '  for (let i = 0; i < 300_000; i++) {',
+      '    kept[i % kept.length] = new Array(512).fill(i);',
+      '    if (i % 1000 === 0) largest = Math.max(largest, newSpace());',
+      '  }',
+      "  setFlagsFromString('--no-trace-gc-verbose');",
+      '  process.stdout.write(`probe-end ${JSON.stringify({ newSpaceMb: largest / 2 ** 20 })}\\n`);',
+      '});',
+    ].join('\n'),
+  );
+  return probe;
+}
+
+/** The Node options of each start the probe saw, in order. */
+function startsOf(stdout: string): string[][] {
+  return [...stdout.matchAll(/^probe-start (.*)$/gm)].map((match) => JSON.parse(match[1] as string) as string[]);
+}
+
+interface Served {
+  serveArgs: string[];
+  starts: string[][];
+  /** /proc's command line of the process the test started, while it served. */
+  commandLine: string[];
+  heap: { newSpaceMb: number; factors: number[] };
+  exit: { code: number | null; signal: NodeJS.Signals | null };
+  stdout: string;
+  stderr: string;
+}
+
+/** `command args… serve --dev` on a free port until it listens; the probe's garbage made there; then SIGTERM. */
+async function serve(command: string, args: readonly string[], options: Pick<SpawnOptions, 'stdio'> = {}): Promise<Served> {
+  const probe = writeProbe();
+  const data = mkdtempSync(join(scratch, 'serve-'));
+  const serveArgs = ['serve', '--dev', '--data', data, '--port', String(await freePort())];
+  const child: ChildProcess = spawn(command, [...args, ...serveArgs], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    ...options,
+    env: {
+      PATH: `${resolve(process.execPath, '..')}:${process.env.PATH ?? ''}`,
+      HOME: data,
+      // The heap's limit pinned, so the machine running the test does not decide V8's growing factor.
+      NODE_OPTIONS: `--max-old-space-size=4096 --import=${probe}`,
+    },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exit = new Promise<Served['exit']>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  try {
+    await until(
+      () => /listening on/.test(stderr),
+      () => `it did not listen:\n${stderr}`,
+    );
+    const commandLine = readFileSync(`/proc/${child.pid}/cmdline`, 'utf8').split('\0').slice(0, -1);
+    child.kill('SIGUSR2');
+    await until(
+      () => /^probe-end /m.test(stdout),
+      () => `the probe did not end:\n${stderr}`,
+    );
+    const end = JSON.parse(/^probe-end (.*)$/m.exec(stdout)?.[1] ?? 'null') as { newSpaceMb: number };
+    const factors = [...stdout.matchAll(/\] factor (\d+(?:\.\d+)?) based on/g)].map((match) => Number(match[1]));
+    child.kill('SIGTERM');
+    return { serveArgs, starts: startsOf(stdout), commandLine, heap: { newSpaceMb: end.newSpaceMb, factors }, exit: await exit, stdout, stderr };
+  } finally {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  }
+}
+
+async function until(done: () => boolean, failure: () => string): Promise<void> {
+  for (const started = Date.now(); !done(); await new Promise((resolve) => setTimeout(resolve, 50)))
+    if (Date.now() - started > 60_000) throw new Error(failure());
+}

@@ -2,18 +2,18 @@
 // week), the zone, the background check of the modules (asked only where that can change something:
 // an idle server asks Calamari nothing) and the connection test.
 import { CellPart } from '../../grid/cell-part.ts';
+import { cellCode, type NoEndpoints } from '../../grid/cell.ts';
 import type { ConnectedUser } from '../../remote-tracker.ts';
 import { allSettled } from '../../remote/cache.ts';
 import { type ConnectionReport, failedConnection, RemoteError } from '../../remote/remote-error.ts';
 import type { Person } from '../../time-tracker.ts';
-import { type CalamariContext, type CalamariPlanView, type Module, personName } from '../context.ts';
+import { type CalamariContext, type CalamariPlanView, type Module, personName, type CalamariGrid } from '../context.ts';
 import { workWeekOf } from '../mapping.ts';
-import type { AccountEndpoints } from './endpoints.ts';
 
 /** A module found off is asked about again after a day; one found in use is trusted until it refuses. */
 const MODULE_RECHECK_MS = 24 * 3_600_000;
 
-export class CalamariAccount extends CellPart<CalamariContext, AccountEndpoints, { plan: CalamariPlanView }> {
+export class CalamariAccount extends CellPart<CalamariContext, NoEndpoints, { plan: CalamariPlanView }> {
   async whoami(): Promise<Person> {
     const employee = await this.context.person(true);
     const week = employee?.workingWeek ? (await this.parts.plan.weeks())?.find((item) => item.id === employee.workingWeek?.id) : undefined;
@@ -106,3 +106,8 @@ export class CalamariAccount extends CellPart<CalamariContext, AccountEndpoints,
     }
   }
 }
+
+/** The cell as the composition takes it, loaded with the tracker (index.ts lists it). */
+export const code = cellCode<CalamariGrid>({
+  parts: (context, endpoints, built) => ({ account: new CalamariAccount(context, endpoints, { plan: built.part('plan') }) }),
+});

@@ -6,12 +6,13 @@
 // beyond the list (its employee and people endpoints are for Calamari's own integrations).
 import type { AdminPerson, PeoplePage, PeopleWrite } from '../../../domain/admin-people.ts';
 import { CellPart } from '../../grid/cell-part.ts';
+import { cellCode } from '../../grid/cell.ts';
 import { type Refusal, refusalOf } from '../../../contract/outcomes/refusals.ts';
 import { type AdminPeoplePart, BackEndError } from '../../time-tracker.ts';
-import { type CalamariContext, personName } from '../context.ts';
+import { type CalamariContext, personName, type CalamariGrid } from '../context.ts';
 import { CalamariError } from '../errors.ts';
 import { emailKey } from '../reporting-lines.ts';
-import type { AdminPeopleEndpoints } from './endpoints.ts';
+import { adminPeopleEndpoints, type AdminPeopleEndpoints } from './endpoints.ts';
 import type { CalamariEmployee, CalamariEmployeePage } from '../wire.ts';
 
 /** Pages of the employee list one `show` by id or name may read: Calamari's limit is the whole organisation's, per hour. */
@@ -109,3 +110,9 @@ function onlyOne(text: string, hits: readonly CalamariEmployee[]): CalamariEmplo
   if (!hits[0]) throw new BackEndError('calamari_employee_unknown', { text });
   return hits[0];
 }
+
+/** The cell as the composition takes it, loaded with the tracker (index.ts lists it). */
+export const code = cellCode<CalamariGrid, AdminPeopleEndpoints>({
+  endpoints: adminPeopleEndpoints,
+  parts: (context, endpoints) => ({ adminPeople: new CalamariPeople(context, endpoints, {}) }),
+});

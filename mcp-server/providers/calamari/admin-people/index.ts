@@ -1,6 +1,5 @@
 // Calamari's employee list for manage_people, read-only (docs/back-ends/calamari.md, "Administration"). What it offers
-// is read before Calamari's code loads; under an organisation's credential nothing, as Calamari has no organisation
-// account acting for people (cells.ts).
+// is read before Calamari's code loads.
 import { type Cell, NONE } from '../../grid/cell.ts';
 import type { CalamariGrid } from '../context.ts';
 
@@ -9,7 +8,6 @@ export const ADMIN_PEOPLE: Cell<CalamariGrid> = {
   offer: {
     // Where this key was seen to read the list (its own search for the person answered): unknown is no.
     own: (facts) => (facts?.employeeList === true ? ['admin_people'] : NONE),
-    organisation: () => NONE,
   },
-  code: async () => (await import('./code.ts')).code,
+  code: async () => (await import('./admin-people.ts')).code,
 };

@@ -1,14 +1,10 @@
 // Leave on Calamari's Time Off and the absence calendar: unless Time Off is known to be off
-// (docs/back-ends/calamari.md). What it offers is read before Calamari's code loads; under an organisation's credential
-// nothing, as Calamari has no organisation account acting for people (cells.ts).
+// (docs/back-ends/calamari.md). What it offers is read before Calamari's code loads.
 import { type Cell, NONE } from '../../grid/cell.ts';
 import type { CalamariGrid } from '../context.ts';
 
 export const LEAVE: Cell<CalamariGrid> = {
   name: 'leave',
-  offer: {
-    own: (facts) => (facts?.timeOff !== false ? ['leave', 'calendar'] : NONE),
-    organisation: () => NONE,
-  },
-  code: async () => (await import('./code.ts')).code,
+  offer: { own: (facts) => (facts?.timeOff !== false ? ['leave', 'calendar'] : NONE) },
+  code: async () => (await import('./leave.ts')).code,
 };

@@ -17,14 +17,15 @@ import {
 } from '../../time-tracker.ts';
 import { refuseOverlap } from '../../leave-filing.ts';
 import { CellPart } from '../../grid/cell-part.ts';
-import { type CalamariContext, personName, REFERENCE_TTL_MS } from '../context.ts';
+import { cellCode } from '../../grid/cell.ts';
+import { type CalamariContext, personName, REFERENCE_TTL_MS, type CalamariGrid } from '../context.ts';
 import { unlessRefused } from '../../remote/remote-error.ts';
 import { leaveTypeOfName } from '../../../domain/leave-type-names.ts';
 import { absenceTypeFor, requestParts, toLeaveRequest } from '../mapping.ts';
 import type { CalamariAbsenceType, CalamariRequest } from '../wire.ts';
 import { sameEmail } from '../../../contract/back-end-accounts.ts';
 import { emailKey } from '../reporting-lines.ts';
-import type { LeaveEndpoints } from './endpoints.ts';
+import { leaveEndpoints, type LeaveEndpoints } from './endpoints.ts';
 
 /** One listing of leave requests serves the calls of a moment, as one of shifts does. */
 const REQUESTS_REUSE_MS = 5_000;
@@ -147,3 +148,9 @@ function vacationType(types: readonly CalamariAbsenceType[]): CalamariAbsenceTyp
     throw new BackEndError('calamari_no_vacation_type', { types: types.map((type) => type.name) });
   }
 }
+
+/** The cell as the composition takes it, loaded with the tracker (index.ts lists it). */
+export const code = cellCode<CalamariGrid, LeaveEndpoints>({
+  endpoints: leaveEndpoints,
+  parts: (context, endpoints, built) => ({ leave: new CalamariLeave(context, endpoints, { plan: built.part('plan') }) }),
+});

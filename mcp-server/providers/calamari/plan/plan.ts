@@ -6,8 +6,9 @@ import { type PlannedDay, weekPlanDays } from '../../../domain/work-plan.ts';
 import { allSettled, Expiring, ExpiringByKey } from '../../remote/cache.ts';
 import type { TimeAccount } from '../../time-tracker.ts';
 import { CellPart } from '../../grid/cell-part.ts';
-import { type CalamariContext, type CalamariPlanView, REFERENCE_TTL_MS } from '../context.ts';
-import type { PlanEndpoints } from './endpoints.ts';
+import { cellCode } from '../../grid/cell.ts';
+import { type CalamariContext, type CalamariPlanView, REFERENCE_TTL_MS, type CalamariGrid } from '../context.ts';
+import { planEndpoints, type PlanEndpoints } from './endpoints.ts';
 import { unlessRefused } from '../../remote/remote-error.ts';
 import { calamariPlan, holidayDays } from '../mapping.ts';
 import type { CalamariHoliday, CalamariWorkingWeek } from '../wire.ts';
@@ -54,3 +55,9 @@ export class CalamariPlan extends CellPart<CalamariContext, PlanEndpoints> imple
     return new Map([...(await this.context.options.holidays(from, to))].map(([date, name]) => [date, { name, halfDay: false }]));
   }
 }
+
+/** The cell as the composition takes it, loaded with the tracker (index.ts lists it). */
+export const code = cellCode<CalamariGrid, PlanEndpoints>({
+  endpoints: planEndpoints,
+  parts: (context, endpoints) => ({ plan: new CalamariPlan(context, endpoints, {}) }),
+});

@@ -1,6 +1,5 @@
 // The worked time of the people Calamari's own data says this person manages (docs/back-ends/calamari.md, "Teams").
-// What it offers is read before Calamari's code loads; under an organisation's credential nothing, as Calamari has no
-// organisation account acting for people (cells.ts).
+// What it offers is read before Calamari's code loads.
 import { type Cell, NONE } from '../../grid/cell.ts';
 import type { CalamariGrid } from '../context.ts';
 
@@ -10,7 +9,6 @@ export const TEAM: Cell<CalamariGrid> = {
     // Only once Calamari's own data named people this person manages (the organisation's key could read anyone's, so
     // the key says nothing): unknown is no. Never a leave decision, nor a project's hours: docs/back-ends/calamari.md, "Teams".
     own: (facts) => (facts?.managesPeople === true && facts.timeAndAttendance !== false ? ['team_hours'] : NONE),
-    organisation: () => NONE,
   },
-  code: async () => (await import('./code.ts')).code,
+  code: async () => (await import('./team.ts')).code,
 };

@@ -7,15 +7,16 @@
 import { addDays, localDate } from '../../../domain/time.ts';
 import type { ColleagueSpan, ColleagueWork, TeamWorkPage } from '../../../domain/team.ts';
 import { CellPart } from '../../grid/cell-part.ts';
+import { cellCode } from '../../grid/cell.ts';
 import { allSettled, ExpiringByKey, mapWithLimit } from '../../remote/cache.ts';
 import { unlessRefused } from '../../remote/remote-error.ts';
 import { requestsLeft } from '../../remote/request-budget.ts';
 import { type LeaveRequest, BackEndError } from '../../time-tracker.ts';
-import { type CalamariContext, type CalamariPlanView, personName, REFERENCE_TTL_MS } from '../context.ts';
+import { type CalamariContext, type CalamariPlanView, personName, REFERENCE_TTL_MS, type CalamariGrid } from '../context.ts';
 import { toLeaveRequest, toTimeEntry, workedPieces } from '../mapping.ts';
 import { emailKey } from '../reporting-lines.ts';
 import type { CalamariEmployee, CalamariHoliday, CalamariShift } from '../wire.ts';
-import type { TeamEndpoints } from './endpoints.ts';
+import { teamEndpoints, type TeamEndpoints } from './endpoints.ts';
 import { reportTargets } from './targets.ts';
 
 /** Holiday calendars read at most at once, as the API client sends at most four requests. */
@@ -163,3 +164,9 @@ function spansOf(shift: CalamariShift, now: number): ColleagueSpan[] {
     activity: null,
   }));
 }
+
+/** The cell as the composition takes it, loaded with the tracker (index.ts lists it). */
+export const code = cellCode<CalamariGrid, TeamEndpoints>({
+  endpoints: teamEndpoints,
+  parts: (context, endpoints, built) => ({ teamHours: new CalamariTeam(context, endpoints, { plan: built.part('plan') }) }),
+});

@@ -5,22 +5,19 @@
 // and the last 30 days at once).
 import { withAgentPrefix } from '../../../domain/agents.ts';
 import { addDays, formatWallClock, isValidTimeZone, localDate } from '../../../domain/time.ts';
-import { allSettled, Expiring, ExpiringByKey } from '../../remote/cache.ts';
+import { allSettled, Expiring } from '../../remote/cache.ts';
+import { RecentReads } from '../../remote/recent-reads.ts';
 import { remoteRefusal } from '../../remote/remote-error.ts';
 import { type EntryFields, type EntryQuery, BackEndError, type Ref, type TimeEntry, TimerRunningError, type WorkSpan } from '../../time-tracker.ts';
-import { type CalamariContext, REFERENCE_TTL_MS } from '../context.ts';
+import { type CalamariContext, REFERENCE_TTL_MS, type CalamariGrid } from '../context.ts';
 import { CalamariError, isProjectRefusal } from '../errors.ts';
 import { toTimeEntry, workedPieces } from '../mapping.ts';
 import type { CalamariNamed, CalamariShift, CalamariTerminalAnswer } from '../wire.ts';
 import { sameEmail } from '../../../contract/back-end-accounts.ts';
 import { CellPart } from '../../grid/cell-part.ts';
-import type { TerminalEvent, TimesheetsEndpoints } from './endpoints.ts';
+import { cellCode } from '../../grid/cell.ts';
+import { type TerminalEvent, timesheetsEndpoints, type TimesheetsEndpoints } from './endpoints.ts';
 
-/**
- * One shift listing serves every call of a moment, for no longer than Kimai and Clockodo reuse the
- * running timer, so timer_status sees a shift begun elsewhere as soon as theirs would.
- */
-export const SHIFTS_REUSE_MS = 2_000;
 /**
  * A range of shifts that begins at most this many days before today is listed as all of those days:
  * the running shift, today, the week, the month so far and the app's last 30 days (with the night
@@ -34,8 +31,12 @@ const LOOKBACK_DAYS = 1;
 
 export class CalamariShifts extends CellPart<CalamariContext, TimesheetsEndpoints> {
   readonly #breakTypes = new Expiring<CalamariNamed[]>(REFERENCE_TTL_MS);
-  /** By the days listed ('from..to'); a write forgets them all. */
-  readonly #shifts = new ExpiringByKey<string, CalamariShift[]>(SHIFTS_REUSE_MS);
+  /**
+   * The shifts listed a moment ago, by the days listed ('from..to'): one listing serves every call of a moment, for no
+   * longer than the other back ends reuse the running timer (the same RecentReads), so timer_status sees a shift begun
+   * elsewhere as soon as theirs would. A write forgets them all.
+   */
+  readonly #shifts = new RecentReads<CalamariShift>();
 
   async runningEntry(): Promise<TimeEntry | null> {
     return (await this.#running())?.entry ?? null;
@@ -54,7 +55,7 @@ export class CalamariShifts extends CellPart<CalamariContext, TimesheetsEndpoint
     // made while such a listing is shared; both read the month back afterwards, so the calls of that
     // moment (the app refreshes its status right after) go on sharing one. A clock-in on its own
     // asks Calamari's status instead and reads back only the days of the shift it began.
-    const inMoment = switchRunning || this.#shifts.holds(daysKey(this.#recentDays(zone)));
+    const inMoment = switchRunning || this.#shifts.holdsListing(daysKey(this.#recentDays(zone)));
     const before = inMoment ? await this.#running() : await this.#runningIfAny();
     let stopped: TimeEntry | null = null;
     if (before) {
@@ -152,7 +153,7 @@ export class CalamariShifts extends CellPart<CalamariContext, TimesheetsEndpoint
           : {}),
       })
       .catch((error: unknown) => this.#projectRefused(error));
-    this.#shifts.clear();
+    this.#shifts.forget();
     const start = Math.floor(fields.start / 1_000) * 1_000;
     const end = Math.floor(fields.end / 1_000) * 1_000;
     if (typeof answer?.id === 'number')
@@ -205,7 +206,7 @@ export class CalamariShifts extends CellPart<CalamariContext, TimesheetsEndpoint
     try {
       return await this.endpoints.terminal(event, fields);
     } finally {
-      this.#shifts.clear();
+      this.#shifts.forget();
     }
   }
 
@@ -229,7 +230,7 @@ export class CalamariShifts extends CellPart<CalamariContext, TimesheetsEndpoint
     const zone = await this.context.zone();
     const recent = this.#recentDays(zone);
     const near = this.#daysAround(this.context.today(zone), zone);
-    const days = !this.#shifts.holds(daysKey(recent)) && this.#shifts.holds(daysKey(near)) ? near : recent;
+    const days = !this.#shifts.holdsListing(daysKey(recent)) && this.#shifts.holdsListing(daysKey(near)) ? near : recent;
     return runningIn(await this.#listing(days));
   }
 
@@ -240,7 +241,7 @@ export class CalamariShifts extends CellPart<CalamariContext, TimesheetsEndpoint
    */
   async #runningIfAny(): Promise<{ entry: TimeEntry; zone: string | null } | null> {
     const zone = await this.context.zone();
-    const held = [this.#recentDays(zone), this.#daysAround(this.context.today(zone), zone)].some((days) => this.#shifts.holds(daysKey(days)));
+    const held = [this.#recentDays(zone), this.#daysAround(this.context.today(zone), zone)].some((days) => this.#shifts.holdsListing(daysKey(days)));
     if (held) return this.#running();
     const status = await this.context.shiftStatus();
     // A status Punchcard does not know (or none) is not taken for "no shift": the listing decides.
@@ -314,7 +315,7 @@ export class CalamariShifts extends CellPart<CalamariContext, TimesheetsEndpoint
    * moment. The zone Calamari says it took the latest shift in is noted for the person (context.ts).
    */
   async #listing([first, last]: [string, string]): Promise<CalamariShift[]> {
-    const shifts = await this.#shifts.get(daysKey([first, last]), () => this.endpoints.shifts(first, last));
+    const shifts = await this.#shifts.listing(daysKey([first, last]), () => this.endpoints.shifts(first, last));
     // Only the person's own, whatever the answer holds; a shift that names them says Calamari takes their address
     // for their own record, which a write waits for (context.ts, confirmAddress).
     const email = this.context.email;
@@ -354,3 +355,12 @@ function validZone(zone: string | null | undefined): string | null {
 function noShiftChanges(): BackEndError {
   return new BackEndError('calamari_shift_changes_unsupported');
 }
+
+/** The cell as the composition takes it, loaded with the tracker (index.ts lists it). */
+export const code = cellCode<CalamariGrid, TimesheetsEndpoints>({
+  endpoints: timesheetsEndpoints,
+  parts: (context, endpoints) => {
+    const shifts = new CalamariShifts(context, endpoints, {});
+    return { timer: shifts, entries: shifts, breaks: shifts };
+  },
+});

@@ -4,14 +4,22 @@
 // can change something) and the connection test, which names the person, the workspace and whether
 // time off is available.
 import { CellPart } from '../../grid/cell-part.ts';
+import { cellCode, type NoEndpoints } from '../../grid/cell.ts';
 import type { ConnectedUser } from '../../remote-tracker.ts';
 import { allSettled } from '../../remote/cache.ts';
-import { type ConnectionReport, failedConnection, RemoteError } from '../../remote/remote-error.ts';
+import { type ConnectionReport, failedConnection, RemoteError, remoteRefusal } from '../../remote/remote-error.ts';
 import type { Person } from '../../time-tracker.ts';
-import type { ClockifyContext, ClockifyPlanView } from '../context.ts';
-import type { AccountEndpoints } from './endpoints.ts';
+import type { ClockifyContext, ClockifyGrid, ClockifyPlanView } from '../context.ts';
+import { ClockifyError } from '../errors.ts';
 
-export class ClockifyAccount extends CellPart<ClockifyContext, AccountEndpoints, { plan: ClockifyPlanView }> {
+export class ClockifyAccount extends CellPart<ClockifyContext, NoEndpoints, { plan: ClockifyPlanView }> {
+  /** Whose the key is: Clockify's id of the user, read afresh and learning nothing else. */
+  async personId(): Promise<string> {
+    const user = await this.context.api.user();
+    if (!user || typeof user.id !== 'string' || user.id === '') throw new ClockifyError('wrong_service', remoteRefusal('clockify_key_owner_unnamed', {}));
+    return user.id;
+  }
+
   async whoami(): Promise<Person> {
     const user = await this.context.person(true);
     const [line, week, sources, workspace] = await allSettled([
@@ -81,3 +89,11 @@ export class ClockifyAccount extends CellPart<ClockifyContext, AccountEndpoints,
 function capitalised(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/**
+ * The cell as the composition takes it, loaded with the tracker (index.ts lists it). It sends nothing of its own:
+ * under the organisation's credential, what the context reads for it is narrowed by the root (acting.ts).
+ */
+export const code = cellCode<ClockifyGrid>({
+  parts: (context, endpoints, built) => ({ account: new ClockifyAccount(context, endpoints, { plan: built.part('plan') }) }),
+});

@@ -9,5 +9,5 @@ export const ACCOUNT: Cell<ClockifyGrid> = {
     own: () => ['account'],
     organisation: () => ['account'],
   },
-  code: async () => (await import('./code.ts')).code,
+  code: async () => (await import('./account.ts')).code,
 };

@@ -5,7 +5,8 @@
 // holiday and time-off entries Clockify makes are not work: they are neither listed nor counted.
 import { agentOfTags, agentTag } from '../../../domain/agents.ts';
 import { CellPart } from '../../grid/cell-part.ts';
-import { allSettled, Expiring, ExpiringByKey } from '../../remote/cache.ts';
+import { allSettled, Expiring } from '../../remote/cache.ts';
+import { RecentReads } from '../../remote/recent-reads.ts';
 import { pagesUntilLast } from '../../remote/paging.ts';
 import { remoteRefusal } from '../../remote/remote-error.ts';
 import {
@@ -29,12 +30,6 @@ import { type EntryTarget, type FieldWrite, choiceWords, requiredFieldsFor } fro
 
 /** Clockify's words when it refuses a write over its custom fields (GUESS: not documented; the fake's words follow the reference's project refusal). */
 const FIELD_WORDS = /custom field|required field/i;
-/** clock_out asks for the running entry and then stops it; the answer of a moment ago is reused. */
-const RUNNING_REUSE_MS = 2_000;
-/** A listing serves the calls of a moment (timer_status and the app's refresh ask for the same week). */
-const LISTING_REUSE_MS = 2_000;
-/** update_time_entry reads the entry, then changes it: the read of a moment ago is reused. */
-const ENTRY_REUSE_MS = 2_000;
 /**
  * Clockify may read a listing's start and end in the person's profile zone whatever offset they carry
  * (docs/back-ends/clockify.md): listings ask with a margin of the widest offset and are cut to the range here.
@@ -51,10 +46,8 @@ const DAY_MS = 86_400_000;
 const AGENT_TAGS_REUSE_MS = 60_000;
 
 export class ClockifyTimesheets extends CellPart<ClockifyContext, TimesheetsEndpoints, { catalog: ClockifyCatalogView; fields: ClockifyFieldsView }> {
-  readonly #running = new Expiring<ClockifyTimeEntry | null>(RUNNING_REUSE_MS);
-  readonly #listings = new ExpiringByKey<string, ClockifyTimeEntry[]>(LISTING_REUSE_MS);
-  /** Entries read by number, for a change that follows at once; forgotten on any write. */
-  readonly #reads = new ExpiringByKey<number, ClockifyTimeEntry>(ENTRY_REUSE_MS);
+  /** What was read a moment ago (the running entry, listings, entries by number), for what follows at once; a write forgets it. */
+  readonly #recent = new RecentReads<ClockifyTimeEntry>();
   /**
    * The agents of the workspace's `ai-<agent>` tags by tag id (entries name tags by id only), read when
    * an entry carries a tag and kept a while: another's new agent tag shows within that long.
@@ -82,7 +75,7 @@ export class ClockifyTimesheets extends CellPart<ClockifyContext, TimesheetsEndp
       stopped = await this.#stop(running, start);
     }
     const { workspaceId } = await this.context.ids();
-    this.#forget();
+    this.#recent.forget();
     const body = entryJson(
       withFieldWrites(
         {
@@ -116,7 +109,7 @@ export class ClockifyTimesheets extends CellPart<ClockifyContext, TimesheetsEndp
     const { workspaceId } = await this.context.ids();
     const number = await this.context.number('entry', running.id);
     const body = entryJson(withFieldWrites({ ...bodyOf(running), end: at, description: withNote(running.description ?? '', note) }, fields));
-    this.#forget();
+    this.#recent.forget();
     const action = note ? 'add the note and stop the timer' : 'set the fields and stop the timer';
     return this.#entry(
       namedAs(await this.#heldFields(refs, () => this.endpoints.replaceEntry(workspaceId, running.id, number, body, action), 'keeps_running'), running),
@@ -189,7 +182,7 @@ export class ClockifyTimesheets extends CellPart<ClockifyContext, TimesheetsEndp
         fields.customFields,
       ),
     );
-    this.#forgetListings();
+    this.#recent.forgetListings();
     return this.#entry(await this.#heldFields(fields, () => this.endpoints.createEntry(workspaceId, body, 'log the time')));
   }
 
@@ -249,7 +242,7 @@ export class ClockifyTimesheets extends CellPart<ClockifyContext, TimesheetsEndp
     const timesChanged = patch.start !== undefined || patch.end !== undefined;
     if (timesChanged && body.end !== null && body.end <= body.start) throw new BackEndError('entry_ends_before_start');
     const { workspaceId } = await this.context.ids();
-    this.#forget();
+    this.#recent.forget();
     const where = () => this.#numbered(body.projectId, body.taskId);
     const replaced = await this.#heldFields(where, () =>
       this.endpoints.replaceEntry(workspaceId, current.id, number, entryJson(body), `change time entry #${number}`),
@@ -261,7 +254,7 @@ export class ClockifyTimesheets extends CellPart<ClockifyContext, TimesheetsEndp
     const current = await this.#ownEntry(number, 'delete');
     const shown = await this.#entry(current);
     const { workspaceId } = await this.context.ids();
-    this.#forget();
+    this.#recent.forget();
     await this.endpoints.deleteEntry(workspaceId, current.id, number);
     return shown;
   }
@@ -289,8 +282,7 @@ export class ClockifyTimesheets extends CellPart<ClockifyContext, TimesheetsEndp
 
   /** The running entry; `reuseRecent` takes the answer of a moment ago, a start asks afresh. */
   #currentRunning(reuseRecent: boolean): Promise<ClockifyTimeEntry | null> {
-    if (!reuseRecent) this.#running.invalidate();
-    return this.#running.get(async () => {
+    return this.#recent.running(reuseRecent, async () => {
       const { workspaceId, userId } = await this.context.ids();
       return (await this.endpoints.runningEntries(workspaceId, userId)).find((entry) => entryEnd(entry) === null) ?? null;
     });
@@ -298,7 +290,7 @@ export class ClockifyTimesheets extends CellPart<ClockifyContext, TimesheetsEndp
 
   async #stop(running: ClockifyTimeEntry, end: number): Promise<TimeEntry> {
     const { workspaceId, userId } = await this.context.ids();
-    this.#forget();
+    this.#recent.forget();
     const stopped = await this.endpoints.stopRunning(workspaceId, userId, clockifyTime(end));
     return this.#entry(stopped && stopped.id ? namedAs(stopped, running) : { ...running, timeInterval: { ...running.timeInterval, end: clockifyTime(end) } });
   }
@@ -321,7 +313,7 @@ export class ClockifyTimesheets extends CellPart<ClockifyContext, TimesheetsEndp
         : await this.context.remote('project', projectNumber, 'clockify_record_unknown', { record: 'project', id: projectNumber, see: 'list_catalog' });
     const { workspaceId, userId } = await this.context.ids();
     const filter = { start: clockifyTime(from - FILTER_MARGIN_MS), end: clockifyTime(to + FILTER_MARGIN_MS), ...(project ? { project } : {}) };
-    return this.#listings.get(`${filter.start} ${filter.end} ${project ?? ''}`, () =>
+    return this.#recent.listing(`${filter.start} ${filter.end} ${project ?? ''}`, () =>
       pagesUntilLast((page) => this.endpoints.entriesPage(workspaceId, userId, filter, page)),
     );
   }
@@ -333,13 +325,15 @@ export class ClockifyTimesheets extends CellPart<ClockifyContext, TimesheetsEndp
   async #ownEntry(number: number, verb: 'read' | 'change' | 'delete'): Promise<ClockifyTimeEntry> {
     const remote = await this.context.remote('entry', number, 'clockify_number_unknown', { record: 'time_entry', id: number });
     const { workspaceId, userId } = await this.context.ids();
-    const entry = await this.#reads.get(number, () =>
-      this.endpoints.entry(workspaceId, remote, number).catch((error: unknown) => {
-        // Everyone may read their own entries: a refused one is a colleague's.
-        throw error instanceof ClockifyError && error.status === 403 ? notYourEntry(number) : error;
-      }),
+    const entry = await this.#recent.entry(
+      number,
+      () =>
+        this.endpoints.entry(workspaceId, remote, number).catch((error: unknown) => {
+          // Everyone may read their own entries: a refused one is a colleague's.
+          throw error instanceof ClockifyError && error.status === 403 ? notYourEntry(number) : error;
+        }),
+      verb,
     );
-    if (verb !== 'read') this.#reads.forget(number);
     if (entry.userId !== userId) throw notYourEntry(number);
     if (verb === 'read') return entry;
     if (!isWork(entry)) throw new BackEndError('clockify_entry_not_work', { entry: number, type: String(entry.type), verb });
@@ -376,16 +370,6 @@ export class ClockifyTimesheets extends CellPart<ClockifyContext, TimesheetsEndp
     return entries.map((entry, index) =>
       toTimeEntry(entry, { number: numbers[index] as number, ...(refs[index] as { project: null; task: null }) }, agents[index]),
     );
-  }
-
-  #forget(): void {
-    this.#running.invalidate();
-    this.#forgetListings();
-    this.#reads.clear();
-  }
-
-  #forgetListings(): void {
-    this.#listings.clear();
   }
 }
 

@@ -4,7 +4,8 @@
 // could reach colleagues' entries, Punchcard never does. Lump sums are listed, never changed.
 import { splitAgentPrefix, withAgentPrefix } from '../../../domain/agents.ts';
 import { CellPart } from '../../grid/cell-part.ts';
-import { allSettled, Expiring, ExpiringByKey } from '../../remote/cache.ts';
+import { allSettled } from '../../remote/cache.ts';
+import { RecentReads } from '../../remote/recent-reads.ts';
 import { allPages, pageWindow } from '../../remote/paging.ts';
 import {
   type EntryFields,
@@ -25,10 +26,6 @@ import { ClockodoError } from '../errors.ts';
 import { clockodoTime, instantOf, isLumpSum, NO_NAMES, toTimeEntry } from '../mapping.ts';
 import type { ClockodoEntry } from '../wire.ts';
 
-/** clock_out asks for the running clock and then stops it; the answer of a moment ago is reused. */
-const CLOCK_REUSE_MS = 2_000;
-/** update_time_entry reads the entry, then changes it: the read of a moment ago is reused. */
-const ENTRY_REUSE_MS = 2_000;
 /** How far back clock_in looks for the entry to resume. */
 const RESUME_LOOKBACK_DAYS = [7, 90];
 
@@ -41,9 +38,8 @@ interface Booking {
 }
 
 export class ClockodoTimesheets extends CellPart<ClockodoContext, TimesheetsEndpoints, { catalog: ClockodoCatalogView }> {
-  readonly #clock = new Expiring<ClockodoEntry | null>(CLOCK_REUSE_MS);
-  /** Entries read by id, for a change that follows at once. */
-  readonly #reads = new ExpiringByKey<number, ClockodoEntry>(ENTRY_REUSE_MS);
+  /** What was read a moment ago (the running clock, entries by id), for what follows at once; a write on the clock forgets it. */
+  readonly #recent = new RecentReads<ClockodoEntry>();
 
   async runningEntry(): Promise<TimeEntry | null> {
     const running = await this.#running(false);
@@ -76,7 +72,7 @@ export class ClockodoTimesheets extends CellPart<ClockodoContext, TimesheetsEndp
       ...(text ? { text } : {}),
       ...(fields.start === undefined ? {} : { time_since: clockodoTime(fields.start) }),
     };
-    this.#clock.invalidate();
+    this.#recent.forget();
     const answer = await this.endpoints.startClock(body);
     if (!answer.running) throw new ClockodoError('wrong_service', remoteRefusal('clockodo_clock_start_unanswered', {}));
     const started = await this.#entry(answer.running);
@@ -153,7 +149,7 @@ export class ClockodoTimesheets extends CellPart<ClockodoContext, TimesheetsEndp
     }
     if (Object.keys(body).length === 0) return this.#entry(current);
     const changed = await this.endpoints.changeEntry(id, body, `change time entry #${id}`);
-    if (changed.time_until === null) this.#clock.invalidate();
+    if (changed.time_until === null) this.#recent.forget();
     return this.#entry(changed);
   }
 
@@ -161,7 +157,7 @@ export class ClockodoTimesheets extends CellPart<ClockodoContext, TimesheetsEndp
     const current = await this.#ownEntry(id, 'delete');
     const shown = await this.#entry(current);
     await this.endpoints.deleteEntry(id);
-    if (current.time_until === null) this.#clock.invalidate();
+    if (current.time_until === null) this.#recent.forget();
     return shown;
   }
 
@@ -190,12 +186,11 @@ export class ClockodoTimesheets extends CellPart<ClockodoContext, TimesheetsEndp
   }
 
   #running(reuseRecent: boolean): Promise<ClockodoEntry | null> {
-    if (!reuseRecent) this.#clock.invalidate();
-    return this.#clock.get(async () => (await this.endpoints.clock()).running);
+    return this.#recent.running(reuseRecent, async () => (await this.endpoints.clock()).running);
   }
 
   async #stopClock(running: ClockodoEntry, end?: number): Promise<TimeEntry> {
-    this.#clock.invalidate();
+    this.#recent.forget();
     const answer = await this.endpoints.stopClock(running.id, end === undefined ? undefined : clockodoTime(end));
     return this.#entry(answer.stopped ?? { ...running, time_until: clockodoTime(end ?? this.context.options.now()) });
   }
@@ -203,15 +198,17 @@ export class ClockodoTimesheets extends CellPart<ClockodoContext, TimesheetsEndp
   /** An entry of the person's, or a refusal in words: a manager's key could reach colleagues' entries, Punchcard never does. */
   async #ownEntry(id: number, verb: 'read' | 'change' | 'delete'): Promise<ClockodoEntry> {
     const [entry, userId] = await allSettled([
-      this.#reads.get(id, () =>
-        this.endpoints.entry(id).catch((error: unknown) => {
-          // Everyone may read their own entries: a refused one is a colleague's (Clockodo shuts a worker out of those itself).
-          throw error instanceof ClockodoError && error.status === 403 ? notYourEntry(id) : error;
-        }),
+      this.#recent.entry(
+        id,
+        () =>
+          this.endpoints.entry(id).catch((error: unknown) => {
+            // Everyone may read their own entries: a refused one is a colleague's (Clockodo shuts a worker out of those itself).
+            throw error instanceof ClockodoError && error.status === 403 ? notYourEntry(id) : error;
+          }),
+        verb,
       ),
       this.context.userId(),
     ]);
-    if (verb !== 'read') this.#reads.forget(id);
     if (entry.users_id !== userId) throw notYourEntry(id);
     if (verb !== 'read' && isLumpSum(entry)) throw new BackEndError('clockodo_lump_sum', { entry: id, verb });
     return entry;

@@ -4,11 +4,12 @@
 // Harvest's administrators and managers set projects up. The assignments are kept a few minutes, and decide what a
 // write may book on, refused in words before anything is sent.
 import { CellPart } from '../../grid/cell-part.ts';
+import { cellCode } from '../../grid/cell.ts';
 import { Expiring } from '../../remote/cache.ts';
 import { BackEndError, type Catalog, type CatalogItem, type CatalogKind } from '../../time-tracker.ts';
-import { type Booking, type HarvestContext, IDENTITY_TTL_MS } from '../context.ts';
+import { type Booking, type HarvestContext, IDENTITY_TTL_MS, type HarvestGrid } from '../context.ts';
 import type { HarvestProjectAssignment } from '../wire.ts';
-import type { CatalogEndpoints } from './endpoints.ts';
+import { catalogEndpoints, type CatalogEndpoints } from './endpoints.ts';
 
 /** How many names a refusal offers. */
 const EXAMPLES = 6;
@@ -82,3 +83,9 @@ export class HarvestCatalog extends CellPart<HarvestContext, CatalogEndpoints> {
     throw new BackEndError('part_missing', { part: 'admin_catalog', back_end: 'Harvest' });
   }
 }
+
+/** The cell as the composition takes it, loaded with the tracker (index.ts lists it). */
+export const code = cellCode<HarvestGrid, CatalogEndpoints>({
+  endpoints: catalogEndpoints,
+  parts: (context, endpoints) => ({ catalog: new HarvestCatalog(context, endpoints, {}) }),
+});

@@ -4,8 +4,8 @@
 import type { WorkWeek } from '../../../contract/settings.ts';
 import { type PlannedDay, weekPlanDays } from '../../../domain/work-plan.ts';
 import { CellPart } from '../../grid/cell-part.ts';
-import type { HarvestContext } from '../context.ts';
-import type { PlanEndpoints } from './endpoints.ts';
+import { cellCode, type NoEndpoints } from '../../grid/cell.ts';
+import type { HarvestContext, HarvestGrid } from '../context.ts';
 
 const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
@@ -16,7 +16,7 @@ export function weekOfCapacity(hours: number, week: WorkWeek): WorkWeek {
   return Object.fromEntries(DAYS.map((day, index) => [day, Math.round(hours * (shares[index] ?? 0) * 100) / 100])) as WorkWeek;
 }
 
-export class HarvestPlan extends CellPart<HarvestContext, PlanEndpoints> {
+export class HarvestPlan extends CellPart<HarvestContext, NoEndpoints> {
   async workPlan(from: string, to: string): Promise<PlannedDay[]> {
     const [week, holidays] = await Promise.all([this.week(), this.context.options.holidays(from, to)]);
     return weekPlanDays(from, to, week, holidays);
@@ -35,3 +35,8 @@ export class HarvestPlan extends CellPart<HarvestContext, PlanEndpoints> {
     return hours === null ? settings : weekOfCapacity(hours, settings);
   }
 }
+
+/** The cell as the composition takes it, loaded with the tracker (index.ts lists it). */
+export const code = cellCode<HarvestGrid>({
+  parts: (context, endpoints) => ({ plan: new HarvestPlan(context, endpoints, {}) }),
+});

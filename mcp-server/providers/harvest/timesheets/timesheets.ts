@@ -8,7 +8,9 @@
 import { withAgentPrefix, splitAgentPrefix } from '../../../domain/agents.ts';
 import { addDays, localDate } from '../../../domain/time.ts';
 import { CellPart } from '../../grid/cell-part.ts';
-import { allSettled, Expiring, ExpiringByKey } from '../../remote/cache.ts';
+import { cellCode } from '../../grid/cell.ts';
+import { allSettled } from '../../remote/cache.ts';
+import { RecentReads } from '../../remote/recent-reads.ts';
 import {
   BackEndError,
   type EntryFields,
@@ -20,18 +22,12 @@ import {
   TimerRunningError,
   type WorkSpan,
 } from '../../time-tracker.ts';
-import type { HarvestCatalogView, HarvestContext } from '../context.ts';
+import type { HarvestCatalogView, HarvestContext, HarvestGrid } from '../context.ts';
 import { HarvestError } from '../errors.ts';
 import { entrySpan, harvestTime, hoursOf, timestampSpan, toTimeEntry, type TrackingKind } from '../mapping.ts';
 import type { HarvestTimeEntry } from '../wire.ts';
-import type { TimesheetsEndpoints } from './endpoints.ts';
+import { timesheetsEndpoints, type TimesheetsEndpoints } from './endpoints.ts';
 
-/** clock_out asks for the running entry and then stops it; the answer of a moment ago is reused. */
-const RUNNING_REUSE_MS = 2_000;
-/** A listing serves the calls of a moment (timer_status and the app's refresh ask for the same week). */
-const LISTING_REUSE_MS = 2_000;
-/** update_time_entry reads the entry, then changes it: the read of a moment ago is reused. */
-const ENTRY_REUSE_MS = 2_000;
 /** The recent days one listing serves: the timer's week, today, the week's report and the last 30 days are one request. */
 const RECENT_DAYS_BEFORE = 40;
 const RECENT_DAYS_AFTER = 9;
@@ -39,9 +35,8 @@ const RECENT_DAYS_AFTER = 9;
 const NOW_SLACK_MS = 60_000;
 
 export class HarvestTimesheets extends CellPart<HarvestContext, TimesheetsEndpoints, { catalog: HarvestCatalogView }> {
-  readonly #running = new Expiring<HarvestTimeEntry | null>(RUNNING_REUSE_MS);
-  readonly #listings = new ExpiringByKey<string, HarvestTimeEntry[]>(LISTING_REUSE_MS);
-  readonly #reads = new ExpiringByKey<number, HarvestTimeEntry>(ENTRY_REUSE_MS);
+  /** What was read a moment ago (the running entry, listings, entries by id), for what follows at once; a write forgets it. */
+  readonly #recent = new RecentReads<HarvestTimeEntry>();
 
   async runningEntry(): Promise<TimeEntry | null> {
     const running = await this.#currentRunning(true);
@@ -56,7 +51,7 @@ export class HarvestTimesheets extends CellPart<HarvestContext, TimesheetsEndpoi
     const [kind, zone, userId] = await allSettled([this.context.tracking(), this.context.zone(), this.context.userId()]);
     const today = localDate(now, zone);
     // One listing says both whether a timer runs (since yesterday) and which of today's entries a timer may restart.
-    this.#forgetListings();
+    this.#recent.forgetListings();
     const [recent, named] = await allSettled([
       this.endpoints.entries({ user_id: userId, from: addDays(today, -1), to: today }, 'read the running timer'),
       fields.projectId === null && fields.activityId === null ? Promise.resolve(undefined) : this.parts.catalog.booking(fields.projectId, fields.activityId),
@@ -76,7 +71,7 @@ export class HarvestTimesheets extends CellPart<HarvestContext, TimesheetsEndpoi
       stopped = await this.#stopAt(running, start, zone);
     }
     const notes = fields.agent ? withAgentPrefix(fields.description, fields.agent) : fields.description;
-    this.#forget();
+    this.#recent.forget();
     const started = await this.#startOn(
       kind,
       zone,
@@ -137,7 +132,7 @@ export class HarvestTimesheets extends CellPart<HarvestContext, TimesheetsEndpoi
     const at = Math.min(end ?? now, now);
     // A stop now is Harvest's own, at Harvest's time: a clock here a moment behind Harvest's never refuses it.
     if (end !== undefined && at < entrySpan(running, zone, now).start) throw new BackEndError('timer_ends_before_start');
-    this.#forget();
+    this.#recent.forget();
     return this.#stopAt(running, at, zone, note);
   }
 
@@ -183,7 +178,7 @@ export class HarvestTimesheets extends CellPart<HarvestContext, TimesheetsEndpoi
     ]);
     const notes = fields.agent ? withAgentPrefix(fields.description, fields.agent) : fields.description;
     const body = { project_id: booking.projectId, task_id: booking.taskId, notes, ...spanBody(kind, fields.start, fields.end, zone) };
-    this.#forget();
+    this.#recent.forget();
     return this.#entry(await this.endpoints.createEntry(body, 'log the time'));
   }
 
@@ -214,14 +209,14 @@ export class HarvestTimesheets extends CellPart<HarvestContext, TimesheetsEndpoi
         else body.spent_date = localDate(start, zone);
       } else Object.assign(body, spanBody(kind, start, end, zone));
     }
-    this.#forget();
+    this.#recent.forget();
     return this.#entry(await this.endpoints.updateEntry(id, body, `change time entry #${id}`));
   }
 
   async deleteEntry(id: number): Promise<TimeEntry> {
     const current = await this.#ownEntry(id, 'delete');
     const shown = await this.#entry(current);
-    this.#forget();
+    this.#recent.forget();
     await this.endpoints.deleteEntry(id);
     return shown;
   }
@@ -244,8 +239,7 @@ export class HarvestTimesheets extends CellPart<HarvestContext, TimesheetsEndpoi
 
   /** The running entry (any day's); `reuseRecent` takes the answer of a moment ago. */
   #currentRunning(reuseRecent: boolean): Promise<HarvestTimeEntry | null> {
-    if (!reuseRecent) this.#running.invalidate();
-    return this.#running.get(async () => {
+    return this.#recent.running(reuseRecent, async () => {
       const userId = await this.context.userId();
       return (await this.endpoints.entries({ user_id: userId, is_running: true }, 'read the running timer')).find((entry) => entry.is_running) ?? null;
     });
@@ -260,21 +254,23 @@ export class HarvestTimesheets extends CellPart<HarvestContext, TimesheetsEndpoi
     const days = { from: addDays(localDate(from, zone), -1), to: addDays(localDate(Math.max(from, to - 1), zone), 1) };
     const window = projectId === undefined && days.from >= recent.from && days.to <= recent.to ? recent : days;
     const filter = { user_id: userId, from: window.from, to: window.to, ...(projectId === undefined ? {} : { project_id: projectId }) };
-    return this.#listings.get(`${filter.from} ${filter.to} ${projectId ?? ''}`, () => this.endpoints.entries(filter));
+    return this.#recent.listing(`${filter.from} ${filter.to} ${projectId ?? ''}`, () => this.endpoints.entries(filter));
   }
 
   /** An entry of the person's, or a refusal in words; to change or delete, also one Harvest has not locked. */
   async #ownEntry(id: number, verb: 'read' | 'change' | 'delete'): Promise<HarvestTimeEntry> {
     const [entry, userId] = await allSettled([
-      this.#reads.get(id, () =>
-        this.endpoints.entry(id).catch((error: unknown) => {
-          // A member may read their own entries: a refused one is a colleague's.
-          throw error instanceof HarvestError && error.status === 403 ? notYourEntry(id) : error;
-        }),
+      this.#recent.entry(
+        id,
+        () =>
+          this.endpoints.entry(id).catch((error: unknown) => {
+            // A member may read their own entries: a refused one is a colleague's.
+            throw error instanceof HarvestError && error.status === 403 ? notYourEntry(id) : error;
+          }),
+        verb,
       ),
       this.context.userId(),
     ]);
-    if (verb !== 'read') this.#reads.forget(id);
     if (entry?.user?.id !== userId) throw notYourEntry(id);
     if (verb !== 'read' && entry.is_locked) throw new BackEndError('harvest_entry_locked', { entry: id, verb, reason: entry.locked_reason?.trim() || null });
     return entry;
@@ -285,16 +281,6 @@ export class HarvestTimesheets extends CellPart<HarvestContext, TimesheetsEndpoi
       throw new HarvestError('wrong_service', { code: 'harvest_unreadable', facts: { what: 'a time entry without its id or day' } });
     }
     return toTimeEntry(entry, await this.context.zone(), this.context.options.now());
-  }
-
-  #forget(): void {
-    this.#running.invalidate();
-    this.#forgetListings();
-    this.#reads.clear();
-  }
-
-  #forgetListings(): void {
-    this.#listings.clear();
   }
 }
 
@@ -309,3 +295,12 @@ function spanBody(kind: TrackingKind, start: number, end: number, zone: string):
 function withNote(notes: string, note: string): string {
   return notes ? `${notes}\n${note}` : note;
 }
+
+/** The cell as the composition takes it, loaded with the tracker (index.ts lists it). */
+export const code = cellCode<HarvestGrid, TimesheetsEndpoints>({
+  endpoints: timesheetsEndpoints,
+  parts: (context, endpoints, built) => {
+    const timesheets = new HarvestTimesheets(context, endpoints, { catalog: built.part('catalog') });
+    return { timer: timesheets, entries: timesheets };
+  },
+});

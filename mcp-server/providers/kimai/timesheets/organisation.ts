@@ -40,8 +40,8 @@ export function underOrganisation(api: TimesheetsEndpoints, acting: KimaiActing)
       // exported, is closed to the person's own token, not to the administrator's; so is one begun in a week the
       // plugin's per-user lockdown holds (the stop would end it there).
       const record = await acting.theirRecord(id);
-      acting.recordHolds(seen, record);
-      await acting.approvalHolds(seen, [readKimaiTime(record.begin)]);
+      acting.holds.record(seen, record);
+      await acting.holds.approvals(seen, [readKimaiTime(record.begin)]);
       return acting.checked(api.stopTimesheet(id));
     },
     /**
@@ -68,8 +68,8 @@ export function underOrganisation(api: TimesheetsEndpoints, acting: KimaiActing)
     deleteTimesheet: async (id) => {
       const seen = await acting.look();
       const record = await acting.theirRecord(id);
-      acting.recordHolds(seen, record);
-      await acting.approvalHolds(seen, [readKimaiTime(record.begin)]);
+      acting.holds.record(seen, record);
+      await acting.holds.approvals(seen, [readKimaiTime(record.begin)]);
       acting.forget(id);
       return api.deleteTimesheet(id);
     },
@@ -83,8 +83,8 @@ export function underOrganisation(api: TimesheetsEndpoints, acting: KimaiActing)
       const action = `set the field ${name} of time entry #${id}`;
       if (!((await acting.personsRules()) ?? []).some((rule) => rule.name.toLowerCase() === name.toLowerCase()))
         throw new KimaiError('not_found', remoteRefusal('kimai_no_such_address', { url: acting.baseUrl, action }), 404);
-      acting.recordHolds(seen, record);
-      await acting.approvalHolds(seen, [readKimaiTime(record.begin)]);
+      acting.holds.record(seen, record);
+      await acting.holds.approvals(seen, [readKimaiTime(record.begin)]);
       return acting.checked(api.setTimesheetMeta(id, name, value));
     },
   };
@@ -98,11 +98,11 @@ export function underOrganisation(api: TimesheetsEndpoints, acting: KimaiActing)
 async function created(api: TimesheetsEndpoints, acting: KimaiActing, body: Record<string, unknown>, purpose: RequestPurpose): Promise<KimaiTimesheet> {
   const seen = await acting.look();
   const sent = acting.personsBody(body, seen);
-  await acting.timesHeld(seen, body, true);
+  await acting.holds.times(seen, body, true);
   const begin = body.begin === undefined ? acting.now() : acting.instantOf(body.begin, seen);
-  acting.lockdownHolds(seen, begin);
-  await acting.bookingOpen(body);
-  await acting.approvalHolds(seen, [begin]);
+  acting.holds.lockdown(seen, begin);
+  await acting.holds.booking(body);
+  await acting.holds.approvals(seen, [begin]);
   const made = await api.createTimesheet({ ...sent, user: acting.personId }, purpose);
   if (ownerOf(made) !== acting.personId) {
     await api.deleteTimesheet(made.id).catch(() => undefined);

@@ -6,7 +6,8 @@
 import { CellPart } from '../../grid/cell-part.ts';
 import { mapWithLimit } from '../../remote/cache.ts';
 import { allPages, pageWindow } from '../../remote/paging.ts';
-import { allSettled, Expiring, ExpiringByKey } from '../../remote/cache.ts';
+import { allSettled, ExpiringByKey } from '../../remote/cache.ts';
+import { RecentReads } from '../../remote/recent-reads.ts';
 import { agentOfTags, agentTag } from '../../../domain/agents.ts';
 import { formatWallClock } from '../../../domain/time.ts';
 import { kimaiTrackingModeName } from '../../../contract/outcomes/kimai.ts';
@@ -30,8 +31,6 @@ import { kimaiBodyTime, nameIndex, NO_NAMES, toTimeEntry, withExportLock } from 
 import type { KimaiTimesheet } from '../wire.ts';
 import type { FieldWrite } from '../../../domain/entry-fields.ts';
 
-/** clock_out asks for the running timer and then stops it; the answer of a moment ago is reused. */
-const ACTIVE_REUSE_MS = 2_000;
 /**
  * The finished entries of a range a report or timer_status adds up are kept this long, so a timer read
  * asks Kimai only what runs now: what finished changes only by a write, and every write through
@@ -43,7 +42,8 @@ const FINISHED_REUSE_MS = 60_000;
 const PRIVILEGED_ROLES = new Set(['ROLE_TEAMLEAD', 'ROLE_ADMIN', 'ROLE_SUPER_ADMIN']);
 
 export class KimaiTimesheets extends CellPart<KimaiContext, TimesheetsEndpoints, { catalog: KimaiCatalogView }> {
-  readonly #active = new Expiring<TimeEntry[]>(ACTIVE_REUSE_MS);
+  /** What runs as read a moment ago (clock_out reads the running timers, then stops one); a write forgets it. */
+  readonly #recent = new RecentReads<TimeEntry, TimeEntry[]>();
   /** The finished entries of a range (and project), by `from|to|project` (FINISHED_REUSE_MS). */
   readonly #finished = new ExpiringByKey<string, FinishedEntries>(FINISHED_REUSE_MS);
   /** Writes through this part so far: a range read across one is not kept. */
@@ -340,7 +340,7 @@ export class KimaiTimesheets extends CellPart<KimaiContext, TimesheetsEndpoints,
 
   /** A write changes what runs and what finished: both are read afresh next. */
   #forgetWhatRuns(): void {
-    this.#active.invalidate();
+    this.#recent.forget();
     this.#forgetFinished();
   }
 
@@ -350,8 +350,7 @@ export class KimaiTimesheets extends CellPart<KimaiContext, TimesheetsEndpoints,
   }
 
   #activeEntries(reuseRecent: boolean): Promise<TimeEntry[]> {
-    if (!reuseRecent) this.#active.invalidate();
-    return this.#active.get(async () => {
+    return this.#recent.running(reuseRecent, async () => {
       const sheets = await this.endpoints.activeTimesheets();
       // Newest first: with several running (a limit above one), the latest is "the" timer.
       return sheets.map((sheet) => toTimeEntry(sheet, NO_NAMES)).sort((a, b) => b.start - a.start);

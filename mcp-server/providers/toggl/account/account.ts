@@ -3,13 +3,21 @@
 // background check and the connection test. /me counts on the person's own quota of 30 requests an hour, so nothing
 // here asks it twice in a process: the connection test is the one that asks afresh (docs/back-ends/toggl.md, "Quotas").
 import { CellPart } from '../../grid/cell-part.ts';
+import { cellCode, type NoEndpoints } from '../../grid/cell.ts';
 import type { ConnectedUser } from '../../remote-tracker.ts';
 import { type ConnectionReport, failedConnection, RemoteError } from '../../remote/remote-error.ts';
 import type { Person } from '../../time-tracker.ts';
-import type { TogglContext } from '../context.ts';
-import type { AccountEndpoints } from './endpoints.ts';
+import type { TogglContext, TogglGrid } from '../context.ts';
 
-export class TogglAccount extends CellPart<TogglContext, AccountEndpoints> {
+export class TogglAccount extends CellPart<TogglContext, NoEndpoints> {
+  /**
+   * Whose the token is: Toggl's id of the user, as asked once this process (/me counts on the person's hourly quota,
+   * so it is not asked again for this; a token refused meanwhile is asked about afresh by every read after it).
+   */
+  async personId(): Promise<string> {
+    return String((await this.context.person()).id);
+  }
+
   async whoami(): Promise<Person> {
     const person = await this.context.person();
     return {
@@ -45,3 +53,8 @@ export class TogglAccount extends CellPart<TogglContext, AccountEndpoints> {
     }
   }
 }
+
+/** The cell as the composition takes it, loaded with the tracker (index.ts lists it). */
+export const code = cellCode<TogglGrid>({
+  parts: (context, endpoints) => ({ account: new TogglAccount(context, endpoints, {}) }),
+});

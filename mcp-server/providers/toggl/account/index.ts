@@ -1,10 +1,10 @@
 // Who the person is on Toggl Track and what their workspace is: whoami, the zone, the background check and the
 // connection test (docs/back-ends/toggl.md). What it offers is read before Toggl's code loads.
-import { type Cell, NONE } from '../../grid/cell.ts';
+import type { Cell } from '../../grid/cell.ts';
 import type { TogglGrid } from '../context.ts';
 
 export const ACCOUNT: Cell<TogglGrid> = {
   name: 'account',
-  offer: { own: () => ['account'], organisation: () => NONE },
-  code: async () => (await import('./code.ts')).code,
+  offer: { own: () => ['account'] },
+  code: async () => (await import('./account.ts')).code,
 };

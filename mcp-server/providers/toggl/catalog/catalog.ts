@@ -5,12 +5,13 @@
 // the project's and not done. The billable flag of a new entry is the project's. Punchcard adds and archives nothing
 // here (Toggl's catalog is the workspace admins').
 import { CellPart } from '../../grid/cell-part.ts';
+import { cellCode } from '../../grid/cell.ts';
 import { Expiring, ExpiringByKey } from '../../remote/cache.ts';
 import { BackEndError, type Catalog, type CatalogItem, type CatalogKind, type Ref } from '../../time-tracker.ts';
-import type { Booking, TogglCatalogView, TogglContext } from '../context.ts';
+import type { Booking, TogglCatalogView, TogglContext, TogglGrid } from '../context.ts';
 import { bookable, clientItem, projectItem, taskItem } from '../mapping.ts';
 import type { TogglClient, TogglProject, TogglTask } from '../wire.ts';
-import type { CatalogEndpoints } from './endpoints.ts';
+import { catalogEndpoints, type CatalogEndpoints } from './endpoints.ts';
 
 /** How long the lists serve: Toggl's catalog changes rarely, and every request counts on an hourly quota. */
 const CATALOG_TTL_MS = 15 * 60_000;
@@ -151,3 +152,9 @@ export async function pages<T>(fetch: (page: number) => Promise<{ items: T[]; to
   }
   throw new BackEndError('toggl_unreadable', { what: `more than ${MAX_PAGES} pages of one list` });
 }
+
+/** The cell as the composition takes it, loaded with the tracker (index.ts lists it). */
+export const code = cellCode<TogglGrid, CatalogEndpoints>({
+  endpoints: catalogEndpoints,
+  parts: (context, endpoints) => ({ catalog: new TogglCatalog(context, endpoints, {}) }),
+});

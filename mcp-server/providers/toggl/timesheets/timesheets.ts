@@ -7,7 +7,8 @@
 import { agentTag } from '../../../domain/agents.ts';
 import { localDate } from '../../../domain/time.ts';
 import { CellPart } from '../../grid/cell-part.ts';
-import { ExpiringByKey } from '../../remote/cache.ts';
+import { cellCode } from '../../grid/cell.ts';
+import { RecentReads } from '../../remote/recent-reads.ts';
 import {
   BackEndError,
   causeOf,
@@ -20,7 +21,7 @@ import {
   TimerRunningError,
   type WorkSpan,
 } from '../../time-tracker.ts';
-import type { Booking, TogglCatalogView, TogglContext } from '../context.ts';
+import type { Booking, TogglCatalogView, TogglContext, TogglGrid } from '../context.ts';
 import { TogglError, unreadable } from '../errors.ts';
 import {
   entryEnd,
@@ -36,7 +37,7 @@ import {
   type Workspace,
 } from '../mapping.ts';
 import type { TogglTimeEntry } from '../wire.ts';
-import type { TimesheetsEndpoints } from './endpoints.ts';
+import { timesheetsEndpoints, type TimesheetsEndpoints } from './endpoints.ts';
 
 const DAY_MS = 86_400_000;
 /**
@@ -46,13 +47,14 @@ const DAY_MS = 86_400_000;
  */
 const RECENT_DAYS_BEFORE = 42;
 const RECENT_DAYS_AFTER = 8;
-/** A listing serves the calls of a moment (clock_out reads the running entry, then stops it). */
-const LISTING_REUSE_MS = 2_000;
 
 export class TogglTimesheets extends CellPart<TogglContext, TimesheetsEndpoints, { catalog: TogglCatalogView }> {
-  readonly #listings = new ExpiringByKey<string, TogglTimeEntry[]>(LISTING_REUSE_MS);
-  /** Entries read by id, for a change that follows at once (update_time_entry shows the entry, then changes it); forgotten on any write. */
-  readonly #reads = new ExpiringByKey<number, TogglTimeEntry>(LISTING_REUSE_MS);
+  /**
+   * What was read a moment ago, for what follows at once (clock_out reads the running entry, then stops it;
+   * update_time_entry shows an entry, then changes it): the listings, where the running entry is found too, and entries
+   * by id. A write forgets it.
+   */
+  readonly #recent = new RecentReads<TogglTimeEntry>();
 
   async runningEntry(): Promise<TimeEntry | null> {
     const running = await this.#running(true);
@@ -73,7 +75,7 @@ export class TogglTimesheets extends CellPart<TogglContext, TimesheetsEndpoints,
       // One running entry per person: the old one ends where the new one starts, before the new one is made.
       stopped = await this.#stop(running, fields.start === undefined ? undefined : start);
     }
-    this.#forget();
+    this.#recent.forget();
     const body = { ...bookingBody(booking), description: fields.description, start: togglTime(start), duration: -1, ...tagsOf(fields.agent) };
     const created = await this.#agentTagged(fields.agent, () => this.endpoints.create(workspace.id, body, 'start the timer'));
     return { started: await this.#entry(created), stopped };
@@ -86,7 +88,7 @@ export class TogglTimesheets extends CellPart<TogglContext, TimesheetsEndpoints,
     if (!note) return this.#stop(running, end);
     const workspaceId = await this.context.workspaceId();
     const at = end ?? this.context.options.now();
-    this.#forget();
+    this.#recent.forget();
     const body = { ...endBody(entryStart(running), at), description: withNote(running.description ?? '', note) };
     return this.#entry(namedAs(await this.endpoints.update(workspaceId, running.id, body, 'add the note and stop the timer'), running));
   }
@@ -106,7 +108,7 @@ export class TogglTimesheets extends CellPart<TogglContext, TimesheetsEndpoints,
   async createEntry(fields: EntryFields & { end: number }): Promise<TimeEntry> {
     const [booking, workspace] = await this.#checked(fields, 'log');
     if (fields.end <= fields.start) throw new BackEndError('entry_ends_before_start');
-    this.#forget();
+    this.#recent.forget();
     const body = {
       ...bookingBody(booking),
       description: fields.description,
@@ -141,7 +143,7 @@ export class TogglTimesheets extends CellPart<TogglContext, TimesheetsEndpoints,
     }
     const description = patch.description ?? current.description ?? '';
     await this.#required(workspace, { projectId, taskId, description, tagged: (current.tags ?? []).length > 0 });
-    this.#forget();
+    this.#recent.forget();
     return this.#entry(namedAs(await this.endpoints.update(workspace.id, id, body, `change time entry #${id}`), current));
   }
 
@@ -150,7 +152,7 @@ export class TogglTimesheets extends CellPart<TogglContext, TimesheetsEndpoints,
     const workspace = await this.context.workspace();
     await this.#unlocked(workspace, entryStart(current), 'delete');
     const shown = await this.#entry(current);
-    this.#forget();
+    this.#recent.forget();
     await this.endpoints.remove(workspace.id, id);
     return shown;
   }
@@ -171,7 +173,7 @@ export class TogglTimesheets extends CellPart<TogglContext, TimesheetsEndpoints,
 
   /** The person's running entry in the workspace, from the recent listing; `reuseRecent` takes the listing of a moment ago, a start asks afresh. */
   async #running(reuseRecent: boolean): Promise<TogglTimeEntry | null> {
-    if (!reuseRecent) this.#forget();
+    if (!reuseRecent) this.#recent.forget();
     const now = this.context.options.now();
     return (await this.#entriesBetween(now - DAY_MS, now + DAY_MS)).find((entry) => entryEnd(entry) === null) ?? null;
   }
@@ -179,7 +181,7 @@ export class TogglTimesheets extends CellPart<TogglContext, TimesheetsEndpoints,
   /** Stops the running entry: at Toggl's now by its own stop, or at `end` by changing it (a time given, or a switch at a new start). */
   async #stop(running: TogglTimeEntry, end: number | undefined): Promise<TimeEntry> {
     const workspaceId = await this.context.workspaceId();
-    this.#forget();
+    this.#recent.forget();
     const stopped =
       end === undefined
         ? await this.endpoints.stop(workspaceId, running.id)
@@ -198,7 +200,7 @@ export class TogglTimesheets extends CellPart<TogglContext, TimesheetsEndpoints,
     const [start, end] = [togglTime(range.from), togglTime(range.to)];
     const [workspaceId, listed] = await Promise.all([
       this.context.workspaceId(),
-      this.#listings.get(`${start} ${end}`, async () => (await this.endpoints.entries(start, end)) ?? []),
+      this.#recent.listing(`${start} ${end}`, async () => (await this.endpoints.entries(start, end)) ?? []),
     ]);
     if (!Array.isArray(listed)) throw unreadable('a list of time entries that is not a list');
     return listed.filter((entry) => isKept(entry) && workspaceOfEntry(entry) === workspaceId);
@@ -207,7 +209,7 @@ export class TogglTimesheets extends CellPart<TogglContext, TimesheetsEndpoints,
   /** An entry of the person's in the workspace, or a refusal in words (another's, another workspace's, gone). */
   async #ownEntry(id: number): Promise<TogglTimeEntry> {
     const [entry, person, workspaceId] = await Promise.all([
-      this.#reads.get(id, () =>
+      this.#recent.entry(id, () =>
         this.endpoints.entry(id).catch((error: unknown) => {
           // Everyone may read their own entries: a refused one is a colleague's.
           throw error instanceof TogglError && error.status === 403 ? notYourEntry(id) : error;
@@ -264,11 +266,6 @@ export class TogglTimesheets extends CellPart<TogglContext, TimesheetsEndpoints,
     }
   }
 
-  #forget(): void {
-    this.#listings.clear();
-    this.#reads.clear();
-  }
-
   async #entry(entry: TogglTimeEntry): Promise<TimeEntry> {
     return (await this.#entries([entry]))[0] as TimeEntry;
   }
@@ -315,3 +312,12 @@ function namedAs(answer: TogglTimeEntry, before: TogglTimeEntry): TogglTimeEntry
     ...(sameTask && before.task_name ? { task_name: before.task_name } : {}),
   };
 }
+
+/** The cell as the composition takes it, loaded with the tracker (index.ts lists it). */
+export const code = cellCode<TogglGrid, TimesheetsEndpoints>({
+  endpoints: timesheetsEndpoints,
+  parts: (context, endpoints, built) => {
+    const timesheets = new TogglTimesheets(context, endpoints, { catalog: built.part('catalog') });
+    return { timer: timesheets, entries: timesheets };
+  },
+});

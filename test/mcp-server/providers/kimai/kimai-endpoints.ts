@@ -2,7 +2,7 @@
 // narrowed to one person (mcp-server/providers/grid/), for the tests that call them below the parts: what each
 // endpoint's failure says, and what a prompt-injected call below the tools would reach under the organisation's key.
 import type { ActingKimaiOptions } from '../../../../mcp-server/providers/kimai/acting.ts';
-import { KimaiActing } from '../../../../mcp-server/providers/kimai/acting.ts';
+import { kimaiActing } from '../../../../mcp-server/providers/kimai/acting-shared.ts';
 import type { AccountEndpoints } from '../../../../mcp-server/providers/kimai/account/endpoints.ts';
 import { accountEndpoints } from '../../../../mcp-server/providers/kimai/account/endpoints.ts';
 import type { AdminEndpoints } from '../../../../mcp-server/providers/kimai/admin/endpoints.ts';
@@ -73,10 +73,10 @@ export function createKimaiEndpoints(options: KimaiApiOptions): KimaiEndpoints {
 
 /**
  * Every endpoint over the organisation's `client`, narrowed to the person `options` names as each cell narrows its own
- * and the root the shared ones (acting.ts): what a prompt-injected call below the tools would reach.
+ * and the root the shared ones (acting-shared.ts): what a prompt-injected call below the tools would reach.
  */
 export async function actingKimaiApi(client: KimaiClient, options: ActingKimaiOptions): Promise<KimaiEndpoints> {
-  const acting = new KimaiActing(client, options);
+  const acting = kimaiActing(client, options);
   const narrowed = await allEndpoints<never, object>(KIMAI_CELLS as never, client as never, acting as never);
   // An endpoint several capabilities send is narrowed once, as the root narrows it.
   return { ...narrowed, ...acting.shared, baseUrl: client.baseUrl, pager: client.pager, close: client.close } as KimaiEndpoints;
