@@ -24,12 +24,13 @@ export const WORKING_TIME_FINDING_CODES = [
 ] as const;
 export type WorkingTimeFindingCode = (typeof WORKING_TIME_FINDING_CODES)[number];
 
-interface Dated {
+// A type, not an interface: a finding travels as a notice's facts, which an interface's lack of an index signature would refuse.
+type Dated = {
   /** The day the finding is dated on: the day's, the day a rest ends, a week's Monday, an average's last day. */
   date: string;
   /** The connections whose entries the finding counts, by name; only where the entries name their connections (several trackers). */
   trackers?: string[];
-}
+};
 
 export type WorkingTimeFinding =
   | (Dated & { code: 'wt_day_over_max'; worked_minutes: number; max_minutes: number })

@@ -9,6 +9,7 @@ import { locksApply, refuseLockedTime, sayLockedMeanwhile } from './approval-loc
 import { catalogLookup, entryLabel, entryNames, MINUTE_MS, notInFuture, presentEntry, readInstant, stableEntry } from './shared.ts';
 import { clockInContract } from '../contract/tools/clock-in.ts';
 import { checkedFields, refuseFieldsWithout } from './entry-fields.ts';
+import { daysAround, sayingCreated } from './working-time-reads.ts';
 
 export default defineTool({
   ...clockInContract,
@@ -55,7 +56,9 @@ export default defineTool({
       });
     }
     try {
-      const { started, stopped } = await context.tracker.timer.startTimer(fields, args.switch ?? false);
+      const { started, stopped } = await sayingCreated(context, daysAround(from, context.now(), context), () =>
+        context.tracker.timer.startTimer(fields, args.switch ?? false),
+      );
       await sayLockedMeanwhile(context, stopped ? [started, stopped] : [started]);
       const since = formatLocalTime(started.start, context.timezone);
       const switched = stopped ? `stopped ${entryLabel(stopped)} and ` : '';

@@ -9,6 +9,7 @@ import { leaveFractions, leaveTypesByDay } from './leave-shared.ts';
 import { approvalLines } from './approvals-shared.ts';
 import { catalogLookup, dayRange, MINUTE_MS, readDayRange, today } from './shared.ts';
 import { timeReportContract } from '../contract/tools/time-report.ts';
+import { sayFindingsIn } from './working-time-reads.ts';
 import type { LeaveType } from '../providers/time-tracker.ts';
 
 export default defineTool({
@@ -45,8 +46,10 @@ export default defineTool({
         text: [`${totalText}.`, ...agentLine, ...groups.map((group) => `${group.key}: ${duration(group.minutes)}`)].join('\n'),
       };
     }
-    const [{ targets, holidays, leave }, account, approvalLine] = await Promise.all([
+    const [{ targets, holidays, leave }, , account, approvalLine] = await Promise.all([
       targetsOver(from, to, context),
+      // The working-time rules' findings in the range, a notice beside the report (tools/working-time-reads.ts).
+      sayFindingsIn(context, from, to),
       from <= now && context.tracker.plan?.timeAccount ? context.tracker.plan.timeAccount(from, to < now ? to : now) : null,
       approvalLines(context, from, to),
     ]);
