@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Settings } from '../../../mcp-server/contract/settings.ts';
 import logTime from '../../../mcp-server/tools/log-time.ts';
+import updateTimeEntry from '../../../mcp-server/tools/update-time-entry.ts';
 import workingTime from '../../../mcp-server/tools/working-time.ts';
 import timeReport from '../../../mcp-server/tools/time-report.ts';
 import { type Notice, noticeSentence } from '../../../mcp-server/contract/outcomes/notices.ts';
@@ -162,5 +163,24 @@ describe('the working_time notice', () => {
     expect(modelText(noticeSentence(context.notes[0] as Notice))).toBe(
       'This created a working-time finding, recorded as asked: The rest before 2026-11-14T07:00:00+01:00 was 8 h, shorter than the 11 h section 5 ArbZG asks for.',
     );
+  });
+});
+
+describe('update_time_entry', () => {
+  it('that moves an entry into the rest says the finding it created, and changes the entry as asked', async () => {
+    const { run, context } = await longWeek('de');
+    const friday = await run(logTime, { start: '2026-11-13 09:00', end: '2026-11-13 12:00' });
+    context.notes.length = 0;
+    // Saturday 14 from 07:00; then Friday's entry moved to end at 23:00: eight hours' rest.
+    await run(logTime, { start: '2026-11-14 07:00', end: '2026-11-14 08:00' });
+    expect(context.notes).toEqual([]);
+    const moved = await run(updateTimeEntry, { id: friday.data.entry.id, start: '2026-11-13 20:00', end: '2026-11-13 23:00' });
+    expect(moved.data.entry.minutes).toBe(180);
+    expect(context.notes).toEqual([
+      {
+        code: 'working_time',
+        facts: { rules: 'de', created: true, findings: [expect.objectContaining({ code: 'wt_rest_short', date: '2026-11-14', rest_minutes: 480 })] },
+      },
+    ]);
   });
 });
