@@ -1,6 +1,6 @@
 import { workingTimeContract } from '../contract/tools/working-time.ts';
 import { findingsSentence } from '../contract/outcomes/working-time.ts';
-import { modelText } from '../contract/outcomes/sentence.ts';
+import { joined, say, type Sentence } from '../contract/outcomes/sentence.ts';
 import { noticeOf } from '../contract/outcomes/notices.ts';
 import { durationText } from '../contract/durations.ts';
 import type { WorkingTimeBalance } from '../contract/working-time.ts';
@@ -70,16 +70,16 @@ export async function answerWorkingTime(
     : undefined;
   const { totals, findings, rules } = answer;
   const worked = `${from} to ${to}: worked ${time(totals.worked_minutes)} of ${time(totals.target_minutes)}`;
-  const head =
+  const head: Sentence =
     rules === 'off'
-      ? `${worked}. No working-time rules are set; the settings' workingTime.rules ("eu", "de" or "at") checks them.`
+      ? say`${worked}. No working-time rules are set; the settings' workingTime.rules ("eu", "de" or "at") checks them.`
       : findings.length === 0
-        ? `${worked}; under ${RULE_NAMES[rules]} nothing was found.`
-        : `${worked}; under ${RULE_NAMES[rules]} ${findings.length} ${findings.length === 1 ? 'finding' : 'findings'}: ${modelText(findingsSentence(rules, findings))}`;
+        ? say`${worked}; under ${RULE_NAMES[rules]} nothing was found.`
+        : say`${worked}; under ${RULE_NAMES[rules]} ${findings.length} ${findings.length === 1 ? 'finding' : 'findings'}: ${findingsSentence(rules, findings)}`;
   const balanceLines = (balances ?? [{ ...balance, tracker: '' }]).map(balanceLine);
   return {
     data: { ...answer, balance, ...(balances ? { balances } : {}) },
-    text: [head, ...balanceLines].join('\n'),
+    text: joined([head, ...balanceLines], '\n'),
   };
 }
 

@@ -3,7 +3,7 @@
 // prompts and writes carry. The numbers are the finding's facts; only the law's name is said here.
 import type { RuleSetName, WorkingTimeFinding, WorkingTimeFindingCode } from '../working-time.ts';
 import { durationText } from '../durations.ts';
-import { day, moment, type Sentence, say } from './sentence.ts';
+import { day, moment, outside, type Sentence, say } from './sentence.ts';
 import { noticeFamily, refusalFamily } from './wording.ts';
 
 /** Where each rule stands in each set's law, as a citation a person can look up. */
@@ -56,7 +56,8 @@ export function findingSentence(rules: RuleSetName, finding: WorkingTimeFinding)
     case 'wt_weekly_rest_short':
       return say`The week of ${on} had no rest longer than ${time(finding.longest_rest_minutes)}; ${law} asks for ${time(finding.required_minutes)}.`;
     case 'wt_sunday_or_holiday':
-      return say`On ${on}${finding.holiday === undefined ? ', a Sunday,' : `, ${finding.holiday},`} ${time(finding.worked_minutes)} were worked, which ${law} allows only by an exception.`;
+      // A holiday's name may be a back end's (its own calendar): said quoted, as every text from outside.
+      return say`On ${on}${finding.holiday === undefined ? ', a Sunday,' : say`, ${outside(finding.holiday)},`} ${time(finding.worked_minutes)} were worked, which ${law} allows only by an exception.`;
   }
 }
 

@@ -123,6 +123,10 @@ export function codexExec(modelUrl: string, prompt: string): Promise<CliRun> {
       `command = ${JSON.stringify(ENGINE.command)}`,
       `args = ${JSON.stringify(ENGINE.args)}`,
       'default_tools_approval_mode = "approve"',
+      // Codex waits ten seconds for a server to start and then goes on without its tools; on CI's two cores,
+      // with the deployment suite beside, the engine once took longer and the model was never offered the tool.
+      'startup_timeout_sec = 120',
+      'tool_timeout_sec = 120',
       '[mcp_servers.punchcard.env]',
       `PUNCHCARD_USER_DATA = ${JSON.stringify(userData)}`,
     ];
