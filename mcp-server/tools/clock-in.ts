@@ -57,8 +57,13 @@ export default defineTool({
       });
     }
     try {
-      const { started, stopped } = await sayingCreated(context, daysAround(from, context.now(), context), () =>
-        context.tracker.timer.startTimer(fields, args.switch ?? false),
+      // The timer started counts as work begun, even where the back end dates its start at or after our now (a
+      // clock that stands still, a server's clock ahead): its start is what a short rest is measured to.
+      const { started, stopped } = await sayingCreated(
+        context,
+        daysAround(from, context.now(), context),
+        () => context.tracker.timer.startTimer(fields, args.switch ?? false),
+        { after: ({ started: begun }) => Math.max(context.now(), begun.start + 1) },
       );
       await sayLockedMeanwhile(context, stopped ? [started, stopped] : [started]);
       const since = formatLocalTime(started.start, context.timezone);

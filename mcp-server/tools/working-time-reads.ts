@@ -22,9 +22,17 @@ import type { ToolContext } from './context.ts';
 import { noticeOf } from '../contract/outcomes/notices.ts';
 import { leaveFractions, leaveTypesByDay } from './leave-shared.ts';
 
-/** One connection's worked spans over [start, end), labelled with its name where several count together. */
-export async function spansOf(context: ToolContext, range: { start: number; end: number }, tracker?: string): Promise<CountedSpan[]> {
-  const spans = await context.tracker.entries.workSpans(range.start, range.end, context.now());
+/**
+ * One connection's worked spans over [start, end), labelled with its name where several count together; a running
+ * entry counted up to `runningUntil` (now, unless a write's "before" says otherwise).
+ */
+export async function spansOf(
+  context: ToolContext,
+  range: { start: number; end: number },
+  tracker?: string,
+  runningUntil: number = context.now(),
+): Promise<CountedSpan[]> {
+  const spans = await context.tracker.entries.workSpans(range.start, range.end, runningUntil);
   return spans.map((span) => ({
     start: span.start,
     end: span.end,
@@ -82,9 +90,9 @@ export async function balanceOf(context: ToolContext): Promise<WorkingTimeBalanc
 }
 
 /** What the rules find over the days, on this connection's spans; null with the rules off. */
-async function findingsOver(context: ToolContext, days: { from: string; to: string }): Promise<WorkingTimeFinding[] | null> {
+async function findingsOver(context: ToolContext, days: { from: string; to: string }, runningUntil?: number): Promise<WorkingTimeFinding[] | null> {
   if (context.settings.workingTime.rules === 'off') return null;
-  return (await checkRange(context, days.from, days.to, (range) => spansOf(context, range))).findings;
+  return (await checkRange(context, days.from, days.to, (range) => spansOf(context, range, undefined, runningUntil))).findings;
 }
 
 /** The days a write of work over [start, end) may change a finding of: the day before (its rest ends in them) to the day after. */
@@ -95,15 +103,21 @@ export function daysAround(start: number, end: number, context: ToolContext): { 
 /**
  * Runs a write and says the findings it created (domain/working-time/created.ts): the rules over the days it
  * touches, read before and after it from this connection. The write is never refused or changed for a rule;
- * where a read for the rules fails, the write's answer stands without the notice (logged).
+ * where a read for the rules fails, the write's answer stands without the notice (logged). `running` says where a
+ * running entry is counted up to in each read, where now is not what the write means (clock_in's, clock_out's).
  */
-export async function sayingCreated<T>(context: ToolContext, days: { from: string; to: string }, write: () => Promise<T>): Promise<T> {
+export async function sayingCreated<T>(
+  context: ToolContext,
+  days: { from: string; to: string },
+  write: () => Promise<T>,
+  running: { before?: number; after?: (result: T) => number } = {},
+): Promise<T> {
   const rules = context.settings.workingTime.rules;
   if (rules === 'off') return write();
-  const before = await findingsOver(context, days).catch((error: unknown) => unread(context, error));
+  const before = await findingsOver(context, days, running.before).catch((error: unknown) => unread(context, error));
   const result = await write();
   if (before === null) return result;
-  const after = await findingsOver(context, days).catch((error: unknown) => unread(context, error));
+  const after = await findingsOver(context, days, running.after?.(result)).catch((error: unknown) => unread(context, error));
   const created = after === null ? [] : findingsCreated(before, after);
   if (created.length > 0) context.notes.push(noticeOf('working_time', { rules, findings: created, created: true }));
   return result;

@@ -1,5 +1,5 @@
 import { workingTimeContract } from '../contract/tools/working-time.ts';
-import { findingsSentence } from '../contract/outcomes/working-time.ts';
+import { findingsSentence, RULE_SET_NAMES } from '../contract/outcomes/working-time.ts';
 import { joined, say, type Sentence } from '../contract/outcomes/sentence.ts';
 import { noticeOf } from '../contract/outcomes/notices.ts';
 import { durationText } from '../contract/durations.ts';
@@ -14,8 +14,6 @@ import { balanceOf, checkRange, spansOf } from './working-time-reads.ts';
 
 /** A quarter at most a call: a month's sheet, or the weeks behind it. */
 const MAX_DAYS = 92;
-
-const RULE_NAMES = { eu: 'the Working Time Directive', de: 'the ArbZG', at: 'the AZG and ARG' } as const;
 
 export default defineTool({
   ...workingTimeContract,
@@ -74,8 +72,8 @@ export async function answerWorkingTime(
     rules === 'off'
       ? say`${worked}. No working-time rules are set; the settings' workingTime.rules ("eu", "de" or "at") checks them.`
       : findings.length === 0
-        ? say`${worked}; under ${RULE_NAMES[rules]} nothing was found.`
-        : say`${worked}; under ${RULE_NAMES[rules]} ${findings.length} ${findings.length === 1 ? 'finding' : 'findings'}: ${findingsSentence(rules, findings)}`;
+        ? say`${worked}; under ${RULE_SET_NAMES[rules]} nothing was found.`
+        : say`${worked}; under ${RULE_SET_NAMES[rules]} ${findings.length} ${findings.length === 1 ? 'finding' : 'findings'}: ${findingsSentence(rules, findings)}`;
   const balanceLines = (balances ?? [{ ...balance, tracker: '' }]).map(balanceLine);
   return {
     data: { ...answer, balance, ...(balances ? { balances } : {}) },

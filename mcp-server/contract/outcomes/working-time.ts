@@ -34,6 +34,9 @@ const LAW: Readonly<Record<RuleSetName, Partial<Record<WorkingTimeFindingCode, s
   },
 };
 
+/** Each set's law as a sentence names it: "under the ArbZG". */
+export const RULE_SET_NAMES: Readonly<Record<RuleSetName, string>> = { eu: 'the Working Time Directive', de: 'the ArbZG', at: 'the AZG and ARG' };
+
 const time = (minutes: number) => durationText(minutes, 'units');
 
 /** One finding in words, with its law: "On 2026-11-10 the day's work was 10 h 30 min, more than the 10 h a day section 3 ArbZG allows." */

@@ -1,6 +1,8 @@
 // working_time through the built server over stdio (docs/working-time.md): on the local timesheet and on the
 // fake Kimai, a day's entries as the person logs them give the ArbZG's findings, each said with its law; a log
 // that creates a finding is recorded as asked and says it; time_report carries the findings of its range.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type EngineHandle, makeUserDataDir, startEngine, textOf } from '../../support/engine.ts';
 import { clockStartingAt, DEFAULT_USERS, type FakeKimai, type FakeUser, seedCatalog, startFakeKimai } from '../providers/kimai/fake-kimai.ts';
@@ -82,5 +84,33 @@ describe.each([
     expect(report.structuredContent?.notices).toEqual([
       { code: 'working_time', facts: { rules: 'de', findings: [expect.objectContaining({ code: 'wt_day_over_max', date: '2026-11-16' })] } },
     ]);
+  });
+});
+
+describe('the weekly_review prompt', () => {
+  /** The prompt's one message, as a client gets it. */
+  async function weeklyReview(engine: EngineHandle): Promise<string> {
+    // The opening answers before the engine has loaded; a call waits for it.
+    await engine.call('timer_status', {});
+    const { messages } = await engine.client.getPrompt({ name: 'weekly_review', arguments: { week: 'last' } });
+    const content = messages[0]?.content;
+    return content?.type === 'text' ? content.text : '';
+  }
+
+  it("asks for the working-time findings time_report carries, under the organisation's rules where its policy sets them", async () => {
+    const withRules = await local();
+    expect(await weeklyReview(withRules)).toContain(
+      "Where time_report's answer carries working-time findings (a notice), report each with its law (the ArbZG)",
+    );
+    // The person's settings say nothing; the policy sets the Directive's rules for the fleet.
+    const dir = makeUserDataDir({ timezone: 'Europe/Berlin' });
+    const policy = join(dir, 'policy.json');
+    writeFileSync(policy, JSON.stringify({ schemaVersion: 1, workingTime: { rules: 'eu' } }));
+    const underPolicy = await startEngine({ userDataDir: dir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_POLICY_FILE: policy } });
+    engines.push(underPolicy);
+    expect(await weeklyReview(underPolicy)).toContain('report each with its law (the Working Time Directive)');
+    const without = await startEngine({ userDataDir: makeUserDataDir({ timezone: 'Europe/Berlin' }), env: { PUNCHCARD_NOW: NOW } });
+    engines.push(without);
+    expect(await weeklyReview(without)).not.toContain('working-time');
   });
 });

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import type { Settings } from '../../../mcp-server/contract/settings.ts';
 import logTime from '../../../mcp-server/tools/log-time.ts';
 import updateTimeEntry from '../../../mcp-server/tools/update-time-entry.ts';
+import clockIn from '../../../mcp-server/tools/clock-in.ts';
+import clockOut from '../../../mcp-server/tools/clock-out.ts';
 import workingTime from '../../../mcp-server/tools/working-time.ts';
 import timeReport from '../../../mcp-server/tools/time-report.ts';
 import { type Notice, noticeSentence } from '../../../mcp-server/contract/outcomes/notices.ts';
@@ -14,6 +16,9 @@ import { useLocalTimesheet } from './local-tool-context.ts';
 
 const NOW = Date.parse('2026-11-18T14:00:00Z');
 const openTimesheet = useLocalTimesheet({ now: NOW, timezone: 'Europe/Berlin' });
+/** A clock the test moves: a timer clocked in at one time and out hours later. */
+let moving = NOW;
+const openMoving = useLocalTimesheet({ now: () => moving, timezone: 'Europe/Berlin' });
 
 const rules =
   (set: Settings['workingTime']['rules'], balance?: Settings['workingTime']['balance']) =>
@@ -182,5 +187,50 @@ describe('update_time_entry', () => {
         facts: { rules: 'de', created: true, findings: [expect.objectContaining({ code: 'wt_rest_short', date: '2026-11-14', rest_minutes: 480 })] },
       },
     ]);
+  });
+});
+
+describe('clock_out', () => {
+  it('says the findings the entry it stops brings into the record, and not again the short rest clock_in said', async () => {
+    moving = Date.parse('2026-11-18T03:30:00Z');
+    const { run, context } = await openMoving({ settings: rules('de') });
+    await run(logTime, { start: '2026-11-17 18:00', end: '2026-11-17 23:00' });
+    // Wednesday 04:30, five and a half hours after Tuesday's end.
+    await run(clockIn, {});
+    expect(context.notes).toEqual([
+      {
+        code: 'working_time',
+        facts: { rules: 'de', created: true, findings: [expect.objectContaining({ code: 'wt_rest_short', date: '2026-11-18', rest_minutes: 330 })] },
+      },
+    ]);
+    context.notes.length = 0;
+    // 15:00: ten and a half hours without a break.
+    moving = NOW;
+    const out = await run(clockOut, {});
+    expect(out.data.stopped.minutes).toBe(630);
+    expect(context.notes).toEqual([
+      {
+        code: 'working_time',
+        facts: {
+          rules: 'de',
+          created: true,
+          findings: [
+            { code: 'wt_day_over_max', date: '2026-11-18', worked_minutes: 630, max_minutes: 600 },
+            { code: 'wt_break_short', date: '2026-11-18', worked_minutes: 630, break_minutes: 0, required_minutes: 45 },
+            { code: 'wt_stretch_over_max', date: '2026-11-18', start: '2026-11-18T04:30:00+01:00', end: '2026-11-18T15:00:00+01:00', minutes: 630 },
+          ],
+        },
+      },
+    ]);
+  });
+
+  it('says nothing where the day it closes stays within the rules', async () => {
+    moving = Date.parse('2026-11-18T07:00:00Z');
+    const { run, context } = await openMoving({ settings: rules('de') });
+    await run(clockIn, {});
+    moving = Date.parse('2026-11-18T11:00:00Z');
+    const out = await run(clockOut, {});
+    expect(out.data.stopped.minutes).toBe(240);
+    expect(context.notes).toEqual([]);
   });
 });
