@@ -12,6 +12,7 @@ import {
   type CountedSpan,
   type DayLeave,
   type WorkCalendar,
+  sharedCalendar,
   type WorkingTimeAnswer,
   workingTime,
   workingTimeBalance,
@@ -70,22 +71,37 @@ export async function checkRange(
   return workingTime({ rules, zone: context.timezone, from, to, now: context.now(), spans: counted, calendar });
 }
 
-/** One connection's working-time balance up to yesterday, with the back end's own account beside it where it keeps one. */
-export async function balanceOf(context: ToolContext): Promise<WorkingTimeBalance & { back_end_minutes?: number }> {
+/**
+ * A working-time balance up to yesterday: one connection's, with the back end's own account beside it where it keeps
+ * one; or (several `members`) that of connections that share the settings' week, their hours together against the
+ * one target they share (domain/shared-week.ts), each labelled so time booked to two of them counts once. The
+ * settings' opening is the default connection's: `opening` is false for a balance it is not part of.
+ */
+export async function balanceOf(
+  members: readonly { context: ToolContext; tracker?: string }[],
+  opening = true,
+): Promise<WorkingTimeBalance & { back_end_minutes?: number }> {
+  const [first] = members;
+  if (first === undefined) throw new Error('a balance needs a connection');
+  const { context } = first;
   const today = localDate(context.now(), context.timezone);
   const setting = context.settings.workingTime.balance;
   const since = balanceSince(setting?.since, today);
-  const openingMinutes = setting?.openingMinutes ?? 0;
+  const openingMinutes = opening ? (setting?.openingMinutes ?? 0) : 0;
   const reads = balanceReads(since, today, context.timezone);
   const base = { since, openingMinutes, today, zone: context.timezone, rules: context.settings.workingTime.rules };
   // Starting today or later: nothing to add yet, and nothing read.
   if (reads === null) return workingTimeBalance({ ...base, spans: [], calendar: { plan: planOf([]), leave: new Map() } });
-  const [spans, calendar, account] = await Promise.all([
-    spansOf(context, reads.spans),
-    calendarOf(context, reads.calendar.from, reads.calendar.to),
-    context.tracker.plan?.timeAccount ? context.tracker.plan.timeAccount(since, addDays(today, -1)) : null,
+  const [read, account] = await Promise.all([
+    Promise.all(
+      members.map((member) =>
+        Promise.all([spansOf(member.context, reads.spans, member.tracker), calendarOf(member.context, reads.calendar.from, reads.calendar.to)]),
+      ),
+    ),
+    // A back end's own account is one employer's: beside a connection's own balance only.
+    members.length === 1 && context.tracker.plan?.timeAccount ? context.tracker.plan.timeAccount(since, addDays(today, -1)) : null,
   ]);
-  const ours = workingTimeBalance({ ...base, spans, calendar });
+  const ours = workingTimeBalance({ ...base, spans: read.flatMap(([spans]) => spans), calendar: sharedCalendar(read.map(([, calendar]) => calendar)) });
   return account ? { ...ours, back_end_minutes: account.balanceMinutes } : ours;
 }
 

@@ -11,6 +11,8 @@ import type { ToolContext } from './context.ts';
 import { readDate, readDayRange } from './shared.ts';
 import { ToolInputError } from './tool-input-error.ts';
 import { balanceOf, checkRange, spansOf } from './working-time-reads.ts';
+import { type TargetGroup, targetGroups } from '../domain/shared-week.ts';
+import { namesTogether } from '../contract/connections.ts';
 
 /** A quarter at most a call: a month's sheet, or the weeks behind it. */
 const MAX_DAYS = 92;
@@ -24,6 +26,8 @@ export default defineTool({
 export interface CountedConnection {
   name: string;
   context: () => Promise<ToolContext>;
+  /** Its targets are the settings' week, shared with the others that have it (domain/shared-week.ts). */
+  sharesSettingsWeek: boolean;
 }
 
 type Balance = WorkingTimeBalance & { back_end_minutes?: number };
@@ -32,12 +36,14 @@ type Balance = WorkingTimeBalance & { back_end_minutes?: number };
  * The range's working time on the call's connection, or (`across`) on every connection together: the
  * spans of all count as one person's work; the days' targets and the balance are the call's connection's
  * (the default's, whose employer's plan it is), and each other connection's balance is listed beside it,
- * never added. A connection that does not answer is said (`tracker_missing`): its findings may be missing.
+ * never added; connections that share the settings' week share one balance, listed once with their names
+ * (the default's `balance` where it is one of them). A connection that does not answer is said
+ * (`tracker_missing`): its findings may be missing.
  */
 export async function answerWorkingTime(
   args: { month?: string | undefined; from?: string | undefined; to?: string | undefined },
   context: ToolContext,
-  across: { own: string; others: readonly CountedConnection[] } | null,
+  across: { own: string; ownSharesWeek: boolean; others: readonly CountedConnection[] } | null,
 ) {
   const { from, to } = rangeOf(args, context);
   const others = across ? await openedOthers(across.others, context) : [];
@@ -51,20 +57,24 @@ export async function answerWorkingTime(
     );
     return (await Promise.all([own, ...theirs])).flat();
   };
+  // The balances by target group: the call's connection's group first (its opening is the settings'), then the others'.
+  const connections = [{ name: across?.own ?? '', context, sharesSettingsWeek: across?.ownSharesWeek ?? false }, ...others];
+  const groups = targetGroups(connections);
+  const membersOf = (group: TargetGroup) =>
+    connections
+      .filter(({ name }) => group.trackers.includes(name))
+      .map(({ name, context: member }) => ({ context: member, ...(across ? { tracker: name } : {}) }));
   const [answer, balance, ...otherBalances] = await Promise.all([
     checkRange(context, from, to, spans),
-    balanceOf(context),
-    ...others.map(({ context: other }) => balanceOf(other).catch(() => null)),
+    balanceOf(membersOf(groups[0] as TargetGroup)),
+    ...groups.slice(1).map((group) => balanceOf(membersOf(group), false).catch(() => null)),
   ]);
   for (const { context: other } of others) context.notes.push(...other.notes);
-  const balances: Array<Balance & { tracker: string }> | undefined = across
-    ? [
-        { ...balance, tracker: across.own },
-        ...others.flatMap(({ name }, index) => {
-          const theirs = otherBalances[index];
-          return theirs ? [{ ...theirs, tracker: name }] : [];
-        }),
-      ]
+  const balances: BalanceRow[] | undefined = across
+    ? [balance, ...otherBalances].flatMap((theirs, index) => {
+        const { trackers, shared } = groups[index] as TargetGroup;
+        return theirs ? [{ ...theirs, tracker: trackers[0] as string, ...(shared ? { trackers } : {}) }] : [];
+      })
     : undefined;
   const { totals, findings, rules } = answer;
   const worked = `${from} to ${to}: worked ${time(totals.worked_minutes)} of ${time(totals.target_minutes)}`;
@@ -81,25 +91,35 @@ export async function answerWorkingTime(
   };
 }
 
-function balanceLine(balance: Balance & { tracker: string }): string {
-  const whose = balance.tracker === '' ? 'Balance' : `${balance.tracker}'s balance`;
+type BalanceRow = Balance & { tracker: string; trackers?: string[] };
+
+function balanceLine(balance: BalanceRow): string {
+  const whose =
+    balance.trackers !== undefined
+      ? `${namesTogether(balance.trackers)} share the settings' week, and one balance`
+      : balance.tracker === ''
+        ? 'Balance'
+        : `${balance.tracker}'s balance`;
   const ours = `${whose} since ${balance.since}: ${signed(balance.minutes)}.`;
   return balance.back_end_minutes === undefined ? ours : `${ours} The back end's own account, the employer's figure: ${signed(balance.back_end_minutes)}.`;
 }
 
 /** The other connections' contexts; one that cannot give one is said and left out. */
-async function openedOthers(others: readonly CountedConnection[], context: ToolContext): Promise<Array<{ name: string; context: ToolContext }>> {
+async function openedOthers(
+  others: readonly CountedConnection[],
+  context: ToolContext,
+): Promise<Array<{ name: string; context: ToolContext; sharesSettingsWeek: boolean }>> {
   const opened = await Promise.all(
-    others.map(async ({ name, context: open }) => {
+    others.map(async ({ name, context: open, sharesSettingsWeek }) => {
       try {
-        return { name, context: await open() };
+        return { name, context: await open(), sharesSettingsWeek };
       } catch (error) {
         context.notes.push(noticeOf('tracker_missing', { tracker: name, reason: (error as Error).message }));
         return null;
       }
     }),
   );
-  return opened.filter((each): each is { name: string; context: ToolContext } => each !== null);
+  return opened.filter((each) => each !== null);
 }
 
 /** The month asked, or from/to; without either, this month up to today. */

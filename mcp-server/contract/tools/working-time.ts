@@ -59,7 +59,10 @@ export const workingTimeContract = toolContract({
       }),
       /** The default connection's working-time balance up to yesterday. */
       balance,
-      /** With several trackers: each connection's balance, never added across employers. */
-      balances: z.array(balance.extend({ tracker: z.string() })).optional(),
+      /**
+       * With several trackers: each connection's balance, never added across employers; connections that share the
+       * settings' week share one, listed once (`tracker` the first of them, `trackers` all).
+       */
+      balances: z.array(balance.extend({ tracker: z.string(), trackers: z.array(z.string()).optional() })).optional(),
     }),
 });

@@ -34,3 +34,20 @@ export function dayTarget(calendar: WorkCalendar, date: string): number {
   const leave = calendar.leave.get(date);
   return targetMinutes(date, date, calendar.plan, new Map(leave ? [[date, leave.days]] : []));
 }
+
+/**
+ * The one calendar of connections that share the settings' week (domain/shared-week.ts): the week and its holidays
+ * are the same for each, and each day takes the most leave any of them records, so its target is the least of
+ * theirs (a day off in one is a day off of the week they share).
+ */
+export function sharedCalendar(calendars: readonly WorkCalendar[]): WorkCalendar {
+  const [first] = calendars;
+  if (first === undefined) throw new Error('a shared calendar needs at least one');
+  const leave = new Map<string, DayLeave>();
+  for (const calendar of calendars) {
+    for (const [date, taken] of calendar.leave) {
+      if (taken.days > (leave.get(date)?.days ?? 0)) leave.set(date, taken);
+    }
+  }
+  return { plan: first.plan, leave };
+}

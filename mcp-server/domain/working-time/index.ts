@@ -5,7 +5,7 @@
 // what the rules count and what they leave to the employer.
 export { clockInInsideRest, type AheadInput, type LimitAhead, limitsAhead, WARN_AHEAD_MINUTES } from './ahead.ts';
 export { balanceReads, balanceSince, type BalanceInput, workingTimeBalance } from './balance.ts';
-export type { DayLeave, WorkCalendar } from './calendar.ts';
+export { type DayLeave, sharedCalendar, type WorkCalendar } from './calendar.ts';
 export { type WorkingTimeAnswer, type WorkingTimeInput, workingTime } from './check.ts';
 export { findingsCreated } from './created.ts';
 export { type WorkingTimeReads, workingTimeReads } from './reads.ts';

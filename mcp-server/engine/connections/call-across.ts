@@ -215,8 +215,11 @@ function workingTimeAcross(
   const asked = views.filter((view) => view.offers('working_time') || unopened.has(view.name));
   const primary = asked.find((view) => view.isDefault && !unopened.has(view.name)) ?? asked.find((view) => !unopened.has(view.name));
   if (!primary || asked.length < 2) return resolvedTo(tool, input, primary ?? defaultOf(views), call, primary !== undefined && !primary.isDefault);
-  const others = asked.filter((view) => view !== primary).map((view) => ({ name: view.name, context: view.contexts.context }));
-  const together: CallableTool = { ...tool, handler: (args, context) => answerWorkingTime(args, context, { own: primary.name, others }) };
+  const others = asked
+    .filter((view) => view !== primary)
+    .map((view) => ({ name: view.name, context: view.contexts.context, sharesSettingsWeek: view.sharesSettingsWeek() }));
+  const own = { own: primary.name, ownSharesWeek: primary.sharesSettingsWeek(), others };
+  const together: CallableTool = { ...tool, handler: (args, context) => answerWorkingTime(args, context, own) };
   return runTool(together, input, { ...call, context: primary.contexts.context });
 }
 

@@ -1,6 +1,6 @@
 // The working-time balance: opening plus worked less target from `since` up to yesterday.
 import { describe, expect, it } from 'vitest';
-import { balanceReads, balanceSince, workingTimeBalance } from '../../../../mcp-server/domain/working-time/index.ts';
+import { balanceReads, balanceSince, sharedCalendar, workingTimeBalance } from '../../../../mcp-server/domain/working-time/index.ts';
 import { at, BERLIN, calendarOf, everyDay, lasting, span } from './week-of-work.ts';
 
 describe('the balance', () => {
@@ -44,5 +44,20 @@ describe('the balance', () => {
       spans: { start: at('2025-12-31 00:00'), end: at('2026-11-12 00:00') },
       calendar: { from: '2026-01-01', to: '2026-11-10' },
     });
+  });
+
+  it("of connections that share the settings' week: one target a day, the least of theirs, a day off in one a day off of both", () => {
+    const acme = calendarOf({ '2026-11-05': 'Test Day' }, { '2026-11-03': { type: 'vacation', days: 0.5 } });
+    const beta = calendarOf({ '2026-11-05': 'Test Day' }, { '2026-11-03': { type: 'vacation', days: 1 }, '2026-11-04': { type: 'sick', days: 0.5 } });
+    const shared = sharedCalendar([acme, beta]);
+    expect([...shared.leave]).toEqual([
+      ['2026-11-03', { type: 'vacation', days: 1 }],
+      ['2026-11-04', { type: 'sick', days: 0.5 }],
+    ]);
+    // Monday 480, Tuesday off, Wednesday half, Thursday the holiday: 720 to work, 600 worked.
+    const spans = [lasting('2026-11-02 08:00', 300), lasting('2026-11-02 14:00', 180), lasting('2026-11-04 08:00', 120)];
+    expect(
+      workingTimeBalance({ since: '2026-11-02', openingMinutes: 0, today: '2026-11-06', zone: BERLIN, rules: 'de', spans, calendar: shared }).minutes,
+    ).toBe(600 - 720);
   });
 });
