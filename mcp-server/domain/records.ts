@@ -109,6 +109,8 @@ export interface WorkSpan {
   activity: Ref | null;
   /** The agent whose time it is (TimeEntry.agent); absent on the person's own. */
   agent?: string;
+  /** `'day'` where the entry keeps its day and length only (TimeEntry.span): its times are placed, not kept. */
+  span?: 'day';
   /**
    * An entry that cannot be one (TimeEntry.impossible), carried so a report can say so: its span is empty (`end` is
    * `start`), so it adds nothing to any total, and `entry` is the entry as the back end keeps it.
@@ -247,7 +249,16 @@ export function spansWithin(entries: readonly TimeEntry[], from: number, to: num
     }
     const start = Math.max(entry.start, from);
     const end = Math.min(entry.end ?? Math.max(now, entry.start), to);
-    if (end > start) spans.push({ start, end, project: entry.project, activity: entry.activity, ...(entry.agent ? { agent: entry.agent } : {}) });
+    if (end > start) {
+      spans.push({
+        start,
+        end,
+        project: entry.project,
+        activity: entry.activity,
+        ...(entry.agent ? { agent: entry.agent } : {}),
+        ...(entry.span ? { span: entry.span } : {}),
+      });
+    }
   }
   return spans;
 }

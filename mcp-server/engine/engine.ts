@@ -16,7 +16,7 @@ import { isToolEnabled, type ToolPolicyOptions } from '../contract/tool-policy.t
 import type { Clock } from '../clock.ts';
 import type { EvidenceReader } from '../evidence/evidence.ts';
 import type { Log } from '../log.ts';
-import { aiGate, isProviderAllowed, isRestrictive, organisationRules, type Policy, providerRefusal } from '../policy/policy.ts';
+import { aiGate, isProviderAllowed, isRestrictive, organisationRules, type Policy, providerRefusal, settingsUnderPolicy } from '../policy/policy.ts';
 import type { PolicySource } from '../policy/policy-source.ts';
 import { isPromptOffered } from '../prompts/offer.ts';
 import { createBlockedTracker } from '../providers/blocked-tracker.ts';
@@ -221,7 +221,7 @@ export class Engine {
     });
     this.#contexts = callContexts({
       tracker: () => this.#active(),
-      settings: () => this.#read.settings,
+      settings: () => this.#settingsForCalls(),
       workWeek: (settings) => this.#workWeek(settings),
       holidaysOf: this.#holidaysOf,
       now: options.now,
@@ -236,6 +236,22 @@ export class Engine {
 
   get settings(): Settings {
     return this.#read.settings;
+  }
+
+  #underPolicy: { settings: Settings; policy: Policy; result: Settings } | undefined;
+
+  /**
+   * The settings a call sees: the file's, with what the organisation's policy sets over them (its
+   * working-time rules). The same object while neither changes: a call's context resolves the zone
+   * once per settings object.
+   */
+  #settingsForCalls(): Settings {
+    const settings = this.#read.settings;
+    const memo = this.#underPolicy;
+    if (memo?.settings === settings && memo.policy === this.#policy) return memo.result;
+    const result = settingsUnderPolicy(this.#policy, settings);
+    this.#underPolicy = { settings, policy: this.#policy, result };
+    return result;
   }
 
   /** The back end in use, opened first where it rests (a stand-in that refuses everything while the settings cannot be used). */

@@ -244,7 +244,13 @@ export function createMcpServer(parts: ServerParts): McpServer {
       { title: prompt.title, description: prompt.description, argsSchema: keptPromptArguments(parts, prompt) },
       async (args: Record<string, string | undefined>) => {
         const { timezone, now } = await contexts.promptClock();
-        const promptContext: PromptContext = { today: localDate(now, timezone), timezone, now, offered: toolOffered(settings) };
+        const promptContext: PromptContext = {
+          today: localDate(now, timezone),
+          timezone,
+          now,
+          offered: toolOffered(settings),
+          workingTimeRules: contexts.workingTimeRules(),
+        };
         return {
           description: prompt.description,
           messages: [{ role: 'user' as const, content: { type: 'text' as const, text: renderPrompt(prompt, args, promptContext) } }],

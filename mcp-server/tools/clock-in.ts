@@ -10,6 +10,7 @@ import { locksApply, refuseLockedTime, sayLockedMeanwhile } from './approval-loc
 import { catalogLookup, entryLabel, entryNames, MINUTE_MS, notInFuture, presentEntry, readInstant, stableEntry } from './shared.ts';
 import { clockInContract } from '../contract/tools/clock-in.ts';
 import { checkedFields, refuseFieldsWithout } from './entry-fields.ts';
+import { daysAround, sayingCreated } from './working-time-reads.ts';
 
 export default defineTool({
   ...clockInContract,
@@ -56,7 +57,14 @@ export default defineTool({
       });
     }
     try {
-      const { started, stopped } = await context.tracker.timer.startTimer(fields, args.switch ?? false);
+      // The timer started counts as work begun, even where the back end dates its start at or after our now (a
+      // clock that stands still, a server's clock ahead): its start is what a short rest is measured to.
+      const { started, stopped } = await sayingCreated(
+        context,
+        daysAround(from, context.now(), context),
+        () => context.tracker.timer.startTimer(fields, args.switch ?? false),
+        { after: ({ started: begun }) => Math.max(context.now(), begun.start + 1) },
+      );
       await sayLockedMeanwhile(context, stopped ? [started, stopped] : [started]);
       const since = formatLocalTime(started.start, context.timezone);
       const switched = stopped ? say`stopped ${entryLabel(stopped)} and ` : '';

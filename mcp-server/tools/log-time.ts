@@ -8,6 +8,7 @@ import { refuseLockedTime, sayLockedMeanwhile } from './approval-lock.ts';
 import { bookedTimes, catalogLookup, checkBookedSpan, dayRange, entryLabel, MINUTE_MS, presentEntry, readDate, readInstant, readMinutes } from './shared.ts';
 import { logTimeContract } from '../contract/tools/log-time.ts';
 import { checkedFields, refuseFieldsWithout } from './entry-fields.ts';
+import { daysAround, sayingCreated } from './working-time-reads.ts';
 
 /** Where a duration-only entry goes when the day has no earlier work to follow. */
 const DEFAULT_DAY_START = '09:00';
@@ -25,14 +26,16 @@ export default defineTool({
     const activityId = await refs.activity(args.activity, projectId);
     // The fields the company requires on the entry, checked before anything is sent.
     const customFields = await checkedFields(context.tracker, args.fields, { projectId, activityId });
-    const entry = await context.tracker.entries.createEntry({
-      start,
-      end,
-      projectId,
-      activityId,
-      description: args.description?.trim() ?? '',
-      ...(customFields ? { customFields } : {}),
-    });
+    const entry = await sayingCreated(context, daysAround(start, end, context), () =>
+      context.tracker.entries.createEntry({
+        start,
+        end,
+        projectId,
+        activityId,
+        description: args.description?.trim() ?? '',
+        ...(customFields ? { customFields } : {}),
+      }),
+    );
     await sayLockedMeanwhile(context, [entry]);
     const span = say`${formatDuration(end - start)} on ${entryLabel(entry)}, ${bookedTimes(entry, start, end, context)}`;
     const text = keptWords(entry, say`logged ${span}`) ?? say`Logged ${span} (#${entry.id}).`;

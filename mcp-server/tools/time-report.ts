@@ -11,6 +11,7 @@ import { approvalLines } from './approvals-shared.ts';
 import { catalogLookup, dayRange, MINUTE_MS, noteImpossibleEntries, readDayRange, today } from './shared.ts';
 import { timeReportContract } from '../contract/tools/time-report.ts';
 import { balanceWords, duration, groupKeyWords, groupLine, targetWords, totalWords } from './report-words.ts';
+import { sayFindingsIn } from './working-time-reads.ts';
 import type { LeaveType } from '../providers/time-tracker.ts';
 
 export default defineTool({
@@ -52,8 +53,10 @@ export default defineTool({
         text: joined([`${totalText}.`, ...agentLine, ...groups.map((group) => groupLine(groupKeyWords(group.key, groupBy), group.minutes))], '\n'),
       };
     }
-    const [{ targets, holidays, leave }, account, approvalLine] = await Promise.all([
+    const [{ targets, holidays, leave }, , account, approvalLine] = await Promise.all([
       targetsOver(from, to, context),
+      // The working-time rules' findings in the range, a notice beside the report (tools/working-time-reads.ts).
+      sayFindingsIn(context, from, to),
       from <= now && context.tracker.plan?.timeAccount ? context.tracker.plan.timeAccount(from, to < now ? to : now) : null,
       approvalLines(context, from, to),
     ]);

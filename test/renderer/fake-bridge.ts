@@ -133,6 +133,7 @@ const TOOL_TEXT: Record<ToolName, { title: string; description: string }> = {
   start_break: { title: 'Start break', description: 'Pauses the running shift for a break.' },
   end_break: { title: 'End break', description: 'Ends the running break.' },
   list_time_entries: { title: 'List time entries', description: 'Lists entries in a date range.' },
+  working_time: { title: 'Working time', description: 'Rest, breaks and limits under the law.' },
   log_time: { title: 'Log time', description: 'Adds a finished entry, e.g. for a meeting you forgot to track.' },
   update_time_entry: { title: 'Update time entry', description: 'Changes the times, project or note of an entry.' },
   delete_time_entry: { title: 'Delete time entry', description: 'Deletes an entry.' },

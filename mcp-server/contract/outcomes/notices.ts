@@ -9,6 +9,7 @@ import { evidenceNotices } from './evidence.ts';
 import { keptOutcomeNotices, outboxNotices } from './outbox.ts';
 import { readingNotices } from './reading.ts';
 import { type Sentence } from './sentence.ts';
+import { workingTimeNotices } from './working-time.ts';
 import { isRefusalCode, type Refusal, refusalSentence } from './refusals.ts';
 import type { Facts, NestedRefusal, NoticeWording } from './wording.ts';
 
@@ -20,6 +21,7 @@ export const NOTICES = {
   ...keptOutcomeNotices,
   ...outboxNotices,
   ...readingNotices,
+  ...workingTimeNotices,
 } as const;
 
 export type NoticeCode = keyof typeof NOTICES;

@@ -34,6 +34,7 @@ import { remoteRefusals } from './remote.ts';
 import { teamRefusals } from './team.ts';
 import { teamServerRefusals } from './team-server.ts';
 import { timerRefusals } from './timer.ts';
+import { workingTimeRefusals } from './working-time.ts';
 import { type Sentence } from './sentence.ts';
 import type { Facts, NestedRefusal, RefusalKind, RefusalWording } from './wording.ts';
 
@@ -68,6 +69,7 @@ export const REFUSALS = {
   ...teamRefusals,
   ...teamServerRefusals,
   ...timerRefusals,
+  ...workingTimeRefusals,
   ...togglRefusals,
 } as const;
 

@@ -13,6 +13,23 @@ describe('spansWithin', () => {
     ]);
   });
 
+  it('keeps the mark of an entry that keeps its day and length only, so no rule reads its placed times as times', () => {
+    expect(
+      spansWithin(
+        [
+          { ...entry(0, 100), span: 'day' },
+          { ...entry(100, 150), agent: 'codex' },
+        ],
+        0,
+        200,
+        120,
+      ),
+    ).toEqual([
+      { start: 0, end: 100, project: { id: 2, name: 'Website' }, activity: null, span: 'day' },
+      { start: 100, end: 150, project: { id: 2, name: 'Website' }, activity: null, agent: 'codex' },
+    ]);
+  });
+
   it('gives a running entry that begins after now nothing', () => {
     expect(spansWithin([entry(150, null)], 0, 200, 100)).toEqual([]);
   });

@@ -119,3 +119,43 @@ describe('book_suggested_entries', () => {
     expect((await tracker.entries.listEntries(DAY)).total).toBe(0);
   });
 });
+
+describe('book_suggested_entries under working-time rules', () => {
+  it('books the drafts as asked and says the finding the bookings create: Friday 09:00 after Thursday until 23:30', async () => {
+    const local = await openTimesheet({ settings: (settings) => ({ ...withSources(settings), workingTime: { rules: 'de', notify: true } }), evidence: reader });
+    await local.tracker.catalog.createCatalogItem({ kind: 'project', name: 'Web shop' });
+    await local.tracker.catalog.createCatalogItem({ kind: 'activity', name: 'Development' });
+    const internal = await local.tracker.catalog.createCatalogItem({ kind: 'project', name: 'Internal' });
+    await local.tracker.entries.createEntry({
+      start: Date.parse('2026-11-19T19:00:00Z'),
+      end: Date.parse('2026-11-19T22:30:00Z'),
+      projectId: internal.id,
+      activityId: null,
+      description: '',
+    });
+    const [planning] = (await local.run(suggestEntries, { from: '2026-11-20' })).data.drafts;
+    if (!planning) throw new Error('the evidence made no draft');
+    local.context.notes.length = 0;
+    const { data } = await local.run(bookSuggestedEntries, { from: '2026-11-20', entries: [{ id: planning.id, project: 'internal' }] });
+    expect(data.booked.map((entry) => [entry.start, entry.end])).toEqual([['2026-11-20T09:00:00+01:00', '2026-11-20T10:00:00+01:00']]);
+    expect(local.context.notes).toEqual([
+      {
+        code: 'working_time',
+        facts: {
+          rules: 'de',
+          created: true,
+          findings: [
+            {
+              code: 'wt_rest_short',
+              date: '2026-11-20',
+              end: '2026-11-19T23:30:00+01:00',
+              next_start: '2026-11-20T09:00:00+01:00',
+              rest_minutes: 570,
+              required_minutes: 660,
+            },
+          ],
+        },
+      },
+    ]);
+  });
+});

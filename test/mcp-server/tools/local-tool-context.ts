@@ -33,7 +33,8 @@ export interface LocalToolContext {
 }
 
 export interface LocalToolOptions {
-  now: number;
+  /** The clock: an instant that stands still, or one the test moves (a timer clocked in, and out hours later). */
+  now: number | (() => number);
   timezone: string;
   settings?: (settings: Settings) => Settings;
   evidence?: EvidenceReader;
@@ -57,7 +58,8 @@ export async function localToolContext(options: LocalToolOptions): Promise<Local
   const settings = options.settings ? options.settings(base) : base;
   const logged: string[] = [];
   const log = (message: string) => void logged.push(message);
-  const now = () => options.now;
+  const { now: clock } = options;
+  const now = typeof clock === 'function' ? clock : () => clock;
   const tracker = await createTracker({
     profile: settings.provider,
     userDataDir: dir,

@@ -47,6 +47,7 @@ export const STEPS: Step[] = [
   { label: 'update_time_entry (the read reused)', tool: 'update_time_entry', args: { id: '{entry}', description: 'changed' }, expected: 2 },
   { label: 'delete_time_entry', tool: 'delete_time_entry', args: { id: '{entry}' }, expected: 2 },
   { label: 'time_report (entries, the running entry, time off)', tool: 'time_report', expected: 3 },
+  { label: 'working_time (the month and the balance: entries, leave; rules off)', tool: 'working_time', expected: 1 },
   {
     label: 'request_leave (balances, policies, the request; requests cached, the balance counted before)',
     tool: 'request_leave',
