@@ -1,0 +1,112 @@
+// The team group on Harvest, through the engine in process against the fake Harvest, on each person's own token
+// (test/support/harvest-roles.ts): Bob the administrator, Lea a manager with teammates (Ada and Max), Max the manager
+// of Website with no teammates, Ada a member. Each is offered what their role, read from their own profile and
+// assignments, allows; every list of entries names whom (user_id) or what (project_id) it is about; a role's
+// limits are said before anything is sent, and Harvest never answers 403.
+import { describe, expect, it } from 'vitest';
+import { refusalOf } from '../../support/engine.ts';
+import { ADA, BOB, harvestRoles, LEA, MAX, requestsOf } from '../../support/harvest-roles.ts';
+
+const TEAM_TOOLS = ['project_status', 'team_report'];
+const { company, connect } = harvestRoles({ team: true });
+
+type Report = {
+  people: Array<{ name: string; minutes: number; target_minutes: number | null }>;
+  total_people: number;
+  covers: string;
+  next_offset: number | null;
+};
+
+describe('the team group on Harvest', () => {
+  it("offers each role what Harvest lets it see: an administrator both tools, a manager of people their hours, a project's manager its status, a member none", async () => {
+    const { fake } = await company();
+    await connect(fake, BOB, { tools: TEAM_TOOLS, offered: TEAM_TOOLS });
+    await connect(fake, LEA, { tools: TEAM_TOOLS, offered: ['team_report'] });
+    await connect(fake, MAX, { tools: TEAM_TOOLS, offered: ['project_status'] });
+    const ada = await connect(fake, ADA);
+    // Ada's role is read too (her profile and assignments), and offers nothing of the team's.
+    await expect.poll(() => requestsOf(fake, ADA).some((request) => request.path === '/v2/users/me/project_assignments')).toBe(true);
+    expect((await ada.client.listTools()).tools.map((tool) => tool.name).filter((name) => TEAM_TOOLS.includes(name))).toEqual([]);
+    expect(fake.requests.filter((request) => request.status === 403)).toEqual([]);
+  });
+
+  it("gives an administrator everyone's hours, each person's entries read by user_id", async () => {
+    const { fake } = await company();
+    const bob = await connect(fake, BOB, { tools: TEAM_TOOLS, offered: TEAM_TOOLS });
+    const result = await bob.call('team_report', { from: '2026-11-16', to: '2026-11-17' });
+    const report = result.structuredContent as Report;
+    expect(report.people.map((person) => [person.name, person.minutes])).toEqual([
+      ['Ada Lovelace', 480],
+      ['Bob Builder', 120],
+      ['Lea Lead', 180],
+      ['Max Manager', 60],
+    ]);
+    expect(report.total_people).toBe(4);
+    expect(report.covers).toMatch(/everyone active/);
+    // Ada's weekly capacity (40 h) over two working days.
+    expect(report.people[0]?.target_minutes).toBe(960);
+    const entries = requestsOf(fake, BOB).filter((request) => request.path === '/v2/time_entries');
+    expect(entries).toHaveLength(4);
+    for (const request of entries) expect(new URLSearchParams(request.query).get('user_id')).toMatch(/^\d+$/);
+  });
+
+  it('gives a manager of people her teammates and herself, as Harvest lists them to her, and nothing Harvest refuses', async () => {
+    const { fake } = await company();
+    const lea = await connect(fake, LEA, { tools: TEAM_TOOLS, offered: ['team_report'] });
+    const report = (await lea.call('team_report', { from: '2026-11-16', to: '2026-11-17' })).structuredContent as Report;
+    expect(report.people.map((person) => person.name)).toEqual(['Ada Lovelace', 'Lea Lead', 'Max Manager']);
+    expect(report.covers).toMatch(/teammates/);
+    expect(requestsOf(fake, LEA).filter((request) => request.path.includes('/teammates'))).toEqual([]);
+    expect(fake.requests.filter((request) => request.status === 403)).toEqual([]);
+  });
+
+  it('reads at most twenty people a call, the next window at next_offset', async () => {
+    const { fake } = await company();
+    for (let index = 0; index < 22; index++) {
+      fake.state.users.push({
+        ...(fake.state.users[0] as (typeof fake.state.users)[number]),
+        id: 2_000 + index,
+        first_name: 'Zed',
+        last_name: `Z${String(index).padStart(2, '0')}`,
+        token: `pat-z${index}`,
+      });
+    }
+    const bob = await connect(fake, BOB, { tools: TEAM_TOOLS, offered: TEAM_TOOLS });
+    const before = requestsOf(fake, BOB).length;
+    const report = (await bob.call('team_report', { from: '2026-11-16', to: '2026-11-17', limit: 50 })).structuredContent as Report;
+    expect(report.people).toHaveLength(20);
+    expect(report.next_offset).toBe(20);
+    expect(report.total_people).toBe(26);
+    expect(
+      requestsOf(fake, BOB)
+        .slice(before)
+        .filter((request) => request.path === '/v2/time_entries'),
+    ).toHaveLength(20);
+  });
+
+  it("shows a project's manager its time against its budget, read by project_id, and no project she does not manage", async () => {
+    const { fake, website, internal } = await company();
+    Object.assign(fake.state.projects.find((project) => project.id === website) ?? {}, { budgetBy: 'project', budget: 20 });
+    const max = await connect(fake, MAX, { tools: TEAM_TOOLS, offered: ['project_status'] });
+    const status = (await max.call('project_status', { project: 'Website' })).structuredContent as {
+      budget_hours: number | null;
+      by_person: Array<{ person: string; total_minutes: number }>;
+    };
+    expect(status.budget_hours).toBe(20);
+    expect(status.by_person.map((row) => [row.person, row.total_minutes])).toEqual([
+      ['Ada Lovelace', 480],
+      ['Bob Builder', 120],
+    ]);
+    const entries = requestsOf(fake, MAX).filter((request) => request.path === '/v2/time_entries');
+    for (const request of entries) expect(new URLSearchParams(request.query).get('project_id')).toBe(String(website));
+
+    const sent = requestsOf(fake, MAX).length;
+    const refused = await max.call('project_status', { project: 'Internal' });
+    expect(refusalOf(refused)).toEqual({ code: 'harvest_project_not_managed', facts: { project: { id: internal, name: 'Internal' } } });
+    expect(
+      requestsOf(fake, MAX)
+        .slice(sent)
+        .filter((request) => request.path !== '/v2/users/me' && request.path !== '/v2/users/me/project_assignments'),
+    ).toEqual([]);
+  });
+});
