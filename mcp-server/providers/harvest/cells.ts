@@ -13,6 +13,7 @@ import type { Capability } from '../../contract/vocabulary.ts';
 import type { Cell } from '../grid/cell.ts';
 import { offeredBy } from '../grid/compose.ts';
 import { ACCOUNT } from './account/index.ts';
+import { ADMIN_PEOPLE } from './admin-people/index.ts';
 import { CATALOG } from './catalog/index.ts';
 import type { HarvestGrid } from './context.ts';
 import { harvestFacts, harvestFactsKey, type HarvestFacts } from './facts.ts';
@@ -21,7 +22,7 @@ import { PLAN } from './plan/index.ts';
 import { TEAM } from './team/index.ts';
 import { TIMESHEETS } from './timesheets/index.ts';
 
-export const HARVEST_CELLS: readonly Cell<HarvestGrid>[] = [CATALOG, PLAN, ACCOUNT, TIMESHEETS, LEAVE, TEAM];
+export const HARVEST_CELLS: readonly Cell<HarvestGrid>[] = [CATALOG, PLAN, ACCOUNT, TIMESHEETS, LEAVE, TEAM, ADMIN_PEOPLE];
 
 /** What Harvest offers on the person's own token. */
 export function harvestCapabilities(facts: HarvestFacts | undefined): ReadonlySet<Capability> {
