@@ -15,6 +15,7 @@ import { offeredBy } from '../grid/compose.ts';
 import { ACCOUNT } from './account/index.ts';
 import { ADMIN_PEOPLE } from './admin-people/index.ts';
 import { ADMIN_RATES } from './admin-rates/index.ts';
+import { APPROVALS } from './approvals/index.ts';
 import { CATALOG } from './catalog/index.ts';
 import type { HarvestGrid } from './context.ts';
 import { harvestFacts, harvestFactsKey, type HarvestFacts } from './facts.ts';
@@ -23,7 +24,7 @@ import { PLAN } from './plan/index.ts';
 import { TEAM } from './team/index.ts';
 import { TIMESHEETS } from './timesheets/index.ts';
 
-export const HARVEST_CELLS: readonly Cell<HarvestGrid>[] = [CATALOG, PLAN, ACCOUNT, TIMESHEETS, LEAVE, TEAM, ADMIN_PEOPLE, ADMIN_RATES];
+export const HARVEST_CELLS: readonly Cell<HarvestGrid>[] = [CATALOG, PLAN, ACCOUNT, TIMESHEETS, LEAVE, TEAM, ADMIN_PEOPLE, ADMIN_RATES, APPROVALS];
 
 /** What Harvest offers on the person's own token. */
 export function harvestCapabilities(facts: HarvestFacts | undefined): ReadonlySet<Capability> {
