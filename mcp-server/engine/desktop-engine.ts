@@ -10,7 +10,6 @@ import { createCredentialStore, type CredentialStore } from '../credentials/inde
 import { desktopEvidence } from '../evidence/desktop-evidence.ts';
 import { effectiveProfile, policyPaths } from '../policy/policy.ts';
 import { PolicyFiles } from '../policy/policy-source.ts';
-import { connectionFolder } from '../providers/connection-folder.ts';
 import { createTracker } from '../providers/create-tracker.ts';
 import { keptWriteRefusal } from '../providers/outbox/may-send.ts';
 import { keepingWritesOffline, outboxAccount } from '../providers/outbox/outbox-tracker.ts';
@@ -21,7 +20,8 @@ import { SETTINGS_FILE_NAME } from '../settings/settings-source.ts';
 import { callDeadlineOf } from './call-deadline.ts';
 import { connectionsOf } from '../contract/connections.ts';
 import { connectionSecretNotes } from '../credentials/connection-secret.ts';
-import { CONNECTION_IDS_FILE_NAME, idsInFile } from './connections/connection-ids.ts';
+import { ConnectionHomes, type Whose } from './connection-homes.ts';
+import { CONNECTION_IDS_FILE_NAME, idsInFile, keyedIds } from './connections/connection-ids.ts';
 import { Engine, type OpenTrackerOptions } from './engine.ts';
 
 export interface DesktopEngineOptions {
@@ -68,12 +68,14 @@ export async function openDesktopEngine(options: DesktopEngineOptions): Promise<
   const appEngine = options.appEngine === true;
   // A remote back end out of reach keeps clock-ins, clock-outs and logged entries until it answers
   // (providers/outbox/); each is checked again against the switches and the policy before it is sent.
-  const withOutbox = (opened: TimeTracker, remote: RemoteProfile, basics: OpenTrackerOptions, folder: string) =>
+  const withOutbox = (opened: TimeTracker, remote: RemoteProfile, basics: OpenTrackerOptions, folder: string, whose: Whose | undefined) =>
     keepingWritesOffline(opened, {
       // Each connection's outbox in its own folder; the app hears of a settled write in the data folder it watches.
       userDataDir: folder,
       ...(folder === userDataDir ? {} : { signalDir: userDataDir }),
       account: outboxAccount(remote),
+      // Among several, each kept write records whose login it is for (engine/connection-homes.ts).
+      ...(whose ? { keptFor: whose.keptFor, keptBeforePersonsAmbiguous: whose.shared && opened.account.personId !== undefined } : {}),
       now: options.now,
       log,
       timezone: basics.timezone,
@@ -92,8 +94,14 @@ export async function openDesktopEngine(options: DesktopEngineOptions): Promise<
     credentials: () => (credentials ??= createCredentialStore({ env, log })),
     journalsAiCalls: !appEngine,
   });
-  // Which connection gave out which number, where several trackers answer (engine/connections/connection-ids.ts).
-  const connectionIds = idsInFile(join(userDataDir, CONNECTION_IDS_FILE_NAME), log);
+  // Among several trackers, each connection's folder, kept to whose it is (engine/connection-homes.ts).
+  const homes = new ConnectionHomes(userDataDir, log);
+  let connectionNames: readonly string[] = [];
+  // Which connection gave out which number, where several trackers answer, by each one's identity (engine/connections/connection-ids.ts).
+  const connectionIds = keyedIds(
+    idsInFile(join(userDataDir, CONNECTION_IDS_FILE_NAME), log, (name) => homes.openedIn(name)),
+    { keyOf: (name) => homes.keyOf(name), names: () => connectionNames },
+  );
   try {
     return await Engine.open({
       settings: settingsFile(join(userDataDir, SETTINGS_FILE_NAME)),
@@ -117,19 +125,25 @@ export async function openDesktopEngine(options: DesktopEngineOptions): Promise<
       connectionIds,
       settingsNotes: (settings) => (options.provider ? [] : connectionSecretNotes(connectionsOf(settings), env)),
       openTracker: async (profile, basics) => {
-        // Among several connections each keeps its files in its own folder, but the one that has the data
-        // folder's (providers/connection-folder.ts); its secret is found in a connection's order (create-tracker.ts).
-        const folder = basics.connection ? connectionFolder(userDataDir, basics.connection, log) : userDataDir;
-        const opened = await createTracker({
-          ...basics,
-          profile,
-          userDataDir: folder,
-          ...(folder === userDataDir ? {} : { sharedDataDir: userDataDir }),
-          ...(options.env ? { env: options.env } : {}),
-          ...(options.wallClock ? { wallClock: options.wallClock } : {}),
-          formSecret: { backEnd: options.formBackEnd, policyFixes: policy.current().fixedProvider !== null },
-        });
-        return isRemote(profile) ? withOutbox(opened, profile, basics, folder) : opened;
+        // Its secret is found in a connection's order (create-tracker.ts).
+        const openIn = async (folder: string, whose?: Whose) => {
+          const opened = await createTracker({
+            ...basics,
+            profile,
+            userDataDir: folder,
+            ...(folder === userDataDir ? {} : { sharedDataDir: userDataDir }),
+            ...(options.env ? { env: options.env } : {}),
+            ...(options.wallClock ? { wallClock: options.wallClock } : {}),
+            formSecret: { backEnd: options.formBackEnd, policyFixes: policy.current().fixedProvider !== null },
+          });
+          return isRemote(profile) ? withOutbox(opened, profile, basics, folder, whose) : opened;
+        };
+        const { connection } = basics;
+        if (!connection) return openIn(userDataDir);
+        // Among several connections each keeps its files in its own folder, but the one that has the data folder's
+        // (providers/connection-folder.ts), the folder of its login once the back end said whose its secret is.
+        connectionNames = connection.connections.map((each) => each.name);
+        return homes.open(connection, profile, (home, whose) => openIn(home.folder, whose));
       },
       now: options.now,
       log,

@@ -145,8 +145,11 @@ export interface ConnectedUser {
   email?: string;
 }
 
-/** A remote back end's account: who the person is, their zone, and what the back end offers now. */
-export interface RemoteAccountPart extends Required<AccountPart>, ConnectionTesting {
+/**
+ * A remote back end's account: who the person is, their zone, and what the back end offers now; whose the secret is
+ * where the login is the secret (`personId`: absent where the profile names the login).
+ */
+export interface RemoteAccountPart extends Required<Omit<AccountPart, 'personId'>>, Pick<AccountPart, 'personId'>, ConnectionTesting {
   /** Asks the back end what it offers now (TimeTracker's detectFeatures). */
   detectFeatures(): Promise<void>;
 }

@@ -19,11 +19,12 @@ function everyName(names: readonly string[]): string {
 }
 
 /** Why a write needs its connection named. */
-export type TrackerRequiredWhy = 'ambiguous_project' | 'ambiguous_id' | 'several_timers' | 'default_lacks_tool';
+export type TrackerRequiredWhy = 'ambiguous_project' | 'ambiguous_id' | 'id_elsewhere' | 'several_timers' | 'default_lacks_tool';
 
 const WHY_WORDS: Record<TrackerRequiredWhy, (trackers: readonly string[]) => string> = {
   ambiguous_project: (trackers) => `what it names is in ${listed(trackers, 'and')}`,
   ambiguous_id: (trackers) => `that number was given out by ${listed(trackers, 'and')}`,
+  id_elsewhere: () => 'that number was given out by a tracker that is not among these now (another address, login or workspace)',
   several_timers: (trackers) => `timers run in ${listed(trackers, 'and')}`,
   default_lacks_tool: (trackers) => `the default tracker does not offer it, and ${listed(trackers, 'and')} ${trackers.length === 1 ? 'does' : 'do'}`,
 };
@@ -65,6 +66,22 @@ export type OverlappingEntry = {
 };
 
 export const connectionsNotices = noticeFamily({
+  /**
+   * A connection whose secret answers for another login than the folder its name gave it (trackers renamed, a secret
+   * moved): it now keeps its files apart, and the writes kept in that folder wait for their own login's connection,
+   * `belongs_to` (null where no connection has that login now). Nothing was sent with this connection's secret.
+   */
+  tracker_writes_of_another_login: {
+    say: (facts: { tracker: string; service: string; writes: number; belongs_to: string | null }) => {
+      const one = facts.writes === 1;
+      const where =
+        facts.belongs_to === null
+          ? `${one ? 'waits' : 'wait'} until a tracker with that login is set up again`
+          : `${one ? 'waits' : 'wait'} for ${facts.belongs_to}, whose login it is, and ${one ? 'goes' : 'go'} out from there`;
+      return say`${facts.tracker}'s secret is another ${facts.service} login than the one whose files it had, so it keeps its own apart. ${one ? 'The write' : `The ${facts.writes} writes`} kept there ${where}; nothing of ${one ? 'it' : 'them'} was sent with ${facts.tracker}'s secret.`;
+    },
+    example: { tracker: 'acme', service: 'Kimai', writes: 1, belongs_to: 'acme2' },
+  },
   /** A read across connections where one did not answer: its rows are left out, and the totals exclude it. */
   tracker_missing: {
     say: (facts: { tracker: string; reason: string }) =>

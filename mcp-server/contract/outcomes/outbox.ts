@@ -302,6 +302,19 @@ export const keptOutcomeNotices = noticeFamily({
       )}`,
     example: { service: 'Clockify', write: KEPT_ENTRY, first_day: '2026-05-04', last_day: '2026-05-10', status: 'approved', reopened_by: 'an_approver' },
   },
+  /**
+   * A kept write made before Punchcard knew which login its tracker had, where another tracker is at the same address
+   * (docs/several-trackers.md, "Whose a connection is"): which secret it was meant for cannot be told, so it waits
+   * for the person. Sent again, it goes with the login of the tracker it waits in.
+   */
+  kept_write_login_unknown: {
+    say: (facts: { service: string; write: KeptWriteFacts }) =>
+      say`Your ${keptWriteWords(facts.write)} was not sent: it was kept before Punchcard knew which of your ${facts.service} logins it was for (two trackers are at this address). ${either(
+        "It waits in Punchcard's window, where the person can send it with this tracker's login or dismiss it.",
+        `Send it again to send it with this tracker's login, or keep ${facts.service} as it is.`,
+      )}`,
+    example: { service: 'Kimai', write: KEPT_ENTRY },
+  },
   /** A kept write whose tool is switched off for whoever made it, now that it would go out. */
   kept_write_switched_off: {
     say: (facts: { service: string; write: KeptWriteFacts }) => say`Your ${keptWriteWords(facts.write)} was not sent: ${switchedOff(facts.write.kind)}`,

@@ -65,7 +65,7 @@ export const harvestRefusals = refusalFamily({
             ? `in ${Math.ceil(facts.retry_after_s)} seconds, at ${facts.at}`
             : `in ${Math.ceil(facts.retry_after_s)} seconds`
       }.`,
-    example: { action: 'start the timer', retry_after_s: 120, at: '10:55' },
+    example: { action: 'start the timer', retry_after_s: 12, at: '10:55' },
   },
   /** Something other than Harvest's JSON where it was due. */
   harvest_not_json: {

@@ -69,6 +69,17 @@ type Oversize = {
   may_have_changed: boolean;
 };
 
+/** What makes a value impossible to send in a request header (providers/remote/header-values.ts). */
+export type HeaderProblem = 'line_break' | 'control' | 'beyond_latin1';
+const HEADER_PROBLEMS: Record<HeaderProblem, string> = {
+  line_break: 'a line break',
+  control: 'a control character',
+  beyond_latin1: 'a character beyond Latin-1',
+};
+/** A value a back end answered that Punchcard sends back in a header. */
+export type AnsweredValue = 'account_id';
+const ANSWERED: Record<AnsweredValue, string> = { account_id: 'an account id' };
+
 const maybeChanged = (facts: { may_have_changed: boolean }) => (facts.may_have_changed ? ' (The change may have been made: check before repeating it.)' : '');
 
 export const remoteRefusals = refusalFamily({
@@ -98,6 +109,51 @@ export const remoteRefusals = refusalFamily({
     say: (facts: { service: string; status: number; action: string }) =>
       say`${facts.service} answered ${facts.status} trying to ${facts.action}; Punchcard does not know what that means here.`,
     example: { service: 'Kimai', status: 418, action: 'start the timer' },
+  },
+  /**
+   * A redirect (any 3xx), which Punchcard never follows: the secret goes only to the address the person set.
+   * `elsewhere`: the host the redirect names, where it is another than the one asked; null where it names none.
+   */
+  remote_redirect_refused: {
+    kind: 'unavailable',
+    say: (facts: { service: string; host: string; status: number; elsewhere: string | null; action: string; address: string }) =>
+      say`${facts.service} at ${facts.host} refused to answer here trying to ${facts.action} (${facts.status}, a redirect${
+        facts.elsewhere ? ` to ${facts.elsewhere}` : ''
+      }). Punchcard follows no redirect, so nothing was sent elsewhere; if ${facts.service} has moved, check ${facts.address}.`,
+    example: {
+      service: 'Toggl Track',
+      host: 'api.track.toggl.com',
+      status: 307,
+      elsewhere: 'track.example.net',
+      action: 'read the running timer',
+      address: 'the Toggl Track address',
+    },
+  },
+  /**
+   * A value the back end answered that no request header can carry (a line break in an account id from its list of
+   * accounts), which Punchcard would send back with every request: refused before anything is sent with it.
+   * `setting`: the setting that names it instead, where one does.
+   */
+  remote_answer_unsendable: {
+    kind: 'unavailable',
+    say: (facts: { service: string; value: AnsweredValue; problem: HeaderProblem; action: string; setting: string | null }) =>
+      say`${facts.service} answered ${ANSWERED[facts.value]} with ${HEADER_PROBLEMS[facts.problem]} in it, which no request can carry back, so Punchcard sent nothing to ${facts.action}.${
+        facts.setting ? say` Set it yourself in Punchcard's account settings${forModelOnly(` (${facts.setting})`)} to go on.` : ''
+      }`,
+    example: { service: 'Harvest', value: 'account_id', problem: 'line_break', action: 'list your time entries', setting: 'provider.account_id' },
+  },
+  /**
+   * A setting or a secret no request header can carry (an e-mail address with a character beyond Latin-1, a key
+   * pasted with a line break in it): refused before anything is sent. `name`: what it is ('e-mail address',
+   * 'API key'); `kept`: where it is kept.
+   */
+  remote_setting_unsendable: {
+    kind: 'invalid',
+    say: (facts: { service: string; name: string; kept: 'settings' | 'secret'; problem: HeaderProblem; action: string }) =>
+      facts.kept === 'settings'
+        ? say`The ${facts.service} ${facts.name} in Punchcard's settings has ${HEADER_PROBLEMS[facts.problem]} in it, which no request can carry, so Punchcard sent nothing to ${facts.action}. Correct it in the settings.`
+        : say`The ${facts.service} ${facts.name} Punchcard was given has ${HEADER_PROBLEMS[facts.problem]} in it, which no request can carry, so Punchcard sent nothing to ${facts.action}. Save the ${facts.name} again as ${facts.service} shows it.`,
+    example: { service: 'Clockodo', name: 'e-mail address', kept: 'settings', problem: 'beyond_latin1', action: 'start the timer' },
   },
   /** The secure connection failed; `ca_file`: the back end takes a company CA file (a self-hosted Kimai). */
   remote_tls_failed: {
@@ -288,5 +344,8 @@ export const remoteRefusals = refusalFamily({
 
 /** "in 3 minutes" for a Retry-After past a minute, else the back end's usual words ('in a minute', 'in a moment'). */
 export function retryIn(seconds: number | null, usual: string): string {
-  return seconds !== null && seconds > 60 ? `in ${Math.ceil(seconds / 60)} minutes` : usual;
+  if (seconds === null || seconds <= 60) return usual;
+  const minutes = Math.ceil(seconds / 60);
+  // A day's wait (the longest any back end may ask: providers/remote/asked-wait.ts) in hours, not 1440 minutes.
+  return minutes < 120 ? `in ${minutes} minutes` : `in ${Math.ceil(minutes / 60)} hours`;
 }

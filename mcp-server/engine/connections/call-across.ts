@@ -50,6 +50,10 @@ export async function callAcrossConnections(tool: CallableTool, input: Record<st
   }
   const implied = await impliedConnections(registry, input, views, { ids: call.ids, deadlineMs: call.deadlineMs });
   const spans = SPANNING_READS.has(registry);
+  if (implied && implied.names.length === 0) {
+    const offering = views.filter((view) => view.offers(registry)).map((view) => view.name);
+    return refused({ code: 'tracker_required', facts: { tool: registry, why: implied.why, trackers: offering } });
+  }
   if (implied && implied.names.length === 1) {
     const view = views.find((each) => each.name === implied.names[0]) as ConnectionView;
     return resolvedTo(tool, input, view, call, true);

@@ -1,8 +1,12 @@
 // Which connection handed out which record number (docs/several-trackers.md, "How a call finds its
 // connection"): with several trackers, `update_time_entry id: 12` goes to the connection that listed
-// entry #12, and is refused where two did. Every id an answer hands out is remembered with its
-// connection, per kind, in the data folder's trackers.db, so every Punchcard process on the computer
+// entry #12, and is refused where two did. Every id an answer hands out is remembered with what it was
+// handed out by, per kind, in the data folder's trackers.db, so every Punchcard process on the computer
 // resolves an id alike (an AI client's server listed #12, the window's engine is asked to change it).
+// What it was handed out by is the connection's identity, never its name: on the desktop the key of the
+// connection's folder, which is its back end, address, login and workspace (engine/connection-homes.ts,
+// `keyedIds` below), so a connection renamed or pointed elsewhere inherits no other's numbers, and an engine
+// started before a rename reads them as one started after it does.
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { Log } from '../../log.ts';
@@ -15,15 +19,21 @@ export const CONNECTION_IDS_FILE_NAME = 'trackers.db';
 const LOCK_WAIT_MS = 5_000;
 const WHAT = "Punchcard's list of which tracker gave out which number";
 
+/**
+ * The records by what handed them out. The older table, `handed_out`, named the connection, and is left to an
+ * older Punchcard, which still reads and writes it by name; this one never reads it after its first open.
+ */
 const SCHEMA = `
-  CREATE TABLE IF NOT EXISTS handed_out (
+  CREATE TABLE IF NOT EXISTS handed_out_by (
     kind TEXT NOT NULL,
     id TEXT NOT NULL,
-    tracker TEXT NOT NULL,
-    PRIMARY KEY (kind, id, tracker)
+    holder TEXT NOT NULL,
+    PRIMARY KEY (kind, id, holder)
   ) WITHOUT ROWID`;
+/** `PRAGMA user_version` once the records by name were read into `handed_out_by`. */
+const KEYED_VERSION = 1;
 
-/** A record an answer handed out: its kind (entry, leave, submission), its id, and the connection. */
+/** A record an answer handed out: its kind (entry, leave, submission), its id, and the connection (its name, or what stands for it where stored). */
 export interface HandedOut {
   kind: string;
   id: string;
@@ -32,9 +42,45 @@ export interface HandedOut {
 
 export interface ConnectionIds {
   remember(records: readonly HandedOut[]): Promise<void>;
-  /** The connections that handed out `id` of `kind`, in no order. */
+  /**
+   * What handed out `id` of `kind`, in no order: connections' names, and for a holder that is no connection of
+   * this engine (one removed, or another login or address now) what stands for it, which is never a name.
+   */
   holders(kind: string, id: string): Promise<string[]>;
   close(): void;
+}
+
+/** How a connection's identity is stored for its name (engine/connection-homes.ts): its folder's key. */
+export interface HolderKeys {
+  /** What stands for the connection called `name` now, settled by whose it is; undefined where there is none. */
+  keyOf(name: string): Promise<string | undefined>;
+  /** The connections' names. */
+  names(): readonly string[];
+}
+
+/**
+ * The records kept by identity, read and written by name: a name given is stored as its connection's key, and a key
+ * read back is the name of the connection it stands for in this engine, or stays a key where none does.
+ */
+export function keyedIds(stored: ConnectionIds, keys: HolderKeys): ConnectionIds {
+  const byKey = async (): Promise<Map<string, string>> => {
+    const names = keys.names();
+    const found = await Promise.all(names.map(async (name) => [await keys.keyOf(name), name] as const));
+    return new Map(found.filter((pair): pair is readonly [string, string] => pair[0] !== undefined));
+  };
+  return {
+    async remember(records) {
+      const keyed = await Promise.all(records.map(async (record) => ({ ...record, tracker: await keys.keyOf(record.tracker) })));
+      await stored.remember(keyed.filter((record): record is HandedOut => record.tracker !== undefined));
+    },
+    async holders(kind, id) {
+      const held = await stored.holders(kind, id);
+      if (held.length === 0) return held;
+      const names = await byKey();
+      return held.map((key) => names.get(key) ?? key);
+    },
+    close: () => stored.close(),
+  };
 }
 
 /** In memory: for tests and for a data folder that cannot be written (this process alone then). */
@@ -54,8 +100,12 @@ export function idsInMemory(): ConnectionIds {
   };
 }
 
-/** The data folder's trackers.db, shared by every process; where it cannot be written, this process's memory (said once). */
-export function idsInFile(path: string, log: Log): ConnectionIds {
+/**
+ * The data folder's trackers.db, shared by every process; where it cannot be written, this process's memory (said
+ * once). `olderHolder`: what a connection's name in the older table stands for (the first open reads those rows
+ * over; a name it gives nothing for is dropped).
+ */
+export function idsInFile(path: string, log: Log, olderHolder: (name: string) => string | undefined = (name) => name): ConnectionIds {
   let db: DatabaseSync | undefined;
   let fallback: ConnectionIds | undefined;
   const open = async (): Promise<DatabaseSync | ConnectionIds> => {
@@ -82,6 +132,7 @@ export function idsInFile(path: string, log: Log): ConnectionIds {
           const { journal_mode: mode } = opened.prepare('PRAGMA journal_mode').get() as { journal_mode: string };
           if (mode !== 'wal') opened.exec('PRAGMA journal_mode = WAL');
           opened.exec(SCHEMA);
+          readOlderRows(opened, olderHolder);
           return opened;
         } catch (error) {
           opened.close();
@@ -101,7 +152,7 @@ export function idsInFile(path: string, log: Log): ConnectionIds {
         path,
         LOCK_WAIT_MS,
         () => {
-          const insert = store.prepare('INSERT OR IGNORE INTO handed_out (kind, id, tracker) VALUES (?, ?, ?)');
+          const insert = store.prepare('INSERT OR IGNORE INTO handed_out_by (kind, id, holder) VALUES (?, ?, ?)');
           store.exec('BEGIN IMMEDIATE');
           try {
             for (const record of records) insert.run(record.kind, record.id, record.tracker);
@@ -117,12 +168,39 @@ export function idsInFile(path: string, log: Log): ConnectionIds {
     async holders(kind, id) {
       const store = await open();
       if (!(store instanceof DatabaseSync)) return store.holders(kind, id);
-      const rows = await whileBusy(path, LOCK_WAIT_MS, () => store.prepare('SELECT tracker FROM handed_out WHERE kind = ? AND id = ?').all(kind, id), WHAT);
-      return rows.map((row) => String((row as { tracker: string }).tracker));
+      const rows = await whileBusy(path, LOCK_WAIT_MS, () => store.prepare('SELECT holder FROM handed_out_by WHERE kind = ? AND id = ?').all(kind, id), WHAT);
+      return rows.map((row) => String((row as { holder: string }).holder));
     },
     close() {
       db?.close();
       db = undefined;
     },
   };
+}
+
+/**
+ * Once per file: the rows an older Punchcard kept by name, read over by what each name stands for now (before any
+ * person is known: the folder its name gives). Under the write lock, so two engines opening at once read them once.
+ */
+function readOlderRows(db: DatabaseSync, holderOf: (name: string) => string | undefined): void {
+  const version = () => (db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version;
+  if (version() >= KEYED_VERSION) return;
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    if (version() < KEYED_VERSION) {
+      const older = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'handed_out'").get();
+      if (older) {
+        const insert = db.prepare('INSERT OR IGNORE INTO handed_out_by (kind, id, holder) VALUES (?, ?, ?)');
+        for (const row of db.prepare('SELECT kind, id, tracker FROM handed_out').all() as Array<{ kind: string; id: string; tracker: string }>) {
+          const holder = holderOf(row.tracker);
+          if (holder !== undefined) insert.run(row.kind, row.id, holder);
+        }
+      }
+      db.exec(`PRAGMA user_version = ${KEYED_VERSION}`);
+    }
+    db.exec('COMMIT');
+  } catch (error) {
+    if (db.isTransaction) db.exec('ROLLBACK');
+    throw error;
+  }
 }

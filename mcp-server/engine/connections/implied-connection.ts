@@ -14,7 +14,10 @@ import type { ConnectionIds } from './connection-ids.ts';
 import type { ConnectionView } from './connection-view.ts';
 import { idsNamed } from './handed-out.ts';
 
-/** The connections a call implies: one (it goes there), several (a write is refused with `why`), or none (null). */
+/**
+ * The connections a call implies: one (it goes there), several (a write is refused with `why`), or none (null); no
+ * names with `id_elsewhere` where the numbers it names were given out only by a tracker that is not among these now.
+ */
 export type Implied = { names: string[]; why: TrackerRequiredWhy } | null;
 
 /** The tools a running timer decides: the one that runs is the one they act on. */
@@ -46,6 +49,8 @@ export async function impliedConnections(
     for (const id of named.ids) for (const holder of await options.ids.holders(named.kind, id)) holders.add(holder);
     const names = inOrder(views, holders);
     if (names.length > 0) return { names, why: 'ambiguous_id' };
+    // Given out by a connection that is gone, or is another login or address now: never the default's by guess.
+    if (holders.size > 0) return { names: [], why: 'id_elsewhere' };
   }
   if (TIMER_BOUND.has(tool)) {
     const running = await connectionsWhere(offering, options.deadlineMs, async (tracker) => (await tracker.timer.runningEntry()) !== null);

@@ -121,6 +121,7 @@ export function createCalamariClient(options: CalamariApiOptions) {
     readRefusal: usedUpLimit,
     pace: connection.pace ?? organisationPace(baseUrl, connection.perSecond),
     secretWords: {
+      name: 'API key',
       unreadable: (reason) => new CalamariError('no_token', remoteRefusal('remote_secret_unreadable', { service: 'Calamari', secret: 'API key', reason })),
       missing: (action) => new CalamariError('no_token', remoteRefusal('calamari_key_missing', { url: baseUrl, action })),
     },

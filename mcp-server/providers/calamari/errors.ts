@@ -86,7 +86,12 @@ export function describeHttpFailure(answer: HttpAnswer, purpose: RequestPurpose,
     // one no ledger could note. It says which limit, where Calamari's body says (quota.ts).
     return fail(
       'rate_limited',
-      remoteRefusal('calamari_rate_limited', { action, window: usedUpLimit(answer) ?? null, usage: field ?? null, retry_after_s: retryAfterSeconds(answer) }),
+      remoteRefusal('calamari_rate_limited', {
+        action,
+        window: usedUpLimit(answer) ?? null,
+        usage: field ?? null,
+        retry_after_s: retryAfterSeconds(answer, CALAMARI_WORDS),
+      }),
     );
   }
   // Calamari's own rule for leave beyond what the person has (docs/back-ends/calamari.md, "Leave requests").

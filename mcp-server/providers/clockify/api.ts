@@ -144,6 +144,7 @@ export function createClockifyApiClient(options: ClockifyApiOptions) {
     maxParallel: MAX_PARALLEL_REQUESTS,
     maxPerSecond: connection.perSecond ?? MAX_REQUESTS_PER_SECOND,
     secretWords: {
+      name: 'API key',
       unreadable: (reason) => new ClockifyError('no_token', remoteRefusal('remote_secret_unreadable', { service: 'Clockify', secret: 'API key', reason })),
       missing: (action) =>
         new ClockifyError(

@@ -83,7 +83,7 @@ export function describeHttpFailure(answer: HttpAnswer, purpose: RequestPurpose,
     const refusal = remoteRefusal('clockify_refused', { action, message });
     return status === 400 && !message ? fail('bad_request', refusal) : fail('validation', refusal);
   }
-  if (status === 429) return fail('rate_limited', remoteRefusal('clockify_rate_limited', { action, retry_after_s: retryAfterSeconds(answer) }));
+  if (status === 429) return fail('rate_limited', remoteRefusal('clockify_rate_limited', { action, retry_after_s: retryAfterSeconds(answer, CLOCKIFY_WORDS) }));
   const trouble = serverTrouble(status, action, CLOCKIFY_WORDS) ?? unexpectedStatus(status, action, CLOCKIFY_WORDS);
   return new ClockifyError(trouble.failure, trouble.refusal, status);
 }

@@ -83,12 +83,18 @@ export function createClockodoClient(options: ClockodoApiOptions) {
     words: CLOCKODO_WORDS,
     maxParallel: MAX_PARALLEL_REQUESTS,
     secretWords: {
+      name: 'API key',
       unreadable: (reason) => new ClockodoError('no_token', remoteRefusal('remote_secret_unreadable', { service: 'Clockodo', secret: 'API key', reason })),
       missing: (action) =>
         new ClockodoError(
           'no_token',
           options.organisation ? remoteRefusal('organisation_key_refused', { back_end: 'Clockodo' }) : remoteRefusal('clockodo_key_missing', { email, action }),
         ),
+    },
+    // The login is the settings' e-mail address: one beyond Latin-1 (an address in another script) is no header's.
+    headerSources: {
+      'X-ClockodoApiUser': { from: 'settings', name: 'e-mail address' },
+      'X-Clockodo-External-Application': { from: 'settings', name: 'e-mail address' },
     },
     authenticate: (key) => ({
       headers: {

@@ -10,7 +10,16 @@ import { createRemoteClient, type QueryValue, type RemoteConnection } from '../r
 import { ensureRequests } from '../remote/request-budget.ts';
 import { hostOf, remoteRefusal } from '../remote/remote-error.ts';
 import { apiUrl } from '../remote/wire.ts';
-import { describeHttpFailure, describeNotJson, type FailureContext, HARVEST_WORDS, HarvestError, type RequestPurpose, unreadable } from './errors.ts';
+import {
+  describeHttpFailure,
+  describeNotJson,
+  type FailureContext,
+  HARVEST_WORDS,
+  HarvestError,
+  RATE_WINDOW_MS,
+  type RequestPurpose,
+  unreadable,
+} from './errors.ts';
 import { nextPageQuery } from './mapping.ts';
 import type {
   HarvestAccounts,
@@ -30,10 +39,10 @@ export type { QueryValue };
 export const PAGE_SIZE = 2000;
 /** Requests in flight to Harvest at once: it allows 100 in 15 seconds, and a call needs a few. */
 const MAX_PARALLEL_REQUESTS = 4;
-/** Harvest counts requests in windows of 15 seconds: a 429 asking for at most that long is waited out once. */
-const RATE_WINDOW_MS = 15_000;
 /** The User-Agent Harvest requires: the application's name and a link to it (docs/back-ends/harvest.md, "Every request"). */
 export const HARVEST_USER_AGENT = 'Punchcard (https://www.npmjs.com/package/punchcard-mcp)';
+/** The setting that names the account, where Harvest ID's list names one no request can carry. */
+const ACCOUNT_SETTING = 'provider.account_id';
 
 export interface HarvestApiOptions {
   connection: RemoteConnection;
@@ -58,6 +67,7 @@ export function createHarvestClient(options: HarvestApiOptions) {
   const { baseUrl } = connection;
   let account = '';
   const secretWords = {
+    name: 'token',
     unreadable: (reason: string) => new HarvestError('no_token', remoteRefusal('remote_secret_unreadable', { service: 'Harvest', secret: 'token', reason })),
     missing: (action: string) => new HarvestError('no_token', remoteRefusal('harvest_token_missing', { url: baseUrl, action })),
   };
@@ -66,6 +76,7 @@ export function createHarvestClient(options: HarvestApiOptions) {
     ...connection,
     words: HARVEST_WORDS,
     maxParallel: MAX_PARALLEL_REQUESTS,
+    // A 429 asks for at most the window's rest (HARVEST_WORDS holds it to that): waited out once.
     retryAfterCapMs: RATE_WINDOW_MS,
     secretWords,
     describeFailure: (answer: Parameters<typeof describeHttpFailure>[0], purpose: RequestPurpose) => describeHttpFailure(answer, purpose, failureContext),
@@ -74,6 +85,8 @@ export function createHarvestClient(options: HarvestApiOptions) {
   const client = createRemoteClient<RequestPurpose>({
     ...common,
     root: '',
+    // The account id: the settings' (digits only), or the one Harvest ID listed, which could hold anything.
+    headerSources: { 'Harvest-Account-Id': { from: 'answer', value: 'account_id', setting: ACCOUNT_SETTING } },
     // The token as a bearer in a header, never in an address; the account by its number; Harvest's required User-Agent.
     authenticate: (token) => ({
       headers: { Authorization: `Bearer ${token}`, 'Harvest-Account-Id': account, 'User-Agent': HARVEST_USER_AGENT },

@@ -16,6 +16,7 @@ import { firstValidZone, formatLocalTime, localDate } from '../../domain/time.ts
 import type { Grid, NoOrganisationAccount } from '../grid/cell.ts';
 import type { RemoteParts } from '../grid/parts.ts';
 import { Expiring } from '../remote/cache.ts';
+import { headerProblem } from '../remote/header-values.ts';
 import type { LearnedFacts } from '../remote/learned-facts.ts';
 import { hostOf, remoteRefusal } from '../remote/remote-error.ts';
 import { roleLearned, roleRefused, roleStale } from '../remote/remembered-role.ts';
@@ -334,7 +335,10 @@ export class HarvestContext {
       );
     }
     const [only] = harvest as [{ id: number; name: string }];
-    this.facts.learn({ accountId: String(only.id), accountName: only.name });
-    return String(only.id);
+    const id = String(only.id);
+    // An id no header can carry is not kept: each request refuses it in words (remote/header-values.ts), and the
+    // next start lists the accounts again.
+    if (headerProblem(id) === undefined) this.facts.learn({ accountId: id, accountName: only.name });
+    return id;
   }
 }

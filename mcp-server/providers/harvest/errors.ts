@@ -18,7 +18,10 @@ import {
 } from '../remote/remote-error.ts';
 import { isObject } from '../remote/wire.ts';
 
-export const HARVEST_WORDS: ServiceWords = { service: 'Harvest', address: 'the Harvest address' };
+/** Harvest counts requests in windows of 15 seconds: no 429 of its means a longer wait (docs/back-ends/harvest.md, "Rate limits"). */
+export const RATE_WINDOW_MS = 15_000;
+
+export const HARVEST_WORDS: ServiceWords = { service: 'Harvest', address: 'the Harvest address', longestWaitMs: RATE_WINDOW_MS };
 
 /** What the request was for, so a failure can say so in the person's terms. */
 export interface RequestPurpose {
@@ -75,7 +78,7 @@ export function describeHttpFailure(answer: HttpAnswer, purpose: RequestPurpose,
     return status === 400 && !message ? fail('bad_request', refusal) : fail('validation', refusal);
   }
   if (status === 429) {
-    const seconds = retryAfterSeconds(answer);
+    const seconds = retryAfterSeconds(answer, HARVEST_WORDS);
     const at = seconds === null ? null : context.clockAt(context.now() + seconds * 1000);
     return fail('rate_limited', remoteRefusal('harvest_rate_limited', { action, retry_after_s: seconds, at }));
   }

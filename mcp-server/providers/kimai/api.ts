@@ -85,6 +85,7 @@ export function createKimaiClient(options: KimaiApiOptions) {
     words: KIMAI_WORDS,
     maxParallel: MAX_PARALLEL_REQUESTS,
     secretWords: {
+      name: 'token',
       unreadable: (reason) => new KimaiError('no_token', remoteRefusal('remote_secret_unreadable', { service: 'Kimai', secret: 'token', reason })),
       missing: (action) =>
         new KimaiError(

@@ -20,10 +20,16 @@ export function decisionOf(row: OutboxRow, service: string): KeptWriteDecision {
     words: modelText(noticeSentence(notice)),
     choices: [
       // Sent anyway, an entry stands beside the one it overlaps; a locked period holds it however it is sent.
-      { choice: 'send_again', label: row.kind === 'log_time' && notice.code !== 'kept_write_period_locked' ? 'Send anyway' : 'Try again' },
+      { choice: 'send_again', label: sendAgainLabel(row, notice.code) },
       { choice: 'dismiss', label: `Keep ${service} as it is` },
     ],
   };
+}
+
+/** Sent with the tracker's login where whose it was is not known; sent anyway, an entry stands beside the one it overlaps. */
+function sendAgainLabel(row: OutboxRow, code: string): string {
+  if (code === 'kept_write_login_unknown') return 'Send with this login';
+  return row.kind === 'log_time' && code !== 'kept_write_period_locked' ? 'Send anyway' : 'Try again';
 }
 
 /** What a row is queued with when the person sends it again: an entry may then overlap another. */

@@ -16,7 +16,7 @@ import { BackEndError, causeOf } from '../time-tracker.ts';
 import { decisionOf, payloadToSendAgain } from './decisions.ts';
 import { deliver, keptWriteFacts, type Settlement } from './deliver.ts';
 import { isOutOfReach } from './out-of-reach.ts';
-import { type KeptOutcome, type OutboxKind, type OutboxOrigin, type OutboxStore, OutboxUnusable } from './outbox-store.ts';
+import { type KeptOutcome, type OutboxKind, type OutboxOrigin, type OutboxStore, OutboxUnusable, WHOSE_UNKNOWN } from './outbox-store.ts';
 import { countsAsTry, lastTry, MAX_SEND_ATTEMPTS, watchedTracker } from './send-attempts.ts';
 
 /** Kept writes sent first (before a call's own work, or one the person sends again): the rest go in the background, and a call's own writes wait behind them. */
@@ -50,7 +50,14 @@ export interface SenderOptions {
   timers?: Timers;
 }
 
-export type FlushResult = { kind: 'empty' } | { kind: 'busy' } | { kind: 'more' } | { kind: 'failed' } | { kind: 'out_of_reach'; error: RemoteError };
+/** How a round of sending ended; `other_login`: the next write was kept for another login than the secret's now, and waits. */
+export type FlushResult =
+  | { kind: 'empty' }
+  | { kind: 'busy' }
+  | { kind: 'more' }
+  | { kind: 'failed' }
+  | { kind: 'other_login' }
+  | { kind: 'out_of_reach'; error: RemoteError };
 
 /** The engine's sender of the kept writes to one remote back end. */
 export class OutboxSender {
@@ -104,7 +111,8 @@ export class OutboxSender {
       this.#cancelRound = undefined;
       void withRequestBudget(ROUND_REQUESTS, () => this.#send(SENT_PER_ROUND))
         .then((result) => {
-          if (result.kind === 'out_of_reach' || result.kind === 'failed') this.#pause = Math.min(this.#pause * 2, LONGEST_RETRY_MS);
+          if (result.kind === 'out_of_reach' || result.kind === 'failed' || result.kind === 'other_login')
+            this.#pause = Math.min(this.#pause * 2, LONGEST_RETRY_MS);
           else this.#pause = FIRST_RETRY_MS;
           if (result.kind !== 'empty') this.schedule();
         })
@@ -137,6 +145,23 @@ export class OutboxSender {
           outcome: said(noticeOf('kept_write_given_up', { service, write, tries: MAX_SEND_ATTEMPTS, last: null })),
         });
         continue;
+      }
+      if (row.person === WHOSE_UNKNOWN) {
+        // Kept before Punchcard knew which login the tracker had, where another tracker shares its address: which
+        // secret it was meant for cannot be told, so the person decides (sending it again sends it with this one).
+        await store.settle(row.seq, { state: 'needs_decision', outcome: said(noticeOf('kept_write_login_unknown', { service, write })) });
+        continue;
+      }
+      if (row.person !== null) {
+        const whose = await this.#whoseSecret(row.seq);
+        if (whose.kind !== 'person') return whose.result;
+        if (whose.person !== row.person) {
+          // Never sent with another person's secret: it waits for a tracker with its login (the engine gives each
+          // tracker the folder of its login, so the writes kept for it are sent there: docs/several-trackers.md).
+          await store.release(row.seq, false, false);
+          this.#options.log(`Outbox row ${row.seq} was kept for another ${service} login than the one this secret answers for: it waits for that login.`);
+          return { kind: 'other_login' };
+        }
       }
       const watched = watchedTracker(this.#inner);
       let settlement: Settlement;
@@ -181,6 +206,29 @@ export class OutboxSender {
       if (!(await store.settle(row.seq, settlement))) this.#options.log(`Outbox row ${row.seq} was taken over by another engine while this one sent it.`);
     }
     return { kind: 'more' };
+  }
+
+  /**
+   * Whose the secret is now, read afresh before a write kept for one person is sent (a secret read again after a
+   * 401 may be another person's); where that cannot be read, the claimed row goes back to wait, as a send that
+   * failed so would.
+   */
+  async #whoseSecret(seq: number): Promise<{ kind: 'person'; person: string } | { kind: 'not_read'; result: FlushResult }> {
+    const { store, service } = this.#options;
+    const read = this.#inner.account.personId;
+    if (!read) {
+      await store.release(seq, false, false);
+      this.#options.log(`Outbox row ${seq} was kept for one ${service} login, and this back end cannot say whose its secret is: it waits.`);
+      return { kind: 'not_read', result: { kind: 'other_login' } };
+    }
+    try {
+      return { kind: 'person', person: await read.call(this.#inner.account) };
+    } catch (error) {
+      await store.release(seq, false, false);
+      if (isOutOfReach(error)) return { kind: 'not_read', result: { kind: 'out_of_reach', error } };
+      this.#options.log(`Sending outbox row ${seq} stopped: whose the secret is could not be read (${(error as Error).message}).`);
+      return { kind: 'not_read', result: { kind: 'failed' } };
+    }
   }
 
   /** The kept writes waiting for the person's decision, oldest first (decisions.ts). */

@@ -97,7 +97,17 @@ export const OUTBOX_MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE outbox ADD COLUMN dismissed_at INTEGER;
   `,
+  // Whose login a kept write is for (docs/several-trackers.md, "Whose a connection is"): the back end's id of the
+  // person its secret answered for; WHOSE_UNKNOWN where that was not known and two trackers share the address; null
+  // where any login of the account may send it (rows kept before, one tracker, a login named in the profile).
+  // An older Punchcard refuses the file from here on, so it never sends a write kept for one login with another's.
+  `
+  ALTER TABLE outbox ADD COLUMN person TEXT;
+  `,
 ];
+
+/** A kept write's person where it was kept before the person was known and another tracker has the same address: the person decides. */
+export const WHOSE_UNKNOWN = '?';
 
 /** What is kept: the schema also allows the break tools, which are never kept (docs/decisions.md, "The outbox"). */
 export type OutboxKind = 'clock_in' | 'clock_out' | 'log_time';
@@ -122,6 +132,8 @@ export interface OutboxRow {
   settledAt: number | null;
   /** When the person dismissed it (a row waiting for their decision), or null. */
   dismissedAt: number | null;
+  /** Whose login it is for: the back end's id of the person, WHOSE_UNKNOWN, or null for any login of the account. */
+  person: string | null;
 }
 
 export interface Remembered<T> {
@@ -148,6 +160,7 @@ type RawRow = {
   told: number;
   settled_at: number | null;
   dismissed_at: number | null;
+  person: string | null;
 };
 
 export interface OutboxStoreOptions {
@@ -162,6 +175,11 @@ export interface OutboxStoreOptions {
   leaseMs?: number;
   /** Whether the process that holds a claim still runs (default: asks the system, on this machine). */
   processAlive?: (pid: number) => boolean;
+  /**
+   * Where the file gains its rows' person now: whether the writes waiting in it from before were kept where two
+   * trackers share the address (their person is then WHOSE_UNKNOWN, and the person decides), else any login's.
+   */
+  keptBeforePersonsAmbiguous?: boolean;
 }
 
 export class OutboxStore {
@@ -179,11 +197,11 @@ export class OutboxStore {
   }
 
   /** Puts a write at the end of the queue; its number. */
-  async add(item: { kind: OutboxKind; origin: OutboxOrigin; payload: unknown; happenedAt: number }): Promise<number> {
+  async add(item: { kind: OutboxKind; origin: OutboxOrigin; payload: unknown; happenedAt: number; person?: string | null }): Promise<number> {
     return this.#write((db) => {
       const result = db
-        .prepare("INSERT INTO outbox (back_end, kind, origin, payload, happened_at, state) VALUES (?, ?, ?, ?, ?, 'queued')")
-        .run(this.#options.backEnd, item.kind, item.origin, JSON.stringify(item.payload), item.happenedAt);
+        .prepare("INSERT INTO outbox (back_end, kind, origin, payload, happened_at, state, person) VALUES (?, ?, ?, ?, ?, 'queued', ?)")
+        .run(this.#options.backEnd, item.kind, item.origin, JSON.stringify(item.payload), item.happenedAt, item.person ?? null);
       return Number(result.lastInsertRowid);
     });
   }
@@ -297,16 +315,17 @@ export class OutboxStore {
 
   /**
    * The person sends a kept write again, with `payload` (which may say how: an entry that may overlap):
-   * the row is queued where it was, with its tries counted afresh. False where it was not waiting for a
-   * decision (another window or engine decided first).
+   * the row is queued where it was, with its tries counted afresh. A write whose login was not known is
+   * sent with the login of the tracker it waits in: the person said so. False where it was not waiting
+   * for a decision (another window or engine decided first).
    */
   async requeue(seq: number, payload: unknown): Promise<boolean> {
     return this.#write((db) => {
       const result = db
         .prepare(
-          "UPDATE outbox SET state = 'queued', payload = ?, attempts = 0, remote_id = NULL, outcome = NULL, told = 0, settled_at = NULL WHERE back_end = ? AND seq = ? AND state = 'needs_decision' AND dismissed_at IS NULL",
+          "UPDATE outbox SET state = 'queued', payload = ?, attempts = 0, remote_id = NULL, outcome = NULL, told = 0, settled_at = NULL, person = CASE WHEN person = ? THEN NULL ELSE person END WHERE back_end = ? AND seq = ? AND state = 'needs_decision' AND dismissed_at IS NULL",
         )
-        .run(JSON.stringify(payload), this.#options.backEnd, seq);
+        .run(JSON.stringify(payload), WHOSE_UNKNOWN, this.#options.backEnd, seq);
       return Number(result.changes) === 1;
     });
   }
@@ -413,7 +432,7 @@ export class OutboxStore {
           const { journal_mode: mode } = db.prepare('PRAGMA journal_mode').get() as { journal_mode: string };
           if (mode !== 'wal') db.exec('PRAGMA journal_mode = WAL');
           db.exec('PRAGMA synchronous = NORMAL');
-          migrate(db, path);
+          migrate(db, path, this.#options.keptBeforePersonsAmbiguous === true);
           return db;
         } catch (error) {
           db?.close();
@@ -452,7 +471,10 @@ function unusable(path: string, error: unknown): OutboxUnusable {
 /** A claim outlives a send's deadlines (a few requests of 15 s each) with room to spare. */
 export const DEFAULT_LEASE_MS = 120_000;
 
-function migrate(db: DatabaseSync, path: string): void {
+/** The migration that gives rows their person (OUTBOX_MIGRATIONS' third). */
+const PERSON_MIGRATION = 2;
+
+function migrate(db: DatabaseSync, path: string, ambiguous: boolean): void {
   const version = () => (db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version;
   if (version() === OUTBOX_MIGRATIONS.length) return;
   db.exec('BEGIN IMMEDIATE');
@@ -462,6 +484,9 @@ function migrate(db: DatabaseSync, path: string): void {
     if (current > OUTBOX_MIGRATIONS.length) throw new BackEndError('outbox_newer', { path, version: current, supported: OUTBOX_MIGRATIONS.length });
     for (let next = current; next < OUTBOX_MIGRATIONS.length; next++) {
       db.exec(OUTBOX_MIGRATIONS[next] as string);
+      // Writes waiting from before were kept for whichever login the tracker had then: where two trackers share the
+      // address now, that cannot be told, and the person decides rather than a secret's owner by guess.
+      if (next === PERSON_MIGRATION && ambiguous) db.prepare("UPDATE outbox SET person = ? WHERE state IN ('queued', 'sending')").run(WHOSE_UNKNOWN);
       db.exec(`PRAGMA user_version = ${next + 1}`);
     }
     db.exec('COMMIT');
@@ -485,6 +510,7 @@ function rowOf(raw: RawRow): OutboxRow {
     told: raw.told === 1,
     settledAt: raw.settled_at,
     dismissedAt: raw.dismissed_at,
+    person: raw.person ?? null,
   };
 }
 

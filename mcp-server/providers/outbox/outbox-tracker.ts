@@ -51,6 +51,12 @@ export const MAX_KEPT = 200;
 export interface OutboxOptions extends SenderOptions {
   /** Who is writing through this engine: the app's own engine, or an AI client's. */
   origin: OutboxOrigin;
+  /**
+   * Whose login a write kept now is for (docs/several-trackers.md, "Whose a connection is"): the back end's id of the
+   * person the secret answered for, WHOSE_UNKNOWN where that is not known yet and another tracker has the same
+   * address, null (the default) where any login of the account may send it.
+   */
+  keptFor?: () => string | null;
 }
 
 /** One call's view of the outbox: the notices it adds to the answer, and whether the back end was found out of reach in it. */
@@ -192,6 +198,8 @@ export class EngineOutbox {
 class OutboxCall implements AccountPart, TimerPart, EntriesPart, CatalogPart {
   readonly activitiesBelongToProjects?: boolean;
   readonly entriesNeedActivity?: boolean;
+  /** Whose the secret is, where the back end can say (never kept: it is asked of the back end each time). */
+  readonly personId?: () => Promise<string>;
   readonly #inner: TimeTracker;
   readonly #sender: OutboxSender;
   readonly #options: OutboxOptions;
@@ -206,6 +214,9 @@ class OutboxCall implements AccountPart, TimerPart, EntriesPart, CatalogPart {
     this.#names = names;
     if (inner.catalog.activitiesBelongToProjects) this.activitiesBelongToProjects = true;
     if (inner.catalog.entriesNeedActivity) this.entriesNeedActivity = true;
+    const { account } = inner;
+    const personId = account.personId;
+    if (personId) this.personId = () => personId.call(account);
   }
 
   whoami() {
@@ -489,7 +500,7 @@ class OutboxCall implements AccountPart, TimerPart, EntriesPart, CatalogPart {
     // alone: an AI client's entry with --all-tools may call a tool switched off for AI clients, but
     // its writes go out under their rules (may-send.ts).
     if (this.#options.mayStillWrite(kind, this.#options.origin) !== null) throw new BackEndError('outbox_write_switched_off', { service, tool: kind });
-    const seq = await store.add({ kind, origin: this.#options.origin, payload, happenedAt });
+    const seq = await store.add({ kind, origin: this.#options.origin, payload, happenedAt, person: this.#options.keptFor?.() ?? null });
     this.#sender.schedule();
     return (await store.row(seq)) as OutboxRow;
   }
@@ -563,6 +574,8 @@ export function keepingWritesOffline(
     account: string;
     /** The folder the app watches for a settled write, where that is not `userDataDir`: the data folder itself. */
     signalDir?: string;
+    /** Another tracker has the same address and its login is its secret: writes kept before persons were recorded wait for the person (outbox-store.ts). */
+    keptBeforePersonsAmbiguous?: boolean;
   },
 ): TimeTracker {
   const store = new OutboxStore({
@@ -570,6 +583,7 @@ export function keepingWritesOffline(
     backEnd: options.account,
     now: options.now,
     log: options.log,
+    ...(options.keptBeforePersonsAmbiguous ? { keptBeforePersonsAmbiguous: true } : {}),
     onSettled: () => signalSettled(options.signalDir ?? options.userDataDir, options.now(), options.log),
   });
   const outbox = new EngineOutbox(tracker, { ...options, store, service: isBackEndType(tracker.type) ? backEndOf(tracker.type).label : tracker.label });

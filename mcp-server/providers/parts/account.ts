@@ -27,4 +27,11 @@ export interface AccountPart {
    * Trackers without such a zone leave this out.
    */
   timeZone?(): Promise<string | null>;
+  /**
+   * The back end's own id of the person its secret answers for, read afresh (docs/several-trackers.md, "Whose a
+   * connection is"): what tells two logins at one address apart where the login is the secret (Kimai, Clockify,
+   * Toggl Track, Harvest). Back ends whose login is in the profile (Clockodo's e-mail, Calamari's) and the local
+   * timesheet leave this out: their profile already says whose they are.
+   */
+  personId?(): Promise<string>;
 }

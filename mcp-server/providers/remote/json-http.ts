@@ -1,7 +1,8 @@
 // JSON over HTTP for every remote back end (Kimai, Clockodo, Calamari, Clockify): Node's own http/https
 // loaded on the first request, one keep-alive agent with a bounded number of sockets, TLS options (a
 // company CA in addition to the usual ones, read as settings files are, or checks off with a loud
-// warning), one deadline per exchange, one wait-and-retry on 429 within a bound, and the call the
+// warning), one deadline per exchange, one wait-and-retry on 429 within a bound (the wait asked for held to what
+// the back end can mean: asked-wait.ts), and the call the
 // request serves: its budget of requests and answers (request-budget.ts, answer-size.ts), and its end
 // (a client's cancellation, the call's deadline), which destroys what is in flight and lets nothing new
 // start. What a failure means in words is the back end's business: each passes its own describers, so
@@ -12,12 +13,15 @@ import type * as Tls from 'node:tls';
 import { setTimeout as delay } from 'node:timers/promises';
 import { readSmallTextFile } from '../../small-text-file.ts';
 import { AnswerReader, type Oversize } from './answer-size.ts';
+import { retryAfterMs } from './asked-wait.ts';
 import { type Pacer, pacer } from './pacing.ts';
 import { redactSecrets } from './redaction.ts';
 import { type CallBudget, currentCall, timeLeftInCall } from './request-budget.ts';
 
 /** Longest Retry-After a call waits for; a longer one is reported instead (a tool call should not hang). */
 const RETRY_AFTER_CAP_MS = 10_000;
+/** How long a 429 that says nothing readable of when is waited out, where the back end is tried again at all. */
+const UNSAID_RETRY_MS = 1_000;
 /** A request's deadline unless PUNCHCARD_<BACK END>_TIMEOUT_MS says otherwise (every back end alike). */
 export const DEFAULT_TIMEOUT_MS = 15_000;
 
@@ -90,6 +94,11 @@ export interface JsonHttpOptions<Purpose> {
    * usual cap (Harvest's 15 seconds: a 429 there never asks for more than the window's rest). Default 10 seconds.
    */
   retryAfterCapMs?: number;
+  /**
+   * The longest wait the back end's limits can mean (ServiceWords.longestWaitMs): a Retry-After asking for more is
+   * read as that (asked-wait.ts), before anything waits for it or a gate holds for it. A day where unset.
+   */
+  longestWaitMs?: number;
   /**
    * Which of its limits a 429 says is used up, where the back end's answer says (Calamari's body
    * counts the second, the hour and the day): the gate holds back for as long as that limit needs.
@@ -241,7 +250,8 @@ export function createJsonHttp<Purpose>(options: JsonHttpOptions<Purpose>): Json
    * up is the second's. `again`: the 429 refused the request sent once more, which goes no further.
    */
   async function waitAfter(answer: HttpAnswer, sent: GatePass | undefined, again = false): Promise<number | undefined> {
-    const said = answer.headers['retry-after'] === undefined ? undefined : retryAfterMs(answer.headers['retry-after'], Date.now());
+    // What the back end can mean by it (asked-wait.ts); a header that says nothing readable is as none.
+    const said = retryAfterMs(answer.headers['retry-after'], Date.now(), options.longestWaitMs);
     const window = options.readRefusal?.(answer);
     const verdict = await options.gate
       ?.refused?.({
@@ -254,7 +264,7 @@ export function createJsonHttp<Purpose>(options: JsonHttpOptions<Purpose>): Json
     if (verdict && 'refusal' in verdict) throw verdict.refusal;
     if (verdict) return 0;
     if (options.retryWithoutRetryAfter === false && said === undefined && window !== 'second') return undefined;
-    const wait = said ?? retryAfterMs(undefined, Date.now());
+    const wait = said ?? UNSAID_RETRY_MS;
     // Never past the call's deadline: the 429's own words then say when, rather than the call's end.
     return wait > (options.retryAfterCapMs ?? RETRY_AFTER_CAP_MS) || wait >= timeLeftInCall() ? undefined : wait;
   }
@@ -408,17 +418,6 @@ function exchange<Purpose>(options: JsonHttpOptions<Purpose>, one: Exchange<Purp
  */
 function mayResend(outgoing: Http.ClientRequest, method: OutgoingRequest<unknown>['method'], error: NodeJS.ErrnoException): boolean {
   return method === 'GET' && outgoing.reusedSocket && (error.code === 'ECONNRESET' || error.code === 'EPIPE');
-}
-
-/** Retry-After in seconds or as an HTTP date (RFC 9110 §10.2.3); 1 s when absent or unreadable. */
-export function retryAfterMs(header: string | string[] | undefined, nowMs: number): number {
-  const value = Array.isArray(header) ? header[0] : header;
-  if (value === undefined || value.trim() === '') return 1_000;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1_000;
-  // An HTTP date names its weekday; Date.parse would also read '-1' or '1.5' as some year.
-  if (!/^[A-Za-z]{3,9},? /.test(value.trim())) return 1_000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? 1_000 : Math.max(0, date - nowMs);
 }
 
 /** A header as one number, or undefined. */

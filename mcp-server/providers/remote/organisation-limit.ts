@@ -15,10 +15,12 @@
 // repeat, each refusing a request that went after the last hold was set, the hold grows (seconds, then
 // minutes, up to the hour: REPEATED_HOLDS_MS), so a spent hourly limit is asked about a few times an
 // hour by all of them together rather than by every call; the first success of a request that went
-// after a hold ends it (`endHold`), so the next refusal holds a second again. A short hold is waited
-// out, within the call's deadline, on the gate's clock; during a longer one nothing is sent, and the
-// person is told which limit holds and when it lifts, as a time in their zone (HeldBack). A hold only
-// stops requests: a request sent after it fails, where it fails, for its own reason.
+// after a hold ends it (`endHold`), so the next refusal holds a second again. A short hold the back
+// end asked for (a second's, a short Retry-After) is waited out, within the call's deadline, on the
+// gate's clock; a hold grown from repeated refusals is not, however short (waited out, it was only
+// refused again: 5 s for a refusal), nor is a longer one: nothing is sent, and the person is told at
+// once which limit holds and when it lifts, as a time in their zone (HeldBack). A hold only stops
+// requests: a request sent after it fails, where it fails, for its own reason.
 import { realWait, type Wait } from '../../clock.ts';
 import type { SharedBy } from '../../contract/outcomes/remote.ts';
 import { formatInstant } from '../../domain/time.ts';
@@ -49,7 +51,10 @@ export const REPEATED_HOLDS_MS: readonly number[] = [SECOND_MS, 5_000, 30_000, 2
 export const REFUSED_AGAIN_HOLD_MS = 5_000;
 /** A refusal of a request that went this long after the last hold lifted starts from a second again: it is not one more of those 429s. */
 export const REPEATS_WITHIN_MS = HOUR_MS;
-/** A hold this short is waited out (as json-http.ts waits out a short Retry-After) rather than refused. */
+/**
+ * A hold this short the back end asked for is waited out (as json-http.ts waits out a short Retry-After) rather than
+ * refused; one grown from repeated refusals is said at once, however short.
+ */
 export const WAITED_HOLD_MS = 10_000;
 
 /**
@@ -122,8 +127,10 @@ export function organisationGate(options: {
   const { ledger, counter, service, allowance, sharedBy, now } = options;
   const wait = options.wait ?? realWait;
   // The hold itself, under the key every version of Punchcard reads, and the limit it is for under a
-  // key of its own: one read per request, and the limit read only to say it.
+  // key of its own, and whether it grew from repeated refusals under another: one read per request,
+  // and the others only while a short hold stands, or to say it.
   const holdKey = `${counter}:refused`;
+  const grownKey = `${holdKey}:grown`;
   const windows: { limit: Limit; per: 'hour' | 'day' }[] = [
     { limit: { key: `${counter}:hour`, max: allowance.perHour, windowMs: HOUR_MS }, per: 'hour' },
     { limit: { key: `${counter}:day`, max: allowance.perDay, windowMs: DAY_MS }, per: 'day' },
@@ -137,25 +144,34 @@ export function organisationGate(options: {
 
   /**
    * When the hold a 429 that names no limit and no wait asks for lifts (unnamedHoldMs), from the hold it
-   * repeats, where it repeats one (holdRepeated); undefined where a hold set since its request went
-   * covers it. A hold asked for a named limit is that limit's: the 429s that follow it start from a second.
+   * repeats, where it repeats one (holdRepeated), and whether it grew past the first (a second);
+   * undefined where a hold set since its request went covers it. A hold asked for a named limit is that
+   * limit's: the 429s that follow it start from a second.
    */
-  async function unnamedLiftsAt(refusal: Refusal, at: number): Promise<number | undefined> {
+  async function unnamedHold(refusal: Refusal, at: number): Promise<{ liftsAt: number; grown: boolean } | undefined> {
     const last = await ledger.hold(holdKey);
     const repeat = last ? holdRepeated(last, refusal.sent) : 'no';
     if (repeat === 'covered') return undefined;
     const repeats = last && repeat === 'yes' && !(await windowOf(last.liftsAt)) ? last : undefined;
-    return at + unnamedHoldMs(refusal, repeats);
+    const length = unnamedHoldMs(refusal, repeats);
+    return { liftsAt: at + length, grown: length > SECOND_MS };
   }
 
-  /** Whether a request may go now, after a wait (a short hold, within the call's deadline), or not at all, in words. */
-  async function verdictOn(hold: { liftsAt: number } | undefined, at: number): Promise<RefusalVerdict> {
+  /**
+   * Whether a request may go now, after a wait, or not at all, in words: a short hold is waited out,
+   * within the call's deadline, unless it grew from repeated refusals (`waitsGrown`: where the request
+   * is not sent again whatever the verdict, its 429 keeps its own words).
+   */
+  async function verdictOn(hold: { liftsAt: number } | undefined, at: number, waitsGrown = false): Promise<RefusalVerdict> {
     const left = hold ? hold.liftsAt - at : 0;
     if (!hold || left <= 0) return { waitMs: 0 };
     const short = left <= WAITED_HOLD_MS;
-    if (short && left < timeLeftInCall()) return { waitMs: left };
+    const fits = left < timeLeftInCall();
+    if (short && fits && (waitsGrown || (await ledger.hold(grownKey))?.liftsAt !== hold.liftsAt)) return { waitMs: left };
     const window = await windowOf(hold.liftsAt);
-    return { refusal: new HeldBack({ service, sharedBy, liftsAt: hold.liftsAt, leftMs: left, cannotWait: short, ...(window ? { window } : {}) }) };
+    return {
+      refusal: new HeldBack({ service, sharedBy, liftsAt: hold.liftsAt, leftMs: left, cannotWait: short && !fits, ...(window ? { window } : {}) }),
+    };
   }
 
   const gate: RequestGate = async () => {
@@ -181,11 +197,17 @@ export function organisationGate(options: {
   gate.refused = async (refusal) => {
     const at = now();
     const unnamed = refusal.retryAfterMs === undefined && refusal.window === undefined;
-    const liftsAt = unnamed ? await unnamedLiftsAt(refusal, at) : holdLiftsAt(refusal, at);
-    if (liftsAt !== undefined) await ledger.holdUntil(holdKey, liftsAt, liftsAt - at);
-    if (liftsAt !== undefined && refusal.window) await ledger.holdUntil(`${holdKey}:${refusal.window}`, liftsAt, liftsAt - at);
-    // What stands now: a later hold another caller asked for meanwhile outlasts this one.
-    return verdictOn(await ledger.hold(holdKey), at);
+    const hold = unnamed ? await unnamedHold(refusal, at) : { liftsAt: holdLiftsAt(refusal, at), grown: false };
+    if (hold) {
+      const { liftsAt } = hold;
+      // The marks first: a request passing meanwhile that meets the hold already knows how to take it.
+      if (hold.grown) await ledger.holdUntil(grownKey, liftsAt, liftsAt - at);
+      if (refusal.window) await ledger.holdUntil(`${holdKey}:${refusal.window}`, liftsAt, liftsAt - at);
+      await ledger.holdUntil(holdKey, liftsAt, liftsAt - at);
+    }
+    // What stands now: a later hold another caller asked for meanwhile outlasts this one. A request refused
+    // on its one retry is not sent again, so a short hold leaves its 429 in the back end's own words.
+    return verdictOn(await ledger.hold(holdKey), at, refusal.again === true);
   };
   // A success of a request that went after a hold: the limit lets requests through again, so the next
   // refusal starts from a second. Only a hold set before it went is ended, never one a refusal since set.

@@ -4,12 +4,14 @@
 // transport (json-http.ts: deadlines, sockets, TLS, one wait on a short 429, answers read within their
 // limits), an answer that is not a success turned into the back end's own error, a body that should
 // be JSON and is not, an empty body as no data, a network failure, a missed deadline or an answer too
-// large in the back end's words, and which requests may change something (a call stopped midway says
-// what it changed). A back end says only
+// large in the back end's words, a redirect refused (none is ever followed), a header value no request can carry
+// refused before anything is sent (header-values.ts), and which requests may change something (a call stopped midway
+// says what it changed). A back end says only
 // what differs: how it authenticates and how it words its answers (its errors.ts); its api.ts then
 // names each endpoint it uses.
 import { createJsonHttp, DEFAULT_TIMEOUT_MS, type HttpAnswer, type JsonHttpOptions } from './json-http.ts';
-import { describeNetworkFailure, describeTimeout, describeTooLarge, type ServiceWords } from './remote-error.ts';
+import { type HeaderSource, unsendableHeader } from './header-values.ts';
+import { describeNetworkFailure, describeRedirect, describeTimeout, describeTooLarge, type ServiceWords } from './remote-error.ts';
 import { cachedSecret, type SecretWords } from './secret.ts';
 import { apiUrl, type QueryValue } from './wire.ts';
 
@@ -80,6 +82,11 @@ export interface RemoteClientOptions<P extends Purpose>
    * `user:secret`), which are then taken out of whatever the server answers.
    */
   authenticate(secret: string): { headers: Record<string, string>; secrets: string[] };
+  /**
+   * Where each header `authenticate` gives comes from, beside Punchcard's own constants and the secret: a value the
+   * back end answered, or a setting. One that no header can carry is refused in those words before anything is sent.
+   */
+  headerSources?: Readonly<Record<string, HeaderSource>>;
   /** An answer outside 2xx as the back end's own error, in words a person can act on. */
   describeFailure(answer: HttpAnswer, purpose: P): Error;
   /** A body that is not JSON where JSON was due: most likely not the back end's API at all. */
@@ -102,6 +109,7 @@ export function createRemoteClient<P extends Purpose>(options: RemoteClientOptio
     service: words.service,
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     maxSockets: options.maxParallel,
+    ...(words.longestWaitMs === undefined ? {} : { longestWaitMs: words.longestWaitMs }),
     failures: {
       network: (error, purpose) => describeNetworkFailure(error, baseUrl, purpose.action, words),
       timeout: (timeoutMs, purpose) => describeTimeout(baseUrl, timeoutMs, purpose.action, words),
@@ -133,9 +141,18 @@ export function createRemoteClient<P extends Purpose>(options: RemoteClientOptio
     maxParallel: options.maxParallel,
     async request<T>(request: RemoteRequest<P>): Promise<RemoteAnswer<T>> {
       const { headers, secrets } = authenticate(await secret.get(request.purpose.action));
+      const unsendable = unsendableHeader(headers, {
+        words,
+        secretName: options.secretWords.name,
+        secrets,
+        ...(options.headerSources ? { sources: options.headerSources } : {}),
+        action: request.purpose.action,
+      });
+      if (unsendable) throw unsendable;
+      const url = apiUrl(baseUrl, request.path, request.query, options.root);
       const answer = await transport.sendRetrying({
         method: request.method,
-        url: apiUrl(baseUrl, request.path, request.query, options.root),
+        url,
         headers,
         ...(request.body === undefined ? {} : { body: request.body }),
         purpose: request.purpose,
@@ -143,6 +160,8 @@ export function createRemoteClient<P extends Purpose>(options: RemoteClientOptio
         ...(request.method !== 'GET' && request.purpose.onlyReads !== true ? { change: request.purpose.action } : {}),
       });
       if (answer.status === 401) secret.forget(); // The app may have saved a new secret since.
+      // Every back end's redirect alike, before its own describer: none is followed.
+      if (answer.status >= 300 && answer.status < 400) throw describeRedirect(answer, url, request.purpose.action, words);
       if (answer.status < 200 || answer.status >= 300) throw options.describeFailure(answer, request.purpose);
       if (answer.text.trim() === '') return { status: answer.status, data: undefined as T, headers: answer.headers };
       if (answer.json === undefined) throw options.describeNotJson(answer);

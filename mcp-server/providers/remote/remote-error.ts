@@ -10,7 +10,8 @@ import { inWords } from '../../contract/outcomes/remote.ts';
 import type { RefusalKind } from '../../contract/outcomes/wording.ts';
 import { BackEndError, type BackEndKind } from '../time-tracker.ts';
 import type { Oversize } from './answer-size.ts';
-import { headerNumber, type HttpAnswer } from './json-http.ts';
+import { retryAfterMs } from './asked-wait.ts';
+import type { HttpAnswer } from './json-http.ts';
 
 export { formatWait, inWords };
 
@@ -105,6 +106,11 @@ export interface ServiceWords {
   caFile?: boolean;
   /** Who can read the server's log ('your Kimai administrator'), where a person can reach them. */
   operator?: string;
+  /**
+   * The longest wait the back end's request limits can mean (the longest window it counts in: Harvest's 15 seconds,
+   * Toggl's hour): every wait it asks for is held to it (asked-wait.ts). A day where unset.
+   */
+  longestWaitMs?: number;
 }
 
 /**
@@ -121,9 +127,13 @@ export function serverTrouble(status: number, action: string, words: ServiceWord
   return undefined;
 }
 
-/** The Retry-After of an answer, in seconds, where it gives one (the date form is rare behind a rate limit). */
-export function retryAfterSeconds(answer: Pick<HttpAnswer, 'headers'>): number | null {
-  return headerNumber(answer.headers, 'retry-after') ?? null;
+/**
+ * The Retry-After of an answer, in whole seconds, where it gives one it can mean: held to the back end's longest
+ * window (asked-wait.ts), as the transport held the wait it did not wait out.
+ */
+export function retryAfterSeconds(answer: Pick<HttpAnswer, 'headers'>, words?: Pick<ServiceWords, 'longestWaitMs'>): number | null {
+  const ms = retryAfterMs(answer.headers['retry-after'], Date.now(), words?.longestWaitMs);
+  return ms === undefined ? null : Math.ceil(ms / 1_000);
 }
 
 /**
@@ -134,8 +144,29 @@ export function retryAfterSeconds(answer: Pick<HttpAnswer, 'headers'>): number |
 export function rateLimited(answer: Pick<HttpAnswer, 'headers'>, action: string, words: ServiceWords): RemoteError {
   return new RemoteError(
     'rate_limited',
-    remoteRefusal('remote_rate_limited', { service: words.service, action, retry_after_s: retryAfterSeconds(answer) }),
+    remoteRefusal('remote_rate_limited', { service: words.service, action, retry_after_s: retryAfterSeconds(answer, words) }),
     429,
+  );
+}
+
+/**
+ * A redirect (any 3xx), said alike for every back end before its own describer is asked: Punchcard follows none
+ * (Node's client never does), so a secret goes only to the address the person set. Where it leads is read from its
+ * Location for the words, as a host alone (a URL's host holds no spaces nor line breaks), and never asked.
+ */
+export function describeRedirect(answer: Pick<HttpAnswer, 'status' | 'headers'>, url: URL, action: string, words: ServiceWords): RemoteError {
+  const location = answer.headers.location;
+  let elsewhere: string | null = null;
+  try {
+    const to = new URL(Array.isArray(location) ? (location[0] ?? '') : (location ?? ''), url);
+    if (location !== undefined && to.host !== url.host && to.host !== '') elsewhere = to.host;
+  } catch {
+    // A Location that is no address says nothing of where.
+  }
+  return new RemoteError(
+    'wrong_service',
+    remoteRefusal('remote_redirect_refused', { service: words.service, host: url.host, status: answer.status, elsewhere, action, address: words.address }),
+    answer.status,
   );
 }
 

@@ -6,6 +6,8 @@
 import { RemoteError } from './remote-error.ts';
 
 export interface SecretWords {
+  /** What the back end calls it, in words ('token', 'API key'). */
+  name: string;
   /** The store could not be read (a locked keychain). */
   unreadable(reason: string): Error;
   /** Nothing is stored; `action` completes "so Punchcard could not …". */

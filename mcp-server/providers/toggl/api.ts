@@ -61,6 +61,7 @@ export function createTogglApiClient(options: TogglApiOptions) {
       maxParallel: MAX_PARALLEL_REQUESTS,
       maxPerSecond: connection.perSecond ?? MAX_REQUESTS_PER_SECOND,
       secretWords: {
+        name: 'token',
         unreadable: (reason) => new TogglError('no_token', remoteRefusal('remote_secret_unreadable', { service: 'Toggl Track', secret: 'token', reason })),
         missing: (action) => new TogglError('no_token', remoteRefusal('toggl_token_missing', { url: baseUrl, action })),
       },

@@ -18,9 +18,10 @@ import {
   unexpectedStatus,
 } from '../remote/remote-error.ts';
 import { isObject } from '../remote/wire.ts';
-import { readPayment, type TogglQuota } from './quota.ts';
+import { QUOTA_WINDOW_MS, readPayment, type TogglQuota } from './quota.ts';
 
-export const TOGGL_WORDS: ServiceWords = { service: 'Toggl Track', address: 'the Toggl Track address' };
+/** Toggl counts its quotas by the hour: no wait it asks for means longer (quota.ts). */
+export const TOGGL_WORDS: ServiceWords = { service: 'Toggl Track', address: 'the Toggl Track address', longestWaitMs: QUOTA_WINDOW_MS };
 
 /** What the request was for, so a failure can say so in the person's terms. */
 export interface RequestPurpose {

@@ -4,8 +4,12 @@
 // words or the quota headers say so. Pure: what an answer says, and the holds that keep Punchcard from sending what
 // Toggl would refuse until the quota resets (each request it refuses would count for nothing but delay).
 import type { TogglQuota } from '../../contract/outcomes/remote-toggl.ts';
+import { secondsToWait } from '../remote/asked-wait.ts';
 
 export type { TogglQuota };
+
+/** A quota's window: an hour from its first request. No quota of Toggl's resets later than that from now. */
+export const QUOTA_WINDOW_MS = 60 * 60_000;
 
 /** The words of Toggl's quota 402: "You have hit your hourly limit for API calls. The quota will reset in 133 seconds." */
 const RESET_WORDS = /quota will reset in (\d+) seconds?/i;
@@ -34,8 +38,8 @@ export function readPayment(message: string | null, headers: Headers): Payment {
   // quota unless the headers say some is left (the 402 Toggl answers most is the quota's).
   const quota = (message !== null && QUOTA_WORDS.test(message)) || (remaining !== undefined && remaining <= 0) || (message === null && remaining === undefined);
   if (!quota) return { kind: 'premium' };
-  const seconds = saidSeconds === undefined ? headerSeconds : Number(saidSeconds);
-  return { kind: 'quota', resetsInS: seconds === undefined || !Number.isFinite(seconds) ? null : Math.max(0, Math.ceil(seconds)) };
+  // Held to the hour (asked-wait.ts): a reset said further off than the window is one Toggl cannot mean.
+  return { kind: 'quota', resetsInS: secondsToWait(saidSeconds === undefined ? headerSeconds : Number(saidSeconds), QUOTA_WINDOW_MS) };
 }
 
 /** An answer's quota headers: the requests left of the quota it counted on, and when that resets, where both are said. */
@@ -45,8 +49,8 @@ export function quotaLeft(headers: Headers): { remaining: number; resetsInS: num
   return remaining === undefined || resetsInS === undefined ? undefined : { remaining, resetsInS };
 }
 
-/** How long a quota whose reset Toggl did not say is held: Toggl's window is an hour from its first request, so at most that. */
-export const UNSAID_HOLD_MS = 60 * 60_000;
+/** How long a quota whose reset Toggl did not say is held: its window is an hour from its first request, so at most that. */
+export const UNSAID_HOLD_MS = QUOTA_WINDOW_MS;
 
 /**
  * Which quota is used up until when, by the process's clock: a request on a held quota is not sent (nothing Toggl would

@@ -5,7 +5,8 @@
 // the call goes on; an hour's or a day's holds every process back until it lifts, and the sentence
 // says when, in the person's zone with its offset; a Retry-After is honoured; a wait never runs past
 // the call's deadline; a 429 that names no limit is waited out a second once, and refused again holds
-// a few seconds only; and a hold never hides another failure's own sentence. The engine in process
+// a few seconds only, said at once to the calls that meet it rather than waited out; and a hold never
+// hides another failure's own sentence. The engine in process
 // holds and waits on a wall clock of the test's own (fake-clock.ts), which a wait moves on at once and
 // which stands where the test puts it in the hour; the other process keeps the system's.
 import { afterAll, describe, expect, it } from 'vitest';
@@ -108,7 +109,9 @@ describe('an hour or a day used up', () => {
     [
       'an hour',
       HOUR,
-      /^Calamari's limit of requests an hour for your organisation is used up \(429\), so Punchcard on this computer sends Calamari nothing until \S+\. Try again then, (in a minute|in \d+ minutes)\.$/,
+      // The other process counts from the system's clock, up to two hours before the lift: at the
+      // turn of an hour that is said in hours.
+      /^Calamari's limit of requests an hour for your organisation is used up \(429\), so Punchcard on this computer sends Calamari nothing until \S+\. Try again then, (in a minute|in \d+ minutes|in 2 hours)\.$/,
     ],
     [
       'a day',
@@ -202,7 +205,7 @@ const failures: Array<[string, Failure, RegExp]> = [
 ];
 
 describe('a 429 that names no limit (no counts, no Retry-After): most likely the second’s', () => {
-  it('is waited out a second, once within the call; refused again, the call says so, and the next calls ask again, each failure in its own words', async () => {
+  it('is waited out a second, once within the call; refused again, the call says so, the grown hold is said at once, and then the next calls ask again, each failure in its own words', async () => {
     const clock = clockFromNow();
     const { fake, engine } = await calamariEngine({ PUNCHCARD_CALAMARI_TIMEOUT_MS: '1500' }, clock);
     const before = fake.requests.length;
@@ -214,15 +217,25 @@ describe('a 429 that names no limit (no counts, no Retry-After): most likely the
     );
     expect(findsSince(fake, before).map((request) => request.status)).toEqual([429, 429]);
     expect(clock.waits).toEqual([1_000]);
-    // The hold it asked for is a few seconds, waited out by the next call, which then fails for its own reason.
+    // The hold it asked for is a few seconds, grown from the first: a call that meets it is told at once
+    // when to try again, sending nothing, rather than waiting it out only to be refused again.
+    const held = await engine.call('list_time_entries', listing());
+    expect(refusalOf(held)).toMatchObject({ code: 'remote_held_back', facts: { window: null, left_s: REFUSED_AGAIN_HOLD_MS / 1_000, cannot_wait: false } });
+    expect(textOf(held)).toMatch(
+      /^Calamari refused a request for your organisation's limit \(429\), so Punchcard on this computer sends Calamari nothing until \S+\. Try again then, in a minute\.$/,
+    );
+    expect(findsSince(fake, before)).toHaveLength(2);
+    expect(clock.waits).toEqual([1_000]);
+    // Come back then: the next calls fail for their own reasons.
+    clock.moveTo(liftsAt(textOf(held)));
     for (const [, failure, sentence] of failures) {
       fake.failNext({ path: FIND }, failure);
       const result = await engine.call('list_time_entries', listing());
       expect(textOf(result)).toMatch(sentence);
       expect(refusalOf(result)?.code).not.toBe('remote_held_back');
     }
-    // The few seconds, once, and nothing after.
-    expect(clock.waits).toEqual([1_000, REFUSED_AGAIN_HOLD_MS]);
+    // The second, once, and nothing after.
+    expect(clock.waits).toEqual([1_000]);
     // And then it works.
     expect((await engine.call('list_time_entries', listing())).isError).toBeFalsy();
     expect(findsSince(fake, before)).toHaveLength(2 + failures.length + 1);

@@ -294,8 +294,9 @@ describe('failures in words', () => {
     });
   }
 
-  it('a 429 of at most 15 seconds is waited out once; a longer one says when to try again, in the person’s time', async () => {
-    const { fake, engine } = await harvestEngine();
+  it('a 429 of at most 15 seconds is waited out once; a longer one is its 15-second window, said with when to try again, in the person’s time, where the call has no time for it', async () => {
+    // A call of 10 s: the window's 15 s is longer than it may wait.
+    const { fake, engine } = await harvestEngine({ env: { PUNCHCARD_CALL_TIMEOUT_MS: '10000' } });
     fake.failNext({ path: '/v2/users/me' }, { status: 429, body: { message: 'Too Many Requests' }, headers: { 'Retry-After': '1' } });
     const waited = await engine.call('timer_status');
     expect(waited.isError, textOf(waited)).toBeFalsy();
@@ -303,8 +304,8 @@ describe('failures in words', () => {
     fake.failNext({ path: '/v2/time_entries' }, { status: 429, raw: 'Too Many Requests', headers: { 'Retry-After': '120' } });
     // A range outside the recent days the status just listed, so it is asked afresh.
     const said = await engine.call('list_time_entries', { from: '2026-01-05', to: '2026-01-09' });
-    expect(refusalOf(said)).toEqual({ code: 'harvest_rate_limited', facts: { action: 'read your time entries', retry_after_s: 120, at: '08:02' } });
-    expect(textOf(said)).toContain('again in 120 seconds, at 08:02');
+    expect(refusalOf(said)).toEqual({ code: 'harvest_rate_limited', facts: { action: 'read your time entries', retry_after_s: 15, at: '08:00' } });
+    expect(textOf(said)).toContain('again in 15 seconds, at 08:00');
   });
 
   it('a 5xx, a timeout and a body that is not JSON are said as such', async () => {

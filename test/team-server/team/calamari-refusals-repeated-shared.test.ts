@@ -4,8 +4,10 @@
 // person spends the hour and is refused; instance B's takes over. The hold grows as the 429s repeat
 // (a second, 5 s, then half a minute: organisation-limit.ts, REPEATED_HOLDS_MS), in the store every
 // instance reads, so B sends nothing into the spent limit and its person is told when to try again.
-// The servers keep the system's clock: the two short holds are waited out for real (6 s in all); the
-// fake's hour is a clock of its own standing in one hour, so the limit stays spent whenever the test runs.
+// Only the first hold, a second, is waited out by a call; a grown one is said at once. The servers
+// keep the system's clock: that second is waited out for real, and the 5 s by the test, as Ada comes
+// back when she was told (6 s in all); the fake's hour is a clock of its own standing in one hour, so
+// the limit stays spent whenever the test runs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refusalOf, textOf } from '../../support/engine.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
@@ -75,11 +77,26 @@ describe("Calamari's repeated refusals through the built server, two instances o
     const ada = await personOn(a, 'ada');
     const bob = await personOn(b, 'bob');
     for (const client of [ada, bob]) expect((await client.call('whoami')).isError).toBeFalsy();
-    // Ada, on A, lists one day after another until three of her calls were refused.
+    // Ada, on A, lists one day after another until three of her calls were refused: the first sent two
+    // requests into the spent limit, a second apart, and grew the hold to 5 s, which the next two are told
+    // at once, sending nothing. She comes back when told, and is refused once more.
     const start = fake.requests.length;
     let refused = 0;
-    for (let calls = 0; refused < 3 && calls < 2 * REAL_LIMIT; calls++) if ((await ada.call('list_time_entries', listing())).isError) refused++;
+    let told = '';
+    for (let calls = 0; refused < 3 && calls < 2 * REAL_LIMIT; calls++) {
+      const result = await ada.call('list_time_entries', listing());
+      if (result.isError) {
+        refused++;
+        told = textOf(result);
+      }
+    }
     expect(refused).toBe(3);
+    expect(told).toMatch(HELD);
+    expect(refusedSince(start, 'ada@acme.example')).toBe(2);
+    const hold = () => postgres.psql(`SELECT lifts_at, length_ms FROM punchcard_holds WHERE key = 'calamari:${fake.url}:refused'`).trim();
+    expect(hold()).toMatch(/^\d+\|5000$/);
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, Date.parse(HELD.exec(told)?.[1] as string) - Date.now())));
+    expect(refusalOf(await ada.call('list_time_entries', listing()))?.code).toBe('remote_held_back');
     await untilQuiet(fake.requests);
     const byA = refusedSince(start, 'ada@acme.example');
     // Bob, on B, takes over: ten calls, each told when to try again.
@@ -88,7 +105,7 @@ describe("Calamari's repeated refusals through the built server, two instances o
     for (let call = 0; call < 10; call++) results.push(await bob.call('list_time_entries', listing()));
     await untilQuiet(fake.requests);
     const byB = refusedSince(takeOver, 'bob@acme.example');
-    // The first refusal held a second, its retry's 5 s, the next call's half a minute.
+    // The first refusal held a second, its retry's 5 s, the call after it half a minute.
     expect({ byA, byB }).toEqual({ byA: 3, byB: 0 });
     const lifts = Date.parse(HELD.exec(textOf(results[0] as (typeof results)[number]))?.[1] as string);
     for (const result of results) {
@@ -98,7 +115,7 @@ describe("Calamari's repeated refusals through the built server, two instances o
       expect(Date.parse(HELD.exec(textOf(result))?.[1] as string)).toBe(lifts);
     }
     // The hold in the store every instance reads: the third, half a minute, lifting when Bob was told.
-    const row = postgres.psql(`SELECT lifts_at, length_ms FROM punchcard_holds WHERE key = 'calamari:${fake.url}:refused'`).trim();
+    const row = hold();
     expect(row).toMatch(/^\d+\|30000$/);
     expect(Math.ceil(Number(row.split('|')[0]) / 1_000) * 1_000).toBe(lifts);
   });

@@ -7,11 +7,19 @@ import { CellPart } from '../../grid/cell-part.ts';
 import { cellCode, type NoEndpoints } from '../../grid/cell.ts';
 import type { ConnectedUser } from '../../remote-tracker.ts';
 import { allSettled } from '../../remote/cache.ts';
-import { type ConnectionReport, failedConnection, RemoteError } from '../../remote/remote-error.ts';
+import { type ConnectionReport, failedConnection, RemoteError, remoteRefusal } from '../../remote/remote-error.ts';
 import type { Person } from '../../time-tracker.ts';
 import type { ClockifyContext, ClockifyGrid, ClockifyPlanView } from '../context.ts';
+import { ClockifyError } from '../errors.ts';
 
 export class ClockifyAccount extends CellPart<ClockifyContext, NoEndpoints, { plan: ClockifyPlanView }> {
+  /** Whose the key is: Clockify's id of the user, read afresh and learning nothing else. */
+  async personId(): Promise<string> {
+    const user = await this.context.api.user();
+    if (!user || typeof user.id !== 'string' || user.id === '') throw new ClockifyError('wrong_service', remoteRefusal('clockify_key_owner_unnamed', {}));
+    return user.id;
+  }
+
   async whoami(): Promise<Person> {
     const user = await this.context.person(true);
     const [line, week, sources, workspace] = await allSettled([

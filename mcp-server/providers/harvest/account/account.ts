@@ -5,11 +5,19 @@
 import { CellPart } from '../../grid/cell-part.ts';
 import { cellCode, type NoEndpoints } from '../../grid/cell.ts';
 import type { ConnectedUser } from '../../remote-tracker.ts';
-import { type ConnectionReport, failedConnection, RemoteError } from '../../remote/remote-error.ts';
+import { type ConnectionReport, failedConnection, RemoteError, remoteRefusal } from '../../remote/remote-error.ts';
 import type { Person } from '../../time-tracker.ts';
 import type { HarvestContext, HarvestPlanView, HarvestGrid } from '../context.ts';
+import { HarvestError } from '../errors.ts';
 
 export class HarvestAccount extends CellPart<HarvestContext, NoEndpoints, { plan: HarvestPlanView }> {
+  /** Whose the token is: Harvest's id of the user, read afresh and learning nothing else. */
+  async personId(): Promise<string> {
+    const user = await this.context.api.usersMe();
+    if (typeof user?.id !== 'number') throw new HarvestError('wrong_service', remoteRefusal('harvest_unreadable', { what: 'a profile without its id' }));
+    return String(user.id);
+  }
+
   async whoami(): Promise<Person> {
     const [user, line, hours, week] = await Promise.all([
       this.context.me(),

@@ -18,6 +18,11 @@ export class KimaiAccount extends CellPart<KimaiContext, AccountEndpoints> {
     return this.context.facts.current.timezone ?? (await this.context.profile()).timezone;
   }
 
+  /** Whose the token is: Kimai's id of the user, read afresh and learning nothing else (a folder not yet known to be theirs keeps no fact of them). */
+  async personId(): Promise<string> {
+    return String((await this.context.api.me()).id);
+  }
+
   async whoami(): Promise<Person> {
     // A fresh profile read: whoami doubles as the live connection check in a chat. The tracking mode
     // is said when the settings are at hand; a connection test (or --test-connection) says the rest.

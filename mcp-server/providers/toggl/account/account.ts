@@ -10,6 +10,14 @@ import type { Person } from '../../time-tracker.ts';
 import type { TogglContext, TogglGrid } from '../context.ts';
 
 export class TogglAccount extends CellPart<TogglContext, NoEndpoints> {
+  /**
+   * Whose the token is: Toggl's id of the user, as asked once this process (/me counts on the person's hourly quota,
+   * so it is not asked again for this; a token refused meanwhile is asked about afresh by every read after it).
+   */
+  async personId(): Promise<string> {
+    return String((await this.context.person()).id);
+  }
+
   async whoami(): Promise<Person> {
     const person = await this.context.person();
     return {

@@ -37,11 +37,15 @@ describe("Harvest's answers", () => {
       code: 'harvest_refused',
       facts: { message: 'Task is not assigned to project' },
     });
-    expect(refusal(429, { message: 'Too Many Requests' }, { 'retry-after': '120' })).toEqual({
+    expect(refusal(429, { message: 'Too Many Requests' }, { 'retry-after': '12' })).toEqual({
       code: 'harvest_rate_limited',
-      facts: { action: 'start the timer', retry_after_s: 120, at: '10:55' },
+      facts: { action: 'start the timer', retry_after_s: 12, at: '10:55' },
       failure: 'rate_limited',
     });
+    // Harvest counts in windows of 15 seconds: no 429 of its means longer, however long it says.
+    for (const longer of ['120', '99999999999999999999', 'Fri, 31 Dec 9999 23:59:59 GMT']) {
+      expect(refusal(429, 'Too Many Requests', { 'retry-after': longer }), longer).toMatchObject({ facts: { retry_after_s: 15, at: '10:55' } });
+    }
     expect(refusal(429, 'Too Many Requests')).toMatchObject({ facts: { retry_after_s: null, at: null } });
     expect(refusal(503, 'down')).toMatchObject({ code: 'remote_unavailable' });
     expect(refusal(500, 'oops')).toMatchObject({ code: 'remote_internal_error' });

@@ -1,12 +1,11 @@
 // Kimai's API module over the shared remote client, against the fake Kimai and real sockets: token
-// rotation, Retry-After, and the network failures a person really meets (a certificate for another
+// rotation, and the network failures a person really meets (a certificate for another
 // host, plain HTTP on an HTTPS address).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { KimaiError } from '../../../../mcp-server/providers/kimai/errors.ts';
-import { retryAfterMs } from '../../../../mcp-server/providers/remote/json-http.ts';
 import { createKimaiEndpoints, type KimaiEndpoints } from './kimai-endpoints.ts';
 import { DEFAULT_USERS, type FakeKimai, type FakeUser, makeTestCertificates, startFakeKimai } from './fake-kimai.ts';
 
@@ -42,19 +41,6 @@ describe('the token', () => {
     // And kept while it works.
     await http.activeTimesheets();
     expect(reads).toBe(2);
-  });
-});
-
-describe('Retry-After', () => {
-  const now = Date.parse('2026-11-18T08:00:00Z');
-  it('reads seconds and HTTP dates, and waits a second for anything else', () => {
-    expect(retryAfterMs('3', now)).toBe(3_000);
-    expect(retryAfterMs('Wed, 18 Nov 2026 08:00:05 GMT', now)).toBe(5_000);
-    expect(retryAfterMs('Wednesday, 18-Nov-26 08:00:02 GMT', now)).toBe(2_000);
-    // A date already past means now.
-    expect(retryAfterMs('Wed, 18 Nov 2026 07:59:00 GMT', now)).toBe(0);
-    expect(retryAfterMs(['2', '9'], now)).toBe(2_000);
-    for (const invalid of [undefined, '', '  ', 'soon', '-1', '1.5']) expect(retryAfterMs(invalid, now), String(invalid)).toBe(1_000);
   });
 });
 

@@ -4,7 +4,7 @@
 // that say when to try again. And Calamari's own refusal (a 429), which one gate hears of and every
 // gate on the ledger honours until it lifts, a short hold waited out on the gates' clock (the test's,
 // which moves on as it is waited on); a 429 that names no limit holds longer each time it repeats, up
-// to the hour, until a success ends it. The same rules on every ledger: the team server's store on
+// to the hour, until a success ends it, and a hold so grown is said at once, however short. The same rules on every ledger: the team server's store on
 // SQLite and on PostgreSQL, and the computer's limits file, each also opened a second time on the same
 // file or database, as another instance or process (or the same one after a restart) opens it.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -293,10 +293,13 @@ describe.each(Object.entries(LEDGERS))('the organisation gate on %s', (_name, le
 
   it('honours Retry-After, for as long as it says, in the words of the limit the body names', async () => {
     const shared = await store();
-    const clock = { now: START };
+    const clock: Clock = { now: START };
     const gate = gateOver(shared, clock, 100);
-    // Short: waited out, whichever limit it is for.
+    // Short: waited out, whichever limit it is for, by the refused request and by any other meanwhile: the
+    // back end asked for it, and it grew from nothing.
     expect(await gate.refused?.({ retryAfterMs: 3_000, window: 'hour' })).toEqual({ waitMs: 3_000 });
+    await gateOver(shared, clock, 100)();
+    expect(clock.waits).toEqual([3_000]);
     // Long: said, even for the second's limit.
     clock.now = START + 10_000;
     expect(wordsOf(await gate.refused?.({ retryAfterMs: 20 * 60_000, window: 'second' }))).toBe(
@@ -348,10 +351,21 @@ describe.each(Object.entries(LEDGERS))('the organisation gate on %s', (_name, le
     const { first, second } = await twoGates(clock);
     // The refused request goes once more after a second: its next pass waits it out.
     expect(await first.refused?.({ sent: await pass(first) })).toEqual({ waitMs: 1_000 });
-    // Refused again on that retry: the call answers its 429, and the next call, on the other instance, waits 5 s.
+    // Refused again on that retry: the call answers its 429 in Calamari's words (it is not sent again),
+    // and the hold has grown to 5 s: the next call, on either instance, is told at once when to come
+    // back, rather than waiting it out only to be refused again.
     expect(await first.refused?.({ again: true, sent: await pass(first) })).toEqual({ waitMs: REFUSED_AGAIN_HOLD_MS });
+    for (const each of [second, first]) {
+      const told = await refusalOf(each);
+      expect(told).toBeInstanceOf(HeldBack);
+      expect(told.message).toBe(
+        `Calamari refused a request for your organisation's limit (429), so ${ledgers.silent} until 2026-11-18T10:20:06+00:00. Try again then, in a minute.`,
+      );
+    }
+    expect(clock.waits).toEqual([1_000]);
+    // Whoever comes back then sends one request.
+    clock.now = START + 1_000 + REFUSED_AGAIN_HOLD_MS;
     let sent = await pass(second);
-    expect(clock.waits).toEqual([1_000, REFUSED_AGAIN_HOLD_MS]);
     // Refused once more: half a minute, said with when rather than waited for. Whoever comes back then
     // sends one request; refused again, the hold grows, up to the hour.
     const grown: number[] = [];
@@ -372,8 +386,8 @@ describe.each(Object.entries(LEDGERS))('the organisation gate on %s', (_name, le
     }
     expect(grown).toEqual([30_000, 2 * 60_000, 10 * 60_000, 30 * 60_000, HOUR, HOUR]);
     expect(heldBy(await gate.refused?.({ sent })).message).toMatch(/ Try again then, in 60 minutes\.$/);
-    // Only the first two were waited for.
-    expect(clock.waits).toEqual([1_000, REFUSED_AGAIN_HOLD_MS]);
+    // Only the first was waited for.
+    expect(clock.waits).toEqual([1_000]);
   });
 
   it('ends the hold at the first success of a request that went after it, on any gate, so the next 429 holds a second again', async () => {
@@ -381,6 +395,7 @@ describe.each(Object.entries(LEDGERS))('the organisation gate on %s', (_name, le
     const { shared, first, second } = await twoGates(clock);
     await first.refused?.({ sent: await pass(first) });
     await first.refused?.({ again: true, sent: await pass(first) });
+    clock.now = START + 1_000 + REFUSED_AGAIN_HOLD_MS;
     heldBy(await second.refused?.({ sent: await pass(second) }));
     clock.now = START + 6_000 + 30_000;
     const after = await pass(first);
