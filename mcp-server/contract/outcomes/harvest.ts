@@ -101,6 +101,12 @@ export const harvestRuleRefusals = refusalFamily({
       say`The project "${facts.name}" is budgeted ${BY_ASSIGNMENT[facts.budget_by] ?? 'on its assignments'} in Harvest, so its budget is kept on its tasks or people there, not on the project: change it in Harvest. Nothing was sent.`,
     example: { name: 'Website', budget_by: 'task' },
   },
+  /** list_invoices: a page past the last. */
+  harvest_invoices_no_page: {
+    kind: 'not_found',
+    say: (facts: { page: number; pages: number }) => say`There is no page ${facts.page} of these invoices: there are ${facts.pages}. Ask for page 1.`,
+    example: { page: 3, pages: 1 },
+  },
   /** A field a Harvest client or task does not keep: comments, budgets, dates, a client's billable mark. */
   harvest_field_not_kept: {
     kind: 'input',
