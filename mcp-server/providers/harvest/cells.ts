@@ -3,7 +3,7 @@
 // Harvest's code loads; the tracker (tracker.ts) loads each cell's code. To everyone: the timer and the entries on both
 // kinds of account, the person's assignments as the catalog, their weekly capacity as the plan. By the person's role,
 // remembered from their own profile and assignments (rights.ts): the team's hours and projects, the people, the
-// rates, the invoices, the catalog's writes and the approvals' list. Never leave, the approvals' workflow, custom fields or breaks,
+// rates, the invoices, the catalog's writes and changes, and the approvals' list. Never leave, the approvals' workflow, custom fields or breaks,
 // which its API does not have (their tools are withheld in words: docs/back-ends/harvest.md, "What Harvest does not
 // have").
 //
@@ -17,6 +17,7 @@ import { ADMIN_PEOPLE } from './admin-people/index.ts';
 import { ADMIN_RATES } from './admin-rates/index.ts';
 import { APPROVALS } from './approvals/index.ts';
 import { CATALOG } from './catalog/index.ts';
+import { CATALOG_ADMIN } from './catalog-admin/index.ts';
 import { INVOICES } from './invoices/index.ts';
 import type { HarvestGrid } from './context.ts';
 import { harvestFacts, harvestFactsKey, type HarvestFacts } from './facts.ts';
@@ -25,7 +26,19 @@ import { PLAN } from './plan/index.ts';
 import { TEAM } from './team/index.ts';
 import { TIMESHEETS } from './timesheets/index.ts';
 
-export const HARVEST_CELLS: readonly Cell<HarvestGrid>[] = [CATALOG, PLAN, ACCOUNT, TIMESHEETS, LEAVE, TEAM, ADMIN_PEOPLE, ADMIN_RATES, INVOICES, APPROVALS];
+export const HARVEST_CELLS: readonly Cell<HarvestGrid>[] = [
+  CATALOG,
+  PLAN,
+  ACCOUNT,
+  TIMESHEETS,
+  LEAVE,
+  TEAM,
+  ADMIN_PEOPLE,
+  ADMIN_RATES,
+  INVOICES,
+  CATALOG_ADMIN,
+  APPROVALS,
+];
 
 /** What Harvest offers on the person's own token. */
 export function harvestCapabilities(facts: HarvestFacts | undefined): ReadonlySet<Capability> {
