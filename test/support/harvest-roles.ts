@@ -6,7 +6,7 @@
 import { expect } from 'vitest';
 import { type Answer, offeredOf } from './admin-engine.ts';
 import { closeAfterEach } from './close-after-each.ts';
-import { type InProcessEngineHandle, makeUserDataDir, startInProcessEngine } from './engine.ts';
+import { type EngineHandle, type InProcessEngineHandle, makeUserDataDir, startEngine, startInProcessEngine } from './engine.ts';
 import { clockStartingAt } from './fake-clock.ts';
 import {
   ACME,
@@ -77,23 +77,35 @@ export function harvestRoles(groups: Record<string, boolean>, enabled: Record<st
     offers?: { tools: readonly string[]; offered: readonly string[] },
     elicitation?: Answer,
   ): Promise<InProcessEngineHandle> {
-    const userDataDir = makeUserDataDir({
-      provider: { type: 'harvest', url: fake.url, account_id: String(ACME) },
-      timezone: 'Europe/Berlin',
-      tools: { groups: groups, enabled },
-    });
     const engine = opened(
       await startInProcessEngine({
-        userDataDir,
-        env: { PUNCHCARD_NOW: HARVEST_NOW, PUNCHCARD_HARVEST_TOKEN: TOKENS[userId] as string },
+        userDataDir: userDataOf(fake),
+        env: envOf(userId),
         ...(elicitation ? { elicitation } : {}),
       }),
     );
-    if (offers) await expect.poll(async () => (await offeredOf(engine, offers.tools)).sort(), { timeout: 10_000 }).toEqual([...offers.offered].sort());
+    if (offers) await offering(engine, offers);
     return engine;
   }
 
-  return { opened, company, connect };
+  /** As connect, through the built server (dist/, `npm run build`) spawned over stdio. */
+  async function connectBuilt(fake: FakeHarvest, userId: number, offers: { tools: readonly string[]; offered: readonly string[] }): Promise<EngineHandle> {
+    const engine = opened(await startEngine({ userDataDir: userDataOf(fake), env: envOf(userId) }));
+    await offering(engine, offers);
+    return engine;
+  }
+
+  const userDataOf = (fake: FakeHarvest) =>
+    makeUserDataDir({
+      provider: { type: 'harvest', url: fake.url, account_id: String(ACME) },
+      timezone: 'Europe/Berlin',
+      tools: { groups, enabled },
+    });
+  const envOf = (userId: number) => ({ PUNCHCARD_NOW: HARVEST_NOW, PUNCHCARD_HARVEST_TOKEN: TOKENS[userId] as string });
+  const offering = (engine: InProcessEngineHandle | EngineHandle, offers: { tools: readonly string[]; offered: readonly string[] }) =>
+    expect.poll(async () => (await offeredOf(engine as InProcessEngineHandle, offers.tools)).sort(), { timeout: 10_000 }).toEqual([...offers.offered].sort());
+
+  return { opened, company, connect, connectBuilt };
 }
 
 /** The requests of one token, as the fake recorded them. */
