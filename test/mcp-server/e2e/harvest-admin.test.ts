@@ -86,4 +86,37 @@ describe('the admin group on Harvest', () => {
     expect(refusalOf(fixed)?.code).toBe('harvest_rate_not_fixed');
     expect(writesOf(fake, BOB)).toHaveLength(2);
   });
+
+  it("sets a project's rate, a person's rate on it and a task's rate there, each a PATCH of the rate alone", async () => {
+    const { fake, website, internal } = await company();
+    const bob = await connect(fake, BOB, { tools: ADMIN_TOOLS, offered: ADMIN_TOOLS }, accept);
+    await bob.call('manage_rates', { action: 'set', kind: 'project', item: 'Website', hourly: 100 });
+    await bob.call('manage_rates', { action: 'set', kind: 'project', item: 'Website', person: 'Ada Lovelace', hourly: 110 });
+    // Development is on both projects: named with its project.
+    await bob.call('manage_rates', { action: 'set', kind: 'activity', item: 'Development (Internal)', hourly: 80 });
+    const adas = fake.state.assignments.find((assignment) => assignment.userId === ADA && assignment.projectId === website);
+    const writes = writesOf(fake, BOB);
+    expect(writes[0]).toBe(`PATCH /v2/projects/${website} {"hourly_rate":100}`);
+    expect(writes[1]).toBe(`PATCH /v2/projects/${website}/user_assignments/${adas?.id} {"use_default_rates":false,"hourly_rate":110}`);
+    expect(writes[2]).toMatch(new RegExp(`^PATCH /v2/projects/${internal}/task_assignments/\\d+ \\{"hourly_rate":80\\}$`));
+    expect(writes).toHaveLength(3);
+
+    const onTask = await bob.call('manage_rates', { action: 'set', kind: 'activity', item: 'Development (Internal)', person: 'Ada Lovelace', hourly: 90 });
+    expect(refusalOf(onTask)?.code).toBe('harvest_rate_not_kept');
+    const costOnProject = await bob.call('manage_rates', { action: 'set', kind: 'project', item: 'Website', internal: 40 });
+    expect(refusalOf(costOnProject)?.code).toBe('harvest_rate_internal_per_person');
+    expect(writesOf(fake, BOB)).toHaveLength(3);
+  });
+
+  it("lets a billable-rates manager set her teammates' billable rates, and refuses her a cost rate before anything is sent", async () => {
+    const { fake } = await company();
+    (fake.state.users.find((user) => user.id === LEA) as { access_roles: string[] }).access_roles.push('billable_rates_manager');
+    const lea = await connect(fake, LEA, { tools: ADMIN_TOOLS, offered: ADMIN_TOOLS }, accept);
+    await lea.call('manage_rates', { action: 'set', kind: 'workspace', item: 'Acme', person: 'Ada Lovelace', hourly: 85 });
+    expect(writesOf(fake, LEA)).toEqual([`POST /v2/users/${ADA}/billable_rates {"amount":85,"start_date":"2026-11-18"}`]);
+    const cost = await lea.call('manage_rates', { action: 'set', kind: 'workspace', item: 'Acme', person: 'Ada Lovelace', internal: 40 });
+    expect(refusalOf(cost)).toMatchObject({ code: 'role_lacks', facts: { needs: 'an administrator' } });
+    expect(writesOf(fake, LEA)).toHaveLength(1);
+    expect(fake.requests.filter((request) => request.status === 403)).toEqual([]);
+  });
 });
