@@ -109,4 +109,23 @@ describe('the team group on Harvest', () => {
         .filter((request) => request.path !== '/v2/users/me' && request.path !== '/v2/users/me/project_assignments'),
     ).toEqual([]);
   });
+
+  it('sends, warm, one request a person for team_report and two for project_status', async () => {
+    const { fake, website } = await company();
+    const bob = await connect(fake, BOB, { tools: TEAM_TOOLS, offered: TEAM_TOOLS });
+    await bob.call('team_report', { from: '2026-11-16', to: '2026-11-17' });
+    await bob.call('project_status', { project: 'Website' });
+    const sent = requestsOf(fake, BOB).length;
+    await bob.call('team_report', { from: '2026-11-16', to: '2026-11-17' });
+    const report = requestsOf(fake, BOB).slice(sent);
+    expect(report.map((request) => request.path)).toEqual(Array(4).fill('/v2/time_entries'));
+    const before = requestsOf(fake, BOB).length;
+    await bob.call('project_status', { project: 'Website' });
+    expect(
+      requestsOf(fake, BOB)
+        .slice(before)
+        .map((request) => request.path)
+        .sort(),
+    ).toEqual([`/v2/projects/${website}`, '/v2/time_entries']);
+  });
 });
