@@ -1,3 +1,4 @@
+import { outside, say } from '../contract/outcomes/sentence.ts';
 import { defineTool } from './define-tool.ts';
 import { archiveCatalogItemContract } from '../contract/tools/archive-catalog-item.ts';
 
@@ -7,7 +8,7 @@ export default defineTool({
     const item = await context.tracker.catalog.setArchived(args.kind, args.id, args.archived ?? true);
     return {
       data: { id: item.id, kind: item.kind, name: item.name, archived: item.archived },
-      text: `${item.archived ? 'Archived' : 'Restored'} ${item.kind} "${item.name}" (#${item.id}).`,
+      text: say`${item.archived ? 'Archived' : 'Restored'} ${item.kind} ${outside(item.name)} (#${item.id}).`,
     };
   },
 });

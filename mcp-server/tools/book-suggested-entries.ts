@@ -5,6 +5,7 @@ import { quotedEvidence } from '../evidence/evidence-quotes.ts';
 import { causeOf, type TimeEntry } from '../providers/time-tracker.ts';
 import { quoted } from './asking.ts';
 import type { ToolContext } from './context.ts';
+import { joined, say } from '../contract/outcomes/sentence.ts';
 import { defineTool } from './define-tool.ts';
 import { draftDays } from './evidence-day.ts';
 import { catalogLookup, entryLabel, entryWhen, MINUTE_MS, notInFuture, presentEntry, readInstant } from './shared.ts';
@@ -71,14 +72,14 @@ export default defineTool({
     );
     const lines = booked.map(({ entry, draft }) => {
       const span = entryWhen(entry, context);
-      return `#${entry.id} ${span} ${formatDuration((entry.end ?? entry.start) - entry.start)} ${entryLabel(entry)} (draft ${draft})`;
+      return say`#${entry.id} ${span} ${formatDuration((entry.end ?? entry.start) - entry.start)} ${entryLabel(entry)} (draft ${draft})`;
     });
     return {
       data: { booked: booked.map(({ entry, draft }) => ({ ...presentEntry(entry, context), draft })) },
-      text: [
-        `Booked ${booked.length} ${booked.length === 1 ? 'entry' : 'entries'} from the drafts of ${from === to ? from : `${from} to ${to}`}:`,
-        ...lines,
-      ].join('\n'),
+      text: joined(
+        [`Booked ${booked.length} ${booked.length === 1 ? 'entry' : 'entries'} from the drafts of ${from === to ? from : `${from} to ${to}`}:`, ...lines],
+        '\n',
+      ),
     };
   },
 });

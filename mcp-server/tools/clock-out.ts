@@ -1,4 +1,5 @@
 import { formatDuration, formatInstant, formatLocalTime } from '../domain/time.ts';
+import { say } from '../contract/outcomes/sentence.ts';
 import { defineTool } from './define-tool.ts';
 import { ToolInputError } from './tool-input-error.ts';
 import { refuseAgentPrefix } from './agent-labels.ts';
@@ -36,8 +37,8 @@ export default defineTool({
     // An entry that keeps its day and length only (TimeEntry.span) ends at no time of its own: it stopped when asked.
     const stoppedAt = stopped.span === 'day' ? (end ?? context.now()) : (stopped.end ?? context.now());
     const length = (stopped.end ?? context.now()) - stopped.start;
-    const done = `clocked out of ${entryLabel(stopped)} at ${formatLocalTime(stoppedAt, context.timezone)} after ${formatDuration(length)}`;
-    const text = keptWords(stopped, done) ?? `C${done.slice(1)}.`;
+    const done = say`of ${entryLabel(stopped)} at ${formatLocalTime(stoppedAt, context.timezone)} after ${formatDuration(length)}`;
+    const text = keptWords(stopped, say`clocked out ${done}`) ?? say`Clocked out ${done}.`;
     return { data: { stopped: presentEntry(stopped, context) }, text };
   },
 });

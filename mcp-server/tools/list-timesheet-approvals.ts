@@ -1,7 +1,7 @@
 import { listTimesheetApprovalsContract, MAX_SUBMISSIONS } from '../contract/tools/list-timesheet-approvals.ts';
 import { addDays } from '../domain/time.ts';
 import type { PeriodLock, TimesheetSubmission } from '../domain/approvals.ts';
-import { quoted } from './asking.ts';
+import { joined, outside, say, type Sentence } from '../contract/outcomes/sentence.ts';
 import { defineTool } from './define-tool.ts';
 import { presentSubmission } from './approvals-shared.ts';
 import { readDayRange, today } from './shared.ts';
@@ -59,14 +59,14 @@ export default defineTool({
               locks: locks.map((lock) => ({ first_day: lock.firstDay, last_day: lock.lastDay, status: lock.status, reopened_by: lock.reopenedBy })),
             }),
       },
-      text: [head, ...lines, ...tail].join('\n'),
+      text: joined([head, ...lines, ...tail], '\n'),
     };
   },
 });
 
-function lineOf(submission: TimesheetSubmission, withPerson: boolean): string {
+function lineOf(submission: TimesheetSubmission, withPerson: boolean): Sentence {
   const hours = submission.trackedSeconds === null ? '' : `, ${presentSubmission(submission).hours} h`;
-  const who = withPerson ? `${quoted(submission.person)}: ` : '';
-  const note = submission.note ? `; note ${quoted(submission.note)}` : '';
-  return `- ${who}${submission.firstDay} to ${submission.lastDay} ${submission.status}${hours}${note} (id ${submission.id})`;
+  const who = withPerson ? say`${outside(submission.person)}: ` : '';
+  const note = submission.note ? say`; note ${outside(submission.note)}` : '';
+  return say`- ${who}${submission.firstDay} to ${submission.lastDay} ${submission.status}${hours}${note} (id ${submission.id})`;
 }

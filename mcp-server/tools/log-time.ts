@@ -1,4 +1,5 @@
 import { formatDuration, localDateTimeToEpoch } from '../domain/time.ts';
+import { say } from '../contract/outcomes/sentence.ts';
 import { defineTool } from './define-tool.ts';
 import { ToolInputError } from './tool-input-error.ts';
 import { refuseAgentPrefix } from './agent-labels.ts';
@@ -33,8 +34,8 @@ export default defineTool({
       ...(customFields ? { customFields } : {}),
     });
     await sayLockedMeanwhile(context, [entry]);
-    const span = `${formatDuration(end - start)} on ${entryLabel(entry)}, ${bookedTimes(entry, start, end, context)}`;
-    const text = keptWords(entry, `logged ${span}`) ?? `Logged ${span} (#${entry.id}).`;
+    const span = say`${formatDuration(end - start)} on ${entryLabel(entry)}, ${bookedTimes(entry, start, end, context)}`;
+    const text = keptWords(entry, say`logged ${span}`) ?? say`Logged ${span} (#${entry.id}).`;
     return { data: { entry: presentEntry(entry, context) }, text };
   },
 });

@@ -3,6 +3,7 @@ import { peopleShown, summarizeColleague } from '../domain/team.ts';
 import { addDays, formatDuration, startOfIsoWeek } from '../domain/time.ts';
 import { planOf } from '../domain/work-plan.ts';
 import { teamReportContract } from '../contract/tools/team-report.ts';
+import { joined, outside, say } from '../contract/outcomes/sentence.ts';
 import { defineTool } from './define-tool.ts';
 import { dayRange, readDayRange, today } from './shared.ts';
 
@@ -32,8 +33,9 @@ export default defineTool({
     const lines = people.map((person) => {
       const target = person.targetMinutes === null ? '' : ` of ${formatDuration(person.targetMinutes * 60_000)}`;
       const missing = person.missingDays.length > 0 ? `; nothing on ${person.missingDays.join(', ')}` : '';
-      const running = person.running ? `; running: ${person.running}` : '';
-      return `${person.name}: ${formatDuration(person.workedMinutes * 60_000)}${target}${missing}${running}`;
+      // What the timer runs on is the tracker's names.
+      const running = person.running ? say`; running: ${outside(person.running)}` : '';
+      return say`${outside(person.name)}: ${formatDuration(person.workedMinutes * 60_000)}${target}${missing}${running}`;
     });
     const window = page.total === 0 ? 'nobody' : peopleShown(offset, people.length, page.total);
     const more = nextOffset === null ? '' : ` More with offset ${nextOffset}.`;
@@ -53,7 +55,7 @@ export default defineTool({
         next_offset: nextOffset,
         covers: page.covers,
       },
-      text: [`${from} to ${to}, ${page.covers}: ${window}.${more}`, ...lines].join('\n'),
+      text: joined([`${from} to ${to}, ${page.covers}: ${window}.${more}`, ...lines], '\n'),
     };
   },
 });

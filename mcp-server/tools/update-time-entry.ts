@@ -1,3 +1,4 @@
+import { say } from '../contract/outcomes/sentence.ts';
 import { defineTool } from './define-tool.ts';
 import { ToolInputError } from './tool-input-error.ts';
 import { refuseAgentPrefix } from './agent-labels.ts';
@@ -43,6 +44,6 @@ export default defineTool({
     const entry = await context.tracker.entries.updateEntry(id, patch);
     // Only a move can land in a period locked meanwhile: the back end itself holds a locked period's entries.
     if (patch.start !== undefined || patch.end !== undefined) await sayLockedMeanwhile(context, [entry]);
-    return { data: { entry: presentEntry(entry, context) }, text: `Updated #${entry.id}: ${entryLabel(entry)}.` };
+    return { data: { entry: presentEntry(entry, context) }, text: say`Updated #${entry.id}: ${entryLabel(entry)}.` };
   },
 });

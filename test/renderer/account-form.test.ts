@@ -13,7 +13,7 @@ const view = (provider: AccountView['provider'], hasCredential = false): Account
   credentialProblem: null,
   choices: BACK_END_CHOICES,
   organisation: null,
-  connections: [{ name: provider.type, isDefault: true, provider, hasCredential }],
+  connections: [{ name: provider.type, isDefault: true, provider, hasCredential, workWeek: null }],
   maxConnections: 8,
 });
 

@@ -307,7 +307,7 @@ describe('Approvals', () => {
       .click();
     await waiting(page, 'Bob Baker').getByRole('button', { name: 'Approve', exact: true }).click();
     await text(waiting(page, 'Bob Baker').getByRole('alert')).toBe(
-      "Bob Baker's timesheet for May 4, 2026 to May 10, 2026 is approved already. Nothing was sent.",
+      `"Bob Baker"'s timesheet for May 4, 2026 to May 10, 2026 is approved already. Nothing was sent.`,
     );
     expect(fake.timesheetDecisions).toEqual([]);
   });

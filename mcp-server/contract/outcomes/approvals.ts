@@ -3,7 +3,7 @@
 // next period to submit) as it is: every write tool refuses time inside one before anything is sent
 // (tools/approval-lock.ts). Days are 'YYYY-MM-DD'; a submission's id is the back end's, as text.
 import type { PeriodLockStatus } from '../vocabulary.ts';
-import { daySpan, either, forModelOnly, type Sentence, say } from './sentence.ts';
+import { daySpan, either, forModelOnly, outside, say, type Sentence } from './sentence.ts';
 import { noticeFamily, refusalFamily } from './wording.ts';
 
 type Span = { first_day: string; last_day: string };
@@ -67,7 +67,7 @@ export const approvalsRefusals = refusalFamily({
         pending: say` until it is withdrawn or rejected in ${facts.back_end}`,
         not_submitted: say`, until an administrator reopens it in ${facts.back_end}`,
       }[facts.status];
-      return say`${facts.person}'s timesheet for ${spanSaid(facts)} ${keptSaid(facts.status, facts.back_end, 'their')}${until}. Nothing was sent.`;
+      return say`${outside(facts.person)}'s timesheet for ${spanSaid(facts)} ${keptSaid(facts.status, facts.back_end, 'their')}${until}. Nothing was sent.`;
     },
     example: { ...SPAN, status: 'approved', person: 'Ada Lovelace', back_end: 'Clockify' },
   },
@@ -135,7 +135,7 @@ export const approvalsRefusals = refusalFamily({
   timesheet_not_approved: {
     kind: 'conflict',
     say: (facts: Span & { person: string; status: string }) =>
-      say`${facts.person}'s timesheet for ${spanSaid(facts)} is ${statusSaid(facts.status)}, so there is no approval to withdraw. Nothing was changed.`,
+      say`${outside(facts.person)}'s timesheet for ${spanSaid(facts)} is ${statusSaid(facts.status)}, so there is no approval to withdraw. Nothing was changed.`,
     example: { ...SPAN, person: 'Ada Lovelace', status: 'pending' },
   },
   /** A rejection without a note. */
@@ -161,7 +161,7 @@ export const approvalsRefusals = refusalFamily({
   timesheet_already_decided: {
     kind: 'conflict',
     say: (facts: Span & { person: string; status: string }) =>
-      say`${facts.person}'s timesheet for ${spanSaid(facts)} is ${statusSaid(facts.status)} already. Nothing was sent.`,
+      say`${outside(facts.person)}'s timesheet for ${spanSaid(facts)} is ${statusSaid(facts.status)} already. Nothing was sent.`,
     example: { ...SPAN, person: 'Ada Lovelace', status: 'approved' },
   },
   /** A back end whose API cannot decide a timesheet (Kimai's plugin decides in its pages only). */
@@ -205,7 +205,7 @@ export const approvalsRefusals = refusalFamily({
     say: (facts: { person: string | null; back_end: string }) =>
       facts.person === null
         ? say`You approve nobody's timesheets in ${facts.back_end}. Nothing was sent.`
-        : say`You are not ${facts.person}'s approver in ${facts.back_end}, so their timesheets are not yours to decide. Nothing was sent.`,
+        : say`You are not ${outside(facts.person)}'s approver in ${facts.back_end}, so their timesheets are not yours to decide. Nothing was sent.`,
     example: { person: 'Ada Lovelace', back_end: 'Clockify' },
   },
   /**

@@ -3,7 +3,7 @@
 // offered (engine/mcp-server.ts), the request budget one call has (providers/remote/request-budget.ts).
 import type { NotOffered } from '../tool-policy.ts';
 import { formatWait } from './format.ts';
-import { either, modelText, say } from './sentence.ts';
+import { either, modelText, outside, say } from './sentence.ts';
 import { refusalFamily } from './wording.ts';
 
 /** Each part a back end may lack, in words: what the person cannot do through Punchcard there. */
@@ -161,7 +161,7 @@ export const callRefusals = refusalFamily({
   call_failed: {
     kind: 'failed',
     say: (facts: { tool: string; reason: string }) =>
-      say`Punchcard could not finish ${either(facts.tool, 'this')}: ${facts.reason}. Nothing was lost; the server keeps running.`,
+      say`Punchcard could not finish ${either(facts.tool, 'this')}: ${outside(facts.reason)}. Nothing was lost; the server keeps running.`,
     example: { tool: 'time_report', reason: 'Unexpected end of JSON input' },
   },
   /** A read another call had under way, which this one waited for, ended with that call. */
@@ -199,7 +199,8 @@ export const callRefusals = refusalFamily({
    */
   failure_said: {
     kind: 'failed',
-    say: (facts: { message: string }) => say`${facts.message}`,
+    // Another program's words (a library's, a server's it quoted): said as such.
+    say: (facts: { message: string }) => say`${outside(facts.message)}`,
     example: { message: 'socket hang up.' },
   },
   /**

@@ -4,6 +4,7 @@
 // the model at the end of its text; the words are made here from the facts, as refusals' are.
 import { approvalsNotices } from './approvals.ts';
 import { connectionsNotices } from './connections.ts';
+import { entriesNotices } from './entries.ts';
 import { evidenceNotices } from './evidence.ts';
 import { keptOutcomeNotices, outboxNotices } from './outbox.ts';
 import { readingNotices } from './reading.ts';
@@ -14,6 +15,7 @@ import type { Facts, NestedRefusal, NoticeWording } from './wording.ts';
 export const NOTICES = {
   ...approvalsNotices,
   ...connectionsNotices,
+  ...entriesNotices,
   ...evidenceNotices,
   ...keptOutcomeNotices,
   ...outboxNotices,

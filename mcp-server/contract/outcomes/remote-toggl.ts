@@ -5,15 +5,21 @@
 // plain sentences written for people, so they are quoted as facts. What every back end says alike is in remote.ts.
 import { TOGGL_URL } from '../back-ends/toggl.ts';
 import { fullStop, inWords, notJsonWords } from './remote.ts';
-import { day, forModelOnly, recordNamed, say } from './sentence.ts';
+import { day, forModelOnly, joined, outside, type Part, recordNamed, say, type Sentence } from './sentence.ts';
 import { type Nested, type NestedRefusal, refusalFamily } from './wording.ts';
 
-/** ": Invalid start date" for what Toggl said, or nothing. */
-const quoted = (message: string | null) => (message ? `: ${message}` : '');
+/** `: "Invalid start date"` for what Toggl said, as its words, or nothing. */
+const quoted = (message: string | null): Part => (message ? say`: ${outside(message)}` : '');
 
 /** A workspace as a refusal names it. */
 type Workspace = { name: string; id: number };
-const workspaces = (seen: readonly Workspace[]) => (seen.length === 0 ? 'none' : seen.map((item) => `"${item.name}" (${item.id})`).join(', '));
+const workspaces = (seen: readonly Workspace[]): Sentence =>
+  seen.length === 0
+    ? ['none']
+    : joined(
+        seen.map((item) => say`${outside(item.name)} (${item.id})`),
+        ', ',
+      );
 
 /** Which of Toggl's hourly quotas a 402 used up, as Punchcard reads it from the request: the person's own (/me…) or the organisation's. */
 export type TogglQuota = 'user' | 'organisation';
@@ -63,14 +69,14 @@ export const togglRefusals = refusalFamily({
   toggl_premium_feature: {
     kind: 'invalid',
     say: (facts: { action: string; message: string | null }) =>
-      say`${fullStop(`Your Toggl Track workspace's plan does not include what it takes to ${facts.action} (402${quoted(facts.message)})`)} Nothing was changed.`,
+      say`${fullStop(say`Your Toggl Track workspace's plan does not include what it takes to ${facts.action} (402${quoted(facts.message)})`)} Nothing was changed.`,
     example: { action: 'start the timer', message: 'Billable is a premium feature' },
   },
   /** 403 with words: the person may not do this in the workspace. */
   toggl_forbidden: {
     kind: 'denied',
     say: (facts: { action: string; message: string | null }) =>
-      say`${fullStop(`Your Toggl Track account may not ${facts.action} (Toggl answered 403${quoted(facts.message)}). Ask a workspace admin`)}`,
+      say`${fullStop(say`Your Toggl Track account may not ${facts.action} (Toggl answered 403${quoted(facts.message)}). Ask a workspace admin`)}`,
     example: { action: 'log the time', message: 'User cannot access the selected project' },
   },
   /** A 404 the request had no words of its own for: the address is most likely wrong. */
@@ -83,7 +89,7 @@ export const togglRefusals = refusalFamily({
   toggl_refused: {
     kind: 'invalid',
     say: (facts: { action: string; message: string | null }) =>
-      say`${fullStop(`Toggl Track refused to ${facts.action}${quoted(facts.message) || ' and gave no reason'}`)}`,
+      say`${fullStop(say`Toggl Track refused to ${facts.action}${quoted(facts.message) || ' and gave no reason'}`)}`,
     example: { action: 'log the time', message: 'Stop time must be after start time' },
   },
   /** 429 after the one wait: Toggl's older limit of about a request a second. */
@@ -109,14 +115,14 @@ export const togglRefusals = refusalFamily({
   toggl_workspace_unknown: {
     kind: 'invalid',
     say: (facts: { wanted: string; seen: readonly Workspace[] }) =>
-      say`Your Toggl Track API token sees no workspace "${facts.wanted}". It sees: ${workspaces(facts.seen)}. Name one of them (by name or id) in Punchcard's account settings.`,
+      say`Your Toggl Track API token sees no workspace ${outside(facts.wanted)}. It sees: ${workspaces(facts.seen)}. Name one of them (by name or id) in Punchcard's account settings.`,
     example: { wanted: 'Initech', seen: [{ name: 'Acme', id: 4_567_890 }] },
   },
   /** Several of the token's workspaces have the name given. */
   toggl_workspace_ambiguous: {
     kind: 'invalid',
     say: (facts: { wanted: string; seen: readonly Workspace[] }) =>
-      say`Several of your Toggl Track workspaces are called "${facts.wanted}": ${workspaces(facts.seen)}. Name the one you mean by its id in Punchcard's account settings.`,
+      say`Several of your Toggl Track workspaces are called ${outside(facts.wanted)}: ${workspaces(facts.seen)}. Name the one you mean by its id in Punchcard's account settings.`,
     example: {
       wanted: 'Acme',
       seen: [
@@ -135,7 +141,7 @@ export const togglRefusals = refusalFamily({
   toggl_required: {
     kind: 'invalid',
     say: (facts: { missing: TogglRequired; examples: readonly string[] }) =>
-      say`Your Toggl Track workspace requires ${REQUIRED_WORDS[facts.missing]} on every time entry; ${facts.missing === 'tag' ? 'add one in Toggl' : 'give one'}${facts.examples.length > 0 ? `, e.g. ${facts.examples.map((name) => `"${name}"`).join(', ')}` : ''}. Nothing was sent.`,
+      say`Your Toggl Track workspace requires ${REQUIRED_WORDS[facts.missing]} on every time entry; ${facts.missing === 'tag' ? 'add one in Toggl' : 'give one'}${facts.examples.length > 0 ? say`, e.g. ${joined(facts.examples.map(outside), ', ')}` : ''}. Nothing was sent.`,
     example: { missing: 'project', examples: ['Website', 'Internal'] },
   },
   /** The workspace's lock (Lock Time Entries) covers the time: said before anything is sent. */
@@ -151,10 +157,10 @@ export const togglRefusals = refusalFamily({
     say: (facts: { project: string; why: 'archived' | 'private' | 'unknown' }) =>
       say`${
         facts.why === 'archived'
-          ? `The project "${facts.project}" is archived in Toggl Track`
+          ? say`The project ${outside(facts.project)} is archived in Toggl Track`
           : facts.why === 'private'
-            ? `The project "${facts.project}" is private in Toggl Track and you are not one of its members`
-            : `There is no project ${facts.project} in your Toggl Track workspace`
+            ? say`The project ${outside(facts.project)} is private in Toggl Track and you are not one of its members`
+            : say`There is no project ${outside(facts.project)} in your Toggl Track workspace`
       }, so Punchcard cannot book time on it. Nothing was sent.`,
     example: { project: 'Legacy', why: 'archived' },
   },
@@ -164,12 +170,12 @@ export const togglRefusals = refusalFamily({
     say: (facts: { task: string; project: string | null; why: 'done' | 'other_project' | 'unknown' | 'no_project' }) =>
       say`${
         facts.why === 'done'
-          ? `The task "${facts.task}" is done in Toggl Track`
+          ? say`The task ${outside(facts.task)} is done in Toggl Track`
           : facts.why === 'other_project'
-            ? `The task "${facts.task}" is not one of the tasks of "${facts.project ?? ''}"`
+            ? say`The task ${outside(facts.task)} is not one of the tasks of ${outside(facts.project ?? '')}`
             : facts.why === 'no_project'
-              ? `The task "${facts.task}" belongs to a project: name the project too`
-              : `There is no task ${facts.task} in your Toggl Track workspace`
+              ? say`The task ${outside(facts.task)} belongs to a project: name the project too`
+              : say`There is no task ${outside(facts.task)} in your Toggl Track workspace`
       }. Nothing was sent.`,
     example: { task: 'Development', project: 'Website', why: 'done' },
   },

@@ -6,6 +6,7 @@
 import type { Refusal } from '../../contract/outcomes/refusals.ts';
 import { modelText } from '../../contract/outcomes/sentence.ts';
 import { type Notice, noticeOf, noticeSentence } from '../../contract/outcomes/notices.ts';
+import { quotedLine } from '../../contract/outcomes/quoted-line.ts';
 import type { TimerMode } from '../../contract/connections.ts';
 import type { ToolName } from '../../contract/tool-catalog.ts';
 import { TOOLS } from '../../tools/index.ts';
@@ -177,6 +178,7 @@ async function spanning(
       answered.push({
         tracker: view.name,
         isDefault: view.isDefault,
+        sharesSettingsWeek: view.sharesSettingsWeek(),
         ...(view.workspace ? { workspace: view.workspace } : {}),
         data,
         text: textOf(result) ?? '',
@@ -301,8 +303,10 @@ async function runningElsewhere(view: ConnectionView, call: AcrossCall): Promise
   });
 }
 
+/** `"Website" · "Design"`: what another connection's timer runs on, its names the tracker's words (quoted-line.ts). */
 function entryWords(entry: Record<string, unknown>): string {
-  return [entry.project, entry.activity].filter((part) => typeof part === 'string' && part !== '').join(' · ') || 'no project';
+  const names = [entry.project, entry.activity].filter((part): part is string => typeof part === 'string' && part !== '');
+  return names.length > 0 ? names.map(quotedLine).join(' · ') : 'no project';
 }
 
 function defaultOf(views: readonly ConnectionView[]): ConnectionView {

@@ -4,14 +4,20 @@
 import { splitAgentPrefix } from '../../domain/agents.ts';
 import { addDays, formatLocalTime, localDate, localDateTimeToEpoch } from '../../domain/time.ts';
 import type { WorkWeek } from '../../contract/settings.ts';
-import type { TimeEntry } from '../time-tracker.ts';
+import { checkedEntry, type TimeEntry } from '../time-tracker.ts';
 import type { HarvestTimeEntry } from './wire.ts';
+import { quotedLine } from '../../contract/outcomes/quoted-line.ts';
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 3_600_000;
 
-/** How the account keeps time: durations (hours on a day), or start and end times on the wall clock. */
-export type TrackingKind = 'durations' | 'timestamps';
+/**
+ * How the account keeps time: durations (hours on a day), or start and end times on the wall clock; `either` where it
+ * is not known (the company not shown, nothing remembered, no entry of the person's to go by: context.ts, tracking),
+ * and a write takes a form both kinds keep as asked (a span with its times and its hours, which neither takes for a
+ * timer).
+ */
+export type TrackingKind = 'durations' | 'timestamps' | 'either';
 
 /** Hours as Harvest takes them: two decimals, never below zero. */
 export function hoursOf(ms: number): number {
@@ -94,15 +100,18 @@ export function lockOf(entry: HarvestTimeEntry): string | undefined {
   if (!entry.is_locked) return undefined;
   const status = APPROVAL_WORDS[entry.approval_status ?? ''];
   const reason = entry.locked_reason?.trim();
-  return `Locked in Harvest${reason ? `: "${reason}"` : ''}${status ? ` (${status})` : ''}.`;
+  return `Locked in Harvest${reason ? `: ${quotedLine(reason)}` : ''}${status ? ` (${status})` : ''}.`;
 }
 
-/** Harvest's entry as Punchcard's: its project and task as Harvest names them, its notes without an agent's mark. */
+/**
+ * Harvest's entry as Punchcard's: its project and task as Harvest names them, its notes without an agent's mark. One
+ * of negative hours (it ends before it starts) or longer than any stretch of work is marked impossible (checkedEntry).
+ */
 export function toTimeEntry(entry: HarvestTimeEntry, zone: string, now: number): TimeEntry {
   const { start, end, span } = entrySpan(entry, zone, now);
   const { agent, description } = splitAgentPrefix(entry.notes ?? '');
   const locked = lockOf(entry);
-  return {
+  return checkedEntry({
     id: entry.id,
     start,
     end,
@@ -112,7 +121,7 @@ export function toTimeEntry(entry: HarvestTimeEntry, zone: string, now: number):
     description,
     ...(locked ? { locked } : {}),
     ...(agent ? { agent } : {}),
-  };
+  });
 }
 
 /** Harvest's days ('YYYY-MM-DD') a range of instants touches, in the person's zone: a list's `from` and `to`. */

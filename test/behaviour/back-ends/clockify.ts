@@ -13,6 +13,7 @@ import {
   type FakeClockify,
   type FakeUser,
   newId,
+  optionalAnswer,
   SEED,
   seedWorkspace,
   startFakeClockify,
@@ -33,6 +34,9 @@ import {
   type TeamSide,
   utc,
   WORLD,
+  scriptOptional,
+  type PlantedEntry,
+  hostileWorld,
 } from '../harness.ts';
 
 const CAPABILITIES: ReadonlySet<Capability> = new Set([
@@ -78,6 +82,14 @@ function seed(fake: FakeClockify): void {
     projectId: website,
     taskId: development.id,
   });
+}
+
+/** An entry of Ada's as given, on the project's task (World.plantEntry). */
+function plant(fake: FakeClockify, entry: PlantedEntry): void {
+  const project = fake.state.projects.find((item) => item.name === entry.project);
+  const task = fake.state.tasks.find((item) => item.projectId === project?.id && item.name === WORLD.activity);
+  if (!project || !task) throw new Error(`The world has no ${entry.project} to plant an entry on.`);
+  addEntry(fake, { userId: ADA.id, start: entry.start, end: entry.end, projectId: project.id, taskId: task.id, description: entry.description });
 }
 
 function entriesOf(fake: FakeClockify): StoredEntry[] {
@@ -178,11 +190,12 @@ const team: TeamSide = {
   capabilities: CAPABILITIES,
   // A team manager lists her people with manage_people too (docs/back-ends/clockify.md, "Administration").
   leadCapabilities: new Set([...CAPABILITIES, 'team_hours', 'team_projects', 'team_leave', 'admin_people']),
-  async start() {
+  async start(options = {}) {
     const fake = await startFakeClockify({ now: clockStartingAt(NOW), ...FAKE_OPTIONS });
     seed(fake);
     const colleagueLeave = seedColleagueLeave(fake);
     seedTeam(fake);
+    if (options.hostile) hostileWorld(fake.state, options.hostile);
     const engine = (key: string, capabilities: ReadonlySet<Capability>) => ({
       provider: { type: 'clockify', url: `${fake.url}/api` },
       env: { PUNCHCARD_CLOCKIFY_TOKEN: key },
@@ -238,16 +251,26 @@ const clockify: BehaviourBackEnd = {
   fields: { ticket: FIELDS.ticket, costCentre: FIELDS.costCentre },
   // What Ada's own member key is offered is what an admin's key acting for her is (docs/back-ends/clockify.md, "Acting for others").
   organisation: { pinned: true, capabilities: CAPABILITIES, start: startOrganisation },
+  // docs/back-ends/clockify.md, "Optional reads": its paid plans' features.
+  optionalReads: [
+    { name: 'the custom fields', request: { method: 'GET', path: /^\/api\/v1\/workspaces\/[^/]+\/custom-fields$/ }, met: 'calls' },
+    { name: 'the approved periods', request: { method: 'GET', path: /^\/api\/v1\/workspaces\/[^/]+\/approval-requests$/ }, met: 'checks' },
+    { name: "the person's target", request: { method: 'GET', path: /^\/api\/v1\/workspaces\/[^/]+\/member-profile\/[^/]+$/ }, met: 'calls' },
+    { name: 'the holidays', request: { method: 'GET', path: /^\/api\/v1\/workspaces\/[^/]+\/holidays\/in-period$/ }, met: 'calls' },
+    { name: 'time off', request: { method: 'GET', path: /^\/api\/v1\/workspaces\/[^/]+\/time-off\/balance\/user\/[^/]+$/ }, met: 'background' },
+  ],
   async start(options = {}) {
     const fake = await startFakeClockify({ now: clockStartingAt(NOW), ...FAKE_OPTIONS });
     seed(fake);
     const colleagueLeave = seedColleagueLeave(fake);
     if (options.fields) seedFields(fake);
+    const scripted = scriptOptional(fake, options, { type: 'clockify', optionalAnswer, capabilities: CAPABILITIES });
+    if (options.hostile) hostileWorld(fake.state, options.hostile);
     const engine = await startEngineOver(fake, {
       provider: { type: 'clockify', url: `${fake.url}/api` },
-      env: { PUNCHCARD_CLOCKIFY_TOKEN: ADA.key },
+      env: { PUNCHCARD_CLOCKIFY_TOKEN: ADA.key, ...scripted.env },
       ...(options.settings ? { settings: options.settings } : {}),
-      capabilities: CAPABILITIES,
+      ...(scripted.capabilities ? { capabilities: scripted.capabilities } : {}),
     });
     const world = remoteWorld({
       fake,
@@ -257,10 +280,12 @@ const clockify: BehaviourBackEnd = {
       // Clockify's ids are not numbers: the engine numbers an entry once it has listed it, and it never lists Bob's.
       colleagueEntryId: null,
       colleagueLeave,
+      plant: (entry) => plant(fake, entry),
     });
     return { ...world, entryFields: () => fieldsOf(fake) };
   },
   team,
+  storesEntriesEndingBeforeStart: true,
 };
 
 export default clockify;

@@ -5,7 +5,14 @@
 // organisation's credential (startOrganisation), the key and login are Olga's, the company owner's, and Secret a
 // project of Acme's outside Ada's access map.
 import type { Capability } from '../../../mcp-server/contract/vocabulary.ts';
-import { DEFAULT_USERS, type FakeClockodo, type FakeUser, seedCompany, startFakeClockodo } from '../../mcp-server/providers/clockodo/fake-clockodo.ts';
+import {
+  DEFAULT_USERS,
+  type FakeClockodo,
+  type FakeUser,
+  optionalAnswer,
+  seedCompany,
+  startFakeClockodo,
+} from '../../mcp-server/providers/clockodo/fake-clockodo.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
 import {
   type BehaviourBackEnd,
@@ -21,6 +28,9 @@ import {
   type TeamSide,
   utc,
   WORLD,
+  scriptOptional,
+  type PlantedEntry,
+  hostileWorld,
 } from '../harness.ts';
 
 const ADA = DEFAULT_USERS[0] as FakeUser;
@@ -65,6 +75,22 @@ function seed(fake: FakeClockodo): number {
   return bobs.id;
 }
 
+/** An entry of Ada's as given, on the world's service (World.plantEntry). */
+function plant(fake: FakeClockodo, entry: PlantedEntry): void {
+  const project = fake.state.projects.find((item) => item.name === entry.project);
+  const service = fake.state.services.find((item) => item.name === WORLD.activity);
+  if (!project || !service) throw new Error(`The world has no ${entry.project} to plant an entry on.`);
+  fake.addEntry({
+    usersId: ADA.id,
+    customersId: project.customersId,
+    projectsId: project.id,
+    servicesId: service.id,
+    timeSince: entry.start,
+    timeUntil: entry.end,
+    text: entry.description,
+  });
+}
+
 function entriesOf(fake: FakeClockodo): StoredEntry[] {
   const project = (id: number | null) => fake.state.projects.find((item) => item.id === id)?.name ?? null;
   return fake.state.entries
@@ -98,11 +124,12 @@ const team: TeamSide = {
   showsColleaguesLeave: true,
   capabilities: CAPABILITIES,
   leadCapabilities: new Set([...CAPABILITIES, 'team_hours', 'team_projects', 'team_leave']),
-  async start() {
+  async start(options = {}) {
     const fake = await startFakeClockodo({ now: clockStartingAt(NOW), users: [ADA, BOB, LEA] });
     const colleagueEntryId = seed(fake);
     const colleagueLeave = seedColleagueLeave(fake);
     seedTeam(fake);
+    if (options.hostile) hostileWorld(fake.state, options.hostile);
     const engine = (user: FakeUser, capabilities: ReadonlySet<Capability>) => ({
       provider: { type: 'clockodo', email: user.email, url: `${fake.url}/` },
       env: { PUNCHCARD_CLOCKODO_TOKEN: user.apiKey },
@@ -152,20 +179,33 @@ const clockodo: BehaviourBackEnd = {
   agentLabel: 'description_prefix',
   // What Ada's own worker key is offered is what the owner's key acting for her is (docs/back-ends/clockodo.md, "What Punchcard does for the person").
   organisation: { pinned: true, capabilities: CAPABILITIES, start: startOrganisation },
+  // docs/back-ends/clockodo.md, "Optional reads".
+  optionalReads: [{ name: 'the target hours', request: { method: 'GET', path: /^\/api\/targethours$/ }, met: 'calls' }],
   async start(options = {}) {
     const fake = await startFakeClockodo({ now: clockStartingAt(NOW), users: [ADA, BOB] });
     const colleagueEntryId = seed(fake);
     const colleagueLeave = seedColleagueLeave(fake);
+    const scripted = scriptOptional(fake, options, { type: 'clockodo', optionalAnswer, capabilities: CAPABILITIES });
+    if (options.hostile) hostileWorld(fake.state, options.hostile);
     const engine = await startEngineOver(fake, {
       provider: { type: 'clockodo', email: ADA.email, url: `${fake.url}/` },
-      env: { PUNCHCARD_CLOCKODO_TOKEN: ADA.apiKey },
+      env: { PUNCHCARD_CLOCKODO_TOKEN: ADA.apiKey, ...scripted.env },
       ...(options.settings ? { settings: options.settings } : {}),
-      capabilities: CAPABILITIES,
+      ...(scripted.capabilities ? { capabilities: scripted.capabilities } : {}),
     });
     // Clockodo's API is REST: every request but a GET asks for a change.
-    return remoteWorld({ fake, engine, isWrite: (request) => request.method !== 'GET', entries: () => entriesOf(fake), colleagueEntryId, colleagueLeave });
+    return remoteWorld({
+      fake,
+      engine,
+      isWrite: (request) => request.method !== 'GET',
+      entries: () => entriesOf(fake),
+      colleagueEntryId,
+      colleagueLeave,
+      plant: (entry) => plant(fake, entry),
+    });
   },
   team,
+  storesEntriesEndingBeforeStart: true,
 };
 
 export default clockodo;

@@ -19,12 +19,23 @@
 // holds there: the day, the minutes, the project, the words, the refusals and that nothing was written. There a booked
 // entry keeps no times (marked span 'day'), and a draft booked is known as booked by its day, project and words.
 import type { Capability } from '../../../mcp-server/contract/vocabulary.ts';
-import { ACME, ADA_TOKEN, addEntry, addProject, addTeammates, type FakeHarvest, startFakeHarvest } from '../../mcp-server/providers/harvest/fake-harvest.ts';
+import {
+  ACME,
+  ADA_TOKEN,
+  addEntry,
+  addProject,
+  addTeammates,
+  type FakeHarvest,
+  optionalAnswer,
+  startFakeHarvest,
+} from '../../mcp-server/providers/harvest/fake-harvest.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
 import {
   type BehaviourBackEnd,
   NOW,
   remoteWorld,
+  scriptOptional,
+  type PlantedEntry,
   startEngineOver,
   startTeamOver,
   type StoredEntry,
@@ -33,11 +44,22 @@ import {
   type World,
   WORLD,
   type WorldOptions,
+  hostileWorld,
 } from '../harness.ts';
 
 const CAPABILITIES: ReadonlySet<Capability> = new Set(['account', 'timer', 'entries', 'entries_edit', 'reports', 'catalog']);
 const ADA = 1_001;
 const BOB = 1_002;
+/** Ada's hour of an earlier week, where a world needs one: Monday 9 November 2026, 09:00–10:00 Berlin, on Website. */
+const EARLIER = { start: '2026-11-09T09:00:00+01:00', end: '2026-11-09T10:00:00+01:00' };
+
+/** Website and its task Development, as the fake numbers them. */
+function ofWebsite(fake: FakeHarvest): { projectId: number; taskId: number } {
+  const project = fake.state.projects.find((candidate) => candidate.name === WORLD.website);
+  const task = fake.state.tasks.find((candidate) => candidate.name === WORLD.activity);
+  if (!project || !task) throw new Error('The world has no Website to book on.');
+  return { projectId: project.id, taskId: task.id };
+}
 
 /** How Acme keeps time: start and end times (the suite's world), or durations (Harvest's own tests of the suite's time scenarios). */
 export type HarvestKeeps = 'timestamps' | 'durations';
@@ -57,6 +79,18 @@ function seed(fake: FakeHarvest, keeps: HarvestKeeps): number {
     end: Date.parse(WORLD.colleagueEntry.end),
   });
   return bobs.id;
+}
+
+/**
+ * An entry of Ada's as given (World.plantEntry): its hours on its start's day, without times, which is all Harvest can
+ * keep of a span that does not fit a day or runs backwards (negative hours); the engine shows it from the day's start.
+ */
+function plant(fake: FakeHarvest, entry: PlantedEntry): void {
+  const project = fake.state.projects.find((item) => item.name === entry.project);
+  const task = fake.state.tasks.find((item) => item.name === WORLD.activity);
+  if (!project || !task) throw new Error(`The world has no ${entry.project} to plant an entry on.`);
+  const made = addEntry(fake, { userId: ADA, projectId: project.id, taskId: task.id, start: entry.start, end: entry.start, notes: entry.description });
+  Object.assign(made, { hours: Math.round((entry.end - entry.start) / 36_000) / 100, startedTime: null, endedTime: null });
 }
 
 function entriesOf(fake: FakeHarvest): StoredEntry[] {
@@ -89,13 +123,18 @@ const isWrite = (request: { method: string; path: string }) => request.method !=
 export async function startHarvestWorld(keeps: HarvestKeeps, options: WorldOptions = {}): Promise<World & { fake: FakeHarvest }> {
   const fake = await startFakeHarvest({ now: clockStartingAt(NOW) });
   const colleagueEntryId = seed(fake, keeps);
+  // Where Harvest will not show the company, how the account keeps time is read from the person's own entries
+  // (docs/back-ends/harvest.md, "Optional reads"): Ada has one of an earlier week there, as anyone who tracks has.
+  if (options.optional) addEntry(fake, { userId: ADA, ...ofWebsite(fake), start: Date.parse(EARLIER.start), end: Date.parse(EARLIER.end) });
+  const scripted = scriptOptional(fake, options, { type: 'harvest', optionalAnswer, capabilities: CAPABILITIES });
+  if (options.hostile) hostileWorld(fake.state, options.hostile);
   const engine = await startEngineOver(fake, {
     provider: { type: 'harvest', url: fake.url, account_id: String(ACME) },
-    env: { PUNCHCARD_HARVEST_TOKEN: ADA_TOKEN },
+    env: { PUNCHCARD_HARVEST_TOKEN: ADA_TOKEN, ...scripted.env },
     ...(options.settings ? { settings: options.settings } : {}),
-    capabilities: CAPABILITIES,
+    ...(scripted.capabilities ? { capabilities: scripted.capabilities } : {}),
   });
-  return { ...remoteWorld({ fake, engine, isWrite, entries: () => entriesOf(fake), colleagueEntryId }), fake };
+  return { ...remoteWorld({ fake, engine, isWrite, entries: () => entriesOf(fake), colleagueEntryId, plant: (entry) => plant(fake, entry) }), fake };
 }
 
 const LEA = { id: 1_003, token: 'pat-lea-0123456789abcdef', first_name: 'Lea', last_name: 'Lead' };
@@ -125,10 +164,11 @@ const team: TeamSide = {
   // A manager with teammates lists them with manage_people too, and sees their weeks' approval status (list only:
   // Harvest's API has no approval workflow); Website's manager sees its status (docs/back-ends/harvest.md, "Roles").
   leadCapabilities: new Set([...CAPABILITIES, 'team_hours', 'team_projects', 'admin_people', 'approvals']),
-  async start() {
+  async start(options = {}) {
     const fake = await startFakeHarvest({ now: clockStartingAt(NOW) });
     const colleagueEntryId = seed(fake, 'timestamps');
     seedTeam(fake);
+    if (options.hostile) hostileWorld(fake.state, options.hostile);
     const engine = (token: string, capabilities: ReadonlySet<Capability>) => ({
       provider: { type: 'harvest', url: fake.url, account_id: String(ACME) },
       env: { PUNCHCARD_HARVEST_TOKEN: token },
@@ -152,8 +192,11 @@ const harvest: BehaviourBackEnd = {
   catalog: { customers: true, activities: 'per_project', listsArchived: false },
   namesColleagueEntries: true,
   agentLabel: 'description_prefix',
+  // docs/back-ends/harvest.md, "Optional reads".
+  optionalReads: [{ name: "the company's settings", request: { method: 'GET', path: /^\/v2\/company$/ }, met: 'calls' }],
   start: (options = {}) => startHarvestWorld('timestamps', options),
   team,
+  storesEntriesEndingBeforeStart: true,
 };
 
 export default harvest;

@@ -4,7 +4,7 @@
 // meta fields of the custom-fields plugin (seedFields). Under the organisation's credential (startOrganisation), the
 // key is Root's, a super administrator's, and Secret a project granted to Bob's team alone.
 import type { Capability } from '../../../mcp-server/contract/vocabulary.ts';
-import { DEFAULT_USERS, type FakeKimai, type FakeUser, startFakeKimai } from '../../mcp-server/providers/kimai/fake-kimai.ts';
+import { DEFAULT_USERS, type FakeKimai, type FakeUser, optionalAnswer, startFakeKimai } from '../../mcp-server/providers/kimai/fake-kimai.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
 import {
   type BehaviourBackEnd,
@@ -19,8 +19,11 @@ import {
   FIELDS,
   ORGANISATION,
   startActingEngineOver,
+  type PlantedEntry,
   utc,
   WORLD,
+  scriptOptional,
+  hostileWorld,
 } from '../harness.ts';
 
 const ADA = DEFAULT_USERS[0] as FakeUser;
@@ -71,6 +74,14 @@ function entriesOf(fake: FakeKimai): StoredEntry[] {
     }));
 }
 
+/** A timesheet of Ada's as given, on the world's activity (World.plantEntry). */
+function plant(fake: FakeKimai, entry: PlantedEntry): void {
+  const project = fake.state.projects.find((item) => item.name === entry.project);
+  const activity = fake.state.activities.find((item) => item.name === WORLD.activity);
+  if (!project || !activity) throw new Error(`The world has no ${entry.project} to plant an entry on.`);
+  fake.addTimesheet({ userId: ADA.id, begin: entry.start, end: entry.end, projectId: project.id, activityId: activity.id, description: entry.description });
+}
+
 /** Bob's vacation days (COLLEAGUE_LEAVE): the plugin's `holiday`, approved and new. */
 function seedColleagueLeave(fake: FakeKimai): ColleagueLeaveIds {
   const day = (date: string, status: string) => fake.addAbsence({ userId: BOB.id, date, endDate: date, type: 'holiday', status }).id;
@@ -100,11 +111,12 @@ const team: TeamSide = {
     'admin_invoices',
     'admin_corrections',
   ]),
-  async start() {
+  async start(options = {}) {
     const fake = await startFakeKimai({ now: clockStartingAt(NOW), users: [ADA, BOB, LEA], config: { absencePlugin: true, approvalPlugin: true } });
     const colleagueEntryId = seed(fake);
     const colleagueLeave = seedColleagueLeave(fake);
     seedTeam(fake);
+    if (options.hostile) hostileWorld(fake.state, options.hostile);
     const engine = (user: FakeUser, capabilities: ReadonlySet<Capability>) => ({
       provider: { type: 'kimai', url: `${fake.url}/` },
       env: { PUNCHCARD_KIMAI_TOKEN: user.token },
@@ -179,16 +191,23 @@ const kimai: BehaviourBackEnd = {
   agentLabel: 'tag',
   fields: FIELD_NAMES,
   organisation: { pinned: true, capabilities: ACTING_CAPABILITIES, start: startOrganisation },
+  // docs/back-ends/kimai.md, "Optional reads": its plugins'.
+  optionalReads: [
+    { name: "the custom-fields plugin's meta fields", request: { method: 'GET', path: /^\/api\/metafields$/ }, met: 'calls' },
+    { name: 'the absence plugin', request: { method: 'GET', path: /^\/api\/absences\/types$/ }, met: 'background' },
+  ],
   async start(options = {}) {
     const fake = await startFakeKimai({ now: clockStartingAt(NOW), users: [ADA, BOB], config: { absencePlugin: true } });
     const colleagueEntryId = seed(fake);
     const colleagueLeave = seedColleagueLeave(fake);
     if (options.fields) seedFields(fake);
+    const scripted = scriptOptional(fake, options, { type: 'kimai', optionalAnswer, capabilities: CAPABILITIES });
+    if (options.hostile) hostileWorld(fake.state, options.hostile);
     const engine = await startEngineOver(fake, {
       provider: { type: 'kimai', url: `${fake.url}/` },
-      env: { PUNCHCARD_KIMAI_TOKEN: ADA.token },
+      env: { PUNCHCARD_KIMAI_TOKEN: ADA.token, ...scripted.env },
       ...(options.settings ? { settings: options.settings } : {}),
-      capabilities: CAPABILITIES,
+      ...(scripted.capabilities ? { capabilities: scripted.capabilities } : {}),
     });
     // Kimai's API is REST: every request but a GET asks for a change.
     const world = remoteWorld({
@@ -198,10 +217,12 @@ const kimai: BehaviourBackEnd = {
       entries: () => entriesOf(fake),
       colleagueEntryId,
       colleagueLeave,
+      plant: (entry) => plant(fake, entry),
     });
     return { ...world, entryFields: () => fieldsOf(fake) };
   },
   team,
+  storesEntriesEndingBeforeStart: true,
 };
 
 export default kimai;

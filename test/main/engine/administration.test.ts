@@ -208,7 +208,7 @@ describe("the Administration screen's people and bulk corrections, through the e
 
     // The engine's refusals, in words, and nothing changed.
     await expect(root.admin.setPersonActive(ROOT.id, false)).rejects.toThrow('You cannot deactivate your own account');
-    await expect(root.admin.updatePerson(TOM.id, { role: 'boss' })).rejects.toThrow(/"boss" is no role here; the roles are ROLE_USER, ROLE_TEAMLEAD/);
+    await expect(root.admin.updatePerson(TOM.id, { role: 'boss' })).rejects.toThrow(/"boss" is no role here; the roles are "ROLE_USER", "ROLE_TEAMLEAD"/);
     expect(server.state.users.find((user) => user.id === TOM.id)?.role).toBe('ROLE_TEAMLEAD');
   });
 

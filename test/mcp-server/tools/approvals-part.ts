@@ -10,6 +10,7 @@ import type { ApprovalStatus, DaySpan, TimesheetSubmission } from '../../../mcp-
 import { addDays } from '../../../mcp-server/domain/time.ts';
 import { type ApprovalsPart, BackEndError } from '../../../mcp-server/providers/time-tracker.ts';
 import type { ToolDefinition } from '../../../mcp-server/tools/define-tool.ts';
+import { said } from '../../support/said-outcome.ts';
 import { closeAfterEach } from '../../support/close-after-each.ts';
 import { localToolContext } from './local-tool-context.ts';
 import { trackerWithPart } from './tracker-with-part.ts';
@@ -136,6 +137,6 @@ export function approvalsTool<Input extends z.ZodObject, Output extends z.ZodObj
   const opened = closeAfterEach();
   return async (options: ApprovalsOptions = {}) => {
     const approvals = opened(await approvalsContext({ submissions: [...submissions], ...options }));
-    return { ...approvals, run: (args: Record<string, unknown>) => tool.handler(tool.input.parse(args), approvals.context) };
+    return { ...approvals, run: (args: Record<string, unknown>) => said(tool.handler(tool.input.parse(args), approvals.context)) };
   };
 }

@@ -13,6 +13,7 @@ import suggestEntries from '../../../mcp-server/tools/suggest-entries.ts';
 import { answering, questionOf } from './asking-rounds.ts';
 import { at, DAY, NOW, readerOf, SPRINT_PLANNING, shopCommit } from './friday-evidence.ts';
 import { useLocalTimesheet } from './local-tool-context.ts';
+import { said } from '../../support/said-outcome.ts';
 
 const reader = readerOf([SPRINT_PLANNING, shopCommit('a1', '11:00', 'Basket totals'), shopCommit('b2', '12:10', 'Fix rounding')]);
 
@@ -46,7 +47,7 @@ async function drafts() {
   };
   const { context } = local;
   const run = (args: Record<string, unknown>, ask: Asker = context.ask) =>
-    bookSuggestedEntries.handler(bookSuggestedEntries.input.parse(args), { ...context, ask });
+    said(bookSuggestedEntries.handler(bookSuggestedEntries.input.parse(args), { ...context, ask }));
   return { run, sent, tracker: local.tracker, planning, shopWork, shop, internal, development, meetings };
 }
 
@@ -69,8 +70,8 @@ describe('book_suggested_entries', () => {
     expect(text).toBe(
       [
         'Booked 2 entries from the drafts of 2026-11-20:',
-        `#${first?.id} 2026-11-20 09:00–10:00 1 h Internal · Meetings — Planning the sprint (draft ${planning.id})`,
-        `#${second?.id} 2026-11-20 10:30–12:30 2 h Web shop · Development — ${shopWork.description} (draft ${shopWork.id})`,
+        `#${first?.id} 2026-11-20 09:00–10:00 1 h "Internal" · "Meetings" — "Planning the sprint" (draft ${planning.id})`,
+        `#${second?.id} 2026-11-20 10:30–12:30 2 h "Web shop" · "Development" — "${shopWork.description}" (draft ${shopWork.id})`,
       ].join('\n'),
     );
     expect(first).toEqual({

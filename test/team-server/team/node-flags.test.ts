@@ -84,7 +84,9 @@ describe("the team server's Node flags", () => {
       // Node started without them, then the same process started again with them, once.
       expect(served.starts).toEqual([[], [...TEAM_SERVER_NODE_FLAGS]]);
       expect(served.commandLine).toEqual([process.execPath, ...TEAM_SERVER_NODE_FLAGS, TEAM_SERVER_BUNDLE, ...served.serveArgs]);
-      expect(served.heap.newSpaceMb).toBeLessThanOrEqual(16);
+      // Two semi-spaces of 8 MB; V8 counts a page or two beyond them under a busy machine's load
+      // (17.75 MB once in the whole suite), against its own 64 MB without the flag.
+      expect(served.heap.newSpaceMb).toBeLessThanOrEqual(24);
       expect(served.heap.factors.length, served.stdout.slice(-2000)).toBeGreaterThan(0);
       expect(Math.max(...served.heap.factors)).toBeLessThanOrEqual(1.5);
       // SIGTERM reached the server itself: it finished and ended with its own code.

@@ -11,6 +11,7 @@ import type { CatalogAdminPart, CatalogKind } from '../../time-tracker.ts';
 import type { ClockodoCatalogRecord } from '../api.ts';
 import type { ClockodoContext, ClockodoCatalogView, Withdrawn } from '../context.ts';
 import type { CatalogAdminEndpoints } from './endpoints.ts';
+import { quotedLine } from '../../../contract/outcomes/quoted-line.ts';
 
 /** What Clockodo's refusal (403) of it withdraws, and how the log says so (context.ts, refuse). */
 export const WITHDRAWN = { capability: 'admin_catalog', what: 'changes to the catalog', tool: 'update_catalog_item' } as const satisfies Withdrawn;
@@ -66,7 +67,7 @@ export class ClockodoCatalogAdmin extends CellPart<ClockodoContext, CatalogAdmin
 
   async updateCatalogItem(item: CatalogItemRecord, change: CatalogChange): Promise<CatalogItemRecord> {
     const { kind, id } = item;
-    const label = `the ${NOUN[kind]} "${item.fields.name}" (#${id})`;
+    const label = `the ${NOUN[kind]} ${quotedLine(item.fields.name)} (#${id})`;
     const refusal = refusalOf('clockodo_catalog_denied', { action: 'change', kind: NOUN[kind], item: id, name: item.fields.name });
     const record = await this.#withdrawnOnRefusal(refusal, () =>
       this.endpoints.updateCatalogItem(kind, id, clockodoBody(change, this.#hard.get(id)), `change ${label}`),

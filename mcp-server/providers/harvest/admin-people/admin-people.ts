@@ -15,6 +15,7 @@ import { HarvestError } from '../errors.ts';
 import { type HarvestRights, knownRights, roleName } from '../rights.ts';
 import type { HarvestUser } from '../wire.ts';
 import { type AdminPeopleEndpoints, adminPeopleEndpoints } from './endpoints.ts';
+import { quotedLine } from '../../../contract/outcomes/quoted-line.ts';
 
 /** People per page of the tool's list: Harvest lists 2000 a page, and Punchcard shows 50. */
 const PAGE_SIZE = 50;
@@ -90,7 +91,7 @@ export class HarvestPeople extends CellPart<HarvestContext, AdminPeopleEndpoints
     }
     if (changes.email !== undefined) body.email = changes.email;
     if (changes.role !== undefined) body.access_roles = [changes.role];
-    const action = `change ${person.name} (#${person.id})`;
+    const action = `change ${quotedLine(person.name)} (#${person.id})`;
     if (rights.access === 'administrator') return personOf(this.context, await this.#send(action, () => this.endpoints.updateUser(person.id, body, action)));
     // Whom Harvest lists to a manager besides her teammates is not documented: one it lists but does not let her
     // rename is said as not hers to rename, and manage_people stays (she still renames her teammates).
@@ -98,7 +99,7 @@ export class HarvestPeople extends CellPart<HarvestContext, AdminPeopleEndpoints
       return personOf(this.context, await this.endpoints.updateUser(person.id, body, action));
     } catch (error) {
       if (error instanceof HarvestError && error.status === 403)
-        throw this.context.lacks(rights, 'manage_people', `rename ${person.name} (#${person.id})`, 'an administrator, or being their manager');
+        throw this.context.lacks(rights, 'manage_people', `rename ${quotedLine(person.name)} (#${person.id})`, 'an administrator, or being their manager');
       throw error;
     } finally {
       this.context.forgetPeople();
@@ -107,7 +108,7 @@ export class HarvestPeople extends CellPart<HarvestContext, AdminPeopleEndpoints
 
   async setActive(person: AdminPerson, active: boolean): Promise<AdminPerson> {
     await this.#allowed(active ? 'reactivate someone' : 'deactivate someone');
-    const action = `${active ? 'reactivate' : 'deactivate'} ${person.name} (#${person.id})`;
+    const action = `${active ? 'reactivate' : 'deactivate'} ${quotedLine(person.name)} (#${person.id})`;
     return personOf(this.context, await this.#send(action, () => this.endpoints.updateUser(person.id, { is_active: active }, action)));
   }
 

@@ -17,6 +17,7 @@ import type { HarvestCatalogView, HarvestContext, HarvestGrid, HarvestPerson, Wi
 import { type HarvestRights, knownRights, roleName } from '../rights.ts';
 import type { HarvestTaskAssignment, HarvestUserAssignment } from '../wire.ts';
 import { type AdminRatesEndpoints, adminRatesEndpoints } from './endpoints.ts';
+import { quotedLine } from '../../../contract/outcomes/quoted-line.ts';
 
 const WITHDRAWN: Withdrawn = { capability: 'admin_rates', tool: 'manage_rates', needs: 'an administrator, or a manager with billable_rates_manager' };
 
@@ -33,7 +34,7 @@ export class HarvestRates extends CellPart<HarvestContext, AdminRatesEndpoints, 
 
   async workspaceItem(text: string): Promise<RateItem> {
     const [company, account] = await Promise.all([this.context.company(), this.context.accountId()]);
-    const name = company.name ?? `account ${account}`;
+    const name = company?.name ?? this.context.facts.current.accountName ?? `account ${account}`;
     const wanted = text.trim().replace(/^#/, '').toLowerCase();
     if (wanted === name.toLowerCase() || wanted === account) return { kind: 'workspace', id: Number(account), name };
     throw new BackEndError('harvest_rates_other_account', { account: { id: Number(account), name }, asked: text.trim() });
@@ -63,7 +64,7 @@ export class HarvestRates extends CellPart<HarvestContext, AdminRatesEndpoints, 
     }
     if (rights.access !== 'administrator') throw this.context.lacks(rights, 'manage_rates', `set a ${item.kind}'s rate`, 'an administrator');
     if (item.kind === 'project') {
-      const [project, people] = await this.context.administering(WITHDRAWN, `read the rates of the project "${item.name}"`, () =>
+      const [project, people] = await this.context.administering(WITHDRAWN, `read the rates of the project ${quotedLine(item.name)}`, () =>
         Promise.all([this.endpoints.project(item.id), this.endpoints.userAssignments(item.id, item.name)]),
       );
       this.#read.set(key(item), { people });
@@ -90,7 +91,7 @@ export class HarvestRates extends CellPart<HarvestContext, AdminRatesEndpoints, 
     if (onProjects.length > 1 && !withProject) {
       throw new BackEndError('harvest_rate_activity_projects', { activity: item.name, projects: onProjects.map((activity) => activity.project?.name ?? '') });
     }
-    const tasks = await this.context.administering(WITHDRAWN, `read the rates of the project "${project.name}"`, () =>
+    const tasks = await this.context.administering(WITHDRAWN, `read the rates of the project ${quotedLine(project.name)}`, () =>
       this.endpoints.taskAssignments(project.id, project.name),
     );
     const task = tasks.find((assignment) => assignment.task?.id === item.id);
@@ -141,7 +142,7 @@ export class HarvestRates extends CellPart<HarvestContext, AdminRatesEndpoints, 
 
   async setRate(list: RateList, person: RatePerson | null, values: RateValues, before: Rate | undefined): Promise<RateReplacement> {
     const { target } = list;
-    const label = `the rate of the ${target.kind} "${target.name}"${person ? ` for ${person.name}` : ''}`;
+    const label = `the rate of the ${target.kind} ${quotedLine(target.name)}${person ? ` for ${quotedLine(person.name)}` : ''}`;
     const send = <T>(action: string, request: () => Promise<T>) => this.context.administering(WITHDRAWN, action, request);
     if (target.kind === 'workspace') {
       if (person === null) throw new BackEndError('harvest_rate_needs_person');

@@ -3,6 +3,7 @@
 // rate; a project's people and tasks with their rates there. Harvest deletes no rate.
 import type { HarvestClient } from '../api.ts';
 import type { HarvestProject, HarvestRate, HarvestTaskAssignment, HarvestUserAssignment } from '../wire.ts';
+import { quotedLine } from '../../../contract/outcomes/quoted-line.ts';
 
 export function adminRatesEndpoints(client: HarvestClient) {
   const { call, list } = client;
@@ -15,9 +16,9 @@ export function adminRatesEndpoints(client: HarvestClient) {
     createRate: (userId: number, kind: 'billable_rates' | 'cost_rates', amount: number, startDate: string, action: string) =>
       call<HarvestRate>('POST', `/v2/users/${userId}/${kind}`, { action }, { body: { amount, start_date: startDate } }),
     userAssignments: (projectId: number, name: string) =>
-      list<HarvestUserAssignment>(`/v2/projects/${projectId}/user_assignments`, 'user_assignments', {}, `read the people on the project "${name}"`),
+      list<HarvestUserAssignment>(`/v2/projects/${projectId}/user_assignments`, 'user_assignments', {}, `read the people on the project ${quotedLine(name)}`),
     taskAssignments: (projectId: number, name: string) =>
-      list<HarvestTaskAssignment>(`/v2/projects/${projectId}/task_assignments`, 'task_assignments', {}, `read the tasks of the project "${name}"`),
+      list<HarvestTaskAssignment>(`/v2/projects/${projectId}/task_assignments`, 'task_assignments', {}, `read the tasks of the project ${quotedLine(name)}`),
     updateUserAssignment: (projectId: number, id: number, body: { use_default_rates: false; hourly_rate: number }, action: string) =>
       call<HarvestUserAssignment>('PATCH', `/v2/projects/${projectId}/user_assignments/${id}`, { action }, { body }),
     updateTaskAssignment: (projectId: number, id: number, body: { hourly_rate: number }, action: string) =>

@@ -25,8 +25,9 @@ export class HarvestApprovals extends CellPart<HarvestContext, ApprovalsEndpoint
   readonly rejectionNoteKept = false;
   readonly #read = new ExpiringByKey<string, HarvestTimeEntry[]>(READ_TTL_MS);
 
+  /** Weeks as the company starts them; on Monday where Harvest will not show the company (an optional read). */
   async rule(): Promise<ApprovalRule> {
-    return { period: 'week', weekStart: weekStartOf((await this.context.company()).week_start_day) };
+    return { period: 'week', weekStart: weekStartOf((await this.context.company())?.week_start_day) };
   }
 
   async own(span: DaySpan): Promise<TimesheetSubmission[]> {

@@ -14,6 +14,7 @@ import type { HarvestCatalogView, HarvestContext, HarvestGrid, Withdrawn } from 
 import { createsProjects, type HarvestRights, keepsClientsAndTasks, knownRights, roleName, seesMoney } from '../rights.ts';
 import type { HarvestProject } from '../wire.ts';
 import { type CatalogAdminEndpoints, catalogAdminEndpoints } from './endpoints.ts';
+import { quotedLine } from '../../../contract/outcomes/quoted-line.ts';
 
 const WITHDRAWN: Withdrawn = { capability: 'admin_catalog', tool: 'update_catalog_item', needs: 'an administrator, or a manager who keeps the catalog' };
 const NOUN: Record<CatalogKind, string> = { customer: 'client', project: 'project', activity: 'task' };
@@ -101,10 +102,10 @@ export class HarvestCatalogAdmin extends CellPart<HarvestContext, CatalogAdminEn
       throw this.context.lacks(
         rights,
         'update_catalog_item',
-        `change the ${NOUN[item.kind]} "${item.fields.name}"`,
+        `change the ${NOUN[item.kind]} ${quotedLine(item.fields.name)}`,
         (lacking.facts as { needs: string }).needs,
       );
-    const label = `change the ${NOUN[item.kind]} "${item.fields.name}" (#${item.id})`;
+    const label = `change the ${NOUN[item.kind]} ${quotedLine(item.fields.name)} (#${item.id})`;
     try {
       if (item.kind === 'project') {
         const project = await this.context.administering(WITHDRAWN, label, () => this.endpoints.updateProject(item.id, projectBody(change), label));
@@ -133,7 +134,7 @@ export class HarvestCatalogAdmin extends CellPart<HarvestContext, CatalogAdminEn
       refusalOf('role_lacks', {
         back_end: 'Harvest',
         tool: 'update_catalog_item',
-        action: `change the ${NOUN[item.kind]} "${item.fields.name}"`,
+        action: `change the ${NOUN[item.kind]} ${quotedLine(item.fields.name)}`,
         role: roleName(rights),
         needs,
       }) as Refusal & { facts: { needs: string } };

@@ -17,6 +17,7 @@ import { daysOf, entrySpan, weekOfCapacity } from '../mapping.ts';
 import { leadsPeople, overseesProjects, seesMoney } from '../rights.ts';
 import type { HarvestProject, HarvestTimeEntry } from '../wire.ts';
 import { type TeamEndpoints, teamEndpoints } from './endpoints.ts';
+import { quotedLine } from '../../../contract/outcomes/quoted-line.ts';
 
 const TEAM_HOURS: Withdrawn = { capability: 'team_hours', tool: 'team_report', needs: 'an administrator, or a manager with teammates' };
 const TEAM_PROJECTS: Withdrawn = { capability: 'team_projects', tool: 'project_status', needs: 'an administrator, or the manager of the project' };
@@ -38,7 +39,7 @@ export class HarvestTeam extends CellPart<HarvestContext, TeamEndpoints> {
       const read = await readPeopleWindow(
         people,
         query,
-        (person) => this.endpoints.entries({ user_id: person.id, ...days }, `read the time of ${person.name}`),
+        (person) => this.endpoints.entries({ user_id: person.id, ...days }, `read the time of ${quotedLine(person.name)}`),
         this.context.client.pager.maxParallel,
       );
       const holidays = await this.context.options.holidays(days.from, days.to);
@@ -66,7 +67,7 @@ export class HarvestTeam extends CellPart<HarvestContext, TeamEndpoints> {
     }
     return this.context.administering(TEAM_PROJECTS, "read the project's time", async () => {
       const project = await this.endpoints.project(projectId);
-      const entries = await this.endpoints.projectEntries({ project_id: projectId }, `read the time on the project "${project.name}"`);
+      const entries = await this.endpoints.projectEntries({ project_id: projectId }, `read the time on the project ${quotedLine(project.name)}`);
       const zone = await this.context.zone();
       const now = this.context.options.now();
       const budget = budgetOf(project, seesMoney(rights));

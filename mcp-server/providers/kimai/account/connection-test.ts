@@ -2,8 +2,10 @@
 // fixes differently: a wrong URL, a server that cannot be reached, a bad token, a missing
 // permission, a certificate problem. Used by `punchcard-mcp --test-connection` and, through the
 // engine, by the app's account screen.
+import { quotedLine } from '../../../contract/outcomes/quoted-line.ts';
 import { isEmail, normalizeEmail } from '../../../contract/back-end-accounts.ts';
 import { allSettled } from '../../remote/cache.ts';
+import { refusedAsUnavailable } from '../../remote/optional-read.ts';
 import { type ConnectionReport as RemoteConnectionReport, failedConnection, RemoteError } from '../../remote/remote-error.ts';
 import type { ConnectedUser } from '../../remote-tracker.ts';
 import { KimaiError } from '../errors.ts';
@@ -38,7 +40,7 @@ export async function testConnection(api: AccountEndpoints, baseUrl: string): Pr
     return {
       ok: true,
       verdict: 'ok',
-      message: `Connected to Kimai ${version} at ${baseUrl} as ${name} (${me.timezone}); tracking mode ${mode}; ${plugin}.`,
+      message: `Connected to Kimai ${version} at ${baseUrl} as ${quotedLine(name)} (${me.timezone}); tracking mode ${mode}; ${plugin}.`,
       version,
       user: {
         id: String(me.id),
@@ -58,16 +60,17 @@ export async function testConnection(api: AccountEndpoints, baseUrl: string): Pr
 /**
  * Whether the absence plugin is there. Its routes 404 on a Kimai without it; probing its type list
  * is cheap and needs no dates. A 403 means installed but not for this account: the leave tools would
- * only fail, so they stay off.
+ * only fail, so they stay off. Any refusal as unavailable (providers/remote/optional-read.ts) is
+ * the plugin not there for this account; anything else (a web page where the API should be, the
+ * server's trouble) is thrown, and leaves what was known.
  */
 export async function probeAbsencePlugin(api: Pick<AccountEndpoints, 'absenceTypes'>): Promise<AbsencePlugin> {
   try {
     await api.absenceTypes();
     return 'present';
   } catch (error) {
-    if (error instanceof KimaiError && (error.failure === 'not_found' || error.failure === 'wrong_service')) return 'absent';
-    if (error instanceof KimaiError && error.failure === 'forbidden') return 'forbidden';
-    throw error;
+    if (!refusedAsUnavailable(error)) throw error;
+    return error.failure === 'forbidden' ? 'forbidden' : 'absent';
   }
 }
 

@@ -87,7 +87,7 @@ describe('the Clockify tracker acting for one person: requests name them', () =>
     const { tracker } = await setUp();
     const me = await tracker.account.whoami();
     expect(me.name).toBe('Ada Lovelace');
-    expect(me.connection).toContain('Ada Lovelace (ada@acme.example) in the workspace "Acme"');
+    expect(me.connection).toContain('"Ada Lovelace" (ada@acme.example) in the workspace "Acme"');
   });
 });
 

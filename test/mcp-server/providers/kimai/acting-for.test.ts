@@ -580,7 +580,7 @@ describe('acting for one person on Kimai', () => {
         (person === TOM ? [...withPlugins, 'team_hours', 'team_projects', 'team_leave'] : withPlugins).sort(),
       );
       expect(await acting.account.whoami()).toMatchObject({
-        connection: expect.stringContaining(`as ${person.username}; through your company's account, which Punchcard narrows to your own time and leave`),
+        connection: expect.stringContaining(`as "${person.username}"; through your company's account, which Punchcard narrows to your own time and leave`),
       });
       acting.close();
       await opened.fake?.close();
