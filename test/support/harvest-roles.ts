@@ -70,18 +70,23 @@ export function harvestRoles(groups: Record<string, boolean>, enabled: Record<st
     return { fake, website: website.id, internal: internal.id, development };
   }
 
-  /** The person's engine with the file's groups on; `offers` waits until the file's `tools` it offers are these; `elicitation` answers its questions. */
+  /**
+   * The person's engine with the file's groups on; `offers` waits until the file's `tools` it offers are these;
+   * `elicitation` answers its questions; `listChanged` hears each tools/list_changed.
+   */
   async function connect(
     fake: FakeHarvest,
     userId: number,
     offers?: { tools: readonly string[]; offered: readonly string[] },
     elicitation?: Answer,
+    listChanged?: () => void,
   ): Promise<InProcessEngineHandle> {
     const engine = opened(
       await startInProcessEngine({
         userDataDir: userDataOf(fake),
         env: envOf(userId),
         ...(elicitation ? { elicitation } : {}),
+        ...(listChanged ? { listChanged } : {}),
       }),
     );
     if (offers) await offering(engine, offers);

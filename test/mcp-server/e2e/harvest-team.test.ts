@@ -4,7 +4,7 @@
 // assignments, allows; every list of entries names whom (user_id) or what (project_id) it is about; a role's
 // limits are said before anything is sent, and Harvest never answers 403.
 import { describe, expect, it } from 'vitest';
-import { refusalOf } from '../../support/engine.ts';
+import { refusalOf, textOf } from '../../support/engine.ts';
 import { ADA, BOB, harvestRoles, LEA, MAX, requestsOf } from '../../support/harvest-roles.ts';
 
 const TEAM_TOOLS = ['project_status', 'team_report'];
@@ -127,5 +127,22 @@ describe('the team group on Harvest', () => {
         .map((request) => request.path)
         .sort(),
     ).toEqual([`/v2/projects/${website}`, '/v2/time_entries']);
+  });
+  it("withdraws team_report when Harvest takes a manager's teammates away: the tools list changes, and the sentence says which right it needed", async () => {
+    const { fake } = await company();
+    let changes = 0;
+    const lea = await connect(fake, LEA, { tools: TEAM_TOOLS, offered: ['team_report'] }, undefined, () => changes++);
+    const settled = changes;
+    // An administrator takes Lea's teammates away in Harvest: her profile, kept five minutes, still says people_manager,
+    // and Harvest now answers her GET /v2/users with 403.
+    fake.state.teammates = fake.state.teammates.filter((pair) => pair.managerId !== LEA);
+    const refused = await lea.call('team_report', { from: '2026-11-16', to: '2026-11-17' });
+    expect(refusalOf(refused)).toMatchObject({ code: 'harvest_forbidden', facts: { needs: 'an administrator, or a manager with teammates' } });
+    expect(textOf(refused)).toMatch(/that needs an administrator, or a manager with teammates, and the tool is switched off until your role changes/);
+    expect(requestsOf(fake, LEA).filter((request) => request.status === 403).map((request) => request.path)).toEqual(['/v2/users']);
+    await expect.poll(() => changes).toBeGreaterThan(settled);
+    expect((await lea.client.listTools()).tools.map((tool) => tool.name)).not.toContain('team_report');
+    // The everyday tools go on.
+    expect((await lea.call('timer_status')).isError).toBeFalsy();
   });
 });
