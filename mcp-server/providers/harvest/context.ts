@@ -219,10 +219,16 @@ export class HarvestContext {
   /**
    * The people Harvest lists to the person (GET /v2/users, the active ones), sorted by name, with the person herself
    * where Harvest leaves her out. Only asked where the role lists people (an administrator, a manager with teammates).
+   * How Harvest answers a manager it lists nobody to is not documented: a 404 in its JSON is read as the 403 it
+   * would be (the list is not hers to read, which withdraws the tool: `administering`), never as a wrong address.
    */
   people(): Promise<HarvestPerson[]> {
     return this.#people.get(async () => {
-      const [me, users] = await Promise.all([this.me(), this.api.users({ is_active: true })]);
+      const listed = this.api.users({ is_active: true }).catch((error: unknown) => {
+        if (!(error instanceof HarvestError) || error.status !== 404 || error.failure !== 'not_found') throw error;
+        throw new HarvestError('forbidden', remoteRefusal('harvest_forbidden', { action: 'list the people Harvest shows you', message: null }), 403);
+      });
+      const [me, users] = await Promise.all([this.me(), listed]);
       const all = users.some((user) => user?.id === me.id) ? users : [me, ...users];
       return all
         .filter((user): user is HarvestUser => typeof user?.id === 'number' && user.is_active !== false)

@@ -139,10 +139,45 @@ describe('the team group on Harvest', () => {
     const refused = await lea.call('team_report', { from: '2026-11-16', to: '2026-11-17' });
     expect(refusalOf(refused)).toMatchObject({ code: 'harvest_forbidden', facts: { needs: 'an administrator, or a manager with teammates' } });
     expect(textOf(refused)).toMatch(/that needs an administrator, or a manager with teammates, and the tool is switched off until your role changes/);
-    expect(requestsOf(fake, LEA).filter((request) => request.status === 403).map((request) => request.path)).toEqual(['/v2/users']);
+    expect(
+      requestsOf(fake, LEA)
+        .filter((request) => request.status === 403)
+        .map((request) => request.path),
+    ).toEqual(['/v2/users']);
     await expect.poll(() => changes).toBeGreaterThan(settled);
     expect((await lea.client.listTools()).tools.map((tool) => tool.name)).not.toContain('team_report');
     // The everyday tools go on.
     expect((await lea.call('timer_status')).isError).toBeFalsy();
+  });
+  // How Harvest answers a manager's GET /v2/users is documented only for "a manager with assigned teammates": the fake
+  // answers each plausible way, and Lea's engine holds on each (docs/back-ends/harvest.md, "For leads").
+  it.each([
+    ['her teammates alone', 'teammates', 200],
+    ['403', 'forbidden', 403],
+    ['a JSON 404', 'not_found', 404],
+  ] as const)("survives a manager's people list answered with %s: her hours, or the tool withdrawn in words", async (_way, managerUsers, status) => {
+    const { fake } = await company({ managerUsers });
+    let changes = 0;
+    const lea = await connect(fake, LEA, { tools: TEAM_TOOLS, offered: ['team_report'] }, undefined, () => changes++);
+    const settled = changes;
+    const result = await lea.call('team_report', { from: '2026-11-16', to: '2026-11-17' });
+    expect(
+      requestsOf(fake, LEA)
+        .filter((request) => request.path === '/v2/users')
+        .map((request) => request.status),
+    ).toEqual([status]);
+    if (status === 200) {
+      expect((result.structuredContent as Report).people.map((person) => person.name)).toEqual(['Ada Lovelace', 'Lea Lead', 'Max Manager']);
+    } else {
+      expect(refusalOf(result)).toMatchObject({ code: 'harvest_forbidden', facts: { needs: 'an administrator, or a manager with teammates' } });
+      expect(textOf(result)).toMatch(/the tool is switched off until your role changes/);
+      await expect.poll(() => changes).toBeGreaterThan(settled);
+      expect((await lea.client.listTools()).tools.map((tool) => tool.name)).not.toContain('team_report');
+      // Nothing more is asked of the list once it was refused.
+      await lea.call('team_report', { from: '2026-11-16', to: '2026-11-17' });
+      expect(requestsOf(fake, LEA).filter((request) => request.path === '/v2/users')).toHaveLength(1);
+    }
+    expect((await lea.call('timer_status')).isError).toBeFalsy();
+    expect((await lea.call('list_time_entries', { from: '2026-11-16', to: '2026-11-17' })).isError).toBeFalsy();
   });
 });

@@ -6,8 +6,8 @@
 // request log knows Punchcard sent nothing a role could not make.
 //
 // Assumed, and switchable where it matters (FakeHarvestOptions in fake-harvest.ts): whom a manager's GET /v2/users lists
-// besides her teammates (`managerUsers`: her teammates alone, or everyone on the projects she manages too; herself
-// either way); that a manager with project_creator who creates a project manages it; that a billable rate created
+// (`managerUsers`: her teammates alone, or everyone on the projects she manages too, herself either way; or no list at
+// all, answered 403 or 404 as a route not hers); that a manager with project_creator who creates a project manages it; that a billable rate created
 // with a start_date ends the one before it the day before and replaces any that start on or after it.
 import { addDays } from '../../../../mcp-server/domain/time.ts';
 
@@ -52,7 +52,7 @@ export interface AdminWorld {
   state: AdminState;
   now: () => number;
   newId: () => number;
-  managerUsers: 'teammates' | 'project_people';
+  managerUsers: 'teammates' | 'project_people' | 'forbidden' | 'not_found';
   ok: (body: unknown, status?: number) => Answer;
   fail: (status: number, message: string) => Answer;
   page: (url: URL, key: string, items: unknown[]) => Answer;
@@ -270,6 +270,8 @@ function usersRoute(world: AdminWorld, method: string, url: URL, user: User, bod
   if (url.pathname === '/v2/users') {
     if (method === 'GET') {
       if (seen === null) return fail(403, FORBIDDEN);
+      if (!isAdmin(user) && world.managerUsers === 'forbidden') return fail(403, FORBIDDEN);
+      if (!isAdmin(user) && world.managerUsers === 'not_found') return fail(404, 'Not found');
       const active = url.searchParams.get('is_active');
       const listed = seen.filter((candidate) => active === null || (candidate.is_active !== false) === (active === 'true'));
       // Harvest lists the most recently created first: the fake's later users first.

@@ -135,9 +135,10 @@ export interface FakeHarvestOptions {
   ratePer15s?: number;
   /**
    * Whom a manager's GET /v2/users lists, undocumented beyond "a manager with assigned teammates": her teammates
-   * (default) or also everyone on the projects she manages; herself either way.
+   * (default) or also everyone on the projects she manages, herself either way; or nobody, answered 403 (`forbidden`)
+   * or a JSON 404 (`not_found`), as a route not hers.
    */
-  managerUsers?: 'teammates' | 'project_people';
+  managerUsers?: 'teammates' | 'project_people' | 'forbidden' | 'not_found';
 }
 
 export interface FakeHarvest {
