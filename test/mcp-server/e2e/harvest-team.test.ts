@@ -11,7 +11,7 @@ const TEAM_TOOLS = ['project_status', 'team_report'];
 const { company, connect } = harvestRoles({ team: true });
 
 type Report = {
-  people: Array<{ name: string; minutes: number; target_minutes: number | null }>;
+  people: Array<{ id: number; name: string; minutes: number; target_minutes: number | null }>;
   total_people: number;
   covers: string;
   next_offset: number | null;
@@ -54,7 +54,12 @@ describe('the team group on Harvest', () => {
     const { fake } = await company();
     const lea = await connect(fake, LEA, { tools: TEAM_TOOLS, offered: ['team_report'] });
     const report = (await lea.call('team_report', { from: '2026-11-16', to: '2026-11-17' })).structuredContent as Report;
-    expect(report.people.map((person) => person.name)).toEqual(['Ada Lovelace', 'Lea Lead', 'Max Manager']);
+    // Each named by their Harvest user id, as manage_people names them.
+    expect(report.people.map((person) => [person.id, person.name])).toEqual([
+      [ADA, 'Ada Lovelace'],
+      [LEA, 'Lea Lead'],
+      [MAX, 'Max Manager'],
+    ]);
     expect(report.covers).toMatch(/teammates/);
     expect(requestsOf(fake, LEA).filter((request) => request.path.includes('/teammates'))).toEqual([]);
     expect(fake.requests.filter((request) => request.status === 403)).toEqual([]);
