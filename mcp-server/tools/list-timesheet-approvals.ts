@@ -38,7 +38,10 @@ export default defineTool({
         ? `No timesheet submissions ${whose} from ${range.from} to ${range.to}.`
         : `Timesheet submissions ${whose}, ${range.from} to ${range.to}:`;
     const rejectedWithoutNote = !toDecide && !approvals.rejectionNoteKept && listed.some((submission) => submission.status === 'rejected');
+    // Where the back end's API shows the status only (Harvest's entries), where submitting and deciding happen is said once.
+    const inTracker = !context.tracker.capabilities.has('approvals_workflow');
     const tail = [
+      ...(inTracker ? [`Timesheets are submitted and approved in ${context.tracker.label} itself; this lists their status.`] : []),
       ...(found.length > MAX_SUBMISSIONS ? [`More matched; narrow from/to or person.`] : []),
       ...(rejectedWithoutNote ? [`${context.tracker.label} keeps no rejection note for you to read here: it sent the note by e-mail.`] : []),
     ];

@@ -75,6 +75,9 @@ export default defineTool({
     }
 
     const after = newValues(args, before);
+    // The back end's own limits of a set (providers/time-tracker.ts, AdminRatesPart.setRefusal), before any question.
+    const refusedSet = part.setRefusal?.(list, person, after);
+    if (refusedSet) throw refusedInput(refusedSet);
     if (before && sameValues(before, after)) {
       return {
         data: { ...base, rates: [shown(before)], before: valuesShown(before), after: valuesShown(before) },
@@ -126,6 +129,8 @@ async function findItem(kind: RateKind, text: string, context: ToolContext, part
     if (!part.workspaceItem) throw new ToolInputError('rate_workspace_unsupported', { back_end: context.tracker.label });
     return part.workspaceItem(text);
   }
+  const named = await part.itemNamed?.(kind, text);
+  if (named) return named;
   const catalog = await context.tracker.catalog.catalog(true, [kind]);
   const items = catalog[PLURALS[kind] as 'customers' | 'projects' | 'activities'];
   const found = findCatalogItem(items, text);

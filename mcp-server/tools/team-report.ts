@@ -44,6 +44,7 @@ export default defineTool({
         from,
         to,
         people: people.map((person) => ({
+          id: person.id,
           name: person.name,
           minutes: person.workedMinutes,
           target_minutes: person.targetMinutes,

@@ -133,3 +133,7 @@ describeLacking(
   'approvals',
   BACK_ENDS.filter((backEnd) => !WITH_APPROVALS.includes(backEnd)),
 );
+describeLacking(
+  'approvals_workflow',
+  BACK_ENDS.filter((backEnd) => !WITH_APPROVALS.includes(backEnd)),
+);

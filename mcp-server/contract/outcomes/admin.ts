@@ -454,7 +454,22 @@ const invoiceRefusals = refusalFamily({
   },
 });
 
+const roleRefusals = refusalFamily({
+  /**
+   * What the person's role in the back end does not allow, known before anything is sent (Harvest's roles, read from the
+   * person's own profile: docs/back-ends/harvest.md, "Roles"): the tool, what it would have done, the role, and the role
+   * or permission it needs, in the back end's words.
+   */
+  role_lacks: {
+    kind: 'denied',
+    say: (facts: { back_end: string; tool: string; action: string; role: string; needs: string }) =>
+      say`Your role in ${facts.back_end} (${facts.role}) does not let you ${facts.action}${forModelOnly(` with ${facts.tool}`)}: that needs ${facts.needs}. Ask an administrator there. Nothing was sent.`,
+    example: { back_end: 'Harvest', tool: 'manage_people', action: "change a teammate's e-mail", role: 'manager', needs: 'an administrator' },
+  },
+});
+
 export const adminRefusals = {
+  ...roleRefusals,
   ...peopleRefusals,
   ...rateRefusals,
   ...tagRefusals,

@@ -78,6 +78,16 @@ export const approvalsRefusals = refusalFamily({
       say`The correction would change the entries of ${facts.people} people, but one correction checks whose timesheets are submitted or approved for at most ${facts.limit} people. Narrow it to fewer people${forModelOnly(' (people or ids)')}. Nothing was changed.`,
     example: { people: 14, limit: 10 },
   },
+  /**
+   * list_timesheet_approvals for everyone (`*`) on a back end that reads one person's time a request (Harvest): more
+   * people than one call reads; a name narrows it.
+   */
+  timesheet_people_too_many: {
+    kind: 'input',
+    say: (facts: { people: number; limit: number; back_end: string }) =>
+      say`You may see the timesheets of ${facts.people} people in ${facts.back_end}, and one call reads at most ${facts.limit} people's: name ${either('one (person: a name or part of one)', 'the person')} to narrow it. Nothing was read.`,
+    example: { people: 35, limit: 20, back_end: 'Harvest' },
+  },
   /** A period kind the back end does not approve by. */
   timesheet_period_kind: {
     kind: 'input',

@@ -20,6 +20,7 @@ const MISSING_PART_WORDS = {
   admin_catalog: (backEnd: string) => `${backEnd} lets you change no catalog item through Punchcard.`,
   admin_people: (backEnd: string) => `${backEnd} lets you administer nobody's account through Punchcard.`,
   approvals: (backEnd: string) => `${backEnd} offers this account no timesheet approvals through Punchcard.`,
+  approvals_workflow: (backEnd: string) => `${backEnd} lets nobody submit, withdraw or decide a timesheet through Punchcard.`,
 } as const;
 
 export type MissingPart = keyof typeof MISSING_PART_WORDS;

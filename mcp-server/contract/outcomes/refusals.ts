@@ -27,6 +27,7 @@ import { peopleRefusals } from './people.ts';
 import { calamariRefusals } from './remote-calamari.ts';
 import { clockifyRefusals } from './remote-clockify.ts';
 import { clockodoRefusals } from './remote-clockodo.ts';
+import { harvestRuleRefusals } from './harvest.ts';
 import { harvestRefusals } from './remote-harvest.ts';
 import { kimaiRefusals } from './remote-kimai.ts';
 import { togglRefusals } from './remote-toggl.ts';
@@ -58,6 +59,7 @@ export const REFUSALS = {
   ...fieldsRefusals,
   ...filingRefusals,
   ...harvestRefusals,
+  ...harvestRuleRefusals,
   ...inputRefusals,
   ...kimaiRefusals,
   ...kimaiRuleRefusals,

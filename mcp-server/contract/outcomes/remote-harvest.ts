@@ -27,11 +27,14 @@ export const harvestRefusals = refusalFamily({
       say`No Harvest Personal Access Token is stored for ${facts.url}, so Punchcard could not ${facts.action}. Make one in Harvest ID (Developers) and save it in the Punchcard app${forModelOnly(', or set PUNCHCARD_HARVEST_TOKEN')}.`,
     example: { url: HARVEST_URL, action: 'start the timer' },
   },
-  /** A 403: the person's role in the account does not allow it. */
+  /**
+   * A 403: the person's role in the account does not allow it; `needs`, where the request was one the role decides, is
+   * the role or permission it needs (the tool is switched off then until the role changes).
+   */
   harvest_forbidden: {
     kind: 'denied',
-    say: (facts: { action: string; message: string | null }) =>
-      say`${fullStop(say`Your Harvest account may not ${facts.action} (Harvest answered 403${quoted(facts.message)}). Ask a Harvest administrator`)}`,
+    say: (facts: { action: string; message: string | null; needs?: string }) =>
+      say`${fullStop(say`Your Harvest account may not ${facts.action} (Harvest answered 403${quoted(facts.message)})${facts.needs ? `: that needs ${facts.needs}, and the tool is switched off until your role changes` : ''}. Ask a Harvest administrator`)}`,
     example: { action: 'start the timer', message: null },
   },
   /** A 404 the request had no words of its own for: the address is most likely wrong. */

@@ -27,6 +27,8 @@ export const teamReportContract = toolContract({
       to: z.string(),
       people: z.array(
         z.object({
+          /** The back end's id of the person, as manage_people names them. */
+          id: z.number(),
           name: z.string(),
           minutes: z.number(),
           /** Null where the back end keeps no targets for the person. */

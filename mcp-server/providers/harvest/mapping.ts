@@ -3,6 +3,7 @@
 // wall clock (a timestamp account: the company's `wants_timestamp_timers`); Punchcard's entries are instants.
 import { splitAgentPrefix } from '../../domain/agents.ts';
 import { addDays, formatLocalTime, localDate, localDateTimeToEpoch } from '../../domain/time.ts';
+import type { WorkWeek } from '../../contract/settings.ts';
 import { checkedEntry, type TimeEntry } from '../time-tracker.ts';
 import type { HarvestTimeEntry } from './wire.ts';
 import { quotedLine } from '../../contract/outcomes/quoted-line.ts';
@@ -151,4 +152,17 @@ export function nextPageQuery(next: string, asked: URL): Record<string, string> 
       .join('&');
   if (filters(link) !== filters(asked)) return undefined;
   return Object.fromEntries(link.searchParams.entries());
+}
+
+const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+
+/**
+ * A weekly target in hours over the working days of `week`, in their proportions (an even week where it has none):
+ * Harvest keeps a weekly capacity and no working days, so the person's plan and a colleague's target in the team report
+ * spread it over the settings' week.
+ */
+export function weekOfCapacity(hours: number, week: WorkWeek): WorkWeek {
+  const total = DAYS.reduce((sum, day) => sum + week[day], 0);
+  const shares = total > 0 ? DAYS.map((day) => week[day] / total) : DAYS.map((day) => (day === 'sat' || day === 'sun' ? 0 : 1 / 5));
+  return Object.fromEntries(DAYS.map((day, index) => [day, Math.round(hours * (shares[index] ?? 0) * 100) / 100])) as WorkWeek;
 }

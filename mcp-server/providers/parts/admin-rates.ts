@@ -26,6 +26,16 @@ export interface AdminRatesPart {
   workspaceItem?(text: string): Promise<RateItem>;
   /** What the back end cannot do with rates at all, as refusals, thrown before anything is read or sent. */
   readonly refusals?: { readonly remove?: Refusal; readonly fixed?: Refusal };
+  /**
+   * The item `text` names where the back end names items its own way beyond the catalog's id or name (Harvest's
+   * task on several projects, named with its project: "Design (Website)"); undefined to look it up in the catalog.
+   */
+  itemNamed?(kind: RateKind, text: string): Promise<RateItem | undefined>;
+  /**
+   * Why the back end will not set these values for this person on the list's item (a rate it keeps per person only,
+   * one the person's role may not set), as a refusal, before anything is asked or sent; null where it will.
+   */
+  setRefusal?(list: RateList, person: RatePerson | null, values: RateValues): Refusal | null;
 }
 
 /** What rates are kept on: a catalog item, or the workspace itself (`kind: workspace`). */

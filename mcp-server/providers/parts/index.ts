@@ -137,6 +137,8 @@ export interface CapabilityParts {
   admin_catalog: CatalogAdminPart;
   admin_people: AdminPeoplePart;
   approvals: ApprovalsPart;
+  /** Submitting, withdrawing and deciding go through the same part as listing: a back end with the workflow has both. */
+  approvals_workflow: ApprovalsPart;
 }
 
 /** The name each capability's part has on the tracker (capability-parts.ts checks it by this name). */
@@ -153,6 +155,7 @@ export const PART_NAMES = {
   admin_catalog: 'catalogAdmin',
   admin_people: 'adminPeople',
   approvals: 'approvals',
+  approvals_workflow: 'approvals',
 } as const satisfies { readonly [C in keyof CapabilityParts]: keyof TimeTracker };
 
 /** The part a capability brings, under its name, or nothing more for a capability every back end's basics carry. */

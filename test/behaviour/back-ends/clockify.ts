@@ -50,6 +50,7 @@ const CAPABILITIES: ReadonlySet<Capability> = new Set([
   'leave_cancel',
   'calendar',
   'approvals',
+  'approvals_workflow',
 ]);
 
 function seed(fake: FakeClockify): void {

@@ -1,9 +1,10 @@
 // Harvest's fake (test/mcp-server/providers/harvest/fake-harvest.ts) holding the world: Ada a member of the Harvest
 // account Acme with her own Personal Access Token, assigned to Website and Internal with the task Development on each,
-// and Legacy archived (so among no one's assignments). Harvest keeps no leave, no approvals through its API, no custom
-// fields and no breaks: the suite says so where a capability is missing. Harvest has no organisation account: each
-// person connects their own token, so there is no organisation's world; and Punchcard shows nobody's time but the
-// person's, so no team's world either.
+// and Legacy archived (so among no one's assignments). Harvest keeps no leave, no approval workflow through its API, no
+// custom fields and no breaks: the suite says so where a capability is missing. Harvest has no organisation account:
+// each person connects their own token, so there is no organisation's world. The team's world: Lea a manager whose
+// teammates are Ada and Bob (people_manager) and who manages Website (is_project_manager), on her own token; her role
+// is read from her own profile and assignments once her engine has the team group on.
 //
 // Which kind of account: Acme tracks start and end times here (the company's wants_timestamp_timers), where entries
 // keep their times as the suite books them. A Harvest account may instead keep durations, hours on a day and no times
@@ -18,7 +19,16 @@
 // holds there: the day, the minutes, the project, the words, the refusals and that nothing was written. There a booked
 // entry keeps no times (marked span 'day'), and a draft booked is known as booked by its day, project and words.
 import type { Capability } from '../../../mcp-server/contract/vocabulary.ts';
-import { ACME, ADA_TOKEN, addEntry, addProject, type FakeHarvest, optionalAnswer, startFakeHarvest } from '../../mcp-server/providers/harvest/fake-harvest.ts';
+import {
+  ACME,
+  ADA_TOKEN,
+  addEntry,
+  addProject,
+  addTeammates,
+  type FakeHarvest,
+  optionalAnswer,
+  startFakeHarvest,
+} from '../../mcp-server/providers/harvest/fake-harvest.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
 import {
   type BehaviourBackEnd,
@@ -27,7 +37,9 @@ import {
   scriptOptional,
   type PlantedEntry,
   startEngineOver,
+  startTeamOver,
   type StoredEntry,
+  type TeamSide,
   utc,
   type World,
   WORLD,
@@ -125,6 +137,55 @@ export async function startHarvestWorld(keeps: HarvestKeeps, options: WorldOptio
   return { ...remoteWorld({ fake, engine, isWrite, entries: () => entriesOf(fake), colleagueEntryId, plant: (entry) => plant(fake, entry) }), fake };
 }
 
+const LEA = { id: 1_003, token: 'pat-lea-0123456789abcdef', first_name: 'Lea', last_name: 'Lead' };
+
+/** Lea, a manager: Ada's and Bob's (her teammates, which makes her a people_manager) and Website's (its manager). */
+function seedTeam(fake: FakeHarvest): void {
+  const ada = fake.state.users.find((user) => user.id === ADA);
+  if (!ada) throw new Error('The fake Harvest has no Ada.');
+  fake.state.users.push({ ...ada, ...LEA, email: 'lea@example.com', access_roles: ['manager'] });
+  addTeammates(fake, LEA.id, [ADA, BOB]);
+  const website = fake.state.projects.find((project) => project.name === WORLD.website);
+  const adas = fake.state.assignments.find((assignment) => assignment.userId === ADA && assignment.projectId === website?.id);
+  if (!website || !adas) throw new Error('The fake Harvest has no Website for Lea to manage.');
+  fake.state.assignments.push({
+    ...adas,
+    id: fake.newId(),
+    userId: LEA.id,
+    isProjectManager: true,
+    tasks: adas.tasks.map((task) => ({ ...task, id: fake.newId() })),
+  });
+}
+
+const team: TeamSide = {
+  names: { person: 'Ada Lovelace', colleague: 'Bob Builder', lead: 'Lea Lead' },
+  showsColleaguesLeave: false,
+  capabilities: CAPABILITIES,
+  // A manager with teammates lists them with manage_people too, and sees their weeks' approval status (list only:
+  // Harvest's API has no approval workflow); Website's manager sees its status (docs/back-ends/harvest.md, "Roles").
+  leadCapabilities: new Set([...CAPABILITIES, 'team_hours', 'team_projects', 'admin_people', 'approvals']),
+  async start(options = {}) {
+    const fake = await startFakeHarvest({ now: clockStartingAt(NOW) });
+    const colleagueEntryId = seed(fake, 'timestamps');
+    seedTeam(fake);
+    if (options.hostile) hostileWorld(fake.state, options.hostile);
+    const engine = (token: string, capabilities: ReadonlySet<Capability>) => ({
+      provider: { type: 'harvest', url: fake.url, account_id: String(ACME) },
+      env: { PUNCHCARD_HARVEST_TOKEN: token },
+      capabilities,
+    });
+    return startTeamOver(fake, {
+      person: engine(ADA_TOKEN, team.capabilities),
+      lead: engine(LEA.token, team.leadCapabilities),
+      // The person's own assignments, which with their profile say their role.
+      asksWhomOneLeads: (request) => request.path === '/v2/users/me/project_assignments',
+      isWrite,
+      entries: () => entriesOf(fake),
+      colleagueEntryId,
+    });
+  },
+};
+
 const harvest: BehaviourBackEnd = {
   name: 'Harvest',
   capabilities: CAPABILITIES,
@@ -134,6 +195,7 @@ const harvest: BehaviourBackEnd = {
   // docs/back-ends/harvest.md, "Optional reads".
   optionalReads: [{ name: "the company's settings", request: { method: 'GET', path: /^\/v2\/company$/ }, met: 'calls' }],
   start: (options = {}) => startHarvestWorld('timestamps', options),
+  team,
   storesEntriesEndingBeforeStart: true,
 };
 

@@ -99,9 +99,18 @@ function seedTeam(fake: FakeKimai): void {
 const team: TeamSide = {
   names: { person: ADA.alias as string, colleague: BOB.alias as string, lead: LEA.alias as string },
   showsColleaguesLeave: false,
-  capabilities: new Set([...CAPABILITIES, 'approvals']),
+  capabilities: new Set([...CAPABILITIES, 'approvals', 'approvals_workflow']),
   // A team lead's role reaches invoices and a correction of the people she leads too (docs/back-ends/kimai.md, "Administration").
-  leadCapabilities: new Set([...CAPABILITIES, 'approvals', 'team_hours', 'team_projects', 'team_leave', 'admin_invoices', 'admin_corrections']),
+  leadCapabilities: new Set([
+    ...CAPABILITIES,
+    'approvals',
+    'approvals_workflow',
+    'team_hours',
+    'team_projects',
+    'team_leave',
+    'admin_invoices',
+    'admin_corrections',
+  ]),
   async start(options = {}) {
     const fake = await startFakeKimai({ now: clockStartingAt(NOW), users: [ADA, BOB, LEA], config: { absencePlugin: true, approvalPlugin: true } });
     const colleagueEntryId = seed(fake);

@@ -42,7 +42,9 @@ const DESCRIPTION_LIMIT = 120;
  * every answer and every row, whoami's and time_report's lists of trackers, timer_status's timers: the window and
  * strict clients validate these; the model's share (what it reads) grows by none with one tracker. Raised from
  * 36,500 (the list read 38,889) by working_time (issue 92), whose days, findings and balances the window reads; and
- * from 39,000 (the list read 39,565) when working_time met time_report's `target_groups` (issue 91) in one list.
+ * from 39,000 (the list read 39,565) when working_time met time_report's `target_groups` (issue 91) in one list;
+ * whoami's parts a back end may lack learnt `approvals_workflow` (issue 95: Harvest lists the approvals' status
+ * without their workflow), outside what the model reads.
  */
 const WHOLE_LIST_LIMIT = 40_000;
 /**

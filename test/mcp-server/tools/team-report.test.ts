@@ -67,6 +67,7 @@ describe('team_report', () => {
       ].join('\n'),
     );
     expect(data.people[0]).toEqual({
+      id: 1,
       name: 'Bea',
       minutes: 450,
       target_minutes: null,
