@@ -331,10 +331,16 @@ const TEAM_TESTS = [
 ];
 const UI_TESTS = ['test/renderer/**/*.test.ts'];
 /**
- * Files that replace a module with vi.mock: a module another file of the same worker imported first would keep
- * the real one, so these get a fresh module graph each (the `isolated` project), whatever their kind.
+ * Files that replace a module with vi.mock, or set a global (the window's `window`) before importing the module
+ * that reads it: a module another file of the same worker imported first would keep what it found then, so these
+ * get a fresh module graph each (the `isolated` project), whatever their kind.
  */
-const MODULE_MOCKING_TESTS = ['test/mcp-server/clients/no-hard-links.test.ts', 'test/team-server/team/plain-calls.test.ts'];
+const ISOLATED_TESTS = [
+  'test/mcp-server/clients/no-hard-links.test.ts',
+  'test/team-server/team/plain-calls.test.ts',
+  'test/renderer/bridge-unwrap.test.ts',
+  'test/renderer/store.test.ts',
+];
 
 const pages = appPagesBuild();
 
@@ -436,11 +442,11 @@ export default defineConfig({
       reporter: ['text-summary', 'json-summary'],
       reportsDirectory: 'coverage',
     },
-    // Four projects, so a developer runs the part a change touches (`npm run test:fast` is unit):
+    // Projects by what a file needs, so a developer runs the part a change touches (`npm run test:fast` is unit):
     // unit needs no build, browser or database (in-process fakes, a few plain Node children);
     // integration spawns the built engine, the built command line or the app's engine client; team
     // starts team servers (and PostgreSQL and an identity provider); ui drives the built window and
-    // apps in Chromium. `npm test` runs them all.
+    // apps in Chromium; isolated holds the few files that mock a module. `npm test` runs them all.
     projects: [
       // Unit files share their workers (no fresh module graph per file): 130 s became 53 s here, most
       // of it the import and transform each file paid again. The behaviour suite (test/behaviour/) is
@@ -459,11 +465,11 @@ export default defineConfig({
       // where the whole run is bound by its two cores. What a file starts (servers, engines, browsers) it stops.
       {
         extends: true,
-        test: { name: 'integration', isolate: false, include: INTEGRATION_TESTS, exclude: [...configDefaults.exclude, ...MODULE_MOCKING_TESTS] },
+        test: { name: 'integration', isolate: false, include: INTEGRATION_TESTS, exclude: [...configDefaults.exclude, ...ISOLATED_TESTS] },
       },
-      { extends: true, test: { name: 'team', isolate: false, include: TEAM_TESTS, exclude: [...configDefaults.exclude, ...MODULE_MOCKING_TESTS] } },
-      { extends: true, test: { name: 'ui', isolate: false, include: UI_TESTS } },
-      { extends: true, test: { name: 'isolated', include: MODULE_MOCKING_TESTS } },
+      { extends: true, test: { name: 'team', isolate: false, include: TEAM_TESTS, exclude: [...configDefaults.exclude, ...ISOLATED_TESTS] } },
+      { extends: true, test: { name: 'ui', isolate: false, include: UI_TESTS, exclude: [...configDefaults.exclude, ...ISOLATED_TESTS] } },
+      { extends: true, test: { name: 'isolated', include: ISOLATED_TESTS } },
     ],
   },
 });

@@ -159,6 +159,7 @@ describe('failures', () => {
       'time_report',
       'timer_status',
       'whoami',
+      'working_time',
     ]);
   });
 
