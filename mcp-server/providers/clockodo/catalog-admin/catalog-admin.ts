@@ -5,7 +5,13 @@
 // `start_date`; customers and services keep no budget, services no billable flag, and no budget is monthly.
 // A 403 withdraws the tool at once (context.ts).
 import { type Refusal, refusalOf } from '../../../contract/outcomes/refusals.ts';
-import type { CatalogChange, CatalogItemFields, CatalogItemRecord, ChangeField } from '../../../domain/catalog-changes.ts';
+import {
+  type CatalogChange,
+  type CatalogItemFields,
+  type CatalogItemRecord,
+  type ChangeField,
+  oneBudgetReplacesTheOther,
+} from '../../../domain/catalog-changes.ts';
 import { CellPart } from '../../grid/cell-part.ts';
 import type { CatalogAdminPart, CatalogKind } from '../../time-tracker.ts';
 import type { ClockodoCatalogRecord } from '../api.ts';
@@ -59,10 +65,7 @@ export class ClockodoCatalogAdmin extends CellPart<ClockodoContext, CatalogAdmin
 
   /** A budget of the other kind is replaced by the one asked (Clockodo keeps one): the question names both. */
   implied(item: CatalogItemRecord, change: CatalogChange): CatalogChange | undefined {
-    if (item.kind !== 'project') return undefined;
-    if ((change.budgetMoney ?? 0) > 0 && (item.fields.budgetHours ?? 0) > 0) return { budgetHours: 0 };
-    if ((change.budgetHours ?? 0) > 0 && (item.fields.budgetMoney ?? 0) > 0) return { budgetMoney: 0 };
-    return undefined;
+    return oneBudgetReplacesTheOther(item, change);
   }
 
   async updateCatalogItem(item: CatalogItemRecord, change: CatalogChange): Promise<CatalogItemRecord> {

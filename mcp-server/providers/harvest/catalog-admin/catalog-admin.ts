@@ -6,7 +6,13 @@
 // project_creator does not manage, a client or task without client_and_task_manager, a project without project_creator)
 // is refused before anything is asked or sent; a 403 withdraws the tool.
 import { type Refusal, refusalOf } from '../../../contract/outcomes/refusals.ts';
-import type { CatalogChange, CatalogItemFields, CatalogItemRecord, ChangeField } from '../../../domain/catalog-changes.ts';
+import {
+  type CatalogChange,
+  type CatalogItemFields,
+  type CatalogItemRecord,
+  type ChangeField,
+  oneBudgetReplacesTheOther,
+} from '../../../domain/catalog-changes.ts';
 import { CellPart } from '../../grid/cell-part.ts';
 import { cellCode } from '../../grid/cell.ts';
 import type { CatalogAdminPart, CatalogKind } from '../../time-tracker.ts';
@@ -89,10 +95,7 @@ export class HarvestCatalogAdmin extends CellPart<HarvestContext, CatalogAdminEn
 
   /** A project keeps one budget: one in money replaces one in hours, and the other way round (the question names both). */
   implied(item: CatalogItemRecord, change: CatalogChange): CatalogChange | undefined {
-    if (item.kind !== 'project') return undefined;
-    if ((change.budgetMoney ?? 0) > 0 && (item.fields.budgetHours ?? 0) > 0) return { budgetHours: 0 };
-    if ((change.budgetHours ?? 0) > 0 && (item.fields.budgetMoney ?? 0) > 0) return { budgetMoney: 0 };
-    return undefined;
+    return oneBudgetReplacesTheOther(item, change);
   }
 
   async updateCatalogItem(item: CatalogItemRecord, change: CatalogChange): Promise<CatalogItemRecord> {
