@@ -233,6 +233,23 @@ export function watchProblems(page: Page): PageProblems {
   return watchProblemsUntil(page).problems;
 }
 
+/**
+ * page.goto, again when Chromium gave the navigation up because the machine's network changed under it
+ * (podman making and removing its networks for the deployment suite beside these tests: the address is
+ * loopback, but Chromium abandons every navigation in flight on any interface's change). Any other
+ * failure, and a change on every try, still fails.
+ */
+export async function gotoThroughNetworkChanges(page: Pick<Page, 'goto'>, url: string, tries = 3): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await page.goto(url);
+      return;
+    } catch (error) {
+      if (attempt >= tries || !/net::ERR_NETWORK_CHANGED/.test(String(error))) throw error;
+    }
+  }
+}
+
 /** watchProblems, with a way to stop: a kept page (WindowPool) watches each window's document apart. */
 function watchProblemsUntil(page: Page): { problems: PageProblems; stop(): void } {
   const problems: PageProblems = { all: [], networkChanged: [], csp: [], refused: [] };
@@ -307,7 +324,7 @@ export async function openWindow(browser: Browser, options: OpenOptions): Promis
   const page = await context.newPage();
   const problems = watchProblems(page);
   if (options.fixedTime !== undefined) await page.clock.setFixedTime(options.fixedTime);
-  await page.goto(`${options.url}${options.hash ? `#${options.hash}` : ''}`);
+  await gotoThroughNetworkChanges(page, `${options.url}${options.hash ? `#${options.hash}` : ''}`);
   return { context, page, problems, close: () => context.close() };
 }
 
@@ -360,7 +377,7 @@ export function windowPool(browser: Browser, options: { token?: string } = {}): 
       await page.emulateMedia({ colorScheme: options.colorScheme ?? 'light', reducedMotion: options.reducedMotion ?? 'reduce' });
       if (options.fixedTime !== undefined) await page.clock.setFixedTime(options.fixedTime);
       const watch = watchProblemsUntil(page);
-      await page.goto(`${options.url}${options.hash ? `#${options.hash}` : ''}`);
+      await gotoThroughNetworkChanges(page, `${options.url}${options.hash ? `#${options.hash}` : ''}`);
       let closed = false;
       return {
         context,

@@ -10,7 +10,7 @@ import { SCREENS } from '../../window-contract/channels.ts';
 import { axeViolations, COLOUR_RULES } from '../support/axe.ts';
 import { CHANNELS, startBridgeServer } from './bridge-server.ts';
 import { createFakeBridge, FAKE_NOW } from './fake-bridge.ts';
-import { launchChromium, openWindow, rendererDist, serveRenderer, switchTheme, windowPool, type WindowPool } from './harness.ts';
+import { gotoThroughNetworkChanges, launchChromium, openWindow, rendererDist, serveRenderer, switchTheme, windowPool, type WindowPool } from './harness.ts';
 import { inState, STATES, TRACKER_STATES, WEEK_STATES, type Theme } from './screenshots.ts';
 import { PATIENCE_MS } from '../support/patience.ts';
 
@@ -118,7 +118,7 @@ it('says what each screen is loading while its data is on the way', async () => 
   try {
     for (const screen of SCREENS.filter((name) => name !== 'status')) {
       await window.page.goto('about:blank');
-      await window.page.goto(`${server.url}#${screen}`);
+      await gotoThroughNetworkChanges(window.page, `${server.url}#${screen}`);
       // The screen itself, past the moment its code loads (whose placeholder is the same one).
       await window.page.locator(`.screen-${screen} h1`).waitFor();
       const placeholder = window.page.locator(`.screen-${screen} .placeholder[aria-busy="true"]`);

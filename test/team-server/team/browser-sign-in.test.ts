@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vites
 import { Client, StreamableHTTPClientTransport, UnauthorizedError } from '@modelcontextprotocol/client';
 import { textOf } from '../../support/engine.ts';
 import { MemoryOAuthProvider, removeTeamServerData, startTeamServer, type TeamServerHandle } from '../../support/team-server.ts';
-import { launchChromium } from '../../renderer/harness.ts';
+import { gotoThroughNetworkChanges, launchChromium } from '../../renderer/harness.ts';
 import { axeViolations } from '../../support/axe.ts';
 
 const SHOTS = resolve(import.meta.dirname, '../../../test-output/team-server');
@@ -47,7 +47,7 @@ describe('signing in from Chromium', () => {
     // same pages afterwards in a second context.
     const context = await browser.newContext({ javaScriptEnabled: false, colorScheme: scheme, viewport: { width: 800, height: 700 } });
     const page = await context.newPage();
-    await page.goto(authorizationUrl.href);
+    await gotoThroughNetworkChanges(page, authorizationUrl.href);
     await expect.poll(() => page.title(), { timeout: 20_000 }).toBe('Sign in · Punchcard');
     expect(await page.locator('h1').textContent()).toBe(`Sign in to connect Claude (${scheme})`);
     await page.screenshot({ path: join(SHOTS, `sign-in-${scheme}.png`), fullPage: true });
