@@ -432,7 +432,8 @@ export default defineConfig({
     // Tests marked concurrent (each with its own fake and engine, mostly waiting on a back end's pace)
     // run three at a time within their file.
     maxConcurrency: 3,
-    // Files of every project interleaved, the longest first (test/support/across-projects-sequencer.ts).
+    // A project's files together, the waiting projects before the browsers, the longest first within
+    // each (test/support/across-projects-sequencer.ts).
     sequence: { sequencer: AcrossProjectsSequencer },
     // `npm run coverage`: how much of the source the unit project runs (V8's own counters, no
     // instrumented build). The summary is printed and kept in coverage/ to compare runs.
