@@ -9,6 +9,7 @@ import {
   formatLocalTime,
   localDate,
   parseInstant,
+  parseTimeOfDayOn,
   parseLocalDate,
   startOfIsoWeek,
   startOfLocalDay,
@@ -152,6 +153,14 @@ export function readInstant(text: string, context: ToolContext, field: string): 
   if (!parsed.ok) throw unreadable(parsed.problem, field);
   const problem = yearProblem(localDate(parsed.epochMs, context.timezone));
   if (problem) throw unreadable(problem, field);
+  if (parsed.twice) context.notes.push(noticeOf('time_read_twice', { field, ...parsed.twice }));
+  return parsed.epochMs;
+}
+
+/** A time of day on a day already read (readDate), as readInstant reads a time. */
+export function readTimeOfDayOn(text: string, date: string, context: ToolContext, field: string): number {
+  const parsed = parseTimeOfDayOn(text, date, context.timezone, context.now());
+  if (!parsed.ok) throw unreadable(parsed.problem, field);
   if (parsed.twice) context.notes.push(noticeOf('time_read_twice', { field, ...parsed.twice }));
   return parsed.epochMs;
 }

@@ -36,10 +36,10 @@ export const entriesRefusals = refusalFamily({
     say: () => say`An entry can be at most 24 hours long; split longer work into several entries.`,
     example: {},
   },
-  /** log_time given both a span and a day. */
+  /** log_time given a day and a start or end that is more than a time of day. */
   entry_span_and_date: {
     kind: 'input',
-    say: () => say`Give either start and end (or start and duration), or date and duration — not both.`,
+    say: () => say`With a date, give start and end as times of day (09:00); or leave the date out and give full times.`,
     example: {},
   },
   /** log_time given an end and a duration as well as a start. */
