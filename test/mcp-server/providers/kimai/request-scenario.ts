@@ -153,7 +153,7 @@ export interface CountingSession {
  * `afterConnectionTest` they are a fresh install's, and the data folder holds what the app's
  * connection test leaves: the plugin answer and the profile zone.
  */
-export async function startCountingSession(options: { afterConnectionTest?: boolean } = {}): Promise<CountingSession> {
+export async function startCountingSession(options: { afterConnectionTest?: boolean; workingTime?: { rules: string } } = {}): Promise<CountingSession> {
   const fake = await startFakeKimai({ now: clockStartingAt(NOW), config: { absencePlugin: true } });
   seedCatalog(fake);
   const userDataDir = makeUserDataDir();
@@ -163,6 +163,7 @@ export async function startCountingSession(options: { afterConnectionTest?: bool
       ? {}
       : {
           timezone: 'Europe/Berlin',
+          ...(options.workingTime ? { workingTime: options.workingTime } : {}),
           evidence: oneCommitEvidence(userDataDir, YESTERDAYS_COMMIT),
           tools: {
             groups: { agents: true },
