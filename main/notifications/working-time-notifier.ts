@@ -70,9 +70,17 @@ export function setupWorkingTimeWarnings(options: WorkingTimeWarningOptions): Wo
     });
     if (plan.due.length > 0) {
       // Remembered before it is shown, and even where notifications are unsupported: never given twice.
-      writeWarned(withWarned(warned, plan.due.map((each) => each.key)));
+      writeWarned(
+        withWarned(
+          warned,
+          plan.due.map((each) => each.key),
+        ),
+      );
       for (const each of plan.due) {
-        notify({ ...limitWarning(each.rules, each.limit, each.minutesLeft), screen: 'status', ...(options.icon ? { icon: options.icon } : {}) }, options.openScreen);
+        notify(
+          { ...limitWarning(each.rules, each.limit, each.minutesLeft), screen: 'status', ...(options.icon ? { icon: options.icon } : {}) },
+          options.openScreen,
+        );
       }
     }
     showRest(plan.rest);

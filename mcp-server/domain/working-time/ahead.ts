@@ -14,8 +14,8 @@ export const WARN_AHEAD_MINUTES = 15;
  * A limit the running timer will reach at `at` (epoch ms) if it keeps running, on the day its work counts to
  * (`date`, the day the running stretch began): what a warning given once a day or a stretch is known by.
  */
-export type LimitAhead = { date: string } & (
-  /** The stretch that began at `start` makes the set's most minutes in a row without a break. */
+export type LimitAhead = { date: string } & /** The stretch that began at `start` makes the set's most minutes in a row without a break. */
+(
   | { code: 'wt_stretch_over_max'; at: number; start: number; max_minutes: number }
   /** The day's work makes the set's maximum. */
   | { code: 'wt_day_over_max'; at: number; max_minutes: number }
@@ -59,7 +59,14 @@ export function limitsAhead(input: AheadInput): LimitAhead[] {
   for (const rule of set.breaks) {
     if (taken >= rule.breakMinutes) continue;
     const at = now + rule.overMinutes * MINUTE_MS - day.workedMs;
-    limits.push({ code: 'wt_break_short', date: stretch.date, at, worked_minutes: rule.overMinutes, break_minutes: taken, required_minutes: rule.breakMinutes });
+    limits.push({
+      code: 'wt_break_short',
+      date: stretch.date,
+      at,
+      worked_minutes: rule.overMinutes,
+      break_minutes: taken,
+      required_minutes: rule.breakMinutes,
+    });
   }
   return limits.filter((limit) => limit.at > now).sort((a, b) => a.at - b.at);
 }

@@ -2,7 +2,15 @@
 // (by stretch and by day), and until when Clock in would start work inside the rest. 2026-11-10 is a
 // Tuesday; the times are Berlin's.
 import { describe, expect, it } from 'vitest';
-import { aheadPlan, type AheadInput, runningSince, warningKey, warningSettings, withWarned, WARNED_KEPT } from '../../../main/notifications/working-time-ahead.ts';
+import {
+  aheadPlan,
+  type AheadInput,
+  runningSince,
+  warningKey,
+  warningSettings,
+  withWarned,
+  WARNED_KEPT,
+} from '../../../main/notifications/working-time-ahead.ts';
 import type { EntryView } from '../../../window-contract/status.ts';
 
 const ZONE = 'Europe/Berlin';
@@ -68,7 +76,9 @@ describe('aheadPlan: work in a row, the day, the break (de)', () => {
   });
 
   it('a break inside the running entry (start_break) counts as a break, not as work', () => {
-    const shift = worked(1, '2026-11-10 08:00', null, { breaks: [{ type: 'Lunch', start: iso('2026-11-10 11:00'), end: iso('2026-11-10 11:30'), minutes: 30 }] });
+    const shift = worked(1, '2026-11-10 08:00', null, {
+      breaks: [{ type: 'Lunch', start: iso('2026-11-10 11:00'), end: iso('2026-11-10 11:30'), minutes: 30 }],
+    });
     expect(runningSince([shift], t('2026-11-10 12:00'))).toBe(t('2026-11-10 11:30'));
     const result = plan({ now: t('2026-11-10 17:15'), entries: [shift], running: [shift] });
     expect(result.due.map((each) => each.key)).toEqual(['wt_stretch_over_max@2026-11-10T10:30:00.000Z', 'wt_break_short@2026-11-10>540']);

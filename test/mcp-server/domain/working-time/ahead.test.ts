@@ -33,7 +33,14 @@ describe('limitsAhead', () => {
     const now = at('2026-10-25 01:00', VIENNA);
     // The night the clocks go back: 12 hours from 20:00 end at 07:00 by the wall clock.
     expect(limitsAhead({ rules: 'at', zone: VIENNA, now, spans: [{ start, end: now }], runningSince: start })).toEqual([
-      { code: 'wt_break_short', date: '2026-10-24', at: at('2026-10-25 01:00', VIENNA) + 3_600_000, worked_minutes: 360, break_minutes: 0, required_minutes: 30 },
+      {
+        code: 'wt_break_short',
+        date: '2026-10-24',
+        at: at('2026-10-25 01:00', VIENNA) + 3_600_000,
+        worked_minutes: 360,
+        break_minutes: 0,
+        required_minutes: 30,
+      },
       { code: 'wt_day_over_max', date: '2026-10-24', at: at('2026-10-25 07:00', VIENNA), max_minutes: 720 },
     ]);
   });
