@@ -2,11 +2,10 @@
 // main/ to this module and mcp-server/contract/). The app never runs the engine in its own process:
 // it starts the engine as a process of its own and talks MCP to it (main/engine/). So this is the
 // engine's pure arithmetic the window shows beside an answer (days, durations, leave, plans, the
-// working-time limits the tray warns of before they are reached), the
-// organisation's policy as the app must honour it too, registration with AI clients, the keychain,
-// the data folder's privacy and its settings file, the evidence journal the app records the
-// person's activity in, and how the engine is launched. No tracker, no
-// tool handler, no back end: those run only in the engine.
+// working-time limits the tray warns of before they are reached), the organisation's policy as the
+// app must honour it too, registration with AI clients, the keychain, the data folder's privacy and
+// its settings file, the evidence journal the app records the person's activity in, and how the
+// engine is launched. No tracker, no tool handler, no back end: those run only in the engine.
 //
 // The team server has an entry of its own (for-the-team-server.ts): it runs the engine in process and
 // needs the other half, which the app must stay one import away from never loading.
