@@ -6,8 +6,8 @@ import { durationText } from '../durations.ts';
 import { day, moment, outside, type Sentence, say } from './sentence.ts';
 import { noticeFamily, refusalFamily } from './wording.ts';
 
-/** Where each rule stands in each set's law, as a citation a person can look up. */
-const LAW: Readonly<Record<RuleSetName, Partial<Record<WorkingTimeFindingCode, string>>>> = {
+/** Where each rule stands in each set's law, as a citation a person can look up (the tray's warnings cite it too). */
+export const LAW: Readonly<Record<RuleSetName, Partial<Record<WorkingTimeFindingCode, string>>>> = {
   de: {
     wt_day_over_max: 'section 3 ArbZG',
     wt_average_over: 'section 3 ArbZG',

@@ -10,14 +10,18 @@ import { timelineOf } from './timeline.ts';
 /** How long before a limit the tray warns. */
 export const WARN_AHEAD_MINUTES = 15;
 
-/** A limit the running timer will reach at `at` (epoch ms) if it keeps running. */
-export type LimitAhead =
-  /** The stretch that began at `start` makes the set's most minutes in a row without a break. */
+/**
+ * A limit the running timer will reach at `at` (epoch ms) if it keeps running, on the day its work counts to
+ * (`date`, the day the running stretch began): what a warning given once a day or a stretch is known by.
+ */
+export type LimitAhead = { date: string } & /** The stretch that began at `start` makes the set's most minutes in a row without a break. */
+(
   | { code: 'wt_stretch_over_max'; at: number; start: number; max_minutes: number }
   /** The day's work makes the set's maximum. */
   | { code: 'wt_day_over_max'; at: number; max_minutes: number }
   /** The day's work passes `worked_minutes`, from which it requires `required_minutes` of break, with `break_minutes` taken. */
-  | { code: 'wt_break_short'; at: number; worked_minutes: number; break_minutes: number; required_minutes: number };
+  | { code: 'wt_break_short'; at: number; worked_minutes: number; break_minutes: number; required_minutes: number }
+);
 
 export interface AheadInput {
   rules: RuleSetName;
@@ -43,18 +47,26 @@ export function limitsAhead(input: AheadInput): LimitAhead[] {
   if (set.stretchMaxMinutes !== null) {
     limits.push({
       code: 'wt_stretch_over_max',
+      date: stretch.date,
       at: stretch.start + set.stretchMaxMinutes * MINUTE_MS,
       start: stretch.start,
       max_minutes: set.stretchMaxMinutes,
     });
   }
   if (set.dayMaxMinutes !== null)
-    limits.push({ code: 'wt_day_over_max', at: now + set.dayMaxMinutes * MINUTE_MS - day.workedMs, max_minutes: set.dayMaxMinutes });
+    limits.push({ code: 'wt_day_over_max', date: stretch.date, at: now + set.dayMaxMinutes * MINUTE_MS - day.workedMs, max_minutes: set.dayMaxMinutes });
   const taken = minutesOf(day.breakMs);
   for (const rule of set.breaks) {
     if (taken >= rule.breakMinutes) continue;
     const at = now + rule.overMinutes * MINUTE_MS - day.workedMs;
-    limits.push({ code: 'wt_break_short', at, worked_minutes: rule.overMinutes, break_minutes: taken, required_minutes: rule.breakMinutes });
+    limits.push({
+      code: 'wt_break_short',
+      date: stretch.date,
+      at,
+      worked_minutes: rule.overMinutes,
+      break_minutes: taken,
+      required_minutes: rule.breakMinutes,
+    });
   }
   return limits.filter((limit) => limit.at > now).sort((a, b) => a.at - b.at);
 }

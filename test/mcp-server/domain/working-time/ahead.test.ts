@@ -11,10 +11,10 @@ describe('limitsAhead', () => {
     const now = at(`${TUESDAY} 10:00`);
     const limits = limitsAhead({ rules: 'de', zone: BERLIN, now, spans: [{ start: at(`${TUESDAY} 08:00`), end: now }], runningSince: at(`${TUESDAY} 08:00`) });
     expect(limits).toEqual([
-      { code: 'wt_stretch_over_max', at: at(`${TUESDAY} 14:00`), start: at(`${TUESDAY} 08:00`), max_minutes: 360 },
-      { code: 'wt_break_short', at: at(`${TUESDAY} 14:00`), worked_minutes: 360, break_minutes: 0, required_minutes: 30 },
-      { code: 'wt_break_short', at: at(`${TUESDAY} 17:00`), worked_minutes: 540, break_minutes: 0, required_minutes: 45 },
-      { code: 'wt_day_over_max', at: at(`${TUESDAY} 18:00`), max_minutes: 600 },
+      { code: 'wt_stretch_over_max', date: TUESDAY, at: at(`${TUESDAY} 14:00`), start: at(`${TUESDAY} 08:00`), max_minutes: 360 },
+      { code: 'wt_break_short', date: TUESDAY, at: at(`${TUESDAY} 14:00`), worked_minutes: 360, break_minutes: 0, required_minutes: 30 },
+      { code: 'wt_break_short', date: TUESDAY, at: at(`${TUESDAY} 17:00`), worked_minutes: 540, break_minutes: 0, required_minutes: 45 },
+      { code: 'wt_day_over_max', date: TUESDAY, at: at(`${TUESDAY} 18:00`), max_minutes: 600 },
     ]);
   });
 
@@ -22,9 +22,9 @@ describe('limitsAhead', () => {
     const now = at(`${TUESDAY} 12:30`);
     const spans = [span(`${TUESDAY} 08:00`, '11:00'), { start: at(`${TUESDAY} 11:30`), end: now }];
     expect(limitsAhead({ rules: 'de', zone: BERLIN, now, spans, runningSince: at(`${TUESDAY} 11:30`) })).toEqual([
-      { code: 'wt_stretch_over_max', at: at(`${TUESDAY} 17:30`), start: at(`${TUESDAY} 11:30`), max_minutes: 360 },
-      { code: 'wt_break_short', at: at(`${TUESDAY} 17:30`), worked_minutes: 540, break_minutes: 30, required_minutes: 45 },
-      { code: 'wt_day_over_max', at: at(`${TUESDAY} 18:30`), max_minutes: 600 },
+      { code: 'wt_stretch_over_max', date: TUESDAY, at: at(`${TUESDAY} 17:30`), start: at(`${TUESDAY} 11:30`), max_minutes: 360 },
+      { code: 'wt_break_short', date: TUESDAY, at: at(`${TUESDAY} 17:30`), worked_minutes: 540, break_minutes: 30, required_minutes: 45 },
+      { code: 'wt_day_over_max', date: TUESDAY, at: at(`${TUESDAY} 18:30`), max_minutes: 600 },
     ]);
   });
 
@@ -33,8 +33,15 @@ describe('limitsAhead', () => {
     const now = at('2026-10-25 01:00', VIENNA);
     // The night the clocks go back: 12 hours from 20:00 end at 07:00 by the wall clock.
     expect(limitsAhead({ rules: 'at', zone: VIENNA, now, spans: [{ start, end: now }], runningSince: start })).toEqual([
-      { code: 'wt_break_short', at: at('2026-10-25 01:00', VIENNA) + 3_600_000, worked_minutes: 360, break_minutes: 0, required_minutes: 30 },
-      { code: 'wt_day_over_max', at: at('2026-10-25 07:00', VIENNA), max_minutes: 720 },
+      {
+        code: 'wt_break_short',
+        date: '2026-10-24',
+        at: at('2026-10-25 01:00', VIENNA) + 3_600_000,
+        worked_minutes: 360,
+        break_minutes: 0,
+        required_minutes: 30,
+      },
+      { code: 'wt_day_over_max', date: '2026-10-24', at: at('2026-10-25 07:00', VIENNA), max_minutes: 720 },
     ]);
   });
 
