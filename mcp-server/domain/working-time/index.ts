@@ -11,3 +11,4 @@ export { findingsCreated } from './created.ts';
 export { type WorkingTimeReads, workingTimeReads } from './reads.ts';
 export { RULE_SETS, type RuleSet } from './rule-sets.ts';
 export { type CountedSpan, spansOfEntries } from './spans.ts';
+export { type FindingCounts, teamFindingCounts, type TeamCountsInput } from './team-counts.ts';
