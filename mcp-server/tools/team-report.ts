@@ -81,6 +81,6 @@ function findingsOf(
   zone: string,
   now: number,
 ): FindingCounts {
-  const counted = spans.map((span) => ({ start: span.start, end: span.end ?? Math.max(now, span.start) }));
+  const counted = spans.map((span) => ({ start: span.start, end: span.end ?? Math.max(now, span.start), ...(span.span ? { span: span.span } : {}) }));
   return teamFindingCounts({ rules, zone, ...range, spans: counted, calendar: { plan, leave: new Map() } });
 }

@@ -31,6 +31,12 @@ describe("a lead's count of findings", () => {
     expect(Object.keys(counts('de', spans))).not.toContain('wt_average_over');
   });
 
+  it('takes an entry without times (a Harvest length) for its length alone: no breaks, stretches or rests', () => {
+    // Eleven hours on Monday kept as a length, placed at midnight; two on Tuesday the same way.
+    const lengths = [lasting('2026-11-09 00:00', 660, { span: 'day' }), lasting('2026-11-10 00:00', 120, { span: 'day' })];
+    expect(counts('de', lengths)).toEqual({ wt_day_over_max: 1 });
+  });
+
   it("never finds the rest before the range's first work short: the work before it was not read", () => {
     expect(counts('de', [lasting('2026-11-09 05:00', 120)], '2026-11-09', '2026-11-09')).toEqual({});
   });
