@@ -27,7 +27,7 @@ export const WorkingTimeSettingsSchema = z.object({
   rules: z.enum(WORKING_TIME_RULES),
   /** The tray's warnings before a limit is reached (desktop only; never with the rules off). */
   notify: z.boolean(),
-  /** Where the working-time balance starts; absent: the first day of this year, from 0. */
+  /** Where the working-time balance starts; absent: the first work recorded this year (docs/working-time.md), from 0. */
   balance: WorkingTimeBalanceSchema.optional(),
 });
 

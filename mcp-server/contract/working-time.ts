@@ -75,8 +75,17 @@ export interface WorkingTimeTotals {
   night_minutes: number;
 }
 
+/**
+ * Why a balance starts on its `since`: the settings' `balance.since`; the first day of the year, work being recorded
+ * from it (or the day before); the first day of the year with work recorded, later than the first; or no work recorded
+ * this year yet (`since` is today, nothing counted).
+ */
+export const BALANCE_SINCE_REASONS = ['setting', 'year_start', 'first_work', 'no_work'] as const;
+export type BalanceSinceReason = (typeof BALANCE_SINCE_REASONS)[number];
+
 export interface WorkingTimeBalance {
   since: string;
+  since_reason: BalanceSinceReason;
   opening_minutes: number;
   minutes: number;
 }

@@ -18,6 +18,8 @@ export interface ColleagueSpan {
   end: number | null;
   project: string | null;
   activity: string | null;
+  /** `'day'` where the entry keeps its day and length only (TimeEntry.span): its times are placed, not kept. */
+  span?: 'day';
 }
 
 export interface ColleagueWork {

@@ -71,16 +71,22 @@ export async function checkRange(
   return workingTime({ rules, zone: context.timezone, from, to, now: context.now(), spans: counted, calendar });
 }
 
+/** A balance and the connections whose hours it counts; those of its members that did not answer, and why. */
+export type CountedBalance = WorkingTimeBalance & {
+  back_end_minutes?: number;
+  counted: string[];
+  unanswered: Array<{ tracker: string; reason: string }>;
+};
+
 /**
  * A working-time balance up to yesterday: one connection's, with the back end's own account beside it where it keeps
  * one; or (several `members`) that of connections that share the settings' week, their hours together against the
- * one target they share (domain/shared-week.ts), each labelled so time booked to two of them counts once. The
- * settings' opening is the default connection's: `opening` is false for a balance it is not part of.
+ * one target they share (domain/shared-week.ts), each labelled so time booked to two of them counts once. A member
+ * whose reads fail is left out and named in `unanswered`: the balance is then of those that answered (the caller says
+ * it is incomplete); where none answered, the first's failure is thrown. The settings' opening is the default
+ * connection's: `opening` is false for a balance it is not part of.
  */
-export async function balanceOf(
-  members: readonly { context: ToolContext; tracker?: string }[],
-  opening = true,
-): Promise<WorkingTimeBalance & { back_end_minutes?: number }> {
+export async function balanceOf(members: readonly { context: ToolContext; tracker?: string }[], opening = true): Promise<CountedBalance> {
   const [first] = members;
   if (first === undefined) throw new Error('a balance needs a connection');
   const { context } = first;
@@ -89,11 +95,14 @@ export async function balanceOf(
   const since = balanceSince(setting?.since, today);
   const openingMinutes = opening ? (setting?.openingMinutes ?? 0) : 0;
   const reads = balanceReads(since, today, context.timezone);
-  const base = { since, openingMinutes, today, zone: context.timezone, rules: context.settings.workingTime.rules };
+  // Without the settings' day, from the first work this year: nobody owes the months before they recorded any.
+  const base = { since, fromFirstWork: setting?.since === undefined, openingMinutes, today, zone: context.timezone, rules: context.settings.workingTime.rules };
+  const names = members.map((member) => member.tracker ?? '');
   // Starting today or later: nothing to add yet, and nothing read.
-  if (reads === null) return workingTimeBalance({ ...base, spans: [], calendar: { plan: planOf([]), leave: new Map() } });
-  const [read, account] = await Promise.all([
-    Promise.all(
+  if (reads === null)
+    return { ...workingTimeBalance({ ...base, spans: [], calendar: { plan: planOf([]), leave: new Map() } }), counted: names, unanswered: [] };
+  const [settled, account] = await Promise.all([
+    Promise.allSettled(
       members.map((member) =>
         Promise.all([spansOf(member.context, reads.spans, member.tracker), calendarOf(member.context, reads.calendar.from, reads.calendar.to)]),
       ),
@@ -101,8 +110,14 @@ export async function balanceOf(
     // A back end's own account is one employer's: beside a connection's own balance only.
     members.length === 1 && context.tracker.plan?.timeAccount ? context.tracker.plan.timeAccount(since, addDays(today, -1)) : null,
   ]);
+  const read = settled.flatMap((each) => (each.status === 'fulfilled' ? [each.value] : []));
+  const unanswered = settled.flatMap((each, index) =>
+    each.status === 'rejected' ? [{ tracker: names[index] as string, reason: (each.reason as Error).message }] : [],
+  );
+  if (read.length === 0) throw (settled[0] as PromiseRejectedResult).reason;
+  const counted = names.filter((_, index) => settled[index]?.status === 'fulfilled');
   const ours = workingTimeBalance({ ...base, spans: read.flatMap(([spans]) => spans), calendar: sharedCalendar(read.map(([, calendar]) => calendar)) });
-  return account ? { ...ours, back_end_minutes: account.balanceMinutes } : ours;
+  return { ...ours, ...(account ? { back_end_minutes: account.balanceMinutes } : {}), counted, unanswered };
 }
 
 /** What the rules find over the days, on this connection's spans; null with the rules off. */

@@ -46,12 +46,19 @@ export async function answerWorkingTime(
   across: { own: string; ownSharesWeek: boolean; others: readonly CountedConnection[] } | null,
 ) {
   const { from, to } = rangeOf(args, context);
-  const others = across ? await openedOthers(across.others, context) : [];
+  const { opened: others, unopened } = across ? await openedOthers(across.others) : { opened: [], unopened: [] };
+  // Each connection that did not answer is said once, however many of the reads it failed; where it shares a balance,
+  // the notice says the balance goes on without it (`shares_balance_with`: the connections it still counts).
+  const missing = new Map<string, { reason: string; shares_balance_with?: string[] }>();
+  const unanswered = (tracker: string, reason: string, sharesWith?: string[]) => {
+    const known = missing.get(tracker);
+    missing.set(tracker, { reason: known?.reason ?? reason, ...(sharesWith ? { shares_balance_with: sharesWith } : known) });
+  };
   const spans = async (range: { start: number; end: number }): Promise<CountedSpan[]> => {
     const own = spansOf(context, range, across?.own);
     const theirs = others.map(({ name, context: other }) =>
       spansOf(other, range, name).catch((error: unknown) => {
-        context.notes.push(noticeOf('tracker_missing', { tracker: name, reason: (error as Error).message }));
+        unanswered(name, (error as Error).message);
         return [];
       }),
     );
@@ -64,18 +71,32 @@ export async function answerWorkingTime(
     connections
       .filter(({ name }) => group.trackers.includes(name))
       .map(({ name, context: member }) => ({ context: member, ...(across ? { tracker: name } : {}) }));
-  const [answer, balance, ...otherBalances] = await Promise.all([
+  const [answer, ownBalance, ...otherBalances] = await Promise.all([
     checkRange(context, from, to, spans),
     balanceOf(membersOf(groups[0] as TargetGroup)),
-    ...groups.slice(1).map((group) => balanceOf(membersOf(group), false).catch(() => null)),
+    ...groups.slice(1).map((group) =>
+      balanceOf(membersOf(group), false).catch((error: unknown) => {
+        for (const tracker of group.trackers) unanswered(tracker, (error as Error).message);
+        return null;
+      }),
+    ),
   ]);
+  let settingsWeek: string[] | undefined;
+  const rows = [ownBalance, ...otherBalances].flatMap((theirs, index) => {
+    if (!theirs) return [];
+    const { counted, unanswered: gone, ...balance } = theirs;
+    if (connections.find(({ name }) => name === counted[0])?.sharesSettingsWeek) settingsWeek = counted;
+    // A partner of a shared week that did not answer: the balance is of those that did, and says so.
+    for (const { tracker, reason } of gone) unanswered(tracker, reason, counted);
+    const shared = (groups[index] as TargetGroup).shared && counted.length > 1;
+    return [{ ...balance, tracker: counted[0] as string, ...(shared ? { trackers: counted } : {}) }];
+  });
+  // One that could not even open, whose week is the settings': the balance of that week goes on without it.
+  for (const { name, reason, sharesSettingsWeek } of unopened) unanswered(name, reason, sharesSettingsWeek ? settingsWeek : undefined);
+  for (const [tracker, facts] of missing) context.notes.push(noticeOf('tracker_missing', { tracker, ...facts }));
   for (const { context: other } of others) context.notes.push(...other.notes);
-  const balances: BalanceRow[] | undefined = across
-    ? [balance, ...otherBalances].flatMap((theirs, index) => {
-        const { trackers, shared } = groups[index] as TargetGroup;
-        return theirs ? [{ ...theirs, tracker: trackers[0] as string, ...(shared ? { trackers } : {}) }] : [];
-      })
-    : undefined;
+  const { tracker: _default, trackers: _together, ...balance } = rows[0] as BalanceRow;
+  const balances: BalanceRow[] | undefined = across ? rows : undefined;
   const { totals, findings, rules } = answer;
   const worked = `${from} to ${to}: worked ${time(totals.worked_minutes)} of ${time(totals.target_minutes)}`;
   const head: Sentence =
@@ -100,26 +121,36 @@ function balanceLine(balance: BalanceRow): string {
       : balance.tracker === ''
         ? 'Balance'
         : `${balance.tracker}'s balance`;
-  const ours = `${whose} since ${balance.since}: ${signed(balance.minutes)}.`;
+  const ours = `${whose} ${sinceWords(balance)}: ${signed(balance.minutes)}.`;
   return balance.back_end_minutes === undefined ? ours : `${ours} The back end's own account, the employer's figure: ${signed(balance.back_end_minutes)}.`;
 }
 
-/** The other connections' contexts; one that cannot give one is said and left out. */
-async function openedOthers(
-  others: readonly CountedConnection[],
-  context: ToolContext,
-): Promise<Array<{ name: string; context: ToolContext; sharesSettingsWeek: boolean }>> {
-  const opened = await Promise.all(
+/** Where a balance starts, and why where the settings did not say. */
+function sinceWords(balance: Pick<Balance, 'since' | 'since_reason'>): string {
+  const another = "(the settings' workingTime.balance.since sets another start)";
+  if (balance.since_reason === 'first_work') return `since ${balance.since}, the first day with work recorded this year ${another}`;
+  if (balance.since_reason === 'no_work') return `starts today, ${balance.since}, no work being recorded this year yet ${another}`;
+  return `since ${balance.since}`;
+}
+
+/** The other connections' contexts; one that cannot give one is left out, with why. */
+async function openedOthers(others: readonly CountedConnection[]): Promise<{
+  opened: Array<{ name: string; context: ToolContext; sharesSettingsWeek: boolean }>;
+  unopened: Array<{ name: string; reason: string; sharesSettingsWeek: boolean }>;
+}> {
+  const tried = await Promise.all(
     others.map(async ({ name, context: open, sharesSettingsWeek }) => {
       try {
         return { name, context: await open(), sharesSettingsWeek };
       } catch (error) {
-        context.notes.push(noticeOf('tracker_missing', { tracker: name, reason: (error as Error).message }));
-        return null;
+        return { name, reason: (error as Error).message, sharesSettingsWeek };
       }
     }),
   );
-  return opened.filter((each) => each !== null);
+  return {
+    opened: tried.flatMap(({ name, context, sharesSettingsWeek }) => (context ? [{ name, context, sharesSettingsWeek }] : [])),
+    unopened: tried.flatMap(({ name, reason, sharesSettingsWeek }) => (reason === undefined ? [] : [{ name, reason, sharesSettingsWeek }])),
+  };
 }
 
 /** The month asked, or from/to; without either, this month up to today. */

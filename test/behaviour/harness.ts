@@ -481,9 +481,9 @@ export interface TeamSide {
   /**
    * Starts the fake, seeds the world, Bob's leave and Lea, and starts both engines with the team and
    * approvals groups switched on (so each learns whom its person leads, where that costs requests); `hostile` as
-   * for a World.
+   * for a World; `settings` both engines' (the organisation's: its working-time rules).
    */
-  start(options?: Pick<WorldOptions, 'hostile'>): Promise<TeamWorld>;
+  start(options?: Pick<WorldOptions, 'hostile' | 'settings'>): Promise<TeamWorld>;
 }
 
 /** The team and approvals groups on: an engine learns whom its person leads, and asks for approvals, only once they are. */
@@ -500,10 +500,12 @@ export async function startTeamOver(
     lead: EngineStart;
     /** The request with which an engine learns whom its person leads (Clockodo's teams, Clockify's roles, …). */
     asksWhomOneLeads: (request: Pick<RecordedRequest, 'method' | 'path' | 'query'>) => boolean;
+    /** More settings for both engines (TeamSide.start's). */
+    settings?: Record<string, unknown> | undefined;
   } & Omit<Parameters<typeof remoteWorld>[0], 'fake' | 'engine'>,
 ): Promise<TeamWorld> {
-  const { person, lead, asksWhomOneLeads, ...world } = options;
-  const engine = await startEngineOver(fake, { ...person, settings: { ...TEAM_SETTINGS, ...person.settings } });
+  const { person, lead, asksWhomOneLeads, settings, ...world } = options;
+  const engine = await startEngineOver(fake, { ...person, settings: { ...TEAM_SETTINGS, ...settings, ...person.settings } });
   let leadEngine: InProcessEngineHandle;
   try {
     // Whom Ada leads is learned in the background on most back ends: answered before Lea's engine starts, so that what
@@ -512,7 +514,7 @@ export async function startTeamOver(
       timeout: PATIENCE_MS,
       interval: 20,
     });
-    leadEngine = await startEngine({ ...lead, settings: { ...TEAM_SETTINGS, ...lead.settings } });
+    leadEngine = await startEngine({ ...lead, settings: { ...TEAM_SETTINGS, ...settings, ...lead.settings } });
   } catch (error) {
     await engine.close();
     await fake.close();

@@ -34,6 +34,8 @@ function teamHours(backEnd: BehaviourBackEnd, world: () => TeamWorld): void {
     const of = (name: string) => people.find((person) => person.name === name);
     expect(of(names.person)).toMatchObject({ minutes: 120, by_project: [{ project: WORLD.website, minutes: 120 }], missing_days: ['2026-11-16'] });
     expect(of(names.colleague)).toMatchObject({ minutes: 60, by_project: [{ project: WORLD.website, minutes: 60 }], missing_days: ['2026-11-17'] });
+    // No working-time rules in this world's settings: no counts of findings (team-working-time.test.ts has them on).
+    for (const person of people) expect(person).not.toHaveProperty('working_time');
     // Nobody she does not lead: Lea herself at most.
     expect(
       people

@@ -72,6 +72,14 @@ export const SAMPLE_TEAM: TeamHoursView['people'] = [
   { name: 'Dan Dorsey', minutes: 0, targetMinutes: null, byProject: [], missingDays: ['2026-05-11', '2026-05-12'], running: null },
 ];
 
+/** The week's working-time findings of SAMPLE_TEAM by code, in its order, as team_report counts them under the organisation's rules. */
+export const SAMPLE_TEAM_WORKING_TIME: ReadonlyArray<NonNullable<TeamHoursView['people'][number]['workingTime']>> = [
+  { wt_day_over_max: 2, wt_rest_short: 1 },
+  {},
+  { wt_break_short: 1 },
+  {},
+];
+
 /** Requests waiting for a team lead's decision, as list_pending_leave gives them. */
 export const SAMPLE_PENDING: PendingLeaveView['requests'] = [
   {
@@ -341,6 +349,8 @@ export interface FakeBridgeOptions {
    */
   team?: 'lead' | 'hours';
   teamSize?: number;
+  /** The organisation's working-time rules are on: each person of the team carries the week's findings counted by code (SAMPLE_TEAM_WORKING_TIME). */
+  teamWorkingTime?: boolean;
   /**
    * The back end says the person administers something: a Kimai super administrator (everything, people
    * too), administrator (catalog, tags, invoices, bulk corrections) or team lead (catalog, invoices, bulk corrections).
@@ -749,6 +759,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     const size = options.teamSize ?? SAMPLE_TEAM.length;
     return Array.from({ length: size }, (_, index) => {
       const sample = structuredClone(SAMPLE_TEAM[index % SAMPLE_TEAM.length] as TeamHoursView['people'][number]);
+      if (options.teamWorkingTime) sample.workingTime = structuredClone(SAMPLE_TEAM_WORKING_TIME[index % SAMPLE_TEAM.length] ?? {});
       return index < SAMPLE_TEAM.length ? sample : { ...sample, name: `Colleague ${String(index + 1).padStart(3, '0')}` };
     });
   };

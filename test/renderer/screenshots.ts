@@ -1090,6 +1090,12 @@ export const STATES: ScreenshotState[] = [
       await dan.getByRole('textbox').fill('Please take it in July');
     },
   },
+  {
+    screen: 'team',
+    state: 'working-time',
+    what: 'a Kimai team lead under the organisation’s working-time rules: each person’s findings of the week counted in words',
+    fake: { account: { type: 'kimai', url: 'https://kimai.example.com', caFile: null, allowInsecureTls: false }, team: 'lead', teamWorkingTime: true },
+  },
   { screen: 'team', state: 'none', what: 'the local timesheet: no team, and why' },
   {
     screen: 'team',

@@ -64,6 +64,28 @@ export function findingSentence(rules: RuleSetName, finding: WorkingTimeFinding)
   }
 }
 
+/** What each code counts, one and several: a lead's count of a person's findings (team_report). */
+const COUNTED: Readonly<Record<WorkingTimeFindingCode, readonly [string, string]>> = {
+  wt_rest_short: ['rest too short', 'rests too short'],
+  wt_day_over_max: ['day over the maximum', 'days over the maximum'],
+  wt_break_short: ['day with too little break', 'days with too little break'],
+  wt_stretch_over_max: ['stretch of work too long without a break', 'stretches of work too long without a break'],
+  wt_sunday_or_holiday: ['day of work on a Sunday or public holiday', 'days of work on a Sunday or public holiday'],
+  wt_week_over_max: ['week over the maximum', 'weeks over the maximum'],
+  wt_weekly_rest_short: ['weekly rest too short', 'weekly rests too short'],
+  wt_average_over: ['average over the limit', 'averages over the limit'],
+};
+
+/** A person's findings counted by code, in the codes' order: "2 days over the maximum, 1 rest too short under the ArbZG"; "nothing found under the ArbZG". */
+export function findingCountsText(rules: RuleSetName, counts: Partial<Record<WorkingTimeFindingCode, number>>): string {
+  const said = (Object.keys(COUNTED) as WorkingTimeFindingCode[]).flatMap((code) => {
+    const count = counts[code] ?? 0;
+    const [one, several] = COUNTED[code];
+    return count > 0 ? [`${count} ${count === 1 ? one : several}`] : [];
+  });
+  return `${said.length === 0 ? 'nothing found' : said.join(', ')} under ${RULE_SET_NAMES[rules]}`;
+}
+
 /** Each finding's words in turn, with the connections it counts where it names them. */
 export function findingsSentence(rules: RuleSetName, findings: readonly WorkingTimeFinding[]): Sentence {
   return findings.flatMap((finding, index) => [

@@ -3,11 +3,13 @@
 // handler is in mcp-server/tools/; the rules in mcp-server/domain/working-time/.
 import * as z from 'zod/v4';
 import { LEAVE_TYPES } from '../vocabulary.ts';
-import { WORKING_TIME_FINDING_CODES, WORKING_TIME_RULES } from '../working-time.ts';
+import { BALANCE_SINCE_REASONS, WORKING_TIME_FINDING_CODES, WORKING_TIME_RULES } from '../working-time.ts';
 import { toolContract } from './tool-contract.ts';
 
 const balance = z.object({
   since: z.string(),
+  /** Why it starts there: the settings' balance.since, the first of the year, the first day with work this year, or none yet (today). */
+  since_reason: z.enum(BALANCE_SINCE_REASONS),
   opening_minutes: z.number(),
   minutes: z.number(),
   /** The back end's own account over the same days where it keeps one (Clockodo, Calamari): the employer's figure. */

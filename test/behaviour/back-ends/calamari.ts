@@ -148,6 +148,7 @@ const team: TeamSide = {
     const colleagueLeave = seedColleagueLeave(fake);
     if (options.hostile) hostileWorld(fake.state, options.hostile);
     return startTeamOver(fake, {
+      settings: options.settings,
       person: engineAs(fake, ADA.email, team.capabilities),
       lead: engineAs(fake, LEA.email, team.leadCapabilities),
       // Read beside the employee list: who reports to whom is both.

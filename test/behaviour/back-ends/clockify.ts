@@ -202,6 +202,7 @@ const team: TeamSide = {
       capabilities,
     });
     return startTeamOver(fake, {
+      settings: options.settings,
       person: engine(ADA.key, team.capabilities),
       lead: engine(LEA.key, team.leadCapabilities),
       // The person's own workspaces in which they hold a leading role.

@@ -136,6 +136,7 @@ const team: TeamSide = {
       capabilities,
     });
     return startTeamOver(fake, {
+      settings: options.settings,
       person: engine(ADA, team.capabilities),
       lead: engine(LEA, team.leadCapabilities),
       // The last of the listings that say whom the person leads: those whose absences they manage.

@@ -175,6 +175,7 @@ const team: TeamSide = {
       capabilities,
     });
     return startTeamOver(fake, {
+      settings: options.settings,
       person: engine(ADA_TOKEN, team.capabilities),
       lead: engine(LEA.token, team.leadCapabilities),
       // The person's own assignments, which with their profile say their role.

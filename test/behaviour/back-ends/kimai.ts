@@ -123,6 +123,7 @@ const team: TeamSide = {
       capabilities,
     });
     return startTeamOver(fake, {
+      settings: options.settings,
       person: engine(ADA, team.capabilities),
       lead: engine(LEA, team.leadCapabilities),
       // Every call reads the profile, whose memberships say whom the person leads.

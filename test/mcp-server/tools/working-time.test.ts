@@ -98,7 +98,7 @@ describe('working_time', () => {
     const { data, text } = await run(workingTime, { month: '2026-11' });
     expect([data.from, data.to]).toEqual(['2026-11-01', '2026-11-30']);
     // 120 + (630 − 480) + (180 − 480): Wednesday, today, is not over.
-    expect(data.balance).toEqual({ since: '2026-11-16', opening_minutes: 120, minutes: -30 });
+    expect(data.balance).toEqual({ since: '2026-11-16', since_reason: 'setting', opening_minutes: 120, minutes: -30 });
     expect(text).toContain('Balance since 2026-11-16: -30 min.');
   });
 

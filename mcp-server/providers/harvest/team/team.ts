@@ -97,9 +97,10 @@ export class HarvestTeam extends CellPart<HarvestContext, TeamEndpoints> {
 }
 
 /** An entry as a colleague's span: its times on its day (a running one open), its project and task by name. */
-function spanOf(entry: HarvestTimeEntry, zone: string, now: number): ColleagueSpan {
-  const { start, end } = entrySpan(entry, zone, now);
-  return { start, end, project: entry.project?.name ?? null, activity: entry.task?.name ?? null };
+export function spanOf(entry: HarvestTimeEntry, zone: string, now: number): ColleagueSpan {
+  const { start, end, span } = entrySpan(entry, zone, now);
+  // A length without times stays marked so: the working-time counts take its length, never its placed times.
+  return { start, end, project: entry.project?.name ?? null, activity: entry.task?.name ?? null, ...(span ? { span } : {}) };
 }
 
 /**

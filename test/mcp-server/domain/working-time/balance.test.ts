@@ -16,6 +16,7 @@ describe('the balance', () => {
     // 7 weekdays of 540 and a Saturday's 60 = 3,840; targets: 6 days of 480 less the holiday, half of the leave day = 2,640.
     expect(workingTimeBalance({ since: '2026-11-02', openingMinutes: -90, today: '2026-11-11', zone: BERLIN, rules: 'de', spans, calendar })).toEqual({
       since: '2026-11-02',
+      since_reason: 'setting',
       opening_minutes: -90,
       minutes: -90 + 3840 - 2640,
     });
@@ -34,6 +35,7 @@ describe('the balance', () => {
       workingTimeBalance({ since: '2026-11-11', openingMinutes: 45, today: '2026-11-11', zone: BERLIN, rules: 'de', spans: [], calendar: calendarOf() }),
     ).toEqual({
       since: '2026-11-11',
+      since_reason: 'setting',
       opening_minutes: 45,
       minutes: 45,
     });
@@ -59,5 +61,33 @@ describe('the balance', () => {
     expect(
       workingTimeBalance({ since: '2026-11-02', openingMinutes: 0, today: '2026-11-06', zone: BERLIN, rules: 'de', spans, calendar: shared }).minutes,
     ).toBe(600 - 720);
+  });
+
+  describe("without the settings' day, from the first work this year", () => {
+    const balance = (spans: Parameters<typeof workingTimeBalance>[0]['spans'], today = '2026-11-11') =>
+      workingTimeBalance({ since: '2026-01-01', fromFirstWork: true, openingMinutes: 30, today, zone: BERLIN, rules: 'de', spans, calendar: calendarOf() });
+
+    it('starts on the first day with work, the weekdays before it owed nothing', () => {
+      // Monday 9 November, 9 hours; Tuesday nothing: 30 + (540 − 480) + (0 − 480).
+      expect(balance([lasting('2026-11-09 08:00', 540)])).toEqual({ since: '2026-11-09', since_reason: 'first_work', opening_minutes: 30, minutes: -390 });
+    });
+
+    it('starts on the first of the year where work was recorded on it, or ran into it from the night before', () => {
+      expect(balance([lasting('2026-01-01 10:00', 60)]).since_reason).toBe('year_start');
+      const overNewYear = balance([span('2025-12-31 22:00', '2026-01-01 02:00')]);
+      expect([overNewYear.since, overNewYear.since_reason]).toEqual(['2026-01-01', 'year_start']);
+      expect(balance([lasting('2026-01-02 10:00', 60)]).since).toBe('2026-01-02');
+    });
+
+    it("starts today, the opening alone, where no work is recorded; an agent's own time is none", () => {
+      expect(balance([])).toEqual({ since: '2026-11-11', since_reason: 'no_work', opening_minutes: 30, minutes: 30 });
+      expect(balance([{ ...lasting('2026-11-09 08:00', 120), agent: 'claude' }]).since_reason).toBe('no_work');
+      // Work today only: it starts today, and today is not over.
+      expect(balance([lasting('2026-11-11 08:00', 120)])).toEqual({ since: '2026-11-11', since_reason: 'first_work', opening_minutes: 30, minutes: 30 });
+    });
+
+    it('on the first of January starts then, with nothing to count', () => {
+      expect(balance([], '2026-01-01')).toEqual({ since: '2026-01-01', since_reason: 'year_start', opening_minutes: 30, minutes: 30 });
+    });
   });
 });
