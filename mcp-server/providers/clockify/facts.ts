@@ -108,6 +108,7 @@ const ROLE_WORDS: Readonly<Record<TeamRole, string>> = {
 /** Each capability the role decides, and the least role that has it (an admin, the owner among them, has them all). */
 const ROLE_NEEDS: Readonly<Partial<Record<string, { kind?: ClockifyAdministration; needs: TeamRole }>>> = {
   team_hours: { needs: 'team_manager' },
+  team_leave: { needs: 'team_manager' },
   team_projects: { needs: 'project_manager' },
   admin_people: { kind: 'people', needs: 'team_manager' },
   admin_tags: { kind: 'tags', needs: 'admin' },
@@ -124,11 +125,13 @@ const RANK: Readonly<Record<TeamRole, number>> = { member: 0, project_manager: 1
 
 /**
  * The person's role and the one that would have `capability`, where the role Clockify named is why it is not offered;
- * undefined where it is not: no role learned yet, a capability no role decides (time off, approvals: the workspace's
- * plan), or one Clockify refused (403) under a role that reaches it, whose tool keeps the generic words.
+ * undefined where it is not: no role learned yet, a capability no role decides (approvals: the workspace's plan), the
+ * leads' leave where time off does not answer, or one Clockify refused (403) under a role that reaches it, whose tool
+ * keeps the generic words.
  */
 export function clockifyRoleLacking(known: ClockifyKnown, capability: string): { role: string; needs: string } | undefined {
   const rule = ROLE_NEEDS[capability];
   if (rule === undefined || known.role === undefined || RANK[known.role] >= RANK[rule.needs]) return undefined;
+  if (capability === 'team_leave' && !timeOffAnswers(known.facts)) return undefined;
   return { role: ROLE_WORDS[known.role], needs: ROLE_WORDS[rule.needs] };
 }
