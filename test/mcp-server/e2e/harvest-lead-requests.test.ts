@@ -1,5 +1,5 @@
 // What each tool of a lead or an administrator sends to Harvest, counted in the fake's log (docs/back-ends/harvest.md,
-// "Requests per tool"): cold, the first call after the engine learned the role (the person, the company, the people
+// "Requests per call"): cold, the first call after the engine learned the role (the person, the company, the people
 // and the catalog not read yet); warm, the same call again within five minutes. And the limit that keeps a call within
 // Harvest's 100 requests in 15 seconds a token: team_report reads at most twenty people a call, a larger limit read
 // as twenty, the rest at next_offset.
@@ -130,7 +130,7 @@ describe("what a lead's and an administrator's tools send to Harvest", () => {
     expect(new Set([...(first?.people ?? []), ...(rest?.people ?? [])].map((person) => person.id)).size).toBe(25);
   });
 
-  it.each(PER_TOOL)('%s sends these requests cold, and these warm (docs/back-ends/harvest.md, "Requests per tool")', async (tool, cold, warm) => {
+  it.each(PER_TOOL)('%s sends these requests cold, and these warm (docs/back-ends/harvest.md, "Requests per call")', async (tool, cold, warm) => {
     const { fake, website } = await company();
     fake.state.invoices.push({
       id: fake.newId(),
