@@ -171,7 +171,7 @@ describe.each(LIST_ONLY)('timesheet approvals listed only on $name', (backEnd) =
     const result = await world().call('list_timesheet_approvals', { person: '*' });
     expect(refusalOf(result)).toMatchObject({
       code: 'tool_withheld',
-      facts: { tool: 'list_timesheet_approvals', ...(role === undefined ? { why: 'back_end' } : { why: 'role', role }) },
+      facts: { tool: 'list_timesheet_approvals', ...(role?.decides.includes('approvals') ? { why: 'role', role: role.role } : { why: 'back_end' }) },
     });
     expect(mark.writes()).toEqual([]);
   });

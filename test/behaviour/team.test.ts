@@ -123,7 +123,7 @@ function teamLeave(backEnd: BehaviourBackEnd, world: () => TeamWorld): void {
 async function expectWithheld(backEnd: BehaviourBackEnd, world: () => TeamWorld, capability: Capability): Promise<void> {
   const listed = (await world().engine.client.listTools()).tools.map((tool) => tool.name);
   const role = backEnd.team?.personRole;
-  const why = role !== undefined && backEnd.team?.leadCapabilities.has(capability) ? { why: 'role', role, needs: expect.any(String) } : { why: 'back_end' };
+  const why = role?.decides.includes(capability) ? { why: 'role', role: role.role, needs: expect.any(String) } : { why: 'back_end' };
   for (const tool of toolsOf(capability)) {
     expect(listed).not.toContain(tool);
     const mark = world().mark();
