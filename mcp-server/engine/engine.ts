@@ -29,12 +29,11 @@ import type { RoundState } from '../tools/asking.ts';
 import type { ToolContext } from '../tools/context.ts';
 import { TOOL_LIST, TOOLS } from '../tools/index.ts';
 import { isToolOffered, toolOptionsFor, whyNotOffered } from '../tools/offer.ts';
-import { withheldReason } from '../contract/back-end-descriptor.ts';
 import type { Refusal } from '../contract/outcomes/refusals.ts';
 import { type CallContexts, callContexts, holidayCalendar, type HolidaysOf } from './call-context.ts';
 import { LiveServers } from './live-servers.ts';
 import { ServerPool } from './server-pool.ts';
-import { type BackEndSaid, createMcpServer } from './mcp-server.ts';
+import { type BackEndSaid, createMcpServer, withheldRefusal } from './mcp-server.ts';
 import type { ToolName } from '../contract/tool-catalog.ts';
 import type { ConnectionView } from './connections/connection-view.ts';
 import type { ConnectionIds } from './connections/connection-ids.ts';
@@ -413,9 +412,7 @@ export class Engine {
     const tool = TOOLS[name];
     const backEnd = this.#backEnd();
     const why = whyNotOffered(tool, this.#capabilities(), this.#read.settings, this.#toolOptions(), backEnd.actsThroughOrganisation);
-    if (why === null) return null;
-    const reason = why === 'back_end' ? withheldReason(backEnd.withheld, tool) : undefined;
-    return backEnd.blocked ?? { code: 'tool_withheld', facts: { tool: name, why, back_end: backEnd.label, ...(reason === undefined ? {} : { reason }) } };
+    return why === null ? null : withheldRefusal(tool, why, backEnd);
   }
 
   /** The prompts AI clients are offered now (those with a tool offered), in registry order. */
@@ -640,7 +637,13 @@ export class Engine {
   #backEndSaid(tracker: TimeTracker): BackEndSaid {
     const said = tracker.actingFor
       ? { label: backEndOf(tracker.type).label, actsThroughOrganisation: true }
-      : { label: tracker.label, actsThroughOrganisation: false, ...withheldOf(backEndOf(tracker.type)) };
+      : {
+          label: tracker.label,
+          actsThroughOrganisation: false,
+          ...withheldOf(backEndOf(tracker.type)),
+          // Read at the call, from the role the back end last named (it may change while the server runs).
+          ...(tracker.roleLacks ? { roleLacks: (capability: Capability) => tracker.roleLacks?.(capability) } : {}),
+        };
     return tracker.blocked ? { ...said, blocked: tracker.blocked } : said;
   }
 

@@ -16,14 +16,14 @@ import {
 import * as z from 'zod/v4';
 import type { Settings } from '../contract/settings.ts';
 import type { ToolName } from '../contract/tool-catalog.ts';
-import type { ToolPolicyOptions } from '../contract/tool-policy.ts';
+import type { NotOffered, ToolPolicyOptions } from '../contract/tool-policy.ts';
 import { localDate } from '../domain/time.ts';
 import type { Log } from '../log.ts';
 import { complete } from '../prompts/completions.ts';
 import { type CompletionSource, type PromptContext, type PromptDefinition, PromptArgumentError } from '../prompts/define-prompt.ts';
 import { PROMPT_LIST } from '../prompts/index.ts';
 import { isPromptOffered } from '../prompts/offer.ts';
-import type { Capability } from '../providers/time-tracker.ts';
+import type { Capability, RoleLack } from '../providers/time-tracker.ts';
 import { SERVER_NAME, SERVER_VERSION } from '../server-info.ts';
 import { APP_TOOL_LIST } from '../app-tools/index.ts';
 import { pageOf } from '../apps/pages.ts';
@@ -63,6 +63,20 @@ export interface BackEndSaid {
   blocked?: Refusal;
   /** Its own reasons for the tools it never offers (its descriptor's `withheld`), said where the back end is why. */
   withheld?: WithheldReasons;
+  /** Which missing capabilities the person's role there is why (TimeTracker's roleLacks), where the back end learns a role. */
+  roleLacks?: (capability: Capability) => RoleLack | undefined;
+}
+
+/**
+ * A withheld tool's refusal, as every server and connection says it: blocked, the back end's own reason, or the
+ * person's role where the back end names it as why (why `role`, its facts the role and the one that would have it).
+ */
+export function withheldRefusal(tool: AnyTool, why: NotOffered, backEnd: BackEndSaid): Refusal {
+  if (backEnd.blocked) return backEnd.blocked;
+  const lack = why === 'back_end' ? backEnd.roleLacks?.(tool.capability) : undefined;
+  if (lack) return { code: 'tool_withheld', facts: { tool: tool.name, why: 'role', back_end: backEnd.label, role: lack.role, needs: lack.needs } };
+  const reason = why === 'back_end' ? withheldReason(backEnd.withheld, tool) : undefined;
+  return { code: 'tool_withheld', facts: { tool: tool.name, why, back_end: backEnd.label, ...(reason === undefined ? {} : { reason }) } };
 }
 
 /** What one MCP server is built over: its engine's state, read live, and what this server alone has. */
@@ -206,9 +220,7 @@ export function createMcpServer(parts: ServerParts): McpServer {
     if (!entry) return null;
     const backEnd = parts.backEnd();
     const why = whyNotOffered(entry.tool, capabilities(), settings, toolOptions(), backEnd.actsThroughOrganisation);
-    if (why === null) return null;
-    const reason = why === 'back_end' ? withheldReason(backEnd.withheld, entry.tool) : undefined;
-    return backEnd.blocked ?? { code: 'tool_withheld', facts: { tool: name, why, back_end: backEnd.label, ...(reason === undefined ? {} : { reason }) } };
+    return why === null ? null : withheldRefusal(entry.tool, why, backEnd);
   };
   // Every remote back end is the open world; it changes only when a back end opens late.
   let openWorld = parts.remote();

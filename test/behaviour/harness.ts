@@ -479,6 +479,12 @@ export interface TeamSide {
   /** What the engine offers Lea; start waits until whoami names exactly these, as for Ada. */
   leadCapabilities: ReadonlySet<Capability>;
   /**
+   * Ada's role as the back end names it, where the back end says it (docs/tools.md, `tool_withheld`), and the
+   * capabilities a role decides there: those Ada lacks are withheld from her with why `role` and this role, every other
+   * with why `back_end`. Left out: all with why `back_end`.
+   */
+  personRole?: { role: string; decides: readonly Capability[] };
+  /**
    * Starts the fake, seeds the world, Bob's leave and Lea, and starts both engines with the team and
    * approvals groups switched on (so each learns whom its person leads, where that costs requests); `hostile` as
    * for a World; `settings` both engines' (the organisation's: its working-time rules).

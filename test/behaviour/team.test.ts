@@ -117,14 +117,20 @@ function teamLeave(backEnd: BehaviourBackEnd, world: () => TeamWorld): void {
   });
 }
 
-/** What Ada's engine offers of a capability she lacks: nothing listed, each tool refused as the back end's, nothing sent. */
-async function expectWithheld(world: () => TeamWorld, capability: Capability): Promise<void> {
+/**
+ * What Ada's engine offers of a capability she lacks: nothing listed, each tool refused, nothing sent; as her role's
+ * where the back end names it and Lea's role has the capability (why `role`, her role and the one it needs), else as
+ * the back end's.
+ */
+async function expectWithheld(backEnd: BehaviourBackEnd, world: () => TeamWorld, capability: Capability): Promise<void> {
   const listed = (await world().engine.client.listTools()).tools.map((tool) => tool.name);
+  const role = backEnd.team?.personRole;
+  const why = role?.decides.includes(capability) ? { why: 'role', role: role.role, needs: expect.any(String) } : { why: 'back_end' };
   for (const tool of toolsOf(capability)) {
     expect(listed).not.toContain(tool);
     const mark = world().mark();
     const result: ToolResult = await world().call(tool);
-    expect(refusalOf(result)).toMatchObject({ code: 'tool_withheld', facts: { tool, why: 'back_end' } });
+    expect(refusalOf(result)).toMatchObject({ code: 'tool_withheld', facts: { tool, ...why } });
     expect(mark.writes()).toEqual([]);
   }
 }
@@ -145,7 +151,7 @@ describe.each(BACK_ENDS.filter((backEnd) => backEnd.team))('the team on $name', 
   });
 
   it(`Ada, who leads nobody, is offered none of ${TEAM.join(', ')}: not listed, and refused with nothing sent`, async () => {
-    for (const capability of TEAM) await expectWithheld(world, capability);
+    for (const capability of TEAM) await expectWithheld(backEnd, world, capability);
   });
 
   if (lead.has('team_hours')) teamHours(backEnd, world);

@@ -54,6 +54,8 @@ export const HARVEST = {
   withheld: {
     capabilities: {
       breaks: 'Harvest has no breaks: stop the timer for a break and start it again after',
+      admin_tags: 'Harvest has no tags: an entry keeps its project, task and notes',
+      admin_teams: 'Harvest keeps no teams: a manager leads the teammates assigned to her in Harvest itself',
     },
     groups: {
       leave: "Harvest's API keeps no time off, so Punchcard can neither file nor read leave there: record it as your company does in Harvest",

@@ -31,6 +31,9 @@ type Withheld = {
   why: NotOffered;
   back_end: string;
   reason?: string;
+  /** Why `role`: the person's role as the back end names it, and the least role there that has the tool. */
+  role?: string;
+  needs?: string;
   /** With several trackers: the connection named in the call that does not offer it (docs/several-trackers.md). */
   tracker?: string;
 };
@@ -48,6 +51,11 @@ function withheldSentence(facts: Withheld) {
       const backEnd = facts.tracker === undefined ? facts.back_end : `${facts.tracker} (${facts.back_end})`;
       if (facts.reason) return say`${backEnd} does not offer ${either(facts.tool, 'this')} through Punchcard: ${facts.reason}. Nothing was done.`;
       return say`${backEnd} does not offer ${either(facts.tool, 'this')} to your account through Punchcard: the back end has no such feature, or your role there does not reach it. Nothing was done.`;
+    }
+    case 'role': {
+      // Both roles are the back end's words (a tracker's data): quoted, never read as Punchcard's own.
+      const backEnd = facts.tracker === undefined ? facts.back_end : `${facts.tracker} (${facts.back_end})`;
+      return say`${either(facts.tool, 'This')} needs the role ${outside(facts.needs ?? '')} (or one above it) in ${backEnd}, and yours there is ${outside(facts.role ?? '')}, so Punchcard does not offer it to you. Nothing was sent.`;
     }
     case 'organisation_account':
       // Which of the three it is, the engine cannot tell from the capabilities alone (Clockodo has no timesheet

@@ -36,7 +36,15 @@ import {
 import { ClockifyActing } from './acting.ts';
 import { type ClockifyApi, type ClockifyApiClient, createClockifyApiClient, MAX_REQUESTS_PER_SECOND, organisationPace } from './api.ts';
 import { ClockifyError } from './errors.ts';
-import { type ClockifyAdministration, clockifyFacts, clockifyFactsKey, type ClockifyFacts, type ClockifyKnown, type TeamRole } from './facts.ts';
+import {
+  type ClockifyAdministration,
+  clockifyFacts,
+  clockifyRoleLacking,
+  clockifyFactsKey,
+  type ClockifyFacts,
+  type ClockifyKnown,
+  type TeamRole,
+} from './facts.ts';
 import { chooseWorkspace, type Workspace, workspaceOf } from './mapping.ts';
 import type { ClockifyRole, ClockifyTimeEntry, ClockifyUser } from './wire.ts';
 import { quotedLine } from '../../contract/outcomes/quoted-line.ts';
@@ -270,6 +278,14 @@ export class ClockifyContext {
     this.#approvalsRefused = true;
     this.facts.capabilities.set(this.#capabilities(this.facts.current, this.#knownRole, true));
     return true;
+  }
+
+  /** Where the role last learned is why `capability` is not offered: that role and the one that has it (facts.ts, clockifyRoleLacking). */
+  roleLacking(capability: Capability): { role: string; needs: string } | undefined {
+    return clockifyRoleLacking(
+      { facts: this.facts.current, role: this.#knownRole, refused: this.#refused, approvalsRefused: this.#approvalsRefused },
+      capability,
+    );
   }
 
   /** The role last learned from Clockify; undefined until it said (what a tool may do is decided by it, never assumed). */

@@ -79,3 +79,33 @@ export function roleName(rights: HarvestRights): string {
   const extras = [...rights.extras].sort();
   return extras.length > 0 ? `${rights.access} (${extras.join(', ')})` : rights.access;
 }
+
+/**
+ * What each capability a role decides needs, and the least role that has it in Harvest's words (roleName's form): an
+ * administrator has them all. `catalog_write` and `admin_catalog` name client_and_task_manager, which reaches every
+ * kind of item (project_creator reaches projects alone).
+ */
+const ROLE_RULES: Readonly<Partial<Record<Capability, { allowed: (rights: HarvestRights) => boolean; needs: string }>>> = {
+  team_hours: { allowed: leadsPeople, needs: 'manager (people_manager)' },
+  team_projects: { allowed: overseesProjects, needs: `manager (${PROJECT_MANAGER})` },
+  admin_people: { allowed: leadsPeople, needs: 'manager (people_manager)' },
+  admin_rates: { allowed: setsRates, needs: 'manager (billable_rates_manager, people_manager)' },
+  admin_invoices: { allowed: readsInvoices, needs: `manager (managed_projects_invoice_drafter, ${PROJECT_MANAGER})` },
+  admin_catalog: { allowed: (rights) => createsProjects(rights) || keepsClientsAndTasks(rights), needs: 'manager (client_and_task_manager)' },
+  catalog_write: { allowed: (rights) => createsProjects(rights) || keepsClientsAndTasks(rights), needs: 'manager (client_and_task_manager)' },
+  approvals: { allowed: (rights) => leadsPeople(rights) || overseesProjects(rights), needs: 'manager (people_manager)' },
+};
+
+/**
+ * The person's role and the one that would have `capability`, where the role remembered is why it is not offered;
+ * undefined where it is not: no role read yet, a capability Harvest has for nobody (leave, breaks, approvals'
+ * decisions), one the account lacks (invoices, approvals), or one Harvest refused (403) under a role that seemed to
+ * allow it, whose tool keeps the back end's own words.
+ */
+export function roleLacking(facts: HarvestFacts | undefined, capability: Capability): { role: string; needs: string } | undefined {
+  const rule = ROLE_RULES[capability];
+  const rights = knownRights(facts);
+  if (rule === undefined || rights === undefined || rule.allowed(rights)) return undefined;
+  if ((capability === 'admin_invoices' && facts?.invoices === false) || (capability === 'approvals' && facts?.approvals === false)) return undefined;
+  return { role: roleName(rights), needs: rule.needs };
+}

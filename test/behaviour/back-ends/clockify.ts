@@ -190,6 +190,8 @@ const team: TeamSide = {
   capabilities: CAPABILITIES,
   // A team manager lists her people with manage_people too (docs/back-ends/clockify.md, "Administration").
   leadCapabilities: new Set([...CAPABILITIES, 'team_hours', 'team_projects', 'team_leave', 'admin_people']),
+  // Ada holds none of Clockify's roles: a regular user there (docs/back-ends/clockify.md); the team's tools are a role's.
+  personRole: { role: 'regular user', decides: ['team_hours', 'team_projects', 'team_leave'] },
   async start(options = {}) {
     const fake = await startFakeClockify({ now: clockStartingAt(NOW), ...FAKE_OPTIONS });
     seed(fake);

@@ -124,6 +124,9 @@ const team: TeamSide = {
   showsColleaguesLeave: true,
   capabilities: CAPABILITIES,
   leadCapabilities: new Set([...CAPABILITIES, 'team_hours', 'team_projects', 'team_leave']),
+  // Ada is a worker (docs/back-ends/clockodo.md): the team's hours and projects are a manager's; deciding leave is a right
+  // of its own, not a role's.
+  personRole: { role: 'worker', decides: ['team_hours', 'team_projects'] },
   async start(options = {}) {
     const fake = await startFakeClockodo({ now: clockStartingAt(NOW), users: [ADA, BOB, LEA] });
     const colleagueEntryId = seed(fake);

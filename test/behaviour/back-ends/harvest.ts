@@ -164,6 +164,9 @@ const team: TeamSide = {
   // A manager with teammates lists them with manage_people too, and sees their weeks' approval status (list only:
   // Harvest's API has no approval workflow); Website's manager sees its status (docs/back-ends/harvest.md, "Roles").
   leadCapabilities: new Set([...CAPABILITIES, 'team_hours', 'team_projects', 'admin_people', 'approvals']),
+  // Ada's access role in Harvest, and what a role decides there (docs/back-ends/harvest.md, "Roles"): not leave, which
+  // Harvest keeps for nobody.
+  personRole: { role: 'member', decides: ['team_hours', 'team_projects', 'approvals'] },
   async start(options = {}) {
     const fake = await startFakeHarvest({ now: clockStartingAt(NOW) });
     const colleagueEntryId = seed(fake, 'timestamps');

@@ -111,6 +111,9 @@ const team: TeamSide = {
     'admin_invoices',
     'admin_corrections',
   ]),
+  // Ada's highest role in her Kimai profile: the team's hours and projects are a team lead's; deciding leave needs the
+  // absence plugin besides.
+  personRole: { role: 'ROLE_USER', decides: ['team_hours', 'team_projects'] },
   async start(options = {}) {
     const fake = await startFakeKimai({ now: clockStartingAt(NOW), users: [ADA, BOB, LEA], config: { absencePlugin: true, approvalPlugin: true } });
     const colleagueEntryId = seed(fake);

@@ -110,13 +110,22 @@ describe("the Team screen's data, through the engine's team tools", () => {
     expect((await team.pending(0)).requests).toEqual([]);
   });
 
-  it("tells a worker's window there is no Team screen, and refuses the hours in words", async () => {
+  it("tells a worker's window there is no Team screen, and refuses the hours in words naming her role", async () => {
     const { fake: kimai } = await kimaiTeam();
     const test = engineAs(kimai, ADA);
     const status = await createTimesheet(test.engine, { launch: test.launch, log: () => {} }).getStatus();
     expect(status.teamAvailable).toBe(false);
-    await expect(createTeam(test.engine).hours('2026-11-16', 0)).rejects.toThrow(
-      /^Kimai \(http:\/\/127\.0\.0\.1:\d+\) does not offer this to your account through Punchcard: .*your role there does not reach it\. Nothing was done\.$/,
-    );
+    await expect
+      .poll(() =>
+        createTeam(test.engine)
+          .hours('2026-11-16', 0)
+          .then(
+            () => 'answered',
+            (error: Error) => error.message,
+          ),
+      )
+      .toMatch(
+        /^This needs the role "ROLE_TEAMLEAD" \(or one above it\) in Kimai \(http:\/\/127\.0\.0\.1:\d+\), and yours there is "ROLE_USER", so Punchcard does not offer it to you\. Nothing was sent\.$/,
+      );
   });
 });

@@ -37,10 +37,12 @@ describe('manage_people on Clockify', () => {
     // The role was asked (an admin tool is on) and names a member: nothing is offered, nothing listed.
     await expect.poll(() => fake.requests.filter((request) => /[?&]roles=/.test(request.query)).length).toBeGreaterThan(3);
     expect(await offered(wes)).toBe(false);
-    expect(refusalOf(await wes.call('manage_people', { action: 'list' }))).toMatchObject({
-      code: 'tool_withheld',
-      facts: { tool: 'manage_people', why: 'back_end' },
-    });
+    await expect
+      .poll(async () => refusalOf(await wes.call('manage_people', { action: 'list' })))
+      .toMatchObject({
+        code: 'tool_withheld',
+        facts: { tool: 'manage_people', why: 'role', role: 'regular user', needs: 'team manager' },
+      });
     expect(fake.requests.filter((request) => request.path.endsWith('/user-groups'))).toHaveLength(0);
   });
 

@@ -41,15 +41,20 @@ describe('manage_rates on Clockify', () => {
       const engine = await connect(fake, key);
       await expect.poll(() => offered(engine)).toBe(true);
     }
-    for (const key of [MIA_KEY, WES_KEY]) {
+    for (const [key, role] of [
+      [MIA_KEY, 'team manager'],
+      [WES_KEY, 'regular user'],
+    ] as const) {
       const engine = await connect(fake, key);
-      // The role is learned in the background; give it the time to offer the tool, which it must not.
+      // The role is learned in the background; once it is, a call by name hears it and the role rates need.
       await expect.poll(() => fake.requests.filter((request) => /[?&]roles=/.test(request.query)).length).toBeGreaterThan(0);
       expect(await offered(engine)).toBe(false);
-      expect(refusalOf(await engine.call('manage_rates', { action: 'list', kind: 'workspace', item: 'Acme' }))).toMatchObject({
-        code: 'tool_withheld',
-        facts: { tool: 'manage_rates', why: 'back_end' },
-      });
+      await expect
+        .poll(async () => refusalOf(await engine.call('manage_rates', { action: 'list', kind: 'workspace', item: 'Acme' })))
+        .toMatchObject({
+          code: 'tool_withheld',
+          facts: { tool: 'manage_rates', why: 'role', role, needs: 'admin' },
+        });
     }
   });
 

@@ -51,7 +51,7 @@ describe('manage_teams on Clockify', () => {
     expect(await offered(mia)).toBe(false);
     expect(refusalOf(await mia.call('manage_teams', { action: 'list' }))).toMatchObject({
       code: 'tool_withheld',
-      facts: { tool: 'manage_teams', why: 'back_end' },
+      facts: { tool: 'manage_teams', why: 'role', role: 'team manager', needs: 'admin' },
     });
     const wes = await connect(fake, WES_KEY);
     await expect.poll(() => fake.requests.filter((request) => /[?&]roles=/.test(request.query)).length).toBeGreaterThan(6);

@@ -35,14 +35,20 @@ describe('update_catalog_item on Kimai', () => {
     const admin = await connect(server, ANN);
     await expect.poll(() => offered(admin)).toBe(true);
     await admin.close();
-    for (const person of [TOM, ADA]) {
+    for (const [person, role] of [
+      [TOM, 'ROLE_TEAMLEAD'],
+      [ADA, 'ROLE_USER'],
+    ] as const) {
       const other = await connect(server, person);
       expect(await offered(other)).toBe(false);
-      // Not offered is not callable: the engine refuses the call before the tool runs.
-      expect(refusalOf(await other.call(TOOL, { kind: 'project', item: 'Website', name: 'Web' }))).toMatchObject({
-        code: 'tool_withheld',
-        facts: { tool: TOOL, why: 'back_end' },
-      });
+      // Not offered is not callable: the engine refuses the call before the tool runs, naming the role Kimai's profile
+      // gave once it is read, and the one the tool needs.
+      await expect
+        .poll(async () => refusalOf(await other.call(TOOL, { kind: 'project', item: 'Website', name: 'Web' })))
+        .toMatchObject({
+          code: 'tool_withheld',
+          facts: { tool: TOOL, why: 'role', role, needs: 'ROLE_ADMIN' },
+        });
       expect(patches(server)).toEqual([]);
       await other.close();
     }

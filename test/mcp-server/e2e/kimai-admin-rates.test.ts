@@ -48,16 +48,24 @@ describe('manage_rates on Kimai', () => {
     const admin = await connect(server, ANN);
     await expect.poll(() => offered(admin)).toBe(true);
     await admin.close();
-    for (const person of [TOM, ADA]) {
+    for (const [person, role] of [
+      [TOM, 'ROLE_TEAMLEAD'],
+      [ADA, 'ROLE_USER'],
+    ] as const) {
       const other = await connect(server, person);
       expect(await offered(other)).toBe(false);
-      // Not offered is not callable: the client is told why, in words, and nothing reaches Kimai.
+      // Not offered is not callable: the client is told why, in words, naming the role Kimai's profile gave once it is
+      // read, and nothing reaches Kimai.
+      const call = () => other.call('manage_rates', { action: 'list', kind: 'project', item: 'Website' });
+      await expect.poll(async () => refusalOf(await call())?.facts.why).toBe('role');
       const before = server.requests.length;
-      const refused = await other.call('manage_rates', { action: 'list', kind: 'project', item: 'Website' });
+      const refused = await call();
       expect(server.requests.length).toBe(before);
-      expect(refusalOf(refused)).toMatchObject({ code: 'tool_withheld', facts: { tool: 'manage_rates', why: 'back_end' } });
+      expect(refusalOf(refused)).toMatchObject({ code: 'tool_withheld', facts: { tool: 'manage_rates', why: 'role', role, needs: 'ROLE_ADMIN' } });
       expect(textOf(refused)).toMatch(
-        /^Kimai \(http:\/\/127\.0\.0\.1:\d+\) does not offer manage_rates to your account through Punchcard: the back end has no such feature, or your role there does not reach it\. Nothing was done\.$/,
+        new RegExp(
+          `^manage_rates needs the role "ROLE_ADMIN" \\(or one above it\\) in Kimai \\(http://127\\.0\\.0\\.1:\\d+\\), and yours there is "${role}", so Punchcard does not offer it to you\\. Nothing was sent\\.$`,
+        ),
       );
       await other.close();
     }
