@@ -2,7 +2,7 @@
 // time against, and whether the tray warns before a limit. Off until the person chooses; the set of
 // the holidays' country is offered, never switched on. Where the organisation's policy sets the
 // rules, they show as its and cannot be changed here; the tray's warnings stay the person's.
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import type { WorkingTimeRules, WorkingTimeSettingsView } from '../../../window-contract/working-time.ts';
 import { api } from '../bridge.ts';
 import { Badge, Button, ErrorText, Field, LoadError, StatusText, Switch } from '../components.tsx';
@@ -16,7 +16,8 @@ export function WorkingTimeCard() {
   const { data, error } = useStore(stores.workingTimeSettings);
   if (error && !data) return <LoadError message={`Working time: ${error}`} onRetry={() => void stores.workingTimeSettings.load()} />;
   if (!data) return null;
-  return <WorkingTimeForm key={`${data.rules}:${data.notify}:${data.organisation ?? ''}`} saved={data} />;
+  // Another organisation's rules are another form; a save keeps this one, with its message.
+  return <WorkingTimeForm key={data.organisation ?? ''} saved={data} />;
 }
 
 function WorkingTimeForm({ saved }: { saved: WorkingTimeSettingsView }) {
@@ -24,6 +25,7 @@ function WorkingTimeForm({ saved }: { saved: WorkingTimeSettingsView }) {
   const [rules, setRules] = useState(saved.rules);
   const [notify, setNotify] = useState(saved.notify);
   const action = useAction();
+  const select = useRef<HTMLSelectElement>(null);
   const fixed = saved.organisation;
   const inForce = fixed ?? rules;
   const suggest = fixed === null && rules === 'off' && saved.suggested !== 'off';
@@ -37,6 +39,8 @@ function WorkingTimeForm({ saved }: { saved: WorkingTimeSettingsView }) {
     }
     const result = await action.run('save', () => api.saveWorkingTimeSettings(change), 'Saved.');
     if (result) {
+      setRules(result.rules);
+      setNotify(result.notify);
       stores.workingTimeSettings.set(result);
       // What was found under the rules before is not what is found now.
       for (const key of stores.workingTime.keys()) void stores.workingTime.of(key).load();
@@ -59,6 +63,7 @@ function WorkingTimeForm({ saved }: { saved: WorkingTimeSettingsView }) {
         <Field label="Rules" hint={suggest ? `Your public holidays are ${saved.country}’s: ${RULE_SET_NAMES[saved.suggested]} would fit.` : undefined}>
           {({ id: fieldId, describedBy }) => (
             <select
+              ref={select}
               id={fieldId}
               value={inForce}
               disabled={fixed !== null}
@@ -82,6 +87,8 @@ function WorkingTimeForm({ saved }: { saved: WorkingTimeSettingsView }) {
               onClick={() => {
                 setRules(saved.suggested);
                 action.clear();
+                // The button goes with the choice made: the focus stays with the rules, not lost to the page.
+                select.current?.focus();
               }}
             >
               Use {RULE_SET_NAMES[saved.suggested]}
