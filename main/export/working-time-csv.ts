@@ -41,9 +41,10 @@ const LEAVE_NAMES: Readonly<Record<string, string>> = {
 /** "09:00" from the person's local ISO time, with its day where it is not `date` (work past midnight). */
 function clock(iso: string | null, date: string): string {
   if (iso === null) return '';
-  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
-  if (!match) return '';
-  return match[1] === date ? (match[2] ?? '') : `${match[1]} ${match[2]}`;
+  // The tool's local ISO time with its offset ("2026-05-05T20:30:00+02:00"): its wall clock as written.
+  const day = iso.slice(0, 10);
+  const time = iso.slice(11, 16);
+  return day === date ? time : `${day} ${time}`;
 }
 
 export function workingTimeCsv(view: WorkingTimeView): string {

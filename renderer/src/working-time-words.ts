@@ -49,29 +49,32 @@ export function findingShort(finding: WorkingTimeFinding, duration: Duration): s
   }
 }
 
-/** A finding as a sentence with its law, for the Status screen and the sheet's list. */
-export function findingSentence(finding: WorkingTimeFinding, rules: WorkingTimeRules, duration: Duration): string {
+/** A finding as a sentence with its law, for the Status screen and the sheet's list; `today`'s says "today". */
+export function findingSentence(finding: WorkingTimeFinding, rules: WorkingTimeRules, duration: Duration, today?: string): string {
   const law = lawOf(rules);
-  const on = dayShort(finding.date);
+  const isToday = finding.date === today;
+  const On = isToday ? 'Today' : `On ${dayShort(finding.date)},`;
+  const on = isToday ? 'today' : `on ${dayShort(finding.date)}`;
+  const week = `The week of ${dayShort(finding.date)}`;
   const together = finding.trackers && finding.trackers.length > 1 ? ` (${finding.trackers.join(' and ')} together)` : '';
   const said = (() => {
     switch (finding.code) {
       case 'wt_day_over_max':
-        return `On ${on} you worked ${duration(finding.worked_minutes)}, more than the ${duration(finding.max_minutes)} a day ${law} allows.`;
+        return `${On} you worked ${duration(finding.worked_minutes)}, more than the ${duration(finding.max_minutes)} a day ${law} allows.`;
       case 'wt_week_over_max':
-        return `The week of ${on} held ${duration(finding.worked_minutes)} of work, more than the ${duration(finding.max_minutes)} a week ${law} allows.`;
+        return `${week} held ${duration(finding.worked_minutes)} of work, more than the ${duration(finding.max_minutes)} a week ${law} allows.`;
       case 'wt_average_over':
         return `From ${dayShort(finding.from)} to ${dayShort(finding.to)} your work averaged ${duration(finding.average_minutes)} a ${finding.per === 'week' ? 'week' : 'working day'}, more than the ${duration(finding.limit_minutes)} ${law} allows.`;
       case 'wt_break_short':
-        return `On ${on} ${duration(finding.worked_minutes)} of work had ${duration(finding.break_minutes)} of breaks; ${law} asks for ${duration(finding.required_minutes)}.`;
+        return `${On} ${duration(finding.worked_minutes)} of work had ${duration(finding.break_minutes)} of breaks; ${law} asks for ${duration(finding.required_minutes)}.`;
       case 'wt_stretch_over_max':
-        return `On ${on} you worked ${duration(finding.minutes)} in a row without a break (${wallClock(finding.start)} to ${wallClock(finding.end)}), longer than ${law} allows.`;
+        return `${On} you worked ${duration(finding.minutes)} in a row without a break (${wallClock(finding.start)} to ${wallClock(finding.end)}), longer than ${law} allows.`;
       case 'wt_rest_short':
-        return `Your rest before ${wallClock(finding.next_start)} on ${on} was ${duration(finding.rest_minutes)}, shorter than the ${duration(finding.required_minutes)} ${law} asks for.`;
+        return `Your rest before ${wallClock(finding.next_start)} ${on} was ${duration(finding.rest_minutes)}, shorter than the ${duration(finding.required_minutes)} ${law} asks for.`;
       case 'wt_weekly_rest_short':
-        return `The week of ${on} had no rest longer than ${duration(finding.longest_rest_minutes)}; ${law} asks for ${duration(finding.required_minutes)}.`;
+        return `${week} had no rest longer than ${duration(finding.longest_rest_minutes)}; ${law} asks for ${duration(finding.required_minutes)}.`;
       case 'wt_sunday_or_holiday':
-        return `On ${on}${finding.holiday === undefined ? ', a Sunday,' : `, ${finding.holiday},`} you worked ${duration(finding.worked_minutes)}, which ${law} allows only by an exception.`;
+        return `${isToday ? 'Today' : `On ${dayShort(finding.date)}`}${finding.holiday === undefined ? ', a Sunday,' : `, ${finding.holiday},`} you worked ${duration(finding.worked_minutes)}, which ${law} allows only by an exception.`;
     }
   })();
   return `${said}${together}`;

@@ -2,7 +2,7 @@
 // own handlers (main/ipc/handlers/working-time.ts) over the fake's in-memory config.json and policy;
 // the engine's `working_time` answers a fixed month from the fake's today: weekdays of work with their
 // breaks, a public holiday and a day of vacation, and (unless the month is `clean`) days that break the
-// rules: a long day, a short rest, work on a Sunday, and today's work without its break. Rules off:
+// rules: a long day, a short rest, work on a Sunday, and today's start too soon after last night. Rules off:
 // the same days, nothing found, as the tool answers.
 import { workingTimeHandlers } from '../../main/ipc/handlers/working-time.ts';
 import type { SettingsStore } from '../../main/settings/settings-store.ts';
@@ -65,9 +65,17 @@ function monthOf(from: string, to: string, today: string, clean: boolean): { day
       Object.assign(day, { start: at(date, '10:00'), end: at(date, '12:00'), worked_minutes: 120, rest_before_minutes: 2_460 });
       found.push({ code: 'wt_sunday_or_holiday', date, worked_minutes: 120 });
     }
+    // Today as the fake's status has it (8:45 to now, a half-hour break), after work until 22:30 yesterday.
     if (date === today && working) {
-      Object.assign(day, { start: at(date, '08:00'), end: at(date, '14:25'), worked_minutes: 385, break_minutes: 0 });
-      found.push({ code: 'wt_break_short', date, worked_minutes: 385, break_minutes: 0, required_minutes: 30 });
+      Object.assign(day, { start: at(date, '08:45'), end: at(date, '14:25'), worked_minutes: 310, break_minutes: 30, rest_before_minutes: 615 });
+      found.push({
+        code: 'wt_rest_short',
+        date,
+        end: at(days.at(-2)?.date ?? date, '22:30'),
+        next_start: at(date, '08:45'),
+        rest_minutes: 615,
+        required_minutes: 660,
+      });
     }
   }
   for (const finding of found) days.find((day) => day.date === finding.date)?.findings.push(finding.code);

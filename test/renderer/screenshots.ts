@@ -909,7 +909,7 @@ export const WORKING_TIME_STATES: ScreenshotState[] = [
   {
     screen: 'reports',
     state: 'working-time-findings',
-    what: 'a month of working time under the ArbZG: a line a day, a long day, a short rest, Sunday work and today’s missing break said in words',
+    what: 'a month of working time under the ArbZG: a line a day, a long day, short rests, Sunday work, each said in words under its day',
     fake: { workingTime: { rules: 'de' } },
     act: showWorkingTime,
   },
@@ -920,7 +920,9 @@ export const WORKING_TIME_STATES: ScreenshotState[] = [
     fake: { workingTime: { rules: 'de', clean: true } },
     act: async (page) => {
       await showWorkingTime(page);
-      await screenOf(page, 'reports').locator('.working-time-balance').evaluate((element) => element.scrollIntoView({ block: 'center' }));
+      await screenOf(page, 'reports')
+        .locator('.working-time-balance')
+        .evaluate((element) => element.scrollIntoView({ block: 'center' }));
     },
   },
   {
@@ -937,13 +939,15 @@ export const WORKING_TIME_STATES: ScreenshotState[] = [
     fake: { workingTime: { rules: 'off', policy: 'at' } },
     act: async (page) => {
       await showWorkingTime(page);
-      await screenOf(page, 'reports').locator('.working-time-findings').evaluate((element) => element.scrollIntoView({ block: 'center' }));
+      await screenOf(page, 'reports')
+        .locator('.working-time-findings')
+        .evaluate((element) => element.scrollIntoView({ block: 'center' }));
     },
   },
   {
     screen: 'status',
     state: 'working-time-finding',
-    what: 'today’s finding as it happens: six hours of work and no break yet, under the ArbZG',
+    what: 'today’s finding as it happens: work began today 10 h 15 min after last night’s end, under the ArbZG',
     fake: { workingTime: { rules: 'de' } },
     act: async (page) => {
       await screenOf(page, 'status').locator('.working-time-today').waitFor();

@@ -9,7 +9,7 @@ import { api } from '../bridge.ts';
 import { Button, ErrorText, LoadError, Loading, StatusText } from '../components.tsx';
 import { dayFull, monthEnd, monthLabel, monthStart, wallClock, weekdayShort, dayNumber } from '../format.ts';
 import { useAction, useDurations, useNow } from '../hooks.ts';
-import { stores, useKeyed, useStore, workingTimeKey } from '../store.ts';
+import { stores, today as todayOf, useKeyed, useStore, workingTimeKey } from '../store.ts';
 import { LEAVE_TYPE_NAMES } from '../words.ts';
 import { findingSentence, findingShort, findingsCount, lawOf } from '../working-time-words.ts';
 
@@ -74,12 +74,12 @@ function WorkingTimeSheet({ view, month }: { view: WorkingTimeView; month: strin
               <th scope="col">Worked</th>
               <th scope="col">Target</th>
               <th scope="col">Difference</th>
-              <th scope="col">Leave, holiday or finding</th>
+              <th scope="col">Leave or holiday</th>
             </tr>
           </thead>
           <tbody>
             {view.days.map((day) => (
-              <DayRow key={day.date} day={day} findings={byDay.get(day.date) ?? []} />
+              <DayRow key={day.date} day={day} findings={byDay.get(day.date) ?? []} ahead={day.date > todayOf()} />
             ))}
           </tbody>
           <tfoot>
@@ -90,14 +90,20 @@ function WorkingTimeSheet({ view, month }: { view: WorkingTimeView; month: strin
               <td>{durations.text(totals.worked_minutes)}</td>
               <td>{durations.text(totals.target_minutes)}</td>
               <td>{durations.signed(totals.overtime_minutes)}</td>
-              <td>
-                so far; Sundays and holidays {durations.text(totals.sunday_holiday_minutes)}, nights {durations.text(totals.night_minutes)}
-              </td>
+              <td>so far</td>
             </tr>
           </tfoot>
         </table>
       </div>
       <dl className="working-time-balance">
+        <div>
+          <dt>On Sundays and holidays</dt>
+          <dd>{durations.text(totals.sunday_holiday_minutes)}</dd>
+        </div>
+        <div>
+          <dt>At night (23:00–06:00)</dt>
+          <dd>{durations.text(totals.night_minutes)}</dd>
+        </div>
         <div>
           <dt>Balance since {dayFull(balance.since)}</dt>
           <dd>
@@ -107,7 +113,7 @@ function WorkingTimeSheet({ view, month }: { view: WorkingTimeView; month: strin
         </div>
         {balance.back_end_minutes !== undefined && (
           <div>
-            <dt>Your employer’s account</dt>
+            <dt>Time balance (your back end’s)</dt>
             <dd>{durations.signed(balance.back_end_minutes)}</dd>
           </div>
         )}
@@ -138,32 +144,40 @@ function WorkingTimeSheet({ view, month }: { view: WorkingTimeView; month: strin
   );
 }
 
-function DayRow({ day, findings }: { day: WorkingTimeDay; findings: WorkingTimeFinding[] }) {
+/** `ahead`: a day still to come owes nothing yet, so it has no difference (as the totals count overtime so far). */
+function DayRow({ day, findings, ahead }: { day: WorkingTimeDay; findings: WorkingTimeFinding[]; ahead: boolean }) {
   const durations = useDurations();
   const away = [...(day.holiday ? [day.holiday] : []), ...(day.leave ? [LEAVE_TYPE_NAMES[day.leave]] : [])];
   const worked = day.worked_minutes > 0 || day.start !== null;
+  const name = `${weekdayShort(day.date)} ${dayNumber(day.date)}`;
   return (
-    <tr className={findings.length > 0 ? 'has-finding' : undefined}>
-      <th scope="row">
-        {weekdayShort(day.date)} {dayNumber(day.date)}
-      </th>
-      <td>{day.start ? wallClock(day.start) : ''}</td>
-      <td>{day.end ? wallClock(day.end) : ''}</td>
-      <td>{worked ? durations.text(day.break_minutes) : ''}</td>
-      <td>{worked ? durations.text(day.worked_minutes) : ''}</td>
-      <td>{day.target_minutes > 0 ? durations.text(day.target_minutes) : ''}</td>
-      <td>{worked || day.target_minutes > 0 ? durations.signed(day.worked_minutes - day.target_minutes) : ''}</td>
-      <td>
-        {away.join(', ')}
-        {findings.length > 0 && (
-          <ul className="day-findings">
-            {findings.map((finding, index) => (
-              <li key={`${finding.code}-${index}`}>{findingShort(finding, durations.text)}</li>
-            ))}
-          </ul>
-        )}
-      </td>
-    </tr>
+    <>
+      <tr className={findings.length > 0 ? 'day has-finding' : 'day'}>
+        <th scope="row">{name}</th>
+        <td>{day.start ? wallClock(day.start) : ''}</td>
+        <td>{day.end ? wallClock(day.end) : ''}</td>
+        <td>{worked ? durations.text(day.break_minutes) : ''}</td>
+        <td>{worked ? durations.text(day.worked_minutes) : ''}</td>
+        <td>{day.target_minutes > 0 ? durations.text(day.target_minutes) : ''}</td>
+        <td>{!ahead && (worked || day.target_minutes > 0) ? durations.signed(day.worked_minutes - day.target_minutes) : ''}</td>
+        <td>{away.join(', ')}</td>
+      </tr>
+      {/* What the rules found on the day, in a row of its own under it: words need the table's width. */}
+      {findings.length > 0 && (
+        <tr className="day-findings has-finding">
+          <td>
+            <span className="sr-only">{name}:</span>
+          </td>
+          <td colSpan={7}>
+            <ul>
+              {findings.map((finding, index) => (
+                <li key={`${finding.code}-${index}`}>{findingShort(finding, durations.text)}</li>
+              ))}
+            </ul>
+          </td>
+        </tr>
+      )}
+    </>
   );
 }
 
@@ -188,7 +202,7 @@ export function WorkingTimeToday({ today, sequence, running }: { today: string; 
   return (
     <div className="working-time-today message warning" role="status">
       {found.map((finding, index) => (
-        <p key={`${finding.code}-${index}`}>{findingSentence(finding, data.rules, durations.text)}</p>
+        <p key={`${finding.code}-${index}`}>{findingSentence(finding, data.rules, durations.text, today)}</p>
       ))}
     </div>
   );
