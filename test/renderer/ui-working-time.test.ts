@@ -77,14 +77,14 @@ describe('Preferences', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => rules.inputValue()).toBe('de');
     // The suggestion has gone with the choice, and the focus is back on the rules; on from there to the warnings, now offered.
-    expect(await card.getByRole('button', { name: /^Use / }).count()).toBe(0);
+    expect(await card.getByRole('button', { name: /^Use (Germany|Austria|EU)/ }).count()).toBe(0);
     expect(await rules.evaluate((element) => element === document.activeElement)).toBe(true);
     await page.keyboard.press('Tab');
     expect(await focused(page)).toBe('Warn in the tray before a limit is reached');
     await page.keyboard.press('Space');
     expect(await card.getByRole('switch', { name: 'Warn in the tray before a limit is reached' }).isChecked()).toBe(false);
     await page.keyboard.press('Tab');
-    expect(await focused(page)).toBe('Save working time');
+    expect(await focused(page)).toBe('Use these rules and warnings');
     await page.keyboard.press('Enter');
     await text(card.getByRole('status')).toBe('Saved.');
     expect(callsOf(fake, 'saveWorkingTimeSettings')).toEqual([{ rules: 'de', notify: false }]);
@@ -98,9 +98,9 @@ describe('Preferences', () => {
     await expect.poll(() => rules.inputValue()).toBe('at');
     expect(await rules.isDisabled()).toBe(true);
     await text(card.locator('.locked')).toBe('Set by your organisation Your organisation’s policy checks your time against Austria (AZG and ARG).');
-    expect(await card.getByRole('button', { name: /^Use / }).count()).toBe(0);
+    expect(await card.getByRole('button', { name: /^Use (Germany|Austria|EU)/ }).count()).toBe(0);
     await card.getByRole('switch', { name: 'Warn in the tray before a limit is reached' }).uncheck();
-    await card.getByRole('button', { name: 'Save working time' }).click();
+    await card.getByRole('button', { name: 'Use these rules and warnings' }).click();
     await text(card.getByRole('status')).toBe('Saved.');
     expect(callsOf(fake, 'saveWorkingTimeSettings')).toEqual([{ notify: false }]);
     expect(fake.state.config.workingTime).toEqual({ rules: 'off', notify: false });
@@ -115,14 +115,14 @@ describe('Reports', () => {
     await text(sheet.locator('p.hint')).toBe('Checked against the ArbZG: 4 findings this month.');
     const rows = sheet.locator('tbody tr.day');
     await expect.poll(() => rows.count()).toBe(31);
-    await text(rows.nth(0)).toBe('Fri 1\t\t\t\t\t\t\tLabour Day');
-    await text(rows.nth(4)).toBe('Tue 5\t8:30 AM\t8:30 PM\t45 min\t10 h 45 min\t8 h\t+2 h 45 min\t');
-    await text(sheet.locator('tr.day-findings td:last-child').first()).toBe('Day over the maximum: 10 h 45 min of 10 h');
-    await text(rows.nth(5)).toBe('Wed 6\t6:00 AM\t2:30 PM\t30 min\t8 h\t8 h\t+0 min\t');
-    await text(sheet.locator('tr.day-findings td:last-child').nth(1)).toBe('Rest too short: 9 h 30 min, 11 h required');
-    await text(rows.nth(7)).toBe('Fri 8\t\t\t\t\t\t\tVacation');
+    await text(rows.nth(0)).toBe('Fri 1\tLabour Day\t\t');
+    await text(rows.nth(4)).toBe('Tue 5\t8:30 AM\t8:30 PM\t45 min\t10 h 45 min\t8 h\t+2 h 45 min');
+    await text(sheet.locator('tr.day-notes td:last-child').first()).toBe('Day over the maximum: 10 h 45 min of 10 h');
+    await text(rows.nth(5)).toBe('Wed 6\t6:00 AM\t2:30 PM\t30 min\t8 h\t8 h\t+0 min');
+    await text(sheet.locator('tr.day-notes td:last-child').nth(1)).toBe('Rest too short: 9 h 30 min, 11 h required');
+    await text(rows.nth(7)).toBe('Fri 8\tVacation\t\t');
     // A day still to come has its target, and no difference yet.
-    await text(rows.nth(13)).toBe('Thu 14\t\t\t\t\t8 h\t\t');
+    await text(rows.nth(13)).toBe('Thu 14\t\t\t\t\t8 h\t');
     expect(await sheet.locator('tr.day.has-finding').count()).toBe(4);
     await text(sheet.locator('.working-time-findings li').first()).toBe('On May 5, you worked 10 h 45 min, more than the 10 h a day the ArbZG allows.');
     await text(sheet.locator('.working-time-balance')).toContain('+12 h 34 min');
@@ -148,6 +148,12 @@ describe('Reports', () => {
     );
     expect(await sheet.locator('tr.has-finding').count()).toBe(0);
     expect(await sheet.locator('.working-time-findings').count()).toBe(0);
+    // The sheet's actions, then the table, which scrolls sideways in a narrow window, each take the focus in turn.
+    await sheet.getByRole('button', { name: 'Export CSV…' }).focus();
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('Print sheet…');
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('Working time a day, May 2026');
   });
 
   it('says a month without findings so', async () => {

@@ -62,7 +62,8 @@ function WorkingTimeSheet({ view, month }: { view: WorkingTimeView; month: strin
       </p>
       <StatusText message={action.done?.message} className="success no-print" />
       <ErrorText message={action.error?.message} />
-      <div className="table-scroll">
+      {/* A narrow window scrolls the table sideways: the region takes the focus, so a keyboard scrolls it too. */}
+      <div className="table-scroll" role="region" aria-label={`Working time a day, ${monthLabel(month)}`} tabIndex={0}>
         <table className="working-time-table">
           <caption className="sr-only">Working time a day, {monthLabel(month)}</caption>
           <thead>
@@ -74,7 +75,6 @@ function WorkingTimeSheet({ view, month }: { view: WorkingTimeView; month: strin
               <th scope="col">Worked</th>
               <th scope="col">Target</th>
               <th scope="col">Difference</th>
-              <th scope="col">Leave or holiday</th>
             </tr>
           </thead>
           <tbody>
@@ -89,8 +89,7 @@ function WorkingTimeSheet({ view, month }: { view: WorkingTimeView; month: strin
               </th>
               <td>{durations.text(totals.worked_minutes)}</td>
               <td>{durations.text(totals.target_minutes)}</td>
-              <td>{durations.signed(totals.overtime_minutes)}</td>
-              <td>so far</td>
+              <td>{durations.signed(totals.overtime_minutes)} so far</td>
             </tr>
           </tfoot>
         </table>
@@ -147,31 +146,38 @@ function WorkingTimeSheet({ view, month }: { view: WorkingTimeView; month: strin
 /** `ahead`: a day still to come owes nothing yet, so it has no difference (as the totals count overtime so far). */
 function DayRow({ day, findings, ahead }: { day: WorkingTimeDay; findings: WorkingTimeFinding[]; ahead: boolean }) {
   const durations = useDurations();
-  const away = [...(day.holiday ? [day.holiday] : []), ...(day.leave ? [LEAVE_TYPE_NAMES[day.leave]] : [])];
+  const away = [...(day.holiday ? [day.holiday] : []), ...(day.leave ? [LEAVE_TYPE_NAMES[day.leave]] : [])].join(', ');
   const worked = day.worked_minutes > 0 || day.start !== null;
   const name = `${weekdayShort(day.date)} ${dayNumber(day.date)}`;
+  // A day of leave or a holiday without work says so where its times would be; one with work, under it.
+  const notes = [...(away && worked ? [away] : []), ...findings.map((finding) => findingShort(finding, durations.text))];
   return (
     <>
       <tr className={findings.length > 0 ? 'day has-finding' : 'day'}>
         <th scope="row">{name}</th>
-        <td>{day.start ? wallClock(day.start) : ''}</td>
-        <td>{day.end ? wallClock(day.end) : ''}</td>
-        <td>{worked ? durations.text(day.break_minutes) : ''}</td>
-        <td>{worked ? durations.text(day.worked_minutes) : ''}</td>
+        {away && !worked ? (
+          <td colSpan={4}>{away}</td>
+        ) : (
+          <>
+            <td>{day.start ? wallClock(day.start) : ''}</td>
+            <td>{day.end ? wallClock(day.end) : ''}</td>
+            <td>{worked ? durations.text(day.break_minutes) : ''}</td>
+            <td>{worked ? durations.text(day.worked_minutes) : ''}</td>
+          </>
+        )}
         <td>{day.target_minutes > 0 ? durations.text(day.target_minutes) : ''}</td>
         <td>{!ahead && (worked || day.target_minutes > 0) ? durations.signed(day.worked_minutes - day.target_minutes) : ''}</td>
-        <td>{away.join(', ')}</td>
       </tr>
-      {/* What the rules found on the day, in a row of its own under it: words need the table's width. */}
-      {findings.length > 0 && (
-        <tr className="day-findings has-finding">
+      {/* What the rules found on the day (and its leave or holiday, where it was worked), in a row of its own under it: words need the width. */}
+      {notes.length > 0 && (
+        <tr className={findings.length > 0 ? 'day-notes has-finding' : 'day-notes'}>
           <td>
             <span className="sr-only">{name}:</span>
           </td>
-          <td colSpan={7}>
+          <td colSpan={6}>
             <ul>
-              {findings.map((finding, index) => (
-                <li key={`${finding.code}-${index}`}>{findingShort(finding, durations.text)}</li>
+              {notes.map((note) => (
+                <li key={note}>{note}</li>
               ))}
             </ul>
           </td>

@@ -113,7 +113,7 @@ function WorkingTimeForm({ saved }: { saved: WorkingTimeSettingsView }) {
       </p>
       <div className="form-actions">
         <Button kind="primary" submit busy={action.pending === 'save'} busyLabel="Saving…">
-          Save working time
+          Use these rules and warnings
         </Button>
         <StatusText message={action.done?.message} className="success inline" />
       </div>
