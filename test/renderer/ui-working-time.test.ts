@@ -66,7 +66,7 @@ describe('Preferences', () => {
     const card = screenOf(page, 'preferences').getByRole('form', { name: 'Working time' });
     const rules = card.getByLabel('Rules');
     await expect.poll(() => rules.inputValue()).toBe('off');
-    await text(card).toContain('Your public holidays are DE’s: Germany (ArbZG) would fit.');
+    await text(card).toContain('Suggested for Germany’s public holidays: Germany (ArbZG). Nothing is checked until you choose.');
     // Nothing is on until asked: the warnings' switch waits for rules, and nothing was written.
     expect(await card.getByRole('switch', { name: 'Warn in the tray before a limit is reached' }).isDisabled()).toBe(true);
     expect(fake.state.config.workingTime).toEqual({ rules: 'off', notify: true });

@@ -29,6 +29,8 @@ function WorkingTimeForm({ saved }: { saved: WorkingTimeSettingsView }) {
   const fixed = saved.organisation;
   const inForce = fixed ?? rules;
   const suggest = fixed === null && rules === 'off' && saved.suggested !== 'off';
+  const countries = useStore(stores.countries).data;
+  const country = countries?.find((each) => each.code.toUpperCase() === saved.country)?.name ?? saved.country;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -60,7 +62,10 @@ function WorkingTimeForm({ saved }: { saved: WorkingTimeSettingsView }) {
         </p>
       )}
       <div className="two-columns">
-        <Field label="Rules" hint={suggest ? `Your public holidays are ${saved.country}’s: ${RULE_SET_NAMES[saved.suggested]} would fit.` : undefined}>
+        <Field
+          label="Rules"
+          hint={suggest ? `Suggested for ${country}’s public holidays: ${RULE_SET_NAMES[saved.suggested]}. Nothing is checked until you choose.` : undefined}
+        >
           {({ id: fieldId, describedBy }) => (
             <select
               ref={select}
