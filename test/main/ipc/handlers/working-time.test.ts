@@ -45,7 +45,7 @@ const MONTH: WorkingTimeView = {
   balance: { since: '2026-01-01', opening_minutes: 0, minutes: 754 },
 };
 
-function setup(config: Record<string, unknown>, organisation: WorkingTimeRules | null = null) {
+function setup(config: Record<string, unknown>, organisation: WorkingTimeRules | null = null, view: WorkingTimeView = MONTH) {
   const folder = mkdtempSync(join(tmpdir(), 'punchcard-working-time-'));
   writeFileSync(join(folder, 'config.json'), JSON.stringify(config));
   const settings = createSettingsStore(new Conf<Record<string, unknown>>({ cwd: folder, configName: 'config' }));
@@ -57,7 +57,7 @@ function setup(config: Record<string, unknown>, organisation: WorkingTimeRules |
     workingTime: {
       range: async (from, to) => {
         events.push(`range ${from} ${to}`);
-        return MONTH;
+        return view;
       },
     },
     saveTextFile: async (request) => {
@@ -144,6 +144,14 @@ describe('working-time settings', () => {
 });
 
 describe('working time of a range', () => {
+  it('writes a holiday’s name from a back end so that no spreadsheet starts a formula with it', async () => {
+    const named = structuredClone(MONTH);
+    Object.assign(named.days[0] ?? {}, { holiday: '=HYPERLINK("https://example.com")' });
+    const { dispatch, saved } = setup({ schemaVersion: 1 }, null, named);
+    await dispatch('exportWorkingTimeCsv', { from: '2026-05-01', to: '2026-05-02' });
+    expect(saved[0]?.contents.split('\r\n')[1]).toBe(`2026-05-01,,,0,0,0,0,"'=HYPERLINK(""https://example.com"")",`);
+  });
+
   it('asks at most a month, in order', async () => {
     const { dispatch, events } = setup({ schemaVersion: 1 });
     expect(await dispatch('getWorkingTime', { from: '2026-05-01', to: '2026-05-31' })).toEqual({ ok: true, value: MONTH });
