@@ -27,6 +27,7 @@ import { PLAN_KEEPERS } from '../../main/ipc/handlers/preferences.ts';
 import { GROUP_TITLES } from '../../main/ipc/handlers/tools.ts';
 import { createFakeDaily, LONG_NAMES, type FakeEntryRecord } from './fake-daily.ts';
 import { createFakeEvidence, SAMPLE_EVIDENCE } from './fake-evidence.ts';
+import { createFakeWorkingTime, type FakeWorkingTimeOptions } from './fake-working-time.ts';
 import { createFakeAdmin, type FakeAdministrator, type FakeAdminWorld } from './fake-admin.ts';
 import { createFakeApprovals, type FakeApprovalsOptions } from './fake-approvals.ts';
 import { feedSecretAccount } from '../../mcp-server/contract/evidence-settings.ts';
@@ -393,6 +394,8 @@ export interface FakeBridgeOptions {
   updates?: FakeUpdatesOptions;
   /** Evidence sources are on (SAMPLE_EVIDENCE, its feed's secret in the keychain): the Timesheet shows drafts. */
   evidence?: boolean;
+  /** Working time (issue 92): config.json's rules, the organisation's, a month without findings (fake-working-time.ts). */
+  workingTime?: FakeWorkingTimeOptions;
   /**
    * The back end has timesheet approvals (Clockify's, Kimai's plugin): the Timesheet shows each week's
    * status with "Submit week" and keeps locked weeks as they are; a lead decides others' weeks. Absent: none.
@@ -469,6 +472,8 @@ export interface FakeBridge extends PunchcardApi {
   askIdle(minutes: number, cause?: 'idle' | 'sleep' | 'lock'): void;
   /** Every export, with its range and the entries it held. */
   readonly exports: Array<{ from: string; to: string; entries: number }>;
+  /** Every working-time CSV saved, as its contents. */
+  readonly workingTimeExports: string[];
   /** The tray or an AI client started a timer: state changes and statusChanged goes out. */
   clockInElsewhere(project: string, activity?: string): StatusView;
   status(): StatusView;
@@ -617,6 +622,8 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     schemaVersion: 1,
     provider: options.connectionName ? { ...startProfile, name: options.connectionName } : startProfile,
     ...(options.trackers?.length ? { trackers: structuredClone(options.trackers) } : {}),
+    // Working time's states: the holidays' country Preferences suggests a rule set from.
+    ...(options.workingTime ? { holidays: { country: 'DE', state: 'BE' }, workingTime: { rules: options.workingTime.rules, notify: true } } : {}),
   };
   const settings = createSettingsStore({
     get store() {
@@ -966,6 +973,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
   };
   const updater = fakeUpdates(options.updates ?? {}, () => now, status, reject);
   if (options.evidence) keychain.set(feedSecretAccount('Work'), 'https://calendar.example.com/ada/private-5f2a/basic.ics');
+  const workingTime = createFakeWorkingTime(settings, () => dateOf(now), options.workingTime);
   const evidence = createFakeEvidence(
     { now: () => now, iso, instantOf, entries, add, view, announce: () => announce(status()) },
     keychain,
@@ -1036,6 +1044,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     ...updater.handlers,
     ...admin.handlers,
     ...evidence.handlers,
+    ...workingTime.handlers,
     getStatus: () => status(),
     // As main's clock_in with switch: true: a running timer stops where the new one starts, which
     // is now or the start given (never in the future, never before the running one began).
@@ -1330,6 +1339,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       fake.emit('idleQuestion', daily.askIdle(minutes, cause));
     },
     exports: daily.saved,
+    workingTimeExports: workingTime.exports,
     clockInElsewhere(project, activity) {
       const running = entries.find((entry) => entry.end === null);
       if (running) running.end = now;

@@ -14,6 +14,7 @@ import { KeptWritesCard } from './KeptWrites.tsx';
 import { TimerCard } from './TimerCard.tsx';
 import { startWork, workLabel } from '../work.ts';
 import { WeekChart } from './WeekChart.tsx';
+import { WorkingTimeToday } from './WorkingTime.tsx';
 import { useState } from 'react';
 import type { StatusView } from '../../../window-contract/status.ts';
 import { entryKey, statusFor, TrackerFilter, TrackerLabel, type TrackerChoice } from '../trackers.tsx';
@@ -70,6 +71,7 @@ export function StatusScreen() {
               )}
             </span>
           </div>
+          {all && <WorkingTimeToday today={today} sequence={all.sequence} running={all.running != null} />}
           {several && data && <TrackerTotals status={data} period="today" />}
           <TodayEntries entries={data?.todayEntries} added={added} loading={!data} />
         </section>
