@@ -100,7 +100,7 @@ export function createFakeWorkingTime(settings: SettingsStore, today: () => stri
       days: shownDays,
       findings,
       totals: { worked_minutes: worked, target_minutes: target, overtime_minutes: worked - targetSoFar, sunday_holiday_minutes: 120, night_minutes: 0 },
-      balance: { since: '2026-01-01', opening_minutes: 0, minutes: 754 },
+      balance: { since: '2026-01-01', since_reason: 'year_start', opening_minutes: 0, minutes: 754 },
     };
   };
   const handlers = workingTimeHandlers({

@@ -42,7 +42,7 @@ const MONTH: WorkingTimeView = {
   ],
   findings: [{ code: 'wt_day_over_max', date: '2026-05-02', worked_minutes: 645, max_minutes: 600 }],
   totals: { worked_minutes: 645, target_minutes: 0, overtime_minutes: 645, sunday_holiday_minutes: 0, night_minutes: 30 },
-  balance: { since: '2026-01-01', opening_minutes: 0, minutes: 754 },
+  balance: { since: '2026-01-01', since_reason: 'year_start', opening_minutes: 0, minutes: 754 },
 };
 
 function setup(config: Record<string, unknown>, organisation: WorkingTimeRules | null = null, view: WorkingTimeView = MONTH) {
