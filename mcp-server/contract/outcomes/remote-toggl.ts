@@ -72,11 +72,14 @@ export const togglRefusals = refusalFamily({
       say`${fullStop(say`Your Toggl Track workspace's plan does not include what it takes to ${facts.action} (402${quoted(facts.message)})`)} Nothing was changed.`,
     example: { action: 'start the timer', message: 'Billable is a premium feature' },
   },
-  /** 403 with words: the person may not do this in the workspace. */
+  /**
+   * 403 with words: the person may not do this in the workspace; `needs`, where the request was one the role decides,
+   * is the role it needs (the tool is switched off then until the role changes).
+   */
   toggl_forbidden: {
     kind: 'denied',
-    say: (facts: { action: string; message: string | null }) =>
-      say`${fullStop(say`Your Toggl Track account may not ${facts.action} (Toggl answered 403${quoted(facts.message)}). Ask a workspace admin`)}`,
+    say: (facts: { action: string; message: string | null; needs?: string }) =>
+      say`${fullStop(say`Your Toggl Track account may not ${facts.action} (Toggl answered 403${quoted(facts.message)})${facts.needs ? `: that needs ${facts.needs}, and the tool is switched off until your role changes` : ''}. Ask a workspace admin`)}`,
     example: { action: 'log the time', message: 'User cannot access the selected project' },
   },
   /** A 404 the request had no words of its own for: the address is most likely wrong. */
