@@ -47,6 +47,8 @@ export class TogglTeam extends CellPart<TogglContext, TeamEndpoints, Catalog> {
           ? { rows: [], finished: true }
           : await this.#report(workspaceId, { user_ids: ids, ...dates, page_size: REPORT_PAGE_SIZE, order_by: 'user' }, "read your people's time");
       const whole = items.slice(0, peopleReadWhole(ids, rows, finished));
+      // One person with more rows than a call reads: shown with those read, and said so.
+      const cutShort = !finished && whole.length === 1 && rows.at(-1)?.user_id === whole[0]?.id;
       const spans = reportSpans(rows).filter((span) => span.start < query.to && span.end > query.from);
       const days = { from: localDate(query.from, zone), to: localDate(query.to - 1, zone) };
       const holidays = await this.context.options.holidays(days.from, days.to);
@@ -56,11 +58,8 @@ export class TogglTeam extends CellPart<TogglContext, TeamEndpoints, Catalog> {
         const theirs = await Promise.all(spans.filter((span) => span.userId === person.id).map((span) => this.#colleagueSpan(span)));
         work.push({ person: { id: person.id, name: person.name }, spans: theirs, targets: targetsOf(person, days, week, holidays) });
       }
-      return {
-        people: work,
-        total: people.length,
-        covers: `everyone active in the Toggl Track workspace (finished entries only: Toggl's reports hold no running timer)`,
-      };
+      const cut = cutShort ? `; of ${quotedLine(whole[0]?.name ?? '')} only the report's first ${rows.length} rows` : '';
+      return { people: work, total: people.length, covers: `everyone active in the Toggl Track workspace (finished entries only${cut})` };
     });
   }
 
