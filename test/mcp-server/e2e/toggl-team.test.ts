@@ -7,7 +7,6 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type InProcessEngineHandle, makeUserDataDir, refusalOf, startInProcessEngine } from '../../support/engine.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
 import {
-  ADA_TOKEN,
   addEntry,
   type FakeToggl,
   type FakeTogglOptions,
@@ -45,7 +44,14 @@ async function startLea(role: Role, options: { manages?: string[]; fake?: FakeTo
   const fake = await startFakeToggl({ now: clockStartingAt(NOW), quotas: { user: 10_000, organisation: 10_000 }, ...options.fake });
   seedWorld(fake);
   const ids = seedCatalog(fake, { customer: 'Acme Corp', projects: [{ name: 'Website' }, { name: 'Internal' }], task: 'Development' });
-  fake.state.users.push({ id: LEA.id, email: 'lea@acme.example', fullname: 'Lea Lead', timezone: 'Europe/Berlin', token: LEA.token, defaultWorkspaceId: SEED.workspaces.acme });
+  fake.state.users.push({
+    id: LEA.id,
+    email: 'lea@acme.example',
+    fullname: 'Lea Lead',
+    timezone: 'Europe/Berlin',
+    token: LEA.token,
+    defaultWorkspaceId: SEED.workspaces.acme,
+  });
   const bob = fake.state.users.find((user) => user.id === BOB);
   if (bob) bob.workingHoursInMinutes = 360;
   const acme = fake.state.workspaces.find((workspace) => workspace.id === SEED.workspaces.acme);
@@ -84,7 +90,8 @@ async function startLea(role: Role, options: { manages?: string[]; fake?: FakeTo
 const line = (request: RecordedRequest) => `${request.method} ${request.path.replace(/\d{7,}/g, '{id}')}`;
 const listed = async (engine: InProcessEngineHandle) => (await engine.client.listTools()).tools.map((tool) => tool.name);
 /** The role is read in the background once the team group is on: its tools are listed once it is. */
-const offered = (engine: InProcessEngineHandle, tool: string) => vi.waitFor(async () => expect(await listed(engine)).toContain(tool), { timeout: 5_000, interval: 20 });
+const offered = (engine: InProcessEngineHandle, tool: string) =>
+  vi.waitFor(async () => expect(await listed(engine)).toContain(tool), { timeout: 5_000, interval: 20 });
 
 describe('Toggl Track for leads', () => {
   it("reads a Team Lead's role from the workspace and their own project users, then team_report names the people: one request warm", async () => {
@@ -93,7 +100,12 @@ describe('Toggl Track for leads', () => {
     expect(await listed(engine)).toContain('project_status');
     // Their own project users, named by their own id: never the workspace's people to find a role.
     const learning = sent();
-    expect(learning.map(line)).toEqual(['GET /api/v9/me', 'GET /api/v9/workspaces/{id}', 'GET /api/v9/workspaces/{id}/preferences', 'GET /api/v9/workspaces/{id}/project_users']);
+    expect(learning.map(line)).toEqual([
+      'GET /api/v9/me',
+      'GET /api/v9/workspaces/{id}',
+      'GET /api/v9/workspaces/{id}/preferences',
+      'GET /api/v9/workspaces/{id}/project_users',
+    ]);
     expect(learning.at(-1)?.query).toBe(`?user_id=${LEA.id}`);
 
     const cold = await engine.call('team_report', WEEK);
@@ -110,8 +122,15 @@ describe('Toggl Track for leads', () => {
     );
     const report = coldRequests.find((request) => request.method === 'POST');
     // The window's people by their user ids (sorted by name), the dates a day wider each side (each entry is dated in its creator's zone).
-    expect(JSON.parse(report?.body ?? '{}')).toEqual({ user_ids: [ADA, BOB, LEA.id], start_date: '2026-11-15', end_date: '2026-11-19', page_size: 50, order_by: 'user' });
-    const people = (cold.structuredContent as { people: Array<{ id: number; name: string; minutes: number; target_minutes: number | null; running: unknown }> }).people;
+    expect(JSON.parse(report?.body ?? '{}')).toEqual({
+      user_ids: [ADA, BOB, LEA.id],
+      start_date: '2026-11-15',
+      end_date: '2026-11-19',
+      page_size: 50,
+      order_by: 'user',
+    });
+    const people = (cold.structuredContent as { people: Array<{ id: number; name: string; minutes: number; target_minutes: number | null; running: unknown }> })
+      .people;
     expect(people.map((person) => [person.id, person.name, person.minutes])).toEqual([
       [ADA, 'Ada Lovelace', 120],
       [BOB, 'Bob Builder', 60],
@@ -169,7 +188,14 @@ describe('Toggl Track for leads', () => {
     expect(await listed(engine)).not.toContain('team_report');
     sent();
     const status = await engine.call('project_status', { project: 'Website' });
-    expect(status.structuredContent).toMatchObject({ project: 'Website', customer: 'Acme Corp', total_minutes: 180, week_minutes: 180, budget_hours: 10, budget_money: null });
+    expect(status.structuredContent).toMatchObject({
+      project: 'Website',
+      customer: 'Acme Corp',
+      total_minutes: 180,
+      week_minutes: 180,
+      budget_hours: 10,
+      budget_money: null,
+    });
     expect((status.structuredContent as { note: string }).note).toMatch(/^Finished entries only/);
     const requests = sent();
     const report = requests.find((request) => request.method === 'POST');
