@@ -5,7 +5,7 @@
 // plain sentences written for people, so they are quoted as facts. What every back end says alike is in remote.ts.
 import { TOGGL_URL } from '../back-ends/toggl.ts';
 import { fullStop, inWords, notJsonWords } from './remote.ts';
-import { day, forModelOnly, joined, outside, type Part, recordNamed, say, type Sentence } from './sentence.ts';
+import { day, either, forModelOnly, joined, outside, type Part, recordNamed, say, type Sentence } from './sentence.ts';
 import { type Nested, type NestedRefusal, refusalFamily } from './wording.ts';
 
 /** `: "Invalid start date"` for what Toggl said, as its words, or nothing. */
@@ -113,6 +113,26 @@ export const togglRefusals = refusalFamily({
     kind: 'unavailable',
     say: (facts: { what: string }) => say`Toggl Track sent ${facts.what} Punchcard cannot read; if it keeps happening, update Punchcard.`,
     example: { what: 'a time entry without its start' },
+  },
+  /** manage_people's name or e-mail: each person keeps them in their own Toggl profile, which an admin does not change. */
+  toggl_person_field: {
+    kind: 'input',
+    say: (facts: { field: 'name' | 'email' }) =>
+      say`Toggl Track keeps each person's ${facts.field === 'name' ? 'name' : 'e-mail'} in their own profile, which only they change there. Nothing was sent.`,
+    example: { field: 'email' },
+  },
+  /** manage_people's `manages`: Toggl's roles name nobody a person manages (a project's managers are set on the project). */
+  toggl_manages_nothing: {
+    kind: 'input',
+    say: () =>
+      say`Toggl Track's roles name nobody a person manages: make someone a project's manager in Toggl Track itself, and leave ${either('manages', 'that')} out. Nothing was sent.`,
+    example: {},
+  },
+  /** manage_people invite: not served on Toggl Track yet (an organization's invitation, an organization admin's). */
+  toggl_invite_unsupported: {
+    kind: 'input',
+    say: () => say`Punchcard does not invite people to Toggl Track yet: an organization admin invites them in Toggl Track itself. Nothing was sent.`,
+    example: {},
   },
   /** The token sees no workspace named so; the ones it sees are named. */
   toggl_workspace_unknown: {

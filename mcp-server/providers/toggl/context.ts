@@ -246,6 +246,11 @@ export class TogglContext {
     });
   }
 
+  /** The workspace's people changed (a role, a deactivation): read afresh next time. */
+  forgetMembers(): void {
+    this.#members.invalidate();
+  }
+
   /**
    * Toggl refused (403) what the role seemed to allow: the capability is withdrawn at once (its tools leave tools/list)
    * until another role is learned; the log says which, and the next call reads the role again.

@@ -44,6 +44,9 @@ export const seesEveryProject = leadsPeople;
 /** A project's time: theirs who see every project, and a project manager's (a Project Lead's too) of the projects they manage. */
 export const overseesProjects = (rights: TogglRights) => seesEveryProject(rights) || rights.managesProjects;
 
+/** The workspace's people: a workspace admin's ("edit members' rates, workspace settings"; roles and deactivation). */
+export const administers = (rights: TogglRights) => rights.role === 'admin';
+
 /** `capabilities` where the role remembered allows them and Toggl did not refuse them under it. */
 export function offeredFor(
   facts: TogglFacts | undefined,

@@ -81,8 +81,8 @@ const team: TeamSide = {
   names: { person: 'Ada Lovelace', colleague: 'Bob Builder', lead: 'Lea Lead' },
   showsColleaguesLeave: false,
   capabilities: CAPABILITIES,
-  // A workspace admin: everyone's hours and every project (docs/back-ends/toggl.md, "Roles").
-  leadCapabilities: new Set([...CAPABILITIES, 'team_hours', 'team_projects']),
+  // A workspace admin: everyone's hours and every project, and the people (docs/back-ends/toggl.md, "Roles").
+  leadCapabilities: new Set([...CAPABILITIES, 'team_hours', 'team_projects', 'admin_people']),
   async start(options = {}) {
     const fake = await startFakeToggl({ now: clockStartingAt(NOW), quotas: { user: 100_000, organisation: 100_000 } });
     seed(fake);

@@ -40,7 +40,10 @@ afterEach(async () => {
 });
 
 /** Acme on Premium, Lea with `role` there (and managing `manages`), Ada's two hours on Tuesday and Bob's on Monday; Lea's engine with the team group on. */
-async function startLea(role: Role, options: { manages?: string[]; fake?: FakeTogglOptions; bobsRows?: number } = {}): Promise<Started> {
+async function startLea(
+  role: Role,
+  options: { manages?: string[]; fake?: FakeTogglOptions; bobsRows?: number; groups?: Record<string, boolean> } = {},
+): Promise<Started> {
   const fake = await startFakeToggl({ now: clockStartingAt(NOW), quotas: { user: 10_000, organisation: 10_000 }, ...options.fake });
   seedWorld(fake);
   const ids = seedCatalog(fake, { customer: 'Acme Corp', projects: [{ name: 'Website' }, { name: 'Internal' }], task: 'Development' });
@@ -71,7 +74,11 @@ async function startLea(role: Role, options: { manages?: string[]; fake?: FakeTo
     const start = Date.parse('2026-11-17T13:00:00+01:00') + index * 60_000;
     addEntry(fake, { userId: BOB, start, stop: start + 60_000, description: `row ${index}`, ...on('Internal') });
   }
-  const userDataDir = makeUserDataDir({ provider: { type: 'toggl', url: fake.url }, timezone: 'Europe/Berlin', tools: { groups: { team: true } } });
+  const userDataDir = makeUserDataDir({
+    provider: { type: 'toggl', url: fake.url },
+    timezone: 'Europe/Berlin',
+    tools: { groups: options.groups ?? { team: true } },
+  });
   const engine = await startInProcessEngine({ userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_TOGGL_TOKEN: LEA.token, PUNCHCARD_TOGGL_PER_SECOND: '1000' } });
   let seen = 0;
   open = {
@@ -211,6 +218,77 @@ describe('Toggl Track for leads', () => {
 
     const other = await engine.call('project_status', { project: 'Internal' });
     expect(refusalOf(other)).toEqual({ code: 'project_not_yours', facts: { back_end: 'Toggl Track', project: { id: ids.Internal, name: 'Internal' } } });
+    expect(sent()).toEqual([]);
+  });
+});
+
+describe('Toggl Track administration: the people', () => {
+  const ADMIN = { team: true, admin: true };
+
+  it("lists a workspace admin the workspace's people by user id, and changes a role and an activity by the workspace user's own id", async () => {
+    const { engine, fake, sent } = await startLea('admin', { groups: ADMIN });
+    await offered(engine, 'manage_people');
+    sent();
+    const list = await engine.call('manage_people', { action: 'list' });
+    expect(sent().map(line)).toEqual(['GET /api/v9/workspaces/{id}/workspace_users']);
+    const people = (list.structuredContent as { people: Array<{ id: number; name: string; role: string | null; active: boolean }> }).people;
+    expect(people.map((person) => [person.id, person.name, person.role, person.active])).toEqual([
+      [ADA, 'Ada Lovelace', 'user', true],
+      [BOB, 'Bob Builder', 'admin', true],
+      [LEA.id, 'Lea Lead', 'admin', true],
+    ]);
+
+    const promoted = await engine.call('manage_people', { action: 'update', person: 'Ada Lovelace', role: 'teamlead' });
+    expect(promoted.isError, JSON.stringify(promoted.content)).toBeFalsy();
+    const puts = sent().filter((request) => request.method === 'PUT');
+    expect(puts).toHaveLength(1);
+    // The workspace user's own id, not Ada's user id.
+    expect(puts[0]?.path).toMatch(/\/api\/v9\/workspaces\/\d+\/workspace_users\/\d+$/);
+    expect(puts[0]?.path.endsWith(`/${ADA}`)).toBe(false);
+    expect(JSON.parse(puts[0]?.body ?? '{}')).toEqual({ role: 'teamlead' });
+    expect(fake.state.workspaces[0]?.roles?.[ADA]).toBe('teamlead');
+
+    const gone = await engine.call('manage_people', { action: 'deactivate', person: 'Ada Lovelace' });
+    expect(gone.isError).toBeFalsy();
+    expect(
+      sent()
+        .filter((request) => request.method === 'PUT')
+        .map((request) => JSON.parse(request.body ?? '{}')),
+    ).toEqual([{ inactive: true }]);
+    expect(fake.state.workspaces[0]?.inactive).toEqual([ADA]);
+    const back = await engine.call('manage_people', { action: 'reactivate', person: 'Ada Lovelace' });
+    expect(back.isError).toBeFalsy();
+    expect(fake.state.workspaces[0]?.inactive).toEqual([]);
+  });
+
+  it('refuses a name or an e-mail, manages, an invitation and deactivating oneself before anything is sent', async () => {
+    const { engine, sent } = await startLea('admin', { groups: ADMIN });
+    await offered(engine, 'manage_people');
+    await engine.call('manage_people', { action: 'list' });
+    sent();
+    expect(refusalOf(await engine.call('manage_people', { action: 'update', person: 'Bob Builder', email: 'bob@else.example' }))).toEqual({
+      code: 'toggl_person_field',
+      facts: { field: 'email' },
+    });
+    expect(refusalOf(await engine.call('manage_people', { action: 'update', person: 'Bob Builder', name: 'Robert Builder' }))).toMatchObject({
+      code: 'toggl_person_field',
+    });
+    expect(refusalOf(await engine.call('manage_people', { action: 'update', person: 'Bob Builder', role: 'user', manages: ['Ada Lovelace'] }))).toMatchObject({
+      code: 'toggl_manages_nothing',
+    });
+    expect(refusalOf(await engine.call('manage_people', { action: 'invite', name: 'Cleo', email: 'cleo@acme.example' }))).toMatchObject({
+      code: 'toggl_invite_unsupported',
+    });
+    expect(refusalOf(await engine.call('manage_people', { action: 'deactivate', person: 'Lea Lead' }))).toMatchObject({ code: 'person_deactivate_self' });
+    expect(sent().filter((request) => request.method !== 'GET')).toEqual([]);
+  });
+
+  it('offers a Team Lead no manage_people: not listed, refused with nothing sent', async () => {
+    const { engine, sent } = await startLea('teamlead', { groups: ADMIN });
+    await offered(engine, 'team_report');
+    expect(await listed(engine)).not.toContain('manage_people');
+    sent();
+    expect(refusalOf(await engine.call('manage_people', { action: 'list' }))).toMatchObject({ code: 'tool_withheld', facts: { tool: 'manage_people' } });
     expect(sent()).toEqual([]);
   });
 });

@@ -323,6 +323,27 @@ export async function startFakeToggl(options: FakeTogglOptions = {}): Promise<Fa
     if (!workspaceUserIds.has(key)) workspaceUserIds.set(key, newId());
     return workspaceUserIds.get(key) as number;
   };
+  /** A member as a WorkspaceUser: `id` the workspace user's own, `uid` the user's. */
+  const workspaceUserJson = (workspace: FakeTogglWorkspace, uid: number) => {
+    const member = state.users.find((item) => item.id === uid);
+    return {
+      id: workspaceUserId(workspace, uid),
+      uid,
+      wid: workspace.id,
+      name: member?.fullname ?? '',
+      email: member?.email ?? '',
+      role: roleOf(workspace, uid),
+      admin: workspace.admins.includes(uid),
+      active: true,
+      inactive: workspace.inactive?.includes(uid) === true,
+      group_ids: [],
+      rate: null,
+      labor_cost: null,
+      working_hours_in_minutes: member?.workingHoursInMinutes ?? null,
+      timezone: member?.timezone ?? 'UTC',
+      is_direct: true,
+    };
+  };
   const sees = (user: FakeTogglUser, project: FakeTogglProject) => !project.isPrivate || project.members.includes(user.id);
   const isAdmin = (user: FakeTogglUser, workspace: FakeTogglWorkspace) => workspace.admins.includes(user.id);
 
@@ -449,28 +470,33 @@ export async function startFakeToggl(options: FakeTogglOptions = {}): Promise<Fa
       // Admins' (swagger); a Team Lead's as the switch says (GUESS); anyone else 403 in the words the swagger lists.
       const role = roleOf(workspace, user.id);
       if (role !== 'admin' && !(role === 'teamlead' && settings.teamLeadReadsWorkspaceUsers)) return fail(403, 'User does not have access to this resource.');
-      return ok(
-        workspace.members.map((uid) => {
-          const member = state.users.find((item) => item.id === uid);
-          return {
-            id: workspaceUserId(workspace, uid),
-            uid,
-            wid: workspace.id,
-            name: member?.fullname ?? '',
-            email: member?.email ?? '',
-            role: roleOf(workspace, uid),
-            admin: workspace.admins.includes(uid),
-            active: true,
-            inactive: workspace.inactive?.includes(uid) === true,
-            group_ids: [],
-            rate: null,
-            labor_cost: null,
-            working_hours_in_minutes: member?.workingHoursInMinutes ?? null,
-            timezone: member?.timezone ?? 'UTC',
-            is_direct: true,
-          };
-        }),
-      );
+      return ok(workspace.members.map((uid) => workspaceUserJson(workspace, uid)));
+    }
+    const workspaceUserRoute = /^\/workspace_users\/(\d+)$/.exec(rest);
+    if (method === 'PUT' && workspaceUserRoute) {
+      // An admin's (swagger: workspace_user.Payload); by the workspace user's own id, never the user's.
+      if (roleOf(workspace, user.id) !== 'admin') return fail(403, 'User does not have access to this resource.');
+      const uid = workspace.members.find((member) => workspaceUserId(workspace, member) === Number(workspaceUserRoute[1]));
+      if (uid === undefined) return fail(404, 'Workspace user not found');
+      if ('role' in sent) {
+        const role = sent.role;
+        // GUESS: the words of a role Toggl does not know, and of a Lead role below Premium.
+        if (role !== 'admin' && role !== 'user' && role !== 'projectlead' && role !== 'teamlead') return fail(400, 'Invalid role');
+        if ((role === 'projectlead' || role === 'teamlead') && !workspace.business) return fail(402, 'Workspace needs to have this feature enabled');
+        workspace.admins = workspace.admins.filter((id) => id !== uid);
+        const roles = Object.fromEntries(Object.entries(workspace.roles ?? {}).filter(([id]) => Number(id) !== uid)) as Record<
+          number,
+          'projectlead' | 'teamlead'
+        >;
+        if (role === 'admin') workspace.admins.push(uid);
+        else if (role !== 'user') roles[uid] = role;
+        workspace.roles = roles;
+      }
+      if (typeof sent.inactive === 'boolean') {
+        const inactive = (workspace.inactive ?? []).filter((id) => id !== uid);
+        workspace.inactive = sent.inactive ? [...inactive, uid] : inactive;
+      }
+      return ok(workspaceUserJson(workspace, uid));
     }
     if (method === 'GET' && rest === '/project_users') {
       // GUESS: a member may list their own project users (user_id = their own); the whole list is admins'.

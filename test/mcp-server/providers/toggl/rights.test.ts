@@ -20,8 +20,8 @@ describe("Toggl Track's roles", () => {
     expect(offered('projectlead')).toEqual([]);
   });
 
-  it("offers a workspace admin and a Team Lead everyone's hours and every project; a project manager the projects' status alone", () => {
-    expect(offered('admin')).toEqual(['team_hours', 'team_projects']);
+  it("offers a workspace admin and a Team Lead everyone's hours and every project, the admin the people; a project manager the projects' status alone", () => {
+    expect(offered('admin')).toEqual(['admin_people', 'team_hours', 'team_projects']);
     expect(offered('teamlead')).toEqual(['team_hours', 'team_projects']);
     expect(offered('project_manager user')).toEqual(['team_projects']);
     expect(offered('project_manager projectlead')).toEqual(['team_projects']);
