@@ -65,6 +65,16 @@ export const togglRefusals = refusalFamily({
     },
     example: { quota: 'user', action: 'read the running timer', resets_in_s: 1_500, resets_at: '10:55', sent: true },
   },
+  /**
+   * A team or administration read not sent: the organisation's hourly quota is below a tenth, kept for the person's own
+   * time until it resets.
+   */
+  toggl_quota_low: {
+    kind: 'unavailable',
+    say: (facts: { action: string; remaining: number; hour: number; resets_in_s: number; resets_at: string | null }) =>
+      say`Only ${facts.remaining} of your ${facts.hour} Toggl Track requests this hour are left, so Punchcard did not send the request to ${facts.action}: they are kept for your own time. It resets ${inWords(facts.resets_in_s)}${facts.resets_at === null ? '' : `, at ${facts.resets_at}`}; try again then. Nothing was changed.`,
+    example: { action: "read your people's time", remaining: 20, hour: 240, resets_in_s: 1_500, resets_at: '10:55' },
+  },
   /** 402 whose words speak of a feature of a paid plan, not of a quota: Toggl's words quoted. */
   toggl_premium_feature: {
     kind: 'invalid',

@@ -7,7 +7,7 @@
 import { createRemoteClient, type QueryValue, type RemoteClient, type RemoteConnection } from '../remote/remote-client.ts';
 import { type RefusalFor, remoteRefusal } from '../remote/remote-error.ts';
 import { type Clock, describeHttpFailure, describeNotJson, type RequestPurpose, resetsAt, TOGGL_WORDS, TogglError } from './errors.ts';
-import { QuotaHolds, type TogglQuota, UNSAID_HOLD_MS } from './quota.ts';
+import { QuotaHolds, QuotaLeft, type TogglQuota, UNSAID_HOLD_MS } from './quota.ts';
 import type { TogglPreferences, TogglProjectUser, TogglUser, TogglWorkspace, TogglWorkspaceUser } from './wire.ts';
 
 export type { QueryValue };
@@ -56,6 +56,7 @@ export function createTogglApiClient(options: TogglApiOptions) {
   const { connection, clock } = options;
   const { baseUrl } = connection;
   const holds = new QuotaHolds();
+  const left = new QuotaLeft();
   const makeClient = (): RemoteClient<RequestPurpose> =>
     createRemoteClient<RequestPurpose>({
       ...connection,
@@ -93,7 +94,9 @@ export function createTogglApiClient(options: TogglApiOptions) {
     const refused = held(purpose.quota, purpose.action);
     if (refused) throw refused;
     try {
-      return await client.request<T>({ method, path, purpose, ...extra });
+      const answer = await client.request<T>({ method, path, purpose, ...extra });
+      left.note(purpose.quota, answer.headers, clock.now());
+      return answer;
     } catch (error) {
       if (error instanceof TogglError && error.quota) {
         const { which, resetsInS } = error.quota;
@@ -116,7 +119,13 @@ export function createTogglApiClient(options: TogglApiOptions) {
       return { data, headers };
     },
   };
-  return { ...sending, api: sharedEndpoints(sending), close: () => client.close() };
+  return {
+    ...sending,
+    api: sharedEndpoints(sending),
+    /** What the last answer said is left of the quota, until it resets. */
+    quotaLeft: (quota: TogglQuota) => left.left(quota, clock.now()),
+    close: () => client.close(),
+  };
 }
 
 /** The endpoints the context reads: the person, their workspaces, one workspace and its preferences, their own project users, the workspace's people. */

@@ -21,7 +21,8 @@ import type { RefusalArgs } from '../../contract/outcomes/refusals.ts';
 import { roleLearned, roleRefused, roleStale } from '../remote/remembered-role.ts';
 import { BackEndError, type CatalogPart, type Ref } from '../time-tracker.ts';
 import { createTogglApiClient, type TogglApi, type TogglApiClient } from './api.ts';
-import { TogglError } from './errors.ts';
+import { resetsAt, TogglError } from './errors.ts';
+import { ORGANISATION_QUOTA } from './quota.ts';
 import { togglFacts, togglFactsKey, type TogglFacts } from './facts.ts';
 import { chooseWorkspace, lockOf, planOf, requiredOf, type TogglPlan, type Workspace, workspaceIdIn } from './mapping.ts';
 import { PROJECT_MANAGER, roleName, type TogglRights, workspaceRoleOf, wordsOf } from './rights.ts';
@@ -275,6 +276,20 @@ export class TogglContext {
       const said = error.refusal.facts as { message?: string | null };
       throw new BackEndError('toggl_forbidden', { action, message: said.message ?? null, needs: withdrawn.needs });
     }
+  }
+
+  /**
+   * Refuses a team or administration read before anything is sent where the last answer said less than a tenth of the
+   * organisation's hourly quota is left (the plan's: 30, 240, 600), so the person's own time can still be recorded.
+   */
+  async keepQuota(action: string): Promise<void> {
+    const left = this.client.quotaLeft('organisation');
+    if (left === undefined) return;
+    const hour = ORGANISATION_QUOTA[(await this.workspace()).plan];
+    if (left.remaining >= hour / 10) return;
+    const seconds = Math.max(1, Math.ceil((left.resetsAt - this.options.now()) / 1_000));
+    const clock = { now: this.options.now, zone: () => firstValidZone(this.facts.current.timezone, this.options.timezone()) };
+    throw new BackEndError('toggl_quota_low', { action, remaining: left.remaining, hour, resets_in_s: seconds, resets_at: resetsAt(seconds, clock) });
   }
 
   /** Refuses, before anything is sent, what the person's role does not allow: `role_lacks` with the role and what it needs. */

@@ -42,7 +42,7 @@ afterEach(async () => {
 /** Acme on Premium, Lea with `role` there (and managing `manages`), Ada's two hours on Tuesday and Bob's on Monday; Lea's engine with the team group on. */
 async function startLea(
   role: Role,
-  options: { manages?: string[]; fake?: FakeTogglOptions; bobsRows?: number; groups?: Record<string, boolean> } = {},
+  options: { manages?: string[]; fake?: FakeTogglOptions; bobsRows?: number; groups?: Record<string, boolean>; free?: boolean } = {},
 ): Promise<Started> {
   const fake = await startFakeToggl({ now: clockStartingAt(NOW), quotas: { user: 10_000, organisation: 10_000 }, ...options.fake });
   seedWorld(fake);
@@ -59,7 +59,7 @@ async function startLea(
   if (bob) bob.workingHoursInMinutes = 360;
   const acme = fake.state.workspaces.find((workspace) => workspace.id === SEED.workspaces.acme);
   if (!acme) throw new Error('no Acme');
-  Object.assign(acme, { business: true, members: [...acme.members, LEA.id] });
+  Object.assign(acme, { business: !options.free, premium: !options.free, members: [...acme.members, LEA.id] });
   if (role === 'admin') acme.admins.push(LEA.id);
   if (role === 'teamlead') acme.roles = { [LEA.id]: 'teamlead' };
   for (const name of options.manages ?? []) {
@@ -219,6 +219,30 @@ describe('Toggl Track for leads', () => {
     const other = await engine.call('project_status', { project: 'Internal' });
     expect(refusalOf(other)).toEqual({ code: 'project_not_yours', facts: { back_end: 'Toggl Track', project: { id: ids.Internal, name: 'Internal' } } });
     expect(sent()).toEqual([]);
+  });
+});
+
+describe("Toggl Track's hourly quota kept for the person's own time", () => {
+  it("refuses the team's reads before sending once less than a tenth of the hour's quota is left, and the person's own still go", async () => {
+    // A Free workspace: 30 requests an hour per person, so a tenth is 3.
+    const { engine, fake, sent } = await startLea('admin', { free: true, fake: { quotas: { user: 10_000, organisation: 30 } } });
+    await offered(engine, 'team_report');
+    const window = fake.counted.get(`organisation ${SEED.organisation} user ${LEA.id}`);
+    if (!window) throw new Error('the role was not read on the organisation quota');
+    // The cold call's requests leave 2 of the hour's 30 (Toggl's headers say so).
+    window.count = 25;
+    sent();
+    const first = await engine.call('team_report', WEEK);
+    expect(first.isError).toBeFalsy();
+    expect(sent().length).toBeGreaterThan(0);
+    const refused = await engine.call('team_report', WEEK);
+    expect(refusalOf(refused)).toMatchObject({ code: 'toggl_quota_low', facts: { action: "read your people's time", hour: 30 } });
+    expect((refusalOf(refused)?.facts as { remaining: number }).remaining).toBeLessThan(3);
+    expect(sent()).toEqual([]);
+    expect(refusalOf(await engine.call('project_status', { project: 'Website' }))).toMatchObject({ code: 'toggl_quota_low' });
+    expect(sent().filter((request) => request.method === 'POST' || /projects\/\d+$/.test(request.path))).toEqual([]);
+    const own = await engine.call('timer_status');
+    expect(own.isError).toBeFalsy();
   });
 });
 

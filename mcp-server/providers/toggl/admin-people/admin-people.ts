@@ -72,6 +72,7 @@ export class TogglPeople extends CellPart<TogglContext, AdminPeopleEndpoints> {
   async #listed(): Promise<Listed[]> {
     const rights = await this.context.rights();
     if (!administers(rights)) throw this.context.lacks(rights, 'manage_people', 'administer the people', WITHDRAWN.needs);
+    await this.context.keepQuota('list the people');
     const workspaceId = await this.context.workspaceId();
     const users = (await this.context.administering(WITHDRAWN, 'list the people', () => this.endpoints.workspaceUsers(workspaceId))) ?? [];
     this.#last = users

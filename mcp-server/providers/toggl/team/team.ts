@@ -35,6 +35,7 @@ export class TogglTeam extends CellPart<TogglContext, TeamEndpoints, Catalog> {
   async teamWork(query: { from: number; to: number; offset: number; limit: number }): Promise<TeamWorkPage> {
     const rights = await this.context.rights();
     if (!leadsPeople(rights)) throw this.context.lacks(rights, 'team_report', "see others' hours", TEAM_HOURS.needs);
+    await this.context.keepQuota("read your people's time");
     const zone = await this.context.zone();
     return this.context.administering(TEAM_HOURS, "read your workspace's hours", async () => {
       const [people, workspaceId] = await Promise.all([this.context.members(), this.context.workspaceId()]);
@@ -71,6 +72,7 @@ export class TogglTeam extends CellPart<TogglContext, TeamEndpoints, Catalog> {
       const { project } = await this.parts.catalog.nameOf(projectId, null);
       throw new BackEndError('project_not_yours', { back_end: 'Toggl Track', project: project ?? { id: projectId, name: `#${projectId}` } });
     }
+    await this.context.keepQuota("read the project's time");
     return this.context.administering(TEAM_PROJECTS, "read the project's time", async () => {
       const workspaceId = await this.context.workspaceId();
       const [project, today] = await Promise.all([this.endpoints.project(workspaceId, projectId), this.context.today()]);
