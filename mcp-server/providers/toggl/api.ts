@@ -1,5 +1,6 @@
 // How Punchcard sends to Toggl Track's API v9 (docs/back-ends/toggl.md), over the shared remote client: HTTP Basic
-// with the person's token as the user and the literal `api_token` as the password, below /api/v9. Toggl counts
+// with the person's token as the user and the literal `api_token` as the password, below /api/v9 (the Reports API
+// v3, which the team tools read, below /reports/api/v3 on the same host). Toggl counts
 // requests by the hour (quota.ts): a request on a quota Toggl said is used up is not sent until it resets, and said
 // in words with when. A token Toggl refuses (403 with no body) is read afresh on the next request, as the app may
 // have saved a new one. Each capability's folder holds the endpoints it alone sends; here are the ones the context
