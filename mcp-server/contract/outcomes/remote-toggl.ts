@@ -5,7 +5,7 @@
 // plain sentences written for people, so they are quoted as facts. What every back end says alike is in remote.ts.
 import { TOGGL_URL } from '../back-ends/toggl.ts';
 import { fullStop, inWords, notJsonWords } from './remote.ts';
-import { day, forModelOnly, joined, outside, type Part, recordNamed, say, type Sentence } from './sentence.ts';
+import { day, either, forModelOnly, joined, outside, type Part, recordNamed, say, type Sentence } from './sentence.ts';
 import { type Nested, type NestedRefusal, refusalFamily } from './wording.ts';
 
 /** `: "Invalid start date"` for what Toggl said, as its words, or nothing. */
@@ -65,6 +65,16 @@ export const togglRefusals = refusalFamily({
     },
     example: { quota: 'user', action: 'read the running timer', resets_in_s: 1_500, resets_at: '10:55', sent: true },
   },
+  /**
+   * A team or administration read not sent: the organisation's hourly quota is below a tenth, kept for the person's own
+   * time until it resets.
+   */
+  toggl_quota_low: {
+    kind: 'unavailable',
+    say: (facts: { action: string; remaining: number; hour: number; resets_in_s: number; resets_at: string | null }) =>
+      say`Only ${facts.remaining} of your ${facts.hour} Toggl Track requests this hour are left, so Punchcard did not send the request to ${facts.action}: they are kept for your own time. It resets ${inWords(facts.resets_in_s)}${facts.resets_at === null ? '' : `, at ${facts.resets_at}`}; try again then. Nothing was changed.`,
+    example: { action: "read your people's time", remaining: 20, hour: 240, resets_in_s: 1_500, resets_at: '10:55' },
+  },
   /** 402 whose words speak of a feature of a paid plan, not of a quota: Toggl's words quoted. */
   toggl_premium_feature: {
     kind: 'invalid',
@@ -72,11 +82,14 @@ export const togglRefusals = refusalFamily({
       say`${fullStop(say`Your Toggl Track workspace's plan does not include what it takes to ${facts.action} (402${quoted(facts.message)})`)} Nothing was changed.`,
     example: { action: 'start the timer', message: 'Billable is a premium feature' },
   },
-  /** 403 with words: the person may not do this in the workspace. */
+  /**
+   * 403 with words: the person may not do this in the workspace; `needs`, where the request was one the role decides,
+   * is the role it needs (the tool is switched off then until the role changes).
+   */
   toggl_forbidden: {
     kind: 'denied',
-    say: (facts: { action: string; message: string | null }) =>
-      say`${fullStop(say`Your Toggl Track account may not ${facts.action} (Toggl answered 403${quoted(facts.message)}). Ask a workspace admin`)}`,
+    say: (facts: { action: string; message: string | null; needs?: string }) =>
+      say`${fullStop(say`Your Toggl Track account may not ${facts.action} (Toggl answered 403${quoted(facts.message)})${facts.needs ? `: that needs ${facts.needs}, and the tool is switched off until your role changes` : ''}. Ask a workspace admin`)}`,
     example: { action: 'log the time', message: 'User cannot access the selected project' },
   },
   /** A 404 the request had no words of its own for: the address is most likely wrong. */
@@ -110,6 +123,26 @@ export const togglRefusals = refusalFamily({
     kind: 'unavailable',
     say: (facts: { what: string }) => say`Toggl Track sent ${facts.what} Punchcard cannot read; if it keeps happening, update Punchcard.`,
     example: { what: 'a time entry without its start' },
+  },
+  /** manage_people's name or e-mail: each person keeps them in their own Toggl profile, which an admin does not change. */
+  toggl_person_field: {
+    kind: 'input',
+    say: (facts: { field: 'name' | 'email' }) =>
+      say`Toggl Track keeps each person's ${facts.field === 'name' ? 'name' : 'e-mail'} in their own profile, which only they change there. Nothing was sent.`,
+    example: { field: 'email' },
+  },
+  /** manage_people's `manages`: Toggl's roles name nobody a person manages (a project's managers are set on the project). */
+  toggl_manages_nothing: {
+    kind: 'input',
+    say: () =>
+      say`Toggl Track's roles name nobody a person manages: make someone a project's manager in Toggl Track itself, and leave ${either('manages', 'that')} out. Nothing was sent.`,
+    example: {},
+  },
+  /** manage_people invite: not served on Toggl Track yet (an organization's invitation, an organization admin's). */
+  toggl_invite_unsupported: {
+    kind: 'input',
+    say: () => say`Punchcard does not invite people to Toggl Track yet: an organization admin invites them in Toggl Track itself. Nothing was sent.`,
+    example: {},
   },
   /** The token sees no workspace named so; the ones it sees are named. */
   toggl_workspace_unknown: {

@@ -166,4 +166,14 @@ export const teamRefusals = refusalFamily({
     say: () => say`Name the project, by name or number.`,
     example: {},
   },
+  /**
+   * project_status of a project the person's role does not oversee: they see the time of the projects they manage
+   * (Toggl's project managers and Project Leads), and nothing of this one was read. One code for every back end.
+   */
+  project_not_yours: {
+    kind: 'denied',
+    say: (facts: { back_end: string; project: { id: number; name: string } }) =>
+      say`You do not manage the project ${outside(facts.project.name)}${forModelOnly(` (#${facts.project.id})`)} in ${facts.back_end}, so its time is not yours to see here. Nothing was read of it.`,
+    example: { back_end: 'Toggl Track', project: { id: 8, name: 'Internal' } },
+  },
 });

@@ -88,3 +88,19 @@ export function roleRefused(facts: RoleFacts | undefined, capability: Capability
   const refused = facts?.refused ?? [];
   return refused.includes(capability) ? undefined : { refused: [...refused, capability] };
 }
+
+/**
+ * `capabilities` where the role remembered allows them (`allowed`, over the back end's reading of its words) and the back
+ * end did not refuse them under it; none where no role was read (unknown offers nothing a role decides). The same rule
+ * for every back end that learns a role, so a cell's offer is one line (Toggl's rights.ts).
+ */
+export function offeredUnderRole<R>(
+  facts: RoleFacts | undefined,
+  rightsOf: (words: ReadonlySet<string>) => R,
+  allowed: (rights: R) => boolean,
+  capabilities: readonly Capability[],
+): readonly Capability[] {
+  const words = roleWords(facts);
+  if (words === undefined || !allowed(rightsOf(words))) return [];
+  return capabilities.filter((capability) => !refusedUnderRole(facts, capability));
+}

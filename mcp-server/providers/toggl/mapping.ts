@@ -7,6 +7,7 @@ import { type CatalogItem, checkedEntry, type EntryLimit, type Ref, type TimeEnt
 import { remoteRefusal } from '../remote/remote-error.ts';
 import { TogglError, unreadable } from './errors.ts';
 import type { TogglRequired } from '../../contract/outcomes/remote-toggl.ts';
+import type { TogglRole } from './rights.ts';
 import type { TogglClient, TogglProject, TogglTask, TogglTimeEntry, TogglWorkspace } from './wire.ts';
 
 /** The plan a workspace is on, as far as Punchcard needs it: Free, Starter (premium) or Premium and above (business_ws). */
@@ -23,6 +24,10 @@ export interface Workspace {
   lockedBefore: number | undefined;
   /** Whether Toggl answered the lock (a paid plan's: context.ts, lockedBefore); where not, it is asked again after the hour. */
   lockKnown: boolean;
+  /** The person's role in it, as read with it (rights.ts). */
+  role: TogglRole;
+  /** Remembered from an earlier start rather than read this process. */
+  remembered?: boolean;
 }
 
 export function planOf(workspace: Pick<TogglWorkspace, 'premium' | 'business_ws'>): TogglPlan {

@@ -110,3 +110,47 @@ export interface TogglClient {
   name: string;
   archived?: boolean;
 }
+
+/** A member of the workspace as admins list them (GET /workspaces/{id}/workspace_users): `id` is the workspace user's own, `uid` the user's. */
+export interface TogglWorkspaceUser {
+  id: number;
+  uid: number;
+  name?: string | null;
+  email?: string | null;
+  /** 'admin', 'user', 'projectlead' or 'teamlead'. */
+  role?: string | null;
+  /** Deactivated by an admin of the workspace. */
+  inactive?: boolean;
+  /** Minutes (a paid plan's); read as a day's, as the workspace's default of 480 reads. */
+  working_hours_in_minutes?: number | null;
+  timezone?: string | null;
+}
+
+/** A person's membership of a project (GET /workspaces/{id}/project_users). */
+export interface TogglProjectUser {
+  id: number;
+  project_id: number;
+  user_id: number;
+  manager?: boolean;
+}
+
+/** One project read alone (GET /workspaces/{id}/projects/{pid}), with what its status needs. */
+export interface TogglProjectDetail extends TogglProject {
+  /** The budget in whole hours (a Premium feature). */
+  estimated_hours?: number | null;
+  /** A price, not a budget of time. */
+  fixed_fee?: number | null;
+  start_date?: string | null;
+  created_at?: string | null;
+}
+
+/** A row of the Reports API v3 detailed report: one person's entries alike (project, task, description, billable, tags). */
+export interface TogglReportRow {
+  user_id?: number;
+  username?: string | null;
+  project_id?: number | null;
+  task_id?: number | null;
+  description?: string | null;
+  time_entries?: Array<{ id?: number; seconds?: number; start?: string; stop?: string | null }> | null;
+  row_number?: number;
+}

@@ -1,7 +1,9 @@
 // Toggl Track's fake (test/mcp-server/providers/toggl/fake-toggl.ts) holding the world: Ada a member of the Starter
 // workspace Acme (her default) with her own API token, Bob its admin. Toggl's activities are a project's tasks, so
 // Development is a task of Website and of Internal; its customers are clients; Legacy is archived. Toggl's API has no
-// time off, so Bob's leave is nowhere, and no team: a member sees nobody's time but their own. The fake counts Toggl's
+// time off, so Bob's leave is nowhere. The team's world: Lea a workspace admin of Acme on her own token, who sees
+// everyone's hours and every project (her role read from her own workspace and project users once her engine has the
+// team group on); Ada, a member who manages no project, sees nobody's time but her own. The fake counts Toggl's
 // hourly quotas as an organisation whose plan sets them high (an Enterprise plan's are its own): the suite's scenarios
 // make more calls in a minute than a Free plan allows an hour; the quotas are the back end's own tests'.
 import type { Capability } from '../../../mcp-server/contract/vocabulary.ts';
@@ -24,7 +26,9 @@ import {
   remoteWorld,
   scriptOptional,
   startEngineOver,
+  startTeamOver,
   type StoredEntry,
+  type TeamSide,
   utc,
   WORLD,
 } from '../harness.ts';
@@ -71,6 +75,40 @@ function entriesOf(fake: FakeToggl): StoredEntry[] {
 /** Every request but a GET asks Toggl for a change. */
 const isWrite = (request: { method: string }) => request.method !== 'GET';
 
+const LEA = { id: 9_100_003, token: 'c0ffee0c0ffee0c0ffee0c0ffee0c0f', fullname: 'Lea Lead' };
+
+const team: TeamSide = {
+  names: { person: 'Ada Lovelace', colleague: 'Bob Builder', lead: 'Lea Lead' },
+  showsColleaguesLeave: false,
+  capabilities: CAPABILITIES,
+  // A workspace admin: everyone's hours and every project, and the people (docs/back-ends/toggl.md, "Roles").
+  leadCapabilities: new Set([...CAPABILITIES, 'team_hours', 'team_projects', 'admin_people']),
+  async start(options = {}) {
+    const fake = await startFakeToggl({ now: clockStartingAt(NOW), quotas: { user: 100_000, organisation: 100_000 } });
+    seed(fake);
+    fake.state.users.push({ ...LEA, email: 'lea@acme.example', timezone: WORLD.zone, defaultWorkspaceId: SEED.workspaces.acme });
+    const acme = fake.state.workspaces.find((workspace) => workspace.id === SEED.workspaces.acme);
+    if (!acme) throw new Error('The fake Toggl has no Acme.');
+    acme.members.push(LEA.id);
+    acme.admins.push(LEA.id);
+    if (options.hostile) hostileWorld(fake.state, options.hostile);
+    const engine = (token: string, capabilities: ReadonlySet<Capability>) => ({
+      provider: { type: 'toggl', url: fake.url },
+      env: { PUNCHCARD_TOGGL_TOKEN: token, PUNCHCARD_TOGGL_PER_SECOND: '1000' },
+      capabilities,
+    });
+    return startTeamOver(fake, {
+      person: engine(ADA_TOKEN, team.capabilities),
+      lead: engine(LEA.token, team.leadCapabilities),
+      // The person's own project users, which with the workspace's role say their role.
+      asksWhomOneLeads: (request) => /^\/api\/v9\/workspaces\/\d+\/project_users$/.test(request.path),
+      isWrite,
+      entries: () => entriesOf(fake),
+      colleagueEntryId: null,
+    });
+  },
+};
+
 const toggl: BehaviourBackEnd = {
   name: 'Toggl Track',
   capabilities: CAPABILITIES,
@@ -98,6 +136,7 @@ const toggl: BehaviourBackEnd = {
     });
     return remoteWorld({ fake, engine, isWrite, entries: () => entriesOf(fake), colleagueEntryId: null, plant: (entry) => plant(fake, entry) });
   },
+  team,
   storesEntriesEndingBeforeStart: true,
 };
 

@@ -351,3 +351,54 @@ describe('time entries', () => {
     expect((await call('DELETE', path)).status).toBe(404);
   });
 });
+
+describe("what a lead and an admin read (the workspace's people, project users, the detailed report)", () => {
+  const BOB = SEED.users.bob;
+  /** A Reports API v3 request, with `token`. */
+  async function report(body: unknown, token = BOB_TOKEN): Promise<Answer> {
+    const response = await fetch(`${fake?.url}/reports/api/v3/workspace/${WS}/search/time_entries`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: basic(token) },
+      body: JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, text, json: text.startsWith('[') ? JSON.parse(text) : undefined, headers: response.headers };
+  }
+
+  it("lists the workspace's people to an admin, each workspace user's id apart from the user's, and 403s a member", async () => {
+    await start();
+    const listed = await call('GET', `/workspaces/${WS}/workspace_users`, undefined, basic(BOB_TOKEN));
+    expect(listed.status).toBe(200);
+    const ada = listed.json.find((user: { uid: number }) => user.uid === ADA);
+    expect(ada).toMatchObject({ uid: ADA, role: 'user', inactive: false, name: 'Ada Lovelace' });
+    expect(ada.id).not.toBe(ADA);
+    expect((await call('GET', `/workspaces/${WS}/workspace_users`)).status).toBe(403);
+    expect((await call('PUT', `/workspaces/${WS}/workspace_users/${ada.id}`, { inactive: true })).status).toBe(403);
+    const changed = await call('PUT', `/workspaces/${WS}/workspace_users/${ada.id}`, { role: 'teamlead' }, basic(BOB_TOKEN));
+    // A Lead role is Premium's: Acme is on Starter.
+    expect(changed.status).toBe(402);
+  });
+
+  it("pages the detailed report by X-Next-Row-Number, finished entries only, and shows a member nobody's but their own", async () => {
+    await start();
+    for (let index = 0; index < 3; index++)
+      addEntry(fake as FakeToggl, {
+        userId: ADA,
+        start: START - (index + 2) * 3_600_000,
+        stop: START - (index + 1) * 3_600_000 - 60_000,
+        description: `d${index}`,
+      });
+    addEntry(fake as FakeToggl, { userId: ADA, start: START - 600_000 });
+    const dates = { start_date: '2026-11-17', end_date: '2026-11-18' };
+    const first = await report({ ...dates, user_ids: [ADA], page_size: 2 });
+    expect(first.json).toHaveLength(2);
+    expect(first.headers.get('x-next-row-number')).toBe('3');
+    const second = await report({ ...dates, user_ids: [ADA], page_size: 2, first_row_number: 3 });
+    expect(second.json.map((row: { row_number: number }) => row.row_number)).toEqual([3]);
+    expect(second.headers.get('x-next-row-number')).toBeNull();
+    expect((await report({ ...dates, user_ids: [ADA] }, ADA_TOKEN)).json).toHaveLength(3);
+    addEntry(fake as FakeToggl, { userId: BOB, start: START - 7_200_000, stop: START - 3_600_000 });
+    expect((await report({ ...dates, user_ids: [BOB] }, ADA_TOKEN)).json).toEqual([]);
+    expect((await report({ user_ids: [ADA] })).status).toBe(400);
+  });
+});

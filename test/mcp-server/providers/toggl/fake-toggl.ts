@@ -23,6 +23,8 @@ export interface FakeTogglUser {
   timezone: string;
   token: string;
   defaultWorkspaceId: number | null;
+  /** Their workspace user's working_hours_in_minutes ("Paid feature"), where set; GUESS: a day's, as the workspace's 480 reads. */
+  workingHoursInMinutes?: number | null;
 }
 
 export interface FakeTogglWorkspace {
@@ -39,6 +41,12 @@ export interface FakeTogglWorkspace {
   constraints: { description: boolean; project: boolean; tag: boolean; task: boolean } | null;
   /** report_locked_at, or null. */
   lockedAt: string | null;
+  /** Members' roles beside `admins` (Toggl's words: 'projectlead', 'teamlead'); anyone else a 'user'. */
+  roles?: Record<number, 'projectlead' | 'teamlead'>;
+  /** Members an admin deactivated (a workspace user's `inactive`). */
+  inactive?: number[];
+  /** The workspace's working_hours_in_minutes (Toggl's default 480). */
+  workingHoursInMinutes?: number | null;
 }
 
 export interface FakeTogglProject {
@@ -51,6 +59,12 @@ export interface FakeTogglProject {
   billable: boolean;
   /** Who may track on a private project. */
   members: number[];
+  /** Members who manage it (a project user's `manager`). */
+  managers?: number[];
+  /** estimated_hours (a Premium feature), or null. */
+  estimatedHours?: number | null;
+  /** start_date (YYYY-MM-DD). */
+  startDate?: string;
 }
 
 export interface FakeTogglTask {
@@ -128,6 +142,11 @@ export interface FakeTogglOptions {
    * documented. GUESS: a 400 in words naming the earliest date.
    */
   entriesReachDays?: number | null;
+  /**
+   * Whether a Team Lead may list the workspace users (GET …/workspace_users). Toggl documents it for admins only; a
+   * Team Lead "views project users" and rates (forum). GUESS: allowed (true, the default); false answers them 403.
+   */
+  teamLeadReadsWorkspaceUsers?: boolean;
 }
 
 export interface FakeToggl {
@@ -184,6 +203,7 @@ export async function startFakeToggl(options: FakeTogglOptions = {}): Promise<Fa
     runningDuration: options.runningDuration ?? 'minus_one',
     maxPerPage: options.maxPerPage ?? 200,
     entriesReachDays: options.entriesReachDays ?? null,
+    teamLeadReadsWorkspaceUsers: options.teamLeadReadsWorkspaceUsers ?? true,
   };
   const state: FakeTogglState = { users: [], workspaces: [], projects: [], tasks: [], clients: [], tags: [], entries: [] };
   const requests: RecordedRequest[] = [];
@@ -276,11 +296,11 @@ export async function startFakeToggl(options: FakeTogglOptions = {}): Promise<Fa
     premium: workspace.premium,
     business_ws: workspace.business,
     admin: workspace.admins.includes(user.id),
-    role: workspace.admins.includes(user.id) ? 'admin' : 'user',
+    role: roleOf(workspace, user.id),
     only_admins_may_create_projects: true,
     only_admins_may_create_tags: workspace.onlyAdminsMayCreateTags,
     projects_billable_by_default: true,
-    working_hours_in_minutes: null,
+    working_hours_in_minutes: workspace.workingHoursInMinutes ?? null,
     te_constraints: workspace.constraints
       ? {
           description_present: workspace.constraints.description,
@@ -293,6 +313,37 @@ export async function startFakeToggl(options: FakeTogglOptions = {}): Promise<Fa
     api_token: user.token,
   });
 
+  /** A member's role in the workspace, in Toggl's words. */
+  const roleOf = (workspace: FakeTogglWorkspace, userId: number): string =>
+    workspace.admins.includes(userId) ? 'admin' : (workspace.roles?.[userId] ?? 'user');
+  /** Each member's workspace user has an id of its own, apart from the user's (Toggl's WorkspaceUser `id` and `uid`). */
+  const workspaceUserIds = new Map<string, number>();
+  const workspaceUserId = (workspace: FakeTogglWorkspace, userId: number): number => {
+    const key = `${workspace.id}/${userId}`;
+    if (!workspaceUserIds.has(key)) workspaceUserIds.set(key, newId());
+    return workspaceUserIds.get(key) as number;
+  };
+  /** A member as a WorkspaceUser: `id` the workspace user's own, `uid` the user's. */
+  const workspaceUserJson = (workspace: FakeTogglWorkspace, uid: number) => {
+    const member = state.users.find((item) => item.id === uid);
+    return {
+      id: workspaceUserId(workspace, uid),
+      uid,
+      wid: workspace.id,
+      name: member?.fullname ?? '',
+      email: member?.email ?? '',
+      role: roleOf(workspace, uid),
+      admin: workspace.admins.includes(uid),
+      active: true,
+      inactive: workspace.inactive?.includes(uid) === true,
+      group_ids: [],
+      rate: null,
+      labor_cost: null,
+      working_hours_in_minutes: member?.workingHoursInMinutes ?? null,
+      timezone: member?.timezone ?? 'UTC',
+      is_direct: true,
+    };
+  };
   const sees = (user: FakeTogglUser, project: FakeTogglProject) => !project.isPrivate || project.members.includes(user.id);
   const isAdmin = (user: FakeTogglUser, workspace: FakeTogglWorkspace) => workspace.admins.includes(user.id);
 
@@ -301,6 +352,8 @@ export async function startFakeToggl(options: FakeTogglOptions = {}): Promise<Fa
     // A token Toggl does not take: 403 with nothing in the body.
     if (!user) return { status: 403, body: '', headers: {} };
     const path = url.pathname;
+    const reportMatch = /^\/reports\/api\/v3\/workspace\/(\d+)\/search\/time_entries$/.exec(path);
+    if (reportMatch) return detailedReport(user, Number(reportMatch[1]), method, body);
     if (!path.startsWith('/api/v9/')) return text(404, '404 page not found');
     const route = path.slice('/api/v9'.length);
     const workspaceMatch = /^\/workspaces\/(\d+)(\/.*)?$/.exec(route);
@@ -413,6 +466,84 @@ export async function startFakeToggl(options: FakeTogglOptions = {}): Promise<Fa
         total_count: all.length,
       });
     }
+    if (method === 'GET' && rest === '/workspace_users') {
+      // Admins' (swagger); a Team Lead's as the switch says (GUESS); anyone else 403 in the words the swagger lists.
+      const role = roleOf(workspace, user.id);
+      if (role !== 'admin' && !(role === 'teamlead' && settings.teamLeadReadsWorkspaceUsers)) return fail(403, 'User does not have access to this resource.');
+      return ok(workspace.members.map((uid) => workspaceUserJson(workspace, uid)));
+    }
+    const workspaceUserRoute = /^\/workspace_users\/(\d+)$/.exec(rest);
+    if (method === 'PUT' && workspaceUserRoute) {
+      // An admin's (swagger: workspace_user.Payload); by the workspace user's own id, never the user's.
+      if (roleOf(workspace, user.id) !== 'admin') return fail(403, 'User does not have access to this resource.');
+      const uid = workspace.members.find((member) => workspaceUserId(workspace, member) === Number(workspaceUserRoute[1]));
+      if (uid === undefined) return fail(404, 'Workspace user not found');
+      if ('role' in sent) {
+        const role = sent.role;
+        // GUESS: the words of a role Toggl does not know, and of a Lead role below Premium.
+        if (role !== 'admin' && role !== 'user' && role !== 'projectlead' && role !== 'teamlead') return fail(400, 'Invalid role');
+        if ((role === 'projectlead' || role === 'teamlead') && !workspace.business) return fail(402, 'Workspace needs to have this feature enabled');
+        workspace.admins = workspace.admins.filter((id) => id !== uid);
+        const roles = Object.fromEntries(Object.entries(workspace.roles ?? {}).filter(([id]) => Number(id) !== uid)) as Record<
+          number,
+          'projectlead' | 'teamlead'
+        >;
+        if (role === 'admin') workspace.admins.push(uid);
+        else if (role !== 'user') roles[uid] = role;
+        workspace.roles = roles;
+      }
+      if (typeof sent.inactive === 'boolean') {
+        const inactive = (workspace.inactive ?? []).filter((id) => id !== uid);
+        workspace.inactive = sent.inactive ? [...inactive, uid] : inactive;
+      }
+      return ok(workspaceUserJson(workspace, uid));
+    }
+    if (method === 'GET' && rest === '/project_users') {
+      // GUESS: a member may list their own project users (user_id = their own); the whole list is admins'.
+      const userId = url.searchParams.get('user_id');
+      if (userId !== String(user.id) && roleOf(workspace, user.id) !== 'admin') return fail(403, 'User does not have access to this resource.');
+      const wanted = userId === null ? undefined : Number(userId);
+      return ok(
+        state.projects
+          .filter((project) => project.workspaceId === workspace.id)
+          .flatMap((project) =>
+            [...new Set([...project.members, ...(project.managers ?? [])])]
+              .filter((uid) => wanted === undefined || uid === wanted)
+              .map((uid) => ({
+                id: project.id * 10 + (uid % 10),
+                project_id: project.id,
+                user_id: uid,
+                workspace_id: workspace.id,
+                manager: project.managers?.includes(uid) === true,
+                rate: null,
+                labor_cost: null,
+                group_id: null,
+              })),
+          ),
+      );
+    }
+    const projectRoute = /^\/projects\/(\d+)$/.exec(rest);
+    if (method === 'GET' && projectRoute) {
+      const project = state.projects.find((item) => item.id === Number(projectRoute[1]) && item.workspaceId === workspace.id);
+      // GUESS: a private project the person may not see is answered as one that is not there.
+      if (!project || !(sees(user, project) || roleOf(workspace, user.id) !== 'user' || project.managers?.includes(user.id)))
+        return fail(404, 'Project not found');
+      return ok({
+        id: project.id,
+        workspace_id: workspace.id,
+        client_id: project.clientId,
+        name: project.name,
+        active: project.active,
+        status: project.active ? 'active' : 'archived',
+        is_private: project.isPrivate,
+        billable: project.billable,
+        estimated_hours: workspace.business ? (project.estimatedHours ?? null) : null,
+        estimated_seconds: workspace.business && project.estimatedHours ? project.estimatedHours * 3600 : null,
+        fixed_fee: null,
+        start_date: project.startDate ?? '2026-01-01',
+        end_date: null,
+      });
+    }
     if (method === 'POST' && rest === '/time_entries') return createEntry(user, workspace, sent, ok, fail);
     const entryRoute = /^\/time_entries\/(\d+)(\/stop)?$/.exec(rest);
     if (entryRoute) {
@@ -433,6 +564,92 @@ export async function startFakeToggl(options: FakeTogglOptions = {}): Promise<Fa
     }
     return fail(404, '404 page not found');
   };
+
+  /** A day in a zone, YYYY-MM-DD. */
+  const dateIn = (epochMs: number, zone: string) =>
+    new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(epochMs));
+
+  /**
+   * Reports API v3's detailed report (POST /reports/api/v3/workspace/{wid}/search/time_entries): finished entries only,
+   * each day read in its creator's profile zone, the end date included; what the caller sees follows their role (an
+   * admin or Team Lead everyone's, a project manager their projects', anyone their own); rows of entries alike (person,
+   * project, task, description, billable, tags), `page_size` a page (50 by default), the next page announced by
+   * X-Next-Row-Number (with X-Next-ID and X-Next-Timestamp) and asked for by first_row_number. On the organisation's quota.
+   */
+  function detailedReport(user: FakeTogglUser, workspaceId: number, method: string, body: string): Reply {
+    const workspace = state.workspaces.find((item) => item.id === workspaceId);
+    const quota = spend(`organisation ${workspace?.organizationId} user ${user.id}`, settings.quotas.organisation);
+    if (quota.reply) return quota.reply;
+    const fail = (status: number, message: string) => text(status, message, quota.headers);
+    if (method !== 'POST') return fail(404, '404 page not found');
+    if (!workspace || !workspace.members.includes(user.id)) return fail(403, 'Workspace not found/accessible');
+    let sent: Record<string, unknown>;
+    try {
+      sent = JSON.parse(body === '' ? '{}' : body) as Record<string, unknown>;
+    } catch {
+      return fail(400, 'Invalid JSON input');
+    }
+    const isDate = (value: unknown): value is string => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
+    // GUESS: the words of a missing date's 400.
+    if (!isDate(sent.start_date) || !isDate(sent.end_date)) return fail(400, 'start_date and end_date are required');
+    const ids = (value: unknown) => (Array.isArray(value) ? new Set(value.filter((item): item is number => typeof item === 'number')) : undefined);
+    const userIds = ids(sent.user_ids);
+    const projectIds = ids(sent.project_ids);
+    const role = roleOf(workspace, user.id);
+    const visible = (entry: FakeTogglEntry) =>
+      role === 'admin' ||
+      role === 'teamlead' ||
+      entry.userId === user.id ||
+      state.projects.some((project) => project.id === entry.projectId && project.managers?.includes(user.id));
+    const zoneOf = (userId: number) => state.users.find((item) => item.id === userId)?.timezone ?? 'UTC';
+    const nameOf = (userId: number) => state.users.find((item) => item.id === userId)?.fullname ?? '';
+    const entries = state.entries.filter((entry) => {
+      if (entry.workspaceId !== workspace.id || entry.deletedAt !== null || entry.stop === null || !visible(entry)) return false;
+      if (userIds && userIds.size > 0 && !userIds.has(entry.userId)) return false;
+      if (projectIds && projectIds.size > 0 && (entry.projectId === null || !projectIds.has(entry.projectId))) return false;
+      const day = dateIn(entry.start, zoneOf(entry.userId));
+      return day >= (sent.start_date as string) && day <= (sent.end_date as string);
+    });
+    const rows = new Map<string, FakeTogglEntry[]>();
+    for (const entry of entries.sort((a, b) => a.start - b.start)) {
+      const key = JSON.stringify([entry.userId, entry.projectId, entry.taskId, entry.description, entry.billable, entry.tags]);
+      rows.set(key, [...(rows.get(key) ?? []), entry]);
+    }
+    const ordered = [...rows.values()];
+    // GUESS: order_by 'user' orders rows by the user's name, then by their first start; any other by the first start.
+    if (sent.order_by === 'user')
+      ordered.sort((a, b) => nameOf(a[0]?.userId ?? 0).localeCompare(nameOf(b[0]?.userId ?? 0)) || (a[0]?.start ?? 0) - (b[0]?.start ?? 0));
+    const pageSize = typeof sent.page_size === 'number' && sent.page_size > 0 ? sent.page_size : 50;
+    const first = typeof sent.first_row_number === 'number' && sent.first_row_number > 0 ? sent.first_row_number : 1;
+    const page = ordered.slice(first - 1, first - 1 + pageSize);
+    const next = ordered[first - 1 + pageSize]?.[0];
+    const nextHeaders: Record<string, string> = next
+      ? { 'X-Next-Row-Number': String(first + pageSize), 'X-Next-ID': String(next.id), 'X-Next-Timestamp': String(Math.floor(next.start / 1000)) }
+      : {};
+    return json(
+      page.map((row, index) => {
+        const head = row[0] as FakeTogglEntry;
+        return {
+          user_id: head.userId,
+          username: nameOf(head.userId),
+          project_id: head.projectId,
+          task_id: head.taskId,
+          description: head.description,
+          billable: head.billable,
+          tag_ids: head.tags.map((name) => state.tags.find((tag) => tag.workspaceId === workspace.id && tag.name === name)?.id ?? 0),
+          time_entries: row.map((entry) => ({
+            id: entry.id,
+            seconds: Math.round(((entry.stop as number) - entry.start) / 1000),
+            start: togglUtc(entry.start),
+            stop: togglUtc(entry.stop as number),
+            at: new Date(now()).toISOString(),
+          })),
+          row_number: first + index,
+        };
+      }),
+      { ...quota.headers, ...nextHeaders },
+    );
+  }
 
   const locked = (workspace: FakeTogglWorkspace, start: number) => workspace.lockedAt !== null && start < Date.parse(workspace.lockedAt);
 

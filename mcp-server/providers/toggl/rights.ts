@@ -1,0 +1,73 @@
+// What the person's Toggl Track role lets them see of others (docs/back-ends/toggl.md, "Roles"), read from what Toggl
+// tells them about themselves: their role in the workspace (`role` of the workspace as they read it: admin, user,
+// projectlead, teamlead; Leads exist on Premium only) and whether they manage a project (`manager` on one of their own
+// project users). Never probed by trying what the role may not do. Pure: no request, no zod, so the cells' offers read
+// it before Toggl's code loads.
+import type { Capability } from '../../contract/vocabulary.ts';
+import { offeredUnderRole, roleWords } from '../remote/remembered-role.ts';
+import type { TogglFacts } from './facts.ts';
+
+/** The word Punchcard keeps beside the workspace role for a person who manages at least one project. */
+export const PROJECT_MANAGER = 'project_manager';
+
+/** The workspace roles in Toggl's words (workspace_user.Payload `role`). */
+export type TogglRole = 'admin' | 'teamlead' | 'projectlead' | 'user';
+const ROLES: readonly TogglRole[] = ['admin', 'teamlead', 'projectlead', 'user'];
+
+export interface TogglRights {
+  role: TogglRole;
+  /** They manage at least one project (a project user's `manager`). */
+  managesProjects: boolean;
+}
+
+/** The role of a workspace as the person reads it: its `role` where Toggl names one Punchcard knows, else its `admin` flag. */
+export function workspaceRoleOf(workspace: { role?: string | null; admin?: boolean | null }): TogglRole {
+  const named = ROLES.find((role) => role === workspace.role);
+  return named ?? (workspace.admin === true ? 'admin' : 'user');
+}
+
+/** The rights the remembered words name. */
+export function rightsOf(words: ReadonlySet<string>): TogglRights {
+  const role = ROLES.find((candidate) => words.has(candidate)) ?? 'user';
+  return { role, managesProjects: words.has(PROJECT_MANAGER) };
+}
+
+/** The words remembered for the rights: the workspace role, and PROJECT_MANAGER where they manage a project. */
+export function wordsOf(role: TogglRole, managesProjects: boolean): string[] {
+  return [role, ...(managesProjects ? [PROJECT_MANAGER] : [])];
+}
+
+/** Everyone's hours: a workspace admin's and a Team Lead's ("can view all Time Entries"). */
+export const leadsPeople = (rights: TogglRights) => rights.role === 'admin' || rights.role === 'teamlead';
+/** Every project's time: the same two roles. */
+export const seesEveryProject = leadsPeople;
+/** A project's time: theirs who see every project, and a project manager's (a Project Lead's too) of the projects they manage. */
+export const overseesProjects = (rights: TogglRights) => seesEveryProject(rights) || rights.managesProjects;
+
+/** The workspace's people: a workspace admin's ("edit members' rates, workspace settings"; roles and deactivation). */
+export const administers = (rights: TogglRights) => rights.role === 'admin';
+
+/** `capabilities` where the role remembered allows them and Toggl did not refuse them under it. */
+export function offeredFor(
+  facts: TogglFacts | undefined,
+  allowed: (rights: TogglRights) => boolean,
+  capabilities: readonly Capability[],
+): readonly Capability[] {
+  return offeredUnderRole(facts, rightsOf, allowed, capabilities);
+}
+
+/** The rights remembered, or undefined where none were read. */
+export function knownRights(facts: TogglFacts | undefined): TogglRights | undefined {
+  const words = roleWords(facts);
+  return words === undefined ? undefined : rightsOf(words);
+}
+
+const ROLE_NAMES: Record<TogglRole, string> = { admin: 'workspace admin', teamlead: 'Team Lead', projectlead: 'Project Lead', user: 'member' };
+
+/**
+ * The role as a refusal says it, in the words of Toggl's own help: "member", "Team Lead", "member, project manager".
+ * The one place a Toggl role becomes words (the engine's withheld reason `role` takes it from here).
+ */
+export function roleName(rights: TogglRights): string {
+  return `${ROLE_NAMES[rights.role]}${rights.managesProjects ? ', project manager' : ''}`;
+}
