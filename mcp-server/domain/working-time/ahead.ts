@@ -14,14 +14,15 @@ export const WARN_AHEAD_MINUTES = 15;
  * A limit the running timer will reach at `at` (epoch ms) if it keeps running, on the day its work counts to
  * (`date`, the day the running stretch began): what a warning given once a day or a stretch is known by.
  */
-export type LimitAhead = { date: string } & /** The stretch that began at `start` makes the set's most minutes in a row without a break. */
-(
+export type LimitAhead = { date: string } & LimitReached;
+
+type LimitReached =
+  /** The stretch that began at `start` makes the set's most minutes in a row without a break. */
   | { code: 'wt_stretch_over_max'; at: number; start: number; max_minutes: number }
   /** The day's work makes the set's maximum. */
   | { code: 'wt_day_over_max'; at: number; max_minutes: number }
   /** The day's work passes `worked_minutes`, from which it requires `required_minutes` of break, with `break_minutes` taken. */
-  | { code: 'wt_break_short'; at: number; worked_minutes: number; break_minutes: number; required_minutes: number }
-);
+  | { code: 'wt_break_short'; at: number; worked_minutes: number; break_minutes: number; required_minutes: number };
 
 export interface AheadInput {
   rules: RuleSetName;
