@@ -98,6 +98,7 @@ const team: TeamSide = {
       capabilities,
     });
     return startTeamOver(fake, {
+      settings: options.settings,
       person: engine(ADA_TOKEN, team.capabilities),
       lead: engine(LEA.token, team.leadCapabilities),
       // The person's own project users, which with the workspace's role say their role.
