@@ -3,8 +3,9 @@
 // and the engine started over its fake in this process. The suite reaches a back end only through the
 // engine's tools and its fake: nothing here imports from a back end's own folder (mcp-server/providers/<name>/),
 // so the suite keeps passing while those folders change shape, which is its point.
+import type { ElicitRequestFormParams, ElicitResult } from '@modelcontextprotocol/client';
 import { expect, vi } from 'vitest';
-import type { Capability } from '../../mcp-server/contract/vocabulary.ts';
+import type { Capability, CatalogKind, RateKind } from '../../mcp-server/contract/vocabulary.ts';
 import { type InProcessEngineHandle, makeUserDataDir, startActingEngine, startInProcessEngine, type ToolResult } from '../support/engine.ts';
 import type { Failure, RecordedRequest } from '../support/fake-server.ts';
 import { NO_ANSWER, type OptionalAnswer } from '../support/optional-answers.ts';
@@ -231,6 +232,8 @@ export interface BehaviourBackEnd {
   organisation?: OrganisationWorld;
   /** Lea, who leads Ada and Bob, and what the back end shows of colleagues; absent where there are none (the local timesheet). */
   team?: TeamSide;
+  /** The administrator beside Ada, where the suite gives the back end one (admin.test.ts); absent elsewhere. */
+  admin?: AdminSide;
   /** What it reads beside the everyday requests of an optional feature, each as its fake can answer it every way; absent where none (the local timesheet). */
   optionalReads?: readonly OptionalReadCase[];
   /**
@@ -282,6 +285,8 @@ export interface EngineStart {
   prepare?: (userDataDir: string) => void;
   /** What whoami must name before the world is handed out; left out, the engine is not waited for (scripted: what it offers may follow from the answer). */
   capabilities?: ReadonlySet<Capability>;
+  /** Declares form elicitation on the client and answers each question the engine asks with this (the administrator's: AdminWorld). */
+  elicitation?: (params: ElicitRequestFormParams) => ElicitResult;
 }
 
 /**
@@ -293,7 +298,12 @@ export interface EngineStart {
 export async function startEngine(start: EngineStart): Promise<InProcessEngineHandle> {
   const userDataDir = makeUserDataDir({ provider: start.provider, ...start.settings });
   start.prepare?.(userDataDir);
-  const engine = await startInProcessEngine({ userDataDir, args: ['--all-tools'], env: { PUNCHCARD_NOW: NOW, ...start.env } });
+  const engine = await startInProcessEngine({
+    userDataDir,
+    args: ['--all-tools'],
+    env: { PUNCHCARD_NOW: NOW, ...start.env },
+    ...(start.elicitation ? { elicitation: start.elicitation } : {}),
+  });
   return start.capabilities ? offering(engine, start.capabilities) : engine;
 }
 
@@ -535,4 +545,92 @@ export async function startTeamOver(
       await ada.close();
     },
   };
+}
+
+// Administration (admin.test.ts): an administrator beside Ada over one fake, her client answering the engine's
+// questions as the scenario says, and what a back end with one tells the suite of it (AdminSide).
+
+/** The world with an administrator: one fake, Ada's engine (the World) and the administrator's beside it. */
+export interface AdminWorld extends World {
+  /** The administrator's engine, whose client declares elicitation and answers each question as `answer` last said. */
+  readonly admin: Pick<World, 'engine' | 'call'>;
+  /** How the administrator's client answers the questions asked from now on (accept until said otherwise). */
+  answer(action: 'accept' | 'decline'): void;
+  /** How many questions the administrator's client was asked so far. */
+  questions(): number;
+  /** A catalog item as the fake keeps it, by kind and name: whether it is archived; undefined where the fake holds none. */
+  catalogItem(kind: CatalogKind, name: string): { archived: boolean } | undefined;
+}
+
+/**
+ * What a back end with an administrator tells the suite of them: who administers (an account's administrator, a
+ * workspace's admin, the owner), the people as the back end names them, what the engine offers each, and the rate the
+ * administrator may set and what becomes of removing it, as the back end's page says.
+ */
+export interface AdminSide {
+  /** Ada, Bob and the administrator as the back end names them, and everyone active it holds (whom a list covers). */
+  names: { person: string; colleague: string; admin: string; everyone: readonly string[] };
+  /** What the engine offers the administrator; start waits until whoami names exactly these. */
+  capabilities: ReadonlySet<Capability>;
+  /** What it offers Ada in the same world; start waits for these too. */
+  personCapabilities: ReadonlySet<Capability>;
+  /**
+   * Ada's role as the back end names it, where it says one, and the administration's capabilities a role decides
+   * there: those are withheld from her with why `role`, every other with why `back_end` (as TeamSide.personRole).
+   */
+  personRole?: { role: string; decides: readonly Capability[] };
+  /**
+   * A rate the administrator sets (manage_rates: `kind`, `item` by the world's name) and what removing it does, as the
+   * back end's page says: removed, or refused with its code before anything is sent (Harvest deletes no rate).
+   */
+  rates?: { kind: RateKind; item: string; removal: 'removed' | { refused: string } };
+  /** A customer a project is created under where the back end needs one (create_catalog_item's `parent`). */
+  projectParent?: string;
+  start(): Promise<AdminWorld>;
+}
+
+/** Acme's one invoice in the administrator's world, where the back end keeps invoices: made on 2 November 2026, sent and not yet paid. */
+export const INVOICE = { number: 'ACME-2026-11', customer: WORLD.customer, date: '2026-11-02', status: 'pending', total: 1200.5, currency: 'EUR' } as const;
+
+/** The administration's group on, beside the team's (whose lead reads the role too): a role decides the tools only once an engine asked it. */
+export const ADMIN_SETTINGS = { tools: { groups: { team: true, approvals: true, admin: true } } } as const;
+
+/** The administrator's answers: accept or decline each question, counted. */
+function answering(): {
+  elicitation: (params: ElicitRequestFormParams) => ElicitResult;
+  answer(action: 'accept' | 'decline'): void;
+  questions(): number;
+} {
+  let action: 'accept' | 'decline' = 'accept';
+  let asked = 0;
+  return {
+    elicitation: () => {
+      asked += 1;
+      return action === 'accept' ? { action: 'accept', content: {} } : { action: 'decline' };
+    },
+    answer: (next) => {
+      action = next;
+    },
+    questions: () => asked,
+  };
+}
+
+/**
+ * The administrator's world over a remote fake already seeded: Ada's engine and the administrator's, as the team's
+ * world starts them (startTeamOver: Ada's role is read before the administrator's engine starts), both with the
+ * administration's group on, the administrator's client answering questions (answering).
+ */
+export async function startAdminOver(
+  fake: RemoteFake,
+  options: Parameters<typeof startTeamOver>[1] & { catalogItem: AdminWorld['catalogItem'] },
+): Promise<AdminWorld> {
+  const { catalogItem, ...team } = options;
+  const answers = answering();
+  const world = await startTeamOver(fake, {
+    ...team,
+    settings: { ...ADMIN_SETTINGS, ...team.settings },
+    lead: { ...team.lead, elicitation: answers.elicitation },
+  });
+  const { lead, ...ada } = world;
+  return { ...ada, admin: lead, answer: answers.answer, questions: answers.questions, catalogItem };
 }

@@ -4,7 +4,8 @@
 // custom fields and no breaks: the suite says so where a capability is missing. Harvest has no organisation account:
 // each person connects their own token, so there is no organisation's world. The team's world: Lea a manager whose
 // teammates are Ada and Bob (people_manager) and who manages Website (is_project_manager), on her own token; her role
-// is read from her own profile and assignments once her engine has the team group on.
+// is read from her own profile and assignments once her engine has the team group on. The administrator's world: Bob,
+// the account's administrator in the fake's own seeding, on his own token beside Ada, a member.
 //
 // Which kind of account: Acme tracks start and end times here (the company's wants_timestamp_timers), where entries
 // keep their times as the suite books them. A Harvest account may instead keep durations, hours on a day and no times
@@ -25,14 +26,18 @@ import {
   addEntry,
   addProject,
   addTeammates,
+  BOB_TOKEN,
   type FakeHarvest,
   optionalAnswer,
   startFakeHarvest,
 } from '../../mcp-server/providers/harvest/fake-harvest.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
 import {
+  type AdminSide,
   type BehaviourBackEnd,
+  INVOICE,
   NOW,
+  startAdminOver,
   remoteWorld,
   scriptOptional,
   type PlantedEntry,
@@ -190,6 +195,69 @@ const team: TeamSide = {
   },
 };
 
+/** The catalog item of `kind` named `name` as the fake keeps it: Harvest archives by is_active false. */
+function catalogItemOf(fake: FakeHarvest, kind: 'customer' | 'project' | 'activity', name: string): { archived: boolean } | undefined {
+  const items: ReadonlyArray<{ name: string; isActive?: boolean }> =
+    kind === 'customer' ? fake.state.clients : kind === 'project' ? fake.state.projects : fake.state.tasks;
+  const item = items.find((candidate) => candidate.name === name);
+  return item ? { archived: item.isActive === false } : undefined;
+}
+
+const admin: AdminSide = {
+  names: { person: 'Ada Lovelace', colleague: 'Bob Builder', admin: 'Bob Builder', everyone: ['Ada Lovelace', 'Bob Builder'] },
+  // An administrator has every tool a role decides (docs/back-ends/harvest.md, "Roles"), the invoices too: Acme has the
+  // module; approvals' list alone, as Harvest's API has no workflow.
+  capabilities: new Set([
+    ...CAPABILITIES,
+    'catalog_write',
+    'team_hours',
+    'team_projects',
+    'admin_people',
+    'admin_rates',
+    'admin_catalog',
+    'admin_invoices',
+    'approvals',
+  ]),
+  personCapabilities: CAPABILITIES,
+  personRole: { role: 'member', decides: ['admin_people', 'admin_rates', 'admin_catalog', 'admin_invoices', 'catalog_write'] },
+  // A project's rate is its hourly_rate; Harvest deletes no rate (docs/back-ends/harvest.md, "Administration").
+  rates: { kind: 'project', item: WORLD.website, removal: { refused: 'harvest_rate_not_removable' } },
+  // A Harvest project belongs to a client (harvest_project_needs_customer).
+  projectParent: WORLD.customer,
+  async start() {
+    const fake = await startFakeHarvest({ now: clockStartingAt(NOW) });
+    const colleagueEntryId = seed(fake, 'timestamps');
+    // Acme's invoice: Harvest's `open` is sent and not yet paid.
+    const acme = fake.state.clients.find((client) => client.name === INVOICE.customer);
+    if (!acme) throw new Error('The fake Harvest has no Acme to invoice.');
+    fake.state.invoices.push({
+      id: fake.newId(),
+      clientId: acme.id,
+      number: INVOICE.number,
+      amount: INVOICE.total,
+      currency: INVOICE.currency,
+      state: 'open',
+      issue_date: INVOICE.date,
+      projectIds: [],
+    });
+    const engine = (token: string, capabilities: ReadonlySet<Capability>) => ({
+      provider: { type: 'harvest', url: fake.url, account_id: String(ACME) },
+      env: { PUNCHCARD_HARVEST_TOKEN: token },
+      capabilities,
+    });
+    return startAdminOver(fake, {
+      person: engine(ADA_TOKEN, admin.personCapabilities),
+      lead: engine(BOB_TOKEN, admin.capabilities),
+      // Ada's own assignments, which with her profile say her role.
+      asksWhomOneLeads: (request) => request.path === '/v2/users/me/project_assignments',
+      isWrite,
+      entries: () => entriesOf(fake),
+      colleagueEntryId,
+      catalogItem: (kind, name) => catalogItemOf(fake, kind, name),
+    });
+  },
+};
+
 const harvest: BehaviourBackEnd = {
   name: 'Harvest',
   capabilities: CAPABILITIES,
@@ -200,6 +268,7 @@ const harvest: BehaviourBackEnd = {
   optionalReads: [{ name: "the company's settings", request: { method: 'GET', path: /^\/v2\/company$/ }, met: 'calls' }],
   start: (options = {}) => startHarvestWorld('timestamps', options),
   team,
+  admin,
   storesEntriesEndingBeforeStart: true,
 };
 

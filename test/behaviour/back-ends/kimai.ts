@@ -2,16 +2,20 @@
 // her own token, Bob a colleague whose records she cannot see; the absence plugin on. Development is a
 // global activity (a Kimai activity may belong to no project), Legacy a hidden project. Asked for, Acme's fields are
 // meta fields of the custom-fields plugin (seedFields). Under the organisation's credential (startOrganisation), the
-// key is Root's, a super administrator's, and Secret a project granted to Bob's team alone.
+// key is Root's, a super administrator's, and Secret a project granted to Bob's team alone. The administrator's world:
+// Root on his own token beside Ada, Acme's invoice among Kimai's.
 import type { Capability } from '../../../mcp-server/contract/vocabulary.ts';
 import { DEFAULT_USERS, type FakeKimai, type FakeUser, optionalAnswer, startFakeKimai } from '../../mcp-server/providers/kimai/fake-kimai.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
 import {
+  type AdminSide,
   type BehaviourBackEnd,
   COLLEAGUE_LEAVE,
+  INVOICE,
   type ColleagueLeaveIds,
   NOW,
   remoteWorld,
+  startAdminOver,
   startEngineOver,
   startTeamOver,
   type StoredEntry,
@@ -187,6 +191,71 @@ async function startOrganisation() {
   return remoteWorld({ fake, engine, isWrite: (request) => request.method !== 'GET', entries: () => entriesOf(fake), colleagueEntryId });
 }
 
+/** The catalog item of `kind` named `name` as the fake keeps it: Kimai archives by hiding (visible false). */
+function catalogItemOf(fake: FakeKimai, kind: 'customer' | 'project' | 'activity', name: string): { archived: boolean } | undefined {
+  const items: ReadonlyArray<{ name: string; visible: boolean }> =
+    kind === 'customer' ? fake.state.customers : kind === 'project' ? fake.state.projects : fake.state.activities;
+  const item = items.find((candidate) => candidate.name === name);
+  return item ? { archived: !item.visible } : undefined;
+}
+
+const ADMINISTERED: readonly Capability[] = [
+  'admin_tags',
+  'admin_invoices',
+  'admin_corrections',
+  'admin_rates',
+  'admin_teams',
+  'admin_catalog',
+  'admin_people',
+];
+
+const admin: AdminSide = {
+  names: {
+    person: ADA.alias as string,
+    colleague: BOB.alias as string,
+    admin: ROOT.username,
+    everyone: [ADA.alias as string, BOB.alias as string, ROOT.username],
+  },
+  // A super administrator administers all of it, people too (docs/back-ends/kimai.md, "Administration"), and leads everyone.
+  capabilities: new Set([...CAPABILITIES, 'team_hours', 'team_projects', 'team_leave', ...ADMINISTERED]),
+  personCapabilities: CAPABILITIES,
+  // Ada's highest role: every tool of the administration is a role's on Kimai ("Roles and permissions").
+  personRole: { role: 'ROLE_USER', decides: ADMINISTERED },
+  // A project's rate for everyone; Kimai removes one (DELETE …/rates/{id}).
+  rates: { kind: 'project', item: WORLD.website, removal: 'removed' },
+  projectParent: WORLD.customer,
+  async start() {
+    const fake = await startFakeKimai({ now: clockStartingAt(NOW), users: [ADA, BOB, ROOT], config: { absencePlugin: true } });
+    const colleagueEntryId = seed(fake);
+    const colleagueLeave = seedColleagueLeave(fake);
+    const acme = fake.state.customers.find((customer) => customer.name === INVOICE.customer);
+    if (!acme) throw new Error('The fake Kimai has no Acme to invoice.');
+    fake.addInvoice({
+      invoiceNumber: INVOICE.number,
+      customerId: acme.id,
+      createdAt: Date.parse(`${INVOICE.date}T10:00:00+01:00`),
+      total: INVOICE.total,
+      currency: INVOICE.currency,
+      status: INVOICE.status,
+    });
+    const engine = (user: FakeUser, capabilities: ReadonlySet<Capability>) => ({
+      provider: { type: 'kimai', url: `${fake.url}/` },
+      env: { PUNCHCARD_KIMAI_TOKEN: user.token },
+      capabilities,
+    });
+    return startAdminOver(fake, {
+      person: engine(ADA, admin.personCapabilities),
+      lead: engine(ROOT, admin.capabilities),
+      asksWhomOneLeads: (request) => request.path === '/api/users/me',
+      isWrite: (request) => request.method !== 'GET',
+      entries: () => entriesOf(fake),
+      colleagueEntryId,
+      colleagueLeave,
+      catalogItem: (kind, name) => catalogItemOf(fake, kind, name),
+    });
+  },
+};
+
 const kimai: BehaviourBackEnd = {
   name: 'Kimai',
   capabilities: CAPABILITIES,
@@ -226,6 +295,7 @@ const kimai: BehaviourBackEnd = {
     return { ...world, entryFields: () => fieldsOf(fake) };
   },
   team,
+  admin,
   storesEntriesEndingBeforeStart: true,
 };
 

@@ -3,13 +3,15 @@
 // Development is a task of Website and of Internal; its customers are clients; Legacy is archived. Toggl's API has no
 // time off, so Bob's leave is nowhere. The team's world: Lea a workspace admin of Acme on her own token, who sees
 // everyone's hours and every project (her role read from her own workspace and project users once her engine has the
-// team group on); Ada, a member who manages no project, sees nobody's time but her own. The fake counts Toggl's
+// team group on); Ada, a member who manages no project, sees nobody's time but her own. The administrator's world: Bob,
+// Acme's admin in the fake's own seeding, on his own token beside Ada; Toggl's administration is the people alone. The fake counts Toggl's
 // hourly quotas as an organisation whose plan sets them high (an Enterprise plan's are its own): the suite's scenarios
 // make more calls in a minute than a Free plan allows an hour; the quotas are the back end's own tests'.
 import type { Capability } from '../../../mcp-server/contract/vocabulary.ts';
 import {
   ADA_TOKEN,
   addEntry,
+  BOB_TOKEN,
   type FakeToggl,
   optionalAnswer,
   SEED,
@@ -19,12 +21,14 @@ import {
 } from '../../mcp-server/providers/toggl/fake-toggl.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
 import {
+  type AdminSide,
   type BehaviourBackEnd,
   hostileWorld,
   NOW,
   type PlantedEntry,
   remoteWorld,
   scriptOptional,
+  startAdminOver,
   startEngineOver,
   startTeamOver,
   type StoredEntry,
@@ -110,6 +114,41 @@ const team: TeamSide = {
   },
 };
 
+/** The catalog item of `kind` named `name` as the fake keeps it: a project or task inactive, a client archived. */
+function catalogItemOf(fake: FakeToggl, kind: 'customer' | 'project' | 'activity', name: string): { archived: boolean } | undefined {
+  if (kind === 'customer') {
+    const client = fake.state.clients.find((item) => item.name === name);
+    return client ? { archived: client.archived } : undefined;
+  }
+  const item = (kind === 'project' ? fake.state.projects : fake.state.tasks).find((candidate) => candidate.name === name);
+  return item ? { archived: !item.active } : undefined;
+}
+
+const admin: AdminSide = {
+  names: { person: 'Ada Lovelace', colleague: 'Bob Builder', admin: 'Bob Builder', everyone: ['Ada Lovelace', 'Bob Builder'] },
+  // A workspace admin: everyone's hours and every project, and the people (docs/back-ends/toggl.md, "Roles", "Administration").
+  capabilities: new Set([...CAPABILITIES, 'team_hours', 'team_projects', 'admin_people']),
+  personCapabilities: CAPABILITIES,
+  async start() {
+    const fake = await startFakeToggl({ now: clockStartingAt(NOW), quotas: { user: 100_000, organisation: 100_000 } });
+    seed(fake);
+    const engine = (token: string, capabilities: ReadonlySet<Capability>) => ({
+      provider: { type: 'toggl', url: fake.url },
+      env: { PUNCHCARD_TOGGL_TOKEN: token, PUNCHCARD_TOGGL_PER_SECOND: '1000' },
+      capabilities,
+    });
+    return startAdminOver(fake, {
+      person: engine(ADA_TOKEN, admin.personCapabilities),
+      lead: engine(BOB_TOKEN, admin.capabilities),
+      asksWhomOneLeads: (request) => /^\/api\/v9\/workspaces\/\d+\/project_users$/.test(request.path),
+      isWrite,
+      entries: () => entriesOf(fake),
+      colleagueEntryId: null,
+      catalogItem: (kind, name) => catalogItemOf(fake, kind, name),
+    });
+  },
+};
+
 const toggl: BehaviourBackEnd = {
   name: 'Toggl Track',
   capabilities: CAPABILITIES,
@@ -138,6 +177,7 @@ const toggl: BehaviourBackEnd = {
     return remoteWorld({ fake, engine, isWrite, entries: () => entriesOf(fake), colleagueEntryId: null, plant: (entry) => plant(fake, entry) });
   },
   team,
+  admin,
   storesEntriesEndingBeforeStart: true,
 };
 
