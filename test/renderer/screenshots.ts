@@ -915,6 +915,14 @@ export const WORKING_TIME_STATES: ScreenshotState[] = [
   },
   {
     screen: 'reports',
+    state: 'working-time-smallest',
+    what: 'the smallest window: the month’s seven columns in sight, each finding under its day',
+    fake: { workingTime: { rules: 'de' } },
+    viewport: SMALLEST,
+    act: showWorkingTime,
+  },
+  {
+    screen: 'reports',
     state: 'working-time-clean',
     what: 'a month of working time under the ArbZG with nothing found, the totals and the balance',
     fake: { workingTime: { rules: 'de', clean: true } },

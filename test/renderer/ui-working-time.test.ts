@@ -11,6 +11,7 @@ import { createFakeBridge, type FakeBridge, type FakeBridgeOptions } from './fak
 import { launchChromium, rendererDist, screenOf, screenReady, windowPool, type WindowPool } from './harness.ts';
 import { type FakeWindow, openOnFake, whatWentWrong } from './fake-window.ts';
 import { PATIENCE_MS } from '../support/patience.ts';
+import { SMALLEST } from './screenshots.ts';
 
 let browser: Browser;
 let windows: WindowPool;
@@ -161,6 +162,16 @@ describe('Reports', () => {
     const sheet = await workingTimeOf(page);
     await text(sheet.locator('p.hint')).toBe('Checked against the ArbZG: no findings this month.');
     expect(await sheet.locator('tr.has-finding').count()).toBe(0);
+  });
+
+  it('fits its seven columns in the smallest window, with nothing to scroll sideways for', async () => {
+    const { page } = await open('reports', { workingTime: { rules: 'de' } });
+    await page.setViewportSize(SMALLEST);
+    const sheet = await workingTimeOf(page);
+    const scroll = sheet.locator('.table-scroll');
+    const widths = await scroll.evaluate((element) => ({ content: element.scrollWidth, shown: element.clientWidth }));
+    expect(widths.content).toBeLessThanOrEqual(widths.shown);
+    await expect.poll(() => sheet.locator('thead th').last().innerText()).toBe('Difference');
   });
 
   it('saves the month as CSV and prints a sheet with only the month and lines to sign', async () => {
