@@ -7,7 +7,7 @@
 // teammates), project_creator, billable_rates_manager, client_and_task_manager, managed_projects_invoice_drafter and
 // _manager, time_and_expenses_manager, estimates_manager.
 import type { Capability } from '../../contract/vocabulary.ts';
-import { refusedUnderRole, roleWords } from '../remote/remembered-role.ts';
+import { offeredUnderRole, roleWords } from '../remote/remembered-role.ts';
 import type { HarvestFacts } from './facts.ts';
 
 /** The word Punchcard keeps beside Harvest's access roles for a person who manages a project (is_project_manager). */
@@ -69,9 +69,7 @@ export function offeredFor(
   allowed: (rights: HarvestRights) => boolean,
   capabilities: readonly Capability[],
 ): readonly Capability[] {
-  const rights = knownRights(facts);
-  if (rights === undefined || !allowed(rights)) return [];
-  return capabilities.filter((capability) => !refusedUnderRole(facts, capability));
+  return offeredUnderRole(facts, rightsOf, allowed, capabilities);
 }
 
 /** The role in Harvest's words, as a refusal says it: "administrator", "manager", "manager (people_manager, project_creator)". */
