@@ -336,6 +336,10 @@ const UI_TESTS = ['test/renderer/**/*.test.ts'];
  * get a fresh module graph each (the `isolated` project), whatever their kind.
  */
 const ISOLATED_TESTS = [
+  // Both import the built main process, which starts the app as it loads: a second import in one worker
+  // is the first one's module, and starts nothing.
+  'test/main/app/startup.test.ts',
+  'test/main/app/startup-failure.test.ts',
   'test/mcp-server/clients/no-hard-links.test.ts',
   'test/team-server/team/plain-calls.test.ts',
   'test/renderer/bridge-unwrap.test.ts',
@@ -458,7 +462,7 @@ export default defineConfig({
           name: 'unit',
           isolate: false,
           include: ['test/**/*.test.ts'],
-          exclude: [...configDefaults.exclude, ...DEPLOY_TESTS, ...INTEGRATION_TESTS, ...TEAM_TESTS, ...UI_TESTS],
+          exclude: [...configDefaults.exclude, ...DEPLOY_TESTS, ...INTEGRATION_TESTS, ...TEAM_TESTS, ...UI_TESTS, ...ISOLATED_TESTS],
         },
       },
       // The other three share their workers too: a fresh module graph a file cost each file of the engine's
