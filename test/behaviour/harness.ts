@@ -176,27 +176,46 @@ const HOSTILE_KEYS: ReadonlySet<string> = new Set([
   'title',
 ]);
 
-/** Rewrites every text under HOSTILE_KEYS in a fake's state, however deep, through `hostile` (WorldOptions.hostile). */
+/**
+ * Rewrites every text under HOSTILE_KEYS in a fake's state, however deep, through `hostile` (WorldOptions.hostile).
+ * The state is rewritten in place, and its Maps, but a record or list with a text to rewrite is replaced by a rewritten
+ * copy: a seed may put a module's constant in the state (a user pushed as is), and the files of a worker share their
+ * modules, so rewriting it in place would hand the hostile names to every later file of that worker.
+ */
 export function hostileWorld(state: object, hostile: (text: string) => string): void {
-  const seen = new Set<object>();
-  const walk = (value: unknown): void => {
-    if (value === null || typeof value !== 'object' || seen.has(value)) return;
-    seen.add(value);
+  const seen = new Map<object, unknown>();
+  const rewrite = (key: string, item: unknown): unknown =>
+    typeof item === 'string' && item !== '' && HOSTILE_KEYS.has(key) ? hostile(item) : walk(item);
+  const walk = (value: unknown): unknown => {
+    if (value === null || typeof value !== 'object') return value;
+    if (seen.has(value)) return seen.get(value);
+    seen.set(value, value);
     if (value instanceof Map) {
-      for (const item of value.values()) walk(item);
-      return;
+      for (const [key, item] of value) value.set(key, walk(item));
+      return value;
     }
+    let copy: unknown[] | Record<string, unknown> | undefined;
     if (Array.isArray(value)) {
-      for (const item of value) walk(item);
-      return;
+      value.forEach((item, index) => {
+        const rewritten = walk(item);
+        if (rewritten === item) return;
+        copy ??= [...value];
+        (copy as unknown[])[index] = rewritten;
+      });
+    } else {
+      const record = value as Record<string, unknown>;
+      for (const [key, item] of Object.entries(record)) {
+        const rewritten = rewrite(key, item);
+        if (rewritten === item) continue;
+        copy ??= Object.assign(Object.create(Object.getPrototypeOf(record) as object | null) as Record<string, unknown>, record);
+        (copy as Record<string, unknown>)[key] = rewritten;
+      }
     }
-    const record = value as Record<string, unknown>;
-    for (const [key, item] of Object.entries(record)) {
-      if (typeof item === 'string' && item !== '' && HOSTILE_KEYS.has(key)) record[key] = hostile(item);
-      else walk(item);
-    }
+    seen.set(value, copy ?? value);
+    return copy ?? value;
   };
-  walk(state);
+  const root = state as Record<string, unknown>;
+  for (const [key, item] of Object.entries(root)) root[key] = rewrite(key, item);
 }
 
 /** What a back end tells the suite about itself: one object per file in back-ends/. */
