@@ -22,7 +22,7 @@ function isolatedFiles(): string[] {
   const config = readFileSync(join(ROOT, 'vite.config.ts'), 'utf8');
   const list = /const ISOLATED_TESTS = \[([\s\S]*?)\];/.exec(config)?.[1];
   if (list === undefined) throw new Error('vite.config.ts has no ISOLATED_TESTS list.');
-  return [...list.matchAll(/'([^']+\.test\.ts)'/g)].map((match) => match[1]);
+  return [...list.matchAll(/'([^']+\.test\.ts)'/g)].flatMap((match) => (match[1] === undefined ? [] : [match[1]]));
 }
 
 /** A file whose modules another file of its worker would see changed, or would have started already. */
