@@ -136,8 +136,10 @@ describe('Toggl Track timesheet approvals: roles and requests', () => {
       submission: { id: `${setup.id}:2026-11-09`, person: 'Ada Lovelace', period: 'week', ...LAST_WEEK, status: 'pending' },
     });
     const requests = ada.sent();
-    expect(requests.filter((request) => request.path.startsWith('/api/v9/workspaces/')).map(line)).toEqual([
+    // The period's hours for the question come from her own entries (her own quota); the rest is the workspace's.
+    expect(requests.map(line)).toEqual([
       'GET /api/v9/workspaces/{id}/timesheets',
+      'GET /api/v9/me/time_entries',
       `PUT /api/v9/workspaces/{id}/timesheets/{id}/2026-11-09`,
     ]);
     expect(bodyOf(requests.at(-1))).toEqual({ status: 'submitted' });
@@ -183,6 +185,29 @@ describe('Toggl Track timesheet approvals: roles and requests', () => {
     expect(bodyOf(lea.sent().at(-1))).toEqual({ status: 'rejected', rejection_comment: 'Tuesday is missing its project' });
     const hers = await ada.engine.call('list_timesheet_approvals', { from: LAST_WEEK.first_day, to: LAST_WEEK.last_day });
     expect(submissionsOf(hers)).toEqual([expect.objectContaining({ status: 'rejected', note: 'Tuesday is missing its project', decided_by: 'Lea Lead' })]);
+  });
+
+  it("a decision and an approval's withdrawal cold: the setups first, then the queue and the change", async () => {
+    const { fake, ada: setup } = await world();
+    const ada = await engineOf(fake, ADA_TOKEN, { offers: 'submit_timesheet' });
+    await ada.engine.call('submit_timesheet', { period_start: LAST_WEEK.first_day });
+    const first = await engineOf(fake, LEA.token, { offers: 'decide_timesheet' });
+    await first.engine.close();
+    // Lea's role is remembered: a new process of hers reads no role in the background, and its first call reads her setups.
+    const lea = await engineOf(fake, LEA.token, { userDataDir: first.userDataDir, offers: 'decide_timesheet' });
+    lea.sent();
+    const id = `${setup.id}:2026-11-09`;
+    expect((await lea.engine.call('decide_timesheet', { id, decision: 'approve' })).isError).toBeFalsy();
+    expect(lea.sent().map(line)).toEqual([
+      'GET /api/v9/me',
+      'GET /api/v9/workspaces/{id}/timesheet_setups',
+      'GET /api/v9/workspaces/{id}/timesheet_setups',
+      'GET /api/v9/workspaces/{id}/timesheets',
+      'PUT /api/v9/workspaces/{id}/timesheets/{id}/2026-11-09',
+    ]);
+    // Warm now: the queue and the change.
+    expect((await lea.engine.call('withdraw_timesheet', { id })).isError).toBeFalsy();
+    expect(lea.sent().map(line)).toEqual(['GET /api/v9/workspaces/{id}/timesheets', 'PUT /api/v9/workspaces/{id}/timesheets/{id}/2026-11-09']);
   });
 
   it('refuses before anything is sent: her own, not hers to decide, no such submission, a rejection without a note, one decided already', async () => {
