@@ -60,7 +60,7 @@ export const TOGGL = {
     groups: {
       leave: "Toggl Track's API has no time off, so Punchcard can neither file nor read leave there; the calendar shows your settings' public holidays",
       approvals:
-        "Toggl's timesheet approvals are a Premium feature, which Punchcard does not serve yet on any plan: submit and approve timesheets in Toggl Track itself",
+        "Toggl's timesheet approvals are a Premium feature, for the people a timesheet setup names (its member or an approver) and workspace admins: otherwise submit and approve timesheets in Toggl Track itself",
       team: "Toggl Track's API shows Punchcard nobody's time but your own",
       admin:
         "Punchcard does not administer Toggl Track: a member's token reads nobody's time but their own, and the reports an admin would need are not used yet",

@@ -112,6 +112,20 @@ export const togglRefusals = refusalFamily({
       say`Toggl Track is limiting requests (429 Too Many Requests; it takes about one a second). Try to ${facts.action} again in a moment.`,
     example: { action: 'start the timer' },
   },
+  /** submit_timesheet or withdraw_timesheet by period, for someone no timesheet setup governs (an approver, an admin). */
+  toggl_timesheet_no_setup: {
+    kind: 'input',
+    say: () =>
+      say`No timesheet setup in Toggl Track governs your own timesheets, so there is nothing of yours to submit or withdraw: a workspace admin sets one up in Toggl Track. Nothing was sent.`,
+    example: {},
+  },
+  /** A setup's periodicity Punchcard does not read as weeks or calendar months (Toggl's words are not documented). */
+  toggl_timesheet_period_unknown: {
+    kind: 'invalid',
+    say: (facts: { periodicity: string | null }) =>
+      say`Your timesheet setup in Toggl Track approves by periods Punchcard cannot tell apart (${facts.periodicity === null ? 'none named' : outside(facts.periodicity)}; it reads weeks, and months from a month's first day): submit or withdraw this timesheet in Toggl Track itself. Nothing was sent.`,
+    example: { periodicity: 'daily' },
+  },
   /** Something other than Toggl's JSON where it was due. */
   toggl_not_json: {
     kind: 'unavailable',

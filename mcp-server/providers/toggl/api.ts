@@ -9,7 +9,7 @@ import { createRemoteClient, type QueryValue, type RemoteClient, type RemoteConn
 import { type RefusalFor, remoteRefusal } from '../remote/remote-error.ts';
 import { type Clock, describeHttpFailure, describeNotJson, type RequestPurpose, resetsAt, TOGGL_WORDS, TogglError } from './errors.ts';
 import { QuotaHolds, QuotaLeft, type TogglQuota, UNSAID_HOLD_MS } from './quota.ts';
-import type { TogglPreferences, TogglProjectUser, TogglUser, TogglWorkspace, TogglWorkspaceUser } from './wire.ts';
+import type { TogglPreferences, TogglProjectUser, TogglTimesheetSetup, TogglUser, TogglWorkspace, TogglWorkspaceUser } from './wire.ts';
 
 export type { QueryValue };
 
@@ -129,7 +129,7 @@ export function createTogglApiClient(options: TogglApiOptions) {
   };
 }
 
-/** The endpoints the context reads: the person, their workspaces, one workspace and its preferences, their own project users, the workspace's people. */
+/** The endpoints the context reads: the person, their workspaces, one workspace and its preferences, their own project users, the workspace's people, their timesheet setups. */
 function sharedEndpoints({ call }: TogglSending) {
   return {
     /** The person the token belongs to (its answer carries the token too: read for its fields, never kept). */
@@ -148,6 +148,17 @@ function sharedEndpoints({ call }: TogglSending) {
     /** The workspace's people: role, deactivation, working hours; each named by their user id (`uid`) and their workspace user's own `id`. */
     workspaceUsers: (workspaceId: number) =>
       call<TogglWorkspaceUser[] | null>('GET', `${ws(workspaceId)}/workspace_users`, workspaceRequest("list the workspace's people")),
+    /**
+     * The timesheet setups naming the person (a Premium feature), as the member they govern or as an approver: always
+     * by their own id, never the workspace's whole list.
+     */
+    timesheetSetups: (workspaceId: number, whose: { member_ids: number } | { approver_ids: number }) =>
+      call<{ data?: TogglTimesheetSetup[] | null } | TogglTimesheetSetup[] | null>(
+        'GET',
+        `${ws(workspaceId)}/timesheet_setups`,
+        workspaceRequest('member_ids' in whose ? 'read your timesheet setup' : 'read whose timesheets you approve'),
+        { query: whose },
+      ),
     preferences: (workspaceId: number) =>
       call<TogglPreferences>('GET', `${ws(workspaceId)}/preferences`, workspaceRequest("read your workspace's lock of older entries")),
   };

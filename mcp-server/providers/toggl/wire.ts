@@ -134,6 +134,38 @@ export interface TogglProjectUser {
   manager?: boolean;
 }
 
+/** A timesheet setup (GET /workspaces/{id}/timesheet_setups, a Premium feature): one member's, naming their approvers. */
+export interface TogglTimesheetSetup {
+  id: number;
+  member_id?: number;
+  member_name?: string | null;
+  approver_id?: number | null;
+  approvers?: Array<{ user_id?: number; name?: string | null }> | null;
+  /** Not enumerated in Toggl's documents: read in timesheet-readings.ts. */
+  periodicity?: string | null;
+  /** YYYY-MM-DD: the first period starts here. */
+  start_date?: string | null;
+  end_date?: string | null;
+}
+
+/** A timesheet (GET /workspaces/{id}/timesheets): one member's period under a setup, addressed by the setup and its start. */
+export interface TogglTimesheet {
+  timesheet_setup_id?: number;
+  member_id?: number;
+  member_name?: string | null;
+  /** Not enumerated in Toggl's documents: read in timesheet-readings.ts. */
+  status?: string | null;
+  start_date?: string | null;
+  end_date?: string | null;
+  period_start?: string | null;
+  period_end?: string | null;
+  period_locked?: boolean | null;
+  rejection_comment?: string | null;
+  approved_or_rejected_name?: string | null;
+  approved_or_rejected_id?: number | null;
+  periodicity?: string | null;
+}
+
 /** One project read alone (GET /workspaces/{id}/projects/{pid}), with what its status needs. */
 export interface TogglProjectDetail extends TogglProject {
   /** The budget in whole hours (a Premium feature). */

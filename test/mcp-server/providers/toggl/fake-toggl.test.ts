@@ -2,7 +2,7 @@
 // keep it honest for everyone who uses it, with plain HTTP requests and no Punchcard code. Each switch the fake offers
 // where Toggl's answer is not known is checked both ways.
 import { afterEach, describe, expect, it } from 'vitest';
-import { ADA_TOKEN, addEntry, BOB_TOKEN, type FakeToggl, type FakeTogglOptions, SEED, seedCatalog, seedWorld, startFakeToggl } from './fake-toggl.ts';
+import { ADA_TOKEN, addEntry, addSetup, BOB_TOKEN, type FakeToggl, type FakeTogglOptions, SEED, seedCatalog, seedWorld, startFakeToggl } from './fake-toggl.ts';
 
 // Wednesday 18 November 2026, 09:00 in Berlin.
 const START = Date.parse('2026-11-18T08:00:00Z');
@@ -400,5 +400,73 @@ describe("what a lead and an admin read (the workspace's people, project users, 
     addEntry(fake as FakeToggl, { userId: BOB, start: START - 7_200_000, stop: START - 3_600_000 });
     expect((await report({ ...dates, user_ids: [BOB] }, ADA_TOKEN)).json).toEqual([]);
     expect((await report({ user_ids: [ADA] })).status).toBe(400);
+  });
+});
+
+describe('timesheet approvals (Premium)', () => {
+  const BOB = SEED.users.bob;
+  /** Acme on Premium, Ada's weeks from Monday 5 January under a setup Bob approves. */
+  async function premium(options: FakeTogglOptions = {}) {
+    const started = await start(options);
+    const acme = started.state.workspaces.find((workspace) => workspace.id === WS);
+    if (acme) acme.business = true;
+    return addSetup(started, { memberId: ADA, approverIds: [BOB] });
+  }
+  const list = (query: string, token = ADA_TOKEN) => call('GET', `/workspaces/${WS}/timesheets?${query}`, undefined, basic(token));
+
+  it('answers 402 "Approvals are a premium feature" below Premium', async () => {
+    await start();
+    const answer = await call('GET', `/workspaces/${WS}/timesheet_setups?member_ids=${ADA}`);
+    expect([answer.status, answer.text]).toEqual([402, 'Approvals are a premium feature\n']);
+  });
+
+  it('lists the setups naming the person, as member or approver, in {data}', async () => {
+    const setup = await premium();
+    expect((await call('GET', `/workspaces/${WS}/timesheet_setups?member_ids=${ADA}`)).json.data.map((item: { id: number }) => item.id)).toEqual([setup.id]);
+    expect((await call('GET', `/workspaces/${WS}/timesheet_setups?approver_ids=${ADA}`)).json).toEqual({ data: [] });
+    const approves = await call('GET', `/workspaces/${WS}/timesheet_setups?approver_ids=${BOB}`, undefined, basic(BOB_TOKEN));
+    expect(approves.json.data).toEqual([expect.objectContaining({ id: setup.id, member_id: ADA, periodicity: 'weekly', start_date: '2026-01-05' })]);
+  });
+
+  it('lists periods starting after and before the days named, leaving them out, or taking them in where switched', async () => {
+    await premium();
+    const starts = async (query: string) => (await list(query)).json.data.map((item: { start_date: string }) => item.start_date);
+    expect(await starts(`member_ids=${ADA}&after=2026-11-02&before=2026-11-16`)).toEqual(['2026-11-09']);
+    await fake?.close();
+    await premium({ timesheetBounds: 'inclusive' });
+    expect(await starts(`member_ids=${ADA}&after=2026-11-02&before=2026-11-16`)).toEqual(['2026-11-02', '2026-11-09', '2026-11-16']);
+  });
+
+  it('answers the list as one page, an array of pages or a bare array, and its words in either case, as switched', async () => {
+    await premium({ timesheetsListForm: 'pages', timesheetStatusCase: 'upper' });
+    const pages = (await list(`member_ids=${ADA}&after=2026-11-08&before=2026-11-10`)).json;
+    expect(pages).toEqual([expect.objectContaining({ page: 1, per_page: 20, total_count: 1, data: [expect.objectContaining({ status: 'OPEN' })] })]);
+    await fake?.close();
+    await premium({ timesheetsListForm: 'array', openTimesheetsListed: false });
+    expect((await list(`member_ids=${ADA}&after=2026-11-08&before=2026-11-10`)).json).toEqual([]);
+  });
+
+  it('moves a timesheet as its member and approver may, refuses any other move in its words, and locks an approved period', async () => {
+    const setup = await premium();
+    const put = (body: unknown, token = ADA_TOKEN, day = '2026-11-09') => call('PUT', `/workspaces/${WS}/timesheets/${setup.id}/${day}`, body, basic(token));
+    expect((await put({ status: 'approved' })).text).toBe('Invalid timesheet transition\n');
+    expect((await put({ status: 'submitted' }, ADA_TOKEN, '2026-11-10')).text).toBe('Invalid date\n');
+    expect((await put({ status: 'pending' })).text).toBe('Invalid status\n');
+    expect((await put({ status: 'submitted' })).json).toMatchObject({
+      status: 'submitted',
+      period_locked: false,
+      member_id: ADA,
+      timesheet_setup_id: setup.id,
+    });
+    expect((await put({ status: 'approved', rejection_comment: 'fine' }, BOB_TOKEN)).text).toBe('Invalid status for rejection comment\n');
+    expect((await put({ status: 'approved' }, BOB_TOKEN)).json).toMatchObject({
+      status: 'approved',
+      period_locked: true,
+      approved_or_rejected_name: 'Bob Builder',
+    });
+    // Ada's time in it is kept: Toggl's words, as its own app knows them.
+    const write = await call('POST', `/workspaces/${WS}/time_entries`, entryBody({ start: '2026-11-10T08:00:00Z', stop: '2026-11-10T09:00:00Z' }));
+    expect([write.status, write.text]).toEqual([400, 'Cannot change locked time entry.\n']);
+    expect((await put({ status: 'reopened' }, BOB_TOKEN)).json).toMatchObject({ status: 'reopened', period_locked: false });
   });
 });

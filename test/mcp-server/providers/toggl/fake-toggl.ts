@@ -8,7 +8,9 @@
 //
 // Where the sources stop, the fake makes a choice and says so in a comment starting with "GUESS:", and where a fact
 // is unknown it can answer each plausible way (the options: whether /me/time_entries counts on the person's quota,
-// the 402's body and headers, a JSON-quoted error body, the running entry's duration in the older form).
+// the 402's body and headers, a JSON-quoted error body, the running entry's duration in the older form; of timesheet
+// approvals, the list's bounds and form, the status words' case, whether open periods are listed, which periods lock
+// and whether a timesheet says so).
 //
 // State lives in plain arrays on `state`, which tests may seed and read. It shares no code with the engine.
 import { type Failure, Failures, type RecordedRequest, type Reply, startFakeServer } from '../../../support/fake-server.ts';
@@ -104,6 +106,32 @@ export interface FakeTogglEntry {
   deletedAt: number | null;
 }
 
+/** A timesheet setup (Premium's approvals): one member's periods, their approvers. */
+export interface FakeTogglSetup {
+  id: number;
+  workspaceId: number;
+  memberId: number;
+  approverIds: number[];
+  /** GUESS: 'weekly' or 'monthly' (a reimplementation's words; Toggl's are not documented). */
+  periodicity: string;
+  /** YYYY-MM-DD: the first period starts here; weeks step from it, months from its day of the month. */
+  startDate: string;
+  endDate?: string | null;
+}
+
+/** A timesheet's stored status; a period without one is open. GUESS: the words, as a reimplementation uses them. */
+export type FakeTimesheetStatus = 'open' | 'submitted' | 'approved' | 'rejected' | 'reopened';
+
+export interface FakeTogglTimesheet {
+  setupId: number;
+  /** The period's first day. */
+  startDate: string;
+  status: FakeTimesheetStatus;
+  rejectionComment: string;
+  /** Who last approved, rejected or reopened it. */
+  decidedBy: number | null;
+}
+
 export interface FakeTogglState {
   users: FakeTogglUser[];
   workspaces: FakeTogglWorkspace[];
@@ -112,6 +140,8 @@ export interface FakeTogglState {
   clients: FakeTogglClient[];
   tags: FakeTogglTag[];
   entries: FakeTogglEntry[];
+  timesheetSetups: FakeTogglSetup[];
+  timesheets: FakeTogglTimesheet[];
 }
 
 /** Quotas an hour, per person: their own (the /me requests) and per organisation (Free 30, Starter 240, Premium 600). */
@@ -147,6 +177,24 @@ export interface FakeTogglOptions {
    * Team Lead "views project users" and rates (forum). GUESS: allowed (true, the default); false answers them 403.
    */
   teamLeadReadsWorkspaceUsers?: boolean;
+  /**
+   * Whether the timesheets list's `after` and `before` ("Timesheets starting after/before this date") leave out the day
+   * named ('exclusive', the default, as the words read) or take it in ('inclusive'). GUESS either way: not documented.
+   */
+  timesheetBounds?: 'exclusive' | 'inclusive';
+  /** The status words timesheets are answered with: lower case (default, a reimplementation's) or upper case. GUESS. */
+  timesheetStatusCase?: 'lower' | 'upper';
+  /**
+   * The timesheets list's answer: one page `{data, page, per_page, total_count}` (default, the reference's), an array of
+   * such pages (the swagger's schema), or a bare array of timesheets. GUESS which Toggl sends.
+   */
+  timesheetsListForm?: 'page' | 'pages' | 'array';
+  /** Which timesheets Toggl marks `period_locked`: approved ones (default) or submitted ones too. GUESS: not stated. */
+  periodLockedOn?: 'approved' | 'submitted';
+  /** Whether the list holds periods never submitted (status open), as a reimplementation answers (default), or only stored ones. GUESS. */
+  openTimesheetsListed?: boolean;
+  /** Whether a timesheet says `period_locked` at all (default) or leaves it out. GUESS. */
+  periodLockedSaid?: boolean;
 }
 
 export interface FakeToggl {
@@ -204,8 +252,24 @@ export async function startFakeToggl(options: FakeTogglOptions = {}): Promise<Fa
     maxPerPage: options.maxPerPage ?? 200,
     entriesReachDays: options.entriesReachDays ?? null,
     teamLeadReadsWorkspaceUsers: options.teamLeadReadsWorkspaceUsers ?? true,
+    timesheetBounds: options.timesheetBounds ?? 'exclusive',
+    timesheetStatusCase: options.timesheetStatusCase ?? 'lower',
+    timesheetsListForm: options.timesheetsListForm ?? 'page',
+    periodLockedOn: options.periodLockedOn ?? 'approved',
+    openTimesheetsListed: options.openTimesheetsListed ?? true,
+    periodLockedSaid: options.periodLockedSaid ?? true,
   };
-  const state: FakeTogglState = { users: [], workspaces: [], projects: [], tasks: [], clients: [], tags: [], entries: [] };
+  const state: FakeTogglState = {
+    users: [],
+    workspaces: [],
+    projects: [],
+    tasks: [],
+    clients: [],
+    tags: [],
+    entries: [],
+    timesheetSetups: [],
+    timesheets: [],
+  };
   const requests: RecordedRequest[] = [];
   const failures = new Failures();
   const counted = new Map<string, { since: number; count: number }>();
@@ -544,6 +608,8 @@ export async function startFakeToggl(options: FakeTogglOptions = {}): Promise<Fa
         end_date: null,
       });
     }
+    if (rest === '/timesheet_setups' || rest === '/timesheets' || rest.startsWith('/timesheets/'))
+      return approvals(user, workspace, method, rest, url, sent, ok, fail);
     if (method === 'POST' && rest === '/time_entries') return createEntry(user, workspace, sent, ok, fail);
     const entryRoute = /^\/time_entries\/(\d+)(\/stop)?$/.exec(rest);
     if (entryRoute) {
@@ -557,6 +623,7 @@ export async function startFakeToggl(options: FakeTogglOptions = {}): Promise<Fa
       }
       if (method === 'DELETE' && !entryRoute[2]) {
         if (locked(workspace, entry.start)) return fail(400, "Entries can't be added or edited in this period");
+        if (periodLocked(workspace, user.id, entry.start)) return fail(400, 'Cannot change locked time entry.');
         entry.deletedAt = now();
         return { status: 200, body: '', headers: quota.headers };
       }
@@ -653,6 +720,206 @@ export async function startFakeToggl(options: FakeTogglOptions = {}): Promise<Fa
 
   const locked = (workspace: FakeTogglWorkspace, start: number) => workspace.lockedAt !== null && start < Date.parse(workspace.lockedAt);
 
+  // Timesheet approvals (a Premium feature: every operation answers 402 "Approvals are a premium feature" below it).
+  // A setup governs one member's periods (weeks stepped from its first day, or months from its day of the month); a
+  // period's timesheet is stored once its status changes, and is open before. Who sees a timesheet: its member, its
+  // approvers, a workspace admin. GUESS beyond the swagger: the status words and their transitions (a
+  // reimplementation's reading: open, submitted, approved, rejected, reopened), which periods lock (periodLockedOn), the
+  // list's bounds and form (the switches), the words of a refused transition ("Invalid timesheet transition", listed).
+
+  const addDaysUtc = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+  const addMonthsUtc = (day: string, n: number) => {
+    const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+    return new Date(Date.UTC(year, month - 1 + n, date)).toISOString().slice(0, 10);
+  };
+  const periodStarts = (setup: FakeTogglSetup, until: string): string[] => {
+    const starts: string[] = [];
+    for (let index = 0, start = setup.startDate; start <= until && index < 5_000; index++) {
+      if (setup.endDate && start > setup.endDate) break;
+      starts.push(start);
+      start = setup.periodicity === 'monthly' ? addMonthsUtc(setup.startDate, index + 1) : addDaysUtc(setup.startDate, 7 * (index + 1));
+    }
+    return starts;
+  };
+  const periodEndOf = (setup: FakeTogglSetup, start: string) =>
+    setup.periodicity === 'monthly' ? addDaysUtc(addMonthsUtc(start, 1), -1) : addDaysUtc(start, 6);
+  const storedTimesheet = (setup: FakeTogglSetup, start: string) => state.timesheets.find((item) => item.setupId === setup.id && item.startDate === start);
+  const statusOfPeriod = (setup: FakeTogglSetup, start: string): FakeTimesheetStatus => storedTimesheet(setup, start)?.status ?? 'open';
+  const isPeriodLocked = (status: FakeTimesheetStatus) => status === 'approved' || (status === 'submitted' && settings.periodLockedOn === 'submitted');
+  /** Whether the user's time at `instant` lies in a period their setup keeps locked (dated in their profile's zone). */
+  const periodLocked = (workspace: FakeTogglWorkspace, userId: number, instant: number): boolean => {
+    const zone = state.users.find((item) => item.id === userId)?.timezone ?? 'UTC';
+    const day = dateIn(instant, zone);
+    return state.timesheetSetups.some(
+      (setup) =>
+        setup.workspaceId === workspace.id &&
+        setup.memberId === userId &&
+        periodStarts(setup, day).some((start) => start <= day && day <= periodEndOf(setup, start) && isPeriodLocked(statusOfPeriod(setup, start))),
+    );
+  };
+  const nameOfUser = (userId: number | null) => (userId === null ? null : (state.users.find((item) => item.id === userId)?.fullname ?? null));
+  const word = (status: FakeTimesheetStatus) => (settings.timesheetStatusCase === 'upper' ? status.toUpperCase() : status);
+  const timesheetJson = (setup: FakeTogglSetup, start: string) => {
+    const stored = storedTimesheet(setup, start);
+    const status = stored?.status ?? 'open';
+    const end = periodEndOf(setup, start);
+    const approvers = setup.approverIds.map((id) => ({ user_id: id, name: nameOfUser(id) ?? '', active: true, deleted: false, avatar_url: '' }));
+    return {
+      timesheet_setup_id: setup.id,
+      workspace_id: setup.workspaceId,
+      member_id: setup.memberId,
+      member_name: nameOfUser(setup.memberId) ?? '',
+      approver_id: setup.approverIds[0] ?? null,
+      approver_name: nameOfUser(setup.approverIds[0] ?? null) ?? '',
+      approvers,
+      approvers_layers: { '1': approvers },
+      review_layer: 1,
+      reviews: [],
+      status: word(status),
+      start_date: start,
+      end_date: end,
+      period_start: start,
+      period_end: end,
+      ...(settings.periodLockedSaid ? { period_locked: isPeriodLocked(status) } : {}),
+      period_editable: !isPeriodLocked(status),
+      periodicity: setup.periodicity,
+      rejection_comment: stored?.rejectionComment ?? '',
+      approved_or_rejected_id: stored?.decidedBy ?? null,
+      approved_or_rejected_name: nameOfUser(stored?.decidedBy ?? null) ?? '',
+      working_hours_in_minutes: 2_400,
+      timezone: state.users.find((item) => item.id === setup.memberId)?.timezone ?? 'UTC',
+      permissions: [],
+    };
+  };
+  const setupJson = (setup: FakeTogglSetup) => ({
+    id: setup.id,
+    workspace_id: setup.workspaceId,
+    member_id: setup.memberId,
+    member_name: nameOfUser(setup.memberId) ?? '',
+    approver_id: setup.approverIds[0] ?? null,
+    approver_name: nameOfUser(setup.approverIds[0] ?? null) ?? '',
+    approvers: setup.approverIds.map((id) => ({ user_id: id, name: nameOfUser(id) ?? '', active: true, deleted: false, avatar_url: '' })),
+    periodicity: setup.periodicity,
+    start_date: setup.startDate,
+    end_date: setup.endDate ?? null,
+    reminder_day: 5,
+    reminder_time: '17:00',
+    email_reminder_enabled: false,
+    slack_reminder_enabled: false,
+    permissions: [],
+  });
+  const idsOf = (value: string | null) =>
+    value === null
+      ? undefined
+      : new Set(
+          value
+            .split(',')
+            .map((item) => Number(item.trim()))
+            .filter((item) => Number.isInteger(item)),
+        );
+
+  function approvals(
+    user: FakeTogglUser,
+    workspace: FakeTogglWorkspace,
+    method: string,
+    rest: string,
+    url: URL,
+    sent: Record<string, unknown>,
+    ok: (value: unknown) => Reply,
+    fail: (status: number, message: string) => Reply,
+  ): Reply {
+    if (!workspace.business) return fail(402, 'Approvals are a premium feature');
+    const admin = roleOf(workspace, user.id) === 'admin';
+    const involved = (setup: FakeTogglSetup) => admin || setup.memberId === user.id || setup.approverIds.includes(user.id);
+    const members = idsOf(url.searchParams.get('member_ids'));
+    const approvers = idsOf(url.searchParams.get('approver_ids'));
+    const setupIds = idsOf(url.searchParams.get('timesheet_setup_ids'));
+    const filtered = state.timesheetSetups.filter(
+      (setup) =>
+        setup.workspaceId === workspace.id &&
+        involved(setup) &&
+        (!members || members.has(setup.memberId)) &&
+        (!approvers || setup.approverIds.some((id) => approvers.has(id))) &&
+        (!setupIds || setupIds.has(setup.id)),
+    );
+    if (method === 'GET' && rest === '/timesheet_setups') return ok({ data: filtered.map(setupJson) });
+    if (method === 'GET' && rest === '/timesheets') {
+      const isDay = (value: string | null) => value !== null && /^\d{4}-\d{2}-\d{2}$/.test(value);
+      const after = url.searchParams.get('after');
+      const before = url.searchParams.get('before');
+      if ((after !== null && !isDay(after)) || (before !== null && !isDay(before))) return fail(400, 'Invalid date');
+      const today = dateIn(now(), 'UTC');
+      const inclusive = settings.timesheetBounds === 'inclusive';
+      const fits = (start: string) =>
+        (after === null || (inclusive ? start >= after : start > after)) && (before === null || (inclusive ? start <= before : start < before));
+      const statuses = url.searchParams
+        .get('statuses')
+        ?.split(',')
+        .map((item) => item.trim().toLowerCase());
+      const all = filtered
+        .flatMap((setup) =>
+          periodStarts(setup, before ?? today)
+            .filter(fits)
+            .filter((start) => settings.openTimesheetsListed || storedTimesheet(setup, start) !== undefined)
+            .filter((start) => !statuses || statuses.includes(statusOfPeriod(setup, start)))
+            .map((start) => timesheetJson(setup, start)),
+        )
+        .sort((a, b) => a.start_date.localeCompare(b.start_date) || a.member_id - b.member_id);
+      const asked = Number(url.searchParams.get('per_page') ?? 20);
+      const perPage = Number.isInteger(asked) && asked > 0 && asked <= 1000 ? asked : 20;
+      const page = Math.max(1, Number(url.searchParams.get('page') ?? 1));
+      const data = all.slice((page - 1) * perPage, page * perPage);
+      const paged = { data, page, per_page: perPage, total_count: all.length };
+      if (settings.timesheetsListForm === 'pages') return ok([paged]);
+      if (settings.timesheetsListForm === 'array') return ok(data);
+      return ok(paged);
+    }
+    const one = /^\/timesheets\/(\d+)\/(\d{4}-\d{2}-\d{2})(\/time_entries)?$/.exec(rest);
+    if (!one) return fail(404, '404 page not found');
+    const setup = state.timesheetSetups.find((item) => item.id === Number(one[1]) && item.workspaceId === workspace.id);
+    if (!setup || !involved(setup)) return fail(404, 'Timesheet setup not found');
+    const start = one[2] as string;
+    if (!periodStarts(setup, start).includes(start)) return fail(400, 'Invalid date');
+    if (method === 'GET' && one[3]) {
+      const end = periodEndOf(setup, start);
+      const zone = state.users.find((item) => item.id === setup.memberId)?.timezone ?? 'UTC';
+      return ok(
+        state.entries
+          .filter((entry) => entry.userId === setup.memberId && entry.workspaceId === workspace.id && entry.deletedAt === null)
+          .filter((entry) => {
+            const day = dateIn(entry.start, zone);
+            return day >= start && day <= end;
+          })
+          .map((entry) => entryJson(entry, false)),
+      );
+    }
+    if (method !== 'PUT' || one[3]) return fail(404, '404 page not found');
+    const wanted = typeof sent.status === 'string' ? sent.status.trim().toLowerCase() : '';
+    if (!['open', 'submitted', 'approved', 'rejected', 'reopened'].includes(wanted)) return fail(400, 'Invalid status');
+    const status = wanted as FakeTimesheetStatus;
+    if (typeof sent.rejection_comment === 'string' && sent.rejection_comment !== '' && status !== 'rejected')
+      return fail(400, 'Invalid status for rejection comment');
+    const from = statusOfPeriod(setup, start);
+    const member = setup.memberId === user.id;
+    const approver = setup.approverIds.includes(user.id) || admin;
+    const moves: Record<FakeTimesheetStatus, FakeTimesheetStatus[]> = {
+      open: member ? ['submitted'] : [],
+      reopened: member ? ['submitted'] : [],
+      rejected: member ? ['submitted'] : [],
+      submitted: [...(member ? (['open'] as const) : []), ...(approver && !member ? (['approved', 'rejected'] as const) : [])],
+      approved: approver && !member ? ['reopened'] : [],
+    };
+    if (!member && !approver) return fail(403, 'User does not have access to this resource');
+    if (!moves[from].includes(status)) return fail(400, 'Invalid timesheet transition');
+    const stored = storedTimesheet(setup, start) ?? { setupId: setup.id, startDate: start, status: 'open', rejectionComment: '', decidedBy: null };
+    if (!state.timesheets.includes(stored)) state.timesheets.push(stored);
+    stored.status = status;
+    if (status === 'rejected') stored.rejectionComment = typeof sent.rejection_comment === 'string' ? sent.rejection_comment : '';
+    if (status === 'submitted') stored.rejectionComment = '';
+    if (status === 'approved' || status === 'rejected' || status === 'reopened') stored.decidedBy = user.id;
+    return ok(timesheetJson(setup, start));
+  }
+
   function listEntries(user: FakeTogglUser, url: URL, ok: (value: unknown) => Reply, fail: (status: number, message: string) => Reply): Reply {
     const startDate = url.searchParams.get('start_date');
     const endDate = url.searchParams.get('end_date');
@@ -733,6 +1000,7 @@ export async function startFakeToggl(options: FakeTogglOptions = {}): Promise<Fa
     const refused = booking(user, workspace, sent.project_id ?? null, sent.task_id ?? null);
     if (refused) return fail(403, refused);
     if (locked(workspace, start)) return fail(400, "Entries can't be added or edited in this period");
+    if (periodLocked(workspace, user.id, start)) return fail(400, 'Cannot change locked time entry.');
     const tags = tagsFor(user, workspace, sent.tags);
     if (tags === 'refused') return fail(403, 'Only organization or workspace administrators may manage tags in this workspace.');
     const entry: FakeTogglEntry = {
@@ -779,6 +1047,7 @@ export async function startFakeToggl(options: FakeTogglOptions = {}): Promise<Fa
       return fail(400, 'Stop and duration do not match');
     if (stop !== null && stop < start) return fail(400, 'Stop time must be after start time');
     if (locked(workspace, entry.start) || locked(workspace, start)) return fail(400, "Entries can't be added or edited in this period");
+    if (periodLocked(workspace, user.id, entry.start) || periodLocked(workspace, user.id, start)) return fail(400, 'Cannot change locked time entry.');
     const projectId = 'project_id' in sent ? ((sent.project_id as number | null) ?? null) : entry.projectId;
     const taskId = 'task_id' in sent ? ((sent.task_id as number | null) ?? null) : entry.taskId;
     if ('project_id' in sent || 'task_id' in sent) {
@@ -908,5 +1177,12 @@ export function addEntry(fake: FakeToggl, entry: Partial<FakeTogglEntry> & Pick<
     ...entry,
   };
   fake.state.entries.push(full);
+  return full;
+}
+
+/** A timesheet setup in Acme (Premium's approvals): `memberId`'s periods, weekly from `startDate` unless said, decided by `approverIds`. */
+export function addSetup(fake: FakeToggl, setup: Partial<FakeTogglSetup> & Pick<FakeTogglSetup, 'memberId' | 'approverIds'>): FakeTogglSetup {
+  const full: FakeTogglSetup = { id: newId(), workspaceId: SEED.workspaces.acme, periodicity: 'weekly', startDate: '2026-01-05', endDate: null, ...setup };
+  fake.state.timesheetSetups.push(full);
   return full;
 }

@@ -27,6 +27,20 @@ describe("Toggl Track's roles", () => {
     expect(offered('project_manager projectlead')).toEqual(['team_projects']);
   });
 
+  it('offers timesheet approvals on Premium alone, to a member a setup governs, an approver a setup names and a workspace admin', () => {
+    const premium = { plan: 'premium' };
+    const approvals = ['approvals', 'approvals_workflow'];
+    expect(offered('timesheet_member user', premium)).toEqual(approvals);
+    expect(offered('timesheet_approver user', premium)).toEqual(approvals);
+    expect(offered('admin', premium)).toEqual(['admin_people', ...approvals, 'team_hours', 'team_projects']);
+    // Nobody a setup names, on Premium; and anyone below it, whatever the setups said.
+    expect(offered('user', premium)).toEqual([]);
+    expect(offered('timesheet_member user', { plan: 'starter' })).toEqual([]);
+    expect(offered('admin', { plan: 'starter' })).toEqual(['admin_people', 'team_hours', 'team_projects']);
+    // Toggl refused them under the role: both withdrawn until another role is learned.
+    expect(offered('timesheet_member user', { ...premium, refused: ['approvals', 'approvals_workflow'] })).toEqual([]);
+  });
+
   it('withdraws what Toggl refused under the role', () => {
     expect(offered('teamlead', { refused: ['team_hours'] })).toEqual(['team_projects']);
   });
