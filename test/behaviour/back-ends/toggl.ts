@@ -4,7 +4,8 @@
 // time off, so Bob's leave is nowhere. The team's world: Lea a workspace admin of Acme on her own token, who sees
 // everyone's hours and every project (her role read from her own workspace and project users once her engine has the
 // team group on); Ada, a member who manages no project, sees nobody's time but her own. The administrator's world: Bob,
-// Acme's admin in the fake's own seeding, on his own token beside Ada; Toggl's administration is the people alone. The fake counts Toggl's
+// Acme's admin in the fake's own seeding, on his own token beside Ada: the people, the rates and the catalog, which Ada,
+// a member, is refused as her role (docs/back-ends/toggl.md, "Administration"). The fake counts Toggl's
 // hourly quotas as an organisation whose plan sets them high (an Enterprise plan's are its own): the suite's scenarios
 // make more calls in a minute than a Free plan allows an hour; the quotas are the back end's own tests'.
 import type { Capability } from '../../../mcp-server/contract/vocabulary.ts';
@@ -38,6 +39,8 @@ import {
 } from '../harness.ts';
 
 const CAPABILITIES: ReadonlySet<Capability> = new Set(['account', 'timer', 'entries', 'entries_edit', 'reports', 'catalog', 'calendar']);
+/** What a workspace admin alone is offered there, and a member refused as her role. */
+const ADMINISTERED: readonly Capability[] = ['admin_people', 'admin_rates', 'admin_catalog', 'catalog_write'];
 
 function seed(fake: FakeToggl): void {
   seedWorld(fake);
@@ -85,8 +88,8 @@ const team: TeamSide = {
   names: { person: 'Ada Lovelace', colleague: 'Bob Builder', lead: 'Lea Lead' },
   showsColleaguesLeave: false,
   capabilities: CAPABILITIES,
-  // A workspace admin: everyone's hours and every project, and the people (docs/back-ends/toggl.md, "Roles").
-  leadCapabilities: new Set([...CAPABILITIES, 'team_hours', 'team_projects', 'admin_people']),
+  // A workspace admin: everyone's hours and every project, the people, the rates and the catalog (docs/back-ends/toggl.md, "Roles").
+  leadCapabilities: new Set([...CAPABILITIES, 'team_hours', 'team_projects', ...ADMINISTERED]),
   async start(options = {}) {
     const fake = await startFakeToggl({ now: clockStartingAt(NOW), quotas: { user: 100_000, organisation: 100_000 } });
     seed(fake);
@@ -126,9 +129,13 @@ function catalogItemOf(fake: FakeToggl, kind: 'customer' | 'project' | 'activity
 
 const admin: AdminSide = {
   names: { person: 'Ada Lovelace', colleague: 'Bob Builder', admin: 'Bob Builder', everyone: ['Ada Lovelace', 'Bob Builder'] },
-  // A workspace admin: everyone's hours and every project, and the people (docs/back-ends/toggl.md, "Roles", "Administration").
-  capabilities: new Set([...CAPABILITIES, 'team_hours', 'team_projects', 'admin_people']),
+  // A workspace admin: everyone's hours and every project, the people, the rates and the catalog (docs/back-ends/toggl.md,
+  // "Roles", "Administration"); Acme is on Starter, which keeps billable rates.
+  capabilities: new Set([...CAPABILITIES, 'team_hours', 'team_projects', ...ADMINISTERED]),
   personCapabilities: CAPABILITIES,
+  personRole: { role: 'member', decides: ADMINISTERED },
+  // A project's own rate; Toggl removes no rate: a new one is set from today (docs/back-ends/toggl.md, "Administration").
+  rates: { kind: 'project', item: WORLD.website, removal: { refused: 'rate_remove_unsupported' } },
   async start() {
     const fake = await startFakeToggl({ now: clockStartingAt(NOW), quotas: { user: 100_000, organisation: 100_000 } });
     seed(fake);
