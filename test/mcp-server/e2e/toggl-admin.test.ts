@@ -409,3 +409,110 @@ describe('Toggl Track administration withheld from a Team Lead and a member', ()
     expect(sent()).toEqual([]);
   });
 });
+
+// Each call's requests counted by the fake, cold (a fresh process whose role was read in the background: nothing of
+// the catalog or the workspace's people kept) and warm (the catalog and the people kept), on Premium: the numbers
+// docs/back-ends/toggl.md, "Administration", gives.
+describe('requests per call of the administration on Toggl Track, cold and warm', () => {
+  type Case = [label: string, tool: string, cold: Record<string, unknown>, warm: Record<string, unknown>, counts: [cold: number, warm: number]];
+  const CASES: Case[] = [
+    ['a customer added', 'create_catalog_item', { kind: 'customer', name: 'Globex' }, { kind: 'customer', name: 'Initech' }, [1, 1]],
+    [
+      'a project added under its customer',
+      'create_catalog_item',
+      { kind: 'project', name: 'A', parent: 'Acme Corp' },
+      { kind: 'project', name: 'B', parent: 'Acme Corp' },
+      [4, 1],
+    ],
+    [
+      'a task added to its project',
+      'create_catalog_item',
+      { kind: 'activity', name: 'A', parent: 'Website' },
+      { kind: 'activity', name: 'B', parent: 'Website' },
+      [4, 1],
+    ],
+    ['a project archived', 'archive_catalog_item', { kind: 'project', id: 'Internal' }, { kind: 'project', id: 'Internal', archived: false }, [1, 1]],
+    [
+      'a task archived',
+      'archive_catalog_item',
+      { kind: 'activity', id: 'Website/Development' },
+      { kind: 'activity', id: 'Website/Development', archived: false },
+      [2, 1],
+    ],
+    [
+      'a customer archived (asked first)',
+      'archive_catalog_item',
+      { kind: 'customer', id: 'Acme Corp' },
+      { kind: 'customer', id: 'Acme Corp', archived: false },
+      [3, 1],
+    ],
+    [
+      'a project changed',
+      'update_catalog_item',
+      { kind: 'project', item: 'Website', budget_hours: 20 },
+      { kind: 'project', item: 'Website', budget_hours: 30 },
+      [3, 1],
+    ],
+    [
+      'a customer changed',
+      'update_catalog_item',
+      { kind: 'customer', item: 'Acme Corp', comment: 'a' },
+      { kind: 'customer', item: 'Acme Corp', comment: 'b' },
+      [2, 1],
+    ],
+    [
+      'a task changed',
+      'update_catalog_item',
+      { kind: 'activity', item: 'Website/Development', name: 'Dev' },
+      { kind: 'activity', item: 'Website/Development', name: 'Devs' },
+      [3, 1],
+    ],
+    [
+      "a project's rates listed",
+      'manage_rates',
+      { action: 'list', kind: 'project', item: 'Website' },
+      { action: 'list', kind: 'project', item: 'Website' },
+      [6, 3],
+    ],
+    [
+      "the workspace's rates listed",
+      'manage_rates',
+      { action: 'list', kind: 'workspace', item: 'Acme' },
+      { action: 'list', kind: 'workspace', item: 'Acme' },
+      [3, 3],
+    ],
+    [
+      "a task's rates listed",
+      'manage_rates',
+      { action: 'list', kind: 'activity', item: 'Development' },
+      { action: 'list', kind: 'activity', item: 'Development' },
+      [4, 2],
+    ],
+    [
+      "a project's rate set",
+      'manage_rates',
+      { action: 'set', kind: 'project', item: 'Website', hourly: 90 },
+      { action: 'set', kind: 'project', item: 'Website', hourly: 95 },
+      [7, 4],
+    ],
+  ];
+
+  it.each(CASES)('%s: %s', async (_label, tool, cold, warm, [coldCount, warmCount]) => {
+    const { engine, ids, sent } = await startLea('admin', 'premium');
+    await roleRead(engine, tool);
+    // Ids by the world's names: a task by its project and name.
+    const withIds = (args: Record<string, unknown>) => {
+      const id = typeof args.id === 'string' ? ids[args.id] : args.id;
+      const item = args.item === 'Website/Development' ? String(ids['Website/Development']) : args.item;
+      return { ...args, ...(id === undefined ? {} : { id }), ...(item === undefined ? {} : { item }) };
+    };
+    sent();
+    await answered(engine, tool, withIds(cold));
+    const coldRequests = sent().map(line);
+    await answered(engine, 'list_catalog', { include_archived: true });
+    sent();
+    await answered(engine, tool, withIds(warm));
+    const warmRequests = sent().map(line);
+    expect([coldRequests.length, warmRequests.length], `cold: ${coldRequests.join(', ')}; warm: ${warmRequests.join(', ')}`).toEqual([coldCount, warmCount]);
+  });
+});
