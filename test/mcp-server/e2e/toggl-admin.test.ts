@@ -123,6 +123,23 @@ describe("Toggl Track's catalog, for a workspace admin alone", () => {
     expect(task).toMatchObject({ kind: 'activity', name: 'Design', parent: 'Website' });
   });
 
+  it("withdraws the tool where Toggl answers 403 (the role changed meanwhile), in Toggl's words, and sends nothing more for it", async () => {
+    const { engine, fake, sent } = await startLea('admin');
+    await roleRead(engine, 'create_catalog_item');
+    const acme = fake.state.workspaces.find((workspace) => workspace.id === SEED.workspaces.acme);
+    if (acme) acme.admins = acme.admins.filter((id) => id !== LEA.id);
+    sent();
+    const refused = await engine.call('create_catalog_item', { kind: 'customer', name: 'Globex' });
+    expect(refusalOf(refused)).toEqual({
+      code: 'toggl_forbidden',
+      facts: { action: 'add the client "Globex"', message: 'Only admins may create projects in this workspace', needs: 'a workspace admin' },
+    });
+    expect(sent().map(line)).toEqual(['POST /api/v9/workspaces/{id}/clients']);
+    expect(await listed(engine)).not.toContain('create_catalog_item');
+    expect(refusalOf(await engine.call('create_catalog_item', { kind: 'customer', name: 'Globex' }))).toMatchObject({ code: 'tool_withheld' });
+    expect(sent()).toEqual([]);
+  });
+
   it('refuses an activity without its project before anything is sent', async () => {
     const { engine, sent } = await startLea('admin');
     await roleRead(engine, 'create_catalog_item');
