@@ -27,7 +27,7 @@ import { togglFacts, togglFactsKey, type TogglFacts } from './facts.ts';
 import { chooseWorkspace, lockOf, planOf, requiredOf, type TogglPlan, type Workspace, workspaceIdIn } from './mapping.ts';
 import { PROJECT_MANAGER, roleName, TIMESHEET_APPROVER, TIMESHEET_MEMBER, type TogglRights, workspaceRoleOf, wordsOf } from './rights.ts';
 import { setupsOf } from './timesheet-readings.ts';
-import type { TogglProject, TogglProjectUser, TogglTask, TogglTimesheetSetup, TogglUser, TogglWorkspace, TogglWorkspaceUser } from './wire.ts';
+import type { TogglClient, TogglProject, TogglProjectUser, TogglTask, TogglTimesheetSetup, TogglUser, TogglWorkspace, TogglWorkspaceUser } from './wire.ts';
 import { quotedLine } from '../../contract/outcomes/quoted-line.ts';
 
 export type TogglProfile = ProfileOf<typeof TOGGL>;
@@ -95,6 +95,12 @@ export interface TogglCatalogView extends CatalogPart {
   projectExamples(count: number): Promise<string[]>;
   projects(): Promise<TogglProject[]>;
   tasks(): Promise<TogglTask[]>;
+  /** An item as Toggl listed it, archived ones too (the lists kept a quarter of an hour): what a change starts from. */
+  record(kind: 'customer', id: number): Promise<TogglClient | undefined>;
+  record(kind: 'project', id: number): Promise<TogglProject | undefined>;
+  record(kind: 'activity', id: number): Promise<TogglTask | undefined>;
+  /** The catalog changed: every list is read afresh next time. */
+  changed(): void;
 }
 
 /**

@@ -61,7 +61,11 @@ export const seesEveryProject = leadsPeople;
 /** A project's time: theirs who see every project, and a project manager's (a Project Lead's too) of the projects they manage. */
 export const overseesProjects = (rights: TogglRights) => seesEveryProject(rights) || rights.managesProjects;
 
-/** The workspace's people: a workspace admin's ("edit members' rates, workspace settings"; roles and deactivation). */
+/**
+ * The workspace's people, its rates and its catalog: a workspace admin's ("edit members' rates, workspace settings",
+ * "edit all projects and clients"). A Team Lead "cannot … create, edit, or delete projects, edit billable rates or
+ * labor costs, create, edit, or delete clients"; a Project Lead's edits are not documented, so not offered.
+ */
 export const administers = (rights: TogglRights) => rights.role === 'admin';
 
 /**
@@ -71,6 +75,22 @@ export const administers = (rights: TogglRights) => rights.role === 'admin';
 export const takesPartInApprovals = (rights: TogglRights) => rights.timesheetMember === true || decidesTimesheets(rights);
 /** Deciding others' timesheets: an approver a setup names, or a workspace admin. */
 export const decidesTimesheets = (rights: TogglRights) => rights.timesheetApprover === true || rights.role === 'admin';
+
+/** What a workspace admin alone is offered: the people, the rates, the catalog's changes and its writes. */
+export const ADMINISTERED: readonly Capability[] = ['admin_people', 'admin_rates', 'admin_catalog', 'catalog_write'];
+/** The least role that has them, as a refusal says it. */
+export const ADMIN_NEEDS = 'a workspace admin';
+
+/**
+ * Where the person's role is why a capability is not offered (the engine's withheld reason `role`): what a workspace
+ * admin alone has, for anyone else whose role was read. A role not read yet, and a capability Toggl refused (403) under
+ * an admin's role, keep why `back_end`; so do the team's tools, withheld from a member in the back end's own words.
+ */
+export function roleLacking(facts: TogglFacts | undefined, capability: Capability): { role: string; needs: string } | undefined {
+  const rights = knownRights(facts);
+  if (rights === undefined || !ADMINISTERED.includes(capability) || administers(rights)) return undefined;
+  return { role: roleName(rights), needs: ADMIN_NEEDS };
+}
 
 /** `capabilities` where the role remembered allows them and Toggl did not refuse them under it. */
 export function offeredFor(

@@ -6,7 +6,8 @@
 // team group on); Ada, a member who manages no project, sees nobody's time but her own. Acme is on Premium there, with
 // timesheet approvals: a weekly setup governs Ada's timesheets with Lea its approver, and Lea's with Bob hers (each
 // read from the setups naming them, by their own id, once the approvals group is on). The administrator's world: Bob,
-// Acme's admin in the fake's own seeding, on his own token beside Ada; Toggl's administration is the people alone. The fake counts Toggl's
+// Acme's admin in the fake's own seeding, on his own token beside Ada: the people, the rates and the catalog, which Ada,
+// a member, is refused as her role (docs/back-ends/toggl.md, "Administration"). The fake counts Toggl's
 // hourly quotas as an organisation whose plan sets them high (an Enterprise plan's are its own): the suite's scenarios
 // make more calls in a minute than a Free plan allows an hour; the quotas are the back end's own tests'.
 import type { Capability } from '../../../mcp-server/contract/vocabulary.ts';
@@ -41,6 +42,8 @@ import {
 } from '../harness.ts';
 
 const CAPABILITIES: ReadonlySet<Capability> = new Set(['account', 'timer', 'entries', 'entries_edit', 'reports', 'catalog', 'calendar']);
+/** What a workspace admin alone is offered there, and a member refused as her role. */
+const ADMINISTERED: readonly Capability[] = ['admin_people', 'admin_rates', 'admin_catalog', 'catalog_write'];
 
 function seed(fake: FakeToggl): void {
   seedWorld(fake);
@@ -89,8 +92,9 @@ const team: TeamSide = {
   showsColleaguesLeave: false,
   // Ada's timesheets a setup governs: she submits and withdraws them (docs/back-ends/toggl.md, "Timesheet approvals").
   capabilities: new Set([...CAPABILITIES, 'approvals', 'approvals_workflow']),
-  // A workspace admin: everyone's hours and every project, and the people (docs/back-ends/toggl.md, "Roles"); Ada's approver.
-  leadCapabilities: new Set([...CAPABILITIES, 'team_hours', 'team_projects', 'admin_people', 'approvals', 'approvals_workflow']),
+  // A workspace admin: everyone's hours and every project, the people, the rates and the catalog (docs/back-ends/toggl.md,
+  // "Roles"); Ada's approver.
+  leadCapabilities: new Set([...CAPABILITIES, 'team_hours', 'team_projects', ...ADMINISTERED, 'approvals', 'approvals_workflow']),
   async start(options = {}) {
     const fake = await startFakeToggl({ now: clockStartingAt(NOW), quotas: { user: 100_000, organisation: 100_000 } });
     seed(fake);
@@ -134,9 +138,13 @@ function catalogItemOf(fake: FakeToggl, kind: 'customer' | 'project' | 'activity
 
 const admin: AdminSide = {
   names: { person: 'Ada Lovelace', colleague: 'Bob Builder', admin: 'Bob Builder', everyone: ['Ada Lovelace', 'Bob Builder'] },
-  // A workspace admin: everyone's hours and every project, and the people (docs/back-ends/toggl.md, "Roles", "Administration").
-  capabilities: new Set([...CAPABILITIES, 'team_hours', 'team_projects', 'admin_people']),
+  // A workspace admin: everyone's hours and every project, the people, the rates and the catalog (docs/back-ends/toggl.md,
+  // "Roles", "Administration"); Acme is on Starter, which keeps billable rates.
+  capabilities: new Set([...CAPABILITIES, 'team_hours', 'team_projects', ...ADMINISTERED]),
   personCapabilities: CAPABILITIES,
+  personRole: { role: 'member', decides: ADMINISTERED },
+  // A project's own rate; Toggl removes no rate: a new one is set from today (docs/back-ends/toggl.md, "Administration").
+  rates: { kind: 'project', item: WORLD.website, removal: { refused: 'rate_remove_unsupported' } },
   async start() {
     const fake = await startFakeToggl({ now: clockStartingAt(NOW), quotas: { user: 100_000, organisation: 100_000 } });
     seed(fake);

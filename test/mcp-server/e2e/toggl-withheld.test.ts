@@ -38,7 +38,7 @@ describe('tools Toggl Track does not have, called by name', () => {
     [
       'manage_tags',
       { action: 'list' },
-      "Punchcard does not administer Toggl Track: a member's token reads nobody's time but their own, and the reports an admin would need are not used yet",
+      "Punchcard administers a Toggl Track workspace's people, rates and catalog for a workspace admin alone, and not its tags, groups, corrections or invoices yet",
     ],
   ])('%s: withheld in Toggl’s words, why back_end, nothing sent', async (tool, args, reason) => {
     const before = fake.requests.length;
