@@ -34,11 +34,11 @@ describe("Toggl Track's roles", () => {
     const approvals = ['approvals', 'approvals_workflow'];
     expect(offered('timesheet_member user', premium)).toEqual(approvals);
     expect(offered('timesheet_approver user', premium)).toEqual(approvals);
-    expect(offered('admin', premium)).toEqual(['admin_people', ...approvals, 'team_hours', 'team_projects']);
+    expect(offered('admin', premium)).toEqual(['admin_catalog', 'admin_people', 'admin_rates', ...approvals, 'catalog_write', 'team_hours', 'team_projects']);
     // Nobody a setup names, on Premium; and anyone below it, whatever the setups said.
     expect(offered('user', premium)).toEqual([]);
     expect(offered('timesheet_member user', { plan: 'starter' })).toEqual([]);
-    expect(offered('admin', { plan: 'starter' })).toEqual(['admin_people', 'team_hours', 'team_projects']);
+    expect(offered('admin', { plan: 'starter' })).toEqual(['admin_catalog', 'admin_people', 'admin_rates', 'catalog_write', 'team_hours', 'team_projects']);
     // Toggl refused them under the role: both withdrawn until another role is learned.
     expect(offered('timesheet_member user', { ...premium, refused: ['approvals', 'approvals_workflow'] })).toEqual([]);
   });
