@@ -28,7 +28,9 @@ export default defineTool({
     }
     checkedBounds(args);
     // What the back end cannot do at all is said in its own words before anything is read (Clockify keeps no fixed rates and removes none).
-    const cannot = action === 'remove' ? part.refusals?.remove : args.fixed !== undefined ? part.refusals?.fixed : undefined;
+    const remove = part.refusals?.remove;
+    const removal = typeof remove === 'function' ? remove({ kind, item: args.item.trim(), person: args.person?.trim() ?? null }) : remove;
+    const cannot = action === 'remove' ? removal : args.fixed !== undefined ? part.refusals?.fixed : undefined;
     if (cannot) throw refusedInput(cannot);
     const given = (['hourly', 'internal', 'fixed'] as const).filter((name) => args[name] !== undefined);
     if (action !== 'set' && given.length > 0) throw new ToolInputError('rate_amounts_not_for_action', { given, action });

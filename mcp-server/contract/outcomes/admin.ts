@@ -173,6 +173,16 @@ const rateRefusals = refusalFamily({
       say`${either(facts.field, `The ${facts.field} amount`)} is an amount in the currency's units, from 0 to ${facts.max.toLocaleString('en')}; ${facts.amount} is not.`,
     example: { field: 'hourly', amount: -5, max: 1_000_000 },
   },
+  /**
+   * A rate removed where the back end removes none (Toggl Track): a new one set from today replaces it, and the time
+   * before keeps the old one. The item and the person as the call named them.
+   */
+  rate_remove_unsupported: {
+    kind: 'input',
+    say: (facts: { back_end: string; kind: ItemKind | 'workspace'; item: string; person: string | null }) =>
+      say`${facts.back_end} removes no rate: set a new one for ${facts.person === null ? 'everyone' : outside(facts.person)} on the ${facts.kind} ${outside(facts.item)}${forModelOnly(' (manage_rates set)')}, which applies from today and keeps the earlier one for the time before. Nothing was sent.`,
+    example: { back_end: 'Toggl Track', kind: 'project', item: 'Website', person: 'Ada Lovelace' },
+  },
   /** A rate removed that the item does not have for that person. */
   rate_none_to_remove: {
     kind: 'input',

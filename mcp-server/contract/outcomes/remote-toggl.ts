@@ -37,6 +37,16 @@ const REQUIRED_WORDS: Record<TogglRequired, string> = {
   task: 'a task (an activity of the project)',
 };
 
+/** Why Toggl keeps a field not, by field: a sentence's start, the kind of item it was asked of. */
+type NotKeptField = 'budget_money' | 'budget_period' | 'comment' | 'billable' | 'budget_hours';
+const FIELD_NOT_KEPT: Record<NotKeptField, (kind: string) => Sentence> = {
+  budget_money: () => say`Toggl Track keeps no money budget on a project (its fixed fee is a price, not a budget)`,
+  budget_period: () => say`Toggl Track keeps a project's estimate for the whole project, not per month`,
+  comment: (kind) => say`Toggl Track keeps no comment on a ${kind === 'activity' ? 'task' : kind}`,
+  billable: (kind) => say`Toggl Track keeps no billable mark on a ${kind === 'customer' ? 'client' : 'task'}`,
+  budget_hours: (kind) => say`Toggl Track keeps no estimate on a ${kind === 'customer' ? 'client' : kind}`,
+};
+
 export const togglRefusals = refusalFamily({
   /** 403 with no body: Toggl's answer to a token it does not take (it never answers 401). */
   toggl_token_refused: {
@@ -75,11 +85,16 @@ export const togglRefusals = refusalFamily({
       say`Only ${facts.remaining} of your ${facts.hour} Toggl Track requests this hour are left, so Punchcard did not send the request to ${facts.action}: they are kept for your own time. It resets ${inWords(facts.resets_in_s)}${facts.resets_at === null ? '' : `, at ${facts.resets_at}`}; try again then. Nothing was changed.`,
     example: { action: "read your people's time", remaining: 20, hour: 240, resets_in_s: 1_500, resets_at: '10:55' },
   },
-  /** 402 whose words speak of a feature of a paid plan, not of a quota: Toggl's words quoted. */
+  /**
+   * 402 whose words speak of a feature of a paid plan, not of a quota: Toggl's words quoted. With `needs`, the plan
+   * Toggl documents the feature for: the workspace's plan, as Punchcard knows it, is below it, and nothing was sent.
+   */
   toggl_premium_feature: {
     kind: 'invalid',
-    say: (facts: { action: string; message: string | null }) =>
-      say`${fullStop(say`Your Toggl Track workspace's plan does not include what it takes to ${facts.action} (402${quoted(facts.message)})`)} Nothing was changed.`,
+    say: (facts: { action: string; message: string | null; needs?: 'Starter' | 'Premium' }) =>
+      facts.needs
+        ? say`Toggl Track lets a workspace ${facts.action} on its ${facts.needs} plan and above only, and yours is below it. Nothing was sent.`
+        : say`${fullStop(say`Your Toggl Track workspace's plan does not include what it takes to ${facts.action} (402${quoted(facts.message)})`)} Nothing was changed.`,
     example: { action: 'start the timer', message: 'Billable is a premium feature' },
   },
   /**
@@ -112,6 +127,20 @@ export const togglRefusals = refusalFamily({
       say`Toggl Track is limiting requests (429 Too Many Requests; it takes about one a second). Try to ${facts.action} again in a moment.`,
     example: { action: 'start the timer' },
   },
+  /** submit_timesheet or withdraw_timesheet by period, for someone no timesheet setup governs (an approver, an admin). */
+  toggl_timesheet_no_setup: {
+    kind: 'input',
+    say: () =>
+      say`No timesheet setup in Toggl Track governs your own timesheets, so there is nothing of yours to submit or withdraw: a workspace admin sets one up in Toggl Track. Nothing was sent.`,
+    example: {},
+  },
+  /** A setup's periodicity Punchcard does not read as weeks or calendar months (Toggl's words are not documented). */
+  toggl_timesheet_period_unknown: {
+    kind: 'invalid',
+    say: (facts: { periodicity: string | null }) =>
+      say`Your timesheet setup in Toggl Track approves by periods Punchcard cannot tell apart (${facts.periodicity === null ? 'none named' : outside(facts.periodicity)}; it reads weeks, and months from a month's first day): submit or withdraw this timesheet in Toggl Track itself. Nothing was sent.`,
+    example: { periodicity: 'daily' },
+  },
   /** Something other than Toggl's JSON where it was due. */
   toggl_not_json: {
     kind: 'unavailable',
@@ -137,6 +166,46 @@ export const togglRefusals = refusalFamily({
     say: () =>
       say`Toggl Track's roles name nobody a person manages: make someone a project's manager in Toggl Track itself, and leave ${either('manages', 'that')} out. Nothing was sent.`,
     example: {},
+  },
+  /** update_catalog_item: a field Toggl keeps not on this kind of item, each with why in Toggl's terms. */
+  toggl_field_not_kept: {
+    kind: 'input',
+    say: (facts: { kind: 'customer' | 'project' | 'activity'; field: NotKeptField }) =>
+      say`${FIELD_NOT_KEPT[facts.field](facts.kind)}: leave ${either(facts.field, 'it')} out. Nothing was sent.`,
+    example: { kind: 'project', field: 'budget_money' },
+  },
+  /** update_catalog_item: a project's estimate in part hours, which Toggl keeps in whole hours (`estimated_hours`, an integer). */
+  toggl_estimate_whole_hours: {
+    kind: 'input',
+    say: (facts: { hours: number }) =>
+      say`Toggl Track keeps a project's estimate in whole hours: give ${String(Math.floor(facts.hours))} or ${String(Math.ceil(facts.hours))}, not ${String(facts.hours)}. Nothing was sent.`,
+    example: { hours: 10.5 },
+  },
+  /** create_catalog_item: an activity without its project; Toggl's tasks are a project's. */
+  toggl_activity_needs_project: {
+    kind: 'input',
+    say: (facts: { name: string }) =>
+      say`Toggl Track keeps every task inside a project: name the project the activity ${outside(facts.name)} is for as its ${either('parent', 'project')}. Nothing was sent.`,
+    example: { name: 'Design' },
+  },
+  /**
+   * manage_rates: a person's rate Toggl keeps not: on a project they are no member of (Toggl keeps it on their project
+   * user), or on a task, whose rate is everyone's.
+   */
+  toggl_rate_not_kept: {
+    kind: 'input',
+    say: (facts: { kind: 'project' | 'activity'; item: { id: number; name: string }; person: { id: number; name: string } }) =>
+      facts.kind === 'project'
+        ? say`${outside(facts.person.name)}${forModelOnly(` (#${facts.person.id})`)} is no member of the project ${outside(facts.item.name)}${forModelOnly(` (#${facts.item.id})`)}, so Toggl Track keeps no rate for them there: add them to the project in Toggl Track first. Nothing was sent.`
+        : say`Toggl Track keeps a task's rate for everyone, not for ${outside(facts.person.name)} alone: leave ${either('person', 'the person')} out. Nothing was sent.`,
+    example: { kind: 'project', item: { id: 4000000001, name: 'Website' }, person: { id: 9100001, name: 'Ada Lovelace' } },
+  },
+  /** manage_rates kind workspace naming another workspace than the one Punchcard works in. */
+  toggl_rates_other_workspace: {
+    kind: 'input',
+    say: (facts: { workspace: Workspace; asked: string }) =>
+      say`Punchcard works in the Toggl Track workspace ${outside(facts.workspace.name)}${forModelOnly(` (${facts.workspace.id})`)}, not ${outside(facts.asked)}: name it${either(' as the item', '')}. Nothing was sent.`,
+    example: { workspace: { id: 4567890, name: 'Acme' }, asked: 'Side projects' },
   },
   /** manage_people invite: not served on Toggl Track yet (an organization's invitation, an organization admin's). */
   toggl_invite_unsupported: {

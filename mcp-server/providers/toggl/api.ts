@@ -9,7 +9,17 @@ import { createRemoteClient, type QueryValue, type RemoteClient, type RemoteConn
 import { type RefusalFor, remoteRefusal } from '../remote/remote-error.ts';
 import { type Clock, describeHttpFailure, describeNotJson, type RequestPurpose, resetsAt, TOGGL_WORDS, TogglError } from './errors.ts';
 import { QuotaHolds, QuotaLeft, type TogglQuota, UNSAID_HOLD_MS } from './quota.ts';
-import type { TogglPreferences, TogglProjectUser, TogglUser, TogglWorkspace, TogglWorkspaceUser } from './wire.ts';
+import type {
+  TogglClient,
+  TogglPreferences,
+  TogglProject,
+  TogglProjectUser,
+  TogglTask,
+  TogglTimesheetSetup,
+  TogglUser,
+  TogglWorkspace,
+  TogglWorkspaceUser,
+} from './wire.ts';
 
 export type { QueryValue };
 
@@ -29,6 +39,9 @@ export const workspaceRequest = (action: string, notFound?: RefusalFor<'not_foun
 });
 /** The path of a workspace. */
 export const ws = (workspaceId: number) => `/workspaces/${workspaceId}`;
+/** A 404 of a catalog item by its id: gone, or (a private project) not the person's to see. */
+export const catalogItemMissing = (record: 'customer' | 'project' | 'activity', id: number) =>
+  remoteRefusal('remote_record_missing', { service: 'Toggl Track', record, id, any_more: true });
 /** A 404 of a time entry by its number: not the person's, or gone. */
 export const entryNotFound = (number: number) =>
   remoteRefusal('remote_record_missing', { service: 'Toggl Track', record: 'time entry', id: number, any_more: true, caveat: 'not_yours' });
@@ -129,7 +142,11 @@ export function createTogglApiClient(options: TogglApiOptions) {
   };
 }
 
-/** The endpoints the context reads: the person, their workspaces, one workspace and its preferences, their own project users, the workspace's people. */
+/**
+ * The endpoints the context reads (the person, their workspaces, one workspace and its preferences, their own project
+ * users, the workspace's people, their timesheet setups), and the catalog's changes two capabilities send (its writes,
+ * update_catalog_item).
+ */
 function sharedEndpoints({ call }: TogglSending) {
   return {
     /** The person the token belongs to (its answer carries the token too: read for its fields, never kept). */
@@ -148,6 +165,27 @@ function sharedEndpoints({ call }: TogglSending) {
     /** The workspace's people: role, deactivation, working hours; each named by their user id (`uid`) and their workspace user's own `id`. */
     workspaceUsers: (workspaceId: number) =>
       call<TogglWorkspaceUser[] | null>('GET', `${ws(workspaceId)}/workspace_users`, workspaceRequest("list the workspace's people")),
+    /**
+     * The timesheet setups naming the person (a Premium feature), as the member they govern or as an approver: always
+     * by their own id, never the workspace's whole list.
+     */
+    timesheetSetups: (workspaceId: number, whose: { member_ids: number } | { approver_ids: number }) =>
+      call<{ data?: TogglTimesheetSetup[] | null } | TogglTimesheetSetup[] | null>(
+        'GET',
+        `${ws(workspaceId)}/timesheet_setups`,
+        workspaceRequest('member_ids' in whose ? 'read your timesheet setup' : 'read whose timesheets you approve'),
+        { query: whose },
+      ),
+    /** A project changed with only what differs (`active` archives or restores it): the catalog's writes and update_catalog_item's. */
+    updateProject: (workspaceId: number, projectId: number, body: Record<string, unknown>, action: string) =>
+      call<TogglProject>('PUT', `${ws(workspaceId)}/projects/${projectId}`, workspaceRequest(action, catalogItemMissing('project', projectId)), { body }),
+    /** A task changed, addressed through its project (`active: false` marks it done). */
+    updateTask: (workspaceId: number, projectId: number, taskId: number, body: Record<string, unknown>, action: string) =>
+      call<TogglTask>('PUT', `${ws(workspaceId)}/projects/${projectId}/tasks/${taskId}`, workspaceRequest(action, catalogItemMissing('activity', taskId)), {
+        body,
+      }),
+    updateClient: (workspaceId: number, clientId: number, body: Record<string, unknown>, action: string) =>
+      call<TogglClient>('PUT', `${ws(workspaceId)}/clients/${clientId}`, workspaceRequest(action, catalogItemMissing('customer', clientId)), { body }),
     preferences: (workspaceId: number) =>
       call<TogglPreferences>('GET', `${ws(workspaceId)}/preferences`, workspaceRequest("read your workspace's lock of older entries")),
   };

@@ -25,8 +25,9 @@ import { resetsAt, TogglError } from './errors.ts';
 import { ORGANISATION_QUOTA } from './quota.ts';
 import { togglFacts, togglFactsKey, type TogglFacts } from './facts.ts';
 import { chooseWorkspace, lockOf, planOf, requiredOf, type TogglPlan, type Workspace, workspaceIdIn } from './mapping.ts';
-import { PROJECT_MANAGER, roleName, type TogglRights, workspaceRoleOf, wordsOf } from './rights.ts';
-import type { TogglProject, TogglProjectUser, TogglTask, TogglUser, TogglWorkspace, TogglWorkspaceUser } from './wire.ts';
+import { PROJECT_MANAGER, roleName, TIMESHEET_APPROVER, TIMESHEET_MEMBER, type TogglRights, workspaceRoleOf, wordsOf } from './rights.ts';
+import { setupsOf } from './timesheet-readings.ts';
+import type { TogglClient, TogglProject, TogglProjectUser, TogglTask, TogglTimesheetSetup, TogglUser, TogglWorkspace, TogglWorkspaceUser } from './wire.ts';
 import { quotedLine } from '../../contract/outcomes/quoted-line.ts';
 
 export type TogglProfile = ProfileOf<typeof TOGGL>;
@@ -49,9 +50,17 @@ export interface TogglMember {
   dayMinutes: number | null;
 }
 
+/** The timesheet setups naming the person (Premium's approvals): their own, where one governs them, and those naming them an approver. */
+export interface TimesheetSetups {
+  own: TogglTimesheetSetup | null;
+  approves: readonly TogglTimesheetSetup[];
+}
+
 /** What a 403 of a role-decided request withdraws, and how a refusal says what was missing. */
 export interface Withdrawn {
   readonly capability: Capability;
+  /** Capabilities withdrawn with it (the approvals' workflow with their list). */
+  readonly also?: readonly Capability[];
   /** The tool it stands for, for the log: "team_report". */
   readonly tool: string;
   /** The role the request needs, in Toggl's words: "a workspace admin or Team Lead". */
@@ -86,6 +95,12 @@ export interface TogglCatalogView extends CatalogPart {
   projectExamples(count: number): Promise<string[]>;
   projects(): Promise<TogglProject[]>;
   tasks(): Promise<TogglTask[]>;
+  /** An item as Toggl listed it, archived ones too (the lists kept a quarter of an hour): what a change starts from. */
+  record(kind: 'customer', id: number): Promise<TogglClient | undefined>;
+  record(kind: 'project', id: number): Promise<TogglProject | undefined>;
+  record(kind: 'activity', id: number): Promise<TogglTask | undefined>;
+  /** The catalog changed: every list is read afresh next time. */
+  changed(): void;
 }
 
 /**
@@ -113,6 +128,7 @@ export class TogglContext {
   /** The projects the person manages, by id (their own project users' `manager`). */
   readonly #managed = new Expiring<ReadonlySet<number>>(TEAM_TTL_MS);
   readonly #members = new Expiring<TogglMember[]>(TEAM_TTL_MS);
+  readonly #setups = new Expiring<TimesheetSetups>(TEAM_TTL_MS);
 
   constructor(options: TogglTrackerOptions, capabilitiesOf: (facts: TogglFacts | undefined) => ReadonlySet<Capability>) {
     this.options = options;
@@ -208,9 +224,49 @@ export class TogglContext {
    */
   async rights(fresh = false): Promise<TogglRights> {
     const [person, role, managed] = await Promise.all([this.person(), this.#workspaceRole(fresh), this.managedProjects(fresh)]);
-    const rights = { role, managesProjects: managed.size > 0 };
-    this.#learnRole(String(person.id), wordsOf(rights.role, rights.managesProjects));
+    // Where the setups are wanted (the approvals group on, a Premium workspace), the whole role reads them too;
+    // else their part is as last known for this person.
+    const setups = fresh && (await this.#setupsWanted()) ? await this.timesheetSetups(true).catch(withoutApprovals) : undefined;
+    const timesheets = setups ? timesheetWords(setups) : this.#timesheetsKnown(String(person.id));
+    const rights = { role, managesProjects: managed.size > 0, timesheetMember: timesheets.member, timesheetApprover: timesheets.approver };
+    this.#learnRole(String(person.id), wordsOf(rights.role, rights.managesProjects, timesheets));
     return rights;
+  }
+
+  /**
+   * The timesheet setups naming the person, by their own id (`member_ids`, `approver_ids`: two requests), kept a quarter
+   * of an hour, the place they give the person in approvals remembered with the rest of the role. A Premium feature:
+   * asked only where the workspace's plan is Premium.
+   */
+  timesheetSetups(fresh = false): Promise<TimesheetSetups> {
+    if (fresh) this.#setups.invalidate();
+    return this.#setups.get(async () => {
+      const [person, workspace] = await Promise.all([this.person(), this.workspace()]);
+      const [own, approves] = await Promise.all([
+        this.api.timesheetSetups(workspace.id, { member_ids: person.id }),
+        this.api.timesheetSetups(workspace.id, { approver_ids: person.id }),
+      ]);
+      const setups = {
+        own: setupsOf(own).find((setup) => setup.member_id === person.id) ?? null,
+        approves: setupsOf(approves).filter((setup) => setup.member_id !== person.id && namesApprover(setup, person.id)),
+      };
+      // Part of the role only (the workspace's role and the projects managed as last known): it moves no check time.
+      const known = rightsKnown(this.facts.current, String(person.id));
+      this.#learnRole(String(person.id), wordsOf(workspace.role, known.managesProjects, timesheetWords(setups)), false);
+      return setups;
+    });
+  }
+
+  /** Whether the timesheet setups are part of the role: the approvals group is on, and the workspace is on Premium. */
+  async #setupsWanted(): Promise<boolean> {
+    return this.options.approvalToolsWanted?.() === true && (await this.workspace()).plan === 'premium';
+  }
+
+  /** The person's place in timesheet setups as this process read it, else as remembered for them. */
+  #timesheetsKnown(personId: string): { member: boolean; approver: boolean } {
+    // A read of the setups by this process learned its words then: what is remembered says it.
+    const known = rightsKnown(this.facts.current, personId);
+    return { member: known.timesheetMember, approver: known.timesheetApprover };
   }
 
   /** The projects the person manages, by id: `GET …/project_users?user_id=<their own>`, kept a quarter of an hour. */
@@ -256,11 +312,16 @@ export class TogglContext {
    * Toggl refused (403) what the role seemed to allow: the capability is withdrawn at once (its tools leave tools/list)
    * until another role is learned; the log says which, and the next call reads the role again.
    */
-  refuse({ capability, tool, needs }: Withdrawn): void {
-    const refused = roleRefused(this.facts.current, capability);
-    if (refused && this.facts.learn(refused)) this.options.log(`Toggl Track refused your account what ${tool} needs (${needs}): ${tool} switched off.`);
+  refuse({ capability, also = [], tool, needs }: Withdrawn): void {
+    let learned = false;
+    for (const each of [capability, ...also]) {
+      const refused = roleRefused(this.facts.current, each);
+      if (refused && this.facts.learn(refused)) learned = true;
+    }
+    if (learned) this.options.log(`Toggl Track refused your account what ${tool} needs (${needs}): ${tool} switched off.`);
     this.#managed.invalidate();
     this.#members.invalidate();
+    this.#setups.invalidate();
   }
 
   /**
@@ -372,8 +433,12 @@ export class TogglContext {
     });
     // The workspace's role comes with it: a change learned at no cost, the projects managed as last known for this
     // person. Part of the role only, so it moves no check time: the background check still reads it whole.
-    const manages = this.facts.current.roleOf === String(person.id) && (this.facts.current.role ?? '').split(' ').includes(PROJECT_MANAGER);
-    this.#learnRole(String(person.id), wordsOf(workspace.role, manages), false);
+    const known = rightsKnown(this.facts.current, String(person.id));
+    this.#learnRole(
+      String(person.id),
+      wordsOf(workspace.role, known.managesProjects, { member: known.timesheetMember, approver: known.timesheetApprover }),
+      false,
+    );
     return workspace;
   }
 
@@ -402,6 +467,33 @@ export class TogglContext {
       return typeof preferences?.report_locked_at === 'string' ? preferences.report_locked_at : '';
     }, undefined);
   }
+}
+
+/** Whether the setup names the person among its approvers (`approver_id`, or one of `approvers`). */
+function namesApprover(setup: TogglTimesheetSetup, personId: number): boolean {
+  return setup.approver_id === personId || (setup.approvers ?? []).some((approver) => approver?.user_id === personId);
+}
+
+/** Setups Toggl refused to show (a 402 of a plan without approvals, a 403): the person takes part in none. */
+function withoutApprovals(error: unknown): TimesheetSetups {
+  if (error instanceof TogglError && (error.status === 402 || error.status === 403) && error.failure !== 'bad_token' && error.failure !== 'rate_limited') {
+    return { own: null, approves: [] };
+  }
+  throw error;
+}
+
+function timesheetWords(setups: TimesheetSetups): { member: boolean; approver: boolean } {
+  return { member: setups.own !== null, approver: setups.approves.length > 0 };
+}
+
+/** What is remembered of this person's role, word by word; nothing where it is another person's. */
+function rightsKnown(facts: TogglFacts, personId: string): { managesProjects: boolean; timesheetMember: boolean; timesheetApprover: boolean } {
+  const words = facts.roleOf === personId ? new Set((facts.role ?? '').split(' ').filter(Boolean)) : new Set<string>();
+  return {
+    managesProjects: words.has(PROJECT_MANAGER),
+    timesheetMember: words.has(TIMESHEET_MEMBER),
+    timesheetApprover: words.has(TIMESHEET_APPROVER),
+  };
 }
 
 const PLAN_NAMES: Record<TogglPlan, string> = { free: 'Free', starter: 'Starter', premium: 'Premium' };

@@ -3,14 +3,18 @@
 // Development is a task of Website and of Internal; its customers are clients; Legacy is archived. Toggl's API has no
 // time off, so Bob's leave is nowhere. The team's world: Lea a workspace admin of Acme on her own token, who sees
 // everyone's hours and every project (her role read from her own workspace and project users once her engine has the
-// team group on); Ada, a member who manages no project, sees nobody's time but her own. The administrator's world: Bob,
-// Acme's admin in the fake's own seeding, on his own token beside Ada; Toggl's administration is the people alone. The fake counts Toggl's
+// team group on); Ada, a member who manages no project, sees nobody's time but her own. Acme is on Premium there, with
+// timesheet approvals: a weekly setup governs Ada's timesheets with Lea its approver, and Lea's with Bob hers (each
+// read from the setups naming them, by their own id, once the approvals group is on). The administrator's world: Bob,
+// Acme's admin in the fake's own seeding, on his own token beside Ada: the people, the rates and the catalog, which Ada,
+// a member, is refused as her role (docs/back-ends/toggl.md, "Administration"). The fake counts Toggl's
 // hourly quotas as an organisation whose plan sets them high (an Enterprise plan's are its own): the suite's scenarios
 // make more calls in a minute than a Free plan allows an hour; the quotas are the back end's own tests'.
 import type { Capability } from '../../../mcp-server/contract/vocabulary.ts';
 import {
   ADA_TOKEN,
   addEntry,
+  addSetup,
   BOB_TOKEN,
   type FakeToggl,
   optionalAnswer,
@@ -38,6 +42,8 @@ import {
 } from '../harness.ts';
 
 const CAPABILITIES: ReadonlySet<Capability> = new Set(['account', 'timer', 'entries', 'entries_edit', 'reports', 'catalog', 'calendar']);
+/** What a workspace admin alone is offered there, and a member refused as her role. */
+const ADMINISTERED: readonly Capability[] = ['admin_people', 'admin_rates', 'admin_catalog', 'catalog_write'];
 
 function seed(fake: FakeToggl): void {
   seedWorld(fake);
@@ -84,9 +90,11 @@ const LEA = { id: 9_100_003, token: 'c0ffee0c0ffee0c0ffee0c0ffee0c0f', fullname:
 const team: TeamSide = {
   names: { person: 'Ada Lovelace', colleague: 'Bob Builder', lead: 'Lea Lead' },
   showsColleaguesLeave: false,
-  capabilities: CAPABILITIES,
-  // A workspace admin: everyone's hours and every project, and the people (docs/back-ends/toggl.md, "Roles").
-  leadCapabilities: new Set([...CAPABILITIES, 'team_hours', 'team_projects', 'admin_people']),
+  // Ada's timesheets a setup governs: she submits and withdraws them (docs/back-ends/toggl.md, "Timesheet approvals").
+  capabilities: new Set([...CAPABILITIES, 'approvals', 'approvals_workflow']),
+  // A workspace admin: everyone's hours and every project, the people, the rates and the catalog (docs/back-ends/toggl.md,
+  // "Roles"); Ada's approver.
+  leadCapabilities: new Set([...CAPABILITIES, 'team_hours', 'team_projects', ...ADMINISTERED, 'approvals', 'approvals_workflow']),
   async start(options = {}) {
     const fake = await startFakeToggl({ now: clockStartingAt(NOW), quotas: { user: 100_000, organisation: 100_000 } });
     seed(fake);
@@ -95,6 +103,10 @@ const team: TeamSide = {
     if (!acme) throw new Error('The fake Toggl has no Acme.');
     acme.members.push(LEA.id);
     acme.admins.push(LEA.id);
+    // Premium: timesheet approvals, weeks from Monday 5 January 2026.
+    acme.business = true;
+    addSetup(fake, { memberId: SEED.users.ada, approverIds: [LEA.id] });
+    addSetup(fake, { memberId: LEA.id, approverIds: [SEED.users.bob] });
     if (options.hostile) hostileWorld(fake.state, options.hostile);
     const engine = (token: string, capabilities: ReadonlySet<Capability>) => ({
       provider: { type: 'toggl', url: fake.url },
@@ -105,8 +117,8 @@ const team: TeamSide = {
       settings: options.settings,
       person: engine(ADA_TOKEN, team.capabilities),
       lead: engine(LEA.token, team.leadCapabilities),
-      // The person's own project users, which with the workspace's role say their role.
-      asksWhomOneLeads: (request) => /^\/api\/v9\/workspaces\/\d+\/project_users$/.test(request.path),
+      // The setups naming the person as an approver, the last of what with the workspace's role says their role.
+      asksWhomOneLeads: (request) => /^\/api\/v9\/workspaces\/\d+\/timesheet_setups$/.test(request.path) && request.query.includes('approver_ids'),
       isWrite,
       entries: () => entriesOf(fake),
       colleagueEntryId: null,
@@ -126,9 +138,13 @@ function catalogItemOf(fake: FakeToggl, kind: 'customer' | 'project' | 'activity
 
 const admin: AdminSide = {
   names: { person: 'Ada Lovelace', colleague: 'Bob Builder', admin: 'Bob Builder', everyone: ['Ada Lovelace', 'Bob Builder'] },
-  // A workspace admin: everyone's hours and every project, and the people (docs/back-ends/toggl.md, "Roles", "Administration").
-  capabilities: new Set([...CAPABILITIES, 'team_hours', 'team_projects', 'admin_people']),
+  // A workspace admin: everyone's hours and every project, the people, the rates and the catalog (docs/back-ends/toggl.md,
+  // "Roles", "Administration"); Acme is on Starter, which keeps billable rates.
+  capabilities: new Set([...CAPABILITIES, 'team_hours', 'team_projects', ...ADMINISTERED]),
   personCapabilities: CAPABILITIES,
+  personRole: { role: 'member', decides: ADMINISTERED },
+  // A project's own rate; Toggl removes no rate: a new one is set from today (docs/back-ends/toggl.md, "Administration").
+  rates: { kind: 'project', item: WORLD.website, removal: { refused: 'rate_remove_unsupported' } },
   async start() {
     const fake = await startFakeToggl({ now: clockStartingAt(NOW), quotas: { user: 100_000, organisation: 100_000 } });
     seed(fake);

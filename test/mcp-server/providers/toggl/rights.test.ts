@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { togglCapabilities } from '../../../../mcp-server/providers/toggl/cells.ts';
 import type { TogglFacts } from '../../../../mcp-server/providers/toggl/facts.ts';
-import { roleName, rightsOf, workspaceRoleOf } from '../../../../mcp-server/providers/toggl/rights.ts';
+import { roleLacking, roleName, rightsOf, workspaceRoleOf } from '../../../../mcp-server/providers/toggl/rights.ts';
 import { nextRowOf, peopleReadWhole, readReport, reportSpans } from '../../../../mcp-server/providers/toggl/team/report.ts';
 
 const EVERYDAY = ['account', 'calendar', 'catalog', 'entries', 'entries_edit', 'reports', 'timer'];
@@ -20,15 +20,47 @@ describe("Toggl Track's roles", () => {
     expect(offered('projectlead')).toEqual([]);
   });
 
-  it("offers a workspace admin and a Team Lead everyone's hours and every project, the admin the people; a project manager the projects' status alone", () => {
-    expect(offered('admin')).toEqual(['admin_people', 'team_hours', 'team_projects']);
+  it("offers a workspace admin and a Team Lead everyone's hours and every project, the admin the people, rates and catalog; a project manager the projects' status alone", () => {
+    expect(offered('admin')).toEqual(['admin_catalog', 'admin_people', 'admin_rates', 'catalog_write', 'team_hours', 'team_projects']);
+    // Billable rates are Starter's and above: a Free workspace's admin has no manage_rates.
+    expect(offered('admin', { plan: 'free' })).toEqual(['admin_catalog', 'admin_people', 'catalog_write', 'team_hours', 'team_projects']);
     expect(offered('teamlead')).toEqual(['team_hours', 'team_projects']);
     expect(offered('project_manager user')).toEqual(['team_projects']);
     expect(offered('project_manager projectlead')).toEqual(['team_projects']);
   });
 
+  it('offers timesheet approvals on Premium alone, to a member a setup governs, an approver a setup names and a workspace admin', () => {
+    const premium = { plan: 'premium' };
+    const approvals = ['approvals', 'approvals_workflow'];
+    expect(offered('timesheet_member user', premium)).toEqual(approvals);
+    expect(offered('timesheet_approver user', premium)).toEqual(approvals);
+    expect(offered('admin', premium)).toEqual(['admin_catalog', 'admin_people', 'admin_rates', ...approvals, 'catalog_write', 'team_hours', 'team_projects']);
+    // Nobody a setup names, on Premium; and anyone below it, whatever the setups said.
+    expect(offered('user', premium)).toEqual([]);
+    expect(offered('timesheet_member user', { plan: 'starter' })).toEqual([]);
+    expect(offered('admin', { plan: 'starter' })).toEqual(['admin_catalog', 'admin_people', 'admin_rates', 'catalog_write', 'team_hours', 'team_projects']);
+    // Toggl refused them under the role: both withdrawn until another role is learned.
+    expect(offered('timesheet_member user', { ...premium, refused: ['approvals', 'approvals_workflow'] })).toEqual([]);
+  });
+
   it('withdraws what Toggl refused under the role', () => {
     expect(offered('teamlead', { refused: ['team_hours'] })).toEqual(['team_projects']);
+    expect(offered('admin', { refused: ['catalog_write'] })).not.toContain('catalog_write');
+  });
+
+  it('names the role as why the administration is withheld from anyone but a workspace admin, and nothing else', () => {
+    const facts = (role: string, more: Partial<TogglFacts> = {}): TogglFacts => ({ role, roleOf: '1', roleCheckedAt: '2026-11-18T09:00:00Z', ...more });
+    for (const capability of ['admin_people', 'admin_rates', 'admin_catalog', 'catalog_write'] as const) {
+      expect(roleLacking(facts('user'), capability)).toEqual({ role: 'member', needs: 'a workspace admin' });
+      expect(roleLacking(facts('teamlead'), capability)).toEqual({ role: 'Team Lead', needs: 'a workspace admin' });
+      expect(roleLacking(facts('project_manager projectlead'), capability)).toEqual({ role: 'Project Lead, project manager', needs: 'a workspace admin' });
+      // An admin's withdrawn capability (a 403), and a role never read, are the back end's to say.
+      expect(roleLacking(facts('admin', { refused: [capability] }), capability)).toBeUndefined();
+      expect(roleLacking(undefined, capability)).toBeUndefined();
+    }
+    // The team's tools are withheld from a member in Toggl's own words, not as a role.
+    expect(roleLacking(facts('user'), 'team_hours')).toBeUndefined();
+    expect(roleLacking(facts('user'), 'admin_tags')).toBeUndefined();
   });
 
   it("reads the workspace's role by its word, else by its admin flag; names it in Toggl's words", () => {
