@@ -184,8 +184,7 @@ const HOSTILE_KEYS: ReadonlySet<string> = new Set([
  */
 export function hostileWorld(state: object, hostile: (text: string) => string): void {
   const seen = new Map<object, unknown>();
-  const rewrite = (key: string, item: unknown): unknown =>
-    typeof item === 'string' && item !== '' && HOSTILE_KEYS.has(key) ? hostile(item) : walk(item);
+  const rewrite = (key: string, item: unknown): unknown => (typeof item === 'string' && item !== '' && HOSTILE_KEYS.has(key) ? hostile(item) : walk(item));
   const walk = (value: unknown): unknown => {
     if (value === null || typeof value !== 'object') return value;
     if (seen.has(value)) return seen.get(value);
