@@ -61,8 +61,9 @@ export const TOGGL = {
     },
     groups: {
       leave: "Toggl Track's API has no time off, so Punchcard can neither file nor read leave there; the calendar shows your settings' public holidays",
+      // On Premium, someone whose setups Toggl answered naming them nowhere hears their role instead (providers/toggl/rights.ts).
       approvals:
-        "Toggl's timesheet approvals are a Premium feature, for the people a timesheet setup names (its member or an approver) and workspace admins: otherwise submit and approve timesheets in Toggl Track itself",
+        "Toggl's timesheet approvals are a Premium feature, and this workspace is not on Premium, or Toggl Track has not shown Punchcard your part in them: submit and approve timesheets in Toggl Track itself",
       team: "Toggl Track's API shows Punchcard nobody's time but your own",
       admin:
         "Punchcard administers a Toggl Track workspace's people, rates and catalog for a workspace admin alone, and not its tags, groups, corrections or invoices yet",

@@ -26,7 +26,18 @@ import { resetsAt, TogglError } from './errors.ts';
 import { ORGANISATION_QUOTA } from './quota.ts';
 import { togglFacts, togglFactsKey, type TogglFacts } from './facts.ts';
 import { chooseWorkspace, lockOf, planOf, requiredOf, type TogglPlan, type Workspace, workspaceIdIn } from './mapping.ts';
-import { ORGANIZATION_ADMIN, PROJECT_MANAGER, roleName, TIMESHEET_APPROVER, TIMESHEET_MEMBER, type TogglRights, workspaceRoleOf, wordsOf } from './rights.ts';
+import {
+  ORGANIZATION_ADMIN,
+  PROJECT_MANAGER,
+  roleName,
+  TIMESHEET_APPROVER,
+  TIMESHEET_MEMBER,
+  type TimesheetPart,
+  TIMESHEETS_READ,
+  type TogglRights,
+  workspaceRoleOf,
+  wordsOf,
+} from './rights.ts';
 import { setupsOf } from './timesheet-readings.ts';
 import type {
   TogglClient,
@@ -260,7 +271,7 @@ export class TogglContext {
     // Where the setups are wanted (the approvals group on, a Premium workspace), the whole role reads them too;
     // else their part is as last known for this person.
     const setups = fresh && (await this.#setupsWanted()) ? await this.timesheetSetups(true) : undefined;
-    const timesheets = setups ? timesheetWords(setups) : this.#timesheetsKnown(String(person.id));
+    const timesheets = setups ? this.#timesheetPart(setups) : this.#timesheetsKnown(String(person.id));
     const known = rightsKnown(this.facts.current, String(person.id));
     // Whether they administer the organization: read for a workspace admin with the admin tools on (it decides inviting
     // alone), else as last known; never for anyone else, who invites nobody whatever it says.
@@ -310,7 +321,7 @@ export class TogglContext {
       };
       // Part of the role only (the workspace's role and the projects managed as last known): it moves no check time.
       const known = rightsKnown(this.facts.current, String(person.id));
-      this.#learnRole(String(person.id), wordsOf(workspace.role, known.managesProjects, timesheetWords(setups), known.organizationAdmin), false);
+      this.#learnRole(String(person.id), wordsOf(workspace.role, known.managesProjects, this.#timesheetPart(setups), known.organizationAdmin), false);
       return setups;
     });
   }
@@ -321,10 +332,25 @@ export class TogglContext {
   }
 
   /** The person's place in timesheet setups as this process read it, else as remembered for them. */
-  #timesheetsKnown(personId: string): { member: boolean; approver: boolean } {
+  #timesheetsKnown(personId: string): TimesheetPart {
     // A read of the setups by this process learned its words then: what is remembered says it.
     const known = rightsKnown(this.facts.current, personId);
-    return { member: known.timesheetMember, approver: known.timesheetApprover };
+    return { member: known.timesheetMember, approver: known.timesheetApprover, read: known.timesheetsRead };
+  }
+
+  /** Their place in the setups just read: read where Toggl answered them (not refused as unavailable, now or within the hour). */
+  #timesheetPart(setups: TimesheetSetups): TimesheetPart {
+    return { member: setups.own !== null, approver: setups.approves.length > 0, read: !this.optional.setups.notKnown };
+  }
+
+  /**
+   * Whether the person's part in approvals is due, though the role is not: the approvals on, a Premium workspace, and
+   * the setups naming them never answered for the role remembered (the group switched on after the role was read).
+   */
+  async timesheetsDue(): Promise<boolean> {
+    if (this.facts.current.plan !== 'premium' || this.optional.setups.notKnown || !(await this.#setupsWanted())) return false;
+    const personId = this.facts.current.roleOf;
+    return personId === undefined || !rightsKnown(this.facts.current, personId).timesheetsRead;
   }
 
   /**
@@ -545,7 +571,12 @@ export class TogglContext {
     const known = rightsKnown(this.facts.current, String(person.id));
     this.#learnRole(
       String(person.id),
-      wordsOf(workspace.role, known.managesProjects, { member: known.timesheetMember, approver: known.timesheetApprover }, known.organizationAdmin),
+      wordsOf(
+        workspace.role,
+        known.managesProjects,
+        { member: known.timesheetMember, approver: known.timesheetApprover, read: known.timesheetsRead },
+        known.organizationAdmin,
+      ),
       false,
     );
     return workspace;
@@ -587,20 +618,17 @@ function namesApprover(setup: TogglTimesheetSetup, personId: number): boolean {
   return setup.approver_id === personId || (setup.approvers ?? []).some((approver) => approver?.user_id === personId);
 }
 
-function timesheetWords(setups: TimesheetSetups): { member: boolean; approver: boolean } {
-  return { member: setups.own !== null, approver: setups.approves.length > 0 };
-}
-
 /** What is remembered of this person's role, word by word; nothing where it is another person's. */
 function rightsKnown(
   facts: TogglFacts,
   personId: string,
-): { managesProjects: boolean; timesheetMember: boolean; timesheetApprover: boolean; organizationAdmin: boolean } {
+): { managesProjects: boolean; timesheetMember: boolean; timesheetApprover: boolean; timesheetsRead: boolean; organizationAdmin: boolean } {
   const words = facts.roleOf === personId ? new Set((facts.role ?? '').split(' ').filter(Boolean)) : new Set<string>();
   return {
     managesProjects: words.has(PROJECT_MANAGER),
     timesheetMember: words.has(TIMESHEET_MEMBER),
     timesheetApprover: words.has(TIMESHEET_APPROVER),
+    timesheetsRead: words.has(TIMESHEETS_READ),
     organizationAdmin: words.has(ORGANIZATION_ADMIN),
   };
 }

@@ -3,7 +3,7 @@
 // projectlead, teamlead; Leads exist on Premium only) and whether they manage a project (`manager` on one of their own
 // project users). Never probed by trying what the role may not do. Pure: no request, no zod, so the cells' offers read
 // it before Toggl's code loads.
-import type { Capability } from '../../contract/vocabulary.ts';
+import { APPROVALS_WITH_WORKFLOW, type Capability } from '../../contract/vocabulary.ts';
 import { offeredUnderRole, roleWords } from '../remote/remembered-role.ts';
 import type { TogglFacts } from './facts.ts';
 
@@ -13,6 +13,11 @@ export const PROJECT_MANAGER = 'project_manager';
 export const TIMESHEET_MEMBER = 'timesheet_member';
 /** The word kept for a person a setup names as an approver (they decide its member's timesheets). */
 export const TIMESHEET_APPROVER = 'timesheet_approver';
+/**
+ * The word kept once Toggl answered the setups naming the person: their part in approvals (none included) is known. A
+ * role read without them (the approvals off, or Toggl refusing them as unavailable) lacks it, so nothing is said of that part.
+ */
+export const TIMESHEETS_READ = 'timesheet_setups_read';
 /** The word kept for an admin of the workspace's organization (`admin` in their own organizations): they invite people. */
 export const ORGANIZATION_ADMIN = 'organization_admin';
 
@@ -28,6 +33,8 @@ export interface TogglRights {
   timesheetMember?: boolean;
   /** A timesheet setup names them an approver (they decide its member's timesheets). */
   timesheetApprover?: boolean;
+  /** Toggl answered the setups naming them: the two above are known, not taken as none. */
+  timesheetsRead?: boolean;
   /** They administer the workspace's organization (`admin` of it in their own organizations): invitations are theirs. */
   organizationAdmin?: boolean;
 }
@@ -46,18 +53,26 @@ export function rightsOf(words: ReadonlySet<string>): TogglRights {
     managesProjects: words.has(PROJECT_MANAGER),
     timesheetMember: words.has(TIMESHEET_MEMBER),
     timesheetApprover: words.has(TIMESHEET_APPROVER),
+    timesheetsRead: words.has(TIMESHEETS_READ),
     organizationAdmin: words.has(ORGANIZATION_ADMIN),
   };
 }
 
+/** The person's place in timesheet setups: member, approver, and whether Toggl answered the setups at all. */
+export interface TimesheetPart {
+  member: boolean;
+  approver: boolean;
+  read: boolean;
+}
+
 /**
  * The words remembered for the rights: the workspace role, PROJECT_MANAGER where they manage a project, their place in
- * timesheet setups, and ORGANIZATION_ADMIN where they administer the organization.
+ * timesheet setups (TIMESHEETS_READ where Toggl answered them), and ORGANIZATION_ADMIN where they administer the organization.
  */
 export function wordsOf(
   role: TogglRole,
   managesProjects: boolean,
-  timesheets: { member: boolean; approver: boolean } = { member: false, approver: false },
+  timesheets: TimesheetPart = { member: false, approver: false, read: false },
   organizationAdmin = false,
 ): string[] {
   return [
@@ -65,6 +80,7 @@ export function wordsOf(
     ...(managesProjects ? [PROJECT_MANAGER] : []),
     ...(timesheets.member ? [TIMESHEET_MEMBER] : []),
     ...(timesheets.approver ? [TIMESHEET_APPROVER] : []),
+    ...(timesheets.read ? [TIMESHEETS_READ] : []),
     ...(organizationAdmin ? [ORGANIZATION_ADMIN] : []),
   ];
 }
@@ -105,15 +121,23 @@ export const ADMINISTERED: readonly Capability[] = ['admin_people', 'admin_rates
 /** The least role that has them, as a refusal says it. */
 export const ADMIN_NEEDS = 'a workspace admin';
 
+/** The least part in approvals that has them, as a refusal says it (a workspace admin is above it). */
+export const APPROVALS_NEEDS = "a timesheet setup's member or approver";
+
 /**
  * Where the person's role is why a capability is not offered (the engine's withheld reason `role`): what a workspace
- * admin alone has, for anyone else whose role was read. A role not read yet, and a capability Toggl refused (403) under
- * an admin's role, keep why `back_end`; so do the team's tools, withheld from a member in the back end's own words.
+ * admin alone has, for anyone else whose role was read; and on Premium the approvals, for someone whose setups Toggl
+ * answered naming them nowhere, who is no admin ("member, in no timesheet setup": a workspace admin names them in one).
+ * A role not read yet, setups Toggl did not answer, a plan below Premium (the descriptor's words: "a Premium feature"),
+ * and a capability Toggl refused (403, 402) under a role that has it keep why `back_end`; so do the team's tools,
+ * withheld from a member in the back end's own words.
  */
 export function roleLacking(facts: TogglFacts | undefined, capability: Capability): { role: string; needs: string } | undefined {
   const rights = knownRights(facts);
-  if (rights === undefined || !ADMINISTERED.includes(capability) || administers(rights)) return undefined;
-  return { role: roleName(rights), needs: ADMIN_NEEDS };
+  if (rights === undefined) return undefined;
+  if (ADMINISTERED.includes(capability)) return administers(rights) ? undefined : { role: roleName(rights), needs: ADMIN_NEEDS };
+  if (!APPROVALS_WITH_WORKFLOW.includes(capability) || facts?.plan !== 'premium' || rights.timesheetsRead !== true) return undefined;
+  return takesPartInApprovals(rights) ? undefined : { role: `${roleName(rights)}, in no timesheet setup`, needs: APPROVALS_NEEDS };
 }
 
 /** `capabilities` where the role remembered allows them and Toggl did not refuse them under it. */

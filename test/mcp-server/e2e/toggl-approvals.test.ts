@@ -5,7 +5,7 @@
 // under every reading of what Toggl leaves undocumented (the fake's switches: the list's bounds and form, the status
 // words' case, open periods listed or not, which periods lock and whether Toggl says so).
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { type InProcessEngineHandle, makeUserDataDir, refusalOf, startInProcessEngine, textOf } from '../../support/engine.ts';
+import { type InProcessEngineHandle, makeUserDataDir, refusalOf, startInProcessEngine, textOf, writeSettings } from '../../support/engine.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
 import {
   ADA_TOKEN,
@@ -263,7 +263,7 @@ describe('Toggl Track timesheet approvals: roles and requests', () => {
     expect(queryOf(requests[1]).member_ids?.split(',').map(Number).sort()).toEqual([ADA, LEA.id].sort());
   });
 
-  it('offers nothing to someone no setup names on Premium: withheld in words, nothing sent', async () => {
+  it('offers nothing to someone no setup names on Premium: withheld as their role (why role), in words, nothing sent', async () => {
     const { fake } = await world({}, { leasSetup: false });
     fake.state.timesheetSetups = [];
     const lea = await engineOf(fake, LEA.token);
@@ -272,10 +272,42 @@ describe('Toggl Track timesheet approvals: roles and requests', () => {
       interval: 20,
     });
     lea.sent();
-    const result = await lea.engine.call('list_timesheet_approvals', {});
-    expect(refusalOf(result)).toMatchObject({ code: 'tool_withheld', facts: { tool: 'list_timesheet_approvals', why: 'back_end' } });
-    expect(textOf(result)).toContain('a timesheet setup names');
+    for (const [tool, args] of [
+      ['list_timesheet_approvals', {}],
+      ['submit_timesheet', { period_start: LAST_WEEK.first_day }],
+      ['withdraw_timesheet', { period_start: LAST_WEEK.first_day }],
+      ['decide_timesheet', { id: '1:2026-11-09', decision: 'approve' }],
+    ] as const) {
+      const result = await lea.engine.call(tool, args);
+      expect(refusalOf(result), tool).toEqual({
+        code: 'tool_withheld',
+        facts: {
+          tool,
+          why: 'role',
+          back_end: expect.stringMatching(/^Toggl Track/),
+          role: 'member, in no timesheet setup',
+          needs: "a timesheet setup's member or approver",
+        },
+      });
+      expect(textOf(result)).toBe(
+        `${tool} needs the role "a timesheet setup's member or approver" (or one above it) in ${refusalOf(result)?.facts.back_end}, and yours there is "member, in no timesheet setup", so Punchcard does not offer it to you. Nothing was sent.`,
+      );
+    }
     expect(lea.sent()).toEqual([]);
+  });
+
+  it('the approvals switched on after the role was read: her setups alone are read (two requests), and she is offered hers', async () => {
+    const { fake } = await world();
+    const userDataDir = makeUserDataDir({ provider: { type: 'toggl', url: fake.url }, timezone: 'Europe/Berlin', tools: { groups: { team: true } } });
+    // A first start with the team's tools alone reads her role, but not the setups (the approvals are off).
+    const first = await engineOf(fake, ADA_TOKEN, { userDataDir });
+    await vi.waitFor(() => expect(fake.requests.some((request) => request.path.endsWith('/project_users'))).toBe(true), { timeout: 5_000, interval: 20 });
+    await first.engine.close();
+    expect(fake.requests.filter((request) => request.path.endsWith('/timesheet_setups'))).toEqual([]);
+    // The next start, the approvals on, her role a day fresh: the setups naming her are read, nothing else of the role.
+    writeSettings(userDataDir, { provider: { type: 'toggl', url: fake.url }, timezone: 'Europe/Berlin', tools: { groups: { team: true, approvals: true } } });
+    const ada = await engineOf(fake, ADA_TOKEN, { userDataDir, offers: 'submit_timesheet' });
+    expect(ada.sent().map(line)).toEqual(['GET /api/v9/me', 'GET /api/v9/workspaces/{id}/timesheet_setups', 'GET /api/v9/workspaces/{id}/timesheet_setups']);
   });
 
   it("Toggl's 402 of approvals switches them off as unavailable; a 403 withdraws them in Toggl's words", async () => {

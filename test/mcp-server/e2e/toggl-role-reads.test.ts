@@ -113,7 +113,8 @@ describe("Toggl Track's role read in parts, each an optional read", () => {
       await vi.waitFor(async () => expect(await listed(ada)).not.toContain('submit_timesheet'), { timeout: 5_000, interval: 20 });
       const withheld = await ada.call('submit_timesheet', { period_start: '2026-11-09' });
       expect(refusalOf(withheld)).toMatchObject({ code: 'tool_withheld', facts: { tool: 'submit_timesheet', why: 'back_end' } });
-      expect(textOf(withheld)).toContain('a timesheet setup names');
+      // Toggl did not show her part: the back end's words, never a role she may not have.
+      expect(textOf(withheld)).toContain('or Toggl Track has not shown Punchcard your part in them');
       await everyday(ada, 1);
       expect(askedFor(fake, SETUPS) - before).toBe(2);
       // Her own time was written, every time.

@@ -2,6 +2,8 @@
 // (docs/back-ends/toggl.md, "Not offered"): leave (its API has no time off), timesheet approvals (a Premium feature:
 // the Starter workspace here has none), breaks, the team and administration tools; each `tool_withheld` with why `back_end` and the back end's reason among its
 // facts, before anything is sent. Where a back end gives no reason, the generic words stay (test/mcp-server/tools/offer.test.ts).
+// What a role does not reach is said with the role (the administration: toggl-admin.test.ts; on Premium, the approvals
+// of someone no timesheet setup names: toggl-approvals.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type InProcessEngineHandle, makeUserDataDir, refusalOf, startInProcessEngine, textOf } from '../../support/engine.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
@@ -31,7 +33,7 @@ describe('tools Toggl Track does not have, called by name', () => {
     [
       'submit_timesheet',
       { week: 'this week' },
-      "Toggl's timesheet approvals are a Premium feature, for the people a timesheet setup names (its member or an approver) and workspace admins: otherwise submit and approve timesheets in Toggl Track itself",
+      "Toggl's timesheet approvals are a Premium feature, and this workspace is not on Premium, or Toggl Track has not shown Punchcard your part in them: submit and approve timesheets in Toggl Track itself",
     ],
     ['start_break', {}, 'Toggl Track has no breaks: stop the timer for a break and start it again after'],
     ['team_report', {}, "Toggl Track's API shows Punchcard nobody's time but your own"],

@@ -10,6 +10,9 @@ import type { Person } from '../../time-tracker.ts';
 import type { TogglContext, TogglGrid } from '../context.ts';
 
 export class TogglAccount extends CellPart<TogglContext, NoEndpoints> {
+  /** Whether this process read the setups alone for a fresh role (detectFeatures): once at most. */
+  #timesheetsAsked = false;
+
   /**
    * Whose the token is: Toggl's id of the user, as asked once this process (/me counts on the person's hourly quota,
    * so it is not asked again for this; a token refused meanwhile is asked about afresh by every read after it).
@@ -37,14 +40,20 @@ export class TogglAccount extends CellPart<TogglContext, NoEndpoints> {
    * workspace, or alone where it was remembered), their own project users, and on Premium with the approvals on their
    * timesheet setups (as member, as approver), and for a workspace admin with the admin tools on their organizations
    * (on their own quota): five requests a day at most. A part Toggl refuses as unavailable is none (context.ts's
-   * optional reads), the rest of the role learned all the same. Nothing else in the background: a request Toggl counts
-   * by the hour is never spent while nobody asks Punchcard anything.
+   * optional reads), the rest of the role learned all the same. Where the role is fresh but the approvals were switched
+   * on after it was read, their setups alone (two requests, once a process: setups Toggl refuses are not asked hourly),
+   * so the approvals do not wait a day. Nothing else in the background: a request Toggl counts by the hour is never
+   * spent while nobody asks Punchcard anything.
    */
   async detectFeatures(): Promise<void> {
     const { teamToolsWanted, adminToolsWanted, approvalToolsWanted, log } = this.context.options;
-    if (!(teamToolsWanted?.() || adminToolsWanted?.() || approvalToolsWanted?.()) || !this.context.roleStale()) return;
+    if (!(teamToolsWanted?.() || adminToolsWanted?.() || approvalToolsWanted?.())) return;
     try {
-      await this.context.rights(true);
+      if (this.context.roleStale()) await this.context.rights(true);
+      else if (!this.#timesheetsAsked && (await this.context.timesheetsDue())) {
+        this.#timesheetsAsked = true;
+        await this.context.timesheetSetups(true);
+      }
     } catch (error) {
       log(`Could not read your role in Toggl Track: ${(error as Error).message}`);
     }

@@ -1,8 +1,8 @@
 // Timesheet approvals on Toggl Track (docs/back-ends/toggl.md, "Timesheet approvals"), a Premium plan's: a member a
 // timesheet setup governs submits and withdraws their own periods, an approver a setup names decides its member's, a
-// workspace admin anyone's. Below Premium, or for someone no setup names who is no admin, nothing is offered (the
-// descriptor's `withheld` says why). What it offers is read before Toggl's code loads, from the plan and the role
-// remembered (rights.ts).
+// workspace admin anyone's. Below Premium nothing is offered (the descriptor's `withheld` says why); on Premium, to
+// someone the setups name nowhere who is no admin, neither (their role says why: rights.ts, roleLacking). What it
+// offers is read before Toggl's code loads, from the plan and the role remembered (rights.ts).
 import { APPROVALS_WITH_WORKFLOW } from '../../../contract/vocabulary.ts';
 import type { Cell } from '../../grid/cell.ts';
 import type { TogglGrid } from '../context.ts';

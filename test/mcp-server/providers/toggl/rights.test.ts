@@ -63,6 +63,33 @@ describe("Toggl Track's roles", () => {
     expect(roleLacking(facts('user'), 'admin_tags')).toBeUndefined();
   });
 
+  it('names the role as why the approvals are withheld on Premium from someone the setups Toggl answered name nowhere; the plan below it', () => {
+    const facts = (role: string, plan = 'premium', more: Partial<TogglFacts> = {}): TogglFacts => ({
+      role,
+      roleOf: '1',
+      roleCheckedAt: '2026-11-18T09:00:00Z',
+      plan,
+      ...more,
+    });
+    const lacking = { role: 'member, in no timesheet setup', needs: "a timesheet setup's member or approver" };
+    for (const capability of ['approvals', 'approvals_workflow'] as const) {
+      expect(roleLacking(facts('timesheet_setups_read user'), capability)).toEqual(lacking);
+      expect(roleLacking(facts('project_manager teamlead timesheet_setups_read'), capability)).toEqual({
+        ...lacking,
+        role: 'Team Lead, project manager, in no timesheet setup',
+      });
+      // A member, an approver, an admin: theirs; a 403 or 402 under that role is the back end's to say.
+      expect(roleLacking(facts('timesheet_member timesheet_setups_read user'), capability)).toBeUndefined();
+      expect(roleLacking(facts('timesheet_approver timesheet_setups_read user'), capability)).toBeUndefined();
+      expect(roleLacking(facts('admin timesheet_setups_read'), capability)).toBeUndefined();
+      expect(roleLacking(facts('timesheet_member timesheet_setups_read user', 'premium', { refused: [capability] }), capability)).toBeUndefined();
+      // Below Premium a Premium feature, whatever the role ("withheld, as today"); setups never answered say nothing of a part.
+      expect(roleLacking(facts('timesheet_setups_read user', 'starter'), capability)).toBeUndefined();
+      expect(roleLacking(facts('user'), capability)).toBeUndefined();
+      expect(roleLacking(undefined, capability)).toBeUndefined();
+    }
+  });
+
   it("reads the workspace's role by its word, else by its admin flag; names it in Toggl's words", () => {
     expect(workspaceRoleOf({ role: 'teamlead' })).toBe('teamlead');
     expect(workspaceRoleOf({ role: 'owner?', admin: true })).toBe('admin');
