@@ -5,7 +5,7 @@
 // under every reading of what Toggl leaves undocumented (the fake's switches: the list's bounds and form, the status
 // words' case, open periods listed or not, which periods lock and whether Toggl says so).
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { type InProcessEngineHandle, makeUserDataDir, refusalOf, startInProcessEngine, textOf, writeSettings } from '../../support/engine.ts';
+import { type InProcessEngineHandle, makeUserDataDir, refusalOf, textOf, writeSettings } from '../../support/engine.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
 import {
   ADA_TOKEN,
@@ -20,9 +20,9 @@ import {
   seedWorld,
   startFakeToggl,
 } from '../providers/toggl/fake-toggl.ts';
+import { addLea, LEA, startTogglEngine, type TogglEngine } from '../providers/toggl/lea.ts';
 
 const NOW = '2026-11-18T12:00:00+01:00';
-const LEA = { id: 9_100_003, token: 'c0ffee0c0ffee0c0ffee0c0ffee0c0f', fullname: 'Lea Lead' };
 const ADA = SEED.users.ada;
 const BOB = SEED.users.bob;
 const LAST_WEEK = { first_day: '2026-11-09', last_day: '2026-11-15' };
@@ -48,40 +48,24 @@ async function world(options: FakeTogglOptions = {}, more: { leasSetup?: boolean
   const fake = await startFakeToggl({ now: clockStartingAt(NOW), quotas: { user: 10_000, organisation: 10_000 }, ...options });
   opened.push(fake);
   seedWorld(fake);
-  fake.state.users.push({ ...LEA, email: 'lea@acme.example', timezone: 'Europe/Berlin', defaultWorkspaceId: SEED.workspaces.acme });
-  const acme = fake.state.workspaces.find((workspace) => workspace.id === SEED.workspaces.acme);
-  if (!acme) throw new Error('no Acme');
-  Object.assign(acme, { business: true, members: [...acme.members, LEA.id] });
+  addLea(fake, 'user', 'premium');
   const ada = addSetup(fake, { memberId: ADA, approverIds: [LEA.id] });
   const lea = more.leasSetup === false ? undefined : addSetup(fake, { memberId: LEA.id, approverIds: [BOB] });
   addEntry(fake, { userId: ADA, start: Date.parse('2026-11-10T09:00:00+01:00'), stop: Date.parse('2026-11-10T11:00:00+01:00') });
   return { fake, ada, lea };
 }
 
-interface Engine {
-  engine: InProcessEngineHandle;
-  userDataDir: string;
-  /** The requests sent since the last call of `sent`. */
-  sent(): RecordedRequest[];
-}
-
 /** An engine of the person whose token it is, with the approvals group on; waits until `offers` is listed, where given. */
-async function engineOf(fake: FakeToggl, token: string, options: { userDataDir?: string; offers?: string } = {}): Promise<Engine> {
-  const userDataDir =
-    options.userDataDir ?? makeUserDataDir({ provider: { type: 'toggl', url: fake.url }, timezone: 'Europe/Berlin', tools: { groups: APPROVALS } });
-  let seen = fake.requests.length;
-  const engine = await startInProcessEngine({ userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_TOGGL_TOKEN: token, PUNCHCARD_TOGGL_PER_SECOND: '1000' } });
-  opened.push(engine);
-  if (options.offers) await offered(engine, options.offers);
-  return {
-    engine,
-    userDataDir,
-    sent() {
-      const since = fake.requests.slice(seen);
-      seen = fake.requests.length;
-      return since;
-    },
-  };
+async function engineOf(fake: FakeToggl, token: string, options: { userDataDir?: string; offers?: string } = {}): Promise<TogglEngine> {
+  const started = await startTogglEngine(fake, {
+    now: NOW,
+    token,
+    tools: { groups: APPROVALS },
+    ...(options.userDataDir ? { userDataDir: options.userDataDir } : {}),
+  });
+  opened.push(started.engine);
+  if (options.offers) await offered(started.engine, options.offers);
+  return started;
 }
 
 const listed = async (engine: InProcessEngineHandle) => (await engine.client.listTools()).tools.map((tool) => tool.name);
@@ -217,7 +201,7 @@ describe('Toggl Track timesheet approvals: roles and requests', () => {
     const lea = await engineOf(fake, LEA.token, { offers: 'decide_timesheet' });
     lea.sent();
     ada.sent();
-    const refused = async (who: Engine, tool: string, args: Record<string, unknown>) => {
+    const refused = async (who: TogglEngine, tool: string, args: Record<string, unknown>) => {
       const result = await who.engine.call(tool, args);
       expect(result.isError, textOf(result)).toBe(true);
       return refusalOf(result);

@@ -5,7 +5,7 @@
 // words, and the everyday tools (clock_in, clock_out, log_time, list_time_entries, timer_status) go on, the read not
 // asked again within the hour. Through the engine in process, against the fake Toggl answering the read each way.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { type InProcessEngineHandle, makeUserDataDir, refusalOf, startInProcessEngine, textOf } from '../../support/engine.ts';
+import { type InProcessEngineHandle, makeUserDataDir, refusalOf, textOf } from '../../support/engine.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
 import { UNAVAILABLE } from '../../support/optional-answers.ts';
 import {
@@ -19,9 +19,9 @@ import {
   seedWorld,
   startFakeToggl,
 } from '../providers/toggl/fake-toggl.ts';
+import { addLea, LEA, startTogglEngine } from '../providers/toggl/lea.ts';
 
 const NOW = '2026-11-18T12:00:00+01:00';
-const LEA = { id: 9_100_003, token: 'c0ffee0c0ffee0c0ffee0c0ffee0c0f' };
 const PROJECT_USERS = { method: 'GET', path: /^\/api\/v9\/workspaces\/\d+\/project_users$/ };
 const SETUPS = { method: 'GET', path: /^\/api\/v9\/workspaces\/\d+\/timesheet_setups$/ };
 
@@ -36,16 +36,13 @@ async function world(): Promise<FakeToggl> {
   opened.push(fake);
   seedWorld(fake);
   seedCatalog(fake, { customer: 'Acme Corp', projects: [{ name: 'Website' }, { name: 'Internal' }], task: 'Development' });
-  fake.state.users.push({ ...LEA, email: 'lea@acme.example', fullname: 'Lea Lead', timezone: 'Europe/Berlin', defaultWorkspaceId: SEED.workspaces.acme });
-  const acme = fake.state.workspaces.find((workspace) => workspace.id === SEED.workspaces.acme);
-  if (!acme) throw new Error('no Acme');
-  Object.assign(acme, { business: true, members: [...acme.members, LEA.id], admins: [...acme.admins, LEA.id] });
+  addLea(fake, 'admin', 'premium');
   addSetup(fake, { memberId: SEED.users.ada, approverIds: [LEA.id] });
   return fake;
 }
 
 async function engineOf(fake: FakeToggl, token: string, userDataDir: string): Promise<InProcessEngineHandle> {
-  const engine = await startInProcessEngine({ userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_TOGGL_TOKEN: token, PUNCHCARD_TOGGL_PER_SECOND: '1000' } });
+  const { engine } = await startTogglEngine(fake, { now: NOW, token, userDataDir });
   opened.push(engine);
   return engine;
 }

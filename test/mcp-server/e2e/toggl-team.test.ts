@@ -3,77 +3,40 @@
 // the people (`user_ids`), its pages followed to four and then left to next_offset, each person's target from their
 // working hours; project_status naming the project (`project_ids`), a project manager's own projects only; a 403
 // withdrawing the tool. What each call sends, warm and cold, is asserted request by request.
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { type InProcessEngineHandle, type InProcessEngineOptions, makeUserDataDir, refusalOf, startInProcessEngine } from '../../support/engine.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { type InProcessEngineHandle, type InProcessEngineOptions, refusalOf } from '../../support/engine.ts';
+import { closeAfterEach } from '../../support/close-after-each.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
-import {
-  addEntry,
-  type FakeToggl,
-  type FakeTogglOptions,
-  type RecordedRequest,
-  SEED,
-  seedCatalog,
-  seedWorld,
-  startFakeToggl,
-} from '../providers/toggl/fake-toggl.ts';
+import { addEntry, type FakeTogglOptions, type RecordedRequest, SEED, seedCatalog, seedWorld, startFakeToggl } from '../providers/toggl/fake-toggl.ts';
+import { type AcmePlan, acmeOf, addLea, LEA, type LeaRole, type LeasWorld, startTogglEngine } from '../providers/toggl/lea.ts';
 
 const NOW = '2026-11-18T12:00:00+01:00';
-const LEA = { id: 9_100_003, token: 'c0ffee0c0ffee0c0ffee0c0ffee0c0f' };
 const WEEK = { from: '2026-11-16', to: '2026-11-18' };
 const ADA = SEED.users.ada;
 const BOB = SEED.users.bob;
 
-type Role = 'admin' | 'teamlead' | 'user';
-interface Started {
-  fake: FakeToggl;
-  engine: InProcessEngineHandle;
-  userDataDir: string;
-  ids: Record<string, number>;
-  /** The requests sent since the last call of `sent`, as "METHOD path?query". */
-  sent(): RecordedRequest[];
-}
+const opened = closeAfterEach();
 
-let open: Started | undefined;
-afterEach(async () => {
-  await open?.engine.close();
-  await open?.fake.close();
-  open = undefined;
-});
-
-/** Acme on Premium, Lea with `role` there (and managing `manages`), Ada's two hours on Tuesday and Bob's on Monday; Lea's engine with the team group on. */
+/** Acme on `plan` (Premium), Lea with `role` there (and managing `manages`), Ada's two hours on Tuesday and Bob's on Monday; Lea's engine with the team group on. */
 async function startLea(
-  role: Role,
+  role: LeaRole,
   options: {
     manages?: string[];
     fake?: FakeTogglOptions;
     bobsRows?: number;
     groups?: Record<string, boolean>;
-    free?: boolean;
+    plan?: AcmePlan;
     /** Lea administers Acme's organization too (she invites people). */
     organizationAdmin?: boolean;
     elicitation?: InProcessEngineOptions['elicitation'];
-    /** The data folder of an earlier start, whose remembered role and refusals this start reads. */
-    userDataDir?: string;
   } = {},
-): Promise<Started> {
-  const fake = await startFakeToggl({ now: clockStartingAt(NOW), quotas: { user: 10_000, organisation: 10_000 }, ...options.fake });
+): Promise<LeasWorld> {
+  const fake = opened(await startFakeToggl({ now: clockStartingAt(NOW), quotas: { user: 10_000, organisation: 10_000 }, ...options.fake }));
   seedWorld(fake);
   const ids = seedCatalog(fake, { customer: 'Acme Corp', projects: [{ name: 'Website' }, { name: 'Internal' }], task: 'Development' });
-  fake.state.users.push({
-    id: LEA.id,
-    email: 'lea@acme.example',
-    fullname: 'Lea Lead',
-    timezone: 'Europe/Berlin',
-    token: LEA.token,
-    defaultWorkspaceId: SEED.workspaces.acme,
-  });
+  addLea(fake, role, options.plan ?? 'premium');
   const bob = fake.state.users.find((user) => user.id === BOB);
   if (bob) bob.workingHoursInMinutes = 360;
-  const acme = fake.state.workspaces.find((workspace) => workspace.id === SEED.workspaces.acme);
-  if (!acme) throw new Error('no Acme');
-  Object.assign(acme, { business: !options.free, premium: !options.free, members: [...acme.members, LEA.id] });
-  if (role === 'admin') acme.admins.push(LEA.id);
-  if (role === 'teamlead') acme.roles = { [LEA.id]: 'teamlead' };
   if (options.organizationAdmin) fake.state.organizations[0]?.admins.push(LEA.id);
   for (const name of options.manages ?? []) {
     const project = fake.state.projects.find((item) => item.name === name);
@@ -87,29 +50,10 @@ async function startLea(
     const start = Date.parse('2026-11-17T13:00:00+01:00') + index * 60_000;
     addEntry(fake, { userId: BOB, start, stop: start + 60_000, description: `row ${index}`, ...on('Internal') });
   }
-  const userDataDir = makeUserDataDir({
-    provider: { type: 'toggl', url: fake.url },
-    timezone: 'Europe/Berlin',
-    tools: { groups: options.groups ?? { team: true } },
-  });
-  const engine = await startInProcessEngine({
-    userDataDir,
-    env: { PUNCHCARD_NOW: NOW, PUNCHCARD_TOGGL_TOKEN: LEA.token, PUNCHCARD_TOGGL_PER_SECOND: '1000' },
-    ...(options.elicitation ? { elicitation: options.elicitation } : {}),
-  });
-  let seen = 0;
-  open = {
-    fake,
-    engine,
-    userDataDir,
-    ids,
-    sent() {
-      const since = fake.requests.slice(seen);
-      seen = fake.requests.length;
-      return since;
-    },
-  };
-  return open;
+  const tools = { groups: options.groups ?? { team: true } };
+  const started = await startTogglEngine(fake, { now: NOW, tools, ...(options.elicitation ? { elicitation: options.elicitation } : {}) });
+  opened(started.engine);
+  return { fake, ids, ...started };
 }
 
 const line = (request: RecordedRequest) => `${request.method} ${request.path.replace(/\d{7,}/g, '{id}')}`;
@@ -191,7 +135,7 @@ describe('Toggl Track for leads', () => {
   });
 
   it("lists a Team Lead's people from the workspace's users where Toggl answers the workspace users 403, without targets, said in covers, for a day", async () => {
-    const { engine, fake, sent } = await startLea('teamlead', { fake: { teamLeadReadsWorkspaceUsers: false } });
+    const { engine, fake, sent, userDataDir } = await startLea('teamlead', { fake: { teamLeadReadsWorkspaceUsers: false } });
     await offered(engine, 'team_report');
     sent();
     const cold = await engine.call('team_report', WEEK);
@@ -215,14 +159,10 @@ describe('Toggl Track for leads', () => {
 
     // Remembered a day: a fresh process asks the lighter list alone, never the workspace users again.
     await engine.close();
-    if (!open) throw new Error('no world');
-    open.engine = await startInProcessEngine({
-      userDataDir: open.userDataDir,
-      env: { PUNCHCARD_NOW: NOW, PUNCHCARD_TOGGL_TOKEN: LEA.token, PUNCHCARD_TOGGL_PER_SECOND: '1000' },
-    });
-    await offered(open.engine, 'team_report');
+    const again = opened((await startTogglEngine(fake, { now: NOW, userDataDir })).engine);
+    await offered(again, 'team_report');
     sent();
-    const next = await open.engine.call('team_report', WEEK);
+    const next = await again.call('team_report', WEEK);
     expect(next.isError, JSON.stringify(next.content)).toBeFalsy();
     // A fresh process's own (whose token it is, the projects she manages) aside: the people from the lighter list alone.
     expect(
@@ -269,7 +209,7 @@ describe('Toggl Track for leads', () => {
 describe("Toggl Track's hourly quota kept for the person's own time", () => {
   it("refuses the team's reads before sending once less than a tenth of the hour's quota is left, and the person's own still go", async () => {
     // A Free workspace: 30 requests an hour per person, so a tenth is 3.
-    const { engine, fake, sent } = await startLea('admin', { free: true, fake: { quotas: { user: 10_000, organisation: 30 } } });
+    const { engine, fake, sent } = await startLea('admin', { plan: 'free', fake: { quotas: { user: 10_000, organisation: 30 } } });
     await offered(engine, 'team_report');
     const window = fake.counted.get(`organisation ${SEED.organisation} user ${LEA.id}`);
     if (!window) throw new Error('the role was not read on the organisation quota');
@@ -295,12 +235,10 @@ describe('Toggl Track administration: the people', () => {
 
   it("lists a workspace admin the workspace's people by user id, and changes a role and an activity by the workspace user's own id", async () => {
     const { engine, fake, sent } = await startLea('admin', { groups: ADMIN });
-    const acme = fake.state.workspaces.find((workspace) => workspace.id === SEED.workspaces.acme);
-    if (acme)
-      acme.groups = [
-        { id: 51, name: 'Design', members: [ADA, LEA.id] },
-        { id: 52, name: 'Backend', members: [LEA.id] },
-      ];
+    acmeOf(fake).groups = [
+      { id: 51, name: 'Design', members: [ADA, LEA.id] },
+      { id: 52, name: 'Backend', members: [LEA.id] },
+    ];
     await offered(engine, 'manage_people');
     sent();
     const list = await engine.call('manage_people', { action: 'list' });
