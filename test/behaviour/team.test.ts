@@ -132,10 +132,12 @@ describe.each(BACK_ENDS.filter((backEnd) => backEnd.team))('the team on $name', 
   const lead = backEnd.team?.leadCapabilities ?? new Set<Capability>();
 
   beforeAll(async () => {
+    // Her vacation day where the back end keeps leave (Tempo Timesheets keeps none: team_leave is then not offered either).
+    const leave = backEnd.capabilities.has('leave') ? [['request_leave', { type: 'vacation', first_day: ADAS_DAY }] as const] : [];
     for (const [call, args] of [
-      ['log_time', { ...booking(backEnd, WORLD.website), start: at('2026-11-17', '09:00'), end: at('2026-11-17', '11:00') }],
-      ['request_leave', { type: 'vacation', first_day: ADAS_DAY }],
-    ] as const) {
+      ['log_time', { ...booking(backEnd, WORLD.website), start: at('2026-11-17', '09:00'), end: at('2026-11-17', '11:00') }] as const,
+      ...leave,
+    ]) {
       const done = await world().call(call, args);
       if (done.isError) throw new Error(`Ada's week could not be made on ${backEnd.name}: ${textOf(done)}`);
     }

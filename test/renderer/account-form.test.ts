@@ -7,13 +7,14 @@ import type { AccountView } from '../../window-contract/account.ts';
 import { BACK_END_CHOICES } from '../../main/ipc/handlers/account.ts';
 import { chosenOf, formFor, fromView, inputOf, problemsOf, type FormState } from '../../renderer/src/screens/account-form.ts';
 
-const view = (provider: AccountView['provider'], hasCredential = false): AccountView => ({
+const view = (provider: AccountView['provider'], hasCredential = false, hasSecondCredential: boolean | null = null): AccountView => ({
   provider,
   hasCredential,
+  hasSecondCredential,
   credentialProblem: null,
   choices: BACK_END_CHOICES,
   organisation: null,
-  connections: [{ name: provider.type, isDefault: true, provider, hasCredential }],
+  connections: [{ name: provider.type, isDefault: true, provider, hasCredential, hasSecondCredential }],
   maxConnections: 8,
 });
 

@@ -218,6 +218,19 @@ const UNSUPPORTED: Record<BackEndChoice['type'], ReadonlySet<ToolName>> = {
     ...TEAM_TOOLS,
     ...ADMIN_TOOLS,
   ]),
+  // Tempo keeps no leave (the calendar shows its schedule's holidays) and no breaks; a lead has the team report.
+  tempo: new Set([
+    'start_break',
+    'end_break',
+    'request_leave',
+    'list_leave_requests',
+    'cancel_leave_request',
+    'leave_balance',
+    'create_catalog_item',
+    'archive_catalog_item',
+    ...TEAM_TOOLS,
+    ...ADMIN_TOOLS,
+  ]),
 };
 
 /** What Clockodo and Calamari keep for the person, as main's preferences handler reports it from the engine. */
@@ -246,6 +259,14 @@ const PLANS: Partial<Record<BackEndChoice['type'], BackEndPlanView>> = {
     keepsHolidays: true,
     holidays: "Clockify's holidays",
     leave: { year: 2026, entitlement: 25, carryOver: null, remaining: 23, unlimited: false },
+  },
+  tempo: {
+    state: 'kept',
+    name: 'Tempo Timesheets',
+    workWeek: { mon: 8, tue: 8, wed: 8, thu: 8, fri: 8, sat: 0, sun: 0 },
+    keepsHolidays: true,
+    holidays: "your Tempo schedule's holidays",
+    leave: null,
   },
 };
 

@@ -29,6 +29,7 @@ import { clockifyRefusals } from './remote-clockify.ts';
 import { clockodoRefusals } from './remote-clockodo.ts';
 import { harvestRefusals } from './remote-harvest.ts';
 import { kimaiRefusals } from './remote-kimai.ts';
+import { tempoRefusals } from './remote-tempo.ts';
 import { togglRefusals } from './remote-toggl.ts';
 import { remoteRefusals } from './remote.ts';
 import { teamRefusals } from './team.ts';
@@ -67,6 +68,7 @@ export const REFUSALS = {
   ...remoteRefusals,
   ...teamRefusals,
   ...teamServerRefusals,
+  ...tempoRefusals,
   ...timerRefusals,
   ...togglRefusals,
 } as const;

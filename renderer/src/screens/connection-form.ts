@@ -20,6 +20,8 @@ const GENERIC_LABELS = new Set([
   'calamari',
   'harvestapp',
   'toggl',
+  'atlassian',
+  'tempo',
   'track',
   'com',
   'net',
@@ -84,12 +86,13 @@ export function addRequest(
 ): {
   connections: Array<{ name: string; provider: AccountInput['provider'] }>;
   token?: string;
+  secondToken?: string;
 } {
-  const { provider, token } = inputOf(form, choice);
+  const { provider, token, secondToken } = inputOf(form, choice);
   const connections = workspaces
     ? workspaces.map((workspace, index) => ({ name: names[index] as string, provider: { ...provider, workspace: workspace.id } }))
     : [{ name: names[0] as string, provider }];
-  return { connections, ...(token ? { token } : {}) };
+  return { connections, ...(token ? { token } : {}), ...(secondToken ? { secondToken } : {}) };
 }
 
 /** The form's problems by field: the back end's fields, the name, and the workspaces (none ticked). */
