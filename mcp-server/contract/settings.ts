@@ -105,7 +105,15 @@ export function fieldSchemas(descriptor: BackEndDescriptor, field: AccountField)
     case 'field_defaults':
       return {
         [field.key]: z
-          .record(z.string().trim().min(1).max(MAX_FIELD_DEFAULT_LENGTH), z.string().trim().min(1).max(MAX_FIELD_DEFAULT_LENGTH))
+          .record(
+            z.string().trim().min(1).max(MAX_FIELD_DEFAULT_LENGTH),
+            z
+              .string()
+              .trim()
+              .min(1)
+              .max(MAX_FIELD_DEFAULT_LENGTH)
+              .meta({ examples: ['Development'] }),
+          )
           .refine((values) => Object.keys(values).length <= MAX_FIELD_DEFAULTS, `at most ${MAX_FIELD_DEFAULTS} fields`)
           .meta({ examples: [{ 'Work Type': 'Development' }] })
           .optional(),

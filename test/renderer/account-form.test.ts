@@ -42,6 +42,8 @@ describe('the Account form', () => {
       allowInsecureTls: false,
       workspace: '',
       accountId: '',
+      secondToken: '',
+      serviceUrl: '',
     });
   });
 
@@ -121,6 +123,8 @@ describe('the Account form', () => {
       allowInsecureTls: false,
       workspace: '',
       accountId: '',
+      secondToken: '',
+      serviceUrl: '',
     });
   });
 });
