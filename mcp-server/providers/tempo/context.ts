@@ -43,6 +43,8 @@ export interface TempoCatalogView extends CatalogPart {
   issueById(id: number): Promise<TempoIssue>;
   /** Issues by Tempo's numbers, in one search where some are not known yet; an issue Jira shows no more is named by its number. */
   issuesById(ids: readonly number[]): Promise<Map<number, TempoIssue>>;
+  /** An issue known without asking Jira (the running timer's, as the data folder keeps it): kept as one Jira named. */
+  know(issue: TempoIssue): void;
 }
 
 /** The work attributes as the timer and the entries use them: what a write sends, and what a worklog carries. */

@@ -117,6 +117,10 @@ export class TempoCatalog extends CellPart<TempoContext, CatalogEndpoints> imple
     return new Map(ids.map((id) => [id, this.#byId.get(id) ?? unnamedIssue(id)]));
   }
 
+  know(issue: TempoIssue): void {
+    if (!this.#byId.has(issue.id)) this.#remember(issue);
+  }
+
   async createCatalogItem(): Promise<CatalogItem> {
     throw new BackEndError('part_missing', { part: 'admin_catalog', back_end: 'Tempo Timesheets' });
   }

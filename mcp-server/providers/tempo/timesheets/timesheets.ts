@@ -40,8 +40,15 @@ export class TempoTimesheets extends CellPart<TempoContext, TimesheetsEndpoints,
   readonly #recent = new RecentReads<TempoWorklog>();
 
   async runningEntry(): Promise<TimeEntry | null> {
-    const timer = await this.context.timers.read();
+    const timer = await this.#running();
     return timer && timerEntry(timer);
+  }
+
+  /** The running timer as the data folder keeps it now; its issue known to the catalog from then on (no search to name it). */
+  async #running(): Promise<TimerRecord | null> {
+    const timer = await this.context.timers.read();
+    if (timer) this.parts.catalog.know({ id: timer.issueId, key: timer.issueKey, summary: timer.summary, project: timer.project, done: false });
+    return timer;
   }
 
   /** Starts Punchcard's own timer: nothing goes to Tempo, but a switch books the running one first (its one worklog). */
@@ -50,7 +57,7 @@ export class TempoTimesheets extends CellPart<TempoContext, TimesheetsEndpoints,
     switchRunning: boolean,
   ): Promise<{ started: TimeEntry; stopped: TimeEntry | null }> {
     const now = this.context.options.now();
-    const running = await this.context.timers.read();
+    const running = await this.#running();
     if (running && !switchRunning) throw new TimerRunningError(timerEntry(running));
     const start = Math.min(fields.start ?? now, now);
     if (running && start < running.start) throw new BackEndError('timer_starts_before_running');
@@ -74,7 +81,7 @@ export class TempoTimesheets extends CellPart<TempoContext, TimesheetsEndpoints,
   }
 
   async stopTimer(end?: number, note?: string, fields?: readonly FieldWrite[]): Promise<TimeEntry> {
-    const timer = await this.context.timers.read();
+    const timer = await this.#running();
     if (!timer) throw new BackEndError('timer_not_running');
     const now = this.context.options.now();
     const at = Math.min(end ?? now, now);
@@ -83,7 +90,7 @@ export class TempoTimesheets extends CellPart<TempoContext, TimesheetsEndpoints,
   }
 
   async listEntries(query: EntryQuery): Promise<{ entries: TimeEntry[]; total: number }> {
-    const [zone, timer] = await allSettled([this.context.zone(), this.context.timers.read()]);
+    const [zone, timer] = await allSettled([this.context.zone(), this.#running()]);
     const booked = await this.#entriesOf(await this.#worklogsBetween(query.from, query.to), zone);
     const running = timer ? [timerEntry(timer)] : [];
     const all = [...booked, ...running]
@@ -165,7 +172,7 @@ export class TempoTimesheets extends CellPart<TempoContext, TimesheetsEndpoints,
   }
 
   async workSpans(from: number, to: number, now: number, projectId?: number): Promise<WorkSpan[]> {
-    const [zone, timer] = await allSettled([this.context.zone(), this.context.timers.read()]);
+    const [zone, timer] = await allSettled([this.context.zone(), this.#running()]);
     const entries = [...(await this.#entriesOf(await this.#worklogsBetween(from - SPAN_LOOKBACK_MS, to), zone)), ...(timer ? [timerEntry(timer)] : [])];
     return spansWithin(
       entries.filter((entry) => projectId === undefined || entry.project?.id === projectId),
@@ -254,7 +261,7 @@ export class TempoTimesheets extends CellPart<TempoContext, TimesheetsEndpoints,
 
   /** The running timer numbered `id`, or a refusal as for any record that is not there. */
   async #timer(id: number): Promise<TimerRecord> {
-    const timer = await this.context.timers.read();
+    const timer = await this.#running();
     if (!timer || timer.number !== id) throw new BackEndError('remote_record_missing', { service: 'Tempo', record: 'time entry', id, any_more: true });
     return timer;
   }
