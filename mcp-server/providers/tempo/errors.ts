@@ -1,10 +1,10 @@
 // What Tempo's API and the Jira site answered, as a refusal a person can act on (worded in
 // contract/outcomes/remote-tempo.ts). Tempo documents its errors as `{"errors": {"message": …}}` while the answers
-// clients quote are a list, `{"errors": [{"message": …}]}`: both are read, and every message is quoted (docs/back-ends/
-// tempo.md, "Errors"). Tempo's 401 and 403 come as web pages (text/html): a 401 is the Tempo token refused, a 403 a
-// scope the token lacks or a permission the person lacks, naming the scope where the request knows it (Schemes for
-// the schedule). Jira's bodies are `{"errorMessages": […], "errors": {field: message}}`; its 401 is the e-mail and the
-// Jira API token refused. Logic reads only the status; what a body says is quoted as a fact.
+// clients quote are a list, `{"errors": [{"message": …}]}`: both are read, and every message is quoted
+// (docs/back-ends/tempo.md, "Errors"). Tempo's 401 and 403 come as web pages (text/html): a 401 is the Tempo token
+// refused, a 403 a scope the token lacks or a permission the person lacks, naming the scope where the request knows
+// it (Schemes for the schedule). Jira's bodies are `{"errorMessages": […], "errors": {field: message}}`; its 401 is
+// the e-mail and the Jira API token refused. Logic reads only the status; what a body says is quoted as a fact.
 import type { HttpAnswer } from '../remote/json-http.ts';
 import {
   hostOf,
