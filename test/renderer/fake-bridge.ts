@@ -15,7 +15,7 @@ import { UserFacingError } from '../../main/ipc/dispatch.ts';
 import { refuse } from './fake-refusal.ts';
 import { checkFakeFields, FAKE_FIELDS, FAKE_REQUIRED_FIELDS } from './fake-fields.ts';
 import { isDefaultEnabled, TOOL_CATALOG, TOOL_GROUPS, type ToolName } from '../../mcp-server/contract/tool-catalog.ts';
-import { credentialAccount } from '../../mcp-server/contract/back-ends.ts';
+import { credentialAccount, secondCredentialAccount } from '../../mcp-server/contract/back-ends.ts';
 import { addDays, startOfIsoWeek } from '../../mcp-server/domain/time.ts';
 import { accountHandlers, profileFrom, backEndLabel, providerView } from '../../main/ipc/handlers/account.ts';
 import { connectionHandlers } from '../../main/ipc/handlers/connections.ts';
@@ -674,6 +674,9 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
   for (const connection of connectionsOf(settings.read())) {
     const startAccount = secretAccount(providerView(connection.profile));
     if (startAccount) keychain.set(startAccount, 'saved-before-this-test');
+    // A second secret (Tempo's Jira API token) is filed under its own login, saved alike.
+    const secondAccount = secondCredentialAccount(connection.profile);
+    if (secondAccount) keychain.set(secondAccount, 'saved-before-this-test');
   }
   const planOf = (): PreferencesView['backEnd'] => {
     const type = state.account.type;
@@ -997,6 +1000,15 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       return {
         ok: true,
         message: `Connected to Harvest at ${new URL(provider.url).host} as Ada Lovelace, account Acme (${provider.account_id ?? '1234567'}), tracking durations.`,
+      };
+    }
+    if (provider.type === 'tempo') {
+      const site = new URL(provider.url).host;
+      if (!secret) return { ok: false, message: `Punchcard has no Tempo API token for ${site}. Paste it and test again.` };
+      // As the engine says it: who, on which site and Tempo host, and the scope the token lacks.
+      return {
+        ok: true,
+        message: `Connected to Tempo Timesheets on Acme (${site}) as Ada Lovelace, with Tempo at ${new URL(provider.tempoUrl).host}. Your Tempo API token lacks the Teams scope, so Punchcard cannot read your team's report; a token's scopes are chosen when it is made.`,
       };
     }
     if (provider.type === 'toggl') {

@@ -65,6 +65,22 @@ it.each(STATES.filter((state) => state.screen === 'account' && state.state.start
   60_000,
 );
 
+// The Tempo Timesheets Account form (saved, and tested with both tokens typed), light and dark, with nothing left
+// for review either: two secrets and Tempo's host beside the site.
+it.each(STATES.filter((state) => state.screen === 'account' && state.state.startsWith('tempo')))(
+  'the Tempo Timesheets Account form, $state: no violation and nothing axe leaves for review',
+  async (state) => {
+    const findings: Record<Theme, string[]> = { light: [], dark: [] };
+    await inState(windows, dist, state, 'light', async (page) => {
+      findings.light = await axeViolations(page, undefined, { incomplete: 'all' });
+      await switchTheme(page, 'dark');
+      findings.dark = await axeViolations(page, undefined, { incomplete: 'all' });
+    });
+    expect(findings).toEqual({ light: [], dark: [] });
+  },
+  60_000,
+);
+
 // Status, Timesheet (the new entry's connection select too) and Reports with two connections (issue 86),
 // light and dark: no violation, and nothing axe leaves for review either (every rule's incomplete results,
 // but the contrast of the charts' SVG text, which ui-contrast.test.ts measures against what it is drawn on).
