@@ -6,7 +6,7 @@
 // settings' filling what a call leaves out; a change sending the whole worklog again; someone else's worklog refused
 // before anything is sent; a period submitted refusing writes; the schedule's targets and holidays; paging by offset
 // on Tempo's own host, never its next link; and Tempo's failures in words (both shapes of its errors, a scope the token
-// lacks, a 429 waited out once then said, a 5xx).
+// lacks, a 429 waited out once then said, one asking for more than a minute said at once as a minute, a 5xx).
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -363,6 +363,19 @@ describe("Tempo's lists and failures", () => {
       code: 'remote_unavailable',
       facts: { service: 'Tempo', status: 503 },
     });
+  });
+
+  it("says at once a 429 whose Retry-After asks for more than Tempo's limit can mean, as a minute, and sends nothing again", async () => {
+    const world = await tempoEngine();
+    world.fake.failNext(
+      'tempo',
+      { path: /^\/4\/worklogs\/user\// },
+      { status: 429, body: { errors: [{ message: 'Rate limit exceeded' }] }, headers: { 'Retry-After': '99999999999999999999' } },
+    );
+    const said = await world.engine.call('list_time_entries');
+    expect(refusalOf(said)).toMatchObject({ code: 'tempo_rate_limited', facts: { action: 'read your worklogs', retry_after_s: 60 } });
+    expect(textOf(said)).toContain('again in 60 seconds');
+    expect(world.fake.requests.filter((request) => request.path.startsWith('/4/worklogs/user/')).map((request) => request.status)).toEqual([429]);
   });
 
   it("withholds leave in Tempo's own words, nothing sent", async () => {

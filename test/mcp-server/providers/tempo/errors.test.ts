@@ -54,6 +54,20 @@ describe("Tempo's words", () => {
     expect(tempo(500, { errors: [{ message: 'boom' }] })).toMatchObject({ code: 'remote_internal_error', facts: { service: 'Tempo', status: 500 } });
   });
 
+  it("holds a 429's Retry-After to what Tempo's limit of a second can mean: a minute at most; Jira's as it asks", () => {
+    const limited = (service: typeof describeTempoFailure | typeof describeJiraFailure, retryAfter: string | undefined) =>
+      service(
+        answer(429, { errors: [{ message: 'Rate limit exceeded' }] }, retryAfter === undefined ? {} : { 'retry-after': retryAfter }),
+        { action: 'read your worklogs' },
+        context,
+      ).refusal.facts;
+    expect(limited(describeTempoFailure, '2')).toMatchObject({ retry_after_s: 2 });
+    expect(limited(describeTempoFailure, undefined)).toMatchObject({ retry_after_s: null });
+    expect(limited(describeTempoFailure, '99999999999999999999')).toMatchObject({ retry_after_s: 60 });
+    expect(limited(describeTempoFailure, '3600')).toMatchObject({ retry_after_s: 60 });
+    expect(limited(describeJiraFailure, '3600')).toMatchObject({ retry_after_s: 3600 });
+  });
+
   it('says a 403 (a web page) as a scope the token lacks, naming it where the request knows it', () => {
     expect(tempo(403, page('403 Forbidden'), { action: 'read your schedule', scope: 'Schemes' })).toEqual({
       code: 'tempo_forbidden',
