@@ -20,18 +20,19 @@ export function holdTeamServerNodeFlags(): string | undefined {
     argv: process.argv,
     hasParentChannel: process.channel !== undefined,
     canStartAgain: typeof process.execve === 'function',
+    environment: process.env,
   });
   if (plan.as === 'started') return undefined;
-  return heldWhileRunning(plan.as === 'again' ? startAgain(plan.args, plan.missing) : plan);
+  return heldWhileRunning(plan.as === 'again' ? startAgain(plan.args, plan.missing, plan.environment) : plan);
 }
 
 /** Replaces the process; returns only where it could not, with what it holds instead. */
-function startAgain(args: string[], missing: readonly string[]): NodeFlagsPlan {
+function startAgain(args: string[], missing: readonly string[], environment: Record<string, string>): NodeFlagsPlan {
   try {
     // A failed execve does not throw: Node aborts the process. So what it could fail on is checked first.
     accessSync(process.execPath, constants.X_OK);
-    const execve: (file: string, args: readonly string[]) => never = process.execve as NonNullable<typeof process.execve>;
-    execve(process.execPath, args);
+    const execve: (file: string, args: readonly string[], env: Record<string, string>) => never = process.execve as NonNullable<typeof process.execve>;
+    execve(process.execPath, args, environment);
   } catch (error) {
     // The permission model without --allow-child-process refuses it, as does a node that cannot be run again.
     return cannotStartAgain(missing, `node could not be started again (${error instanceof Error ? error.message : String(error)})`);

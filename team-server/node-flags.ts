@@ -14,7 +14,7 @@
 // went from 4 % to 10 % in CPU profiles, about 6 % more CPU a call, with calls a second inside the
 // run-to-run spread (docs/team-server/README.md, "Operation"). 1 MB semi-spaces cost a fifth more a call.
 //
-// --heap-growing-percent=100: what the old generation holds under load is garbage, not people. A call
+// --heap-growing-percent=50: what the old generation holds under load is garbage, not people. A call
 // allocates about 200 KB and about 14 KB of it outlives the young generation (10 KB with 32 MB semi-spaces),
 // most of it the SDK's handling of the request; it dies in the old generation.
 // After each full collection V8 lets the old generation grow by a factor before the next one, and where
@@ -23,8 +23,10 @@
 // bench's timer reads at 830 to 945 calls a second then took the old generation to 205 MB over the 55 MB
 // a full collection keeps, and the process to 340-350 MB. On a smaller heap V8 itself keeps the factor
 // between 1.3 and 2; at two the same load held 90 MB and 225-230 MB, with full collections two to three
-// times as often and no more CPU a call (docs/decisions.md). It sets no ceiling: a heap limit (Node's
-// from a container's memory limit, or --max-old-space-size in NODE_OPTIONS) still holds.
+// times as often and no more CPU a call. At one and a half (50) the team-load bench ended its loads at
+// 212-219 MB resident instead of 231-252 at two, the CPU a call within the spread between runs
+// (docs/decisions.md). It sets no ceiling: a heap limit (Node's from a container's memory limit, or
+// --max-old-space-size in NODE_OPTIONS) still holds.
 //
 // The young generation's size can be set only when the process starts (a `v8.setFlagsFromString` of it
 // once running leaves V8's own size: measured, docs/decisions.md), hence node's command line; the
@@ -32,7 +34,25 @@
 // NODE_OPTIONS cannot carry the growing factor at all (node refuses it there). An administrator who
 // wants other values runs `node --max-semi-space-size=N --heap-growing-percent=P punchcard-mcp.mjs`:
 // a flag node was given is theirs and stands; only one missing is added.
-export const TEAM_SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=8', '--heap-growing-percent=100'];
+export const TEAM_SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=8', '--heap-growing-percent=50'];
+
+/**
+ * The environment every launcher of the team server sets beside the flags: the image (Containerfile),
+ * the systemd unit and compose; a program's first line cannot set a variable, so `serve` started again
+ * for its flags (hold-node-flags.ts) sets it too where its environment does not name it. MALLOC_ARENA_MAX=2: glibc
+ * gives each thread that allocates at once an arena of its own, up to eight a core, and V8's helper
+ * threads (the collector's, the compiler's) and libuv's pool each kept one, 45-50 MB outside the V8
+ * heap at the end of the bench's load; two arenas held the same load in less, at no CPU a call beyond
+ * the spread between runs (docs/decisions.md, "The team server's memory at the peer's").
+ */
+export const TEAM_SERVER_ENVIRONMENT: Readonly<Record<string, string>> = { MALLOC_ARENA_MAX: '2' };
+
+/** The environment `serve` starts again with: its own, and each of the launchers' variables it does not name. */
+export function environmentStartedAgain(environment: NodeJS.ProcessEnv): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const [name, value] of Object.entries(environment)) if (value !== undefined) kept[name] = value;
+  return { ...TEAM_SERVER_ENVIRONMENT, ...kept };
+}
 
 /** Those of the flags V8 takes from `v8.setFlagsFromString` once running (measured for each: docs/decisions.md). */
 const TAKEN_WHILE_RUNNING: ReadonlySet<string> = new Set(['--heap-growing-percent']);
@@ -52,14 +72,16 @@ export interface NodeStart {
   hasParentChannel: boolean;
   /** Whether this Node can replace its process with another (process.execve: Node 22.15 or later, not on Windows). */
   canStartAgain: boolean;
+  /** process.env: glibc reads MALLOC_ARENA_MAX only when the process starts. */
+  environment: NodeJS.ProcessEnv;
 }
 
 /** What the entry does about the flags before anything else. */
 export type NodeFlagsPlan =
   /** Every flag is there (a launcher carried it, or the administrator named their own), or the command ends soon. */
   | { as: 'started' }
-  /** The same process, started again in place with the `missing` flags: `process.execve(start.execPath, args)`. */
-  | { as: 'again'; args: string[]; missing: string[] }
+  /** The same process, started again in place with the `missing` flags: `process.execve(start.execPath, args, environment)`. */
+  | { as: 'again'; args: string[]; missing: string[]; environment: Record<string, string> }
   /** Started again it cannot be: `late` set with v8.setFlagsFromString, `missing` said at start, with why. */
   | { as: 'running'; late: string[]; missing: string[]; why: string };
 
@@ -78,9 +100,18 @@ export function missingNodeFlags(execArgv: readonly string[]): string[] {
 export function nodeFlagsPlan(start: NodeStart): NodeFlagsPlan {
   if (start.argv[2] !== SERVING_COMMAND) return { as: 'started' };
   const missing = missingNodeFlags(start.execArgv);
-  if (missing.length === 0) return { as: 'started' };
+  // A program's first line cannot set a variable, so the npm bin (`punchcard-mcp serve`, npx) starts
+  // with every flag and glibc's own arenas: it starts again once for the variable alone.
+  const unnamed = Object.keys(TEAM_SERVER_ENVIRONMENT).filter((name) => start.environment[name] === undefined);
+  if (missing.length === 0 && unnamed.length === 0) return { as: 'started' };
   const cannot = whyNotAgain(start);
-  if (cannot === undefined) return { as: 'again', args: [start.execPath, ...start.execArgv, ...missing, ...start.argv.slice(1)], missing };
+  if (cannot === undefined)
+    return {
+      as: 'again',
+      args: [start.execPath, ...start.execArgv, ...missing, ...start.argv.slice(1)],
+      missing,
+      environment: environmentStartedAgain(start.environment),
+    };
   return cannotStartAgain(missing, cannot);
 }
 

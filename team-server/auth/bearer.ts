@@ -3,6 +3,14 @@
 // and taken only if it is this server's, unexpired, for this resource (RFC 8707) and its person still
 // exists. What a token may do travels on as its scopes; the SDK's bearer gate answers a refusal with
 // 401 and the WWW-Authenticate challenge that names the protected-resource metadata (RFC 9728).
+//
+// The whole check (the library's find: the token's record read and unsealed, its model built; then the
+// person read) is made once a token. What it found is kept (verifiedTokens) under the token's stored id,
+// never the token, until the token expires; each later request still asks the store, in one read by
+// the record's key, whether that record stands exactly as it was verified and the person exists
+// (Store.standingAccess). So a revocation holds at the next request on every instance as before (the
+// record is gone), and a record sealed anew (a key rotation) is verified whole again: only the
+// unsealing, the parsing and the library's model are saved, never the store's word.
 import { type AuthInfo, OAuthError, OAuthErrorCode } from '@modelcontextprotocol/server';
 import type Provider from 'oidc-provider';
 import type { PersonRecord, Store } from '../store/store.ts';
@@ -14,20 +22,60 @@ export interface Bearer {
   scopes: string[];
 }
 
-export function tokenVerifier(provider: Provider, store: Store, resource: string, now: () => number) {
+/** What the whole check of a token found, kept for its later requests (never for a refused token). */
+interface Verified {
+  /** The token's record as it was sealed when verified: the store must still hold exactly this. */
+  sealed: string;
+  personId: string;
+  clientId: string;
+  scopes: string[];
+  /** When it expires, in seconds (as `exp`). */
+  expiresAt: number;
+}
+
+/** How many verified tokens are kept at most: a few per person working now; past it the oldest go. */
+export const VERIFIED_TOKENS_KEPT = 10_000;
+
+export function tokenVerifier(provider: Provider, store: Store, storedId: (token: string) => string, resource: string, now: () => number) {
+  const verified = new Map<string, Verified>();
+  const resourceUrl = new URL(resource);
+  const authInfo = (token: string, person: PersonRecord, found: Verified): AuthInfo => {
+    const bearer: Bearer = { person, clientId: found.clientId, scopes: found.scopes };
+    return { token, clientId: found.clientId, scopes: found.scopes, expiresAt: found.expiresAt, resource: resourceUrl, extra: { bearer } };
+  };
   return {
     async verifyAccessToken(token: string): Promise<AuthInfo> {
       // An opaque token is short and plain; anything else is not one of ours.
       if (token.length > 512 || !/^[A-Za-z0-9_-]+$/.test(token)) throw invalid();
+      const id = storedId(token);
+      const at = now();
+      const known = verified.get(id);
+      if (known) {
+        // Expiry as the library judges it (isExpired: its own clock, which set `exp`); the store's by the server's.
+        const person = known.expiresAt * 1000 > Date.now() ? await store.standingAccess(id, known.sealed, known.personId, at) : undefined;
+        if (person) return authInfo(token, person, known);
+        // Expired, revoked, sealed anew or its person gone: forgotten, and checked whole below.
+        verified.delete(id);
+      }
+      // The record as it is sealed now, read before the library reads it: should it be sealed anew in
+      // between, what is kept is the older text, which the next request finds changed and checks again.
+      const sealed = (await store.findOAuth('AccessToken', id))?.payload;
       const found = await provider.AccessToken.find(token);
-      if (!found || found.isExpired) throw invalid();
+      if (!found || found.isExpired || sealed === undefined) throw invalid();
       const audience = Array.isArray(found.aud) ? found.aud : [found.aud];
       if (!audience.includes(resource)) throw new OAuthError(OAuthErrorCode.InvalidToken, `This token was issued for another resource, not ${resource}.`);
       const person = found.accountId ? await store.person(found.accountId) : undefined;
       if (!person) throw invalid();
-      const expiresAt = found.exp ?? Math.floor(now() / 1000);
-      const bearer: Bearer = { person, clientId: found.clientId as string, scopes: (found.scope ?? '').split(' ').filter(Boolean) };
-      return { token, clientId: bearer.clientId, scopes: bearer.scopes, expiresAt, resource: new URL(resource), extra: { bearer } };
+      const checked: Verified = {
+        sealed,
+        personId: person.id,
+        clientId: found.clientId as string,
+        scopes: (found.scope ?? '').split(' ').filter(Boolean),
+        expiresAt: found.exp ?? Math.floor(at / 1000),
+      };
+      if (verified.size >= VERIFIED_TOKENS_KEPT) verified.delete(verified.keys().next().value as string);
+      verified.set(id, checked);
+      return authInfo(token, person, checked);
     },
   };
 }

@@ -2,7 +2,21 @@
 // (mcp-server/plain-text.ts, messageText): no string in a message carries terminal controls, whichever kind of
 // answer it is. An answer is a JSON body, or a stream of server-sent events whose `data:` lines are
 // messages; each message is cleaned as it passes, and the stream keeps streaming.
+//
+// The SDK wrote each message with JSON.stringify, which writes a C0 control in a string as an escape
+// (`\u001b`, `\b`, `\f`, `\r`) and leaves only DEL and the C1 controls as they are: text without any of
+// those holds no string to clean, and passes as it came, unparsed (mayHoldControls). Only text with one
+// is parsed and written again (messageText), which also keeps the message's id and the client's tokens
+// as they came; a false alarm (a backslash before a `b` in a name) only takes that longer way.
 import { messageText } from '../../mcp-server/for-the-team-server.ts';
+
+/** A JSON escape of a C0 control but tab and newline, or DEL and the C1 controls as they are. */
+const MAY_HOLD_CONTROLS = /\\(?:u00|[bfr])|[\u007F-\u009F]/;
+
+/** Whether JSON text written by JSON.stringify may hold a string with a control in it. */
+export function mayHoldControls(text: string): boolean {
+  return MAY_HOLD_CONTROLS.test(text);
+}
 
 /** An answer whose body is known whole: written in one piece, with its length (no chunked framing). */
 export interface WholeAnswer {
@@ -14,7 +28,8 @@ export interface WholeAnswer {
 export async function cleanAnswer(answer: Response): Promise<Response | WholeAnswer> {
   const type = answer.headers.get('content-type') ?? '';
   if (!answer.body) return answer;
-  if (/^application\/json\b/i.test(type)) return { status: answer.status, headers: withoutLength(answer.headers), text: await cleanedJsonBody(answer) };
+  // The whole answer is written with its own length (answers.ts): the headers go as they are.
+  if (/^application\/json\b/i.test(type)) return { status: answer.status, headers: answer.headers, text: await cleanedJsonBody(answer) };
   if (/^text\/event-stream\b/i.test(type))
     return new Response(answer.body.pipeThrough(cleanedEvents()), {
       status: answer.status,
@@ -26,6 +41,7 @@ export async function cleanAnswer(answer: Response): Promise<Response | WholeAns
 
 async function cleanedJsonBody(answer: Response): Promise<string> {
   const text = await answer.text();
+  if (!mayHoldControls(text)) return text;
   try {
     return messageText(JSON.parse(text) as object);
   } catch {
@@ -55,7 +71,10 @@ function cleanedEvents(): TransformStream<Uint8Array, Uint8Array> {
   };
   return new TransformStream({
     transform(chunk, controller) {
-      pending += decoder.decode(chunk, { stream: true });
+      const text = decoder.decode(chunk, { stream: true });
+      // Whole lines (the SDK writes an event a chunk) with nothing to clean: the chunk as it came.
+      if (pending === '' && text.endsWith('\n') && !mayHoldControls(text)) return controller.enqueue(chunk);
+      pending += text;
       const end = pending.lastIndexOf('\n');
       if (end === -1) return;
       const complete = pending.slice(0, end + 1);

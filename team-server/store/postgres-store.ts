@@ -479,6 +479,15 @@ class PostgresStore implements Store {
     return row && personRecord(row);
   }
 
+  async standingAccess(id: string, payload: string, personId: string, at: number): Promise<PersonRecord | undefined> {
+    const [row] = await this.#query(
+      `SELECT p.* FROM punchcard_oauth t, punchcard_people p WHERE t.model = 'AccessToken' AND t.id = $1 AND t.payload = $2
+         AND (t.expires_at IS NULL OR t.expires_at > $3) AND p.id = $4`,
+      [id, payload, at, personId],
+    );
+    return row && personRecord(row);
+  }
+
   async savePerson(person: { id: string; identity: string; name: string; email: string | null; at: number; trackerPin?: string }): Promise<PersonRecord> {
     const pin = person.trackerPin ?? null;
     try {

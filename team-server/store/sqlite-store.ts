@@ -323,6 +323,17 @@ class SqliteStore implements Store {
     return this.#run(() => personOrNone(this.#sql('SELECT * FROM people WHERE id = ?').get(id) as Row | undefined));
   }
 
+  standingAccess(id: string, payload: string, personId: string, at: number): Promise<PersonRecord | undefined> {
+    return this.#run(() =>
+      personOrNone(
+        this.#sql(
+          `SELECT people.* FROM oauth, people WHERE oauth.model = 'AccessToken' AND oauth.id = ? AND oauth.payload = ?
+             AND (oauth.expires_at IS NULL OR oauth.expires_at > ?) AND people.id = ?`,
+        ).get(id, payload, at, personId) as Row | undefined,
+      ),
+    );
+  }
+
   savePerson(person: { id: string; identity: string; name: string; email: string | null; at: number; trackerPin?: string }): Promise<PersonRecord> {
     return this.#run(() => {
       const pin = person.trackerPin ?? null;

@@ -127,6 +127,14 @@ export interface Store {
   personByIdentity(identity: string): Promise<PersonRecord | undefined>;
   person(id: string): Promise<PersonRecord | undefined>;
   /**
+   * The person `personId`, while the access token stored as `id` still stands as it was verified: its
+   * record there, unexpired at `at`, and sealed as `payload` (a rotation sealing it anew, or anything
+   * else that rewrote it, makes it a token to verify again); undefined otherwise, or where the person
+   * is gone. One read by the record's key, for a token this instance verified whole before
+   * (auth/bearer.ts).
+   */
+  standingAccess(id: string, payload: string, personId: string, at: number): Promise<PersonRecord | undefined>;
+  /**
    * Creates the person on first sign-in, or refreshes their name and e-mail. A `trackerPin` is set
    * with the record where the person has none yet, and never replaces one; a pin another person holds
    * refuses the whole save with TrackerUserTaken (store-errors.ts), so nothing is created.

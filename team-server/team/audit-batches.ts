@@ -3,7 +3,13 @@
 // but while one batch is being written the records arriving meanwhile gather for the next, so a
 // busy instance writes its audit log in a round trip a batch, not one a call. One record per call,
 // each taking a connection of the store's pool, made every write wait its turn for the pool twice
-// under load; a batch takes one. An idle instance writes a lone record at once, as before.
+// under load; a batch takes one.
+//
+// The first record of a batch waits for the end of the event loop's turn (setImmediate) before it is
+// written, so the records of every call answered in the same turn share one transaction. On SQLite,
+// whose writes are synchronous, a record written at once always made a batch of its own: a `BEGIN
+// IMMEDIATE`…`COMMIT`, its WAL frames and a dozen lock calls a write. What waits is only the call's
+// answer, which still leaves after its own record is committed (audit-writer.ts awaits it).
 import { type AuditRecord, MAX_AUDIT_BATCH, type Store } from '../store/store.ts';
 
 /** How a record's write ended: in the store, refused by the store for what it holds, or the store's failure (away). */
@@ -13,6 +19,7 @@ export class AuditBatches {
   readonly #store: Store;
   readonly #refusedForItself: (error: unknown) => boolean;
   #gathering: { record: AuditRecord; settle: (outcome: BatchedWrite) => void }[] = [];
+  /** A batch is being written, or one is due at the end of this turn. */
   #writing = false;
 
   /** `refusedForItself`: whether the store refused a record for what it holds (it is then given up, alone). */
@@ -25,12 +32,13 @@ export class AuditBatches {
   write(record: AuditRecord): Promise<BatchedWrite> {
     return new Promise((settle) => {
       this.#gathering.push({ record, settle });
-      if (!this.#writing) void this.#writeAll();
+      if (this.#writing) return;
+      this.#writing = true;
+      setImmediate(() => void this.#writeAll());
     });
   }
 
   async #writeAll(): Promise<void> {
-    this.#writing = true;
     try {
       while (this.#gathering.length > 0) {
         const batch = this.#gathering.splice(0, MAX_AUDIT_BATCH);

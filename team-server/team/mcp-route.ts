@@ -39,6 +39,8 @@ export interface McpRouteOptions {
   resource: string;
   provider: Provider;
   store: Store;
+  /** The name a token's record is stored under (ServerKeys.storedId): what a verified token is kept by. */
+  storedId: (token: string) => string;
   engines: PersonEngines;
   limits: RequestLimits;
   origins: BrowserOrigins;
@@ -65,7 +67,7 @@ export interface McpRoute {
 }
 
 export function mcpRoute(options: McpRouteOptions): McpRoute {
-  const { config, origin, resource, provider, store, engines, limits, origins, metrics, peers, seen, now, log } = options;
+  const { config, origin, resource, provider, store, storedId, engines, limits, origins, metrics, peers, seen, now, log } = options;
   const clientName = clientNames(provider);
   const callerOf = async (authInfo: AuthInfo): Promise<Caller> => {
     const bearer = bearerOf(authInfo);
@@ -84,7 +86,7 @@ export function mcpRoute(options: McpRouteOptions): McpRoute {
     serverFor: async (authInfo) => engines.serverFor(await callerOf(authInfo)),
     lendServer: async (authInfo) => engines.lendServer(await callerOf(authInfo)),
   });
-  const authenticate = bearerGate(provider, store, resource, now);
+  const authenticate = bearerGate(provider, store, storedId, resource, now);
 
   const handle = async (ctx: Context) => {
     const request = ctx.req;
@@ -123,9 +125,10 @@ export function mcpRoute(options: McpRouteOptions): McpRoute {
     // The person as the store has them for this request: an engine this instance opened on
     // credentials they replaced since, signing in again on another instance, is not used.
     await engines.keepCurrent(person);
-    const headers = new Headers();
+    // The request's headers as pairs, copied once into the web Request (a Headers built here would be copied again).
+    const headers: [string, string][] = [];
     for (const [name, value] of Object.entries(request.headers)) {
-      if (value !== undefined && name !== 'content-length') headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+      if (value !== undefined && name !== 'content-length') headers.push([name, Array.isArray(value) ? value.join(', ') : value]);
     }
     // The request's signal tells the SDK that the client went away before its answer was written;
     // an answer written in full aborts nothing (aborting makes an error and wakes every listener).
@@ -158,18 +161,20 @@ export function mcpRoute(options: McpRouteOptions): McpRoute {
 function bearerGate(
   provider: Provider,
   store: Store,
+  storedId: (token: string) => string,
   resource: string,
   now: () => number,
 ): (authorization: string | undefined) => Promise<AuthInfo | Response> {
-  const resourceMetadataUrl = getOAuthProtectedResourceMetadataUrl(new URL(resource));
-  const verifier = tokenVerifier(provider, store, resource, now);
+  const resourceUrl = new URL(resource);
+  const resourceMetadataUrl = getOAuthProtectedResourceMetadataUrl(resourceUrl);
+  const verifier = tokenVerifier(provider, store, storedId, resource, now);
   // The challenge names both scopes, so a client asks for what a person may allow; a token needs at
   // least reading, and writing tools are offered only to a token that may write.
   const challenge = { requiredScopes: ALL_SCOPES.split(' '), resourceMetadataUrl };
   return async (authorization) => {
     if (!carriesBearerToken(authorization)) return bearerChallenge(challenge);
     try {
-      const verified = await verifyBearerToken(authorization, { verifier, resourceMetadataUrl, expectedResource: new URL(resource) });
+      const verified = await verifyBearerToken(authorization, { verifier, resourceMetadataUrl, expectedResource: resourceUrl });
       if (!verified.scopes.includes(SCOPES.read))
         throw new OAuthError(OAuthErrorCode.InsufficientScope, `This token may not read Punchcard (${SCOPES.read}). Connect the client again.`);
       return verified;

@@ -154,7 +154,7 @@ async function startParts(options: TeamServerOptions, soFar: OpenedSoFar): Promi
   // announced (where the others reach it) once it listens.
   const peers = soFar.add(instancePeers({ store, key: keys.peerKey, serverKeyId: keyIdOf(serverKey), now, log }), (part) => part.close());
   const mcp = soFar.add(
-    mcpRoute({ config, origin, resource, provider: signIn.provider, store, engines, limits, origins, metrics, peers, seen, now, log }),
+    mcpRoute({ config, origin, resource, provider: signIn.provider, store, storedId: keys.storedId, engines, limits, origins, metrics, peers, seen, now, log }),
     (part) => part.close(),
   );
   const stopFollowingPolicy = soFar.add(announcePolicyChanges(policy, log), (stop) => stop());

@@ -35,7 +35,9 @@
 // are what one machine does with everything on it. `node test/bench/team-server.ts` runs it alone.
 import './product-pace.ts';
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 
@@ -54,10 +56,12 @@ import {
   type ConnectedClient,
   freePort,
   removeTeamServerData,
+  type SignIn,
   startTeamServer,
   type TeamServerHandle,
   trackerSignIn,
 } from '../support/team-server.ts';
+import { clientWithTokens } from '../support/team-cluster.ts';
 import { startKimaiMcp } from './kimai-mcp-peer.ts';
 import { percentile } from './stats.ts';
 
@@ -68,11 +72,18 @@ const IN_FLIGHT = Number(process.env.BENCH_TEAM_IN_FLIGHT ?? 20);
 const LOAD_SECONDS = Number(process.env.BENCH_TEAM_SECONDS ?? 15);
 /** How many slices each load is cut into, the servers measured together taking turns slice by slice (an even number: each goes first as often). */
 const SLICES = Math.max(1, Math.floor(Number(process.env.BENCH_TEAM_SLICES ?? 4)));
+/** BENCH_TEAM_ORGANISATION=0 leaves the organisation server out (a quicker run, for measuring the own tokens' server alone). */
+const WITH_ORGANISATION = process.env.BENCH_TEAM_ORGANISATION !== '0';
+/** BENCH_TEAM_ALLOCATIONS=1 counts the bytes the team servers allocate a call (allocation-probe.ts, loaded into them). */
+const COUNT_ALLOCATIONS = process.env.BENCH_TEAM_ALLOCATIONS === '1';
 /** How long the server is left alone after the load before its memory is read again: V8 gives memory back once it sees the process idle, some seconds on. */
 const SETTLE_MS = 30_000;
 const NOW = '2026-11-18T08:00:00+01:00';
 /** Where the organisation server reads its Kimai token from (sign_in.organisation.key_env). */
 const ORGANISATION_VARIABLE = 'PUNCHCARD_ORGANISATION_KEY';
+/** What the server's launchers put in its environment (the image, the systemd unit): BENCH_TEAM_MALLOC_ARENA_MAX=default leaves glibc's own. */
+const LAUNCHERS_ENV: Record<string, string> =
+  process.env.BENCH_TEAM_MALLOC_ARENA_MAX === 'default' ? {} : { MALLOC_ARENA_MAX: process.env.BENCH_TEAM_MALLOC_ARENA_MAX ?? '2' };
 /** Every simulated person comes from 127.0.0.1: the per-address limit is for the internet. */
 const LIMITS = { requests_per_address_per_minute: 1_000_000, requests_per_person_per_minute: 100_000, failed_sign_ins_per_address: 10 };
 
@@ -84,6 +95,8 @@ interface BenchPerson {
   clockIn(): Promise<Result>;
   clockOut(): Promise<Result>;
   close(): Promise<void>;
+  /** The same person over a 2025-era session (the team server serves both eras; the steps above are the 2026 era's). */
+  sessions?: BenchPerson;
 }
 
 export interface LoadFigures {
@@ -99,6 +112,8 @@ export interface LoadFigures {
   kimaiRequestsPerWarmCall: number;
   /** The server's resident memory as its last slice of this load ended, before any quiet spell let it give memory back. */
   residentMbAtEnd: number;
+  /** V8 heap bytes the server allocated a call, in KB (BENCH_TEAM_ALLOCATIONS=1); null where not counted. */
+  allocatedKbPerCall: number | null;
 }
 
 /** Kimai's reads a person that no single call needs again soon, from the request log. */
@@ -117,9 +132,23 @@ export interface LookUps {
 
 export interface ServerFigures {
   signInMsPerPerson: number;
+  /** The 2026 era's per-request path (the peer: its own era). */
   reads: LoadFigures;
   clockInOut: LoadFigures;
-  memoryMb: { idle: number; atFirstPeople: number; atAllPeople: number; perPerson: number; afterLoad: number; settled: number; peak: number };
+  /** The same over 2025-era sessions, after the 2026 era's; null for a server measured in one era. */
+  sessions: { reads: LoadFigures; clockInOut: LoadFigures } | null;
+  memoryMb: {
+    idle: number;
+    atFirstPeople: number;
+    atAllPeople: number;
+    perPerson: number;
+    afterLoad: number;
+    /** Of `afterLoad`: the pages of files (the node binary, ICU's data) and the process's own (the heaps, malloc's arenas). */
+    afterLoadFileBacked: number;
+    afterLoadAnonymous: number;
+    settled: number;
+    peak: number;
+  };
   /** A person's look-ups from their sign-in until every engine was open, and during both loads. */
   lookUpsPerPerson: { signingIn: LookUps; duringLoads: LookUps };
   /** From the first sign-in to the end of the loads: the hours the look-ups were made in. */
@@ -132,8 +161,8 @@ export interface TeamServerBenchResults {
   slices: number;
   /** Started by its program's first line (the shebang). */
   punchcard: ServerFigures;
-  /** The same load on a server acting for each person with one organisation token (sign_in.organisation), measured in turns with `punchcard`. */
-  organisation: ServerFigures;
+  /** The same load on a server acting for each person with one organisation token (sign_in.organisation), measured in turns with `punchcard`; null with BENCH_TEAM_ORGANISATION=0. */
+  organisation: ServerFigures | null;
   /** The same as `punchcard` on a server started as `node punchcard-mcp.mjs serve`, measured in turns with it. */
   startedWithNode: ServerFigures;
   /** From launch until the log says it listens: by its program's first line, and by `node` (which starts it a second time, with its flags). */
@@ -162,6 +191,8 @@ const ORGANISATION_USER: FakeUser = {
 /** A server under test: its process, how a person is signed in on it, and its Kimai's request log. */
 interface ServerUnderTest {
   pid: number;
+  /** Where its allocation probe writes (allocation-probe.ts), where one was loaded. */
+  allocationsFile?: string;
   signIn(user: FakeUser): Promise<BenchPerson>;
   kimaiRequests(): readonly KimaiRequest[];
 }
@@ -184,6 +215,8 @@ interface Slice {
   warm: boolean;
   /** The server's resident memory as the slice ended. */
   residentMb: number;
+  /** V8 heap bytes it allocated meanwhile, where counted. */
+  allocatedBytes: number | null;
 }
 
 /**
@@ -198,9 +231,26 @@ async function measure(servers: ReadonlyArray<{ name: string; server: ServerUnde
     const loadsBegin = measured.map((each) => each.server.kimaiRequests().length);
     const reads = await inTurns(measured, 'timer reads', (person) => [() => person.read()], progress);
     const clockInOut = await inTurns(measured, 'clock-ins and clock-outs', (person) => [() => person.clockIn(), () => person.clockOut()], progress);
+    // The 2025 era where every server measured serves it: the same people over sessions.
+    const bothEras = measured.every((each) => each.people.every((person) => person.sessions));
+    const sessionReads = bothEras
+      ? await inTurns(measured, 'timer reads over 2025-era sessions', (person) => [() => sessionsOf(person).read()], progress)
+      : null;
+    const sessionClockInOut = bothEras
+      ? await inTurns(
+          measured,
+          'clock-ins and clock-outs over 2025-era sessions',
+          (person) => [() => sessionsOf(person).clockIn(), () => sessionsOf(person).clockOut()],
+          progress,
+        )
+      : null;
     const loadsEnd = measured.map((each) => each.server.kimaiRequests().length);
     const loadsEnded = performance.now();
     const afterLoad = measured.map((each) => residentMb(each.server.pid));
+    const afterLoadParts = measured.map((each) => ({
+      file: statusKilobytes(each.server.pid, 'RssFile') / 1024,
+      anonymous: statusKilobytes(each.server.pid, 'RssAnon') / 1024,
+    }));
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
     return measured.map((each, index) => {
       const signing = signedIn[index] as SignedIn;
@@ -209,12 +259,15 @@ async function measure(servers: ReadonlyArray<{ name: string; server: ServerUnde
         signInMsPerPerson: Math.round(signing.signInMs / PEOPLE),
         reads: reads[index] as LoadFigures,
         clockInOut: clockInOut[index] as LoadFigures,
+        sessions: sessionReads && sessionClockInOut ? { reads: sessionReads[index] as LoadFigures, clockInOut: sessionClockInOut[index] as LoadFigures } : null,
         memoryMb: {
           idle: round(signing.idle),
           atFirstPeople: round(signing.atFirstPeople),
           atAllPeople: round(signing.atAllPeople),
           perPerson: round((signing.atAllPeople - signing.atFirstPeople) / Math.max(1, PEOPLE - FIRST_PEOPLE), 2),
           afterLoad: round(afterLoad[index] as number),
+          afterLoadFileBacked: round(afterLoadParts[index]?.file as number),
+          afterLoadAnonymous: round(afterLoadParts[index]?.anonymous as number),
           settled: round(residentMb(each.server.pid)),
           peak: round(peakMb(each.server.pid)),
         },
@@ -228,6 +281,11 @@ async function measure(servers: ReadonlyArray<{ name: string; server: ServerUnde
   } finally {
     await Promise.all(measured.flatMap((each) => each.people.map((person) => person.close().catch(() => {}))));
   }
+}
+
+function sessionsOf(person: BenchPerson): BenchPerson {
+  if (!person.sessions) throw new Error('This person has no 2025-era session.');
+  return person.sessions;
 }
 
 /** What signing a server's people in measured: from where in its Kimai's log, memory at each step, and how long. */
@@ -254,6 +312,7 @@ async function signEveryoneIn(each: Measured, progress: (text: string) => void):
   for (const user of users.slice(FIRST_PEOPLE)) people.push(await server.signIn(user));
   const signInMs = performance.now() - started;
   await Promise.all(people.map((person) => person.read()));
+  await Promise.all(people.map((person) => person.sessions?.read()));
   return { requestsBefore, idle, atFirstPeople, atAllPeople: residentMb(server.pid), signInMs, started };
 }
 
@@ -294,6 +353,7 @@ async function loadSlice(each: Measured, steps: (person: BenchPerson) => Array<(
     latencies.push(performance.now() - sent);
   };
   const requestsBefore = server.kimaiRequests().length;
+  const allocatedBefore = server.allocationsFile ? await allocatedBytes(server.pid, server.allocationsFile) : 0;
   const cpuBefore = cpuMs(server.pid);
   const started = performance.now();
   const deadline = started + seconds * 1000;
@@ -309,11 +369,13 @@ async function loadSlice(each: Measured, steps: (person: BenchPerson) => Array<(
       }
     }),
   );
+  const cpuAfter = cpuMs(server.pid);
   return {
     latencies,
     errors,
     ms: performance.now() - started,
-    cpuMs: cpuMs(server.pid) - cpuBefore,
+    cpuMs: cpuAfter - cpuBefore,
+    allocatedBytes: server.allocationsFile ? (await allocatedBytes(server.pid, server.allocationsFile)) - allocatedBefore : null,
     kimaiRequests: server.kimaiRequests().length - requestsBefore,
     warm,
     residentMb: residentMb(server.pid),
@@ -338,6 +400,9 @@ function figuresOf(slices: readonly Slice[]): LoadFigures {
     kimaiRequestsPerCall: round(sum(slices, 'kimaiRequests') / Math.max(1, sorted.length), 2),
     kimaiRequestsPerWarmCall: round(sum(warm, 'kimaiRequests') / Math.max(1, calls(warm)), 2),
     residentMbAtEnd: round(slices.at(-1)?.residentMb ?? Number.NaN),
+    allocatedKbPerCall: slices.every((slice) => slice.allocatedBytes !== null)
+      ? round(slices.reduce((total, slice) => total + (slice.allocatedBytes ?? 0), 0) / 1024 / Math.max(1, sorted.length))
+      : null,
   };
 }
 
@@ -357,14 +422,21 @@ function figuresRows(row: Row, name: string, figures: ServerFigures, signIn = 's
   const loadLine = (load: LoadFigures) =>
     `${load.callsPerSecond} calls/s; p50 ${load.p50Ms} ms, p99 ${load.p99Ms} ms; ${load.errors} errors of ${load.calls}; ` +
     `server CPU ${load.serverCpuMsPerCall} ms a call; ${load.kimaiRequestsPerCall} Kimai requests a call, ${load.kimaiRequestsPerWarmCall} a warm one; ` +
-    `${load.residentMbAtEnd} MB resident at its end`;
+    `${load.residentMbAtEnd} MB resident at its end` +
+    (load.allocatedKbPerCall === null ? '' : `; ${load.allocatedKbPerCall} KB allocated a call`);
+  const era = figures.sessions ? ', 2026 era' : '';
   row(`${name}: ${signIn}, a person`, `${figures.signInMsPerPerson} ms`);
-  row(`${name}: timer reads, ${IN_FLIGHT} in flight for ${LOAD_SECONDS} s`, loadLine(figures.reads));
-  row(`${name}: clock in and out, ${IN_FLIGHT} in flight for ${LOAD_SECONDS} s`, loadLine(figures.clockInOut));
+  row(`${name}: timer reads${era}, ${IN_FLIGHT} in flight for ${LOAD_SECONDS} s`, loadLine(figures.reads));
+  row(`${name}: clock in and out${era}, ${IN_FLIGHT} in flight for ${LOAD_SECONDS} s`, loadLine(figures.clockInOut));
+  if (figures.sessions) {
+    row(`${name}: timer reads, 2025-era sessions, ${IN_FLIGHT} in flight for ${LOAD_SECONDS} s`, loadLine(figures.sessions.reads));
+    row(`${name}: clock in and out, 2025-era sessions, ${IN_FLIGHT} in flight for ${LOAD_SECONDS} s`, loadLine(figures.sessions.clockInOut));
+  }
   const memory = figures.memoryMb;
   row(
     `${name}: memory idle / ${FIRST_PEOPLE} people / ${PEOPLE} people / each further person / at the load's end / ${SETTLE_MS / 1000} s later / peak`,
-    `${memory.idle} / ${memory.atFirstPeople} / ${memory.atAllPeople} / ${memory.perPerson} / ${memory.afterLoad} / ${memory.settled} / ${memory.peak} MB`,
+    `${memory.idle} / ${memory.atFirstPeople} / ${memory.atAllPeople} / ${memory.perPerson} / ${memory.afterLoad} ` +
+      `(${memory.afterLoadFileBacked} of files, ${memory.afterLoadAnonymous} its own) / ${memory.settled} / ${memory.peak} MB`,
   );
 }
 
@@ -402,10 +474,12 @@ export async function teamServerAndPeerBenchmarks(row: Row, progress: (text: str
   const { website, meeting } = seedCatalog(fake);
   try {
     const { figures, launchToListeningMs, nodeOptions } = await punchcardFigures(fake, progress);
-    const [punchcard, organisation, startedWithNode] = figures as [ServerFigures, ServerFigures, ServerFigures];
+    const { punchcard, organisation, startedWithNode } = figures;
     figuresRows(row, 'Team server', punchcard);
-    figuresRows(row, 'Team server, organisation key', organisation, "sign-in through the company's OpenID provider and OAuth");
-    organisationRows(row, organisation, punchcard);
+    if (organisation) {
+      figuresRows(row, 'Team server, organisation key', organisation, "sign-in through the company's OpenID provider and OAuth");
+      organisationRows(row, organisation, punchcard);
+    }
     figuresRows(row, 'Team server started with node', startedWithNode);
     launchRows(row, punchcard, startedWithNode, launchToListeningMs, nodeOptions);
     const command = process.env.BENCH_KIMAI_MCP;
@@ -474,7 +548,11 @@ export async function teamServerAndPeerBenchmarks(row: Row, progress: (text: str
 async function punchcardFigures(
   fake: FakeKimai,
   progress: (text: string) => void,
-): Promise<Pick<TeamServerBenchResults, 'launchToListeningMs' | 'nodeOptions'> & { figures: ServerFigures[] }> {
+): Promise<
+  Pick<TeamServerBenchResults, 'launchToListeningMs' | 'nodeOptions'> & {
+    figures: { punchcard: ServerFigures; organisation: ServerFigures | null; startedWithNode: ServerFigures };
+  }
+> {
   const organisationFake = await startFakeKimai({ users: [...users, ORGANISATION_USER], now: clockStartingAt(NOW) });
   seedCatalog(organisationFake);
   // Its own Kimai: the same people clocking in on two servers of one Kimai would meet each other's timers.
@@ -493,15 +571,66 @@ async function punchcardFigures(
     servers.push(server);
     return { server, ms: performance.now() - launched };
   };
+  const probes = COUNT_ALLOCATIONS ? mkdtempSync(join(tmpdir(), 'punchcard-bench-allocations-')) : undefined;
+  const ownAllocations = probes && join(probes, 'own');
+  const organisationAllocations = probes && join(probes, 'organisation');
   try {
     const own = await started({
       built: true,
       launch: 'shebang',
       provider: { type: 'kimai', url: fake.url },
       signIn: { tracker: true },
+      env: { PUNCHCARD_NOW: NOW, ...LAUNCHERS_ENV, ...serverNodeOptions(ownAllocations) },
+      limits: LIMITS,
+    });
+    const person = (client: ConnectedClient, sessions?: ConnectedClient): BenchPerson => ({
+      read: () => client.call('timer_status'),
+      clockIn: () => client.call('clock_in', { project: 'Website', activity: 'Meeting' }),
+      clockOut: () => client.call('clock_out'),
+      close: async () => {
+        await client.close();
+        await sessions?.close();
+      },
+      ...(sessions ? { sessions: person(sessions) } : {}),
+    });
+    /** A person signed in on `server` for the 2026 era, and the same tokens over a 2025-era session. */
+    const inBothEras = async (server: TeamServerHandle, signIn: SignIn) => {
+      const modern = await connectAs(server, { era: 'modern', signIn });
+      return person(modern, await clientWithTokens(server.mcpUrl, modern.oauth, 'legacy'));
+    };
+    const ownMeasured = {
+      name: 'team server',
+      server: {
+        pid: own.server.process.pid as number,
+        ...(ownAllocations ? { allocationsFile: ownAllocations } : {}),
+        signIn: async (user: FakeUser) => inBothEras(own.server, trackerSignIn(user.token)),
+        kimaiRequests: () => fake.requests,
+      },
+    };
+    const withNode = await started({
+      built: true,
+      launch: 'node',
+      provider: { type: 'kimai', url: nodeFake.url },
+      signIn: { tracker: true },
       env: { PUNCHCARD_NOW: NOW, ...serverNodeOptions() },
       limits: LIMITS,
     });
+    const nodeMeasured = {
+      name: 'team server started with node',
+      server: {
+        pid: withNode.server.process.pid as number,
+        signIn: async (user: FakeUser) => inBothEras(withNode.server, trackerSignIn(user.token)),
+        kimaiRequests: () => nodeFake.requests,
+      },
+    };
+    const launches = {
+      launchToListeningMs: { shebang: Math.round(own.ms), node: Math.round(withNode.ms) },
+      nodeOptions: { shebang: nodeOptionsOf(own.server), node: nodeOptionsOf(withNode.server) },
+    };
+    if (!WITH_ORGANISATION) {
+      const [punchcard, startedWithNode] = (await measure([ownMeasured, nodeMeasured], progress)) as [ServerFigures, ServerFigures];
+      return { figures: { punchcard, organisation: null, startedWithNode }, ...launches };
+    }
     const { server: organisation } = await started({
       built: true,
       port,
@@ -515,57 +644,34 @@ async function punchcardFigures(
         PUNCHCARD_OIDC_SECRET: idp.clientSecret,
         NODE_EXTRA_CA_CERTS: idp.caFile as string,
         [ORGANISATION_VARIABLE]: ORGANISATION_USER.token,
-        ...serverNodeOptions(),
+        ...LAUNCHERS_ENV,
+        ...serverNodeOptions(organisationAllocations),
       },
       limits: LIMITS,
     });
-    const withNode = await started({
-      built: true,
-      launch: 'node',
-      provider: { type: 'kimai', url: nodeFake.url },
-      signIn: { tracker: true },
-      env: { PUNCHCARD_NOW: NOW, ...serverNodeOptions() },
-      limits: LIMITS,
-    });
-    const person = (client: ConnectedClient): BenchPerson => ({
-      read: () => client.call('timer_status'),
-      clockIn: () => client.call('clock_in', { project: 'Website', activity: 'Meeting' }),
-      clockOut: () => client.call('clock_out'),
-      close: () => client.close(),
-    });
-    const ownTokens = (name: string, server: TeamServerHandle, kimai: FakeKimai) => ({
-      name,
-      server: {
-        pid: server.process.pid as number,
-        signIn: async (user: FakeUser) => person(await connectAs(server, { era: 'modern', signIn: trackerSignIn(user.token) })),
-        kimaiRequests: () => kimai.requests,
-      },
-    });
-    const figures = await measure(
+    const [punchcard, organisationFigures, startedWithNode] = (await measure(
       [
-        ownTokens('team server', own.server, fake),
+        ownMeasured,
         {
           name: 'team server, organisation key',
           server: {
             pid: organisation.process.pid as number,
-            signIn: async (user) => person(await connectAs(organisation, { era: 'modern', signIn: companySignIn(idp, user.username) })),
+            ...(organisationAllocations ? { allocationsFile: organisationAllocations } : {}),
+            signIn: async (user) => inBothEras(organisation, companySignIn(idp, user.username)),
             kimaiRequests: () => organisationFake.requests,
           },
         },
-        ownTokens('team server started with node', withNode.server, nodeFake),
+        nodeMeasured,
       ],
       progress,
-    );
-    return {
-      figures,
-      launchToListeningMs: { shebang: Math.round(own.ms), node: Math.round(withNode.ms) },
-      nodeOptions: { shebang: nodeOptionsOf(own.server), node: nodeOptionsOf(withNode.server) },
-    };
+    )) as [ServerFigures, ServerFigures, ServerFigures];
+    return { figures: { punchcard, organisation: organisationFigures, startedWithNode }, ...launches };
   } finally {
     for (const server of servers) {
       await server.stop();
       removeTeamServerData(server);
     }
+    if (probes) rmSync(probes, { recursive: true, force: true });
     await idp.close();
     await organisationFake.close();
     await nodeFake.close();
@@ -605,12 +711,30 @@ function launchRows(
  * being tried). The server's own launch flags (team-server/node-flags.ts) are on its command line, and win
  * over a flag of the same name here.
  */
-function serverNodeOptions(): { NODE_OPTIONS?: string } {
+function serverNodeOptions(allocationsFile?: string): { NODE_OPTIONS?: string; BENCH_ALLOCATIONS_FILE?: string } {
   const options = [
+    ...(allocationsFile ? [`--import=${new URL('./allocation-probe.ts', import.meta.url).pathname}`] : []),
     ...(process.env.BENCH_TEAM_PROFILE ? [`--cpu-prof --cpu-prof-dir=${process.env.BENCH_TEAM_PROFILE}`] : []),
     ...(process.env.BENCH_TEAM_NODE_OPTIONS ? [process.env.BENCH_TEAM_NODE_OPTIONS] : []),
   ];
-  return options.length > 0 ? { NODE_OPTIONS: options.join(' ') } : {};
+  return {
+    ...(options.length > 0 ? { NODE_OPTIONS: options.join(' ') } : {}),
+    ...(allocationsFile ? { BENCH_ALLOCATIONS_FILE: allocationsFile } : {}),
+  };
+}
+
+/** The bytes the server allocated so far, as its probe says when asked (allocation-probe.ts). */
+async function allocatedBytes(pid: number, file: string): Promise<number> {
+  rmSync(file, { force: true });
+  process.kill(pid, 'SIGUSR2');
+  for (let waited = 0; waited < 10_000; waited += 20) {
+    if (existsSync(file)) {
+      const text = readFileSync(file, 'utf8');
+      if (text !== '') return Number(text);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`The allocation probe of process ${pid} did not answer.`);
 }
 
 function textOf(result: Result): string {

@@ -78,6 +78,26 @@ describe.each(Object.keys(databases))('the %s store', (kind) => {
     expect(await store.findOAuthByUid('Session', 'u1')).toBeUndefined();
   });
 
+  it('says an access token stands, with its person, only while its record is there as it was sealed, unexpired, and its person exists', async () => {
+    const ada = await store.savePerson({ id: 'standing-ada', identity: 'standing:ada', name: 'Ada', email: null, at: clock });
+    const token = { model: 'AccessToken', id: 'standing-a1', payload: 'sealed-a', expiresAt: clock + 1000, grantId: 'standing-g1', uid: null, accountId: null };
+    await store.upsertOAuth(token);
+    // Read from another instance too: nothing of it is kept in the instance that wrote it.
+    expect((await other.standingAccess('standing-a1', 'sealed-a', 'standing-ada', clock))?.name).toBe(ada.name);
+    expect(await store.standingAccess('standing-a1', 'sealed-a', 'nobody', clock)).toBeUndefined();
+    expect(await store.standingAccess('standing-a1', 'sealed-a', 'standing-ada', clock + 1000)).toBeUndefined();
+    // Sealed anew (a key rotation): a token to verify whole again.
+    await store.upsertOAuth({ ...token, payload: 'sealed-b' });
+    expect(await other.standingAccess('standing-a1', 'sealed-a', 'standing-ada', clock)).toBeUndefined();
+    expect((await other.standingAccess('standing-a1', 'sealed-b', 'standing-ada', clock))?.id).toBe('standing-ada');
+    // Revoked, by itself or with its grant.
+    await store.destroyOAuth('AccessToken', 'standing-a1');
+    expect(await other.standingAccess('standing-a1', 'sealed-b', 'standing-ada', clock)).toBeUndefined();
+    await store.upsertOAuth(token);
+    await other.revokeGrant('standing-g1');
+    expect(await store.standingAccess('standing-a1', 'sealed-a', 'standing-ada', clock)).toBeUndefined();
+  });
+
   it('keeps people by identity, refreshes their name, and their sealed credentials', async () => {
     const first = await store.savePerson({ id: 'p1', identity: 'kimai:https://k:1', name: 'Ada', email: null, at: clock });
     const again = await store.savePerson({ id: 'other-id', identity: 'kimai:https://k:1', name: 'Ada L.', email: 'ada@example.com', at: clock + 1 });
