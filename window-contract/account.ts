@@ -3,7 +3,8 @@
 import * as z from 'zod/v4';
 import { BACK_ENDS, type BackEnd, type BackEndType, type ProfileView } from '../mcp-server/contract/back-ends.ts';
 import { MAX_WORKSPACE_LENGTH, type AccountField, type BackEndDescriptor, type SecretDescriptor } from '../mcp-server/contract/back-end-descriptor.ts';
-import { CONNECTION_NAME_MAX_LENGTH, MAX_CONNECTIONS } from '../mcp-server/contract/connections.ts';
+import { CONNECTION_NAME_MAX_LENGTH, MAX_CONNECTIONS, type WeekHours } from '../mcp-server/contract/connections.ts';
+import { WorkWeekSchema } from '../mcp-server/contract/settings.ts';
 import { none } from './request-parts.ts';
 
 /** The back ends' types, for the window's imports of the contract. */
@@ -33,6 +34,11 @@ export interface ConnectionView {
   hasCredential: boolean;
   /** Whether the keychain holds its second secret, where its back end has one; null where it has none. */
   hasSecondCredential: boolean | null;
+  /**
+   * Its own work week, its targets where its back end keeps none; null where it has none: then it shares the settings'
+   * week with the others that have none, or its back end keeps its targets (docs/several-trackers.md, "A week per connection").
+   */
+  workWeek: WeekHours | null;
 }
 
 export interface AccountView {
@@ -160,7 +166,7 @@ export const accountChannels = {
     request: z
       .object({
         connections: z
-          .array(z.object({ name: connectionName, provider: ProviderInput }).strict())
+          .array(z.object({ name: connectionName, provider: ProviderInput, workWeek: WorkWeekSchema.optional() }).strict())
           .min(1)
           .max(MAX_CONNECTIONS - 1),
         token: secretInput.optional(),
@@ -172,6 +178,8 @@ export const accountChannels = {
   /** Makes a connection the default: its profile goes into `provider`, the old default into `trackers`. */
   makeDefaultConnection: { request: z.object({ name: connectionName }).strict(), response: {} as AccountView },
   renameConnection: { request: z.object({ name: connectionName, to: connectionName }).strict(), response: {} as AccountView },
+  /** Holds a connection to a work week of its own, or (null) to the settings' week, shared with the others that have none. */
+  setConnectionWeek: { request: z.object({ name: connectionName, workWeek: WorkWeekSchema.nullable() }).strict(), response: {} as AccountView },
   /** Removes a connection other than the default. */
   removeConnection: { request: z.object({ name: connectionName }).strict(), response: {} as AccountView },
   openLink: { request: z.object({ id: z.enum(LINK_IDS) }).strict(), response: null },

@@ -31,6 +31,7 @@ export const CHANNEL_NAMES = [
   'addConnections',
   'makeDefaultConnection',
   'renameConnection',
+  'setConnectionWeek',
   'removeConnection',
   'getPreferences',
   'savePreferences',

@@ -5,7 +5,11 @@ import { day } from './request-parts.ts';
 import type { DayTotal } from './status.ts';
 import type { TrackerTag } from './tracker-tags.ts';
 
-/** What one connection's report says (several trackers): its own hours, targets and balance. */
+/**
+ * What one connection's report says (several trackers): its own hours, targets and balance. One that shares the
+ * settings' week names the others it shares it with (`sharesWeekWith`), and its own targets are then 0: theirs is one,
+ * in the report's `together`.
+ */
 export interface TrackerReportView extends TrackerTag {
   days: DayTotal[];
   projects: Array<{ name: string; minutes: number }>;
@@ -14,6 +18,17 @@ export interface TrackerReportView extends TrackerTag {
   targetSoFarMinutes: number;
   overtimeMinutes: number;
   backEndBalance: { minutes: number; covers: string } | null;
+  sharesWeekWith?: string[];
+}
+
+/** Connections that share the settings' week (several trackers): their hours together against the one target they share. */
+export interface SharedReportView {
+  /** Their names, in the settings' order. */
+  trackers: string[];
+  totalMinutes: number;
+  targetMinutes: number;
+  targetSoFarMinutes: number;
+  overtimeMinutes: number;
 }
 
 export interface ReportView {
@@ -35,6 +50,10 @@ export interface ReportView {
   backEndBalance: { minutes: number; covers: string } | null;
   /** With two or more connections: each connection's own report, in the settings' order (the default first). Absent with one. */
   trackers?: TrackerReportView[];
+  /** Those of `trackers` that share the settings' week, listed once with their one target; absent where fewer than two share it. */
+  together?: SharedReportView[];
+  /** One connection's report (shown alone) where it shares the settings' week: the others it shares it with. */
+  sharesWeekWith?: string[];
 }
 
 export const reportsChannels = {

@@ -33,6 +33,19 @@ export interface DayTotal extends DayReason {
   targetMinutes: number;
   /** With two or more connections: each connection's time and own target on the day, in the settings' order. */
   byTracker?: TrackerDay[];
+  /**
+   * Connections that share the settings' week (no week of their own, a back end that keeps no targets): their time
+   * together against the one target they share. Their parts in `byTracker` then have no target of their own (0).
+   */
+  together?: SharedDay[];
+}
+
+/** Connections that share the settings' week, on a day: their time together and the day's one target. */
+export interface SharedDay {
+  /** Their names, in the settings' order. */
+  trackers: string[];
+  minutes: number;
+  targetMinutes: number;
 }
 
 /** One connection's part of a day (several trackers). */

@@ -3,7 +3,7 @@
 import * as z from 'zod/v4';
 import { day, entryFieldValues, entryId, none, shortText, time, type EntryFieldValues } from './request-parts.ts';
 import type { WeekApprovalView } from './approvals.ts';
-import type { DayReason, EntryView, TrackerDay } from './status.ts';
+import type { DayReason, EntryView, SharedDay, TrackerDay } from './status.ts';
 import { trackerName, type TrackerTag } from './tracker-tags.ts';
 
 /** What the back end lets the person do with entries, from the tools the engine offers. */
@@ -24,7 +24,9 @@ export interface TimesheetView {
    * Each day of the week with its own target (holidays and approved leave already taken off), and why.
    * With several connections the day's own target is 0 and `byTracker` has each connection's (never added up).
    */
-  days: Array<DayReason & { date: string; targetMinutes: number; byTracker?: Array<Omit<TrackerDay, 'minutes'>> }>;
+  days: Array<
+    DayReason & { date: string; targetMinutes: number; byTracker?: Array<Omit<TrackerDay, 'minutes'>>; together?: Array<Omit<SharedDay, 'minutes'>> }
+  >;
   /** Every entry that starts in the week, oldest first; the running one too. With several connections each names its `tracker`. */
   entries: EntryView[];
   /** With two or more connections: every connection in the settings' order (the default first), for the filter and a new entry's select. */

@@ -3,7 +3,7 @@
 // running entry goes, which projects count as recent).
 import { addDays, startOfIsoWeek } from '../../mcp-server/for-the-app.ts';
 import type { Connection } from '../../mcp-server/contract/connections.ts';
-import type { DayReason, DayTotal, EntryView, KeptWriteView, StatusView, TrackerDay, TrackerStatusView } from '../../window-contract/status.ts';
+import type { DayReason, DayTotal, EntryView, KeptWriteView, SharedDay, StatusView, TrackerDay, TrackerStatusView } from '../../window-contract/status.ts';
 import { adminSectionsOffered } from '../../window-contract/admin-sections.ts';
 
 export const RECENT_PROJECTS = 8;
@@ -46,9 +46,10 @@ export type DayGroup = DayReason & { key: string; minutes: number; targetMinutes
  * The days of time_report's day groups. With one connection each day is one group, as it always was;
  * with several each connection has its own group for a day (time_report labels each with `tracker`):
  * the day's minutes add up, its targets stay each connection's own (`byTracker`) and are never added
- * up, so the day's own target is 0 and it names no holiday or leave of its own.
+ * up, so the day's own target is 0 and it names no holiday or leave of its own. Connections that share the
+ * settings' week have one target between them (`shared`, time_report's `target_groups`): the day's `together`.
  */
-export function dayTotalsOf(groups: readonly DayGroup[]): Map<string, Omit<DayTotal, 'date'>> {
+export function dayTotalsOf(groups: readonly DayGroup[], shared: SharedWeekGroups = []): Map<string, Omit<DayTotal, 'date'>> {
   const days = new Map<string, Omit<DayTotal, 'date'>>();
   for (const group of groups) {
     const { key, tracker, minutes, targetMinutes, holiday, leave } = group;
@@ -61,8 +62,23 @@ export function dayTotalsOf(groups: readonly DayGroup[]): Map<string, Omit<DayTo
     if (day?.byTracker) days.set(key, { ...day, minutes: day.minutes + minutes, byTracker: [...day.byTracker, part] });
     else days.set(key, { minutes, targetMinutes: 0, holiday: null, leave: null, byTracker: [part] });
   }
+  // Connections that share the settings' week: their day together against its one target (their parts have none).
+  for (const group of shared) {
+    for (const row of group.groups ?? []) {
+      const day = days.get(row.key);
+      if (!day) continue;
+      const together: SharedDay = { trackers: group.trackers, minutes: row.minutes, targetMinutes: row.target_minutes };
+      days.set(row.key, { ...day, together: [...(day.together ?? []), together] });
+    }
+  }
   return days;
 }
+
+/** time_report's `target_groups`: connections that share the settings' week, with their day rows where it reports by day. */
+export type SharedWeekGroups = ReadonlyArray<{
+  trackers: string[];
+  groups?: ReadonlyArray<{ key: string; minutes: number; target_minutes: number }> | undefined;
+}>;
 
 /**
  * Each connection's totals in the settings' order, the default first, or undefined with one connection.

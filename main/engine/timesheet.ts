@@ -193,14 +193,19 @@ async function recentEntries(call: ToolCaller, today: string): Promise<EntryView
  */
 async function week(call: ToolCaller) {
   const report = await call(TOOL_CONTRACTS.time_report, { group_by: 'day' });
-  // A day group lacks its target only in a report filtered to one project, which this is not.
-  const lacking = report.groups.find((group) => group.target_minutes === undefined);
+  // A day group lacks its target only in a report filtered to one project, which this is not, or where its connection
+  // shares the settings' week with others: their one target is in target_groups.
+  const sharing = new Set((report.target_groups ?? []).flatMap((group) => group.trackers));
+  const lacking = report.groups.find((group) => group.target_minutes === undefined && !(group.tracker !== undefined && sharing.has(group.tracker)));
   if (lacking) {
     throw new EngineError('protocol', messages.unreadable(TOOL_CONTRACTS.time_report.name, `groups: ${lacking.key} has no target_minutes`), {
       tool: TOOL_CONTRACTS.time_report.name,
     });
   }
-  const days: Map<string, Omit<DayTotal, 'date'>> = dayTotalsOf(report.groups.map((group) => ({ ...group, ...plannedOf(group) })));
+  const days: Map<string, Omit<DayTotal, 'date'>> = dayTotalsOf(
+    report.groups.map((group) => ({ ...group, ...plannedOf(group) })),
+    report.target_groups,
+  );
   return { today: report.today, days };
 }
 

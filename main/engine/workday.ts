@@ -6,7 +6,7 @@ import { TOOL_CONTRACTS } from '../../mcp-server/contract/tools/index.ts';
 import { addDays, daysBetween, MAX_LIST_DAYS, startOfIsoWeek } from '../../mcp-server/for-the-app.ts';
 import type { Connection } from '../../mcp-server/contract/connections.ts';
 import type { ReportView, TrackerReportView } from '../../window-contract/reports.ts';
-import type { DayReason, EntryView, TrackerDay } from '../../window-contract/status.ts';
+import type { DayReason, EntryView, SharedDay, TrackerDay } from '../../window-contract/status.ts';
 import type { TrackerTag } from '../../window-contract/tracker-tags.ts';
 import type { CatalogView, EntryFieldsInput, TimesheetView } from '../../window-contract/timesheet.ts';
 import { createDayTargets, type DayTargets } from './day-targets.ts';
@@ -37,7 +37,7 @@ export interface Workday {
 }
 
 /** A day's target and why it is less than its weekday's (each connection's, with several): what the timesheet keeps by month. */
-type DayPlanned = DayReason & { targetMinutes: number; byTracker?: Array<Omit<TrackerDay, 'minutes'>> };
+type DayPlanned = DayReason & { targetMinutes: number; byTracker?: Array<Omit<TrackerDay, 'minutes'>>; together?: Array<Omit<SharedDay, 'minutes'>> };
 
 /** A day group of time_report as the window shows the day. */
 export function plannedOf(group: { target_minutes?: number | undefined; holiday?: string | undefined; leave?: DayReason['leave'] | undefined }): DayPlanned {
@@ -45,11 +45,15 @@ export function plannedOf(group: { target_minutes?: number | undefined; holiday?
 }
 
 /** Each day's plan (its targets and why), without its minutes: what the day targets keep. */
-function plansOf(groups: ReportAnswer['groups']): Map<string, DayPlanned> {
+function plansOf(report: Pick<ReportAnswer, 'groups' | 'target_groups'>): Map<string, DayPlanned> {
   return new Map(
-    [...daysOf(groups)].map(([date, { minutes: _minutes, byTracker, ...planned }]) => [
+    [...daysOf(report.groups, report.target_groups)].map(([date, { minutes: _minutes, byTracker, together, ...planned }]) => [
       date,
-      { ...planned, ...(byTracker ? { byTracker: byTracker.map(({ minutes: _gone, ...part }) => part) } : {}) },
+      {
+        ...planned,
+        ...(byTracker ? { byTracker: byTracker.map(({ minutes: _gone, ...part }) => part) } : {}),
+        ...(together ? { together: together.map(({ minutes: _gone, ...part }) => part) } : {}),
+      },
     ]),
   );
 }
@@ -90,11 +94,25 @@ type ReportAnswer = {
     overtime_minutes: number | null;
     back_end_balance: { minutes: number; covers: string } | null;
   }>;
+  target_groups?: Array<{
+    trackers: string[];
+    total_minutes: number;
+    target_minutes: number;
+    target_so_far_minutes: number;
+    overtime_minutes: number;
+    groups?: Array<{ key: string; minutes: number; target_minutes: number }> | undefined;
+  }>;
 };
 
-/** time_report's day groups as the days of a range, summed over connections with their own targets apart (status-view.ts, dayTotalsOf). */
-function daysOf(groups: ReportAnswer['groups']) {
-  return dayTotalsOf(groups.map((group) => ({ ...group, ...plannedOf(group) })));
+/**
+ * time_report's day groups as the days of a range, summed over connections with their own targets apart, and the
+ * one target of those that share the settings' week (status-view.ts, dayTotalsOf).
+ */
+function daysOf(groups: ReportAnswer['groups'], shared: ReportAnswer['target_groups'] = []) {
+  return dayTotalsOf(
+    groups.map((group) => ({ ...group, ...plannedOf(group) })),
+    shared,
+  );
 }
 
 /** Project groups as the report lists them: time only, "No project" for time without one. */
@@ -114,7 +132,7 @@ function projectRows(groups: ReportAnswer['groups']): ReportView['projects'] {
  * overtime and balance; the overall targets stay 0 and null, as targets are never added up.
  */
 export function reportView(days: ReportAnswer, projects: ReportAnswer, connections: readonly Pick<Connection, 'name' | 'isDefault'>[] = []): ReportView {
-  const dayMap = daysOf(days.groups);
+  const dayMap = daysOf(days.groups, days.target_groups);
   const view: ReportView = {
     from: days.from,
     to: days.to,
@@ -132,24 +150,35 @@ export function reportView(days: ReportAnswer, projects: ReportAnswer, connectio
     const at = connections.findIndex((one) => one.name === name);
     return at === -1 ? connections.length : at;
   };
+  const shared = days.target_groups ?? [];
   const trackers: TrackerReportView[] = [...days.trackers]
     .sort((a, b) => order(a.tracker) - order(b.tracker))
-    .map((part, index) => ({
-      name: part.tracker,
-      isDefault: connections.length > 0 ? connections.some((one) => one.name === part.tracker && one.isDefault) : index === 0,
-      // A connection's own days are one group each, as with one connection: its own targets, holidays and leave.
-      days: [...daysOf(days.groups.filter((group) => group.tracker === part.tracker).map(({ tracker: _tracker, ...group }) => group))].map(([date, day]) => ({
-        date,
-        ...day,
-      })),
-      projects: projectRows(projects.groups.filter((group) => group.tracker === part.tracker)),
-      totalMinutes: part.total_minutes,
-      targetMinutes: part.target_minutes ?? 0,
-      targetSoFarMinutes: part.target_so_far_minutes ?? 0,
-      overtimeMinutes: part.overtime_minutes ?? 0,
-      backEndBalance: part.back_end_balance,
-    }));
-  return { ...view, trackers };
+    .map((part, index) => {
+      const sharing = shared.find((group) => group.trackers.includes(part.tracker));
+      // A connection's own days are one group each, as with one connection: its own targets, holidays and leave; where
+      // it shares the settings' week, the week's one target beside them.
+      const own = days.groups.filter((group) => group.tracker === part.tracker).map(({ tracker: _tracker, ...group }) => group);
+      return {
+        name: part.tracker,
+        isDefault: connections.length > 0 ? connections.some((one) => one.name === part.tracker && one.isDefault) : index === 0,
+        days: [...daysOf(own, sharing ? [sharing] : [])].map(([date, day]) => ({ date, ...day })),
+        projects: projectRows(projects.groups.filter((group) => group.tracker === part.tracker)),
+        totalMinutes: part.total_minutes,
+        targetMinutes: part.target_minutes ?? 0,
+        targetSoFarMinutes: part.target_so_far_minutes ?? 0,
+        overtimeMinutes: part.overtime_minutes ?? 0,
+        backEndBalance: part.back_end_balance,
+        ...(sharing ? { sharesWeekWith: sharing.trackers.filter((name) => name !== part.tracker) } : {}),
+      };
+    });
+  const together = shared.map((group) => ({
+    trackers: [...group.trackers].sort((a, b) => order(a) - order(b)),
+    totalMinutes: group.total_minutes,
+    targetMinutes: group.target_minutes,
+    targetSoFarMinutes: group.target_so_far_minutes,
+    overtimeMinutes: group.overtime_minutes,
+  }));
+  return { ...view, trackers, ...(together.length > 0 ? { together } : {}) };
 }
 
 export function createWorkday(engine: EngineClient, options: WorkdayOptions = {}): Workday {
@@ -162,7 +191,7 @@ export function createWorkday(engine: EngineClient, options: WorkdayOptions = {}
   const targets: DayTargets<DayPlanned> = createDayTargets({
     async fetch(from, to) {
       const report = await dayReport(from, to);
-      return plansOf(report.groups);
+      return plansOf(report);
     },
     now,
   });
@@ -242,7 +271,7 @@ export function createWorkday(engine: EngineClient, options: WorkdayOptions = {}
 
     async report(from, to) {
       const [days, projects] = await Promise.all([dayReport(from, to), call(TOOL_CONTRACTS.time_report, { from, to, group_by: 'project' })]);
-      targets.remember(from, to, plansOf(days.groups));
+      targets.remember(from, to, plansOf(days));
       return reportView(days, projects, connections());
     },
 

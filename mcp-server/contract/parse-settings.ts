@@ -43,6 +43,10 @@ export function parseSettings(raw: unknown): SettingsVerdict {
   const notes: string[] = [];
   const known = new Set(Object.keys(SettingsSchema.shape));
   for (const key of Object.keys(raw)) if (!known.has(key)) notes.push(`${key} is not a setting this Punchcard knows; it is ignored.`);
+  // A week of its own sets a connection apart from the others; alone, the settings' week is the one the window edits.
+  if (trackers.length === 0 && provider.workWeek !== undefined) {
+    notes.push("provider.workWeek counts only beside other trackers; with one connection the settings' workWeek is its week.");
+  }
   const fields = fieldReader(notes);
   const settings: Settings = {
     schemaVersion: SETTINGS_SCHEMA_VERSION,

@@ -178,7 +178,9 @@ function profileSchema(descriptor: BackEndDescriptor) {
   return z.object(
     Object.assign(
       // The connection's name: optional on `provider` (its type stands in), required on each of `trackers` (below).
-      { type: z.literal(descriptor.type), name: ConnectionNameSchema.optional() },
+      // Its own work week, in the settings' form (docs/several-trackers.md, "A week per connection"): like every key of
+      // a profile it is checked whole, and one that does not validate fails the file as a bad address does.
+      { type: z.literal(descriptor.type), name: ConnectionNameSchema.optional(), workWeek: WorkWeekSchema.optional() },
       ...descriptor.fields.map((field) => fieldSchemas(descriptor, field)),
       ...descriptor.unpublishedRules.map(ruleSchemas),
     ),

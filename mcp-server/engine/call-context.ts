@@ -25,6 +25,11 @@ export interface CallSource {
   /** The back end the engine serves now (opened first where it was resting). */
   tracker: () => Promise<TimeTracker>;
   settings: () => Settings;
+  /**
+   * The week this connection's targets come from where its back end keeps none: its own where its profile gives one
+   * (several trackers), else the settings'. Its calls see it as the settings' `workWeek`, so every tool counts with it.
+   */
+  workWeek?: (settings: Settings) => Settings['workWeek'];
   holidaysOf: HolidaysOf;
   now: () => number;
   log: Log;
@@ -52,8 +57,16 @@ export function callContexts(source: CallSource): CallContexts {
   let zone: { for: Settings; timezone: string } | undefined;
   // The back end's zone is checked once per name it reports, for the same reason.
   let remoteZone: { name: string; valid: boolean } | undefined;
+  // The settings as this connection's calls see them: one object per settings read, so what is kept by it stays kept.
+  let seen: { for: Settings; week: Settings['workWeek']; settings: Settings } | undefined;
+  const connectionSettings = (settings: Settings): Settings => {
+    const week = source.workWeek?.(settings) ?? settings.workWeek;
+    if (week === settings.workWeek) return settings;
+    if (seen?.for !== settings || seen.week !== week) seen = { for: settings, week, settings: { ...settings, workWeek: week } };
+    return seen.settings;
+  };
   const build = async (forCall: boolean): Promise<ToolContext> => {
-    const settings = source.settings();
+    const settings = connectionSettings(source.settings());
     const notes: Note[] = [];
     // A call works through the tracker the back end makes for it, where it makes one (the outbox sends
     // what waits first, and says so in notes).

@@ -18,7 +18,8 @@ import { settingsFile } from '../settings/engine-settings.ts';
 import type { SettingsRead } from '../settings/settings-file.ts';
 import { SETTINGS_FILE_NAME } from '../settings/settings-source.ts';
 import { callDeadlineOf } from './call-deadline.ts';
-import { connectionsOf } from '../contract/connections.ts';
+import { type Connection, connectionsOf } from '../contract/connections.ts';
+import type { Settings } from '../contract/settings.ts';
 import { connectionSecretNotes } from '../credentials/connection-secret.ts';
 import { ConnectionHomes, type Whose } from './connection-homes.ts';
 import { CONNECTION_IDS_FILE_NAME, idsInFile, keyedIds } from './connections/connection-ids.ts';
@@ -165,8 +166,7 @@ export async function openDesktopEngine(options: DesktopEngineOptions): Promise<
   }
 }
 
-/** The settings' default connection's profile, without its name (a name is the engine's, not the back end's). */
-function defaultProfile(settings: { provider: BackEndProfile & { name?: string } }): BackEndProfile {
-  const { name: _name, ...profile } = settings.provider;
-  return profile as BackEndProfile;
+/** The settings' default connection's profile, without its name and its week (the engine's, not the back end's). */
+function defaultProfile(settings: Pick<Settings, 'provider'>): BackEndProfile {
+  return (connectionsOf(settings)[0] as Connection).profile;
 }

@@ -10,7 +10,7 @@ import { createRequestStateCodec, type McpServer, type RequestStateCodec, type S
 import type * as z from 'zod/v4';
 import type { BackEndDescriptor } from '../contract/back-end-descriptor.ts';
 import { backEndOf, isRemote } from '../contract/back-ends.ts';
-import type { Connection } from '../contract/connections.ts';
+import { type Connection, connectionsOf, sharesSettingsWeek, weekOfConnection } from '../contract/connections.ts';
 import type { BackEndProfile, Settings, WorkWeek } from '../contract/settings.ts';
 import { isToolEnabled, type ToolPolicyOptions } from '../contract/tool-policy.ts';
 import type { Clock } from '../clock.ts';
@@ -222,6 +222,7 @@ export class Engine {
     this.#contexts = callContexts({
       tracker: () => this.#active(),
       settings: () => this.#read.settings,
+      workWeek: (settings) => this.#workWeek(settings),
       holidaysOf: this.#holidaysOf,
       now: options.now,
       log: options.log,
@@ -349,6 +350,21 @@ export class Engine {
     }
   }
 
+  /**
+   * The week this connection's targets come from where its back end keeps none, as the settings say it now: among
+   * several trackers its own where its profile gives one, else the settings' (docs/several-trackers.md, "A week per
+   * connection"). One connection, or one back end named for this engine, is held to the settings' week.
+   */
+  #workWeek(settings: Settings): WorkWeek {
+    return this.#connection ? weekOfConnection(settings, this.#connection.name) : settings.workWeek;
+  }
+
+  /** Whether this connection shares the settings' week with the others, as the settings say it now. */
+  #sharesSettingsWeek(name: string): boolean {
+    const connection = connectionsOf(this.#read.settings).find((each) => each.name === name);
+    return connection ? sharesSettingsWeek(connection) : false;
+  }
+
   /** Every connection as the call path sees it, the default first; null with one. */
   #views(): readonly ConnectionView[] | null {
     if (this.#others.length === 0) return null;
@@ -357,10 +373,12 @@ export class Engine {
 
   #view(isDefault: boolean): ConnectionView {
     const profile = this.#profile as { type: string; workspace?: string };
+    const name = this.#connection?.name ?? profile.type;
     return {
-      name: this.#connection?.name ?? profile.type,
+      name,
       isDefault,
       type: profile.type,
+      sharesSettingsWeek: () => this.#sharesSettingsWeek(name),
       ...(profile.workspace === undefined ? {} : { workspace: profile.workspace }),
       contexts: this.#contexts,
       offers: (name: ToolName) => this.#isOffered(TOOLS[name]),
@@ -506,7 +524,7 @@ export class Engine {
     const settings = () => this.#read.settings;
     return this.#options.openTracker(profile, {
       personName,
-      workWeek: () => settings().workWeek,
+      workWeek: () => this.#workWeek(settings()),
       holidays: (from, to) => this.#holidaysOf(settings(), from, to),
       timezone: () => settings().timezone,
       teamToolsWanted: () => this.#teamToolsWanted(),

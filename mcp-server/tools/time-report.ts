@@ -1,5 +1,5 @@
 import { dayTargets, groupSpans, ownSpans, sumSpans, withTargets, type DayTarget } from '../domain/report.ts';
-import { addDays, formatDuration, startOfIsoWeek } from '../domain/time.ts';
+import { addDays, startOfIsoWeek } from '../domain/time.ts';
 import { clipLeave } from '../domain/leave-tally.ts';
 import { planOf } from '../domain/work-plan.ts';
 import { MAX_REPORT_YEARS } from '../domain/call-limits.ts';
@@ -9,6 +9,7 @@ import { leaveFractions, leaveTypesByDay } from './leave-shared.ts';
 import { approvalLines } from './approvals-shared.ts';
 import { catalogLookup, dayRange, MINUTE_MS, readDayRange, today } from './shared.ts';
 import { timeReportContract } from '../contract/tools/time-report.ts';
+import { balanceWords, duration, groupLine, targetWords, totalWords } from './report-words.ts';
 import type { LeaveType } from '../providers/time-tracker.ts';
 
 export default defineTool({
@@ -26,7 +27,7 @@ export default defineTool({
     const groupBy = args.group_by ?? 'day';
     const worked = groupSpans(spans, groupBy, context.timezone);
     const total = Math.round(sumSpans(spans, range.start, range.end) / MINUTE_MS);
-    const totalText = `Total ${duration(total)} from ${from} to ${to}${args.include_agents === true ? ", AI agents' own time included" : ''}`;
+    const totalText = totalWords(total, from, to, args.include_agents === true);
     if (projectId !== null) {
       const groups = worked.map((group) => ({ key: group.key, minutes: Math.round(group.ms / MINUTE_MS) }));
       return {
@@ -42,7 +43,7 @@ export default defineTool({
           back_end_balance: null,
           agent_minutes_left_out: agentMinutes,
         },
-        text: [`${totalText}.`, ...agentLine, ...groups.map((group) => `${group.key}: ${duration(group.minutes)}`)].join('\n'),
+        text: [`${totalText}.`, ...agentLine, ...groups.map((group) => groupLine(group.key, group.minutes))].join('\n'),
       };
     }
     const [{ targets, holidays, leave }, account, approvalLine] = await Promise.all([
@@ -63,13 +64,9 @@ export default defineTool({
     // Today's target counts in full from the morning on: "so far" is whole days.
     const soFar = sumMinutes(targets.filter((day) => day.date <= now));
     const balance = total - soFar;
-    const reach = to <= now ? `target ${duration(target)}` : `target ${duration(target)}, ${duration(soFar)} of it up to today (${now})`;
-    const summary = `${totalText}; ${reach}; ${balance >= 0 ? 'overtime' : 'shortfall'} ${duration(Math.abs(balance))}.`;
-    const lines = groups.map((group) =>
-      group.target_minutes === undefined
-        ? `${group.key}: ${duration(group.minutes)}`
-        : `${group.key}: ${duration(group.minutes)} of ${duration(group.target_minutes)}`,
-    );
+    const summary = `${totalText}; target ${targetWords(target, soFar, to, now)}; ${balanceWords(balance)}.`;
+    // The groups' lines come last, one each: the answer across connections re-says those of connections that share the week.
+    const lines = groups.map((group) => groupLine(group.key, group.minutes, group.target_minutes));
     const backEndBalance = account ? { minutes: account.balanceMinutes, covers: account.label } : null;
     const accountLine = account ? [`${account.label}: ${account.balanceMinutes < 0 ? '-' : '+'}${duration(Math.abs(account.balanceMinutes))}.`] : [];
     return {
@@ -120,8 +117,4 @@ function dayNames(date: string, holidays: ReadonlyMap<string, string>, leave: Re
 
 function sumMinutes(days: readonly DayTarget[]): number {
   return days.reduce((sum, day) => sum + day.minutes, 0);
-}
-
-function duration(minutes: number): string {
-  return formatDuration(minutes * MINUTE_MS);
 }

@@ -20,9 +20,20 @@ export function sameEntry(a: Pick<EntryView, 'id' | 'tracker'>, b: Pick<EntryVie
   return a.id === b.id && a.tracker === b.tracker;
 }
 
-/** A day no connection asks anything of (with one connection: a day without a target). */
-export function isOffDay(day: { targetMinutes: number; byTracker?: ReadonlyArray<{ targetMinutes: number }> | undefined }): boolean {
-  return day.byTracker ? day.byTracker.every((part) => part.targetMinutes === 0) : day.targetMinutes === 0;
+/** A day no connection asks anything of (with one connection: a day without a target), nor the week some share. */
+export function isOffDay(day: {
+  targetMinutes: number;
+  byTracker?: ReadonlyArray<{ targetMinutes: number }> | undefined;
+  together?: ReadonlyArray<{ targetMinutes: number }> | undefined;
+}): boolean {
+  const own = day.byTracker ? day.byTracker.every((part) => part.targetMinutes === 0) : day.targetMinutes === 0;
+  return own && (day.together ?? []).every((group) => group.targetMinutes === 0);
+}
+
+/** The settings' week shared by the connections that have none of their own, as far as it concerns `tracker`. */
+function togetherOf<Group extends { trackers: string[] }>(together: readonly Group[] | undefined, tracker: string): { together?: Group[] } {
+  const mine = (together ?? []).filter((group) => group.trackers.includes(tracker));
+  return mine.length > 0 ? { together: mine } : {};
 }
 
 /** The default connection's name, where there are several: what a new entry is preset to. */
@@ -31,8 +42,11 @@ export function defaultTracker(trackers: readonly TrackerTag[] | undefined): str
 }
 
 /** A day as one connection has it: its time and its own target, holiday and leave. */
-function dayOf<Day extends { byTracker?: DayTotal['byTracker'] | undefined; targetMinutes: number }>(day: Day, tracker: string): Day {
-  const { byTracker, ...rest } = day;
+function dayOf<Day extends { byTracker?: DayTotal['byTracker'] | undefined; together?: DayTotal['together'] | undefined; targetMinutes: number }>(
+  day: Day,
+  tracker: string,
+): Day {
+  const { byTracker, together, ...rest } = day;
   const part = byTracker?.find((one) => one.tracker === tracker);
   if (!byTracker) return day;
   return {
@@ -41,6 +55,8 @@ function dayOf<Day extends { byTracker?: DayTotal['byTracker'] | undefined; targ
     targetMinutes: part?.targetMinutes ?? 0,
     holiday: part?.holiday ?? null,
     leave: part?.leave ?? null,
+    // Where it shares the settings' week, the week's one target stays beside its own time.
+    ...togetherOf(together, tracker),
   } as unknown as Day;
 }
 
@@ -67,21 +83,25 @@ export function weekFor(view: TimesheetView, tracker: TrackerChoice): TimesheetV
   return {
     ...view,
     days: view.days.map((day) => {
-      const { byTracker, ...rest } = day;
+      const { byTracker, together, ...rest } = day;
       const part = byTracker?.find((one) => one.tracker === tracker);
-      return byTracker ? { ...rest, targetMinutes: part?.targetMinutes ?? 0, holiday: part?.holiday ?? null, leave: part?.leave ?? null } : day;
+      if (!byTracker) return day;
+      return { ...rest, targetMinutes: part?.targetMinutes ?? 0, holiday: part?.holiday ?? null, leave: part?.leave ?? null, ...togetherOf(together, tracker) };
     }),
     entries: view.entries.filter((entry) => entry.tracker === tracker),
   };
 }
 
-/** The report as one connection's own (its hours, targets, overtime and balance), or the whole for all. */
+/**
+ * The report as one connection's own (its hours, targets, overtime and balance), or the whole for all. One that shares
+ * the settings' week keeps the week's one target beside its own hours (`together`, `sharesWeekWith`).
+ */
 export function reportFor(report: ReportView, tracker: TrackerChoice): ReportView {
   const part = tracker === null ? undefined : report.trackers?.find((one) => one.name === tracker);
-  if (!part) return report;
+  if (!part || tracker === null) return report;
   const { name: _name, isDefault: _default, ...own } = part;
-  const { trackers: _trackers, ...rest } = report;
-  return { ...rest, ...own };
+  const { trackers: _trackers, together, ...rest } = report;
+  return { ...rest, ...own, ...togetherOf(together, tracker) };
 }
 
 /** A connection's name beside a row it labels (a timer, an entry, a project's hours). */

@@ -14,7 +14,7 @@ const view = (provider: AccountView['provider'], hasCredential = false, hasSecon
   credentialProblem: null,
   choices: BACK_END_CHOICES,
   organisation: null,
-  connections: [{ name: provider.type, isDefault: true, provider, hasCredential, hasSecondCredential }],
+  connections: [{ name: provider.type, isDefault: true, provider, hasCredential, hasSecondCredential, workWeek: null }],
   maxConnections: 8,
 });
 

@@ -425,6 +425,11 @@ export interface FakeBridgeOptions {
    * timer; clock_out and the breaks without `tracker` while two run are refused `tracker_required`.
    */
   perTrackerTimers?: boolean;
+  /**
+   * With `twoConnections`: neither has a week of its own and neither's back end keeps targets, so they share the
+   * settings' week (issue 91, docs/several-trackers.md, "A week per connection"): one target for both together.
+   */
+  sharedWeek?: boolean;
 }
 
 /** The workspaces the fake Clockify key sees. */
@@ -697,6 +702,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     entries: () => [...entries].sort((a, b) => a.start - b.start).map(view),
     dateOf: (text) => dateOf(Date.parse(text)),
     plan: (date) => daily.dayPlan(date),
+    sharesWeek: options.sharedWeek === true,
   };
   const perTracker = options.twoConnections === true && options.perTrackerTimers === true;
   const status = (): StatusView =>
@@ -1038,6 +1044,8 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     restartEngine: async () => {
       state.restarts += 1;
     },
+    // The fake's report reads the settings each time (fake-trackers.ts): there are no targets to forget.
+    workday: { forget: () => {} },
     timesheet: { testConnection: async (profile: BackEndProfile, token?: string) => testedConnection(profile, token) },
   };
   const accountAndConnections = {

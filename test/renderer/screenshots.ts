@@ -825,6 +825,58 @@ export const TRACKER_STATES: ScreenshotState[] = [
   },
 ];
 
+/**
+ * A week per connection (issue 91): the Account's connections with each one's week said and one's own open in its
+ * row, *Add connection* with a week of its own, and the screens with two connections that share the settings' week.
+ */
+export const WEEK_STATES: ScreenshotState[] = [
+  {
+    screen: 'account',
+    state: 'connection-week',
+    what: 'a connection’s own work week open in its row (the local timesheet, 20 h typed); the others’ weeks said: the one in Preferences, kept by Clockify',
+    fake: SEVERAL_CONNECTIONS,
+    act: async (page) => {
+      const account = screenOf(page, 'account');
+      await account.getByRole('button', { name: 'Work week of home' }).click();
+      const editor = account.getByRole('form', { name: 'Work week of home' });
+      for (const day of ['Monday', 'Tuesday', 'Wednesday', 'Thursday']) await editor.getByLabel(`${day} hours`).fill('5');
+      await editor.getByLabel('Friday hours').fill('0');
+      await editor.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+    },
+  },
+  {
+    screen: 'account',
+    state: 'add-connection-week',
+    what: 'Add connection for a local timesheet with a work week of its own ticked: a day that is not a number refused beside the days',
+    fake: SEVERAL_CONNECTIONS,
+    act: async (page) => {
+      const account = screenOf(page, 'account');
+      await account.getByRole('button', { name: 'Add connection' }).click();
+      const form = account.getByRole('form', { name: 'Add connection' });
+      await form.getByRole('radio', { name: /Local timesheet/ }).check();
+      await form.getByLabel('Name', { exact: true }).fill('side');
+      await form.getByRole('checkbox', { name: 'A work week of its own' }).check();
+      await form.getByLabel('Friday hours').fill('eight');
+      await form.getByRole('button', { name: 'Add connection' }).click();
+      const days = form.getByRole('group', { name: 'Its work week' });
+      await days.getByRole('alert').waitFor();
+      await days.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+    },
+  },
+  {
+    screen: 'reports',
+    state: 'two-connections-shared-week',
+    what: 'two connections that share the settings’ week: their hours together against one target, shown once; each one its hours',
+    fake: { twoConnections: true, sharedWeek: true },
+  },
+  {
+    screen: 'status',
+    state: 'two-connections-shared-week',
+    what: 'two connections that share the settings’ week: each one’s hours today, and theirs together against the one target',
+    fake: { twoConnections: true, sharedWeek: true },
+  },
+];
+
 export const STATES: ScreenshotState[] = [
   { screen: 'status', state: 'running', what: 'the timer running, today and the week' },
   { screen: 'status', state: 'not-running', what: 'nothing running: the clock-in form', fake: { running: false } },
@@ -1254,6 +1306,7 @@ export const STATES: ScreenshotState[] = [
   },
   ...UPDATE_STATES,
   ...TRACKER_STATES,
+  ...WEEK_STATES,
 ];
 
 /** The pictures the issue asks for at the least, by file stem. */
@@ -1279,6 +1332,9 @@ export const REQUIRED = [
   'status-two-connections',
   'timesheet-two-connections-new-entry',
   'reports-two-connections',
+  // Issue 91: a week per connection, on the Account screen and in Reports.
+  'account-connection-week',
+  'reports-two-connections-shared-week',
 ];
 
 export async function renderScreenshots(options: {

@@ -11,7 +11,7 @@ import { axeViolations, COLOUR_RULES } from '../support/axe.ts';
 import { CHANNELS, startBridgeServer } from './bridge-server.ts';
 import { createFakeBridge, FAKE_NOW } from './fake-bridge.ts';
 import { launchChromium, openWindow, rendererDist, serveRenderer, switchTheme, windowPool, type WindowPool } from './harness.ts';
-import { inState, STATES, TRACKER_STATES, type Theme } from './screenshots.ts';
+import { inState, STATES, TRACKER_STATES, WEEK_STATES, type Theme } from './screenshots.ts';
 import { PATIENCE_MS } from '../support/patience.ts';
 
 let browser: Browser;
@@ -86,6 +86,23 @@ it.each(STATES.filter((state) => state.screen === 'account' && state.state.start
 // but the contrast of the charts' SVG text, which ui-contrast.test.ts measures against what it is drawn on).
 it.each(TRACKER_STATES)(
   'two connections, $screen, $state: no violation and nothing axe leaves for review',
+  async (state) => {
+    const findings: Record<Theme, string[]> = { light: [], dark: [] };
+    await inState(windows, dist, state, 'light', async (page) => {
+      findings.light = await axeViolations(page, undefined, { incomplete: 'all-but-chart-text' });
+      await switchTheme(page, 'dark');
+      findings.dark = await axeViolations(page, undefined, { incomplete: 'all-but-chart-text' });
+    });
+    expect(findings).toEqual({ light: [], dark: [] });
+  },
+  60_000,
+);
+
+// A week per connection (issue 91): the Account's week in a connection's row and in Add connection, and the screens
+// with two connections that share the settings' week, light and dark: no violation, and nothing axe leaves for review
+// (the charts' SVG text apart, as above).
+it.each(WEEK_STATES)(
+  'a week per connection, $screen, $state: no violation and nothing axe leaves for review',
   async (state) => {
     const findings: Record<Theme, string[]> = { light: [], dark: [] };
     await inState(windows, dist, state, 'light', async (page) => {

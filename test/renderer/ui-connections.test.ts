@@ -37,6 +37,7 @@ async function open(fake: FakeBridgeOptions = {}) {
 }
 
 const text = (locator: Locator) => expect.poll(() => locator.innerText());
+const hidden = (locator: Locator) => locator.waitFor({ state: 'hidden', timeout: PATIENCE_MS });
 const focusedName = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent?.trim());
 const focusedLabel = (page: Page) => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.labels?.[0]?.textContent ?? null);
 
@@ -152,6 +153,100 @@ describe('several connections', () => {
     await account.getByRole('radio', { name: /Kimai/ }).waitFor();
     expect(Object.hasOwn(fake.state.config, 'trackers')).toBe(false);
     expect(fake.state.folderMoves).toEqual(['home set aside']);
+  });
+});
+
+describe('a week per connection', () => {
+  const facts = (row: Locator) => row.locator('.connection-facts');
+
+  it('says each connection’s week; one whose back end keeps no targets gets its own by keyboard, checked by the days, and back', async () => {
+    const { page, account, fake } = await open(SEVERAL);
+    const rows = account.locator('.connection');
+    await text(facts(rows.nth(0))).toContain('Work week\nthe one in Preferences, shared with home');
+    await text(facts(rows.nth(1))).toContain('Work week\nkept by Clockify');
+    await text(facts(rows.nth(2))).toContain('Work week\nthe one in Preferences, shared with acme');
+    // Clockify keeps its targets: no week is offered for it.
+    expect(
+      await rows
+        .nth(1)
+        .getByRole('button', { name: /^Work week/ })
+        .count(),
+    ).toBe(0);
+
+    await account.getByRole('button', { name: 'Work week of home' }).focus();
+    await page.keyboard.press('Enter');
+    const editor = account.getByRole('form', { name: 'Work week of home' });
+    await expect.poll(() => focusedLabel(page)).toBe('Mon');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => focusedName(page)).toBe('Work week of home');
+
+    await page.keyboard.press('Enter');
+    const typed: Array<[string, string]> = [
+      ['Monday', '25'],
+      ['Tuesday', '5'],
+      ['Wednesday', '5'],
+      ['Thursday', '5'],
+      ['Friday', '0'],
+    ];
+    for (const [day, hours] of typed) await editor.getByLabel(`${day} hours`).fill(hours);
+    await text(editor.getByRole('group', { name: 'Work week of home' }).locator('.week-total')).toBe('40 hours a week');
+    await editor.getByRole('button', { name: 'Save week' }).click();
+    await text(editor.getByRole('alert')).toBe('Monday: At most 24 hours.');
+    expect(await editor.getByLabel('Monday hours').getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => focusedName(page)).toBe('Monday hours');
+    expect(fake.calls.some((call) => call.name === 'setConnectionWeek')).toBe(false);
+
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('5');
+    await page.keyboard.press('Enter');
+    await hidden(editor);
+    const week = { mon: 5, tue: 5, wed: 5, thu: 5, fri: 0, sat: 0, sun: 0 };
+    expect(fake.state.config.trackers).toEqual([
+      { name: 'beta', type: 'clockify', url: 'https://api.clockify.me', workspace: 'Beta Corp' },
+      { name: 'home', type: 'local', workWeek: week },
+    ]);
+    await text(facts(rows.nth(2))).toContain('Work week\nits own, 20 hours a week (Mon 5, Tue 5, Wed 5, Thu 5)');
+    await text(facts(rows.nth(0))).toMatch(/Work week\nthe one in Preferences$/);
+    await text(account.getByRole('status').filter({ hasText: 'work week' })).toBe('"home" has a work week of its own now.');
+    await expect.poll(() => focusedName(page)).toBe('Work week of home');
+    // Nothing starts over: each engine reads the week as the settings say it now.
+    expect(fake.state.restarts).toBe(0);
+
+    await page.keyboard.press('Enter');
+    await account.getByRole('button', { name: 'Share the week in Preferences' }).click();
+    await text(facts(rows.nth(2))).toContain('Work week\nthe one in Preferences, shared with acme');
+    expect(fake.state.config.trackers).toEqual([
+      { name: 'beta', type: 'clockify', url: 'https://api.clockify.me', workspace: 'Beta Corp' },
+      { name: 'home', type: 'local' },
+    ]);
+  });
+
+  it('Add connection offers a week of its own where the back end keeps no targets, and sends it', async () => {
+    const { account, fake } = await open(SEVERAL);
+    await account.getByRole('button', { name: 'Add connection' }).click();
+    const form = account.getByRole('form', { name: 'Add connection' });
+    const own = form.getByRole('checkbox', { name: 'A work week of its own' });
+    await text(form.locator('.own-week')).toContain('Without one it shares the work week in Preferences with the other connections that have none');
+    await form.getByRole('radio', { name: /Clockify/ }).check();
+    expect(await own.count()).toBe(0);
+    await form.getByRole('radio', { name: /Local timesheet/ }).check();
+    await own.check();
+    const days = form.getByRole('group', { name: 'Its work week' });
+    await text(days.locator('.week-total')).toBe('40 hours a week');
+    await days.getByLabel('Friday hours').fill('eight');
+    await form.getByLabel('Name', { exact: true }).fill('side');
+    await form.getByRole('button', { name: 'Add connection' }).click();
+    await text(days.getByRole('alert')).toBe('Friday: Enter a number of hours, such as 7.5.');
+    expect(fake.calls.some((call) => call.name === 'addConnections')).toBe(false);
+    await days.getByLabel('Friday hours').fill('0');
+    await form.getByRole('button', { name: 'Add connection' }).click();
+    await hidden(form);
+    expect((fake.state.config.trackers as unknown[]).at(-1)).toEqual({
+      type: 'local',
+      name: 'side',
+      workWeek: { mon: 8, tue: 8, wed: 8, thu: 8, fri: 0, sat: 0, sun: 0 },
+    });
+    await text(facts(account.locator('.connection').nth(3))).toContain('its own, 32 hours a week');
   });
 });
 

@@ -130,6 +130,43 @@ describe('two connections', () => {
   });
 });
 
+describe('two connections that share the settings’ week', () => {
+  const SHARED = { twoConnections: true, sharedWeek: true } as const;
+
+  it('reports their hours together against one target, said once; each one its hours; one shown beside the week it shares', async () => {
+    const { page } = await open('reports', SHARED);
+    const reports = screenOf(page, 'reports');
+    const together = reports.getByRole('region', { name: 'acme and beta together' });
+    await text(together.locator('.figure').first()).toBe('Worked\n20 h 30 min\nof a 106 h target');
+    await text(reports.getByRole('region', { name: 'Connection acme (default)' }).locator('.figure')).toBe(
+      'Worked\n13 h 20 min\nagainst the work week it shares with beta',
+    );
+    await text(reports.getByRole('region', { name: 'Connection beta' }).locator('.figure')).toBe(
+      'Worked\n7 h 10 min\nagainst the work week it shares with acme',
+    );
+    // The week is never each one's: one target on the whole screen.
+    expect(await reports.getByText(/of a \d+ h target/).count()).toBe(1);
+    const monday = reports.getByRole('region', { name: 'Hours per day' }).getByRole('row', { name: /^Monday, May 11/ });
+    expect(await monday.locator('td').last().textContent()).toBe('acme and beta together 8 hours');
+
+    await reports.getByRole('combobox', { name: 'Show' }).selectOption('beta');
+    await text(reports.locator('.summary-cards .figure').first()).toBe('Worked\n7 h 10 min\nagainst the work week it shares with acme');
+    await text(reports.getByRole('region', { name: 'acme and beta together' }).locator('.figure').first()).toBe('Worked\n20 h 30 min\nof a 106 h target');
+    expect(await reports.getByRole('region', { name: 'Connection acme (default)' }).count()).toBe(0);
+  });
+
+  it('the status and the week say their one target together, never one each', async () => {
+    const { page } = await open('status', SHARED);
+    const status = screenOf(page, 'status');
+    const today = status.getByRole('region', { name: 'Today' });
+    await text(today.getByRole('list', { name: 'Today per connection' })).toBe('acme 3 h 50 min\nbeta 1 h 20 min\nacme and beta together 5 h 10 min of 8 h');
+    const wednesday = status.getByRole('region', { name: 'This week' }).getByRole('row', { name: /^Wednesday/ });
+    expect(await wednesday.locator('td').last().textContent()).toBe('acme and beta together 8 hours');
+    await status.getByRole('combobox', { name: 'Show' }).selectOption('beta');
+    await text(today.locator('.total')).toBe('1 h 20 min · acme and beta together 5 h 10 min of 8 h');
+  });
+});
+
 describe('a timer in each connection', () => {
   it('shows each running timer with its connection and its own Clock out, which stops only its own', async () => {
     // Calamari takes breaks: each timer offers its own.

@@ -133,6 +133,7 @@ export function accountView(deps: Pick<HandlerDeps, 'settings' | 'credentials' |
         provider: providerView(connection.profile),
         hasCredential: await hasSecret(connection),
         hasSecondCredential: await hasSecond(connection),
+        workWeek: connection.workWeek ?? null,
       });
     }
     return {
@@ -184,11 +185,11 @@ export function accountHandlers(deps: AccountDeps): Pick<Handlers, 'getAccount' 
         if (second !== null && secondToken !== undefined) await deps.credentials.set(second, secondToken.trim());
       }
       const before = JSON.stringify(deps.settings.read().provider);
-      // The default keeps its name: the other connections and the model know it by it.
-      deps.settings.update((settings) => ({
-        ...settings,
-        provider: settings.provider.name === undefined ? profile : { ...profile, name: settings.provider.name },
-      }));
+      // The default keeps its name: the other connections and the model know it by it; and its own week, where it has one.
+      deps.settings.update((settings) => {
+        const { name, workWeek } = settings.provider;
+        return { ...settings, provider: { ...profile, ...(name === undefined ? {} : { name }), ...(workWeek === undefined ? {} : { workWeek }) } };
+      });
       if (JSON.stringify(deps.settings.read().provider) !== before || token !== undefined || secondToken !== undefined) await deps.restartEngine();
       return view();
     },
@@ -244,7 +245,8 @@ function withKeptDefaults(profile: BackEndProfile, saved: BackEndProfile): BackE
 }
 
 /** A profile without the connection's name: what the engine's flags describe. */
-function withoutName(profile: BackEndProfile & { name?: string }): BackEndProfile {
-  const { name: _name, ...rest } = profile;
+function withoutName(profile: BackEndProfile & { name?: string; workWeek?: unknown }): BackEndProfile {
+  // Its week is the engine's to count with, not the back end's to be opened with.
+  const { name: _name, workWeek: _week, ...rest } = profile;
   return rest as BackEndProfile;
 }

@@ -3,7 +3,14 @@
 // `trackers` the others (contract/connections.ts); every change keeps the names unique and the count
 // within MAX_CONNECTIONS, and refuses in a sentence the person can act on. The keychain and the
 // folders are the handler's (connections.ts).
-import { connectionsOf, MAX_CONNECTIONS, type Connection, type TrackerProfile } from '../../../mcp-server/contract/connections.ts';
+import {
+  connectionsOf,
+  MAX_CONNECTIONS,
+  profileOfConnection,
+  type Connection,
+  type TrackerProfile,
+  type WeekHours,
+} from '../../../mcp-server/contract/connections.ts';
 import type { Settings } from '../../../mcp-server/contract/settings.ts';
 import { connectionNameSentence } from '../../../mcp-server/contract/connection-names.ts';
 import { UserFacingError } from '../dispatch.ts';
@@ -46,10 +53,11 @@ export function withDefault(settings: Settings, name: string): Settings {
   const chosen = connectionNamed(settings, name);
   if (chosen.isDefault) return settings;
   const oldDefault = connectionNamed(settings, connectionNames(settings)[0] as string);
-  const formerDefault = { ...oldDefault.profile, name: oldDefault.name } as TrackerProfile;
+  // Each keeps its own week, where it has one, wherever it now stands.
+  const formerDefault = profileOfConnection(oldDefault);
   return {
     ...settings,
-    provider: { ...chosen.profile, name: chosen.name } as Settings['provider'],
+    provider: profileOfConnection(chosen) as Settings['provider'],
     trackers: (settings.trackers ?? []).map((tracker) => (tracker.name === name ? formerDefault : tracker)),
   };
 }
@@ -81,4 +89,19 @@ export function withRemoved(settings: Settings, name: string): Settings {
   // The key leaves with the last one (settings-store.ts removes it from the file): no trackers is one connection, as today.
   const { trackers: _gone, ...rest } = settings;
   return trackers.length > 0 ? { ...rest, trackers } : rest;
+}
+
+/**
+ * The settings with the connection `name` held to `week` of its own, or (null) to the settings' week, which it then
+ * shares with the other connections that have none (docs/several-trackers.md, "A week per connection").
+ */
+export function withWeek(settings: Settings, name: string, week: WeekHours | null): Settings {
+  const { workWeek: _before, ...changed } = connectionNamed(settings, name);
+  const profile = profileOfConnection(week === null ? changed : { ...changed, workWeek: week });
+  if (changed.isDefault) {
+    // The default keeps its name as the settings had it: none where its type stood in.
+    const { name: _name, ...unnamed } = profile;
+    return { ...settings, provider: (settings.provider.name === undefined ? unnamed : profile) as Settings['provider'] };
+  }
+  return { ...settings, trackers: (settings.trackers ?? []).map((tracker) => (tracker.name === name ? profile : tracker)) };
 }

@@ -1,21 +1,25 @@
 // The Account screen's connections (docs/using-the-app.md, "Several connections"): add one or several (one Clockify key's
-// workspaces), make one the default, rename, remove. The settings change is connection-edits.ts's; here
-// the secret is filed in the keychain (connection-secrets.ts), a connection's folder follows its name
-// (settings/tracker-folders.ts), and the app's engine starts over, since it opens its connections
-// when it starts.
+// workspaces), make one the default, rename, give one a week of its own, remove. The settings change is
+// connection-edits.ts's; here the secret is filed in the keychain (connection-secrets.ts), a connection's folder
+// follows its name (settings/tracker-folders.ts), and the app's engine starts over, since it opens its connections
+// when it starts (a week it reads as the settings say it now).
 import { credentialAccount, isRemote, backEndOf, secondCredentialAccount, type BackEndProfile } from '../../../mcp-server/contract/back-ends.ts';
 import { connectionsOf, type TrackerProfile } from '../../../mcp-server/contract/connections.ts';
 import { profileRefusal } from '../../../mcp-server/for-the-app.ts';
 import type { Handlers } from '../../../window-contract/index.ts';
 import { UserFacingError } from '../dispatch.ts';
 import { accountView, policyOf, profileFrom } from './account.ts';
-import { connectionNamed, withAdded, withDefault, withRemoved, withRenamed } from './connection-edits.ts';
+import { connectionNamed, withAdded, withDefault, withRemoved, withRenamed, withWeek } from './connection-edits.ts';
 import { fileSecret, hasSecretFor, ownSecretItem } from './connection-secrets.ts';
 import type { HandlerDeps } from './ports.ts';
 
-type Deps = Pick<HandlerDeps, 'settings' | 'credentials' | 'restartEngine' | 'policy' | 'trackerFolders'>;
+type Deps = Pick<HandlerDeps, 'settings' | 'credentials' | 'restartEngine' | 'policy' | 'trackerFolders'> & {
+  workday: Pick<HandlerDeps['workday'], 'forget'>;
+};
 
-export function connectionHandlers(deps: Deps): Pick<Handlers, 'addConnections' | 'makeDefaultConnection' | 'renameConnection' | 'removeConnection'> {
+export function connectionHandlers(
+  deps: Deps,
+): Pick<Handlers, 'addConnections' | 'makeDefaultConnection' | 'renameConnection' | 'setConnectionWeek' | 'removeConnection'> {
   const { policy, organisation } = policyOf(deps);
   const view = accountView(deps);
   const allowed = (profile: BackEndProfile) => {
@@ -25,7 +29,9 @@ export function connectionHandlers(deps: Deps): Pick<Handlers, 'addConnections' 
 
   return {
     addConnections: async ({ connections, token, secondToken }) => {
-      const added = connections.map(({ name, provider }) => ({ ...profileFrom(provider), name }) as TrackerProfile);
+      const added = connections.map(
+        ({ name, provider, workWeek }) => ({ ...profileFrom(provider), name, ...(workWeek ? { workWeek } : {}) }) as TrackerProfile,
+      );
       for (const profile of added) allowed(profile);
       const current = deps.settings.read();
       // The names and the count first: nothing reaches the keychain for a change that cannot be made.
@@ -71,6 +77,17 @@ export function connectionHandlers(deps: Deps): Pick<Handlers, 'addConnections' 
       }
       for (const { account } of owned) await deps.credentials.delete(ownSecretItem(account, name));
       await deps.restartEngine();
+      return view();
+    },
+    setConnectionWeek: async ({ name, workWeek }) => {
+      const current = deps.settings.read();
+      const changed = connectionNamed(current, name);
+      if (workWeek !== null && backEndOf(changed.profile.type).app.keepsPlan) {
+        throw new UserFacingError(`${backEndOf(changed.profile.type).label} keeps ${name}'s targets itself; Punchcard counts with those.`);
+      }
+      deps.settings.update((settings) => withWeek(settings, name, workWeek));
+      // Each engine reads a connection's week as the settings say it now: nothing starts over, the targets are asked again.
+      deps.workday.forget();
       return view();
     },
     removeConnection: async ({ name }) => {

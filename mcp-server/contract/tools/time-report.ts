@@ -61,7 +61,8 @@ export const timeReportContract = toolContract({
       agent_minutes_left_out: z.number(),
       /**
        * With several trackers and no `tracker`: each connection's own totals and targets (targets are one employer's
-       * each, so the overall targets above are then null and never added up); absent with one.
+       * each, so the overall targets above are then null and never added up); absent with one. A connection that
+       * shares the settings' week with others has null targets here: theirs is one, in `target_groups`.
        */
       trackers: z
         .array(
@@ -72,6 +73,24 @@ export const timeReportContract = toolContract({
             target_so_far_minutes: z.number().nullable(),
             overtime_minutes: z.number().nullable(),
             back_end_balance: z.object({ minutes: z.number(), covers: z.string() }).nullable(),
+          }),
+        )
+        .optional(),
+      /**
+       * With several trackers: the connections that share the settings' week (no week of their own, a back end that
+       * keeps no targets), their hours together against the one target they share, listed once with their names; in
+       * a report by day or week, `groups` each day's or week's (their own rows in `groups` above then carry none).
+       * Absent where fewer than two share it.
+       */
+      target_groups: z
+        .array(
+          z.object({
+            trackers: z.array(z.string()),
+            total_minutes: z.number(),
+            target_minutes: z.number(),
+            target_so_far_minutes: z.number(),
+            overtime_minutes: z.number(),
+            groups: z.array(z.object({ key: z.string(), minutes: z.number(), target_minutes: z.number() })).optional(),
           }),
         )
         .optional(),

@@ -45,7 +45,8 @@ export const whoamiContract = toolContract({
       settings_notes: z.array(z.string()),
       /**
        * With several trackers: every connection in the settings' order, which is the default, its Clockify workspace
-       * by name, its connection line and capabilities; the fields above are the default's. Absent with one.
+       * by name, its connection line and capabilities, and whether it shares the settings' week with the others that
+       * have none of their own (whoami with `tracker` says its week); the fields above are the default's. Absent with one.
        */
       trackers: z
         .array(
@@ -56,6 +57,7 @@ export const whoamiContract = toolContract({
             workspace: z.string().optional(),
             connection: z.string().nullable(),
             capabilities: z.array(z.enum(CAPABILITIES)),
+            shares_settings_week: z.boolean().optional(),
           }),
         )
         .optional(),

@@ -177,6 +177,7 @@ async function spanning(
       answered.push({
         tracker: view.name,
         isDefault: view.isDefault,
+        sharesSettingsWeek: view.sharesSettingsWeek(),
         ...(view.workspace ? { workspace: view.workspace } : {}),
         data,
         text: textOf(result) ?? '',

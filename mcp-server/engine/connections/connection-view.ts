@@ -13,6 +13,8 @@ export interface ConnectionView {
   readonly type: string;
   readonly workspace?: string;
   readonly contexts: CallContexts;
+  /** Whether its targets are the settings' week, shared with the others that have none of their own (domain/shared-week.ts). */
+  sharesSettingsWeek(): boolean;
   /** Whether this connection offers the tool now (its back end, the switches and the policy). */
   offers(tool: ToolName): boolean;
   /** Why it does not, as the refusal `tool_withheld` says it (null where it does). */

@@ -6,6 +6,9 @@ import type { ToolName } from '../../contract/tool-catalog.ts';
 import type { OverlappingEntry } from '../../contract/outcomes/connections.ts';
 import { type Notice, noticeOf } from '../../contract/outcomes/notices.ts';
 import { durationText } from '../../contract/durations.ts';
+import { namesTogether } from '../../contract/connections.ts';
+import { sharedTarget, targetGroups } from '../../domain/shared-week.ts';
+import { balanceWords, duration, groupLine, targetWords, totalWords } from '../../tools/report-words.ts';
 
 export const SPANNING_READS: ReadonlySet<ToolName> = new Set([
   'timer_status',
@@ -24,6 +27,8 @@ export const SPANNING_READS: ReadonlySet<ToolName> = new Set([
 export interface Answered {
   tracker: string;
   isDefault: boolean;
+  /** Its targets are the settings' week, shared with the others that have none of their own (domain/shared-week.ts). */
+  sharesSettingsWeek?: boolean;
   /** Its Clockify workspace as the settings name it, for whoami's list. */
   workspace?: string;
   data: Record<string, unknown>;
@@ -106,11 +111,17 @@ const MERGES = {
           : { workspace: answer.workspace }),
       connection: typeof answer.data.connection === 'string' ? answer.data.connection : null,
       capabilities: Array.isArray(answer.data.capabilities) ? answer.data.capabilities : [],
+      shares_settings_week: answer.sharesSettingsWeek === true,
     }));
     const names = trackers.map((each) => `${each.tracker}${each.default ? ' (default)' : ''}: ${each.provider}`).join('; ');
+    // Those that share the settings' week are held to it together, once (domain/shared-week.ts).
+    const shared = targetGroups(answers.map((answer) => ({ name: answer.tracker, sharesSettingsWeek: answer.sharesSettingsWeek === true }))).find(
+      (group) => group.shared,
+    );
+    const week = shared ? ` ${namesTogether(shared.trackers)} share the settings' work week: one target for their hours together.` : '';
     const fallback = trackers.find((each) => each.default)?.tracker ?? '';
     const rule = `Pass tracker to choose one; without it, reads answer from every tracker and writes go where the project, record or running timer says, else to ${fallback}, or are refused where that is not clear.`;
-    return { data: { ...own(first?.data ?? {}), trackers }, text: `${first?.text ?? ''}\nTrackers: ${names}. ${rule}`, notices: [] };
+    return { data: { ...own(first?.data ?? {}), trackers }, text: `${first?.text ?? ''}\nTrackers: ${names}. ${rule}${week}`, notices: [] };
   },
 
   list_time_entries(answers: readonly Answered[], input: Record<string, unknown>): Merged {
@@ -133,22 +144,33 @@ const MERGES = {
     };
   },
 
-  time_report(answers: readonly Answered[]): Merged {
+  time_report(answers: readonly Answered[], input: Record<string, unknown>): Merged {
     const first = answers[0]?.data ?? {};
-    const trackers = answers.map((answer) => ({
-      tracker: answer.tracker,
-      total_minutes: num(answer.data.total_minutes),
-      target_minutes: (answer.data.target_minutes as number | null | undefined) ?? null,
-      target_so_far_minutes: (answer.data.target_so_far_minutes as number | null | undefined) ?? null,
-      overtime_minutes: (answer.data.overtime_minutes as number | null | undefined) ?? null,
-      back_end_balance: (answer.data.back_end_balance as { minutes: number; covers: string } | null | undefined) ?? null,
-    }));
+    // Connections that share the settings' week are held to it together, once (domain/shared-week.ts).
+    const together = sharedWeekGroups(answers, String(first.today ?? ''));
+    const sharing = new Set(together.flatMap((group) => group.trackers));
+    const trackers = answers.map((answer) => {
+      const own = !sharing.has(answer.tracker);
+      return {
+        tracker: answer.tracker,
+        total_minutes: num(answer.data.total_minutes),
+        target_minutes: own ? ((answer.data.target_minutes as number | null | undefined) ?? null) : null,
+        target_so_far_minutes: own ? ((answer.data.target_so_far_minutes as number | null | undefined) ?? null) : null,
+        overtime_minutes: own ? ((answer.data.overtime_minutes as number | null | undefined) ?? null) : null,
+        back_end_balance: (answer.data.back_end_balance as { minutes: number; covers: string } | null | undefined) ?? null,
+      };
+    });
     const total = trackers.reduce((sum, each) => sum + each.total_minutes, 0);
+    const groups = answers.flatMap((answer) => {
+      const rows = rowsOf(answer, 'groups');
+      // A day's target of a connection that shares the week is not its own: the shared group's rows carry it.
+      return sharing.has(answer.tracker) ? rows.map(({ target_minutes: _shared, ...row }) => row) : rows;
+    });
     const data = {
       from: first.from,
       to: first.to,
       today: first.today,
-      groups: answers.flatMap((answer) => rowsOf(answer, 'groups')),
+      groups,
       total_minutes: total,
       // Targets are one employer's each: never added up across connections.
       target_minutes: null,
@@ -157,8 +179,16 @@ const MERGES = {
       back_end_balance: null,
       agent_minutes_left_out: answers.reduce((sum, answer) => sum + num(answer.data.agent_minutes_left_out), 0),
       trackers,
+      ...(together.length > 0 ? { target_groups: together.map(({ text: _text, ...group }) => group) } : {}),
     };
-    const text = `${blocks(answers)}\nIn all: ${durationText(total, 'units')} over ${answers.length} trackers (targets are each tracker's own and are not added up).`;
+    const own = answers.map((answer) => {
+      const group = together.find((each) => each.trackers.includes(answer.tracker));
+      return `${answer.tracker}: ${group ? sharingBlock(answer, group.trackers, input.include_agents === true) : answer.text}`;
+    });
+    const rule = together.length > 0 ? sharedRule(together.map((group) => group.trackers)) : "targets are each tracker's own and are not added up";
+    const text = [...own, ...together.map((group) => group.text), `In all: ${durationText(total, 'units')} over ${answers.length} trackers (${rule}).`].join(
+      '\n',
+    );
     return { data, text, notices: [] };
   },
 
@@ -249,6 +279,86 @@ const MERGES = {
     return { data, text: blocks(answers), notices: [] };
   },
 } satisfies Partial<Record<ToolName, (answers: readonly Answered[], input: Record<string, unknown>) => Merged>>;
+
+interface SharedWeekGroup {
+  trackers: string[];
+  total_minutes: number;
+  target_minutes: number;
+  target_so_far_minutes: number;
+  overtime_minutes: number;
+  groups?: Array<{ key: string; minutes: number; target_minutes: number }>;
+  /** Its lines in the answer's text: the hours together against the target, then each day's or week's. */
+  text: string;
+}
+
+/**
+ * The connections of the report that share the settings' week (two or more that answered), each group their hours
+ * together against the one target they share: the least of their targets, which differ only by each one's leave. A
+ * report without targets (one project's) has none.
+ */
+function sharedWeekGroups(answers: readonly Answered[], today: string): SharedWeekGroup[] {
+  const held = targetGroups(answers.map((answer) => ({ name: answer.tracker, sharesSettingsWeek: answer.sharesSettingsWeek === true })));
+  return held.flatMap((group) => {
+    if (!group.shared) return [];
+    const members = answers.filter((answer) => group.trackers.includes(answer.tracker));
+    const target = sharedTarget(members.map((answer) => answer.data.target_minutes as number | null | undefined));
+    const soFar = sharedTarget(members.map((answer) => answer.data.target_so_far_minutes as number | null | undefined));
+    if (target === null || soFar === null) return [];
+    const total = members.reduce((sum, answer) => sum + num(answer.data.total_minutes), 0);
+    const rows = sharedRows(members);
+    const to = String(members[0]?.data.to ?? '');
+    const head = `${namesTogether(group.trackers)} together: ${duration(total)} of ${targetWords(target, soFar, to, today)}; ${balanceWords(total - soFar)}.`;
+    const lines = (rows ?? []).map((row) => groupLine(row.key, row.minutes, row.target_minutes));
+    return [
+      {
+        trackers: group.trackers,
+        total_minutes: total,
+        target_minutes: target,
+        target_so_far_minutes: soFar,
+        overtime_minutes: total - soFar,
+        ...(rows ? { groups: rows } : {}),
+        text: [head, ...lines].join('\n'),
+      },
+    ];
+  });
+}
+
+/** The group's day or week rows: their minutes added up, the least of their targets; none where the rows carry no targets. */
+function sharedRows(members: readonly Answered[]): Array<{ key: string; minutes: number; target_minutes: number }> | undefined {
+  const byKey = new Map<string, { minutes: number; targets: Array<number | undefined> }>();
+  for (const answer of members) {
+    for (const row of rowsOf(answer, 'groups')) {
+      const key = String(row.key);
+      const known = byKey.get(key) ?? { minutes: 0, targets: [] };
+      known.minutes += num(row.minutes);
+      known.targets.push(row.target_minutes as number | undefined);
+      byKey.set(key, known);
+    }
+  }
+  const rows = [...byKey].map(([key, { minutes, targets }]) => ({ key, minutes, target_minutes: sharedTarget(targets) }));
+  if (rows.length === 0 || rows.some((row) => row.target_minutes === null)) return undefined;
+  return rows.sort((a, b) => a.key.localeCompare(b.key)) as Array<{ key: string; minutes: number; target_minutes: number }>;
+}
+
+/**
+ * A connection's own block where it shares the week: its total, its other lines (agents' time, approvals) as it said
+ * them, and its groups without a target of their own. Its sentence is [summary, …others, …one line per group]
+ * (tools/time-report.ts), so only the first line and the groups' are said again here.
+ */
+function sharingBlock(answer: Answered, trackers: readonly string[], includeAgents: boolean): string {
+  const rows = rowsOf(answer, 'groups');
+  const lines = answer.text.split('\n');
+  const others = lines.slice(1, Math.max(1, lines.length - rows.length));
+  const partners = namesTogether(trackers.filter((name) => name !== answer.tracker));
+  const summary = `${totalWords(num(answer.data.total_minutes), String(answer.data.from), String(answer.data.to), includeAgents)}; its target is the settings' week, shared with ${partners} (below).`;
+  return [summary, ...others, ...rows.map((row) => groupLine(String(row.key), num(row.minutes)))].join('\n');
+}
+
+/** The answer's rule on targets where some connections share the settings' week. */
+function sharedRule(groups: ReadonlyArray<readonly string[]>): string {
+  const shares = groups.map((names) => `${namesTogether(names)} share one target`).join('; ');
+  return `${shares}; targets are otherwise each tracker's own and are not added up`;
+}
 
 /** The most overlaps one answer names: a person who booked a whole week twice hears it without a page of notices. */
 const MAX_OVERLAP_NOTICES = 10;

@@ -1,8 +1,8 @@
 // *Add connection* (docs/using-the-app.md, "Several connections"): a name (suggested from the workspace, the host or the back
 // end, checked by the name rule beside the field), the back end and its fields as today's form has them,
-// and the secret, which goes to main and into the keychain. A Clockify key that sees several workspaces
-// lists them once it tests well, each with a tick and a name of its own: every ticked one becomes a
-// connection, all sharing the one key. The pure core is connection-form.ts.
+// the secret, which goes to main and into the keychain, and a work week of its own where its back end keeps no
+// targets. A Clockify key that sees several workspaces lists them once it tests well, each with a tick and a name of
+// its own: every ticked one becomes a connection, all sharing the one key. The pure core is connection-form.ts.
 import { useEffect, useId, useRef, useState, type FormEvent, type RefObject } from 'react';
 import type { AccountView, BackEndType, ConnectionResult, LinkId } from '../../../window-contract/account.ts';
 import { api } from '../bridge.ts';
@@ -13,6 +13,9 @@ import { chosenForNew, emptyForm, inputOf, problemsOf, type FormState, type SetF
 import { AccountFields, BackEndChoices } from './AccountFields.tsx';
 import { checkAdd, picksOf, suggestedNameFor, type AddErrors, type WorkspacePick } from './connection-form.ts';
 import { connectionsChanged } from './Connections.tsx';
+import { draftOf, offersWeek, type WeekDraft } from './connection-week.ts';
+import { OWN_WEEK_HINT, WeekFields } from './ConnectionWeek.tsx';
+import type { Day } from './preferences-form.ts';
 
 interface Props {
   saved: AccountView;
@@ -39,6 +42,8 @@ export function AddConnection({ saved, onClose }: Props) {
   const [pickErrors, setPickErrors] = useState<Record<string, string | undefined>>({});
   const [test, setTest] = useState<ConnectionResult | null>(null);
   const [picks, setPicks] = useState<WorkspacePick[] | null>(null);
+  // A week of its own, where its back end keeps no targets; without one it shares the week in Preferences.
+  const [ownWeek, setOwnWeek] = useState<WeekDraft | null>(null);
   const action = useAction();
   const { formRef, flagProblems } = useFocusFirstInvalid();
   const nameRef = useRef<HTMLInputElement>(null);
@@ -63,6 +68,11 @@ export function AddConnection({ saved, onClose }: Props) {
     action.clear();
   };
 
+  const chooseWeek = (draft: WeekDraft | null) => {
+    setOwnWeek(draft);
+    setErrors((current) => ({ ...current, week: undefined }));
+  };
+
   const testConnection = async () => {
     setTest(null);
     setPicks(null);
@@ -77,7 +87,7 @@ export function AddConnection({ saved, onClose }: Props) {
 
   const add = async (event: FormEvent) => {
     event.preventDefault();
-    const check = checkAdd(form, chosen, picks, name, taken);
+    const check = checkAdd(form, chosen, picks, name, taken, offersWeek(saved, form.type) ? ownWeek : null);
     setErrors(check.errors);
     setPickErrors(check.pickErrors);
     if (!check.request) return flagProblems();
@@ -118,6 +128,7 @@ export function AddConnection({ saved, onClose }: Props) {
           void action.run('help', () => api.openLink({ id: (which === 'second' ? chosen.choice?.secondSecret?.help.id : secret?.help.id) as LinkId }))
         }
       />
+      {offersWeek(saved, form.type) && <OwnWeek draft={ownWeek} errors={errors.week ?? {}} onChange={chooseWeek} />}
       {picks && (
         <WorkspacePicker
           picks={picks}
@@ -174,6 +185,36 @@ function NameField({
         />
       )}
     </Field>
+  );
+}
+
+/** Whether the new connection has a week of its own (off: it shares the week in Preferences), and the week. */
+function OwnWeek({ draft, errors, onChange }: { draft: WeekDraft | null; errors: Partial<Record<Day, string>>; onChange(draft: WeekDraft | null): void }) {
+  const id = useId();
+  return (
+    <div className="own-week">
+      <label className="tick">
+        <input
+          type="checkbox"
+          checked={draft !== null}
+          aria-describedby={`${id}-about`}
+          onChange={(event) => onChange(event.currentTarget.checked ? draftOf(null) : null)}
+        />
+        <span>A work week of its own</span>
+      </label>
+      {draft === null ? (
+        <p className="hint" id={`${id}-about`}>
+          Without one it shares the work week in Preferences with the other connections that have none: their hours together against one target.
+        </p>
+      ) : (
+        <>
+          <span className="sr-only" id={`${id}-about`}>
+            Its own targets, apart from the other connections'.
+          </span>
+          <WeekFields legend="Its work week" draft={draft} errors={errors} onChange={onChange} hint={OWN_WEEK_HINT} />
+        </>
+      )}
+    </div>
   );
 }
 

@@ -1,9 +1,9 @@
 // The Account screen's connections (docs/using-the-app.md, "Several connections"): with several, the list of them (name,
-// back end, address, Clockify workspace, which is the default) with Test connection, Make default,
-// Rename and Remove on each; the default stays while there are others, and says so where Remove would
-// be. Adding one is AddConnection.tsx. Each change answers with the fresh view, and the engine starts
-// over with the connections it now has.
-import { useId, useRef, useState, type FormEvent } from 'react';
+// back end, address, Clockify workspace, work week, which is the default) with Test connection, Make default,
+// Rename, Work week (where its back end keeps no targets) and Remove on each; the default stays while there are
+// others, and says so where Remove would be. Adding one is AddConnection.tsx. Each change answers with the fresh
+// view, and the engine starts over with the connections it now has (a week it reads as the settings say it now).
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { AccountView, ConnectionResult, ConnectionView } from '../../../window-contract/account.ts';
 import { connectionNameSentence } from '../../../mcp-server/contract/connection-names.ts';
 import { api } from '../bridge.ts';
@@ -11,12 +11,22 @@ import { Badge, Button, Confirm, ErrorText, Field, StatusText } from '../compone
 import { useAction, type ActionState } from '../hooks.ts';
 import { stores } from '../store.ts';
 import { choiceOf } from './account-form.ts';
+import { offersWeek, weekFacts } from './connection-week.ts';
+import { WeekEditor } from './ConnectionWeek.tsx';
+import type { WeekHours } from '../../../mcp-server/contract/connections.ts';
 
 /** Other connections mean other tools, timers and projects: the screens that show them ask again. */
 export function connectionsChanged(): void {
   void stores.tools.load();
   void stores.status.load();
   void stores.preferences.load();
+}
+
+/** Another week for a connection: the targets the window holds (reports, weeks, the status) are asked again. */
+function weekChanged(): void {
+  void stores.status.load();
+  for (const key of stores.reports.keys()) void stores.reports.of(key).load();
+  for (const key of stores.timesheet.keys()) void stores.timesheet.of(key).load();
 }
 
 export function ConnectionList({ saved }: { saved: AccountView }) {
@@ -29,7 +39,8 @@ export function ConnectionList({ saved }: { saved: AccountView }) {
     const result = await action.run(key, task, done);
     if (result) {
       stores.account.set(result);
-      connectionsChanged();
+      if (key.startsWith('week:')) weekChanged();
+      else connectionsChanged();
     }
     return result !== undefined;
   };
@@ -62,6 +73,13 @@ export function ConnectionList({ saved }: { saved: AccountView }) {
             onRename={(to) =>
               change(`rename:${connection.name}`, () => api.renameConnection({ name: connection.name, to }), `Renamed "${connection.name}" to "${to}".`)
             }
+            onWeek={(workWeek) =>
+              change(
+                `week:${connection.name}`,
+                () => api.setConnectionWeek({ name: connection.name, workWeek }),
+                workWeek ? `"${connection.name}" has a work week of its own now.` : `"${connection.name}" shares the work week in Preferences now.`,
+              )
+            }
             onRemove={() => change(`remove:${connection.name}`, () => api.removeConnection({ name: connection.name }), `Removed "${connection.name}".`)}
           />
         ))}
@@ -83,14 +101,22 @@ interface RowProps {
   onMakeDefault(): void;
   /** Resolves true when the name was changed. */
   onRename(to: string): Promise<boolean>;
+  /** A week of its own, or null for the one in Preferences; resolves true when it was saved. */
+  onWeek(workWeek: WeekHours | null): Promise<boolean>;
   onRemove(): Promise<boolean>;
 }
 
-function ConnectionRow({ saved, connection, others, action, test, onTest, onMakeDefault, onRename, onRemove }: RowProps) {
+function ConnectionRow({ saved, connection, others, action, test, onTest, onMakeDefault, onRename, onWeek, onRemove }: RowProps) {
   const { name } = connection;
-  const [step, setStep] = useState<'rename' | 'remove' | null>(null);
+  const [step, setStep] = useState<'rename' | 'week' | 'remove' | null>(null);
   const removeRef = useRef<HTMLButtonElement>(null);
   const renameRef = useRef<HTMLButtonElement>(null);
+  const weekRef = useRef<HTMLButtonElement>(null);
+  // Once a week is saved and its fields are gone, focus goes back to Work week (after the row is drawn again).
+  const [weekSaved, setWeekSaved] = useState(0);
+  useEffect(() => {
+    if (weekSaved > 0) weekRef.current?.focus();
+  }, [weekSaved]);
   const error = action.error?.key.endsWith(`:${name}`) ? action.error.message : null;
   const backToList = (ref: typeof removeRef) => {
     setStep(null);
@@ -114,6 +140,17 @@ function ConnectionRow({ saved, connection, others, action, test, onTest, onMake
           }}
           onCancel={() => backToList(renameRef)}
         />
+      ) : step === 'week' ? (
+        <WeekEditor
+          connection={connection}
+          busy={action.pending === `week:${name}`}
+          onSave={async (week) => {
+            if (!(await onWeek(week))) return;
+            setStep(null);
+            setWeekSaved((count) => count + 1);
+          }}
+          onCancel={() => backToList(weekRef)}
+        />
       ) : (
         <div className="form-actions">
           <Button busy={action.pending === `test:${name}`} busyLabel="Testing…" onClick={onTest}>
@@ -127,6 +164,11 @@ function ConnectionRow({ saved, connection, others, action, test, onTest, onMake
           <Button ref={renameRef} onClick={() => setStep('rename')}>
             Rename<span className="sr-only"> {name}</span>
           </Button>
+          {offersWeek(saved, connection.provider.type) && (
+            <Button ref={weekRef} onClick={() => setStep('week')}>
+              Work week<span className="sr-only"> of {name}</span>
+            </Button>
+          )}
           {connection.isDefault ? (
             <span className="muted inline-note">
               The default stays while there are others: make {others.length === 1 ? `“${others[0]}”` : 'another one'} the default to remove this one.
@@ -193,6 +235,8 @@ function ConnectionFacts({ saved, connection }: { saved: AccountView; connection
           <dd>{connection.hasCredential ? 'saved in your keychain' : 'none saved: add the connection again with it'}</dd>
         </>
       )}
+      <dt>Work week</dt>
+      <dd>{weekFacts(saved, connection)}</dd>
     </dl>
   );
 }

@@ -10,7 +10,8 @@ import { useAction, useDurations, useReadyMark } from '../hooks.ts';
 import { reportKey, reportRange, stores, today, useKeyed, type ReportPeriod } from '../store.ts';
 import { BarValue, ChartLegend, ChartNotes, DayTable, useOffDayHatch } from './WeekChart.tsx';
 import { isOffDay, reportFor, TrackerFilter, TrackerLabel, type TrackerChoice } from '../trackers.tsx';
-import type { TrackerReportView } from '../../../window-contract/reports.ts';
+import type { SharedReportView, TrackerReportView } from '../../../window-contract/reports.ts';
+import { namesTogether } from '../../../mcp-server/contract/connections.ts';
 
 export function ReportsScreen() {
   const [period, setPeriod] = useState<ReportPeriod>('month');
@@ -68,9 +69,20 @@ export function ReportsScreen() {
 
 function Report({ report, period }: { report: ReportView; period: ReportPeriod }) {
   const over = report.overtimeMinutes;
+  const shared = report.sharesWeekWith ? report.together?.[0] : undefined;
   return (
     <>
-      {report.trackers ? <TrackerSummaries report={report} period={period} /> : <Summary report={report} period={period} over={over} />}
+      {report.trackers ? (
+        <TrackerSummaries report={report} period={period} />
+      ) : shared ? (
+        // One connection shown that shares the settings' week: its hours, then the week's one target for them together.
+        <>
+          <OwnHours minutes={report.totalMinutes} partners={report.sharesWeekWith ?? []} />
+          <SharedSummary group={shared} report={report} period={period} />
+        </>
+      ) : (
+        <Summary report={report} period={period} over={over} />
+      )}
       <section className="card" aria-labelledby="report-days-title">
         <div className="card-title">
           <h2 id="report-days-title">Hours per day</h2>
@@ -93,18 +105,43 @@ function Report({ report, period }: { report: ReportView; period: ReportPeriod }
  */
 function TrackerSummaries({ report, period }: { report: ReportView; period: ReportPeriod }) {
   const durations = useDurations();
+  const together = report.together ?? [];
   return (
     <>
       <div className="summary-cards">
         <div className="card figure">
           <span className="figure-label">Worked</span>
           <span className="figure-value">{durations.text(report.totalMinutes)}</span>
-          <span className="muted">in {report.trackers?.length} connections, each against its own target below</span>
+          <span className="muted">
+            in {report.trackers?.length} connections, each against its own target below
+            {together.map((group) => `; ${namesTogether(group.trackers)} against one they share`).join('')}
+          </span>
         </div>
       </div>
-      {(report.trackers ?? []).map((part) => (
-        <TrackerSummary key={part.name} part={part} report={report} period={period} />
-      ))}
+      {(report.trackers ?? []).map((part) => {
+        // The week some share is shown once, where the first of them stands, then each of them with its hours.
+        const group = together.find((each) => each.trackers[0] === part.name);
+        return <TrackerSection key={part.name} part={part} group={group} report={report} period={period} />;
+      })}
+    </>
+  );
+}
+
+function TrackerSection({
+  part,
+  group,
+  report,
+  period,
+}: {
+  part: TrackerReportView;
+  group: SharedReportView | undefined;
+  report: ReportView;
+  period: ReportPeriod;
+}) {
+  return (
+    <>
+      {group && <SharedSummary group={group} report={report} period={period} />}
+      <TrackerSummary part={part} report={report} period={period} />
     </>
   );
 }
@@ -119,8 +156,40 @@ function TrackerSummary({ part, report, period }: { part: TrackerReportView; rep
           {part.isDefault && <span className="muted"> (default)</span>}
         </h2>
       </div>
-      <Summary report={{ ...report, ...part }} period={period} over={part.overtimeMinutes} />
+      {part.sharesWeekWith ? (
+        <OwnHours minutes={part.totalMinutes} partners={part.sharesWeekWith} />
+      ) : (
+        <Summary report={{ ...report, ...part }} period={period} over={part.overtimeMinutes} />
+      )}
     </section>
+  );
+}
+
+/** The connections that share the settings' week: their hours together against the one target they share. */
+function SharedSummary({ group, report, period }: { group: SharedReportView; report: ReportView; period: ReportPeriod }) {
+  const id = `report-together-${group.trackers.join('-')}`;
+  return (
+    <section className="card tracker-report together" aria-labelledby={id}>
+      <div className="card-title">
+        <h2 id={id}>{namesTogether(group.trackers)} together</h2>
+      </div>
+      <p className="muted">The work week in Preferences, shared: their hours together against one target.</p>
+      <Summary report={{ ...report, ...group, backEndBalance: null }} period={period} over={group.overtimeMinutes} />
+    </section>
+  );
+}
+
+/** A connection's own hours where it shares the settings' week: no target of its own. */
+function OwnHours({ minutes, partners }: { minutes: number; partners: string[] }) {
+  const durations = useDurations();
+  return (
+    <div className="summary-cards">
+      <div className="card figure">
+        <span className="figure-label">Worked</span>
+        <span className="figure-value">{durations.text(minutes)}</span>
+        <span className="muted">against the work week it shares with {namesTogether(partners)}</span>
+      </div>
+    </div>
   );
 }
 

@@ -17,6 +17,7 @@ import { WeekChart } from './WeekChart.tsx';
 import { useState } from 'react';
 import type { StatusView } from '../../../window-contract/status.ts';
 import { entryKey, statusFor, TrackerFilter, TrackerLabel, type TrackerChoice } from '../trackers.tsx';
+import { namesTogether } from '../../../mcp-server/contract/connections.ts';
 
 export function StatusScreen() {
   const { data: all, error } = useStore(stores.status);
@@ -35,7 +36,10 @@ export function StatusScreen() {
   const weekMinutes = (data?.weekMinutes ?? 0) + added;
   const weekTarget = data?.week.reduce((sum, day) => sum + day.targetMinutes, 0) ?? 0;
   const todayPlan = data?.week.find((day) => day.date === today);
-  const todayReason = todayPlan ? dayReason(todayPlan) : null;
+  // One connection shown that shares the settings' week: its time beside the week's one target, never a target of its own.
+  const todayShared = todayPlan?.together?.[0];
+  const weekShared = sharedWeekOf(data?.week ?? []);
+  const todayReason = todayPlan && (!todayShared || todayPlan.holiday || todayPlan.leave) ? dayReason(todayPlan) : null;
 
   return (
     <>
@@ -58,6 +62,7 @@ export function StatusScreen() {
                 <>
                   <strong>{durations.text(data.todayMinutes + added)}</strong>
                   {!several && todayPlan && todayPlan.targetMinutes > 0 && <> of {durations.text(todayPlan.targetMinutes)}</>}
+                  {!several && todayShared && <SharedTotal names={todayShared.trackers} minutes={todayShared.minutes} target={todayShared.targetMinutes} />}
                   {!several && todayReason && <> · {todayReason}</>}
                 </>
               ) : (
@@ -75,7 +80,8 @@ export function StatusScreen() {
               {data ? (
                 <>
                   <strong>{durations.text(weekMinutes)}</strong>
-                  {!several && <> of {durations.text(weekTarget)}</>}
+                  {!several && !weekShared && <> of {durations.text(weekTarget)}</>}
+                  {!several && weekShared && <SharedTotal names={weekShared.trackers} minutes={weekShared.minutes} target={weekShared.targetMinutes} />}
                 </>
               ) : (
                 '—'
@@ -167,15 +173,15 @@ function TodayEntries({ entries, added, loading }: { entries: EntryView[] | unde
  */
 function TrackerTotals({ status, period }: { status: StatusView; period: 'today' | 'week' }) {
   const durations = useDurations();
-  const day = status.week.find((one) => one.date === status.today);
+  const days = period === 'today' ? status.week.filter((one) => one.date === status.today) : status.week;
+  const sum = (pick: (day: StatusView['week'][number]) => number) => days.reduce((total, day) => total + pick(day), 0);
+  // Those that share the settings' week: one line for them together, against the one target they share.
+  const together = sharedGroupsOf(status.week);
   return (
     <ul className="tracker-totals" aria-label={period === 'today' ? 'Today per connection' : 'This week per connection'}>
       {(status.trackers ?? []).map((one) => {
         const minutes = period === 'today' ? one.todayMinutes : one.weekMinutes;
-        const target =
-          period === 'today'
-            ? (day?.byTracker?.find((part) => part.tracker === one.name)?.targetMinutes ?? 0)
-            : status.week.reduce((sum, each) => sum + (each.byTracker?.find((part) => part.tracker === one.name)?.targetMinutes ?? 0), 0);
+        const target = sum((day) => day.byTracker?.find((part) => part.tracker === one.name)?.targetMinutes ?? 0);
         return (
           <li key={one.name}>
             <TrackerLabel name={one.name} spoken="" /> <strong>{durations.text(minutes)}</strong>
@@ -183,6 +189,48 @@ function TrackerTotals({ status, period }: { status: StatusView; period: 'today'
           </li>
         );
       })}
+      {together.map((names) => {
+        const key = names.join(' ');
+        const part = (day: StatusView['week'][number]) => day.together?.find((group) => group.trackers.join(' ') === key);
+        const target = sum((day) => part(day)?.targetMinutes ?? 0);
+        return (
+          <li key={key} className="together">
+            {namesTogether(names)} together <strong>{durations.text(sum((day) => part(day)?.minutes ?? 0))}</strong>
+            {target > 0 && <> of {durations.text(target)}</>}
+          </li>
+        );
+      })}
     </ul>
   );
+}
+
+/** " · toggl and home together 9 h of 16 h": the week one connection shares with others, beside its own time. */
+function SharedTotal({ names, minutes, target }: { names: string[]; minutes: number; target: number }) {
+  const durations = useDurations();
+  return (
+    <span className="muted">
+      {' · '}
+      {namesTogether(names)} together {durations.text(minutes)}
+      {target > 0 && <> of {durations.text(target)}</>}
+    </span>
+  );
+}
+
+/** The days' part of the week a connection shares (one connection shown): their time together and its target, added up. */
+function sharedWeekOf(days: StatusView['week']): { trackers: string[]; minutes: number; targetMinutes: number } | undefined {
+  const parts = days.flatMap((day) => day.together?.slice(0, 1) ?? []);
+  const first = parts[0];
+  if (!first) return undefined;
+  return {
+    trackers: first.trackers,
+    minutes: parts.reduce((sum, part) => sum + part.minutes, 0),
+    targetMinutes: parts.reduce((sum, part) => sum + part.targetMinutes, 0),
+  };
+}
+
+/** The groups of connections that share the settings' week over the days, each once, by their names. */
+function sharedGroupsOf(days: StatusView['week']): string[][] {
+  const groups = new Map<string, string[]>();
+  for (const day of days) for (const group of day.together ?? []) groups.set(group.trackers.join(' '), group.trackers);
+  return [...groups.values()];
 }

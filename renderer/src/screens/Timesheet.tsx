@@ -17,6 +17,7 @@ import { DaySection, type Editing } from './TimesheetDay.tsx';
 import { WeekApproval } from './WeekApproval.tsx';
 import { WeekStrip } from './WeekStrip.tsx';
 import { sameEntry, TrackerFilter, weekFor, type TrackerChoice } from '../trackers.tsx';
+import { namesTogether } from '../../../mcp-server/contract/connections.ts';
 
 export function TimesheetScreen() {
   const [monday, setMonday] = useState(() => mondayOf(today()));
@@ -121,6 +122,8 @@ function Week({ view, shown, editing, setEditing, apply, say }: WeekProps) {
   const weekTarget = totals.reduce((sum, day) => sum + day.targetMinutes, 0);
   // All of several connections: the hours add up, the targets are each connection's and are not.
   const several = view.trackers !== undefined && shown === null;
+  // One connection shown that shares the settings' week: no target of its own, the week's one beside it.
+  const sharing = !several && view.days.some((day) => (day.together?.length ?? 0) > 0);
   const todayDate = today();
   const durations = useDurations();
 
@@ -130,8 +133,12 @@ function Week({ view, shown, editing, setEditing, apply, say }: WeekProps) {
         <WeekStrip days={totals} todayDate={todayDate} />
         <p className="week-total">
           <strong>{durations.text(weekMinutes)}</strong>
-          {several ? (
-            <> this week in all connections{weekTargets(view, durations.text)}</>
+          {several || sharing ? (
+            <>
+              {' '}
+              this week{several ? ' in all connections' : ''}
+              {weekTargets(view, durations.text)}
+            </>
           ) : (
             <>
               {' '}
@@ -164,7 +171,7 @@ function Week({ view, shown, editing, setEditing, apply, say }: WeekProps) {
           date={day.date}
           minutes={day.minutes}
           target={day.targetMinutes}
-          reason={several ? dayTargets(day, durations.text) : dayReason(day)}
+          reason={several || sharing ? dayTargets(day, durations.text) : dayReason(day)}
           trackers={view.trackers}
           newIn={shown ?? undefined}
           entries={byDay.get(day.date) ?? []}
@@ -182,20 +189,42 @@ function Week({ view, shown, editing, setEditing, apply, say }: WeekProps) {
   );
 }
 
-/** " · targets: acme 40 h, beta 10 h": each connection's own week target, never added up. */
+/**
+ * " · targets: acme 40 h, beta 10 h": each connection's own week target, never added up, and the one of those that
+ * share the settings' week ("toggl and home together 40 h").
+ */
 function weekTargets(view: TimesheetView, text: (minutes: number) => string): string {
   const parts = (view.trackers ?? []).flatMap((one) => {
     const minutes = view.days.reduce((sum, day) => sum + (day.byTracker?.find((part) => part.tracker === one.name)?.targetMinutes ?? 0), 0);
     return minutes > 0 ? [`${one.name} ${text(minutes)}`] : [];
   });
-  return parts.length > 0 ? ` · targets: ${parts.join(', ')}` : '';
+  const shared = new Map<string, { names: string[]; minutes: number }>();
+  for (const day of view.days) {
+    for (const group of day.together ?? []) {
+      const key = group.trackers.join(' ');
+      shared.set(key, { names: group.trackers, minutes: (shared.get(key)?.minutes ?? 0) + group.targetMinutes });
+    }
+  }
+  const together = [...shared.values()].filter((group) => group.minutes > 0).map((group) => `${namesTogether(group.names)} together ${text(group.minutes)}`);
+  const all = [...parts, ...together];
+  return all.length > 0 ? ` · targets: ${all.join(', ')}` : '';
 }
 
-/** "targets: acme 8 h, beta Carnival": a day's target in each connection, or why it asks nothing; "day off" where none asks anything. */
+/**
+ * "targets: acme 8 h, beta Carnival, toggl and home together 8 h": a day's target in each connection, or why it asks
+ * nothing, and the one of those that share the settings' week; "day off" where none asks anything.
+ */
 function dayTargets(day: TimesheetView['days'][number], text: (minutes: number) => string): string | null {
-  const parts = (day.byTracker ?? []).flatMap((part) => {
+  const own = day.byTracker ?? [];
+  const parts = own.flatMap((part) => {
     if (part.holiday || part.leave) return [`${part.tracker} ${dayReason(part)}`];
     return part.targetMinutes > 0 ? [`${part.tracker} ${text(part.targetMinutes)}`] : [];
   });
-  return parts.length > 0 ? `targets: ${parts.join(', ')}` : 'day off';
+  // One connection shown: its own holiday or leave, by name.
+  const reason = !day.byTracker && (day.holiday || day.leave) ? [dayReason(day) as string] : [];
+  const together = (day.together ?? [])
+    .filter((group) => group.targetMinutes > 0)
+    .map((group) => `${namesTogether(group.trackers)} together ${text(group.targetMinutes)}`);
+  const all = [...reason, ...parts, ...together];
+  return all.length > 0 ? `targets: ${all.join(', ')}` : 'day off';
 }

@@ -9,6 +9,7 @@ import { barLabelLines, dayLong, spokenDuration, weekdayShort } from '../format.
 import { useDurations } from '../hooks.ts';
 import { dayReason } from '../words.ts';
 import { isOffDay } from '../trackers.tsx';
+import { namesTogether } from '../../../mcp-server/contract/connections.ts';
 
 const WIDTH = 336;
 const HEIGHT = 168;
@@ -129,12 +130,24 @@ export function ChartNotes({ days, dayLabel }: { days: DayTotal[]; dayLabel: (da
   );
 }
 
-/** A day's target in words; with several connections each one's own ("acme 8 hours, beta 2 hours"), never added up. */
+/**
+ * A day's target in words; with several connections each one's own ("acme 8 hours, beta 2 hours"), never added up, and
+ * the one of those that share the settings' week ("toggl and home together 8 hours").
+ */
 function targetWords(day: DayTotal): string {
   const one = (part: { targetMinutes: number } & Parameters<typeof dayReason>[0]) =>
     [part.targetMinutes > 0 ? spokenDuration(part.targetMinutes) : '', dayReason(part) ?? ''].filter(Boolean).join(', ');
-  if (!day.byTracker) return one(day);
-  return day.byTracker.map((part) => `${part.tracker} ${one(part)}`).join('; ');
+  const together = day.together ?? [];
+  const shared = together.map((group) => `${namesTogether(group.trackers)} together ${spokenDuration(group.targetMinutes)}`);
+  const sharing = new Set(together.flatMap((group) => group.trackers));
+  // Those that share the week have no target of their own: their part says only why it asks less (a holiday, leave).
+  const reasonOnly = (part: Parameters<typeof dayReason>[0]) => (part.holiday || part.leave ? dayReason(part) : null);
+  if (!day.byTracker) return [shared.length > 0 ? reasonOnly(day) : one(day), ...shared].filter(Boolean).join('; ');
+  const own = day.byTracker.flatMap((part) => {
+    const said = sharing.has(part.tracker) ? reasonOnly(part) : one(part);
+    return said ? [`${part.tracker} ${said}`] : [];
+  });
+  return [...own, ...shared].join('; ');
 }
 
 /** The chart's numbers for screen readers, which the svg is hidden from: per day, worked and the target (or why there is none). */

@@ -7,6 +7,9 @@ import { connectionNameSentence } from '../../../mcp-server/contract/connection-
 import { suggestedConnectionName } from '../../../mcp-server/contract/connections.ts';
 import { fieldOf } from '../../../mcp-server/contract/back-end-descriptor.ts';
 import { inputOf, problemsOf, type AccountInput, type Chosen, type Errors, type FormState } from './account-form.ts';
+import type { WeekHours } from '../../../mcp-server/contract/connections.ts';
+import { weekOf, weekProblems, type WeekDraft } from './connection-week.ts';
+import type { Day } from './preferences-form.ts';
 
 /** Parts of a host that say nothing about whose tracker it is. */
 const GENERIC_LABELS = new Set([
@@ -83,20 +86,22 @@ export function addRequest(
   choice: BackEndChoice | undefined,
   names: readonly string[],
   workspaces?: readonly WorkspaceChoice[],
+  workWeek?: WeekHours,
 ): {
-  connections: Array<{ name: string; provider: AccountInput['provider'] }>;
+  connections: Array<{ name: string; provider: AccountInput['provider']; workWeek?: WeekHours }>;
   token?: string;
   secondToken?: string;
 } {
   const { provider, token, secondToken } = inputOf(form, choice);
+  const week = workWeek ? { workWeek } : {};
   const connections = workspaces
-    ? workspaces.map((workspace, index) => ({ name: names[index] as string, provider: { ...provider, workspace: workspace.id } }))
-    : [{ name: names[0] as string, provider }];
+    ? workspaces.map((workspace, index) => ({ name: names[index] as string, provider: { ...provider, workspace: workspace.id }, ...week }))
+    : [{ name: names[0] as string, provider, ...week }];
   return { connections, ...(token ? { token } : {}), ...(secondToken ? { secondToken } : {}) };
 }
 
-/** The form's problems by field: the back end's fields, the name, and the workspaces (none ticked). */
-export type AddErrors = Errors & { name?: string; workspaces?: string };
+/** The form's problems by field: the back end's fields, the name, the workspaces (none ticked), the days of its own week. */
+export type AddErrors = Errors & { name?: string; workspaces?: string; week?: Partial<Record<Day, string>> };
 
 /**
  * Everything *Add* checks before sending: the back end's fields, the name (or each ticked workspace's
@@ -108,6 +113,7 @@ export function checkAdd(
   picks: readonly WorkspacePick[] | null,
   name: string,
   taken: readonly string[],
+  ownWeek: WeekDraft | null = null,
 ): { errors: AddErrors; pickErrors: Record<string, string | undefined>; request?: ReturnType<typeof addRequest>; names: string[] } {
   const errors: AddErrors = problemsOf(form, chosen, true);
   const ticked = picks?.filter((pick) => pick.ticked) ?? null;
@@ -116,7 +122,11 @@ export function checkAdd(
   const pickErrors = ticked ? Object.fromEntries(ticked.map((pick, index) => [pick.workspace.id, problems[index]])) : {};
   if (ticked?.length === 0) errors.workspaces = 'Tick at least one workspace.';
   if (!ticked && problems[0]) errors.name = problems[0];
+  // A week of its own, where the person asked for one (a back end that keeps no targets).
+  const weekErrors = ownWeek ? weekProblems(ownWeek) : {};
+  if (Object.keys(weekErrors).length > 0) errors.week = weekErrors;
   if (Object.values(errors).some(Boolean) || problems.some(Boolean)) return { errors, pickErrors, names };
+  const week = ownWeek ? (weekOf(ownWeek) ?? undefined) : undefined;
   return {
     errors,
     pickErrors,
@@ -126,6 +136,7 @@ export function checkAdd(
       chosen.choice,
       names,
       ticked?.map((pick) => pick.workspace),
+      week,
     ),
   };
 }

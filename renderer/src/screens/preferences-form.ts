@@ -86,7 +86,7 @@ export function readNumber(text: string): number {
   return /^\d+(\.\d+)?$|^\.\d+$/.test(trimmed) ? Number(trimmed) : Number.NaN;
 }
 
-function checkNumber(text: string, max: number, unit: string): string | undefined {
+export function checkNumber(text: string, max: number, unit: string): string | undefined {
   const value = readNumber(text);
   if (text.trim() === '') return `Enter a number of ${unit} (0 or more).`;
   if (Number.isNaN(value)) return `Enter a number of ${unit}, such as 7.5.`;

@@ -132,6 +132,55 @@ describe('the report with several connections', () => {
     expect(trackerTags(acmeAndBeta)).toEqual(acmeAndBeta);
     expect(trackerTags([{ name: 'kimai', isDefault: true }])).toBeUndefined();
   });
+
+  it('lists the connections that share the settings’ week once, with their one target, and marks each of them', () => {
+    const none_ = { target_minutes: null, target_so_far_minutes: null, overtime_minutes: null, back_end_balance: null };
+    const days = {
+      ...base,
+      groups: [
+        { key: '2026-03-02', minutes: 300, tracker: 'acme' },
+        { key: '2026-03-02', minutes: 60, tracker: 'beta' },
+      ],
+      total_minutes: 360,
+      ...none_,
+      trackers: [
+        { tracker: 'acme', total_minutes: 300, ...none_ },
+        { tracker: 'beta', total_minutes: 60, ...none_ },
+      ],
+      target_groups: [
+        {
+          trackers: ['acme', 'beta'],
+          total_minutes: 360,
+          target_minutes: 480,
+          target_so_far_minutes: 480,
+          overtime_minutes: -120,
+          groups: [{ key: '2026-03-02', minutes: 360, target_minutes: 480 }],
+        },
+      ],
+    };
+    const view = reportView(days, { ...days, groups: [] }, acmeAndBeta);
+    expect(view.together).toEqual([{ trackers: ['acme', 'beta'], totalMinutes: 360, targetMinutes: 480, targetSoFarMinutes: 480, overtimeMinutes: -120 }]);
+    expect(view.trackers?.map((one) => [one.name, one.targetMinutes, one.sharesWeekWith])).toEqual([
+      ['acme', 0, ['beta']],
+      ['beta', 0, ['acme']],
+    ]);
+    // The day: each one's time without a target of its own, and the one target they share.
+    const together = [{ trackers: ['acme', 'beta'], minutes: 360, targetMinutes: 480 }];
+    expect(view.days).toEqual([
+      {
+        date: '2026-03-02',
+        minutes: 360,
+        targetMinutes: 0,
+        ...none,
+        byTracker: [
+          { tracker: 'acme', minutes: 300, targetMinutes: 0, ...none },
+          { tracker: 'beta', minutes: 60, targetMinutes: 0, ...none },
+        ],
+        together,
+      },
+    ]);
+    expect(view.trackers?.[1]?.days).toEqual([{ date: '2026-03-02', minutes: 60, targetMinutes: 0, ...none, together }]);
+  });
 });
 
 describe('the reminder and the idle answer per running timer', () => {

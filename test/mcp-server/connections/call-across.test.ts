@@ -30,6 +30,7 @@ function connection(name: string, isDefault: boolean, projects: string[]) {
     name,
     isDefault,
     type: 'kimai',
+    sharesSettingsWeek: () => false,
     contexts: {
       context: () => {
         sent.push('a tool ran');

@@ -21,6 +21,7 @@ describe('settings with trackers', () => {
     ['a name that is not one', [{ name: 'Beta Corp', type: 'local' }], 'trackers[0].name'],
     ['a name used twice', [{ name: 'acme', type: 'local' }], 'trackers[0].name'],
     ['a profile that does not validate', [{ name: 'beta', type: 'kimai' }], 'trackers[0].url'],
+    ['a work week of its own that does not validate', [{ name: 'beta', type: 'local', workWeek: { mon: 25 } }], 'trackers[0].workWeek.mon'],
     ['more than eight connections', Array.from({ length: 8 }, (_, index) => ({ name: `t${index}`, type: 'local' })), 'more than 8 connections'],
   ])('fails closed on %s: whoami alone, naming it; nothing written anywhere', async (_case, trackers, named) => {
     const engine = await start({ provider: { name: 'acme', type: 'local' }, trackers });

@@ -56,6 +56,36 @@ describe('what decides where data goes fails closed', () => {
     expect(problemOf(parseSettings(raw))).toBe('it does not hold a JSON object ({ … })');
   });
 
+  it.each([
+    [
+      'a day of more than 24 hours',
+      { mon: 30, tue: 8, wed: 8, thu: 8, fri: 8, sat: 0, sun: 0 },
+      /trackers\[0\]\.workWeek\.mon: expected a number from 0 to 24, e\.g\. 8/,
+    ],
+    ['a day left out', { mon: 8, tue: 8, wed: 8, thu: 8, fri: 8, sat: 0 }, /trackers\[0\]\.workWeek\.sun: expected a number from 0 to 24/],
+    ['hours in words', { mon: 'eight', tue: 8, wed: 8, thu: 8, fri: 8, sat: 0, sun: 0 }, /trackers\[0\]\.workWeek\.mon: expected a number/],
+    ['a week that is not an object', 20, /trackers\[0\]\.workWeek: /],
+  ])("a tracker's own work week with %s fails like any key of its profile, naming it", (_label, workWeek, problem) => {
+    const raw = { provider: { name: 'toggl', type: 'local' }, trackers: [{ name: 'home', type: 'local', workWeek }] };
+    expect(problemOf(parseSettings(raw))).toMatch(problem);
+  });
+
+  it("keeps a tracker's own work week apart from its back end's fields, and the settings' week as it is", () => {
+    const week = { mon: 5, tue: 5, wed: 5, thu: 5, fri: 0, sat: 0, sun: 0 };
+    const { settings, notes } = usable(
+      parseSettings({ provider: { name: 'toggl', type: 'local' }, trackers: [{ name: 'home', type: 'local', workWeek: week }] }),
+    );
+    expect(settings.trackers).toEqual([{ name: 'home', type: 'local', workWeek: week }]);
+    expect(settings.workWeek).toEqual(defaultSettings().workWeek);
+    expect(notes).toEqual([]);
+  });
+
+  it("a week on the only connection is said not to count: the settings' week is its week", () => {
+    const week = { mon: 5, tue: 5, wed: 5, thu: 5, fri: 0, sat: 0, sun: 0 };
+    const { notes } = usable(parseSettings({ provider: { type: 'local', workWeek: week } }));
+    expect(notes).toEqual(["provider.workWeek counts only beside other trackers; with one connection the settings' workWeek is its week."]);
+  });
+
   it('does not repeat what the person typed into a back end field', () => {
     expect(problemOf(parseSettings({ provider: { type: 'kimai', url: 'sk-secret-token-0123456789' } }))).not.toContain('sk-secret');
   });

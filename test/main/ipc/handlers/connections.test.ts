@@ -40,6 +40,7 @@ function setup(config?: Record<string, unknown>) {
     },
     trackerFolders: trackerFolders(userData, () => Date.parse('2026-11-18T09:00:00Z')),
     restartEngine: async () => void events.push('restart'),
+    workday: { forget: () => void events.push('targets forgotten') },
     timesheet: {
       testConnection: async (profile: BackEndProfile, token?: string): Promise<ConnectionResult> => {
         tested.push({ profile, token });
@@ -76,8 +77,23 @@ describe('adding connections', () => {
     expect(JSON.stringify(config())).not.toContain('key-1');
     expect(events).toEqual(['restart']);
     expect((await view()).connections).toEqual([
-      { name: 'kimai', isDefault: true, provider: { ...KIMAI, caFile: null, allowInsecureTls: false }, hasCredential: true },
-      { name: 'beta', isDefault: false, provider: { type: 'clockify', url: 'https://api.clockify.me', workspace: 'Beta Corp' }, hasCredential: true },
+      // Neither back end has a second secret (Tempo's Jira API token): null, not false.
+      {
+        name: 'kimai',
+        isDefault: true,
+        provider: { ...KIMAI, caFile: null, allowInsecureTls: false },
+        hasCredential: true,
+        hasSecondCredential: null,
+        workWeek: null,
+      },
+      {
+        name: 'beta',
+        isDefault: false,
+        provider: { type: 'clockify', url: 'https://api.clockify.me', workspace: 'Beta Corp' },
+        hasCredential: true,
+        hasSecondCredential: null,
+        workWeek: null,
+      },
     ]);
   });
 
@@ -274,5 +290,58 @@ describe('testing a saved connection', () => {
       { profile: { type: 'clockify', url: 'https://api.clockify.me', workspace: 'Gamma' }, token: 'gamma-own' },
       { profile: KIMAI, token: undefined },
     ]);
+  });
+});
+
+describe('a week per connection', () => {
+  const HALF = { mon: 5, tue: 5, wed: 5, thu: 5, fri: 0, sat: 0, sun: 0 };
+
+  it('adds a connection with a week of its own, and sets, changes and clears one without starting the engine over', async () => {
+    const { dispatch, config, events, view } = setup({ ...withKimai(), trackers: [{ name: 'home', type: 'local' }] });
+    const added = await dispatch('addConnections', { connections: [{ name: 'side', provider: { type: 'local' }, workWeek: HALF }] });
+    expect(added.ok).toBe(true);
+    expect(config().trackers).toEqual([
+      { name: 'home', type: 'local' },
+      { name: 'side', type: 'local', workWeek: HALF },
+    ]);
+    events.length = 0;
+    expect((await dispatch('setConnectionWeek', { name: 'home', workWeek: { ...HALF, fri: 4 } })).ok).toBe(true);
+    expect(config().trackers[0]).toEqual({ name: 'home', type: 'local', workWeek: { ...HALF, fri: 4 } });
+    expect((await dispatch('setConnectionWeek', { name: 'side', workWeek: null })).ok).toBe(true);
+    expect(config().trackers[1]).toEqual({ name: 'side', type: 'local' });
+    expect((await dispatch('setConnectionWeek', { name: 'kimai', workWeek: HALF })).ok).toBe(true);
+    // The default keeps having no name where its type stood in; unknown keys stay.
+    expect(config().provider).toEqual({ ...KIMAI, workWeek: HALF });
+    expect(config().future).toEqual({ kept: true });
+    expect((await view()).connections.map((each) => [each.name, each.workWeek])).toEqual([
+      ['kimai', HALF],
+      ['home', { ...HALF, fri: 4 }],
+      ['side', null],
+    ]);
+    // The engines read the week as the settings say it now: the targets are asked again, nothing starts over.
+    expect(events).toEqual(['targets forgotten', 'targets forgotten', 'targets forgotten']);
+  });
+
+  it('refuses a week for a back end that keeps its targets, and one that is not a week, writing nothing', async () => {
+    const { dispatch, config } = setup({ ...withKimai(), trackers: [{ name: 'beta', type: 'clockify', workspace: 'Beta' }] });
+    expect(await dispatch('setConnectionWeek', { name: 'beta', workWeek: HALF })).toEqual({
+      ok: false,
+      message: "Clockify keeps beta's targets itself; Punchcard counts with those.",
+    });
+    expect((await dispatch('setConnectionWeek', { name: 'kimai', workWeek: { ...HALF, mon: 25 } })).ok).toBe(false);
+    expect((await dispatch('setConnectionWeek', { name: 'zeta', workWeek: HALF })).ok).toBe(false);
+    expect(config().provider).toEqual(KIMAI);
+    expect(config().trackers).toEqual([{ name: 'beta', type: 'clockify', workspace: 'Beta' }]);
+  });
+
+  it('keeps each connection’s week when another becomes the default', async () => {
+    const { dispatch, config } = setup({ ...withKimai(), provider: { ...KIMAI, workWeek: HALF }, trackers: [{ name: 'home', type: 'local' }] });
+    expect((await dispatch('makeDefaultConnection', { name: 'home' })).ok).toBe(true);
+    expect(config().provider).toEqual({ name: 'home', type: 'local' });
+    expect(config().trackers).toEqual([{ ...KIMAI, name: 'kimai', workWeek: HALF }]);
+    // Saving the default's back end keeps its week too.
+    await dispatch('setConnectionWeek', { name: 'home', workWeek: HALF });
+    await dispatch('saveAccount', { provider: { type: 'kimai', url: 'https://kimai.home.example' }, token: 't' });
+    expect(config().provider).toEqual({ type: 'kimai', url: 'https://kimai.home.example', name: 'home', workWeek: HALF });
   });
 });
