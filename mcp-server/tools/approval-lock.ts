@@ -88,13 +88,16 @@ export async function sayLockedMeanwhile(context: ToolContext, written: readonly
 /**
  * The back end's locks, or undefined where it is out of reach: the write then goes on to be kept by the
  * outbox (a person's time is never lost to a check), and the back end judges it when it is sent, as
- * both Clockify and Kimai's plugin refuse a write into a locked period themselves.
+ * both Clockify and Kimai's plugin refuse a write into a locked period themselves. Undefined too where
+ * the back end refused its approvals as unavailable just now (an optional read: docs/internals/back-ends.md,
+ * "Optional reads"): the approvals tools are withdrawn, no lock is known, and the write goes on, as the
+ * outbox's kept writes do (outbox-sender.ts).
  */
 async function readLocks(read: () => Promise<readonly PeriodLock[]>): Promise<readonly PeriodLock[] | undefined> {
   try {
     return await read();
   } catch (error) {
-    if (error instanceof BackEndError && error.kind === 'unavailable') return undefined;
+    if (error instanceof BackEndError && (error.kind === 'unavailable' || error.refusal.code === 'timesheet_approvals_unavailable')) return undefined;
     throw error;
   }
 }

@@ -6,7 +6,8 @@
 import { expect, vi } from 'vitest';
 import type { Capability } from '../../mcp-server/contract/vocabulary.ts';
 import { type InProcessEngineHandle, makeUserDataDir, startActingEngine, startInProcessEngine, type ToolResult } from '../support/engine.ts';
-import type { RecordedRequest } from '../support/fake-server.ts';
+import type { Failure, RecordedRequest } from '../support/fake-server.ts';
+import { NO_ANSWER, type OptionalAnswer } from '../support/optional-answers.ts';
 import { PATIENCE_MS } from '../support/patience.ts';
 
 /** Wednesday noon in Berlin: the engine's and every fake's clock start here and run in real time. */
@@ -86,6 +87,37 @@ export interface World {
   close(): Promise<void>;
   /** The fields each of Ada's entries carries as the fake stores them, oldest first, by the tracker's names: where the back end keeps fields (BehaviourBackEnd.fields). */
   entryFields?(): Array<Record<string, string>>;
+  /** How many requests like `request` the back end was sent so far, answered or not: where it has optional reads (BehaviourBackEnd.optionalReads). */
+  asked?(request: RequestMatch): number;
+}
+
+/** A request as the fake's log shows it: its method and its path. */
+export interface RequestMatch {
+  method: string;
+  path: RegExp;
+}
+
+/**
+ * A read of an optional feature the back end makes beside the everyday requests (docs/internals/back-ends.md,
+ * "Optional reads"; each back end's page lists its own): a paid plan's, a plugin's, a module's. Refused as
+ * unavailable it is not known and the everyday tools go on; any other failure fails in words
+ * (optional-reads.test.ts).
+ */
+export interface OptionalReadCase {
+  /** What is read, as the back end's page names it. */
+  name: string;
+  /** The request that reads it. */
+  request: RequestMatch;
+  /**
+   * How the everyday tools meet it: `calls`, a call that needs it asks for it (and fails in words where it fails);
+   * `checks`, a check a write makes first of what the back end would refuse itself (the approved periods), which never
+   * holds a write back where the back end is in trouble or out of reach (tools/approval-lock.ts: it judges the write
+   * itself), and fails in words where it refuses the token; `background`, a detection the engine makes on its own,
+   * which no everyday call waits for.
+   */
+  met: 'calls' | 'checks' | 'background';
+  /** What a booking leaves out while it is not known: `activity` where it is what activities are read from (Toggl's tasks). */
+  bookingWithout?: 'activity';
 }
 
 /** What a capability file asks of a world beyond the common one; each back end's file does what applies to it. */
@@ -94,6 +126,8 @@ export interface WorldOptions {
   settings?: Record<string, unknown>;
   /** Acme's fields on entries (FIELDS) seeded too, where the back end keeps such fields (BehaviourBackEnd.fields). */
   fields?: boolean;
+  /** One of the back end's optional reads answered one way, every time it is asked, from before the engine starts. */
+  optional?: { read: OptionalReadCase; answer: OptionalAnswer };
 }
 
 /** What a back end tells the suite about itself: one object per file in back-ends/. */
@@ -129,6 +163,8 @@ export interface BehaviourBackEnd {
   organisation?: OrganisationWorld;
   /** Lea, who leads Ada and Bob, and what the back end shows of colleagues; absent where there are none (the local timesheet). */
   team?: TeamSide;
+  /** What it reads beside the everyday requests of an optional feature, each as its fake can answer it every way; absent where none (the local timesheet). */
+  optionalReads?: readonly OptionalReadCase[];
 }
 
 /**
@@ -171,7 +207,8 @@ export interface EngineStart {
   settings?: Record<string, unknown>;
   /** Writes what an earlier start would have remembered into the data folder, before the engine opens it. */
   prepare?: (userDataDir: string) => void;
-  capabilities: ReadonlySet<Capability>;
+  /** What whoami must name before the world is handed out; left out, the engine is not waited for (scripted: what it offers may follow from the answer). */
+  capabilities?: ReadonlySet<Capability>;
 }
 
 /**
@@ -184,7 +221,29 @@ export async function startEngine(start: EngineStart): Promise<InProcessEngineHa
   const userDataDir = makeUserDataDir({ provider: start.provider, ...start.settings });
   start.prepare?.(userDataDir);
   const engine = await startInProcessEngine({ userDataDir, args: ['--all-tools'], env: { PUNCHCARD_NOW: NOW, ...start.env } });
-  return offering(engine, start.capabilities);
+  return start.capabilities ? offering(engine, start.capabilities) : engine;
+}
+
+/** A fake a test may script the answers of. */
+interface ScriptableFake {
+  failNext(match: { method?: string; path: string | RegExp }, failure: Failure): void;
+}
+
+/**
+ * What a back end's start does for WorldOptions.optional: the fake answers the read that way every time, from before
+ * the engine starts, and the engine's requests wait NO_ANSWER.timeoutMs where it does not answer. Answers the engine's
+ * variables to add, and the capabilities to wait for: none where the read is scripted (what the engine offers may
+ * follow from its answer), else `capabilities`.
+ */
+export function scriptOptional(
+  fake: ScriptableFake,
+  options: WorldOptions,
+  backEnd: { type: string; optionalAnswer: (answer: OptionalAnswer) => Failure; capabilities: ReadonlySet<Capability> },
+): { env: Record<string, string>; capabilities?: ReadonlySet<Capability> } {
+  const { optional } = options;
+  if (!optional) return { env: {}, capabilities: backEnd.capabilities };
+  fake.failNext(optional.read.request, backEnd.optionalAnswer(optional.answer));
+  return { env: optional.answer === 'no_answer' ? { [`PUNCHCARD_${backEnd.type.toUpperCase()}_TIMEOUT_MS`]: String(NO_ANSWER.timeoutMs) } : {} };
 }
 
 /** `engine` once whoami names exactly `capabilities`; closed where it never does. */
@@ -238,6 +297,7 @@ export function remoteWorld(options: {
       };
     },
     entries: options.entries,
+    asked: (request) => fake.requests.filter((sent) => sent.method === request.method && request.path.test(sent.path)).length,
     colleagueEntryId: options.colleagueEntryId,
     ...(options.colleagueLeave ? { colleagueLeave: options.colleagueLeave } : {}),
     async close() {

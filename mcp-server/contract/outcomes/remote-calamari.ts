@@ -66,9 +66,12 @@ export const calamariRefusals = refusalFamily({
       say`Calamari has no API terminal you may use, so Punchcard cannot ${facts.action}. Your Calamari administrator adds one under Clockin settings and gives you access to it.`,
     example: { action: 'start your shift' },
   },
-  /** INVALID_METHOD_URL: Calamari answers, but knows no such part of its API. */
+  /**
+   * INVALID_METHOD_URL: Calamari answers, but knows no such part of its API: a 404 in its own form, which a read of an
+   * optional feature takes as the feature not there (providers/remote/optional-read.ts); any other request says it.
+   */
   calamari_unknown_endpoint: {
-    kind: 'unavailable',
+    kind: 'not_found',
     say: (facts: { host: string; action: string }) =>
       say`Calamari at ${facts.host} does not know this part of its API (404) trying to ${facts.action}. Check the Calamari address, such as https://your-company.calamari.io.`,
     example: { host: 'acme.calamari.io', action: 'start your shift' },

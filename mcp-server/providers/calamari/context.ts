@@ -2,8 +2,8 @@
 // client and the endpoints they share (api.ts), the one person Punchcard acts for (from the employee list, where the
 // key may read it), their zone, whom Calamari's own data says they manage, their projects, and which modules answer
 // for the key — remembered between starts (facts.ts), asked about only where that can change something, and deciding
-// the tools; and the grid the cells are made in (CalamariGrid). Calamari's limit is counted per hour, so reference
-// data is kept for an hour.
+// the tools; its optional reads (what a key may not read: providers/remote/optional-read.ts); and the grid the cells
+// are made in (CalamariGrid). Calamari's limit is counted per hour, so reference data is kept for an hour.
 import { firstNonAscii, sameEmail } from '../../contract/back-end-accounts.ts';
 import type { ProfileOf } from '../../contract/back-end-descriptor.ts';
 import type { CALAMARI } from '../../contract/back-ends/calamari.ts';
@@ -14,6 +14,7 @@ import type { Grid, NoOrganisationAccount } from '../grid/cell.ts';
 import type { RemoteParts } from '../grid/parts.ts';
 import { allSettled, Expiring, mapWithLimit } from '../remote/cache.ts';
 import type { LearnedFacts } from '../remote/learned-facts.ts';
+import { type OptionalReads, optionalReads, refusedAsUnavailable } from '../remote/optional-read.ts';
 import { remoteRefusal, unlessRefused } from '../remote/remote-error.ts';
 import { ensureRequests } from '../remote/request-budget.ts';
 import { factsPlace, learnedFacts, remoteConnection, type RemoteTrackerOptions } from '../remote-tracker.ts';
@@ -66,6 +67,8 @@ export class CalamariContext {
   /** The endpoints the capabilities share, for what the context itself reads. */
   readonly api: CalamariApi;
   readonly facts: LearnedFacts<CalamariFacts>;
+  /** What Calamari may refuse this key, and what the tools do without it (docs/back-ends/calamari.md, "Optional reads"). */
+  readonly optional: OptionalReads<'employees' | 'workingWeeks' | 'holidays'>;
   /** The projects the person may book on, kept for their hour (kept-projects.ts): the catalog lists them, the shifts book on them. */
   readonly projects: PersonProjects;
   /** Whom the person manages; reporting lines change rarely, and reading them costs a page per few people. */
@@ -107,6 +110,17 @@ export class CalamariContext {
       key: calamariFactsKey(options.profile),
       capabilitiesOf,
     });
+    this.optional = optionalReads(
+      { service: 'Calamari', log: options.log, now: options.now },
+      {
+        employees: {
+          what: 'the employee list to this key',
+          without: "the person's name is their address, whom they manage is not known, and their address is confirmed by their shifts",
+        },
+        workingWeeks: { what: 'the working weeks to this key', without: "targets come from Punchcard's settings" },
+        holidays: { what: "the person's holiday calendar to this key", without: "the settings' holiday region stands in" },
+      },
+    );
     this.projects = new PersonProjects({
       place: factsPlace(options),
       key: calamariFactsKey(options.profile),
@@ -228,7 +242,7 @@ export class CalamariContext {
       this.learn({ [module]: true });
       return true;
     } catch (error) {
-      if (!(error instanceof CalamariError) || error.status !== 403) throw error;
+      if (!refusedAsUnavailable(error)) throw error;
       this.learn({ [module]: false });
       return false;
     }
@@ -280,7 +294,7 @@ export class CalamariContext {
 
   /** The whole employee list, page by page (Calamari documents no filter by manager). */
   async #employeeList(): Promise<CalamariEmployee[]> {
-    const first = await unlessRefused(this.api.employeesPage(0));
+    const first = await this.optional.employees.read(() => this.api.employeesPage(0), null);
     if (!first) {
       this.learnManages(false);
       throw new BackEndError('calamari_reports_unreadable');
@@ -300,7 +314,7 @@ export class CalamariContext {
   }
 
   async #readEmployee(): Promise<CalamariEmployee | null> {
-    const page = await unlessRefused(this.api.findEmployee());
+    const page = await this.optional.employees.read(() => this.api.findEmployee(), null);
     this.learnEmployeeList(page !== null);
     if (!page) return null;
     const employee = findEmployee(page.employees, this.email);

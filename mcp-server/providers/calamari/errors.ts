@@ -78,7 +78,8 @@ export function describeHttpFailure(answer: HttpAnswer, purpose: RequestPurpose,
   if (code === 'API_TERMINAL_NOT_AVAILABLE') return fail('restricted', remoteRefusal('calamari_no_terminal', { action }));
   if (status === 404) {
     if (looksHtml(answer.text) || code !== 'INVALID_METHOD_URL') return describeNotJson(baseUrl, answer);
-    return fail('wrong_service', remoteRefusal('calamari_unknown_endpoint', { host, action }));
+    // Calamari's own 404: the API answered and knows no such method (a feature's read takes it as not there).
+    return fail('not_found', remoteRefusal('calamari_unknown_endpoint', { host, action }));
   }
   if (status === 429) {
     // Reaching the person, the hold the 429 asked for was waited out once already, or said with when

@@ -4,7 +4,8 @@
 // works in (the one named, else the person's active one; remembered between starts), whether time off answers for the
 // person (deciding the leave tools), the person's role in the workspace (deciding the team tools: learned afresh by
 // each process, never remembered) and what Clockify refused under it, the numbers Punchcard shows for Clockify's
-// string ids; and the grid the cells are made in (ClockifyGrid, with the views one cell has of another's part).
+// string ids, its optional reads (its paid plans' features: providers/remote/optional-read.ts); and the grid the cells
+// are made in (ClockifyGrid, with the views one cell has of another's part).
 import { join } from 'node:path';
 import type { ProfileOf } from '../../contract/back-end-descriptor.ts';
 import type { CLOCKIFY } from '../../contract/back-ends/clockify.ts';
@@ -16,6 +17,7 @@ import type { Grid } from '../grid/cell.ts';
 import type { RemoteParts } from '../grid/parts.ts';
 import { Expiring } from '../remote/cache.ts';
 import type { LearnedFacts } from '../remote/learned-facts.ts';
+import { type OptionalReads, optionalReads, refusedAsUnavailable } from '../remote/optional-read.ts';
 import type { Pager } from '../remote/paging.ts';
 import { hostOf, remoteRefusal } from '../remote/remote-error.ts';
 import { IdAliases, type IdNumbering } from '../id-aliases.ts';
@@ -113,6 +115,8 @@ export class ClockifyContext {
   readonly acting: ClockifyActing | undefined;
   readonly facts: LearnedFacts<ClockifyFacts>;
   readonly aliases: IdNumbering;
+  /** What Clockify may refuse as a feature the workspace's plan (or the person's role) lacks, and what the tools do without it (docs/back-ends/clockify.md, "Optional reads"). */
+  readonly optional: OptionalReads<'customFields' | 'memberProfile' | 'holidays'>;
   readonly #capabilitiesOf: (known: ClockifyKnown) => ReadonlySet<Capability>;
   readonly #person = new Expiring<ClockifyUser>(PER_PROCESS_MS);
   readonly #workspace = new Expiring<Workspace>(PER_PROCESS_MS);
@@ -157,6 +161,20 @@ export class ClockifyContext {
       capabilitiesOf: (facts) => this.#capabilities(facts, this.#knownRole, this.#approvalsRefused),
     });
     this.aliases = options.idNumbers ?? new IdAliases(join(options.userDataDir, CLOCKIFY_IDS_FILE), options.log);
+    this.optional = optionalReads(
+      { service: 'Clockify', log: options.log, now: options.now },
+      {
+        customFields: {
+          what: "the workspace's custom fields",
+          without: 'entries are written without them',
+        },
+        memberProfile: {
+          what: 'your member profile (its work capacity and working days)',
+          without: "targets come from Punchcard's settings",
+        },
+        holidays: { what: 'the holidays your workspace assigns you', without: "the settings' holiday region stands in" },
+      },
+    );
   }
 
   /** The person the key belongs to; their zone is remembered for the next start. */
@@ -297,8 +315,8 @@ export class ClockifyContext {
 
   /**
    * Whether time off answers for the person: one cheap read of their own balances, remembered. A
-   * refusal (403), or no such thing in the workspace (404 in JSON: a web page is a wrong address),
-   * means it is off, not in the plan, or not theirs.
+   * refusal as unavailable (providers/remote/optional-read.ts: 402, 403, a 404 in JSON; a web page is
+   * a wrong address) means it is off, not in the plan, or not theirs.
    */
   async probeTimeOff(): Promise<boolean> {
     const { userId, workspaceId } = await this.ids();
@@ -307,7 +325,7 @@ export class ClockifyContext {
       this.learnTimeOff(true);
       return true;
     } catch (error) {
-      if (!(error instanceof ClockifyError) || (error.status !== 403 && !(error.status === 404 && error.failure === 'not_found'))) throw error;
+      if (!refusedAsUnavailable(error)) throw error;
       this.learnTimeOff(false);
       return false;
     }

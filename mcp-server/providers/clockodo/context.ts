@@ -1,7 +1,8 @@
 // What Clockodo's capabilities share (docs/internals/back-ends.md, "A capability is a folder"): the options, the
 // endpoints they share (api.ts), and the person — their id (every "my …" request names it and no other), zone, role
 // and rights, and whether the company uses the absence module — read at most every five minutes, remembered between
-// starts (facts.ts), and deciding the tools; and the grid the cells are made in (ClockodoGrid).
+// starts (facts.ts), and deciding the tools; its optional reads (providers/remote/optional-read.ts); and the grid the
+// cells are made in (ClockodoGrid).
 import type { ProfileOf } from '../../contract/back-end-descriptor.ts';
 import type { CLOCKODO } from '../../contract/back-ends/clockodo.ts';
 import type { Capability } from '../../contract/vocabulary.ts';
@@ -16,6 +17,7 @@ import { Expiring } from '../remote/cache.ts';
 import { allPages, type Pager } from '../remote/paging.ts';
 import { withRequestBudget } from '../remote/request-budget.ts';
 import type { LearnedFacts } from '../remote/learned-facts.ts';
+import { type OptionalReads, optionalReads, refusedAsUnavailable } from '../remote/optional-read.ts';
 import { hostOf } from '../remote/remote-error.ts';
 import { learnedFacts, remoteConnection, type RemoteTrackerOptions } from '../remote-tracker.ts';
 import { BackEndError, type CatalogPart, type PlanPart } from '../time-tracker.ts';
@@ -97,6 +99,8 @@ export class ClockodoContext {
   /** The person the team server acts for with the owner's key (acting.ts); undefined on the person's own key. */
   readonly acting: ClockodoActing | undefined;
   readonly facts: LearnedFacts<ClockodoFacts>;
+  /** What Clockodo may refuse the person as a module or a right they lack, and what the tools do without it (docs/back-ends/clockodo.md, "Optional reads"). */
+  readonly optional: OptionalReads<'targetHours' | 'nonbusinessDays'>;
   readonly #identity = new Expiring<Identity>(IDENTITY_TTL_MS);
 
   /** `capabilitiesOf`: what the cells offer under this credential, from what is known (cells.ts). */
@@ -114,6 +118,13 @@ export class ClockodoContext {
       key: actingFor ? `${clockodoFactsKey(options.profile)} for user #${actingFor.userId}` : clockodoFactsKey(options.profile),
       capabilitiesOf,
     });
+    this.optional = optionalReads(
+      { service: 'Clockodo', log: options.log, now: options.now },
+      {
+        targetHours: { what: 'your target hours', without: "the work week in Punchcard's settings stands in" },
+        nonbusinessDays: { what: 'your non-business days', without: "the settings' holidays stand in" },
+      },
+    );
   }
 
   /** The person and the company; each read teaches the next start (facts) and may change the tools. */
@@ -283,14 +294,15 @@ export class ClockodoContext {
 }
 
 /**
- * The answer, or `refused`'s stand-in where Clockodo refuses the read (403: a module off, a right the
- * person lacks). Only for reads that have a stand-in: the settings' plan, one's own absences, no time account.
+ * The answer, or `refused`'s stand-in where Clockodo refuses the read as unavailable (a module off, a right the person
+ * lacks: 403; a 402, a 404 of its own; providers/remote/optional-read.ts). Only for reads that have a stand-in: the
+ * settings' plan, one's own absences, no time account.
  */
 export async function unlessRefused<T, U>(answer: Promise<T>, refused: (error: ClockodoError) => U | Promise<U>): Promise<T | U> {
   try {
     return await answer;
   } catch (error) {
-    if (!(error instanceof ClockodoError) || error.status !== 403) throw error;
+    if (!(error instanceof ClockodoError) || !refusedAsUnavailable(error)) throw error;
     return refused(error);
   }
 }

@@ -2,18 +2,20 @@
 // client and the endpoints they share (api.ts), the Harvest account every request names (the settings', else the only
 // Harvest one the token reaches), the person (/v2/users/me: their id, which every list of entries names, their zone
 // and weekly capacity) and the company (whether it tracks durations or start and end times), each read at most every
-// five minutes; and the grid the cells are made in (HarvestGrid). Harvest has no organisation account that acts for
-// people: each person connects their own token (cells.ts).
+// five minutes, the company an optional read (providers/remote/optional-read.ts); and the grid the cells are made in
+// (HarvestGrid). Harvest has no organisation account that acts for people: each person connects their own token
+// (cells.ts).
 import type { ProfileOf } from '../../contract/back-end-descriptor.ts';
 import type { HARVEST } from '../../contract/back-ends/harvest.ts';
 import type { WorkWeek } from '../../contract/settings.ts';
 import type { Capability } from '../../contract/vocabulary.ts';
-import { firstValidZone, formatLocalTime, localDate } from '../../domain/time.ts';
+import { addDays, firstValidZone, formatLocalTime, localDate } from '../../domain/time.ts';
 import type { Grid, NoOrganisationAccount } from '../grid/cell.ts';
 import type { RemoteParts } from '../grid/parts.ts';
 import { Expiring } from '../remote/cache.ts';
 import { headerProblem } from '../remote/header-values.ts';
 import type { LearnedFacts } from '../remote/learned-facts.ts';
+import { NOT_KNOWN_FOR_MS, type OptionalReads, optionalReads } from '../remote/optional-read.ts';
 import { hostOf, remoteRefusal } from '../remote/remote-error.ts';
 import { learnedFacts, remoteConnection, type RemoteTrackerOptions } from '../remote-tracker.ts';
 import type { CatalogPart, PlanPart } from '../time-tracker.ts';
@@ -31,6 +33,8 @@ export type HarvestTrackerOptions = RemoteTrackerOptions<HarvestProfile>;
 export const IDENTITY_TTL_MS = 5 * 60_000;
 /** The time of a check moves the facts file only hourly. */
 const CHECK_NOTE_MS = 3_600_000;
+/** How far back the person's entries are read for how the account keeps time, where the company is not shown. */
+const SHOWN_BY_ENTRIES_DAYS = 90;
 
 /** A project and task the person may book on, as Harvest takes them. */
 export interface Booking {
@@ -74,8 +78,13 @@ export class HarvestContext {
   readonly client: HarvestClient;
   readonly api: HarvestApi;
   readonly facts: LearnedFacts<HarvestFacts>;
+  /** What Harvest may refuse this person, and what the tools do without it (docs/back-ends/harvest.md, "Optional reads"). */
+  readonly optional: OptionalReads<'company'>;
   readonly #me = new Expiring<HarvestUser>(IDENTITY_TTL_MS);
-  readonly #company = new Expiring<HarvestCompany>(IDENTITY_TTL_MS);
+  /** The company; undefined where Harvest will not show it to the person (an optional read). */
+  readonly #company = new Expiring<HarvestCompany | undefined>(IDENTITY_TTL_MS);
+  /** How the account keeps time as the person's entries show it, where the company is not shown: for as long as that is not known. */
+  readonly #trackingShown = new Expiring<TrackingKind>(NOT_KNOWN_FOR_MS);
   #account: Promise<string> | undefined;
 
   constructor(options: HarvestTrackerOptions, capabilitiesOf: (facts: HarvestFacts | undefined) => ReadonlySet<Capability>) {
@@ -90,6 +99,16 @@ export class HarvestContext {
       now: options.now,
     });
     this.api = this.client.api;
+    this.optional = optionalReads(
+      { service: 'Harvest', log: options.log, now: options.now },
+      {
+        company: {
+          what: "the company's settings (whether it tracks durations or start and end times)",
+          without:
+            "entries are written as the account was last known to keep time, else as the person's own entries show it, else with both its times and its hours",
+        },
+      },
+    );
   }
 
   /**
@@ -118,11 +137,15 @@ export class HarvestContext {
     });
   }
 
-  /** The company: how it tracks time, its name; `fresh` reads it again. */
-  company(fresh = false): Promise<HarvestCompany> {
-    if (fresh) this.#company.invalidate();
+  /** The company: how it tracks time, its name; undefined where Harvest will not show it (an optional read). `fresh` reads it again. */
+  company(fresh = false): Promise<HarvestCompany | undefined> {
+    if (fresh) {
+      this.#company.invalidate();
+      this.optional.company.forget();
+    }
     return this.#company.get(async () => {
-      const company = (await this.api.company()) ?? {};
+      const company = await this.optional.company.read(async () => (await this.api.company()) ?? {}, undefined);
+      if (company === undefined) return undefined;
       const stale = !(this.options.now() - Date.parse(this.facts.current.checkedAt ?? '') < CHECK_NOTE_MS);
       const timestamps = company.wants_timestamp_timers === true;
       if (stale || timestamps !== this.facts.current.timestamps)
@@ -131,9 +154,23 @@ export class HarvestContext {
     });
   }
 
-  /** How the account keeps time: read from the company (a write must know it, or Harvest would start a timer for a logged span). */
+  /**
+   * How the account keeps time: read from the company (a write must know it, or Harvest would start a timer for a logged
+   * span). Where Harvest will not show the company (an optional read): as it was last read; else as the person's own
+   * entries of the last weeks show it (Harvest names an entry's started_time only where the account keeps start and
+   * end times); else, with nothing to go by, `either`: a write in a form both kinds keep as asked (mapping.ts).
+   */
   async tracking(): Promise<TrackingKind> {
-    return (await this.company()).wants_timestamp_timers === true ? 'timestamps' : 'durations';
+    const company = await this.company();
+    if (company) return company.wants_timestamp_timers === true ? 'timestamps' : 'durations';
+    const remembered = this.facts.current.timestamps;
+    if (remembered !== undefined) return remembered ? 'timestamps' : 'durations';
+    return this.#trackingShown.get(async () => {
+      const [userId, today] = await Promise.all([this.userId(), this.today()]);
+      const entries = await this.api.entries({ user_id: userId, from: addDays(today, -SHOWN_BY_ENTRIES_DAYS), to: today }, 'read your recent time entries');
+      if (entries.length === 0) return 'either';
+      return entries.some((entry) => typeof entry.started_time === 'string' && entry.started_time !== '') ? 'timestamps' : 'durations';
+    });
   }
 
   async userId(): Promise<number> {
@@ -165,10 +202,11 @@ export class HarvestContext {
 
   /** "Harvest at host as the person, account Acme (#123), tracking start and end times." for whoami and the connection test. */
   async connectionLine(): Promise<string> {
-    const [user, company, account] = await Promise.all([this.me(), this.company(), this.accountId()]);
-    const name = company.name ?? this.facts.current.accountName;
-    const kind = company.wants_timestamp_timers ? 'start and end times' : 'durations';
-    return `Harvest at ${hostOf(this.options.profile.url)} as ${this.nameOf(user)}, account ${name ? `${name} (${account})` : account}, tracking ${kind}.`;
+    const [user, company, account, kind] = await Promise.all([this.me(), this.company(), this.accountId(), this.tracking()]);
+    const name = company?.name ?? this.facts.current.accountName;
+    const kept = { timestamps: 'start and end times', durations: 'durations', either: 'durations or start and end times' }[kind];
+    const tracking = `${kept}${company ? '' : " (the company's settings not shown to you)"}`;
+    return `Harvest at ${hostOf(this.options.profile.url)} as ${this.nameOf(user)}, account ${name ? `${name} (${account})` : account}, tracking ${tracking}.`;
   }
 
   close(): void {

@@ -9,8 +9,13 @@ import type { HarvestTimeEntry } from './wire.ts';
 const MINUTE_MS = 60_000;
 const HOUR_MS = 3_600_000;
 
-/** How the account keeps time: durations (hours on a day), or start and end times on the wall clock. */
-export type TrackingKind = 'durations' | 'timestamps';
+/**
+ * How the account keeps time: durations (hours on a day), or start and end times on the wall clock; `either` where it
+ * is not known (the company not shown, nothing remembered, no entry of the person's to go by: context.ts, tracking),
+ * and a write takes a form both kinds keep as asked (a span with its times and its hours, which neither takes for a
+ * timer).
+ */
+export type TrackingKind = 'durations' | 'timestamps' | 'either';
 
 /** Hours as Harvest takes them: two decimals, never below zero. */
 export function hoursOf(ms: number): number {

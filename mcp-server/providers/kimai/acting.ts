@@ -131,7 +131,7 @@ export class KimaiActing {
   readonly holds: KimaiHolds;
   readonly #now: () => number;
   readonly #lookUp: Expiring<Look>;
-  readonly #rulesOnce: Expiring<KimaiMetaFieldRule[] | null>;
+  readonly #rulesOnce: Expiring<KimaiMetaFieldRule[]>;
   /** The person as read when their rules were judged: read again, the rules are judged again (their role may have changed). */
   #rulesJudgedFor: Look | undefined;
   readonly #reachOnce: Expiring<Reach>;
@@ -156,7 +156,7 @@ export class KimaiActing {
     this.#api = client.api;
     this.#now = now;
     this.#lookUp = new Expiring<Look>(PERSON_LOOK_UP_MS, now);
-    this.#rulesOnce = new Expiring<KimaiMetaFieldRule[] | null>(RULES_REUSE_MS, now);
+    this.#rulesOnce = new Expiring<KimaiMetaFieldRule[]>(RULES_REUSE_MS, now);
     this.#reachOnce = new Expiring<Reach>(PERSON_LOOK_UP_MS, now);
     this.holds = new KimaiHolds({
       api: client.api,
@@ -203,14 +203,14 @@ export class KimaiActing {
     throw withheldError(what);
   }
 
-  /** The plugin's rules the person is granted (null without the plugin), read a minute at most. */
-  async personsRules(): Promise<KimaiMetaFieldRule[] | null> {
+  /** The plugin's rules the person is granted (a Kimai without the plugin answers 404: its caller does without), read a minute at most. */
+  async personsRules(): Promise<KimaiMetaFieldRule[]> {
     const seen = await this.look();
     const fresh = this.#rulesJudgedFor !== seen;
     this.#rulesJudgedFor = seen;
     const judged = async () => {
       const rules = await this.#api.metaFieldRules();
-      return rules === null ? null : rules.filter((rule) => ruleGranted(rule, seen.person.roles));
+      return rules.filter((rule) => ruleGranted(rule, seen.person.roles));
     };
     return fresh ? this.#rulesOnce.refresh(judged) : this.#rulesOnce.get(judged);
   }

@@ -196,17 +196,12 @@ function sharedEndpoints({ get, send, pageOf }: KimaiSending) {
     projects: (visible: Visibility) => get<KimaiProject[]>('/projects', { action: 'list projects' }, { visible, ignoreDates: 1 }),
     activities: (visible: Visibility) => get<KimaiActivity[]>('/activities', { action: 'list activities' }, { visible }),
     /**
-     * The custom-fields plugin's rules for timesheets (docs/back-ends/kimai.md, "Meta fields"); null without the
-     * plugin, whose route is then not there (404).
+     * The custom-fields plugin's rules for timesheets (docs/back-ends/kimai.md, "Meta fields"). Without the plugin its
+     * route is not there (404): an optional read (entry-fields/entry-fields.ts), no fields then.
      */
-    metaFieldRules: async (): Promise<KimaiMetaFieldRule[] | null> => {
-      try {
-        const rules = await get<unknown>('/metafields', { action: 'read the custom fields of timesheets' }, { entity: 'timesheet' });
-        return Array.isArray(rules) ? (rules as KimaiMetaFieldRule[]) : [];
-      } catch (error) {
-        if (error instanceof KimaiError && error.failure === 'not_found') return null;
-        throw error;
-      }
+    metaFieldRules: async (): Promise<KimaiMetaFieldRule[]> => {
+      const rules = await get<unknown>('/metafields', { action: 'read the custom fields of timesheets' }, { entity: 'timesheet' });
+      return Array.isArray(rules) ? (rules as KimaiMetaFieldRule[]) : [];
     },
     // The ApprovalBundle plugin (docs/back-ends/kimai.md, "Timesheet approvals"): each answer is a bare JSON
     // string (a week's status, translated; a Monday; a page's URL); `user` left out is the caller.

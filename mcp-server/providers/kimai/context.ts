@@ -1,8 +1,9 @@
 // What Kimai's capabilities share (docs/internals/back-ends.md, "A capability is a folder"): the options, the client
 // and the endpoints they share (api.ts; narrowed to the person under actingFor: acting.ts), what is known about the
-// server (the absence plugin, the profile zone, the role, remembered between starts: facts.ts) and the reads every
+// server (the absence plugin, the profile zone, the role, remembered between starts: facts.ts), the reads every
 // conversation starts with — the person and the timesheet settings — cached briefly and read only by the calls that
-// need them; and the grid the cells are made in (KimaiGrid).
+// need them, its optional reads (a plugin's: providers/remote/optional-read.ts); and the grid the cells are made in
+// (KimaiGrid).
 import type { Capability } from '../../contract/vocabulary.ts';
 import type { Refusal, RefusalArgs } from '../../contract/outcomes/refusals.ts';
 import type { Grid } from '../grid/cell.ts';
@@ -11,6 +12,7 @@ import { learnedFacts, type RemoteTrackerOptions } from '../remote-tracker.ts';
 import { BackEndError, type CatalogPart } from '../time-tracker.ts';
 import { allSettled, Expiring } from '../remote/cache.ts';
 import type { LearnedFacts } from '../remote/learned-facts.ts';
+import { type OptionalReads, optionalReads } from '../remote/optional-read.ts';
 import type { Pager } from '../remote/paging.ts';
 import type { KimaiActing } from './acting.ts';
 import { kimaiActing } from './acting-shared.ts';
@@ -61,6 +63,8 @@ export class KimaiContext {
   /** The person the team server acts for with the organisation's account (acting.ts); undefined on the person's own token. */
   readonly acting: KimaiActing | undefined;
   readonly facts: LearnedFacts<KimaiDetection>;
+  /** What Kimai may refuse as a plugin it lacks, and what the tools do without it (docs/back-ends/kimai.md, "Optional reads"). */
+  readonly optional: OptionalReads<'metaFields'>;
   readonly #me = new Expiring<KimaiUser>(SESSION_TTL_MS);
   readonly #config = new Expiring<KimaiTimesheetConfig>(SESSION_TTL_MS);
 
@@ -78,6 +82,10 @@ export class KimaiContext {
     this.api = this.acting ? this.acting.shared : this.client.api;
     // What the last start (or the app's connection test) learned; see cells.ts.
     this.facts = learnedFacts(options, { file: detectionFile, key: profile.url, capabilitiesOf });
+    this.optional = optionalReads(
+      { service: 'Kimai', log: options.log, now: options.now },
+      { metaFields: { what: "the custom-fields plugin's fields of timesheets", without: 'entries are written without custom fields' } },
+    );
   }
 
   /** The person; each read also corrects the zone remembered for the next start. */

@@ -323,7 +323,9 @@ export function hostOf(baseUrl: string): string {
 
 /**
  * A read the back end may refuse this person (403: their role, a plan or a workspace setting): null
- * then, and the caller does without; its words come from elsewhere.
+ * then, and the caller does without; its words come from elsewhere. A read of an optional feature is
+ * declared instead (optional-read.ts), which takes 402 and a 404 in the API's own form alike and says so
+ * once in the log.
  */
 export async function unlessRefused<T>(read: Promise<T>): Promise<T | null> {
   try {

@@ -2,8 +2,9 @@
 // client and the endpoints they share (api.ts), the person the token belongs to (asked once per process: /me counts on
 // the person's own hourly quota, and a new token may be another person's; its answer carries the token, so only the
 // fields Punchcard reads are kept, and only in memory), the workspace Punchcard works in (the one named, else the
-// person's default one; remembered between starts for a day, with what it requires on every entry and its lock), and
-// the grid the cells are made in (TogglGrid). Toggl has no organisation account acting for people (TogglGrid).
+// person's default one; remembered between starts for a day, with what it requires on every entry and its lock), its
+// optional reads (the lock and the tasks, each a paid plan's: providers/remote/optional-read.ts), and the grid the
+// cells are made in (TogglGrid). Toggl has no organisation account acting for people (TogglGrid).
 import type { ProfileOf } from '../../contract/back-end-descriptor.ts';
 import type { TOGGL } from '../../contract/back-ends/toggl.ts';
 import type { TogglRequired } from '../../contract/outcomes/remote-toggl.ts';
@@ -13,6 +14,7 @@ import type { Grid, NoOrganisationAccount } from '../grid/cell.ts';
 import type { RemoteParts } from '../grid/parts.ts';
 import { Expiring } from '../remote/cache.ts';
 import type { LearnedFacts } from '../remote/learned-facts.ts';
+import { type OptionalReads, optionalReads } from '../remote/optional-read.ts';
 import { hostOf, remoteRefusal } from '../remote/remote-error.ts';
 import { learnedFacts, remoteConnection, type RemoteTrackerOptions } from '../remote-tracker.ts';
 import type { CatalogPart, Ref } from '../time-tracker.ts';
@@ -78,6 +80,8 @@ export class TogglContext {
   readonly client: TogglApiClient;
   readonly api: TogglApi;
   readonly facts: LearnedFacts<TogglFacts>;
+  /** What Toggl may refuse as a feature the workspace's plan lacks, and what the tools do without it (docs/back-ends/toggl.md, "Optional reads"). */
+  readonly optional: OptionalReads<'lock' | 'tasks'>;
   readonly #person = new Expiring<TogglPerson>(PER_PROCESS_MS);
   readonly #workspace = new Expiring<Workspace>(PER_PROCESS_MS);
 
@@ -93,6 +97,16 @@ export class TogglContext {
     });
     this.api = this.client.api;
     this.facts = learnedFacts(options, { file: togglFacts, key: togglFactsKey(options.profile), capabilitiesOf });
+    this.optional = optionalReads(
+      { service: 'Toggl Track', log: options.log, now: options.now },
+      {
+        lock: {
+          what: "the workspace's lock of older entries",
+          without: 'no entry is held back as locked by Punchcard (Toggl still refuses a write into a locked period itself)',
+        },
+        tasks: { what: "the workspace's tasks", without: 'the catalog lists no tasks, and an entry is booked on its project alone' },
+      },
+    );
   }
 
   /**
@@ -115,10 +129,29 @@ export class TogglContext {
     });
   }
 
-  /** The workspace: the one the settings name (by id or name), else the person's default one. */
+  /** The workspace: the one the settings name (by id or name), else the person's default one. `fresh` asks for it and its lock again. */
   workspace(fresh = false): Promise<Workspace> {
-    if (fresh) this.#workspace.invalidate();
+    if (fresh) {
+      this.#workspace.invalidate();
+      this.optional.lock.forget();
+    }
     return this.#workspace.get(async () => this.#resolveWorkspace(await this.person(), fresh));
+  }
+
+  /**
+   * The workspace's lock of older entries (epoch ms): undefined where it locks none, or where the lock is not known.
+   * Read with the workspace; where Toggl would not answer it (a paid plan's), nothing is held back as locked and it is
+   * asked again after the hour, here, by the next write that checks it.
+   */
+  async lockedBefore(): Promise<number | undefined> {
+    const workspace = await this.workspace();
+    if (workspace.lockKnown) return workspace.lockedBefore;
+    const lockedAt = await this.#readLock(workspace.id);
+    if (lockedAt === undefined) return undefined;
+    // The workspace as kept for the process learns its lock: the next write asks nothing.
+    Object.assign(workspace, { lockKnown: true, lockedBefore: lockOf(lockedAt) });
+    this.facts.learn({ lockedAt });
+    return workspace.lockedBefore;
   }
 
   async workspaceId(): Promise<number> {
@@ -167,6 +200,7 @@ export class TogglContext {
       plan: facts.plan === 'premium' || facts.plan === 'starter' ? facts.plan : 'free',
       requires: new Set((facts.requires ?? '').split(' ').filter(Boolean) as TogglRequired[]),
       lockedBefore: lockOf(facts.lockedAt),
+      lockKnown: facts.lockedAt !== undefined,
     };
   }
 
@@ -189,18 +223,32 @@ export class TogglContext {
     }
     if (typeof found?.id !== 'number' || typeof found.name !== 'string')
       throw new TogglError('wrong_service', remoteRefusal('toggl_unreadable', { what: 'a workspace without its id or name' }));
-    const preferences = await this.api.preferences(found.id);
-    const lockedAt = typeof preferences?.report_locked_at === 'string' ? preferences.report_locked_at : '';
-    const workspace: Workspace = { id: found.id, name: found.name, plan: planOf(found), requires: requiredOf(found), lockedBefore: lockOf(lockedAt) };
+    const lockedAt = await this.#readLock(found.id);
+    const workspace: Workspace = {
+      id: found.id,
+      name: found.name,
+      plan: planOf(found),
+      requires: requiredOf(found),
+      lockedBefore: lockOf(lockedAt),
+      lockKnown: lockedAt !== undefined,
+    };
     this.facts.learn({
       workspaceId: workspace.id,
       workspaceName: workspace.name,
       plan: workspace.plan,
       requires: [...workspace.requires].join(' '),
-      lockedAt,
+      ...(lockedAt === undefined ? {} : { lockedAt }),
       checkedAt: new Date(this.options.now()).toISOString(),
     });
     return workspace;
+  }
+
+  /** The workspace's report_locked_at ('' where it locks nothing); undefined where Toggl refused it as unavailable (an optional read). */
+  #readLock(workspaceId: number): Promise<string | undefined> {
+    return this.optional.lock.read(async () => {
+      const preferences = await this.api.preferences(workspaceId);
+      return typeof preferences?.report_locked_at === 'string' ? preferences.report_locked_at : '';
+    }, undefined);
   }
 }
 

@@ -19,8 +19,10 @@ export interface Workspace {
   plan: TogglPlan;
   /** What every entry needs (Required fields), where the workspace switched them on. */
   requires: ReadonlySet<TogglRequired>;
-  /** The lock of older entries (epoch ms): nothing before it is added or changed; undefined where none. */
+  /** The lock of older entries (epoch ms): nothing before it is added or changed; undefined where none, or where it is not known. */
   lockedBefore: number | undefined;
+  /** Whether Toggl answered the lock (a paid plan's: context.ts, lockedBefore); where not, it is asked again after the hour. */
+  lockKnown: boolean;
 }
 
 export function planOf(workspace: Pick<TogglWorkspace, 'premium' | 'business_ws'>): TogglPlan {

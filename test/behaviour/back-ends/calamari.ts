@@ -10,6 +10,7 @@ import {
   type FakeCalamari,
   type FakeEmployee,
   makeEmployee,
+  optionalAnswer,
   SEED,
   seedOrganisation,
   startFakeCalamari,
@@ -30,6 +31,7 @@ import {
   type TeamSide,
   utc,
   WORLD,
+  scriptOptional,
 } from '../harness.ts';
 
 const [ADA, BOB] = DEFAULT_EMPLOYEES as [(typeof DEFAULT_EMPLOYEES)[number], (typeof DEFAULT_EMPLOYEES)[number]];
@@ -164,17 +166,23 @@ const calamari: BehaviourBackEnd = {
   namesColleagueEntries: true,
   agentLabel: 'description_prefix',
   organisation: { pinned: false, capabilities: CAPABILITIES, start: startOrganisation },
+  // docs/back-ends/calamari.md, "Optional reads".
+  optionalReads: [
+    { name: 'the employee list', request: { method: 'POST', path: /^\/api\/employees\/v1\/search$/ }, met: 'calls' },
+    { name: 'the working weeks', request: { method: 'POST', path: /^\/api\/working-week\/v1\/all$/ }, met: 'calls' },
+  ],
   async start(options = {}) {
     // The organisation's limits raised on both sides, the fake's and the engine's pace (as test/support/test-pace.ts does
     // for Clockify): the suite is about what a call does, not about Calamari's pace, which its own tests keep.
     const fake = await startFakeCalamari({ now: clockStartingAt(NOW), limits: { perSecond: 1_000, perHour: 100_000, perDay: 1_000_000 } });
     const colleagueEntryId = seed(fake);
     const colleagueLeave = seedColleagueLeave(fake);
+    const scripted = scriptOptional(fake, options, { type: 'calamari', optionalAnswer, capabilities: CAPABILITIES });
     const engine = await startEngineOver(fake, {
       provider: { type: 'calamari', url: fake.url, email: ADA.email },
-      env: { PUNCHCARD_CALAMARI_TOKEN: DEFAULT_KEY, PUNCHCARD_CALAMARI_PER_SECOND: '1000' },
+      env: { PUNCHCARD_CALAMARI_TOKEN: DEFAULT_KEY, PUNCHCARD_CALAMARI_PER_SECOND: '1000', ...scripted.env },
       ...(options.settings ? { settings: options.settings } : {}),
-      capabilities: CAPABILITIES,
+      ...(scripted.capabilities ? { capabilities: scripted.capabilities } : {}),
     });
     return remoteWorld({ fake, engine, isWrite: (request) => !READ.test(request.path), entries: () => entriesOf(fake), colleagueEntryId, colleagueLeave });
   },

@@ -13,6 +13,7 @@ import {
   type FakeClockify,
   type FakeUser,
   newId,
+  optionalAnswer,
   SEED,
   seedWorkspace,
   startFakeClockify,
@@ -33,6 +34,7 @@ import {
   type TeamSide,
   utc,
   WORLD,
+  scriptOptional,
 } from '../harness.ts';
 
 const CAPABILITIES: ReadonlySet<Capability> = new Set([
@@ -237,16 +239,25 @@ const clockify: BehaviourBackEnd = {
   fields: { ticket: FIELDS.ticket, costCentre: FIELDS.costCentre },
   // What Ada's own member key is offered is what an admin's key acting for her is (docs/back-ends/clockify.md, "Acting for others").
   organisation: { pinned: true, capabilities: CAPABILITIES, start: startOrganisation },
+  // docs/back-ends/clockify.md, "Optional reads": its paid plans' features.
+  optionalReads: [
+    { name: 'the custom fields', request: { method: 'GET', path: /^\/api\/v1\/workspaces\/[^/]+\/custom-fields$/ }, met: 'calls' },
+    { name: 'the approved periods', request: { method: 'GET', path: /^\/api\/v1\/workspaces\/[^/]+\/approval-requests$/ }, met: 'checks' },
+    { name: "the person's target", request: { method: 'GET', path: /^\/api\/v1\/workspaces\/[^/]+\/member-profile\/[^/]+$/ }, met: 'calls' },
+    { name: 'the holidays', request: { method: 'GET', path: /^\/api\/v1\/workspaces\/[^/]+\/holidays\/in-period$/ }, met: 'calls' },
+    { name: 'time off', request: { method: 'GET', path: /^\/api\/v1\/workspaces\/[^/]+\/time-off\/balance\/user\/[^/]+$/ }, met: 'background' },
+  ],
   async start(options = {}) {
     const fake = await startFakeClockify({ now: clockStartingAt(NOW), ...FAKE_OPTIONS });
     seed(fake);
     const colleagueLeave = seedColleagueLeave(fake);
     if (options.fields) seedFields(fake);
+    const scripted = scriptOptional(fake, options, { type: 'clockify', optionalAnswer, capabilities: CAPABILITIES });
     const engine = await startEngineOver(fake, {
       provider: { type: 'clockify', url: `${fake.url}/api` },
-      env: { PUNCHCARD_CLOCKIFY_TOKEN: ADA.key },
+      env: { PUNCHCARD_CLOCKIFY_TOKEN: ADA.key, ...scripted.env },
       ...(options.settings ? { settings: options.settings } : {}),
-      capabilities: CAPABILITIES,
+      ...(scripted.capabilities ? { capabilities: scripted.capabilities } : {}),
     });
     const world = remoteWorld({
       fake,

@@ -5,7 +5,14 @@
 // organisation's credential (startOrganisation), the key and login are Olga's, the company owner's, and Secret a
 // project of Acme's outside Ada's access map.
 import type { Capability } from '../../../mcp-server/contract/vocabulary.ts';
-import { DEFAULT_USERS, type FakeClockodo, type FakeUser, seedCompany, startFakeClockodo } from '../../mcp-server/providers/clockodo/fake-clockodo.ts';
+import {
+  DEFAULT_USERS,
+  type FakeClockodo,
+  type FakeUser,
+  optionalAnswer,
+  seedCompany,
+  startFakeClockodo,
+} from '../../mcp-server/providers/clockodo/fake-clockodo.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
 import {
   type BehaviourBackEnd,
@@ -21,6 +28,7 @@ import {
   type TeamSide,
   utc,
   WORLD,
+  scriptOptional,
 } from '../harness.ts';
 
 const ADA = DEFAULT_USERS[0] as FakeUser;
@@ -152,15 +160,18 @@ const clockodo: BehaviourBackEnd = {
   agentLabel: 'description_prefix',
   // What Ada's own worker key is offered is what the owner's key acting for her is (docs/back-ends/clockodo.md, "What Punchcard does for the person").
   organisation: { pinned: true, capabilities: CAPABILITIES, start: startOrganisation },
+  // docs/back-ends/clockodo.md, "Optional reads".
+  optionalReads: [{ name: 'the target hours', request: { method: 'GET', path: /^\/api\/targethours$/ }, met: 'calls' }],
   async start(options = {}) {
     const fake = await startFakeClockodo({ now: clockStartingAt(NOW), users: [ADA, BOB] });
     const colleagueEntryId = seed(fake);
     const colleagueLeave = seedColleagueLeave(fake);
+    const scripted = scriptOptional(fake, options, { type: 'clockodo', optionalAnswer, capabilities: CAPABILITIES });
     const engine = await startEngineOver(fake, {
       provider: { type: 'clockodo', email: ADA.email, url: `${fake.url}/` },
-      env: { PUNCHCARD_CLOCKODO_TOKEN: ADA.apiKey },
+      env: { PUNCHCARD_CLOCKODO_TOKEN: ADA.apiKey, ...scripted.env },
       ...(options.settings ? { settings: options.settings } : {}),
-      capabilities: CAPABILITIES,
+      ...(scripted.capabilities ? { capabilities: scripted.capabilities } : {}),
     });
     // Clockodo's API is REST: every request but a GET asks for a change.
     return remoteWorld({ fake, engine, isWrite: (request) => request.method !== 'GET', entries: () => entriesOf(fake), colleagueEntryId, colleagueLeave });

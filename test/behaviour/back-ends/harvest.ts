@@ -18,13 +18,34 @@
 // holds there: the day, the minutes, the project, the words, the refusals and that nothing was written. There a booked
 // entry keeps no times (marked span 'day'), and a draft booked is known as booked by its day, project and words.
 import type { Capability } from '../../../mcp-server/contract/vocabulary.ts';
-import { ACME, ADA_TOKEN, addEntry, addProject, type FakeHarvest, startFakeHarvest } from '../../mcp-server/providers/harvest/fake-harvest.ts';
+import { ACME, ADA_TOKEN, addEntry, addProject, type FakeHarvest, optionalAnswer, startFakeHarvest } from '../../mcp-server/providers/harvest/fake-harvest.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
-import { type BehaviourBackEnd, NOW, remoteWorld, startEngineOver, type StoredEntry, utc, type World, WORLD, type WorldOptions } from '../harness.ts';
+import {
+  type BehaviourBackEnd,
+  NOW,
+  remoteWorld,
+  scriptOptional,
+  startEngineOver,
+  type StoredEntry,
+  utc,
+  type World,
+  WORLD,
+  type WorldOptions,
+} from '../harness.ts';
 
 const CAPABILITIES: ReadonlySet<Capability> = new Set(['account', 'timer', 'entries', 'entries_edit', 'reports', 'catalog']);
 const ADA = 1_001;
 const BOB = 1_002;
+/** Ada's hour of an earlier week, where a world needs one: Monday 9 November 2026, 09:00–10:00 Berlin, on Website. */
+const EARLIER = { start: '2026-11-09T09:00:00+01:00', end: '2026-11-09T10:00:00+01:00' };
+
+/** Website and its task Development, as the fake numbers them. */
+function ofWebsite(fake: FakeHarvest): { projectId: number; taskId: number } {
+  const project = fake.state.projects.find((candidate) => candidate.name === WORLD.website);
+  const task = fake.state.tasks.find((candidate) => candidate.name === WORLD.activity);
+  if (!project || !task) throw new Error('The world has no Website to book on.');
+  return { projectId: project.id, taskId: task.id };
+}
 
 /** How Acme keeps time: start and end times (the suite's world), or durations (Harvest's own tests of the suite's time scenarios). */
 export type HarvestKeeps = 'timestamps' | 'durations';
@@ -76,11 +97,15 @@ const isWrite = (request: { method: string; path: string }) => request.method !=
 export async function startHarvestWorld(keeps: HarvestKeeps, options: WorldOptions = {}): Promise<World & { fake: FakeHarvest }> {
   const fake = await startFakeHarvest({ now: clockStartingAt(NOW) });
   const colleagueEntryId = seed(fake, keeps);
+  // Where Harvest will not show the company, how the account keeps time is read from the person's own entries
+  // (docs/back-ends/harvest.md, "Optional reads"): Ada has one of an earlier week there, as anyone who tracks has.
+  if (options.optional) addEntry(fake, { userId: ADA, ...ofWebsite(fake), start: Date.parse(EARLIER.start), end: Date.parse(EARLIER.end) });
+  const scripted = scriptOptional(fake, options, { type: 'harvest', optionalAnswer, capabilities: CAPABILITIES });
   const engine = await startEngineOver(fake, {
     provider: { type: 'harvest', url: fake.url, account_id: String(ACME) },
-    env: { PUNCHCARD_HARVEST_TOKEN: ADA_TOKEN },
+    env: { PUNCHCARD_HARVEST_TOKEN: ADA_TOKEN, ...scripted.env },
     ...(options.settings ? { settings: options.settings } : {}),
-    capabilities: CAPABILITIES,
+    ...(scripted.capabilities ? { capabilities: scripted.capabilities } : {}),
   });
   return { ...remoteWorld({ fake, engine, isWrite, entries: () => entriesOf(fake), colleagueEntryId }), fake };
 }
@@ -91,6 +116,8 @@ const harvest: BehaviourBackEnd = {
   catalog: { customers: true, activities: 'per_project', listsArchived: false },
   namesColleagueEntries: true,
   agentLabel: 'description_prefix',
+  // docs/back-ends/harvest.md, "Optional reads".
+  optionalReads: [{ name: "the company's settings", request: { method: 'GET', path: /^\/v2\/company$/ }, met: 'calls' }],
   start: (options = {}) => startHarvestWorld('timestamps', options),
 };
 

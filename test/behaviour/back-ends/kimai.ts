@@ -4,7 +4,7 @@
 // meta fields of the custom-fields plugin (seedFields). Under the organisation's credential (startOrganisation), the
 // key is Root's, a super administrator's, and Secret a project granted to Bob's team alone.
 import type { Capability } from '../../../mcp-server/contract/vocabulary.ts';
-import { DEFAULT_USERS, type FakeKimai, type FakeUser, startFakeKimai } from '../../mcp-server/providers/kimai/fake-kimai.ts';
+import { DEFAULT_USERS, type FakeKimai, type FakeUser, optionalAnswer, startFakeKimai } from '../../mcp-server/providers/kimai/fake-kimai.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
 import {
   type BehaviourBackEnd,
@@ -21,6 +21,7 @@ import {
   startActingEngineOver,
   utc,
   WORLD,
+  scriptOptional,
 } from '../harness.ts';
 
 const ADA = DEFAULT_USERS[0] as FakeUser;
@@ -170,16 +171,22 @@ const kimai: BehaviourBackEnd = {
   agentLabel: 'tag',
   fields: FIELD_NAMES,
   organisation: { pinned: true, capabilities: ACTING_CAPABILITIES, start: startOrganisation },
+  // docs/back-ends/kimai.md, "Optional reads": its plugins'.
+  optionalReads: [
+    { name: "the custom-fields plugin's meta fields", request: { method: 'GET', path: /^\/api\/metafields$/ }, met: 'calls' },
+    { name: 'the absence plugin', request: { method: 'GET', path: /^\/api\/absences\/types$/ }, met: 'background' },
+  ],
   async start(options = {}) {
     const fake = await startFakeKimai({ now: clockStartingAt(NOW), users: [ADA, BOB], config: { absencePlugin: true } });
     const colleagueEntryId = seed(fake);
     const colleagueLeave = seedColleagueLeave(fake);
     if (options.fields) seedFields(fake);
+    const scripted = scriptOptional(fake, options, { type: 'kimai', optionalAnswer, capabilities: CAPABILITIES });
     const engine = await startEngineOver(fake, {
       provider: { type: 'kimai', url: `${fake.url}/` },
-      env: { PUNCHCARD_KIMAI_TOKEN: ADA.token },
+      env: { PUNCHCARD_KIMAI_TOKEN: ADA.token, ...scripted.env },
       ...(options.settings ? { settings: options.settings } : {}),
-      capabilities: CAPABILITIES,
+      ...(scripted.capabilities ? { capabilities: scripted.capabilities } : {}),
     });
     // Kimai's API is REST: every request but a GET asks for a change.
     const world = remoteWorld({

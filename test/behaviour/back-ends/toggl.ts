@@ -5,9 +5,18 @@
 // hourly quotas as an organisation whose plan sets them high (an Enterprise plan's are its own): the suite's scenarios
 // make more calls in a minute than a Free plan allows an hour; the quotas are the back end's own tests'.
 import type { Capability } from '../../../mcp-server/contract/vocabulary.ts';
-import { ADA_TOKEN, addEntry, type FakeToggl, SEED, seedCatalog, seedWorld, startFakeToggl } from '../../mcp-server/providers/toggl/fake-toggl.ts';
+import {
+  ADA_TOKEN,
+  addEntry,
+  type FakeToggl,
+  optionalAnswer,
+  SEED,
+  seedCatalog,
+  seedWorld,
+  startFakeToggl,
+} from '../../mcp-server/providers/toggl/fake-toggl.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
-import { type BehaviourBackEnd, NOW, remoteWorld, startEngineOver, type StoredEntry, utc, WORLD } from '../harness.ts';
+import { type BehaviourBackEnd, NOW, remoteWorld, scriptOptional, startEngineOver, type StoredEntry, utc, WORLD } from '../harness.ts';
 
 const CAPABILITIES: ReadonlySet<Capability> = new Set(['account', 'timer', 'entries', 'entries_edit', 'reports', 'catalog', 'calendar']);
 
@@ -51,15 +60,21 @@ const toggl: BehaviourBackEnd = {
   // entry at all to Ada's token, refused as missing "(or it is not yours)", never as his (the back end's own tests).
   namesColleagueEntries: false,
   agentLabel: 'tag',
+  // docs/back-ends/toggl.md, "Optional reads".
+  optionalReads: [
+    { name: "the workspace's lock of older entries", request: { method: 'GET', path: /^\/api\/v9\/workspaces\/\d+\/preferences$/ }, met: 'calls' },
+    { name: "the workspace's tasks", request: { method: 'GET', path: /^\/api\/v9\/workspaces\/\d+\/tasks$/ }, met: 'calls', bookingWithout: 'activity' },
+  ],
   async start(options = {}) {
     const fake = await startFakeToggl({ now: clockStartingAt(NOW), quotas: { user: 100_000, organisation: 100_000 } });
     seed(fake);
+    const scripted = scriptOptional(fake, options, { type: 'toggl', optionalAnswer, capabilities: CAPABILITIES });
     const engine = await startEngineOver(fake, {
       provider: { type: 'toggl', url: fake.url },
       // The suite's fake counts no second: Toggl's pace of about one a second is the back end's own tests'.
-      env: { PUNCHCARD_TOGGL_TOKEN: ADA_TOKEN, PUNCHCARD_TOGGL_PER_SECOND: '1000' },
+      env: { PUNCHCARD_TOGGL_TOKEN: ADA_TOKEN, PUNCHCARD_TOGGL_PER_SECOND: '1000', ...scripted.env },
       ...(options.settings ? { settings: options.settings } : {}),
-      capabilities: CAPABILITIES,
+      ...(scripted.capabilities ? { capabilities: scripted.capabilities } : {}),
     });
     return remoteWorld({ fake, engine, isWrite, entries: () => entriesOf(fake), colleagueEntryId: null });
   },

@@ -380,4 +380,19 @@ describe('the approvals group on Kimai without the plugin', () => {
     expect(refusalOf(gone)).toEqual({ code: 'timesheet_approvals_unavailable', facts: { back_end: 'Kimai' } });
     await expect.poll(() => offeredOf(ada, TOOLS)).toEqual([]);
   });
+
+  it('lets a write go on where its check of the locks finds the plugin gone: the tools withdrawn, the entry written', async () => {
+    const fake = await kimaiWithWeeks();
+    const ada = await open(fake, ADA, { tools: { ...SETTINGS, enabled: { ...SETTINGS.enabled, log_time: true } } });
+    expect(await offeredOf(ada, TOOLS)).toEqual(TOOLS);
+    fake.config.approvalPlugin = false;
+    // The check asks the plugin for the week's lock, which answers 404 (docs/internals/back-ends.md, "Optional reads").
+    const sent = await sentDuring(fake, async () => {
+      const logged = await ada.call('log_time', { start: '2026-11-17T09:00', end: '2026-11-17T10:00', project: 'Website', activity: 'Design' });
+      expect(logged.isError, textOf(logged)).toBeFalsy();
+    });
+    expect(sent.filter((line) => line.includes('approval-bundle'))).not.toEqual([]);
+    expect(writes(sent)).toEqual(['POST /timesheets']);
+    await expect.poll(() => offeredOf(ada, TOOLS)).toEqual([]);
+  });
 });

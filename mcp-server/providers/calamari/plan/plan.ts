@@ -1,6 +1,6 @@
 // The person's plan as Calamari keeps it: their working week (seconds per weekday) and their holiday
 // calendar, for reports, leave counting and the calendar; and Calamari's own working-time balance
-// for a report. Where the key may not read the week or the calendar, the settings' stand in.
+// for a report. Where the key may not read the week or the calendar (optional reads, context.ts), the settings' stand in.
 import { yearsOf } from '../../../domain/time.ts';
 import { type PlannedDay, weekPlanDays } from '../../../domain/work-plan.ts';
 import { allSettled, Expiring, ExpiringByKey } from '../../remote/cache.ts';
@@ -9,7 +9,6 @@ import { CellPart } from '../../grid/cell-part.ts';
 import { cellCode } from '../../grid/cell.ts';
 import { type CalamariContext, type CalamariPlanView, REFERENCE_TTL_MS, type CalamariGrid } from '../context.ts';
 import { planEndpoints, type PlanEndpoints } from './endpoints.ts';
-import { unlessRefused } from '../../remote/remote-error.ts';
 import { calamariPlan, holidayDays } from '../mapping.ts';
 import type { CalamariHoliday, CalamariWorkingWeek } from '../wire.ts';
 import { sameEmail } from '../../../contract/back-end-accounts.ts';
@@ -38,7 +37,7 @@ export class CalamariPlan extends CellPart<CalamariContext, PlanEndpoints> imple
   }
 
   weeks(): Promise<CalamariWorkingWeek[] | null> {
-    return this.#workingWeeks.get(() => unlessRefused(this.endpoints.workingWeeks()));
+    return this.#workingWeeks.get(() => this.context.optional.workingWeeks.read(() => this.endpoints.workingWeeks(), null));
   }
 
   /** The person's holidays of the years [from, to] touches, the years read at once. */
@@ -50,7 +49,7 @@ export class CalamariPlan extends CellPart<CalamariContext, PlanEndpoints> imple
   /** One year's holidays: Calamari's calendar of the person, the settings' where the key may not read it. */
   async #holidaysOfYear(year: number): Promise<Map<string, { name: string; halfDay: boolean }>> {
     const [from, to] = [`${year}-01-01`, `${year}-12-31`];
-    const holidays = await this.#holidays.get(year, () => unlessRefused(this.endpoints.holidays(from, to)));
+    const holidays = await this.#holidays.get(year, () => this.context.optional.holidays.read(() => this.endpoints.holidays(from, to), null));
     if (holidays) return holidayDays(holidays, from, to);
     return new Map([...(await this.context.options.holidays(from, to))].map(([date, name]) => [date, { name, halfDay: false }]));
   }

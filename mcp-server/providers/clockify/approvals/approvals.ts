@@ -19,6 +19,7 @@ import type { ApprovalRule, ApprovalStatus, DaySpan, PeriodLock, SubmissionEntry
 import { addDays } from '../../../domain/time.ts';
 import { factsPlace } from '../../remote-tracker.ts';
 import { CellPart } from '../../grid/cell-part.ts';
+import { refusedAsUnavailable } from '../../remote/optional-read.ts';
 import { currentCall, requestsLeft } from '../../remote/request-budget.ts';
 import { CLOCKIFY_PERIOD, PERIOD_OF, PERIODS_TRIED, periodOfDays, submissionOf, weekdayNumber } from './mapping.ts';
 import { ApprovalMemory, type RememberedSubmission } from './memory.ts';
@@ -201,6 +202,10 @@ export class ClockifyApprovals extends CellPart<ClockifyContext, ApprovalsEndpoi
     return { submission: decided, noteKept: true };
   }
 
+  /**
+   * The approved periods the span touches, which a write of time is checked against first (tools/approval-lock.ts:
+   * where Clockify refuses approvals as unavailable, #approving withdraws the group and the write goes on).
+   */
   async locks(span: DaySpan, personId?: string): Promise<PeriodLock[]> {
     const owner = personId === undefined ? (await this.context.ids()).userId : await this.#userId(personId);
     // Clockify locks approved periods only, for everyone, admins included; a pending one stays open.
@@ -320,18 +325,19 @@ export class ClockifyApprovals extends CellPart<ClockifyContext, ApprovalsEndpoi
   }
 
   /**
-   * Sends one request of the approval-requests API. Clockify's 403 (a plan without approvals, or no right
-   * to them) withdraws the approvals group at once, with list_changed, for this process (context.ts,
-   * refuseApprovals), and is said as timesheet_approvals_unavailable. A change of one request (`refusedChange`)
-   * refused without words of the plan says only that this person may not make it: that refusal, and the group
-   * stays. Any other failure is thrown as it came.
+   * Sends one request of the approval-requests API. Clockify's refusal as unavailable (a plan without approvals, or
+   * no right to them: 402, 403, a 404 in JSON; providers/remote/optional-read.ts) withdraws the approvals group at
+   * once, with list_changed, for this process (context.ts, refuseApprovals), and is said as
+   * timesheet_approvals_unavailable. A change of one request (`refusedChange`) refused (403) without words of the plan
+   * says only that this person may not make it: that refusal, and the group stays; its 404 is that request gone
+   * (timesheet_submission_not_found), not approvals. Any other failure is thrown as it came.
    */
   async #approving<T>(send: () => Promise<T>, refusedChange?: RefusalArgs): Promise<T> {
     try {
       return await send();
     } catch (error) {
-      if (!(error instanceof ClockifyError) || error.status !== 403) throw error;
-      if (refusedChange && error.failure !== 'restricted') throw new BackEndError(...refusedChange);
+      if (!refusedAsUnavailable(error) || error.refusal.code === 'timesheet_submission_not_found') throw error;
+      if (refusedChange && error.status === 403 && error.failure !== 'restricted') throw new BackEndError(...refusedChange);
       if (this.context.refuseApprovals()) {
         this.context.options.log(
           'Clockify refused your account timesheet approvals: submit_timesheet, withdraw_timesheet, list_timesheet_approvals and decide_timesheet switched off.',

@@ -5,21 +5,19 @@
 // the workspace applies everywhere but on projects that switch it off; one invisible in the workspace
 // only on projects that show it; an inactive one nowhere. Clockify checks required fields when an entry
 // is created or replaced and when a timer stops, not when one starts. Custom fields come with Clockify's
-// paid plans: a workspace whose features lack them is never asked for the list, and a list refused as
-// unavailable (402, 403, a 404 in JSON) is no fields, said once in the log and asked again an hour later.
+// paid plans: a workspace whose features lack them is never asked for the list, and the list is an optional
+// read (providers/remote/optional-read.ts): refused as unavailable (402, 403, a 404 in JSON) it is no fields,
+// said once in the log and asked again an hour later.
 import type { EntryFieldDefinition, EntryFieldScope, EntryFieldType } from '../../../domain/entry-fields.ts';
 import { CellPart } from '../../grid/cell-part.ts';
 import { Expiring, ExpiringByKey } from '../../remote/cache.ts';
 import type { EntryFieldsPart } from '../../time-tracker.ts';
 import type { ClockifyContext } from '../context.ts';
 import type { EntryFieldsEndpoints } from './endpoints.ts';
-import { ClockifyError } from '../errors.ts';
 import type { ClockifyCustomField } from '../wire.ts';
 
 /** How long the fields are known without asking again: an admin's new required field is held within a minute (and at once where Clockify refuses a write for it). */
 const FIELDS_REUSE_MS = 60_000;
-/** A workspace that refused the list as unavailable is asked again after an hour, as a Kimai without its fields' plugin is (kimai/entry-fields.ts). */
-const UNAVAILABLE_REUSE_MS = 3_600_000;
 
 const TYPES: Readonly<Record<string, EntryFieldType>> = {
   TXT: 'text',
@@ -36,12 +34,10 @@ export class ClockifyEntryFields extends CellPart<ClockifyContext, EntryFieldsEn
   // On the tracker's clock, as the hour of an unavailable list is.
   readonly #workspace = new Expiring<ClockifyCustomField[]>(FIELDS_REUSE_MS, () => this.context.options.now());
   readonly #projects = new ExpiringByKey<string, ClockifyCustomField[]>(FIELDS_REUSE_MS);
-  /** Until when (the tracker's clock) a list refused as unavailable counts as no fields; undefined while it answers. */
-  #unavailableUntil: number | undefined;
   /** Clockify refused a write over its custom fields: the list is asked for whatever the plan says, for this process. */
   #planOverruled = false;
-  /** Whether the log has said that this workspace's fields are not read. */
-  #told = false;
+  /** Whether the log has said that the workspace's plan has no custom fields. */
+  #toldPlan = false;
 
   /**
    * The workspace's fields of time entries. With a project's number, as that project has them (its own
@@ -66,42 +62,22 @@ export class ClockifyEntryFields extends CellPart<ClockifyContext, EntryFieldsEn
 
   /**
    * The workspace's fields: none, unasked, where its plan says it has no custom fields (the workspace as already
-   * read: no request) or where the list was refused as unavailable within the hour; else the list, kept a minute.
+   * read: no request); else the list, kept a minute. The list is an optional read (context.ts): one Clockify refuses
+   * as unavailable (a plan without custom fields: 402, 403, a 404 in JSON; GUESS: not documented which) has none,
+   * so no write is held over a read Clockify will not answer, and is asked again an hour later. Any other failure
+   * (the key, Clockify's trouble, no answer, a web page) is thrown.
    */
   async #fields(workspaceId: string): Promise<ClockifyCustomField[]> {
-    if (this.#unavailableUntil !== undefined && this.context.options.now() < this.#unavailableUntil) return [];
+    const { customFields } = this.context.optional;
+    if (customFields.notKnown) return [];
     if (!this.#planOverruled && (await this.context.workspace()).customFieldsInPlan === false) {
-      this.#tell("Clockify's workspace has no custom fields in its plan: they are not read, and entries are written without them.");
+      // Said once (per tracker): a workspace without custom fields is no failure, but that none are read is worth a line of the log.
+      if (!this.#toldPlan)
+        this.context.options.log("Clockify's workspace has no custom fields in its plan: they are not read, and entries are written without them.");
+      this.#toldPlan = true;
       return [];
     }
-    return this.#workspace.get(() => this.#workspaceFields(workspaceId));
-  }
-
-  /**
-   * The workspace's list; one Clockify refuses as unavailable (a plan without custom fields: 402, 403, a 404 in
-   * JSON; GUESS: not documented which) has none, so no write is held over a read Clockify will not answer, and is
-   * asked again an hour later. Any other failure (the key, Clockify's trouble, no answer, a web page) is thrown.
-   */
-  async #workspaceFields(workspaceId: string): Promise<ClockifyCustomField[]> {
-    try {
-      const fields = await this.endpoints.customFields(workspaceId);
-      this.#unavailableUntil = undefined;
-      return fields;
-    } catch (error) {
-      if (!isUnavailable(error)) throw error;
-      this.#unavailableUntil = this.context.options.now() + UNAVAILABLE_REUSE_MS;
-      this.#tell(
-        `Clockify does not answer the workspace's custom fields (${error.status}; they come with its paid plans): entries are written without them, and the list is asked for again in an hour.`,
-      );
-      return [];
-    }
-  }
-
-  /** Said once (per tracker): a workspace without custom fields is no failure, but that none are read is worth a line of the log. */
-  #tell(line: string): void {
-    if (this.#told) return;
-    this.#told = true;
-    this.context.options.log(line);
+    return this.#workspace.get(() => customFields.read(() => this.endpoints.customFields(workspaceId), []));
   }
 
   /**
@@ -111,7 +87,7 @@ export class ClockifyEntryFields extends CellPart<ClockifyContext, EntryFieldsEn
   forget(): void {
     this.#workspace.invalidate();
     this.#projects.clear();
-    this.#unavailableUntil = undefined;
+    this.context.optional.customFields.forget();
     this.#planOverruled = true;
   }
 
@@ -134,16 +110,6 @@ export class ClockifyEntryFields extends CellPart<ClockifyContext, EntryFieldsEn
     }
     return definitionOf(field, status !== 'INACTIVE', scope, hasValue(field.workspaceDefaultValue));
   }
-}
-
-/**
- * A refusal that says the workspace has no custom fields to list, not that something is wrong: 402 (payment
- * required), 403 (the plan, or a role, will not show them) and a 404 in JSON (the workspace has no such thing; a
- * web page is a wrong address). 401, 5xx, 429, no answer and anything else are real problems.
- */
-function isUnavailable(error: unknown): error is ClockifyError {
-  if (!(error instanceof ClockifyError)) return false;
-  return error.status === 402 || error.status === 403 || (error.status === 404 && error.failure === 'not_found');
 }
 
 function isEntryField(field: ClockifyCustomField): boolean {

@@ -1,13 +1,12 @@
 // The person's plan as Clockify keeps it: the work capacity and working days of their member profile,
 // and the holidays their workspace assigns them, for reports, leave counting and the calendar. Where
-// Clockify will not show them (a plan without them, a profile without a capacity), the settings' week
-// and holiday region stand in, and whoami says which is in use.
+// Clockify will not show them (a plan without them, a role it refuses them: optional reads, context.ts; a
+// profile without a capacity), the settings' week and holiday region stand in, and whoami says which is in use.
 import type { WorkWeek } from '../../../contract/settings.ts';
 import { yearsOf } from '../../../domain/time.ts';
 import { type PlannedDay, weekPlanDays } from '../../../domain/work-plan.ts';
 import { CellPart } from '../../grid/cell-part.ts';
 import { allSettled, Expiring, ExpiringByKey } from '../../remote/cache.ts';
-import { unlessRefused } from '../../remote/remote-error.ts';
 import { type ClockifyContext, REFERENCE_TTL_MS } from '../context.ts';
 import type { PlanEndpoints } from './endpoints.ts';
 import { holidayNames, workWeekOf } from '../mapping.ts';
@@ -43,7 +42,7 @@ export class ClockifyPlan extends CellPart<ClockifyContext, PlanEndpoints> {
   #memberProfile(): Promise<ClockifyMemberProfile | null> {
     return this.#profile.get(async () => {
       const { workspaceId, userId } = await this.context.ids();
-      return unlessRefused(this.endpoints.memberProfile(workspaceId, userId));
+      return this.context.optional.memberProfile.read(() => this.endpoints.memberProfile(workspaceId, userId), null);
     });
   }
 
@@ -57,7 +56,10 @@ export class ClockifyPlan extends CellPart<ClockifyContext, PlanEndpoints> {
   #holidaysOfYear(year: number): Promise<Map<string, string> | null> {
     return this.#holidays.get(year, async () => {
       const { workspaceId, userId } = await this.context.ids();
-      const holidays = await unlessRefused(this.endpoints.holidaysInPeriod(workspaceId, userId, `${year}-01-01T00:00:00Z`, `${year}-12-31T23:59:59Z`));
+      const holidays = await this.context.optional.holidays.read(
+        () => this.endpoints.holidaysInPeriod(workspaceId, userId, `${year}-01-01T00:00:00Z`, `${year}-12-31T23:59:59Z`),
+        null,
+      );
       return holidays && holidayNames(holidays, `${year}-01-01`, `${year}-12-31`);
     });
   }

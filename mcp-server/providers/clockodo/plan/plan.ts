@@ -1,6 +1,7 @@
 // The person's plan as Clockodo keeps it: target hours (weekly or monthly rows) and non-business days
 // (half days too), for reports, leave counting and the calendar; and Clockodo's own time account for
-// a report. Where Clockodo will not show the person their targets or days, the settings' stand in.
+// a report. Where Clockodo will not show the person their targets or days (optional reads, context.ts), the
+// settings' stand in.
 import { CellPart } from '../../grid/cell-part.ts';
 import { yearsOf } from '../../../domain/time.ts';
 import { type PlannedDay, weekPlanDays } from '../../../domain/work-plan.ts';
@@ -43,12 +44,7 @@ export class ClockodoPlan extends CellPart<ClockodoContext, PlanEndpoints> {
   async targetRows(): Promise<ClockodoTargetHours[] | 'refused'> {
     const userId = await this.context.userId();
     return this.#targetHours.get(async () => {
-      const rows = await unlessRefused(this.endpoints.targetHours(userId), (error) => {
-        this.context.options.log(
-          `Clockodo does not show ${this.context.whom} their target hours (${error.message}); using the work week in Punchcard's settings.`,
-        );
-        return 'refused' as const;
-      });
+      const rows = await this.context.optional.targetHours.read(() => this.endpoints.targetHours(userId), 'refused' as const);
       return rows === 'refused' ? rows : rows.filter((row) => row.users_id === userId);
     });
   }
@@ -60,7 +56,7 @@ export class ClockodoPlan extends CellPart<ClockodoContext, PlanEndpoints> {
     const perYear = await Promise.all(
       years.map((year) =>
         this.#nonbusiness.get(year, async () => {
-          const rows = await unlessRefused(this.endpoints.nonbusinessDays(userId, year), () => 'refused' as const);
+          const rows = await this.context.optional.nonbusinessDays.read(() => this.endpoints.nonbusinessDays(userId, year), 'refused' as const);
           if (rows === 'refused') return rows;
           const days = rows.find((row) => row.users_id === userId)?.days ?? [];
           return new Map(days.map((day) => [day.evaluated_date, { name: day.name, halfDay: day.half_day }]));

@@ -93,7 +93,9 @@ export class HarvestTimesheets extends CellPart<HarvestContext, TimesheetsEndpoi
   /**
    * A timer on Harvest. Start and end times: a new entry from `start` without an end. Durations: Harvest's restart of
    * today's entry with the same project, task and notes where the timer starts now, else a new entry that runs (for a
-   * start in the past, made with the hours since then and restarted, so the time before counts).
+   * start in the past, made with the hours since then and restarted, so the time before counts). Not known (`either`):
+   * as on start and end times, a new entry without hours or an end, which runs on either kind of account (from `start`
+   * where it keeps times, from now where it keeps durations).
    */
   async #startOn(
     kind: TrackingKind,
@@ -102,7 +104,7 @@ export class HarvestTimesheets extends CellPart<HarvestContext, TimesheetsEndpoi
     today: readonly HarvestTimeEntry[],
   ): Promise<HarvestTimeEntry> {
     const base = { project_id: what.projectId, task_id: what.taskId, notes: what.notes };
-    if (kind === 'timestamps') {
+    if (kind !== 'durations') {
       return this.endpoints.createEntry({ ...base, spent_date: localDate(what.start, zone), started_time: harvestTime(what.start, zone) }, 'start the timer');
     }
     const startsNow = what.now - what.start < NOW_SLACK_MS;
@@ -145,7 +147,8 @@ export class HarvestTimesheets extends CellPart<HarvestContext, TimesheetsEndpoi
     const stopped = await this.endpoints.stop(running.id);
     const body: Record<string, unknown> = {};
     if (now - at >= NOW_SLACK_MS) {
-      if ((await this.context.tracking()) === 'timestamps' && stopped.started_time) body.ended_time = harvestTime(at, zone);
+      // The stopped entry's own times say the account keeps them where how it keeps time is not known.
+      if ((await this.context.tracking()) !== 'durations' && stopped.started_time) body.ended_time = harvestTime(at, zone);
       else body.hours = hoursOf(at - entrySpan(running, zone, now).start);
     }
     if (note) body.notes = withNote(running.notes ?? '', note);
@@ -205,7 +208,7 @@ export class HarvestTimesheets extends CellPart<HarvestContext, TimesheetsEndpoi
       const end = patch.end !== undefined ? patch.end : span.end === null ? null : patch.start !== undefined ? patch.start + (span.end - span.start) : span.end;
       if (end !== null && end <= start) throw new BackEndError('entry_ends_before_start');
       if (end === null) {
-        if (kind === 'timestamps') Object.assign(body, { spent_date: localDate(start, zone), started_time: harvestTime(start, zone) });
+        if (kind !== 'durations') Object.assign(body, { spent_date: localDate(start, zone), started_time: harvestTime(start, zone) });
         else body.spent_date = localDate(start, zone);
       } else Object.assign(body, spanBody(kind, start, end, zone));
     }
@@ -289,7 +292,8 @@ function spanBody(kind: TrackingKind, start: number, end: number, zone: string):
   if (kind === 'durations') return { spent_date: localDate(start, zone), hours: hoursOf(end - start) };
   const span = timestampSpan(start, end, zone);
   if (span === 'over_midnight') throw new BackEndError('harvest_span_over_midnight');
-  return span;
+  // Not known: the hours too, which a duration account keeps (and a span without them it would take for a timer).
+  return kind === 'either' ? { ...span, hours: hoursOf(end - start) } : span;
 }
 
 function withNote(notes: string, note: string): string {

@@ -4,6 +4,7 @@
 // engine, by the app's account screen.
 import { isEmail, normalizeEmail } from '../../../contract/back-end-accounts.ts';
 import { allSettled } from '../../remote/cache.ts';
+import { refusedAsUnavailable } from '../../remote/optional-read.ts';
 import { type ConnectionReport as RemoteConnectionReport, failedConnection, RemoteError } from '../../remote/remote-error.ts';
 import type { ConnectedUser } from '../../remote-tracker.ts';
 import { KimaiError } from '../errors.ts';
@@ -58,16 +59,17 @@ export async function testConnection(api: AccountEndpoints, baseUrl: string): Pr
 /**
  * Whether the absence plugin is there. Its routes 404 on a Kimai without it; probing its type list
  * is cheap and needs no dates. A 403 means installed but not for this account: the leave tools would
- * only fail, so they stay off.
+ * only fail, so they stay off. Any refusal as unavailable (providers/remote/optional-read.ts) is
+ * the plugin not there for this account; anything else (a web page where the API should be, the
+ * server's trouble) is thrown, and leaves what was known.
  */
 export async function probeAbsencePlugin(api: Pick<AccountEndpoints, 'absenceTypes'>): Promise<AbsencePlugin> {
   try {
     await api.absenceTypes();
     return 'present';
   } catch (error) {
-    if (error instanceof KimaiError && (error.failure === 'not_found' || error.failure === 'wrong_service')) return 'absent';
-    if (error instanceof KimaiError && error.failure === 'forbidden') return 'forbidden';
-    throw error;
+    if (!refusedAsUnavailable(error)) throw error;
+    return error.failure === 'forbidden' ? 'forbidden' : 'absent';
   }
 }
 

@@ -1,6 +1,7 @@
 // Kimai's meta fields of timesheets (docs/back-ends/kimai.md, "Meta fields"): the custom-fields plugin's
 // rules for timesheets, each limited to a customer, project or activity where it names one, read in one
-// request and kept a minute; without the plugin the route answers 404 and there are none. Kimai's API
+// request and kept a minute. An optional read (providers/remote/optional-read.ts): without the plugin the route
+// answers 404, and a role may be refused it (403), and then none are known for the hour. Kimai's API
 // takes an entry without its mandatory fields, so Punchcard holds them itself, at clock-in too; values
 // are written after the entry, one request each (timesheets/timesheets.ts), always as text.
 import type { EntryFieldDefinition, EntryFieldType, FieldChoice } from '../../../domain/entry-fields.ts';
@@ -14,23 +15,15 @@ import type { KimaiMetaFieldRule } from '../wire.ts';
 
 /** How long the rules are known without asking again: an administrator's new mandatory field is held within a minute. */
 const RULES_REUSE_MS = 60_000;
-/** A Kimai without the plugin is asked again after an hour, as its other plugins are (capability-state.ts). */
-const NO_PLUGIN_REUSE_MS = 3_600_000;
 
 export class KimaiEntryFields extends CellPart<KimaiContext, EntryFieldsEndpoints, { catalog: KimaiCatalogView }> implements EntryFieldsPart {
   readonly valueForm = 'text';
   readonly timerStartsWithout = false;
   readonly #rules = new Expiring<EntryFieldDefinition[]>(RULES_REUSE_MS);
-  /** When the plugin was last found missing (performance.now()), so a Kimai without it is not asked every minute. */
-  #noPluginAt: number | undefined;
 
+  /** The plugin's fields; none where Kimai will not answer them (no plugin, or a role refused: asked again after the hour). */
   definitions(): Promise<EntryFieldDefinition[]> {
-    if (this.#noPluginAt !== undefined && performance.now() - this.#noPluginAt < NO_PLUGIN_REUSE_MS) return Promise.resolve([]);
-    return this.#rules.get(async () => {
-      const rules = await this.endpoints.metaFieldRules();
-      this.#noPluginAt = rules === null ? performance.now() : undefined;
-      return definitionsOfRules(rules ?? []);
-    });
+    return this.#rules.get(async () => definitionsOfRules(await this.context.optional.metaFields.read(() => this.endpoints.metaFieldRules(), [])));
   }
 
   async customerOf(projectId: number): Promise<number | null> {

@@ -81,7 +81,7 @@ export function underOrganisation(api: TimesheetsEndpoints, acting: KimaiActing)
       const seen = await acting.look();
       const record = await acting.theirRecord(id);
       const action = `set the field ${name} of time entry #${id}`;
-      if (!((await acting.personsRules()) ?? []).some((rule) => rule.name.toLowerCase() === name.toLowerCase()))
+      if (!(await acting.personsRules()).some((rule) => rule.name.toLowerCase() === name.toLowerCase()))
         throw new KimaiError('not_found', remoteRefusal('kimai_no_such_address', { url: acting.baseUrl, action }), 404);
       acting.holds.record(seen, record);
       await acting.holds.approvals(seen, [readKimaiTime(record.begin)]);

@@ -122,10 +122,12 @@ export class TogglCatalog extends CellPart<TogglContext, CatalogEndpoints> imple
   #taskList(active: Active): Promise<TogglTask[]> {
     return this.#tasks.get(active, async () => {
       const workspace = await this.context.workspace();
-      // Tasks are a paid plan's: a Free workspace has none, and is not asked.
+      // Tasks are a paid plan's: a Free workspace has none, and is not asked; one that refuses them (an optional read) has none known.
       if (workspace.plan === 'free') return [];
-      return pages((page) =>
-        this.endpoints.tasksPage(workspace.id, active, page).then((answer) => ({ items: answer?.data ?? [], total: answer?.total_count })),
+      return this.context.optional.tasks.read(
+        () =>
+          pages((page) => this.endpoints.tasksPage(workspace.id, active, page).then((answer) => ({ items: answer?.data ?? [], total: answer?.total_count }))),
+        [],
       );
     });
   }

@@ -124,7 +124,7 @@ export class TogglTimesheets extends CellPart<TogglContext, TimesheetsEndpoints,
     const workspace = await this.context.workspace();
     const start = patch.start ?? entryStart(current);
     const end = patch.end === undefined ? entryEnd(current) : patch.end;
-    await this.#unlocked(workspace, Math.min(start, entryStart(current)), 'change');
+    await this.#unlocked(Math.min(start, entryStart(current)), 'change');
     // Only times the change names are checked (an entry started and stopped within one second keeps equal times).
     if ((patch.start !== undefined || patch.end !== undefined) && end !== null && end <= start) throw new BackEndError('entry_ends_before_start');
     const body: Record<string, unknown> = {};
@@ -150,7 +150,7 @@ export class TogglTimesheets extends CellPart<TogglContext, TimesheetsEndpoints,
   async deleteEntry(id: number): Promise<TimeEntry> {
     const current = await this.#ownEntry(id);
     const workspace = await this.context.workspace();
-    await this.#unlocked(workspace, entryStart(current), 'delete');
+    await this.#unlocked(entryStart(current), 'delete');
     const shown = await this.#entry(current);
     this.#recent.forget();
     await this.endpoints.remove(workspace.id, id);
@@ -237,7 +237,7 @@ export class TogglTimesheets extends CellPart<TogglContext, TimesheetsEndpoints,
       description: fields.description,
       tagged: fields.agent !== undefined,
     });
-    await this.#unlocked(workspace, fields.start, verb);
+    await this.#unlocked(fields.start, verb);
     return [booking, workspace];
   }
 
@@ -251,9 +251,10 @@ export class TogglTimesheets extends CellPart<TogglContext, TimesheetsEndpoints,
     if (requires.has('tag') && !entry.tagged) throw new BackEndError('toggl_required', { missing: 'tag', examples: [] });
   }
 
-  async #unlocked(workspace: Workspace, start: number, verb: 'log' | 'start' | 'change' | 'delete'): Promise<void> {
-    if (workspace.lockedBefore === undefined || start >= workspace.lockedBefore) return;
-    throw new BackEndError('toggl_period_locked', { before: localDate(workspace.lockedBefore, await this.context.zone()), verb });
+  async #unlocked(start: number, verb: 'log' | 'start' | 'change' | 'delete'): Promise<void> {
+    const lockedBefore = await this.context.lockedBefore();
+    if (lockedBefore === undefined || start >= lockedBefore) return;
+    throw new BackEndError('toggl_period_locked', { before: localDate(lockedBefore, await this.context.zone()), verb });
   }
 
   /** A write carrying the agent's tag, which Toggl makes where the workspace has none: a refusal of that is said as the tag's. */

@@ -80,7 +80,7 @@ describe('describeHttpFailure', () => {
 
   it('tells an unknown API path from a server that is not Calamari on 404', () => {
     expect(failing(404, { message: 'No such method', code: 'INVALID_METHOD_URL' })).toMatchObject({
-      failure: 'wrong_service',
+      failure: 'not_found',
       message:
         'Calamari at acme.calamari.io does not know this part of its API (404) trying to start your shift. Check the Calamari address, such as https://your-company.calamari.io.',
     });

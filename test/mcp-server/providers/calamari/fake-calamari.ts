@@ -25,6 +25,7 @@ import {
   type Reply,
   startFakeServer,
 } from '../../../support/fake-server.ts';
+import { answeredAs, type OptionalAnswer } from '../../../support/optional-answers.ts';
 import { localDay, wallClock, wallTimeToEpoch } from '../../../support/wall-clock.ts';
 import { CALAMARI_LIMITS, type FakeLimits, organisationQuota } from './fake-calamari-limits.ts';
 
@@ -354,6 +355,23 @@ function errorAnswer(
 }
 
 const refuse = (code: string, field: string | null = null, message?: string) => new Refusal(errorAnswer(400, code, field, message));
+
+/**
+ * Calamari's answer `answer` to a read of an optional feature (test/support/optional-answers.ts), in its own shape,
+ * `{message, code, field}`: a module off or a key group without the endpoint a 403 ACCESS_FORBIDDEN (as the fake
+ * answers them), a method that is not there its documented 404 INVALID_METHOD_URL, a key it does not take the
+ * documented 401 AUTH. GUESS: the 402's and the 500's codes and words, which the documentation does not show.
+ */
+export function optionalAnswer(answer: OptionalAnswer): Failure {
+  const said = (status: number, code: string, message: string): Failure => ({ status, body: { message, code, field: null } });
+  return answeredAs(answer, (own) => {
+    if (own === 'payment_required') return said(402, 'PAYMENT_REQUIRED', 'This feature is not included in your plan');
+    if (own === 'forbidden') return said(403, 'ACCESS_FORBIDDEN', 'Access forbidden');
+    if (own === 'not_found') return said(404, 'INVALID_METHOD_URL', MESSAGES.INVALID_METHOD_URL as string);
+    if (own === 'token_refused') return said(401, 'AUTH', MESSAGES.AUTH as string);
+    return said(500, 'INTERNAL_ERROR', 'Internal server error');
+  });
+}
 
 /** Adds the unknown extra field to every object of an answer, nested ones included. */
 function withExtraFields(value: unknown): unknown {

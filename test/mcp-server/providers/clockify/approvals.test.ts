@@ -124,3 +124,33 @@ describe("the scan of Clockify's lists", () => {
     expect(approvalRequestsOf(fake.state).find((item) => item.id === mine.id)?.state).toBe('PENDING');
   });
 });
+
+describe('a refusal of the approval-requests API', () => {
+  it('of one request gone (404) is that request not found, and leaves the approvals offered: no feature missing', async () => {
+    const fake = await workspace();
+    const cleos = request(fake, SEED.users.cleo, '2026-11-09', '2026-11-15', 'PENDING');
+    const logs: string[] = [];
+    const tracker = (await loadClockifyTracker())({
+      profile: { type: 'clockify', url: fake.url } as never,
+      secret: async () => BOB_KEY,
+      userDataDir: mkdtempSync(join(tmpdir(), 'punchcard-clockify-approvals-')),
+      workWeek: () => ({ mon: 8, tue: 8, wed: 8, thu: 8, fri: 8, sat: 0, sun: 0 }),
+      holidays: async () => new Map(),
+      timezone: () => 'Europe/Berlin',
+      now: clockStartingAt(NOW),
+      log: (line) => logs.push(line),
+    });
+    opened({ close: async () => tracker.close?.() });
+    const bob = tracker.approvals as ApprovalsPart;
+    const found = await call(() => bob.findForDecision(cleos));
+    // Cleo withdrew it meanwhile: Clockify knows no such request.
+    approvalRequestsOf(fake.state).splice(0);
+    const refused = await call(() => bob.decide(found, 'approve', undefined)).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(refused).toMatchObject({ refusal: { code: 'timesheet_submission_not_found', facts: { id: cleos } } });
+    expect(tracker.capabilities.has('approvals')).toBe(true);
+    expect(logs.filter((line) => /approvals/i.test(line))).toEqual([]);
+  });
+});

@@ -17,6 +17,7 @@
 // sharing a bug (time-zone arithmetic included: test/support/wall-clock.ts).
 import type http from 'node:http';
 import { type Failure, Failures, HttpAnswer, jsonReply, type RecordedRequest, type Reply, startFakeServer } from '../../../support/fake-server.ts';
+import { answeredAs, type OptionalAnswer } from '../../../support/optional-answers.ts';
 import { localDay, wallTimeToEpoch } from '../../../support/wall-clock.ts';
 import { type FakeInvoice, registerAdminRoutes } from './fake-clockify-admin.ts';
 import { lockedByApproval, registerApprovalRoutes } from './fake-clockify-approvals.ts';
@@ -339,6 +340,22 @@ class Refusal extends Error {
 
 const refuse = (status: number, message: string, code?: number) => new Refusal(status, message, code);
 const UNAUTHORIZED = 'Full authentication is required to access this resource';
+
+/**
+ * Clockify's answer `answer` to a read of an optional feature (test/support/optional-answers.ts), in its own shape,
+ * `{message, code}`: a feature outside the plan 402 or 403 in words of the plan, a workspace without it a 404 in JSON
+ * (what issue 83 met for the custom fields), a key it does not take its 401. GUESS: the 402's words and the 500's body,
+ * which no source shows.
+ */
+export function optionalAnswer(answer: OptionalAnswer): Failure {
+  return answeredAs(answer, (own) => {
+    if (own === 'payment_required') return { status: 402, body: { message: 'This feature is not available on your subscription plan.', code: 402 } };
+    if (own === 'forbidden') return { status: 403, body: { message: 'Feature not available on your subscription plan. Upgrade to use it.', code: 403 } };
+    if (own === 'not_found') return { status: 404, body: { message: 'Not found', code: 501 } };
+    if (own === 'token_refused') return { status: 401, body: { message: UNAUTHORIZED, code: 1000 } };
+    return { status: 500, body: { message: 'Internal server error', code: 500 } };
+  });
+}
 
 export type Body = Record<string, unknown>;
 export interface Call {

@@ -21,6 +21,7 @@ import {
   type Reply,
   startFakeServer,
 } from '../../../support/fake-server.ts';
+import { answeredAs, type OptionalAnswer } from '../../../support/optional-answers.ts';
 import { absencesManagedBy, bossOf, defaultTeams, type FakeTeam, ledBy } from './fake-leadership.ts';
 import { registerAdminRoutes } from './fake-clockodo-admin.ts';
 import { applyOwnerFields, editLocked } from './fake-clockodo-owner-rules.ts';
@@ -337,6 +338,22 @@ const unauthorized = (message: string) => generalError(401, 'Unauthorized', mess
 const forbidden = (message = 'You do not have the access rights for this.') => generalError(403, 'Forbidden', message);
 const notFound = (what: string) => generalError(404, 'ResourceNotFound', `The ${what} does not exist.`);
 const badRequest = (message: string, fields: string[] = []) => generalError(400, 'BadRequest', message, fields.length > 0 ? { fields } : null);
+
+/**
+ * Clockodo's answer `answer` to a read of an optional feature (test/support/optional-answers.ts), in its GeneralErrors
+ * shape: a right or a module the person lacks a 403, a route that is not there a 404 of its own, a key it does not take
+ * its 401. GUESS: the 402's and the 500's types and words, which the documentation does not show.
+ */
+export function optionalAnswer(answer: OptionalAnswer): Failure {
+  const said = (status: number, type: string, message: string): Failure => ({ status, body: { errors: [{ type, message, details: null, path: null }] } });
+  return answeredAs(answer, (own) => {
+    if (own === 'payment_required') return said(402, 'PaymentRequired', 'This feature is not part of your subscription.');
+    if (own === 'forbidden') return said(403, 'Forbidden', 'You do not have the access rights for this.');
+    if (own === 'not_found') return said(404, 'ResourceNotFound', 'The resource does not exist.');
+    if (own === 'token_refused') return said(401, 'Unauthorized', 'The e-mail address or the API key is wrong, or the user is inactive.');
+    return said(500, 'InternalServerError', 'An internal error occurred.');
+  });
+}
 
 /**
  * The 400 of /v2/entries and /v2/clock (docs/back-ends/clockodo.md, "Errors", the second shape).

@@ -14,6 +14,7 @@
 // What it is not: a database. State lives in plain arrays on `state`, which tests may seed and read.
 import { addDays, formatLocalTime, localDate, localDateTimeToEpoch } from '../../../../mcp-server/domain/time.ts';
 import { type Failure, Failures, type RecordedRequest as CommonRecordedRequest, type Reply, startFakeServer } from '../../../support/fake-server.ts';
+import { answeredAs, type OptionalAnswer } from '../../../support/optional-answers.ts';
 
 export type { Failure };
 
@@ -184,6 +185,21 @@ const INVALID_TOKEN = {
   error: 'invalid_token',
   error_description: 'The access token provided is expired, revoked, malformed or invalid for other reasons.',
 };
+
+/**
+ * Harvest's answer `answer` to a read of an optional feature (test/support/optional-answers.ts), in its own forms:
+ * its errors JSON `{message}` (the fake's default for what Harvest does not document), a token it does not take the
+ * 401 OAuth body. GUESS: the words of the 402, the 403 and the 500, which no source shows.
+ */
+export function optionalAnswer(answer: OptionalAnswer): Failure {
+  return answeredAs(answer, (own) => {
+    if (own === 'payment_required') return { status: 402, body: { message: 'Your plan does not include this feature.' } };
+    if (own === 'forbidden') return { status: 403, body: { message: 'You do not have permission to perform that action.' } };
+    if (own === 'not_found') return { status: 404, body: { message: 'Not found' } };
+    if (own === 'token_refused') return { status: 401, body: INVALID_TOKEN };
+    return { status: 500, body: { message: 'Internal Server Error' } };
+  });
+}
 
 type Answer = { status: number; body: unknown; headers?: Record<string, string> };
 const ok = (body: unknown, status = 200): Answer => ({ status, body });

@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import { addDays, localDateTimeToEpoch, offsetMinutes } from '../../../../mcp-server/domain/time.ts';
 import { writeDetection } from '../../../../mcp-server/providers/kimai/facts.ts';
 import { type Failure, Failures, HttpAnswer, type RecordedRequest, type Reply, startFakeServer } from '../../../support/fake-server.ts';
+import { answeredAs, type OptionalAnswer } from '../../../support/optional-answers.ts';
 import { type FakeApprovals, registerApprovalRoutes } from './fake-kimai-approvals.ts';
 import { type FakeRate, registerRateRoutes } from './fake-kimai-rates.ts';
 import { registerTeamWrites } from './fake-kimai-teams.ts';
@@ -240,6 +241,23 @@ const ABSENCE_TYPES: Record<string, string> = {
 const notFound = () => new HttpAnswer(404, { code: 404, message: 'Not Found' });
 const forbidden = () => new HttpAnswer(403, { code: 403, message: 'Forbidden' });
 const badRequest = () => new HttpAnswer(400, { code: 400, message: 'Bad Request' });
+
+/**
+ * Kimai's answer `answer` to a read of an optional feature (test/support/optional-answers.ts), in its own forms: its
+ * JSON `{code, message}` for a permission refused and a route that is not there (a plugin not installed), and for a
+ * token it does not take the 401 its authenticator sends, with nothing in the body. GUESS: Kimai itself never answers
+ * 402 (no plans); a host in front of it may, in Kimai's own shape here, as its 500 is.
+ */
+export function optionalAnswer(answer: OptionalAnswer): Failure {
+  return answeredAs(answer, (own) => {
+    if (own === 'payment_required') return { status: 402, body: { code: 402, message: 'Payment Required' } };
+    if (own === 'forbidden') return { status: 403, body: { code: 403, message: 'Forbidden' } };
+    if (own === 'not_found') return { status: 404, body: { code: 404, message: 'Not Found' } };
+    if (own === 'token_refused')
+      return { status: 401, raw: '', headers: { 'WWW-Authenticate': 'Bearer error="invalid_token",error_description="Invalid credentials."' } };
+    return { status: 500, body: { code: 500, message: 'Internal Server Error' } };
+  });
+}
 
 function formError(children: Record<string, string[]>, global: string[] = []): HttpAnswer {
   const body: Record<string, unknown> = {

@@ -12,6 +12,7 @@
 //
 // State lives in plain arrays on `state`, which tests may seed and read. It shares no code with the engine.
 import { type Failure, Failures, type RecordedRequest, type Reply, startFakeServer } from '../../../support/fake-server.ts';
+import { answeredAs, type OptionalAnswer } from '../../../support/optional-answers.ts';
 
 export type { RecordedRequest };
 
@@ -143,6 +144,27 @@ export interface FakeToggl {
 }
 
 const HOUR_MS = 3_600_000;
+
+/**
+ * Toggl's answer `answer` to a read of an optional feature (test/support/optional-answers.ts), in its own forms: its
+ * errors a sentence of plain text, a feature the plan lacks a 402 in the words the reference quotes for reports ("Workspace
+ * needs to have this feature enabled"), a route that is not there Go's own "404 page not found", a token it does not
+ * take a 403 with nothing in the body (Toggl never answers 401). GUESS: a 500's body, which no source shows.
+ */
+export function optionalAnswer(answer: OptionalAnswer): Failure {
+  const text = (status: number, message: string): Failure => ({
+    status,
+    raw: message === '' ? '' : `${message}\n`,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+  });
+  return answeredAs(answer, (own) => {
+    if (own === 'payment_required') return text(402, 'Workspace needs to have this feature enabled');
+    if (own === 'forbidden') return text(403, 'User does not have access to this resource.');
+    if (own === 'not_found') return text(404, '404 page not found');
+    if (own === 'token_refused') return { status: 403, raw: '', headers: {} };
+    return text(500, 'Internal Server Error');
+  });
+}
 let nextId = 4_000_000_001;
 export const newId = (): number => nextId++;
 
