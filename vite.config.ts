@@ -330,6 +330,21 @@ const TEAM_TESTS = [
   'test/team-server/logs/team-log.test.ts',
 ];
 const UI_TESTS = ['test/renderer/**/*.test.ts'];
+/**
+ * Files that replace a module with vi.mock, or set a global (the window's `window`) before importing the module
+ * that reads it: a module another file of the same worker imported first would keep what it found then, so these
+ * get a fresh module graph each (the `isolated` project), whatever their kind.
+ */
+const ISOLATED_TESTS = [
+  // Both import the built main process, which starts the app as it loads: a second import in one worker
+  // is the first one's module, and starts nothing.
+  'test/main/app/startup.test.ts',
+  'test/main/app/startup-failure.test.ts',
+  'test/mcp-server/clients/no-hard-links.test.ts',
+  'test/team-server/team/plain-calls.test.ts',
+  'test/renderer/bridge-unwrap.test.ts',
+  'test/renderer/store.test.ts',
+];
 
 const pages = appPagesBuild();
 
@@ -421,7 +436,8 @@ export default defineConfig({
     // Tests marked concurrent (each with its own fake and engine, mostly waiting on a back end's pace)
     // run three at a time within their file.
     maxConcurrency: 3,
-    // Files of every project interleaved, the longest first (test/support/across-projects-sequencer.ts).
+    // A project's files together, the waiting projects before the browsers, the longest first within
+    // each (test/support/across-projects-sequencer.ts).
     sequence: { sequencer: AcrossProjectsSequencer },
     // `npm run coverage`: how much of the source the unit project runs (V8's own counters, no
     // instrumented build). The summary is printed and kept in coverage/ to compare runs.
@@ -431,11 +447,11 @@ export default defineConfig({
       reporter: ['text-summary', 'json-summary'],
       reportsDirectory: 'coverage',
     },
-    // Four projects, so a developer runs the part a change touches (`npm run test:fast` is unit):
+    // Projects by what a file needs, so a developer runs the part a change touches (`npm run test:fast` is unit):
     // unit needs no build, browser or database (in-process fakes, a few plain Node children);
     // integration spawns the built engine, the built command line or the app's engine client; team
     // starts team servers (and PostgreSQL and an identity provider); ui drives the built window and
-    // apps in Chromium. `npm test` runs them all.
+    // apps in Chromium; isolated holds the few files that mock a module. `npm test` runs them all.
     projects: [
       // Unit files share their workers (no fresh module graph per file): 130 s became 53 s here, most
       // of it the import and transform each file paid again. The behaviour suite (test/behaviour/) is
@@ -446,12 +462,19 @@ export default defineConfig({
           name: 'unit',
           isolate: false,
           include: ['test/**/*.test.ts'],
-          exclude: [...configDefaults.exclude, ...DEPLOY_TESTS, ...INTEGRATION_TESTS, ...TEAM_TESTS, ...UI_TESTS],
+          exclude: [...configDefaults.exclude, ...DEPLOY_TESTS, ...INTEGRATION_TESTS, ...TEAM_TESTS, ...UI_TESTS, ...ISOLATED_TESTS],
         },
       },
-      { extends: true, test: { name: 'integration', include: INTEGRATION_TESTS } },
-      { extends: true, test: { name: 'team', include: TEAM_TESTS } },
-      { extends: true, test: { name: 'ui', include: UI_TESTS } },
+      // The other three share their workers too: a fresh module graph a file cost each file of the engine's
+      // end-to-end tests about half its CPU (30 files: 107 CPU-seconds isolated, 53 shared) on a machine
+      // where the whole run is bound by its two cores. What a file starts (servers, engines, browsers) it stops.
+      {
+        extends: true,
+        test: { name: 'integration', isolate: false, include: INTEGRATION_TESTS, exclude: [...configDefaults.exclude, ...ISOLATED_TESTS] },
+      },
+      { extends: true, test: { name: 'team', isolate: false, include: TEAM_TESTS, exclude: [...configDefaults.exclude, ...ISOLATED_TESTS] } },
+      { extends: true, test: { name: 'ui', isolate: false, include: UI_TESTS, exclude: [...configDefaults.exclude, ...ISOLATED_TESTS] } },
+      { extends: true, test: { name: 'isolated', include: ISOLATED_TESTS } },
     ],
   },
 });

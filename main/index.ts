@@ -13,6 +13,9 @@ import type { Screen } from '../window-contract/channels.ts';
 import { registerIpc } from './ipc/register.ts';
 import { loginItem, startedAtLogin } from './login-item/login-item.ts';
 import { setupReminders } from './notifications/notifier.ts';
+import { warningSettings } from './notifications/working-time-ahead.ts';
+import { setupWorkingTimeWarnings, type WorkingTimeWarnings } from './notifications/working-time-notifier.ts';
+import { dayEntries } from './engine/day-entries.ts';
 import { installE2EHook } from './tray/e2e-hook.ts';
 import { trayIcons } from './tray/icons.ts';
 import { createShownStatus, type ShownStatus } from './tray/shown-status.ts';
@@ -61,9 +64,12 @@ async function start(): Promise<void> {
   const preferencesChanged = createSignal();
   const updateChanged = createSignal<UpdateView>();
   const shown = createShownStatus();
+  const restChanged = createSignal();
   const services = setupServices(paths, status, window, shortcut, preferencesChanged, (parts) => setupUpdates(parts, window, shown, updateChanged));
   setupIpc(services, window);
-  const tray = setupAppTray(paths, services, window, shown);
+  const warnings = setupWarnings(services, window, restChanged);
+  const tray = setupAppTray(paths, services, window, shown, warnings);
+  restChanged.subscribe(() => tray.redraw());
   shortcut.onPress(() => {
     const action = shortcutAction(tray.currentStatus());
     if (action) void tray.run(action);
@@ -77,9 +83,10 @@ async function start(): Promise<void> {
   preferencesChanged.subscribe(() => {
     tray.redraw();
     idle.reconsider();
+    warnings.update();
   });
   setupShortcut(services, shortcut);
-  setupStatusListeners(status, services, window, tray, idle);
+  setupStatusListeners(status, services, window, tray, idle, warnings);
   setupStatusSync(services, status);
   setupRelaunch(window);
   setupQuit(services);
@@ -162,8 +169,9 @@ function setupIpc(services: AppServices, window: SettingsWindow): void {
   registerIpc(services.dispatch, { has: (id) => window.owns(id) }, log);
 }
 
-function setupAppTray(paths: AppPaths, services: AppServices, window: SettingsWindow, shown: ShownStatus) {
+function setupAppTray(paths: AppPaths, services: AppServices, window: SettingsWindow, shown: ShownStatus, warnings: WorkingTimeWarnings) {
   return setupTray({
+    clockInRest: () => warnings.rest(),
     updates: () => services.updates.view(),
     checkUpdates: () => {
       try {
@@ -232,7 +240,40 @@ function setupShortcut(services: AppServices, shortcut: GlobalShortcut): void {
   app.on('will-quit', () => shortcut.stop());
 }
 
-function setupStatusListeners(status: StatusBroadcast, services: AppServices, window: SettingsWindow, tray: TrayHandle, idle: IdleWatch): void {
+/**
+ * The working-time warnings before a limit (docs/working-time.md, "Before it happens"): with the rules in force
+ * on (the organisation's win) and `notify` on, a notification once each, and the Clock in item's rest. The
+ * warnings given are kept in a file of their own, so a restart does not give them again.
+ */
+function setupWarnings(services: AppServices, window: SettingsWindow, restChanged: Signal): WorkingTimeWarnings {
+  const store = new ElectronStore<Record<string, unknown>>({ cwd: app.getPath('userData'), name: 'working-time-warnings', configFileMode: PRIVATE_FILE_MODE });
+  const warnings = setupWorkingTimeWarnings({
+    settings: () => safeSetting(services, (settings) => warningSettings(settings, services.policy().workingTimeRules), { rules: 'off', notify: false }),
+    entriesOf: dayEntries(services.engine),
+    warned: {
+      read: () => {
+        const kept = store.get('warned');
+        return Array.isArray(kept) ? kept.filter((key): key is string => typeof key === 'string') : [];
+      },
+      write: (keys) => store.set('warned', keys),
+    },
+    openScreen: (screen) => window.show(screen),
+    restChanged: () => restChanged.publish(),
+    timeZone: () => safeTimezone(services),
+    log: (message) => log(message),
+  });
+  app.on('will-quit', () => warnings.destroy());
+  return warnings;
+}
+
+function setupStatusListeners(
+  status: StatusBroadcast,
+  services: AppServices,
+  window: SettingsWindow,
+  tray: TrayHandle,
+  idle: IdleWatch,
+  warnings: WorkingTimeWarnings,
+): void {
   const reminders = setupReminders({
     reminderHours: () => {
       try {
@@ -249,6 +290,7 @@ function setupStatusListeners(status: StatusBroadcast, services: AppServices, wi
     idle.reconsider();
     void tray.refresh(next);
     reminders.update(next);
+    warnings.update(next);
     window.send('statusChanged', next);
     // A timer stopped, a kept write sent: an update that waited for that may install now.
     services.updates.reconsider();

@@ -67,9 +67,10 @@ echo "--- node $(node --version), npm $(npm --version)"
 #    unless a kubectl is there already, as on GitHub's runners and where Google's package owns the name).
 APT_PACKAGES=(gnome-keyring dbus dbus-x11 libsecret-tools fonts-dejavu-core postgresql prometheus)
 if ! command -v kubectl >/dev/null 2>&1; then APT_PACKAGES+=(kubernetes-client); fi
-# Debian's Chromium, unless CHROMIUM_PATH names a browser that is already there: on Ubuntu the
-# chromium package only installs a snap, and hosted runners bring Google Chrome (.github/workflows/ci.yml).
-if [ -z "${CHROMIUM_PATH:-}" ] || [ ! -x "${CHROMIUM_PATH}" ]; then APT_PACKAGES+=(chromium); fi
+# Debian's Chromium as its headless shell (the browser tests' default: test/renderer/harness.ts), unless
+# CHROMIUM_PATH names a browser that is already there: on Ubuntu the chromium packages only install a
+# snap, and hosted runners bring Google Chrome (.github/workflows/ci.yml).
+if [ -z "${CHROMIUM_PATH:-}" ] || [ ! -x "${CHROMIUM_PATH}" ]; then APT_PACKAGES+=(chromium-headless-shell); fi
 missing=()
 for package in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

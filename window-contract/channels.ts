@@ -88,6 +88,11 @@ export const CHANNEL_NAMES = [
   'getRates',
   'setRate',
   'removeRate',
+  // Working time (issue 92): Preferences, Reports' month sheet, the Status screen's today.
+  'getWorkingTimeSettings',
+  'saveWorkingTimeSettings',
+  'getWorkingTime',
+  'exportWorkingTimeCsv',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

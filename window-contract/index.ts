@@ -22,6 +22,7 @@ import { statusChannels, type IdleQuestion, type StatusView } from './status.ts'
 import { teamChannels } from './team.ts';
 import { timesheetChannels } from './timesheet.ts';
 import { updatesChannels, type UpdateView } from './updates.ts';
+import { workingTimeChannels } from './working-time.ts';
 
 export * from './account.ts';
 export * from './admin-catalog.ts';
@@ -38,6 +39,7 @@ export * from './status.ts';
 export * from './team.ts';
 export * from './timesheet.ts';
 export * from './updates.ts';
+export * from './working-time.ts';
 
 /** Each feature's channels, in the order the window's screens come. */
 const FEATURES = [
@@ -54,6 +56,7 @@ const FEATURES = [
   accountChannels,
   registrationChannels,
   updatesChannels,
+  workingTimeChannels,
 ] as const;
 
 type Merged<Parts> = Parts extends readonly [infer Head, ...infer Tail] ? Head & Merged<Tail> : unknown;

@@ -1,6 +1,7 @@
 // The window's contract for the Team screen: the team's hours over a week and the leave requests
 // that wait for the person's decision, where the back end gives the person the team tools.
 import * as z from 'zod/v4';
+import type { WorkingTimeFindingCode } from '../mcp-server/contract/working-time.ts';
 import type { LeaveRequestView } from './leave.ts';
 import { day, entryId } from './request-parts.ts';
 
@@ -18,6 +19,8 @@ export interface TeamHoursView {
     missingDays: string[];
     /** What their running timer is on, or null. */
     running: string | null;
+    /** The working-time findings of the week by code, where the organisation's rules are on ({} where none); absent with them off. */
+    workingTime?: Partial<Record<WorkingTimeFindingCode, number>>;
   }>;
   /** Everyone the back end lets the person see; `people` is the window from `offset`. */
   total: number;

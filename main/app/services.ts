@@ -34,6 +34,7 @@ import { createTeam } from '../engine/team.ts';
 import { createApprovals } from '../engine/approvals.ts';
 import { createAdministration } from '../engine/administration.ts';
 import { createWorkday, type Workday } from '../engine/workday.ts';
+import { createWorkingTime } from '../engine/working-time.ts';
 import { createDrafts } from '../engine/drafts.ts';
 import { type ActivitySource, activitySourceOf } from '../idle/activity-journal.ts';
 import { createIdleTracker, type IdleTracker } from '../idle/idle-tracker.ts';
@@ -197,6 +198,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     drafts: createDrafts(engine),
     leave,
     team,
+    workingTime: createWorkingTime(engine),
     approvals: createApprovals(engine),
     admin: createAdministration(engine),
     idle,

@@ -34,6 +34,7 @@ export function createTeam(engine: EngineClient): Team {
           byProject: person.by_project,
           missingDays: person.missing_days,
           running: person.running,
+          ...(person.working_time ? { workingTime: person.working_time } : {}),
         })),
         total: report.total_people,
         offset,

@@ -12,6 +12,8 @@ import { addDays, formatLocalTime, localDate, parseOffsetDateTime, startOfLocalD
 import { durationText, type DurationStyle } from '../../mcp-server/contract/durations.ts';
 import { runningBreak, workedMs } from '../../mcp-server/contract/worked-time.ts';
 import type { UpdateView } from '../../window-contract/updates.ts';
+import type { ClockInRest } from '../notifications/working-time-ahead.ts';
+import { clockInInsideRestLabel } from '../notifications/working-time-words.ts';
 
 /**
  * `tracker` names the connection an action is for, with two or more connections (issue 86): a running
@@ -59,6 +61,11 @@ export interface TrayInput {
   durations?: DurationStyle;
   /** The app's updates (main/updates/update-model.ts); absent until the updater has said anything. */
   updates?: UpdateView | null;
+  /**
+   * While clocking in would start work inside the rest the working-time rules ask for (and the tray's warnings
+   * are on): the Clock in item says until when. Clocking in still works.
+   */
+  clockInRest?: ClockInRest | null;
 }
 
 export interface TrayModel {
@@ -154,7 +161,7 @@ function statusLines(input: TrayInput, zone: string): MenuItemSpec[] {
 }
 
 function timerItems(status: StatusView, input: TrayInput): MenuItemSpec[] {
-  if (!status.running) return [clockInItem(status, input.shortcut)];
+  if (!status.running) return [clockInItem(status, input.shortcut, clockInLabel(input))];
   const clockOut = withShortcut(item('Clock out', { kind: 'clockOut' }), input.shortcut);
   const switchTo = switchItem(status);
   if (!status.breaksSupported) return [clockOut, ...switchTo];
@@ -255,7 +262,7 @@ export function timersOf(status: StatusView): EntryView[] {
 function severalTimerItems(status: StatusView, input: TrayInput): MenuItemSpec[] {
   const timers = timersOf(status);
   const latest = status.running ?? timers.at(-1);
-  if (!latest) return [severalClockIn(status, input.shortcut)];
+  if (!latest) return [severalClockIn(status, input.shortcut, clockInLabel(input))];
   const items: MenuItemSpec[] = [];
   for (const timer of timers) {
     const of = timers.length > 1 && timer.tracker ? ` of ${clip(timer.tracker, LABEL_MAX)}` : '';
@@ -281,13 +288,13 @@ function severalSwitchItem(status: StatusView, timers: readonly EntryView[]): Me
 }
 
 /** Clock in with several connections: recent work of each, labelled, and "No project" in each connection. */
-function severalClockIn(status: StatusView, shortcut: string | undefined): MenuItemSpec {
+function severalClockIn(status: StatusView, shortcut: string | undefined, label: string): MenuItemSpec {
   const recent = status.recentWork.filter((work) => work.project.trim() !== '').slice(0, RECENT_PROJECTS_MAX);
   const connections = status.trackers ?? [];
-  if (recent.length === 0 && connections.length === 0) return withShortcut(item('Clock in', { kind: 'clockIn' }), shortcut);
+  if (recent.length === 0 && connections.length === 0) return withShortcut(item(label, { kind: 'clockIn' }), shortcut);
   return {
     type: 'submenu',
-    label: 'Clock in',
+    label: escapeLabel(label),
     enabled: true,
     submenu: [
       ...(recent.length > 0 ? [disabled('Recent work'), ...recent.map((work) => item(clip(labelled(work), LABEL_MAX), workAction(work))), separator()] : []),
@@ -323,12 +330,18 @@ function withShortcut(spec: MenuItemSpec, shortcut: string | undefined): MenuIte
   return shortcut && spec.type === 'normal' ? { ...spec, accelerator: shortcut } : spec;
 }
 
-function clockInItem(status: StatusView, shortcut: string | undefined): MenuItemSpec {
+/** "Clock in", or while clocking in would start work inside the rest, "Clock in — rest until 07:15 (section 5 ArbZG)". */
+function clockInLabel(input: TrayInput): string {
+  const rest = input.clockInRest;
+  return rest ? clockInInsideRestLabel(rest.rules, rest.until, input.timeZone || systemTimeZone()) : 'Clock in';
+}
+
+function clockInItem(status: StatusView, shortcut: string | undefined, label: string): MenuItemSpec {
   const projects = recentProjects(status);
-  if (projects.length === 0) return withShortcut(item('Clock in', { kind: 'clockIn' }), shortcut);
+  if (projects.length === 0) return withShortcut(item(label, { kind: 'clockIn' }), shortcut);
   return {
     type: 'submenu',
-    label: 'Clock in',
+    label: escapeLabel(label),
     enabled: true,
     submenu: [
       disabled('Recent projects'),

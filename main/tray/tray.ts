@@ -9,6 +9,7 @@ import type { Screen } from '../../window-contract/channels.ts';
 import type { ClientCard } from '../../window-contract/registration.ts';
 import type { IdleQuestion, StatusView } from '../../window-contract/status.ts';
 import type { UpdateView } from '../../window-contract/updates.ts';
+import type { ClockInRest } from '../notifications/working-time-ahead.ts';
 import type { TrayIcons } from './icons.ts';
 import { menuTemplate } from './menu-template.ts';
 import { type TimerCalls, timerCall } from './timer-call.ts';
@@ -27,6 +28,8 @@ export interface TrayOptions extends TimerCalls {
   durations?(): DurationStyle;
   /** The app's updates as the tray shows them (the tray is told of changes through redraw()). */
   updates?(): UpdateView | null;
+  /** Until when clocking in would start work inside the rest (main/notifications/working-time-notifier.ts); the tray is told of changes through redraw(). */
+  clockInRest?(): ClockInRest | null;
   /** "Check for updates now". */
   checkUpdates?(): void;
   /** "Restart to update": quits and installs the downloaded update. */
@@ -263,6 +266,7 @@ function trayInput(state: TrayState, options: TrayOptions, at: { now: number; pl
     ...(shortcut ? { shortcut } : {}),
     ...(durations ? { durations } : {}),
     updates: options.updates?.() ?? null,
+    clockInRest: options.clockInRest?.() ?? null,
   };
 }
 

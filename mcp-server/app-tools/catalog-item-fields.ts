@@ -4,7 +4,7 @@
 // back end gives the person admin_catalog, as update_catalog_item is.
 import { catalogItemFieldsContract } from '../contract/app-tools/catalog-item-fields.ts';
 import type { CatalogItemFields, ChangeField } from '../domain/catalog-changes.ts';
-import { quoted } from '../tools/asking.ts';
+import { outside, say } from '../contract/outcomes/sentence.ts';
 import { defineAppTool } from '../tools/define-tool.ts';
 import { hours, shown, WORDS } from '../tools/update-catalog-item.ts';
 
@@ -15,7 +15,7 @@ export const catalogItemFields = defineAppTool({
     const names = tracker.catalogAdmin.changeable(item);
     return {
       data: { id, kind, fields: { ...output(item.fields, names), name: item.fields.name } },
-      text: `The ${kind} "${quoted(item.fields.name)}" (#${id}) keeps ${names.map((name) => `${WORDS[name].label} ${shown(name, item.fields[name])}`).join('; ')}.`,
+      text: say`The ${kind} ${outside(item.fields.name)} (#${id}) keeps ${names.map((name) => `${WORDS[name].label} ${shown(name, item.fields[name])}`).join('; ')}.`,
     };
   },
 });

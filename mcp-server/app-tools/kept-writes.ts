@@ -28,7 +28,7 @@ export const keptWriteDecisions = defineAppTool({
             `${writes.length} kept ${writes.length === 1 ? 'write waits' : 'writes wait'} for your decision:`,
             ...writes.map((write) => `#${write.id} ${write.words}`),
           ].join('\n');
-    return { data: { writes }, text };
+    return { data: { writes }, text: [text] };
   },
 });
 
@@ -39,6 +39,6 @@ export const decideKeptWrite = defineAppTool({
     if (!tracker.keptWrites) throw new ToolInputError('kept_writes_none', { back_end: tracker.label });
     const notice = await tracker.keptWrites.decide(args.id, args.choice);
     const outcome = modelText(noticeSentence(notice));
-    return { data: { id: args.id, choice: args.choice, outcome, notice }, text: outcome };
+    return { data: { id: args.id, choice: args.choice, outcome, notice }, text: noticeSentence(notice) };
   },
 });

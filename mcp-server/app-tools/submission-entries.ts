@@ -4,7 +4,7 @@
 import { MAX_SUBMISSION_ENTRIES, submissionEntriesContract } from '../contract/app-tools/submission-entries.ts';
 import { formatInstant } from '../domain/time.ts';
 import { presentSubmission } from '../tools/approvals-shared.ts';
-import { quoted } from '../tools/asking.ts';
+import { outside, say } from '../contract/outcomes/sentence.ts';
 import { defineAppTool } from '../tools/define-tool.ts';
 
 export const submissionEntries = defineAppTool({
@@ -23,7 +23,7 @@ export const submissionEntries = defineAppTool({
     }));
     return {
       data: { submission: presentSubmission(submission), entries, more: found.length > MAX_SUBMISSION_ENTRIES },
-      text: `${quoted(submission.person)}'s timesheet for ${submission.firstDay} to ${submission.lastDay} holds ${entries.length}${found.length > MAX_SUBMISSION_ENTRIES ? '+' : ''} entries.`,
+      text: say`${outside(submission.person)}'s timesheet for ${submission.firstDay} to ${submission.lastDay} holds ${entries.length}${found.length > MAX_SUBMISSION_ENTRIES ? '+' : ''} entries.`,
     };
   },
 });

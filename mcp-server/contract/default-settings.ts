@@ -15,6 +15,7 @@ export function defaultSettings(): Settings {
     leave: { annualDays: 25, carryOverDays: 0, allowBeyondBalance: false },
     user: { name: '' },
     evidence: { emails: [], calendars: [], git: { folders: [] }, activity: { enabled: false }, aiSessions: { enabled: false }, rules: [] },
+    workingTime: { rules: 'off', notify: true },
     app: { startAtLogin: false, reminderHours: 10, idleMinutes: 10, shortcut: '', durations: 'units' },
   };
 }

@@ -8,7 +8,7 @@
 //   on, so a mistake can hide a tool but never offer one the person had switched off.
 // Missing keys are not faults: they take their defaults, so a file with only the keys someone cared
 // about works. Free of Node, like the schema.
-import type * as z from 'zod/v4';
+import * as z from 'zod/v4';
 import { BACK_END_TYPES, DEFAULT_BACK_END, isBackEndType } from './back-ends.ts';
 import { closestWord, issueExpectation } from './issue-words.ts';
 import { defaultSettings } from './default-settings.ts';
@@ -68,9 +68,25 @@ export function parseSettings(raw: unknown): SettingsVerdict {
     leave: fields.group(raw, 'leave', defaults.leave, SettingsSchema.shape.leave.shape),
     user: fields.group(raw, 'user', defaults.user, SettingsSchema.shape.user.shape),
     evidence: fields.group(raw, 'evidence', defaults.evidence, SettingsSchema.shape.evidence.shape),
+    workingTime: readWorkingTime(raw, defaults.workingTime, fields),
     app: fields.group(raw, 'app', defaults.app, SettingsSchema.shape.app.shape),
   };
   return { ok: true, settings: { ...settings, timezone: settings.timezone.trim() }, notes };
+}
+
+/**
+ * The working-time settings, each field falling back alone: rules that are not a set are off, and a
+ * balance start that does not read is none (the first day of this year, from 0), each with a note.
+ */
+function readWorkingTime(raw: Fields, fallback: Settings['workingTime'], fields: ReturnType<typeof fieldReader>): Settings['workingTime'] {
+  const { balance: balanceShape, ...shape } = SettingsSchema.shape.workingTime.shape;
+  const { balance: _none, ...plain } = fallback;
+  // The balance is read apart below, so that one that does not read is none, not the group's default.
+  const read = fields.group<typeof plain & { balance?: unknown }>(raw, 'workingTime', plain, { ...shape, balance: z.unknown() });
+  const { balance: given, ...rest } = read;
+  if (given === undefined) return rest;
+  const balance = fields.schema({ balance: given }, 'balance', undefined, balanceShape, 'the first day of this year, from 0,', 'workingTime.balance');
+  return balance === undefined ? rest : { ...rest, balance };
 }
 
 /** The back end, or why it cannot be used: a sentence that names the field and what it should be. */

@@ -10,6 +10,7 @@ import { CLIENT_IDS } from './client-ids.ts';
 import { TOOL_GROUPS, TOOL_NAMES } from './tool-catalog.ts';
 import { BACK_END_TYPES, BACK_ENDS, type BackEndProfile } from './back-ends.ts';
 import { fieldSchemas } from './settings.ts';
+import { WORKING_TIME_RULES } from './working-time.ts';
 
 /** A release's version as the app's updates name it: semantic versioning, without a leading "v". */
 export const UPDATE_VERSION = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/;
@@ -57,6 +58,11 @@ export const PolicyFileSchema = z.strictObject({
    * `public_url`. The Connect screen shows it with how to add it to the web and phone clients.
    */
   teamServer: z.strictObject({ url: z.url({ protocol: /^https$/ }) }).optional(),
+  /**
+   * The working-time rules for everyone the policy covers (docs/working-time.md): they win over the
+   * person's own `workingTime.rules`, as the policy's other keys win over the settings.
+   */
+  workingTime: z.strictObject({ rules: z.enum(WORKING_TIME_RULES) }).optional(),
   /**
    * The desktop app's own updates (docs/installing.md), for organisations that roll out versions
    * themselves: `enabled: false` turns them off, `version` keeps every machine at that release (an

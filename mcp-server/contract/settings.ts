@@ -12,6 +12,7 @@ import { isValidTimeZone } from './time-zone.ts';
 import { lockdownProblem } from './kimai-lockdown.ts';
 import { TOOL_GROUPS, TOOL_NAMES } from './tool-catalog.ts';
 import { EvidenceSettingsSchema } from './evidence-settings.ts';
+import { WorkingTimeSettingsSchema } from './working-time-settings.ts';
 import { CONNECTION_NAME_MAX_LENGTH, CONNECTION_NAME_PATTERN, MAX_CONNECTIONS, TIMER_MODES, type NamedProfile, type TrackerProfile } from './connections.ts';
 
 export { credentialAccount, type BackEndProfile, type RemoteProfile } from './back-ends.ts';
@@ -264,6 +265,11 @@ export const SettingsSchema = z.object({
    * off until named. Added without a new schemaVersion: a file without it has every source off.
    */
   evidence: EvidenceSettingsSchema,
+  /**
+   * Working time as the law counts it (contract/working-time-settings.ts, docs/working-time.md). Added
+   * without a new schemaVersion: a file without it has the rules off.
+   */
+  workingTime: WorkingTimeSettingsSchema,
   /** The desktop app's own preferences; the engine ignores them. */
   app: z.object({
     startAtLogin: z.boolean(),

@@ -34,11 +34,12 @@ export interface ToolPolicyOptions {
 export type SwitchedOff = 'no_evidence_source' | 'policy_whoami_only' | 'policy' | 'read_only' | 'settings';
 
 /**
- * Why a tool is not offered: the back end cannot serve it for this person (`back_end`), or cannot
- * through the organisation's credential the team server acts for them with (`organisation_account`:
- * providers/acting-for.ts), or the switches or the policy keep it.
+ * Why a tool is not offered: the back end cannot serve it for this person (`back_end`), or could for
+ * another role there and the person's own role, as the back end named it, does not reach it (`role`:
+ * TimeTracker's roleLacks), or cannot through the organisation's credential the team server acts for
+ * them with (`organisation_account`: providers/acting-for.ts), or the switches or the policy keep it.
  */
-export type NotOffered = 'back_end' | 'organisation_account' | SwitchedOff;
+export type NotOffered = 'back_end' | 'role' | 'organisation_account' | SwitchedOff;
 
 export function whySwitchedOff(tool: CatalogedTool, settings: Settings, options: ToolPolicyOptions): SwitchedOff | null {
   if (options.allTools) return null;

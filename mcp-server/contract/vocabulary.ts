@@ -62,8 +62,11 @@ export const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Fri
  * - `admin_*`: what the person may administer, one kind each (`admin_tags`, `admin_invoices`; the
  *   catalog, teams, rates and people follow as `admin_catalog`, `admin_teams`, `admin_rates`,
  *   `admin_people`), each only where the back end said so (docs/decisions.md, "The admin group").
- * - `approvals`: submit a timesheet period, withdraw it, list and decide submissions, where the back end
- *   has an approval workflow this account may use (Clockify's plan, Kimai's ApprovalBundle; learned).
+ * - `approvals`: list timesheet submissions and their status, and keep a write out of a locked period,
+ *   where the back end shows approvals this account may read (Clockify's plan, Kimai's ApprovalBundle,
+ *   Harvest's entries' approval status; learned).
+ * - `approvals_workflow`: submit a timesheet period, withdraw it and decide submissions, where the back
+ *   end's API drives the workflow too (Clockify, Kimai's plugin); Harvest's shows the status only.
  */
 export const CAPABILITIES = [
   'account',
@@ -88,6 +91,7 @@ export const CAPABILITIES = [
   'admin_catalog',
   'admin_people',
   'approvals',
+  'approvals_workflow',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 const KNOWN_CAPABILITIES: ReadonlySet<string> = new Set(CAPABILITIES);
@@ -95,5 +99,7 @@ const KNOWN_CAPABILITIES: ReadonlySet<string> = new Set(CAPABILITIES);
 export function isCapability(value: string): value is Capability {
   return KNOWN_CAPABILITIES.has(value);
 }
+/** What a back end offers where its API drives the approval workflow (Clockify, Kimai's plugin): the list and the workflow's tools. */
+export const APPROVALS_WITH_WORKFLOW: readonly Capability[] = ['approvals', 'approvals_workflow'];
 /** The admin group's capabilities: each one kind of thing a person may administer, never assumed. */
 export const ADMIN_CAPABILITIES: readonly Capability[] = CAPABILITIES.filter((capability) => capability.startsWith('admin_'));

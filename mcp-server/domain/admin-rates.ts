@@ -1,6 +1,7 @@
 // The rates of the admin group (docs/decisions.md, "The admin group"; docs/back-ends/kimai.md,
 // "Administration"): what a customer, project or activity is billed at, for everyone or one person.
 // Amounts are in the currency's units (euros, not cents), as the person reads them on an invoice.
+import { outside, say, type Sentence } from '../contract/outcomes/sentence.ts';
 import type { RateKind } from '../contract/vocabulary.ts';
 
 /** Someone a rate is kept for, as the back end names them. */
@@ -43,10 +44,10 @@ export interface RateReplacement {
   replaced: Rate | undefined;
 }
 
-/** "80 EUR", "80.50 EUR", "80" where the currency is not known. */
-export function money(amount: number, currency: string | null): string {
+/** `80 "EUR"`, `80.50 "EUR"`, `80` where the currency is not known: the currency is the back end's words, quoted. */
+export function money(amount: number, currency: string | null): Sentence {
   const text = Number.isInteger(amount) ? String(amount) : amount.toFixed(Math.min(4, Math.max(2, decimals(amount))));
-  return currency ? `${text} ${currency}` : text;
+  return currency ? say`${text} ${outside(currency)}` : [text];
 }
 
 function decimals(amount: number): number {
@@ -55,14 +56,14 @@ function decimals(amount: number): number {
 }
 
 /** "80 EUR an hour (internal 60 EUR)", "500 EUR per time entry (fixed)". */
-export function rateWords(values: RateValues, currency: string | null): string {
-  const internal = values.internal === null ? '' : `, internal ${money(values.internal, currency)}`;
-  return `${money(values.amount, currency)} ${values.fixed ? 'per time entry (fixed)' : 'an hour'}${internal}`;
+export function rateWords(values: RateValues, currency: string | null): Sentence {
+  const internal = values.internal === null ? '' : say`, internal ${money(values.internal, currency)}`;
+  return say`${money(values.amount, currency)} ${values.fixed ? 'per time entry (fixed)' : 'an hour'}${internal}`;
 }
 
-/** "everyone" or "Ada Lovelace (#1)". */
-export function personWords(person: RatePerson | null): string {
-  return person === null ? 'everyone' : `${person.name} (#${person.id})`;
+/** `everyone` or `"Ada Lovelace" (#1)`. */
+export function personWords(person: RatePerson | null): Sentence {
+  return person === null ? ['everyone'] : say`${outside(person.name)} (#${person.id})`;
 }
 
 export function sameValues(a: RateValues, b: RateValues): boolean {

@@ -33,6 +33,17 @@ export type CatalogChange = Partial<CatalogItemFields>;
 export const CHANGE_FIELDS = ['name', 'budgetHours', 'budgetMoney', 'budgetPeriod', 'billable', 'comment', 'customer', 'start', 'end'] as const;
 export type ChangeField = (typeof CHANGE_FIELDS)[number];
 
+/**
+ * Where a back end keeps one budget a project (Clockodo, Harvest): what asking for one kind implies for the
+ * other, which it replaces. The question the person confirms names both.
+ */
+export function oneBudgetReplacesTheOther(item: CatalogItemRecord, change: CatalogChange): CatalogChange | undefined {
+  if (item.kind !== 'project') return undefined;
+  if ((change.budgetMoney ?? 0) > 0 && (item.fields.budgetHours ?? 0) > 0) return { budgetHours: 0 };
+  if ((change.budgetHours ?? 0) > 0 && (item.fields.budgetMoney ?? 0) > 0) return { budgetMoney: 0 };
+  return undefined;
+}
+
 /** A budget in hours as Kimai and the others keep it: whole seconds. */
 export function budgetSeconds(hours: number): number {
   return Math.round(hours * 3600);

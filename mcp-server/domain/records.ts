@@ -7,6 +7,8 @@ import { type CatalogKind, type LeaveStatus, type LeaveType } from '../contract/
 
 export { CATALOG_KINDS, type CatalogKind, LEAVE_STATUSES, type LeaveStatus, LEAVE_TYPES, type LeaveType } from '../contract/vocabulary.ts';
 
+const HOUR_MS = 3_600_000;
+
 export interface Ref {
   id: number;
   name: string;
@@ -49,6 +51,47 @@ export interface TimeEntry {
    * visible meta fields; domain/entry-fields.ts); `id` is the tracker's key. Absent where it keeps none.
    */
   fields?: Array<{ id: string; name: string; value: string | number | boolean | readonly string[] | null }>;
+  /**
+   * Why the entry cannot be a record of work, where it cannot (checkedEntry): it is listed as the back end keeps it,
+   * said in a notice, and left out of every total. Absent on every entry that can be.
+   */
+  impossible?: Impossible;
+}
+
+/**
+ * Why an entry a back end listed cannot be a record of work: it ends before it starts, or it lasts longer than the
+ * longest entry the back end keeps (`limit: 'back_end'`, Toggl Track's 999 hours) or, where the back end names no
+ * such limit, than any stretch of work (`limit: 'general'`, LONGEST_WORK).
+ */
+export interface Impossible {
+  why: 'ends_before_start' | 'too_long';
+  /** The longest entry it was held to, in hours, and whose bound that is. */
+  longestHours: number;
+  limit: 'back_end' | 'general';
+}
+
+/** The longest entry a back end keeps, where it says (Toggl Track's 999 hours); LONGEST_WORK where it does not. */
+export interface EntryLimit {
+  hours: number;
+  limit: 'back_end' | 'general';
+}
+
+/**
+ * The bound for a back end that names no longest entry: a week. Nobody works a week without a stop, so an entry
+ * longer than that is no record of work but a mistake or a fault (a timer forgotten for a holiday, a year typed
+ * wrong), and one such entry would outweigh a month of real ones in a report. A week's hours booked as one entry (40 h),
+ * a night shift or a timer forgotten over a weekend are all well inside it, and stay counted as the tracker keeps them.
+ */
+export const LONGEST_WORK: EntryLimit = { hours: 7 * 24, limit: 'general' };
+
+/**
+ * The entry as a back end's mapping hands it on: marked `impossible` where it ends before it starts or, stopped, lasts
+ * longer than `longest`; as it was otherwise. A running entry is left alone: it ends when the person stops it.
+ */
+export function checkedEntry(entry: TimeEntry, longest: EntryLimit = LONGEST_WORK): TimeEntry {
+  if (entry.end === null) return entry;
+  const why = entry.end < entry.start ? 'ends_before_start' : entry.end - entry.start > longest.hours * HOUR_MS ? 'too_long' : undefined;
+  return why === undefined ? entry : { ...entry, impossible: { why, longestHours: longest.hours, limit: longest.limit } };
 }
 
 /** A break inside a shift; `end` is null while it runs. */
@@ -66,6 +109,20 @@ export interface WorkSpan {
   activity: Ref | null;
   /** The agent whose time it is (TimeEntry.agent); absent on the person's own. */
   agent?: string;
+  /** `'day'` where the entry keeps its day and length only (TimeEntry.span): its times are placed, not kept. */
+  span?: 'day';
+  /**
+   * An entry that cannot be one (TimeEntry.impossible), carried so a report can say so: its span is empty (`end` is
+   * `start`), so it adds nothing to any total, and `entry` is the entry as the back end keeps it.
+   */
+  impossible?: ImpossibleSpan;
+}
+
+/** An impossible entry as a report names it: its number, its own start and end, and why. */
+export interface ImpossibleSpan extends Impossible {
+  entry: number;
+  start: number;
+  end: number;
 }
 
 export interface CatalogItem {
@@ -181,15 +238,49 @@ export interface TimeAccount {
  */
 export const SPAN_LOOKBACK_MS = 24 * 3_600_000;
 
-/** The worked spans of entries within [from, to): each cut to the range, a running one ending now (never before it began). */
+/**
+ * The worked spans of entries within [from, to): each cut to the range, a running one ending now (never before it
+ * began). An impossible entry that starts in the range is an empty span that names it (impossibleWithin), counted nowhere.
+ */
 export function spansWithin(entries: readonly TimeEntry[], from: number, to: number, now: number): WorkSpan[] {
   const spans: WorkSpan[] = [];
   for (const entry of entries) {
+    if (entry.impossible) {
+      spans.push(...impossibleWithin(entry, entry.impossible, from, to));
+      continue;
+    }
     const start = Math.max(entry.start, from);
     const end = Math.min(entry.end ?? Math.max(now, entry.start), to);
-    if (end > start) spans.push({ start, end, project: entry.project, activity: entry.activity, ...(entry.agent ? { agent: entry.agent } : {}) });
+    if (end > start) {
+      spans.push({
+        start,
+        end,
+        project: entry.project,
+        activity: entry.activity,
+        ...(entry.agent ? { agent: entry.agent } : {}),
+        ...(entry.span ? { span: entry.span } : {}),
+      });
+    }
   }
   return spans;
+}
+
+/**
+ * An impossible entry as a report of [from, to) carries it, where it starts in the range: an empty span at its start
+ * that names it, so no sum counts it and the report can say why.
+ */
+export function impossibleWithin(entry: TimeEntry, impossible: Impossible, from: number, to: number): WorkSpan[] {
+  if (entry.start < from || entry.start >= to) return [];
+  return [
+    {
+      start: entry.start,
+      end: entry.start,
+      project: entry.project,
+      activity: entry.activity,
+      ...(entry.agent ? { agent: entry.agent } : {}),
+      impossible: { ...impossible, entry: entry.id, start: entry.start, end: entry.end ?? entry.start },
+    },
+  ];
 }
 
 /** An absence as the calendar shows it, from a request: who, when and the kind, nothing more. */

@@ -21,10 +21,11 @@ export function ownSpans(spans: readonly WorkSpan[], includeAgents: boolean): { 
   return { counted: spans.filter((span) => !span.agent), leftOut: spans.filter((span) => span.agent) };
 }
 
-/** Time worked inside [from, to) across the spans. */
+/** Time worked inside [from, to) across the spans; an impossible entry's (WorkSpan.impossible) counts nothing. */
 export function sumSpans(spans: readonly WorkSpan[], from: number, to: number): number {
   let total = 0;
   for (const span of spans) {
+    if (span.impossible) continue;
     const start = Math.max(span.start, from);
     const end = Math.min(span.end, to);
     if (end > start) total += end - start;
@@ -34,9 +35,12 @@ export function sumSpans(spans: readonly WorkSpan[], from: number, to: number): 
 
 /**
  * Groups worked time. Day and week groups split a span at local midnight, so a shift from 22:00 to
- * 02:00 counts two hours on each day — the way a timesheet reads, and right across DST changes.
+ * 02:00 counts two hours on each day — the way a timesheet reads, and right across DST changes. An impossible
+ * entry's span (WorkSpan.impossible) counts nowhere.
  */
-export function groupSpans(spans: readonly WorkSpan[], groupBy: GroupBy, timezone: string): ReportGroup[] {
+export function groupSpans(every: readonly WorkSpan[], groupBy: GroupBy, timezone: string): ReportGroup[] {
+  // An impossible entry's span makes no group of its own either (a project with nothing but it).
+  const spans = every.filter((span) => !span.impossible);
   const totals = new Map<string, number>();
   const add = (key: string, ms: number) => totals.set(key, (totals.get(key) ?? 0) + ms);
   if (groupBy === 'project' || groupBy === 'activity') {

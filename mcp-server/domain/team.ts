@@ -18,6 +18,8 @@ export interface ColleagueSpan {
   end: number | null;
   project: string | null;
   activity: string | null;
+  /** `'day'` where the entry keeps its day and length only (TimeEntry.span): its times are placed, not kept. */
+  span?: 'day';
 }
 
 export interface ColleagueWork {
@@ -86,6 +88,8 @@ export interface DecidedLeave {
 }
 
 export interface ColleagueSummary {
+  /** The back end's own id of the person (Harvest's user_id, Kimai's user id…), which names them to the other tools. */
+  id: number;
   name: string;
   workedMinutes: number;
   /** Null where the back end keeps no targets for the person. */
@@ -128,6 +132,7 @@ export function summarizeColleague(work: ColleagueWork, range: { from: string; t
   const missingDays = eachDate(range.from, range.to).filter((date) => date < today && isWorkingDate(date) && !workedDates.has(date));
   const targetMinutes = work.targets ? eachDate(range.from, range.to).reduce((sum, date) => sum + (work.targets?.get(date) ?? 0), 0) : null;
   return {
+    id: work.person.id,
     name: work.person.name,
     workedMinutes: Math.floor(worked / 60_000),
     targetMinutes,

@@ -190,9 +190,21 @@ export function parseInstant(text: string, tz: string, nowMs: number): ParsedIns
     const date = keyword === 'today' ? today : addDays(today, keyword === 'yesterday' ? -1 : 1);
     return readWallTime(input, date, time, tz, nowMs);
   }
-  if (/^\d{1,2}:\d{2}(:\d{2})?$/.test(input)) return readWallTime(input, today, input, tz, nowMs);
+  if (isTimeOfDay(input)) return readWallTime(input, today, input, tz, nowMs);
 
   return { ok: false, problem: { code: 'time_unreadable', facts: { text: input, example: instantExample(tz, nowMs) } } };
+}
+
+/** A time of day alone, as people write it beside a date: '7:00', '09:30', '17:45:10'. */
+export function isTimeOfDay(text: string): boolean {
+  return /^\d{1,2}:\d{2}(:\d{2})?$/.test(text.trim());
+}
+
+/** A time of day (isTimeOfDay) on `date` in tz; where the clocks go back, read as parseInstant reads it. */
+export function parseTimeOfDayOn(text: string, date: string, tz: string, nowMs: number): ParsedInstant {
+  const input = text.trim();
+  if (!isTimeOfDay(input)) return { ok: false, problem: { code: 'time_unreadable', facts: { text: input, example: instantExample(tz, nowMs) } } };
+  return readWallTime(input, date, input, tz, nowMs);
 }
 
 /** Reads a calendar day: 'YYYY-MM-DD' (a real date), 'today', 'yesterday' or 'tomorrow' in tz. */

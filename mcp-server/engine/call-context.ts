@@ -2,6 +2,7 @@
 // engine's back end and settings: made afresh for each call, so a call sees the settings as they are
 // when it starts and its notes are its own.
 import type { Settings } from '../contract/settings.ts';
+import type { WorkingTimeRules } from '../contract/working-time.ts';
 import { MAX_REQUESTS_PER_CALL } from '../domain/call-limits.ts';
 import { publicHolidays } from '../domain/holidays.ts';
 import { isValidTimeZone, localDate, systemTimeZone } from '../domain/time.ts';
@@ -47,6 +48,8 @@ export interface CallContexts {
   context: () => Promise<ToolContext>;
   /** The person's zone and the time, for a prompt's days. */
   promptClock: () => Promise<{ timezone: string; now: number }>;
+  /** The working-time rules the calls are checked by, as the settings (and the policy over them) say now. */
+  workingTimeRules: () => WorkingTimeRules;
   completionData: Pick<CompletionContext, 'catalog' | 'leave'>;
 }
 
@@ -118,7 +121,7 @@ export function callContexts(source: CallSource): CallContexts {
       return withRequestBudget(MAX_REQUESTS_PER_CALL, () => active.leave.listLeave({ from: `${year - 1}-01-01`, to: `${year}-12-31` }));
     }),
   };
-  return { context: () => build(true), promptClock, completionData };
+  return { context: () => build(true), promptClock, workingTimeRules: () => source.settings().workingTime.rules, completionData };
 }
 
 /**

@@ -16,7 +16,7 @@ import { isToolEnabled, type ToolPolicyOptions } from '../contract/tool-policy.t
 import type { Clock } from '../clock.ts';
 import type { EvidenceReader } from '../evidence/evidence.ts';
 import type { Log } from '../log.ts';
-import { aiGate, isProviderAllowed, isRestrictive, organisationRules, type Policy, providerRefusal } from '../policy/policy.ts';
+import { aiGate, isProviderAllowed, isRestrictive, organisationRules, type Policy, providerRefusal, settingsUnderPolicy } from '../policy/policy.ts';
 import type { PolicySource } from '../policy/policy-source.ts';
 import { isPromptOffered } from '../prompts/offer.ts';
 import { createBlockedTracker } from '../providers/blocked-tracker.ts';
@@ -29,12 +29,11 @@ import type { RoundState } from '../tools/asking.ts';
 import type { ToolContext } from '../tools/context.ts';
 import { TOOL_LIST, TOOLS } from '../tools/index.ts';
 import { isToolOffered, toolOptionsFor, whyNotOffered } from '../tools/offer.ts';
-import { withheldReason } from '../contract/back-end-descriptor.ts';
 import type { Refusal } from '../contract/outcomes/refusals.ts';
 import { type CallContexts, callContexts, holidayCalendar, type HolidaysOf } from './call-context.ts';
 import { LiveServers } from './live-servers.ts';
 import { ServerPool } from './server-pool.ts';
-import { type BackEndSaid, createMcpServer } from './mcp-server.ts';
+import { type BackEndSaid, createMcpServer, withheldRefusal } from './mcp-server.ts';
 import type { ToolName } from '../contract/tool-catalog.ts';
 import type { ConnectionView } from './connections/connection-view.ts';
 import type { ConnectionIds } from './connections/connection-ids.ts';
@@ -221,7 +220,7 @@ export class Engine {
     });
     this.#contexts = callContexts({
       tracker: () => this.#active(),
-      settings: () => this.#read.settings,
+      settings: () => this.#settingsForCalls(),
       workWeek: (settings) => this.#workWeek(settings),
       holidaysOf: this.#holidaysOf,
       now: options.now,
@@ -236,6 +235,22 @@ export class Engine {
 
   get settings(): Settings {
     return this.#read.settings;
+  }
+
+  #underPolicy: { settings: Settings; policy: Policy; result: Settings } | undefined;
+
+  /**
+   * The settings a call sees: the file's, with what the organisation's policy sets over them (its
+   * working-time rules). The same object while neither changes: a call's context resolves the zone
+   * once per settings object.
+   */
+  #settingsForCalls(): Settings {
+    const settings = this.#read.settings;
+    const memo = this.#underPolicy;
+    if (memo?.settings === settings && memo.policy === this.#policy) return memo.result;
+    const result = settingsUnderPolicy(this.#policy, settings);
+    this.#underPolicy = { settings, policy: this.#policy, result };
+    return result;
   }
 
   /** The back end in use, opened first where it rests (a stand-in that refuses everything while the settings cannot be used). */
@@ -397,9 +412,7 @@ export class Engine {
     const tool = TOOLS[name];
     const backEnd = this.#backEnd();
     const why = whyNotOffered(tool, this.#capabilities(), this.#read.settings, this.#toolOptions(), backEnd.actsThroughOrganisation);
-    if (why === null) return null;
-    const reason = why === 'back_end' ? withheldReason(backEnd.withheld, tool) : undefined;
-    return backEnd.blocked ?? { code: 'tool_withheld', facts: { tool: name, why, back_end: backEnd.label, ...(reason === undefined ? {} : { reason }) } };
+    return why === null ? null : withheldRefusal(tool, why, backEnd);
   }
 
   /** The prompts AI clients are offered now (those with a tool offered), in registry order. */
@@ -624,7 +637,13 @@ export class Engine {
   #backEndSaid(tracker: TimeTracker): BackEndSaid {
     const said = tracker.actingFor
       ? { label: backEndOf(tracker.type).label, actsThroughOrganisation: true }
-      : { label: tracker.label, actsThroughOrganisation: false, ...withheldOf(backEndOf(tracker.type)) };
+      : {
+          label: tracker.label,
+          actsThroughOrganisation: false,
+          ...withheldOf(backEndOf(tracker.type)),
+          // Read at the call, from the role the back end last named (it may change while the server runs).
+          ...(tracker.roleLacks ? { roleLacks: (capability: Capability) => tracker.roleLacks?.(capability) } : {}),
+        };
     return tracker.blocked ? { ...said, blocked: tracker.blocked } : said;
   }
 

@@ -155,7 +155,8 @@ async function answer(tool: CallableTool, args: unknown, call: ToolCall) {
       return { outcome: 'stopped' as const, result };
     }
     const { callContext, data, text } = outcome.finished;
-    const noted = callContext.notes.length > 0 ? `${text}\n${callContext.notes.map(noteText).join('\n')}` : text;
+    const said = modelText(text);
+    const noted = callContext.notes.length > 0 ? `${said}\n${callContext.notes.map(noteText).join('\n')}` : said;
     const notices = callContext.notes.filter((note): note is Notice => typeof note !== 'string');
     // Only now are the call's notes in an answer (the outbox's news among them): a call that failed,
     // stopped or asked a question before this point leaves that news for the next answer.

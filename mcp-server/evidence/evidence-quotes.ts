@@ -5,7 +5,9 @@
 // `commit subject "…"`), between double quotes, with every quote and backslash in it escaped by a
 // backslash (as in a JSON string), so that no title can end its quote and go on as the tool's own
 // words; `|` is escaped too, since the drafts are a Markdown table. structuredContent gives the same
-// text in fields of its own (suggest_entries' `evidence`), which need no quotes.
+// text in fields of its own (suggest_entries' `evidence`), which need no quotes. The quoting is every
+// sentence's (contract/outcomes/quoted-line.ts); an excerpt here is shorter, on one line, and hides nothing.
+import { quotedLine } from '../contract/outcomes/quoted-line.ts';
 import { withoutHiddenCharacters } from '../plain-text.ts';
 import type { DraftEvidence } from './drafts.ts';
 
@@ -17,14 +19,14 @@ const NAME_QUOTE = 64;
 const SUBJECTS_SHOWN = 3;
 
 /**
- * Outside text as one quoted line: cleaned (plain-text.ts), white space as single spaces, at most `max`
- * characters (the cut marked with '…' inside the quote), `\`, `"` and `|` escaped with a backslash.
+ * Outside text as one quoted line (quotedLine): cleaned (plain-text.ts), white space as single spaces, at
+ * most `max` characters (the cut marked with '…' inside the quote), and `|` escaped with a backslash too.
  */
 export function quotedText(text: string, max = SUBJECT_QUOTE): string {
   const line = withoutHiddenCharacters(text).replace(/\s+/g, ' ').trim();
   const characters = Array.from(line);
   const kept = characters.length <= max ? line : `${characters.slice(0, max - 1).join('')}…`;
-  return `"${kept.replace(/[\\"|]/g, (character) => `\\${character}`)}"`;
+  return quotedLine(kept).replaceAll('|', '\\|');
 }
 
 /**

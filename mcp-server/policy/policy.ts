@@ -8,6 +8,8 @@ import { dirname, win32, posix } from 'node:path';
 import { backEndAt, backEndOf, sameBackEnd, type BackEndProfile } from '../contract/back-ends.ts';
 import type { CatalogedTool, ToolPolicyOptions } from '../contract/tool-policy.ts';
 import { readSmallTextFile } from '../small-text-file.ts';
+import type { Settings } from '../contract/settings.ts';
+import type { WorkingTimeRules } from '../contract/working-time.ts';
 
 /**
  * For tests only: a second policy file that applies on top of the system one. It can only narrow
@@ -57,6 +59,8 @@ export interface Policy {
   clientsAllowed: readonly string[] | null;
   /** The organisation's team server's MCP endpoint (https://…/mcp), or null: shown on the Connect screen. */
   teamServer: string | null;
+  /** The working-time rules the organisation sets for everyone, winning over the person's; null: the person's own. */
+  workingTimeRules: WorkingTimeRules | null;
   /** The desktop app's updates: off, or kept at one release (`pinned`); a policy that cannot be used turns them off too. */
   updates: { enabled: boolean; pinned: string | null };
 }
@@ -72,6 +76,7 @@ export const NO_POLICY: Policy = {
   fixedProvider: null,
   clientsAllowed: null,
   teamServer: null,
+  workingTimeRules: null,
   updates: { enabled: true, pinned: null },
 };
 
@@ -100,9 +105,12 @@ export async function loadPolicy(paths: readonly string[]): Promise<Policy> {
   for (const { path, text } of texts) {
     const parsed = parsePolicyFile(text);
     if (!parsed.ok) return failClosed(policy.sources, `${path}: ${parsed.problem}`);
-    const { ai, providers, clients, teamServer, updates } = parsed.policy;
+    const { ai, providers, clients, teamServer, updates, workingTime } = parsed.policy;
     if (policy.fixedProvider && providers.fixed && JSON.stringify(policy.fixedProvider) !== JSON.stringify(providers.fixed)) {
       return failClosed(policy.sources, `${path}: providers.fixed differs from the one in ${policy.sources[0]}`);
+    }
+    if (policy.workingTimeRules && workingTime && policy.workingTimeRules !== workingTime.rules) {
+      return failClosed(policy.sources, `${path}: workingTime.rules is "${workingTime.rules}", but ${policy.sources[0]} sets "${policy.workingTimeRules}"`);
     }
     if (policy.updates.pinned && updates.version && policy.updates.pinned !== updates.version) {
       return failClosed(policy.sources, `${path}: updates.version is ${updates.version}, but ${policy.sources[0]} keeps Punchcard at ${policy.updates.pinned}`);
@@ -119,6 +127,7 @@ export async function loadPolicy(paths: readonly string[]): Promise<Policy> {
       // Only shown to the person, never contacted by the app: the first file that names one (the
       // system's, before an override) decides.
       teamServer: policy.teamServer ?? (teamServer ? teamServerEndpoint(teamServer.url) : null),
+      workingTimeRules: policy.workingTimeRules ?? workingTime?.rules ?? null,
       // Off anywhere is off; a version named in two files must be the same one (checked above).
       updates: { enabled: policy.updates.enabled && updates.enabled, pinned: policy.updates.pinned ?? updates.version ?? null },
     };
@@ -228,6 +237,14 @@ export function describePolicy(policy: Policy) {
     providers: { allowed: policy.providersAllowed, fixed: policy.fixedProvider },
     clients: { allowed: policy.clientsAllowed },
     teamServer: policy.teamServer,
+    workingTime: { rules: policy.workingTimeRules },
     updates: policy.updates,
   };
+}
+
+/** The settings as the policy leaves them: its working-time rules win over the person's; the same object where it sets none. */
+export function settingsUnderPolicy(policy: Policy, settings: Settings): Settings {
+  const rules = policy.workingTimeRules;
+  if (rules === null || settings.workingTime.rules === rules) return settings;
+  return { ...settings, workingTime: { ...settings.workingTime, rules } };
 }

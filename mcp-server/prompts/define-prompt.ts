@@ -4,6 +4,7 @@
 // which turns the arguments into one instruction for the model. Prompts never act themselves; they
 // tell the model which tools to call, and every prompt that could lead to a write says to ask first.
 import type { ToolName } from '../contract/tool-catalog.ts';
+import type { WorkingTimeRules } from '../contract/working-time.ts';
 
 /** What an argument's completions (completion/complete) come from; see completions.ts. */
 export type CompletionSource = 'date' | 'week' | 'month' | 'from' | 'to' | 'project' | 'activity' | 'leave_type' | 'days';
@@ -25,6 +26,8 @@ export interface PromptContext {
   now: number;
   /** Whether the tool is offered to this client now (back end, settings, policy). */
   offered: (tool: ToolName) => boolean;
+  /** The working-time rules the calls are checked by (the policy's over the settings'): a review says their findings. */
+  workingTimeRules: WorkingTimeRules;
 }
 
 /** An argument that cannot be read: the message says what to write instead. */

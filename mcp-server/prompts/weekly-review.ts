@@ -1,6 +1,7 @@
 import { definePrompt, steps } from './define-prompt.ts';
 import { dayLabel, readWeek } from './prompt-dates.ts';
 import { ASK_BEFORE_WRITING, writeTools } from './wording.ts';
+import { RULE_SET_NAMES } from '../contract/outcomes/working-time.ts';
 
 export default definePrompt({
   name: 'weekly_review',
@@ -16,6 +17,14 @@ export default definePrompt({
       '',
       steps(context, [
         { tool: 'time_report', text: `Call time_report with from ${from}, to ${to}, group_by day: worked time and target per day, and the overtime so far.` },
+        // With working-time rules on, time_report's answer carries their findings (the notice working_time): said, never
+        // "fixed" by changing the record, which must stay true (docs/working-time.md).
+        context.workingTimeRules !== 'off' && {
+          tool: 'time_report',
+          text:
+            `Where time_report's answer carries working-time findings (a notice), report each with its law (${RULE_SET_NAMES[context.workingTimeRules]}): ` +
+            'they are for me and my lead to judge. Never propose changing an entry to clear one; the record stays as worked.',
+        },
         { tool: 'list_time_entries', text: `Call list_time_entries with from ${from}, to ${to} (and again with next_offset while there is one).` },
         { tool: 'timer_status', text: 'Call timer_status to see whether a timer is still running.' },
         {

@@ -35,9 +35,11 @@ import type {
   AdminPeoplePart,
   ApprovalsPart,
   TeamProjectsPart,
+  RoleLack,
   TimeTracker,
   TimerPart,
 } from './time-tracker.ts';
+import type { Capability } from '../contract/vocabulary.ts';
 
 export interface RemoteTrackerOptions<Profile> {
   profile: Profile;
@@ -166,6 +168,8 @@ export interface TrackerParts {
   agentLabel: AgentLabelForm;
   /** What is known about the account; its capabilities are the tracker's. */
   facts: LearnedFacts<object>;
+  /** Which missing capabilities the person's role is why, where the back end learns a role (TimeTracker's roleLacks). */
+  roleLacks?: (capability: Capability) => RoleLack | undefined;
   account: RemoteAccountPart;
   timer: TimerPart;
   entries: EntriesPart;

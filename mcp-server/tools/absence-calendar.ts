@@ -4,6 +4,7 @@ import { clipLeave, takesTime } from '../domain/leave-tally.ts';
 import { isWorkingDay, planOf, workShare } from '../domain/work-plan.ts';
 import { type LeaveType, type TeamAbsence } from '../providers/time-tracker.ts';
 import type { ToolContext } from './context.ts';
+import { joined, outside, type Part, say, type Sentence } from '../contract/outcomes/sentence.ts';
 import { defineTool } from './define-tool.ts';
 import { leaveDayList } from './leave-shared.ts';
 import { readDayRange, today } from './shared.ts';
@@ -60,12 +61,12 @@ export default defineTool({
     const lines = days
       .filter((day) => !day.working_day || day.holiday !== null || day.away.length > 0)
       .map((day) => {
-        const notes = [day.holiday ?? (day.working_day ? '' : 'day off'), ...day.away.map(describeAway)];
-        return `${day.date} ${day.weekday.slice(0, 3)}: ${notes.filter(Boolean).join('; ')}`;
+        // A holiday's name may be the back end's (its own calendar), said as its words.
+        const notes: Part[] = [...(day.holiday !== null ? [outside(day.holiday)] : day.working_day ? [] : ['day off']), ...day.away.map(describeAway)];
+        return say`${day.date} ${day.weekday.slice(0, 3)}: ${joined(notes, '; ')}`;
       });
     const freeDays = days.filter((day) => day.working_day && day.away.length === 0).length;
-    const text = [`${from} to ${to}: ${freeDays} working days with nobody away.`, ...lines].join('\n');
-    return { data: { days }, text };
+    return { data: { days }, text: joined([`${from} to ${to}: ${freeDays} working days with nobody away.`, ...lines], '\n') };
   },
 });
 
@@ -76,7 +77,8 @@ async function absencesOver(from: string, to: string, context: ToolContext): Pro
   return own.map((request) => ({ ...request, own: true }));
 }
 
-function describeAway(away: Away): string {
-  const what = away.kind ?? away.type ?? 'away';
-  return `${away.person}: ${what}${away.part === 'full' ? '' : ` (${away.part})`}`;
+/** `"Bob Builder": vacation (morning)`: the person and a kind of the back end's own as its words. */
+function describeAway(away: Away): Sentence {
+  const what = away.kind !== undefined ? outside(away.kind) : (away.type ?? 'away');
+  return say`${outside(away.person)}: ${what}${away.part === 'full' ? '' : ` (${away.part})`}`;
 }

@@ -8,6 +8,7 @@ import type { ToolContext } from './context.ts';
 import { daysBetween } from '../domain/time.ts';
 import { dayRange, readDate, today } from './shared.ts';
 import { ToolInputError } from './tool-input-error.ts';
+import { outside, say, type Sentence } from '../contract/outcomes/sentence.ts';
 
 export type SubmissionOutput = z.infer<typeof submissionOutput>;
 
@@ -63,18 +64,18 @@ const MAX_STATUS_DAYS = 31;
  * approved."), where the back end has approvals and the report covers at most a month. A failed read
  * costs the report nothing but this line, which says so.
  */
-export async function approvalLines(context: ToolContext, from: string, to: string): Promise<string[]> {
+export async function approvalLines(context: ToolContext, from: string, to: string): Promise<Sentence[]> {
   const approvals = context.tracker.approvals;
   if (!approvals || !context.tracker.capabilities.has('approvals') || daysBetween(from, to) + 1 > MAX_STATUS_DAYS) return [];
   try {
     const own = await approvals.own({ firstDay: from, lastDay: to });
     return own
       .filter((submission) => submission.status !== 'withdrawn')
-      .map(
-        (submission) =>
-          `Timesheet ${submission.firstDay} to ${submission.lastDay}: ${submission.status === 'pending' ? 'submitted, waiting for approval' : submission.status}.`,
-      );
+      .map((submission) => [
+        `Timesheet ${submission.firstDay} to ${submission.lastDay}: ${submission.status === 'pending' ? 'submitted, waiting for approval' : submission.status}.`,
+      ]);
   } catch (error) {
-    return [`The timesheet's approval status could not be read: ${(error as Error).message}`];
+    // The reason may be a back end's own words.
+    return [say`The timesheet's approval status could not be read: ${outside((error as Error).message)}`];
   }
 }

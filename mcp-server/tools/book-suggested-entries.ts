@@ -5,6 +5,7 @@ import { quotedEvidence } from '../evidence/evidence-quotes.ts';
 import { causeOf, type TimeEntry } from '../providers/time-tracker.ts';
 import { quoted } from './asking.ts';
 import type { ToolContext } from './context.ts';
+import { joined, say } from '../contract/outcomes/sentence.ts';
 import { defineTool } from './define-tool.ts';
 import { draftDays } from './evidence-day.ts';
 import { catalogLookup, entryLabel, entryWhen, MINUTE_MS, notInFuture, presentEntry, readInstant } from './shared.ts';
@@ -13,6 +14,7 @@ import { refuseAgentPrefix } from './agent-labels.ts';
 import { refuseLockedTime, sayLockedMeanwhile } from './approval-lock.ts';
 import { checkedFields, refuseFieldsWithout } from './entry-fields.ts';
 import type { FieldWrite } from '../domain/entry-fields.ts';
+import { daysAround, sayingCreated } from './working-time-reads.ts';
 
 interface Booking {
   draft: string;
@@ -43,45 +45,54 @@ export default defineTool({
       shows: bookings,
       unchanged: 'Nothing was booked.',
     });
-    const booked: { entry: TimeEntry; draft: string }[] = [];
-    for (const booking of bookings) {
-      try {
-        const entry = await context.tracker.entries.createEntry({
-          start: booking.start,
-          end: booking.end,
-          projectId: booking.projectId,
-          activityId: booking.activityId,
-          description: booking.description,
-          ...(booking.customFields ? { customFields: booking.customFields } : {}),
-        });
-        booked.push({ entry, draft: booking.draft });
-      } catch (error) {
-        if (booked.length === 0) throw error;
-        // What was booked stays booked (and leaves the drafts); the person hears exactly which went in.
-        throw new ToolInputError('drafts_booking_stopped', {
-          booked: booked.map(({ entry, draft }) => ({ draft, entry: entry.id })),
-          not_booked: bookings.slice(booked.length).map((booking) => booking.draft),
-          cause: causeOf(error),
-        });
-      }
-    }
+    // The working-time findings the bookings create are said beside them (tools/working-time-reads.ts): read over
+    // the days from the first draft's to the last's, before and after, never a reason to book otherwise.
+    const touched = daysAround(Math.min(...bookings.map((booking) => booking.start)), Math.max(...bookings.map((booking) => booking.end)), context);
+    const booked = await sayingCreated(context, touched, () => bookEach(bookings, context));
     await sayLockedMeanwhile(
       context,
       booked.map(({ entry }) => entry),
     );
     const lines = booked.map(({ entry, draft }) => {
       const span = entryWhen(entry, context);
-      return `#${entry.id} ${span} ${formatDuration((entry.end ?? entry.start) - entry.start)} ${entryLabel(entry)} (draft ${draft})`;
+      return say`#${entry.id} ${span} ${formatDuration((entry.end ?? entry.start) - entry.start)} ${entryLabel(entry)} (draft ${draft})`;
     });
     return {
       data: { booked: booked.map(({ entry, draft }) => ({ ...presentEntry(entry, context), draft })) },
-      text: [
-        `Booked ${booked.length} ${booked.length === 1 ? 'entry' : 'entries'} from the drafts of ${from === to ? from : `${from} to ${to}`}:`,
-        ...lines,
-      ].join('\n'),
+      text: joined(
+        [`Booked ${booked.length} ${booked.length === 1 ? 'entry' : 'entries'} from the drafts of ${from === to ? from : `${from} to ${to}`}:`, ...lines],
+        '\n',
+      ),
     };
   },
 });
+
+/** Each booking in turn; a failure after the first stops them, and what was booked stays booked and is named. */
+async function bookEach(bookings: readonly Booking[], context: ToolContext): Promise<{ entry: TimeEntry; draft: string }[]> {
+  const booked: { entry: TimeEntry; draft: string }[] = [];
+  for (const booking of bookings) {
+    try {
+      const entry = await context.tracker.entries.createEntry({
+        start: booking.start,
+        end: booking.end,
+        projectId: booking.projectId,
+        activityId: booking.activityId,
+        description: booking.description,
+        ...(booking.customFields ? { customFields: booking.customFields } : {}),
+      });
+      booked.push({ entry, draft: booking.draft });
+    } catch (error) {
+      if (booked.length === 0) throw error;
+      // What was booked stays booked (and leaves the drafts); the person hears exactly which went in.
+      throw new ToolInputError('drafts_booking_stopped', {
+        booked: booked.map(({ entry, draft }) => ({ draft, entry: entry.id })),
+        not_booked: bookings.slice(booked.length).map((booking) => booking.draft),
+        cause: causeOf(error),
+      });
+    }
+  }
+  return booked;
+}
 
 type Correction = {
   id: string;

@@ -1,5 +1,5 @@
 import { LEAVE_YEARS_AHEAD } from '../domain/call-limits.ts';
-import { recordNamed, say } from '../contract/outcomes/sentence.ts';
+import { modelText, recordNamed, say } from '../contract/outcomes/sentence.ts';
 import { quoted } from './asking.ts';
 import { defineTool } from './define-tool.ts';
 import { leaveLabel, presentLeave } from './leave-shared.ts';
@@ -17,12 +17,12 @@ export default defineTool({
       const shown = requests.find((request) => request.id === args.id);
       context.ask.confirm({
         key: 'cancel',
-        message: shown ? `Cancel leave request ${quoted(leaveLabel(shown))}?` : `Cancel leave request #${args.id}?`,
+        message: shown ? `Cancel leave request ${quoted(modelText(leaveLabel(shown)))}?` : `Cancel leave request #${args.id}?`,
         shows: shown ? presentLeave(shown) : { id: args.id },
         unchanged: say`${recordNamed('Leave request', args.id, 'start')} was not cancelled`,
       });
     }
     const request = await context.tracker.leave.cancelLeave(args.id);
-    return { data: { request: presentLeave(request) }, text: `Cancelled ${leaveLabel(request)}.` };
+    return { data: { request: presentLeave(request) }, text: say`Cancelled ${leaveLabel(request)}.` };
   },
 });

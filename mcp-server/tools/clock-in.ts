@@ -1,6 +1,7 @@
 import { formatDuration, formatInstant, formatLocalTime } from '../domain/time.ts';
 import { TimerRunningError } from '../providers/time-tracker.ts';
 import { quoted } from './asking.ts';
+import { modelText, say } from '../contract/outcomes/sentence.ts';
 import { defineTool } from './define-tool.ts';
 import { ToolInputError } from './tool-input-error.ts';
 import { refuseAgentPrefix } from './agent-labels.ts';
@@ -9,6 +10,7 @@ import { locksApply, refuseLockedTime, sayLockedMeanwhile } from './approval-loc
 import { catalogLookup, entryLabel, entryNames, MINUTE_MS, notInFuture, presentEntry, readInstant, stableEntry } from './shared.ts';
 import { clockInContract } from '../contract/tools/clock-in.ts';
 import { checkedFields, refuseFieldsWithout } from './entry-fields.ts';
+import { daysAround, sayingCreated } from './working-time-reads.ts';
 
 export default defineTool({
   ...clockInContract,
@@ -48,23 +50,30 @@ export default defineTool({
       context.ask.confirm({
         key: 'switch',
         message:
-          `Stop the running timer (${quoted(entryLabel(running))}, since ${formatLocalTime(running.start, context.timezone)}, ${formatDuration(context.now() - running.start)}) ` +
+          `Stop the running timer (${quoted(modelText(entryLabel(running)))}, since ${formatLocalTime(running.start, context.timezone)}, ${formatDuration(context.now() - running.start)}) ` +
           `and clock in on ${next}${fields.description ? ` — ${quoted(fields.description)}` : ''}?`,
         shows: stableEntry(running),
-        unchanged: `The timer on ${entryLabel(running)} keeps running and no new one was started`,
+        unchanged: say`The timer on ${entryLabel(running)} keeps running and no new one was started`,
       });
     }
     try {
-      const { started, stopped } = await context.tracker.timer.startTimer(fields, args.switch ?? false);
+      // The timer started counts as work begun, even where the back end dates its start at or after our now (a
+      // clock that stands still, a server's clock ahead): its start is what a short rest is measured to.
+      const { started, stopped } = await sayingCreated(
+        context,
+        daysAround(from, context.now(), context),
+        () => context.tracker.timer.startTimer(fields, args.switch ?? false),
+        { after: ({ started: begun }) => Math.max(context.now(), begun.start + 1) },
+      );
       await sayLockedMeanwhile(context, stopped ? [started, stopped] : [started]);
       const since = formatLocalTime(started.start, context.timezone);
-      const switched = stopped ? `stopped ${entryLabel(stopped)} and ` : '';
-      const kept = keptWords(started, `${switched}clocked in at ${since} on ${entryLabel(started)}`);
+      const switched = stopped ? say`stopped ${entryLabel(stopped)} and ` : '';
+      const kept = keptWords(started, say`${switched}clocked in at ${since} on ${entryLabel(started)}`);
       const text =
         kept ??
         (stopped
-          ? `Stopped ${entryLabel(stopped)} (${formatDuration((stopped.end ?? started.start) - stopped.start)}); clocked in on ${entryLabel(started)} at ${since}.`
-          : `Clocked in on ${entryLabel(started)} at ${since}.`);
+          ? say`Stopped ${entryLabel(stopped)} (${formatDuration((stopped.end ?? started.start) - stopped.start)}); clocked in on ${entryLabel(started)} at ${since}.`
+          : say`Clocked in on ${entryLabel(started)} at ${since}.`);
       return { data: { started: presentEntry(started, context), stopped: stopped && presentEntry(stopped, context) }, text };
     } catch (error) {
       if (error instanceof TimerRunningError) {

@@ -1,4 +1,5 @@
 import { formatDuration, formatInstant, formatLocalTime } from '../domain/time.ts';
+import { say } from '../contract/outcomes/sentence.ts';
 import { defineTool } from './define-tool.ts';
 import { ToolInputError } from './tool-input-error.ts';
 import { refuseAgentPrefix } from './agent-labels.ts';
@@ -7,6 +8,7 @@ import { refuseLockedTime, sayLockedMeanwhile } from './approval-lock.ts';
 import { entryLabel, notInFuture, presentEntry, readInstant } from './shared.ts';
 import { clockOutContract } from '../contract/tools/clock-out.ts';
 import { checkedFields, refuseFieldsWithout } from './entry-fields.ts';
+import { daysAround, sayingCreated } from './working-time-reads.ts';
 
 export default defineTool({
   ...clockOutContract,
@@ -31,13 +33,21 @@ export default defineTool({
       checkRequired: context.tracker.entryFields?.timerStartsWithout === true,
       timer: 'keeps_running',
     });
-    const stopped = await context.tracker.timer.stopTimer(end, args.note?.trim() || undefined, customFields);
+    // The findings the stopped entry brings into the record: read before as clock_in left it (its work begun at its
+    // start, a millisecond of it counted), not as the running timer counts up to now, which would hold them already;
+    // so a short rest clock_in said is not said again, and a day over its maximum is said once it is recorded.
+    const stopped = await sayingCreated(
+      context,
+      daysAround(running.start, end ?? context.now(), context),
+      () => context.tracker.timer.stopTimer(end, args.note?.trim() || undefined, customFields),
+      { before: running.start + 1 },
+    );
     await sayLockedMeanwhile(context, [stopped]);
     // An entry that keeps its day and length only (TimeEntry.span) ends at no time of its own: it stopped when asked.
     const stoppedAt = stopped.span === 'day' ? (end ?? context.now()) : (stopped.end ?? context.now());
     const length = (stopped.end ?? context.now()) - stopped.start;
-    const done = `clocked out of ${entryLabel(stopped)} at ${formatLocalTime(stoppedAt, context.timezone)} after ${formatDuration(length)}`;
-    const text = keptWords(stopped, done) ?? `C${done.slice(1)}.`;
+    const done = say`of ${entryLabel(stopped)} at ${formatLocalTime(stoppedAt, context.timezone)} after ${formatDuration(length)}`;
+    const text = keptWords(stopped, say`clocked out ${done}`) ?? say`Clocked out ${done}.`;
     return { data: { stopped: presentEntry(stopped, context) }, text };
   },
 });

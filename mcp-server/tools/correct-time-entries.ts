@@ -16,6 +16,7 @@ import { requestsLeft } from '../providers/remote/request-budget.ts';
 import { causeOf, PartlyChangedError } from '../providers/time-tracker.ts';
 import type { ToolContext } from './context.ts';
 import { quoted } from './asking.ts';
+import { joined, modelText, outside, say, type Sentence } from '../contract/outcomes/sentence.ts';
 import { defineTool } from './define-tool.ts';
 import { catalogLookup, dayRange, readDayRange, refusedInput } from './shared.ts';
 import { ToolInputError } from './tool-input-error.ts';
@@ -75,7 +76,7 @@ export default defineTool({
     const count = plan.change.length;
     // A count confirmed where nothing would change is refused as any other wrong count: the person confirmed something else.
     if (args.confirm_count !== undefined && args.confirm_count !== count) {
-      throw new ToolInputError('corrections_count_moved', { confirmed: args.confirm_count, now: count, preview: words });
+      throw new ToolInputError('corrections_count_moved', { confirmed: args.confirm_count, now: count, preview: modelText(words) });
     }
     if (count === 0) return { data: { changed: false, ...preview }, text: words };
     // One request per entry (more where the back end marks exported apart): refused before the first is sent when the call cannot send them all.
@@ -83,7 +84,7 @@ export default defineTool({
     const each = part.requestsPerEntry?.(set) ?? 1;
     if (count * each > left) throw new ToolInputError('corrections_too_many_requests', { count, each, left, limit: MAX_REQUESTS_PER_CALL });
     if (!context.ask.available && args.confirm_count === undefined) {
-      return { data: { changed: false, ...preview }, text: `${words}\n${confirmByCountLine(count)}` };
+      return { data: { changed: false, ...preview }, text: say`${words}\n${confirmByCountLine(count)}` };
     }
     context.ask.confirm({
       key: 'correct',
@@ -106,7 +107,7 @@ export default defineTool({
     }
     return {
       data: { changed: true, ...preview },
-      text: `Changed ${count} ${count === 1 ? 'entry' : 'entries'} (${hoursWords(plan)}): ${changeWords(set, catalog)}${clearedWords(plan, world, catalog)}.${notTouchedWords(plan, world)}`,
+      text: say`Changed ${count} ${count === 1 ? 'entry' : 'entries'} (${hoursWords(plan)}): ${changeWords(set, catalog)}${clearedWords(plan, world, catalog)}.${notTouchedWords(plan, world)}`,
     };
   },
 });
@@ -186,26 +187,31 @@ function hoursWords(plan: CorrectionPlan): string {
   return `${plan.hours} h${plan.running.length > 0 ? `, ${someIds(plan.running)} still running` : ''}`;
 }
 
-/** The activities a move takes off, where it does (Clockify's tasks): "; task cleared on #3 ("Design"), #4 ("Development")". */
-function clearedWords(plan: CorrectionPlan, world: CorrectionWorld, catalog: Catalog): string {
-  if (plan.cleared.length === 0) return '';
-  const each = plan.cleared.slice(0, 5).map((entry) => `#${entry.id} ("${quoted(nameOf(catalog.activities, entry.activityId))}")`);
+/** The activities a move takes off, where it does (Clockify's tasks): `; task cleared on #3 ("Design"), #4 ("Development")`. */
+function clearedWords(plan: CorrectionPlan, world: CorrectionWorld, catalog: Catalog): Sentence {
+  if (plan.cleared.length === 0) return [];
+  const each = plan.cleared.slice(0, 5).map((entry) => say`#${entry.id} (${nameOf(catalog.activities, entry.activityId)})`);
   const more = plan.cleared.length > 5 ? ` and ${plan.cleared.length - 5} more` : '';
-  return `; ${world.projectActivities?.noun ?? 'activity'} cleared on ${each.join(', ')}${more}`;
+  return say`; ${world.projectActivities?.noun ?? 'activity'} cleared on ${joined(each, ', ')}${more}`;
 }
 
 /** What a preview line adds about an entry: that it runs, that the move takes its activity off. */
-function entryNotes(entry: CorrectionSubject, plan: CorrectionPlan, world: CorrectionWorld, catalog: Catalog): string {
-  const notes = [
-    ...(entry.end === null ? ['running'] : []),
-    ...(plan.cleared.includes(entry)
-      ? [`${world.projectActivities?.noun ?? 'activity'} "${quoted(nameOf(catalog.activities, entry.activityId))}" cleared`]
-      : []),
+function entryNotes(entry: CorrectionSubject, plan: CorrectionPlan, world: CorrectionWorld, catalog: Catalog): Sentence {
+  const notes: Sentence[] = [
+    ...(entry.end === null ? [['running']] : []),
+    ...(plan.cleared.includes(entry) ? [say`${world.projectActivities?.noun ?? 'activity'} ${nameOf(catalog.activities, entry.activityId)} cleared`] : []),
   ];
-  return notes.length > 0 ? ` (${notes.join('; ')})` : '';
+  return notes.length > 0 ? say` (${joined(notes, '; ')})` : [];
 }
 
-const nameOf = (items: readonly CatalogItem[], id: number | null) => (id === null ? '' : (items.find((item) => item.id === id)?.name ?? `#${id}`));
+/** An item's name as the tracker's words, `#id` where the catalog does not have it, nothing for none. */
+const nameOf = (items: readonly CatalogItem[], id: number | null): Sentence => {
+  if (id === null) return [];
+  const name = items.find((item) => item.id === id)?.name;
+  return name === undefined ? [`#${id}`] : [outside(name)];
+};
+/** The same for the structured answer: the name as it came. */
+const plainNameOf = (items: readonly CatalogItem[], id: number | null) => (id === null ? '' : (items.find((item) => item.id === id)?.name ?? `#${id}`));
 const localStamp = (instant: number, context: ToolContext) => `${localDate(instant, context.timezone)} ${formatLocalTime(instant, context.timezone)}`;
 
 function previewOf(plan: CorrectionPlan, lockedEnd: number | undefined, catalog: Catalog, context: ToolContext, now: number) {
@@ -227,20 +233,20 @@ function previewOf(plan: CorrectionPlan, lockedEnd: number | undefined, catalog:
       start: formatInstant(entry.start, context.timezone),
       hours: hoursOf(entry, now),
       person: entry.person,
-      project: nameOf(catalog.projects, entry.projectId),
-      activity: nameOf(catalog.activities, entry.activityId),
+      project: plainNameOf(catalog.projects, entry.projectId),
+      activity: plainNameOf(catalog.activities, entry.activityId),
     })),
   };
 }
 
-function changeWords(set: CorrectionSet, catalog: Catalog): string {
-  const parts: string[] = [];
-  if (set.projectId !== undefined) parts.push(`project ${quoted(nameOf(catalog.projects, set.projectId))}`);
-  if (set.activityId !== undefined) parts.push(`activity ${quoted(nameOf(catalog.activities, set.activityId))}`);
-  if (set.billable !== undefined) parts.push(set.billable ? 'billable' : 'not billable');
-  if (set.exported !== undefined) parts.push(set.exported ? 'exported' : 'not exported');
-  if (set.addTags !== undefined) parts.push(`tags + ${set.addTags.map((tag) => quoted(tag)).join(', ')}`);
-  return parts.join(', ');
+function changeWords(set: CorrectionSet, catalog: Catalog): Sentence {
+  const parts: Sentence[] = [];
+  if (set.projectId !== undefined) parts.push(say`project ${nameOf(catalog.projects, set.projectId)}`);
+  if (set.activityId !== undefined) parts.push(say`activity ${nameOf(catalog.activities, set.activityId)}`);
+  if (set.billable !== undefined) parts.push([set.billable ? 'billable' : 'not billable']);
+  if (set.exported !== undefined) parts.push([set.exported ? 'exported' : 'not exported']);
+  if (set.addTags !== undefined) parts.push(say`tags + ${joined(set.addTags.map(outside), ', ')}`);
+  return joined(parts, ', ');
 }
 
 function notTouchedWords(plan: CorrectionPlan, world: Pick<CorrectionWorld, 'exportedWords'>): string {
@@ -267,24 +273,24 @@ function previewWords(
   catalog: Catalog,
   range: { from: string; to: string },
   context: ToolContext,
-): string {
+): Sentence {
   const count = plan.change.length;
   const head =
     count === 0
-      ? `No entry from ${range.from} to ${range.to} among ${world.covers} would change.`
-      : `Would change ${count} ${count === 1 ? 'entry' : 'entries'} (${hoursWords(plan)}) from ${range.from} to ${range.to} among ${world.covers}: ${changeWords(set, catalog)}${clearedWords(plan, world, catalog)}.`;
+      ? say`No entry from ${range.from} to ${range.to} among ${world.covers} would change.`
+      : say`Would change ${count} ${count === 1 ? 'entry' : 'entries'} (${hoursWords(plan)}) from ${range.from} to ${range.to} among ${world.covers}: ${changeWords(set, catalog)}${clearedWords(plan, world, catalog)}.`;
   const lines = plan.change
     .slice(0, SHOWN)
     .map(
       (entry) =>
-        `#${entry.id} ${localStamp(entry.start, context)} ${entry.person}: ${nameOf(catalog.projects, entry.projectId)} / ${nameOf(catalog.activities, entry.activityId)}${entryNotes(entry, plan, world, catalog)}`,
+        say`#${entry.id} ${localStamp(entry.start, context)} ${outside(entry.person)}: ${nameOf(catalog.projects, entry.projectId)} / ${nameOf(catalog.activities, entry.activityId)}${entryNotes(entry, plan, world, catalog)}`,
     );
-  return [`${head}${notTouchedWords(plan, world)}${locks}${plan.unchanged > 0 ? ` ${plan.unchanged} already as asked.` : ''}`, ...lines].join('\n');
+  return joined([say`${head}${notTouchedWords(plan, world)}${locks}${plan.unchanged > 0 ? ` ${plan.unchanged} already as asked.` : ''}`, ...lines], '\n');
 }
 
 /** The question: the preview in short, for a dialog (asking.ts cuts it at its length). */
 function questionWords(plan: CorrectionPlan, set: CorrectionSet, locks: string, world: CorrectionWorld, catalog: Catalog): string {
   const count = plan.change.length;
   const ids = plan.change.map((entry) => `#${entry.id}`).join(', ');
-  return `Change ${count} ${count === 1 ? 'entry' : 'entries'} (${hoursWords(plan)}) to ${changeWords(set, catalog)}${clearedWords(plan, world, catalog)}?${notTouchedWords(plan, world)}${locks} Entries: ${ids}`;
+  return `Change ${count} ${count === 1 ? 'entry' : 'entries'} (${hoursWords(plan)}) to ${modelText(changeWords(set, catalog))}${modelText(clearedWords(plan, world, catalog))}?${notTouchedWords(plan, world)}${locks} Entries: ${ids}`;
 }

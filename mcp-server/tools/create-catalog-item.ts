@@ -1,3 +1,4 @@
+import { outside, say } from '../contract/outcomes/sentence.ts';
 import { defineTool } from './define-tool.ts';
 import { ToolInputError } from './tool-input-error.ts';
 import { createCatalogItemContract } from '../contract/tools/create-catalog-item.ts';
@@ -26,7 +27,7 @@ export default defineTool({
     const parent = (created.customer ?? created.project)?.name ?? null;
     return {
       data: { id: created.id, kind: created.kind, name: created.name, parent },
-      text: `Created ${created.kind} "${created.name}" (#${created.id})${parent ? ` under ${parent}` : ''}.`,
+      text: say`Created ${created.kind} ${outside(created.name)} (#${created.id})${parent ? say` under ${outside(parent)}` : ''}.`,
     };
   },
 });

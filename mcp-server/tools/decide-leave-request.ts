@@ -1,4 +1,4 @@
-import { recordNamed, say } from '../contract/outcomes/sentence.ts';
+import { modelText, outside, recordNamed, say } from '../contract/outcomes/sentence.ts';
 import { decideLeaveRequestContract } from '../contract/tools/decide-leave-request.ts';
 import { quoted } from './asking.ts';
 import { defineTool } from './define-tool.ts';
@@ -13,12 +13,12 @@ export default defineTool({
     const reason = args.reason?.trim() || undefined;
     const verb = args.decision === 'approve' ? 'Approve' : 'Reject';
     const span = request.firstDay === request.lastDay ? request.firstDay : `${request.firstDay} to ${request.lastDay}`;
-    const what = `${quoted(request.person)}'s ${request.kind ?? request.type} ${span} (${request.days} ${request.days === 1 ? 'working day' : 'working days'})`;
+    const what = say`${outside(request.person)}'s ${request.kind === undefined ? request.type : outside(request.kind)} ${span} (${request.days} ${request.days === 1 ? 'working day' : 'working days'})`;
     // Where the client can ask, the person sees who, what and when before the decision is sent.
     if (context.ask.available) {
       context.ask.confirm({
         key: 'decide',
-        message: `${verb} ${what}?${reason ? ` Reason: ${quoted(reason)}` : ''}`,
+        message: `${verb} ${modelText(what)}?${reason ? ` Reason: ${quoted(reason)}` : ''}`,
         shows: {
           id: request.id,
           personId: request.personId,
@@ -37,7 +37,7 @@ export default defineTool({
         ? ''
         : decided.reasonKept
           ? ' The reason was kept with it.'
-          : ` ${tracker.label} keeps no reason with a decision; tell ${quoted(request.person)} yourself.`;
+          : say` ${tracker.label} keeps no reason with a decision; tell ${outside(request.person)} yourself.`;
     return {
       data: {
         request: {
@@ -51,7 +51,7 @@ export default defineTool({
         },
         reason_kept: reason !== undefined && decided.reasonKept,
       },
-      text: `${args.decision === 'approve' ? 'Approved' : 'Rejected'} ${what}.${kept}`,
+      text: say`${args.decision === 'approve' ? 'Approved' : 'Rejected'} ${what}.${kept}`,
     };
   },
 });

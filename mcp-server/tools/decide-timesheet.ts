@@ -1,4 +1,4 @@
-import { say } from '../contract/outcomes/sentence.ts';
+import { modelText, outside, say } from '../contract/outcomes/sentence.ts';
 import { decideTimesheetContract } from '../contract/tools/decide-timesheet.ts';
 import { quoted } from './asking.ts';
 import { defineTool } from './define-tool.ts';
@@ -25,12 +25,12 @@ export default defineTool({
       });
     }
     const hours = submission.trackedSeconds === null ? '' : ` (${presentSubmission(submission).hours} h)`;
-    const what = `${quoted(submission.person)}'s timesheet for ${periodWords(submission)}${hours}`;
+    const what = say`${outside(submission.person)}'s timesheet for ${periodWords(submission)}${hours}`;
     const verb = args.decision === 'approve' ? 'Approve' : 'Reject';
     if (context.ask.available) {
       context.ask.confirm({
         key: 'decide',
-        message: `${verb} ${what}?${note ? ` Note: ${quoted(note)}` : ''}`,
+        message: `${verb} ${modelText(what)}?${note ? ` Note: ${quoted(note)}` : ''}`,
         shows: { id: submission.id, personId: submission.personId, firstDay: submission.firstDay, decision: args.decision, note: note ?? null },
         unchanged: say`The timesheet was not ${args.decision === 'approve' ? 'approved' : 'rejected'}`,
       });
@@ -41,10 +41,10 @@ export default defineTool({
         ? ''
         : decided.noteKept
           ? ' The note was kept with it.'
-          : ` ${context.tracker.label} kept no note; tell ${quoted(submission.person)} yourself.`;
+          : say` ${context.tracker.label} kept no note; tell ${outside(submission.person)} yourself.`;
     return {
       data: { submission: presentSubmission(decided.submission), status_before: submission.status, note_kept: note !== undefined && decided.noteKept },
-      text: `${args.decision === 'approve' ? 'Approved' : 'Rejected'} ${what}.${kept}`,
+      text: say`${args.decision === 'approve' ? 'Approved' : 'Rejected'} ${what}.${kept}`,
     };
   },
 });

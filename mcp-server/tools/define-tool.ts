@@ -1,20 +1,24 @@
 // One tool = one `defineTool({...})` object (docs/decisions.md, "House style: tools as defineTool
 // objects"): its definition spread in, its handler beside it. The types check that every definition
 // carries a title, its group and access, complete annotations and both schemas; the server turns a
-// handler's `{ data, text }` into `structuredContent` plus a short text rendering.
+// handler's `{ data, text }` into `structuredContent` plus a short text rendering, made from parts.
 import * as z from 'zod/v4';
 import type { AppToolName, ToolAnnotations, ToolContract, ToolShape } from '../contract/tools/tool-contract.ts';
 import type { ToolName } from '../contract/tool-catalog.ts';
 import type { Capability } from '../contract/vocabulary.ts';
 import { refusalSentence } from '../contract/outcomes/refusals.ts';
-import { modelText } from '../contract/outcomes/sentence.ts';
+import { modelText, type Sentence } from '../contract/outcomes/sentence.ts';
 import type { ToolContext } from './context.ts';
 
 export type { ToolAnnotations };
 
 export interface ToolOutcome<Data> {
   data: Data;
-  text: string;
+  /**
+   * What the model reads, as parts (contract/outcomes/sentence.ts): a tracker's names, notes and words in it are
+   * `outside` parts, said as quoted lines, never as the tool's own words (docs/security.md).
+   */
+  text: Sentence;
 }
 
 /**

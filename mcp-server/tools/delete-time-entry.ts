@@ -1,5 +1,5 @@
 import { formatDuration, formatInstant, localDate } from '../domain/time.ts';
-import { recordNamed, say } from '../contract/outcomes/sentence.ts';
+import { modelText, recordNamed, say } from '../contract/outcomes/sentence.ts';
 import { quoted } from './asking.ts';
 import { defineTool } from './define-tool.ts';
 import { locksApply, refuseLockedTime } from './approval-lock.ts';
@@ -19,7 +19,7 @@ export default defineTool({
       const length = formatDuration((shown.end ?? context.now()) - shown.start);
       context.ask.confirm({
         key: 'delete',
-        message: `Delete time entry #${shown.id} for good? ${quoted(entryLabel(shown))}, ${length} ${fromWhen(shown, context)}.`,
+        message: `Delete time entry #${shown.id} for good? ${quoted(modelText(entryLabel(shown)))}, ${length} ${fromWhen(shown, context)}.`,
         shows: stableEntry(shown),
         unchanged: say`${recordNamed('Time entry', shown.id, 'start')} was not deleted`,
       });
@@ -28,7 +28,7 @@ export default defineTool({
     const length = formatDuration((entry.end ?? context.now()) - entry.start);
     return {
       data: { deleted: presentEntry(entry, context) },
-      text: `Deleted #${entry.id}: ${entryLabel(entry)}, ${length} ${fromWhen(entry, context)}.`,
+      text: say`Deleted #${entry.id}: ${entryLabel(entry)}, ${length} ${fromWhen(entry, context)}.`,
     };
   },
 });

@@ -1,4 +1,5 @@
 import { formatDuration, formatLocalTime } from '../domain/time.ts';
+import { say } from '../contract/outcomes/sentence.ts';
 import { defineTool } from './define-tool.ts';
 import { entryLabel, presentEntry } from './shared.ts';
 import { endBreakContract } from '../contract/tools/end-break.ts';
@@ -12,7 +13,7 @@ export default defineTool({
     const took = ended?.end ? ` after ${formatDuration(ended.end - ended.start)}` : '';
     return {
       data: { shift: presentEntry(shift, context) },
-      text: `Break ended${took}; back on ${entryLabel(shift)} at ${formatLocalTime(ended?.end ?? context.now(), context.timezone)}.`,
+      text: say`Break ended${took}; back on ${entryLabel(shift)} at ${formatLocalTime(ended?.end ?? context.now(), context.timezone)}.`,
     };
   },
 });

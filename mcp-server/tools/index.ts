@@ -24,6 +24,7 @@ import listTimesheetApprovals from './list-timesheet-approvals.ts';
 import decideTimesheet from './decide-timesheet.ts';
 import startBreak from './start-break.ts';
 import timeReport from './time-report.ts';
+import workingTime from './working-time.ts';
 import timerStatus from './timer-status.ts';
 import updateTimeEntry from './update-time-entry.ts';
 import whoami from './whoami.ts';
@@ -58,6 +59,7 @@ export const TOOLS = {
   update_time_entry: updateTimeEntry,
   delete_time_entry: deleteTimeEntry,
   time_report: timeReport,
+  working_time: workingTime,
   list_catalog: listCatalog,
   create_catalog_item: createCatalogItem,
   archive_catalog_item: archiveCatalogItem,

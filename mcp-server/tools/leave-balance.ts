@@ -35,7 +35,7 @@ export default defineTool({
         other_leave_days: balance.other,
         source,
       },
-      text,
+      text: [text],
     };
   },
 });

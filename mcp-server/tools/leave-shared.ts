@@ -4,6 +4,7 @@ import type { DayPlan } from '../domain/work-plan.ts';
 import { takesTime } from '../domain/leave-tally.ts';
 import type { LeaveRequest } from '../providers/time-tracker.ts';
 import type { LeaveOutput } from '../contract/tools/outputs.ts';
+import { outside, say, type Sentence } from '../contract/outcomes/sentence.ts';
 
 export function presentLeave(request: LeaveRequest): LeaveOutput {
   return {
@@ -21,9 +22,11 @@ export function presentLeave(request: LeaveRequest): LeaveOutput {
   };
 }
 
-export function leaveLabel(request: LeaveRequest): string {
+/** `#12 vacation 2026-12-21 to 2026-12-24 (4 days, pending)`; a kind of the back end's own (`"Sick day of a child"`) as its words. */
+export function leaveLabel(request: LeaveRequest): Sentence {
   const span = request.firstDay === request.lastDay ? request.firstDay : `${request.firstDay} to ${request.lastDay}`;
-  return `#${request.id} ${request.kind ?? request.type} ${span} (${request.days} ${request.days === 1 ? 'day' : 'days'}, ${request.status})`;
+  const kind = request.kind === undefined ? request.type : outside(request.kind);
+  return say`#${request.id} ${kind} ${span} (${request.days} ${request.days === 1 ? 'day' : 'days'}, ${request.status})`;
 }
 
 /** The kind of leave each date takes, of the active requests (the first one's where several meet). */

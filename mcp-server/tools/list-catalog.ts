@@ -1,6 +1,7 @@
 import type * as z from 'zod/v4';
 import type { CatalogItem, TimeTracker } from '../providers/time-tracker.ts';
 import { choiceWords, type EntryFieldDefinition, requiredFieldsFor } from '../domain/entry-fields.ts';
+import { joined, outside, say, type Sentence } from '../contract/outcomes/sentence.ts';
 import { defineTool } from './define-tool.ts';
 import type { catalogItemOutput } from '../contract/tools/list-catalog.ts';
 import { listCatalogContract } from '../contract/tools/list-catalog.ts';
@@ -42,19 +43,48 @@ export default defineTool({
         : {}),
       ...(catalog.note ? { note: catalog.note } : {}),
     };
+    // Every name is the tracker's, said as one quoted line (contract/outcomes/quoted-line.ts): data, never a line of the answer's own.
+    const names = (list: readonly string[]) => joined(list.map(outside), ', ');
     const line = (label: string, list: Array<z.infer<typeof catalogItemOutput>>) =>
-      `${label}: ${list.length === 0 ? 'none' : list.map((entry) => `${entry.key ? `${entry.key} ` : ''}${entry.name} (#${entry.id}${entry.parent ? `, ${entry.parent}` : ''}${entry.archived ? ', archived' : ''})`).join(', ')}`;
-    const lines = [line('Customers', data.customers), line('Projects', data.projects), line('Activities', data.activities)];
+      say`${label}: ${
+        list.length === 0
+          ? 'none'
+          : joined(
+              list.map(
+                (entry) =>
+                  say`${entry.key ? say`${outside(entry.key)} ` : ''}${outside(entry.name)} (#${entry.id}${entry.parent ? say`, ${outside(entry.parent)}` : ''}${entry.archived ? ', archived' : ''})`,
+              ),
+              ', ',
+            )
+      }`;
+    const lines: Sentence[] = [line('Customers', data.customers), line('Projects', data.projects), line('Activities', data.activities)];
     if (data.fields) {
-      lines.push(
-        `Custom fields (fields: {"name": value}): ${data.fields.map((field) => `${field.name} (${field.type}${field.choices ? `: ${field.choices.join(', ')}` : ''})`).join('; ')}`,
-      );
+      const fieldWords = data.fields.map((field) => say`${outside(field.name)} (${field.type}${field.choices ? say`: ${names(field.choices)}` : ''})`);
+      lines.push(say`Custom fields (fields: {"name": value}): ${joined(fieldWords, '; ')}`);
       const requiring = data.projects.filter((project) => project.required_fields);
-      if (requiring.length > 0) lines.push(`Required: ${requiring.map((project) => `${project.name}: ${project.required_fields?.join(', ')}`).join('; ')}`);
+      if (requiring.length > 0) {
+        lines.push(
+          say`Required: ${joined(
+            requiring.map((project) => say`${outside(project.name)}: ${names(project.required_fields ?? [])}`),
+            '; ',
+          )}`,
+        );
+      }
     }
-    if (breakTypes) lines.push(`Break types: ${breakTypes.length === 0 ? 'none' : breakTypes.map((type) => `${type.name} (#${type.id})`).join(', ')}`);
-    if (catalog.note) lines.push(catalog.note);
-    return { data, text: lines.join('\n') };
+    if (breakTypes) {
+      lines.push(
+        say`Break types: ${
+          breakTypes.length === 0
+            ? 'none'
+            : joined(
+                breakTypes.map((type) => say`${outside(type.name)} (#${type.id})`),
+                ', ',
+              )
+        }`,
+      );
+    }
+    if (catalog.note) lines.push([catalog.note]);
+    return { data, text: joined(lines, '\n') };
   },
 });
 

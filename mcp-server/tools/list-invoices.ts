@@ -2,6 +2,7 @@ import type { CatalogItem } from '../domain/records.ts';
 import { MAX_LIST_DAYS } from '../domain/call-limits.ts';
 import { addDays, localDate } from '../domain/time.ts';
 import { listInvoicesContract } from '../contract/tools/list-invoices.ts';
+import { joined, outside, say } from '../contract/outcomes/sentence.ts';
 import { defineTool } from './define-tool.ts';
 import { dayRange, readDayRange, today } from './shared.ts';
 import { ToolInputError } from './tool-input-error.ts';
@@ -33,15 +34,19 @@ export default defineTool({
       total: invoice.total,
       currency: invoice.currency,
     }));
-    const scope = `${from} to ${to}${customer ? ` for ${customer.name}` : ''}${args.status?.length ? `, ${[...new Set(args.status)].join(' or ')}` : ''}`;
+    const scope = say`${from} to ${to}${customer ? say` for ${outside(customer.name)}` : ''}${args.status?.length ? `, ${[...new Set(args.status)].join(' or ')}` : ''}`;
     const more = page.page < page.totalPages ? ` Page ${page.page} of ${page.totalPages}; ask for page ${page.page + 1} for more.` : '';
-    const lines = invoices.map((item) => `${item.number} ${item.date} ${item.customer}: ${item.total} ${item.currency}, ${item.status}`);
+    // An invoice's number, customer and currency are the tracker's words: a currency with a line break in it must not
+    // write a line of its own ("EUR\nTotal: 0 EUR, paid").
+    const lines = invoices.map(
+      (item) => say`${outside(item.number)} ${item.date} ${outside(item.customer)}: ${item.total} ${outside(item.currency)}, ${item.status}`,
+    );
     return {
       data: { from, to, invoices, page: page.page, total_pages: page.totalPages, total: page.total },
       text:
         invoices.length === 0
-          ? `No invoices made ${scope}.`
-          : [`${page.total} invoice${page.total === 1 ? '' : 's'} made ${scope}.${more}`, ...lines].join('\n'),
+          ? say`No invoices made ${scope}.`
+          : joined([say`${page.total} invoice${page.total === 1 ? '' : 's'} made ${scope}.${more}`, ...lines], '\n'),
     };
   },
 });

@@ -1,4 +1,5 @@
 import { LEAVE_YEARS_AHEAD, MAX_LEAVE_LIST_YEARS } from '../domain/call-limits.ts';
+import { joined } from '../contract/outcomes/sentence.ts';
 import { defineTool } from './define-tool.ts';
 import { isActive } from '../domain/leave-tally.ts';
 import { leaveLabel, presentLeave } from './leave-shared.ts';
@@ -23,7 +24,7 @@ export default defineTool({
     const all = await context.tracker.leave.listLeave({ from, to });
     const requests = args.include_cancelled ? all : all.filter(isActive);
     const range = args.to === undefined && args.from === undefined ? `from ${from} on` : `from ${from} to ${to}`;
-    const text = requests.length === 0 ? `No leave requests ${range}.` : requests.map(leaveLabel).join('\n');
+    const text = requests.length === 0 ? [`No leave requests ${range}.`] : joined(requests.map(leaveLabel), '\n');
     return { data: { requests: requests.map(presentLeave) }, text };
   },
 });

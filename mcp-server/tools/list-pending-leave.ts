@@ -1,7 +1,7 @@
 import { alsoAway } from '../domain/team.ts';
 import { listPendingLeaveContract } from '../contract/tools/list-pending-leave.ts';
 import { defineTool } from './define-tool.ts';
-import { quoted } from './asking.ts';
+import { joined, outside, say } from '../contract/outcomes/sentence.ts';
 
 /** People or requests per window when the caller names no limit. */
 const DEFAULT_LIMIT = 20;
@@ -26,12 +26,13 @@ export default defineTool({
     }));
     const lines = requests.map((request) => {
       const span = request.first_day === request.last_day ? request.first_day : `${request.first_day} to ${request.last_day}`;
-      const away = request.also_away.length > 0 ? `; also away: ${request.also_away.join(', ')}` : '';
-      const comment = request.comment ? ` "${quoted(request.comment)}"` : '';
-      return `#${request.id} ${request.person}: ${request.kind ?? request.type} ${span} (${request.days} ${request.days === 1 ? 'day' : 'days'})${comment}${away}`;
+      const away = request.also_away.length > 0 ? say`; also away: ${joined(request.also_away.map(outside), ', ')}` : '';
+      const comment = request.comment ? say` ${outside(request.comment)}` : '';
+      const kind = request.kind === undefined ? request.type : outside(request.kind);
+      return say`#${request.id} ${outside(request.person)}: ${kind} ${span} (${request.days} ${request.days === 1 ? 'day' : 'days'})${comment}${away}`;
     });
     const more = page.nextOffset === null ? '' : ` More with offset ${page.nextOffset}.`;
     const head = `${requests.length === 0 ? 'No' : requests.length} ${requests.length === 1 ? 'request waits' : 'requests wait'} for your decision (${page.covers}).${more}`;
-    return { data: { requests, next_offset: page.nextOffset, covers: page.covers }, text: [head, ...lines].join('\n') };
+    return { data: { requests, next_offset: page.nextOffset, covers: page.covers }, text: joined([head, ...lines], '\n') };
   },
 });

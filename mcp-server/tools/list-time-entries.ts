@@ -1,7 +1,8 @@
 import { MAX_LIST_DAYS } from '../domain/call-limits.ts';
 import { formatDuration } from '../domain/time.ts';
+import { joined, say } from '../contract/outcomes/sentence.ts';
 import { defineTool } from './define-tool.ts';
-import { catalogLookup, dayRange, entryLabel, entryWhen, presentEntry, readDayRange, thisWeekOrOneDay } from './shared.ts';
+import { catalogLookup, dayRange, entryLabel, entryWhen, impossibleOf, noteImpossibleEntries, presentEntry, readDayRange, thisWeekOrOneDay } from './shared.ts';
 import { listTimeEntriesContract } from '../contract/tools/list-time-entries.ts';
 
 export default defineTool({
@@ -20,13 +21,15 @@ export default defineTool({
       ...(projectId === null ? {} : { projectId }),
     });
     const next = offset + entries.length < total ? offset + entries.length : null;
+    // Listed as the back end keeps them, each said in a notice: no total counts them.
+    noteImpossibleEntries(entries.map(impossibleOf), context);
     const lines = entries.map(
-      (entry) => `#${entry.id} ${entryWhen(entry, context)} ` + `${formatDuration((entry.end ?? context.now()) - entry.start)} ${entryLabel(entry)}`,
+      (entry) => say`#${entry.id} ${entryWhen(entry, context)} ${formatDuration((entry.end ?? context.now()) - entry.start)} ${entryLabel(entry)}`,
     );
     const head = `${total} ${total === 1 ? 'entry' : 'entries'} from ${from} to ${to}${next === null ? '' : ` (showing ${offset + 1}–${offset + entries.length}; next offset ${next})`}.`;
     return {
       data: { entries: entries.map((entry) => presentEntry(entry, context)), total, next_offset: next },
-      text: [head, ...lines].join('\n'),
+      text: joined([head, ...lines], '\n'),
     };
   },
 });

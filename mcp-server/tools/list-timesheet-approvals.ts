@@ -1,7 +1,7 @@
 import { listTimesheetApprovalsContract, MAX_SUBMISSIONS } from '../contract/tools/list-timesheet-approvals.ts';
 import { addDays } from '../domain/time.ts';
 import type { PeriodLock, TimesheetSubmission } from '../domain/approvals.ts';
-import { quoted } from './asking.ts';
+import { joined, outside, say, type Sentence } from '../contract/outcomes/sentence.ts';
 import { defineTool } from './define-tool.ts';
 import { presentSubmission } from './approvals-shared.ts';
 import { readDayRange, today } from './shared.ts';
@@ -38,7 +38,10 @@ export default defineTool({
         ? `No timesheet submissions ${whose} from ${range.from} to ${range.to}.`
         : `Timesheet submissions ${whose}, ${range.from} to ${range.to}:`;
     const rejectedWithoutNote = !toDecide && !approvals.rejectionNoteKept && listed.some((submission) => submission.status === 'rejected');
+    // Where the back end's API shows the status only (Harvest's entries), where submitting and deciding happen is said once.
+    const inTracker = !context.tracker.capabilities.has('approvals_workflow');
     const tail = [
+      ...(inTracker ? [`Timesheets are submitted and approved in ${context.tracker.label} itself; this lists their status.`] : []),
       ...(found.length > MAX_SUBMISSIONS ? [`More matched; narrow from/to or person.`] : []),
       ...(rejectedWithoutNote ? [`${context.tracker.label} keeps no rejection note for you to read here: it sent the note by e-mail.`] : []),
     ];
@@ -56,14 +59,14 @@ export default defineTool({
               locks: locks.map((lock) => ({ first_day: lock.firstDay, last_day: lock.lastDay, status: lock.status, reopened_by: lock.reopenedBy })),
             }),
       },
-      text: [head, ...lines, ...tail].join('\n'),
+      text: joined([head, ...lines, ...tail], '\n'),
     };
   },
 });
 
-function lineOf(submission: TimesheetSubmission, withPerson: boolean): string {
+function lineOf(submission: TimesheetSubmission, withPerson: boolean): Sentence {
   const hours = submission.trackedSeconds === null ? '' : `, ${presentSubmission(submission).hours} h`;
-  const who = withPerson ? `${quoted(submission.person)}: ` : '';
-  const note = submission.note ? `; note ${quoted(submission.note)}` : '';
-  return `- ${who}${submission.firstDay} to ${submission.lastDay} ${submission.status}${hours}${note} (id ${submission.id})`;
+  const who = withPerson ? say`${outside(submission.person)}: ` : '';
+  const note = submission.note ? say`; note ${outside(submission.note)}` : '';
+  return say`- ${who}${submission.firstDay} to ${submission.lastDay} ${submission.status}${hours}${note} (id ${submission.id})`;
 }

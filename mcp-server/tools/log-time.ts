@@ -1,12 +1,26 @@
-import { formatDuration, localDateTimeToEpoch } from '../domain/time.ts';
+import { formatDuration, isTimeOfDay, localDateTimeToEpoch } from '../domain/time.ts';
+import { say } from '../contract/outcomes/sentence.ts';
 import { defineTool } from './define-tool.ts';
 import { ToolInputError } from './tool-input-error.ts';
 import { refuseAgentPrefix } from './agent-labels.ts';
 import { keptWords } from './kept-words.ts';
 import { refuseLockedTime, sayLockedMeanwhile } from './approval-lock.ts';
-import { bookedTimes, catalogLookup, checkBookedSpan, dayRange, entryLabel, MINUTE_MS, presentEntry, readDate, readInstant, readMinutes } from './shared.ts';
+import {
+  bookedTimes,
+  catalogLookup,
+  checkBookedSpan,
+  dayRange,
+  entryLabel,
+  MINUTE_MS,
+  presentEntry,
+  readDate,
+  readInstant,
+  readMinutes,
+  readTimeOfDayOn,
+} from './shared.ts';
 import { logTimeContract } from '../contract/tools/log-time.ts';
 import { checkedFields, refuseFieldsWithout } from './entry-fields.ts';
+import { daysAround, sayingCreated } from './working-time-reads.ts';
 
 /** Where a duration-only entry goes when the day has no earlier work to follow. */
 const DEFAULT_DAY_START = '09:00';
@@ -24,17 +38,19 @@ export default defineTool({
     const activityId = await refs.activity(args.activity, projectId);
     // The fields the company requires on the entry, checked before anything is sent.
     const customFields = await checkedFields(context.tracker, args.fields, { projectId, activityId });
-    const entry = await context.tracker.entries.createEntry({
-      start,
-      end,
-      projectId,
-      activityId,
-      description: args.description?.trim() ?? '',
-      ...(customFields ? { customFields } : {}),
-    });
+    const entry = await sayingCreated(context, daysAround(start, end, context), () =>
+      context.tracker.entries.createEntry({
+        start,
+        end,
+        projectId,
+        activityId,
+        description: args.description?.trim() ?? '',
+        ...(customFields ? { customFields } : {}),
+      }),
+    );
     await sayLockedMeanwhile(context, [entry]);
-    const span = `${formatDuration(end - start)} on ${entryLabel(entry)}, ${bookedTimes(entry, start, end, context)}`;
-    const text = keptWords(entry, `logged ${span}`) ?? `Logged ${span} (#${entry.id}).`;
+    const span = say`${formatDuration(end - start)} on ${entryLabel(entry)}, ${bookedTimes(entry, start, end, context)}`;
+    const text = keptWords(entry, say`logged ${span}`) ?? say`Logged ${span} (#${entry.id}).`;
     return { data: { entry: presentEntry(entry, context) }, text };
   },
 });
@@ -44,21 +60,25 @@ async function placeEntry(
   context: Parameters<typeof readDate>[1],
 ): Promise<{ start: number; end: number }> {
   const hasRange = args.start !== undefined || args.end !== undefined;
-  if (hasRange && args.date !== undefined) {
+  // A date with times of day (`date: 2026-11-27, start: 07:00`) is how people and models say a past day's
+  // span: the times are read on that day. A date beside a full time could mean two days: refused.
+  const onDate = hasRange && args.date !== undefined ? readDate(args.date, context, 'date') : null;
+  if (onDate !== null && ![args.start, args.end].every((time) => time === undefined || isTimeOfDay(time))) {
     throw new ToolInputError('entry_span_and_date');
   }
+  const instant = (text: string, field: string) => (onDate === null ? readInstant(text, context, field) : readTimeOfDayOn(text, onDate, context, field));
   if (args.start !== undefined && args.end !== undefined) {
     if (args.duration !== undefined) throw new ToolInputError('entry_end_and_duration');
-    return { start: readInstant(args.start, context, 'start'), end: readInstant(args.end, context, 'end') };
+    return { start: instant(args.start, 'start'), end: instant(args.end, 'end') };
   }
   if (args.duration === undefined) throw new ToolInputError('entry_span_missing');
   const minutes = readMinutes(args.duration, 'duration');
   if (args.start !== undefined) {
-    const start = readInstant(args.start, context, 'start');
+    const start = instant(args.start, 'start');
     return { start, end: start + minutes * MINUTE_MS };
   }
   if (args.end !== undefined) {
-    const end = readInstant(args.end, context, 'end');
+    const end = instant(args.end, 'end');
     return { start: end - minutes * MINUTE_MS, end };
   }
   const date = args.date === undefined ? readDate('today', context, 'date') : readDate(args.date, context, 'date');

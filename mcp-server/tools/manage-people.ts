@@ -4,6 +4,7 @@ import { managePeopleContract } from '../contract/tools/manage-people.ts';
 import type { AdminPeoplePart } from '../providers/time-tracker.ts';
 import { quoted } from './asking.ts';
 import type { ToolContext } from './context.ts';
+import { joined, modelText, outside, outsideOr, say, type Sentence } from '../contract/outcomes/sentence.ts';
 import { defineTool } from './define-tool.ts';
 import { refusedInput } from './shared.ts';
 import { ToolInputError } from './tool-input-error.ts';
@@ -24,9 +25,14 @@ function checkLimits(args: Partial<Record<keyof typeof FIELD_LIMITS, string>> & 
 }
 
 const shown = (person: AdminPerson) => ({ ...person, teams: [...person.teams] });
-const label = (person: AdminPerson) => `"${quoted(person.name)}"${person.email ? ` <${person.email}>` : ''} (#${person.id})`;
-const line = (person: AdminPerson) =>
-  `#${person.id} ${person.name}${person.email ? ` <${person.email}>` : ''}${person.role ? `, ${person.role}` : ''}${person.active ? '' : ' (inactive)'}${person.teams.length ? `; teams: ${person.teams.join(', ')}` : ''}`;
+/** A person as the tracker names them: their name, e-mail address and role its words, quoted (contract/outcomes/quoted-line.ts). */
+const label = (person: AdminPerson): Sentence => say`${outside(person.name)}${person.email ? say` <${outside(person.email)}>` : ''} (#${person.id})`;
+/** The label as a question shows it to the person. */
+const labelAsked = (person: AdminPerson) => modelText(label(person));
+const line = (person: AdminPerson): Sentence =>
+  say`#${person.id} ${outside(person.name)}${person.email ? say` <${outside(person.email)}>` : ''}${person.role ? say`, ${outside(person.role)}` : ''}${person.active ? '' : ' (inactive)'}${
+    person.teams.length ? say`; teams: ${joined(person.teams.map(outside), ', ')}` : ''
+  }`;
 
 export default defineTool({
   ...managePeopleContract,
@@ -41,7 +47,8 @@ export default defineTool({
       const count = total === null ? 'People' : `${total} ${total === 1 ? 'person' : 'people'}`;
       return {
         data: { action, people: people.map(shown), page, total_pages: totalPages, ...(total === null ? {} : { total }) },
-        text: people.length === 0 && page === 1 ? 'Nobody.' : [`${count}${args.include_inactive ? '' : ' (active)'}.${more}`, ...people.map(line)].join('\n'),
+        text:
+          people.length === 0 && page === 1 ? ['Nobody.'] : joined([`${count}${args.include_inactive ? '' : ' (active)'}.${more}`, ...people.map(line)], '\n'),
       };
     }
     if (action === 'show') {
@@ -64,18 +71,18 @@ export default defineTool({
     const active = action === 'reactivate';
     if (!active && person.id === (await part.selfId())) throw new ToolInputError('person_deactivate_self');
     if (person.active === active) {
-      return { data: { action, people: [shown(person)] }, text: `${label(person)} is ${active ? 'active' : 'inactive'} already. Nothing was changed.` };
+      return { data: { action, people: [shown(person)] }, text: say`${label(person)} is ${active ? 'active' : 'inactive'} already. Nothing was changed.` };
     }
     context.ask.confirm({
       key: action,
       message: active
-        ? `Reactivate ${label(person)}, so they can sign in again?`
-        : `Deactivate ${label(person)}? They can no longer sign in; their time stays.`,
+        ? `Reactivate ${labelAsked(person)}, so they can sign in again?`
+        : `Deactivate ${labelAsked(person)}? They can no longer sign in; their time stays.`,
       shows: { id: person.id, active },
-      unchanged: `${label(person)} was not ${active ? 'reactivated' : 'deactivated'}`,
+      unchanged: say`${label(person)} was not ${active ? 'reactivated' : 'deactivated'}`,
     });
     const changed = await part.setActive(person, active);
-    return { data: { action, people: [shown(changed)], before: shown(person) }, text: `${active ? 'Reactivated' : 'Deactivated'} ${label(changed)}.` };
+    return { data: { action, people: [shown(changed)], before: shown(person) }, text: say`${active ? 'Reactivated' : 'Deactivated'} ${label(changed)}.` };
   },
 });
 
@@ -89,7 +96,7 @@ function required(value: string | undefined, action: 'show' | 'update' | 'deacti
 
 function checkedEmail(email: string): string {
   const trimmed = email.trim();
-  if (!isEmail(trimmed)) throw new ToolInputError('person_email_invalid', { email: quoted(trimmed) });
+  if (!isEmail(trimmed)) throw new ToolInputError('person_email_invalid', { email: trimmed });
   return trimmed;
 }
 
@@ -98,7 +105,7 @@ function checkedRole(part: AdminPeoplePart, role: string): string {
   const found = part.roleWords.find((word) => word.toLowerCase() === role.trim().toLowerCase());
   if (found) return found;
   if (part.roleWords.length === 0) throw new ToolInputError('person_role_none');
-  throw new ToolInputError('person_role_unknown', { role: quoted(role), roles: [...part.roleWords] });
+  throw new ToolInputError('person_role_unknown', { role: role.trim(), roles: [...part.roleWords] });
 }
 
 async function invite(part: AdminPeoplePart, args: Args, context: Context) {
@@ -110,10 +117,10 @@ async function invite(part: AdminPeoplePart, args: Args, context: Context) {
     key: 'invite',
     message: `Invite "${quoted(name)}" <${email}>${role ? ` as ${role}` : ''}? ${part.inviteQuestion ?? 'They get an account that can sign in.'}`,
     shows: { name, email, role: role ?? null },
-    unchanged: `"${quoted(name)}" was not invited`,
+    unchanged: say`${outside(name)} was not invited`,
   });
   const made = await part.invite({ name, email, ...(role ? { role } : {}) });
-  return { data: { action: 'invite' as const, people: [shown(made)] }, text: `Invited ${label(made)}. ${part.inviteNote}` };
+  return { data: { action: 'invite' as const, people: [shown(made)] }, text: say`Invited ${label(made)}. ${part.inviteNote}` };
 }
 
 async function update(part: AdminPeoplePart, person: AdminPerson, args: Args, context: Context) {
@@ -135,23 +142,26 @@ async function update(part: AdminPeoplePart, person: AdminPerson, args: Args, co
     throw new ToolInputError('person_update_empty');
   }
   if (Object.keys(changes).length === 0) {
-    return { data: { action: 'update' as const, people: [shown(person)] }, text: `${label(person)} has these already. Nothing was changed.` };
+    return { data: { action: 'update' as const, people: [shown(person)] }, text: say`${label(person)} has these already. Nothing was changed.` };
   }
   if ((changes.role !== undefined || changes.manages !== undefined) && person.id === (await part.selfId())) {
     throw new ToolInputError('person_role_self');
   }
-  const said = [
-    changes.name === undefined ? null : `name "${quoted(person.name)}" → "${quoted(changes.name)}"`,
-    changes.email === undefined ? null : `e-mail ${person.email || '(none)'} → ${changes.email}`,
-    changes.role === undefined ? null : `role ${person.role ?? '(none)'} → ${changes.role}`,
-    changes.manages === undefined ? null : `managing ${changes.manages.map((word) => `"${quoted(word, 40)}"`).join(', ')}`,
-  ].filter((text): text is string => text !== null);
+  const said = joined(
+    [
+      changes.name === undefined ? null : say`name ${outside(person.name)} → ${outside(changes.name)}`,
+      changes.email === undefined ? null : say`e-mail ${outsideOr(person.email, '(none)')} → ${outside(changes.email)}`,
+      changes.role === undefined ? null : say`role ${outsideOr(person.role, '(none)')} → ${outside(changes.role)}`,
+      changes.manages === undefined ? null : say`managing ${joined(changes.manages.map(outside), ', ')}`,
+    ].filter((words): words is Sentence => words !== null),
+    ', ',
+  );
   context.ask.confirm({
     key: 'update',
-    message: `Change ${label(person)}: ${said.join(', ')}?`,
+    message: `Change ${labelAsked(person)}: ${modelText(said)}?`,
     shows: { id: person.id, ...changes },
-    unchanged: `${label(person)} was not changed`,
+    unchanged: say`${label(person)} was not changed`,
   });
   const changed = await part.update(person, changes);
-  return { data: { action: 'update' as const, people: [shown(changed)], before: shown(person) }, text: `Changed ${label(changed)}: ${said.join(', ')}.` };
+  return { data: { action: 'update' as const, people: [shown(changed)], before: shown(person) }, text: say`Changed ${label(changed)}: ${said}.` };
 }

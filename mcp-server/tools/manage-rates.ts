@@ -2,8 +2,8 @@ import { personWords, type Rate, type RateValues, rateFor, rateWords, sameValues
 import type { RateKind } from '../contract/vocabulary.ts';
 import { MAX_RATE_AMOUNT, MAX_RATE_NAME, manageRatesContract } from '../contract/tools/manage-rates.ts';
 import type { AdminRatesPart, RateItem } from '../providers/time-tracker.ts';
-import { quoted } from './asking.ts';
 import type { ToolContext } from './context.ts';
+import { joined, modelText, outside, say, type Sentence } from '../contract/outcomes/sentence.ts';
 import { defineTool } from './define-tool.ts';
 import { findCatalogItem, refusedInput } from './shared.ts';
 import { ToolInputError } from './tool-input-error.ts';
@@ -28,7 +28,9 @@ export default defineTool({
     }
     checkedBounds(args);
     // What the back end cannot do at all is said in its own words before anything is read (Clockify keeps no fixed rates and removes none).
-    const cannot = action === 'remove' ? part.refusals?.remove : args.fixed !== undefined ? part.refusals?.fixed : undefined;
+    const remove = part.refusals?.remove;
+    const removal = typeof remove === 'function' ? remove({ kind, item: args.item.trim(), person: args.person?.trim() ?? null }) : remove;
+    const cannot = action === 'remove' ? removal : args.fixed !== undefined ? part.refusals?.fixed : undefined;
     if (cannot) throw refusedInput(cannot);
     const given = (['hourly', 'internal', 'fixed'] as const).filter((name) => args[name] !== undefined);
     if (action !== 'set' && given.length > 0) throw new ToolInputError('rate_amounts_not_for_action', { given, action });
@@ -38,17 +40,19 @@ export default defineTool({
     const person = args.person === undefined ? null : await part.findPerson(args.person, list);
     const { target } = list;
     const base = { action, kind, item: { id: target.id, name: target.name }, currency: target.currency };
-    const label = `${kind} "${quoted(target.name)}" (#${target.id})`;
+    const label = say`${kind} ${outside(target.name)} (#${target.id})`;
     const forWhom = personWords(person);
     const inCurrency = target.currency === null ? ' Amounts are in the currency of the customer booked for.' : '';
+    // What a question shows the person: the same words, rendered.
+    const asked = (words: Sentence) => modelText(words);
 
     if (action === 'list') {
       const rates = person === null ? list.rates : list.rates.filter((rate) => rate.person?.id === person.id);
-      const lines = rates.map((rate) => `#${rate.id} ${personWords(rate.person)}: ${rateWords(rate, target.currency)}`);
-      const none = `The ${label} has no rate${args.person === undefined ? 's' : ` for ${forWhom}`} of its own.`;
+      const lines = rates.map((rate) => say`#${rate.id} ${personWords(rate.person)}: ${rateWords(rate, target.currency)}`);
+      const none = say`The ${label} has no rate${args.person === undefined ? 's' : say` for ${forWhom}`} of its own.`;
       return {
         data: { ...base, rates: rates.map(shown) },
-        text: `${rates.length === 0 ? none : [`Rates of the ${label}:`, ...lines].join('\n')}${inCurrency}`,
+        text: say`${rates.length === 0 ? none : joined([say`Rates of the ${label}:`, ...lines], '\n')}${inCurrency}`,
       };
     }
 
@@ -56,40 +60,43 @@ export default defineTool({
     if (action === 'remove') {
       if (!before) {
         const whom = person === null ? null : { id: person.id, name: person.name };
-        throw new ToolInputError('rate_none_to_remove', { kind, item: { id: target.id, name: quoted(target.name) }, person: whom });
+        throw new ToolInputError('rate_none_to_remove', { kind, item: { id: target.id, name: target.name }, person: whom });
       }
       const was = rateWords(before, target.currency);
       context.ask.confirm({
         key: 'remove',
-        message: `Remove the rate of the ${label} for ${forWhom}: ${was} → none?`,
+        message: asked(say`Remove the rate of the ${label} for ${forWhom}: ${was} → none?`),
         shows: { kind, item: target.id, person: person?.id ?? null, before: valuesShown(before) },
-        unchanged: `The rate of the ${label} for ${forWhom} was not removed`,
+        unchanged: say`The rate of the ${label} for ${forWhom} was not removed`,
       });
       await part.removeRate(list, before);
       return {
         data: { ...base, rates: [shown(before)], before: valuesShown(before), after: null },
-        text: `Removed the rate of the ${label} for ${forWhom} (was ${was}).${inCurrency}`,
+        text: say`Removed the rate of the ${label} for ${forWhom} (was ${was}).${inCurrency}`,
       };
     }
 
     const after = newValues(args, before);
+    // The back end's own limits of a set (providers/time-tracker.ts, AdminRatesPart.setRefusal), before any question.
+    const refusedSet = part.setRefusal?.(list, person, after);
+    if (refusedSet) throw refusedInput(refusedSet);
     if (before && sameValues(before, after)) {
       return {
         data: { ...base, rates: [shown(before)], before: valuesShown(before), after: valuesShown(before) },
-        text: `The rate of the ${label} for ${forWhom} is ${rateWords(before, target.currency)} already. Nothing was changed.`,
+        text: say`The rate of the ${label} for ${forWhom} is ${rateWords(before, target.currency)} already. Nothing was changed.`,
       };
     }
-    const change = `${before ? rateWords(before, target.currency) : 'none'} → ${rateWords(after, target.currency)}`;
+    const change = say`${before ? rateWords(before, target.currency) : 'none'} → ${rateWords(after, target.currency)}`;
     context.ask.confirm({
       key: 'set',
-      message: `Set the rate of the ${label} for ${forWhom}: ${change}?`,
+      message: asked(say`Set the rate of the ${label} for ${forWhom}: ${change}?`),
       shows: { kind, item: target.id, person: person?.id ?? null, before: before ? valuesShown(before) : null, after: valuesShown(after) },
-      unchanged: `The rate of the ${label} for ${forWhom} was not changed`,
+      unchanged: say`The rate of the ${label} for ${forWhom} was not changed`,
     });
     const { rate } = await part.setRate(list, person, after, before);
     return {
       data: { ...base, rates: [shown(rate)], before: before ? valuesShown(before) : null, after: valuesShown(rate) },
-      text: `Set the rate of the ${label} for ${forWhom}: ${change}.${inCurrency}`,
+      text: say`Set the rate of the ${label} for ${forWhom}: ${change}.${inCurrency}`,
     };
   },
 });
@@ -124,10 +131,12 @@ async function findItem(kind: RateKind, text: string, context: ToolContext, part
     if (!part.workspaceItem) throw new ToolInputError('rate_workspace_unsupported', { back_end: context.tracker.label });
     return part.workspaceItem(text);
   }
+  const named = await part.itemNamed?.(kind, text);
+  if (named) return named;
   const catalog = await context.tracker.catalog.catalog(true, [kind]);
   const items = catalog[PLURALS[kind] as 'customers' | 'projects' | 'activities'];
   const found = findCatalogItem(items, text);
   if (found) return found as RateItem;
   const close = items.filter((item) => item.name.toLowerCase().includes(text.trim().toLowerCase())).slice(0, 5);
-  throw new ToolInputError('rate_item_not_found', { kind, item: quoted(text), close: close.map((item) => ({ id: item.id, name: item.name })) });
+  throw new ToolInputError('rate_item_not_found', { kind, item: text.trim(), close: close.map((item) => ({ id: item.id, name: item.name })) });
 }

@@ -2,6 +2,7 @@ import type { AdminTag } from '../domain/admin.ts';
 import type { AdminTagsPart } from '../providers/time-tracker.ts';
 import { manageTagsContract } from '../contract/tools/manage-tags.ts';
 import { quoted } from './asking.ts';
+import { joined, outside, say, type Sentence } from '../contract/outcomes/sentence.ts';
 import { defineTool } from './define-tool.ts';
 import { refusedInput } from './shared.ts';
 import { ToolInputError } from './tool-input-error.ts';
@@ -12,14 +13,15 @@ function checkedName(name: string | undefined, action: 'create' | 'rename'): str
   const trimmed = name?.trim() ?? '';
   if (trimmed === '') throw new ToolInputError('tag_name_missing', { action });
   if (trimmed.length < 2 || trimmed.length > 100) throw new ToolInputError('tag_name_length', { length: trimmed.length });
-  if (trimmed.includes(',')) throw new ToolInputError('tag_name_comma', { name: quoted(trimmed) });
+  if (trimmed.includes(',')) throw new ToolInputError('tag_name_comma', { name: trimmed });
   return trimmed;
 }
 
 const shown = (tag: AdminTag) => ({ id: tag.id, name: tag.name, color: tag.color, archived: tag.archived });
-const label = (tag: AdminTag) => `"${quoted(tag.name)}" (#${tag.id})`;
-/** A tag as a refusal's facts name it: as `label` quotes it. */
-const named = (tag: AdminTag) => ({ id: tag.id, name: quoted(tag.name) });
+/** A tag as the text names it: its name the tracker's words, quoted (contract/outcomes/quoted-line.ts). */
+const label = (tag: AdminTag): Sentence => say`${outside(tag.name)} (#${tag.id})`;
+/** A tag as a refusal's facts name it: its name as it came (the refusal's words quote it). */
+const named = (tag: AdminTag) => ({ id: tag.id, name: tag.name });
 
 export default defineTool({
   ...manageTagsContract,
@@ -28,10 +30,10 @@ export default defineTool({
     const { action } = args;
     if (action === 'list') {
       const tags = await part.tags(args.tag);
-      const lines = tags.map((tag) => `#${tag.id} ${tag.name}${tag.color ? ` ${tag.color}` : ''}${tag.archived ? ' (archived)' : ''}`);
+      const lines = tags.map((tag) => say`#${tag.id} ${outside(tag.name)}${tag.color ? say` ${outside(tag.color)}` : ''}${tag.archived ? ' (archived)' : ''}`);
       return {
         data: { action, tags: tags.map(shown) },
-        text: tags.length === 0 ? `No tags${args.tag ? ` named like "${quoted(args.tag)}"` : ''}.` : lines.join('\n'),
+        text: tags.length === 0 ? say`No tags${args.tag ? say` named like ${outside(args.tag)}` : ''}.` : joined(lines, '\n'),
       };
     }
     if (action === 'create') {
@@ -45,10 +47,10 @@ export default defineTool({
         key: 'create',
         message: `Create the tag "${quoted(name)}"${args.color ? ` in colour ${args.color}` : ''}, for everyone's entries?`,
         shows: { name, color: args.color ?? null },
-        unchanged: `The tag "${quoted(name)}" was not created`,
+        unchanged: say`The tag ${outside(name)} was not created`,
       });
       const created = await part.createTag(name, args.color);
-      return { data: { action, tags: [shown(created)] }, text: `Created the tag ${label(created)}.` };
+      return { data: { action, tags: [shown(created)] }, text: say`Created the tag ${label(created)}.` };
     }
     if (action === 'rename') {
       if (!part.renameTag) throw refusalOf(part, action);
@@ -65,10 +67,10 @@ export default defineTool({
         key: 'rename',
         message: `Rename the tag "${quoted(tag.name)}" to "${quoted(name)}", on every entry that carries it?`,
         shows: { id: tag.id, from: tag.name, to: name },
-        unchanged: `The tag "${quoted(tag.name)}" was not renamed`,
+        unchanged: say`The tag ${outside(tag.name)} was not renamed`,
       });
       const renamed = await part.renameTag(tag, name);
-      return { data: { action, tags: [shown(renamed)] }, text: `Renamed the tag "${quoted(tag.name)}" to ${label(renamed)}.` };
+      return { data: { action, tags: [shown(renamed)] }, text: say`Renamed the tag ${outside(tag.name)} to ${label(renamed)}.` };
     }
     if (!part.setTagArchived) throw refusalOf(part, action);
     const tag = await namedTag(part, args.tag, action);
@@ -80,10 +82,10 @@ export default defineTool({
         ? `Archive the tag "${quoted(tag.name)}"? Entries keep it, but nobody can add it to an entry until it is restored.`
         : `Restore the archived tag "${quoted(tag.name)}", so it can be added to entries again?`,
       shows: { id: tag.id, name: tag.name, archived: archive },
-      unchanged: `The tag "${quoted(tag.name)}" was not ${archive ? 'archived' : 'restored'}`,
+      unchanged: say`The tag ${outside(tag.name)} was not ${archive ? 'archived' : 'restored'}`,
     });
     const changed = await part.setTagArchived(tag, archive);
-    return { data: { action, tags: [shown(changed)] }, text: `${archive ? 'Archived' : 'Restored'} the tag ${label(changed)}.` };
+    return { data: { action, tags: [shown(changed)] }, text: say`${archive ? 'Archived' : 'Restored'} the tag ${label(changed)}.` };
   },
 });
 
@@ -99,6 +101,6 @@ async function namedTag(part: AdminTagsPart, text: string | undefined, action: '
   if (wanted === '') throw new ToolInputError('tag_not_named', { action });
   const number = /^#(\d{1,15})$/.exec(wanted);
   const found = number ? (await part.tags(undefined)).find((tag) => tag.id === Number(number[1])) : await part.findTag(wanted);
-  if (!found) throw new ToolInputError('tag_not_found', { tag: quoted(wanted) });
+  if (!found) throw new ToolInputError('tag_not_found', { tag: wanted });
   return found;
 }

@@ -9,7 +9,7 @@ import { ACCESS_LISTS } from '../domain/admin-teams.ts';
 import type { CatalogItem } from '../domain/records.ts';
 import type { AdminTeamsPart } from '../providers/time-tracker.ts';
 import { manageTeamsContract, type TeamAction } from '../contract/tools/manage-teams.ts';
-import { quoted } from './asking.ts';
+import { joined, modelText, outside, type Part, say, type Sentence } from '../contract/outcomes/sentence.ts';
 import type { ToolContext } from './context.ts';
 import { defineTool, type ToolOutcome } from './define-tool.ts';
 import { findCatalogItem, refusedInput } from './shared.ts';
@@ -33,16 +33,19 @@ const shown = (team: AdminTeam): Shown => ({
   ...(team.members ? { members: team.members.map((member) => ({ id: member.id, name: member.name, lead: member.lead })) } : {}),
   ...(team.access ? { access: team.access } : {}),
 });
-const label = (team: { id: number; name: string }) => `"${quoted(team.name)}" (#${team.id})`;
-const who = (people: readonly { id: number; name: string }[]) => listed(people.map((one) => `${quoted(one.name, 40)} (#${one.id})`));
-/** A team or an item as a refusal's facts name it: its id, and its name as `label` quotes it. */
-const named = (one: { id: number; name: string }) => ({ id: one.id, name: quoted(one.name) });
-/** People as a refusal's facts name them: as `who` quotes them. */
-const namedPeople = (people: readonly { id: number; name: string }[]) => people.map((one) => ({ id: one.id, name: quoted(one.name, 40) }));
+/** A team as the text names it: its name the tracker's words, quoted (contract/outcomes/quoted-line.ts), and its number. */
+const label = (team: { id: number; name: string }): Sentence => say`${outside(team.name)} (#${team.id})`;
+const who = (people: readonly { id: number; name: string }[]) => listed(people.map((one) => say`${outside(one.name)} (#${one.id})`));
+/** A team or an item as a refusal's facts name it: its id, and its name as it came (the refusal's words quote it). */
+const named = (one: { id: number; name: string }) => ({ id: one.id, name: one.name });
+/** People as a refusal's facts name them. */
+const namedPeople = (people: readonly { id: number; name: string }[]) => people.map(named);
+/** A question's words for the person, from the same parts as the answer's. */
+const question = (strings: TemplateStringsArray, ...values: ReadonlyArray<Part | number>): string => modelText(say(strings, ...values));
 
 /** "A", "A and B", "A, B and C". */
-function listed(words: readonly string[]): string {
-  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+function listed(words: readonly Part[]): Sentence {
+  return words.length <= 1 ? (words[0] === undefined ? [] : [words[0]]) : [...joined(words.slice(0, -1), ', '), ' and ', words.at(-1) as Part];
 }
 
 /** A team's name as Kimai takes it: 2 to 100 characters. */
@@ -83,7 +86,7 @@ const state = (team: AdminTeam) => ({
 /** Who leads the team now: its members who lead it, and one who leads it from outside (Clockodo). */
 const leadsOf = (team: AdminTeam): TeamPerson[] => [...(team.members ?? []).filter((member) => member.lead), ...(team.outsideLead ? [team.outsideLead] : [])];
 
-function describe(team: AdminTeam): string {
+function describe(team: AdminTeam): Sentence {
   const members = team.members ?? [];
   const leads = members.filter((member) => member.lead);
   const others = members.filter((member) => !member.lead);
@@ -92,40 +95,56 @@ function describe(team: AdminTeam): string {
     ? (['customer', 'project', 'activity'] as const)
         .map((kind) => {
           const items = access[ACCESS_LISTS[kind]];
-          return items.length > 0 ? `${ACCESS_LISTS[kind]}: ${items.map((item) => `${item.name} (#${item.id})`).join(', ')}` : '';
+          return items.length > 0
+            ? [
+                say`${ACCESS_LISTS[kind]}: ${joined(
+                  items.map((item) => say`${outside(item.name)} (#${item.id})`),
+                  ', ',
+                )}`,
+              ]
+            : [];
         })
-        .filter(Boolean)
+        .flat()
     : [];
-  const leadWords = [...(leads.length > 0 ? [who(leads)] : []), ...(team.outsideLead ? [`${who([team.outsideLead])}, not a member`] : [])];
-  return [
-    `Team ${label(team)}: ${members.length} member${members.length === 1 ? '' : 's'}.`,
-    `Lead${leadWords.length === 1 && leads.length <= 1 ? '' : 's'}: ${leadWords.length > 0 ? leadWords.join('; ') : 'none'}.`,
-    ...(others.length > 0 ? [`Members: ${who(others)}.`] : []),
-    granted.length > 0 ? `Access to ${granted.join('; ')}.` : 'Access to no customer, project or activity of its own.',
-  ].join('\n');
+  const leadWords = [...(leads.length > 0 ? [who(leads)] : []), ...(team.outsideLead ? [say`${who([team.outsideLead])}, not a member`] : [])];
+  return joined(
+    [
+      say`Team ${label(team)}: ${members.length} member${members.length === 1 ? '' : 's'}.`,
+      say`Lead${leadWords.length === 1 && leads.length <= 1 ? '' : 's'}: ${leadWords.length > 0 ? joined(leadWords, '; ') : 'none'}.`,
+      ...(others.length > 0 ? [say`Members: ${who(others)}.`] : []),
+      granted.length > 0 ? say`Access to ${joined(granted, '; ')}.` : ['Access to no customer, project or activity of its own.'],
+    ],
+    '\n',
+  );
 }
 
 /** The catalog item `text` names (by id or whole name, archived ones too, as the catalog tools resolve them). */
 function itemNamed(items: readonly CatalogItem[], kind: TeamAccessKind, text: string): CatalogItem {
   const word = text.trim();
   const exact = items.filter((item) => item.name.toLowerCase() === word.replace(/^#/, '').toLowerCase());
-  if (exact.length > 1 && !/^#?\d+$/.test(word)) throw new ToolInputError('team_item_ambiguous', { kind, item: quoted(word), items: exact.map(named) });
+  if (exact.length > 1 && !/^#?\d+$/.test(word)) throw new ToolInputError('team_item_ambiguous', { kind, item: word, items: exact.map(named) });
   const found = findCatalogItem(items, word);
   if (found) return found;
   const close = items.filter((item) => item.name.toLowerCase().includes(word.toLowerCase())).slice(0, 5);
-  throw new ToolInputError('team_item_not_found', { kind, item: quoted(word), close: close.map(named) });
+  throw new ToolInputError('team_item_not_found', { kind, item: word, close: close.map(named) });
 }
 
 /** The team a call names, as just read. */
 const teamOf = (call: TeamCall) => teamNamed(call.part, call.args.team);
-const answer = (call: TeamCall, team: AdminTeam, text: string) => ({ data: { action: call.args.action, teams: [shown(team)] }, text });
+const answer = (call: TeamCall, team: AdminTeam, text: Sentence) => ({ data: { action: call.args.action, teams: [shown(team)] }, text });
 const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 const list: Act = async ({ args, part }) => {
   const teams = await part.teams();
   return {
     data: { action: args.action, teams: teams.map(shown) },
-    text: teams.length === 0 ? 'No teams.' : teams.map((team) => `#${team.id} ${team.name}`).join('\n'),
+    text:
+      teams.length === 0
+        ? ['No teams.']
+        : joined(
+            teams.map((team) => say`#${team.id} ${outside(team.name)}`),
+            '\n',
+          ),
   };
 };
 
@@ -151,15 +170,15 @@ const create: Act = async (call) => {
   const moves = part.moves ? ` ${await part.moves({ name }, chosen)}` : '';
   context.ask.confirm({
     key: 'create',
-    message: `Create the team "${quoted(name)}" with ${listed(members.map((member) => `${quoted(member.name, 40)} (#${member.id}${member.lead ? ', lead' : ''})`))}?${moves}`,
+    message: question`Create the team ${outside(name)} with ${listed(members.map((member) => say`${outside(member.name)} (#${member.id}${member.lead ? ', lead' : ''})`))}?${moves}`,
     shows: { name, members: members.map((member) => [member.id, member.lead]), ...(moves ? { moves } : {}) },
-    unchanged: `The team "${quoted(name)}" was not created`,
+    unchanged: say`The team ${outside(name)} was not created`,
   });
   const created = await part.create(
     name,
     members.map((member) => ({ id: member.id, name: member.name, lead: member.lead })),
   );
-  return answer(call, created, `Created the team ${label(created)} with ${who(created.members ?? members)}.${moves}`);
+  return answer(call, created, say`Created the team ${label(created)} with ${who(created.members ?? members)}.${moves}`);
 };
 
 const rename: Act = async (call) => {
@@ -171,12 +190,12 @@ const rename: Act = async (call) => {
   if (other) throw new ToolInputError('team_name_taken', { team: named(other) });
   context.ask.confirm({
     key: 'rename',
-    message: `Rename the team ${label(team)} to "${quoted(name)}"?`,
+    message: question`Rename the team ${label(team)} to ${outside(name)}?`,
     shows: { team: state(team), name },
-    unchanged: `The team ${label(team)} was not renamed`,
+    unchanged: say`The team ${label(team)} was not renamed`,
   });
   const renamed = await part.rename(team, name);
-  return answer(call, renamed, `Renamed the team "${quoted(team.name)}" (#${team.id}) to "${quoted(renamed.name)}".`);
+  return answer(call, renamed, say`Renamed the team ${outside(team.name)} (#${team.id}) to ${outside(renamed.name)}.`);
 };
 
 /** The people an add, a remove or a lead names (the lead first), each once; refused where none is named. */
@@ -189,8 +208,8 @@ async function peopleNamed({ args, part }: TeamCall, action: 'add_members' | 're
 /** The members among `people`, refused where any is not one. */
 function membersOnly(team: AdminTeam, people: readonly TeamPerson[], action: 'remove_members' | 'set_lead'): Map<number, TeamMember> {
   const byId = new Map((team.members ?? []).map((member) => [member.id, member]));
-  const outside = people.filter((one) => !byId.has(one.id));
-  if (outside.length > 0) throw new ToolInputError('team_not_members', { team: named(team), people: namedPeople(outside), action });
+  const strangers = people.filter((one) => !byId.has(one.id));
+  if (strangers.length > 0) throw new ToolInputError('team_not_members', { team: named(team), people: namedPeople(strangers), action });
   return byId;
 }
 
@@ -205,15 +224,15 @@ const addMembers: Act = async (call) => {
   const moves = part.moves ? ` ${await part.moves(team, people)}` : '';
   context.ask.confirm({
     key: 'add',
-    message: `Add ${who(people)} to the team ${label(team)}? It has ${count(members.length, 'member')} now.${moves}`,
+    message: question`Add ${who(people)} to the team ${label(team)}? It has ${count(members.length, 'member')} now.${moves}`,
     shows: { team: state(team), people: people.map((one) => one.id), ...(moves ? { moves } : {}) },
-    unchanged: `Nobody was added to the team ${label(team)}`,
+    unchanged: say`Nobody was added to the team ${label(team)}`,
   });
   const changed = await part.addMembers(team, people);
   return answer(
     call,
     changed,
-    `Added ${who(people)} to the team ${label(changed)}; it has ${changed.members?.length ?? members.length + people.length} members now.${moves}`,
+    say`Added ${who(people)} to the team ${label(changed)}; it has ${changed.members?.length ?? members.length + people.length} members now.${moves}`,
   );
 };
 
@@ -222,7 +241,9 @@ function leadsNow(team: AdminTeam, oneLead: boolean): string {
   const leads = leadsOf(team);
   if (leads.length === 0) return 'Nobody leads it now.';
   const verb = leads.length === 1 ? 'leads' : 'lead';
-  return oneLead ? `${who(leads)} ${verb} it now and no longer will.` : `${who(leads)} ${verb} it now and stay${leads.length === 1 ? 's' : ''}.`;
+  return oneLead
+    ? question`${who(leads)} ${verb} it now and no longer will.`
+    : question`${who(leads)} ${verb} it now and stay${leads.length === 1 ? 's' : ''}.`;
 }
 
 const setLead: Act = async (call) => {
@@ -236,12 +257,12 @@ const setLead: Act = async (call) => {
   if (part.oneLead && people.length > 1) throw refusedInput(part.oneLead);
   context.ask.confirm({
     key: 'lead',
-    message: `Make ${who(people)} ${part.oneLead ? 'the lead' : people.length === 1 ? 'a lead' : 'leads'} of the team ${label(team)}? ${leadsNow(team, Boolean(part.oneLead))}`,
+    message: question`Make ${who(people)} ${part.oneLead ? 'the lead' : people.length === 1 ? 'a lead' : 'leads'} of the team ${label(team)}? ${leadsNow(team, Boolean(part.oneLead))}`,
     shows: { team: state(team), people: people.map((one) => one.id) },
-    unchanged: `Nobody was made a lead of the team ${label(team)}`,
+    unchanged: say`Nobody was made a lead of the team ${label(team)}`,
   });
   const changed = await part.setLeads(team, people);
-  return answer(call, changed, `${who(people)} now ${people.length === 1 ? 'leads' : 'lead'} the team ${label(changed)}.`);
+  return answer(call, changed, say`${who(people)} now ${people.length === 1 ? 'leads' : 'lead'} the team ${label(changed)}.`);
 };
 
 const removeMembers: Act = async (call) => {
@@ -259,12 +280,16 @@ const removeMembers: Act = async (call) => {
   if (staying.length === 0 && part.keepsEmptyTeams !== true) throw new ToolInputError('team_left_empty', { team: named(team) });
   context.ask.confirm({
     key: 'remove',
-    message: `Remove ${who(people)} from the team ${label(team)}? ${staying.length === 0 ? 'Nobody stays in it.' : `${who(staying)} stay${staying.length === 1 ? 's' : ''}.`}${leadsGo}`,
+    message: question`Remove ${who(people)} from the team ${label(team)}? ${staying.length === 0 ? 'Nobody stays in it.' : say`${who(staying)} stay${staying.length === 1 ? 's' : ''}.`}${leadsGo}`,
     shows: { team: state(team), people: people.map((one) => one.id) },
-    unchanged: `Nobody was removed from the team ${label(team)}`,
+    unchanged: say`Nobody was removed from the team ${label(team)}`,
   });
   const changed = await part.removeMembers(team, people);
-  return answer(call, changed, `Removed ${who(people)} from the team ${label(changed)}; ${changed.members?.length ?? staying.length} members stay.${leadsGo}`);
+  return answer(
+    call,
+    changed,
+    say`Removed ${who(people)} from the team ${label(changed)}; ${changed.members?.length ?? staying.length} members stay.${leadsGo}`,
+  );
 };
 
 const deleteTeam: Act = async (call) => {
@@ -273,12 +298,12 @@ const deleteTeam: Act = async (call) => {
   const members = team.members ?? [];
   context.ask.confirm({
     key: 'delete',
-    message: `Delete the team ${label(team)} and its ${count(members.length, 'membership')} (${who(members.slice(0, 5))}${members.length > 5 ? ', …' : ''})? ${part.deleteNote ?? 'Their time entries stay; the access it gave them goes.'}`,
+    message: question`Delete the team ${label(team)} and its ${count(members.length, 'membership')} (${who(members.slice(0, 5))}${members.length > 5 ? ', …' : ''})? ${part.deleteNote ?? 'Their time entries stay; the access it gave them goes.'}`,
     shows: state(team),
-    unchanged: `The team ${label(team)} was not deleted`,
+    unchanged: say`The team ${label(team)} was not deleted`,
   });
   await part.delete(team);
-  return { data: { action: args.action, teams: [], deleted: { id: team.id, name: team.name } }, text: `Deleted the team ${label(team)}.` };
+  return { data: { action: args.action, teams: [], deleted: { id: team.id, name: team.name } }, text: say`Deleted the team ${label(team)}.` };
 };
 
 /** The team, and the one customer, project or activity a grant or revoke names, with whether the team has access to it now. */
@@ -291,7 +316,7 @@ async function accessNamed(call: TeamCall, action: 'grant' | 'revoke') {
   const item = itemNamed(items, kind, args.item);
   const granted = (team.access?.[ACCESS_LISTS[kind]] ?? []).some((one) => one.id === item.id);
   const facts = { team: named(team), kind, item: named(item) };
-  return { team, kind, item, granted, facts, what: `the ${kind} "${quoted(item.name)}" (#${item.id})` };
+  return { team, kind, item, granted, facts, what: say`the ${kind} ${outside(item.name)} (#${item.id})` };
 }
 
 const grant: Act = async (call) => {
@@ -300,12 +325,12 @@ const grant: Act = async (call) => {
   if (granted) throw new ToolInputError('team_access_already', facts);
   context.ask.confirm({
     key: 'grant',
-    message: `Give the team ${label(team)} access to ${what}? ${part.accessNotes?.grant ?? "Once any team has access to it, only those teams' members (and administrators) see it."}`,
+    message: question`Give the team ${label(team)} access to ${what}? ${part.accessNotes?.grant ?? "Once any team has access to it, only those teams' members (and administrators) see it."}`,
     shows: { team: state(team), kind, item: item.id },
-    unchanged: `The team ${label(team)} was given no access`,
+    unchanged: say`The team ${label(team)} was given no access`,
   });
   const changed = await part.grant(team, kind, item);
-  return answer(call, changed, `The team ${label(changed)} has access to ${what} now.`);
+  return answer(call, changed, say`The team ${label(changed)} has access to ${what} now.`);
 };
 
 const revoke: Act = async (call) => {
@@ -314,12 +339,12 @@ const revoke: Act = async (call) => {
   if (!granted) throw new ToolInputError('team_access_none', facts);
   context.ask.confirm({
     key: 'revoke',
-    message: `Take the team ${label(team)}'s access to ${what} away? ${part.accessNotes?.revoke ?? 'Its members lose it unless another team of theirs has it; with no team left on it, everyone sees it again.'}`,
+    message: question`Take the team ${label(team)}'s access to ${what} away? ${part.accessNotes?.revoke ?? 'Its members lose it unless another team of theirs has it; with no team left on it, everyone sees it again.'}`,
     shows: { team: state(team), kind, item: item.id },
-    unchanged: `The team ${label(team)} keeps its access`,
+    unchanged: say`The team ${label(team)} keeps its access`,
   });
   const changed = await part.revoke(team, kind, item);
-  return answer(call, changed, `The team ${label(changed)} no longer has access to ${what}.`);
+  return answer(call, changed, say`The team ${label(changed)} no longer has access to ${what}.`);
 };
 
 const ACTIONS: Record<TeamAction, Act> = {

@@ -1,6 +1,7 @@
 import { projectFigures } from '../domain/team.ts';
 import { formatDuration } from '../domain/time.ts';
 import { projectStatusContract } from '../contract/tools/project-status.ts';
+import { joined, outside, type Part, say } from '../contract/outcomes/sentence.ts';
 import { defineTool } from './define-tool.ts';
 import { ToolInputError } from './tool-input-error.ts';
 import { catalogLookup } from './shared.ts';
@@ -24,11 +25,11 @@ export default defineTool({
       budget.hours !== null
         ? `; budget ${budget.hours} h${budget.monthly ? ' a month' : ''}, ${Math.round((figures.usedShare ?? 0) * 100)}% used`
         : budget.money !== null
-          ? `; budget ${budget.money}${budget.currency ? ` ${budget.currency}` : ''}${budget.monthly ? ' a month' : ''} (money: Punchcard does not read rates)`
+          ? say`; budget ${budget.money}${budget.currency ? say` ${outside(budget.currency)}` : ''}${budget.monthly ? ' a month' : ''} (money: Punchcard does not read rates)`
           : '; no budget';
-    const lines = [
-      `${work.project.name}${work.project.customer ? ` (${work.project.customer})` : ''}: this week ${hours(figures.minutes.week)}, this month ${hours(figures.minutes.month)}, in total ${hours(figures.minutes.total)}${budgetText}.`,
-      ...figures.byPerson.map((person) => `${person.name}: ${hours(person.week)} / ${hours(person.month)} / ${hours(person.total)}`),
+    const lines: Part[] = [
+      say`${outside(work.project.name)}${work.project.customer ? say` (${outside(work.project.customer)})` : ''}: this week ${hours(figures.minutes.week)}, this month ${hours(figures.minutes.month)}, in total ${hours(figures.minutes.total)}${budgetText}.`,
+      ...figures.byPerson.map((person) => say`${outside(person.name)}: ${hours(person.week)} / ${hours(person.month)} / ${hours(person.total)}`),
       ...(work.note ? [work.note] : []),
     ];
     return {
@@ -45,7 +46,7 @@ export default defineTool({
         by_activity: figures.byActivity.map((activity) => ({ activity: activity.name, ...periods(activity) })),
         ...(work.note ? { note: work.note } : {}),
       },
-      text: lines.join('\n'),
+      text: joined(lines, '\n'),
     };
   },
 });

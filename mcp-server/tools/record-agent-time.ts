@@ -1,5 +1,6 @@
 import { formatDuration } from '../domain/time.ts';
 import { recordAgentTimeContract } from '../contract/tools/record-agent-time.ts';
+import { say } from '../contract/outcomes/sentence.ts';
 import { defineTool } from './define-tool.ts';
 import { keptWords } from './kept-words.ts';
 import { refuseLockedTime, sayLockedMeanwhile } from './approval-lock.ts';
@@ -39,8 +40,8 @@ export default defineTool({
       ...(customFields ? { customFields } : {}),
     });
     await sayLockedMeanwhile(context, [entry]);
-    const span = `${formatDuration(end - start)} of ${agent}'s own time on ${entryLabel(entry)}, ${bookedTimes(entry, start, end, context)}`;
-    const text = keptWords(entry, `recorded ${span}`) ?? `Recorded ${span} (#${entry.id}); it does not count as the person's hours.`;
+    const span = say`${formatDuration(end - start)} of ${agent}'s own time on ${entryLabel(entry)}, ${bookedTimes(entry, start, end, context)}`;
+    const text = keptWords(entry, say`recorded ${span}`) ?? say`Recorded ${span} (#${entry.id}); it does not count as the person's hours.`;
     return { data: { entry: presentEntry(entry, context) }, text };
   },
 });

@@ -1,5 +1,6 @@
 // How time_report says its figures, in one place: the tool's own answer, and the answer across connections where
 // connections share the settings' week (engine/connections/spanning-reads.ts) say them alike.
+import { quotedLine } from '../contract/outcomes/quoted-line.ts';
 import { formatDuration } from '../domain/time.ts';
 
 const MINUTE_MS = 60_000;
@@ -26,4 +27,13 @@ export function balanceWords(balance: number): string {
 /** One group's line: "2026-11-02: 6 h of 8 h", or without a target "Website: 3 h". */
 export function groupLine(key: string, minutes: number, target?: number): string {
   return target === undefined ? `${key}: ${duration(minutes)}` : `${key}: ${duration(minutes)} of ${duration(target)}`;
+}
+
+/**
+ * A group's key as a line says it: a day or a week as written, a project's or an activity's name as the
+ * tracker's words, quoted (contract/outcomes/quoted-line.ts); the group of time on none is the report's own.
+ */
+export function groupKeyWords(key: string, groupBy: string | undefined): string {
+  if (groupBy !== 'project' && groupBy !== 'activity') return key;
+  return key === `(no ${groupBy})` ? key : quotedLine(key);
 }

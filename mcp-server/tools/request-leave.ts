@@ -3,6 +3,7 @@ import { leaveDays, leaveRangeProblem } from '../domain/leave-days.ts';
 import { planOf } from '../domain/work-plan.ts';
 import { LEAVE_TYPES, type LeaveType, type NewLeaveRequest, BackEndError } from '../providers/time-tracker.ts';
 import type { ToolContext } from './context.ts';
+import { joined, outside, type Part, say } from '../contract/outcomes/sentence.ts';
 import { defineTool } from './define-tool.ts';
 import { ToolInputError } from './tool-input-error.ts';
 import { balanceDrawn, holdBeyondBalance } from './leave-beyond-balance.ts';
@@ -27,7 +28,11 @@ export default defineTool({
     if (problem) throw refusedInput(problem);
     const planned = await context.workDays(firstDay, lastDay);
     const plan = planOf(planned);
-    const holidayName = (date: string) => plan(date).holiday ?? 'holiday';
+    // A holiday's name may be the back end's (its own calendar), said as its words.
+    const holidayName = (date: string): Part => {
+      const name = plan(date).holiday;
+      return name === null ? 'holiday' : outside(name);
+    };
     const counted = leaveDays(shape, plan);
     if (!counted.ok) throw refusedInput(counted.problem);
     if (counted.workingDays === 0) {
@@ -56,15 +61,15 @@ export default defineTool({
           : null;
     const remaining = Array.isArray(left) ? (left[0]?.days ?? null) : null;
     const skippedHolidays = counted.days.filter((day) => day.reason === 'holiday').map((day) => holidayName(day.date));
-    let text = `Requested ${leaveLabel(request)}.`;
+    const text: Part[] = [say`Requested ${leaveLabel(request)}.`];
     if (request.parts) {
       const list = request.parts.map((part) => `#${part.id} ${part.firstDay === part.lastDay ? part.firstDay : `${part.firstDay} to ${part.lastDay}`}`);
-      text += ` Filed as ${request.parts.length} records: ${list.join(', ')}.`;
+      text.push(` Filed as ${request.parts.length} records: ${list.join(', ')}.`);
     }
-    if (skippedHolidays.length > 0) text += ` Public holidays not counted: ${skippedHolidays.join(', ')}.`;
-    if (drawn && !('left' in drawn)) text += ` ${drawn.unread ?? drawn.unreadable}`;
-    if (Array.isArray(left) && left[0]) text += ` ${leftText(left[0], left[1])}.`;
-    else if (left && 'problem' in left) text += ` ${left.problem}`;
+    if (skippedHolidays.length > 0) text.push(say` Public holidays not counted: ${joined(skippedHolidays, ', ')}.`);
+    if (drawn && !('left' in drawn)) text.push(` ${drawn.unread ?? drawn.unreadable}`);
+    if (Array.isArray(left) && left[0]) text.push(` ${leftText(left[0], left[1])}.`);
+    else if (left && 'problem' in left) text.push(` ${left.problem}`);
     const parts = request.parts?.map((part) => ({ id: part.id, first_day: part.firstDay, last_day: part.lastDay }));
     return { data: { request: presentLeave(request), vacation_days_remaining: remaining, ...(parts ? { parts } : {}) }, text };
   },

@@ -9,13 +9,15 @@ import {
   formatLocalTime,
   localDate,
   parseInstant,
+  parseTimeOfDayOn,
   parseLocalDate,
   startOfIsoWeek,
   startOfLocalDay,
 } from '../domain/time.ts';
-import type { BreakSpan, Catalog, CatalogItem, CatalogKind, TimeEntry, TimeTracker } from '../providers/time-tracker.ts';
+import type { BreakSpan, Catalog, CatalogItem, CatalogKind, ImpossibleSpan, TimeEntry, TimeTracker } from '../providers/time-tracker.ts';
 import type { EntryOutput } from '../contract/tools/outputs.ts';
 import { entryWords } from '../contract/outcomes/entries.ts';
+import type { Sentence } from '../contract/outcomes/sentence.ts';
 import type { ReadingProblem } from '../contract/outcomes/input.ts';
 import type { Refusal, RefusalArgs } from '../contract/outcomes/refusals.ts';
 import { quoted } from './asking.ts';
@@ -89,13 +91,44 @@ export function entryWhen(entry: TimeEntry, context: Pick<ToolContext, 'timezone
   return `${day} ${formatLocalTime(entry.start, context.timezone)}–${entry.end === null ? 'running' : formatLocalTime(entry.end, context.timezone)}`;
 }
 
+/**
+ * Says each entry a back end listed that cannot be a record of work (TimeEntry.impossible, WorkSpan.impossible) in
+ * the call's notices, once each, by their starts: the answer lists it as it came, and its totals leave it out
+ * (domain/records.ts).
+ */
+export function noteImpossibleEntries(found: ReadonlyArray<ImpossibleSpan | undefined>, context: ToolContext): void {
+  const said = new Set<number>();
+  const inOrder = found.filter((entry) => entry !== undefined).sort((a, b) => a.start - b.start || a.entry - b.entry);
+  for (const entry of inOrder) {
+    if (said.has(entry.entry)) continue;
+    said.add(entry.entry);
+    context.notes.push(
+      noticeOf('entry_impossible', {
+        entry: entry.entry,
+        start: formatInstant(entry.start, context.timezone),
+        end: formatInstant(entry.end, context.timezone),
+        why: entry.why,
+        hours: Math.floor(Math.abs(entry.end - entry.start) / 3_600_000),
+        longest_hours: entry.longestHours,
+        limit: entry.limit,
+        back_end: context.tracker.label,
+      }),
+    );
+  }
+}
+
+/** An entry's impossibility as a report names it (noteImpossibleEntries), where it has one. */
+export function impossibleOf(entry: TimeEntry): ImpossibleSpan | undefined {
+  return entry.impossible && { ...entry.impossible, entry: entry.id, start: entry.start, end: entry.end ?? entry.start };
+}
+
 /** The break running inside an entry, if one does. */
 export function runningBreak(entry: TimeEntry | null): BreakSpan | undefined {
   return entry?.breaks?.find((span) => span.end === null);
 }
 
-/** "Website · Design — notes" — the one-line form used in text renderings (and in refusals: contract/outcomes/entries.ts). */
-export function entryLabel(entry: TimeEntry): string {
+/** `"Website" · "Design" — "notes"` — the one-line form used in text renderings (and in refusals: contract/outcomes/entries.ts). */
+export function entryLabel(entry: TimeEntry): Sentence {
   return entryWords(entryNames(entry));
 }
 
@@ -120,6 +153,14 @@ export function readInstant(text: string, context: ToolContext, field: string): 
   if (!parsed.ok) throw unreadable(parsed.problem, field);
   const problem = yearProblem(localDate(parsed.epochMs, context.timezone));
   if (problem) throw unreadable(problem, field);
+  if (parsed.twice) context.notes.push(noticeOf('time_read_twice', { field, ...parsed.twice }));
+  return parsed.epochMs;
+}
+
+/** A time of day on a day already read (readDate), as readInstant reads a time. */
+export function readTimeOfDayOn(text: string, date: string, context: ToolContext, field: string): number {
+  const parsed = parseTimeOfDayOn(text, date, context.timezone, context.now());
+  if (!parsed.ok) throw unreadable(parsed.problem, field);
   if (parsed.twice) context.notes.push(noticeOf('time_read_twice', { field, ...parsed.twice }));
   return parsed.epochMs;
 }

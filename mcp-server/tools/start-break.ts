@@ -1,5 +1,6 @@
 import { formatInstant, formatLocalTime } from '../domain/time.ts';
 import type { Ref } from '../providers/time-tracker.ts';
+import { outside, say } from '../contract/outcomes/sentence.ts';
 import { defineTool } from './define-tool.ts';
 import { ToolInputError } from './tool-input-error.ts';
 import { entryLabel, presentEntry, runningBreak } from './shared.ts';
@@ -17,7 +18,7 @@ export default defineTool({
     const name = started?.type.name ?? type?.name ?? 'break';
     return {
       data: { shift: presentEntry(shift, context), break_type: name, since: formatInstant(since, context.timezone) },
-      text: `On a break (${name}) since ${formatLocalTime(since, context.timezone)}; the shift ${entryLabel(shift)} goes on when you end it with end_break.`,
+      text: say`On a break (${outside(name)}) since ${formatLocalTime(since, context.timezone)}; the shift ${entryLabel(shift)} goes on when you end it with end_break.`,
     };
   },
 });

@@ -37,7 +37,7 @@ export default defineTool({
     const submission = await approvals.submit(span, span.period);
     return {
       data: { submission: presentSubmission(submission) },
-      text: `Submitted your timesheet for ${periodWords(span)} (${hours} h) for approval: it is pending (id ${submission.id}).`,
+      text: say`Submitted your timesheet for ${periodWords(span)} (${hours} h) for approval: it is pending (id ${submission.id}).`,
     };
   },
 });

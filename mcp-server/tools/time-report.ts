@@ -1,4 +1,5 @@
 import { dayTargets, groupSpans, ownSpans, sumSpans, withTargets, type DayTarget } from '../domain/report.ts';
+import { joined } from '../contract/outcomes/sentence.ts';
 import { addDays, startOfIsoWeek } from '../domain/time.ts';
 import { clipLeave } from '../domain/leave-tally.ts';
 import { planOf } from '../domain/work-plan.ts';
@@ -7,9 +8,10 @@ import { defineTool } from './define-tool.ts';
 import type { ToolContext } from './context.ts';
 import { leaveFractions, leaveTypesByDay } from './leave-shared.ts';
 import { approvalLines } from './approvals-shared.ts';
-import { catalogLookup, dayRange, MINUTE_MS, readDayRange, today } from './shared.ts';
+import { catalogLookup, dayRange, MINUTE_MS, noteImpossibleEntries, readDayRange, today } from './shared.ts';
 import { timeReportContract } from '../contract/tools/time-report.ts';
-import { balanceWords, duration, groupLine, targetWords, totalWords } from './report-words.ts';
+import { balanceWords, duration, groupKeyWords, groupLine, targetWords, totalWords } from './report-words.ts';
+import { sayFindingsIn } from './working-time-reads.ts';
 import type { LeaveType } from '../providers/time-tracker.ts';
 
 export default defineTool({
@@ -20,6 +22,11 @@ export default defineTool({
     const range = dayRange(from, to, context);
     const projectId = await catalogLookup(context).project(args.project);
     const everySpan = await context.tracker.entries.workSpans(range.start, range.end, context.now(), projectId ?? undefined);
+    // Entries that cannot be ones are in no sum below (domain/report.ts); the answer says which they are.
+    noteImpossibleEntries(
+      everySpan.map((span) => span.impossible),
+      context,
+    );
     // AI agents' own time is not the person's hours, unless asked for; how much was left out is said.
     const { counted: spans, leftOut } = ownSpans(everySpan, args.include_agents === true);
     const agentMinutes = Math.round(sumSpans(leftOut, range.start, range.end) / MINUTE_MS);
@@ -43,11 +50,13 @@ export default defineTool({
           back_end_balance: null,
           agent_minutes_left_out: agentMinutes,
         },
-        text: [`${totalText}.`, ...agentLine, ...groups.map((group) => groupLine(group.key, group.minutes))].join('\n'),
+        text: joined([`${totalText}.`, ...agentLine, ...groups.map((group) => groupLine(groupKeyWords(group.key, groupBy), group.minutes))], '\n'),
       };
     }
-    const [{ targets, holidays, leave }, account, approvalLine] = await Promise.all([
+    const [{ targets, holidays, leave }, , account, approvalLine] = await Promise.all([
       targetsOver(from, to, context),
+      // The working-time rules' findings in the range, a notice beside the report (tools/working-time-reads.ts).
+      sayFindingsIn(context, from, to),
       from <= now && context.tracker.plan?.timeAccount ? context.tracker.plan.timeAccount(from, to < now ? to : now) : null,
       approvalLines(context, from, to),
     ]);
@@ -66,7 +75,7 @@ export default defineTool({
     const balance = total - soFar;
     const summary = `${totalText}; target ${targetWords(target, soFar, to, now)}; ${balanceWords(balance)}.`;
     // The groups' lines come last, one each: the answer across connections re-says those of connections that share the week.
-    const lines = groups.map((group) => groupLine(group.key, group.minutes, group.target_minutes));
+    const lines = groups.map((group) => groupLine(groupKeyWords(group.key, groupBy), group.minutes, group.target_minutes));
     const backEndBalance = account ? { minutes: account.balanceMinutes, covers: account.label } : null;
     const accountLine = account ? [`${account.label}: ${account.balanceMinutes < 0 ? '-' : '+'}${duration(Math.abs(account.balanceMinutes))}.`] : [];
     return {
@@ -82,7 +91,7 @@ export default defineTool({
         back_end_balance: backEndBalance,
         agent_minutes_left_out: agentMinutes,
       },
-      text: [summary, ...agentLine, ...accountLine, ...approvalLine, ...lines].join('\n'),
+      text: joined([summary, ...agentLine, ...accountLine, ...approvalLine, ...lines], '\n'),
     };
   },
 });

@@ -1,4 +1,5 @@
 import { formatDuration, formatInstant, formatLocalTime, startOfIsoWeek } from '../domain/time.ts';
+import { outside, say } from '../contract/outcomes/sentence.ts';
 import { defineTool } from './define-tool.ts';
 import { dayRange, entryLabel, MINUTE_MS, presentEntry, runningBreak, today } from './shared.ts';
 import { ownSpans, sumSpans } from '../domain/report.ts';
@@ -18,10 +19,10 @@ export default defineTool({
     const weekMinutes = Math.floor(sumSpans(spans, week.start, week.end) / MINUTE_MS);
     const totals = `Today ${formatDuration(todayMinutes * MINUTE_MS)}, this week ${formatDuration(weekMinutes * MINUTE_MS)}.`;
     const pause = runningBreak(running);
-    const onBreak = pause ? `On a break (${pause.type.name}) since ${formatLocalTime(pause.start, context.timezone)}. ` : '';
+    const onBreak = pause ? say`On a break (${outside(pause.type.name)}) since ${formatLocalTime(pause.start, context.timezone)}. ` : '';
     const text = running
-      ? `Working on ${entryLabel(running)} since ${formatLocalTime(running.start, context.timezone)} (${formatDuration(now - running.start)}). ${onBreak}${totals}`
-      : `No timer running. ${totals}`;
+      ? say`Working on ${entryLabel(running)} since ${formatLocalTime(running.start, context.timezone)} (${formatDuration(now - running.start)}). ${onBreak}${totals}`
+      : say`No timer running. ${totals}`;
     return {
       data: {
         running: running && presentEntry(running, context),

@@ -12,7 +12,7 @@ import {
 import type { CatalogKind } from '../contract/vocabulary.ts';
 import { updateCatalogItemContract } from '../contract/tools/update-catalog-item.ts';
 import type { ToolContext } from './context.ts';
-import { quoted } from './asking.ts';
+import { quotedLine } from '../contract/outcomes/quoted-line.ts';
 import { defineTool } from './define-tool.ts';
 import { findCatalogItem, readDate, refusedInput } from './shared.ts';
 import { ToolInputError } from './tool-input-error.ts';
@@ -54,14 +54,15 @@ export default defineTool({
     const found = itemNamed(kind === 'customer' ? catalog.customers : kind === 'project' ? catalog.projects : catalog.activities, args.item, kind, context);
     if (args.customer !== undefined) asked.customer = customerNamed(catalog.customers, args.customer, context);
     const current = await tracker.catalogAdmin.catalogItem(kind, found.id);
-    const label = `${kind} "${quoted(current.fields.name)}" (#${found.id})`;
+    // Names and comments are the tracker's words, quoted as every sentence quotes them (contract/outcomes/quoted-line.ts).
+    const label = `${kind} ${quotedLine(current.fields.name)} (#${found.id})`;
     const dates = datesOutOfOrder(current.fields, asked);
     if (dates) throw new ToolInputError('catalog_update_dates_out_of_order', dates);
     const effective = effectiveChange(current.fields, asked);
     if (CHANGE_FIELDS.every((field) => effective[field] === undefined)) {
       return {
         data: { id: found.id, kind, name: current.fields.name, before: {}, after: {} },
-        text: `The ${label} already has ${describe(asked)}: nothing was sent.`,
+        text: [`The ${label} already has ${describe(asked)}: nothing was sent.`],
       };
     }
     // The back end's own words (providers/time-tracker.ts, CatalogAdminPart.refusal).
@@ -74,13 +75,13 @@ export default defineTool({
       key: 'update',
       message: `Change the ${label}: ${fields.map((field) => `${WORDS[field].label} ${shown(field, current.fields[field])} → ${shown(field, change[field])}`).join('; ')}?`,
       shows: { kind, id: found.id, before: pick(current.fields, fields), change },
-      unchanged: `The ${label} was not changed`,
+      unchanged: [`The ${label} was not changed`],
     });
     const after = await tracker.catalogAdmin.updateCatalogItem(current, change);
     // Kimai's answer is what it keeps: a value it kept otherwise than asked is said, not hidden.
     const otherwise = fields.filter((field) => !sameValue(field, after.fields[field], change[field]));
     const lines = [
-      `Changed the ${kind} "${quoted(after.fields.name)}" (#${found.id}): ${fields
+      `Changed the ${kind} ${quotedLine(after.fields.name)} (#${found.id}): ${fields
         .map((field) => `${WORDS[field].label} ${shown(field, current.fields[field])} → ${shown(field, after.fields[field])}`)
         .join('; ')}.`,
       ...otherwise.map(
@@ -89,7 +90,7 @@ export default defineTool({
     ];
     return {
       data: { id: found.id, kind, name: after.fields.name, before: output(current.fields, fields), after: output(after.fields, fields) },
-      text: lines.join('\n'),
+      text: [lines.join('\n')],
     };
   },
 });
@@ -149,19 +150,19 @@ function itemNamed(items: readonly CatalogItem[], text: string, kind: CatalogKin
   const wanted = text.trim().replace(/^#/, '').toLowerCase();
   const named = items.filter((item) => item.name.toLowerCase() === wanted);
   if (named.length > 1 && !/^\d+$/.test(wanted)) {
-    const items = named.slice(0, 10).map((item) => ({ id: item.id, parent: parentOf(item) ? quoted(parentOf(item) as string) : null }));
-    throw new ToolInputError('catalog_update_item_ambiguous', { kind, name: quoted(text), count: named.length, items });
+    const items = named.slice(0, 10).map((item) => ({ id: item.id, parent: parentOf(item) ?? null }));
+    throw new ToolInputError('catalog_update_item_ambiguous', { kind, name: text.trim(), count: named.length, items });
   }
   const found = findCatalogItem(items, text);
   if (found) return found;
-  throw new ToolInputError('catalog_update_item_not_found', { kind, name: quoted(text), listed: context.catalogListed });
+  throw new ToolInputError('catalog_update_item_not_found', { kind, name: text.trim(), listed: context.catalogListed });
 }
 
 /** A project's new customer; an archived one is refused (the project would vanish from every list with it). */
 function customerNamed(customers: readonly CatalogItem[], text: string, context: Pick<ToolContext, 'catalogListed'>): Ref {
   if (text.trim() === '' || text.length > MAX_REFERENCE) throw new ToolInputError('catalog_update_customer_unnamed');
   const customer = itemNamed(customers, text, 'customer', context);
-  if (customer.archived) throw new ToolInputError('catalog_update_customer_archived', { customer: { id: customer.id, name: quoted(customer.name) } });
+  if (customer.archived) throw new ToolInputError('catalog_update_customer_archived', { customer: { id: customer.id, name: customer.name } });
   return { id: customer.id, name: customer.name };
 }
 
@@ -176,11 +177,11 @@ export function shown(field: ChangeField, value: unknown): string {
     case 'billable':
       return value ? 'yes' : 'no';
     case 'comment':
-      return value === '' ? 'none' : `"${quoted(value as string)}"`;
+      return value === '' ? 'none' : quotedLine(value as string);
     case 'name':
-      return `"${quoted(value as string)}"`;
+      return quotedLine(value as string);
     case 'customer':
-      return `"${quoted((value as Ref).name)}" (#${(value as Ref).id})`;
+      return `${quotedLine((value as Ref).name)} (#${(value as Ref).id})`;
     default:
       return String(value);
   }

@@ -1,3 +1,4 @@
+import { say } from '../contract/outcomes/sentence.ts';
 import { defineTool } from './define-tool.ts';
 import { ToolInputError } from './tool-input-error.ts';
 import { refuseAgentPrefix } from './agent-labels.ts';
@@ -6,6 +7,7 @@ import type { EntryFields } from '../providers/time-tracker.ts';
 import { catalogLookup, entryLabel, notInFuture, presentEntry, readInstant } from './shared.ts';
 import { updateTimeEntryContract } from '../contract/tools/update-time-entry.ts';
 import { checkedFields, refuseFieldsWithout } from './entry-fields.ts';
+import { daysAround, sayingCreated } from './working-time-reads.ts';
 
 export default defineTool({
   ...updateTimeEntryContract,
@@ -40,9 +42,13 @@ export default defineTool({
       checkRequired: !(running && context.tracker.entryFields?.timerStartsWithout),
     });
     if (customFields) patch.customFields = customFields;
-    const entry = await context.tracker.entries.updateEntry(id, patch);
+    // Only a change of its times can create a working-time finding: the days it left and the days it moves to.
+    const moved = patch.start !== undefined || patch.end !== undefined;
+    const days = daysAround(Math.min(current.start, patch.start ?? current.start), Math.max(end, patch.end ?? end), context);
+    const write = () => context.tracker.entries.updateEntry(id, patch);
+    const entry = moved ? await sayingCreated(context, days, write) : await write();
     // Only a move can land in a period locked meanwhile: the back end itself holds a locked period's entries.
     if (patch.start !== undefined || patch.end !== undefined) await sayLockedMeanwhile(context, [entry]);
-    return { data: { entry: presentEntry(entry, context) }, text: `Updated #${entry.id}: ${entryLabel(entry)}.` };
+    return { data: { entry: presentEntry(entry, context) }, text: say`Updated #${entry.id}: ${entryLabel(entry)}.` };
   },
 });

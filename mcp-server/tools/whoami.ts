@@ -1,3 +1,4 @@
+import { outside, say } from '../contract/outcomes/sentence.ts';
 import { defineTool } from './define-tool.ts';
 import { whoamiContract } from '../contract/tools/whoami.ts';
 
@@ -37,12 +38,15 @@ export default defineTool({
       context.settingsFile.problem,
       ...context.settingsFile.notes.map((note) => `Settings: ${note}`),
     ];
-    const holidays = regionLabel ? (holidaysKept ? `, ${regionLabel}` : `, holidays of ${regionLabel}`) : '';
+    // The person's name and a holiday calendar the back end keeps are its words; the connection's line quotes its own.
+    const holidays = regionLabel ? (holidaysKept ? say`, ${outside(regionLabel)}` : `, holidays of ${regionLabel}`) : '';
     return {
       data,
-      text:
-        `${person.name} on ${context.tracker.label} (${context.timezone}); ${weekHours} h per week${weekKept ? ' as the back end keeps them' : ''}${holidays}.` +
-        [...new Set(remarks.filter((remark) => remark))].map((remark) => `\n${remark}`).join(''),
+      text: say`${outside(person.name)} on ${context.tracker.label} (${context.timezone}); ${weekHours} h per week${weekKept ? ' as the back end keeps them' : ''}${holidays}.${[
+        ...new Set(remarks.filter((remark) => remark)),
+      ]
+        .map((remark) => `\n${remark}`)
+        .join('')}`,
     };
   },
 });

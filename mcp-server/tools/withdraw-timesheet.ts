@@ -1,6 +1,5 @@
-import { say } from '../contract/outcomes/sentence.ts';
+import { modelText, outside, say } from '../contract/outcomes/sentence.ts';
 import { withdrawTimesheetContract } from '../contract/tools/withdraw-timesheet.ts';
-import { quoted } from './asking.ts';
 import { defineTool } from './define-tool.ts';
 import { periodAsked, periodWords, presentSubmission } from './approvals-shared.ts';
 import { ToolInputError } from './tool-input-error.ts';
@@ -24,11 +23,11 @@ export default defineTool({
           status: submission.status,
         });
       }
-      const what = `${quoted(submission.person)}'s approved timesheet for ${periodWords(submission)}`;
+      const what = say`${outside(submission.person)}'s approved timesheet for ${periodWords(submission)}`;
       if (context.ask.available) {
         context.ask.confirm({
           key: 'withdraw',
-          message: `Withdraw the approval of ${what}? Its time can be changed again.`,
+          message: `Withdraw the approval of ${modelText(what)}? Its time can be changed again.`,
           shows: { id: submission.id, firstDay: submission.firstDay, personId: submission.personId },
           unchanged: say`The approval was not withdrawn`,
         });
@@ -36,7 +35,7 @@ export default defineTool({
       const withdrawn = await approvals.withdraw(submission, 'approver');
       return {
         data: { submission: presentSubmission(withdrawn), status_before: submission.status },
-        text: `Withdrew the approval of ${what}; its time is open again.`,
+        text: say`Withdrew the approval of ${what}; its time is open again.`,
       };
     }
     const span = await periodAsked(context, args);
@@ -57,7 +56,7 @@ export default defineTool({
     const withdrawn = await approvals.withdraw(pending, 'owner');
     return {
       data: { submission: presentSubmission(withdrawn), status_before: pending.status },
-      text: `Withdrew your timesheet for ${periodWords(pending)}; you can change its time and submit it again.`,
+      text: say`Withdrew your timesheet for ${periodWords(pending)}; you can change its time and submit it again.`,
     };
   },
 });

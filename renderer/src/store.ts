@@ -17,6 +17,7 @@ import type { IdleQuestion, StatusView } from '../../window-contract/status.ts';
 import type { PendingLeaveView, TeamAvailability, TeamHoursView } from '../../window-contract/team.ts';
 import type { CatalogView, TimesheetView } from '../../window-contract/timesheet.ts';
 import type { UpdateView } from '../../window-contract/updates.ts';
+import type { WorkingTimeSettingsView, WorkingTimeView } from '../../window-contract/working-time.ts';
 import { api, errorMessage } from './bridge.ts';
 import { localDateOf, mondayOf, monthEnd, monthOf, monthStart } from './format.ts';
 
@@ -210,7 +211,20 @@ export const stores = {
     const [kind = 'project', id = '0'] = key.split(':');
     return api.getRates({ kind: kind as CatalogKind, item: Number(id) });
   }),
+  // Working time (issue 92).
+  /** The rule set and the tray's warnings: no engine call. */
+  workingTimeSettings: new Store<WorkingTimeSettingsView>(() => api.getWorkingTimeSettings()),
+  /** By workingTimeKey(): a month for Reports, today for Status. */
+  workingTime: new KeyedStore<WorkingTimeView>((key) => {
+    const [from = '', to = from] = key.split('/');
+    return api.getWorkingTime({ from, to });
+  }),
 };
+
+/** The working-time store's key of a range of days. */
+export function workingTimeKey(from: string, to: string): string {
+  return `${from}/${to}`;
+}
 
 /** Whether the status offers this Administration section. */
 export function adminOffers(section: AdminSection): boolean {
@@ -234,7 +248,7 @@ function whereDecides(store: Pick<Store<unknown>, 'load' | 'ensure'>): Pick<Stor
 
 /** What each screen shows; loaded first for the screen that opens, the rest right after. */
 export const SCREEN_STORES: Record<Screen, ReadonlyArray<Pick<Store<unknown>, 'load' | 'ensure'>>> = {
-  status: [stores.status, stores.idle, stores.updates],
+  status: [stores.status, stores.idle, stores.updates, stores.workingTimeSettings],
   timesheet: [current(stores.timesheet, () => mondayOf(today()))],
   reports: [current(stores.reports, () => reportKey('month', today()))],
   leave: [current(stores.leave, () => today().slice(0, 4))],
@@ -252,7 +266,7 @@ export const SCREEN_STORES: Record<Screen, ReadonlyArray<Pick<Store<unknown>, 'l
   tools: [stores.tools],
   connect: [stores.clients, stores.extension, stores.teamServer],
   account: [stores.account],
-  preferences: [stores.preferences, stores.countries, stores.updates, stores.evidence],
+  preferences: [stores.preferences, stores.countries, stores.updates, stores.evidence, stores.workingTimeSettings],
 };
 
 /**

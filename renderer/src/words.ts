@@ -2,6 +2,7 @@
 // the terms): the kinds of leave, and why a day asks for less work than its weekday.
 import type { LeaveTypeName } from '../../window-contract/leave.ts';
 import type { DayReason } from '../../window-contract/status.ts';
+import type { WorkingTimeFindingCode } from '../../mcp-server/contract/working-time.ts';
 
 export const LEAVE_TYPE_NAMES: Record<LeaveTypeName, string> = {
   vacation: 'Vacation',
@@ -35,3 +36,28 @@ export function agentWords(agent: string): string {
 
 /** Why a kept write offers no change: the engine refuses one until the back end has given it its number. */
 export const KEPT_UNTIL_SENT = 'Kept while your time tracker was out of reach; it can be changed once it has been sent.';
+
+// --- Working time on the Team screen (issue 92): a person's findings counted by code, in the window's words; the
+// engine's sentences are never shown.
+
+/** What each finding code counts, one and several, in the order the engine lists codes. */
+const WORKING_TIME_COUNTED: Record<WorkingTimeFindingCode, readonly [string, string]> = {
+  wt_rest_short: ['rest too short', 'rests too short'],
+  wt_day_over_max: ['day over the daily maximum', 'days over the daily maximum'],
+  wt_break_short: ['day with too little break', 'days with too little break'],
+  wt_stretch_over_max: ['stretch too long without a break', 'stretches too long without a break'],
+  wt_sunday_or_holiday: ['Sunday or holiday worked', 'Sundays or holidays worked'],
+  wt_week_over_max: ['week over the weekly maximum', 'weeks over the weekly maximum'],
+  wt_weekly_rest_short: ['weekly rest too short', 'weekly rests too short'],
+  wt_average_over: ['average over the limit', 'averages over the limit'],
+};
+
+/** "Working time: 2 days over the daily maximum, 1 rest too short"; "Working time: nothing found". */
+export function workingTimeCountsWords(counts: Partial<Record<WorkingTimeFindingCode, number>>): string {
+  const said = (Object.keys(WORKING_TIME_COUNTED) as WorkingTimeFindingCode[]).flatMap((code) => {
+    const count = counts[code] ?? 0;
+    const [one, several] = WORKING_TIME_COUNTED[code];
+    return count > 0 ? [`${count} ${count === 1 ? one : several}`] : [];
+  });
+  return `Working time: ${said.length === 0 ? 'nothing found' : said.join(', ')}`;
+}

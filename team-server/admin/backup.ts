@@ -114,6 +114,9 @@ export async function restore(config: ServerConfig, file: string, io: AdminIo): 
     } finally {
       await stagedStore.close();
     }
+    // The store the backup replaces is kept beside it first: a stale backup, restored on a bad day,
+    // would otherwise take the sign-ins and audit records made since with it for good.
+    const replaced = existsSync(live) ? await keepReplaced(live) : null;
     const migrated = new DatabaseSync(staged, { readOnly: true });
     try {
       copying = true;
@@ -122,6 +125,7 @@ export async function restore(config: ServerConfig, file: string, io: AdminIo): 
       if (!existsSync(live)) closeSync(openSync(live, 'wx', 0o600));
       const pages = await backup(migrated, live);
       io.out(`Restored ${live} from ${file} (${pages} pages); the server reads it from its next request.\n`);
+      if (replaced) io.out(`${replacedWords(replaced, sinceTheBackup(replaced.file, migrated))}\n`);
     } finally {
       migrated.close();
     }
@@ -137,6 +141,50 @@ export async function restore(config: ServerConfig, file: string, io: AdminIo): 
     source.close();
     for (const path of [staged, `${staged}-wal`, `${staged}-shm`, `${staged}-journal`]) rmSync(path, { force: true });
   }
+}
+
+/**
+ * Copies the live store (online, as a backup) to a new file beside it, named for the moment of the
+ * restore, the account's alone (0600). Never over a file: two restores in one second get two names.
+ */
+async function keepReplaced(live: string): Promise<{ file: string }> {
+  const moment = new Date()
+    .toISOString()
+    .replace(/\.\d+Z$/, 'Z')
+    .replaceAll(':', '-');
+  let file = `${live}.replaced-${moment}.db`;
+  for (let n = 2; existsSync(file); n += 1) file = `${live}.replaced-${moment}-${n}.db`;
+  closeSync(openSync(file, 'wx', 0o600));
+  const source = new DatabaseSync(live, { readOnly: true, timeout: 5_000 });
+  try {
+    await backup(source, file);
+  } finally {
+    source.close();
+  }
+  return { file };
+}
+
+/** What the kept store holds that the restored one lacks: people signed in and audit records since the backup. */
+function sinceTheBackup(kept: string, restored: DatabaseSync): { people: number; audit: number } {
+  const old = new DatabaseSync(kept, { readOnly: true });
+  try {
+    const ids = new Set((restored.prepare('SELECT id FROM people').all() as { id: string }[]).map((row) => row.id));
+    const people = (old.prepare('SELECT id FROM people').all() as { id: string }[]).filter((row) => !ids.has(row.id)).length;
+    const lastSeq = (restored.prepare('SELECT coalesce(max(seq), 0) AS seq FROM audit').get() as { seq: number }).seq;
+    const audit = (old.prepare('SELECT count(*) AS n FROM audit WHERE seq > ?').get(lastSeq) as { n: number }).n;
+    return { people, audit };
+  } finally {
+    old.close();
+  }
+}
+
+function replacedWords(replaced: { file: string }, since: { people: number; audit: number }): string {
+  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const lost =
+    since.people + since.audit === 0
+      ? 'nothing in it is newer than the backup'
+      : `it holds what the backup lacks: ${plural(since.people, 'person', 'people')} who signed in since, ${plural(since.audit, 'audit record', 'audit records')} after it`;
+  return `The store it replaced is kept as ${replaced.file} (${lost}); it opens with the same key. Delete it once you no longer need it.`;
 }
 
 /**

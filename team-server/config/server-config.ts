@@ -11,6 +11,7 @@ import type { BackEndDescriptor } from '../../mcp-server/contract/back-end-descr
 import { parsePostgresAddress } from './postgres-address.ts';
 import { isValidTimeZone } from '../../mcp-server/contract/time-zone.ts';
 import { TOOL_GROUPS, TOOL_NAMES } from '../../mcp-server/contract/tool-catalog.ts';
+import { WORKING_TIME_RULES } from '../../mcp-server/contract/working-time.ts';
 
 /** A host name or address that only this computer reaches. */
 export function isLoopbackHost(host: string): boolean {
@@ -121,6 +122,8 @@ const PeopleSettingsSchema = z
         allow_beyond_balance: z.boolean().default(false),
       })
       .optional(),
+    /** The working-time rules every person is checked under (docs/working-time.md); absent: off. */
+    working_time: z.strictObject({ rules: z.enum(WORKING_TIME_RULES) }).optional(),
     tools: z
       .strictObject({
         read_only: z.boolean().default(false),

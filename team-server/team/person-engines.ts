@@ -383,6 +383,8 @@ export function peopleSettings(config: ServerConfig, personName: string): Settin
       ? { annualDays: chosen.leave.annual_days, carryOverDays: chosen.leave.carry_over_days, allowBeyondBalance: chosen.leave.allow_beyond_balance }
       : base.leave,
     tools: chosen.tools ? { readOnly: chosen.tools.read_only, groups: chosen.tools.groups, enabled: chosen.tools.enabled } : base.tools,
+    // The tray's warnings are the desktop's: on the server the rules alone apply.
+    workingTime: chosen.working_time ? { ...base.workingTime, rules: chosen.working_time.rules } : base.workingTime,
     user: { name: personName },
   };
 }

@@ -129,7 +129,59 @@ describe.each(WITH_APPROVALS)('timesheet approvals on $name', (backEnd) => {
   });
 });
 
+/**
+ * Where the back end lists approvals but has no route to submit or decide (Harvest: docs/back-ends/harvest.md,
+ * "Timesheet approvals"), the one who leads has the list alone: it answers the weeks she may decide, the workflow's
+ * tools are withheld as the back end's, and Ada, who leads nobody, is offered neither, as her role's where it is named.
+ */
+const LIST_ONLY = BACK_ENDS.filter(
+  (backEnd) => backEnd.team?.leadCapabilities.has('approvals') === true && !backEnd.team.leadCapabilities.has('approvals_workflow'),
+);
+
+describe.each(LIST_ONLY)('timesheet approvals listed only on $name', (backEnd) => {
+  const world = useTeamWorld(backEnd);
+  const workflow = ['submit_timesheet', 'withdraw_timesheet', 'decide_timesheet'];
+
+  it("Lea's list answers the weeks she may decide, each week hers or her people's, with nothing written", async () => {
+    const mark = world().mark();
+    const listed = await world().lead.call('list_timesheet_approvals', { person: '*', from: WEEK.first_day, to: THIS_WEEK.last_day });
+    expect(listed.isError).toBeFalsy();
+    const toDecide = listOf(listed);
+    expect(toDecide.whose).toBe('to_decide');
+    const names = backEnd.team?.names as NonNullable<BehaviourBackEnd['team']>['names'];
+    for (const submission of toDecide.submissions) expect([names.person, names.colleague, names.lead]).toContain(submission.person);
+    expect(mark.writes()).toEqual([]);
+  });
+
+  it(`Lea is not offered ${workflow.join(', ')}: refused as the back end's, with nothing written`, async () => {
+    const tools = (await world().lead.engine.client.listTools()).tools.map((tool) => tool.name);
+    expect(tools).toContain('list_timesheet_approvals');
+    for (const tool of workflow) {
+      expect(tools).not.toContain(tool);
+      const mark = world().mark();
+      const result = await world().lead.call(tool, tool === 'submit_timesheet' ? { period_start: WEEK.first_day } : {});
+      expect(refusalOf(result)).toMatchObject({ code: 'tool_withheld', facts: { tool, why: 'back_end' } });
+      expect(mark.writes()).toEqual([]);
+    }
+  });
+
+  it('Ada, who leads nobody, is offered no list: refused as her role where the back end names it, with nothing written', async () => {
+    const role = backEnd.team?.personRole;
+    const mark = world().mark();
+    const result = await world().call('list_timesheet_approvals', { person: '*' });
+    expect(refusalOf(result)).toMatchObject({
+      code: 'tool_withheld',
+      facts: { tool: 'list_timesheet_approvals', ...(role?.decides.includes('approvals') ? { why: 'role', role: role.role } : { why: 'back_end' }) },
+    });
+    expect(mark.writes()).toEqual([]);
+  });
+});
+
 describeLacking(
   'approvals',
+  BACK_ENDS.filter((backEnd) => !WITH_APPROVALS.includes(backEnd)),
+);
+describeLacking(
+  'approvals_workflow',
   BACK_ENDS.filter((backEnd) => !WITH_APPROVALS.includes(backEnd)),
 );

@@ -3,8 +3,9 @@
 // and the engine started over its fake in this process. The suite reaches a back end only through the
 // engine's tools and its fake: nothing here imports from a back end's own folder (mcp-server/providers/<name>/),
 // so the suite keeps passing while those folders change shape, which is its point.
+import type { ElicitRequestFormParams, ElicitResult } from '@modelcontextprotocol/client';
 import { expect, vi } from 'vitest';
-import type { Capability } from '../../mcp-server/contract/vocabulary.ts';
+import type { Capability, CatalogKind, RateKind } from '../../mcp-server/contract/vocabulary.ts';
 import { type InProcessEngineHandle, makeUserDataDir, startActingEngine, startInProcessEngine, type ToolResult } from '../support/engine.ts';
 import type { Failure, RecordedRequest } from '../support/fake-server.ts';
 import { NO_ANSWER, type OptionalAnswer } from '../support/optional-answers.ts';
@@ -89,6 +90,13 @@ export interface World {
   entryFields?(): Array<Record<string, string>>;
   /** How many requests like `request` the back end was sent so far, answered or not: where it has optional reads (BehaviourBackEnd.optionalReads). */
   asked?(request: RequestMatch): number;
+  /**
+   * Puts an entry into the fake as Ada's, start and end as given, as the back end's own pages would never keep it (one
+   * that ends before it starts, one of a thousand hours): what the engine makes of it is the scenario's
+   * (impossible-entries.test.ts). Every back end's file gives it; its store may refuse an entry that ends before it
+   * starts (BehaviourBackEnd.storesEntriesEndingBeforeStart).
+   */
+  plantEntry?(entry: PlantedEntry): void;
 }
 
 /** A request as the fake's log shows it: its method and its path. */
@@ -120,6 +128,14 @@ export interface OptionalReadCase {
   bookingWithout?: 'activity';
 }
 
+/** An entry planted into a fake as Ada's (World.plantEntry): instants in epoch ms, the project by the world's name. */
+export interface PlantedEntry {
+  start: number;
+  end: number;
+  project: string;
+  description: string;
+}
+
 /** What a capability file asks of a world beyond the common one; each back end's file does what applies to it. */
 export interface WorldOptions {
   /** More settings for the engine: the evidence a file sets up (its calendar, its rules). */
@@ -128,6 +144,77 @@ export interface WorldOptions {
   fields?: boolean;
   /** One of the back end's optional reads answered one way, every time it is asked, from before the engine starts. */
   optional?: { read: OptionalReadCase; answer: OptionalAnswer };
+  /**
+   * Every text the fake holds that a tracker names or keeps as written (HOSTILE_KEYS: names, notes, currencies,
+   * numbers, reasons) rewritten through this once the world is seeded and before the engine starts (hostileWorld),
+   * as a tracker whose people typed whatever they liked would hold it (tracker-text.test.ts).
+   */
+  hostile?: (text: string) => string;
+}
+
+/**
+ * The keys of a fake's records whose text a tracker's people write: what it names (people, projects, tasks, clients,
+ * tags, teams, types, workspaces), keeps as written (descriptions, notes, comments, reasons) or prints (currencies,
+ * invoice numbers). Never a key the engine finds a record by (ids, e-mail addresses, logins).
+ */
+const HOSTILE_KEYS: ReadonlySet<string> = new Set([
+  'name',
+  'description',
+  'text',
+  'notes',
+  'note',
+  'comment',
+  'currency',
+  'number',
+  'alias',
+  'firstName',
+  'lastName',
+  'first_name',
+  'last_name',
+  'reason',
+  'lockedReason',
+  'title',
+]);
+
+/**
+ * Rewrites every text under HOSTILE_KEYS in a fake's state, however deep, through `hostile` (WorldOptions.hostile).
+ * The state is rewritten in place, and its Maps, but a record or list with a text to rewrite is replaced by a rewritten
+ * copy: a seed may put a module's constant in the state (a user pushed as is), and the files of a worker share their
+ * modules, so rewriting it in place would hand the hostile names to every later file of that worker.
+ */
+export function hostileWorld(state: object, hostile: (text: string) => string): void {
+  const seen = new Map<object, unknown>();
+  const rewrite = (key: string, item: unknown): unknown => (typeof item === 'string' && item !== '' && HOSTILE_KEYS.has(key) ? hostile(item) : walk(item));
+  const walk = (value: unknown): unknown => {
+    if (value === null || typeof value !== 'object') return value;
+    if (seen.has(value)) return seen.get(value);
+    seen.set(value, value);
+    if (value instanceof Map) {
+      for (const [key, item] of value) value.set(key, walk(item));
+      return value;
+    }
+    let copy: unknown[] | Record<string, unknown> | undefined;
+    if (Array.isArray(value)) {
+      value.forEach((item, index) => {
+        const rewritten = walk(item);
+        if (rewritten === item) return;
+        copy ??= [...value];
+        (copy as unknown[])[index] = rewritten;
+      });
+    } else {
+      const record = value as Record<string, unknown>;
+      for (const [key, item] of Object.entries(record)) {
+        const rewritten = rewrite(key, item);
+        if (rewritten === item) continue;
+        copy ??= Object.assign(Object.create(Object.getPrototypeOf(record) as object | null) as Record<string, unknown>, record);
+        (copy as Record<string, unknown>)[key] = rewritten;
+      }
+    }
+    seen.set(value, copy ?? value);
+    return copy ?? value;
+  };
+  const root = state as Record<string, unknown>;
+  for (const [key, item] of Object.entries(root)) root[key] = rewrite(key, item);
 }
 
 /** What a back end tells the suite about itself: one object per file in back-ends/. */
@@ -163,8 +250,15 @@ export interface BehaviourBackEnd {
   organisation?: OrganisationWorld;
   /** Lea, who leads Ada and Bob, and what the back end shows of colleagues; absent where there are none (the local timesheet). */
   team?: TeamSide;
+  /** The administrator beside Ada, where the suite gives the back end one (admin.test.ts); absent elsewhere. */
+  admin?: AdminSide;
   /** What it reads beside the everyday requests of an optional feature, each as its fake can answer it every way; absent where none (the local timesheet). */
   optionalReads?: readonly OptionalReadCase[];
+  /**
+   * Whether its store can hold an entry that ends before it starts (World.plantEntry): every fake can but the local
+   * timesheet's SQLite file, whose table refuses one (a CHECK on end_ms).
+   */
+  storesEntriesEndingBeforeStart: boolean;
 }
 
 /**
@@ -209,6 +303,8 @@ export interface EngineStart {
   prepare?: (userDataDir: string) => void;
   /** What whoami must name before the world is handed out; left out, the engine is not waited for (scripted: what it offers may follow from the answer). */
   capabilities?: ReadonlySet<Capability>;
+  /** Declares form elicitation on the client and answers each question the engine asks with this (the administrator's: AdminWorld). */
+  elicitation?: (params: ElicitRequestFormParams) => ElicitResult;
 }
 
 /**
@@ -220,7 +316,12 @@ export interface EngineStart {
 export async function startEngine(start: EngineStart): Promise<InProcessEngineHandle> {
   const userDataDir = makeUserDataDir({ provider: start.provider, ...start.settings });
   start.prepare?.(userDataDir);
-  const engine = await startInProcessEngine({ userDataDir, args: ['--all-tools'], env: { PUNCHCARD_NOW: NOW, ...start.env } });
+  const engine = await startInProcessEngine({
+    userDataDir,
+    args: ['--all-tools'],
+    env: { PUNCHCARD_NOW: NOW, ...start.env },
+    ...(start.elicitation ? { elicitation: start.elicitation } : {}),
+  });
   return start.capabilities ? offering(engine, start.capabilities) : engine;
 }
 
@@ -281,6 +382,8 @@ export function remoteWorld(options: {
   entries: () => StoredEntry[];
   colleagueEntryId: number | null;
   colleagueLeave?: ColleagueLeaveIds;
+  /** World.plantEntry, in the fake's own records. */
+  plant?: (entry: PlantedEntry) => void;
 }): World {
   const { fake, engine, isWrite } = options;
   return {
@@ -300,6 +403,7 @@ export function remoteWorld(options: {
     asked: (request) => fake.requests.filter((sent) => sent.method === request.method && request.path.test(sent.path)).length,
     colleagueEntryId: options.colleagueEntryId,
     ...(options.colleagueLeave ? { colleagueLeave: options.colleagueLeave } : {}),
+    ...(options.plant ? { plantEntry: options.plant } : {}),
     async close() {
       await engine.close();
       await fake.close();
@@ -403,10 +507,17 @@ export interface TeamSide {
   /** What the engine offers Lea; start waits until whoami names exactly these, as for Ada. */
   leadCapabilities: ReadonlySet<Capability>;
   /**
-   * Starts the fake, seeds the world, Bob's leave and Lea, and starts both engines with the team and
-   * approvals groups switched on (so each learns whom its person leads, where that costs requests).
+   * Ada's role as the back end names it, where the back end says it (docs/tools.md, `tool_withheld`), and the
+   * capabilities a role decides there: those Ada lacks are withheld from her with why `role` and this role, every other
+   * with why `back_end`. Left out: all with why `back_end`.
    */
-  start(): Promise<TeamWorld>;
+  personRole?: { role: string; decides: readonly Capability[] };
+  /**
+   * Starts the fake, seeds the world, Bob's leave and Lea, and starts both engines with the team and
+   * approvals groups switched on (so each learns whom its person leads, where that costs requests); `hostile` as
+   * for a World; `settings` both engines' (the organisation's: its working-time rules).
+   */
+  start(options?: Pick<WorldOptions, 'hostile' | 'settings'>): Promise<TeamWorld>;
 }
 
 /** The team and approvals groups on: an engine learns whom its person leads, and asks for approvals, only once they are. */
@@ -423,10 +534,12 @@ export async function startTeamOver(
     lead: EngineStart;
     /** The request with which an engine learns whom its person leads (Clockodo's teams, Clockify's roles, …). */
     asksWhomOneLeads: (request: Pick<RecordedRequest, 'method' | 'path' | 'query'>) => boolean;
+    /** More settings for both engines (TeamSide.start's). */
+    settings?: Record<string, unknown> | undefined;
   } & Omit<Parameters<typeof remoteWorld>[0], 'fake' | 'engine'>,
 ): Promise<TeamWorld> {
-  const { person, lead, asksWhomOneLeads, ...world } = options;
-  const engine = await startEngineOver(fake, { ...person, settings: { ...TEAM_SETTINGS, ...person.settings } });
+  const { person, lead, asksWhomOneLeads, settings, ...world } = options;
+  const engine = await startEngineOver(fake, { ...person, settings: { ...TEAM_SETTINGS, ...settings, ...person.settings } });
   let leadEngine: InProcessEngineHandle;
   try {
     // Whom Ada leads is learned in the background on most back ends: answered before Lea's engine starts, so that what
@@ -435,7 +548,7 @@ export async function startTeamOver(
       timeout: PATIENCE_MS,
       interval: 20,
     });
-    leadEngine = await startEngine({ ...lead, settings: { ...TEAM_SETTINGS, ...lead.settings } });
+    leadEngine = await startEngine({ ...lead, settings: { ...TEAM_SETTINGS, ...settings, ...lead.settings } });
   } catch (error) {
     await engine.close();
     await fake.close();
@@ -450,4 +563,92 @@ export async function startTeamOver(
       await ada.close();
     },
   };
+}
+
+// Administration (admin.test.ts): an administrator beside Ada over one fake, her client answering the engine's
+// questions as the scenario says, and what a back end with one tells the suite of it (AdminSide).
+
+/** The world with an administrator: one fake, Ada's engine (the World) and the administrator's beside it. */
+export interface AdminWorld extends World {
+  /** The administrator's engine, whose client declares elicitation and answers each question as `answer` last said. */
+  readonly admin: Pick<World, 'engine' | 'call'>;
+  /** How the administrator's client answers the questions asked from now on (accept until said otherwise). */
+  answer(action: 'accept' | 'decline'): void;
+  /** How many questions the administrator's client was asked so far. */
+  questions(): number;
+  /** A catalog item as the fake keeps it, by kind and name: whether it is archived; undefined where the fake holds none. */
+  catalogItem(kind: CatalogKind, name: string): { archived: boolean } | undefined;
+}
+
+/**
+ * What a back end with an administrator tells the suite of them: who administers (an account's administrator, a
+ * workspace's admin, the owner), the people as the back end names them, what the engine offers each, and the rate the
+ * administrator may set and what becomes of removing it, as the back end's page says.
+ */
+export interface AdminSide {
+  /** Ada, Bob and the administrator as the back end names them, and everyone active it holds (whom a list covers). */
+  names: { person: string; colleague: string; admin: string; everyone: readonly string[] };
+  /** What the engine offers the administrator; start waits until whoami names exactly these. */
+  capabilities: ReadonlySet<Capability>;
+  /** What it offers Ada in the same world; start waits for these too. */
+  personCapabilities: ReadonlySet<Capability>;
+  /**
+   * Ada's role as the back end names it, where it says one, and the administration's capabilities a role decides
+   * there: those are withheld from her with why `role`, every other with why `back_end` (as TeamSide.personRole).
+   */
+  personRole?: { role: string; decides: readonly Capability[] };
+  /**
+   * A rate the administrator sets (manage_rates: `kind`, `item` by the world's name) and what removing it does, as the
+   * back end's page says: removed, or refused with its code before anything is sent (Harvest deletes no rate).
+   */
+  rates?: { kind: RateKind; item: string; removal: 'removed' | { refused: string } };
+  /** A customer a project is created under where the back end needs one (create_catalog_item's `parent`). */
+  projectParent?: string;
+  start(): Promise<AdminWorld>;
+}
+
+/** Acme's one invoice in the administrator's world, where the back end keeps invoices: made on 2 November 2026, sent and not yet paid. */
+export const INVOICE = { number: 'ACME-2026-11', customer: WORLD.customer, date: '2026-11-02', status: 'pending', total: 1200.5, currency: 'EUR' } as const;
+
+/** The administration's group on, beside the team's (whose lead reads the role too): a role decides the tools only once an engine asked it. */
+export const ADMIN_SETTINGS = { tools: { groups: { team: true, approvals: true, admin: true } } } as const;
+
+/** The administrator's answers: accept or decline each question, counted. */
+function answering(): {
+  elicitation: (params: ElicitRequestFormParams) => ElicitResult;
+  answer(action: 'accept' | 'decline'): void;
+  questions(): number;
+} {
+  let action: 'accept' | 'decline' = 'accept';
+  let asked = 0;
+  return {
+    elicitation: () => {
+      asked += 1;
+      return action === 'accept' ? { action: 'accept', content: {} } : { action: 'decline' };
+    },
+    answer: (next) => {
+      action = next;
+    },
+    questions: () => asked,
+  };
+}
+
+/**
+ * The administrator's world over a remote fake already seeded: Ada's engine and the administrator's, as the team's
+ * world starts them (startTeamOver: Ada's role is read before the administrator's engine starts), both with the
+ * administration's group on, the administrator's client answering questions (answering).
+ */
+export async function startAdminOver(
+  fake: RemoteFake,
+  options: Parameters<typeof startTeamOver>[1] & { catalogItem: AdminWorld['catalogItem'] },
+): Promise<AdminWorld> {
+  const { catalogItem, ...team } = options;
+  const answers = answering();
+  const world = await startTeamOver(fake, {
+    ...team,
+    settings: { ...ADMIN_SETTINGS, ...team.settings },
+    lead: { ...team.lead, elicitation: answers.elicitation },
+  });
+  const { lead, ...ada } = world;
+  return { ...ada, admin: lead, answer: answers.answer, questions: answers.questions, catalogItem };
 }

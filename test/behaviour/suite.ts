@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TOOL_CONTRACTS } from '../../mcp-server/contract/tools/index.ts';
 import type { Capability } from '../../mcp-server/contract/vocabulary.ts';
 import { refusalOf } from '../support/engine.ts';
-import type { BehaviourBackEnd, TeamWorld, World } from './harness.ts';
+import type { AdminWorld, BehaviourBackEnd, TeamWorld, World } from './harness.ts';
 
 const FOLDER = join(import.meta.dirname, 'back-ends');
 
@@ -109,4 +109,26 @@ export function useTeamWorld(backEnd: BehaviourBackEnd): () => TeamWorld {
 /** Lea's side of the team's world, as a World: her engine over the same fake (its writes are anyone's), for itLacks. */
 export function leadsWorld(world: () => TeamWorld): () => World {
   return () => ({ ...world(), engine: world().lead.engine, call: world().lead.call });
+}
+
+/** As useTeamWorld, for the administrator's world: one fake, Ada's engine and the administrator's (admin.test.ts). */
+export function useAdminWorld(backEnd: BehaviourBackEnd): () => AdminWorld {
+  const admin = backEnd.admin;
+  if (!admin) throw new Error(`${backEnd.name} has no administrator's world.`);
+  let world: AdminWorld | undefined;
+  beforeAll(async () => {
+    world = await admin.start();
+  });
+  afterAll(async () => {
+    await world?.close();
+  });
+  return () => {
+    if (!world) throw new Error(`The administrator's world over ${backEnd.name} did not start.`);
+    return world;
+  };
+}
+
+/** The administrator's side of their world, as a World: their engine over the same fake, for itLacks. */
+export function adminsWorld(world: () => AdminWorld): () => World {
+  return () => ({ ...world(), engine: world().admin.engine, call: world().admin.call });
 }

@@ -55,6 +55,7 @@ import { teamServerAndPeerBenchmarks, type TeamServerBenchResults } from './team
 import { containerImageBenchmarks, type ContainerImageResults } from './container-image.ts';
 import { trayBenchmarks, type TrayBenchResults } from './tray.ts';
 import { severalTrackersBenchmarks, type SeveralTrackersResults } from './several-trackers.ts';
+import { type WorkingTimeBenchResults, workingTimeBenchmarks } from './working-time.ts';
 import { worstCallBenchmarks, type WorstCallResults } from './worst-calls.ts';
 import { callLimitBenchmarks, type CallLimitResults } from './call-limits.ts';
 import { seedDatabase } from './seed.ts';
@@ -412,6 +413,7 @@ async function main(): Promise<void> {
   let load: LoadBenchResults;
   let tray: TrayBenchResults;
   let severalTrackers: SeveralTrackersResults;
+  let workingTime: WorkingTimeBenchResults[];
   let teamServer: TeamServerBenchResults;
   let teamScale: TeamScaleBenchResults;
   let containerImage: ContainerImageResults;
@@ -439,6 +441,7 @@ async function main(): Promise<void> {
     callLimits = await callLimitBenchmarks(row, progress);
     tray = await trayBenchmarks(row, progress);
     severalTrackers = await severalTrackersBenchmarks(row, progress);
+    workingTime = await workingTimeBenchmarks(row, progress);
     teamServer = await teamServerAndPeerBenchmarks(row, progress);
     teamScale = await teamScaleBenchmarks(row, progress);
     containerImage = await containerImageBenchmarks(row, progress);
@@ -517,6 +520,7 @@ async function main(): Promise<void> {
     callLimits,
     tray,
     severalTrackers,
+    workingTime,
     teamServer,
     teamScale,
     containerImage,

@@ -27,6 +27,7 @@ import { PLAN_KEEPERS } from '../../main/ipc/handlers/preferences.ts';
 import { GROUP_TITLES } from '../../main/ipc/handlers/tools.ts';
 import { createFakeDaily, LONG_NAMES, type FakeEntryRecord } from './fake-daily.ts';
 import { createFakeEvidence, SAMPLE_EVIDENCE } from './fake-evidence.ts';
+import { createFakeWorkingTime, type FakeWorkingTimeOptions } from './fake-working-time.ts';
 import { createFakeAdmin, type FakeAdministrator, type FakeAdminWorld } from './fake-admin.ts';
 import { createFakeApprovals, type FakeApprovalsOptions } from './fake-approvals.ts';
 import { feedSecretAccount } from '../../mcp-server/contract/evidence-settings.ts';
@@ -70,6 +71,14 @@ export const SAMPLE_TEAM: TeamHoursView['people'] = [
     running: null,
   },
   { name: 'Dan Dorsey', minutes: 0, targetMinutes: null, byProject: [], missingDays: ['2026-05-11', '2026-05-12'], running: null },
+];
+
+/** The week's working-time findings of SAMPLE_TEAM by code, in its order, as team_report counts them under the organisation's rules. */
+export const SAMPLE_TEAM_WORKING_TIME: ReadonlyArray<NonNullable<TeamHoursView['people'][number]['workingTime']>> = [
+  { wt_day_over_max: 2, wt_rest_short: 1 },
+  {},
+  { wt_break_short: 1 },
+  {},
 ];
 
 /** Requests waiting for a team lead's decision, as list_pending_leave gives them. */
@@ -133,6 +142,7 @@ const TOOL_TEXT: Record<ToolName, { title: string; description: string }> = {
   start_break: { title: 'Start break', description: 'Pauses the running shift for a break.' },
   end_break: { title: 'End break', description: 'Ends the running break.' },
   list_time_entries: { title: 'List time entries', description: 'Lists entries in a date range.' },
+  working_time: { title: 'Working time', description: 'Rest, breaks and limits under the law.' },
   log_time: { title: 'Log time', description: 'Adds a finished entry, e.g. for a meeting you forgot to track.' },
   update_time_entry: { title: 'Update time entry', description: 'Changes the times, project or note of an entry.' },
   delete_time_entry: { title: 'Delete time entry', description: 'Deletes an entry.' },
@@ -361,6 +371,8 @@ export interface FakeBridgeOptions {
    */
   team?: 'lead' | 'hours';
   teamSize?: number;
+  /** The organisation's working-time rules are on: each person of the team carries the week's findings counted by code (SAMPLE_TEAM_WORKING_TIME). */
+  teamWorkingTime?: boolean;
   /**
    * The back end says the person administers something: a Kimai super administrator (everything, people
    * too), administrator (catalog, tags, invoices, bulk corrections) or team lead (catalog, invoices, bulk corrections).
@@ -403,6 +415,8 @@ export interface FakeBridgeOptions {
   updates?: FakeUpdatesOptions;
   /** Evidence sources are on (SAMPLE_EVIDENCE, its feed's secret in the keychain): the Timesheet shows drafts. */
   evidence?: boolean;
+  /** Working time (issue 92): config.json's rules, the organisation's, a month without findings (fake-working-time.ts). */
+  workingTime?: FakeWorkingTimeOptions;
   /**
    * The back end has timesheet approvals (Clockify's, Kimai's plugin): the Timesheet shows each week's
    * status with "Submit week" and keeps locked weeks as they are; a lead decides others' weeks. Absent: none.
@@ -479,6 +493,8 @@ export interface FakeBridge extends PunchcardApi {
   askIdle(minutes: number, cause?: 'idle' | 'sleep' | 'lock'): void;
   /** Every export, with its range and the entries it held. */
   readonly exports: Array<{ from: string; to: string; entries: number }>;
+  /** Every working-time CSV saved, as its contents. */
+  readonly workingTimeExports: string[];
   /** The tray or an AI client started a timer: state changes and statusChanged goes out. */
   clockInElsewhere(project: string, activity?: string): StatusView;
   status(): StatusView;
@@ -627,6 +643,8 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     schemaVersion: 1,
     provider: options.connectionName ? { ...startProfile, name: options.connectionName } : startProfile,
     ...(options.trackers?.length ? { trackers: structuredClone(options.trackers) } : {}),
+    // Working time's states: the holidays' country Preferences suggests a rule set from.
+    ...(options.workingTime ? { holidays: { country: 'DE', state: 'BE' }, workingTime: { rules: options.workingTime.rules, notify: true } } : {}),
   };
   const settings = createSettingsStore({
     get store() {
@@ -772,6 +790,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     const size = options.teamSize ?? SAMPLE_TEAM.length;
     return Array.from({ length: size }, (_, index) => {
       const sample = structuredClone(SAMPLE_TEAM[index % SAMPLE_TEAM.length] as TeamHoursView['people'][number]);
+      if (options.teamWorkingTime) sample.workingTime = structuredClone(SAMPLE_TEAM_WORKING_TIME[index % SAMPLE_TEAM.length] ?? {});
       return index < SAMPLE_TEAM.length ? sample : { ...sample, name: `Colleague ${String(index + 1).padStart(3, '0')}` };
     });
   };
@@ -978,6 +997,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
   };
   const updater = fakeUpdates(options.updates ?? {}, () => now, status, reject);
   if (options.evidence) keychain.set(feedSecretAccount('Work'), 'https://calendar.example.com/ada/private-5f2a/basic.ics');
+  const workingTime = createFakeWorkingTime(settings, () => dateOf(now), options.workingTime);
   const evidence = createFakeEvidence(
     { now: () => now, iso, instantOf, entries, add, view, announce: () => announce(status()) },
     keychain,
@@ -1057,6 +1077,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     ...updater.handlers,
     ...admin.handlers,
     ...evidence.handlers,
+    ...workingTime.handlers,
     getStatus: () => status(),
     // As main's clock_in with switch: true: a running timer stops where the new one starts, which
     // is now or the start given (never in the future, never before the running one began).
@@ -1351,6 +1372,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       fake.emit('idleQuestion', daily.askIdle(minutes, cause));
     },
     exports: daily.saved,
+    workingTimeExports: workingTime.exports,
     clockInElsewhere(project, activity) {
       const running = entries.find((entry) => entry.end === null);
       if (running) running.end = now;

@@ -1,11 +1,12 @@
 // A window whose request Chromium dropped because the machine's network changed (podman making its
 // networks for the deployment suite beside these tests) is the machine's doing: it is kept apart from the
-// window's own problems, and screenReady opens the window again once (test/renderer/harness.ts).
+// window's own problems, and screenReady opens the window again once; a navigation it gave up is made
+// again (test/renderer/harness.ts).
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenReady, watchProblems } from './harness.ts';
+import { gotoThroughNetworkChanges, launchChromium, screenReady, watchProblems } from './harness.ts';
 
 let browser: Browser;
 let server: Server;
@@ -63,5 +64,37 @@ describe('a network change under a window', () => {
     } finally {
       await context.close();
     }
+  });
+});
+
+describe('a navigation the network change gave up', () => {
+  const changed = new Error('page.goto: net::ERR_NETWORK_CHANGED at http://127.0.0.1:1/#reports');
+  const pageFailing = (failures: Error[]) => {
+    const urls: string[] = [];
+    return {
+      urls,
+      goto: async (url: string) => {
+        urls.push(url);
+        const failure = failures.shift();
+        if (failure) throw failure;
+        return null;
+      },
+    };
+  };
+
+  it('is made again, and the window opens', async () => {
+    const page = pageFailing([changed, changed]);
+    await gotoThroughNetworkChanges(page, 'http://127.0.0.1:1/#reports');
+    expect(page.urls).toEqual(Array(3).fill('http://127.0.0.1:1/#reports'));
+  });
+
+  it('still fails when the network changes on every try, or for any other reason at once', async () => {
+    const always = pageFailing([changed, changed, changed, changed]);
+    await expect(gotoThroughNetworkChanges(always, 'http://127.0.0.1:1/')).rejects.toBe(changed);
+    expect(always.urls).toHaveLength(3);
+    const refused = new Error('page.goto: net::ERR_CONNECTION_REFUSED at http://127.0.0.1:1/');
+    const other = pageFailing([refused]);
+    await expect(gotoThroughNetworkChanges(other, 'http://127.0.0.1:1/')).rejects.toBe(refused);
+    expect(other.urls).toHaveLength(1);
   });
 });

@@ -877,6 +877,92 @@ export const WEEK_STATES: ScreenshotState[] = [
   },
 ];
 
+/**
+ * Working time (issue 92): Preferences' rule set off with the holidays' country's offered, and set by the
+ * organisation; Reports' month sheet with findings, without, with the rules off and under the organisation's
+ * rules; the Status screen's line for today's finding.
+ */
+const showWorkingTime = async (page: Page) => {
+  const reports = screenOf(page, 'reports');
+  await reports.getByRole('radio', { name: 'Working time' }).check();
+  await reports.locator('.working-time-sheet').waitFor();
+};
+const workingTimeCard = async (page: Page) => {
+  const card = screenOf(page, 'preferences').getByRole('form', { name: 'Working time' });
+  await card.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+};
+export const WORKING_TIME_STATES: ScreenshotState[] = [
+  {
+    screen: 'preferences',
+    state: 'working-time-off',
+    what: 'working time off, the rules of the holidays’ country (Germany) offered, not switched on',
+    fake: { workingTime: { rules: 'off' } },
+    act: workingTimeCard,
+  },
+  {
+    screen: 'preferences',
+    state: 'working-time-policy',
+    what: 'working time set by the organisation (Austria): the rules shown as its, the tray’s warnings still the person’s',
+    fake: { workingTime: { rules: 'off', policy: 'at' } },
+    act: workingTimeCard,
+  },
+  {
+    screen: 'reports',
+    state: 'working-time-findings',
+    what: 'a month of working time under the ArbZG: a line a day, a long day, short rests, Sunday work, each said in words under its day',
+    fake: { workingTime: { rules: 'de' } },
+    act: showWorkingTime,
+  },
+  {
+    screen: 'reports',
+    state: 'working-time-smallest',
+    what: 'the smallest window: the month’s seven columns in sight, each finding under its day',
+    fake: { workingTime: { rules: 'de' } },
+    viewport: SMALLEST,
+    act: showWorkingTime,
+  },
+  {
+    screen: 'reports',
+    state: 'working-time-clean',
+    what: 'a month of working time under the ArbZG with nothing found, the totals and the balance',
+    fake: { workingTime: { rules: 'de', clean: true } },
+    act: async (page) => {
+      await showWorkingTime(page);
+      await screenOf(page, 'reports')
+        .locator('.working-time-balance')
+        .evaluate((element) => element.scrollIntoView({ block: 'center' }));
+    },
+  },
+  {
+    screen: 'reports',
+    state: 'working-time-off',
+    what: 'a month of working time with no rules set: the days and totals, and where to choose the rules',
+    fake: { workingTime: { rules: 'off' } },
+    act: showWorkingTime,
+  },
+  {
+    screen: 'reports',
+    state: 'working-time-policy',
+    what: 'a month of working time under the organisation’s rules (Austria), its findings at the end of the sheet',
+    fake: { workingTime: { rules: 'off', policy: 'at' } },
+    act: async (page) => {
+      await showWorkingTime(page);
+      await screenOf(page, 'reports')
+        .locator('.working-time-findings')
+        .evaluate((element) => element.scrollIntoView({ block: 'center' }));
+    },
+  },
+  {
+    screen: 'status',
+    state: 'working-time-finding',
+    what: 'today’s finding as it happens: work began today 10 h 15 min after last night’s end, under the ArbZG',
+    fake: { workingTime: { rules: 'de' } },
+    act: async (page) => {
+      await screenOf(page, 'status').locator('.working-time-today').waitFor();
+    },
+  },
+];
+
 export const STATES: ScreenshotState[] = [
   { screen: 'status', state: 'running', what: 'the timer running, today and the week' },
   { screen: 'status', state: 'not-running', what: 'nothing running: the clock-in form', fake: { running: false } },
@@ -1089,6 +1175,12 @@ export const STATES: ScreenshotState[] = [
       await dan.getByRole('button', { name: /^Reject/ }).click();
       await dan.getByRole('textbox').fill('Please take it in July');
     },
+  },
+  {
+    screen: 'team',
+    state: 'working-time',
+    what: 'a Kimai team lead under the organisation’s working-time rules: each person’s findings of the week counted in words',
+    fake: { account: { type: 'kimai', url: 'https://kimai.example.com', caFile: null, allowInsecureTls: false }, team: 'lead', teamWorkingTime: true },
   },
   { screen: 'team', state: 'none', what: 'the local timesheet: no team, and why' },
   {
@@ -1307,6 +1399,7 @@ export const STATES: ScreenshotState[] = [
   ...UPDATE_STATES,
   ...TRACKER_STATES,
   ...WEEK_STATES,
+  ...WORKING_TIME_STATES,
 ];
 
 /** The pictures the issue asks for at the least, by file stem. */
@@ -1335,6 +1428,10 @@ export const REQUIRED = [
   // Issue 91: a week per connection, on the Account screen and in Reports.
   'account-connection-week',
   'reports-two-connections-shared-week',
+  // Issue 92: working time in Reports, Status and Preferences.
+  'reports-working-time-findings',
+  'status-working-time-finding',
+  'preferences-working-time-policy',
 ];
 
 export async function renderScreenshots(options: {

@@ -569,7 +569,7 @@ describe('the Teams section', () => {
     await page.keyboard.press('Enter');
     await text(web.getByRole('alert')).toBe(
       // team_lead_not_removable in the catalog's words for a person (mcp-server/contract/outcomes/team.ts).
-      'Tom Lead leads the team "Web", and Kimai removes no team lead through its API: take the lead away in its Teams page first. Nothing was changed.',
+      '"Tom Lead" leads the team "Web", and Kimai removes no team lead through its API: take the lead away in its Teams page first. Nothing was changed.',
     );
     await expect.poll(() => focused(page)).toBe('Remove Tom Lead from Web');
 

@@ -166,10 +166,12 @@ describe("the Timesheet's approvals", () => {
     const remove = timesheet.getByRole('button', { name: 'Delete Acme Website · Development, 8:30 AM' }).first();
     const add = timesheet.getByRole('button', { name: 'Add entry on Monday, May 4' });
     const fill = timesheet.getByRole('button', { name: /^Fill the gap from 12:30 PM to 1:15 PM/ }).first();
-    // The reason is said once, by the Approval card; every control points to it.
+    // The reason is said once, by the Approval card; every control points to it. The week's status
+    // arrives after its entries, so the card is waited for before anything is counted.
+    await text(approvalCard(page).getByRole('note')).toBe(LAST_WEEK_LOCK);
     expect(await approvalCard(page).getByText(LAST_WEEK_LOCK).count()).toBe(1);
     for (const control of [edit, remove, add, fill]) {
-      expect(await isDisabled(control)).toBe(true);
+      await expect.poll(() => isDisabled(control)).toBe(true);
       expect(await control.evaluate((element) => document.getElementById(element.getAttribute('aria-describedby') ?? '')?.textContent)).toBe(LAST_WEEK_LOCK);
     }
     // Pressed anyway (dispatched, as a disabled button takes no ordinary click): nothing opens and nothing is sent.
@@ -307,7 +309,7 @@ describe('Approvals', () => {
       .click();
     await waiting(page, 'Bob Baker').getByRole('button', { name: 'Approve', exact: true }).click();
     await text(waiting(page, 'Bob Baker').getByRole('alert')).toBe(
-      "Bob Baker's timesheet for May 4, 2026 to May 10, 2026 is approved already. Nothing was sent.",
+      `"Bob Baker"'s timesheet for May 4, 2026 to May 10, 2026 is approved already. Nothing was sent.`,
     );
     expect(fake.timesheetDecisions).toEqual([]);
   });

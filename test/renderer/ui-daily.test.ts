@@ -635,6 +635,22 @@ describe('Team', () => {
     await expect.poll(() => callsOf(fake, 'getTeamHours').at(-1)).toEqual({ date: '2026-05-04' });
   });
 
+  it("says each person's working-time findings of the week in words where the rules are on, and nothing where they are off", async () => {
+    const { page } = await open('team', { account: KIMAI, team: 'lead', teamWorkingTime: true });
+    const hours = screenOf(page, 'team').getByRole('region', { name: 'Hours' });
+    await text(hours.getByRole('row', { name: /^Ada Lovelace/ }).locator('.team-working-time')).toBe(
+      'Working time: 1 rest too short, 2 days over the daily maximum',
+    );
+    await text(hours.getByRole('row', { name: /^Bob Baker/ }).locator('.team-working-time')).toBe('Working time: nothing found');
+    await text(hours.getByRole('row', { name: /^Cleo Chen/ }).locator('.team-working-time')).toBe('Working time: 1 day with too little break');
+    // No code and no engine sentence reaches the window.
+    expect(await hours.textContent()).not.toMatch(/wt_|ArbZG/);
+    const off = await open('team', { account: KIMAI, team: 'lead' });
+    const rows = screenOf(off.page, 'team').getByRole('region', { name: 'Hours' });
+    await text(rows.getByRole('row', { name: /^Ada Lovelace/ }).locator('.team-work')).toContain('Website');
+    expect(await rows.locator('.team-working-time').count()).toBe(0);
+  });
+
   it('approves after a second word and rejects with a reason, by keyboard, each said in place; Escape keeps a request waiting', async () => {
     const { page, fake } = await open('team', { account: KIMAI, team: 'lead' });
     const pending = screenOf(page, 'team').getByRole('region', { name: 'Waiting for your decision' });

@@ -633,7 +633,7 @@ describe('the real app with a Kimai account in the keychain', () => {
     await form.url.fill(kimai.url);
     await form.token.fill(SECRET);
     await form.test.click();
-    await text(form.account.getByRole('status')).toMatch(new RegExp(`^Connected to Kimai [\\d.]+ at ${escape(kimai.url)} as Ada Lovelace`));
+    await text(form.account.getByRole('status')).toMatch(new RegExp(`^Connected to Kimai [\\d.]+ at ${escape(kimai.url)} as "Ada Lovelace"`));
     expect(await form.account.getByRole('alert').count()).toBe(0);
 
     await form.account.getByRole('button', { name: 'Save' }).click();
@@ -646,7 +646,7 @@ describe('the real app with a Kimai account in the keychain', () => {
     // No restart: the connection test, with the field empty, runs the engine, which reads the token
     // from gnome-keyring (only Ada's token makes Kimai answer as Ada Lovelace).
     await form.test.click();
-    await text(form.account.getByRole('status')).toMatch(/^Connected to Kimai .* as Ada Lovelace/);
+    await text(form.account.getByRole('status')).toMatch(/^Connected to Kimai .* as "Ada Lovelace"/);
 
     // A fresh window asks main again: the token is there (in the keychain), and never shown.
     const account = await reopenedAccount(session, { fields: { 'Kimai address': kimai.url }, secretName: 'API token', secret: SECRET, shot: 'kimai' });
@@ -962,7 +962,7 @@ describe('the real app with a Kimai account, when the network drops', () => {
     await text(entry.locator('.kept-what')).toBe(`Entry · ${shortDay(today)}, 6:00 AM`);
     await text(entry.locator('.kept-words')).toBe(
       // The engine's advice to a model (log it again with log_time) is left out: the window offers the choice itself.
-      'Your entry Website · Design, 06:00–07:00, was not sent: Kimai has Website · Design from 06:30 to 07:30, which overlaps it.',
+      'Your entry "Website" · "Design", 06:00–07:00, was not sent: Kimai has "Website" · "Design" from 06:30 to 07:30, which overlaps it.',
     );
     expect(await entry.getByRole('button').allInnerTexts()).toEqual(['Send anyway', 'Keep Kimai as it is']);
     // Nothing was written over the web's record while the person had not decided.
@@ -970,7 +970,7 @@ describe('the real app with a Kimai account, when the network drops', () => {
 
     await entry.getByRole('button', { name: 'Send anyway' }).focus();
     await page.keyboard.press('Enter');
-    await text(status.locator('.kept-outcome')).toBe('Logged 1 h on Website · Design, 06:00–07:00.');
+    await text(status.locator('.kept-outcome')).toBe('Logged 1 h on "Website" · "Design", 06:00–07:00.');
     await hidden(card);
     expect(adasRecords(kimai)).toEqual([
       { begin: hour(6), end: hour(7), description: 'Written on the train' },
@@ -1019,14 +1019,14 @@ describe('the real app with a Kimai account, when the network drops', () => {
     const write = card.getByRole('listitem').filter({ hasText: 'Clock-in' });
     await text(write.locator('.kept-what')).toBe(`Clock-in · ${shortDay(todayIn(app.zone))}, 9:00 AM`);
     await text(write.locator('.kept-words')).toBe(
-      'Your clock-in at 09:00 on Website · Design was not sent: Kimai has Website · Design from 08:30 to 10:00, added while it was out of reach, which covers that time.',
+      'Your clock-in at 09:00 on "Website" · "Design" was not sent: Kimai has "Website" · "Design" from 08:30 to 10:00, added while it was out of reach, which covers that time.',
     );
     expect(await write.getByRole('button').allInnerTexts()).toEqual(['Try again', 'Keep Kimai as it is']);
 
     await write.getByRole('button', { name: 'Keep Kimai as it is' }).focus();
     await page.keyboard.press('Space');
     await hidden(card);
-    await text(status.locator('.kept-outcome')).toBe('Dismissed your clock-in at 09:00 on Website · Design: Kimai stays as it is.');
+    await text(status.locator('.kept-outcome')).toBe('Dismissed your clock-in at 09:00 on "Website" · "Design": Kimai stays as it is.');
     // The kept timer went with it: nothing runs, and Kimai has only what it had plus the web's record.
     await visible(timer.getByText('Not running'));
     expect(adasRecords(kimai)).toEqual([...before, { begin: hour(8.5), end: hour(10), description: 'Booked on the web' }]);
@@ -1096,7 +1096,7 @@ describe('the real app with a Clockodo account in the keychain', () => {
     await form.key.fill(KEY);
     await form.test.click();
     await text(form.account.getByRole('status')).toMatch(
-      new RegExp(`^Connected to Clockodo at ${escape(new URL(clockodo.url).host)} as Ada Worker \\(worker\\)`),
+      new RegExp(`^Connected to Clockodo at ${escape(new URL(clockodo.url).host)} as "Ada Worker" \\(worker\\)`),
     );
     expect(await form.account.getByRole('alert').count()).toBe(0);
 
@@ -1109,7 +1109,7 @@ describe('the real app with a Clockodo account in the keychain', () => {
 
     // With the field empty the engine reads the key from gnome-keyring: only Ada's key answers as Ada.
     await form.test.click();
-    await text(form.account.getByRole('status')).toMatch(/Ada Worker/);
+    await text(form.account.getByRole('status')).toMatch(/"Ada Worker"/);
 
     await reopenedAccount(session, {
       fields: { 'Clockodo login': 'ada@example.com', 'Clockodo address (optional)': clockodo.url },
@@ -1276,7 +1276,7 @@ describe("the real app with a Calamari account: the organisation's key, for one 
     await account.getByRole('button', { name: 'Test connection' }).click();
     await text(account.getByRole('status')).toMatch(
       new RegExp(
-        `^Connected to Calamari at ${escape(new URL(calamari.url).host)} as Ada Lovelace \\(ada@acme\\.example\\);.* Punchcard uses it for ada@acme\\.example only\\.$`,
+        `^Connected to Calamari at ${escape(new URL(calamari.url).host)} as "Ada Lovelace" \\(ada@acme\\.example\\);.* Punchcard uses it for ada@acme\\.example only\\.$`,
       ),
     );
 
@@ -1290,7 +1290,7 @@ describe("the real app with a Calamari account: the organisation's key, for one 
     // same organisation's limit. The two keep Calamari's second together (the data folder's limits
     // file), so the test waits its turn instead of being refused.
     await account.getByRole('button', { name: 'Test connection' }).click();
-    await text(account.getByRole('status')).toMatch(/Ada Lovelace \(ada@acme\.example\)/);
+    await text(account.getByRole('status')).toMatch(/"Ada Lovelace" \(ada@acme\.example\)/);
     // Calamari refused none of it: three tests and a restarted engine kept its second together.
     expect(calamari.requests.filter((request) => request.status === 429)).toEqual([]);
 
@@ -1435,7 +1435,7 @@ describe("the real app with a Clockify account: the person's own key, one worksp
     await account.getByRole('button', { name: 'Test connection' }).click();
     await text(account.getByRole('status')).toMatch(
       new RegExp(
-        `^Connected to Clockify at ${escape(new URL(clockify.url).host)} as Ada Lovelace \\(ada@acme\\.example\\) in the workspace "Acme" \\(STANDARD plan\\); time off available\\.$`,
+        `^Connected to Clockify at ${escape(new URL(clockify.url).host)} as "Ada Lovelace" \\(ada@acme\\.example\\) in the workspace "Acme" \\(STANDARD plan\\); time off available\\.$`,
       ),
     );
 
@@ -1551,7 +1551,7 @@ describe("the real app with a Toggl Track account: the person's own token, one w
     await account.getByRole('button', { name: 'Test connection' }).click();
     await text(account.getByRole('status')).toMatch(
       new RegExp(
-        `^Connected to Toggl Track at ${escape(new URL(toggl.url).host)} as Ada Lovelace \\(ada@acme\\.example\\) in the workspace "Acme" \\(Starter plan\\)\\.$`,
+        `^Connected to Toggl Track at ${escape(new URL(toggl.url).host)} as "Ada Lovelace" \\(ada@acme\\.example\\) in the workspace "Acme" \\(Starter plan\\)\\.$`,
       ),
     );
 
@@ -1673,7 +1673,7 @@ describe("the real app with a Harvest account: the person's own token, one Harve
     await token.fill(TOKEN);
     await account.getByRole('button', { name: 'Test connection' }).click();
     await text(account.getByRole('status')).toBe(
-      `Connected to Harvest at ${new URL(harvest.url).host} as Ada Lovelace, account Acme (${ACCOUNT}), tracking durations.`,
+      `Connected to Harvest at ${new URL(harvest.url).host} as "Ada Lovelace", account "Acme" (${ACCOUNT}), tracking durations.`,
     );
 
     await account.getByRole('button', { name: 'Save' }).click();
@@ -1683,7 +1683,7 @@ describe("the real app with a Harvest account: the person's own token, one Harve
     expect(readFileSync(app.configFile, 'utf8')).not.toContain(TOKEN);
     // With the field empty, the connection test runs the engine on the keychain's token: only Ada's makes Harvest answer.
     await account.getByRole('button', { name: 'Test connection' }).click();
-    await text(account.getByRole('status')).toMatch(/^Connected to Harvest at .* as Ada Lovelace, account Acme/);
+    await text(account.getByRole('status')).toMatch(/^Connected to Harvest at .* as "Ada Lovelace", account "Acme"/);
     // Every request carried the token in its header, never in an address.
     const addresses = harvest.requests.map((request) => `${request.path}${request.query}`);
     expect(addresses.filter((address) => address.includes(TOKEN) || address.includes(WRONG))).toEqual([]);

@@ -6,7 +6,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startBridgeServer } from './bridge-server.ts';
 import { createFakeBridge, FAKE_NOW } from './fake-bridge.ts';
-import { launchChromium, openWindow, rendererDist, screenOf, screenReady, serveRenderer } from './harness.ts';
+import { gotoThroughNetworkChanges, launchChromium, openWindow, rendererDist, screenOf, screenReady, serveRenderer } from './harness.ts';
 import { PATIENCE_MS } from '../support/patience.ts';
 
 let browser: Browser;
@@ -55,7 +55,7 @@ it('is used by keyboard: the setting, Check now, then Restart to update once mai
       .toBe(
         'Punchcard 0.2.0 is downloaded and verified. It installs by itself when nothing is in the way (now: this window is open), or at once if you restart.',
       );
-    await page.goto(`${server.url}#status`);
+    await gotoThroughNetworkChanges(page, `${server.url}#status`);
     await screenReady(page, 'status', PATIENCE_MS);
     await bar.getByRole('button', { name: 'Restart to update' }).focus();
     await page.keyboard.press('Enter');

@@ -103,6 +103,8 @@ describe('the settings window', () => {
           'getTeamServer',
           'getTools',
           'getUpdates',
+          // The working-time rules (issue 92) from the settings file alone: Status asks the engine only with rules on.
+          'getWorkingTimeSettings',
           'listClients',
           'listHolidayRegions',
         ].sort(),

@@ -214,7 +214,7 @@ describe('the package as Claude Code and Codex start it', () => {
       expect((await call(client, 'create_catalog_item', { kind: 'project', name: 'Website' })).isError).toBeFalsy();
       const started = await call(client, 'clock_in', { project: 'Website', description: 'from the npm package' });
       expect(started.isError, textOf(started)).toBeFalsy();
-      expect(textOf(started)).toMatch(/Clocked in on Website/);
+      expect(textOf(started)).toMatch(/Clocked in on "Website"/);
     } finally {
       await client.close();
     }

@@ -4,7 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Command, type Io, processIo, runStages, STAGES, summary } from '../../scripts/test-all.ts';
+import { argv, type Command, type Io, processIo, runStages, STAGES, summary } from '../../scripts/test-all.ts';
+import { getPriority } from 'node:os';
 
 /** An Io whose commands end when the test says, with the codes it gives: what ran, and in what order, is recorded. */
 function scriptedIo(codes: Record<string, number>) {
@@ -89,16 +90,14 @@ describe('summary', () => {
 });
 
 describe('the commands npm test runs', () => {
-  it('are lint, the type check and the build, then both suites, the main one live', () => {
-    expect(STAGES.map((stage) => stage.map((command) => [command.name, command.live === true]))).toEqual([
+  it('are the build, then both suites, the main one live, with lint and the type check yielding beside them', () => {
+    expect(STAGES.map((stage) => stage.map((command) => [command.name, command.live === true, command.yields === true]))).toEqual([
+      [['build', false, false]],
       [
-        ['lint', false],
-        ['typecheck', false],
-        ['build', false],
-      ],
-      [
-        ['main suite', true],
-        ['deployment suite', false],
+        ['main suite', true, false],
+        ['deployment suite', false, false],
+        ['lint', false, true],
+        ['typecheck', false, true],
       ],
     ]);
     expect(STAGES[1]?.[1]?.run).toContain('test/deploy/vitest.config.ts');
@@ -109,6 +108,32 @@ describe('processIo', () => {
   const folders: string[] = [];
   afterEach(() => {
     for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('runs a yielding command at the lowest priority, in the idle class where chrt is there, and the rest as itself', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'punchcard-test-all-'));
+    folders.push(root);
+    const io = processIo(root);
+    // The niceness, and the scheduling policy from /proc/self/stat (its 41st field; 5 is SCHED_IDLE, 0 the ordinary one).
+    const printPriority = [
+      process.execPath,
+      '-e',
+      'const f = require("node:fs").readFileSync("/proc/self/stat", "utf8").split(") ")[1].split(" "); console.log(require("node:os").getPriority(), f[38])',
+    ];
+    const yielding = io.outputFile('yielding');
+    expect(await io.execute({ name: 'yielding', run: printPriority, yields: true }, yielding)).toBe(0);
+    const plain = io.outputFile('plain');
+    expect(await io.execute({ name: 'plain', run: printPriority }, plain)).toBe(0);
+    const own = getPriority();
+    expect(io.read(plain).trim()).toBe(`${own} 0`);
+    expect(io.read(yielding).trim()).toBe('19 5');
+  });
+
+  it('runs a yielding command under nice alone where chrt is missing', () => {
+    const command = { name: 'lint', run: ['npm', 'run', 'lint'], yields: true };
+    expect(argv(command, false)).toEqual(['nice', '-n', '19', 'npm', 'run', 'lint']);
+    expect(argv(command, true)).toEqual(['chrt', '--idle', '0', 'nice', '-n', '19', 'npm', 'run', 'lint']);
+    expect(argv({ name: 'main suite', run: ['vitest', 'run'] }, true)).toEqual(['vitest', 'run']);
   });
 
   it("keeps a child's output and stderr in its file, and gives its exit code; a program that does not exist is 127", async () => {

@@ -1,12 +1,17 @@
-// The order test files start in, across the four projects (vite.config.ts). Vitest's own sequencer
-// runs a project's files only after the previous project's, by name: integration and team (mostly
-// waiting on processes and sockets) then ui (Chromium, the CPU), so two workers left a core idle for
-// fifteen minutes and then queued on it. This one orders every file as that sequencer orders one
-// project's: the longest last time first, or without a record (a fresh clone, as in CI) the largest
-// first. Browser files and process files then share the two workers, as they did before the projects.
-// The unit files, which share their workers (isolate: false), go last.
+// The order test files start in. Every project but `isolated` shares its workers (isolate: false in
+// vite.config.ts), and Vitest hands a finished worker the next file only when that file is of the same
+// project; otherwise the worker ends and the next file pays a fresh one and its module graph again. So
+// a project's files run together: first the files that wait on processes and sockets (integration,
+// team), while the deployment suite runs beside them (scripts/test-all.ts) and takes the CPU they leave;
+// then the browser files, the CPU-bound part, once podman has done: its networks no longer come and go
+// under Chromium, and the browsers have both cores; then the unit project's many quick files, which fill
+// the end of the run. Within a project the longest last time goes first, or without a record (a fresh
+// clone, as in CI) the largest.
 import { stat } from 'node:fs/promises';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+/** The projects in the order they run; a project not named here runs after these. */
+const PROJECT_ORDER = ['isolated', 'integration', 'team', 'ui', 'unit'];
 
 export class AcrossProjectsSequencer extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
@@ -15,7 +20,10 @@ export class AcrossProjectsSequencer extends BaseSequencer {
     const allRecorded = files.every((file) => recorded.get(file) !== undefined);
     const sizes = new Map(await Promise.all(files.map(async (file) => [file, allRecorded ? 0 : (await stat(file.moduleId)).size] as const)));
     const weight = (file: TestSpecification) => (allRecorded ? (recorded.get(file) as number) : (sizes.get(file) as number));
-    const shared = (file: TestSpecification) => (file.project.config.isolate === false ? 1 : 0);
-    return [...files].sort((a, b) => shared(a) - shared(b) || weight(b) - weight(a));
+    const rank = (file: TestSpecification) => {
+      const at = PROJECT_ORDER.indexOf(file.project.name);
+      return at === -1 ? PROJECT_ORDER.length : at;
+    };
+    return [...files].sort((a, b) => rank(a) - rank(b) || weight(b) - weight(a));
   }
 }

@@ -243,7 +243,7 @@ export const HEAVY_TEAM_BACK_ENDS: HeavyBackEnd[] = [
     calls: teamCalls({
       people: 7 + TEAM_SIZE,
       project: 'Website',
-      refused: /^Clockify's API gives one person's time at a time, and Website has 307 people you may see: more requests than one call may send\./,
+      refused: /^Clockify's API gives one person's time at a time, and "Website" has 307 people you may see: more requests than one call may send\./,
       pending: 1 + TEAM_SIZE,
     }),
     async start() {

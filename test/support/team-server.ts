@@ -31,7 +31,7 @@ import type { WallClock } from '../../mcp-server/clock.ts';
 import { readServerConfigFile } from '../../team-server/config/server-config-file.ts';
 import { teamLog } from '../../team-server/logs/team-log.ts';
 import { startTeamServer as startInProcess } from '../../team-server/team/team-server.ts';
-import { TEAM_SERVER_NODE_FLAGS } from '../../team-server/node-flags.ts';
+import { TEAM_SERVER_ENVIRONMENT, TEAM_SERVER_NODE_FLAGS } from '../../team-server/node-flags.ts';
 import { TEAM_SERVER_BUNDLE, type Era, type ToolResult } from './engine.ts';
 import { startPostgres, type TestPostgres } from './postgres.ts';
 import { testPace } from './test-pace.ts';
@@ -212,8 +212,14 @@ async function startOnPort(setup: TeamServerSetup, port: number): Promise<TeamSe
   if (setup.clock) throw new Error("The built server's process keeps the system's clock: start it in the test's process to give it one.");
   const [command, ...launch] = launchCommand(setup.launch ?? 'entry-point');
   const child = spawn(command as string, [...launch, 'serve', '--config', configPath], {
-    // `env` finds the node of this test first.
-    env: setup.launch === 'shebang' ? { ...env, PATH: `${dirname(process.execPath)}:${env.PATH}` } : env,
+    // `env` finds the node of this test first. The entry point is started as the image and the unit start it,
+    // with their environment too: without it `serve` starts itself again to add it, a second start each time.
+    env:
+      setup.launch === 'shebang'
+        ? { ...env, PATH: `${dirname(process.execPath)}:${env.PATH}` }
+        : (setup.launch ?? 'entry-point') === 'entry-point'
+          ? { ...TEAM_SERVER_ENVIRONMENT, ...env }
+          : env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';

@@ -18,6 +18,7 @@ import { teamServerHandlers } from './team-server.ts';
 import { timesheetHandlers } from './timesheet.ts';
 import { toolHandlers } from './tools.ts';
 import { updateHandlers } from './updates.ts';
+import { workingTimeHandlers } from './working-time.ts';
 
 export type {
   AdminPort,
@@ -32,6 +33,7 @@ export type {
   TimesheetPort,
   UpdatesPort,
   WorkdayPort,
+  WorkingTimePort,
 } from './ports.ts';
 
 export function createHandlers(deps: HandlerDeps): Handlers {
@@ -52,5 +54,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...administrationHandlers(deps),
     ...idleHandlers(deps),
     ...updateHandlers(deps),
+    ...workingTimeHandlers(deps),
   } satisfies Handlers;
 }

@@ -17,6 +17,7 @@ import type { Administration } from '../../engine/administration.ts';
 import type { Approvals } from '../../engine/approvals.ts';
 import type { Workday } from '../../engine/workday.ts';
 import type { Drafts } from '../../engine/drafts.ts';
+import type { WorkingTime } from '../../engine/working-time.ts';
 import type { Updates } from '../../updates/updater.ts';
 
 /** The app's updates (main/updates/updater.ts): a development build's say what they are. */
@@ -60,6 +61,9 @@ export type LeavePort = Leave;
 
 /** The Team screen (main/engine/team.ts), through the engine's team tools. */
 export type TeamPort = Team;
+
+/** Working time (main/engine/working-time.ts), through the engine's `working_time`. */
+export type WorkingTimePort = WorkingTime;
 
 /** Timesheet approvals (main/engine/approvals.ts), through the engine's approvals tools. */
 export type ApprovalsPort = Approvals;
@@ -112,6 +116,7 @@ export interface HandlerDeps {
   drafts: DraftsPort;
   leave: LeavePort;
   team: TeamPort;
+  workingTime: WorkingTimePort;
   approvals: ApprovalsPort;
   admin: AdminPort;
   idle: IdlePort;

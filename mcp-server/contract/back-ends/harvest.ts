@@ -48,20 +48,22 @@ export const HARVEST = {
     pollMs: 2 * 60_000,
     keepsPlan: true,
     teamAskedWhenSwitchedOn: true,
-    noTeam: "Punchcard's Harvest back end shows your own time only.",
     noLeave: "Harvest's API keeps no time off, so there is no leave to show here: record time off as your company does in Harvest.",
   },
   // docs/back-ends/harvest.md, "What Harvest does not have".
   withheld: {
     capabilities: {
       breaks: 'Harvest has no breaks: stop the timer for a break and start it again after',
+      admin_tags: 'Harvest has no tags: an entry keeps its project, task and notes',
+      admin_teams: 'Harvest keeps no teams: a manager leads the teammates assigned to her in Harvest itself',
     },
     groups: {
       leave: "Harvest's API keeps no time off, so Punchcard can neither file nor read leave there: record it as your company does in Harvest",
       calendar: "Harvest's API keeps no time off, so there is nobody's absence to show",
       approvals: "Harvest's API has no timesheet approvals: submit and approve timesheets in Harvest itself; listed entries show their approval status",
-      team: "Punchcard's Harvest back end shows your own time only, not yet a team's",
-      admin: 'Punchcard does not administer Harvest yet: manage its projects, tasks and people in Harvest itself',
+      team: "Your Harvest role leads nobody here: team hours are for administrators and managers with teammates, a project's status for its manager (Punchcard reads your role from your own Harvest profile)",
+      admin:
+        'Your Harvest role does not administer this: Harvest lets administrators, and managers with the permission for it, manage people, rates, the catalog and invoices',
     },
   },
 } as const satisfies BackEndDescriptor;

@@ -56,14 +56,16 @@ export const TOGGL = {
   withheld: {
     capabilities: {
       breaks: 'Toggl Track has no breaks: stop the timer for a break and start it again after',
+      // A workspace admin on Free: a member is refused as their role (providers/toggl/rights.ts) before this is said.
+      admin_rates: 'Toggl Track keeps billable rates on its Starter plan and above, and this workspace is on Free',
     },
     groups: {
       leave: "Toggl Track's API has no time off, so Punchcard can neither file nor read leave there; the calendar shows your settings' public holidays",
       approvals:
-        "Toggl's timesheet approvals are a Premium feature, which Punchcard does not serve yet on any plan: submit and approve timesheets in Toggl Track itself",
+        "Toggl's timesheet approvals are a Premium feature, for the people a timesheet setup names (its member or an approver) and workspace admins: otherwise submit and approve timesheets in Toggl Track itself",
       team: "Toggl Track's API shows Punchcard nobody's time but your own",
       admin:
-        "Punchcard does not administer Toggl Track: a member's token reads nobody's time but their own, and the reports an admin would need are not used yet",
+        "Punchcard administers a Toggl Track workspace's people, rates and catalog for a workspace admin alone, and not its tags, groups, corrections or invoices yet",
     },
   },
 } as const satisfies BackEndDescriptor;

@@ -3,7 +3,7 @@
 // tracker account gone or deactivated, a back end that answered with someone else's records, a booking
 // the person could not make with their own account, and an organisation account that cannot act for
 // people at all. Nothing is sent after any of them.
-import { either, forModelOnly, say } from './sentence.ts';
+import { either, forModelOnly, outside, say } from './sentence.ts';
 import { refusalFamily } from './wording.ts';
 
 /**
@@ -60,7 +60,7 @@ export const actingForRefusals = refusalFamily({
   acting_for_booking_not_open: {
     kind: 'denied',
     say: (facts: { back_end: string; project: string }) =>
-      say`You cannot book on ${facts.project} in ${facts.back_end} with your own account, so this server does not book it for you either. Nothing was sent.`,
+      say`You cannot book on ${outside(facts.project)} in ${facts.back_end} with your own account, so this server does not book it for you either. Nothing was sent.`,
     example: { back_end: 'Kimai', project: 'Secret project' },
   },
   /**

@@ -1,24 +1,25 @@
 // Refusals of the admin group (docs/decisions.md, "The admin group"): people's accounts (manage_people),
 // rates (manage_rates), tags (manage_tags), a catalog item's fields (update_catalog_item), bulk
 // corrections of time entries (correct_time_entries) and invoices (list_invoices). Every one is said
-// before anything is sent. A name in the facts is as the tool quotes it (tools/asking.ts, `quoted`: no
-// control characters, one line, cut where long); a number is the back end's id. The teams' are in team.ts.
+// before anything is sent. A name in the facts is as it came (the back end's, or the call's words), said as
+// one quoted line (`outside`, quoted-line.ts); a number is the back end's id. The teams' are in team.ts.
 import { counted } from './format.ts';
-import { day, either, forModelOnly, type Part, type Sentence, say } from './sentence.ts';
+import { quotedLine } from './quoted-line.ts';
+import { day, either, forModelOnly, outside, type Part, type Sentence, say } from './sentence.ts';
 import { type Nested, type NestedRefusal, refusalFamily } from './wording.ts';
 
 /** A record as the back end names it. */
 export type Named = { id: number; name: string };
 export type ItemKind = 'customer' | 'project' | 'activity';
 
-/** `"Web" (#50)`: a model reads the number, a person the name. */
+/** `"Web" (#50)`: a model reads the number, a person the name, both the name as the back end's words. */
 export function quotedName(one: Named): Sentence {
-  return say`"${one.name}"${forModelOnly(` (#${one.id})`)}`;
+  return say`${outside(one.name)}${forModelOnly(` (#${one.id})`)}`;
 }
 
-/** `Ada Lovelace (#1)`, the same without quotes. */
+/** `"Ada Lovelace" (#1)`: a person's name, the same way (a name is always quoted: it is the back end's words). */
 export function plainName(one: Named): Sentence {
-  return say`${one.name}${forModelOnly(` (#${one.id})`)}`;
+  return quotedName(one);
 }
 
 /** "A", "A and B", "A, B and C". */
@@ -81,7 +82,7 @@ const peopleRefusals = refusalFamily({
   /** An e-mail address that is not one. */
   person_email_invalid: {
     kind: 'input',
-    say: (facts: { email: string }) => say`"${facts.email}" is not an e-mail address; give one like ada@example.com.`,
+    say: (facts: { email: string }) => say`${outside(facts.email)} is not an e-mail address; give one like ada@example.com.`,
     example: { email: 'ada(at)example.com' },
   },
   /** A role given to a back end that takes none through Punchcard. */
@@ -93,7 +94,7 @@ const peopleRefusals = refusalFamily({
   /** A role that is not one of the back end's role words. */
   person_role_unknown: {
     kind: 'input',
-    say: (facts: { role: string; roles: readonly string[] }) => say`"${facts.role}" is no role here; the roles are ${facts.roles.join(', ')}.`,
+    say: (facts: { role: string; roles: readonly string[] }) => say`${outside(facts.role)} is no role here; the roles are ${joined(facts.roles.map(outside))}.`,
     example: { role: 'boss', roles: ['ROLE_USER', 'ROLE_TEAMLEAD', 'ROLE_ADMIN'] },
   },
   /** An invitation without a name or an e-mail address. */
@@ -172,6 +173,16 @@ const rateRefusals = refusalFamily({
       say`${either(facts.field, `The ${facts.field} amount`)} is an amount in the currency's units, from 0 to ${facts.max.toLocaleString('en')}; ${facts.amount} is not.`,
     example: { field: 'hourly', amount: -5, max: 1_000_000 },
   },
+  /**
+   * A rate removed where the back end removes none (Toggl Track): a new one set from today replaces it, and the time
+   * before keeps the old one. The item and the person as the call named them.
+   */
+  rate_remove_unsupported: {
+    kind: 'input',
+    say: (facts: { back_end: string; kind: ItemKind | 'workspace'; item: string; person: string | null }) =>
+      say`${facts.back_end} removes no rate: set a new one for ${facts.person === null ? 'everyone' : outside(facts.person)} on the ${facts.kind} ${outside(facts.item)}${forModelOnly(' (manage_rates set)')}, which applies from today and keeps the earlier one for the time before. Nothing was sent.`,
+    example: { back_end: 'Toggl Track', kind: 'project', item: 'Website', person: 'Ada Lovelace' },
+  },
   /** A rate removed that the item does not have for that person. */
   rate_none_to_remove: {
     kind: 'input',
@@ -183,7 +194,7 @@ const rateRefusals = refusalFamily({
   rate_item_not_found: {
     kind: 'input',
     say: (facts: { kind: ItemKind; item: string; close: readonly Named[] }) =>
-      say`No ${facts.kind} "${facts.item}".${
+      say`No ${facts.kind} ${outside(facts.item)}.${
         facts.close.length > 0 ? say` Known: ${joined(facts.close.map(quotedName))}.` : forModelOnly(' list_catalog shows them.')
       }`,
     example: { kind: 'project', item: 'Web', close: [{ id: 3, name: 'Website' }] },
@@ -248,7 +259,8 @@ const tagRefusals = refusalFamily({
   /** No tag by that name or number. */
   tag_not_found: {
     kind: 'input',
-    say: (facts: { tag: string }) => say`There is no tag "${facts.tag}"${forModelOnly('; manage_tags with action list shows the tags')}. Nothing was changed.`,
+    say: (facts: { tag: string }) =>
+      say`There is no tag ${outside(facts.tag)}${forModelOnly('; manage_tags with action list shows the tags')}. Nothing was changed.`,
     example: { tag: 'urgnet' },
   },
 });
@@ -329,8 +341,8 @@ const catalogRefusals = refusalFamily({
   catalog_update_item_ambiguous: {
     kind: 'input',
     say: (facts: { kind: ItemKind; name: string; count: number; items: ReadonlyArray<{ id: number; parent: string | null }> }) => {
-      const which = facts.items.map((item) => `#${item.id}${item.parent === null ? '' : ` (${item.parent})`}`).join(', ');
-      return say`${facts.count} ${PLURALS[facts.kind]} are named "${facts.name}": give the ${either('id', 'number')} of the one to change${forModelOnly(` (${which})`)}. Nothing was sent.`;
+      const which = facts.items.map((item) => `#${item.id}${item.parent === null ? '' : ` (${quotedLine(item.parent)})`}`).join(', ');
+      return say`${facts.count} ${PLURALS[facts.kind]} are named ${outside(facts.name)}: give the ${either('id', 'number')} of the one to change${forModelOnly(` (${which})`)}. Nothing was sent.`;
     },
     example: {
       kind: 'project',
@@ -346,7 +358,7 @@ const catalogRefusals = refusalFamily({
   catalog_update_item_not_found: {
     kind: 'input',
     say: (facts: { kind: ItemKind; name: string; listed: boolean }) =>
-      say`No ${facts.kind} "${facts.name}".${
+      say`No ${facts.kind} ${outside(facts.name)}.${
         facts.listed ? either(` list_catalog shows the ${PLURALS[facts.kind]} with their ids.`, '') : ' Check the name with the person.'
       } Nothing was sent.`,
     example: { kind: 'customer', name: 'Acne', listed: true },
@@ -421,7 +433,7 @@ const correctionRefusals = refusalFamily({
   corrections_tag_unknown: {
     kind: 'input',
     say: (facts: { tags: readonly string[]; why: string | null }) =>
-      say`There is no tag ${facts.tags.map((tag) => `"${tag}"`).join(', ')}; ${facts.why ?? 'Kimai would drop it without a word'}. Create it first${forModelOnly(' (manage_tags)')}. Nothing was changed.`,
+      say`There is no tag ${joined(facts.tags.map(outside))}; ${facts.why ?? 'Kimai would drop it without a word'}. Create it first${forModelOnly(' (manage_tags)')}. Nothing was changed.`,
     example: { tags: ['urgent'], why: null },
   },
   /** A move that would take off an activity the back end requires on every entry; `requirement` is the back end's own clause. */
@@ -445,14 +457,29 @@ const invoiceRefusals = refusalFamily({
   invoices_customer_not_found: {
     kind: 'input',
     say: (facts: { customer: string; close: readonly Named[] }) =>
-      say`There is no customer ${JSON.stringify(facts.customer)}${
+      say`There is no customer ${outside(facts.customer)}${
         facts.close.length > 0 ? say`; did you mean ${joined(facts.close.map(plainName))}?` : either('; list_catalog shows the customers.', '.')
       }`,
     example: { customer: 'Acne', close: [{ id: 4, name: 'Acme' }] },
   },
 });
 
+const roleRefusals = refusalFamily({
+  /**
+   * What the person's role in the back end does not allow, known before anything is sent (Harvest's roles, read from the
+   * person's own profile: docs/back-ends/harvest.md, "Roles"): the tool, what it would have done, the role, and the role
+   * or permission it needs, in the back end's words.
+   */
+  role_lacks: {
+    kind: 'denied',
+    say: (facts: { back_end: string; tool: string; action: string; role: string; needs: string }) =>
+      say`Your role in ${facts.back_end} (${facts.role}) does not let you ${facts.action}${forModelOnly(` with ${facts.tool}`)}: that needs ${facts.needs}. Ask an administrator there. Nothing was sent.`,
+    example: { back_end: 'Harvest', tool: 'manage_people', action: "change a teammate's e-mail", role: 'manager', needs: 'an administrator' },
+  },
+});
+
 export const adminRefusals = {
+  ...roleRefusals,
   ...peopleRefusals,
   ...rateRefusals,
   ...tagRefusals,

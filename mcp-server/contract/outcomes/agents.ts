@@ -2,7 +2,7 @@
 // shaped like an agent's label, which record_agent_time alone sets (tools/agent-labels.ts), and
 // record_agent_time's own: a client without a usable name, no description, no project.
 import { argumentAsSubject, argumentNamed } from './input.ts';
-import { either, say } from './sentence.ts';
+import { either, outside, say } from './sentence.ts';
 import { refusalFamily } from './wording.ts';
 
 /** What a refused call did not do, as its refusal ends: "Nothing was sent." */
@@ -21,7 +21,7 @@ export const agentsRefusals = refusalFamily({
       tag: string;
       not_done: NotDone;
     }) =>
-      say`${argumentNamed(facts.field)}"${facts.tag}" is shaped like an AI agent's label: a tag that starts with ai- marks an agent's own time, which is not the person's hours. ${SET_BY}; no other tool adds, removes or renames one. Nothing was ${facts.not_done}.`,
+      say`${argumentNamed(facts.field)}${outside(facts.tag)} is shaped like an AI agent's label: a tag that starts with ai- marks an agent's own time, which is not the person's hours. ${SET_BY}; no other tool adds, removes or renames one. Nothing was ${facts.not_done}.`,
     example: { field: 'name', tag: 'ai-claude', not_done: 'created' },
   },
   /** A description (or note) that starts like an agent's label, where the back end keeps the label there (Clockodo, Calamari). */
@@ -41,7 +41,7 @@ export const agentsRefusals = refusalFamily({
   /** record_agent_time from a client whose name has nothing to label entries with. */
   agent_client_name_unusable: {
     kind: 'input',
-    say: (facts: { name: string }) => say`The client's name "${facts.name}" has no letter or digit to label entries with; nothing was recorded.`,
+    say: (facts: { name: string }) => say`The client's name ${outside(facts.name)} has no letter or digit to label entries with; nothing was recorded.`,
     example: { name: '***' },
   },
   /** record_agent_time with an empty description. */

@@ -3,7 +3,7 @@
 // next period to submit) as it is: every write tool refuses time inside one before anything is sent
 // (tools/approval-lock.ts). Days are 'YYYY-MM-DD'; a submission's id is the back end's, as text.
 import type { PeriodLockStatus } from '../vocabulary.ts';
-import { daySpan, either, forModelOnly, type Sentence, say } from './sentence.ts';
+import { daySpan, either, forModelOnly, outside, say, type Sentence } from './sentence.ts';
 import { noticeFamily, refusalFamily } from './wording.ts';
 
 type Span = { first_day: string; last_day: string };
@@ -67,7 +67,7 @@ export const approvalsRefusals = refusalFamily({
         pending: say` until it is withdrawn or rejected in ${facts.back_end}`,
         not_submitted: say`, until an administrator reopens it in ${facts.back_end}`,
       }[facts.status];
-      return say`${facts.person}'s timesheet for ${spanSaid(facts)} ${keptSaid(facts.status, facts.back_end, 'their')}${until}. Nothing was sent.`;
+      return say`${outside(facts.person)}'s timesheet for ${spanSaid(facts)} ${keptSaid(facts.status, facts.back_end, 'their')}${until}. Nothing was sent.`;
     },
     example: { ...SPAN, status: 'approved', person: 'Ada Lovelace', back_end: 'Clockify' },
   },
@@ -77,6 +77,16 @@ export const approvalsRefusals = refusalFamily({
     say: (facts: { people: number; limit: number }) =>
       say`The correction would change the entries of ${facts.people} people, but one correction checks whose timesheets are submitted or approved for at most ${facts.limit} people. Narrow it to fewer people${forModelOnly(' (people or ids)')}. Nothing was changed.`,
     example: { people: 14, limit: 10 },
+  },
+  /**
+   * list_timesheet_approvals for everyone (`*`) on a back end that reads one person's time a request (Harvest): more
+   * people than one call reads; a name narrows it.
+   */
+  timesheet_people_too_many: {
+    kind: 'input',
+    say: (facts: { people: number; limit: number; back_end: string }) =>
+      say`You may see the timesheets of ${facts.people} people in ${facts.back_end}, and one call reads at most ${facts.limit} people's: name ${either('one (person: a name or part of one)', 'the person')} to narrow it. Nothing was read.`,
+    example: { people: 35, limit: 20, back_end: 'Harvest' },
   },
   /** A period kind the back end does not approve by. */
   timesheet_period_kind: {
@@ -125,7 +135,7 @@ export const approvalsRefusals = refusalFamily({
   timesheet_not_approved: {
     kind: 'conflict',
     say: (facts: Span & { person: string; status: string }) =>
-      say`${facts.person}'s timesheet for ${spanSaid(facts)} is ${statusSaid(facts.status)}, so there is no approval to withdraw. Nothing was changed.`,
+      say`${outside(facts.person)}'s timesheet for ${spanSaid(facts)} is ${statusSaid(facts.status)}, so there is no approval to withdraw. Nothing was changed.`,
     example: { ...SPAN, person: 'Ada Lovelace', status: 'pending' },
   },
   /** A rejection without a note. */
@@ -151,7 +161,7 @@ export const approvalsRefusals = refusalFamily({
   timesheet_already_decided: {
     kind: 'conflict',
     say: (facts: Span & { person: string; status: string }) =>
-      say`${facts.person}'s timesheet for ${spanSaid(facts)} is ${statusSaid(facts.status)} already. Nothing was sent.`,
+      say`${outside(facts.person)}'s timesheet for ${spanSaid(facts)} is ${statusSaid(facts.status)} already. Nothing was sent.`,
     example: { ...SPAN, person: 'Ada Lovelace', status: 'approved' },
   },
   /** A back end whose API cannot decide a timesheet (Kimai's plugin decides in its pages only). */
@@ -195,7 +205,7 @@ export const approvalsRefusals = refusalFamily({
     say: (facts: { person: string | null; back_end: string }) =>
       facts.person === null
         ? say`You approve nobody's timesheets in ${facts.back_end}. Nothing was sent.`
-        : say`You are not ${facts.person}'s approver in ${facts.back_end}, so their timesheets are not yours to decide. Nothing was sent.`,
+        : say`You are not ${outside(facts.person)}'s approver in ${facts.back_end}, so their timesheets are not yours to decide. Nothing was sent.`,
     example: { person: 'Ada Lovelace', back_end: 'Clockify' },
   },
   /**

@@ -3,10 +3,11 @@
 // add a project, change an employee), and its employee list, which a key may not read. The refusals
 // every back end says alike are in back-end.ts; what Calamari's HTTP answers say, in its errors module.
 import { counted } from './format.ts';
-import { either, say } from './sentence.ts';
+import { either, joined, outside, type Part, say } from './sentence.ts';
 import { refusalFamily } from './wording.ts';
 
-const quoted = (names: readonly string[]) => names.map((name) => `"${name}"`).join(', ');
+/** Names as the back end's words, each quoted: `"Annual leave", "Sick"`; nothing (falsy) for none. */
+const quoted = (names: readonly string[]): Part => (names.length === 0 ? '' : joined(names.map(outside), ', '));
 
 /** A write manage_people may ask for, as Calamari's refusal says it. */
 const WRITES = { invite: 'invite', update: 'change', deactivate: 'deactivate', reactivate: 'reactivate' } as const;
@@ -92,7 +93,7 @@ export const calamariRuleRefusals = refusalFamily({
   /** Calamari sent a time in no shape Punchcard reads (its first 40 characters). */
   calamari_time_unreadable: {
     kind: 'unavailable',
-    say: (facts: { text: string }) => say`Calamari sent a time Punchcard cannot read ("${facts.text}").`,
+    say: (facts: { text: string }) => say`Calamari sent a time Punchcard cannot read (${outside(facts.text)}).`,
     example: { text: '18.11.2026 07:30' },
   },
   /** Calamari's API neither changes nor deletes a shift. */
@@ -124,12 +125,12 @@ export const calamariRuleRefusals = refusalFamily({
   calamari_absence_type_unknown: {
     kind: 'invalid',
     say: (facts: { type: string; types: readonly string[] }) =>
-      say`Your organisation has no absence type "${facts.type}" in Calamari. Its types: ${quoted(facts.types) || 'none is set up'}.`,
+      say`Your organisation has no absence type ${outside(facts.type)} in Calamari. Its types: ${quoted(facts.types) || 'none is set up'}.`,
     example: { type: 'Sabbatical', types: ['Vacation', 'Sick leave'] },
   },
   calamari_absence_type_in_hours: {
     kind: 'invalid',
-    say: (facts: { type: string }) => say`"${facts.type}" is counted in hours in Calamari; Punchcard files leave in days. Request it in Calamari.`,
+    say: (facts: { type: string }) => say`${outside(facts.type)} is counted in hours in Calamari; Punchcard files leave in days. Request it in Calamari.`,
     example: { type: 'Doctor visit' },
   },
   /** No absence type of the organisation's reads as Punchcard's type. */
@@ -175,19 +176,22 @@ export const calamariRuleRefusals = refusalFamily({
   calamari_employee_maybe_later: {
     kind: 'invalid',
     say: (facts: { text: string; found: Employee; pages: number }) =>
-      say`"${facts.text}" is ${facts.found.name} <${facts.found.email}> in the first ${facts.pages} pages of Calamari's employee list, and may be someone on a later page too: the list goes on past those, ${READS_SO_FAR}`,
+      say`${outside(facts.text)} is ${outside(facts.found.name)} <${outside(facts.found.email)}> in the first ${facts.pages} pages of Calamari's employee list, and may be someone on a later page too: the list goes on past those, ${READS_SO_FAR}`,
     example: { text: 'Ada Lovelace', found: { name: 'Ada Lovelace', email: 'ada@example.com' }, pages: 10 },
   },
   calamari_employee_not_in_pages: {
     kind: 'invalid',
     say: (facts: { text: string; pages: number }) =>
-      say`"${facts.text}" was not among the first ${facts.pages} pages of Calamari's employee list, ${READS_SO_FAR}`,
+      say`${outside(facts.text)} was not among the first ${facts.pages} pages of Calamari's employee list, ${READS_SO_FAR}`,
     example: { text: 'Grace Hopper', pages: 10 },
   },
   calamari_employee_ambiguous: {
     kind: 'conflict',
     say: (facts: { text: string; employees: readonly Employee[] }) =>
-      say`Several employees are called "${facts.text}": ${facts.employees.map((one) => `${one.name} <${one.email}>`).join(', ')}. Name one by e-mail.`,
+      say`Several employees are called ${outside(facts.text)}: ${joined(
+        facts.employees.map((one) => say`${outside(one.name)} <${outside(one.email)}>`),
+        ', ',
+      )}. Name one by e-mail.`,
     example: {
       text: 'Ada Lovelace',
       employees: [
@@ -198,7 +202,8 @@ export const calamariRuleRefusals = refusalFamily({
   },
   calamari_employee_unknown: {
     kind: 'not_found',
-    say: (facts: { text: string }) => say`Nobody in Calamari's employee list is "${facts.text}"; ${either('list shows everyone', 'the list shows everyone')}.`,
+    say: (facts: { text: string }) =>
+      say`Nobody in Calamari's employee list is ${outside(facts.text)}; ${either('list shows everyone', 'the list shows everyone')}.`,
     example: { text: 'Grace Hopper' },
   },
   /** manage_people writes nothing to Calamari: its API's employee endpoints are for Calamari's own integrations. */

@@ -3,7 +3,7 @@
 // offered (engine/mcp-server.ts), the request budget one call has (providers/remote/request-budget.ts).
 import type { NotOffered } from '../tool-policy.ts';
 import { formatWait } from './format.ts';
-import { either, modelText, say } from './sentence.ts';
+import { either, modelText, outside, say } from './sentence.ts';
 import { refusalFamily } from './wording.ts';
 
 /** Each part a back end may lack, in words: what the person cannot do through Punchcard there. */
@@ -20,6 +20,7 @@ const MISSING_PART_WORDS = {
   admin_catalog: (backEnd: string) => `${backEnd} lets you change no catalog item through Punchcard.`,
   admin_people: (backEnd: string) => `${backEnd} lets you administer nobody's account through Punchcard.`,
   approvals: (backEnd: string) => `${backEnd} offers this account no timesheet approvals through Punchcard.`,
+  approvals_workflow: (backEnd: string) => `${backEnd} lets nobody submit, withdraw or decide a timesheet through Punchcard.`,
 } as const;
 
 export type MissingPart = keyof typeof MISSING_PART_WORDS;
@@ -30,6 +31,9 @@ type Withheld = {
   why: NotOffered;
   back_end: string;
   reason?: string;
+  /** Why `role`: the person's role as the back end names it, and the least role there that has the tool. */
+  role?: string;
+  needs?: string;
   /** With several trackers: the connection named in the call that does not offer it (docs/several-trackers.md). */
   tracker?: string;
 };
@@ -47,6 +51,11 @@ function withheldSentence(facts: Withheld) {
       const backEnd = facts.tracker === undefined ? facts.back_end : `${facts.tracker} (${facts.back_end})`;
       if (facts.reason) return say`${backEnd} does not offer ${either(facts.tool, 'this')} through Punchcard: ${facts.reason}. Nothing was done.`;
       return say`${backEnd} does not offer ${either(facts.tool, 'this')} to your account through Punchcard: the back end has no such feature, or your role there does not reach it. Nothing was done.`;
+    }
+    case 'role': {
+      // Both roles are the back end's words (a tracker's data): quoted, never read as Punchcard's own.
+      const backEnd = facts.tracker === undefined ? facts.back_end : `${facts.tracker} (${facts.back_end})`;
+      return say`${either(facts.tool, 'This')} needs the role ${outside(facts.needs ?? '')} (or one above it) in ${backEnd}, and yours there is ${outside(facts.role ?? '')}, so Punchcard does not offer it to you. Nothing was sent.`;
     }
     case 'organisation_account':
       // Which of the three it is, the engine cannot tell from the capabilities alone (Clockodo has no timesheet
@@ -160,7 +169,7 @@ export const callRefusals = refusalFamily({
   call_failed: {
     kind: 'failed',
     say: (facts: { tool: string; reason: string }) =>
-      say`Punchcard could not finish ${either(facts.tool, 'this')}: ${facts.reason}. Nothing was lost; the server keeps running.`,
+      say`Punchcard could not finish ${either(facts.tool, 'this')}: ${outside(facts.reason)}. Nothing was lost; the server keeps running.`,
     example: { tool: 'time_report', reason: 'Unexpected end of JSON input' },
   },
   /** A read another call had under way, which this one waited for, ended with that call. */
@@ -198,7 +207,8 @@ export const callRefusals = refusalFamily({
    */
   failure_said: {
     kind: 'failed',
-    say: (facts: { message: string }) => say`${facts.message}`,
+    // Another program's words (a library's, a server's it quoted): said as such.
+    say: (facts: { message: string }) => say`${outside(facts.message)}`,
     example: { message: 'socket hang up.' },
   },
   /**

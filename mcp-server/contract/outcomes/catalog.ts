@@ -1,7 +1,7 @@
 // Refusals of a catalog name a person gave (tools/shared.ts, catalogLookup; create_catalog_item): no
 // item of that name, one archived, an activity that needs its project named, a parent that is none.
 // The names a refusal offers are the catalog's, and only to a client offered list_catalog.
-import { either, forModelOnly, say } from './sentence.ts';
+import { either, forModelOnly, joined, outside, say } from './sentence.ts';
 import { refusalFamily } from './wording.ts';
 
 type Kind = 'customer' | 'project' | 'activity';
@@ -20,7 +20,7 @@ export const catalogRefusals = refusalFamily({
   catalog_kind_empty: {
     kind: 'input',
     say: (facts: { kind: Kind; name: string; back_end: string }) =>
-      say`No ${facts.kind} "${facts.name}": ${facts.back_end} has no ${PLURALS[facts.kind]}; leave ${facts.kind} out.`,
+      say`No ${facts.kind} ${outside(facts.name)}: ${facts.back_end} has no ${PLURALS[facts.kind]}; leave ${facts.kind} out.`,
     example: { kind: 'activity', name: 'Meeting', back_end: 'Calamari' },
   },
   /**
@@ -43,10 +43,10 @@ export const catalogRefusals = refusalFamily({
       const known = !facts.listed
         ? say` Check the name with the person: the ${plural} are not listed to this client${forModelOnly(' (list_catalog is not offered)')}.`
         : facts.known.length > 0
-          ? say` Known: ${facts.known.map((name) => `"${name}"`).join(', ')}.`
+          ? say` Known: ${joined(facts.known.map(outside), ', ')}.`
           : say` There are no ${plural} yet.`;
       const create = facts.creatable ? forModelOnly(' Create it with create_catalog_item first if it is new.') : '';
-      return say`No ${facts.kind} "${facts.name}".${known}${create}`;
+      return say`No ${facts.kind} ${outside(facts.name)}.${known}${create}`;
     },
     example: { kind: 'project', name: 'Nope', listed: true, known: ['Acme Website', 'Internal'], creatable: true },
   },
@@ -54,7 +54,7 @@ export const catalogRefusals = refusalFamily({
   catalog_item_archived: {
     kind: 'input',
     say: (facts: { kind: Kind; name: string /** Punchcard may restore it here. */; restorable: boolean; back_end: string }) =>
-      say`The ${facts.kind} "${facts.name}" is archived, so no time can be booked on it. ${
+      say`The ${facts.kind} ${outside(facts.name)} is archived, so no time can be booked on it. ${
         facts.restorable
           ? either('Restore it with archive_catalog_item (archived: false) to use it.', 'Restore it to use it.')
           : `Ask whoever manages ${facts.back_end} to restore it, or choose another.`
@@ -71,7 +71,7 @@ export const catalogRefusals = refusalFamily({
   catalog_parent_unknown: {
     kind: 'input',
     say: (facts: { kind: 'customer' | 'project'; name: string }) =>
-      say`No ${facts.kind} "${facts.name}". Create it first${forModelOnly(', or check list_catalog')}.`,
+      say`No ${facts.kind} ${outside(facts.name)}. Create it first${forModelOnly(', or check list_catalog')}.`,
     example: { kind: 'customer', name: 'Acme' },
   },
 });

@@ -4,7 +4,7 @@
 // is used with, and answers that lack what Punchcard needs of them. The refusals
 // every back end says alike are in back-end.ts; what Clockify's HTTP answers say, in its errors module.
 import { counted } from './format.ts';
-import { day, either, forModelOnly, type Part, recordNamed, say, type Sentence } from './sentence.ts';
+import { day, either, forModelOnly, joined, outside, type Part, recordNamed, say, type Sentence } from './sentence.ts';
 import { type Nested, type NestedRefusal, refusalFamily } from './wording.ts';
 
 /** What Clockify lets its admins alone administer, each switched off on its own by a 403 (providers/clockify/facts.ts, administers). */
@@ -16,7 +16,8 @@ function request(action: string): Part {
   return plain === action ? action : either(action, plain);
 }
 
-const quoted = (names: readonly string[]) => names.map((name) => `"${name}"`).join(', ');
+/** Names as the back end's words, each quoted: `"Vacation", "Sick"`; nothing (falsy) for none. */
+const quoted = (names: readonly string[]): Part => (names.length === 0 ? '' : joined(names.map(outside), ', '));
 
 /** The right the people's administration needs: what Clockify gives its admins and owner alone. */
 const PEOPLE_ADMIN_RIGHT = "the workspace admin's role (Clockify lets only its admins and owner invite people, change their status or give roles)";
@@ -78,7 +79,7 @@ export type TasksLeftOut = { projects: readonly string[]; count: number };
  * and after a refusal of an activity it did not find.
  */
 export function tasksLeftOutSentence({ projects, count }: TasksLeftOut): Sentence {
-  const named = quoted(projects.slice(0, 10)) + (count > 10 ? ` and ${count - 10} more` : '');
+  const named = say`${quoted(projects.slice(0, 10))}${count > 10 ? ` and ${count - 10} more` : ''}`;
   return say`The activities (tasks) of ${counted(count, 'project', 'projects')} are not listed yet: ${named}. Clockify gives each project its own list, and one call may ask for only so many; ${either('call list_catalog again to list them', 'list the catalog again for them')} (the tasks read now are kept), or name the project and its task when you book.`;
 }
 
@@ -89,23 +90,23 @@ function teamStep(step: TeamStep, first: boolean): Sentence {
   const verb = (word: string) => (first ? word.charAt(0).toUpperCase() + word.slice(1) : word);
   switch (step.step) {
     case 'made_group':
-      return say`${verb('made')} the user group "${step.name}"${forModelOnly(` (#${step.team})`)}`;
+      return say`${verb('made')} the user group ${outside(step.name)}${forModelOnly(` (#${step.team})`)}`;
     case 'added':
-      return say`${verb('added')} ${step.name}`;
+      return say`${verb('added')} ${outside(step.name)}`;
     case 'removed':
-      return say`${verb('removed')} ${step.name}`;
+      return say`${verb('removed')} ${outside(step.name)}`;
     case 'took_lead':
-      return say`${verb('took')} ${step.name}'s team-manager role away`;
+      return say`${verb('took')} ${outside(step.name)}'s team-manager role away`;
     case 'made_lead':
-      return say`${verb('made')} ${step.name} a team manager of it`;
+      return say`${verb('made')} ${outside(step.name)} a team manager of it`;
   }
 }
 
-/** "80 EUR", "80.50 EUR": an amount as domain/admin-rates.ts `money` says it. */
-function money(amount: number, currency: string | null): string {
+/** `80 "EUR"`, `80.50 "EUR"`: an amount as domain/admin-rates.ts `money` says it, the currency Clockify's words. */
+function money(amount: number, currency: string | null): Sentence {
   const decimals = (String(amount).split('.')[1] ?? '').length;
   const text = Number.isInteger(amount) ? String(amount) : amount.toFixed(Math.min(4, Math.max(2, decimals)));
-  return currency ? `${text} ${currency}` : text;
+  return currency ? say`${text} ${outside(currency)}` : [text];
 }
 
 type Named = { id: number; name: string };
@@ -114,8 +115,13 @@ type Named = { id: number; name: string };
 type Workspace = { name: string; id: string };
 
 /** '"Acme" (64a6…), "Side project" (64a7…)', or 'none'. */
-function workspaces(seen: readonly Workspace[]): string {
-  return seen.map((workspace) => `"${workspace.name}" (${workspace.id})`).join(', ') || 'none';
+function workspaces(seen: readonly Workspace[]): Sentence {
+  return seen.length === 0
+    ? ['none']
+    : joined(
+        seen.map((workspace) => say`${outside(workspace.name)} (${workspace.id})`),
+        ', ',
+      );
 }
 
 /** "Ada Lovelace (#3), Ada Byron (#9)": a person reads the names alone. */
@@ -168,7 +174,7 @@ export const clockifyRuleRefusals = refusalFamily({
   /** A task to change archived whose project Punchcard has no number for. */
   clockify_task_project_unknown: {
     kind: 'not_found',
-    say: (facts: { task: string }) => say`The task "${facts.task}" has no project Punchcard knows.`,
+    say: (facts: { task: string }) => say`The task ${outside(facts.task)} has no project Punchcard knows.`,
     example: { task: 'Design' },
   },
   /** The tag an agent's own time is recorded with could not be made (a member may not make tags in the workspace). */
@@ -182,7 +188,7 @@ export const clockifyRuleRefusals = refusalFamily({
   clockify_entry_not_work: {
     kind: 'invalid',
     say: (facts: { entry: number; type: string; verb: 'change' | 'delete' }) =>
-      say`${recordNamed('Time entry', facts.entry, 'start')} is ${ENTRY_KINDS[facts.type] ?? `a ${facts.type.toLowerCase()} entry`} Clockify keeps; Punchcard does not ${facts.verb} those. Do that in Clockify.`,
+      say`${recordNamed('Time entry', facts.entry, 'start')} is ${ENTRY_KINDS[facts.type] ?? say`an entry of the type ${outside(facts.type)}`} Clockify keeps; Punchcard does not ${facts.verb} those. Do that in Clockify.`,
     example: { entry: 12, type: 'BREAK', verb: 'change' },
   },
   /** An entry the workspace has locked. */
@@ -216,7 +222,7 @@ export const clockifyRuleRefusals = refusalFamily({
   clockify_project_required: {
     kind: 'invalid',
     say: (facts: { examples: readonly string[] }) =>
-      say`Your Clockify workspace requires a project on every time entry; name one${facts.examples.length > 0 ? `, e.g. ${quoted(facts.examples)}` : ''}.`,
+      say`Your Clockify workspace requires a project on every time entry; name one${facts.examples.length > 0 ? say`, e.g. ${quoted(facts.examples)}` : ''}.`,
     example: { examples: ['Website', 'Support'] },
   },
   clockify_task_required: {
@@ -246,20 +252,20 @@ export const clockifyRuleRefusals = refusalFamily({
   clockify_project_archived: {
     kind: 'invalid',
     say: (facts: { project: string }) =>
-      say`The project "${facts.project}" is archived in Clockify, so no time can be booked on it. Ask a workspace admin to restore it, or choose another.`,
+      say`The project ${outside(facts.project)} is archived in Clockify, so no time can be booked on it. Ask a workspace admin to restore it, or choose another.`,
     example: { project: 'Website' },
   },
   clockify_task_not_in_project: {
     kind: 'invalid',
     say: (facts: { activity: number; project: string }) =>
-      say`${recordNamed('Activity', facts.activity, 'start')} is not a task of the project "${facts.project}" in Clockify${forModelOnly(' (see list_catalog)')}.`,
+      say`${recordNamed('Activity', facts.activity, 'start')} is not a task of the project ${outside(facts.project)} in Clockify${forModelOnly(' (see list_catalog)')}.`,
     example: { activity: 7, project: 'Website' },
   },
   /** A done task: Clockify's archived one. */
   clockify_task_done: {
     kind: 'invalid',
     say: (facts: { task: string; project: string }) =>
-      say`The task "${facts.task}" of "${facts.project}" is done (archived) in Clockify, so no time can be booked on it.`,
+      say`The task ${outside(facts.task)} of ${outside(facts.project)} is done (archived) in Clockify, so no time can be booked on it.`,
     example: { task: 'Design', project: 'Website' },
   },
   /** A project Punchcard numbered that the person no longer sees. */
@@ -279,7 +285,7 @@ export const clockifyRuleRefusals = refusalFamily({
   clockify_catalog_item_already: {
     kind: 'invalid',
     say: (facts: { kind: keyof typeof CATALOG_WORD; id: number; name: string; archived: boolean }) =>
-      say`The ${CATALOG_WORD[facts.kind]} "${facts.name}"${forModelOnly(` (#${facts.id})`)} is ${facts.archived ? 'archived' : 'active'} already in Clockify. Nothing was changed.`,
+      say`The ${CATALOG_WORD[facts.kind]} ${outside(facts.name)}${forModelOnly(` (#${facts.id})`)} is ${facts.archived ? 'archived' : 'active'} already in Clockify. Nothing was changed.`,
     example: { kind: 'project', id: 12, name: 'Website', archived: true },
   },
   /** update_catalog_item: a project has no dates. */
@@ -316,14 +322,14 @@ export const clockifyRuleRefusals = refusalFamily({
   clockify_budget_period_needs_budget: {
     kind: 'input',
     say: (facts: { project: string }) =>
-      say`The project "${facts.project}" has no budget for a period to apply to: ${either('give budget_hours or budget_money with it', 'give a budget in hours or money with it')}. Nothing was sent.`,
+      say`The project ${outside(facts.project)} has no budget for a period to apply to: ${either('give budget_hours or budget_money with it', 'give a budget in hours or money with it')}. Nothing was sent.`,
     example: { project: 'Website' },
   },
   /** A new budget where Clockify resets the budget weekly or yearly, which Punchcard does not set. */
   clockify_budget_reset_unsupported: {
     kind: 'input',
     say: (facts: { project: string; every: 'week' | 'year' }) =>
-      say`Clockify resets the budget of the project "${facts.project}" every ${facts.every}, which Punchcard does not set: ${either('give budget_period (month or total)', 'give a budget period (month or total)')} with the new budget. Nothing was sent.`,
+      say`Clockify resets the budget of the project ${outside(facts.project)} every ${facts.every}, which Punchcard does not set: ${either('give budget_period (month or total)', 'give a budget period (month or total)')} with the new budget. Nothing was sent.`,
     example: { project: 'Website', every: 'week' },
   },
   /** A change of a catalog item this call has not read first. */
@@ -337,7 +343,7 @@ export const clockifyRuleRefusals = refusalFamily({
   clockify_task_gone_after_change: {
     kind: 'not_found',
     say: (facts: { task: string }) =>
-      say`Clockify took the change of the task "${facts.task}", but its project no longer lists it: ${either('list_catalog shows what it keeps', 'the catalog shows what it keeps')}.`,
+      say`Clockify took the change of the task ${outside(facts.task)}, but its project no longer lists it: ${either('list_catalog shows what it keeps', 'the catalog shows what it keeps')}.`,
     example: { task: 'Design' },
   },
   /** A project's own fields changed, then its budget refused: what was changed, and the budget as it was. */
@@ -345,13 +351,13 @@ export const clockifyRuleRefusals = refusalFamily({
     kind: 'unavailable',
     say: (facts: { cause: NestedRefusal; changed: { name?: string; billable?: boolean; comment?: boolean; customer?: string } }, nested: Nested) => {
       const { name, billable, comment, customer } = facts.changed;
-      const made = [
-        ...(name !== undefined ? [`name (now "${name}")`] : []),
-        ...(billable !== undefined ? [`billable (now ${billable ? 'yes' : 'no'})`] : []),
-        ...(comment ? ['comment'] : []),
-        ...(customer !== undefined ? [`customer (now "${customer}")`] : []),
+      const made: Sentence[] = [
+        ...(name !== undefined ? [say`name (now ${outside(name)})`] : []),
+        ...(billable !== undefined ? [[`billable (now ${billable ? 'yes' : 'no'})`]] : []),
+        ...(comment ? [['comment']] : []),
+        ...(customer !== undefined ? [say`customer (now ${outside(customer)})`] : []),
       ];
-      return say`${nested(facts.cause)} These were changed: ${made.join(', ')}. Its budget is as it was.`;
+      return say`${nested(facts.cause)} These were changed: ${joined(made, ', ')}. Its budget is as it was.`;
     },
     example: {
       cause: { code: 'failure_said', facts: { message: 'Clockify refused to change the budget of the project "Website": Estimate is invalid.' } },
@@ -447,14 +453,14 @@ export const clockifyRuleRefusals = refusalFamily({
   clockify_owner_untouchable: {
     kind: 'input',
     say: (facts: { person: string }) =>
-      say`${facts.person} owns the workspace: Clockify lets nobody deactivate the owner or change their role (ownership is handed over in Clockify's workspace settings). Nothing was sent.`,
+      say`${outside(facts.person)} owns the workspace: Clockify lets nobody deactivate the owner or change their role (ownership is handed over in Clockify's workspace settings). Nothing was sent.`,
     example: { person: 'Ada Lovelace' },
   },
   /** An invitee not yet a member, whom Clockify neither deactivates nor reactivates. */
   clockify_invitee_not_member: {
     kind: 'input',
     say: (facts: { person: string; status: 'PENDING' | 'DECLINED'; write: string }) =>
-      say`${facts.person} has ${facts.status === 'PENDING' ? 'not accepted the invitation yet' : 'declined the invitation'}: Clockify activates a member only when they accept, so there is nothing to ${facts.write}. Nothing was sent.`,
+      say`${outside(facts.person)} has ${facts.status === 'PENDING' ? 'not accepted the invitation yet' : 'declined the invitation'}: Clockify activates a member only when they accept, so there is nothing to ${facts.write}. Nothing was sent.`,
     example: { person: 'Ada Lovelace', status: 'PENDING', write: 'deactivate' },
   },
   /** An invitation Clockify refused (403): its plan's, or the person's right. */
@@ -475,7 +481,7 @@ export const clockifyRuleRefusals = refusalFamily({
   clockify_managed_project_unknown: {
     kind: 'not_found',
     say: (facts: { project: string }) =>
-      say`There is no project "${facts.project}" in Clockify; ${either('list_catalog shows them', 'the catalog shows them')}. Nothing was sent.`,
+      say`There is no project ${outside(facts.project)} in Clockify; ${either('list_catalog shows them', 'the catalog shows them')}. Nothing was sent.`,
     example: { project: 'Websit' },
   },
   /** manage_tags: a colour, which Clockify's tags do not have. */
@@ -501,7 +507,7 @@ export const clockifyRuleRefusals = refusalFamily({
   clockify_rates_other_workspace: {
     kind: 'not_found',
     say: (facts: { workspace: string; id: number; asked: string }) =>
-      say`Punchcard works in the Clockify workspace "${facts.workspace}"${forModelOnly(` (#${facts.id})`)}, not "${facts.asked}": name it${forModelOnly(' as item')} for its default rates. Nothing was sent.`,
+      say`Punchcard works in the Clockify workspace ${outside(facts.workspace)}${forModelOnly(` (#${facts.id})`)}, not ${outside(facts.asked)}: name it${forModelOnly(' as item')} for its default rates. Nothing was sent.`,
     example: { workspace: 'Acme', id: 1, asked: 'Umbrella' },
   },
   /** Rates of a kind of item Clockify keeps none for. */
@@ -513,7 +519,7 @@ export const clockifyRuleRefusals = refusalFamily({
   clockify_rates_person_ambiguous: {
     kind: 'invalid',
     say: (facts: { text: string; people: readonly Named[] }) =>
-      say`"${facts.text}" names several people in the Clockify workspace: ${named(facts.people)}. Name one by their number or e-mail. Nothing was sent.`,
+      say`${outside(facts.text)} names several people in the Clockify workspace: ${named(facts.people)}. Name one by their number or e-mail. Nothing was sent.`,
     example: {
       text: 'Ada',
       people: [
@@ -525,14 +531,14 @@ export const clockifyRuleRefusals = refusalFamily({
   clockify_rates_person_unknown: {
     kind: 'not_found',
     say: (facts: { text: string }) =>
-      say`There is nobody called "${facts.text}" among the active members of the Clockify workspace: name them by ${either('e-mail, name or the number manage_rates list shows', 'e-mail or name')}. Nothing was sent.`,
+      say`There is nobody called ${outside(facts.text)} among the active members of the Clockify workspace: name them by ${either('e-mail, name or the number manage_rates list shows', 'e-mail or name')}. Nothing was sent.`,
     example: { text: 'Grace' },
   },
   /** A person's rate on a private project they are no member of. */
   clockify_rates_person_not_member: {
     kind: 'invalid',
     say: (facts: { person: string; id: number; project: string }) =>
-      say`${facts.person}${forModelOnly(` (#${facts.id})`)} is no member of the private project "${facts.project}", so Clockify keeps no rate for them there: add them to the project in Clockify first. Nothing was sent.`,
+      say`${outside(facts.person)}${forModelOnly(` (#${facts.id})`)} is no member of the private project ${outside(facts.project)}, so Clockify keeps no rate for them there: add them to the project in Clockify first. Nothing was sent.`,
     example: { person: 'Ada Lovelace', id: 3, project: 'Website' },
   },
   /** A person's number Punchcard never gave a Clockify member. */
@@ -544,14 +550,14 @@ export const clockifyRuleRefusals = refusalFamily({
   /** A project's rate set that this call did not read first. */
   clockify_rates_not_read: {
     kind: 'unavailable',
-    say: (facts: { project: string }) => say`Punchcard has not read the project "${facts.project}" in this call; ask again. Nothing was sent.`,
+    say: (facts: { project: string }) => say`Punchcard has not read the project ${outside(facts.project)} in this call; ask again. Nothing was sent.`,
     example: { project: 'Website' },
   },
   /** A rate finer than a cent. */
   clockify_rate_cents: {
     kind: 'invalid',
     say: (facts: { field: 'hourly' | 'internal'; amount: number; currency: string }) =>
-      say`Clockify keeps rates in whole cents: ${facts.field} ${facts.amount} ${facts.currency} is finer than that; give at most two decimals. Nothing was sent.`,
+      say`Clockify keeps rates in whole cents: ${facts.field} ${facts.amount} ${outside(facts.currency)} is finer than that; give at most two decimals. Nothing was sent.`,
     example: { field: 'hourly', amount: 80.555, currency: 'EUR' },
   },
   /** The hourly rate set, then the cost rate refused: both as they are now. */
@@ -570,7 +576,7 @@ export const clockifyRuleRefusals = refusalFamily({
       },
       nested: Nested,
     ) =>
-      say`${nested(facts.cause)} The hourly rate of the ${facts.target.kind} "${facts.target.name}" for ${facts.person === null ? 'everyone' : say`${facts.person.name}${forModelOnly(` (#${facts.person.id})`)}`} is ${money(facts.hourly, facts.currency)} now; its internal (cost) rate stayed ${facts.internal === null ? 'unset' : money(facts.internal, facts.currency)}.`,
+      say`${nested(facts.cause)} The hourly rate of the ${facts.target.kind} ${outside(facts.target.name)} for ${facts.person === null ? 'everyone' : say`${outside(facts.person.name)}${forModelOnly(` (#${facts.person.id})`)}`} is ${money(facts.hourly, facts.currency)} now; its internal (cost) rate stayed ${facts.internal === null ? 'unset' : money(facts.internal, facts.currency)}.`,
     example: {
       cause: { code: 'failure_said', facts: { message: 'Clockify had an internal error (500) trying to set the cost rate.' } },
       target: { kind: 'project', name: 'Website' },
@@ -590,7 +596,7 @@ export const clockifyRuleRefusals = refusalFamily({
   clockify_team_person_ambiguous: {
     kind: 'invalid',
     say: (facts: { text: string; people: readonly Named[] }) =>
-      say`"${facts.text}" names ${facts.people.length} people in Clockify: ${named(facts.people)}. Name the one you mean${forModelOnly(' by id')}.`,
+      say`${outside(facts.text)} names ${facts.people.length} people in Clockify: ${named(facts.people)}. Name the one you mean${forModelOnly(' by id')}.`,
     example: {
       text: 'Ada',
       people: [
@@ -602,13 +608,13 @@ export const clockifyRuleRefusals = refusalFamily({
   clockify_team_person_unknown: {
     kind: 'not_found',
     say: (facts: { text: string; close: readonly Named[] }) =>
-      say`Nobody in your Clockify workspace is "${facts.text}"${facts.close.length > 0 ? say`; close: ${named(facts.close)}` : ''}. Nothing was changed.`,
+      say`Nobody in your Clockify workspace is ${outside(facts.text)}${facts.close.length > 0 ? say`; close: ${named(facts.close)}` : ''}. Nothing was changed.`,
     example: { text: 'ada@example.org', close: [{ id: 3, name: 'Ada Lovelace' }] },
   },
   /** A user group made, whose id Clockify's answer left out. */
   clockify_group_without_id: {
     kind: 'unavailable',
-    say: (facts: { name: string }) => say`Clockify answered the new user group "${facts.name}" without its id: check its Team page before asking again.`,
+    say: (facts: { name: string }) => say`Clockify answered the new user group ${outside(facts.name)} without its id: check its Team page before asking again.`,
     example: { name: 'Design' },
   },
   /**
@@ -638,14 +644,14 @@ export const clockifyRuleRefusals = refusalFamily({
   clockify_project_too_many_people: {
     kind: 'invalid',
     say: (facts: { project: string; people: number }) =>
-      say`Clockify's API gives one person's time at a time, and ${facts.project} has ${facts.people} people you may see: more requests than one call may send. Its hours are in Clockify's own reports.`,
+      say`Clockify's API gives one person's time at a time, and ${outside(facts.project)} has ${facts.people} people you may see: more requests than one call may send. Its hours are in Clockify's own reports.`,
     example: { project: 'Website', people: 60 },
   },
   /** project_status: Clockify refused everyone's time on the project but the person's own. */
   clockify_project_time_refused: {
     kind: 'denied',
     say: (facts: { project: string }) =>
-      say`Clockify did not show you the time on ${facts.project} (it answered 403): you manage neither the project nor the people on it. Nothing else was read.`,
+      say`Clockify did not show you the time on ${outside(facts.project)} (it answered 403): you manage neither the project nor the people on it. Nothing else was read.`,
     example: { project: 'Website' },
   },
   /** A leave request to decide that Clockify no longer shows the person. */
@@ -659,13 +665,13 @@ export const clockifyRuleRefusals = refusalFamily({
   clockify_leave_not_yours_to_decide: {
     kind: 'denied',
     say: (facts: { request: number; person: string; policy: string | null }) =>
-      say`${recordNamed('Leave request', facts.request, 'start')} is ${facts.person}'s, whose time off you do not approve in Clockify (you are not their team manager, nor named an approver of "${facts.policy ?? 'its policy'}"). Nothing was sent.`,
+      say`${recordNamed('Leave request', facts.request, 'start')} is ${outside(facts.person)}'s, whose time off you do not approve in Clockify (you are not their team manager, nor named an approver of ${outside(facts.policy ?? 'its policy')}). Nothing was sent.`,
     example: { request: 7, person: 'Ada Lovelace', policy: 'Vacation' },
   },
   clockify_leave_request_decided: {
     kind: 'conflict',
     say: (facts: { request: number; person: string; status: string }) =>
-      say`${recordNamed('Leave request', facts.request, 'start')} of ${facts.person} is already ${facts.status}. Nothing was sent.`,
+      say`${recordNamed('Leave request', facts.request, 'start')} of ${outside(facts.person)} is already ${facts.status}. Nothing was sent.`,
     example: { request: 7, person: 'Ada Lovelace', status: 'approved' },
   },
   /** A decision on a request the call did not look up first. */
@@ -679,7 +685,7 @@ export const clockifyRuleRefusals = refusalFamily({
   clockify_leave_decision_refused: {
     kind: 'denied',
     say: (facts: { decision: 'approve' | 'reject'; person: string; request: number; cause: NestedRefusal }, nested: Nested) =>
-      say`Clockify did not let you ${facts.decision} ${facts.person}'s ${recordNamed('leave request', facts.request, 'plain')}: ${nested(facts.cause)} Nothing was changed.`,
+      say`Clockify did not let you ${facts.decision} ${outside(facts.person)}'s ${recordNamed('leave request', facts.request, 'plain')}: ${nested(facts.cause)} Nothing was changed.`,
     example: {
       decision: 'approve',
       person: 'Ada Lovelace',
@@ -709,7 +715,7 @@ export const clockifyRuleRefusals = refusalFamily({
   /** A time-off policy that takes whole days only. */
   clockify_policy_no_half_days: {
     kind: 'invalid',
-    say: (facts: { policy: string }) => say`The Clockify policy "${facts.policy}" does not allow half days; ask for whole days.`,
+    say: (facts: { policy: string }) => say`The Clockify policy ${outside(facts.policy)} does not allow half days; ask for whole days.`,
     example: { policy: 'Vacation' },
   },
   /** A request to withdraw that is no longer the person's in Clockify. */
@@ -733,8 +739,8 @@ export const clockifyRuleRefusals = refusalFamily({
     kind: 'denied',
     say: (facts: { policy: string; withdrawn: boolean }) =>
       facts.withdrawn
-        ? say`Clockify approved your "${facts.policy}" request at once, as this server files it through your organisation's account, which may approve time off; a request of yours must wait for your approver, so Punchcard withdrew it again. File it in Clockify yourself, or ask your approver.`
-        : say`Clockify approved your "${facts.policy}" request at once, as this server files it through your organisation's account, which may approve time off, and Punchcard could not withdraw it again: it stands approved without your approver's decision. Tell your approver or an administrator.`,
+        ? say`Clockify approved your ${outside(facts.policy)} request at once, as this server files it through your organisation's account, which may approve time off; a request of yours must wait for your approver, so Punchcard withdrew it again. File it in Clockify yourself, or ask your approver.`
+        : say`Clockify approved your ${outside(facts.policy)} request at once, as this server files it through your organisation's account, which may approve time off, and Punchcard could not withdraw it again: it stands approved without your approver's decision. Tell your approver or an administrator.`,
     example: { policy: 'Vacation', withdrawn: true },
   },
   clockify_time_off_not_pending: {
@@ -754,12 +760,13 @@ export const clockifyRuleRefusals = refusalFamily({
   clockify_policy_unknown: {
     kind: 'invalid',
     say: (facts: { policy: string; policies: readonly string[] }) =>
-      say`You have no time-off policy "${facts.policy}" in Clockify. Yours: ${quoted(facts.policies) || 'none is open to you'}.`,
+      say`You have no time-off policy ${outside(facts.policy)} in Clockify. Yours: ${quoted(facts.policies) || 'none is open to you'}.`,
     example: { policy: 'Sabbatical', policies: ['Vacation', 'Sick days'] },
   },
   clockify_policy_in_hours: {
     kind: 'invalid',
-    say: (facts: { policy: string }) => say`"${facts.policy}" is counted in hours in Clockify; Punchcard files time off in days. Request it in Clockify.`,
+    say: (facts: { policy: string }) =>
+      say`${outside(facts.policy)} is counted in hours in Clockify; Punchcard files time off in days. Request it in Clockify.`,
     example: { policy: 'Doctor visits' },
   },
   clockify_policy_ambiguous: {
@@ -782,7 +789,7 @@ export const clockifyRuleRefusals = refusalFamily({
   clockify_workspace_ambiguous: {
     kind: 'invalid',
     say: (facts: { wanted: string; seen: readonly Workspace[] }) =>
-      say`Several of your Clockify workspaces are called "${facts.wanted}": ${workspaces(facts.seen)}. Name the one you mean by its id in Punchcard's account settings.`,
+      say`Several of your Clockify workspaces are called ${outside(facts.wanted)}: ${workspaces(facts.seen)}. Name the one you mean by its id in Punchcard's account settings.`,
     example: {
       wanted: 'Acme',
       seen: [
@@ -795,7 +802,7 @@ export const clockifyRuleRefusals = refusalFamily({
   clockify_workspace_unknown: {
     kind: 'invalid',
     say: (facts: { wanted: string; seen: readonly Workspace[] }) =>
-      say`Your Clockify API key sees no workspace "${facts.wanted}". It sees: ${workspaces(facts.seen)}. Name one of them (by name or id) in Punchcard's account settings.`,
+      say`Your Clockify API key sees no workspace ${outside(facts.wanted)}. It sees: ${workspaces(facts.seen)}. Name one of them (by name or id) in Punchcard's account settings.`,
     example: { wanted: 'Initech', seen: [{ name: 'Acme', id: '64a687e29ae1f428e7ebe303' }] },
   },
   /** The key sees no workspace at all: made on another subdomain. */

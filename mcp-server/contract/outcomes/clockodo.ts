@@ -3,7 +3,7 @@
 // before asking it. Those said alike on Kimai are in kimai.ts (`leave_request_decided`,
 // `project_not_visible`, `person_named_ambiguously`).
 import { joined, numbered } from './kimai.ts';
-import { day, either, forModelOnly, type Part, recordNamed, say, type Sentence } from './sentence.ts';
+import { day, either, forModelOnly, outside, type Part, recordNamed, say, type Sentence } from './sentence.ts';
 import { type Nested, type NestedRefusal, refusalFamily } from './wording.ts';
 
 type Named = { id: number; name: string };
@@ -14,8 +14,8 @@ function switchedOff(tool: string): Part {
 }
 
 /** Names as a sentence lists them: `"Website", "Support"`. */
-function quotedNames(names: readonly string[]): string {
-  return names.map((name) => `"${name}"`).join(', ');
+function quotedNames(names: readonly string[]): Sentence {
+  return joined(names.map(outside), ', ');
 }
 
 /**
@@ -43,11 +43,11 @@ export function clockodoOwnerRequestWords(request: ClockodoOwnerRequest): Senten
     case 'add_coworker':
       return say`add the co-worker ${request.email}`;
     case 'change_coworker':
-      return say`change the co-worker ${request.person}`;
+      return say`change the co-worker ${outside(request.person)}`;
     case 'reactivate_coworker':
-      return say`reactivate the co-worker ${request.person}`;
+      return say`reactivate the co-worker ${outside(request.person)}`;
     case 'deactivate_coworker':
-      return say`deactivate the co-worker ${request.person}`;
+      return say`deactivate the co-worker ${outside(request.person)}`;
     case 'create_team':
       return say`create the team ${request.team}`;
     case 'rename_team':
@@ -57,11 +57,11 @@ export function clockodoOwnerRequestWords(request: ClockodoOwnerRequest): Senten
     case 'unlead_team':
       return say`leave the team ${request.team} without a leader`;
     case 'lead_team':
-      return say`make ${request.person} the leader of the team ${request.team}`;
+      return say`make ${outside(request.person)} the leader of the team ${outside(request.team)}`;
     case 'join_team':
-      return say`add ${request.person} to the team ${request.team}`;
+      return say`add ${outside(request.person)} to the team ${outside(request.team)}`;
     case 'leave_team':
-      return say`remove ${request.person} from the team ${request.team}`;
+      return say`remove ${outside(request.person)} from the team ${outside(request.team)}`;
   }
 }
 
@@ -98,7 +98,7 @@ export const clockodoRuleRefusals = refusalFamily({
   clockodo_project_needed: {
     kind: 'invalid',
     say: (facts: { examples: readonly string[] }) =>
-      say`Clockodo books time on a customer's project; name one${facts.examples.length > 0 ? `, e.g. ${quotedNames(facts.examples)}` : forModelOnly(' (see list_catalog)')}.`,
+      say`Clockodo books time on a customer's project; name one${facts.examples.length > 0 ? say`, e.g. ${quotedNames(facts.examples)}` : forModelOnly(' (see list_catalog)')}.`,
     example: { examples: ['Website', 'Support'] },
   },
   /** A timer started without names, with no earlier entry to resume; `examples` are projects the person may book on. */
@@ -107,7 +107,7 @@ export const clockodoRuleRefusals = refusalFamily({
     say: (facts: { examples: readonly string[] }) =>
       say`There is no earlier Clockodo entry to resume, and Clockodo needs a project and a service to start a timer. ${
         facts.examples.length > 0
-          ? `You may book on ${quotedNames(facts.examples)}; name one (and an activity).`
+          ? say`You may book on ${quotedNames(facts.examples)}; name one (and an activity).`
           : 'No project is open to you; ask whoever manages Clockodo.'
       }`,
     example: { examples: ['Website', 'Support'] },
@@ -140,7 +140,7 @@ export const clockodoRuleRefusals = refusalFamily({
   /** Clockodo sent a time in no shape Punchcard reads (its first 40 characters). Unavailable, as an answer that is not Clockodo's. */
   clockodo_time_unreadable: {
     kind: 'unavailable',
-    say: (facts: { text: string }) => say`Clockodo sent a time Punchcard cannot read ("${facts.text}").`,
+    say: (facts: { text: string }) => say`Clockodo sent a time Punchcard cannot read (${outside(facts.text)}).`,
     example: { text: '04/05/2026 09:00' },
   },
 
@@ -169,7 +169,7 @@ export const clockodoRuleRefusals = refusalFamily({
   /** A project that takes no more time: completed, or archived. */
   clockodo_project_closed: {
     kind: 'invalid',
-    say: (facts: { name: string; completed: boolean }) => say`The project "${facts.name}" is ${facts.completed ? 'completed' : 'archived'} in Clockodo.`,
+    say: (facts: { name: string; completed: boolean }) => say`The project ${outside(facts.name)} is ${facts.completed ? 'completed' : 'archived'} in Clockodo.`,
     example: { name: 'Website', completed: true },
   },
   /** No service named where the person may book on several (or none); `examples` are some they may. */
@@ -177,7 +177,7 @@ export const clockodoRuleRefusals = refusalFamily({
     kind: 'invalid',
     say: (facts: { examples: readonly string[] }) =>
       say`Clockodo books time on a service too; name one as the activity${
-        facts.examples.length > 0 ? `, e.g. ${quotedNames(facts.examples)}` : ' (none is open to you; ask whoever manages Clockodo)'
+        facts.examples.length > 0 ? say`, e.g. ${quotedNames(facts.examples)}` : ' (none is open to you; ask whoever manages Clockodo)'
       }.`,
     example: { examples: ['Development', 'Meetings'] },
   },
@@ -190,7 +190,7 @@ export const clockodoRuleRefusals = refusalFamily({
   /** An archived service. */
   clockodo_service_archived: {
     kind: 'invalid',
-    say: (facts: { name: string }) => say`The service "${facts.name}" is archived in Clockodo.`,
+    say: (facts: { name: string }) => say`The service ${outside(facts.name)} is archived in Clockodo.`,
     example: { name: 'Meetings' },
   },
 
@@ -206,7 +206,7 @@ export const clockodoRuleRefusals = refusalFamily({
   clockodo_leave_type_unknown: {
     kind: 'invalid',
     say: (facts: { kind: string; types: readonly string[] }) =>
-      say`Clockodo has no leave type "${facts.kind}". Its types: ${quotedNames(facts.types)}; or Punchcard's vacation, sick, personal, parental, unpaid.`,
+      say`Clockodo has no leave type ${outside(facts.kind)}. Its types: ${quotedNames(facts.types)}; or Punchcard's vacation, sick, personal, parental, unpaid.`,
     example: { kind: 'sabbatical', types: ['Regular holiday', 'Special leave', 'Sick day'] },
   },
   /** Punchcard's type "other", which has no single counterpart in Clockodo. */
@@ -267,7 +267,7 @@ export const clockodoRuleRefusals = refusalFamily({
   clockodo_leave_decision_refused: {
     kind: 'denied',
     say: (facts: { decision: 'approve' | 'decline'; person: string; request: number; cause: NestedRefusal }, nested: Nested) =>
-      say`Clockodo did not let you ${facts.decision} ${facts.person}'s ${recordNamed('leave request', facts.request, 'plain')}: ${nested(facts.cause)} Nothing was changed.`,
+      say`Clockodo did not let you ${facts.decision} ${outside(facts.person)}'s ${recordNamed('leave request', facts.request, 'plain')}: ${nested(facts.cause)} Nothing was changed.`,
     example: {
       decision: 'approve',
       person: 'Ada Lovelace',
@@ -302,7 +302,7 @@ export const clockodoRuleRefusals = refusalFamily({
   clockodo_coworker_unknown: {
     kind: 'not_found',
     say: (facts: { text: string; close: readonly Named[] }) =>
-      say`Nobody among Clockodo's co-workers is "${facts.text}"${facts.close.length > 0 ? say`; close: ${joined(facts.close.map(numbered))}` : ''}. Nothing was changed.`,
+      say`Nobody among Clockodo's co-workers is ${outside(facts.text)}${facts.close.length > 0 ? say`; close: ${joined(facts.close.map(numbered))}` : ''}. Nothing was changed.`,
     example: { text: 'Ada', close: [{ id: 3, name: 'Ada Lovelace' }] },
   },
   /** set_lead naming several: a Clockodo team has one leader. */
@@ -325,7 +325,7 @@ export const clockodoRuleRefusals = refusalFamily({
   clockodo_team_partly_created: {
     kind: 'conflict',
     say: (facts: { team: Named; moved: readonly Named[]; rest: readonly Named[]; cause: NestedRefusal }, nested: Nested) =>
-      say`Created the team "${facts.team.name}"${forModelOnly(` (#${facts.team.id})`)}${facts.moved.length > 0 ? say` and moved ${joined(facts.moved.map(numbered))} into it` : ''}; then: ${nested(facts.cause)} Not moved: ${joined(facts.rest.map(numbered))}.`,
+      say`Created the team ${outside(facts.team.name)}${forModelOnly(` (#${facts.team.id})`)}${facts.moved.length > 0 ? say` and moved ${joined(facts.moved.map(numbered))} into it` : ''}; then: ${nested(facts.cause)} Not moved: ${joined(facts.rest.map(numbered))}.`,
     example: {
       team: { id: 4, name: 'Web' },
       moved: [{ id: 3, name: 'Ada Lovelace' }],
@@ -348,7 +348,7 @@ export const clockodoRuleRefusals = refusalFamily({
   clockodo_team_leader_kept: {
     kind: 'conflict',
     say: (facts: { removed: readonly Named[]; leaders: readonly Named[]; team: string; cause: NestedRefusal }, nested: Nested) =>
-      say`Removed ${joined(facts.removed.map(numbered))}; then: ${nested(facts.cause)} ${joined(facts.leaders.map(numbered), ' and ')} still leads "${facts.team}" in Clockodo.`,
+      say`Removed ${joined(facts.removed.map(numbered))}; then: ${nested(facts.cause)} ${joined(facts.leaders.map(numbered), ' and ')} still leads ${outside(facts.team)} in Clockodo.`,
     example: {
       removed: [{ id: 3, name: 'Ada Lovelace' }],
       leaders: [{ id: 3, name: 'Ada Lovelace' }],
@@ -360,21 +360,21 @@ export const clockodoRuleRefusals = refusalFamily({
   clockodo_budget_projects_only: {
     kind: 'input',
     say: (facts: { kind: CatalogNoun; item: number; name: string }) =>
-      say`Clockodo keeps budgets on projects only; the ${facts.kind} "${facts.name}"${forModelOnly(` (#${facts.item})`)} has none. ${either('Leave budget_hours, budget_money and budget_period out', 'Leave the budget out')}. Nothing was sent.`,
+      say`Clockodo keeps budgets on projects only; the ${facts.kind} ${outside(facts.name)}${forModelOnly(` (#${facts.item})`)} has none. ${either('Leave budget_hours, budget_money and budget_period out', 'Leave the budget out')}. Nothing was sent.`,
     example: { kind: 'customer', item: 2, name: 'Acme' },
   },
   /** Both budgets asked of a project: Clockodo's project has one, in hours or in money. */
   clockodo_one_budget: {
     kind: 'input',
     say: (facts: { item: number; name: string }) =>
-      say`A Clockodo project has one budget, in hours or in money, not both: ${either('give budget_hours or budget_money', 'give it in hours or in money')} for the project "${facts.name}"${forModelOnly(` (#${facts.item})`)} (the one given replaces the other). Nothing was sent.`,
+      say`A Clockodo project has one budget, in hours or in money, not both: ${either('give budget_hours or budget_money', 'give it in hours or in money')} for the project ${outside(facts.name)}${forModelOnly(` (#${facts.item})`)} (the one given replaces the other). Nothing was sent.`,
     example: { item: 8, name: 'Website' },
   },
   /** A monthly budget: Clockodo's budget is over the project's whole life. */
   clockodo_no_monthly_budget: {
     kind: 'input',
     say: (facts: { item: number; name: string }) =>
-      say`Clockodo keeps a project's budget over the project's whole life; it has no monthly budget. ${either('Leave budget_period out', 'Leave the period out')} for the project "${facts.name}"${forModelOnly(` (#${facts.item})`)}. Nothing was sent.`,
+      say`Clockodo keeps a project's budget over the project's whole life; it has no monthly budget. ${either('Leave budget_period out', 'Leave the period out')} for the project ${outside(facts.name)}${forModelOnly(` (#${facts.item})`)}. Nothing was sent.`,
     example: { item: 8, name: 'Website' },
   },
   /** Billable set on a service, which keeps no billable flag. */
@@ -390,7 +390,7 @@ export const clockodoRuleRefusals = refusalFamily({
       say`Clockodo did not let you ${
         facts.action === 'read'
           ? say`read the ${facts.kind}${forModelOnly(` #${facts.item}`)}`
-          : say`change the ${facts.kind} "${facts.name}"${forModelOnly(` (#${facts.item})`)}`
+          : say`change the ${facts.kind} ${outside(facts.name)}${forModelOnly(` (#${facts.item})`)}`
       } (403 Forbidden): your account lacks the owner's right to edit customers, projects and services. Nothing was changed; ${switchedOff('update_catalog_item')}.`,
     example: { action: 'change', kind: 'service', item: 5, name: 'Meetings' },
   },

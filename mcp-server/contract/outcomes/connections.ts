@@ -82,10 +82,19 @@ export const connectionsNotices = noticeFamily({
     },
     example: { tracker: 'acme', service: 'Kimai', writes: 1, belongs_to: 'acme2' },
   },
-  /** A read across connections where one did not answer: its rows are left out, and the totals exclude it. */
+  /**
+   * A read across connections where one did not answer: its rows are left out, and the totals exclude it. Where it
+   * shares the settings' week, and so one working-time balance, with others, `shares_balance_with` names those the
+   * balance still counts: it is theirs alone, and incomplete.
+   */
   tracker_missing: {
-    say: (facts: { tracker: string; reason: string }) =>
-      say`${facts.tracker} did not answer (${facts.reason.replace(/[.\s]+$/, '')}); its rows are left out and the totals exclude it.`,
+    say: (facts: { tracker: string; reason: string; shares_balance_with?: readonly string[] }) => {
+      const gone = say`${facts.tracker} did not answer (${facts.reason.replace(/[.\s]+$/, '')}); its rows are left out and the totals exclude it.`;
+      if (facts.shares_balance_with === undefined) return gone;
+      const names = facts.shares_balance_with;
+      const theirs = names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+      return say`${gone} The working-time balance it shares with ${theirs} counts only the hours of ${theirs}, and is incomplete without it.`;
+    },
     example: { tracker: 'beta', reason: 'Clockify answered 500' },
   },
   /** Entries of two connections covering the same wall-clock time: the same hours booked to two employers. */

@@ -5,7 +5,7 @@
 // outside text quoted and escaped, never words of Punchcard's own). What a source could not read stays
 // in the answer's `skipped` list, where it is data already.
 import { counted } from './format.ts';
-import { day, either, forModelOnly, moment, say } from './sentence.ts';
+import { day, either, forModelOnly, moment, outside, say } from './sentence.ts';
 import { type Nested, type NestedRefusal, noticeFamily, refusalFamily } from './wording.ts';
 
 type Draft = { draft: string };
@@ -112,13 +112,13 @@ export const evidenceNotices = noticeFamily({
   /** A rule of the settings whose project is not one the person can book on: the rule was left out. */
   evidence_rule_project_unknown: {
     say: (facts: { match: string; project: string }) =>
-      say`The rule for "${facts.match}" names the project "${facts.project}", which is not among the projects you can book on; it was left out.`,
+      say`The rule for ${outside(facts.match)} names the project ${outside(facts.project)}, which is not among the projects you can book on; it was left out.`,
     example: { match: 'standup', project: 'Intranet' },
   },
   /** A rule of the settings whose activity the project does not have: the rule was left out. */
   evidence_rule_activity_unknown: {
     say: (facts: { match: string; activity: string; project: string }) =>
-      say`The rule for "${facts.match}" names the activity "${facts.activity}", which ${facts.project} does not have; it was left out.`,
+      say`The rule for ${outside(facts.match)} names the activity ${outside(facts.activity)}, which ${outside(facts.project)} does not have; it was left out.`,
     example: { match: 'standup', activity: 'Meetings', project: 'Intranet' },
   },
 });

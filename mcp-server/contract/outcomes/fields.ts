@@ -2,11 +2,11 @@
 // fields; mcp-server/domain/entry-fields.ts): a required field missing, a value the tracker would not
 // take, `fields` given to a back end that keeps none, and fields that did not land on an entry that
 // was written. docs/tools.md, "Custom fields".
-import { either, forModelOnly, recordNamed, say, type Sentence } from './sentence.ts';
+import { either, forModelOnly, joined, outside, recordNamed, say, type Sentence } from './sentence.ts';
 import { MAX_FIELD_TEXT, MAX_FIELDS_GIVEN } from '../entry-field-bounds.ts';
 import { type Nested, type NestedRefusal, refusalFamily } from './wording.ts';
 
-const listed = (names: readonly string[]) => names.map((name) => `"${name}"`).join(', ');
+const listed = (names: readonly string[]): Sentence => joined(names.map(outside), ', ');
 
 /** Which draft of book_suggested_entries, where the refusal is about one. */
 const ofDraft = (draft: string | undefined) => (draft ? either(` (draft ${draft})`, '') : '');
@@ -18,8 +18,8 @@ const TIMER_WORDS = {
 } as const;
 
 function choicesWords(choices: Readonly<Record<string, readonly string[]>>): Sentence {
-  const lines = Object.entries(choices).map(([name, values]) => `"${name}" is one of ${listed(values)}`);
-  return lines.length > 0 ? say` (${lines.join('; ')})` : [];
+  const lines = Object.entries(choices).map(([name, values]) => say`${outside(name)} is one of ${listed(values)}`);
+  return lines.length > 0 ? say` (${joined(lines, '; ')})` : [];
 }
 
 const PROBLEM_WORDS = {
@@ -65,9 +65,9 @@ export const fieldsRefusals = refusalFamily({
       known?: readonly string[];
       draft?: string;
     }) =>
-      say`In ${facts.back_end}, "${facts.field}"${ofDraft(facts.draft)} ${PROBLEM_WORDS[facts.problem]}${
-        facts.problem === 'type' ? ` a ${facts.expected ?? 'different'} value` : facts.problem === 'choice' ? ` ${listed(facts.choices ?? [])}` : ''
-      }.${facts.known !== undefined ? (facts.known.length > 0 ? ` This entry takes ${listed(facts.known)}.` : ' This entry takes no fields.') : ''} Nothing was sent.`,
+      say`In ${facts.back_end}, ${outside(facts.field)}${ofDraft(facts.draft)} ${PROBLEM_WORDS[facts.problem]}${
+        facts.problem === 'type' ? ` a ${facts.expected ?? 'different'} value` : facts.problem === 'choice' ? say` ${listed(facts.choices ?? [])}` : ''
+      }.${facts.known !== undefined ? (facts.known.length > 0 ? say` This entry takes ${listed(facts.known)}.` : ' This entry takes no fields.') : ''} Nothing was sent.`,
     example: { back_end: 'Clockify', field: 'Cost centre', problem: 'choice', choices: ['Sales', 'R&D'] },
   },
   /** `fields` given where the back end keeps no custom fields on entries. */
@@ -81,7 +81,7 @@ export const fieldsRefusals = refusalFamily({
     kind: 'failed',
     say: (facts: { back_end: string; entry: number; written: readonly string[]; not_written: readonly string[]; cause: NestedRefusal }, nested: Nested) =>
       say`${recordNamed('Time entry', facts.entry, 'start')} was saved in ${facts.back_end}${
-        facts.written.length > 0 ? ` with ${listed(facts.written)}` : ''
+        facts.written.length > 0 ? say` with ${listed(facts.written)}` : ''
       }, but ${listed(facts.not_written)} did not land: ${nested(facts.cause)} ${either(
         `Set them with update_time_entry on #${facts.entry}`,
         'Set them on the entry',

@@ -3,7 +3,7 @@
 // question declined. The domain finds most of them (domain/time.ts, duration.ts, call-limits.ts) and
 // gives them as a code and its facts without the argument's name, which the tool adds (`field`):
 // the same words serve `start`, `end`, `from`, `first_day` and a prompt's arguments.
-import { day, either, moment, type Sentence, say } from './sentence.ts';
+import { day, either, moment, say, type Sentence } from './sentence.ts';
 import { refusalFamily } from './wording.ts';
 
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -43,7 +43,13 @@ function timeHint(example: string) {
 }
 
 /** Words carried in facts as their parts (sentence.ts): what a question said would stay as it was. */
-export type SaidPart = string | { readonly day: string } | { readonly moment: string } | { readonly model: string; readonly people: string } | SaidParts;
+export type SaidPart =
+  | string
+  | { readonly day: string }
+  | { readonly moment: string }
+  | { readonly model: string; readonly people: string }
+  | { readonly outside: string }
+  | SaidParts;
 export type SaidParts = readonly SaidPart[];
 
 type Field = {

@@ -2,7 +2,7 @@
 // administration refuse, and what Punchcard refuses before asking it. Three are said alike on
 // Clockodo (`leave_request_decided`, `project_not_visible`, `person_named_ambiguously`): they are
 // here until a shared family takes them.
-import { daySpan, either, forModelOnly, moment, type Part, recordNamed, say, type Sentence } from './sentence.ts';
+import { daySpan, either, forModelOnly, moment, outside, type Part, recordNamed, say, type Sentence } from './sentence.ts';
 import { type Nested, type NestedRefusal, refusalFamily } from './wording.ts';
 
 /** A person or a team by name, with the number a model may name them by. */
@@ -10,7 +10,7 @@ type Named = { id: number; name: string };
 
 /** "Ada Lovelace (#3)" for a model; "Ada Lovelace" for a person. */
 export function numbered(one: Named): Sentence {
-  return say`${one.name}${forModelOnly(` (#${one.id})`)}`;
+  return say`${outside(one.name)}${forModelOnly(` (#${one.id})`)}`;
 }
 
 /** Parts one after another, `separator` between them. */
@@ -29,10 +29,10 @@ function switchedOff(tool: string): Part {
 }
 
 /** Kimai's tracking modes as its settings page names them; one it does not ship, as it came. */
-export function kimaiTrackingModeName(mode: string): string {
+export function kimaiTrackingModeName(mode: string): Part {
   if (mode === 'punch') return 'punch-clock';
   if (mode === 'duration_fixed_begin') return 'fixed-start';
-  return `"${mode}"`;
+  return outside(mode);
 }
 
 /** What a tracking mode that takes no times was asked to take. */
@@ -66,7 +66,7 @@ function teamsRequestWords(request: KimaiTeamsRequest): Sentence {
     case 'list':
       return say`list the teams`;
     case 'create':
-      return say`create the team ${request.name}`;
+      return say`create the team ${outside(request.name)}`;
     case 'read':
       return say`read ${recordNamed('team', request.team)}`;
     case 'rename':
@@ -76,9 +76,9 @@ function teamsRequestWords(request: KimaiTeamsRequest): Sentence {
     case 'delete':
       return say`delete ${recordNamed('team', request.team)}`;
     case 'add':
-      return say`add ${request.person} to ${recordNamed('team', request.team)}`;
+      return say`add ${outside(request.person)} to ${recordNamed('team', request.team)}`;
     case 'remove':
-      return say`remove ${request.person} from ${recordNamed('team', request.team)}`;
+      return say`remove ${outside(request.person)} from ${recordNamed('team', request.team)}`;
   }
 }
 
@@ -107,10 +107,10 @@ function peopleRequestWords(request: KimaiPeopleRequest): Sentence {
     case 'create':
       return say`create the account ${request.email}`;
     case 'change':
-      return say`change the account of ${request.name}`;
+      return say`change the account of ${outside(request.name)}`;
     case 'reactivate':
     case 'deactivate':
-      return say`${request.action} the account of ${request.name}`;
+      return say`${request.action} the account of ${outside(request.name)}`;
   }
 }
 
@@ -182,7 +182,7 @@ export const kimaiRuleRefusals = refusalFamily({
    */
   kimai_time_unreadable: {
     kind: 'unavailable',
-    say: (facts: { text: string }) => say`Kimai sent a time Punchcard cannot read ("${facts.text}"); is this server a Kimai 2?`,
+    say: (facts: { text: string }) => say`Kimai sent a time Punchcard cannot read (${outside(facts.text)}); is this server a Kimai 2?`,
     example: { text: '04/05/2026 09:00' },
   },
   /** An AI agent's own time whose tag Kimai did not keep on the entry, which was then deleted again. */
@@ -229,7 +229,8 @@ export const kimaiRuleRefusals = refusalFamily({
   /** A type of absence the plugin does not have; `types` are those it has. */
   kimai_absence_type_unknown: {
     kind: 'invalid',
-    say: (facts: { kind: string; types: readonly string[] }) => say`Kimai's absence plugin has no type "${facts.kind}"; its types: ${facts.types.join(', ')}.`,
+    say: (facts: { kind: string; types: readonly string[] }) =>
+      say`Kimai's absence plugin has no type ${outside(facts.kind)}; its types: ${joined(facts.types.map(outside), ', ')}.`,
     example: { kind: 'vacation days', types: ['holiday', 'sickness', 'sickness_child', 'time_off', 'parental', 'unpaid_vacation', 'other'] },
   },
   /** Cancelling an absence Punchcard cannot find among the person's from last year on (so it cannot say what it would cancel). */
@@ -274,28 +275,28 @@ export const kimaiRuleRefusals = refusalFamily({
   kimai_leave_request_not_led: {
     kind: 'denied',
     say: (facts: { request: number; person: string; covers: string; complete: boolean }) =>
-      say`${recordNamed('Leave request', facts.request, 'start')} is ${facts.person}'s, ${facts.complete ? `who is not in ${facts.covers} any more` : `whom Kimai no longer shows you in ${facts.covers}`}; it is not yours to decide. Nothing was sent.`,
+      say`${recordNamed('Leave request', facts.request, 'start')} is ${outside(facts.person)}'s, ${facts.complete ? `who is not in ${facts.covers} any more` : `whom Kimai no longer shows you in ${facts.covers}`}; it is not yours to decide. Nothing was sent.`,
     example: { request: 7, person: 'Ada Lovelace', covers: 'the teams you lead in Kimai (Web)', complete: true },
   },
   /** A listed request withdrawn since. */
   kimai_leave_request_gone: {
     kind: 'not_found',
     say: (facts: { request: number; person: string }) =>
-      say`${recordNamed('Leave request', facts.request, 'start')} of ${facts.person} is gone from Kimai (withdrawn meanwhile). Nothing was sent.`,
+      say`${recordNamed('Leave request', facts.request, 'start')} of ${outside(facts.person)} is gone from Kimai (withdrawn meanwhile). Nothing was sent.`,
     example: { request: 7, person: 'Ada Lovelace' },
   },
   /** A request decided meanwhile; `status` is how it stands now. Said alike on Clockodo. */
   leave_request_decided: {
     kind: 'conflict',
     say: (facts: { request: number; person: string; status: string }) =>
-      say`${recordNamed('Leave request', facts.request, 'start')} of ${facts.person} is already ${facts.status}. Nothing was sent.`,
+      say`${recordNamed('Leave request', facts.request, 'start')} of ${outside(facts.person)} is already ${facts.status}. Nothing was sent.`,
     example: { request: 7, person: 'Ada Lovelace', status: 'approved' },
   },
   /** Kimai refused the decision itself (403). */
   kimai_leave_decision_denied: {
     kind: 'denied',
     say: (facts: { decision: 'approve' | 'reject'; person: string; request: number }) =>
-      say`Kimai did not let you ${facts.decision} ${facts.person}'s ${recordNamed('leave request', facts.request, 'plain')} (403 Forbidden): your account may not decide their absences. Nothing was changed.`,
+      say`Kimai did not let you ${facts.decision} ${outside(facts.person)}'s ${recordNamed('leave request', facts.request, 'plain')} (403 Forbidden): your account may not decide their absences. Nothing was changed.`,
     example: { decision: 'approve', person: 'Ada Lovelace', request: 7 },
   },
 
@@ -305,7 +306,7 @@ export const kimaiRuleRefusals = refusalFamily({
   kimai_tag_create_denied: {
     kind: 'denied',
     say: (facts: { tag: string }) =>
-      say`Kimai did not let you create the tag ${facts.tag} (403 Forbidden): your account lacks the permission create_tag. Nothing was created; ${switchedOff('manage_tags')}.`,
+      say`Kimai did not let you create the tag ${outside(facts.tag)} (403 Forbidden): your account lacks the permission create_tag. Nothing was created; ${switchedOff('manage_tags')}.`,
     example: { tag: 'urgent' },
   },
   /** Kimai's API makes and deletes tags and changes none: refused before anything is sent. */
@@ -337,7 +338,8 @@ export const kimaiRuleRefusals = refusalFamily({
   /** An invoice whose status Punchcard does not know (the first 20 characters of it). Unavailable, as an answer that is not Kimai's. */
   kimai_invoice_status_unknown: {
     kind: 'unavailable',
-    say: (facts: { invoice: string; status: string }) => say`Kimai sent invoice ${facts.invoice} with a status Punchcard does not know ("${facts.status}").`,
+    say: (facts: { invoice: string; status: string }) =>
+      say`Kimai sent invoice ${facts.invoice} with a status Punchcard does not know (${outside(facts.status)}).`,
     example: { invoice: 'INV-2026-014', status: 'disputed' },
   },
 
@@ -347,7 +349,7 @@ export const kimaiRuleRefusals = refusalFamily({
   kimai_rates_denied: {
     kind: 'denied',
     say: (facts: { verb: 'read' | 'set' | 'change' | 'remove'; kind: string; name: string; permission: string }) =>
-      say`Kimai did not let you ${facts.verb} the rates of ${facts.kind} "${facts.name}" (403 Forbidden): rates need the right to edit the ${facts.kind} (permission ${facts.permission}), which your account lacks. Nothing was changed; ${switchedOff('manage_rates')}.`,
+      say`Kimai did not let you ${facts.verb} the rates of ${facts.kind} ${outside(facts.name)} (403 Forbidden): rates need the right to edit the ${facts.kind} (permission ${facts.permission}), which your account lacks. Nothing was changed; ${switchedOff('manage_rates')}.`,
     example: { verb: 'set', kind: 'project', name: 'Website', permission: 'edit_project' },
   },
   /** Workspace rates, which Kimai does not keep. */
@@ -360,7 +362,7 @@ export const kimaiRuleRefusals = refusalFamily({
   kimai_rate_person_ambiguous: {
     kind: 'invalid',
     say: (facts: { text: string; people: readonly Named[] }) =>
-      say`"${facts.text}" names several people in Kimai: ${joined(facts.people.map(numbered))}. Name one by their id.`,
+      say`${outside(facts.text)} names several people in Kimai: ${joined(facts.people.map(numbered))}. Name one by their id.`,
     example: {
       text: 'Ada',
       people: [
@@ -373,14 +375,14 @@ export const kimaiRuleRefusals = refusalFamily({
   kimai_rate_person_unknown: {
     kind: 'not_found',
     say: (facts: { text: string; email: boolean }) =>
-      say`Kimai shows you nobody called "${facts.text}".${facts.email ? ' Kimai shows an administrator no e-mail address but their own.' : ''} An administrator sees people on rates and in teams only (listing every user is a super administrator's right, view_user). Name the person by their Kimai user id (System, Users in Kimai). Nothing was changed.`,
+      say`Kimai shows you nobody called ${outside(facts.text)}.${facts.email ? ' Kimai shows an administrator no e-mail address but their own.' : ''} An administrator sees people on rates and in teams only (listing every user is a super administrator's right, view_user). Name the person by their Kimai user id (System, Users in Kimai). Nothing was changed.`,
     example: { text: 'ada@example.com', email: true },
   },
   /** Kimai refused its teams (403) while Punchcard looked for a rate's person among them. */
   kimai_teams_hidden: {
     kind: 'denied',
     say: (facts: { text: string }) =>
-      say`Kimai did not show you its teams (403 Forbidden: the permission view_team), so "${facts.text}" cannot be looked up by name. Name the person by their Kimai user id. Nothing was changed.`,
+      say`Kimai did not show you its teams (403 Forbidden: the permission view_team), so ${outside(facts.text)} cannot be looked up by name. Name the person by their Kimai user id. Nothing was changed.`,
     example: { text: 'Ada' },
   },
   /**
@@ -390,7 +392,7 @@ export const kimaiRuleRefusals = refusalFamily({
   kimai_rate_put_back: {
     kind: 'invalid',
     say: (facts: { cause: NestedRefusal; kind: string; name: string; person: Named | null; was: string; rate: number }, nested: Nested) =>
-      say`${nested(facts.cause)} The ${facts.kind} "${facts.name}" keeps its rate for ${rateHolder(facts.person)} as it was (${facts.was}${forModelOnly(`; Kimai numbers it #${facts.rate} now`)}). Nothing else changed.`,
+      say`${nested(facts.cause)} The ${facts.kind} ${outside(facts.name)} keeps its rate for ${rateHolder(facts.person)} as it was (${facts.was}${forModelOnly(`; Kimai numbers it #${facts.rate} now`)}). Nothing else changed.`,
     example: {
       cause: { code: 'failure_said', facts: { message: 'Kimai refused to set a rate on the project: rate: This value should be positive.' } },
       kind: 'project',
@@ -407,7 +409,7 @@ export const kimaiRuleRefusals = refusalFamily({
       facts: { cause: NestedRefusal; put_back: NestedRefusal; kind: string; item: number; name: string; person: Named | null; was: string },
       nested: Nested,
     ) =>
-      say`${nested(facts.cause)} Punchcard had removed the old rate first (Kimai changes none in place) and could not put it back (${nested(facts.put_back)}): the ${facts.kind} "${facts.name}"${forModelOnly(` (#${facts.item})`)} now has NO rate for ${rateHolder(facts.person)}; it was ${facts.was}. Set it again${forModelOnly(' with manage_rates')} once Kimai answers.`,
+      say`${nested(facts.cause)} Punchcard had removed the old rate first (Kimai changes none in place) and could not put it back (${nested(facts.put_back)}): the ${facts.kind} ${outside(facts.name)}${forModelOnly(` (#${facts.item})`)} now has NO rate for ${rateHolder(facts.person)}; it was ${facts.was}. Set it again${forModelOnly(' with manage_rates')} once Kimai answers.`,
     example: {
       cause: { code: 'failure_said', facts: { message: 'Kimai refused to set a rate on the project: rate: This value should be positive.' } },
       put_back: { code: 'failure_said', facts: { message: 'Kimai did not answer within 15 s.' } },
@@ -432,7 +434,7 @@ export const kimaiRuleRefusals = refusalFamily({
   person_named_ambiguously: {
     kind: 'invalid',
     say: (facts: { text: string; people: readonly Named[]; back_end: string }) =>
-      say`"${facts.text}" names ${facts.people.length} people in ${facts.back_end}: ${joined(facts.people.map(numbered))}. Name the one you mean by id.`,
+      say`${outside(facts.text)} names ${facts.people.length} people in ${facts.back_end}: ${joined(facts.people.map(numbered))}. Name the one you mean by id.`,
     example: {
       text: 'Ada',
       people: [
@@ -452,7 +454,7 @@ export const kimaiRuleRefusals = refusalFamily({
       const searched = facts.everyone
         ? 'the enabled accounts of your Kimai'
         : `you, the members of every team and whoever recorded time in the last ${facts.days} days (Kimai lists every account only to a super administrator)`;
-      return say`Punchcard cannot find ${facts.email ? 'the e-mail address ' : ''}"${facts.text}" among ${searched}.${
+      return say`Punchcard cannot find ${facts.email ? 'the e-mail address ' : ''}${outside(facts.text)} among ${searched}.${
         facts.email && !facts.everyone ? ' Kimai shows an administrator no one else’s e-mail address: name them by their name in Kimai or their user id.' : ''
       }${facts.close.length > 0 ? say` Close: ${joined(facts.close.map(numbered))}.` : ''} Nothing was changed.`;
     },
@@ -461,7 +463,7 @@ export const kimaiRuleRefusals = refusalFamily({
   /** Leads set on a team read without its members: Kimai's member list replaces them all, so nothing is sent. */
   kimai_team_read_without_members: {
     kind: 'invalid',
-    say: (facts: { team: string }) => say`The team ${facts.team} was read without its members, so Punchcard sent nothing.`,
+    say: (facts: { team: string }) => say`The team ${outside(facts.team)} was read without its members, so Punchcard sent nothing.`,
     example: { team: 'Web' },
   },
   /** Kimai's answer to new leads lacks members it was sent: never expected. */
@@ -484,7 +486,7 @@ export const kimaiRuleRefusals = refusalFamily({
   kimai_team_members_partly_changed: {
     kind: 'conflict',
     say: (facts: { change: 'add' | 'remove'; done: readonly string[]; cause: NestedRefusal }, nested: Nested) =>
-      say`${facts.change === 'add' ? 'Added' : 'Removed'} ${facts.done.join(', ')}; then: ${nested(facts.cause)} The others were not ${facts.change === 'add' ? 'added' : 'removed'}.`,
+      say`${facts.change === 'add' ? 'Added' : 'Removed'} ${joined(facts.done.map(outside), ', ')}; then: ${nested(facts.cause)} The others were not ${facts.change === 'add' ? 'added' : 'removed'}.`,
     example: { change: 'add', done: ['Ada Lovelace'], cause: { code: 'failure_said', facts: { message: 'Kimai did not answer within 15 s.' } } },
   },
 
@@ -494,7 +496,7 @@ export const kimaiRuleRefusals = refusalFamily({
   kimai_catalog_budget_hidden: {
     kind: 'input',
     say: (facts: { kind: CatalogKindWord; item: number; name: string; permissions: readonly string[] }) =>
-      say`Kimai shows you no budget of the ${facts.kind} "${facts.name}"${forModelOnly(` (#${facts.item})`)} that you asked to change, so it would not take the change: your account lacks the permission${facts.permissions.length > 1 ? 's' : ''} ${facts.permissions.join(' and ')}. Nothing was sent.`,
+      say`Kimai shows you no budget of the ${facts.kind} ${outside(facts.name)}${forModelOnly(` (#${facts.item})`)} that you asked to change, so it would not take the change: your account lacks the permission${facts.permissions.length > 1 ? 's' : ''} ${facts.permissions.join(' and ')}. Nothing was sent.`,
     example: { kind: 'project', item: 8, name: 'Website', permissions: ['budget_project'] },
   },
   /** Kimai refused to show or change a catalog item (403): update_catalog_item is withdrawn. */
@@ -504,7 +506,7 @@ export const kimaiRuleRefusals = refusalFamily({
       say`Kimai did not let you ${
         facts.action === 'read'
           ? say`read the ${facts.kind}${forModelOnly(` #${facts.item}`)}`
-          : say`change the ${facts.kind} "${facts.name}"${forModelOnly(` (#${facts.item})`)}`
+          : say`change the ${facts.kind} ${outside(facts.name)}${forModelOnly(` (#${facts.item})`)}`
       } (403 Forbidden): your account lacks the permission ${facts.action === 'read' ? 'view' : 'edit'}_${facts.kind}. Nothing was changed; ${switchedOff('update_catalog_item')}.`,
     example: { action: 'change', kind: 'project', item: 8, name: 'Website' },
   },

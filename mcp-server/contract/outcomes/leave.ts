@@ -2,7 +2,7 @@
 // counted (domain/leave-days.ts finds them, and the window asks the same before it sends one), a range
 // with no working day, no type, and leave beyond the vacation balance (tools/leave-beyond-balance.ts).
 import { BEYOND_BALANCE_SWITCH } from '../beyond-balance.ts';
-import { day, either, forModelOnly, type Sentence, say } from './sentence.ts';
+import { day, either, forModelOnly, outside, outsideOr, say, type Sentence } from './sentence.ts';
 import { refusalFamily } from './wording.ts';
 
 /** What a request leaves of one balance (domain/leave-allowance.ts): of a year (null for a balance across years), what was left, what it costs, what remains. */
@@ -42,7 +42,7 @@ type Beyond = {
 /** "That goes beyond your vacation balance: vacation from … to … costs 12 days and would leave -2 days of 2026 (10 left)." */
 function beyondWords(facts: Beyond): Sentence {
   const when = facts.first_day === facts.last_day ? say`on ${day(facts.first_day)}` : say`from ${day(facts.first_day)} to ${day(facts.last_day)}`;
-  return say`That goes beyond your vacation balance: ${facts.kind ?? facts.type} ${when} costs ${days(facts.days)} and would leave ${leftWords(facts.left)}.`;
+  return say`That goes beyond your vacation balance: ${facts.kind === null ? facts.type : outside(facts.kind)} ${when} costs ${days(facts.days)} and would leave ${leftWords(facts.left)}.`;
 }
 
 const BEYOND_EXAMPLE = {
@@ -88,7 +88,7 @@ export const leaveRefusals = refusalFamily({
     kind: 'input',
     say: (facts: { days: readonly { date: string; reason: 'day_off' | 'holiday' /** The holiday's name, where it has one. */; holiday: string | null }[] }) => {
       const listed: Sentence[] = facts.days.map(
-        (item, index) => say`${index === 0 ? '' : ', '}${day(item.date)} (${item.reason === 'holiday' ? (item.holiday ?? 'holiday') : 'day off'})`,
+        (item, index) => say`${index === 0 ? '' : ', '}${day(item.date)} (${item.reason === 'holiday' ? outsideOr(item.holiday, 'holiday') : 'day off'})`,
       );
       return say`No working days in that range: ${listed}. Nothing to request.`;
     },
@@ -116,7 +116,7 @@ export const leaveRefusals = refusalFamily({
   leave_beyond_balance_not_allowed: {
     kind: 'input',
     say: (facts: Beyond) =>
-      say`${beyondWords(facts)} The local timesheet approves leave as it is filed, and your Preferences do not allow leave beyond your balance, so nothing was filed. Ask for fewer days, or turn on "${BEYOND_BALANCE_SWITCH}" in Punchcard's Preferences (Leave).`,
+      say`${beyondWords(facts)} The local timesheet approves leave as it is filed, and your Preferences do not allow leave beyond your balance, so nothing was filed. Ask for fewer days, or turn on ${outside(BEYOND_BALANCE_SWITCH)} in Punchcard's Preferences (Leave).`,
     example: BEYOND_EXAMPLE,
   },
 });

@@ -2,7 +2,7 @@
 // which Punchcard looks at before it writes to it (providers/local/timesheet-file.ts). And what every
 // SQLite file several Punchcard processes share may answer (providers/sqlite-files.ts): a lock
 // another program holds, a file that cannot be written.
-import { day, forModelOnly, recordNamed, say, type Sentence } from './sentence.ts';
+import { day, forModelOnly, outside, recordNamed, say, type Sentence } from './sentence.ts';
 import { refusalFamily } from './wording.ts';
 
 const LEFT_ALONE = 'Punchcard has not changed it.';
@@ -71,13 +71,13 @@ export const localRefusals = refusalFamily({
   local_activity_of_other_project: {
     kind: 'invalid',
     say: (facts: { activity: string; project: string }) =>
-      say`Activity "${facts.activity}" belongs to project "${facts.project}" and cannot be used with another project.`,
+      say`Activity ${outside(facts.activity)} belongs to project ${outside(facts.project)} and cannot be used with another project.`,
     example: { activity: 'Design', project: 'Website' },
   },
   /** A customer, project or activity by a name another of its kind has. */
   local_catalog_name_taken: {
     kind: 'conflict',
-    say: (facts: { kind: 'customer' | 'project' | 'activity'; name: string }) => say`A ${facts.kind} named "${facts.name}" already exists.`,
+    say: (facts: { kind: 'customer' | 'project' | 'activity'; name: string }) => say`A ${facts.kind} named ${outside(facts.name)} already exists.`,
     example: { kind: 'project', name: 'Website' },
   },
   /** A second running entry, which the file's own rule refuses (providers/local/migrations.ts). */
@@ -89,7 +89,8 @@ export const localRefusals = refusalFamily({
   /** A leave type of a back end's own: the local timesheet has only Punchcard's. */
   local_leave_kind_unknown: {
     kind: 'invalid',
-    say: (facts: { kind: string }) => say`The local timesheet has no leave type "${facts.kind}"; use vacation, sick, personal, parental, unpaid or other.`,
+    say: (facts: { kind: string }) =>
+      say`The local timesheet has no leave type ${outside(facts.kind)}; use vacation, sick, personal, parental, unpaid or other.`,
     example: { kind: 'Sabbatical' },
   },
   /** Leave over days the person's pending or approved leave already covers. */

@@ -4,20 +4,24 @@
 // the model at the end of its text; the words are made here from the facts, as refusals' are.
 import { approvalsNotices } from './approvals.ts';
 import { connectionsNotices } from './connections.ts';
+import { entriesNotices } from './entries.ts';
 import { evidenceNotices } from './evidence.ts';
 import { keptOutcomeNotices, outboxNotices } from './outbox.ts';
 import { readingNotices } from './reading.ts';
 import { type Sentence } from './sentence.ts';
+import { workingTimeNotices } from './working-time.ts';
 import { isRefusalCode, type Refusal, refusalSentence } from './refusals.ts';
 import type { Facts, NestedRefusal, NoticeWording } from './wording.ts';
 
 export const NOTICES = {
   ...approvalsNotices,
   ...connectionsNotices,
+  ...entriesNotices,
   ...evidenceNotices,
   ...keptOutcomeNotices,
   ...outboxNotices,
   ...readingNotices,
+  ...workingTimeNotices,
 } as const;
 
 export type NoticeCode = keyof typeof NOTICES;

@@ -8,6 +8,7 @@
 // (`2026-05-04T09:02:00+02:00`); the words say their wall time ("09:02"), as the person lived it.
 import { TOOL_CONTRACTS } from '../tools/index.ts';
 import { type PeriodLockFacts, periodLockedSaid } from './approvals.ts';
+import { quotedLine } from './quoted-line.ts';
 import { either, forModelOnly, say, type Sentence } from './sentence.ts';
 import type { Facts, Nested, NestedRefusal } from './wording.ts';
 import { noticeFamily, refusalFamily } from './wording.ts';
@@ -35,9 +36,10 @@ function clock(instant: string): string {
   return instant.slice(11, 16);
 }
 
-/** "Website · Design", or "no project". */
+/** `"Website" · "Design"`, or `no project`: the names the back end's words, quoted (quoted-line.ts). */
 function label(booked: Booked): string {
-  return [booked.project, booked.activity].filter(Boolean).join(' · ') || 'no project';
+  const names = [booked.project, booked.activity].filter((name): name is string => Boolean(name));
+  return names.length > 0 ? names.map(quotedLine).join(' · ') : 'no project';
 }
 
 /** "1 h 30 min", "45 min": as long as the person reads durations elsewhere (domain/time.ts, formatDuration). */

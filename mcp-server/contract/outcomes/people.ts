@@ -2,13 +2,13 @@
 // every back end that lists its people: a page past the last, a name several people have, nobody by
 // that name or number. A person is named with their e-mail, and their number for the model.
 import { counted } from './format.ts';
-import { either, forModelOnly, say } from './sentence.ts';
+import { either, forModelOnly, outside, say } from './sentence.ts';
 import { refusalFamily } from './wording.ts';
 
 /** A person as a refusal names them: "Bob Ng <bob@acme.example> (#2)", the number for the model alone. */
 type Named = { id: number; name: string; email: string };
 
-const named = (people: readonly Named[]) => people.map((person) => say`${person.name} <${person.email}>${forModelOnly(` (#${person.id})`)}`);
+const named = (people: readonly Named[]) => people.map((person) => say`${outside(person.name)} <${outside(person.email)}>${forModelOnly(` (#${person.id})`)}`);
 
 /** "A, B, C" of sentences. */
 function listed(people: readonly Named[]) {
@@ -27,7 +27,7 @@ export const peopleRefusals = refusalFamily({
   person_ambiguous: {
     kind: 'conflict',
     say: (facts: { reference: string; matches: readonly Named[] }) =>
-      say`Several people are called "${facts.reference}": ${listed(facts.matches)}. Name one by ${either('id', 'e-mail')}.`,
+      say`Several people are called ${outside(facts.reference)}: ${listed(facts.matches)}. Name one by ${either('id', 'e-mail')}.`,
     example: {
       reference: 'bob ng',
       matches: [
@@ -45,8 +45,8 @@ export const peopleRefusals = refusalFamily({
     kind: 'not_found',
     say: (facts: { reference: string; where: string; list_shows: string; suggestions: readonly Named[] }) =>
       facts.suggestions.length > 0
-        ? say`Nobody ${facts.where} is "${facts.reference}"; did you mean ${listed(facts.suggestions)}?`
-        : say`Nobody ${facts.where} is "${facts.reference}"; ${either('list', 'the list')} shows ${facts.list_shows}.`,
+        ? say`Nobody ${facts.where} is ${outside(facts.reference)}; did you mean ${listed(facts.suggestions)}?`
+        : say`Nobody ${facts.where} is ${outside(facts.reference)}; ${either('list', 'the list')} shows ${facts.list_shows}.`,
     example: { reference: 'zed', where: 'in Kimai', list_shows: 'everyone', suggestions: [] },
   },
 });

@@ -27,6 +27,7 @@ import { peopleRefusals } from './people.ts';
 import { calamariRefusals } from './remote-calamari.ts';
 import { clockifyRefusals } from './remote-clockify.ts';
 import { clockodoRefusals } from './remote-clockodo.ts';
+import { harvestRuleRefusals } from './harvest.ts';
 import { harvestRefusals } from './remote-harvest.ts';
 import { kimaiRefusals } from './remote-kimai.ts';
 import { tempoRefusals } from './remote-tempo.ts';
@@ -35,6 +36,7 @@ import { remoteRefusals } from './remote.ts';
 import { teamRefusals } from './team.ts';
 import { teamServerRefusals } from './team-server.ts';
 import { timerRefusals } from './timer.ts';
+import { workingTimeRefusals } from './working-time.ts';
 import { type Sentence } from './sentence.ts';
 import type { Facts, NestedRefusal, RefusalKind, RefusalWording } from './wording.ts';
 
@@ -58,6 +60,7 @@ export const REFUSALS = {
   ...fieldsRefusals,
   ...filingRefusals,
   ...harvestRefusals,
+  ...harvestRuleRefusals,
   ...inputRefusals,
   ...kimaiRefusals,
   ...kimaiRuleRefusals,
@@ -70,6 +73,7 @@ export const REFUSALS = {
   ...teamServerRefusals,
   ...tempoRefusals,
   ...timerRefusals,
+  ...workingTimeRefusals,
   ...togglRefusals,
 } as const;
 

@@ -3,7 +3,7 @@
 // quoted as a fact; the organisation's key and modules; its limits per second, hour and day. What
 // every back end says alike is in remote.ts.
 import { fullStop, inWords, type LimitWindow, notJsonWords, PER_WINDOW } from './remote.ts';
-import { either, forModelOnly, say } from './sentence.ts';
+import { either, forModelOnly, outside, outsideOr, say } from './sentence.ts';
 import { refusalFamily } from './wording.ts';
 
 /** Calamari's modules: a refusal of one says which part is unavailable. */
@@ -97,14 +97,14 @@ export const calamariRefusals = refusalFamily({
   calamari_allowance_short: {
     kind: 'invalid',
     say: (facts: { action: string; message: string | null }) =>
-      say`${fullStop(`Calamari refused to ${facts.action}: your allowance does not cover it (${facts.message ?? 'not enough allowance'})`)}`,
+      say`${fullStop(say`Calamari refused to ${facts.action}: your allowance does not cover it (${outsideOr(facts.message, 'not enough allowance')})`)}`,
     example: { action: 'file the leave request', message: 'Not enough days left' },
   },
   /** A project the person may not book on (unknown, archived, closed to them); `code` is Calamari's. */
   calamari_project_refused: {
     kind: 'invalid',
     say: (facts: { action: string; message: string | null; code: string }) =>
-      say`Calamari refused to ${facts.action}: the project is not one you may book on (${facts.message ?? facts.code}), perhaps archived since Punchcard read your projects; ${either(
+      say`Calamari refused to ${facts.action}: the project is not one you may book on (${outsideOr(facts.message ?? facts.code, 'no reason given')}), perhaps archived since Punchcard read your projects; ${either(
         'list_catalog shows the ones you may use.',
         'the catalog shows the ones you may use.',
       )}`,
@@ -114,7 +114,7 @@ export const calamariRefusals = refusalFamily({
   calamari_refused: {
     kind: 'invalid',
     say: (facts: { action: string; message: string | null; code: string | null; field: string | null }) =>
-      say`${fullStop(`Calamari refused to ${facts.action}: ${facts.message ?? facts.code ?? 'no reason given'}${facts.field ? ` (${facts.field})` : ''}`)}`,
+      say`${fullStop(say`Calamari refused to ${facts.action}: ${outsideOr(facts.message ?? facts.code, 'no reason given')}${facts.field ? say` (${outside(facts.field)})` : ''}`)}`,
     example: { action: 'start your shift', message: 'Invalid time', code: 'INVALID_TIME', field: 'time' },
   },
   /** 405: a method Calamari does not take there; Punchcard is out of date. */

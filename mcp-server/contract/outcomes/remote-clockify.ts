@@ -5,21 +5,21 @@
 // written for people, so they are quoted as facts. What every back end says alike is in remote.ts.
 import { CLOCKIFY_URL } from '../back-ends/clockify.ts';
 import { fullStop, notJsonWords, retryIn } from './remote.ts';
-import { forModelOnly, say } from './sentence.ts';
+import { forModelOnly, outside, type Part, say } from './sentence.ts';
 import { refusalFamily } from './wording.ts';
 
-/** ": Access Denied" for what Clockify said, or nothing. */
-const quoted = (message: string | null) => (message ? `: ${message}` : '');
+/** `: "Access Denied"` for what Clockify said, as its words, or nothing. */
+const quoted = (message: string | null): Part => (message ? say`: ${outside(message)}` : '');
 
 /** How a record went, where the words say: someone deleted it, or it was deleted, meanwhile. */
 const DELETED = { by_someone: ' (someone deleted it meanwhile)', meanwhile: ' (deleted meanwhile)' } as const;
 
 /** Which change of a user group found the group, or the person or project it names (`other`), gone. */
 const GROUP_CHANGES = {
-  add: (group: string, other: string) => `The user group "${group}", or ${other}, is no longer in Clockify.`,
-  remove: (group: string, other: string) => `The user group "${group}", or ${other} in it, is no longer in Clockify.`,
-  manager: (group: string, other: string) => `${other}, or the user group "${group}", is no longer in Clockify.`,
-  project: (group: string, other: string) => `The project "${other}", or the user group "${group}", is no longer in Clockify.`,
+  add: (group: string, other: string) => say`The user group ${outside(group)}, or ${outside(other)}, is no longer in Clockify.`,
+  remove: (group: string, other: string) => say`The user group ${outside(group)}, or ${outside(other)} in it, is no longer in Clockify.`,
+  manager: (group: string, other: string) => say`${outside(other)}, or the user group ${outside(group)}, is no longer in Clockify.`,
+  project: (group: string, other: string) => say`The project ${outside(other)}, or the user group ${outside(group)}, is no longer in Clockify.`,
 } as const;
 
 export const clockifyRefusals = refusalFamily({
@@ -41,7 +41,7 @@ export const clockifyRefusals = refusalFamily({
   clockify_plan_lacks: {
     kind: 'invalid',
     say: (facts: { action: string; message: string }) =>
-      say`${fullStop(`Your Clockify workspace's plan does not let Punchcard ${facts.action}${quoted(facts.message)}`)}`,
+      say`${fullStop(say`Your Clockify workspace's plan does not let Punchcard ${facts.action}${quoted(facts.message)}`)}`,
     example: { action: 'file the time-off request', message: 'Time off is not available on your subscription plan. Upgrade to use it.' },
   },
   /** Any other 403; `time_off`: a request of time off, which may be off in the workspace. */
@@ -49,7 +49,7 @@ export const clockifyRefusals = refusalFamily({
     kind: 'denied',
     say: (facts: { action: string; time_off: boolean; message: string | null }) =>
       say`${fullStop(
-        `Your Clockify account may not ${facts.action}${facts.time_off ? ' (time off may be off in your workspace, or not open to you)' : ''} (Clockify answered 403${quoted(facts.message)}). Ask a workspace admin`,
+        say`Your Clockify account may not ${facts.action}${facts.time_off ? ' (time off may be off in your workspace, or not open to you)' : ''} (Clockify answered 403${quoted(facts.message)}). Ask a workspace admin`,
       )}`,
     example: { action: 'list your time-off requests', time_off: true, message: 'Access Denied' },
   },
@@ -64,7 +64,7 @@ export const clockifyRefusals = refusalFamily({
   clockify_refused: {
     kind: 'invalid',
     say: (facts: { action: string; message: string | null }) =>
-      say`${fullStop(`Clockify refused to ${facts.action}${quoted(facts.message) || ' and gave no reason'}`)}`,
+      say`${fullStop(say`Clockify refused to ${facts.action}${quoted(facts.message) || ' and gave no reason'}`)}`,
     example: { action: 'start the timer', message: 'Project is required' },
   },
   /** 429: Clockify counts requests per second, for the key and the workspace. */
@@ -104,7 +104,7 @@ export const clockifyRefusals = refusalFamily({
   clockify_item_gone: {
     kind: 'not_found',
     say: (facts: { item: 'client' | 'project' | 'task' | 'user group' | 'tag' | 'time entry'; name: string | null; deleted: keyof typeof DELETED | null }) =>
-      say`The ${facts.item}${facts.name === null ? '' : ` "${facts.name}"`} is no longer in Clockify${facts.deleted ? DELETED[facts.deleted] : ''}.`,
+      say`The ${facts.item}${facts.name === null ? '' : say` ${outside(facts.name)}`} is no longer in Clockify${facts.deleted ? DELETED[facts.deleted] : ''}.`,
     example: { item: 'project', name: 'Website', deleted: null },
   },
   /** A change of a user group (its people, a manager, a project it is on), where the group or what the change names is gone. */
@@ -117,13 +117,13 @@ export const clockifyRefusals = refusalFamily({
   clockify_member_gone: {
     kind: 'not_found',
     say: (facts: { name: string; in_clockify: boolean }) =>
-      say`${facts.name} is no longer a member of the workspace${facts.in_clockify ? ' in Clockify' : ''}.`,
+      say`${outside(facts.name)} is no longer a member of the workspace${facts.in_clockify ? ' in Clockify' : ''}.`,
     example: { name: 'Ada Lovelace', in_clockify: true },
   },
   /** A role given where the person, or what the role is over, is gone. */
   clockify_role_target_gone: {
     kind: 'not_found',
-    say: (facts: { name: string }) => say`${facts.name}, or what the role is over, is no longer in Clockify.`,
+    say: (facts: { name: string }) => say`${outside(facts.name)}, or what the role is over, is no longer in Clockify.`,
     example: { name: 'Ada Lovelace' },
   },
 });

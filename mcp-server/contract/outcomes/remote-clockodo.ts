@@ -4,7 +4,7 @@
 // are said in the words Punchcard's tools use. What every back end says alike is in remote.ts.
 import { CLOCKODO_URL } from '../back-ends/clockodo.ts';
 import { fullStop, notJsonWords } from './remote.ts';
-import { forModelOnly, say } from './sentence.ts';
+import { forModelOnly, outside, type Part, say } from './sentence.ts';
 import { refusalFamily } from './wording.ts';
 
 /** Clockodo's names for the fields Punchcard sends, in the words its tools use. */
@@ -22,8 +22,8 @@ const FIELD_WORDS: Record<string, string> = {
   name: 'name',
 };
 
-/** ": Only managers may do that." for what Clockodo said, or nothing. */
-const quoted = (messages: readonly string[]) => (messages.length > 0 ? `: ${messages.join(' ')}` : '');
+/** `: "Only managers may do that."` for what Clockodo said, as its words, or nothing. */
+const quoted = (messages: readonly string[]): Part => (messages.length > 0 ? say`: ${outside(messages.join(' '))}` : '');
 
 export const clockodoRefusals = refusalFamily({
   /** 401: the login and the key do not go together. */
@@ -44,7 +44,7 @@ export const clockodoRefusals = refusalFamily({
   clockodo_forbidden: {
     kind: 'denied',
     say: (facts: { action: string; messages: readonly string[] }) =>
-      say`${fullStop(`Your Clockodo account may not ${facts.action} (Clockodo answered 403${quoted(facts.messages)}). Ask whoever manages Clockodo in your company for the right`)}`,
+      say`${fullStop(say`Your Clockodo account may not ${facts.action} (Clockodo answered 403${quoted(facts.messages)}). Ask whoever manages Clockodo in your company for the right`)}`,
     example: { action: 'start the timer', messages: ['Only managers may do that.'] },
   },
   /** A 404 the request had no words of its own for: the address is most likely wrong. */
@@ -66,7 +66,7 @@ export const clockodoRefusals = refusalFamily({
     say: (facts: { action: string; fields: readonly string[]; messages: readonly string[] }) => {
       const fields = [...new Set(facts.fields.map((field) => FIELD_WORDS[field] ?? field))];
       const which = fields.length > 0 ? ` (${fields.join(', ')})` : '';
-      return say`${fullStop(`Clockodo refused to ${facts.action}${which}${quoted(facts.messages) || ' and gave no reason'}`)}`;
+      return say`${fullStop(say`Clockodo refused to ${facts.action}${which}${quoted(facts.messages) || ' and gave no reason'}`)}`;
     },
     example: { action: 'log the time', fields: ['time_since'], messages: ['The entry overlaps another one.'] },
   },

@@ -4,13 +4,13 @@
 // Harvest says in a body is quoted as a fact; logic reads only the status. What every back end says alike is in remote.ts.
 import { HARVEST_URL } from '../back-ends/harvest.ts';
 import { fullStop, notJsonWords } from './remote.ts';
-import { forModelOnly, recordNamed, say } from './sentence.ts';
+import { forModelOnly, joined, outside, type Part, recordNamed, say, type Sentence } from './sentence.ts';
 import { refusalFamily } from './wording.ts';
 
-/** ": Forbidden" for what Harvest said, or nothing. */
-const quoted = (message: string | null) => (message ? `: ${message}` : '');
+/** `: "Forbidden"` for what Harvest said, as its words, or nothing. */
+const quoted = (message: string | null): Part => (message ? say`: ${outside(message)}` : '');
 /** "Website", "Internal" */
-const names = (items: readonly string[]) => items.map((name) => `"${name}"`).join(', ');
+const names = (items: readonly string[]): Sentence => joined(items.map(outside), ', ');
 
 export const harvestRefusals = refusalFamily({
   /** 401: the token is wrong, expired or revoked, or the account id is not one of the token's. */
@@ -27,11 +27,14 @@ export const harvestRefusals = refusalFamily({
       say`No Harvest Personal Access Token is stored for ${facts.url}, so Punchcard could not ${facts.action}. Make one in Harvest ID (Developers) and save it in the Punchcard app${forModelOnly(', or set PUNCHCARD_HARVEST_TOKEN')}.`,
     example: { url: HARVEST_URL, action: 'start the timer' },
   },
-  /** A 403: the person's role in the account does not allow it. */
+  /**
+   * A 403: the person's role in the account does not allow it; `needs`, where the request was one the role decides, is
+   * the role or permission it needs (the tool is switched off then until the role changes).
+   */
   harvest_forbidden: {
     kind: 'denied',
-    say: (facts: { action: string; message: string | null }) =>
-      say`${fullStop(`Your Harvest account may not ${facts.action} (Harvest answered 403${quoted(facts.message)}). Ask a Harvest administrator`)}`,
+    say: (facts: { action: string; message: string | null; needs?: string }) =>
+      say`${fullStop(say`Your Harvest account may not ${facts.action} (Harvest answered 403${quoted(facts.message)})${facts.needs ? `: that needs ${facts.needs}, and the tool is switched off until your role changes` : ''}. Ask a Harvest administrator`)}`,
     example: { action: 'start the timer', message: null },
   },
   /** A 404 the request had no words of its own for: the address is most likely wrong. */
@@ -45,7 +48,7 @@ export const harvestRefusals = refusalFamily({
   harvest_refused: {
     kind: 'invalid',
     say: (facts: { action: string; message: string | null }) =>
-      say`${fullStop(`Harvest refused to ${facts.action}${quoted(facts.message) || ' and gave no reason'}`)}`,
+      say`${fullStop(say`Harvest refused to ${facts.action}${quoted(facts.message) || ' and gave no reason'}`)}`,
     example: { action: 'log the time', message: 'Project is not assigned to user' },
   },
   /**
@@ -89,7 +92,10 @@ export const harvestRefusals = refusalFamily({
     say: (facts: { accounts: ReadonlyArray<{ id: string; name: string }> }) =>
       facts.accounts.length === 0
         ? say`Your Harvest token reaches no Harvest account (only other products, or none). Check the token in Harvest ID.`
-        : say`Your Harvest token reaches several Harvest accounts: ${facts.accounts.map((account) => `${account.name} (${account.id})`).join(', ')}. Set the one Punchcard should use as the account id in Punchcard's account settings${forModelOnly(' (provider.account_id)')}.`,
+        : say`Your Harvest token reaches several Harvest accounts: ${joined(
+            facts.accounts.map((account) => say`${outside(account.name)} (${account.id})`),
+            ', ',
+          )}. Set the one Punchcard should use as the account id in Punchcard's account settings${forModelOnly(' (provider.account_id)')}.`,
     example: {
       accounts: [
         { id: '1234567', name: 'Acme' },
@@ -102,7 +108,7 @@ export const harvestRefusals = refusalFamily({
     kind: 'denied',
     say: (facts: { project: number; examples: readonly string[] }) =>
       say`You are not assigned to ${recordNamed('project', facts.project)} in Harvest, or it is archived, so no time can be booked on it${
-        facts.examples.length > 0 ? `; you may book on ${names(facts.examples)}` : forModelOnly(' (see list_catalog)')
+        facts.examples.length > 0 ? say`; you may book on ${names(facts.examples)}` : forModelOnly(' (see list_catalog)')
       }. Nothing was sent.`,
     example: { project: 8, examples: ['Website', 'Internal'] },
   },
@@ -110,8 +116,8 @@ export const harvestRefusals = refusalFamily({
   harvest_task_not_open: {
     kind: 'invalid',
     say: (facts: { project: string; task: number; inactive: boolean; examples: readonly string[] }) =>
-      say`${recordNamed('Task', facts.task, 'start')} is ${facts.inactive ? 'inactive' : 'not one of the tasks'} on the project "${facts.project}" in Harvest${
-        facts.examples.length > 0 ? `; its tasks are ${names(facts.examples)}` : ''
+      say`${recordNamed('Task', facts.task, 'start')} is ${facts.inactive ? 'inactive' : 'not one of the tasks'} on the project ${outside(facts.project)} in Harvest${
+        facts.examples.length > 0 ? say`; its tasks are ${names(facts.examples)}` : ''
       }. Nothing was sent.`,
     example: { project: 'Website', task: 5, inactive: true, examples: ['Development', 'Design'] },
   },
@@ -120,9 +126,9 @@ export const harvestRefusals = refusalFamily({
     kind: 'invalid',
     say: (facts: { what: 'project' | 'task'; project: string | null; examples: readonly string[] }) =>
       facts.what === 'project'
-        ? say`Harvest books every entry on a project and a task; name a project${facts.examples.length > 0 ? `, e.g. ${names(facts.examples)}` : forModelOnly(' (see list_catalog)')}.`
-        : say`Harvest books every entry on a task too; the project "${facts.project ?? ''}" has several, so name one as the activity${
-            facts.examples.length > 0 ? `: ${names(facts.examples)}` : ''
+        ? say`Harvest books every entry on a project and a task; name a project${facts.examples.length > 0 ? say`, e.g. ${names(facts.examples)}` : forModelOnly(' (see list_catalog)')}.`
+        : say`Harvest books every entry on a task too; the project ${outside(facts.project ?? '')} has several, so name one as the activity${
+            facts.examples.length > 0 ? say`: ${names(facts.examples)}` : ''
           }.`,
     example: { what: 'task', project: 'Website', examples: ['Development', 'Design'] },
   },
@@ -130,7 +136,7 @@ export const harvestRefusals = refusalFamily({
   harvest_entry_locked: {
     kind: 'invalid',
     say: (facts: { entry: number; verb: 'change' | 'delete'; reason: string | null }) =>
-      say`${recordNamed('Time entry', facts.entry, 'start')} is locked in Harvest${facts.reason ? ` ("${facts.reason}")` : ' (approved or invoiced)'}, so Punchcard does not ${facts.verb} it. Nothing was sent.`,
+      say`${recordNamed('Time entry', facts.entry, 'start')} is locked in Harvest${facts.reason ? say` (${outside(facts.reason)})` : ' (approved or invoiced)'}, so Punchcard does not ${facts.verb} it. Nothing was sent.`,
     example: { entry: 12, verb: 'change', reason: 'Item Approved and Locked for this Time Period' },
   },
   /** A span that crosses midnight on an account that tracks start and end times of one day. */

@@ -3,7 +3,7 @@
 // not take, a 403 of its permissions, its form errors by field, and the records a 404 means are gone.
 // What every back end says alike is in remote.ts.
 import { fullStop, notJsonWords } from './remote.ts';
-import { either, forModelOnly, recordNamed, say } from './sentence.ts';
+import { either, forModelOnly, joined, outside, recordNamed, say } from './sentence.ts';
 import { refusalFamily } from './wording.ts';
 
 /** Kimai's names for the fields Punchcard sends, in the words its tools use. */
@@ -82,8 +82,12 @@ export const kimaiRefusals = refusalFamily({
   kimai_form_refused: {
     kind: 'invalid',
     say: (facts: { action: string; fields: readonly FieldError[]; messages: readonly string[] }) => {
-      const parts = [...facts.fields.map(({ path, messages }) => `${path.map(fieldWord).join('.')}: ${messages.join(' ')}`), ...facts.messages];
-      return say`${fullStop(`Kimai refused to ${facts.action}: ${parts.length > 0 ? parts.join('; ') : 'no reason given'}`)}`;
+      // Kimai's messages are its words, each quoted; the fields are named in Punchcard's.
+      const parts = [
+        ...facts.fields.map(({ path, messages }) => say`${path.map(fieldWord).join('.')}: ${outside(messages.join(' '))}`),
+        ...facts.messages.map(outside),
+      ];
+      return say`${fullStop(say`Kimai refused to ${facts.action}: ${parts.length > 0 ? joined(parts, '; ') : 'no reason given'}`)}`;
     },
     example: { action: 'log the time', fields: [{ path: ['project'], messages: ['The selected choice is invalid.'] }], messages: [] },
   },
@@ -100,7 +104,7 @@ export const kimaiRefusals = refusalFamily({
   kimai_fields_not_allowed: {
     kind: 'invalid',
     say: (facts: { action: string; fields: readonly string[]; reasons: readonly string[] }) =>
-      say`${fullStop(`Kimai did not let you set ${[...new Set(facts.fields.map(fieldWord))].join(' and ')} to ${facts.action}: ${facts.reasons.join(' ')}`)}`,
+      say`${fullStop(say`Kimai did not let you set ${[...new Set(facts.fields.map(fieldWord))].join(' and ')} to ${facts.action}: ${facts.reasons.join(' ')}`)}`,
     example: { action: 'log the time', fields: ['begin', 'end'], reasons: ['your Kimai role may not set times on entries.'] },
   },
   /** Something other than Kimai's JSON where it was due. */

@@ -6,7 +6,7 @@
 // SQLite files every back end keeps on the computer (providers/sqlite-files.ts), which any of them
 // may find locked.
 import { formatWait } from './format.ts';
-import { forModelOnly, moment, recordNamed, say } from './sentence.ts';
+import { forModelOnly, moment, recordNamed, say, type Sentence } from './sentence.ts';
 import { refusalFamily } from './wording.ts';
 
 /** When to try again, from a wait in seconds: 'in a minute' under a minute and a half, then minutes, then hours. */
@@ -23,9 +23,19 @@ export function megabytes(bytes: number): string {
   return `${Number(value >= 10 ? value.toFixed(0) : value.toFixed(1))} MB`;
 }
 
-/** A sentence's own full stop, once: "… the reason." not "… the reason..", where the end is a back end's words. */
-export function fullStop(text: string): string {
-  return text.replace(/([^.!?])$/, '$1.');
+/**
+ * A sentence's own full stop, once: "… the reason." not "… the reason..", where the end is a back end's words. A
+ * quote of them (an `outside` part) that ends its own sentence ends this one too (`: "Pick a service."`); one that
+ * does not is followed by the stop (`: "Access Denied".`).
+ */
+export function fullStop(sentence: Sentence): Sentence {
+  // An empty part a template left at the end (a clause with nothing to say) is no end.
+  const parts = [...sentence];
+  while (parts.at(-1) === '') parts.pop();
+  const last = parts.at(-1);
+  if (typeof last === 'string') return [...parts.slice(0, -1), last.replace(/([^.!?])$/, '$1.')];
+  if (last !== undefined && typeof last === 'object' && 'outside' in last && /[.!?]\s*$/.test(last.outside)) return parts;
+  return last === undefined ? parts : [...parts, '.'];
 }
 
 /** "The server at … answered with a web page that is not Kimai's JSON API.": the start of each back end's words for it. */

@@ -3,7 +3,11 @@
 // own calendar. A refusal's or a notice's words are written once, as parts (the catalogs beside this
 // file), and each side renders the parts its way: the engine with `modelText`, the app with
 // `peopleText`. Nothing reads a rendered sentence back, so a change of words can break neither side.
-// Plain data, free of Node and zod: the window's main process and the engine both load it.
+// Plain data, free of Node and zod: the window's main process and the engine both load it. Text from outside (a
+// tracker's names and notes, a back end's words) is a part of its own, `outside`, which every reader renders as one
+// quoted line (quoted-line.ts): a sentence cannot take it as its own words.
+
+import { quotedLine } from './quoted-line.ts';
 
 /** A day, `YYYY-MM-DD`: a model reads it as written, a person in their calendar's words. */
 export interface DayPart {
@@ -21,7 +25,15 @@ export interface EitherPart {
   readonly people: string;
 }
 
-export type Part = string | DayPart | MomentPart | EitherPart | Sentence;
+/**
+ * Text someone else wrote: a tracker's name, note, currency or number, a back end's words. Said as one quoted line
+ * (quoted-line.ts), its line breaks and control characters shown, never acted on, to a model and a person alike.
+ */
+export interface OutsidePart {
+  readonly outside: string;
+}
+
+export type Part = string | DayPart | MomentPart | EitherPart | OutsidePart | Sentence;
 // An interface, not a type: a type alias cannot name itself in its own parts.
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the recursion needs the interface form
 export interface Sentence extends ReadonlyArray<Part> {}
@@ -50,6 +62,21 @@ export function either(model: string, people: string): EitherPart {
 /** Words only a model needs: a pointer to a tool, a record's number, an argument to pass. */
 export function forModelOnly(text: string): EitherPart {
   return { model: text, people: '' };
+}
+
+/** Text from outside (a tracker's name, a back end's words), said as one quoted line: `outside(project.name)`. */
+export function outside(text: string): OutsidePart {
+  return { outside: text };
+}
+
+/** Text from outside that may be missing: quoted where there is some, `none` otherwise. */
+export function outsideOr(text: string | null | undefined, none: Part): Part {
+  return text === null || text === undefined || text === '' ? none : outside(text);
+}
+
+/** Parts one after another with `between` between each: a list of names (`", "`), a tool's lines (`"\n"`). */
+export function joined(parts: readonly Part[], between: string): Sentence {
+  return parts.flatMap((part, index) => (index === 0 ? [part] : [between, part]));
 }
 
 export function day(date: string): DayPart {
@@ -85,6 +112,7 @@ export function modelText(sentence: Sentence): string {
     else if (isSentence(part)) text += modelText(part);
     else if ('day' in part) text += part.day;
     else if ('moment' in part) text += part.moment;
+    else if ('outside' in part) text += quotedLine(part.outside);
     else text += part.model;
   }
   return text;
@@ -130,6 +158,7 @@ function peopleParts(sentence: Sentence, formats: DateFormats): string {
     else if (isSentence(part)) text += peopleParts(part, formats);
     else if ('day' in part) text += peopleDay(part.day, formats);
     else if ('moment' in part) text += peopleMoment(part.moment, formats);
+    else if ('outside' in part) text += quotedLine(part.outside);
     else text += part.people;
   }
   return text;

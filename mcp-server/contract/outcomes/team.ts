@@ -1,8 +1,9 @@
 // Refusals of the team tools: a team's administration (manage_teams: its name, members, leads and
 // access to catalog items), each said before anything is sent, and the team group's (project_status).
 // Names in the facts are as the tool quotes them (tools/asking.ts, `quoted`); numbers are the back end's ids.
+import { quotedLine } from './quoted-line.ts';
 import { type ItemKind, listed, type Named, joined, PLURALS, plainName, quotedName } from './admin.ts';
-import { either, forModelOnly, say } from './sentence.ts';
+import { either, forModelOnly, outside, say } from './sentence.ts';
 import { refusalFamily } from './wording.ts';
 
 type Team = { team: Named };
@@ -140,7 +141,7 @@ export const teamRefusals = refusalFamily({
   team_item_ambiguous: {
     kind: 'input',
     say: (facts: { kind: ItemKind; item: string; items: readonly Named[] }) =>
-      say`"${facts.item}" names ${facts.items.length} ${PLURALS[facts.kind]}${forModelOnly(`: ${facts.items.map((item) => `${item.name} (#${item.id})`).join(', ')}`)}. Name it by ${either('id', 'its number')}.`,
+      say`${outside(facts.item)} names ${facts.items.length} ${PLURALS[facts.kind]}${forModelOnly(`: ${facts.items.map((item) => `${quotedLine(item.name)} (#${item.id})`).join(', ')}`)}. Name it by ${either('id', 'its number')}.`,
     example: {
       kind: 'project',
       item: 'Website',
@@ -154,7 +155,7 @@ export const teamRefusals = refusalFamily({
   team_item_not_found: {
     kind: 'input',
     say: (facts: { kind: ItemKind; item: string; close: readonly Named[] }) =>
-      say`There is no ${facts.kind} "${facts.item}"${
+      say`There is no ${facts.kind} ${outside(facts.item)}${
         facts.close.length > 0 ? say`; did you mean ${joined(facts.close.map(plainName))}?` : either('; list_catalog shows them.', '.')
       } Nothing was changed.`,
     example: { kind: 'activity', item: 'Desgin', close: [{ id: 5, name: 'Design' }] },
@@ -164,5 +165,15 @@ export const teamRefusals = refusalFamily({
     kind: 'input',
     say: () => say`Name the project, by name or number.`,
     example: {},
+  },
+  /**
+   * project_status of a project the person's role does not oversee: they see the time of the projects they manage
+   * (Toggl's project managers and Project Leads), and nothing of this one was read. One code for every back end.
+   */
+  project_not_yours: {
+    kind: 'denied',
+    say: (facts: { back_end: string; project: { id: number; name: string } }) =>
+      say`You do not manage the project ${outside(facts.project.name)}${forModelOnly(` (#${facts.project.id})`)} in ${facts.back_end}, so its time is not yours to see here. Nothing was read of it.`,
+    example: { back_end: 'Toggl Track', project: { id: 8, name: 'Internal' } },
   },
 });

@@ -3,7 +3,7 @@
 // a break type that is none. What every back end refuses alike of the timer is back-end.ts's.
 import { durationText } from '../durations.ts';
 import { type EntryNames, entryWords } from './entries.ts';
-import { either, forModelOnly, say } from './sentence.ts';
+import { either, forModelOnly, joined, outside, say } from './sentence.ts';
 import { refusalFamily } from './wording.ts';
 
 /** "14:30": the wall time of an instant as the engine writes it ("2026-05-13T14:30:00+02:00"), in the person's zone already. */
@@ -50,9 +50,7 @@ export const timerRefusals = refusalFamily({
   break_type_unknown: {
     kind: 'input',
     say: (facts: { name: string; known: readonly string[] }) =>
-      say`No break type "${facts.name}". ${
-        facts.known.length > 0 ? `You may take: ${facts.known.map((name) => `"${name}"`).join(', ')}.` : 'No break types are set up for you.'
-      }`,
+      say`No break type ${outside(facts.name)}. ${facts.known.length > 0 ? say`You may take: ${joined(facts.known.map(outside), ', ')}.` : 'No break types are set up for you.'}`,
     example: { name: 'nap', known: ['Lunch', 'Short break'] },
   },
 });

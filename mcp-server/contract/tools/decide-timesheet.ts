@@ -11,7 +11,7 @@ export const decideTimesheetContract = toolContract({
   access: 'change',
   title: 'Decide timesheet',
   description: "Approve or reject someone's submitted timesheet by id; a rejection needs a note.",
-  capability: 'approvals',
+  capability: 'approvals_workflow',
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false },
   input: () =>
     z.object({

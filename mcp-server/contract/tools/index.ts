@@ -14,6 +14,7 @@ import { logTimeContract } from './log-time.ts';
 import { updateTimeEntryContract } from './update-time-entry.ts';
 import { deleteTimeEntryContract } from './delete-time-entry.ts';
 import { timeReportContract } from './time-report.ts';
+import { workingTimeContract } from './working-time.ts';
 import { listCatalogContract } from './list-catalog.ts';
 import { createCatalogItemContract } from './create-catalog-item.ts';
 import { archiveCatalogItemContract } from './archive-catalog-item.ts';
@@ -53,6 +54,7 @@ const REGISTRY = [
   updateTimeEntryContract,
   deleteTimeEntryContract,
   timeReportContract,
+  workingTimeContract,
   listCatalogContract,
   createCatalogItemContract,
   archiveCatalogItemContract,

@@ -11,7 +11,7 @@ export const submitTimesheetContract = toolContract({
   access: 'create',
   title: 'Submit timesheet',
   description: 'Submit your timesheet for approval; default the current period. Submitted time may lock.',
-  capability: 'approvals',
+  capability: 'approvals_workflow',
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false },
   input: () =>
     z.object({

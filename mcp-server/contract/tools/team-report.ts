@@ -1,6 +1,7 @@
 // `team_report` as AI clients and the app see it: title, description, schemas, annotations and the
 // capability it needs. The handler is in mcp-server/tools/; main parses answers with `output`.
 import * as z from 'zod/v4';
+import { WORKING_TIME_FINDING_CODES } from '../working-time.ts';
 import { toolContract } from './tool-contract.ts';
 
 /** The most people one call reports on: a big team is read in windows (`offset`, `next_offset`). */
@@ -27,6 +28,8 @@ export const teamReportContract = toolContract({
       to: z.string(),
       people: z.array(
         z.object({
+          /** The back end's id of the person, as manage_people names them. */
+          id: z.number(),
           name: z.string(),
           minutes: z.number(),
           /** Null where the back end keeps no targets for the person. */
@@ -36,6 +39,11 @@ export const teamReportContract = toolContract({
           missing_days: z.array(z.string()),
           /** What their running timer is on, or null. */
           running: z.string().nullable(),
+          /**
+           * Where the organisation's working-time rules are on: the findings of the range counted by code, those its own
+           * entries decide (docs/working-time.md, "Leads"); `{}` where none. Absent with the rules off.
+           */
+          working_time: z.partialRecord(z.enum(WORKING_TIME_FINDING_CODES), z.number()).optional(),
         }),
       ),
       /** Everyone the back end lets you see; `people` is the window from the offset asked for. */

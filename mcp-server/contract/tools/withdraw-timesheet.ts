@@ -11,7 +11,7 @@ export const withdrawTimesheetContract = toolContract({
   access: 'change',
   title: 'Withdraw timesheet',
   description: 'Withdraw your pending submission by period_start, or as approver an approval by id.',
-  capability: 'approvals',
+  capability: 'approvals_workflow',
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false },
   input: () =>
     z.object({

@@ -6,9 +6,11 @@
 import type { Refusal } from '../../contract/outcomes/refusals.ts';
 import { modelText } from '../../contract/outcomes/sentence.ts';
 import { type Notice, noticeOf, noticeSentence } from '../../contract/outcomes/notices.ts';
+import { quotedLine } from '../../contract/outcomes/quoted-line.ts';
 import type { TimerMode } from '../../contract/connections.ts';
 import type { ToolName } from '../../contract/tool-catalog.ts';
 import { TOOLS } from '../../tools/index.ts';
+import { answerWorkingTime } from '../../tools/working-time.ts';
 import { type CallableTool, refused, runTool, type ToolCall } from '../run-tool.ts';
 import type { ConnectionIds } from './connection-ids.ts';
 import type { ConnectionView } from './connection-view.ts';
@@ -48,6 +50,7 @@ export async function callAcrossConnections(tool: CallableTool, input: Record<st
     if (tool.name === 'kept_write_decisions') return keptWritesOfEach(tool, input, views, call);
     return resolvedTo(tool, input, defaultOf(views), call, false);
   }
+  if (registry === 'working_time') return workingTimeAcross(tool, input, views, call, unopened);
   const implied = await impliedConnections(registry, input, views, { ids: call.ids, deadlineMs: call.deadlineMs });
   const spans = SPANNING_READS.has(registry);
   if (implied && implied.names.length === 0) {
@@ -197,6 +200,30 @@ async function spanning(
 }
 
 /**
+ * working_time without `tracker`: the law adds up the hours worked for every employer, so the rules run once over
+ * every connection's spans together (not once each, merged after), on the default connection's plan and balance,
+ * the others' balances beside it (tools/working-time.ts). One that could not open is asked all the same: its
+ * failure is its tracker_missing notice.
+ */
+function workingTimeAcross(
+  tool: CallableTool,
+  input: Record<string, unknown>,
+  views: readonly ConnectionView[],
+  call: AcrossCall,
+  unopened: ReadonlySet<string>,
+): Promise<Result> {
+  const asked = views.filter((view) => view.offers('working_time') || unopened.has(view.name));
+  const primary = asked.find((view) => view.isDefault && !unopened.has(view.name)) ?? asked.find((view) => !unopened.has(view.name));
+  if (!primary || asked.length < 2) return resolvedTo(tool, input, primary ?? defaultOf(views), call, primary !== undefined && !primary.isDefault);
+  const others = asked
+    .filter((view) => view !== primary)
+    .map((view) => ({ name: view.name, context: view.contexts.context, sharesSettingsWeek: view.sharesSettingsWeek() }));
+  const own = { own: primary.name, ownSharesWeek: primary.sharesSettingsWeek(), others };
+  const together: CallableTool = { ...tool, handler: (args, context) => answerWorkingTime(args, context, own) };
+  return runTool(together, input, { ...call, context: primary.contexts.context });
+}
+
+/**
  * The writes every connection keeps offline, each labelled: the window decides each in its own connection (a local
  * timesheet keeps none). A connection whose outbox cannot be read is left out: the window asks again.
  */
@@ -302,8 +329,10 @@ async function runningElsewhere(view: ConnectionView, call: AcrossCall): Promise
   });
 }
 
+/** `"Website" · "Design"`: what another connection's timer runs on, its names the tracker's words (quoted-line.ts). */
 function entryWords(entry: Record<string, unknown>): string {
-  return [entry.project, entry.activity].filter((part) => typeof part === 'string' && part !== '').join(' · ') || 'no project';
+  const names = [entry.project, entry.activity].filter((part): part is string => typeof part === 'string' && part !== '');
+  return names.length > 0 ? names.map(quotedLine).join(' · ') : 'no project';
 }
 
 function defaultOf(views: readonly ConnectionView[]): ConnectionView {

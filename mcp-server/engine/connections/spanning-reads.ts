@@ -8,7 +8,7 @@ import { type Notice, noticeOf } from '../../contract/outcomes/notices.ts';
 import { durationText } from '../../contract/durations.ts';
 import { namesTogether } from '../../contract/connections.ts';
 import { sharedTarget, targetGroups } from '../../domain/shared-week.ts';
-import { balanceWords, duration, groupLine, targetWords, totalWords } from '../../tools/report-words.ts';
+import { balanceWords, duration, groupKeyWords, groupLine, targetWords, totalWords } from '../../tools/report-words.ts';
 
 export const SPANNING_READS: ReadonlySet<ToolName> = new Set([
   'timer_status',
@@ -183,7 +183,7 @@ const MERGES = {
     };
     const own = answers.map((answer) => {
       const group = together.find((each) => each.trackers.includes(answer.tracker));
-      return `${answer.tracker}: ${group ? sharingBlock(answer, group.trackers, input.include_agents === true) : answer.text}`;
+      return `${answer.tracker}: ${group ? sharingBlock(answer, group.trackers, input.include_agents === true, input.group_by as string | undefined) : answer.text}`;
     });
     const rule = together.length > 0 ? sharedRule(together.map((group) => group.trackers)) : "targets are each tracker's own and are not added up";
     const text = [...own, ...together.map((group) => group.text), `In all: ${durationText(total, 'units')} over ${answers.length} trackers (${rule}).`].join(
@@ -345,13 +345,13 @@ function sharedRows(members: readonly Answered[]): Array<{ key: string; minutes:
  * them, and its groups without a target of their own. Its sentence is [summary, …others, …one line per group]
  * (tools/time-report.ts), so only the first line and the groups' are said again here.
  */
-function sharingBlock(answer: Answered, trackers: readonly string[], includeAgents: boolean): string {
+function sharingBlock(answer: Answered, trackers: readonly string[], includeAgents: boolean, groupBy: string | undefined): string {
   const rows = rowsOf(answer, 'groups');
   const lines = answer.text.split('\n');
   const others = lines.slice(1, Math.max(1, lines.length - rows.length));
   const partners = namesTogether(trackers.filter((name) => name !== answer.tracker));
   const summary = `${totalWords(num(answer.data.total_minutes), String(answer.data.from), String(answer.data.to), includeAgents)}; its target is the settings' week, shared with ${partners} (below).`;
-  return [summary, ...others, ...rows.map((row) => groupLine(String(row.key), num(row.minutes)))].join('\n');
+  return [summary, ...others, ...rows.map((row) => groupLine(groupKeyWords(String(row.key), groupBy), num(row.minutes)))].join('\n');
 }
 
 /** The answer's rule on targets where some connections share the settings' week. */

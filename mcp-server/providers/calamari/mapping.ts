@@ -4,7 +4,7 @@ import { leaveTypeOfName } from '../../domain/leave-type-names.ts';
 import { eachDate, isoWeekday, parseOffsetDateTime } from '../../domain/time.ts';
 import type { PlannedDay } from '../../domain/work-plan.ts';
 import { RemoteError, remoteRefusal } from '../remote/remote-error.ts';
-import { type BreakSpan, type LeaveRequest, type LeaveStatus, type LeaveType, BackEndError, type Ref, type TimeEntry } from '../time-tracker.ts';
+import { type BreakSpan, checkedEntry, type LeaveRequest, type LeaveStatus, type LeaveType, BackEndError, type Ref, type TimeEntry } from '../time-tracker.ts';
 import type { CalamariAbsenceType, CalamariHoliday, CalamariRequest, CalamariShift, CalamariWorkingWeek } from './wire.ts';
 
 export function instantOf(text: string): number {
@@ -16,7 +16,7 @@ export function instantOf(text: string): number {
 // ---------------------------------------------------------------------------------------------
 // Shifts
 
-/** A shift as an entry: its first project, its breaks, its description. */
+/** A shift as an entry: its first project, its breaks, its description; one that ends before it starts or lasts longer than any stretch of work marked impossible (checkedEntry). */
 export function toTimeEntry(shift: CalamariShift): TimeEntry {
   const project = projectOf(shift);
   const breaks: BreakSpan[] = (shift.breaks ?? []).map((span) => ({
@@ -26,7 +26,7 @@ export function toTimeEntry(shift: CalamariShift): TimeEntry {
   }));
   // An AI agent's own time names its agent in a prefix (`[ai:claude-code] `): shown as the agent, not in the description.
   const { agent, description } = splitAgentPrefix(shift.description ?? '');
-  return {
+  return checkedEntry({
     id: shift.id,
     start: instantOf(shift.started),
     end: shift.finished === null ? null : instantOf(shift.finished),
@@ -35,7 +35,7 @@ export function toTimeEntry(shift: CalamariShift): TimeEntry {
     description,
     breaks,
     ...(agent ? { agent } : {}),
-  };
+  });
 }
 
 function projectOf(shift: CalamariShift): Ref | null {

@@ -28,6 +28,7 @@ import type {
   ListedApprovalState,
   RoleRequest,
 } from './wire.ts';
+import { quotedLine } from '../../contract/outcomes/quoted-line.ts';
 
 export type { QueryValue };
 
@@ -239,7 +240,7 @@ function timeEndpoints({ call, list, listPage }: ClockifySending) {
     /** Archived projects and active ones alike (`archived` left out), for the names of old entries. */
     projectsPage: (workspaceId: string, page: number) => listPage<ClockifyProject>(`${ws(workspaceId)}/projects`, tracking('list projects'), {}, page),
     tasksPage: (workspaceId: string, projectId: string, projectName: string, page: number) =>
-      listPage<ClockifyTask>(`${ws(workspaceId)}/projects/${id(projectId)}/tasks`, tracking(`list the tasks of "${projectName}"`), {}, page),
+      listPage<ClockifyTask>(`${ws(workspaceId)}/projects/${id(projectId)}/tasks`, tracking(`list the tasks of ${quotedLine(projectName)}`), {}, page),
   };
 }
 
@@ -350,7 +351,7 @@ function peopleEndpoints({ call, listPage }: ClockifySending) {
     groupProjectsPage: (workspaceId: string, groupId: string, group: string, page: number) =>
       listPage<ClockifyProject>(
         `${ws(workspaceId)}/projects`,
-        account(`list the projects of the user group "${group}"`),
+        account(`list the projects of the user group ${quotedLine(group)}`),
         { userGroups: groupId, 'contains-group': true, 'sort-column': 'NAME', 'sort-order': 'ASCENDING' },
         page,
         GROUP_PROJECTS_PAGE,

@@ -36,9 +36,18 @@ import {
 import { ClockifyActing } from './acting.ts';
 import { type ClockifyApi, type ClockifyApiClient, createClockifyApiClient, MAX_REQUESTS_PER_SECOND, organisationPace } from './api.ts';
 import { ClockifyError } from './errors.ts';
-import { type ClockifyAdministration, clockifyFacts, clockifyFactsKey, type ClockifyFacts, type ClockifyKnown, type TeamRole } from './facts.ts';
+import {
+  type ClockifyAdministration,
+  clockifyFacts,
+  clockifyRoleLacking,
+  clockifyFactsKey,
+  type ClockifyFacts,
+  type ClockifyKnown,
+  type TeamRole,
+} from './facts.ts';
 import { chooseWorkspace, type Workspace, workspaceOf } from './mapping.ts';
 import type { ClockifyRole, ClockifyTimeEntry, ClockifyUser } from './wire.ts';
+import { quotedLine } from '../../contract/outcomes/quoted-line.ts';
 
 export type ClockifyProfile = ProfileOf<typeof CLOCKIFY>;
 
@@ -271,6 +280,14 @@ export class ClockifyContext {
     return true;
   }
 
+  /** Where the role last learned is why `capability` is not offered: that role and the one that has it (facts.ts, clockifyRoleLacking). */
+  roleLacking(capability: Capability): { role: string; needs: string } | undefined {
+    return clockifyRoleLacking(
+      { facts: this.facts.current, role: this.#knownRole, refused: this.#refused, approvalsRefused: this.#approvalsRefused },
+      capability,
+    );
+  }
+
   /** The role last learned from Clockify; undefined until it said (what a tool may do is decided by it, never assumed). */
   get knownRole(): TeamRole | undefined {
     return this.#knownRole;
@@ -301,7 +318,7 @@ export class ClockifyContext {
     const [user, workspace] = await Promise.all([this.person(), this.workspace()]);
     const email = user.email && user.email !== this.nameOf(user) ? ` (${user.email})` : '';
     const plan = workspace.plan ? ` (${workspace.plan} plan)` : '';
-    return `Clockify at ${hostOf(this.options.profile.url)} as ${this.nameOf(user)}${email} in the workspace "${workspace.name}"${plan}; ${this.timeOffLine(workspace)}.`;
+    return `Clockify at ${hostOf(this.options.profile.url)} as ${quotedLine(this.nameOf(user))}${email} in the workspace ${quotedLine(workspace.name)}${plan}; ${this.timeOffLine(workspace)}.`;
   }
 
   /** Whether time off is available, and why not where it is not. */

@@ -96,3 +96,42 @@ export function timeOffAnswers(facts: ClockifyFacts | undefined): boolean {
 export function administers(known: ClockifyKnown, kind: ClockifyAdministration): boolean {
   return known.role === 'admin' && !known.refused.has(kind);
 }
+
+/** Clockify's roles as its pages name them; a member holds none of the three and is a "regular user" there. */
+const ROLE_WORDS: Readonly<Record<TeamRole, string>> = {
+  admin: 'admin',
+  team_manager: 'team manager',
+  project_manager: 'project manager',
+  member: 'regular user',
+};
+
+/** Each capability the role decides, and the least role that has it (an admin, the owner among them, has them all). */
+const ROLE_NEEDS: Readonly<Partial<Record<string, { kind?: ClockifyAdministration; needs: TeamRole }>>> = {
+  team_hours: { needs: 'team_manager' },
+  team_leave: { needs: 'team_manager' },
+  team_projects: { needs: 'project_manager' },
+  admin_people: { kind: 'people', needs: 'team_manager' },
+  admin_tags: { kind: 'tags', needs: 'admin' },
+  admin_invoices: { kind: 'invoices', needs: 'admin' },
+  admin_rates: { kind: 'rates', needs: 'admin' },
+  admin_teams: { kind: 'teams', needs: 'admin' },
+  admin_catalog: { kind: 'catalogChanges', needs: 'admin' },
+  admin_corrections: { kind: 'corrections', needs: 'admin' },
+  catalog_write: { kind: 'catalog', needs: 'admin' },
+};
+
+/** How far each role reaches: a role has what every role below it has, for the capabilities above. */
+const RANK: Readonly<Record<TeamRole, number>> = { member: 0, project_manager: 1, team_manager: 2, admin: 3 };
+
+/**
+ * The person's role and the one that would have `capability`, where the role Clockify named is why it is not offered;
+ * undefined where it is not: no role learned yet, a capability no role decides (approvals: the workspace's plan), the
+ * leads' leave where time off does not answer, or one Clockify refused (403) under a role that reaches it, whose tool
+ * keeps the generic words.
+ */
+export function clockifyRoleLacking(known: ClockifyKnown, capability: string): { role: string; needs: string } | undefined {
+  const rule = ROLE_NEEDS[capability];
+  if (rule === undefined || known.role === undefined || RANK[known.role] >= RANK[rule.needs]) return undefined;
+  if (capability === 'team_leave' && !timeOffAnswers(known.facts)) return undefined;
+  return { role: ROLE_WORDS[known.role], needs: ROLE_WORDS[rule.needs] };
+}

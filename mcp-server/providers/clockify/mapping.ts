@@ -5,7 +5,7 @@ import type { WorkWeek } from '../../contract/settings.ts';
 import type { LeavePart } from '../../domain/leave-parts.ts';
 import { leaveTypeOfName } from '../../domain/leave-type-names.ts';
 import { eachDate, formatUtcSeconds, localDate, parseOffsetDateTime } from '../../domain/time.ts';
-import type { LeaveRequest, LeaveStatus, LeaveType, Ref, TimeEntry } from '../time-tracker.ts';
+import { checkedEntry, type LeaveRequest, type LeaveStatus, type LeaveType, type Ref, type TimeEntry } from '../time-tracker.ts';
 import { BackEndError } from '../time-tracker.ts';
 import { remoteRefusal } from '../remote/remote-error.ts';
 import { ClockifyError, unreadable } from './errors.ts';
@@ -21,6 +21,7 @@ import type {
 } from './wire.ts';
 import type { FieldWrite } from '../../domain/entry-fields.ts';
 import type { ApprovalStatus, DaySpan } from '../../domain/approvals.ts';
+import { quotedLine } from '../../contract/outcomes/quoted-line.ts';
 
 /** How Clockify takes instants: UTC, whole seconds ('yyyy-MM-ddThh:mm:ssZ' in its OpenAPI). */
 export function clockifyTime(epochMs: number): string {
@@ -29,7 +30,7 @@ export function clockifyTime(epochMs: number): string {
 
 export function instantOf(text: string | null | undefined): number {
   const epoch = typeof text === 'string' ? parseOffsetDateTime(text) : undefined;
-  if (epoch === undefined) throw unreadable(`a time ("${String(text).slice(0, 40)}")`);
+  if (epoch === undefined) throw unreadable(`a time (${quotedLine(String(text).slice(0, 40))})`);
   return epoch;
 }
 
@@ -72,8 +73,9 @@ export interface EntryRefs {
   task: Ref | null;
 }
 
+/** Clockify's entry as Punchcard's; one that ends before it starts or lasts longer than any stretch of work is marked impossible (checkedEntry). */
 export function toTimeEntry(entry: ClockifyTimeEntry, refs: EntryRefs, agent?: string): TimeEntry {
-  return {
+  return checkedEntry({
     id: refs.number,
     start: entryStart(entry),
     end: entryEnd(entry),
@@ -82,7 +84,7 @@ export function toTimeEntry(entry: ClockifyTimeEntry, refs: EntryRefs, agent?: s
     description: entry.description ?? '',
     ...(agent ? { agent } : {}),
     ...fieldsOf(entry.customFieldValues),
-  };
+  });
 }
 
 /** The values an entry carries (the read key `customFieldValues`), those with a value only. */

@@ -23,6 +23,7 @@ export async function loadClockifyTracker(): Promise<(options: ClockifyTrackerOp
       label: `Clockify (${new URL(options.profile.url).host}${workspace})`,
       agentLabel: 'tag',
       facts: context.facts,
+      roleLacks: (capability) => context.roleLacking(capability),
       ...parts,
       close: () => context.close(),
     });

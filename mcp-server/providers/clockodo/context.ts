@@ -28,6 +28,7 @@ import { clockodoFacts, clockodoFactsKey, type ClockodoFacts } from './facts.ts'
 import { type Led, ledBy, managesAllAbsences } from './leadership.ts';
 import type { NameBook } from './mapping.ts';
 import type { ClockodoCompany, ClockodoProject, ClockodoTargetHours, ClockodoTeam, ClockodoUser } from './wire.ts';
+import { quotedLine } from '../../contract/outcomes/quoted-line.ts';
 
 export type ClockodoProfile = ProfileOf<typeof CLOCKODO>;
 
@@ -157,7 +158,7 @@ export class ClockodoContext {
   /** "Clockodo at host as the person (role) of the company; …." for whoami and the connection test. */
   connectionLine({ user, company }: Identity): string {
     const through = this.acting ? ", through your company's account" : '';
-    return `Clockodo at ${hostOf(this.options.profile.url)} as ${this.nameOf(user)}${describeAccount(user, company)}${through}.`;
+    return `Clockodo at ${hostOf(this.options.profile.url)} as ${quotedLine(this.nameOf(user))}${describeAccount(user, company)}${through}.`;
   }
 
   today(): string {
@@ -310,7 +311,7 @@ export async function unlessRefused<T, U>(answer: Promise<T>, refused: (error: C
 function describeAccount(user: ClockodoUser, company: ClockodoCompany | undefined): string {
   const parts = [
     user.role ? ` (${user.role})` : '',
-    company?.name ? ` of ${company.name}` : '',
+    company?.name ? ` of ${quotedLine(company.name)}` : '',
     company?.module_absence === false ? '; absence module off (leave tools off)' : company?.module_absence ? '; absence module on' : '',
     user.role === 'worker' ? (user.can_add_customers ? '; may add customers and projects' : '; may not add customers or projects') : '',
   ];

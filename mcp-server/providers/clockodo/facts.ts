@@ -83,3 +83,27 @@ export const LEADS: readonly Capability[] = ['team_hours', 'team_projects'];
 export function decidesLeave(facts: ClockodoFacts | undefined): readonly Capability[] {
   return (facts?.managesAbsences === true || facts?.decidesLeave === true) && facts.absences !== false ? ['team_leave'] : [];
 }
+
+/** Each capability Clockodo's role decides, and the least role that has it (its owner has them all). */
+const ROLE_NEEDS: Readonly<Partial<Record<Capability, 'manager' | 'owner'>>> = {
+  team_hours: 'manager',
+  team_projects: 'manager',
+  catalog_write: 'manager',
+  admin_people: 'owner',
+  admin_teams: 'owner',
+  admin_catalog: 'owner',
+  admin_corrections: 'owner',
+};
+const RANK: Readonly<Record<NonNullable<ClockodoFacts['role']>, number>> = { worker: 0, manager: 1, owner: 2 };
+
+/**
+ * The person's role and the one that would have `capability`, where the role Clockodo named is why it is not offered;
+ * undefined where it is not: no role learned, a capability no role decides (leave: the absence module; deciding
+ * absences: a right of its own), or one Clockodo refused (403) under the role, which keeps the generic words.
+ */
+export function clockodoRoleLacking(facts: ClockodoFacts | undefined, capability: Capability): { role: string; needs: string } | undefined {
+  const needs = ROLE_NEEDS[capability];
+  const role = facts?.role;
+  if (needs === undefined || role === undefined || RANK[role] >= RANK[needs] || facts?.refused?.includes(capability)) return undefined;
+  return { role, needs };
+}

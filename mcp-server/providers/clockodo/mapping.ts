@@ -3,7 +3,16 @@ import { splitAgentPrefix } from '../../domain/agents.ts';
 import { addDays, eachDate, formatUtcSeconds, isoWeekday, startOfIsoWeek } from '../../domain/time.ts';
 import type { PlannedDay } from '../../domain/work-plan.ts';
 import { RemoteError, remoteRefusal } from '../remote/remote-error.ts';
-import { type CatalogItem, type LeaveRequest, type LeaveStatus, type LeaveType, BackEndError, type Ref, type TimeEntry } from '../time-tracker.ts';
+import {
+  type CatalogItem,
+  checkedEntry,
+  type LeaveRequest,
+  type LeaveStatus,
+  type LeaveType,
+  BackEndError,
+  type Ref,
+  type TimeEntry,
+} from '../time-tracker.ts';
 import type { AccessMap, ClockodoAbsence, ClockodoEntry, ClockodoProject, ClockodoTargetHours } from './wire.ts';
 
 /** 'YYYY-MM-DDTHH:MM:SSZ': Clockodo refuses milliseconds (docs/back-ends/clockodo.md, "Times and dates"). */
@@ -32,6 +41,7 @@ export interface NameBook {
 /** Names for no ids at all: an empty list needs none. */
 export const NO_NAMES: NameBook = { project: () => undefined, service: () => undefined };
 
+/** Clockodo's entry as Punchcard's; one that ends before it starts or lasts longer than any stretch of work is marked impossible (checkedEntry). */
 export function toTimeEntry(entry: ClockodoEntry, names: NameBook): TimeEntry {
   const start = instantOf(entry.time_since);
   const lumpSum = isLumpSum(entry);
@@ -46,7 +56,7 @@ export function toTimeEntry(entry: ClockodoEntry, names: NameBook): TimeEntry {
   const description = lumpSum
     ? [text, `(lump sum${typeof entry.lumpsum === 'number' ? ` ${entry.lumpsum}` : ''}; edit it in Clockodo)`].filter(Boolean).join(' ')
     : text;
-  return {
+  return checkedEntry({
     id: entry.id,
     start,
     end,
@@ -56,7 +66,7 @@ export function toTimeEntry(entry: ClockodoEntry, names: NameBook): TimeEntry {
     ...(agent && !lumpSum ? { agent } : {}),
     // Punchcard changes and deletes time entries only (timesheets.ts refuses lump sums in these words).
     ...(lumpSum ? { locked: 'It is a lump sum, which Punchcard lists but does not change; change it in Clockodo.' } : {}),
-  };
+  });
 }
 
 export function isLumpSum(entry: ClockodoEntry): boolean {

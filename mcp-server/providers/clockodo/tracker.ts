@@ -10,6 +10,7 @@ import { hostOf } from '../remote/remote-error.ts';
 import { assembleTracker, type RemoteTracker } from '../remote-tracker.ts';
 import { actingForCapabilities, CLOCKODO_CELLS, clockodoCapabilities } from './cells.ts';
 import { ClockodoContext, type ClockodoGrid, type ClockodoTrackerOptions } from './context.ts';
+import { clockodoRoleLacking } from './facts.ts';
 
 export type { ClockodoTrackerOptions };
 
@@ -26,6 +27,7 @@ export async function loadClockodoTracker(): Promise<(options: ClockodoTrackerOp
       label: options.actingFor ? `Clockodo (${hostOf(options.profile.url)})` : `Clockodo (${options.profile.email})`,
       agentLabel: 'description-prefix',
       facts: context.facts,
+      roleLacks: (capability) => clockodoRoleLacking(context.facts.current, capability),
       ...parts,
       close: () => context.close(),
     });

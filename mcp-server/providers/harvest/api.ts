@@ -21,7 +21,17 @@ import {
   unreadable,
 } from './errors.ts';
 import { nextPageQuery } from './mapping.ts';
-import type { HarvestAccounts, HarvestCompany, HarvestList, HarvestProjectAssignment, HarvestTimeEntry, HarvestUser } from './wire.ts';
+import type {
+  HarvestAccounts,
+  HarvestClient as HarvestCustomer,
+  HarvestCompany,
+  HarvestList,
+  HarvestProject,
+  HarvestProjectAssignment,
+  HarvestTask,
+  HarvestTimeEntry,
+  HarvestUser,
+} from './wire.ts';
 
 export type { QueryValue };
 
@@ -161,6 +171,13 @@ function linkHost(link: string): string {
 /** A 404 of a time entry by its number: gone, or never the person's. */
 export const entryNotFound = (id: number) => remoteRefusal('remote_record_missing', { service: 'Harvest', record: 'time entry', id, caveat: 'not_yours' });
 
+/** A filter of a project's entries: always with the project (every list names whom or what it is about). */
+export interface ProjectEntryFilter {
+  project_id: number;
+  from?: string;
+  to?: string;
+}
+
 /** A filter of the person's entries: always with their id (a manager's token would list everyone's). */
 export interface EntryFilter {
   user_id: number;
@@ -178,6 +195,42 @@ function sharedEndpoints({ call, list }: HarvestSending) {
     assignments: () => list<HarvestProjectAssignment>('/v2/users/me/project_assignments', 'project_assignments', {}, 'list the projects you are assigned to'),
     /** The person's entries: every filter names them. */
     entries: (filter: EntryFilter, action = 'read your time entries') => list<HarvestTimeEntry>('/v2/time_entries', 'time_entries', { ...filter }, action),
+    /** A project's entries the person may see (an administrator's any, a manager's her own projects'): named by project_id, never by nobody. */
+    projectEntries: (filter: ProjectEntryFilter, action: string) => list<HarvestTimeEntry>('/v2/time_entries', 'time_entries', { ...filter }, action),
     entry: (id: number, action = `read time entry #${id}`) => call<HarvestTimeEntry>('GET', `/v2/time_entries/${id}`, { action, notFound: entryNotFound(id) }),
+    /**
+     * The people Harvest lists to the person (an administrator everyone, a manager with teammates them: its role rules
+     * decide), the active ones unless `inactive` is asked too; the team, the people's administration, the rates and the
+     * approvals read it.
+     */
+    users: (filter: { is_active?: boolean }, action = 'list the people Harvest shows you') => list<HarvestUser>('/v2/users', 'users', { ...filter }, action),
+    /** One project with its budget and rates (the team's status, the catalog's changes, the rates read it). */
+    project: (id: number, action = `read project #${id}`) =>
+      call<HarvestProject>('GET', `/v2/projects/${id}`, {
+        action,
+        notFound: remoteRefusal('remote_record_missing', { service: 'Harvest', record: 'project', id }),
+      }),
+    /** Changes what a client, project or task keeps: only the fields `body` names (archiving is is_active false, never a deletion). */
+    updateClient: (id: number, body: Record<string, unknown>, action: string) =>
+      call<HarvestCustomer>(
+        'PATCH',
+        `/v2/clients/${id}`,
+        { action, notFound: remoteRefusal('remote_record_missing', { service: 'Harvest', record: 'customer', id }) },
+        { body },
+      ),
+    updateProject: (id: number, body: Record<string, unknown>, action: string) =>
+      call<HarvestProject>(
+        'PATCH',
+        `/v2/projects/${id}`,
+        { action, notFound: remoteRefusal('remote_record_missing', { service: 'Harvest', record: 'project', id }) },
+        { body },
+      ),
+    updateTask: (id: number, body: Record<string, unknown>, action: string) =>
+      call<HarvestTask>(
+        'PATCH',
+        `/v2/tasks/${id}`,
+        { action, notFound: remoteRefusal('remote_record_missing', { service: 'Harvest', record: 'activity', id }) },
+        { body },
+      ),
   };
 }

@@ -3,8 +3,10 @@
 // wall clock (a timestamp account: the company's `wants_timestamp_timers`); Punchcard's entries are instants.
 import { splitAgentPrefix } from '../../domain/agents.ts';
 import { addDays, formatLocalTime, localDate, localDateTimeToEpoch } from '../../domain/time.ts';
-import type { TimeEntry } from '../time-tracker.ts';
+import type { WorkWeek } from '../../contract/settings.ts';
+import { checkedEntry, type TimeEntry } from '../time-tracker.ts';
 import type { HarvestTimeEntry } from './wire.ts';
+import { quotedLine } from '../../contract/outcomes/quoted-line.ts';
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 3_600_000;
@@ -98,15 +100,18 @@ export function lockOf(entry: HarvestTimeEntry): string | undefined {
   if (!entry.is_locked) return undefined;
   const status = APPROVAL_WORDS[entry.approval_status ?? ''];
   const reason = entry.locked_reason?.trim();
-  return `Locked in Harvest${reason ? `: "${reason}"` : ''}${status ? ` (${status})` : ''}.`;
+  return `Locked in Harvest${reason ? `: ${quotedLine(reason)}` : ''}${status ? ` (${status})` : ''}.`;
 }
 
-/** Harvest's entry as Punchcard's: its project and task as Harvest names them, its notes without an agent's mark. */
+/**
+ * Harvest's entry as Punchcard's: its project and task as Harvest names them, its notes without an agent's mark. One
+ * of negative hours (it ends before it starts) or longer than any stretch of work is marked impossible (checkedEntry).
+ */
 export function toTimeEntry(entry: HarvestTimeEntry, zone: string, now: number): TimeEntry {
   const { start, end, span } = entrySpan(entry, zone, now);
   const { agent, description } = splitAgentPrefix(entry.notes ?? '');
   const locked = lockOf(entry);
-  return {
+  return checkedEntry({
     id: entry.id,
     start,
     end,
@@ -116,7 +121,7 @@ export function toTimeEntry(entry: HarvestTimeEntry, zone: string, now: number):
     description,
     ...(locked ? { locked } : {}),
     ...(agent ? { agent } : {}),
-  };
+  });
 }
 
 /** Harvest's days ('YYYY-MM-DD') a range of instants touches, in the person's zone: a list's `from` and `to`. */
@@ -147,4 +152,17 @@ export function nextPageQuery(next: string, asked: URL): Record<string, string> 
       .join('&');
   if (filters(link) !== filters(asked)) return undefined;
   return Object.fromEntries(link.searchParams.entries());
+}
+
+const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+
+/**
+ * A weekly target in hours over the working days of `week`, in their proportions (an even week where it has none):
+ * Harvest keeps a weekly capacity and no working days, so the person's plan and a colleague's target in the team report
+ * spread it over the settings' week.
+ */
+export function weekOfCapacity(hours: number, week: WorkWeek): WorkWeek {
+  const total = DAYS.reduce((sum, day) => sum + week[day], 0);
+  const shares = total > 0 ? DAYS.map((day) => week[day] / total) : DAYS.map((day) => (day === 'sat' || day === 'sun' ? 0 : 1 / 5));
+  return Object.fromEntries(DAYS.map((day, index) => [day, Math.round(hours * (shares[index] ?? 0) * 100) / 100])) as WorkWeek;
 }

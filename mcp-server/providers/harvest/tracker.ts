@@ -7,6 +7,7 @@ import { composeParts, loadCells } from '../grid/compose.ts';
 import { assembleTracker, type RemoteTracker } from '../remote-tracker.ts';
 import { HARVEST_CELLS, harvestCapabilities } from './cells.ts';
 import { HarvestContext, type HarvestGrid, type HarvestTrackerOptions } from './context.ts';
+import { roleLacking } from './rights.ts';
 
 export type { HarvestTrackerOptions };
 
@@ -23,6 +24,7 @@ export async function loadHarvestTracker(): Promise<(options: HarvestTrackerOpti
       label: `Harvest (${new URL(options.profile.url).host}${account})`,
       agentLabel: 'description-prefix',
       facts: context.facts,
+      roleLacks: (capability) => roleLacking(context.facts.current, capability),
       ...parts,
       close: () => context.close(),
     });

@@ -20,8 +20,12 @@ export interface HarvestUser {
   timezone?: string | null;
   /** The person's weekly capacity, in seconds. */
   weekly_capacity?: number | null;
+  /** administrator, manager or member, and a manager's extra permissions (people_manager where she has teammates). */
   access_roles?: string[] | null;
   is_active?: boolean;
+  /** The person's current billable and cost rates, as /v2/users shows them where the reader may see money. */
+  default_hourly_rate?: number | null;
+  cost_rate?: number | null;
 }
 
 export interface HarvestCompany {
@@ -32,19 +36,27 @@ export interface HarvestCompany {
   clock?: string | null;
   week_start_day?: string | null;
   weekly_capacity?: number | null;
+  /** The company's timesheet approvals are on (submitted and approved in Harvest itself: its API has no route for them). */
   approval_feature?: boolean | null;
+  /** The company's invoices module is on. */
+  invoice_feature?: boolean | null;
 }
 
 export interface HarvestTaskAssignment {
   id: number;
   billable?: boolean | null;
   is_active?: boolean | null;
+  hourly_rate?: number | null;
   task?: { id: number; name: string } | null;
+  /** On the account's list of task assignments (/v2/task_assignments), the project it is on. */
+  project?: { id: number; name: string } | null;
 }
 
 export interface HarvestProjectAssignment {
   id: number;
   is_active?: boolean | null;
+  /** The person manages the project: its time and budget are theirs to see. */
+  is_project_manager?: boolean | null;
   project?: { id: number; name: string; code?: string | null } | null;
   client?: { id: number; name: string } | null;
   task_assignments?: HarvestTaskAssignment[] | null;
@@ -76,4 +88,72 @@ export interface HarvestTimeEntry {
 export interface HarvestAccounts {
   user?: { id?: number; first_name?: string; last_name?: string; email?: string } | null;
   accounts?: Array<{ id: number; name: string; product?: string }> | null;
+}
+
+/** A client, as /v2/clients answers it (customers, in Punchcard's words). */
+export interface HarvestClient {
+  id: number;
+  name: string;
+  is_active?: boolean | null;
+  currency?: string | null;
+}
+
+/** An account-wide task (an activity); a project's task assignment decides whether it may be booked there. */
+export interface HarvestTask {
+  id: number;
+  name: string;
+  is_active?: boolean | null;
+  billable_by_default?: boolean | null;
+  default_hourly_rate?: number | null;
+}
+
+/** A project as /v2/projects answers it: its budget, by what it is budgeted, and how it bills. */
+export interface HarvestProject {
+  id: number;
+  name: string;
+  client?: { id: number; name: string; currency?: string | null } | null;
+  is_active?: boolean | null;
+  is_billable?: boolean | null;
+  bill_by?: string | null;
+  hourly_rate?: number | null;
+  /** project (hours), project_cost (money), task, task_fees, person (on the assignments), none. */
+  budget_by?: string | null;
+  budget_is_monthly?: boolean | null;
+  /** Hours, where budgeted by time. */
+  budget?: number | null;
+  /** Money, where budgeted by money. */
+  cost_budget?: number | null;
+  notes?: string | null;
+  starts_on?: string | null;
+  ends_on?: string | null;
+}
+
+/** A person on a project: their rate there where it is not their own default. */
+export interface HarvestUserAssignment {
+  id: number;
+  user?: { id: number; name?: string } | null;
+  is_active?: boolean | null;
+  is_project_manager?: boolean | null;
+  use_default_rates?: boolean | null;
+  hourly_rate?: number | null;
+}
+
+/** A person's dated billable or cost rate. */
+export interface HarvestRate {
+  id: number;
+  amount?: number | null;
+  start_date?: string | null;
+  end_date?: string | null;
+}
+
+/** An invoice, as /v2/invoices lists it. */
+export interface HarvestInvoice {
+  id: number;
+  number?: string | null;
+  amount?: number | null;
+  currency?: string | null;
+  /** draft, open, paid, closed. */
+  state?: string | null;
+  issue_date?: string | null;
+  client?: { id: number; name: string } | null;
 }

@@ -110,3 +110,27 @@ export function isKimaiAdmin(user: KimaiUser): boolean {
 export function leadsPeople(user: KimaiUser): boolean {
   return isKimaiAdmin(user) || ((user.roles ?? []).includes('ROLE_TEAMLEAD') && (user.memberships ?? []).some((membership) => membership.teamlead));
 }
+
+/**
+ * Each capability Kimai's role decides, the least role that has it, and the 403 that withdrew it under the role
+ * (docs/back-ends/kimai.md, "Administration"). The team's tools need a team lead who leads a team: a plain user is
+ * told the role, a team lead of no team keeps the generic words.
+ */
+const ROLE_NEEDS: Readonly<Partial<Record<Capability, { needs: string; refused?: keyof KimaiDetection }>>> = {
+  team_hours: { needs: 'ROLE_TEAMLEAD' },
+  team_projects: { needs: 'ROLE_TEAMLEAD' },
+  admin_invoices: { needs: 'ROLE_TEAMLEAD', refused: 'invoicesRefused' },
+  admin_corrections: { needs: 'ROLE_TEAMLEAD', refused: 'correctionsRefused' },
+  admin_tags: { needs: 'ROLE_ADMIN', refused: 'tagsRefused' },
+  admin_rates: { needs: 'ROLE_ADMIN', refused: 'ratesRefused' },
+  admin_teams: { needs: 'ROLE_ADMIN', refused: 'teamsRefused' },
+  admin_catalog: { needs: 'ROLE_ADMIN', refused: 'catalogRefused' },
+  admin_people: { needs: 'ROLE_SUPER_ADMIN', refused: 'peopleRefused' },
+};
+
+/** The person's role and the one that would have `capability`, where the role Kimai named is why it is not offered. */
+export function kimaiRoleLacking(facts: KimaiDetection | undefined, capability: Capability): { role: string; needs: string } | undefined {
+  const rule = ROLE_NEEDS[capability];
+  if (rule === undefined || facts?.role === undefined || (rule.refused !== undefined && facts[rule.refused] === true)) return undefined;
+  return roleRank(facts) < (ROLE_RANK[rule.needs] ?? 0) ? { role: facts.role, needs: rule.needs } : undefined;
+}

@@ -19,6 +19,7 @@ import {
   type NewLeaveRequest,
   type Ref,
   type TimeEntry,
+  checkedEntry,
 } from '../time-tracker.ts';
 import { remoteRefusal } from '../remote/remote-error.ts';
 import { KimaiError } from './errors.ts';
@@ -61,8 +62,13 @@ export function kimaiBodyTime(epochMs: number, kimaiZone: string, field: string)
   return wall;
 }
 
+/**
+ * Kimai's timesheet as Punchcard's. Kimai's longest record is an instance's setting its API does not show (off by
+ * default: docs/back-ends/kimai.md), so one that ends before it begins or lasts longer than any stretch of work is
+ * marked impossible by the general bound (checkedEntry).
+ */
 export function toTimeEntry(sheet: KimaiTimesheet, names: NameIndex): TimeEntry {
-  return {
+  return checkedEntry({
     id: sheet.id,
     start: readKimaiTime(sheet.begin),
     end: sheet.end === null || sheet.end === undefined ? null : readKimaiTime(sheet.end),
@@ -71,7 +77,7 @@ export function toTimeEntry(sheet: KimaiTimesheet, names: NameIndex): TimeEntry 
     description: sheet.description ?? '',
     ...agentOf(sheet),
     ...metaFieldsOf(sheet),
-  };
+  });
 }
 
 /** The meta fields Kimai shows on the record (its visible ones), those with a value; Kimai casts some back to numbers and booleans. */

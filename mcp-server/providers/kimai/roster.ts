@@ -13,6 +13,7 @@ import { isKimaiAdmin, personName } from './facts.ts';
 import { KimaiError } from './errors.ts';
 import { readKimaiTime } from './mapping.ts';
 import type { KimaiTimesheet, KimaiUser } from './wire.ts';
+import { quotedLine } from '../../contract/outcomes/quoted-line.ts';
 
 export interface Member {
   id: number;
@@ -73,7 +74,7 @@ export class KimaiRoster {
       for (const team of details) {
         for (const member of team.members ?? []) members.set(member.user.id, { id: member.user.id, name: personName(member.user) });
       }
-      const names = teams.map((team) => team.name).join(', ');
+      const names = teams.map((team) => quotedLine(team.name)).join(', ');
       this.#refusedAt = undefined;
       return {
         members: byName(members),
@@ -142,11 +143,11 @@ function ledTeams(me: KimaiUser) {
   return (me.memberships ?? []).filter((membership) => membership.teamlead).map((membership) => membership.team);
 }
 
-/** "the teams you lead in Kimai (Web)", or an administrator's everyone. */
+/** `the teams you lead in Kimai ("Web")`, their names Kimai's words (quoted-line.ts), or an administrator's everyone. */
 function ledWords(me: KimaiUser): string {
   if (isKimaiAdmin(me)) return 'everyone in Kimai';
   return `the teams you lead in Kimai (${ledTeams(me)
-    .map((team) => team.name)
+    .map((team) => quotedLine(team.name))
     .join(', ')})`;
 }
 

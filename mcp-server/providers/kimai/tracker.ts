@@ -7,6 +7,7 @@ import { composeParts, loadCells } from '../grid/compose.ts';
 import { assembleTracker, type RemoteTracker } from '../remote-tracker.ts';
 import { KIMAI_CELLS, kimaiActingCapabilities, kimaiCapabilities } from './cells.ts';
 import { KimaiContext, type KimaiGrid, type KimaiTrackerOptions } from './context.ts';
+import { kimaiRoleLacking } from './facts.ts';
 
 export type { KimaiTrackerOptions };
 
@@ -21,6 +22,7 @@ export async function loadKimaiTracker(): Promise<(options: KimaiTrackerOptions)
       label: `Kimai (${options.profile.url})`,
       agentLabel: 'tag',
       facts: context.facts,
+      roleLacks: (capability) => kimaiRoleLacking(context.facts.current, capability),
       ...parts,
       close: () => context.close(),
     });

@@ -4,6 +4,14 @@
 // opening of a connection can list the tools without loading SQLite.
 import { ADMIN_CAPABILITIES, CAPABILITIES, type Capability } from '../../contract/vocabulary.ts';
 
-const NOT_HERE: ReadonlySet<Capability> = new Set(['breaks', 'team_hours', 'team_projects', 'team_leave', ...ADMIN_CAPABILITIES, 'approvals']);
+const NOT_HERE: ReadonlySet<Capability> = new Set([
+  'breaks',
+  'team_hours',
+  'team_projects',
+  'team_leave',
+  ...ADMIN_CAPABILITIES,
+  'approvals',
+  'approvals_workflow',
+]);
 
 export const LOCAL_CAPABILITIES: ReadonlySet<Capability> = new Set(CAPABILITIES.filter((capability) => !NOT_HERE.has(capability)));

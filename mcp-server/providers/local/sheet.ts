@@ -3,7 +3,7 @@
 // (an entry, the running timer, a catalog item a write names).
 import type { StatementSync } from 'node:sqlite';
 import { isWritable } from '../sqlite-files.ts';
-import { BackEndError, type CatalogItem, type CatalogKind, type EntryFields, type Ref, type TimeEntry } from '../time-tracker.ts';
+import { BackEndError, type CatalogItem, type CatalogKind, checkedEntry, type EntryFields, type Ref, type TimeEntry } from '../time-tracker.ts';
 import { openTimesheet, readTimesheet, type Timesheet, writeTransaction } from './database.ts';
 import type { LocalTrackerOptions } from '../engine-side.ts';
 
@@ -189,8 +189,9 @@ export class LocalSheet {
 /** Entries that started this long before a report's range are still looked at (overnight shifts). */
 export const MAX_SPAN_LOOKBACK_MS = 7 * 24 * 3_600_000;
 
+/** A row as an entry; one longer than any stretch of work (an older file, a timer stopped weeks late) is marked impossible (checkedEntry). */
 export function toEntry(row: EntryRow): TimeEntry {
-  return {
+  return checkedEntry({
     id: row.id,
     start: row.start_ms,
     end: row.end_ms,
@@ -198,7 +199,7 @@ export function toEntry(row: EntryRow): TimeEntry {
     activity: ref(row.activity_id, row.activity_name),
     description: row.description,
     ...(row.agent ? { agent: row.agent } : {}),
-  };
+  });
 }
 
 export function ref(id: number | null, name: string | null): Ref | null {

@@ -4,6 +4,7 @@ import {
   type EntryFields,
   type EntryQuery,
   type EntriesPart,
+  spansWithin,
   type TimeEntry,
   type TimerPart,
   TimerRunningError,
@@ -150,15 +151,7 @@ export class LocalTimesheets implements TimerPart, EntriesPart {
         .all(
           ...(projectId === undefined ? [to, from - MAX_SPAN_LOOKBACK_MS, now, from] : [to, from - MAX_SPAN_LOOKBACK_MS, now, from, projectId]),
         ) as EntryRow[];
-      const spans: WorkSpan[] = [];
-      for (const row of rows) {
-        const start = Math.max(row.start_ms, from);
-        const end = Math.min(row.end_ms ?? Math.max(now, row.start_ms), to);
-        if (end <= start) continue;
-        const entry = toEntry(row);
-        spans.push({ start, end, project: entry.project, activity: entry.activity, ...(entry.agent ? { agent: entry.agent } : {}) });
-      }
-      return spans;
+      return spansWithin(rows.map(toEntry), from, to, now);
     });
   }
 

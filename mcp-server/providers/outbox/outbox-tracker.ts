@@ -198,6 +198,7 @@ export class EngineOutbox {
 class OutboxCall implements AccountPart, TimerPart, EntriesPart, CatalogPart {
   readonly activitiesBelongToProjects?: boolean;
   readonly entriesNeedActivity?: boolean;
+  readonly archiveTakes?: CatalogPart['archiveTakes'];
   /** Whose the secret is, where the back end can say (never kept: it is asked of the back end each time). */
   readonly personId?: () => Promise<string>;
   readonly #inner: TimeTracker;
@@ -214,6 +215,9 @@ class OutboxCall implements AccountPart, TimerPart, EntriesPart, CatalogPart {
     this.#names = names;
     if (inner.catalog.activitiesBelongToProjects) this.activitiesBelongToProjects = true;
     if (inner.catalog.entriesNeedActivity) this.entriesNeedActivity = true;
+    const { catalog } = inner;
+    const takes = catalog.archiveTakes;
+    if (takes) this.archiveTakes = (kind, id) => takes.call(catalog, kind, id);
     const { account } = inner;
     const personId = account.personId;
     if (personId) this.personId = () => personId.call(account);

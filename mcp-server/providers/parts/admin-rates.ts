@@ -24,8 +24,28 @@ export interface AdminRatesPart {
   removeRate(list: RateList, rate: Rate): Promise<void>;
   /** The workspace `text` names (its name or id), where the back end keeps a workspace's default rates (`kind: workspace`); refused in words otherwise. */
   workspaceItem?(text: string): Promise<RateItem>;
-  /** What the back end cannot do with rates at all, as refusals, thrown before anything is read or sent. */
-  readonly refusals?: { readonly remove?: Refusal; readonly fixed?: Refusal };
+  /**
+   * What the back end cannot do with rates at all, as refusals, thrown before anything is read or sent; a removal's may
+   * be made from what the call named (Toggl's says which rate to set instead).
+   */
+  readonly refusals?: { readonly remove?: Refusal | ((asked: RateAsked) => Refusal); readonly fixed?: Refusal };
+  /**
+   * The item `text` names where the back end names items its own way beyond the catalog's id or name (Harvest's
+   * task on several projects, named with its project: "Design (Website)"); undefined to look it up in the catalog.
+   */
+  itemNamed?(kind: RateKind, text: string): Promise<RateItem | undefined>;
+  /**
+   * Why the back end will not set these values for this person on the list's item (a rate it keeps per person only,
+   * one the person's role may not set), as a refusal, before anything is asked or sent; null where it will.
+   */
+  setRefusal?(list: RateList, person: RatePerson | null, values: RateValues): Refusal | null;
+}
+
+/** A rate as the call names it, before anything is read: the kind, the item's and the person's words (null: everyone). */
+export interface RateAsked {
+  kind: RateKind;
+  item: string;
+  person: string | null;
 }
 
 /** What rates are kept on: a catalog item, or the workspace itself (`kind: workspace`). */

@@ -1,6 +1,6 @@
 // Customers, projects and activities (capabilities `catalog`, `catalog_write`).
 // One part of the TimeTracker (parts/index.ts composes them; docs/internals/back-ends.md).
-import type { Catalog, CatalogItem, CatalogKind } from '../../domain/records.ts';
+import type { Catalog, CatalogItem, CatalogKind, Ref } from '../../domain/records.ts';
 
 /** Customers, projects and activities (capabilities `catalog`, `catalog_write`). */
 export interface CatalogPart {
@@ -34,4 +34,10 @@ export interface CatalogPart {
   projectsByKey?(keys: readonly string[]): Promise<ReadonlyMap<string, CatalogItem>>;
   createCatalogItem(item: { kind: CatalogKind; name: string; customerId?: number; projectId?: number }): Promise<CatalogItem>;
   setArchived(kind: CatalogKind, id: number, archived: boolean): Promise<CatalogItem>;
+  /**
+   * What archiving the item takes with it, where the back end archives more than the item (Toggl Track's client takes
+   * its projects): archive_catalog_item asks first, naming them; undefined where it takes nothing else. Refuses, before
+   * anything is asked, what setArchived would refuse before sending.
+   */
+  archiveTakes?(kind: CatalogKind, id: number): Promise<{ name: string; projects: readonly Ref[] } | undefined>;
 }

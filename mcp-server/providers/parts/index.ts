@@ -50,6 +50,12 @@ export type * from './admin-people.ts';
 export type * from './approvals.ts';
 export type * from './kept-writes.ts';
 
+/** The person's role at the back end, and the least role there that has what it lacks: each in the back end's words. */
+export interface RoleLack {
+  readonly role: string;
+  readonly needs: string;
+}
+
 /**
  * The one interface every back end implements, as its parts: what the back end is and offers, the
  * person's account, and one object for each thing it keeps (the timer, the entries, the catalog,
@@ -77,6 +83,13 @@ export interface TimeTracker {
   readonly blocked?: Refusal;
   /** May grow or shrink while the server runs; see `onCapabilitiesChange`. */
   readonly capabilities: ReadonlySet<Capability>;
+  /**
+   * Where a capability is missing because of the person's role at the back end (another role there has it), that
+   * role and the least one that would have it, both as the back end names them; undefined where the role is not
+   * why or is not known (the back end lacks it for everyone, or a 403 withdrew it). A withheld tool's refusal says
+   * them (`tool_withheld`, why `role`). Left out by a back end that learns no role.
+   */
+  roleLacks?(capability: Capability): RoleLack | undefined;
   /**
    * Remote back ends learn some capabilities (an optional server plugin) only after start; the
    * engine subscribes here to switch those tools on or off. Returns the unsubscribe function.
@@ -137,6 +150,8 @@ export interface CapabilityParts {
   admin_catalog: CatalogAdminPart;
   admin_people: AdminPeoplePart;
   approvals: ApprovalsPart;
+  /** Submitting, withdrawing and deciding go through the same part as listing: a back end with the workflow has both. */
+  approvals_workflow: ApprovalsPart;
 }
 
 /** The name each capability's part has on the tracker (capability-parts.ts checks it by this name). */
@@ -153,6 +168,7 @@ export const PART_NAMES = {
   admin_catalog: 'catalogAdmin',
   admin_people: 'adminPeople',
   approvals: 'approvals',
+  approvals_workflow: 'approvals',
 } as const satisfies { readonly [C in keyof CapabilityParts]: keyof TimeTracker };
 
 /** The part a capability brings, under its name, or nothing more for a capability every back end's basics carry. */

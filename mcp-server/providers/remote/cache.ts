@@ -2,15 +2,18 @@
 // and a bounded parallel map.
 
 /**
- * Keeps a loaded value for `ttlMs`. Calls that arrive while a load is in flight share it, so a tool
- * that needs the catalog twice, or two tools at once, cause one request. A failed load is not kept.
- * Its clock is the process's, or the tracker's where a test moves that one (the hourly re-read of a
- * person acted for: providers/<name>/acting.ts).
+ * Keeps a loaded value for `ttlMs` from when it arrived. Calls that arrive while a load is in flight share
+ * it, however long it takes, so a tool that needs the catalog twice, or two tools at once, cause one
+ * request; and a slow answer is kept as long as a quick one (timed from the asking, an answer slower than
+ * its time was stale on arrival, and a busy machine or a slow back end was asked again at once). A failed
+ * load is not kept. Its clock is the process's, or the tracker's where a test moves that one (the hourly
+ * re-read of a person acted for: providers/<name>/acting.ts).
  */
 export class Expiring<T> {
   readonly #ttlMs: number;
   readonly #now: () => number;
-  #value: { at: number; promise: Promise<T> } | undefined;
+  /** `at` is when the value arrived; undefined while it is on its way. */
+  #value: { at: number | undefined; promise: Promise<T> } | undefined;
 
   constructor(ttlMs: number, now: () => number = () => performance.now()) {
     this.#ttlMs = ttlMs;
@@ -18,20 +21,25 @@ export class Expiring<T> {
   }
 
   get(load: () => Promise<T>): Promise<T> {
-    const now = this.#now();
-    if (this.#value && now - this.#value.at < this.#ttlMs) return this.#value.promise;
+    if (this.holds() && this.#value) return this.#value.promise;
     const promise = load();
-    const entry = { at: now, promise };
+    const entry: { at: number | undefined; promise: Promise<T> } = { at: undefined, promise };
     this.#value = entry;
-    promise.catch(() => {
-      if (this.#value === entry) this.#value = undefined;
-    });
+    promise.then(
+      () => {
+        entry.at = this.#now();
+      },
+      () => {
+        if (this.#value === entry) this.#value = undefined;
+      },
+    );
     return promise;
   }
 
   /** Whether a fresh value (or a load of one) is there, so a caller can prefer it to a narrower load. */
   holds(): boolean {
-    return this.#value !== undefined && this.#now() - this.#value.at < this.#ttlMs;
+    if (this.#value === undefined) return false;
+    return this.#value.at === undefined || this.#now() - this.#value.at < this.#ttlMs;
   }
 
   invalidate(): void {

@@ -50,6 +50,8 @@ export interface OutgoingRequest<Purpose> {
    * end: a call stopped midway says which changes were made and which may have been.
    */
   change?: string;
+  /** A request that only reads although it is not a GET (every Calamari read is a POST): it may go once more as a GET may. */
+  onlyReads?: boolean;
 }
 
 /** Turns what went wrong into the back end's own error, in words a person can act on. */
@@ -395,7 +397,7 @@ function exchange<Purpose>(options: JsonHttpOptions<Purpose>, one: Exchange<Purp
     call?.stop?.addEventListener('abort', stop, { once: true });
     if (goesOut) outgoing.once('socket', goesOut);
     outgoing.on('error', (error: NodeJS.ErrnoException) => {
-      if (!settled && !answered && !resent && mayResend(outgoing, request.method, error)) {
+      if (!settled && !answered && !resent && mayResend(outgoing, request, error)) {
         // The server closed a kept-alive connection as this request went out on it (its idle
         // timeout and ours crossed): nothing was read, so the read goes once more on a new one.
         settled = true;
@@ -412,12 +414,13 @@ function exchange<Purpose>(options: JsonHttpOptions<Purpose>, one: Exchange<Purp
 }
 
 /**
- * Whether a request that failed before any answer may go once more: a read (GET), on a kept-alive
- * connection the server had already closed (reset or broken pipe). A change is never sent twice:
- * the server may have taken it before the connection went.
+ * Whether a request that failed before any answer may go once more: a read (a GET, or a request
+ * marked as only reading), on a kept-alive connection the server had already closed (reset or
+ * broken pipe). A change is never sent twice: the server may have taken it before the connection went.
  */
-function mayResend(outgoing: Http.ClientRequest, method: OutgoingRequest<unknown>['method'], error: NodeJS.ErrnoException): boolean {
-  return method === 'GET' && outgoing.reusedSocket && (error.code === 'ECONNRESET' || error.code === 'EPIPE');
+function mayResend(outgoing: Http.ClientRequest, request: OutgoingRequest<unknown>, error: NodeJS.ErrnoException): boolean {
+  const reads = request.method === 'GET' || (request.onlyReads === true && request.change === undefined);
+  return reads && outgoing.reusedSocket && (error.code === 'ECONNRESET' || error.code === 'EPIPE');
 }
 
 /** A header as one number, or undefined. */

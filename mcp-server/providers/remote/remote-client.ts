@@ -158,6 +158,7 @@ export function createRemoteClient<P extends Purpose>(options: RemoteClientOptio
         purpose: request.purpose,
         secrets,
         ...(request.method !== 'GET' && request.purpose.onlyReads !== true ? { change: request.purpose.action } : {}),
+        ...(request.purpose.onlyReads === true ? { onlyReads: true } : {}),
       });
       if (answer.status === 401) secret.forget(); // The app may have saved a new secret since.
       // Every back end's redirect alike, before its own describer: none is followed.

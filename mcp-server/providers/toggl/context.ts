@@ -17,12 +17,18 @@ import type { LearnedFacts } from '../remote/learned-facts.ts';
 import { type OptionalReads, optionalReads } from '../remote/optional-read.ts';
 import { hostOf, remoteRefusal } from '../remote/remote-error.ts';
 import { learnedFacts, remoteConnection, type RemoteTrackerOptions } from '../remote-tracker.ts';
-import type { CatalogPart, Ref } from '../time-tracker.ts';
+import type { RefusalArgs } from '../../contract/outcomes/refusals.ts';
+import { roleLearned, roleRefused, roleStale } from '../remote/remembered-role.ts';
+import { BackEndError, type CatalogPart, type Ref } from '../time-tracker.ts';
 import { createTogglApiClient, type TogglApi, type TogglApiClient } from './api.ts';
-import { TogglError } from './errors.ts';
+import { resetsAt, TogglError } from './errors.ts';
+import { ORGANISATION_QUOTA } from './quota.ts';
 import { togglFacts, togglFactsKey, type TogglFacts } from './facts.ts';
 import { chooseWorkspace, lockOf, planOf, requiredOf, type TogglPlan, type Workspace, workspaceIdIn } from './mapping.ts';
-import type { TogglProject, TogglTask, TogglUser, TogglWorkspace } from './wire.ts';
+import { PROJECT_MANAGER, roleName, TIMESHEET_APPROVER, TIMESHEET_MEMBER, type TogglRights, workspaceRoleOf, wordsOf } from './rights.ts';
+import { setupsOf } from './timesheet-readings.ts';
+import type { TogglClient, TogglProject, TogglProjectUser, TogglTask, TogglTimesheetSetup, TogglUser, TogglWorkspace, TogglWorkspaceUser } from './wire.ts';
+import { quotedLine } from '../../contract/outcomes/quoted-line.ts';
 
 export type TogglProfile = ProfileOf<typeof TOGGL>;
 export type TogglTrackerOptions = RemoteTrackerOptions<TogglProfile>;
@@ -31,6 +37,35 @@ export type TogglTrackerOptions = RemoteTrackerOptions<TogglProfile>;
 const RECHECK_MS = 24 * 3_600_000;
 /** The person and their workspace are read once per process; a refused token reads them again. */
 const PER_PROCESS_MS = Number.POSITIVE_INFINITY;
+
+/** What the team reads of the workspace's people and of the person's own projects is kept a quarter of an hour, as the catalog. */
+export const TEAM_TTL_MS = 15 * 60_000;
+
+/** Someone the workspace lists, as the team names them: by their Toggl user id (`uid`); their workspace user's own id apart. */
+export interface TogglMember {
+  id: number;
+  workspaceUserId: number;
+  name: string;
+  /** Their working_hours_in_minutes (a day's), or null where Toggl names none. */
+  dayMinutes: number | null;
+}
+
+/** The timesheet setups naming the person (Premium's approvals): their own, where one governs them, and those naming them an approver. */
+export interface TimesheetSetups {
+  own: TogglTimesheetSetup | null;
+  approves: readonly TogglTimesheetSetup[];
+}
+
+/** What a 403 of a role-decided request withdraws, and how a refusal says what was missing. */
+export interface Withdrawn {
+  readonly capability: Capability;
+  /** Capabilities withdrawn with it (the approvals' workflow with their list). */
+  readonly also?: readonly Capability[];
+  /** The tool it stands for, for the log: "team_report". */
+  readonly tool: string;
+  /** The role the request needs, in Toggl's words: "a workspace admin or Team Lead". */
+  readonly needs: string;
+}
 
 /** The person as Punchcard keeps them: never /me's answer as it came (it carries the token). */
 export interface TogglPerson {
@@ -60,6 +95,12 @@ export interface TogglCatalogView extends CatalogPart {
   projectExamples(count: number): Promise<string[]>;
   projects(): Promise<TogglProject[]>;
   tasks(): Promise<TogglTask[]>;
+  /** An item as Toggl listed it, archived ones too (the lists kept a quarter of an hour): what a change starts from. */
+  record(kind: 'customer', id: number): Promise<TogglClient | undefined>;
+  record(kind: 'project', id: number): Promise<TogglProject | undefined>;
+  record(kind: 'activity', id: number): Promise<TogglTask | undefined>;
+  /** The catalog changed: every list is read afresh next time. */
+  changed(): void;
 }
 
 /**
@@ -84,6 +125,10 @@ export class TogglContext {
   readonly optional: OptionalReads<'lock' | 'tasks'>;
   readonly #person = new Expiring<TogglPerson>(PER_PROCESS_MS);
   readonly #workspace = new Expiring<Workspace>(PER_PROCESS_MS);
+  /** The projects the person manages, by id (their own project users' `manager`). */
+  readonly #managed = new Expiring<ReadonlySet<number>>(TEAM_TTL_MS);
+  readonly #members = new Expiring<TogglMember[]>(TEAM_TTL_MS);
+  readonly #setups = new Expiring<TimesheetSetups>(TEAM_TTL_MS);
 
   constructor(options: TogglTrackerOptions, capabilitiesOf: (facts: TogglFacts | undefined) => ReadonlySet<Capability>) {
     this.options = options;
@@ -172,11 +217,153 @@ export class TogglContext {
     return localDate(this.options.now(), await this.zone());
   }
 
+  /**
+   * What the person may see of others, from what Toggl tells them about themselves: their role in the workspace (read
+   * with it) and whether they manage a project (their own project users). `fresh` reads both again: the workspace alone
+   * (one request, not its lock) where this process has not read it yet. A tool decides by this, never by what was remembered.
+   */
+  async rights(fresh = false): Promise<TogglRights> {
+    const [person, role, managed] = await Promise.all([this.person(), this.#workspaceRole(fresh), this.managedProjects(fresh)]);
+    // Where the setups are wanted (the approvals group on, a Premium workspace), the whole role reads them too;
+    // else their part is as last known for this person.
+    const setups = fresh && (await this.#setupsWanted()) ? await this.timesheetSetups(true).catch(withoutApprovals) : undefined;
+    const timesheets = setups ? timesheetWords(setups) : this.#timesheetsKnown(String(person.id));
+    const rights = { role, managesProjects: managed.size > 0, timesheetMember: timesheets.member, timesheetApprover: timesheets.approver };
+    this.#learnRole(String(person.id), wordsOf(rights.role, rights.managesProjects, timesheets));
+    return rights;
+  }
+
+  /**
+   * The timesheet setups naming the person, by their own id (`member_ids`, `approver_ids`: two requests), kept a quarter
+   * of an hour, the place they give the person in approvals remembered with the rest of the role. A Premium feature:
+   * asked only where the workspace's plan is Premium.
+   */
+  timesheetSetups(fresh = false): Promise<TimesheetSetups> {
+    if (fresh) this.#setups.invalidate();
+    return this.#setups.get(async () => {
+      const [person, workspace] = await Promise.all([this.person(), this.workspace()]);
+      const [own, approves] = await Promise.all([
+        this.api.timesheetSetups(workspace.id, { member_ids: person.id }),
+        this.api.timesheetSetups(workspace.id, { approver_ids: person.id }),
+      ]);
+      const setups = {
+        own: setupsOf(own).find((setup) => setup.member_id === person.id) ?? null,
+        approves: setupsOf(approves).filter((setup) => setup.member_id !== person.id && namesApprover(setup, person.id)),
+      };
+      // Part of the role only (the workspace's role and the projects managed as last known): it moves no check time.
+      const known = rightsKnown(this.facts.current, String(person.id));
+      this.#learnRole(String(person.id), wordsOf(workspace.role, known.managesProjects, timesheetWords(setups)), false);
+      return setups;
+    });
+  }
+
+  /** Whether the timesheet setups are part of the role: the approvals group is on, and the workspace is on Premium. */
+  async #setupsWanted(): Promise<boolean> {
+    return this.options.approvalToolsWanted?.() === true && (await this.workspace()).plan === 'premium';
+  }
+
+  /** The person's place in timesheet setups as this process read it, else as remembered for them. */
+  #timesheetsKnown(personId: string): { member: boolean; approver: boolean } {
+    // A read of the setups by this process learned its words then: what is remembered says it.
+    const known = rightsKnown(this.facts.current, personId);
+    return { member: known.timesheetMember, approver: known.timesheetApprover };
+  }
+
+  /** The projects the person manages, by id: `GET …/project_users?user_id=<their own>`, kept a quarter of an hour. */
+  managedProjects(fresh = false): Promise<ReadonlySet<number>> {
+    if (fresh) this.#managed.invalidate();
+    return this.#managed.get(async () => {
+      const [person, workspaceId] = await Promise.all([this.person(), this.workspaceId()]);
+      const users = (await this.api.projectUsers(workspaceId, person.id)) ?? ([] as TogglProjectUser[]);
+      return new Set(users.filter((user) => user?.manager === true && user.user_id === person.id).map((user) => user.project_id));
+    });
+  }
+
+  /** Whether the remembered role is a day old, another person's, or none: the background check then reads it again. */
+  roleStale(): boolean {
+    return roleStale(this.facts.current, this.options.now());
+  }
+
+  /**
+   * The workspace's people (`GET …/workspace_users`), the deactivated left out, sorted by name; kept a quarter of an
+   * hour. Only asked where the role sees everyone's hours (rights.ts).
+   */
+  members(): Promise<TogglMember[]> {
+    return this.#members.get(async () => {
+      const listed = (await this.api.workspaceUsers(await this.workspaceId())) ?? ([] as TogglWorkspaceUser[]);
+      return listed
+        .filter((user): user is TogglWorkspaceUser => typeof user?.uid === 'number' && user.inactive !== true)
+        .map((user) => ({
+          id: user.uid,
+          workspaceUserId: user.id,
+          name: (user.name ?? '').trim() || (user.email ?? '').trim() || `user #${user.uid}`,
+          dayMinutes: typeof user.working_hours_in_minutes === 'number' && user.working_hours_in_minutes > 0 ? user.working_hours_in_minutes : null,
+        }))
+        .sort((a, b) => a.name.localeCompare(b.name) || a.id - b.id);
+    });
+  }
+
+  /** The workspace's people changed (a role, a deactivation): read afresh next time. */
+  forgetMembers(): void {
+    this.#members.invalidate();
+  }
+
+  /**
+   * Toggl refused (403) what the role seemed to allow: the capability is withdrawn at once (its tools leave tools/list)
+   * until another role is learned; the log says which, and the next call reads the role again.
+   */
+  refuse({ capability, also = [], tool, needs }: Withdrawn): void {
+    let learned = false;
+    for (const each of [capability, ...also]) {
+      const refused = roleRefused(this.facts.current, each);
+      if (refused && this.facts.learn(refused)) learned = true;
+    }
+    if (learned) this.options.log(`Toggl Track refused your account what ${tool} needs (${needs}): ${tool} switched off.`);
+    this.#managed.invalidate();
+    this.#members.invalidate();
+    this.#setups.invalidate();
+  }
+
+  /**
+   * Sends a request the person's role decides. Toggl's refusal (403 with words) withdraws the capability (refuse) and
+   * is said as what the role lacked, with Toggl's own words; any other failure is thrown as it came.
+   */
+  async administering<T>(withdrawn: Withdrawn, action: string, send: () => Promise<T>): Promise<T> {
+    try {
+      return await send();
+    } catch (error) {
+      if (!(error instanceof TogglError) || error.status !== 403 || error.failure !== 'forbidden') throw error;
+      this.refuse(withdrawn);
+      const said = error.refusal.facts as { message?: string | null };
+      throw new BackEndError('toggl_forbidden', { action, message: said.message ?? null, needs: withdrawn.needs });
+    }
+  }
+
+  /**
+   * Refuses a team or administration read before anything is sent where the last answer said less than a tenth of the
+   * organisation's hourly quota is left (the plan's: 30, 240, 600), so the person's own time can still be recorded.
+   */
+  async keepQuota(action: string): Promise<void> {
+    const left = this.client.quotaLeft('organisation');
+    if (left === undefined) return;
+    const hour = ORGANISATION_QUOTA[(await this.workspace()).plan];
+    if (left.remaining >= hour / 10) return;
+    const seconds = Math.max(1, Math.ceil((left.resetsAt - this.options.now()) / 1_000));
+    const clock = { now: this.options.now, zone: () => firstValidZone(this.facts.current.timezone, this.options.timezone()) };
+    throw new BackEndError('toggl_quota_low', { action, remaining: left.remaining, hour, resets_in_s: seconds, resets_at: resetsAt(seconds, clock) });
+  }
+
+  /** Refuses, before anything is sent, what the person's role does not allow: `role_lacks` with the role and what it needs. */
+  lacks(rights: TogglRights, tool: string, action: string, needs: string): BackEndError {
+    const args: RefusalArgs = ['role_lacks', { back_end: 'Toggl Track', tool, action, role: roleName(rights), needs }];
+    return new BackEndError(...args);
+  }
+
   /** "Toggl Track at host as Ada (ada@…) in the workspace "Acme" (Starter plan)." */
   async connectionLine(): Promise<string> {
     const [person, workspace] = await Promise.all([this.person(), this.workspace()]);
     const email = person.email && person.email !== person.name ? ` (${person.email})` : '';
-    return `Toggl Track at ${hostOf(this.options.profile.url)} as ${person.name}${email} in the workspace "${workspace.name}" (${PLAN_NAMES[workspace.plan]} plan).`;
+    return `Toggl Track at ${hostOf(this.options.profile.url)} as ${quotedLine(person.name)}${email} in the workspace ${quotedLine(workspace.name)} (${PLAN_NAMES[workspace.plan]} plan).`;
   }
 
   /** Whether what an earlier start learned about the workspace is older than a day. */
@@ -201,6 +388,8 @@ export class TogglContext {
       requires: new Set((facts.requires ?? '').split(' ').filter(Boolean) as TogglRequired[]),
       lockedBefore: lockOf(facts.lockedAt),
       lockKnown: facts.lockedAt !== undefined,
+      role: workspaceRoleOf({ role: facts.workspaceRole }),
+      remembered: true,
     };
   }
 
@@ -231,16 +420,44 @@ export class TogglContext {
       requires: requiredOf(found),
       lockedBefore: lockOf(lockedAt),
       lockKnown: lockedAt !== undefined,
+      role: workspaceRoleOf(found),
     };
     this.facts.learn({
       workspaceId: workspace.id,
       workspaceName: workspace.name,
+      workspaceRole: workspace.role,
       plan: workspace.plan,
       requires: [...workspace.requires].join(' '),
       ...(lockedAt === undefined ? {} : { lockedAt }),
       checkedAt: new Date(this.options.now()).toISOString(),
     });
+    // The workspace's role comes with it: a change learned at no cost, the projects managed as last known for this
+    // person. Part of the role only, so it moves no check time: the background check still reads it whole.
+    const known = rightsKnown(this.facts.current, String(person.id));
+    this.#learnRole(
+      String(person.id),
+      wordsOf(workspace.role, known.managesProjects, { member: known.timesheetMember, approver: known.timesheetApprover }),
+      false,
+    );
     return workspace;
+  }
+
+  /** The person's role in the workspace: as read with it, or (`fresh`, where it was remembered) read again alone. */
+  async #workspaceRole(fresh: boolean): Promise<Workspace['role']> {
+    const workspace = await this.workspace();
+    if (!fresh || !workspace.remembered) return workspace.role;
+    const role = workspaceRoleOf(await this.api.workspace(workspace.id));
+    Object.assign(workspace, { role, remembered: false });
+    if (role !== this.facts.current.workspaceRole) this.facts.learn({ workspaceRole: role });
+    return role;
+  }
+
+  /** The role as just read, remembered with whose it is; the tools follow, live, where it changes what they offer. */
+  #learnRole(personId: string, words: readonly string[], whole = true): void {
+    const learned = roleLearned(this.facts.current, personId, words, this.options.now(), whole);
+    if (learned && this.facts.learn(learned)) {
+      this.options.log(`Toggl Track tools follow your role (${learned.role || 'none'}): ${[...this.facts.capabilities.current].sort().join(', ')}.`);
+    }
   }
 
   /** The workspace's report_locked_at ('' where it locks nothing); undefined where Toggl refused it as unavailable (an optional read). */
@@ -250,6 +467,33 @@ export class TogglContext {
       return typeof preferences?.report_locked_at === 'string' ? preferences.report_locked_at : '';
     }, undefined);
   }
+}
+
+/** Whether the setup names the person among its approvers (`approver_id`, or one of `approvers`). */
+function namesApprover(setup: TogglTimesheetSetup, personId: number): boolean {
+  return setup.approver_id === personId || (setup.approvers ?? []).some((approver) => approver?.user_id === personId);
+}
+
+/** Setups Toggl refused to show (a 402 of a plan without approvals, a 403): the person takes part in none. */
+function withoutApprovals(error: unknown): TimesheetSetups {
+  if (error instanceof TogglError && (error.status === 402 || error.status === 403) && error.failure !== 'bad_token' && error.failure !== 'rate_limited') {
+    return { own: null, approves: [] };
+  }
+  throw error;
+}
+
+function timesheetWords(setups: TimesheetSetups): { member: boolean; approver: boolean } {
+  return { member: setups.own !== null, approver: setups.approves.length > 0 };
+}
+
+/** What is remembered of this person's role, word by word; nothing where it is another person's. */
+function rightsKnown(facts: TogglFacts, personId: string): { managesProjects: boolean; timesheetMember: boolean; timesheetApprover: boolean } {
+  const words = facts.roleOf === personId ? new Set((facts.role ?? '').split(' ').filter(Boolean)) : new Set<string>();
+  return {
+    managesProjects: words.has(PROJECT_MANAGER),
+    timesheetMember: words.has(TIMESHEET_MEMBER),
+    timesheetApprover: words.has(TIMESHEET_APPROVER),
+  };
 }
 
 const PLAN_NAMES: Record<TogglPlan, string> = { free: 'Free', starter: 'Starter', premium: 'Premium' };

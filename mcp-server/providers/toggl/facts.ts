@@ -1,13 +1,15 @@
 // What Punchcard learned about a Toggl Track workspace that shapes the next start (remote/facts-file.ts): the
 // workspace it resolved to (its id and name, so a start needs no list of workspaces), its plan (which decides the
 // billable flag Punchcard may send), what it requires on every entry, its lock of older entries, when that was last
-// asked, and the person's zone. Keyed by address and the configured workspace. Never the token, nor /me's answer (it
+// asked, the person's zone, and their role (remote/remembered-role.ts: the workspace's role and whether they manage a
+// project), which decides the team tools (rights.ts). Keyed by address and the configured workspace. Never the token, nor /me's answer (it
 // carries the token): each process asks Toggl once whose the token is. No zod and no HTTP here: the opening reads it.
 import { defined, factsFile, pick } from '../remote/facts-file.ts';
+import { pickRoleFacts, type RoleFacts } from '../remote/remembered-role.ts';
 
 export const TOGGL_FACTS_FILE = 'toggl-accounts.json';
 
-export interface TogglFacts {
+export interface TogglFacts extends RoleFacts {
   workspaceId?: number;
   workspaceName?: string;
   /** 'free', 'starter' or 'premium' (mapping.ts, planOf). */
@@ -19,6 +21,8 @@ export interface TogglFacts {
   /** When the workspace was last asked about (ISO time): asked again a day later. */
   checkedAt?: string;
   timezone?: string;
+  /** The person's role in the workspace in Toggl's words ('admin', 'user', 'projectlead', 'teamlead'), read with it. */
+  workspaceRole?: string;
 }
 
 export const togglFacts = factsFile<TogglFacts>(TOGGL_FACTS_FILE, (entry) =>
@@ -30,6 +34,8 @@ export const togglFacts = factsFile<TogglFacts>(TOGGL_FACTS_FILE, (entry) =>
     lockedAt: typeof entry.lockedAt === 'string' ? entry.lockedAt : undefined,
     checkedAt: pick.text(entry.checkedAt),
     timezone: pick.text(entry.timezone),
+    workspaceRole: pick.text(entry.workspaceRole),
+    ...pickRoleFacts(entry),
   }),
 );
 

@@ -3,10 +3,11 @@
 // never elapsed seconds. Ids are Toggl's own numbers; each field is read under either of its names (workspace_id or
 // wid, project_id or pid, task_id or tid, user_id or uid), as Toggl answers both.
 import { agentOfTags } from '../../domain/agents.ts';
-import type { CatalogItem, Ref, TimeEntry } from '../time-tracker.ts';
+import { type CatalogItem, checkedEntry, type EntryLimit, type Ref, type TimeEntry } from '../time-tracker.ts';
 import { remoteRefusal } from '../remote/remote-error.ts';
 import { TogglError, unreadable } from './errors.ts';
 import type { TogglRequired } from '../../contract/outcomes/remote-toggl.ts';
+import type { TogglRole } from './rights.ts';
 import type { TogglClient, TogglProject, TogglTask, TogglTimeEntry, TogglWorkspace } from './wire.ts';
 
 /** The plan a workspace is on, as far as Punchcard needs it: Free, Starter (premium) or Premium and above (business_ws). */
@@ -23,6 +24,10 @@ export interface Workspace {
   lockedBefore: number | undefined;
   /** Whether Toggl answered the lock (a paid plan's: context.ts, lockedBefore); where not, it is asked again after the hour. */
   lockKnown: boolean;
+  /** The person's role in it, as read with it (rights.ts). */
+  role: TogglRole;
+  /** Remembered from an earlier start rather than read this process. */
+  remembered?: boolean;
 }
 
 export function planOf(workspace: Pick<TogglWorkspace, 'premium' | 'business_ws'>): TogglPlan {
@@ -82,13 +87,14 @@ export function entryStart(entry: TogglTimeEntry): number {
 }
 
 /**
- * When the entry ended (epoch ms), or null while it runs: running is a negative duration or no stop. A finished entry
- * without a stop ends its duration after its start.
+ * When the entry ended (epoch ms), or null while it runs. A stop is an end: a running entry has none (its duration is
+ * negative), so a stop with a negative duration is an entry that ends before it starts, which toTimeEntry marks, not a
+ * timer running since. Without a stop, a negative duration runs; a finished entry ends its duration after its start.
  */
 export function entryEnd(entry: TogglTimeEntry): number | null {
-  if (typeof entry.duration === 'number' && entry.duration < 0) return null;
   const stop = entry.stop ? Date.parse(entry.stop) : Number.NaN;
   if (!Number.isNaN(stop)) return stop;
+  if (typeof entry.duration === 'number' && entry.duration < 0) return null;
   if (typeof entry.duration === 'number') return entryStart(entry) + entry.duration * 1_000;
   return null;
 }
@@ -113,18 +119,25 @@ export interface EntryNames {
   task: Ref | null;
 }
 
+/** Toggl keeps no entry longer than 999 hours (docs/back-ends/toggl.md): a longer one it lists is impossible. */
+export const TOGGL_LONGEST_ENTRY: EntryLimit = { hours: 999, limit: 'back_end' };
+
+/** Toggl's entry as Punchcard's; one that ends before it starts or lasts over 999 hours is marked impossible (checkedEntry). */
 export function toTimeEntry(entry: TogglTimeEntry, names: EntryNames): TimeEntry {
   if (typeof entry.id !== 'number') throw unreadable('a time entry without its id');
   const agent = agentOfTags((entry.tags ?? []).filter((tag): tag is string => typeof tag === 'string'));
-  return {
-    id: entry.id,
-    start: entryStart(entry),
-    end: entryEnd(entry),
-    project: names.project,
-    activity: names.task,
-    description: entry.description ?? '',
-    ...(agent ? { agent } : {}),
-  };
+  return checkedEntry(
+    {
+      id: entry.id,
+      start: entryStart(entry),
+      end: entryEnd(entry),
+      project: names.project,
+      activity: names.task,
+      description: entry.description ?? '',
+      ...(agent ? { agent } : {}),
+    },
+    TOGGL_LONGEST_ENTRY,
+  );
 }
 
 /** A project as the catalog lists it; archived where inactive. */

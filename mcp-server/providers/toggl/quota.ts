@@ -75,3 +75,26 @@ export class QuotaHolds {
     return until;
   }
 }
+
+/** Each plan's hourly quota per person per organisation (Free 30, Starter 240, Premium 600). */
+export const ORGANISATION_QUOTA = { free: 30, starter: 240, premium: 600 } as const;
+
+/**
+ * What the last answers said is left of each quota, by the process's clock: the team's and the administration's reads
+ * stop below a tenth of the hour's quota, so the person's own time can still be recorded until it resets.
+ */
+export class QuotaLeft {
+  readonly #left = new Map<TogglQuota, { remaining: number; resetsAt: number }>();
+
+  /** What an answer's headers said, where they said it. */
+  note(quota: TogglQuota, headers: Headers, nowMs: number): void {
+    const left = quotaLeft(headers);
+    if (left) this.#left.set(quota, { remaining: left.remaining, resetsAt: nowMs + left.resetsInS * 1_000 });
+  }
+
+  /** Requests left of the quota and when it resets, as last said; undefined where nothing was said, or the window has reset since. */
+  left(quota: TogglQuota, nowMs: number): { remaining: number; resetsAt: number } | undefined {
+    const left = this.#left.get(quota);
+    return left === undefined || left.resetsAt <= nowMs ? undefined : left;
+  }
+}

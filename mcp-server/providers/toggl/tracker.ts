@@ -7,6 +7,7 @@ import { composeParts, loadCells } from '../grid/compose.ts';
 import { assembleTracker, type RemoteTracker } from '../remote-tracker.ts';
 import { TOGGL_CELLS, togglCapabilities } from './cells.ts';
 import { TogglContext, type TogglGrid, type TogglTrackerOptions } from './context.ts';
+import { roleLacking } from './rights.ts';
 
 export type { TogglTrackerOptions };
 
@@ -23,6 +24,7 @@ export async function loadTogglTracker(): Promise<(options: TogglTrackerOptions)
       label: `Toggl Track (${new URL(options.profile.url).host}${workspace})`,
       agentLabel: 'tag',
       facts: context.facts,
+      roleLacks: (capability) => roleLacking(context.facts.current, capability),
       ...parts,
       close: () => context.close(),
     });

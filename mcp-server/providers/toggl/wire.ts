@@ -84,6 +84,10 @@ export interface TogglProject {
   billable?: boolean | null;
   /** Whether the person may track time on it: false on a private project they are not a member of (where Toggl says). */
   can_track_time?: boolean;
+  /** The estimate in whole hours (a Premium feature; Toggl's Project carries it in the list as read alone). */
+  estimated_hours?: number | null;
+  start_date?: string | null;
+  end_date?: string | null;
   /** Every item of a page carries the count of all. */
   total_count?: number;
 }
@@ -95,6 +99,8 @@ export interface TogglTask {
   project_id: number;
   workspace_id?: number;
   active?: boolean;
+  /** The task's estimate, in seconds. */
+  estimated_seconds?: number | null;
 }
 
 export interface TogglTaskPage {
@@ -109,4 +115,95 @@ export interface TogglClient {
   id: number;
   name: string;
   archived?: boolean;
+  /** The client's notes (Punchcard's comment). */
+  notes?: string | null;
+}
+
+/** A member of the workspace as admins list them (GET /workspaces/{id}/workspace_users): `id` is the workspace user's own, `uid` the user's. */
+export interface TogglWorkspaceUser {
+  id: number;
+  uid: number;
+  name?: string | null;
+  email?: string | null;
+  /** 'admin', 'user', 'projectlead' or 'teamlead'. */
+  role?: string | null;
+  /** Deactivated by an admin of the workspace. */
+  inactive?: boolean;
+  /** Minutes (a paid plan's); read as a day's, as the workspace's default of 480 reads. */
+  working_hours_in_minutes?: number | null;
+  timezone?: string | null;
+  /** Their billable rate and labor cost in the workspace (the current ones), where Toggl shows them. */
+  rate?: number | null;
+  labor_cost?: number | null;
+}
+
+/** A person's membership of a project (GET /workspaces/{id}/project_users). */
+export interface TogglProjectUser {
+  id: number;
+  project_id: number;
+  user_id: number;
+  manager?: boolean;
+  /** Their billable rate and labor cost on the project, where set. */
+  rate?: number | null;
+  labor_cost?: number | null;
+}
+
+/** A rate as Toggl keeps it (GET /workspaces/{id}/rates/{level}/{level_id}): dated, the current one without an end. */
+export interface TogglRate {
+  id: number;
+  amount?: number | null;
+  start?: string | null;
+  end?: string | null;
+  workspace_user_id?: number | null;
+  project_user_id?: number | null;
+}
+
+/** A timesheet setup (GET /workspaces/{id}/timesheet_setups, a Premium feature): one member's, naming their approvers. */
+export interface TogglTimesheetSetup {
+  id: number;
+  member_id?: number;
+  member_name?: string | null;
+  approver_id?: number | null;
+  approvers?: Array<{ user_id?: number; name?: string | null }> | null;
+  /** Not enumerated in Toggl's documents: read in timesheet-readings.ts. */
+  periodicity?: string | null;
+  /** YYYY-MM-DD: the first period starts here. */
+  start_date?: string | null;
+  end_date?: string | null;
+}
+
+/** A timesheet (GET /workspaces/{id}/timesheets): one member's period under a setup, addressed by the setup and its start. */
+export interface TogglTimesheet {
+  timesheet_setup_id?: number;
+  member_id?: number;
+  member_name?: string | null;
+  /** Not enumerated in Toggl's documents: read in timesheet-readings.ts. */
+  status?: string | null;
+  start_date?: string | null;
+  end_date?: string | null;
+  period_start?: string | null;
+  period_end?: string | null;
+  period_locked?: boolean | null;
+  rejection_comment?: string | null;
+  approved_or_rejected_name?: string | null;
+  approved_or_rejected_id?: number | null;
+  periodicity?: string | null;
+}
+
+/** One project read alone (GET /workspaces/{id}/projects/{pid}), with what its status needs. */
+export interface TogglProjectDetail extends TogglProject {
+  /** A price, not a budget of time. */
+  fixed_fee?: number | null;
+  created_at?: string | null;
+}
+
+/** A row of the Reports API v3 detailed report: one person's entries alike (project, task, description, billable, tags). */
+export interface TogglReportRow {
+  user_id?: number;
+  username?: string | null;
+  project_id?: number | null;
+  task_id?: number | null;
+  description?: string | null;
+  time_entries?: Array<{ id?: number; seconds?: number; start?: string; stop?: string | null }> | null;
+  row_number?: number;
 }

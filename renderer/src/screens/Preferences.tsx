@@ -8,6 +8,7 @@ import { api } from '../bridge.ts';
 import { Badge, Button, ErrorText, LoadError, Loading, ScreenHeader, StatusText } from '../components.tsx';
 import { UpdatesCard } from '../Updates.tsx';
 import { EvidenceCard } from './Evidence.tsx';
+import { WorkingTimeCard } from './WorkingTimePreferences.tsx';
 import { useAction, useFocusFirstInvalid, useReadyMark } from '../hooks.ts';
 import { stores, useStore } from '../store.ts';
 import { changes, DAYS, fromView, hoursFormat, locksOf, validate, type Errors, type FieldName, type FormState } from './preferences-form.ts';
@@ -32,6 +33,7 @@ export function PreferencesScreen() {
       ) : (
         !error && <Loading what="Loading preferences" className="preferences-placeholder" />
       )}
+      <WorkingTimeCard />
       <EvidenceCard />
       <UpdatesCard />
     </>

@@ -12,9 +12,21 @@ import { BarValue, ChartLegend, ChartNotes, DayTable, useOffDayHatch } from './W
 import { isOffDay, reportFor, TrackerFilter, TrackerLabel, type TrackerChoice } from '../trackers.tsx';
 import type { SharedReportView, TrackerReportView } from '../../../window-contract/reports.ts';
 import { namesTogether } from '../../../mcp-server/contract/connections.ts';
+import { WorkingTimeMonth } from './WorkingTime.tsx';
+
+/** The screen's views: hours of a week or month, or a month's working time as the law counts it. */
+type ReportChoice = ReportPeriod | 'working-time';
+const CHOICES: ReadonlyArray<{ choice: ReportChoice; label: string }> = [
+  { choice: 'week', label: 'Week' },
+  { choice: 'month', label: 'Month' },
+  { choice: 'working-time', label: 'Working time' },
+];
 
 export function ReportsScreen() {
-  const [period, setPeriod] = useState<ReportPeriod>('month');
+  const [choice, setChoice] = useState<ReportChoice>('month');
+  // Working time is a month's: it steps by month, as the month's hours do.
+  const period: ReportPeriod = choice === 'week' ? 'week' : 'month';
+  const working = choice === 'working-time';
   const [anchor, setAnchor] = useState(() => today());
   // With several connections: all of them (hours added up, each one's targets in its own section) or one, as its own report.
   const [shown, setShown] = useState<TrackerChoice>(null);
@@ -25,8 +37,8 @@ export function ReportsScreen() {
   useReadyMark('reports', data !== undefined);
 
   useEffect(() => {
-    void stores.reports.of(key).ensure();
-  }, [key]);
+    if (!working) void stores.reports.of(key).ensure();
+  }, [key, working]);
 
   const step = (direction: -1 | 1) =>
     setAnchor(period === 'week' ? addDaysTo(range.from, 7 * direction) : monthStart(addMonths(monthOf(range.from), direction)));
@@ -38,10 +50,10 @@ export function ReportsScreen() {
       <ScreenHeader title="Reports" />
       <div className="toolbar" role="toolbar" aria-label="Period">
         <div className="segmented" role="radiogroup" aria-label="Report of a">
-          {(['week', 'month'] as const).map((choice) => (
-            <label key={choice} className={period === choice ? 'selected' : undefined}>
-              <input type="radio" name={`${id}-period`} value={choice} checked={period === choice} onChange={() => setPeriod(choice)} />
-              {choice === 'week' ? 'Week' : 'Month'}
+          {CHOICES.map(({ choice: each, label }) => (
+            <label key={each} className={choice === each ? 'selected' : undefined}>
+              <input type="radio" name={`${id}-period`} value={each} checked={choice === each} onChange={() => setChoice(each)} />
+              {label}
             </label>
           ))}
         </div>
@@ -57,12 +69,18 @@ export function ReportsScreen() {
         <h2 className="period" aria-live="polite">
           {title}
         </h2>
-        {data?.trackers && <TrackerFilter trackers={data.trackers} value={shown} onChange={setShown} label="Show" />}
+        {!working && data?.trackers && <TrackerFilter trackers={data.trackers} value={shown} onChange={setShown} label="Show" />}
       </div>
-      {error && !data && <LoadError message={error} onRetry={() => void stores.reports.of(key).load()} />}
-      {error && data && <ErrorText message={`Could not refresh: ${error}`} />}
-      {data ? <Report report={reportFor(data, shown)} period={period} /> : !error && <Loading what="Loading the report" className="report-placeholder" />}
-      <ExportCard key={key} from={range.from} to={range.to} />
+      {working ? (
+        <WorkingTimeMonth month={monthOf(range.from)} />
+      ) : (
+        <>
+          {error && !data && <LoadError message={error} onRetry={() => void stores.reports.of(key).load()} />}
+          {error && data && <ErrorText message={`Could not refresh: ${error}`} />}
+          {data ? <Report report={reportFor(data, shown)} period={period} /> : !error && <Loading what="Loading the report" className="report-placeholder" />}
+          <ExportCard key={key} from={range.from} to={range.to} />
+        </>
+      )}
     </>
   );
 }

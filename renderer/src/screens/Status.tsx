@@ -14,6 +14,7 @@ import { KeptWritesCard } from './KeptWrites.tsx';
 import { TimerCard } from './TimerCard.tsx';
 import { startWork, workLabel } from '../work.ts';
 import { WeekChart } from './WeekChart.tsx';
+import { WorkingTimeToday } from './WorkingTime.tsx';
 import { useState } from 'react';
 import type { StatusView } from '../../../window-contract/status.ts';
 import { entryKey, statusFor, TrackerFilter, TrackerLabel, type TrackerChoice } from '../trackers.tsx';
@@ -70,6 +71,7 @@ export function StatusScreen() {
               )}
             </span>
           </div>
+          {all && <WorkingTimeToday today={today} sequence={all.sequence} running={all.running != null} />}
           {several && data && <TrackerTotals status={data} period="today" />}
           <TodayEntries entries={data?.todayEntries} added={added} loading={!data} />
         </section>
@@ -196,7 +198,13 @@ function TrackerTotals({ status, period }: { status: StatusView; period: 'today'
         return (
           <li key={key} className="together">
             {namesTogether(names)} together <strong>{durations.text(sum((day) => part(day)?.minutes ?? 0))}</strong>
-            {target > 0 && <> of {durations.text(target)}</>}
+            {/* "of 30 h" on one line: a narrow card left the "h" alone on the next. */}
+            {target > 0 && (
+              <>
+                {' '}
+                <span className="target">of {durations.text(target)}</span>
+              </>
+            )}
           </li>
         );
       })}

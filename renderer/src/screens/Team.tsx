@@ -11,7 +11,7 @@ import { Badge, Button, Confirm, ErrorText, Field, LoadError, Loading, ScreenHea
 import { addDaysTo, daysText, leaveSpanText, mondayOf, rangeLabel, weekdayShort } from '../format.ts';
 import { useAction, useDurations, useReadyMark } from '../hooks.ts';
 import { stores, today, useKeyed, useStore } from '../store.ts';
-import { LEAVE_TYPE_NAMES } from '../words.ts';
+import { LEAVE_TYPE_NAMES, workingTimeCountsWords } from '../words.ts';
 
 type Person = TeamHoursView['people'][number];
 type Request = PendingLeaveView['requests'][number];
@@ -122,6 +122,7 @@ function TeamHours({ first }: { first: TeamHoursView }) {
                 <span className="team-name">{person.name}</span>
                 {person.running && <Badge kind="running">Running</Badge>}
                 <span className="team-work muted">{workLine(person, durations.text)}</span>
+                {person.workingTime && <span className="team-working-time">{workingTimeCountsWords(person.workingTime)}</span>}
               </th>
               <td className="number">
                 <strong>{durations.text(person.minutes)}</strong>

@@ -29,9 +29,11 @@ import {
   startTeamOver,
   type StoredEntry,
   type TeamSide,
+  type PlantedEntry,
   utc,
   WORLD,
   scriptOptional,
+  hostileWorld,
 } from '../harness.ts';
 
 const [ADA, BOB] = DEFAULT_EMPLOYEES as [(typeof DEFAULT_EMPLOYEES)[number], (typeof DEFAULT_EMPLOYEES)[number]];
@@ -61,6 +63,22 @@ function seed(fake: FakeCalamari): number {
     description: null,
   });
   return bobs;
+}
+
+/** A shift of Ada's as given, on the project (World.plantEntry). */
+function plant(fake: FakeCalamari, entry: PlantedEntry): void {
+  const project = fake.state.projects.find((item) => item.name === entry.project);
+  if (!project) throw new Error(`The world has no ${entry.project} to plant a shift on.`);
+  const id = Math.max(0, ...fake.state.shifts.map((shift) => shift.id)) + 1;
+  fake.state.shifts.push({
+    id,
+    employeeId: ADA.id,
+    started: entry.start,
+    finished: entry.end,
+    breaks: [],
+    projectId: project.id,
+    description: entry.description,
+  });
 }
 
 function entriesOf(fake: FakeCalamari): StoredEntry[] {
@@ -120,7 +138,7 @@ const team: TeamSide = {
   capabilities: CAPABILITIES,
   // Team hours only (docs/back-ends/calamari.md, "Teams").
   leadCapabilities: new Set([...CAPABILITIES, 'team_hours']),
-  async start() {
+  async start(options = {}) {
     const fake = await startFakeCalamari({
       now: clockStartingAt(NOW),
       limits: { perSecond: 1_000, perHour: 100_000, perDay: 1_000_000 },
@@ -128,7 +146,9 @@ const team: TeamSide = {
     });
     const colleagueEntryId = seed(fake);
     const colleagueLeave = seedColleagueLeave(fake);
+    if (options.hostile) hostileWorld(fake.state, options.hostile);
     return startTeamOver(fake, {
+      settings: options.settings,
       person: engineAs(fake, ADA.email, team.capabilities),
       lead: engineAs(fake, LEA.email, team.leadCapabilities),
       // Read beside the employee list: who reports to whom is both.
@@ -178,15 +198,25 @@ const calamari: BehaviourBackEnd = {
     const colleagueEntryId = seed(fake);
     const colleagueLeave = seedColleagueLeave(fake);
     const scripted = scriptOptional(fake, options, { type: 'calamari', optionalAnswer, capabilities: CAPABILITIES });
+    if (options.hostile) hostileWorld(fake.state, options.hostile);
     const engine = await startEngineOver(fake, {
       provider: { type: 'calamari', url: fake.url, email: ADA.email },
       env: { PUNCHCARD_CALAMARI_TOKEN: DEFAULT_KEY, PUNCHCARD_CALAMARI_PER_SECOND: '1000', ...scripted.env },
       ...(options.settings ? { settings: options.settings } : {}),
       ...(scripted.capabilities ? { capabilities: scripted.capabilities } : {}),
     });
-    return remoteWorld({ fake, engine, isWrite: (request) => !READ.test(request.path), entries: () => entriesOf(fake), colleagueEntryId, colleagueLeave });
+    return remoteWorld({
+      fake,
+      engine,
+      isWrite: (request) => !READ.test(request.path),
+      entries: () => entriesOf(fake),
+      colleagueEntryId,
+      colleagueLeave,
+      plant: (entry) => plant(fake, entry),
+    });
   },
   team,
+  storesEntriesEndingBeforeStart: true,
 };
 
 export default calamari;

@@ -3,7 +3,8 @@
 // Clockify's activities are a project's tasks, so Development is a task of Website and of Internal; its
 // customers are clients; Legacy is archived. The workspace's people, policies and holidays are the fake's
 // own seeding. Asked for, Acme's fields are the workspace's custom fields (seedFields). Under the organisation's
-// credential (startOrganisation), the key is Bob's, the workspace admin's, and Secret a private project of his.
+// credential (startOrganisation), the key is Bob's, the workspace admin's, and Secret a private project of his. The
+// administrator's world: Bob, the workspace admin, on his own key beside Ada, Acme's invoice among the workspace's.
 import type { Capability } from '../../../mcp-server/contract/vocabulary.ts';
 import {
   ADA,
@@ -20,14 +21,17 @@ import {
 } from '../../mcp-server/providers/clockify/fake-clockify.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
 import {
+  type AdminSide,
   type BehaviourBackEnd,
   COLLEAGUE_LEAVE,
+  INVOICE,
   type ColleagueLeaveIds,
   FIELDS,
   NOW,
   ORGANISATION,
   remoteWorld,
   startActingEngineOver,
+  startAdminOver,
   startEngineOver,
   startTeamOver,
   type StoredEntry,
@@ -35,6 +39,8 @@ import {
   utc,
   WORLD,
   scriptOptional,
+  type PlantedEntry,
+  hostileWorld,
 } from '../harness.ts';
 
 const CAPABILITIES: ReadonlySet<Capability> = new Set([
@@ -48,6 +54,7 @@ const CAPABILITIES: ReadonlySet<Capability> = new Set([
   'leave_cancel',
   'calendar',
   'approvals',
+  'approvals_workflow',
 ]);
 
 function seed(fake: FakeClockify): void {
@@ -79,6 +86,14 @@ function seed(fake: FakeClockify): void {
     projectId: website,
     taskId: development.id,
   });
+}
+
+/** An entry of Ada's as given, on the project's task (World.plantEntry). */
+function plant(fake: FakeClockify, entry: PlantedEntry): void {
+  const project = fake.state.projects.find((item) => item.name === entry.project);
+  const task = fake.state.tasks.find((item) => item.projectId === project?.id && item.name === WORLD.activity);
+  if (!project || !task) throw new Error(`The world has no ${entry.project} to plant an entry on.`);
+  addEntry(fake, { userId: ADA.id, start: entry.start, end: entry.end, projectId: project.id, taskId: task.id, description: entry.description });
 }
 
 function entriesOf(fake: FakeClockify): StoredEntry[] {
@@ -179,17 +194,21 @@ const team: TeamSide = {
   capabilities: CAPABILITIES,
   // A team manager lists her people with manage_people too (docs/back-ends/clockify.md, "Administration").
   leadCapabilities: new Set([...CAPABILITIES, 'team_hours', 'team_projects', 'team_leave', 'admin_people']),
-  async start() {
+  // Ada holds none of Clockify's roles: a regular user there (docs/back-ends/clockify.md); the team's tools are a role's.
+  personRole: { role: 'regular user', decides: ['team_hours', 'team_projects', 'team_leave'] },
+  async start(options = {}) {
     const fake = await startFakeClockify({ now: clockStartingAt(NOW), ...FAKE_OPTIONS });
     seed(fake);
     const colleagueLeave = seedColleagueLeave(fake);
     seedTeam(fake);
+    if (options.hostile) hostileWorld(fake.state, options.hostile);
     const engine = (key: string, capabilities: ReadonlySet<Capability>) => ({
       provider: { type: 'clockify', url: `${fake.url}/api` },
       env: { PUNCHCARD_CLOCKIFY_TOKEN: key },
       capabilities,
     });
     return startTeamOver(fake, {
+      settings: options.settings,
       person: engine(ADA.key, team.capabilities),
       lead: engine(LEA.key, team.leadCapabilities),
       // The person's own workspaces in which they hold a leading role.
@@ -230,6 +249,80 @@ async function startOrganisation() {
   return remoteWorld({ fake, engine, isWrite, entries: () => entriesOf(fake), colleagueEntryId: null });
 }
 
+/** The catalog item of `kind` named `name` as the fake keeps it: a client or project archived, a task done. */
+function catalogItemOf(fake: FakeClockify, kind: 'customer' | 'project' | 'activity', name: string): { archived: boolean } | undefined {
+  if (kind === 'activity') {
+    const task = fake.state.tasks.find((item) => item.name === name);
+    return task ? { archived: task.status === 'DONE' } : undefined;
+  }
+  const item = (kind === 'customer' ? fake.state.clients : fake.state.projects).find((candidate) => candidate.name === name);
+  return item ? { archived: item.archived } : undefined;
+}
+
+/** The world's invoice (INVOICE) as Clockify keeps it: in cents, SENT (Punchcard's pending). */
+function seedInvoice(fake: FakeClockify): void {
+  const acme = fake.state.clients.find((client) => client.name === INVOICE.customer);
+  if (!acme) throw new Error('The fake Clockify has no Acme to invoice.');
+  fake.state.invoices.push({
+    id: newId(0x69),
+    workspaceId: SEED.workspaces.acme,
+    number: INVOICE.number,
+    clientId: acme.id,
+    currency: INVOICE.currency,
+    issuedDate: INVOICE.date,
+    status: 'SENT',
+    amount: Math.round(INVOICE.total * 100),
+  });
+}
+
+const admin: AdminSide = {
+  names: { person: 'Ada Lovelace', colleague: 'Bob Builder', admin: 'Bob Builder', everyone: ['Ada Lovelace', 'Bob Builder', 'Cleo Patra'] },
+  // A workspace admin administers all of it (docs/back-ends/clockify.md, "Administration"), and leads everyone.
+  capabilities: new Set([
+    ...CAPABILITIES,
+    'catalog_write',
+    'team_hours',
+    'team_projects',
+    'team_leave',
+    'admin_tags',
+    'admin_invoices',
+    'admin_corrections',
+    'admin_rates',
+    'admin_teams',
+    'admin_catalog',
+    'admin_people',
+  ]),
+  personCapabilities: CAPABILITIES,
+  // Ada holds none of Clockify's roles: a regular user, and every administration's tool is a role's.
+  personRole: {
+    role: 'regular user',
+    decides: ['admin_tags', 'admin_invoices', 'admin_corrections', 'admin_rates', 'admin_teams', 'admin_catalog', 'admin_people', 'catalog_write'],
+  },
+  // A project's own billable rate; Clockify removes no rate (docs/back-ends/clockify.md, "Administration").
+  rates: { kind: 'project', item: WORLD.website, removal: { refused: 'clockify_rate_not_removable' } },
+  async start() {
+    const fake = await startFakeClockify({ now: clockStartingAt(NOW), ...FAKE_OPTIONS });
+    seed(fake);
+    const colleagueLeave = seedColleagueLeave(fake);
+    seedInvoice(fake);
+    const engine = (key: string, capabilities: ReadonlySet<Capability>) => ({
+      provider: { type: 'clockify', url: `${fake.url}/api` },
+      env: { PUNCHCARD_CLOCKIFY_TOKEN: key },
+      capabilities,
+    });
+    return startAdminOver(fake, {
+      person: engine(ADA.key, admin.personCapabilities),
+      lead: engine(BOB_KEY, admin.capabilities),
+      asksWhomOneLeads: (request) => request.path === '/api/v1/workspaces' && request.query.includes('roles='),
+      isWrite,
+      entries: () => entriesOf(fake),
+      colleagueEntryId: null,
+      colleagueLeave,
+      catalogItem: (kind, name) => catalogItemOf(fake, kind, name),
+    });
+  },
+};
+
 const clockify: BehaviourBackEnd = {
   name: 'Clockify',
   capabilities: CAPABILITIES,
@@ -253,6 +346,7 @@ const clockify: BehaviourBackEnd = {
     const colleagueLeave = seedColleagueLeave(fake);
     if (options.fields) seedFields(fake);
     const scripted = scriptOptional(fake, options, { type: 'clockify', optionalAnswer, capabilities: CAPABILITIES });
+    if (options.hostile) hostileWorld(fake.state, options.hostile);
     const engine = await startEngineOver(fake, {
       provider: { type: 'clockify', url: `${fake.url}/api` },
       env: { PUNCHCARD_CLOCKIFY_TOKEN: ADA.key, ...scripted.env },
@@ -267,10 +361,13 @@ const clockify: BehaviourBackEnd = {
       // Clockify's ids are not numbers: the engine numbers an entry once it has listed it, and it never lists Bob's.
       colleagueEntryId: null,
       colleagueLeave,
+      plant: (entry) => plant(fake, entry),
     });
     return { ...world, entryFields: () => fieldsOf(fake) };
   },
   team,
+  admin,
+  storesEntriesEndingBeforeStart: true,
 };
 
 export default clockify;

@@ -3,7 +3,7 @@
 // team. Clockodo's services belong to no project (Development is one), every project to a customer;
 // Legacy is completed. The people's targets, holidays and non-business days are the fake's own seeding. Under the
 // organisation's credential (startOrganisation), the key and login are Olga's, the company owner's, and Secret a
-// project of Acme's outside Ada's access map.
+// project of Acme's outside Ada's access map. The administrator's world: Olga, the owner, on her own key beside Ada.
 import type { Capability } from '../../../mcp-server/contract/vocabulary.ts';
 import {
   DEFAULT_USERS,
@@ -15,6 +15,7 @@ import {
 } from '../../mcp-server/providers/clockodo/fake-clockodo.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
 import {
+  type AdminSide,
   type BehaviourBackEnd,
   COLLEAGUE_LEAVE,
   type ColleagueLeaveIds,
@@ -22,6 +23,7 @@ import {
   ORGANISATION,
   remoteWorld,
   startActingEngineOver,
+  startAdminOver,
   startEngineOver,
   startTeamOver,
   type StoredEntry,
@@ -29,6 +31,8 @@ import {
   utc,
   WORLD,
   scriptOptional,
+  type PlantedEntry,
+  hostileWorld,
 } from '../harness.ts';
 
 const ADA = DEFAULT_USERS[0] as FakeUser;
@@ -73,6 +77,22 @@ function seed(fake: FakeClockodo): number {
   return bobs.id;
 }
 
+/** An entry of Ada's as given, on the world's service (World.plantEntry). */
+function plant(fake: FakeClockodo, entry: PlantedEntry): void {
+  const project = fake.state.projects.find((item) => item.name === entry.project);
+  const service = fake.state.services.find((item) => item.name === WORLD.activity);
+  if (!project || !service) throw new Error(`The world has no ${entry.project} to plant an entry on.`);
+  fake.addEntry({
+    usersId: ADA.id,
+    customersId: project.customersId,
+    projectsId: project.id,
+    servicesId: service.id,
+    timeSince: entry.start,
+    timeUntil: entry.end,
+    text: entry.description,
+  });
+}
+
 function entriesOf(fake: FakeClockodo): StoredEntry[] {
   const project = (id: number | null) => fake.state.projects.find((item) => item.id === id)?.name ?? null;
   return fake.state.entries
@@ -106,17 +126,22 @@ const team: TeamSide = {
   showsColleaguesLeave: true,
   capabilities: CAPABILITIES,
   leadCapabilities: new Set([...CAPABILITIES, 'team_hours', 'team_projects', 'team_leave']),
-  async start() {
+  // Ada is a worker (docs/back-ends/clockodo.md): the team's hours and projects are a manager's; deciding leave is a right
+  // of its own, not a role's.
+  personRole: { role: 'worker', decides: ['team_hours', 'team_projects'] },
+  async start(options = {}) {
     const fake = await startFakeClockodo({ now: clockStartingAt(NOW), users: [ADA, BOB, LEA] });
     const colleagueEntryId = seed(fake);
     const colleagueLeave = seedColleagueLeave(fake);
     seedTeam(fake);
+    if (options.hostile) hostileWorld(fake.state, options.hostile);
     const engine = (user: FakeUser, capabilities: ReadonlySet<Capability>) => ({
       provider: { type: 'clockodo', email: user.email, url: `${fake.url}/` },
       env: { PUNCHCARD_CLOCKODO_TOKEN: user.apiKey },
       capabilities,
     });
     return startTeamOver(fake, {
+      settings: options.settings,
       person: engine(ADA, team.capabilities),
       lead: engine(LEA, team.leadCapabilities),
       // The last of the listings that say whom the person leads: those whose absences they manage.
@@ -152,6 +177,47 @@ async function startOrganisation() {
   return remoteWorld({ fake, engine, isWrite: (request) => request.method !== 'GET', entries: () => entriesOf(fake), colleagueEntryId });
 }
 
+/** The catalog item of `kind` named `name` as the fake keeps it: inactive, or a project completed, is archived. */
+function catalogItemOf(fake: FakeClockodo, kind: 'customer' | 'project' | 'activity', name: string): { archived: boolean } | undefined {
+  if (kind === 'project') {
+    const project = fake.state.projects.find((item) => item.name === name);
+    return project ? { archived: !project.active || project.completed } : undefined;
+  }
+  const item = (kind === 'customer' ? fake.state.customers : fake.state.services).find((candidate) => candidate.name === name);
+  return item ? { archived: !item.active } : undefined;
+}
+
+const ADMINISTERED: readonly Capability[] = ['catalog_write', 'admin_corrections', 'admin_teams', 'admin_catalog', 'admin_people'];
+
+const admin: AdminSide = {
+  names: { person: ADA.name, colleague: BOB.name, admin: OLGA.name, everyone: [ADA.name, BOB.name, OLGA.name] },
+  // The owner administers; managers and workers are offered none of it (docs/back-ends/clockodo.md, "Administration").
+  capabilities: new Set([...CAPABILITIES, 'team_hours', 'team_projects', 'team_leave', ...ADMINISTERED]),
+  personCapabilities: CAPABILITIES,
+  personRole: { role: 'worker', decides: ADMINISTERED },
+  projectParent: WORLD.customer,
+  async start() {
+    const fake = await startFakeClockodo({ now: clockStartingAt(NOW), users: [ADA, BOB, OLGA] });
+    const colleagueEntryId = seed(fake);
+    const colleagueLeave = seedColleagueLeave(fake);
+    const engine = (user: FakeUser, capabilities: ReadonlySet<Capability>) => ({
+      provider: { type: 'clockodo', email: user.email, url: `${fake.url}/` },
+      env: { PUNCHCARD_CLOCKODO_TOKEN: user.apiKey },
+      capabilities,
+    });
+    return startAdminOver(fake, {
+      person: engine(ADA, admin.personCapabilities),
+      lead: engine(OLGA, admin.capabilities),
+      asksWhomOneLeads: (request) => request.path === '/api/v3/users' && request.query.includes('manageAbsences'),
+      isWrite: (request) => request.method !== 'GET',
+      entries: () => entriesOf(fake),
+      colleagueEntryId,
+      colleagueLeave,
+      catalogItem: (kind, name) => catalogItemOf(fake, kind, name),
+    });
+  },
+};
+
 const clockodo: BehaviourBackEnd = {
   name: 'Clockodo',
   capabilities: CAPABILITIES,
@@ -167,6 +233,7 @@ const clockodo: BehaviourBackEnd = {
     const colleagueEntryId = seed(fake);
     const colleagueLeave = seedColleagueLeave(fake);
     const scripted = scriptOptional(fake, options, { type: 'clockodo', optionalAnswer, capabilities: CAPABILITIES });
+    if (options.hostile) hostileWorld(fake.state, options.hostile);
     const engine = await startEngineOver(fake, {
       provider: { type: 'clockodo', email: ADA.email, url: `${fake.url}/` },
       env: { PUNCHCARD_CLOCKODO_TOKEN: ADA.apiKey, ...scripted.env },
@@ -174,9 +241,19 @@ const clockodo: BehaviourBackEnd = {
       ...(scripted.capabilities ? { capabilities: scripted.capabilities } : {}),
     });
     // Clockodo's API is REST: every request but a GET asks for a change.
-    return remoteWorld({ fake, engine, isWrite: (request) => request.method !== 'GET', entries: () => entriesOf(fake), colleagueEntryId, colleagueLeave });
+    return remoteWorld({
+      fake,
+      engine,
+      isWrite: (request) => request.method !== 'GET',
+      entries: () => entriesOf(fake),
+      colleagueEntryId,
+      colleagueLeave,
+      plant: (entry) => plant(fake, entry),
+    });
   },
   team,
+  admin,
+  storesEntriesEndingBeforeStart: true,
 };
 
 export default clockodo;

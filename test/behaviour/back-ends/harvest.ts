@@ -1,9 +1,11 @@
 // Harvest's fake (test/mcp-server/providers/harvest/fake-harvest.ts) holding the world: Ada a member of the Harvest
 // account Acme with her own Personal Access Token, assigned to Website and Internal with the task Development on each,
-// and Legacy archived (so among no one's assignments). Harvest keeps no leave, no approvals through its API, no custom
-// fields and no breaks: the suite says so where a capability is missing. Harvest has no organisation account: each
-// person connects their own token, so there is no organisation's world; and Punchcard shows nobody's time but the
-// person's, so no team's world either.
+// and Legacy archived (so among no one's assignments). Harvest keeps no leave, no approval workflow through its API, no
+// custom fields and no breaks: the suite says so where a capability is missing. Harvest has no organisation account:
+// each person connects their own token, so there is no organisation's world. The team's world: Lea a manager whose
+// teammates are Ada and Bob (people_manager) and who manages Website (is_project_manager), on her own token; her role
+// is read from her own profile and assignments once her engine has the team group on. The administrator's world: Bob,
+// the account's administrator in the fake's own seeding, on his own token beside Ada, a member.
 //
 // Which kind of account: Acme tracks start and end times here (the company's wants_timestamp_timers), where entries
 // keep their times as the suite books them. A Harvest account may instead keep durations, hours on a day and no times
@@ -18,19 +20,36 @@
 // holds there: the day, the minutes, the project, the words, the refusals and that nothing was written. There a booked
 // entry keeps no times (marked span 'day'), and a draft booked is known as booked by its day, project and words.
 import type { Capability } from '../../../mcp-server/contract/vocabulary.ts';
-import { ACME, ADA_TOKEN, addEntry, addProject, type FakeHarvest, optionalAnswer, startFakeHarvest } from '../../mcp-server/providers/harvest/fake-harvest.ts';
+import {
+  ACME,
+  ADA_TOKEN,
+  addEntry,
+  addProject,
+  addTeammates,
+  BOB_TOKEN,
+  type FakeHarvest,
+  optionalAnswer,
+  startFakeHarvest,
+} from '../../mcp-server/providers/harvest/fake-harvest.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
 import {
+  type AdminSide,
   type BehaviourBackEnd,
+  INVOICE,
   NOW,
+  startAdminOver,
   remoteWorld,
   scriptOptional,
+  type PlantedEntry,
   startEngineOver,
+  startTeamOver,
   type StoredEntry,
+  type TeamSide,
   utc,
   type World,
   WORLD,
   type WorldOptions,
+  hostileWorld,
 } from '../harness.ts';
 
 const CAPABILITIES: ReadonlySet<Capability> = new Set(['account', 'timer', 'entries', 'entries_edit', 'reports', 'catalog']);
@@ -67,6 +86,18 @@ function seed(fake: FakeHarvest, keeps: HarvestKeeps): number {
   return bobs.id;
 }
 
+/**
+ * An entry of Ada's as given (World.plantEntry): its hours on its start's day, without times, which is all Harvest can
+ * keep of a span that does not fit a day or runs backwards (negative hours); the engine shows it from the day's start.
+ */
+function plant(fake: FakeHarvest, entry: PlantedEntry): void {
+  const project = fake.state.projects.find((item) => item.name === entry.project);
+  const task = fake.state.tasks.find((item) => item.name === WORLD.activity);
+  if (!project || !task) throw new Error(`The world has no ${entry.project} to plant an entry on.`);
+  const made = addEntry(fake, { userId: ADA, projectId: project.id, taskId: task.id, start: entry.start, end: entry.start, notes: entry.description });
+  Object.assign(made, { hours: Math.round((entry.end - entry.start) / 36_000) / 100, startedTime: null, endedTime: null });
+}
+
 function entriesOf(fake: FakeHarvest): StoredEntry[] {
   const project = (id: number) => fake.state.projects.find((candidate) => candidate.id === id)?.name ?? null;
   const instant = (date: string, time: string | null) => (time === null ? null : utc(Date.parse(zoned(date, time))));
@@ -101,14 +132,131 @@ export async function startHarvestWorld(keeps: HarvestKeeps, options: WorldOptio
   // (docs/back-ends/harvest.md, "Optional reads"): Ada has one of an earlier week there, as anyone who tracks has.
   if (options.optional) addEntry(fake, { userId: ADA, ...ofWebsite(fake), start: Date.parse(EARLIER.start), end: Date.parse(EARLIER.end) });
   const scripted = scriptOptional(fake, options, { type: 'harvest', optionalAnswer, capabilities: CAPABILITIES });
+  if (options.hostile) hostileWorld(fake.state, options.hostile);
   const engine = await startEngineOver(fake, {
     provider: { type: 'harvest', url: fake.url, account_id: String(ACME) },
     env: { PUNCHCARD_HARVEST_TOKEN: ADA_TOKEN, ...scripted.env },
     ...(options.settings ? { settings: options.settings } : {}),
     ...(scripted.capabilities ? { capabilities: scripted.capabilities } : {}),
   });
-  return { ...remoteWorld({ fake, engine, isWrite, entries: () => entriesOf(fake), colleagueEntryId }), fake };
+  return { ...remoteWorld({ fake, engine, isWrite, entries: () => entriesOf(fake), colleagueEntryId, plant: (entry) => plant(fake, entry) }), fake };
 }
+
+const LEA = { id: 1_003, token: 'pat-lea-0123456789abcdef', first_name: 'Lea', last_name: 'Lead' };
+
+/** Lea, a manager: Ada's and Bob's (her teammates, which makes her a people_manager) and Website's (its manager). */
+function seedTeam(fake: FakeHarvest): void {
+  const ada = fake.state.users.find((user) => user.id === ADA);
+  if (!ada) throw new Error('The fake Harvest has no Ada.');
+  fake.state.users.push({ ...ada, ...LEA, email: 'lea@example.com', access_roles: ['manager'] });
+  addTeammates(fake, LEA.id, [ADA, BOB]);
+  const website = fake.state.projects.find((project) => project.name === WORLD.website);
+  const adas = fake.state.assignments.find((assignment) => assignment.userId === ADA && assignment.projectId === website?.id);
+  if (!website || !adas) throw new Error('The fake Harvest has no Website for Lea to manage.');
+  fake.state.assignments.push({
+    ...adas,
+    id: fake.newId(),
+    userId: LEA.id,
+    isProjectManager: true,
+    tasks: adas.tasks.map((task) => ({ ...task, id: fake.newId() })),
+  });
+}
+
+const team: TeamSide = {
+  names: { person: 'Ada Lovelace', colleague: 'Bob Builder', lead: 'Lea Lead' },
+  showsColleaguesLeave: false,
+  capabilities: CAPABILITIES,
+  // A manager with teammates lists them with manage_people too, and sees their weeks' approval status (list only:
+  // Harvest's API has no approval workflow); Website's manager sees its status (docs/back-ends/harvest.md, "Roles").
+  leadCapabilities: new Set([...CAPABILITIES, 'team_hours', 'team_projects', 'admin_people', 'approvals']),
+  // Ada's access role in Harvest, and what a role decides there (docs/back-ends/harvest.md, "Roles"): not leave, which
+  // Harvest keeps for nobody.
+  personRole: { role: 'member', decides: ['team_hours', 'team_projects', 'approvals'] },
+  async start(options = {}) {
+    const fake = await startFakeHarvest({ now: clockStartingAt(NOW) });
+    const colleagueEntryId = seed(fake, 'timestamps');
+    seedTeam(fake);
+    if (options.hostile) hostileWorld(fake.state, options.hostile);
+    const engine = (token: string, capabilities: ReadonlySet<Capability>) => ({
+      provider: { type: 'harvest', url: fake.url, account_id: String(ACME) },
+      env: { PUNCHCARD_HARVEST_TOKEN: token },
+      capabilities,
+    });
+    return startTeamOver(fake, {
+      settings: options.settings,
+      person: engine(ADA_TOKEN, team.capabilities),
+      lead: engine(LEA.token, team.leadCapabilities),
+      // The person's own assignments, which with their profile say their role.
+      asksWhomOneLeads: (request) => request.path === '/v2/users/me/project_assignments',
+      isWrite,
+      entries: () => entriesOf(fake),
+      colleagueEntryId,
+    });
+  },
+};
+
+/** The catalog item of `kind` named `name` as the fake keeps it: Harvest archives by is_active false. */
+function catalogItemOf(fake: FakeHarvest, kind: 'customer' | 'project' | 'activity', name: string): { archived: boolean } | undefined {
+  const items: ReadonlyArray<{ name: string; isActive?: boolean }> =
+    kind === 'customer' ? fake.state.clients : kind === 'project' ? fake.state.projects : fake.state.tasks;
+  const item = items.find((candidate) => candidate.name === name);
+  return item ? { archived: item.isActive === false } : undefined;
+}
+
+const admin: AdminSide = {
+  names: { person: 'Ada Lovelace', colleague: 'Bob Builder', admin: 'Bob Builder', everyone: ['Ada Lovelace', 'Bob Builder'] },
+  // An administrator has every tool a role decides (docs/back-ends/harvest.md, "Roles"), the invoices too: Acme has the
+  // module; approvals' list alone, as Harvest's API has no workflow.
+  capabilities: new Set([
+    ...CAPABILITIES,
+    'catalog_write',
+    'team_hours',
+    'team_projects',
+    'admin_people',
+    'admin_rates',
+    'admin_catalog',
+    'admin_invoices',
+    'approvals',
+  ]),
+  personCapabilities: CAPABILITIES,
+  personRole: { role: 'member', decides: ['admin_people', 'admin_rates', 'admin_catalog', 'admin_invoices', 'catalog_write'] },
+  // A project's rate is its hourly_rate; Harvest deletes no rate (docs/back-ends/harvest.md, "Administration").
+  rates: { kind: 'project', item: WORLD.website, removal: { refused: 'harvest_rate_not_removable' } },
+  // A Harvest project belongs to a client (harvest_project_needs_customer).
+  projectParent: WORLD.customer,
+  async start() {
+    const fake = await startFakeHarvest({ now: clockStartingAt(NOW) });
+    const colleagueEntryId = seed(fake, 'timestamps');
+    // Acme's invoice: Harvest's `open` is sent and not yet paid.
+    const acme = fake.state.clients.find((client) => client.name === INVOICE.customer);
+    if (!acme) throw new Error('The fake Harvest has no Acme to invoice.');
+    fake.state.invoices.push({
+      id: fake.newId(),
+      clientId: acme.id,
+      number: INVOICE.number,
+      amount: INVOICE.total,
+      currency: INVOICE.currency,
+      state: 'open',
+      issue_date: INVOICE.date,
+      projectIds: [],
+    });
+    const engine = (token: string, capabilities: ReadonlySet<Capability>) => ({
+      provider: { type: 'harvest', url: fake.url, account_id: String(ACME) },
+      env: { PUNCHCARD_HARVEST_TOKEN: token },
+      capabilities,
+    });
+    return startAdminOver(fake, {
+      person: engine(ADA_TOKEN, admin.personCapabilities),
+      lead: engine(BOB_TOKEN, admin.capabilities),
+      // Ada's own assignments, which with her profile say her role.
+      asksWhomOneLeads: (request) => request.path === '/v2/users/me/project_assignments',
+      isWrite,
+      entries: () => entriesOf(fake),
+      colleagueEntryId,
+      catalogItem: (kind, name) => catalogItemOf(fake, kind, name),
+    });
+  },
+};
 
 const harvest: BehaviourBackEnd = {
   name: 'Harvest',
@@ -119,6 +267,9 @@ const harvest: BehaviourBackEnd = {
   // docs/back-ends/harvest.md, "Optional reads".
   optionalReads: [{ name: "the company's settings", request: { method: 'GET', path: /^\/v2\/company$/ }, met: 'calls' }],
   start: (options = {}) => startHarvestWorld('timestamps', options),
+  team,
+  admin,
+  storesEntriesEndingBeforeStart: true,
 };
 
 export default harvest;

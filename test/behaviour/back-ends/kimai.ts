@@ -2,16 +2,20 @@
 // her own token, Bob a colleague whose records she cannot see; the absence plugin on. Development is a
 // global activity (a Kimai activity may belong to no project), Legacy a hidden project. Asked for, Acme's fields are
 // meta fields of the custom-fields plugin (seedFields). Under the organisation's credential (startOrganisation), the
-// key is Root's, a super administrator's, and Secret a project granted to Bob's team alone.
+// key is Root's, a super administrator's, and Secret a project granted to Bob's team alone. The administrator's world:
+// Root on his own token beside Ada, Acme's invoice among Kimai's.
 import type { Capability } from '../../../mcp-server/contract/vocabulary.ts';
 import { DEFAULT_USERS, type FakeKimai, type FakeUser, optionalAnswer, startFakeKimai } from '../../mcp-server/providers/kimai/fake-kimai.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
 import {
+  type AdminSide,
   type BehaviourBackEnd,
   COLLEAGUE_LEAVE,
+  INVOICE,
   type ColleagueLeaveIds,
   NOW,
   remoteWorld,
+  startAdminOver,
   startEngineOver,
   startTeamOver,
   type StoredEntry,
@@ -19,9 +23,11 @@ import {
   FIELDS,
   ORGANISATION,
   startActingEngineOver,
+  type PlantedEntry,
   utc,
   WORLD,
   scriptOptional,
+  hostileWorld,
 } from '../harness.ts';
 
 const ADA = DEFAULT_USERS[0] as FakeUser;
@@ -72,6 +78,14 @@ function entriesOf(fake: FakeKimai): StoredEntry[] {
     }));
 }
 
+/** A timesheet of Ada's as given, on the world's activity (World.plantEntry). */
+function plant(fake: FakeKimai, entry: PlantedEntry): void {
+  const project = fake.state.projects.find((item) => item.name === entry.project);
+  const activity = fake.state.activities.find((item) => item.name === WORLD.activity);
+  if (!project || !activity) throw new Error(`The world has no ${entry.project} to plant an entry on.`);
+  fake.addTimesheet({ userId: ADA.id, begin: entry.start, end: entry.end, projectId: project.id, activityId: activity.id, description: entry.description });
+}
+
 /** Bob's vacation days (COLLEAGUE_LEAVE): the plugin's `holiday`, approved and new. */
 function seedColleagueLeave(fake: FakeKimai): ColleagueLeaveIds {
   const day = (date: string, status: string) => fake.addAbsence({ userId: BOB.id, date, endDate: date, type: 'holiday', status }).id;
@@ -89,20 +103,34 @@ function seedTeam(fake: FakeKimai): void {
 const team: TeamSide = {
   names: { person: ADA.alias as string, colleague: BOB.alias as string, lead: LEA.alias as string },
   showsColleaguesLeave: false,
-  capabilities: new Set([...CAPABILITIES, 'approvals']),
+  capabilities: new Set([...CAPABILITIES, 'approvals', 'approvals_workflow']),
   // A team lead's role reaches invoices and a correction of the people she leads too (docs/back-ends/kimai.md, "Administration").
-  leadCapabilities: new Set([...CAPABILITIES, 'approvals', 'team_hours', 'team_projects', 'team_leave', 'admin_invoices', 'admin_corrections']),
-  async start() {
+  leadCapabilities: new Set([
+    ...CAPABILITIES,
+    'approvals',
+    'approvals_workflow',
+    'team_hours',
+    'team_projects',
+    'team_leave',
+    'admin_invoices',
+    'admin_corrections',
+  ]),
+  // Ada's highest role in her Kimai profile: the team's hours and projects are a team lead's; deciding leave needs the
+  // absence plugin besides.
+  personRole: { role: 'ROLE_USER', decides: ['team_hours', 'team_projects'] },
+  async start(options = {}) {
     const fake = await startFakeKimai({ now: clockStartingAt(NOW), users: [ADA, BOB, LEA], config: { absencePlugin: true, approvalPlugin: true } });
     const colleagueEntryId = seed(fake);
     const colleagueLeave = seedColleagueLeave(fake);
     seedTeam(fake);
+    if (options.hostile) hostileWorld(fake.state, options.hostile);
     const engine = (user: FakeUser, capabilities: ReadonlySet<Capability>) => ({
       provider: { type: 'kimai', url: `${fake.url}/` },
       env: { PUNCHCARD_KIMAI_TOKEN: user.token },
       capabilities,
     });
     return startTeamOver(fake, {
+      settings: options.settings,
       person: engine(ADA, team.capabilities),
       lead: engine(LEA, team.leadCapabilities),
       // Every call reads the profile, whose memberships say whom the person leads.
@@ -163,6 +191,71 @@ async function startOrganisation() {
   return remoteWorld({ fake, engine, isWrite: (request) => request.method !== 'GET', entries: () => entriesOf(fake), colleagueEntryId });
 }
 
+/** The catalog item of `kind` named `name` as the fake keeps it: Kimai archives by hiding (visible false). */
+function catalogItemOf(fake: FakeKimai, kind: 'customer' | 'project' | 'activity', name: string): { archived: boolean } | undefined {
+  const items: ReadonlyArray<{ name: string; visible: boolean }> =
+    kind === 'customer' ? fake.state.customers : kind === 'project' ? fake.state.projects : fake.state.activities;
+  const item = items.find((candidate) => candidate.name === name);
+  return item ? { archived: !item.visible } : undefined;
+}
+
+const ADMINISTERED: readonly Capability[] = [
+  'admin_tags',
+  'admin_invoices',
+  'admin_corrections',
+  'admin_rates',
+  'admin_teams',
+  'admin_catalog',
+  'admin_people',
+];
+
+const admin: AdminSide = {
+  names: {
+    person: ADA.alias as string,
+    colleague: BOB.alias as string,
+    admin: ROOT.username,
+    everyone: [ADA.alias as string, BOB.alias as string, ROOT.username],
+  },
+  // A super administrator administers all of it, people too (docs/back-ends/kimai.md, "Administration"), and leads everyone.
+  capabilities: new Set([...CAPABILITIES, 'team_hours', 'team_projects', 'team_leave', ...ADMINISTERED]),
+  personCapabilities: CAPABILITIES,
+  // Ada's highest role: every tool of the administration is a role's on Kimai ("Roles and permissions").
+  personRole: { role: 'ROLE_USER', decides: ADMINISTERED },
+  // A project's rate for everyone; Kimai removes one (DELETE …/rates/{id}).
+  rates: { kind: 'project', item: WORLD.website, removal: 'removed' },
+  projectParent: WORLD.customer,
+  async start() {
+    const fake = await startFakeKimai({ now: clockStartingAt(NOW), users: [ADA, BOB, ROOT], config: { absencePlugin: true } });
+    const colleagueEntryId = seed(fake);
+    const colleagueLeave = seedColleagueLeave(fake);
+    const acme = fake.state.customers.find((customer) => customer.name === INVOICE.customer);
+    if (!acme) throw new Error('The fake Kimai has no Acme to invoice.');
+    fake.addInvoice({
+      invoiceNumber: INVOICE.number,
+      customerId: acme.id,
+      createdAt: Date.parse(`${INVOICE.date}T10:00:00+01:00`),
+      total: INVOICE.total,
+      currency: INVOICE.currency,
+      status: INVOICE.status,
+    });
+    const engine = (user: FakeUser, capabilities: ReadonlySet<Capability>) => ({
+      provider: { type: 'kimai', url: `${fake.url}/` },
+      env: { PUNCHCARD_KIMAI_TOKEN: user.token },
+      capabilities,
+    });
+    return startAdminOver(fake, {
+      person: engine(ADA, admin.personCapabilities),
+      lead: engine(ROOT, admin.capabilities),
+      asksWhomOneLeads: (request) => request.path === '/api/users/me',
+      isWrite: (request) => request.method !== 'GET',
+      entries: () => entriesOf(fake),
+      colleagueEntryId,
+      colleagueLeave,
+      catalogItem: (kind, name) => catalogItemOf(fake, kind, name),
+    });
+  },
+};
+
 const kimai: BehaviourBackEnd = {
   name: 'Kimai',
   capabilities: CAPABILITIES,
@@ -182,6 +275,7 @@ const kimai: BehaviourBackEnd = {
     const colleagueLeave = seedColleagueLeave(fake);
     if (options.fields) seedFields(fake);
     const scripted = scriptOptional(fake, options, { type: 'kimai', optionalAnswer, capabilities: CAPABILITIES });
+    if (options.hostile) hostileWorld(fake.state, options.hostile);
     const engine = await startEngineOver(fake, {
       provider: { type: 'kimai', url: `${fake.url}/` },
       env: { PUNCHCARD_KIMAI_TOKEN: ADA.token, ...scripted.env },
@@ -196,10 +290,13 @@ const kimai: BehaviourBackEnd = {
       entries: () => entriesOf(fake),
       colleagueEntryId,
       colleagueLeave,
+      plant: (entry) => plant(fake, entry),
     });
     return { ...world, entryFields: () => fieldsOf(fake) };
   },
   team,
+  admin,
+  storesEntriesEndingBeforeStart: true,
 };
 
 export default kimai;

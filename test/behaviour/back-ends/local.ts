@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { Capability } from '../../../mcp-server/contract/vocabulary.ts';
 import { textOf } from '../../support/engine.ts';
-import { type BehaviourBackEnd, startEngine, type StoredEntry, utc, WORLD, type World } from '../harness.ts';
+import { type BehaviourBackEnd, type PlantedEntry, startEngine, type StoredEntry, utc, WORLD, type World } from '../harness.ts';
 
 const CAPABILITIES: ReadonlySet<Capability> = new Set([
   'account',
@@ -54,6 +54,36 @@ function entriesOf(file: string): StoredEntry[] {
   }
 }
 
+/**
+ * A row of Ada's as given, written into the file beside the engine as an older Punchcard or another program could
+ * have (World.plantEntry); the table's own CHECK refuses one that ends before it starts.
+ */
+function plant(file: string, entry: PlantedEntry): void {
+  const database = new DatabaseSync(file);
+  try {
+    const project = database.prepare('SELECT id FROM projects WHERE name = ?').get(entry.project) as { id: number } | undefined;
+    if (!project) throw new Error(`The world has no ${entry.project} to plant an entry on.`);
+    database
+      .prepare('INSERT INTO time_entries (start_ms, end_ms, project_id, description, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(entry.start, entry.end, project.id, entry.description, entry.start, entry.start);
+  } finally {
+    database.close();
+  }
+}
+
+/** Every name the catalog holds rewritten (WorldOptions.hostile), as another program writing the file could leave it. */
+function renameAll(file: string, hostile: (text: string) => string): void {
+  const database = new DatabaseSync(file);
+  try {
+    for (const table of ['customers', 'projects', 'activities']) {
+      const rows = database.prepare(`SELECT id, name FROM ${table}`).all() as Array<{ id: number; name: string }>;
+      for (const row of rows) database.prepare(`UPDATE ${table} SET name = ? WHERE id = ?`).run(hostile(row.name), row.id);
+    }
+  } finally {
+    database.close();
+  }
+}
+
 /** Makes the world's catalog with the engine's tools, failing loudly where a step is refused. */
 async function seed(world: Pick<World, 'call'>): Promise<void> {
   const made = async (args: Record<string, unknown>) => {
@@ -94,14 +124,17 @@ const local: BehaviourBackEnd = {
       },
       entries: () => entriesOf(file),
       colleagueEntryId: null,
+      plantEntry: (entry) => plant(file, entry),
       close: () => engine.close(),
     };
     await seed(world).catch(async (error: unknown) => {
       await engine.close();
       throw error;
     });
+    if (options.hostile) renameAll(file, options.hostile);
     return world;
   },
+  storesEntriesEndingBeforeStart: false,
 };
 
 export default local;

@@ -1,7 +1,7 @@
 // The built main process (dist/main/main.js) started for real against the shared Electron fake: the
 // wiring of main/index.ts with the real engine bundle over stdio, real settings file and a
 // temporary HOME. What only a real Electron can show (pixels, the OS tray) is the smoke test's job.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -17,6 +17,7 @@ import {
   ipcMain,
   menuItem,
   menuOutline,
+  Notification,
   protocol,
   resetElectronMock,
   session,
@@ -150,6 +151,29 @@ describe('the built main process', () => {
     await ipcMain.invoke(channelOf('setTool'), ipcEvent({ sender: own }), { name: 'delete_time_entry', enabled: true });
     const config = JSON.parse(readFileSync(join(home, '.config', 'Punchcard', 'config.json'), 'utf8'));
     expect(config.tools.enabled).toEqual({ delete_time_entry: true });
+  });
+
+  it('warns before six hours in a row once the working-time rules are on, once, naming the law (issue 92)', async () => {
+    await until(() => !menuText().includes('Starting'), 'the engine to answer the tray');
+    const folder = join(home, '.config', 'Punchcard');
+    const file = join(folder, 'config.json');
+    const config = JSON.parse(readFileSync(file, 'utf8'));
+    writeFileSync(file, JSON.stringify({ ...config, workingTime: { rules: 'de', notify: true } }));
+    const own = window().webContents;
+    // Clocked in 5 h 50 min ago (a forgotten clock-in): six hours in a row are 10 minutes away.
+    const start = `${new Date(Date.now() - 350 * 60_000).toISOString().slice(0, 19)}Z`;
+    const answer = await ipcMain.invoke(channelOf('clockIn'), ipcEvent({ sender: own }), { start });
+    expect(answer).toMatchObject({ ok: true });
+    const warning = await until(() => Notification.instances.find((shown) => shown.body.includes('without a break')), 'the warning');
+    expect(warning.body).toMatch(/^In (9|10|11) minutes you will have worked 6 h in a row without a break, the most section 4 ArbZG allows\.$/);
+    const given = Notification.instances.length;
+    // Kept in its own file, so a restart does not give it again; a new status of the same work does not either.
+    expect(existsSync(join(folder, 'working-time-warnings.json'))).toBe(true);
+    await ipcMain.invoke(channelOf('getStatus'), ipcEvent({ sender: own }));
+    clickMenuItem(trayMenu(), /^Clock out/);
+    await until(() => !menuText().includes('Clock out'), 'the tray to show the timer stopped');
+    expect(Notification.instances).toHaveLength(given);
+    writeFileSync(file, JSON.stringify(config));
   });
 
   it('brings the window forward on a second launch and keeps running when it closes', async () => {

@@ -120,8 +120,17 @@ describe("the Administration screen's data, through the engine's tools", () => {
     const ada = engineAs(server, ADA);
     const status = await ada.timesheet.getStatus();
     expect(status.adminSections).toEqual([]);
-    // The window hears why in a person's words (no tool names): not offered to this account.
-    await expect(ada.admin.invoices(1)).rejects.toThrow(/does not offer this to your account through Punchcard/);
+    // The window hears why in a person's words (no tool names): her role in Kimai, once read, and the one it needs.
+    await expect
+      .poll(() =>
+        ada.admin.invoices(1).then(
+          () => 'answered',
+          (error: Error) => error.message,
+        ),
+      )
+      .toMatch(
+        /^This needs the role "ROLE_TEAMLEAD" \(or one above it\) in Kimai .*, and yours there is "ROLE_USER", so Punchcard does not offer it to you\. Nothing was sent\.$/,
+      );
   });
 });
 
@@ -208,7 +217,7 @@ describe("the Administration screen's people and bulk corrections, through the e
 
     // The engine's refusals, in words, and nothing changed.
     await expect(root.admin.setPersonActive(ROOT.id, false)).rejects.toThrow('You cannot deactivate your own account');
-    await expect(root.admin.updatePerson(TOM.id, { role: 'boss' })).rejects.toThrow(/"boss" is no role here; the roles are ROLE_USER, ROLE_TEAMLEAD/);
+    await expect(root.admin.updatePerson(TOM.id, { role: 'boss' })).rejects.toThrow(/"boss" is no role here; the roles are "ROLE_USER", "ROLE_TEAMLEAD"/);
     expect(server.state.users.find((user) => user.id === TOM.id)?.role).toBe('ROLE_TEAMLEAD');
   });
 
@@ -270,7 +279,16 @@ describe("the Administration screen's people and bulk corrections, through the e
       hours: 1.5,
       lockedUntil: null,
     });
-    await expect(tom.admin.people(1, false)).rejects.toThrow(/does not offer this to your account through Punchcard/);
+    await expect
+      .poll(() =>
+        tom.admin.people(1, false).then(
+          () => 'answered',
+          (error: Error) => error.message,
+        ),
+      )
+      .toMatch(
+        /^This needs the role "ROLE_SUPER_ADMIN" \(or one above it\) in Kimai .*, and yours there is "ROLE_TEAMLEAD", so Punchcard does not offer it to you\. Nothing was sent\.$/,
+      );
   });
 });
 

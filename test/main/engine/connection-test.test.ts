@@ -62,7 +62,7 @@ describe('Kimai', () => {
     const launch = launchIn();
     const { result, logs, spawned } = await run(launch, { profile: { type: 'kimai', url: fake.url }, token: ADA.token });
     expect(result.ok).toBe(true);
-    expect(result.message).toMatch(/^Connected to Kimai 2\.66\.0 at http:\/\/127\.0\.0\.1:\d+ as Ada Lovelace \(Europe\/Berlin\)/);
+    expect(result.message).toMatch(/^Connected to Kimai 2\.66\.0 at http:\/\/127\.0\.0\.1:\d+ as "Ada Lovelace" \(Europe\/Berlin\)/);
     expect(spawned).toHaveLength(1);
     expect(spawned[0]?.args).toEqual([
       SERVER_BUNDLE,

@@ -72,7 +72,7 @@ describe("the app's proof", () => {
     writeFileSync(policyFile, JSON.stringify({ schemaVersion: 1, ai: { enabled: false } }));
     const { engine, logs } = startTestEngine({ userDataDir: dir, env: { PUNCHCARD_POLICY_FILE: policyFile } });
     // Every tool but the breaks and the team group, which the local timesheet does not serve.
-    expect((await engine.tools()).length).toBe(20);
+    expect((await engine.tools()).length).toBe(21);
     expect((await engine.callTool('clock_in')).text).toMatch(/^Clocked in/);
     expect(logs.some((line) => line.includes('--all-tools is ignored'))).toBe(false);
     await engine.close();

@@ -44,14 +44,34 @@ async function kimaiTeam() {
   return { fake, request };
 }
 
-function engineAs(server: FakeKimai, user: FakeUser) {
+function engineAs(server: FakeKimai, user: FakeUser, settings: Record<string, unknown> = {}) {
   // The team tools stay switched off for AI clients: the app's own engine lists them all the same.
-  const userDataDir = makeUserDataDir({ provider: { type: 'kimai', url: server.url }, timezone: 'Europe/Berlin' });
+  const userDataDir = makeUserDataDir({ provider: { type: 'kimai', url: server.url }, timezone: 'Europe/Berlin', ...settings });
   rememberPlugin(userDataDir, server.url, true);
   return startTestEngine({ userDataDir, env: { PUNCHCARD_KIMAI_TOKEN: user.token } });
 }
 
 describe("the Team screen's data, through the engine's team tools", () => {
+  it("gives each person the week's working-time findings by code where the rules are on", async () => {
+    const { fake: kimai } = await kimaiTeam();
+    const under = engineAs(kimai, TOM, { workingTime: { rules: 'de' } });
+    const timesheet = createTimesheet(under.engine, { launch: under.launch, log: () => {} });
+    await expect.poll(async () => (await timesheet.getStatus()).teamAvailable).toBe(true);
+    // Ada's Monday: eight hours in a row from 09:00, no break (section 4 ArbZG asks for 30 minutes after six hours).
+    const ada = (await createTeam(under.engine).hours('2026-11-16', 0)).people.find((person) => person.name === ADA.alias);
+    expect(ada?.workingTime).toEqual({ wt_break_short: 1, wt_stretch_over_max: 1 });
+  });
+
+  it('gives no working-time counts with the rules off', async () => {
+    const { fake: kimai } = await kimaiTeam();
+    const off = engineAs(kimai, TOM);
+    const timesheet = createTimesheet(off.engine, { launch: off.launch, log: () => {} });
+    await expect.poll(async () => (await timesheet.getStatus()).teamAvailable).toBe(true);
+    const ada = (await createTeam(off.engine).hours('2026-11-16', 0)).people.find((person) => person.name === ADA.alias);
+    expect(ada).toBeDefined();
+    expect(ada).not.toHaveProperty('workingTime');
+  });
+
   it("gives a lead the week's hours of his team and the request waiting for him, and approves it in Kimai", async () => {
     const { fake: kimai, request } = await kimaiTeam();
     const test = engineAs(kimai, TOM);
@@ -90,13 +110,22 @@ describe("the Team screen's data, through the engine's team tools", () => {
     expect((await team.pending(0)).requests).toEqual([]);
   });
 
-  it("tells a worker's window there is no Team screen, and refuses the hours in words", async () => {
+  it("tells a worker's window there is no Team screen, and refuses the hours in words naming her role", async () => {
     const { fake: kimai } = await kimaiTeam();
     const test = engineAs(kimai, ADA);
     const status = await createTimesheet(test.engine, { launch: test.launch, log: () => {} }).getStatus();
     expect(status.teamAvailable).toBe(false);
-    await expect(createTeam(test.engine).hours('2026-11-16', 0)).rejects.toThrow(
-      /^Kimai \(http:\/\/127\.0\.0\.1:\d+\) does not offer this to your account through Punchcard: .*your role there does not reach it\. Nothing was done\.$/,
-    );
+    await expect
+      .poll(() =>
+        createTeam(test.engine)
+          .hours('2026-11-16', 0)
+          .then(
+            () => 'answered',
+            (error: Error) => error.message,
+          ),
+      )
+      .toMatch(
+        /^This needs the role "ROLE_TEAMLEAD" \(or one above it\) in Kimai \(http:\/\/127\.0\.0\.1:\d+\), and yours there is "ROLE_USER", so Punchcard does not offer it to you\. Nothing was sent\.$/,
+      );
   });
 });

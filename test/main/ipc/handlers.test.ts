@@ -117,6 +117,11 @@ function setup(overrides: Partial<HandlerDeps> = {}) {
       },
     },
     approvals: approvalsStub(events),
+    workingTime: {
+      range: async () => {
+        throw new Error('no working time in these tests');
+      },
+    },
     admin: adminStub(events),
     idle: { question: () => null, answer: async () => IDLE },
     updates: updatesStub(events),

@@ -113,6 +113,20 @@ describe('the tray menu', () => {
     expect(actionOf(menu, 'No project')).toEqual({ kind: 'clockIn' });
   });
 
+  it('says until when the rest lasts on Clock in, while clocking in would start work inside it; clocking in still works', () => {
+    const rest = { rules: 'de' as const, until: at('2026-03-02T11:15:00+01:00') };
+    const plain = model({ clockInRest: rest });
+    expect(outline(plain.menu)[1]).toBe('Clock in — rest until 11:15 (section 5 ArbZG)');
+    expect(actionOf(plain.menu, 'Clock in — rest until 11:15 (section 5 ArbZG)')).toEqual({ kind: 'clockIn' });
+    const withProjects = model({ status: idle({ recentProjects: ['Website'] }), clockInRest: { rules: 'at', until: rest.until } });
+    expect(outline(withProjects.menu)[1]).toEqual(['Clock in — rest until 11:15 (AZG section 12)', ['(Recent projects)', 'Website', '---', 'No project']]);
+    expect(actionOf(withProjects.menu, 'Website')).toEqual({ kind: 'clockIn', project: 'Website' });
+    // Without a rest to keep (the rules off, notify off, the rest over), it is Clock in as ever.
+    expect(outline(model({ clockInRest: null }).menu)[1]).toBe('Clock in');
+    // While a timer runs there is no Clock in to label.
+    expect(JSON.stringify(model({ status: running(), clockInRest: rest }).menu)).not.toContain('rest until');
+  });
+
   it(`lists at most ${RECENT_PROJECTS_MAX} recent projects`, () => {
     const projects = Array.from({ length: 20 }, (_, i) => `Project ${i}`);
     const clockIn = find(model({ status: idle({ recentProjects: projects }) }).menu, 'Clock in');

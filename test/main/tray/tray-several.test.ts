@@ -119,6 +119,14 @@ describe('the tray with several connections', () => {
     expect(shortcutAction(severalStatus([]))).toEqual({ kind: 'clockIn', project: 'Website', activity: 'Design', tracker: 'acme' });
   });
 
+  it('says the rest on Clock in with several connections too', () => {
+    const { menu } = model(severalStatus([]), { clockInRest: { rules: 'de', until: at('2026-03-02T11:15:00+01:00') } });
+    expect(outline(menu)[1]).toEqual([
+      'Clock in — rest until 11:15 (section 5 ArbZG)',
+      ['(Recent work)', 'acme: Website · Design', 'beta: Website · Design', 'beta: Support', '---', 'acme: no project', 'beta: no project'],
+    ]);
+  });
+
   it('names the connections of the timers the idle question is about', () => {
     const beta = timer('beta', '2026-03-02T09:10:00+01:00');
     const timers = [timer('acme', '2026-03-02T09:02:00+01:00'), beta];

@@ -317,6 +317,21 @@ describe('setupTray', () => {
     }
   });
 
+  it('labels Clock in with the rest while the working-time warnings say one runs, asked again at each redraw; a click still clocks in', async () => {
+    let rest: { rules: 'de'; until: number } | null = { rules: 'de', until: at('2026-03-02T11:15:00+01:00') };
+    const { handle, menu, options } = start({ status: idle(), clockInRest: () => rest });
+    await settle();
+    expect(menuOutline(menu())[1]).toBe('Clock in — rest until 11:15 (section 5 ArbZG)');
+    clickMenuItem(menu(), 'Clock in — rest until 11:15 (section 5 ArbZG)');
+    await settle();
+    expect(options.clockIn).toHaveBeenCalledWith({});
+    await handle.refresh(idle());
+    rest = null;
+    handle.redraw();
+    expect(menuOutline(menu())[1]).toBe('Clock in');
+    handle.destroy();
+  });
+
   it('uses template images on macOS and the platform’s files elsewhere', async () => {
     const mac = start({ status: running(), platform: 'darwin' });
     await settle();

@@ -37,11 +37,11 @@ describe('approval words', () => {
     );
     const forAda = { first_day: '2026-10-12', last_day: '2026-10-18', status: 'not_submitted', person: 'Ada Lovelace', back_end: 'Kimai' } as const;
     expect(refusalWords({ code: 'timesheet_period_locked_for', facts: forAda }, en)).toBe(
-      "Ada Lovelace's timesheet for Oct 12, 2026 to Oct 18, 2026 was not submitted, but Kimai keeps its time as it is, as it keeps every week before their next one to submit, until an administrator reopens it in Kimai. Nothing was sent.",
+      '"Ada Lovelace"\'s timesheet for Oct 12, 2026 to Oct 18, 2026 was not submitted, but Kimai keeps its time as it is, as it keeps every week before their next one to submit, until an administrator reopens it in Kimai. Nothing was sent.',
     );
     // The other statuses keep their words.
     expect(refusalWords({ code: 'timesheet_period_locked_for', facts: { ...forAda, status: 'pending' } }, en)).toBe(
-      "Ada Lovelace's timesheet for Oct 12, 2026 to Oct 18, 2026 is submitted for approval, so its time is kept as submitted until it is withdrawn or rejected in Kimai. Nothing was sent.",
+      '"Ada Lovelace"\'s timesheet for Oct 12, 2026 to Oct 18, 2026 is submitted for approval, so its time is kept as submitted until it is withdrawn or rejected in Kimai. Nothing was sent.',
     );
   });
 

@@ -183,9 +183,17 @@ describe('tool switches fall back towards fewer tools', () => {
     expect(settings.tools.readOnly).toBe(true);
     expect(
       offered(settings).every((name) =>
-        ['timer_status', 'list_time_entries', 'time_report', 'list_catalog', 'list_leave_requests', 'leave_balance', 'absence_calendar', 'whoami'].includes(
-          name,
-        ),
+        [
+          'timer_status',
+          'list_time_entries',
+          'time_report',
+          'working_time',
+          'list_catalog',
+          'list_leave_requests',
+          'leave_balance',
+          'absence_calendar',
+          'whoami',
+        ].includes(name),
       ),
     ).toBe(true);
     expect(notes).toEqual(['tools.readOnly is "no", not true or false; read-only mode is on until it is fixed.']);

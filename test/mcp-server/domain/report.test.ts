@@ -79,6 +79,17 @@ describe('sumSpans', () => {
     const spans = [span('2026-11-18T08:00:00Z', '2026-11-18T10:00:00Z'), span('2026-11-18T11:00:00Z', '2026-11-18T12:00:00Z')];
     expect(sumSpans(spans, at('2026-11-18T09:00:00Z'), at('2026-11-18T11:30:00Z')) / HOUR).toBe(1.5);
   });
+
+  it("counts nothing of an impossible entry's span, whatever its start and end say", () => {
+    const impossible: WorkSpan = {
+      ...span('2026-11-18T08:00:00Z', '2026-11-18T12:00:00Z', 'Website'),
+      impossible: { entry: 7, start: at('2026-11-18T08:00:00Z'), end: at('2036-11-18T08:00:00Z'), why: 'too_long', longestHours: 999, limit: 'back_end' },
+    };
+    const spans = [impossible, span('2026-11-18T09:00:00Z', '2026-11-18T10:00:00Z', 'Internal')];
+    expect(sumSpans(spans, at('2026-11-18T00:00:00Z'), at('2026-11-19T00:00:00Z')) / HOUR).toBe(1);
+    expect(hours(groupSpans(spans, 'project', BERLIN))).toEqual([['Internal', 1]]);
+    expect(hours(groupSpans(spans, 'day', BERLIN))).toEqual([['2026-11-18', 1]]);
+  });
 });
 
 const FULL_TIME: WorkWeek = { mon: 8, tue: 8, wed: 8, thu: 8, fri: 8, sat: 0, sun: 0 };

@@ -59,7 +59,9 @@ describe('manage_people on Calamari: the employee list, read-only', () => {
       page: 1,
       total_pages: 2,
     });
-    expect(textOf(first)).toMatch(/^People \(active\)\. Page 1 of 2; ask for page 2 for more\.\n#1 Ada Lovelace <ada@acme\.example>; teams: Engineering\n/);
+    expect(textOf(first)).toMatch(
+      /^People \(active\)\. Page 1 of 2; ask for page 2 for more\.\n#1 "Ada Lovelace" <"ada@acme\.example">; teams: "Engineering"\n/,
+    );
     // One request a call: Calamari's limit is the whole organisation's.
     expect(searches(fake).length - before).toBe(1);
     expect(JSON.parse(searches(fake).at(-1)?.body ?? '{}')).toEqual({ page: 0 });
@@ -86,7 +88,7 @@ describe('manage_people on Calamari: the employee list, read-only', () => {
     const byName = await engine.call('manage_people', {
       action: 'show',
       person: textOf(cleo)
-        .replace(/^#3 (.*?) <.*$/s, '$1')
+        .replace(/^#3 "(.*?)" <.*$/s, '$1')
         .toUpperCase(),
     });
     expect(byName.structuredContent).toMatchObject({ people: [{ id: 3 }] });
@@ -108,7 +110,7 @@ describe('manage_people on Calamari: the employee list, read-only', () => {
     const ambiguous = await engine.call('manage_people', { action: 'show', person: 'bob builder' });
     expect(ambiguous.isError).toBe(true);
     expect(textOf(ambiguous)).toBe(
-      'Several employees are called "bob builder": Bob Builder <bob@acme.example>, Bob Builder <robert.builder@acme.example>. Name one by e-mail.',
+      'Several employees are called "bob builder": "Bob Builder" <"bob@acme.example">, "Bob Builder" <"robert.builder@acme.example">. Name one by e-mail.',
     );
     expect(fake.requests.slice(before).map((request) => request.path)).toEqual(['/api/employees/v1/search']);
     expect(JSON.stringify(fake.state.employees)).toBe(employees);
@@ -125,7 +127,7 @@ describe('manage_people on Calamari: the employee list, read-only', () => {
     const before = searches(fake).length;
     const ambiguous = await engine.call('manage_people', { action: 'show', person: 'Bob Builder' });
     expect(textOf(ambiguous)).toBe(
-      'Several employees are called "Bob Builder": Bob Builder <bob@acme.example>, Bob Builder <robert.builder@acme.example>. Name one by e-mail.',
+      'Several employees are called "Bob Builder": "Bob Builder" <"bob@acme.example">, "Bob Builder" <"robert.builder@acme.example">. Name one by e-mail.',
     );
     expect(searches(fake).length - before).toBe(3);
     // An id is one person's: found on its page, without reading further.
@@ -136,7 +138,7 @@ describe('manage_people on Calamari: the employee list, read-only', () => {
     fake.state.employees.push(...directReports(20, 2));
     const cleo = await engine.call('manage_people', { action: 'show', person: 'Cleo Patra' });
     expect(textOf(cleo)).toBe(
-      `"Cleo Patra" is Cleo Patra <cleo@acme.example> in the first 10 pages of Calamari's employee list, and may be someone on a later page too: the list goes on past those, which is as far as one call reads (its requests are the whole organisation's). Name them by e-mail: Calamari finds that in one request.`,
+      `"Cleo Patra" is "Cleo Patra" <"cleo@acme.example"> in the first 10 pages of Calamari's employee list, and may be someone on a later page too: the list goes on past those, which is as far as one call reads (its requests are the whole organisation's). Name them by e-mail: Calamari finds that in one request.`,
     );
     expect(searches(fake).length - before).toBe(14);
   });

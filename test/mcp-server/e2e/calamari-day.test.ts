@@ -99,7 +99,7 @@ describe.each<Era>(['legacy', 'modern'])('a realistic day on Calamari (%s era)',
       capabilities: expect.arrayContaining(['timer', 'breaks', 'leave', 'calendar']),
     });
     expect(result.structuredContent?.connection).toMatch(
-      /^Calamari at 127\.0\.0\.1:\d+ as Ada Lovelace \(ada@acme\.example\); Time & Attendance in use; Time Off in use\. The API key is the organisation's; Punchcard acts for ada@acme\.example only\.$/,
+      /^Calamari at 127\.0\.0\.1:\d+ as "Ada Lovelace" \(ada@acme\.example\); Time & Attendance in use; Time Off in use\. The API key is the organisation's; Punchcard acts for ada@acme\.example only\.$/,
     );
   });
 
@@ -111,12 +111,12 @@ describe.each<Era>(['legacy', 'modern'])('a realistic day on Calamari (%s era)',
       activities: [],
       break_types: [{ name: 'Break' }, { name: 'Lunch' }],
     });
-    expect(textOf(catalog)).toMatch(/\nBreak types: Break \(#\d+\), Lunch \(#\d+\)$/);
+    expect(textOf(catalog)).toMatch(/\nBreak types: "Break" \(#\d+\), "Lunch" \(#\d+\)$/);
     await call('clock_in', { project: 'website relaunch', start: '07:30' });
     const sent = fake.requests.findLast((request) => request.path === '/api/clockin/terminal/v1/clock-in');
     expect(JSON.parse(sent?.body ?? '{}')).toEqual({ person: ADA, time: '2026-11-18T07:30:00', projectId: SEED.projects.websiteRelaunch });
     const again = await call('clock_in', { project: 'General' });
-    expect(textOf(again)).toMatch(/already running: Website relaunch since 07:30/);
+    expect(textOf(again)).toMatch(/already running: "Website relaunch" since 07:30/);
   });
 
   it("takes a break of the person's own type and ends it; the status shows both", async () => {
@@ -124,7 +124,7 @@ describe.each<Era>(['legacy', 'modern'])('a realistic day on Calamari (%s era)',
     expect(paused.structuredContent).toMatchObject({ break_type: 'Lunch' });
     const status = await call('timer_status');
     expect(status.structuredContent).toMatchObject({ running: { project: 'Website relaunch' }, on_break: { type: 'Lunch' } });
-    expect(textOf(status)).toMatch(/On a break \(Lunch\) since 08:00\./);
+    expect(textOf(status)).toMatch(/On a break \("Lunch"\) since 08:00\./);
     expect(textOf(await call('start_break'))).toMatch(/A break \(Lunch\) is already running; end it first\./);
     const unknown = await call('start_break', { type: 'Siesta' });
     expect(textOf(unknown)).toBe('No break type "Siesta". You may take: "Break", "Lunch".');

@@ -83,7 +83,7 @@ describe('failures', () => {
       const result = await engine.call('clock_in', args);
       expect(result.isError, JSON.stringify(args)).toBe(true);
       expect(textOf(result)).toBe(
-        `A timer is already running: General since ${since} (0 min). Clock out first, or call clock_in with switch: true to stop it and start the new one.`,
+        `A timer is already running: "General" since ${since} (0 min). Clock out first, or call clock_in with switch: true to stop it and start the new one.`,
       );
     }
     expect(fake.requests.filter((request) => request.path === '/api/clockin/terminal/v1/clock-in')).toEqual([]);
@@ -120,7 +120,7 @@ describe('failures', () => {
       },
     );
     const result = await engine.call('clock_in', { project: 'Website relaunch' });
-    expect(textOf(result)).toMatch(/^A timer is already running: General since /);
+    expect(textOf(result)).toMatch(/^A timer is already running: "General" since /);
     expect(fake.state.shifts.filter((shift) => shift.employeeId === 1).map((shift) => shift.projectId)).toEqual([SEED.projects.general]);
   });
 
@@ -133,7 +133,7 @@ describe('failures', () => {
     const refused = await engine.call('clock_in', { project: 'Website relaunch' });
     expect(refused.isError).toBe(true);
     expect(textOf(refused)).toBe(
-      'Calamari refused to start your shift: the project is not one you may book on (Invalid project), perhaps archived since Punchcard read your projects; list_catalog shows the ones you may use.',
+      'Calamari refused to start your shift: the project is not one you may book on ("Invalid project"), perhaps archived since Punchcard read your projects; list_catalog shows the ones you may use.',
     );
     expect(fake.state.shifts.filter((shift) => shift.employeeId === 1)).toEqual([]);
     // What is kept was forgotten: the next call reads the projects again and knows the name no more.
@@ -152,7 +152,7 @@ describe('failures', () => {
     if (project) project.archived = true;
     const refused = await engine.call('log_time', { date: 'yesterday', duration: '1h', project: 'Website relaunch' });
     expect(textOf(refused)).toBe(
-      'Calamari refused to add the shift: the project is not one you may book on (Project is not available for the employee), perhaps archived since Punchcard read your projects; list_catalog shows the ones you may use.',
+      'Calamari refused to add the shift: the project is not one you may book on ("Project is not available for the employee"), perhaps archived since Punchcard read your projects; list_catalog shows the ones you may use.',
     );
     expect(fake.state.shifts).toEqual([]);
     expect(textOf(await engine.call('log_time', { date: 'yesterday', duration: '1h', project: 'Website relaunch' }))).toMatch(
@@ -186,7 +186,10 @@ describe('failures', () => {
         { status: 405, body: { message: 'Method not allowed', code: 'HTTP_METHOD_NOT_ALLOWED', field: null } },
         /^Calamari refused the request to read your shifts \(405, wrong method\); update Punchcard\.$/,
       ],
-      [{ status: 400, body: { message: 'Incorrect value', code: '', field: 'from' } }, /^Calamari refused to read your shifts: Incorrect value \(from\)\.$/],
+      [
+        { status: 400, body: { message: 'Incorrect value', code: '', field: 'from' } },
+        /^Calamari refused to read your shifts: "Incorrect value" \("from"\)\.$/,
+      ],
       [{ status: 200, body: [], delayMs: 1_500 }, /^Calamari at 127\.0\.0\.1:\d+ did not answer within 400 ms trying to read your shifts\. /],
     ];
     for (const [failure, message] of expectations) {
@@ -263,7 +266,7 @@ describe('punchcard-mcp --test-connection for Calamari', () => {
     expect(ok.code).toBe(0);
     expect(JSON.parse(ok.stdout)).toMatchObject({ provider: 'calamari', ok: true, verdict: 'ok' });
     expect(ok.stderr).toMatch(
-      /Connection OK: Connected to Calamari at 127\.0\.0\.1:\d+ as Ada Lovelace \(ada@acme\.example\); Time & Attendance in use; Time Off not available to this key\. The key is your organisation's; Punchcard uses it for ada@acme\.example only\./,
+      /Connection OK: Connected to Calamari at 127\.0\.0\.1:\d+ as "Ada Lovelace" \(ada@acme\.example\); Time & Attendance in use; Time Off not available to this key\. The key is your organisation's; Punchcard uses it for ada@acme\.example only\./,
     );
     // The zone too: the next start need not look the person up before its first answer.
     expect(calamariFacts.read(dir, calamariFactsKey({ url: fake.url, email: ADA }))).toMatchObject({

@@ -76,7 +76,7 @@ describe('a warm clock_in on Calamari', () => {
       await measureSteps(session.engine, session.fake.requests, [WARM_CLOCK_IN]);
       await new Promise((done) => setTimeout(done, A_MOMENT_MS + 100));
       const [again] = await measureSteps(session.engine, session.fake.requests, [{ ...WARM_CLOCK_IN, label: 'clock_in while one runs' }]);
-      expect(again?.text).toMatch(/^A timer is already running: General since /);
+      expect(again?.text).toMatch(/^A timer is already running: "General" since /);
       expect(again?.requests).toEqual(['POST /clockin/shift/status/v1/get-current 200', 'POST /clockin/timesheetentries/v1/find 200']);
     } finally {
       await session.close();
@@ -114,7 +114,7 @@ describe('a warm clock_in on Calamari', () => {
       if (!shift) throw new Error('Calamari recorded no shift.');
       // November in Berlin: UTC+1.
       const start = `${new Date(shift.started + 3_600_000).toISOString().slice(0, 19)}+01:00`;
-      expect(result.content).toEqual([{ type: 'text', text: 'Clocked in on General — Standup at 08:00.' }]);
+      expect(result.content).toEqual([{ type: 'text', text: 'Clocked in on "General" — "Standup" at 08:00.' }]);
       expect(result.structuredContent).toEqual({
         started: { id: shift.id, start, end: null, minutes: 0, project: 'General', activity: null, description: 'Standup', breaks: [] },
         stopped: null,
@@ -162,7 +162,7 @@ describe('the projects another engine read within the hour', () => {
       const within = await clockInElsewhere(session, 50 * 60_000);
       expect(within.isError, within.text).toBe(false);
       expect(within.requests).toEqual(CLOCK_IN);
-      expect(within.text).toMatch(/^Clocked in on General at /);
+      expect(within.text).toMatch(/^Clocked in on "General" at /);
       expect(keptProjects(session)).toMatchObject({ projects: [{ id: SEED.projects.general, name: 'General' }, { name: 'Website relaunch' }] });
       // An hour after the listing, by the new engine's clock: read again, and kept anew.
       const past = await clockInElsewhere(session, REFERENCE_TTL_MS - 50 * 60_000 + 60_000);
@@ -184,7 +184,9 @@ describe('the projects another engine read within the hour', () => {
       // The kept list still names it: the clock-in goes to Calamari, which refuses it; nothing is booked.
       const refused = await clockInElsewhere(session, 60_000, 'Website relaunch');
       expect(refused.isError).toBe(true);
-      expect(refused.text).toMatch(/^Calamari refused to start your shift: the project is not one you may book on \(Invalid project\), perhaps archived since/);
+      expect(refused.text).toMatch(
+        /^Calamari refused to start your shift: the project is not one you may book on \("Invalid project"\), perhaps archived since/,
+      );
       expect(session.fake.state.shifts).toEqual([]);
       expect(keptProjects(session)?.projects).toBeUndefined();
       // Within the hour of the first listing still, the next engine asks Calamari, which no longer lists it.

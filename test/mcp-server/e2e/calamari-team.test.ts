@@ -200,8 +200,8 @@ describe('the team group on Calamari', () => {
     expect(textOf(report)).toBe(
       [
         '2026-11-16 to 2026-11-19, your direct reports and the members of the teams you manage in Calamari: people 1–2 of 2.',
-        'Ada Lovelace: 14 h of 24 h; nothing on 2026-11-17; running: Website relaunch',
-        'Bob Builder: 2 h of 32 h; nothing on 2026-11-16, 2026-11-18',
+        '"Ada Lovelace": 14 h of 24 h; nothing on 2026-11-17; running: "Website relaunch"',
+        '"Bob Builder": 2 h of 32 h; nothing on 2026-11-16, 2026-11-18',
       ].join('\n'),
     );
   });

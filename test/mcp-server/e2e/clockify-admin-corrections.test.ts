@@ -131,7 +131,7 @@ describe('correct_time_entries on Clockify', () => {
       ['2026-11-05T09:00:00+01:00', 'Wes Worker', 'Website', ''],
     ]);
     expect(textOf(preview)).toMatch(
-      /^Would change 4 entries \(8 h\) from 2026-10-01 to 2026-11-30 among everyone's time entries: not billable, tags \+ billing\. Not touched, in the locked period: #\d+, #\d+\. Clockify locks the workspace's entries before 2026-11-01 00:00 \(its admins may still change them; Punchcard does not\); an entry Clockify marks locked is left alone too\./,
+      /^Would change 4 entries \(8 h\) from 2026-10-01 to 2026-11-30 among everyone's time entries: not billable, tags \+ "billing"\. Not touched, in the locked period: #\d+, #\d+\. Clockify locks the workspace's entries before 2026-11-01 00:00 \(its admins may still change them; Punchcard does not\); an entry Clockify marks locked is left alone too\./,
     );
     expect(textOf(preview)).toMatch(/call again with confirm_count 4 to change them\.$/);
     expect(entryWrites(fake)).toEqual([]);
@@ -144,7 +144,7 @@ describe('correct_time_entries on Clockify', () => {
     const done = await bob.call('correct_time_entries', { ...args, confirm_count: 4 });
     expect(done.isError, textOf(done)).toBeFalsy();
     expect(done.structuredContent).toMatchObject({ changed: true, count: 4 });
-    expect(textOf(done)).toMatch(/^Changed 4 entries \(8 h\): not billable, tags \+ billing\. Not touched, in the locked period: #\d+, #\d+\.$/);
+    expect(textOf(done)).toMatch(/^Changed 4 entries \(8 h\): not billable, tags \+ "billing"\. Not touched, in the locked period: #\d+, #\d+\.$/);
     // One replacement each, in the preview's order, and nothing else written.
     expect(entryWrites(fake).map((write) => `${write.method} ${write.path.split('/').at(-1)}`)).toEqual(
       [world.nov3, world.nov4, world.cleo4, world.wes5].map((entry) => `PUT ${entry.id}`),
@@ -270,17 +270,17 @@ describe('correct_time_entries on Clockify', () => {
     const [nov3, nov4] = (preview.structuredContent as Preview).entries.map((entry) => entry.id);
     expect(textOf(preview).split('\n')).toEqual([
       expect.stringMatching(
-        /^Would change 2 entries \(4 h\) from 2026-10-01 to 2026-11-30 among everyone's time entries: project Internal; task cleared on #\d+ \("Design"\), #\d+ \("Development"\)\. /,
+        /^Would change 2 entries \(4 h\) from 2026-10-01 to 2026-11-30 among everyone's time entries: project "Internal"; task cleared on #\d+ \("Design"\), #\d+ \("Development"\)\. /,
       ),
-      `#${nov3} 2026-11-03 09:00 Ada Lovelace: Website / Design (task "Design" cleared)`,
-      `#${nov4} 2026-11-04 09:00 Ada Lovelace: Website / Development (task "Development" cleared)`,
+      `#${nov3} 2026-11-03 09:00 "Ada Lovelace": "Website" / "Design" (task "Design" cleared)`,
+      `#${nov4} 2026-11-04 09:00 "Ada Lovelace": "Website" / "Development" (task "Development" cleared)`,
       'Nothing was changed: call again with confirm_count 2 to change them.',
     ]);
     expect(entryWrites(fake)).toEqual([]);
     const done = await bob.call('correct_time_entries', { ...args, confirm_count: 2 });
     expect(done.isError, textOf(done)).toBeFalsy();
     expect(textOf(done)).toBe(
-      `Changed 2 entries (4 h): project Internal; task cleared on #${nov3} ("Design"), #${nov4} ("Development"). Not touched, in the locked period: #${
+      `Changed 2 entries (4 h): project "Internal"; task cleared on #${nov3} ("Design"), #${nov4} ("Development"). Not touched, in the locked period: #${
         (done.structuredContent as Preview).not_touched[0]?.id
       }.`,
     );
@@ -356,7 +356,7 @@ describe('correct_time_entries on Clockify', () => {
     expect(data.entries[0]?.hours).toBeCloseTo(2, 1);
     const id = data.entries[0]?.id;
     expect(textOf(preview)).toMatch(new RegExp(`^Would change 1 entry \\(2(\\.\\d+)? h, #${id} still running\\) from 2026-11-19 to 2026-11-19 `));
-    expect(textOf(preview)).toMatch(new RegExp(`\\n#${id} 2026-11-19 13:00 Ada Lovelace: Website / Design \\(running\\)\\n`));
+    expect(textOf(preview)).toMatch(new RegExp(`\\n#${id} 2026-11-19 13:00 "Ada Lovelace": "Website" / "Design" \\(running\\)\\n`));
     const done = await bob.call('correct_time_entries', { ...args, confirm_count: 1 });
     expect(done.isError, textOf(done)).toBeFalsy();
     expect(textOf(done)).toMatch(new RegExp(`^Changed 1 entry \\(2(\\.\\d+)? h, #${id} still running\\): not billable\\.$`));
@@ -409,7 +409,7 @@ describe.each<Era>(['legacy', 'modern'])('the question before a Clockify correct
     expect(done.isError, textOf(done)).toBeFalsy();
     expect(asked.map((params) => params.message)).toEqual([
       expect.stringMatching(
-        /^Change 1 entry \(2 h\) to tags \+ billing\? Not touched, in the locked period: #\d+\. Clockify locks the workspace's entries before 2026-11-01 00:00 .* Entries: #\d+$/,
+        /^Change 1 entry \(2 h\) to tags \+ "billing"\? Not touched, in the locked period: #\d+\. Clockify locks the workspace's entries before 2026-11-01 00:00 .* Entries: #\d+$/,
       ),
     ]);
     expect([world.cleo4.tagIds, world.cleo4.description, world.approved.tagIds]).toEqual([[BILLING], 'Weekly', []]);
@@ -417,7 +417,7 @@ describe.each<Era>(['legacy', 'modern'])('the question before a Clockify correct
     // A move names the tasks it clears in the question too.
     const moved = await bob.call('correct_time_entries', { ...NOVEMBER, people: ['Cleo Patra'], set: { project: 'Website' } });
     expect(moved.isError, textOf(moved)).toBeFalsy();
-    expect(asked[1]?.message).toMatch(/^Change 1 entry \(2 h\) to project Website; task cleared on #\d+ \("Meeting"\)\? /);
+    expect(asked[1]?.message).toMatch(/^Change 1 entry \(2 h\) to project "Website"; task cleared on #\d+ \("Meeting"\)\? /);
     expect(world.cleo4).toMatchObject({ projectId: website, taskId: null, description: 'Weekly', tagIds: [BILLING] });
   });
 

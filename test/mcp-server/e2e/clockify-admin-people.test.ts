@@ -37,10 +37,12 @@ describe('manage_people on Clockify', () => {
     // The role was asked (an admin tool is on) and names a member: nothing is offered, nothing listed.
     await expect.poll(() => fake.requests.filter((request) => /[?&]roles=/.test(request.query)).length).toBeGreaterThan(3);
     expect(await offered(wes)).toBe(false);
-    expect(refusalOf(await wes.call('manage_people', { action: 'list' }))).toMatchObject({
-      code: 'tool_withheld',
-      facts: { tool: 'manage_people', why: 'back_end' },
-    });
+    await expect
+      .poll(async () => refusalOf(await wes.call('manage_people', { action: 'list' })))
+      .toMatchObject({
+        code: 'tool_withheld',
+        facts: { tool: 'manage_people', why: 'role', role: 'regular user', needs: 'team manager' },
+      });
     expect(fake.requests.filter((request) => request.path.endsWith('/user-groups'))).toHaveLength(0);
   });
 
@@ -62,7 +64,7 @@ describe('manage_people on Clockify', () => {
     const all = (await bob.call('manage_people', { action: 'list', include_inactive: true })).structuredContent as Listed;
     expect(all.people.find((person) => person.name === 'Cleo Patra')).toMatchObject({ email: 'cleo@acme.example', active: false, role: 'MEMBER' });
     const shown = await bob.call('manage_people', { action: 'show', person: 'olga@acme.example' });
-    expect(textOf(shown)).toMatch(/^#\d+ Olga Owner <olga@acme\.example>, OWNER$/);
+    expect(textOf(shown)).toMatch(/^#\d+ "Olga Owner" <"olga@acme\.example">, "OWNER"$/);
   });
 
   it('invites by e-mail alone: the invitee stays pending, and the answer says so', async () => {
@@ -74,7 +76,7 @@ describe('manage_people on Clockify', () => {
     expect(asked).toEqual([
       'Invite "Grace Hopper" <grace@acme.example>? Clockify e-mails them an invitation (it takes the e-mail alone: the name is theirs to set), and they stay pending until they accept; inviting by API needs a paid plan.',
     ]);
-    expect(textOf(made)).toMatch(/^Invited ".*" <grace@acme\.example> \(#\d+\)\. Clockify e-mailed them an invitation: they stay pending/);
+    expect(textOf(made)).toMatch(/^Invited ".*" <"grace@acme\.example"> \(#\d+\)\. Clockify e-mailed them an invitation: they stay pending/);
     expect((made.structuredContent as Listed).people[0]).toMatchObject({ email: 'grace@acme.example', active: false });
     const sent = fake.requests.filter((request) => request.method === 'POST' && request.path === `/api/v1/workspaces/${ACME}/users`);
     expect(sent.map((request) => [request.query, JSON.parse(request.body)])).toEqual([['?send-email=true', { email: 'grace@acme.example' }]]);
@@ -95,7 +97,7 @@ describe('manage_people on Clockify', () => {
     const bob = await session(fake, BOB_KEY);
     const off = await bob.call('manage_people', { action: 'deactivate', person: 'Wes Worker' });
     expect(off.isError, textOf(off)).toBeFalsy();
-    expect(textOf(off)).toMatch(/^Deactivated "Wes Worker" <wes@acme\.example> \(#\d+\)\.$/);
+    expect(textOf(off)).toMatch(/^Deactivated "Wes Worker" <"wes@acme\.example"> \(#\d+\)\.$/);
     expect(userOf(fake, TEAM.users.wes)?.statuses?.[ACME]).toBe('INACTIVE');
     expect((off.structuredContent as { before: { active: boolean } }).before.active).toBe(true);
     const on = await bob.call('manage_people', { action: 'reactivate', person: 'wes@acme.example' });
@@ -107,7 +109,7 @@ describe('manage_people on Clockify', () => {
     expect(bodies).toEqual([{ status: 'INACTIVE' }, { status: 'ACTIVE' }]);
     const owner = await bob.call('manage_people', { action: 'deactivate', person: 'Olga Owner' });
     expect(textOf(owner)).toBe(
-      "Olga Owner owns the workspace: Clockify lets nobody deactivate the owner or change their role (ownership is handed over in Clockify's workspace settings). Nothing was sent.",
+      '"Olga Owner" owns the workspace: Clockify lets nobody deactivate the owner or change their role (ownership is handed over in Clockify\'s workspace settings). Nothing was sent.',
     );
     const self = await bob.call('manage_people', { action: 'deactivate', person: 'bob@acme.example' });
     expect(textOf(self)).toMatch(/^You cannot deactivate your own account/);
@@ -124,7 +126,7 @@ describe('manage_people on Clockify', () => {
       manages: ['Ada Lovelace', 'cleo@acme.example'],
     });
     expect(lead.isError, textOf(lead)).toBeFalsy();
-    expect(textOf(lead)).toMatch(/^Changed "Wes Worker" .*: role MEMBER → TEAM_MANAGER, managing "Ada Lovelace", "cleo@acme\.example"\.$/);
+    expect(textOf(lead)).toMatch(/^Changed "Wes Worker" .*: role "MEMBER" → "TEAM_MANAGER", managing "Ada Lovelace", "cleo@acme\.example"\.$/);
     expect((lead.structuredContent as Listed).people[0]?.role).toBe('TEAM_MANAGER');
     const pm = await bob.call('manage_people', { action: 'update', person: 'Cleo Patra', role: 'PROJECT_MANAGER', manages: ['Internal'] });
     expect(pm.isError, textOf(pm)).toBeFalsy();
@@ -146,7 +148,7 @@ describe('manage_people on Clockify', () => {
       [{ role: 'OWNER' }, /^Clockify's API makes nobody the owner/],
       [{ role: 'WORKSPACE_ADMIN', manages: ['Ada Lovelace'] }, /^A workspace admin administers the whole workspace: leave out manages/],
       [{ name: 'Wesley' }, /^Clockify's API changes nobody's name or e-mail address but their own/],
-      [{ role: 'BOSS' }, /^"BOSS" is no role here; the roles are MEMBER, PROJECT_MANAGER, TEAM_MANAGER, WORKSPACE_ADMIN, OWNER\.$/],
+      [{ role: 'BOSS' }, /^"BOSS" is no role here; the roles are "MEMBER", "PROJECT_MANAGER", "TEAM_MANAGER", "WORKSPACE_ADMIN", "OWNER"\.$/],
     ] as const) {
       const refused = await bob.call('manage_people', { action: 'update', person: 'Pia Projects', ...args });
       expect(refused.isError).toBe(true);
@@ -213,7 +215,7 @@ describe.each<Era>(['legacy', 'modern'])('the question before a change to people
     const bob = await session(fake, BOB_KEY, { era, elicitation: (params) => (asked.push(params.message), { action: 'accept', content: {} }) });
     const off = await bob.call('manage_people', { action: 'deactivate', person: 'Wes Worker' });
     expect(off.isError, textOf(off)).toBeFalsy();
-    expect(asked).toEqual([expect.stringMatching(/^Deactivate "Wes Worker" <wes@acme\.example> \(#\d+\)\? They can no longer sign in; their time stays\.$/)]);
+    expect(asked).toEqual([expect.stringMatching(/^Deactivate "Wes Worker" <"wes@acme\.example"> \(#\d+\)\? They can no longer sign in; their time stays\.$/)]);
     expect(userOf(fake, TEAM.users.wes)?.statuses?.[ACME]).toBe('INACTIVE');
   });
 
@@ -227,9 +229,9 @@ describe.each<Era>(['legacy', 'modern'])('the question before a change to people
     expect(textOf(invite)).toMatch(/^"Grace Hopper" was not invited: /);
     expect(textOf(invite)).toMatch(words);
     const off = await bob.call('manage_people', { action: 'deactivate', person: 'Wes Worker' });
-    expect(textOf(off)).toMatch(/^"Wes Worker" <wes@acme\.example> \(#\d+\) was not deactivated: /);
+    expect(textOf(off)).toMatch(/^"Wes Worker" <"wes@acme\.example"> \(#\d+\) was not deactivated: /);
     const role = await bob.call('manage_people', { action: 'update', person: 'Wes Worker', role: 'WORKSPACE_ADMIN' });
-    expect(textOf(role)).toMatch(/^"Wes Worker" <wes@acme\.example> \(#\d+\) was not changed: /);
+    expect(textOf(role)).toMatch(/^"Wes Worker" <"wes@acme\.example"> \(#\d+\) was not changed: /);
     expect(peopleWrites(fake)).toEqual([]);
   });
 });

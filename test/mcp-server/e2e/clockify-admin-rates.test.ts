@@ -16,7 +16,7 @@ const ACME = SEED.workspaces.acme;
 const { ada } = SEED.users;
 const { website, secret } = SEED.projects;
 
-/** Acme billing 50 EUR an hour (cost 30), Ada 60 across the workspace; Website 80 of its own, Ada 95.50 there (cost 40). */
+/** Acme billing 50 "EUR" an hour (cost 30), Ada 60 across the workspace; Website 80 of its own, Ada 95.50 there (cost 40). */
 async function workspace() {
   const fake = await acmeWithTeam();
   const site = fake.state.projects.find((project) => project.id === website);
@@ -41,15 +41,20 @@ describe('manage_rates on Clockify', () => {
       const engine = await connect(fake, key);
       await expect.poll(() => offered(engine)).toBe(true);
     }
-    for (const key of [MIA_KEY, WES_KEY]) {
+    for (const [key, role] of [
+      [MIA_KEY, 'team manager'],
+      [WES_KEY, 'regular user'],
+    ] as const) {
       const engine = await connect(fake, key);
-      // The role is learned in the background; give it the time to offer the tool, which it must not.
+      // The role is learned in the background; once it is, a call by name hears it and the role rates need.
       await expect.poll(() => fake.requests.filter((request) => /[?&]roles=/.test(request.query)).length).toBeGreaterThan(0);
       expect(await offered(engine)).toBe(false);
-      expect(refusalOf(await engine.call('manage_rates', { action: 'list', kind: 'workspace', item: 'Acme' }))).toMatchObject({
-        code: 'tool_withheld',
-        facts: { tool: 'manage_rates', why: 'back_end' },
-      });
+      await expect
+        .poll(async () => refusalOf(await engine.call('manage_rates', { action: 'list', kind: 'workspace', item: 'Acme' })))
+        .toMatchObject({
+          code: 'tool_withheld',
+          facts: { tool: 'manage_rates', why: 'role', role, needs: 'admin' },
+        });
     }
   });
 
@@ -71,7 +76,7 @@ describe('manage_rates on Clockify', () => {
       ],
     });
     expect(textOf(list)).toBe(
-      `Rates of the workspace "Acme" (#${data.item.id}):\n#0 everyone: 50 EUR an hour, internal 30 EUR\n#${adaNumber} Ada Lovelace (#${adaNumber}): 60 EUR an hour`,
+      `Rates of the workspace "Acme" (#${data.item.id}):\n#0 everyone: 50 "EUR" an hour, internal 30 "EUR"\n#${adaNumber} "Ada Lovelace" (#${adaNumber}): 60 "EUR" an hour`,
     );
     const project = await bob.call('manage_rates', { action: 'list', kind: 'project', item: 'Website' });
     expect((project.structuredContent as { rates: unknown[] }).rates).toEqual([
@@ -105,12 +110,12 @@ describe('manage_rates on Clockify', () => {
     });
     expect(asked).toEqual([
       expect.stringMatching(
-        /^Set the rate of the workspace "Acme" \(#\d+\) for everyone: 50 EUR an hour, internal 30 EUR → 52.50 EUR an hour, internal 30 EUR\?$/,
+        /^Set the rate of the workspace "Acme" \(#\d+\) for everyone: 50 "EUR" an hour, internal 30 "EUR" → 52.50 "EUR" an hour, internal 30 "EUR"\?$/,
       ),
-      expect.stringMatching(/^Set the rate of the workspace "Acme" \(#\d+\) for Wes Worker \(#\d+\): none → 45 EUR an hour, internal 25.10 EUR\?$/),
-      expect.stringMatching(/^Set the rate of the project "Website" \(#\d+\) for everyone: 80 EUR an hour → 80 EUR an hour, internal 61.25 EUR\?$/),
+      expect.stringMatching(/^Set the rate of the workspace "Acme" \(#\d+\) for "Wes Worker" \(#\d+\): none → 45 "EUR" an hour, internal 25.10 "EUR"\?$/),
+      expect.stringMatching(/^Set the rate of the project "Website" \(#\d+\) for everyone: 80 "EUR" an hour → 80 "EUR" an hour, internal 61.25 "EUR"\?$/),
       expect.stringMatching(
-        /^Set the rate of the project "Website" \(#\d+\) for Ada Lovelace \(#\d+\): 95.50 EUR an hour, internal 40 EUR → 99.99 EUR an hour, internal 40 EUR\?$/,
+        /^Set the rate of the project "Website" \(#\d+\) for "Ada Lovelace" \(#\d+\): 95.50 "EUR" an hour, internal 40 "EUR" → 99.99 "EUR" an hour, internal 40 "EUR"\?$/,
       ),
     ]);
     // Only what changed was sent: the default's hourly rate alone, then the project member's hourly rate alone.
@@ -145,10 +150,10 @@ describe('manage_rates on Clockify', () => {
     );
     expect(await refusal({ action: 'list', kind: 'activity', item: 'Design' })).toMatch(/keeps no rates per activity/);
     expect(await refusal({ action: 'set', kind: 'workspace', item: 'Acme', hourly: 80.555 })).toBe(
-      'Clockify keeps rates in whole cents: hourly 80.555 EUR is finer than that; give at most two decimals. Nothing was sent.',
+      'Clockify keeps rates in whole cents: hourly 80.555 "EUR" is finer than that; give at most two decimals. Nothing was sent.',
     );
     expect(await refusal({ action: 'set', kind: 'project', item: 'Secret', person: 'Wes Worker', hourly: 10 })).toMatch(
-      /^Wes Worker \(#\d+\) is no member of the private project "Secret", so Clockify keeps no rate for them there: add them to the project in Clockify first\. Nothing was sent\.$/,
+      /^"Wes Worker" \(#\d+\) is no member of the private project "Secret", so Clockify keeps no rate for them there: add them to the project in Clockify first\. Nothing was sent\.$/,
     );
     expect(await refusal({ action: 'set', kind: 'workspace', item: 'Side project', hourly: 10 })).toMatch(
       /^Punchcard works in the Clockify workspace "Acme" \(#\d+\), not "Side project": name it as item for its default rates\. Nothing was sent\.$/,
@@ -163,14 +168,14 @@ describe('manage_rates on Clockify', () => {
     const bob = await admin(fake);
     const costRate = (path: string) => ({ method: 'PUT', path: `/api/v1/workspaces/${ACME}${path}/cost-rate` });
     const internalError = { status: 500, body: { message: 'Internal server error', code: 500 } };
-    // Ada in Website had a cost rate of her own (40 EUR): the sentence names it as what stayed.
+    // Ada in Website had a cost rate of her own (40 "EUR"): the sentence names it as what stayed.
     fake.failNext(costRate(`/projects/${website}/users/${ada}`), internalError);
     const adaThere = await bob.call('manage_rates', { action: 'set', kind: 'project', item: 'Website', person: 'Ada Lovelace', hourly: 99, internal: 42 });
     expect(adaThere.isError).toBe(true);
-    const adaNumber = /Ada Lovelace \(#(\d+)\)/.exec(textOf(adaThere))?.[1];
+    const adaNumber = /"Ada Lovelace" \(#(\d+)\)/.exec(textOf(adaThere))?.[1];
     expect(textOf(adaThere)).toBe(
-      `Clockify had an internal error (500) trying to set the rate of the project "Website" for Ada Lovelace (#${adaNumber}). Try again later. ` +
-        `The hourly rate of the project "Website" for Ada Lovelace (#${adaNumber}) is 99 EUR now; its internal (cost) rate stayed 40 EUR.`,
+      `Clockify had an internal error (500) trying to set the rate of the project "Website" for "Ada Lovelace" (#${adaNumber}). Try again later. ` +
+        `The hourly rate of the project "Website" for "Ada Lovelace" (#${adaNumber}) is 99 "EUR" now; its internal (cost) rate stayed 40 "EUR".`,
     );
     expect(memberRate(fake, website, ada)).toMatchObject({ hourly: 9900, cost: 4000 });
     // Asked again, only the cost rate is still to send, and it is sent alone.
@@ -188,7 +193,7 @@ describe('manage_rates on Clockify', () => {
     const wes = await bob.call('manage_rates', { action: 'set', kind: 'workspace', item: 'Acme', person: 'wes@acme.example', hourly: 45, internal: 25 });
     expect(wes.isError).toBe(true);
     expect(textOf(wes)).toMatch(
-      /^Clockify had an internal error \(500\) trying to set Wes Worker \(#\d+\)'s cost rate\. Try again later\. The hourly rate of the workspace "Acme" for Wes Worker \(#\d+\) is 45 EUR now; its internal \(cost\) rate stayed unset\.$/,
+      /^Clockify had an internal error \(500\) trying to set "Wes Worker" \(#\d+\)'s cost rate\. Try again later\. The hourly rate of the workspace "Acme" for "Wes Worker" \(#\d+\) is 45 "EUR" now; its internal \(cost\) rate stayed unset\.$/,
     );
     expect(memberRate(fake, ACME, TEAM.users.wes)).toMatchObject({ hourly: 4500, cost: null });
   });
@@ -212,7 +217,7 @@ describe.each<Era>(['legacy', 'modern'])('the question before a Clockify rate ch
     const fake = await workspace();
     const bob = await admin(fake, { era });
     const set = await bob.call('manage_rates', { action: 'set', kind: 'project', item: 'Website', hourly: 81 });
-    expect(textOf(set)).toMatch(/^Set the rate of the project "Website" \(#\d+\) for everyone: 80 EUR an hour → 81 EUR an hour\.$/);
+    expect(textOf(set)).toMatch(/^Set the rate of the project "Website" \(#\d+\) for everyone: 80 "EUR" an hour → 81 "EUR" an hour\.$/);
     expect(fake.state.rates.projects[website]?.hourly).toBe(8100);
   });
 
@@ -224,7 +229,7 @@ describe.each<Era>(['legacy', 'modern'])('the question before a Clockify rate ch
     const bob = await admin(fake, { era, elicitation: () => answer });
     const rates = JSON.stringify(fake.state.rates);
     const set = await bob.call('manage_rates', { action: 'set', kind: 'workspace', item: 'Acme', person: 'Ada Lovelace', hourly: 61 });
-    expect(textOf(set)).toMatch(/^The rate of the workspace "Acme" \(#\d+\) for Ada Lovelace \(#\d+\) was not changed: /);
+    expect(textOf(set)).toMatch(/^The rate of the workspace "Acme" \(#\d+\) for "Ada Lovelace" \(#\d+\) was not changed: /);
     expect(textOf(set)).toMatch(words);
     expect(JSON.stringify(fake.state.rates)).toBe(rates);
     expect(fake.writes).toEqual([]);

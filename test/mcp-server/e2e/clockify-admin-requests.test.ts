@@ -131,7 +131,7 @@ describe('manage_people making a Clockify team manager', () => {
       manages: members.map((member) => member.name),
     });
     expect(answer.isError, textOf(answer)).toBeFalsy();
-    expect(textOf(answer)).toMatch(/^Changed "Wes Worker" .*: role MEMBER → TEAM_MANAGER, managing "Member 001", .*"Member 008"\.$/);
+    expect(textOf(answer)).toMatch(/^Changed "Wes Worker" .*: role "MEMBER" → "TEAM_MANAGER", managing "Member 001", .*"Member 008"\.$/);
     expect(fake.state.teamManagers.filter((item) => item.managerId === TEAM.users.wes).map((item) => item.memberId)).toEqual(
       members.map((member) => member.id),
     );

@@ -51,7 +51,7 @@ describe('manage_teams on Clockify', () => {
     expect(await offered(mia)).toBe(false);
     expect(refusalOf(await mia.call('manage_teams', { action: 'list' }))).toMatchObject({
       code: 'tool_withheld',
-      facts: { tool: 'manage_teams', why: 'back_end' },
+      facts: { tool: 'manage_teams', why: 'role', role: 'team manager', needs: 'admin' },
     });
     const wes = await connect(fake, WES_KEY);
     await expect.poll(() => fake.requests.filter((request) => /[?&]roles=/.test(request.query)).length).toBeGreaterThan(6);
@@ -77,7 +77,7 @@ describe('manage_teams on Clockify', () => {
     ]);
     expect(design?.access?.projects.map((item) => item.name)).toEqual(['Secret']);
     expect(textOf(shown)).toMatch(
-      /^Team "Design" \(#\d+\): 3 members\.\nLead: Mia Manager \(#\d+\)\.\nMembers: Ada Lovelace \(#\d+\) and Cleo Patra \(#\d+\)\.\nAccess to projects: Secret \(#\d+\)\.$/,
+      /^Team "Design" \(#\d+\): 3 members\.\nLead: "Mia Manager" \(#\d+\)\.\nMembers: "Ada Lovelace" \(#\d+\) and "Cleo Patra" \(#\d+\)\.\nAccess to projects: "Secret" \(#\d+\)\.$/,
     );
     // The group's projects come from getProjects' userGroups filter, one request.
     expect(fake.requests.filter((request) => request.path.endsWith('/projects') && request.query.includes(`userGroups=${DESIGN}`))).toHaveLength(1);
@@ -88,7 +88,7 @@ describe('manage_teams on Clockify', () => {
     const bob = await session(fake, BOB_KEY);
     const made = await bob.call('manage_teams', { action: 'create', name: 'Support', people: ['wes@acme.example', 'Cleo Patra'], lead: 'Cleo Patra' });
     expect(made.isError, textOf(made)).toBeFalsy();
-    expect(textOf(made)).toMatch(/^Created the team "Support" \(#\d+\) with Cleo Patra \(#\d+\) and Wes Worker \(#\d+\)\.$/);
+    expect(textOf(made)).toMatch(/^Created the team "Support" \(#\d+\) with "Cleo Patra" \(#\d+\) and "Wes Worker" \(#\d+\)\.$/);
     const support = group(fake, 'Support');
     expect(support).toMatchObject({ userIds: [TEAM.users.wes, SEED.users.cleo], managerIds: [SEED.users.cleo] });
     expect(writes(fake)).toEqual([
@@ -122,9 +122,9 @@ describe('manage_teams on Clockify', () => {
     const removed = await bob.call('manage_teams', { action: 'remove_members', team: 'Operations', people: ['Wes Worker', 'Ada Lovelace'] });
     expect(removed.isError, textOf(removed)).toBeFalsy();
     expect(asked.at(-1)).toMatch(
-      /^Remove Wes Worker \(#\d+\) and Ada Lovelace \(#\d+\) from the team "Operations" \(#\d+\)\? Pia Projects \(#\d+\) stays\. Wes Worker loses the team-manager role over "Operations" too, and no longer manages its members in Clockify\.$/,
+      /^Remove "Wes Worker" \(#\d+\) and "Ada Lovelace" \(#\d+\) from the team "Operations" \(#\d+\)\? "Pia Projects" \(#\d+\) stays\. "Wes Worker" loses the team-manager role over "Operations" too, and no longer manages its members in Clockify\.$/,
     );
-    expect(textOf(removed)).toMatch(/; 1 members stay\. Wes Worker loses the team-manager role over "Operations" too/);
+    expect(textOf(removed)).toMatch(/; 1 members stay\. "Wes Worker" loses the team-manager role over "Operations" too/);
     expect(group(fake, 'Operations')).toMatchObject({ userIds: [TEAM.users.pia], managerIds: [] });
     expect(bodies(fake, 'DELETE', /\/roles$/)).toEqual([{ role: 'TEAM_MANAGER', entityId: OPS, sourceType: 'USER_GROUP' }]);
     // Mia leads Design without being in it: removing her takes the role alone (no deleteUser she would fail).
@@ -215,7 +215,7 @@ describe.each<Era>(['legacy', 'modern'])('the question before a change to a user
     const bob = await session(fake, BOB_KEY, { era, elicitation: (params) => (asked.push(params.message), { action: 'accept', content: {} }) });
     const lead = await bob.call('manage_teams', { action: 'set_lead', team: 'Ops', lead: 'wes@acme.example' });
     expect(lead.isError, textOf(lead)).toBeFalsy();
-    expect(asked).toEqual([expect.stringMatching(/^Make Wes Worker \(#\d+\) a lead of the team "Ops" \(#\d+\)\? Nobody leads it now\.$/)]);
+    expect(asked).toEqual([expect.stringMatching(/^Make "Wes Worker" \(#\d+\) a lead of the team "Ops" \(#\d+\)\? Nobody leads it now\.$/)]);
     expect(group(fake, 'Ops')?.managerIds).toEqual([TEAM.users.wes]);
   });
 

@@ -69,13 +69,19 @@ describe('administration on Clockify', () => {
     await expect.poll(() => adminListed(bob)).toEqual(ADMIN_TOOLS);
     const olga = await connect(fake, OLGA_KEY);
     await expect.poll(() => adminListed(olga)).toEqual(ADMIN_TOOLS);
-    for (const key of [MIA_KEY, WES_KEY]) {
+    for (const [key, role] of [
+      [MIA_KEY, 'team manager'],
+      [WES_KEY, 'regular user'],
+    ] as const) {
       const asked = roleQuestions(fake);
       const engine = await connect(fake, key);
-      // The role is asked because an admin tool is on; the answer offers nothing of the kind.
+      // The role is asked because an admin tool is on; the answer offers nothing of the kind, and a call by name hears
+      // the role Clockify named and the one invoices need.
       await expect.poll(() => roleQuestions(fake)).toBeGreaterThan(asked);
       expect(await adminListed(engine)).toEqual([]);
-      expect(refusalOf(await engine.call('list_invoices'))).toMatchObject({ code: 'tool_withheld', facts: { tool: 'list_invoices', why: 'back_end' } });
+      await expect
+        .poll(async () => refusalOf(await engine.call('list_invoices')))
+        .toMatchObject({ code: 'tool_withheld', facts: { tool: 'list_invoices', why: 'role', role, needs: 'admin' } });
     }
   });
 
@@ -196,9 +202,9 @@ describe('administration on Clockify', () => {
     const client = await bob.call('create_catalog_item', { kind: 'customer', name: 'Initech' });
     expect(textOf(client)).toMatch(/^Created customer "Initech" \(#\d+\)\.$/);
     const project = await bob.call('create_catalog_item', { kind: 'project', name: 'Rollout', parent: 'Initech' });
-    expect(textOf(project)).toMatch(/^Created project "Rollout" \(#\d+\) under Initech\.$/);
+    expect(textOf(project)).toMatch(/^Created project "Rollout" \(#\d+\) under "Initech"\.$/);
     const task = await bob.call('create_catalog_item', { kind: 'activity', name: 'Training', parent: 'Rollout' });
-    expect(textOf(task)).toMatch(/^Created activity "Training" \(#\d+\) under Rollout\.$/);
+    expect(textOf(task)).toMatch(/^Created activity "Training" \(#\d+\) under "Rollout"\.$/);
     const made = fake.state.projects.find((item) => item.name === 'Rollout');
     expect(made?.clientId).toBe(fake.state.clients.find((item) => item.name === 'Initech')?.id);
     expect(fake.state.tasks.find((item) => item.name === 'Training')).toMatchObject({ projectId: made?.id, status: 'ACTIVE' });
@@ -242,7 +248,7 @@ describe('administration on Clockify', () => {
     const refused = await bob.call('list_invoices');
     expect(refused.isError).toBe(true);
     expect(textOf(refused)).toMatch(
-      /^Clockify did not let you list invoices \(403\): Your Clockify workspace's plan does not let Punchcard .+: Invoicing is not available on your subscription plan\. list_invoices is switched off\.$/,
+      /^Clockify did not let you list invoices \(403\): Your Clockify workspace's plan does not let Punchcard .+: "Invoicing is not available on your subscription plan"\. list_invoices is switched off\.$/,
     );
     expect(refusalOf(refused)?.code).toBe('clockify_invoices_plan_refused');
     await expect.poll(() => adminListed(bob)).toEqual(['create_catalog_item', 'archive_catalog_item', 'manage_tags']);
@@ -255,10 +261,10 @@ describe('administration on Clockify', () => {
     if (user) user.roles = {};
     const tag = await bob.call('manage_tags', { action: 'rename', tag: 'billing', name: 'invoicing' });
     expect(textOf(tag)).toBe(
-      "Clockify did not let you rename the tag billing (403): only the workspace's admins and its owner administer tags, and your account is not one now. Nothing was changed; manage_tags is switched off.",
+      'Clockify did not let you rename the tag "billing" (403): only the workspace\'s admins and its owner administer tags, and your account is not one now. Nothing was changed; manage_tags is switched off.',
     );
     // The refusal as data beside its words: the code and what it was about.
-    expect(refusalOf(tag)).toEqual({ code: 'clockify_administration_refused', facts: { part: 'tags', action: 'rename the tag billing' } });
+    expect(refusalOf(tag)).toEqual({ code: 'clockify_administration_refused', facts: { part: 'tags', action: 'rename the tag "billing"' } });
     await expect.poll(() => adminListed(bob)).toEqual(['create_catalog_item', 'archive_catalog_item', 'list_invoices']);
     const invoices = await bob.call('list_invoices');
     expect(textOf(invoices)).toBe(

@@ -206,7 +206,7 @@ describe('approved time on Clockify, and writes kept while it was out of reach',
     expect((await app.call('list_catalog')).isError).toBeFalsy();
     await network.cut();
     const kept = await app.call('log_time', { start: '2026-11-11T09:00', end: '2026-11-11T10:00', project: 'Website', activity: 'Design' });
-    expect(textOf(kept)).toMatch(/^Clockify is out of reach; logged 1 h on Website · Design, 09:00–10:00 here, sent as soon as Clockify answers\./);
+    expect(textOf(kept)).toMatch(/^Clockify is out of reach; logged 1 h on "Website" · "Design", 09:00–10:00 here, sent as soon as Clockify answers\./);
     const before = fake.state.entries.length;
     await network.restore();
 
@@ -215,7 +215,7 @@ describe('approved time on Clockify, and writes kept while it was out of reach',
     const { back_end: _backEnd, ...period } = LOCKED.facts;
     const locked = { code: 'kept_write_period_locked', facts: { service: 'Clockify', write, ...period } };
     expect(told.structuredContent?.notices).toEqual([{ code: 'kept_writes_to_decide', facts: { service: 'Clockify', writes: [locked] } }]);
-    expect(textOf(told)).toMatch(/Your entry Website · Design, 09:00–10:00 was not sent: your timesheet for 2026-11-09 to 2026-11-15 is approved/i);
+    expect(textOf(told)).toMatch(/Your entry "Website" · "Design", 09:00–10:00 was not sent: your timesheet for 2026-11-09 to 2026-11-15 is approved/i);
     expect(entryWrites(fake)).toEqual([]);
     expect(fake.state.entries).toHaveLength(before);
 
@@ -251,7 +251,7 @@ describe('approved time on Clockify: a kept clock-in and clock-out', () => {
     addEntry(fake, { userId: SEED.users.ada, start: at('2026-11-13', '16:00'), projectId: SEED.projects.website, taskId: SEED.tasks.design });
     expect((await ada.call('timer_status')).structuredContent?.running).toMatchObject({ project: 'Website' });
     await network.cut();
-    expect(textOf(await ada.call('clock_out'))).toMatch(/^Clockify is out of reach; clocked out of Website · Design/);
+    expect(textOf(await ada.call('clock_out'))).toMatch(/^Clockify is out of reach; clocked out of "Website" · "Design"/);
     await network.restore();
     const told = await ada.call('timer_status');
     const [decide] = (told.structuredContent?.notices ?? []) as Array<{

@@ -154,7 +154,7 @@ describe('the approvals group on Clockify', () => {
     fake.failNext({ method: 'PATCH', path: /\/approval-requests\// }, { status: 403, body: { message: 'Access Denied', code: 403 } });
     const refused = await mia.call('decide_timesheet', { id, decision: 'approve' });
     expect(refusalOf(refused)).toEqual({ code: 'timesheet_not_your_decision', facts: { person: 'Ada Lovelace', back_end: 'Clockify' } });
-    expect(textOf(refused)).toBe("You are not Ada Lovelace's approver in Clockify, so their timesheets are not yours to decide. Nothing was sent.");
+    expect(textOf(refused)).toBe('You are not "Ada Lovelace"\'s approver in Clockify, so their timesheets are not yours to decide. Nothing was sent.');
     expect(await offers(mia, 'decide_timesheet')).toBe(true);
     expect(approvalRequestsOf(fake.state)[0]?.state).toBe('PENDING');
   });
@@ -254,7 +254,7 @@ describe('her team manager decides', () => {
       const mia = await session(fake, MIA_KEY, { era, elicitation: asking().elicitation });
       const pending = await mia.call('list_timesheet_approvals', { person: '*', status: 'pending' });
       expect(submissionsOf(pending)).toEqual([expect.objectContaining({ id, person: 'Ada Lovelace', status: 'pending', hours: 8 })]);
-      expect(textOf(pending)).toContain(`- Ada Lovelace: 2026-11-09 to 2026-11-15 pending, 8 h (id ${id})`);
+      expect(textOf(pending)).toContain(`- "Ada Lovelace": 2026-11-09 to 2026-11-15 pending, 8 h (id ${id})`);
       // A rejection needs a note: refused before anything is sent.
       const bare = await mia.call('decide_timesheet', { id, decision: 'reject' });
       expect(refusalOf(bare)?.code).toBe('timesheet_rejection_needs_note');
@@ -265,9 +265,9 @@ describe('her team manager decides', () => {
       const rejected = await asked.call('decide_timesheet', { id, decision: 'reject', note: 'Tuesday is missing the client call' });
       expect(rejected.isError, textOf(rejected)).toBeFalsy();
       expect(questions.asked).toEqual([
-        "Reject Ada Lovelace's timesheet for the week 2026-11-09 to 2026-11-15 (8 h)? Note: Tuesday is missing the client call",
+        'Reject "Ada Lovelace"\'s timesheet for the week 2026-11-09 to 2026-11-15 (8 h)? Note: Tuesday is missing the client call',
       ]);
-      expect(textOf(rejected)).toBe("Rejected Ada Lovelace's timesheet for the week 2026-11-09 to 2026-11-15 (8 h). The note was kept with it.");
+      expect(textOf(rejected)).toBe('Rejected "Ada Lovelace"\'s timesheet for the week 2026-11-09 to 2026-11-15 (8 h). The note was kept with it.');
       expect(changesSent(fake)).toEqual(['POST WEEKLY', 'PATCH REJECTED']);
       // Clockify lists a rejected request no more; Mia's side keeps it with the note and who decided.
       expect(approvalRequestsOf(fake.state)).toEqual([]);
@@ -338,7 +338,7 @@ describe('an administrator', () => {
     expect(refusalOf(early)).toMatchObject({ code: 'timesheet_not_approved', facts: { status: 'pending' } });
     const approved = await bob.call('decide_timesheet', { id, decision: 'approve' });
     expect(approved.isError, textOf(approved)).toBeFalsy();
-    expect(questions.asked.at(-1)).toBe("Approve Ada Lovelace's timesheet for the week 2026-11-09 to 2026-11-15 (8 h)?");
+    expect(questions.asked.at(-1)).toBe('Approve "Ada Lovelace"\'s timesheet for the week 2026-11-09 to 2026-11-15 (8 h)?');
     expect(approvalRequestsOf(fake.state)[0]?.state).toBe('APPROVED');
     // Ada's side: approved, and only an approver withdraws it.
     expect(submissionsOf(await ada.call('list_timesheet_approvals', { status: 'approved' }))).toEqual([
@@ -351,7 +351,7 @@ describe('an administrator', () => {
     const withdrawn = await bob.call('withdraw_timesheet', { id });
     expect(withdrawn.isError, textOf(withdrawn)).toBeFalsy();
     expect(questions.asked.at(-1)).toBe(
-      "Withdraw the approval of Ada Lovelace's approved timesheet for the week 2026-11-09 to 2026-11-15? Its time can be changed again.",
+      'Withdraw the approval of "Ada Lovelace"\'s approved timesheet for the week 2026-11-09 to 2026-11-15? Its time can be changed again.',
     );
     expect(changesSent(fake)).toEqual(['POST WEEKLY', 'PATCH APPROVED', 'PATCH WITHDRAWN_APPROVAL']);
     expect(submissionsOf(await ada.call('list_timesheet_approvals', {}))).toEqual([expect.objectContaining({ id, status: 'withdrawn' })]);

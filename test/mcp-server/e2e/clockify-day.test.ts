@@ -73,7 +73,7 @@ describe.each<Era>(['legacy', 'modern'])('a realistic day on Clockify (%s era)',
       holiday_region: "Clockify's holidays",
     });
     expect(result.structuredContent?.connection).toMatch(
-      /^Clockify at 127\.0\.0\.1:\d+ as Ada Lovelace \(ada@acme\.example\) in the workspace "Acme" \(STANDARD plan\); time off (available|not checked yet)\. Targets from your Clockify member profile/,
+      /^Clockify at 127\.0\.0\.1:\d+ as "Ada Lovelace" \(ada@acme\.example\) in the workspace "Acme" \(STANDARD plan\); time off (available|not checked yet)\. Targets from your Clockify member profile/,
     );
   });
 
@@ -102,7 +102,7 @@ describe.each<Era>(['legacy', 'modern'])('a realistic day on Clockify (%s era)',
       taskId: SEED.tasks.design,
     });
     const again = await engine.call('clock_in', { project: 'Internal' });
-    expect(textOf(again)).toMatch(/already running: Website · Design — Landing page since 06:30/);
+    expect(textOf(again)).toMatch(/already running: "Website" · "Design" — "Landing page" since 06:30/);
   });
 
   it('shows the running timer and the day so far', async () => {

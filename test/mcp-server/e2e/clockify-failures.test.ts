@@ -193,9 +193,9 @@ describe('failures', () => {
       [{ status: 404, raw: '<html><body>Not Found</body></html>' }, /answered with a web page that is not Clockify's JSON API/],
       [
         { status: 403, body: { message: 'Access Denied', code: 403 } },
-        /^Your Clockify account may not read your time entries \(Clockify answered 403: Access Denied\)\. Ask a workspace admin\.$/,
+        /^Your Clockify account may not read your time entries \(Clockify answered 403: "Access Denied"\)\. Ask a workspace admin\.$/,
       ],
-      [{ status: 400, body: { message: 'Invalid date format', code: 400 } }, /^Clockify refused to read your time entries: Invalid date format\.$/],
+      [{ status: 400, body: { message: 'Invalid date format', code: 400 } }, /^Clockify refused to read your time entries: "Invalid date format"\.$/],
       [{ status: 200, body: [], delayMs: 1_500 }, /^Clockify at 127\.0\.0\.1:\d+ did not answer within 400 ms trying to read your time entries\. /],
       [
         { status: 200, body: [{ id: 'e1', userId: ADA.id, timeInterval: { start: 'yesterday' } }] },
@@ -306,7 +306,7 @@ describe('punchcard-mcp --test-connection for Clockify', () => {
     expect(ok.code).toBe(0);
     expect(JSON.parse(ok.stdout)).toMatchObject({ provider: 'clockify', ok: true, verdict: 'ok' });
     expect(ok.stderr).toMatch(
-      /Connection OK: Connected to Clockify at 127\.0\.0\.1:\d+ as Ada Lovelace \(ada@acme\.example\) in the workspace "Acme" \(STANDARD plan\); time off available\./,
+      /Connection OK: Connected to Clockify at 127\.0\.0\.1:\d+ as "Ada Lovelace" \(ada@acme\.example\) in the workspace "Acme" \(STANDARD plan\); time off available\./,
     );
     expect(clockifyFacts.read(dir, clockifyFactsKey({ url: fake.url }))).toMatchObject({
       workspaceId: SEED.workspaces.acme,

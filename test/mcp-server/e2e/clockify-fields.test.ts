@@ -273,7 +273,7 @@ describe('custom fields on Clockify', () => {
       { name: 'Cost centre', type: 'choice', required: true, choices: ['Sales', 'R&D'] },
       { name: 'Hours billed', type: 'number', required: false },
     ]);
-    expect(textOf(listed)).toMatch(/Required: Website: Ticket, Cost centre/);
+    expect(textOf(listed)).toMatch(/Required: "Website": "Ticket", "Cost centre"/);
   });
 });
 

@@ -149,7 +149,7 @@ describe('the team group on Clockify', () => {
     expect(report.structuredContent?.covers).toBe('the people you manage in Clockify, and yourself');
     expect(textOf(report).split('\n').slice(0, 2)).toEqual([
       '2026-11-16 to 2026-11-19, the people you manage in Clockify, and yourself: people 1–3 of 3.',
-      'Ada Lovelace: 8 h; nothing on 2026-11-17, 2026-11-18',
+      '"Ada Lovelace": 8 h; nothing on 2026-11-17, 2026-11-18',
     ]);
     expect(JSON.stringify(report)).not.toMatch(/private note|Wes/);
     expect(entryReadsOf(fake, TEAM.users.wes)).toEqual([]);
@@ -189,7 +189,7 @@ describe('the team group on Clockify', () => {
     });
     expect((status.structuredContent?.by_person as Array<{ person: string }>).map((row) => row.person)).toEqual(['Ada Lovelace', 'Wes Worker']);
     expect(textOf(status)).toBe(
-      'Website (Acme Corp): this week 11 h, this month 11 h, in total 11 h; budget 20 h, 55% used.\nAda Lovelace: 8 h / 8 h / 8 h\nWes Worker: 3 h / 3 h / 3 h',
+      '"Website" ("Acme Corp"): this week 11 h, this month 11 h, in total 11 h; budget 20 h, 55% used.\n"Ada Lovelace": 8 h / 8 h / 8 h\n"Wes Worker": 3 h / 3 h / 3 h',
     );
 
     const mia = await leader(fake, MIA_KEY);
@@ -209,7 +209,7 @@ describe('the team group on Clockify', () => {
     const refused = await pia.call('project_status', { project: 'Internal' });
     expect(refused.isError).toBe(true);
     expect(textOf(refused)).toBe(
-      'Clockify did not show you the time on Internal (it answered 403): you manage neither the project nor the people on it. Nothing else was read.',
+      'Clockify did not show you the time on "Internal" (it answered 403): you manage neither the project nor the people on it. Nothing else was read.',
     );
   });
 
@@ -274,7 +274,7 @@ describe('the team group on Clockify', () => {
     const refused = await mia.call('decide_leave_request', { id: number, decision: 'approve' });
     expect(refused.isError).toBe(true);
     expect(textOf(refused)).toBe(
-      `Clockify did not let you approve Ada Lovelace's leave request #${number}: Your Clockify account may not approve time-off request #${number} (Clockify answered 403: Access Denied). Ask a workspace admin. Nothing was changed.`,
+      `Clockify did not let you approve "Ada Lovelace"'s leave request #${number}: Your Clockify account may not approve time-off request #${number} (Clockify answered 403: "Access Denied"). Ask a workspace admin. Nothing was changed.`,
     );
     expect(adaPending.status).toBe('PENDING');
   });
@@ -311,9 +311,9 @@ describe.each<Era>(['legacy', 'modern'])('a decision on Clockify, asked first (%
     const number = (listed.find((request) => request.person === 'Ada Lovelace') as { id: number }).id;
     const decided = await mia.call('decide_leave_request', { id: number, decision: 'approve', reason: 'Enjoy' });
     expect(decided.isError, textOf(decided)).toBeFalsy();
-    expect(asked).toEqual(["Approve Ada Lovelace's Vacation 2026-12-14 to 2026-12-18 (5 working days)? Reason: Enjoy"]);
+    expect(asked).toEqual(['Approve "Ada Lovelace"\'s "Vacation" 2026-12-14 to 2026-12-18 (5 working days)? Reason: Enjoy']);
     expect(decided.structuredContent).toMatchObject({ request: { id: number, status: 'approved' }, reason_kept: true });
-    expect(textOf(decided)).toBe("Approved Ada Lovelace's Vacation 2026-12-14 to 2026-12-18 (5 working days). The reason was kept with it.");
+    expect(textOf(decided)).toBe('Approved "Ada Lovelace"\'s "Vacation" 2026-12-14 to 2026-12-18 (5 working days). The reason was kept with it.');
     const patches = fake.requests.filter((request) => request.method === 'PATCH');
     expect(patches.map((request) => [request.path, JSON.parse(request.body ?? '{}')])).toEqual([
       [

@@ -51,7 +51,7 @@ describe('manage_people on Clockodo', () => {
     );
     await expect.poll(() => offered(olga)).toEqual(['manage_teams']);
     const moved = await olga.call('manage_teams', { action: 'add_members', team: 'Management', people: ['Ada Worker'] });
-    expect(textOf(moved)).toMatch(/^Clockodo did not let you add Ada Worker to the team Management \(403 Forbidden\): .* manage_teams is switched off\.$/);
+    expect(textOf(moved)).toMatch(/^Clockodo did not let you add "Ada Worker" to the team "Management" \(403 Forbidden\): .* manage_teams is switched off\.$/);
     await expect.poll(() => offered(olga)).toEqual([]);
     expect(clockodoFacts.read(olga.userDataDir, clockodoFactsKey({ email: OLGA.email, url: fake.url }))).toMatchObject({
       refused: ['admin_people', 'admin_teams'],
@@ -70,7 +70,7 @@ describe('manage_people on Clockodo', () => {
     expect(data.people).toHaveLength(50);
     expect(data.people[0]).toEqual({ id: ADA.id, name: 'Ada Worker', email: 'ada@example.com', role: 'worker', active: true, teams: ['Development'] });
     expect(textOf(first)).toMatch(
-      /^62 people \(active\)\. Page 1 of 2; ask for page 2 for more\.\n#1 Ada Worker <ada@example\.com>, worker; teams: Development\n/,
+      /^62 people \(active\)\. Page 1 of 2; ask for page 2 for more\.\n#1 "Ada Worker" <"ada@example\.com">, "worker"; teams: "Development"\n/,
     );
     const reads = fake.requests.filter((request) => request.method === 'GET' && request.path === '/api/v3/users');
     expect(reads.map((request) => new URLSearchParams(request.query).get('items_per_page'))).toEqual(['50']);
@@ -90,7 +90,7 @@ describe('manage_people on Clockodo', () => {
     }
     expect(textOf(await olga.call('manage_people', { action: 'show', person: '999' }))).toBe('There is no user #999 in Clockodo.');
     expect(textOf(await olga.call('manage_people', { action: 'show', person: 'Worker' }))).toBe(
-      'Nobody in Clockodo is "Worker"; did you mean Ada Worker <ada@example.com> (#1)?',
+      'Nobody in Clockodo is "Worker"; did you mean "Ada Worker" <"ada@example.com"> (#1)?',
     );
   });
 
@@ -108,7 +108,7 @@ describe('manage_people on Clockodo', () => {
       people: [{ id: grace?.id, name: 'Grace Hopper', email: 'grace@example.com', role: 'manager', active: true, teams: [] }],
     });
     expect(textOf(made)).toBe(
-      `Invited "Grace Hopper" <grace@example.com> (#${grace?.id}). Clockodo made the user directly, active at once: there is no invitation for them to accept.`,
+      `Invited "Grace Hopper" <"grace@example.com"> (#${grace?.id}). Clockodo made the user directly, active at once: there is no invitation for them to accept.`,
     );
     expect(writes(fake).map((request) => [request.method, request.path, JSON.parse(request.body)])).toEqual([
       ['POST', '/api/v3/users', { name: 'Grace Hopper', email: 'grace@example.com', role: 'manager' }],
@@ -123,7 +123,7 @@ describe('manage_people on Clockodo', () => {
     const olga = await connect(fake, OLGA, { elicitation: yes });
     const cases: Array<[Record<string, unknown>, string | RegExp]> = [
       [{ action: 'invite', name: 'Grace', email: 'grace@example.com', manages: ['Development'] }, /^Clockodo's roles name nobody they manage/],
-      [{ action: 'invite', name: 'Grace', email: 'grace@example.com', role: 'admin' }, '"admin" is no role here; the roles are owner, manager, worker.'],
+      [{ action: 'invite', name: 'Grace', email: 'grace@example.com', role: 'admin' }, '"admin" is no role here; the roles are "owner", "manager", "worker".'],
       [{ action: 'update', person: '4', role: 'manager' }, 'You cannot change your own role: another administrator can. Nothing was sent.'],
       [
         { action: 'deactivate', person: 'olga@example.com' },
@@ -150,13 +150,13 @@ describe('manage_people on Clockodo', () => {
     const off = await olga.call('manage_people', { action: 'deactivate', person: 'Bob Colleague' });
     expect(off.structuredContent).toMatchObject({ people: [{ id: BOB.id, active: false }] });
     expect(textOf(await olga.call('manage_people', { action: 'deactivate', person: '2' }))).toBe(
-      '"Bob Colleague" <bob@example.com> (#2) is inactive already. Nothing was changed.',
+      '"Bob Colleague" <"bob@example.com"> (#2) is inactive already. Nothing was changed.',
     );
-    expect(textOf(await olga.call('manage_people', { action: 'reactivate', person: '2' }))).toBe('Reactivated "Bob Colleague" <bob@example.com> (#2).');
+    expect(textOf(await olga.call('manage_people', { action: 'reactivate', person: '2' }))).toBe('Reactivated "Bob Colleague" <"bob@example.com"> (#2).');
     expect(asked).toEqual([
-      'Change "Ada Worker" <ada@example.com> (#1): name "Ada Worker" → "Ada King", role worker → manager?',
-      'Deactivate "Bob Colleague" <bob@example.com> (#2)? They can no longer sign in; their time stays.',
-      'Reactivate "Bob Colleague" <bob@example.com> (#2), so they can sign in again?',
+      'Change "Ada Worker" <"ada@example.com"> (#1): name "Ada Worker" → "Ada King", role "worker" → "manager"?',
+      'Deactivate "Bob Colleague" <"bob@example.com"> (#2)? They can no longer sign in; their time stays.',
+      'Reactivate "Bob Colleague" <"bob@example.com"> (#2), so they can sign in again?',
     ]);
     expect(writes(fake).map((request) => [request.method, request.path, JSON.parse(request.body)])).toEqual([
       ['PUT', '/api/v3/users/1', { name: 'Ada King', role: 'manager' }],
@@ -192,7 +192,7 @@ describe.each<Era>(['legacy', 'modern'])('the question before a change on Clocko
     expect(textOf(invite)).toMatch(/^"Grace Hopper" was not invited: /);
     expect(textOf(invite)).toMatch(words);
     expect(textOf(await olga.call('manage_people', { action: 'deactivate', person: '1' }))).toMatch(
-      /^"Ada Worker" <ada@example\.com> \(#1\) was not deactivated: /,
+      /^"Ada Worker" <"ada@example\.com"> \(#1\) was not deactivated: /,
     );
     expect(textOf(await olga.call('manage_people', { action: 'update', person: '1', role: 'manager' }))).toMatch(/was not changed: /);
     expect(textOf(await olga.call('manage_teams', { action: 'add_members', team: 'Management', people: ['2'] }))).toMatch(

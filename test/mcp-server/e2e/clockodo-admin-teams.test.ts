@@ -48,11 +48,11 @@ describe('manage_teams on Clockodo', () => {
       action: 'show',
       teams: [{ id: 2, name: 'Management', members: [{ id: MIA.id, name: 'Mia Manager', lead: true }] }],
     });
-    expect(textOf(shown)).toMatch(/^Team "Management" \(#2\): 1 member\.\nLead: Mia Manager \(#3\)\./);
+    expect(textOf(shown)).toMatch(/^Team "Management" \(#2\): 1 member\.\nLead: "Mia Manager" \(#3\)\./);
     // Clockodo's leader need not be a member: Mia leads Development from outside it.
     (fake.state.teams.find((team) => team.id === 1) as { leader: number | null }).leader = MIA.id;
     expect(textOf(await olga.call('manage_teams', { action: 'show', team: 'Development' }))).toMatch(
-      /^Team "Development" \(#1\): 2 members\.\nLead: Mia Manager \(#3\), not a member\.\nMembers: Ada Worker \(#1\) and Bob Colleague \(#2\)\./,
+      /^Team "Development" \(#1\): 2 members\.\nLead: "Mia Manager" \(#3\), not a member\.\nMembers: "Ada Worker" \(#1\) and "Bob Colleague" \(#2\)\./,
     );
   });
 
@@ -65,9 +65,9 @@ describe('manage_teams on Clockodo', () => {
     const support = teamOf(fake, 'Support');
     expect(support).toMatchObject({ leader: BOB.id });
     const moves =
-      'Clockodo keeps one team per person: Ada Worker (#1) leaves the team "Development" (#1); Bob Colleague (#2) leaves the team "Development" (#1); they join "Support".';
-    expect(asked).toEqual([`Create the team "Support" with Ada Worker (#1) and Bob Colleague (#2, lead)? ${moves}`]);
-    expect(textOf(made)).toBe(`Created the team "Support" (#${support?.id}) with Bob Colleague (#2) and Ada Worker (#1). ${moves}`);
+      'Clockodo keeps one team per person: "Ada Worker" (#1) leaves the team "Development" (#1); "Bob Colleague" (#2) leaves the team "Development" (#1); they join "Support".';
+    expect(asked).toEqual([`Create the team "Support" with "Ada Worker" (#1) and "Bob Colleague" (#2, lead)? ${moves}`]);
+    expect(textOf(made)).toBe(`Created the team "Support" (#${support?.id}) with "Bob Colleague" (#2) and "Ada Worker" (#1). ${moves}`);
     expect(made.structuredContent).toEqual({
       action: 'create',
       teams: [
@@ -92,7 +92,7 @@ describe('manage_teams on Clockodo', () => {
     const alone = await olga.call('manage_teams', { action: 'create', name: 'Board' });
     expect(alone.isError, textOf(alone)).toBeFalsy();
     expect(asked[1]).toBe(
-      'Create the team "Board" with Olga Owner (#4, lead)? Clockodo keeps one team per person: Olga Owner (#4) is in no team now; they join "Board".',
+      'Create the team "Board" with "Olga Owner" (#4, lead)? Clockodo keeps one team per person: "Olga Owner" (#4) is in no team now; they join "Board".',
     );
     expect(teamOf(fake, 'Board')).toMatchObject({ leader: OLGA.id });
     expect(userOf(fake, OLGA.id).teamsId).toBe(teamOf(fake, 'Board')?.id);
@@ -119,9 +119,9 @@ describe('manage_teams on Clockodo', () => {
     const two = await olga.call('manage_teams', { action: 'set_lead', team: 'Engineering', people: ['Ada Worker', 'Bob Colleague'] });
     expect(textOf(two)).toBe('A team in Clockodo has one leader: name one person as lead. Nothing was changed.');
     const outsider = await olga.call('manage_teams', { action: 'set_lead', team: 'Engineering', lead: 'Mia Manager' });
-    expect(textOf(outsider)).toBe('Mia Manager (#3) is not a member of the team "Engineering" (#1): add them with add_members first. Nothing was changed.');
+    expect(textOf(outsider)).toBe('"Mia Manager" (#3) is not a member of the team "Engineering" (#1): add them with add_members first. Nothing was changed.');
     const first = await olga.call('manage_teams', { action: 'set_lead', team: 'Engineering', lead: 'Ada Worker' });
-    expect(textOf(first)).toBe('Ada Worker (#1) now leads the team "Engineering" (#1).');
+    expect(textOf(first)).toBe('"Ada Worker" (#1) now leads the team "Engineering" (#1).');
     expect(first.structuredContent).toMatchObject({
       teams: [
         {
@@ -133,13 +133,13 @@ describe('manage_teams on Clockodo', () => {
       ],
     });
     const already = await olga.call('manage_teams', { action: 'set_lead', team: 'Engineering', lead: 'Ada Worker' });
-    expect(textOf(already)).toBe('Ada Worker (#1) leads the team "Engineering" (#1) already. Nothing was changed.');
+    expect(textOf(already)).toBe('"Ada Worker" (#1) leads the team "Engineering" (#1) already. Nothing was changed.');
     const next = await olga.call('manage_teams', { action: 'set_lead', team: 'Engineering', lead: '#2' });
-    expect(textOf(next)).toBe('Bob Colleague (#2) now leads the team "Engineering" (#1).');
+    expect(textOf(next)).toBe('"Bob Colleague" (#2) now leads the team "Engineering" (#1).');
     expect(asked).toEqual([
       'Rename the team "Development" (#1) to "Engineering"?',
-      'Make Ada Worker (#1) the lead of the team "Engineering" (#1)? Nobody leads it now.',
-      'Make Bob Colleague (#2) the lead of the team "Engineering" (#1)? Ada Worker (#1) leads it now and no longer will.',
+      'Make "Ada Worker" (#1) the lead of the team "Engineering" (#1)? Nobody leads it now.',
+      'Make "Bob Colleague" (#2) the lead of the team "Engineering" (#1)? "Ada Worker" (#1) leads it now and no longer will.',
     ]);
     expect(teamWrites(fake)).toEqual([
       ['PUT', '/api/v3/teams/1', { name: 'Engineering' }],
@@ -156,8 +156,8 @@ describe('manage_teams on Clockodo', () => {
     const asked: string[] = [];
     const olga = await connect(fake, OLGA, asking(asked));
     const made = await olga.call('manage_teams', { action: 'set_lead', team: 'Development', lead: 'Bob Colleague' });
-    expect(textOf(made)).toBe('Bob Colleague (#2) now leads the team "Development" (#1).');
-    expect(asked).toEqual(['Make Bob Colleague (#2) the lead of the team "Development" (#1)? Mia Manager (#3) leads it now and no longer will.']);
+    expect(textOf(made)).toBe('"Bob Colleague" (#2) now leads the team "Development" (#1).');
+    expect(asked).toEqual(['Make "Bob Colleague" (#2) the lead of the team "Development" (#1)? "Mia Manager" (#3) leads it now and no longer will.']);
     expect(teamOf(fake, 'Development')?.leader).toBe(BOB.id);
   });
 
@@ -169,7 +169,7 @@ describe('manage_teams on Clockodo', () => {
     expect(deleted.structuredContent).toEqual({ action: 'delete', teams: [], deleted: { id: 1, name: 'Development' } });
     expect(textOf(deleted)).toBe('Deleted the team "Development" (#1).');
     expect(asked).toEqual([
-      'Delete the team "Development" (#1) and its 2 memberships (Ada Worker (#1) and Bob Colleague (#2))? Their time entries stay; they are in no team afterwards.',
+      'Delete the team "Development" (#1) and its 2 memberships ("Ada Worker" (#1) and "Bob Colleague" (#2))? Their time entries stay; they are in no team afterwards.',
     ]);
     expect(writes(fake)).toEqual([['DELETE', '/api/v3/teams/1', null]]);
     expect(teamOf(fake, 'Development')).toBeUndefined();
@@ -183,17 +183,17 @@ describe('manage_teams on Clockodo', () => {
     const added = await olga.call('manage_teams', { action: 'add_members', team: 'Management', people: ['ada@example.com', 'Olga Owner'] });
     expect(added.isError, textOf(added)).toBeFalsy();
     const moves =
-      'Clockodo keeps one team per person: Ada Worker (#1) leaves the team "Development" (#1); Olga Owner (#4) is in no team now; they join "Management" (#2).';
-    expect(asked).toEqual([`Add Ada Worker (#1) and Olga Owner (#4) to the team "Management" (#2)? It has 1 member now. ${moves}`]);
-    expect(textOf(added)).toBe(`Added Ada Worker (#1) and Olga Owner (#4) to the team "Management" (#2); it has 3 members now. ${moves}`);
+      'Clockodo keeps one team per person: "Ada Worker" (#1) leaves the team "Development" (#1); "Olga Owner" (#4) is in no team now; they join "Management" (#2).';
+    expect(asked).toEqual([`Add "Ada Worker" (#1) and "Olga Owner" (#4) to the team "Management" (#2)? It has 1 member now. ${moves}`]);
+    expect(textOf(added)).toBe(`Added "Ada Worker" (#1) and "Olga Owner" (#4) to the team "Management" (#2); it has 3 members now. ${moves}`);
     const removed = await olga.call('manage_teams', { action: 'remove_members', team: 'Development', people: ['Bob Colleague'] });
     expect(removed.isError, textOf(removed)).toBeFalsy();
-    expect(asked[1]).toBe('Remove Bob Colleague (#2) from the team "Development" (#1)? Nobody stays in it.');
+    expect(asked[1]).toBe('Remove "Bob Colleague" (#2) from the team "Development" (#1)? Nobody stays in it.');
     expect(userOf(fake, BOB.id).teamsId).toBeNull();
     const leader = await olga.call('manage_teams', { action: 'remove_members', team: 'Management', people: ['3'] });
-    const goes = 'Mia Manager (#3) no longer leads "Management" either: Clockodo keeps it without a leader.';
-    expect(asked[2]).toBe(`Remove Mia Manager (#3) from the team "Management" (#2)? Ada Worker (#1) and Olga Owner (#4) stay. ${goes}`);
-    expect(textOf(leader)).toBe(`Removed Mia Manager (#3) from the team "Management" (#2); 2 members stay. ${goes}`);
+    const goes = '"Mia Manager" (#3) no longer leads "Management" either: Clockodo keeps it without a leader.';
+    expect(asked[2]).toBe(`Remove "Mia Manager" (#3) from the team "Management" (#2)? "Ada Worker" (#1) and "Olga Owner" (#4) stay. ${goes}`);
+    expect(textOf(leader)).toBe(`Removed "Mia Manager" (#3) from the team "Management" (#2); 2 members stay. ${goes}`);
     expect(writes(fake)).toEqual([
       ['PUT', '/api/v3/users/1', { teams_id: 2 }],
       ['PUT', '/api/v3/users/4', { teams_id: 2 }],
@@ -263,7 +263,7 @@ describe("Clockodo's refusals and failures of a team change", () => {
     expect(partly.isError).toBe(true);
     const support = teamOf(fake, 'Support');
     expect(textOf(partly)).toBe(
-      `Created the team "Support" (#${support?.id}) and moved Ada Worker (#1) into it; then: Clockodo had an internal error (500) trying to add Bob Colleague to the team Support. Try again later. Not moved: Bob Colleague (#2).`,
+      `Created the team "Support" (#${support?.id}) and moved "Ada Worker" (#1) into it; then: Clockodo had an internal error (500) trying to add "Bob Colleague" to the team "Support". Try again later. Not moved: "Bob Colleague" (#2).`,
     );
     expect([userOf(fake, ADA.id).teamsId, userOf(fake, BOB.id).teamsId]).toEqual([support?.id, 1]);
   });

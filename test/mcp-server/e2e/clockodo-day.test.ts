@@ -88,7 +88,7 @@ describe.each<Era>(['legacy', 'modern'])('a realistic day on Clockodo (%s era)',
       holiday_region: "Clockodo's non-business days",
     });
     expect(result.structuredContent?.connection).toMatch(
-      /^Clockodo at 127\.0\.0\.1:\d+ as Ada Worker \(worker\) of .+; absence module on; may not add customers or projects\.$/,
+      /^Clockodo at 127\.0\.0\.1:\d+ as "Ada Worker" \(worker\) of .+; absence module on; may not add customers or projects\.$/,
     );
   });
 
@@ -117,7 +117,7 @@ describe.each<Era>(['legacy', 'modern'])('a realistic day on Clockodo (%s era)',
       time_since: '2026-11-18T05:30:00Z',
     });
     const again = await engine.call('clock_in', { project: 'Website', activity: 'Development' });
-    expect(textOf(again)).toMatch(/already running: Website · Development — Landing page since 06:30/);
+    expect(textOf(again)).toMatch(/already running: "Website" · "Development" — "Landing page" since 06:30/);
     const meeting = await engine.call('clock_in', { project: 'Website', activity: 'Meeting', switch: true });
     expect(meeting.isError).toBe(true);
     expect(textOf(meeting)).toMatch(/No activity "Meeting"\. Known: "Development"/);
@@ -127,7 +127,7 @@ describe.each<Era>(['legacy', 'modern'])('a realistic day on Clockodo (%s era)',
 
   it('switches to a new entry with Clockodo stopping the running one, and clocks out with a note', async () => {
     const review = await engine.call('clock_in', { project: 'Website', activity: 'Development', description: 'Review', switch: true });
-    expect(textOf(review)).toMatch(/^Stopped Website · Development — Landing page \(1 h 3\d min\); clocked in on Website · Development — Review/);
+    expect(textOf(review)).toMatch(/^Stopped "Website" · "Development" — "Landing page" \(1 h 3\d min\); clocked in on "Website" · "Development" — "Review"/);
     const out = await engine.call('clock_out', { note: 'approved' });
     expect(out.structuredContent).toMatchObject({ stopped: { description: 'Review\napproved' } });
     expect(textOf(await engine.call('clock_out'))).toMatch(/No timer is running/);
@@ -192,7 +192,7 @@ describe.each<Era>(['legacy', 'modern'])('a realistic day on Clockodo (%s era)',
     const leave = await engine.call('request_leave', { type: 'vacation', first_day: '2026-12-21', last_day: '2026-12-31', comment: 'family' });
     // 21–23, Christmas Eve as half a day, 28–31: Clockodo counts 7.5 days, and so does Punchcard.
     expect(leave.structuredContent).toMatchObject({ request: { type: 'vacation', days: 7.5, status: 'pending' }, vacation_days_remaining: 24.5 });
-    expect(textOf(leave)).toMatch(/Public holidays not counted: Christmas Day\./);
+    expect(textOf(leave)).toMatch(/Public holidays not counted: "Christmas Day"\./);
     const overlap = await engine.call('request_leave', { type: 'Sick day of a child', first_day: '2026-12-28' });
     expect(textOf(overlap)).toMatch(/^That overlaps your absence #\d+ \(2026-12-21 to 2026-12-31, pending\)\. Nothing was filed/);
     const other = await engine.call('request_leave', { type: 'other', first_day: '2026-12-14' });
@@ -236,7 +236,7 @@ describe.each<Era>(['legacy', 'modern'])('a realistic day on Clockodo (%s era)',
       [{ person: 'Bob Colleague', type: null, part: 'full' }],
       [{ person: 'Bob Colleague', type: null, part: 'full' }],
     ]);
-    expect(textOf(calendar)).toMatch(/2026-11-19 Thu: Bob Colleague: away/);
+    expect(textOf(calendar)).toMatch(/2026-11-19 Thu: "Bob Colleague": away/);
   });
 
   it('every request of the day names Punchcard, the login, and no time with milliseconds', () => {

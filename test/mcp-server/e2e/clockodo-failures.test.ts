@@ -59,7 +59,7 @@ describe('failures', () => {
     const { fake, engine } = await clockodoEngine({ retiredPaths: ['/api/v2/aggregates/users/me'] });
     fake.failNext({ path: '/api/v2/clock' }, { status: 403, body: { errors: [{ type: 'Forbidden', message: 'Access denied.', details: null, path: null }] } });
     expect(textOf(await engine.call('timer_status'))).toMatch(
-      /^Your Clockodo account may not read the running timer \(Clockodo answered 403: Access denied\.\)\. Ask whoever manages Clockodo/,
+      /^Your Clockodo account may not read the running timer \(Clockodo answered 403: "Access denied\."\)\. Ask whoever manages Clockodo/,
     );
     expect(textOf(await engine.call('update_time_entry', { id: 99_999, description: 'x' }))).toBe(
       'There is no time entry #99999 in Clockodo (or it is not yours).',
@@ -131,7 +131,7 @@ describe('failures', () => {
       { status: 400, body: { error: { code: 400, message: 'The entry overlaps another one.', fields: ['time_since'] } } },
     );
     const result = await engine.call('log_time', { date: 'yesterday', duration: '1h', project: 'Website', activity: 'Development' });
-    expect(textOf(result)).toBe('Clockodo refused to log the time (start): The entry overlaps another one.');
+    expect(textOf(result)).toBe('Clockodo refused to log the time (start): "The entry overlaps another one.".');
   });
 
   it('a balance that cannot be read, before filing or after: said, and the filed request stands, not an error to file again', async () => {
@@ -204,7 +204,7 @@ describe('punchcard-mcp --test-connection for Clockodo', () => {
     expect(ok.code).toBe(0);
     expect(JSON.parse(ok.stdout)).toMatchObject({ provider: 'clockodo', ok: true, verdict: 'ok' });
     expect(ok.stderr).toMatch(
-      /Connection OK: Connected to Clockodo at 127\.0\.0\.1:\d+ as Ada Worker \(worker\) of .+; absence module on; may not add customers or projects\./,
+      /Connection OK: Connected to Clockodo at 127\.0\.0\.1:\d+ as "Ada Worker" \(worker\) of .+; absence module on; may not add customers or projects\./,
     );
     expect(clockodoFacts.read(dir, clockodoFactsKey({ email: ADA.email, url: fake.url }))).toMatchObject({
       userId: ADA.id,

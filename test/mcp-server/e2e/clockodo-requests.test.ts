@@ -44,7 +44,7 @@ describe('an id the cached catalog does not know on Clockodo', () => {
         { label: 'timer_status on the new project', tool: 'timer_status', expected: 3 },
         { label: 'list_catalog again', tool: 'list_catalog', expected: 0 },
       ]);
-      expect(status?.text).toMatch(/Intranet · Development/);
+      expect(status?.text).toMatch(/"Intranet" · "Development"/);
       // The clock, the day's entries, the projects (before, the services and then, for the catalog, customers and access maps too).
       expect(status?.requests).toHaveLength(3);
       expect(status?.requests.filter((request) => /projects|services|customers|access/.test(request))).toEqual(['GET /v4/projects 200']);

@@ -60,7 +60,7 @@ describe('the team group on Clockodo', () => {
     await expect.poll(() => teamToolsOf(lea)).toEqual(TEAM_TOOLS);
     const report = await lea.call('team_report');
     expect((report.structuredContent?.people as Array<{ name: string }>).map((person) => person.name)).toEqual(['Ada Worker', 'Bob Colleague', 'Lea Lead']);
-    expect(report.structuredContent?.covers).toBe('the members of the teams you lead in Clockodo (Development) and those whose boss you are, and yourself');
+    expect(report.structuredContent?.covers).toBe('the members of the teams you lead in Clockodo ("Development") and those whose boss you are, and yourself');
     const status = await lea.call('project_status', { project: 'Website' });
     expect(status.structuredContent?.note).toMatch(/Only your own time and that of the people you lead/);
     const pending = await lea.call('list_pending_leave');
@@ -145,7 +145,7 @@ describe('the team group on Clockodo', () => {
     );
     const refused = await mia.call('decide_leave_request', { id: adaPending.id, decision: 'reject' });
     expect(refused.isError).toBe(true);
-    expect(textOf(refused)).toMatch(new RegExp(`^Clockodo did not let you decline Ada Worker's leave request #${adaPending.id}: .*Nothing was changed\\.$`));
+    expect(textOf(refused)).toMatch(new RegExp(`^Clockodo did not let you decline "Ada Worker"'s leave request #${adaPending.id}: .*Nothing was changed\\.$`));
     expect(fake.state.absences.find((absence) => absence.id === adaPending.id)?.status).toBe(0);
   });
 
@@ -185,7 +185,7 @@ describe.each<Era>(['legacy', 'modern'])('a decision on Clockodo, asked first (%
     const mia = await connect(fake, MIA, { era, elicitation: (params) => (asked.push(params.message), { action: 'accept', content: {} }) });
     const decided = await mia.call('decide_leave_request', { id: adaPending.id, decision: 'approve', reason: 'Enjoy' });
     expect(decided.isError, textOf(decided)).toBeFalsy();
-    expect(asked).toEqual([`Approve Ada Worker's vacation 2026-12-07 to 2026-12-11 (${adaPending.countDays} working days)? Reason: Enjoy`]);
+    expect(asked).toEqual([`Approve "Ada Worker"'s vacation 2026-12-07 to 2026-12-11 (${adaPending.countDays} working days)? Reason: Enjoy`]);
     expect(decided.structuredContent).toMatchObject({ request: { id: adaPending.id, status: 'approved' }, reason_kept: false });
     const put = fake.requests.filter((request) => request.method === 'PUT');
     expect(put.map((request) => [request.path, JSON.parse(request.body ?? '{}')])).toEqual([[`/api/v4/absences/${adaPending.id}`, { status: 1 }]]);

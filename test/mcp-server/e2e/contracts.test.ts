@@ -80,6 +80,7 @@ const LOCAL_SESSION: Step[] = [
   ['update_time_entry', { id: 1, description: 'changed' }],
   ['delete_time_entry', { id: 2 }],
   ['time_report', {}],
+  ['working_time', {}],
   ['time_report', { group_by: 'project' }],
   ['time_report', { group_by: 'activity', project: 'Website' }],
   ['request_leave', { type: 'vacation', first_day: '2026-12-28', last_day: '2027-01-05', first_day_part: 'afternoon' }],
@@ -115,6 +116,7 @@ const KIMAI_SESSION: Step[] = [
   ['delete_time_entry', (updated) => ({ id: updated.entry.id })],
   ['list_time_entries', { limit: 1 }],
   ['time_report', {}],
+  ['working_time', {}],
   ['time_report', { group_by: 'week' }],
   ['time_report', { group_by: 'activity', project: 'Website' }],
   ['request_leave', { type: 'vacation', first_day: '2026-12-21', last_day: '2027-01-08' }],
@@ -147,6 +149,7 @@ const CLOCKODO_SESSION: Step[] = [
   ['delete_time_entry', (updated) => ({ id: updated.entry.id })],
   ['list_time_entries', {}],
   ['time_report', {}],
+  ['working_time', {}],
   ['time_report', { group_by: 'activity', project: 'Website' }],
   ['request_leave', { type: 'vacation', first_day: '2026-12-21', last_day: '2027-01-08' }],
   ['request_leave', { type: 'Home office', first_day: '2026-11-27' }],
@@ -170,6 +173,7 @@ const CALAMARI_SESSION: Step[] = [
   ['log_time', { date: 'yesterday', duration: '1h30m', project: 'General' }],
   ['list_time_entries', {}],
   ['time_report', {}],
+  ['working_time', {}],
   ['time_report', { group_by: 'project' }],
   ['request_leave', { type: 'vacation', first_day: '2026-12-21', last_day: '2027-01-08' }],
   ['request_leave', { type: 'Remote work', first_day: '2026-11-27' }],
@@ -193,6 +197,7 @@ const CLOCKIFY_SESSION: Step[] = [
   ['delete_time_entry', (changed) => ({ id: changed.entry.id })],
   ['list_time_entries', { limit: 2 }],
   ['time_report', {}],
+  ['working_time', {}],
   ['time_report', { group_by: 'activity' }],
   ['request_leave', { type: 'vacation', first_day: '2026-12-21', last_day: '2027-01-08', last_day_part: 'morning' }],
   ['list_leave_requests', {}],
@@ -216,6 +221,7 @@ const HARVEST_SESSION: Step[] = [
   ['delete_time_entry', (changed) => ({ id: changed.entry.id })],
   ['list_time_entries', { limit: 2 }],
   ['time_report', {}],
+  ['working_time', {}],
   ['time_report', { group_by: 'activity' }],
   ['record_agent_time', { start: 'yesterday 09:00', end: 'yesterday 09:30', description: 'Ran the test suite', project: 'Website', activity: 'Development' }],
 ];
@@ -234,6 +240,7 @@ const TOGGL_SESSION: Step[] = [
   ['delete_time_entry', (changed) => ({ id: changed.entry.id })],
   ['list_time_entries', { limit: 2 }],
   ['time_report', {}],
+  ['working_time', {}],
   ['time_report', { group_by: 'activity' }],
   ['absence_calendar', { from: '2026-11-16', to: '2027-01-08' }],
   ['record_agent_time', { start: 'yesterday 09:00', end: 'yesterday 09:30', description: 'Ran the test suite', project: 'Website' }],
@@ -312,7 +319,7 @@ describe.each<Era>(['legacy', 'modern'])('tool contracts on the local timesheet,
   });
 
   it('advertises closed input schemas that bound every string', () => {
-    expect(tools).toHaveLength(18);
+    expect(tools).toHaveLength(19);
     for (const tool of tools) {
       expect(tool.inputSchema.additionalProperties, tool.name).toBe(false);
       for (const [field, schema] of propertiesOf(tool)) {

@@ -93,7 +93,7 @@ describe('corrections and refusals', () => {
     ['log_time', { duration: '90' }, /duration: .*unit/i],
     ['log_time', { start: '10:00' }, /Give start and end, or a duration/],
     ['log_time', { start: '08:00', end: '07:00' }, /end must be after start/],
-    ['log_time', { date: 'yesterday', duration: '1h', start: '10:00' }, /not both/],
+    ['log_time', { date: 'yesterday', duration: '1h', start: '2026-11-17T10:00' }, /With a date, give start and end as times of day/],
     ['list_time_entries', { from: '2026-11-18', to: '2026-11-01' }, /before from/],
     ['time_report', { from: '2026-02-30' }, /from: /],
     ['request_leave', { type: 'vacation', first_day: '2026-12-10', last_day: '2026-12-01' }, /./],

@@ -260,7 +260,7 @@ describe('the plan and the account', () => {
         ],
       },
     });
-    expect(textOf(refused)).toContain(`Acme (${ACME}), Acme Forecast (${SIDE})`);
+    expect(textOf(refused)).toContain(`"Acme" (${ACME}), "Acme Forecast" (${SIDE})`);
     expect(fake.requests.filter((request) => request.path.startsWith('/v2/'))).toEqual([]);
   });
 });

@@ -203,7 +203,7 @@ describe('entries without times on a Harvest duration account: shown by day and 
     const listed = await world().call('list_time_entries', { from: day, to: day });
     expect(listOf(listed).entries).toEqual([expect.objectContaining({ id: entryOf(logged).id, span: 'day', minutes: 90 })]);
     const line = textOf(listed).split('\n')[1] ?? '';
-    expect(line).toBe(`#${entryOf(logged).id} ${day} (no times kept: the back end keeps its day and length) 1 h 30 min Website · Development — Review`);
+    expect(line).toBe(`#${entryOf(logged).id} ${day} (no times kept: the back end keeps its day and length) 1 h 30 min "Website" · "Development" — "Review"`);
   });
 
   it('log_time at 00:30–01:00, where the day-only entry is placed, is booked: the placement is no time anything happened', async () => {
@@ -219,7 +219,7 @@ describe('entries without times on a Harvest duration account: shown by day and 
     const logged = entryOf(await world().call('log_time', { ...BOOK(WORLD.website), date: '2026-11-09', duration: '45m', description: 'Gone' }));
     const deleted = await world().call('delete_time_entry', { id: logged.id });
     expect(textOf(deleted)).toBe(
-      `Deleted #${logged.id}: Website · Development — Gone, 45 min on 2026-11-09 (no times kept: the back end keeps its day and length).`,
+      `Deleted #${logged.id}: "Website" · "Development" — "Gone", 45 min on 2026-11-09 (no times kept: the back end keeps its day and length).`,
     );
     expect(deleted.structuredContent).toMatchObject({ deleted: { id: logged.id, span: 'day', minutes: 45 } });
   });

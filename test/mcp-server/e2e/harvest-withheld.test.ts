@@ -1,8 +1,8 @@
 // What Harvest does not have, said in its own words when a tool is called by name all the same
 // (docs/back-ends/harvest.md, "What Harvest does not have"): leave and the absence calendar (its API keeps no time
-// off), timesheet approvals (none in its API), breaks, and the team and administration tools this first Harvest back
-// end does not serve; each `tool_withheld` with why `back_end` and the back end's reason among its facts, before
-// anything is sent.
+// off), timesheet approvals' workflow (none in its API), breaks, tags and teams; each `tool_withheld` with why `back_end`
+// and the back end's reason among its facts, before anything is sent. What a role does not reach is said with the role
+// (harvest-role-withheld.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type InProcessEngineHandle, makeUserDataDir, refusalOf, startInProcessEngine, textOf } from '../../support/engine.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
@@ -41,8 +41,8 @@ describe('tools Harvest does not have, called by name', () => {
       "Harvest's API has no timesheet approvals: submit and approve timesheets in Harvest itself; listed entries show their approval status",
     ],
     ['start_break', {}, 'Harvest has no breaks: stop the timer for a break and start it again after'],
-    ['team_report', {}, "Punchcard's Harvest back end shows your own time only, not yet a team's"],
-    ['manage_tags', { action: 'list' }, 'Punchcard does not administer Harvest yet: manage its projects, tasks and people in Harvest itself'],
+    ['manage_tags', { action: 'list' }, 'Harvest has no tags: an entry keeps its project, task and notes'],
+    ['manage_teams', { action: 'list' }, 'Harvest keeps no teams: a manager leads the teammates assigned to her in Harvest itself'],
   ])('%s: withheld in Harvest’s words, why back_end, nothing sent', async (tool, args, reason) => {
     const before = fake.requests.length;
     const result = await engine.call(tool, args);

@@ -161,7 +161,10 @@ describe('names that carry terminal escapes', () => {
     const listed = await engine.call('list_catalog', {});
     const everything = `${textOf(listed)}${JSON.stringify(listed.structuredContent)}`;
     expect(everything).toBe(withoutControls(everything));
-    expect(textOf(listed)).toContain('Web]0;ownedsite[2J31m');
+    // The text says the tracker's name as one quoted line, each control character shown as an escape
+    // (contract/outcomes/quoted-line.ts); the structured result loses them.
+    expect(textOf(listed)).toContain('"Web\\u{1B}]0;owned\\u{7}site\\u{1B}[2J\\u{9B}31m"');
+    expect(JSON.stringify(listed.structuredContent)).toContain('Web]0;ownedsite[2J31m');
   });
 
   it('reach a client without control characters in completions, prompt text, questions and refusals alike', async () => {
@@ -190,7 +193,8 @@ describe('names that carry terminal escapes', () => {
     expect(JSON.stringify(questions[0])).toContain(clean);
     expect(controlled(questions)).toEqual([]);
     const words = `${textOf(refused)}${textOf(await engine.call('log_time', { date: 'yesterday', duration: '1h', project: `${name} three` }))}`;
-    expect(words).toContain(clean);
+    // In a tool's text the names are quoted lines, their control characters shown as escapes.
+    expect(words).toContain('"Web\\u{1B}]8;;https://evil.example\\u{7}site\\u{1B}]8;;\\u{7}\\u{9B}2J\\u{85}"');
     expect(words).toBe(withoutControls(words));
   });
 

@@ -35,14 +35,20 @@ describe('update_catalog_item on Kimai', () => {
     const admin = await connect(server, ANN);
     await expect.poll(() => offered(admin)).toBe(true);
     await admin.close();
-    for (const person of [TOM, ADA]) {
+    for (const [person, role] of [
+      [TOM, 'ROLE_TEAMLEAD'],
+      [ADA, 'ROLE_USER'],
+    ] as const) {
       const other = await connect(server, person);
       expect(await offered(other)).toBe(false);
-      // Not offered is not callable: the engine refuses the call before the tool runs.
-      expect(refusalOf(await other.call(TOOL, { kind: 'project', item: 'Website', name: 'Web' }))).toMatchObject({
-        code: 'tool_withheld',
-        facts: { tool: TOOL, why: 'back_end' },
-      });
+      // Not offered is not callable: the engine refuses the call before the tool runs, naming the role Kimai's profile
+      // gave once it is read, and the one the tool needs.
+      await expect
+        .poll(async () => refusalOf(await other.call(TOOL, { kind: 'project', item: 'Website', name: 'Web' })))
+        .toMatchObject({
+          code: 'tool_withheld',
+          facts: { tool: TOOL, why: 'role', role, needs: 'ROLE_ADMIN' },
+        });
       expect(patches(server)).toEqual([]);
       await other.close();
     }
@@ -186,7 +192,7 @@ describe('update_catalog_item on Kimai', () => {
       [{ kind: 'project', item: 'Website', start: '2026-02-30' }, /^start: /],
       [
         { kind: 'activity', item: 'Design', billable: false },
-        /^2 activities are named "Design": give the id of the one to change \(#\d+ \(Website\), #\d+ \(Shop\)\)\. Nothing was sent\.$/,
+        /^2 activities are named "Design": give the id of the one to change \(#\d+ \("Website"\), #\d+ \("Shop"\)\)\. Nothing was sent\.$/,
       ],
       [{ kind: 'project', item: 'Intranet', billable: false }, 'No project "Intranet". list_catalog shows the projects with their ids. Nothing was sent.'],
       [{ kind: 'project', item: 'Website', customer: 'Initech' }, 'No customer "Initech". list_catalog shows the customers with their ids. Nothing was sent.'],
@@ -234,7 +240,7 @@ describe('update_catalog_item on Kimai', () => {
     await admin.call('list_catalog', { include_archived: true });
     server.state.customers = server.state.customers.filter((customer) => customer.id !== globex.id);
     const moved = await admin.call(TOOL, { kind: 'project', item: 'Website', customer: 'Globex' });
-    expect(textOf(moved)).toBe(`Kimai refused to change the project "Website" (#${website.id}): customer: The selected choice is invalid.`);
+    expect(textOf(moved)).toBe(`Kimai refused to change the project "Website" (#${website.id}): customer: "The selected choice is invalid.".`);
     server.state.projects = server.state.projects.filter((project) => project.id !== website.id);
     const gone = await admin.call(TOOL, { kind: 'project', item: 'Website', billable: false });
     expect(textOf(gone)).toBe(`There is no project #${website.id} in Kimai.`);

@@ -94,7 +94,7 @@ describe('correct_time_entries on Kimai', () => {
       activity: 'Design',
     });
     expect(textOf(preview)).toMatch(
-      /^Would change 4 entries \(8 h\) from 2026-10-01 to 2026-11-30 among everyone's entries: not billable, tags \+ billing\. Not touched, in the locked period: #\d+\. Locked up to 2026-10-31 23:59\./,
+      /^Would change 4 entries \(8 h\) from 2026-10-01 to 2026-11-30 among everyone's entries: not billable, tags \+ "billing"\. Not touched, in the locked period: #\d+\. Locked up to 2026-10-31 23:59\./,
     );
     expect(textOf(preview)).toMatch(/call again with confirm_count 4 to change them\.$/);
     expect(patches(server)).toEqual([]);
@@ -112,7 +112,7 @@ describe('correct_time_entries on Kimai', () => {
     expect(patches(server).map((request) => Number(request.path.split('/').at(-1)))).toEqual(data.entries.map((entry) => entry.id));
     for (const sheet of [world.nov3, world.nov4, world.outsider, world.exported]) expect(sheet).toMatchObject({ billable: false, tags: ['billing'] });
     expect(world.locked).toMatchObject({ billable: true, tags: [] });
-    expect(textOf(done)).toMatch(/^Changed 4 entries \(8 h\): not billable, tags \+ billing\. Not touched, in the locked period: #\d+\.$/);
+    expect(textOf(done)).toMatch(/^Changed 4 entries \(8 h\): not billable, tags \+ "billing"\. Not touched, in the locked period: #\d+\.$/);
   });
 
   it("keeps a team lead to their team's entries, leaves exported ones untouched and refuses un-exporting in words", async () => {

@@ -78,7 +78,7 @@ describe('manage_people on Kimai', () => {
     expect(data.people[0]).toEqual({ id: ADA.id, name: 'Ada Lovelace', email: 'ada@example.com', role: 'ROLE_USER', active: true, teams: ['Support'] });
     expect(data.people.find((person) => person.id === ANN.id)).toMatchObject({ role: 'ROLE_ADMIN', active: true });
     expect(textOf(first)).toMatch(
-      /^62 people \(active\)\. Page 1 of 2; ask for page 2 for more\.\n#1 Ada Lovelace <ada@example\.com>, ROLE_USER; teams: Support\n/,
+      /^62 people \(active\)\. Page 1 of 2; ask for page 2 for more\.\n#1 "Ada Lovelace" <"ada@example\.com">, "ROLE_USER"; teams: "Support"\n/,
     );
     const reads = sent(server, 'GET').filter((request) => request.path === '/api/users');
     expect(reads.map((request) => request.query)).toEqual(['?visible=1&full=true&orderBy=alias']);
@@ -102,7 +102,7 @@ describe('manage_people on Kimai', () => {
     }
     expect(textOf(await root.call('manage_people', { action: 'show', person: '999' }))).toBe('There is no person #999 in Kimai.');
     expect(textOf(await root.call('manage_people', { action: 'show', person: 'Worker 0' }))).toMatch(
-      /^Nobody in Kimai is "Worker 0"; did you mean Worker 01 <worker01@example\.com> \(#100\),/,
+      /^Nobody in Kimai is "Worker 0"; did you mean "Worker 01" <"worker01@example\.com"> \(#100\),/,
     );
     expect(textOf(await root.call('manage_people', { action: 'show' }))).toBe('To show someone, name them as person: their id, e-mail or name.');
   });
@@ -118,14 +118,14 @@ describe('manage_people on Kimai', () => {
       action: 'invite',
       people: [{ id: grace?.id, name: 'Grace Hopper', email: 'grace@example.com', role: 'ROLE_TEAMLEAD', active: true, teams: [] }],
     });
-    expect(textOf(made)).toMatch(/^Invited "Grace Hopper" <grace@example\.com> \(#\d+\)\. Kimai made the account with a random password nobody was shown/);
+    expect(textOf(made)).toMatch(/^Invited "Grace Hopper" <"grace@example\.com"> \(#\d+\)\. Kimai made the account with a random password nobody was shown/);
     const body = JSON.parse(sent(server, 'POST')[0]?.body ?? '{}') as Record<string, unknown>;
     expect(Object.keys(body).sort()).toEqual(['alias', 'email', 'enabled', 'plainPassword', 'roles', 'timezone', 'username']);
     expect(String(body.plainPassword)).toMatch(/^[\w-]{32}$/);
     expect(JSON.stringify(made)).not.toContain(String(body.plainPassword));
     // Kimai's own refusals reach the person in words: the address is taken.
     const twice = await root.call('manage_people', { action: 'invite', name: 'Grace Again', email: 'GRACE@example.com' });
-    expect(textOf(twice)).toMatch(/^Kimai refused to create the account: .*email: The email is already used\./);
+    expect(textOf(twice)).toMatch(/^Kimai refused to create the account: .*email: "The email is already used\."/);
   });
 
   it('refuses in words, sending nothing: manages, a role Kimai does not have, an address that is none, a missing name, too long a value', async () => {
@@ -136,7 +136,7 @@ describe('manage_people on Kimai', () => {
       [{ action: 'invite', name: 'Grace', email: 'grace@example.com', manages: ['Support'] }, /^Kimai's roles name nobody and nothing they manage/],
       [
         { action: 'invite', name: 'Grace', email: 'grace@example.com', role: 'owner' },
-        '"owner" is no role here; the roles are ROLE_USER, ROLE_TEAMLEAD, ROLE_ADMIN, ROLE_SUPER_ADMIN.',
+        '"owner" is no role here; the roles are "ROLE_USER", "ROLE_TEAMLEAD", "ROLE_ADMIN", "ROLE_SUPER_ADMIN".',
       ],
       [{ action: 'invite', name: 'Grace', email: 'grace at example' }, '"grace at example" is not an e-mail address; give one like ada@example.com.'],
       [{ action: 'invite', email: 'grace@example.com' }, 'To invite someone, give their name and email.'],
@@ -165,12 +165,12 @@ describe('manage_people on Kimai', () => {
     });
     expect(changed.isError, textOf(changed)).toBeFalsy();
     expect(asked).toEqual([
-      'Change "Ada Lovelace" <ada@example.com> (#1): name "Ada Lovelace" → "Ada King", e-mail ada@example.com → ada.king@example.com, role ROLE_USER → ROLE_TEAMLEAD?',
+      'Change "Ada Lovelace" <"ada@example.com"> (#1): name "Ada Lovelace" → "Ada King", e-mail "ada@example.com" → "ada.king@example.com", role "ROLE_USER" → "ROLE_TEAMLEAD"?',
     ]);
     expect(userOf(server, ADA.id)).toMatchObject({ alias: 'Ada King', email: 'ada.king@example.com', role: 'ROLE_TEAMLEAD' });
     expect(JSON.parse(sent(server, 'PATCH')[0]?.body ?? '{}')).toEqual({ alias: 'Ada King', email: 'ada.king@example.com', roles: ['ROLE_TEAMLEAD'] });
     const same = await root.call('manage_people', { action: 'update', person: '1', name: 'Ada King' });
-    expect(textOf(same)).toBe('"Ada King" <ada.king@example.com> (#1) has these already. Nothing was changed.');
+    expect(textOf(same)).toBe('"Ada King" <"ada.king@example.com"> (#1) has these already. Nothing was changed.');
     const patches = sent(server, 'PATCH').length;
     expect(textOf(await root.call('manage_people', { action: 'update', person: '3', role: 'ROLE_USER' }))).toBe(
       'You cannot change your own role: another administrator can. Nothing was sent.',
@@ -190,14 +190,14 @@ describe('manage_people on Kimai', () => {
     expect(off.structuredContent).toMatchObject({ people: [{ id: TOM.id, active: false }] });
     expect(userOf(server, TOM.id).enabled).toBe(false);
     expect(textOf(await root.call('manage_people', { action: 'deactivate', person: '2' }))).toBe(
-      '"Tom Lead" <tom@example.com> (#2) is inactive already. Nothing was changed.',
+      '"Tom Lead" <"tom@example.com"> (#2) is inactive already. Nothing was changed.',
     );
     const on = await root.call('manage_people', { action: 'reactivate', person: 'tom@example.com' });
-    expect(textOf(on)).toBe('Reactivated "Tom Lead" <tom@example.com> (#2).');
+    expect(textOf(on)).toBe('Reactivated "Tom Lead" <"tom@example.com"> (#2).');
     expect(userOf(server, TOM.id).enabled).toBe(true);
     expect(asked).toEqual([
-      'Deactivate "Tom Lead" <tom@example.com> (#2)? They can no longer sign in; their time stays.',
-      'Reactivate "Tom Lead" <tom@example.com> (#2), so they can sign in again?',
+      'Deactivate "Tom Lead" <"tom@example.com"> (#2)? They can no longer sign in; their time stays.',
+      'Reactivate "Tom Lead" <"tom@example.com"> (#2), so they can sign in again?',
     ]);
     expect(sent(server, 'PATCH').map((request) => JSON.parse(request.body))).toEqual([{ enabled: false }, { enabled: true }]);
   });
@@ -224,9 +224,9 @@ describe.each<Era>(['legacy', 'modern'])('the question before a change to people
     expect(textOf(invite)).toMatch(/^"Grace Hopper" was not invited: /);
     expect(textOf(invite)).toMatch(words);
     const off = await root.call('manage_people', { action: 'deactivate', person: '1' });
-    expect(textOf(off)).toMatch(/^"Ada Lovelace" <ada@example\.com> \(#1\) was not deactivated: /);
+    expect(textOf(off)).toMatch(/^"Ada Lovelace" <"ada@example\.com"> \(#1\) was not deactivated: /);
     const update = await root.call('manage_people', { action: 'update', person: '1', role: 'ROLE_ADMIN' });
-    expect(textOf(update)).toMatch(/^"Ada Lovelace" <ada@example\.com> \(#1\) was not changed: /);
+    expect(textOf(update)).toMatch(/^"Ada Lovelace" <"ada@example\.com"> \(#1\) was not changed: /);
     expect(sent(server, 'POST')).toEqual([]);
     expect(sent(server, 'PATCH')).toEqual([]);
     expect(userOf(server, ADA.id)).toMatchObject({ role: 'ROLE_USER' });

@@ -48,16 +48,24 @@ describe('manage_rates on Kimai', () => {
     const admin = await connect(server, ANN);
     await expect.poll(() => offered(admin)).toBe(true);
     await admin.close();
-    for (const person of [TOM, ADA]) {
+    for (const [person, role] of [
+      [TOM, 'ROLE_TEAMLEAD'],
+      [ADA, 'ROLE_USER'],
+    ] as const) {
       const other = await connect(server, person);
       expect(await offered(other)).toBe(false);
-      // Not offered is not callable: the client is told why, in words, and nothing reaches Kimai.
+      // Not offered is not callable: the client is told why, in words, naming the role Kimai's profile gave once it is
+      // read, and nothing reaches Kimai.
+      const call = () => other.call('manage_rates', { action: 'list', kind: 'project', item: 'Website' });
+      await expect.poll(async () => refusalOf(await call())?.facts.why).toBe('role');
       const before = server.requests.length;
-      const refused = await other.call('manage_rates', { action: 'list', kind: 'project', item: 'Website' });
+      const refused = await call();
       expect(server.requests.length).toBe(before);
-      expect(refusalOf(refused)).toMatchObject({ code: 'tool_withheld', facts: { tool: 'manage_rates', why: 'back_end' } });
+      expect(refusalOf(refused)).toMatchObject({ code: 'tool_withheld', facts: { tool: 'manage_rates', why: 'role', role, needs: 'ROLE_ADMIN' } });
       expect(textOf(refused)).toMatch(
-        /^Kimai \(http:\/\/127\.0\.0\.1:\d+\) does not offer manage_rates to your account through Punchcard: the back end has no such feature, or your role there does not reach it\. Nothing was done\.$/,
+        new RegExp(
+          `^manage_rates needs the role "ROLE_ADMIN" \\(or one above it\\) in Kimai \\(http://127\\.0\\.0\\.1:\\d+\\), and yours there is "${role}", so Punchcard does not offer it to you\\. Nothing was sent\\.$`,
+        ),
       );
       await other.close();
     }
@@ -76,20 +84,20 @@ describe('manage_rates on Kimai', () => {
       currency: 'EUR',
       rates: [{ id: expect.any(Number), person: null, hourly: 80, fixed: null, internal: 60 }],
     });
-    expect(textOf(customer)).toMatch(/^Rates of the customer "ACME" \(#\d+\):\n#\d+ everyone: 80 EUR an hour, internal 60 EUR$/);
+    expect(textOf(customer)).toMatch(/^Rates of the customer "ACME" \(#\d+\):\n#\d+ everyone: 80 "EUR" an hour, internal 60 "EUR"$/);
     const project = await admin.call('manage_rates', { action: 'list', kind: 'project', item: `#${website.id}` });
     expect(project.structuredContent?.rates).toEqual([
       { id: expect.any(Number), person: { id: ADA.id, name: 'Ada Lovelace' }, hourly: 95, fixed: null, internal: null },
     ]);
     const activity = await admin.call('manage_rates', { action: 'list', kind: 'activity', item: 'Design' });
-    expect(textOf(activity)).toMatch(/everyone: 500 EUR per time entry \(fixed\)$/);
+    expect(textOf(activity)).toMatch(/everyone: 500 "EUR" per time entry \(fixed\)$/);
     expect(activity.structuredContent).toMatchObject({ item: { id: design.id }, currency: 'EUR' });
     // A global activity's amounts are in the currency of whichever customer it is booked for.
     const meeting = await admin.call('manage_rates', { action: 'list', kind: 'activity', item: 'Meeting' });
     expect(meeting.structuredContent).toMatchObject({ currency: null, rates: [] });
     expect(textOf(meeting)).toBe('The activity "Meeting" (#4) has no rates of its own. Amounts are in the currency of the customer booked for.');
     const ada = await admin.call('manage_rates', { action: 'list', kind: 'customer', item: 'ACME', person: 'Ada Lovelace' });
-    expect(textOf(ada)).toMatch(/^The customer "ACME" \(#\d+\) has no rate for Ada Lovelace \(#1\) of its own\.$/);
+    expect(textOf(ada)).toMatch(/^The customer "ACME" \(#\d+\) has no rate for "Ada Lovelace" \(#1\) of its own\.$/);
   });
 
   it('sets a new rate, replaces one (removed and made again), changes the internal rate alone, and removes one', async () => {
@@ -97,7 +105,7 @@ describe('manage_rates on Kimai', () => {
     const admin = await connect(server, ANN);
     const made = await admin.call('manage_rates', { action: 'set', kind: 'project', item: 'Website', hourly: 90, internal: 55.5 });
     expect(made.isError, textOf(made)).toBeFalsy();
-    expect(textOf(made)).toMatch(/^Set the rate of the project "Website" \(#\d+\) for everyone: none → 90 EUR an hour, internal 55.50 EUR\.$/);
+    expect(textOf(made)).toMatch(/^Set the rate of the project "Website" \(#\d+\) for everyone: none → 90 "EUR" an hour, internal 55.50 "EUR"\.$/);
     expect(made.structuredContent).toMatchObject({ before: null, after: { hourly: 90, fixed: null, internal: 55.5 } });
     expect(ratesOf(server, 'projects', website.id)).toEqual([
       { userId: ADA.id, rate: 95, internalRate: null, isFixed: false },
@@ -105,22 +113,22 @@ describe('manage_rates on Kimai', () => {
     ]);
     // Ada's own rate by her name (the rate list shows her), now fixed per entry.
     const fixed = await admin.call('manage_rates', { action: 'set', kind: 'project', item: 'Website', person: 'ada lovelace', fixed: 400 });
-    expect(textOf(fixed)).toMatch(/for Ada Lovelace \(#1\): 95 EUR an hour → 400 EUR per time entry \(fixed\)\.$/);
+    expect(textOf(fixed)).toMatch(/for "Ada Lovelace" \(#1\): 95 "EUR" an hour → 400 "EUR" per time entry \(fixed\)\.$/);
     const sent = rateRequests(server).slice(-2);
     expect(sent.map((request) => request.method)).toEqual(['DELETE', 'POST']);
     expect(JSON.parse(sent[1]?.body ?? '{}')).toEqual({ user: ADA.id, rate: 400, isFixed: true });
     // The internal rate alone: the amount and its kind stay.
     const internal = await admin.call('manage_rates', { action: 'set', kind: 'customer', item: 'ACME', internal: 65 });
-    expect(textOf(internal)).toMatch(/for everyone: 80 EUR an hour, internal 60 EUR → 80 EUR an hour, internal 65 EUR\.$/);
+    expect(textOf(internal)).toMatch(/for everyone: 80 "EUR" an hour, internal 60 "EUR" → 80 "EUR" an hour, internal 65 "EUR"\.$/);
     expect(ratesOf(server, 'customers', acme.id)).toEqual([{ userId: null, rate: 80, internalRate: 65, isFixed: false }]);
     // The same values again: nothing is sent.
     const before = server.requests.length;
     const same = await admin.call('manage_rates', { action: 'set', kind: 'customer', item: 'ACME', hourly: 80 });
-    expect(textOf(same)).toMatch(/is 80 EUR an hour, internal 65 EUR already\. Nothing was changed\.$/);
+    expect(textOf(same)).toMatch(/is 80 "EUR" an hour, internal 65 "EUR" already\. Nothing was changed\.$/);
     expect(rateRequests(server).slice(-1)[0]?.method).toBe('GET');
     expect(server.requests.slice(before).some((request) => request.method !== 'GET')).toBe(false);
     const removed = await admin.call('manage_rates', { action: 'remove', kind: 'activity', item: 'Design' });
-    expect(textOf(removed)).toMatch(/^Removed the rate of the activity "Design" \(#\d+\) for everyone \(was 500 EUR per time entry \(fixed\)\)\.$/);
+    expect(textOf(removed)).toMatch(/^Removed the rate of the activity "Design" \(#\d+\) for everyone \(was 500 "EUR" per time entry \(fixed\)\)\.$/);
     expect(removed.structuredContent).toMatchObject({ before: { hourly: null, fixed: 500, internal: null }, after: null });
     expect(ratesOf(server, 'activities', design.id)).toEqual([]);
   });
@@ -130,12 +138,12 @@ describe('manage_rates on Kimai', () => {
     const admin = await connect(server, ANN);
     // Bea is on no rate: her name is found in the team Web, which an administrator may read.
     const bea = await admin.call('manage_rates', { action: 'set', kind: 'customer', item: 'ACME', person: 'Bea Kowalski', hourly: 70 });
-    expect(textOf(bea)).toMatch(/for Bea Kowalski \(#8\): none → 70 EUR an hour/);
+    expect(textOf(bea)).toMatch(/for "Bea Kowalski" \(#8\): none → 70 "EUR" an hour/);
     expect(server.requests.some((request) => request.path === '/api/teams')).toBe(true);
     const byId = await admin.call('manage_rates', { action: 'set', kind: 'customer', item: 'ACME', person: '#3', hourly: 120 });
-    expect(textOf(byId)).toMatch(/for user #3 \(#3\): none → 120 EUR an hour/);
+    expect(textOf(byId)).toMatch(/for "user #3" \(#3\): none → 120 "EUR" an hour/);
     const own = await admin.call('manage_rates', { action: 'set', kind: 'customer', item: 'ACME', person: 'ann@example.com', hourly: 100 });
-    expect(textOf(own)).toMatch(/for Ann Admin \(#7\): none → 100 EUR an hour/);
+    expect(textOf(own)).toMatch(/for "Ann Admin" \(#7\): none → 100 "EUR" an hour/);
     expect(ratesOf(server, 'customers', acme.id).map((rate) => rate.userId)).toEqual([null, BEA.id, 3, ANN.id]);
     const count = server.state.rates.length;
     const unknown = await admin.call('manage_rates', { action: 'set', kind: 'customer', item: 'ACME', person: 'Zoe', hourly: 1 });
@@ -160,7 +168,7 @@ describe('manage_rates on Kimai', () => {
       [{ action: 'set', kind: 'project', item: 'Website' }, /^To set a rate, give hourly \(per hour\) or fixed \(per time entry\)/],
       [
         { action: 'remove', kind: 'customer', item: 'ACME', person: 'Ada Lovelace' },
-        /^The customer "ACME" \(#\d+\) has no rate for Ada Lovelace \(#1\)\. Nothing was removed\.$/,
+        /^The customer "ACME" \(#\d+\) has no rate for "Ada Lovelace" \(#1\)\. Nothing was removed\.$/,
       ],
       [{ action: 'list', kind: 'project', item: ' ' }, /^item is a name or number of 1 to 200 characters\.$/],
     ];
@@ -197,13 +205,13 @@ describe('manage_rates on Kimai', () => {
     const kept = await admin.call('manage_rates', { action: 'set', kind: 'customer', item: 'ACME', hourly: 85 });
     expect(kept.isError).toBe(true);
     expect(textOf(kept)).toMatch(
-      /^Kimai refused to set a rate on customer #\d+: rate: This value is not valid\. The customer "ACME" keeps its rate for everyone as it was \(80 EUR an hour, internal 60 EUR; Kimai numbers it #\d+ now\)\. Nothing else changed\.$/,
+      /^Kimai refused to set a rate on customer #\d+: rate: "This value is not valid\."\. The customer "ACME" keeps its rate for everyone as it was \(80 "EUR" an hour, internal 60 "EUR"; Kimai numbers it #\d+ now\)\. Nothing else changed\.$/,
     );
     expect(ratesOf(server, 'customers', acme.id)).toEqual([{ userId: null, rate: 80, internalRate: 60, isFixed: false }]);
     server.failNext({ method: 'POST', path: /\/rates$/ }, { ...refusal, times: 2 });
     const lost = await admin.call('manage_rates', { action: 'set', kind: 'customer', item: 'ACME', hourly: 85 });
     expect(textOf(lost)).toMatch(
-      /could not put it back \(.+\): the customer "ACME" \(#\d+\) now has NO rate for everyone; it was 80 EUR an hour, internal 60 EUR\. Set it again with manage_rates once Kimai answers\.$/,
+      /could not put it back \(.+\): the customer "ACME" \(#\d+\) now has NO rate for everyone; it was 80 "EUR" an hour, internal 60 "EUR"\. Set it again with manage_rates once Kimai answers\.$/,
     );
     expect(ratesOf(server, 'customers', acme.id)).toEqual([]);
   });
@@ -240,8 +248,8 @@ describe.each<Era>(['legacy', 'modern'])('the question before a rate changes (%s
     const removed = await admin.call('manage_rates', { action: 'remove', kind: 'project', item: 'Website', person: '1' });
     expect(removed.isError, textOf(removed)).toBeFalsy();
     expect(asked).toEqual([
-      `Set the rate of the customer "ACME" (#${acme.id}) for everyone: 80 EUR an hour, internal 60 EUR → 85.50 EUR an hour, internal 60 EUR?`,
-      expect.stringMatching(/^Remove the rate of the project "Website" \(#\d+\) for Ada Lovelace \(#1\): 95 EUR an hour → none\?$/),
+      `Set the rate of the customer "ACME" (#${acme.id}) for everyone: 80 "EUR" an hour, internal 60 "EUR" → 85.50 "EUR" an hour, internal 60 "EUR"?`,
+      expect.stringMatching(/^Remove the rate of the project "Website" \(#\d+\) for "Ada Lovelace" \(#1\): 95 "EUR" an hour → none\?$/),
     ]);
     expect(ratesOf(server, 'customers', acme.id)).toEqual([{ userId: null, rate: 85.5, internalRate: 60, isFixed: false }]);
     expect(server.state.rates.some((rate) => rate.kind === 'projects')).toBe(false);

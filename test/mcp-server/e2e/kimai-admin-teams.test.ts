@@ -72,7 +72,9 @@ describe('manage_teams on Kimai', () => {
         },
       ],
     });
-    expect(textOf(show)).toBe(`Team "Web" (#50): 2 members.\nLead: Tom Lead (#2).\nMembers: Ada Lovelace (#1).\nAccess to projects: Website (#${website.id}).`);
+    expect(textOf(show)).toBe(
+      `Team "Web" (#50): 2 members.\nLead: "Tom Lead" (#2).\nMembers: "Ada Lovelace" (#1).\nAccess to projects: "Website" (#${website.id}).`,
+    );
     const unknown = await admin.call('manage_teams', { action: 'show', team: 'Sales' });
     expect(textOf(unknown)).toBe('There is no team "Sales"; the teams are "Web" (#50).');
   });
@@ -132,18 +134,18 @@ describe('manage_teams on Kimai', () => {
     const admin = await connect(server, ANN);
     const before = writes(server).length;
     const existing = await admin.call('manage_teams', { action: 'add_members', team: 'Web', people: ['ada'] });
-    expect(textOf(existing)).toBe('Ada Lovelace (#1) is a member of the team "Web" (#50) already: leave them out. Nothing was changed.');
+    expect(textOf(existing)).toBe('"Ada Lovelace" (#1) is a member of the team "Web" (#50) already: leave them out. Nothing was changed.');
     const outsider = await admin.call('manage_teams', { action: 'remove_members', team: 'Web', people: ['Ann Admin'] });
-    expect(textOf(outsider)).toBe('Ann Admin (#7) is not a member of the team "Web" (#50). Nothing was changed.');
+    expect(textOf(outsider)).toBe('"Ann Admin" (#7) is not a member of the team "Web" (#50). Nothing was changed.');
     const lead = await admin.call('manage_teams', { action: 'remove_members', team: 'Web', people: ['tom'] });
     expect(textOf(lead)).toMatch(
-      /^Tom Lead \(#2\) leads the team "Web" \(#50\), and Kimai \(.*\) removes no team lead through its API: take the lead away in its Teams page first\. Nothing was changed\.$/,
+      /^"Tom Lead" \(#2\) leads the team "Web" \(#50\), and Kimai \(.*\) removes no team lead through its API: take the lead away in its Teams page first\. Nothing was changed\.$/,
     );
     expect(writes(server).length).toBe(before);
     const added = await admin.call('manage_teams', { action: 'add_members', team: 'Web', people: ['ann', 'bea'] });
-    expect(textOf(added)).toBe('Added Ann Admin (#7) and Bea Busy (#8) to the team "Web" (#50); it has 4 members now.');
+    expect(textOf(added)).toBe('Added "Ann Admin" (#7) and "Bea Busy" (#8) to the team "Web" (#50); it has 4 members now.');
     const removed = await admin.call('manage_teams', { action: 'remove_members', team: 'Web', people: ['ada', 'bea'] });
-    expect(textOf(removed)).toBe('Removed Ada Lovelace (#1) and Bea Busy (#8) from the team "Web" (#50); 2 members stay.');
+    expect(textOf(removed)).toBe('Removed "Ada Lovelace" (#1) and "Bea Busy" (#8) from the team "Web" (#50); 2 members stay.');
     expect(writes(server).map((request) => `${request.method} ${request.path}`)).toEqual([
       'POST /api/teams/50/members/7',
       'POST /api/teams/50/members/8',
@@ -166,11 +168,11 @@ describe('manage_teams on Kimai', () => {
     const { server } = await kimaiWithTeams();
     const admin = await connect(server, ANN);
     const outsider = await admin.call('manage_teams', { action: 'set_lead', team: 'Web', lead: 'bea' });
-    expect(textOf(outsider)).toBe('Bea Busy (#8) is not a member of the team "Web" (#50): add them with add_members first. Nothing was changed.');
+    expect(textOf(outsider)).toBe('"Bea Busy" (#8) is not a member of the team "Web" (#50): add them with add_members first. Nothing was changed.');
     const already = await admin.call('manage_teams', { action: 'set_lead', team: 'Web', lead: 'tom' });
-    expect(textOf(already)).toBe('Tom Lead (#2) leads the team "Web" (#50) already. Nothing was changed.');
+    expect(textOf(already)).toBe('"Tom Lead" (#2) leads the team "Web" (#50) already. Nothing was changed.');
     const made = await admin.call('manage_teams', { action: 'set_lead', team: 'Web', lead: 'Ada Lovelace' });
-    expect(textOf(made)).toBe('Ada Lovelace (#1) now leads the team "Web" (#50).');
+    expect(textOf(made)).toBe('"Ada Lovelace" (#1) now leads the team "Web" (#50).');
     const patch = writes(server).at(-1);
     expect(patch && { method: patch.method, path: patch.path, body: JSON.parse(patch.body) }).toEqual({
       method: 'PATCH',
@@ -244,7 +246,7 @@ describe.each<Era>(['legacy', 'modern'])('the question before each change of a t
   const CASES: Array<{ args: Record<string, unknown>; asks: string; unchanged: RegExp }> = [
     {
       args: { action: 'create', name: 'Ops', people: ['ada'], lead: 'tom' },
-      asks: 'Create the team "Ops" with Ada Lovelace (#1) and Tom Lead (#2, lead)?',
+      asks: 'Create the team "Ops" with "Ada Lovelace" (#1) and "Tom Lead" (#2, lead)?',
       unchanged: /^The team "Ops" was not created: /,
     },
     {
@@ -254,22 +256,22 @@ describe.each<Era>(['legacy', 'modern'])('the question before each change of a t
     },
     {
       args: { action: 'add_members', team: 'Web', people: ['bea'] },
-      asks: 'Add Bea Busy (#8) to the team "Web" (#50)? It has 2 members now.',
+      asks: 'Add "Bea Busy" (#8) to the team "Web" (#50)? It has 2 members now.',
       unchanged: /^Nobody was added to the team "Web" \(#50\): /,
     },
     {
       args: { action: 'remove_members', team: 'Web', people: ['ada'] },
-      asks: 'Remove Ada Lovelace (#1) from the team "Web" (#50)? Tom Lead (#2) stays.',
+      asks: 'Remove "Ada Lovelace" (#1) from the team "Web" (#50)? "Tom Lead" (#2) stays.',
       unchanged: /^Nobody was removed from the team "Web" \(#50\): /,
     },
     {
       args: { action: 'set_lead', team: 'Web', lead: 'ada' },
-      asks: 'Make Ada Lovelace (#1) a lead of the team "Web" (#50)? Tom Lead (#2) leads it now and stays.',
+      asks: 'Make "Ada Lovelace" (#1) a lead of the team "Web" (#50)? "Tom Lead" (#2) leads it now and stays.',
       unchanged: /^Nobody was made a lead of the team "Web" \(#50\): /,
     },
     {
       args: { action: 'delete', team: 'Web' },
-      asks: 'Delete the team "Web" (#50) and its 2 memberships (Tom Lead (#2) and Ada Lovelace (#1))? Their time entries stay; the access it gave them goes.',
+      asks: 'Delete the team "Web" (#50) and its 2 memberships ("Tom Lead" (#2) and "Ada Lovelace" (#1))? Their time entries stay; the access it gave them goes.',
       unchanged: /^The team "Web" \(#50\) was not deleted: /,
     },
     {

@@ -154,7 +154,7 @@ describe('the admin group on Kimai', () => {
     const admin = await connect(server, ANN);
     const refused = await admin.call('manage_tags', { action: 'create', name: 'travel' });
     expect(textOf(refused)).toMatch(
-      /Kimai did not let you create the tag travel \(403 Forbidden\): your account lacks the permission create_tag\. Nothing was created/,
+      /Kimai did not let you create the tag "travel" \(403 Forbidden\): your account lacks the permission create_tag\. Nothing was created/,
     );
     await expect.poll(() => adminListed(admin)).toEqual(['list_invoices']);
     expect(server.state.tags.map((tag) => tag.name)).toEqual(['billing', 'old']);

@@ -46,7 +46,7 @@ describe.each<Era>(['legacy', 'modern'])('a realistic day on Kimai (%s era)', (e
     expect(result.isError).toBeFalsy();
     expect(result.structuredContent).toMatchObject({ name: 'Ada Lovelace', provider: `Kimai (${fake.url})`, timezone: 'Europe/Berlin' });
     // A fresh profile read is the live check; the tracking mode is said once the settings were read.
-    expect(result.structuredContent?.connection).toMatch(/^Kimai at http:\/\/127\.0\.0\.1:\d+ as ada(; tracking mode default)?; absence plugin available\.$/);
+    expect(result.structuredContent?.connection).toMatch(/^Kimai at http:\/\/127\.0\.0\.1:\d+ as "ada"(; tracking mode default)?; absence plugin available\.$/);
   });
 
   it('lists the catalog with global activities', async () => {
@@ -69,7 +69,7 @@ describe.each<Era>(['legacy', 'modern'])('a realistic day on Kimai (%s era)', (e
     });
     expect(JSON.parse(fake.requests.findLast((request) => request.method === 'POST')?.body ?? '{}')).toMatchObject({ begin: '2026-11-18T06:30:00' });
     const again = await engine.call('clock_in', { project: 'Website', activity: 'Meeting' });
-    expect(textOf(again)).toMatch(/already running: Website · Design — Landing page since 06:30/);
+    expect(textOf(again)).toMatch(/already running: "Website" · "Design" — "Landing page" since 06:30/);
     const status = await engine.call('timer_status');
     expect(status.structuredContent).toMatchObject({ running: { project: 'Website', minutes: 90 }, today_minutes: 90, week_minutes: 90 });
   });
@@ -77,7 +77,7 @@ describe.each<Era>(['legacy', 'modern'])('a realistic day on Kimai (%s era)', (e
   it('switches to a meeting and back, Kimai stopping the running timer', async () => {
     const meeting = await engine.call('clock_in', { project: 'Website', activity: 'Meeting', switch: true });
     expect(meeting.structuredContent).toMatchObject({ started: { activity: 'Meeting', end: null }, stopped: { activity: 'Design' } });
-    expect(textOf(meeting)).toMatch(/^Stopped Website · Design — Landing page \(1 h 3\d min\); clocked in on Website · Meeting/);
+    expect(textOf(meeting)).toMatch(/^Stopped "Website" · "Design" — "Landing page" \(1 h 3\d min\); clocked in on "Website" · "Meeting"/);
   });
 
   it('clocks out with a note', async () => {

@@ -134,7 +134,7 @@ describe('failures', () => {
     fake.addProject('Intranet', acme?.id ?? 0);
     const result = await engine.call('log_time', { date: 'yesterday', duration: '1h', project: 'Intranet', activity: 'Design' });
     expect(result.isError).toBe(true);
-    expect(textOf(result)).toMatch(/^Kimai refused to log the time: activity: Project mismatch/);
+    expect(textOf(result)).toMatch(/^Kimai refused to log the time: activity: "Project mismatch/);
   });
 
   it('a Kimai that went away: connection refused, and the server is still there', async () => {
@@ -159,6 +159,7 @@ describe('failures', () => {
       'time_report',
       'timer_status',
       'whoami',
+      'working_time',
     ]);
   });
 
@@ -305,7 +306,7 @@ describe('punchcard-mcp --test-connection', () => {
     const ok = await check(fake.url, ADA.token);
     expect(ok).toMatchObject({ code: 0, stdout: '' });
     expect(ok.stderr).toMatch(
-      /Connection OK: Connected to Kimai 2\.66\.0 at http:\/\/127\.0\.0\.1:\d+ as Ada Lovelace \(Europe\/Berlin\); tracking mode default; absence plugin available\./,
+      /Connection OK: Connected to Kimai 2\.66\.0 at http:\/\/127\.0\.0\.1:\d+ as "Ada Lovelace" \(Europe\/Berlin\); tracking mode default; absence plugin available\./,
     );
 
     const badToken = await check(fake.url, 'wrong-token-XYZ987654');

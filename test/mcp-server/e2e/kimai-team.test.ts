@@ -92,7 +92,7 @@ describe('the team group on Kimai', () => {
     expect(data.people.map((person) => person.name)).toEqual(['Ada Lovelace', 'Tom Lead']);
     expect(data.total_people).toBe(2);
     expect(data.covers).toMatch(
-      /^the teams you lead in Kimai \(Web\), those who recorded time then \(Kimai lists a team's members only to an account with the permission view_team, which your Kimai administrator can grant the Teamlead role .*anyone who recorded nothing is not shown\)$/,
+      /^the teams you lead in Kimai \("Web"\), those who recorded time then \(Kimai lists a team's members only to an account with the permission view_team, which your Kimai administrator can grant the Teamlead role .*anyone who recorded nothing is not shown\)$/,
     );
     expect(data.people[0]).toMatchObject({ minutes: 8 * 60 + 4 * 60 + 120, target_minutes: null, missing_days: ['2026-11-17'], running: 'Website · Design' });
     expect(data.people[1]).toMatchObject({ minutes: 120, missing_days: ['2026-11-16', '2026-11-18'], running: null });
@@ -109,7 +109,7 @@ describe('the team group on Kimai', () => {
     expect(report.isError, textOf(report)).toBeFalsy();
     const data = report.structuredContent as { people: Array<{ name: string; minutes: number; missing_days: string[] }>; total_people: number; covers: string };
     expect(data.total_people).toBe(3);
-    expect(data.covers).toBe('the teams you lead in Kimai (Web)');
+    expect(data.covers).toBe('the teams you lead in Kimai ("Web")');
     expect(data.people.map((person) => person.name)).toEqual(['Ada Lovelace', 'Nia New', 'Tom Lead']);
     expect(data.people[1]).toMatchObject({ minutes: 0, missing_days: ['2026-11-16', '2026-11-17', '2026-11-18'] });
     expect(JSON.stringify(report)).not.toMatch(/Bea|private note/);
@@ -154,9 +154,9 @@ describe('the team group on Kimai', () => {
     [
       'as Kimai ships (no view_team)',
       {},
-      /^the one person in the teams you lead in Kimai \(Web\), among those who recorded time since 2026-11-05 \(Kimai lists a team's members only/,
+      /^the one person in the teams you lead in Kimai \("Web"\), among those who recorded time since 2026-11-05 \(Kimai lists a team's members only/,
     ],
-    ['granted view_team', VIEW_TEAM, /^people 1–2 of the 2 in the teams you lead in Kimai \(Web\)$/],
+    ['granted view_team', VIEW_TEAM, /^people 1–2 of the 2 in the teams you lead in Kimai \("Web"\)$/],
   ] as const)('a team lead %s', (_kind, granted, covers) => {
     it('lists the requests waiting for them, with working days and who else is away by name only', async () => {
       const { fake: server, adaPending } = await kimaiWithTeams(granted);
@@ -205,7 +205,7 @@ describe('the team group on Kimai', () => {
       const refused = await lead.call('decide_leave_request', { id: adaPending.id, decision: 'approve' });
       expect(refused.isError).toBe(true);
       expect(textOf(refused)).toMatch(
-        /(not in|whom Kimai no longer shows you in) the teams you lead in Kimai \(Web\).*; it is not yours to decide\. Nothing was sent\.$/,
+        /(not in|whom Kimai no longer shows you in) the teams you lead in Kimai \("Web"\).*; it is not yours to decide\. Nothing was sent\.$/,
       );
       expect(server.requests.filter((request) => request.method === 'PATCH')).toEqual([]);
     });
@@ -218,14 +218,14 @@ describe('the team group on Kimai', () => {
     server.failNext({ method: 'PATCH', path: /\/confirm$/ }, { status: 403, body: { code: 403, message: 'Forbidden' } });
     const refused = await lead.call('decide_leave_request', { id: adaPending.id, decision: 'approve' });
     expect(refused.isError).toBe(true);
-    expect(textOf(refused)).toMatch(new RegExp(`Kimai did not let you approve Ada Lovelace's leave request #${adaPending.id} \\(403 Forbidden\\)`));
+    expect(textOf(refused)).toMatch(new RegExp(`Kimai did not let you approve "Ada Lovelace"'s leave request #${adaPending.id} \\(403 Forbidden\\)`));
     expect(server.state.absences.find((absence) => absence.id === adaPending.id)?.status).toBe('new');
   });
 
   it.each([
     // Tom recorded nothing himself: without view_team only the 300 who did are shown.
-    ['as Kimai ships', {}, 300, 'people 1–30 of the 300 in the teams you lead in Kimai (Big team), among those who recorded time since 2026-11-05'],
-    ['granted view_team', VIEW_TEAM, 301, 'people 1–30 of the 300 in the teams you lead in Kimai (Big team)'],
+    ['as Kimai ships', {}, 300, 'people 1–30 of the 300 in the teams you lead in Kimai ("Big team"), among those who recorded time since 2026-11-05'],
+    ['granted view_team', VIEW_TEAM, 301, 'people 1–30 of the 300 in the teams you lead in Kimai ("Big team")'],
   ] as const)("pages a 300-person team within the call's budget of requests, for a lead %s", async (_kind, granted, total, covers) => {
     const fake = await startKimai({ config: { absencePlugin: true, granted } });
     const { website, design } = seedCatalog(fake);
@@ -302,9 +302,9 @@ describe.each<Era>(['legacy', 'modern'])('a decision on Kimai, asked first (%s e
     await lead.call('list_pending_leave');
     const decided = await lead.call('decide_leave_request', { id: adaPending.id, decision: 'approve', reason: 'Enjoy' });
     expect(decided.isError, textOf(decided)).toBeFalsy();
-    expect(asked.map((question) => question.message)).toEqual(["Approve Ada Lovelace's vacation 2026-12-07 to 2026-12-11 (5 working days)? Reason: Enjoy"]);
+    expect(asked.map((question) => question.message)).toEqual([`Approve "Ada Lovelace"'s vacation 2026-12-07 to 2026-12-11 (5 working days)? Reason: Enjoy`]);
     expect(decided.structuredContent).toMatchObject({ request: { id: adaPending.id, status: 'approved' }, reason_kept: false });
-    expect(textOf(decided)).toMatch(/keeps no reason with a decision; tell Ada Lovelace yourself/);
+    expect(textOf(decided)).toMatch(/keeps no reason with a decision; tell "Ada Lovelace" yourself/);
     expect(server.state.absences.find((absence) => absence.id === adaPending.id)?.status).toBe('approved');
     expect(server.requests.filter((request) => request.method === 'PATCH').map((request) => request.path)).toEqual([`/api/absences/${adaPending.id}/confirm`]);
   });

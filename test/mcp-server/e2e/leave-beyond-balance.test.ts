@@ -126,7 +126,7 @@ const BACK_ENDS: BackEnd[] = [
     },
     // What Calamari says is left of the annual leave.
     leaves: /would leave -14 days of 2027 \(30 left\)\./,
-    verdict: /^Calamari refused to file the leave request: your allowance does not cover it \(Not enough allowance\)\.$/,
+    verdict: /^Calamari refused to file the leave request: your allowance does not cover it \("Not enough allowance"\)\.$/,
     ownVacation: 'Annual leave',
   },
   {
@@ -150,7 +150,7 @@ const BACK_ENDS: BackEnd[] = [
     },
     // Clockify keeps one running balance per policy: the whole request draws on it, whatever the year.
     leaves: /would leave -19 days \(25 left\)\./,
-    verdict: /^Clockify refused to file the time-off request: Insufficient time off balance\.$/,
+    verdict: /^Clockify refused to file the time-off request: "Insufficient time off balance"\.$/,
   },
 ];
 
@@ -229,7 +229,7 @@ describe.each(BACK_ENDS.filter((backEnd) => backEnd.ownVacation))("the back end'
     const session = await backEnd.start({ era: 'modern' });
     const result = await session.engine.call('request_leave', { ...BEYOND, type: backEnd.ownVacation });
     expect(textOf(result)).toMatch(
-      new RegExp(`^That goes beyond your vacation balance: ${backEnd.ownVacation} from 2027-06-01 to 2027-07-30 costs 44 days and would leave `),
+      new RegExp(`^That goes beyond your vacation balance: "${backEnd.ownVacation}" from 2027-06-01 to 2027-07-30 costs 44 days and would leave `),
     );
     expect(await filedCount(backEnd, session)).toBe(0);
   });
@@ -258,7 +258,7 @@ describe('leave beyond the balance, where the back end decides', () => {
       / Punchcard did not check it against a balance: "Annual leave carried over" has an allowance of its own in Calamari, which Punchcard does not read; Calamari decides whether it covers the request\.$/,
     );
     const beyond = await engine.call('request_leave', { ...BEYOND, type: 'Annual leave carried over' });
-    expect(textOf(beyond)).toBe('Calamari refused to file the leave request: your allowance does not cover it (Not enough allowance).');
+    expect(textOf(beyond)).toBe('Calamari refused to file the leave request: your allowance does not cover it ("Not enough allowance").');
   });
 
   it("Clockify's policy that allows a negative balance files it, and the result says how far below it is", async () => {

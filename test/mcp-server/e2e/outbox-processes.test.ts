@@ -48,7 +48,7 @@ describe.each(Object.keys(HARNESSES))('the outbox on %s', (name) => {
     const next = await engineFor(harness, LATER, dir);
     const told = textOf(await next.call('timer_status'));
     expect(told).toMatch(
-      new RegExp(`Sent to ${harness.service} from the outbox .*Clocked in at 09:0[23] on ${harness.project}.* \\(${harness.service} already had it\\)\\.`),
+      new RegExp(`Sent to ${harness.service} from the outbox .*Clocked in at 09:0[23] on "${harness.project}".* \\(${harness.service} already had it\\)\\.`),
     );
     expect(harness.entries()).toHaveLength(1);
   });

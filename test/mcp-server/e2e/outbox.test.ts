@@ -43,7 +43,7 @@ describe.each(Object.keys(HARNESSES))('the outbox on %s', (name) => {
     const kept = await engine.call('clock_in', { project: harness.project, ...(harness.activity ? { activity: harness.activity } : {}) });
     expect(kept.isError).toBeFalsy();
     expect(textOf(kept)).toMatch(
-      new RegExp(`^${harness.service} is out of reach; clocked in at 09:0[23] on ${harness.project}.* here, sent as soon as ${harness.service} answers\\.`),
+      new RegExp(`^${harness.service} is out of reach; clocked in at 09:0[23] on "${harness.project}".* here, sent as soon as ${harness.service} answers\\.`),
     );
     expect(kept.structuredContent).toMatchObject({ started: { waiting_to_send: true } });
     // The timer runs here, marked as waiting; the read says it is what was last known.
@@ -58,7 +58,7 @@ describe.each(Object.keys(HARNESSES))('the outbox on %s', (name) => {
     const later = await engineFor(harness, LATER, dir);
     const after = await later.call('timer_status');
     expect(textOf(after)).toMatch(
-      new RegExp(`Sent to ${harness.service} from the outbox \\(kept while it was out of reach\\): Clocked in at 09:0[23] on ${harness.project}`),
+      new RegExp(`Sent to ${harness.service} from the outbox \\(kept while it was out of reach\\): Clocked in at 09:0[23] on "${harness.project}"`),
     );
     expect(after.structuredContent).toMatchObject({ running: { project: harness.project } });
     expect(after.structuredContent?.running).not.toHaveProperty('waiting_to_send');
@@ -81,13 +81,13 @@ describe.each(Object.keys(HARNESSES))('the outbox on %s', (name) => {
     expect(out.isError).toBeFalsy();
     expect(textOf(out)).toMatch(
       new RegExp(
-        `^${harness.service} is out of reach; clocked out of ${harness.project}.* at 09:0[23] after 3[23] min here, sent as soon as ${harness.service} answers\\.`,
+        `^${harness.service} is out of reach; clocked out of "${harness.project}".* at 09:0[23] after 3[23] min here, sent as soon as ${harness.service} answers\\.`,
       ),
     );
     await harness.network.hang();
     const logged = await engine.call('log_time', { ...what, start: '07:00', end: '08:00' });
     expect(logged.isError).toBeFalsy();
-    expect(textOf(logged)).toMatch(new RegExp(`^${harness.service} is out of reach; logged 1 h on ${harness.project}.*, 07:00–08:00 here`));
+    expect(textOf(logged)).toMatch(new RegExp(`^${harness.service} is out of reach; logged 1 h on "${harness.project}".*, 07:00–08:00 here`));
     expect((await engine.call('timer_status')).structuredContent).toMatchObject({ running: null });
     await engine.close();
 
@@ -96,7 +96,7 @@ describe.each(Object.keys(HARNESSES))('the outbox on %s', (name) => {
     const told = textOf(await later.call('timer_status'));
     expect(told).toMatch(
       new RegExp(
-        `Sent to ${harness.service} from the outbox .*Clocked out of ${harness.project}.* at 09:0[23]\\. Logged 1 h on ${harness.project}.*, 07:00–08:00`,
+        `Sent to ${harness.service} from the outbox .*Clocked out of "${harness.project}".* at 09:0[23]\\. Logged 1 h on "${harness.project}".*, 07:00–08:00`,
       ),
     );
     const entries = harness.entries().sort((a, b) => a.start - b.start);
@@ -123,7 +123,7 @@ describe.each(Object.keys(HARNESSES))('the outbox on %s', (name) => {
     const told = textOf(await later.call('timer_status'));
     expect(told).toMatch(
       new RegExp(
-        `Adjusted when sent to ${harness.service}: Recorded ${harness.project}.* from 09:0[23] to 09:20 .*a timer on .* was started at 09:20 \\(on the web or another device\\) and keeps running\\.`,
+        `Adjusted when sent to ${harness.service}: Recorded "${harness.project}".* from 09:0[23] to 09:20 .*a timer on .* was started at 09:20 \\(on the web or another device\\) and keeps running\\.`,
       ),
     );
     const entries = harness.entries().sort((a, b) => a.start - b.start);
@@ -147,7 +147,7 @@ describe.each(Object.keys(HARNESSES))('the outbox on %s', (name) => {
     const told = textOf(await engine.call('timer_status'));
     expect(told).toMatch(
       new RegExp(
-        `Needs your decision .*Your clock-in at 09:0[23] on ${harness.project}.* was not sent: a timer on .* has been running in ${harness.service} since 08:45`,
+        `Needs your decision .*Your clock-in at 09:0[23] on "${harness.project}".* was not sent: a timer on .* has been running in ${harness.service} since 08:45`,
       ),
     );
     expect(harness.entries()).toEqual([expect.objectContaining({ start: at('08:45'), end: null })]);
@@ -180,7 +180,7 @@ describe.each(Object.keys(HARNESSES))('the outbox on %s', (name) => {
     // The app, watching the data folder, learns of the send at once (main/app/status-sync.ts).
     await until(() => existsSync(signal));
     expect(statSync(signal).mode & 0o777).toBe(0o600);
-    expect(textOf(await engine.call('timer_status'))).toMatch(new RegExp(`Sent to ${harness.service} from the outbox .*Logged 1 h on ${harness.project}`));
+    expect(textOf(await engine.call('timer_status'))).toMatch(new RegExp(`Sent to ${harness.service} from the outbox .*Logged 1 h on "${harness.project}"`));
   });
 });
 
@@ -231,8 +231,8 @@ describe('the outbox and what may change meanwhile (Kimai)', () => {
     expect((await engine.call('list_catalog')).isError).toBeFalsy();
     fake.failNext({ method: 'POST', path: '/api/timesheets' }, { status: 503, raw: '<html>Service Unavailable</html>' });
     const kept = await engine.call('log_time', { project: 'Website', activity: 'Design', start: '07:00', end: '08:00' });
-    expect(textOf(kept)).toMatch(/^Kimai is out of reach; logged 1 h on Website · Design, 07:00–08:00 here/);
-    expect(textOf(await engine.call('timer_status'))).toMatch(/Sent to Kimai from the outbox .*Logged 1 h on Website · Design, 07:00–08:00/);
+    expect(textOf(kept)).toMatch(/^Kimai is out of reach; logged 1 h on "Website" · "Design", 07:00–08:00 here/);
+    expect(textOf(await engine.call('timer_status'))).toMatch(/Sent to Kimai from the outbox .*Logged 1 h on "Website" · "Design", 07:00–08:00/);
     fake.failNext({ method: 'POST', path: '/api/timesheets' }, { status: 401, body: { code: 401, message: 'Unauthorized' } });
     const refused = await engine.call('log_time', { project: 'Website', activity: 'Design', start: '08:00', end: '08:30' });
     expect(textOf(refused)).toMatch(/^Kimai at \S+ did not accept the API token/);
@@ -255,7 +255,7 @@ describe('the outbox and what may change meanwhile (Kimai)', () => {
     fake.failNext({ method: 'POST', path: '/api/timesheets' }, { status: 429, headers: { 'Retry-After': '120' } });
     expect(textOf(await engine.call('timer_status'))).not.toMatch(/decision|Sent to/);
     expect(fake.state.timesheets).toEqual([]);
-    expect(textOf(await engine.call('timer_status'))).toMatch(/Sent to Kimai from the outbox .*Logged 1 h on Website · Design, 07:00–08:00/);
+    expect(textOf(await engine.call('timer_status'))).toMatch(/Sent to Kimai from the outbox .*Logged 1 h on "Website" · "Design", 07:00–08:00/);
     expect(fake.state.timesheets.map((sheet) => [sheet.begin, sheet.end])).toEqual([[at('07:00'), at('08:00')]]);
   });
 
@@ -272,7 +272,7 @@ describe('the outbox and what may change meanwhile (Kimai)', () => {
     expect(refused.isError).toBe(true);
     expect(textOf(refused)).not.toMatch(/outbox/);
     expect(harness.entries()).toEqual([expect.objectContaining({ start: at('07:00'), end: at('08:00') })]);
-    expect(textOf(await engine.call('timer_status'))).toMatch(/Sent to Kimai from the outbox .*Logged 1 h on Website · Design, 07:00–08:00/);
+    expect(textOf(await engine.call('timer_status'))).toMatch(/Sent to Kimai from the outbox .*Logged 1 h on "Website" · "Design", 07:00–08:00/);
     expect(textOf(await engine.call('timer_status'))).not.toMatch(/outbox/);
   });
 
@@ -333,7 +333,7 @@ describe('the outbox and what may change meanwhile (Kimai)', () => {
     const later = await engineFor(harness, LATER, dir);
     const told = textOf(await later.call('timer_status'));
     expect(told).toMatch(
-      /Needs your decision .*Your entry Website · Design, 07:00–08:00 was not sent: log_time is switched off now \(the read-only switch, the tool switches or your organisation's policy\)\./,
+      /Needs your decision .*Your entry "Website" · "Design", 07:00–08:00 was not sent: log_time is switched off now \(the read-only switch, the tool switches or your organisation's policy\)\./,
     );
     expect(harness.entries()).toEqual([]);
   });

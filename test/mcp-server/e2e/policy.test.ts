@@ -88,7 +88,7 @@ describe.each(['legacy', 'modern'] as const)('the policy over stdio (%s era)', (
     );
     const server = start(dir, env, era);
     const opening = await toolNames(server, 2);
-    expect(opening).toEqual(['absence_calendar', 'list_time_entries', 'time_report', 'timer_status', 'whoami']);
+    expect(opening).toEqual(['absence_calendar', 'list_time_entries', 'time_report', 'timer_status', 'whoami', 'working_time']);
     // Prompts follow the tools: fill_my_day logs time, which read-only takes away.
     const prompts = await promptNames(server, era, 5);
     expect(prompts).toEqual(['month_close', 'plan_leave', 'weekly_review']);
@@ -188,10 +188,10 @@ describe('--all-tools', () => {
   it("gives the app's own engine every tool: its proof arrives on a pipe no config entry can give", async () => {
     const { dir, env } = setup({ schemaVersion: 1, ai: { enabled: false } });
     const server = start(dir, env, 'legacy', ['--all-tools'], { text: `${APP_ENGINE_PROOF_LINE}\n` });
-    expect((await toolNames(server, 2)).length).toBe(20);
+    expect((await toolNames(server, 2)).length).toBe(21);
     await call(server, 'legacy', 3, 'timer_status'); // the engine has taken over, and agrees
     server.send(eraRequest('legacy', 4, 'tools/list'));
-    expect((await toolNames(server, 4)).length).toBe(20);
+    expect((await toolNames(server, 4)).length).toBe(21);
   });
 
   it("refuses the forged app key: a key in the entry's variables and its hash in the --user-data folder it picked", async () => {

@@ -47,16 +47,16 @@ describe.each<Era>(['legacy', 'modern'])('a realistic day (%s era)', (era) => {
       started: { start: '2026-11-18T06:30:00+01:00', end: null, project: 'Website', activity: 'Design', description: 'Landing page' },
       stopped: null,
     });
-    expect(textOf(started)).toMatch(/Clocked in on Website · Design/);
+    expect(textOf(started)).toMatch(/Clocked in on "Website" · "Design"/);
 
     const again = await engine.call('clock_in', { project: 'Website' });
-    expect(textOf(again)).toMatch(/already running: Website · Design — Landing page since 06:30 \(1 h 30 min\)/);
+    expect(textOf(again)).toMatch(/already running: "Website" · "Design" — "Landing page" since 06:30 \(1 h 30 min\)/);
   });
 
   it('shows the running timer with today and week totals', async () => {
     const status = await engine.call('timer_status');
     expect(status.structuredContent).toMatchObject({ running: { project: 'Website', minutes: 90 }, today_minutes: 90, week_minutes: 90 });
-    expect(textOf(status)).toMatch(/^Working on Website · Design/);
+    expect(textOf(status)).toMatch(/^Working on "Website" · "Design"/);
   });
 
   it('clocks out with a note', async () => {

@@ -398,6 +398,9 @@ describe('names from a back end that carry terminal escapes', () => {
     const listed = await engine.call('list_catalog', {});
     const everything = `${textOf(listed)}${JSON.stringify(listed.structuredContent)}`;
     expect(everything).toBe(withoutControls(everything));
-    expect(textOf(listed)).toContain('Evil]8;;https://evil.examplelink]8;;2J');
+    // The text says the name as one quoted line, each control character shown as an escape (quoted-line.ts); the
+    // structured answer loses them on the wire.
+    expect(textOf(listed)).toContain('"Evil\\u{1B}]8;;https://evil.example\\u{7}link\\u{1B}]8;;\\u{7}\\u{9B}2J"');
+    expect(JSON.stringify(listed.structuredContent)).toContain('Evil]8;;https://evil.examplelink]8;;2J');
   });
 });

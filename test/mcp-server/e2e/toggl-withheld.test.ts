@@ -1,6 +1,6 @@
 // What Toggl Track does not have, said in its own words when a tool is called by name all the same
-// (docs/back-ends/toggl.md, "Not offered"): leave (its API has no time off), timesheet approvals (a Premium feature
-// Punchcard does not serve yet), breaks, the team and administration tools; each `tool_withheld` with why `back_end` and the back end's reason among its
+// (docs/back-ends/toggl.md, "Not offered"): leave (its API has no time off), timesheet approvals (a Premium feature:
+// the Starter workspace here has none), breaks, the team and administration tools; each `tool_withheld` with why `back_end` and the back end's reason among its
 // facts, before anything is sent. Where a back end gives no reason, the generic words stay (test/mcp-server/tools/offer.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type InProcessEngineHandle, makeUserDataDir, refusalOf, startInProcessEngine, textOf } from '../../support/engine.ts';
@@ -31,14 +31,14 @@ describe('tools Toggl Track does not have, called by name', () => {
     [
       'submit_timesheet',
       { week: 'this week' },
-      "Toggl's timesheet approvals are a Premium feature, which Punchcard does not serve yet on any plan: submit and approve timesheets in Toggl Track itself",
+      "Toggl's timesheet approvals are a Premium feature, for the people a timesheet setup names (its member or an approver) and workspace admins: otherwise submit and approve timesheets in Toggl Track itself",
     ],
     ['start_break', {}, 'Toggl Track has no breaks: stop the timer for a break and start it again after'],
     ['team_report', {}, "Toggl Track's API shows Punchcard nobody's time but your own"],
     [
       'manage_tags',
       { action: 'list' },
-      "Punchcard does not administer Toggl Track: a member's token reads nobody's time but their own, and the reports an admin would need are not used yet",
+      "Punchcard administers a Toggl Track workspace's people, rates and catalog for a workspace admin alone, and not its tags, groups, corrections or invoices yet",
     ],
   ])('%s: withheld in Toggl’s words, why back_end, nothing sent', async (tool, args, reason) => {
     const before = fake.requests.length;

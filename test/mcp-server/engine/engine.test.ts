@@ -103,12 +103,12 @@ describe('the engine', () => {
     expect((await call('clock_in')).isError).toBeFalsy();
   });
 
-  it('ends an unexpected failure with one full stop, not two', async () => {
+  it("ends an unexpected failure with one full stop, not two, its words quoted as another program's", async () => {
     const call = await start();
     // A failure nobody foresaw, whose message already ends its sentence.
     (await (engine as Engine).tracker()).timer.runningEntry = () => Promise.reject(new Error('The disk said no.'));
     const failing = await call('timer_status');
-    expect(failing.content[0]?.text).toBe('Punchcard could not finish timer_status: The disk said no. Nothing was lost; the server keeps running.');
+    expect(failing.content[0]?.text).toBe('Punchcard could not finish timer_status: "The disk said no". Nothing was lost; the server keeps running.');
   });
 });
 

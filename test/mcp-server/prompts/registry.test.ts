@@ -8,12 +8,13 @@ import { TOOL_CATALOG, TOOL_NAMES, type ToolName } from '../../../mcp-server/con
 import type { PromptContext } from '../../../mcp-server/prompts/define-prompt.ts';
 import { PROMPT_LIST, PROMPTS } from '../../../mcp-server/prompts/index.ts';
 import { isPromptOffered } from '../../../mcp-server/prompts/offer.ts';
+import { WORKING_TIME_RULES } from '../../../mcp-server/contract/working-time.ts';
 
 const DESCRIPTION_LIMIT = 120;
 const ASKS_FIRST = /(Change nothing before I have answered|Log nothing before I confirm|File nothing before I say yes)/;
 
-function context(offered: ReadonlySet<ToolName>): PromptContext {
-  return { today: '2026-11-18', timezone: 'Europe/Berlin', now: Date.parse('2026-11-18T14:00:00Z'), offered: (tool) => offered.has(tool) };
+function context(offered: ReadonlySet<ToolName>, workingTimeRules: PromptContext['workingTimeRules'] = 'off'): PromptContext {
+  return { today: '2026-11-18', timezone: 'Europe/Berlin', now: Date.parse('2026-11-18T14:00:00Z'), offered: (tool) => offered.has(tool), workingTimeRules };
 }
 
 const SAMPLE_ARGUMENTS: Record<string, Record<string, string>> = {
@@ -50,15 +51,32 @@ describe('the prompt registry', () => {
 
   it('never names a tool the client lacks, and asks first wherever it names one that writes', () => {
     fc.assert(
-      fc.property(fc.subarray([...TOOL_NAMES]), fc.constantFrom(...PROMPT_LIST), fc.boolean(), (tools, prompt, withArguments) => {
-        const offered = new Set<ToolName>(tools);
-        if (!isPromptOffered(prompt, (tool) => offered.has(tool))) return;
-        const text = prompt.render(withArguments ? (SAMPLE_ARGUMENTS[prompt.name] ?? {}) : {}, context(offered));
-        const named = TOOL_NAMES.filter((tool) => new RegExp(`\\b${tool}\\b`).test(text));
-        for (const tool of named) expect(offered.has(tool), `${prompt.name} names ${tool}`).toBe(true);
-        if (named.some((tool) => TOOL_CATALOG[tool].access !== 'read')) expect(text, prompt.name).toMatch(ASKS_FIRST);
-      }),
+      fc.property(
+        fc.subarray([...TOOL_NAMES]),
+        fc.constantFrom(...PROMPT_LIST),
+        fc.boolean(),
+        fc.constantFrom(...WORKING_TIME_RULES),
+        (tools, prompt, withArguments, rules) => {
+          const offered = new Set<ToolName>(tools);
+          if (!isPromptOffered(prompt, (tool) => offered.has(tool))) return;
+          const text = prompt.render(withArguments ? (SAMPLE_ARGUMENTS[prompt.name] ?? {}) : {}, context(offered, rules));
+          const named = TOOL_NAMES.filter((tool) => new RegExp(`\\b${tool}\\b`).test(text));
+          for (const tool of named) expect(offered.has(tool), `${prompt.name} names ${tool}`).toBe(true);
+          if (named.some((tool) => TOOL_CATALOG[tool].access !== 'read')) expect(text, prompt.name).toMatch(ASKS_FIRST);
+        },
+      ),
       { numRuns: 500 },
     );
+  });
+
+  it('weekly_review asks for the working-time findings time_report carries, with their law, only where rules are on', () => {
+    const offered = new Set<ToolName>(['time_report', 'list_time_entries', 'timer_status', 'log_time']);
+    const de = PROMPTS.weekly_review.render({}, context(offered, 'de'));
+    expect(de).toContain("Where time_report's answer carries working-time findings (a notice), report each with its law (the ArbZG)");
+    expect(de).toContain('Never propose changing an entry to clear one');
+    expect(PROMPTS.weekly_review.render({}, context(offered, 'eu'))).toContain('(the Working Time Directive)');
+    expect(PROMPTS.weekly_review.render({}, context(offered, 'off'))).not.toContain('working-time');
+    // Without time_report there is no notice to read: the step goes with its tool.
+    expect(PROMPTS.weekly_review.render({}, context(new Set<ToolName>(['list_time_entries']), 'de'))).not.toContain('working-time');
   });
 });

@@ -9,7 +9,8 @@ import { weekPlanDays } from '../../../mcp-server/domain/work-plan.ts';
 import type { TimeTracker } from '../../../mcp-server/providers/time-tracker.ts';
 import { NO_ASKING } from '../../../mcp-server/tools/asking.ts';
 import type { ToolContext } from '../../../mcp-server/tools/context.ts';
-import type { ToolDefinition, ToolOutcome } from '../../../mcp-server/tools/define-tool.ts';
+import type { ToolDefinition } from '../../../mcp-server/tools/define-tool.ts';
+import { said, type SaidOutcome } from '../../support/said-outcome.ts';
 
 export interface ActingToolRunner {
   context: ToolContext;
@@ -17,7 +18,7 @@ export interface ActingToolRunner {
   run: <Input extends z.ZodObject, Output extends z.ZodObject>(
     tool: ToolDefinition<Input, Output>,
     args: Record<string, unknown>,
-  ) => Promise<ToolOutcome<z.input<Output>>>;
+  ) => Promise<SaidOutcome<z.input<Output>>>;
 }
 
 export function actingToolRunner(tracker: TimeTracker, now: () => number, timezone: string): ActingToolRunner {
@@ -38,5 +39,5 @@ export function actingToolRunner(tracker: TimeTracker, now: () => number, timezo
     evidence: null,
     client: null,
   };
-  return { context, run: (tool, args) => tool.handler(tool.input.parse(args), context) };
+  return { context, run: (tool, args) => said(tool.handler(tool.input.parse(args), context)) };
 }

@@ -54,14 +54,16 @@ describe('onePerson', () => {
   it('refuses a name several people have, naming each by number', () => {
     const error = refusal(() => onePerson(EVERYONE, 'bob ng', (record) => record, IN_KIMAI));
     expect(error.kind).toBe('conflict');
-    expect(error.message).toBe('Several people are called "bob ng": Bob Ng <bob@acme.example> (#2), Bob Ng <robert@acme.example> (#3). Name one by id.');
+    expect(error.message).toBe(
+      'Several people are called "bob ng": "Bob Ng" <"bob@acme.example"> (#2), "Bob Ng" <"robert@acme.example"> (#3). Name one by id.',
+    );
   });
 
   it('finds nobody with near names and e-mails offered, at most five', () => {
     const error = refusal(() => onePerson(EVERYONE, 'bob', (record) => record, IN_KIMAI));
     expect(error.kind).toBe('not_found');
     expect(error.message).toBe(
-      'Nobody in Kimai is "bob"; did you mean Bob Ng <bob@acme.example> (#2), Bob Ng <robert@acme.example> (#3), Mia Bobrow <mia@acme.example> (#4)?',
+      'Nobody in Kimai is "bob"; did you mean "Bob Ng" <"bob@acme.example"> (#2), "Bob Ng" <"robert@acme.example"> (#3), "Mia Bobrow" <"mia@acme.example"> (#4)?',
     );
     const many = Array.from({ length: 8 }, (_, index) => person(10 + index, `Sam ${index}`, `sam${index}@acme.example`));
     expect(refusal(() => onePerson(many, 'sam', (record) => record, IN_KIMAI)).message.match(/\(#\d+\)/g)).toHaveLength(5);

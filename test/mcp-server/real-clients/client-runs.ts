@@ -123,6 +123,12 @@ export function codexExec(modelUrl: string, prompt: string): Promise<CliRun> {
       `command = ${JSON.stringify(ENGINE.command)}`,
       `args = ${JSON.stringify(ENGINE.args)}`,
       'default_tools_approval_mode = "approve"',
+      // Codex starts its MCP servers beside the first turn and sends the model whichever tools are ready: on CI's
+      // two cores, with the deployment suite beside, the engine was not and the model was never offered the tool.
+      // A required server is waited for (up to its startup timeout, ten seconds by default) before the turn.
+      'required = true',
+      'startup_timeout_sec = 120',
+      'tool_timeout_sec = 120',
       '[mcp_servers.punchcard.env]',
       `PUNCHCARD_USER_DATA = ${JSON.stringify(userData)}`,
     ];

@@ -22,10 +22,10 @@ describe('absence_calendar', () => {
     expect(text).toBe(
       [
         '2026-11-18 to 2026-12-01: 8 working days with nobody away.',
-        '2026-11-20 Fri: Ada: vacation',
+        '2026-11-20 Fri: "Ada": vacation',
         '2026-11-21 Sat: day off',
         '2026-11-22 Sun: day off',
-        '2026-11-23 Mon: Ada: vacation',
+        '2026-11-23 Mon: "Ada": vacation',
         '2026-11-28 Sat: day off',
         '2026-11-29 Sun: day off',
       ].join('\n'),

@@ -10,6 +10,7 @@ import type { ApprovalStatus, DaySpan, TimesheetSubmission } from '../../../mcp-
 import { addDays } from '../../../mcp-server/domain/time.ts';
 import { type ApprovalsPart, BackEndError } from '../../../mcp-server/providers/time-tracker.ts';
 import type { ToolDefinition } from '../../../mcp-server/tools/define-tool.ts';
+import { said } from '../../support/said-outcome.ts';
 import { closeAfterEach } from '../../support/close-after-each.ts';
 import { localToolContext } from './local-tool-context.ts';
 import { trackerWithPart } from './tracker-with-part.ts';
@@ -117,7 +118,9 @@ export async function approvalsContext(options: ApprovalsOptions = {}) {
     },
     entriesOf: async () => [],
   };
-  const context = { ...local.context, tracker: trackerWithPart(local.tracker, 'approvals', part) };
+  const listing = trackerWithPart(local.tracker, 'approvals', part);
+  // A back end whose API drives the workflow offers both: the list, and submitting, withdrawing and deciding.
+  const context = { ...local.context, tracker: { ...listing, capabilities: new Set([...listing.capabilities, 'approvals_workflow' as const]) } };
   const named = (call: string) => calls.filter((made) => made.call === call).map((made) => made.args);
   const statusOf = (id: string) => held.find((submission) => submission.id === id)?.status;
   return { context, local, calls, named, held, statusOf, label: local.tracker.label, close: local.close };
@@ -128,12 +131,12 @@ export async function approvalsContext(options: ApprovalsOptions = {}) {
  * options), closed after each test: `run` parses the arguments as the server does, then calls the handler.
  */
 export function approvalsTool<Input extends z.ZodObject, Output extends z.ZodObject>(
-  tool: ToolDefinition<Input, Output, ToolName, 'approvals'>,
+  tool: ToolDefinition<Input, Output, ToolName, 'approvals' | 'approvals_workflow'>,
   submissions: readonly TimesheetSubmission[] = [],
 ) {
   const opened = closeAfterEach();
   return async (options: ApprovalsOptions = {}) => {
     const approvals = opened(await approvalsContext({ submissions: [...submissions], ...options }));
-    return { ...approvals, run: (args: Record<string, unknown>) => tool.handler(tool.input.parse(args), approvals.context) };
+    return { ...approvals, run: (args: Record<string, unknown>) => said(tool.handler(tool.input.parse(args), approvals.context)) };
   };
 }

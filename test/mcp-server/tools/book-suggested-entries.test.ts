@@ -13,6 +13,7 @@ import suggestEntries from '../../../mcp-server/tools/suggest-entries.ts';
 import { answering, questionOf } from './asking-rounds.ts';
 import { at, DAY, NOW, readerOf, SPRINT_PLANNING, shopCommit } from './friday-evidence.ts';
 import { useLocalTimesheet } from './local-tool-context.ts';
+import { said } from '../../support/said-outcome.ts';
 
 const reader = readerOf([SPRINT_PLANNING, shopCommit('a1', '11:00', 'Basket totals'), shopCommit('b2', '12:10', 'Fix rounding')]);
 
@@ -46,7 +47,7 @@ async function drafts() {
   };
   const { context } = local;
   const run = (args: Record<string, unknown>, ask: Asker = context.ask) =>
-    bookSuggestedEntries.handler(bookSuggestedEntries.input.parse(args), { ...context, ask });
+    said(bookSuggestedEntries.handler(bookSuggestedEntries.input.parse(args), { ...context, ask }));
   return { run, sent, tracker: local.tracker, planning, shopWork, shop, internal, development, meetings };
 }
 
@@ -69,8 +70,8 @@ describe('book_suggested_entries', () => {
     expect(text).toBe(
       [
         'Booked 2 entries from the drafts of 2026-11-20:',
-        `#${first?.id} 2026-11-20 09:00–10:00 1 h Internal · Meetings — Planning the sprint (draft ${planning.id})`,
-        `#${second?.id} 2026-11-20 10:30–12:30 2 h Web shop · Development — ${shopWork.description} (draft ${shopWork.id})`,
+        `#${first?.id} 2026-11-20 09:00–10:00 1 h "Internal" · "Meetings" — "Planning the sprint" (draft ${planning.id})`,
+        `#${second?.id} 2026-11-20 10:30–12:30 2 h "Web shop" · "Development" — "${shopWork.description}" (draft ${shopWork.id})`,
       ].join('\n'),
     );
     expect(first).toEqual({
@@ -116,5 +117,45 @@ describe('book_suggested_entries', () => {
     );
     expect(sent).toEqual([]);
     expect((await tracker.entries.listEntries(DAY)).total).toBe(0);
+  });
+});
+
+describe('book_suggested_entries under working-time rules', () => {
+  it('books the drafts as asked and says the finding the bookings create: Friday 09:00 after Thursday until 23:30', async () => {
+    const local = await openTimesheet({ settings: (settings) => ({ ...withSources(settings), workingTime: { rules: 'de', notify: true } }), evidence: reader });
+    await local.tracker.catalog.createCatalogItem({ kind: 'project', name: 'Web shop' });
+    await local.tracker.catalog.createCatalogItem({ kind: 'activity', name: 'Development' });
+    const internal = await local.tracker.catalog.createCatalogItem({ kind: 'project', name: 'Internal' });
+    await local.tracker.entries.createEntry({
+      start: Date.parse('2026-11-19T19:00:00Z'),
+      end: Date.parse('2026-11-19T22:30:00Z'),
+      projectId: internal.id,
+      activityId: null,
+      description: '',
+    });
+    const [planning] = (await local.run(suggestEntries, { from: '2026-11-20' })).data.drafts;
+    if (!planning) throw new Error('the evidence made no draft');
+    local.context.notes.length = 0;
+    const { data } = await local.run(bookSuggestedEntries, { from: '2026-11-20', entries: [{ id: planning.id, project: 'internal' }] });
+    expect(data.booked.map((entry) => [entry.start, entry.end])).toEqual([['2026-11-20T09:00:00+01:00', '2026-11-20T10:00:00+01:00']]);
+    expect(local.context.notes).toEqual([
+      {
+        code: 'working_time',
+        facts: {
+          rules: 'de',
+          created: true,
+          findings: [
+            {
+              code: 'wt_rest_short',
+              date: '2026-11-20',
+              end: '2026-11-19T23:30:00+01:00',
+              next_start: '2026-11-20T09:00:00+01:00',
+              rest_minutes: 570,
+              required_minutes: 660,
+            },
+          ],
+        },
+      },
+    ]);
   });
 });

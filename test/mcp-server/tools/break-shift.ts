@@ -7,6 +7,7 @@ import endBreak from '../../../mcp-server/tools/end-break.ts';
 import startBreak from '../../../mcp-server/tools/start-break.ts';
 import { localToolContext } from './local-tool-context.ts';
 import { trackerWithPart } from './tracker-with-part.ts';
+import { said } from '../../support/said-outcome.ts';
 
 // Wednesday 18 November 2026, 15:00 in Berlin.
 export const NOW = Date.parse('2026-11-18T14:00:00Z');
@@ -47,7 +48,7 @@ export async function shift(options: { types?: typeof TYPES; endAt?: number } = 
     close: local.close,
     started,
     breaks,
-    start: (args: Record<string, unknown>) => startBreak.handler(startBreak.input.parse(args), context),
-    end: () => endBreak.handler({}, context),
+    start: (args: Record<string, unknown>) => said(startBreak.handler(startBreak.input.parse(args), context)),
+    end: () => said(endBreak.handler({}, context)),
   };
 }

@@ -18,7 +18,7 @@ describe('clock_out', () => {
     await run(createCatalogItem, { kind: 'project', name: 'Website' });
     await run(clockIn, { start: '09:00', project: 'Website', description: 'layout' });
     const { text, data } = await run(clockOut, { end: '12:15', note: '  header done ' });
-    expect(text).toBe('Clocked out of Website — layout at 12:15 after 3 h 15 min.');
+    expect(text).toBe('Clocked out of "Website" — "layout" at 12:15 after 3 h 15 min.');
     expect(await tracker.timer.runningEntry()).toBeNull();
     const { entries } = await tracker.entries.listEntries(DAY);
     expect(entries).toHaveLength(1);

@@ -13,6 +13,7 @@ import correctTimeEntries from '../../../mcp-server/tools/correct-time-entries.t
 import { answering, questionOf } from './asking-rounds.ts';
 import { useLocalTimesheet } from './local-tool-context.ts';
 import { trackerWithPart } from './tracker-with-part.ts';
+import { said } from '../../support/said-outcome.ts';
 
 // Wednesday 18 November 2026, 15:00 in Berlin (UTC+1).
 const NOW = Date.parse('2026-11-18T14:00:00Z');
@@ -94,7 +95,7 @@ async function withEntries(world: Partial<CorrectionWorld> & { refusal?: Refusal
   };
   const context = { ...local.context, tracker: trackerWithPart(local.tracker, 'admin_corrections', part) };
   const run = (args: Record<string, unknown>, ask: Asker = context.ask) =>
-    correctTimeEntries.handler(correctTimeEntries.input.parse(args), { ...context, ask });
+    said(correctTimeEntries.handler(correctTimeEntries.input.parse(args), { ...context, ask }));
   return { run, asked, sent, entries, website, intranet, design };
 }
 
@@ -109,8 +110,8 @@ describe('correct_time_entries', () => {
     expect(text).toBe(
       [
         `Would change 2 entries (3.5 h) from 2026-11-01 to 2026-11-06 among everyone's time entries: billable. ${NOT_TOUCHED} 1 already as asked.`,
-        '#1 2026-11-02 09:00 Ada Lovelace: Website / Design',
-        '#2 2026-11-02 11:00 Bea Busy: Website / Design',
+        '#1 2026-11-02 09:00 "Ada Lovelace": "Website" / "Design"',
+        '#2 2026-11-02 11:00 "Bea Busy": "Website" / "Design"',
         'Nothing was changed: call again with confirm_count 2 to change them.',
       ].join('\n'),
     );
@@ -140,7 +141,7 @@ describe('correct_time_entries', () => {
       [3, { billable: true, addTags: ['Reviewed'] }],
     ]);
     expect(text).toBe(
-      'Changed 3 entries (4.5 h): billable, tags + Reviewed. Not touched, in the locked period: #6. Not touched, exported (changing them needs edit_exported_timesheet): #4.',
+      'Changed 3 entries (4.5 h): billable, tags + "Reviewed". Not touched, in the locked period: #6. Not touched, exported (changing them needs edit_exported_timesheet): #4.',
     );
     expect(data).toMatchObject({ changed: true, count: 3, hours: 4.5 });
     expect(entries.map((one) => [one.id, one.billable, one.tags])).toEqual([
@@ -158,7 +159,7 @@ describe('correct_time_entries', () => {
     const { text } = await run({ ...WEEK, project: 'website', people: ['bea'], set: { project: 'Intranet' }, confirm_count: 1 });
     expect(asked).toEqual([{ from: at('2026-11-01T00:00'), to: at('2026-11-07T00:00'), projectId: website.id, people: ['bea'] }]);
     expect(sent).toEqual([[2, { projectId: intranet.id }]]);
-    expect(text).toBe('Changed 1 entry (1.5 h): project Intranet. Not touched, exported (changing them needs edit_exported_timesheet): #4.');
+    expect(text).toBe('Changed 1 entry (1.5 h): project "Intranet". Not touched, exported (changing them needs edit_exported_timesheet): #4.');
     const byIds = await run({ ...WEEK, ids: [1, 3], set: { project: 'Intranet' } });
     expect(byIds.data.entries.map((one) => one.id)).toEqual([1, 3]);
     expect(sent).toHaveLength(1);

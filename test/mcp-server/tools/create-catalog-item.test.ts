@@ -24,10 +24,10 @@ describe('create_catalog_item', () => {
     const customer = await run(createCatalogItem, { kind: 'customer', name: 'Acme' });
     expect(customer.text).toBe(`Created customer "Acme" (#${customer.data.id}).`);
     const project = await run(createCatalogItem, { kind: 'project', name: 'Website', parent: 'acme' });
-    expect(project.text).toBe(`Created project "Website" (#${project.data.id}) under Acme.`);
+    expect(project.text).toBe(`Created project "Website" (#${project.data.id}) under "Acme".`);
     expect(project.data).toMatchObject({ kind: 'project', name: 'Website', parent: 'Acme' });
     const activity = await run(createCatalogItem, { kind: 'activity', name: 'Design', parent: `#${project.data.id}` });
-    expect(activity.text).toBe(`Created activity "Design" (#${activity.data.id}) under Website.`);
+    expect(activity.text).toBe(`Created activity "Design" (#${activity.data.id}) under "Website".`);
     expect(await names(tracker)).toEqual({ customers: ['Acme'], projects: [['Website', 'Acme']], activities: [['Design', 'Website']] });
   });
 

@@ -8,6 +8,7 @@ import type { Asker } from '../../../mcp-server/tools/asking.ts';
 import decideTimesheet from '../../../mcp-server/tools/decide-timesheet.ts';
 import { approvalsTool, weekOf } from './approvals-part.ts';
 import { answering, questionOf } from './asking-rounds.ts';
+import { said } from '../../support/said-outcome.ts';
 
 /** Bea's week of 9 November waiting (40 h), Cem's approved; Ada's own waiting. */
 const SUBMISSIONS = [weekOf('bea', '2026-11-09'), weekOf('cem', '2026-11-09', { status: 'approved', decidedBy: 'Tom' }), weekOf('ada', '2026-11-09')];
@@ -20,7 +21,7 @@ describe('decide_timesheet', () => {
     const { text, data } = await run({ id: '2-2026-11-09', decision: 'approve' });
     expect(named('decide')).toEqual([['2-2026-11-09', 'approve', undefined]]);
     expect([statusOf('2-2026-11-09'), statusOf('3-2026-11-09'), statusOf('1-2026-11-09')]).toEqual(['approved', 'approved', 'pending']);
-    expect(text).toBe("Approved Bea's timesheet for the week 2026-11-09 to 2026-11-15 (40 h).");
+    expect(text).toBe('Approved "Bea"\'s timesheet for the week 2026-11-09 to 2026-11-15 (40 h).');
     expect(data).toMatchObject({ status_before: 'pending', note_kept: false, submission: { status: 'approved', decided_by: 'Ada' } });
     expect(decideTimesheet.output.parse(data).submission.status).toBe('approved');
   });
@@ -29,11 +30,11 @@ describe('decide_timesheet', () => {
     const kept = await deciding({ noteKept: true });
     const rejected = await kept.run({ id: '2-2026-11-09', decision: 'reject', note: '  Friday is missing  ' });
     expect(kept.named('decide')).toEqual([['2-2026-11-09', 'reject', 'Friday is missing']]);
-    expect(rejected.text).toBe("Rejected Bea's timesheet for the week 2026-11-09 to 2026-11-15 (40 h). The note was kept with it.");
+    expect(rejected.text).toBe('Rejected "Bea"\'s timesheet for the week 2026-11-09 to 2026-11-15 (40 h). The note was kept with it.');
     expect(rejected.data).toMatchObject({ note_kept: true, submission: { status: 'rejected', note: 'Friday is missing' } });
     const lost = await deciding({ noteKept: false });
     const { text, data } = await lost.run({ id: '2-2026-11-09', decision: 'reject', note: 'Friday is missing' });
-    expect(text).toBe(`Rejected Bea's timesheet for the week 2026-11-09 to 2026-11-15 (40 h). ${lost.label} kept no note; tell Bea yourself.`);
+    expect(text).toBe(`Rejected "Bea"'s timesheet for the week 2026-11-09 to 2026-11-15 (40 h). ${lost.label} kept no note; tell "Bea" yourself.`);
     expect(data.note_kept).toBe(false);
   });
 
@@ -70,9 +71,9 @@ describe('decide_timesheet', () => {
   it('where the client can ask, shows whose week, its hours and the note first, and a "no" decides nothing', async () => {
     const { context, named, statusOf } = await deciding();
     const args = { id: '2-2026-11-09', decision: 'reject' as const, note: 'Friday is missing' };
-    const run = (ask: Asker) => decideTimesheet.handler(args, { ...context, ask });
+    const run = (ask: Asker) => said(decideTimesheet.handler(args, { ...context, ask }));
     const question = await questionOf('decide_timesheet', args, run);
-    expect(question.params.message).toBe("Reject Bea's timesheet for the week 2026-11-09 to 2026-11-15 (40 h)? Note: Friday is missing");
+    expect(question.params.message).toBe('Reject "Bea"\'s timesheet for the week 2026-11-09 to 2026-11-15 (40 h)? Note: Friday is missing');
     await expect(run(answering('decide_timesheet', args, question, 'decline'))).rejects.toThrow(/^The timesheet was not rejected: you said no when asked\./);
     expect(named('decide')).toEqual([]);
     expect(statusOf('2-2026-11-09')).toBe('pending');

@@ -6,6 +6,7 @@ import { createAsker, InputNeeded } from '../../../mcp-server/tools/asking.ts';
 import deleteTimeEntry from '../../../mcp-server/tools/delete-time-entry.ts';
 import logTime from '../../../mcp-server/tools/log-time.ts';
 import { useLocalTimesheet } from './local-tool-context.ts';
+import { said } from '../../support/said-outcome.ts';
 
 // Wednesday 18 November 2026, 15:00 in Berlin.
 const NOW = Date.parse('2026-11-18T14:00:00Z');
@@ -24,7 +25,7 @@ describe('delete_time_entry', () => {
   it('deletes the entry named and only that one, saying what went', async () => {
     const { run, tracker, id, other } = await timesheetWithEntries();
     const { text, data } = await run(deleteTimeEntry, { id });
-    expect(text).toBe(`Deleted #${id}: no project — layout, 1 h 30 min from 2026-11-18T09:00:00+01:00.`);
+    expect(text).toBe(`Deleted #${id}: no project — "layout", 1 h 30 min from 2026-11-18T09:00:00+01:00.`);
     expect(data.deleted).toMatchObject({ id });
     const { entries } = await tracker.entries.listEntries(DAY);
     expect(entries.map((entry) => entry.id)).toEqual([other]);
@@ -46,13 +47,13 @@ describe('delete_time_entry', () => {
     );
     expect(asked).toBeInstanceOf(InputNeeded);
     const question = asked as InputNeeded;
-    expect(question.params.message).toBe(`Delete time entry #${id} for good? no project — layout, 1 h 30 min from 2026-11-18T09:00:00+01:00.`);
+    expect(question.params.message).toBe(`Delete time entry #${id} for good? no project — "layout", 1 h 30 min from 2026-11-18T09:00:00+01:00.`);
     expect((await tracker.entries.listEntries(DAY)).total).toBe(2);
 
     // The person says yes: the next round carries the state the question went out with.
     const accepted = createAsker({ tool: 'delete_time_entry', args, state: question.state, responses: { delete: { action: 'accept', content: {} } } });
-    const { text } = await deleteTimeEntry.handler(args, { ...context, ask: accepted });
-    expect(text).toBe(`Deleted #${id}: no project — layout, 1 h 30 min from 2026-11-18T09:00:00+01:00.`);
+    const { text } = await said(deleteTimeEntry.handler(args, { ...context, ask: accepted }));
+    expect(text).toBe(`Deleted #${id}: no project — "layout", 1 h 30 min from 2026-11-18T09:00:00+01:00.`);
     expect((await tracker.entries.listEntries(DAY)).total).toBe(1);
   });
 

@@ -13,7 +13,7 @@ describe('end_break', () => {
     const { start, end } = await shift({ endAt: NOW - 60_000 });
     await start({});
     const { text, data } = await end();
-    expect(text).toBe('Break ended after 9 min; back on no project — support at 14:59.');
+    expect(text).toBe('Break ended after 9 min; back on no project — "support" at 14:59.');
     expect(data.shift).toMatchObject({ description: 'support' });
   });
 

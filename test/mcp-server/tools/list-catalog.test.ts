@@ -7,6 +7,7 @@ import createCatalogItem from '../../../mcp-server/tools/create-catalog-item.ts'
 import listCatalog from '../../../mcp-server/tools/list-catalog.ts';
 import { useLocalTimesheet } from './local-tool-context.ts';
 import { trackerWithPart } from './tracker-with-part.ts';
+import { said } from '../../support/said-outcome.ts';
 
 // Wednesday 18 November 2026, 15:00 in Berlin (the catalog keeps no times, but the timesheet needs a clock).
 const NOW = Date.parse('2026-11-18T14:00:00Z');
@@ -29,7 +30,7 @@ describe('list_catalog', () => {
     const { run, ids } = await timesheet();
     const { text, data } = await run(listCatalog, {});
     expect(text).toBe(
-      [`Customers: Acme (#${ids.acme})`, `Projects: Website (#${ids.website}, Acme)`, `Activities: Design (#${ids.design}, Website)`].join('\n'),
+      [`Customers: "Acme" (#${ids.acme})`, `Projects: "Website" (#${ids.website}, "Acme")`, `Activities: "Design" (#${ids.design}, "Website")`].join('\n'),
     );
     expect(data).toEqual({
       customers: [{ id: ids.acme, name: 'Acme', archived: false, parent: null }],
@@ -41,13 +42,13 @@ describe('list_catalog', () => {
   it('shows archived items, marked, where asked', async () => {
     const { run, ids } = await timesheet();
     const { text } = await run(listCatalog, { include_archived: true });
-    expect(text.split('\n')[1]).toBe(`Projects: Intranet (#${ids.intranet}, archived), Website (#${ids.website}, Acme)`);
+    expect(text.split('\n')[1]).toBe(`Projects: "Intranet" (#${ids.intranet}, archived), "Website" (#${ids.website}, "Acme")`);
   });
 
   it('narrows every kind by a search, ignoring case and surrounding space, and says none where nothing fits', async () => {
     const { run, ids } = await timesheet();
     const { text } = await run(listCatalog, { search: '  WEB ' });
-    expect(text).toBe(['Customers: none', `Projects: Website (#${ids.website}, Acme)`, 'Activities: none'].join('\n'));
+    expect(text).toBe(['Customers: none', `Projects: "Website" (#${ids.website}, "Acme")`, 'Activities: none'].join('\n'));
   });
 
   it("lists the break types where the back end has breaks, and none from the local timesheet's own", async () => {
@@ -61,12 +62,12 @@ describe('list_catalog', () => {
       startBreak: () => Promise.reject(new Error('not started in this test')),
       endBreak: () => Promise.reject(new Error('not ended in this test')),
     });
-    const { text, data } = await listCatalog.handler({}, { ...context, tracker: breaks });
+    const { text, data } = await said(listCatalog.handler({}, { ...context, tracker: breaks }));
     expect(text.split('\n')).toEqual([
-      `Customers: Acme (#${ids.acme})`,
-      `Projects: Website (#${ids.website}, Acme)`,
-      `Activities: Design (#${ids.design}, Website)`,
-      'Break types: Lunch (#7), Short break (#9)',
+      `Customers: "Acme" (#${ids.acme})`,
+      `Projects: "Website" (#${ids.website}, "Acme")`,
+      `Activities: "Design" (#${ids.design}, "Website")`,
+      'Break types: "Lunch" (#7), "Short break" (#9)',
     ]);
     expect(data.break_types).toEqual([
       { id: 7, name: 'Lunch' },

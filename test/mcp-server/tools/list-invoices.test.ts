@@ -10,6 +10,7 @@ import type { InvoicesPart } from '../../../mcp-server/providers/time-tracker.ts
 import listInvoices from '../../../mcp-server/tools/list-invoices.ts';
 import { useLocalTimesheet } from './local-tool-context.ts';
 import { trackerWithPart } from './tracker-with-part.ts';
+import { said } from '../../support/said-outcome.ts';
 
 // Wednesday 18 November 2026, 15:00 in Berlin.
 const NOW = Date.parse('2026-11-18T14:00:00Z');
@@ -63,7 +64,7 @@ async function withInvoices() {
     },
   };
   const context = { ...local.context, tracker: trackerWithPart(local.tracker, 'admin_invoices', part) };
-  const run = (args: Record<string, unknown>) => listInvoices.handler(listInvoices.input.parse(args), context);
+  const run = (args: Record<string, unknown>) => said(listInvoices.handler(listInvoices.input.parse(args), context));
   return { run, asked, acme };
 }
 
@@ -76,8 +77,8 @@ describe('list_invoices', () => {
     expect(text).toBe(
       [
         '3 invoices made 2026-08-21 to 2026-11-18. Page 1 of 2; ask for page 2 for more.',
-        'INV-2026-001 2026-10-31 Acme: 1190 EUR, paid',
-        'INV-2026-002 2026-11-05 Globex: 595.5 EUR, pending',
+        '"INV-2026-001" 2026-10-31 "Acme": 1190 "EUR", paid',
+        '"INV-2026-002" 2026-11-05 "Globex": 595.5 "EUR", pending',
       ].join('\n'),
     );
     expect(data).toEqual({
@@ -97,7 +98,7 @@ describe('list_invoices', () => {
     const { run, asked } = await withInvoices();
     const { text, data } = await run({ page: 2 });
     expect(asked[0]?.page).toBe(2);
-    expect(text).toBe(['3 invoices made 2026-08-21 to 2026-11-18.', 'INV-2026-003 2026-11-12 Acme: 238 USD, new'].join('\n'));
+    expect(text).toBe(['3 invoices made 2026-08-21 to 2026-11-18.', '"INV-2026-003" 2026-11-12 "Acme": 238 "USD", new'].join('\n'));
     expect(data).toMatchObject({ page: 2, total_pages: 2, total: 3 });
   });
 
@@ -105,7 +106,9 @@ describe('list_invoices', () => {
     const { run, asked, acme } = await withInvoices();
     const byName = await run({ customer: 'ACME', status: ['new', 'paid', 'new'], from: '2026-11-01', to: '2026-11-30' });
     expect(asked[0]).toEqual({ from: at('2026-10-31T23:00:00Z'), to: at('2026-11-30T23:00:00Z'), statuses: ['new', 'paid'], customerId: acme.id, page: 1 });
-    expect(byName.text).toBe(['1 invoice made 2026-11-01 to 2026-11-30 for Acme, new or paid.', 'INV-2026-003 2026-11-12 Acme: 238 USD, new'].join('\n'));
+    expect(byName.text).toBe(
+      ['1 invoice made 2026-11-01 to 2026-11-30 for "Acme", new or paid.', '"INV-2026-003" 2026-11-12 "Acme": 238 "USD", new'].join('\n'),
+    );
     const byNumber = await run({ customer: `#${acme.id}`, from: '2026-10-31', to: '2026-10-31' });
     expect(asked[1]).toMatchObject({ customerId: acme.id, from: at('2026-10-30T23:00:00Z'), to: at('2026-10-31T23:00:00Z') });
     expect(byNumber.data.invoices.map((invoice) => invoice.number)).toEqual(['INV-2026-001']);
@@ -114,7 +117,7 @@ describe('list_invoices', () => {
   it('says when no invoice was made in the scope asked', async () => {
     const { run } = await withInvoices();
     const { text, data } = await run({ customer: 'Globex', status: ['paid'] });
-    expect(text).toBe('No invoices made 2026-08-21 to 2026-11-18 for Globex, paid.');
+    expect(text).toBe('No invoices made 2026-08-21 to 2026-11-18 for "Globex", paid.');
     expect(data).toMatchObject({ invoices: [], total: 0 });
   });
 

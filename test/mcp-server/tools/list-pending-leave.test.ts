@@ -5,12 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { closeAfterEach } from '../../support/close-after-each.ts';
 import listPendingLeave from '../../../mcp-server/tools/list-pending-leave.ts';
 import { teamLeave } from './team-leave-part.ts';
+import { said } from '../../support/said-outcome.ts';
 
 const opened = closeAfterEach();
 
 async function pending() {
   const team = opened(await teamLeave());
-  return { ...team, run: (args: Record<string, unknown>) => listPendingLeave.handler(listPendingLeave.input.parse(args), team.context) };
+  return { ...team, run: (args: Record<string, unknown>) => said(listPendingLeave.handler(listPendingLeave.input.parse(args), team.context)) };
 }
 
 describe('list_pending_leave', () => {
@@ -20,9 +21,9 @@ describe('list_pending_leave', () => {
     expect(text).toBe(
       [
         '3 requests wait for your decision (people 1–3 in the teams you lead).',
-        '#11 Bea: vacation 2026-12-21 to 2026-12-23 (3 days) "family visit"; also away: Eli',
-        '#12 Cem: Training 2026-12-22 (1 day); also away: Bea, Eli',
-        '#13 Dana: vacation 2027-01-11 to 2027-01-15 (5 days)',
+        '#11 "Bea": vacation 2026-12-21 to 2026-12-23 (3 days) "family\\nvisit"; also away: "Eli"',
+        '#12 "Cem": "Training" 2026-12-22 (1 day); also away: "Bea", "Eli"',
+        '#13 "Dana": vacation 2027-01-11 to 2027-01-15 (5 days)',
       ].join('\n'),
     );
     expect(data.requests[1]).toEqual({

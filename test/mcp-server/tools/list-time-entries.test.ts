@@ -31,9 +31,9 @@ describe('list_time_entries', () => {
     expect(text).toBe(
       [
         '3 entries from 2026-11-16 to 2026-11-18.',
-        `#${ids.monday} 2026-11-16 09:00–11:30 2 h 30 min Website — layout`,
-        `#${ids.today} 2026-11-18 08:00–09:15 1 h 15 min no project — mail`,
-        `#${ids.running} 2026-11-18 14:00–running 1 h no project — support`,
+        `#${ids.monday} 2026-11-16 09:00–11:30 2 h 30 min "Website" — "layout"`,
+        `#${ids.today} 2026-11-18 08:00–09:15 1 h 15 min no project — "mail"`,
+        `#${ids.running} 2026-11-18 14:00–running 1 h no project — "support"`,
       ].join('\n'),
     );
     expect(data.entries.map((entry) => entry.id)).toEqual([ids.monday, ids.today, ids.running]);
@@ -43,7 +43,7 @@ describe('list_time_entries', () => {
   it('lists a range given, and only a project where one is named', async () => {
     const { run, ids } = await timesheet();
     const week = await run(listTimeEntries, { from: '2026-11-13', to: '2026-11-18', project: 'website' });
-    expect(week.text.split('\n')).toEqual(['1 entry from 2026-11-13 to 2026-11-18.', `#${ids.monday} 2026-11-16 09:00–11:30 2 h 30 min Website — layout`]);
+    expect(week.text.split('\n')).toEqual(['1 entry from 2026-11-13 to 2026-11-18.', `#${ids.monday} 2026-11-16 09:00–11:30 2 h 30 min "Website" — "layout"`]);
     expect(week.data).toMatchObject({ total: 1, next_offset: null });
     const friday = await run(listTimeEntries, { from: '2026-11-13', to: '2026-11-13' });
     expect(friday.data.entries.map((entry) => entry.id)).toEqual([ids.friday]);

@@ -14,7 +14,8 @@ import { createTracker } from '../../../mcp-server/providers/create-tracker.ts';
 import type { TimeTracker } from '../../../mcp-server/providers/time-tracker.ts';
 import { NO_ASKING } from '../../../mcp-server/tools/asking.ts';
 import type { ToolContext } from '../../../mcp-server/tools/context.ts';
-import type { ToolDefinition, ToolOutcome } from '../../../mcp-server/tools/define-tool.ts';
+import type { ToolDefinition } from '../../../mcp-server/tools/define-tool.ts';
+import { said, type SaidOutcome } from '../../support/said-outcome.ts';
 import type * as z from 'zod/v4';
 import { closeAfterEach } from '../../support/close-after-each.ts';
 
@@ -27,12 +28,13 @@ export interface LocalToolContext {
   run: <Input extends z.ZodObject, Output extends z.ZodObject>(
     tool: ToolDefinition<Input, Output>,
     args: Record<string, unknown>,
-  ) => Promise<ToolOutcome<z.input<Output>>>;
+  ) => Promise<SaidOutcome<z.input<Output>>>;
   close: () => void;
 }
 
 export interface LocalToolOptions {
-  now: number;
+  /** The clock: an instant that stands still, or one the test moves (a timer clocked in, and out hours later). */
+  now: number | (() => number);
   timezone: string;
   settings?: (settings: Settings) => Settings;
   evidence?: EvidenceReader;
@@ -56,7 +58,8 @@ export async function localToolContext(options: LocalToolOptions): Promise<Local
   const settings = options.settings ? options.settings(base) : base;
   const logged: string[] = [];
   const log = (message: string) => void logged.push(message);
-  const now = () => options.now;
+  const { now: clock } = options;
+  const now = typeof clock === 'function' ? clock : () => clock;
   const tracker = await createTracker({
     profile: settings.provider,
     userDataDir: dir,
@@ -88,7 +91,7 @@ export async function localToolContext(options: LocalToolOptions): Promise<Local
     context,
     tracker,
     logged,
-    run: (tool, args) => tool.handler(tool.input.parse(args), context),
+    run: (tool, args) => said(tool.handler(tool.input.parse(args), context)),
     close: () => {
       tracker.close();
       rmSync(dir, { recursive: true, force: true });

@@ -26,7 +26,7 @@ describe('log_time', () => {
       project: { name: 'Website' },
     });
     expect(data.entry).toMatchObject({ id: entries[0]?.id });
-    expect(text).toBe(`Logged 1 h 30 min on Website — layout, 09:00–10:30 (#${entries[0]?.id}).`);
+    expect(text).toBe(`Logged 1 h 30 min on "Website" — "layout", 09:00–10:30 (#${entries[0]?.id}).`);
   });
 
   it("places a duration alone after the day's earlier work", async () => {

@@ -12,6 +12,7 @@ import managePeople from '../../../mcp-server/tools/manage-people.ts';
 import { answering, questionOf } from './asking-rounds.ts';
 import { useLocalTimesheet } from './local-tool-context.ts';
 import { trackerWithPart } from './tracker-with-part.ts';
+import { said } from '../../support/said-outcome.ts';
 
 const NOW = Date.parse('2026-11-18T14:00:00Z');
 const PAGE_SIZE = 2;
@@ -69,7 +70,7 @@ async function withPeople(words: { write?: (write: PeopleWrite) => Refusal | nul
     selfId: async () => 7,
   };
   const context = { ...local.context, tracker: trackerWithPart(local.tracker, 'admin_people', part) };
-  const run = (args: Record<string, unknown>, ask: Asker = context.ask) => managePeople.handler(managePeople.input.parse(args), { ...context, ask });
+  const run = (args: Record<string, unknown>, ask: Asker = context.ask) => said(managePeople.handler(managePeople.input.parse(args), { ...context, ask }));
   return { run, sent, people };
 }
 
@@ -80,15 +81,17 @@ describe('manage_people', () => {
     expect(first.text).toBe(
       [
         '3 people (active). Page 1 of 2; ask for page 2 for more.',
-        '#1 Ada Lovelace <ada@example.com>, ROLE_USER; teams: Web',
-        '#7 Ann Admin <ann@example.com>, ROLE_ADMIN',
+        '#1 "Ada Lovelace" <"ada@example.com">, "ROLE_USER"; teams: "Web"',
+        '#7 "Ann Admin" <"ann@example.com">, "ROLE_ADMIN"',
       ].join('\n'),
     );
     expect(first.data).toMatchObject({ page: 1, total_pages: 2, total: 3 });
     const all = await run({ action: 'list', include_inactive: true, page: 2 });
-    expect(all.text).toBe(['4 people.', '#3 Bea Busy <bea@example.com>, ROLE_TEAMLEAD; teams: Web, Ops', '#5 Cem Gone, ROLE_USER (inactive)'].join('\n'));
+    expect(all.text).toBe(
+      ['4 people.', '#3 "Bea Busy" <"bea@example.com">, "ROLE_TEAMLEAD"; teams: "Web", "Ops"', '#5 "Cem Gone", "ROLE_USER" (inactive)'].join('\n'),
+    );
     const shown = await run({ action: 'show', person: ' bea@example.com ' });
-    expect(shown.text).toBe('#3 Bea Busy <bea@example.com>, ROLE_TEAMLEAD; teams: Web, Ops');
+    expect(shown.text).toBe('#3 "Bea Busy" <"bea@example.com">, "ROLE_TEAMLEAD"; teams: "Web", "Ops"');
     expect(shown.data.people).toEqual([{ id: 3, name: 'Bea Busy', email: 'bea@example.com', role: 'ROLE_TEAMLEAD', active: true, teams: ['Web', 'Ops'] }]);
     await expect(run({ action: 'list', page: 3 })).rejects.toMatchObject({
       message: 'There is no page 3 of these people: there are 2 pages.',
@@ -101,7 +104,7 @@ describe('manage_people', () => {
     const { run, sent } = await withPeople();
     const { text, data } = await run({ action: 'invite', name: ' Dana New ', email: ' dana@example.com', role: 'role_teamlead' });
     expect(sent).toEqual([['invite', { name: 'Dana New', email: 'dana@example.com', role: 'ROLE_TEAMLEAD' }]]);
-    expect(text).toBe('Invited "Dana New" <dana@example.com> (#20). Tell them their password, or have them reset it.');
+    expect(text).toBe('Invited "Dana New" <"dana@example.com"> (#20). Tell them their password, or have them reset it.');
     expect(data.people[0]).toMatchObject({ id: 20, role: 'ROLE_TEAMLEAD', active: true });
   });
 
@@ -109,18 +112,20 @@ describe('manage_people', () => {
     const { run, sent } = await withPeople();
     const { text, data } = await run({ action: 'update', person: 'Ada Lovelace', name: 'Ada King', email: 'ADA@example.com', role: 'ROLE_TEAMLEAD' });
     expect(sent).toEqual([['update', 1, { name: 'Ada King', role: 'ROLE_TEAMLEAD' }]]);
-    expect(text).toBe('Changed "Ada King" <ada@example.com> (#1): name "Ada Lovelace" → "Ada King", role ROLE_USER → ROLE_TEAMLEAD.');
+    expect(text).toBe('Changed "Ada King" <"ada@example.com"> (#1): name "Ada Lovelace" → "Ada King", role "ROLE_USER" → "ROLE_TEAMLEAD".');
     expect(data).toMatchObject({ people: [{ name: 'Ada King', role: 'ROLE_TEAMLEAD' }], before: { name: 'Ada Lovelace', role: 'ROLE_USER' } });
     const same = await run({ action: 'update', person: '3', role: 'ROLE_TEAMLEAD' });
-    expect(same.text).toBe('"Bea Busy" <bea@example.com> (#3) has these already. Nothing was changed.');
+    expect(same.text).toBe('"Bea Busy" <"bea@example.com"> (#3) has these already. Nothing was changed.');
     expect(sent).toHaveLength(1);
   });
 
   it('deactivates and reactivates, and sends nothing for someone who is so already', async () => {
     const { run, sent, people } = await withPeople();
-    expect((await run({ action: 'deactivate', person: 'Bea Busy' })).text).toBe('Deactivated "Bea Busy" <bea@example.com> (#3).');
+    expect((await run({ action: 'deactivate', person: 'Bea Busy' })).text).toBe('Deactivated "Bea Busy" <"bea@example.com"> (#3).');
     expect((await run({ action: 'reactivate', person: '5' })).text).toBe('Reactivated "Cem Gone" (#5).');
-    expect((await run({ action: 'deactivate', person: 'bea busy' })).text).toBe('"Bea Busy" <bea@example.com> (#3) is inactive already. Nothing was changed.');
+    expect((await run({ action: 'deactivate', person: 'bea busy' })).text).toBe(
+      '"Bea Busy" <"bea@example.com"> (#3) is inactive already. Nothing was changed.',
+    );
     expect(sent).toEqual([
       ['active', 3, false],
       ['active', 5, true],
@@ -137,9 +142,9 @@ describe('manage_people', () => {
     const { run, sent } = await withPeople();
     const args = { action: 'deactivate', person: 'Ada Lovelace' };
     const question = await questionOf('manage_people', args, (ask) => run(args, ask));
-    expect(question.params.message).toBe('Deactivate "Ada Lovelace" <ada@example.com> (#1)? They can no longer sign in; their time stays.');
+    expect(question.params.message).toBe('Deactivate "Ada Lovelace" <"ada@example.com"> (#1)? They can no longer sign in; their time stays.');
     await expect(run(args, answering('manage_people', args, question, 'decline'))).rejects.toThrow(
-      '"Ada Lovelace" <ada@example.com> (#1) was not deactivated: you said no when asked. Nothing was changed.',
+      '"Ada Lovelace" <"ada@example.com"> (#1) was not deactivated: you said no when asked. Nothing was changed.',
     );
     expect(sent).toEqual([]);
     const invite = { action: 'invite', name: 'Dana New', email: 'dana@example.com' };
@@ -148,7 +153,7 @@ describe('manage_people', () => {
     );
     const update = { action: 'update', person: 'Bea Busy', email: 'bea@example.org' };
     expect((await questionOf('manage_people', update, (ask) => run(update, ask))).params.message).toBe(
-      'Change "Bea Busy" <bea@example.com> (#3): e-mail bea@example.com → bea@example.org?',
+      'Change "Bea Busy" <"bea@example.com"> (#3): e-mail "bea@example.com" → "bea@example.org"?',
     );
     expect(sent).toEqual([]);
   });
@@ -169,7 +174,7 @@ describe('manage_people', () => {
     });
     await expect(run({ action: 'deactivate', person: 'Bea Busy' })).rejects.toMatchObject({
       message:
-        "Bea Busy owns the workspace: Clockify lets nobody deactivate the owner or change their role (ownership is handed over in Clockify's workspace settings). Nothing was sent.",
+        '"Bea Busy" owns the workspace: Clockify lets nobody deactivate the owner or change their role (ownership is handed over in Clockify\'s workspace settings). Nothing was sent.',
       refusal: { code: 'clockify_owner_untouchable', facts: { person: 'Bea Busy' } },
     });
     expect(sent).toEqual([]);

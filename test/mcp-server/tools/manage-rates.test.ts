@@ -12,6 +12,7 @@ import manageRates from '../../../mcp-server/tools/manage-rates.ts';
 import { answering, questionOf } from './asking-rounds.ts';
 import { useLocalTimesheet } from './local-tool-context.ts';
 import { trackerWithPart } from './tracker-with-part.ts';
+import { said } from '../../support/said-outcome.ts';
 
 const NOW = Date.parse('2026-11-18T14:00:00Z');
 const ADA: RatePerson = { id: 1, name: 'Ada Lovelace' };
@@ -83,7 +84,7 @@ async function withRates(options: { clockify?: boolean } = {}) {
       : {}),
   };
   const context = { ...local.context, tracker: trackerWithPart(local.tracker, 'admin_rates', part) };
-  const run = (args: Record<string, unknown>, ask: Asker = context.ask) => manageRates.handler(manageRates.input.parse(args), { ...context, ask });
+  const run = (args: Record<string, unknown>, ask: Asker = context.ask) => said(manageRates.handler(manageRates.input.parse(args), { ...context, ask }));
   return { run, sent, kept, website, meeting, key };
 }
 
@@ -92,7 +93,11 @@ describe('manage_rates', () => {
     const { run, sent, website, meeting } = await withRates();
     const all = await run({ action: 'list', kind: 'project', item: 'website' });
     expect(all.text).toBe(
-      [`Rates of the project "Website" (#${website.id}):`, '#70 everyone: 80 EUR an hour, internal 60 EUR', '#71 Ada Lovelace (#1): 95 EUR an hour'].join('\n'),
+      [
+        `Rates of the project "Website" (#${website.id}):`,
+        '#70 everyone: 80 "EUR" an hour, internal 60 "EUR"',
+        '#71 "Ada Lovelace" (#1): 95 "EUR" an hour',
+      ].join('\n'),
     );
     expect(all.data).toEqual({
       action: 'list',
@@ -105,7 +110,7 @@ describe('manage_rates', () => {
       ],
     });
     expect((await run({ action: 'list', kind: 'project', item: `#${website.id}`, person: 'Bea Busy' })).text).toBe(
-      `The project "Website" (#${website.id}) has no rate for Bea Busy (#2) of its own.`,
+      `The project "Website" (#${website.id}) has no rate for "Bea Busy" (#2) of its own.`,
     );
     expect((await run({ action: 'list', kind: 'activity', item: 'Meeting' })).text).toBe(
       `The activity "Meeting" (#${meeting.id}) has no rates of its own. Amounts are in the currency of the customer booked for.`,
@@ -118,7 +123,7 @@ describe('manage_rates', () => {
     const { text, data } = await run({ action: 'set', kind: 'project', item: 'Website', hourly: 90 });
     expect(sent).toEqual([['set', key(website), null, { amount: 90, fixed: false, internal: 60 }, 70]]);
     expect(text).toBe(
-      `Set the rate of the project "Website" (#${website.id}) for everyone: 80 EUR an hour, internal 60 EUR → 90 EUR an hour, internal 60 EUR.`,
+      `Set the rate of the project "Website" (#${website.id}) for everyone: 80 "EUR" an hour, internal 60 "EUR" → 90 "EUR" an hour, internal 60 "EUR".`,
     );
     expect(data).toMatchObject({
       rates: [{ id: 100, person: null, hourly: 90, fixed: null, internal: 60 }],
@@ -132,10 +137,10 @@ describe('manage_rates', () => {
     const { run, sent, website, key } = await withRates();
     const fixed = await run({ action: 'set', kind: 'project', item: 'Website', person: 'bea busy', fixed: 500 });
     expect(sent).toEqual([['set', key(website), 2, { amount: 500, fixed: true, internal: null }, null]]);
-    expect(fixed.text).toBe(`Set the rate of the project "Website" (#${website.id}) for Bea Busy (#2): none → 500 EUR per time entry (fixed).`);
+    expect(fixed.text).toBe(`Set the rate of the project "Website" (#${website.id}) for "Bea Busy" (#2): none → 500 "EUR" per time entry (fixed).`);
     expect(fixed.data).toMatchObject({ before: null, after: { hourly: null, fixed: 500, internal: null } });
     const same = await run({ action: 'set', kind: 'project', item: 'Website', person: '1', hourly: 95 });
-    expect(same.text).toBe(`The rate of the project "Website" (#${website.id}) for Ada Lovelace (#1) is 95 EUR an hour already. Nothing was changed.`);
+    expect(same.text).toBe(`The rate of the project "Website" (#${website.id}) for "Ada Lovelace" (#1) is 95 "EUR" an hour already. Nothing was changed.`);
     expect(sent).toHaveLength(1);
   });
 
@@ -143,7 +148,7 @@ describe('manage_rates', () => {
     const { run, sent, kept, website, key } = await withRates();
     const { text, data } = await run({ action: 'remove', kind: 'project', item: 'Website', person: 'Ada Lovelace' });
     expect(sent).toEqual([['remove', key(website), 71]]);
-    expect(text).toBe(`Removed the rate of the project "Website" (#${website.id}) for Ada Lovelace (#1) (was 95 EUR an hour).`);
+    expect(text).toBe(`Removed the rate of the project "Website" (#${website.id}) for "Ada Lovelace" (#1) (was 95 "EUR" an hour).`);
     expect(data).toMatchObject({ before: { hourly: 95, fixed: null, internal: null }, after: null });
     expect(kept.get(key(website))?.map((rate) => rate.id)).toEqual([70]);
   });
@@ -153,7 +158,7 @@ describe('manage_rates', () => {
     const args = { action: 'set', kind: 'project', item: 'Website', hourly: 90, internal: 65 };
     const question = await questionOf('manage_rates', args, (ask) => run(args, ask));
     expect(question.params.message).toBe(
-      `Set the rate of the project "Website" (#${website.id}) for everyone: 80 EUR an hour, internal 60 EUR → 90 EUR an hour, internal 65 EUR?`,
+      `Set the rate of the project "Website" (#${website.id}) for everyone: 80 "EUR" an hour, internal 60 "EUR" → 90 "EUR" an hour, internal 65 "EUR"?`,
     );
     await expect(run(args, answering('manage_rates', args, question, 'decline'))).rejects.toThrow(
       `The rate of the project "Website" (#${website.id}) for everyone was not changed: you said no when asked. Nothing was changed.`,
@@ -164,7 +169,7 @@ describe('manage_rates', () => {
 
     const remove = { action: 'remove', kind: 'project', item: 'Website', person: 'Ada Lovelace' };
     expect((await questionOf('manage_rates', remove, (ask) => run(remove, ask))).params.message).toBe(
-      `Remove the rate of the project "Website" (#${website.id}) for Ada Lovelace (#1): 95 EUR an hour → none?`,
+      `Remove the rate of the project "Website" (#${website.id}) for "Ada Lovelace" (#1): 95 "EUR" an hour → none?`,
     );
     expect(sent).toHaveLength(1);
   });
@@ -172,7 +177,7 @@ describe('manage_rates', () => {
   it("sets a workspace's rate where the back end keeps one, and refuses in its own words what it cannot do", async () => {
     const { run, sent } = await withRates({ clockify: true });
     const { text } = await run({ action: 'set', kind: 'workspace', item: ' Main ', hourly: 70 });
-    expect(text).toBe('Set the rate of the workspace "Main" (#1) for everyone: none → 70 EUR an hour.');
+    expect(text).toBe('Set the rate of the workspace "Main" (#1) for everyone: none → 70 "EUR" an hour.');
     expect(sent).toEqual([['set', 'workspace:1', null, { amount: 70, fixed: false, internal: null }, null]]);
     await expect(run({ action: 'remove', kind: 'project', item: 'Website' })).rejects.toMatchObject({
       message: "Clockify removes no rate: set the person's rate to the project's or the workspace's default instead (manage_rates set). Nothing was sent.",

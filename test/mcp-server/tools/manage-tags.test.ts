@@ -12,6 +12,7 @@ import manageTags from '../../../mcp-server/tools/manage-tags.ts';
 import { answering, questionOf } from './asking-rounds.ts';
 import { useLocalTimesheet } from './local-tool-context.ts';
 import { trackerWithPart } from './tracker-with-part.ts';
+import { said } from '../../support/said-outcome.ts';
 
 const NOW = Date.parse('2026-11-18T14:00:00Z');
 const openTimesheet = useLocalTimesheet({ now: NOW, timezone: 'Europe/Berlin' });
@@ -64,7 +65,7 @@ async function withTags(kind: 'clockify' | 'kimai' | 'colours' = 'colours') {
         }),
   };
   const context = { ...local.context, tracker: trackerWithPart(local.tracker, 'admin_tags', part) };
-  const run = (args: Record<string, unknown>, ask: Asker = context.ask) => manageTags.handler(manageTags.input.parse(args), { ...context, ask });
+  const run = (args: Record<string, unknown>, ask: Asker = context.ask) => said(manageTags.handler(manageTags.input.parse(args), { ...context, ask }));
   return { run, sent, tags };
 }
 
@@ -72,7 +73,7 @@ describe('manage_tags', () => {
   it('lists the tags by name with their colour and whether archived, or those named like a filter', async () => {
     const { run, sent } = await withTags();
     const all = await run({ action: 'list' });
-    expect(all.text).toBe(['#9 billing', '#6 old (archived)', '#4 urgent #ff0000'].join('\n'));
+    expect(all.text).toBe(['#9 "billing"', '#6 "old" (archived)', '#4 "urgent" "#ff0000"'].join('\n'));
     expect(all.data.tags[2]).toEqual({ id: 4, name: 'urgent', color: '#ff0000', archived: false });
     expect((await run({ action: 'list', tag: 'URG' })).data.tags.map((tag) => tag.name)).toEqual(['urgent']);
     expect((await run({ action: 'list', tag: 'design' })).text).toBe('No tags named like "design".');

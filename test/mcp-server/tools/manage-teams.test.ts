@@ -14,6 +14,7 @@ import manageTeams from '../../../mcp-server/tools/manage-teams.ts';
 import { answering, questionOf } from './asking-rounds.ts';
 import { useLocalTimesheet } from './local-tool-context.ts';
 import { trackerWithPart } from './tracker-with-part.ts';
+import { said } from '../../support/said-outcome.ts';
 
 const NOW = Date.parse('2026-11-18T14:00:00Z');
 const ADA: TeamPerson = { id: 1, name: 'Ada Lovelace', email: 'ada@example.com' };
@@ -127,7 +128,7 @@ async function withTeams(options: { clockodo?: boolean; leadsLeave?: boolean } =
       : {}),
   };
   const context = { ...local.context, tracker: trackerWithPart(local.tracker, 'admin_teams', part) };
-  const run = (args: Record<string, unknown>, ask: Asker = context.ask) => manageTeams.handler(manageTeams.input.parse(args), { ...context, ask });
+  const run = (args: Record<string, unknown>, ask: Asker = context.ask) => said(manageTeams.handler(manageTeams.input.parse(args), { ...context, ask }));
   return { run, sent, teams, website, intranet };
 }
 
@@ -135,7 +136,7 @@ describe('manage_teams', () => {
   it('lists the teams by name and shows one with its leads, members and access', async () => {
     const { run, sent, website } = await withTeams();
     const listed = await run({ action: 'list' });
-    expect(listed.text).toBe('#51 Ops\n#50 Web');
+    expect(listed.text).toBe('#51 "Ops"\n#50 "Web"');
     expect(listed.data.teams).toEqual([
       { id: 51, name: 'Ops' },
       { id: 50, name: 'Web' },
@@ -144,9 +145,9 @@ describe('manage_teams', () => {
     expect(shown.text).toBe(
       [
         'Team "Web" (#50): 3 members.',
-        'Lead: Tom Lead (#2).',
-        'Members: Ada Lovelace (#1) and Bea Busy (#8).',
-        `Access to projects: Website (#${website.id}).`,
+        'Lead: "Tom Lead" (#2).',
+        'Members: "Ada Lovelace" (#1) and "Bea Busy" (#8).',
+        `Access to projects: "Website" (#${website.id}).`,
       ].join('\n'),
     );
     expect(shown.data.teams[0]?.members).toEqual([
@@ -168,7 +169,7 @@ describe('manage_teams', () => {
         { id: 9, name: 'Cem New', lead: true },
       ],
     ]);
-    expect(made.text).toBe('Created the team "Sales" (#52) with Bea Busy (#8) and Cem New (#9).');
+    expect(made.text).toBe('Created the team "Sales" (#52) with "Bea Busy" (#8) and "Cem New" (#9).');
     const alone = await withTeams();
     await alone.run({ action: 'create', name: 'Solo' });
     expect(alone.sent).toEqual([['create', 'Solo', [{ id: 1, name: 'Ada Lovelace', lead: true }]]]);
@@ -178,11 +179,11 @@ describe('manage_teams', () => {
     const { run, sent, teams, website, intranet } = await withTeams();
     expect((await run({ action: 'rename', team: 'web', name: 'Web shop' })).text).toBe('Renamed the team "Web" (#50) to "Web shop".');
     expect((await run({ action: 'add_members', team: '50', people: ['Cem', 'cem@example.com'] })).text).toBe(
-      'Added Cem New (#9) to the team "Web shop" (#50); it has 4 members now.',
+      'Added "Cem New" (#9) to the team "Web shop" (#50); it has 4 members now.',
     );
-    expect((await run({ action: 'set_lead', team: '50', lead: 'Ada' })).text).toBe('Ada Lovelace (#1) now leads the team "Web shop" (#50).');
+    expect((await run({ action: 'set_lead', team: '50', lead: 'Ada' })).text).toBe('"Ada Lovelace" (#1) now leads the team "Web shop" (#50).');
     expect((await run({ action: 'remove_members', team: '50', people: ['Bea'] })).text).toBe(
-      'Removed Bea Busy (#8) from the team "Web shop" (#50); 3 members stay.',
+      'Removed "Bea Busy" (#8) from the team "Web shop" (#50); 3 members stay.',
     );
     expect((await run({ action: 'grant', team: '50', kind: 'project', item: 'intranet' })).text).toBe(
       `The team "Web shop" (#50) has access to the project "Intranet" (#${intranet.id}) now.`,
@@ -217,18 +218,18 @@ describe('manage_teams', () => {
     const args = { action: 'delete', team: 'Web' };
     const question = await questionOf('manage_teams', args, (ask) => run(args, ask));
     expect(question.params.message).toBe(
-      'Delete the team "Web" (#50) and its 3 memberships (Tom Lead (#2), Ada Lovelace (#1) and Bea Busy (#8))? Their time entries stay; the access it gave them goes.',
+      'Delete the team "Web" (#50) and its 3 memberships ("Tom Lead" (#2), "Ada Lovelace" (#1) and "Bea Busy" (#8))? Their time entries stay; the access it gave them goes.',
     );
     await expect(run(args, answering('manage_teams', args, question, 'decline'))).rejects.toThrow(
       'The team "Web" (#50) was not deleted: you said no when asked. Nothing was changed.',
     );
     const add = { action: 'add_members', team: 'Web', people: ['Cem'] };
     expect((await questionOf('manage_teams', add, (ask) => run(add, ask))).params.message).toBe(
-      'Add Cem New (#9) to the team "Web" (#50)? It has 3 members now.',
+      'Add "Cem New" (#9) to the team "Web" (#50)? It has 3 members now.',
     );
     const lead = { action: 'set_lead', team: 'Web', lead: 'Bea' };
     expect((await questionOf('manage_teams', lead, (ask) => run(lead, ask))).params.message).toBe(
-      'Make Bea Busy (#8) a lead of the team "Web" (#50)? Tom Lead (#2) leads it now and stays.',
+      'Make "Bea Busy" (#8) a lead of the team "Web" (#50)? "Tom Lead" (#2) leads it now and stays.',
     );
     expect(sent).toEqual([]);
   });
@@ -237,13 +238,13 @@ describe('manage_teams', () => {
     const clockodo = await withTeams({ clockodo: true });
     const add = { action: 'add_members', team: 'Web', people: ['Cem'] };
     expect((await questionOf('manage_teams', add, (ask) => clockodo.run(add, ask))).params.message).toBe(
-      'Add Cem New (#9) to the team "Web" (#50)? It has 3 members now. Cem New leaves the team they are in now.',
+      'Add "Cem New" (#9) to the team "Web" (#50)? It has 3 members now. Cem New leaves the team they are in now.',
     );
-    expect((await clockodo.run({ action: 'set_lead', team: 'Web', lead: 'Ada' })).text).toBe('Ada Lovelace (#1) now leads the team "Web" (#50).');
+    expect((await clockodo.run({ action: 'set_lead', team: 'Web', lead: 'Ada' })).text).toBe('"Ada Lovelace" (#1) now leads the team "Web" (#50).');
     expect(clockodo.teams[0]?.members?.filter((member) => member.lead).map((member) => member.id)).toEqual([1]);
     const clockify = await withTeams({ leadsLeave: true });
     expect((await clockify.run({ action: 'remove_members', team: 'Web', people: ['Tom'] })).text).toBe(
-      'Removed Tom Lead (#2) from the team "Web" (#50); 2 members stay. 1 lead loses the team manager role.',
+      'Removed "Tom Lead" (#2) from the team "Web" (#50); 2 members stay. 1 lead loses the team manager role.',
     );
     expect(clockify.sent).toEqual([['remove', 50, [2]]]);
   });

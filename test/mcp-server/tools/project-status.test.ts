@@ -8,6 +8,7 @@ import createCatalogItem from '../../../mcp-server/tools/create-catalog-item.ts'
 import projectStatus from '../../../mcp-server/tools/project-status.ts';
 import { useLocalTimesheet } from './local-tool-context.ts';
 import { trackerWithPart } from './tracker-with-part.ts';
+import { said } from '../../support/said-outcome.ts';
 
 // Wednesday 18 November 2026, 15:00 in Berlin; the week began on Monday the 16th, the month on the 1st.
 const NOW = Date.parse('2026-11-18T14:00:00Z');
@@ -37,7 +38,7 @@ async function project(budget: ProjectWork['budget']) {
     },
   };
   const context = { ...local.context, tracker: trackerWithPart(local.tracker, 'team_projects', part) };
-  const run = (args: Record<string, unknown>) => projectStatus.handler(projectStatus.input.parse(args), context);
+  const run = (args: Record<string, unknown>) => said(projectStatus.handler(projectStatus.input.parse(args), context));
   return { run, asked, id: created.data.id };
 }
 
@@ -48,9 +49,9 @@ describe('project_status', () => {
     expect(asked).toEqual([id]);
     expect(text).toBe(
       [
-        'Website (Acme): this week 2 h 30 min, this month 5 h 30 min, in total 9 h 30 min; budget 19 h, 50% used.',
-        'Bea: 30 min / 3 h 30 min / 7 h 30 min',
-        'Ada: 2 h / 2 h / 2 h',
+        '"Website" ("Acme"): this week 2 h 30 min, this month 5 h 30 min, in total 9 h 30 min; budget 19 h, 50% used.',
+        '"Bea": 30 min / 3 h 30 min / 7 h 30 min',
+        '"Ada": 2 h / 2 h / 2 h',
       ].join('\n'),
     );
     expect(data).toMatchObject({ week_minutes: 150, month_minutes: 330, total_minutes: 570, used_share: 0.5 });
@@ -63,13 +64,13 @@ describe('project_status', () => {
   it("measures a monthly budget against this month's hours", async () => {
     const { run } = await project({ hours: 10, money: null, currency: null, monthly: true });
     const { text, data } = await run({ project: 'Website' });
-    expect(text.split('\n')[0]).toBe('Website (Acme): this week 2 h 30 min, this month 5 h 30 min, in total 9 h 30 min; budget 10 h a month, 55% used.');
+    expect(text.split('\n')[0]).toBe('"Website" ("Acme"): this week 2 h 30 min, this month 5 h 30 min, in total 9 h 30 min; budget 10 h a month, 55% used.');
     expect(data.used_share).toBe(0.55);
   });
 
   it('says a money budget is not measured, and no budget where there is none', async () => {
     const money = await project({ hours: null, money: 5000, currency: 'EUR', monthly: false });
-    expect((await money.run({ project: 'Website' })).text.split('\n')[0]).toMatch(/; budget 5000 EUR \(money: Punchcard does not read rates\)\.$/);
+    expect((await money.run({ project: 'Website' })).text.split('\n')[0]).toMatch(/; budget 5000 "EUR" \(money: Punchcard does not read rates\)\.$/);
     const none = await project({ hours: null, money: null, currency: null, monthly: false });
     const { text, data } = await none.run({ project: 'Website' });
     expect(text.split('\n')[0]).toMatch(/; no budget\.$/);

@@ -31,7 +31,7 @@ describe('record_agent_time', () => {
     const { data, text } = await run(recordAgentTime, WORK);
     expect(data.entry).toMatchObject({ project: 'Importer', description: 'Wrote the CSV importer tests', minutes: 90, agent: 'claude-code' });
     expect(text).toBe(
-      `Recorded 1 h 30 min of claude-code's own time on Importer — Wrote the CSV importer tests, 10:00–11:30 (#${data.entry.id}); it does not count as the person's hours.`,
+      `Recorded 1 h 30 min of claude-code's own time on "Importer" — "Wrote the CSV importer tests", 10:00–11:30 (#${data.entry.id}); it does not count as the person's hours.`,
     );
     const { entries } = await tracker.entries.listEntries(DAY);
     expect(entries).toEqual([expect.objectContaining({ id: data.entry.id, agent: 'claude-code', description: 'Wrote the CSV importer tests' })]);
@@ -59,7 +59,7 @@ describe('record_agent_time', () => {
     const other = await timesheet('Клод');
     const named = await other.run(recordAgentTime, WORK);
     expect(named.data.entry.agent).toBe('клод');
-    expect(named.text).toMatch(/^Recorded 1 h 30 min of клод's own time on Importer/);
+    expect(named.text).toMatch(/^Recorded 1 h 30 min of клод's own time on "Importer"/);
     expect((await other.tracker.entries.listEntries(DAY)).entries.map((entry) => entry.agent)).toEqual(['клод']);
     expect(tracker).not.toBe(other.tracker);
   });

@@ -40,17 +40,24 @@ const DESCRIPTION_LIMIT = 120;
  * every entry an answer holds) and list_catalog which fields each project requires (issue 78). Raised from 32,000
  * (the list read 35,753) when answers learnt to name their connection with several trackers (issue 86): `tracker` on
  * every answer and every row, whoami's and time_report's lists of trackers, timer_status's timers: the window and
- * strict clients validate these; the model's share (what it reads) grows by none with one tracker.
+ * strict clients validate these; the model's share (what it reads) grows by none with one tracker. Raised from
+ * 36,500 (the list read 38,889) by working_time (issue 92), whose days, findings and balances the window reads; and
+ * from 39,000 (the list read 39,565) when working_time met time_report's `target_groups` (issue 91) in one list;
+ * whoami's parts a back end may lack learnt `approvals_workflow` (issue 95: Harvest lists the approvals' status
+ * without their workflow), outside what the model reads.
  */
-const WHOLE_LIST_LIMIT = 36_500;
+const WHOLE_LIST_LIMIT = 40_000;
 /**
  * The same guard with the team group's four tools (off by default), whose outputs the window reads too.
  * Raised from 32,000 when entries learnt to name the AI agent whose time they are (`agent`, issue 54),
  * and from 32,500 with the notices, and from 37,000 (the list read 38,139) with the custom fields, and from 38,500
  * with the trackers' labels, as above; and from 43,000 (the list read 43,213) when time_report learnt to list the
- * connections that share the settings' week with their one target (`target_groups`, issue 91), outside what the model reads.
+ * connections that share the settings' week with their one target (`target_groups`, issue 91), outside what the model
+ * reads; and from 43,500 to 46,500 (the list read 46,319) with working_time, as above; and to 46,800 (the list read
+ * 46,649) when working_time's balances learnt why each starts where it does (`since_reason`, issue 92), for the window;
+ * and to 47,100 (the list read 46,922) when team_report learnt each person's working-time findings (issue 92).
  */
-const WHOLE_LIST_LIMIT_WITH_TEAM = 43_500;
+const WHOLE_LIST_LIMIT_WITH_TEAM = 47_100;
 
 /** JSON Schema keywords that bound a value. */
 const LIMIT_KEYWORDS = [

@@ -13,7 +13,7 @@ describe('start_break', () => {
     const { start, started } = await shift();
     const { text, data } = await start({});
     expect(started).toEqual([7]);
-    expect(text).toBe('On a break (Lunch) since 14:50; the shift no project — support goes on when you end it with end_break.');
+    expect(text).toBe('On a break ("Lunch") since 14:50; the shift no project — "support" goes on when you end it with end_break.');
     expect(data).toMatchObject({ break_type: 'Lunch', since: '2026-11-18T14:50:00+01:00' });
   });
 

@@ -9,6 +9,7 @@ import logTime from '../../../mcp-server/tools/log-time.ts';
 import submitTimesheet from '../../../mcp-server/tools/submit-timesheet.ts';
 import { type ApprovalsOptions, approvalsTool, weekOf } from './approvals-part.ts';
 import { answering, questionOf } from './asking-rounds.ts';
+import { said } from '../../support/said-outcome.ts';
 
 const opening = approvalsTool(submitTimesheet);
 
@@ -82,7 +83,7 @@ describe('submit_timesheet', () => {
   it('where the client can ask, names the week and its hours first, and a "no" submits nothing', async () => {
     const { context, named } = await submitting();
     const args = {};
-    const run = (ask: Asker) => submitTimesheet.handler(args, { ...context, ask });
+    const run = (ask: Asker) => said(submitTimesheet.handler(args, { ...context, ask }));
     const question = await questionOf('submit_timesheet', args, run);
     expect(question.params.message).toBe(
       `Submit your timesheet for the week 2026-11-16 to 2026-11-22 (10.5 h) for approval? ${context.tracker.label} may lock its time until it is decided.`,

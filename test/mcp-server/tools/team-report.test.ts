@@ -7,6 +7,7 @@ import type { TeamHoursPart } from '../../../mcp-server/providers/time-tracker.t
 import teamReport from '../../../mcp-server/tools/team-report.ts';
 import { useLocalTimesheet } from './local-tool-context.ts';
 import { trackerWithPart } from './tracker-with-part.ts';
+import { said } from '../../support/said-outcome.ts';
 
 // Wednesday 18 November 2026, 15:00 in Berlin; the week began on Monday the 16th.
 const NOW = Date.parse('2026-11-18T14:00:00Z');
@@ -48,7 +49,7 @@ async function withTeam() {
     },
   };
   const context = { ...local.context, tracker: trackerWithPart(local.tracker, 'team_hours', part) };
-  const run = (args: Record<string, unknown>) => teamReport.handler(teamReport.input.parse(args), context);
+  const run = (args: Record<string, unknown>) => said(teamReport.handler(teamReport.input.parse(args), context));
   return { run, asked };
 }
 
@@ -60,12 +61,13 @@ describe('team_report', () => {
     expect(text).toBe(
       [
         '2026-11-16 to 2026-11-18, the people in your teams: people 1–3 of 3.',
-        'Bea: 7 h 30 min',
-        'Cem: 2 h of 18 h; nothing on 2026-11-16, 2026-11-17; running: Intranet',
-        'Dana: 0 min; nothing on 2026-11-16, 2026-11-17',
+        '"Bea": 7 h 30 min',
+        '"Cem": 2 h of 18 h; nothing on 2026-11-16, 2026-11-17; running: "Intranet"',
+        '"Dana": 0 min; nothing on 2026-11-16, 2026-11-17',
       ].join('\n'),
     );
     expect(data.people[0]).toEqual({
+      id: 1,
       name: 'Bea',
       minutes: 450,
       target_minutes: null,
@@ -87,7 +89,7 @@ describe('team_report', () => {
     const second = await run({ limit: 2, offset: 2 });
     expect(second.text.split('\n')).toEqual([
       '2026-11-16 to 2026-11-18, the people in your teams: person 3 of 3.',
-      'Dana: 0 min; nothing on 2026-11-16, 2026-11-17',
+      '"Dana": 0 min; nothing on 2026-11-16, 2026-11-17',
     ]);
     expect(asked.map((query) => [query.offset, query.limit])).toEqual([
       [0, 2],

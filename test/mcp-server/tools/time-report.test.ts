@@ -81,7 +81,7 @@ describe('time_report', () => {
       { key: 'Website', minutes: 660 },
       { key: '(no project)', minutes: 450 },
     ]);
-    expect(text.split('\n').slice(1)).toEqual(['Website: 11 h', '(no project): 7 h 30 min']);
+    expect(text.split('\n').slice(1)).toEqual(['"Website": 11 h', '(no project): 7 h 30 min']);
   });
 
   it('refuses a project the catalog does not have, naming the ones it does', async () => {

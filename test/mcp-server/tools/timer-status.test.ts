@@ -34,7 +34,7 @@ describe('timer_status', () => {
     await run(logTime, { start: '2026-11-17 09:00', end: '2026-11-17 10:00' });
     await run(clockIn, { start: '13:30', description: 'support' });
     const { text, data } = await run(timerStatus, {});
-    expect(text).toBe('Working on no project — support since 13:30 (1 h 30 min). Today 1 h 30 min, this week 2 h 30 min.');
+    expect(text).toBe('Working on no project — "support" since 13:30 (1 h 30 min). Today 1 h 30 min, this week 2 h 30 min.');
     expect(data.running).toMatchObject({ id: (await tracker.timer.runningEntry())?.id });
     expect(data).toMatchObject({ on_break: null, today_minutes: 90, week_minutes: 150 });
   });

@@ -14,6 +14,7 @@ import updateCatalogItem from '../../../mcp-server/tools/update-catalog-item.ts'
 import { answering, questionOf } from './asking-rounds.ts';
 import { useLocalTimesheet } from './local-tool-context.ts';
 import { trackerWithPart } from './tracker-with-part.ts';
+import { said } from '../../support/said-outcome.ts';
 
 const NOW = Date.parse('2026-11-18T14:00:00Z');
 const openTimesheet = useLocalTimesheet({ now: NOW, timezone: 'Europe/Berlin' });
@@ -76,7 +77,8 @@ async function withCatalog(options: { oneBudget?: boolean; refuses?: RefusalArgs
     },
   };
   const context = { ...local.context, tracker: trackerWithPart(local.tracker, 'admin_catalog', part) };
-  const run = (args: Record<string, unknown>, ask: Asker = context.ask) => updateCatalogItem.handler(updateCatalogItem.input.parse(args), { ...context, ask });
+  const run = (args: Record<string, unknown>, ask: Asker = context.ask) =>
+    said(updateCatalogItem.handler(updateCatalogItem.input.parse(args), { ...context, ask }));
   return { run, sent, kept, acme, globex, website, design };
 }
 

@@ -23,7 +23,7 @@ describe('update_time_entry', () => {
     const { run, tracker, id } = await timesheetWithEntry();
     await run(createCatalogItem, { kind: 'project', name: 'Website' });
     const { text, data } = await run(updateTimeEntry, { id, end: '11:00', project: 'website' });
-    expect(text).toBe(`Updated #${id}: Website — layout.`);
+    expect(text).toBe(`Updated #${id}: "Website" — "layout".`);
     expect(await tracker.entries.getEntry(id)).toMatchObject({
       start: Date.parse('2026-11-18T08:00:00Z'),
       end: Date.parse('2026-11-18T10:00:00Z'),

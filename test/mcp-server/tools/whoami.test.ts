@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import whoami from '../../../mcp-server/tools/whoami.ts';
 import { useLocalTimesheet } from './local-tool-context.ts';
+import { said } from '../../support/said-outcome.ts';
 
 // Wednesday 18 November 2026, 15:00 in Berlin.
 const NOW = Date.parse('2026-11-18T14:00:00Z');
@@ -14,7 +15,7 @@ describe('whoami', () => {
       settings: (settings) => ({ ...settings, workWeek: { mon: 8, tue: 8, wed: 8, thu: 8, fri: 6, sat: 0, sun: 0 } }),
     });
     const { text, data } = await local.run(whoami, {});
-    expect(text).toBe(`Ada on ${local.tracker.label} (Europe/Berlin); 38 h per week.`);
+    expect(text).toBe(`"Ada" on ${local.tracker.label} (Europe/Berlin); 38 h per week.`);
     expect(data).toMatchObject({
       name: 'Ada',
       timezone: 'Europe/Berlin',
@@ -34,9 +35,9 @@ describe('whoami', () => {
       ...local.context,
       settingsFile: { problem: 'The settings file could not be read; defaults are used.', notes: ['timezone was not a zone.'] },
     };
-    const { text } = await whoami.handler({}, context);
+    const { text } = await said(whoami.handler({}, context));
     expect(text.split('\n')).toEqual([
-      `Ada on ${local.tracker.label} (Europe/Berlin); 40 h per week.`,
+      `"Ada" on ${local.tracker.label} (Europe/Berlin); 40 h per week.`,
       'The settings file could not be read; defaults are used.',
       'Settings: timezone was not a zone.',
     ]);

@@ -8,6 +8,7 @@ import type { Asker } from '../../../mcp-server/tools/asking.ts';
 import withdrawTimesheet from '../../../mcp-server/tools/withdraw-timesheet.ts';
 import { approvalsTool, weekOf } from './approvals-part.ts';
 import { answering, questionOf } from './asking-rounds.ts';
+import { said } from '../../support/said-outcome.ts';
 
 /** Ada's week of 16 November waiting, her week of 9 November approved; Bea's week of 9 November approved, Cem's waiting. */
 const SUBMISSIONS = [
@@ -47,7 +48,7 @@ describe('withdraw_timesheet', () => {
     expect(named('withdraw')).toEqual([['2-2026-11-09', 'approver']]);
     expect(statusOf('2-2026-11-09')).toBe('withdrawn');
     expect(data).toMatchObject({ status_before: 'approved', submission: { person: 'Bea', status: 'withdrawn' } });
-    expect(text).toBe("Withdrew the approval of Bea's approved timesheet for the week 2026-11-09 to 2026-11-15; its time is open again.");
+    expect(text).toBe('Withdrew the approval of "Bea"\'s approved timesheet for the week 2026-11-09 to 2026-11-15; its time is open again.');
   });
 
   it("refuses by id a submission that is not approved, one of the person's own, and one that is not there", async () => {
@@ -76,10 +77,10 @@ describe('withdraw_timesheet', () => {
   it('where the client can ask, names the submission first, and a "no" withdraws nothing', async () => {
     const { context, named, statusOf } = await withdrawing();
     const args = { id: '2-2026-11-09' };
-    const run = (ask: Asker) => withdrawTimesheet.handler(args, { ...context, ask });
+    const run = (ask: Asker) => said(withdrawTimesheet.handler(args, { ...context, ask }));
     const question = await questionOf('withdraw_timesheet', args, run);
     expect(question.params.message).toBe(
-      "Withdraw the approval of Bea's approved timesheet for the week 2026-11-09 to 2026-11-15? Its time can be changed again.",
+      'Withdraw the approval of "Bea"\'s approved timesheet for the week 2026-11-09 to 2026-11-15? Its time can be changed again.',
     );
     await expect(run(answering('withdraw_timesheet', args, question, 'decline'))).rejects.toThrow(/^The approval was not withdrawn: you said no when asked\./);
     expect(named('withdraw')).toEqual([]);

@@ -233,7 +233,7 @@ describe('the Timer app after a clock-out (local timesheet)', () => {
     const took = formatDuration(entry?.minutes ?? 0);
     expect(await app.locator('.stopped .headline').innerText()).toBe(`Stopped Okapi Support after ${took}`);
     expect(await app.locator('.totals').innerText()).toBe(`Today ${took} · This week ${took}`);
-    expect(await app.getByRole('status').textContent()).toMatch(/^Clocked out of Okapi Support — Tickets at 10:0\d after 2 h \d+ min/);
+    expect(await app.getByRole('status').textContent()).toMatch(/^Clocked out of "Okapi Support" — "Tickets" at 10:0\d after 2 h \d+ min/);
     expect(await host.axe()).toEqual([]);
     expect(host.problems).toEqual([]);
   }, 60_000);

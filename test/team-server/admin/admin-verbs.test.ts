@@ -251,7 +251,19 @@ describe('backup and restore', () => {
     expect((await admin(server, ['people'])).stdout.trim().split('\n')).toHaveLength(3);
     const restored = await admin(server, ['restore', file]);
     expect(restored.code, restored.stderr).toBe(0);
-    expect(restored.stdout).toMatch(/the server reads it from its next request\.\n$/);
+    expect(restored.stdout).toMatch(/the server reads it from its next request\.\n/);
+    // The store it replaced is kept beside it, the account's alone, with Tom in it.
+    const kept =
+      /The store it replaced is kept as (\S+\.replaced-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z\.db) \(it holds what the backup lacks: 1 person who signed in since, (\d+) audit records? after it\); it opens with the same key\. Delete it once you no longer need it\.\n$/.exec(
+        restored.stdout,
+      );
+    expect(kept, restored.stdout).not.toBeNull();
+    const keptFile = kept?.[1] as string;
+    expect(statSync(keptFile).mode & 0o777).toBe(0o600);
+    const keptStore = new DatabaseSync(keptFile, { readOnly: true });
+    expect((keptStore.prepare('SELECT count(*) AS n FROM people').get() as { n: number }).n).toBe(2);
+    keptStore.close();
+    expect(readFileSync(keptFile).includes(TOM.token)).toBe(false);
     const people = (await admin(server, ['people'])).stdout;
     expect(people).toContain(`${ADA.username}@example.com`);
     expect(people).not.toContain(`${TOM.username}@example.com`);

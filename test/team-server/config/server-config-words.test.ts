@@ -34,6 +34,7 @@ const FULL = {
     holidays: { country: 'DE', state: 'BY', region: 'A' },
     leave: { annual_days: 30, carry_over_days: 2, allow_beyond_balance: false },
     tools: { read_only: false, groups: { timer: true }, enabled: { log_time: true } },
+    working_time: { rules: 'de' },
   },
   limits: {
     requests_per_person_per_minute: 300,

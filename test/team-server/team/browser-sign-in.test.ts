@@ -3,13 +3,15 @@
 // back to the client with a code the client exchanges. The pages pass axe-core, work without
 // JavaScript (Chromium runs with it off) and render in light and dark (screenshots in test-output/).
 import { mkdirSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { Client, StreamableHTTPClientTransport, UnauthorizedError } from '@modelcontextprotocol/client';
 import { textOf } from '../../support/engine.ts';
 import { MemoryOAuthProvider, removeTeamServerData, startTeamServer, type TeamServerHandle } from '../../support/team-server.ts';
-import { launchChromium } from '../../renderer/harness.ts';
+import { gotoThroughNetworkChanges, launchChromium } from '../../renderer/harness.ts';
 import { axeViolations } from '../../support/axe.ts';
 
 const SHOTS = resolve(import.meta.dirname, '../../../test-output/team-server');
@@ -30,7 +32,13 @@ describe('signing in from Chromium', () => {
   });
 
   it.each(['light', 'dark'] as const)('signs in by keyboard, allows the client, and the client is connected (%s)', { timeout: 120_000 }, async (scheme) => {
-    const oauth = new MemoryOAuthProvider({ clientName: `Claude (${scheme})` });
+    // The client's own loopback listener, as Claude Code and Codex open one: the browser is sent back to it.
+    let callback: URL | undefined;
+    const listener = await listenForCallback((url) => {
+      callback = url;
+    });
+    onTestFinished(() => listener.close());
+    const oauth = new MemoryOAuthProvider({ clientName: `Claude (${scheme})`, redirectUrl: listener.url });
     const first = new Client({ name: 'chromium-test', version: '1.0.0' });
     await expect(first.connect(new StreamableHTTPClientTransport(new URL(server.mcpUrl), { authProvider: oauth }))).rejects.toBeInstanceOf(UnauthorizedError);
     const authorizationUrl = oauth.authorizationUrl as URL;
@@ -39,12 +47,7 @@ describe('signing in from Chromium', () => {
     // same pages afterwards in a second context.
     const context = await browser.newContext({ javaScriptEnabled: false, colorScheme: scheme, viewport: { width: 800, height: 700 } });
     const page = await context.newPage();
-    let callback: URL | undefined;
-    await page.route(`${oauth.redirectUrl}**`, async (route) => {
-      callback = new URL(route.request().url());
-      await route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Back in the client</title><p>Done</p>' });
-    });
-    await page.goto(authorizationUrl.href);
+    await gotoThroughNetworkChanges(page, authorizationUrl.href);
     await expect.poll(() => page.title(), { timeout: 20_000 }).toBe('Sign in · Punchcard');
     expect(await page.locator('h1').textContent()).toBe(`Sign in to connect Claude (${scheme})`);
     await page.screenshot({ path: join(SHOTS, `sign-in-${scheme}.png`), fullPage: true });
@@ -84,3 +87,22 @@ describe('signing in from Chromium', () => {
     await checking.close();
   });
 });
+
+/** A loopback listener for the browser's return: it answers a page and hands the address it was sent to. */
+async function listenForCallback(received: (url: URL) => void): Promise<{ url: string; close(): Promise<void> }> {
+  const listener: Server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname === '/callback') received(url);
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    response.end('<!doctype html><title>Back in the client</title><p>Done</p>');
+  });
+  await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(listener.address() as AddressInfo).port}/callback`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        listener.closeAllConnections();
+        listener.close(() => resolve());
+      }),
+  };
+}

@@ -84,7 +84,9 @@ describe("the team server's Node flags", () => {
       // Node started without them, then the same process started again with them, once.
       expect(served.starts).toEqual([[], [...TEAM_SERVER_NODE_FLAGS]]);
       expect(served.commandLine).toEqual([process.execPath, ...TEAM_SERVER_NODE_FLAGS, TEAM_SERVER_BUNDLE, ...served.serveArgs]);
-      expect(served.heap.newSpaceMb).toBeLessThanOrEqual(16);
+      // Two semi-spaces of 8 MB; V8 counts a page or two beyond them under a busy machine's load
+      // (17.75 MB once in the whole suite), against its own 64 MB without the flag.
+      expect(served.heap.newSpaceMb).toBeLessThanOrEqual(24);
       expect(served.heap.factors.length, served.stdout.slice(-2000)).toBeGreaterThan(0);
       expect(Math.max(...served.heap.factors)).toBeLessThanOrEqual(1.5);
       // SIGTERM reached the server itself: it finished and ended with its own code.
@@ -97,7 +99,9 @@ describe("the team server's Node flags", () => {
     it("keep node's own value of a flag the command gives, and add only the other", async () => {
       const served = await serve(process.execPath, ['--max-semi-space-size=4', TEAM_SERVER_BUNDLE]);
       expect(served.starts).toEqual([['--max-semi-space-size=4'], ['--max-semi-space-size=4', '--heap-growing-percent=50']]);
-      expect(served.heap.newSpaceMb).toBeLessThanOrEqual(8);
+      // Two semi-spaces of node's own 4 MB, and under load a page or two beyond them (9 MB once in the whole
+      // suite): well below the two of 8 MB (16 MB and more) the server's own flag would have given.
+      expect(served.heap.newSpaceMb).toBeLessThanOrEqual(12);
       expect(Math.max(...served.heap.factors)).toBeLessThanOrEqual(1.5);
       expect(served.exit).toEqual({ code: 0, signal: null });
     });

@@ -9,6 +9,7 @@ import { type ConnectionReport, failedConnection, RemoteError } from '../../remo
 import type { Person } from '../../time-tracker.ts';
 import { type CalamariContext, type CalamariPlanView, type Module, personName, type CalamariGrid } from '../context.ts';
 import { workWeekOf } from '../mapping.ts';
+import { quotedLine } from '../../../contract/outcomes/quoted-line.ts';
 
 /** A module found off is asked about again after a day; one found in use is trusted until it refuses. */
 const MODULE_RECHECK_MS = 24 * 3_600_000;
@@ -23,7 +24,7 @@ export class CalamariAccount extends CellPart<CalamariContext, NoEndpoints, { pl
     return {
       name,
       connection:
-        `Calamari at ${new URL(this.context.options.profile.url).host} as ${name} (${this.context.email}); ${modules.join('; ')}. ` +
+        `Calamari at ${new URL(this.context.options.profile.url).host} as ${quotedLine(name)} (${this.context.email}); ${modules.join('; ')}. ` +
         `The API key is the organisation's; Punchcard acts for ${this.context.email} only.`,
       ...(week ? { workWeek: workWeekOf(week) } : {}),
       holidays: "Calamari's holiday calendar",
@@ -96,7 +97,7 @@ export class CalamariAccount extends CellPart<CalamariContext, NoEndpoints, { pl
         ok: true,
         verdict: 'ok',
         message:
-          `Connected to Calamari at ${new URL(this.context.options.profile.url).host} as ${name} (${this.context.email}); ${modules.join('; ')}. ` +
+          `Connected to Calamari at ${new URL(this.context.options.profile.url).host} as ${quotedLine(name)} (${this.context.email}); ${modules.join('; ')}. ` +
           `The key is your organisation's; Punchcard uses it for ${this.context.email} only.`,
         user: { id: this.context.email, name, timezone: employee?.timeZone ?? employee?.timezone ?? '', email: this.context.email },
       };

@@ -26,6 +26,7 @@ import type { CalamariAbsenceType, CalamariRequest } from '../wire.ts';
 import { sameEmail } from '../../../contract/back-end-accounts.ts';
 import { emailKey } from '../reporting-lines.ts';
 import { leaveEndpoints, type LeaveEndpoints } from './endpoints.ts';
+import { quotedLine } from '../../../contract/outcomes/quoted-line.ts';
 
 /** One listing of leave requests serves the calls of a moment, as one of shifts does. */
 const REQUESTS_REUSE_MS = 5_000;
@@ -67,7 +68,9 @@ export class CalamariLeave extends CellPart<CalamariContext, LeaveEndpoints, { p
     const type = absenceTypeFor(types, request.type, request.kind);
     if (leaveTypeOfName(type.name) !== 'vacation') return 'none';
     if (type.id === vacationType(types).id) return 'vacation';
-    return { unread: `"${type.name}" has an allowance of its own in Calamari, which Punchcard does not read; Calamari decides whether it covers the request.` };
+    return {
+      unread: `${quotedLine(type.name)} has an allowance of its own in Calamari, which Punchcard does not read; Calamari decides whether it covers the request.`,
+    };
   }
 
   async listLeave(query: { from: string; to: string }): Promise<LeaveRequest[]> {

@@ -8,7 +8,16 @@ import { addDays, formatWallClock, isValidTimeZone, localDate } from '../../../d
 import { allSettled, Expiring } from '../../remote/cache.ts';
 import { RecentReads } from '../../remote/recent-reads.ts';
 import { remoteRefusal } from '../../remote/remote-error.ts';
-import { type EntryFields, type EntryQuery, BackEndError, type Ref, type TimeEntry, TimerRunningError, type WorkSpan } from '../../time-tracker.ts';
+import {
+  type EntryFields,
+  type EntryQuery,
+  BackEndError,
+  impossibleWithin,
+  type Ref,
+  type TimeEntry,
+  TimerRunningError,
+  type WorkSpan,
+} from '../../time-tracker.ts';
 import { type CalamariContext, REFERENCE_TTL_MS, type CalamariGrid } from '../context.ts';
 import { CalamariError, isProjectRefusal } from '../errors.ts';
 import { toTimeEntry, workedPieces } from '../mapping.ts';
@@ -186,6 +195,10 @@ export class CalamariShifts extends CellPart<CalamariContext, TimesheetsEndpoint
     const spans: WorkSpan[] = [];
     for (const entry of shifts) {
       if (projectId !== undefined && entry.project?.id !== projectId) continue;
+      if (entry.impossible) {
+        spans.push(...impossibleWithin(entry, entry.impossible, from, to));
+        continue;
+      }
       for (const piece of workedPieces(entry, now)) {
         const start = Math.max(piece.start, from);
         const end = Math.min(piece.end, to);

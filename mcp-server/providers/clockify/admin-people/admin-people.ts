@@ -19,6 +19,7 @@ import type { AdminPeopleEndpoints } from './endpoints.ts';
 import { ClockifyError } from '../errors.ts';
 import type { ClockifyMember, ClockifyRole, ClockifyUserGroup, MembershipStatus, RoleRequest } from '../wire.ts';
 import { sameEmail } from '../../../contract/back-end-accounts.ts';
+import { quotedLine } from '../../../contract/outcomes/quoted-line.ts';
 
 /** People per page of the answer, as Kimai's are shown. */
 export const PEOPLE_PAGE_SIZE = 50;
@@ -119,7 +120,7 @@ export class ClockifyPeople extends CellPart<ClockifyContext, AdminPeopleEndpoin
     // The grants and the reading of everyone the answer needs after them: all of it fits in the call, or nothing is sent.
     ensureRequests(requests.length + this.#readingCost, 'Clockify');
     for (const request of requests) {
-      await this.#refusedWithdraws(`make ${person.name} ${request.role}`, () => this.endpoints.giveRole(workspaceId, remote, person.name, request));
+      await this.#refusedWithdraws(`make ${quotedLine(person.name)} ${request.role}`, () => this.endpoints.giveRole(workspaceId, remote, person.name, request));
     }
     return (await this.#find(String(person.id))).person;
   }
@@ -128,7 +129,7 @@ export class ClockifyPeople extends CellPart<ClockifyContext, AdminPeopleEndpoin
     const { workspaceId } = await this.context.ids();
     const remote = await this.#remoteOf(person);
     const status = active ? 'ACTIVE' : 'INACTIVE';
-    await this.#refusedWithdraws(`${active ? 'reactivate' : 'deactivate'} ${person.name}`, () =>
+    await this.#refusedWithdraws(`${active ? 'reactivate' : 'deactivate'} ${quotedLine(person.name)}`, () =>
       this.endpoints.setStatus(workspaceId, remote, person.name, status),
     );
     return (await this.#find(String(person.id))).person;

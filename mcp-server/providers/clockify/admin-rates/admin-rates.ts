@@ -12,6 +12,8 @@ import { pagesUntilLast } from '../../remote/paging.ts';
 import { personWords, type Rate, type RateList, type RatePerson, type RateReplacement, type RateValues } from '../../../domain/admin-rates.ts';
 import type { RateKind } from '../../../contract/vocabulary.ts';
 import { refusalOf } from '../../../contract/outcomes/refusals.ts';
+import { quotedLine } from '../../../contract/outcomes/quoted-line.ts';
+import { modelText } from '../../../contract/outcomes/sentence.ts';
 import { type AdminRatesPart, BackEndError, causeOf, type RateItem } from '../../time-tracker.ts';
 import type { ClockifyContext } from '../context.ts';
 import { wholeCents } from '../mapping.ts';
@@ -49,7 +51,7 @@ export class ClockifyRates extends CellPart<ClockifyContext, AdminRatesEndpoints
     const { workspaceId } = await this.context.ids();
     const api = this.endpoints;
     if (item.kind === 'workspace') {
-      const workspace = await this.#refused(`read the rates of the workspace "${item.name}"`, () => api.ratedWorkspace(workspaceId));
+      const workspace = await this.#refused(`read the rates of the workspace ${quotedLine(item.name)}`, () => api.ratedWorkspace(workspaceId));
       const currency = workspace.hourlyRate?.currency || DEFAULT_CURRENCY;
       const everyone = rateOf(0, null, workspace.hourlyRate, workspace.costRate, 0);
       this.#read.set(key(item), { members: null });
@@ -65,7 +67,7 @@ export class ClockifyRates extends CellPart<ClockifyContext, AdminRatesEndpoints
       visible: true,
       see: 'list_catalog',
     });
-    const project = (await this.#refused(`read the rates of the project "${item.name}"`, () =>
+    const project = (await this.#refused(`read the rates of the project ${quotedLine(item.name)}`, () =>
       api.project(workspaceId, remote, item.id),
     )) as ClockifyRatedProject;
     const currency = project.hourlyRate?.currency || project.costRate?.currency || (await this.#workspaceCurrency(workspaceId));
@@ -114,8 +116,8 @@ export class ClockifyRates extends CellPart<ClockifyContext, AdminRatesEndpoints
     if (cost !== null && (!before || before.internal !== values.internal)) sends.push(['cost', cost]);
     const { workspaceId } = await this.context.ids();
     const rates = this.endpoints;
-    const whose = personWords(person);
-    const label = `the rate of the ${target.kind} "${target.name}" for ${whose}`;
+    const whose = modelText(personWords(person));
+    const label = `the rate of the ${target.kind} ${quotedLine(target.name)} for ${whose}`;
     const userId = person === null ? undefined : await this.context.remote('person', person.id, 'clockify_member_unknown', { id: person.id });
     const read = this.#read.get(key(target));
     const done: RateField[] = [];

@@ -6,6 +6,7 @@
 import { remoteRefusal } from '../../remote/remote-error.ts';
 import { account, type ClockifyApiClient, id, ws } from '../api.ts';
 import type { ClockifyRatedMembership, ClockifyRate, ClockifyRatedProject } from '../wire.ts';
+import { quotedLine } from '../../../contract/outcomes/quoted-line.ts';
 
 /** GET /v1/workspaces/{ws} (WorkspaceDtoV1), as far as rates go. */
 export interface ClockifyRatedWorkspace {
@@ -47,7 +48,10 @@ export function adminRatesEndpoints(client: ClockifyApiClient) {
       call<ClockifyRatedProject>(
         'PUT',
         `${ws(workspaceId)}/projects/${id(project.id)}`,
-        account(`set the rates of the project "${project.name}"`, remoteRefusal('clockify_item_gone', { item: 'project', name: project.name, deleted: null })),
+        account(
+          `set the rates of the project ${quotedLine(project.name)}`,
+          remoteRefusal('clockify_item_gone', { item: 'project', name: project.name, deleted: null }),
+        ),
         {
           body: {
             name: project.name,

@@ -11,6 +11,7 @@ import type { AdminTagsPart } from '../../time-tracker.ts';
 import type { ClockifyContext } from '../context.ts';
 import type { AdminTagsEndpoints } from './endpoints.ts';
 import type { ClockifyTag } from '../wire.ts';
+import { quotedLine } from '../../../contract/outcomes/quoted-line.ts';
 
 export class ClockifyAdminTags extends CellPart<ClockifyContext, AdminTagsEndpoints> implements AdminTagsPart {
   /** manage_tags refuses a colour itself, in these words (time-tracker.ts, AdminTagsPart). */
@@ -37,11 +38,11 @@ export class ClockifyAdminTags extends CellPart<ClockifyContext, AdminTagsEndpoi
   }
 
   async renameTag(tag: AdminTag, name: string): Promise<AdminTag> {
-    return this.#update(tag, { name, archived: tag.archived }, `rename the tag ${tag.name}`);
+    return this.#update(tag, { name, archived: tag.archived }, `rename the tag ${quotedLine(tag.name)}`);
   }
 
   async setTagArchived(tag: AdminTag, archived: boolean): Promise<AdminTag> {
-    return this.#update(tag, { name: tag.name, archived }, `${archived ? 'archive' : 'restore'} the tag ${tag.name}`);
+    return this.#update(tag, { name: tag.name, archived }, `${archived ? 'archive' : 'restore'} the tag ${quotedLine(tag.name)}`);
   }
 
   async #update(tag: AdminTag, body: { name: string; archived: boolean }, action: string): Promise<AdminTag> {

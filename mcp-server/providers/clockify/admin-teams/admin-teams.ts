@@ -21,6 +21,7 @@ import type { ClockifyContext } from '../context.ts';
 import type { ClockifyMember, ClockifyUserGroup } from '../wire.ts';
 import type { AdminTeamsEndpoints } from './endpoints.ts';
 import { sameEmail } from '../../../contract/back-end-accounts.ts';
+import { quotedLine } from '../../../contract/outcomes/quoted-line.ts';
 
 /** Why Clockify cannot take a grant or revoke on that kind of catalog item; null where it can. */
 function clockifyTeamRefusal(action: TeamAction, kind: TeamAccessKind | undefined): RefusalArgs | null {
@@ -53,7 +54,7 @@ export class ClockifyAdminTeams extends CellPart<ClockifyContext, AdminTeamsEndp
   }
 
   leadsLeave(team: AdminTeam, leads: readonly TeamPerson[]): string {
-    return `${listed(leads.map((one) => one.name))} ${leads.length === 1 ? 'loses the' : 'lose their'} team-manager role over "${team.name}" too, and no longer manage${leads.length === 1 ? 's' : ''} its members in Clockify.`;
+    return `${listed(leads.map((one) => quotedLine(one.name)))} ${leads.length === 1 ? 'loses the' : 'lose their'} team-manager role over ${quotedLine(team.name)} too, and no longer manage${leads.length === 1 ? 's' : ''} its members in Clockify.`;
   }
 
   async me(): Promise<TeamPerson> {
@@ -76,7 +77,7 @@ export class ClockifyAdminTeams extends CellPart<ClockifyContext, AdminTeamsEndp
     const { workspaceId } = await this.context.ids();
     const [people, projects] = await Promise.all([
       this.#everyone(),
-      this.#guard(`list the projects of the user group "${group.name}"`, () =>
+      this.#guard(`list the projects of the user group ${quotedLine(group.name)}`, () =>
         pagesUntilLast((page) => this.endpoints.groupProjectsPage(workspaceId, group.id, group.name, page)),
       ),
     ]);
@@ -128,7 +129,7 @@ export class ClockifyAdminTeams extends CellPart<ClockifyContext, AdminTeamsEndp
   async create(name: string, members: ReadonlyArray<{ id: number; lead: boolean }>): Promise<AdminTeam> {
     ensureRequests(1 + members.length + members.filter((member) => member.lead).length, 'Clockify');
     const { workspaceId } = await this.context.ids();
-    const group = await this.#guard(`create the user group "${name}"`, () => this.endpoints.createGroup(workspaceId, name));
+    const group = await this.#guard(`create the user group ${quotedLine(name)}`, () => this.endpoints.createGroup(workspaceId, name));
     if (!group || typeof group.id !== 'string' || group.id === '') throw new BackEndError('clockify_group_without_id', { name });
     const id = await this.context.number('group', group.id);
     const people = await this.#named(members.map((member) => member.id));
@@ -143,7 +144,7 @@ export class ClockifyAdminTeams extends CellPart<ClockifyContext, AdminTeamsEndp
   async rename(team: AdminTeam, name: string): Promise<AdminTeam> {
     const { workspaceId } = await this.context.ids();
     const group = await this.#group(team.id);
-    await this.#guard(`rename the user group "${group.name}"`, () => this.endpoints.renameGroup(workspaceId, group.id, group.name, name));
+    await this.#guard(`rename the user group ${quotedLine(group.name)}`, () => this.endpoints.renameGroup(workspaceId, group.id, group.name, name));
     return this.read(team.id);
   }
 
@@ -169,7 +170,7 @@ export class ClockifyAdminTeams extends CellPart<ClockifyContext, AdminTeamsEndp
         .map(
           (one): Step => ({
             done: { step: 'removed', name: one.name },
-            doing: `remove ${one.name}`,
+            doing: `remove ${quotedLine(one.name)}`,
             send: () => this.endpoints.removeFromGroup(workspaceId, group.id, group.name, one.remote, one.name),
           }),
         ),
@@ -178,7 +179,7 @@ export class ClockifyAdminTeams extends CellPart<ClockifyContext, AdminTeamsEndp
         .map(
           (one): Step => ({
             done: { step: 'took_lead', name: one.name },
-            doing: `take ${one.name}'s team-manager role away`,
+            doing: `take ${quotedLine(one.name)}'s team-manager role away`,
             send: () => this.endpoints.removeLead(workspaceId, one.remote, one.name, group.id, group.name),
           }),
         ),
@@ -200,7 +201,7 @@ export class ClockifyAdminTeams extends CellPart<ClockifyContext, AdminTeamsEndp
   async delete(team: AdminTeam): Promise<void> {
     const { workspaceId } = await this.context.ids();
     const group = await this.#group(team.id);
-    await this.#guard(`delete the user group "${group.name}"`, () => this.endpoints.deleteGroup(workspaceId, group.id, group.name));
+    await this.#guard(`delete the user group ${quotedLine(group.name)}`, () => this.endpoints.deleteGroup(workspaceId, group.id, group.name));
   }
 
   grant(team: AdminTeam, kind: TeamAccessKind, item: { id: number; name: string }): Promise<AdminTeam> {
@@ -218,8 +219,9 @@ export class ClockifyAdminTeams extends CellPart<ClockifyContext, AdminTeamsEndp
     const { workspaceId } = await this.context.ids();
     const group = await this.#group(team.id);
     const project = await this.context.remote('project', item.id, 'clockify_record_unknown', { record: 'project', id: item.id, see: 'list_catalog_shows' });
-    await this.#guard(`${remove ? 'remove' : 'add'} the user group "${group.name}" ${remove ? 'from' : 'to'} the project "${item.name}"`, () =>
-      this.endpoints.projectAccess(workspaceId, project, item.name, group.id, group.name, remove),
+    await this.#guard(
+      `${remove ? 'remove' : 'add'} the user group ${quotedLine(group.name)} ${remove ? 'from' : 'to'} the project ${quotedLine(item.name)}`,
+      () => this.endpoints.projectAccess(workspaceId, project, item.name, group.id, group.name, remove),
     );
     return this.read(team.id);
   }
@@ -227,7 +229,7 @@ export class ClockifyAdminTeams extends CellPart<ClockifyContext, AdminTeamsEndp
   #addStep(workspaceId: string, group: ClockifyUserGroup, one: Named): Step {
     return {
       done: { step: 'added', name: one.name },
-      doing: `add ${one.name}`,
+      doing: `add ${quotedLine(one.name)}`,
       send: () => this.endpoints.addToGroup(workspaceId, group.id, group.name, one.remote, one.name),
     };
   }
@@ -235,7 +237,7 @@ export class ClockifyAdminTeams extends CellPart<ClockifyContext, AdminTeamsEndp
   #leadStep(workspaceId: string, group: ClockifyUserGroup, one: Named): Step {
     return {
       done: { step: 'made_lead', name: one.name },
-      doing: `make ${one.name} a team manager of it`,
+      doing: `make ${quotedLine(one.name)} a team manager of it`,
       send: () => this.endpoints.giveRole(workspaceId, one.remote, one.name, { role: 'TEAM_MANAGER', entityId: group.id, sourceType: 'USER_GROUP' }),
     };
   }

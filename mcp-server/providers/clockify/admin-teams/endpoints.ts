@@ -7,6 +7,7 @@
 import { account, type ClockifyApiClient, id, ws } from '../api.ts';
 import { remoteRefusal } from '../../remote/remote-error.ts';
 import type { ClockifyProject, ClockifyUserGroup } from '../wire.ts';
+import { quotedLine } from '../../../contract/outcomes/quoted-line.ts';
 
 export function adminTeamsEndpoints(client: ClockifyApiClient) {
   const { call } = client;
@@ -18,25 +19,28 @@ export function adminTeamsEndpoints(client: ClockifyApiClient) {
     groupProjectsPage,
     giveRole,
     createGroup: (workspaceId: string, name: string) =>
-      call<ClockifyUserGroup>('POST', `${ws(workspaceId)}/user-groups`, account(`create the user group "${name}"`), { body: { name } }),
+      call<ClockifyUserGroup>('POST', `${ws(workspaceId)}/user-groups`, account(`create the user group ${quotedLine(name)}`), { body: { name } }),
     renameGroup: (workspaceId: string, groupId: string, from: string, name: string) =>
-      call<ClockifyUserGroup>('PUT', `${ws(workspaceId)}/user-groups/${id(groupId)}`, account(`rename the user group "${from}"`, gone(from)), {
+      call<ClockifyUserGroup>('PUT', `${ws(workspaceId)}/user-groups/${id(groupId)}`, account(`rename the user group ${quotedLine(from)}`, gone(from)), {
         body: { name },
       }),
     deleteGroup: (workspaceId: string, groupId: string, name: string) =>
-      call<ClockifyUserGroup>('DELETE', `${ws(workspaceId)}/user-groups/${id(groupId)}`, account(`delete the user group "${name}"`, gone(name))),
+      call<ClockifyUserGroup>('DELETE', `${ws(workspaceId)}/user-groups/${id(groupId)}`, account(`delete the user group ${quotedLine(name)}`, gone(name))),
     addToGroup: (workspaceId: string, groupId: string, group: string, userId: string, person: string) =>
       call<ClockifyUserGroup>(
         'POST',
         `${ws(workspaceId)}/user-groups/${id(groupId)}/users`,
-        account(`add ${person} to the user group "${group}"`, remoteRefusal('clockify_group_part_gone', { group, other: person, change: 'add' })),
+        account(`add ${person} to the user group ${quotedLine(group)}`, remoteRefusal('clockify_group_part_gone', { group, other: person, change: 'add' })),
         { body: { userId } },
       ),
     removeFromGroup: (workspaceId: string, groupId: string, group: string, userId: string, person: string) =>
       call<ClockifyUserGroup>(
         'DELETE',
         `${ws(workspaceId)}/user-groups/${id(groupId)}/users/${id(userId)}`,
-        account(`remove ${person} from the user group "${group}"`, remoteRefusal('clockify_group_part_gone', { group, other: person, change: 'remove' })),
+        account(
+          `remove ${person} from the user group ${quotedLine(group)}`,
+          remoteRefusal('clockify_group_part_gone', { group, other: person, change: 'remove' }),
+        ),
       ),
     /** Takes a person's team-manager role over one group away (deleteUserRole, RoleRequestV1 in the body). */
     removeLead: (workspaceId: string, userId: string, person: string, groupId: string, group: string) =>
@@ -44,7 +48,7 @@ export function adminTeamsEndpoints(client: ClockifyApiClient) {
         'DELETE',
         `${ws(workspaceId)}/users/${id(userId)}/roles`,
         account(
-          `take ${person}'s team-manager role over "${group}" away`,
+          `take ${person}'s team-manager role over ${quotedLine(group)} away`,
           remoteRefusal('clockify_group_part_gone', { group, other: person, change: 'manager' }),
         ),
         { body: { role: 'TEAM_MANAGER', entityId: groupId, sourceType: 'USER_GROUP' } },
@@ -55,7 +59,7 @@ export function adminTeamsEndpoints(client: ClockifyApiClient) {
         'POST',
         `${ws(workspaceId)}/projects/${id(projectId)}/memberships`,
         account(
-          `${remove ? 'remove' : 'add'} the user group "${group}" ${remove ? 'from' : 'to'} the project "${project}"`,
+          `${remove ? 'remove' : 'add'} the user group ${quotedLine(group)} ${remove ? 'from' : 'to'} the project ${quotedLine(project)}`,
           remoteRefusal('clockify_group_part_gone', { group, other: project, change: 'project' }),
         ),
         { body: { userIds: [], userGroups: { contains: 'CONTAINS', ids: [groupId], status: 'ALL' }, remove } },

@@ -31,6 +31,7 @@ import { ClockifyError, unreadable } from '../errors.ts';
 import { clockifyFactsKey } from '../facts.ts';
 import { entryEnd, entryStart, isWork } from '../mapping.ts';
 import type { ClockifyApprovalDetails, ClockifyTimeEntry, ListedApprovalState } from '../wire.ts';
+import { quotedLine } from '../../../contract/outcomes/quoted-line.ts';
 
 /** Pages of one state a call reads at most: 200 requests, latest period first. */
 export const MAX_PAGES = 4;
@@ -164,7 +165,8 @@ export class ClockifyApprovals extends CellPart<ClockifyContext, ApprovalsEndpoi
   async withdraw(submission: TimesheetSubmission, as: 'owner' | 'approver'): Promise<TimesheetSubmission> {
     const { workspaceId } = await this.context.ids();
     const state = as === 'owner' ? 'WITHDRAWN_SUBMISSION' : 'WITHDRAWN_APPROVAL';
-    const what = as === 'owner' ? `withdraw your timesheet from ${submission.firstDay}` : `withdraw the approval of ${submission.person}'s timesheet`;
+    const what =
+      as === 'owner' ? `withdraw your timesheet from ${submission.firstDay}` : `withdraw the approval of ${quotedLine(submission.person)}'s timesheet`;
     const answer = await this.#approving(
       () => this.endpoints.changeApproval(workspaceId, submission.id, state, undefined, what),
       as === 'owner' ? undefined : ['timesheet_not_your_decision', { person: submission.person, back_end: 'Clockify' }],
@@ -183,7 +185,7 @@ export class ClockifyApprovals extends CellPart<ClockifyContext, ApprovalsEndpoi
   ): Promise<{ submission: TimesheetSubmission; noteKept: boolean }> {
     const [{ workspaceId, userId }, me] = await Promise.all([this.context.ids(), this.context.person()]);
     const state = decision === 'approve' ? 'APPROVED' : 'REJECTED';
-    const what = `${decision} ${submission.person}'s timesheet`;
+    const what = `${decision} ${quotedLine(submission.person)}'s timesheet`;
     const answer = await this.#approving(
       () => this.endpoints.changeApproval(workspaceId, submission.id, state, note, what),
       ['timesheet_not_your_decision', { person: submission.person, back_end: 'Clockify' }],

@@ -1,6 +1,6 @@
 // Timesheet approvals: the person's periods submitted and withdrawn, and an approver's decisions, where the workspace's
 // plan has them (docs/back-ends/clockify.md). What it offers is read before Clockify's code loads.
-import type { Capability } from '../../../contract/vocabulary.ts';
+import { APPROVALS_WITH_WORKFLOW, type Capability } from '../../../contract/vocabulary.ts';
 import { type Cell, NONE } from '../../grid/cell.ts';
 import type { ClockifyGrid } from '../context.ts';
 import type { ClockifyKnown } from '../facts.ts';
@@ -21,5 +21,5 @@ export const APPROVALS: Cell<ClockifyGrid> = {
  * alike: their own submissions, and a lead's decisions on the people they lead (organisation.ts).
  */
 function approvalsOffer({ facts, approvalsRefused }: ClockifyKnown): readonly Capability[] {
-  return facts?.approvalInPlan === true && !approvalsRefused ? ['approvals'] : NONE;
+  return facts?.approvalInPlan === true && !approvalsRefused ? APPROVALS_WITH_WORKFLOW : NONE;
 }

@@ -17,6 +17,7 @@ import type { CatalogAdminEndpoints, ClockifyClientRecord, ClockifyTaskRecord, E
 import type { ClockifyCatalogView, ClockifyContext } from '../context.ts';
 import { wholeCents } from '../mapping.ts';
 import type { ClockifyRatedProject } from '../wire.ts';
+import { quotedLine } from '../../../contract/outcomes/quoted-line.ts';
 
 const WORD: Readonly<Record<CatalogKind, string>> = { customer: 'client', project: 'project', activity: 'task' };
 
@@ -124,7 +125,7 @@ export class ClockifyCatalogAdmin extends CellPart<ClockifyContext, CatalogAdmin
     if (!source) throw new BackEndError('clockify_catalog_item_not_read', { kind: item.kind, id: item.id });
     const { workspaceId } = await this.context.ids();
     const api = this.endpoints;
-    const label = `the ${WORD[item.kind]} "${item.fields.name}"`;
+    const label = `the ${WORD[item.kind]} ${quotedLine(item.fields.name)}`;
     try {
       if (source.kind === 'customer') {
         await this.#refused(`change ${label}`, () =>

@@ -5,6 +5,7 @@
 import { account, type ClockifyApiClient, id, ws } from '../api.ts';
 import { remoteRefusal } from '../../remote/remote-error.ts';
 import type { ClockifyRatedProject, ClockifyTask } from '../wire.ts';
+import { quotedLine } from '../../../contract/outcomes/quoted-line.ts';
 
 /** A client as getClient answers it (ClientDtoV1), as far as Punchcard changes it. */
 export interface ClockifyClientRecord {
@@ -33,7 +34,7 @@ export function catalogAdminEndpoints(client: ClockifyApiClient) {
     tasksPage,
     clientRecord: (workspaceId: string, clientId: string, name: string) =>
       call<ClockifyClientRecord>('GET', `${ws(workspaceId)}/clients/${id(clientId)}`, {
-        ...account(`read the client "${name}"`, remoteRefusal('clockify_item_gone', { item: 'client', name, deleted: null })),
+        ...account(`read the client ${quotedLine(name)}`, remoteRefusal('clockify_item_gone', { item: 'client', name, deleted: null })),
         onlyReads: true,
       }),
     /** Renames a client or changes its note; the client as read goes with it, so that it stays archived or not. */
@@ -41,7 +42,7 @@ export function catalogAdminEndpoints(client: ClockifyApiClient) {
       call<ClockifyClientRecord>(
         'PUT',
         `${ws(workspaceId)}/clients/${id(client.id)}`,
-        account(`change the client "${client.name}"`, remoteRefusal('clockify_item_gone', { item: 'client', name: client.name, deleted: null })),
+        account(`change the client ${quotedLine(client.name)}`, remoteRefusal('clockify_item_gone', { item: 'client', name: client.name, deleted: null })),
         { body: { name: change.name ?? client.name, archived: client.archived === true, note: change.note ?? client.note ?? '' } },
       ),
     /** Changes a project's name, billable mark, note or client; the project as read goes with them, so that nothing else changes. */
@@ -49,7 +50,7 @@ export function catalogAdminEndpoints(client: ClockifyApiClient) {
       call<ClockifyRatedProject>(
         'PUT',
         `${ws(workspaceId)}/projects/${id(project.id)}`,
-        account(`change the project "${project.name}"`, remoteRefusal('clockify_item_gone', { item: 'project', name: project.name, deleted: null })),
+        account(`change the project ${quotedLine(project.name)}`, remoteRefusal('clockify_item_gone', { item: 'project', name: project.name, deleted: null })),
         {
           body: {
             name: change.name ?? project.name,
@@ -68,7 +69,7 @@ export function catalogAdminEndpoints(client: ClockifyApiClient) {
         'PATCH',
         `${ws(workspaceId)}/projects/${id(project.id)}/estimate`,
         account(
-          `change the budget of the project "${project.name}"`,
+          `change the budget of the project ${quotedLine(project.name)}`,
           remoteRefusal('clockify_item_gone', { item: 'project', name: project.name, deleted: null }),
         ),
         { body },
@@ -83,7 +84,7 @@ export function catalogAdminEndpoints(client: ClockifyApiClient) {
       call<ClockifyTaskRecord>(
         'PUT',
         `${ws(workspaceId)}/projects/${id(projectId)}/tasks/${id(task.id)}`,
-        account(`change the task "${task.name}"`, remoteRefusal('clockify_item_gone', { item: 'task', name: task.name, deleted: null })),
+        account(`change the task ${quotedLine(task.name)}`, remoteRefusal('clockify_item_gone', { item: 'task', name: task.name, deleted: null })),
         {
           body: {
             name: change.name ?? task.name,

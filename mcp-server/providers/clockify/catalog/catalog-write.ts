@@ -8,6 +8,7 @@ import type { TasksLeftOut } from '../../../contract/outcomes/clockify.ts';
 import { BackEndError, type Catalog, type CatalogItem, type CatalogKind } from '../../time-tracker.ts';
 import type { ClockifyContext } from '../context.ts';
 import type { CatalogEndpoints } from './endpoints.ts';
+import { quotedLine } from '../../../contract/outcomes/quoted-line.ts';
 
 /**
  * What the writes need of the catalog they change (catalog.ts, which makes them): its listing, and
@@ -36,13 +37,13 @@ export class ClockifyCatalogWrites {
     const { workspaceId } = await this.#context.ids();
     const name = item.name.trim();
     if (item.kind === 'customer') {
-      const client = await this.#refused(`create the client "${name}"`, () => api.createClient(workspaceId, name));
+      const client = await this.#refused(`create the client ${quotedLine(name)}`, () => api.createClient(workspaceId, name));
       this.#catalog.forget();
       return { kind: 'customer', id: await this.#context.number('client', client.id), remoteId: client.id, name: client.name, archived: false };
     }
     if (item.kind === 'project') {
       const customer = item.customerId === undefined ? undefined : await this.#known('customer', item.customerId);
-      const project = await this.#refused(`create the project "${name}"`, () => api.createProject(workspaceId, name, customer?.remoteId));
+      const project = await this.#refused(`create the project ${quotedLine(name)}`, () => api.createProject(workspaceId, name, customer?.remoteId));
       this.#catalog.forget();
       return {
         kind: 'project',
@@ -56,7 +57,7 @@ export class ClockifyCatalogWrites {
     // Said before anything is sent: Clockify has no task outside a project.
     if (item.projectId === undefined) throw new BackEndError('clockify_task_needs_parent');
     const project = await this.#known('project', item.projectId);
-    const task = await this.#refused(`create the task "${name}" in "${project.name}"`, () =>
+    const task = await this.#refused(`create the task ${quotedLine(name)} in ${quotedLine(project.name)}`, () =>
       api.createTask(workspaceId, project.remoteId as string, name, project.name),
     );
     this.#catalog.forget();
@@ -77,7 +78,7 @@ export class ClockifyCatalogWrites {
     const verb = archived ? 'archive' : 'restore';
     if (item.archived === archived) throw new BackEndError('clockify_catalog_item_already', { kind, id, name: item.name, archived });
     const remote = item.remoteId as string;
-    const action = `${verb} the ${WORD[kind]} "${item.name}"`;
+    const action = `${verb} the ${WORD[kind]} ${quotedLine(item.name)}`;
     if (kind === 'customer') await this.#refused(action, () => api.archiveClient(workspaceId, remote, item.name, archived));
     else if (kind === 'project') await this.#refused(action, () => api.archiveProject(workspaceId, remote, item.name, archived));
     else {

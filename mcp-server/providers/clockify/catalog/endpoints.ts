@@ -5,6 +5,7 @@
 import { remoteRefusal } from '../../remote/remote-error.ts';
 import { account, type ClockifyApiClient, id, tracking, ws } from '../api.ts';
 import type { ClockifyClient, ClockifyProject, ClockifyTask } from '../wire.ts';
+import { quotedLine } from '../../../contract/outcomes/quoted-line.ts';
 
 export function catalogEndpoints(client: ClockifyApiClient) {
   const { call, listPage } = client;
@@ -14,37 +15,48 @@ export function catalogEndpoints(client: ClockifyApiClient) {
     tasksPage,
     clientsPage: (workspaceId: string, page: number) => listPage<ClockifyClient>(`${ws(workspaceId)}/clients`, tracking('list clients'), {}, page),
     createClient: (workspaceId: string, name: string) =>
-      call<ClockifyClient>('POST', `${ws(workspaceId)}/clients`, account(`create the client "${name}"`), { body: { name } }),
+      call<ClockifyClient>('POST', `${ws(workspaceId)}/clients`, account(`create the client ${quotedLine(name)}`), { body: { name } }),
     /** Archives or restores a client (updateClient); its projects stay as they are. */
     archiveClient: (workspaceId: string, clientId: string, name: string, archived: boolean) =>
       call<ClockifyClient>(
         'PUT',
         `${ws(workspaceId)}/clients/${id(clientId)}`,
-        account(`${archived ? 'archive' : 'restore'} the client "${name}"`, remoteRefusal('clockify_item_gone', { item: 'client', name, deleted: null })),
+        account(
+          `${archived ? 'archive' : 'restore'} the client ${quotedLine(name)}`,
+          remoteRefusal('clockify_item_gone', { item: 'client', name, deleted: null }),
+        ),
         { body: { name, archived } },
       ),
     createProject: (workspaceId: string, name: string, clientId: string | undefined) =>
-      call<ClockifyProject>('POST', `${ws(workspaceId)}/projects`, account(`create the project "${name}"`), {
+      call<ClockifyProject>('POST', `${ws(workspaceId)}/projects`, account(`create the project ${quotedLine(name)}`), {
         body: { name, ...(clientId ? { clientId } : {}) },
       }),
     archiveProject: (workspaceId: string, projectId: string, name: string, archived: boolean) =>
       call<ClockifyProject>(
         'PUT',
         `${ws(workspaceId)}/projects/${id(projectId)}`,
-        account(`${archived ? 'archive' : 'restore'} the project "${name}"`, remoteRefusal('clockify_item_gone', { item: 'project', name, deleted: null })),
+        account(
+          `${archived ? 'archive' : 'restore'} the project ${quotedLine(name)}`,
+          remoteRefusal('clockify_item_gone', { item: 'project', name, deleted: null }),
+        ),
         { body: { archived } },
       ),
     createTask: (workspaceId: string, projectId: string, name: string, projectName: string) =>
-      call<ClockifyTask>('POST', `${ws(workspaceId)}/projects/${id(projectId)}/tasks`, account(`create the task "${name}" in "${projectName}"`), {
-        body: { name },
-      }),
+      call<ClockifyTask>(
+        'POST',
+        `${ws(workspaceId)}/projects/${id(projectId)}/tasks`,
+        account(`create the task ${quotedLine(name)} in ${quotedLine(projectName)}`),
+        {
+          body: { name },
+        },
+      ),
     /** Marks a task done (Clockify's archive) or active again (updateTask, whose body needs the name). */
     setTaskStatus: (workspaceId: string, projectId: string, task: Pick<ClockifyTask, 'id' | 'name'>, done: boolean) =>
       call<ClockifyTask>(
         'PUT',
         `${ws(workspaceId)}/projects/${id(projectId)}/tasks/${id(task.id)}`,
         account(
-          `${done ? 'archive' : 'restore'} the task "${task.name}"`,
+          `${done ? 'archive' : 'restore'} the task ${quotedLine(task.name)}`,
           remoteRefusal('clockify_item_gone', { item: 'task', name: task.name, deleted: null }),
         ),
         { body: { name: task.name, status: done ? 'DONE' : 'ACTIVE' } },

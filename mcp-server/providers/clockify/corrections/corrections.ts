@@ -21,6 +21,7 @@ import type { CorrectionsEndpoints } from './endpoints.ts';
 import { bodyOf, clockifyTime, entryEnd, entryJson, entryStart, isWork, withIds } from '../mapping.ts';
 import type { ClockifyMember, ClockifyTimeEntry } from '../wire.ts';
 import { sameEmail } from '../../../contract/back-end-accounts.ts';
+import { quotedLine } from '../../../contract/outcomes/quoted-line.ts';
 
 /** Clockify may read a listing's start and end in the person's profile zone: asked with the widest offset's margin and cut here (timesheets/timesheets.ts). */
 const FILTER_MARGIN_MS = 14 * 3_600_000;
@@ -69,7 +70,7 @@ export class ClockifyCorrections extends CellPart<ClockifyContext, CorrectionsEn
     };
     const lists = await Promise.all(
       people.map(({ member }) =>
-        this.#refused(`read ${nameOf(member)}'s time entries`, () =>
+        this.#refused(`read ${quotedLine(nameOf(member))}'s time entries`, () =>
           pagesUntilLast((page) => this.endpoints.memberEntriesPage(workspaceId, member.id, nameOf(member), filter, page)),
         ),
       ),

@@ -13,6 +13,7 @@ import type { ClockifyContext } from '../context.ts';
 import type { InvoicesEndpoints } from './endpoints.ts';
 import { type ClockifyError, unreadable } from '../errors.ts';
 import type { ClockifyInvoice } from '../wire.ts';
+import { quotedLine } from '../../../contract/outcomes/quoted-line.ts';
 
 /** Invoices per page: Clockify's default page, one a person reads in one go. */
 const CLOCKIFY_INVOICE_PAGE = 50;
@@ -71,7 +72,7 @@ export class ClockifyInvoices extends CellPart<ClockifyContext, InvoicesEndpoint
 
 function invoice(wire: ClockifyInvoice, id: number): Invoice {
   const status = INVOICE_STATUS_OF[String(wire.status)];
-  if (!status) throw unreadable(`invoice ${wire.number ?? wire.id} with a status ("${String(wire.status).slice(0, 20)}")`);
+  if (!status) throw unreadable(`invoice ${wire.number ?? wire.id} with a status (${quotedLine(String(wire.status).slice(0, 20))})`);
   const issued = Date.parse(wire.issuedDate ?? '');
   if (Number.isNaN(issued)) throw unreadable(`invoice ${wire.number ?? wire.id} with an issue date`);
   return {

@@ -31,6 +31,7 @@ import type { LeaveEndpoints } from './endpoints.ts';
 import { ClockifyError } from '../errors.ts';
 import { type PolicyChoice, policyFor, timeOffBody, toLeaveRequest } from '../mapping.ts';
 import type { ClockifyBalance, ClockifyPolicy, ClockifyTimeOffRequest, ClockifyTimeOffRequests } from '../wire.ts';
+import { quotedLine } from '../../../contract/outcomes/quoted-line.ts';
 
 /** One listing of the person's requests serves the calls of a moment. */
 const REQUESTS_REUSE_MS = 5_000;
@@ -159,7 +160,7 @@ export class ClockifyLeave extends CellPart<ClockifyContext, LeaveEndpoints, { p
     const why = vacation.some((balance) => balance.policyId === policy.id)
       ? `is one of ${vacation.length} vacation policies of yours, whose balances leave_balance adds up`
       : 'has no balance of yours that Clockify shows';
-    return { unread: `The Clockify policy "${policy.name}" ${why}; Clockify decides whether it covers the request.` };
+    return { unread: `The Clockify policy ${quotedLine(policy.name)} ${why}; Clockify decides whether it covers the request.` };
   }
 
   /** The person's own requests, and colleagues' approved time off where Clockify shows it to them. */

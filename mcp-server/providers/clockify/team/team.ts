@@ -33,6 +33,7 @@ import type { TeamEndpoints } from './endpoints.ts';
 import { ClockifyError } from '../errors.ts';
 import { clockifyTime, entryEnd, entryStart, isWork, leaveStatusOf, projectBudget, toLeaveRequest } from '../mapping.ts';
 import type { ClockifyPolicy, ClockifyTimeEntry, ClockifyTimeOffRequest, ClockifyUser } from '../wire.ts';
+import { quotedLine } from '../../../contract/outcomes/quoted-line.ts';
 
 /** Clockify may read a filter's bounds in the person's zone: entries are asked for with the widest offset either side. */
 const FILTER_MARGIN_MS = 14 * 3_600_000;
@@ -243,7 +244,7 @@ export class ClockifyTeam extends CellPart<ClockifyContext, TeamEndpoints, { cat
     const { role, me, workspaceId } = await this.#leader(LEADS_PEOPLE);
     const all = await this.#allMembers(workspaceId, me);
     if (role === 'admin')
-      return { role, me, workspaceId, people: all, covers: `everyone in the workspace "${(await this.context.workspace()).name}", as its admin` };
+      return { role, me, workspaceId, people: all, covers: `everyone in the workspace ${quotedLine((await this.context.workspace()).name)}, as its admin` };
     const managed = await this.#managedBy(me, workspaceId, all);
     return {
       role,

@@ -19,6 +19,7 @@ import type { AdminTeamsEndpoints } from './endpoints.ts';
 import { type Refusal, refusalOf } from '../../../contract/outcomes/refusals.ts';
 import type { ClockodoTeam, ClockodoUser } from '../wire.ts';
 import { sameEmail } from '../../../contract/back-end-accounts.ts';
+import { quotedLine } from '../../../contract/outcomes/quoted-line.ts';
 
 /** What Clockodo's refusal (403) of it withdraws, and how the log says so (context.ts, refuse). */
 export const WITHDRAWN = { capability: 'admin_teams', what: 'the administration of teams', tool: 'manage_teams' } as const satisfies Withdrawn;
@@ -38,7 +39,7 @@ export class ClockodoAdminTeams extends CellPart<ClockodoContext, AdminTeamsEndp
 
   /** Removing the leader from the team takes the lead from them too (removeMembers): else they would lead it from outside. */
   leadsLeave(team: AdminTeam, leads: readonly TeamPerson[]): string {
-    return `${leads.map(named).join(' and ')} no longer leads "${team.name}" either: Clockodo keeps it without a leader.`;
+    return `${leads.map(named).join(' and ')} no longer leads ${quotedLine(team.name)} either: Clockodo keeps it without a leader.`;
   }
 
   async me(): Promise<TeamPerson> {
@@ -80,9 +81,9 @@ export class ClockodoAdminTeams extends CellPart<ClockodoContext, AdminTeamsEndp
     const said = people.map((one) => {
       const from = users.find((user) => user.id === one.id)?.teams_id;
       if (from === null || from === undefined) return `${named(one)} is in no team now`;
-      return `${named(one)} leaves the team "${names.get(from) ?? `#${from}`}" (#${from})`;
+      return `${named(one)} leaves the team ${quotedLine(names.get(from) ?? `#${from}`)} (#${from})`;
     });
-    return `Clockodo keeps one team per person: ${said.join('; ')}; they join "${team.name}"${team.id === undefined ? '' : ` (#${team.id})`}.`;
+    return `Clockodo keeps one team per person: ${said.join('; ')}; they join ${quotedLine(team.name)}${team.id === undefined ? '' : ` (#${team.id})`}.`;
   }
 
   /** The team with its leader in one request, then each member moved in (one request each, all counted first). */
@@ -207,7 +208,7 @@ function person(user: ClockodoUser): TeamPerson {
   return { id: user.id, name: user.name ?? user.email ?? `user #${user.id}`, ...(user.email ? { email: user.email } : {}) };
 }
 
-const named = (one: { id: number; name: string }) => `${one.name} (#${one.id})`;
+const named = (one: { id: number; name: string }) => `${quotedLine(one.name)} (#${one.id})`;
 
 /** A person or a team as a refusal names them: by name, with their number. */
 const idAndName = (one: { id: number; name: string }) => ({ id: one.id, name: one.name });

@@ -5,12 +5,19 @@
 // `start_date`; customers and services keep no budget, services no billable flag, and no budget is monthly.
 // A 403 withdraws the tool at once (context.ts).
 import { type Refusal, refusalOf } from '../../../contract/outcomes/refusals.ts';
-import type { CatalogChange, CatalogItemFields, CatalogItemRecord, ChangeField } from '../../../domain/catalog-changes.ts';
+import {
+  type CatalogChange,
+  type CatalogItemFields,
+  type CatalogItemRecord,
+  type ChangeField,
+  oneBudgetReplacesTheOther,
+} from '../../../domain/catalog-changes.ts';
 import { CellPart } from '../../grid/cell-part.ts';
 import type { CatalogAdminPart, CatalogKind } from '../../time-tracker.ts';
 import type { ClockodoCatalogRecord } from '../api.ts';
 import type { ClockodoContext, ClockodoCatalogView, Withdrawn } from '../context.ts';
 import type { CatalogAdminEndpoints } from './endpoints.ts';
+import { quotedLine } from '../../../contract/outcomes/quoted-line.ts';
 
 /** What Clockodo's refusal (403) of it withdraws, and how the log says so (context.ts, refuse). */
 export const WITHDRAWN = { capability: 'admin_catalog', what: 'changes to the catalog', tool: 'update_catalog_item' } as const satisfies Withdrawn;
@@ -58,15 +65,12 @@ export class ClockodoCatalogAdmin extends CellPart<ClockodoContext, CatalogAdmin
 
   /** A budget of the other kind is replaced by the one asked (Clockodo keeps one): the question names both. */
   implied(item: CatalogItemRecord, change: CatalogChange): CatalogChange | undefined {
-    if (item.kind !== 'project') return undefined;
-    if ((change.budgetMoney ?? 0) > 0 && (item.fields.budgetHours ?? 0) > 0) return { budgetHours: 0 };
-    if ((change.budgetHours ?? 0) > 0 && (item.fields.budgetMoney ?? 0) > 0) return { budgetMoney: 0 };
-    return undefined;
+    return oneBudgetReplacesTheOther(item, change);
   }
 
   async updateCatalogItem(item: CatalogItemRecord, change: CatalogChange): Promise<CatalogItemRecord> {
     const { kind, id } = item;
-    const label = `the ${NOUN[kind]} "${item.fields.name}" (#${id})`;
+    const label = `the ${NOUN[kind]} ${quotedLine(item.fields.name)} (#${id})`;
     const refusal = refusalOf('clockodo_catalog_denied', { action: 'change', kind: NOUN[kind], item: id, name: item.fields.name });
     const record = await this.#withdrawnOnRefusal(refusal, () =>
       this.endpoints.updateCatalogItem(kind, id, clockodoBody(change, this.#hard.get(id)), `change ${label}`),

@@ -3,6 +3,7 @@
 import type { CatalogKind } from '../../time-tracker.ts';
 import { CATALOG_PATHS, LIST_PAGE, catalogNoun, type ClockodoCatalogRecord, type ClockodoClient, missing } from '../api.ts';
 import type { ClockodoService } from '../wire.ts';
+import { quotedLine } from '../../../contract/outcomes/quoted-line.ts';
 
 export function catalogEndpoints(client: ClockodoClient) {
   const { call, listPage } = client;
@@ -14,7 +15,7 @@ export function catalogEndpoints(client: ClockodoClient) {
     serviceAccess,
     servicesPage: (page: number) => listPage<ClockodoService>(CATALOG_PATHS.activity, 'list services', {}, page, LIST_PAGE),
     createCatalogItem: async (kind: CatalogKind, body: Record<string, unknown>, name: string) =>
-      (await call<{ data: ClockodoCatalogRecord }>('POST', CATALOG_PATHS[kind], { action: `add the ${catalogNoun(kind)} "${name}"` }, { body })).data,
+      (await call<{ data: ClockodoCatalogRecord }>('POST', CATALOG_PATHS[kind], { action: `add the ${catalogNoun(kind)} ${quotedLine(name)}` }, { body })).data,
     setActive: async (kind: CatalogKind, id: number, active: boolean) =>
       (
         await call<{ data: ClockodoCatalogRecord }>(

@@ -8,6 +8,7 @@
 import type { CorrectionScope, CorrectionSet, CorrectionSubject, CorrectionWorld } from '../../../domain/corrections.ts';
 import { addDays, startOfLocalDay } from '../../../domain/time.ts';
 import { type Refusal, refusalOf } from '../../../contract/outcomes/refusals.ts';
+import { quotedLine } from '../../../contract/outcomes/quoted-line.ts';
 import { allPages } from '../../remote/paging.ts';
 import { CellPart } from '../../grid/cell-part.ts';
 import type { CorrectionsPart } from '../../time-tracker.ts';
@@ -141,7 +142,8 @@ function lockWords(people: ReadonlyArray<{ id: number; user: ClockodoUser | unde
   const named = (kind: Lock['kind']) =>
     people.flatMap(({ id, user }) => {
       const lock = lockOf(user, zone);
-      const name = user?.name ?? `user #${id}`;
+      // A person's name is Clockodo's words (quoted-line.ts); one it did not give is ours.
+      const name = user?.name == null ? `user #${id}` : quotedLine(user.name);
       return lock.kind === kind ? [lock.day === undefined ? name : `${name} up to ${lock.day}`] : [];
     });
   const parts: string[] = [];

@@ -29,6 +29,7 @@ import type { TeamEndpoints } from './endpoints.ts';
 import { ClockodoError } from '../errors.ts';
 import { absenceLastDay, clockodoTime, instantOf, isLumpSum, mayBook, toLeaveRequest } from '../mapping.ts';
 import type { ClockodoAbsence, ClockodoEntry, ClockodoUser } from '../wire.ts';
+import { quotedLine } from '../../../contract/outcomes/quoted-line.ts';
 
 /** Where a project's total starts: Punchcard's earliest date (call-limits.ts). */
 const PROJECT_SINCE = '2000-01-01T00:00:00Z';
@@ -85,7 +86,7 @@ export class ClockodoTeam extends CellPart<ClockodoContext, TeamEndpoints, { cat
     const filter = { time_since: PROJECT_SINCE, time_until: clockodoTime(now), 'filter[projects_id]': projectId };
     const shownIds = viewer.led ? [viewer.me.user.id, ...viewer.led.map((user) => user.id)] : [];
     const [entries, users, names, customers] = await allSettled([
-      this.#entriesOf(filter, this.context.acting ? shownIds : undefined, `read the time entries of project ${project.name}`),
+      this.#entriesOf(filter, this.context.acting ? shownIds : undefined, `read the time entries of project ${quotedLine(project.name)}`),
       viewer.led ? Promise.resolve([viewer.me.user, ...viewer.led]) : this.#users('name the people on the project'),
       this.parts.catalog.names(),
       allPages(this.context.pager, (page) => this.endpoints.customersPage(page)),
@@ -200,7 +201,7 @@ export class ClockodoTeam extends CellPart<ClockodoContext, TeamEndpoints, { cat
     }
     const teams =
       led.teams.length > 0
-        ? `the members of the teams you lead in Clockodo (${led.teams.join(', ')}) and those whose boss you are`
+        ? `the members of the teams you lead in Clockodo (${led.teams.map(quotedLine).join(', ')}) and those whose boss you are`
         : 'those whose boss you are in Clockodo';
     return { me, led: led.people.filter((user) => user.active !== false), covers: `${teams}, and yourself` };
   }

@@ -1,7 +1,7 @@
 // Who the person is on Harvest and how their account keeps time: whoami (with their week from their own weekly
-// capacity), the zone (Harvest's name for it, as an IANA zone), the background check (which asks nothing: Harvest's
-// tools do not depend on the account) and the connection test, which names the
-// person, the account and whether it tracks durations or start and end times.
+// capacity), the zone (Harvest's name for it, as an IANA zone), the background check (the person's role, once a tool
+// it decides is switched on) and the connection test, which names the person, the account and whether it tracks
+// durations or start and end times.
 import { CellPart } from '../../grid/cell-part.ts';
 import { cellCode, type NoEndpoints } from '../../grid/cell.ts';
 import type { ConnectedUser } from '../../remote-tracker.ts';
@@ -43,11 +43,20 @@ export class HarvestAccount extends CellPart<HarvestContext, NoEndpoints, { plan
   }
 
   /**
-   * Nothing to ask: what Harvest offers does not depend on the account (cells.ts), and every request counts on the
-   * person's 100 in 15 seconds, so the background check asks Harvest nothing (a call reads the person and the company
-   * when it needs them).
+   * The person's role, once they switched the team, an admin or an approvals tool on, and only where the one remembered
+   * is a day old, another person's, or none (remote/remembered-role.ts): their own profile and project assignments (and
+   * the company, whose modules decide approvals and invoices), three requests a day at most. Nothing else is asked:
+   * every request counts on the person's 100 in 15 seconds, and a call reads what it needs when it needs it.
    */
-  async detectFeatures(): Promise<void> {}
+  async detectFeatures(): Promise<void> {
+    const { teamToolsWanted, adminToolsWanted, approvalToolsWanted, log } = this.context.options;
+    if (!(teamToolsWanted?.() || adminToolsWanted?.() || approvalToolsWanted?.()) || !this.context.roleStale()) return;
+    try {
+      await Promise.all([this.context.rights(true), this.context.company()]);
+    } catch (error) {
+      log(`Could not read your role in Harvest: ${(error as Error).message}`);
+    }
+  }
 
   async testConnection(): Promise<ConnectionReport & { user?: ConnectedUser }> {
     try {

@@ -6,15 +6,7 @@ import { type PlannedDay, weekPlanDays } from '../../../domain/work-plan.ts';
 import { CellPart } from '../../grid/cell-part.ts';
 import { cellCode, type NoEndpoints } from '../../grid/cell.ts';
 import type { HarvestContext, HarvestGrid } from '../context.ts';
-
-const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-
-/** A weekly target in hours over the working days of `week`, in their proportions (an even week where it has none). */
-export function weekOfCapacity(hours: number, week: WorkWeek): WorkWeek {
-  const total = DAYS.reduce((sum, day) => sum + week[day], 0);
-  const shares = total > 0 ? DAYS.map((day) => week[day] / total) : DAYS.map((day) => (day === 'sat' || day === 'sun' ? 0 : 1 / 5));
-  return Object.fromEntries(DAYS.map((day, index) => [day, Math.round(hours * (shares[index] ?? 0) * 100) / 100])) as WorkWeek;
-}
+import { weekOfCapacity } from '../mapping.ts';
 
 export class HarvestPlan extends CellPart<HarvestContext, NoEndpoints> {
   async workPlan(from: string, to: string): Promise<PlannedDay[]> {

@@ -7,6 +7,7 @@ import { probeAbsencePlugin, probeApprovalPlugin, testConnection, type Connectio
 import type { KimaiContext } from '../context.ts';
 import { personName } from '../facts.ts';
 import type { AccountEndpoints } from './endpoints.ts';
+import { quotedLine } from '../../../contract/outcomes/quoted-line.ts';
 
 export class KimaiAccount extends CellPart<KimaiContext, AccountEndpoints> {
   /**
@@ -34,7 +35,7 @@ export class KimaiAccount extends CellPart<KimaiContext, AccountEndpoints> {
         ? 'absence plugin available'
         : 'no absence plugin (leave tools off)';
     const mode = session ? `; tracking mode ${session.config.trackingMode}` : '';
-    return { name: personName(me), connection: `Kimai at ${this.context.baseUrl} as ${me.username}${mode}; ${plugin}.` };
+    return { name: personName(me), connection: `Kimai at ${this.context.baseUrl} as ${quotedLine(me.username)}${mode}; ${plugin}.` };
   }
 
   /**

@@ -2,6 +2,7 @@
 // fixes differently: a wrong URL, a server that cannot be reached, a bad token, a missing
 // permission, a certificate problem. Used by `punchcard-mcp --test-connection` and, through the
 // engine, by the app's account screen.
+import { quotedLine } from '../../../contract/outcomes/quoted-line.ts';
 import { isEmail, normalizeEmail } from '../../../contract/back-end-accounts.ts';
 import { allSettled } from '../../remote/cache.ts';
 import { refusedAsUnavailable } from '../../remote/optional-read.ts';
@@ -39,7 +40,7 @@ export async function testConnection(api: AccountEndpoints, baseUrl: string): Pr
     return {
       ok: true,
       verdict: 'ok',
-      message: `Connected to Kimai ${version} at ${baseUrl} as ${name} (${me.timezone}); tracking mode ${mode}; ${plugin}.`,
+      message: `Connected to Kimai ${version} at ${baseUrl} as ${quotedLine(name)} (${me.timezone}); tracking mode ${mode}; ${plugin}.`,
       version,
       user: {
         id: String(me.id),

@@ -13,6 +13,7 @@ import { highestRole } from '../facts.ts';
 import type { KimaiContext } from '../context.ts';
 import type { AdminPeopleEndpoints } from './endpoints.ts';
 import type { KimaiUserFull } from '../wire.ts';
+import { quotedLine } from '../../../contract/outcomes/quoted-line.ts';
 
 /** The roles Kimai ships, lowest first; an instance's own roles are not offered (they are configured in Kimai). */
 const KIMAI_ROLES = ['ROLE_USER', 'ROLE_TEAMLEAD', 'ROLE_ADMIN', 'ROLE_SUPER_ADMIN'] as const;
@@ -80,12 +81,12 @@ export class KimaiPeople extends CellPart<KimaiContext, AdminPeopleEndpoints> im
       // Kimai replaces the whole list: the person then holds this role alone.
       ...(changes.role === undefined ? {} : { roles: [changes.role] }),
     };
-    const action = `change the account of ${person.name}`;
+    const action = `change the account of ${quotedLine(person.name)}`;
     return adminPerson(await this.#refusedWithdraws({ action: 'change', name: person.name }, () => this.endpoints.updateUser(person.id, body, action)));
   }
 
   async setActive(person: AdminPerson, active: boolean): Promise<AdminPerson> {
-    const action = `${active ? 'reactivate' : 'deactivate'} the account of ${person.name}`;
+    const action = `${active ? 'reactivate' : 'deactivate'} the account of ${quotedLine(person.name)}`;
     return adminPerson(
       await this.#refusedWithdraws({ action: active ? 'reactivate' : 'deactivate', name: person.name }, () =>
         this.endpoints.updateUser(person.id, { enabled: active }, action),

@@ -9,6 +9,7 @@ import { ensureRequests } from '../../remote/request-budget.ts';
 import { type Rate, type RateList, type RatePerson, type RateReplacement, type RateTarget, type RateValues, rateWords } from '../../../domain/admin-rates.ts';
 import type { RateKind } from '../../../contract/vocabulary.ts';
 import { refusalOf } from '../../../contract/outcomes/refusals.ts';
+import { modelText } from '../../../contract/outcomes/sentence.ts';
 import { type AdminRatesPart, BackEndError, type CatalogItem, causeOf } from '../../time-tracker.ts';
 import type { KimaiCatalogView, KimaiContext } from '../context.ts';
 import { personName } from '../facts.ts';
@@ -86,7 +87,7 @@ export class KimaiRates extends CellPart<KimaiContext, AdminRatesEndpoints, { ca
   /** After the new rate was refused: the old one made again, and the error says which rate the item has now. */
   async #putBack(list: RateList, before: Rate, failure: unknown): Promise<BackEndError> {
     const { target } = list;
-    const kept = { cause: causeOf(failure), kind: target.kind, name: target.name, person: before.person, was: rateWords(before, target.currency) };
+    const kept = { cause: causeOf(failure), kind: target.kind, name: target.name, person: before.person, was: modelText(rateWords(before, target.currency)) };
     try {
       const back = await this.endpoints.createRate(catalogKind(target.kind), target.id, body(before.person, before));
       return new BackEndError('kimai_rate_put_back', { ...kept, rate: back.id });

@@ -43,6 +43,7 @@ import { personName } from '../facts.ts';
 import type { ApprovalsEndpoints } from './endpoints.ts';
 import { KimaiError } from '../errors.ts';
 import { KimaiRoster } from '../roster.ts';
+import { quotedLine } from '../../../contract/outcomes/quoted-line.ts';
 
 /**
  * The most reads of the plugin one listing sends (a request each: a person's next week, one of their
@@ -219,7 +220,7 @@ export class KimaiApprovals extends CellPart<KimaiContext, ApprovalsEndpoints> {
     };
     // One page: a week's records fit in it (a submission shows at most `limit`, the window's 200 and one to tell there are more).
     const page = await this.endpoints.timesheetPage(filter, 1, Math.min(limit, MAX_PAGE_SIZE), 'begin', 'ASC', {
-      action: `read ${submission.person}'s time entries`,
+      action: `read ${quotedLine(submission.person)}'s time entries`,
     });
     return (page?.items ?? []).slice(0, limit).map((sheet) => ({
       start: readKimaiTime(sheet.begin),

@@ -14,6 +14,7 @@ import type { KimaiCatalogView, KimaiContext } from '../context.ts';
 import type { CatalogAdminEndpoints } from './endpoints.ts';
 import type { RequestPurpose } from '../errors.ts';
 import { type KimaiCatalogDetails, relationId } from '../wire.ts';
+import { quotedLine } from '../../../contract/outcomes/quoted-line.ts';
 
 export class KimaiCatalogAdmin extends CellPart<KimaiContext, CatalogAdminEndpoints, { catalog: KimaiCatalogView }> implements CatalogAdminPart {
   async catalogItem(kind: CatalogKind, id: number): Promise<CatalogItemRecord> {
@@ -52,7 +53,7 @@ export class KimaiCatalogAdmin extends CellPart<KimaiContext, CatalogAdminEndpoi
 
   async updateCatalogItem(item: CatalogItemRecord, change: CatalogChange): Promise<CatalogItemRecord> {
     const { kind, id } = item;
-    const label = `the ${kind} "${item.fields.name}" (#${id})`;
+    const label = `the ${kind} ${quotedLine(item.fields.name)} (#${id})`;
     const purpose: RequestPurpose = {
       action: `change ${label}`,
       notFound: remoteRefusal('remote_record_missing', { service: 'Kimai', record: kind, id, any_more: true }),

@@ -31,6 +31,7 @@ import { KimaiError } from '../errors.ts';
 import { absenceLastDay, readKimaiTime, toLeaveRequest } from '../mapping.ts';
 import { KimaiRoster, type Member, overlaps } from '../roster.ts';
 import type { KimaiAbsence, KimaiTimesheet, KimaiUser, KimaiUserShort } from '../wire.ts';
+import { quotedLine } from '../../../contract/outcomes/quoted-line.ts';
 
 /** How far back and ahead a person's absences are read for pending requests and who else is away. */
 const PENDING_LOOKBACK_DAYS = 31;
@@ -95,7 +96,7 @@ export class KimaiTeam extends CellPart<KimaiContext, TeamEndpoints> {
     // and the teams they lead (docs/back-ends/kimai.md, "Timesheet filters").
     const sheets = await allPages(this.context.pager, (page) =>
       this.endpoints.timesheetPage({ project: projectId, user: 'all', full: 'true' }, page, MAX_PAGE_SIZE, 'begin', 'ASC', {
-        action: `read the time entries of project ${project.name}`,
+        action: `read the time entries of project ${quotedLine(project.name)}`,
       }),
     );
     const now = this.context.options.now();
@@ -194,7 +195,7 @@ export class KimaiTeam extends CellPart<KimaiContext, TeamEndpoints> {
     try {
       absences = await this.endpoints.absences(
         { user: member.id, begin: `${from}T00:00:00`, end: `${to}T23:59:59`, status: 'all' },
-        { action: `list ${member.name}'s absences` },
+        { action: `list ${quotedLine(member.name)}'s absences` },
       );
     } catch (error) {
       if (error instanceof KimaiError && error.failure === 'not_found') {

@@ -30,6 +30,7 @@ import { KimaiError, type RequestPurpose } from '../errors.ts';
 import { kimaiBodyTime, nameIndex, NO_NAMES, toTimeEntry, withExportLock } from '../mapping.ts';
 import type { KimaiTimesheet } from '../wire.ts';
 import type { FieldWrite } from '../../../domain/entry-fields.ts';
+import { quotedLine } from '../../../contract/outcomes/quoted-line.ts';
 
 /**
  * The finished entries of a range a report or timer_status adds up are kept this long, so a timer read
@@ -185,7 +186,7 @@ export class KimaiTimesheets extends CellPart<KimaiContext, TimesheetsEndpoints,
         // Kimai hides why (its 404 says "Not Found"): the name is one it does not define for this record.
         const cause =
           error instanceof KimaiError && error.failure === 'not_found'
-            ? { code: 'failure_said', facts: { message: `Kimai does not know the field "${write.name}" on this entry (404).` } }
+            ? { code: 'failure_said', facts: { message: `Kimai does not know the field ${quotedLine(write.name)} on this entry (404).` } }
             : causeOf(error);
         throw new BackEndError('fields_partly_written', {
           back_end: 'Kimai',

@@ -1,6 +1,6 @@
 // Who the person is on Toggl Track and where Punchcard works: whoami (the person as asked once this process, the
 // workspace and its plan; Toggl keeps no targets per person, so the settings' week is the plan), the zone, the
-// background check and the connection test. /me counts on the person's own quota of 30 requests an hour, so nothing
+// background check (the person's role, once a tool it decides is switched on: the team's, the admin's, approvals) and the connection test. /me counts on the person's own quota of 30 requests an hour, so nothing
 // here asks it twice in a process: the connection test is the one that asks afresh (docs/back-ends/toggl.md, "Quotas").
 import { CellPart } from '../../grid/cell-part.ts';
 import { cellCode, type NoEndpoints } from '../../grid/cell.ts';
@@ -32,10 +32,21 @@ export class TogglAccount extends CellPart<TogglContext, NoEndpoints> {
   }
 
   /**
-   * Nothing in the background: the first call asks whose the token is, and the workspace where an earlier start has
-   * not remembered it (a request Toggl counts by the hour is never spent while nobody asks Punchcard anything).
+   * The person's role, once they switched the team, an admin or the approvals tools on, and only where the one
+   * remembered is a day old, another person's, or none (remote/remembered-role.ts): the workspace's role (read with the
+   * workspace, or alone where it was remembered), their own project users, and on Premium with the approvals on their
+   * timesheet setups (as member, as approver): four requests a day at most. Nothing else in the background: a request
+   * Toggl counts by the hour is never spent while nobody asks Punchcard anything.
    */
-  async detectFeatures(): Promise<void> {}
+  async detectFeatures(): Promise<void> {
+    const { teamToolsWanted, adminToolsWanted, approvalToolsWanted, log } = this.context.options;
+    if (!(teamToolsWanted?.() || adminToolsWanted?.() || approvalToolsWanted?.()) || !this.context.roleStale()) return;
+    try {
+      await this.context.rights(true);
+    } catch (error) {
+      log(`Could not read your role in Toggl Track: ${(error as Error).message}`);
+    }
+  }
 
   async testConnection(): Promise<ConnectionReport & { user?: ConnectedUser }> {
     try {

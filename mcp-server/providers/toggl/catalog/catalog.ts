@@ -2,8 +2,8 @@
 // "The catalog"): read page after page (projects and tasks 200 a page, until Toggl's count or a short page says the
 // list is whole) and kept a quarter of an hour, as Toggl counts requests by the hour. A project is booked on only where
 // it is active and open to the person (a private one they are not a member of is not); a task only where it is one of
-// the project's and not done. The billable flag of a new entry is the project's. Punchcard adds and archives nothing
-// here (Toggl's catalog is the workspace admins').
+// the project's and not done. The billable flag of a new entry is the project's. A workspace admin adds and archives
+// items (catalog-writes.ts); the lists are read afresh after any write.
 import { CellPart } from '../../grid/cell-part.ts';
 import { cellCode } from '../../grid/cell.ts';
 import { Expiring, ExpiringByKey } from '../../remote/cache.ts';
@@ -11,6 +11,7 @@ import { BackEndError, type Catalog, type CatalogItem, type CatalogKind, type Re
 import type { Booking, TogglCatalogView, TogglContext, TogglGrid } from '../context.ts';
 import { bookable, clientItem, projectItem, taskItem } from '../mapping.ts';
 import type { TogglClient, TogglProject, TogglTask } from '../wire.ts';
+import { TogglCatalogWrites } from './catalog-writes.ts';
 import { catalogEndpoints, type CatalogEndpoints } from './endpoints.ts';
 
 /** How long the lists serve: Toggl's catalog changes rarely, and every request counts on an hourly quota. */
@@ -101,12 +102,45 @@ export class TogglCatalog extends CellPart<TogglContext, CatalogEndpoints> imple
       .map((project) => project.name);
   }
 
-  async createCatalogItem(): Promise<CatalogItem> {
-    throw new BackEndError('toggl_forbidden', { action: 'add to the catalog through Punchcard', message: null });
+  createCatalogItem(item: { kind: CatalogKind; name: string; customerId?: number; projectId?: number }): Promise<CatalogItem> {
+    return this.#writes().create(item);
   }
 
-  async setArchived(): Promise<CatalogItem> {
-    throw new BackEndError('toggl_forbidden', { action: 'archive catalog items through Punchcard', message: null });
+  setArchived(kind: CatalogKind, id: number, archived: boolean): Promise<CatalogItem> {
+    return this.#writes().setArchived(kind, id, archived);
+  }
+
+  archiveTakes(kind: CatalogKind, id: number): Promise<{ name: string; projects: Ref[] } | undefined> {
+    return this.#writes().takes(kind, id);
+  }
+
+  activeProjects(): Promise<TogglProject[]> {
+    return this.#projectList('true');
+  }
+
+  /** An item as Toggl listed it, archived ones too, from the lists kept (read where none is kept). */
+  async record(kind: 'customer', id: number): Promise<TogglClient | undefined>;
+  async record(kind: 'project', id: number): Promise<TogglProject | undefined>;
+  async record(kind: 'activity', id: number): Promise<TogglTask | undefined>;
+  async record(kind: CatalogKind, id: number): Promise<TogglClient | TogglProject | TogglTask | undefined> {
+    if (kind === 'customer') return (await this.#clientList()).find((item) => item.id === id);
+    if (kind === 'project') return (await this.#projectList('both')).find((item) => item.id === id);
+    return (await this.#taskList('both')).find((item) => item.id === id);
+  }
+
+  async clientsById(): Promise<ReadonlyMap<number, TogglClient>> {
+    return new Map((await this.#clientList()).map((client) => [client.id, client]));
+  }
+
+  /** The catalog changed (a write here or by update_catalog_item): every list is read afresh next time. */
+  changed(): void {
+    this.#projects.clear();
+    this.#tasks.clear();
+    this.#clients.invalidate();
+  }
+
+  #writes(): TogglCatalogWrites {
+    return new TogglCatalogWrites(this.context, this.endpoints, this);
   }
 
   #projectList(active: Active): Promise<TogglProject[]> {

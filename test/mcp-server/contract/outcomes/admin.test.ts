@@ -32,6 +32,7 @@ import type { ToolInputError } from '../../../../mcp-server/tools/tool-input-err
 import { useLocalTimesheet } from '../../tools/local-tool-context.ts';
 import { trackerWithPart } from '../../tools/tracker-with-part.ts';
 import { expectRefused } from './refused.ts';
+import { said } from '../../../support/said-outcome.ts';
 
 const never = () => Promise.reject(new Error('nothing may be sent'));
 const item = (kind: CatalogItem['kind'], id: number, name: string, more: Partial<CatalogItem> = {}): CatalogItem => ({
@@ -65,7 +66,7 @@ async function withPart<C extends 'admin_people' | 'admin_rates' | 'admin_tags' 
   const local = await openTimesheet();
   const tracker = trackerWithPart(local.tracker, capability, part);
   const context = { ...local.context, ...more, tracker: { ...tracker, catalog: { ...tracker.catalog, catalog: async () => CATALOG } } };
-  return (args: Record<string, unknown>) => tool.handler(tool.input.parse(args), context);
+  return (args: Record<string, unknown>) => said(tool.handler(tool.input.parse(args), context));
 }
 
 const ADA: AdminPerson = { id: 1, name: 'Ada Lovelace', email: 'ada@example.com', role: 'ROLE_USER', active: true, teams: [] };
@@ -129,7 +130,7 @@ describe('manage_people refuses with codes and facts', () => {
     await expectRefused(
       run({ action: 'update', person: 'Ada', role: 'boss' }),
       { code: 'person_role_unknown', facts: { role: 'boss', roles: ['ROLE_USER', 'ROLE_ADMIN'] } },
-      '"boss" is no role here; the roles are ROLE_USER, ROLE_ADMIN.',
+      '"boss" is no role here; the roles are "ROLE_USER", "ROLE_ADMIN".',
     );
     await expectRefused(
       run({ action: 'deactivate', person: 'Ann' }),
@@ -228,8 +229,8 @@ describe('manage_rates refuses with codes and facts', () => {
     await expectRefused(
       run({ action: 'remove', kind: 'project', item: '#9', person: 'Ada' }),
       { code: 'rate_none_to_remove', facts: { kind: 'project', item: { id: 9, name: 'Intranet' }, person: { id: 1, name: 'Ada Lovelace' } } },
-      'The project "Intranet" (#9) has no rate for Ada Lovelace (#1). Nothing was removed.',
-      'The project "Intranet" has no rate for Ada Lovelace. Nothing was removed.',
+      'The project "Intranet" (#9) has no rate for "Ada Lovelace" (#1). Nothing was removed.',
+      'The project "Intranet" has no rate for "Ada Lovelace". Nothing was removed.',
     );
   });
 });
@@ -420,7 +421,7 @@ describe('update_catalog_item refuses with codes and facts', () => {
           ],
         },
       },
-      '2 projects are named "website": give the id of the one to change (#3 (Acme), #8 (Globex)). Nothing was sent.',
+      '2 projects are named "website": give the id of the one to change (#3 ("Acme"), #8 ("Globex")). Nothing was sent.',
       '2 projects are named "website": give the number of the one to change. Nothing was sent.',
     );
     await expectRefused(
@@ -568,8 +569,8 @@ describe('list_invoices refuses with a code', () => {
     await expectRefused(
       run({ customer: 'Ac' }),
       { code: 'invoices_customer_not_found', facts: { customer: 'Ac', close: [ACME] } },
-      'There is no customer "Ac"; did you mean Acme (#4)?',
-      'There is no customer "Ac"; did you mean Acme?',
+      'There is no customer "Ac"; did you mean "Acme" (#4)?',
+      'There is no customer "Ac"; did you mean "Acme"?',
     );
     await expectRefused(
       run({ customer: 'Globex' }),

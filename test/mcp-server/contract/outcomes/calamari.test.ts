@@ -70,7 +70,7 @@ const BEFORE: ReadonlyArray<[Refusal, string]> = [
   [{ code: 'calamari_employee_email_unknown', facts: { email: 'ada@x.org' } }, "Nobody in Calamari's employee list has the e-mail ada@x.org."],
   [
     { code: 'calamari_employee_maybe_later', facts: { text: 'Ada', found: { name: 'Ada L', email: 'ada@x.org' }, pages: 10 } },
-    `"Ada" is Ada L <ada@x.org> in the first 10 pages of Calamari's employee list, and may be someone on a later page too: the list goes on past those, ${READS_SO_FAR}`,
+    `"Ada" is "Ada L" <"ada@x.org"> in the first 10 pages of Calamari's employee list, and may be someone on a later page too: the list goes on past those, ${READS_SO_FAR}`,
   ],
   [
     { code: 'calamari_employee_not_in_pages', facts: { text: 'Zed', pages: 10 } },
@@ -87,7 +87,7 @@ const BEFORE: ReadonlyArray<[Refusal, string]> = [
         ],
       },
     },
-    'Several employees are called "bob": Bob B <bob@x.org>, Bob B <rb@x.org>. Name one by e-mail.',
+    'Several employees are called "bob": "Bob B" <"bob@x.org">, "Bob B" <"rb@x.org">. Name one by e-mail.',
   ],
   [{ code: 'calamari_employee_unknown', facts: { text: 'Zed' } }, 'Nobody in Calamari\'s employee list is "Zed"; list shows everyone.'],
   [

@@ -89,7 +89,7 @@ const BEFORE: ReadonlyArray<[Refusal, string]> = [
       code: 'clockify_invoices_plan_refused',
       facts: { cause: { code: 'failure_said', facts: { message: "Your Clockify workspace's plan does not let Punchcard list invoices." } } },
     },
-    "Clockify did not let you list invoices (403): Your Clockify workspace's plan does not let Punchcard list invoices. list_invoices is switched off.",
+    'Clockify did not let you list invoices (403): "Your Clockify workspace\'s plan does not let Punchcard list invoices." list_invoices is switched off.',
   ],
   [{ code: 'clockify_record_unknown', facts: { record: 'project', id: 12, see: 'list_catalog' } }, 'There is no project #12 in Clockify (see list_catalog).'],
   [{ code: 'clockify_record_unknown', facts: { record: 'activity', id: 7, see: 'list_catalog' } }, 'There is no activity #7 in Clockify (see list_catalog).'],
@@ -138,7 +138,7 @@ const BEFORE: ReadonlyArray<[Refusal, string]> = [
   [{ code: 'clockify_task_project_unknown', facts: { task: 'Design' } }, 'The task "Design" has no project Punchcard knows.'],
   [
     { code: 'clockify_agent_tag_refused', facts: { tag: 'ai-claude', cause } },
-    "Clockify would not make the tag ai-claude for the agent's own time (Clockify refused it: Bad request.). Ask a workspace admin to add it (or to let members make tags); nothing was recorded.",
+    'Clockify would not make the tag ai-claude for the agent\'s own time ("Clockify refused it: Bad request."). Ask a workspace admin to add it (or to let members make tags); nothing was recorded.',
   ],
   [
     { code: 'clockify_entry_not_work', facts: { entry: 12, type: 'BREAK', verb: 'change' } },
@@ -146,7 +146,7 @@ const BEFORE: ReadonlyArray<[Refusal, string]> = [
   ],
   [
     { code: 'clockify_entry_not_work', facts: { entry: 12, type: 'OVERTIME', verb: 'delete' } },
-    'Time entry #12 is a overtime entry Clockify keeps; Punchcard does not delete those. Do that in Clockify.',
+    'Time entry #12 is an entry of the type "OVERTIME" Clockify keeps; Punchcard does not delete those. Do that in Clockify.',
   ],
   [
     { code: 'clockify_entry_locked', facts: { entry: 12, verb: 'delete' } },
@@ -232,7 +232,7 @@ const BEFORE: ReadonlyArray<[Refusal, string]> = [
   ],
   [
     { code: 'clockify_project_budget_failed', facts: { cause, changed: { name: 'Web 2', billable: false, comment: true, customer: 'Acme' } } },
-    'Clockify refused it: Bad request. These were changed: name (now "Web 2"), billable (now no), comment, customer (now "Acme"). Its budget is as it was.',
+    '"Clockify refused it: Bad request." These were changed: name (now "Web 2"), billable (now no), comment, customer (now "Acme"). Its budget is as it was.',
   ],
   [
     { code: 'clockify_corrections_too_many_people', facts: { people: 48, needed: 49, left: 38, limit: 40 } },
@@ -242,7 +242,7 @@ const BEFORE: ReadonlyArray<[Refusal, string]> = [
   [{ code: 'clockify_correction_not_previewed', facts: { entry: 12 } }, 'Time entry #12 was not in the preview just read; preview again.'],
   [
     { code: 'clockify_entry_changed_not_marked', facts: { entry: 12, invoiced: false, cause } },
-    'Time entry #12 was changed but not marked not invoiced: Clockify refused it: Bad request.',
+    'Time entry #12 was changed but not marked not invoiced: "Clockify refused it: Bad request."',
   ],
   [{ code: 'clockify_invoices_no_page', facts: { page: 3 } }, 'There is no page 3 of these invoices: Clockify has fewer. Ask for page 1.'],
   [
@@ -280,11 +280,11 @@ const BEFORE: ReadonlyArray<[Refusal, string]> = [
   ],
   [
     { code: 'clockify_owner_untouchable', facts: { person: 'Olga' } },
-    "Olga owns the workspace: Clockify lets nobody deactivate the owner or change their role (ownership is handed over in Clockify's workspace settings). Nothing was sent.",
+    '"Olga" owns the workspace: Clockify lets nobody deactivate the owner or change their role (ownership is handed over in Clockify\'s workspace settings). Nothing was sent.',
   ],
   [
     { code: 'clockify_invitee_not_member', facts: { person: 'Ivy', status: 'DECLINED', write: 'reactivate' } },
-    'Ivy has declined the invitation: Clockify activates a member only when they accept, so there is nothing to reactivate. Nothing was sent.',
+    '"Ivy" has declined the invitation: Clockify activates a member only when they accept, so there is nothing to reactivate. Nothing was sent.',
   ],
   [
     { code: 'clockify_invite_refused', facts: { email: 'ivy@example.com', plan: null } },
@@ -332,27 +332,27 @@ const BEFORE: ReadonlyArray<[Refusal, string]> = [
   ],
   [
     { code: 'clockify_rates_person_not_member', facts: { person: 'Ada', id: 3, project: 'Web' } },
-    'Ada (#3) is no member of the private project "Web", so Clockify keeps no rate for them there: add them to the project in Clockify first. Nothing was sent.',
+    '"Ada" (#3) is no member of the private project "Web", so Clockify keeps no rate for them there: add them to the project in Clockify first. Nothing was sent.',
   ],
   [{ code: 'clockify_member_unknown', facts: { id: 3 } }, 'Punchcard knows no Clockify member #3.'],
   [{ code: 'clockify_rates_not_read', facts: { project: 'Web' } }, 'Punchcard has not read the project "Web" in this call; ask again. Nothing was sent.'],
   [
     { code: 'clockify_rate_cents', facts: { field: 'internal', amount: 60.125, currency: 'USD' } },
-    'Clockify keeps rates in whole cents: internal 60.125 USD is finer than that; give at most two decimals. Nothing was sent.',
+    'Clockify keeps rates in whole cents: internal 60.125 "USD" is finer than that; give at most two decimals. Nothing was sent.',
   ],
   [
     {
       code: 'clockify_rate_set_partway',
       facts: { cause, target: { kind: 'workspace', name: 'Acme' }, person: null, hourly: 80.5, currency: 'EUR', internal: 60 },
     },
-    'Clockify refused it: Bad request. The hourly rate of the workspace "Acme" for everyone is 80.50 EUR now; its internal (cost) rate stayed 60 EUR.',
+    '"Clockify refused it: Bad request." The hourly rate of the workspace "Acme" for everyone is 80.50 "EUR" now; its internal (cost) rate stayed 60 "EUR".',
   ],
   [
     {
       code: 'clockify_rate_set_partway',
       facts: { cause, target: { kind: 'project', name: 'Web' }, person: { id: 3, name: 'Ada' }, hourly: 80, currency: 'USD', internal: null },
     },
-    'Clockify refused it: Bad request. The hourly rate of the project "Web" for Ada (#3) is 80 USD now; its internal (cost) rate stayed unset.',
+    '"Clockify refused it: Bad request." The hourly rate of the project "Web" for "Ada" (#3) is 80 "USD" now; its internal (cost) rate stayed unset.',
   ],
   [
     { code: 'clockify_team_access_projects_only', facts: { action: 'revoke', kind: 'activity' } },
@@ -392,7 +392,7 @@ const BEFORE: ReadonlyArray<[Refusal, string]> = [
         cause,
       },
     },
-    'Made the user group "Design" (#4), then added Ada, then made Ada a team manager of it; then: Clockify refused it: Bad request. The rest was not sent: show the team to see where it stands.',
+    'Made the user group "Design" (#4), then added "Ada", then made "Ada" a team manager of it; then: "Clockify refused it: Bad request." The rest was not sent: show the team to see where it stands.',
   ],
   [
     {
@@ -405,16 +405,16 @@ const BEFORE: ReadonlyArray<[Refusal, string]> = [
         cause,
       },
     },
-    "Removed Ada, then took Bob's team-manager role away; then: Clockify refused it: Bad request. The rest was not sent: show the team to see where it stands.",
+    'Removed "Ada", then took "Bob"\'s team-manager role away; then: "Clockify refused it: Bad request." The rest was not sent: show the team to see where it stands.',
   ],
   [{ code: 'clockify_team_gone', facts: { team: 4 } }, 'There is no team #4 in Clockify any more (someone deleted the user group meanwhile).'],
   [
     { code: 'clockify_project_too_many_people', facts: { project: 'Web', people: 60 } },
-    "Clockify's API gives one person's time at a time, and Web has 60 people you may see: more requests than one call may send. Its hours are in Clockify's own reports.",
+    "Clockify's API gives one person's time at a time, and \"Web\" has 60 people you may see: more requests than one call may send. Its hours are in Clockify's own reports.",
   ],
   [
     { code: 'clockify_project_time_refused', facts: { project: 'Web' } },
-    'Clockify did not show you the time on Web (it answered 403): you manage neither the project nor the people on it. Nothing else was read.',
+    'Clockify did not show you the time on "Web" (it answered 403): you manage neither the project nor the people on it. Nothing else was read.',
   ],
   [
     { code: 'clockify_leave_request_not_shown', facts: { request: 7 } },
@@ -422,11 +422,11 @@ const BEFORE: ReadonlyArray<[Refusal, string]> = [
   ],
   [
     { code: 'clockify_leave_not_yours_to_decide', facts: { request: 7, person: 'Ada', policy: null } },
-    'Leave request #7 is Ada\'s, whose time off you do not approve in Clockify (you are not their team manager, nor named an approver of "its policy"). Nothing was sent.',
+    'Leave request #7 is "Ada"\'s, whose time off you do not approve in Clockify (you are not their team manager, nor named an approver of "its policy"). Nothing was sent.',
   ],
   [
     { code: 'clockify_leave_request_decided', facts: { request: 7, person: 'Ada', status: 'rejected' } },
-    'Leave request #7 of Ada is already rejected. Nothing was sent.',
+    'Leave request #7 of "Ada" is already rejected. Nothing was sent.',
   ],
   [
     { code: 'clockify_leave_request_not_looked_up', facts: { request: 7 } },
@@ -434,7 +434,7 @@ const BEFORE: ReadonlyArray<[Refusal, string]> = [
   ],
   [
     { code: 'clockify_leave_decision_refused', facts: { decision: 'reject', person: 'Ada', request: 7, cause } },
-    "Clockify did not let you reject Ada's leave request #7: Clockify refused it: Bad request. Nothing was changed.",
+    'Clockify did not let you reject "Ada"\'s leave request #7: "Clockify refused it: Bad request." Nothing was changed.',
   ],
   [
     { code: 'clockify_not_leading', facts: { role: 'project_manager' } },
@@ -545,7 +545,7 @@ describe("Clockify's refusals", () => {
       }),
     ).toBe('"Ada" names several people in the Clockify workspace: Ada L, Ada B. Name one by their number or e-mail. Nothing was sent.');
     expect(people({ code: 'clockify_leave_decision_refused', facts: { decision: 'approve', person: 'Ada', request: 7, cause } })).toBe(
-      "Clockify did not let you approve Ada's leave request: Clockify refused it: Bad request. Nothing was changed.",
+      'Clockify did not let you approve "Ada"\'s leave request: "Clockify refused it: Bad request." Nothing was changed.',
     );
   });
 });
@@ -616,7 +616,7 @@ describe("the Clockify tracker's parts refuse with a code and its facts", () => 
     );
     expect(refused).toEqual({ code: 'clockify_invoices_plan_refused', facts: { cause: causeOf(plan) } });
     expect(said(refused)).toBe(
-      "Clockify did not let you list invoices (403): Your Clockify workspace's plan does not let Punchcard list invoices: Upgrade. list_invoices is switched off.",
+      'Clockify did not let you list invoices (403): Your Clockify workspace\'s plan does not let Punchcard list invoices: "Upgrade.". list_invoices is switched off.',
     );
   });
 

@@ -254,14 +254,14 @@ describe("Clockodo's refusals worded from their facts", () => {
       },
     } as Refusal;
     expect(modelText(refusalSentence(refusal))).toBe(
-      'Created the team "Web" (#4) and moved Ada Worker (#1) into it; then: Clockodo did not let you add Bob Colleague to the team Web (403 Forbidden): ' +
+      'Created the team "Web" (#4) and moved "Ada Worker" (#1) into it; then: Clockodo did not let you add "Bob Colleague" to the team "Web" (403 Forbidden): ' +
         "administering co-workers and their teams is the company owner's right, which your account does not hold. Nothing was changed; manage_teams is switched off. " +
-        'Not moved: Bob Colleague (#2).',
+        'Not moved: "Bob Colleague" (#2).',
     );
     expect(peopleText(refusalSentence(refusal))).toBe(
-      'Created the team "Web" and moved Ada Worker into it; then: Clockodo did not let you add Bob Colleague to the team Web (403 Forbidden): ' +
+      'Created the team "Web" and moved "Ada Worker" into it; then: Clockodo did not let you add "Bob Colleague" to the team "Web" (403 Forbidden): ' +
         "administering co-workers and their teams is the company owner's right, which your account does not hold. Nothing was changed; Punchcard no longer offers this. " +
-        'Not moved: Bob Colleague.',
+        'Not moved: "Bob Colleague".',
     );
   });
 

@@ -15,13 +15,37 @@ describe('booking an entry', () => {
   it.each([
     [{ start: '10:00', end: '09:00' }, 'entry_end_not_after_start'],
     [{ start: 'yesterday 08:00', end: '10:00' }, 'entry_over_a_day'],
-    [{ start: '09:00', end: '10:00', date: 'today' }, 'entry_span_and_date'],
+    [{ start: '2026-11-17T09:00', end: '10:00', date: 'today' }, 'entry_span_and_date'],
+    [{ start: 'yesterday 09:00', duration: '1h', date: 'today' }, 'entry_span_and_date'],
     [{ start: '09:00', end: '10:00', duration: '1h' }, 'entry_end_and_duration'],
     [{ date: 'yesterday' }, 'entry_span_missing'],
   ])('%j: %s, with no facts (the arguments say it all)', async (args, code) => {
     const { run, tracker } = await timesheet();
     expect(await refusalOf(run(logTime, args))).toEqual({ code, facts: {} });
     expect((await tracker.entries.listEntries({ from: 0, to: NOW + 86_400_000, limit: 10, offset: 0 })).total).toBe(0);
+  });
+
+  it('a date with times of day books them on that day, across a change of the clocks as without a date', async () => {
+    const { run, tracker } = await timesheet();
+    await run(logTime, { date: '2026-11-16', start: '7:00', end: '18:30', description: 'long day' });
+    await run(logTime, { date: 'yesterday', start: '08:00', duration: '30m' });
+    await run(logTime, { date: '2026-10-25', end: '02:30', duration: '1h' });
+    const entries = (await tracker.entries.listEntries({ from: 0, to: NOW, limit: 10, offset: 0 })).entries;
+    expect(entries.map((entry) => [new Date(entry.start).toISOString(), new Date(entry.end as number).toISOString()]).sort()).toEqual([
+      // 25 October: the clocks went back at 03:00; 02:30 is read as the later one, the hour before it the first.
+      ['2026-10-25T00:30:00.000Z', '2026-10-25T01:30:00.000Z'],
+      ['2026-11-16T06:00:00.000Z', '2026-11-16T17:30:00.000Z'],
+      ['2026-11-17T07:00:00.000Z', '2026-11-17T07:30:00.000Z'],
+    ]);
+  });
+
+  it('a date with a time of day that is not one says which field', async () => {
+    const { run } = await timesheet();
+    expect(await refusalOf(run(logTime, { date: '2026-11-16', start: '25:00', end: '26:00' }))).toMatchObject({
+      code: 'time_of_day_out_of_range',
+      facts: { field: 'start' },
+    });
+    expect(await refusalOf(run(logTime, { date: '2026-02-30', start: '09:00', end: '10:00' }))).toMatchObject({ code: 'day_not_real' });
   });
 
   it('a person reads the end and the start as fields, and no example in JSON', async () => {

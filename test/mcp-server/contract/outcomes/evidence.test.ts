@@ -72,7 +72,7 @@ describe('suggest_entries refuses and notes with codes and facts', () => {
     ]);
     expect(context.notes.map((note) => modelText(noticeSentence(note as Notice)))).toEqual([
       'The rule for "planning" names the project "Gone", which is not among the projects you can book on; it was left out.',
-      'The rule for "review" names the activity "Reviews", which Internal does not have; it was left out.',
+      'The rule for "review" names the activity "Reviews", which "Internal" does not have; it was left out.',
     ]);
   });
 });

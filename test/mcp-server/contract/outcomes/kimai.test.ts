@@ -171,10 +171,10 @@ describe("Kimai's refusals carry their facts", () => {
     const notLed = await backEndRefusalOf(leave.findPendingLeave(left.id));
     expect(notLed).toEqual({
       code: 'kimai_leave_request_not_led',
-      facts: { request: left.id, person: 'Ada Lovelace', covers: 'the teams you lead in Kimai (Web)', complete: true },
+      facts: { request: left.id, person: 'Ada Lovelace', covers: 'the teams you lead in Kimai ("Web")', complete: true },
     });
     expect(peopleText(refusalSentence(notLed as Refusal))).toBe(
-      "This leave request is Ada Lovelace's, who is not in the teams you lead in Kimai (Web) any more; it is not yours to decide. Nothing was sent.",
+      'This leave request is "Ada Lovelace"\'s, who is not in the teams you lead in Kimai ("Web") any more; it is not yours to decide. Nothing was sent.',
     );
   });
 
@@ -283,10 +283,10 @@ describe("Kimai's refusals worded from their facts", () => {
       facts: { change: 'add', done: ['Ada Lovelace'], cause: { code: 'kimai_teams_denied', facts: { action: 'add', team: 3, person: 'Sam' } } },
     } as Refusal;
     expect(modelText(refusalSentence(refusal))).toBe(
-      'Added Ada Lovelace; then: Kimai did not let you add Sam to team #3 (403 Forbidden): your account lacks the permission edit_team. Nothing was changed; manage_teams is switched off. The others were not added.',
+      'Added "Ada Lovelace"; then: Kimai did not let you add "Sam" to team #3 (403 Forbidden): your account lacks the permission edit_team. Nothing was changed; manage_teams is switched off. The others were not added.',
     );
     expect(peopleText(refusalSentence(refusal))).toBe(
-      'Added Ada Lovelace; then: Kimai did not let you add Sam to this team (403 Forbidden): your account lacks the permission edit_team. Nothing was changed; Punchcard no longer offers this. The others were not added.',
+      'Added "Ada Lovelace"; then: Kimai did not let you add "Sam" to this team (403 Forbidden): your account lacks the permission edit_team. Nothing was changed; Punchcard no longer offers this. The others were not added.',
     );
   });
 });

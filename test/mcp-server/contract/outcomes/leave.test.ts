@@ -75,7 +75,7 @@ describe('a request with nothing to take', () => {
       },
     });
     expect(forPeople(refusal)).toBe(
-      'No working days in that range: Dec 25, 2026 (Christmas Day), Dec 26, 2026 (day off), Dec 27, 2026 (day off). Nothing to request.',
+      'No working days in that range: Dec 25, 2026 ("Christmas Day"), Dec 26, 2026 (day off), Dec 27, 2026 (day off). Nothing to request.',
     );
   });
 

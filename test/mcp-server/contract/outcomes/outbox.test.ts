@@ -83,9 +83,11 @@ describe("the outbox's notices", () => {
       writes: [noticeOf('kept_clock_in_timer_running', { service: 'Kimai', write, running })],
     });
     expect(modelText(noticeSentence(told))).toBe(
-      'Needs your decision (kept while Kimai was out of reach, and not sent): Your clock-in at 09:02 on Website · Design was not sent: a timer on Support has been running in Kimai since 08:45 (started on the web or another device). To keep both, log Website · Design with log_time; to replace it, clock in with switch: true.',
+      'Needs your decision (kept while Kimai was out of reach, and not sent): Your clock-in at 09:02 on "Website" · "Design" was not sent: a timer on "Support" has been running in Kimai since 08:45 (started on the web or another device). To keep both, log "Website" · "Design" with log_time; to replace it, clock in with switch: true.',
     );
-    expect(peopleText(noticeSentence(told))).toContain('To keep both, log Website · Design as an entry; to replace it, clock in again and switch to it.');
+    expect(peopleText(noticeSentence(told))).toContain(
+      'Needs your decision (kept while Kimai was out of reach, and not sent): Your clock-in at 09:02 on "Website" · "Design" was not sent: a timer on "Support" has been running in Kimai since 08:45 (started on the web or another device). To keep both, log "Website" · "Design" as an entry; to replace it, clock in again and switch to it.',
+    );
   });
 });
 
@@ -102,7 +104,7 @@ describe('a kept write held by an approved period', () => {
 
   it('tells the model the period, who reopens it, and that the write waits in the window', () => {
     expect(modelText(noticeSentence(held))).toBe(
-      "Your entry Website · Design, 09:00–10:00 was not sent: Your timesheet for 2026-11-09 to 2026-11-15 is approved, so its time is kept as approved: to change it, ask your approver or an administrator to withdraw the approval in Clockify. It waits in Punchcard's window, to be tried again once the period is reopened; to book the time now, log it in an open period.",
+      'Your entry "Website" · "Design", 09:00–10:00 was not sent: Your timesheet for 2026-11-09 to 2026-11-15 is approved, so its time is kept as approved: to change it, ask your approver or an administrator to withdraw the approval in Clockify. It waits in Punchcard\'s window, to be tried again once the period is reopened; to book the time now, log it in an open period.',
     );
   });
 

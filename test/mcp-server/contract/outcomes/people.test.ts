@@ -34,7 +34,7 @@ describe('finding one person', () => {
         ],
       },
     });
-    expect(wordsFor(error)).toBe('Several people are called "bob ng": Bob Ng <bob@acme.example>, Bob Ng <robert@acme.example>. Name one by e-mail.');
+    expect(wordsFor(error)).toBe('Several people are called "bob ng": "Bob Ng" <"bob@acme.example">, "Bob Ng" <"robert@acme.example">. Name one by e-mail.');
   });
 
   it('nobody: the near names, or where the list is', () => {
@@ -43,7 +43,7 @@ describe('finding one person', () => {
       code: 'person_not_found',
       facts: { reference: 'mia', where: 'in Kimai', list_shows: 'everyone', suggestions: [{ id: 4, name: 'Mia Bobrow', email: 'mia@acme.example' }] },
     });
-    expect(wordsFor(near)).toBe('Nobody in Kimai is "mia"; did you mean Mia Bobrow <mia@acme.example>?');
+    expect(wordsFor(near)).toBe('Nobody in Kimai is "mia"; did you mean "Mia Bobrow" <"mia@acme.example">?');
     const none = refusal(() => onePerson(EVERYONE, '#9', (record) => record, { where: 'in the user groups you manage', listShows: 'them' }));
     expect(none.refusal.facts).toEqual({ reference: '#9', where: 'in the user groups you manage', list_shows: 'them', suggestions: [] });
     expect(wordsFor(none)).toBe('Nobody in the user groups you manage is "#9"; the list shows them.');

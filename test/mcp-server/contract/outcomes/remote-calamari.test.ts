@@ -81,7 +81,7 @@ describe('as a person reads them', () => {
     } as const;
     expect(modelText(refusalSentence(refusal))).toMatch(/; list_catalog shows the ones you may use\.$/);
     expect(peopleText(refusalSentence(refusal))).toBe(
-      'Calamari refused to start your shift: the project is not one you may book on (Project is archived), perhaps archived since Punchcard read your projects; the catalog shows the ones you may use.',
+      'Calamari refused to start your shift: the project is not one you may book on ("Project is archived"), perhaps archived since Punchcard read your projects; the catalog shows the ones you may use.',
     );
   });
 });

@@ -35,7 +35,7 @@ describe("Clockodo's answers", () => {
       failure: 'validation',
       refusal: { code: 'clockodo_refused', facts: { action: 'start the timer', fields: ['services_id'], messages: ['Pick a service.'] } },
     });
-    expect(refused.message).toBe('Clockodo refused to start the timer (activity (service)): Pick a service.');
+    expect(refused.message).toBe('Clockodo refused to start the timer (activity (service)): "Pick a service.".');
     expect(failing(400, {})).toMatchObject({ failure: 'bad_request', refusal: { code: 'clockodo_refused', facts: { fields: [], messages: [] } } });
   });
 

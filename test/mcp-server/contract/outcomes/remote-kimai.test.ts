@@ -58,7 +58,7 @@ describe("Kimai's answers", () => {
       },
     });
     expect(refused.message).toBe(
-      'Kimai refused to start the timer: start: This value is not valid.; meta.ticket: Required.; End date must not be earlier then start date.',
+      'Kimai refused to start the timer: start: "This value is not valid."; meta.ticket: "Required."; "End date must not be earlier then start date.".',
     );
   });
 

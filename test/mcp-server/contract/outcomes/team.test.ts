@@ -12,6 +12,7 @@ import { ToolInputError } from '../../../../mcp-server/tools/tool-input-error.ts
 import { useLocalTimesheet } from '../../tools/local-tool-context.ts';
 import { trackerWithPart } from '../../tools/tracker-with-part.ts';
 import { forPeople, thrownBy } from './refused.ts';
+import { said } from '../../../support/said-outcome.ts';
 
 const ADA: TeamPerson = { id: 1, name: 'Ada Lovelace' };
 const TOM: TeamPerson = { id: 2, name: 'Tom Lead' };
@@ -63,7 +64,7 @@ async function teams(options: { needsLead?: boolean } = {}) {
   const tracker = trackerWithPart(local.tracker, 'admin_teams', teamsPart(options));
   const catalog = { ...tracker.catalog, catalog: async () => ({ customers: CUSTOMERS, projects: PROJECTS, activities: [] }) };
   const context = { ...local.context, tracker: { ...tracker, catalog } };
-  return (args: Record<string, unknown>) => manageTeams.handler(manageTeams.input.parse(args), context);
+  return (args: Record<string, unknown>) => said(manageTeams.handler(manageTeams.input.parse(args), context));
 }
 
 /** The refusal a call ends in, and its words for each reader. */
@@ -129,24 +130,24 @@ describe('manage_teams refuses with codes and facts', () => {
     expect((await refused(run({ action: 'set_lead', team: 'Web' }))).text).toBe('Name the new lead as lead.');
     expect(await refused(run({ action: 'add_members', team: 'Web', people: ['Ada', 'Tom'] }))).toEqual({
       refusal: { code: 'team_members_already', facts: { team: WEB, people: [ADA, TOM] } },
-      text: 'Ada Lovelace (#1) and Tom Lead (#2) are members of the team "Web" (#50) already: leave them out. Nothing was changed.',
-      people: 'Ada Lovelace and Tom Lead are members of the team "Web" already: leave them out. Nothing was changed.',
+      text: '"Ada Lovelace" (#1) and "Tom Lead" (#2) are members of the team "Web" (#50) already: leave them out. Nothing was changed.',
+      people: '"Ada Lovelace" and "Tom Lead" are members of the team "Web" already: leave them out. Nothing was changed.',
     });
     expect(await refused(run({ action: 'set_lead', team: 'Web', lead: 'Bea' }))).toEqual({
       refusal: { code: 'team_not_members', facts: { team: WEB, people: [BEA], action: 'set_lead' } },
-      text: 'Bea Busy (#8) is not a member of the team "Web" (#50): add them with add_members first. Nothing was changed.',
-      people: 'Bea Busy is not a member of the team "Web": add them to it first. Nothing was changed.',
+      text: '"Bea Busy" (#8) is not a member of the team "Web" (#50): add them with add_members first. Nothing was changed.',
+      people: '"Bea Busy" is not a member of the team "Web": add them to it first. Nothing was changed.',
     });
     expect((await refused(run({ action: 'remove_members', team: 'Web', people: ['Bea'] }))).text).toBe(
-      'Bea Busy (#8) is not a member of the team "Web" (#50). Nothing was changed.',
+      '"Bea Busy" (#8) is not a member of the team "Web" (#50). Nothing was changed.',
     );
     expect(await refused(run({ action: 'set_lead', team: 'Web', lead: 'Tom' }))).toMatchObject({
       refusal: { code: 'team_leads_already', facts: { team: WEB, people: [TOM] } },
-      text: 'Tom Lead (#2) leads the team "Web" (#50) already. Nothing was changed.',
+      text: '"Tom Lead" (#2) leads the team "Web" (#50) already. Nothing was changed.',
     });
     expect(await refused(run({ action: 'remove_members', team: 'Web', people: ['Tom'] }))).toMatchObject({
       refusal: { code: 'team_lead_not_removable', facts: { team: WEB, people: [TOM], back_end: 'Local timesheet' } },
-      text: 'Tom Lead (#2) leads the team "Web" (#50), and Local timesheet removes no team lead through its API: take the lead away in its Teams page first. Nothing was changed.',
+      text: '"Tom Lead" (#2) leads the team "Web" (#50), and Local timesheet removes no team lead through its API: take the lead away in its Teams page first. Nothing was changed.',
     });
   });
 
@@ -188,12 +189,12 @@ describe('manage_teams refuses with codes and facts', () => {
           ],
         },
       },
-      text: '"intranet" names 2 projects: Intranet (#9), Intranet (#10). Name it by id.',
+      text: '"intranet" names 2 projects: "Intranet" (#9), "Intranet" (#10). Name it by id.',
       people: '"intranet" names 2 projects. Name it by its number.',
     });
     expect(await refused(run({ action: 'grant', team: 'Web', kind: 'project', item: 'Web' }))).toMatchObject({
       refusal: { code: 'team_item_not_found', facts: { kind: 'project', item: 'Web', close: [{ id: 3, name: 'Website' }] } },
-      text: 'There is no project "Web"; did you mean Website (#3)? Nothing was changed.',
+      text: 'There is no project "Web"; did you mean "Website" (#3)? Nothing was changed.',
     });
     expect(await refused(run({ action: 'grant', team: 'Web', kind: 'customer', item: 'Globex' }))).toMatchObject({
       text: 'There is no customer "Globex"; list_catalog shows them. Nothing was changed.',

@@ -32,7 +32,7 @@ describe('clock_in while a timer runs', () => {
     });
     // The person's own "#4711" is their words, not a record's number.
     expect(forPeople(refusal)).toBe(
-      'A timer is already running: no project — Ticket #4711: export fails since 13:05 (1 h 55 min). Clock out first, or switch to stop it and start the new one.',
+      'A timer is already running: no project — "Ticket #4711: export fails" since 13:05 (1 h 55 min). Clock out first, or switch to stop it and start the new one.',
     );
   });
 });

@@ -22,7 +22,7 @@ describe('describeHttpFailure', () => {
     expect(error).toBeInstanceOf(CalamariError);
     expect(error).toBeInstanceOf(BackEndError);
     expect(error).toMatchObject({ failure: 'validation', kind: 'invalid', status: 400, calamariCode: 'INVALID_TIME' });
-    expect(error.message).toBe('Calamari refused to start your shift: Invalid time (time).');
+    expect(error.message).toBe('Calamari refused to start your shift: "Invalid time" ("time").');
   });
 
   it('says a refused project is not one the person may book on, whichever of its codes Calamari uses', () => {
@@ -31,11 +31,11 @@ describe('describeHttpFailure', () => {
       expect(error).toMatchObject({ failure: 'validation', kind: 'invalid', status: 400, calamariCode: code });
       expect(isProjectRefusal(error)).toBe(true);
       expect(error.message).toBe(
-        'Calamari refused to start your shift: the project is not one you may book on (Project is archived), perhaps archived since Punchcard read your projects; list_catalog shows the ones you may use.',
+        'Calamari refused to start your shift: the project is not one you may book on ("Project is archived"), perhaps archived since Punchcard read your projects; list_catalog shows the ones you may use.',
       );
     }
     expect(failing(400, { code: 'INVALID_PROJECT' }).message).toMatch(
-      /^Calamari refused to start your shift: the project is not one you may book on \(INVALID_PROJECT\),/,
+      /^Calamari refused to start your shift: the project is not one you may book on \("INVALID_PROJECT"\),/,
     );
     expect(isProjectRefusal(failing(400, { code: 'INVALID_TIME' }))).toBe(false);
     // Calamari's own code is read off the answer it came with, never off another error's refusal.
@@ -43,7 +43,7 @@ describe('describeHttpFailure', () => {
   });
 
   it('falls back to the code, then to "no reason given", on a 400', () => {
-    expect(failing(400, { code: 'INVALID_DATE' }).message).toBe('Calamari refused to start your shift: INVALID_DATE.');
+    expect(failing(400, { code: 'INVALID_DATE' }).message).toBe('Calamari refused to start your shift: "INVALID_DATE".');
     expect(failing(400, { message: '  ', code: '', field: '' }).message).toBe('Calamari refused to start your shift: no reason given.');
   });
 

@@ -44,6 +44,7 @@ export const STEPS: Step[] = [
   ...evidenceSteps({ project: 'General' }, 1),
   { label: 'list_time_entries', tool: 'list_time_entries', expected: 1 },
   { label: "time_report (shifts, holidays, leave, Calamari's balance)", tool: 'time_report', expected: 4 },
+  { label: 'working_time (the month and the balance: entries, leave; rules off)', tool: 'working_time', expected: 4 },
   {
     label: "request_leave (types, overlaps, the balance before: the year's requests and what is left; the request)",
     tool: 'request_leave',

@@ -19,7 +19,19 @@ const { ada, bob, cleo } = SEED.users;
 const HOUR = 3_600_000;
 const opened = closeAfterEach();
 /** What a person acting through the key is offered of her own, sorted: her time, her leave and her timesheet submissions. */
-const OWN_GROUPS = ['account', 'approvals', 'calendar', 'catalog', 'entries', 'entries_edit', 'leave', 'leave_cancel', 'reports', 'timer'];
+const OWN_GROUPS = [
+  'account',
+  'approvals',
+  'approvals_workflow',
+  'calendar',
+  'catalog',
+  'entries',
+  'entries_edit',
+  'leave',
+  'leave_cancel',
+  'reports',
+  'timer',
+];
 
 interface Setup {
   fake: FakeClockify;
@@ -75,7 +87,7 @@ describe('the Clockify tracker acting for one person: requests name them', () =>
     const { tracker } = await setUp();
     const me = await tracker.account.whoami();
     expect(me.name).toBe('Ada Lovelace');
-    expect(me.connection).toContain('Ada Lovelace (ada@acme.example) in the workspace "Acme"');
+    expect(me.connection).toContain('"Ada Lovelace" (ada@acme.example) in the workspace "Acme"');
   });
 });
 

@@ -125,12 +125,16 @@ describe('what the organisation account offers a person on Clockify (actingForCa
   const ALWAYS = ['account', 'catalog', 'entries', 'entries_edit', 'reports', 'timer'];
 
   it('is her own leave unless time off is known off, her approvals where the plan has them, and leave decisions only for a lead', () => {
-    expect(sorted('member', { timeOff: true, approvalInPlan: true })).toEqual([...ALWAYS, 'approvals', 'calendar', 'leave', 'leave_cancel'].sort());
+    expect(sorted('member', { timeOff: true, approvalInPlan: true })).toEqual(
+      [...ALWAYS, 'approvals', 'approvals_workflow', 'calendar', 'leave', 'leave_cancel'].sort(),
+    );
     expect(sorted('member', { timeOff: false })).toEqual(ALWAYS);
     expect(sorted('team_manager', { timeOff: true })).toEqual(
       [...ALWAYS, 'calendar', 'leave', 'leave_cancel', 'team_hours', 'team_leave', 'team_projects'].sort(),
     );
-    expect(sorted('admin', { timeOff: false, approvalInPlan: true })).toEqual([...ALWAYS, 'approvals', 'team_hours', 'team_projects'].sort());
+    expect(sorted('admin', { timeOff: false, approvalInPlan: true })).toEqual(
+      [...ALWAYS, 'approvals', 'approvals_workflow', 'team_hours', 'team_projects'].sort(),
+    );
     // A project manager's projects are not narrowed; approvals go after a 403; no administration ever.
     expect(sorted('project_manager', { timeOff: true, approvalInPlan: true }, true)).toEqual([...ALWAYS, 'calendar', 'leave', 'leave_cancel'].sort());
   });

@@ -38,12 +38,12 @@ describe('describeHttpFailure', () => {
 
   it('tells a plan without the feature from a right the person lacks', () => {
     expect(failing(403, { message: 'Time off is not available on your subscription plan. Upgrade to use it.' }, {}, 'timeOff').message).toBe(
-      "Your Clockify workspace's plan does not let Punchcard start the timer: Time off is not available on your subscription plan. Upgrade to use it.",
+      'Your Clockify workspace\'s plan does not let Punchcard start the timer: "Time off is not available on your subscription plan. Upgrade to use it.".',
     );
     const denied = failing(403, { message: 'Access Denied' }, {}, 'timeOff');
     expect(denied.failure).toBe('forbidden');
     expect(denied.message).toBe(
-      'Your Clockify account may not start the timer (time off may be off in your workspace, or not open to you) (Clockify answered 403: Access Denied). Ask a workspace admin.',
+      'Your Clockify account may not start the timer (time off may be off in your workspace, or not open to you) (Clockify answered 403: "Access Denied"). Ask a workspace admin.',
     );
   });
 
@@ -63,7 +63,7 @@ describe('describeHttpFailure', () => {
   });
 
   it("quotes Clockify's reason for a refused write", () => {
-    expect(failing(400, { message: 'Project is required', code: 501 }).message).toBe('Clockify refused to start the timer: Project is required.');
+    expect(failing(400, { message: 'Project is required', code: 501 }).message).toBe('Clockify refused to start the timer: "Project is required".');
     expect(failing(400).failure).toBe('bad_request');
   });
 

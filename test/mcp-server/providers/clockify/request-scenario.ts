@@ -47,6 +47,7 @@ export const STEPS: Step[] = [
   { label: 'update_time_entry (the read reused)', tool: 'update_time_entry', args: { id: '{entry}', description: 'changed' }, expected: 2 },
   { label: 'delete_time_entry', tool: 'delete_time_entry', args: { id: '{entry}' }, expected: 2 },
   { label: 'time_report (entries, the running entry, time off)', tool: 'time_report', expected: 3 },
+  { label: 'working_time (the month and the balance: entries, leave; rules off)', tool: 'working_time', expected: 1 },
   {
     label: 'request_leave (balances, policies, the request; requests cached, the balance counted before)',
     tool: 'request_leave',
@@ -74,7 +75,7 @@ export interface CountingSession {
   close: () => Promise<void>;
 }
 
-export async function startCountingSession(options: { running?: boolean } = {}): Promise<CountingSession> {
+export async function startCountingSession(options: { running?: boolean; workingTime?: { rules: string } } = {}): Promise<CountingSession> {
   const fake = await startFakeClockify({ now: clockStartingAt(NOW), teamTimeOffForEveryone: true });
   seedWorkspace(fake);
   if (options.running) addEntry(fake, { userId: ADA.id, start: at('2026-11-18', '07:00'), projectId: SEED.projects.website, taskId: SEED.tasks.development });
@@ -82,6 +83,7 @@ export async function startCountingSession(options: { running?: boolean } = {}):
   writeSettings(userDataDir, {
     evidence: oneCommitEvidence(userDataDir, YESTERDAYS_COMMIT),
     provider: { type: 'clockify', url: fake.url },
+    ...(options.workingTime ? { workingTime: options.workingTime } : {}),
     tools: { groups: { agents: true }, enabled: { update_time_entry: true, delete_time_entry: true, cancel_leave_request: true } },
   });
   // What the app's connection test leaves behind: the workspace, its plan and time off, an hour ago.

@@ -69,7 +69,7 @@ describe('the person, read before anything else', () => {
     expect(world.fake.requests[0] && line(world.fake.requests[0])).toBe('GET /api/v3/users/1');
     expect(whoami.name).toBe('Ada Worker');
     expect(whoami.connection).toContain(
-      "as Ada Worker (worker) of Punchcard Test GmbH; absence module on; may not add customers or projects, through your company's account",
+      'as "Ada Worker" (worker) of "Punchcard Test GmbH"; absence module on; may not add customers or projects, through your company\'s account',
     );
     // Every request carries the owner's login (the key is the owner's); no list of users or teams is read.
     expect(new Set(world.fake.requests.map((request) => request.headers['x-clockodoapiuser']))).toEqual(new Set([OLGA.email]));

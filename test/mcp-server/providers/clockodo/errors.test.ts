@@ -62,7 +62,7 @@ describe('describeHttpFailure', () => {
     const quoted = failing(403, { errors: [{ type: 'Forbidden', message: 'Only managers may do that.' }] });
     expect(quoted).toMatchObject({ failure: 'forbidden', errorType: 'Forbidden' });
     expect(quoted.message).toBe(
-      'Your Clockodo account may not start the timer (Clockodo answered 403: Only managers may do that.). Ask whoever manages Clockodo in your company for the right.',
+      'Your Clockodo account may not start the timer (Clockodo answered 403: "Only managers may do that."). Ask whoever manages Clockodo in your company for the right.',
     );
   });
 
@@ -95,17 +95,17 @@ describe('describeHttpFailure', () => {
     expect(failing(400, {})).toMatchObject({ failure: 'bad_request', message: 'Clockodo refused to start the timer and gave no reason.' });
     expect(failing(400, { error: 'Invalid parameter.' })).toMatchObject({
       failure: 'validation',
-      message: 'Clockodo refused to start the timer: Invalid parameter.',
+      message: 'Clockodo refused to start the timer: "Invalid parameter.".',
     });
   });
 
   it("names the refused fields in Punchcard's words, once each, unknown ones as sent", () => {
     const body = { error: { message: 'The end lies before the start.', fields: ['time_until', 'time_since', 'time_until', 'billable'] } };
-    expect(failing(400, body).message).toBe('Clockodo refused to start the timer (end, start, billable): The end lies before the start.');
+    expect(failing(400, body).message).toBe('Clockodo refused to start the timer (end, start, billable): "The end lies before the start.".');
     const many = { errors: [{ error: { message: 'Pick a service.', fields: ['services_id'] } }, { message: 'Too long.', fields: ['text'] }] };
     expect(failing(422, many)).toMatchObject({
       failure: 'validation',
-      message: 'Clockodo refused to start the timer (activity (service), description): Pick a service. Too long.',
+      message: 'Clockodo refused to start the timer (activity (service), description): "Pick a service. Too long.".',
     });
     expect(failing(409, { errors: [{ type: 'AbsenceCollision', details: { absences_id: 3 } }] })).toMatchObject({
       failure: 'validation',

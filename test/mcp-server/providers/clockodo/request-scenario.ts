@@ -49,6 +49,7 @@ export const STEPS: Step[] = [
   { label: 'update_time_entry (the read reused)', tool: 'update_time_entry', args: { id: '{entry}', description: 'changed' }, expected: 2 },
   { label: 'delete_time_entry', tool: 'delete_time_entry', args: { id: '{entry}' }, expected: 2 },
   { label: 'time_report (entries, non-business days, absences, time account)', tool: 'time_report', expected: 4 },
+  { label: 'working_time (the month and the balance: entries, leave; rules off)', tool: 'working_time', expected: 3 },
   {
     label: 'request_leave (the balance before: quota, carry-over, absences cached; the absence)',
     tool: 'request_leave',

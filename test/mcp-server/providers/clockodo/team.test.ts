@@ -116,7 +116,7 @@ describe('leading on Clockodo, learned from what Clockodo says of the person', (
       ['Bob Colleague', 1],
       ['Lea Lead', 1],
     ]);
-    expect(page.covers).toBe('the members of the teams you lead in Clockodo (Development) and those whose boss you are, and yourself');
+    expect(page.covers).toBe('the members of the teams you lead in Clockodo ("Development") and those whose boss you are, and yourself');
     const boss = await trackerFor(fake, BEN);
     await boss.detectFeatures?.();
     const ben = await call(() => partOf(boss.teamHours).teamWork(week));

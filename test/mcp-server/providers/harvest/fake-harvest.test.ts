@@ -11,6 +11,7 @@ import {
   BOB_TOKEN,
   addEntry,
   addProject,
+  addTeammates,
   type FakeHarvest,
   type FakeHarvestOptions,
   startFakeHarvest,
@@ -122,7 +123,9 @@ describe('lists', () => {
 
 describe('the limit', () => {
   it('100 requests in 15 seconds by the fake’s clock, then 429 with the seconds until one frees; plain text where switched', async () => {
-    const clock = movableClockStartingAt(NOW);
+    // A clock that stands still but for what the test moves: under load, a hundred requests may take seconds.
+    let moved = 0;
+    const clock = Object.assign(() => Date.parse(NOW) + moved, { advance: (ms: number) => void (moved += ms) });
     await started({ errorBodies: 'text' }, clock);
     for (let request = 0; request < 100; request++) expect((await send('/v2/company')).status).toBe(200);
     const limited = await send('/v2/company');
@@ -189,5 +192,73 @@ describe('timers', () => {
       approval_status: 'approved',
       locked_reason: 'Item Approved and Locked for this Time Period',
     });
+  });
+});
+
+describe("the fake's roles beyond a person's own timesheet", () => {
+  const LEA = 1_003;
+  const LEA_TOKEN = 'pat-lea-0123456789abcdef';
+  const as = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+  async function withLea(options: FakeHarvestOptions = {}) {
+    const world = await started(options);
+    const ada = world.fake.state.users[0] as FakeHarvest['state']['users'][number];
+    world.fake.state.users.push({
+      ...ada,
+      id: LEA,
+      first_name: 'Lea',
+      last_name: 'Lead',
+      email: 'lea@example.com',
+      token: LEA_TOKEN,
+      access_roles: ['manager'],
+    });
+    return world;
+  }
+
+  it("shows a manager people_manager once she has teammates, and lists her them and herself (or her projects' people, switched); a member none", async () => {
+    const { fake: harvest } = await withLea();
+    expect((await send('/v2/users/me', { headers: as(LEA_TOKEN) })).json.access_roles).toEqual(['manager']);
+    expect((await send('/v2/users', { headers: as(LEA_TOKEN) })).status).toBe(403);
+    addTeammates(harvest, LEA, [1_001]);
+    expect((await send('/v2/users/me', { headers: as(LEA_TOKEN) })).json.access_roles).toEqual(['manager', 'people_manager']);
+    const listed = (await send('/v2/users', { headers: as(LEA_TOKEN) })).json.users as Array<{ id: number }>;
+    expect(listed.map((user) => user.id).sort()).toEqual([1_001, LEA]);
+    expect((await send('/v2/users')).status).toBe(403);
+    expect((await send('/v2/users/1001/teammates', { headers: as(LEA_TOKEN) })).status).toBe(403);
+  });
+
+  it("lets a manager rename a teammate and nothing more, and refuses a manager's cost rate; a dated rate ends the one before it", async () => {
+    const { fake: harvest } = await withLea();
+    addTeammates(harvest, LEA, [1_001]);
+    (harvest.state.users.find((user) => user.id === LEA) as { access_roles: string[] }).access_roles.push('billable_rates_manager');
+    expect((await send('/v2/users/1001', { method: 'PATCH', headers: as(LEA_TOKEN), body: { first_name: 'Augusta' } })).status).toBe(200);
+    expect((await send('/v2/users/1001', { method: 'PATCH', headers: as(LEA_TOKEN), body: { email: 'a@example.com' } })).status).toBe(403);
+    expect((await send('/v2/users/1002', { method: 'PATCH', headers: as(LEA_TOKEN), body: { first_name: 'Robert' } })).status).toBe(403);
+    expect((await send('/v2/users/1001/cost_rates', { method: 'POST', headers: as(LEA_TOKEN), body: { amount: 40, start_date: '2026-11-18' } })).status).toBe(
+      403,
+    );
+    expect(
+      (await send('/v2/users/1001/billable_rates', { method: 'POST', headers: as(LEA_TOKEN), body: { amount: 80, start_date: '2026-11-01' } })).status,
+    ).toBe(201);
+    expect(
+      (await send('/v2/users/1001/billable_rates', { method: 'POST', headers: as(LEA_TOKEN), body: { amount: 90, start_date: '2026-11-18' } })).status,
+    ).toBe(201);
+    expect(
+      (await send('/v2/users/1001/billable_rates', { method: 'POST', headers: as(LEA_TOKEN), body: { amount: 95, start_date: '2026-11-19' } })).status,
+    ).toBe(422);
+    expect(harvest.state.billableRates.map((rate) => [rate.amount, rate.start_date, rate.end_date])).toEqual([
+      [80, '2026-11-01', '2026-11-17'],
+      [90, '2026-11-18', null],
+    ]);
+  });
+
+  it("archives a project as is_active false for an administrator, and refuses a member the account's lists", async () => {
+    const { fake: harvest, website } = await started();
+    expect((await send('/v2/projects')).status).toBe(403);
+    expect((await send('/v2/clients')).status).toBe(403);
+    expect((await send(`/v2/projects/${website}`, { method: 'PATCH', headers: as(BOB_TOKEN), body: { is_active: false } })).json).toMatchObject({
+      is_active: false,
+    });
+    expect(harvest.state.projects.find((project) => project.id === website)?.isActive).toBe(false);
   });
 });

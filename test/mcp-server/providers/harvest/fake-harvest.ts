@@ -14,6 +14,7 @@
 // What it is not: a database. State lives in plain arrays on `state`, which tests may seed and read.
 import { addDays, formatLocalTime, localDate, localDateTimeToEpoch } from '../../../../mcp-server/domain/time.ts';
 import { type Failure, Failures, type RecordedRequest as CommonRecordedRequest, type Reply, startFakeServer } from '../../../support/fake-server.ts';
+import { type AdminState, adminRoute, type FakeInvoice, type FakeRate, rolesOf, seesEntry } from './fake-harvest-admin.ts';
 import { answeredAs, type OptionalAnswer } from '../../../support/optional-answers.ts';
 
 export type { Failure };
@@ -33,6 +34,8 @@ export interface FakeUser {
   token: string;
   /** The accounts the token reaches: Harvest's, and Forecast's where `product` says so. */
   accounts: number[];
+  /** False once archived (PATCH is_active false). */
+  is_active?: boolean;
 }
 
 export interface FakeAccount {
@@ -42,6 +45,9 @@ export interface FakeAccount {
   wants_timestamp_timers: boolean;
   clock: '12h' | '24h';
   weekly_capacity: number;
+  /** The company's approval and invoice modules (GET /v2/company); on unless set false. */
+  approval_feature?: boolean;
+  invoice_feature?: boolean;
 }
 
 export interface FakeProject {
@@ -50,6 +56,17 @@ export interface FakeProject {
   name: string;
   clientId: number;
   isActive: boolean;
+  isBillable?: boolean;
+  billBy?: string;
+  /** Harvest's budget_by: project, project_cost, task, task_fees, person, none. */
+  budgetBy?: string;
+  budget?: number | null;
+  costBudget?: number | null;
+  budgetIsMonthly?: boolean;
+  notes?: string | null;
+  startsOn?: string | null;
+  endsOn?: string | null;
+  hourlyRate?: number | null;
 }
 
 export interface FakeTaskAssignment {
@@ -57,6 +74,7 @@ export interface FakeTaskAssignment {
   taskId: number;
   isActive: boolean;
   billable: boolean;
+  hourlyRate?: number | null;
 }
 
 export interface FakeAssignment {
@@ -64,6 +82,10 @@ export interface FakeAssignment {
   userId: number;
   projectId: number;
   isActive: boolean;
+  /** The person manages the project (is_project_manager): a manager sees its time and may edit it with the right permissions. */
+  isProjectManager?: boolean;
+  useDefaultRates?: boolean;
+  hourlyRate?: number | null;
   tasks: FakeTaskAssignment[];
 }
 
@@ -111,6 +133,12 @@ export interface FakeHarvestOptions {
   nextLinkOrigin?: string;
   /** Requests a token may make in 15 seconds (Harvest's 100). */
   ratePer15s?: number;
+  /**
+   * Whom a manager's GET /v2/users lists, undocumented beyond "a manager with assigned teammates": her teammates
+   * (default) or also everyone on the projects she manages, herself either way; or nobody, answered 403 (`forbidden`)
+   * or a JSON 404 (`not_found`), as a route not hers.
+   */
+  managerUsers?: 'teammates' | 'project_people' | 'forbidden' | 'not_found';
 }
 
 export interface FakeHarvest {
@@ -118,11 +146,16 @@ export interface FakeHarvest {
   readonly state: {
     users: FakeUser[];
     accounts: FakeAccount[];
-    clients: Array<{ id: number; name: string }>;
-    tasks: Array<{ id: number; name: string }>;
+    clients: Array<{ id: number; name: string; isActive?: boolean; currency?: string }>;
+    tasks: Array<{ id: number; name: string; isActive?: boolean; billableByDefault?: boolean; defaultHourlyRate?: number | null }>;
     projects: FakeProject[];
     assignments: FakeAssignment[];
     entries: FakeEntry[];
+    /** Who manages whom (PATCH /v2/users/{id}/teammates): a manager with any gets people_manager. */
+    teammates: Array<{ managerId: number; userId: number }>;
+    billableRates: FakeRate[];
+    costRates: FakeRate[];
+    invoices: FakeInvoice[];
   };
   readonly requests: RecordedRequest[];
   readonly options: FakeHarvestOptions;
@@ -175,6 +208,10 @@ export function defaultState(): FakeHarvest['state'] {
     projects: [],
     assignments: [],
     entries: [],
+    teammates: [],
+    billableRates: [],
+    costRates: [],
+    invoices: [],
   };
 }
 
@@ -242,7 +279,12 @@ export async function startFakeHarvest(options: FakeHarvestOptions = {}, seed: F
   });
 
   const accountOf = (id: number) => state.accounts.find((account) => account.id === id) as FakeAccount;
-  const isManager = (user: FakeUser) => user.access_roles.includes('administrator') || user.access_roles.includes('manager');
+  const admin = state as unknown as AdminState;
+  /** Whose entries a user may change: their own; an administrator's anyone's; a manager with time_and_expenses_manager those she sees. */
+  const changesEntry = (user: FakeUser, entry: FakeEntry) =>
+    entry.userId === user.id ||
+    user.access_roles.includes('administrator') ||
+    (user.access_roles.includes('time_and_expenses_manager') && seesEntry(admin, user, entry));
 
   function hoursOf(entry: FakeEntry, account: FakeAccount): number {
     if (entry.startedTime && account.wants_timestamp_timers) {
@@ -294,7 +336,11 @@ export async function startFakeHarvest(options: FakeHarvestOptions = {}, seed: F
     const perPage = asked === null ? MAX_PAGE : Number(asked);
     if (!Number.isInteger(perPage) || perPage < 1 || perPage > MAX_PAGE) return fail(422, `per_page must be between 1 and ${MAX_PAGE}`);
     const size = Math.min(perPage, options.pageCap ?? MAX_PAGE);
-    const cursor = Number(url.searchParams.get('cursor') ?? 0);
+    // A cursor from a link; else Harvest's page number, still taken (and the only way to jump to a page of invoices).
+    const pageAsked = Number(url.searchParams.get('page') ?? 1);
+    const cursor = url.searchParams.has('cursor')
+      ? Number(url.searchParams.get('cursor'))
+      : Math.max(0, (Number.isInteger(pageAsked) ? pageAsked - 1 : 0) * size);
     const slice = items.slice(cursor, cursor + size);
     const link = (at: number) => {
       const next = new URL(url.pathname, options.nextLinkOrigin ?? baseUrl);
@@ -327,7 +373,7 @@ export async function startFakeHarvest(options: FakeHarvestOptions = {}, seed: F
         return {
           id: assignment.id,
           is_active: true,
-          is_project_manager: false,
+          is_project_manager: assignment.isProjectManager === true,
           project: { id: project.id, name: project.name, code: null },
           client: client ? { id: client.id, name: client.name, currency: 'EUR' } : null,
           task_assignments: assignment.tasks.map((task) => ({
@@ -440,10 +486,10 @@ export async function startFakeHarvest(options: FakeHarvestOptions = {}, seed: F
     if (path === '/v2/time_entries' && method === 'GET') {
       const query = url.searchParams;
       const userId = query.get('user_id');
-      // A member sees their own entries only; an administrator or manager everyone's, unless user_id narrows it.
+      // A member sees their own entries only; a manager hers, her teammates' and her projects'; an administrator everyone's.
       const visible = state.entries
         .filter((entry) => entry.accountId === account.id)
-        .filter((entry) => (isManager(user) ? true : entry.userId === user.id))
+        .filter((entry) => seesEntry(admin, user, entry))
         .filter((entry) => userId === null || entry.userId === Number(userId))
         .filter((entry) => query.get('from') === null || entry.spentDate >= (query.get('from') as string))
         .filter((entry) => query.get('to') === null || entry.spentDate <= (query.get('to') as string))
@@ -457,7 +503,9 @@ export async function startFakeHarvest(options: FakeHarvestOptions = {}, seed: F
     if (!match) return fail(404, 'Not found');
     const entry = state.entries.find((candidate) => candidate.id === Number(match[1]) && candidate.accountId === account.id);
     if (!entry) return fail(404, 'Not found');
-    if (entry.userId !== user.id && !isManager(user)) return fail(options.colleagueEntry ?? 403, options.colleagueEntry === 404 ? 'Not found' : 'Forbidden');
+    if (!seesEntry(admin, user, entry) || (method !== 'GET' && !changesEntry(user, entry))) {
+      return fail(options.colleagueEntry ?? 403, options.colleagueEntry === 404 ? 'Not found' : 'Forbidden');
+    }
     const owner = state.users.find((candidate) => candidate.id === entry.userId) as FakeUser;
     if (match[2] === 'stop' && method === 'PATCH') {
       if (entry.timerStartedAt === null) return fail(422, 'Only running time entries can be stopped');
@@ -523,7 +571,7 @@ export async function startFakeHarvest(options: FakeHarvestOptions = {}, seed: F
     }
     if (url.pathname === '/v2/users/me' && method === 'GET') {
       const { token: _token, accounts: _accounts, zone: _zone, ...shown } = user;
-      return ok({ ...shown, is_active: true, is_contractor: false, roles: [] });
+      return ok({ ...shown, access_roles: rolesOf(admin, user), is_active: user.is_active !== false, is_contractor: false, roles: [] });
     }
     if (url.pathname === '/v2/company' && method === 'GET') {
       return ok({
@@ -533,13 +581,15 @@ export async function startFakeHarvest(options: FakeHarvestOptions = {}, seed: F
         wants_timestamp_timers: account.wants_timestamp_timers,
         clock: account.clock,
         weekly_capacity: account.weekly_capacity,
-        approval_feature: true,
+        approval_feature: account.approval_feature !== false,
+        invoice_feature: account.invoice_feature !== false,
       });
     }
     if (url.pathname === '/v2/users/me/project_assignments' && method === 'GET') return page(url, 'project_assignments', assignmentsJson(user, account.id));
     if (url.pathname.startsWith('/v2/time_entries')) return timeEntries(method, url, user, account, body);
-    if (/^\/v2\/(projects|tasks|users|clients)$/.test(url.pathname) && !isManager(user)) return fail(403, 'Forbidden');
-    return fail(404, 'Not found');
+    const world = { state: admin, now, newId, managerUsers: options.managerUsers ?? 'teammates', ok, fail, page } as const;
+    if (url.pathname === '/v2/invoices' && account.invoice_feature === false) return fail(403, 'The invoices module is off for this account.');
+    return adminRoute(world, method, url, user, account.id, body) ?? fail(404, 'Not found');
   }
 
   /** 100 requests in 15 seconds per token, by the fake's clock; past it a 429 with the seconds until one frees. */
@@ -589,7 +639,7 @@ export async function startFakeHarvest(options: FakeHarvestOptions = {}, seed: F
 /** Adds a client, a project of it assigned to the users named with the tasks named (each its own task assignment). */
 export function addProject(
   fake: FakeHarvest,
-  project: { name: string; client: string; tasks: string[]; users: number[]; isActive?: boolean; accountId?: number },
+  project: { name: string; client: string; tasks: string[]; users: number[]; isActive?: boolean; accountId?: number; managers?: number[] },
 ): FakeProject {
   const { state } = fake;
   const client = state.clients.find((candidate) => candidate.name === project.client) ?? { id: fake.newId(), name: project.client };
@@ -613,6 +663,7 @@ export function addProject(
       userId,
       projectId: made.id,
       isActive: true,
+      isProjectManager: project.managers?.includes(userId) === true,
       tasks: taskIds.map((taskId) => ({ id: fake.newId(), taskId, isActive: true, billable: true })),
     });
   }
@@ -660,3 +711,8 @@ export function addEntry(
 
 /** The day after `date`, for seeds. */
 export const nextDay = (date: string) => addDays(date, 1);
+
+/** Makes `managerId` the manager of `userIds` (Harvest's PATCH /v2/users/{id}/teammates), which gives her people_manager. */
+export function addTeammates(fake: FakeHarvest, managerId: number, userIds: readonly number[]): void {
+  for (const userId of userIds) fake.state.teammates.push({ managerId, userId });
+}

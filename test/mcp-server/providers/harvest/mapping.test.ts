@@ -2,6 +2,7 @@
 // spans on both kinds of account, the zone names Harvest uses, locks in words, and which next-page links are followed.
 import { describe, expect, it } from 'vitest';
 import { clockTime, entrySpan, hoursOf, lockOf, nextPageQuery, timestampSpan, toTimeEntry } from '../../../../mcp-server/providers/harvest/mapping.ts';
+import { spanOf } from '../../../../mcp-server/providers/harvest/team/team.ts';
 import { ianaZoneOf } from '../../../../mcp-server/providers/harvest/zones.ts';
 import type { HarvestTimeEntry } from '../../../../mcp-server/providers/harvest/wire.ts';
 
@@ -119,5 +120,18 @@ describe('the next page', () => {
     expect(nextPageQuery('https://api.harvestapp.com/v2/time_entries?cursor=abc&user_id=2&from=2026-11-01&to=2026-11-30', asked)).toBeUndefined();
     expect(nextPageQuery('https://api.harvestapp.com/v2/time_entries?cursor=abc&from=2026-11-01&to=2026-11-30', asked)).toBeUndefined();
     expect(nextPageQuery('http://[::1', asked)).toBeUndefined();
+  });
+});
+
+describe("a colleague's span (team_report)", () => {
+  it('keeps an entry without times marked so, for the working-time counts to take its length alone', () => {
+    expect(spanOf(entry({ hours: 2, project: { id: 1, name: 'Website' } }), BERLIN, NOW)).toEqual({
+      start: Date.parse('2026-11-17T00:00:00+01:00'),
+      end: Date.parse('2026-11-17T02:00:00+01:00'),
+      project: 'Website',
+      activity: null,
+      span: 'day',
+    });
+    expect(spanOf(entry({ started_time: '9:00am', ended_time: '10:30am' }), BERLIN, NOW)).not.toHaveProperty('span');
   });
 });

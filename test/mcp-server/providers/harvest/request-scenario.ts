@@ -49,6 +49,7 @@ export const STEPS: Step[] = [
   { label: 'update_time_entry (the entry, the change)', tool: 'update_time_entry', args: { id: '{last}', description: 'Renamed' }, expected: 2 },
   { label: 'delete_time_entry (the entry, the deletion)', tool: 'delete_time_entry', args: { id: '{last}' }, expected: 2 },
   { label: 'time_report (the entries of the range)', tool: 'time_report', expected: 1 },
+  { label: 'working_time (the month and the balance: entries, leave; rules off)', tool: 'working_time', expected: 1 },
 ];
 
 /** A fresh process's first calls, one session each: the person and the company come first. */

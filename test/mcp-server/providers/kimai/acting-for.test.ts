@@ -575,12 +575,12 @@ describe('acting for one person on Kimai', () => {
       // Before any check: neither the plugins nor a lead's role are assumed (unknown is no).
       expect([...acting.capabilities].sort(), person.username).toEqual(own.sort());
       await acting.detectFeatures();
-      const withPlugins = [...own, 'leave', 'leave_cancel', 'calendar', 'approvals'];
+      const withPlugins = [...own, 'leave', 'leave_cancel', 'calendar', 'approvals', 'approvals_workflow'];
       expect([...acting.capabilities].sort(), person.username).toEqual(
         (person === TOM ? [...withPlugins, 'team_hours', 'team_projects', 'team_leave'] : withPlugins).sort(),
       );
       expect(await acting.account.whoami()).toMatchObject({
-        connection: expect.stringContaining(`as ${person.username}; through your company's account, which Punchcard narrows to your own time and leave`),
+        connection: expect.stringContaining(`as "${person.username}"; through your company's account, which Punchcard narrows to your own time and leave`),
       });
       acting.close();
       await opened.fake?.close();

@@ -13,7 +13,7 @@ describe("Kimai's cells' offers", () => {
     expect(sorted(kimaiCapabilities({ absences: false, role: 'ROLE_USER' }))).toEqual([...OWN_TIME, 'catalog_write'].sort());
     // Under the organisation's credential, leave only once the plugin was found, and never a catalog write.
     expect(sorted(kimaiActingCapabilities(undefined))).toEqual(OWN_TIME);
-    expect(sorted(kimaiActingCapabilities({ absences: true, approvals: true }))).toEqual([...OWN_TIME, ...LEAVE, 'approvals'].sort());
+    expect(sorted(kimaiActingCapabilities({ absences: true, approvals: true }))).toEqual([...OWN_TIME, ...LEAVE, 'approvals', 'approvals_workflow'].sort());
   });
 
   it("a team lead's team tools on their own token; by role alone under the organisation's, and no administration there", () => {

@@ -56,16 +56,16 @@ describe('describeHttpFailure', () => {
     const error = describeHttpFailure(answer(400, body), purpose, BASE);
     expect(error.failure).toBe('validation');
     expect(error.message).toBe(
-      'Kimai refused to start the timer: project: The selected choice is invalid.; meta.ticket: Required.; End date must not be earlier then start date.',
+      'Kimai refused to start the timer: project: "The selected choice is invalid."; meta.ticket: "Required."; "End date must not be earlier then start date.".',
     );
     const service = describeHttpFailure(
       answer(400, { code: '400', message: 'Validation Failed', errors: { children: { duration: { errors: ['Maximum 12:30 hours allowed.'] } } } }),
       purpose,
       BASE,
     );
-    expect(service.message).toBe('Kimai refused to start the timer: duration: Maximum 12:30 hours allowed.');
+    expect(service.message).toBe('Kimai refused to start the timer: duration: "Maximum 12:30 hours allowed.".');
     const begin = describeHttpFailure(answer(400, { code: 400, errors: { children: { begin: { errors: ['This value is not valid.'] } } } }), purpose, BASE);
-    expect(begin.message).toMatch(/start: This value is not valid\./);
+    expect(begin.message).toMatch(/start: "This value is not valid\."\./);
   });
 
   it('turns the nameless "extra fields" error into what Punchcard sent and why it may be refused', () => {

@@ -575,7 +575,7 @@ describe('entries', () => {
         end: at('2026-11-17T10:00:00+01:00'),
       }),
     );
-    expect(error.message).toMatch(/^Kimai refused to log the time: activity: Project mismatch/);
+    expect(error.message).toMatch(/^Kimai refused to log the time: activity: "Project mismatch/);
   });
 });
 
@@ -786,7 +786,7 @@ describe('leave on the absence plugin', () => {
       }),
     );
     expect(error.message).toMatch(
-      /^Kimai stores this leave as 2 absences; 1 were filed \(#\d+ \(2026-12-28 to 2026-12-31\)\), then it refused the part from 2027-01-01 to 2027-01-08: Kimai refused to request the absence: first day: There is already an absence on this day\./,
+      /^Kimai stores this leave as 2 absences; 1 were filed \(#\d+ \(2026-12-28 to 2026-12-31\)\), then it refused the part from 2027-01-01 to 2027-01-08: Kimai refused to request the absence: first day: "There is already an absence on this day\."\./,
     );
   });
 

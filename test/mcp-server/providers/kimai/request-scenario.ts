@@ -50,6 +50,7 @@ export const STEPS: Step[] = [
   { label: 'update_time_entry', tool: 'update_time_entry', args: { id: '{id}', description: 'changed' }, expected: 2 },
   { label: 'delete_time_entry', tool: 'delete_time_entry', args: { id: '{id}' }, expected: 2 },
   { label: 'time_report (targets need leave)', tool: 'time_report', expected: 2 },
+  { label: 'working_time (the month and the balance: entries, leave; rules off)', tool: 'working_time', expected: 4 },
   { label: 'time_report one project', tool: 'time_report', args: { project: 'Website', group_by: 'activity' }, expected: 1 },
   { label: 'create_catalog_item (403 for a plain user)', tool: 'create_catalog_item', args: { kind: 'activity', name: 'Support' }, expected: 1 },
   { label: 'archive_catalog_item (403 for a plain user)', tool: 'archive_catalog_item', args: { kind: 'activity', id: 3 }, expected: 1 },
@@ -152,7 +153,7 @@ export interface CountingSession {
  * `afterConnectionTest` they are a fresh install's, and the data folder holds what the app's
  * connection test leaves: the plugin answer and the profile zone.
  */
-export async function startCountingSession(options: { afterConnectionTest?: boolean } = {}): Promise<CountingSession> {
+export async function startCountingSession(options: { afterConnectionTest?: boolean; workingTime?: { rules: string } } = {}): Promise<CountingSession> {
   const fake = await startFakeKimai({ now: clockStartingAt(NOW), config: { absencePlugin: true } });
   seedCatalog(fake);
   const userDataDir = makeUserDataDir();
@@ -162,6 +163,7 @@ export async function startCountingSession(options: { afterConnectionTest?: bool
       ? {}
       : {
           timezone: 'Europe/Berlin',
+          ...(options.workingTime ? { workingTime: options.workingTime } : {}),
           evidence: oneCommitEvidence(userDataDir, YESTERDAYS_COMMIT),
           tools: {
             groups: { agents: true },

@@ -211,10 +211,10 @@ describe('a kept write that keeps failing', () => {
     expect(adasSheets(fake)).toEqual([]);
     await trackerForCall(tracker, told);
     expect(saidAll(told)).toEqual([
-      expect.stringMatching(/^Sent to Kimai from the outbox .*: Logged 1 h on Website · Design, 07:02–08:02/),
+      expect.stringMatching(/^Sent to Kimai from the outbox .*: Logged 1 h on "Website" · "Design", 07:02–08:02/),
       expect.stringMatching(
         new RegExp(
-          `^Needs your decision .*: Your entry Website · Design, 05:02–06:02 was not sent: ${MAX_SEND_ATTEMPTS} tries to send it to Kimai failed \\(the last: Kimai, or a proxy in front of it, is unavailable \\(502\\)\\), so Punchcard stopped trying and sent the writes after it\\. It may or may not have reached Kimai: look there, and use log_time again if it is missing\\.$`,
+          `^Needs your decision .*: Your entry "Website" · "Design", 05:02–06:02 was not sent: ${MAX_SEND_ATTEMPTS} tries to send it to Kimai failed \\(the last: Kimai, or a proxy in front of it, is unavailable \\(502\\)\\), so Punchcard stopped trying and sent the writes after it\\. It may or may not have reached Kimai: look there, and use log_time again if it is missing\\.$`,
         ),
       ),
     ]);
@@ -259,7 +259,7 @@ describe("the person's decision on a kept write that was not sent (the window's 
     const told: Note[] = [];
     await (await trackerForCall(tracker, told)).answered?.();
     expect(saidAll(told)).toEqual([
-      expect.stringMatching(/^Needs your decision .*: Your entry Website · Design, 07:02–08:02, was not sent: Kimai has .* which overlaps it\./),
+      expect.stringMatching(/^Needs your decision .*: Your entry "Website" · "Design", 07:02–08:02, was not sent: Kimai has .* which overlaps it\./),
     ]);
     return kimai;
   }
@@ -275,14 +275,14 @@ describe("the person's decision on a kept write that was not sent (the window's 
       happenedAt: NOW - 2 * 3_600_000,
       notice: { code: 'kept_entry_overlaps', facts: expect.objectContaining({ service: 'Kimai' }) },
       words:
-        'Your entry Website · Design, 07:02–08:02, was not sent: Kimai has Website · Design from 07:17 to 08:17, which overlaps it. Log it again with log_time if both are right.',
+        'Your entry "Website" · "Design", 07:02–08:02, was not sent: Kimai has "Website" · "Design" from 07:17 to 08:17, which overlaps it. Log it again with log_time if both are right.',
       choices: [
         { choice: 'send_again', label: 'Send anyway' },
         { choice: 'dismiss', label: 'Keep Kimai as it is' },
       ],
     });
     const outcome = said(await call.keptWrites?.decide?.(decision?.id ?? 0, 'send_again'));
-    expect(outcome).toMatch(/^Logged 1 h on Website · Design, 07:02–08:02 \(#\d+\)\.$/);
+    expect(outcome).toMatch(/^Logged 1 h on "Website" · "Design", 07:02–08:02 \(#\d+\)\.$/);
     expect(
       adasSheets(fake)
         .map((sheet) => sheet.description)
@@ -300,7 +300,7 @@ describe("the person's decision on a kept write that was not sent (the window's 
     const call = await trackerForCall(tracker, []);
     const [decision] = (await call.keptWrites?.decisions?.()) ?? [];
     const id = decision?.id ?? 0;
-    expect(said(await call.keptWrites?.decide?.(id, 'dismiss'))).toBe('Dismissed your entry Website · Design, 07:02–08:02: Kimai stays as it is.');
+    expect(said(await call.keptWrites?.decide?.(id, 'dismiss'))).toBe('Dismissed your entry "Website" · "Design", 07:02–08:02: Kimai stays as it is.');
     expect(adasSheets(fake).map((sheet) => sheet.description)).toEqual(['On the web']);
     expect(await call.keptWrites?.decisions?.()).toEqual([]);
     await expect(call.keptWrites?.decide?.(id, 'send_again')).rejects.toThrow(
@@ -316,13 +316,13 @@ describe("the person's decision on a kept write that was not sent (the window's 
     const [decision] = (await call.keptWrites?.decisions?.()) ?? [];
     await network.cut();
     expect(said(await call.keptWrites?.decide?.(decision?.id ?? 0, 'send_again'))).toBe(
-      'Your entry Website · Design, 07:02–08:02 waits to be sent again; it goes as soon as Kimai answers.',
+      'Your entry "Website" · "Design", 07:02–08:02 waits to be sent again; it goes as soon as Kimai answers.',
     );
     expect(await call.keptWrites?.decisions?.()).toEqual([]);
     await network.restore();
     const told: Note[] = [];
     await trackerForCall(tracker, told);
-    expect(saidAll(told)).toEqual([expect.stringMatching(/^Sent to Kimai from the outbox .*: Logged 1 h on Website · Design, 07:02–08:02/)]);
+    expect(saidAll(told)).toEqual([expect.stringMatching(/^Sent to Kimai from the outbox .*: Logged 1 h on "Website" · "Design", 07:02–08:02/)]);
     expect(adasSheets(fake)).toHaveLength(2);
   });
 });

@@ -31,6 +31,23 @@ describe('Expiring', () => {
     expect(load).toHaveBeenCalledTimes(2);
   });
 
+  it('times its value from the answer, not the asking: a load slower than the time is shared while in flight and kept after', async () => {
+    const cache = new Expiring<number>(1_000);
+    let answer: (value: number) => void = () => {};
+    const load = vi.fn(() => new Promise<number>((resolve) => (answer = resolve)));
+    const first = cache.get(load);
+    vi.advanceTimersByTime(1_500);
+    expect(cache.holds()).toBe(true);
+    const second = cache.get(load);
+    answer(4);
+    expect([await first, await second]).toEqual([4, 4]);
+    vi.advanceTimersByTime(999);
+    expect(await cache.get(load)).toBe(4);
+    expect(load).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(1);
+    expect(cache.holds()).toBe(false);
+  });
+
   it('does not keep a failed load: the next call tries again', async () => {
     const cache = new Expiring<number>(1_000);
     await expect(cache.get(async () => Promise.reject(new Error('down')))).rejects.toThrow('down');

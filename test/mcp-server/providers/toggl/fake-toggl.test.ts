@@ -2,7 +2,7 @@
 // keep it honest for everyone who uses it, with plain HTTP requests and no Punchcard code. Each switch the fake offers
 // where Toggl's answer is not known is checked both ways.
 import { afterEach, describe, expect, it } from 'vitest';
-import { ADA_TOKEN, addEntry, BOB_TOKEN, type FakeToggl, type FakeTogglOptions, SEED, seedCatalog, seedWorld, startFakeToggl } from './fake-toggl.ts';
+import { ADA_TOKEN, addEntry, addSetup, BOB_TOKEN, type FakeToggl, type FakeTogglOptions, SEED, seedCatalog, seedWorld, startFakeToggl } from './fake-toggl.ts';
 
 // Wednesday 18 November 2026, 09:00 in Berlin.
 const START = Date.parse('2026-11-18T08:00:00Z');
@@ -349,5 +349,234 @@ describe('time entries', () => {
     expect([deleted.status, deleted.text]).toEqual([200, '']);
     expect((await call('GET', `/me/time_entries/${running.id}`)).status).toBe(404);
     expect((await call('DELETE', path)).status).toBe(404);
+  });
+});
+
+describe("what a lead and an admin read (the workspace's people, project users, the detailed report)", () => {
+  const BOB = SEED.users.bob;
+  /** A Reports API v3 request, with `token`. */
+  async function report(body: unknown, token = BOB_TOKEN): Promise<Answer> {
+    const response = await fetch(`${fake?.url}/reports/api/v3/workspace/${WS}/search/time_entries`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: basic(token) },
+      body: JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, text, json: text.startsWith('[') ? JSON.parse(text) : undefined, headers: response.headers };
+  }
+
+  it("lists the workspace's people to an admin, each workspace user's id apart from the user's, and 403s a member", async () => {
+    await start();
+    const listed = await call('GET', `/workspaces/${WS}/workspace_users`, undefined, basic(BOB_TOKEN));
+    expect(listed.status).toBe(200);
+    const ada = listed.json.find((user: { uid: number }) => user.uid === ADA);
+    expect(ada).toMatchObject({ uid: ADA, role: 'user', inactive: false, name: 'Ada Lovelace' });
+    expect(ada.id).not.toBe(ADA);
+    expect((await call('GET', `/workspaces/${WS}/workspace_users`)).status).toBe(403);
+    expect((await call('PUT', `/workspaces/${WS}/workspace_users/${ada.id}`, { inactive: true })).status).toBe(403);
+    const changed = await call('PUT', `/workspaces/${WS}/workspace_users/${ada.id}`, { role: 'teamlead' }, basic(BOB_TOKEN));
+    // A Lead role is Premium's: Acme is on Starter.
+    expect(changed.status).toBe(402);
+  });
+
+  it("pages the detailed report by X-Next-Row-Number, finished entries only, and shows a member nobody's but their own", async () => {
+    await start();
+    for (let index = 0; index < 3; index++)
+      addEntry(fake as FakeToggl, {
+        userId: ADA,
+        start: START - (index + 2) * 3_600_000,
+        stop: START - (index + 1) * 3_600_000 - 60_000,
+        description: `d${index}`,
+      });
+    addEntry(fake as FakeToggl, { userId: ADA, start: START - 600_000 });
+    const dates = { start_date: '2026-11-17', end_date: '2026-11-18' };
+    const first = await report({ ...dates, user_ids: [ADA], page_size: 2 });
+    expect(first.json).toHaveLength(2);
+    expect(first.headers.get('x-next-row-number')).toBe('3');
+    const second = await report({ ...dates, user_ids: [ADA], page_size: 2, first_row_number: 3 });
+    expect(second.json.map((row: { row_number: number }) => row.row_number)).toEqual([3]);
+    expect(second.headers.get('x-next-row-number')).toBeNull();
+    expect((await report({ ...dates, user_ids: [ADA] }, ADA_TOKEN)).json).toHaveLength(3);
+    addEntry(fake as FakeToggl, { userId: BOB, start: START - 7_200_000, stop: START - 3_600_000 });
+    expect((await report({ ...dates, user_ids: [BOB] }, ADA_TOKEN)).json).toEqual([]);
+    expect((await report({ user_ids: [ADA] })).status).toBe(400);
+  });
+});
+
+describe('timesheet approvals (Premium)', () => {
+  const BOB = SEED.users.bob;
+  /** Acme on Premium, Ada's weeks from Monday 5 January under a setup Bob approves. */
+  async function premium(options: FakeTogglOptions = {}) {
+    const started = await start(options);
+    const acme = started.state.workspaces.find((workspace) => workspace.id === WS);
+    if (acme) acme.business = true;
+    return addSetup(started, { memberId: ADA, approverIds: [BOB] });
+  }
+  const list = (query: string, token = ADA_TOKEN) => call('GET', `/workspaces/${WS}/timesheets?${query}`, undefined, basic(token));
+
+  it('answers 402 "Approvals are a premium feature" below Premium', async () => {
+    await start();
+    const answer = await call('GET', `/workspaces/${WS}/timesheet_setups?member_ids=${ADA}`);
+    expect([answer.status, answer.text]).toEqual([402, 'Approvals are a premium feature\n']);
+  });
+
+  it('lists the setups naming the person, as member or approver, in {data}', async () => {
+    const setup = await premium();
+    expect((await call('GET', `/workspaces/${WS}/timesheet_setups?member_ids=${ADA}`)).json.data.map((item: { id: number }) => item.id)).toEqual([setup.id]);
+    expect((await call('GET', `/workspaces/${WS}/timesheet_setups?approver_ids=${ADA}`)).json).toEqual({ data: [] });
+    const approves = await call('GET', `/workspaces/${WS}/timesheet_setups?approver_ids=${BOB}`, undefined, basic(BOB_TOKEN));
+    expect(approves.json.data).toEqual([expect.objectContaining({ id: setup.id, member_id: ADA, periodicity: 'weekly', start_date: '2026-01-05' })]);
+  });
+
+  it('lists periods starting after and before the days named, leaving them out, or taking them in where switched', async () => {
+    await premium();
+    const starts = async (query: string) => (await list(query)).json.data.map((item: { start_date: string }) => item.start_date);
+    expect(await starts(`member_ids=${ADA}&after=2026-11-02&before=2026-11-16`)).toEqual(['2026-11-09']);
+    await fake?.close();
+    await premium({ timesheetBounds: 'inclusive' });
+    expect(await starts(`member_ids=${ADA}&after=2026-11-02&before=2026-11-16`)).toEqual(['2026-11-02', '2026-11-09', '2026-11-16']);
+  });
+
+  it('answers the list as one page, an array of pages or a bare array, and its words in either case, as switched', async () => {
+    await premium({ timesheetsListForm: 'pages', timesheetStatusCase: 'upper' });
+    const pages = (await list(`member_ids=${ADA}&after=2026-11-08&before=2026-11-10`)).json;
+    expect(pages).toEqual([expect.objectContaining({ page: 1, per_page: 20, total_count: 1, data: [expect.objectContaining({ status: 'OPEN' })] })]);
+    await fake?.close();
+    await premium({ timesheetsListForm: 'array', openTimesheetsListed: false });
+    expect((await list(`member_ids=${ADA}&after=2026-11-08&before=2026-11-10`)).json).toEqual([]);
+  });
+
+  it('moves a timesheet as its member and approver may, refuses any other move in its words, and locks an approved period', async () => {
+    const setup = await premium();
+    const put = (body: unknown, token = ADA_TOKEN, day = '2026-11-09') => call('PUT', `/workspaces/${WS}/timesheets/${setup.id}/${day}`, body, basic(token));
+    expect((await put({ status: 'approved' })).text).toBe('Invalid timesheet transition\n');
+    expect((await put({ status: 'submitted' }, ADA_TOKEN, '2026-11-10')).text).toBe('Invalid date\n');
+    expect((await put({ status: 'pending' })).text).toBe('Invalid status\n');
+    expect((await put({ status: 'submitted' })).json).toMatchObject({
+      status: 'submitted',
+      period_locked: false,
+      member_id: ADA,
+      timesheet_setup_id: setup.id,
+    });
+    expect((await put({ status: 'approved', rejection_comment: 'fine' }, BOB_TOKEN)).text).toBe('Invalid status for rejection comment\n');
+    expect((await put({ status: 'approved' }, BOB_TOKEN)).json).toMatchObject({
+      status: 'approved',
+      period_locked: true,
+      approved_or_rejected_name: 'Bob Builder',
+    });
+    // Ada's time in it is kept: Toggl's words, as its own app knows them.
+    const write = await call('POST', `/workspaces/${WS}/time_entries`, entryBody({ start: '2026-11-10T08:00:00Z', stop: '2026-11-10T09:00:00Z' }));
+    expect([write.status, write.text]).toEqual([400, 'Cannot change locked time entry.\n']);
+    expect((await put({ status: 'reopened' }, BOB_TOKEN)).json).toMatchObject({ status: 'reopened', period_locked: false });
+  });
+});
+
+describe("an admin's catalog and rates", () => {
+  const bob = basic(BOB_TOKEN);
+  const acme = () => {
+    const found = fake?.state.workspaces.find((workspace) => workspace.id === WS);
+    if (!found) throw new Error('no Acme');
+    return found;
+  };
+
+  it('adds a client, a project (private unless said, or public where switched) and a task; refuses anyone but an admin 403 in words', async () => {
+    await start();
+    const client = await call('POST', `/workspaces/${WS}/clients`, { name: 'Globex' }, bob);
+    expect(client.status).toBe(200);
+    expect(client.json).toMatchObject({ name: 'Globex', archived: false });
+    expect((await call('POST', `/workspaces/${WS}/clients`, { name: ' ' }, bob)).text).toBe('Client name cannot be empty\n');
+    const project = await call('POST', `/workspaces/${WS}/projects`, { name: 'Relaunch', active: true, client_id: client.json.id }, bob);
+    expect(project.json).toMatchObject({ name: 'Relaunch', is_private: true, client_id: client.json.id });
+    const open = await call('POST', `/workspaces/${WS}/projects`, { name: 'Open', active: true, is_private: false }, bob);
+    expect(open.json.is_private).toBe(false);
+    const task = await call('POST', `/workspaces/${WS}/projects/${project.json.id}/tasks`, { name: 'Design' }, bob);
+    expect(task.json).toMatchObject({ name: 'Design', project_id: project.json.id, active: true });
+    const refused = await call('POST', `/workspaces/${WS}/projects`, { name: 'Mine' });
+    expect(refused.status).toBe(403);
+    expect(refused.text).toBe('Only admins may create projects in this workspace\n');
+    await fake?.close();
+    await start({ projectsPrivateByDefault: false });
+    expect((await call('POST', `/workspaces/${WS}/projects`, { name: 'Relaunch' }, bob)).json.is_private).toBe(false);
+  });
+
+  it('archives a project and a task by active false, a task of an archived project refused 400; changes only the fields sent', async () => {
+    await start();
+    const ids = seedCatalog(fake as FakeToggl, { customer: 'Acme Corp', projects: [{ name: 'Website' }], task: 'Development' });
+    const task = ids['Website/Development'];
+    const done = await call('PUT', `/workspaces/${WS}/projects/${ids.Website}/tasks/${task}`, { active: false }, bob);
+    expect(done.json).toMatchObject({ id: task, active: false });
+    const archived = await call('PUT', `/workspaces/${WS}/projects/${ids.Website}`, { active: false }, bob);
+    expect(archived.json).toMatchObject({ name: 'Website', active: false, billable: true });
+    const closed = await call('PUT', `/workspaces/${WS}/projects/${ids.Website}/tasks/${task}`, { active: true }, bob);
+    expect([closed.status, closed.text]).toEqual([400, 'Can not change tasks of archived project\n']);
+    // Starter: no estimates (a Premium feature), billable kept.
+    const estimate = await call('PUT', `/workspaces/${WS}/projects/${ids.Website}`, { estimated_hours: 10 }, bob);
+    expect(estimate.status).toBe(402);
+    const renamed = await call('PUT', `/workspaces/${WS}/clients/${ids['Acme Corp']}`, { notes: 'Monthly' }, bob);
+    expect(renamed.json).toMatchObject({ name: 'Acme Corp', notes: 'Monthly' });
+  });
+
+  it('archives a client with its projects on Premium alone (403 below, or 402 where switched), and restores the client alone unless asked', async () => {
+    await start();
+    const ids = seedCatalog(fake as FakeToggl, { customer: 'Acme Corp', projects: [{ name: 'Website' }, { name: 'Internal' }], task: 'Development' });
+    const below = await call('POST', `/workspaces/${WS}/clients/${ids['Acme Corp']}/archive`, undefined, bob);
+    expect([below.status, below.text]).toEqual([403, 'Only for premium workspaces\n']);
+    acme().business = true;
+    const archived = await call('POST', `/workspaces/${WS}/clients/${ids['Acme Corp']}/archive`, undefined, bob);
+    expect(archived.json).toEqual([ids.Website, ids.Internal]);
+    expect((fake as FakeToggl).state.projects.every((project) => !project.active)).toBe(true);
+    await call('POST', `/workspaces/${WS}/clients/${ids['Acme Corp']}/restore`, { restore_all_projects: false }, bob);
+    expect((fake as FakeToggl).state.clients[0]?.archived).toBe(false);
+    expect((fake as FakeToggl).state.projects.every((project) => !project.active)).toBe(true);
+    await fake?.close();
+    await start({ clientArchiveBelowPremium: 402 });
+    const client = seedCatalog(fake as FakeToggl, { customer: 'Acme Corp', projects: [], task: 'Development' })['Acme Corp'];
+    expect((await call('POST', `/workspaces/${WS}/clients/${client}/archive`, undefined, bob)).status).toBe(402);
+  });
+
+  it('adds a rate from today (201), ending the one before yesterday; reads each level by type; 402 on Free, 403 to a member', async () => {
+    await start();
+    const ids = seedCatalog(fake as FakeToggl, { customer: 'Acme Corp', projects: [{ name: 'Website' }], task: 'Development' });
+    const rate = { level: 'project', level_id: ids.Website, type: 'billable_rates', mode: 'start-today' };
+    const first = await call('POST', `/workspaces/${WS}/rates`, { ...rate, amount: 80 }, bob);
+    expect(first.status).toBe(201);
+    expect(first.json).toMatchObject({ amount: 80, start: '2026-11-18T00:00:00Z', end: null, project_id: ids.Website });
+    await call('POST', `/workspaces/${WS}/rates`, { ...rate, amount: 95 }, bob);
+    const read = await call('GET', `/workspaces/${WS}/rates/project/${ids.Website}?type=billable_rates`, undefined, bob);
+    expect(read.json.map((item: { amount: number; end: string | null }) => [item.amount, item.end])).toEqual([
+      [80, '2026-11-17T23:59:59Z'],
+      [95, null],
+    ]);
+    expect((await call('GET', `/workspaces/${WS}/rates/project/${ids.Website}?type=labor_costs`, undefined, bob)).json).toEqual([]);
+    expect((await call('POST', `/workspaces/${WS}/rates`, { ...rate, amount: 0 }, bob)).status).toBe(400);
+    expect((await call('POST', `/workspaces/${WS}/rates`, { level: 'project', level_id: ids.Website, type: 'billable_rates', amount: 9 }, bob)).status).toBe(
+      400,
+    );
+    const member = await call('POST', `/workspaces/${WS}/rates`, { ...rate, amount: 50 });
+    expect([member.status, member.text]).toEqual([403, 'User cannot access billable rate(s).\n']);
+    acme().premium = false;
+    const free = await call('POST', `/workspaces/${WS}/rates`, { ...rate, amount: 50 }, bob);
+    expect([free.status, free.text]).toEqual([402, 'Billable rates are available for Starter and higher plans.\n']);
+  });
+
+  it("shows a workspace user's and a project user's current rate in their lists", async () => {
+    await start();
+    const ids = seedCatalog(fake as FakeToggl, { customer: 'Acme Corp', projects: [{ name: 'Website', members: [ADA] }], task: 'Development' });
+    const people = await call('GET', `/workspaces/${WS}/workspace_users`, undefined, bob);
+    const ada = people.json.find((user: { uid: number }) => user.uid === ADA);
+    await call('POST', `/workspaces/${WS}/rates`, { level: 'workspace_user', level_id: ada.id, type: 'labor_rates', amount: 30, mode: 'start-today' }, bob);
+    const members = await call('GET', `/workspaces/${WS}/project_users?project_ids=${ids.Website}`, undefined, bob);
+    expect(members.json.map((member: { user_id: number }) => member.user_id)).toEqual([ADA]);
+    await call(
+      'POST',
+      `/workspaces/${WS}/rates`,
+      { level: 'project_user', level_id: members.json[0].id, type: 'billable_rates', amount: 70, mode: 'start-today' },
+      bob,
+    );
+    expect((await call('GET', `/workspaces/${WS}/workspace_users`, undefined, bob)).json.find((user: { uid: number }) => user.uid === ADA)).toMatchObject({
+      rate: null,
+      labor_cost: 30,
+    });
+    expect((await call('GET', `/workspaces/${WS}/project_users?project_ids=${ids.Website}`, undefined, bob)).json[0]).toMatchObject({ rate: 70 });
   });
 });

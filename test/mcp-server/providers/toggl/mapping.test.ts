@@ -21,6 +21,20 @@ describe('a Toggl time entry', () => {
     expect(entryEnd({ id: 1, start: START, stop: START, duration: 0 })).toBe(Date.parse(START));
   });
 
+  it("is impossible where it ends before it starts or lasts over Toggl's 999 hours: marked, never read as running", () => {
+    // A stop with a negative duration is a stopped entry that ends before it starts, not a timer running since.
+    const backwards = toTimeEntry({ id: 4, start: START, stop: '2026-11-18T06:30:00+00:00', duration: -3600 }, { project: null, task: null });
+    expect(backwards).toMatchObject({
+      end: Date.parse('2026-11-18T06:30:00Z'),
+      impossible: { why: 'ends_before_start', longestHours: 999, limit: 'back_end' },
+    });
+    const tenYears = Date.parse(START) + 87_672 * 3_600_000;
+    const long = toTimeEntry({ id: 5, start: START, stop: new Date(tenYears).toISOString(), duration: 87_672 * 3600 }, { project: null, task: null });
+    expect(long.impossible).toEqual({ why: 'too_long', longestHours: 999, limit: 'back_end' });
+    const longest = toTimeEntry({ id: 6, start: START, duration: 999 * 3600 }, { project: null, task: null });
+    expect(longest.impossible).toBeUndefined();
+  });
+
   it('reads its agent from an ai- tag, and refuses an entry without a start', () => {
     expect(toTimeEntry({ id: 2, start: START, stop: START, duration: 0, tags: ['billing', 'ai-claude'] }, { project: null, task: null }).agent).toBe('claude');
     expect(() => entryStart({ id: 3 })).toThrow();

@@ -49,6 +49,7 @@ export const STEPS: Step[] = [
   { label: 'update_time_entry (the entry read, then changed)', tool: 'update_time_entry', args: { id: '{entry}', description: 'changed' }, expected: 2 },
   { label: 'delete_time_entry', tool: 'delete_time_entry', args: { id: '{entry}' }, expected: 2 },
   { label: 'time_report', tool: 'time_report', expected: 1 },
+  { label: 'working_time (the month and the balance: entries, leave; rules off)', tool: 'working_time', expected: 1 },
   { label: 'absence_calendar (the settings’ holidays: nothing asked)', tool: 'absence_calendar', expected: 0 },
 ];
 
