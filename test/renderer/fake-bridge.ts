@@ -1034,7 +1034,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       // As the engine says it: who, on which site and Tempo host, and the scope the token lacks.
       return {
         ok: true,
-        message: `Connected to Tempo Timesheets on Acme (${site}) as Ada Lovelace, with Tempo at ${new URL(provider.tempoUrl).host}. Your Tempo API token lacks the Teams scope, so Punchcard cannot read your team's report; a token's scopes are chosen when it is made.`,
+        message: `Connected to Tempo Timesheets on "Acme" (${site}) as "Ada Lovelace", with Tempo at ${new URL(provider.tempoUrl).host}. Your Tempo API token lacks the Teams scope, so Punchcard cannot read your team's report; a token's scopes are chosen when it is made.`,
       };
     }
     if (provider.type === 'toggl') {

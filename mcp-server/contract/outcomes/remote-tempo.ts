@@ -2,14 +2,15 @@
 // docs/back-ends/tempo.md, "Errors"): two services with two secrets, so every refusal of a secret says which one (the
 // Tempo API token, or the Jira e-mail and API token); a 403 of Tempo's as a scope the token lacks, naming it where the
 // request knows it; both services' 400s quoted; an issue key Jira does not show; a work attribute the settings name
-// that Tempo does not have. What a service said is quoted as a fact, on one line; logic reads only the status.
+// that Tempo does not have. What a service said, and every name of its, is quoted as a fact, one quoted line
+// (quoted-line.ts); logic reads only the status.
 import { TEMPO_URL } from '../back-ends/tempo.ts';
 import { fullStop, notJsonWords } from './remote.ts';
-import { forModelOnly, say } from './sentence.ts';
+import { forModelOnly, joined, outside, type Part, say } from './sentence.ts';
 import { refusalFamily } from './wording.ts';
 
-/** ": what it said" for a service's words, or nothing. */
-const quoted = (message: string | null) => (message ? `: ${message}` : '');
+/** `: "what it said"` for a service's words, as its words (one quoted line), or nothing. */
+const quoted = (message: string | null): Part => (message ? say`: ${outside(message)}` : '');
 const tryAgain = (seconds: number | null) => (seconds === null ? 'in a few seconds' : `in ${Math.ceil(seconds)} seconds`);
 
 export const tempoRefusals = refusalFamily({
@@ -49,22 +50,28 @@ export const tempoRefusals = refusalFamily({
     kind: 'denied',
     say: (facts: { action: string; scope: string | null; message: string | null }) =>
       facts.scope
-        ? say`${fullStop(`Tempo refused to ${facts.action} (403${quoted(facts.message)}): your Tempo API token lacks the ${facts.scope} scope, or you lack the permission in Tempo. Tempo keeps a token's scopes as they were made: make a new one with the Worklogs, Schemes, Approvals and Teams scopes and save it in Punchcard`)}`
-        : say`${fullStop(`Tempo refused to ${facts.action} (403${quoted(facts.message)}): your Tempo API token lacks a scope for it, or you lack the permission in Tempo`)}`,
+        ? fullStop(
+            say`Tempo refused to ${facts.action} (403${quoted(facts.message)}): your Tempo API token lacks the ${facts.scope} scope, or you lack the permission in Tempo. Tempo keeps a token's scopes as they were made: make a new one with the Worklogs, Schemes, Approvals and Teams scopes and save it in Punchcard`,
+          )
+        : fullStop(
+            say`Tempo refused to ${facts.action} (403${quoted(facts.message)}): your Tempo API token lacks a scope for it, or you lack the permission in Tempo`,
+          ),
     example: { action: "read your schedule's working days", scope: 'Schemes', message: null },
   },
   /** A 404 in Tempo's own form that the request had no words of its own for. */
   tempo_no_such_address: {
     kind: 'not_found',
     say: (facts: { host: string; action: string; message: string | null }) =>
-      say`${fullStop(`Tempo at ${facts.host} has no such address (404${quoted(facts.message)}) trying to ${facts.action}. Check Tempo's host: it is ${TEMPO_URL}, or its region's`)}`,
+      fullStop(
+        say`Tempo at ${facts.host} has no such address (404${quoted(facts.message)}) trying to ${facts.action}. Check Tempo's host: it is ${TEMPO_URL}, or its region's`,
+      ),
     example: { host: 'api.tempo.io', action: 'read your worklogs', message: null },
   },
   /** Tempo's 400 (or 409, 422), with every message it gave in either of its shapes. */
   tempo_refused: {
     kind: 'invalid',
     say: (facts: { action: string; message: string | null }) =>
-      say`${fullStop(`Tempo refused to ${facts.action}${quoted(facts.message) || ' and gave no reason'}`)}`,
+      fullStop(say`Tempo refused to ${facts.action}${quoted(facts.message) || ' and gave no reason'}`),
     example: { action: 'book the worklog', message: 'Work attribute Account (_Account_) is required' },
   },
   /** A 429 of Tempo's that reached the person: waited out once (Retry-After, else a second), then said. */
@@ -78,21 +85,22 @@ export const tempoRefusals = refusalFamily({
   jira_forbidden: {
     kind: 'denied',
     say: (facts: { action: string; message: string | null }) =>
-      say`${fullStop(`Jira refused to ${facts.action} (403${quoted(facts.message)}): your Atlassian login may not do it on this site`)}`,
+      fullStop(say`Jira refused to ${facts.action} (403${quoted(facts.message)}): your Atlassian login may not do it on this site`),
     example: { action: 'read the names of your team', message: null },
   },
   /** A 404 in Jira's own form the request had no words of its own for. */
   jira_no_such_address: {
     kind: 'not_found',
     say: (facts: { site: string; action: string; message: string | null }) =>
-      say`${fullStop(`Jira at ${facts.site} has no such address (404${quoted(facts.message)}) trying to ${facts.action}. Check the site's address: it is https://<your site>.atlassian.net`)}`,
+      fullStop(
+        say`Jira at ${facts.site} has no such address (404${quoted(facts.message)}) trying to ${facts.action}. Check the site's address: it is https://<your site>.atlassian.net`,
+      ),
     example: { site: 'acme.atlassian.net', action: 'read your Jira profile', message: null },
   },
   /** Jira's 400, with its messages. */
   jira_refused: {
     kind: 'invalid',
-    say: (facts: { action: string; message: string | null }) =>
-      say`${fullStop(`Jira refused to ${facts.action}${quoted(facts.message) || ' and gave no reason'}`)}`,
+    say: (facts: { action: string; message: string | null }) => fullStop(say`Jira refused to ${facts.action}${quoted(facts.message) || ' and gave no reason'}`),
     example: { action: 'find the issues WEB-12, OPS-3', message: "The value 'XYZ' does not exist for the field 'project'." },
   },
   /** Jira's 429 that reached the person. */
@@ -142,9 +150,9 @@ export const tempoRefusals = refusalFamily({
     kind: 'invalid',
     say: (facts: { attribute: string; value: string; problem: 'unknown' | 'choice'; choices: readonly string[] }) =>
       facts.problem === 'unknown'
-        ? say`Your settings give the work attribute "${facts.attribute}", which Tempo does not have; correct it in Punchcard's settings${forModelOnly(' (provider.workAttributes)')}. Nothing was sent.`
-        : say`Your settings give "${facts.value}" for the work attribute "${facts.attribute}", which is not one of its choices${
-            facts.choices.length > 0 ? ` (${facts.choices.map((choice) => `"${choice}"`).join(', ')})` : ''
+        ? say`Your settings give the work attribute ${outside(facts.attribute)}, which Tempo does not have; correct it in Punchcard's settings${forModelOnly(' (provider.workAttributes)')}. Nothing was sent.`
+        : say`Your settings give ${outside(facts.value)} for the work attribute ${outside(facts.attribute)}, which is not one of its choices${
+            facts.choices.length > 0 ? say` (${joined(facts.choices.map(outside), ', ')})` : ''
           }; correct it in Punchcard's settings${forModelOnly(' (provider.workAttributes)')}. Nothing was sent.`,
     example: { attribute: 'Work Type', value: 'Coding', problem: 'choice', choices: ['Development', 'Meeting'] },
   },

@@ -2,8 +2,9 @@
 // two clients and the endpoints they share (api.ts), the person (Jira's /myself: their accountId, which every worklog
 // request names, their name and zone; asked once a while per process, never by e-mail search), the site (its title,
 // for whoami), the site's approval period (/4/globalconfiguration, remembered between starts), Punchcard's own timer
-// (timer-file.ts), and the grid the cells are made in (TempoGrid). Tempo has no organisation account that acts for
-// people: each person connects their own two tokens (cells.ts).
+// (timer-file.ts), the optional reads (a token's scopes decide what Tempo shows it: the schedule, the accounts, the
+// teams; providers/remote/optional-read.ts), and the grid the cells are made in (TempoGrid). Tempo has no organisation
+// account that acts for people: each person connects their own two tokens (cells.ts).
 import type { ProfileOf } from '../../contract/back-end-descriptor.ts';
 import type { TEMPO } from '../../contract/back-ends/tempo.ts';
 import type { WorkWeek } from '../../contract/settings.ts';
@@ -13,8 +14,10 @@ import type { EntryFieldDefinition, FieldWrite } from '../../domain/entry-fields
 import { firstValidZone, isValidTimeZone, localDate } from '../../domain/time.ts';
 import type { Grid, NoOrganisationAccount } from '../grid/cell.ts';
 import type { RemoteParts } from '../grid/parts.ts';
+import { quotedLine } from '../../contract/outcomes/quoted-line.ts';
 import { Expiring } from '../remote/cache.ts';
 import type { LearnedFacts } from '../remote/learned-facts.ts';
+import { type OptionalReads, optionalReads } from '../remote/optional-read.ts';
 import { hostOf } from '../remote/remote-error.ts';
 import { factsPlace, learnedFacts, remoteConnection, type RemoteTrackerOptions } from '../remote-tracker.ts';
 import type { CatalogPart, EntryFieldsPart, PlanPart, TimeEntry } from '../time-tracker.ts';
@@ -89,6 +92,13 @@ export class TempoContext {
   readonly facts: LearnedFacts<TempoFacts>;
   /** Punchcard's own timer, in the data folder (or the team server's store). */
   readonly timers: TimerFile;
+  /**
+   * What a token's scopes (chosen when it is made) or the site decide Tempo shows (docs/back-ends/tempo.md, "Optional
+   * reads"): the person's schedule (the Schemes scope), the site's accounts (the Accounts scope), the teams (the Teams
+   * scope), the approvals a write's check reads (the Approvals scope). Refused as unavailable, each is not known for an
+   * hour and the calls go on without it.
+   */
+  readonly optional: OptionalReads<'schedule' | 'accounts' | 'teams' | 'approvals'>;
   readonly #me = new Expiring<JiraUser>(IDENTITY_TTL_MS);
   readonly #site = new Expiring<JiraServerInfo>(IDENTITY_TTL_MS);
   readonly #configuration = new Expiring<TempoGlobalConfiguration>(CONFIGURATION_TTL_MS);
@@ -107,6 +117,27 @@ export class TempoContext {
     });
     this.api = this.client.api;
     this.timers = new TimerFile(factsPlace(options), tempoFactsKey(profile));
+    this.optional = optionalReads(
+      { service: 'Tempo', log: options.log, now: options.now },
+      {
+        schedule: {
+          what: 'your schedule, which a token without the Schemes scope is not shown',
+          without: "targets and holidays come from Punchcard's settings, as whoami says",
+        },
+        accounts: {
+          what: "the site's accounts, which a token without the Accounts scope is not shown",
+          without: 'an account attribute takes any account key, and Tempo judges it',
+        },
+        teams: {
+          what: 'the teams, which a token without the Teams scope is not shown',
+          without: 'the person leads no team Punchcard can see, so team_report is not offered',
+        },
+        approvals: {
+          what: "your periods' timesheet approvals, which a token without the Approvals scope is not shown",
+          without: 'a write is checked against no submitted or approved period, and Tempo judges it',
+        },
+      },
+    );
   }
 
   /** The person (Jira's /myself): their accountId, name and zone; `fresh` reads it again. */
@@ -190,12 +221,13 @@ export class TempoContext {
     return new Map(accountIds.map((id) => [id, this.#names.get(id) ?? id]));
   }
 
-  /** "Tempo Timesheets on Acme (acme.atlassian.net) as Ada Lovelace, with Tempo at api.tempo.io." for whoami and the connection test. */
+  /** 'Tempo Timesheets on "Acme" (acme.atlassian.net) as "Ada Lovelace", with Tempo at api.tempo.io.' for whoami and the connection test. */
   async connectionLine(): Promise<string> {
     const [user, site] = await Promise.all([this.me(), this.site()]);
     const host = hostOf(this.options.profile.url);
     const title = site.serverTitle?.trim();
-    return `Tempo Timesheets on ${title && title !== host ? `${title} (${host})` : host} as ${this.nameOf(user)}, with Tempo at ${hostOf(this.options.profile.tempoUrl)}.`;
+    // The site's title and the person's name are Jira's: each one quoted line (contract/outcomes/quoted-line.ts).
+    return `Tempo Timesheets on ${title && title !== host ? `${quotedLine(title)} (${host})` : host} as ${quotedLine(this.nameOf(user))}, with Tempo at ${hostOf(this.options.profile.tempoUrl)}.`;
   }
 
   close(): void {

@@ -6,7 +6,7 @@ import type { ApprovalRule, ApprovalStatus } from '../../domain/approvals.ts';
 import { splitAgentPrefix } from '../../domain/agents.ts';
 import { eachDate, formatInstant, localDate, localDateTimeToEpoch } from '../../domain/time.ts';
 import type { PlannedDay } from '../../domain/work-plan.ts';
-import type { TimeEntry } from '../time-tracker.ts';
+import { checkedEntry, type TimeEntry } from '../time-tracker.ts';
 import type { JiraIssue, TempoApproval, TempoGlobalConfiguration, TempoScheduleDay, TempoWorklog } from './wire.ts';
 
 /** An issue as Punchcard keeps it: Tempo's number for it, Jira's key and summary, its project, whether it is done. */
@@ -79,21 +79,25 @@ export function worklogSpan(worklog: TempoWorklog, zone: string): { start: numbe
   return { start, end: start + seconds * 1000, ...(time === undefined ? { span: 'day' as const } : {}) };
 }
 
-/** A worklog as Punchcard's entry: its issue as the project (by summary), its description without an agent's mark, its attributes by name. */
+/**
+ * A worklog as Punchcard's entry: its issue as the project (by summary), its description without an agent's mark, its
+ * attributes by name. Its length as Tempo keeps it, so one of negative seconds (it ends before it starts) or longer than
+ * any stretch of work is marked impossible (checkedEntry), listed as it came and counted nowhere.
+ */
 export function toTimeEntry(worklog: TempoWorklog, issue: TempoIssue, zone: string, fields?: TimeEntry['fields']): TimeEntry {
-  const { start, end, span } = worklogSpan(worklog, zone);
+  const { start, span } = worklogSpan(worklog, zone);
   const { agent, description } = splitAgentPrefix(worklog.description ?? '');
-  return {
+  return checkedEntry({
     id: worklog.tempoWorklogId,
     start,
-    end,
+    end: start + Math.round(worklog.timeSpentSeconds ?? 0) * 1000,
     ...(span ? { span } : {}),
     project: { id: issue.id, name: issue.summary },
     activity: null,
     description,
     ...(agent ? { agent } : {}),
     ...(fields && fields.length > 0 ? { fields } : {}),
-  };
+  });
 }
 
 /** Seconds between two instants as Tempo takes them: whole, at least one (Tempo keeps no empty worklog). */

@@ -6,20 +6,27 @@
 // write is a request that changes Tempo or a change of that timer (mark()). Tempo keeps no leave: the calendar shows
 // the schedule's holidays. Asked for, Acme's fields are work attributes (seedFields), site-wide as Tempo's are.
 //
+// Its optional reads (docs/back-ends/tempo.md, "Optional reads") are Tempo's: the schedule (whoami's week), the site's
+// accounts (an account attribute's choices: the world where they are scripted has one, Client, that nothing requires)
+// and the approvals a write's check reads. The teams are one too, but only the team tools meet them.
+//
 // The team's world: Lea leads a Tempo team of Ada and Bob and is the reviewer of their timesheets; approvals are the
 // site's weekly periods. Tempo has no organisation account: each person connects their own tokens, so there is no
 // organisation's world.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Capability } from '../../../mcp-server/contract/vocabulary.ts';
-import { ADA, addIssues, addWorklog, BOB, type FakeTempo, LEA, startFakeTempo, TOKENS } from '../../mcp-server/providers/tempo/fake-tempo.ts';
+import { ADA, addIssues, addWorklog, BOB, type FakeTempo, LEA, optionalAnswer, startFakeTempo, TOKENS } from '../../mcp-server/providers/tempo/fake-tempo.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
 import {
   type BehaviourBackEnd,
   type EngineStart,
   FIELDS,
+  hostileWorld,
   NOW,
+  type PlantedEntry,
   remoteWorld,
+  scriptOptional,
   startEngineOver,
   startTeamOver,
   type StoredEntry,
@@ -30,7 +37,17 @@ import {
   type WorldOptions,
 } from '../harness.ts';
 
-const CAPABILITIES: ReadonlySet<Capability> = new Set(['account', 'timer', 'entries', 'entries_edit', 'reports', 'catalog', 'calendar', 'approvals']);
+const CAPABILITIES: ReadonlySet<Capability> = new Set([
+  'account',
+  'timer',
+  'entries',
+  'entries_edit',
+  'reports',
+  'catalog',
+  'calendar',
+  'approvals',
+  'approvals_workflow',
+]);
 /** The suite's fakes count no requests a second: the pace is the back end's own tests' business. */
 const UNPACED = { PUNCHCARD_TEMPO_PER_SECOND: '1000' };
 
@@ -48,6 +65,25 @@ function seed(fake: FakeTempo): number {
     end: Date.parse(WORLD.colleagueEntry.end),
   });
   return bobs.tempoWorklogId;
+}
+
+/** A worklog of Ada's on the project as given, its seconds however many (World.plantEntry): negative where it ends before it starts. */
+function plant(fake: FakeTempo, entry: PlantedEntry): void {
+  const issue = fake.state.issues.find((candidate) => candidate.summary === entry.project);
+  if (!issue) throw new Error(`The world has no ${entry.project} to plant a worklog on.`);
+  const worklog = addWorklog(fake, { author: ADA, issueId: issue.id, start: entry.start, end: entry.end, description: entry.description });
+  worklog.timeSpentSeconds = Math.round((entry.end - entry.start) / 1000);
+}
+
+/** Tempo's optional reads as its fake's log shows them (docs/back-ends/tempo.md, "Optional reads"). */
+const SCHEDULE = { method: 'GET', path: /^\/4\/user-schedule$/ };
+const ACCOUNTS = { method: 'GET', path: /^\/4\/accounts$/ };
+const APPROVAL = { method: 'GET', path: /^\/4\/timesheet-approvals\/user\/[^/]+$/ };
+
+/** An account attribute nothing requires, so that the accounts are read where their read is scripted. */
+function seedAccountAttribute(fake: FakeTempo): void {
+  fake.state.accounts.push({ key: 'ACME', name: 'Acme', status: 'OPEN' });
+  fake.state.attributes.push({ key: '_Client_', name: 'Client', type: 'ACCOUNT', required: false });
 }
 
 /**
@@ -127,12 +163,12 @@ function fieldsOf(fake: FakeTempo): Array<Record<string, string>> {
 const isWrite = (request: { method: string; path: string }) => request.method !== 'GET' && request.path !== '/rest/api/3/search/jql';
 
 /** The engine's settings and tokens for one of the world's people. */
-function engineOf(fake: FakeTempo, person: 'ada' | 'lea', capabilities: ReadonlySet<Capability>, options: WorldOptions = {}): EngineStart {
+function engineOf(fake: FakeTempo, person: 'ada' | 'lea', capabilities: ReadonlySet<Capability> | undefined, options: WorldOptions = {}): EngineStart {
   return {
     provider: { type: 'tempo', url: fake.siteUrl, email: `${person}@example.com`, tempoUrl: fake.tempoUrl },
     env: { PUNCHCARD_TEMPO_TOKEN: TOKENS[person].tempo, PUNCHCARD_JIRA_TOKEN: TOKENS[person].jira, ...UNPACED },
     ...(options.settings ? { settings: options.settings } : {}),
-    capabilities,
+    ...(capabilities ? { capabilities } : {}),
   };
 }
 
@@ -154,8 +190,17 @@ async function startTempoWorld(options: WorldOptions = {}): Promise<World & { fa
   const fake = await startFakeTempo({ now: clockStartingAt(NOW), perSecond: null });
   const colleagueEntryId = seed(fake);
   if (options.fields) seedFields(fake);
-  const engine = await startEngineOver(fake, engineOf(fake, 'ada', CAPABILITIES, options));
-  const world = tempoWorld(fake, remoteWorld({ fake, engine, isWrite, entries: () => [], colleagueEntryId }));
+  if (options.optional) seedAccountAttribute(fake);
+  // Every optional read is Tempo's (none is Jira's).
+  const scripted = scriptOptional({ failNext: (match, failure) => fake.failNext('tempo', match, failure) }, options, {
+    type: 'tempo',
+    optionalAnswer,
+    capabilities: CAPABILITIES,
+  });
+  if (options.hostile) hostileWorld(fake.state, options.hostile);
+  const start = engineOf(fake, 'ada', scripted.capabilities, options);
+  const engine = await startEngineOver(fake, { ...start, env: { ...start.env, ...scripted.env } });
+  const world = tempoWorld(fake, remoteWorld({ fake, engine, isWrite, entries: () => [], colleagueEntryId, plant: (entry) => plant(fake, entry) }));
   return { ...world, ...(options.fields ? { entryFields: () => fieldsOf(fake) } : {}), fake };
 }
 
@@ -166,12 +211,14 @@ const team: TeamSide = {
   showsColleaguesLeave: false,
   capabilities: CAPABILITIES,
   leadCapabilities: new Set([...CAPABILITIES, 'team_hours']),
-  async start() {
+  async start(options = {}) {
     const fake = await startFakeTempo({ now: clockStartingAt(NOW), perSecond: null });
     const colleagueEntryId = seed(fake);
     fake.state.teams.push({ id: 7, name: 'Acme', lead: LEA, members: [ADA, BOB] });
     fake.state.reviewers = { [ADA]: [LEA], [BOB]: [LEA] };
+    if (options.hostile) hostileWorld(fake.state, options.hostile);
     const world = await startTeamOver(fake, {
+      settings: options.settings,
       person: engineOf(fake, 'ada', team.capabilities),
       lead: engineOf(fake, 'lea', team.leadCapabilities),
       // The teams the person may see, to learn whether they lead one.
@@ -179,6 +226,7 @@ const team: TeamSide = {
       isWrite,
       entries: () => [],
       colleagueEntryId,
+      plant: (entry) => plant(fake, entry),
     });
     const ada = tempoWorld(fake, world);
     return { ...world, entries: ada.entries, mark: ada.mark };
@@ -192,8 +240,18 @@ const tempo: BehaviourBackEnd = {
   namesColleagueEntries: true,
   agentLabel: 'description_prefix',
   fields: { ticket: FIELDS.ticket, costCentre: FIELDS.costCentre },
+  // Tempo's words name the service that answered, Tempo or Jira, never "Tempo Timesheets"; every optional read is Tempo's.
+  service: 'Tempo',
+  // docs/back-ends/tempo.md, "Optional reads": what a token's scopes decide Tempo shows it.
+  optionalReads: [
+    { name: 'the schedule', request: SCHEDULE, met: 'calls' },
+    { name: "the site's accounts", request: ACCOUNTS, met: 'calls' },
+    { name: 'the approvals of your periods', request: APPROVAL, met: 'checks' },
+  ],
   start: (options = {}) => startTempoWorld(options),
   team,
+  // Tempo keeps a worklog's length as its seconds: the fake keeps them negative as given.
+  storesEntriesEndingBeforeStart: true,
 };
 
 export default tempo;

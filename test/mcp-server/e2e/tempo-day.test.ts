@@ -290,7 +290,7 @@ describe('periods, schedule, reports', () => {
     if (ada) ada.week = [28_800, 28_800, 28_800, 28_800, 21_600, 0, 0];
     const who = await world.engine.call('whoami');
     expect(who.structuredContent).toMatchObject({ plan_source: 'back_end', work_week: { mon: 8, fri: 6, sat: 0 }, week_target_hours: 38 });
-    expect(textOf(who)).toMatch(/Tempo Timesheets on Acme \(127\.0\.0\.1:\d+\) as Ada Lovelace, with Tempo at 127\.0\.0\.1:\d+\./);
+    expect(textOf(who)).toMatch(/Tempo Timesheets on "Acme" \(127\.0\.0\.1:\d+\) as "Ada Lovelace", with Tempo at 127\.0\.0\.1:\d+\./);
     const report = await world.engine.call('time_report', { from: '2026-11-16', to: '2026-11-20' });
     const days = (report.structuredContent as { groups: Array<{ key: string; target_minutes?: number; holiday?: string }> }).groups;
     expect(days.find((day) => day.key === '2026-11-19')).toMatchObject({ target_minutes: 0, holiday: 'Founders Day' });
@@ -303,7 +303,7 @@ describe('periods, schedule, reports', () => {
     if (ada) ada.scopes = ['Worklogs', 'Approvals', 'Teams'];
     const who = await world.engine.call('whoami');
     expect(who.isError, textOf(who)).toBeFalsy();
-    expect(textOf(who)).toContain('lacks the Schemes scope');
+    expect(textOf(who)).toContain('it may lack the Schemes scope');
     expect((await world.engine.call('time_report', { from: '2026-11-16', to: '2026-11-20' })).isError).toBeFalsy();
     expect((await world.engine.call('log_time', { project: 'WEB-1', date: 'yesterday', duration: '1h' })).isError).toBeFalsy();
   });
@@ -338,7 +338,8 @@ describe("Tempo's lists and failures", () => {
       );
       const refused = await world.engine.call('log_time', { project: 'WEB-1', date: 'yesterday', duration: '1h' });
       expect(refusalOf(refused)).toMatchObject({ code: 'tempo_refused', facts: { message } });
-      expect(textOf(refused)).toContain(`Tempo refused to book the worklog: ${message}.`);
+      // Tempo's words as one quoted line (contract/outcomes/quoted-line.ts), the sentence's stop after it.
+      expect(textOf(refused)).toContain(`Tempo refused to book the worklog: "${message}".`);
     });
   }
 

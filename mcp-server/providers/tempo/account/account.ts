@@ -41,19 +41,17 @@ export class TempoAccount extends CellPart<TempoContext, AccountEndpoints, { pla
     return this.context.zone();
   }
 
-  /** Whom the person leads, once the team tools are on (each Tempo request counts on its 5 a second); nothing else is asked. */
+  /**
+   * Whom the person leads, once the team tools are on (each Tempo request counts on its 5 a second); nothing else is
+   * asked. The teams are an optional read (context.ts): a token without the Teams scope shows none, and the person
+   * leads none Punchcard can see; any other failure leaves what was known.
+   */
   async detectFeatures(): Promise<void> {
     if (this.context.options.teamToolsWanted?.() !== true) return;
     const accountId = await this.context.accountId();
-    try {
-      const teams = await this.endpoints.teams();
-      const leads = teams.some((team) => team?.lead?.accountId === accountId);
-      if (leads !== this.context.facts.current.leadsTeams) this.context.facts.learn({ leadsTeams: leads });
-    } catch (error) {
-      // A token without the Teams scope shows no teams: the person leads none that Punchcard can see.
-      if (!(error instanceof RemoteError) || error.status !== 403) throw error;
-      if (this.context.facts.current.leadsTeams !== false) this.context.facts.learn({ leadsTeams: false });
-    }
+    const teams = await this.context.optional.teams.read(() => this.endpoints.teams(), null);
+    const leads = teams?.some((team) => team?.lead?.accountId === accountId) ?? false;
+    if (leads !== this.context.facts.current.leadsTeams) this.context.facts.learn({ leadsTeams: leads });
   }
 
   async testConnection(): Promise<ConnectionReport & { user?: ConnectedUser }> {

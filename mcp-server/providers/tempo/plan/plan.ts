@@ -1,18 +1,19 @@
 // The person's plan on Tempo Timesheets: their own schedule (/4/user-schedule, the logged-in user's), each day's
 // required seconds with its holiday by name (a holiday's 0; a half day's rest), kept half an hour by range. The
-// schedule needs the token's Schemes scope: a token without it is refused (403), and the settings' week and holidays
-// count instead, said in whoami with the scope to add (docs/back-ends/tempo.md, "Schedule").
+// schedule needs the token's Schemes scope: a token without it is refused (403), an optional read (context.ts), and the
+// settings' week and holidays count instead, said in whoami with the scope to add (docs/back-ends/tempo.md, "Schedule").
 import type { WorkWeek } from '../../../contract/settings.ts';
 import { addDays, isoWeekday } from '../../../domain/time.ts';
 import { type PlannedDay, weekPlanDays, workWeekOf } from '../../../domain/work-plan.ts';
 import { CellPart } from '../../grid/cell-part.ts';
 import { cellCode } from '../../grid/cell.ts';
 import { ExpiringByKey } from '../../remote/cache.ts';
-import { RemoteError } from '../../remote/remote-error.ts';
 import type { TempoContext, TempoGrid, TempoPlanView } from '../context.ts';
 import { scheduleDays } from '../mapping.ts';
 import { planEndpoints, type PlanEndpoints } from './endpoints.ts';
 
+/** What the schedule's optional read answers while Tempo does not show it. */
+const NOT_SHOWN = Symbol('not shown');
 /** A schedule changes rarely: a range is read again after half an hour. */
 const SCHEDULE_TTL_MS = 30 * 60_000;
 
@@ -36,24 +37,20 @@ export class TempoPlan extends CellPart<TempoContext, PlanEndpoints> implements 
     return this.#missing;
   }
 
-  /** The schedule of [from, to]; null (and said once in the log) where Tempo refuses it to this token. */
+  /**
+   * The schedule of [from, to]; null where Tempo will not show it (an optional read: refused as unavailable, not known
+   * for an hour, said once in the log; any other failure fails the call in words).
+   */
   #schedule(from: string, to: string): Promise<PlannedDay[] | null> {
     return this.#schedules.get(`${from} ${to}`, async () => {
-      try {
-        const answer = await this.endpoints.schedule(from, to);
-        this.#missing = null;
-        return scheduleDays(answer?.results ?? [], from, to);
-      } catch (error) {
-        if (!(error instanceof RemoteError) || !(error.status === 403 || error.status === 402 || (error.status === 404 && error.failure === 'not_found')))
-          throw error;
-        if (this.#missing === null)
-          this.context.options.log(`Tempo does not show this token your schedule (${error.status}): the settings' week and holidays count instead.`);
+      const answer = await this.context.optional.schedule.read(() => this.endpoints.schedule(from, to), NOT_SHOWN);
+      if (answer === NOT_SHOWN) {
         this.#missing =
-          error.status === 403
-            ? "Tempo does not show your schedule to this token (it lacks the Schemes scope), so targets come from Punchcard's settings; make a Tempo API token with the Schemes scope to use your Tempo schedule."
-            : "Tempo shows no schedule for you, so targets come from Punchcard's settings.";
+          "Tempo does not show your schedule to this token (it may lack the Schemes scope), so targets come from Punchcard's settings; make a Tempo API token with the Schemes scope to use your Tempo schedule.";
         return null;
       }
+      this.#missing = null;
+      return scheduleDays(answer?.results ?? [], from, to);
     });
   }
 }

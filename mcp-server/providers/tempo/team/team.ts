@@ -8,6 +8,7 @@ import { addDays, localDate } from '../../../domain/time.ts';
 import { CellPart } from '../../grid/cell-part.ts';
 import { cellCode } from '../../grid/cell.ts';
 import { Expiring } from '../../remote/cache.ts';
+import { quotedLine } from '../../../contract/outcomes/quoted-line.ts';
 import { unlessRefused } from '../../remote/remote-error.ts';
 import { requestsLeft } from '../../remote/request-budget.ts';
 import { BackEndError } from '../../time-tracker.ts';
@@ -41,7 +42,7 @@ export class TempoTeam extends CellPart<TempoContext, TeamEndpoints, { catalog: 
     const read = await Promise.all(
       window.map(async (person) => {
         const [worklogs, schedule] = await Promise.all([
-          this.endpoints.worklogsOf(person.accountId, addDays(range.from, -1), range.to, `read ${person.name}'s worklogs`),
+          this.endpoints.worklogsOf(person.accountId, addDays(range.from, -1), range.to, `read the worklogs of ${quotedLine(person.name)}`),
           unlessRefused(this.endpoints.scheduleOf(person.accountId, range.from, range.to)),
         ]);
         return { person, worklogs: worklogs.filter((worklog) => worklog?.author?.accountId === person.accountId), schedule };
@@ -63,7 +64,10 @@ export class TempoTeam extends CellPart<TempoContext, TeamEndpoints, { catalog: 
   #membersLed(): Promise<string[]> {
     return this.#members.get(async () => {
       const accountId = await this.context.accountId();
-      const led = (await this.endpoints.teams()).filter((team) => team?.lead?.accountId === accountId && typeof team.id === 'number');
+      // The teams an optional read (context.ts): none shown, none led.
+      const led = ((await this.context.optional.teams.read(() => this.endpoints.teams(), null)) ?? []).filter(
+        (team) => team?.lead?.accountId === accountId && typeof team.id === 'number',
+      );
       const today = await this.context.today();
       const members = new Set<string>();
       for (const team of led) {
@@ -82,9 +86,10 @@ export class TempoTeam extends CellPart<TempoContext, TeamEndpoints, { catalog: 
 function spansOf(worklogs: readonly TempoWorklog[], zone: string, from: number, to: number, issueName: (id: number) => string | null): ColleagueSpan[] {
   return worklogs.flatMap((worklog) => {
     if (typeof worklog.startDate !== 'string') return [];
-    const { start, end } = worklogSpan(worklog, zone);
+    const { start, end, span } = worklogSpan(worklog, zone);
     if (end <= from || start >= to) return [];
-    return [{ start, end, project: typeof worklog.issue?.id === 'number' ? issueName(worklog.issue.id) : null, activity: null }];
+    // A worklog without its start time keeps its day and length only: marked so, its times placed, not kept.
+    return [{ start, end, project: typeof worklog.issue?.id === 'number' ? issueName(worklog.issue.id) : null, activity: null, ...(span ? { span } : {}) }];
   });
 }
 

@@ -8,7 +8,6 @@ import type { EntryFieldDefinition, FieldWrite } from '../../../domain/entry-fie
 import { CellPart } from '../../grid/cell-part.ts';
 import { cellCode } from '../../grid/cell.ts';
 import { Expiring } from '../../remote/cache.ts';
-import { RemoteError } from '../../remote/remote-error.ts';
 import { BackEndError, type TimeEntry } from '../../time-tracker.ts';
 import type { TempoAttributesView, TempoContext, TempoGrid } from '../context.ts';
 import type { TempoAccount } from '../wire.ts';
@@ -96,18 +95,12 @@ export class TempoWorkAttributes extends CellPart<TempoContext, WorkAttributesEn
 
   /**
    * The site's open accounts, an ACCOUNT attribute's choices; none known where Tempo does not show them to this token
-   * (its Accounts scope missing: 403; a site without accounts: 404 or 402), and the attribute then takes any key.
+   * (an optional read, context.ts: its Accounts scope missing, 403; a site without accounts, 404 or 402), and the
+   * attribute then takes any key.
    */
   async #accounts(): Promise<TempoAccount[] | null> {
-    try {
-      return (await this.endpoints.accounts()).filter((account) => (account.status ?? 'OPEN') === 'OPEN');
-    } catch (error) {
-      if (error instanceof RemoteError && (error.status === 402 || error.status === 403 || (error.status === 404 && error.failure === 'not_found'))) {
-        this.context.options.log(`Tempo does not show this token the site's accounts (${error.status}): an account attribute takes any account key.`);
-        return null;
-      }
-      throw error;
-    }
+    const accounts = await this.context.optional.accounts.read(() => this.endpoints.accounts(), null);
+    return accounts?.filter((account) => (account.status ?? 'OPEN') === 'OPEN') ?? null;
   }
 }
 

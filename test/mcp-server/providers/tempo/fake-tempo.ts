@@ -20,6 +20,7 @@
 // What it is not: a database. State lives in plain arrays on `state`, which tests may seed and read.
 import { addDays, eachDate, isoWeekday, localDate } from '../../../../mcp-server/domain/time.ts';
 import { type Failure, Failures, type RecordedRequest as CommonRecordedRequest, type Reply, startFakeServer } from '../../../support/fake-server.ts';
+import { answeredAs, type OptionalAnswer } from '../../../support/optional-answers.ts';
 
 export type { Failure };
 
@@ -196,6 +197,27 @@ const page = (status: number, title: string): Answer => ({
   headers: { 'Content-Type': 'text/html; charset=utf-8' },
 });
 const jiraError = (status: number, ...messages: string[]): Answer => ({ status, body: { errorMessages: messages, errors: {} } });
+
+/**
+ * Tempo's answer to a read of an optional feature (test/support/optional-answers.ts), in its own form: its 401 and 403
+ * web pages (text/html, as its error table says), a 404 in its JSON (`errors`, as its 400s carry them). GUESS: a 402
+ * and a 500 in the same JSON, which no source shows (Tempo documents neither).
+ */
+export function optionalAnswer(answer: OptionalAnswer): Failure {
+  const json = (status: number, message: string): Failure => ({ status, body: { errors: [{ message }] } });
+  const webPage = (status: number, title: string): Failure => ({
+    status,
+    raw: `<!doctype html><html><head><title>${status} ${title}</title></head><body><h1>${title}</h1></body></html>`,
+    headers: { 'Content-Type': 'text/html; charset=utf-8' },
+  });
+  return answeredAs(answer, (own) => {
+    if (own === 'payment_required') return json(402, 'This feature is not part of your plan.');
+    if (own === 'forbidden') return webPage(403, 'Forbidden');
+    if (own === 'not_found') return json(404, 'Not found');
+    if (own === 'token_refused') return webPage(401, 'Unauthorized');
+    return json(500, 'Internal Server Error');
+  });
+}
 
 const TEMPO_MAX_PAGE = 5000;
 const TEMPO_DEFAULT_PAGE = 50;

@@ -95,6 +95,15 @@ describe('days and times', () => {
       fields: [{ id: '_Type_', name: 'Type', value: 'Dev' }],
     });
   });
+
+  it('marks a worklog of negative seconds, or longer than any stretch of work, impossible: its length as Tempo keeps it', () => {
+    const issue = { id: 10412, key: 'WEB-12', summary: 'Fix login', project: null, done: false };
+    const backwards = toTimeEntry(worklog({ timeSpentSeconds: -3600 }), issue, BERLIN);
+    expect(backwards.end).toBe(Date.parse('2026-11-17T08:15:30+01:00'));
+    expect(backwards.impossible?.why).toBe('ends_before_start');
+    expect(toTimeEntry(worklog({ timeSpentSeconds: 1_000 * 3600 }), issue, BERLIN).impossible?.why).toBe('too_long');
+    expect(toTimeEntry(worklog({}), issue, BERLIN).impossible).toBeUndefined();
+  });
 });
 
 describe('approvals', () => {
