@@ -54,6 +54,7 @@ export const STEPS: Step[] = [
   },
   { label: 'delete_time_entry (the worklog, the deletion)', tool: 'delete_time_entry', args: { id: '{last}' }, expected: 2 },
   { label: "time_report (the range's worklogs, the schedule, the week's approval as it is now)", tool: 'time_report', expected: 3 },
+  { label: "working_time (the worklogs, the schedule of the month and of the balance's days; rules off)", tool: 'working_time', expected: 3 },
 ];
 
 /** A fresh process's first calls, one session each: the person comes first. */
