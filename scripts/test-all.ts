@@ -3,15 +3,15 @@
 //   2. the main suite (vite.config.ts's projects), the deployment suite (test/deploy/), lint and the type
 //      check. The main suite is bound by the CPU on a two-core machine, but not all the way through:
 //      where it waits on servers and back ends, a core is idle for minutes. The deployment suite waits
-//      on podman, containers and systemd far more than it computes; lint and the type check run at the
-//      lowest priority (argv below), so they take only the CPU the suite leaves: before, they ran beside
+//      on podman, containers and systemd far more than it computes; lint and the type check run at a
+//      low priority (argv below), so they take mostly the CPU the suite leaves: before, they ran beside
 //      the build in a stage of their own and every run waited 80 s for them.
 // A stage starts once the one before passed. The main suite prints as it goes; what the others print
 // is kept and printed whole when they end, so no two outputs interleave. The end says each command's
 // time and result, and the exit code is the first failure's.
 import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 export interface Command {
   name: string;
@@ -84,19 +84,13 @@ export const STAGES: readonly (readonly Command[])[] = [
 ];
 
 /**
- * The program and arguments a command runs as. A yielding one runs at the lowest priority, which its
- * children inherit: Linux's idle class (`chrt --idle`) where util-linux has it, which gives it a core
- * only when nothing else wants one, and `nice -n 19` besides. At `nice -n 10` lint and the type check
- * still took a tenth of each core from the main suite the whole time it was bound by the CPU: about
- * 240 CPU-seconds, two minutes of the run.
+ * The program and arguments a command runs as: a yielding one under `nice -n 10`, which its children
+ * inherit. Linux's idle class (`chrt --idle`) was tried instead: lint and the type check then ran until
+ * the browsers' phase, and two whole runs took 1,914 s and about 2,000 s against 1,737 s at nice 10, with
+ * some 440 more CPU-seconds, so they stay at 10.
  */
-export function argv(command: Command, hasChrt: boolean = onPath('chrt')): readonly string[] {
-  if (!command.yields) return command.run;
-  return [...(hasChrt ? ['chrt', '--idle', '0'] : []), 'nice', '-n', '19', ...command.run];
-}
-
-function onPath(program: string): boolean {
-  return (process.env.PATH ?? '').split(delimiter).some((folder) => folder !== '' && existsSync(join(folder, program)));
+export function argv(command: Command): readonly string[] {
+  return command.yields ? ['nice', '-n', '10', ...command.run] : command.run;
 }
 
 /** The commands as child processes; a kept output is written to test-output/. */

@@ -126,6 +126,11 @@ export interface OptionalReadCase {
   met: 'calls' | 'checks' | 'background';
   /** What a booking leaves out while it is not known: `activity` where it is what activities are read from (Toggl's tasks). */
   bookingWithout?: 'activity';
+  /**
+   * The settings the world is started with where only they make the read (a part of the person's role, read once the
+   * team group is on: Toggl's project users); none where every world makes it.
+   */
+  settings?: Record<string, unknown>;
 }
 
 /** An entry planted into a fake as Ada's (World.plantEntry): instants in epoch ms, the project by the world's name. */

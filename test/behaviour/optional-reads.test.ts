@@ -72,7 +72,7 @@ const withOptionalReads = BACK_ENDS.filter((backEnd) => (backEnd.optionalReads ?
 describe.each(withOptionalReads)('optional reads on $name', (backEnd) => {
   describe.each(backEnd.optionalReads ?? [])('$name', (read) => {
     it.concurrent.for(UNAVAILABLE)('answered %s: not known, and the everyday tools go on; asked once', async (answer, { expect }) => {
-      const world = await backEnd.start({ optional: { read, answer } });
+      const world = await backEnd.start({ optional: { read, answer }, ...(read.settings ? { settings: read.settings } : {}) });
       try {
         const made = await everyday(world, backEnd, read, false);
         for (const { tool, result } of made) expect(result.isError, `${tool}: ${textOf(result)}`).toBeFalsy();
@@ -88,7 +88,7 @@ describe.each(withOptionalReads)('optional reads on $name', (backEnd) => {
     it.concurrent.for(FAILING)(
       'answered %s: no such thing as not known; a call that needs it fails in words, and the next asks again',
       async (answer, { expect }) => {
-        const world = await backEnd.start({ optional: { read, answer } });
+        const world = await backEnd.start({ optional: { read, answer }, ...(read.settings ? { settings: read.settings } : {}) });
         try {
           const made = await everyday(world, backEnd, read, true);
           // Every call answers, or is refused as data: a code, and words a person can act on.

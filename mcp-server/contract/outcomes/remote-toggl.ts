@@ -207,12 +207,6 @@ export const togglRefusals = refusalFamily({
       say`Punchcard works in the Toggl Track workspace ${outside(facts.workspace.name)}${forModelOnly(` (${facts.workspace.id})`)}, not ${outside(facts.asked)}: name it${either(' as the item', '')}. Nothing was sent.`,
     example: { workspace: { id: 4567890, name: 'Acme' }, asked: 'Side projects' },
   },
-  /** manage_people invite: not served on Toggl Track yet (an organization's invitation, an organization admin's). */
-  toggl_invite_unsupported: {
-    kind: 'input',
-    say: () => say`Punchcard does not invite people to Toggl Track yet: an organization admin invites them in Toggl Track itself. Nothing was sent.`,
-    example: {},
-  },
   /** The token sees no workspace named so; the ones it sees are named. */
   toggl_workspace_unknown: {
     kind: 'invalid',

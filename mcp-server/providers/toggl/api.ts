@@ -11,9 +11,11 @@ import { type Clock, describeHttpFailure, describeNotJson, type RequestPurpose, 
 import { QuotaHolds, QuotaLeft, type TogglQuota, UNSAID_HOLD_MS } from './quota.ts';
 import type {
   TogglClient,
+  TogglOrganization,
   TogglPreferences,
   TogglProject,
   TogglProjectUser,
+  TogglSimpleUser,
   TogglTask,
   TogglTimesheetSetup,
   TogglUser,
@@ -156,6 +158,8 @@ function sharedEndpoints({ call }: TogglSending) {
       call<TogglUser & { workspaces?: TogglWorkspace[] | null }>('GET', '/me', mine('read your Toggl Track profile and workspaces'), {
         query: { with_related_data: true },
       }),
+    /** The person's organizations, each with whether they administer it (`admin`, `owner`): on their own quota, as /me. */
+    myOrganizations: () => call<TogglOrganization[] | null>('GET', '/me/organizations', mine('read your Toggl Track organizations')),
     workspace: (workspaceId: number) => call<TogglWorkspace>('GET', ws(workspaceId), workspaceRequest('read your Toggl Track workspace'), {}),
     /** The person's own project users (`user_id` their own): which projects they manage. */
     projectUsers: (workspaceId: number, userId: number) =>
@@ -165,6 +169,9 @@ function sharedEndpoints({ call }: TogglSending) {
     /** The workspace's people: role, deactivation, working hours; each named by their user id (`uid`) and their workspace user's own `id`. */
     workspaceUsers: (workspaceId: number) =>
       call<TogglWorkspaceUser[] | null>('GET', `${ws(workspaceId)}/workspace_users`, workspaceRequest("list the workspace's people")),
+    /** The workspace's lighter list of people (each by their user id, no working hours): a Team Lead's where the workspace users are refused them. */
+    workspaceSimpleUsers: (workspaceId: number) =>
+      call<TogglSimpleUser[] | null>('GET', `${ws(workspaceId)}/users`, workspaceRequest("list the workspace's people")),
     /**
      * The timesheet setups naming the person (a Premium feature), as the member they govern or as an approver: always
      * by their own id, never the workspace's whole list.

@@ -3,8 +3,9 @@
 // the person's own hourly quota, and a new token may be another person's; its answer carries the token, so only the
 // fields Punchcard reads are kept, and only in memory), the workspace Punchcard works in (the one named, else the
 // person's default one; remembered between starts for a day, with what it requires on every entry and its lock), its
-// optional reads (the lock and the tasks, each a paid plan's: providers/remote/optional-read.ts), and the grid the
-// cells are made in (TogglGrid). Toggl has no organisation account acting for people (TogglGrid).
+// optional reads (providers/remote/optional-read.ts: the lock and the tasks, each a paid plan's; the parts of the
+// person's role, their project users, timesheet setups and organizations, and the workspace's groups, none of which may
+// stop the everyday tools), the person's role and the team's people, and the grid the cells are made in (TogglGrid). Toggl has no organisation account acting for people (TogglGrid).
 import type { ProfileOf } from '../../contract/back-end-descriptor.ts';
 import type { TOGGL } from '../../contract/back-ends/toggl.ts';
 import type { TogglRequired } from '../../contract/outcomes/remote-toggl.ts';
@@ -25,9 +26,19 @@ import { resetsAt, TogglError } from './errors.ts';
 import { ORGANISATION_QUOTA } from './quota.ts';
 import { togglFacts, togglFactsKey, type TogglFacts } from './facts.ts';
 import { chooseWorkspace, lockOf, planOf, requiredOf, type TogglPlan, type Workspace, workspaceIdIn } from './mapping.ts';
-import { PROJECT_MANAGER, roleName, TIMESHEET_APPROVER, TIMESHEET_MEMBER, type TogglRights, workspaceRoleOf, wordsOf } from './rights.ts';
+import { ORGANIZATION_ADMIN, PROJECT_MANAGER, roleName, TIMESHEET_APPROVER, TIMESHEET_MEMBER, type TogglRights, workspaceRoleOf, wordsOf } from './rights.ts';
 import { setupsOf } from './timesheet-readings.ts';
-import type { TogglClient, TogglProject, TogglProjectUser, TogglTask, TogglTimesheetSetup, TogglUser, TogglWorkspace, TogglWorkspaceUser } from './wire.ts';
+import type {
+  TogglClient,
+  TogglProject,
+  TogglProjectUser,
+  TogglSimpleUser,
+  TogglTask,
+  TogglTimesheetSetup,
+  TogglUser,
+  TogglWorkspace,
+  TogglWorkspaceUser,
+} from './wire.ts';
 import { quotedLine } from '../../contract/outcomes/quoted-line.ts';
 
 export type TogglProfile = ProfileOf<typeof TOGGL>;
@@ -49,6 +60,9 @@ export interface TogglMember {
   /** Their working_hours_in_minutes (a day's), or null where Toggl names none. */
   dayMinutes: number | null;
 }
+
+/** Someone whose hours the team reads: a member as the workspace users list them, or as the lighter list does (no workspace user id). */
+export type TeamMember = Pick<TogglMember, 'id' | 'name' | 'dayMinutes'>;
 
 /** The timesheet setups naming the person (Premium's approvals): their own, where one governs them, and those naming them an approver. */
 export interface TimesheetSetups {
@@ -121,13 +135,18 @@ export class TogglContext {
   readonly client: TogglApiClient;
   readonly api: TogglApi;
   readonly facts: LearnedFacts<TogglFacts>;
-  /** What Toggl may refuse as a feature the workspace's plan lacks, and what the tools do without it (docs/back-ends/toggl.md, "Optional reads"). */
-  readonly optional: OptionalReads<'lock' | 'tasks'>;
+  /**
+   * What Toggl may refuse as a feature the workspace's plan lacks, or as a right the role read does not have, and what
+   * the tools do without it (docs/back-ends/toggl.md, "Optional reads"): the role's parts each among them, so a part
+   * Toggl will not show never stops the everyday tools nor the rest of the role.
+   */
+  readonly optional: OptionalReads<'lock' | 'tasks' | 'projectUsers' | 'setups' | 'organizations' | 'groups'>;
   readonly #person = new Expiring<TogglPerson>(PER_PROCESS_MS);
   readonly #workspace = new Expiring<Workspace>(PER_PROCESS_MS);
   /** The projects the person manages, by id (their own project users' `manager`). */
   readonly #managed = new Expiring<ReadonlySet<number>>(TEAM_TTL_MS);
   readonly #members = new Expiring<TogglMember[]>(TEAM_TTL_MS);
+  readonly #lighter = new Expiring<TeamMember[]>(TEAM_TTL_MS);
   readonly #setups = new Expiring<TimesheetSetups>(TEAM_TTL_MS);
 
   constructor(options: TogglTrackerOptions, capabilitiesOf: (facts: TogglFacts | undefined) => ReadonlySet<Capability>) {
@@ -150,6 +169,20 @@ export class TogglContext {
           without: 'no entry is held back as locked by Punchcard (Toggl still refuses a write into a locked period itself)',
         },
         tasks: { what: "the workspace's tasks", without: 'the catalog lists no tasks, and an entry is booked on its project alone' },
+        projectUsers: {
+          what: 'your own project users (which projects you manage)',
+          without: 'you are taken to manage no project: project_status follows your workspace role alone',
+        },
+        setups: {
+          what: 'the timesheet setups naming you',
+          without:
+            'you are taken to be in no timesheet setup: the approvals follow your workspace role alone, and a write is checked against no approved period',
+        },
+        organizations: {
+          what: 'your organizations (whether you administer this one)',
+          without: 'you are taken to be no organization admin: manage_people does not invite',
+        },
+        groups: { what: "the workspace's user groups", without: "manage_people shows nobody's teams" },
       },
     );
   }
@@ -226,11 +259,33 @@ export class TogglContext {
     const [person, role, managed] = await Promise.all([this.person(), this.#workspaceRole(fresh), this.managedProjects(fresh)]);
     // Where the setups are wanted (the approvals group on, a Premium workspace), the whole role reads them too;
     // else their part is as last known for this person.
-    const setups = fresh && (await this.#setupsWanted()) ? await this.timesheetSetups(true).catch(withoutApprovals) : undefined;
+    const setups = fresh && (await this.#setupsWanted()) ? await this.timesheetSetups(true) : undefined;
     const timesheets = setups ? timesheetWords(setups) : this.#timesheetsKnown(String(person.id));
-    const rights = { role, managesProjects: managed.size > 0, timesheetMember: timesheets.member, timesheetApprover: timesheets.approver };
-    this.#learnRole(String(person.id), wordsOf(rights.role, rights.managesProjects, timesheets));
+    const known = rightsKnown(this.facts.current, String(person.id));
+    // Whether they administer the organization: read for a workspace admin with the admin tools on (it decides inviting
+    // alone), else as last known; never for anyone else, who invites nobody whatever it says.
+    const organizationAdmin =
+      role !== 'admin' ? false : fresh && this.options.adminToolsWanted?.() === true ? await this.#organizationAdmin() : known.organizationAdmin;
+    const rights: TogglRights = {
+      role,
+      managesProjects: managed.size > 0,
+      timesheetMember: timesheets.member,
+      timesheetApprover: timesheets.approver,
+      organizationAdmin,
+    };
+    this.#learnRole(String(person.id), wordsOf(rights.role, rights.managesProjects, timesheets, organizationAdmin));
     return rights;
+  }
+
+  /**
+   * Whether the person administers the workspace's organization: `admin` (or `owner`) of it in `GET /me/organizations`
+   * (on the person's own quota: read once a day at most, with the role). Toggl refusing it as unavailable is "no".
+   */
+  async #organizationAdmin(): Promise<boolean> {
+    const workspace = await this.workspace();
+    const organizations = await this.optional.organizations.read(() => this.api.myOrganizations(), null);
+    const theirs = (Array.isArray(organizations) ? organizations : []).find((organization) => organization?.id === workspace.organizationId);
+    return theirs !== undefined && (theirs.admin === true || theirs.owner === true);
   }
 
   /**
@@ -242,17 +297,20 @@ export class TogglContext {
     if (fresh) this.#setups.invalidate();
     return this.#setups.get(async () => {
       const [person, workspace] = await Promise.all([this.person(), this.workspace()]);
-      const [own, approves] = await Promise.all([
-        this.api.timesheetSetups(workspace.id, { member_ids: person.id }),
-        this.api.timesheetSetups(workspace.id, { approver_ids: person.id }),
-      ]);
+      // Refused as unavailable (a plan without approvals, a role Toggl will not show them, a route not there), the person
+      // is in no setup for the hour: the everyday writes' check of approved periods goes on without them.
+      const [own, approves] = await this.optional.setups.read(
+        () =>
+          Promise.all([this.api.timesheetSetups(workspace.id, { member_ids: person.id }), this.api.timesheetSetups(workspace.id, { approver_ids: person.id })]),
+        [null, null] as const,
+      );
       const setups = {
         own: setupsOf(own).find((setup) => setup.member_id === person.id) ?? null,
         approves: setupsOf(approves).filter((setup) => setup.member_id !== person.id && namesApprover(setup, person.id)),
       };
       // Part of the role only (the workspace's role and the projects managed as last known): it moves no check time.
       const known = rightsKnown(this.facts.current, String(person.id));
-      this.#learnRole(String(person.id), wordsOf(workspace.role, known.managesProjects, timesheetWords(setups)), false);
+      this.#learnRole(String(person.id), wordsOf(workspace.role, known.managesProjects, timesheetWords(setups), known.organizationAdmin), false);
       return setups;
     });
   }
@@ -269,14 +327,24 @@ export class TogglContext {
     return { member: known.timesheetMember, approver: known.timesheetApprover };
   }
 
-  /** The projects the person manages, by id: `GET …/project_users?user_id=<their own>`, kept a quarter of an hour. */
+  /**
+   * The projects the person manages, by id: `GET …/project_users?user_id=<their own>`, kept a quarter of an hour; none
+   * where Toggl refuses it as unavailable (an optional read).
+   */
   managedProjects(fresh = false): Promise<ReadonlySet<number>> {
     if (fresh) this.#managed.invalidate();
     return this.#managed.get(async () => {
       const [person, workspaceId] = await Promise.all([this.person(), this.workspaceId()]);
-      const users = (await this.api.projectUsers(workspaceId, person.id)) ?? ([] as TogglProjectUser[]);
+      const users = (await this.optional.projectUsers.read(() => this.api.projectUsers(workspaceId, person.id), null)) ?? ([] as TogglProjectUser[]);
       return new Set(users.filter((user) => user?.manager === true && user.user_id === person.id).map((user) => user.project_id));
     });
+  }
+
+  /** Toggl refused an invitation (403): the person is taken to administer no organization until their role is read again. */
+  notOrganizationAdmin(): void {
+    const personId = this.facts.current.roleOf;
+    const words = (this.facts.current.role ?? '').split(' ').filter((word) => word !== '' && word !== ORGANIZATION_ADMIN);
+    if (personId !== undefined) this.#learnRole(personId, words, false);
   }
 
   /** Whether the remembered role is a day old, another person's, or none: the background check then reads it again. */
@@ -303,9 +371,46 @@ export class TogglContext {
     });
   }
 
+  /**
+   * The people the team's hours are read for: the workspace users (members); for a Team Lead Toggl refused them (403:
+   * who besides admins may list them is not documented), the lighter `GET …/users` instead, without working hours, and
+   * for a day after such a refusal that list alone (remembered between starts). `light` says which.
+   */
+  async teamMembers(rights: TogglRights): Promise<{ people: TeamMember[]; light: boolean }> {
+    if (rights.role !== 'teamlead') return { people: await this.members(), light: false };
+    const refusedAt = Date.parse(this.facts.current.peopleRefusedAt ?? '');
+    if (!Number.isNaN(refusedAt) && this.options.now() - refusedAt <= RECHECK_MS) return { people: await this.#lighterMembers(), light: true };
+    try {
+      return { people: await this.members(), light: false };
+    } catch (error) {
+      if (!(error instanceof TogglError) || error.status !== 403 || error.failure !== 'forbidden') throw error;
+      this.facts.learn({ peopleRefusedAt: new Date(this.options.now()).toISOString() });
+      this.options.log(
+        "Toggl Track does not show your workspace's people to a Team Lead: team_report lists them from the workspace's users, without targets, for a day.",
+      );
+      return { people: await this.#lighterMembers(), light: true };
+    }
+  }
+
+  /** The workspace's people from `GET …/users` (each by their user id, no working hours), the deactivated left out; kept a quarter of an hour. */
+  #lighterMembers(): Promise<TeamMember[]> {
+    return this.#lighter.get(async () => {
+      const listed = (await this.api.workspaceSimpleUsers(await this.workspaceId())) ?? ([] as TogglSimpleUser[]);
+      return listed
+        .filter((user): user is TogglSimpleUser => typeof user?.id === 'number' && user.inactive !== true)
+        .map((user) => ({
+          id: user.id,
+          name: (user.fullname ?? '').trim() || (user.email ?? '').trim() || `user #${user.id}`,
+          dayMinutes: null,
+        }))
+        .sort((a, b) => a.name.localeCompare(b.name) || a.id - b.id);
+    });
+  }
+
   /** The workspace's people changed (a role, a deactivation): read afresh next time. */
   forgetMembers(): void {
     this.#members.invalidate();
+    this.#lighter.invalidate();
   }
 
   /**
@@ -321,6 +426,7 @@ export class TogglContext {
     if (learned) this.options.log(`Toggl Track refused your account what ${tool} needs (${needs}): ${tool} switched off.`);
     this.#managed.invalidate();
     this.#members.invalidate();
+    this.#lighter.invalidate();
     this.#setups.invalidate();
   }
 
@@ -389,6 +495,7 @@ export class TogglContext {
       lockedBefore: lockOf(facts.lockedAt),
       lockKnown: facts.lockedAt !== undefined,
       role: workspaceRoleOf({ role: facts.workspaceRole }),
+      ...(facts.organizationId === undefined ? {} : { organizationId: facts.organizationId }),
       remembered: true,
     };
   }
@@ -421,11 +528,13 @@ export class TogglContext {
       lockedBefore: lockOf(lockedAt),
       lockKnown: lockedAt !== undefined,
       role: workspaceRoleOf(found),
+      ...(typeof found.organization_id === 'number' ? { organizationId: found.organization_id } : {}),
     };
     this.facts.learn({
       workspaceId: workspace.id,
       workspaceName: workspace.name,
       workspaceRole: workspace.role,
+      ...(workspace.organizationId === undefined ? {} : { organizationId: workspace.organizationId }),
       plan: workspace.plan,
       requires: [...workspace.requires].join(' '),
       ...(lockedAt === undefined ? {} : { lockedAt }),
@@ -436,7 +545,7 @@ export class TogglContext {
     const known = rightsKnown(this.facts.current, String(person.id));
     this.#learnRole(
       String(person.id),
-      wordsOf(workspace.role, known.managesProjects, { member: known.timesheetMember, approver: known.timesheetApprover }),
+      wordsOf(workspace.role, known.managesProjects, { member: known.timesheetMember, approver: known.timesheetApprover }, known.organizationAdmin),
       false,
     );
     return workspace;
@@ -446,9 +555,13 @@ export class TogglContext {
   async #workspaceRole(fresh: boolean): Promise<Workspace['role']> {
     const workspace = await this.workspace();
     if (!fresh || !workspace.remembered) return workspace.role;
-    const role = workspaceRoleOf(await this.api.workspace(workspace.id));
-    Object.assign(workspace, { role, remembered: false });
-    if (role !== this.facts.current.workspaceRole) this.facts.learn({ workspaceRole: role });
+    const found = await this.api.workspace(workspace.id);
+    const role = workspaceRoleOf(found);
+    const organizationId = typeof found?.organization_id === 'number' ? found.organization_id : workspace.organizationId;
+    Object.assign(workspace, { role, remembered: false, ...(organizationId === undefined ? {} : { organizationId }) });
+    if (role !== this.facts.current.workspaceRole || organizationId !== this.facts.current.organizationId) {
+      this.facts.learn({ workspaceRole: role, ...(organizationId === undefined ? {} : { organizationId }) });
+    }
     return role;
   }
 
@@ -474,25 +587,21 @@ function namesApprover(setup: TogglTimesheetSetup, personId: number): boolean {
   return setup.approver_id === personId || (setup.approvers ?? []).some((approver) => approver?.user_id === personId);
 }
 
-/** Setups Toggl refused to show (a 402 of a plan without approvals, a 403): the person takes part in none. */
-function withoutApprovals(error: unknown): TimesheetSetups {
-  if (error instanceof TogglError && (error.status === 402 || error.status === 403) && error.failure !== 'bad_token' && error.failure !== 'rate_limited') {
-    return { own: null, approves: [] };
-  }
-  throw error;
-}
-
 function timesheetWords(setups: TimesheetSetups): { member: boolean; approver: boolean } {
   return { member: setups.own !== null, approver: setups.approves.length > 0 };
 }
 
 /** What is remembered of this person's role, word by word; nothing where it is another person's. */
-function rightsKnown(facts: TogglFacts, personId: string): { managesProjects: boolean; timesheetMember: boolean; timesheetApprover: boolean } {
+function rightsKnown(
+  facts: TogglFacts,
+  personId: string,
+): { managesProjects: boolean; timesheetMember: boolean; timesheetApprover: boolean; organizationAdmin: boolean } {
   const words = facts.roleOf === personId ? new Set((facts.role ?? '').split(' ').filter(Boolean)) : new Set<string>();
   return {
     managesProjects: words.has(PROJECT_MANAGER),
     timesheetMember: words.has(TIMESHEET_MEMBER),
     timesheetApprover: words.has(TIMESHEET_APPROVER),
+    organizationAdmin: words.has(ORGANIZATION_ADMIN),
   };
 }
 

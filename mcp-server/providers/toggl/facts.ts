@@ -23,6 +23,13 @@ export interface TogglFacts extends RoleFacts {
   timezone?: string;
   /** The person's role in the workspace in Toggl's words ('admin', 'user', 'projectlead', 'teamlead'), read with it. */
   workspaceRole?: string;
+  /** The workspace's organization (its `organization_id`), whose admins invite people. */
+  organizationId?: number;
+  /**
+   * When Toggl last refused a Team Lead the workspace users (403: who besides admins may list them is not documented):
+   * for a day, the team's people come from the lighter `GET …/users` instead, without targets.
+   */
+  peopleRefusedAt?: string;
 }
 
 export const togglFacts = factsFile<TogglFacts>(TOGGL_FACTS_FILE, (entry) =>
@@ -35,6 +42,8 @@ export const togglFacts = factsFile<TogglFacts>(TOGGL_FACTS_FILE, (entry) =>
     checkedAt: pick.text(entry.checkedAt),
     timezone: pick.text(entry.timezone),
     workspaceRole: pick.text(entry.workspaceRole),
+    organizationId: pick.integer(entry.organizationId),
+    peopleRefusedAt: pick.text(entry.peopleRefusedAt),
     ...pickRoleFacts(entry),
   }),
 );

@@ -26,6 +26,8 @@ export interface Workspace {
   lockKnown: boolean;
   /** The person's role in it, as read with it (rights.ts). */
   role: TogglRole;
+  /** The organization it belongs to (whose admins invite people into it); undefined where Toggl did not say. */
+  organizationId?: number;
   /** Remembered from an earlier start rather than read this process. */
   remembered?: boolean;
 }

@@ -13,6 +13,8 @@ export const PROJECT_MANAGER = 'project_manager';
 export const TIMESHEET_MEMBER = 'timesheet_member';
 /** The word kept for a person a setup names as an approver (they decide its member's timesheets). */
 export const TIMESHEET_APPROVER = 'timesheet_approver';
+/** The word kept for an admin of the workspace's organization (`admin` in their own organizations): they invite people. */
+export const ORGANIZATION_ADMIN = 'organization_admin';
 
 /** The workspace roles in Toggl's words (workspace_user.Payload `role`). */
 export type TogglRole = 'admin' | 'teamlead' | 'projectlead' | 'user';
@@ -26,6 +28,8 @@ export interface TogglRights {
   timesheetMember?: boolean;
   /** A timesheet setup names them an approver (they decide its member's timesheets). */
   timesheetApprover?: boolean;
+  /** They administer the workspace's organization (`admin` of it in their own organizations): invitations are theirs. */
+  organizationAdmin?: boolean;
 }
 
 /** The role of a workspace as the person reads it: its `role` where Toggl names one Punchcard knows, else its `admin` flag. */
@@ -37,20 +41,31 @@ export function workspaceRoleOf(workspace: { role?: string | null; admin?: boole
 /** The rights the remembered words name. */
 export function rightsOf(words: ReadonlySet<string>): TogglRights {
   const role = ROLES.find((candidate) => words.has(candidate)) ?? 'user';
-  return { role, managesProjects: words.has(PROJECT_MANAGER), timesheetMember: words.has(TIMESHEET_MEMBER), timesheetApprover: words.has(TIMESHEET_APPROVER) };
+  return {
+    role,
+    managesProjects: words.has(PROJECT_MANAGER),
+    timesheetMember: words.has(TIMESHEET_MEMBER),
+    timesheetApprover: words.has(TIMESHEET_APPROVER),
+    organizationAdmin: words.has(ORGANIZATION_ADMIN),
+  };
 }
 
-/** The words remembered for the rights: the workspace role, PROJECT_MANAGER where they manage a project, and their place in timesheet setups. */
+/**
+ * The words remembered for the rights: the workspace role, PROJECT_MANAGER where they manage a project, their place in
+ * timesheet setups, and ORGANIZATION_ADMIN where they administer the organization.
+ */
 export function wordsOf(
   role: TogglRole,
   managesProjects: boolean,
   timesheets: { member: boolean; approver: boolean } = { member: false, approver: false },
+  organizationAdmin = false,
 ): string[] {
   return [
     role,
     ...(managesProjects ? [PROJECT_MANAGER] : []),
     ...(timesheets.member ? [TIMESHEET_MEMBER] : []),
     ...(timesheets.approver ? [TIMESHEET_APPROVER] : []),
+    ...(organizationAdmin ? [ORGANIZATION_ADMIN] : []),
   ];
 }
 
@@ -75,6 +90,15 @@ export const administers = (rights: TogglRights) => rights.role === 'admin';
 export const takesPartInApprovals = (rights: TogglRights) => rights.timesheetMember === true || decidesTimesheets(rights);
 /** Deciding others' timesheets: an approver a setup names, or a workspace admin. */
 export const decidesTimesheets = (rights: TogglRights) => rights.timesheetApprover === true || rights.role === 'admin';
+
+/**
+ * Inviting people: Toggl's invitations are the organization's (`POST /organizations/{oid}/invitations`), an
+ * organization admin's; Punchcard invites into the configured workspace, so a workspace admin who administers the
+ * organization too.
+ */
+export const invites = (rights: TogglRights) => administers(rights) && rights.organizationAdmin === true;
+/** The least role that invites, as a refusal says it. */
+export const INVITE_NEEDS = 'an organization admin';
 
 /** What a workspace admin alone is offered: the people, the rates, the catalog's changes and its writes. */
 export const ADMINISTERED: readonly Capability[] = ['admin_people', 'admin_rates', 'admin_catalog', 'catalog_write'];

@@ -39,6 +39,24 @@ export interface TogglWorkspace {
   te_constraints?: TogglConstraints | null;
 }
 
+/** One of the person's organizations (GET /me/organizations): whether they administer it. */
+export interface TogglOrganization {
+  id: number;
+  name?: string | null;
+  admin?: boolean | null;
+  owner?: boolean | null;
+}
+
+/** One invitation as Toggl answers it (`data` of POST /organizations/{oid}/invitations; seen in a client's model). */
+export interface TogglInvitation {
+  email?: string | null;
+  invitation_id?: number | null;
+  organization_id?: number | null;
+  /** The invitee's user id where the e-mail has an account already. */
+  recipient_id?: number | null;
+  sender_id?: number | null;
+}
+
 /** The workspace's preferences (GET /workspaces/{id}/preferences): its lock of older entries. */
 export interface TogglPreferences {
   /** Entries before this instant may not be added or edited (Lock Time Entries); absent or empty where none. */
@@ -135,6 +153,24 @@ export interface TogglWorkspaceUser {
   /** Their billable rate and labor cost in the workspace (the current ones), where Toggl shows them. */
   rate?: number | null;
   labor_cost?: number | null;
+  /** The user groups they belong to (GET /workspaces/{id}/groups names them). */
+  group_ids?: number[] | null;
+}
+
+/** A user group of the workspace (GET /workspaces/{id}/groups): its members are the workspace users' `group_ids`. */
+export interface TogglGroup {
+  id: number;
+  name?: string | null;
+  workspace_id?: number | null;
+}
+
+/** Someone of the workspace as its lighter list shows them (GET /workspaces/{id}/users, SimpleWorkspaceUser): `id` is the user's own. */
+export interface TogglSimpleUser {
+  id: number;
+  fullname?: string | null;
+  email?: string | null;
+  role?: string | null;
+  inactive?: boolean | null;
 }
 
 /** A person's membership of a project (GET /workspaces/{id}/project_users). */

@@ -36,6 +36,7 @@ import {
   startEngineOver,
   startTeamOver,
   type StoredEntry,
+  TEAM_SETTINGS,
   type TeamSide,
   utc,
   WORLD,
@@ -177,6 +178,13 @@ const toggl: BehaviourBackEnd = {
   optionalReads: [
     { name: "the workspace's lock of older entries", request: { method: 'GET', path: /^\/api\/v9\/workspaces\/\d+\/preferences$/ }, met: 'calls' },
     { name: "the workspace's tasks", request: { method: 'GET', path: /^\/api\/v9\/workspaces\/\d+\/tasks$/ }, met: 'calls', bookingWithout: 'activity' },
+    // A part of her role (whether she manages a project), read in the background once the team group is on.
+    {
+      name: 'her own project users',
+      request: { method: 'GET', path: /^\/api\/v9\/workspaces\/\d+\/project_users$/ },
+      met: 'background',
+      settings: TEAM_SETTINGS,
+    },
   ],
   async start(options = {}) {
     const fake = await startFakeToggl({ now: clockStartingAt(NOW), quotas: { user: 100_000, organisation: 100_000 } });

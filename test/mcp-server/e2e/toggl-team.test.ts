@@ -4,7 +4,7 @@
 // working hours; project_status naming the project (`project_ids`), a project manager's own projects only; a 403
 // withdrawing the tool. What each call sends, warm and cold, is asserted request by request.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { type InProcessEngineHandle, makeUserDataDir, refusalOf, startInProcessEngine } from '../../support/engine.ts';
+import { type InProcessEngineHandle, type InProcessEngineOptions, makeUserDataDir, refusalOf, startInProcessEngine } from '../../support/engine.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
 import {
   addEntry,
@@ -27,6 +27,7 @@ type Role = 'admin' | 'teamlead' | 'user';
 interface Started {
   fake: FakeToggl;
   engine: InProcessEngineHandle;
+  userDataDir: string;
   ids: Record<string, number>;
   /** The requests sent since the last call of `sent`, as "METHOD path?query". */
   sent(): RecordedRequest[];
@@ -42,7 +43,18 @@ afterEach(async () => {
 /** Acme on Premium, Lea with `role` there (and managing `manages`), Ada's two hours on Tuesday and Bob's on Monday; Lea's engine with the team group on. */
 async function startLea(
   role: Role,
-  options: { manages?: string[]; fake?: FakeTogglOptions; bobsRows?: number; groups?: Record<string, boolean>; free?: boolean } = {},
+  options: {
+    manages?: string[];
+    fake?: FakeTogglOptions;
+    bobsRows?: number;
+    groups?: Record<string, boolean>;
+    free?: boolean;
+    /** Lea administers Acme's organization too (she invites people). */
+    organizationAdmin?: boolean;
+    elicitation?: InProcessEngineOptions['elicitation'];
+    /** The data folder of an earlier start, whose remembered role and refusals this start reads. */
+    userDataDir?: string;
+  } = {},
 ): Promise<Started> {
   const fake = await startFakeToggl({ now: clockStartingAt(NOW), quotas: { user: 10_000, organisation: 10_000 }, ...options.fake });
   seedWorld(fake);
@@ -62,6 +74,7 @@ async function startLea(
   Object.assign(acme, { business: !options.free, premium: !options.free, members: [...acme.members, LEA.id] });
   if (role === 'admin') acme.admins.push(LEA.id);
   if (role === 'teamlead') acme.roles = { [LEA.id]: 'teamlead' };
+  if (options.organizationAdmin) fake.state.organizations[0]?.admins.push(LEA.id);
   for (const name of options.manages ?? []) {
     const project = fake.state.projects.find((item) => item.name === name);
     if (project) Object.assign(project, { members: [...project.members, LEA.id], managers: [LEA.id], estimatedHours: 10 });
@@ -79,11 +92,16 @@ async function startLea(
     timezone: 'Europe/Berlin',
     tools: { groups: options.groups ?? { team: true } },
   });
-  const engine = await startInProcessEngine({ userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_TOGGL_TOKEN: LEA.token, PUNCHCARD_TOGGL_PER_SECOND: '1000' } });
+  const engine = await startInProcessEngine({
+    userDataDir,
+    env: { PUNCHCARD_NOW: NOW, PUNCHCARD_TOGGL_TOKEN: LEA.token, PUNCHCARD_TOGGL_PER_SECOND: '1000' },
+    ...(options.elicitation ? { elicitation: options.elicitation } : {}),
+  });
   let seen = 0;
   open = {
     fake,
     engine,
+    userDataDir,
     ids,
     sent() {
       const since = fake.requests.slice(seen);
@@ -172,21 +190,47 @@ describe('Toggl Track for leads', () => {
     expect((second.structuredContent as { covers: string }).covers).toMatch(/of "Bob Builder" only the report's first 200 rows/);
   });
 
-  it("withdraws team_report where Toggl answers the Team Lead's list of people 403, and sends nothing more for it", async () => {
-    const { engine, sent } = await startLea('teamlead', { fake: { teamLeadReadsWorkspaceUsers: false } });
+  it("lists a Team Lead's people from the workspace's users where Toggl answers the workspace users 403, without targets, said in covers, for a day", async () => {
+    const { engine, fake, sent } = await startLea('teamlead', { fake: { teamLeadReadsWorkspaceUsers: false } });
     await offered(engine, 'team_report');
     sent();
-    const refused = await engine.call('team_report', WEEK);
-    expect(refusalOf(refused)).toEqual({
-      code: 'toggl_forbidden',
-      facts: { action: "read your workspace's hours", message: 'User does not have access to this resource.', needs: 'a workspace admin or Team Lead' },
+    const cold = await engine.call('team_report', WEEK);
+    expect(cold.isError, JSON.stringify(cold.content)).toBeFalsy();
+    // The one 403 met, then the lighter list (each by their user id), then the report naming them.
+    expect(
+      sent()
+        .filter((request) => !/\/(projects|tasks)$/.test(request.path))
+        .map(line),
+    ).toEqual(['GET /api/v9/workspaces/{id}/workspace_users', 'GET /api/v9/workspaces/{id}/users', 'POST /reports/api/v3/workspace/{id}/search/time_entries']);
+    const page = cold.structuredContent as { people: Array<{ id: number; name: string; minutes: number; target_minutes: number | null }>; covers: string };
+    expect(page.people.map((person) => [person.id, person.name, person.minutes])).toEqual([
+      [ADA, 'Ada Lovelace', 120],
+      [BOB, 'Bob Builder', 60],
+      [LEA.id, 'Lea Lead', 0],
+    ]);
+    // Bob's working hours (360 a day) are not in the lighter list: nobody's target is Toggl's.
+    expect(page.people.every((person) => person.target_minutes === null)).toBe(true);
+    expect(page.covers).toMatch(/finished entries only; no one's working hours/);
+    expect(await listed(engine)).toContain('team_report');
+
+    // Remembered a day: a fresh process asks the lighter list alone, never the workspace users again.
+    await engine.close();
+    if (!open) throw new Error('no world');
+    open.engine = await startInProcessEngine({
+      userDataDir: open.userDataDir,
+      env: { PUNCHCARD_NOW: NOW, PUNCHCARD_TOGGL_TOKEN: LEA.token, PUNCHCARD_TOGGL_PER_SECOND: '1000' },
     });
-    expect(sent().map(line)).toEqual(['GET /api/v9/workspaces/{id}/workspace_users']);
-    expect(await listed(engine)).not.toContain('team_report');
-    expect(await listed(engine)).toContain('project_status');
-    const again = await engine.call('team_report', WEEK);
-    expect(refusalOf(again)).toMatchObject({ code: 'tool_withheld', facts: { tool: 'team_report' } });
-    expect(sent()).toEqual([]);
+    await offered(open.engine, 'team_report');
+    sent();
+    const next = await open.engine.call('team_report', WEEK);
+    expect(next.isError, JSON.stringify(next.content)).toBeFalsy();
+    // A fresh process's own (whose token it is, the projects she manages) aside: the people from the lighter list alone.
+    expect(
+      sent()
+        .filter((request) => /\/(users|workspace_users|time_entries)$/.test(request.path))
+        .map(line),
+    ).toEqual(['GET /api/v9/workspaces/{id}/users', 'POST /reports/api/v3/workspace/{id}/search/time_entries']);
+    expect(fake.requests.filter((request) => request.path.endsWith('/workspace_users'))).toHaveLength(1);
   });
 
   it("shows a project manager their project's status by its id, another project not at all, and no team_report", async () => {
@@ -251,16 +295,27 @@ describe('Toggl Track administration: the people', () => {
 
   it("lists a workspace admin the workspace's people by user id, and changes a role and an activity by the workspace user's own id", async () => {
     const { engine, fake, sent } = await startLea('admin', { groups: ADMIN });
+    const acme = fake.state.workspaces.find((workspace) => workspace.id === SEED.workspaces.acme);
+    if (acme)
+      acme.groups = [
+        { id: 51, name: 'Design', members: [ADA, LEA.id] },
+        { id: 52, name: 'Backend', members: [LEA.id] },
+      ];
     await offered(engine, 'manage_people');
     sent();
     const list = await engine.call('manage_people', { action: 'list' });
-    expect(sent().map(line)).toEqual(['GET /api/v9/workspaces/{id}/workspace_users']);
-    const people = (list.structuredContent as { people: Array<{ id: number; name: string; role: string | null; active: boolean }> }).people;
-    expect(people.map((person) => [person.id, person.name, person.role, person.active])).toEqual([
-      [ADA, 'Ada Lovelace', 'user', true],
-      [BOB, 'Bob Builder', 'admin', true],
-      [LEA.id, 'Lea Lead', 'admin', true],
+    // Cold: the people and the groups naming their teams, side by side.
+    expect(sent().map(line).sort()).toEqual(['GET /api/v9/workspaces/{id}/groups', 'GET /api/v9/workspaces/{id}/workspace_users']);
+    const people = (list.structuredContent as { people: Array<{ id: number; name: string; role: string | null; active: boolean; teams: string[] }> }).people;
+    expect(people.map((person) => [person.id, person.name, person.role, person.active, person.teams])).toEqual([
+      [ADA, 'Ada Lovelace', 'user', true, ['Design']],
+      [BOB, 'Bob Builder', 'admin', true, []],
+      [LEA.id, 'Lea Lead', 'admin', true, ['Backend', 'Design']],
     ]);
+    // Warm: the groups kept a quarter of an hour, the people read afresh.
+    const shown = await engine.call('manage_people', { action: 'show', person: 'Ada Lovelace' });
+    expect(shown.structuredContent).toMatchObject({ people: [{ id: ADA, teams: ['Design'] }] });
+    expect(sent().map(line)).toEqual(['GET /api/v9/workspaces/{id}/workspace_users']);
 
     const promoted = await engine.call('manage_people', { action: 'update', person: 'Ada Lovelace', role: 'teamlead' });
     expect(promoted.isError, JSON.stringify(promoted.content)).toBeFalsy();
@@ -285,7 +340,7 @@ describe('Toggl Track administration: the people', () => {
     expect(fake.state.workspaces[0]?.inactive).toEqual([]);
   });
 
-  it('refuses a name or an e-mail, manages, an invitation and deactivating oneself before anything is sent', async () => {
+  it('refuses a name or an e-mail, manages, an invitation by someone who administers no organization and deactivating oneself before anything is sent', async () => {
     const { engine, sent } = await startLea('admin', { groups: ADMIN });
     await offered(engine, 'manage_people');
     await engine.call('manage_people', { action: 'list' });
@@ -300,11 +355,64 @@ describe('Toggl Track administration: the people', () => {
     expect(refusalOf(await engine.call('manage_people', { action: 'update', person: 'Bob Builder', role: 'user', manages: ['Ada Lovelace'] }))).toMatchObject({
       code: 'toggl_manages_nothing',
     });
-    expect(refusalOf(await engine.call('manage_people', { action: 'invite', name: 'Cleo', email: 'cleo@acme.example' }))).toMatchObject({
-      code: 'toggl_invite_unsupported',
+    // A workspace admin who administers no organization: Toggl's invitations are the organization's.
+    expect(refusalOf(await engine.call('manage_people', { action: 'invite', name: 'Cleo', email: 'cleo@acme.example' }))).toEqual({
+      code: 'role_lacks',
+      facts: { back_end: 'Toggl Track', tool: 'manage_people', action: 'invite people', role: 'workspace admin', needs: 'an organization admin' },
     });
     expect(refusalOf(await engine.call('manage_people', { action: 'deactivate', person: 'Lea Lead' }))).toMatchObject({ code: 'person_deactivate_self' });
     expect(sent().filter((request) => request.method !== 'GET')).toEqual([]);
+  });
+
+  it('invites for an organization admin: her organizations read with her role (one request a day, her own quota), asked first, one request', async () => {
+    const questions: string[] = [];
+    let answer: 'accept' | 'decline' = 'decline';
+    const { engine, fake, sent } = await startLea('admin', {
+      groups: ADMIN,
+      organizationAdmin: true,
+      elicitation: (params) => {
+        questions.push(params.message);
+        return { action: answer, content: {} };
+      },
+    });
+    await offered(engine, 'manage_people');
+    // Her role: the workspace's, her project users, and whether she administers its organization (GET /me/organizations).
+    const role = sent().map(line);
+    expect(role.filter((request) => request.includes('organizations'))).toEqual(['GET /api/v9/me/organizations']);
+    const declined = await engine.call('manage_people', { action: 'invite', name: 'Cleo Clerk', email: 'cleo@acme.example' });
+    expect(refusalOf(declined)).toMatchObject({ code: 'question_declined' });
+    expect(questions).toEqual([
+      expect.stringMatching(/^Invite "Cleo Clerk" <cleo@acme\.example>\? Toggl Track e-mails them an invitation .* they give their own when they accept\.$/),
+    ]);
+    expect(sent()).toEqual([]);
+
+    answer = 'accept';
+    const invited = await engine.call('manage_people', { action: 'invite', name: 'Cleo Clerk', email: 'cleo@acme.example' });
+    expect(invited.isError, JSON.stringify(invited.content)).toBeFalsy();
+    const requests = sent();
+    expect(requests.map(line)).toEqual([`POST /api/v9/organizations/${SEED.organisation}/invitations`]);
+    expect(JSON.parse(requests[0]?.body ?? '{}')).toEqual({
+      emails: ['cleo@acme.example'],
+      workspaces: [{ workspace_id: SEED.workspaces.acme, role: 'user' }],
+    });
+    expect(fake.state.invitations).toMatchObject([{ email: 'cleo@acme.example', workspaceId: SEED.workspaces.acme, role: 'user', senderId: LEA.id }]);
+    expect(invited.structuredContent).toMatchObject({
+      action: 'invite',
+      people: [{ name: 'Cleo Clerk', email: 'cleo@acme.example', role: 'user', active: false }],
+    });
+    expect((invited.structuredContent as { people: Array<{ id: number }> }).people[0]?.id).toBe(fake.state.invitations[0]?.id);
+
+    // Toggl's refusal (her organization role taken away meanwhile) is said in its words; invite is then refused as her role, nothing sent.
+    fake.state.organizations[0]?.admins.splice(fake.state.organizations[0].admins.indexOf(LEA.id), 1);
+    const forbidden = await engine.call('manage_people', { action: 'invite', name: 'Dan', email: 'dan@acme.example' });
+    expect(refusalOf(forbidden)).toEqual({
+      code: 'toggl_forbidden',
+      facts: { action: 'invite "dan@acme.example"', message: 'User is not authorized to invite users to the organization', needs: 'an organization admin' },
+    });
+    sent();
+    expect(refusalOf(await engine.call('manage_people', { action: 'invite', name: 'Dan', email: 'dan@acme.example' }))).toMatchObject({ code: 'role_lacks' });
+    expect(sent()).toEqual([]);
+    expect(await listed(engine)).toContain('manage_people');
   });
 
   it('offers a Team Lead no manage_people: not listed, refused with nothing sent', async () => {

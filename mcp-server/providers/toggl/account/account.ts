@@ -35,8 +35,10 @@ export class TogglAccount extends CellPart<TogglContext, NoEndpoints> {
    * The person's role, once they switched the team, an admin or the approvals tools on, and only where the one
    * remembered is a day old, another person's, or none (remote/remembered-role.ts): the workspace's role (read with the
    * workspace, or alone where it was remembered), their own project users, and on Premium with the approvals on their
-   * timesheet setups (as member, as approver): four requests a day at most. Nothing else in the background: a request
-   * Toggl counts by the hour is never spent while nobody asks Punchcard anything.
+   * timesheet setups (as member, as approver), and for a workspace admin with the admin tools on their organizations
+   * (on their own quota): five requests a day at most. A part Toggl refuses as unavailable is none (context.ts's
+   * optional reads), the rest of the role learned all the same. Nothing else in the background: a request Toggl counts
+   * by the hour is never spent while nobody asks Punchcard anything.
    */
   async detectFeatures(): Promise<void> {
     const { teamToolsWanted, adminToolsWanted, approvalToolsWanted, log } = this.context.options;

@@ -1,6 +1,6 @@
 // The team tools on Toggl Track (docs/back-ends/toggl.md, "For leads"), within the person's own role, checked before
-// anything is sent (rights.ts). team_report: the workspace's people (workspace users, the deactivated left out), at
-// most twenty a call, their finished entries read by the Reports API v3 naming them (`user_ids`), each against their
+// anything is sent (rights.ts). team_report: the workspace's people (workspace users, the deactivated left out; for a
+// Team Lead Toggl refuses them, its lighter list of users, without working hours, for a day), at most twenty a call, their finished entries read by the Reports API v3 naming them (`user_ids`), each against their
 // own working hours a day over the settings' working days, else the settings' week. project_status: the project read
 // alone for its estimate, its finished entries read by the report naming it (`project_ids`), for an admin or Team Lead
 // any project, for a project manager their own. Toggl's reports hold finished entries only: said in `covers` and `note`.
@@ -13,7 +13,7 @@ import { CellPart } from '../../grid/cell-part.ts';
 import { cellCode } from '../../grid/cell.ts';
 import { PEOPLE_PER_CALL } from '../../remote/people-window.ts';
 import { BackEndError } from '../../time-tracker.ts';
-import type { TogglCatalogView, TogglContext, TogglGrid, TogglMember, Withdrawn } from '../context.ts';
+import type { TeamMember, TogglCatalogView, TogglContext, TogglGrid, Withdrawn } from '../context.ts';
 import { overseesProjects, leadsPeople, seesEveryProject } from '../rights.ts';
 import type { TogglReportRow } from '../wire.ts';
 import { type ReportQuery, type TeamEndpoints, teamEndpoints } from './endpoints.ts';
@@ -28,6 +28,8 @@ const TEAM_PROJECTS: Withdrawn = {
 /** How far back a project without a start date is read. */
 const UNDATED_PROJECT_DAYS = 365;
 const FINISHED_ONLY = "Finished entries only: Toggl's reports hold no running timer.";
+/** Said where Toggl refused a Team Lead the workspace users and the people came from its lighter list. */
+const LIGHTER_LIST = "no one's working hours: Toggl shows a Team Lead the workspace's people without them, so targets are the settings' week";
 
 type Catalog = { catalog: TogglCatalogView };
 
@@ -38,7 +40,7 @@ export class TogglTeam extends CellPart<TogglContext, TeamEndpoints, Catalog> {
     await this.context.keepQuota("read your people's time");
     const zone = await this.context.zone();
     return this.context.administering(TEAM_HOURS, "read your workspace's hours", async () => {
-      const [people, workspaceId] = await Promise.all([this.context.members(), this.context.workspaceId()]);
+      const [{ people, light }, workspaceId] = await Promise.all([this.context.teamMembers(rights), this.context.workspaceId()]);
       const { items } = windowOf(people, query.offset, Math.max(1, Math.min(query.limit, PEOPLE_PER_CALL)));
       // Toggl dates each entry in its creator's profile zone: asked a day wider each side, kept by its instants.
       const dates = { start_date: addDays(localDate(query.from, zone), -1), end_date: addDays(localDate(query.to - 1, zone), 1) };
@@ -60,7 +62,8 @@ export class TogglTeam extends CellPart<TogglContext, TeamEndpoints, Catalog> {
         work.push({ person: { id: person.id, name: person.name }, spans: theirs, targets: targetsOf(person, days, week, holidays) });
       }
       const cut = cutShort ? `; of ${quotedLine(whole[0]?.name ?? '')} only the report's first ${rows.length} rows` : '';
-      return { people: work, total: people.length, covers: `everyone active in the Toggl Track workspace (finished entries only${cut})` };
+      const lighter = light ? `; ${LIGHTER_LIST}` : '';
+      return { people: work, total: people.length, covers: `everyone active in the Toggl Track workspace (finished entries only${cut}${lighter})` };
     });
   }
 
@@ -126,7 +129,7 @@ export class TogglTeam extends CellPart<TogglContext, TeamEndpoints, Catalog> {
 
 /** A person's target minutes by day: their working hours a day on the settings' working days, none on a holiday; null where Toggl names none. */
 function targetsOf(
-  person: TogglMember,
+  person: TeamMember,
   days: { from: string; to: string },
   week: WorkWeek,
   holidays: ReadonlyMap<string, string>,

@@ -580,3 +580,55 @@ describe("an admin's catalog and rates", () => {
     expect((await call('GET', `/workspaces/${WS}/project_users?project_ids=${ids.Website}`, undefined, bob)).json[0]).toMatchObject({ rate: 70 });
   });
 });
+
+describe("the organization's invitations and the workspace's lighter list of people", () => {
+  it("answers each person their organizations, admin and owner as they are; invites for an organization admin alone, 400 in the swagger's words", async () => {
+    await start();
+    const bob = basic(BOB_TOKEN);
+    expect((await call('GET', '/me/organizations', undefined, bob)).json).toMatchObject([{ id: SEED.organisation, admin: true, owner: true }]);
+    expect((await call('GET', '/me/organizations')).json).toMatchObject([{ id: SEED.organisation, admin: false, owner: false }]);
+    const path = `/organizations/${SEED.organisation}/invitations`;
+    const body = { emails: ['cleo@acme.example'], workspaces: [{ workspace_id: WS, role: 'user' }] };
+    const refused = await call('POST', path, body);
+    expect([refused.status, refused.text]).toEqual([403, 'User is not authorized to invite users to the organization\n']);
+    expect((await call('POST', path, { ...body, emails: [] }, bob)).text).toBe('at least one email is required\n');
+    expect((await call('POST', path, { ...body, workspaces: [] }, bob)).text).toBe('at least one workspace is required\n');
+    expect((await call('POST', path, { ...body, emails: ['cleo'] }, bob)).text).toBe("Invalid e-mail: 'cleo'\n");
+    // A Lead role is Premium's: Acme is on Starter.
+    expect((await call('POST', path, { ...body, workspaces: [{ workspace_id: WS, role: 'teamlead' }] }, bob)).status).toBe(402);
+    expect(fake?.state.invitations).toEqual([]);
+    const invited = await call('POST', path, { ...body, emails: ['cleo@acme.example', 'ada@acme.example'] }, bob);
+    expect(invited.status).toBe(200);
+    expect(invited.json.data).toMatchObject([
+      { email: 'cleo@acme.example', organization_id: SEED.organisation, recipient_id: null, sender_id: SEED.users.bob },
+      { email: 'ada@acme.example', recipient_id: ADA },
+    ]);
+    expect(invited.json.data[0].invitation_id).toBe(fake?.state.invitations[0]?.id);
+  });
+
+  it("lists the workspace's people lighter to any member, each by the user's own id, without working hours", async () => {
+    await start();
+    const listed = await call('GET', `/workspaces/${WS}/users`);
+    expect(listed.status).toBe(200);
+    expect(listed.json).toEqual([
+      { id: ADA, fullname: 'Ada Lovelace', email: 'ada@acme.example', role: 'user', inactive: false, is_active: true },
+      { id: SEED.users.bob, fullname: 'Bob Builder', email: 'bob@acme.example', role: 'admin', inactive: false, is_active: true },
+    ]);
+  });
+});
+
+describe("the workspace's user groups", () => {
+  it("lists them to an admin, 403 to anyone else, and names each member's in their workspace user's group_ids", async () => {
+    await start();
+    const acme = fake?.state.workspaces.find((workspace) => workspace.id === WS);
+    if (acme) acme.groups = [{ id: 51, name: 'Design', members: [ADA] }];
+    const bob = basic(BOB_TOKEN);
+    expect((await call('GET', `/workspaces/${WS}/groups`, undefined, bob)).json).toMatchObject([{ id: 51, name: 'Design', workspace_id: WS, has_users: true }]);
+    expect((await call('GET', `/workspaces/${WS}/groups`)).status).toBe(403);
+    const users = (await call('GET', `/workspaces/${WS}/workspace_users`, undefined, bob)).json as Array<{ uid: number; group_ids: number[] }>;
+    expect(users.map((user) => [user.uid, user.group_ids])).toEqual([
+      [ADA, [51]],
+      [SEED.users.bob, []],
+    ]);
+  });
+});

@@ -49,6 +49,8 @@ export interface FakeTogglWorkspace {
   inactive?: number[];
   /** The workspace's working_hours_in_minutes (Toggl's default 480). */
   workingHoursInMinutes?: number | null;
+  /** Its user groups, each with its members' user ids (a workspace user's `group_ids`). */
+  groups?: Array<{ id: number; name: string; members: number[] }>;
 }
 
 export interface FakeTogglProject {
@@ -150,8 +152,28 @@ export interface FakeTogglTimesheet {
   decidedBy: number | null;
 }
 
+/** An organization: its admins (and owner) invite people into its workspaces. */
+export interface FakeTogglOrganization {
+  id: number;
+  name: string;
+  admins: number[];
+  owner: number | null;
+}
+
+/** An invitation an organization admin sent (POST /organizations/{oid}/invitations), one per e-mail and workspace. */
+export interface FakeTogglInvitation {
+  id: number;
+  organizationId: number;
+  email: string;
+  workspaceId: number;
+  role: string;
+  senderId: number;
+}
+
 export interface FakeTogglState {
   users: FakeTogglUser[];
+  organizations: FakeTogglOrganization[];
+  invitations: FakeTogglInvitation[];
   workspaces: FakeTogglWorkspace[];
   projects: FakeTogglProject[];
   tasks: FakeTogglTask[];
@@ -290,6 +312,8 @@ export async function startFakeToggl(options: FakeTogglOptions = {}): Promise<Fa
   };
   const state: FakeTogglState = {
     users: [],
+    organizations: [],
+    invitations: [],
     workspaces: [],
     projects: [],
     tasks: [],
@@ -430,7 +454,7 @@ export async function startFakeToggl(options: FakeTogglOptions = {}): Promise<Fa
       admin: workspace.admins.includes(uid),
       active: true,
       inactive: workspace.inactive?.includes(uid) === true,
-      group_ids: [],
+      group_ids: (workspace.groups ?? []).filter((group) => group.members.includes(uid)).map((group) => group.id),
       rate: currentRate(workspace.id, 'workspace_user', workspaceUserId(workspace, uid), 'billable_rates'),
       labor_cost: currentRate(workspace.id, 'workspace_user', workspaceUserId(workspace, uid), 'labor_rates'),
       working_hours_in_minutes: member?.workingHoursInMinutes ?? null,
@@ -527,6 +551,23 @@ export async function startFakeToggl(options: FakeTogglOptions = {}): Promise<Fa
       }
       return ok(me);
     }
+    if (method === 'GET' && route === '/me/organizations') {
+      // The organizations of the workspaces the person is in, each saying whether they administer or own it (swagger: admin, owner).
+      const theirs = new Set(state.workspaces.filter((item) => item.members.includes(user.id)).map((item) => item.organizationId));
+      return ok(
+        state.organizations
+          .filter((organization) => theirs.has(organization.id))
+          .map((organization) => ({
+            id: organization.id,
+            name: organization.name,
+            admin: organization.admins.includes(user.id),
+            owner: organization.owner === user.id,
+            at: new Date(now()).toISOString(),
+          })),
+      );
+    }
+    const invitationRoute = /^\/organizations\/(\d+)\/invitations$/.exec(route);
+    if (method === 'POST' && invitationRoute) return invite(user, Number(invitationRoute[1]), sent, ok, fail);
     if (method === 'GET' && route === '/me/workspaces')
       return ok(state.workspaces.filter((item) => item.members.includes(user.id)).map((item) => workspaceJson(item, user)));
     if (method === 'GET' && route === '/me/time_entries/current') {
@@ -582,6 +623,32 @@ export async function startFakeToggl(options: FakeTogglOptions = {}): Promise<Fa
         sort_order: 'ASC',
         total_count: all.length,
       });
+    }
+    if (method === 'GET' && rest === '/groups') {
+      // The workspace's user groups (swagger models.Group). GUESS: an admin's list, 403 to anyone else in the words
+      // the workspace users answer; who may read it is not documented.
+      if (roleOf(workspace, user.id) !== 'admin') return fail(403, 'User does not have access to this resource.');
+      return ok(
+        (workspace.groups ?? []).map((group) => ({
+          id: group.id,
+          name: group.name,
+          workspace_id: workspace.id,
+          at: new Date(now()).toISOString(),
+          has_users: group.members.length > 0,
+          permissions: null,
+        })),
+      );
+    }
+    if (method === 'GET' && rest === '/users') {
+      // The lighter list (SimpleWorkspaceUser: `id` the user's own, no working hours). GUESS: any member reads it, as
+      // Toggl documents no role for it.
+      return ok(
+        workspace.members.map((uid) => {
+          const member = state.users.find((item) => item.id === uid);
+          const inactive = workspace.inactive?.includes(uid) === true;
+          return { id: uid, fullname: member?.fullname ?? '', email: member?.email ?? '', role: roleOf(workspace, uid), inactive, is_active: !inactive };
+        }),
+      );
     }
     if (method === 'GET' && rest === '/workspace_users') {
       // Admins' (swagger); a Team Lead's as the switch says (GUESS); anyone else 403 in the words the swagger lists.
@@ -971,6 +1038,54 @@ export async function startFakeToggl(options: FakeTogglOptions = {}): Promise<Fa
    * (`only_admins_may_create_projects`), and a Team Lead "cannot … create, edit, or delete projects, edit billable
    * rates or labor costs, create, edit, or delete clients" (Toggl's forum copy of its help). Undefined: not a route of these.
    */
+  /**
+   * An organization's invitation (swagger invitation.Post): an organization admin's, else 403 (GUESS: the words, in the
+   * form of the organization operations' "User is not authorized to …"); 400 in the swagger's words for no e-mail, no
+   * workspace or an e-mail it cannot read. Answers `{data: [{email, invitation_id, organization_id, recipient_id,
+   * sender_id}], messages}` (the fields as a client's model reads them; GUESS: `recipient_id` the user's id where the
+   * e-mail has an account, else null).
+   */
+  function invite(
+    user: FakeTogglUser,
+    organizationId: number,
+    sent: Record<string, unknown>,
+    ok: (value: unknown) => Reply,
+    fail: (status: number, message: string) => Reply,
+  ): Reply {
+    const organization = state.organizations.find((item) => item.id === organizationId);
+    if (!organization || !(organization.admins.includes(user.id) || organization.owner === user.id))
+      return fail(403, 'User is not authorized to invite users to the organization');
+    const emails = Array.isArray(sent.emails) ? sent.emails : [];
+    const workspaces = Array.isArray(sent.workspaces) ? (sent.workspaces as Array<{ workspace_id?: unknown; role?: unknown }>) : [];
+    if (emails.length === 0) return fail(400, 'at least one email is required');
+    if (workspaces.length === 0) return fail(400, 'at least one workspace is required');
+    for (const email of emails)
+      if (typeof email !== 'string' || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) return fail(400, `Invalid e-mail: '${String(email)}'`);
+    for (const wanted of workspaces) {
+      const workspace = state.workspaces.find((item) => item.id === wanted.workspace_id && item.organizationId === organization.id);
+      if (!workspace) return fail(400, 'Invalid workspace');
+      const role = wanted.role ?? 'user';
+      if (role !== 'admin' && role !== 'user' && role !== 'projectlead' && role !== 'teamlead') return fail(400, 'Invalid role');
+      if ((role === 'projectlead' || role === 'teamlead') && !workspace.business) return fail(402, 'Workspace needs to have this feature enabled');
+    }
+    const data = (emails as string[]).flatMap((email) =>
+      workspaces.map((wanted) => {
+        const invitation: FakeTogglInvitation = {
+          id: newId(),
+          organizationId: organization.id,
+          email,
+          workspaceId: wanted.workspace_id as number,
+          role: typeof wanted.role === 'string' ? wanted.role : 'user',
+          senderId: user.id,
+        };
+        state.invitations.push(invitation);
+        const recipient = state.users.find((item) => item.email.toLowerCase() === email.toLowerCase());
+        return { email, invitation_id: invitation.id, organization_id: organization.id, recipient_id: recipient?.id ?? null, sender_id: user.id };
+      }),
+    );
+    return ok({ data, messages: [] });
+  }
+
   function catalogWrites(
     user: FakeTogglUser,
     workspace: FakeTogglWorkspace,
@@ -1372,6 +1487,8 @@ export function seedWorld(fake: FakeToggl): void {
     lockedAt: null,
   });
   state.workspaces.push(workspace(SEED.workspaces.acme, 'Acme'), workspace(SEED.workspaces.side, 'Side projects'));
+  // Bob owns and administers the organization; Ada is its member.
+  state.organizations.push({ id: SEED.organisation, name: 'Acme Inc', admins: [SEED.users.bob], owner: SEED.users.bob });
 }
 
 /** Adds the world's catalog to Acme: the client, projects with a task each, and returns the ids by name. */
