@@ -14,7 +14,7 @@ import { closeAfterEach } from '../../support/close-after-each.ts';
 import { makeUserDataDir, refusalOf, startInProcessEngine, textOf, writeSettings } from '../../support/engine.ts';
 import { clockStartingAt } from '../../support/fake-clock.ts';
 import { filesText } from '../../support/files-text.ts';
-import { ADA, addIssues, addWorklog, BOB, type FakeTempoOptions, startFakeTempo, TOKENS } from '../providers/tempo/fake-tempo.ts';
+import { ADA, addIssues, addWorklog, BOB, type FakeTempo, type FakeTempoOptions, LEA, startFakeTempo, TOKENS } from '../providers/tempo/fake-tempo.ts';
 import { NOW, seedAcme, tempoProvider } from '../providers/tempo/request-scenario.ts';
 
 const opened = closeAfterEach();
@@ -26,10 +26,13 @@ async function tempoEngine(
     settings?: Record<string, unknown>;
     env?: Record<string, string>;
     dir?: string;
+    /** More of the world, put into the fake before the engine starts (a team the person leads). */
+    seed?: (fake: FakeTempo) => void;
   } = {},
 ) {
   const fake = opened(await startFakeTempo({ now: clockStartingAt(NOW), perSecond: null, ...options }));
   const seeded = seedAcme(fake);
+  options.seed?.(fake);
   const dir = options.dir ?? makeUserDataDir();
   writeSettings(dir, { provider: { ...tempoProvider(fake), ...options.provider }, ...options.settings });
   const open = async () => {
@@ -306,6 +309,32 @@ describe('periods, schedule, reports', () => {
     expect(textOf(who)).toContain('it may lack the Schemes scope');
     expect((await world.engine.call('time_report', { from: '2026-11-16', to: '2026-11-20' })).isError).toBeFalsy();
     expect((await world.engine.call('log_time', { project: 'WEB-1', date: 'yesterday', duration: '1h' })).isError).toBeFalsy();
+  });
+});
+
+describe('the team report', () => {
+  it("names each member by Jira's accountId, as Tempo and Jira name them, the same whatever window of the team is read", async () => {
+    const world = await tempoEngine({
+      tokens: TOKENS.lea,
+      provider: { email: 'lea@example.com' },
+      settings: { tools: { groups: { team: true } } },
+      seed: (fake) => fake.state.teams.push({ id: 7, name: 'Acme', lead: LEA, members: [ADA, BOB] }),
+    });
+    // Whom Lea leads is learnt once the engine has read Tempo's teams.
+    await expect.poll(async () => (await world.engine.client.listTools()).tools.map((tool) => tool.name)).toContain('team_report');
+    type Row = { id: unknown; name: string };
+    const rows = async (args: Record<string, unknown>) => {
+      const report = await world.engine.call('team_report', { from: '2026-11-16', to: '2026-11-22', ...args });
+      expect(report.isError, textOf(report)).toBeFalsy();
+      return (report.structuredContent as { people: Row[] }).people.map((row) => ({ id: row.id, name: row.name }));
+    };
+    const everyone = [
+      { id: ADA, name: 'Ada Lovelace' },
+      { id: BOB, name: 'Bob Builder' },
+    ];
+    expect(await rows({})).toEqual(everyone);
+    // Bob read alone, from the second place: still by his accountId, not by his place in a window.
+    expect(await rows({ offset: 1, limit: 1 })).toEqual([everyone[1]]);
   });
 });
 

@@ -51,9 +51,10 @@ export class TempoTeam extends CellPart<TempoContext, TeamEndpoints, { catalog: 
     const issues = await this.parts.catalog.issuesById(
       read.flatMap(({ worklogs }) => worklogs.flatMap((worklog) => (typeof worklog.issue?.id === 'number' ? [worklog.issue.id] : []))),
     );
-    const work: ColleagueWork[] = read.map(({ person, worklogs, schedule }, index) => ({
-      // Tempo names people by account ids, which no number is: a person's number is their place in this report.
-      person: { id: query.offset + index + 1, name: person.name },
+    const work: ColleagueWork[] = read.map(({ person, worklogs, schedule }) => ({
+      // Tempo and Jira name people by their accountId alone: the report names them by it too, the same in every window
+      // and every week, where a place in the list would change with the team.
+      person: { id: person.accountId, name: person.name },
       spans: spansOf(worklogs, zone, query.from, query.to, (id) => issues.get(id)?.summary ?? null),
       targets: schedule ? new Map(scheduleDays(schedule.results ?? [], range.from, range.to).map((day) => [day.date, day.targetMinutes])) : null,
     }));
