@@ -182,7 +182,8 @@ export function addressOpenAtFirst(saved: AccountView, form: FormState): boolean
 
 function urlProblem(form: FormState, { choice, urlField, urlRequired, example }: Chosen): string | undefined {
   const url = form.url.trim();
-  if (urlRequired && !url) return `Enter the address of your ${choice?.label}, such as ${example}.`;
+  // The field's own name where the window gives it one: Tempo's address is the Jira site's, not Tempo's.
+  if (urlRequired && !url) return `Enter the address of your ${urlField?.label ?? choice?.label}, such as ${example}.`;
   if (urlField && url && !isHttpUrl(url)) return `That is not a web address; it looks like ${example}.`;
   if (choice && url) {
     // The engine's own rule: where a back end names its API hosts (Clockify's), its key goes only to those, or to a server on this computer.
