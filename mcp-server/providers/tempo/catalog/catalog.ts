@@ -46,11 +46,13 @@ export class TempoCatalog extends CellPart<TempoContext, CatalogEndpoints> imple
     for (const { project } of [...open, ...done]) {
       if (project && !customers.has(project.id)) customers.set(project.id, { kind: 'customer', id: project.id, name: project.name, archived: false });
     }
+    // The example is said bare in the note, so it is only ever a key in Jira's form: any other text of Jira's stays data.
+    const example = open.map((issue) => issue.key).find((key) => typeof key === 'string' && isIssueKey(key));
     return {
       customers: wants('customer') ? [...customers.values()] : [],
       projects: wants('project') ? projects : [],
       activities: [],
-      note: `These are the Jira issues assigned to you that are not done (the ${OPEN_LISTED} updated last); any other issue is booked by its key, such as ${open[0]?.key ?? 'WEB-12'}.`,
+      note: `These are the Jira issues assigned to you that are not done (the ${OPEN_LISTED} updated last); any other issue is booked by its key, such as ${example ? issueKey(example) : 'WEB-12'}.`,
     };
   }
 
