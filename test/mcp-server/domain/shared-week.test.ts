@@ -56,7 +56,9 @@ describe('which connections share the settings’ week', () => {
     expect(sharesSettingsWeek({ profile: { type: 'clockify', url: 'https://api.clockify.me' } })).toBe(false);
     expect(sharesSettingsWeek({ profile: { type: 'harvest', url: 'https://api.harvestapp.com' } })).toBe(false);
     // Tempo's schedule is the person's targets.
-    expect(sharesSettingsWeek({ profile: { type: 'tempo', url: 'https://acme.atlassian.net', email: 'ada@example.com' } })).toBe(false);
+    expect(
+      sharesSettingsWeek({ profile: { type: 'tempo', url: 'https://acme.atlassian.net', email: 'ada@example.com', tempoUrl: 'https://api.tempo.io' } }),
+    ).toBe(false);
   });
 
   it('a connection’s week is its own where its profile gives one, else the settings’', () => {
