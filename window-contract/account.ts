@@ -32,6 +32,8 @@ export interface ConnectionView {
   provider: ProfileView;
   /** Whether the keychain holds its secret (its own item or its account's); false for the local timesheet. */
   hasCredential: boolean;
+  /** Whether the keychain holds its second secret, where its back end has one; null where it has none. */
+  hasSecondCredential: boolean | null;
   /**
    * Its own work week, its targets where its back end keeps none; null where it has none: then it shares the settings'
    * week with the others that have none, or its back end keeps its targets (docs/several-trackers.md, "A week per connection").
@@ -42,8 +44,10 @@ export interface ConnectionView {
 export interface AccountView {
   /** The default connection's back end: the one today's form edits. */
   provider: ProfileView;
-  /** Whether the keychain holds a secret for the configured account; the secret never leaves main. */
+  /** Whether the keychain holds a secret for the configured account (both, where the back end has two); the secret never leaves main. */
   hasCredential: boolean;
+  /** Where the back end has a second secret (Tempo Timesheets' Jira API token): whether the keychain holds it; null where it has none. */
+  hasSecondCredential: boolean | null;
   /** Why the keychain could not be asked (locked, no Secret Service), or null. */
   credentialProblem: string | null;
   choices: readonly BackEndChoice[];
@@ -69,12 +73,19 @@ export interface ConnectionResult {
   workspaces?: WorkspaceChoice[];
 }
 
+/** A secret as the form sends it: never kept in the window, straight to main and the keychain. */
+const secretInput = z.string().min(1).max(4000);
+
 /** A connection's name as the window may send it; the rule itself is checked by the handler, in words. */
 const connectionName = z.string().min(1).max(CONNECTION_NAME_MAX_LENGTH);
 
 /** The pages the window may ask main to open: where each back end's secret is made. */
-export type LinkId = NonNullable<BackEnd['secret']>['help']['id'];
-export const LINK_IDS = BACK_ENDS.flatMap((backEnd) => (backEnd.secret ? [backEnd.secret.help.id] : [])) as [LinkId, ...LinkId[]];
+export type LinkId = NonNullable<BackEnd['secret']>['help']['id'] | SecondSecretOf<BackEnd>['help']['id'];
+type SecondSecretOf<B> = B extends { readonly secondSecret: infer S extends { readonly help: { readonly id: string } } } ? S : never;
+export const LINK_IDS = BACK_ENDS.flatMap((backEnd: BackEndDescriptor) => [
+  ...(backEnd.secret ? [backEnd.secret.help.id] : []),
+  ...(backEnd.secondSecret ? [backEnd.secondSecret.help.id] : []),
+]) as [LinkId, ...LinkId[]];
 
 // What the Account screen may send as a back end's account, checked before a handler sees it: the
 // type, and the fields its descriptor names (mcp-server/contract/back-ends.ts), as the form holds them
@@ -90,6 +101,8 @@ export interface ProviderRequest {
   account_id?: string | null | undefined;
   caFile?: string | null | undefined;
   allowInsecureTls?: boolean | undefined;
+  /** Tempo's API host (a `service_url` field's key), one of its choices; empty: its default. */
+  tempoUrl?: string | null | undefined;
 }
 
 function fieldInputs(backEnd: BackEnd, field: AccountField): Record<string, z.ZodType> {
@@ -109,6 +122,11 @@ function fieldInputs(backEnd: BackEnd, field: AccountField): Record<string, z.Zo
       return { account_id: z.string().trim().max(20).nullable().optional() };
     case 'tls':
       return { caFile: z.string().max(4000).nullable().optional(), allowInsecureTls: z.boolean().optional() };
+    case 'service_url':
+      return { [field.key]: z.string().trim().max(2000).nullable().optional() };
+    case 'field_defaults':
+      // Only in the settings file: the form never sends them, and saving keeps those the file has.
+      return {};
   }
 }
 
@@ -121,15 +139,21 @@ export const ProviderInput = z.discriminatedUnion(
 
 export const accountChannels = {
   getAccount: { request: none, response: {} as AccountView },
-  /** Saves the back end; a token, when given, goes to the keychain and nowhere else. */
+  /**
+   * Saves the back end; a token, when given, goes to the keychain and nowhere else, and so does a second one
+   * (`secondToken`: Tempo Timesheets' Jira API token), where the back end has a second secret.
+   */
   saveAccount: {
-    request: z.object({ provider: ProviderInput, token: z.string().min(1).max(4000).optional() }).strict(),
+    request: z.object({ provider: ProviderInput, token: secretInput.optional(), secondToken: secretInput.optional() }).strict(),
     response: {} as AccountView,
   },
   /** Tests the given back end, a saved connection by its name, or (with nothing) the default, through the engine. */
   testConnection: {
     request: z
-      .union([z.object({ provider: ProviderInput, token: z.string().min(1).max(4000).optional() }).strict(), z.object({ connection: connectionName }).strict()])
+      .union([
+        z.object({ provider: ProviderInput, token: secretInput.optional(), secondToken: secretInput.optional() }).strict(),
+        z.object({ connection: connectionName }).strict(),
+      ])
       .optional(),
     response: {} as ConnectionResult,
   },
@@ -145,7 +169,8 @@ export const accountChannels = {
           .array(z.object({ name: connectionName, provider: ProviderInput, workWeek: WorkWeekSchema.optional() }).strict())
           .min(1)
           .max(MAX_CONNECTIONS - 1),
-        token: z.string().min(1).max(4000).optional(),
+        token: secretInput.optional(),
+        secondToken: secretInput.optional(),
       })
       .strict(),
     response: {} as AccountView,

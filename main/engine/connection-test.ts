@@ -23,6 +23,8 @@ export interface ConnectionTestOptions {
   profile: BackEndProfile;
   /** A secret not saved yet; without one the engine reads the keychain. */
   token?: string;
+  /** The back end's second secret, where it has one (Tempo Timesheets' Jira API token), for this test only. */
+  secondToken?: string;
   /** Default 45 s: the engine's own HTTP timeout is 15 s per request, and a test makes a few in a row. */
   timeoutMs?: number;
   log: (message: string) => void;
@@ -104,9 +106,10 @@ export async function testConnection(options: ConnectionTestOptions): Promise<Co
   const { launch, log } = options;
   if (!existsSync(launch.script)) return { ok: false, message: messages.missingScript(launch.script) };
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const { command, args, env } = connectionTestCommand(launch, options.profile, options.token);
+  const { command, args, env } = connectionTestCommand(launch, options.profile, options.token, options.secondToken);
   // Defence in depth: the engine never prints a token, and if it ever did, the log would not keep it.
-  const redact = (line: string) => (options.token ? line.split(options.token).join('[token]') : line);
+  const secrets = [options.token, options.secondToken].filter((secret): secret is string => secret !== undefined && secret !== '');
+  const redact = (line: string) => secrets.reduce((text, secret) => text.split(secret).join('[token]'), line);
   const tail = new LineTail(20, (line) => log(`[engine --test-connection] ${redact(line)}`));
   const spawn = options.spawn ?? nodeSpawn;
 

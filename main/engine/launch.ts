@@ -1,6 +1,6 @@
 // How the app runs its bundled engine: the same file an AI client runs, under a given command. Pure:
 // the command lines are built here and tested without spawning anything.
-import { credentialAccount, isRemote, type BackEndProfile } from '../../mcp-server/contract/back-ends.ts';
+import { backEndOf, credentialAccount, isRemote, secondCredentialAccount, type BackEndProfile } from '../../mcp-server/contract/back-ends.ts';
 import { ENGINE_NODE_FLAGS, envVariableFor } from '../../mcp-server/for-the-app.ts';
 
 export interface EngineLaunch {
@@ -32,16 +32,28 @@ export function connectionTestCommand(
   launch: EngineLaunch,
   profile: BackEndProfile,
   token?: string,
+  secondToken?: string,
 ): { command: string; args: string[]; env: Record<string, string> } {
   const args = [launch.script, '--test-connection', '--json', '--user-data', launch.userDataDir, `--provider=${profile.type}`, ...profileFlags(profile)];
   const secret = isRemote(profile) && token ? { [envVariableFor(credentialAccount(profile))]: token } : {};
-  return { command: launch.command, args, env: { ...launch.env, ...secret } };
+  const secondAccount = isRemote(profile) ? secondCredentialAccount(profile) : null;
+  // The second secret (Tempo's Jira API token) into its own variable, PUNCHCARD_<SERVICE>_TOKEN, likewise.
+  const second = secondAccount !== null && secondToken ? { [envVariableFor(secondAccount)]: secondToken } : {};
+  return { command: launch.command, args, env: { ...launch.env, ...secret, ...second } };
 }
 
-/** A profile's fields as the engine's flags (mcp-server/cli/arguments.ts), each that is set: the login, the address, the workspace, the account, the TLS options. */
+/**
+ * A profile's fields as the engine's flags (mcp-server/cli/arguments.ts), each that is set: the login, the address, the
+ * workspace, the account, the TLS options, a second service's address (Tempo's host, `--tempo-url`).
+ */
 function profileFlags(profile: BackEndProfile): string[] {
   const fields: { type: string; email?: string; url?: string; workspace?: string; account_id?: string; caFile?: string; allowInsecureTls?: boolean } = profile;
+  const services = backEndOf(profile.type).fields.flatMap((field) => {
+    const value = field.kind === 'service_url' ? (profile as Record<string, unknown>)[field.key] : undefined;
+    return field.kind === 'service_url' && typeof value === 'string' ? [`--${kebab(field.key)}=${value}`] : [];
+  });
   return [
+    ...services,
     ...(fields.email ? [`--email=${fields.email}`] : []),
     ...(fields.url ? [`--url=${fields.url}`] : []),
     ...(fields.workspace ? [`--workspace=${fields.workspace}`] : []),
@@ -49,4 +61,9 @@ function profileFlags(profile: BackEndProfile): string[] {
     ...(fields.caFile ? [`--ca-file=${fields.caFile}`] : []),
     ...(fields.allowInsecureTls ? ['--allow-insecure-tls'] : []),
   ];
+}
+
+/** 'tempoUrl' → 'tempo-url': a profile key as its flag. */
+function kebab(key: string): string {
+  return key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
 }

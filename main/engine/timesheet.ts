@@ -64,8 +64,8 @@ export interface Timesheet {
   backEndPlan(): Promise<BackEndPlan | null>;
   /** The tools the active back end supports: the engine lists exactly those (it runs with --all-tools). */
   supportedTools(): Promise<Set<ToolName>>;
-  /** Tests the given back end; a token given here is used for this test only. */
-  testConnection(profile: BackEndProfile, token?: string): Promise<ConnectionResult>;
+  /** Tests the given back end; a token given here (and a second one, where the back end has two) is used for this test only. */
+  testConnection(profile: BackEndProfile, token?: string, secondToken?: string): Promise<ConnectionResult>;
 }
 
 export interface TimesheetOptions {
@@ -102,12 +102,13 @@ export function createTimesheet(engine: EngineClient, options: TimesheetOptions)
     ...timerWrites(call, getStatus, options),
     backEndPlan: () => backEndPlanOf(engine, call),
     supportedTools: () => supportedToolsOf(engine),
-    testConnection(profile, token) {
+    testConnection(profile, token, secondToken) {
       return testConnection({
         launch: options.launch,
         log: options.log,
         profile,
         ...(token ? { token } : {}),
+        ...(secondToken ? { secondToken } : {}),
         ...(options.connectionTimeoutMs ? { timeoutMs: options.connectionTimeoutMs } : {}),
         ...(options.parentEnv ? { parentEnv: options.parentEnv } : {}),
       });

@@ -5,8 +5,15 @@
 // the fields it has.
 import { resolve } from 'node:path';
 import { isEmail, isHttpUrl, normalizeBaseUrl, normalizeEmail } from '../contract/back-end-accounts.ts';
-import { fieldOf, MAX_WORKSPACE_LENGTH, secretHostProblem, type BackEndDescriptor, type FieldKind } from '../contract/back-end-descriptor.ts';
-import { BACK_END_TYPES, BACK_ENDS, backEndOf, isBackEndType, tokenVariable, type BackEndProfile } from '../contract/back-ends.ts';
+import {
+  fieldOf,
+  MAX_WORKSPACE_LENGTH,
+  secretHostProblem,
+  type BackEndDescriptor,
+  type FieldKind,
+  type ServiceUrlField,
+} from '../contract/back-end-descriptor.ts';
+import { BACK_END_TYPES, BACK_ENDS, backEndOf, isBackEndType, secondTokenVariable, tokenVariable, type BackEndProfile } from '../contract/back-ends.ts';
 import { defaultUserDataDir } from '../user-data.ts';
 import { variableValue } from '../variables.ts';
 import { readFlags } from '../command-flags.ts';
@@ -17,6 +24,23 @@ const labelsHaving = (kind: FieldKind) => listed(having(kind).map((backEnd) => b
 const typesHaving = (kind: FieldKind) => listedOr(having(kind).map((backEnd) => backEnd.type));
 /** An address as the first back end with one shows it, for messages about `--url` itself. */
 const EXAMPLE_URL = fieldOf(having('url')[0] as BackEndDescriptor, 'url')?.example ?? 'https://example.com';
+
+/**
+ * The addresses of a back end's own API beside its site (Tempo's host, `tempoUrl`), each a flag of its own named by its
+ * key in kebab case (`--tempo-url`) and a variable in snake case (PUNCHCARD_TEMPO_URL).
+ */
+const SERVICE_URLS = BACK_ENDS.flatMap((backEnd: BackEndDescriptor) => {
+  const field = fieldOf(backEnd, 'service_url');
+  return field ? [{ field, type: backEnd.type, flag: kebab(field.key), variable: `PUNCHCARD_${snake(field.key)}` }] : [];
+});
+
+function kebab(key: string): string {
+  return key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+}
+
+function snake(key: string): string {
+  return key.replace(/[A-Z]/g, (letter) => `_${letter}`).toUpperCase();
+}
 
 /** How a back end's flags read in the usage: `--url URL [--ca-file FILE] [--allow-insecure-tls]`. */
 function flagsUsage(backEnd: BackEndDescriptor): string {
@@ -33,8 +57,13 @@ function flagsUsage(backEnd: BackEndDescriptor): string {
           return '[--account-id ID]';
         case 'tls':
           return '[--ca-file FILE] [--allow-insecure-tls]';
+        case 'service_url':
+          return `[--${kebab(field.key)} URL]`;
+        case 'field_defaults':
+          return '';
       }
     })
+    .filter((usage) => usage !== '')
     .join(' ');
 }
 
@@ -54,7 +83,10 @@ function wrap(text: string, indent: number, width = 100): string {
 
 const COLUMN = 24;
 const described = (text: string) => wrap(text, COLUMN);
-const tokenVariables = BACK_ENDS.filter((backEnd) => backEnd.secret !== null).map((backEnd) => tokenVariable(backEnd.type));
+const tokenVariables = [
+  ...BACK_ENDS.filter((backEnd) => backEnd.secret !== null).map((backEnd) => tokenVariable(backEnd.type)),
+  ...BACK_ENDS.flatMap((backEnd) => secondTokenVariable(backEnd.type) ?? []),
+];
 const urlUsages = having('url').map((backEnd) => fieldOf(backEnd, 'url')?.usage ?? '');
 const emailUsages = having('email').map((backEnd) => fieldOf(backEnd, 'email')?.usage ?? '');
 
@@ -75,6 +107,7 @@ ${BACK_ENDS.filter((backEnd) => backEnd.fields.length > 0)
   --email E-MAIL        ${described(emailUsages.join(', or '))}
   --workspace WORKSPACE ${described(`the ${labelsHaving('workspace')} workspace, by id or name (default: your active one)`)}
   --account-id ID       ${described(`${labelsHaving('account_id')}'s account, by its id (default: the only one your token reaches)`)}
+${SERVICE_URLS.map(({ field, flag }) => `  --${`${flag} URL`.padEnd(COLUMN - 4)}${described(field.usage)}`).join('\n')}
   --ca-file FILE        ${described(`PEM file of the CA that signed ${labelsHaving('tls')}'s certificate (trusted in addition)`)}
   --allow-insecure-tls  ${described(`do not check ${labelsHaving('tls')}'s certificate at all (test servers only; logged loudly)`)}
   --test-connection     ${described(`check the connection to the back end, print a verdict on stderr and exit (0 connected, 1 not); the secret comes from the keychain or ${tokenVariables.join(' / ')}`)}
@@ -88,7 +121,7 @@ extension; a flag wins, and --provider with its flags wins over all of them; emp
   PUNCHCARD_USER_DATA   as --user-data
   PUNCHCARD_PROVIDER    as --provider, with PUNCHCARD_URL, PUNCHCARD_EMAIL, PUNCHCARD_CA_FILE,
                         PUNCHCARD_WORKSPACE and PUNCHCARD_ACCOUNT_ID as --url, --email, --ca-file,
-                        --workspace and --account-id
+                        --workspace and --account-id${SERVICE_URLS.map(({ flag, variable }) => `, ${variable} as --${flag}`).join('')}
   ${wrap(tokenVariables.join(', '), 2)}
                         the back end's secret (it wins over the keychain)
 
@@ -118,6 +151,9 @@ export const CONFIG_VARIABLES = {
   accountId: 'PUNCHCARD_ACCOUNT_ID',
 } as const;
 
+/** The variables of the addresses of a back end's own API beside its site, by their profile key (`tempoUrl`: PUNCHCARD_TEMPO_URL). */
+export const SERVICE_URL_VARIABLES: Readonly<Record<string, string>> = Object.fromEntries(SERVICE_URLS.map(({ field, variable }) => [field.key, variable]));
+
 const FLAG_NAMES: Names = { provider: '--provider', url: '--url', email: '--email', caFile: '--ca-file', workspace: '--workspace', accountId: '--account-id' };
 const VARIABLE_NAMES: Names = CONFIG_VARIABLES;
 
@@ -130,6 +166,7 @@ const FLAGS = {
     workspace: `--workspace needs a ${listedOr(having('workspace').map((backEnd) => backEnd.label))} workspace, by id or name.`,
     'ca-file': '--ca-file needs a PEM file.',
     'account-id': `--account-id needs a ${labelsHaving('account_id')} account id (digits).`,
+    ...Object.fromEntries(SERVICE_URLS.map(({ field, flag }) => [flag, `--${flag} needs an address, e.g. ${field.example}.`])),
   },
   // Flags that are on by being there; `--all-tools=false` would otherwise silently mean on.
   switches: ['help', 'version', 'all-tools', 'test-connection', 'allow-insecure-tls', 'json'],
@@ -154,10 +191,12 @@ export function parseArguments(argv: readonly string[], env: NodeJS.ProcessEnv):
     accountId: flag('account-id')?.trim(),
     caFile: withDefined(flag('ca-file'), resolve),
     allowInsecureTls: read.switches.has('allow-insecure-tls'),
+    services: Object.fromEntries(SERVICE_URLS.flatMap(({ field, flag: name }) => (flag(name) === undefined ? [] : [[field.key, flag(name) as string]]))),
   };
   const provider = flag('provider');
   const anyFlag =
     provider !== undefined ||
+    Object.keys(flags.services).length > 0 ||
     flags.url !== undefined ||
     flags.email !== undefined ||
     flags.caFile !== undefined ||
@@ -173,6 +212,11 @@ export function parseArguments(argv: readonly string[], env: NodeJS.ProcessEnv):
       workspace: variableValue(env, CONFIG_VARIABLES.workspace),
       accountId: variableValue(env, CONFIG_VARIABLES.accountId),
       allowInsecureTls: false,
+      services: Object.fromEntries(
+        SERVICE_URLS.flatMap(({ field, variable }) =>
+          variableValue(env, variable) === undefined ? [] : [[field.key, variableValue(env, variable) as string]],
+        ),
+      ),
     },
     VARIABLE_NAMES,
   );
@@ -202,6 +246,8 @@ interface FieldValues {
   accountId: string | undefined;
   caFile: string | undefined;
   allowInsecureTls: boolean;
+  /** A second service's address by its profile key (Tempo's host, `tempoUrl`). */
+  services: Readonly<Record<string, string>>;
 }
 
 /** What the messages call each setting: the flags, or the variables standing for them. */
@@ -236,7 +282,14 @@ function providerProfile(type: string | undefined, given: FieldValues, names: Na
   const n = names;
   const flagged = names === FLAG_NAMES;
   const tlsGiven = given.caFile !== undefined || given.allowInsecureTls;
-  const anyGiven = given.url !== undefined || given.email !== undefined || given.workspace !== undefined || given.accountId !== undefined || tlsGiven;
+  const servicesGiven = Object.keys(given.services);
+  const anyGiven =
+    given.url !== undefined ||
+    given.email !== undefined ||
+    given.workspace !== undefined ||
+    given.accountId !== undefined ||
+    tlsGiven ||
+    servicesGiven.length > 0;
   const tlsNames = flagged ? '--ca-file and --allow-insecure-tls' : n.caFile;
   const allNames = listed([n.url, n.email, n.workspace, ...(flagged ? ['--ca-file', '--allow-insecure-tls'] : [n.caFile])]);
   if (type === undefined) return anyGiven ? `${allNames} go with ${n.provider}.` : undefined;
@@ -256,6 +309,13 @@ function providerProfile(type: string | undefined, given: FieldValues, names: Na
   if (tlsGiven && !fieldOf(backEnd, 'tls')) return `${tlsNames} ${flagged ? 'are' : 'is'} for ${n.provider} ${typesHaving('tls')} only.`;
   if (given.email !== undefined && !email)
     return `${n.email} is for ${n.provider} ${typesHaving('email')}; ${backEnd.label} knows you by your ${backEnd.secret?.name}.`;
+  for (const key of servicesGiven) {
+    const service = SERVICE_URLS.find(({ field }) => field.key === key);
+    const name = flagged ? `--${service?.flag}` : service?.variable;
+    if (fieldOf(backEnd, 'service_url')?.key !== key)
+      return `${name} is for ${n.provider} ${listedOr(SERVICE_URLS.filter(({ field }) => field.key === key).map(({ type }) => type))} only.`;
+    if (!isHttpUrl(given.services[key] as string)) return `${name} ${given.services[key]} is not an http(s) address such as ${service?.field.example}.`;
+  }
   const profile: Record<string, unknown> = { type };
   for (const field of backEnd.fields) {
     if (field.kind === 'url') {
@@ -270,6 +330,15 @@ function providerProfile(type: string | undefined, given: FieldValues, names: Na
       if (given.workspace !== undefined) profile.workspace = given.workspace;
     } else if (field.kind === 'account_id') {
       if (given.accountId !== undefined) profile.account_id = given.accountId;
+    } else if (field.kind === 'service_url') {
+      const asked = given.services[field.key];
+      const address = asked === undefined ? field.default : normalizeBaseUrl(asked);
+      // Where the back end's own secret may go: only its API hosts (Tempo's three), or a server on this computer.
+      const problem = secretHostProblem(backEnd, address, field as ServiceUrlField);
+      if (problem) return `${flagged ? `--${kebab(field.key)}` : `PUNCHCARD_${snake(field.key)}`} ${asked}: ${problem}.`;
+      profile[field.key] = address;
+    } else if (field.kind === 'field_defaults') {
+      // Only in the settings file: no flag gives them.
     } else {
       if (given.caFile !== undefined) profile.caFile = given.caFile;
       if (given.allowInsecureTls) profile.allowInsecureTls = true;

@@ -37,6 +37,12 @@ export interface BackEndDescriptor {
   /** The secret it is reached with, or null where it needs none. */
   readonly secret: SecretDescriptor | null;
   /**
+   * A second secret, of the site the back end reads beside its own API (Tempo Timesheets' Jira site, in `url`, where
+   * the issues, their keys and the people's names are): its own keychain item and variable, never packed with the
+   * first and never sent where the first goes. Absent where the back end has one secret.
+   */
+  readonly secondSecret?: SecondSecretDescriptor;
+  /**
    * The one credential of the organisation's with which the team server acts for every person (its config's
    * `sign_in.organisation`), where the back end takes one: an account of the organisation's that may act for
    * others (`account`: its engine side then makes the organisation account, providers/engine-side.ts), whose
@@ -71,7 +77,7 @@ export function withheldReason(reasons: WithheldReasons | undefined, tool: { rea
   return reasons?.capabilities?.[tool.capability] ?? reasons?.groups?.[tool.group];
 }
 
-export type AccountField = UrlField | EmailField | WorkspaceField | AccountIdField | TlsField;
+export type AccountField = UrlField | EmailField | WorkspaceField | AccountIdField | TlsField | ServiceUrlField | FieldDefaultsField;
 export type FieldKind = AccountField['kind'];
 
 /** The back end's address: `url` in a profile, `--url` on the command line. */
@@ -83,8 +89,10 @@ export interface UrlField {
   readonly example: string;
   /** What the address is, for `--help` and the extension's form: "Kimai's, e.g. https://kimai.example.com". */
   readonly usage: string;
-  /** The window's hint for an address that may be left out; without one, it is a test server's. */
+  /** The window's hint: for an address that may be left out, what empty means (without one, it is a test server's); for one that may not, what it is. */
   readonly hint?: string;
+  /** What the window calls it, where not "<label> address": "Jira site" for Tempo Timesheets. */
+  readonly label?: string;
   /** The only hosts the secret may go to, beside a server on this computer; absent: the address the person gives. */
   readonly secretHosts?: SecretHosts;
 }
@@ -93,7 +101,8 @@ export interface UrlField {
 export interface SecretHosts {
   /** The service's domain: an address there that is not one of `hosts` is a web page or a look-alike. */
   readonly domain: string;
-  readonly hosts: readonly string[];
+  /** Its API hosts; `subdomains`: every host below the domain is one (a Jira Cloud site, `<site>.atlassian.net`). */
+  readonly hosts: readonly string[] | 'subdomains';
   /** The addresses to use instead, in words. */
   readonly instead: string;
   /**
@@ -101,6 +110,10 @@ export interface SecretHosts {
    * another port or with more after it (its documentation's path pasted, say); without it, "over https and with nothing after it".
    */
   readonly form?: string;
+  /** Whose addresses they are, where not the back end's: "Jira Cloud" for Tempo Timesheets' site. */
+  readonly service?: string;
+  /** The secret that goes there, where not the back end's own: Tempo Timesheets' site gets the Jira API token. */
+  readonly secret?: string;
 }
 
 /** The person's e-mail: `email` in a profile, `--email` on the command line. */
@@ -137,6 +150,37 @@ export interface TlsField {
   readonly kind: 'tls';
 }
 
+/**
+ * The address of the back end's own API where `url` is another service's site (Tempo Timesheets' API, `tempoUrl`,
+ * beside the Jira site): under its own key in a profile, `--<key in kebab case>` on the command line. The back end's
+ * secret goes there and nowhere else (its `secretHosts`); the site gets the second secret alone.
+ */
+export interface ServiceUrlField {
+  readonly kind: 'service_url';
+  /** Its key in a profile: `tempoUrl`. */
+  readonly key: string;
+  /** The service's name in a sentence about the field: "Tempo". */
+  readonly service: string;
+  readonly default: string;
+  readonly example: string;
+  /** What the address is, for `--help` and the extension's form. */
+  readonly usage: string;
+  /** The addresses the window offers as a choice, the default first, with how each is shown. */
+  readonly choices: ReadonlyArray<{ readonly url: string; readonly label: string }>;
+  readonly secretHosts: SecretHosts;
+}
+
+/**
+ * Values the person books with unless a call says otherwise, by the name of the field they fill (Tempo Timesheets'
+ * work attributes, `workAttributes`: `{"Work Type": "Development"}`): only in config.json and the team server's
+ * config, no flag and no screen, under its own key.
+ */
+export interface FieldDefaultsField {
+  readonly kind: 'field_defaults';
+  /** Its key in a profile: `workAttributes`. */
+  readonly key: string;
+}
+
 /** Kimai's lockdown of past periods, in the words of its own settings (contract/kimai-lockdown.ts): `lockdown`. */
 export interface LockdownRule {
   readonly kind: 'lockdown';
@@ -162,6 +206,26 @@ export interface SecretDescriptor {
   readonly note: string | null;
 }
 
+/**
+ * The second secret (Tempo Timesheets' Jira API token): the service it is for, which names its keychain item
+ * (`<service in lower case>:<login or address>`) and its variable (`PUNCHCARD_<SERVICE>_TOKEN`), and where it goes
+ * (the profile's `url`, with the profile's `email` as the login of HTTP Basic where the service takes one).
+ */
+export interface SecondSecretDescriptor {
+  /** The service in a sentence and in its names: "Jira". */
+  readonly service: string;
+  /** What the service calls it: "API token". */
+  readonly name: string;
+  /** Always the person's own: an organisation's second key is not a thing any back end has. */
+  readonly whose: 'person';
+  /** What its keychain item is made of beside the service: the login (one per person) or the address. */
+  readonly keychainBy: 'url' | 'email';
+  readonly help: { readonly id: string; readonly url: string };
+  /** How to make one, for the team server's sign-in page. */
+  readonly steps: string;
+  readonly note: string | null;
+}
+
 export interface AppDescriptor {
   /** What the back end is, in one line under its name on the Account screen. */
   readonly summary: string;
@@ -183,6 +247,12 @@ export interface AppDescriptor {
 
 /** The kinds a descriptor's fields hold. */
 type Kinds<D extends BackEndDescriptor> = D['fields'][number]['kind'];
+/** The profile key of a descriptor's field of `kind` (`service_url`, `field_defaults`), or never. */
+type KeyOf<D extends BackEndDescriptor, K extends 'service_url' | 'field_defaults'> = [Extract<D['fields'][number], { kind: K }>] extends [never]
+  ? never
+  : Extract<D['fields'][number], { kind: K }> extends { key: infer Key extends string }
+    ? Key
+    : never;
 /** The kinds of the rules a descriptor's profile may copy. */
 type RuleKinds<D extends BackEndDescriptor> = D extends { readonly unpublishedRules: readonly (infer R extends UnpublishedRule)[] } ? R['kind'] : never;
 
@@ -197,6 +267,8 @@ export type ProfileOf<D extends BackEndDescriptor> = Flat<
     ('workspace' extends Kinds<D> ? { workspace?: string } : unknown) &
     ('account_id' extends Kinds<D> ? { account_id?: string } : unknown) &
     ('tls' extends Kinds<D> ? { caFile?: string; allowInsecureTls?: boolean } : unknown) &
+    ([KeyOf<D, 'service_url'>] extends [never] ? unknown : { [K in KeyOf<D, 'service_url'>]: string }) &
+    ([KeyOf<D, 'field_defaults'>] extends [never] ? unknown : { [K in KeyOf<D, 'field_defaults'>]?: Record<string, string> }) &
     ('lockdown' extends RuleKinds<D> ? { lockdown?: KimaiLockdown } : unknown)
 >;
 
@@ -206,7 +278,8 @@ export type ViewOf<D extends BackEndDescriptor> = Flat<
     ('email' extends Kinds<D> ? { email: string } : unknown) &
     ('workspace' extends Kinds<D> ? { workspace: string | null } : unknown) &
     ('account_id' extends Kinds<D> ? { account_id: string | null } : unknown) &
-    ('tls' extends Kinds<D> ? { caFile: string | null; allowInsecureTls: boolean } : unknown)
+    ('tls' extends Kinds<D> ? { caFile: string | null; allowInsecureTls: boolean } : unknown) &
+    ([KeyOf<D, 'service_url'>] extends [never] ? unknown : { [K in KeyOf<D, 'service_url'>]: string })
 >;
 
 type Flat<T> = { [K in keyof T]: T[K] };
@@ -219,30 +292,37 @@ export function fieldOf<K extends FieldKind>(
 }
 
 /**
- * What is wrong with an address (in its normal form) the back end's secret would go to, or undefined.
- * Where the back end names its API hosts (`secretHosts`), the secret goes to those only, or to a
- * server on this computer (a test server, a local forwarder): a typo ("api.clockify.co") or a
- * look-alike never gets it, and neither does the service's web app on its own domain.
+ * What is wrong with an address (in its normal form) a secret would go to, or undefined. Where the back end names
+ * the API hosts of a field (`secretHosts`: the `url`'s, else the field given), the secret goes to those only, or to a
+ * server on this computer (a test server, a local forwarder): a typo ("api.clockify.co") or a look-alike never gets
+ * it, and neither does the service's web app on its own domain.
  */
-export function secretHostProblem(descriptor: BackEndDescriptor, url: string): string | undefined {
-  const rule = fieldOf(descriptor, 'url')?.secretHosts;
-  if (!rule) return undefined;
+export function secretHostProblem(
+  descriptor: BackEndDescriptor,
+  url: string,
+  field: UrlField | ServiceUrlField | undefined = fieldOf(descriptor, 'url'),
+): string | undefined {
+  const rule = field?.secretHosts;
+  if (!rule || !field) return undefined;
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    return `an http(s) address such as ${fieldOf(descriptor, 'url')?.example}`;
+    return `an http(s) address such as ${field.example}`;
   }
   const host = parsed.hostname.toLowerCase();
-  const { label } = descriptor;
-  if (host === rule.domain || host.endsWith(`.${rule.domain}`)) {
-    if (!rule.hosts.includes(host)) return `${host} is not one of ${label}'s API addresses; use ${rule.instead}`;
+  const label = rule.service ?? descriptor.label;
+  const below = host.endsWith(`.${rule.domain}`);
+  if (host === rule.domain || below) {
+    const known = rule.hosts === 'subdomains' ? below && !host.slice(0, -rule.domain.length - 1).includes('.') : rule.hosts.includes(host);
+    if (!known) return `${host} is not one of ${label}'s ${rule.hosts === 'subdomains' ? 'sites' : 'API addresses'}; use ${rule.instead}`;
     if (parsed.protocol !== 'https:' || parsed.port !== '' || (parsed.pathname !== '/' && parsed.pathname !== ''))
-      return `${label}'s API is at ${rule.instead}, ${rule.form ?? 'over https and with nothing after it'}`;
+      return `${label}'s ${rule.hosts === 'subdomains' ? 'site' : 'API'} is at ${rule.instead}, ${rule.form ?? 'over https and with nothing after it'}`;
     return undefined;
   }
   if (isLoopback(host)) return undefined;
-  return `Punchcard sends your ${label} ${descriptor.secret?.name} only to ${label}'s API addresses (or to a server on this computer), and ${host} is not one; use ${rule.instead}`;
+  const where = rule.hosts === 'subdomains' ? `${label} sites` : `${label}'s API addresses`;
+  return `Punchcard sends your ${label} ${rule.secret ?? descriptor.secret?.name} only to ${where} (or to a server on this computer), and ${host} is not one; use ${rule.instead}`;
 }
 
 function isLoopback(host: string): boolean {
@@ -260,4 +340,17 @@ export function keychainAccount(descriptor: BackEndDescriptor, account: { readon
   return descriptor.secret.keychainBy === 'email'
     ? `${descriptor.type}:${normalizeEmail(account.email ?? '')}`
     : `${descriptor.type}:${normalizeBaseUrl(account.url ?? '')}`;
+}
+
+/**
+ * The keychain account of a back end's second secret (`secondSecret`): `<service>:<e-mail>` for one per login (a
+ * Jira API token is the Atlassian account's, good on each of its sites), `<service>:<address>` for one per site; its
+ * variable is then PUNCHCARD_<SERVICE>_TOKEN (credentials/env-store.ts reads the service off the account). Null where
+ * the back end has one secret.
+ */
+export function secondKeychainAccount(descriptor: BackEndDescriptor, account: { readonly url?: string; readonly email?: string }): string | null {
+  const second = descriptor.secondSecret;
+  if (!second) return null;
+  const service = second.service.toLowerCase();
+  return second.keychainBy === 'email' ? `${service}:${normalizeEmail(account.email ?? '')}` : `${service}:${normalizeBaseUrl(account.url ?? '')}`;
 }

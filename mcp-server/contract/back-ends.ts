@@ -5,7 +5,7 @@
 // one is read from its descriptor (back-end-descriptor.ts), which is data: this module loads no zod
 // and no back end's code, so the opening of a connection, the window (over IPC) and main read it alike.
 import { normalizeBaseUrl, normalizeEmail } from './back-end-accounts.ts';
-import { keychainAccount, type BackEndDescriptor, type ProfileOf, type ViewOf } from './back-end-descriptor.ts';
+import { keychainAccount, secondKeychainAccount, type BackEndDescriptor, type ProfileOf, type ViewOf } from './back-end-descriptor.ts';
 import { LOCAL } from './back-ends/local.ts';
 import { KIMAI } from './back-ends/kimai.ts';
 import { CLOCKODO } from './back-ends/clockodo.ts';
@@ -13,8 +13,9 @@ import { CALAMARI } from './back-ends/calamari.ts';
 import { CLOCKIFY } from './back-ends/clockify.ts';
 import { TOGGL } from './back-ends/toggl.ts';
 import { HARVEST } from './back-ends/harvest.ts';
+import { TEMPO } from './back-ends/tempo.ts';
 
-export const BACK_ENDS = [LOCAL, KIMAI, CLOCKODO, CALAMARI, CLOCKIFY, TOGGL, HARVEST] as const satisfies readonly BackEndDescriptor[];
+export const BACK_ENDS = [LOCAL, KIMAI, CLOCKODO, CALAMARI, CLOCKIFY, TOGGL, HARVEST, TEMPO] as const satisfies readonly BackEndDescriptor[];
 
 /** The back end a fresh install uses, and the one settings that cannot be read are taken for. */
 export const DEFAULT_BACK_END = LOCAL;
@@ -60,9 +61,20 @@ export function credentialAccount(profile: { readonly type: string; readonly url
   return keychainAccount(backEndOf(profile.type), profile);
 }
 
+/** The keychain account of a back end's second secret (back-end-descriptor.ts, secondKeychainAccount), or null where it has one secret. */
+export function secondCredentialAccount(profile: { readonly type: string; readonly url?: string; readonly email?: string }): string | null {
+  return secondKeychainAccount(backEndOf(profile.type), profile);
+}
+
 /** The variable a back end's secret may be given in instead of the keychain. */
 export function tokenVariable(type: string): string {
   return `PUNCHCARD_${type.toUpperCase()}_TOKEN`;
+}
+
+/** The variable a back end's second secret may be given in (Tempo Timesheets' PUNCHCARD_JIRA_TOKEN), or null where it has one secret. */
+export function secondTokenVariable(type: string): string | null {
+  const second = backEndOf(type).secondSecret;
+  return second ? tokenVariable(second.service) : null;
 }
 
 /** A back end where it is, in a sentence: "the local timesheet", "Kimai at https://kimai.example.com". */

@@ -48,6 +48,10 @@ export const HolidayRegionSchema = z.object({
     .optional(),
 });
 
+/** A profile's default values of fields (Tempo's work attributes): at most this many, each name and value at most this long. */
+export const MAX_FIELD_DEFAULTS = 20;
+export const MAX_FIELD_DEFAULT_LENGTH = 200;
+
 const httpUrl = z.string().trim().refine(isHttpUrl, 'an http(s) address such as https://example.com').transform(normalizeBaseUrl);
 const email = z.string().trim().refine(isEmail, 'an e-mail address such as ada@example.com').transform(normalizeEmail);
 
@@ -89,6 +93,30 @@ export function fieldSchemas(descriptor: BackEndDescriptor, field: AccountField)
           .trim()
           .regex(/^\d{1,20}$/, 'the account number, digits only')
           .meta({ examples: ['1234567'] })
+          .optional(),
+      };
+    case 'service_url': {
+      // The back end's own API beside the site in `url` (Tempo's): only its hosts, or a server on this computer.
+      const checked = httpUrl.superRefine((url, context) => {
+        const problem = secretHostProblem(descriptor, url, field);
+        if (problem) context.addIssue({ code: 'custom', message: problem });
+      });
+      return { [field.key]: checked.meta({ examples: [field.example] }).default(field.default) };
+    }
+    case 'field_defaults':
+      return {
+        [field.key]: z
+          .record(
+            z.string().trim().min(1).max(MAX_FIELD_DEFAULT_LENGTH),
+            z
+              .string()
+              .trim()
+              .min(1)
+              .max(MAX_FIELD_DEFAULT_LENGTH)
+              .meta({ examples: ['Development'] }),
+          )
+          .refine((values) => Object.keys(values).length <= MAX_FIELD_DEFAULTS, `at most ${MAX_FIELD_DEFAULTS} fields`)
+          .meta({ examples: [{ 'Work Type': 'Development' }] })
           .optional(),
       };
     case 'tls':

@@ -7,7 +7,11 @@
 // at different ones (two Kimai servers), sending it to either could send one server's token to the other,
 // so it is used for none and a connection without a secret of its own says so, naming its variable.
 // With one connection none of this runs: the secret is found as it always was (remote/remote-access.ts).
-import { credentialAccount, isRemote, tokenVariable, type BackEndProfile } from '../contract/back-ends.ts';
+//
+// A back end's second secret (Tempo Timesheets' Jira API token) is found the same way without a variable of the
+// connection's own: its keychain item `<account>#<name>`, then PUNCHCARD_<SERVICE>_TOKEN while every connection of
+// the back end has the same second account (one Atlassian login), then the account's item.
+import { credentialAccount, isRemote, secondCredentialAccount, secondTokenVariable, tokenVariable, type BackEndProfile } from '../contract/back-ends.ts';
 import { type Connection, trackerTokenVariable } from '../contract/connections.ts';
 import { variableValue } from '../variables.ts';
 import type { CredentialStore } from './credential-store.ts';
@@ -29,6 +33,16 @@ export function typeVariableShared(connections: readonly Connection[], type: str
   return accounts.size <= 1;
 }
 
+/** Whether every connection of `type` has one second keychain account (one Jira login), so the second secret's variable may serve them all. */
+export function secondVariableShared(connections: readonly Connection[], type: string): boolean {
+  const accounts = new Set(
+    connections
+      .filter((connection) => connection.profile.type === type && isRemote(connection.profile))
+      .map((connection) => secondCredentialAccount(connection.profile as BackEndProfile & { url?: string; email?: string })),
+  );
+  return accounts.size <= 1;
+}
+
 /**
  * The environment a connection's secret is read from: as given, but without its back end's variable where
  * that variable is not this connection's (connections of its back end are at different accounts), so no
@@ -37,9 +51,15 @@ export function typeVariableShared(connections: readonly Connection[], type: str
  */
 export function connectionEnv(env: NodeJS.ProcessEnv, connection: ConnectionOf, type: string): { env: NodeJS.ProcessEnv; ignored: string | null } {
   const variable = tokenVariable(type);
-  if (typeVariableShared(connection.connections, type)) return { env, ignored: null };
-  const rest = Object.fromEntries(Object.entries(env).filter(([name]) => name !== variable));
-  return { env: rest, ignored: variableValue(env, variable) === undefined ? null : variable };
+  const second = secondTokenVariable(type);
+  // The second secret's variable, where the back end's connections are at different logins, is no connection's either.
+  const withoutSecond = second !== null && !secondVariableShared(connection.connections, type) ? withoutVariable(env, second) : env;
+  if (typeVariableShared(connection.connections, type)) return { env: withoutSecond, ignored: null };
+  return { env: withoutVariable(withoutSecond, variable), ignored: variableValue(env, variable) === undefined ? null : variable };
+}
+
+function withoutVariable(env: NodeJS.ProcessEnv, variable: string): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => name !== variable));
 }
 
 /**
@@ -56,9 +76,33 @@ export async function connectionSecret(
 ): Promise<string | null> {
   const own = variableValue(env, trackerTokenVariable(name));
   if (own !== undefined) return own;
+  return sharedSecret(env, keychain, account, tokenVariable(type), name);
+}
+
+/**
+ * A connection's second secret (Tempo Timesheets' Jira API token), in its order: its own keychain item, the
+ * service's variable (where `env` still holds it: connectionEnv), the second account's item; null where none is found.
+ */
+export async function connectionSecondSecret(
+  env: NodeJS.ProcessEnv,
+  keychain: Pick<CredentialStore, 'get'>,
+  account: string,
+  variable: string,
+  name: string,
+): Promise<string | null> {
+  return sharedSecret(env, keychain, account, variable, name);
+}
+
+async function sharedSecret(
+  env: NodeJS.ProcessEnv,
+  keychain: Pick<CredentialStore, 'get'>,
+  account: string,
+  variable: string,
+  name: string,
+): Promise<string | null> {
   const filed = await keychain.get(connectionKeychainAccount(account, name));
   if (filed) return filed;
-  const shared = variableValue(env, tokenVariable(type));
+  const shared = variableValue(env, variable);
   if (shared !== undefined) return shared;
   return keychain.get(account);
 }

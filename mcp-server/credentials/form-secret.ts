@@ -6,13 +6,18 @@
 // not to a back end an organisation's policy fixes instead (a Clockify key must never reach a Kimai
 // as a Bearer token).
 //
+// A back end with a second secret (Tempo Timesheets' Jira API token) has it in a second field, PUNCHCARD_SECOND_SECRET,
+// bound the same way: it counts as that back end's PUNCHCARD_<SERVICE>_TOKEN only where the form named that back end.
+//
 // Where the form names no back end ("what the Punchcard app is set to"), nothing says which back end
 // the person typed the secret for, and the app's back end may have changed since: the secret is
 // used for none, and the person is told to choose the back end in the form.
-import { backEndAt, backEndOf, sameBackEnd, tokenVariable, type BackEndProfile, type RemoteProfile } from '../contract/back-ends.ts';
+import { backEndAt, backEndOf, sameBackEnd, secondTokenVariable, tokenVariable, type BackEndProfile, type RemoteProfile } from '../contract/back-ends.ts';
 import { variableValue } from '../variables.ts';
 
 export const FORM_SECRET_VARIABLE = 'PUNCHCARD_SECRET';
+/** The form's second secret field, for a back end with two (Tempo Timesheets' Jira API token). */
+export const FORM_SECOND_SECRET_VARIABLE = 'PUNCHCARD_SECOND_SECRET';
 
 export interface FormSecretOrigin {
   /** The back end the form named (the variables), or undefined where it named none. */
@@ -31,12 +36,20 @@ export interface BoundSecret {
 /** The environment for `used`'s credentials, with the form's secret where it was given for `used` alone. */
 export function bindFormSecret(env: NodeJS.ProcessEnv, origin: FormSecretOrigin, used: RemoteProfile): BoundSecret {
   const secret = variableValue(env, FORM_SECRET_VARIABLE);
-  const rest: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(env).filter(([name]) => name !== FORM_SECRET_VARIABLE));
-  if (secret === undefined) return { env: rest, withheld: null };
+  const second = variableValue(env, FORM_SECOND_SECRET_VARIABLE);
+  const rest: NodeJS.ProcessEnv = Object.fromEntries(
+    Object.entries(env).filter(([name]) => name !== FORM_SECRET_VARIABLE && name !== FORM_SECOND_SECRET_VARIABLE),
+  );
+  const secondVariable = secondTokenVariable(used.type);
+  // A second secret is a secret only for a back end that has one: for any other it is as unset.
+  if (secret === undefined && (second === undefined || secondVariable === null)) return { env: rest, withheld: null };
   const variable = tokenVariable(used.type);
   if (origin.backEnd && sameBackEnd(origin.backEnd, used)) {
     // A variable set for this back end by name is the more deliberate of the two, and wins.
-    return { env: variableValue(rest, variable) === undefined ? { ...rest, [variable]: secret } : rest, withheld: null };
+    const bound: NodeJS.ProcessEnv = { ...rest };
+    if (secret !== undefined && variableValue(rest, variable) === undefined) bound[variable] = secret;
+    if (second !== undefined && secondVariable !== null && variableValue(rest, secondVariable) === undefined) bound[secondVariable] = second;
+    return { env: bound, withheld: null };
   }
   const save = `Save its ${secretName(used)} in the Punchcard app, or set ${variable}.`;
   if (!origin.backEnd) {

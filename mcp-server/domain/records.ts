@@ -130,6 +130,8 @@ export interface CatalogItem {
   id: number;
   /** The back end's own id where that is not `id` (Clockify's string ids), so a person may name it too. */
   remoteId?: string;
+  /** How people name it in the back end beside its name, where it has such a name (a Jira issue's key, `WEB-12`): shown, and named in any case. */
+  key?: string;
   name: string;
   archived: boolean;
   /** Projects belong to an optional customer. */

@@ -6,9 +6,12 @@ import type { LeaveRequest, LeaveStatus } from './records.ts';
 import { addDays, eachDate, localDate, startOfIsoWeek, startOfLocalDay } from './time.ts';
 import type { DayPlan } from './work-plan.ts';
 
-/** Someone the back end lets this person see, by the back end's own number and name. */
+/**
+ * Someone the back end lets this person see, by the back end's own id and name: its number, or its text where the back
+ * end names people by one that is not a number (Jira's accountId on Tempo Timesheets).
+ */
 export interface Colleague {
-  id: number;
+  id: number | string;
   name: string;
 }
 
@@ -88,8 +91,8 @@ export interface DecidedLeave {
 }
 
 export interface ColleagueSummary {
-  /** The back end's own id of the person (Harvest's user_id, Kimai's user id…), which names them to the other tools. */
-  id: number;
+  /** The back end's own id of the person (Harvest's user_id, Kimai's user id, Jira's accountId on Tempo…), which names them to the other tools. */
+  id: Colleague['id'];
   name: string;
   workedMinutes: number;
   /** Null where the back end keeps no targets for the person. */

@@ -1,6 +1,7 @@
-// Which project (and activity) a draft's evidence names. Only what the person said counts: a rule of
-// theirs, then an entry they booked themselves in the 60 days before now; where neither names one the
-// draft keeps no project, and the person is told so, rather than have one guessed for them.
+// Which project (and activity) a draft's evidence names. Only what the person or their tracker said counts: a rule
+// of theirs, then a ticket id their tracker knows as a project of its own (a Jira issue's key on Tempo Timesheets),
+// then an entry they booked themselves in the 60 days before now; where none names one the draft keeps no project,
+// and the person is told so, rather than have one guessed for them.
 import { type Ref } from '../domain/records.ts';
 import { type EvidenceItem, type EvidenceSource } from './evidence.ts';
 
@@ -25,8 +26,8 @@ export interface PastBooking {
 export interface Mapping {
   project: Ref;
   activity: Ref | null;
-  /** What named the project: the person's rule, or one of their past bookings. */
-  by: 'rule' | 'past';
+  /** What named the project: the person's rule, a ticket id the tracker knows as a project, or one of their past bookings. */
+  by: 'rule' | 'key' | 'past';
 }
 
 /** How far back a past booking still names a project (issue 54: the 60 days before now). */
@@ -37,7 +38,12 @@ export const PAST_BOOKINGS_DAYS = 60;
  * `past` outside the 60 days before `now` and entries without a project are left out here, so the
  * caller's reading cannot widen what a past booking may name.
  */
-export function draftMapper(rules: readonly DraftRule[], past: readonly PastBooking[], now: number): (items: readonly EvidenceItem[]) => Mapping | null {
+export function draftMapper(
+  rules: readonly DraftRule[],
+  past: readonly PastBooking[],
+  now: number,
+  keyed: ReadonlyMap<string, Ref> = new Map(),
+): (items: readonly EvidenceItem[]) => Mapping | null {
   const since = now - PAST_BOOKINGS_DAYS * 86_400_000;
   const lowerRules = rules.map((rule) => ({ rule, match: rule.match.toLowerCase() }));
   // Most recent first: the person's latest habit for a ticket or a meeting is the one that counts.
@@ -56,6 +62,15 @@ export function draftMapper(rules: readonly DraftRule[], past: readonly PastBook
     return null;
   };
 
+  // A ticket id the tracker resolved as one of its projects, as the evidence wrote it: the issue itself.
+  const byKey = (item: EvidenceItem): Mapping | null => {
+    for (const ticket of item.tickets) {
+      const project = keyed.get(ticket);
+      if (project) return { project, activity: null, by: 'key' };
+    }
+    return null;
+  };
+
   const byPast = (item: EvidenceItem): Mapping | null => {
     for (const needle of pastNeedles(item)) {
       const found = bookings.find(({ description }) => containsWord(description, needle));
@@ -64,12 +79,16 @@ export function draftMapper(rules: readonly DraftRule[], past: readonly PastBook
     return null;
   };
 
-  // A rule anywhere in the draft's evidence wins over a past booking anywhere in it, as the person's
-  // rules win over what they once booked; within each, the earliest item that maps names the project
-  // (a draft of several commits maps by its first commit that maps). `items` come in time order.
+  // A rule anywhere in the draft's evidence wins over a ticket the tracker knows, and that over a past booking,
+  // as the person's rules win over what they once booked; within each, the earliest item that maps names the
+  // project (a draft of several commits maps by its first commit that maps). `items` come in time order.
   return (items) => {
     for (const item of items) {
       const mapping = byRule(item);
+      if (mapping) return mapping;
+    }
+    for (const item of items) {
+      const mapping = byKey(item);
       if (mapping) return mapping;
     }
     for (const item of items) {

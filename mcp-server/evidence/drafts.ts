@@ -65,6 +65,8 @@ export interface DraftInput {
   rules: readonly DraftRule[];
   /** The person's own entries of the 60 days before now. */
   past: readonly PastBooking[];
+  /** Ticket ids of the evidence that the tracker resolved as projects of its own (Jira issue keys on Tempo), by the id as written. */
+  keyed?: ReadonlyMap<string, Ref>;
   /** 'YYYY-MM-DD', both included, in `timezone`. */
   from: string;
   to: string;
@@ -103,7 +105,7 @@ export function draftEntries(input: DraftInput): DraftResult {
   const taken = new Map<string, TakenTime>([...days.keys()].map((day) => [day, new TakenTime()]));
   for (const span of input.booked) if (span.span !== 'day') takeBooked(span, days, taken);
 
-  const mapOf = draftMapper(input.rules, input.past, input.now);
+  const mapOf = draftMapper(input.rules, input.past, input.now, input.keyed);
   const candidates = placementOrder(candidatesOf(input.evidence, days, timezone, now));
   const bookedWithoutTimes = bookedByDayOnlyEntries(input.booked, candidates, taken, mapOf, timezone);
   const placed: Array<{ draft: Draft; source: EvidenceSource }> = [];

@@ -12,6 +12,7 @@ import { CLOCKODO_ENGINE } from './clockodo/back-end.ts';
 import { HARVEST_ENGINE } from './harvest/back-end.ts';
 import { KIMAI_ENGINE } from './kimai/back-end.ts';
 import { LOCAL_ENGINE } from './local/back-end.ts';
+import { TEMPO_ENGINE } from './tempo/back-end.ts';
 import { TOGGL_ENGINE } from './toggl/back-end.ts';
 import type { EngineSide, RemoteEngineSide } from './engine-side.ts';
 
@@ -23,6 +24,7 @@ const REMOTE_SIDES: { readonly [T in RemoteType]: RemoteEngineSide<T> } = {
   clockify: CLOCKIFY_ENGINE,
   harvest: HARVEST_ENGINE,
   toggl: TOGGL_ENGINE,
+  tempo: TEMPO_ENGINE,
 };
 
 export const ENGINE_SIDES: { readonly [T in BackEndType]: EngineSide<T> } = { local: LOCAL_ENGINE, ...REMOTE_SIDES };

@@ -3,7 +3,16 @@
 // loaded when the engine first needs it (providers/back-ends.ts), and every remote one is made from the
 // same options, its secret and deadline read the same way (remote/remote-access.ts).
 import { join } from 'node:path';
-import { backEndAt, backEndOf, credentialAccount, isRemote, sameBackEnd, type BackEndProfile, type RemoteProfile } from '../contract/back-ends.ts';
+import {
+  backEndAt,
+  backEndOf,
+  credentialAccount,
+  isRemote,
+  sameBackEnd,
+  secondCredentialAccount,
+  type BackEndProfile,
+  type RemoteProfile,
+} from '../contract/back-ends.ts';
 import { trackerTokenVariable } from '../contract/connections.ts';
 import type { CredentialStore } from '../credentials/index.ts';
 import { connectionEnv, type ConnectionOf, typeVariableShared } from '../credentials/connection-secret.ts';
@@ -20,7 +29,7 @@ import type { OrganisationAccount } from './acting-for.ts';
  * What the engine makes its back end from: what every remote back end is made from (remote-tracker.ts)
  * but the secret and the deadline, which are found here, and what the local one needs.
  */
-export interface TrackerFactoryOptions extends Omit<RemoteTrackerOptions<BackEndProfile>, 'secret' | 'timeoutMs' | 'keyPace'> {
+export interface TrackerFactoryOptions extends Omit<RemoteTrackerOptions<BackEndProfile>, 'secret' | 'secondSecret' | 'timeoutMs' | 'keyPace'> {
   /** The person shown in the local absence calendar. */
   personName: () => string;
   env?: NodeJS.ProcessEnv;
@@ -71,6 +80,7 @@ export async function createRemoteTracker(options: Omit<TrackerFactoryOptions, '
     credentialAccount(profile),
     profile.type,
     connection ? accessFor(connection, profile, scoped.ignored) : undefined,
+    secondCredentialAccount(profile),
   );
   const found = withheld
     ? async () => (await access.secret()) ?? Promise.reject(new RemoteError('no_token', remoteRefusal('remote_secret_withheld', { reason: withheld })))
@@ -143,6 +153,8 @@ export async function createOrganisationAccount(
     { env: options.env ?? process.env, log: options.log, ...(options.credentials ? { credentials: options.credentials } : {}) },
     credentialAccount(profile),
     profile.type,
+    undefined,
+    secondCredentialAccount(profile),
   );
   return create({
     profile,

@@ -45,6 +45,11 @@ export interface RemoteTrackerOptions<Profile> {
   profile: Profile;
   /** The secret (token, API key) from the keychain or its PUNCHCARD_<BACK END>_TOKEN; null when none is stored. */
   secret: () => Promise<string | null>;
+  /**
+   * The back end's second secret, where its descriptor names one (Tempo Timesheets' Jira API token), from its own
+   * keychain item or PUNCHCARD_<SERVICE>_TOKEN; null when none is stored. Absent for every other back end.
+   */
+  secondSecret?: () => Promise<string | null>;
   /** PUNCHCARD_<BACK END>_TIMEOUT_MS, where set. */
   timeoutMs?: number;
   /** PUNCHCARD_<BACK END>_PER_SECOND, where set: the pace kept to instead of the back end's own limit (remote-client.ts, RemoteConnection). */

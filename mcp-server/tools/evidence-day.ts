@@ -70,6 +70,7 @@ export async function draftDays(
     evidence.push(...reading.items);
     skipped.push(...reading.skipped);
   }
+  const keyed = await keyedTickets(evidence, context);
   const { drafts, unmapped } = draftEntries({
     evidence,
     booked: booked.map((entry) => ({
@@ -81,12 +82,28 @@ export async function draftDays(
     })),
     rules,
     past,
+    ...(keyed.size > 0 ? { keyed } : {}),
     from,
     to,
     now: context.now(),
     timezone: context.timezone,
   });
   return { from, to, drafts, booked, unmapped, skipped };
+}
+
+/** The most ticket ids one call asks the tracker to resolve: a day's evidence names a few. */
+const MAX_KEYED_TICKETS = 50;
+
+/**
+ * The evidence's ticket ids that the tracker resolves as projects of its own (Tempo's Jira issues, by key), so a
+ * commit or a meeting naming `WEB-12` drafts its time on that issue; none where the tracker names projects by no key.
+ */
+async function keyedTickets(evidence: readonly EvidenceItem[], context: ToolContext): Promise<ReadonlyMap<string, Ref>> {
+  const resolve = context.tracker.catalog.projectsByKey;
+  const tickets = [...new Set(evidence.flatMap((item) => item.tickets))].slice(0, MAX_KEYED_TICKETS);
+  if (!resolve || tickets.length === 0) return new Map();
+  const found = await resolve.call(context.tracker.catalog, tickets);
+  return new Map([...found].map(([ticket, item]) => [ticket, { id: item.id, name: item.name }]));
 }
 
 /** One source, its failures turned into a sentence: a source that throws must not cost the others. */

@@ -20,18 +20,18 @@ export default defineTool({
       entryFieldsOf(tracker).catch(() => undefined),
     ]);
     const needle = args.search?.trim().toLowerCase() ?? '';
-    const keep = (list: CatalogItem[]) => list.filter((entry) => entry.name.toLowerCase().includes(needle)).map(present);
+    // A search finds an item by its name, or by its key where it has one (a Jira issue's).
+    const matches = (entry: CatalogItem) => entry.name.toLowerCase().includes(needle) || (entry.key?.toLowerCase().includes(needle) ?? false);
+    const keep = (list: CatalogItem[]) => list.filter(matches).map(present);
     // Which fields each project requires, so the model knows before it asks (the writes check them again).
     const required = (project: CatalogItem) =>
       fields
         ? requiredFieldsFor(fields.definitions, { projectId: project.id, activityId: null, customerId: project.customer?.id ?? null }, fields.isAdmin)
         : [];
-    const projects = catalog.projects
-      .filter((entry) => entry.name.toLowerCase().includes(needle))
-      .map((project) => {
-        const names = required(project).map((field) => field.name);
-        return { ...present(project), ...(names.length > 0 ? { required_fields: names } : {}) };
-      });
+    const projects = catalog.projects.filter(matches).map((project) => {
+      const names = required(project).map((field) => field.name);
+      return { ...present(project), ...(names.length > 0 ? { required_fields: names } : {}) };
+    });
     const data = {
       customers: keep(catalog.customers),
       projects,
@@ -52,7 +52,7 @@ export default defineTool({
           : joined(
               list.map(
                 (entry) =>
-                  say`${outside(entry.name)} (#${entry.id}${entry.parent ? say`, ${outside(entry.parent)}` : ''}${entry.archived ? ', archived' : ''})`,
+                  say`${entry.key ? say`${outside(entry.key)} ` : ''}${outside(entry.name)} (#${entry.id}${entry.parent ? say`, ${outside(entry.parent)}` : ''}${entry.archived ? ', archived' : ''})`,
               ),
               ', ',
             )
@@ -105,5 +105,11 @@ function fieldOutput(field: EntryFieldDefinition) {
 
 /** `parent` is a project's customer or an activity's project. */
 function present(entry: CatalogItem): z.infer<typeof catalogItemOutput> {
-  return { id: entry.id, name: entry.name, archived: entry.archived, parent: (entry.customer ?? entry.project)?.name ?? null };
+  return {
+    id: entry.id,
+    name: entry.name,
+    ...(entry.key ? { key: entry.key } : {}),
+    archived: entry.archived,
+    parent: (entry.customer ?? entry.project)?.name ?? null,
+  };
 }

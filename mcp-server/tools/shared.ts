@@ -265,7 +265,11 @@ export function catalogLookup(context: ToolContext) {
       const chosen = askWhich(context, 'project', text, matching(projects, text), projects);
       if (chosen !== undefined) return chosen;
       const found = findCatalogItem(projects, text);
-      return (found ?? pick((await load(true, 'project')).projects, text, 'project', context)).id;
+      if (found) return found.id;
+      // A back end whose projects go beyond its listing (Tempo's Jira issues) names one by its key: Jira decides.
+      const keyed = await tracker.catalog.projectByKey?.(text);
+      if (keyed) return keyed.id;
+      return pick((await load(true, 'project')).projects, text, 'project', context).id;
     },
     /**
      * A name may exist both for the chosen project and globally; the project's own one wins, which
@@ -311,7 +315,8 @@ function matching(items: readonly CatalogItem[], text: string): CatalogItem[] {
   const byId = findById(items, text);
   if (byId) return [byId];
   const wanted = text.trim().replace(/^#/, '').toLowerCase();
-  return items.filter((item) => item.name.toLowerCase() === wanted);
+  const named = items.filter((item) => item.name.toLowerCase() === wanted);
+  return named.length > 0 ? named : items.filter((item) => item.key?.toLowerCase() === wanted);
 }
 
 /** How many items a choice offers at most: a form, not a list to scroll. */
@@ -352,9 +357,10 @@ function choiceLabel(item: CatalogItem): string {
   return `${quoted(item.name)} (${owner ? `${quoted(owner)}, ` : ''}#${item.id})`;
 }
 
-/** The item a word names exactly: by id (Punchcard's or the back end's own), or by its whole name in any case. */
+/** The item a word names exactly: by id (Punchcard's or the back end's own), by its whole name in any case, or by its key (a Jira issue's) in any case. */
 export function findCatalogItem(items: readonly CatalogItem[], text: string): CatalogItem | undefined {
-  return findById(items, text) ?? items.find((item) => item.name.toLowerCase() === text.trim().replace(/^#/, '').toLowerCase());
+  const wanted = text.trim().replace(/^#/, '').toLowerCase();
+  return findById(items, text) ?? items.find((item) => item.name.toLowerCase() === wanted) ?? items.find((item) => item.key?.toLowerCase() === wanted);
 }
 
 /** By Punchcard's number, or by the back end's own id where that is no number (a Clockify id pasted from its web app). */

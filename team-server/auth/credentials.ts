@@ -3,7 +3,7 @@
 // person's secret only to the back end it was given for, and only on that person's calls.
 import type { ServerProvider } from '../config/server-config.ts';
 import { isEmail, normalizeEmail } from '../../mcp-server/contract/back-end-accounts.ts';
-import { backEndOf, hasField, type RemoteProfile } from '../../mcp-server/contract/back-ends.ts';
+import { backEndOf, hasField, secondCredentialAccount, type RemoteProfile } from '../../mcp-server/contract/back-ends.ts';
 import { type ConnectedUser, createRemoteTracker, type Log, withoutControls } from '../../mcp-server/for-the-team-server.ts';
 import { type SealingKeys, seal, unseal } from '../store/sealed.ts';
 import type { PersonRecord } from '../store/store.ts';
@@ -12,6 +12,8 @@ export interface StoredCredentials {
   secret: string;
   /** The login that goes with the secret (Clockodo's e-mail). */
   email?: string;
+  /** The back end's second secret, where it has one (Tempo Timesheets' Jira API token). */
+  secondSecret?: string;
 }
 
 /** The longest secret a sign-in form takes: API keys and tokens are far shorter. */
@@ -36,10 +38,31 @@ export function takesTrackerSignIn(provider: ServerProvider): boolean {
   return backEndOf(provider.type).secret?.whose === 'person';
 }
 
-/** What the sign-in form asks for on this back end: its secret, and the login that goes with it where it has one (Clockodo's). */
-export function trackerFields(provider: ServerProvider): { secretLabel: string; needsEmail: boolean } {
-  const { label, secret } = backEndOf(provider.type);
-  return { secretLabel: secret ? `${label} ${secret.name}` : 'secret', needsEmail: hasField(provider.type, 'email') };
+/**
+ * What the sign-in form asks for on this back end: its secret, the login that goes with it where it has one
+ * (Clockodo's), and its second secret where it has one (Tempo's Jira API token, whose login is that e-mail).
+ */
+export function trackerFields(provider: ServerProvider): { secretLabel: string; needsEmail: boolean; secondSecretLabel: string | null } {
+  const { label, secret, secondSecret } = backEndOf(provider.type);
+  return {
+    secretLabel: secret ? `${label} ${secret.name}` : 'secret',
+    needsEmail: hasField(provider.type, 'email'),
+    secondSecretLabel: secondSecret ? `${secondSecret.service} ${secondSecret.name}` : null,
+  };
+}
+
+/** A secret as the sign-in form takes it: one line without spaces or control characters, not too long. */
+function secretProblem(secret: string): boolean {
+  return secret === '' || secret.length > MAX_SECRET_LENGTH || /\s/.test(secret) || withoutControls(secret) !== secret;
+}
+
+/**
+ * The person's stored secrets as the credential store the engine reads them from, by keychain account: the second
+ * secret for its own account (Tempo's Jira API token, `jira:<e-mail>`), the secret for any other.
+ */
+export function storedSecretFor(profile: RemoteProfile, stored: Pick<StoredCredentials, 'secret' | 'secondSecret'>): (account: string) => string | null {
+  const second = secondCredentialAccount(profile);
+  return (account) => (second !== null && account === second ? (stored.secondSecret ?? null) : stored.secret);
 }
 
 /**
@@ -48,16 +71,20 @@ export function trackerFields(provider: ServerProvider): { secretLabel: string; 
  */
 export async function checkTrackerCredentials(
   provider: ServerProvider,
-  form: { secret: string; email?: string },
+  form: { secret: string; email?: string; secondSecret?: string },
   options: { dataDir: string; env: NodeJS.ProcessEnv; log: Log; now: () => number },
 ): Promise<TrackerCheck> {
   const secret = form.secret.trim();
   if (!takesTrackerSignIn(provider)) {
     return { ok: false, message: 'This server does not take tracker credentials; sign in with your company account.' };
   }
-  const { secretLabel, needsEmail } = trackerFields(provider);
-  if (secret === '' || secret.length > MAX_SECRET_LENGTH || /\s/.test(secret) || withoutControls(secret) !== secret) {
+  const { secretLabel, needsEmail, secondSecretLabel } = trackerFields(provider);
+  if (secretProblem(secret)) {
     return { ok: false, message: `Enter your ${secretLabel}: one line without spaces, as ${backEndOf(provider.type).label} shows it.` };
+  }
+  const secondSecret = form.secondSecret?.trim() ?? '';
+  if (secondSecretLabel !== null && secretProblem(secondSecret)) {
+    return { ok: false, message: `Enter your ${secondSecretLabel}: one line without spaces, as ${backEndOf(provider.type).secondSecret?.service} shows it.` };
   }
   let email: string | undefined;
   if (needsEmail) {
@@ -76,13 +103,19 @@ export async function checkTrackerCredentials(
     now: options.now,
     log: options.log,
     env: options.env,
-    credentials: { kind: 'sign-in form', get: async () => secret, set: async () => {}, delete: async () => false },
+    credentials: {
+      kind: 'sign-in form',
+      get: async (account) => storedSecretFor(profile, { secret, ...(secondSecretLabel !== null ? { secondSecret } : {}) })(account),
+      set: async () => {},
+      delete: async () => false,
+    },
   });
   try {
     const report = await tracker.testConnection();
     if (!report.ok || !report.user) return { ok: false, message: forTheSignInPage(report.message) };
     const identity = `${profile.type}:${profile.url}:${report.user.id}`;
-    return { ok: true, user: report.user, credentials: { secret, ...(email ? { email } : {}) }, identity };
+    const credentials = { secret, ...(email ? { email } : {}), ...(secondSecretLabel !== null ? { secondSecret } : {}) };
+    return { ok: true, user: report.user, credentials, identity };
   } finally {
     tracker.close();
   }
@@ -94,5 +127,5 @@ export async function checkTrackerCredentials(
  * here instead.
  */
 export function forTheSignInPage(message: string): string {
-  return message.replace(/ and save it in Punchcard(?:, or set PUNCHCARD_[A-Z]+_TOKEN)?/g, ' and enter it here');
+  return message.replace(/ and save it in (?:Punchcard|the Punchcard app)(?:, or set PUNCHCARD_[A-Z]+_TOKEN)?/g, ' and enter it here');
 }

@@ -83,7 +83,7 @@ export interface SignInPage {
   clientName?: string;
   /** Shown above the forms when the last try failed. */
   error?: string;
-  tracker?: { service: string; secretLabel: string; needsEmail: boolean; email?: string; help: string };
+  tracker?: { service: string; secretLabel: string; needsEmail: boolean; email?: string; help: string; secondSecretLabel?: string; secondHelp?: string };
   /** A company sign-in: the button's text names the provider's host. */
   company?: { label: string };
   development?: boolean;
@@ -118,7 +118,14 @@ export function renderSignIn(view: SignInPage): string {
 ${email}
 <label for="secret">${escapeHtml(view.tracker.secretLabel)}</label>
 <input type="password" id="secret" name="secret" autocomplete="current-password" required maxlength="512"${invalid}>
-<p class="muted">${escapeHtml(view.tracker.help)}</p>
+<p class="muted">${escapeHtml(view.tracker.help)}</p>${
+      view.tracker.secondSecretLabel
+        ? `
+<label for="second_secret">${escapeHtml(view.tracker.secondSecretLabel)}</label>
+<input type="password" id="second_secret" name="second_secret" autocomplete="off" required maxlength="512"${invalid}>
+<p class="muted">${escapeHtml(view.tracker.secondHelp ?? '')}</p>`
+        : ''
+    }
 <button type="submit">Sign in</button>
 </form>`);
   }

@@ -31,7 +31,7 @@ import {
   waitingWrites,
 } from '../../mcp-server/for-the-team-server.ts';
 import type { ServerKeys } from '../auth/server-keys.ts';
-import type { StoredCredentials } from '../auth/credentials.ts';
+import { type StoredCredentials, storedSecretFor } from '../auth/credentials.ts';
 import type { PersonRecord, Store } from '../store/store.ts';
 import { PendingSaves, personFacts, StoredIdNumbers } from './person-state.ts';
 import { pinnedUserId } from './tracker-pin.ts';
@@ -305,7 +305,8 @@ export class PersonEngines {
           // the server's, read at start.
           credentials: {
             kind: 'team server',
-            get: async () => organisationKey ?? stored?.secret ?? null,
+            // Each secret for its own account: a second one (Tempo's Jira API token) only where the engine asks for it.
+            get: async (account) => organisationKey ?? (stored && isRemote(profile) ? storedSecretFor(profile, stored)(account) : null),
             set: () => Promise.reject(new Error('The team server stores credentials only at sign-in.')),
             delete: () => Promise.resolve(false),
           },

@@ -164,6 +164,9 @@ export interface WorldOptions {
  */
 const HOSTILE_KEYS: ReadonlySet<string> = new Set([
   'name',
+  // A Jira issue's title and a Jira user's name (Tempo Timesheets' fake).
+  'summary',
+  'displayName',
   'description',
   'text',
   'notes',
@@ -259,6 +262,11 @@ export interface BehaviourBackEnd {
   admin?: AdminSide;
   /** What it reads beside the everyday requests of an optional feature, each as its fake can answer it every way; absent where none (the local timesheet). */
   optionalReads?: readonly OptionalReadCase[];
+  /**
+   * The name its words give the service that answered, where that is not `name`: Tempo Timesheets' refusals say Tempo
+   * or Jira, the service of the two that answered (optional-reads.test.ts looks for it in a failure's words).
+   */
+  service?: string;
   /**
    * Whether its store can hold an entry that ends before it starts (World.plantEntry): every fake can but the local
    * timesheet's SQLite file, whose table refuses one (a CHECK on end_ms).

@@ -46,12 +46,12 @@ async function everyday(world: World, backEnd: BehaviourBackEnd, read: OptionalR
 }
 
 /**
- * Whether a call said the read's failure in words, in the back end's name: refused (a code, a sentence naming the back
- * end), or, where the back end did not answer in time, a write kept to send once it answers (the outbox: said so, and
- * marked waiting_to_send).
+ * Whether a call said the read's failure in words, in the back end's name (or its service's: BehaviourBackEnd.service):
+ * refused (a code, a sentence naming the back end), or, where the back end did not answer in time, a write kept to send
+ * once it answers (the outbox: said so, and marked waiting_to_send).
  */
 function saidInWords(result: ToolResult, backEnd: BehaviourBackEnd): boolean {
-  if (!textOf(result).includes(backEnd.name)) return false;
+  if (!textOf(result).includes(backEnd.service ?? backEnd.name)) return false;
   if (result.isError) return refusalOf(result) !== undefined;
   return JSON.stringify(result.structuredContent ?? {}).includes('"waiting_to_send":true');
 }

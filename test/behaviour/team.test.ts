@@ -140,7 +140,7 @@ describe.each(BACK_ENDS.filter((backEnd) => backEnd.team))('the team on $name', 
   const lead = backEnd.team?.leadCapabilities ?? new Set<Capability>();
 
   beforeAll(async () => {
-    // Her leave only where the back end keeps leave (Harvest keeps none: its leads have hours and projects alone).
+    // Her leave only where the back end keeps leave (Harvest and Tempo Timesheets keep none: their leads have hours and projects alone).
     for (const [call, args] of [
       ['log_time', { ...booking(backEnd, WORLD.website), start: at('2026-11-17', '09:00'), end: at('2026-11-17', '11:00') }],
       ...(backEnd.team?.capabilities.has('leave') === false ? [] : [['request_leave', { type: 'vacation', first_day: ADAS_DAY }] as const]),

@@ -14,9 +14,22 @@ const TODAY = '2026-11-18';
  */
 const KNOWN_BUGS: Readonly<Record<string, Partial<Record<'resume', string>>>> = {};
 
+/**
+ * Documented differences (README.md, "What differs, and stays with each back end"): Tempo's API has no timer, so
+ * Punchcard's own runs until clock_out books one worklog, which Tempo numbers: the stopped entry is that worklog, by
+ * its own number, not the timer's (docs/back-ends/tempo.md, "The timer").
+ */
+const BOOKED_AT_CLOCK_OUT = new Set(['Tempo Timesheets']);
+
 describe.each(backEndsWith('timer'))('the timer on $name', (backEnd) => {
   const world = useWorld(backEnd);
   let running: number;
+  /** The stopped entry's number: the timer's, or another where clock_out books the time anew (BOOKED_AT_CLOCK_OUT; checked apart). */
+  const stoppedId = () => (BOOKED_AT_CLOCK_OUT.has(backEnd.name) ? expect.any(Number) : running);
+  /** Where the time was booked anew, the worklog's number is not the timer's. */
+  const bookedAnew = (result: { structuredContent?: Record<string, unknown> }) => {
+    if (BOOKED_AT_CLOCK_OUT.has(backEnd.name)) expect((result.structuredContent?.stopped as { id: number }).id).not.toBe(running);
+  };
 
   it('clocks in on a project at a past start, and the status shows it running', async () => {
     const mark = world().mark();
@@ -48,9 +61,10 @@ describe.each(backEndsWith('timer'))('the timer on $name', (backEnd) => {
   it('switches: stops the running timer where the next one starts', async () => {
     const switched = await world().call('clock_in', { ...booking(backEnd, WORLD.internal), switch: true, start: '10:30' });
     expect(switched.structuredContent).toMatchObject({
-      stopped: { id: running, start: at(TODAY, '09:00'), end: at(TODAY, '10:30'), minutes: 90, project: WORLD.website },
+      stopped: { id: stoppedId(), start: at(TODAY, '09:00'), end: at(TODAY, '10:30'), minutes: 90, project: WORLD.website },
       started: { start: at(TODAY, '10:30'), end: null, project: WORLD.internal },
     });
+    bookedAnew(switched);
     running = (switched.structuredContent?.started as { id: number }).id;
     expect(world().entries()).toEqual([
       { start: utc(at(TODAY, '09:00')), end: utc(at(TODAY, '10:30')), project: WORLD.website, description: 'Landing page' },
@@ -71,8 +85,9 @@ describe.each(backEndsWith('timer'))('the timer on $name', (backEnd) => {
   it('clocks out, leaving an entry with its end and duration, and nothing running', async () => {
     const stopped = await world().call('clock_out', { end: '11:15' });
     expect(stopped.structuredContent).toMatchObject({
-      stopped: { id: running, start: at(TODAY, '10:30'), end: at(TODAY, '11:15'), minutes: 45, project: WORLD.internal },
+      stopped: { id: stoppedId(), start: at(TODAY, '10:30'), end: at(TODAY, '11:15'), minutes: 45, project: WORLD.internal },
     });
+    bookedAnew(stopped);
     expect(world().entries().at(-1)).toEqual({ start: utc(at(TODAY, '10:30')), end: utc(at(TODAY, '11:15')), project: WORLD.internal, description: '' });
     // Today holds the 90 minutes on Website and the 45 on Internal.
     expect((await world().call('timer_status')).structuredContent).toMatchObject({ running: null, on_break: null, today_minutes: 135 });

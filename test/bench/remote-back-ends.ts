@@ -1,4 +1,4 @@
-// Clockodo, Calamari, Clockify, Toggl Track and Harvest benchmarks for `npm run bench`: HTTP requests per tool call, warm
+// Clockodo, Calamari, Clockify, Toggl Track, Harvest and Tempo Timesheets benchmarks for `npm run bench`: HTTP requests per tool call, warm
 // (the scripted session the request tests assert; for Calamari also a clock_in on its own, past the
 // moment a listing is shared, and one in a fresh engine after another read the projects) and cold
 // (the first call of a fresh process); the
@@ -17,6 +17,7 @@ import * as calamari from '../mcp-server/providers/calamari/request-scenario.ts'
 import * as clockify from '../mcp-server/providers/clockify/request-scenario.ts';
 import * as clockodo from '../mcp-server/providers/clockodo/request-scenario.ts';
 import * as harvest from '../mcp-server/providers/harvest/request-scenario.ts';
+import * as tempo from '../mcp-server/providers/tempo/request-scenario.ts';
 import * as toggl from '../mcp-server/providers/toggl/request-scenario.ts';
 import type { EngineHandle } from '../support/engine.ts';
 import { measureSteps, type Step } from '../support/request-counting.ts';
@@ -105,6 +106,26 @@ export async function harvestBenchmarks(row: Row, progress: (text: string) => vo
     resolve: (session) => (session as Awaited<ReturnType<typeof harvest.startCountingSession>>).resolve,
   });
   return { ...results, firstAnswerMs: Math.round(firstAnswerMs) };
+}
+
+/**
+ * Tempo Timesheets, to Tempo and the Jira site together. Its timer is Punchcard's own: a timed clock_in sends nothing and
+ * each clock_out books a worklog, at Tempo's own pace of 5 requests a second.
+ */
+export async function tempoBenchmarks(row: Row, progress: (text: string) => void): Promise<RemoteBenchResults> {
+  return remoteBenchmarks('Tempo Timesheets', {
+    row,
+    progress,
+    start: (running) => tempo.startCountingSession({ running }),
+    steps: tempo.STEPS,
+    coldSteps: tempo.COLD_STEPS,
+    clockIn: { project: 'WEB-1' },
+    pairs: 20,
+    // Each timed timer_status past the moment a listing of the worklogs is shared, so it asks Tempo.
+    statusGapMs: A_MOMENT_MS + 100,
+    statusCalls: 20,
+    resolve: (session) => (session as Awaited<ReturnType<typeof tempo.startCountingSession>>).resolve,
+  });
 }
 
 export async function calamariBenchmarks(row: Row, progress: (text: string) => void): Promise<RemoteBenchResults> {
@@ -428,7 +449,7 @@ async function idleCosts(plan: {
   };
 }
 
-// `node test/bench/remote-back-ends.ts calamari` (or clockodo, clockify, toggl, harvest) runs one back end's part alone,
+// `node test/bench/remote-back-ends.ts calamari` (or clockodo, clockify, toggl, harvest, tempo) runs one back end's part alone,
 // against the built server (npm run build first); PUNCHCARD_BENCH_IDLE_S shortens the idle watch.
 if (import.meta.main) {
   const parts = {
@@ -437,6 +458,7 @@ if (import.meta.main) {
     clockify: clockifyBenchmarks,
     toggl: togglBenchmarks,
     harvest: harvestBenchmarks,
+    tempo: tempoBenchmarks,
   };
   const wanted = process.argv[2] as keyof typeof parts;
   if (!(wanted in parts)) {

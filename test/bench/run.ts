@@ -36,7 +36,15 @@ import { bigConfigBenchmarks, type BigConfigResults } from './big-config.ts';
 import { firstCallBenchmarks, type FirstCallResults } from './first-call.ts';
 import { coldStartBenchmarks, type ColdStartBenchResults } from './cold-start.ts';
 import { kimaiBenchmarks, type KimaiBenchResults } from './kimai.ts';
-import { calamariBenchmarks, clockifyBenchmarks, clockodoBenchmarks, harvestBenchmarks, type RemoteBenchResults, togglBenchmarks } from './remote-back-ends.ts';
+import {
+  calamariBenchmarks,
+  clockifyBenchmarks,
+  clockodoBenchmarks,
+  harvestBenchmarks,
+  type RemoteBenchResults,
+  tempoBenchmarks,
+  togglBenchmarks,
+} from './remote-back-ends.ts';
 import { loadAndLockBenchmarks, type LoadBenchResults } from './load-and-locks.ts';
 import { promptBenchmarks, type PromptBenchResults } from './prompts.ts';
 import { evidenceDayBenchmarks, type EvidenceBenchResults } from './evidence-day.ts';
@@ -398,6 +406,7 @@ async function main(): Promise<void> {
   let calamari: RemoteBenchResults;
   let clockify: RemoteBenchResults;
   let harvest: RemoteBenchResults;
+  let tempo: RemoteBenchResults;
   let toggl: Awaited<ReturnType<typeof togglBenchmarks>>;
   let worstCalls: WorstCallResults;
   let callLimits: CallLimitResults;
@@ -426,6 +435,7 @@ async function main(): Promise<void> {
     calamari = await calamariBenchmarks(row, progress);
     clockify = await clockifyBenchmarks(row, progress);
     harvest = await harvestBenchmarks(row, progress);
+    tempo = await tempoBenchmarks(row, progress);
     toggl = await togglBenchmarks(row, progress);
     worstCalls = await worstCallBenchmarks(row, progress);
     callLimits = await callLimitBenchmarks(row, progress);
@@ -504,6 +514,7 @@ async function main(): Promise<void> {
     calamari,
     clockify,
     harvest,
+    tempo,
     toggl,
     worstCalls,
     callLimits,

@@ -17,6 +17,7 @@ const REVIEWED: Record<string, Record<string, string>> = {
   'renderer/src/screens/connection-form.ts': {
     '/^\\d+$/': "a label of the address the person typed, that is a number (a port or an IP's), left out of a suggested name",
   },
+  'main/engine/launch.ts': { '/[A-Z]/g': "a profile key's capitals, made its command-line flag (tempoUrl as --tempo-url)" },
   'main/engine/line-tail.ts': { '/\\r$/': "a line's end in the engine's stderr log, for the log file" },
   'main/export/entries-csv.ts': {
     '/^(\\d{4}-\\d{2}-\\d{2})T(\\d{2}:\\d{2})/': "an entry's start from the structured answer, split into day and time for the CSV",

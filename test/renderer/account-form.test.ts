@@ -7,13 +7,14 @@ import type { AccountView } from '../../window-contract/account.ts';
 import { BACK_END_CHOICES } from '../../main/ipc/handlers/account.ts';
 import { chosenOf, formFor, fromView, inputOf, problemsOf, type FormState } from '../../renderer/src/screens/account-form.ts';
 
-const view = (provider: AccountView['provider'], hasCredential = false): AccountView => ({
+const view = (provider: AccountView['provider'], hasCredential = false, hasSecondCredential: boolean | null = null): AccountView => ({
   provider,
   hasCredential,
+  hasSecondCredential,
   credentialProblem: null,
   choices: BACK_END_CHOICES,
   organisation: null,
-  connections: [{ name: provider.type, isDefault: true, provider, hasCredential, workWeek: null }],
+  connections: [{ name: provider.type, isDefault: true, provider, hasCredential, hasSecondCredential, workWeek: null }],
   maxConnections: 8,
 });
 
@@ -21,6 +22,7 @@ const LOCAL = view({ type: 'local' });
 const KIMAI = view({ type: 'kimai', url: 'https://kimai.example.com', caFile: null, allowInsecureTls: false }, true);
 const CLOCKIFY = view({ type: 'clockify', url: 'https://api.clockify.me', workspace: null }, true);
 const TOGGL = view({ type: 'toggl', url: 'https://api.track.toggl.com', workspace: 'Acme' }, true);
+const TEMPO = view({ type: 'tempo', url: 'https://acme.atlassian.net', email: 'ada@example.com', tempoUrl: 'https://api.tempo.io' }, true, true);
 
 const formOf = (saved: AccountView, edit: Partial<FormState> = {}): FormState => ({ ...fromView(saved), ...edit });
 const problems = (saved: AccountView, edit: Partial<FormState>, forSave = true) => {
@@ -41,6 +43,8 @@ describe('the Account form', () => {
       allowInsecureTls: false,
       workspace: '',
       accountId: '',
+      secondToken: '',
+      serviceUrl: '',
     });
   });
 
@@ -76,6 +80,36 @@ describe('the Account form', () => {
     expect(chosenOf(TOGGL, formOf(TOGGL)).tokenSavedForUrl).toBe(true);
     const toggl = formOf(TOGGL, { token: 'tok' });
     expect(inputOf(toggl, chosenOf(TOGGL, toggl).choice)).toEqual({ provider: { type: 'toggl', url: null, workspace: 'Acme' }, token: 'tok' });
+  });
+
+  it('asks Tempo Timesheets for the Jira site, the login and both tokens; each saved token counts only for its own account', () => {
+    // Tempo's default host stays out of its field; a region's is shown.
+    expect(fromView(TEMPO)).toMatchObject({ type: 'tempo', url: 'https://acme.atlassian.net', email: 'ada@example.com', serviceUrl: '' });
+    expect(fromView(view({ ...TEMPO.provider, tempoUrl: 'https://api.eu.tempo.io' } as AccountView['provider'])).serviceUrl).toBe('https://api.eu.tempo.io');
+    expect(problems(LOCAL, { type: 'tempo' })).toEqual({
+      url: 'Enter the address of your Jira site, such as https://acme.atlassian.net.',
+      email: 'Enter the e-mail you sign in to Tempo Timesheets with.',
+      token: 'Paste your Tempo API token: Punchcard has none saved for this account.',
+      secondToken: 'Paste your Jira API token: Punchcard has none saved for this login.',
+    });
+    // The Jira token goes to the Jira site alone: another host is refused in the engine's words.
+    expect(problems(TEMPO, { url: 'https://evil.example.com' }).url).toBe(
+      'Punchcard sends your Jira Cloud API token only to Jira Cloud sites (or to a server on this computer), and evil.example.com is not one; use https://acme.atlassian.net.',
+    );
+    expect(problems(TEMPO, {})).toEqual({});
+    // The Jira token was filed under the login: another e-mail has none saved, the Tempo token still counts for the site.
+    const other = problems(TEMPO, { email: 'bob@example.com' });
+    expect(other).toEqual({ secondToken: 'Paste your Jira API token: Punchcard has none saved for this login.' });
+    const typed = formOf(TEMPO, { serviceUrl: 'https://api.eu.tempo.io', token: 'tempo-tok', secondToken: 'jira-tok' });
+    expect(inputOf(typed, chosenOf(TEMPO, typed).choice)).toEqual({
+      provider: { type: 'tempo', url: 'https://acme.atlassian.net', email: 'ada@example.com', tempoUrl: 'https://api.eu.tempo.io' },
+      token: 'tempo-tok',
+      secondToken: 'jira-tok',
+    });
+    // Nothing typed: no secret sent, Tempo's default host as null.
+    expect(inputOf(formOf(TEMPO), chosenOf(TEMPO, formOf(TEMPO)).choice)).toEqual({
+      provider: { type: 'tempo', url: 'https://acme.atlassian.net', email: 'ada@example.com', tempoUrl: null },
+    });
   });
 
   it('asks for Clockodo’s login; a missing secret only when saving', () => {
@@ -120,6 +154,8 @@ describe('the Account form', () => {
       allowInsecureTls: false,
       workspace: '',
       accountId: '',
+      secondToken: '',
+      serviceUrl: '',
     });
   });
 });

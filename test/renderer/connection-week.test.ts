@@ -42,7 +42,13 @@ describe('a connection’s week as its row says it', () => {
   it('is offered only where the back end keeps no targets', () => {
     const view = account();
     expect(['local', 'kimai', 'toggl'].map((type) => offersWeek(view, type as never))).toEqual([true, true, true]);
-    expect(['clockify', 'clockodo', 'calamari', 'harvest'].map((type) => offersWeek(view, type as never))).toEqual([false, false, false, false]);
+    expect(['clockify', 'clockodo', 'calamari', 'harvest', 'tempo'].map((type) => offersWeek(view, type as never))).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 
   it('is its own, the one in Preferences shared with the others that have none, or its back end’s', () => {
@@ -50,12 +56,15 @@ describe('a connection’s week as its row says it', () => {
     const beta = row('beta', 'clockify');
     const home = row('home', 'local');
     const side = row('side', 'toggl', TWENTY);
-    const view = account(acme, beta, home, side);
-    expect([acme, beta, home, side].map((one) => weekFacts(view, one))).toEqual([
+    // Tempo's schedule is the person's targets: its week is Tempo's.
+    const jira = row('jira', 'tempo');
+    const view = account(acme, beta, home, side, jira);
+    expect([acme, beta, home, side, jira].map((one) => weekFacts(view, one))).toEqual([
       'the one in Preferences, shared with home',
       'kept by Clockify',
       'the one in Preferences, shared with acme',
       'its own, 20 hours a week (Mon 5, Tue 5, Wed 5, Thu 5)',
+      'kept by Tempo Timesheets',
     ]);
     expect(weekFacts(account(acme, beta), acme)).toBe('the one in Preferences');
   });

@@ -15,7 +15,7 @@ import { UserFacingError } from '../../main/ipc/dispatch.ts';
 import { refuse } from './fake-refusal.ts';
 import { checkFakeFields, FAKE_FIELDS, FAKE_REQUIRED_FIELDS } from './fake-fields.ts';
 import { isDefaultEnabled, TOOL_CATALOG, TOOL_GROUPS, type ToolName } from '../../mcp-server/contract/tool-catalog.ts';
-import { credentialAccount } from '../../mcp-server/contract/back-ends.ts';
+import { credentialAccount, secondCredentialAccount } from '../../mcp-server/contract/back-ends.ts';
 import { addDays, startOfIsoWeek } from '../../mcp-server/domain/time.ts';
 import { accountHandlers, profileFrom, backEndLabel, providerView } from '../../main/ipc/handlers/account.ts';
 import { connectionHandlers } from '../../main/ipc/handlers/connections.ts';
@@ -228,6 +228,19 @@ const UNSUPPORTED: Record<BackEndChoice['type'], ReadonlySet<ToolName>> = {
     ...TEAM_TOOLS,
     ...ADMIN_TOOLS,
   ]),
+  // Tempo keeps no leave (the calendar shows its schedule's holidays) and no breaks; a lead has the team report.
+  tempo: new Set([
+    'start_break',
+    'end_break',
+    'request_leave',
+    'list_leave_requests',
+    'cancel_leave_request',
+    'leave_balance',
+    'create_catalog_item',
+    'archive_catalog_item',
+    ...TEAM_TOOLS,
+    ...ADMIN_TOOLS,
+  ]),
 };
 
 /** What Clockodo and Calamari keep for the person, as main's preferences handler reports it from the engine. */
@@ -256,6 +269,14 @@ const PLANS: Partial<Record<BackEndChoice['type'], BackEndPlanView>> = {
     keepsHolidays: true,
     holidays: "Clockify's holidays",
     leave: { year: 2026, entitlement: 25, carryOver: null, remaining: 23, unlimited: false },
+  },
+  tempo: {
+    state: 'kept',
+    name: 'Tempo Timesheets',
+    workWeek: { mon: 8, tue: 8, wed: 8, thu: 8, fri: 8, sat: 0, sun: 0 },
+    keepsHolidays: true,
+    holidays: "your Tempo schedule's holidays",
+    leave: null,
   },
 };
 
@@ -676,6 +697,9 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
   for (const connection of connectionsOf(settings.read())) {
     const startAccount = secretAccount(providerView(connection.profile));
     if (startAccount) keychain.set(startAccount, 'saved-before-this-test');
+    // A second secret (Tempo's Jira API token) is filed under its own login, saved alike.
+    const secondAccount = secondCredentialAccount(connection.profile);
+    if (secondAccount) keychain.set(secondAccount, 'saved-before-this-test');
   }
   const planOf = (): PreferencesView['backEnd'] => {
     const type = state.account.type;
@@ -1002,6 +1026,15 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       return {
         ok: true,
         message: `Connected to Harvest at ${new URL(provider.url).host} as Ada Lovelace, account Acme (${provider.account_id ?? '1234567'}), tracking durations.`,
+      };
+    }
+    if (provider.type === 'tempo') {
+      const site = new URL(provider.url).host;
+      if (!secret) return { ok: false, message: `Punchcard has no Tempo API token for ${site}. Paste it and test again.` };
+      // As the engine says it: who, on which site and Tempo host, and the scope the token lacks.
+      return {
+        ok: true,
+        message: `Connected to Tempo Timesheets on "Acme" (${site}) as "Ada Lovelace", with Tempo at ${new URL(provider.tempoUrl).host}. Your Tempo API token lacks the Teams scope, so Punchcard cannot read your team's report; a token's scopes are chosen when it is made.`,
       };
     }
     if (provider.type === 'toggl') {

@@ -103,6 +103,7 @@ const NAMES: Record<BackEndChoice['type'], string> = {
   clockify: 'Clockify',
   harvest: 'Harvest',
   toggl: 'Toggl Track',
+  tempo: 'Tempo Timesheets',
 };
 
 function addDays(date: string, days: number): string {

@@ -1336,6 +1336,33 @@ export const STATES: ScreenshotState[] = [
       await refused.evaluate((error) => error.scrollIntoView({ block: 'center' }));
     },
   },
+  {
+    screen: 'account',
+    state: 'tempo',
+    what: "a Tempo Timesheets account saved: the Jira site, the Atlassian e-mail, Tempo's host and both tokens in the keychain",
+    fake: { account: { type: 'tempo', url: 'https://acme.atlassian.net', email: 'ada@example.com', tempoUrl: 'https://api.eu.tempo.io' } },
+    act: async (page) => {
+      await screenOf(page, 'account').locator('.account-fields').scrollIntoViewIfNeeded();
+    },
+  },
+  {
+    screen: 'account',
+    state: 'tempo-tested',
+    what: 'Tempo Timesheets chosen, its site, e-mail and both tokens typed, and the connection tested: who, on which site and Tempo host, and the scope the token lacks',
+    act: async (page) => {
+      const account = screenOf(page, 'account');
+      await account.getByRole('radio', { name: /Tempo Timesheets/ }).check();
+      await account.getByLabel('Jira site').fill('https://acme.atlassian.net');
+      await account.getByLabel('Atlassian e-mail').fill('ada@example.com');
+      await account.getByLabel('Tempo host').selectOption('https://api.eu.tempo.io');
+      await account.getByLabel('Tempo API token', { exact: true }).fill('tempo-typed-not-saved');
+      await account.getByLabel('Jira API token', { exact: true }).fill('jira-typed-not-saved');
+      await account.getByRole('button', { name: 'Test connection' }).click();
+      const said = account.getByRole('status').filter({ hasText: 'Connected to Tempo Timesheets' });
+      await said.waitFor();
+      await said.evaluate((status) => status.scrollIntoView({ block: 'center' }));
+    },
+  },
   ...CONNECTION_STATES,
   {
     screen: 'status',

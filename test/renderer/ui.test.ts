@@ -786,6 +786,67 @@ describe('Account', () => {
     await expect.poll(() => fake.opened).toEqual(['toggl-api-token']);
   });
 
+  it("saves a Tempo Timesheets account: the Jira site and login, Tempo's host among three, each token in the keychain under its own account", async () => {
+    const { page, fake } = await open({ hash: 'account' });
+    const account = screen(page, 'account');
+    await ready(page, 'account');
+    await account.getByRole('radio', { name: /Tempo Timesheets/ }).check();
+    const fields = account.locator('.account-fields');
+    expect((await fields.locator('.field > label').allInnerTexts()).filter(Boolean)).toEqual([
+      'Jira site',
+      'Atlassian e-mail',
+      'Jira API token',
+      'Tempo host',
+      'Tempo API token',
+    ]);
+    const site = account.getByLabel('Jira site');
+    const email = account.getByLabel('Atlassian e-mail');
+    const host = account.getByLabel('Tempo host');
+    const tempoToken = account.getByLabel('Tempo API token', { exact: true });
+    const jiraToken = account.getByLabel('Jira API token', { exact: true });
+    expect(await host.locator('option').allInnerTexts()).toEqual(['api.tempo.io (any region)', 'api.eu.tempo.io (Europe)', 'api.us.tempo.io (United States)']);
+
+    await account.getByRole('button', { name: 'Save' }).click();
+    await expect
+      .poll(() => fields.locator('.field-error').allInnerTexts())
+      .toEqual([
+        'Enter the address of your Jira site, such as https://acme.atlassian.net.',
+        'Enter the e-mail you sign in to Tempo Timesheets with.',
+        'Paste your Jira API token: Punchcard has none saved for this login.',
+        'Paste your Tempo API token: Punchcard has none saved for this account.',
+      ]);
+    // The Jira token goes to the Jira site alone: another host is refused before anything is asked of main.
+    await site.fill('https://jira.example.com');
+    await email.fill('ada@example.com');
+    await account.getByRole('button', { name: 'Test connection' }).click();
+    await text(fields.locator('.field-error').first()).toBe(
+      'Punchcard sends your Jira Cloud API token only to Jira Cloud sites (or to a server on this computer), and jira.example.com is not one; use https://acme.atlassian.net.',
+    );
+    expect(fake.calls.some((call) => call.name === 'testConnection')).toBe(false);
+    await site.fill('https://acme.atlassian.net');
+    await host.selectOption('https://api.eu.tempo.io');
+    await tempoToken.fill('tempo-token-5f1e0a');
+    await jiraToken.fill('jira-token-ATATT3x');
+
+    await account.getByRole('button', { name: 'Test connection' }).click();
+    await text(account.getByRole('status')).toBe(
+      'Connected to Tempo Timesheets on "Acme" (acme.atlassian.net) as "Ada Lovelace", with Tempo at api.eu.tempo.io. Your Tempo API token lacks the Teams scope, so Punchcard cannot read your team\'s report; a token\'s scopes are chosen when it is made.',
+    );
+    await account.getByRole('button', { name: 'Save' }).click();
+    await text(account.getByRole('status')).toBe('Saved.');
+    expect(fake.calls.filter((call) => call.name === 'saveAccount').at(-1)?.request).toEqual({
+      provider: { type: 'tempo', url: 'https://acme.atlassian.net', email: 'ada@example.com', tempoUrl: 'https://api.eu.tempo.io' },
+      token: 'tempo-token-5f1e0a',
+      secondToken: 'jira-token-ATATT3x',
+    });
+    // Each token under its own keychain account: the Tempo token by the site, the Jira token by the login.
+    expect(fake.keychain.get('tempo:https://acme.atlassian.net')).toBe('tempo-token-5f1e0a');
+    expect(fake.keychain.get('jira:ada@example.com')).toBe('jira-token-ATATT3x');
+    const content = await page.content();
+    expect(content).not.toContain('tempo-token-5f1e0a');
+    expect(content).not.toContain('jira-token-ATATT3x');
+  });
+
   it('keeps what was typed for each back end apart, and Forget names the saved back end’s secret', async () => {
     const { page } = await open({
       hash: 'account',

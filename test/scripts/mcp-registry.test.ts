@@ -7,8 +7,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BACK_END_TYPES, BACK_ENDS, tokenVariable } from '../../mcp-server/contract/back-ends.ts';
-import { CONFIG_VARIABLES } from '../../mcp-server/cli/arguments.ts';
+import { BACK_END_TYPES, BACK_ENDS, secondTokenVariable, tokenVariable } from '../../mcp-server/contract/back-ends.ts';
+import { CONFIG_VARIABLES, SERVICE_URL_VARIABLES } from '../../mcp-server/cli/arguments.ts';
 import {
   imageLabel,
   readRegistryFiles,
@@ -93,21 +93,32 @@ describe('server.json', () => {
   });
 
   it('offers the engine’s variables, by the names the engine reads', () => {
+    // A back end's second secret (Tempo's Jira API token) and its own API's host beside its site (Tempo's) too.
+    const seconds = BACK_ENDS.flatMap((backEnd) => secondTokenVariable(backEnd.type) ?? []);
     const read = new Set<string>([
       ...Object.values(CONFIG_VARIABLES),
+      ...Object.values(SERVICE_URL_VARIABLES),
       ...BACK_ENDS.filter((backEnd) => backEnd.secret !== null).map((b) => tokenVariable(b.type)),
+      ...seconds,
     ]);
     const offered = npm?.environmentVariables ?? [];
     expect(offered.length).toBeGreaterThan(4);
     for (const variable of offered) expect(read, variable.name).toContain(variable.name);
     const provider = offered.find((variable) => variable.name === CONFIG_VARIABLES.provider) as { choices?: string[] } | undefined;
     expect(provider?.choices).toEqual([...BACK_END_TYPES]);
-    // Every secret variable is marked secret.
+    // Every secret variable is offered and marked secret, a second secret's too.
     for (const backEnd of BACK_ENDS.filter((b) => b.secret !== null))
       expect(
         offered.find((variable) => variable.name === tokenVariable(backEnd.type)),
         backEnd.type,
       ).toMatchObject({ isSecret: true });
+    expect(seconds.length).toBeGreaterThan(0);
+    for (const second of seconds)
+      expect(
+        offered.find((variable) => variable.name === second),
+        second,
+      ).toMatchObject({ isSecret: true });
+    for (const service of Object.values(SERVICE_URL_VARIABLES)) expect(offered.map((variable) => variable.name)).toContain(service);
   });
 
   it('runs the image as its Containerfile expects: the port, the state volume and the config’s path', () => {

@@ -221,6 +221,6 @@ describe('the packed extension', () => {
     const run = spawnSync(process.execPath, config.args, { env: config.env, input: '', encoding: 'utf8' });
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(/^PUNCHCARD_PROVIDER is local, kimai, clockodo, calamari, clockify, toggl or harvest \(not "Kimia"\)\./);
+    expect(run.stderr).toMatch(/^PUNCHCARD_PROVIDER is local, kimai, clockodo, calamari, clockify, toggl, harvest or tempo \(not "Kimia"\)\./);
   });
 });

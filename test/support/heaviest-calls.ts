@@ -12,6 +12,8 @@ import * as clockodo from '../mcp-server/providers/clockodo/request-scenario.ts'
 import { addEntry as addHarvestEntry } from '../mcp-server/providers/harvest/fake-harvest.ts';
 import * as harvest from '../mcp-server/providers/harvest/request-scenario.ts';
 import * as kimai from '../mcp-server/providers/kimai/request-scenario.ts';
+import * as tempo from '../mcp-server/providers/tempo/request-scenario.ts';
+import { ADA as TEMPO_ADA, addWorklog } from '../mcp-server/providers/tempo/fake-tempo.ts';
 import * as toggl from '../mcp-server/providers/toggl/request-scenario.ts';
 import { addEntry as addTogglEntry } from '../mcp-server/providers/toggl/fake-toggl.ts';
 import type { EngineHandle } from './engine.ts';
@@ -220,6 +222,22 @@ export const HEAVY_BACK_ENDS: HeavyBackEnd[] = [
       for (const day of busyDays()) {
         for (const span of dayEntries(day))
           addTogglEntry(fake, { userId: toggl.ADA.id, start: span.start, stop: span.end, projectId: website.id, taskId: development.id });
+      }
+      return { engine: session.engine, requests: () => fake.requests.length, answerBytes: written(fake.requests), close: session.close };
+    },
+  },
+  {
+    name: 'Tempo Timesheets',
+    // Tempo keeps no leave; its worklogs are paged by offset, 1000 a page, at Tempo's 5 requests a second, and the
+    // schedule is read for the range; the issues are Jira's, named by their summaries.
+    calls: heavyCalls({ project: 'Website' }, null, true),
+    async start() {
+      const session = await tempo.startCountingSession();
+      const { fake } = session;
+      const website = fake.state.issues.find((issue) => issue.summary === 'Website');
+      if (!website) throw new Error('The Tempo seed lacks the issue Website.');
+      for (const day of busyDays()) {
+        for (const span of dayEntries(day)) addWorklog(fake, { author: TEMPO_ADA, issueId: website.id, start: span.start, end: span.end });
       }
       return { engine: session.engine, requests: () => fake.requests.length, answerBytes: written(fake.requests), close: session.close };
     },

@@ -46,6 +46,7 @@ import {
   seedCatalog,
   startFakeKimai,
 } from '../mcp-server/providers/kimai/fake-kimai.ts';
+import { addIssues, addWorklog, ALL_SCOPES, LEA, startFakeTempo, TOKENS as TEMPO_TOKENS } from '../mcp-server/providers/tempo/fake-tempo.ts';
 import { type EngineHandle, makeUserDataDir, startEngine } from './engine.ts';
 import { clockStartingAt } from './fake-clock.ts';
 import { untilQuiet } from './fake-server.ts';
@@ -306,6 +307,43 @@ export const HEAVY_TEAM_BACK_ENDS: HeavyBackEnd[] = [
     },
   },
 ];
+
+/**
+ * Lea leads a Tempo team of 300, each with a week of worklogs on one issue. Tempo gives one person's worklogs (and
+ * schedule) at a time, so a window holds the people the call's budget leaves room for, named by Jira's bulk lookup.
+ */
+HEAVY_TEAM_BACK_ENDS.push({
+  name: 'Tempo Timesheets',
+  calls: teamCalls({ people: TEAM_SIZE }),
+  async start() {
+    const fake = await startFakeTempo({ now: clockStartingAt(NOW) });
+    const [issue] = addIssues(fake, { key: 'WEB', name: 'Acme' }, [{ summary: 'Website' }]);
+    const members = Array.from({ length: TEAM_SIZE }, (_, n) => {
+      const accountId = `557058:member-${String(n).padStart(4, '0')}`;
+      fake.state.users.push({
+        accountId,
+        displayName: `Member ${String(n + 1).padStart(3, '0')}`,
+        email: `member${n}@example.com`,
+        timeZone: ZONE,
+        tempoToken: `tempo-member-${n}`,
+        jiraToken: `jira-member-${n}`,
+        scopes: [...ALL_SCOPES],
+        week: [28_800, 28_800, 28_800, 28_800, 28_800, 0, 0],
+      });
+      for (const span of weekOfEntries()) addWorklog(fake, { author: accountId, issueId: issue?.id ?? 0, start: span.start, end: span.end });
+      return accountId;
+    });
+    fake.state.teams.push({ id: 7, name: 'Acme', lead: LEA, members });
+    const userDataDir = makeUserDataDir(teamSettings({ type: 'tempo', url: fake.siteUrl, email: 'lea@example.com', tempoUrl: fake.tempoUrl }));
+    const engine = await startEngine({
+      userDataDir,
+      env: { PUNCHCARD_NOW: NOW, PUNCHCARD_TEMPO_TOKEN: TEMPO_TOKENS.lea.tempo, PUNCHCARD_JIRA_TOKEN: TEMPO_TOKENS.lea.jira },
+    });
+    await engine.call('whoami');
+    // Whom Lea leads is read from Tempo's teams once the team tools are on; the tool is offered then.
+    return readySession(fake, engine, ['team_report']);
+  },
+});
 
 /** Resolves once the engine remembered that Calamari names people this person manages. */
 async function untilManages(userDataDir: string, timeoutMs = 20_000): Promise<void> {

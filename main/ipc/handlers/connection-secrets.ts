@@ -3,7 +3,7 @@
 // secret (one Clockify key for two workspaces is one item); a connection whose secret differs from the
 // one already filed there for another connection is filed as `<account>#<name>`. The engine reads
 // `<account>#<name>` first, then `<account>`; so does this module.
-import { credentialAccount, isRemote } from '../../../mcp-server/contract/back-ends.ts';
+import { credentialAccount, isRemote, secondCredentialAccount } from '../../../mcp-server/contract/back-ends.ts';
 import type { Connection } from '../../../mcp-server/contract/connections.ts';
 import type { HandlerDeps } from './ports.ts';
 
@@ -18,6 +18,14 @@ export function ownSecretItem(account: string, name: string): string {
 export async function secretOf(credentials: Credentials, connection: Connection): Promise<string | null> {
   if (!isRemote(connection.profile)) return null;
   const account = credentialAccount(connection.profile);
+  return (await credentials.get(ownSecretItem(account, connection.name))) ?? (await credentials.get(account));
+}
+
+/** The second secret a connection is served with (Tempo's Jira API token): its own item, else its account's; null for none. */
+export async function secondSecretOf(credentials: Credentials, connection: Connection): Promise<string | null> {
+  if (!isRemote(connection.profile)) return null;
+  const account = secondCredentialAccount(connection.profile);
+  if (account === null) return null;
   return (await credentials.get(ownSecretItem(account, connection.name))) ?? (await credentials.get(account));
 }
 
@@ -39,7 +47,8 @@ export async function fileSecret(
     // Who reads the account's item: the connections at that account without an item of their own.
     const readers = [];
     for (const connection of existing) {
-      if (!isRemote(connection.profile) || credentialAccount(connection.profile) !== account) continue;
+      if (!isRemote(connection.profile) || (credentialAccount(connection.profile) !== account && secondCredentialAccount(connection.profile) !== account))
+        continue;
       if ((await credentials.get(ownSecretItem(account, connection.name))) === null) readers.push(connection.name);
     }
     if (readers.length > 0) {

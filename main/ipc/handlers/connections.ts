@@ -3,7 +3,7 @@
 // connection-edits.ts's; here the secret is filed in the keychain (connection-secrets.ts), a connection's folder
 // follows its name (settings/tracker-folders.ts), and the app's engine starts over, since it opens its connections
 // when it starts (a week it reads as the settings say it now).
-import { credentialAccount, isRemote, backEndOf, type BackEndProfile } from '../../../mcp-server/contract/back-ends.ts';
+import { credentialAccount, isRemote, backEndOf, secondCredentialAccount, type BackEndProfile } from '../../../mcp-server/contract/back-ends.ts';
 import { connectionsOf, type TrackerProfile } from '../../../mcp-server/contract/connections.ts';
 import { profileRefusal } from '../../../mcp-server/for-the-app.ts';
 import type { Handlers } from '../../../window-contract/index.ts';
@@ -28,7 +28,7 @@ export function connectionHandlers(
   };
 
   return {
-    addConnections: async ({ connections, token }) => {
+    addConnections: async ({ connections, token, secondToken }) => {
       const added = connections.map(
         ({ name, provider, workWeek }) => ({ ...profileFrom(provider), name, ...(workWeek ? { workWeek } : {}) }) as TrackerProfile,
       );
@@ -36,7 +36,7 @@ export function connectionHandlers(
       const current = deps.settings.read();
       // The names and the count first: nothing reaches the keychain for a change that cannot be made.
       withAdded(current, added);
-      await fileSecrets(deps, connectionsOf(current), added, token?.trim());
+      await fileSecrets(deps, connectionsOf(current), added, token?.trim(), secondToken?.trim());
       deps.settings.update((settings) => withAdded(settings, added));
       await deps.restartEngine();
       return view();
@@ -57,19 +57,25 @@ export function connectionHandlers(
       withRenamed(current, name, to);
       const folderProblem = deps.trackerFolders.renameProblem(name, to);
       if (folderProblem) throw new UserFacingError(folderProblem);
-      // Its own secret, where it has one, follows the name the engine looks it up by.
-      const account = isRemote(renamed.profile) ? credentialAccount(renamed.profile) : null;
-      const own = account ? await deps.credentials.get(ownSecretItem(account, name)) : null;
-      if (account && own !== null) await deps.credentials.set(ownSecretItem(account, to), own);
+      // Its own secrets, where it has any (a second one too: Tempo's Jira API token), follow the name the engine looks them up by.
+      const accounts = isRemote(renamed.profile)
+        ? [credentialAccount(renamed.profile), secondCredentialAccount(renamed.profile)].filter((item) => item !== null)
+        : [];
+      const owned: Array<{ account: string; secret: string }> = [];
+      for (const account of accounts) {
+        const own = await deps.credentials.get(ownSecretItem(account, name));
+        if (own !== null) owned.push({ account, secret: own });
+      }
+      for (const { account, secret } of owned) await deps.credentials.set(ownSecretItem(account, to), secret);
       deps.trackerFolders.rename(name, to);
       try {
         deps.settings.update((settings) => withRenamed(settings, name, to));
       } catch (error) {
         deps.trackerFolders.rename(to, name);
-        if (account && own !== null) await deps.credentials.delete(ownSecretItem(account, to));
+        for (const { account } of owned) await deps.credentials.delete(ownSecretItem(account, to));
         throw error;
       }
-      if (account && own !== null) await deps.credentials.delete(ownSecretItem(account, name));
+      for (const { account } of owned) await deps.credentials.delete(ownSecretItem(account, name));
       await deps.restartEngine();
       return view();
     },
@@ -89,8 +95,12 @@ export function connectionHandlers(
       withRemoved(deps.settings.read(), name);
       deps.settings.update((settings) => withRemoved(settings, name));
       deps.trackerFolders.retire(name);
-      // Its own secret was its alone; its account's may be others' too, and stays (Forget removes it with the default).
-      if (isRemote(removed.profile)) await deps.credentials.delete(ownSecretItem(credentialAccount(removed.profile), name));
+      // Its own secrets were its alone; its account's may be others' too, and stay (Forget removes them with the default).
+      if (isRemote(removed.profile)) {
+        await deps.credentials.delete(ownSecretItem(credentialAccount(removed.profile), name));
+        const second = secondCredentialAccount(removed.profile);
+        if (second !== null) await deps.credentials.delete(ownSecretItem(second, name));
+      }
       await deps.restartEngine();
       return view();
     },
@@ -102,7 +112,13 @@ export function connectionHandlers(
  * the keychain holds for their account. One secret is for one account, so connections added together
  * with it are at one account (one Clockify key's workspaces).
  */
-async function fileSecrets(deps: Deps, existing: ReturnType<typeof connectionsOf>, added: readonly TrackerProfile[], token: string | undefined): Promise<void> {
+async function fileSecrets(
+  deps: Deps,
+  existing: ReturnType<typeof connectionsOf>,
+  added: readonly TrackerProfile[],
+  token: string | undefined,
+  secondToken: string | undefined,
+): Promise<void> {
   const remote = added.filter((profile) => isRemote(profile));
   const accounts = [...new Set(remote.map((profile) => credentialAccount(profile)))];
   if (accounts.length > 1) throw new UserFacingError('One secret is for one account: add connections of different accounts one at a time.');
@@ -110,9 +126,18 @@ async function fileSecrets(deps: Deps, existing: ReturnType<typeof connectionsOf
   const first = remote[0];
   if (account === undefined || first === undefined) return;
   const names = remote.map((profile) => profile.name);
-  if (token) return fileSecret(deps.credentials, existing, account, names, token);
-  if (await hasSecretFor(deps.credentials, account, names)) return;
-  const { label, secret } = backEndOf(first.type);
-  const whose = secret?.keychainBy === 'email' && 'email' in first ? first.email : 'url' in first ? first.url : account;
-  throw new UserFacingError(`Enter your ${label} ${secret?.name} for ${whose}: Punchcard has none saved for it.`);
+  const { label, secret, secondSecret } = backEndOf(first.type);
+  const whose = (keychainBy: 'url' | 'email' | undefined) => (keychainBy === 'email' && 'email' in first ? first.email : 'url' in first ? first.url : account);
+  // Both secrets checked before either is filed: nothing reaches the keychain for connections that cannot be added.
+  const second = secondCredentialAccount(first);
+  if (!token && !(await hasSecretFor(deps.credentials, account, names))) {
+    throw new UserFacingError(`Enter your ${label} ${secret?.name} for ${whose(secret?.keychainBy)}: Punchcard has none saved for it.`);
+  }
+  if (second !== null && !secondToken && !(await hasSecretFor(deps.credentials, second, names))) {
+    throw new UserFacingError(
+      `Enter your ${secondSecret?.service} ${secondSecret?.name} for ${whose(secondSecret?.keychainBy)}: Punchcard has none saved for it.`,
+    );
+  }
+  if (token) await fileSecret(deps.credentials, existing, account, names, token);
+  if (second !== null && secondToken) await fileSecret(deps.credentials, existing, second, names, secondToken);
 }

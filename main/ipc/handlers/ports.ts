@@ -47,7 +47,7 @@ export interface TimesheetPort {
   /** The tools the connected back end can serve. */
   supportedTools(): Promise<ReadonlySet<ToolName>>;
   /** Asks the engine to reach a back end; the token, when given, travels only in its environment. */
-  testConnection(profile: BackEndProfile, token?: string): Promise<ConnectionResult>;
+  testConnection(profile: BackEndProfile, token?: string, secondToken?: string): Promise<ConnectionResult>;
 }
 
 /** The window's timesheet, catalog and reports (main/engine/workday.ts), all through the engine's tools. */

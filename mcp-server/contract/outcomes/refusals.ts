@@ -30,6 +30,7 @@ import { clockodoRefusals } from './remote-clockodo.ts';
 import { harvestRuleRefusals } from './harvest.ts';
 import { harvestRefusals } from './remote-harvest.ts';
 import { kimaiRefusals } from './remote-kimai.ts';
+import { tempoRefusals } from './remote-tempo.ts';
 import { togglRefusals } from './remote-toggl.ts';
 import { remoteRefusals } from './remote.ts';
 import { teamRefusals } from './team.ts';
@@ -70,6 +71,7 @@ export const REFUSALS = {
   ...remoteRefusals,
   ...teamRefusals,
   ...teamServerRefusals,
+  ...tempoRefusals,
   ...timerRefusals,
   ...workingTimeRefusals,
   ...togglRefusals,

@@ -10,6 +10,8 @@ export const ENTRY_FIELD_TYPES = ['text', 'number', 'checkbox', 'choice', 'choic
 export const catalogItemOutput = z.object({
   id: z.int(),
   name: z.string(),
+  /** How people name it in the back end beside its name, where it has such a name (a Jira issue's key on Tempo): `project` takes it too. */
+  key: z.string().optional(),
   archived: z.boolean(),
   parent: z.string().nullable(),
   /** A project's: the custom fields every entry on it must carry (`fields` of the tools that write entries); absent where none. */

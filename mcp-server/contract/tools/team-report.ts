@@ -28,8 +28,11 @@ export const teamReportContract = toolContract({
       to: z.string(),
       people: z.array(
         z.object({
-          /** The back end's id of the person, as manage_people names them. */
-          id: z.number(),
+          /**
+           * The back end's id of the person, as manage_people names them: a number, or the back end's own text where its
+           * ids are not numbers (Jira's accountId on Tempo Timesheets).
+           */
+          id: z.union([z.number(), z.string()]),
           name: z.string(),
           minutes: z.number(),
           /** Null where the back end keeps no targets for the person. */

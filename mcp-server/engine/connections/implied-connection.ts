@@ -1,6 +1,6 @@
 // How a call that names no connection may still say where it goes (docs/several-trackers.md, "How a
 // call finds its connection"): a record number only one connection handed out, a project (activity,
-// customer) only one connection's catalog has, the one running timer for clock_out and the breaks.
+// customer) only one connection's catalog has (a Jira issue's key: only one connection's Jira shows it), the one running timer for clock_out and the breaks.
 // Reading catalogs and timers to find out is allowed; nothing is written here. A connection that does
 // not answer in time is left out of the finding (the call then goes as the rest of the rule says).
 import type { TrackerRequiredWhy } from '../../contract/outcomes/connections.ts';
@@ -62,7 +62,14 @@ export async function impliedConnections(
     if (!('catalog' in tracker) || !tracker.catalog) return false;
     const kinds = wanted.map(([argument]) => argument);
     const catalog: Catalog = await tracker.catalog.catalog(false, kinds);
-    return wanted.every(([argument, list]) => findCatalogItem(catalog[list], input[argument] as string) !== undefined);
+    for (const [argument, list] of wanted) {
+      const text = input[argument] as string;
+      if (findCatalogItem(catalog[list], text) !== undefined) continue;
+      // A project beyond the listing, named by its key (Tempo's Jira issues): the connection whose back end shows it has it.
+      if (argument === 'project' && (await tracker.catalog.projectByKey?.(text).catch(() => undefined)) !== undefined) continue;
+      return false;
+    }
+    return true;
   });
   return having.length > 0 ? { names: having, why: 'ambiguous_project' } : null;
 }

@@ -233,6 +233,36 @@ class OutboxCall implements AccountPart, TimerPart, EntriesPart, CatalogPart {
     return this.#inner.catalog.setArchived(kind, id, archived);
   }
 
+  /**
+   * A project by its key, where the back end names projects beyond its listing (Tempo's Jira issues): asked of the
+   * back end, its name remembered for a kept write; while it is out of reach, the keys of projects read before.
+   */
+  async projectByKey(text: string): Promise<CatalogItem | undefined> {
+    const { catalog } = this.#inner;
+    if (!catalog.projectByKey) return undefined;
+    const item = await this.#readOr(
+      `project-key:${text.trim().toLowerCase()}`,
+      async () => (await catalog.projectByKey?.(text)) ?? null,
+      (known: CatalogItem | null) => known,
+      () => new BackEndError('outbox_catalog_unknown', { service: this.#options.service }),
+    );
+    if (item) this.#names.set(`project:${item.id}`, { id: item.id, name: item.name });
+    return item ?? undefined;
+  }
+
+  /** Projects by several keys: the back end's answer, or none while it is out of reach (the day from evidence maps none then). */
+  async projectsByKey(keys: readonly string[]): Promise<ReadonlyMap<string, CatalogItem>> {
+    const { catalog } = this.#inner;
+    if (!catalog.projectsByKey || this.#state.unreachable) return new Map();
+    try {
+      return await catalog.projectsByKey(keys);
+    } catch (error) {
+      if (!isOutOfReach(error)) throw error;
+      this.#state.unreachable = error;
+      return new Map();
+    }
+  }
+
   async timeZone(): Promise<string | null> {
     const { account } = this.#inner;
     const timeZone = account.timeZone;

@@ -30,8 +30,9 @@ export interface AccountPart {
   /**
    * The back end's own id of the person its secret answers for, read afresh (docs/several-trackers.md, "Whose a
    * connection is"): what tells two logins at one address apart where the login is the secret (Kimai, Clockify,
-   * Toggl Track, Harvest). Back ends whose login is in the profile (Clockodo's e-mail, Calamari's) and the local
-   * timesheet leave this out: their profile already says whose they are.
+   * Toggl Track, Harvest), and on Tempo Timesheets Jira's accountId (the person every worklog request names; the
+   * profile's e-mail is only the login the Jira API token is sent with). Back ends whose login is in the profile (Clockodo's e-mail, Calamari's) and the
+   * local timesheet leave this out: their profile already says whose they are.
    */
   personId?(): Promise<string>;
 }

@@ -21,6 +21,17 @@ export interface CatalogPart {
    * refused, so a tool that books several entries checks this before it sends the first.
    */
   readonly entriesNeedActivity?: boolean;
+  /**
+   * The project a key names, where the back end has projects beyond what it lists that people name by a key (Tempo's
+   * Jira issues: `WEB-12` in any case, a moved issue's old key): undefined for a word that is no such key (nothing is
+   * asked), a refusal in the back end's words for a key it does not show. Asked only for a word the listing lacks.
+   */
+  projectByKey?(text: string): Promise<CatalogItem | undefined>;
+  /**
+   * The projects several keys name (the day from evidence's ticket ids), by the key as given: a word that is no key,
+   * or a key the back end does not show, is left out, never refused.
+   */
+  projectsByKey?(keys: readonly string[]): Promise<ReadonlyMap<string, CatalogItem>>;
   createCatalogItem(item: { kind: CatalogKind; name: string; customerId?: number; projectId?: number }): Promise<CatalogItem>;
   setArchived(kind: CatalogKind, id: number, archived: boolean): Promise<CatalogItem>;
   /**

@@ -91,7 +91,7 @@ function AccountForm({ saved }: { saved: AccountView }) {
   const set: SetField = (key, value) => {
     setForm((current) => ({ ...current, [key]: value }));
     setTest(null);
-    if (key === 'url' || key === 'email' || key === 'token') setErrors((current) => ({ ...current, [key]: undefined }));
+    if (key === 'url' || key === 'email' || key === 'token' || key === 'secondToken') setErrors((current) => ({ ...current, [key]: undefined }));
   };
 
   const switchTo = (type: BackEndType) => {
@@ -130,13 +130,17 @@ function AccountForm({ saved }: { saved: AccountView }) {
     const result = await action.run('save', () => api.saveAccount(input), 'Saved.');
     if (result) {
       stores.account.set(result);
-      setForm((current) => ({ ...current, token: '' }));
+      setForm((current) => ({ ...current, token: '', secondToken: '' }));
       backEndChanged();
     }
   };
 
+  // Forget removes the saved back end's secrets: both, where it has two (Tempo's and Jira's tokens).
+  const savedSecond = saved.choices.find((choice) => choice.type === saved.provider.type)?.secondSecret;
+  const secondName = saved.hasSecondCredential !== null && savedSecond ? `${savedSecond.service} ${savedSecond.name}` : null;
+  const forgotten = secondName ? `${chosen.savedSecretName} and ${secondName}` : chosen.savedSecretName;
   const forget = async () => {
-    const result = await action.run('forget', () => api.forgetCredential(), `The ${chosen.savedSecretName} is no longer in your keychain.`);
+    const result = await action.run('forget', () => api.forgetCredential(), `The ${forgotten} ${secondName ? 'are' : 'is'} no longer in your keychain.`);
     if (result) {
       stores.account.set(result);
       backEndChanged();
@@ -156,14 +160,16 @@ function AccountForm({ saved }: { saved: AccountView }) {
         addressFixed={saved.organisation?.fixed === true}
         address={{ open: addressOpen, setOpen: setAddressOpen }}
         certificates={{ open: certificatesOpen, setOpen: setCertificatesOpen }}
-        onHelp={() => void action.run('help', () => api.openLink({ id: secret?.help.id as LinkId }))}
+        onHelp={(which) =>
+          void action.run('help', () => api.openLink({ id: (which === 'second' ? chosen.choice?.secondSecret?.help.id : secret?.help.id) as LinkId }))
+        }
       />
       <AccountActions
         saved={saved}
         action={action}
         test={test}
         hasProblems={Object.values(errors).some(Boolean)}
-        savedSecretName={chosen.savedSecretName}
+        savedSecretName={forgotten}
         onTest={() => void testConnection()}
         onForget={() => void forget()}
       />

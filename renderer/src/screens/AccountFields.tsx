@@ -57,8 +57,8 @@ interface FieldsProps extends Omit<PartProps, 'choice'> {
   addressFixed: boolean;
   address: Disclosure;
   certificates: Disclosure;
-  /** Opens the page where the back end's secret is made. */
-  onHelp(): void;
+  /** Opens the page where the back end's secret is made, or its second one (Tempo's Jira API token). */
+  onHelp(which?: 'secret' | 'second'): void;
 }
 
 /** The chosen back end's fields, in a card; nothing for a back end without any (the local timesheet). */
@@ -70,7 +70,10 @@ export function AccountFields({ chosen, addressFixed, address, certificates, onH
     <div className={`card account-fields ${choice.type}`}>
       {chosen.urlRequired && <AddressField {...props} fixed={addressFixed} />}
       {chosen.emailField && <EmailField {...props} />}
-      <SecretField {...props} onHelp={onHelp} />
+      {/* A second secret goes with the site and the e-mail (Tempo's Jira API token); the back end's own then follows its host. */}
+      {chosen.secondSecret && <SecondSecretField {...props} onHelp={() => onHelp('second')} />}
+      {chosen.serviceField && <ServiceUrlField {...props} />}
+      <SecretField {...props} onHelp={() => onHelp('secret')} />
       {fieldOf(choice, 'workspace') && <WorkspaceField {...props} />}
       {fieldOf(choice, 'account_id') && <AccountIdField {...props} />}
       {chosen.urlOptional && <OptionalAddress {...props} disclosure={address} />}
@@ -82,7 +85,11 @@ export function AccountFields({ chosen, addressFixed, address, certificates, onH
 /** The address of a back end that has none of its own (Kimai). */
 function AddressField({ form, errors, choice, chosen, set, fixed }: PartProps & { fixed: boolean }) {
   return (
-    <Field label={`${choice.label} address`} error={errors.url} hint={`The address you open ${choice.label} at in your browser.`}>
+    <Field
+      label={chosen.urlField?.label ?? `${choice.label} address`}
+      error={errors.url}
+      hint={chosen.urlField?.hint ?? `The address you open ${choice.label} at in your browser.`}
+    >
       {({ id: fieldId, describedBy, invalid }) => (
         <input
           id={fieldId}
@@ -163,6 +170,68 @@ function SecretField({ id, form, errors, choice, chosen, set, onHelp }: PartProp
         </p>
       )}
     </>
+  );
+}
+
+/** The second secret (Tempo's Jira API token): typed here, kept in the keychain under its own login, never shown again. */
+function SecondSecretField({ id, form, errors, chosen, set, onHelp }: PartProps & { onHelp(): void }) {
+  const { secondSecretName, secondSavedForAccount, secondSecret } = chosen;
+  const hint = (
+    <>
+      {secondSavedForAccount
+        ? `Your ${secondSecretName} for this login is saved in your system keychain; type a new one to replace it. `
+        : `Kept in your system keychain, never in a file; sent to the ${secondSecret?.service} site alone. `}
+      <Button kind="link" className="inline" onClick={onHelp}>
+        Where to find your {secondSecretName}
+      </Button>
+    </>
+  );
+  return (
+    <Field label={secondSecretName} error={errors.secondToken} hint={hint}>
+      {({ id: fieldId, describedBy, invalid }) => (
+        <input
+          id={fieldId}
+          name={`${id}-second-secret`}
+          type="password"
+          autoComplete="off"
+          spellCheck={false}
+          placeholder={secondSavedForAccount ? '••••••••  (saved)' : `Paste your ${secondSecretName}`}
+          value={form.secondToken}
+          aria-invalid={invalid || undefined}
+          aria-describedby={describedBy}
+          onChange={(event) => set('secondToken', event.currentTarget.value)}
+        />
+      )}
+    </Field>
+  );
+}
+
+/** The back end's own API host beside its site (Tempo's), a choice of its hosts; a test server's, where saved, among them. */
+function ServiceUrlField({ form, chosen, set }: PartProps) {
+  const field = chosen.serviceField;
+  if (!field) return null;
+  const current = form.serviceUrl.trim() || field.default;
+  const choices = field.choices.some((choice) => choice.url === current) ? field.choices : [...field.choices, { url: current, label: current }];
+  return (
+    <Field
+      label={`${field.service} host`}
+      hint={`Where ${field.service}'s API answers for your site: the host of its region, or any region's. Your ${chosen.secretName} goes there alone.`}
+    >
+      {({ id: fieldId, describedBy }) => (
+        <select
+          id={fieldId}
+          value={current}
+          aria-describedby={describedBy}
+          onChange={(event) => set('serviceUrl', event.currentTarget.value === field.default ? '' : event.currentTarget.value)}
+        >
+          {choices.map((choice) => (
+            <option key={choice.url} value={choice.url}>
+              {choice.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }
 

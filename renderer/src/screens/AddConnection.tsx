@@ -57,7 +57,7 @@ export function AddConnection({ saved, onClose }: Props) {
     // Another key, address or workspace: the test and the workspaces it listed are another's.
     setTest(null);
     setPicks(null);
-    if (key === 'url' || key === 'email' || key === 'token') setErrors((current) => ({ ...current, [key]: undefined }));
+    if (key === 'url' || key === 'email' || key === 'token' || key === 'secondToken') setErrors((current) => ({ ...current, [key]: undefined }));
   };
   const switchTo = (type: BackEndType) => {
     drafts.current[form.type] = form;
@@ -124,7 +124,9 @@ export function AddConnection({ saved, onClose }: Props) {
         addressFixed={saved.organisation?.fixed === true}
         address={{ open: addressOpen, setOpen: setAddressOpen }}
         certificates={{ open: certificatesOpen, setOpen: setCertificatesOpen }}
-        onHelp={() => void action.run('help', () => api.openLink({ id: secret?.help.id as LinkId }))}
+        onHelp={(which) =>
+          void action.run('help', () => api.openLink({ id: (which === 'second' ? chosen.choice?.secondSecret?.help.id : secret?.help.id) as LinkId }))
+        }
       />
       {offersWeek(saved, form.type) && <OwnWeek draft={ownWeek} errors={errors.week ?? {}} onChange={chooseWeek} />}
       {picks && (

@@ -3,7 +3,16 @@
 // rules, and the request to send. Account.tsx shows it; AccountFields.tsx draws its parts.
 import type { AccountView, BackEndChoice, BackEndType, ProviderRequest } from '../../../window-contract/account.ts';
 import { isEmail, isHttpUrl, normalizeBaseUrl } from '../../../mcp-server/contract/back-end-accounts.ts';
-import { fieldOf, keychainAccount, secretHostProblem, type EmailField, type UrlField } from '../../../mcp-server/contract/back-end-descriptor.ts';
+import {
+  fieldOf,
+  keychainAccount,
+  secondKeychainAccount,
+  secretHostProblem,
+  type EmailField,
+  type SecondSecretDescriptor,
+  type ServiceUrlField,
+  type UrlField,
+} from '../../../mcp-server/contract/back-end-descriptor.ts';
 import type { PunchcardApi } from '../../../window-contract/index.ts';
 
 export interface FormState {
@@ -16,18 +25,32 @@ export interface FormState {
   workspace: string;
   /** Harvest's account id, where the token reaches several. */
   accountId: string;
+  /** The back end's second secret, where it has one (Tempo's Jira API token): typed here, never shown again. */
+  secondToken: string;
+  /** The address of the back end's own API beside its site (Tempo's host), one of its choices; '' for its default. */
+  serviceUrl: string;
 }
 
 /** Changes one field as typed (the back end itself changes by switching, Account.tsx). */
 export type SetField = <K extends Exclude<keyof FormState, 'type'>>(key: K, value: FormState[K]) => void;
 
-export type FieldName = 'url' | 'email' | 'token';
+export type FieldName = 'url' | 'email' | 'token' | 'secondToken';
 export type Errors = Partial<Record<FieldName, string>>;
 
 /** What testConnection and saveAccount take: the back end's fields, and a secret only where one was typed. */
 export type AccountInput = Parameters<PunchcardApi['saveAccount']>[0];
 
-const EMPTY: Omit<FormState, 'type'> = { url: '', email: '', token: '', caFile: '', allowInsecureTls: false, workspace: '', accountId: '' };
+const EMPTY: Omit<FormState, 'type'> = {
+  url: '',
+  email: '',
+  token: '',
+  caFile: '',
+  allowInsecureTls: false,
+  workspace: '',
+  accountId: '',
+  secondToken: '',
+  serviceUrl: '',
+};
 
 /** A form with nothing typed yet, for a back end (a new connection starts so). */
 export function emptyForm(type: BackEndType): FormState {
@@ -49,6 +72,8 @@ export function fromView(view: AccountView): FormState {
     account_id?: string | null;
   } = view.provider;
   const defaultUrl = fieldOf(choiceOf(view, provider.type) ?? { fields: [] }, 'url')?.default;
+  const service = fieldOf(choiceOf(view, provider.type) ?? { fields: [] }, 'service_url');
+  const serviceUrl = service ? (view.provider as Record<string, unknown>)[service.key] : undefined;
   return {
     ...EMPTY,
     type: provider.type,
@@ -60,6 +85,8 @@ export function fromView(view: AccountView): FormState {
     allowInsecureTls: provider.allowInsecureTls ?? false,
     workspace: provider.workspace ?? '',
     accountId: provider.account_id ?? '',
+    // The default host stays out of the field; a region's or a test server's shows.
+    serviceUrl: typeof serviceUrl === 'string' && serviceUrl !== service?.default ? serviceUrl : '',
   };
 }
 
@@ -83,6 +110,12 @@ export function secretAccount(form: FormState, choice: BackEndChoice | undefined
   return keychainAccount(choice, { url, email: form.email });
 }
 
+/** The keychain account the form's second secret would be filed under (Tempo's Jira API token), as main files it; null where there is none. */
+export function secondSecretAccount(form: FormState, choice: BackEndChoice | undefined): string | null {
+  if (!choice) return null;
+  return secondKeychainAccount(choice, { url: form.url, email: form.email });
+}
+
 /** The back end the form shows, as its fields ask for it; derived from the saved view and the form, nothing kept. */
 export interface Chosen {
   choice: BackEndChoice | undefined;
@@ -101,6 +134,13 @@ export interface Chosen {
   tokenSavedForUrl: boolean;
   /** What the secret's field says of a saved one, where not today's form's "type a new one to replace it". */
   savedSecretWords?: string;
+  /** The address of the back end's own API beside its site (Tempo's host), where it has one. */
+  serviceField: ServiceUrlField | undefined;
+  /** The back end's second secret (Tempo's Jira API token), where it has one, and its name in words ("Jira API token"). */
+  secondSecret: SecondSecretDescriptor | undefined;
+  secondSecretName: string;
+  /** Whether the keychain holds the second secret for the login the form names. */
+  secondSavedForAccount: boolean;
 }
 
 export function chosenOf(saved: AccountView, form: FormState): Chosen {
@@ -108,6 +148,9 @@ export function chosenOf(saved: AccountView, form: FormState): Chosen {
   const savedChoice = choiceOf(saved, saved.provider.type);
   const savedAccount = savedChoice?.secret ? keychainAccount(savedChoice, saved.provider as { url?: string; email?: string }) : null;
   const urlField = choice && fieldOf(choice, 'url');
+  const serviceField = choice && fieldOf(choice, 'service_url');
+  const secondSecret = choice?.secondSecret;
+  const savedSecond = savedChoice ? secondKeychainAccount(savedChoice, saved.provider as { url?: string; email?: string }) : null;
   return {
     choice,
     urlField,
@@ -115,10 +158,21 @@ export function chosenOf(saved: AccountView, form: FormState): Chosen {
     urlOptional: urlField?.default !== undefined,
     emailField: choice && fieldOf(choice, 'email'),
     example: urlField?.example ?? 'https://example.com',
-    secretName: choice?.secret?.name || 'API token',
-    savedSecretName: savedChoice?.secret?.name || 'API token',
+    secretName: secretNameOf(choice),
+    savedSecretName: secretNameOf(savedChoice),
     tokenSavedForUrl: saved.hasCredential && savedAccount !== null && savedAccount === secretAccount(form, choice),
+    serviceField,
+    secondSecret,
+    secondSecretName: secondSecret ? `${secondSecret.service} ${secondSecret.name}` : '',
+    secondSavedForAccount: saved.hasSecondCredential === true && savedSecond !== null && savedSecond === secondSecretAccount(form, choice),
   };
+}
+
+/** What the form calls a back end's secret: by its service where the back end's API is beside a site of another's ("Tempo API token"). */
+function secretNameOf(choice: BackEndChoice | undefined): string {
+  const name = choice?.secret?.name || 'API token';
+  const service = choice && fieldOf(choice, 'service_url');
+  return service ? `${service.service} ${name}` : name;
 }
 
 /** Whether the optional address section starts open: a test server's or a region's address is in it. */
@@ -128,7 +182,8 @@ export function addressOpenAtFirst(saved: AccountView, form: FormState): boolean
 
 function urlProblem(form: FormState, { choice, urlField, urlRequired, example }: Chosen): string | undefined {
   const url = form.url.trim();
-  if (urlRequired && !url) return `Enter the address of your ${choice?.label}, such as ${example}.`;
+  // The field's own name where the window gives it one: Tempo's address is the Jira site's, not Tempo's.
+  if (urlRequired && !url) return `Enter the address of your ${urlField?.label ?? choice?.label}, such as ${example}.`;
   if (urlField && url && !isHttpUrl(url)) return `That is not a web address; it looks like ${example}.`;
   if (choice && url) {
     // The engine's own rule: where a back end names its API hosts (Clockify's), its key goes only to those, or to a server on this computer.
@@ -156,6 +211,9 @@ export function problemsOf(form: FormState, chosen: Chosen, forSave: boolean): E
   if (chosen.choice?.secret && !form.token && !chosen.tokenSavedForUrl && forSave) {
     found.token = `Paste your ${chosen.secretName}: Punchcard has none saved for this account.`;
   }
+  if (chosen.secondSecret && !form.secondToken && !chosen.secondSavedForAccount && forSave) {
+    found.secondToken = `Paste your ${chosen.secondSecretName}: Punchcard has none saved for this login.`;
+  }
   return found;
 }
 
@@ -168,13 +226,14 @@ function providerRequest(form: FormState, choice: BackEndChoice): ProviderReques
     if (field.kind === 'workspace') request.workspace = form.workspace.trim() || null;
     if (field.kind === 'account_id') request.account_id = form.accountId.trim() || null;
     if (field.kind === 'tls') Object.assign(request, { caFile: form.caFile.trim() || null, allowInsecureTls: form.allowInsecureTls });
+    if (field.kind === 'service_url') Object.assign(request, { [field.key]: form.serviceUrl.trim() || null });
   }
   return request;
 }
 
 export function inputOf(form: FormState, choice: BackEndChoice | undefined): AccountInput {
   const provider = choice ? providerRequest(form, choice) : { type: form.type };
-  return { provider, ...(form.token ? { token: form.token } : {}) };
+  return { provider, ...(form.token ? { token: form.token } : {}), ...(choice?.secondSecret && form.secondToken ? { secondToken: form.secondToken } : {}) };
 }
 
 /**
@@ -190,5 +249,12 @@ export function chosenForNew(saved: AccountView, form: FormState): Chosen {
   });
   // A key typed here never replaces the one other connections use: it is filed for the new one alone.
   const savedSecretWords = `A ${chosen.secretName} for this account is saved in your system keychain and is used; type one only for another login. `;
-  return { ...chosen, tokenSavedForUrl: account !== null && savedThere, savedSecretWords };
+  const second = secondSecretAccount(form, chosen.choice);
+  const secondThere = saved.connections.some((connection) => {
+    const choice = choiceOf(saved, connection.provider.type);
+    return (
+      connection.hasSecondCredential === true && choice && secondKeychainAccount(choice, connection.provider as { url?: string; email?: string }) === second
+    );
+  });
+  return { ...chosen, tokenSavedForUrl: account !== null && savedThere, savedSecretWords, secondSavedForAccount: second !== null && secondThere };
 }

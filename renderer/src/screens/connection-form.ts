@@ -23,6 +23,8 @@ const GENERIC_LABELS = new Set([
   'calamari',
   'harvestapp',
   'toggl',
+  'atlassian',
+  'tempo',
   'track',
   'com',
   'net',
@@ -88,13 +90,14 @@ export function addRequest(
 ): {
   connections: Array<{ name: string; provider: AccountInput['provider']; workWeek?: WeekHours }>;
   token?: string;
+  secondToken?: string;
 } {
-  const { provider, token } = inputOf(form, choice);
+  const { provider, token, secondToken } = inputOf(form, choice);
   const week = workWeek ? { workWeek } : {};
   const connections = workspaces
     ? workspaces.map((workspace, index) => ({ name: names[index] as string, provider: { ...provider, workspace: workspace.id }, ...week }))
     : [{ name: names[0] as string, provider, ...week }];
-  return { connections, ...(token ? { token } : {}) };
+  return { connections, ...(token ? { token } : {}), ...(secondToken ? { secondToken } : {}) };
 }
 
 /** The form's problems by field: the back end's fields, the name, the workspaces (none ticked), the days of its own week. */

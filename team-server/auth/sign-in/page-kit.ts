@@ -160,7 +160,17 @@ export function pageKit(options: SignInRoutesOptions) {
       return renderSignIn({
         action: actionOf(purpose),
         csrf: formToken(keys.formKey, bindingOf(purpose, browser), now()),
-        ...(tracker && fields ? { tracker: { service, secretLabel: fields.secretLabel, needsEmail: fields.needsEmail, help: trackerHelp(tracker.type) } } : {}),
+        ...(tracker && fields
+          ? {
+              tracker: {
+                service,
+                secretLabel: fields.secretLabel,
+                needsEmail: fields.needsEmail,
+                help: trackerHelp(tracker.type),
+                ...(fields.secondSecretLabel ? { secondSecretLabel: fields.secondSecretLabel, secondHelp: secondTrackerHelp(tracker.type) } : {}),
+              },
+            }
+          : {}),
         ...(company ? { company: { label: company.label } } : {}),
         development: config.sign_in.development,
         ...extra,
@@ -214,4 +224,10 @@ export function serviceName(type: string): string {
 function trackerHelp(type: string): string {
   const { label, secret } = backEndOf(type);
   return `${label}: ${secret?.steps}. Punchcard checks it with ${label} and keeps it encrypted.`;
+}
+
+/** Where the second secret is made (Tempo's Jira API token), and what becomes of it. */
+function secondTrackerHelp(type: string): string {
+  const { secondSecret } = backEndOf(type);
+  return `${secondSecret?.service}: ${secondSecret?.steps}. Punchcard checks it with ${secondSecret?.service}, sends it nowhere else and keeps it encrypted.`;
 }

@@ -22,7 +22,11 @@ export function trackerSignIn(kit: PageKit) {
     if (!attempt.allowed) return kit.tooMany(ctx, attempt.retryAfterSeconds);
     const check = await checkTrackerCredentials(
       tracker,
-      { secret: form.get('secret') ?? '', ...(form.has('email') ? { email: form.get('email') as string } : {}) },
+      {
+        secret: form.get('secret') ?? '',
+        ...(form.has('email') ? { email: form.get('email') as string } : {}),
+        ...(form.has('second_secret') ? { secondSecret: form.get('second_secret') as string } : {}),
+      },
       {
         dataDir: `${kit.options.dataDir}/sign-in-checks`,
         env: kit.options.env,

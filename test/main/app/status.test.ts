@@ -188,4 +188,8 @@ describe('status sync', () => {
   it("asks Toggl Track, whose person's own quota is 30 requests an hour, every ten minutes at most", () => {
     expect(pollInterval('toggl')).toBe(10 * MINUTE);
   });
+
+  it('asks Tempo Timesheets, which allows 5 requests a second and costs a poll one (the week of worklogs), every two minutes', () => {
+    expect(pollInterval('tempo')).toBe(2 * MINUTE);
+  });
 });

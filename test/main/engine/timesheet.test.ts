@@ -33,6 +33,7 @@ import {
 import { ADA as CLOCKIFY_ADA, type FakeClockify, seedWorkspace, startFakeClockify } from '../../mcp-server/providers/clockify/fake-clockify.ts';
 import { ACME, ADA_TOKEN as HARVEST_ADA_TOKEN, startFakeHarvest } from '../../mcp-server/providers/harvest/fake-harvest.ts';
 import { ADA_TOKEN as TOGGL_ADA_TOKEN, seedWorld as seedToggl, startFakeToggl } from '../../mcp-server/providers/toggl/fake-toggl.ts';
+import { startFakeTempo, TOKENS as TEMPO_TOKENS } from '../../mcp-server/providers/tempo/fake-tempo.ts';
 import { makeUserDataDir } from '../../support/engine.ts';
 import { cleanUp, NOW, PARENT_ENV, PATIENCE, startTestEngine, type TestEngine } from './engine-setup.ts';
 
@@ -140,7 +141,7 @@ describe('status', () => {
   it('says why there is none when the settings file cannot be used, in the words AI clients get', async () => {
     const test = startTestEngine({ settings: { provider: { type: 'kimia', url: 'https://kimai.example.com' } } });
     await expect(timesheetOf(test).getStatus()).rejects.toThrow(
-      `The settings file ${join(test.userDataDir, 'config.json')} cannot be used: provider.type is "kimia", which is not a back end this Punchcard knows (local, kimai, clockodo, calamari, clockify, toggl, harvest; did you mean "kimai"?). Nothing is read from or written to any timesheet until it is fixed`,
+      `The settings file ${join(test.userDataDir, 'config.json')} cannot be used: provider.type is "kimia", which is not a back end this Punchcard knows (local, kimai, clockodo, calamari, clockify, toggl, harvest, tempo; did you mean "kimai"?). Nothing is read from or written to any timesheet until it is fixed`,
     );
   });
 
@@ -390,6 +391,7 @@ describe('what the back end keeps', () => {
     const clockify = await startFakeClockify({ now: clockStartingAt(NOW) });
     const harvest = await startFakeHarvest({ now: clockStartingAt(NOW) });
     const toggl = await startFakeToggl({ now: clockStartingAt(NOW) });
+    const tempo = await startFakeTempo({ now: clockStartingAt(NOW) });
     try {
       seedToggl(toggl);
       seedCatalog(kimai);
@@ -416,13 +418,17 @@ describe('what the back end keeps', () => {
           env: { PUNCHCARD_HARVEST_TOKEN: HARVEST_ADA_TOKEN },
         }),
         toggl: startTestEngine({ settings: { provider: { type: 'toggl', url: toggl.url } }, env: { PUNCHCARD_TOGGL_TOKEN: TOGGL_ADA_TOKEN } }),
+        tempo: startTestEngine({
+          settings: { provider: { type: 'tempo', url: tempo.siteUrl, email: 'ada@example.com', tempoUrl: tempo.tempoUrl } },
+          env: { PUNCHCARD_TEMPO_TOKEN: TEMPO_TOKENS.ada.tempo, PUNCHCARD_JIRA_TOKEN: TEMPO_TOKENS.ada.jira },
+        }),
       } satisfies Record<BackEndType, TestEngine>;
       for (const [type, test] of Object.entries(engines) as Array<[BackEndType, TestEngine]>) {
         const { structured } = await test.engine.callTool('whoami');
         expect(structured, type).toMatchObject({ plan_source: PLAN_KEEPERS.has(type) ? 'back_end' : 'settings' });
       }
     } finally {
-      await Promise.all([kimai.close(), clockodo.close(), calamari.close(), clockify.close(), toggl.close(), harvest.close()]);
+      await Promise.all([kimai.close(), clockodo.close(), calamari.close(), clockify.close(), toggl.close(), harvest.close(), tempo.close()]);
     }
   });
 

@@ -51,7 +51,7 @@ describe('settings store', () => {
     writeFileSync(path, text);
     const sentence = settingsProblem(
       path,
-      'provider.type is "kimia", which is not a back end this Punchcard knows (local, kimai, clockodo, calamari, clockify, toggl, harvest; did you mean "kimai"?)',
+      'provider.type is "kimia", which is not a back end this Punchcard knows (local, kimai, clockodo, calamari, clockify, toggl, harvest, tempo; did you mean "kimai"?)',
     );
     expect(() => settings.read()).toThrow(sentence);
     expect(() => settings.update((current) => ({ ...current, user: { name: 'Ada' } }))).toThrow(sentence);

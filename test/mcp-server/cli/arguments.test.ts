@@ -77,12 +77,16 @@ describe('back-end flags', () => {
     expect(parseArguments(['--provider', 'kimai'], env)).toMatchObject({ kind: 'error', message: expect.stringMatching(/needs --url/) });
     expect(parseArguments(['--url', 'https://k.example.com'], env)).toMatchObject({ kind: 'error', message: expect.stringMatching(/go with --provider\./) });
     expect(parseArguments(['--provider', 'local', '--ca-file', 'x.pem'], env)).toMatchObject({ kind: 'error' });
+    expect(parseArguments(['--provider', 'jira'], env)).toEqual({
+      kind: 'error',
+      message: '--provider is local, kimai, clockodo, calamari, clockify, toggl, harvest or tempo.',
+    });
     expect(parseArguments(['--provider', 'tempo'], env)).toEqual({
       kind: 'error',
-      message: '--provider is local, kimai, clockodo, calamari, clockify, toggl or harvest.',
+      message: '--provider tempo needs --url, e.g. --url https://acme.atlassian.net.',
     });
     expect(parseArguments(['--provider', 'kimai', '--url', 'https://k.example.com', '--email', 'a@b.example'], env)).toMatchObject({
-      message: expect.stringMatching(/--email is for --provider clockodo or calamari/),
+      message: expect.stringMatching(/--email is for --provider clockodo, calamari or tempo;/),
     });
     expect(parseArguments(['--provider', 'clockodo', '--email', 'ada'], env)).toMatchObject({
       message: '--email ada is not an e-mail address such as ada@example.com.',
@@ -325,7 +329,7 @@ describe('the variables that stand for the flags (a Claude Desktop extension set
     const refused = (env: Record<string, string>) => parseArguments([], { ...home, ...env });
     expect(refused({ PUNCHCARD_PROVIDER: 'Kimia' })).toEqual({
       kind: 'error',
-      message: 'PUNCHCARD_PROVIDER is local, kimai, clockodo, calamari, clockify, toggl or harvest (not "Kimia").',
+      message: 'PUNCHCARD_PROVIDER is local, kimai, clockodo, calamari, clockify, toggl, harvest or tempo (not "Kimia").',
     });
     expect(refused({ PUNCHCARD_PROVIDER: 'kimai' })).toEqual({
       kind: 'error',

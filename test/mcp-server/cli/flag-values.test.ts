@@ -27,7 +27,11 @@ describe('flags with a value', () => {
     });
     expect(parseArguments(['--provider', '--url', 'https://k.example.com'], env)).toEqual({
       kind: 'error',
-      message: '--provider is local, kimai, clockodo, calamari, clockify, toggl or harvest.',
+      message: '--provider is local, kimai, clockodo, calamari, clockify, toggl, harvest or tempo.',
+    });
+    expect(parseArguments(['--provider', 'tempo', '--tempo-url', '--test-connection'], env)).toEqual({
+      kind: 'error',
+      message: '--tempo-url needs an address, e.g. https://api.tempo.io.',
     });
   });
 

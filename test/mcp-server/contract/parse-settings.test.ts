@@ -23,7 +23,7 @@ describe('what decides where data goes fails closed', () => {
     [
       'a misspelt back end',
       { provider: { type: 'kimia', url: 'https://kimai.example.com' } },
-      /^provider\.type is "kimia", which is not a back end this Punchcard knows \(local, kimai, clockodo, calamari, clockify, toggl, harvest; did you mean "kimai"\?\)$/,
+      /^provider\.type is "kimia", which is not a back end this Punchcard knows \(local, kimai, clockodo, calamari, clockify, toggl, harvest, tempo; did you mean "kimai"\?\)$/,
     ],
     [
       "Toggl Track's address with /api/v9 pasted after it",

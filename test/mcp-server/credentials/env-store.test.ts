@@ -12,6 +12,9 @@ describe('envVariableFor', () => {
     ['clockify:https://api.clockify.me', 'PUNCHCARD_CLOCKIFY_TOKEN'],
     ['harvest:https://api.harvestapp.com', 'PUNCHCARD_HARVEST_TOKEN'],
     ['toggl:https://api.track.toggl.com', 'PUNCHCARD_TOGGL_TOKEN'],
+    // Tempo Timesheets' two secrets, each under its own account: the Tempo token by the site, the Jira token by the login.
+    ['tempo:https://acme.atlassian.net', 'PUNCHCARD_TEMPO_TOKEN'],
+    ['jira:ada@example.com', 'PUNCHCARD_JIRA_TOKEN'],
     ['my-tracker.v2:https://x', 'PUNCHCARD_MY_TRACKER_V2_TOKEN'],
     ['kimai', 'PUNCHCARD_KIMAI_TOKEN'],
   ])('%s → %s', (account, variable) => {

@@ -46,7 +46,7 @@ describe('target groups', () => {
 });
 
 describe('which connections share the settings’ week', () => {
-  it('those without a week of their own whose back end keeps no targets; Clockodo, Calamari, Clockify and Harvest keep theirs', () => {
+  it('those without a week of their own whose back end keeps no targets; Clockodo, Calamari, Clockify, Harvest and Tempo keep theirs', () => {
     expect(sharesSettingsWeek({ profile: { type: 'local' } })).toBe(true);
     expect(sharesSettingsWeek({ profile: { type: 'toggl', url: 'https://api.track.toggl.com' } })).toBe(true);
     expect(sharesSettingsWeek({ profile: { type: 'kimai', url: 'https://kimai.example.com' } })).toBe(true);
@@ -55,6 +55,10 @@ describe('which connections share the settings’ week', () => {
     expect(sharesSettingsWeek({ profile: { type: 'calamari', url: 'https://acme.calamari.io', email: 'ada@example.com' } })).toBe(false);
     expect(sharesSettingsWeek({ profile: { type: 'clockify', url: 'https://api.clockify.me' } })).toBe(false);
     expect(sharesSettingsWeek({ profile: { type: 'harvest', url: 'https://api.harvestapp.com' } })).toBe(false);
+    // Tempo's schedule is the person's targets.
+    expect(
+      sharesSettingsWeek({ profile: { type: 'tempo', url: 'https://acme.atlassian.net', email: 'ada@example.com', tempoUrl: 'https://api.tempo.io' } }),
+    ).toBe(false);
   });
 
   it('a connection’s week is its own where its profile gives one, else the settings’', () => {

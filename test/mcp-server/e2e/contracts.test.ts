@@ -5,7 +5,8 @@
 // refusal carries its words, its code and facts in _meta, and no structured content (which clients
 // check against the output schema); and
 // every result a real session produces validates against the advertised output schema (Ajv, JSON
-// Schema 2020-12), on the local timesheet, Kimai, Clockodo, Calamari, Clockify, Toggl Track and Harvest.
+// Schema 2020-12), on the local timesheet, Kimai, Clockodo, Calamari, Clockify, Toggl Track, Harvest and Tempo
+// Timesheets.
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Era, type InProcessEngineHandle, makeUserDataDir, refusalOf, startInProcessEngine, textOf } from '../../support/engine.ts';
@@ -30,6 +31,8 @@ import {
   seedWorld as seedTogglWorld,
   startFakeToggl,
 } from '../providers/toggl/fake-toggl.ts';
+import { type FakeTempo, startFakeTempo } from '../providers/tempo/fake-tempo.ts';
+import { ADA_TOKENS as TEMPO_TOKENS, seedAcme as seedTempo, tempoProvider } from '../providers/tempo/request-scenario.ts';
 
 const NOW = '2026-11-18T15:00:00+01:00';
 const CHANGE_TOOLS_ON = {
@@ -244,6 +247,29 @@ const TOGGL_SESSION: Step[] = [
   ['time_report', { group_by: 'activity' }],
   ['absence_calendar', { from: '2026-11-16', to: '2027-01-08' }],
   ['record_agent_time', { start: 'yesterday 09:00', end: 'yesterday 09:30', description: 'Ran the test suite', project: 'Website' }],
+];
+
+/**
+ * On Tempo Timesheets: issues by key and by summary, Punchcard's own timer and a switch, worklogs by number, an agent's
+ * prefix; no leave (withheld), the schedule's targets.
+ */
+const TEMPO_SESSION: Step[] = [
+  ['whoami', {}],
+  ['list_catalog', { include_archived: true }],
+  ['timer_status', {}],
+  ['clock_in', { project: 'WEB-1', start: '13:00' }],
+  ['timer_status', {}],
+  ['clock_in', { project: 'Internal', description: 'review', switch: true }],
+  ['clock_out', { note: 'done' }],
+  ['log_time', { date: 'yesterday', duration: '1h30m', project: 'web-1' }],
+  ['update_time_entry', (logged) => ({ id: logged.entry.id, description: 'changed' })],
+  ['delete_time_entry', (changed) => ({ id: changed.entry.id })],
+  ['list_time_entries', { limit: 2 }],
+  ['time_report', {}],
+  ['working_time', {}],
+  ['time_report', { group_by: 'project' }],
+  ['absence_calendar', { from: '2026-11-16', to: '2027-01-08' }],
+  ['record_agent_time', { start: 'yesterday 09:00', end: 'yesterday 09:30', description: 'Ran the test suite', project: 'WEB-1' }],
 ];
 
 /** Runs the session, checks every result against its tool's advertised output schema, and returns the tools it called. */
@@ -540,5 +566,26 @@ describe.each<Era>(['legacy', 'modern'])('tool contracts on Toggl Track, %s era'
 
   it('returns results that validate against the advertised output schemas, for every tool', async () => {
     expect(await runValidated(engine, tools, TOGGL_SESSION)).toEqual(tools.map((tool) => tool.name).sort());
+  });
+});
+
+describe.each<Era>(['legacy', 'modern'])('tool contracts on Tempo Timesheets, %s era', (era) => {
+  let fake: FakeTempo;
+  let engine: InProcessEngineHandle;
+  let tools: ListedTool[];
+  beforeAll(async () => {
+    fake = await startFakeTempo({ now: clockStartingAt(NOW), perSecond: null });
+    seedTempo(fake);
+    const userDataDir = makeUserDataDir({ provider: tempoProvider(fake), ...EVERY_TOOL });
+    engine = await startInProcessEngine({ era, userDataDir, env: { PUNCHCARD_NOW: NOW, PUNCHCARD_TEMPO_PER_SECOND: '1000', ...TEMPO_TOKENS } });
+    tools = (await engine.client.listTools()).tools as unknown as ListedTool[];
+  });
+  afterAll(async () => {
+    await engine?.close();
+    await fake?.close();
+  });
+
+  it('returns results that validate against the advertised output schemas, for every tool', async () => {
+    expect(await runValidated(engine, tools, TEMPO_SESSION)).toEqual(tools.map((tool) => tool.name).sort());
   });
 });

@@ -203,7 +203,7 @@ describe('names that carry terminal escapes', () => {
     folders.push(home);
     const { code, stderr } = await runCli([], { HOME: home, PUNCHCARD_PROVIDER: 'kimai\u001b]0;owned\u0007\u009b2J' });
     expect(code).toBe(2);
-    expect(stderr).toContain('PUNCHCARD_PROVIDER is local, kimai, clockodo, calamari, clockify, toggl or harvest (not "kimai]0;owned2J").');
+    expect(stderr).toContain('PUNCHCARD_PROVIDER is local, kimai, clockodo, calamari, clockify, toggl, harvest or tempo (not "kimai]0;owned2J").');
     expect(stderr).toBe(withoutControls(stderr));
   });
 });

@@ -3,7 +3,8 @@
 // every entry, at any offset, and reports read across all its pages count every entry. Clockify says
 // only whether a page is the last (its Last-Page header), and a server may leave even that out. Harvest
 // gives the next page's link (`links.next`), which is followed whatever size the server kept. Toggl Track lists
-// entries without paging, but pages its projects and tasks, with the count of all.
+// entries without paging, but pages its projects and tasks, with the count of all. Tempo Timesheets pages by `offset`
+// until a page holds fewer rows than its own `metadata.limit`, which may be smaller than the one asked for.
 import { describe, expect, it } from 'vitest';
 import { closeAfterEach } from '../../support/close-after-each.ts';
 import { makeUserDataDir, startInProcessEngine } from '../../support/engine.ts';
@@ -18,6 +19,8 @@ import {
 import { ACME as HARVEST_ACME, ADA_TOKEN as HARVEST_TOKEN, addEntry as addHarvestEntry, startFakeHarvest } from '../providers/harvest/fake-harvest.ts';
 import { seedAcme as seedHarvest } from '../providers/harvest/request-scenario.ts';
 import { DEFAULT_USERS as KIMAI_USERS, rememberPlugin, seedCatalog, startFakeKimai } from '../providers/kimai/fake-kimai.ts';
+import { ADA as TEMPO_ADA, addIssues, addWorklog, startFakeTempo } from '../providers/tempo/fake-tempo.ts';
+import { ADA_TOKENS as TEMPO_TOKENS, tempoProvider } from '../providers/tempo/request-scenario.ts';
 import { ADA_TOKEN as TOGGL_TOKEN, seedCatalog as seedTogglCatalog, seedWorld as seedTogglWorld, startFakeToggl } from '../providers/toggl/fake-toggl.ts';
 
 const opened = closeAfterEach();
@@ -134,5 +137,19 @@ describe('a server that keeps fewer items per page than asked for', () => {
       fake.requests.filter((request) => request.path.endsWith(path)).map((request) => new URLSearchParams(request.query).get('page'));
     expect(pagesOf('/projects')).toEqual(['1', '2', '3', '4']);
     expect(pagesOf('/tasks')).toEqual(['1', '2', '3', '4']);
+  });
+
+  it('Tempo Timesheets, three worklogs a page where 1000 were asked for: the same, by offset on its own host', async () => {
+    const fake = opened(await startFakeTempo({ pageCap: 3, perSecond: null }));
+    const [website] = addIssues(fake, { key: 'WEB', name: 'Acme' }, [{ summary: 'Website', assignee: TEMPO_ADA }]);
+    for (let index = 0; index < ENTRIES; index++)
+      addWorklog(fake, { author: TEMPO_ADA, issueId: website?.id ?? 0, start: at(index), end: at(index) + 1_500_000 });
+    const dir = makeUserDataDir({ provider: tempoProvider(fake) });
+    const engine = opened(await startInProcessEngine({ userDataDir: dir, env: { PUNCHCARD_TEMPO_PER_SECOND: '1000', ...TEMPO_TOKENS } }));
+    await expectEveryEntry(engine);
+    const offsets = fake.requests
+      .filter((request) => request.path.startsWith('/4/worklogs/user/'))
+      .map((request) => new URLSearchParams(request.query).get('offset'));
+    expect(offsets).toContain('9');
   });
 });

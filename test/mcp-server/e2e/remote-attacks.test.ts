@@ -1,5 +1,6 @@
 // Attacks that reach a remote back end through the built server over stdio, on Kimai, Clockodo,
-// Calamari, Clockify, Toggl Track and Harvest (their loopback fakes): a prompt-injected range meant to flood the service, a server whose
+// Calamari, Clockify, Toggl Track, Harvest and Tempo Timesheets (their loopback fakes; Tempo's two, Tempo's API and
+// the Jira site, each with its own secret): a prompt-injected range meant to flood the service, a server whose
 // paging never ends, a server that echoes the secret it was sent, a server that sends more than any
 // page could hold, and names with terminal escapes. Each test is one attack; none may cost more than
 // a call's budget of requests or answers, show a secret, or stop the server.
@@ -17,6 +18,7 @@ import { ACME as HARVEST_ACME, type FakeHarvest, startFakeHarvest } from '../pro
 import { seedAcme as seedHarvest } from '../providers/harvest/request-scenario.ts';
 import { DEFAULT_USERS as CLOCKODO_USERS, type FakeClockodo, seedCompany, startFakeClockodo } from '../providers/clockodo/fake-clockodo.ts';
 import { DEFAULT_USERS as KIMAI_USERS, type FakeKimai, rememberPlugin, seedCatalog, startFakeKimai } from '../providers/kimai/fake-kimai.ts';
+import { ADA as TEMPO_ADA, type FakeTempo, startFakeTempo } from '../providers/tempo/fake-tempo.ts';
 import {
   type FakeToggl,
   SEED as TOGGL_SEED,
@@ -35,24 +37,52 @@ const CALAMARI_KEY = 'calamari/key+0123456789=';
 const CLOCKIFY_KEY = 'clockify/key+0123456789=';
 const HARVEST_TOKEN = 'harvest/pat+0123456789=';
 const TOGGL_TOKEN = 'toggl/token+0123456789=';
+const TEMPO_TOKEN = 'tempo/token+0123456789=';
+const JIRA_TOKEN = 'jira/ATATT+0123456789=';
+const TEMPO_EMAIL = 'ada@example.com';
+
+/**
+ * Tempo's fake as the attacks script it: an answer scripted for both its services at once (Tempo's API and the Jira
+ * site), whichever the call reaches first.
+ */
+interface TempoBoth {
+  readonly fake: FakeTempo;
+  readonly requests: FakeTempo['requests'];
+  failNext(match: { method?: string; path: string | RegExp }, failure: Parameters<FakeTempo['failNext']>[2]): void;
+}
+
+function bothServices(fake: FakeTempo): TempoBoth {
+  return {
+    fake,
+    requests: fake.requests,
+    failNext(match, failure) {
+      fake.failNext('tempo', match, failure);
+      fake.failNext('jira', match, failure);
+    },
+  };
+}
 
 interface BackEnd {
-  name: 'Kimai' | 'Clockodo' | 'Calamari' | 'Clockify' | 'Toggl Track' | 'Harvest';
+  name: 'Kimai' | 'Clockodo' | 'Calamari' | 'Clockify' | 'Toggl Track' | 'Harvest' | 'Tempo Timesheets';
+  /** The name its words give the service that answered, where that is not `name` (Tempo Timesheets' say Tempo or Jira). */
+  says?: RegExp;
   secret: string;
   /** The secret as HTTP Basic pairs it, where it goes that way ("user:secret" or Toggl's "secret:api_token"). */
   basicPair?: string;
+  /** A second secret and its own host (Tempo's: the Jira API token, sent as Basic with the e-mail to the Jira site alone). */
+  second?: { secret: string; basicPair?: string };
   /** Whether its API has leave; without it, the leave tools are withheld and send nothing. */
   leave: boolean;
   /** `nodeFlags`: Node's own flags, as a registered entry runs the engine (engine-flags.ts). */
   start(nodeFlags?: readonly string[]): Promise<{
     engine: EngineHandle;
-    fake: FakeKimai | FakeClockodo | FakeCalamari | FakeClockify | FakeToggl | FakeHarvest;
+    fake: FakeKimai | FakeClockodo | FakeCalamari | FakeClockify | FakeToggl | FakeHarvest | TempoBoth;
     dir: string;
     env: Record<string, string>;
   }>;
 }
 
-const [kimai, clockodo, calamari, clockify, harvest, toggl]: [BackEnd, BackEnd, BackEnd, BackEnd, BackEnd, BackEnd] = [
+const [kimai, clockodo, calamari, clockify, harvest, toggl, tempo]: [BackEnd, BackEnd, BackEnd, BackEnd, BackEnd, BackEnd, BackEnd] = [
   {
     name: 'Kimai',
     leave: true,
@@ -134,8 +164,27 @@ const [kimai, clockodo, calamari, clockify, harvest, toggl]: [BackEnd, BackEnd, 
       return { engine: opened(await startEngine({ userDataDir: dir, env, args: ['--all-tools'], nodeFlags })), fake, dir, env };
     },
   },
+  {
+    name: 'Tempo Timesheets',
+    says: /Tempo|Jira/,
+    leave: false,
+    secret: TEMPO_TOKEN,
+    second: { secret: JIRA_TOKEN, basicPair: `${TEMPO_EMAIL}:${JIRA_TOKEN}` },
+    async start(nodeFlags = []) {
+      // Tempo's pace (5 a second) lifted on both sides: what is tested here is each call's own budget.
+      const fake = opened(await startFakeTempo({ perSecond: null }));
+      for (const user of fake.state.users) {
+        if (user.accountId !== TEMPO_ADA) continue;
+        user.tempoToken = TEMPO_TOKEN;
+        user.jiraToken = JIRA_TOKEN;
+      }
+      const dir = makeUserDataDir({ provider: { type: 'tempo', url: fake.siteUrl, email: TEMPO_EMAIL, tempoUrl: fake.tempoUrl } });
+      const env = { PUNCHCARD_TEMPO_TOKEN: TEMPO_TOKEN, PUNCHCARD_JIRA_TOKEN: JIRA_TOKEN, PUNCHCARD_TEMPO_PER_SECOND: '1000' };
+      return { engine: opened(await startEngine({ userDataDir: dir, env, args: ['--all-tools'], nodeFlags })), fake: bothServices(fake), dir, env };
+    },
+  },
 ];
-const everyBackEnd = [kimai, clockodo, calamari, clockify, toggl, harvest];
+const everyBackEnd = [kimai, clockodo, calamari, clockify, toggl, harvest, tempo];
 
 /** Requests the fake received while `work` ran. */
 async function requestsDuring(fake: { requests: readonly RecordedRequest[] }, work: () => Promise<unknown>): Promise<RecordedRequest[]> {
@@ -149,6 +198,16 @@ function secretForms(secret: string, basicPair?: string): string[] {
   const forms = [secret, encodeURIComponent(secret), Buffer.from(secret).toString('base64'), Buffer.from(secret).toString('base64url')];
   if (basicPair) forms.push(Buffer.from(basicPair).toString('base64'));
   return forms;
+}
+
+/** Every form of every secret of the back end's. */
+function everySecretForm(backEnd: BackEnd): string[] {
+  return [...secretForms(backEnd.secret, backEnd.basicPair), ...(backEnd.second ? secretForms(backEnd.second.secret, backEnd.second.basicPair) : [])];
+}
+
+/** The secret a request carried: the second where the back end has one and the request went to its host (HTTP Basic). */
+function carried(backEnd: BackEnd, headers: Record<string, unknown>): { secret: string; basicPair?: string } {
+  return backEnd.second && /^Basic /.test(String(headers.authorization ?? '')) ? backEnd.second : backEnd;
 }
 
 describe.each(everyBackEnd.map((backEnd) => [backEnd.name, backEnd] as const))('%s', (_name, backEnd) => {
@@ -185,12 +244,16 @@ describe.each(everyBackEnd.map((backEnd) => [backEnd.name, backEnd] as const))('
   it('a 400 that echoes the request (headers, the secret in every form) reaches no result, log or --json line with the secret', async () => {
     const { engine, fake, dir, env } = await backEnd.start();
     const echo = (request: { headers: Record<string, unknown>; url: string }) => {
-      const said = `You sent ${JSON.stringify(request.headers)} to ${request.url}; key ${secretForms(backEnd.secret, backEnd.basicPair).join(' or ')}; decoded ${backEnd.basicPair ?? backEnd.secret}`;
+      // A server echoes the secret it was sent: Tempo's host the Tempo token, the Jira site the Jira one.
+      const sent = carried(backEnd, request.headers);
+      const said = `You sent ${JSON.stringify(request.headers)} to ${request.url}; key ${secretForms(sent.secret, sent.basicPair).join(' or ')}; decoded ${sent.basicPair ?? sent.secret}`;
       if (backEnd.name === 'Kimai') return { code: 400, message: 'Validation Failed', errors: { errors: [said] } };
       if (backEnd.name === 'Clockodo') return { error: { code: 400, message: said } };
       if (backEnd.name === 'Clockify' || backEnd.name === 'Harvest') return { message: said, code: 400 };
       // Toggl's errors are a sentence; as a JSON string, the form some clients meet.
       if (backEnd.name === 'Toggl Track') return said;
+      // Tempo's 400 (its list of messages) and Jira's (errorMessages), whichever host answers.
+      if (backEnd.name === 'Tempo Timesheets') return { errors: [{ message: said }], errorMessages: [said] };
       return { message: said, code: 'VALIDATION_ERROR' };
     };
     (fake as FakeKimai).failNext({ path: /./ }, { status: 400, reflect: echo, times: 1_000 });
@@ -199,7 +262,7 @@ describe.each(everyBackEnd.map((backEnd) => [backEnd.name, backEnd] as const))('
     expect(textOf(result)).toContain('[redacted]');
     const cli = await runCli(['--test-connection', '--json', '--user-data', dir], env);
     expect(cli.stdout).toContain('[redacted]');
-    for (const form of secretForms(backEnd.secret, backEnd.basicPair)) {
+    for (const form of everySecretForm(backEnd)) {
       expect(JSON.stringify(result)).not.toContain(form);
       expect(engine.stderr()).not.toContain(form);
       expect(cli.stdout).not.toContain(form);
@@ -305,6 +368,32 @@ describe('a server whose paging never ends', () => {
     expect((await engine.call('timer_status')).isError).toBeFalsy();
   });
 
+  it(`Tempo answering every page of worklogs full, its next link on another host: paged by offset on its own host, stopped at ${MAX_REQUESTS_PER_CALL} requests, in words`, async () => {
+    const { engine, fake } = await tempo.start();
+    await engine.call('whoami');
+    await untilQuiet(fake.requests);
+    const { tempoUrl } = (fake as TempoBoth).fake;
+    const full = (request: { url: string }) => {
+      const url = new URL(request.url, tempoUrl);
+      const offset = Number(url.searchParams.get('offset') ?? 0);
+      return {
+        metadata: { count: 1, offset, limit: 1, next: `https://evil.example${url.pathname}?offset=${offset + 1}&limit=1` },
+        results: [{ tempoWorklogId: 9_000_000 + offset, issue: { id: 1 }, timeSpentSeconds: 60, startDate: '2025-01-06', author: { accountId: TEMPO_ADA } }],
+      };
+    };
+    (fake as TempoBoth).fake.failNext('tempo', { path: /^\/4\/worklogs\/user\// }, { status: 200, reflect: full, times: 10_000 });
+    const sent = await requestsDuring(fake, async () => {
+      expect(textOf(await engine.call('time_report', { from: '2025-01-01', to: '2025-12-31' }))).toMatch(
+        new RegExp(`^This needs more than ${MAX_REQUESTS_PER_CALL} requests to Tempo`),
+      );
+    });
+    const pages = sent.filter((request) => request.path.startsWith('/4/worklogs/user/'));
+    // Each page asked by its offset on Tempo's own host, never at the link's.
+    expect(pages.map((request) => new URLSearchParams(request.query).get('offset'))).toEqual(pages.map((_, index) => String(index)));
+    expect(sent.length).toBeLessThanOrEqual(MAX_REQUESTS_PER_CALL);
+    expect((await engine.call('whoami')).isError).toBeFalsy();
+  });
+
   it("Clockodo's customers listed page after page without end: the call stops at its budget", async () => {
     const { engine, fake } = await clockodo.start();
     await engine.call('whoami');
@@ -335,7 +424,9 @@ describe('a server that sends more than any page could hold (a runaway export, a
       const result = await engine.call('timer_status');
       expect(result.isError).toBe(true);
       expect(textOf(result)).toMatch(
-        new RegExp(`^${backEnd.name} at [^ ]+ sent more than ${capWords} trying to [^;]+; Punchcard reads at most ${capWords} of one answer`),
+        new RegExp(
+          `^(${backEnd.says?.source ?? backEnd.name}) at [^ ]+ sent more than ${capWords} trying to [^;]+; Punchcard reads at most ${capWords} of one answer`,
+        ),
       );
       const flooded = fake.requests[before] as RecordedRequest;
       // The engine hung up near the cap (what the sockets' buffers held beyond it aside).

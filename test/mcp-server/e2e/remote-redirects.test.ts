@@ -1,4 +1,5 @@
-// What no request is sent with, through the built server over stdio, on every remote back end (their loopback fakes):
+// What no request is sent with, through the built server over stdio, on every remote back end (their loopback fakes;
+// Tempo Timesheets' redirect on Tempo's own host):
 // a redirect, which Punchcard never follows (every 3xx alike, said as the back end refusing to answer here, with where
 // it pointed), and a header value no request can carry, refused before anything is sent and said as what it is: an
 // account id Harvest's list of accounts answered with a line break in it, an e-mail address in the settings beyond
@@ -16,6 +17,8 @@ import { DEFAULT_USERS as CLOCKODO_USERS, seedCompany, startFakeClockodo } from 
 import { ACME as HARVEST_ACME, ADA_TOKEN as HARVEST_TOKEN, startFakeHarvest } from '../providers/harvest/fake-harvest.ts';
 import { seedAcme as seedHarvest } from '../providers/harvest/request-scenario.ts';
 import { DEFAULT_USERS as KIMAI_USERS, rememberPlugin, seedCatalog as seedKimai, startFakeKimai } from '../providers/kimai/fake-kimai.ts';
+import { startFakeTempo } from '../providers/tempo/fake-tempo.ts';
+import { ADA_TOKENS as TEMPO_TOKENS, seedAcme as seedTempo, tempoProvider } from '../providers/tempo/request-scenario.ts';
 import { ADA_TOKEN as TOGGL_TOKEN, seedCatalog as seedToggl, seedWorld as seedTogglWorld, startFakeToggl } from '../providers/toggl/fake-toggl.ts';
 
 const opened = closeAfterEach();
@@ -133,6 +136,25 @@ const BACK_ENDS: Array<[string, number, () => Promise<Started>]> = [
         fake,
         service: 'Toggl Track',
         engine: await engineOn(fake, { provider: { type: 'toggl', url: fake.url } }, { PUNCHCARD_TOGGL_TOKEN: TOGGL_TOKEN }),
+      };
+    },
+  ],
+  [
+    'Tempo Timesheets',
+    302,
+    async () => {
+      const fake = opened(await startFakeTempo({ perSecond: null }));
+      seedTempo(fake);
+      // Tempo's own host, which a warm timer_status asks (the Jira site's answers are Jira's).
+      const tempo: Fake = {
+        url: fake.tempoUrl,
+        requests: fake.requests,
+        failNext: (match, failure) => fake.failNext('tempo', match, failure),
+      };
+      return {
+        fake: tempo,
+        service: 'Tempo',
+        engine: await engineOn(tempo, { provider: tempoProvider(fake) }, { ...TEMPO_TOKENS, PUNCHCARD_TEMPO_PER_SECOND: '1000' }),
       };
     },
   ],

@@ -1,7 +1,8 @@
 // Waits a back end asks for that it cannot mean, through the built server over stdio, on every remote back end (their
 // loopback fakes): a Toggl Track 402 whose quota resets in 10^20 seconds, a Harvest 429 with Retry-After
-// 99999999999999999999, the same on Calamari, Clockify, Kimai and Clockodo, and an HTTP date in the year 9999. Each is
-// held to what the back end's limit can mean (Toggl's hour, Harvest's 15 seconds, a day anywhere:
+// 99999999999999999999, the same on Calamari, Clockify, Kimai, Clockodo and Tempo Timesheets, and an HTTP date in the
+// year 9999. Each is held to what the back end's limit can mean (Toggl's hour, Harvest's 15 seconds, Tempo's minute, a
+// day anywhere else:
 // providers/remote/asked-wait.ts) and said as the back end's own limit refusal, with a time that can be written,
 // never as an internal failure ("Invalid time value"). No wait is begun: each is longer than the call may wait.
 import { describe, expect, it } from 'vitest';
@@ -15,6 +16,8 @@ import { DEFAULT_USERS as CLOCKODO_USERS, seedCompany, startFakeClockodo } from 
 import { ACME as HARVEST_ACME, ADA_TOKEN as HARVEST_TOKEN, startFakeHarvest } from '../providers/harvest/fake-harvest.ts';
 import { seedAcme as seedHarvest } from '../providers/harvest/request-scenario.ts';
 import { DEFAULT_USERS as KIMAI_USERS, rememberPlugin, seedCatalog as seedKimai, startFakeKimai } from '../providers/kimai/fake-kimai.ts';
+import { startFakeTempo } from '../providers/tempo/fake-tempo.ts';
+import { ADA_TOKENS as TEMPO_TOKENS, seedAcme as seedTempo, tempoProvider } from '../providers/tempo/request-scenario.ts';
 import { ADA_TOKEN as TOGGL_TOKEN, seedCatalog as seedToggl, seedWorld as seedTogglWorld, startFakeToggl } from '../providers/toggl/fake-toggl.ts';
 
 const opened = closeAfterEach();
@@ -83,6 +86,19 @@ describe('Harvest asking to wait 99999999999999999999 seconds (429)', () => {
     const answer = await engine.call('timer_status');
     expect(refusalOf(answer)).toMatchObject({ code: 'harvest_rate_limited', facts: { retry_after_s: 15, at: '10:00' } });
     expect(textOf(answer)).toMatch(/ again in 15 seconds, at 10:00\.$/);
+  });
+});
+
+describe('Tempo Timesheets asking to wait 99999999999999999999 seconds (429)', () => {
+  it.each([ABSURD, FAR_DATE])("Retry-After: %s is a minute at most, as its limit counts a second, said with Tempo's words", async (retryAfter) => {
+    const fake = opened(await startFakeTempo({ now: clockStartingAt(NOW), perSecond: null }));
+    seedTempo(fake);
+    const tempo: Failing = { requests: fake.requests, failNext: (match, failure) => fake.failNext('tempo', match, failure) };
+    const engine = await ready(tempo, { provider: tempoProvider(fake) }, { ...TEMPO_TOKENS, PUNCHCARD_TEMPO_PER_SECOND: '1000' });
+    fake.failNext('tempo', { path: /./ }, { status: 429, body: { errors: [{ message: 'Rate limit exceeded' }] }, headers: { 'Retry-After': retryAfter } });
+    const answer = await engine.call('timer_status');
+    expect(refusalOf(answer)).toMatchObject({ code: 'tempo_rate_limited', facts: { retry_after_s: 60 } });
+    expect(textOf(answer)).toMatch(/ again in 60 seconds/);
   });
 });
 

@@ -67,7 +67,7 @@ const UNUSABLE: Array<[string, (dir: string) => void, RegExp]> = [
   [
     'a misspelt back end',
     (dir) => writeSettings(dir, { provider: { type: 'kimia', url: 'https://kimai.example.com' } }),
-    /cannot be used: provider\.type is "kimia", which is not a back end this Punchcard knows \(local, kimai, clockodo, calamari, clockify, toggl, harvest; did you mean "kimai"\?\)\./,
+    /cannot be used: provider\.type is "kimia", which is not a back end this Punchcard knows \(local, kimai, clockodo, calamari, clockify, toggl, harvest, tempo; did you mean "kimai"\?\)\./,
   ],
   [
     'a newer schema version',

@@ -1,18 +1,20 @@
-// working_time through the built server over stdio (docs/working-time.md): on the local timesheet and on the
-// fake Kimai, a day's entries as the person logs them give the ArbZG's findings, each said with its law; a log
+// working_time through the built server over stdio (docs/working-time.md): on the local timesheet, on the fake Kimai
+// and on the fake Tempo Timesheets (worklogs on a Jira issue, booked by key), a day's entries as the person logs them give the ArbZG's findings, each said with its law; a log
 // that creates a finding is recorded as asked and says it; time_report carries the findings of its range.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type EngineHandle, makeUserDataDir, startEngine, textOf } from '../../support/engine.ts';
 import { clockStartingAt, DEFAULT_USERS, type FakeKimai, type FakeUser, seedCatalog, startFakeKimai } from '../providers/kimai/fake-kimai.ts';
+import { ADA as TEMPO_ADA, addIssues, type FakeTempo, startFakeTempo } from '../providers/tempo/fake-tempo.ts';
+import { ADA_TOKENS as TEMPO_TOKENS, tempoProvider } from '../providers/tempo/request-scenario.ts';
 
 // Wednesday 18 November 2026, 12:00 in Berlin.
 const NOW = '2026-11-18T12:00:00+01:00';
 const ADA = DEFAULT_USERS[0] as FakeUser;
 
 const engines: EngineHandle[] = [];
-const fakes: FakeKimai[] = [];
+const fakes: Array<FakeKimai | FakeTempo> = [];
 afterEach(async () => {
   for (const engine of engines.splice(0)) await engine.close();
   for (const fake of fakes.splice(0)) await fake.close();
@@ -39,14 +41,30 @@ async function kimai(): Promise<EngineHandle> {
   return engine;
 }
 
+async function tempo(): Promise<EngineHandle> {
+  const fake = await startFakeTempo({ now: clockStartingAt(NOW), perSecond: null });
+  fakes.push(fake);
+  // An issue of Ada's and no worklogs yet: the day is what the test logs.
+  addIssues(fake, { key: 'WEB', name: 'Acme' }, [{ summary: 'Website', assignee: TEMPO_ADA }]);
+  const engine = await startEngine({
+    userDataDir: makeUserDataDir({ provider: tempoProvider(fake), timezone: 'Europe/Berlin', workingTime: { rules: 'de' } }),
+    env: { PUNCHCARD_NOW: NOW, PUNCHCARD_TEMPO_PER_SECOND: '1000', ...TEMPO_TOKENS },
+  });
+  engines.push(engine);
+  return engine;
+}
+
 type Finding = { code: string; date: string };
 
-// Kimai books every entry on a project and activity; the local timesheet takes an entry without.
+// Kimai books every entry on a project and activity, Tempo every worklog on an issue (by its key); the local timesheet
+// takes an entry without.
 const KIMAI_BOOKING = { project: 'Website', activity: 'Design' };
+const TEMPO_BOOKING = { project: 'WEB-1' };
 
 describe.each([
   ['the local timesheet', local, {}],
   ['Kimai', kimai, KIMAI_BOOKING],
+  ['Tempo Timesheets', tempo, TEMPO_BOOKING],
 ])('working_time on %s', (_name, open, booking) => {
   it('finds a day over ten hours and a short rest, says a log that created one, and time_report carries them', async () => {
     const engine = await open();

@@ -19,6 +19,7 @@ const PROVIDERS: Record<string, Record<string, unknown>> = {
   clockodo: { type: 'clockodo' },
   calamari: { type: 'calamari', url: 'https://acme.calamari.io' },
   toggl: { type: 'toggl', workspace: 'Acme' },
+  tempo: { type: 'tempo', url: 'https://acme.atlassian.net' },
   local: { type: 'local' },
 };
 
@@ -84,6 +85,13 @@ describe('sign_in.organisation', () => {
       /"sign_in\.organisation": found \{.*\}; Toggl Track has no organisation account to act for people with; sign_in\.organisation is for Kimai, Clockodo, Calamari and Clockify\.$/,
     );
     expect(taken(configWith('toggl', { tracker: true })).sign_in.tracker).toBe(true);
+  });
+
+  it('is refused for Tempo Timesheets, whose organisation credential is later work: people connect both their tokens', () => {
+    expect(problemOf(configWith('tempo', { oidc: OIDC, organisation: ORGANISATION }))).toMatch(
+      /"sign_in\.organisation": found \{.*\}; Tempo Timesheets has no organisation account to act for people with; sign_in\.organisation is for Kimai, Clockodo, Calamari and Clockify\.$/,
+    );
+    expect(taken(configWith('tempo', { tracker: true })).sign_in.tracker).toBe(true);
   });
 
   it("needs Clockodo's owner login, and refuses a login on the other back ends", () => {

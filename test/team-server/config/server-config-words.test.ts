@@ -50,7 +50,17 @@ const FULL = {
 /** zod's own words, which must never reach an administrator. */
 const ZODS_WORDS = /Invalid input|Invalid discriminator|Invalid option|Invalid string|expected \w+, received|Too (big|small)|Unrecognized key|is required/;
 
-type Def = { type: string; innerType?: Node; in?: Node; shape?: Record<string, Node>; element?: Node; keyType?: Node; options?: Node[]; entries?: object };
+type Def = {
+  type: string;
+  innerType?: Node;
+  in?: Node;
+  shape?: Record<string, Node>;
+  element?: Node;
+  keyType?: Node;
+  valueType?: Node;
+  options?: Node[];
+  entries?: object;
+};
 type Node = { _zod: { def: Def } };
 
 /** The schema under its wrappers (optional, default, nullable, a transform's input). */
@@ -94,8 +104,9 @@ function* walk(node: Node, path: (string | number)[], config: Record<string, unk
   if (def.type === 'object') for (const [key, child] of Object.entries(def.shape ?? {})) yield* walk(child, [...path, key], config);
   else if (def.type === 'array' && def.element) yield* walk(def.element, [...path, 0], config);
   else if (def.type === 'record' && def.keyType) {
-    const first = Object.values(base(def.keyType)._zod.def.entries ?? {})[0] as string;
-    yield { path: [...path, first], wrong: 'yes', config };
+    // A record of known keys (tool groups) by its first; one of any key (Tempo's work attributes) by a name of its own.
+    const first = Object.values(base(def.keyType)._zod.def.entries ?? {})[0] as string | undefined;
+    yield { path: [...path, first ?? 'Work Type'], wrong: first === undefined && def.valueType ? wrongFor(def.valueType) : 'yes', config };
   } else if (def.type === 'union') {
     yield { path: [...path, 'type'], wrong: 7, config };
     for (const option of def.options ?? []) {

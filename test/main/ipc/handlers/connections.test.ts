@@ -77,12 +77,21 @@ describe('adding connections', () => {
     expect(JSON.stringify(config())).not.toContain('key-1');
     expect(events).toEqual(['restart']);
     expect((await view()).connections).toEqual([
-      { name: 'kimai', isDefault: true, provider: { ...KIMAI, caFile: null, allowInsecureTls: false }, hasCredential: true, workWeek: null },
+      // Neither back end has a second secret (Tempo's Jira API token): null, not false.
+      {
+        name: 'kimai',
+        isDefault: true,
+        provider: { ...KIMAI, caFile: null, allowInsecureTls: false },
+        hasCredential: true,
+        hasSecondCredential: null,
+        workWeek: null,
+      },
       {
         name: 'beta',
         isDefault: false,
         provider: { type: 'clockify', url: 'https://api.clockify.me', workspace: 'Beta Corp' },
         hasCredential: true,
+        hasSecondCredential: null,
         workWeek: null,
       },
     ]);
