@@ -7,7 +7,7 @@ import { evidenceSteps, oneCommitEvidence } from '../../../support/evidence-fixt
 import { type EngineHandle, makeUserDataDir, startEngine, writeSettings } from '../../../support/engine.ts';
 import { clockStartingAt } from '../../../support/fake-clock.ts';
 import type { Step } from '../../../support/request-counting.ts';
-import { ADA, addIssues, addWorklog, BOB, type FakeTempo, startFakeTempo, TOKENS } from './fake-tempo.ts';
+import { ADA, addIssues, addWorklog, BOB, type FakeTempo, LEA, startFakeTempo, TOKENS } from './fake-tempo.ts';
 
 export const NOW = '2026-11-18T08:00:00+01:00';
 /** A commit of the person's the day before NOW, for the evidence steps. */
@@ -15,11 +15,42 @@ const YESTERDAYS_COMMIT = '2026-11-17T06:00:00+01:00';
 /** An issue by its key, as a person names it. */
 const BOOKING = { project: 'WEB-1' };
 
+/** Bob's week before this one, submitted to Ada: hers to decide. */
+const BOBS_WEEK = { from: '2026-11-09', to: '2026-11-15' };
+
+/**
+ * The approvals, after the everyday tools (a submitted week takes no worklogs): the person's own periods read as they
+ * are now, a week submitted and withdrawn, and a colleague's decided.
+ */
+const APPROVAL_STEPS: Step[] = [
+  { label: "list_timesheet_approvals (each of the eight weeks' approval, as it is now)", tool: 'list_timesheet_approvals', expected: 9 },
+  {
+    label: "submit_timesheet (the week's approval, its worklogs for its hours, its reviewers, the submission)",
+    tool: 'submit_timesheet',
+    args: { period_start: '2026-11-09' },
+    expected: 4,
+  },
+  { label: "withdraw_timesheet (the week's approval, the reopening)", tool: 'withdraw_timesheet', args: { period_start: '2026-11-09' }, expected: 2 },
+  {
+    label: "list_timesheet_approvals with person (what waits for you, its people's names)",
+    tool: 'list_timesheet_approvals',
+    args: { person: '*' },
+    expected: 2,
+  },
+  {
+    label: "decide_timesheet (the period's approval, the decision)",
+    tool: 'decide_timesheet',
+    args: { id: `${BOBS_WEEK.from}~${BOBS_WEEK.to}~${BOB}`, decision: 'approve' },
+    expected: 2,
+  },
+];
+
 /**
  * Every everyday tool, in a person's order. The first call pays for the person (Jira's /myself: their accountId, which
  * every worklog request names, and their zone); the site's name, the schedule, the open issues and the work attributes
  * are read once and kept; the site's approval period on the first write, and each period's approval a minute for a
  * write's lock (a report says the period's status as it is now). A warm clock_in sends nothing: the timer is Punchcard's.
+ * Then the approvals.
  */
 export const STEPS: Step[] = [
   { label: 'timer_status (first call: the person, the recent worklogs, their issues named)', tool: 'timer_status', expected: 3 },
@@ -55,6 +86,7 @@ export const STEPS: Step[] = [
   { label: 'delete_time_entry (the worklog, the deletion)', tool: 'delete_time_entry', args: { id: '{last}' }, expected: 2 },
   { label: "time_report (the range's worklogs, the schedule, the week's approval as it is now)", tool: 'time_report', expected: 3 },
   { label: "working_time (the worklogs, the schedule of the month and of the balance's days; rules off)", tool: 'working_time', expected: 3 },
+  ...APPROVAL_STEPS,
 ];
 
 /** A fresh process's first calls, one session each: the person comes first. */
@@ -123,15 +155,25 @@ export function keepRunningTimer(userDataDir: string, fake: FakeTempo, website: 
   writeFileSync(join(userDataDir, 'tempo-timers.json'), JSON.stringify({ [`ada@example.com at ${fake.siteUrl}`]: timer }));
 }
 
-export async function startCountingSession(options: { running?: boolean } = {}): Promise<CountingSession> {
+/**
+ * `lead`: Ada leads a Tempo team of herself and Bob, and the team tools are on (whom she leads is then read in the
+ * background as the engine opens).
+ */
+export async function startCountingSession(options: { running?: boolean; lead?: boolean } = {}): Promise<CountingSession> {
   const fake = await startFakeTempo({ now: clockStartingAt(NOW) });
   const { website } = seedAcme(fake);
   const userDataDir = makeUserDataDir();
   writeSettings(userDataDir, {
     provider: tempoProvider(fake),
-    tools: { groups: { agents: true }, enabled: { update_time_entry: true, delete_time_entry: true } },
+    tools: {
+      groups: { agents: true, approvals: true, ...(options.lead ? { team: true } : {}) },
+      enabled: { update_time_entry: true, delete_time_entry: true },
+    },
     evidence: oneCommitEvidence(userDataDir, YESTERDAYS_COMMIT),
   });
+  fake.state.approvals.push({ accountId: BOB, ...BOBS_WEEK, status: 'IN_REVIEW', comment: null, actor: BOB, reviewer: ADA });
+  fake.state.reviewers[ADA] = [LEA];
+  if (options.lead) fake.state.teams.push({ id: 7, name: 'Acme', lead: ADA, members: [ADA, BOB] });
   if (options.running) keepRunningTimer(userDataDir, fake, website);
   const engine = await startEngine({ userDataDir, env: { PUNCHCARD_NOW: NOW, ...ADA_TOKENS } });
   const latest = () =>
