@@ -28,6 +28,7 @@ import {
   type FakeUser as ClockodoUser,
 } from '../mcp-server/providers/clockodo/fake-clockodo.ts';
 import { DEFAULT_USERS, seedCatalog, startFakeKimai, type FakeKimai, type FakeUser } from '../mcp-server/providers/kimai/fake-kimai.ts';
+import { ADA as TEMPO_ADA, addIssues, startFakeTempo } from '../mcp-server/providers/tempo/fake-tempo.ts';
 import { SEED as TOGGL_SEED, seedCatalog as seedTogglCatalog, seedWorld as seedTogglWorld, startFakeToggl } from '../mcp-server/providers/toggl/fake-toggl.ts';
 import { SERVER_BUNDLE, startEngine, textOf } from '../support/engine.ts';
 import { startNetworkSwitch } from '../support/network-switch.ts';
@@ -46,6 +47,7 @@ import {
   startRealApp,
   TEST_ZONE,
   type RealApp,
+  type SandboxSetup,
   type Session,
   zoneAtNoon,
 } from './real-app.ts';
@@ -58,13 +60,15 @@ vi.setConfig({ testTimeout: 90_000 });
 
 /**
  * The real app beside a fake back end, for one describe block: the fake started first, then the app
- * and its window; each test's windows checked after it; both stopped after the last test. The
- * function returned hands them out by name, or says that the start failed.
+ * (with what `setup` puts in its sandbox first) and its window; each test's windows checked after
+ * it; both stopped after the last test. The function returned hands them out by name, or says that
+ * the start failed.
  */
 function realAppBeside<K extends string, F extends { close(): Promise<void> }>(
   name: K,
   label: string,
   startFake: () => Promise<F>,
+  setup?: (fake: F) => SandboxSetup,
 ): () => { app: RealApp; session: Session } & Record<K, F> {
   let fake: F | undefined;
   let app: RealApp | undefined;
@@ -72,7 +76,7 @@ function realAppBeside<K extends string, F extends { close(): Promise<void> }>(
   beforeAll(async () => {
     requireBuilds();
     fake = await startFake();
-    app = await startRealApp();
+    app = await startRealApp(setup?.(fake));
     session = await openSession(app);
   });
   afterEach(() => endTest(session));
@@ -91,19 +95,22 @@ function realAppBeside<K extends string, F extends { close(): Promise<void> }>(
 
 /**
  * The Account screen in a fresh window after a save, which asks main again: the saved fields come
- * back, the secret's field is empty with Forget offered (the secret is in the keychain), and the
- * secret is nowhere in the page. The screenshot is real-account-<shot>.png.
+ * back, each secret's field is empty with Forget offered (the secrets are in the keychain), and no
+ * secret is anywhere in the page. The screenshot is real-account-<shot>.png.
  */
 async function reopenedAccount(
   session: Session,
-  saved: { fields: Record<string, string>; secretName: string; secret: string; shot: string },
+  saved: { fields: Record<string, string>; secretName: string; secret: string; second?: { name: string; secret: string }; shot: string },
 ): Promise<Locator> {
   const page = await open(session, 'account');
   const account = screen(page, 'account');
   for (const [label, value] of Object.entries(saved.fields)) expect(await account.getByLabel(label, { exact: true }).inputValue(), label).toBe(value);
-  expect(await account.getByLabel(saved.secretName, { exact: true }).inputValue()).toBe('');
-  await visible(account.getByRole('button', { name: `Forget ${saved.secretName}` }));
-  expect(await page.content()).not.toContain(saved.secret);
+  const secrets = [{ name: saved.secretName, secret: saved.secret }, ...(saved.second ? [saved.second] : [])];
+  for (const { name } of secrets) expect(await account.getByLabel(name, { exact: true }).inputValue(), name).toBe('');
+  // Forget names every secret saved: a second one (Jira's token beside Tempo's) too.
+  await visible(account.getByRole('button', { name: `Forget ${secrets.map(({ name }) => name).join(' and ')}` }));
+  const content = await page.content();
+  for (const { secret } of secrets) expect(content).not.toContain(secret);
   await page.screenshot({ path: resolve(SCREENSHOTS, `real-account-${saved.shot}.png`) });
   return account;
 }
@@ -1780,6 +1787,125 @@ describe("the real app with a Harvest account: the person's own token, one Harve
 
   it('leaves the token nowhere but the keyring: no file in HOME, no output, no record', async () => {
     await expectOnlyInKeyring(the().app, [TOKEN, WRONG]);
+  });
+});
+
+describe("the real app with a Tempo Timesheets account: two services, the person's two tokens", () => {
+  const TEMPO_TOKEN = `tempo-token-${randomBytes(16).toString('hex')}`;
+  const JIRA_TOKEN = `jira-token-${randomBytes(16).toString('hex')}`;
+  const the = realAppBeside(
+    'tempo',
+    'Tempo',
+    async () => {
+      // Tempo's own pace as it ships (5 requests a second a token). Ada's profile has the app's zone, where it is about
+      // noon: her day is the app's.
+      const tempo = await startFakeTempo();
+      for (const user of tempo.state.users)
+        if (user.accountId === TEMPO_ADA) Object.assign(user, { tempoToken: TEMPO_TOKEN, jiraToken: JIRA_TOKEN, timeZone: zoneAtNoon() });
+      addIssues(tempo, { key: 'WEB', name: 'Acme' }, [{ summary: 'Website', assignee: TEMPO_ADA }]);
+      return tempo;
+    },
+    // The window offers Tempo's three hosts, and beside them a host config.json already names: the fake's here, a
+    // server on this computer (docs/back-ends/tempo.md). The site and login come with it; the tokens go in by hand.
+    (tempo) => ({
+      prepare: ({ userData }) =>
+        writeFileSync(
+          join(userData, 'config.json'),
+          JSON.stringify({ schemaVersion: 1, provider: { type: 'tempo', url: tempo.siteUrl, email: 'ada@example.com', tempoUrl: tempo.tempoUrl } }),
+        ),
+    }),
+  );
+
+  it('tests the connection with both tokens, saves, and keeps each in the keychain under its own account', async () => {
+    const { app, session, tempo } = the();
+    const page = await open(session, 'account');
+    const account = screen(page, 'account');
+    expect(await account.getByRole('radio', { name: /Tempo Timesheets/ }).isChecked()).toBe(true);
+    const host = account.getByLabel('Tempo host');
+    expect(await host.locator('option').allInnerTexts()).toEqual([
+      'api.tempo.io (any region)',
+      'api.eu.tempo.io (Europe)',
+      'api.us.tempo.io (United States)',
+      tempo.tempoUrl,
+    ]);
+    expect(await host.inputValue()).toBe(tempo.tempoUrl);
+    const tempoToken = account.getByLabel('Tempo API token', { exact: true });
+    const jiraToken = account.getByLabel('Jira API token', { exact: true });
+    await tempoToken.fill(TEMPO_TOKEN);
+    await jiraToken.fill(JIRA_TOKEN);
+    await account.getByRole('button', { name: 'Test connection' }).click();
+    const connected = `Connected to Tempo Timesheets on "Acme" (${new URL(tempo.siteUrl).host}) as "Ada Lovelace", with Tempo at ${new URL(tempo.tempoUrl).host}.`;
+    await text(account.getByRole('status')).toBe(connected);
+
+    await account.getByRole('button', { name: 'Save' }).click();
+    await text(account.getByRole('status')).toBe('Saved.');
+    expect([await tempoToken.inputValue(), await jiraToken.inputValue()]).toEqual(['', '']);
+    expect(readConfig(app)?.provider).toEqual({ type: 'tempo', url: tempo.siteUrl, email: 'ada@example.com', tempoUrl: tempo.tempoUrl });
+    for (const token of [TEMPO_TOKEN, JIRA_TOKEN]) expect(readFileSync(app.configFile, 'utf8')).not.toContain(token);
+    // With the fields empty the engine reads each token from gnome-keyring under its own account (Tempo's by the site,
+    // Jira's by the login), and each service checks only its own: swapped or missing, Ada is not found.
+    await account.getByRole('button', { name: 'Test connection' }).click();
+    await text(account.getByRole('status')).toBe(connected);
+    // Each token went to its own host alone.
+    const carried = (service: 'tempo' | 'jira', token: string) =>
+      tempo.requests.filter((request) => request.service === service && JSON.stringify(request.headers).includes(token)).length;
+    expect([carried('tempo', JIRA_TOKEN), carried('jira', TEMPO_TOKEN)]).toEqual([0, 0]);
+    expect(carried('tempo', TEMPO_TOKEN)).toBeGreaterThan(0);
+
+    await reopenedAccount(session, {
+      fields: { 'Jira site': tempo.siteUrl, 'Atlassian e-mail': 'ada@example.com', 'Tempo host': tempo.tempoUrl },
+      secretName: 'Tempo API token',
+      secret: TEMPO_TOKEN,
+      second: { name: 'Jira API token', secret: JIRA_TOKEN },
+      shot: 'tempo',
+    });
+  });
+
+  it("clocks in on an issue and out from Status: one worklog of Ada's in Tempo", async () => {
+    const { session, tempo } = the();
+    const page = await open(session, 'status');
+    const status = screen(page, 'status');
+    await visible(status.getByText('Not running'));
+    expect(await status.getByRole('alert').count()).toBe(0);
+    expect(await status.getByRole('button', { name: 'Start break' }).count()).toBe(0);
+    await status.getByLabel('Project', { exact: true }).fill('WEB-1');
+    await status.getByLabel('Note').fill('Landing page');
+    await status.getByRole('button', { name: 'Clock in' }).click();
+    // The issue by its summary, as Jira names it.
+    await text(status.locator('.timer .what')).toBe('Website');
+    expect(await status.getByRole('alert').count()).toBe(0);
+    // Punchcard's own timer: Tempo holds nothing until the clock out books the worklog.
+    const adas = () => tempo.state.worklogs.filter((worklog) => worklog.authorAccountId === TEMPO_ADA);
+    expect(adas()).toEqual([]);
+    await status.getByRole('button', { name: 'Clock out' }).click();
+    await visible(status.getByText('Not running'));
+    expect(adas()).toEqual([expect.objectContaining({ issueId: tempo.state.issues[0]?.id, description: 'Landing page' })]);
+  });
+
+  it('forgets both tokens: the window asks for each again, and the engine finds neither', async () => {
+    const { app, session, tempo } = the();
+    const page = await open(session, 'account');
+    const account = screen(page, 'account');
+    const forget = account.getByRole('button', { name: 'Forget Tempo API token and Jira API token' });
+    await forget.click();
+    await text(account.getByRole('status')).toBe('The Tempo API token and Jira API token are no longer in your keychain.');
+    await hidden(forget);
+    expect(readConfig(app)?.provider).toEqual({ type: 'tempo', url: tempo.siteUrl, email: 'ada@example.com', tempoUrl: tempo.tempoUrl });
+    await account.getByRole('button', { name: 'Test connection' }).click();
+    await text(account.getByRole('alert')).toContain('No Jira API token is stored for ada@example.com');
+    // Main reads the keychain afresh for a new window: neither token is there to save with.
+    const again = screen(await open(session, 'account'), 'account');
+    await again.getByRole('button', { name: 'Save' }).click();
+    await expect
+      .poll(() => again.locator('.account-fields .field-error').allInnerTexts(), PATIENCE)
+      .toEqual([
+        'Paste your Jira API token: Punchcard has none saved for this login.',
+        'Paste your Tempo API token: Punchcard has none saved for this account.',
+      ]);
+  });
+
+  it('leaves both tokens nowhere but the keyring: no file in HOME, no output, no record', async () => {
+    await expectOnlyInKeyring(the().app, [TEMPO_TOKEN, JIRA_TOKEN]);
   });
 });
 
