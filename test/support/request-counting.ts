@@ -1,6 +1,6 @@
 // Requests per tool call: a scripted session through the built server over stdio, the fake back end
 // counting what arrives. One helper for every remote back end's request test and for the benchmark.
-import type { EngineHandle } from './engine.ts';
+import type { AnyEngineHandle } from './engine.ts';
 
 export interface Step {
   label: string;
@@ -30,7 +30,7 @@ interface Recorded {
  * and `{draft}` anywhere in them is the first draft the last suggest_entries showed.
  */
 export async function measureSteps(
-  engine: EngineHandle,
+  engine: AnyEngineHandle,
   requests: readonly Recorded[],
   steps: readonly Step[],
   resolve: (value: unknown) => unknown = (value) => value,

@@ -3,12 +3,12 @@
 // only saves requests); a warm timer to two requests a call; every offered tool covered by a step;
 // nothing asked before the first step nor while idle; and a fresh process's first calls, each exact.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EngineHandle } from './engine.ts';
+import type { AnyEngineHandle } from './engine.ts';
 import { type Measured, measureSteps, type Step } from './request-counting.ts';
 
 export interface CountedSession {
   fake: { requests: ReadonlyArray<{ method: string; path: string; status: number }> };
-  engine: EngineHandle;
+  engine: AnyEngineHandle;
   resolve?: (value: unknown) => unknown;
   close: () => Promise<void>;
 }

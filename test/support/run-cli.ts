@@ -3,7 +3,7 @@
 // other programs a test drives to their end, such as an AI client's command line (runProgram).
 import { execFile } from 'node:child_process';
 import { constants } from 'node:os';
-import { SERVER_BUNDLE, TEAM_SERVER_BUNDLE } from './engine.ts';
+import { type EngineWhere, SERVER_BUNDLE, TEAM_SERVER_BUNDLE } from './engine.ts';
 
 export interface CliRun {
   code: number;
@@ -21,6 +21,19 @@ function run(bundle: string, args: string[], env: Record<string, string>): Promi
       resolve({ code: exitCodeOf(error), stdout, stderr });
     });
   });
+}
+
+/**
+ * `--user-data DIR --test-connection`, as the app runs it before a person's first session: the built
+ * command line ('bundle'), or the same test (mcp-server/cli/test-connection.ts) in this process, its
+ * verdict and log on stderr as the command line prints them.
+ */
+export async function testConnection(where: EngineWhere, userDataDir: string, env: Record<string, string>): Promise<CliRun> {
+  if (where === 'bundle') return runCli(['--user-data', userDataDir, '--test-connection'], env);
+  const { formatVerdict, runConnectionTest } = await import('../../mcp-server/cli/test-connection.ts');
+  let stderr = '';
+  const result = await runConnectionTest({ userDataDir, env: { PATH: process.env.PATH ?? '', ...env }, log: (message) => (stderr += `${message}\n`) });
+  return { code: result.exitCode, stdout: '', stderr: `${stderr}${formatVerdict(result.report)}\n` };
 }
 
 export interface ProgramOptions {
