@@ -1,5 +1,6 @@
-// Requests per tool call: a scripted session through the built server over stdio, the fake back end
-// counting what arrives. One helper for every remote back end's request test and for the benchmark.
+// Requests per tool call: a scripted session with the engine (in the test's process, or the built
+// server over stdio for the bench), the fake back end counting what arrives. One helper for every
+// remote back end's request test and for the benchmark.
 import type { AnyEngineHandle } from './engine.ts';
 
 export interface Step {

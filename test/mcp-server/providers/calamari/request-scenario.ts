@@ -9,7 +9,16 @@ import { createEngineClient } from '../../../../main/engine/engine-client.ts';
 import { evidenceSteps, oneCommitEvidence } from '../../../support/evidence-fixture.ts';
 import { serveArguments } from '../../../../main/engine/launch.ts';
 import { createTimesheet, type Timesheet } from '../../../../main/engine/timesheet.ts';
-import { type AnyEngineHandle, type EngineWhere, makeUserDataDir, openEngine, SERVER_BUNDLE, writeSettings } from '../../../support/engine.ts';
+import {
+  type AnyEngineHandle,
+  type EngineHandle,
+  type EngineWhere,
+  makeUserDataDir,
+  openEngine,
+  SERVER_BUNDLE,
+  startEngine,
+  writeSettings,
+} from '../../../support/engine.ts';
 import { type MovableClock, movableClockStartingAt } from '../../../support/fake-clock.ts';
 import type { Step } from '../../../support/request-counting.ts';
 import { testConnection } from '../../../support/run-cli.ts';
@@ -90,8 +99,6 @@ export const CLOCK_IN_IN_ANOTHER_ENGINE: Step = {
 export interface CountingSession {
   fake: FakeCalamari;
   engine: AnyEngineHandle;
-  /** Where its engines run: the bundle's process (the bench), or this one (the tests of requests). */
-  where: EngineWhere;
   userDataDir: string;
   /** The key the engine was given (the fake's). */
   key: string;
@@ -131,7 +138,6 @@ export async function startCountingSession(options: { running?: boolean; where?:
   return {
     fake,
     engine,
-    where,
     userDataDir,
     key: DEFAULT_KEY,
     clock,
@@ -147,9 +153,9 @@ export async function startCountingSession(options: { running?: boolean; where?:
  * restart, `laterMs` after now: the fake's clock moves on that far, and the engine's starts at it.
  * Closed by the caller.
  */
-export function startAnotherEngine(session: CountingSession, laterMs = 0): Promise<AnyEngineHandle> {
+export function startAnotherEngine(session: CountingSession, laterMs = 0): Promise<EngineHandle> {
   session.clock.advance(laterMs);
-  return openEngine(session.where, {
+  return startEngine({
     userDataDir: session.userDataDir,
     env: { PUNCHCARD_NOW: new Date(session.clock()).toISOString(), PUNCHCARD_CALAMARI_TOKEN: session.key },
   });
