@@ -10,6 +10,7 @@
 //   process and served the same way.
 // - startEngine: the BUILT server (dist/) spawned over real stdio, for the files that test those.
 //   `npm test` builds first; run `npm run build` before running such a file alone.
+// - openEngine: either of the first and the last, for a scenario the tests and `npm run bench` share.
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
